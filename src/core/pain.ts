@@ -1,0 +1,41 @@
+/**
+ * Pain on the 0-10 numeric rating scale (NPRS), and what counts as a real change. DOMAIN.md §7 [39].
+ */
+import { NPRS_MCID_FRACTION, NPRS_MCID_POINTS, PAIN_DURING_ACCEPTABLE_MAX, PAIN_DURING_SAFE_MAX } from './clinical-constants.js';
+
+export const PAIN_SITES = ['back', 'neck', 'foot'] as const;
+export type PainSite = (typeof PAIN_SITES)[number];
+
+/** Body-map regions a person can mark (front/back diagram). */
+export const BODY_REGIONS = [
+  'foot-sole', 'heel', 'ankle', 'knee', 'hip', 'pelvis', 'low-back', 'mid-back', 'neck', 'shoulder',
+] as const;
+export type BodyRegion = (typeof BODY_REGIONS)[number];
+export type Side = 'left' | 'right' | 'both' | 'centre';
+
+/** Is this a valid NPRS score: an integer from 0 to 10? */
+export function isNprs(n: unknown): n is number {
+  return typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= 10;
+}
+
+/**
+ * A meaningful improvement: down by at least 2 points, or by at least 30% of the starting value
+ * (DOMAIN.md §7 [39], LBP consensus). Both scores are NPRS 0-10.
+ */
+export function isMeaningfulImprovement(before: number, after: number): boolean {
+  const drop = before - after;
+  if (drop <= 0) return false;
+  return drop >= NPRS_MCID_POINTS || drop / before >= NPRS_MCID_FRACTION;
+}
+
+/** A meaningful worsening: up by at least 2 points (DOMAIN.md §8, regress rule anchored to the MCID). */
+export function isMeaningfulWorsening(before: number, after: number): boolean {
+  return after - before >= NPRS_MCID_POINTS;
+}
+
+/** The band of the pain-monitoring model for pain during activity (DOMAIN.md §8 [46]). */
+export function activityPainBand(pain: number): 'safe' | 'acceptable' | 'high-risk' {
+  if (pain <= PAIN_DURING_SAFE_MAX) return 'safe';
+  if (pain <= PAIN_DURING_ACCEPTABLE_MAX) return 'acceptable';
+  return 'high-risk';
+}
