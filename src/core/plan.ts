@@ -1,0 +1,64 @@
+/**
+ * Today's plan: walking (its target), then the stage's foot drills, minus anything a precaution excludes.
+ * A red flag means no plan at all, only the advice on where to get care.
+ */
+import type { Claim } from './evidence.js';
+import { EXERCISES, type ExerciseId, type Position } from './exercises.js';
+import type { ExerciseExclusion, ScreenResult } from './red-flags.js';
+import { stageByNumber, type HoldDose, type TimedDose } from './stages.js';
+import type { WalkingTarget } from './walking-target.js';
+
+export interface WalkDose { kind: 'walk'; minutes: number; steps: number | null; provisional: boolean; basis: string }
+
+export interface PlanItem {
+  exercise: ExerciseId;
+  name: string;
+  position: Position;
+  dose: WalkDose | TimedDose | HoldDose;
+  /** One line, e.g. "2 min per foot, twice today". */
+  doseText: string;
+  steps: string[];
+  why: Claim[];
+  ifItHurts: string[];
+}
+
+export type TodayPlan =
+  | { status: 'needs-screen' }
+  | { status: 'stopped'; urgency: string; advice: string; concerns: string[] }
+  | { status: 'active'; stage: { number: number; name: string; goal: string }; items: PlanItem[]; excluded: { exercise: ExerciseId; reason: string }[] };
+
+export function describeDose(dose: WalkDose | TimedDose | HoldDose): string {
+  switch (dose.kind) {
+    case 'walk': return dose.steps !== null ? `${dose.steps.toLocaleString('en')} steps (about ${dose.minutes} min) today` : `${dose.minutes} min today`;
+    case 'timed': {
+      const t = dose.secondsPerFoot % 60 === 0 ? `${dose.secondsPerFoot / 60} min` : `${dose.secondsPerFoot} s`;
+      return `${t} per foot, ${dose.timesPerDay === 1 ? 'once' : `${dose.timesPerDay} times`} today`;
+    }
+    case 'holds': return `${dose.sets} sets of ${dose.reps}, hold ${dose.holdSeconds} s${dose.perFoot ? ', each foot' : ''}`;
+  }
+}
+
+export function todayPlan(input: { screen: ScreenResult | null; stage: number; walking: WalkingTarget; clearedExclusions?: readonly ExerciseExclusion[] }): TodayPlan {
+  if (!input.screen) return { status: 'needs-screen' };
+  if (input.screen.status === 'stop') {
+    return { status: 'stopped', urgency: input.screen.urgency, advice: input.screen.advice, concerns: [...new Set(input.screen.flags.map((f) => f.concern))] };
+  }
+  const stage = stageByNumber(input.stage);
+  const walk = EXERCISES.walk;
+  const walkDose: WalkDose = { kind: 'walk', minutes: input.walking.minutes, steps: input.walking.steps, provisional: input.walking.provisional, basis: input.walking.basis };
+  const items: PlanItem[] = [{
+    exercise: 'walk', name: walk.name, position: 'walking', dose: walkDose, doseText: describeDose(walkDose),
+    steps: walk.steps.walking ?? [], why: walk.why, ifItHurts: walk.ifItHurts,
+  }];
+  const excluded: { exercise: ExerciseId; reason: string }[] = [];
+  const blocked = new Set(input.screen.exclusions);
+  for (const p of stage.prescriptions) {
+    const ex = EXERCISES[p.exercise];
+    if (ex.exclusion && blocked.has(ex.exclusion)) {
+      excluded.push({ exercise: ex.id, reason: 'Left out until a clinician says it is safe for you (from your safety check).' });
+      continue;
+    }
+    items.push({ exercise: ex.id, name: ex.name, position: p.position, dose: p.dose, doseText: describeDose(p.dose), steps: ex.steps[p.position] ?? [], why: ex.why, ifItHurts: ex.ifItHurts });
+  }
+  return { status: 'active', stage: { number: stage.number, name: stage.name, goal: stage.goal }, items, excluded };
+}
