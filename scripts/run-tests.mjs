@@ -24,6 +24,13 @@ let files = roots.flatMap((r) => collect(r, [])).sort();
 if (filter.length) files = files.filter((f) => filter.some((p) => f.includes(p)));
 if (files.length === 0) { console.error('No test files matched.'); process.exit(1); }
 
+// The PostgreSQL half of the store and API tests needs a server: start Debian's if nobody named one.
+if (!process.env.FOOTING_TEST_PG_URL) {
+  const pgStart = spawnSync('bash', ['scripts/start-postgres.sh'], { stdio: 'inherit' });
+  if (pgStart.status === 0) process.env.FOOTING_TEST_PG_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+  else console.error('PostgreSQL could not be started: the PostgreSQL tests will fail. See STACK notes in README.');
+}
+
 if (files.some((f) => f.startsWith('e2e'))) {
   const build = spawnSync('npm', ['run', 'build:web'], { stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);

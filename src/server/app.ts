@@ -1,0 +1,96 @@
+/**
+ * The HTTP server: Fastify with zod-validated routes, security headers, rate limiting, and the built web app.
+ * Request bodies are parsed once here; services receive typed values. No health data is logged: the logger
+ * records method, route and status only.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import { hasZodFastifySchemaValidationErrors, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Store } from '../store/db.js';
+import { ensureLocalPerson } from '../store/repos/people.js';
+import { Problem } from './problem.js';
+import { registerProgramRoutes } from './routes/program-routes.js';
+import { registerRecordRoutes } from './routes/record-routes.js';
+import { registerBackupRoutes } from './routes/backup-routes.js';
+
+export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+
+export interface AppOptions {
+  store: Store;
+  /** Folder of the built web app; not served when absent. */
+  webRoot?: string | null;
+  /** Log requests (method, route, status, time; never bodies or query strings). */
+  log?: boolean;
+  /** Requests per minute per client before 429 (default generous: a local app). */
+  rateLimitPerMinute?: number;
+}
+
+export type App = FastifyInstance & { withTypeProvider: FastifyInstance['withTypeProvider'] };
+
+declare module 'fastify' {
+  interface FastifyRequest { personId: string }
+}
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.log ? {
+      level: 'info',
+      // Only what is needed to operate the server: no URLs with queries, no bodies, no headers.
+      serializers: {
+        req: (req) => ({ method: req.method, route: req.routeOptions?.url ?? 'unmatched' }),
+        res: (res) => ({ statusCode: res.statusCode }),
+      },
+    } : false,
+    bodyLimit: 20 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"], scriptSrc: ["'self'", "'wasm-unsafe-eval'"], styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'], mediaSrc: ["'self'", 'blob:'], workerSrc: ["'self'", 'blob:'], connectSrc: ["'self'", 'blob:', 'data:'],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(rateLimit, { max: opts.rateLimitPerMinute ?? 6000, timeWindow: '1 minute' });
+
+  // Local mode: one person, no accounts. (Accounts and roles come with the clinic issue.)
+  const person = await ensureLocalPerson(opts.store.db);
+  app.decorateRequest('personId', '');
+  app.addHook('onRequest', async (req) => { req.personId = person.id; });
+
+  app.setErrorHandler((err, _req, reply) => {
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const first = err.validation[0]!;
+      const field = [err.validationContext, ...first.instancePath.split('/').filter(Boolean)].filter(Boolean).join('.');
+      return reply.status(400).send({ error: { code: 'invalid_input', message: `${field || 'request'}: ${first.message}`, field } });
+    }
+    if (err instanceof Problem) return reply.status(err.status).send({ error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) } });
+    const e = err as { statusCode?: number; code?: string; message?: string };
+    if (e.statusCode && e.statusCode < 500) return reply.status(e.statusCode).send({ error: { code: e.code ?? 'bad_request', message: e.message ?? 'Bad request' } });
+    app.log.error({ code: e.code }, 'internal error');
+    return reply.status(500).send({ error: { code: 'internal', message: 'Something went wrong on our side. Your data was not changed.' } });
+  });
+
+  app.get('/api/health', async () => ({ ok: true, db: opts.store.config.kind }));
+  await registerProgramRoutes(app, opts.store);
+  await registerRecordRoutes(app, opts.store);
+  await registerBackupRoutes(app, opts.store);
+
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/')) return reply.status(404).send({ error: { code: 'not_found', message: `No API route ${req.method} ${req.url.split('?')[0]}` } });
+    if (webRoot && req.method === 'GET') return reply.sendFile('index.html'); // client-side routes
+    return reply.status(404).send({ error: { code: 'not_found', message: 'Not found' } });
+  });
+
+  const webRoot = opts.webRoot === undefined ? (existsSync(DEFAULT_WEB_ROOT) ? DEFAULT_WEB_ROOT : null) : opts.webRoot;
+  if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
+  return app;
+}

@@ -1,0 +1,39 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { WalkingSample } from '../../core/walking.js';
+import type { Store } from '../../store/db.js';
+import { insertCheckin, listCheckins } from '../../store/repos/checkins.js';
+import { getProgram } from '../../store/repos/program.js';
+import { listSessions, saveSession } from '../../store/repos/sessions.js';
+import { dailyWalking, replaceManualDay } from '../../store/repos/walking.js';
+import { CheckinInput, RangeQuery, SessionInput, WalkingLogInput } from '../api-schemas.js';
+import { conflict } from '../problem.js';
+
+export async function registerRecordRoutes(app: FastifyInstance, store: Store): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post('/api/checkins', { schema: { body: CheckinInput } }, async (req, reply) => reply.status(201).send(await insertCheckin(store.db, req.personId, req.body)));
+  r.get('/api/checkins', { schema: { querystring: RangeQuery } }, async (req) => listCheckins(store.db, req.personId, req.query));
+
+  r.post('/api/sessions', { schema: { body: SessionInput } }, async (req, reply) => {
+    const program = await getProgram(store.db, req.personId);
+    if (!program) throw conflict('Answer the safety check before your first session.');
+    if (program.status === 'stopped') throw conflict('The program is paused after a safety answer; see a clinician first.');
+    const { session, created } = await saveSession(store.db, req.personId, program.stage, req.body);
+    return reply.status(created ? 201 : 200).send(session);
+  });
+  r.get('/api/sessions', { schema: { querystring: RangeQuery } }, async (req) => listSessions(store.db, req.personId, req.query));
+
+  r.put('/api/walking/manual', { schema: { body: WalkingLogInput } }, async (req) => {
+    const { date, minutes, steps } = req.body;
+    // A hand log covers the whole local day; it is stored as samples like any device data.
+    const start = `${date}T00:00:00`;
+    const end = `${date}T23:59:59`;
+    const samples: WalkingSample[] = [];
+    if (steps) samples.push({ source: 'manual', device: null, start, end, kind: 'steps', value: steps, unit: 'count' });
+    if (minutes) samples.push({ source: 'manual', device: null, start, end, kind: 'duration', value: Math.round(minutes * 60), unit: 's' });
+    await replaceManualDay(store.db, req.personId, date, samples);
+    return { date, steps: steps ?? null, minutes: minutes ?? null };
+  });
+  r.get('/api/walking/daily', { schema: { querystring: RangeQuery } }, async (req) => dailyWalking(store.db, req.personId, req.query));
+}

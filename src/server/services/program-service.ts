@@ -1,0 +1,148 @@
+/**
+ * The program as a person lives it: the safety screen, today's plan, the daily decision of the engine, and
+ * progress. Joins the store to the pure core; every write that belongs together runs in one transaction.
+ */
+import type { Kysely } from 'kysely';
+import { addDays } from '../../core/dates.js';
+import { decideProgram, painBaseline, weekVerdicts, type CheckinSummary, type ProgramDecision } from '../../core/program-engine.js';
+import { evaluateScreen, type ScreenResult } from '../../core/red-flags.js';
+import { todayPlan, type TodayPlan } from '../../core/plan.js';
+import { FIRST_STAGE, LAST_STAGE, stageByNumber } from '../../core/stages.js';
+import { walkingTarget, type WalkingTarget } from '../../core/walking-target.js';
+import type { DailyWalking } from '../../core/walking.js';
+import type { ScreenInput } from '../api-schemas.js';
+import { badRequest, conflict } from '../problem.js';
+import type { Database } from '../../store/schema.js';
+import { getPerson, setBirthYear } from '../../store/repos/people.js';
+import { insertScreen, latestScreen } from '../../store/repos/screens.js';
+import { addProgramEvent, getProgram, listProgramEvents, upsertProgram, type Program, type ProgramEvent } from '../../store/repos/program.js';
+import { listCheckins, maxPain } from '../../store/repos/checkins.js';
+import { listSessions } from '../../store/repos/sessions.js';
+import { dailyWalking } from '../../store/repos/walking.js';
+
+/** The program is daily: one guided session a day (DOMAIN.md §4 4.6, "daily"). */
+export const SESSIONS_PER_WEEK = 7;
+
+export interface ScreenOutcome { result: ScreenResult; program: Program }
+
+export async function submitScreen(db: Kysely<Database>, personId: string, input: ScreenInput & { clinicianCleared?: boolean | undefined }, today: string): Promise<ScreenOutcome> {
+  const { problems, result } = evaluateScreen(input.answers);
+  if (!result) throw badRequest(problems[0]!.message, `answers.${problems[0]!.field}`);
+  return db.transaction().execute(async (trx) => {
+    const prev = await getProgram(trx, personId);
+    if (prev?.status === 'stopped' && result.status === 'clear' && !input.clinicianCleared) {
+      throw conflict('The program was paused by a safety answer. Restart it only after a clinician has checked you: tick that a clinician has checked you and answer the questions again.', 'clinicianCleared');
+    }
+    const now = new Date().toISOString();
+    await insertScreen(trx, personId, now, input.answers, result);
+    if (input.birthYear !== undefined) await setBirthYear(trx, personId, input.birthYear);
+    let program: Program;
+    if (result.status === 'stop') {
+      program = prev ? { ...prev, status: 'stopped' } : { stage: FIRST_STAGE, stageStartedOn: today, startedOn: today, status: 'stopped', decidedOn: null };
+      await addProgramEvent(trx, personId, { at: now, onDate: today, action: 'stop', fromStage: prev?.stage ?? null, toStage: null, actor: 'person', reasons: result.flags.map((f) => ({ rule: `red-flag:${f.id}`, text: `Safety answer suggests ${f.concern}. ${result.advice}`, refs: [] })) });
+    } else if (!prev) {
+      program = { stage: FIRST_STAGE, stageStartedOn: today, startedOn: today, status: 'active', decidedOn: null };
+      await addProgramEvent(trx, personId, { at: now, onDate: today, action: 'start', fromStage: null, toStage: FIRST_STAGE, actor: 'person', reasons: [{ rule: 'screen-clear', text: 'Safety check clear: the program starts at stage 1.', refs: [] }] });
+    } else if (prev.status === 'stopped') {
+      program = { ...prev, status: 'active', stageStartedOn: today, decidedOn: null };
+      await addProgramEvent(trx, personId, { at: now, onDate: today, action: 'resume', fromStage: prev.stage, toStage: prev.stage, actor: 'person', reasons: [{ rule: 'clinician-cleared', text: 'A clinician has checked you and the safety check is clear again.', refs: [] }] });
+    } else {
+      program = prev;
+    }
+    await upsertProgram(trx, personId, program);
+    return { result, program };
+  });
+}
+
+export interface TodayState {
+  date: string;
+  screen: { takenAt: string; result: ScreenResult } | null;
+  program: Program | null;
+  plan: TodayPlan;
+  decision: ProgramDecision | null;
+  walking: WalkingTarget;
+  /** Whether today's session has been done. */
+  sessionDoneToday: boolean;
+}
+
+function summaries(checkins: Awaited<ReturnType<typeof listCheckins>>): CheckinSummary[] {
+  return checkins.map((c) => ({ date: c.date, context: c.context, maxPain: maxPain(c) }));
+}
+
+async function ageOf(db: Kysely<Database>, personId: string, today: string): Promise<number | null> {
+  const p = await getPerson(db, personId);
+  return p?.birthYear ? Number(today.slice(0, 4)) - p.birthYear : null;
+}
+
+/**
+ * Today's state. On the first call of a day it applies the engine's decision (progress or regress moves the stage,
+ * with an event holding the reasons); later calls that day read the same decision again without changing anything.
+ */
+export async function getToday(db: Kysely<Database>, personId: string, today: string): Promise<TodayState> {
+  const screen = await latestScreen(db, personId);
+  let program = await getProgram(db, personId);
+  const checkins = summaries(await listCheckins(db, personId));
+  const sessions = await listSessions(db, personId);
+  const days: DailyWalking[] = await dailyWalking(db, personId, { to: addDays(today, -1) });
+  let decision: ProgramDecision | null = null;
+
+  if (program) {
+    decision = decideProgram({
+      today, stage: program.stage, stageStartedOn: program.stageStartedOn, programStartedOn: program.startedOn,
+      redFlag: screen?.result.status === 'stop', sessionDates: sessions.map((s) => s.date), checkins, prescribedPerWeek: SESSIONS_PER_WEEK,
+    });
+    if (program.status === 'active' && program.decidedOn !== today) program = await applyDecision(db, personId, program, decision, today);
+  }
+
+  const baseline = program ? painBaseline(checkins, program.startedOn) : null;
+  const weeks = program ? weekVerdicts(checkins, program.startedOn, today, baseline) : [];
+  const walking = walkingTarget({ days, weeks, age: await ageOf(db, personId, today) });
+  const plan = todayPlan({ screen: screen?.result ?? null, stage: program?.stage ?? FIRST_STAGE, walking });
+  return {
+    date: today, screen: screen ? { takenAt: screen.takenAt, result: screen.result } : null, program, plan, decision, walking,
+    sessionDoneToday: sessions.some((s) => s.date === today),
+  };
+}
+
+async function applyDecision(db: Kysely<Database>, personId: string, program: Program, decision: ProgramDecision, today: string): Promise<Program> {
+  return db.transaction().execute(async (trx) => {
+    // Re-read inside the transaction: another request may have applied today's decision already.
+    const current = await getProgram(trx, personId);
+    if (!current || current.decidedOn === today || current.status !== 'active') return current ?? program;
+    let next: Program = { ...current, decidedOn: today };
+    const now = new Date().toISOString();
+    if (decision.action === 'progress' && current.stage < LAST_STAGE) {
+      next = { ...next, stage: current.stage + 1, stageStartedOn: today };
+      await addProgramEvent(trx, personId, { at: now, onDate: today, action: 'progress', fromStage: current.stage, toStage: next.stage, actor: 'engine', reasons: decision.reasons });
+    } else if (decision.action === 'regress' && current.stage > FIRST_STAGE) {
+      next = { ...next, stage: current.stage - 1, stageStartedOn: today };
+      await addProgramEvent(trx, personId, { at: now, onDate: today, action: 'regress', fromStage: current.stage, toStage: next.stage, actor: 'engine', reasons: decision.reasons });
+    }
+    await upsertProgram(trx, personId, next);
+    return next;
+  });
+}
+
+export interface Progress {
+  date: string;
+  stage: { number: number; name: string; goal: string } | null;
+  decision: ProgramDecision | null;
+  events: ProgramEvent[];
+  sessions: { date: string; status: string }[];
+  weekAdherence: { done: number; prescribed: number; fraction: number } | null;
+  walkingDays: DailyWalking[];
+  walking: WalkingTarget;
+}
+
+export async function getProgress(db: Kysely<Database>, personId: string, today: string): Promise<Progress> {
+  const state = await getToday(db, personId, today);
+  const events = await listProgramEvents(db, personId);
+  const sessions = await listSessions(db, personId);
+  const walkingDays = await dailyWalking(db, personId, { from: addDays(today, -89), to: today });
+  return {
+    date: today,
+    stage: state.program ? (({ number, name, goal }) => ({ number, name, goal }))(stageByNumber(state.program.stage)) : null,
+    decision: state.decision, events, sessions: sessions.map((s) => ({ date: s.date, status: s.status })),
+    weekAdherence: state.decision?.adherence ?? null, walkingDays, walking: state.walking,
+  };
+}

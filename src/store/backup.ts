@@ -1,0 +1,110 @@
+/**
+ * Backup of all of one person's data as one JSON document (`footing export --format json`), and its restore
+ * (`footing import-backup`). A restore validates the whole file first and then writes in one transaction, so an
+ * invalid or interrupted restore changes nothing. Restoring the same file twice adds nothing (ids are kept).
+ */
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database } from './schema.js';
+
+export const BACKUP_FORMAT = 'footing-backup';
+export const BACKUP_VERSION = 1;
+
+const text = z.string();
+const nullableText = z.string().nullable();
+const int = z.number().int();
+
+const Row = {
+  person: z.object({ id: text, display_name: text, birth_year: int.nullable(), created_at: text }).strict(),
+  screen: z.object({ id: text, taken_at: text, answers: text, status: z.enum(['clear', 'stop']), urgency: nullableText, result: text }).strict(),
+  program: z.object({ stage: int.min(1), stage_started_on: text, started_on: text, status: z.enum(['active', 'stopped']), decided_on: nullableText, updated_at: text }).strict(),
+  event: z.object({ id: text, at: text, on_date: text, action: z.enum(['start', 'progress', 'regress', 'hold', 'stop', 'resume']), from_stage: int.nullable(), to_stage: int.nullable(), reasons: text, actor: z.enum(['engine', 'person', 'clinician']) }).strict(),
+  session: z.object({ id: text, client_id: text, date: text, started_at: text, completed_at: text, stage: int, status: z.enum(['completed', 'partial']), items: text }).strict(),
+  checkin: z.object({ id: text, at: text, date: text, context: z.enum(['daily', 'before', 'after']), session_id: nullableText, back: int.min(0).max(10).nullable(), neck: int.min(0).max(10).nullable(), foot: int.min(0).max(10).nullable(), regions: text, note: nullableText }).strict(),
+  walking: z.object({ id: text, source: text, device: nullableText, start_at: text, end_at: text, date: text, kind: text, value: z.number().finite(), unit: text, dedupe_key: text, import_id: nullableText, created_at: text }).strict(),
+  import: z.object({ id: text, file_name: text, format: text, sha256: text, at: text, summary: text }).strict(),
+};
+
+export const Backup = z.object({
+  format: z.literal(BACKUP_FORMAT, { error: `must be "${BACKUP_FORMAT}"` }),
+  version: z.literal(BACKUP_VERSION, { error: `must be ${BACKUP_VERSION} (this version of Footing reads version ${BACKUP_VERSION})` }),
+  exportedAt: text,
+  person: Row.person,
+  program: Row.program.nullable(),
+  screens: z.array(Row.screen),
+  programEvents: z.array(Row.event),
+  sessions: z.array(Row.session),
+  checkins: z.array(Row.checkin),
+  imports: z.array(Row.import),
+  walkingSamples: z.array(Row.walking),
+}).strict();
+export type Backup = z.infer<typeof Backup>;
+
+const strip = <T extends { person_id: string }>(r: T): Omit<T, 'person_id'> => { const { person_id: _p, ...rest } = r; return rest; };
+
+export async function exportBackup(db: Kysely<Database>, personId: string): Promise<Backup> {
+  const person = await db.selectFrom('people').selectAll().where('id', '=', personId).executeTakeFirstOrThrow();
+  const program = await db.selectFrom('programs').selectAll().where('person_id', '=', personId).executeTakeFirst();
+  const by = <T extends keyof Database>(t: T) => db.selectFrom(t as 'screens').selectAll().where('person_id', '=', personId);
+  return {
+    format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: new Date().toISOString(),
+    person: { id: person.id, display_name: person.display_name, birth_year: person.birth_year, created_at: person.created_at },
+    program: program ? strip(program) : null,
+    screens: (await by('screens').orderBy('taken_at').execute()).map(strip),
+    programEvents: (await db.selectFrom('program_events').selectAll().where('person_id', '=', personId).orderBy('at').execute()).map(strip),
+    sessions: (await db.selectFrom('sessions').selectAll().where('person_id', '=', personId).orderBy('started_at').execute()).map(strip),
+    checkins: (await db.selectFrom('checkins').selectAll().where('person_id', '=', personId).orderBy('at').execute()).map(strip),
+    imports: (await db.selectFrom('imports').selectAll().where('person_id', '=', personId).orderBy('at').execute()).map(strip),
+    walkingSamples: (await db.selectFrom('walking_samples').selectAll().where('person_id', '=', personId).orderBy('start_at').execute()).map((r) => ({ ...strip(r), value: Number(r.value) })),
+  };
+}
+
+/** A located problem in a backup file: the JSON path of the first bad field. */
+export interface BackupProblem { path: string; message: string }
+
+/** Parses a backup document; returns the first problem with its JSON path (e.g. "checkins[3].back"). */
+export function parseBackup(text: string): { backup: Backup } | { problem: BackupProblem } {
+  let raw: unknown;
+  try { raw = JSON.parse(text); } catch (e) {
+    const m = /position (\d+)/.exec(String((e as Error).message));
+    return { problem: { path: m ? `byte ${m[1]}` : '(document)', message: `not valid JSON: ${(e as Error).message}` } };
+  }
+  const parsed = Backup.safeParse(raw);
+  if (parsed.success) return { backup: parsed.data };
+  const issue = parsed.error.issues[0]!;
+  const path = issue.path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)), '');
+  return { problem: { path: path || '(document)', message: issue.message } };
+}
+
+export interface RestoreCounts { screens: number; programEvents: number; sessions: number; checkins: number; imports: number; walkingSamples: number }
+
+/**
+ * Restores a parsed backup into `personId` in one transaction. Records already present (same id, or same walking
+ * dedupe key) are skipped, so a second restore of the same file adds nothing. The program row is taken from the
+ * backup only when the person has none.
+ */
+export async function restoreBackup(db: Kysely<Database>, personId: string, b: Backup): Promise<RestoreCounts> {
+  return db.transaction().execute(async (trx) => {
+    const add = async <T extends 'screens' | 'program_events' | 'sessions' | 'checkins' | 'imports' | 'walking_samples'>(table: T, rows: Record<string, unknown>[], conflict: string[]) => {
+      let n = 0;
+      for (const row of rows) {
+        const res = await trx.insertInto(table).values({ ...row, person_id: personId } as never)
+          .onConflict((oc) => oc.columns(conflict as never).doNothing()).executeTakeFirst();
+        n += Number(res.numInsertedOrUpdatedRows ?? 0);
+      }
+      return n;
+    };
+    if (b.person.birth_year !== null) await trx.updateTable('people').set({ birth_year: b.person.birth_year }).where('id', '=', personId).where('birth_year', 'is', null).execute();
+    const hasProgram = await trx.selectFrom('programs').select('person_id').where('person_id', '=', personId).executeTakeFirst();
+    if (!hasProgram && b.program) await trx.insertInto('programs').values({ ...b.program, person_id: personId }).execute();
+    const counts: RestoreCounts = {
+      screens: await add('screens', b.screens, ['id']),
+      programEvents: await add('program_events', b.programEvents, ['id']),
+      sessions: await add('sessions', b.sessions, ['id']),
+      checkins: await add('checkins', b.checkins, ['id']),
+      imports: await add('imports', b.imports, ['id']),
+      walkingSamples: await add('walking_samples', b.walkingSamples, ['person_id', 'dedupe_key']),
+    };
+    return counts;
+  });
+}

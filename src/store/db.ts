@@ -1,0 +1,66 @@
+/**
+ * Opens the database: SQLite (better-sqlite3, the embedded default, a file under ./data/) or PostgreSQL when a
+ * postgres:// URL is given. One Kysely instance, one migration set for both.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
+import pg from 'pg';
+import * as m0001 from './migrations/0001-initial.js';
+import type { Database } from './schema.js';
+
+export const DEFAULT_DB_PATH = 'data/footing.sqlite';
+
+export type DbConfig = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
+
+export interface Store {
+  db: Kysely<Database>;
+  config: DbConfig;
+  close(): Promise<void>;
+}
+
+/** Which database to use: an explicit --db path wins, then DATABASE_URL, then the default SQLite file. */
+export function resolveDbConfig(opts: { dbPath?: string | undefined; env?: NodeJS.ProcessEnv }): DbConfig {
+  if (opts.dbPath) return { kind: 'sqlite', path: opts.dbPath };
+  const url = opts.env?.DATABASE_URL;
+  if (url) {
+    if (!/^postgres(ql)?:\/\//.test(url)) throw new Error(`DATABASE_URL must start with postgres:// (got "${url.split(':')[0]}:...")`);
+    return { kind: 'postgres', url };
+  }
+  return { kind: 'sqlite', path: DEFAULT_DB_PATH };
+}
+
+/** Opens the store (creating the SQLite file's folder if needed). Call migrate() before use. */
+export function openStore(config: DbConfig): Store {
+  if (config.kind === 'sqlite') {
+    if (config.path !== ':memory:') mkdirSync(dirname(resolve(config.path)), { recursive: true });
+    const sqlite = new SQLite(config.path);
+    // WAL keeps readers unblocked by a writer; foreign keys are off by default in SQLite.
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    return { db, config, close: () => db.destroy() };
+  }
+  const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+  // Keep the process alive-safe: an idle client error must not crash the server.
+  pool.on('error', () => {});
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, config, close: () => db.destroy() };
+}
+
+const MIGRATIONS: Record<string, Migration> = { '0001-initial': m0001 };
+
+class StaticProvider implements MigrationProvider {
+  async getMigrations() { return MIGRATIONS; }
+}
+
+/** Runs all pending migrations; returns the names applied. Throws with the failing migration's name. */
+export async function migrate(store: Store): Promise<string[]> {
+  const migrator = new Migrator({ db: store.db, provider: new StaticProvider() });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error) throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${error instanceof Error ? error.message : String(error)}`);
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,43 @@
+import type { Kysely, Transaction } from 'kysely';
+import { z } from 'zod';
+import { BodyMark, type CheckinInput } from '../../server/api-schemas.js';
+import type { Database } from '../schema.js';
+import { fromJson, newId, toJson } from '../json-column.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface Checkin {
+  id: string; at: string; date: string; context: 'daily' | 'before' | 'after'; sessionId: string | null;
+  back: number | null; neck: number | null; foot: number | null; regions: BodyMark[]; note: string | null;
+}
+
+/** The local calendar date of a check-in: the date part as the client wrote it (its own offset). */
+export const localDateOf = (iso: string): string => iso.slice(0, 10);
+
+export async function insertCheckin(db: Db, personId: string, input: CheckinInput, sessionId: string | null = null): Promise<Checkin> {
+  const c: Checkin = {
+    id: newId(), at: input.at, date: localDateOf(input.at), context: input.context, sessionId,
+    back: input.back ?? null, neck: input.neck ?? null, foot: input.foot ?? null, regions: input.regions ?? [], note: input.note ?? null,
+  };
+  await db.insertInto('checkins').values({
+    id: c.id, person_id: personId, at: c.at, date: c.date, context: c.context, session_id: sessionId,
+    back: c.back, neck: c.neck, foot: c.foot, regions: toJson(c.regions), note: c.note,
+  }).execute();
+  return c;
+}
+
+export async function listCheckins(db: Db, personId: string, range: { from?: string | undefined; to?: string | undefined } = {}): Promise<Checkin[]> {
+  let q = db.selectFrom('checkins').selectAll().where('person_id', '=', personId);
+  if (range.from) q = q.where('date', '>=', range.from);
+  if (range.to) q = q.where('date', '<=', range.to);
+  const rows = await q.orderBy('at').orderBy('id').execute();
+  return rows.map((r) => ({
+    id: r.id, at: r.at, date: r.date, context: r.context, sessionId: r.session_id, back: r.back, neck: r.neck, foot: r.foot,
+    regions: fromJson(z.array(BodyMark), r.regions, `checkins.regions (${r.id})`), note: r.note,
+  }));
+}
+
+/** Highest score of a check-in across back, neck and foot. */
+export function maxPain(c: Pick<Checkin, 'back' | 'neck' | 'foot'>): number {
+  return Math.max(c.back ?? 0, c.neck ?? 0, c.foot ?? 0);
+}

@@ -1,0 +1,35 @@
+import type { Kysely, Transaction } from 'kysely';
+import { z } from 'zod';
+import type { ProgramAction, Reason } from '../../core/program-engine.js';
+import type { Database } from '../schema.js';
+import { fromJson, newId, toJson } from '../json-column.js';
+
+export interface Program { stage: number; stageStartedOn: string; startedOn: string; status: 'active' | 'stopped'; decidedOn: string | null }
+export interface ProgramEvent { id: string; at: string; onDate: string; action: ProgramAction | 'start' | 'resume'; fromStage: number | null; toStage: number | null; reasons: Reason[]; actor: string }
+
+type Db = Kysely<Database> | Transaction<Database>;
+const Reasons = z.array(z.object({ rule: z.string(), text: z.string(), refs: z.array(z.string()) }));
+
+export async function getProgram(db: Db, personId: string): Promise<Program | null> {
+  const r = await db.selectFrom('programs').selectAll().where('person_id', '=', personId).executeTakeFirst();
+  return r ? { stage: r.stage, stageStartedOn: r.stage_started_on, startedOn: r.started_on, status: r.status, decidedOn: r.decided_on } : null;
+}
+
+export async function upsertProgram(db: Db, personId: string, p: Program): Promise<void> {
+  const row = { stage: p.stage, stage_started_on: p.stageStartedOn, started_on: p.startedOn, status: p.status, decided_on: p.decidedOn, updated_at: new Date().toISOString() };
+  const existing = await db.selectFrom('programs').select('person_id').where('person_id', '=', personId).executeTakeFirst();
+  if (existing) await db.updateTable('programs').set(row).where('person_id', '=', personId).execute();
+  else await db.insertInto('programs').values({ person_id: personId, ...row }).execute();
+}
+
+export async function addProgramEvent(db: Db, personId: string, e: Omit<ProgramEvent, 'id'>): Promise<void> {
+  await db.insertInto('program_events').values({
+    id: newId(), person_id: personId, at: e.at, on_date: e.onDate, action: e.action, from_stage: e.fromStage,
+    to_stage: e.toStage, reasons: toJson(e.reasons), actor: e.actor as 'engine' | 'person' | 'clinician',
+  }).execute();
+}
+
+export async function listProgramEvents(db: Db, personId: string): Promise<ProgramEvent[]> {
+  const rows = await db.selectFrom('program_events').selectAll().where('person_id', '=', personId).orderBy('at').orderBy('id').execute();
+  return rows.map((r) => ({ id: r.id, at: r.at, onDate: r.on_date, action: r.action, fromStage: r.from_stage, toStage: r.to_stage, reasons: fromJson(Reasons, r.reasons, `program_events.reasons (${r.id})`), actor: r.actor }));
+}

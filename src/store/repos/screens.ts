@@ -1,0 +1,33 @@
+import type { Kysely, Transaction } from 'kysely';
+import { z } from 'zod';
+import type { ScreenAnswers, ScreenResult } from '../../core/red-flags.js';
+import type { Database } from '../schema.js';
+import { fromJson, newId, toJson } from '../json-column.js';
+
+export interface StoredScreen { id: string; takenAt: string; answers: ScreenAnswers; result: ScreenResult }
+
+const ResultSchema = z.custom<ScreenResult>((v) => typeof v === 'object' && v !== null && 'status' in v);
+const AnswersSchema = z.record(z.string(), z.boolean());
+
+export async function insertScreen(trx: Transaction<Database> | Kysely<Database>, personId: string, takenAt: string, answers: ScreenAnswers, result: ScreenResult): Promise<StoredScreen> {
+  const id = newId();
+  await trx.insertInto('screens').values({
+    id, person_id: personId, taken_at: takenAt, answers: toJson(answers), status: result.status,
+    urgency: result.status === 'stop' ? result.urgency : null, result: toJson(result),
+  }).execute();
+  return { id, takenAt, answers, result };
+}
+
+export async function latestScreen(db: Kysely<Database>, personId: string): Promise<StoredScreen | null> {
+  const row = await db.selectFrom('screens').selectAll().where('person_id', '=', personId).orderBy('taken_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return row ? fromRow(row) : null;
+}
+
+export async function listScreens(db: Kysely<Database>, personId: string): Promise<StoredScreen[]> {
+  const rows = await db.selectFrom('screens').selectAll().where('person_id', '=', personId).orderBy('taken_at').execute();
+  return rows.map(fromRow);
+}
+
+function fromRow(row: Database['screens']): StoredScreen {
+  return { id: row.id, takenAt: row.taken_at, answers: fromJson(AnswersSchema, row.answers, `screens.answers (${row.id})`), result: fromJson(ResultSchema, row.result, `screens.result (${row.id})`) };
+}

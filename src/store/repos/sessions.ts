@@ -1,0 +1,44 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { SessionItem, type SessionInput } from '../../server/api-schemas.js';
+import type { Database } from '../schema.js';
+import { fromJson, newId, toJson } from '../json-column.js';
+import { insertCheckin, localDateOf } from './checkins.js';
+
+export interface Session { id: string; clientId: string; date: string; startedAt: string; completedAt: string; stage: number; status: 'completed' | 'partial'; items: SessionItem[] }
+
+/**
+ * Stores a finished guided session with its before/after pain check-ins in one transaction, so a killed process
+ * leaves either all of it or none. Idempotent on clientId: a retried upload (e.g. replayed after being offline)
+ * returns the stored session and adds nothing.
+ */
+export async function saveSession(db: Kysely<Database>, personId: string, stage: number, input: SessionInput): Promise<{ session: Session; created: boolean }> {
+  return db.transaction().execute(async (trx) => {
+    const existing = await trx.selectFrom('sessions').selectAll().where('person_id', '=', personId).where('client_id', '=', input.clientId).executeTakeFirst();
+    if (existing) return { session: fromRow(existing), created: false };
+    const session: Session = {
+      id: newId(), clientId: input.clientId, date: localDateOf(input.startedAt), startedAt: input.startedAt, completedAt: input.completedAt,
+      stage, status: input.items.every((i) => i.completed) ? 'completed' : 'partial', items: input.items,
+    };
+    await trx.insertInto('sessions').values({
+      id: session.id, person_id: personId, client_id: session.clientId, date: session.date, started_at: session.startedAt,
+      completed_at: session.completedAt, stage, status: session.status, items: toJson(session.items),
+    }).execute();
+    if (input.painBefore && hasScore(input.painBefore)) await insertCheckin(trx, personId, { at: input.startedAt, context: 'before', ...input.painBefore, regions: [] }, session.id);
+    if (input.painAfter && hasScore(input.painAfter)) await insertCheckin(trx, personId, { at: input.completedAt, context: 'after', ...input.painAfter, regions: [] }, session.id);
+    return { session, created: true };
+  });
+}
+
+const hasScore = (p: { back?: number | null | undefined; neck?: number | null | undefined; foot?: number | null | undefined }) => p.back != null || p.neck != null || p.foot != null;
+
+export async function listSessions(db: Kysely<Database>, personId: string, range: { from?: string | undefined; to?: string | undefined } = {}): Promise<Session[]> {
+  let q = db.selectFrom('sessions').selectAll().where('person_id', '=', personId);
+  if (range.from) q = q.where('date', '>=', range.from);
+  if (range.to) q = q.where('date', '<=', range.to);
+  return (await q.orderBy('started_at').orderBy('id').execute()).map(fromRow);
+}
+
+function fromRow(r: Database['sessions']): Session {
+  return { id: r.id, clientId: r.client_id, date: r.date, startedAt: r.started_at, completedAt: r.completed_at, stage: r.stage, status: r.status, items: fromJson(z.array(SessionItem), r.items, `sessions.items (${r.id})`) };
+}

@@ -1,0 +1,120 @@
+/**
+ * The database schema as Kysely types. One schema for SQLite and PostgreSQL: ids are generated text (UUIDs, never
+ * auto-increment, which differs between the two), times are ISO 8601 text, JSON is stored as text and parsed by the
+ * repositories with their zod validators (src/store/records.ts).
+ */
+import type { ColumnType, Generated } from 'kysely';
+
+export interface PeopleTable {
+  id: string;
+  display_name: string;
+  birth_year: number | null;
+  created_at: string;
+}
+
+export interface ScreensTable {
+  id: string;
+  person_id: string;
+  taken_at: string;
+  /** JSON: Record<questionId, boolean>. */
+  answers: string;
+  status: 'clear' | 'stop';
+  urgency: string | null;
+  /** JSON: the full ScreenResult. */
+  result: string;
+}
+
+export interface ProgramsTable {
+  person_id: string;
+  stage: number;
+  stage_started_on: string;
+  started_on: string;
+  status: 'active' | 'stopped';
+  /** The last date the engine applied a decision (so it applies at most once a day). */
+  decided_on: string | null;
+  updated_at: string;
+}
+
+export interface ProgramEventsTable {
+  id: string;
+  person_id: string;
+  at: string;
+  on_date: string;
+  action: 'start' | 'progress' | 'regress' | 'hold' | 'stop' | 'resume';
+  from_stage: number | null;
+  to_stage: number | null;
+  /** JSON: Reason[]. */
+  reasons: string;
+  actor: 'engine' | 'person' | 'clinician';
+}
+
+export interface SessionsTable {
+  id: string;
+  person_id: string;
+  /** Set by the client so a retried or replayed (offline) upload is stored once. */
+  client_id: string;
+  date: string;
+  started_at: string;
+  completed_at: string;
+  stage: number;
+  status: 'completed' | 'partial';
+  /** JSON: SessionItem[]. */
+  items: string;
+}
+
+export interface CheckinsTable {
+  id: string;
+  person_id: string;
+  at: string;
+  date: string;
+  context: 'daily' | 'before' | 'after';
+  session_id: string | null;
+  back: number | null;
+  neck: number | null;
+  foot: number | null;
+  /** JSON: BodyMark[]. */
+  regions: string;
+  note: string | null;
+}
+
+export interface WalkingSamplesTable {
+  id: string;
+  person_id: string;
+  source: string;
+  device: string | null;
+  start_at: string;
+  end_at: string;
+  /** Local calendar date of start_at, in the sample's own offset (for daily totals without time zone lookups). */
+  date: string;
+  kind: string;
+  value: number;
+  unit: string;
+  /** Unique per person: source|device|start|end|kind. Makes imports idempotent. */
+  dedupe_key: string;
+  import_id: string | null;
+  created_at: ColumnType<string, string, never>;
+}
+
+export interface ImportsTable {
+  id: string;
+  person_id: string;
+  file_name: string;
+  format: string;
+  sha256: string;
+  at: string;
+  /** JSON summary of the import. */
+  summary: string;
+}
+
+export interface Database {
+  people: PeopleTable;
+  screens: ScreensTable;
+  programs: ProgramsTable;
+  program_events: ProgramEventsTable;
+  sessions: SessionsTable;
+  checkins: CheckinsTable;
+  walking_samples: WalkingSamplesTable;
+  imports: ImportsTable;
+}
+
+export type { Generated };
