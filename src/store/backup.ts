@@ -73,7 +73,8 @@ export function parseBackup(text: string): { backup: Backup } | { problem: Backu
   if (parsed.success) return { backup: parsed.data };
   const issue = parsed.error.issues[0]!;
   const path = issue.path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)), '');
-  return { problem: { path: path || '(document)', message: issue.message } };
+  const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
+  return { problem: { path: path || '(document)', message: missing ? 'is missing' : issue.message } };
 }
 
 export interface RestoreCounts { screens: number; programEvents: number; sessions: number; checkins: number; imports: number; walkingSamples: number }

@@ -1,0 +1,103 @@
+/**
+ * The `footing` subcommands. Each declares its options (parsed strictly by node:util parseArgs) and its help.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { buildApp } from '../server/app.js';
+import { exportBackup, parseBackup, restoreBackup } from '../store/backup.js';
+import { ensureLocalPerson } from '../store/repos/people.js';
+import { CliError, usageError } from './cli-error.js';
+import { openCliStore } from './open-store.js';
+
+export interface OptionSpec { type: 'string' | 'boolean'; short?: string; description: string; default?: string | boolean }
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  options: Record<string, OptionSpec>;
+  /** Whether positional arguments are allowed (and how many at least). */
+  positionals?: { min: number; name: string };
+  run(args: { values: Record<string, string | boolean | undefined>; positionals: string[]; out: NodeJS.WritableStream }): Promise<void>;
+}
+
+export const DB_OPTION: OptionSpec = { type: 'string', description: 'SQLite database file (default ./data/footing.sqlite; DATABASE_URL=postgres://... selects PostgreSQL)' };
+
+const str = (v: string | boolean | undefined) => (typeof v === 'string' ? v : undefined);
+
+const serve: Command = {
+  name: 'serve', summary: 'Start the Footing server and web app', usage: 'footing serve [--port N] [--host H] [--db PATH]',
+  options: {
+    port: { type: 'string', description: 'Port to listen on (default: PORT or 8080)' },
+    host: { type: 'string', description: 'Address to listen on (default 127.0.0.1; 0.0.0.0 to reach it from a phone on your network)' },
+    db: DB_OPTION,
+  },
+  async run({ values, out }) {
+    const portText = str(values.port) ?? process.env.PORT ?? '8080';
+    const port = Number(portText);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw usageError(`--port must be a whole number from 0 to 65535 (got "${portText}")`);
+    const store = await openCliStore(str(values.db));
+    const app = await buildApp({ store, log: process.env.FOOTING_LOG === '1' });
+    const host = str(values.host) ?? '127.0.0.1';
+    try { await app.listen({ port, host }); } catch (e) {
+      await store.close();
+      throw new CliError(`Cannot listen on ${host}:${port}: ${(e as NodeJS.ErrnoException).code === 'EADDRINUSE' ? 'the port is in use (set --port or PORT)' : (e as Error).message}`);
+    }
+    const addr = app.server.address();
+    const shown = typeof addr === 'object' && addr ? `http://${host === '0.0.0.0' ? 'localhost' : host}:${addr.port}` : String(addr);
+    out.write(`Footing is running at ${shown} (database: ${store.config.kind === 'sqlite' ? store.config.path : 'PostgreSQL'}). Press Ctrl+C to stop.\n`);
+    const stop = async () => { await app.close(); await store.close(); process.exit(0); };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    await new Promise(() => {}); // serve until stopped
+  },
+};
+
+const migrateCmd: Command = {
+  name: 'migrate', summary: 'Create or update the database schema', usage: 'footing migrate [--db PATH]',
+  options: { db: DB_OPTION },
+  async run({ values, out }) {
+    const store = await openCliStore(str(values.db));
+    await store.close();
+    out.write(`Database is up to date (${store.config.kind === 'sqlite' ? store.config.path : 'PostgreSQL'}).\n`);
+  },
+};
+
+const exportCmd: Command = {
+  name: 'export', summary: 'Export all of your data (backup)', usage: 'footing export --format json [--out FILE] [--db PATH]',
+  options: {
+    format: { type: 'string', description: 'Output format: json (a complete backup)', default: 'json' },
+    out: { type: 'string', description: 'Write to this file instead of standard output' },
+    db: DB_OPTION,
+  },
+  async run({ values, out }) {
+    const format = str(values.format) ?? 'json';
+    if (format !== 'json') throw usageError(`--format must be json (got "${format}")`);
+    const store = await openCliStore(str(values.db));
+    try {
+      const person = await ensureLocalPerson(store.db);
+      const text = `${JSON.stringify(await exportBackup(store.db, person.id), null, 2)}\n`;
+      const file = str(values.out);
+      if (file) { await writeFile(file, text); out.write(`Backup written to ${file}\n`); } else out.write(text);
+    } finally { await store.close(); }
+  },
+};
+
+const importBackupCmd: Command = {
+  name: 'import-backup', summary: 'Restore a backup made by `footing export`', usage: 'footing import-backup FILE [--db PATH]',
+  options: { db: DB_OPTION }, positionals: { min: 1, name: 'FILE' },
+  async run({ values, positionals, out }) {
+    const file = positionals[0]!;
+    let text: string;
+    try { text = await readFile(file, 'utf8'); } catch (e) { throw new CliError(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`); }
+    const parsed = parseBackup(text);
+    if ('problem' in parsed) throw new CliError(`${file}: at ${parsed.problem.path}: ${parsed.problem.message}. Nothing was imported.`);
+    const store = await openCliStore(str(values.db));
+    try {
+      const person = await ensureLocalPerson(store.db);
+      const counts = await restoreBackup(store.db, person.id, parsed.backup);
+      const total = Object.values(counts).reduce((a, b) => a + b, 0);
+      out.write(`Restored ${total} records from ${file} (${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}).\n`);
+    } finally { await store.close(); }
+  },
+};
+
+export const COMMANDS: Command[] = [serve, migrateCmd, exportCmd, importBackupCmd];

@@ -1,0 +1,111 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } from '../core/red-flags.js';
+import { migrate, openStore } from '../store/db.js';
+import { ensureLocalPerson } from '../store/repos/people.js';
+import { saveSession } from '../store/repos/sessions.js';
+import { submitScreen } from '../server/services/program-service.js';
+import { main } from './main.js';
+
+function capture() {
+  let text = '';
+  const stream = new Writable({ write(chunk, _enc, cb) { text += String(chunk); cb(); } });
+  return { stream, get text() { return text; } };
+}
+async function run(args: string[]) {
+  const out = capture();
+  const err = capture();
+  const code = await main(args, { out: out.stream, err: err.stream });
+  return { code, out: out.text, err: err.text };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'footing-cli-'));
+
+test('Given no command, help is printed and the exit code says usage', async () => {
+  const r = await run([]);
+  assert.equal(r.code, 2);
+  assert.match(r.out, /Commands:/);
+  for (const name of ['serve', 'migrate', 'export', 'import-backup']) assert.match(r.out, new RegExp(`\\b${name}\\b`));
+});
+
+test('Every command answers --help with its options', async () => {
+  for (const name of ['serve', 'migrate', 'export', 'import-backup']) {
+    const r = await run([name, '--help']);
+    assert.equal(r.code, 0, name);
+    assert.match(r.out, /--db/, name);
+  }
+});
+
+test('Bad arguments give one line naming the problem and a non-zero exit', async () => {
+  const unknown = await run(['export', '--colour']);
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.err, /--colour/);
+  assert.equal(unknown.err.trim().split('\n').length, 1);
+  const format = await run(['export', '--format', 'xml', '--db', join(dir, 'a.sqlite')]);
+  assert.equal(format.code, 2);
+  assert.match(format.err, /--format must be json \(got "xml"\)/);
+  const port = await run(['serve', '--port', 'eighty']);
+  assert.equal(port.code, 2);
+  assert.match(port.err, /--port/);
+  const missing = await run(['import-backup']);
+  assert.equal(missing.code, 2);
+  assert.match(missing.err, /missing FILE/);
+});
+
+test('export then import-backup moves all data to a new database; a bad backup imports nothing', async () => {
+  const source = join(dir, 'source.sqlite');
+  const store = openStore({ kind: 'sqlite', path: source });
+  await migrate(store);
+  const me = await ensureLocalPerson(store.db);
+  const answers = Object.fromEntries([...RED_FLAG_QUESTIONS, ...PRECAUTION_QUESTIONS].map((q) => [q.id, false]));
+  await submitScreen(store.db, me.id, { answers }, '2026-11-01');
+  await saveSession(store.db, me.id, 1, {
+    clientId: 'cli-test-session-1', startedAt: '2026-11-01T09:00:00+00:00', completedAt: '2026-11-01T09:05:00+00:00',
+    items: [{ exercise: 'ball-roll', position: 'sitting', completed: true, setsDone: 0, repsDone: 0, secondsDone: 120 }],
+    painAfter: { foot: 2 },
+  });
+  await store.close();
+
+  const file = join(dir, 'backup.json');
+  const exp = await run(['export', '--format', 'json', '--out', file, '--db', source]);
+  assert.equal(exp.code, 0, exp.err);
+  const backup = JSON.parse(readFileSync(file, 'utf8'));
+  assert.equal(backup.sessions.length, 1);
+  assert.equal(backup.checkins.length, 1);
+
+  const target = join(dir, 'target.sqlite');
+  const bad = structuredClone(backup);
+  bad.sessions[0].started_at = 12;
+  const badFile = join(dir, 'bad.json');
+  writeFileSync(badFile, JSON.stringify(bad));
+  const refused = await run(['import-backup', badFile, '--db', target]);
+  assert.equal(refused.code, 1);
+  assert.match(refused.err, /sessions\[0\]\.started_at/);
+  assert.match(refused.err, /Nothing was imported/);
+
+  const imp = await run(['import-backup', file, '--db', target]);
+  assert.equal(imp.code, 0, imp.err);
+  assert.match(imp.out, /sessions 1/);
+  const again = await run(['import-backup', file, '--db', target]);
+  assert.match(again.out, /Restored 0 records/);
+
+  const check = openStore({ kind: 'sqlite', path: target });
+  const sessions = await check.db.selectFrom('sessions').selectAll().execute();
+  const checkins = await check.db.selectFrom('checkins').selectAll().execute();
+  await check.close();
+  assert.equal(sessions.length, 1);
+  assert.equal(sessions[0]!.client_id, 'cli-test-session-1');
+  assert.deepEqual(checkins.map((c) => c.foot), [2]);
+});
+
+test('A truncated backup file is refused with the byte position', async () => {
+  const file = join(dir, 'truncated.json');
+  writeFileSync(file, '{"format":"footing-backup","vers');
+  const r = await run(['import-backup', file, '--db', join(dir, 'c.sqlite')]);
+  assert.equal(r.code, 1);
+  assert.match(r.err, /not valid JSON/);
+});

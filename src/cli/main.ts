@@ -1,0 +1,50 @@
+/**
+ * `footing`: the command-line tool. Every command has --help; mistakes print one line (no stack trace) and exit
+ * non-zero (2 for usage, 1 for bad input).
+ */
+import { parseArgs } from 'node:util';
+import { CliError } from './cli-error.js';
+import { COMMANDS, type Command } from './commands.js';
+
+function commandHelp(c: Command): string {
+  const opts = Object.entries(c.options).map(([k, o]) => `  --${k}${o.type === 'string' ? ' VALUE' : ''}`.padEnd(22) + o.description);
+  return [`${c.summary}.`, '', `Usage: ${c.usage}`, '', 'Options:', ...opts, '  --help'.padEnd(22) + 'Show this help', ''].join('\n');
+}
+
+export function mainHelp(commands: readonly Command[] = COMMANDS): string {
+  return [
+    'footing: feet first, for back and neck pain.', '', 'Usage: footing <command> [options]', '', 'Commands:',
+    ...commands.map((c) => `  ${c.name.padEnd(16)}${c.summary}`), '', 'Run footing <command> --help for its options.', '',
+  ].join('\n');
+}
+
+/** Runs the CLI with these arguments; returns the exit code. Output goes to the given streams (tests pass their own). */
+export async function main(argv: string[], io: { out: NodeJS.WritableStream; err: NodeJS.WritableStream } = { out: process.stdout, err: process.stderr }): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') { io.out.write(mainHelp()); return name ? 0 : 2; }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) { io.err.write(`footing: unknown command "${name}". Commands: ${COMMANDS.map((c) => c.name).join(', ')}.\n`); return 2; }
+  if (rest.includes('--help') || rest.includes('-h')) { io.out.write(commandHelp(command)); return 0; }
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: rest, strict: true, allowPositionals: Boolean(command.positionals),
+      options: Object.fromEntries(Object.entries(command.options).map(([k, o]) => [k, { type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.default !== undefined ? { default: o.default } : {}) }])) as never,
+    });
+  } catch (e) {
+    io.err.write(`footing ${name}: ${(e as Error).message.split('\n')[0]} (see footing ${name} --help)\n`);
+    return 2;
+  }
+  if (command.positionals && parsed.positionals.length < command.positionals.min) {
+    io.err.write(`footing ${name}: missing ${command.positionals.name} (usage: ${command.usage})\n`);
+    return 2;
+  }
+  try {
+    await command.run({ values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals, out: io.out });
+    return 0;
+  } catch (e) {
+    if (e instanceof CliError) { io.err.write(`footing ${name}: ${e.message}\n`); return e.exitCode; }
+    io.err.write(`footing ${name}: unexpected error: ${(e as Error).message}\n`);
+    return 1;
+  }
+}
