@@ -56,8 +56,11 @@ export function painBaseline(checkins: readonly CheckinSummary[], programStarted
   const end = addDays(programStartedOn, 7);
   const first = checkins.filter((c) => c.context === 'daily' && c.date >= programStartedOn && c.date < end).map((c) => c.maxPain);
   if (first.length) return mean(first);
+  // Otherwise the earliest day with a daily check-in; all of that day's check-ins are averaged, so two check-ins
+  // on one date give the same baseline whatever order the caller lists them in.
   const anyDaily = checkins.filter((c) => c.context === 'daily').sort((a, b) => a.date.localeCompare(b.date));
-  return anyDaily[0]?.maxPain ?? null;
+  const earliest = anyDaily[0]?.date;
+  return earliest === undefined ? null : mean(anyDaily.filter((c) => c.date === earliest).map((c) => c.maxPain));
 }
 
 /** Completed sessions in the 7 days up to today, counting at most one per day, against what was prescribed. */
