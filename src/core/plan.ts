@@ -51,7 +51,9 @@ export function todayPlan(input: { screen: ScreenResult | null; stage: number; w
     steps: walk.steps.walking ?? [], why: walk.why, ifItHurts: walk.ifItHurts,
   }];
   const excluded: { exercise: ExerciseId; reason: string }[] = [];
-  const blocked = new Set(input.screen.exclusions);
+  // A clinician may clear an exclusion after the screen was scored; the stored screen still lists it.
+  const cleared = input.clearedExclusions ?? [];
+  const blocked = new Set(input.screen.exclusions.filter((e) => !cleared.includes(e)));
   for (const p of stage.prescriptions) {
     const ex = EXERCISES[p.exercise];
     if (ex.exclusion && blocked.has(ex.exclusion)) {
