@@ -1,0 +1,81 @@
+/**
+ * BlazePose (tfjs runtime of @tensorflow-models/pose-detection) behind the PoseEstimator interface. Shared by the
+ * Node and browser runtimes: it only needs tfjs-core and a created detector, no Node or DOM APIs.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type { PoseDetector, Pose } from '@tensorflow-models/pose-detection';
+import { LANDMARKS, type KeypointSeries, type PoseFrame, type PosePerson } from '../gait/keypoints.js';
+import type { EstimateOptions, Frame, PoseEstimator, RegionOfInterest } from './frame.js';
+import { checkRoi, cropFrame } from './roi.js';
+
+/** Thrown inside estimate() for a user-caused problem; runtimes turn it into a PoseError value. */
+export class PoseInputError extends Error {
+  constructor(readonly error: import('./frame.js').PoseError) { super(error.message); }
+}
+
+/** Wraps a created BlazePose tfjs detector. `model` names model, variant and backend. */
+export function blazePoseEstimator(detector: PoseDetector, model: string): PoseEstimator {
+  return {
+    model,
+    dispose: () => detector.dispose(),
+    async estimate(frames: AsyncIterable<Frame>, options: EstimateOptions): Promise<KeypointSeries> {
+      const { source, roi, onProgress } = options;
+      if (roi) {
+        const bad = checkRoi(roi, source.width, source.height);
+        if (bad) throw new PoseInputError(bad);
+      }
+      // The detector smooths landmarks over time and re-uses the previous frame's landmarks as the next region
+      // to look in (ROI tracking); both need one detector per video, so reset state between videos.
+      detector.reset();
+      const out: PoseFrame[] = [];
+      for await (const frame of frames) {
+        const scale = source.width / frame.width; // frame -> source pixels (frames may be downscaled)
+        let input = frame;
+        let offset = { x: 0, y: 0 };
+        if (roi) {
+          const r = scaledRoi(roi, 1 / scale, frame.width, frame.height);
+          input = cropFrame(frame, r);
+          offset = { x: r.x, y: r.y };
+        }
+        const tensor = tf.tensor3d(input.data, [input.height, input.width, 3], 'int32');
+        let poses: Pose[];
+        try {
+          poses = await detector.estimatePoses(tensor, { maxPoses: 1, flipHorizontal: false }, frame.time * 1000);
+        } finally {
+          tensor.dispose();
+        }
+        out.push({ index: frame.index, time: frame.time, people: poses.map((p) => toPerson(p, offset, scale)) });
+        onProgress?.({ done: out.length, total: source.frameCount });
+      }
+      return { model, width: source.width, height: source.height, fps: source.fps, frames: out };
+    },
+  };
+}
+
+/** Maps a region of interest from source pixels to frame pixels (frames may be downscaled), clamped to the frame. */
+function scaledRoi(roi: RegionOfInterest, k: number, w: number, h: number): RegionOfInterest {
+  const x = Math.min(w - 1, Math.max(0, Math.round(roi.x * k)));
+  const y = Math.min(h - 1, Math.max(0, Math.round(roi.y * k)));
+  return { x, y, width: Math.min(w - x, Math.round(roi.width * k)), height: Math.min(h - y, Math.round(roi.height * k)) };
+}
+
+/** Converts pose-detection output into the shared keypoint type, in source-video pixels. */
+function toPerson(pose: Pose, offset: { x: number; y: number }, scale: number): PosePerson {
+  const byName = new Map(pose.keypoints.map((k) => [k.name, k]));
+  const image = LANDMARKS.map((name) => {
+    const k = byName.get(name);
+    return k
+      ? { x: (k.x + offset.x) * scale, y: (k.y + offset.y) * scale, visibility: k.score ?? 0 }
+      : { x: Number.NaN, y: Number.NaN, visibility: 0 };
+  });
+  let world = null;
+  if (pose.keypoints3D) {
+    // keypoints3D is already in metres, hip-centred; cropping and scaling do not change it.
+    const by3 = new Map(pose.keypoints3D.map((k) => [k.name, k]));
+    world = LANDMARKS.map((name) => {
+      const k = by3.get(name);
+      return k ? { x: k.x, y: k.y, z: k.z ?? 0, visibility: k.score ?? 0 } : { x: Number.NaN, y: Number.NaN, z: Number.NaN, visibility: 0 };
+    });
+  }
+  return { score: pose.score ?? 0, image, world };
+}

@@ -1,0 +1,67 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openVideo } from './ffmpeg-frames.js';
+
+const VIDEO = fileURLToPath(new URL('../../../shared/data/video/sports2d_demo_walk_side.mp4', import.meta.url));
+
+test('Given the Sports2D walk, when opened, then size, count and 30 fps timestamps match the file', async () => {
+  const r = await openVideo(VIDEO);
+  assert.ok(r.ok);
+  const v = r.value;
+  // SOURCES.md: 1768x994, 30 fps. Frame count by a second method: ffprobe actually decoding and counting frames.
+  const counted = Number(execFileSync('ffprobe', ['-v', 'error', '-count_frames', '-select_streams', 'v:0',
+    '-show_entries', 'stream=nb_read_frames', '-of', 'csv=p=0', VIDEO]).toString().trim());
+  assert.equal(v.source.width, 1768);
+  assert.equal(v.source.height, 994);
+  assert.equal(v.source.frameCount, counted);
+  assert.equal(v.times.length, counted);
+  for (let i = 1; i < v.times.length; i++) {
+    const dt = (v.times[i] ?? 0) - (v.times[i - 1] ?? 0);
+    assert.ok(dt > 0, `timestamps increase at ${i}`);
+    assert.ok(Math.abs(dt - 1 / 30) < 0.002, `30 fps spacing at ${i}: ${dt}`);
+  }
+});
+
+test('Given a frame range and a downscale, then the right frames come out with the right size and bytes', async () => {
+  const r = await openVideo(VIDEO, { first: 10, last: 13, maxHeight: 360 });
+  assert.ok(r.ok);
+  const frames = [];
+  for await (const f of r.value.frames()) frames.push(f);
+  assert.deepEqual(frames.map((f) => f.index), [10, 11, 12, 13]);
+  // 1768x994 scaled to height 360: width 1768*360/994 = 640.3, rounded to an even 640.
+  for (const f of frames) {
+    assert.equal(f.height, 360);
+    assert.equal(f.width, 640);
+    assert.equal(f.data.length, 640 * 360 * 3);
+    assert.ok(Math.abs(f.time - f.index / 30) < 1e-3);
+  }
+  // Frames are real pictures, not zero-filled: the outdoor scene has bright and dark pixels.
+  const d = frames[0]!.data;
+  let min = 255; let max = 0;
+  for (let i = 0; i < d.length; i += 97) { min = Math.min(min, d[i]!); max = Math.max(max, d[i]!); }
+  assert.ok(max - min > 100);
+});
+
+test('Given a missing file or a text file, then a located error value comes back, not a throw', async () => {
+  const missing = await openVideo('/nonexistent/walk.mp4');
+  assert.equal(missing.ok, false);
+  if (!missing.ok) {
+    assert.equal(missing.error.code, 'file-not-found');
+    assert.equal(missing.error.location.file, '/nonexistent/walk.mp4');
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'pose-'));
+  const txt = join(dir, 'notes.mp4');
+  writeFileSync(txt, 'this is not a video\n');
+  const bad = await openVideo(txt);
+  assert.equal(bad.ok, false);
+  if (!bad.ok) {
+    assert.ok(['not-a-video', 'no-video-stream', 'decode-failed'].includes(bad.error.code));
+    assert.equal(bad.error.location.file, txt);
+    assert.match(bad.error.message, /notes\.mp4/);
+  }
+});

@@ -1,0 +1,159 @@
+/**
+ * Frames in Node: Debian ffmpeg decodes into raw rgb24 on a pipe (STACK.md: ffmpeg-static does not install), and
+ * ffprobe supplies the real per-frame timestamps, so variable-frame-rate phone videos keep their true timing.
+ */
+import { spawn, execFile } from 'node:child_process';
+import { stat } from 'node:fs/promises';
+import type { Frame, Result, SourceInfo } from './frame.js';
+import { fail } from './frame.js';
+
+export interface VideoOpenOptions {
+  /** Downscale so that the frame height is at most this many pixels (keeps the aspect ratio, even widths). */
+  maxHeight?: number;
+  /** Frames buffered ahead of the consumer: ffmpeg keeps decoding while the model runs. */
+  readAhead?: number;
+  /** Decode only frames with index in [first, last] (inclusive); the index still counts from the video's start. */
+  first?: number;
+  last?: number;
+}
+
+export interface OpenedVideo {
+  source: SourceInfo;
+  /** Size of the frames handed out (after maxHeight). */
+  frameWidth: number;
+  frameHeight: number;
+  /** Presentation times of all frames in seconds, in presentation order. */
+  times: number[];
+  frames: () => AsyncIterable<Frame>;
+}
+
+/** Probes and opens a video file. Problems with the file come back as a located error value. */
+export async function openVideo(file: string, options: VideoOpenOptions = {}): Promise<Result<OpenedVideo>> {
+  try {
+    const s = await stat(file);
+    if (!s.isFile()) return fail('not-a-video', `Not a file: ${file}`, { file });
+  } catch {
+    return fail('file-not-found', `File not found: ${file}`, { file });
+  }
+  let probe: ProbeJson;
+  try {
+    probe = JSON.parse(await run('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries',
+      'stream=width,height,r_frame_rate,avg_frame_rate,nb_frames:stream_side_data=rotation:stream_tags=rotate',
+      '-of', 'json', file])) as ProbeJson;
+  } catch (e) {
+    return fail('not-a-video', `ffprobe cannot read ${file} as a video: ${firstLine(e)}`, { file });
+  }
+  const stream = probe.streams?.[0];
+  if (!stream || !stream.width || !stream.height) {
+    return fail('no-video-stream', `No video stream in ${file}`, { file });
+  }
+  let packetTimes: string;
+  try {
+    // Packet timestamps (no decoding needed, fast); sorted they are the frames' presentation times.
+    packetTimes = await run('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'packet=pts_time',
+      '-of', 'csv=p=0', file]);
+  } catch (e) {
+    return fail('decode-failed', `Cannot read the video packets of ${file}: ${firstLine(e)}`, { file });
+  }
+  const times = packetTimes.split('\n').map((l) => Number.parseFloat(l)).filter((t) => Number.isFinite(t)).sort((a, b) => a - b);
+  if (times.length === 0) return fail('decode-failed', `No video frames in ${file}`, { file });
+  const t0 = times[0] ?? 0;
+  for (let i = 0; i < times.length; i++) times[i] = (times[i] ?? 0) - t0;
+
+  // ffmpeg rotates phone videos upright by default; report the rotated size.
+  const rotation = Math.abs(Number(stream.side_data_list?.[0]?.rotation ?? stream.tags?.rotate ?? 0)) % 180;
+  const [width, height] = rotation === 90 ? [stream.height, stream.width] : [stream.width, stream.height];
+  const fps = ratio(stream.avg_frame_rate) || ratio(stream.r_frame_rate) || (times.length > 1 ? (times.length - 1) / (times.at(-1) ?? 1) : 30);
+  let frameWidth = width;
+  let frameHeight = height;
+  if (options.maxHeight && options.maxHeight < height) {
+    frameHeight = options.maxHeight - (options.maxHeight % 2);
+    frameWidth = Math.round((width * frameHeight) / height / 2) * 2;
+  }
+  const source: SourceInfo = { width, height, fps, frameCount: times.length };
+  return {
+    ok: true,
+    value: { source, frameWidth, frameHeight, times, frames: () => decodeFrames(file, frameWidth, frameHeight, times, options) },
+  };
+}
+
+/** Streams decoded frames; a decoding failure mid-way throws a VideoDecodeError carrying a located error. */
+async function* decodeFrames(file: string, w: number, h: number, times: number[], o: VideoOpenOptions): AsyncIterable<Frame> {
+  const first = o.first ?? 0;
+  const last = o.last ?? times.length - 1;
+  const filters: string[] = [];
+  if (first > 0 || last < times.length - 1) filters.push(`select='between(n\\,${first}\\,${last})'`);
+  filters.push(`scale=${w}:${h}:flags=area`);
+  const args = ['-v', 'error', '-nostdin', '-i', file, '-an', '-sn', '-vf', filters.join(','),
+    '-fps_mode', 'passthrough', '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'];
+  const child = spawn('ffmpeg', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => { if (stderr.length < 4000) stderr += d.toString(); });
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  const frameBytes = w * h * 3;
+  const readAhead = Math.max(1, o.readAhead ?? 4);
+  const queue: Uint8Array[] = [];
+  let pending: Buffer = Buffer.alloc(0);
+  let ended = false;
+  let wake: (() => void) | null = null;
+  const notify = () => { const f = wake; wake = null; f?.(); };
+  child.stdout.on('data', (chunk: Buffer) => {
+    pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
+    while (pending.length >= frameBytes) {
+      // Copy each frame once out of the stream buffer so the next chunk does not overwrite it.
+      queue.push(new Uint8Array(pending.subarray(0, frameBytes)));
+      pending = pending.subarray(frameBytes);
+    }
+    if (queue.length >= readAhead) child.stdout.pause(); // back-pressure: ffmpeg blocks on a full pipe
+    notify();
+  });
+  child.stdout.on('end', () => { ended = true; notify(); });
+  let index = first;
+  try {
+    for (;;) {
+      const data = queue.shift();
+      if (data) {
+        if (queue.length < readAhead) child.stdout.resume();
+        yield { data, width: w, height: h, index, time: times[index] ?? index / 30 };
+        index++;
+        continue;
+      }
+      if (ended) break;
+      await new Promise<void>((r) => { wake = r; });
+    }
+    const code = await exited;
+    if (code !== 0) {
+      throw new VideoDecodeError({ code: 'decode-failed', message: `ffmpeg failed decoding ${file}: ${stderr.split('\n')[0] ?? ''}`, location: { file, frame: index } });
+    }
+  } finally {
+    if (child.exitCode === null) child.kill('SIGKILL');
+  }
+}
+
+/** A decoding failure found while streaming frames; carries a located error value. */
+export class VideoDecodeError extends Error {
+  constructor(readonly error: import('./frame.js').PoseError) { super(error.message); }
+}
+
+interface ProbeJson {
+  streams?: Array<{ width?: number; height?: number; r_frame_rate?: string; avg_frame_rate?: string;
+    side_data_list?: Array<{ rotation?: number }>; tags?: { rotate?: string } }>;
+}
+
+function ratio(s: string | undefined): number {
+  if (!s) return 0;
+  const [a, b] = s.split('/').map(Number);
+  return a && b ? a / b : 0;
+}
+
+function run(cmd: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(cmd, args, { maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
+      if (err) reject(new Error(stderr || err.message)); else resolve(stdout);
+    });
+  });
+}
+
+function firstLine(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).trim().split('\n')[0] ?? '';
+}
