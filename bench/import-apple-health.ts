@@ -1,0 +1,175 @@
+/**
+ * Apple Health import throughput and memory.
+ *
+ * Builds a large export.xml by repeating the real records of ../shared/data/apple-health/export6s3sample.xml
+ * (every copy shifted by one more day, so records are distinct), then runs each contender in its own child
+ * process and reads that process's peak RSS (`process.resourceUsage().maxRSS`):
+ *   1. the importer (fast scanner + normalise + merged daily totals),
+ *   2. the importer forced onto its careful saxes path,
+ *   3. a plain saxes pass that only counts elements (the floor any saxes-based importer pays),
+ *   4. a naive whole-document parse of a smaller copy (read all to a string, saxes building a tree).
+ *
+ * Size: first argument or FOOTING_BENCH_MB (default 1024 MB); the naive copy: FOOTING_BENCH_NAIVE_MB (default 50).
+ * Files go to os.tmpdir() and are deleted afterwards. Prints figures and ratios, never pass/fail.
+ *   node --import tsx bench/import-apple-health.ts [MB]
+ */
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, readFileSync, rmSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SaxesParser } from 'saxes';
+import { importAppleHealth } from '../src/importers/apple-health.js';
+import { fileChunks } from '../src/importers/file-input.js';
+
+const SAMPLE = new URL('../../shared/data/apple-health/export6s3sample.xml', import.meta.url);
+const APPLE_DATE = /(\d{4})-(\d{2})-(\d{2}) (\d{2}:\d{2}:\d{2} [+-]\d{4})/g;
+const DAY_MS = 86_400_000;
+
+/** Writes an export of about `bytes` bytes: the sample's prolog, its body repeated with dates shifted by k days. */
+export async function buildExport(path: string, bytes: number): Promise<{ bytes: number; copies: number }> {
+  const text = readFileSync(SAMPLE, 'utf8');
+  const bodyStart = text.indexOf('\n', text.indexOf('<Me ')) + 1;
+  const bodyEnd = text.lastIndexOf('</HealthData>');
+  const head = text.slice(0, bodyStart);
+  const body = text.slice(bodyStart, bodyEnd);
+  // Split the body around its dates once; each copy only formats shifted dates.
+  const parts: string[] = [];
+  const dates: { ms: number; rest: string }[] = [];
+  let last = 0;
+  for (const m of body.matchAll(APPLE_DATE)) {
+    parts.push(body.slice(last, m.index));
+    dates.push({ ms: Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])), rest: m[4]! });
+    last = m.index! + m[0].length;
+  }
+  parts.push(body.slice(last));
+  // ActivitySummary dateComponents="YYYY-MM-DD" stay as they are: they are not imported.
+  const out = createWriteStream(path, { highWaterMark: 4 * 1024 * 1024 });
+  const write = (s: string): Promise<void> | void => {
+    if (!out.write(s)) return new Promise((r) => out.once('drain', () => r()));
+  };
+  await write(head);
+  let written = Buffer.byteLength(head);
+  let copies = 0;
+  let pending: string[] = [];
+  while (written < bytes) {
+    const shift = copies * DAY_MS;
+    let s = parts[0]!;
+    for (let i = 0; i < dates.length; i++) {
+      s += `${new Date(dates[i]!.ms + shift).toISOString().slice(0, 10)} ${dates[i]!.rest}${parts[i + 1]}`;
+    }
+    pending.push(s);
+    written += s.length; // the sample is ASCII
+    copies++;
+    if (pending.length === 256) {
+      await write(pending.join(''));
+      pending = [];
+    }
+  }
+  pending.push('</HealthData>\n');
+  await write(pending.join(''));
+  await new Promise<void>((r) => out.end(() => r()));
+  return { bytes: statSync(path).size, copies };
+}
+
+type Mode = 'importer' | 'importer-saxes' | 'saxes-count' | 'naive-tree';
+
+/** Runs one contender in this process; returns what it counted. */
+async function runMode(mode: Mode, path: string): Promise<number> {
+  if (mode === 'importer' || mode === 'importer-saxes') {
+    const summary = await importAppleHealth(path, { parser: mode === 'importer' ? 'auto' : 'saxes', onBatch: () => {} });
+    if (!summary.ok || summary.errorCount > 0) throw new Error(`import failed: ${JSON.stringify(summary.issues[0])}`);
+    return summary.samples;
+  }
+  if (mode === 'saxes-count') {
+    const parser = new SaxesParser();
+    let elements = 0;
+    parser.on('opentag', () => {
+      elements++;
+    });
+    const decoder = new TextDecoder();
+    for await (const chunk of fileChunks(path)) parser.write(decoder.decode(chunk as Buffer, { stream: true }));
+    parser.close();
+    return elements;
+  }
+  // Naive: whole file to a string, then a tree of plain objects.
+  interface Node { name: string; attributes: Record<string, string>; children: Node[] }
+  const text = await readFile(path, 'utf8');
+  const root: Node = { name: '#document', attributes: {}, children: [] };
+  const stack: Node[] = [root];
+  const parser = new SaxesParser();
+  parser.on('opentag', (tag) => {
+    const node: Node = { name: tag.name, attributes: tag.attributes as Record<string, string>, children: [] };
+    stack.at(-1)!.children.push(node);
+    stack.push(node);
+  });
+  parser.on('closetag', () => {
+    stack.pop();
+  });
+  parser.write(text).close();
+  let n = 0;
+  const walk = (node: Node): void => {
+    n++;
+    node.children.forEach(walk);
+  };
+  walk(root);
+  return n - 1;
+}
+
+interface Figures { mode: Mode; bytes: number; seconds: number; count: number; maxRssMB: number }
+
+function child(mode: Mode, path: string): Figures {
+  const self = fileURLToPath(import.meta.url);
+  const res = spawnSync(process.execPath, ['--import', 'tsx', self, '--child', mode, path], { encoding: 'utf8' });
+  if (res.status !== 0) throw new Error(`${mode} failed: ${res.stderr}`);
+  return JSON.parse(res.stdout.trim().split('\n').at(-1)!) as Figures;
+}
+
+function mbps(f: Figures): number {
+  return f.bytes / 1e6 / f.seconds;
+}
+
+/** Builds the files, runs every contender in a child process, prints figures and ratios. */
+export async function run(sizeMB = Number(process.argv[2] ?? process.env.FOOTING_BENCH_MB ?? 1024)): Promise<void> {
+  const naiveMB = Number(process.env.FOOTING_BENCH_NAIVE_MB ?? 50);
+  const big = join(tmpdir(), `footing-bench-export-${process.pid}.xml`);
+  const small = join(tmpdir(), `footing-bench-export-small-${process.pid}.xml`);
+  try {
+    const t0 = performance.now();
+    const built = await buildExport(big, sizeMB * 1e6);
+    await buildExport(small, naiveMB * 1e6);
+    console.log(`built ${(built.bytes / 1e6).toFixed(0)} MB (${built.copies} copies of the sample) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const rows = [
+      child('importer', big),
+      child('importer-saxes', big),
+      child('saxes-count', big),
+      child('importer', small),
+      child('naive-tree', small),
+    ];
+    for (const f of rows) {
+      console.log(`${f.mode.padEnd(15)} ${(f.bytes / 1e6).toFixed(0).padStart(6)} MB  ${mbps(f).toFixed(1).padStart(7)} MB/s  peak RSS ${f.maxRssMB.toFixed(0).padStart(5)} MB  (${f.count} ${f.mode.startsWith('importer') ? 'samples' : 'elements'})`);
+    }
+    const [imp, impSax, count, impSmall, naive] = rows as [Figures, Figures, Figures, Figures, Figures];
+    console.log(`importer / saxes element count: ${(mbps(imp) / mbps(count)).toFixed(2)}x throughput`);
+    console.log(`importer / importer on saxes:   ${(mbps(imp) / mbps(impSax)).toFixed(2)}x throughput`);
+    console.log(`naive tree (${naiveMB} MB) / importer (${naiveMB} MB): ${(naive.maxRssMB / impSmall.maxRssMB).toFixed(1)}x peak RSS; importer ${(mbps(impSmall) / mbps(naive)).toFixed(2)}x faster`);
+    console.log(`naive tree peak RSS per MB of input: ${(naive.maxRssMB / (naive.bytes / 1e6)).toFixed(1)} MB/MB (a 2 GB export would need ~${((naive.maxRssMB / (naive.bytes / 1e6)) * 2000 / 1000).toFixed(0)} GB)`);
+  } finally {
+    rmSync(big, { force: true });
+    rmSync(small, { force: true });
+  }
+}
+
+const isMain = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1];
+if (isMain && process.argv[2] === '--child') {
+  const mode = process.argv[3] as Mode;
+  const path = process.argv[4]!;
+  const t = performance.now();
+  const count = await runMode(mode, path);
+  const seconds = (performance.now() - t) / 1000;
+  const figures: Figures = { mode, bytes: statSync(path).size, seconds, count, maxRssMB: process.resourceUsage().maxRSS / 1024 };
+  console.log(JSON.stringify(figures));
+} else if (isMain) {
+  await run();
+}

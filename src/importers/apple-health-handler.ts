@@ -1,0 +1,87 @@
+/**
+ * Turns the element events of an Apple Health export.xml into samples. Both parsers (the byte-level fast scanner
+ * and saxes) drive this one handler, so they cannot disagree about what a record means.
+ */
+import type { ImportSink } from './import-sink.js';
+import {
+  APPLE_RECORD_KINDS,
+  APPLE_WALKING_WORKOUTS,
+  isRecordProblem,
+  normaliseAppleRecord,
+  normaliseAppleWorkout,
+  type RecordProblem,
+  type WorkoutDistance,
+} from './apple-health-records.js';
+
+/** Elements whose attributes the handler reads (besides kept Records). */
+export const APPLE_ATTRIBUTE_ELEMENTS: ReadonlySet<string> = new Set(['Workout', 'WorkoutStatistics']);
+
+/** Element events; `attrs` is null when the parser did not decode them (the handler does not need them). */
+export interface AppleElementEvents {
+  open(name: string, attrs: Readonly<Record<string, string>> | null): void;
+  close(name: string): void;
+}
+
+const DISTANCE_WALKING = 'HKQuantityTypeIdentifierDistanceWalkingRunning';
+
+/**
+ * Handler state. Only direct children of the root count: the DTD itself notes that Records inside a
+ * Correlation "also appear as top-level records", so counting them would double count.
+ */
+export class AppleHealthHandler implements AppleElementEvents {
+  private depth = 0;
+  private workout: Readonly<Record<string, string>> | null = null;
+  private workoutDistance: WorkoutDistance | null = null;
+
+  constructor(
+    private readonly sink: ImportSink,
+    /** Called with a problem in the element just opened; the caller adds the location (or gives up). */
+    private readonly problem: (p: RecordProblem) => void,
+  ) {}
+
+  open(name: string, attrs: Readonly<Record<string, string>> | null): void {
+    this.depth++;
+    if (this.depth === 2) {
+      if (name === 'Record') this.record(attrs);
+      else if (name === 'Workout') this.openWorkout(attrs);
+    } else if (this.depth === 3 && this.workout && name === 'WorkoutStatistics' && attrs) {
+      if (attrs.type === DISTANCE_WALKING && attrs.sum !== undefined) {
+        this.workoutDistance = { value: attrs.sum, unit: attrs.unit ?? 'km' };
+      }
+    }
+  }
+
+  close(name: string): void {
+    if (this.depth === 2 && name === 'Workout' && this.workout) {
+      const samples = normaliseAppleWorkout(this.workout, this.workoutDistance);
+      this.workout = null;
+      this.workoutDistance = null;
+      if (isRecordProblem(samples)) this.problem(samples);
+      else for (const s of samples) this.sink.add(s);
+    }
+    this.depth--;
+  }
+
+  private record(attrs: Readonly<Record<string, string>> | null): void {
+    this.sink.recordsSeen++;
+    const kind = attrs?.type === undefined ? undefined : APPLE_RECORD_KINDS.get(attrs.type);
+    if (!attrs || kind === undefined) {
+      this.sink.skipped++;
+      return;
+    }
+    const out = normaliseAppleRecord(kind, attrs);
+    if (isRecordProblem(out)) this.problem(out);
+    else this.sink.add(out.sample, out.times);
+  }
+
+  private openWorkout(attrs: Readonly<Record<string, string>> | null): void {
+    this.sink.recordsSeen++;
+    const type = attrs?.workoutActivityType;
+    if (!attrs || type === undefined || !APPLE_WALKING_WORKOUTS.has(type)) {
+      this.sink.skipped++;
+      return;
+    }
+    this.workout = attrs;
+    this.workoutDistance = null;
+  }
+}

@@ -1,0 +1,212 @@
+/**
+ * Apple Health record types Footing keeps, and their conversion to `WalkingSample` units.
+ *
+ * Percentages: HealthKit's `HKUnit.percent()` "measures a value between 0.0 and 1.0"
+ * (developer.apple.com/documentation/healthkit/hkunit/percent()), and the export writes each quantity's value in
+ * its unit, so `unit="%" value="0.27"` means 27 %. Apple's pages for walkingDoubleSupportPercentage (typical
+ * walk 20-40 %) and appleWalkingSteadiness ("between 0.0 and 1.0") use the same unit. We store 0..100, so the
+ * value is multiplied by 100; a value above 1 with unit "%" is therefore rejected as out of range rather than
+ * guessed at.
+ */
+import { WALKING_KINDS, type WalkingKind, type WalkingSample } from '../core/walking.js';
+import { daysFromCivil, type SampleTimes } from '../core/walking-merge.js';
+import type { ImportErrorCode } from './import-error.js';
+import { quoteToken } from './import-error.js';
+
+/** HealthKit quantity identifiers kept, with the sample kind each becomes. */
+export const APPLE_RECORD_KINDS: ReadonlyMap<string, WalkingKind> = new Map<string, WalkingKind>([
+  ['HKQuantityTypeIdentifierStepCount', 'steps'],
+  ['HKQuantityTypeIdentifierDistanceWalkingRunning', 'distance'],
+  ['HKQuantityTypeIdentifierWalkingSpeed', 'speed'],
+  ['HKQuantityTypeIdentifierWalkingStepLength', 'step_length'],
+  ['HKQuantityTypeIdentifierWalkingAsymmetryPercentage', 'asymmetry'],
+  ['HKQuantityTypeIdentifierWalkingDoubleSupportPercentage', 'double_support'],
+  ['HKQuantityTypeIdentifierAppleWalkingSteadiness', 'steadiness'],
+  // Apple's own walking-only heart rate average: the heart rate of walks, which the program cares about.
+  ['HKQuantityTypeIdentifierWalkingHeartRateAverage', 'heart_rate'],
+]);
+
+/**
+ * Workouts kept. Walking, and hiking because it is walking (on trails); runs, rides and "Other" are not the
+ * walking the program prescribes, and their steps already arrive as StepCount records.
+ */
+export const APPLE_WALKING_WORKOUTS: ReadonlySet<string> = new Set([
+  'HKWorkoutActivityTypeWalking',
+  'HKWorkoutActivityTypeHiking',
+]);
+
+/** The attributes of a kept Record that `normaliseAppleRecord` reads (the fast scanner decodes only these). */
+export const APPLE_RECORD_ATTRIBUTES: readonly string[] = ['type', 'unit', 'value', 'sourceName', 'startDate', 'endDate'];
+
+/** Factor from an Apple unit to the WalkingSample unit of a kind; undefined = not convertible. */
+const UNIT_FACTORS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
+  count: { count: 1 },
+  m: { m: 1, km: 1000, cm: 0.01, mm: 0.001, mi: 1609.344, ft: 0.3048, in: 0.0254, yd: 0.9144 },
+  'm/s': { 'm/s': 1, 'km/hr': 1 / 3.6, 'km/h': 1 / 3.6, 'mi/hr': 0.44704, 'mi/h': 0.44704, 'ft/s': 0.3048 },
+  '%': { '%': 100 },
+  bpm: { 'count/min': 1, bpm: 1 },
+};
+
+/** Seconds per Apple duration unit (Workout durationUnit). */
+const DURATION_FACTORS: Readonly<Record<string, number>> = { s: 1, min: 60, hr: 3600, h: 3600, ms: 0.001 };
+
+/** A problem with one record; the caller adds the location. */
+export interface RecordProblem {
+  code: ImportErrorCode;
+  message: string;
+  field: string;
+}
+
+/** The fixed shape Apple writes: "YYYY-MM-DD HH:MM:SS +HHMM" (25 characters). */
+const APPLE_DATE_LENGTH = 25;
+
+function twoDigits(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a < 0 || a > 9 || b < 0 || b > 9 ? -1 : a * 10 + b;
+}
+
+/**
+ * "2014-09-13 10:27:54 +0100" -> "2014-09-13T10:27:54+01:00" (offset kept) and its UTC milliseconds, or null if
+ * not that shape or not a real date. Hand-parsed: it runs for every record of multi-GB files.
+ */
+export function parseAppleDate(raw: string): { iso: string; utcMs: number; offsetMinutes: number } | null {
+  if (raw.length !== APPLE_DATE_LENGTH || raw[4] !== '-' || raw[7] !== '-' || raw[10] !== ' ' || raw[13] !== ':' ||
+    raw[16] !== ':' || raw[19] !== ' ' || (raw[20] !== '+' && raw[20] !== '-')) return null;
+  const y = twoDigits(raw, 0) * 100 + twoDigits(raw, 2);
+  const mo = twoDigits(raw, 5), d = twoDigits(raw, 8), h = twoDigits(raw, 11), mi = twoDigits(raw, 14), se = twoDigits(raw, 17);
+  const oh = twoDigits(raw, 21), om = twoDigits(raw, 23);
+  if (y < 0 || twoDigits(raw, 0) < 0 || twoDigits(raw, 2) < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 ||
+    mi < 0 || mi > 59 || se < 0 || se > 60 || oh < 0 || oh > 18 || om < 0 || om > 59) return null;
+  const monthDays = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  if (d > monthDays[mo - 1]!) return null;
+  const offset = (raw[20] === '-' ? -1 : 1) * (oh * 60 + om);
+  const utcMs = (daysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se - offset * 60) * 1000;
+  const iso = `${raw.slice(0, 10)}T${raw.slice(11, 19)}${raw[20]}${raw.slice(21, 23)}:${raw.slice(23, 25)}`;
+  return { iso, utcMs, offsetMinutes: offset };
+}
+
+/** "2014-09-13 10:27:54 +0100" -> "2014-09-13T10:27:54+01:00" (offset kept), or null if not that shape. */
+export function appleDateToIso(raw: string): string | null {
+  return parseAppleDate(raw)?.iso ?? null;
+}
+
+function readNumber(raw: string | undefined, field: string): number | RecordProblem {
+  if (raw === undefined) return { code: 'missing-field', message: `Attribute ${field} is missing`, field };
+  const v = raw.trim() === '' ? Number.NaN : Number(raw);
+  if (!Number.isFinite(v)) return { code: 'bad-value', message: `${field} ${quoteToken(raw)} is not a number`, field };
+  if (v < 0) return { code: 'bad-value', message: `${field} ${quoteToken(raw)} is negative`, field };
+  return v;
+}
+
+interface RecordDates {
+  start: string;
+  end: string;
+  seconds: number;
+  times: SampleTimes;
+}
+
+function readDates(attrs: Readonly<Record<string, string>>): RecordDates | RecordProblem {
+  const raw0 = attrs.startDate;
+  const raw1 = attrs.endDate;
+  if (raw0 === undefined) return { code: 'missing-field', message: 'Attribute startDate is missing', field: 'startDate' };
+  if (raw1 === undefined) return { code: 'missing-field', message: 'Attribute endDate is missing', field: 'endDate' };
+  const start = parseAppleDate(raw0);
+  if (!start) return { code: 'bad-date', message: `startDate ${quoteToken(raw0)} is not an Apple Health date`, field: 'startDate' };
+  const end = parseAppleDate(raw1);
+  if (!end) return { code: 'bad-date', message: `endDate ${quoteToken(raw1)} is not an Apple Health date`, field: 'endDate' };
+  if (end.utcMs < start.utcMs) return { code: 'bad-date', message: 'endDate is before startDate', field: 'endDate' };
+  return {
+    start: start.iso,
+    end: end.iso,
+    seconds: (end.utcMs - start.utcMs) / 1000,
+    times: { startUtcMs: start.utcMs, endUtcMs: end.utcMs, offsetMinutes: start.offsetMinutes },
+  };
+}
+
+function isProblem(x: unknown): x is RecordProblem {
+  return typeof x === 'object' && x !== null && 'code' in x;
+}
+
+/** A converted record with its parsed times (for the daily merge). */
+export interface AppleSample {
+  sample: WalkingSample;
+  times: SampleTimes;
+}
+
+/** Converts one kept `<Record>` (its attributes) into a sample, or says what is wrong with it. */
+export function normaliseAppleRecord(
+  kind: WalkingKind,
+  attrs: Readonly<Record<string, string>>,
+): AppleSample | RecordProblem {
+  const unit = WALKING_KINDS[kind];
+  const rawUnit = attrs.unit;
+  if (rawUnit === undefined) return { code: 'missing-field', message: 'Attribute unit is missing', field: 'unit' };
+  const factor = UNIT_FACTORS[unit]?.[rawUnit];
+  if (factor === undefined) {
+    return { code: 'unsupported-unit', message: `Unit ${quoteToken(rawUnit)} cannot be converted to ${unit}`, field: 'unit' };
+  }
+  const raw = readNumber(attrs.value, 'value');
+  if (isProblem(raw)) return raw;
+  if (unit === '%' && raw > 1) {
+    return { code: 'bad-value', message: `value ${raw} is outside HealthKit's 0..1 percent range`, field: 'value' };
+  }
+  const dates = readDates(attrs);
+  if (isProblem(dates)) return dates;
+  const sample: WalkingSample = {
+    source: 'apple-health',
+    device: attrs.sourceName ?? null,
+    start: dates.start,
+    end: dates.end,
+    kind,
+    value: raw * factor,
+    unit,
+  };
+  return { sample, times: dates.times };
+}
+
+/** Distance of a workout, from its attributes or from a WorkoutStatistics child (newer exports). */
+export interface WorkoutDistance {
+  value: string;
+  unit: string;
+}
+
+/**
+ * Converts a kept `<Workout>` into samples: its duration, and its mean speed when it has a distance. The
+ * distance itself is not emitted: the same metres already arrive as DistanceWalkingRunning records of the same
+ * device, so emitting it would double count.
+ */
+export function normaliseAppleWorkout(
+  attrs: Readonly<Record<string, string>>,
+  statsDistance: WorkoutDistance | null,
+): WalkingSample[] | RecordProblem {
+  const dates = readDates(attrs);
+  if (isProblem(dates)) return dates;
+  let seconds = dates.seconds;
+  if (attrs.duration !== undefined) {
+    const d = readNumber(attrs.duration, 'duration');
+    if (isProblem(d)) return d;
+    const f = DURATION_FACTORS[attrs.durationUnit ?? 'min'];
+    if (f === undefined) {
+      return { code: 'unsupported-unit', message: `durationUnit ${quoteToken(attrs.durationUnit ?? '')} is not a time unit`, field: 'durationUnit' };
+    }
+    seconds = d * f;
+  }
+  const base = { source: 'apple-health', device: attrs.sourceName ?? null, start: dates.start, end: dates.end };
+  const out: WalkingSample[] = [{ ...base, kind: 'duration', value: seconds, unit: 's' }];
+  const dist = attrs.totalDistance !== undefined
+    ? { value: attrs.totalDistance, unit: attrs.totalDistanceUnit ?? 'km', field: 'totalDistance' }
+    : statsDistance ? { ...statsDistance, field: 'WorkoutStatistics.sum' } : null;
+  if (dist) {
+    const metres = readNumber(dist.value, dist.field);
+    if (isProblem(metres)) return metres;
+    const f = UNIT_FACTORS.m?.[dist.unit];
+    if (f === undefined) {
+      return { code: 'unsupported-unit', message: `Distance unit ${quoteToken(dist.unit)} is not a length`, field: dist.field };
+    }
+    if (metres > 0 && seconds > 0) out.push({ ...base, kind: 'speed', value: (metres * f) / seconds, unit: 'm/s' });
+  }
+  return out;
+}
+
+export { isProblem as isRecordProblem };

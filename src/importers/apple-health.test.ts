@@ -1,0 +1,190 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { WalkingSample } from '../core/walking.js';
+import { importAppleHealth } from './apple-health.js';
+import { collectSamples } from './import-sink.js';
+import { sharedData } from './shared-data.js';
+import { makeZip } from './zip-writer.js';
+
+const REAL = sharedData('apple-health/export6s3sample.xml');
+const realXml = readFileSync(REAL, 'utf8');
+const dir = mkdtempSync(join(tmpdir(), 'footing-apple-'));
+process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+
+function write(name: string, content: string | Buffer): string {
+  const p = join(dir, name);
+  writeFileSync(p, content);
+  return p;
+}
+
+/** A minimal export around some body lines (the real file's prolog, so the DOCTYPE is Apple's). */
+function exportWith(body: string): string {
+  const head = realXml.slice(0, realXml.indexOf('<HealthData'));
+  return `${head}<HealthData locale="en_GB">\n${body}</HealthData>\n`;
+}
+
+const rec = (type: string, unit: string, value: string, start = '2024-05-01 08:00:00 +0200', end = '2024-05-01 08:10:00 +0200', source = 'Phone') =>
+  ` <Record type="HKQuantityTypeIdentifier${type}" sourceName="${source}" unit="${unit}" creationDate="${end}" startDate="${start}" endDate="${end}" value="${value}"/>\n`;
+
+test('real export: counts and sums match a regex count of the raw text, on both parsers', async () => {
+  // Expected from the raw text, independently of the parser
+  const stepValues = [...realXml.matchAll(/type="HKQuantityTypeIdentifierStepCount"[^>]*value="(\d+)"/g)].map((m) => Number(m[1]));
+  const kmValues = [...realXml.matchAll(/type="HKQuantityTypeIdentifierDistanceWalkingRunning"[^>]*value="([\d.]+)"/g)].map((m) => Number(m[1]));
+  const records = (realXml.match(/<Record /g) ?? []).length + (realXml.match(/<Workout /g) ?? []).length;
+  assert.equal(stepValues.length, 10);
+  assert.equal(kmValues.length, 5);
+  for (const parser of ['auto', 'saxes'] as const) {
+    const { samples, summary } = await collectSamples((o) => importAppleHealth(REAL, { ...o, parser }));
+    assert.equal(summary.ok, true);
+    assert.equal(summary.recordsSeen, records);
+    assert.equal(summary.samples, 15);
+    // The one workout is HKWorkoutActivityTypeOther: not a walk, skipped
+    assert.equal(summary.skipped, 1);
+    assert.deepEqual(samples.filter((s) => s.kind === 'steps').map((s) => s.value), stepValues);
+    const metres = samples.filter((s) => s.kind === 'distance').map((s) => s.value);
+    metres.forEach((m, i) => assert.ok(Math.abs(m - kmValues[i]! * 1000) < 1e-9));
+    // Hand sums: 2517 steps on 2014-09-13, 19.43 m on 2014-09-20 (see walking-merge.test.ts)
+    assert.deepEqual(summary.daily, { '2014-09-13': { steps: 2517, distance_m: 0 }, '2014-09-20': { steps: 0, distance_m: 19.43 } });
+    assert.deepEqual(samples[0], {
+      source: 'apple-health', device: 'Health', start: '2014-09-13T10:27:54+01:00', end: '2014-09-13T10:27:59+01:00',
+      kind: 'steps', value: 329, unit: 'count',
+    });
+  }
+});
+
+test('export.zip: the export.xml entry is streamed from the archive (not export_cda.xml)', async () => {
+  const zip = write('export.zip', makeZip({
+    'apple_health_export/export_cda.xml': '<ClinicalDocument/>',
+    'apple_health_export/export.xml': realXml,
+  }));
+  const { samples, summary } = await collectSamples((o) => importAppleHealth(zip, o));
+  assert.equal(summary.format, 'apple-health-zip');
+  assert.equal(summary.ok, true);
+  assert.equal(samples.length, 15);
+  assert.equal(summary.file, 'export.zip!apple_health_export/export.xml');
+});
+
+test('zip without export.xml, and a file that is not a zip at all', async () => {
+  const noExport = write('other.zip', makeZip({ 'readme.txt': 'hello' }));
+  const a = await importAppleHealth(noExport);
+  assert.equal(a.ok, false);
+  assert.equal(a.issues[0]?.code, 'unsupported-format');
+  const cut = makeZip({ 'apple_health_export/export.xml': realXml });
+  const b = await importAppleHealth(write('cut.zip', cut.subarray(0, cut.length - 30)));
+  assert.equal(b.ok, false);
+  assert.equal(b.issues[0]?.code, 'unreadable');
+  const missing = await importAppleHealth(join(dir, 'nope.xml'));
+  assert.equal(missing.ok, false);
+  assert.equal(missing.issues[0]?.message, 'File not found');
+});
+
+test('units: km/hr, cm, mi, and HealthKit percent fractions become m/s, m, m and 0..100', async () => {
+  const p = write('units.xml', exportWith(
+    rec('WalkingSpeed', 'km/hr', '4.5') + // 4.5 / 3.6 = 1.25 m/s
+    rec('WalkingStepLength', 'cm', '68') + // 0.68 m
+    rec('DistanceWalkingRunning', 'mi', '2') + // 2 * 1609.344 = 3218.688 m
+    rec('WalkingAsymmetryPercentage', '%', '0.04') + // 4 %
+    rec('WalkingDoubleSupportPercentage', '%', '0.285') + // 28.5 %
+    rec('AppleWalkingSteadiness', '%', '0.91') + // 91 %
+    rec('WalkingHeartRateAverage', 'count/min', '97') +
+    rec('HeartRate', 'count/min', '60'), // not kept
+  ));
+  const { samples, summary } = await collectSamples((o) => importAppleHealth(p, o));
+  assert.equal(summary.ok, true);
+  assert.equal(summary.skipped, 1);
+  const got = Object.fromEntries(samples.map((s) => [s.kind, [s.value, s.unit]]));
+  const close = (k: string, v: number, unit: string) => {
+    assert.equal(got[k]?.[1], unit, k);
+    assert.ok(Math.abs((got[k]?.[0] as number) - v) < 1e-9, `${k}: ${got[k]?.[0]} vs ${v}`);
+  };
+  close('speed', 1.25, 'm/s');
+  close('step_length', 0.68, 'm');
+  close('distance', 3218.688, 'm');
+  close('asymmetry', 4, '%');
+  close('double_support', 28.5, '%');
+  close('steadiness', 91, '%');
+  close('heart_rate', 97, 'bpm');
+});
+
+test('records inside a Correlation are not counted again; walking and hiking workouts are kept', async () => {
+  const p = write('workouts.xml', exportWith(
+    rec('StepCount', 'count', '100') +
+    ' <Correlation type="HKCorrelationTypeIdentifierFood" sourceName="Phone" startDate="2024-05-01 08:00:00 +0200" endDate="2024-05-01 08:10:00 +0200">\n' +
+    '  ' + rec('StepCount', 'count', '100') +
+    ' </Correlation>\n' +
+    // 30 min walk, 2.7 km in the attributes: mean speed 2700 / 1800 = 1.5 m/s
+    ' <Workout workoutActivityType="HKWorkoutActivityTypeWalking" duration="30" durationUnit="min" totalDistance="2.7" totalDistanceUnit="km" sourceName="Watch" startDate="2024-05-01 09:00:00 +0200" endDate="2024-05-01 09:30:00 +0200">\n' +
+    '  <WorkoutEvent type="HKWorkoutEventTypePause" date="2024-05-01 09:10:00 +0200"/>\n' +
+    ' </Workout>\n' +
+    // Newer exports: the distance is in a WorkoutStatistics child. 1 h hike, 3.6 km: 1 m/s
+    ' <Workout workoutActivityType="HKWorkoutActivityTypeHiking" duration="60" durationUnit="min" sourceName="Watch" startDate="2024-05-02 09:00:00 +0200" endDate="2024-05-02 10:00:00 +0200">\n' +
+    '  <WorkoutStatistics type="HKQuantityTypeIdentifierDistanceWalkingRunning" startDate="2024-05-02 09:00:00 +0200" endDate="2024-05-02 10:00:00 +0200" sum="3.6" unit="km"/>\n' +
+    ' </Workout>\n' +
+    ' <Workout workoutActivityType="HKWorkoutActivityTypeRunning" duration="20" durationUnit="min" sourceName="Watch" startDate="2024-05-03 09:00:00 +0200" endDate="2024-05-03 09:20:00 +0200"/>\n',
+  ));
+  for (const parser of ['auto', 'saxes'] as const) {
+    const { samples, summary } = await collectSamples((o) => importAppleHealth(p, { ...o, parser }));
+    assert.equal(summary.ok, true, parser);
+    assert.equal(summary.daily['2024-05-01']?.steps, 100, parser);
+    const brief = samples.map((s) => `${s.kind}:${s.value}`);
+    assert.deepEqual(brief, ['steps:100', 'duration:1800', 'speed:1.5', 'duration:3600', 'speed:1'], parser);
+    assert.equal(summary.skipped, 1, parser); // the run
+  }
+});
+
+test('lenient: a bad record is reported with line, column and field; the good ones are kept', async () => {
+  const body = rec('StepCount', 'count', '100') + rec('StepCount', 'count', 'abc') + rec('StepCount', 'count', '50', '2024-13-01 08:00:00 +0200');
+  const text = exportWith(body);
+  // Line of the bad record, counted in the text we wrote
+  const badLine = text.slice(0, text.indexOf('value="abc"')).split('\n').length;
+  const p = write('bad.xml', text);
+  const { samples, summary } = await collectSamples((o) => importAppleHealth(p, o));
+  assert.equal(summary.ok, true);
+  assert.equal(samples.length, 1);
+  assert.equal(summary.errorCount, 2);
+  assert.deepEqual(summary.issues.map((i) => [i.code, i.location.line, i.location.column, i.location.field]), [
+    ['bad-value', badLine, 2, 'value'],
+    ['bad-date', badLine + 1, 2, 'startDate'],
+  ]);
+});
+
+test('strict: one bad record fails the whole file and nothing is importable', async () => {
+  const p = write('strict.xml', exportWith(rec('StepCount', 'count', '100') + rec('WalkingAsymmetryPercentage', '%', '4')));
+  const { samples, summary } = await collectSamples((o) => importAppleHealth(p, { ...o, mode: 'strict' }));
+  assert.equal(summary.ok, false);
+  assert.deepEqual(samples, []);
+  assert.deepEqual(summary.daily, {});
+  assert.equal(summary.issues[0]?.code, 'bad-value'); // 4 as a fraction is 400 %: out of HealthKit's range
+});
+
+test('malformed and truncated XML are located errors', async () => {
+  const good = exportWith(rec('StepCount', 'count', '100') + rec('StepCount', 'count', '200'));
+  const broken = good.replace('value="200"/>', 'value="200"<');
+  const brokenLine = broken.slice(0, broken.indexOf('value="200"<')).split('\n').length;
+  const a = await importAppleHealth(write('broken.xml', broken));
+  assert.equal(a.issues[0]?.code, 'malformed-xml');
+  assert.equal(a.issues[0]?.location.line, brokenLine);
+  assert.ok(a.issues[0]?.location.column !== undefined);
+  const b = await importAppleHealth(write('cut.xml', good.slice(0, good.indexOf('value="200"'))), { mode: 'strict' });
+  assert.equal(b.ok, false);
+  assert.equal(b.issues[0]?.code, 'truncated');
+});
+
+test('the careful re-read after the fast pass gave up delivers nothing twice', async () => {
+  // 40 good records, delivered in batches of 3 by the fast pass, then a bad one that sends the file to saxes.
+  let body = '';
+  for (let i = 0; i < 40; i++) body += rec('StepCount', 'count', String(i + 1), `2024-05-01 08:${String(i).padStart(2, '0')}:00 +0200`, `2024-05-01 08:${String(i).padStart(2, '0')}:30 +0200`);
+  body += rec('StepCount', 'count', '-5');
+  const p = write('fallback.xml', exportWith(body));
+  const delivered: WalkingSample[] = [];
+  const summary = await importAppleHealth(p, { batchSize: 3, onBatch: (b) => void delivered.push(...b) });
+  assert.equal(summary.errorCount, 1);
+  assert.equal(delivered.length, 40);
+  assert.equal(summary.samples, 40);
+  assert.deepEqual(delivered.map((s) => s.value), Array.from({ length: 40 }, (_, i) => i + 1));
+  // 1 + 2 + ... + 40 = 820
+  assert.equal(summary.daily['2024-05-01']?.steps, 820);
+});

@@ -1,0 +1,91 @@
+/**
+ * Reading import files: plain files as byte streams, and one entry of a zip (the iPhone's export.zip) as a
+ * stream straight out of the archive, never unpacked to disk.
+ */
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { Readable } from 'node:stream';
+import yauzl from 'yauzl';
+
+/** Chunk size for file reads: large chunks keep per-chunk overhead negligible on multi-GB files. */
+export const READ_CHUNK_BYTES = 4 * 1024 * 1024;
+
+/** The base name shown to users in locations. */
+export function displayName(path: string): string {
+  return basename(path);
+}
+
+/** Streams a file's bytes. */
+export function fileChunks(path: string): Readable {
+  return createReadStream(path, { highWaterMark: READ_CHUNK_BYTES });
+}
+
+/** The first `n` bytes of a file (fewer if it is shorter). */
+export async function readHead(path: string, n = 512): Promise<Buffer> {
+  const fh = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(n);
+    const { bytesRead } = await fh.read(buf, 0, n, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+}
+
+/** A zip opened for reading one entry, possibly several times. Call `close` when done. */
+export interface ZipEntryReader {
+  entryName: string;
+  open(): Promise<Readable>;
+  close(): void;
+}
+
+/** Opens the zip and finds the first entry whose name satisfies `pick`; null when none does. */
+export function openZipEntry(path: string, pick: (name: string) => boolean): Promise<ZipEntryReader | null> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(path, { lazyEntries: true, autoClose: false }, (err, zip) => {
+      if (err || !zip) {
+        reject(err ?? new Error('cannot open zip'));
+        return;
+      }
+      let settled = false;
+      zip.on('error', (e: Error) => {
+        if (!settled) {
+          settled = true;
+          zip.close();
+          reject(e);
+        }
+      });
+      zip.on('end', () => {
+        if (!settled) {
+          settled = true;
+          zip.close();
+          resolve(null);
+        }
+      });
+      zip.on('entry', (entry: yauzl.Entry) => {
+        if (!pick(entry.fileName)) {
+          zip.readEntry();
+          return;
+        }
+        settled = true;
+        resolve({
+          entryName: entry.fileName,
+          open: () =>
+            new Promise<Readable>((res, rej) => {
+              zip.openReadStream(entry, (e, stream) => (e || !stream ? rej(e ?? new Error('cannot read entry')) : res(stream)));
+            }),
+          close: () => zip.close(),
+        });
+      });
+      zip.readEntry();
+    });
+  });
+}
+
+/** A short, user-facing description of an I/O or zip error (no stack). */
+export function describeIoError(e: unknown): string {
+  if (e && typeof e === 'object' && 'code' in e && (e as { code?: unknown }).code === 'ENOENT') return 'File not found';
+  if (e && typeof e === 'object' && 'code' in e && (e as { code?: unknown }).code === 'EISDIR') return 'Is a directory, not a file';
+  return e instanceof Error ? e.message : String(e);
+}

@@ -1,0 +1,71 @@
+/**
+ * The one shape of a problem found in a user's file. Bad files are values, never exceptions: every importer
+ * returns these in its summary, each with a code (for the UI to pick a message), a message (English, short,
+ * without health values beyond the offending token) and a location precise enough to find the spot.
+ */
+
+/** Machine-readable reasons. Kept small so the UI can explain each one. */
+export type ImportErrorCode =
+  /** The file is not well-formed XML (or a token the parser cannot read). */
+  | 'malformed-xml'
+  /** The file ends early (truncated download or copy). */
+  | 'truncated'
+  /** A FIT segment fails its CRC or header check. */
+  | 'corrupt'
+  /** A value is not a number, negative, or out of its documented range. */
+  | 'bad-value'
+  /** A timestamp cannot be read, or is implausible (e.g. 1901 from a GPS without a fix). */
+  | 'bad-date'
+  /** A unit the importer does not know how to convert. */
+  | 'unsupported-unit'
+  /** A required field or attribute is missing. */
+  | 'missing-field'
+  /** The file is not of the expected (or any supported) format. */
+  | 'unsupported-format'
+  /** The file could not be read at all (missing, permissions, unreadable zip). */
+  | 'unreadable';
+
+/** Where a problem is. `file` is the name the user knows; the rest is whatever the format can offer. */
+export interface ImportLocation {
+  file: string;
+  /** 1-based line (text formats). */
+  line?: number;
+  /** 1-based column (text formats). */
+  column?: number;
+  /** 0-based byte offset (binary formats, or where lines mean nothing). */
+  byteOffset?: number;
+  /** The attribute, element, column or FIT field at fault. */
+  field?: string;
+}
+
+/** One problem found in a file. `severity: 'warning'` never fails a file, even in strict mode. */
+export interface ImportIssue {
+  code: ImportErrorCode;
+  message: string;
+  location: ImportLocation;
+  severity: 'error' | 'warning';
+}
+
+/** Builds an error-severity issue. */
+export function importError(code: ImportErrorCode, message: string, location: ImportLocation): ImportIssue {
+  return { code, message, location, severity: 'error' };
+}
+
+/** Builds a warning-severity issue (flagged data that is still imported or deliberately skipped). */
+export function importWarning(code: ImportErrorCode, message: string, location: ImportLocation): ImportIssue {
+  return { code, message, location, severity: 'warning' };
+}
+
+/** "file:line:column (field)" for showing an issue in a terminal or a list. */
+export function formatLocation(loc: ImportLocation): string {
+  let out = loc.file;
+  if (loc.line !== undefined) out += `:${loc.line}${loc.column !== undefined ? `:${loc.column}` : ''}`;
+  if (loc.byteOffset !== undefined) out += ` @byte ${loc.byteOffset}`;
+  if (loc.field !== undefined) out += ` (${loc.field})`;
+  return out;
+}
+
+/** Quotes a token from the file for a message, cut short so messages stay small. */
+export function quoteToken(raw: string, max = 40): string {
+  return JSON.stringify(raw.length > max ? `${raw.slice(0, max)}…` : raw);
+}

@@ -1,0 +1,191 @@
+/**
+ * What every importer shares: the options (strict or lenient, batch delivery), the per-file summary, and the
+ * sink that batches samples, keeps the issues and the merged daily totals while a file streams through.
+ */
+import type { WalkingSample } from '../core/walking.js';
+import { DailyWalkingMerger, type MergedDayTotals, type SampleTimes } from '../core/walking-merge.js';
+import type { ImportIssue } from './import-error.js';
+
+/** Formats the importers understand. */
+export type ImportFormat = 'apple-health-xml' | 'apple-health-zip' | 'fit' | 'gpx' | 'tcx' | 'fitbit-csv';
+
+/**
+ * Options common to all importers.
+ *
+ * Strict vs lenient: in `strict` mode the first error ends the file and the summary says `ok: false`; nothing of
+ * that file is importable. In `lenient` mode good records are delivered and bad ones are listed with locations.
+ * Batches are delivered while parsing (memory stays flat), so on a strict failure the caller must discard what
+ * it received: the store writes a file's batches inside one transaction and rolls it back when `ok` is false.
+ * `collectSamples` does this for callers that want an array.
+ */
+export interface ImportOptions {
+  mode?: 'strict' | 'lenient';
+  /** The name shown in locations; defaults to the base name of the path. */
+  fileName?: string;
+  /** Receives samples in batches of about `batchSize`, in file order; awaited (back-pressure). */
+  onBatch?: (samples: WalkingSample[]) => void | Promise<void>;
+  /** Default 5000. */
+  batchSize?: number;
+  /** Issues kept in the summary (the count keeps going). Default 1000. */
+  maxIssues?: number;
+}
+
+/** What one file gave. `daily` uses the merge rule of `walking-merge.ts`, in the file's own offsets. */
+export interface ImportSummary {
+  file: string;
+  format: ImportFormat;
+  mode: 'strict' | 'lenient';
+  /** False when the file must not be imported (strict mode with an error, or an unreadable file). */
+  ok: boolean;
+  /** Records (Apple Record/Workout, FIT messages, track points, CSV rows) looked at. */
+  recordsSeen: number;
+  /** Samples delivered (in strict mode with `ok: false` they must be discarded). */
+  samples: number;
+  /** Records deliberately not imported (other record types, non-walking workouts or sports). */
+  skipped: number;
+  errorCount: number;
+  warningCount: number;
+  /** The first `maxIssues` errors and warnings, in file order. */
+  issues: ImportIssue[];
+  /** Per local day: steps and metres, merged across sources/devices. Empty when the file failed strictly. */
+  daily: Record<string, MergedDayTotals>;
+  /** Files holding several people (Fitbit CSV): daily totals per person id; `daily` is then empty. */
+  dailyBySubject?: Record<string, Record<string, MergedDayTotals>>;
+}
+
+/** Collects samples and issues for one file; the importers drive it. */
+export class ImportSink {
+  readonly mode: 'strict' | 'lenient';
+  readonly file: string;
+  recordsSeen = 0;
+  skipped = 0;
+  private delivered = 0;
+  /** Samples to drop before delivering (a fast pass already delivered them; see the Apple Health fallback). */
+  private suppress = 0;
+  private pending: WalkingSample[] = [];
+  private readonly issues: ImportIssue[] = [];
+  private errors = 0;
+  private warnings = 0;
+  private failed = false;
+  private mergers = new Map<string, DailyWalkingMerger>();
+
+  constructor(
+    private readonly format: ImportFormat,
+    file: string,
+    private readonly options: ImportOptions,
+    /** Person a sample belongs to, for files of several people; null = one person. */
+    private readonly subjectOf: ((s: WalkingSample) => string) | null = null,
+  ) {
+    this.mode = options.mode ?? 'lenient';
+    this.file = options.fileName ?? file;
+  }
+
+  /** True once a strict file has failed: importers stop reading. */
+  get stopped(): boolean {
+    return this.failed;
+  }
+
+  /** True when a batch is ready; the importer then awaits `flush()` at a convenient point. */
+  get batchReady(): boolean {
+    return this.pending.length >= (this.options.batchSize ?? 5000);
+  }
+
+  /** Adds a sample; `times` (already parsed start/end) spares the daily merge from re-parsing them. */
+  add(sample: WalkingSample, times?: SampleTimes): void {
+    if (this.failed) return;
+    const key = this.subjectOf ? this.subjectOf(sample) : '';
+    let merger = this.mergers.get(key);
+    if (!merger) this.mergers.set(key, (merger = new DailyWalkingMerger()));
+    merger.add(sample, times);
+    if (this.suppress > 0) {
+      this.suppress--;
+      this.delivered++;
+      return;
+    }
+    this.pending.push(sample);
+    this.delivered++;
+  }
+
+  issue(issue: ImportIssue): void {
+    if (issue.severity === 'error') {
+      this.errors++;
+      if (this.mode === 'strict') this.failed = true;
+    } else this.warnings++;
+    if (this.issues.length < (this.options.maxIssues ?? 1000)) this.issues.push(issue);
+  }
+
+  /** Marks the whole file as not importable (unreadable, wrong format) whatever the mode. */
+  fatal(issue: ImportIssue): void {
+    this.issue(issue);
+    this.failed = true;
+  }
+
+  async flush(): Promise<void> {
+    if (this.pending.length === 0 || !this.options.onBatch) {
+      if (!this.options.onBatch) this.pending = [];
+      return;
+    }
+    const batch = this.pending;
+    this.pending = [];
+    await this.options.onBatch(batch);
+  }
+
+  /**
+   * Starts the file over (a second, slower parser re-reads it) while keeping what was already delivered:
+   * the first `delivered` samples of the re-read are counted but not delivered again.
+   */
+  restart(): void {
+    // Samples still pending were never handed over: the re-read produces and delivers them again.
+    this.suppress = this.delivered - this.pending.length;
+    this.delivered = 0;
+    this.pending = [];
+    this.recordsSeen = 0;
+    this.skipped = 0;
+    this.issues.length = 0;
+    this.errors = 0;
+    this.warnings = 0;
+    this.failed = false;
+    this.mergers = new Map();
+  }
+
+  async finish(): Promise<ImportSummary> {
+    await this.flush();
+    const ok = !this.failed && (this.mode === 'lenient' || this.errors === 0);
+    const summary: ImportSummary = {
+      file: this.file,
+      format: this.format,
+      mode: this.mode,
+      ok,
+      recordsSeen: this.recordsSeen,
+      samples: this.delivered,
+      skipped: this.skipped,
+      errorCount: this.errors,
+      warningCount: this.warnings,
+      issues: this.issues,
+      daily: {},
+    };
+    if (!ok) return summary;
+    if (this.subjectOf) {
+      summary.dailyBySubject = {};
+      for (const [subject, merger] of [...this.mergers].sort(([a], [b]) => a.localeCompare(b))) {
+        summary.dailyBySubject[subject] = merger.totals();
+      }
+    } else {
+      summary.daily = this.mergers.get('')?.totals() ?? {};
+    }
+    return summary;
+  }
+}
+
+/**
+ * Runs an importer and returns its samples as an array, honouring strict mode: when the summary is not ok,
+ * `samples` is empty. For files that fit in memory (tests, small exports); the store uses `onBatch` instead.
+ */
+export async function collectSamples(
+  run: (options: ImportOptions) => Promise<ImportSummary>,
+  options: Omit<ImportOptions, 'onBatch'> = {},
+): Promise<{ samples: WalkingSample[]; summary: ImportSummary }> {
+  const samples: WalkingSample[] = [];
+  const summary = await run({ ...options, onBatch: (batch) => void samples.push(...batch) });
+  return { samples: summary.ok ? samples : [], summary };
+}
