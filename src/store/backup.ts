@@ -20,9 +20,13 @@ const Row = {
   program: z.object({ stage: int.min(1), stage_started_on: text, started_on: text, status: z.enum(['active', 'stopped']), decided_on: nullableText, updated_at: text }).strict(),
   event: z.object({ id: text, at: text, on_date: text, action: z.enum(['start', 'progress', 'regress', 'hold', 'stop', 'resume']), from_stage: int.nullable(), to_stage: int.nullable(), reasons: text, actor: z.enum(['engine', 'person', 'clinician']) }).strict(),
   session: z.object({ id: text, client_id: text, date: text, started_at: text, completed_at: text, stage: int, status: z.enum(['completed', 'partial']), items: text }).strict(),
-  checkin: z.object({ id: text, at: text, date: text, context: z.enum(['daily', 'before', 'after']), session_id: nullableText, back: int.min(0).max(10).nullable(), neck: int.min(0).max(10).nullable(), foot: int.min(0).max(10).nullable(), regions: text, note: nullableText }).strict(),
+  checkin: z.object({ id: text, at: text, date: text, context: z.enum(['daily', 'before', 'after']), session_id: nullableText, back: int.min(0).max(10).nullable(), neck: int.min(0).max(10).nullable(), foot: int.min(0).max(10).nullable(), regions: text, note: nullableText, heel_first_steps: int.min(0).max(10).nullable().default(null), new_lower_limb: int.min(0).max(1).nullable().default(null) }).strict(),
   walking: z.object({ id: text, source: text, device: nullableText, start_at: text, end_at: text, date: text, kind: text, value: z.number().finite(), unit: text, dedupe_key: text, import_id: nullableText, created_at: text }).strict(),
   import: z.object({ id: text, file_name: text, format: text, sha256: text, at: text, summary: text }).strict(),
+  painMap: z.object({ id: text, recorded_at: text, recorded_by: text, marks: text }).strict(),
+  screening: z.object({ id: text, test_id: text, values: text, recorded_at: text, recorded_by: text }).strict(),
+  outcome: z.object({ id: text, measure_id: text, inputs: text, score: z.number().nullable(), recorded_at: text, recorded_by: text }).strict(),
+  gait: z.object({ id: text, recorded_at: text, recorded_by: text, source_name: text, view: text, analysis: text, keypoints: nullableText, video_kept: int, video_path: nullableText }).strict(),
 };
 
 export const Backup = z.object({
@@ -37,6 +41,10 @@ export const Backup = z.object({
   checkins: z.array(Row.checkin),
   imports: z.array(Row.import),
   walkingSamples: z.array(Row.walking),
+  painMaps: z.array(Row.painMap).default([]),
+  screeningResults: z.array(Row.screening).default([]),
+  outcomeScores: z.array(Row.outcome).default([]),
+  gaitAnalyses: z.array(Row.gait).default([]),
 }).strict();
 export type Backup = z.infer<typeof Backup>;
 
@@ -56,6 +64,10 @@ export async function exportBackup(db: Kysely<Database>, personId: string): Prom
     checkins: (await db.selectFrom('checkins').selectAll().where('person_id', '=', personId).orderBy('at').execute()).map(strip),
     imports: (await db.selectFrom('imports').selectAll().where('person_id', '=', personId).orderBy('at').execute()).map(strip),
     walkingSamples: (await db.selectFrom('walking_samples').selectAll().where('person_id', '=', personId).orderBy('start_at').execute()).map((r) => ({ ...strip(r), value: Number(r.value) })),
+    painMaps: (await db.selectFrom('pain_maps').selectAll().where('person_id', '=', personId).orderBy('recorded_at').execute()).map(strip),
+    screeningResults: (await db.selectFrom('screening_results').selectAll().where('person_id', '=', personId).orderBy('recorded_at').execute()).map(strip),
+    outcomeScores: (await db.selectFrom('outcome_scores').selectAll().where('person_id', '=', personId).orderBy('recorded_at').execute()).map((r) => ({ ...strip(r), score: r.score === null ? null : Number(r.score) })),
+    gaitAnalyses: (await db.selectFrom('gait_analyses').selectAll().where('person_id', '=', personId).orderBy('recorded_at').execute()).map((r) => ({ ...strip(r), video_kept: Number(r.video_kept) })),
   };
 }
 
@@ -77,7 +89,7 @@ export function parseBackup(text: string): { backup: Backup } | { problem: Backu
   return { problem: { path: path || '(document)', message: missing ? 'is missing' : issue.message } };
 }
 
-export interface RestoreCounts { screens: number; programEvents: number; sessions: number; checkins: number; imports: number; walkingSamples: number }
+export interface RestoreCounts { screens: number; programEvents: number; sessions: number; checkins: number; imports: number; walkingSamples: number; painMaps: number; screeningResults: number; outcomeScores: number; gaitAnalyses: number }
 
 /**
  * Restores a parsed backup into `personId` in one transaction. Records already present (same id, or same walking
@@ -86,7 +98,7 @@ export interface RestoreCounts { screens: number; programEvents: number; session
  */
 export async function restoreBackup(db: Kysely<Database>, personId: string, b: Backup): Promise<RestoreCounts> {
   return db.transaction().execute(async (trx) => {
-    const add = async <T extends 'screens' | 'program_events' | 'sessions' | 'checkins' | 'imports' | 'walking_samples'>(table: T, rows: Record<string, unknown>[], conflict: string[]) => {
+    const add = async <T extends 'screens' | 'program_events' | 'sessions' | 'checkins' | 'imports' | 'walking_samples' | 'pain_maps' | 'screening_results' | 'outcome_scores' | 'gait_analyses'>(table: T, rows: Record<string, unknown>[], conflict: string[]) => {
       let n = 0;
       for (const row of rows) {
         const res = await trx.insertInto(table).values({ ...row, person_id: personId } as never)
@@ -105,6 +117,10 @@ export async function restoreBackup(db: Kysely<Database>, personId: string, b: B
       checkins: await add('checkins', b.checkins, ['id']),
       imports: await add('imports', b.imports, ['id']),
       walkingSamples: await add('walking_samples', b.walkingSamples, ['person_id', 'dedupe_key']),
+      painMaps: await add('pain_maps', b.painMaps, ['id']),
+      screeningResults: await add('screening_results', b.screeningResults, ['id']),
+      outcomeScores: await add('outcome_scores', b.outcomeScores, ['id']),
+      gaitAnalyses: await add('gait_analyses', b.gaitAnalyses, ['id']),
     };
     return counts;
   });

@@ -75,6 +75,23 @@ export interface CheckinsTable {
   /** JSON: BodyMark[]. */
   regions: string;
   note: string | null;
+  /** First-step heel pain 0-10 (plantar heel pain signal, DOMAIN.md §8). */
+  heel_first_steps: number | null;
+  /** 1 when the person reports new foot, knee or hip symptoms (the WalkBack signal, DOMAIN.md §2a 2.2). */
+  new_lower_limb: number | null;
+}
+
+export interface PainMapsTable { id: string; person_id: string; recorded_at: string; recorded_by: string; marks: string }
+export interface ScreeningResultsTable { id: string; person_id: string; test_id: string; values: string; recorded_at: string; recorded_by: string }
+export interface OutcomeScoresTable { id: string; person_id: string; measure_id: string; inputs: string; score: number | null; recorded_at: string; recorded_by: string }
+export interface GaitAnalysesTable {
+  id: string; person_id: string; recorded_at: string; recorded_by: string; source_name: string; view: string;
+  /** JSON: the gait analysis (events, metrics with confidence, warnings). */
+  analysis: string;
+  /** JSON: the keypoint series, kept so the analysis can be re-run; the video itself is not stored unless kept. */
+  keypoints: string | null;
+  video_kept: ColumnType<number, number | undefined, number>;
+  video_path: string | null;
 }
 
 export interface WalkingSamplesTable {
@@ -115,6 +132,10 @@ export interface Database {
   checkins: CheckinsTable;
   walking_samples: WalkingSamplesTable;
   imports: ImportsTable;
+  pain_maps: PainMapsTable;
+  screening_results: ScreeningResultsTable;
+  outcome_scores: OutcomeScoresTable;
+  gait_analyses: GaitAnalysesTable;
 }
 
 export type { Generated };

@@ -1,0 +1,146 @@
+/**
+ * The chain explanation: from the feet up, link by link, what was measured, how it compares with its reference,
+ * what that may mean for the next link, and how strong that claim is (DOMAIN.md §0 and §1). Missing data is said to
+ * be missing. The foot-to-neck chain as a whole is a hypothesis (DOMAIN.md §1 1.12); the text never says
+ * "diagnosis" and never presents an association as a cause.
+ */
+import type { EvidenceLevel } from './evidence.js';
+import { plainStrength } from './evidence.js';
+import { CHAIN_SEGMENTS, type ChainSegment, type Finding } from './findings.js';
+import type { BodyRegion } from './pain.js';
+
+/** What the literature says about one link, in DOMAIN.md's words and grades. */
+interface LinkClaim {
+  from: ChainSegment;
+  to: ChainSegment;
+  /** For the person: what a finding at `from` may mean for `to`. */
+  plain: string;
+  /** For the clinician: the studies and their limits. */
+  clinician: string;
+  evidence: EvidenceLevel;
+  refs: string[];
+  /** Tests that measure `from`, suggested when nothing was measured there. */
+  measureWith: string[];
+}
+
+const LINK_CLAIMS: readonly LinkClaim[] = [
+  {
+    from: 'foot', to: 'ankle', evidence: 'LAB', refs: ['8', '13'],
+    plain: 'When the foot rolls in more, the shin tends to turn inward. A stiff ankle (little forward bend) is a known risk factor for heel pain.',
+    clinician: 'Induced hyperpronation (10-20° wedges, standing, healthy n=35) increased internal shank rotation [8] (LAB). Limited ankle dorsiflexion is a plantar heel pain risk factor [13] (GL-B, 2014). Static arch posture was not associated with LBP; dynamic function was [1].',
+    measureWith: ['navicular-drop', 'foot-posture-index', 'windlass', 'heel-raise'],
+  },
+  {
+    from: 'ankle', to: 'knee', evidence: 'LAB', refs: ['8'],
+    plain: 'In lab studies, making the foot roll in turned the lower leg and knee inward a little.',
+    clinician: 'Internal shank rotation with induced pronation [8] (LAB, standing, healthy). No validated home threshold for single-leg-squat valgus (EO).',
+    measureWith: ['weight-bearing-lunge', 'single-leg-stance'],
+  },
+  {
+    from: 'knee', to: 'hip', evidence: 'LAB', refs: ['8'],
+    plain: 'In the same lab studies, the hip turned inward too.',
+    clinician: 'Induced hyperpronation increased internal hip rotation [8] (LAB). Knee flexion norms in gait: IC 0-5°, loading peak 15-20°, swing peak 60-70° [26] (EO).',
+    measureWith: ['single-leg-squat', 'gait-video'],
+  },
+  {
+    from: 'hip', to: 'pelvis', evidence: 'LAB', refs: ['10', '19b'],
+    plain: 'When both feet were made to roll in during walking, the pelvis dipped more on the other side. Adding hip strengthening to foot exercises helped the arch more than foot exercises alone in one trial.',
+    clinician: 'Bilateral induced pronation increased contralateral pelvic drop in loading response (healthy n=20) [10] (LAB). Foot + gluteus medius exercise beat foot exercise alone for navicular drop and AHI in flatfoot (n=52) [19b] (RCT).',
+    measureWith: ['trendelenburg', 'single-leg-stance', 'gait-video'],
+  },
+  {
+    from: 'pelvis', to: 'sacrum', evidence: 'LAB', refs: ['8', '9'],
+    plain: 'Studies disagree here: one found the pelvis tipped forward when the feet rolled in; another found no link between the heel angle and the pelvis or the curve of the low back.',
+    clinician: 'Anterior pelvic tilt with induced hyperpronation [8] (LAB) versus no relationship of rearfoot eversion/inversion with pelvic tilt (r=0.3) or lordosis (r=0.05) [9] (LAB, RCT design): leg rotation, not foot pronation, tilted the pelvis.',
+    measureWith: ['trendelenburg', 'gait-video'],
+  },
+  {
+    from: 'sacrum', to: 'spine', evidence: 'COH', refs: ['1', '2', '3', '4', '12'],
+    plain: 'One large study linked the way the foot moves in walking with low back pain, in women only; it cannot show which causes which. Insoles have not clearly been shown to treat or prevent back pain.',
+    clinician: 'Pronated foot function (CoP excursion) associated with LBP in women only, OR 1.51 (1.10-2.07), cross-sectional [1] (COH); static posture null. Insoles: meta-analyses null for treatment and prevention [2][3]; custom orthoses moderate evidence in chronic LBP [4]. People with LBP walk slower with shorter strides, without different spine/pelvis range [12]: a consequence of pain, not shown as a cause.',
+    measureWith: ['pain-map', 'gait-video'],
+  },
+  {
+    from: 'spine', to: 'neck', evidence: 'HYP', refs: [],
+    plain: 'That the feet affect neck pain through the spine is an idea that has not been tested. Walking is still good general activity for people with neck pain.',
+    clinician: 'Foot → neck pain was not evaluated in the sources (DOMAIN.md §1 1.12): hypothesis. No walking trial for neck pain found (§2a 2.4).',
+    measureWith: ['pain-map'],
+  },
+];
+
+/** Which chain segment a body-map region belongs to. */
+export const REGION_SEGMENT: Record<BodyRegion, ChainSegment> = {
+  'foot-sole': 'foot', heel: 'foot', ankle: 'ankle', knee: 'knee', hip: 'hip', pelvis: 'pelvis',
+  'low-back': 'spine', 'mid-back': 'spine', neck: 'neck', shoulder: 'neck',
+};
+
+export interface PainMark { region: BodyRegion; side: string; intensity: number }
+
+export type LinkStatus = 'notable' | 'typical' | 'mixed' | 'missing';
+
+export interface ChainLink {
+  from: ChainSegment;
+  to: ChainSegment;
+  status: LinkStatus;
+  /** One line: what was found at `from` (or that nothing was measured). */
+  finding: string;
+  /** Findings measured at `from`. */
+  measured: Finding[];
+  /** Where the person has pain at `from` (from the pain map). */
+  pain: PainMark[];
+  /** What it may mean for the next link, for the person. */
+  meaning: string;
+  /** The same with figures and references, for the clinician. */
+  clinician: string;
+  evidence: EvidenceLevel;
+  strength: ReturnType<typeof plainStrength>;
+  refs: string[];
+  /** Suggested measurements when data is missing. */
+  missing: string[];
+}
+
+export interface ChainExplanation {
+  links: ChainLink[];
+  /** Findings that are not about one link (e.g. walking volume, gait speed). */
+  wholeBody: Finding[];
+  /** Segments where the person marked pain, from the top of the chain down. */
+  painSegments: ChainSegment[];
+  disclaimer: string;
+}
+
+export const CHAIN_DISCLAIMER = 'This explains your measurements next to what studies have found. It is not a diagnosis. The idea that the feet affect the whole chain up to the neck is partly supported at the lower links and a hypothesis at the top; a clinician can tell you what applies to you.';
+
+/**
+ * Builds the explanation. Pure: same input, same output. `findings` may come from screening tests, outcome
+ * measures, gait and walking; findings whose segment is not one of the chain's go to `wholeBody`.
+ */
+export function explainChain(input: { findings: readonly Finding[]; pain: readonly PainMark[]; wholeBody?: readonly Finding[] }): ChainExplanation {
+  const links: ChainLink[] = LINK_CLAIMS.map((claim) => {
+    const measured = input.findings.filter((f) => f.segment === claim.from);
+    const pain = input.pain.filter((p) => REGION_SEGMENT[p.region] === claim.from && p.intensity > 0);
+    const notable = measured.filter((f) => f.status === 'notable');
+    const typical = measured.filter((f) => f.status === 'typical');
+    const status: LinkStatus = measured.length === 0 ? 'missing' : notable.length && typical.length ? 'mixed' : notable.length ? 'notable' : typical.length ? 'typical' : 'mixed';
+    const painText = pain.length ? ` Pain marked here: ${pain.map((p) => `${p.region} ${p.side} ${p.intensity}/10`).join(', ')}.` : '';
+    const finding = measured.length === 0
+      ? `Nothing measured at the ${claim.from} yet.${painText}`
+      : `${measured.map((f) => `${f.label}${f.side !== 'none' && f.side !== 'both' ? ` (${f.side})` : ''}: ${f.value} — ${statusWord(f.status)}`).join('; ')}.${painText}`;
+    return {
+      from: claim.from, to: claim.to, status, finding, measured, pain,
+      meaning: claim.plain, clinician: claim.clinician, evidence: claim.evidence, strength: plainStrength(claim.evidence), refs: claim.refs,
+      missing: measured.length === 0 ? claim.measureWith : [],
+    };
+  });
+  const painSegments = [...new Set(input.pain.filter((p) => p.intensity > 0).map((p) => REGION_SEGMENT[p.region]))]
+    .sort((a, b) => CHAIN_SEGMENTS.indexOf(b) - CHAIN_SEGMENTS.indexOf(a));
+  return { links, wholeBody: [...(input.wholeBody ?? [])], painSegments, disclaimer: CHAIN_DISCLAIMER };
+}
+
+function statusWord(s: Finding['status']): string {
+  switch (s) {
+    case 'typical': return 'within the usual range';
+    case 'notable': return 'outside the usual range';
+    case 'borderline': return 'at the edge of the usual range';
+    case 'not-interpretable': return 'no validated reference to compare with';
+  }
+}
