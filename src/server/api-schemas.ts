@@ -39,6 +39,10 @@ export const CheckinInput = z.object({
   foot: nprs.nullable().optional(),
   regions: z.array(BodyMark).max(40).default([]),
   note: z.string().max(2000).nullable().optional(),
+  /** Pain in the heel with the first steps of the morning (plantar heel pain, DOMAIN.md §3 3.2, §8). */
+  heelFirstSteps: nprs.nullable().optional(),
+  /** New foot, knee or hip symptoms since the last check-in (WalkBack's lower-limb signal, DOMAIN.md §2a 2.2). */
+  newLowerLimbSymptoms: z.boolean().nullable().optional(),
 }).strict().refine((c) => c.back != null || c.neck != null || c.foot != null, { message: 'give at least one pain score (back, neck or foot)', path: ['back'] });
 export type CheckinInput = z.infer<typeof CheckinInput>;
 

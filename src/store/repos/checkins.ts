@@ -9,6 +9,7 @@ type Db = Kysely<Database> | Transaction<Database>;
 export interface Checkin {
   id: string; at: string; date: string; context: 'daily' | 'before' | 'after'; sessionId: string | null;
   back: number | null; neck: number | null; foot: number | null; regions: BodyMark[]; note: string | null;
+  heelFirstSteps: number | null; newLowerLimbSymptoms: boolean | null;
 }
 
 /** The local calendar date of a check-in: the date part as the client wrote it (its own offset). */
@@ -18,10 +19,12 @@ export async function insertCheckin(db: Db, personId: string, input: CheckinInpu
   const c: Checkin = {
     id: newId(), at: input.at, date: localDateOf(input.at), context: input.context, sessionId,
     back: input.back ?? null, neck: input.neck ?? null, foot: input.foot ?? null, regions: input.regions ?? [], note: input.note ?? null,
+    heelFirstSteps: input.heelFirstSteps ?? null, newLowerLimbSymptoms: input.newLowerLimbSymptoms ?? null,
   };
   await db.insertInto('checkins').values({
     id: c.id, person_id: personId, at: c.at, date: c.date, context: c.context, session_id: sessionId,
     back: c.back, neck: c.neck, foot: c.foot, regions: toJson(c.regions), note: c.note,
+    heel_first_steps: c.heelFirstSteps, new_lower_limb: c.newLowerLimbSymptoms === null ? null : Number(c.newLowerLimbSymptoms),
   }).execute();
   return c;
 }
@@ -34,6 +37,7 @@ export async function listCheckins(db: Db, personId: string, range: { from?: str
   return rows.map((r) => ({
     id: r.id, at: r.at, date: r.date, context: r.context, sessionId: r.session_id, back: r.back, neck: r.neck, foot: r.foot,
     regions: fromJson(z.array(BodyMark), r.regions, `checkins.regions (${r.id})`), note: r.note,
+    heelFirstSteps: r.heel_first_steps, newLowerLimbSymptoms: r.new_lower_limb === null ? null : r.new_lower_limb === 1,
   }));
 }
 
