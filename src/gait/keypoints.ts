@@ -45,3 +45,8 @@ export interface KeypointSeries {
   fps: number;
   frames: PoseFrame[];
 }
+
+/** Index of a landmark in PosePerson.image / .world (position in LANDMARKS). */
+export const LANDMARK_INDEX: Readonly<Record<LandmarkName, number>> = Object.fromEntries(
+  LANDMARKS.map((name, i) => [name, i]),
+) as Record<LandmarkName, number>;

@@ -1,0 +1,107 @@
+/**
+ * analyzeGait: the whole keypoint pipeline in one pure call, safe to run on the device (browser) or in Node.
+ * series → validate → track people and pick the walker → clean trajectories → camera view → events (Zeni 2008)
+ * → quality checks → metrics with confidence. Problems never throw: they come back as warnings.
+ */
+import type { GaitEvents } from './gait-events.js';
+import type { KeypointSeries } from './keypoints.js';
+import { detectKeypointEvents } from './keypoint-events.js';
+import { computeMetrics, type GaitMetrics, type GaitScale } from './keypoint-metrics.js';
+import { notMeasurable } from './metric.js';
+import { buildTracks, selectTrack } from './person-tracking.js';
+import { MIN_FPS, qualityFigures, qualityWarnings, strideWarning, validateSeries, type GaitWarning, type QualityFigures } from './quality-checks.js';
+import { temporalParameters } from './temporal-parameters.js';
+import { cleanTrack, type CleaningOptions } from './trajectory-cleaning.js';
+import { detectView, type ViewEstimate } from './view-detection.js';
+
+export interface AnalyzeGaitOptions extends CleaningOptions {
+  /** Analyse this track instead of the automatically chosen walker (ids are listed in GaitAnalysis.tracks). */
+  trackId?: number;
+  /** Needed for walking speed and step length. */
+  scale?: GaitScale;
+}
+
+export interface GaitAnalysis {
+  /** The analysed track, or null when nobody was found. */
+  trackId: number | null;
+  /** Every track found, for a "this is not me" picker. */
+  tracks: Array<{ id: number; frames: number; firstFrame: number; score: number }>;
+  view: ViewEstimate;
+  events: GaitEvents;
+  /** How events were found ('zeni-image-x' side view, 'zeni-world-z' front/back with depth), or null. */
+  eventMethod: 'zeni-image-x' | 'zeni-world-z' | null;
+  metrics: GaitMetrics;
+  quality: QualityFigures | null;
+  warnings: GaitWarning[];
+}
+
+/**
+ * Below this view confidence (which includes how far the person travelled: under two torso lengths gives low
+ * values) steps are not timed, so a bystander moving in place never produces steps.
+ */
+export const MIN_VIEW_CONFIDENCE = 0.3;
+
+const NO_EVENTS: GaitEvents = { left: { heelStrike: [], toeOff: [] }, right: { heelStrike: [], toeOff: [] } };
+const UNKNOWN_VIEW: ViewEstimate = { view: 'unknown', direction: 'unknown', confidence: 0, horizontalTravel: 0, sizeLogRatio: 0, shoulderWidthRatio: NaN };
+
+function allNotMeasurable(reason: string): GaitMetrics {
+  const m = notMeasurable(reason);
+  return {
+    cadence: m, stepTime: m, strideTime: m, stancePercent: m, swingPercent: m, doubleSupportPercent: m,
+    stepTimeSymmetryRatio: m, stanceTimeSymmetryRatio: m, swingTimeSymmetryRatio: m, kneeFlexionInitialContact: m,
+    kneeFlexionPeakSwing: m, pelvicDrop: m, trunkLateralLean: m, footProgressionAngle: m, walkingSpeed: m, stepLength: m,
+  };
+}
+
+/** Analyses one keypoint series. */
+export function analyzeGait(series: KeypointSeries, options: AnalyzeGaitOptions = {}): GaitAnalysis {
+  const empty = (warnings: GaitWarning[], reason: string, tracks: GaitAnalysis['tracks'] = []): GaitAnalysis => ({
+    trackId: null, tracks, view: UNKNOWN_VIEW, events: NO_EVENTS, eventMethod: null, metrics: allNotMeasurable(reason), quality: null, warnings,
+  });
+  const invalid = validateSeries(series);
+  if (invalid.length) return empty(invalid, 'The keypoint series is malformed.');
+
+  const tracks = buildTracks(series, { minVisibility: options.minVisibility ?? 0.5 });
+  const listed = tracks.map((t) => ({ id: t.id, frames: t.detections.length, firstFrame: t.detections[0]?.frame ?? 0, score: t.score }));
+  const track = selectTrack(tracks, options.trackId);
+  if (!track || track.detections.length < 5) {
+    const asked = options.trackId !== undefined && !track;
+    return empty([{
+      code: 'no-person', severity: 'error',
+      message: asked ? `There is no person track with id ${options.trackId}.` : 'No person was found walking in the video.',
+      advice: 'Film the whole body (head to feet) in good light, with the phone held still, and walk across the picture.',
+    }], 'No person to analyse.', listed);
+  }
+
+  const clean = cleanTrack(series, track, options);
+  const view = detectView(clean);
+  const quality = qualityFigures(series, clean);
+  const warnings = qualityWarnings(quality);
+  if (view.view === 'unknown' || view.confidence < MIN_VIEW_CONFIDENCE) {
+    warnings.push({ code: 'view-unclear', severity: 'warning', message: 'The camera angle is unclear (neither clearly from the side nor from the front or back).', advice: 'Film either exactly from the side (phone at right angles to the walking line) or straight from the front or back.' });
+  }
+  let detection = detectKeypointEvents(clean, view);
+  if (detection.status !== 'ok' && (view.view === 'front' || view.view === 'back')) {
+    warnings.push({ code: 'no-depth-for-front-view', severity: 'warning', message: 'From the front or back, step timing needs depth data that this pose model run did not provide.', advice: 'For step timing, film from the side; front or back videos are used for pelvis and trunk only.' });
+  }
+  if (detection.status === 'ok' && view.confidence < MIN_VIEW_CONFIDENCE) {
+    // Someone standing, turning or moving about in place: peaks in their foot signals are not steps.
+    detection = { status: 'not_measurable', reason: 'The person does not walk across or toward the camera clearly enough to time steps.' };
+  }
+  if (quality.effectiveFps < MIN_FPS) detection = { status: 'not_measurable', reason: `Frame rate below ${MIN_FPS} frames per second.` };
+  const events = detection.status === 'ok' ? detection.events : NO_EVENTS;
+  if (detection.status === 'ok') {
+    const tp = temporalParameters(events);
+    const w = strideWarning({ left: tp.strideTimes.left.length, right: tp.strideTimes.right.length });
+    if (w) warnings.push(w);
+  }
+  const metrics = computeMetrics({
+    track: clean, view, effectiveFps: quality.effectiveFps,
+    events: detection.status === 'ok' ? { status: 'ok', events, viaWorld: detection.method === 'zeni-world-z' } : detection,
+    ...(options.scale ? { scale: options.scale } : {}),
+  });
+  return {
+    trackId: track.id, tracks: listed, view, events, eventMethod: detection.status === 'ok' ? detection.method : null,
+    metrics, quality, warnings,
+  };
+}

@@ -1,0 +1,100 @@
+/**
+ * Heel strike and toe off per foot from keypoint trajectories, by the coordinate-based method of
+ * Zeni JA Jr, Richards JG, Higginson JS. "Two simple methods for determining gait events during treadmill and
+ * overground walking using kinematic data." Gait Posture 2008;27(4):710–4. doi:10.1016/j.gaitpost.2007.07.007.
+ * Heel strike = the time the heel is furthest ahead of the pelvis along the walking direction (maximum of
+ * heel − pelvis); toe off = the time the toe is furthest behind (minimum of toe − pelvis). In a side view the
+ * walking direction is the image x axis; in a front or back view it is depth, available only from the pose
+ * model's world coordinates (z), so without them front/back events are not detected. Pure.
+ */
+import type { FootEvents, GaitEvents, Side } from './gait-events.js';
+import { LANDMARK_INDEX, type LandmarkName } from './keypoints.js';
+import { findPeaks } from './peaks.js';
+import type { CleanTrack, Trajectory } from './trajectory-cleaning.js';
+import { quantile } from './stats.js';
+import { pelvis, torsoLength, type ViewEstimate } from './view-detection.js';
+
+export interface EventDetectionOptions {
+  /**
+   * Same-foot events closer than this (s) are merged, keeping the more extreme one. A stride lasts at least about
+   * 0.8 s even at 150 steps/min, so half of that cannot remove a real event.
+   */
+  minEventSeparation?: number;
+  /** A peak must rise this fraction of the signal's 5–95% range above its surroundings (rejects jitter). */
+  minProminenceFraction?: number;
+}
+
+/** Result of event detection; `method` says which signal was used, or why none could be. */
+export type EventDetection =
+  | { status: 'ok'; events: GaitEvents; method: 'zeni-image-x' | 'zeni-world-z'; signals: Record<Side, { heel: number[]; toe: number[] }> }
+  | { status: 'not_measurable'; reason: string };
+
+/** The forward signed position of a landmark relative to the pelvis, per sample (NaN where unknown). */
+function forwardSignal(track: CleanTrack, name: LandmarkName, view: ViewEstimate): number[] | null {
+  const l = track.landmarks[LANDMARK_INDEX[name]] as Trajectory;
+  if (view.view === 'side') {
+    const s = view.direction === 'left-to-right' ? 1 : -1;
+    const p = pelvis(track); const torso = torsoLength(track);
+    // Divided by torso length so that a slow change of distance to the camera does not change the amplitude.
+    return track.time.map((_, i) => (s * ((l.x[i] as number) - (p.x[i] as number))) / (torso[i] as number));
+  }
+  if ((view.view === 'front' || view.view === 'back') && l.wz) {
+    const lh = track.landmarks[LANDMARK_INDEX.left_hip] as Trajectory;
+    const rh = track.landmarks[LANDMARK_INDEX.right_hip] as Trajectory;
+    if (!lh.wz || !rh.wz) return null;
+    // World z grows away from the camera (BlazePose convention): walking toward the camera, forward is −z.
+    const s = view.direction === 'toward' ? -1 : 1;
+    const z = l.wz; const lz = lh.wz; const rz = rh.wz;
+    return track.time.map((_, i) => s * ((z[i] as number) - ((lz[i] as number) + (rz[i] as number)) / 2));
+  }
+  return null;
+}
+
+/** Times of maxima of x (sample times `time`), refined by a parabola through neighbouring samples. */
+export function peakTimes(time: readonly number[], x: readonly number[], options: EventDetectionOptions = {}): number[] {
+  const sep = options.minEventSeparation ?? 0.4;
+  const fraction = options.minProminenceFraction ?? 0.25;
+  const finite = x.filter(Number.isFinite);
+  if (finite.length < 3) return [];
+  const range = quantile(finite, 0.95) - quantile(finite, 0.05);
+  const idx = findPeaks(x, { minProminence: fraction * range });
+  // Time-based suppression (frame rate may vary): keep the higher of two peaks closer than `sep`.
+  const kept: number[] = [];
+  for (const k of [...idx].sort((a, b) => (x[b] as number) - (x[a] as number))) {
+    if (kept.every((j) => Math.abs((time[j] as number) - (time[k] as number)) >= sep)) kept.push(k);
+  }
+  return kept.sort((a, b) => a - b).map((k) => refine(time, x, k));
+}
+
+function refine(time: readonly number[], x: readonly number[], k: number): number {
+  const t0 = time[k - 1]; const t1 = time[k] as number; const t2 = time[k + 1];
+  const y0 = x[k - 1]; const y1 = x[k] as number; const y2 = x[k + 1];
+  if (t0 === undefined || t2 === undefined || y0 === undefined || y2 === undefined) return t1;
+  // Vertex of the parabola through three (t, y) points with unequal spacing.
+  const d0 = t0 - t1; const d2 = t2 - t1;
+  const a = ((y0 - y1) * d2 - (y2 - y1) * d0) / (d0 * d2 * (d0 - d2));
+  const b = ((y0 - y1) - a * d0 * d0) / d0;
+  if (!(a < 0)) return t1;
+  const v = -b / (2 * a);
+  return t1 + Math.min(Math.max(v, d0), d2);
+}
+
+/** Detects per-foot events for a cleaned track in the given view. */
+export function detectKeypointEvents(track: CleanTrack, view: ViewEstimate, options: EventDetectionOptions = {}): EventDetection {
+  if (view.view === 'unknown') return { status: 'not_measurable', reason: 'The camera view could not be determined.' };
+  const signals = {} as Record<Side, { heel: number[]; toe: number[] }>;
+  const events = {} as Record<Side, FootEvents>;
+  for (const side of ['left', 'right'] as const) {
+    const heel = forwardSignal(track, `${side}_heel`, view);
+    const toe = forwardSignal(track, `${side}_foot_index`, view);
+    if (!heel || !toe) {
+      return { status: 'not_measurable', reason: 'Front or back view without depth (world) coordinates: heel strike and toe off cannot be timed. Film from the side.' };
+    }
+    signals[side] = { heel, toe };
+    events[side] = {
+      heelStrike: peakTimes(track.time, heel, options),
+      toeOff: peakTimes(track.time, toe.map((v) => -v), options),
+    };
+  }
+  return { status: 'ok', events: events as GaitEvents, method: view.view === 'side' ? 'zeni-image-x' : 'zeni-world-z', signals };
+}
