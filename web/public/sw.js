@@ -1,0 +1,67 @@
+/*
+ * Footing's service worker: keeps the app shell (index.html, its hashed JS/CSS, icons) and the last answers of the
+ * GET endpoints the daily session needs, so the app opens and the session runs offline once loaded. Sessions
+ * finished offline are queued by the app itself (localStorage) and sent when back online.
+ * Strategy: hashed assets cache-first (they never change); pages and API GETs network-first with the cache as the
+ * fallback; everything that is not a GET goes straight to the network.
+ */
+const CACHE = 'footing-v1';
+const SHELL = ['/', '/index.html', '/manifest.webmanifest', '/icon.svg', '/icon-192.png', '/icon-512.png'];
+const API_CACHED = ['/api/today', '/api/screen/questions', '/api/progress', '/api/checkins', '/api/library'];
+
+self.addEventListener('install', (event) => {
+  event.waitUntil((async () => {
+    const cache = await caches.open(CACHE);
+    await cache.addAll(SHELL);
+    // The built index.html names its hashed bundles: cache them too, so the first offline start works.
+    const html = await (await cache.match('/index.html')).text();
+    const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
+    await cache.addAll(assets);
+    await self.skipWaiting();
+  })());
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const key of await caches.keys()) if (key !== CACHE) await caches.delete(key);
+    await self.clients.claim();
+  })());
+});
+
+async function networkFirst(request, cacheKey) {
+  const cache = await caches.open(CACHE);
+  try {
+    const res = await fetch(request);
+    if (res.ok) await cache.put(cacheKey, res.clone());
+    return res;
+  } catch (err) {
+    const hit = await cache.match(cacheKey);
+    if (hit) return hit;
+    throw err;
+  }
+}
+
+self.addEventListener('fetch', (event) => {
+  const req = event.request;
+  if (req.method !== 'GET') return;
+  const url = new URL(req.url);
+  if (url.origin !== self.location.origin) return;
+  if (url.pathname.startsWith('/assets/')) {
+    event.respondWith(caches.match(req).then((hit) => hit || fetch(req).then(async (res) => {
+      if (res.ok) await (await caches.open(CACHE)).put(req, res.clone());
+      return res;
+    })));
+    return;
+  }
+  if (req.mode === 'navigate') {
+    // Any app path is the same single page: fall back to the cached index.html.
+    event.respondWith(networkFirst(req, '/index.html'));
+    return;
+  }
+  if (API_CACHED.includes(url.pathname)) {
+    // Keyed without the query (?date=...): offline, yesterday's plan is better than none.
+    event.respondWith(networkFirst(req, url.pathname));
+    return;
+  }
+  if (SHELL.includes(url.pathname)) event.respondWith(caches.match(req).then((hit) => hit || fetch(req)));
+});

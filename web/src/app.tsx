@@ -1,0 +1,87 @@
+/**
+ * The app shell: loads today's state, decides which screen to show (welcome and safety check on first run, the
+ * stop screen after a red flag, otherwise the chosen screen), and holds the bottom navigation.
+ */
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { api } from './api/client.js';
+import type { ScreenOutcome, TodayState } from './api/types.js';
+import { FieldError, Link, Loading } from './components/common.js';
+import { localDate } from './lib/local-time.js';
+import { flushQueue, pendingSessions } from './lib/offline-queue.js';
+import { navigate, useRoute, type Route } from './lib/router.js';
+import { CheckinScreen } from './screens/checkin.js';
+import { ProgressScreen } from './screens/progress.js';
+import { SafetyScreen } from './screens/safety-screen.js';
+import { Session } from './screens/session.js';
+import { Settings } from './screens/settings.js';
+import { Stopped } from './screens/stopped.js';
+import { Today } from './screens/today.js';
+import { Welcome } from './screens/welcome.js';
+
+const NAV: { to: Route; label: string }[] = [
+  { to: '/', label: 'Today' },
+  { to: '/checkin', label: 'Check-in' },
+  { to: '/progress', label: 'Progress' },
+  { to: '/settings', label: 'Data' },
+];
+
+export function App() {
+  const route = useRoute();
+  const [today, setToday] = useState<TodayState | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(pendingSessions().length);
+  const [clinicianCleared, setClinicianCleared] = useState(false);
+
+  const load = useCallback(() => {
+    api<TodayState>('GET', `/api/today?date=${localDate()}`).then((t) => { setToday(t); setError(null); }, (e: Error) => setError(e.message));
+  }, []);
+
+  useEffect(() => {
+    load();
+    const onQueue = () => setPending(pendingSessions().length);
+    const onOnline = () => { void flushQueue().then((n) => { if (n) load(); }); };
+    window.addEventListener('footing:queue', onQueue);
+    window.addEventListener('online', onOnline);
+    onOnline();
+    return () => { window.removeEventListener('footing:queue', onQueue); window.removeEventListener('online', onOnline); };
+  }, [load]);
+
+  const afterScreen = (o: ScreenOutcome) => {
+    setClinicianCleared(false);
+    load();
+    navigate('/');
+  };
+
+  let body: ReactNode;
+  if (!today) body = error ? <section className="screen"><h1>Footing</h1><FieldError message={error} /><button type="button" onClick={load}>Try again</button></section> : <Loading what="today’s plan" />;
+  else if (route === '/screen') body = <SafetyScreen clinicianCleared={clinicianCleared || today.plan.status === 'stopped'} onDone={afterScreen} />;
+  else if (today.plan.status === 'needs-screen') body = <Welcome />;
+  else if (today.plan.status === 'stopped' && route !== '/settings' && route !== '/progress') {
+    body = <Stopped today={today} onRestart={() => { setClinicianCleared(true); navigate('/screen'); }} />;
+  } else if (route === '/session') body = <Session today={today} onSaved={load} />;
+  else if (route === '/checkin') body = <CheckinScreen onSaved={load} />;
+  else if (route === '/progress') body = <ProgressScreen />;
+  else if (route === '/settings') body = <Settings pending={pending} onChanged={() => { setPending(pendingSessions().length); load(); }} />;
+  else body = <Today today={today} pending={pending} onChanged={load} />;
+
+  const showNav = today && today.plan.status !== 'needs-screen' && route !== '/screen' && route !== '/session';
+  return (
+    <>
+      <a className="skip-link" href="#main">Skip to content</a>
+      <header className="top">
+        <span className="brand">Footing</span>
+        <span className="tagline">feet first · not a diagnosis</span>
+      </header>
+      <main id="main">{body}</main>
+      {showNav && (
+        <nav className="bottom-nav" aria-label="Main">
+          {NAV.map((n) => (
+            <Link key={n.to} to={n.to} className={route === n.to ? 'active' : ''}>
+              <span aria-current={route === n.to ? 'page' : undefined}>{n.label}</span>
+            </Link>
+          ))}
+        </nav>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+/** Small shared pieces: headings that take focus, links that use the router, error and status lines. */
+import { useEffect, useRef, type ReactNode, type MouseEvent } from 'react';
+import { navigate, type Route } from '../lib/router.js';
+import { plainStrength, EVIDENCE_LEVELS } from '../../../src/core/evidence.js';
+import type { Claim } from '../api/types.js';
+
+/** The screen's main heading; focused when the screen opens so a screen reader announces where you are. */
+export function ScreenTitle({ children }: { children: ReactNode }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => { ref.current?.focus({ preventScroll: true }); }, []);
+  return <h1 ref={ref} tabIndex={-1}>{children}</h1>;
+}
+
+export function Link({ to, children, className }: { to: Route; children: ReactNode; className?: string }) {
+  const onClick = (e: MouseEvent) => {
+    if (e.metaKey || e.ctrlKey || e.shiftKey) return;
+    e.preventDefault();
+    navigate(to);
+  };
+  return <a href={to} onClick={onClick} className={className}>{children}</a>;
+}
+
+/** An error next to a field (or at the top of a form). `id` lets the field point at it with aria-describedby. */
+export function FieldError({ id, message }: { id?: string; message: string | null | undefined }) {
+  if (!message) return null;
+  return <p id={id} className="field-error" role="alert">{message}</p>;
+}
+
+export function Loading({ what }: { what: string }) {
+  return <p className="muted" role="status">Loading {what}…</p>;
+}
+
+/** A claim with its strength in plain words and the formal label, e.g. "well supported (randomised trial)". */
+export function ClaimLine({ claim }: { claim: Claim }) {
+  const strength = plainStrength(claim.evidence);
+  return (
+    <li className="claim">
+      <span className={`strength strength-${strength.replace(/[^a-z]+/g, '-')}`}>{strength}</span>
+      <span>{claim.text}</span>
+      <span className="evidence-label">Evidence: {EVIDENCE_LEVELS[claim.evidence]}{claim.refs.length ? ` (DOMAIN.md [${claim.refs.join('], [')}])` : ''}</span>
+    </li>
+  );
+}

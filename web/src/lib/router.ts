@@ -1,0 +1,30 @@
+/**
+ * A tiny path router: the server sends index.html for any unknown GET, so plain paths work on reload and
+ * from the home screen. Moving to a new screen puts focus on its heading for screen-reader and keyboard users.
+ */
+import { useEffect, useState } from 'react';
+
+export type Route = '/' | '/welcome' | '/screen' | '/session' | '/checkin' | '/progress' | '/settings';
+const ROUTES: readonly Route[] = ['/', '/welcome', '/screen', '/session', '/checkin', '/progress', '/settings'];
+
+function current(): Route {
+  const p = location.pathname.replace(/\/+$/, '') || '/';
+  return (ROUTES as readonly string[]).includes(p) ? (p as Route) : '/';
+}
+
+export function navigate(to: Route): void {
+  if (location.pathname !== to) history.pushState(null, '', to);
+  window.dispatchEvent(new Event('footing:navigate'));
+  window.scrollTo(0, 0);
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState<Route>(current());
+  useEffect(() => {
+    const on = () => setRoute(current());
+    window.addEventListener('popstate', on);
+    window.addEventListener('footing:navigate', on);
+    return () => { window.removeEventListener('popstate', on); window.removeEventListener('footing:navigate', on); };
+  }, []);
+  return route;
+}

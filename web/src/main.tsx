@@ -1,0 +1,13 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app.js';
+import { initSpeedFromUrl } from './lib/speed.js';
+import './styles.css';
+
+initSpeedFromUrl();
+createRoot(document.getElementById('root')!).render(<StrictMode><App /></StrictMode>);
+
+// The service worker caches the app shell so the daily session opens offline (web/public/sw.js).
+if ('serviceWorker' in navigator && location.protocol !== 'file:') {
+  window.addEventListener('load', () => { navigator.serviceWorker.register('/sw.js').catch(() => { /* no offline mode, app still works */ }); });
+}

@@ -1,0 +1,76 @@
+/** The daily check-in: pain 0-10 for back, neck and foot, where it hurts on a body map, and a note. */
+import { useState, type FormEvent } from 'react';
+import { api, ApiError } from '../api/client.js';
+import type { BodyMark, Checkin } from '../api/types.js';
+import { BodyMap } from '../components/body-map.js';
+import { FieldError, Link, ScreenTitle } from '../components/common.js';
+import { PainScale } from '../components/pain-scale.js';
+import { localIso } from '../lib/local-time.js';
+
+export function CheckinScreen({ onSaved }: { onSaved: () => void }) {
+  const [back, setBack] = useState<number | null>(null);
+  const [neck, setNeck] = useState<number | null>(null);
+  const [foot, setFoot] = useState<number | null>(null);
+  const [marks, setMarks] = useState<BodyMark[]>([]);
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<{ message: string; field?: string | undefined } | null>(null);
+  const [saved, setSaved] = useState<Checkin | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    if (back === null && neck === null && foot === null) {
+      setError({ message: 'Give at least one pain score (back, neck or foot). Choose 0 if there is no pain.', field: 'back' });
+      document.querySelector<HTMLInputElement>('input[name="checkin-back"]')?.focus();
+      return;
+    }
+    setBusy(true);
+    try {
+      const c = await api<Checkin>('POST', '/api/checkins', {
+        at: localIso(), context: 'daily',
+        ...(back !== null ? { back } : {}), ...(neck !== null ? { neck } : {}), ...(foot !== null ? { foot } : {}),
+        regions: marks, ...(note.trim() ? { note: note.trim() } : {}),
+      });
+      setSaved(c);
+      onSaved();
+    } catch (err) {
+      const ae = err instanceof ApiError ? err : null;
+      setError({ message: ae?.message ?? 'Could not save.', field: ae?.field });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (saved) {
+    return (
+      <section className="screen">
+        <ScreenTitle>Check-in saved</ScreenTitle>
+        <p className="success" role="status">Thank you. Back {saved.back ?? '–'}, neck {saved.neck ?? '–'}, foot {saved.foot ?? '–'} out of 10{saved.regions.length ? `, ${saved.regions.length} area${saved.regions.length > 1 ? 's' : ''} marked` : ''}.</p>
+        <Link to="/progress" className="button primary">See your progress</Link>
+        <Link to="/" className="button">Back to today</Link>
+      </section>
+    );
+  }
+
+  const scoreError = error && (!error.field || ['back', 'neck', 'foot'].includes(error.field.replace(/^body\./, ''))) ? error.message : null;
+  return (
+    <section className="screen">
+      <ScreenTitle>Daily check-in</ScreenTitle>
+      <p className="lead">How much pain do you have today? 0 means no pain, 10 the worst pain you can imagine.</p>
+      <form onSubmit={submit} noValidate>
+        <PainScale name="checkin-back" label="Back pain" value={back} onChange={setBack} />
+        <PainScale name="checkin-neck" label="Neck pain" value={neck} onChange={setNeck} />
+        <PainScale name="checkin-foot" label="Foot pain" value={foot} onChange={setFoot} />
+        <FieldError message={scoreError} />
+        <h2>Where does it hurt? (optional)</h2>
+        <p className="muted">Tap an area to mark it, then set how strong it is.</p>
+        <BodyMap marks={marks} onChange={setMarks} defaultIntensity={Math.max(back ?? 0, neck ?? 0, foot ?? 0) || 5} />
+        <label htmlFor="note">Note (optional)</label>
+        <textarea id="note" rows={3} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} aria-describedby="note-err" />
+        <FieldError id="note-err" message={error && error.field && !scoreError ? error.message : null} />
+        <button type="submit" className="primary big" disabled={busy}>{busy ? 'Saving…' : 'Save check-in'}</button>
+      </form>
+    </section>
+  );
+}

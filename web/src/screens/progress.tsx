@@ -1,0 +1,96 @@
+/**
+ * Progress: pain over time with the MCID band, walking per day, sessions done and this week's adherence, the
+ * current stage with what it takes to move on (met or not yet), and the history of program changes with reasons.
+ */
+import { useEffect, useState } from 'react';
+import { api } from '../api/client.js';
+import type { Checkin, Progress } from '../api/types.js';
+import { FieldError, Link, Loading, ScreenTitle } from '../components/common.js';
+import { PainChart } from '../components/pain-chart.js';
+import { WalkingChart } from '../components/walking-chart.js';
+import { localDate, shortDate } from '../lib/local-time.js';
+
+const EVENT_TEXT: Record<string, string> = {
+  start: 'Program started', progress: 'Moved up a stage', regress: 'Stepped back a stage', hold: 'Held at this stage', stop: 'Program paused', resume: 'Program restarted',
+};
+
+export function ProgressScreen() {
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [checkins, setCheckins] = useState<Checkin[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    Promise.all([api<Progress>('GET', `/api/progress?date=${localDate()}`), api<Checkin[]>('GET', '/api/checkins')])
+      .then(([p, c]) => { setProgress(p); setCheckins(c); }, (e: Error) => setError(e.message));
+  }, []);
+
+  if (error) return <section className="screen"><ScreenTitle>Progress</ScreenTitle><FieldError message={error} /></section>;
+  if (!progress || !checkins) return <section className="screen"><ScreenTitle>Progress</ScreenTitle><Loading what="your progress" /></section>;
+
+  const done = progress.sessions.filter((s) => s.status === 'completed').length;
+  const partial = progress.sessions.length - done;
+  const adh = progress.weekAdherence;
+  const requirements = progress.decision?.requirements ?? [];
+  return (
+    <section className="screen">
+      <ScreenTitle>Progress</ScreenTitle>
+
+      <div className="card">
+        <h2>Your stage</h2>
+        {progress.stage
+          ? <p>Stage {progress.stage.number} of 5: <strong>{progress.stage.name}</strong>. {progress.stage.goal}</p>
+          : <p>No program yet. <Link to="/screen">Take the safety check</Link> to start.</p>}
+        {requirements.length > 0 && (
+          <>
+            <h3>To move to the next stage</h3>
+            <ul className="requirements">
+              {requirements.map((r) => (
+                <li key={r.id} className={r.met ? 'met' : 'unmet'}>
+                  <span className="req-status">{r.met ? '✓ Met' : '○ Not yet'}</span>
+                  <span>{r.text}</span>
+                  <span className="muted">{r.detail}</span>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </div>
+
+      <div className="card">
+        <h2>Pain over time</h2>
+        {checkins.length === 0
+          ? <p>No check-ins yet. <Link to="/checkin">Do your first check-in</Link>.</p>
+          : <PainChart checkins={checkins} baseline={progress.decision?.painBaseline ?? null} />}
+      </div>
+
+      <div className="card">
+        <h2>Sessions</h2>
+        <p data-testid="sessions-done"><strong>{done}</strong> session{done === 1 ? '' : 's'} done{partial ? `, ${partial} partly done` : ''}.</p>
+        {adh && <p data-testid="week-adherence">This week: {adh.done} of {adh.prescribed} days ({Math.round(adh.fraction * 100)}%).</p>}
+        {adh && <meter min={0} max={1} value={adh.fraction} aria-label="Sessions done this week">{Math.round(adh.fraction * 100)}%</meter>}
+      </div>
+
+      <div className="card">
+        <h2>Walking</h2>
+        {progress.walkingDays.length === 0
+          ? <p>No walking logged yet. Log it on the Today screen.</p>
+          : <WalkingChart days={progress.walkingDays} targetMinutes={progress.walking.minutes} />}
+        <p className="muted">{progress.walking.basis}</p>
+      </div>
+
+      <div className="card">
+        <h2>History</h2>
+        {progress.events.length === 0 ? <p>Nothing yet.</p> : (
+          <ol className="events" reversed>
+            {[...progress.events].reverse().map((e) => (
+              <li key={e.id}>
+                <p><strong>{EVENT_TEXT[e.action] ?? e.action}</strong> · {shortDate(e.onDate)}{e.toStage !== null && e.fromStage !== e.toStage ? ` · stage ${e.fromStage ?? '–'} → ${e.toStage}` : ''}</p>
+                <ul>{e.reasons.map((r) => <li key={r.rule + r.text}>{r.text}</li>)}</ul>
+              </li>
+            ))}
+          </ol>
+        )}
+      </div>
+    </section>
+  );
+}

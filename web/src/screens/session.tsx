@@ -1,0 +1,163 @@
+/**
+ * The guided session: pain before, then each drill segment by segment with a large timer, rep and set counters,
+ * rest periods, spoken cues and beeps (mutable), pause/resume and skip, then pain after and save. The screen is
+ * kept awake while it runs. Saving works offline: the session is queued and sent later (src/lib/offline-queue.ts).
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { SessionInput, TodayState } from '../api/types.js';
+import { ApiError } from '../api/client.js';
+import { FieldError, Link, ScreenTitle } from '../components/common.js';
+import { PainScale } from '../components/pain-scale.js';
+import { isMuted, setMuted, unlockAudio } from '../lib/cues.js';
+import { localIso } from '../lib/local-time.js';
+import { newClientId, sendOrQueue } from '../lib/offline-queue.js';
+import { speedFactor } from '../lib/speed.js';
+import { useWakeLock } from '../lib/wake-lock.js';
+import { buildSegments, sessionItems, tallyItems } from '../session/segments.js';
+import { useSessionRunner } from '../session/use-session-runner.js';
+
+type Phase = 'before' | 'running' | 'after' | 'done';
+interface Pain { back: number | null; neck: number | null; foot: number | null }
+const NO_PAIN: Pain = { back: null, neck: null, foot: null };
+
+function PainForm({ prefix, pain, setPain }: { prefix: string; pain: Pain; setPain: (p: Pain) => void }) {
+  return (
+    <>
+      <PainScale name={`${prefix}-back`} label="Back pain" value={pain.back} onChange={(v) => setPain({ ...pain, back: v })} />
+      <PainScale name={`${prefix}-neck`} label="Neck pain" value={pain.neck} onChange={(v) => setPain({ ...pain, neck: v })} />
+      <PainScale name={`${prefix}-foot`} label="Foot pain" value={pain.foot} onChange={(v) => setPain({ ...pain, foot: v })} />
+    </>
+  );
+}
+
+const scores = (p: Pain) => {
+  const out: { back?: number; neck?: number; foot?: number } = {};
+  if (p.back !== null) out.back = p.back;
+  if (p.neck !== null) out.neck = p.neck;
+  if (p.foot !== null) out.foot = p.foot;
+  return Object.keys(out).length ? out : undefined;
+};
+
+function clock(seconds: number): string {
+  const s = Math.max(0, Math.ceil(seconds - 1e-9));
+  return s >= 60 ? `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}` : String(s);
+}
+
+export function Session({ today, onSaved }: { today: TodayState; onSaved: () => void }) {
+  const items = useMemo(() => (today.plan.status === 'active' ? sessionItems(today.plan.items) : []), [today]);
+  const segments = useMemo(() => buildSegments(items), [items]);
+  const speed = useMemo(() => speedFactor(), []);
+  const [phase, setPhase] = useState<Phase>('before');
+  const [before, setBefore] = useState<Pain>(NO_PAIN);
+  const [after, setAfter] = useState<Pain>(NO_PAIN);
+  const [muted, setMute] = useState(isMuted());
+  const [saveState, setSaveState] = useState<'idle' | 'saving' | 'sent' | 'queued'>('idle');
+  const [error, setError] = useState<string | null>(null);
+  const startedAt = useRef<string>('');
+  const clientId = useRef<string>(newClientId());
+  const runner = useSessionRunner(segments, speed, phase === 'running');
+  useWakeLock(phase === 'running');
+
+  useEffect(() => { if (phase === 'running' && runner.finished) setPhase('after'); }, [phase, runner.finished]);
+
+  if (today.plan.status !== 'active' || items.length === 0) {
+    return <section className="screen"><ScreenTitle>Session</ScreenTitle><p>There is no guided session in today’s plan.</p><Link to="/" className="button">Back to today</Link></section>;
+  }
+
+  const toggleMute = () => { setMuted(!muted); setMute(!muted); };
+
+  if (phase === 'before') {
+    return (
+      <section className="screen">
+        <ScreenTitle>Before you start</ScreenTitle>
+        <p className="lead">How much pain do you have right now? Leave out any that do not apply.</p>
+        <PainForm prefix="before" pain={before} setPain={setBefore} />
+        <div className="card">
+          <h2>Today’s session</h2>
+          <ul>{items.map((i) => <li key={i.exercise}><strong>{i.name}</strong>: {i.doseText}</li>)}</ul>
+          <p className="muted">About {Math.round(segments.reduce((t, s) => t + s.seconds, 0) / 60)} minutes. You can pause at any time.</p>
+        </div>
+        <button type="button" className={`toggle${muted ? '' : ' on'}`} aria-pressed={!muted} onClick={toggleMute}>Sound and spoken cues: {muted ? 'off' : 'on'}</button>
+        <button type="button" className="primary big" onClick={() => { unlockAudio(); startedAt.current = localIso(); setPhase('running'); }}>Start</button>
+      </section>
+    );
+  }
+
+  if (phase === 'running' && !runner.finished) {
+    const seg = segments[runner.index]!;
+    const item = items[seg.item]!;
+    const remaining = seg.seconds - runner.elapsed;
+    const next = segments.slice(runner.index + 1).find((s) => s.kind !== 'relax');
+    return (
+      <section className={`screen session-run kind-${seg.kind}${runner.paused ? ' paused' : ''}`}>
+        <ScreenTitle>{item.name}</ScreenTitle>
+        <p className="muted">Exercise {seg.item + 1} of {items.length}</p>
+        <div className="timer-box">
+          <p className="seg-title" aria-live="polite">{runner.paused ? 'Paused' : seg.title}</p>
+          <p className="timer" data-testid="timer" role="timer" aria-label={`${clock(remaining)} seconds left`}>{clock(remaining)}</p>
+          <progress max={seg.seconds} value={Math.min(seg.seconds, runner.elapsed)} aria-label="Time in this step" />
+          <p className="seg-detail" data-testid="seg-detail">{seg.detail}</p>
+          {seg.rep !== undefined && <p className="rep-counter" data-testid="rep-counter">Rep <strong>{seg.rep}</strong> / {item.dose.kind === 'holds' ? item.dose.reps : ''}</p>}
+        </div>
+        {next && <p className="muted">Next: {next.title}{next.kind === 'work' && next.item !== seg.item ? ` (${items[next.item]!.name})` : ''}</p>}
+        <div className="controls">
+          {runner.paused
+            ? <button type="button" className="primary big" onClick={runner.resume}>Resume</button>
+            : <button type="button" className="primary big" onClick={runner.pause}>Pause</button>}
+          <button type="button" onClick={runner.skipSegment}>{seg.kind === 'rest' ? 'Skip rest' : 'Skip this step'}</button>
+          <button type="button" onClick={runner.skipExercise}>Skip this exercise</button>
+          <button type="button" className={`toggle${muted ? '' : ' on'}`} aria-pressed={!muted} onClick={toggleMute}>Sound: {muted ? 'off' : 'on'}</button>
+          <button type="button" className="link-button" onClick={() => setPhase('after')}>End session now</button>
+        </div>
+      </section>
+    );
+  }
+
+  async function save() {
+    setError(null);
+    setSaveState('saving');
+    const body: SessionInput = {
+      clientId: clientId.current, startedAt: startedAt.current || localIso(), completedAt: localIso(),
+      items: tallyItems(items, segments, runner.outcomes) as SessionInput['items'],
+      ...(scores(before) ? { painBefore: scores(before) } : {}),
+      ...(scores(after) ? { painAfter: scores(after) } : {}),
+    };
+    try {
+      const how = await sendOrQueue(body);
+      setSaveState(how);
+      setPhase('done');
+      onSaved();
+    } catch (e) {
+      setSaveState('idle');
+      setError(e instanceof ApiError ? e.message : 'Could not save the session.');
+    }
+  }
+
+  if (phase === 'after') {
+    const done = tallyItems(items, segments, runner.outcomes);
+    return (
+      <section className="screen">
+        <ScreenTitle>How do you feel now?</ScreenTitle>
+        <ul className="summary">
+          {items.map((i, k) => <li key={i.exercise}><strong>{i.name}</strong>: {done[k]!.completed ? 'done' : 'partly done'}{i.dose.kind === 'holds' ? ` (${done[k]!.repsDone} holds)` : ''}</li>)}
+        </ul>
+        <p className="lead">Pain right now, after the session:</p>
+        <PainForm prefix="after" pain={after} setPain={setAfter} />
+        <p className="muted">Pain up to 5 out of 10 during exercise is okay if it settles by tomorrow morning.</p>
+        <FieldError message={error} />
+        <button type="button" className="primary big" onClick={save} disabled={saveState === 'saving'}>{saveState === 'saving' ? 'Saving…' : 'Save session'}</button>
+      </section>
+    );
+  }
+
+  return (
+    <section className="screen">
+      <ScreenTitle>Session saved</ScreenTitle>
+      {saveState === 'queued'
+        ? <p className="notice" role="status">You are offline. The session is saved on this phone and will be sent when you are back online.</p>
+        : <p className="success" role="status">Well done. Your session is saved.</p>}
+      <Link to="/" className="button primary">Back to today</Link>
+      <Link to="/progress" className="button">See your progress</Link>
+    </section>
+  );
+}

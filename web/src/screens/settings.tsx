@@ -1,0 +1,74 @@
+/**
+ * Your data: download a backup (all of your data as one JSON file), restore one (an invalid file changes
+ * nothing and the error says where in the file the problem is), sessions still waiting to upload, sound.
+ */
+import { useState, type ChangeEvent } from 'react';
+import { api, ApiError } from '../api/client.js';
+import { FieldError, ScreenTitle } from '../components/common.js';
+import { isMuted, setMuted } from '../lib/cues.js';
+import { flushQueue } from '../lib/offline-queue.js';
+import { navigate } from '../lib/router.js';
+
+export function Settings({ pending, onChanged }: { pending: number; onChanged: () => void }) {
+  const [importError, setImportError] = useState<string | null>(null);
+  const [importDone, setImportDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [muted, setMute] = useState(isMuted());
+
+  async function onFile(e: ChangeEvent<HTMLInputElement>) {
+    const file = e.target.files?.[0];
+    setImportError(null);
+    setImportDone(null);
+    if (!file) return;
+    setBusy(true);
+    try {
+      const text = await file.text();
+      const res = await api<{ restored: Record<string, number> }>('POST', '/api/import-backup', text);
+      const counts = Object.entries(res.restored ?? {}).map(([k, v]) => `${v} ${k.replace(/_/g, ' ')}`).join(', ');
+      setImportDone(`Backup restored${counts ? `: ${counts}` : ''}.`);
+      onChanged();
+    } catch (err) {
+      setImportError(`${file.name}: ${err instanceof ApiError ? err.message : 'could not be read.'} Nothing was changed.`);
+    } finally {
+      setBusy(false);
+      e.target.value = '';
+    }
+  }
+
+  return (
+    <section className="screen">
+      <ScreenTitle>Your data</ScreenTitle>
+      <div className="card">
+        <h2>Back up</h2>
+        <p>Download everything Footing keeps about you (answers, plan history, sessions, check-ins, walking) as one file. Keep it somewhere safe, or show it to your clinician.</p>
+        <a className="button primary" href="/api/export" download>Download backup</a>
+      </div>
+      <div className="card">
+        <h2>Restore a backup</h2>
+        <p>This replaces the data on this device with the data in the file. If the file has a problem, nothing is changed.</p>
+        <label htmlFor="import-file" className="button">Choose a backup file</label>
+        <input id="import-file" className="file-input" type="file" accept="application/json,.json" onChange={onFile} disabled={busy} aria-describedby="import-err" />
+        <FieldError id="import-err" message={importError} />
+        {importDone && <p className="success" role="status">{importDone}</p>}
+      </div>
+      <div className="card">
+        <h2>Waiting to upload</h2>
+        <p>{pending === 0 ? 'All sessions are sent.' : `${pending} session${pending > 1 ? 's are' : ' is'} saved on this phone and not sent yet.`}</p>
+        {pending > 0 && <button type="button" onClick={() => void flushQueue().then(onChanged)}>Send now</button>}
+      </div>
+      <div className="card">
+        <h2>Sound</h2>
+        <label className="check">
+          <input type="checkbox" checked={!muted} onChange={(e) => { setMuted(!e.target.checked); setMute(!e.target.checked); }} />
+          <span>Beeps and spoken cues during sessions</span>
+        </label>
+      </div>
+      <div className="card">
+        <h2>Safety check</h2>
+        <p>If something has changed (new symptoms, a new diagnosis), answer the safety questions again.</p>
+        <button type="button" onClick={() => navigate('/screen')}>Answer the safety check again</button>
+      </div>
+      <p className="muted small">Footing does not diagnose and does not replace a clinician. Your data stays on this device or your own server.</p>
+    </section>
+  );
+}

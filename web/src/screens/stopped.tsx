@@ -1,0 +1,49 @@
+/**
+ * The stop screen after a "yes" on the safety check: why, in plain words (never a diagnosis), what kind of care
+ * and how soon, that the answer was kept, and a way back only after a clinician has checked the person.
+ */
+import { useState } from 'react';
+import type { TodayState } from '../api/types.js';
+import { ScreenTitle } from '../components/common.js';
+
+const URGENCY_TITLE: Record<string, string> = {
+  emergency: 'Get emergency care now',
+  same_day: 'See a doctor today',
+  within_1_working_day: 'Get seen within one working day',
+  urgent: 'See a doctor within a few days',
+  routine: 'Book a routine appointment',
+};
+
+export function Stopped({ today, onRestart }: { today: TodayState; onRestart: () => void }) {
+  const [cleared, setCleared] = useState(false);
+  if (today.plan.status !== 'stopped') return null;
+  const { urgency, advice, concerns } = today.plan;
+  const when = today.screen ? new Date(today.screen.takenAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }) : null;
+  return (
+    <section className="screen">
+      <ScreenTitle>Please get checked before you start</ScreenTitle>
+      <div className={`alert urgency-${urgency}`} role="alert">
+        <h2>{URGENCY_TITLE[urgency] ?? 'See a clinician'}</h2>
+        <p>{advice}</p>
+      </div>
+      <div className="card">
+        <h2>Why we stopped</h2>
+        <p>One or more of your answers can be a sign of something a doctor should look at first, such as:</p>
+        <ul>{concerns.map((c) => <li key={c}>{c}</li>)}</ul>
+        <p>This is <strong>not a diagnosis</strong>. Many people with these signs turn out to be fine, but only a clinician can check.</p>
+      </div>
+      <div className="card">
+        <h2>What happens now</h2>
+        <p>Your exercise plan is paused. {when ? `Your answers were saved on ${when}.` : 'Your answers were saved.'} You can show this screen, or your backup file, to the clinician.</p>
+      </div>
+      <div className="card">
+        <h2>After a clinician has checked you</h2>
+        <label className="check">
+          <input type="checkbox" checked={cleared} onChange={(e) => setCleared(e.target.checked)} />
+          <span>A doctor or physiotherapist has checked me and said I can exercise.</span>
+        </label>
+        <button type="button" className="primary" disabled={!cleared} onClick={onRestart}>Answer the safety check again</button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,81 @@
+/**
+ * Today: the stage, the engine's decision with its reasons, the plan (walk target and drills, each with dose,
+ * steps, why it matters with evidence labels, and what to do if it hurts), and the ways in: start the session,
+ * check in, log walking.
+ */
+import type { ReactNode } from 'react';
+import type { PlanItem, TodayState } from '../api/types.js';
+import { ClaimLine, Link, ScreenTitle } from '../components/common.js';
+import { sessionItems } from '../session/segments.js';
+import { WalkLog } from './walk-log.js';
+
+const POSITION: Record<string, string> = { sitting: 'sitting down', standing: 'standing', 'single-leg': 'on one foot', walking: 'walking' };
+const ACTION_TEXT: Record<string, string> = {
+  progress: 'You moved up a stage today. Well done.',
+  hold: 'Stay at this stage for now.',
+  regress: 'The plan stepped back a stage to let things settle.',
+  stop: 'The program is paused.',
+};
+
+function PlanCard({ item, children }: { item: PlanItem; children?: ReactNode }) {
+  const id = `item-${item.exercise}`;
+  return (
+    <article className="card plan-item" aria-labelledby={id}>
+      <h2 id={id}>{item.name}</h2>
+      <p className="dose"><strong>{item.doseText}</strong>{item.exercise !== 'walk' && <> · {POSITION[item.position]}</>}</p>
+      {item.dose.kind === 'walk' && <p className="basis">{item.dose.basis}</p>}
+      {item.dose.kind === 'timed' && item.dose.timesPerDay > 1 && <p className="muted">The guided session does one round; do the second round later in the day.</p>}
+      <h3>How to do it</h3>
+      <ol className="steps">{item.steps.map((s) => <li key={s}>{s}</li>)}</ol>
+      <details>
+        <summary>Why it matters</summary>
+        <ul className="claims">{item.why.map((c) => <ClaimLine key={c.text} claim={c} />)}</ul>
+      </details>
+      <details>
+        <summary>If it hurts</summary>
+        <ul>{item.ifItHurts.map((s) => <li key={s}>{s}</li>)}</ul>
+      </details>
+      {children}
+    </article>
+  );
+}
+
+export function Today({ today, pending, onChanged }: { today: TodayState; pending: number; onChanged: () => void }) {
+  if (today.plan.status !== 'active') return null;
+  const { stage, items, excluded } = today.plan;
+  const drills = sessionItems(items);
+  const decision = today.decision;
+  const newStage = decision?.action === 'progress' && today.program?.stageStartedOn === today.date;
+  return (
+    <section className="screen">
+      <ScreenTitle>Today</ScreenTitle>
+      <p className="stage-line">Stage {stage.number} of 5: <strong>{stage.name}</strong></p>
+      <p className="muted">{stage.goal}</p>
+      {decision && (
+        <details className="decision">
+          <summary>{newStage ? ACTION_TEXT.progress : ACTION_TEXT[decision.action]}</summary>
+          <ul>{decision.reasons.map((r) => <li key={r.rule}>{r.text}</li>)}</ul>
+        </details>
+      )}
+      {pending > 0 && <p className="notice" role="status">{pending === 1 ? '1 session is' : `${pending} sessions are`} saved on this phone and will be sent when you are online.</p>}
+      <div className="actions">
+        {drills.length > 0 && (
+          <Link to="/session" className="button primary big">{today.sessionDoneToday ? 'Do the session again' : 'Start today’s session'}</Link>
+        )}
+        {today.sessionDoneToday && <p className="success">Today’s session is done.</p>}
+        <Link to="/checkin" className="button">Daily pain check-in</Link>
+      </div>
+      {items.map((item) => (
+        <PlanCard key={item.exercise} item={item}>
+          {item.exercise === 'walk' && <WalkLog onSaved={onChanged} />}
+        </PlanCard>
+      ))}
+      {excluded.length > 0 && (
+        <div className="card">
+          <h2>Left out for now</h2>
+          <ul>{excluded.map((x) => <li key={x.exercise}>{x.exercise === 'ball-roll' ? 'Ball roll' : 'Pinky-toe lift'}: {x.reason}</li>)}</ul>
+        </div>
+      )}
+    </section>
+  );
+}
