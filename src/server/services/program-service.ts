@@ -4,7 +4,8 @@
  */
 import type { Kysely } from 'kysely';
 import { addDays } from '../../core/dates.js';
-import { decideProgram, painBaseline, weekVerdicts, type CheckinSummary, type ProgramDecision } from '../../core/program-engine.js';
+import { painBaseline, weekVerdicts, type CheckinSummary } from '../../core/program-engine.js';
+import { reviewProgram, type ProgramReview } from '../../core/program-review.js';
 import { evaluateScreen, type ScreenResult } from '../../core/red-flags.js';
 import { todayPlan, type TodayPlan } from '../../core/plan.js';
 import { FIRST_STAGE, LAST_STAGE, stageByNumber } from '../../core/stages.js';
@@ -59,7 +60,7 @@ export interface TodayState {
   screen: { takenAt: string; result: ScreenResult } | null;
   program: Program | null;
   plan: TodayPlan;
-  decision: ProgramDecision | null;
+  decision: ProgramReview | null;
   walking: WalkingTarget;
   /** Whether today's session has been done. */
   sessionDoneToday: boolean;
@@ -81,15 +82,23 @@ async function ageOf(db: Kysely<Database>, personId: string, today: string): Pro
 export async function getToday(db: Kysely<Database>, personId: string, today: string): Promise<TodayState> {
   const screen = await latestScreen(db, personId);
   let program = await getProgram(db, personId);
-  const checkins = summaries(await listCheckins(db, personId));
+  const rawCheckins = await listCheckins(db, personId);
+  const checkins = summaries(rawCheckins);
   const sessions = await listSessions(db, personId);
   const days: DailyWalking[] = await dailyWalking(db, personId, { to: addDays(today, -1) });
-  let decision: ProgramDecision | null = null;
+  let decision: ProgramReview | null = null;
 
   if (program) {
-    decision = decideProgram({
+    const events = await listProgramEvents(db, personId);
+    const review = await reviewInputs(db, personId);
+    decision = reviewProgram({
       today, stage: program.stage, stageStartedOn: program.stageStartedOn, programStartedOn: program.startedOn,
       redFlag: screen?.result.status === 'stop', sessionDates: sessions.map((s) => s.date), checkins, prescribedPerWeek: SESSIONS_PER_WEEK,
+      heelFirstSteps: rawCheckins.filter((c) => c.heelFirstSteps !== null).map((c) => ({ date: c.date, value: c.heelFirstSteps! })),
+      newLowerLimbDates: rawCheckins.filter((c) => c.newLowerLimbSymptoms).map((c) => c.date),
+      outcomes: review.outcomes, startBackRisk: review.startBackRisk,
+      lastScreenOn: screen ? screen.takenAt.slice(0, 10) : null,
+      lastRegressOn: events.filter((e) => e.action === 'regress').at(-1)?.onDate ?? null,
     });
     if (program.status === 'active' && program.decidedOn !== today) program = await applyDecision(db, personId, program, decision, today);
   }
@@ -104,7 +113,13 @@ export async function getToday(db: Kysely<Database>, personId: string, today: st
   };
 }
 
-async function applyDecision(db: Kysely<Database>, personId: string, program: Program, decision: ProgramDecision, today: string): Promise<Program> {
+/** Outcome-measure responses and the STarT Back group, for the review. Filled by the assessment service. */
+export type ReviewInputsProvider = (db: Kysely<Database>, personId: string) => Promise<{ outcomes: { measure: string; response: 'improved' | 'no-meaningful-change' | 'worse' }[]; startBackRisk: 'low' | 'medium' | 'high' | null }>;
+let reviewInputs: ReviewInputsProvider = async () => ({ outcomes: [], startBackRisk: null });
+/** Lets the assessment service supply outcome responses without the program service importing it (no cycle). */
+export function setReviewInputsProvider(p: ReviewInputsProvider): void { reviewInputs = p; }
+
+async function applyDecision(db: Kysely<Database>, personId: string, program: Program, decision: ProgramReview, today: string): Promise<Program> {
   return db.transaction().execute(async (trx) => {
     // Re-read inside the transaction: another request may have applied today's decision already.
     const current = await getProgram(trx, personId);
@@ -126,7 +141,7 @@ async function applyDecision(db: Kysely<Database>, personId: string, program: Pr
 export interface Progress {
   date: string;
   stage: { number: number; name: string; goal: string } | null;
-  decision: ProgramDecision | null;
+  decision: ProgramReview | null;
   events: ProgramEvent[];
   sessions: { date: string; status: string }[];
   weekAdherence: { done: number; prescribed: number; fraction: number } | null;
