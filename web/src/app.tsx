@@ -56,7 +56,7 @@ export function App() {
   if (!today) body = error ? <section className="screen"><h1>Footing</h1><FieldError message={error} /><button type="button" onClick={load}>Try again</button></section> : <Loading what="today’s plan" />;
   else if (route === '/screen') body = <SafetyScreen clinicianCleared={clinicianCleared || today.plan.status === 'stopped'} onDone={afterScreen} />;
   else if (today.plan.status === 'needs-screen') body = <Welcome />;
-  else if (today.plan.status === 'stopped' && route !== '/settings' && route !== '/progress') {
+  else if (today.plan.status === 'stopped') {
     body = <Stopped today={today} onRestart={() => { setClinicianCleared(true); navigate('/screen'); }} />;
   } else if (route === '/session') body = <Session today={today} onSaved={load} />;
   else if (route === '/checkin') body = <CheckinScreen onSaved={load} />;
@@ -64,7 +64,8 @@ export function App() {
   else if (route === '/settings') body = <Settings pending={pending} onChanged={() => { setPending(pendingSessions().length); load(); }} />;
   else body = <Today today={today} pending={pending} onChanged={load} />;
 
-  const showNav = today && today.plan.status !== 'needs-screen' && route !== '/screen' && route !== '/session';
+  // No navigation into the program while it is stopped or not yet started: the stop screen is all there is.
+  const showNav = today && today.plan.status === 'active' && route !== '/screen' && route !== '/session';
   return (
     <>
       <a className="skip-link" href="#main">Skip to content</a>
@@ -76,9 +77,7 @@ export function App() {
       {showNav && (
         <nav className="bottom-nav" aria-label="Main">
           {NAV.map((n) => (
-            <Link key={n.to} to={n.to} className={route === n.to ? 'active' : ''}>
-              <span aria-current={route === n.to ? 'page' : undefined}>{n.label}</span>
-            </Link>
+            <Link key={n.to} to={n.to} className={route === n.to ? 'active' : ''} current={route === n.to}>{n.label}</Link>
           ))}
         </nav>
       )}

@@ -101,7 +101,7 @@ export function BodyMap({ marks, onChange, defaultIntensity }: { marks: BodyMark
             return (
               <li key={id}>
                 <label htmlFor={id}>{markLabel(m)}</label>
-                <select id={id} value={m.intensity} onChange={(e) => onChange(marks.map((x) => (x === m ? { ...x, intensity: Number(e.target.value) } : x)))}>
+                <select id={id} aria-label={`How strong: ${markLabel(m)}`} value={m.intensity} onChange={(e) => onChange(marks.map((x) => (x === m ? { ...x, intensity: Number(e.target.value) } : x)))}>
                   {Array.from({ length: 11 }, (_, i) => <option key={i} value={i}>{i} / 10</option>)}
                 </select>
                 <button type="button" className="link-button" onClick={() => onChange(marks.filter((x) => x !== m))} aria-label={`Remove ${markLabel(m)}`}>Remove</button>

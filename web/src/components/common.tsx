@@ -11,13 +11,13 @@ export function ScreenTitle({ children }: { children: ReactNode }) {
   return <h1 ref={ref} tabIndex={-1}>{children}</h1>;
 }
 
-export function Link({ to, children, className }: { to: Route; children: ReactNode; className?: string }) {
+export function Link({ to, children, className, current }: { to: Route; children: ReactNode; className?: string; current?: boolean }) {
   const onClick = (e: MouseEvent) => {
     if (e.metaKey || e.ctrlKey || e.shiftKey) return;
     e.preventDefault();
     navigate(to);
   };
-  return <a href={to} onClick={onClick} className={className}>{children}</a>;
+  return <a href={to} onClick={onClick} className={className} aria-current={current ? 'page' : undefined}>{children}</a>;
 }
 
 /** An error next to a field (or at the top of a form). `id` lets the field point at it with aria-describedby. */

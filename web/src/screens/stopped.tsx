@@ -30,11 +30,12 @@ export function Stopped({ today, onRestart }: { today: TodayState; onRestart: ()
         <h2>Why we stopped</h2>
         <p>One or more of your answers can be a sign of something a doctor should look at first, such as:</p>
         <ul>{concerns.map((c) => <li key={c}>{c}</li>)}</ul>
-        <p>This is <strong>not a diagnosis</strong>. Many people with these signs turn out to be fine, but only a clinician can check.</p>
+        <p>This is <strong>not a diagnosis</strong>: it does not mean you have any of these. Only a clinician can check, so please follow the advice above.</p>
       </div>
       <div className="card">
         <h2>What happens now</h2>
-        <p>Your exercise plan is paused. {when ? `Your answers were saved on ${when}.` : 'Your answers were saved.'} You can show this screen, or your backup file, to the clinician.</p>
+        <p>Your exercise plan is paused. {when ? `Your answers were saved on ${when}.` : 'Your answers were saved.'} You can show this screen to the clinician, or take your answers with you as a file.</p>
+        <a className="button" href="/api/export" download>Download my answers</a>
       </div>
       <div className="card">
         <h2>After a clinician has checked you</h2>

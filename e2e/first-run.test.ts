@@ -1,0 +1,129 @@
+/**
+ * Browser test: a person's first run on a phone. Welcome (what Footing is and is not), the safety check (every
+ * question, grouped, unanswered ones named), today's stage-1 plan with evidence labels, logging a walk, a daily
+ * check-in with the body map, and the data page (backup link, an invalid backup shown with its location).
+ * axe-core runs on each screen; screenshots go to docs/screenshots/.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } from '../src/core/red-flags.js';
+import { describeViolations, launchPhone, screenshot, seriousA11yViolations, type Phone } from './helpers/browser.js';
+import { call, startServer, type TestServer } from './helpers/server.js';
+
+let server: TestServer;
+let phone: Phone;
+
+before(async () => {
+  server = await startServer();
+  phone = await launchPhone();
+});
+after(async () => {
+  await phone?.close();
+  await server?.close();
+});
+
+async function assertAccessible(name: string) {
+  const v = await seriousA11yViolations(phone.page);
+  assert.equal(v.length, 0, `${name}: serious accessibility violations:\n${describeViolations(v)}`);
+}
+
+test('first run: welcome, safety check, today, walking log, check-in, data page', async () => {
+  const { page } = phone;
+  await page.goto(server.url + '/');
+
+  // Welcome: what it is and is not, and the evidence labels.
+  await page.getByRole('heading', { level: 1, name: 'Welcome to Footing' }).waitFor();
+  const welcome = await page.locator('main').innerText();
+  assert.match(welcome, /does not diagnose/i);
+  for (const label of ['well supported', 'some support', 'expert advice', 'an idea, not proven']) assert.ok(welcome.includes(label), `welcome explains "${label}"`);
+  await assertAccessible('welcome');
+  await screenshot(page, '01-welcome');
+
+  // Safety check: every question of the core's screen is on the page, grouped by area.
+  await page.getByRole('link', { name: 'Start the safety check' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Safety check' }).waitFor();
+  const groups = page.locator('fieldset.yes-no');
+  assert.equal(await groups.count(), RED_FLAG_QUESTIONS.length + PRECAUTION_QUESTIONS.length);
+  for (const h of ['Your back', 'Your neck and head', 'Your feet and legs', 'Your health in general', 'Things that change your plan']) {
+    await page.getByRole('heading', { level: 2, name: h }).waitFor();
+  }
+  await assertAccessible('safety check');
+  await screenshot(page, '02-safety-check');
+
+  // Sending with nothing answered names the gap instead of treating silence as "no".
+  await page.getByRole('button', { name: 'Save my answers' }).click();
+  await page.getByText(`${RED_FLAG_QUESTIONS.length + PRECAUTION_QUESTIONS.length} questions are not answered yet.`).waitFor();
+  assert.equal(await page.getByText('Please answer yes or no.').count(), RED_FLAG_QUESTIONS.length + PRECAUTION_QUESTIONS.length);
+
+  for (const g of await groups.all()) await g.getByRole('radio', { name: 'No' }).check();
+  await page.getByLabel('Year you were born').fill('1962');
+  await page.getByRole('button', { name: 'Save my answers' }).click();
+
+  // Today: stage 1 has the walk and the ball roll; the pinky-toe lift only comes at stage 2.
+  await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+  const today = page.locator('main');
+  await today.getByText('Stage 1 of 5').waitFor();
+  await today.getByRole('heading', { name: 'Daily walk' }).waitFor();
+  await today.getByRole('heading', { name: 'Ball roll under the sole' }).waitFor();
+  assert.equal(await today.getByRole('heading', { name: 'Pinky-toe lift' }).count(), 0);
+  await today.getByText('1 min per foot, once today').waitFor(); // BALL_ROLL_MIN_SECONDS_PER_FOOT = 60 at stage 1
+  await today.getByText(/Log your walking for 3 days/).waitFor(); // provisional walking basis
+  await today.getByRole('link', { name: 'Start today’s session' }).waitFor();
+  const ballCard = today.locator('article', { has: page.getByRole('heading', { name: 'Ball roll under the sole' }) });
+  await ballCard.getByText('Why it matters').click();
+  await ballCard.getByText('an idea, not proven').waitFor();
+  await ballCard.getByText('well supported').first().waitFor();
+  await ballCard.getByText('If it hurts').click();
+  await ballCard.getByText(/Press more lightly/).waitFor();
+  await assertAccessible('today');
+  await screenshot(page, '03-today');
+
+  // Walking log: a bad value is refused next to its field; a good one is stored.
+  await page.getByLabel('Minutes').fill('lots');
+  await page.getByRole('button', { name: 'Save walking' }).click();
+  await page.getByText('Minutes must be a number from 0 to 1440.').waitFor();
+  await page.getByLabel('Minutes').fill('25');
+  await page.getByLabel('Steps').fill('3200');
+  await page.getByRole('button', { name: 'Save walking' }).click();
+  await page.getByText(/Saved: 25 min, 3,200 steps/).waitFor();
+  const days = await call<{ date: string; steps: number; minutes: number }[]>(server.url, 'GET', '/api/walking/daily');
+  assert.equal(days.length, 1);
+  assert.equal(days[0]!.steps, 3200);
+  assert.equal(days[0]!.minutes, 25);
+
+  // Daily check-in: scores as big buttons, a body-map mark with its own intensity, a note.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Check-in' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Daily check-in' }).waitFor();
+  await page.getByRole('button', { name: 'Save check-in' }).click();
+  await page.getByText(/Give at least one pain score/).waitFor();
+  await page.getByRole('group', { name: 'Back pain' }).getByRole('radio', { name: '6' }).check();
+  await page.getByRole('group', { name: 'Neck pain' }).getByRole('radio', { name: '2' }).check();
+  await page.getByRole('group', { name: 'Foot pain' }).getByRole('radio', { name: '3' }).check();
+  await page.getByRole('button', { name: 'Lower back (back)' }).click();
+  await page.getByRole('button', { name: 'Left heel (back)' }).click();
+  await page.getByRole('combobox', { name: 'How strong: Left heel (back)' }).selectOption('4');
+  await page.getByLabel('Note (optional)').fill('Stiff after sitting.');
+  await assertAccessible('check-in');
+  await screenshot(page, '05-checkin');
+  await page.getByRole('button', { name: 'Save check-in' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Check-in saved' }).waitFor();
+  const checkins = await call<{ context: string; back: number; neck: number; foot: number; note: string; regions: { region: string; side: string; intensity: number; view: string }[] }[]>(server.url, 'GET', '/api/checkins');
+  assert.equal(checkins.length, 1);
+  assert.deepEqual({ c: checkins[0]!.context, b: checkins[0]!.back, n: checkins[0]!.neck, f: checkins[0]!.foot, note: checkins[0]!.note }, { c: 'daily', b: 6, n: 2, f: 3, note: 'Stiff after sitting.' });
+  assert.deepEqual(checkins[0]!.regions, [
+    { region: 'low-back', side: 'centre', intensity: 6, view: 'back' }, // default intensity: the highest score given
+    { region: 'heel', side: 'left', intensity: 4, view: 'back' },
+  ]);
+
+  // Data page: the backup link, and an invalid backup named with its location and nothing changed.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Data' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Your data' }).waitFor();
+  assert.equal(await page.getByRole('link', { name: 'Download backup' }).getAttribute('href'), '/api/export');
+  await page.locator('#import-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "something-else"}') });
+  const err = page.locator('#import-err');
+  await err.waitFor();
+  assert.match(await err.innerText(), /^broken\.json: Backup file at .+Nothing was changed\.$/s);
+  assert.equal((await call<unknown[]>(server.url, 'GET', '/api/checkins')).length, 1);
+  await assertAccessible('data');
+  await screenshot(page, '08-data');
+});
