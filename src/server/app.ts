@@ -13,6 +13,7 @@ import { hasZodFastifySchemaValidationErrors, serializerCompiler, validatorCompi
 import type { Store } from '../store/db.js';
 import { ensureLocalPerson } from '../store/repos/people.js';
 import { Problem } from './problem.js';
+import { ACCESS_LEVELS, access } from './access.js';
 import { registerProgramRoutes } from './routes/program-routes.js';
 import { registerRecordRoutes } from './routes/record-routes.js';
 import { registerBackupRoutes } from './routes/backup-routes.js';
@@ -33,9 +34,13 @@ export type App = FastifyInstance & { withTypeProvider: FastifyInstance['withTyp
 
 declare module 'fastify' {
   interface FastifyRequest { personId: string }
+  interface FastifyInstance { accessTable: RouteAccess[] }
 }
 
+export interface RouteAccess { method: string; url: string; access: string }
+
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const routeTable: RouteAccess[] = [];
   const app = Fastify({
     logger: opts.log ? {
       level: 'info',
@@ -66,6 +71,17 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorateRequest('personId', '');
   app.addHook('onRequest', async (req) => { req.personId = person.id; });
 
+  // Deny by default: an API route that does not say who may call it is a programming error, caught at start-up.
+  app.addHook('onRoute', (route) => {
+    const level = (route.config as { access?: string } | undefined)?.access;
+    if (route.url.startsWith('/api/') && !(ACCESS_LEVELS as readonly string[]).includes(level ?? '')) {
+      throw new Error(`Route ${String(route.method)} ${route.url} declares no access level (config.access)`);
+    }
+    if (route.url.startsWith('/api/')) for (const m of [route.method].flat()) if (m !== 'HEAD') routeTable.push({ method: m, url: route.url, access: level! });
+  });
+  /** The route table with each route's access, for the authorization tests and docs. */
+  app.decorate('accessTable', routeTable);
+
   app.setErrorHandler((err, _req, reply) => {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const first = err.validation[0]!;
@@ -79,7 +95,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     return reply.status(500).send({ error: { code: 'internal', message: 'Something went wrong on our side. Your data was not changed.' } });
   });
 
-  app.get('/api/health', async () => ({ ok: true, db: opts.store.config.kind }));
+  app.get('/api/health', { config: access('public') }, async () => ({ ok: true, db: opts.store.config.kind }));
   await registerProgramRoutes(app, opts.store);
   await registerRecordRoutes(app, opts.store);
   await registerBackupRoutes(app, opts.store);

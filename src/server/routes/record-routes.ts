@@ -8,23 +8,24 @@ import { listSessions, saveSession } from '../../store/repos/sessions.js';
 import { dailyWalking, replaceManualDay } from '../../store/repos/walking.js';
 import { CheckinInput, RangeQuery, SessionInput, WalkingLogInput } from '../api-schemas.js';
 import { conflict } from '../problem.js';
+import { access } from '../access.js';
 
 export async function registerRecordRoutes(app: FastifyInstance, store: Store): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.post('/api/checkins', { schema: { body: CheckinInput } }, async (req, reply) => reply.status(201).send(await insertCheckin(store.db, req.personId, req.body)));
-  r.get('/api/checkins', { schema: { querystring: RangeQuery } }, async (req) => listCheckins(store.db, req.personId, req.query));
+  r.post('/api/checkins', { config: access('self'), schema: { body: CheckinInput } }, async (req, reply) => reply.status(201).send(await insertCheckin(store.db, req.personId, req.body)));
+  r.get('/api/checkins', { config: access('self'), schema: { querystring: RangeQuery } }, async (req) => listCheckins(store.db, req.personId, req.query));
 
-  r.post('/api/sessions', { schema: { body: SessionInput } }, async (req, reply) => {
+  r.post('/api/sessions', { config: access('self'), schema: { body: SessionInput } }, async (req, reply) => {
     const program = await getProgram(store.db, req.personId);
     if (!program) throw conflict('Answer the safety check before your first session.');
     if (program.status === 'stopped') throw conflict('The program is paused after a safety answer; see a clinician first.');
     const { session, created } = await saveSession(store.db, req.personId, program.stage, req.body);
     return reply.status(created ? 201 : 200).send(session);
   });
-  r.get('/api/sessions', { schema: { querystring: RangeQuery } }, async (req) => listSessions(store.db, req.personId, req.query));
+  r.get('/api/sessions', { config: access('self'), schema: { querystring: RangeQuery } }, async (req) => listSessions(store.db, req.personId, req.query));
 
-  r.put('/api/walking/manual', { schema: { body: WalkingLogInput } }, async (req) => {
+  r.put('/api/walking/manual', { config: access('self'), schema: { body: WalkingLogInput } }, async (req) => {
     const { date, minutes, steps } = req.body;
     // A hand log covers the whole local day; it is stored as samples like any device data.
     const start = `${date}T00:00:00`;
@@ -35,5 +36,5 @@ export async function registerRecordRoutes(app: FastifyInstance, store: Store): 
     await replaceManualDay(store.db, req.personId, date, samples);
     return { date, steps: steps ?? null, minutes: minutes ?? null };
   });
-  r.get('/api/walking/daily', { schema: { querystring: RangeQuery } }, async (req) => dailyWalking(store.db, req.personId, req.query));
+  r.get('/api/walking/daily', { config: access('self'), schema: { querystring: RangeQuery } }, async (req) => dailyWalking(store.db, req.personId, req.query));
 }
