@@ -38,6 +38,14 @@ test('real side-view walk: near-foot heel strikes agree with the human reference
   }
 });
 
+test('real side-view walk: far-foot heel strikes also lie in the reference intervals (after leg-swap correction)', () => {
+  const a = analyzeGait(series);
+  const intervals = consensus('far', 'IC');
+  const found = a.events.right.heelStrike.map(frameOf);
+  assert.ok(found.length >= 3);
+  for (const f of found) assert.ok(intervals.some(([lo, hi]) => f >= lo - SLACK && f <= hi + SLACK), `far IC at frame ${f}`);
+});
+
 test('real side-view walk: near-foot toe offs lie within 2 frames of the reference', () => {
   const a = analyzeGait(series);
   const intervals = consensus('near', 'TO');
