@@ -15,6 +15,8 @@ export interface VideoOpenOptions {
   /** Decode only frames with index in [first, last] (inclusive); the index still counts from the video's start. */
   first?: number;
   last?: number;
+  /** Mirror frames left-right (ffmpeg hflip), e.g. to make mirror-symmetry test fixtures. */
+  hflip?: boolean;
 }
 
 export interface OpenedVideo {
@@ -83,6 +85,7 @@ async function* decodeFrames(file: string, w: number, h: number, times: number[]
   const last = o.last ?? times.length - 1;
   const filters: string[] = [];
   if (first > 0 || last < times.length - 1) filters.push(`select='between(n\\,${first}\\,${last})'`);
+  if (o.hflip) filters.push('hflip');
   filters.push(`scale=${w}:${h}:flags=area`);
   const args = ['-v', 'error', '-nostdin', '-i', file, '-an', '-sn', '-vf', filters.join(','),
     '-fps_mode', 'passthrough', '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'];

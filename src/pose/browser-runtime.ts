@@ -1,0 +1,58 @@
+/**
+ * The browser pose runtime: the same BlazePose-full model and estimator as the Node runtime, loaded over HTTP from
+ * the web app's own origin (never from a model hub). No Node imports here.
+ *
+ * The web app must serve: /models/blazepose/blazepose-{detector,full}.{json,bin} (copied from models/blazepose)
+ * and /models/tfjs-wasm/*.wasm (copied from node_modules/@tensorflow/tfjs-backend-wasm/dist). Frames come from a
+ * <video> element or WebCodecs; turn RGBA pixels into a Frame with `frameFromRgba`.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import * as poseDetection from '@tensorflow-models/pose-detection';
+import type { Frame, PoseEstimator, Result } from './frame.js';
+import { fail } from './frame.js';
+import { blazePoseEstimator } from './blazepose-estimator.js';
+
+export interface BrowserRuntimeOptions {
+  /** Base URL of the model files; default '/models/blazepose/'. */
+  modelBase?: string;
+  /** Base URL of the tfjs wasm binaries; default '/models/tfjs-wasm/'. */
+  wasmBase?: string;
+}
+
+/** Creates the browser BlazePose-full estimator on the wasm backend. Load failures come back as an error value. */
+export async function createBrowserPoseEstimator(options: BrowserRuntimeOptions = {}): Promise<Result<PoseEstimator>> {
+  const modelBase = options.modelBase ?? '/models/blazepose/';
+  try {
+    setWasmPaths(options.wasmBase ?? '/models/tfjs-wasm/');
+    await tf.setBackend('wasm');
+    await tf.ready();
+    const detector = await poseDetection.createDetector(poseDetection.SupportedModels.BlazePose, {
+      runtime: 'tfjs',
+      modelType: 'full',
+      enableSmoothing: true,
+      detectorModelUrl: `${modelBase}blazepose-detector.json`,
+      landmarkModelUrl: `${modelBase}blazepose-full.json`,
+    });
+    return { ok: true, value: blazePoseEstimator(detector, `blazepose-full tfjs-core ${tf.version_core} wasm browser`) };
+  } catch (e) {
+    return fail('model-load-failed', `Cannot load the pose model from ${modelBase}: ${e instanceof Error ? e.message : String(e)}`,
+      { file: modelBase });
+  }
+}
+
+/** Converts RGBA pixels (canvas ImageData, VideoFrame.copyTo) into a packed RGB Frame. */
+export function frameFromRgba(
+  rgba: { data: Uint8ClampedArray | Uint8Array; width: number; height: number },
+  index: number,
+  time: number,
+): Frame {
+  const n = rgba.width * rgba.height;
+  const data = new Uint8Array(n * 3);
+  for (let i = 0, j = 0; i < n; i++, j += 4) {
+    data[i * 3] = rgba.data[j]!;
+    data[i * 3 + 1] = rgba.data[j + 1]!;
+    data[i * 3 + 2] = rgba.data[j + 2]!;
+  }
+  return { data, width: rgba.width, height: rgba.height, index, time };
+}
