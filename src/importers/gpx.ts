@@ -1,0 +1,177 @@
+/**
+ * GPX importer (GPX 1.0 and 1.1, Garmin TrackPointExtension), streaming through saxes.
+ *
+ * Per track segment (`trkseg`) with usable times: distance from the points (haversine, see geodesy.ts),
+ * duration (first to last time) and mean speed; per point: heart rate and cadence instants from
+ * `gpxtpx:hr` / `gpxtpx:cad`. Garmin writes `cad` as the FIT cadence, strides per minute, so steps/min = 2 × cad.
+ *
+ * GPX carries no activity type worth trusting (`<type>` is free text), so every track is taken as the walk the
+ * user chose to import. Times are UTC in GPX; pass `offsetMinutes` (the wearer's time zone) so days are local,
+ * otherwise days are UTC days and a warning says so.
+ *
+ * Segments that cannot be placed in time are not imported: no timestamps at all is a warning (saved tracks
+ * often lose them), implausible timestamps (before 1990, e.g. Mojstrovka.gpx's 1901 dates) are an error that
+ * names the first bad `<time>` and the distance that was read.
+ */
+import type { SaxesTagPlain } from 'saxes';
+import type { WalkingSample } from '../core/walking.js';
+import { importError, importWarning, quoteToken, type ImportLocation } from './import-error.js';
+import { ImportSink, type ImportOptions, type ImportSummary } from './import-sink.js';
+import { describeIoError, displayName, fileChunks } from './file-input.js';
+import { formatIsoWithOffset } from './iso-time.js';
+import { isValidPosition } from './geodesy.js';
+import { parseTrackTime, TrackSegment } from './track-segment.js';
+import { parseXmlStream, type XmlPosition } from './xml-stream.js';
+
+/** Options of the GPX and TCX importers. */
+export interface TrackImportOptions extends ImportOptions {
+  /** The wearer's UTC offset in minutes for local days; default 0 (UTC) with a warning. */
+  offsetMinutes?: number;
+}
+
+const local = (name: string): string => name.slice(name.indexOf(':') + 1);
+
+/** Imports a GPX file. Never throws for a bad file: see the summary. */
+export async function importGpx(path: string, options: TrackImportOptions = {}): Promise<ImportSummary> {
+  const sink = new ImportSink('gpx', displayName(path), options);
+  const offset = options.offsetMinutes ?? 0;
+  if (options.offsetMinutes === undefined) {
+    sink.issue(importWarning('missing-field', 'GPX times are UTC and no time zone was given: days are UTC days', { file: sink.file }));
+  }
+  const iso = (ms: number): string => formatIsoWithOffset(ms, offset)!;
+  let trackNo = 0;
+  try {
+    const xmlError = await parseXmlStream(fileChunks(path), (at) => {
+      const loc = (p: XmlPosition, field?: string): ImportLocation => ({ file: sink.file, line: p.line, column: p.column, ...(field ? { field } : {}) });
+      let segment: TrackSegment | null = null;
+      let inTrk = false;
+      let segmentNo = 0;
+      // Current point
+      let inPoint = false;
+      let lat: number | null = null;
+      let lon: number | null = null;
+      let pointAt: XmlPosition = { line: 0, column: 0 };
+      let timeAt: XmlPosition = { line: 0, column: 0 };
+      let timeText = '';
+      let hr = '';
+      let cad = '';
+      let capture: 'time' | 'hr' | 'cad' | null = null;
+      let pointBad = false;
+
+      const endSegment = (): void => {
+        if (!segment) return;
+        const s = segment;
+        segment = null;
+        const where = `Track ${trackNo}, segment ${segmentNo}`;
+        if (s.points === 0) return;
+        if (s.implausible) {
+          sink.issue(importError('bad-date',
+            `${where} (${s.points} points, ${(s.distanceM / 1000).toFixed(2)} km) has implausible times such as ${quoteToken(s.implausible.text)}: not imported`,
+            s.implausible.location));
+          return;
+        }
+        if (s.firstMs === null || s.lastMs === null) {
+          sink.issue(importWarning('missing-field', `${where} (${s.points} points) has no times: not imported`, { file: sink.file, field: 'time' }));
+          return;
+        }
+        const base = { source: 'gpx', device: null, start: iso(s.firstMs), end: iso(s.lastMs) };
+        const seconds = (s.lastMs - s.firstMs) / 1000;
+        sink.add({ ...base, kind: 'distance', value: s.distanceM, unit: 'm' });
+        sink.add({ ...base, kind: 'duration', value: seconds, unit: 's' });
+        if (seconds > 0) sink.add({ ...base, kind: 'speed', value: s.distanceM / seconds, unit: 'm/s' });
+      };
+
+      const num = (raw: string | undefined, field: string, p: XmlPosition): number | null => {
+        const v = raw === undefined || raw.trim() === '' ? Number.NaN : Number(raw);
+        if (Number.isFinite(v)) return v;
+        sink.issue(importError(raw === undefined ? 'missing-field' : 'bad-value',
+          raw === undefined ? `Attribute ${field} is missing` : `${field} ${quoteToken(raw)} is not a number`, loc(p, field)));
+        pointBad = true;
+        return null;
+      };
+
+      return {
+        open(tag: SaxesTagPlain) {
+          const name = local(tag.name);
+          if (name === 'trk') {
+            inTrk = true;
+            trackNo++;
+            segmentNo = 0;
+          } else if (name === 'trkseg' && inTrk) {
+            segmentNo++;
+            segment = new TrackSegment();
+          } else if (name === 'trkpt' && segment) {
+            inPoint = true;
+            pointBad = false;
+            pointAt = at();
+            sink.recordsSeen++;
+            lat = num(tag.attributes.lat, 'lat', pointAt);
+            lon = num(tag.attributes.lon, 'lon', pointAt);
+            if (lat !== null && lon !== null && !isValidPosition(lat, lon)) {
+              sink.issue(importError('bad-value', `Position ${lat}, ${lon} is outside the globe`, loc(pointAt, 'lat')));
+              pointBad = true;
+            }
+            timeText = '';
+            hr = '';
+            cad = '';
+          } else if (inPoint && (name === 'time' || name === 'hr' || name === 'cad')) {
+            capture = name;
+            if (name === 'time') timeAt = at();
+          }
+        },
+        text(t: string) {
+          if (capture === 'time') timeText += t;
+          else if (capture === 'hr') hr += t;
+          else if (capture === 'cad') cad += t;
+        },
+        close(tagName: string) {
+          const name = local(tagName);
+          if (name === 'time' || name === 'hr' || name === 'cad') capture = null;
+          else if (name === 'trkpt' && inPoint && segment) {
+            inPoint = false;
+            let timeMs: number | null = null;
+            if (timeText.trim() !== '') {
+              timeMs = parseTrackTime(timeText);
+              if (timeMs === null) {
+                sink.issue(importError('bad-date', `time ${quoteToken(timeText.trim())} is not an ISO 8601 time`, loc(timeAt, 'time')));
+                pointBad = true;
+              }
+            }
+            if (pointBad) return;
+            segment.add(lat, lon, timeMs, timeText, loc(timeAt, 'time'));
+            if (timeMs === null || segment.implausible) return;
+            const ts = iso(timeMs);
+            const instant = { source: 'gpx', device: null, start: ts, end: ts };
+            const addInstant = (raw: string, kind: WalkingSample['kind'], unit: WalkingSample['unit'], factor: number, field: string): void => {
+              if (raw.trim() === '') return;
+              const v = Number(raw);
+              if (Number.isFinite(v) && v >= 0) sink.add({ ...instant, kind, value: v * factor, unit });
+              else sink.issue(importError('bad-value', `${field} ${quoteToken(raw.trim())} is not a number`, loc(pointAt, field)));
+            };
+            addInstant(hr, 'heart_rate', 'bpm', 1, 'hr');
+            addInstant(cad, 'cadence', 'steps/min', 2, 'cad');
+          } else if (name === 'trkseg') endSegment();
+          else if (name === 'trk') {
+            endSegment();
+            inTrk = false;
+          }
+        },
+      };
+    }, {
+      between: async () => {
+        if (sink.batchReady) await sink.flush();
+      },
+      stopped: () => sink.stopped,
+    });
+    if (xmlError) {
+      sink.issue(importError(xmlError.truncated ? 'truncated' : 'malformed-xml', xmlError.message,
+        { file: sink.file, line: xmlError.line, column: xmlError.column }));
+    }
+  } catch (e) {
+    sink.fatal(importError('unreadable', describeIoError(e), { file: sink.file }));
+  }
+  if (sink.recordsSeen === 0 && !sink.stopped) {
+    sink.issue(importWarning('missing-field', 'No track points in the file (waypoints and routes are not walks)', { file: sink.file, field: 'trkpt' }));
+  }
+  return sink.finish();
+}
