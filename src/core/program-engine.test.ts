@@ -66,6 +66,8 @@ const rows: Row[] = [
   { name: '6 days at stage', input: good({ stageStartedOn: d(-6) }), action: 'hold', unmet: ['time-at-stage'] },
   { name: 'sessions on 5 of 7 days (71%)', input: good({ sessionDates: range(-4, 0).map(d) }), action: 'hold', unmet: ['adherence'] },
   { name: 'sessions on 6 of 7 days (86%)', input: good({ sessionDates: range(-5, 0).map(d) }), action: 'progress' },
+  { name: '5 sessions a week prescribed and 4 done (exactly 80%)', input: good({ prescribedPerWeek: 5, sessionDates: range(-3, 0).map(d) }), action: 'progress' },
+  { name: '5 sessions a week prescribed and 3 done (60%)', input: good({ prescribedPerWeek: 5, sessionDates: range(-2, 0).map(d) }), action: 'hold', unmet: ['adherence'] },
   { name: 'no after-session check-ins this week', input: withoutAfter(good()), action: 'hold', unmet: ['activity-pain'] },
   // Last week 4.0, this week 4.14 (six 4s and a 5): rising, though below the regress line of 6.
   { name: 'daily pain rising week to week', input: thisWeekDaily([4, 4, 4, 4, 4, 4, 5])(good()), action: 'hold', unmet: ['daily-pain-steady'] },
