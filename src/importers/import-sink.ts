@@ -170,6 +170,8 @@ export class ImportSink {
       for (const [subject, merger] of [...this.mergers].sort(([a], [b]) => a.localeCompare(b))) {
         summary.dailyBySubject[subject] = merger.totals();
       }
+      const subjects = Object.values(summary.dailyBySubject);
+      if (subjects.length === 1) summary.daily = subjects[0]!;
     } else {
       summary.daily = this.mergers.get('')?.totals() ?? {};
     }

@@ -1,0 +1,84 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { importFitbitCsv } from './fitbit-csv.js';
+import { collectSamples } from './import-sink.js';
+import { sharedData } from './shared-data.js';
+
+const ACTIVITY = sharedData('fitbit/dailyActivity_merged.csv');
+const STEPS = sharedData('fitbit/dailySteps_merged.csv');
+const dir = mkdtempSync(join(tmpdir(), 'footing-fitbit-'));
+process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+
+/** "4/13/2016" -> "2016-04-13", by hand. */
+const isoDay = (us: string) => {
+  const [m, d, y] = us.split('/');
+  return `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
+};
+
+test('dailySteps: every row becomes that day\'s steps for that Id (split by hand from the raw text)', async () => {
+  const rows = readFileSync(STEPS, 'utf8').trim().split(/\r?\n/).slice(1).map((l) => l.split(','));
+  assert.equal(rows.length, 940); // SOURCES.md
+  const summary = await importFitbitCsv(STEPS);
+  assert.equal(summary.ok, true);
+  assert.equal(summary.recordsSeen, 940);
+  assert.equal(summary.errorCount, 0);
+  for (const [id, day, steps] of rows) {
+    assert.equal(summary.dailyBySubject?.[id!]?.[isoDay(day!)]?.steps, Number(steps), `${id} ${day}`);
+  }
+  assert.equal(Object.keys(summary.dailyBySubject!).length, 33); // SOURCES.md: 33 users
+  assert.deepEqual(summary.daily, {}); // several people: no single-person totals
+});
+
+test('dailyActivity agrees with dailySteps for every Id and date (the dataset\'s cross-file ground truth)', async () => {
+  const a = await importFitbitCsv(ACTIVITY);
+  const s = await importFitbitCsv(STEPS);
+  assert.equal(a.ok, true);
+  for (const [id, days] of Object.entries(s.dailyBySubject!)) {
+    for (const [date, t] of Object.entries(days)) assert.equal(a.dailyBySubject?.[id]?.[date]?.steps, t.steps, `${id} ${date}`);
+  }
+  // Distance: first row of the file, 8.5 km on 4/12/2016 for Id 1503960366
+  assert.equal(a.dailyBySubject?.['1503960366']?.['2016-04-12']?.distance_m, 8500);
+});
+
+test('one person only, with local midnight in their offset', async () => {
+  const { samples, summary } = await collectSamples((o) => importFitbitCsv(STEPS, { ...o, id: '1503960366', offsetMinutes: -300 }));
+  const rows = readFileSync(STEPS, 'utf8').split(/\r?\n/).filter((l) => l.startsWith('1503960366,'));
+  assert.equal(samples.length, rows.length);
+  assert.equal(summary.skipped, 940 - rows.length);
+  assert.equal(samples[0]!.start, '2016-04-12T00:00:00-05:00');
+  assert.equal(samples[0]!.end, '2016-04-13T00:00:00-05:00');
+  assert.equal(summary.daily['2016-04-12']?.steps, 13162);
+});
+
+test('bad rows: line, column and field; strict fails the file', async () => {
+  const csv = [
+    'Id,ActivityDay,StepTotal',
+    '1,4/12/2016,100',
+    '1,4/31/2016,100', // April has 30 days
+    '1,4/14/2016,12x',
+    '1,4/15/2016',
+    'x1,4/16/2016,5',
+    '1,4/12/2016,999', // same day again
+  ].join('\r\n');
+  const p = join(dir, 'bad.csv');
+  writeFileSync(p, csv);
+  const s = await importFitbitCsv(p);
+  assert.equal(s.ok, true);
+  assert.deepEqual(s.issues.map((i) => [i.code, i.location.line, i.location.column, i.location.field, i.severity]), [
+    ['bad-date', 3, 3, 'ActivityDay', 'error'],
+    ['bad-value', 4, 13, 'StepTotal', 'error'],
+    ['bad-value', 5, undefined, undefined, 'error'],
+    ['bad-value', 6, 1, 'Id', 'error'],
+    ['bad-value', 7, 3, 'ActivityDay', 'warning'],
+  ]);
+  assert.equal(s.daily['2016-04-12']?.steps, 100);
+  const strict = await importFitbitCsv(p, { mode: 'strict' });
+  assert.equal(strict.ok, false);
+  assert.equal(strict.errorCount, 1);
+  const other = join(dir, 'other.csv');
+  writeFileSync(other, 'a,b\n1,2\n');
+  assert.equal((await importFitbitCsv(other)).issues[0]?.code, 'unsupported-format');
+});

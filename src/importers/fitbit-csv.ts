@@ -1,0 +1,164 @@
+/**
+ * Fitbit daily CSV importer: `dailyActivity_merged.csv` (TotalSteps, TotalDistance in km) and
+ * `dailySteps_merged.csv` (StepTotal), as exported by Fitbit/Fitabase. One row = one person (Id) and one day.
+ *
+ * Columns are found by header name (mirrors add columns, e.g. ActivityDateClean). Dates are US M/D/YYYY. A
+ * row is a local calendar day without a time zone: samples run from 00:00 to 24:00 of that date, written with
+ * `offsetMinutes` (default +00:00, which keeps the date as written; the instant is then nominal).
+ *
+ * A file holds several people: the summary gives `dailyBySubject` per Id (and `daily` only when there is one
+ * Id), and each sample's device is "Fitbit <Id>" (see `fitbitSubject`). Pass `id` to import one person only.
+ */
+import { createInterface } from 'node:readline';
+import type { WalkingSample } from '../core/walking.js';
+import { importError, importWarning, quoteToken, type ImportLocation } from './import-error.js';
+import { ImportSink, type ImportOptions, type ImportSummary } from './import-sink.js';
+import { describeIoError, displayName, fileChunks } from './file-input.js';
+import { formatIsoWithOffset } from './iso-time.js';
+import { splitCsvLine } from './csv-line.js';
+import { daysFromCivil } from '../core/walking-merge.js';
+
+/** Options of the Fitbit CSV importer. */
+export interface FitbitImportOptions extends ImportOptions {
+  /** Only this person's rows (others are counted as skipped). */
+  id?: string;
+  /** Offset written on the day boundaries, minutes east of UTC. Default 0. */
+  offsetMinutes?: number;
+}
+
+const DEVICE_PREFIX = 'Fitbit ';
+
+/** The person (Fitbit Id) a sample from this importer belongs to. */
+export function fitbitSubject(sample: WalkingSample): string {
+  return sample.device?.startsWith(DEVICE_PREFIX) ? sample.device.slice(DEVICE_PREFIX.length) : '';
+}
+
+interface Layout {
+  id: number;
+  date: number;
+  dateName: string;
+  steps: number;
+  stepsName: string;
+  distance: number | null;
+}
+
+function layoutOf(header: string[]): Layout | null {
+  const col = (name: string): number => header.indexOf(name);
+  const id = col('Id');
+  const activity = col('ActivityDate');
+  const day = col('ActivityDay');
+  const total = col('TotalSteps');
+  const stepTotal = col('StepTotal');
+  if (id < 0) return null;
+  if (activity >= 0 && total >= 0) {
+    const distance = col('TotalDistance');
+    return { id, date: activity, dateName: 'ActivityDate', steps: total, stepsName: 'TotalSteps', distance: distance >= 0 ? distance : null };
+  }
+  if (day >= 0 && stepTotal >= 0) return { id, date: day, dateName: 'ActivityDay', steps: stepTotal, stepsName: 'StepTotal', distance: null };
+  return null;
+}
+
+/** US "M/D/YYYY" (zero padding optional) -> epoch day, or null. */
+function parseUsDate(raw: string): number | null {
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(raw.trim());
+  if (!m) return null;
+  const mo = Number(m[1]), d = Number(m[2]), y = Number(m[3]);
+  if (mo < 1 || mo > 12 || d < 1) return null;
+  const dim = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1]!;
+  return d > dim ? null : daysFromCivil(y, mo, d);
+}
+
+/** Imports a Fitbit daily CSV. Never throws for a bad file: see the summary. */
+export async function importFitbitCsv(path: string, options: FitbitImportOptions = {}): Promise<ImportSummary> {
+  const sink = new ImportSink('fitbit-csv', displayName(path), options, fitbitSubject);
+  const offset = options.offsetMinutes ?? 0;
+  const at = (line: number, column?: number, field?: string): ImportLocation =>
+    ({ file: sink.file, line, ...(column !== undefined ? { column } : {}), ...(field ? { field } : {}) });
+  let layout: Layout | null = null;
+  let header: string[] = [];
+  const seen = new Set<string>();
+  let lineNo = 0;
+  try {
+    const lines = createInterface({ input: fileChunks(path), crlfDelay: Infinity });
+    for await (const raw of lines) {
+      lineNo++;
+      const line = lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw;
+      if (line.trim() === '') continue;
+      const fields = splitCsvLine(line);
+      if (!fields) {
+        sink.issue(importError('bad-value', 'Unbalanced quotes in this row', at(lineNo)));
+        if (sink.stopped) break;
+        continue;
+      }
+      if (!layout) {
+        header = fields.map((f) => f.value.trim());
+        layout = layoutOf(header);
+        if (!layout) {
+          sink.fatal(importError('unsupported-format', 'Not a Fitbit daily CSV: needs Id with ActivityDate+TotalSteps or ActivityDay+StepTotal', at(1)));
+          break;
+        }
+        continue;
+      }
+      sink.recordsSeen++;
+      if (fields.length !== header.length) {
+        sink.issue(importError('bad-value', `Row has ${fields.length} fields, the header has ${header.length}`, at(lineNo)));
+        if (sink.stopped) break;
+        continue;
+      }
+      const f = (i: number) => fields[i]!;
+      const id = f(layout.id).value.trim();
+      if (!/^\d+$/.test(id)) {
+        sink.issue(importError('bad-value', `Id ${quoteToken(id)} is not a Fitbit id`, at(lineNo, f(layout.id).column, 'Id')));
+        if (sink.stopped) break;
+        continue;
+      }
+      if (options.id !== undefined && id !== options.id) {
+        sink.skipped++;
+        continue;
+      }
+      const day = parseUsDate(f(layout.date).value);
+      if (day === null) {
+        sink.issue(importError('bad-date', `${layout.dateName} ${quoteToken(f(layout.date).value)} is not a M/D/YYYY date`, at(lineNo, f(layout.date).column, layout.dateName)));
+        if (sink.stopped) break;
+        continue;
+      }
+      const stepsRaw = f(layout.steps).value.trim();
+      const steps = /^\d+$/.test(stepsRaw) ? Number(stepsRaw) : Number.NaN;
+      if (!Number.isFinite(steps)) {
+        sink.issue(importError('bad-value', `${layout.stepsName} ${quoteToken(stepsRaw)} is not a whole number of steps`, at(lineNo, f(layout.steps).column, layout.stepsName)));
+        if (sink.stopped) break;
+        continue;
+      }
+      let km: number | null = null;
+      if (layout.distance !== null) {
+        const rawKm = f(layout.distance).value.trim();
+        km = rawKm === '' ? Number.NaN : Number(rawKm);
+        if (!Number.isFinite(km) || km < 0) {
+          sink.issue(importError('bad-value', `TotalDistance ${quoteToken(rawKm)} is not a distance in km`, at(lineNo, f(layout.distance).column, 'TotalDistance')));
+          if (sink.stopped) break;
+          continue;
+        }
+      }
+      const key = `${id}|${day}`;
+      if (seen.has(key)) {
+        sink.issue(importWarning('bad-value', `A second row for Id ${id} on this date: ignored so the day is not counted twice`, at(lineNo, f(layout.date).column, layout.dateName)));
+        continue;
+      }
+      seen.add(key);
+      // Local midnight of that date, written in the chosen offset.
+      const startMs = day * 86_400_000 - offset * 60_000;
+      const base = {
+        source: 'fitbit',
+        device: `${DEVICE_PREFIX}${id}`,
+        start: formatIsoWithOffset(startMs, offset)!,
+        end: formatIsoWithOffset(startMs + 86_400_000, offset)!,
+      };
+      sink.add({ ...base, kind: 'steps', value: steps, unit: 'count' });
+      if (km !== null) sink.add({ ...base, kind: 'distance', value: km * 1000, unit: 'm' });
+      if (sink.batchReady) await sink.flush();
+    }
+  } catch (e) {
+    sink.fatal(importError('unreadable', describeIoError(e), { file: sink.file }));
+  }
+  return sink.finish();
+}

@@ -1,0 +1,47 @@
+/**
+ * One entry point for the CLI, the server and the store: detect the format of a file and run its importer.
+ */
+import { importAppleHealth, type AppleHealthImportOptions } from './apple-health.js';
+import { detectFormat, DETECT_HEAD_BYTES } from './detect-format.js';
+import { importFit, type FitImportOptions } from './fit.js';
+import { importFitbitCsv, type FitbitImportOptions } from './fitbit-csv.js';
+import { importGpx } from './gpx.js';
+import { importError } from './import-error.js';
+import { ImportSink, type ImportSummary } from './import-sink.js';
+import { importTcx, type TcxImportOptions } from './tcx.js';
+import { describeIoError, displayName, readHead } from './file-input.js';
+
+/** Options accepted by every importer (each ignores the ones that are not its own). */
+export type AnyImportOptions = AppleHealthImportOptions & FitImportOptions & FitbitImportOptions & TcxImportOptions;
+
+/** Imports any supported file. Never throws for a bad file: the summary says what happened. */
+export async function importFile(path: string, options: AnyImportOptions = {}): Promise<ImportSummary> {
+  let head: Buffer;
+  try {
+    head = await readHead(path, DETECT_HEAD_BYTES);
+  } catch (e) {
+    const sink = new ImportSink('apple-health-xml', displayName(path), options);
+    sink.fatal(importError('unreadable', describeIoError(e), { file: sink.file }));
+    return sink.finish();
+  }
+  const detected = detectFormat(head, displayName(path));
+  switch (detected?.format) {
+    case 'apple-health-xml':
+    case 'apple-health-zip':
+      return importAppleHealth(path, options);
+    case 'fit':
+      return importFit(path, options);
+    case 'gpx':
+      return importGpx(path, options);
+    case 'tcx':
+      return importTcx(path, options);
+    case 'fitbit-csv':
+      return importFitbitCsv(path, options);
+    default: {
+      const sink = new ImportSink('apple-health-xml', displayName(path), options);
+      sink.fatal(importError('unsupported-format',
+        'Not a file Footing can import (Apple Health export.xml/zip, FIT, GPX, TCX, Fitbit daily CSV)', { file: sink.file, byteOffset: 0 }));
+      return sink.finish();
+    }
+  }
+}
