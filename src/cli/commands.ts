@@ -7,6 +7,7 @@ import { exportBackup, parseBackup, restoreBackup } from '../store/backup.js';
 import { ensureLocalPerson } from '../store/repos/people.js';
 import { CliError, usageError } from './cli-error.js';
 import { openCliStore } from './open-store.js';
+import { analyzeCommand } from './analyze-command.js';
 
 export interface OptionSpec { type: 'string' | 'boolean'; short?: string; description: string; default?: string | boolean }
 export interface Command {
@@ -100,4 +101,4 @@ const importBackupCmd: Command = {
   },
 };
 
-export const COMMANDS: Command[] = [serve, migrateCmd, exportCmd, importBackupCmd];
+export const COMMANDS: Command[] = [serve, migrateCmd, exportCmd, importBackupCmd, analyzeCommand];

@@ -19,6 +19,9 @@ export interface AnalyzeGaitOptions extends CleaningOptions {
   trackId?: number;
   /** Needed for walking speed and step length. */
   scale?: GaitScale;
+  /** The camera view as the person filmed it; 'auto' (default) detects it. A stated view is used, and a
+   * disagreement with the detected one is reported as a warning. */
+  view?: 'side' | 'front' | 'back' | 'auto';
 }
 
 export interface GaitAnalysis {
@@ -74,9 +77,13 @@ export function analyzeGait(series: KeypointSeries, options: AnalyzeGaitOptions 
   }
 
   const clean = cleanTrack(series, track, options);
-  const view = detectView(clean);
+  const detected = detectView(clean);
+  const view: ViewEstimate = options.view && options.view !== 'auto' ? { ...detected, view: options.view } : detected;
   const quality = qualityFigures(series, clean);
   const warnings = qualityWarnings(quality);
+  if (options.view && options.view !== 'auto' && detected.view !== 'unknown' && detected.view !== options.view && detected.confidence >= MIN_VIEW_CONFIDENCE) {
+    warnings.push({ code: 'view-unclear', severity: 'warning', message: `You said the video was filmed from the ${options.view}, but it looks like a ${detected.view} view.`, advice: 'Check the view setting, or film again exactly from the side or straight from the front or back.' });
+  }
   if (view.view === 'unknown' || view.confidence < MIN_VIEW_CONFIDENCE) {
     warnings.push({ code: 'view-unclear', severity: 'warning', message: 'The camera angle is unclear (neither clearly from the side nor from the front or back).', advice: 'Film either exactly from the side (phone at right angles to the walking line) or straight from the front or back.' });
   }

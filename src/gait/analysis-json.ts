@@ -1,0 +1,66 @@
+/**
+ * The portable JSON form of a gait analysis (what `footing analyze --json` prints, what the web app saves):
+ * snake_case metric names with units in the name, each `{value, confidence}` or `{value: null, confidence: 0,
+ * reason}` when not measurable, events in seconds per foot.
+ */
+import type { GaitAnalysis } from './analyze-gait.js';
+import type { GaitMetrics } from './keypoint-metrics.js';
+import type { Metric } from './metric.js';
+
+export const METRIC_JSON_NAMES: Record<keyof GaitMetrics, string> = {
+  cadence: 'cadence_spm',
+  stepTime: 'step_time_s',
+  strideTime: 'stride_time_s',
+  stancePercent: 'stance_pct',
+  swingPercent: 'swing_pct',
+  doubleSupportPercent: 'double_support_pct',
+  stepTimeSymmetryRatio: 'step_time_symmetry_ratio',
+  stanceTimeSymmetryRatio: 'stance_time_symmetry_ratio',
+  swingTimeSymmetryRatio: 'swing_time_symmetry_ratio',
+  kneeFlexionInitialContact: 'knee_flexion_initial_contact_deg',
+  kneeFlexionPeakSwing: 'knee_flexion_peak_swing_deg',
+  pelvicDrop: 'pelvic_drop_deg',
+  trunkLateralLean: 'trunk_lean_deg',
+  footProgressionAngle: 'foot_progression_angle_deg',
+  walkingSpeed: 'walking_speed_mps',
+  stepLength: 'step_length_m',
+};
+
+export interface MetricJson { value: number | null; confidence: number; n?: number; left?: number; right?: number; reason?: string }
+
+export interface GaitAnalysisJson {
+  video: string;
+  fps: number;
+  frames: number;
+  view: string;
+  direction: string;
+  events: { left: { heel_strike: number[]; toe_off: number[] }; right: { heel_strike: number[]; toe_off: number[] } };
+  metrics: Record<string, MetricJson>;
+  warnings: { code: string; severity: string; message: string; advice: string }[];
+  tracks: GaitAnalysis['tracks'];
+  track_id: number | null;
+}
+
+const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
+
+function metricJson(m: Metric): MetricJson {
+  if (m.status !== 'ok') return { value: null, confidence: 0, reason: m.reason };
+  const out: MetricJson = { value: round(m.value, 3), confidence: round(m.confidence, 2), n: m.n };
+  if (m.left !== undefined) out.left = round(m.left, 3);
+  if (m.right !== undefined) out.right = round(m.right, 3);
+  return out;
+}
+
+export function analysisToJson(a: GaitAnalysis, video: { name: string; fps: number; frames: number }): GaitAnalysisJson {
+  const times = (xs: number[]) => xs.map((t) => round(t, 3));
+  return {
+    video: video.name, fps: round(video.fps, 3), frames: video.frames, view: a.view.view, direction: a.view.direction,
+    events: {
+      left: { heel_strike: times(a.events.left.heelStrike), toe_off: times(a.events.left.toeOff) },
+      right: { heel_strike: times(a.events.right.heelStrike), toe_off: times(a.events.right.toeOff) },
+    },
+    metrics: Object.fromEntries((Object.keys(METRIC_JSON_NAMES) as (keyof GaitMetrics)[]).map((k) => [METRIC_JSON_NAMES[k], metricJson(a.metrics[k])])),
+    warnings: a.warnings.map((w) => ({ code: w.code, severity: w.severity, message: w.message, advice: w.advice })),
+    tracks: a.tracks, track_id: a.trackId,
+  };
+}
