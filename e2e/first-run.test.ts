@@ -69,6 +69,7 @@ test('first run: welcome, safety check, today, walking log, check-in, data page'
   await today.getByText('1 min per foot, once today').waitFor(); // BALL_ROLL_MIN_SECONDS_PER_FOOT = 60 at stage 1
   await today.getByText(/Log your walking for 3 days/).waitFor(); // provisional walking basis
   await today.getByRole('link', { name: 'Start today’s session' }).waitFor();
+  await screenshot(page, '03-today', { top: true });
   const ballCard = today.locator('article', { has: page.getByRole('heading', { name: 'Ball roll under the sole' }) });
   await ballCard.getByText('Why it matters').click();
   await ballCard.getByText('an idea, not proven').waitFor();
@@ -76,7 +77,8 @@ test('first run: welcome, safety check, today, walking log, check-in, data page'
   await ballCard.getByText('If it hurts').click();
   await ballCard.getByText(/Press more lightly/).waitFor();
   await assertAccessible('today');
-  await screenshot(page, '03-today');
+  await ballCard.getByText('Why it matters').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await screenshot(page, '03b-today-why');
 
   // Walking log: a bad value is refused next to its field; a good one is stored.
   await page.getByLabel('Minutes').fill('lots');
@@ -104,7 +106,7 @@ test('first run: welcome, safety check, today, walking log, check-in, data page'
   await page.getByRole('combobox', { name: 'How strong: Left heel (back)' }).selectOption('4');
   await page.getByLabel('Note (optional)').fill('Stiff after sitting.');
   await assertAccessible('check-in');
-  await screenshot(page, '05-checkin');
+  await screenshot(page, '05-checkin', { fullPage: true });
   await page.getByRole('button', { name: 'Save check-in' }).click();
   await page.getByRole('heading', { level: 1, name: 'Check-in saved' }).waitFor();
   const checkins = await call<{ context: string; back: number; neck: number; foot: number; note: string; regions: { region: string; side: string; intensity: number; view: string }[] }[]>(server.url, 'GET', '/api/checkins');
@@ -125,5 +127,5 @@ test('first run: welcome, safety check, today, walking log, check-in, data page'
   assert.match(await err.innerText(), /^broken\.json: Backup file at .+Nothing was changed\.$/s);
   assert.equal((await call<unknown[]>(server.url, 'GET', '/api/checkins')).length, 1);
   await assertAccessible('data');
-  await screenshot(page, '08-data');
+  await screenshot(page, '08-data', { top: true });
 });

@@ -60,8 +60,9 @@ export function describeViolations(vs: AxeViolation[]): string {
   return vs.map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`).join('\n');
 }
 
-/** Saves the visible screen as docs/screenshots/<name>.png. */
-export async function screenshot(page: Page, name: string, fullPage = false): Promise<void> {
+/** Saves the screen as docs/screenshots/<name>.png: the visible part (scrolled to the top with `top`), or all of it. */
+export async function screenshot(page: Page, name: string, opts: { fullPage?: boolean; top?: boolean } = {}): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage, animations: 'disabled', caret: 'hide' });
+  if (opts.top) await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: opts.fullPage ?? false, animations: 'disabled', caret: 'hide' });
 }

@@ -11,8 +11,15 @@ import { useUplot } from './use-uplot.js';
 export const PAIN_COLOURS = { back: '#1f5fbf', neck: '#a4461a', foot: '#1a7537' } as const;
 const CONTEXT: Record<Checkin['context'], string> = { daily: 'daily', before: 'before session', after: 'after session' };
 
+/** A day label like "18 Nov" for the time axis. */
+const dayLabel = (s: number) => new Date(s * 1000).toLocaleDateString('en-GB', { day: 'numeric', month: 'short' });
+
 export function PainChart({ checkins, baseline }: { checkins: Checkin[]; baseline: number | null }) {
-  const sorted = [...checkins].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  // The trend is the daily check-ins (same time of day, same question); the before/after-session scores swing with
+  // the session itself and would make the line zig-zag. Without any daily check-ins, all of them are shown.
+  const daily = checkins.filter((c) => c.context === 'daily');
+  const shown = daily.length ? daily : checkins;
+  const sorted = [...shown].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   // Without a program baseline yet, the first check-in is the starting point.
   const ref0 = baseline ?? (sorted[0] ? Math.max(sorted[0].back ?? 0, sorted[0].neck ?? 0, sorted[0].foot ?? 0) : null);
   const ref = useUplot((width) => {
@@ -44,10 +51,10 @@ export function PainChart({ checkins, baseline }: { checkins: Checkin[]; baselin
       opts: {
         width, height: 240,
         scales: { x: { time: true }, y: { range: [NPRS_MIN, NPRS_MAX] } },
-        axes: [{}, { label: 'Pain (0-10)', splits: () => [0, 2, 4, 6, 8, 10] }],
+        axes: [{ values: (_u, splits) => splits.map(dayLabel) }, { label: 'Pain (0-10)', splits: () => [0, 2, 4, 6, 8, 10] }],
         series: [{}, series('back'), series('neck', [8, 4]), series('foot', [2, 3])],
         hooks: { drawAxes: [band] },
-        legend: { show: true },
+        legend: { show: true, live: false },
       },
       data: [xs, col('back'), col('neck'), col('foot')] as uPlot.AlignedData,
     };
@@ -60,6 +67,7 @@ export function PainChart({ checkins, baseline }: { checkins: Checkin[]; baselin
         {ref0 !== null
           ? <>The shaded band is your starting level ({ref0.toFixed(1)}/10) plus or minus {NPRS_MCID_POINTS} points. A change of {NPRS_MCID_POINTS} points or more (or about a third) is a real change; smaller ups and downs are normal day-to-day variation.</>
           : <>A change of {NPRS_MCID_POINTS} points or more is a real change.</>}
+        {' '}{daily.length ? 'Lines show your daily check-ins.' : 'Lines show your before- and after-session scores (no daily check-ins yet).'}
       </figcaption>
       <details>
         <summary>Show the numbers</summary>

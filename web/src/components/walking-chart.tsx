@@ -27,8 +27,9 @@ export function WalkingChart({ days, targetMinutes }: { days: DailyWalking[]; ta
       opts: {
         width, height: 200,
         scales: { x: { time: true }, min: { range: (_u, _min, max) => [0, Math.max(targetMinutes, max) * 1.15] }, steps: { range: (_u, _min, max) => [0, max * 1.15 || 1] } },
-        axes: [{}, { scale: 'min', label: 'Minutes' }, ...(hasSteps ? [{ scale: 'steps', side: 1, label: 'Steps', grid: { show: false } } as uPlot.Axis] : [])],
+        axes: [{ values: (_u, splits) => splits.map((s) => new Date(s * 1000).toLocaleDateString('en-GB', { day: 'numeric', month: 'short' })) }, { scale: 'min', label: 'Minutes' }, ...(hasSteps ? [{ scale: 'steps', side: 1, label: 'Steps', grid: { show: false } } as uPlot.Axis] : [])],
         series,
+        legend: { show: true, live: false },
       },
       data: data as uPlot.AlignedData,
     };

@@ -59,6 +59,8 @@ export function Session({ today, onSaved }: { today: TodayState; onSaved: () => 
   useWakeLock(phase === 'running');
 
   useEffect(() => { if (phase === 'running' && runner.finished) setPhase('after'); }, [phase, runner.finished]);
+  // Each phase starts at the top of the screen (the timer must be fully visible on a phone).
+  useEffect(() => { window.scrollTo(0, 0); }, [phase]);
 
   if (today.plan.status !== 'active' || items.length === 0) {
     return <section className="screen"><ScreenTitle>Session</ScreenTitle><p>There is no guided session in today’s plan.</p><Link to="/" className="button">Back to today</Link></section>;
