@@ -1,0 +1,76 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { SaxesParser } from 'saxes';
+import { AppleFastScanner, FastScanUnsupported } from './apple-health-fast-scan.js';
+import { sharedData } from './shared-data.js';
+
+const real = readFileSync(sharedData('apple-health/export6s3sample.xml'));
+const WANTED = ['type', 'unit', 'value', 'sourceName', 'startDate', 'endDate'];
+
+/** Events as the scanner reports them, fed in chunks of `chunk` bytes. */
+function scan(bytes: Buffer, chunk: number): string[] {
+  const events: string[] = [];
+  const s = new AppleFastScanner(
+    {
+      open: (name, attrs) => void events.push(`open ${name} ${attrs ? JSON.stringify(attrs) : '-'}`),
+      close: (name) => void events.push(`close ${name}`),
+    },
+    (type) => type.endsWith('StepCount'),
+    new Set(['Workout']),
+    WANTED,
+  );
+  for (let i = 0; i < bytes.length; i += chunk) s.feed(bytes.subarray(i, i + chunk));
+  s.end();
+  return events;
+}
+
+/** The same events computed by saxes, the reference parser. */
+function reference(bytes: Buffer): string[] {
+  const events: string[] = [];
+  const p = new SaxesParser();
+  p.on('opentag', (tag) => {
+    const a = tag.attributes as Record<string, string>;
+    let attrs: Record<string, string> | null = null;
+    if (tag.name === 'Record' && a.type?.endsWith('StepCount')) {
+      attrs = {};
+      for (const [k, v] of Object.entries(a)) if (WANTED.includes(k)) attrs[k] = v;
+    } else if (tag.name === 'Workout') attrs = { ...a };
+    events.push(`open ${tag.name} ${attrs ? JSON.stringify(attrs) : '-'}`);
+  });
+  p.on('closetag', (tag) => void events.push(`close ${tag.name}`));
+  p.write(bytes.toString('utf8')).close();
+  return events;
+}
+
+test('the real export scans to exactly the events saxes sees, at any chunk size', () => {
+  const expected = reference(real);
+  assert.equal(expected.filter((e) => e.startsWith('open Record')).length, 15);
+  for (const chunk of [1, 7, 64, 4096, real.length]) assert.deepEqual(scan(real, chunk), expected, `chunk ${chunk}`);
+});
+
+test('entities, character references, CRLF in values and non-ASCII text decode as saxes does', () => {
+  const head = real.toString('utf8').slice(0, real.toString('utf8').indexOf('<HealthData'));
+  const body = '<HealthData locale="en_GB">\n <Record type="HKQuantityTypeIdentifierStepCount" sourceName="Zo&#xeb;&apos;s iPhone &amp; W\u00e4tch" unit="count"\r\n value="12" startDate="2024-05-01 08:00:00 +0200" endDate="2024-05-01 08:01:00 +0200" device="&lt;&lt;HKDevice: 0x1&gt;, name:iPhone&gt;">\n  <MetadataEntry key="k" value="v&#10;w"/>\n </Record>\n <Workout workoutActivityType="HKWorkoutActivityTypeWalking" note="a\tb\r\nc" sourceName="W" startDate="2024-05-01 09:00:00 +0200" endDate="2024-05-01 09:30:00 +0200"/>\n</HealthData>\n';
+  const bytes = Buffer.from(head + body, 'utf8');
+  assert.deepEqual(scan(bytes, 5), reference(bytes));
+});
+
+test('anything outside the subset it vouches for makes it give up (saxes then decides)', () => {
+  const head = real.toString('utf8').slice(0, real.toString('utf8').indexOf('<HealthData'));
+  const bad = [
+    '<HealthData><Record a="1" a="2"/></HealthData>', // duplicate attribute
+    '<HealthData><Record a="&foo;"/></HealthData>', // undeclared entity
+    '<HealthData><Record a="x<y"/></HealthData>', // < in a value
+    '<HealthData><Record a="1"b="2"/></HealthData>', // no space between attributes
+    '<HealthData>text</HealthData>', // text content
+    '<HealthData><Record></Recrd></HealthData>', // mismatched end tag
+    '<HealthData><!-- c --></HealthData>', // comment in the body
+    '<HealthData/><HealthData/>', // two roots
+    '<HealthData><Record a="&#0;"/></HealthData>', // not an XML character
+    '<HealthData><Record a="1"/>', // unclosed root
+  ];
+  for (const b of bad) {
+    assert.throws(() => scan(Buffer.from(head + b), 1 << 20), FastScanUnsupported, b);
+  }
+});
