@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * Browser test: a person nine days in. Today they move to stage 2 (the pinky-toe lift appears), do the full
  * guided session with the timer sped up (`?fast=50`, see web/src/lib/speed.ts), pause it and check the time

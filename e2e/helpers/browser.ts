@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * Debian chromium through playwright-core, with a fresh temporary profile, a phone-sized viewport (390 x 844),
  * touch, and helpers to run axe-core on a screen and to save screenshots into docs/screenshots/.

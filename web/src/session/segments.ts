@@ -59,7 +59,7 @@ function holdSegments(index: number, item: PlanItem, dose: HoldDose): Segment[] 
     });
     for (let set = 1; set <= dose.sets; set++) {
       for (let rep = 1; rep <= dose.reps; rep++) {
-        const where = `Rep ${rep} of ${dose.reps} · Set ${set} of ${dose.sets}${foot ? ` · ${foot} foot` : ''}`;
+        const where = `Set ${set} of ${dose.sets}${foot ? ` · ${foot} foot` : ''}`;
         out.push({ item: index, kind: 'work', seconds: dose.holdSeconds, title: 'Lift and hold', detail: where, cue: rep === 1 ? 'Big toe down, lift your little toe. Hold.' : 'Lift.', set, rep, ...(foot ? { foot } : {}) });
         if (rep < dose.reps) out.push({ item: index, kind: 'relax', seconds: RELAX_SECONDS, title: 'Lower slowly', detail: where, cue: 'Lower.', set, rep, ...(foot ? { foot } : {}) });
       }
