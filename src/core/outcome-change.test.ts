@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { CHANGE_RULES, outcomeTrend, responderStatus, type ResponderMeasureId } from './outcome-change.js';
+import { CHANGE_RULES, outcomeTrend, psfsActivityChanges, responderStatus, type ResponderMeasureId } from './outcome-change.js';
 import { scoreOdi } from './outcome-scoring.js';
 
 // Worked by hand from DOMAIN.md §7: NPRS 2 pts or 30%; ODI 10 pts or 30%; NDI 5 raw; PSFS MDC 2 (mean);
@@ -132,4 +132,16 @@ test('Property: scores on a straight line give that line\'s weekly slope, whatev
       const first = Math.min(...days);
       assert.equal(trend.baseline.date, at(first));
     }), { numRuns: 200 });
+});
+
+test('Given PSFS activities rated twice, when compared one by one, then a 3-point change counts (single-activity MDC)', () => {
+  const changes = psfsActivityChanges(
+    [{ name: 'Walking to the shop', rating: 3 }, { name: 'Lifting a child', rating: 5 }, { name: 'Gardening', rating: 6 }, { name: 'Driving', rating: null }],
+    [{ name: ' walking to the shop', rating: 6 }, { name: 'Lifting a child', rating: 7 }, { name: 'Gardening', rating: 3 }, { name: 'Driving', rating: 8 }, { name: 'Cycling', rating: 2 }],
+  );
+  assert.deepEqual(changes.map((c) => [c.name.trim(), c.baseline, c.latest, c.status]), [
+    ['walking to the shop', 3, 6, 'improved'],
+    ['Lifting a child', 5, 7, 'no-meaningful-change'],
+    ['Gardening', 6, 3, 'worse'],
+  ]);
 });

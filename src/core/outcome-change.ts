@@ -7,6 +7,7 @@
 import { NPRS_MCID_FRACTION, NPRS_MCID_POINTS } from './clinical-constants.js';
 import {
   FAAM_ADL_MCID_POINTS, FAAM_SPORTS_MCID_POINTS, NDI_MCID_POINTS, ODI_MCID_FRACTION, ODI_MCID_POINTS, PSFS_MDC_MEAN,
+  PSFS_MDC_SINGLE_ACTIVITY,
 } from './outcome-constants.js';
 import type { OutcomeMeasureId, OutcomeProblem } from './outcome-scoring.js';
 
@@ -109,4 +110,31 @@ export function outcomeTrend(measure: ResponderMeasureId, scores: readonly Dated
     },
     problems,
   };
+}
+
+export interface PsfsActivityChange {
+  name: string;
+  baseline: number;
+  latest: number;
+  status: ResponderStatus;
+}
+/**
+ * PSFS change per activity, for activities rated at both times (matched by name, ignoring case and spaces at the
+ * ends). One activity needs a change of 3 points (its MDC, DOMAIN.md §7 [43]); the mean uses `responderStatus`.
+ */
+export function psfsActivityChanges(
+  baseline: readonly { name: string; rating: number | null }[],
+  latest: readonly { name: string; rating: number | null }[],
+): PsfsActivityChange[] {
+  const key = (n: string) => n.trim().toLowerCase();
+  const before = new Map(baseline.filter((a) => a.rating !== null).map((a) => [key(a.name), a.rating as number]));
+  const out: PsfsActivityChange[] = [];
+  for (const a of latest) {
+    const b = before.get(key(a.name));
+    if (a.rating === null || b === undefined) continue;
+    const d = a.rating - b;
+    const status: ResponderStatus = d >= PSFS_MDC_SINGLE_ACTIVITY ? 'improved' : -d >= PSFS_MDC_SINGLE_ACTIVITY ? 'worse' : 'no-meaningful-change';
+    out.push({ name: a.name, baseline: b, latest: a.rating, status });
+  }
+  return out;
 }

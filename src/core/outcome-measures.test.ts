@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import {
   OUTCOME_MEASURES, OUTCOME_MEASURE_IDS, outcomeFinding, outcomeSegment, scoreFaam, scoreNdi, scoreNprs, scoreOdi,
-  scorePsfs, scoreStartBack, type OutcomeFindingInput, type OutcomeMeasureId,
+  scorePsfs, scoreStartBack, parseOutcomeEntry, type OutcomeFindingInput, type OutcomeMeasureId,
 } from './outcome-measures.js';
 import * as OC from './outcome-constants.js';
 import { EVIDENCE_LEVELS } from './evidence.js';
@@ -154,4 +154,36 @@ const fromDomain: [keyof typeof OC, number][] = [
 test('Given DOMAIN.md §7 typed by hand, when compared with outcome-constants.ts, then every number matches', () => {
   for (const [name, value] of fromDomain) assert.equal(OC[name], value, name);
   assert.equal(Object.keys(OC).length, fromDomain.length, 'a constant was added without a hand-typed check');
+});
+
+// ---- Stored entries from untrusted input. ----
+test('Given stored entries, when parsed, then valid ones are scored and bad ones give problems located from the entry', () => {
+  const ok = parseOutcomeEntry({ measure: 'odi', input: { sections: [2, 3, 1, 0, 4, 2, 1, 3, 2, null] }, ...base });
+  assert.deepEqual(ok.problems, []);
+  assert.ok(ok.score && Math.abs(ok.score.score! - 40) < 1e-9);
+  const cases: [unknown, string, number | undefined][] = [
+    [{ measure: 'odi', input: { sections: [2, 3, 1, 0, 6, 2, 1, 3, 2, null] }, ...base }, 'input.sections[4]', 4],
+    [{ measure: 'odi', input: { sections: [2, 3, 1, 0, 'x', 2, 1, 3, 2, null] }, ...base }, 'input.sections[4]', 4],
+    [{ measure: 'ndi', input: { items: [1, null, 1, null, 1, null, 1, 1, 1, 1] }, ...base }, 'input.items', undefined],
+    [{ measure: 'start-back', input: { overall: 2, psychosocial: 3 }, ...base }, 'input.psychosocial', undefined],
+    [{ measure: 'odi', input: { sections: [1], itemText: 'no' }, ...base }, 'input', undefined],
+    [{ measure: 'nprs', input: { value: 3 }, recordedAt: 'yesterday', recordedBy: BY }, 'recordedAt', undefined],
+    [{ measure: 'oswestry', input: {}, ...base }, 'measure', undefined],
+    [{ measure: 'odi', input: { sections: Array(10).fill(1), totalPercent: 20 }, ...base }, 'input', undefined],
+    [{ measure: 'faam-adl', input: {}, ...base }, 'input', undefined],
+    [42, '(root)', undefined],
+  ];
+  for (const [input, field, index] of cases) {
+    const r = parseOutcomeEntry(input);
+    assert.equal(r.entry, null, JSON.stringify(input));
+    const p = r.problems.find((x) => x.field === field);
+    assert.ok(p, `${JSON.stringify(input)} -> ${JSON.stringify(r.problems)}`);
+    assert.equal(p.index, index);
+  }
+});
+test('Property: anything at all parses to a scored entry or problems, never a throw', () => {
+  fc.assert(fc.property(fc.anything(), (x) => {
+    const r = parseOutcomeEntry(x);
+    assert.ok(r.entry !== null || r.problems.length > 0);
+  }), { numRuns: 300 });
 });

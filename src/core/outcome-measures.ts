@@ -20,6 +20,7 @@ import type { OutcomeMeasureId, OutcomeScore } from './outcome-scoring.js';
 
 export * from './outcome-scoring.js';
 export * from './outcome-change.js';
+export * from './outcome-schemas.js';
 
 export interface OutcomeMeasureInfo {
   id: OutcomeMeasureId;
