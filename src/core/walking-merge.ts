@@ -206,7 +206,20 @@ export class DailyWalkingMerger {
     return true;
   }
 
+  private lastSource = '';
+  private lastDevice: string | null = null;
+  private lastId = -1;
+
   private sourceId(sample: WalkingSample): number {
+    // Consecutive samples nearly always come from the same source: skip the two map lookups.
+    if (this.lastId >= 0 && sample.source === this.lastSource && sample.device === this.lastDevice) return this.lastId;
+    this.lastSource = sample.source;
+    this.lastDevice = sample.device;
+    this.lastId = this.lookupId(sample);
+    return this.lastId;
+  }
+
+  private lookupId(sample: WalkingSample): number {
     let devices = this.sourceIds.get(sample.source);
     if (!devices) this.sourceIds.set(sample.source, (devices = new Map()));
     const device = sample.device ?? '';

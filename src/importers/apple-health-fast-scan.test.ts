@@ -8,12 +8,15 @@ import { sharedData } from './shared-data.js';
 const real = readFileSync(sharedData('apple-health/export6s3sample.xml'));
 const WANTED = ['type', 'unit', 'value', 'sourceName', 'startDate', 'endDate'];
 
+/** JSON with sorted keys: attribute order is not part of the contract. */
+const stable = (o: Record<string, string>) => JSON.stringify(Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b))));
+
 /** Events as the scanner reports them, fed in chunks of `chunk` bytes. */
 function scan(bytes: Buffer, chunk: number): string[] {
   const events: string[] = [];
   const s = new AppleFastScanner(
     {
-      open: (name, attrs) => void events.push(`open ${name} ${attrs ? JSON.stringify(attrs) : '-'}`),
+      open: (name, attrs) => void events.push(`open ${name} ${attrs ? stable(attrs) : '-'}`),
       close: (name) => void events.push(`close ${name}`),
     },
     (type) => type.endsWith('StepCount'),
@@ -36,7 +39,7 @@ function reference(bytes: Buffer): string[] {
       attrs = {};
       for (const [k, v] of Object.entries(a)) if (WANTED.includes(k)) attrs[k] = v;
     } else if (tag.name === 'Workout') attrs = { ...a };
-    events.push(`open ${tag.name} ${attrs ? JSON.stringify(attrs) : '-'}`);
+    events.push(`open ${tag.name} ${attrs ? stable(attrs) : '-'}`);
   });
   p.on('closetag', (tag) => void events.push(`close ${tag.name}`));
   p.write(bytes.toString('utf8')).close();

@@ -38,14 +38,29 @@ const MAX_CARRY = 16 * 1024 * 1024;
 /** Apple's prolog (declaration + DTD) is ~3 KB; give up looking for the root after this. */
 const MAX_PROLOG = 1024 * 1024;
 
+/** Byte classes, one table lookup instead of chains of comparisons in the hot loops. */
+const NAME_START = 1;
+const NAME_CHAR = 2;
+const WS = 4;
+/** Bytes that need a closer look inside an attribute value: '<', '&', control characters, non-ASCII. */
+const VALUE_SPECIAL = 8;
+const CLASS = new Uint8Array(256);
+for (let c = 0; c < 256; c++) {
+  const start = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58;
+  const name = start || (c >= 48 && c <= 57) || c === 45 || c === 46;
+  const ws = c === 32 || c === 10 || c === 9 || c === 13;
+  CLASS[c] = (start ? NAME_START : 0) | (name ? NAME_CHAR : 0) | (ws ? WS : 0) |
+    (c === 60 || c === 38 || c < 32 || c >= 0x80 ? VALUE_SPECIAL : 0);
+}
+
 function isWs(c: number): boolean {
-  return c === 32 || c === 10 || c === 9 || c === 13;
+  return (CLASS[c]! & WS) !== 0;
 }
 function isNameStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58;
+  return (CLASS[c]! & NAME_START) !== 0;
 }
 function isNameChar(c: number): boolean {
-  return isNameStart(c) || (c >= 48 && c <= 57) || c === 45 || c === 46;
+  return (CLASS[c]! & NAME_CHAR) !== 0;
 }
 function isXmlChar(cp: number): boolean {
   return cp === 9 || cp === 10 || cp === 13 || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) ||
@@ -133,22 +148,41 @@ export class AppleFastScanner {
   private rootClosed = false;
   private readonly attrPos = new Int32Array(MAX_ATTRS * 5);
 
-  /** Hash of a Record attribute name the handler reads -> its name bytes and string. */
-  private readonly recordAttrs = new Map<number, { bytes: Uint8Array; name: string }>();
+  /** Record attribute names the handler reads: open-addressed by name hash (64 slots), index + 1, 0 = empty. */
+  private readonly slotOf = new Int32Array(64);
+  private readonly values: (string | undefined)[] = [];
+  private readonly wantedHash: number[] = [];
+  private readonly wantedBytes: Uint8Array[] = [];
+  private readonly wantedNames: string[];
 
   constructor(
     private readonly events: AppleElementEvents,
     private readonly keepRecordType: (type: string) => boolean,
     private readonly attributeElements: ReadonlySet<string>,
-    /** Attributes of kept Records to decode (decoding all of them costs most of the scan time). */
+    /** Attributes of kept Records to decode (decoding all of them costs most of the scan time); at most 16. */
     recordAttributes: readonly string[],
   ) {
-    for (const name of recordAttributes) {
+    if (recordAttributes.length > 16) throw new RangeError('at most 16 record attributes');
+    this.wantedNames = [...recordAttributes];
+    this.values.length = recordAttributes.length;
+    recordAttributes.forEach((name, index) => {
       const bytes = Buffer.from(name, 'latin1');
       let h = bytes[0]!;
       for (let k = 1; k < bytes.length; k++) h = (Math.imul(h, 31) + bytes[k]!) | 0;
-      if (this.recordAttrs.has(h)) throw new Error(`attribute hash collision: ${name}`);
-      this.recordAttrs.set(h, { bytes, name });
+      let slot = h & 63;
+      while (this.slotOf[slot] !== 0) slot = (slot + 1) & 63;
+      this.slotOf[slot] = index + 1;
+      this.wantedHash.push(h);
+      this.wantedBytes.push(bytes);
+    });
+  }
+
+  /** Index of the wanted attribute whose name is buf[s, e) with hash h, or -1. */
+  private wantedIndex(h: number, buf: Uint8Array, s: number, e: number): number {
+    for (let slot = h & 63; ; slot = (slot + 1) & 63) {
+      const v = this.slotOf[slot]!;
+      if (v === 0) return -1;
+      if (this.wantedHash[v - 1] === h && sameBytes(buf, s, e, this.wantedBytes[v - 1]!)) return v - 1;
     }
   }
 
@@ -260,6 +294,7 @@ export class AppleFastScanner {
       const isRecord = ne - ns === 6 && buf[ns] === 82 && buf[ns + 1] === 101 && buf[ns + 2] === 99 &&
         buf[ns + 3] === 111 && buf[ns + 4] === 114 && buf[ns + 5] === 100;
       let nAttrs = 0;
+      let tagFlags = 0;
       let typeAttr = -1;
       let selfClosing = false;
       for (;;) {
@@ -302,10 +337,11 @@ export class AppleFastScanner {
           if (k >= n) return tok;
           const b = buf[k]!;
           if (b === q) break;
-          if (b <= LT) {
+          if ((CLASS[b]! & VALUE_SPECIAL) !== 0) {
             if (b === LT) fail('< in attribute value');
             if (b === AMP) flags |= 1;
-            else if (b < 32) {
+            else if (b >= 0x80) flags |= 4;
+            else {
               if (b !== 9 && b !== 10 && b !== 13) fail('control character');
               flags |= 2;
             }
@@ -321,7 +357,8 @@ export class AppleFastScanner {
         pos[o] = as;
         pos[o + 1] = ae;
         pos[o + 2] = vs;
-        pos[o + 3] = (ve << 2) | flags;
+        pos[o + 3] = (ve << 3) | flags;
+        tagFlags |= flags;
         pos[o + 4] = h;
         if (isRecord && ae - as === 4 && buf[as] === 116 && buf[as + 1] === 121 && buf[as + 2] === 112 &&
           buf[as + 3] === 101) typeAttr = nAttrs;
@@ -338,23 +375,29 @@ export class AppleFastScanner {
       if (isRecord) {
         if (typeAttr >= 0) {
           const o = typeAttr * 5;
-          decode = this.keepRecordType(decodeValue(buf, pos[o + 2]!, pos[o + 3]! >> 2, pos[o + 3]! & 3));
+          decode = this.keepRecordType(decodeValue(buf, pos[o + 2]!, pos[o + 3]! >> 3, pos[o + 3]! & 3));
         }
       } else decode = this.attributeElements.has(name);
       if (decode && isRecord) {
-        attrs = {};
+        // Plain ASCII tags (the usual case): one string for the whole tag, values are cheap slices of it.
+        const tag = tagFlags === 0 ? (buf as unknown as FastSlices).latin1Slice(tok, j) : null;
+        const values = this.values;
+        values.fill(undefined);
         for (let a = 0; a < nAttrs; a++) {
           const o = a * 5;
-          const wanted = this.recordAttrs.get(pos[o + 4]!);
-          if (wanted && sameBytes(buf, pos[o]!, pos[o + 1]!, wanted.bytes)) {
-            attrs[wanted.name] = decodeValue(buf, pos[o + 2]!, pos[o + 3]! >> 2, pos[o + 3]! & 3);
+          const w = this.wantedIndex(pos[o + 4]!, buf, pos[o]!, pos[o + 1]!);
+          if (w >= 0) {
+            values[w] = tag !== null ? tag.slice(pos[o + 2]! - tok, (pos[o + 3]! >> 3) - tok)
+              : decodeValue(buf, pos[o + 2]!, pos[o + 3]! >> 3, pos[o + 3]! & 3);
           }
         }
+        attrs = {};
+        for (let w = 0; w < values.length; w++) if (values[w] !== undefined) attrs[this.wantedNames[w]!] = values[w]!;
       } else if (decode) {
         attrs = {};
         for (let a = 0; a < nAttrs; a++) {
           const o = a * 5;
-          attrs[(buf as unknown as FastSlices).latin1Slice(pos[o]!, pos[o + 1]!)] = decodeValue(buf, pos[o + 2]!, pos[o + 3]! >> 2, pos[o + 3]! & 3);
+          attrs[(buf as unknown as FastSlices).latin1Slice(pos[o]!, pos[o + 1]!)] = decodeValue(buf, pos[o + 2]!, pos[o + 3]! >> 3, pos[o + 3]! & 3);
         }
       }
       this.events.open(name, attrs);
