@@ -43,6 +43,7 @@ test('first run: welcome, safety check, today, walking log, check-in, data page'
   await page.getByRole('link', { name: 'Start the safety check' }).click();
   await page.getByRole('heading', { level: 1, name: 'Safety check' }).waitFor();
   const groups = page.locator('fieldset.yes-no');
+  await groups.first().waitFor(); // the questions come from the API after the heading shows
   assert.equal(await groups.count(), RED_FLAG_QUESTIONS.length + PRECAUTION_QUESTIONS.length);
   for (const h of ['Your back', 'Your neck and head', 'Your feet and legs', 'Your health in general', 'Things that change your plan']) {
     await page.getByRole('heading', { level: 2, name: h }).waitFor();
@@ -99,6 +100,7 @@ test('first run: welcome, safety check, today, walking log, check-in, data page'
   await page.getByRole('button', { name: 'Save check-in' }).click();
   await page.getByText(/Give at least one pain score/).waitFor();
   await page.getByRole('group', { name: 'Back pain' }).getByRole('radio', { name: '6' }).check();
+  assert.equal(await page.getByText(/Give at least one pain score/).count(), 0, 'the error goes once a score is given');
   await page.getByRole('group', { name: 'Neck pain' }).getByRole('radio', { name: '2' }).check();
   await page.getByRole('group', { name: 'Foot pain' }).getByRole('radio', { name: '3' }).check();
   await page.getByRole('button', { name: 'Lower back (back)' }).click();

@@ -25,6 +25,7 @@ const BLADDER = RED_FLAG_QUESTIONS.find((q) => q.id === 'ce-bladder')!;
 
 async function answerAll(yesText: string | null) {
   const { page } = phone;
+  await page.locator('fieldset.yes-no').first().waitFor(); // loaded from the API after the heading shows
   for (const g of await page.locator('fieldset.yes-no').all()) {
     const legend = await g.locator('legend').innerText();
     await g.getByRole('radio', { name: legend === yesText ? 'Yes' : 'No' }).check();

@@ -87,12 +87,17 @@ test('stage 2 today: a full guided session with pause and resume, saved', async 
   assert.deepEqual(todays.map((c) => [c.context, c.back, c.foot]), [['before', 3, 2], ['after', 2, 2]]);
 });
 
-test('a session finished offline is queued, then sent once when back online', async () => {
+test('offline: the app opens from the service worker cache; a session finished offline is queued, then sent once when back online', async () => {
   const { page, context } = phone;
   await page.goto(server.url + '/');
   await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
   await page.getByText('Today’s session is done.').waitFor();
+  // The service worker has cached the app shell and today's plan: offline, the app still opens on a reload.
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
   await context.setOffline(true);
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+  await page.getByText('Stage 2 of 5').waitFor();
   await page.getByRole('link', { name: 'Do the session again' }).click();
   await page.getByRole('button', { name: 'Start', exact: true }).click();
   await page.getByRole('button', { name: 'Skip this exercise' }).click();

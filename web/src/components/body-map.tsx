@@ -23,22 +23,22 @@ const pair = (region: BodyRegion, x: number, cy: number, rx: number, ry: number,
 ];
 const SPOTS: Record<View, Spot[]> = {
   front: [
-    { region: 'neck', side: 'centre', cx: 100, cy: 62, rx: 12, ry: 9 },
-    ...pair('shoulder', 38, 84, 15, 12, false),
-    { region: 'pelvis', side: 'centre', cx: 100, cy: 190, rx: 22, ry: 14 },
-    ...pair('hip', 32, 180, 12, 14, false),
-    ...pair('knee', 20, 272, 12, 14, false),
-    ...pair('ankle', 20, 358, 10, 9, false),
+    { region: 'neck', side: 'centre', cx: 100, cy: 62, rx: 12, ry: 8 },
+    ...pair('shoulder', 38, 86, 14, 11, false),
+    ...pair('hip', 34, 178, 11, 12, false),
+    { region: 'pelvis', side: 'centre', cx: 100, cy: 198, rx: 14, ry: 10 },
+    ...pair('knee', 20, 268, 11, 13, false),
+    ...pair('ankle', 20, 346, 9, 8, false),
   ],
   back: [
-    { region: 'neck', side: 'centre', cx: 100, cy: 62, rx: 12, ry: 9 },
-    ...pair('shoulder', 38, 84, 15, 12, true),
-    { region: 'mid-back', side: 'centre', cx: 100, cy: 118, rx: 20, ry: 18 },
-    { region: 'low-back', side: 'centre', cx: 100, cy: 160, rx: 22, ry: 14 },
-    ...pair('hip', 24, 196, 17, 14, true),
-    ...pair('knee', 20, 272, 12, 14, true),
-    ...pair('heel', 20, 372, 10, 8, true),
-    ...pair('foot-sole', 20, 390, 12, 7, true),
+    { region: 'neck', side: 'centre', cx: 100, cy: 62, rx: 12, ry: 8 },
+    ...pair('shoulder', 38, 86, 14, 11, true),
+    { region: 'mid-back', side: 'centre', cx: 100, cy: 114, rx: 18, ry: 14 },
+    { region: 'low-back', side: 'centre', cx: 100, cy: 154, rx: 20, ry: 11 },
+    ...pair('hip', 20, 200, 15, 12, true),
+    ...pair('knee', 20, 268, 11, 13, true),
+    ...pair('heel', 20, 350, 9, 7, true),
+    ...pair('foot-sole', 20, 382, 10, 8, true),
   ],
 };
 
@@ -51,7 +51,7 @@ function Outline() {
       <path d="M58 76 Q100 66 142 76 L136 196 Q100 206 64 196 Z" />
       <path d="M58 78 L40 170 L34 226 L46 228 L56 174 L70 112 Z" />
       <path d="M142 78 L160 170 L166 226 L154 228 L144 174 L130 112 Z" />
-      <path d="M66 190 L134 190 L128 300 L120 380 L102 380 L104 300 L100 214 L96 300 L98 380 L80 380 L72 300 Z" />
+      <path d="M66 190 L134 190 L128 300 L122 362 L102 362 L104 300 L100 214 L96 300 L98 362 L78 362 L72 300 Z" />
     </g>
   );
 }

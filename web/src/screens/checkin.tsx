@@ -59,9 +59,9 @@ export function CheckinScreen({ onSaved }: { onSaved: () => void }) {
       <ScreenTitle>Daily check-in</ScreenTitle>
       <p className="lead">How much pain do you have today? 0 means no pain, 10 the worst pain you can imagine.</p>
       <form onSubmit={submit} noValidate>
-        <PainScale name="checkin-back" label="Back pain" value={back} onChange={setBack} />
-        <PainScale name="checkin-neck" label="Neck pain" value={neck} onChange={setNeck} />
-        <PainScale name="checkin-foot" label="Foot pain" value={foot} onChange={setFoot} />
+        <PainScale name="checkin-back" label="Back pain" value={back} onChange={(v) => { setBack(v); setError(null); }} />
+        <PainScale name="checkin-neck" label="Neck pain" value={neck} onChange={(v) => { setNeck(v); setError(null); }} />
+        <PainScale name="checkin-foot" label="Foot pain" value={foot} onChange={(v) => { setFoot(v); setError(null); }} />
         <FieldError message={scoreError} />
         <h2>Where does it hurt? (optional)</h2>
         <p className="muted">Tap an area to mark it, then set how strong it is.</p>
