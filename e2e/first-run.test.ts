@@ -126,8 +126,15 @@ test('first run: welcome, safety check, today, walking log, check-in, data page'
   await page.locator('#import-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "something-else"}') });
   const err = page.locator('#import-err');
   await err.waitFor();
-  assert.match(await err.innerText(), /^broken\.json: Backup file at .+Nothing was changed\.$/s);
+  assert.match(await err.innerText(), /^broken\.json: Backup file at format: .+\. Nothing was changed\.$/s);
   assert.equal((await call<unknown[]>(server.url, 'GET', '/api/checkins')).length, 1);
+  // The person's own backup reads fine and adds nothing new (every record in it is already here).
+  const backup = await (await fetch(server.url + '/api/export')).text();
+  await page.locator('#import-file').setInputFiles({ name: 'footing-backup.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
+  await page.getByText('Backup read: nothing new, everything in it is already here.').waitFor();
+  assert.equal(await err.count(), 0);
+  await page.locator('#import-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "something-else"}') });
+  await err.waitFor();
   await assertAccessible('data');
   await screenshot(page, '08-data', { top: true });
 });

@@ -62,7 +62,10 @@ test('a red flag stops the program with plain advice, and restarting needs a cli
   const today = await call<{ plan: { status: string } }>(server.url, 'GET', '/api/today');
   assert.equal(today.plan.status, 'stopped');
 
-  // Restart only after ticking that a clinician has checked them.
+  // Restart only after ticking that a clinician has checked them: the questions' own URL shows the stop screen too.
+  await page.goto(server.url + '/screen');
+  await page.getByRole('heading', { level: 1, name: 'Please get checked before you start' }).waitFor();
+  assert.equal(await page.locator('fieldset.yes-no').count(), 0);
   const restart = page.getByRole('button', { name: 'Answer the safety check again' });
   assert.equal(await restart.isDisabled(), true);
   await page.getByRole('checkbox', { name: /A doctor or physiotherapist has checked me/ }).check();

@@ -54,7 +54,8 @@ export function App() {
 
   let body: ReactNode;
   if (!today) body = error ? <section className="screen"><h1>Footing</h1><FieldError message={error} /><button type="button" onClick={load}>Try again</button></section> : <Loading what="today’s plan" />;
-  else if (route === '/screen') body = <SafetyScreen clinicianCleared={clinicianCleared || today.plan.status === 'stopped'} onDone={afterScreen} />;
+  // After a stop, the questions only come back once the person has ticked that a clinician checked them.
+  else if (route === '/screen' && (today.plan.status !== 'stopped' || clinicianCleared)) body = <SafetyScreen clinicianCleared={clinicianCleared} onDone={afterScreen} />;
   else if (today.plan.status === 'needs-screen') body = <Welcome />;
   else if (today.plan.status === 'stopped') {
     body = <Stopped today={today} onRestart={() => { setClinicianCleared(true); navigate('/screen'); }} />;

@@ -24,11 +24,12 @@ export function Settings({ pending, onChanged }: { pending: number; onChanged: (
     try {
       const text = await file.text();
       const res = await api<{ restored: Record<string, number> }>('POST', '/api/import-backup', text);
-      const counts = Object.entries(res.restored ?? {}).map(([k, v]) => `${v} ${k.replace(/_/g, ' ')}`).join(', ');
-      setImportDone(`Backup restored${counts ? `: ${counts}` : ''}.`);
+      const added = Object.entries(res.restored ?? {}).filter(([, v]) => v > 0).map(([k, v]) => `${v} ${k.replace(/([A-Z])/g, ' $1').toLowerCase()}`);
+      setImportDone(added.length ? `Backup restored: added ${added.join(', ')}.` : 'Backup read: nothing new, everything in it is already here.');
       onChanged();
     } catch (err) {
-      setImportError(`${file.name}: ${err instanceof ApiError ? err.message : 'could not be read.'} Nothing was changed.`);
+      const msg = err instanceof ApiError ? err.message : 'could not be read';
+      setImportError(`${file.name}: ${msg}${/[.!?]$/.test(msg) ? '' : '.'} Nothing was changed.`);
     } finally {
       setBusy(false);
       e.target.value = '';
@@ -45,7 +46,7 @@ export function Settings({ pending, onChanged }: { pending: number; onChanged: (
       </div>
       <div className="card">
         <h2>Restore a backup</h2>
-        <p>This replaces the data on this device with the data in the file. If the file has a problem, nothing is changed.</p>
+        <p>Adds what is in a backup file and not on this device yet (restoring the same file twice adds nothing). If the file has a problem, nothing is changed.</p>
         <label htmlFor="import-file" className="button">Choose a backup file</label>
         <input id="import-file" className="file-input" type="file" accept="application/json,.json" onChange={onFile} disabled={busy} aria-describedby="import-err" />
         <FieldError id="import-err" message={importError} />
