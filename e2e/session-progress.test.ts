@@ -55,7 +55,7 @@ test('stage 2 today: a full guided session with pause and resume, saved', async 
   await page.getByText('Left foot', { exact: true }).waitFor();
   await page.waitForFunction(() => document.querySelector('[data-testid=timer]')?.textContent !== '2:00');
   await page.getByRole('button', { name: 'Pause' }).click();
-  await page.getByText('Paused', { exact: true }).waitFor();
+  await page.getByText('Paused: Left foot', { exact: true }).waitFor();
   const frozen = await timer.innerText();
   await page.waitForTimeout(800); // 40 simulated seconds if the clock were running
   assert.equal(await timer.innerText(), frozen, 'a paused timer does not move');

@@ -95,7 +95,7 @@ export function Session({ today, onSaved }: { today: TodayState; onSaved: () => 
         <ScreenTitle>{item.name}</ScreenTitle>
         <p className="muted">Exercise {seg.item + 1} of {items.length}</p>
         <div className="timer-box">
-          <p className="seg-title" aria-live="polite">{runner.paused ? 'Paused' : seg.title}</p>
+          <p className="seg-title" aria-live="polite">{runner.paused ? `Paused: ${seg.title}` : seg.title}</p>
           <p className="timer" data-testid="timer" role="timer" aria-label={`${clock(remaining)} seconds left`}>{clock(remaining)}</p>
           <progress max={seg.seconds} value={Math.min(seg.seconds, runner.elapsed)} aria-label="Time in this step" />
           <p className="seg-detail" data-testid="seg-detail">{seg.detail}</p>
