@@ -2,8 +2,9 @@
  * Apple Health import throughput and memory.
  *
  * Builds a large export.xml by repeating the real records of ../shared/data/apple-health/export6s3sample.xml
- * (every copy shifted by one more day, so records are distinct), then runs each contender in its own child
- * process and reads that process's peak RSS (`process.resourceUsage().maxRSS`):
+ * (every copy shifted by one more minute, so records are distinct while the period covered stays about two
+ * years, like a real export: the summary's per-day memory grows with days covered, not with bytes), then runs
+ * each contender in its own child process and reads that process's peak RSS (`process.resourceUsage().maxRSS`):
  *   1. the importer (fast scanner + normalise + merged daily totals),
  *   2. the importer forced onto its careful saxes path,
  *   3. a plain saxes pass that only counts elements (the floor any saxes-based importer pays),
@@ -16,7 +17,7 @@
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, readFileSync, rmSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SaxesParser } from 'saxes';
@@ -25,7 +26,7 @@ import { fileChunks } from '../src/importers/file-input.js';
 
 const SAMPLE = new URL('../../shared/data/apple-health/export6s3sample.xml', import.meta.url);
 const APPLE_DATE = /(\d{4})-(\d{2})-(\d{2}) (\d{2}:\d{2}:\d{2} [+-]\d{4})/g;
-const DAY_MS = 86_400_000;
+const SHIFT_MS = 60_000;
 
 /** Writes an export of about `bytes` bytes: the sample's prolog, its body repeated with dates shifted by k days. */
 export async function buildExport(path: string, bytes: number): Promise<{ bytes: number; copies: number }> {
@@ -36,11 +37,12 @@ export async function buildExport(path: string, bytes: number): Promise<{ bytes:
   const body = text.slice(bodyStart, bodyEnd);
   // Split the body around its dates once; each copy only formats shifted dates.
   const parts: string[] = [];
-  const dates: { ms: number; rest: string }[] = [];
+  const dates: { ms: number; zone: string }[] = [];
   let last = 0;
   for (const m of body.matchAll(APPLE_DATE)) {
     parts.push(body.slice(last, m.index));
-    dates.push({ ms: Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])), rest: m[4]! });
+    const [hh, mm, ss] = m[4]!.slice(0, 8).split(':').map(Number) as [number, number, number];
+    dates.push({ ms: Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), hh, mm, ss), zone: m[4]!.slice(8) });
     last = m.index! + m[0].length;
   }
   parts.push(body.slice(last));
@@ -54,10 +56,12 @@ export async function buildExport(path: string, bytes: number): Promise<{ bytes:
   let copies = 0;
   let pending: string[] = [];
   while (written < bytes) {
-    const shift = copies * DAY_MS;
+    const shift = copies * SHIFT_MS;
     let s = parts[0]!;
     for (let i = 0; i < dates.length; i++) {
-      s += `${new Date(dates[i]!.ms + shift).toISOString().slice(0, 10)} ${dates[i]!.rest}${parts[i + 1]}`;
+      // Wall time shifted, zone kept: "YYYY-MM-DD HH:MM:SS +0100"
+      const iso = new Date(dates[i]!.ms + shift).toISOString();
+      s += `${iso.slice(0, 10)} ${iso.slice(11, 19)}${dates[i]!.zone}${parts[i + 1]}`;
     }
     pending.push(s);
     written += s.length; // the sample is ASCII
@@ -117,7 +121,7 @@ async function runMode(mode: Mode, path: string): Promise<number> {
   return n - 1;
 }
 
-interface Figures { mode: Mode; bytes: number; seconds: number; count: number; maxRssMB: number }
+interface Figures { mode: Mode; bytes: number; seconds: number; cpuSeconds: number; count: number; maxRssMB: number }
 
 function child(mode: Mode, path: string): Figures {
   const self = fileURLToPath(import.meta.url);
@@ -136,6 +140,7 @@ export async function run(sizeMB = Number(process.argv[2] ?? process.env.FOOTING
   const big = join(tmpdir(), `footing-bench-export-${process.pid}.xml`);
   const small = join(tmpdir(), `footing-bench-export-small-${process.pid}.xml`);
   try {
+    const loadBefore = loadavg();
     const t0 = performance.now();
     const built = await buildExport(big, sizeMB * 1e6);
     await buildExport(small, naiveMB * 1e6);
@@ -147,9 +152,12 @@ export async function run(sizeMB = Number(process.argv[2] ?? process.env.FOOTING
       child('importer', small),
       child('naive-tree', small),
     ];
+    console.log(`machine: ${cpus().length} cores, load average before the runs ${loadBefore.map((l) => l.toFixed(1)).join(' ')}, after ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    console.log('contender          size      wall MB/s   CPU MB/s   peak RSS');
     for (const f of rows) {
-      console.log(`${f.mode.padEnd(15)} ${(f.bytes / 1e6).toFixed(0).padStart(6)} MB  ${mbps(f).toFixed(1).padStart(7)} MB/s  peak RSS ${f.maxRssMB.toFixed(0).padStart(5)} MB  (${f.count} ${f.mode.startsWith('importer') ? 'samples' : 'elements'})`);
+      console.log(`${f.mode.padEnd(15)} ${(f.bytes / 1e6).toFixed(0).padStart(6)} MB  ${mbps(f).toFixed(1).padStart(9)}  ${(f.bytes / 1e6 / f.cpuSeconds).toFixed(1).padStart(9)}   ${f.maxRssMB.toFixed(0).padStart(5)} MB  (${f.count} ${f.mode.startsWith('importer') ? 'samples' : 'elements'})`);
     }
+    console.log('CPU MB/s divides by the process\'s user+system CPU time (GC helper threads included): less sensitive to other load.');
     const [imp, impSax, count, impSmall, naive] = rows as [Figures, Figures, Figures, Figures, Figures];
     console.log(`importer / saxes element count: ${(mbps(imp) / mbps(count)).toFixed(2)}x throughput`);
     console.log(`importer / importer on saxes:   ${(mbps(imp) / mbps(impSax)).toFixed(2)}x throughput`);
@@ -166,9 +174,14 @@ if (isMain && process.argv[2] === '--child') {
   const mode = process.argv[3] as Mode;
   const path = process.argv[4]!;
   const t = performance.now();
+  const cpu0 = process.cpuUsage();
   const count = await runMode(mode, path);
+  const cpu = process.cpuUsage(cpu0);
   const seconds = (performance.now() - t) / 1000;
-  const figures: Figures = { mode, bytes: statSync(path).size, seconds, count, maxRssMB: process.resourceUsage().maxRSS / 1024 };
+  const figures: Figures = {
+    mode, bytes: statSync(path).size, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, count,
+    maxRssMB: process.resourceUsage().maxRSS / 1024,
+  };
   console.log(JSON.stringify(figures));
 } else if (isMain) {
   await run();

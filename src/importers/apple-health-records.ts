@@ -57,6 +57,9 @@ export interface RecordProblem {
   field: string;
 }
 
+/** Days per month in a common year. */
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 /** The fixed shape Apple writes: "YYYY-MM-DD HH:MM:SS +HHMM" (25 characters). */
 const APPLE_DATE_LENGTH = 25;
 
@@ -78,8 +81,7 @@ export function parseAppleDate(raw: string): { iso: string; utcMs: number; offse
   const oh = twoDigits(raw, 21), om = twoDigits(raw, 23);
   if (y < 0 || twoDigits(raw, 0) < 0 || twoDigits(raw, 2) < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 ||
     mi < 0 || mi > 59 || se < 0 || se > 60 || oh < 0 || oh > 18 || om < 0 || om > 59) return null;
-  const monthDays = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  if (d > monthDays[mo - 1]!) return null;
+  if (d > (mo === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : MONTH_DAYS[mo - 1]!)) return null;
   const offset = (raw[20] === '-' ? -1 : 1) * (oh * 60 + om);
   const utcMs = (daysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se - offset * 60) * 1000;
   const iso = `${raw.slice(0, 10)}T${raw.slice(11, 19)}${raw[20]}${raw.slice(21, 23)}:${raw.slice(23, 25)}`;

@@ -29,6 +29,9 @@ export function isAppleExportEntry(name: string): boolean {
 
 type ChunkSource = () => Promise<AsyncIterable<Buffer>>;
 
+/** Scanner input slice; see fastPass. */
+const FEED_SLICE_BYTES = 64 * 1024;
+
 /** Imports an Apple Health export (xml or zip) from a path. Never throws for a bad file: see the summary. */
 export async function importAppleHealth(path: string, options: AppleHealthImportOptions = {}): Promise<ImportSummary> {
   const name = displayName(path);
@@ -96,8 +99,12 @@ async function fastPass(openChunks: ChunkSource, sink: ImportSink): Promise<bool
   const scanner = new AppleFastScanner(handler, (t) => APPLE_RECORD_KINDS.has(t), APPLE_ATTRIBUTE_ELEMENTS, APPLE_RECORD_ATTRIBUTES);
   try {
     for await (const chunk of await openChunks()) {
-      scanner.feed(chunk);
-      if (sink.batchReady) await sink.flush();
+      // Feed in slices so full batches leave promptly: samples that wait long survive into V8's old
+      // generation, and collecting them there cost more than the whole scan (measured: GC 800 ms per 100 MB).
+      for (let off = 0; off < chunk.length; off += FEED_SLICE_BYTES) {
+        scanner.feed(chunk.subarray(off, off + FEED_SLICE_BYTES));
+        if (sink.batchReady) await sink.flush();
+      }
     }
     scanner.end();
     return true;

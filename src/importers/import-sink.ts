@@ -24,7 +24,7 @@ export interface ImportOptions {
   fileName?: string;
   /** Receives samples in batches of about `batchSize`, in file order; awaited (back-pressure). */
   onBatch?: (samples: WalkingSample[]) => void | Promise<void>;
-  /** Default 5000. */
+  /** Default 2000 (larger batches live long enough to reach V8's old generation, which costs GC time). */
   batchSize?: number;
   /** Issues kept in the summary (the count keeps going). Default 1000. */
   maxIssues?: number;
@@ -87,7 +87,7 @@ export class ImportSink {
 
   /** True when a batch is ready; the importer then awaits `flush()` at a convenient point. */
   get batchReady(): boolean {
-    return this.pending.length >= (this.options.batchSize ?? 5000);
+    return this.pending.length >= (this.options.batchSize ?? 2000);
   }
 
   /** Adds a sample; `times` (already parsed start/end) spares the daily merge from re-parsing them. */
