@@ -2,6 +2,7 @@
  * Progress: pain over time with the MCID band, walking per day, sessions done and this week's adherence, the
  * current stage with what it takes to move on (met or not yet), and the history of program changes with reasons.
  */
+import { LAST_STAGE } from '../../../src/core/stages.js';
 import { useEffect, useState } from 'react';
 import { api } from '../api/client.js';
 import type { Checkin, Progress } from '../api/types.js';
@@ -38,7 +39,7 @@ export function ProgressScreen() {
       <div className="card">
         <h2>Your stage</h2>
         {progress.stage
-          ? <p>Stage {progress.stage.number} of 5: <strong>{progress.stage.name}</strong>. {progress.stage.goal}</p>
+          ? <p>Stage {progress.stage.number} of {LAST_STAGE}: <strong>{progress.stage.name}</strong>. {progress.stage.goal}</p>
           : <p>No program yet. <Link to="/screen">Take the safety check</Link> to start.</p>}
         {requirements.length > 0 && (
           <>

@@ -3,6 +3,7 @@
  * steps, why it matters with evidence labels, and what to do if it hurts), and the ways in: start the session,
  * check in, log walking.
  */
+import { LAST_STAGE } from '../../../src/core/stages.js';
 import type { ReactNode } from 'react';
 import type { PlanItem, TodayState } from '../api/types.js';
 import { ClaimLine, Link, ScreenTitle } from '../components/common.js';
@@ -49,7 +50,7 @@ export function Today({ today, pending, onChanged }: { today: TodayState; pendin
   return (
     <section className="screen">
       <ScreenTitle>Today</ScreenTitle>
-      <p className="stage-line">Stage {stage.number} of 5: <strong>{stage.name}</strong></p>
+      <p className="stage-line">Stage {stage.number} of {LAST_STAGE}: <strong>{stage.name}</strong></p>
       <p className="muted">{stage.goal}</p>
       {decision && (
         <details className="decision">
