@@ -9,7 +9,7 @@ import { openVideo } from '../pose/ffmpeg-frames.js';
 import type { RegionOfInterest } from '../pose/frame.js';
 import { createNodePoseEstimator } from '../pose/node-runtime.js';
 import { CliError, usageError } from './cli-error.js';
-import type { Command } from './commands.js';
+import type { Command } from './command.js';
 import { progressBar } from './progress-bar.js';
 
 /** The model sees frames at most 720 pixels high (720p-equivalent): landmarks are mapped back to source pixels. */

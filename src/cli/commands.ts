@@ -6,21 +6,10 @@ import { buildApp } from '../server/app.js';
 import { exportBackup, parseBackup, restoreBackup } from '../store/backup.js';
 import { ensureLocalPerson } from '../store/repos/people.js';
 import { CliError, usageError } from './cli-error.js';
+import { DB_OPTION, type Command } from './command.js';
 import { openCliStore } from './open-store.js';
 import { analyzeCommand } from './analyze-command.js';
-
-export interface OptionSpec { type: 'string' | 'boolean'; short?: string; description: string; default?: string | boolean }
-export interface Command {
-  name: string;
-  summary: string;
-  usage: string;
-  options: Record<string, OptionSpec>;
-  /** Whether positional arguments are allowed (and how many at least). */
-  positionals?: { min: number; name: string };
-  run(args: { values: Record<string, string | boolean | undefined>; positionals: string[]; out: NodeJS.WritableStream }): Promise<void>;
-}
-
-export const DB_OPTION: OptionSpec = { type: 'string', description: 'SQLite database file (default ./data/footing.sqlite; DATABASE_URL=postgres://... selects PostgreSQL)' };
+import { explainCommand } from './explain-command.js';
 
 const str = (v: string | boolean | undefined) => (typeof v === 'string' ? v : undefined);
 
@@ -101,4 +90,4 @@ const importBackupCmd: Command = {
   },
 };
 
-export const COMMANDS: Command[] = [serve, migrateCmd, exportCmd, importBackupCmd, analyzeCommand];
+export const COMMANDS: Command[] = [serve, migrateCmd, exportCmd, importBackupCmd, analyzeCommand, explainCommand];

@@ -109,3 +109,28 @@ test('A truncated backup file is refused with the byte position', async () => {
   assert.equal(r.code, 1);
   assert.match(r.err, /not valid JSON/);
 });
+
+test('footing explain --json prints links from the feet up with evidence, and the decision', async () => {
+  const db = join(dir, 'explain.sqlite');
+  const store = openStore({ kind: 'sqlite', path: db });
+  await migrate(store);
+  const me = await ensureLocalPerson(store.db);
+  const answers = Object.fromEntries([...RED_FLAG_QUESTIONS, ...PRECAUTION_QUESTIONS].map((q) => [q.id, false]));
+  await submitScreen(store.db, me.id, { answers }, '2026-11-01');
+  await store.close();
+  const r = await run(['explain', '--db', db, '--date', '2026-11-02', '--json']);
+  assert.equal(r.code, 0, r.err);
+  const out = JSON.parse(r.out);
+  assert.equal(out.links[0].from, 'foot');
+  assert.equal(out.links.at(-1).to, 'neck');
+  for (const l of out.links) {
+    assert.equal(typeof l.finding, 'string');
+    assert.ok(['GL-A', 'GL-B', 'GL-NICE', 'SR/MA', 'RCT', 'COH', 'LAB', 'CONS', 'EO', 'HYP'].includes(l.evidence));
+    assert.ok(Array.isArray(l.refs));
+  }
+  assert.equal(out.decision.action, 'hold'); // one day in: not a week at the stage yet
+  assert.ok(out.decision.reasons.length > 0);
+  const bad = await run(['explain', '--db', db, '--date', 'yesterday']);
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /--date/);
+});

@@ -4,7 +4,8 @@
  */
 import { parseArgs } from 'node:util';
 import { CliError } from './cli-error.js';
-import { COMMANDS, type Command } from './commands.js';
+import { COMMANDS } from './commands.js';
+import type { Command } from './command.js';
 
 function commandHelp(c: Command): string {
   const opts = Object.entries(c.options).map(([k, o]) => `  --${k}${o.type === 'string' ? ' VALUE' : ''}`.padEnd(22) + o.description);

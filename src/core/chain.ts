@@ -40,7 +40,7 @@ const LINK_CLAIMS: readonly LinkClaim[] = [
     from: 'knee', to: 'hip', evidence: 'LAB', refs: ['8'],
     plain: 'In the same lab studies, the hip turned inward too.',
     clinician: 'Induced hyperpronation increased internal hip rotation [8] (LAB). Knee flexion norms in gait: IC 0-5°, loading peak 15-20°, swing peak 60-70° [26] (EO).',
-    measureWith: ['single-leg-squat', 'gait-video'],
+    measureWith: ['single-leg-squat-valgus', 'gait-video'],
   },
   {
     from: 'hip', to: 'pelvis', evidence: 'LAB', refs: ['10', '19b'],

@@ -26,7 +26,7 @@ export const METRIC_JSON_NAMES: Record<keyof GaitMetrics, string> = {
   stepLength: 'step_length_m',
 };
 
-export interface MetricJson { value: number | null; confidence: number; n?: number; left?: number; right?: number; reason?: string }
+export interface MetricJson { value: number | null; confidence: number; n?: number; left?: number; right?: number; reason?: string; reference?: { min: number; max: number; unit: string; source: string } }
 
 export interface GaitAnalysisJson {
   video: string;
@@ -48,6 +48,7 @@ function metricJson(m: Metric): MetricJson {
   const out: MetricJson = { value: round(m.value, 3), confidence: round(m.confidence, 2), n: m.n };
   if (m.left !== undefined) out.left = round(m.left, 3);
   if (m.right !== undefined) out.right = round(m.right, 3);
+  if (m.reference) out.reference = m.reference;
   return out;
 }
 

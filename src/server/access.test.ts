@@ -11,8 +11,8 @@ test('Every API route declares who may call it, and health data routes are never
     const table = app.accessTable;
     assert.ok(table.length >= 12, `expected the whole route table, got ${table.length}`);
     const publicRoutes = table.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.url}`).sort();
-    // Only routes without personal data may be public: the health check, the screen's questions, the library.
-    assert.deepEqual(publicRoutes, ['GET /api/health', 'GET /api/library', 'GET /api/screen/questions']);
+    // Only routes without personal data may be public: the health check, the screen's questions, the catalogues.
+    assert.deepEqual(publicRoutes, ['GET /api/assessment/catalogue', 'GET /api/health', 'GET /api/library', 'GET /api/screen/questions']);
     await app.close();
   } finally { await cleanup(); }
 });

@@ -17,6 +17,7 @@ import { ACCESS_LEVELS, access } from './access.js';
 import { registerProgramRoutes } from './routes/program-routes.js';
 import { registerRecordRoutes } from './routes/record-routes.js';
 import { registerBackupRoutes } from './routes/backup-routes.js';
+import { registerAssessmentRoutes } from './routes/assessment-routes.js';
 
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -99,6 +100,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await registerProgramRoutes(app, opts.store);
   await registerRecordRoutes(app, opts.store);
   await registerBackupRoutes(app, opts.store);
+  await registerAssessmentRoutes(app, opts.store);
 
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/')) return reply.status(404).send({ error: { code: 'not_found', message: `No API route ${req.method} ${req.url.split('?')[0]}` } });

@@ -20,6 +20,7 @@ import { addProgramEvent, getProgram, listProgramEvents, upsertProgram, type Pro
 import { listCheckins, maxPain } from '../../store/repos/checkins.js';
 import { listSessions } from '../../store/repos/sessions.js';
 import { dailyWalking } from '../../store/repos/walking.js';
+import { reviewInputsFor } from './assessment-service.js';
 
 /** The program is daily: one guided session a day (DOMAIN.md §4 4.6, "daily"). */
 export const SESSIONS_PER_WEEK = 7;
@@ -90,7 +91,7 @@ export async function getToday(db: Kysely<Database>, personId: string, today: st
 
   if (program) {
     const events = await listProgramEvents(db, personId);
-    const review = await reviewInputs(db, personId);
+    const review = await reviewInputsFor(db, personId);
     decision = reviewProgram({
       today, stage: program.stage, stageStartedOn: program.stageStartedOn, programStartedOn: program.startedOn,
       redFlag: screen?.result.status === 'stop', sessionDates: sessions.map((s) => s.date), checkins, prescribedPerWeek: SESSIONS_PER_WEEK,
@@ -112,12 +113,6 @@ export async function getToday(db: Kysely<Database>, personId: string, today: st
     sessionDoneToday: sessions.some((s) => s.date === today),
   };
 }
-
-/** Outcome-measure responses and the STarT Back group, for the review. Filled by the assessment service. */
-export type ReviewInputsProvider = (db: Kysely<Database>, personId: string) => Promise<{ outcomes: { measure: string; response: 'improved' | 'no-meaningful-change' | 'worse' }[]; startBackRisk: 'low' | 'medium' | 'high' | null }>;
-let reviewInputs: ReviewInputsProvider = async () => ({ outcomes: [], startBackRisk: null });
-/** Lets the assessment service supply outcome responses without the program service importing it (no cycle). */
-export function setReviewInputsProvider(p: ReviewInputsProvider): void { reviewInputs = p; }
 
 async function applyDecision(db: Kysely<Database>, personId: string, program: Program, decision: ProgramReview, today: string): Promise<Program> {
   return db.transaction().execute(async (trx) => {

@@ -1,0 +1,15 @@
+/** The shape of a `footing` subcommand: its options (parsed strictly by node:util parseArgs), help and body. */
+export interface OptionSpec { type: 'string' | 'boolean'; short?: string; description: string; default?: string | boolean }
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  options: Record<string, OptionSpec>;
+  /** Whether positional arguments are allowed (and how many at least). */
+  positionals?: { min: number; name: string };
+  run(args: { values: Record<string, string | boolean | undefined>; positionals: string[]; out: NodeJS.WritableStream }): Promise<void>;
+}
+
+/** The --db option every command that touches the database takes. */
+export const DB_OPTION: OptionSpec = { type: 'string', description: 'SQLite database file (default ./data/footing.sqlite; DATABASE_URL=postgres://... selects PostgreSQL)' };
+

@@ -1,0 +1,62 @@
+/**
+ * `footing explain`: the current chain explanation, link by link with evidence levels, and the program's decision.
+ */
+import { EVIDENCE_LEVELS } from '../core/evidence.js';
+import { todayFrom } from '../server/request-date.js';
+import { explainFor } from '../server/services/assessment-service.js';
+import { getToday } from '../server/services/program-service.js';
+import { ensureLocalPerson } from '../store/repos/people.js';
+import { usageError } from './cli-error.js';
+import { DB_OPTION, type Command } from './command.js';
+import { openCliStore } from './open-store.js';
+
+export const explainCommand: Command = {
+  name: 'explain', summary: 'Show the chain explanation and the program decision', usage: 'footing explain [--db PATH] [--date YYYY-MM-DD] [--clinician] [--json]',
+  options: {
+    db: DB_OPTION,
+    date: { type: 'string', description: 'The day to decide for (default: today)' },
+    clinician: { type: 'boolean', description: 'Show figures and references for a clinician' },
+    json: { type: 'boolean', description: 'Print one JSON object' },
+  },
+  async run({ values, out }) {
+    let today: string;
+    try { today = todayFrom(typeof values.date === 'string' ? values.date : undefined); } catch { throw usageError(`--date must be a calendar date like 2026-11-25 (got "${String(values.date)}")`); }
+    const store = await openCliStore(typeof values.db === 'string' ? values.db : undefined);
+    try {
+      const me = await ensureLocalPerson(store.db);
+      const state = await getToday(store.db, me.id, today);
+      const ex = await explainFor(store.db, me.id);
+      const decision = state.decision
+        ? { action: state.decision.action, reasons: state.decision.reasons.map((r) => r.text), referral: state.decision.referral.map((r) => r.text), rescreen_due: state.decision.rescreen.due }
+        : { action: 'none', reasons: ['No program yet: answer the safety questions first (footing serve, then open the app).'], referral: [], rescreen_due: true };
+      if (values.json) {
+        out.write(`${JSON.stringify({
+          links: ex.links.map((l) => ({ from: l.from, to: l.to, status: l.status, finding: l.finding, meaning: l.meaning, evidence: l.evidence, strength: l.strength, refs: l.refs, missing: l.missing })),
+          whole_body: ex.wholeBody.map((f) => ({ label: f.label, value: f.value, status: f.status, evidence: f.evidence, refs: f.refs })),
+          decision, disclaimer: ex.disclaimer,
+        })}\n`);
+        return;
+      }
+      const lines: string[] = ['Your chain, from the feet up', ''];
+      for (const l of ex.links) {
+        lines.push(`${l.from} -> ${l.to}  [${l.status}]`);
+        lines.push(`  Found: ${l.finding}`);
+        lines.push(`  What it may mean: ${values.clinician ? l.clinician : l.meaning}`);
+        lines.push(`  Strength: ${l.strength} (${l.evidence}: ${EVIDENCE_LEVELS[l.evidence]})${l.refs.length ? `, DOMAIN.md refs ${l.refs.join(', ')}` : ''}`);
+        if (l.missing.length) lines.push(`  To measure: ${l.missing.join(', ')}`);
+        lines.push('');
+      }
+      if (ex.wholeBody.length) {
+        lines.push('Whole body');
+        for (const f of ex.wholeBody) lines.push(`  ${f.label}: ${f.value} (${f.status}) ${values.clinician ? f.reference : f.plain}`);
+        lines.push('');
+      }
+      lines.push(`Program decision: ${decision.action}`);
+      for (const r of decision.reasons) lines.push(`  - ${r}`);
+      for (const r of decision.referral) lines.push(`  See a clinician: ${r}`);
+      if (decision.rescreen_due) lines.push('  The safety questions are due again.');
+      lines.push('', ex.disclaimer, '');
+      out.write(lines.join('\n'));
+    } finally { await store.close(); }
+  },
+};

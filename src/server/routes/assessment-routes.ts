@@ -1,0 +1,41 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { OUTCOME_MEASURES } from '../../core/outcome-measures.js';
+import { SCREENING_TESTS } from '../../core/screening-tests.js';
+import type { Store } from '../../store/db.js';
+import { insertGaitAnalysis, listGaitAnalyses } from '../../store/repos/gait-analyses.js';
+import { access } from '../access.js';
+import { BodyMark, isoDate, isoDateTime } from '../api-schemas.js';
+import { todayFrom } from '../request-date.js';
+import { addOutcome, addPainMap, addScreening, explainFor, getAssessment } from '../services/assessment-service.js';
+import { getToday } from '../services/program-service.js';
+
+const PainMapInput = z.object({ marks: z.array(BodyMark).max(40), recordedAt: isoDateTime, recordedBy: z.string().trim().min(1).max(200).default('me') }).strict();
+/** A saved gait analysis: the metrics JSON (src/gait/analysis-json.ts) and the keypoints; never the video itself. */
+const GaitSaveInput = z.object({
+  recordedAt: isoDateTime,
+  recordedBy: z.string().trim().min(1).max(200).default('me'),
+  sourceName: z.string().trim().min(1).max(300),
+  analysis: z.object({ view: z.string(), metrics: z.record(z.string(), z.object({ value: z.number().nullable(), confidence: z.number().min(0).max(1) }).passthrough()) }).passthrough(),
+  keypoints: z.unknown().nullable().default(null),
+}).strict();
+
+export async function registerAssessmentRoutes(app: FastifyInstance, store: Store): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get('/api/assessment/catalogue', { config: access('public') }, async () => ({ screeningTests: SCREENING_TESTS, outcomeMeasures: OUTCOME_MEASURES }));
+  r.get('/api/assessment', { config: access('self') }, async (req) => getAssessment(store.db, req.personId));
+  r.post('/api/assessment/pain-map', { config: access('self'), schema: { body: PainMapInput } }, async (req, reply) => reply.status(201).send(await addPainMap(store.db, req.personId, req.body)));
+  // Bodies of these two are checked by the core catalogues' own parsers, which name the field at fault.
+  r.post('/api/assessment/screening', { config: access('self'), schema: { body: z.record(z.string(), z.unknown()) } }, async (req, reply) => reply.status(201).send(await addScreening(store.db, req.personId, req.body)));
+  r.post('/api/assessment/outcomes', { config: access('self'), schema: { body: z.record(z.string(), z.unknown()) } }, async (req, reply) => reply.status(201).send(await addOutcome(store.db, req.personId, req.body)));
+  r.post('/api/gait-analyses', { config: access('self'), schema: { body: GaitSaveInput } }, async (req, reply) => {
+    const b = req.body;
+    return reply.status(201).send(await insertGaitAnalysis(store.db, req.personId, { recordedAt: b.recordedAt, recordedBy: b.recordedBy, sourceName: b.sourceName, view: b.analysis.view, analysis: b.analysis, keypoints: b.keypoints ?? null, videoPath: null }));
+  });
+  r.get('/api/gait-analyses', { config: access('self') }, async (req) => listGaitAnalyses(store.db, req.personId));
+  r.get('/api/explain', { config: access('self'), schema: { querystring: z.object({ date: isoDate.optional() }).strict() } }, async (req) => {
+    const today = await getToday(store.db, req.personId, todayFrom(req.query.date));
+    return { explanation: await explainFor(store.db, req.personId), decision: today.decision };
+  });
+}

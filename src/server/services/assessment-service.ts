@@ -1,0 +1,118 @@
+/**
+ * The assessment: pain maps, screening tests and outcome measures (validated by the core catalogues, stored with
+ * date and recorder), gait analyses, and from all of them the chain explanation and the inputs of the program review.
+ */
+import type { Kysely } from 'kysely';
+import { explainChain, type ChainExplanation, type PainMark } from '../../core/chain.js';
+import type { Finding } from '../../core/findings.js';
+import { gaitFindings, type GaitAnalysisInput } from '../../core/gait-findings.js';
+import { outcomeFinding, outcomeTrend, parseOutcomeEntry, scoreOutcome, outcomeEntrySchema, type OutcomeMeasureId, type ResponderMeasureId, type OutcomeTrend } from '../../core/outcome-measures.js';
+import { interpretScreening, parseScreeningResult, type ScreeningResult } from '../../core/screening-tests.js';
+import type { BodyMark } from '../api-schemas.js';
+import { badRequest } from '../problem.js';
+import type { Database } from '../../store/schema.js';
+import { insertOutcomeScore, insertPainMap, insertScreeningResult, listOutcomeScores, listPainMaps, listScreeningResults, type OutcomeRecord } from '../../store/repos/assessments.js';
+import { listGaitAnalyses } from '../../store/repos/gait-analyses.js';
+import { listCheckins } from '../../store/repos/checkins.js';
+import { getPerson } from '../../store/repos/people.js';
+
+export async function addPainMap(db: Kysely<Database>, personId: string, input: { marks: BodyMark[]; recordedAt: string; recordedBy: string }) {
+  return insertPainMap(db, personId, input);
+}
+
+export async function addScreening(db: Kysely<Database>, personId: string, input: unknown) {
+  const parsed = parseScreeningResult(input);
+  if (!parsed.result) throw badRequest(`${parsed.problems[0]!.field}: ${parsed.problems[0]!.message}`, parsed.problems[0]!.field);
+  const r = parsed.result;
+  const record = await insertScreeningResult(db, personId, { testId: r.testId, values: r.values as Record<string, unknown>, recordedAt: r.recordedAt, recordedBy: r.recordedBy });
+  return { record, findings: interpretScreening(r, await context(db, personId, r.recordedAt)) };
+}
+
+export async function addOutcome(db: Kysely<Database>, personId: string, input: unknown) {
+  const parsed = parseOutcomeEntry(input);
+  if (!parsed.entry) throw badRequest(`${parsed.problems[0]!.field}: ${parsed.problems[0]!.message}`, parsed.problems[0]!.field);
+  const e = parsed.entry;
+  const record = await insertOutcomeScore(db, personId, { measureId: e.measure, inputs: e.input as Record<string, unknown>, score: parsed.score.score, recordedAt: e.recordedAt, recordedBy: e.recordedBy });
+  return { record, score: parsed.score };
+}
+
+async function context(db: Kysely<Database>, personId: string, at: string): Promise<{ age?: number }> {
+  const p = await getPerson(db, personId);
+  return p?.birthYear ? { age: Number(at.slice(0, 4)) - p.birthYear } : {};
+}
+
+/** The latest of each key, by recorded time. */
+function latestBy<T extends { recordedAt: string }>(items: readonly T[], key: (t: T) => string): T[] {
+  const m = new Map<string, T>();
+  for (const i of items) { const k = key(i); const prev = m.get(k); if (!prev || prev.recordedAt <= i.recordedAt) m.set(k, i); }
+  return [...m.values()];
+}
+
+export interface OutcomeSummary { measure: OutcomeMeasureId; latest: OutcomeRecord; band: string | null; trend: OutcomeTrend | null }
+
+export async function outcomeSummaries(db: Kysely<Database>, personId: string): Promise<OutcomeSummary[]> {
+  const scores = await listOutcomeScores(db, personId);
+  const out: OutcomeSummary[] = [];
+  for (const latest of latestBy(scores, (s) => s.measureId)) {
+    const measure = latest.measureId as OutcomeMeasureId;
+    const series = scores.filter((s) => s.measureId === measure && s.score !== null).map((s) => ({ date: s.recordedAt, score: s.score! }));
+    const trend = measure === 'start-back' ? null : outcomeTrend(measure as ResponderMeasureId, series).trend;
+    const entry = outcomeEntrySchema.safeParse({ measure, input: latest.inputs, recordedAt: latest.recordedAt, recordedBy: latest.recordedBy });
+    const band = entry.success ? scoreOutcome(entry.data).band ?? null : null;
+    out.push({ measure, latest, band, trend });
+  }
+  return out;
+}
+
+/** Outcome responses and the STarT Back group, as the program review needs them. */
+export async function reviewInputsFor(db: Kysely<Database>, personId: string) {
+  const summaries = await outcomeSummaries(db, personId);
+  return {
+    outcomes: summaries.filter((s) => s.trend).map((s) => ({ measure: s.measure, response: s.trend!.status })),
+    startBackRisk: (summaries.find((s) => s.measure === 'start-back')?.band ?? null) as 'low' | 'medium' | 'high' | null,
+  };
+}
+
+export interface Assessment {
+  painMaps: Awaited<ReturnType<typeof listPainMaps>>;
+  screening: { record: Awaited<ReturnType<typeof listScreeningResults>>[number]; findings: Finding[] }[];
+  outcomes: OutcomeSummary[];
+  gait: Awaited<ReturnType<typeof listGaitAnalyses>>;
+}
+
+export async function getAssessment(db: Kysely<Database>, personId: string): Promise<Assessment> {
+  const painMaps = await listPainMaps(db, personId);
+  const screening = [];
+  for (const record of await listScreeningResults(db, personId)) {
+    const parsed = parseScreeningResult({ testId: record.testId, values: record.values, recordedAt: record.recordedAt, recordedBy: record.recordedBy });
+    screening.push({ record, findings: parsed.result ? interpretScreening(parsed.result as ScreeningResult, await context(db, personId, record.recordedAt)) : [] });
+  }
+  return { painMaps, screening, outcomes: await outcomeSummaries(db, personId), gait: await listGaitAnalyses(db, personId) };
+}
+
+/** The chain explanation from the latest of each kind of measurement. */
+export async function explainFor(db: Kysely<Database>, personId: string): Promise<ChainExplanation> {
+  const a = await getAssessment(db, personId);
+  const findings: Finding[] = [];
+  const wholeBody: Finding[] = [];
+  for (const s of latestBy(a.screening.map((s) => ({ ...s, recordedAt: s.record.recordedAt })), (s) => s.record.testId)) findings.push(...s.findings);
+  for (const o of a.outcomes) {
+    const entry = outcomeEntrySchema.safeParse({ measure: o.measure, input: o.latest.inputs, recordedAt: o.latest.recordedAt, recordedBy: o.latest.recordedBy });
+    if (!entry.success) continue;
+    const f = outcomeFinding({
+      measure: o.measure, result: scoreOutcome(entry.data), recordedAt: o.latest.recordedAt, recordedBy: o.latest.recordedBy,
+      ...(o.trend && o.trend.points.length > 1 ? { baseline: o.trend.baseline.score } : {}),
+    });
+    findings.push(f);
+  }
+  const lastGait = a.gait.at(-1);
+  if (lastGait) {
+    const g = gaitFindings(lastGait.analysis as unknown as GaitAnalysisInput, { recordedAt: lastGait.recordedAt, recordedBy: lastGait.recordedBy });
+    findings.push(...g.chain);
+    wholeBody.push(...g.wholeBody);
+  }
+  // Pain: the latest pain map; without one, the body-map marks of the latest check-in that has any.
+  let pain: PainMark[] = a.painMaps.at(-1)?.marks ?? [];
+  if (pain.length === 0) pain = (await listCheckins(db, personId)).filter((c) => c.regions.length).at(-1)?.regions ?? [];
+  return explainChain({ findings, pain, wholeBody });
+}
