@@ -1,10 +1,7 @@
 /**
- * The API's response shapes, taken from the server's own types (type-only imports: nothing from src/server or
- * src/store ends up in the bundle).
+ * The API's response shapes, taken from the server's own types (type-only imports from src/server/api-types.ts).
  */
-export type { TodayState, Progress, ScreenOutcome } from '../../../src/server/services/program-service.js';
-export type { Checkin } from '../../../src/store/repos/checkins.js';
-export type { ProgramEvent } from '../../../src/store/repos/program.js';
+export type { TodayState, Progress, ScreenOutcome, Checkin, ProgramEvent } from '../../../src/server/api-types.js';
 export type { CheckinInput, SessionInput, SessionItem, BodyMark, WalkingLogInput } from '../../../src/server/api-schemas.js';
 export type { PlanItem, TodayPlan, WalkDose } from '../../../src/core/plan.js';
 export type { HoldDose, TimedDose } from '../../../src/core/stages.js';
