@@ -27,8 +27,8 @@ async function load(url: string, opts: { method?: 'GET' | 'POST'; body?: (i: num
   const result = await autocannon({
     url, connections: CONNECTIONS, duration: DURATION_S, method: opts.method ?? 'GET',
     headers: { 'content-type': 'application/json' },
-    ...(opts.body ? { requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, body: opts.body!(i++) }) }] } : {}),
-  });
+    ...(opts.body ? { requests: [{ setupRequest: (req) => ({ ...req, body: opts.body!(i++) }) }] } : {}),
+  } as autocannon.Options);
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx };
 }
 
