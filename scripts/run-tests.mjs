@@ -24,6 +24,14 @@ let files = roots.flatMap((r) => collect(r, [])).sort();
 if (filter.length) files = files.filter((f) => filter.some((p) => f.includes(p)));
 if (files.length === 0) { console.error('No test files matched.'); process.exit(1); }
 
+// Types first: a type error anywhere (server, core, web) fails the run before any test starts.
+if (filter.length === 0) {
+  for (const project of ['tsconfig.json', 'web/tsconfig.json']) {
+    const tsc = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', project, '--noEmit'], { stdio: 'inherit' });
+    if (tsc.status !== 0) { console.error(`Type check failed (${project}).`); process.exit(tsc.status ?? 1); }
+  }
+}
+
 // The PostgreSQL half of the store and API tests needs a server: start Debian's if nobody named one.
 if (!process.env.FOOTING_TEST_PG_URL) {
   const pgStart = spawnSync('bash', ['scripts/start-postgres.sh'], { stdio: 'inherit' });
