@@ -1,13 +1,18 @@
 /**
- * `footing analyze VIDEO`: pose estimation on this machine (Debian ffmpeg + BlazePose full on tfjs wasm), then
- * the gait analysis. The video never leaves the machine and is not copied anywhere.
+ * `footing analyze VIDEO`: pose estimation on this machine (Debian ffmpeg + BlazePose full on tfjs wasm, one
+ * worker thread per core), then the gait analysis. The video never leaves the machine and is not copied anywhere.
+ *
+ * Whom to follow: with --roi, the box given; otherwise a quick first pass finds the people in the video and picks
+ * the one who walks across it (src/pose/find-walker.ts); --person N picks another of the listed candidates.
  */
 import { basename } from 'node:path';
 import { analyzeGait } from '../gait/analyze-gait.js';
 import { analysisToJson, type GaitAnalysisJson } from '../gait/analysis-json.js';
 import { openVideo } from '../pose/ffmpeg-frames.js';
-import type { RegionOfInterest } from '../pose/frame.js';
-import { createNodePoseEstimator } from '../pose/node-runtime.js';
+import { findWalker } from '../pose/find-walker.js';
+import type { PoseError, RegionOfInterest } from '../pose/frame.js';
+import { estimateVideo } from '../pose/parallel-estimate.js';
+import { roiFor, type Candidate } from '../pose/walker-choice.js';
 import { CliError, usageError } from './cli-error.js';
 import type { Command } from './command.js';
 import { progressBar } from './progress-bar.js';
@@ -15,20 +20,61 @@ import { progressBar } from './progress-bar.js';
 /** The model sees frames at most 720 pixels high (720p-equivalent): landmarks are mapped back to source pixels. */
 const MODEL_MAX_HEIGHT = 720;
 
+/** How the person was chosen, as printed in the report and under `person` in --json. */
+export interface PersonChoiceJson {
+  /** 'roi' (given with --roi), 'auto' (the walker found by the first pass), 'person' (--person N), 'none'. */
+  method: 'roi' | 'auto' | 'person' | 'none';
+  roi: RegionOfInterest | null;
+  chosen: number | null;
+  /** People found by the first pass, with their boxes over time (source pixels), for a "not me" picker. */
+  candidates: Array<{ id: number; travel_px: number; boxes: Array<{ frame: number; time: number; x: number; y: number; width: number; height: number; score: number }> }>;
+}
+
 function parseRoi(text: string): RegionOfInterest {
   const parts = text.split(',').map((p) => Number(p.trim()));
-  if (parts.length !== 4 || parts.some((n) => !Number.isFinite(n) || n < 0)) throw usageError(`--roi must be X,Y,WIDTH,HEIGHT in video pixels (got "${text}")`);
+  if (parts.length !== 4 || parts.some((n) => !Number.isInteger(n) || n < 0)) throw usageError(`--roi must be X,Y,WIDTH,HEIGHT in whole video pixels (got "${text}")`);
   const [x, y, width, height] = parts as [number, number, number, number];
   return { x, y, width, height };
 }
 
+function parseFrames(text: string): { first: number; last: number } {
+  const m = /^(\d+)-(\d+)$/.exec(text.trim());
+  if (!m || Number(m[1]) > Number(m[2])) throw usageError(`--frames must be FIRST-LAST frame numbers, e.g. 30-120 (got "${text}")`);
+  return { first: Number(m[1]), last: Number(m[2]) };
+}
+
+function wholeNumber(name: string, text: string, min: number, max: number): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < min || n > max) throw usageError(`--${name} must be a whole number from ${min} to ${max} (got "${text}")`);
+  return n;
+}
+
+function located(file: string, e: PoseError): CliError {
+  const l = e.location;
+  return new CliError(`${l.file ?? file}${l.frame !== undefined ? ` frame ${l.frame}` : ''}${l.field ? ` (--${l.field})` : ''}: ${e.message}`);
+}
+
+function candidateJson(c: Candidate): PersonChoiceJson['candidates'][number] {
+  const r1 = (v: number) => Math.round(v * 10) / 10;
+  return {
+    id: c.id, travel_px: Math.round(c.travelPx),
+    // A box around the body: MediaPipe's radius reaches just above the head (see walker-choice.ts roiFor).
+    boxes: c.boxes.map((b) => ({ frame: b.index, time: Math.round(b.time * 1000) / 1000, x: r1(b.hipX - 0.6 * b.radius), y: r1(b.hipY - 1.1 * b.radius),
+      width: r1(1.2 * b.radius), height: r1(2.2 * b.radius), score: Math.round(b.score * 100) / 100 })),
+  };
+}
+
 export const analyzeCommand: Command = {
-  name: 'analyze', summary: 'Analyse walking in a video (on this machine)', usage: 'footing analyze VIDEO [--view side|front|auto] [--height-cm N] [--roi X,Y,W,H] [--track N] [--json]',
+  name: 'analyze', summary: 'Analyse walking in a video (on this machine)',
+  usage: 'footing analyze VIDEO [--view side|front|back|auto] [--height-cm N] [--roi X,Y,W,H | --person N] [--frames A-B] [--track N] [--json]',
   options: {
     view: { type: 'string', description: 'How it was filmed: side, front, back or auto (default: auto-detect)' },
     'height-cm': { type: 'string', description: 'Your height in cm, for walking speed and step length' },
-    roi: { type: 'string', description: 'Only look inside this box (video pixels X,Y,WIDTH,HEIGHT) to pick the person to follow' },
+    roi: { type: 'string', description: 'Only look inside this box (video pixels X,Y,WIDTH,HEIGHT); default: found automatically around the walker' },
+    person: { type: 'string', description: 'Follow another person found by the first pass (ids are listed in the output)' },
+    frames: { type: 'string', description: 'Analyse only frames FIRST-LAST (0-based frame numbers)' },
     track: { type: 'string', description: 'Analyse another person track (ids are listed in the output)' },
+    workers: { type: 'string', description: 'Worker threads for the pose model (default: one per core)' },
     json: { type: 'boolean', description: 'Print one JSON object instead of a report' },
   },
   positionals: { min: 1, name: 'VIDEO' },
@@ -41,42 +87,63 @@ export const analyzeCommand: Command = {
       heightCm = Number(values['height-cm']);
       if (!Number.isFinite(heightCm) || heightCm < 50 || heightCm > 250) throw usageError(`--height-cm must be a height from 50 to 250 cm (got "${values['height-cm']}")`);
     }
-    let trackId: number | undefined;
-    if (typeof values.track === 'string') {
-      trackId = Number(values.track);
-      if (!Number.isInteger(trackId) || trackId < 0) throw usageError(`--track must be a track id from the output (got "${values.track}")`);
-    }
-    const roi = typeof values.roi === 'string' ? parseRoi(values.roi) : undefined;
+    const trackId = typeof values.track === 'string' ? wholeNumber('track', values.track, 0, 1e6) : undefined;
+    const personId = typeof values.person === 'string' ? wholeNumber('person', values.person, 0, 1e6) : undefined;
+    const workers = typeof values.workers === 'string' ? wholeNumber('workers', values.workers, 1, 4) : undefined;
+    const range = typeof values.frames === 'string' ? parseFrames(values.frames) : undefined;
+    const givenRoi = typeof values.roi === 'string' ? parseRoi(values.roi) : undefined;
+    if (givenRoi && personId !== undefined) throw usageError('--roi and --person cannot be used together');
 
-    const opened = await openVideo(file, { maxHeight: MODEL_MAX_HEIGHT });
-    if (!opened.ok) throw new CliError(`${opened.error.location.file ?? file}: ${opened.error.message}`);
-    const video = opened.value;
-    const estimator = await createNodePoseEstimator();
-    if (!estimator.ok) throw new CliError(estimator.error.message);
-    const bar = progressBar({ label: 'Analysing', total: video.source.frameCount, unit: 'frames' });
-    let series;
-    try {
-      series = await estimator.value.estimate(video.frames(), { source: video.source, ...(roi ? { roi } : {}), onProgress: (p) => bar.update(p.done) });
-    } catch (e) {
-      const err = (e as { error?: { message: string; location: { file?: string; frame?: number; field?: string } } }).error;
-      if (err) throw new CliError(`${err.location.file ?? file}${err.location.frame !== undefined ? ` frame ${err.location.frame}` : ''}${err.location.field ? ` (--${err.location.field})` : ''}: ${err.message}`);
-      throw e;
-    } finally {
-      bar.finish();
-      estimator.value.dispose();
+    const opened = await openVideo(file);
+    if (!opened.ok) throw located(file, opened.error);
+    const { source } = opened.value;
+    if (range && range.last >= opened.value.times.length) throw usageError(`--frames ${range.first}-${range.last}: the video has frames 0-${opened.value.times.length - 1}`);
+
+    let person: PersonChoiceJson = { method: 'roi', roi: givenRoi ?? null, chosen: null, candidates: [] };
+    if (!givenRoi) {
+      const scanBar = progressBar({ label: 'Finding the walker', total: null, unit: 'frames' });
+      const found = await findWalker(file, { ...(range ?? {}), ...(workers ? { workers } : {}), onProgress: (p) => scanBar.update(p.done) });
+      scanBar.finish();
+      if (!found.ok) throw located(file, found.error);
+      const candidates = found.value.candidates;
+      if (personId !== undefined) {
+        const c = candidates.find((k) => k.id === personId);
+        if (!c) throw usageError(`--person ${personId}: the first pass found ${candidates.length ? `people ${candidates.map((k) => k.id).join(', ')}` : 'nobody'}`);
+        person = { method: 'person', roi: roiFor(c, source.width, source.height), chosen: c.id, candidates: candidates.map(candidateJson) };
+      } else {
+        person = { method: found.value.roi ? 'auto' : 'none', roi: found.value.roi, chosen: found.value.chosen, candidates: candidates.map(candidateJson) };
+      }
     }
+
+    const bar = progressBar({ label: 'Analysing', total: null, unit: 'frames' });
+    const est = await estimateVideo(file, {
+      maxHeight: MODEL_MAX_HEIGHT, ...(person.roi ? { roi: person.roi } : {}), ...(range ?? {}), ...(workers ? { workers } : {}),
+      onProgress: (p) => bar.update(p.done),
+    });
+    bar.finish();
+    if (!est.ok) throw located(file, est.error);
+    const series = est.value.series;
     const analysis = analyzeGait(series, {
       view: view as 'side' | 'front' | 'back' | 'auto',
       ...(heightCm !== undefined ? { scale: { kind: 'height' as const, heightCm } } : {}),
       ...(trackId !== undefined ? { trackId } : {}),
     });
-    const json = analysisToJson(analysis, { name: basename(file), fps: video.source.fps, frames: series.frames.length });
+    const json = { ...analysisToJson(analysis, { name: basename(file), fps: source.fps, frames: series.frames.length }), person };
     out.write(values.json ? `${JSON.stringify(json)}\n` : formatReport(json));
   },
 };
 
-function formatReport(j: GaitAnalysisJson): string {
-  const lines = [`${j.video}: ${j.frames} frames at ${j.fps} fps, ${j.view} view (${j.direction})`, ''];
+function formatReport(j: GaitAnalysisJson & { person: PersonChoiceJson }): string {
+  const lines = [`${j.video}: ${j.frames} frames at ${j.fps} fps, ${j.view} view (${j.direction})`];
+  const p = j.person;
+  const roi = p.roi ? `${p.roi.x},${p.roi.y},${p.roi.width},${p.roi.height}` : 'the whole picture';
+  lines.push(p.method === 'roi' ? `Region (given): ${roi}`
+    : p.method === 'none' ? 'Nobody was seen walking across the picture in the first pass; the whole picture was analysed.'
+      : `Person ${p.chosen} ${p.method === 'auto' ? '(chosen automatically: walks furthest across the picture)' : '(--person)'}; region ${roi}`);
+  if (p.candidates.length > 1) {
+    lines.push(`People found: ${p.candidates.map((c) => `${c.id} (seen on ${c.boxes.length} sampled frames from ${c.boxes[0]?.time.toFixed(1) ?? '?'} s, moved ${c.travel_px} px)`).join('; ')}. Use --person N to follow another.`);
+  }
+  lines.push('');
   for (const side of ['left', 'right'] as const) {
     lines.push(`${side.padEnd(5)} heel strikes: ${j.events[side].heel_strike.map((t) => t.toFixed(2)).join(' ') || '-'}`);
     lines.push(`${side.padEnd(5)} toe offs:     ${j.events[side].toe_off.map((t) => t.toFixed(2)).join(' ') || '-'}`);

@@ -29,15 +29,19 @@ export function blazePoseEstimator(detector: PoseDetector, model: string): PoseE
       detector.reset();
       const out: PoseFrame[] = [];
       for await (const frame of frames) {
-        const scale = source.width / frame.width; // frame -> source pixels (frames may be downscaled)
+        // Where the frame sits in the source picture: source = region origin + frame pixel * scale.
+        const region = frame.region ?? { x: 0, y: 0, width: source.width, height: source.height };
+        const scale = region.width / frame.width;
         let input = frame;
-        let offset = { x: 0, y: 0 };
-        if (roi) {
-          const r = scaledRoi(roi, 1 / scale, frame.width, frame.height);
+        let offset = { x: region.x / scale, y: region.y / scale }; // in frame pixels
+        if (roi && !sameRect(roi, region)) {
+          const r = scaledRoi({ ...roi, x: roi.x - region.x, y: roi.y - region.y }, 1 / scale, frame.width, frame.height);
           input = cropFrame(frame, r);
-          offset = { x: r.x, y: r.y };
+          offset = { x: offset.x + r.x, y: offset.y + r.y };
         }
-        const tensor = tf.tensor3d(input.data, [input.height, input.width, 3], 'int32');
+        // Float input straight from the bytes (one native conversion): the detector casts its input to float32
+        // anyway, so an int32 tensor would cost a second full-image pass inside the backend.
+        const tensor = tf.tensor3d(new Float32Array(input.data), [input.height, input.width, 3], 'float32');
         let poses: Pose[];
         try {
           poses = await detector.estimatePoses(tensor, { maxPoses: 1, flipHorizontal: false }, frame.time * 1000);
@@ -50,6 +54,10 @@ export function blazePoseEstimator(detector: PoseDetector, model: string): PoseE
       return { model, width: source.width, height: source.height, fps: source.fps, frames: out };
     },
   };
+}
+
+function sameRect(a: RegionOfInterest, b: RegionOfInterest): boolean {
+  return a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
 }
 
 /** Maps a region of interest from source pixels to frame pixels (frames may be downscaled), clamped to the frame. */

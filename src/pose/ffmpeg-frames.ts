@@ -4,7 +4,7 @@
  */
 import { spawn, execFile } from 'node:child_process';
 import { stat } from 'node:fs/promises';
-import type { Frame, Result, SourceInfo } from './frame.js';
+import type { Frame, RegionOfInterest, Result, SourceInfo } from './frame.js';
 import { fail } from './frame.js';
 
 export interface VideoOpenOptions {
@@ -17,6 +17,13 @@ export interface VideoOpenOptions {
   last?: number;
   /** Mirror frames left-right (ffmpeg hflip), e.g. to make mirror-symmetry test fixtures. */
   hflip?: boolean;
+  /**
+   * Hand out only this part of the picture (source pixels, after hflip), cropped by ffmpeg before the downscale so
+   * that neither the scaler nor the pipe handles pixels the model will not look at. Frames then carry `region`.
+   */
+  crop?: RegionOfInterest;
+  /** Hand out only every n-th frame (indices first, first + n, ...), e.g. for a quick low-resolution scan. */
+  every?: number;
 }
 
 export interface OpenedVideo {
@@ -24,8 +31,10 @@ export interface OpenedVideo {
   /** Size of the frames handed out (after maxHeight). */
   frameWidth: number;
   frameHeight: number;
-  /** Presentation times of all frames in seconds, in presentation order. */
+  /** Presentation times of all frames in seconds from the first frame, in presentation order. */
   times: number[];
+  /** The same times as the container stores them (not shifted to start at 0), used to seek. */
+  rawTimes: number[];
   frames: () => AsyncIterable<Frame>;
 }
 
@@ -57,10 +66,10 @@ export async function openVideo(file: string, options: VideoOpenOptions = {}): P
   } catch (e) {
     return fail('decode-failed', `Cannot read the video packets of ${file}: ${firstLine(e)}`, { file });
   }
-  const times = packetTimes.split('\n').map((l) => Number.parseFloat(l)).filter((t) => Number.isFinite(t)).sort((a, b) => a - b);
-  if (times.length === 0) return fail('decode-failed', `No video frames in ${file}`, { file });
-  const t0 = times[0] ?? 0;
-  for (let i = 0; i < times.length; i++) times[i] = (times[i] ?? 0) - t0;
+  const rawTimes = packetTimes.split('\n').map((l) => Number.parseFloat(l)).filter((t) => Number.isFinite(t)).sort((a, b) => a - b);
+  if (rawTimes.length === 0) return fail('decode-failed', `No video frames in ${file}`, { file });
+  const t0 = rawTimes[0] ?? 0;
+  const times = rawTimes.map((t) => t - t0);
 
   // ffmpeg rotates phone videos upright by default; report the rotated size.
   const rotation = Math.abs(Number(stream.side_data_list?.[0]?.rotation ?? stream.tags?.rotate ?? 0)) % 180;
@@ -72,23 +81,59 @@ export async function openVideo(file: string, options: VideoOpenOptions = {}): P
     frameHeight = options.maxHeight - (options.maxHeight % 2);
     frameWidth = Math.round((width * frameHeight) / height / 2) * 2;
   }
+  const crop = options.crop;
+  if (crop) {
+    const bad = checkCrop(crop, width, height);
+    if (bad) return fail('bad-roi', bad, { file, field: 'roi' });
+    // The crop keeps the scale the whole picture would have had (frameHeight / height), rounded to even sizes.
+    const k = frameHeight / height;
+    frameWidth = Math.max(2, Math.round((crop.width * k) / 2) * 2);
+    frameHeight = Math.max(2, Math.round((crop.height * k) / 2) * 2);
+  }
   const source: SourceInfo = { width, height, fps, frameCount: times.length };
   return {
     ok: true,
-    value: { source, frameWidth, frameHeight, times, frames: () => decodeFrames(file, frameWidth, frameHeight, times, options) },
+    value: { source, frameWidth, frameHeight, times, rawTimes, frames: () => decodeFrames(file, frameWidth, frameHeight, { times, rawTimes }, options) },
   };
 }
 
+function checkCrop(c: RegionOfInterest, width: number, height: number): string | null {
+  const ok = [c.x, c.y, c.width, c.height].every((v) => Number.isInteger(v)) && c.x >= 0 && c.y >= 0 && c.width >= 16
+    && c.height >= 16 && c.x + c.width <= width && c.y + c.height <= height;
+  return ok ? null : `Region of interest ${JSON.stringify(c)} must be whole pixels, at least 16x16, inside ${width}x${height}.`;
+}
+
+/** Frames before this index are reached by a container seek rather than by decoding from the start. */
+const SEEK_FROM_FRAME = 30;
+
 /** Streams decoded frames; a decoding failure mid-way throws a VideoDecodeError carrying a located error. */
-async function* decodeFrames(file: string, w: number, h: number, times: number[], o: VideoOpenOptions): AsyncIterable<Frame> {
-  const first = o.first ?? 0;
-  const last = o.last ?? times.length - 1;
+async function* decodeFrames(file: string, w: number, h: number, t: { times: number[]; rawTimes: number[] }, o: VideoOpenOptions): AsyncIterable<Frame> {
+  const { times, rawTimes } = t;
+  const first = Math.max(0, o.first ?? 0);
+  const last = Math.min(times.length - 1, o.last ?? times.length - 1);
   const filters: string[] = [];
-  if (first > 0 || last < times.length - 1) filters.push(`select='between(n\\,${first}\\,${last})'`);
+  const input: string[] = [];
+  const every = Math.max(1, Math.floor(o.every ?? 1));
+  if (first >= SEEK_FROM_FRAME && every === 1) {
+    // A later segment (e.g. the second half for a second worker): seek in the container to about a second before
+    // the first wanted frame instead of decoding everything before it, keep the original timestamps (-copyts),
+    // and select the wanted frames by their own timestamps, half a frame interval either side.
+    const lo = rawTimes[first] ?? 0;
+    const hi = rawTimes[last] ?? lo;
+    const eps = Math.max(1e-4, 0.5 * ((rawTimes[first + 1] ?? lo + 0.02) - lo));
+    input.push('-ss', Math.max(0, lo - 1).toFixed(6), '-copyts');
+    filters.push(`select='between(t\\,${(lo - eps).toFixed(6)}\\,${(hi + eps).toFixed(6)})'`);
+  } else if (every > 1) {
+    filters.push(`select='between(n\\,${first}\\,${last})*not(mod(n-${first}\\,${every}))'`);
+  } else if (first > 0 || last < times.length - 1) {
+    filters.push(`select='between(n\\,${first}\\,${last})'`);
+  }
   if (o.hflip) filters.push('hflip');
+  if (o.crop) filters.push(`crop=${o.crop.width}:${o.crop.height}:${o.crop.x}:${o.crop.y}`);
   filters.push(`scale=${w}:${h}:flags=area`);
-  const args = ['-v', 'error', '-nostdin', '-i', file, '-an', '-sn', '-vf', filters.join(','),
+  const args = ['-v', 'error', '-nostdin', ...input, '-i', file, '-an', '-sn', '-vf', filters.join(','),
     '-fps_mode', 'passthrough', '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'];
+  const region = o.crop ? { ...o.crop } : undefined;
   const child = spawn('ffmpeg', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => { if (stderr.length < 4000) stderr += d.toString(); });
@@ -117,8 +162,8 @@ async function* decodeFrames(file: string, w: number, h: number, times: number[]
       const data = queue.shift();
       if (data) {
         if (queue.length < readAhead) child.stdout.resume();
-        yield { data, width: w, height: h, index, time: times[index] ?? index / 30 };
-        index++;
+        yield { data, width: w, height: h, index, time: times[index] ?? index / 30, ...(region ? { region } : {}) };
+        index += every;
         continue;
       }
       if (ended) break;

@@ -14,6 +14,11 @@ export interface Frame {
   index: number;
   /** Presentation time in seconds, from the container's real timestamps (variable frame rate safe). */
   time: number;
+  /**
+   * The part of the source picture this frame shows, in source pixels, when the frame was cropped before it
+   * reached the estimator (e.g. by ffmpeg). Absent: the frame shows the whole picture.
+   */
+  region?: RegionOfInterest;
 }
 
 /** Progress of a running estimation. `total` is null when the frame count is not known in advance. */

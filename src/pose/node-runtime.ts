@@ -32,6 +32,13 @@ function initBackend(): Promise<void> {
 
 /** Creates the Node BlazePose-full estimator. A missing or broken model file comes back as an error value. */
 export async function createNodePoseEstimator(): Promise<Result<PoseEstimator>> {
+  const detector = await createNodeDetector();
+  if (!detector.ok) return detector;
+  return { ok: true, value: blazePoseEstimator(detector.value, `blazepose-full tfjs-core ${tf.version_core} wasm`) };
+}
+
+/** The raw pose-detection BlazePose-full detector (also used for the multi-person scan in person-boxes.ts). */
+export async function createNodeDetector(): Promise<Result<poseDetection.PoseDetector>> {
   await initBackend();
   registerFileLoadRouter();
   const detectorUrl = new URL('blazepose-detector.json', MODEL_DIR);
@@ -44,7 +51,7 @@ export async function createNodePoseEstimator(): Promise<Result<PoseEstimator>> 
       detectorModelUrl: pathToFileURL(detectorUrl.pathname).href,
       landmarkModelUrl: pathToFileURL(landmarkUrl.pathname).href,
     });
-    return { ok: true, value: blazePoseEstimator(detector, `blazepose-full tfjs-core ${tf.version_core} wasm`) };
+    return { ok: true, value: detector };
   } catch (e) {
     return fail('model-load-failed', `Cannot load the BlazePose model from ${MODEL_DIR.pathname}: ${e instanceof Error ? e.message : String(e)}`,
       { file: MODEL_DIR.pathname });

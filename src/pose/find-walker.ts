@@ -1,0 +1,67 @@
+/**
+ * `findWalker(file)`: the quick first pass that decides whom to follow, in Node. Person boxes are detected on a
+ * few frames a second at low resolution (person-boxes.ts, split over worker threads like the pose pass), linked
+ * into candidates and the walker chosen (walker-choice.ts). The candidates are returned so a UI can offer the others.
+ */
+import { availableParallelism } from 'node:os';
+import type { PoseProgress, Result } from './frame.js';
+import { openVideo } from './ffmpeg-frames.js';
+import { runWorker } from './parallel-estimate.js';
+import type { PersonBox } from './person-boxes.js';
+import type { SegmentJob, SegmentTiming } from './segment-plan.js';
+import { chooseWalker, type WalkerChoice } from './walker-choice.js';
+
+export interface FindWalkerOptions {
+  /** Sampled frames per second of video (default 2). */
+  samplesPerSecond?: number;
+  /** Frame height for the scan (default 360; the detector sees 224x224 tiles anyway). */
+  maxHeight?: number;
+  first?: number;
+  last?: number;
+  workers?: number;
+  onProgress?: (p: PoseProgress) => void;
+}
+
+export interface FindWalkerResult extends WalkerChoice {
+  /** Sampled frame step and the wall-clock time of the scan. */
+  every: number;
+  wallMs: number;
+  /** Per worker: frames scanned and timing (model loading, waiting for frames). */
+  segments: Array<{ first: number; last: number; timing: SegmentTiming }>;
+}
+
+/** Scans the video for people and picks the walker. */
+export async function findWalker(file: string, options: FindWalkerOptions = {}): Promise<Result<FindWalkerResult>> {
+  const t0 = performance.now();
+  const opened = await openVideo(file);
+  if (!opened.ok) return opened;
+  const { source } = opened.value;
+  const count = opened.value.times.length;
+  const every = Math.max(1, Math.round(source.fps / (options.samplesPerSecond ?? 2)));
+  const first = Math.max(0, options.first ?? 0);
+  const last = Math.min(count - 1, options.last ?? count - 1);
+  const samples = Math.floor((last - first) / every) + 1;
+  const parts = Math.max(1, Math.min(options.workers ?? availableParallelism(), 4, samples));
+  // Contiguous runs of sampled frames, each starting on the sampling grid.
+  const per = Math.ceil(samples / parts);
+  const jobs: SegmentJob[] = [];
+  for (let i = 0; i < parts; i++) {
+    const a = first + i * per * every;
+    const b = Math.min(last, a + (per - 1) * every);
+    if (a <= last) jobs.push({ kind: 'scan', segment: i, file, first: a, last: b, decodeFirst: a, every, maxHeight: options.maxHeight ?? 360 });
+  }
+  const done = jobs.map(() => 0);
+  const results = await Promise.all(jobs.map((job) => runWorker(job, (n) => {
+    done[job.segment] = n;
+    options.onProgress?.({ done: done.reduce((x, y) => x + y, 0), total: samples });
+  })));
+  const boxes: PersonBox[] = [];
+  const segments: FindWalkerResult['segments'] = [];
+  for (const [i, r] of results.entries()) {
+    if (!r.ok) return r;
+    boxes.push(...r.value.boxes);
+    segments.push({ first: jobs[i]!.first, last: jobs[i]!.last, timing: r.value.timing });
+  }
+  const choice = chooseWalker(boxes, { width: source.width, height: source.height, sampleInterval: every / source.fps });
+  return { ok: true, value: { ...choice, every, wallMs: performance.now() - t0, segments } };
+}

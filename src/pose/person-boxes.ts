@@ -1,0 +1,103 @@
+/**
+ * Every person the BlazePose person detector sees in a frame, not just the first one. The public
+ * `estimatePoses` of pose-detection 2.1.3 keeps one person and then follows them; its detector stage, however,
+ * scores 2254 anchors and keeps the non-overlapping ones up to `maxPoses`. This calls that stage directly (the
+ * `detectPose` method of the tfjs BlazePose detector, pinned at 2.1.3 in package.json) with a higher limit.
+ * Needs only tfjs-core, so it runs in Node and in the browser.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type { PoseDetector } from '@tensorflow-models/pose-detection';
+import type { Frame } from './frame.js';
+import { cropFrame } from './roi.js';
+
+/** One detected person in one frame, in source-video pixels. */
+export interface PersonBox {
+  /** Frame index and time of the frame it was seen in. */
+  index: number;
+  time: number;
+  score: number;
+  /** Mid-hip point, from the detector's first keypoint. */
+  hipX: number;
+  hipY: number;
+  /**
+   * Body radius: distance from the mid-hip to the detector's full-body scale point, which MediaPipe places so that
+   * a circle of this radius around the hips holds the whole body (head to feet).
+   */
+  radius: number;
+}
+
+interface Detection {
+  score: number[] | number;
+  locationData: { relativeKeypoints: Array<{ x: number; y: number }> };
+}
+interface DetectorInternals {
+  maxPoses: number;
+  detectPose(image: tf.Tensor3D): Promise<Detection[]>;
+}
+
+/** Whether this detector exposes the multi-person detector stage (the tfjs BlazePose detector does). */
+export function supportsPersonBoxes(detector: PoseDetector): boolean {
+  return typeof (detector as unknown as Partial<DetectorInternals>).detectPose === 'function';
+}
+
+/**
+ * Runs the person detector on one frame and returns up to `maxPeople` boxes in source pixels.
+ * `source` is the size of the source video; the frame may be downscaled or cropped (`frame.region`).
+ */
+export async function detectPersonBoxes(detector: PoseDetector, frame: Frame, source: { width: number; height: number }, maxPeople = 6): Promise<PersonBox[]> {
+  const inner = detector as unknown as DetectorInternals;
+  const region = frame.region ?? { x: 0, y: 0, width: source.width, height: source.height };
+  const kx = region.width / frame.width;
+  const ky = region.height / frame.height;
+  const image = tf.tensor3d(new Float32Array(frame.data), [frame.height, frame.width, 3], 'float32');
+  const saved = inner.maxPoses;
+  let found: Detection[];
+  try {
+    inner.maxPoses = maxPeople;
+    found = await inner.detectPose(image);
+  } finally {
+    inner.maxPoses = saved;
+    image.dispose();
+  }
+  return found.flatMap((d) => {
+    const [hip, scalePoint] = d.locationData.relativeKeypoints;
+    if (!hip || !scalePoint) return [];
+    // Keypoints are relative to the frame's width and height separately.
+    const hipX = region.x + hip.x * frame.width * kx;
+    const hipY = region.y + hip.y * frame.height * ky;
+    const sx = region.x + scalePoint.x * frame.width * kx;
+    const sy = region.y + scalePoint.y * frame.height * ky;
+    const score = Array.isArray(d.score) ? (d.score[0] ?? 0) : d.score;
+    return [{ index: frame.index, time: frame.time, score, hipX, hipY, radius: Math.hypot(sx - hipX, sy - hipY) }];
+  });
+}
+
+/**
+ * Square tiles covering the frame (frame pixels). The detector letterboxes its input to 224x224, so on a whole
+ * 16:9 frame a walker 40 % of the picture high is only ~50 detector pixels and is often missed; squares of the
+ * short side, overlapping by at least a fifth of it, keep people about twice as large (two tiles for 16:9).
+ */
+export function squareTiles(width: number, height: number): Array<{ x: number; y: number; width: number; height: number }> {
+  const side = Math.min(width, height);
+  const long = Math.max(width, height);
+  const n = long <= side ? 1 : Math.ceil((long - 0.2 * side) / (0.8 * side));
+  const step = n > 1 ? (long - side) / (n - 1) : 0;
+  return Array.from({ length: n }, (_, i) => {
+    const at = Math.round(i * step);
+    return width >= height ? { x: at, y: 0, width: side, height: side } : { x: 0, y: at, width: side, height: side };
+  });
+}
+
+/** Runs the detector on every square tile of the frame; boxes come back in source pixels (duplicates included). */
+export async function detectPersonBoxesTiled(detector: PoseDetector, frame: Frame, source: { width: number; height: number }): Promise<PersonBox[]> {
+  const region = frame.region ?? { x: 0, y: 0, width: source.width, height: source.height };
+  const kx = region.width / frame.width;
+  const ky = region.height / frame.height;
+  const out: PersonBox[] = [];
+  for (const t of squareTiles(frame.width, frame.height)) {
+    const tile = cropFrame(frame, t);
+    tile.region = { x: region.x + Math.round(t.x * kx), y: region.y + Math.round(t.y * ky), width: Math.round(t.width * kx), height: Math.round(t.height * ky) };
+    out.push(...await detectPersonBoxes(detector, tile, source));
+  }
+  return out;
+}

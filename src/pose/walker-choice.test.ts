@@ -1,0 +1,57 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import type { PersonBox } from './person-boxes.js';
+import { chooseWalker, linkCandidates, mergeFrameBoxes } from './walker-choice.js';
+
+const box = (index: number, hipX: number, hipY: number, radius: number, score = 0.9): PersonBox => ({ index, time: index / 30, score, hipX, hipY, radius });
+const W = 1768; const H = 994;
+
+// A scene like the shared clip: a walker crossing right to left at 10 px/frame, a bystander standing on a box.
+function scene(): PersonBox[] {
+  const out: PersonBox[] = [];
+  for (let i = 40; i <= 190; i += 15) {
+    out.push(box(i, 1550 - (i - 40) * 10, 740, 240));
+    out.push(box(i, 630, 280, 240, 0.95));
+  }
+  return out;
+}
+
+test('Given a walker and a bystander, the walker is chosen and the region holds her but not the bystander', () => {
+  const c = chooseWalker(scene(), { width: W, height: H, sampleInterval: 0.5 });
+  assert.equal(c.candidates.length, 2);
+  assert.equal(c.chosen, 0);
+  const walker = c.candidates[0]!;
+  assert.equal(walker.boxes.length, 11);
+  assert.equal(walker.travelPx, 1500); // 1550 - 50, by hand
+  assert.ok(c.roi);
+  // By hand: rows 740 ± 1.1 * 240 = 476..1004 (clamped to 994); columns 50 - 240 .. 1550 + 240 (clamped).
+  assert.deepEqual(c.roi, { x: 0, y: 476, width: W, height: H - 476 });
+  // The bystander's hips (y 280) lie above the band, so the pose pass is not handed his body.
+  assert.ok(c.roi!.y > 280);
+});
+
+test('Duplicates of one person from overlapping tiles are merged, keeping the best score', () => {
+  const merged = mergeFrameBoxes([box(0, 900, 700, 240, 0.7), box(0, 930, 710, 230, 0.9), box(0, 300, 700, 240, 0.8)]);
+  assert.equal(merged.length, 2);
+  assert.ok(merged.some((b) => b.hipX === 930 && b.score === 0.9));
+  assert.ok(!merged.some((b) => b.hipX === 900));
+});
+
+test('Nobody moving across: no walker and no region, but the people are still listed', () => {
+  const still = [0, 15, 30, 45].flatMap((i) => [box(i, 400, 600, 200), box(i, 1200, 600, 200)]);
+  const c = chooseWalker(still, { width: W, height: H, sampleInterval: 0.5 });
+  assert.equal(c.chosen, null);
+  assert.equal(c.roi, null);
+  assert.equal(c.candidates.length, 2);
+});
+
+test('Linking never loses or duplicates a box, and a missed sample does not split a walker', () => {
+  fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 10 }), { minLength: 1, maxLength: 3 }), (skips) => {
+    const walk = scene().filter((b) => b.hipY === 740 && !skips.includes((b.index - 40) / 15));
+    const all = [...walk, ...scene().filter((b) => b.hipY === 280)];
+    const cands = linkCandidates(all, 0.5);
+    assert.equal(cands.reduce((n, c) => n + c.boxes.length, 0), all.length);
+    assert.equal(cands.filter((c) => c.boxes.some((b) => b.hipY === 740)).length, 1);
+  }));
+});

@@ -1,0 +1,132 @@
+/**
+ * Choosing the person who walks through the picture, from person boxes found on sampled frames (person-boxes.ts):
+ * boxes are merged within a frame, linked over time into candidate people, and the candidate with the most
+ * horizontal travel (in body sizes) is the walker. Her boxes give a region of interest for the full pose pass, so
+ * BlazePose (which follows whoever it finds first) is not handed the other people. Pure: no I/O, no model.
+ */
+import type { RegionOfInterest } from './frame.js';
+import type { PersonBox } from './person-boxes.js';
+
+/** One person seen over time: their boxes in frame order. */
+export interface Candidate {
+  id: number;
+  boxes: PersonBox[];
+  /** Range of the mid-hip x over the boxes (pixels) and the same in body radii. */
+  travelPx: number;
+  travel: number;
+  /** Median body radius in pixels. */
+  radius: number;
+}
+
+export interface WalkerChoice {
+  /** All candidates, the walker first, then by travel. */
+  candidates: Candidate[];
+  /** The walker's id, or null when nobody moved across the picture. */
+  chosen: number | null;
+  /** Region for the full pose pass (source pixels), or null when no walker was found. */
+  roi: RegionOfInterest | null;
+}
+
+export interface ChoiceOptions {
+  /** Source picture size. */
+  width: number;
+  height: number;
+  /** Seconds between sampled frames (for the linking gate). */
+  sampleInterval: number;
+}
+
+/** A candidate must be seen on at least this many sampled frames and cross at least this many body radii. */
+const MIN_BOXES = 3;
+const MIN_TRAVEL_RADII = 1;
+
+/** Merges boxes of one frame that are the same person seen twice (overlapping detector tiles). */
+export function mergeFrameBoxes(boxes: PersonBox[]): PersonBox[] {
+  const sorted = [...boxes].sort((a, b) => b.score - a.score);
+  const kept: PersonBox[] = [];
+  for (const b of sorted) {
+    const dup = kept.some((k) => Math.hypot(k.hipX - b.hipX, k.hipY - b.hipY) < 0.5 * Math.min(k.radius, b.radius)
+      && Math.max(k.radius, b.radius) / Math.min(k.radius, b.radius) < 1.6);
+    if (!dup) kept.push(b);
+  }
+  return kept;
+}
+
+/** Links per-frame boxes into candidates (greedy, nearest mid-hip, gated by body size and elapsed time). */
+export function linkCandidates(boxes: PersonBox[], sampleInterval: number): Candidate[] {
+  const byFrame = new Map<number, PersonBox[]>();
+  for (const b of boxes) byFrame.set(b.index, [...(byFrame.get(b.index) ?? []), b]);
+  const tracks: PersonBox[][] = [];
+  for (const index of [...byFrame.keys()].sort((a, b) => a - b)) {
+    const here = mergeFrameBoxes(byFrame.get(index) ?? []);
+    const pairs: Array<{ t: number; b: number; d: number }> = [];
+    tracks.forEach((tr, t) => {
+      const last = tr[tr.length - 1]!;
+      const gap = Math.max(sampleInterval, here[0] ? here[0].time - last.time : sampleInterval);
+      if (gap > 2) return; // not seen for 2 s: a new appearance is a new candidate
+      here.forEach((b, i) => {
+        const ratio = Math.max(b.radius, last.radius) / Math.min(b.radius, last.radius);
+        // A walker covers about one body radius per 0.6 s; allow twice that plus detector jitter.
+        const gate = last.radius * (0.6 + 3 * gap);
+        const d = Math.hypot(b.hipX - last.hipX, b.hipY - last.hipY);
+        if (ratio < 1.6 && d < gate) pairs.push({ t, b: i, d });
+      });
+    });
+    pairs.sort((a, b) => a.d - b.d);
+    const usedT = new Set<number>(); const usedB = new Set<number>();
+    for (const p of pairs) {
+      if (usedT.has(p.t) || usedB.has(p.b)) continue;
+      usedT.add(p.t); usedB.add(p.b);
+      tracks[p.t]!.push(here[p.b]!);
+    }
+    here.forEach((b, i) => { if (!usedB.has(i)) tracks.push([b]); });
+  }
+  return tracks.map((tr, id) => {
+    const xs = tr.map((b) => b.hipX);
+    const radius = median(tr.map((b) => b.radius));
+    const travelPx = Math.max(...xs) - Math.min(...xs);
+    return { id, boxes: tr, travelPx, travel: radius > 0 ? travelPx / radius : 0, radius };
+  });
+}
+
+/**
+ * Picks the walker: the candidate seen on enough frames with the most horizontal travel in body radii, and
+ * derives the region of interest: the band of rows her body occupied (see roiFor)
+ * across the columns she crossed (± 1 radius), clamped to the picture.
+ */
+export function chooseWalker(boxes: PersonBox[], o: ChoiceOptions): WalkerChoice {
+  const all = linkCandidates(boxes, o.sampleInterval);
+  const eligible = all.filter((c) => c.boxes.length >= MIN_BOXES && c.travel >= MIN_TRAVEL_RADII);
+  eligible.sort((a, b) => b.travel - a.travel);
+  const walker = eligible[0] ?? null;
+  const rest = all.filter((c) => c !== walker).sort((a, b) => b.travel - a.travel);
+  const candidates = (walker ? [walker, ...rest] : rest).map((c, id) => ({ ...c, id }));
+  if (!walker) return { candidates, chosen: null, roi: null };
+  return { candidates, chosen: 0, roi: roiFor(candidates[0]!, o.width, o.height) };
+}
+
+/**
+ * The region of interest that holds one candidate's body over their boxes. MediaPipe's scale point sits just above
+ * the head, so hip ± 1.1 radii spans head to feet with a small margin. Rows use the 25th/75th percentile over the
+ * boxes (one oversized detection must not pull the band up to a bystander's feet); columns use the extremes
+ * ± 1 radius, because the walker is meant to cross them all.
+ */
+export function roiFor(c: Candidate, width: number, height: number): RegionOfInterest {
+  const top = quantile(c.boxes.map((b) => b.hipY - 1.1 * b.radius), 0.25);
+  const bottom = quantile(c.boxes.map((b) => b.hipY + 1.1 * b.radius), 0.75);
+  const left = Math.min(...c.boxes.map((b) => b.hipX - b.radius));
+  const right = Math.max(...c.boxes.map((b) => b.hipX + b.radius));
+  const x = clamp(Math.floor(left), 0, width - 16);
+  const y = clamp(Math.floor(top), 0, height - 16);
+  return { x, y, width: clamp(Math.ceil(right) - x, 16, width - x), height: clamp(Math.ceil(bottom) - y, 16, height - y) };
+}
+
+function clamp(v: number, lo: number, hi: number): number { return Math.min(hi, Math.max(lo, v)); }
+function median(xs: number[]): number { return quantile(xs, 0.5); }
+/** Linear-interpolated quantile (q in 0..1); 0 for an empty list. */
+function quantile(xs: number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  if (s.length === 0) return 0;
+  const pos = q * (s.length - 1);
+  const lo = Math.floor(pos);
+  return s[lo]! + (s[Math.min(s.length - 1, lo + 1)]! - s[lo]!) * (pos - lo);
+}
