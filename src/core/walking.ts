@@ -42,6 +42,12 @@ export interface DailyWalking {
   steps: number;
   distanceM: number;
   minutes: number;
+  /** Daily means where a device measured them (Apple Health walking metrics, FIT/TCX cadence, track speed). */
+  speedMps?: number | null;
+  cadenceSpm?: number | null;
+  stepLengthM?: number | null;
+  asymmetryPct?: number | null;
+  doubleSupportPct?: number | null;
 }
 
 /** The local calendar date of an ISO 8601 timestamp, in the offset it was written with (no time zone lookup). */

@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from './schema.js';
+import { recomputeDays } from './repos/walking.js';
 
 export const BACKUP_FORMAT = 'footing-backup';
 export const BACKUP_VERSION = 1;
@@ -122,6 +123,7 @@ export async function restoreBackup(db: Kysely<Database>, personId: string, b: B
       outcomeScores: await add('outcome_scores', b.outcomeScores, ['id']),
       gaitAnalyses: await add('gait_analyses', b.gaitAnalyses, ['id']),
     };
+    if (counts.walkingSamples > 0) await recomputeDays(trx, personId, b.walkingSamples.map((w) => w.date));
     return counts;
   });
 }

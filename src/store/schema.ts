@@ -123,7 +123,15 @@ export interface ImportsTable {
   summary: string;
 }
 
+export interface WalkingDaysTable {
+  person_id: string; date: string; steps: number; distance_m: number; minutes: number;
+  speed_mps: number | null; cadence_spm: number | null; step_length_m: number | null; asymmetry_pct: number | null; double_support_pct: number | null;
+  /** JSON: the sources that contributed, e.g. ["apple-health:iPhone", "manual"]. */
+  sources: string;
+}
+
 export interface Database {
+  walking_days: WalkingDaysTable;
   people: PeopleTable;
   screens: ScreensTable;
   programs: ProgramsTable;

@@ -28,8 +28,9 @@ export async function registerRecordRoutes(app: FastifyInstance, store: Store): 
   r.put('/api/walking/manual', { config: access('self'), schema: { body: WalkingLogInput } }, async (req) => {
     const { date, minutes, steps } = req.body;
     // A hand log covers the whole local day; it is stored as samples like any device data.
-    const start = `${date}T00:00:00`;
-    const end = `${date}T23:59:59`;
+    // Written with +00:00 so every timestamp carries an offset; the date part is the person's local day.
+    const start = `${date}T00:00:00+00:00`;
+    const end = `${date}T23:59:59+00:00`;
     const samples: WalkingSample[] = [];
     if (steps) samples.push({ source: 'manual', device: null, start, end, kind: 'steps', value: steps, unit: 'count' });
     if (minutes) samples.push({ source: 'manual', device: null, start, end, kind: 'duration', value: Math.round(minutes * 60), unit: 's' });
