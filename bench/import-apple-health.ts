@@ -77,10 +77,12 @@ export async function buildExport(path: string, bytes: number): Promise<{ bytes:
   return { bytes: statSync(path).size, copies };
 }
 
-type Mode = 'importer' | 'importer-saxes' | 'saxes-count' | 'naive-tree';
+type Mode = 'baseline' | 'importer' | 'importer-saxes' | 'saxes-count' | 'naive-tree';
 
 /** Runs one contender in this process; returns what it counted. */
 async function runMode(mode: Mode, path: string): Promise<number> {
+  // Same modules loaded, nothing parsed: the RSS every child starts from.
+  if (mode === 'baseline') return 0;
   if (mode === 'importer' || mode === 'importer-saxes') {
     const summary = await importAppleHealth(path, { parser: mode === 'importer' ? 'auto' : 'saxes', onBatch: () => {} });
     if (!summary.ok || summary.errorCount > 0) throw new Error(`import failed: ${JSON.stringify(summary.issues[0])}`);
@@ -146,6 +148,7 @@ export async function run(sizeMB = Number(process.argv[2] ?? process.env.FOOTING
     await buildExport(small, naiveMB * 1e6);
     console.log(`built ${(built.bytes / 1e6).toFixed(0)} MB (${built.copies} copies of the sample) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     const rows = [
+      child('baseline', small),
       child('importer', big),
       child('importer-saxes', big),
       child('saxes-count', big),
@@ -158,11 +161,12 @@ export async function run(sizeMB = Number(process.argv[2] ?? process.env.FOOTING
       console.log(`${f.mode.padEnd(15)} ${(f.bytes / 1e6).toFixed(0).padStart(6)} MB  ${mbps(f).toFixed(1).padStart(9)}  ${(f.bytes / 1e6 / f.cpuSeconds).toFixed(1).padStart(9)}   ${f.maxRssMB.toFixed(0).padStart(5)} MB  (${f.count} ${f.mode.startsWith('importer') ? 'samples' : 'elements'})`);
     }
     console.log('CPU MB/s divides by the process\'s user+system CPU time (GC helper threads included): less sensitive to other load.');
-    const [imp, impSax, count, impSmall, naive] = rows as [Figures, Figures, Figures, Figures, Figures];
+    const [base, imp, impSax, count, impSmall, naive] = rows as [Figures, Figures, Figures, Figures, Figures, Figures];
     console.log(`importer / saxes element count: ${(mbps(imp) / mbps(count)).toFixed(2)}x throughput`);
     console.log(`importer / importer on saxes:   ${(mbps(imp) / mbps(impSax)).toFixed(2)}x throughput`);
-    console.log(`naive tree (${naiveMB} MB) / importer (${naiveMB} MB): ${(naive.maxRssMB / impSmall.maxRssMB).toFixed(1)}x peak RSS; importer ${(mbps(impSmall) / mbps(naive)).toFixed(2)}x faster`);
-    console.log(`naive tree peak RSS per MB of input: ${(naive.maxRssMB / (naive.bytes / 1e6)).toFixed(1)} MB/MB (a 2 GB export would need ~${((naive.maxRssMB / (naive.bytes / 1e6)) * 2000 / 1000).toFixed(0)} GB)`);
+    const above = (f: Figures) => Math.max(1, f.maxRssMB - base.maxRssMB);
+    console.log(`peak RSS above the ${base.maxRssMB.toFixed(0)} MB baseline: importer ${above(imp).toFixed(0)} MB on ${(imp.bytes / 1e6).toFixed(0)} MB, ${above(impSmall).toFixed(0)} MB on ${(impSmall.bytes / 1e6).toFixed(0)} MB`);
+    console.log(`naive tree (${naiveMB} MB): ${above(naive).toFixed(0)} MB above baseline = ${(above(naive) / (naive.bytes / 1e6)).toFixed(1)} MB per MB of input (a 2 GB export would need ~${((above(naive) / (naive.bytes / 1e6)) * 2).toFixed(0)} GB); importer ${(mbps(impSmall) / mbps(naive)).toFixed(2)}x its throughput`);
   } finally {
     rmSync(big, { force: true });
     rmSync(small, { force: true });

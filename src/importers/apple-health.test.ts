@@ -67,6 +67,16 @@ test('export.zip: the export.xml entry is streamed from the archive (not export_
   assert.equal(summary.file, 'export.zip!apple_health_export/export.xml');
 });
 
+test('export.zip with a bad record: the entry is re-read by the careful parser, error located inside the entry', async () => {
+  const xml = exportWith(rec('StepCount', 'count', '100') + rec('StepCount', 'count', 'oops') + rec('StepCount', 'count', '7'));
+  const badLine = xml.slice(0, xml.indexOf('oops')).split('\n').length;
+  const zip = write('bad-export.zip', makeZip({ 'apple_health_export/export.xml': xml }));
+  const { samples, summary } = await collectSamples((o) => importAppleHealth(zip, { ...o, batchSize: 1 }));
+  assert.deepEqual(samples.map((s) => s.value), [100, 7]);
+  assert.equal(summary.issues[0]?.location.file, 'bad-export.zip!apple_health_export/export.xml');
+  assert.equal(summary.issues[0]?.location.line, badLine);
+});
+
 test('zip without export.xml, and a file that is not a zip at all', async () => {
   const noExport = write('other.zip', makeZip({ 'readme.txt': 'hello' }));
   const a = await importAppleHealth(noExport);
