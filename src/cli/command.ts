@@ -7,7 +7,8 @@ export interface Command {
   options: Record<string, OptionSpec>;
   /** Whether positional arguments are allowed (and how many at least). */
   positionals?: { min: number; name: string };
-  run(args: { values: Record<string, string | boolean | undefined>; positionals: string[]; out: NodeJS.WritableStream }): Promise<void>;
+  /** Resolves to an exit code when the command ran but some input failed (e.g. one file of several). */
+  run(args: { values: Record<string, string | boolean | undefined>; positionals: string[]; out: NodeJS.WritableStream }): Promise<void | number>;
 }
 
 /** The --db option every command that touches the database takes. */

@@ -10,6 +10,7 @@ import { DB_OPTION, type Command } from './command.js';
 import { openCliStore } from './open-store.js';
 import { analyzeCommand } from './analyze-command.js';
 import { explainCommand } from './explain-command.js';
+import { importCommand } from './import-command.js';
 
 const str = (v: string | boolean | undefined) => (typeof v === 'string' ? v : undefined);
 
@@ -90,4 +91,4 @@ const importBackupCmd: Command = {
   },
 };
 
-export const COMMANDS: Command[] = [serve, migrateCmd, exportCmd, importBackupCmd, analyzeCommand, explainCommand];
+export const COMMANDS: Command[] = [serve, migrateCmd, exportCmd, importBackupCmd, importCommand, analyzeCommand, explainCommand];

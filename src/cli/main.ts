@@ -41,8 +41,8 @@ export async function main(argv: string[], io: { out: NodeJS.WritableStream; err
     return 2;
   }
   try {
-    await command.run({ values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals, out: io.out });
-    return 0;
+    const code = await command.run({ values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals, out: io.out });
+    return typeof code === 'number' ? code : 0;
   } catch (e) {
     if (e instanceof CliError) { io.err.write(`footing ${name}: ${e.message}\n`); return e.exitCode; }
     io.err.write(`footing ${name}: unexpected error: ${(e as Error).message}\n`);

@@ -44,12 +44,12 @@ export async function importAppleHealth(path: string, options: AppleHealthImport
     return sink.finish();
   }
   const isZip = head.length >= 4 && head.readUInt32LE(0) === 0x04034b50;
-  if (!isZip) return importAppleHealthStream(name, async () => fileChunks(path), options, 'apple-health-xml');
+  if (!isZip) return importAppleHealthStream(name, async () => fileChunks(path, options.onBytes), options, 'apple-health-xml');
 
   const sink = new ImportSink('apple-health-zip', name, options);
   let zip;
   try {
-    zip = await openZipEntry(path, isAppleExportEntry);
+    zip = await openZipEntry(path, isAppleExportEntry, options.onBytes);
   } catch (e) {
     sink.fatal(importError('unreadable', `Not a readable zip: ${describeIoError(e)}`, { file: sink.file }));
     return sink.finish();

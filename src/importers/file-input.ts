@@ -2,7 +2,7 @@
  * Reading import files: plain files as byte streams, and one entry of a zip (the iPhone's export.zip) as a
  * stream straight out of the archive, never unpacked to disk.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -16,9 +16,29 @@ export function displayName(path: string): string {
   return basename(path);
 }
 
-/** Streams a file's bytes. */
-export function fileChunks(path: string): Readable {
-  return createReadStream(path, { highWaterMark: READ_CHUNK_BYTES });
+/** Progress of reading one input: bytes read so far and the total when known. */
+export type ByteProgress = (bytes: number, total: number | null) => void;
+
+/** How often progress is reported while a stream is read. Polling the stream's own counter keeps the data path
+ * untouched (no extra stream in the pipe). */
+const PROGRESS_EVERY_MS = 200;
+
+/** Reports `read()` every PROGRESS_EVERY_MS until the stream closes, then once more. */
+function watch(stream: Readable, read: () => number, total: number | null, onBytes: ByteProgress): void {
+  const timer = setInterval(() => onBytes(read(), total), PROGRESS_EVERY_MS);
+  timer.unref();
+  stream.once('close', () => { clearInterval(timer); onBytes(read(), total); });
+}
+
+/** Streams a file's bytes; `onBytes` hears how far the read has got. */
+export function fileChunks(path: string, onBytes?: ByteProgress): Readable {
+  const rs = createReadStream(path, { highWaterMark: READ_CHUNK_BYTES });
+  if (onBytes) {
+    let total: number | null = null;
+    try { total = statSync(path).size; } catch { /* the read itself reports the error */ }
+    watch(rs, () => rs.bytesRead, total, onBytes);
+  }
+  return rs;
 }
 
 /** The first `n` bytes of a file (fewer if it is shorter). */
@@ -41,7 +61,7 @@ export interface ZipEntryReader {
 }
 
 /** Opens the zip and finds the first entry whose name satisfies `pick`; null when none does. */
-export function openZipEntry(path: string, pick: (name: string) => boolean): Promise<ZipEntryReader | null> {
+export function openZipEntry(path: string, pick: (name: string) => boolean, onBytes?: ByteProgress): Promise<ZipEntryReader | null> {
   return new Promise((resolve, reject) => {
     yauzl.open(path, { lazyEntries: true, autoClose: false }, (err, zip) => {
       if (err || !zip) {
@@ -73,7 +93,12 @@ export function openZipEntry(path: string, pick: (name: string) => boolean): Pro
           entryName: entry.fileName,
           open: () =>
             new Promise<Readable>((res, rej) => {
-              zip.openReadStream(entry, (e, stream) => (e || !stream ? rej(e ?? new Error('cannot read entry')) : res(stream)));
+              zip.openReadStream(entry, (e, stream) => {
+                if (e || !stream) { rej(e ?? new Error('cannot read entry')); return; }
+                // Progress in compressed bytes of the archive: an inflate stream counts what it was given.
+                if (onBytes) watch(stream, () => (stream as Readable & { bytesWritten?: number }).bytesWritten ?? 0, entry.compressedSize, onBytes);
+                res(stream);
+              });
             }),
           close: () => zip.close(),
         });

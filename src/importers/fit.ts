@@ -99,6 +99,7 @@ export async function importFit(path: string, options: FitImportOptions = {}): P
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
+    options.onBytes?.(bytes.length, bytes.length);
   } catch (e) {
     const sink = new ImportSink('fit', displayName(path), options);
     sink.fatal(importError('unreadable', describeIoError(e), { file: sink.file }));

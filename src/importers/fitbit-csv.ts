@@ -79,7 +79,7 @@ export async function importFitbitCsv(path: string, options: FitbitImportOptions
   const seen = new Set<string>();
   let lineNo = 0;
   try {
-    const lines = createInterface({ input: fileChunks(path), crlfDelay: Infinity });
+    const lines = createInterface({ input: fileChunks(path, options.onBytes), crlfDelay: Infinity });
     for await (const raw of lines) {
       lineNo++;
       const line = lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw;

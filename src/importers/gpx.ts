@@ -41,7 +41,7 @@ export async function importGpx(path: string, options: TrackImportOptions = {}):
   const iso = (ms: number): string => formatIsoWithOffset(ms, offset)!;
   let trackNo = 0;
   try {
-    const xmlError = await parseXmlStream(fileChunks(path), (at) => {
+    const xmlError = await parseXmlStream(fileChunks(path, options.onBytes), (at) => {
       const loc = (p: XmlPosition, field?: string): ImportLocation => ({ file: sink.file, line: p.line, column: p.column, ...(field ? { field } : {}) });
       let segment: TrackSegment | null = null;
       let inTrk = false;

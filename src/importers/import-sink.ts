@@ -28,6 +28,8 @@ export interface ImportOptions {
   batchSize?: number;
   /** Issues kept in the summary (the count keeps going). Default 1000. */
   maxIssues?: number;
+  /** Hears how many bytes of the input have been read (and the total when known), a few times a second. */
+  onBytes?: (bytes: number, total: number | null) => void;
 }
 
 /** What one file gave. `daily` uses the merge rule of `walking-merge.ts`, in the file's own offsets. */

@@ -45,7 +45,7 @@ export async function importTcx(path: string, options: TcxImportOptions = {}): P
   const skipSports = options.skipSports ?? ['Biking'];
   const iso = (ms: number): string => formatIsoWithOffset(ms, offset)!;
   try {
-    const xmlError = await parseXmlStream(fileChunks(path), (at) => {
+    const xmlError = await parseXmlStream(fileChunks(path, options.onBytes), (at) => {
       const loc = (p: XmlPosition, field?: string): ImportLocation => ({ file: sink.file, line: p.line, column: p.column, ...(field ? { field } : {}) });
       const stack: string[] = [];
       let skipActivity = false;

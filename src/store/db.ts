@@ -19,6 +19,8 @@ export type DbConfig = { kind: 'sqlite'; path: string } | { kind: 'postgres'; ur
 export interface Store {
   db: Kysely<Database>;
   config: DbConfig;
+  /** The SQLite connection itself, for bulk writes inside a Kysely transaction (SQLite only). */
+  sqlite?: SQLite.Database;
   close(): Promise<void>;
 }
 
@@ -43,7 +45,7 @@ export function openStore(config: DbConfig): Store {
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-    return { db, config, close: () => db.destroy() };
+    return { db, config, sqlite, close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: config.url, max: 10 });
   // Keep the process alive-safe: an idle client error must not crash the server.

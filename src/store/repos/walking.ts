@@ -6,7 +6,7 @@
  * so a person who logs by hand a day their phone also counted is not counted twice.
  */
 import type { Kysely, Transaction } from 'kysely';
-import { DailyWalkingMerger } from '../../core/walking-merge.js';
+import { MANUAL_SOURCE, WalkingDayAccumulator } from '../../core/walking-day.js';
 import { localDate, type DailyWalking, type WalkingSample } from '../../core/walking.js';
 import type { Database } from '../schema.js';
 import { newId, toJson } from '../json-column.js';
@@ -18,7 +18,7 @@ export function dedupeKey(s: WalkingSample): string {
   return [s.source, s.device ?? '', s.start, s.end, s.kind].join('|');
 }
 
-export const MANUAL_SOURCE = 'manual';
+export { MANUAL_SOURCE };
 
 /** Inserts samples, skipping any already stored (same dedupe key). Returns how many were added. Chunked to stay
  * under SQLite's and PostgreSQL's bound-parameter limits. Does not update the daily totals: see recomputeDays. */
@@ -48,56 +48,41 @@ export async function replaceManualDay(db: Kysely<Database>, personId: string, d
   });
 }
 
-const MEAN_KINDS = { speed: 'speed_mps', cadence: 'cadence_spm', step_length: 'step_length_m', asymmetry: 'asymmetry_pct', double_support: 'double_support_pct' } as const;
+/** The row of `walking_days` for an accumulated day. */
+export function walkingDayRow(personId: string, acc: WalkingDayAccumulator) {
+  const d = acc.result();
+  return {
+    person_id: personId, date: d.date, steps: d.steps, distance_m: d.distanceM, minutes: d.minutes,
+    speed_mps: d.speedMps ?? null, cadence_spm: d.cadenceSpm ?? null, step_length_m: d.stepLengthM ?? null,
+    asymmetry_pct: d.asymmetryPct ?? null, double_support_pct: d.doubleSupportPct ?? null, sources: toJson([...acc.sources].sort()),
+  };
+}
+
+/** Writes accumulated days, replacing those dates. */
+export async function writeWalkingDays(db: Db, personId: string, days: readonly WalkingDayAccumulator[]): Promise<void> {
+  for (let i = 0; i < days.length; i += 200) {
+    const batch = days.slice(i, i + 200);
+    await db.deleteFrom('walking_days').where('person_id', '=', personId).where('date', 'in', batch.map((d) => d.date)).execute();
+    const rows = batch.map((d) => walkingDayRow(personId, d));
+    for (let j = 0; j < rows.length; j += 100) await db.insertInto('walking_days').values(rows.slice(j, j + 100)).execute();
+  }
+}
 
 /** Recomputes `walking_days` for these dates from the stored samples (in batches of dates). */
 export async function recomputeDays(db: Db, personId: string, dates: Iterable<string>): Promise<void> {
   const all = [...new Set(dates)].sort();
   for (let i = 0; i < all.length; i += 200) {
     const batch = all.slice(i, i + 200);
-    const rows = await db.selectFrom('walking_samples').select(['source', 'device', 'start_at', 'end_at', 'kind', 'value', 'date'])
+    const rows = await db.selectFrom('walking_samples').select(['source', 'device', 'start_at', 'end_at', 'kind', 'value', 'unit', 'date'])
       .where('person_id', '=', personId).where('date', 'in', batch).execute();
-    const byDate = new Map<string, typeof rows>();
-    for (const r of rows) { const list = byDate.get(r.date) ?? []; list.push(r); byDate.set(r.date, list); }
-    await db.deleteFrom('walking_days').where('person_id', '=', personId).where('date', 'in', batch).execute();
-    const out = [];
-    for (const date of batch) {
-      const samples = byDate.get(date);
-      if (!samples?.length) continue;
-      const merger = new DailyWalkingMerger();
-      let manualSteps = 0; let manualMinutes = 0;
-      const durationBySource = new Map<string, number>();
-      const means = new Map<string, number[]>();
-      const sources = new Set<string>();
-      for (const r of samples) {
-        const value = Number(r.value);
-        sources.add(r.device ? `${r.source}:${r.device}` : r.source);
-        if (r.source === MANUAL_SOURCE) {
-          if (r.kind === 'steps') manualSteps += value;
-          else if (r.kind === 'duration') manualMinutes += value / 60;
-          continue;
-        }
-        if (r.kind === 'steps' || r.kind === 'distance') {
-          merger.add({ source: r.source, device: r.device, start: r.start_at, end: r.end_at, kind: r.kind, value, unit: r.kind === 'steps' ? 'count' : 'm' });
-        } else if (r.kind === 'duration') {
-          const key = `${r.source}|${r.device ?? ''}`;
-          durationBySource.set(key, (durationBySource.get(key) ?? 0) + value / 60);
-        } else if (r.kind in MEAN_KINDS) {
-          const list = means.get(r.kind) ?? []; list.push(value); means.set(r.kind, list);
-        }
-      }
-      const merged = merger.totals()[date] ?? { steps: 0, distance_m: 0 };
-      const deviceMinutes = Math.max(0, ...durationBySource.values());
-      const mean = (k: string) => { const xs = means.get(k); return xs?.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null; };
-      out.push({
-        person_id: personId, date,
-        steps: Math.round(Math.max(merged.steps, manualSteps)), distance_m: Math.round(merged.distance_m * 10) / 10,
-        minutes: Math.round(Math.max(deviceMinutes, manualMinutes) * 10) / 10,
-        speed_mps: mean('speed'), cadence_spm: mean('cadence'), step_length_m: mean('step_length'), asymmetry_pct: mean('asymmetry'), double_support_pct: mean('double_support'),
-        sources: toJson([...sources].sort()),
-      });
+    const days = new Map<string, WalkingDayAccumulator>();
+    for (const r of rows) {
+      let acc = days.get(r.date);
+      if (!acc) days.set(r.date, (acc = new WalkingDayAccumulator(r.date)));
+      acc.add({ source: r.source, device: r.device, start: r.start_at, end: r.end_at, kind: r.kind as WalkingSample['kind'], value: Number(r.value), unit: r.unit as WalkingSample['unit'] });
     }
-    for (let j = 0; j < out.length; j += 100) await db.insertInto('walking_days').values(out.slice(j, j + 100)).execute();
+    await db.deleteFrom('walking_days').where('person_id', '=', personId).where('date', 'in', batch).execute();
+    await writeWalkingDays(db, personId, [...days.values()]);
   }
 }
 

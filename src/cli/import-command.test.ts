@@ -1,0 +1,94 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Writable } from 'node:stream';
+import { migrate, openStore } from '../store/db.js';
+import { main } from './main.js';
+
+const DATA = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
+const BIN = fileURLToPath(new URL('../../bin/footing.js', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'footing-import-cli-'));
+
+async function run(args: string[]) {
+  let out = ''; let err = '';
+  const code = await main(args, {
+    out: new Writable({ write(c, _e, cb) { out += String(c); cb(); } }),
+    err: new Writable({ write(c, _e, cb) { err += String(c); cb(); } }),
+  });
+  return { code, out, err };
+}
+
+test('footing import --json prints the per-file object with per-day totals in the file\'s own offsets', async () => {
+  const db = join(dir, 'a.sqlite');
+  const r = await run(['import', join(DATA, 'apple-health/export6s3sample.xml'), join(DATA, 'fit/garmin-fenix-5-walk.fit'), '--db', db, '--json']);
+  assert.equal(r.code, 0, r.err);
+  const [apple, fit] = r.out.trim().split('\n').map((l) => JSON.parse(l));
+  assert.equal(apple.format, 'apple-health-xml');
+  assert.equal(apple.records, 16); // 10 StepCount + 5 DistanceWalkingRunning + 1 Workout (SOURCES.md)
+  assert.equal(apple.added, 15);
+  assert.equal(apple.skipped, 1); // the non-walking workout
+  assert.deepEqual(apple.errors, []);
+  // Hand sum of the 2014-09-13 StepCount values in the file (all written with +0100).
+  const xml = readFileSync(join(DATA, 'apple-health/export6s3sample.xml'), 'utf8');
+  const steps = [...xml.matchAll(/StepCount"[^>]*startDate="2014-09-13[^>]*value="(\d+)"/g)].reduce((a, m) => a + Number(m[1]), 0);
+  assert.equal(apple.days['2014-09-13'].steps, steps);
+  assert.equal(fit.format, 'fit');
+  assert.ok(fit.days['2017-06-11'].distance_m > 0);
+  const again = await run(['import', join(DATA, 'apple-health/export6s3sample.xml'), '--db', db, '--json']);
+  assert.equal(JSON.parse(again.out).added, 0);
+});
+
+test('A bad file in strict mode exits non-zero and names where it broke', async () => {
+  const r = await run(['import', join(DATA, 'fit/invalid-activity-unexpected-eof.fit'), '--strict', '--db', join(dir, 'b.sqlite')]);
+  assert.equal(r.code, 1);
+  assert.match(r.out, /NOT imported/);
+  assert.match(r.out, /@byte \d+/);
+  const bad = await run(['import', join(DATA, 'nope.xml'), '--offset', 'noon', '--db', join(dir, 'b.sqlite')]);
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /--offset/);
+});
+
+test('A killed import leaves the database as it was', async () => {
+  // A 60 MB export from the real records with shifted dates, so the import is still running when it is killed.
+  const xml = readFileSync(join(DATA, 'apple-health/export6s3sample.xml'), 'utf8');
+  const head = xml.slice(0, xml.indexOf('<Record'));
+  const records = xml.slice(xml.indexOf('<Record'), xml.lastIndexOf('</HealthData>'));
+  const parts = [head];
+  let size = head.length;
+  for (let year = 2000; size < 60e6; year++) {
+    for (let month = 1; month <= 12 && size < 60e6; month++) {
+      const block = records.replaceAll('2014-09-', `${year}-${String(month).padStart(2, '0')}-`).replaceAll('2016-04-', `${year}-${String(month).padStart(2, '0')}-`);
+      parts.push(block);
+      size += block.length;
+    }
+  }
+  parts.push('</HealthData>\n');
+  const big = join(dir, 'big.xml');
+  writeFileSync(big, parts.join(''));
+  const db = join(dir, 'killed.sqlite');
+  const s0 = openStore({ kind: 'sqlite', path: db });
+  await migrate(s0);
+  await s0.close();
+  const child = spawn(process.execPath, [BIN, 'import', big, '--db', db], { stdio: 'ignore' });
+  // Kill it once it has written into the WAL (the transaction is under way), or after 20 s at the latest.
+  const started = Date.now();
+  while (Date.now() - started < 20_000) {
+    if (existsSync(`${db}-wal`) && statSync(`${db}-wal`).size > 1_000_000) break;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  assert.equal(child.exitCode, null, 'the import was still running when killed');
+  child.kill('SIGKILL');
+  await new Promise((r) => child.once('exit', r));
+  const s1 = openStore({ kind: 'sqlite', path: db });
+  const n = await s1.db.selectFrom('walking_samples').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const imports = await s1.db.selectFrom('imports').selectAll().execute();
+  const integrity = s1.sqlite!.pragma('integrity_check', { simple: true });
+  await s1.close();
+  assert.equal(Number(n.n), 0);
+  assert.equal(imports.length, 0);
+  assert.equal(integrity, 'ok');
+});

@@ -1,0 +1,86 @@
+/**
+ * `footing import FILE...`: walking data from the devices people own (Apple Health export.xml/.zip, FIT, GPX, TCX,
+ * Fitbit daily CSV). Each file is one transaction; a progress bar on a terminal; --json prints one object per file.
+ */
+import { basename } from 'node:path';
+import { formatLocation } from '../importers/import-error.js';
+import type { ImportSummary } from '../importers/import-sink.js';
+import { importWalkingFile } from '../store/import-walking.js';
+import { ensureLocalPerson } from '../store/repos/people.js';
+import { usageError } from './cli-error.js';
+import { DB_OPTION, type Command } from './command.js';
+import { openCliStore } from './open-store.js';
+import { formatBytes, progressBar } from './progress-bar.js';
+
+/** The per-file JSON of `footing import --json`. `skipped` counts what the file held that was not added: samples
+ * already stored plus records that are not walking data. */
+export function importJson(file: string, summary: ImportSummary, added: number, skipped: number) {
+  const days = Object.fromEntries(Object.entries(summary.daily).map(([d, t]) => [d, { steps: Math.round(t.steps), distance_m: Math.round(t.distance_m * 10) / 10 }]));
+  return {
+    file, format: summary.format, ok: summary.ok, mode: summary.mode, records: summary.recordsSeen, added, skipped,
+    errors: summary.issues.map((i) => ({ severity: i.severity, code: i.code, message: i.message, location: i.location, at: formatLocation(i.location) })),
+    error_count: summary.errorCount, warning_count: summary.warningCount, days,
+    ...(summary.dailyBySubject ? { days_by_person: summary.dailyBySubject } : {}),
+  };
+}
+
+export const importCommand: Command = {
+  name: 'import', summary: 'Import walking data from a phone or watch export', usage: 'footing import FILE... [--strict] [--offset +HH:MM] [--db PATH] [--json]',
+  options: {
+    db: DB_OPTION,
+    strict: { type: 'boolean', description: 'Import nothing from a file with any bad record (default: import the good ones, report the bad)' },
+    offset: { type: 'string', description: 'Your UTC offset for GPX/TCX files, whose times are in UTC (e.g. +01:00), for local days' },
+    json: { type: 'boolean', description: 'Print one JSON object per file' },
+  },
+  positionals: { min: 1, name: 'FILE' },
+  async run({ values, positionals, out }) {
+    let offsetMinutes: number | undefined;
+    if (typeof values.offset === 'string') {
+      const m = /^([+-])(\d{2}):?(\d{2})$/.exec(values.offset);
+      if (!m) throw usageError(`--offset must look like +01:00 or -05:00 (got "${values.offset}")`);
+      offsetMinutes = (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
+    }
+    const store = await openCliStore(typeof values.db === 'string' ? values.db : undefined);
+    let failed = 0;
+    try {
+      const me = await ensureLocalPerson(store.db);
+      for (const file of positionals) {
+        let records = 0;
+        let bytesTotal: number | null = null;
+        let lastBytes = 0;
+        const bar = progressBar({ label: basename(file), total: null, unit: 'MB', format: (n) => (n / 1e6).toFixed(1) });
+        const barWithTotal = { current: bar };
+        const result = await importWalkingFile(store, me.id, file, {
+          mode: values.strict ? 'strict' : 'lenient',
+          fileName: basename(file),
+          ...(offsetMinutes !== undefined ? { offsetMinutes } : {}),
+          onBytes: (bytes, total) => {
+            if (total !== null && bytesTotal === null) {
+              bytesTotal = total;
+              barWithTotal.current = progressBar({ label: basename(file), total, unit: 'MB', format: (n) => (n / 1e6).toFixed(1) });
+            }
+            lastBytes = bytes;
+            barWithTotal.current.update(bytes, `${records.toLocaleString('en')} records`);
+          },
+          batchSize: 2000,
+        } as Parameters<typeof importWalkingFile>[3]);
+        records = result.summary.recordsSeen;
+        barWithTotal.current.update(lastBytes, `${records.toLocaleString('en')} records`);
+        barWithTotal.current.finish();
+        const s = result.summary;
+        if (!s.ok) failed++;
+        if (values.json) { out.write(`${JSON.stringify(importJson(file, s, result.added, result.duplicates + s.skipped))}\n`); continue; }
+        const status = !s.ok ? 'NOT imported' : result.added > 0 ? 'imported' : s.errorCount > 0 ? 'nothing imported' : 'nothing new';
+        const lines = [`${file} (${s.format}${bytesTotal ? `, ${formatBytes(bytesTotal)}` : ''}): ${status}`,
+          `  ${s.recordsSeen.toLocaleString('en')} records, ${s.samples.toLocaleString('en')} walking samples: ${result.added.toLocaleString('en')} added, ${result.duplicates.toLocaleString('en')} already there, ${s.skipped.toLocaleString('en')} not walking data`];
+        const days = Object.keys(s.daily).sort();
+        if (days.length) lines.push(`  ${days.length} days from ${days[0]} to ${days.at(-1)}`);
+        for (const i of s.issues.slice(0, 10)) lines.push(`  ${i.severity === 'error' ? 'error' : 'warning'} at ${formatLocation(i.location)}: ${i.message}`);
+        if (s.errorCount + s.warningCount > 10) lines.push(`  ... ${s.errorCount + s.warningCount - 10} more (use --json for all that were kept)`);
+        if (!s.ok && s.mode === 'strict') lines.push('  Nothing from this file was stored (strict mode). Run without --strict to import the good records.');
+        out.write(`${lines.join('\n')}\n`);
+      }
+    } finally { await store.close(); }
+    return failed ? 1 : 0;
+  },
+};

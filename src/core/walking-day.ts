@@ -1,0 +1,54 @@
+/**
+ * One day's walking from all its samples: device steps and distance merged across sources by the slot rule
+ * (walking-merge.ts), the hand log taken as a whole-day figure (the larger of device and hand log stands, so the
+ * same walk is never counted twice), the longest single source's walking minutes, and the daily means of the
+ * walking metrics devices measure.
+ */
+import { DailyWalkingMerger } from './walking-merge.js';
+import type { DailyWalking, WalkingSample } from './walking.js';
+
+export const MANUAL_SOURCE = 'manual';
+
+const MEAN_KINDS = ['speed', 'cadence', 'step_length', 'asymmetry', 'double_support'] as const;
+type MeanKind = (typeof MEAN_KINDS)[number];
+
+export class WalkingDayAccumulator {
+  private readonly merger = new DailyWalkingMerger();
+  private manualSteps = 0;
+  private manualMinutes = 0;
+  private readonly minutesBySource = new Map<string, number>();
+  private readonly sums = new Map<MeanKind, { total: number; n: number }>();
+  readonly sources = new Set<string>();
+
+  constructor(readonly date: string) {}
+
+  add(s: WalkingSample): void {
+    this.sources.add(s.device ? `${s.source}:${s.device}` : s.source);
+    if (s.source === MANUAL_SOURCE) {
+      if (s.kind === 'steps') this.manualSteps += s.value;
+      else if (s.kind === 'duration') this.manualMinutes += s.value / 60;
+      return;
+    }
+    if (s.kind === 'steps' || s.kind === 'distance') this.merger.add(s);
+    else if (s.kind === 'duration') {
+      const key = `${s.source}|${s.device ?? ''}`;
+      this.minutesBySource.set(key, (this.minutesBySource.get(key) ?? 0) + s.value / 60);
+    } else if ((MEAN_KINDS as readonly string[]).includes(s.kind)) {
+      const acc = this.sums.get(s.kind as MeanKind) ?? { total: 0, n: 0 };
+      acc.total += s.value; acc.n += 1;
+      this.sums.set(s.kind as MeanKind, acc);
+    }
+  }
+
+  result(): DailyWalking {
+    const merged = this.merger.totals()[this.date] ?? { steps: 0, distance_m: 0 };
+    const mean = (k: MeanKind) => { const a = this.sums.get(k); return a && a.n ? a.total / a.n : null; };
+    return {
+      date: this.date,
+      steps: Math.round(Math.max(merged.steps, this.manualSteps)),
+      distanceM: Math.round(merged.distance_m * 10) / 10,
+      minutes: Math.round(Math.max(0, this.manualMinutes, ...this.minutesBySource.values()) * 10) / 10,
+      speedMps: mean('speed'), cadenceSpm: mean('cadence'), stepLengthM: mean('step_length'), asymmetryPct: mean('asymmetry'), doubleSupportPct: mean('double_support'),
+    };
+  }
+}
