@@ -4,25 +4,13 @@
  */
 import { basename } from 'node:path';
 import { formatLocation } from '../importers/import-error.js';
-import type { ImportSummary } from '../importers/import-sink.js';
+import { importJson } from '../importers/import-report.js';
 import { importWalkingFile } from '../store/import-walking.js';
 import { ensureLocalPerson } from '../store/repos/people.js';
 import { usageError } from './cli-error.js';
 import { DB_OPTION, type Command } from './command.js';
 import { openCliStore } from './open-store.js';
 import { formatBytes, progressBar } from './progress-bar.js';
-
-/** The per-file JSON of `footing import --json`. `skipped` counts what the file held that was not added: samples
- * already stored plus records that are not walking data. */
-export function importJson(file: string, summary: ImportSummary, added: number, skipped: number) {
-  const days = Object.fromEntries(Object.entries(summary.daily).map(([d, t]) => [d, { steps: Math.round(t.steps), distance_m: Math.round(t.distance_m * 10) / 10 }]));
-  return {
-    file, format: summary.format, ok: summary.ok, mode: summary.mode, records: summary.recordsSeen, added, skipped,
-    errors: summary.issues.map((i) => ({ severity: i.severity, code: i.code, message: i.message, location: i.location, at: formatLocation(i.location) })),
-    error_count: summary.errorCount, warning_count: summary.warningCount, days,
-    ...(summary.dailyBySubject ? { days_by_person: summary.dailyBySubject } : {}),
-  };
-}
 
 export const importCommand: Command = {
   name: 'import', summary: 'Import walking data from a phone or watch export', usage: 'footing import FILE... [--strict] [--offset +HH:MM] [--db PATH] [--json]',

@@ -18,6 +18,7 @@ import { registerProgramRoutes } from './routes/program-routes.js';
 import { registerRecordRoutes } from './routes/record-routes.js';
 import { registerBackupRoutes } from './routes/backup-routes.js';
 import { registerAssessmentRoutes } from './routes/assessment-routes.js';
+import { registerImportRoutes } from './routes/import-routes.js';
 
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -101,6 +102,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await registerRecordRoutes(app, opts.store);
   await registerBackupRoutes(app, opts.store);
   await registerAssessmentRoutes(app, opts.store);
+  await registerImportRoutes(app, opts.store);
 
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/')) return reply.status(404).send({ error: { code: 'not_found', message: `No API route ${req.method} ${req.url.split('?')[0]}` } });

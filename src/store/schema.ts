@@ -130,7 +130,17 @@ export interface WalkingDaysTable {
   sources: string;
 }
 
+export interface JobsTable {
+  id: string; person_id: string; kind: string; status: 'queued' | 'running' | 'done' | 'failed';
+  /** JSON: kind-specific progress, e.g. {bytes, total, records}. */
+  progress: string;
+  /** JSON: the outcome when done or failed. */
+  result: string | null;
+  created_at: string; updated_at: string;
+}
+
 export interface Database {
+  jobs: JobsTable;
   walking_days: WalkingDaysTable;
   people: PeopleTable;
   screens: ScreensTable;

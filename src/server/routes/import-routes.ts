@@ -1,0 +1,91 @@
+/**
+ * Walking-file uploads from the web app: the body streams to a private temporary file (never buffered whole),
+ * the import runs as a job whose progress the page polls, and the temporary file is deleted afterwards.
+ */
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { importJson } from '../../importers/import-report.js';
+import type { Store } from '../../store/db.js';
+import { importWalkingFile } from '../../store/import-walking.js';
+import { createJob, getJob, updateJob } from '../../store/repos/jobs.js';
+import { access } from '../access.js';
+import { badRequest, notFound } from '../problem.js';
+
+const ImportQuery = z.object({
+  name: z.string().trim().min(1).max(255),
+  strict: z.enum(['true', 'false']).default('false'),
+  offset: z.string().regex(/^[+-]\d{2}:?\d{2}$/, 'must look like +01:00').optional(),
+}).strict();
+
+export async function registerImportRoutes(app: FastifyInstance, store: Store): Promise<void> {
+  await app.register(async (scope) => {
+    // Raw bytes: the parser hands the request stream through untouched.
+    scope.addContentTypeParser('application/octet-stream', (_req, payload, done) => done(null, payload));
+    const r = scope.withTypeProvider<ZodTypeProvider>();
+    r.post('/api/imports', { config: access('self'), schema: { querystring: ImportQuery } }, async (req, reply) => {
+      if (!req.headers['content-type']?.startsWith('application/octet-stream')) throw badRequest('Send the file as application/octet-stream', 'content-type');
+      const dir = await mkdtemp(join(tmpdir(), 'footing-upload-'));
+      const file = join(dir, basename(req.query.name).replace(/[^\w.-]/g, '_'));
+      try { await pipeline(req.body as Readable, createWriteStream(file, { mode: 0o600 })); } catch (e) {
+        await rm(dir, { recursive: true, force: true });
+        throw badRequest(`The upload did not arrive whole: ${(e as Error).message}`);
+      }
+      const jobId = await createJob(store.db, req.personId, 'import');
+      const m = req.query.offset ? /^([+-])(\d{2}):?(\d{2})$/.exec(req.query.offset) : null;
+      const offsetMinutes = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : undefined;
+      void runImport(store, req.personId, jobId, file, dir, req.query.name, req.query.strict === 'true', offsetMinutes);
+      return reply.status(202).send({ jobId });
+    });
+  });
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get('/api/jobs/:id', { config: access('self'), schema: { params: z.object({ id: z.string().uuid('must be a job id') }) } }, async (req) => {
+    // A running import in this process reports from memory: on SQLite its transaction holds the connection.
+    const live = inMemoryProgress.get(req.params.id);
+    if (live && liveOwner.get(req.params.id) === req.personId) return { id: req.params.id, kind: 'import', status: 'running', progress: live, result: null };
+    const job = await getJob(store.db, req.personId, req.params.id);
+    if (!job) throw notFound('No such job');
+    return job;
+  });
+}
+
+async function runImport(store: Store, personId: string, jobId: string, file: string, dir: string, name: string, strict: boolean, offsetMinutes: number | undefined): Promise<void> {
+  let last = 0;
+  let progress = { bytes: 0, total: null as number | null };
+  liveOwner.set(jobId, personId);
+  inMemoryProgress.set(jobId, progress);
+  try {
+    await updateJob(store.db, jobId, { status: 'running' });
+    const result = await importWalkingFile(store, personId, file, {
+      mode: strict ? 'strict' : 'lenient', fileName: name, ...(offsetMinutes !== undefined ? { offsetMinutes } : {}),
+      onBytes: (bytes: number, total: number | null) => {
+        progress = { bytes, total };
+        // The job row is written at most twice a second; on SQLite the import holds the connection, so progress
+        // written from inside it would wait: it is kept in memory and flushed by the poll below instead.
+        if (Date.now() - last > 500) {
+          last = Date.now();
+          inMemoryProgress.set(jobId, progress);
+          if (store.config.kind === 'postgres') void updateJob(store.db, jobId, { progress }).catch(() => {});
+        }
+      },
+    } as Parameters<typeof importWalkingFile>[3]);
+    await updateJob(store.db, jobId, { status: result.summary.ok ? 'done' : 'failed', progress: { ...progress, bytes: progress.total ?? progress.bytes }, result: importJson(name, result.summary, result.added, result.duplicates + result.summary.skipped) });
+  } catch (e) {
+    await updateJob(store.db, jobId, { status: 'failed', result: { error: 'The import stopped with an internal error; nothing from this file was stored.' } }).catch(() => {});
+    void e;
+  } finally {
+    inMemoryProgress.delete(jobId);
+    liveOwner.delete(jobId);
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Progress of imports running in this process (see runImport), and whose they are. */
+export const inMemoryProgress = new Map<string, { bytes: number; total: number | null }>();
+const liveOwner = new Map<string, string>();
