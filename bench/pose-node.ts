@@ -1,57 +1,116 @@
 /**
- * Pose throughput in Node: decode (ffmpeg) + BlazePose full (tfjs wasm) on the shared walk video at a 720p-equivalent
- * input, as frames per second and as a ratio to real time (30 fps). Prints figures, never pass/fail.
- * Run: node --import tsx -e "import('./bench/pose-node.ts').then((m) => m.run())"
+ * Throughput of video gait analysis in Node on this machine: decode (Debian ffmpeg) + pose (BlazePose full, tfjs
+ * wasm) + gait (src/gait) on the shared walk video, model input 720p-equivalent. Several paths are measured in the
+ * same run so that their ratios hold even when other processes load the CPU:
+ *   1. decode only (ffmpeg crop + downscale, frames piped into this process);
+ *   2. one worker thread (the single-threaded path, the baseline);
+ *   3. two worker threads (contiguous halves with warm-up, one ffmpeg each);
+ *   4. what `footing analyze` does: the first-pass walker scan, then 3.
+ * Prints figures, never pass/fail. Run: node --import tsx -e "import('./bench/pose-node.ts').then((m) => m.run())"
  */
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { loadavg, cpus } from 'node:os';
+import { analyzeGait } from '../src/gait/analyze-gait.js';
 import { openVideo } from '../src/pose/ffmpeg-frames.js';
-import { createNodePoseEstimator } from '../src/pose/node-runtime.js';
-import type { Frame } from '../src/pose/frame.js';
+import { findWalker } from '../src/pose/find-walker.js';
+import type { RegionOfInterest } from '../src/pose/frame.js';
+import { estimateVideo, type EstimateVideoResult } from '../src/pose/parallel-estimate.js';
 
 const VIDEO = fileURLToPath(new URL('../../shared/data/video/sports2d_demo_walk_side.mp4', import.meta.url));
+const REFERENCE = new URL('../test/fixtures/gait-reference/sports2d_demo_walk_side.json', import.meta.url);
+/** The walker's band used for the keypoint fixtures (test/fixtures/keypoints/README.md). */
+const FIXED_ROI: RegionOfInterest = { x: 0, y: 480, width: 1768, height: 514 };
+const MAX_HEIGHT = 720;
 
-/** Runs the benchmark and prints decode-only fps, decode+pose fps, the real-time ratio and the time split. */
-export async function run(options: { maxHeight?: number; first?: number; last?: number } = {}): Promise<void> {
-  const maxHeight = options.maxHeight ?? 720;
-  const range = { first: options.first ?? 60, last: options.last ?? 179 };
-  const v = await openVideo(VIDEO, { maxHeight, ...range });
-  if (!v.ok) throw new Error(v.error.message);
-  const n = range.last - range.first + 1;
+/** CPU seconds used by this process (all threads) and by its finished children (ffmpeg), from /proc. */
+function cpuSeconds(): { self: number; children: number } {
+  const u = process.cpuUsage();
+  let children = 0;
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    children = (Number(fields[13]) + Number(fields[14])) / 100; // cutime + cstime, in clock ticks (USER_HZ = 100)
+  } catch { /* not Linux: children stay 0 */ }
+  return { self: (u.user + u.system) / 1e6, children };
+}
 
-  // 1. Decode alone (ffmpeg process + pipe + one copy per frame).
+interface PassFigures { label: string; frames: number; wallMs: number; gaitMs: number; cpuSelf: number; cpuChildren: number; waitShare: number; events: number[][] }
+
+async function posePass(label: string, workers: number, roi: RegionOfInterest | null, extraMs = 0): Promise<{ f: PassFigures; r: EstimateVideoResult }> {
+  const c0 = cpuSeconds();
+  const r = await estimateVideo(VIDEO, { maxHeight: MAX_HEIGHT, workers, ...(roi ? { roi } : {}) });
+  if (!r.ok) throw new Error(r.error.message);
+  const g0 = performance.now();
+  const a = analyzeGait(r.value.series);
+  const gaitMs = performance.now() - g0;
+  const c1 = cpuSeconds();
+  const frames = r.value.series.frames.length;
+  const poseWall = r.value.segments.reduce((s, x) => s + x.timing.totalMs - x.timing.setupMs, 0);
+  const wait = r.value.segments.reduce((s, x) => s + x.timing.waitMs, 0);
+  const toFrames = (ts: number[]) => ts.map((t) => Math.round(t * r.value.source.fps));
+  return {
+    r: r.value,
+    f: {
+      label, frames, wallMs: r.value.wallMs + gaitMs + extraMs, gaitMs, cpuSelf: c1.self - c0.self, cpuChildren: c1.children - c0.children,
+      waitShare: wait / poseWall,
+      events: [toFrames(a.events.left.heelStrike), toFrames(a.events.right.heelStrike)],
+    },
+  };
+}
+
+/** Share of the reference's consensus heel-strike intervals (±1 frame) that hold a detected heel strike of that foot. */
+function referenceHits(events: number[][]): string {
+  const ref = JSON.parse(readFileSync(REFERENCE, 'utf8')) as { feet: Record<'near' | 'far', { events: Array<{ type: string; pass: unknown; interval: [number, number] }> }> };
+  const parts: string[] = [];
+  (['near', 'far'] as const).forEach((foot, i) => {
+    const found = events[i] ?? [];
+    const inside = found.filter((f) => ref.feet[foot].events.some((e) => e.pass === 'consensus' && e.type === 'IC' && f >= e.interval[0] - 1 && f <= e.interval[1] + 1));
+    parts.push(`${foot} ${inside.length}/${found.length}`);
+  });
+  return parts.join(', ');
+}
+
+/** Runs the benchmark and prints the figures. */
+export async function run(): Promise<void> {
+  const opened = await openVideo(VIDEO, { maxHeight: MAX_HEIGHT, crop: FIXED_ROI });
+  if (!opened.ok) throw new Error(opened.error.message);
+  const { source } = opened.value;
+  const fps = source.fps;
+  const load0 = loadavg()[0]!;
+
+  // 1. Decode only, same crop and scale as the pose pass.
   let t = performance.now();
-  let count = 0;
-  for await (const f of v.value.frames()) { if (f.data.length > 0) count++; }
+  let n = 0;
+  const d0 = cpuSeconds();
+  for await (const f of opened.value.frames()) if (f.data.length) n++;
   const decodeMs = performance.now() - t;
+  const d1 = cpuSeconds();
 
-  // 2. Decode + pose, with time spent waiting for frames measured separately from time in the model.
-  const est = await createNodePoseEstimator();
-  if (!est.ok) throw new Error(est.error.message);
-  let waitMs = 0;
-  async function* timed(src: AsyncIterable<Frame>): AsyncIterable<Frame> {
-    const it = src[Symbol.asyncIterator]();
-    for (;;) {
-      const w = performance.now();
-      const r = await it.next();
-      waitMs += performance.now() - w;
-      if (r.done) return;
-      yield r.value;
-    }
-  }
+  const one = await posePass('1 worker (baseline)', 1, FIXED_ROI);
+  const two = await posePass('2 workers', 2, FIXED_ROI);
   t = performance.now();
-  const cpu0 = process.cpuUsage();
-  await est.value.estimate(timed(v.value.frames()), { source: v.value.source });
-  const totalMs = performance.now() - t;
-  const cpu = process.cpuUsage(cpu0);
-  est.value.dispose();
-  const modelMs = totalMs - waitMs;
-  const fps = (n * 1000) / totalMs;
-  console.log(`pose-node: ${n} frames, source ${v.value.source.width}x${v.value.source.height}, model input ${v.value.frameWidth}x${v.value.frameHeight}`);
-  console.log(`  decode only: ${((count * 1000) / decodeMs).toFixed(1)} fps (${(decodeMs / count).toFixed(1)} ms/frame)`);
-  console.log(`  decode + pose: ${fps.toFixed(1)} fps = ${(fps / 30).toFixed(2)}x real time at 30 fps (${(totalMs / n).toFixed(1)} ms/frame)`);
-  console.log(`  time waiting for frames ${((100 * waitMs) / totalMs).toFixed(0)} %, in the model ${((100 * modelMs) / totalMs).toFixed(0)} %`);
-  // Wall-clock figures depend on what else runs on the machine; CPU time of this process is steadier.
-  console.log(`  CPU time of this process (model + frame copies): ${((cpu.user + cpu.system) / 1000 / n).toFixed(1)} ms/frame; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`);
-  console.log(`  limit: ${waitMs > modelMs ? 'decoding' : 'the model (wasm on the CPU; decoding runs ahead in the ffmpeg process)'}`);
+  const scan = await findWalker(VIDEO);
+  if (!scan.ok) throw new Error(scan.error.message);
+  const scanMs = performance.now() - t;
+  const auto = await posePass('footing analyze (scan + 2 workers)', 2, scan.value.roi, scanMs);
+
+  const rate = (p: PassFigures) => (p.frames * 1000) / p.wallMs;
+  console.log(`pose-node: ${VIDEO.split('/').pop()} ${source.width}x${source.height} ${fps} fps, ${n} frames; model input ${opened.value.frameWidth}x${opened.value.frameHeight} (region ${FIXED_ROI.width}x${FIXED_ROI.height} at the 720p-equivalent scale)`);
+  console.log(`  model: ${one.r.series.model}, BlazePose full landmarks (+ detector when tracking is lost); ${cpus().length} cores, load average ${load0.toFixed(1)} at start, ${loadavg()[0]!.toFixed(1)} at end`);
+  console.log(`  decode only: ${((n * 1000) / decodeMs).toFixed(1)} fps (${(decodeMs / n).toFixed(1)} ms/frame wall, ffmpeg CPU ${(((d1.children - d0.children) * 1000) / n).toFixed(1)} ms/frame)`);
+  for (const p of [one.f, two.f, auto.f]) {
+    console.log(`  ${p.label}: ${rate(p).toFixed(1)} fps decode+pose+gait = ${(rate(p) / fps).toFixed(2)}x real time (${(p.wallMs / p.frames).toFixed(1)} ms/frame wall; CPU ${((p.cpuSelf * 1000) / p.frames).toFixed(1)} ms/frame in this process + ${((p.cpuChildren * 1000) / p.frames).toFixed(1)} ffmpeg)`);
+    const decodeCpu = p.cpuChildren / (p.cpuSelf + p.cpuChildren);
+    console.log(`    time split: decoding ${(100 * decodeCpu).toFixed(0)} % of CPU (model waited for frames ${(100 * p.waitShare).toFixed(0)} % of its time), model + frame handling ${(100 * (1 - decodeCpu)).toFixed(0)} %, gait code ${p.gaitMs.toFixed(0)} ms = ${((100 * p.gaitMs) / p.wallMs).toFixed(1)} % of wall time`);
+    console.log(`    heel strikes (frames) L ${p.events[0]!.join(' ')} | R ${p.events[1]!.join(' ')}; inside the reference intervals ±1: ${referenceHits(p.events)}`);
+  }
+  console.log(`  walker scan: ${scanMs.toFixed(0)} ms (${scan.value.candidates.length} people, chose ${scan.value.chosen}, region ${JSON.stringify(scan.value.roi)})`);
+  const speedup = one.f.wallMs / two.f.wallMs;
+  console.log(`  2 workers vs 1: ${speedup.toFixed(2)}x faster`);
+  const oneCpu = (one.f.cpuSelf + one.f.cpuChildren) / one.f.frames;
+  const quietFps = (2 / oneCpu);
+  console.log(`  if both cores were ours: ${(oneCpu * 1000).toFixed(1)} ms CPU/frame -> at most ${quietFps.toFixed(1)} fps = ${(quietFps / fps).toFixed(2)}x real time on 2 cores`);
+  const loaded = load0 > cpus().length;
+  console.log(`  limit: the model (BlazePose full's landmark network on single-threaded wasm SIMD in each worker; tfjs disables its threaded wasm build in Node)${loaded ? `; the machine is shared (load ${load0.toFixed(1)} on ${cpus().length} cores), so the workers get only part of each core` : ''}; decoding is ${decodeMs / n < (one.f.wallMs / one.f.frames) / 3 ? 'not' : 'also'} a limit`);
 }

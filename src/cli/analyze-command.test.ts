@@ -1,0 +1,102 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { main } from './main.js';
+
+const VIDEO = fileURLToPath(new URL('../../../shared/data/video/sports2d_demo_walk_side.mp4', import.meta.url));
+const ref = JSON.parse(readFileSync(new URL('../../test/fixtures/gait-reference/sports2d_demo_walk_side.json', import.meta.url), 'utf8')) as {
+  fps: number; feet: Record<'near' | 'far', { side: 'left' | 'right'; events: Array<{ type: string; pass: unknown; interval: [number, number] }> }>;
+};
+
+async function run(args: string[]) {
+  let out = ''; let err = '';
+  const o = new Writable({ write(c, _e, cb) { out += String(c); cb(); } });
+  const e = new Writable({ write(c, _e, cb) { err += String(c); cb(); } });
+  const code = await main(args, { out: o, err: e });
+  return { code, out, err };
+}
+
+// Frames 50-190 hold three near-foot and four far-foot initial contacts of the walker (reference 78, 116, 152 and
+// 60, 97, 133, 171), enough complete strides for cadence, while the acrobat is on the box and then jumps down:
+// enough to check whom it follows, short enough for the test suite (the whole clip is 230 frames).
+const FIRST = 50; const LAST = 190;
+
+test('footing analyze --json on the walk: the issue\'s JSON shape, the walker chosen automatically, heel strikes inside the reference', async () => {
+  const r = await run(['analyze', VIDEO, '--json', '--frames', `${FIRST}-${LAST}`]);
+  assert.equal(r.code, 0, r.err);
+  const j = JSON.parse(r.out);
+  assert.equal(j.video, 'sports2d_demo_walk_side.mp4');
+  assert.equal(j.fps, 30); // SOURCES.md: 30 fps
+  assert.equal(j.frames, LAST - FIRST + 1);
+  assert.equal(j.view, 'side');
+  for (const side of ['left', 'right']) {
+    assert.deepEqual(Object.keys(j.events[side]).sort(), ['heel_strike', 'toe_off']);
+    for (const t of [...j.events[side].heel_strike, ...j.events[side].toe_off]) {
+      assert.equal(typeof t, 'number');
+      assert.ok(t >= FIRST / 30 && t <= LAST / 30, `event at ${t} s outside the analysed frames`);
+    }
+  }
+  assert.equal(typeof j.metrics.cadence_spm.value, 'number');
+  assert.equal(typeof j.metrics.cadence_spm.confidence, 'number');
+  for (const m of Object.values(j.metrics) as Array<{ value: unknown; confidence: unknown }>) {
+    assert.ok(m.value === null || typeof m.value === 'number');
+    assert.equal(typeof m.confidence, 'number');
+  }
+  assert.ok(Array.isArray(j.warnings));
+
+  // Whom it followed: chosen automatically, a band without the acrobat (his feet stand on the box at y ~420 in
+  // the source frame, read off frame 20 by eye) that holds her feet (y ~920-940, docs/gait-reference.md).
+  assert.equal(j.person.method, 'auto');
+  assert.ok(j.person.roi.y > 420 && j.person.roi.y + j.person.roi.height >= 940, JSON.stringify(j.person.roi));
+  assert.ok(j.person.candidates.length >= 1);
+
+  // Heel strikes against the human reference (near foot = her left): each must lie inside a consensus interval.
+  for (const foot of ['near', 'far'] as const) {
+    const side = ref.feet[foot].side;
+    const intervals = ref.feet[foot].events.filter((e) => e.pass === 'consensus' && e.type === 'IC').map((e) => e.interval);
+    const found = (j.events[side].heel_strike as number[]).map((t) => t * ref.fps);
+    assert.ok(found.length >= 2, `${foot}: ${found.length} heel strikes`);
+    for (const f of found) assert.ok(intervals.some(([lo, hi]) => f >= lo - 0.5 && f <= hi + 0.5), `${foot} heel strike at frame ${f.toFixed(1)} is in no reference interval`);
+  }
+});
+
+test('Bad input gives one line naming the problem and a non-zero exit', async () => {
+  const oneLine = (s: string) => s.trim().split('\n').length === 1;
+  const missing = await run(['analyze', '/nonexistent/walk.mp4']);
+  assert.equal(missing.code, 1);
+  assert.match(missing.err, /walk\.mp4.*not found/i);
+  assert.ok(oneLine(missing.err));
+
+  const view = await run(['analyze', VIDEO, '--view', 'diagonal']);
+  assert.equal(view.code, 2);
+  assert.match(view.err, /--view must be side, front, back or auto \(got "diagonal"\)/);
+  assert.ok(oneLine(view.err));
+
+  const roiText = await run(['analyze', VIDEO, '--roi', '10,20,abc']);
+  assert.equal(roiText.code, 2);
+  assert.match(roiText.err, /--roi must be X,Y,WIDTH,HEIGHT/);
+  assert.ok(oneLine(roiText.err));
+
+  // A box that leaves the 1768x994 picture (SOURCES.md size) is refused before any model runs.
+  const roiOutside = await run(['analyze', VIDEO, '--roi', '1700,0,200,200']);
+  assert.equal(roiOutside.code, 1);
+  assert.match(roiOutside.err, /--roi.*inside 1768x994/);
+  assert.ok(oneLine(roiOutside.err));
+
+  const frames = await run(['analyze', VIDEO, '--frames', '10-5000']);
+  assert.equal(frames.code, 2);
+  assert.match(frames.err, /--frames 10-5000: the video has frames 0-229/);
+
+  const dir = mkdtempSync(join(tmpdir(), 'footing-analyze-'));
+  const text = join(dir, 'notes.mp4');
+  writeFileSync(text, 'not a video\n');
+  const notVideo = await run(['analyze', text]);
+  assert.equal(notVideo.code, 1);
+  assert.match(notVideo.err, /notes\.mp4/);
+  assert.ok(oneLine(notVideo.err));
+  assert.doesNotMatch(notVideo.err + missing.err + roiOutside.err, /\n\s+at /); // no stack trace
+});
