@@ -16,6 +16,7 @@ import { openVideo } from '../src/pose/ffmpeg-frames.js';
 import { findWalker } from '../src/pose/find-walker.js';
 import type { RegionOfInterest } from '../src/pose/frame.js';
 import { estimateVideo, type EstimateVideoResult } from '../src/pose/parallel-estimate.js';
+import { createPosePool, type PosePool } from '../src/pose/worker-pool.js';
 
 const VIDEO = fileURLToPath(new URL('../../shared/data/video/sports2d_demo_walk_side.mp4', import.meta.url));
 const REFERENCE = new URL('../test/fixtures/gait-reference/sports2d_demo_walk_side.json', import.meta.url);
@@ -37,9 +38,9 @@ function cpuSeconds(): { self: number; children: number } {
 
 interface PassFigures { label: string; frames: number; wallMs: number; gaitMs: number; cpuSelf: number; cpuChildren: number; waitShare: number; events: number[][] }
 
-async function posePass(label: string, workers: number, roi: RegionOfInterest | null, extraMs = 0): Promise<{ f: PassFigures; r: EstimateVideoResult }> {
+async function posePass(label: string, workers: number, roi: RegionOfInterest | null, extraMs = 0, pool?: PosePool): Promise<{ f: PassFigures; r: EstimateVideoResult }> {
   const c0 = cpuSeconds();
-  const r = await estimateVideo(VIDEO, { maxHeight: MAX_HEIGHT, workers, ...(roi ? { roi } : {}) });
+  const r = await estimateVideo(VIDEO, { maxHeight: MAX_HEIGHT, workers, ...(roi ? { roi } : {}), ...(pool ? { pool } : {}) });
   if (!r.ok) throw new Error(r.error.message);
   const g0 = performance.now();
   const a = analyzeGait(r.value.series);
@@ -89,11 +90,14 @@ export async function run(): Promise<void> {
 
   const one = await posePass('1 worker (baseline)', 1, FIXED_ROI);
   const two = await posePass('2 workers', 2, FIXED_ROI);
+  // As footing analyze does it: one pool of two workers for the scan and the pose pass (the model loads once).
+  const pool = createPosePool(2);
   t = performance.now();
-  const scan = await findWalker(VIDEO);
+  const scan = await findWalker(VIDEO, { pool });
   if (!scan.ok) throw new Error(scan.error.message);
   const scanMs = performance.now() - t;
-  const auto = await posePass('footing analyze (scan + 2 workers)', 2, scan.value.roi, scanMs);
+  const auto = await posePass('footing analyze (scan + 2 workers)', 2, scan.value.roi, scanMs, pool);
+  await pool.close();
 
   const rate = (p: PassFigures) => (p.frames * 1000) / p.wallMs;
   console.log(`pose-node: ${VIDEO.split('/').pop()} ${source.width}x${source.height} ${fps} fps, ${n} frames; model input ${opened.value.frameWidth}x${opened.value.frameHeight} (region ${FIXED_ROI.width}x${FIXED_ROI.height} at the 720p-equivalent scale)`);

@@ -8,10 +8,12 @@
 import { basename } from 'node:path';
 import { analyzeGait } from '../gait/analyze-gait.js';
 import { analysisToJson, type GaitAnalysisJson } from '../gait/analysis-json.js';
+import type { KeypointSeries } from '../gait/keypoints.js';
 import { openVideo } from '../pose/ffmpeg-frames.js';
 import { findWalker } from '../pose/find-walker.js';
 import type { PoseError, RegionOfInterest } from '../pose/frame.js';
 import { estimateVideo } from '../pose/parallel-estimate.js';
+import { createPosePool, type PosePool } from '../pose/worker-pool.js';
 import { roiFor, type Candidate } from '../pose/walker-choice.js';
 import { CliError, usageError } from './cli-error.js';
 import type { Command } from './command.js';
@@ -99,39 +101,52 @@ export const analyzeCommand: Command = {
     const { source } = opened.value;
     if (range && range.last >= opened.value.times.length) throw usageError(`--frames ${range.first}-${range.last}: the video has frames 0-${opened.value.times.length - 1}`);
 
-    let person: PersonChoiceJson = { method: 'roi', roi: givenRoi ?? null, chosen: null, candidates: [] };
-    if (!givenRoi) {
-      const scanBar = progressBar({ label: 'Finding the walker', total: null, unit: 'frames' });
-      const found = await findWalker(file, { ...(range ?? {}), ...(workers ? { workers } : {}), onProgress: (p) => scanBar.update(p.done) });
-      scanBar.finish();
-      if (!found.ok) throw located(file, found.error);
-      const candidates = found.value.candidates;
-      if (personId !== undefined) {
-        const c = candidates.find((k) => k.id === personId);
-        if (!c) throw usageError(`--person ${personId}: the first pass found ${candidates.length ? `people ${candidates.map((k) => k.id).join(', ')}` : 'nobody'}`);
-        person = { method: 'person', roi: roiFor(c, source.width, source.height), chosen: c.id, candidates: candidates.map(candidateJson) };
-      } else {
-        person = { method: found.value.roi ? 'auto' : 'none', roi: found.value.roi, chosen: found.value.chosen, candidates: candidates.map(candidateJson) };
-      }
+    // One pool for both passes: the workers load the model once.
+    const pool = createPosePool(workers);
+    try {
+      const { person, series } = await analysePasses(file, pool, { givenRoi, personId, range, width: source.width, height: source.height });
+      const analysis = analyzeGait(series, {
+        view: view as 'side' | 'front' | 'back' | 'auto',
+        ...(heightCm !== undefined ? { scale: { kind: 'height' as const, heightCm } } : {}),
+        ...(trackId !== undefined ? { trackId } : {}),
+      });
+      const json = { ...analysisToJson(analysis, { name: basename(file), fps: source.fps, frames: series.frames.length }), person };
+      out.write(values.json ? `${JSON.stringify(json)}\n` : formatReport(json));
+    } finally {
+      await pool.close();
     }
-
-    const bar = progressBar({ label: 'Analysing', total: null, unit: 'frames' });
-    const est = await estimateVideo(file, {
-      maxHeight: MODEL_MAX_HEIGHT, ...(person.roi ? { roi: person.roi } : {}), ...(range ?? {}), ...(workers ? { workers } : {}),
-      onProgress: (p) => bar.update(p.done),
-    });
-    bar.finish();
-    if (!est.ok) throw located(file, est.error);
-    const series = est.value.series;
-    const analysis = analyzeGait(series, {
-      view: view as 'side' | 'front' | 'back' | 'auto',
-      ...(heightCm !== undefined ? { scale: { kind: 'height' as const, heightCm } } : {}),
-      ...(trackId !== undefined ? { trackId } : {}),
-    });
-    const json = { ...analysisToJson(analysis, { name: basename(file), fps: source.fps, frames: series.frames.length }), person };
-    out.write(values.json ? `${JSON.stringify(json)}\n` : formatReport(json));
   },
 };
+
+/** The walker scan (unless a region was given), then the pose pass inside the chosen region. */
+async function analysePasses(file: string, pool: PosePool, o: { givenRoi: RegionOfInterest | undefined; personId: number | undefined; range: { first: number; last: number } | undefined; width: number; height: number }): Promise<{ person: PersonChoiceJson; series: KeypointSeries }> {
+  const { givenRoi, personId, range } = o;
+  const source = { width: o.width, height: o.height };
+  let person: PersonChoiceJson = { method: 'roi', roi: givenRoi ?? null, chosen: null, candidates: [] };
+  if (!givenRoi) {
+    const scanBar = progressBar({ label: 'Finding the walker', total: null, unit: 'frames' });
+    const found = await findWalker(file, { ...(range ?? {}), pool, onProgress: (p) => scanBar.update(p.done) });
+    scanBar.finish();
+    if (!found.ok) throw located(file, found.error);
+    const candidates = found.value.candidates;
+    if (personId !== undefined) {
+      const c = candidates.find((k) => k.id === personId);
+      if (!c) throw usageError(`--person ${personId}: the first pass found ${candidates.length ? `people ${candidates.map((k) => k.id).join(', ')}` : 'nobody'}`);
+      person = { method: 'person', roi: roiFor(c, source.width, source.height), chosen: c.id, candidates: candidates.map(candidateJson) };
+    } else {
+      person = { method: found.value.roi ? 'auto' : 'none', roi: found.value.roi, chosen: found.value.chosen, candidates: candidates.map(candidateJson) };
+    }
+  }
+
+  const bar = progressBar({ label: 'Analysing', total: null, unit: 'frames' });
+  const est = await estimateVideo(file, {
+    maxHeight: MODEL_MAX_HEIGHT, ...(person.roi ? { roi: person.roi } : {}), ...(range ?? {}), pool,
+    onProgress: (p) => bar.update(p.done),
+  });
+  bar.finish();
+  if (!est.ok) throw located(file, est.error);
+  return { person, series: est.value.series };
+}
 
 function formatReport(j: GaitAnalysisJson & { person: PersonChoiceJson }): string {
   const lines = [`${j.video}: ${j.frames} frames at ${j.fps} fps, ${j.view} view (${j.direction})`];

@@ -3,10 +3,9 @@
  * few frames a second at low resolution (person-boxes.ts, split over worker threads like the pose pass), linked
  * into candidates and the walker chosen (walker-choice.ts). The candidates are returned so a UI can offer the others.
  */
-import { availableParallelism } from 'node:os';
 import type { PoseProgress, Result } from './frame.js';
 import { openVideo } from './ffmpeg-frames.js';
-import { runWorker } from './parallel-estimate.js';
+import { createPosePool, type PosePool } from './worker-pool.js';
 import type { PersonBox } from './person-boxes.js';
 import type { SegmentJob, SegmentTiming } from './segment-plan.js';
 import { chooseWalker, type WalkerChoice } from './walker-choice.js';
@@ -19,6 +18,8 @@ export interface FindWalkerOptions {
   first?: number;
   last?: number;
   workers?: number;
+  /** Workers to use (and keep for the pose pass that follows). */
+  pool?: PosePool;
   onProgress?: (p: PoseProgress) => void;
 }
 
@@ -41,7 +42,8 @@ export async function findWalker(file: string, options: FindWalkerOptions = {}):
   const first = Math.max(0, options.first ?? 0);
   const last = Math.min(count - 1, options.last ?? count - 1);
   const samples = Math.floor((last - first) / every) + 1;
-  const parts = Math.max(1, Math.min(options.workers ?? availableParallelism(), 4, samples));
+  const pool = options.pool ?? createPosePool(options.workers);
+  const parts = Math.max(1, Math.min(options.workers ?? pool.size, pool.size, samples));
   // Contiguous runs of sampled frames, each starting on the sampling grid.
   const per = Math.ceil(samples / parts);
   const jobs: SegmentJob[] = [];
@@ -51,10 +53,15 @@ export async function findWalker(file: string, options: FindWalkerOptions = {}):
     if (a <= last) jobs.push({ kind: 'scan', segment: i, file, first: a, last: b, decodeFirst: a, every, maxHeight: options.maxHeight ?? 360 });
   }
   const done = jobs.map(() => 0);
-  const results = await Promise.all(jobs.map((job) => runWorker(job, (n) => {
-    done[job.segment] = n;
-    options.onProgress?.({ done: done.reduce((x, y) => x + y, 0), total: samples });
-  })));
+  let results;
+  try {
+    results = await Promise.all(jobs.map((job) => pool.run(job, (n) => {
+      done[job.segment] = n;
+      options.onProgress?.({ done: done.reduce((x, y) => x + y, 0), total: samples });
+    })));
+  } finally {
+    if (!options.pool) await pool.close();
+  }
   const boxes: PersonBox[] = [];
   const segments: FindWalkerResult['segments'] = [];
   for (const [i, r] of results.entries()) {

@@ -1,25 +1,33 @@
 /**
- * Worker-thread entry for `estimateVideo`: decodes one contiguous segment of a video with its own ffmpeg process
- * and runs its own BlazePose model on it, so that two segments use both cores. Posts progress, then the frames of
- * its own segment (warm-up frames are estimated but not returned) and its timing.
+ * Worker-thread entry of the pose worker pool (worker-pool.ts). A worker loads BlazePose once and then runs jobs
+ * one after another, each on its own ffmpeg decoder:
+ * - 'pose': one contiguous segment of the video; warm-up frames before the segment are estimated (so the tracker
+ *   has locked on and the smoothing settled) but not returned;
+ * - 'scan': person boxes on every `every`-th frame of a range (the first pass that picks the walker).
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import * as tf from '@tensorflow/tfjs-core';
+import type { PoseDetector } from '@tensorflow-models/pose-detection';
+import { parentPort } from 'node:worker_threads';
+import { blazePoseEstimator, PoseInputError } from './blazepose-estimator.js';
 import { openVideo, VideoDecodeError } from './ffmpeg-frames.js';
-import type { Frame, PoseError } from './frame.js';
-import { PoseInputError } from './blazepose-estimator.js';
-import { createNodeDetector, createNodePoseEstimator } from './node-runtime.js';
+import type { Frame, PoseError, Result } from './frame.js';
+import { createNodeDetector } from './node-runtime.js';
 import { detectPersonBoxesTiled, type PersonBox } from './person-boxes.js';
 import type { SegmentJob, WorkerMessage } from './segment-plan.js';
 
 const post = (m: WorkerMessage) => parentPort?.postMessage(m);
+let detector: Promise<Result<PoseDetector>> | null = null;
 
-async function runSegment(job: SegmentJob): Promise<void> {
-  const t0 = performance.now();
+function asError(job: SegmentJob, e: unknown): PoseError {
+  if (e instanceof PoseInputError || e instanceof VideoDecodeError) return e.error;
+  return { code: 'decode-failed', message: e instanceof Error ? e.message : String(e), location: { file: job.file } };
+}
+
+async function runSegment(job: SegmentJob, det: PoseDetector, t0: number): Promise<void> {
   const opened = await openVideo(job.file, { maxHeight: job.maxHeight, first: job.decodeFirst, last: job.last,
     ...(job.crop ? { crop: job.crop } : {}), ...(job.hflip ? { hflip: true } : {}) });
   if (!opened.ok) { post({ type: 'error', error: opened.error }); return; }
-  const est = await createNodePoseEstimator();
-  if (!est.ok) { post({ type: 'error', error: est.error }); return; }
+  const est = blazePoseEstimator(det, `blazepose-full tfjs-core ${tf.version_core} wasm`);
   let waitMs = 0;
   let decoded = 0;
   const frames = opened.value.frames();
@@ -34,58 +42,48 @@ async function runSegment(job: SegmentJob): Promise<void> {
       yield r.value;
     }
   }
-  const modelStart = performance.now();
-  try {
-    const series = await est.value.estimate(timed(), {
-      source: opened.value.source, ...(job.roi ? { roi: job.roi } : {}),
-      onProgress: (p) => { if (p.done % 5 === 0) post({ type: 'progress', segment: job.segment, done: p.done }); },
-    });
-    post({
-      type: 'result', segment: job.segment, model: series.model,
-      frames: series.frames.filter((f) => f.index >= job.first),
-      timing: { totalMs: performance.now() - t0, setupMs: modelStart - t0, waitMs, frames: decoded },
-    });
-  } catch (e) {
-    const error = (e instanceof PoseInputError || e instanceof VideoDecodeError) ? e.error
-      : { code: 'decode-failed', message: e instanceof Error ? e.message : String(e), location: { file: job.file } } satisfies PoseError;
-    post({ type: 'error', error });
-  } finally {
-    est.value.dispose();
-  }
+  const setupMs = performance.now() - t0;
+  const series = await est.estimate(timed(), {
+    source: opened.value.source, ...(job.roi ? { roi: job.roi } : {}),
+    onProgress: (p) => { if (p.done % 5 === 0) post({ type: 'progress', segment: job.segment, done: p.done }); },
+  });
+  post({
+    type: 'result', segment: job.segment, model: series.model,
+    frames: series.frames.filter((f) => f.index >= job.first),
+    timing: { totalMs: performance.now() - t0, setupMs, waitMs, frames: decoded },
+  });
 }
 
-/** The quick first pass: person boxes on sampled frames (see walker-choice.ts). */
-async function runScan(job: SegmentJob): Promise<void> {
-  const t0 = performance.now();
+async function runScan(job: SegmentJob, det: PoseDetector, t0: number): Promise<void> {
   const opened = await openVideo(job.file, { maxHeight: job.maxHeight, first: job.first, last: job.last, every: job.every ?? 1 });
   if (!opened.ok) { post({ type: 'error', error: opened.error }); return; }
-  const det = await createNodeDetector();
-  if (!det.ok) { post({ type: 'error', error: det.error }); return; }
   const setupMs = performance.now() - t0;
   const boxes: PersonBox[] = [];
   let waitMs = 0;
   let n = 0;
+  const it = opened.value.frames()[Symbol.asyncIterator]();
+  for (;;) {
+    const w = performance.now();
+    const r = await it.next();
+    waitMs += performance.now() - w;
+    if (r.done) break;
+    boxes.push(...await detectPersonBoxesTiled(det, r.value, opened.value.source));
+    post({ type: 'progress', segment: job.segment, done: ++n });
+  }
+  post({ type: 'boxes', segment: job.segment, boxes, timing: { totalMs: performance.now() - t0, setupMs, waitMs, frames: n } });
+}
+
+async function runJob(job: SegmentJob): Promise<void> {
+  const t0 = performance.now();
+  detector ??= createNodeDetector(); // loaded once per worker, reused by every later job
+  const det = await detector;
+  if (!det.ok) { post({ type: 'error', error: det.error }); return; }
   try {
-    const it = opened.value.frames()[Symbol.asyncIterator]();
-    for (;;) {
-      const w = performance.now();
-      const r = await it.next();
-      waitMs += performance.now() - w;
-      if (r.done) break;
-      boxes.push(...await detectPersonBoxesTiled(det.value, r.value, opened.value.source));
-      post({ type: 'progress', segment: job.segment, done: ++n });
-    }
-    post({ type: 'boxes', segment: job.segment, boxes, timing: { totalMs: performance.now() - t0, setupMs, waitMs, frames: n } });
+    await (job.kind === 'scan' ? runScan(job, det.value, t0) : runSegment(job, det.value, t0));
   } catch (e) {
-    const error = e instanceof VideoDecodeError ? e.error
-      : { code: 'decode-failed', message: e instanceof Error ? e.message : String(e), location: { file: job.file } } satisfies PoseError;
-    post({ type: 'error', error });
-  } finally {
-    det.value.dispose();
+    post({ type: 'error', error: asError(job, e) });
   }
 }
 
-if (parentPort && workerData) {
-  const job = workerData as SegmentJob;
-  await (job.kind === 'scan' ? runScan(job) : runSegment(job));
-}
+// Jobs arrive as messages and run one at a time (the pool never sends a second job before the first's answer).
+parentPort?.on('message', (job: SegmentJob) => { void runJob(job); });

@@ -1,0 +1,83 @@
+/**
+ * A small pool of pose worker threads (pose-worker.ts), one per core by default. Workers start on first use and
+ * keep their loaded model between jobs, so the walker scan and the pose pass of one analysis share the start-up
+ * cost (thread start, module loading, model loading: about a second each on this machine).
+ */
+import { Worker } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
+import type { PoseError, Result } from './frame.js';
+import type { PersonBox } from './person-boxes.js';
+import type { SegmentJob, SegmentTiming, WorkerMessage } from './segment-plan.js';
+import type { PoseFrame } from '../gait/keypoints.js';
+
+export type JobResult = Result<{ model: string; frames: PoseFrame[]; boxes: PersonBox[]; timing: SegmentTiming }>;
+
+export interface PosePool {
+  readonly size: number;
+  /** Runs a job on the next free worker. */
+  run(job: SegmentJob, progress?: (done: number) => void): Promise<JobResult>;
+  /** Stops every worker. */
+  close(): Promise<void>;
+}
+
+interface Slot { worker: Worker | null; busy: boolean }
+
+/** Creates a pool of `size` workers (default: one per core, at most 4). */
+export function createPosePool(size = Math.min(4, availableParallelism())): PosePool {
+  const slots: Slot[] = Array.from({ length: Math.max(1, size) }, () => ({ worker: null, busy: false }));
+  const waiting: Array<() => void> = [];
+  const acquire = async (): Promise<Slot> => {
+    for (;;) {
+      const free = slots.find((s) => !s.busy);
+      if (free) { free.busy = true; return free; }
+      await new Promise<void>((r) => waiting.push(r));
+    }
+  };
+  const release = (s: Slot) => { s.busy = false; waiting.shift()?.(); };
+
+  return {
+    size: slots.length,
+    async run(job, progress) {
+      const slot = await acquire();
+      try {
+        slot.worker ??= startWorker();
+        return await new Promise<JobResult>((resolve) => {
+          const w = slot.worker!;
+          const done = (r: JobResult) => { w.off('message', onMessage); w.off('error', onError); w.off('exit', onExit); resolve(r); };
+          const onMessage = (m: WorkerMessage) => {
+            if (m.type === 'progress') progress?.(m.done);
+            else if (m.type === 'error') done({ ok: false, error: m.error });
+            else if (m.type === 'boxes') done({ ok: true, value: { model: '', frames: [], boxes: m.boxes, timing: m.timing } });
+            else done({ ok: true, value: { model: m.model, frames: m.frames, boxes: [], timing: m.timing } });
+          };
+          // A crashed worker is dropped; the next job on this slot starts a fresh one.
+          const onError = (e: Error) => { slot.worker = null; done({ ok: false, error: workerError(job, e) }); };
+          const onExit = (code: number) => { slot.worker = null; done({ ok: false, error: workerError(job, new Error(`pose worker stopped (exit code ${code})`)) }); };
+          w.on('message', onMessage); w.once('error', onError); w.once('exit', onExit);
+          w.postMessage(job);
+        });
+      } finally {
+        release(slot);
+      }
+    },
+    async close() {
+      await Promise.all(slots.map(async (s) => { const w = s.worker; s.worker = null; if (w) await w.terminate(); }));
+    },
+  };
+}
+
+/**
+ * Starts a worker. Run from TypeScript sources (tsx, as the CLI runs), a worker thread does not inherit the
+ * parent's `--import tsx` hooks, so a two-line bootstrap registers tsx in the worker before importing it.
+ */
+function startWorker(): Worker {
+  const self = import.meta.url;
+  if (!self.endsWith('.ts')) return new Worker(new URL('./pose-worker.js', self));
+  const entry = new URL('./pose-worker.ts', self).href;
+  const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(boot, { eval: true });
+}
+
+function workerError(job: SegmentJob, e: Error): PoseError {
+  return { code: 'decode-failed', message: `Pose estimation failed on frames ${job.first}-${job.last}: ${e.message}`, location: { file: job.file, frame: job.first } };
+}
