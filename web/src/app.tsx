@@ -9,7 +9,11 @@ import { FieldError, Link, Loading } from './components/common.js';
 import { localDate } from './lib/local-time.js';
 import { flushQueue, pendingSessions } from './lib/offline-queue.js';
 import { navigate, useRoute, type Route } from './lib/router.js';
+import { AssessmentOutcomesScreen } from './screens/assessment-outcomes.js';
+import { PainMapScreen } from './screens/assessment-pain-map.js';
+import { AssessmentTestsScreen } from './screens/assessment-tests.js';
 import { CheckinScreen } from './screens/checkin.js';
+import { ExplainScreen } from './screens/explain.js';
 import { ProgressScreen } from './screens/progress.js';
 import { SafetyScreen } from './screens/safety-screen.js';
 import { Session } from './screens/session.js';
@@ -22,6 +26,7 @@ const NAV: { to: Route; label: string }[] = [
   { to: '/', label: 'Today' },
   { to: '/checkin', label: 'Check-in' },
   { to: '/progress', label: 'Progress' },
+  { to: '/chain', label: 'Chain' },
   { to: '/settings', label: 'Data' },
 ];
 
@@ -62,6 +67,10 @@ export function App() {
   } else if (route === '/session') body = <Session today={today} onSaved={load} />;
   else if (route === '/checkin') body = <CheckinScreen onSaved={load} />;
   else if (route === '/progress') body = <ProgressScreen />;
+  else if (route === '/chain') body = <ExplainScreen />;
+  else if (route === '/chain/pain-map') body = <PainMapScreen />;
+  else if (route === '/chain/tests') body = <AssessmentTestsScreen />;
+  else if (route === '/chain/outcomes') body = <AssessmentOutcomesScreen />;
   else if (route === '/settings') body = <Settings pending={pending} onChanged={() => { setPending(pendingSessions().length); load(); }} />;
   else body = <Today today={today} pending={pending} onChanged={load} />;
 
@@ -78,7 +87,7 @@ export function App() {
       {showNav && (
         <nav className="bottom-nav" aria-label="Main">
           {NAV.map((n) => (
-            <Link key={n.to} to={n.to} className={route === n.to ? 'active' : ''} current={route === n.to}>{n.label}</Link>
+            <Link key={n.to} to={n.to} className={route === n.to || (n.to === '/chain' && route.startsWith('/chain/')) ? 'active' : ''} current={route === n.to}>{n.label}</Link>
           ))}
         </nav>
       )}

@@ -4,8 +4,10 @@
  */
 import { useEffect, useState } from 'react';
 
-export type Route = '/' | '/welcome' | '/screen' | '/session' | '/checkin' | '/progress' | '/settings';
-const ROUTES: readonly Route[] = ['/', '/welcome', '/screen', '/session', '/checkin', '/progress', '/settings'];
+export type Route = '/' | '/welcome' | '/screen' | '/session' | '/checkin' | '/progress' | '/settings'
+  | '/chain' | '/chain/pain-map' | '/chain/tests' | '/chain/outcomes';
+const ROUTES: readonly Route[] = ['/', '/welcome', '/screen', '/session', '/checkin', '/progress', '/settings',
+  '/chain', '/chain/pain-map', '/chain/tests', '/chain/outcomes'];
 
 function current(): Route {
   const p = location.pathname.replace(/\/+$/, '') || '/';

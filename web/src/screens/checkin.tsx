@@ -1,4 +1,8 @@
-/** The daily check-in: pain 0-10 for back, neck and foot, where it hurts on a body map, and a note. */
+/**
+ * The daily check-in: pain 0-10 for back, neck and foot, heel pain with the first steps of the morning, whether
+ * there are new foot, knee or hip symptoms (both feed the program's regression rules, DOMAIN.md §8), where it hurts
+ * on a body map, and a note.
+ */
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api/client.js';
 import type { BodyMark, Checkin } from '../api/types.js';
@@ -11,6 +15,8 @@ export function CheckinScreen({ onSaved }: { onSaved: () => void }) {
   const [back, setBack] = useState<number | null>(null);
   const [neck, setNeck] = useState<number | null>(null);
   const [foot, setFoot] = useState<number | null>(null);
+  const [heel, setHeel] = useState<number | null>(null);
+  const [newSymptoms, setNewSymptoms] = useState<boolean | null>(null);
   const [marks, setMarks] = useState<BodyMark[]>([]);
   const [note, setNote] = useState('');
   const [error, setError] = useState<{ message: string; field?: string | undefined } | null>(null);
@@ -31,6 +37,7 @@ export function CheckinScreen({ onSaved }: { onSaved: () => void }) {
         at: localIso(), context: 'daily',
         ...(back !== null ? { back } : {}), ...(neck !== null ? { neck } : {}), ...(foot !== null ? { foot } : {}),
         regions: marks, ...(note.trim() ? { note: note.trim() } : {}),
+        ...(heel !== null ? { heelFirstSteps: heel } : {}), ...(newSymptoms !== null ? { newLowerLimbSymptoms: newSymptoms } : {}),
       });
       setSaved(c);
       onSaved();
@@ -46,7 +53,7 @@ export function CheckinScreen({ onSaved }: { onSaved: () => void }) {
     return (
       <section className="screen">
         <ScreenTitle>Check-in saved</ScreenTitle>
-        <p className="success" role="status">Thank you. Back {saved.back ?? '–'}, neck {saved.neck ?? '–'}, foot {saved.foot ?? '–'} out of 10{saved.regions.length ? `, ${saved.regions.length} area${saved.regions.length > 1 ? 's' : ''} marked` : ''}.</p>
+        <p className="success" role="status">Thank you. Back {saved.back ?? '–'}, neck {saved.neck ?? '–'}, foot {saved.foot ?? '–'} out of 10{saved.heelFirstSteps !== null ? `, first-step heel pain ${saved.heelFirstSteps}` : ''}{saved.newLowerLimbSymptoms ? ', new symptoms noted' : ''}{saved.regions.length ? `, ${saved.regions.length} area${saved.regions.length > 1 ? 's' : ''} marked` : ''}.</p>
         <Link to="/progress" className="button primary">See your progress</Link>
         <Link to="/" className="button">Back to today</Link>
       </section>
@@ -63,6 +70,14 @@ export function CheckinScreen({ onSaved }: { onSaved: () => void }) {
         <PainScale name="checkin-neck" label="Neck pain" value={neck} onChange={(v) => { setNeck(v); setError(null); }} />
         <PainScale name="checkin-foot" label="Foot pain" value={foot} onChange={(v) => { setFoot(v); setError(null); }} />
         <FieldError message={scoreError} />
+        <PainScale name="checkin-heel" label="Heel pain with your first steps this morning (optional)" value={heel} onChange={setHeel} />
+        <fieldset className="yes-no">
+          <legend>Any new foot, knee or hip symptoms since your last check-in? (optional)</legend>
+          <div className="yes-no-options">
+            <label className={newSymptoms === true ? 'selected' : ''}><input type="radio" name="checkin-new-symptoms" checked={newSymptoms === true} onChange={() => setNewSymptoms(true)} /> Yes</label>
+            <label className={newSymptoms === false ? 'selected' : ''}><input type="radio" name="checkin-new-symptoms" checked={newSymptoms === false} onChange={() => setNewSymptoms(false)} /> No</label>
+          </div>
+        </fieldset>
         <h2>Where does it hurt? (optional)</h2>
         <p className="muted">Tap an area to mark it, then set how strong it is.</p>
         <BodyMap marks={marks} onChange={setMarks} defaultIntensity={Math.max(back ?? 0, neck ?? 0, foot ?? 0) || 5} />

@@ -8,8 +8,10 @@ import { api } from '../api/client.js';
 import type { Checkin, Progress } from '../api/types.js';
 import { FieldError, Link, Loading, ScreenTitle } from '../components/common.js';
 import { PainChart } from '../components/pain-chart.js';
+import { ProgramReactions } from '../components/program-reactions.js';
 import { WalkingChart } from '../components/walking-chart.js';
 import { localDate, shortDate } from '../lib/local-time.js';
+import { addDays } from '../../../src/core/dates.js';
 
 const EVENT_TEXT: Record<string, string> = {
   start: 'Program started', progress: 'Moved up a stage', regress: 'Stepped back a stage', hold: 'Held at this stage', stop: 'Program paused', resume: 'Program restarted',
@@ -32,6 +34,9 @@ export function ProgressScreen() {
   const partial = progress.sessions.length - done;
   const adh = progress.weekAdherence;
   const requirements = progress.decision?.requirements ?? [];
+  // The engine's stage changes (a step back or up) stay visible with their reasons for a week after they happen.
+  const latestChange = [...progress.events].reverse().find((e) => e.action === 'regress' || e.action === 'progress');
+  const showChange = latestChange && latestChange.onDate > addDays(localDate(), -7) ? latestChange : null;
   return (
     <section className="screen">
       <ScreenTitle>Progress</ScreenTitle>
@@ -56,6 +61,15 @@ export function ProgressScreen() {
           </>
         )}
       </div>
+
+      {showChange && (
+        <div className="card latest-change" data-testid="latest-change">
+          <h2>Latest change to your plan</h2>
+          <p><strong>{EVENT_TEXT[showChange.action] ?? showChange.action}</strong> · {shortDate(showChange.onDate)}{showChange.toStage !== null && showChange.fromStage !== showChange.toStage ? ` · stage ${showChange.fromStage ?? '–'} → ${showChange.toStage}` : ''}</p>
+          <ul>{showChange.reasons.map((r) => <li key={r.rule + r.text}>{r.text}</li>)}</ul>
+        </div>
+      )}
+      {progress.decision && <ProgramReactions decision={progress.decision} />}
 
       <div className="card">
         <h2>Pain over time</h2>

@@ -7,6 +7,7 @@ import { LAST_STAGE } from '../../../src/core/stages.js';
 import type { ReactNode } from 'react';
 import type { PlanItem, TodayState } from '../api/types.js';
 import { ClaimLine, Link, ScreenTitle } from '../components/common.js';
+import { ReferralCard, RescreenPrompt } from '../components/program-reactions.js';
 import { sessionItems } from '../session/segments.js';
 import { WalkLog } from './walk-log.js';
 
@@ -52,12 +53,15 @@ export function Today({ today, pending, onChanged }: { today: TodayState; pendin
       <ScreenTitle>Today</ScreenTitle>
       <p className="stage-line">Stage {stage.number} of {LAST_STAGE}: <strong>{stage.name}</strong></p>
       <p className="muted">{stage.goal}</p>
+      {decision && <RescreenPrompt decision={decision} />}
       {decision && (
-        <details className="decision">
+        // A step back is shown with its reasons open: the person should see why without looking for it.
+        <details className="decision" open={decision.action === 'regress'} data-testid="today-decision">
           <summary>{newStage ? ACTION_TEXT.progress : ACTION_TEXT[decision.action]}</summary>
           <ul>{decision.reasons.map((r) => <li key={r.rule}>{r.text}</li>)}</ul>
         </details>
       )}
+      {decision && <ReferralCard decision={decision} />}
       {pending > 0 && <p className="notice" role="status">{pending === 1 ? '1 session is' : `${pending} sessions are`} saved on this phone and will be sent when you are online.</p>}
       <div className="actions">
         {drills.length > 0 && (
