@@ -20,11 +20,13 @@ import { Session } from './screens/session.js';
 import { Settings } from './screens/settings.js';
 import { Stopped } from './screens/stopped.js';
 import { Today } from './screens/today.js';
+import { WalkingScreen } from './screens/walking.js';
 import { Welcome } from './screens/welcome.js';
 
 const NAV: { to: Route; label: string }[] = [
   { to: '/', label: 'Today' },
   { to: '/checkin', label: 'Check-in' },
+  { to: '/walking', label: 'Walk' },
   { to: '/progress', label: 'Progress' },
   { to: '/chain', label: 'Chain' },
   { to: '/settings', label: 'Data' },
@@ -67,6 +69,7 @@ export function App() {
   } else if (route === '/session') body = <Session today={today} onSaved={load} />;
   else if (route === '/checkin') body = <CheckinScreen onSaved={load} />;
   else if (route === '/progress') body = <ProgressScreen />;
+  else if (route === '/walking') body = <WalkingScreen today={today} onChanged={load} />;
   else if (route === '/chain') body = <ExplainScreen />;
   else if (route === '/chain/pain-map') body = <PainMapScreen />;
   else if (route === '/chain/tests') body = <AssessmentTestsScreen />;

@@ -5,9 +5,11 @@
 import { useEffect, useState } from 'react';
 
 export type Route = '/' | '/welcome' | '/screen' | '/session' | '/checkin' | '/progress' | '/settings'
-  | '/chain' | '/chain/pain-map' | '/chain/tests' | '/chain/outcomes';
+  | '/chain' | '/chain/pain-map' | '/chain/tests' | '/chain/outcomes'
+  | '/walking';
 const ROUTES: readonly Route[] = ['/', '/welcome', '/screen', '/session', '/checkin', '/progress', '/settings',
-  '/chain', '/chain/pain-map', '/chain/tests', '/chain/outcomes'];
+  '/chain', '/chain/pain-map', '/chain/tests', '/chain/outcomes',
+  '/walking'];
 
 function current(): Route {
   const p = location.pathname.replace(/\/+$/, '') || '/';

@@ -1,10 +1,11 @@
-/** Log today's walking by hand: minutes and/or steps (replaces what was logged by hand for that day). */
+/** Log today's walking by hand: minutes and/or steps (replaces what was logged by hand for that day). Outside the
+ * Walking page it also points there, where a phone or watch export can be imported instead. */
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api/client.js';
-import { FieldError } from '../components/common.js';
+import { FieldError, Link } from '../components/common.js';
 import { localDate } from '../lib/local-time.js';
 
-export function WalkLog({ onSaved }: { onSaved: () => void }) {
+export function WalkLog({ onSaved, showImportLink = true }: { onSaved: () => void; showImportLink?: boolean }) {
   const [minutes, setMinutes] = useState('');
   const [steps, setSteps] = useState('');
   const [date, setDate] = useState(localDate());
@@ -57,6 +58,7 @@ export function WalkLog({ onSaved }: { onSaved: () => void }) {
       <input id="walk-date" type="date" value={date} max={localDate()} onChange={(e) => setDate(e.target.value)} />
       <button type="submit" disabled={busy}>{busy ? 'Saving…' : 'Save walking'}</button>
       {saved && <p className="success" role="status">{saved}</p>}
+      {showImportLink && <p><Link to="/walking">Import walking from your phone or watch</Link></p>}
     </form>
   );
 }

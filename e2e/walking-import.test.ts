@@ -1,0 +1,277 @@
+/// <reference lib="dom" />
+/**
+ * Browser test of the Walking page (issue 4): a person with a week of hand-logged walks brings in real device
+ * files. An Apple Health export.xml is chosen with the file button (upload throttled so the progress bar is seen
+ * moving), then a Garmin FIT walk; the result shows records and added counts as the API reported them, and the
+ * charts move to the imported days with the values the API stores. A truncated FIT file imported strictly shows
+ * its located error and stores nothing; a damaged XML imported leniently lists the bad record by line, column and
+ * field. The hand log still works on the same page; the seven-item bottom nav fits a 390 px phone; axe finds no
+ * serious problems. Expected figures come from the files themselves (counted or summed here), not from the app.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync, statSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import { CADENCE_RANGE, GAIT_SPEED_RANGE } from '../src/gait/reference-ranges.js';
+import { STEPS_PLATEAU_60_PLUS, STEPS_PLATEAU_UNDER_60 } from '../src/core/clinical-constants.js';
+import { sharedData } from '../src/importers/shared-data.js';
+import { describeViolations, launchPhone, screenshot, seriousA11yViolations, type Phone } from './helpers/browser.js';
+import { seedNineDays, type Seeded } from './helpers/seed.js';
+import { call, startServer, type TestServer } from './helpers/server.js';
+
+const APPLE = sharedData('apple-health/export6s3sample.xml');
+const FIT = sharedData('fit/garmin-fenix-5-walk.fit');
+const FIT_CSV = sharedData('fit/garmin-fenix-5-walk-records.csv');
+const BROKEN_FIT = sharedData('fit/invalid-activity-unexpected-eof.fit');
+
+interface Daily { date: string; steps: number; distanceM: number; cadenceSpm: number | null; speedMps: number | null }
+interface Job { status: string; result: { records: number; added: number; skipped: number; ok: boolean; days: Record<string, unknown>; errors: { code: string; location: Record<string, unknown> }[] } }
+
+let server: TestServer;
+let phone: Phone;
+let seeded: Seeded;
+/** The last finished job each upload's polling received, as the API sent it to the page. */
+let lastJob: Job | null = null;
+
+before(async () => {
+  server = await startServer();
+  seeded = await seedNineDays(server.url);
+  phone = await launchPhone();
+  phone.page.on('response', async (res) => {
+    if (!res.url().includes('/api/jobs/')) return;
+    const job = await res.json().catch(() => null) as Job | null;
+    if (job && (job.status === 'done' || job.status === 'failed')) lastJob = job;
+  });
+});
+after(async () => {
+  await phone?.close();
+  await server?.close();
+});
+
+async function assertAccessible(name: string) {
+  const v = await seriousA11yViolations(phone.page);
+  assert.equal(v.length, 0, `${name}: serious accessibility violations:\n${describeViolations(v)}`);
+}
+
+/** The values a chart holds (its data-values attribute), once the charts have loaded the current period. */
+async function chartValues(measure: string): Promise<Record<string, number>> {
+  const { page } = phone;
+  await page.locator('[data-testid=walking-charts][data-loaded=true]').waitFor();
+  return JSON.parse(await page.getByTestId(`walking-chart-${measure}`).getAttribute('data-values') ?? '{}') as Record<string, number>;
+}
+
+/** Chooses files with the file button and waits for the result of the last one. */
+async function importFile(file: string | { name: string; mimeType: string; buffer: Buffer }) {
+  const { page } = phone;
+  lastJob = null;
+  await page.locator('#walking-file').setInputFiles(file);
+  await page.getByTestId('import-result').waitFor({ timeout: 20_000 });
+  await page.waitForFunction(() => !document.querySelector('[data-testid=import-progress]'));
+  await waitForJob();
+  assert.ok(lastJob, 'the page polled the import job to its end');
+  return lastJob as Job;
+}
+
+/** The page saw the final job (its response is read asynchronously). */
+async function waitForJob() {
+  for (let i = 0; i < 50 && !lastJob; i++) await new Promise((r) => setTimeout(r, 20));
+}
+
+async function resultFigures() {
+  const r = phone.page.getByTestId('import-result');
+  return { records: Number(await r.getAttribute('data-records')), added: Number(await r.getAttribute('data-added')), skipped: Number(await r.getAttribute('data-skipped')) };
+}
+
+test('walking page: hand-logged week, charts with reference bands, nav fits a phone', async () => {
+  const { page } = phone;
+  await page.goto(server.url + '/');
+  await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('link', { name: 'Walk' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Walking' }).waitFor();
+  // Seven links at 390 px: none is cut off (its text fits) and each is at least 44 px wide.
+  const links = await nav.getByRole('link').evaluateAll((as) => as.map((a) => ({ text: a.textContent, fits: a.scrollWidth <= a.clientWidth, w: a.getBoundingClientRect().width })));
+  assert.equal(links.length, 7);
+  for (const l of links) assert.ok(l.fits && l.w >= 44, `nav link ${l.text} fits (${l.w} px)`);
+
+  const steps = await chartValues('steps');
+  assert.equal(Object.keys(steps).length, seeded.walkingDays, 'every hand-logged day is a bar');
+  const api = await call<Daily[]>(server.url, 'GET', `/api/walking/daily?from=${await page.getByTestId('walking-charts').getAttribute('data-from')}&to=${seeded.today}`);
+  for (const d of api) assert.equal(steps[d.date], d.steps);
+  // Hand logs measure no cadence or speed: those charts are empty, not zero.
+  assert.deepEqual(await chartValues('cadenceSpm'), {});
+  await page.getByTestId('walking-chart-steps').getByText(`${STEPS_PLATEAU_60_PLUS.toLocaleString('en')}–${STEPS_PLATEAU_UNDER_60.toLocaleString('en')} steps`).waitFor();
+  await page.getByTestId('walking-chart-speedMps').getByText(`${GAIT_SPEED_RANGE.min}–${GAIT_SPEED_RANGE.max} m/s`).first().waitFor();
+  await page.getByTestId('walking-chart-steps').locator('canvas').waitFor();
+  await assertAccessible('walking page');
+  await screenshot(page, '4a-walking-page', { top: true });
+  await page.getByTestId('walking-chart-steps').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await screenshot(page, '4g-steps-chart');
+
+  // The period switch: a year holds the same days.
+  await page.getByRole('button', { name: '1 year' }).click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=walking-charts]')?.getAttribute('data-loaded') === 'true');
+  assert.equal(Object.keys(await chartValues('steps')).length, seeded.walkingDays);
+  await page.getByRole('button', { name: '4 weeks' }).click();
+});
+
+test('Apple Health export.xml: progress while sending, then the result; the charts move to the file’s days', async () => {
+  const { page } = phone;
+  const xml = readFileSync(APPLE, 'utf8');
+  // Figures from the file itself: every Record and Workout is a record read; the step and distance records are walking.
+  const records = (xml.match(/<(Record|Workout) /g) ?? []).length;
+  const walkingRecords = (xml.match(/<Record type="HKQuantityTypeIdentifier(StepCount|DistanceWalkingRunning)"/g) ?? []).length;
+  const stepsOn = (day: string) => [...xml.matchAll(/<Record type="HKQuantityTypeIdentifierStepCount"[^>]*startDate="(\d{4}-\d{2}-\d{2})[^>]*value="(\d+)"/g)]
+    .filter((m) => m[1] === day).reduce((s, m) => s + Number(m[2]), 0);
+  const metresOn = (day: string) => [...xml.matchAll(/<Record type="HKQuantityTypeIdentifierDistanceWalkingRunning"[^>]*unit="km"[^>]*startDate="(\d{4}-\d{2}-\d{2})[^>]*value="([\d.]+)"/g)]
+    .filter((m) => m[1] === day).reduce((s, m) => s + Number(m[2]) * 1000, 0);
+
+  // Every state the progress block shows is recorded, to check it went from sending to the result.
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { progressSeen: string[] }).progressSeen = seen;
+    new MutationObserver(() => {
+      const el = document.querySelector('[data-testid=import-progress]');
+      if (el) seen.push(`${el.getAttribute('data-phase')}:${el.getAttribute('data-done')}/${el.getAttribute('data-total')}`);
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+  const progressSeen = () => page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen.splice(0));
+  lastJob = null;
+  await page.locator('#walking-file').setInputFiles(APPLE);
+  await page.getByTestId('import-result').waitFor({ timeout: 20_000 });
+  const seen = await progressSeen();
+  assert.ok(seen.includes(`upload:0/${statSync(APPLE).size}`), `the bar started at 0 of the file's size (${seen.join(' ')})`);
+  await waitForJob();
+  const job = lastJob as Job | null;
+  assert.ok(job && job.status === 'done');
+  const shown = await resultFigures();
+  assert.deepEqual(shown, { records: job.result.records, added: job.result.added, skipped: job.result.skipped }, 'the page shows what the API reported');
+  assert.equal(shown.records, records);
+  assert.equal(shown.added, walkingRecords, 'a fresh store adds every walking record');
+  await page.getByTestId('import-result').getByText('Apple Health export (export.xml)').waitFor();
+  await page.getByTestId('import-days').getByText(/^2 days, Sat 13 Sept? 2014 to Sat 20 Sept? 2014$/).waitFor();
+
+  // The file is from 2014: the charts move to its days and show what it holds.
+  await page.getByText('Showing the days of your file.').waitFor();
+  const steps = await chartValues('steps');
+  assert.deepEqual(steps, { '2014-09-13': stepsOn('2014-09-13') });
+  const km = await chartValues('distanceKm');
+  assert.deepEqual(Object.keys(km), ['2014-09-20']);
+  // Stored to the decimetre.
+  assert.ok(Math.abs(km['2014-09-20']! * 1000 - metresOn('2014-09-20')) <= 0.05 + 1e-9, `distance ${km['2014-09-20']! * 1000} m vs ${metresOn('2014-09-20')} m in the file`);
+  await assertAccessible('walking: import result');
+  await page.getByTestId('import-result').scrollIntoViewIfNeeded();
+  await screenshot(page, '4c-import-result');
+  // A bigger export (the same records many times over, as a long-used phone's export repeats its kinds): the bar is
+  // seen moving through the upload (throttled to about 400 kB/s), and nothing is added twice.
+  const head = xml.indexOf('<Record ');
+  const body = xml.slice(head, xml.indexOf('</HealthData>'));
+  const bigXml = xml.slice(0, head) + body.repeat(300) + '</HealthData>\n';
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 400_000 });
+  lastJob = null;
+  await page.locator('#walking-file').setInputFiles({ name: 'export.xml', mimeType: 'text/xml', buffer: Buffer.from(bigXml) });
+  await page.waitForFunction(() => { const el = document.querySelector('[data-testid=import-progress]'); return el && Number(el.getAttribute('data-done')) > 0; });
+  await screenshot(page, '4b-import-progress');
+  await page.getByTestId('import-result').waitFor({ timeout: 30_000 });
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  const bigSeen = await progressSeen();
+  const partial = bigSeen.filter((x) => x.startsWith('upload:')).map((x) => Number(x.split(':')[1]!.split('/')[0])).filter((b) => b > 0 && b < bigXml.length);
+  assert.ok(new Set(partial).size >= 3, `the bar moved through the upload (${bigSeen.length} states)`);
+  await waitForJob();
+  const bigJob = lastJob as Job | null;
+  assert.ok(bigJob);
+  assert.equal(bigJob.result.records, 300 * records);
+  assert.equal(bigJob.result.added, 0, 'all its records were stored already');
+  assert.deepEqual(await resultFigures(), { records: bigJob.result.records, added: 0, skipped: bigJob.result.skipped });
+});
+
+test('Garmin FIT walk: records and added as the API says; cadence and speed charts with their bands', async () => {
+  const { page } = phone;
+  const csvRows = readFileSync(FIT_CSV, 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+  const job = await importFile(FIT);
+  assert.equal(job.status, 'done');
+  const shown = await resultFigures();
+  assert.deepEqual(shown, { records: job.result.records, added: job.result.added, skipped: job.result.skipped });
+  assert.equal(shown.records, csvRows.length, 'one FIT record message per row of the SDK’s CSV dump');
+  assert.ok(shown.added > 0);
+  await page.getByTestId('import-result').getByText('Garmin / FIT activity file').waitFor();
+
+  const api = await call<Daily[]>(server.url, 'GET', '/api/walking/daily?from=2017-06-01&to=2017-06-30');
+  assert.equal(api.length, 1);
+  const day = api[0]!;
+  assert.equal(day.date, '2017-06-11');
+  assert.deepEqual(await chartValues('steps'), { '2017-06-11': day.steps });
+  // The track's last cumulative distance in the CSV dump (metres).
+  assert.ok(Math.abs(day.distanceM - Number(csvRows.at(-1)![4])) < 1, `distance ${day.distanceM} m`);
+  const cadence = await chartValues('cadenceSpm');
+  assert.deepEqual(cadence, { '2017-06-11': day.cadenceSpm });
+  // FIT walking cadence is strides a minute: steps are twice the CSV's column, and the daily mean lies inside its range.
+  const strides = csvRows.map((r) => Number(r[2]));
+  assert.ok(cadence['2017-06-11']! >= 2 * Math.min(...strides) && cadence['2017-06-11']! <= 2 * Math.max(...strides));
+  const speed = await chartValues('speedMps');
+  const speeds = csvRows.map((r) => Number(r[3]));
+  assert.ok(speed['2017-06-11']! >= Math.min(...speeds) && speed['2017-06-11']! <= Math.max(...speeds), `speed ${speed['2017-06-11']}`);
+  const cadenceChart = page.getByTestId('walking-chart-cadenceSpm');
+  await cadenceChart.getByText(`${CADENCE_RANGE.min}–${CADENCE_RANGE.max} steps/min`, { exact: true }).waitFor();
+  await cadenceChart.getByText('Show the numbers').click();
+  await cadenceChart.locator('tbody tr[data-date="2017-06-11"]').waitFor();
+  await cadenceChart.locator('canvas').waitFor();
+  await assertAccessible('walking: FIT charts');
+  await page.getByTestId('walking-chart-cadenceSpm').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await screenshot(page, '4d-walking-charts');
+  // Importing the same file again adds nothing.
+  const again = await importFile(FIT);
+  assert.equal(again.result.added, 0);
+  assert.equal((await resultFigures()).added, 0);
+});
+
+test('a truncated FIT file, strict: nothing stored, the error located at the byte where the file ends', async () => {
+  const { page } = phone;
+  const before = await call<Daily[]>(server.url, 'GET', '/api/walking/daily');
+  await page.getByText('Options: damaged records, time zone').click();
+  await page.getByRole('radio', { name: /Import nothing/ }).check();
+  const job = await importFile(BROKEN_FIT);
+  assert.equal(job.status, 'failed');
+  assert.equal(job.result.ok, false);
+  const result = page.getByTestId('import-result');
+  await result.getByRole('heading', { name: 'invalid-activity-unexpected-eof.fit: nothing imported' }).waitFor();
+  const size = statSync(BROKEN_FIT).size;
+  const problem = page.getByTestId('import-problems').locator('li').first();
+  await problem.getByText(`At byte ${size.toLocaleString('en')}`, { exact: true }).waitFor();
+  await problem.getByText('The file ends too early', { exact: false }).waitFor();
+  assert.equal(await problem.getAttribute('data-code'), 'truncated');
+  assert.deepEqual(await call<Daily[]>(server.url, 'GET', '/api/walking/daily'), before, 'nothing was stored');
+  await assertAccessible('walking: strict failure');
+  await result.scrollIntoViewIfNeeded();
+  await screenshot(page, '4e-import-error');
+});
+
+test('a damaged export.xml, lenient: the good records count, the bad one is listed by line, column and field', async () => {
+  const { page } = phone;
+  await page.getByRole('radio', { name: /Import the good ones/ }).check();
+  const lines = readFileSync(APPLE, 'utf8').split('\n');
+  const at = lines.findIndex((l) => l.includes('value="426"'));
+  lines[at] = lines[at]!.replace('value="426"', 'value="4x6"');
+  const job = await importFile({ name: 'export.xml', mimeType: 'text/xml', buffer: Buffer.from(lines.join('\n')) });
+  assert.equal(job.status, 'done');
+  assert.equal(job.result.added, 0, 'its good records were imported before: nothing new');
+  const problem = page.getByTestId('import-problems').locator('li').first();
+  const where = await problem.locator('.problem-where').innerText();
+  assert.match(where, new RegExp(`^At line ${at + 1}, column \\d+, in “value”$`));
+  const shownColumn = Number(/column (\d+)/.exec(where)![1]);
+  assert.ok(shownColumn >= 1 && shownColumn <= lines[at]!.length, `column ${shownColumn} is on the damaged line`);
+  await page.getByTestId('import-result').getByText(/bad record \(left out; the rest was imported\)/).waitFor();
+  await assertAccessible('walking: bad records');
+  await page.getByTestId('import-result').scrollIntoViewIfNeeded();
+  await screenshot(page, '4f-bad-records');
+});
+
+test('the hand log on the walking page updates the chart', async () => {
+  const { page } = phone;
+  await page.getByRole('button', { name: 'Back to today' }).click();
+  await page.locator('#walk-steps').fill('4321');
+  await page.getByRole('button', { name: 'Save walking' }).click();
+  await page.getByText(/^Saved: 4,321 steps/).waitFor();
+  await page.waitForFunction((t) => JSON.parse(document.querySelector('[data-testid=walking-chart-steps]')?.getAttribute('data-values') ?? '{}')[t] === 4321, seeded.today);
+});
