@@ -307,10 +307,10 @@ test('a worse questionnaire score asks to see a clinician; the check-in takes he
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Check-in' }).click();
   await page.getByRole('group', { name: 'Back pain' }).getByRole('radio', { name: '5' }).check();
-  await page.getByRole('group', { name: /Heel pain with your first steps/ }).getByRole('radio', { name: '3' }).check();
+  await page.getByRole('group', { name: /Heel pain on your first steps/ }).getByRole('radio', { name: '3' }).check();
   await page.getByRole('group', { name: /new foot, knee or hip symptoms/ }).getByRole('radio', { name: 'Yes' }).check();
   await assertAccessible('check-in with heel pain and new symptoms');
-  await page.getByRole('group', { name: /Heel pain with your first steps/ }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.locator('#heel-hint').evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await screenshot(page, '6k-checkin-heel');
   await page.getByRole('button', { name: 'Save check-in' }).click();
   await page.getByText(/first-step heel pain 3, new symptoms noted/).waitFor();

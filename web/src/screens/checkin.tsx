@@ -70,9 +70,10 @@ export function CheckinScreen({ onSaved }: { onSaved: () => void }) {
         <PainScale name="checkin-neck" label="Neck pain" value={neck} onChange={(v) => { setNeck(v); setError(null); }} />
         <PainScale name="checkin-foot" label="Foot pain" value={foot} onChange={(v) => { setFoot(v); setError(null); }} />
         <FieldError message={scoreError} />
-        <PainScale name="checkin-heel" label="Heel pain with your first steps this morning (optional)" value={heel} onChange={setHeel} />
+        <p className="muted" id="heel-hint">The next two are optional. They help the plan notice foot, knee and hip trouble early.</p>
+        <PainScale name="checkin-heel" label="Heel pain on your first steps this morning" value={heel} onChange={setHeel} />
         <fieldset className="yes-no">
-          <legend>Any new foot, knee or hip symptoms since your last check-in? (optional)</legend>
+          <legend>Any new foot, knee or hip symptoms since your last check-in?</legend>
           <div className="yes-no-options">
             <label className={newSymptoms === true ? 'selected' : ''}><input type="radio" name="checkin-new-symptoms" checked={newSymptoms === true} onChange={() => setNewSymptoms(true)} /> Yes</label>
             <label className={newSymptoms === false ? 'selected' : ''}><input type="radio" name="checkin-new-symptoms" checked={newSymptoms === false} onChange={() => setNewSymptoms(false)} /> No</label>
