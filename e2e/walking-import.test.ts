@@ -73,7 +73,7 @@ async function importFile(file: string | { name: string; mimeType: string; buffe
 
 /** The page saw the final job (its response is read asynchronously). */
 async function waitForJob() {
-  for (let i = 0; i < 50 && !lastJob; i++) await new Promise((r) => setTimeout(r, 20));
+  for (let i = 0; i < 500 && !lastJob; i++) await new Promise((r) => setTimeout(r, 20));
 }
 
 async function resultFigures() {
@@ -220,8 +220,20 @@ test('Garmin FIT walk: records and added as the API says; cadence and speed char
   await assertAccessible('walking: FIT charts');
   await page.getByTestId('walking-chart-cadenceSpm').evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await screenshot(page, '4d-walking-charts');
-  // Importing the same file again adds nothing.
-  const again = await importFile(FIT);
+  // Dropped onto the drop zone this time (a real drop event carrying the file): importing it again adds nothing.
+  lastJob = null;
+  const bytes = [...readFileSync(FIT)];
+  await page.getByTestId('drop-zone').evaluate((zone, b) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(b)], 'garmin-fenix-5-walk.fit', { type: 'application/octet-stream' }));
+    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, bytes);
+  await page.getByTestId('import-result').waitFor({ timeout: 20_000 });
+  await page.waitForFunction(() => !document.querySelector('[data-testid=import-progress]'));
+  await waitForJob();
+  const again = lastJob as Job | null;
+  assert.ok(again);
   assert.equal(again.result.added, 0);
   assert.equal((await resultFigures()).added, 0);
 });
