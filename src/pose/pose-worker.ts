@@ -12,7 +12,7 @@ import { blazePoseEstimator, PoseInputError } from './blazepose-estimator.js';
 import { openVideo, VideoDecodeError } from './ffmpeg-frames.js';
 import type { Frame, PoseError, Result } from './frame.js';
 import { createNodeDetector } from './node-runtime.js';
-import { detectPersonBoxesTiled, type PersonBox } from './person-boxes.js';
+import { detectPersonBoxesTiled, supportsPersonBoxes, type PersonBox } from './person-boxes.js';
 import type { SegmentJob, WorkerMessage } from './segment-plan.js';
 
 const post = (m: WorkerMessage) => parentPort?.postMessage(m);
@@ -55,6 +55,10 @@ async function runSegment(job: SegmentJob, det: PoseDetector, t0: number): Promi
 }
 
 async function runScan(job: SegmentJob, det: PoseDetector, t0: number): Promise<void> {
+  if (!supportsPersonBoxes(det)) {
+    post({ type: 'error', error: { code: 'model-load-failed', message: 'This pose-detection version does not expose the person detector stage; pass a region of interest instead.', location: { file: job.file } } });
+    return;
+  }
   const opened = await openVideo(job.file, { maxHeight: job.maxHeight, first: job.first, last: job.last, every: job.every ?? 1 });
   if (!opened.ok) { post({ type: 'error', error: opened.error }); return; }
   const setupMs = performance.now() - t0;
