@@ -42,7 +42,7 @@ export const WALKING_REFERENCES: Record<WalkingMeasure, WalkingReference> = {
     claim: null,
   },
   cadenceSpm: {
-    measure: 'cadenceSpm', title: 'Cadence (steps per minute)', unit: 'steps/min', decimals: 0,
+    measure: 'cadenceSpm', title: 'Cadence', unit: 'steps/min', decimals: 0,
     band: { min: CADENCE_RANGE.min, max: CADENCE_RANGE.max, label: `${CADENCE_RANGE.min}–${CADENCE_RANGE.max} steps/min` },
     line: { value: CADENCE_MODERATE_SPM, label: `${CADENCE_MODERATE_SPM} steps/min: moderate effort` },
     explain: `Healthy adults walking at a comfortable pace take about ${CADENCE_RANGE.min}–${CADENCE_RANGE.max} steps a minute (shaded); ${CADENCE_MODERATE_SPM} or more is about moderate effort. A day’s average includes slow stretches, so it often reads lower than your brisk pace.`,
