@@ -13,6 +13,10 @@ export const BODY_REGIONS = [
 export type BodyRegion = (typeof BODY_REGIONS)[number];
 export type Side = 'left' | 'right' | 'both' | 'centre';
 
+/** Kinds of pain a person can pick on the pain map (plain words; not a diagnostic classification). */
+export const PAIN_TYPES = ['aching', 'sharp', 'burning', 'tingling', 'numb', 'stiff'] as const;
+export type PainType = (typeof PAIN_TYPES)[number];
+
 /** Is this a valid NPRS score: an integer from 0 to 10? */
 export function isNprs(n: unknown): n is number {
   return typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= 10;

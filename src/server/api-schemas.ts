@@ -3,7 +3,7 @@
  * types. The web app imports the types from here; nothing in this file does I/O.
  */
 import { z } from 'zod';
-import { BODY_REGIONS } from '../core/pain.js';
+import { BODY_REGIONS, PAIN_TYPES } from '../core/pain.js';
 import { isIsoDate } from '../core/dates.js';
 
 export const nprs = z.number({ error: 'must be a number from 0 to 10' }).int('must be a whole number from 0 to 10').min(0, 'must be 0 or more').max(10, 'must be 10 or less');
@@ -22,6 +22,8 @@ export const BodyMark = z.object({
   side: z.enum(['left', 'right', 'both', 'centre']),
   intensity: nprs,
   view: z.enum(['front', 'back']).default('front'),
+  /** What the pain feels like, in the person's words from a short list. */
+  type: z.enum(PAIN_TYPES).optional(),
 }).strict();
 export type BodyMark = z.infer<typeof BodyMark>;
 

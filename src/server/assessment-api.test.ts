@@ -86,3 +86,29 @@ for (const kind of DATABASES) {
     });
   });
 }
+
+describe('The day\'s decision is stable', () => {
+  test('After a regression is applied, reloading today still shows the regression and its reasons', async () => {
+    const { store, cleanup } = await freshStore('sqlite');
+    const app = await buildApp({ store, webRoot: null });
+    try {
+      const start = '2026-11-02';
+      await app.inject({ method: 'POST', url: `/api/screen?date=${start}`, payload: { answers: allNo() } });
+      for (let d = 0; d < 8; d++) {
+        const date = addDays(start, d);
+        await app.inject({ method: 'POST', url: '/api/checkins', payload: { at: `${date}T07:00:00+00:00`, context: 'daily', back: 3 } });
+        await app.inject({ method: 'POST', url: '/api/sessions', payload: { clientId: `stable-${date}`, startedAt: `${date}T18:00:00+00:00`, completedAt: `${date}T18:10:00+00:00`, items: [{ exercise: 'ball-roll', position: 'sitting', completed: true, secondsDone: 120 }], painAfter: { back: 2 } } });
+        await app.inject({ method: 'GET', url: `/api/today?date=${date}` });
+      }
+      const day = addDays(start, 8);
+      // Stage 2 since day 7; the first session there hurts (7/10, above the pain-monitoring model's 5/10).
+      await app.inject({ method: 'POST', url: '/api/sessions', payload: { clientId: `stable-${day}-0`, startedAt: `${day}T06:00:00+00:00`, completedAt: `${day}T06:10:00+00:00`, items: [{ exercise: 'ball-roll', position: 'sitting', completed: true, secondsDone: 120 }], painAfter: { back: 7 } } });
+      const first = (await app.inject({ method: 'GET', url: `/api/today?date=${day}` })).json();
+      const again = (await app.inject({ method: 'GET', url: `/api/today?date=${day}` })).json();
+      assert.equal(first.decision.action, 'regress');
+      assert.deepEqual(again.decision.action, 'regress');
+      assert.deepEqual(again.decision.reasons, first.decision.reasons);
+      assert.equal(again.program.stage, 1);
+    } finally { await app.close(); await cleanup(); }
+  });
+});

@@ -23,7 +23,11 @@ const GaitSaveInput = z.object({
 
 export async function registerAssessmentRoutes(app: FastifyInstance, store: Store): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/api/assessment/catalogue', { config: access('public') }, async () => ({ screeningTests: SCREENING_TESTS, outcomeMeasures: OUTCOME_MEASURES }));
+  // The zod schema inside each test's input description is for the server; the page gets the rest.
+  r.get('/api/assessment/catalogue', { config: access('public') }, async () => ({
+    screeningTests: SCREENING_TESTS.map(({ input: { schema: _schema, ...input }, ...t }) => ({ ...t, input })),
+    outcomeMeasures: OUTCOME_MEASURES,
+  }));
   r.get('/api/assessment', { config: access('self') }, async (req) => getAssessment(store.db, req.personId));
   r.post('/api/assessment/pain-map', { config: access('self'), schema: { body: PainMapInput } }, async (req, reply) => reply.status(201).send(await addPainMap(store.db, req.personId, req.body)));
   // Bodies of these two are checked by the core catalogues' own parsers, which name the field at fault.

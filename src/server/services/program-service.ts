@@ -102,6 +102,10 @@ export async function getToday(db: Kysely<Database>, personId: string, today: st
       lastRegressOn: events.filter((e) => e.action === 'regress').at(-1)?.onDate ?? null,
     });
     if (program.status === 'active' && program.decidedOn !== today) program = await applyDecision(db, personId, program, decision, today);
+    // The decision applied today stands for the rest of the day: after a stage change, re-judging the new stage
+    // (started today) would read "hold" and hide why the plan changed.
+    const appliedToday = (await listProgramEvents(db, personId)).filter((e) => e.onDate === today && (e.action === 'progress' || e.action === 'regress')).at(-1);
+    if (appliedToday && decision.action !== 'stop') decision = { ...decision, action: appliedToday.action as 'progress' | 'regress', reasons: appliedToday.reasons };
   }
 
   const baseline = program ? painBaseline(checkins, program.startedOn) : null;
