@@ -11,3 +11,9 @@ export type { PainMap, ScreeningRecord, OutcomeRecord } from '../store/repos/ass
 export type { GaitAnalysisRecord } from '../store/repos/gait-analyses.js';
 export type { ChainExplanation, ChainLink } from '../core/chain.js';
 export type { ProgramReview } from '../core/program-review.js';
+export type { Job } from '../store/repos/jobs.js';
+import type { importJson } from '../importers/import-report.js';
+/** The result of one imported file (footing import --json, and a finished import job's result). */
+export type ImportReport = ReturnType<typeof importJson>;
+/** A failed import job's result when the import itself broke (nothing was stored). */
+export interface ImportFailure { error: string }

@@ -65,6 +65,8 @@ export interface TodayState {
   walking: WalkingTarget;
   /** Whether today's session has been done. */
   sessionDoneToday: boolean;
+  /** The person's age this year when they gave a birth year (for age-specific references), else null. */
+  age: number | null;
 }
 
 function summaries(checkins: Awaited<ReturnType<typeof listCheckins>>): CheckinSummary[] {
@@ -110,11 +112,12 @@ export async function getToday(db: Kysely<Database>, personId: string, today: st
 
   const baseline = program ? painBaseline(checkins, program.startedOn) : null;
   const weeks = program ? weekVerdicts(checkins, program.startedOn, today, baseline) : [];
-  const walking = walkingTarget({ days, weeks, age: await ageOf(db, personId, today) });
+  const age = await ageOf(db, personId, today);
+  const walking = walkingTarget({ days, weeks, age });
   const plan = todayPlan({ screen: screen?.result ?? null, stage: program?.stage ?? FIRST_STAGE, walking });
   return {
     date: today, screen: screen ? { takenAt: screen.takenAt, result: screen.result } : null, program, plan, decision, walking,
-    sessionDoneToday: sessions.some((s) => s.date === today),
+    sessionDoneToday: sessions.some((s) => s.date === today), age,
   };
 }
 
