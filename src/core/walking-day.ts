@@ -4,7 +4,7 @@
  * same walk is never counted twice), the longest single source's walking minutes, and the daily means of the
  * walking metrics devices measure.
  */
-import { DailyWalkingMerger } from './walking-merge.js';
+import { DailyWalkingMerger, type SampleTimes } from './walking-merge.js';
 import type { DailyWalking, WalkingSample } from './walking.js';
 
 export const MANUAL_SOURCE = 'manual';
@@ -22,14 +22,23 @@ export class WalkingDayAccumulator {
 
   constructor(readonly date: string) {}
 
-  add(s: WalkingSample): void {
-    this.sources.add(s.device ? `${s.source}:${s.device}` : s.source);
+  private lastSource = '';
+  private lastDevice: string | null = null;
+
+  /** Adds a sample of this day; `times` (parsed start/end) spares the merge from re-parsing them. */
+  add(s: WalkingSample, times?: SampleTimes): void {
+    // Consecutive samples nearly always share their source: skip building its label again.
+    if (s.source !== this.lastSource || s.device !== this.lastDevice || this.sources.size === 0) {
+      this.lastSource = s.source;
+      this.lastDevice = s.device;
+      this.sources.add(s.device ? `${s.source}:${s.device}` : s.source);
+    }
     if (s.source === MANUAL_SOURCE) {
       if (s.kind === 'steps') this.manualSteps += s.value;
       else if (s.kind === 'duration') this.manualMinutes += s.value / 60;
       return;
     }
-    if (s.kind === 'steps' || s.kind === 'distance') this.merger.add(s);
+    if (s.kind === 'steps' || s.kind === 'distance') this.merger.add(s, times);
     else if (s.kind === 'duration') {
       const key = `${s.source}|${s.device ?? ''}`;
       this.minutesBySource.set(key, (this.minutesBySource.get(key) ?? 0) + s.value / 60);
@@ -50,5 +59,43 @@ export class WalkingDayAccumulator {
       minutes: Math.round(Math.max(0, this.manualMinutes, ...this.minutesBySource.values()) * 10) / 10,
       speedMps: mean('speed'), cadenceSpm: mean('cadence'), stepLengthM: mean('step_length'), asymmetryPct: mean('asymmetry'), doubleSupportPct: mean('double_support'),
     };
+  }
+}
+
+/** One day's totals and the sources that contributed, as plain data (it crosses a worker boundary). */
+export interface WalkingDayResult {
+  day: DailyWalking;
+  sources: string[];
+}
+
+/**
+ * Days of a stream of samples, each day on its own (a sample belongs to the local date of its start, exactly as
+ * when a day is recomputed from the store): a `WalkingDayAccumulator` per date.
+ */
+export class WalkingDaysAccumulator {
+  private readonly days = new Map<string, WalkingDayAccumulator>();
+  private lastDate = '';
+  private last: WalkingDayAccumulator | null = null;
+
+  add(s: WalkingSample, times?: SampleTimes): void {
+    // The local date is the first ten characters of the ISO start (localDate in walking.ts, without its check:
+    // every importer writes full ISO timestamps).
+    const date = s.start.slice(0, 10);
+    let acc = this.last;
+    if (date !== this.lastDate || !acc) {
+      acc = this.days.get(date) ?? null;
+      if (!acc) this.days.set(date, (acc = new WalkingDayAccumulator(date)));
+      this.lastDate = date;
+      this.last = acc;
+    }
+    acc.add(s, times);
+  }
+
+  /** Every day seen, in date order. */
+  results(): WalkingDayResult[] {
+    return [...this.days.keys()].sort().map((d) => {
+      const acc = this.days.get(d)!;
+      return { day: acc.result(), sources: [...acc.sources].sort() };
+    });
   }
 }

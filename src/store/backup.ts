@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from './schema.js';
-import { recomputeDays } from './repos/walking.js';
+import { recomputeDays, SAMPLE_KEY } from './repos/walking.js';
 
 export const BACKUP_FORMAT = 'footing-backup';
 export const BACKUP_VERSION = 1;
@@ -22,7 +22,9 @@ const Row = {
   event: z.object({ id: text, at: text, on_date: text, action: z.enum(['start', 'progress', 'regress', 'hold', 'stop', 'resume']), from_stage: int.nullable(), to_stage: int.nullable(), reasons: text, actor: z.enum(['engine', 'person', 'clinician']) }).strict(),
   session: z.object({ id: text, client_id: text, date: text, started_at: text, completed_at: text, stage: int, status: z.enum(['completed', 'partial']), items: text }).strict(),
   checkin: z.object({ id: text, at: text, date: text, context: z.enum(['daily', 'before', 'after']), session_id: nullableText, back: int.min(0).max(10).nullable(), neck: int.min(0).max(10).nullable(), foot: int.min(0).max(10).nullable(), regions: text, note: nullableText, heel_first_steps: int.min(0).max(10).nullable().default(null), new_lower_limb: int.min(0).max(1).nullable().default(null) }).strict(),
-  walking: z.object({ id: text, source: text, device: nullableText, start_at: text, end_at: text, date: text, kind: text, value: z.number().finite(), unit: text, dedupe_key: text, import_id: nullableText, created_at: text }).strict(),
+  // id and dedupe_key: written by Footing before migration 0005 (the sample's identity is now its columns); read
+  // and ignored. date is derived from start_at on restore.
+  walking: z.object({ id: text.optional(), source: text, device: nullableText, start_at: text, end_at: text, date: text, kind: text, value: z.number().finite(), unit: text, dedupe_key: text.optional(), import_id: nullableText, created_at: text }).strict(),
   import: z.object({ id: text, file_name: text, format: text, sha256: text, at: text, summary: text }).strict(),
   painMap: z.object({ id: text, recorded_at: text, recorded_by: text, marks: text }).strict(),
   screening: z.object({ id: text, test_id: text, values: text, recorded_at: text, recorded_by: text }).strict(),
@@ -64,12 +66,27 @@ export async function exportBackup(db: Kysely<Database>, personId: string): Prom
     sessions: (await db.selectFrom('sessions').selectAll().where('person_id', '=', personId).orderBy('started_at').execute()).map(strip),
     checkins: (await db.selectFrom('checkins').selectAll().where('person_id', '=', personId).orderBy('at').execute()).map(strip),
     imports: (await db.selectFrom('imports').selectAll().where('person_id', '=', personId).orderBy('at').execute()).map(strip),
-    walkingSamples: (await db.selectFrom('walking_samples').selectAll().where('person_id', '=', personId).orderBy('start_at').execute()).map((r) => ({ ...strip(r), value: Number(r.value) })),
+    walkingSamples: (await db.selectFrom('walking_samples').selectAll().where('person_id', '=', personId).orderBy('start_at').execute())
+      .map((r) => ({ ...strip(r), device: r.device === '' ? null : r.device, value: Number(r.value) })),
     painMaps: (await db.selectFrom('pain_maps').selectAll().where('person_id', '=', personId).orderBy('recorded_at').execute()).map(strip),
     screeningResults: (await db.selectFrom('screening_results').selectAll().where('person_id', '=', personId).orderBy('recorded_at').execute()).map(strip),
     outcomeScores: (await db.selectFrom('outcome_scores').selectAll().where('person_id', '=', personId).orderBy('recorded_at').execute()).map((r) => ({ ...strip(r), score: r.score === null ? null : Number(r.score) })),
     gaitAnalyses: (await db.selectFrom('gait_analyses').selectAll().where('person_id', '=', personId).orderBy('recorded_at').execute()).map((r) => ({ ...strip(r), video_kept: Number(r.video_kept) })),
   };
+}
+
+/** Restores walking rows, skipping those already stored (same identity); returns how many were added. */
+async function addSamples(db: Kysely<Database>, personId: string, rows: Backup['walkingSamples']): Promise<number> {
+  let n = 0;
+  for (let i = 0; i < rows.length; i += 500) {
+    const values = rows.slice(i, i + 500).map((w) => ({
+      person_id: personId, source: w.source, device: w.device ?? '', start_at: w.start_at, end_at: w.end_at, kind: w.kind,
+      value: w.value, unit: w.unit, import_id: w.import_id, created_at: w.created_at,
+    }));
+    const res = await db.insertInto('walking_samples').values(values).onConflict((oc) => oc.columns([...SAMPLE_KEY]).doNothing()).executeTakeFirst();
+    n += Number(res.numInsertedOrUpdatedRows ?? 0);
+  }
+  return n;
 }
 
 /** A located problem in a backup file: the JSON path of the first bad field. */
@@ -93,13 +110,13 @@ export function parseBackup(text: string): { backup: Backup } | { problem: Backu
 export interface RestoreCounts { screens: number; programEvents: number; sessions: number; checkins: number; imports: number; walkingSamples: number; painMaps: number; screeningResults: number; outcomeScores: number; gaitAnalyses: number }
 
 /**
- * Restores a parsed backup into `personId` in one transaction. Records already present (same id, or same walking
- * dedupe key) are skipped, so a second restore of the same file adds nothing. The program row is taken from the
+ * Restores a parsed backup into `personId` in one transaction. Records already present (same id, or the same walking
+ * sample identity) are skipped, so a second restore of the same file adds nothing. The program row is taken from the
  * backup only when the person has none.
  */
 export async function restoreBackup(db: Kysely<Database>, personId: string, b: Backup): Promise<RestoreCounts> {
   return db.transaction().execute(async (trx) => {
-    const add = async <T extends 'screens' | 'program_events' | 'sessions' | 'checkins' | 'imports' | 'walking_samples' | 'pain_maps' | 'screening_results' | 'outcome_scores' | 'gait_analyses'>(table: T, rows: Record<string, unknown>[], conflict: string[]) => {
+    const add = async <T extends 'screens' | 'program_events' | 'sessions' | 'checkins' | 'imports' | 'pain_maps' | 'screening_results' | 'outcome_scores' | 'gait_analyses'>(table: T, rows: Record<string, unknown>[], conflict: string[]) => {
       let n = 0;
       for (const row of rows) {
         const res = await trx.insertInto(table).values({ ...row, person_id: personId } as never)
@@ -117,13 +134,13 @@ export async function restoreBackup(db: Kysely<Database>, personId: string, b: B
       sessions: await add('sessions', b.sessions, ['id']),
       checkins: await add('checkins', b.checkins, ['id']),
       imports: await add('imports', b.imports, ['id']),
-      walkingSamples: await add('walking_samples', b.walkingSamples, ['person_id', 'dedupe_key']),
+      walkingSamples: await addSamples(trx, personId, b.walkingSamples),
       painMaps: await add('pain_maps', b.painMaps, ['id']),
       screeningResults: await add('screening_results', b.screeningResults, ['id']),
       outcomeScores: await add('outcome_scores', b.outcomeScores, ['id']),
       gaitAnalyses: await add('gait_analyses', b.gaitAnalyses, ['id']),
     };
-    if (counts.walkingSamples > 0) await recomputeDays(trx, personId, b.walkingSamples.map((w) => w.date));
+    if (counts.walkingSamples > 0) await recomputeDays(trx, personId, b.walkingSamples.map((w) => w.start_at.slice(0, 10)));
     return counts;
   });
 }

@@ -8,7 +8,7 @@ import { DATABASES, freshStore } from '../../test/helpers/databases.js';
 import type { Store } from './db.js';
 import { importWalkingFile } from './import-walking.js';
 import { ensureLocalPerson } from './repos/people.js';
-import { dailyWalking } from './repos/walking.js';
+import { dailyWalking, listWalkingSamples } from './repos/walking.js';
 
 const DATA = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
 const APPLE = join(DATA, 'apple-health/export6s3sample.xml');
@@ -87,6 +87,54 @@ for (const kind of DATABASES) {
       const lenient = await importWalkingFile(store, personId, cut, { mode: 'lenient' });
       assert.equal(lenient.added, 7); // the 7 complete StepCount records before the cut
       assert.equal(await count(store), before + 7);
+    });
+  });
+}
+
+for (const kind of DATABASES) {
+  describe(`Importing on a worker thread into ${kind}`, () => {
+    let inProcess: { store: Store; cleanup: () => Promise<void> };
+    let inWorker: { store: Store; cleanup: () => Promise<void> };
+    // The sample moved to 2016, with one StepCount record written twice (a duplicate inside the file).
+    const xml = readFileSync(APPLE, 'utf8').replaceAll('2014-09-', '2016-09-');
+    const firstStep = /<Record type="HKQuantityTypeIdentifierStepCount"[^>]*\/>\n/.exec(xml)!;
+    const withDuplicate = join(tmp, `dup-${kind}.xml`);
+    before(async () => {
+      inProcess = await freshStore(kind);
+      inWorker = await freshStore(kind);
+      writeFileSync(withDuplicate, xml.replace('</HealthData>', `${firstStep[0]}</HealthData>`));
+    });
+    after(async () => { await inProcess.cleanup(); await inWorker.cleanup(); });
+
+    test('Same rows, same days as in-process; a record repeated in the file is stored and counted once', async () => {
+      const a = await importWalkingFile(inProcess.store, (await ensureLocalPerson(inProcess.store.db)).id, withDuplicate, { worker: 'never' });
+      const pb = (await ensureLocalPerson(inWorker.store.db)).id;
+      const b = await importWalkingFile(inWorker.store, pb, withDuplicate, { worker: 'always' });
+      assert.equal(b.summary.ok, true);
+      assert.deepEqual([b.added, b.duplicates], [15, 1]);
+      assert.deepEqual([a.added, a.duplicates], [15, 1]);
+      const pa = (await ensureLocalPerson(inProcess.store.db)).id;
+      assert.deepEqual(await listWalkingSamples(inWorker.store.db, pb), await listWalkingSamples(inProcess.store.db, pa));
+      const days = await dailyWalking(inWorker.store.db, pb);
+      assert.deepEqual(days, await dailyWalking(inProcess.store.db, pa));
+      // Independent: the regex sum of the file as written once.
+      for (const [date, steps] of Object.entries(appleStepsByDay(xml))) assert.equal(days.find((d) => d.date === date)?.steps, Math.round(steps), date);
+    });
+
+    test('Again on a worker: nothing added; a strict failure on a worker stores nothing and keeps the location', async () => {
+      const p = (await ensureLocalPerson(inWorker.store.db)).id;
+      const before = await count(inWorker.store);
+      const again = await importWalkingFile(inWorker.store, p, withDuplicate, { worker: 'always' });
+      assert.deepEqual([again.added, again.duplicates, again.importId], [0, 16, null]);
+      const cut = join(tmp, `cut-worker-${kind}.xml`);
+      const shifted = xml.replaceAll('2016-09-', '2017-09-');
+      writeFileSync(cut, shifted.slice(0, [...shifted.matchAll(/<Record type="HKQuantityTypeIdentifierStepCount"/g)][7]!.index! + 30));
+      const strict = await importWalkingFile(inWorker.store, p, cut, { mode: 'strict', worker: 'always' });
+      assert.equal(strict.summary.ok, false);
+      assert.equal(strict.added, 0);
+      assert.ok(strict.summary.issues[0]!.location.line! > 1);
+      assert.equal(await count(inWorker.store), before);
+      assert.equal((await dailyWalking(inWorker.store.db, p)).some((d) => d.date.startsWith('2017')), false);
     });
   });
 }

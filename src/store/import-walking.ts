@@ -1,23 +1,30 @@
 /**
  * Importing a walking file into the store: the importer streams samples in batches, and the whole file is one
  * transaction: a bad file in strict mode, an error, or a killed process leaves the database as it was.
- * Idempotent: samples already stored (same source, device, interval, kind) are skipped, so importing the same
- * file twice adds nothing and an overlapping newer export adds only what is new.
+ * Idempotent: samples already stored (same person, start, kind, source, device, end: the table's primary key)
+ * are skipped, so importing the same file twice adds nothing and an overlapping newer export adds only what is new.
  *
- * On SQLite the samples go through one prepared statement on the same connection, inside Kysely's transaction
- * (which holds the connection until commit): the per-row cost is what bounds the import's throughput.
- * Daily totals: days that held no samples before are accumulated in memory from the rows actually inserted;
- * days that did are recomputed from the database afterwards.
+ * Speed (multi-GB Apple Health exports): large files are parsed on a worker thread (import-in-worker.ts) while
+ * this thread stores the batches, so the two cores overlap. On SQLite the rows go through one prepared
+ * statement on the same connection, inside Kysely's transaction (which holds the connection until commit), with
+ * the per-import constants written into the statement so each row binds only its own seven values.
+ *
+ * Daily totals: the importer side accumulates every sample it delivers into per-day totals. A day that held no
+ * samples before and met no duplicate takes them as they are; a day that held samples before and gained some,
+ * or a new day where some samples were duplicates, is recomputed from the database afterwards.
  */
 import type { Transaction } from 'kysely';
-import { WalkingDayAccumulator } from '../core/walking-day.js';
-import { localDate, type WalkingSample } from '../core/walking.js';
+import { WalkingDaysAccumulator, type WalkingDayResult } from '../core/walking-day.js';
+import type { WalkingSample } from '../core/walking.js';
 import { importFile, type AnyImportOptions } from '../importers/import-file.js';
+import { importFileInWorker } from '../importers/import-in-worker.js';
 import type { ImportSummary } from '../importers/import-sink.js';
+import { PACKED_FIELDS, unpackFields, unpackSamples, type SampleRows } from '../importers/sample-rows.js';
 import type { Store } from './db.js';
 import { newId, toJson } from './json-column.js';
 import type { Database } from './schema.js';
-import { dedupeKey, recomputeDays, writeWalkingDays } from './repos/walking.js';
+import { dedupeKey, recomputeDays, SAMPLE_KEY, sampleRow, writeWalkingDays } from './repos/walking.js';
+import { statSync } from 'node:fs';
 
 export interface StoredImport {
   summary: ImportSummary;
@@ -28,69 +35,156 @@ export interface StoredImport {
   importId: string | null;
 }
 
+/** Options of a stored import: the importer's, and where it parses. */
+export type StoreImportOptions = Omit<AnyImportOptions, 'onBatch'> & {
+  /** `auto` (default): files from WORKER_MIN_BYTES up parse on a worker thread; `always`/`never` force it. */
+  worker?: 'auto' | 'always' | 'never';
+};
+
+/** Below this a worker thread's start-up (~0.1-0.3 s with tsx) costs more than the overlap saves. */
+export const WORKER_MIN_BYTES = 16 * 1024 * 1024;
+
+/** SQLite page cache during an import (KiB, as PRAGMA cache_size takes negative numbers): inserts land all over
+ * the key range when an export lists one record type after another, so a larger cache saves re-reading pages. */
+const IMPORT_CACHE_KIB = 32 * 1024;
+
 class Rollback extends Error {}
 
-export async function importWalkingFile(store: Store, personId: string, path: string, options: Omit<AnyImportOptions, 'onBatch'> = {}): Promise<StoredImport> {
+/** What the store keeps count of while batches go in. */
+interface Tally {
+  added: number;
+  seen: number;
+  /** Dates that held samples before this import. */
+  existing: ReadonlySet<string>;
+  /** Existing dates that gained samples: recomputed from the database. */
+  touched: Set<string>;
+  /** Dates where a delivered sample was already stored: the accumulated total of a new day would count it. */
+  dirty: Set<string>;
+}
+
+export async function importWalkingFile(store: Store, personId: string, path: string, options: StoreImportOptions = {}): Promise<StoredImport> {
+  const { worker = 'auto', ...importOptions } = options;
+  const useWorker = worker === 'always' || (worker === 'auto' && fileSize(path) >= WORKER_MIN_BYTES);
   let summary: ImportSummary | null = null;
-  let added = 0;
-  let seen = 0;
+  let tally: Tally | null = null;
   let importId: string | null = null;
+  const restore = tuneSqlite(store);
   try {
     await store.db.transaction().execute(async (trx) => {
       const existing = new Set((await trx.selectFrom('walking_samples').select('date').distinct().where('person_id', '=', personId).execute()).map((r) => r.date));
-      const fresh = new Map<string, WalkingDayAccumulator>();
-      const touched = new Set<string>();
+      const t: Tally = (tally = { added: 0, seen: 0, existing, touched: new Set(), dirty: new Set() });
       importId = newId();
       // The import row goes first (samples reference it); it is rolled back with the rest if nothing is kept.
       await trx.insertInto('imports').values({ id: importId, person_id: personId, file_name: options.fileName ?? path, format: 'pending', sha256: '', at: new Date().toISOString(), summary: '{}' }).execute();
-      const insert = sampleInserter(store, trx, personId, importId);
-      summary = await importFile(path, {
-        ...options,
-        onBatch: async (batch) => {
-          seen += batch.length;
-          const inserted = await insert(batch);
-          for (let i = 0; i < batch.length; i++) {
-            if (!inserted[i]) continue;
-            added++;
-            const s = batch[i]!;
-            const date = localDate(s.start);
-            if (existing.has(date)) { touched.add(date); continue; }
-            let acc = fresh.get(date);
-            if (!acc) fresh.set(date, (acc = new WalkingDayAccumulator(date)));
-            acc.add(s);
-          }
-        },
-      });
-      if (!summary.ok || added === 0) throw new Rollback();
-      await writeWalkingDays(trx, personId, [...fresh.values()]);
-      await recomputeDays(trx, personId, touched);
-      await trx.updateTable('imports').set({ format: summary.format, summary: toJson({ records: summary.recordsSeen, samples: summary.samples, added, errors: summary.errorCount, warnings: summary.warningCount }) }).where('id', '=', importId).execute();
+      const insert = rowInserter(store, trx, personId, importId, t);
+      let days: WalkingDayResult[];
+      if (useWorker) {
+        const r = await importFileInWorker(path, { ...importOptions, onRows: insert });
+        summary = r.summary;
+        days = r.days;
+      } else {
+        const acc = new WalkingDaysAccumulator();
+        summary = await importFile(path, {
+          ...importOptions,
+          onBatch: async (batch) => {
+            for (const s of batch) acc.add(s);
+            await insert({ samples: batch });
+          },
+        });
+        days = acc.results();
+      }
+      if (!summary.ok || t.added === 0) throw new Rollback();
+      const newDays = days.filter((d) => !existing.has(d.day.date) && !t.dirty.has(d.day.date));
+      await writeWalkingDays(trx, personId, newDays);
+      await recomputeDays(trx, personId, [...t.touched, ...[...t.dirty].filter((d) => !existing.has(d))]);
+      await trx.updateTable('imports').set({ format: summary.format, summary: toJson({ records: summary.recordsSeen, samples: summary.samples, added: t.added, errors: summary.errorCount, warnings: summary.warningCount }) }).where('id', '=', importId).execute();
     });
   } catch (e) {
     if (!(e instanceof Rollback)) throw e;
     importId = null;
-    if (summary && !(summary as ImportSummary).ok) added = 0;
+    if (summary && !(summary as ImportSummary).ok && tally) (tally as Tally).added = 0;
+  } finally {
+    restore();
   }
-  return { summary: summary!, added, duplicates: seen - added, importId };
+  const t = tally as Tally | null;
+  return { summary: summary!, added: t?.added ?? 0, duplicates: (t?.seen ?? 0) - (t?.added ?? 0), importId };
 }
 
-/** Returns a function that inserts a batch and says, per sample, whether it was new. */
-function sampleInserter(store: Store, trx: Transaction<Database>, personId: string, importId: string): (batch: WalkingSample[]) => Promise<boolean[]> {
-  const now = new Date().toISOString();
-  if (store.sqlite) {
-    const stmt = store.sqlite.prepare(`INSERT INTO walking_samples (id, person_id, source, device, start_at, end_at, date, kind, value, unit, dedupe_key, import_id, created_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (person_id, dedupe_key) DO NOTHING`);
-    return async (batch) => batch.map((s) => stmt.run(newId(), personId, s.source, s.device, s.start, s.end, localDate(s.start), s.kind, s.value, s.unit, dedupeKey(s), importId, now).changes === 1);
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0; // the importer reports the unreadable file
   }
-  return async (batch) => {
-    const out: boolean[] = [];
+}
+
+/**
+ * SQLite settings for the length of an import: synchronous=NORMAL (in WAL mode a crash can lose the last commits
+ * but never corrupts or half-applies one: the import stays all or nothing), and a larger page cache. Returns
+ * what puts them back.
+ */
+function tuneSqlite(store: Store): () => void {
+  const db = store.sqlite;
+  if (!db) return () => {};
+  const synchronous = db.pragma('synchronous', { simple: true });
+  const cache = db.pragma('cache_size', { simple: true });
+  db.pragma('synchronous = NORMAL');
+  db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
+  return () => {
+    db.pragma(`synchronous = ${Number(synchronous)}`);
+    db.pragma(`cache_size = ${Number(cache)}`);
+  };
+}
+
+/** A text value as an SQL literal (for values written into a prepared statement once per import). */
+function literal(v: string): string {
+  return `'${v.replaceAll("'", "''")}'`;
+}
+
+/** Returns a function that stores a batch and keeps the tally (added, duplicates, dates to recompute). */
+function rowInserter(store: Store, trx: Transaction<Database>, personId: string, importId: string, t: Tally): (rows: SampleRows) => Promise<void> {
+  const now = new Date().toISOString();
+  const sqlite = store.sqlite;
+  if (sqlite) {
+    const stmt = sqlite.prepare(`INSERT INTO walking_samples (person_id, import_id, created_at, source, device, start_at, end_at, kind, value, unit)
+      VALUES (${literal(personId)}, ${literal(importId)}, ${literal(now)}, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`);
+    const checkExisting = t.existing.size > 0;
+    const counted = (start: string, inserted: boolean): void => {
+      t.seen++;
+      if (inserted) {
+        t.added++;
+        if (checkExisting) {
+          const date = start.slice(0, 10);
+          if (t.existing.has(date)) t.touched.add(date);
+        }
+      } else t.dirty.add(start.slice(0, 10));
+    };
+    return async (rows) => {
+      if ('samples' in rows) {
+        for (const s of rows.samples) counted(s.start, stmt.run(s.source, s.device ?? '', s.start, s.end, s.kind, s.value, s.unit).changes === 1);
+        return;
+      }
+      const f = unpackFields(rows.text);
+      for (let i = 0; i + PACKED_FIELDS <= f.length; i += PACKED_FIELDS) {
+        counted(f[i + 2]!, stmt.run(f[i], f[i + 1], f[i + 2], f[i + 3], f[i + 4], Number(f[i + 5]), f[i + 6]).changes === 1);
+      }
+    };
+  }
+  return async (rows) => {
+    const batch: WalkingSample[] = unpackSamples(rows);
     for (let i = 0; i < batch.length; i += 500) {
       const chunk = batch.slice(i, i + 500);
-      const rows = chunk.map((s) => ({ id: newId(), person_id: personId, source: s.source, device: s.device, start_at: s.start, end_at: s.end, date: localDate(s.start), kind: s.kind, value: s.value, unit: s.unit, dedupe_key: dedupeKey(s), import_id: importId, created_at: now }));
-      const res = await trx.insertInto('walking_samples').values(rows).onConflict((oc) => oc.columns(['person_id', 'dedupe_key']).doNothing()).returning('dedupe_key').execute();
-      const insertedKeys = new Set(res.map((r) => r.dedupe_key));
-      for (const r of rows) out.push(insertedKeys.delete(r.dedupe_key));
+      const res = await trx.insertInto('walking_samples').values(chunk.map((s) => sampleRow(personId, s, importId, now)))
+        .onConflict((oc) => oc.columns([...SAMPLE_KEY]).doNothing()).returning(['source', 'device', 'start_at', 'end_at', 'kind']).execute();
+      const insertedKeys = new Set(res.map((r) => dedupeKey({ ...r, device: r.device, start: r.start_at, end: r.end_at, kind: r.kind as WalkingSample['kind'], value: 0, unit: 'count' })));
+      for (const s of chunk) {
+        const inserted = insertedKeys.delete(dedupeKey(s));
+        t.seen++;
+        if (inserted) {
+          t.added++;
+          if (t.existing.has(s.start.slice(0, 10))) t.touched.add(s.start.slice(0, 10));
+        } else t.dirty.add(s.start.slice(0, 10));
+      }
     }
-    return out;
   };
 }

@@ -94,20 +94,22 @@ export interface GaitAnalysesTable {
   video_path: string | null;
 }
 
+/**
+ * Walking samples (migration 0005): the primary key is the sample's identity, (person_id, start_at, kind, source,
+ * device, end_at), which makes imports idempotent; no surrogate id.
+ */
 export interface WalkingSamplesTable {
-  id: string;
   person_id: string;
   source: string;
-  device: string | null;
+  /** '' when the source names no device (a primary key column cannot be NULL); read back as null. */
+  device: string;
   start_at: string;
   end_at: string;
-  /** Local calendar date of start_at, in the sample's own offset (for daily totals without time zone lookups). */
-  date: string;
+  /** Generated from start_at: the local calendar date in the sample's own offset (read-only). */
+  date: ColumnType<string, never, never>;
   kind: string;
   value: number;
   unit: string;
-  /** Unique per person: source|device|start|end|kind. Makes imports idempotent. */
-  dedupe_key: string;
   import_id: string | null;
   created_at: ColumnType<string, string, never>;
 }

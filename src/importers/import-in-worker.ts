@@ -1,0 +1,94 @@
+/**
+ * Runs an import on a worker thread: parsing and normalising on one core while the caller stores the batches on
+ * another. Same meaning as `importFile` (summary, strict/lenient, batches in file order, awaited), plus the
+ * daily totals of every delivered sample (accumulated on the worker, WalkingDaysAccumulator).
+ *
+ * Batches arrive packed (sample-rows.ts). At most `maxInFlight` batches are posted but not yet taken by the
+ * caller, so a slow store slows the parser rather than filling memory.
+ */
+import { Worker } from 'node:worker_threads';
+import type { WalkingDayResult } from '../core/walking-day.js';
+import type { AnyImportOptions } from './import-file.js';
+import type { ImportSummary } from './import-sink.js';
+import type { SampleRows } from './sample-rows.js';
+
+/** What the worker is given (plain data only: no callbacks cross the boundary). */
+export interface WorkerRequest {
+  path: string;
+  options: Omit<AnyImportOptions, 'onBatch' | 'onBytes'>;
+  maxInFlight: number;
+}
+
+/** What the worker posts back. */
+export type WorkerReply =
+  | { type: 'rows'; rows: SampleRows }
+  | { type: 'bytes'; bytes: number; total: number | null }
+  | { type: 'done'; summary: ImportSummary; days: WalkingDayResult[] }
+  | { type: 'error'; message: string };
+
+/** Options of an import on a worker thread. */
+export type WorkerImportOptions = Omit<AnyImportOptions, 'onBatch'> & {
+  /** Receives each batch, in file order; awaited before the worker is told to go on. */
+  onRows: (rows: SampleRows) => void | Promise<void>;
+  /** Batches posted ahead of the caller; default 3 (one being stored, two ready). */
+  maxInFlight?: number;
+};
+
+/** The summary and, when it is ok, the daily totals of every delivered sample. */
+export interface WorkerImportResult {
+  summary: ImportSummary;
+  days: WalkingDayResult[];
+}
+
+/** Imports `path` on a worker thread. Rejects only on internal failures (a bad file is a summary, as ever). */
+export function importFileInWorker(path: string, options: WorkerImportOptions): Promise<WorkerImportResult> {
+  const { onRows, onBytes, maxInFlight = 3, ...rest } = options;
+  const plain = Object.fromEntries(Object.entries(rest).filter(([, v]) => typeof v !== 'function')) as WorkerRequest['options'];
+  const request: WorkerRequest = { path, options: plain, maxInFlight };
+  const worker = startWorker(request);
+  return new Promise<WorkerImportResult>((resolve, reject) => {
+    let chain: Promise<void> = Promise.resolve();
+    let failed = false;
+    const fail = (e: unknown): void => {
+      if (failed) return;
+      failed = true;
+      void worker.terminate();
+      reject(e instanceof Error ? e : new Error(String(e)));
+    };
+    worker.on('message', (m: WorkerReply) => {
+      if (failed) return;
+      if (m.type === 'rows') {
+        // Batches are taken one after another, in order, even when the caller's store is asynchronous.
+        chain = chain.then(async () => {
+          if (failed) return;
+          await onRows(m.rows);
+          worker.postMessage({ type: 'ack' });
+        }).catch(fail);
+      } else if (m.type === 'bytes') onBytes?.(m.bytes, m.total);
+      else if (m.type === 'done') {
+        chain.then(() => {
+          if (failed) return;
+          failed = true; // settled
+          void worker.terminate();
+          resolve({ summary: m.summary, days: m.days });
+        }, fail);
+      } else fail(new Error(`import worker: ${m.message}`));
+    });
+    worker.on('error', fail);
+    worker.on('exit', (code) => {
+      if (!failed) fail(new Error(`import worker exited (code ${code}) before the end of the file`));
+    });
+  });
+}
+
+/**
+ * Starts the worker. From TypeScript sources (tsx, as the CLI and the tests run), a worker thread does not
+ * inherit the parent's tsx hooks, so a two-line bootstrap registers tsx before importing the worker module.
+ */
+function startWorker(request: WorkerRequest): Worker {
+  const self = import.meta.url;
+  if (!self.endsWith('.ts')) return new Worker(new URL('./import-worker.js', self), { workerData: request });
+  const entry = new URL('./import-worker.ts', self).href;
+  const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(boot, { eval: true, workerData: request });
+}

@@ -1,0 +1,44 @@
+/**
+ * Worker thread side of `importFileInWorker` (import-in-worker.ts): runs the importer on one file, posts each
+ * batch packed (sample-rows.ts) and waits for the main thread to take it when too many are in flight, and
+ * accumulates the daily totals of every sample it delivered, so the main thread only stores rows.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { WalkingDaysAccumulator } from '../core/walking-day.js';
+import { importFile, type AnyImportOptions } from './import-file.js';
+import { packSamples } from './sample-rows.js';
+import type { WorkerReply, WorkerRequest } from './import-in-worker.js';
+
+const port = parentPort!;
+const { path, options, maxInFlight } = workerData as WorkerRequest;
+
+let inFlight = 0;
+let wake: (() => void) | null = null;
+port.on('message', (m: { type: 'ack' }) => {
+  if (m.type !== 'ack') return;
+  inFlight--;
+  const w = wake;
+  wake = null;
+  w?.();
+});
+
+const post = (m: WorkerReply): void => port.postMessage(m);
+const days = new WalkingDaysAccumulator();
+
+try {
+  const importOptions: AnyImportOptions = {
+    ...options,
+    onBytes: (bytes, total) => post({ type: 'bytes', bytes, total }),
+    onBatch: async (batch) => {
+      for (const s of batch) days.add(s);
+      inFlight++;
+      post({ type: 'rows', rows: packSamples(batch) });
+      // Back-pressure: the parser runs ahead of the store by at most `maxInFlight` batches (memory stays flat).
+      while (inFlight >= maxInFlight) await new Promise<void>((r) => (wake = r));
+    },
+  };
+  const summary = await importFile(path, importOptions);
+  post({ type: 'done', summary, days: summary.ok ? days.results() : [] });
+} catch (e) {
+  post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
+}

@@ -1,0 +1,51 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DATABASES, freshStore } from '../../test/helpers/databases.js';
+import { BACKUP_FORMAT, BACKUP_VERSION, exportBackup, parseBackup, restoreBackup } from './backup.js';
+import type { Store } from './db.js';
+import { ensureLocalPerson } from './repos/people.js';
+import { dailyWalking } from './repos/walking.js';
+
+/** A backup written before migration 0005: walking rows carry an id and a dedupe_key. */
+const OLD_BACKUP = {
+  format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: '2025-01-01T00:00:00Z',
+  person: { id: 'elsewhere', display_name: 'Me', birth_year: null, created_at: '2024-01-01T00:00:00Z' },
+  program: null, screens: [], programEvents: [], sessions: [], checkins: [], imports: [],
+  walkingSamples: [
+    { id: 'w1', source: 'apple-health', device: 'Phone', start_at: '2024-05-01T08:00:00+02:00', end_at: '2024-05-01T08:10:00+02:00', date: '2024-05-01', kind: 'steps', value: 700, unit: 'count', dedupe_key: 'x', import_id: null, created_at: '2024-05-02T00:00:00Z' },
+    { id: 'w2', source: 'manual', device: null, start_at: '2024-05-01T00:00:00+02:00', end_at: '2024-05-01T23:59:59+02:00', date: '2024-05-01', kind: 'steps', value: 500, unit: 'count', dedupe_key: 'y', import_id: null, created_at: '2024-05-02T00:00:00Z' },
+  ],
+};
+
+for (const kind of DATABASES) {
+  describe(`Backups of walking samples on ${kind}`, () => {
+    let store: Store;
+    let cleanup: () => Promise<void>;
+    before(async () => { ({ store, cleanup } = await freshStore(kind)); });
+    after(async () => { await cleanup(); });
+
+    test('A backup from before the lean table restores once, its day total follows the rule, and a second restore adds nothing', async () => {
+      const parsed = parseBackup(JSON.stringify(OLD_BACKUP));
+      assert.ok('backup' in parsed);
+      const me = await ensureLocalPerson(store.db);
+      assert.equal((await restoreBackup(store.db, me.id, parsed.backup)).walkingSamples, 2);
+      assert.equal((await restoreBackup(store.db, me.id, parsed.backup)).walkingSamples, 0);
+      // Device 700 steps vs hand log 500 on the same day: the larger stands (repos/walking.ts header).
+      assert.equal((await dailyWalking(store.db, me.id)).find((d) => d.date === '2024-05-01')?.steps, 700);
+    });
+
+    test('A new backup keeps the readable columns, a missing device as null, and restores elsewhere', async () => {
+      const me = await ensureLocalPerson(store.db);
+      const b = await exportBackup(store.db, me.id);
+      const manual = b.walkingSamples.find((w) => w.source === 'manual')!;
+      assert.deepEqual({ ...manual }, { source: 'manual', device: null, start_at: '2024-05-01T00:00:00+02:00', end_at: '2024-05-01T23:59:59+02:00', date: '2024-05-01', kind: 'steps', value: 500, unit: 'count', import_id: null, created_at: '2024-05-02T00:00:00Z' });
+      const reparsed = parseBackup(JSON.stringify(b));
+      assert.ok('backup' in reparsed);
+      const other = await freshStore(kind);
+      try {
+        const p = await ensureLocalPerson(other.store.db);
+        assert.equal((await restoreBackup(other.store.db, p.id, reparsed.backup)).walkingSamples, 2);
+      } finally { await other.cleanup(); }
+    });
+  });
+}
