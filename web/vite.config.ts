@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { gaitModels } from './gait-models-plugin.js';
 
 // The web app lives in web/; the build goes to web/dist/, which the Fastify server serves (src/server/app.ts).
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -9,7 +10,7 @@ export default defineConfig({
   root,
   base: '/',
   publicDir: 'public',
-  plugins: [react()],
+  plugins: [react(), gaitModels()],
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 800 },
   server: { proxy: { '/api': 'http://127.0.0.1:8080' } },
 });

@@ -14,6 +14,8 @@ import { PainMapScreen } from './screens/assessment-pain-map.js';
 import { AssessmentTestsScreen } from './screens/assessment-tests.js';
 import { CheckinScreen } from './screens/checkin.js';
 import { ExplainScreen } from './screens/explain.js';
+import { FilmingGuideScreen } from './screens/gait-filming-guide.js';
+import { GaitVideoScreen } from './screens/gait-video.js';
 import { ProgressScreen } from './screens/progress.js';
 import { SafetyScreen } from './screens/safety-screen.js';
 import { Session } from './screens/session.js';
@@ -29,6 +31,7 @@ const NAV: { to: Route; label: string }[] = [
   { to: '/walking', label: 'Walk' },
   { to: '/progress', label: 'Progress' },
   { to: '/chain', label: 'Chain' },
+  { to: '/gait', label: 'Gait' },
   { to: '/settings', label: 'Data' },
 ];
 
@@ -63,6 +66,9 @@ export function App() {
   if (!today) body = error ? <section className="screen"><h1>Footing</h1><FieldError message={error} /><button type="button" onClick={load}>Try again</button></section> : <Loading what="today’s plan" />;
   // After a stop, the questions only come back once the person has ticked that a clinician checked them.
   else if (route === '/screen' && (today.plan.status !== 'stopped' || clinicianCleared)) body = <SafetyScreen clinicianCleared={clinicianCleared} onDone={afterScreen} />;
+  // Filming and analysing a walk needs no safety check first (an assessment comes before the program), but not after a stop.
+  else if (route === '/gait' && today.plan.status !== 'stopped') body = <GaitVideoScreen />;
+  else if (route === '/filming-guide') body = <FilmingGuideScreen />;
   else if (today.plan.status === 'needs-screen') body = <Welcome />;
   else if (today.plan.status === 'stopped') {
     body = <Stopped today={today} onRestart={() => { setClinicianCleared(true); navigate('/screen'); }} />;

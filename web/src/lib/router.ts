@@ -6,9 +6,11 @@ import { useEffect, useState } from 'react';
 
 export type Route = '/' | '/welcome' | '/screen' | '/session' | '/checkin' | '/progress' | '/settings'
   | '/chain' | '/chain/pain-map' | '/chain/tests' | '/chain/outcomes'
+  | '/gait' | '/filming-guide'
   | '/walking';
 const ROUTES: readonly Route[] = ['/', '/welcome', '/screen', '/session', '/checkin', '/progress', '/settings',
   '/chain', '/chain/pain-map', '/chain/tests', '/chain/outcomes',
+  '/gait', '/filming-guide',
   '/walking'];
 
 function current(): Route {

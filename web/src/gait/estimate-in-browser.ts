@@ -1,0 +1,70 @@
+/**
+ * Runs the pose model over a video's frames in this browser and times the stages: getting frames (decode, crop,
+ * scale, RGBA to RGB) versus the model (tensor, BlazePose detector and landmarks). The model is loaded once per page.
+ */
+import type { KeypointSeries } from '../../../src/gait/keypoints.js';
+import { createBrowserPoseEstimator } from '../../../src/pose/browser-runtime.js';
+import type { Frame, PoseError, PoseEstimator, RegionOfInterest } from '../../../src/pose/frame.js';
+import type { FrameSource, OpenedVideo } from './video-source.js';
+
+let estimator: Promise<PoseEstimator | PoseError> | null = null;
+
+/** Loads the model once (from /models/ on this origin); a failure is returned, and retried on the next call. */
+export async function poseModel(): Promise<PoseEstimator | PoseError> {
+  estimator ??= createBrowserPoseEstimator().then((r) => (r.ok ? r.value : r.error));
+  const e = await estimator;
+  if ('code' in e) estimator = null;
+  return e;
+}
+
+export interface StageTimes { frames: number; decodeMs: number; modelMs: number; totalMs: number }
+
+export interface EstimateRun {
+  roi: RegionOfInterest;
+  first?: number;
+  last?: number;
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Wraps a frame iterable to add up the time spent producing frames. */
+async function* timed(frames: AsyncIterable<Frame>, times: StageTimes): AsyncGenerator<Frame> {
+  const it = frames[Symbol.asyncIterator]();
+  for (;;) {
+    const t0 = performance.now();
+    const r = await it.next();
+    times.decodeMs += performance.now() - t0;
+    if (r.done) return;
+    times.frames++;
+    yield r.value;
+  }
+}
+
+/** Estimates keypoints for the chosen region and frame range; returns the series and where the time went. */
+export async function estimateInBrowser(video: OpenedVideo, source: FrameSource, run: EstimateRun): Promise<{ series: KeypointSeries; times: StageTimes } | { error: PoseError }> {
+  const model = await poseModel();
+  if ('code' in model) return { error: model };
+  const first = run.first ?? 0;
+  const last = Math.min(video.frameCount - 1, run.last ?? video.frameCount - 1);
+  const total = last - first + 1;
+  const times: StageTimes = { frames: 0, decodeMs: 0, modelMs: 0, totalMs: 0 };
+  const t0 = performance.now();
+  try {
+    const series = await model.estimate(
+      timed(source({ roi: run.roi, first, last, ...(run.signal ? { signal: run.signal } : {}) }), times),
+      {
+        source: { width: video.width, height: video.height, fps: video.fps, frameCount: total },
+        roi: run.roi,
+        onProgress: (p) => run.onProgress?.(p.done, total),
+      },
+    );
+    times.totalMs = performance.now() - t0;
+    times.modelMs = times.totalMs - times.decodeMs;
+    return { series, times };
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    const pe = (e as { error?: PoseError }).error;
+    if (pe && typeof pe.code === 'string') return { error: pe };
+    return { error: { code: 'decode-failed', message: `The video could not be decoded: ${e instanceof Error ? e.message : String(e)}`, location: { file: video.name } } };
+  }
+}

@@ -1,0 +1,230 @@
+/**
+ * A small MP4/MOV reader: finds the first video track and lists its samples (byte offset, size, presentation time,
+ * key frame) and the decoder configuration WebCodecs needs (codec string, avcC/hvcC description, size). Enough to
+ * decode every frame of a phone video with `VideoDecoder`, timed by the container's real timestamps (phones record
+ * at variable frame rates). Pure: bytes in, a value or a located error out. No DOM, no I/O.
+ */
+
+/** One coded video sample in file order (decode order). */
+export interface Mp4Sample {
+  offset: number;
+  size: number;
+  /** Presentation time in seconds (edit list applied). */
+  time: number;
+  /** Duration in seconds (from the decode time table). */
+  duration: number;
+  key: boolean;
+}
+
+export interface Mp4VideoTrack {
+  /** WebCodecs codec string, e.g. 'avc1.64001f', 'vp09.00.40.08'. */
+  codec: string;
+  /** avcC / hvcC / av1C payload for VideoDecoderConfig.description, when the codec has one. */
+  description: Uint8Array | null;
+  width: number;
+  height: number;
+  timescale: number;
+  /** In decode order. */
+  samples: Mp4Sample[];
+  /** Frames per second from the median sample duration (nominal; timing uses each sample's time). */
+  fps: number;
+}
+
+export type Mp4ErrorCode = 'not-mp4' | 'no-video-track' | 'unsupported-codec' | 'truncated';
+
+/** A located problem with the file: `offset` is the byte where the bad box starts. */
+export interface Mp4Error { code: Mp4ErrorCode; message: string; offset: number; box?: string }
+
+export type Mp4Result = { ok: true; value: Mp4VideoTrack } | { ok: false; error: Mp4Error };
+
+interface Box { type: string; start: number; body: number; end: number }
+
+class Mp4Fail extends Error {
+  constructor(readonly error: Mp4Error) { super(error.message); }
+}
+
+function fail(code: Mp4ErrorCode, message: string, offset: number, box?: string): never {
+  throw new Mp4Fail({ code, message, offset, ...(box ? { box } : {}) });
+}
+
+/** Lists the boxes between `from` and `to`. */
+function boxes(v: DataView, from: number, to: number): Box[] {
+  const out: Box[] = [];
+  let p = from;
+  while (p + 8 <= to) {
+    let size = v.getUint32(p);
+    const type = String.fromCharCode(v.getUint8(p + 4), v.getUint8(p + 5), v.getUint8(p + 6), v.getUint8(p + 7));
+    let body = p + 8;
+    if (size === 1) {
+      if (p + 16 > to) fail('truncated', `Box "${type}" is cut off.`, p, type);
+      size = Number(v.getBigUint64(p + 8));
+      body = p + 16;
+    } else if (size === 0) size = to - p; // runs to the end of the file
+    if (size < body - p || p + size > to) fail('truncated', `Box "${type}" says it is ${size} bytes long but only ${to - p} remain.`, p, type);
+    out.push({ type, start: p, body, end: p + size });
+    p += size;
+  }
+  return out;
+}
+
+function child(v: DataView, parent: Box, type: string, skip = 0): Box | undefined {
+  return boxes(v, parent.body + skip, parent.end).find((b) => b.type === type);
+}
+
+function need(v: DataView, parent: Box, type: string, skip = 0): Box {
+  return child(v, parent, type, skip) ?? fail('truncated', `Box "${parent.type}" has no "${type}" box.`, parent.start, parent.type);
+}
+
+const hex2 = (n: number) => n.toString(16).padStart(2, '0');
+const dec2 = (n: number) => String(n).padStart(2, '0');
+
+/** The codec string and description from a visual sample entry (ISO/IEC 14496-15, VP9-in-MP4, AV1-in-ISOBMFF). */
+function codecOf(v: DataView, bytes: Uint8Array, entry: Box): { codec: string; description: Uint8Array | null } {
+  const kids = boxes(v, entry.body + 78, entry.end);
+  const payload = (b: Box) => bytes.slice(b.body, b.end);
+  const t = entry.type;
+  if (t === 'avc1' || t === 'avc3') {
+    const c = kids.find((b) => b.type === 'avcC') ?? fail('unsupported-codec', 'H.264 track without avcC.', entry.start, t);
+    return { codec: `${t}.${hex2(v.getUint8(c.body + 1))}${hex2(v.getUint8(c.body + 2))}${hex2(v.getUint8(c.body + 3))}`, description: payload(c) };
+  }
+  if (t === 'hvc1' || t === 'hev1') {
+    const c = kids.find((b) => b.type === 'hvcC') ?? fail('unsupported-codec', 'HEVC track without hvcC.', entry.start, t);
+    const b1 = v.getUint8(c.body + 1);
+    const space = ['', 'A', 'B', 'C'][b1 >> 6]!;
+    const tier = (b1 >> 5) & 1 ? 'H' : 'L';
+    const profile = b1 & 0x1f;
+    // The 32 compatibility flags are written in reverse bit order (RFC 6381 / ISO 14496-15 annex E).
+    let compat = v.getUint32(c.body + 2);
+    let rev = 0;
+    for (let i = 0; i < 32; i++) { rev = (rev << 1) | (compat & 1); compat >>>= 1; }
+    const level = v.getUint8(c.body + 12);
+    const cons: string[] = [];
+    for (let i = 0; i < 6; i++) cons.push(hex2(v.getUint8(c.body + 6 + i)));
+    while (cons.length && cons[cons.length - 1] === '00') cons.pop();
+    return { codec: [`${t}.${space}${profile}`, (rev >>> 0).toString(16), `${tier}${level}`, ...cons].join('.'), description: payload(c) };
+  }
+  if (t === 'vp09') {
+    const c = kids.find((b) => b.type === 'vpcC') ?? fail('unsupported-codec', 'VP9 track without vpcC.', entry.start, t);
+    const p = c.body + 4; // full box: version and flags first
+    return { codec: `vp09.${dec2(v.getUint8(p))}.${dec2(v.getUint8(p + 1))}.${dec2(v.getUint8(p + 2) >> 4)}`, description: null };
+  }
+  if (t === 'av01') {
+    const c = kids.find((b) => b.type === 'av1C') ?? fail('unsupported-codec', 'AV1 track without av1C.', entry.start, t);
+    const b1 = v.getUint8(c.body + 1); const b2 = v.getUint8(c.body + 2);
+    const bits = (b2 & 0x40) ? ((b2 & 0x20) ? 12 : 10) : 8;
+    return { codec: `av01.${b1 >> 5}.${dec2(b1 & 0x1f)}${(b2 & 0x80) ? 'H' : 'M'}.${dec2(bits)}`, description: payload(c) };
+  }
+  return fail('unsupported-codec', `Video codec "${t}" is not supported here.`, entry.start, t);
+}
+
+function fullBoxVersion(v: DataView, b: Box): number { return v.getUint8(b.body); }
+
+/** Reads the first video track's sample table. */
+export function readMp4VideoTrack(buffer: ArrayBuffer): Mp4Result {
+  try {
+    return { ok: true, value: read(buffer) };
+  } catch (e) {
+    if (e instanceof Mp4Fail) return { ok: false, error: e.error };
+    if (e instanceof RangeError) return { ok: false, error: { code: 'truncated', message: 'The file ends in the middle of its index.', offset: buffer.byteLength } };
+    throw e;
+  }
+}
+
+function read(buffer: ArrayBuffer): Mp4VideoTrack {
+  const v = new DataView(buffer);
+  const bytes = new Uint8Array(buffer);
+  let top: Box[];
+  try { top = boxes(v, 0, buffer.byteLength); } catch { top = []; }
+  if (!top.length || !['ftyp', 'moov', 'mdat', 'free', 'wide', 'skip'].includes(top[0]!.type)) fail('not-mp4', 'This is not an MP4 or MOV file.', 0);
+  const moov = top.find((b) => b.type === 'moov') ?? fail('not-mp4', 'The file has no index (moov box): it may be incomplete.', 0);
+  for (const trak of boxes(v, moov.body, moov.end).filter((b) => b.type === 'trak')) {
+    const mdia = need(v, trak, 'mdia');
+    const hdlr = need(v, mdia, 'hdlr');
+    const handler = String.fromCharCode(...bytes.slice(hdlr.body + 8, hdlr.body + 12));
+    if (handler !== 'vide') continue;
+    const mdhd = need(v, mdia, 'mdhd');
+    const timescale = fullBoxVersion(v, mdhd) === 1 ? v.getUint32(mdhd.body + 20) : v.getUint32(mdhd.body + 12);
+    if (!(timescale > 0)) fail('truncated', 'The video track has no time scale.', mdhd.start, 'mdhd');
+    const stbl = need(v, need(v, mdia, 'minf'), 'stbl');
+    const stsd = need(v, stbl, 'stsd');
+    const entry = boxes(v, stsd.body + 8, stsd.end)[0] ?? fail('no-video-track', 'The video track has no sample description.', stsd.start, 'stsd');
+    const width = v.getUint16(entry.body + 24);
+    const height = v.getUint16(entry.body + 26);
+    const { codec, description } = codecOf(v, bytes, entry);
+
+    // Sizes
+    const stsz = child(v, stbl, 'stsz');
+    const sizes: number[] = [];
+    if (stsz) {
+      const fixed = v.getUint32(stsz.body + 4); const n = v.getUint32(stsz.body + 8);
+      for (let i = 0; i < n; i++) sizes.push(fixed || v.getUint32(stsz.body + 12 + 4 * i));
+    } else fail('truncated', 'The video track has no sample sizes (stsz).', stbl.start, 'stbl');
+    const n = sizes.length;
+    // Chunk offsets and samples per chunk -> sample offsets
+    const stco = child(v, stbl, 'stco'); const co64 = child(v, stbl, 'co64');
+    const chunkOffsets: number[] = [];
+    if (stco) for (let i = 0, c = v.getUint32(stco.body + 4); i < c; i++) chunkOffsets.push(v.getUint32(stco.body + 8 + 4 * i));
+    else if (co64) for (let i = 0, c = v.getUint32(co64.body + 4); i < c; i++) chunkOffsets.push(Number(v.getBigUint64(co64.body + 8 + 8 * i)));
+    else fail('truncated', 'The video track has no chunk offsets (stco).', stbl.start, 'stbl');
+    const stsc = need(v, stbl, 'stsc');
+    const runs: { first: number; per: number }[] = [];
+    for (let i = 0, c = v.getUint32(stsc.body + 4); i < c; i++) runs.push({ first: v.getUint32(stsc.body + 8 + 12 * i), per: v.getUint32(stsc.body + 12 + 12 * i) });
+    const offsets: number[] = [];
+    for (let chunk = 0, r = 0; chunk < chunkOffsets.length && offsets.length < n; chunk++) {
+      while (r + 1 < runs.length && runs[r + 1]!.first <= chunk + 1) r++;
+      let off = chunkOffsets[chunk]!;
+      for (let k = 0; k < (runs[r]?.per ?? 0) && offsets.length < n; k++) { offsets.push(off); off += sizes[offsets.length - 1]!; }
+    }
+    if (offsets.length < n) fail('truncated', `The chunk table covers ${offsets.length} of ${n} samples.`, stsc.start, 'stsc');
+    // Decode times and durations
+    const stts = need(v, stbl, 'stts');
+    const dts: number[] = []; const dur: number[] = [];
+    for (let i = 0, c = v.getUint32(stts.body + 4), t = 0; i < c; i++) {
+      const count = v.getUint32(stts.body + 8 + 8 * i); const delta = v.getUint32(stts.body + 12 + 8 * i);
+      for (let k = 0; k < count && dts.length < n; k++) { dts.push(t); dur.push(delta); t += delta; }
+    }
+    if (dts.length < n) fail('truncated', `The time table covers ${dts.length} of ${n} samples.`, stts.start, 'stts');
+    // Composition offsets (B-frames): presentation = decode + offset
+    const ctts = child(v, stbl, 'ctts');
+    const cto = new Array<number>(n).fill(0);
+    if (ctts) {
+      const signed = fullBoxVersion(v, ctts) === 1;
+      for (let i = 0, c = v.getUint32(ctts.body + 4), s = 0; i < c; i++) {
+        const count = v.getUint32(ctts.body + 8 + 8 * i);
+        const off = signed ? v.getInt32(ctts.body + 12 + 8 * i) : v.getUint32(ctts.body + 12 + 8 * i);
+        for (let k = 0; k < count && s < n; k++) cto[s++] = off;
+      }
+    }
+    const stss = child(v, stbl, 'stss');
+    const keys = new Set<number>();
+    if (stss) for (let i = 0, c = v.getUint32(stss.body + 4); i < c; i++) keys.add(v.getUint32(stss.body + 8 + 4 * i) - 1);
+    // Edit list: the first edit's media time is where presentation starts (often the first composition offset).
+    let shift = Math.min(...cto.map((o, i) => dts[i]! + o));
+    const edts = child(v, trak, 'edts');
+    const elst = edts ? child(v, edts, 'elst') : undefined;
+    if (elst) {
+      const v1 = fullBoxVersion(v, elst) === 1;
+      const entries = v.getUint32(elst.body + 4);
+      for (let i = 0, p = elst.body + 8; i < entries; i++, p += v1 ? 20 : 12) {
+        const mediaTime = v1 ? Number(v.getBigInt64(p + 8)) : v.getInt32(p + 4);
+        if (mediaTime >= 0) { shift = mediaTime; break; }
+      }
+    }
+    const samples: Mp4Sample[] = sizes.map((size, i) => ({
+      offset: offsets[i]!, size, time: (dts[i]! + cto[i]! - shift) / timescale, duration: dur[i]! / timescale,
+      key: stss ? keys.has(i) : true,
+    }));
+    let codecString = codec;
+    if (codec.startsWith('vp09.') && samples[0] && samples[0].size > 0 && samples[0].offset < bytes.length) {
+      // Some writers put a wrong profile into vpcC; the VP9 frame header's own profile bits are authoritative
+      // (frame_marker 2 bits, then profile_low_bit, profile_high_bit).
+      const b = bytes[samples[0].offset]!;
+      const profile = ((b >> 5) & 1) | (((b >> 4) & 1) << 1);
+      if (b >> 6 === 2) codecString = `vp09.${dec2(profile)}${codec.slice(7)}`;
+    }
+    const sorted = [...dur].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
+    return { codec: codecString, description, width, height, timescale, samples, fps: median > 0 ? timescale / median : 0 };
+  }
+  return fail('no-video-track', 'The file has no video track.', moov.start, 'moov');
+}

@@ -1,0 +1,66 @@
+/**
+ * Choosing the person to follow: the first frame of the video with a box the user drags around the walker
+ * (pointer or touch), and the same box as four number fields in video pixels for keyboard and screen-reader users.
+ */
+import { useRef, useState, type PointerEvent } from 'react';
+import type { RegionOfInterest } from '../../../src/pose/frame.js';
+
+export interface RoiPickerProps {
+  url: string;
+  size: { width: number; height: number };
+  roi: RegionOfInterest;
+  onChange: (roi: RegionOfInterest) => void;
+}
+
+/** Keeps a box whole, at least 16 px and inside the picture (what the pose runtime accepts). */
+export function clampRoi(r: RegionOfInterest, size: { width: number; height: number }): RegionOfInterest {
+  const x = Math.max(0, Math.min(size.width - 16, Math.round(r.x)));
+  const y = Math.max(0, Math.min(size.height - 16, Math.round(r.y)));
+  return { x, y, width: Math.max(16, Math.min(size.width - x, Math.round(r.width))), height: Math.max(16, Math.min(size.height - y, Math.round(r.height))) };
+}
+
+export function RoiPicker({ url, size, roi, onChange }: RoiPickerProps) {
+  const frameRef = useRef<HTMLDivElement>(null);
+  const [drag, setDrag] = useState<{ x: number; y: number } | null>(null);
+
+  const toSource = (e: PointerEvent) => {
+    const r = frameRef.current!.getBoundingClientRect();
+    return { x: ((e.clientX - r.left) / r.width) * size.width, y: ((e.clientY - r.top) / r.height) * size.height };
+  };
+  const onDown = (e: PointerEvent<HTMLDivElement>) => {
+    e.currentTarget.setPointerCapture(e.pointerId);
+    setDrag(toSource(e));
+  };
+  const onMove = (e: PointerEvent<HTMLDivElement>) => {
+    if (!drag) return;
+    const p = toSource(e);
+    onChange(clampRoi({ x: Math.min(drag.x, p.x), y: Math.min(drag.y, p.y), width: Math.abs(p.x - drag.x), height: Math.abs(p.y - drag.y) }, size));
+  };
+  const pct = (v: number, of: number) => `${(v / of) * 100}%`;
+  const field = (key: keyof RegionOfInterest, label: string) => (
+    <div>
+      <label htmlFor={`roi-${key}`}>{label}</label>
+      <input id={`roi-${key}`} type="number" inputMode="numeric" min={0} max={key === 'x' || key === 'width' ? size.width : size.height}
+        value={roi[key]} onChange={(e) => { const n = Number(e.target.value); if (Number.isFinite(n)) onChange(clampRoi({ ...roi, [key]: n }, size)); }} />
+    </div>
+  );
+  return (
+    <div className="gait-roi">
+      <div ref={frameRef} className="gait-roi-frame" style={{ aspectRatio: `${size.width} / ${size.height}` }}
+        onPointerDown={onDown} onPointerMove={onMove} onPointerUp={() => setDrag(null)} onPointerCancel={() => setDrag(null)}>
+        <video src={url} muted playsInline preload="auto" aria-label="First frame of your video" />
+        <div className="gait-roi-box" aria-hidden="true"
+          style={{ left: pct(roi.x, size.width), top: pct(roi.y, size.height), width: pct(roi.width, size.width), height: pct(roi.height, size.height) }} />
+      </div>
+      <p className="muted small">Drag a box around the person to follow, from above the head to below the feet, across the whole walk. Everything outside the box is ignored.</p>
+      <fieldset className="gait-roi-fields">
+        <legend>Box in video pixels ({size.width} × {size.height})</legend>
+        {field('x', 'Left')}{field('y', 'Top')}{field('width', 'Width')}{field('height', 'Height')}
+      </fieldset>
+      <div className="row">
+        <button type="button" className="link-button" onClick={() => onChange({ x: 0, y: 0, ...size })}>Whole picture</button>
+        <button type="button" className="link-button" onClick={() => onChange(clampRoi({ x: 0, y: size.height / 3, width: size.width, height: (size.height * 2) / 3 }, size))}>Lower two thirds</button>
+      </div>
+    </div>
+  );
+}

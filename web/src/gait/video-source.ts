@@ -1,0 +1,69 @@
+/**
+ * Opens a chosen or recorded video on the device (nothing is uploaded): reads its size, frame rate and frame times,
+ * and picks how to decode every frame: WebCodecs with the MP4 sample table when the browser can decode the codec,
+ * otherwise seeking a <video> element frame by frame. Problems the file can cause come back as located values.
+ */
+import type { Frame, RegionOfInterest } from '../../../src/pose/frame.js';
+import { frameGrabber } from './frame-canvas.js';
+import { readMp4VideoTrack, type Mp4VideoTrack } from './mp4-samples.js';
+import { ASSUMED_FPS, loadVideo, seekFrames } from './seek-frames.js';
+import { canDecode, webCodecsFrames } from './webcodecs-frames.js';
+
+export interface OpenedVideo {
+  name: string;
+  /** An object URL of the file, for playback on this page only. */
+  url: string;
+  width: number;
+  height: number;
+  fps: number;
+  frameCount: number;
+  /** 'webcodecs': every frame decoded once, real timestamps; 'seek': <video> seeked per frame, nominal times. */
+  decoder: 'webcodecs' | 'seek';
+  /** Codec string when known (MP4/MOV). */
+  codec: string | null;
+}
+
+export interface VideoError { code: 'not-a-video' | 'decode-failed' | 'too-short'; message: string; location: { file: string; offset?: number; box?: string } }
+
+export type Opened = { ok: true; value: OpenedVideo; frames: FrameSource } | { ok: false; error: VideoError };
+
+/** Produces the frames of the opened video for one region. */
+export type FrameSource = (opts: { roi: RegionOfInterest; first?: number; last?: number; signal?: AbortSignal }) => AsyncIterable<Frame>;
+
+/** Opens `file`. The caller revokes `value.url` when done with it. */
+export async function openVideoFile(file: File): Promise<Opened> {
+  const bad = (code: VideoError['code'], message: string, extra: Partial<VideoError['location']> = {}): Opened =>
+    ({ ok: false, error: { code, message, location: { file: file.name, ...extra } } });
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const mp4 = readMp4VideoTrack(bytes.buffer);
+  let track: Mp4VideoTrack | null = null;
+  if (mp4.ok && await canDecode(mp4.value)) track = mp4.value;
+  else if (!mp4.ok && mp4.error.code !== 'not-mp4' && mp4.error.code !== 'unsupported-codec') {
+    return bad('not-a-video', `${mp4.error.message} (byte ${mp4.error.offset}${mp4.error.box ? `, box ${mp4.error.box}` : ''})`, { offset: mp4.error.offset, ...(mp4.error.box ? { box: mp4.error.box } : {}) });
+  }
+  const url = URL.createObjectURL(file);
+  if (track) {
+    const t = track;
+    if (t.samples.length < 2) { URL.revokeObjectURL(url); return bad('too-short', 'The video has fewer than 2 frames.'); }
+    return {
+      ok: true,
+      value: { name: file.name, url, width: t.width, height: t.height, fps: t.fps, frameCount: t.samples.length, decoder: 'webcodecs', codec: t.codec },
+      frames: ({ roi, first, last, signal }) => webCodecsFrames(bytes, t, frameGrabber(t, roi), { ...(first !== undefined ? { first } : {}), ...(last !== undefined ? { last } : {}), ...(signal ? { signal } : {}) }),
+    };
+  }
+  try {
+    const { video, duration } = await loadVideo(url);
+    const fps = mp4.ok && mp4.value.fps > 0 ? mp4.value.fps : ASSUMED_FPS;
+    const frameCount = mp4.ok ? mp4.value.samples.length : Math.floor(duration * fps);
+    if (frameCount < 2) { URL.revokeObjectURL(url); return bad('too-short', 'The video is too short to analyse.'); }
+    const size = { width: video.videoWidth, height: video.videoHeight };
+    return {
+      ok: true,
+      value: { name: file.name, url, ...size, fps, frameCount, decoder: 'seek', codec: mp4.ok ? mp4.value.codec : null },
+      frames: ({ roi, first, last, signal }) => seekFrames(video, { fps, count: frameCount, grabber: frameGrabber(size, roi), ...(first !== undefined ? { first } : {}), ...(last !== undefined ? { last } : {}), ...(signal ? { signal } : {}) }),
+    };
+  } catch (e) {
+    URL.revokeObjectURL(url);
+    return bad('decode-failed', `This browser cannot play this video${mp4.ok ? ` (codec ${mp4.value.codec})` : ''}: ${e instanceof Error ? e.message : String(e)}. Try recording again with the phone's own camera app in MP4 (H.264).`);
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * The result of one gait video: the video with the skeleton over it, the steps on a timeline, the metrics against
+ * their typical ranges, filming warnings with advice, "this is not me" to follow another person track, and Save
+ * (measurements and body points to the API; the video only to this device, and only when ticked).
+ */
+import { useCallback, useMemo, useState } from 'react';
+import type { analyzeGait as AnalyzeGait, GaitAnalysis } from '../../../src/gait/analyze-gait.js';
+import { analysisToJson } from '../../../src/gait/analysis-json.js';
+import type { KeypointSeries } from '../../../src/gait/keypoints.js';
+import type { RegionOfInterest } from '../../../src/pose/frame.js';
+import { api, ApiError } from '../api/client.js';
+import { FieldError, Link, ScreenTitle } from '../components/common.js';
+import { compactKeypoints } from '../gait/compact-keypoints.js';
+import type { StageTimes } from '../gait/estimate-in-browser.js';
+import { MetricsTable } from '../gait/metrics-table.js';
+import { SkeletonPlayer } from '../gait/skeleton-player.js';
+import { EventTable, StepTimeline } from '../gait/step-timeline.js';
+import { keepVideo } from '../gait/video-store.js';
+import type { OpenedVideo } from '../gait/video-source.js';
+import { localIso } from '../lib/local-time.js';
+
+export interface GaitSetup {
+  view: 'auto' | 'side' | 'front' | 'back';
+  heightCm: number | null;
+  roi: RegionOfInterest;
+  sourceName: string;
+  file: File;
+  video: OpenedVideo;
+}
+
+export interface GaitResultsProps {
+  series: KeypointSeries;
+  times: StageTimes;
+  setup: GaitSetup;
+  analyze: typeof AnalyzeGait;
+  onRedo: () => void;
+}
+
+export function GaitResults({ series, times, setup, analyze, onRedo }: GaitResultsProps) {
+  const [trackId, setTrackId] = useState<number | undefined>(undefined);
+  const { analysis, gaitMs } = useMemo(() => {
+    const t0 = performance.now();
+    const a: GaitAnalysis = analyze(series, {
+      view: setup.view,
+      ...(setup.heightCm !== null ? { scale: { kind: 'height' as const, heightCm: setup.heightCm } } : {}),
+      ...(trackId !== undefined ? { trackId } : {}),
+    });
+    return { analysis: a, gaitMs: performance.now() - t0 };
+  }, [analyze, series, setup.view, setup.heightCm, trackId]);
+  const json = useMemo(() => analysisToJson(analysis, { name: setup.sourceName, fps: series.fps, frames: series.frames.length }), [analysis, setup.sourceName, series]);
+  const [now, setNow] = useState(0);
+  const [seekTo, setSeekTo] = useState<{ t: number } | null>(null);
+  const [keep, setKeep] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const onTime = useCallback((t: number) => setNow(t), []);
+  const duration = series.frames.length ? series.frames[series.frames.length - 1]!.time + 1 / Math.max(1, series.fps) : 0;
+  const others = analysis.tracks.filter((t) => t.id !== analysis.trackId);
+
+  async function save() {
+    setSaving(true); setError(null); setSaved(null);
+    try {
+      const rec = await api<{ id: string }>('POST', '/api/gait-analyses', {
+        recordedAt: localIso(), recordedBy: 'me', sourceName: setup.sourceName, analysis: { ...json, roi: setup.roi }, keypoints: compactKeypoints(series),
+      });
+      let kept = '';
+      if (keep) {
+        try {
+          await keepVideo({ analysisId: rec.id, name: setup.file.name, type: setup.file.type, savedAt: localIso(), blob: setup.file });
+          kept = ' The video is kept on this device only.';
+        } catch (e) {
+          kept = ` The video could not be kept on this device (${e instanceof Error ? e.message : String(e)}).`;
+        }
+      }
+      setSaved(`Saved: the measurements and body points (not the video).${kept}`);
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : 'Could not save.');
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const fps = times.totalMs > 0 ? (times.frames / times.totalMs) * 1000 : 0;
+  return (
+    <section className="screen gait gait-results" aria-labelledby="gait-results-title"
+      // Stage times for bench/gait-browser.ts (frames = decode + crop + scale; model = tensor + BlazePose).
+      data-frames={times.frames} data-decode-ms={Math.round(times.decodeMs)} data-model-ms={Math.round(times.modelMs)} data-gait-ms={Math.round(gaitMs)}>
+      <ScreenTitle><span id="gait-results-title">Your walk</span></ScreenTitle>
+      <p className="small muted">{json.video}: {json.frames} frames, {json.view === 'unknown' ? 'camera view unclear' : `filmed from the ${json.view}`}{json.direction !== 'unknown' ? `, walking ${json.direction.replace(/-/g, ' ')}` : ''}. Analysed on this device in {(times.totalMs / 1000).toFixed(0)} s ({fps.toFixed(1)} frames/s).</p>
+
+      <SkeletonPlayer url={setup.video.url} series={series} onTime={onTime} seekTo={seekTo} />
+      <StepTimeline events={json.events} duration={duration} now={now} onSeek={(t) => setSeekTo({ t })} />
+
+      {json.warnings.length > 0 && (
+        <div className="notice gait-warnings" role="region" aria-label="Filming warnings">
+          <h2>About this video</h2>
+          <ul>{json.warnings.map((w, i) => <li key={i}><strong>{w.message}</strong> {w.advice}</li>)}</ul>
+          <p><Link to="/filming-guide">How to film for a good measurement</Link></p>
+        </div>
+      )}
+
+      <MetricsTable metrics={json.metrics} />
+      <p className="small muted">Typical ranges are averages for healthy adults, for context only: they are not a diagnosis. Confidence says how sure the measurement is, from how many strides were seen and how clearly.</p>
+      <details><summary>Step times</summary><EventTable events={json.events} /></details>
+
+      <div className="card gait-person">
+        <h2>Not the right person?</h2>
+        {others.length > 0 ? (
+          <>
+            <p>Footing followed person {analysis.trackId} ({analysis.tracks.find((t) => t.id === analysis.trackId)?.frames ?? 0} frames). Others seen:</p>
+            <div className="row">{others.map((t) => <button key={t.id} type="button" onClick={() => setTrackId(t.id)}>This is not me: follow person {t.id} ({t.frames} frames)</button>)}</div>
+          </>
+        ) : <p>Only one person was followed in this box.</p>}
+        <button type="button" onClick={onRedo}>Draw another box and analyse again</button>
+      </div>
+
+      <div className="card gait-save">
+        <h2>Save</h2>
+        <label className="check"><input type="checkbox" checked={keep} onChange={(e) => setKeep(e.target.checked)} /> Also keep the video on this device</label>
+        <p className="small muted">Save sends the measurements and the body-point positions to Footing. The video is never uploaded; if you tick the box it is stored in this browser only.</p>
+        <button type="button" className="primary" disabled={saving || !!saved} onClick={() => void save()}>{saving ? 'Saving…' : 'Save'}</button>
+        {saved && <p className="success" role="status">{saved} <Link to="/chain">See how this fits your chain</Link></p>}
+        <FieldError message={error} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,141 @@
+/**
+ * "Gait video": choose a video or record one with the phone's camera, say how it was filmed, box the person to
+ * follow, then analyse it frame by frame in this browser. The video is never uploaded.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { analyzeGait } from '../../../src/gait/analyze-gait.js';
+import type { KeypointSeries } from '../../../src/gait/keypoints.js';
+import type { RegionOfInterest } from '../../../src/pose/frame.js';
+import { FieldError, Link, ScreenTitle } from '../components/common.js';
+import type { StageTimes } from '../gait/estimate-in-browser.js';
+import { RoiPicker } from '../gait/roi-picker.js';
+import type { FrameSource, OpenedVideo } from '../gait/video-source.js';
+import { GaitResults, type GaitSetup } from './gait-results.js';
+
+type View = 'auto' | 'side' | 'front' | 'back';
+
+interface Loaded { file: File; video: OpenedVideo; frames: FrameSource }
+
+export function GaitVideoScreen() {
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [opening, setOpening] = useState(false);
+  const [view, setView] = useState<View>('auto');
+  const [height, setHeight] = useState('');
+  const [roi, setRoi] = useState<RegionOfInterest | null>(null);
+  const [range, setRange] = useState({ first: '', last: '' });
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [result, setResult] = useState<{ series: KeypointSeries; times: StageTimes; setup: GaitSetup } | null>(null);
+  const abort = useRef<AbortController | null>(null);
+
+  useEffect(() => () => { abort.current?.abort(); }, []);
+  useEffect(() => () => { if (loaded) URL.revokeObjectURL(loaded.video.url); }, [loaded]);
+
+  async function choose(file: File | undefined) {
+    if (!file) return;
+    setError(null); setResult(null); setOpening(true);
+    try {
+      // The decoder and the pose model (tfjs, ~1 MB of script) load only when a video is chosen.
+      const { openVideoFile } = await import('../gait/video-source.js');
+      const o = await openVideoFile(file);
+      if (!o.ok) { setError(`${o.error.location.file}: ${o.error.message}`); setLoaded(null); return; }
+      setLoaded({ file, video: o.value, frames: o.frames });
+      setRoi({ x: 0, y: 0, width: o.value.width, height: o.value.height });
+      setRange({ first: '', last: '' });
+    } finally {
+      setOpening(false);
+    }
+  }
+
+  const heightCm = height.trim() === '' ? null : Number(height);
+  const heightError = heightCm !== null && (!Number.isFinite(heightCm) || heightCm < 50 || heightCm > 250) ? 'Height must be a number of centimetres from 50 to 250.' : null;
+  const frameNo = (s: string) => (s.trim() === '' ? undefined : Number(s));
+  const first = frameNo(range.first); const last = frameNo(range.last);
+  const maxFrame = (loaded?.video.frameCount ?? 1) - 1;
+  const rangeError = [first, last].some((v) => v !== undefined && (!Number.isInteger(v) || v < 0 || v > maxFrame))
+    ? `Frames are numbered 0 to ${maxFrame}.` : first !== undefined && last !== undefined && last - first < 30 ? 'Choose at least 30 frames (about a second).' : null;
+
+  async function analyse() {
+    if (!loaded || !roi || heightError || rangeError) return;
+    setError(null);
+    const ctl = new AbortController();
+    abort.current = ctl;
+    const total = (last ?? maxFrame) - (first ?? 0) + 1;
+    setProgress({ done: 0, total });
+    try {
+      const { estimateInBrowser } = await import('../gait/estimate-in-browser.js');
+      const r = await estimateInBrowser(loaded.video, loaded.frames, {
+        roi, signal: ctl.signal, ...(first !== undefined ? { first } : {}), ...(last !== undefined ? { last } : {}),
+        onProgress: (done, t) => setProgress({ done, total: t }),
+      });
+      if ('error' in r) { setError(r.error.message); return; }
+      setResult({ series: r.series, times: r.times, setup: { view, heightCm, roi, sourceName: loaded.file.name, file: loaded.file, video: loaded.video } });
+    } catch (e) {
+      if (!(e instanceof DOMException && e.name === 'AbortError')) setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setProgress(null);
+      abort.current = null;
+    }
+  }
+
+  if (result && loaded) {
+    return <GaitResults series={result.series} times={result.times} setup={result.setup} analyze={analyzeGait} onRedo={() => setResult(null)} />;
+  }
+
+  return (
+    <section className="screen gait" aria-labelledby="gait-title">
+      <ScreenTitle><span id="gait-title">Gait video</span></ScreenTitle>
+      <p className="lead">Film 10–20 seconds of walking, then Footing measures your steps here on this device.</p>
+      <p className="notice"><strong>Your video stays on this device.</strong> It is analysed in this browser and never uploaded. Only the measurements (and the body-point positions) are saved when you choose Save.</p>
+      <p><Link to="/filming-guide">How to film (1 minute read)</Link></p>
+
+      <div className="gait-choose">
+        <label className="button primary" htmlFor="gait-file">Choose a video</label>
+        <input id="gait-file" className="visually-hidden" type="file" accept="video/*" disabled={!!progress} onChange={(e) => void choose(e.target.files?.[0])} />
+        <label className="button" htmlFor="gait-camera">Record with the camera</label>
+        <input id="gait-camera" className="visually-hidden" type="file" accept="video/*" capture="environment" disabled={!!progress} onChange={(e) => void choose(e.target.files?.[0])} />
+      </div>
+      {opening && <p role="status">Opening the video…</p>}
+      <FieldError message={error} />
+
+      {loaded && roi && (
+        <form className="card gait-setup" onSubmit={(e) => { e.preventDefault(); void analyse(); }} noValidate>
+          <h2>{loaded.video.name}</h2>
+          <p className="small muted">{loaded.video.width} × {loaded.video.height}, {loaded.video.frameCount} frames at {Math.round(loaded.video.fps * 10) / 10} fps
+            ({loaded.video.decoder === 'webcodecs' ? 'every frame decoded with its own timestamp' : 'frames taken by seeking; times assume a steady frame rate'}).</p>
+          <fieldset>
+            <legend>How was it filmed?</legend>
+            <div className="gait-views">
+              {(['auto', 'side', 'front', 'back'] as const).map((v) => (
+                <label key={v}><input type="radio" name="gait-view" value={v} checked={view === v} onChange={() => setView(v)} /> {v === 'auto' ? 'Not sure (detect)' : `From the ${v}`}</label>
+              ))}
+            </div>
+          </fieldset>
+          <label htmlFor="gait-height">Your height in cm (optional, for walking speed and step length)</label>
+          <input id="gait-height" inputMode="decimal" value={height} onChange={(e) => setHeight(e.target.value)} aria-invalid={!!heightError} aria-describedby="gait-height-err" />
+          <FieldError id="gait-height-err" message={heightError} />
+          <h3>Who should Footing follow?</h3>
+          <RoiPicker url={loaded.video.url} size={loaded.video} roi={roi} onChange={setRoi} />
+          <details className="gait-trim">
+            <summary>Analyse only part of the video</summary>
+            <div className="row">
+              <div><label htmlFor="gait-first">First frame</label><input id="gait-first" inputMode="numeric" value={range.first} placeholder="0" onChange={(e) => setRange({ ...range, first: e.target.value })} aria-describedby="gait-range-err" /></div>
+              <div><label htmlFor="gait-last">Last frame</label><input id="gait-last" inputMode="numeric" value={range.last} placeholder={String(maxFrame)} onChange={(e) => setRange({ ...range, last: e.target.value })} aria-describedby="gait-range-err" /></div>
+            </div>
+            <FieldError id="gait-range-err" message={rangeError} />
+          </details>
+          {progress ? (
+            <div className="gait-progress">
+              <label htmlFor="gait-progress-bar">Analysing frame {progress.done} of {progress.total}</label>
+              <progress id="gait-progress-bar" max={progress.total} value={progress.done} />
+              <p className="visually-hidden" role="status" aria-live="polite">{Math.floor((progress.done / Math.max(1, progress.total)) * 10) * 10}% analysed</p>
+              <button type="button" onClick={() => abort.current?.abort()}>Cancel</button>
+            </div>
+          ) : (
+            <button type="submit" className="primary big" disabled={!!heightError || !!rangeError}>Analyse walking</button>
+          )}
+        </form>
+      )}
+    </section>
+  );
+}
