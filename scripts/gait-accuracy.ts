@@ -15,8 +15,7 @@ import { forceGaitEvents } from '../src/gait/force-events.js';
 import type { KeypointSeries } from '../src/gait/keypoints.js';
 import { detectSteps } from '../src/gait/step-detector.js';
 import { temporalParameters } from '../src/gait/temporal-parameters.js';
-import { findWalker } from '../src/pose/find-walker.js';
-import { estimateVideo } from '../src/pose/parallel-estimate.js';
+import { estimateWalker } from '../src/pose/estimate-walker.js';
 
 const data = (p: string) => fileURLToPath(new URL(`../../shared/data/${p}`, import.meta.url));
 const repo = (p: string) => new URL(`../${p}`, import.meta.url);
@@ -67,7 +66,7 @@ function judgedEvents(ref: Reference): JudgedEvent[] {
 interface EventRow { event: JudgedEvent; detected: number | null; error: number | null }
 
 /** Matches each reference event to the nearest detected event of the same foot and type within 8 frames (a quarter stride). */
-function matchEvents(a: GaitAnalysis, ref: JudgedEvent[], fps: number): { rows: EventRow[]; extra: number[] } {
+function matchEvents(a: GaitAnalysis, ref: JudgedEvent[], fps: number): { rows: EventRow[]; extra: string[] } {
   const used = new Set<string>();
   const rows = ref.map((e) => {
     const list = e.type === 'IC' ? a.events[e.side].heelStrike : a.events[e.side].toeOff;
@@ -80,10 +79,10 @@ function matchEvents(a: GaitAnalysis, ref: JudgedEvent[], fps: number): { rows: 
     return { event: e, detected: best, error: best === null ? null : best - e.nominated };
   });
   const span = [Math.min(...ref.map((e) => e.consensus[0])) - 8, Math.max(...ref.map((e) => e.consensus[1])) + 8];
-  const extra: number[] = [];
+  const extra: string[] = [];
   for (const side of ['left', 'right'] as const) {
     for (const [type, list] of [['IC', a.events[side].heelStrike], ['TO', a.events[side].toeOff]] as const) {
-      for (const t of list) { const f = t * fps; if (!used.has(`${side}${type}${f}`) && f >= span[0]! && f <= span[1]!) extra.push(f); }
+      for (const t of list) { const f = t * fps; if (!used.has(`${side}${type}${f}`) && f >= span[0]! && f <= span[1]!) extra.push(`${side === 'left' ? 'near' : 'far'} ${type} at ${f1(f)}`); }
     }
   }
   return { rows, extra };
@@ -115,14 +114,12 @@ async function videoSection(): Promise<{ md: string; verdicts: string[] }> {
   const fps = ref.fps;
   const video = data('video/sports2d_demo_walk_side.mp4');
   const t0 = performance.now();
-  const scan = await findWalker(video);
-  if (!scan.ok) throw new Error(scan.error.message);
-  const est = await estimateVideo(video, { maxHeight: 720, ...(scan.value.roi ? { roi: scan.value.roi } : {}) });
+  const est = await estimateWalker(video, { maxHeight: 720 });
   if (!est.ok) throw new Error(est.error.message);
   const seconds = (performance.now() - t0) / 1000;
   const fixture = JSON.parse(readFileSync(repo('test/fixtures/keypoints/sports2d_demo_walk_side.json'), 'utf8')) as KeypointSeries;
   const runs: Array<{ name: string; a: GaitAnalysis }> = [
-    { name: `footing analyze pipeline (walker found automatically, region ${JSON.stringify(scan.value.roi)})`, a: analyzeGait(est.value.series) },
+    { name: `footing analyze pipeline (walker found automatically, region ${JSON.stringify(est.value.roi)}, pose model on frames ${est.value.span.first}-${est.value.span.last})`, a: analyzeGait(est.value.series) },
     { name: 'keypoint fixture (fixed region 0,480,1768,514; test/fixtures/keypoints)', a: analyzeGait(fixture) },
   ];
   const refCad = referenceCadence(events, fps);
@@ -153,7 +150,7 @@ async function videoSection(): Promise<{ md: string; verdicts: string[] }> {
     lines.push('Per event (frames):', '', table(['foot', 'event', 'clear', 'nominated', 'strict', 'consensus', 'detected', 'error'],
       rows.map((r) => [r.event.foot, r.event.type, r.event.clear ? 'yes' : 'no', String(r.event.nominated), `${r.event.strict[0]}-${r.event.strict[1]}`,
         `${r.event.consensus[0]}-${r.event.consensus[1]}`, r.detected === null ? 'missed' : f1(r.detected), r.error === null ? '–' : f1(r.error)])), '');
-    lines.push(`Detected events inside the annotated span that match no reference event: ${extra.length ? extra.map(f1).join(', ') : 'none'}.`, '');
+    lines.push(`Detected events inside the annotated span that match no reference event: ${extra.length ? extra.join(', ') : 'none'}.`, '');
     const missed = rows.filter((r) => r.event.clear && r.error === null).map((r) => `${r.event.foot} ${r.event.type} at frame ${r.event.nominated}${r.event.note ? ` (${r.event.note})` : ''}`);
     const firstSeen = a.tracks.find((t) => t.id === a.trackId)?.firstFrame;
     lines.push(`Clear events missed: ${missed.length ? missed.join('; ') : 'none'}. The analysed person track starts at frame ${firstSeen ?? '–'} (the pose model's first detection of the walker).`, '');

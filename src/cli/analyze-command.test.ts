@@ -51,6 +51,9 @@ test('footing analyze --json on the walk: the issue\'s JSON shape, the walker ch
   // Whom it followed: chosen automatically, a band without the acrobat (his feet stand on the box at y ~420 in
   // the source frame, read off frame 20 by eye) that holds her feet (y ~920-940, docs/gait-reference.md).
   assert.equal(j.person.method, 'auto');
+  // The pose model ran on her frames only (she is in view from about frame 40, docs/gait-reference.md), and the
+  // frames outside that span are still reported, with nobody in them.
+  assert.ok(j.person.frames_analysed.first >= FIRST && j.person.frames_analysed.first <= 60, JSON.stringify(j.person.frames_analysed));
   assert.ok(j.person.roi.y > 420 && j.person.roi.y + j.person.roi.height >= 940, JSON.stringify(j.person.roi));
   assert.ok(j.person.candidates.length >= 1);
 
@@ -90,6 +93,12 @@ test('Bad input gives one line naming the problem and a non-zero exit', async ()
   const frames = await run(['analyze', VIDEO, '--frames', '10-5000']);
   assert.equal(frames.code, 2);
   assert.match(frames.err, /--frames 10-5000: the video has frames 0-229/);
+
+  // Asking for a person the first pass did not find (one sampled frame: frames 100-110) is a usage error.
+  const person = await run(['analyze', VIDEO, '--person', '9', '--frames', '100-110']);
+  assert.equal(person.code, 2);
+  assert.match(person.err, /--person 9: There is no person 9/);
+  assert.ok(oneLine(person.err));
 
   const dir = mkdtempSync(join(tmpdir(), 'footing-analyze-'));
   const text = join(dir, 'notes.mp4');

@@ -8,13 +8,10 @@
 import { basename } from 'node:path';
 import { analyzeGait } from '../gait/analyze-gait.js';
 import { analysisToJson, type GaitAnalysisJson } from '../gait/analysis-json.js';
-import type { KeypointSeries } from '../gait/keypoints.js';
 import { openVideo } from '../pose/ffmpeg-frames.js';
-import { findWalker } from '../pose/find-walker.js';
 import type { PoseError, RegionOfInterest } from '../pose/frame.js';
-import { estimateVideo } from '../pose/parallel-estimate.js';
-import { createPosePool, type PosePool } from '../pose/worker-pool.js';
-import { roiFor, type Candidate } from '../pose/walker-choice.js';
+import { estimateWalker } from '../pose/estimate-walker.js';
+import type { Candidate } from '../pose/walker-choice.js';
 import { CliError, usageError } from './cli-error.js';
 import type { Command } from './command.js';
 import { progressBar } from './progress-bar.js';
@@ -28,6 +25,8 @@ export interface PersonChoiceJson {
   method: 'roi' | 'auto' | 'person' | 'none';
   roi: RegionOfInterest | null;
   chosen: number | null;
+  /** Frames the pose model ran on (the followed person's span); the other frames count as empty. */
+  frames_analysed?: { first: number; last: number };
   /** People found by the first pass, with their boxes over time (source pixels), for a "not me" picker. */
   candidates: Array<{ id: number; travel_px: number; boxes: Array<{ frame: number; time: number; x: number; y: number; width: number; height: number; score: number }> }>;
 }
@@ -101,52 +100,29 @@ export const analyzeCommand: Command = {
     const { source } = opened.value;
     if (range && range.last >= opened.value.times.length) throw usageError(`--frames ${range.first}-${range.last}: the video has frames 0-${opened.value.times.length - 1}`);
 
-    // One pool for both passes: the workers load the model once.
-    const pool = createPosePool(workers);
-    try {
-      const { person, series } = await analysePasses(file, pool, { givenRoi, personId, range, width: source.width, height: source.height });
-      const analysis = analyzeGait(series, {
-        view: view as 'side' | 'front' | 'back' | 'auto',
-        ...(heightCm !== undefined ? { scale: { kind: 'height' as const, heightCm } } : {}),
-        ...(trackId !== undefined ? { trackId } : {}),
-      });
-      const json = { ...analysisToJson(analysis, { name: basename(file), fps: source.fps, frames: series.frames.length }), person };
-      out.write(values.json ? `${JSON.stringify(json)}\n` : formatReport(json));
-    } finally {
-      await pool.close();
+    const scanBar = progressBar({ label: 'Finding the walker', total: null, unit: 'frames' });
+    const bar = progressBar({ label: 'Analysing', total: null, unit: 'frames' });
+    const est = await estimateWalker(file, {
+      ...(givenRoi ? { roi: givenRoi } : {}), ...(personId !== undefined ? { personId } : {}), ...(range ?? {}), ...(workers ? { workers } : {}),
+      maxHeight: MODEL_MAX_HEIGHT, onScanProgress: (p) => scanBar.update(p.done), onProgress: (p) => bar.update(p.done),
+    });
+    if (!givenRoi) scanBar.finish();
+    bar.finish();
+    if (!est.ok) {
+      if (est.error.location.field === 'person') throw usageError(`--person ${personId}: ${est.error.message}`);
+      throw located(file, est.error);
     }
+    const { series } = est.value;
+    const person: PersonChoiceJson = { method: est.value.method, roi: est.value.roi, chosen: est.value.chosen, frames_analysed: est.value.span, candidates: est.value.candidates.map(candidateJson) };
+    const analysis = analyzeGait(series, {
+      view: view as 'side' | 'front' | 'back' | 'auto',
+      ...(heightCm !== undefined ? { scale: { kind: 'height' as const, heightCm } } : {}),
+      ...(trackId !== undefined ? { trackId } : {}),
+    });
+    const json = { ...analysisToJson(analysis, { name: basename(file), fps: source.fps, frames: series.frames.length }), person };
+    out.write(values.json ? `${JSON.stringify(json)}\n` : formatReport(json));
   },
 };
-
-/** The walker scan (unless a region was given), then the pose pass inside the chosen region. */
-async function analysePasses(file: string, pool: PosePool, o: { givenRoi: RegionOfInterest | undefined; personId: number | undefined; range: { first: number; last: number } | undefined; width: number; height: number }): Promise<{ person: PersonChoiceJson; series: KeypointSeries }> {
-  const { givenRoi, personId, range } = o;
-  const source = { width: o.width, height: o.height };
-  let person: PersonChoiceJson = { method: 'roi', roi: givenRoi ?? null, chosen: null, candidates: [] };
-  if (!givenRoi) {
-    const scanBar = progressBar({ label: 'Finding the walker', total: null, unit: 'frames' });
-    const found = await findWalker(file, { ...(range ?? {}), pool, onProgress: (p) => scanBar.update(p.done) });
-    scanBar.finish();
-    if (!found.ok) throw located(file, found.error);
-    const candidates = found.value.candidates;
-    if (personId !== undefined) {
-      const c = candidates.find((k) => k.id === personId);
-      if (!c) throw usageError(`--person ${personId}: the first pass found ${candidates.length ? `people ${candidates.map((k) => k.id).join(', ')}` : 'nobody'}`);
-      person = { method: 'person', roi: roiFor(c, source.width, source.height), chosen: c.id, candidates: candidates.map(candidateJson) };
-    } else {
-      person = { method: found.value.roi ? 'auto' : 'none', roi: found.value.roi, chosen: found.value.chosen, candidates: candidates.map(candidateJson) };
-    }
-  }
-
-  const bar = progressBar({ label: 'Analysing', total: null, unit: 'frames' });
-  const est = await estimateVideo(file, {
-    maxHeight: MODEL_MAX_HEIGHT, ...(person.roi ? { roi: person.roi } : {}), ...(range ?? {}), pool,
-    onProgress: (p) => bar.update(p.done),
-  });
-  bar.finish();
-  if (!est.ok) throw located(file, est.error);
-  return { person, series: est.value.series };
-}
 
 function formatReport(j: GaitAnalysisJson & { person: PersonChoiceJson }): string {
   const lines = [`${j.video}: ${j.frames} frames at ${j.fps} fps, ${j.view} view (${j.direction})`];
@@ -154,7 +130,7 @@ function formatReport(j: GaitAnalysisJson & { person: PersonChoiceJson }): strin
   const roi = p.roi ? `${p.roi.x},${p.roi.y},${p.roi.width},${p.roi.height}` : 'the whole picture';
   lines.push(p.method === 'roi' ? `Region (given): ${roi}`
     : p.method === 'none' ? 'Nobody was seen walking across the picture in the first pass; the whole picture was analysed.'
-      : `Person ${p.chosen} ${p.method === 'auto' ? '(chosen automatically: walks furthest across the picture)' : '(--person)'}; region ${roi}`);
+      : `Person ${p.chosen} ${p.method === 'auto' ? '(chosen automatically: walks furthest across the picture)' : '(--person)'}; region ${roi}; pose model run on frames ${p.frames_analysed?.first ?? '?'}-${p.frames_analysed?.last ?? '?'}`);
   if (p.candidates.length > 1) {
     lines.push(`People found: ${p.candidates.map((c) => `${c.id} (seen on ${c.boxes.length} sampled frames from ${c.boxes[0]?.time.toFixed(1) ?? '?'} s, moved ${c.travel_px} px)`).join('; ')}. Use --person N to follow another.`);
   }

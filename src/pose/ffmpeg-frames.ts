@@ -141,16 +141,28 @@ async function* decodeFrames(file: string, w: number, h: number, t: { times: num
   const frameBytes = w * h * 3;
   const readAhead = Math.max(1, o.readAhead ?? 4);
   const queue: Uint8Array[] = [];
-  let pending: Buffer = Buffer.alloc(0);
+  // Pipe chunks (64 KiB) are kept as they come and copied once into a frame when a whole frame has arrived:
+  // concatenating each chunk onto the partial frame would copy a 1280x720 frame ~40 times over.
+  const chunks: Buffer[] = [];
+  let buffered = 0;
   let ended = false;
   let wake: (() => void) | null = null;
   const notify = () => { const f = wake; wake = null; f?.(); };
   child.stdout.on('data', (chunk: Buffer) => {
-    pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
-    while (pending.length >= frameBytes) {
-      // Copy each frame once out of the stream buffer so the next chunk does not overwrite it.
-      queue.push(new Uint8Array(pending.subarray(0, frameBytes)));
-      pending = pending.subarray(frameBytes);
+    chunks.push(chunk);
+    buffered += chunk.length;
+    while (buffered >= frameBytes) {
+      const frame = new Uint8Array(frameBytes);
+      let filled = 0;
+      while (filled < frameBytes) {
+        const c = chunks[0]!;
+        const take = Math.min(c.length, frameBytes - filled);
+        frame.set(c.subarray(0, take), filled);
+        filled += take;
+        if (take === c.length) chunks.shift(); else chunks[0] = c.subarray(take);
+      }
+      buffered -= frameBytes;
+      queue.push(frame);
     }
     if (queue.length >= readAhead) child.stdout.pause(); // back-pressure: ffmpeg blocks on a full pipe
     notify();

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { planSegments } from './segment-plan.js';
+import { padFrames, planSegments } from './segment-plan.js';
 
 test('Given 230 frames, 2 parts and 15 warm-up frames, the halves carry equal work and the seam is warmed up', () => {
   const s = planSegments(0, 229, 2, 15);
@@ -31,6 +31,22 @@ test('Segments tile the range exactly, in order, each later one warmed up withou
     }));
 });
 
+test('Rounding never leaves a later segment empty (6 frames, 4 parts, no warm-up: 1.5 frames each)', () => {
+  const s = planSegments(0, 5, 4, 0);
+  assert.equal(s.length, 4);
+  assert.ok(s.every((x) => x.first <= x.last));
+  assert.equal(s.at(-1)!.last, 5);
+});
+
 test('A range too short to be worth splitting stays one segment', () => {
   assert.deepEqual(planSegments(10, 30, 2, 15), [{ first: 10, last: 30, decodeFirst: 10 }]);
+});
+
+test('Padding keeps estimated frames and fills the others with nobody at their real times', () => {
+  const times = [0, 0.04, 0.07, 0.1, 0.14];
+  const person = { score: 1, image: [], world: null };
+  const out = padFrames([{ index: 2, time: 0.07, people: [person] }], times, 1, 4);
+  assert.deepEqual(out.map((f) => f.index), [1, 2, 3, 4]);
+  assert.deepEqual(out.map((f) => f.time), [0.04, 0.07, 0.1, 0.14]);
+  assert.deepEqual(out.map((f) => f.people.length), [0, 1, 0, 0]);
 });

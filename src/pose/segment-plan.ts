@@ -33,8 +33,9 @@ export function planSegments(first: number, last: number, parts: number, warmup:
   const out: Segment[] = [];
   let start = first;
   for (let i = 0; i < k; i++) {
-    const own = i === 0 ? Math.round(work) : Math.round(work - warmup);
-    const end = i === k - 1 ? last : Math.min(last, start + own - 1);
+    const own = Math.max(1, i === 0 ? Math.round(work) : Math.round(work - warmup));
+    // Leave at least one frame for each segment still to come (rounding up could otherwise use them all).
+    const end = i === k - 1 ? last : Math.min(last - (k - 1 - i), start + own - 1);
     out.push({ first: start, last: end, decodeFirst: Math.max(first, start - (i === 0 ? 0 : warmup)) });
     start = end + 1;
   }
@@ -76,3 +77,15 @@ export type WorkerMessage =
   | { type: 'result'; segment: number; model: string; frames: PoseFrame[]; timing: SegmentTiming }
   | { type: 'boxes'; segment: number; boxes: PersonBox[]; timing: SegmentTiming }
   | { type: 'error'; error: PoseError };
+
+/**
+ * Fills a stitched frame list out to every frame of [first, last]: frames that were not estimated (outside the
+ * span the pose pass ran on) come back with nobody in them, at their real times, so the series still covers the
+ * whole range and counts its frames like the video does.
+ */
+export function padFrames(frames: PoseFrame[], times: readonly number[], first: number, last: number): PoseFrame[] {
+  const byIndex = new Map(frames.map((f) => [f.index, f]));
+  const out: PoseFrame[] = [];
+  for (let i = first; i <= last; i++) out.push(byIndex.get(i) ?? { index: i, time: times[i] ?? i / 30, people: [] });
+  return out;
+}

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { PersonBox } from './person-boxes.js';
-import { chooseWalker, linkCandidates, mergeFrameBoxes } from './walker-choice.js';
+import { chooseWalker, frameSpan, linkCandidates, mergeFrameBoxes } from './walker-choice.js';
 
 const box = (index: number, hipX: number, hipY: number, radius: number, score = 0.9): PersonBox => ({ index, time: index / 30, score, hipX, hipY, radius });
 const W = 1768; const H = 994;
@@ -54,4 +54,11 @@ test('Linking never loses or duplicates a box, and a missed sample does not spli
     assert.equal(cands.reduce((n, c) => n + c.boxes.length, 0), all.length);
     assert.equal(cands.filter((c) => c.boxes.some((b) => b.hipY === 740)).length, 1);
   }));
+});
+
+test('The frame span runs from one sample before the first box to one after the last, inside the scanned range', () => {
+  const c = chooseWalker(scene(), { width: W, height: H, sampleInterval: 0.5 }).candidates[0]!;
+  // Boxes at frames 40..190 every 15 (scene above): 40 - 15 = 25 and 190 + 15 = 205.
+  assert.deepEqual(frameSpan(c, 15, { first: 0, last: 229 }), { first: 25, last: 205 });
+  assert.deepEqual(frameSpan(c, 15, { first: 30, last: 200 }), { first: 30, last: 200 });
 });

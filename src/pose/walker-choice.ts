@@ -130,3 +130,14 @@ function quantile(xs: number[], q: number): number {
   const lo = Math.floor(pos);
   return s[lo]! + (s[Math.min(s.length - 1, lo + 1)]! - s[lo]!) * (pos - lo);
 }
+
+/**
+ * The frames worth a full pose pass for one candidate: from one sample interval before their first box to one
+ * after their last (they may have come into view just after the previous sample), clamped to the scanned range.
+ * Frames outside it hold nobody the pass would follow; skipping them saves the detector runs BlazePose makes on
+ * every frame while it has nobody to track.
+ */
+export function frameSpan(c: Candidate, every: number, range: { first: number; last: number }): { first: number; last: number } {
+  const idx = c.boxes.map((b) => b.index);
+  return { first: Math.max(range.first, Math.min(...idx) - every), last: Math.min(range.last, Math.max(...idx) + every) };
+}

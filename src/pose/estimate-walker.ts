@@ -1,0 +1,83 @@
+/**
+ * The whole Node pose pipeline for one video, as `footing analyze` runs it: unless a region is given, the quick
+ * walker scan (find-walker.ts) picks whom to follow (or the caller picks another candidate), then the pose pass
+ * runs in the worker pool on that person's region and frame span, and the series is padded back to the whole range.
+ */
+import type { KeypointSeries } from '../gait/keypoints.js';
+import { openVideo } from './ffmpeg-frames.js';
+import { findWalker } from './find-walker.js';
+import type { PoseError, PoseProgress, RegionOfInterest, Result } from './frame.js';
+import { estimateVideo } from './parallel-estimate.js';
+import { padFrames } from './segment-plan.js';
+import { frameSpan, roiFor, type Candidate } from './walker-choice.js';
+import { createPosePool, type PosePool } from './worker-pool.js';
+
+export interface EstimateWalkerOptions {
+  /** Follow whoever is inside this region (source pixels); skips the scan. */
+  roi?: RegionOfInterest;
+  /** Follow this candidate of the scan instead of the automatically chosen walker. */
+  personId?: number;
+  first?: number;
+  last?: number;
+  maxHeight?: number;
+  pool?: PosePool;
+  workers?: number;
+  onScanProgress?: (p: PoseProgress) => void;
+  onProgress?: (p: PoseProgress) => void;
+}
+
+export interface EstimateWalkerResult {
+  series: KeypointSeries;
+  /** 'roi' (given), 'auto' (the walker), 'person' (personId), 'none' (nobody crossed: whole picture). */
+  method: 'roi' | 'auto' | 'person' | 'none';
+  roi: RegionOfInterest | null;
+  chosen: number | null;
+  candidates: Candidate[];
+  /** Frames the pose model ran on; frames outside it are in the series with nobody in them. */
+  span: { first: number; last: number };
+  scanMs: number;
+  poseMs: number;
+}
+
+/** Runs scan (when needed) and pose pass. A bad file, region or person id comes back as a located error value. */
+export async function estimateWalker(file: string, o: EstimateWalkerOptions = {}): Promise<Result<EstimateWalkerResult>> {
+  const opened = await openVideo(file);
+  if (!opened.ok) return opened;
+  const { times } = opened.value;
+  const { width, height } = opened.value.source;
+  const range = { first: Math.max(0, o.first ?? 0), last: Math.min(times.length - 1, o.last ?? times.length - 1) };
+  const pool = o.pool ?? createPosePool(o.workers);
+  try {
+    let method: EstimateWalkerResult['method'] = 'roi';
+    let roi = o.roi ?? null;
+    let chosen: number | null = null;
+    let candidates: Candidate[] = [];
+    let span = range;
+    const t0 = performance.now();
+    if (!o.roi) {
+      const found = await findWalker(file, { ...range, pool, ...(o.onScanProgress ? { onProgress: o.onScanProgress } : {}) });
+      if (!found.ok) return found;
+      candidates = found.value.candidates;
+      const pick = o.personId !== undefined ? candidates.find((c) => c.id === o.personId) : candidates.find((c) => c.id === found.value.chosen);
+      if (o.personId !== undefined && !pick) {
+        const error: PoseError = { code: 'bad-roi', message: `There is no person ${o.personId}: the first pass found ${candidates.length ? `people ${candidates.map((c) => c.id).join(', ')}` : 'nobody'}.`, location: { file, field: 'person' } };
+        return { ok: false, error };
+      }
+      if (pick) {
+        method = o.personId !== undefined ? 'person' : 'auto';
+        roi = o.personId !== undefined ? roiFor(pick, width, height) : found.value.roi;
+        chosen = pick.id;
+        span = frameSpan(pick, found.value.every, range);
+      } else {
+        method = 'none';
+      }
+    }
+    const scanMs = performance.now() - t0;
+    const est = await estimateVideo(file, { maxHeight: o.maxHeight ?? 720, ...(roi ? { roi } : {}), ...span, pool, ...(o.onProgress ? { onProgress: o.onProgress } : {}) });
+    if (!est.ok) return est;
+    const series = { ...est.value.series, frames: padFrames(est.value.series.frames, times, range.first, range.last) };
+    return { ok: true, value: { series, method, roi, chosen, candidates, span, scanMs, poseMs: est.value.wallMs } };
+  } finally {
+    if (!o.pool) await pool.close();
+  }
+}
