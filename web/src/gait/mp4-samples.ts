@@ -47,8 +47,11 @@ function fail(code: Mp4ErrorCode, message: string, offset: number, box?: string)
   throw new Mp4Fail({ code, message, offset, ...(box ? { box } : {}) });
 }
 
-/** Lists the boxes between `from` and `to`. */
-function boxes(v: DataView, from: number, to: number): Box[] {
+/**
+ * Lists the boxes between `from` and `to`. `lenient` (top level only): a last box longer than the file is kept,
+ * cut at the end, so a file cut inside its frames still shows its index and the error can name the frame.
+ */
+function boxes(v: DataView, from: number, to: number, lenient = false): Box[] {
   const out: Box[] = [];
   let p = from;
   while (p + 8 <= to) {
@@ -60,6 +63,7 @@ function boxes(v: DataView, from: number, to: number): Box[] {
       size = Number(v.getBigUint64(p + 8));
       body = p + 16;
     } else if (size === 0) size = to - p; // runs to the end of the file
+    if (lenient && size >= body - p && p + size > to) { out.push({ type, start: p, body, end: to }); break; }
     if (size < body - p || p + size > to) fail('truncated', `Box "${type}" says it is ${size} bytes long but only ${to - p} remain.`, p, type);
     out.push({ type, start: p, body, end: p + size });
     p += size;
@@ -134,7 +138,7 @@ function read(buffer: ArrayBuffer): Mp4VideoTrack {
   const v = new DataView(buffer);
   const bytes = new Uint8Array(buffer);
   let top: Box[];
-  try { top = boxes(v, 0, buffer.byteLength); } catch { top = []; }
+  try { top = boxes(v, 0, buffer.byteLength, true); } catch { top = []; }
   if (!top.length || !['ftyp', 'moov', 'mdat', 'free', 'wide', 'skip'].includes(top[0]!.type)) fail('not-mp4', 'This is not an MP4 or MOV file.', 0);
   const moov = top.find((b) => b.type === 'moov') ?? fail('not-mp4', 'The file has no index (moov box): it may be incomplete.', 0);
   for (const trak of boxes(v, moov.body, moov.end).filter((b) => b.type === 'trak')) {
@@ -214,6 +218,8 @@ function read(buffer: ArrayBuffer): Mp4VideoTrack {
       offset: offsets[i]!, size, time: (dts[i]! + cto[i]! - shift) / timescale, duration: dur[i]! / timescale,
       key: stss ? keys.has(i) : true,
     }));
+    const cut = samples.findIndex((s) => s.offset + s.size > bytes.length);
+    if (cut >= 0) fail('truncated', `The file ends in the middle of frame ${cut} of ${n}: it was not copied completely.`, bytes.length);
     let codecString = codec;
     if (codec.startsWith('vp09.') && samples[0] && samples[0].size > 0 && samples[0].offset < bytes.length) {
       // Some writers put a wrong profile into vpcC; the VP9 frame header's own profile bits are authoritative
