@@ -11,8 +11,12 @@ test('Every API route declares who may call it, and health data routes are never
     const table = app.accessTable;
     assert.ok(table.length >= 12, `expected the whole route table, got ${table.length}`);
     const publicRoutes = table.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.url}`).sort();
-    // Only routes without personal data may be public: the health check, the screen's questions, the catalogues.
-    assert.deepEqual(publicRoutes, ['GET /api/assessment/catalogue', 'GET /api/health', 'GET /api/library', 'GET /api/screen/questions']);
+    // Only routes without personal data may be public: the health check, the screen's questions, the catalogues,
+    // the mode, sign-in, and an invitation link (its clinic's name) with the patient sign-up from it.
+    assert.deepEqual(publicRoutes, [
+      'GET /api/assessment/catalogue', 'GET /api/auth/mode', 'GET /api/health', 'GET /api/invitations/:token', 'GET /api/library', 'GET /api/screen/questions',
+      'POST /api/auth/sign-in', 'POST /api/invitations/:token/sign-up',
+    ]);
     await app.close();
   } finally { await cleanup(); }
 });

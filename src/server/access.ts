@@ -1,12 +1,17 @@
 /**
  * Who may call an endpoint. Every /api route declares one in its `config.access`, and the server refuses to start
- * with a route that does not (deny by default). Local mode (no accounts) has exactly one person, who is the "self"
- * of every self route.
+ * with a route that does not (deny by default). The levels are resolved in one place, src/server/auth/guard.ts.
  *
- * - public: anyone, no health data (questions, the exercise library, health check);
- * - self: the person whose data it is.
+ * - public: anyone; no health data (questions, catalogues, health check, sign-in, the mode).
+ * - self: a patient's own data. In local mode (no accounts) the single local person, without sign-in.
+ * - signed-in: any signed-in account (sign-out, the account's own details).
+ * - clinician: a clinician or clinic admin of a clinic (their patient list, their invitations); no one's health
+ *   data by itself.
+ * - clinician-of-patient: routes under /api/patients/:personId/: a clinician (or admin) of the patient's clinic
+ *   whose invitation that patient accepted and has not revoked.
+ * - clinic-admin: the clinic's admin, managing its clinicians; no health data.
  */
-export const ACCESS_LEVELS = ['public', 'self'] as const;
+export const ACCESS_LEVELS = ['public', 'self', 'signed-in', 'clinician', 'clinician-of-patient', 'clinic-admin'] as const;
 export type Access = (typeof ACCESS_LEVELS)[number];
 
 declare module 'fastify' {

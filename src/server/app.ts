@@ -11,7 +11,6 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { hasZodFastifySchemaValidationErrors, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Store } from '../store/db.js';
-import { ensureLocalPerson } from '../store/repos/people.js';
 import { Problem } from './problem.js';
 import { ACCESS_LEVELS, access } from './access.js';
 import { registerProgramRoutes } from './routes/program-routes.js';
@@ -19,6 +18,10 @@ import { registerRecordRoutes } from './routes/record-routes.js';
 import { registerBackupRoutes } from './routes/backup-routes.js';
 import { registerAssessmentRoutes } from './routes/assessment-routes.js';
 import { registerImportRoutes } from './routes/import-routes.js';
+import { registerAccountRoutes } from './routes/account-routes.js';
+import { registerClinicRoutes } from './routes/clinic-routes.js';
+import { authConfig, type AuthConfig } from './auth/auth-config.js';
+import { installGuard } from './auth/guard.js';
 
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -30,11 +33,16 @@ export interface AppOptions {
   log?: boolean;
   /** Requests per minute per client before 429 (default generous: a local app). */
   rateLimitPerMinute?: number;
+  /** Accounts and sign-in settings (tests lower the password cost); production defaults otherwise. */
+  auth?: Partial<AuthConfig>;
+  /** Trust X-Forwarded-* from a reverse proxy (so cookies are Secure behind https, and rate limits see clients). */
+  trustProxy?: boolean;
 }
 
 export type App = FastifyInstance & { withTypeProvider: FastifyInstance['withTypeProvider'] };
 
 declare module 'fastify' {
+  /** The person whose data the request reads or writes, set by the access guard (src/server/auth/guard.ts). */
   interface FastifyRequest { personId: string }
   interface FastifyInstance { accessTable: RouteAccess[] }
 }
@@ -53,6 +61,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       },
     } : false,
     bodyLimit: 20 * 1024 * 1024,
+    trustProxy: opts.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -68,10 +77,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(rateLimit, { max: opts.rateLimitPerMinute ?? 6000, timeWindow: '1 minute' });
 
-  // Local mode: one person, no accounts. (Accounts and roles come with the clinic issue.)
-  const person = await ensureLocalPerson(opts.store.db);
-  app.decorateRequest('personId', '');
-  app.addHook('onRequest', async (req) => { req.personId = person.id; });
+  // Who is calling and what they may do: local mode (one person, no accounts) or accounts with sessions.
+  const auth = authConfig(opts.auth);
+  await installGuard(app, opts.store);
 
   // Deny by default: an API route that does not say who may call it is a programming error, caught at start-up.
   app.addHook('onRoute', (route) => {
@@ -103,6 +111,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await registerBackupRoutes(app, opts.store);
   await registerAssessmentRoutes(app, opts.store);
   await registerImportRoutes(app, opts.store);
+  await registerAccountRoutes(app, opts.store, auth);
+  await registerClinicRoutes(app, opts.store, auth);
 
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/')) return reply.status(404).send({ error: { code: 'not_found', message: `No API route ${req.method} ${req.url.split('?')[0]}` } });

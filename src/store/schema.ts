@@ -141,6 +141,37 @@ export interface JobsTable {
   created_at: string; updated_at: string;
 }
 
+/** Install-wide settings (migration 0006): `mode` = 'accounts' once the first account exists. */
+export interface SettingsTable { key: string; value: string }
+export interface ClinicsTable { id: string; name: string; created_at: string }
+export type AccountRole = 'patient' | 'clinician' | 'admin';
+export interface AccountsTable {
+  id: string;
+  /** Lower-cased, trimmed. */
+  email: string;
+  display_name: string;
+  /** scrypt$N$r$p$salt$hash (src/server/auth/password.ts); never the password. */
+  password_hash: string;
+  role: AccountRole;
+  /** The patient's own person (patients only). */
+  person_id: string | null;
+  /** The clinic of a clinician or admin. */
+  clinic_id: string | null;
+  created_at: string;
+}
+/** Sign-in sessions: the cookie's token is stored only as its SHA-256. */
+export interface AuthSessionsTable { token_hash: string; account_id: string; csrf_token: string; created_at: string; expires_at: string }
+export interface SignInThrottleTable { email_hash: string; failures: number; first_failure_at: string; locked_until: string | null }
+/** An invitation (token stored hashed) that becomes a patient's consent once accepted; revoked ends it. */
+export interface CareLinksTable {
+  id: string; clinic_id: string; clinician_account_id: string; person_id: string | null; token_hash: string; label: string | null;
+  created_at: string; expires_at: string; accepted_at: string | null; revoked_at: string | null;
+}
+/** Append-only (database triggers refuse UPDATE and DELETE). Route patterns only: never URLs, queries or bodies. */
+export interface AuditLogTable {
+  id: string; at: string; actor_account_id: string | null; actor_role: string; person_id: string; method: string; route: string; action: 'read' | 'write';
+}
+
 export interface Database {
   jobs: JobsTable;
   walking_days: WalkingDaysTable;
@@ -156,6 +187,13 @@ export interface Database {
   screening_results: ScreeningResultsTable;
   outcome_scores: OutcomeScoresTable;
   gait_analyses: GaitAnalysesTable;
+  settings: SettingsTable;
+  clinics: ClinicsTable;
+  accounts: AccountsTable;
+  auth_sessions: AuthSessionsTable;
+  sign_in_throttle: SignInThrottleTable;
+  care_links: CareLinksTable;
+  audit_log: AuditLogTable;
 }
 
 export type { Generated };

@@ -1,0 +1,101 @@
+/**
+ * The authorization matrix, generated from the server's own route table: every API endpoint is called as every
+ * identity (anonymous, patient, other patient, clinician of the patient's clinic with an accepted invitation,
+ * clinician of another clinic, clinic admin) on SQLite and PostgreSQL, and must be allowed or refused exactly as
+ * its declared access level says. A route added later is in the table automatically; a route with no level stops
+ * the server (access.test.ts); a level with no rule here fails this suite.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { DATABASES, freshStore } from '../../../test/helpers/databases.js';
+import { ACCESS_LEVELS, type Access } from '../access.js';
+import { buildApp } from '../app.js';
+import { GUARD_CODES } from './guard.js';
+import { clinicWorld, IDENTITIES, TEST_AUTH, type ClinicWorld, type Identity } from './test-clinic.js';
+
+type Expect = 'allow' | 401 | 403 | 404;
+
+/** The rule of each level, written from access.ts's definitions (not from the guard's code). */
+const RULES: Record<Access, Record<Identity, Expect>> = {
+  'public': { anonymous: 'allow', patient: 'allow', otherPatient: 'allow', clinicianOfClinic: 'allow', clinicianOtherClinic: 'allow', clinicAdmin: 'allow' },
+  'self': { anonymous: 401, patient: 'allow', otherPatient: 'allow', clinicianOfClinic: 403, clinicianOtherClinic: 403, clinicAdmin: 403 },
+  'signed-in': { anonymous: 401, patient: 'allow', otherPatient: 'allow', clinicianOfClinic: 'allow', clinicianOtherClinic: 'allow', clinicAdmin: 'allow' },
+  'clinician': { anonymous: 401, patient: 403, otherPatient: 403, clinicianOfClinic: 'allow', clinicianOtherClinic: 'allow', clinicAdmin: 'allow' },
+  // The admin of the patient's clinic has no care link to this patient: no health data (not even whether they exist).
+  'clinician-of-patient': { anonymous: 401, patient: 403, otherPatient: 403, clinicianOfClinic: 'allow', clinicianOtherClinic: 404, clinicAdmin: 404 },
+  'clinic-admin': { anonymous: 401, patient: 403, otherPatient: 403, clinicianOfClinic: 403, clinicianOtherClinic: 403, clinicAdmin: 'allow' },
+};
+
+/** A concrete URL for a route pattern: the linked patient for :personId, ids and tokens that name nothing. */
+function concrete(url: string, personId: string): string {
+  return url.replace(':personId', personId).replace(/:(id|accountId)\b/g, randomUUID()).replace(':token', 'x'.repeat(43));
+}
+
+/** Whether a response is the guard's refusal (rather than a handler's own 400/404 after access was granted). */
+function refusal(res: { statusCode: number; body: string }): number | null {
+  if (![401, 403, 404].includes(res.statusCode)) return null;
+  let code: unknown;
+  try { code = JSON.parse(res.body)?.error?.code; } catch { return null; }
+  return (GUARD_CODES as readonly unknown[]).includes(code) ? res.statusCode : null;
+}
+
+test('Every access level has a rule in the matrix', () => {
+  assert.deepEqual(Object.keys(RULES).sort(), [...ACCESS_LEVELS].sort());
+});
+
+for (const kind of DATABASES) {
+  describe(`Authorization matrix on ${kind}`, () => {
+    let world: ClinicWorld;
+    let cleanup: () => Promise<void>;
+    before(async () => {
+      const fresh = await freshStore(kind);
+      cleanup = fresh.cleanup;
+      world = await clinicWorld(fresh.store);
+    });
+    after(async () => { await world.app.close(); await cleanup(); });
+
+    test('every endpoint x every identity is allowed or refused as its level declares', async () => {
+      const table = world.app.accessTable;
+      assert.ok(table.some((r) => r.access === 'clinician-of-patient') && table.some((r) => r.access === 'clinic-admin'), 'the clinic routes are in the table');
+      const wrong: string[] = [];
+      let calls = 0;
+      for (const route of table) {
+        const rule = RULES[route.access as Access];
+        assert.ok(rule, `${route.method} ${route.url}: access level "${route.access}" has no rule in the matrix`);
+        for (const who of IDENTITIES) {
+          const url = concrete(route.url, world.accounts.patient.personId!);
+          // Bodies are empty objects: an allowed write then fails validation (400) and changes nothing.
+          const res = await world.as(who, { method: route.method as 'GET', url, ...(route.method === 'GET' ? {} : { payload: {} }) });
+          calls++;
+          const expected = rule[who];
+          const refused = refusal(res);
+          if (expected === 'allow') {
+            if (refused !== null || res.statusCode >= 500) wrong.push(`${route.method} ${route.url} as ${who}: expected allowed, got ${res.statusCode} ${res.body.slice(0, 120)}`);
+          } else if (refused !== expected) {
+            wrong.push(`${route.method} ${route.url} as ${who}: expected refused ${expected}, got ${res.statusCode} ${res.body.slice(0, 120)}`);
+          }
+        }
+      }
+      assert.deepEqual(wrong, []);
+      assert.equal(calls, table.length * IDENTITIES.length);
+    });
+  });
+}
+
+describe('Authorization in local mode (no accounts)', () => {
+  test('public and self routes answer without sign-in; account, clinician and admin routes are refused', async () => {
+    const { store, cleanup } = await freshStore('sqlite');
+    const app = await buildApp({ store, webRoot: null, auth: TEST_AUTH });
+    try {
+      const wrong: string[] = [];
+      for (const route of app.accessTable) {
+        const res = await app.inject({ method: route.method as 'GET', url: concrete(route.url, randomUUID()), ...(route.method === 'GET' ? {} : { payload: {} }) });
+        const refused = refusal(res);
+        const expectAllowed = route.access === 'public' || route.access === 'self';
+        if (expectAllowed ? refused !== null || res.statusCode >= 500 : refused !== 403) wrong.push(`${route.method} ${route.url} (${route.access}): ${res.statusCode} ${res.body.slice(0, 100)}`);
+      }
+      assert.deepEqual(wrong, []);
+    } finally { await app.close(); await cleanup(); }
+  });
+});

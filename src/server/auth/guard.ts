@@ -1,0 +1,120 @@
+/**
+ * The one place where access levels are enforced (deny by default). An onRequest hook, so an anonymous or
+ * unauthorised caller is refused before any body is read or validated. It resolves who is calling (local mode, or
+ * a session from the cookie), checks CSRF for cookie-authenticated writes, checks the route's access level, sets
+ * `req.personId` to the person whose data the route serves, and writes the audit log for every clinician access to
+ * a patient's data and every patient write.
+ *
+ * Refusals: 401 not_signed_in; 403 forbidden / csrf_failed / local_mode; 404 not_your_patient (a clinician is not
+ * told whether a person they may not see exists). These codes are GUARD_CODES, which the authorization matrix reads.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Store } from '../../store/db.js';
+import { findAuthSession, installMode, type Account, type AuthSession } from '../../store/repos/accounts.js';
+import { appendAudit } from '../../store/repos/audit.js';
+import { hasActiveLink } from '../../store/repos/care-links.js';
+import { ensureLocalPerson } from '../../store/repos/people.js';
+import type { Access } from '../access.js';
+import { Problem } from '../problem.js';
+import { readCookie, SESSION_COOKIE } from './cookies.js';
+import { safeEqual, sha256 } from './tokens.js';
+
+export interface AuthState {
+  mode: 'local' | 'accounts';
+  account: Account | null;
+  session: AuthSession | null;
+  /** Hash of the cookie's token (for sign-out), when signed in. */
+  tokenHash: string | null;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest { auth: AuthState }
+}
+
+/** The codes of the guard's refusals (as opposed to a handler's own 404 or 400). */
+export const GUARD_CODES = ['not_signed_in', 'forbidden', 'csrf_failed', 'local_mode', 'not_your_patient'] as const;
+/** The header a cookie-authenticated write must carry, equal to the session's CSRF token. */
+export const CSRF_HEADER = 'x-csrf-token';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const notSignedIn = () => new Problem(401, 'not_signed_in', 'Sign in first.');
+const forbidden = (message: string) => new Problem(403, 'forbidden', message);
+const localMode = () => new Problem(403, 'local_mode', 'Footing runs in local mode (no accounts): there are no clinicians or sign-ins on this install.');
+const STAFF = new Set(['clinician', 'admin']);
+
+export async function installGuard(app: FastifyInstance, store: Store): Promise<void> {
+  // Local mode's single person, fixed at start-up as before accounts existed. Once an account exists the install
+  // stays in accounts mode for good, so the cached flag only ever turns from local to accounts.
+  let accounts = (await installMode(store.db)) === 'accounts';
+  const localPersonId = accounts ? null : (await ensureLocalPerson(store.db)).id;
+  const currentMode = async (): Promise<'local' | 'accounts'> => {
+    if (!accounts) accounts = (await installMode(store.db)) === 'accounts';
+    return accounts ? 'accounts' : 'local';
+  };
+
+  app.decorateRequest('personId', '');
+  app.decorateRequest('auth', null as unknown as AuthState);
+
+  app.addHook('onRequest', async (req) => {
+    const level = req.routeOptions.config?.access as Access | undefined;
+    if (!level || !req.url.startsWith('/api/')) return;
+    const mode = await currentMode();
+    req.auth = { mode, account: null, session: null, tokenHash: null };
+    if (mode === 'accounts') {
+      const token = readCookie(req, SESSION_COOKIE);
+      if (token) {
+        const tokenHash = sha256(token);
+        const found = await findAuthSession(store.db, tokenHash);
+        if (found) req.auth = { mode, account: found.account, session: found.session, tokenHash };
+      }
+    }
+    if (level === 'public') return;
+    if (mode === 'local') {
+      if (level !== 'self') throw localMode();
+      req.personId = localPersonId ?? (await ensureLocalPerson(store.db)).id;
+      if (!SAFE_METHODS.has(req.method)) await audit(store, req, null, 'local', req.personId, 'write');
+      return;
+    }
+    const { account, session } = req.auth;
+    if (!account || !session) throw notSignedIn();
+    // Cookie-authenticated writes must echo the session's CSRF token in a header a cross-site form cannot set.
+    if (!SAFE_METHODS.has(req.method)) {
+      const sent = req.headers[CSRF_HEADER];
+      if (typeof sent !== 'string' || !safeEqual(sent, session.csrfToken)) throw new Problem(403, 'csrf_failed', `This change needs the ${CSRF_HEADER} header from your sign-in; reload the page and try again.`);
+    }
+    switch (level) {
+      case 'signed-in': return;
+      case 'self': {
+        if (account.role !== 'patient' || !account.personId) throw forbidden('Only a patient has their own health data here.');
+        req.personId = account.personId;
+        if (!SAFE_METHODS.has(req.method)) await audit(store, req, account, 'patient', account.personId, 'write');
+        return;
+      }
+      case 'clinician':
+        if (!STAFF.has(account.role) || !account.clinicId) throw forbidden('Only clinicians of a clinic can do this.');
+        return;
+      case 'clinic-admin':
+        if (account.role !== 'admin' || !account.clinicId) throw forbidden('Only the clinic admin can do this.');
+        return;
+      case 'clinician-of-patient': {
+        if (!STAFF.has(account.role) || !account.clinicId) throw forbidden('Only clinicians can see patients.');
+        const personId = (req.params as { personId?: string }).personId;
+        if (!personId || !(await hasActiveLink(store.db, account.id, account.clinicId, personId))) {
+          throw new Problem(404, 'not_your_patient', 'No patient with this id among your patients (or they have withdrawn their consent).');
+        }
+        req.personId = personId;
+        // Written before the handler runs: no read of a patient's data goes unrecorded.
+        await audit(store, req, account, account.role, personId, SAFE_METHODS.has(req.method) ? 'read' : 'write');
+        return;
+      }
+      default: {
+        const never: never = level;
+        throw new Error(`Unknown access level ${String(never)}`);
+      }
+    }
+  });
+}
+
+async function audit(store: Store, req: FastifyRequest, account: Account | null, role: string, personId: string, action: 'read' | 'write'): Promise<void> {
+  await appendAudit(store.db, { actorAccountId: account?.id ?? null, actorRole: role, personId, method: req.method, route: req.routeOptions.url ?? 'unknown', action });
+}

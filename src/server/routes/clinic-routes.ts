@@ -1,0 +1,100 @@
+/**
+ * The clinic side: the clinic admin manages the clinic's clinicians (no health data); a clinician invites
+ * patients, lists the patients who accepted, and reads a patient's data through /api/patients/:personId/...,
+ * reusing the patient's own services with that person's id (the guard checks the care link and audits each call).
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Store } from '../../store/db.js';
+import { createAccount, deleteAccount, getAccount, listClinicStaff } from '../../store/repos/accounts.js';
+import { appendAudit } from '../../store/repos/audit.js';
+import { createInvitation, listInvitationsOf, listPatientsOf } from '../../store/repos/care-links.js';
+import { listCheckins } from '../../store/repos/checkins.js';
+import { getClinic } from '../../store/repos/clinics.js';
+import { listGaitAnalyses } from '../../store/repos/gait-analyses.js';
+import { listSessions } from '../../store/repos/sessions.js';
+import { dailyWalking } from '../../store/repos/walking.js';
+import { access } from '../access.js';
+import { isoDate, RangeQuery } from '../api-schemas.js';
+import type { AuthConfig } from '../auth/auth-config.js';
+import { hashPassword } from '../auth/password.js';
+import { randomToken, sha256 } from '../auth/tokens.js';
+import { conflict, notFound, Problem } from '../problem.js';
+import { todayFrom } from '../request-date.js';
+import { explainFor, getAssessment } from '../services/assessment-service.js';
+import { adjustStage, patientSummary } from '../services/clinician-service.js';
+import { getProgress, getToday } from '../services/program-service.js';
+import { Email, NewPassword } from './account-routes.js';
+
+const DateQuery = z.object({ date: isoDate.optional() }).strict();
+const PatientParams = z.object({ personId: z.string().min(1).max(100) });
+const StaffBody = z.object({ email: Email, displayName: z.string().trim().min(1).max(200), password: NewPassword, role: z.enum(['clinician', 'admin']).default('clinician') }).strict();
+const InviteBody = z.object({ label: z.string().trim().max(200).optional() }).strict();
+const ProgramBody = z.object({ stage: z.number().int(), reason: z.string().trim().min(3, 'say why, in words the patient will read').max(1000) }).strict();
+
+export async function registerClinicRoutes(app: FastifyInstance, store: Store, cfg: AuthConfig): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  // ---- the clinic admin: clinicians, no health data ----
+  r.get('/api/clinic', { config: access('clinic-admin') }, async (req) => {
+    const clinicId = req.auth.account!.clinicId!;
+    const clinic = await getClinic(store.db, clinicId);
+    const staff = await listClinicStaff(store.db, clinicId);
+    return { clinic, staff: staff.map((a) => ({ id: a.id, email: a.email, displayName: a.displayName, role: a.role, createdAt: a.createdAt })) };
+  });
+  r.post('/api/clinic/clinicians', { config: access('clinic-admin'), schema: { body: StaffBody } }, async (req, reply) => {
+    const b = req.body;
+    const a = await createAccount(store.db, { email: b.email, displayName: b.displayName, role: b.role, clinicId: req.auth.account!.clinicId, passwordHash: await hashPassword(b.password, cfg.passwordCost) });
+    if (!a) throw conflict('An account with this email exists.', 'email');
+    return reply.status(201).send({ id: a.id, email: a.email, displayName: a.displayName, role: a.role, createdAt: a.createdAt });
+  });
+  r.delete('/api/clinic/clinicians/:accountId', { config: access('clinic-admin'), schema: { params: z.object({ accountId: z.string().uuid('must be an account id') }) } }, async (req) => {
+    const me = req.auth.account!;
+    const target = await getAccount(store.db, req.params.accountId);
+    if (!target || target.clinicId !== me.clinicId) throw notFound('No such clinician in your clinic.');
+    if (target.id === me.id) throw new Problem(409, 'conflict', 'You cannot remove your own admin account here (use footing user commands).');
+    await deleteAccount(store.db, target.id); // their sessions and care links go with it
+    return { removed: true };
+  });
+
+  // ---- a clinician: invitations and the patient list ----
+  r.post('/api/invitations', { config: access('clinician'), schema: { body: InviteBody } }, async (req, reply) => {
+    const me = req.auth.account!;
+    const token = randomToken();
+    const expiresAt = new Date(Date.now() + cfg.invitationDays * 86_400_000).toISOString();
+    const link = await createInvitation(store.db, { clinicId: me.clinicId!, clinicianAccountId: me.id, tokenHash: sha256(token), label: req.body.label ?? null, expiresAt });
+    // The token is shown once, now; only its hash is kept.
+    return reply.status(201).send({ id: link.id, token, path: `/invite/${token}`, expiresAt, label: link.label });
+  });
+  r.get('/api/invitations', { config: access('clinician') }, async (req) => listInvitationsOf(store.db, req.auth.account!.id));
+  r.get('/api/patients', { config: access('clinician') }, async (req) => {
+    const me = req.auth.account!;
+    const patients = await listPatientsOf(store.db, me.id, me.clinicId!);
+    const out = [];
+    for (const p of patients) {
+      // The list shows each patient's program and dates: a read of their data, recorded for each of them.
+      await appendAudit(store.db, { actorAccountId: me.id, actorRole: me.role, personId: p.personId, method: req.method, route: req.routeOptions.url ?? '/api/patients', action: 'read' });
+      out.push({ ...p, ...(await patientSummary(store.db, p.personId)) });
+    }
+    return out;
+  });
+
+  // ---- one patient's data, for their clinician (the guard checked the link and wrote the audit entry) ----
+  const P = { config: access('clinician-of-patient') };
+  r.get('/api/patients/:personId/today', { ...P, schema: { params: PatientParams, querystring: DateQuery } }, async (req) => getToday(store.db, req.personId, todayFrom(req.query.date)));
+  r.get('/api/patients/:personId/progress', { ...P, schema: { params: PatientParams, querystring: DateQuery } }, async (req) => getProgress(store.db, req.personId, todayFrom(req.query.date)));
+  r.get('/api/patients/:personId/checkins', { ...P, schema: { params: PatientParams, querystring: RangeQuery } }, async (req) => listCheckins(store.db, req.personId, req.query));
+  r.get('/api/patients/:personId/sessions', { ...P, schema: { params: PatientParams, querystring: RangeQuery } }, async (req) => listSessions(store.db, req.personId, req.query));
+  r.get('/api/patients/:personId/assessment', { ...P, schema: { params: PatientParams } }, async (req) => getAssessment(store.db, req.personId));
+  r.get('/api/patients/:personId/explain', { ...P, schema: { params: PatientParams, querystring: DateQuery } }, async (req) => {
+    const today = await getToday(store.db, req.personId, todayFrom(req.query.date));
+    return { explanation: await explainFor(store.db, req.personId), decision: today.decision };
+  });
+  r.get('/api/patients/:personId/walking/daily', { ...P, schema: { params: PatientParams, querystring: RangeQuery } }, async (req) => dailyWalking(store.db, req.personId, req.query));
+  r.get('/api/patients/:personId/gait-analyses', { ...P, schema: { params: PatientParams } }, async (req) => listGaitAnalyses(store.db, req.personId));
+  r.put('/api/patients/:personId/program', { ...P, schema: { params: PatientParams, querystring: DateQuery, body: ProgramBody } }, async (req) => {
+    const me = req.auth.account!;
+    return adjustStage(store.db, req.personId, { stage: req.body.stage, reason: req.body.reason, clinicianName: me.displayName }, todayFrom(req.query.date));
+  });
+}
