@@ -104,6 +104,7 @@ export const analyzeCommand: Command = {
     const bar = progressBar({ label: 'Analysing', total: null, unit: 'frames' });
     const est = await estimateWalker(file, {
       ...(givenRoi ? { roi: givenRoi } : {}), ...(personId !== undefined ? { personId } : {}), ...(range ?? {}), ...(workers ? { workers } : {}),
+      probe: { source, times: opened.value.times, rawTimes: opened.value.rawTimes },
       maxHeight: MODEL_MAX_HEIGHT, onScanProgress: (p) => scanBar.update(p.done), onProgress: (p) => bar.update(p.done),
     });
     if (!givenRoi) scanBar.finish();

@@ -4,7 +4,7 @@
  * runs in the worker pool on that person's region and frame span, and the series is padded back to the whole range.
  */
 import type { KeypointSeries } from '../gait/keypoints.js';
-import { openVideo } from './ffmpeg-frames.js';
+import { openVideo, type VideoProbe } from './ffmpeg-frames.js';
 import { findWalker } from './find-walker.js';
 import type { PoseError, PoseProgress, RegionOfInterest, Result } from './frame.js';
 import { estimateVideo } from './parallel-estimate.js';
@@ -22,6 +22,8 @@ export interface EstimateWalkerOptions {
   maxHeight?: number;
   pool?: PosePool;
   workers?: number;
+  /** ffprobe's answer from the caller's own opening of the file. */
+  probe?: VideoProbe;
   onScanProgress?: (p: PoseProgress) => void;
   onProgress?: (p: PoseProgress) => void;
 }
@@ -41,8 +43,9 @@ export interface EstimateWalkerResult {
 
 /** Runs scan (when needed) and pose pass. A bad file, region or person id comes back as a located error value. */
 export async function estimateWalker(file: string, o: EstimateWalkerOptions = {}): Promise<Result<EstimateWalkerResult>> {
-  const opened = await openVideo(file);
+  const opened = await openVideo(file, {}, o.probe);
   if (!opened.ok) return opened;
+  const probe: VideoProbe = { source: opened.value.source, times: opened.value.times, rawTimes: opened.value.rawTimes };
   const { times } = opened.value;
   const { width, height } = opened.value.source;
   const range = { first: Math.max(0, o.first ?? 0), last: Math.min(times.length - 1, o.last ?? times.length - 1) };
@@ -55,7 +58,7 @@ export async function estimateWalker(file: string, o: EstimateWalkerOptions = {}
     let span = range;
     const t0 = performance.now();
     if (!o.roi) {
-      const found = await findWalker(file, { ...range, pool, ...(o.onScanProgress ? { onProgress: o.onScanProgress } : {}) });
+      const found = await findWalker(file, { ...range, pool, probe, ...(o.onScanProgress ? { onProgress: o.onScanProgress } : {}) });
       if (!found.ok) return found;
       candidates = found.value.candidates;
       const pick = o.personId !== undefined ? candidates.find((c) => c.id === o.personId) : candidates.find((c) => c.id === found.value.chosen);
@@ -73,7 +76,7 @@ export async function estimateWalker(file: string, o: EstimateWalkerOptions = {}
       }
     }
     const scanMs = performance.now() - t0;
-    const est = await estimateVideo(file, { maxHeight: o.maxHeight ?? 720, ...(roi ? { roi } : {}), ...span, pool, ...(o.onProgress ? { onProgress: o.onProgress } : {}) });
+    const est = await estimateVideo(file, { probe, maxHeight: o.maxHeight ?? 720, ...(roi ? { roi } : {}), ...span, pool, ...(o.onProgress ? { onProgress: o.onProgress } : {}) });
     if (!est.ok) return est;
     const series = { ...est.value.series, frames: padFrames(est.value.series.frames, times, range.first, range.last) };
     return { ok: true, value: { series, method, roi, chosen, candidates, span, scanMs, poseMs: est.value.wallMs } };

@@ -38,8 +38,25 @@ export interface OpenedVideo {
   frames: () => AsyncIterable<Frame>;
 }
 
-/** Probes and opens a video file. Problems with the file come back as a located error value. */
-export async function openVideo(file: string, options: VideoOpenOptions = {}): Promise<Result<OpenedVideo>> {
+/** What ffprobe says about a video: size, frame rate and every frame's time. Plain data (sent to workers). */
+export interface VideoProbe {
+  source: SourceInfo;
+  times: number[];
+  rawTimes: number[];
+}
+
+/**
+ * Probes and opens a video file. Problems with the file come back as a located error value. Pass `probe` from an
+ * earlier opening of the same file to skip the two ffprobe runs (worker jobs do: each would otherwise probe again).
+ */
+export async function openVideo(file: string, options: VideoOpenOptions = {}, probe?: VideoProbe): Promise<Result<OpenedVideo>> {
+  if (probe) return openProbed(file, probe, options);
+  const probed = await probeVideo(file);
+  return probed.ok ? openProbed(file, probed.value, options) : probed;
+}
+
+/** Runs ffprobe on a file: size, rotation, frame rate and the presentation time of every frame. */
+export async function probeVideo(file: string): Promise<Result<VideoProbe>> {
   try {
     const s = await stat(file);
     if (!s.isFile()) return fail('not-a-video', `Not a file: ${file}`, { file });
@@ -75,6 +92,12 @@ export async function openVideo(file: string, options: VideoOpenOptions = {}): P
   const rotation = Math.abs(Number(stream.side_data_list?.[0]?.rotation ?? stream.tags?.rotate ?? 0)) % 180;
   const [width, height] = rotation === 90 ? [stream.height, stream.width] : [stream.width, stream.height];
   const fps = ratio(stream.avg_frame_rate) || ratio(stream.r_frame_rate) || (times.length > 1 ? (times.length - 1) / (times.at(-1) ?? 1) : 30);
+  return { ok: true, value: { source: { width, height, fps, frameCount: times.length }, times, rawTimes } };
+}
+
+function openProbed(file: string, probe: VideoProbe, options: VideoOpenOptions): Result<OpenedVideo> {
+  const { source, times, rawTimes } = probe;
+  const { width, height } = source;
   let frameWidth = width;
   let frameHeight = height;
   if (options.maxHeight && options.maxHeight < height) {
@@ -90,7 +113,6 @@ export async function openVideo(file: string, options: VideoOpenOptions = {}): P
     frameWidth = Math.max(2, Math.round((crop.width * k) / 2) * 2);
     frameHeight = Math.max(2, Math.round((crop.height * k) / 2) * 2);
   }
-  const source: SourceInfo = { width, height, fps, frameCount: times.length };
   return {
     ok: true,
     value: { source, frameWidth, frameHeight, times, rawTimes, frames: () => decodeFrames(file, frameWidth, frameHeight, { times, rawTimes }, options) },

@@ -4,7 +4,7 @@
  * into candidates and the walker chosen (walker-choice.ts). The candidates are returned so a UI can offer the others.
  */
 import type { PoseProgress, Result } from './frame.js';
-import { openVideo } from './ffmpeg-frames.js';
+import { openVideo, type VideoProbe } from './ffmpeg-frames.js';
 import { createPosePool, type PosePool } from './worker-pool.js';
 import type { PersonBox } from './person-boxes.js';
 import type { SegmentJob, SegmentTiming } from './segment-plan.js';
@@ -20,6 +20,8 @@ export interface FindWalkerOptions {
   workers?: number;
   /** Workers to use (and keep for the pose pass that follows). */
   pool?: PosePool;
+  /** ffprobe's answer from an earlier opening of the same file. */
+  probe?: VideoProbe;
   onProgress?: (p: PoseProgress) => void;
 }
 
@@ -34,8 +36,9 @@ export interface FindWalkerResult extends WalkerChoice {
 /** Scans the video for people and picks the walker. */
 export async function findWalker(file: string, options: FindWalkerOptions = {}): Promise<Result<FindWalkerResult>> {
   const t0 = performance.now();
-  const opened = await openVideo(file);
+  const opened = await openVideo(file, {}, options.probe);
   if (!opened.ok) return opened;
+  const probe: VideoProbe = { source: opened.value.source, times: opened.value.times, rawTimes: opened.value.rawTimes };
   const { source } = opened.value;
   const count = opened.value.times.length;
   const every = Math.max(1, Math.round(source.fps / (options.samplesPerSecond ?? 2)));
@@ -50,7 +53,7 @@ export async function findWalker(file: string, options: FindWalkerOptions = {}):
   for (let i = 0; i < parts; i++) {
     const a = first + i * per * every;
     const b = Math.min(last, a + (per - 1) * every);
-    if (a <= last) jobs.push({ kind: 'scan', segment: i, file, first: a, last: b, decodeFirst: a, every, maxHeight: options.maxHeight ?? 360 });
+    if (a <= last) jobs.push({ kind: 'scan', segment: i, file, probe, first: a, last: b, decodeFirst: a, every, maxHeight: options.maxHeight ?? 360 });
   }
   const done = jobs.map(() => 0);
   let results;

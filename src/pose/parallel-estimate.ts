@@ -6,7 +6,7 @@
 import type { KeypointSeries, PoseFrame } from '../gait/keypoints.js';
 import type { PoseProgress, RegionOfInterest, Result, SourceInfo } from './frame.js';
 import { fail } from './frame.js';
-import { openVideo } from './ffmpeg-frames.js';
+import { openVideo, type VideoProbe } from './ffmpeg-frames.js';
 import { checkRoi } from './roi.js';
 import { planSegments, type SegmentJob, type SegmentTiming } from './segment-plan.js';
 import { createPosePool, type PosePool } from './worker-pool.js';
@@ -27,6 +27,8 @@ export interface EstimateVideoOptions {
   /** Frames each later segment estimates before its own first frame (default 15 = 0.5 s at 30 fps). */
   warmup?: number;
   onProgress?: (p: PoseProgress) => void;
+  /** ffprobe's answer from an earlier opening of the same file (skips probing it again here and in every job). */
+  probe?: VideoProbe;
 }
 
 export interface EstimateVideoResult {
@@ -43,8 +45,9 @@ export const DEFAULT_WARMUP = 15;
 /** Estimates poses over a video file with worker threads. User-caused problems come back as error values. */
 export async function estimateVideo(file: string, options: EstimateVideoOptions = {}): Promise<Result<EstimateVideoResult>> {
   const t0 = performance.now();
-  const opened = await openVideo(file, { ...(options.maxHeight ? { maxHeight: options.maxHeight } : {}) });
+  const opened = await openVideo(file, { ...(options.maxHeight ? { maxHeight: options.maxHeight } : {}) }, options.probe);
   if (!opened.ok) return opened;
+  const probe: VideoProbe = { source: opened.value.source, times: opened.value.times, rawTimes: opened.value.rawTimes };
   const { source } = opened.value;
   const count = source.frameCount ?? opened.value.times.length;
   if (options.roi) {
@@ -59,7 +62,7 @@ export async function estimateVideo(file: string, options: EstimateVideoOptions 
   const plan = planSegments(first, last, workers, options.warmup ?? DEFAULT_WARMUP);
   const done = plan.map(() => 0);
   const jobs: SegmentJob[] = plan.map((s, segment) => ({
-    kind: 'pose', segment, file, first: s.first, last: s.last, decodeFirst: s.decodeFirst, maxHeight: options.maxHeight ?? source.height,
+    kind: 'pose', segment, file, probe, first: s.first, last: s.last, decodeFirst: s.decodeFirst, maxHeight: options.maxHeight ?? source.height,
     ...(options.roi ? { roi: options.roi, crop: options.roi } : {}), ...(options.hflip ? { hflip: true } : {}),
   }));
   const total = plan.reduce((a, s) => a + s.last - s.decodeFirst + 1, 0);

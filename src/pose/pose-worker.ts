@@ -25,7 +25,7 @@ function asError(job: SegmentJob, e: unknown): PoseError {
 
 async function runSegment(job: SegmentJob, det: PoseDetector, t0: number): Promise<void> {
   const opened = await openVideo(job.file, { maxHeight: job.maxHeight, first: job.decodeFirst, last: job.last,
-    ...(job.crop ? { crop: job.crop } : {}), ...(job.hflip ? { hflip: true } : {}) });
+    ...(job.crop ? { crop: job.crop } : {}), ...(job.hflip ? { hflip: true } : {}) }, job.probe);
   if (!opened.ok) { post({ type: 'error', error: opened.error }); return; }
   const est = blazePoseEstimator(det, `blazepose-full tfjs-core ${tf.version_core} wasm`);
   let waitMs = 0;
@@ -59,7 +59,7 @@ async function runScan(job: SegmentJob, det: PoseDetector, t0: number): Promise<
     post({ type: 'error', error: { code: 'model-load-failed', message: 'This pose-detection version does not expose the person detector stage; pass a region of interest instead.', location: { file: job.file } } });
     return;
   }
-  const opened = await openVideo(job.file, { maxHeight: job.maxHeight, first: job.first, last: job.last, every: job.every ?? 1 });
+  const opened = await openVideo(job.file, { maxHeight: job.maxHeight, first: job.first, last: job.last, every: job.every ?? 1 }, job.probe);
   if (!opened.ok) { post({ type: 'error', error: opened.error }); return; }
   const setupMs = performance.now() - t0;
   const boxes: PersonBox[] = [];

@@ -9,6 +9,7 @@
 import type { PoseFrame } from '../gait/keypoints.js';
 import type { PoseError, RegionOfInterest } from './frame.js';
 import type { PersonBox } from './person-boxes.js';
+import type { VideoProbe } from './ffmpeg-frames.js';
 
 export interface Segment {
   /** First frame index that this segment returns. */
@@ -58,6 +59,8 @@ export interface SegmentJob {
   /** Crop in ffmpeg (normally the same as roi). */
   crop?: RegionOfInterest;
   hflip?: boolean;
+  /** ffprobe's answer for the file, from the caller's own opening (saves each job two ffprobe runs). */
+  probe?: VideoProbe;
 }
 
 /** Wall-clock and CPU figures of one segment worker. */
