@@ -22,6 +22,9 @@ import { listSessions } from '../../store/repos/sessions.js';
 import { dailyWalking } from '../../store/repos/walking.js';
 import { reviewInputsFor } from './assessment-service.js';
 
+/** Review rules that report a new signal (pain, symptoms, adherence) rather than an unmet requirement. */
+const SIGNAL_RULES = new Set(['activity-pain-high', 'morning-pain-rise', 'heel-first-steps-rising', 'new-lower-limb-symptoms', 'low-adherence', 'referral']);
+
 /** The program is daily: one guided session a day (DOMAIN.md §4 4.6, "daily"). */
 export const SESSIONS_PER_WEEK = 7;
 
@@ -107,7 +110,12 @@ export async function getToday(db: Kysely<Database>, personId: string, today: st
     // The decision applied today stands for the rest of the day: after a stage change, re-judging the new stage
     // (started today) would read "hold" and hide why the plan changed.
     const appliedToday = (await listProgramEvents(db, personId)).filter((e) => e.onDate === today && (e.action === 'progress' || e.action === 'regress')).at(-1);
-    if (appliedToday && decision.action !== 'stop') decision = { ...decision, action: appliedToday.action as 'progress' | 'regress', reasons: appliedToday.reasons };
+    if (appliedToday && decision.action !== 'stop') {
+      // New signals since the change (e.g. symptoms reported later today) are added to its reasons.
+      const shown = new Set(appliedToday.reasons.map((r) => r.rule));
+      const fresh = decision.reasons.filter((r) => SIGNAL_RULES.has(r.rule) && !shown.has(r.rule));
+      decision = { ...decision, action: appliedToday.action as 'progress' | 'regress', reasons: [...appliedToday.reasons, ...fresh] };
+    }
   }
 
   const baseline = program ? painBaseline(checkins, program.startedOn) : null;
