@@ -120,7 +120,7 @@ test('first run: welcome, safety check, today, walking log, check-in, data page'
   ]);
 
   // Data page: the backup link, and an invalid backup named with its location and nothing changed.
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Data' }).click();
+  await page.getByRole('navigation', { name: 'Your data' }).getByRole('link', { name: 'Data' }).click();
   await page.getByRole('heading', { level: 1, name: 'Your data' }).waitFor();
   assert.equal(await page.getByRole('link', { name: 'Download backup' }).getAttribute('href'), '/api/export');
   await page.locator('#import-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "something-else"}') });

@@ -88,9 +88,9 @@ test('walking page: hand-logged week, charts with reference bands, nav fits a ph
   const nav = page.getByRole('navigation', { name: 'Main' });
   await nav.getByRole('link', { name: 'Walk' }).click();
   await page.getByRole('heading', { level: 1, name: 'Walking' }).waitFor();
-  // Seven links at 390 px: none is cut off (its text fits) and each is at least 44 px wide.
+  // Five links at 390 px: none is cut off (its text fits) and each is at least 44 px wide.
   const links = await nav.getByRole('link').evaluateAll((as) => as.map((a) => ({ text: a.textContent, fits: a.scrollWidth <= a.clientWidth, w: a.getBoundingClientRect().width })));
-  assert.equal(links.length, 7);
+  assert.equal(links.length, 5);
   for (const l of links) assert.ok(l.fits && l.w >= 44, `nav link ${l.text} fits (${l.w} px)`);
 
   const steps = await chartValues('steps');

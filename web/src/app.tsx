@@ -29,10 +29,8 @@ const NAV: { to: Route; label: string }[] = [
   { to: '/', label: 'Today' },
   { to: '/checkin', label: 'Check-in' },
   { to: '/walking', label: 'Walk' },
-  { to: '/progress', label: 'Progress' },
   { to: '/chain', label: 'Chain' },
-  { to: '/gait', label: 'Gait' },
-  { to: '/settings', label: 'Data' },
+  { to: '/progress', label: 'Progress' },
 ];
 
 export function App() {
@@ -91,6 +89,11 @@ export function App() {
       <header className="top">
         <span className="brand">Footing</span>
         <span className="tagline">feet first · not a diagnosis</span>
+        {showNav && (
+          <nav className="top-links" aria-label="Your data">
+            <Link to="/settings" className={route === '/settings' ? 'active' : ''} current={route === '/settings'}>Data</Link>
+          </nav>
+        )}
       </header>
       <main id="main">{body}</main>
       {showNav && (

@@ -1,5 +1,5 @@
 /**
- * The chain area's own navigation (My chain, Pain map, Tests, Questionnaires), and links to one screening test
+ * The chain area's own navigation (My chain, Pain map, Tests, Questionnaires, Gait video), and links to one screening test
  * (`/chain/tests#weight-bearing-lunge`): the tests screen opens and scrolls to the test named in the hash.
  */
 import type { MouseEvent, ReactNode } from 'react';
@@ -11,6 +11,7 @@ const TABS: { to: Route; label: string }[] = [
   { to: '/chain/pain-map', label: 'Pain map' },
   { to: '/chain/tests', label: 'Tests' },
   { to: '/chain/outcomes', label: 'Questionnaires' },
+  { to: '/gait', label: 'Gait video' },
 ];
 
 export function ChainNav() {
