@@ -11,6 +11,8 @@ import { openCliStore } from './open-store.js';
 import { analyzeCommand } from './analyze-command.js';
 import { explainCommand } from './explain-command.js';
 import { importCommand } from './import-command.js';
+import { clinicCommand } from './clinic-command.js';
+import { userCommand } from './user-command.js';
 
 const str = (v: string | boolean | undefined) => (typeof v === 'string' ? v : undefined);
 
@@ -26,7 +28,8 @@ const serve: Command = {
     const port = Number(portText);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw usageError(`--port must be a whole number from 0 to 65535 (got "${portText}")`);
     const store = await openCliStore(str(values.db));
-    const app = await buildApp({ store, log: process.env.FOOTING_LOG === '1' });
+    // Behind a reverse proxy that terminates https, FOOTING_TRUST_PROXY=1 makes session cookies Secure.
+    const app = await buildApp({ store, log: process.env.FOOTING_LOG === '1', trustProxy: process.env.FOOTING_TRUST_PROXY === '1' });
     const host = str(values.host) ?? '127.0.0.1';
     try { await app.listen({ port, host }); } catch (e) {
       await store.close();
@@ -91,4 +94,4 @@ const importBackupCmd: Command = {
   },
 };
 
-export const COMMANDS: Command[] = [serve, migrateCmd, exportCmd, importBackupCmd, importCommand, analyzeCommand, explainCommand];
+export const COMMANDS: Command[] = [serve, migrateCmd, exportCmd, importBackupCmd, importCommand, analyzeCommand, explainCommand, clinicCommand, userCommand];

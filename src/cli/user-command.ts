@@ -1,0 +1,87 @@
+/**
+ * `footing user add`: creates an account without the web app. The password never appears on the command line
+ * (where other users and shell history would see it): it is read from standard input or from --password-file.
+ */
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { DEFAULT_SCRYPT_N, hashPassword, MIN_PASSWORD_LENGTH } from '../server/auth/password.js';
+import { createAccount, installMode, normalizeEmail } from '../store/repos/accounts.js';
+import { findClinicByName } from '../store/repos/clinics.js';
+import { ensureLocalPerson } from '../store/repos/people.js';
+import { CliError, usageError } from './cli-error.js';
+import { DB_OPTION, type Command } from './command.js';
+import { openCliStore } from './open-store.js';
+
+const ROLES = ['patient', 'clinician', 'admin'] as const;
+const str = (v: string | boolean | undefined) => (typeof v === 'string' ? v : undefined);
+
+/** The password: the whole of stdin or the file, without one trailing newline. */
+export async function readPassword(file: string | undefined, stdin: () => Promise<string>): Promise<string> {
+  let text: string;
+  if (file) {
+    try { text = await readFile(file, 'utf8'); } catch (e) { throw new CliError(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`); }
+  } else text = await stdin();
+  const password = text.replace(/\r?\n$/, '');
+  if (password.includes('\n')) throw new CliError('the password must be one line');
+  if (password.length < MIN_PASSWORD_LENGTH) throw new CliError(`the password must be at least ${MIN_PASSWORD_LENGTH} characters${file ? ` (in ${file})` : ' (read from standard input)'}`);
+  return password;
+}
+
+async function processStdin(): Promise<string> {
+  if (process.stdin.isTTY) throw usageError('give the password on standard input (footing user add ... < password.txt) or with --password-file FILE, never as an argument');
+  let text = '';
+  for await (const chunk of process.stdin) text += String(chunk);
+  return text;
+}
+
+/** The command, with where stdin comes from (tests pass their own). */
+export function makeUserCommand(stdin: () => Promise<string> = processStdin, cost: number = DEFAULT_SCRYPT_N): Command {
+  return {
+    name: 'user', summary: 'Add an account (patient, clinician or clinic admin)',
+    usage: 'footing user add --role patient|clinician|admin --email E [--clinic NAME] [--name NAME] [--password-file FILE] [--adopt-local] [--db PATH]  (password on stdin)',
+    options: {
+      role: { type: 'string', description: 'patient, clinician or admin (the clinic admin)' },
+      email: { type: 'string', description: 'The email to sign in with' },
+      clinic: { type: 'string', description: 'The clinic (clinicians and admins; see footing clinic create)' },
+      name: { type: 'string', description: 'The name shown to others (default: the part of the email before @)' },
+      'password-file': { type: 'string', description: 'Read the password from this file (default: standard input)' },
+      'adopt-local': { type: 'boolean', description: 'Patient only: this account takes over the data of local mode (the first account only)' },
+      db: DB_OPTION,
+    },
+    positionals: { min: 1, name: 'add' },
+    async run({ values, positionals, out }) {
+      if (positionals[0] !== 'add' || positionals.length > 1) throw usageError(`unknown action "${positionals.join(' ')}": use footing user add --role ... --email ...`);
+      const role = str(values.role);
+      if (!role || !(ROLES as readonly string[]).includes(role)) throw usageError(`--role must be patient, clinician or admin (got ${role ? `"${role}"` : 'nothing'})`);
+      const emailText = str(values.email);
+      const email = z.string().email().safeParse(normalizeEmail(emailText ?? ''));
+      if (!email.success) throw usageError(`--email must be an email address like name@example.org (got ${emailText ? `"${emailText}"` : 'nothing'})`);
+      const clinicName = str(values.clinic);
+      if (role === 'patient' && clinicName) throw usageError('--clinic is for clinicians and admins; a patient joins a clinician by accepting an invitation');
+      if (role !== 'patient' && !clinicName) throw usageError(`--clinic NAME is needed for a ${role} (footing clinic list shows them)`);
+      if (values['adopt-local'] && role !== 'patient') throw usageError('--adopt-local is for a patient account');
+      const displayName = (str(values.name) ?? email.data.split('@')[0]!).trim().slice(0, 200);
+      const password = await readPassword(str(values['password-file']), stdin);
+
+      const store = await openCliStore(str(values.db));
+      try {
+        let clinicId: string | null = null;
+        if (clinicName) {
+          const clinic = await findClinicByName(store.db, clinicName);
+          if (!clinic) throw new CliError(`no clinic named "${clinicName}" (create it with footing clinic create "${clinicName}")`);
+          clinicId = clinic.id;
+        }
+        let personId: string | null = null;
+        if (values['adopt-local']) {
+          if ((await installMode(store.db)) !== 'local') throw new CliError('--adopt-local works only for the first account, while Footing is still in local mode');
+          personId = (await ensureLocalPerson(store.db)).id;
+        }
+        const account = await createAccount(store.db, { email: email.data, displayName, role: role as (typeof ROLES)[number], clinicId, personId, passwordHash: await hashPassword(password, cost) });
+        if (!account) throw new CliError(`an account with email ${email.data} exists already`);
+        out.write(`Account ${account.email} (${role}${clinicName ? `, clinic "${clinicName}"` : ''}) created. Footing now asks everyone to sign in.\n`);
+      } finally { await store.close(); }
+    },
+  };
+}
+
+export const userCommand = makeUserCommand();
