@@ -2,7 +2,7 @@
  * Footing's service worker: keeps the app shell (index.html, its hashed JS/CSS, icons) and the last answers of the
  * GET endpoints the daily session needs, so the app opens and the session runs offline once loaded. Sessions
  * finished offline are queued by the app itself (localStorage) and sent when back online.
- * Strategy: hashed assets cache-first (they never change); pages and API GETs network-first with the cache as the
+ * Strategy: hashed assets and model files cache-first (they never change); pages and API GETs network-first with the cache as the
  * fallback; everything that is not a GET goes straight to the network.
  */
 const CACHE = 'footing-v1';
@@ -46,7 +46,9 @@ self.addEventListener('fetch', (event) => {
   if (req.method !== 'GET') return;
   const url = new URL(req.url);
   if (url.origin !== self.location.origin) return;
-  if (url.pathname.startsWith('/assets/')) {
+  // Hashed bundles and the pose model files never change under the same name: cache-first, so a gait video
+  // can be analysed offline once the model has been loaded.
+  if (url.pathname.startsWith('/assets/') || url.pathname.startsWith('/models/')) {
     event.respondWith(caches.match(req).then((hit) => hit || fetch(req).then(async (res) => {
       if (res.ok) await (await caches.open(CACHE)).put(req, res.clone());
       return res;
