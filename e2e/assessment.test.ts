@@ -129,6 +129,7 @@ test('pain map: areas marked by tap and by keyboard, each with its intensity, sa
   await page.getByRole('button', { name: 'Lower back (back)', exact: true }).click();
   await page.getByLabel('Left heel (back)', { exact: true }).selectOption('6');
   await page.getByLabel('Lower back (back)', { exact: true }).selectOption('7');
+  await page.getByLabel('What the pain in Lower back (back) feels like').selectOption('aching');
   assert.equal(await page.getByRole('button', { name: 'Left heel (back), marked 6 out of 10' }).getAttribute('aria-pressed'), 'true');
   // A marked area shows its number, not only a colour.
   assert.equal(await page.locator('[data-area="back:heel:left"] text').textContent(), '6');
@@ -138,7 +139,8 @@ test('pain map: areas marked by tap and by keyboard, each with its intensity, sa
 
   await page.getByRole('button', { name: 'Save pain map' }).click();
   await page.getByText('Pain map saved with 3 areas.').waitFor();
-  const a = await call<{ painMaps: { recordedBy: string; marks: { region: string; side: string; intensity: number; view: string }[] }[] }>(server.url, 'GET', '/api/assessment');
+  const a = await call<{ painMaps: { recordedBy: string; marks: { region: string; side: string; intensity: number; view: string; type?: string }[] }[] }>(server.url, 'GET', '/api/assessment');
+  assert.equal(a.painMaps[0]!.marks.find((m) => m.region === 'low-back')?.type, 'aching');
   assert.equal(a.painMaps.length, 1);
   assert.equal(a.painMaps[0]!.recordedBy, 'me');
   assert.deepEqual(a.painMaps[0]!.marks.map((m) => `${m.view}:${m.region}:${m.side}:${m.intensity}`).sort(),
@@ -190,7 +192,8 @@ test('screening tests: instructions, a located error, findings with evidence, a 
   await screenshot(page, '6e-screening-form');
 
   const stored = await call<{ screening: { record: { testId: string; values: unknown; recordedBy: string } }[] }>(server.url, 'GET', '/api/assessment');
-  assert.deepEqual(stored.screening.map((s) => [s.record.testId, s.record.values, s.record.recordedBy]), [
+  // Both were recorded at the same minute, so compare them in a fixed order.
+  assert.deepEqual(stored.screening.map((s) => [s.record.testId, s.record.values, s.record.recordedBy]).sort((a, b) => String(a[0]).localeCompare(String(b[0]))), [
     ['navicular-drop', { left: 12, right: 7 }, 'me'],
     ['weight-bearing-lunge', { left: 8 }, 'Sam Okafor'],
   ]);

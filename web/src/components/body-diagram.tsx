@@ -8,6 +8,7 @@ import { useState, type KeyboardEvent } from 'react';
 import type { BodyMark } from '../api/types.js';
 import type { BodyRegion } from '../api/assessment-types.js';
 import { NPRS_MAX, NPRS_MIN } from '../../../src/core/clinical-constants.js';
+import { PAIN_TYPES } from '../../../src/core/pain.js';
 
 const SCORES = Array.from({ length: NPRS_MAX - NPRS_MIN + 1 }, (_, i) => NPRS_MIN + i);
 
@@ -120,6 +121,10 @@ export function BodyDiagram({ marks, onChange, defaultIntensity }: { marks: Body
                 <label htmlFor={id}>{name}</label>
                 <select id={id} value={m.intensity} onChange={(e) => onChange(marks.map((x) => (x === m ? { ...x, intensity: Number(e.target.value) } : x)))}>
                   {SCORES.map((i) => <option key={i} value={i}>{i} / {NPRS_MAX}</option>)}
+                </select>
+                <select id={`${id}-type`} aria-label={`What the pain in ${name} feels like`} value={m.type ?? ''} onChange={(e) => onChange(marks.map((x) => (x === m ? { ...x, type: (e.target.value || undefined) as BodyMark['type'] } : x)))}>
+                  <option value="">Kind of pain (optional)</option>
+                  {PAIN_TYPES.map((t) => <option key={t} value={t}>{t}</option>)}
                 </select>
                 <button type="button" className="link-button" onClick={() => onChange(marks.filter((x) => x !== m))} aria-label={`Remove ${name}`}>Remove</button>
               </li>

@@ -69,7 +69,7 @@ export function PainMapScreen() {
           : (
             <>
               <p className="muted">{shortDate(latest.recordedAt)}, recorded by {latest.recordedBy}.</p>
-              <ul className="saved-marks">{latest.marks.map((m) => <li key={`${m.view}-${m.region}-${m.side}`}>{regionLabel(m)}: <strong>{m.intensity}/10</strong></li>)}</ul>
+              <ul className="saved-marks">{latest.marks.map((m) => <li key={`${m.view}-${m.region}-${m.side}`}>{regionLabel(m)}: <strong>{m.intensity}/10</strong>{m.type ? `, ${m.type}` : ''}</li>)}</ul>
             </>
           )}
       </div>
