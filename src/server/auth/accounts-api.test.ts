@@ -98,6 +98,25 @@ for (const kind of DATABASES) {
       assert.equal((await attempt('lock@example.org', TEST_PASSWORD)).statusCode, 200);
     });
 
+    test('Sign-in is also limited per client address, whatever the email', async () => {
+      const app = await buildApp({ store, webRoot: null, auth: { ...TEST_AUTH, signInPerMinute: 3 } });
+      try {
+        const codes = [];
+        for (const email of ['a1@example.org', 'a2@example.org', 'a3@example.org', 'a4@example.org']) codes.push((await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email, password: 'whatever1' } })).statusCode);
+        assert.deepEqual(codes, [401, 401, 401, 429]);
+      } finally { await app.close(); }
+    });
+
+    test('An expired invitation cannot be used, by sign-up or by a signed-in patient', async () => {
+      const invite = (await world.as('clinicianOfClinic', { method: 'POST', url: '/api/invitations', payload: {} })).json();
+      await store.db.updateTable('care_links').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('id', '=', invite.id).execute();
+      assert.equal((await inject({ method: 'GET', url: `/api/invitations/${invite.token}` })).json().status, 'expired');
+      assert.equal((await inject({ method: 'POST', url: `/api/invitations/${invite.token}/sign-up`, payload: { email: 'late@example.org', password: 'a good password', displayName: 'Late' } })).statusCode, 404);
+      const accept = await world.as('otherPatient', { method: 'POST', url: `/api/invitations/${invite.token}/accept` });
+      assert.equal(accept.statusCode, 410);
+      assert.equal((await world.as('clinicianOfClinic', { method: 'GET', url: `/api/patients/${world.accounts.otherPatient.personId}/today` })).statusCode, 404);
+    });
+
     test('A cookie-authenticated write without the CSRF token, or with a wrong one, is refused and stores nothing', async () => {
       const checkin = { at: '2026-11-02T08:00:00+01:00', context: 'daily', back: 3 };
       const none = await world.as('patient', { method: 'POST', url: '/api/checkins', payload: checkin, csrf: false });
@@ -123,8 +142,11 @@ for (const kind of DATABASES) {
       assert.equal((await inject({ method: 'GET', url: '/api/today', headers: { cookie: a.cookie } })).statusCode, 401);
       assert.equal((await inject({ method: 'GET', url: '/api/today', headers: { cookie: b.cookie } })).statusCode, 200);
       const c = await world.session(world.accounts.otherPatient);
+      const before = await store.db.selectFrom('auth_sessions').select('token_hash').where('account_id', '=', world.accounts.otherPatient.id).execute();
+      assert.ok(before.length >= 2);
       const all = await inject({ method: 'POST', url: '/api/auth/sign-out-everywhere', headers: { cookie: c.cookie, [CSRF_HEADER]: c.csrf } });
-      assert.equal(all.json().sessionsEnded, 2);
+      assert.equal(all.json().sessionsEnded, before.length);
+      assert.equal((await store.db.selectFrom('auth_sessions').select('token_hash').where('account_id', '=', world.accounts.otherPatient.id).execute()).length, 0);
       for (const s of [b, c]) assert.equal((await inject({ method: 'GET', url: '/api/today', headers: { cookie: s.cookie } })).statusCode, 401);
     });
 
@@ -155,7 +177,8 @@ for (const kind of DATABASES) {
 
       const list = (await world.as('clinicianOfClinic', { method: 'GET', url: '/api/patients' })).json();
       assert.deepEqual(list.map((p: { displayName: string }) => p.displayName).sort(), ['Nina', 'Pat']);
-      assert.equal(list.find((p: { displayName: string }) => p.displayName === 'Nina').program.stage, 1);
+      const ninaLine = list.find((p: { displayName: string }) => p.displayName === 'Nina');
+      assert.deepEqual([ninaLine.program.stage, ninaLine.redFlag, ninaLine.lastCheckin, ninaLine.lastSessionDate], [1, false, null, null]);
       const today = await world.as('clinicianOfClinic', { method: 'GET', url: `/api/patients/${ninaPerson}/today?date=2026-11-02` });
       assert.equal(today.statusCode, 200);
       assert.equal(today.json().plan.stage.number, 1);

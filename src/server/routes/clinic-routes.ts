@@ -68,14 +68,15 @@ export async function registerClinicRoutes(app: FastifyInstance, store: Store, c
     return reply.status(201).send({ id: link.id, token, path: `/invite/${token}`, expiresAt, label: link.label });
   });
   r.get('/api/invitations', { config: access('clinician') }, async (req) => listInvitationsOf(store.db, req.auth.account!.id));
-  r.get('/api/patients', { config: access('clinician') }, async (req) => {
+  r.get('/api/patients', { config: access('clinician'), schema: { querystring: DateQuery } }, async (req) => {
     const me = req.auth.account!;
+    const today = todayFrom(req.query.date);
     const patients = await listPatientsOf(store.db, me.id, me.clinicId!);
     const out = [];
     for (const p of patients) {
       // The list shows each patient's program and dates: a read of their data, recorded for each of them.
       await appendAudit(store.db, { actorAccountId: me.id, actorRole: me.role, personId: p.personId, method: req.method, route: req.routeOptions.url ?? '/api/patients', action: 'read' });
-      out.push({ ...p, ...(await patientSummary(store.db, p.personId)) });
+      out.push({ ...p, ...(await patientSummary(store.db, p.personId, today)) });
     }
     return out;
   });

@@ -3,10 +3,13 @@
  * event with actor 'clinician'), and the one-line summaries of the patient list.
  */
 import type { Kysely } from 'kysely';
+import { addDays, daysBetween } from '../../core/dates.js';
 import { FIRST_STAGE, LAST_STAGE, stageByNumber } from '../../core/stages.js';
 import type { Database } from '../../store/schema.js';
 import { addProgramEvent, getProgram, upsertProgram, type Program } from '../../store/repos/program.js';
+import { maxPain } from '../../store/repos/checkins.js';
 import { badRequest, conflict } from '../problem.js';
+import { SESSIONS_PER_WEEK } from './program-service.js';
 
 /** Sets the patient's stage; the reason is stored in the patient's program history in the clinician's words. */
 export async function adjustStage(db: Kysely<Database>, personId: string, input: { stage: number; reason: string; clinicianName: string }, today: string): Promise<Program> {
@@ -26,14 +29,31 @@ export async function adjustStage(db: Kysely<Database>, personId: string, input:
   });
 }
 
-/** The list line of one patient: program stage and status, last check-in and last session dates. */
-export async function patientSummary(db: Kysely<Database>, personId: string) {
+/** Sessions done on distinct days within the last `days` days (from the program start if later), of one a day. */
+export function windowAdherence(sessionDates: readonly string[], today: string, startedOn: string, days: number) {
+  const from = addDays(today, -(days - 1)) > startedOn ? addDays(today, -(days - 1)) : startedOn;
+  if (from > today) return null;
+  const span = daysBetween(from, today) + 1;
+  const prescribed = Math.max(1, Math.round((SESSIONS_PER_WEEK * span) / 7));
+  const done = new Set(sessionDates.filter((d) => d >= from && d <= today)).size;
+  return { done, prescribed, fraction: Math.min(1, done / prescribed) };
+}
+
+/**
+ * The list line of one patient: program stage and status (stopped = a red flag answer), adherence over the last
+ * 7 and 28 days, the last check-in (date and highest pain score) and the last session date.
+ */
+export async function patientSummary(db: Kysely<Database>, personId: string, today: string) {
   const program = await getProgram(db, personId);
-  const lastCheckin = await db.selectFrom('checkins').select('date').where('person_id', '=', personId).orderBy('date', 'desc').limit(1).executeTakeFirst();
+  const lastCheckin = await db.selectFrom('checkins').select(['date', 'back', 'neck', 'foot']).where('person_id', '=', personId).orderBy('at', 'desc').limit(1).executeTakeFirst();
+  const sessionDates = (await db.selectFrom('sessions').select('date').where('person_id', '=', personId).where('date', '>=', addDays(today, -27)).where('date', '<=', today).execute()).map((r) => r.date);
   const lastSession = await db.selectFrom('sessions').select('date').where('person_id', '=', personId).orderBy('date', 'desc').limit(1).executeTakeFirst();
   return {
     program: program ? { stage: program.stage, status: program.status, stageStartedOn: program.stageStartedOn } : null,
-    lastCheckinDate: lastCheckin?.date ?? null,
+    redFlag: program?.status === 'stopped',
+    adherence7: program ? windowAdherence(sessionDates, today, program.startedOn, 7) : null,
+    adherence28: program ? windowAdherence(sessionDates, today, program.startedOn, 28) : null,
+    lastCheckin: lastCheckin ? { date: lastCheckin.date, maxPain: maxPain(lastCheckin) } : null,
     lastSessionDate: lastSession?.date ?? null,
   };
 }
