@@ -101,3 +101,18 @@ export async function detectPersonBoxesTiled(detector: PoseDetector, frame: Fram
   }
   return out;
 }
+
+/**
+ * The walker scan over any frames (Node worker or browser): person boxes on every frame handed in (hand in a few
+ * frames a second). Feed the result to `chooseWalker` (walker-choice.ts) for the candidates and the walker's region.
+ */
+export async function scanPeople(detector: PoseDetector, frames: AsyncIterable<Frame>, source: { width: number; height: number },
+  onFrame?: (scanned: number) => void): Promise<PersonBox[]> {
+  const boxes: PersonBox[] = [];
+  let n = 0;
+  for await (const frame of frames) {
+    boxes.push(...await detectPersonBoxesTiled(detector, frame, source));
+    onFrame?.(++n);
+  }
+  return boxes;
+}

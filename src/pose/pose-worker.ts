@@ -12,7 +12,7 @@ import { blazePoseEstimator, PoseInputError } from './blazepose-estimator.js';
 import { openVideo, VideoDecodeError } from './ffmpeg-frames.js';
 import type { Frame, PoseError, Result } from './frame.js';
 import { createNodeDetector } from './node-runtime.js';
-import { detectPersonBoxesTiled, supportsPersonBoxes, type PersonBox } from './person-boxes.js';
+import { scanPeople, supportsPersonBoxes } from './person-boxes.js';
 import type { SegmentJob, WorkerMessage } from './segment-plan.js';
 
 const post = (m: WorkerMessage) => parentPort?.postMessage(m);
@@ -23,34 +23,34 @@ function asError(job: SegmentJob, e: unknown): PoseError {
   return { code: 'decode-failed', message: e instanceof Error ? e.message : String(e), location: { file: job.file } };
 }
 
+/** Passes frames through, adding the time spent waiting for each (decoding) and the count to `wait`. */
+async function* timedFrames(frames: AsyncIterable<Frame>, wait: { ms: number; frames: number }): AsyncIterable<Frame> {
+  const it = frames[Symbol.asyncIterator]();
+  for (;;) {
+    const w = performance.now();
+    const r = await it.next();
+    wait.ms += performance.now() - w;
+    if (r.done) return;
+    wait.frames++;
+    yield r.value;
+  }
+}
+
 async function runSegment(job: SegmentJob, det: PoseDetector, t0: number): Promise<void> {
   const opened = await openVideo(job.file, { maxHeight: job.maxHeight, first: job.decodeFirst, last: job.last,
     ...(job.crop ? { crop: job.crop } : {}), ...(job.hflip ? { hflip: true } : {}) }, job.probe);
   if (!opened.ok) { post({ type: 'error', error: opened.error }); return; }
   const est = blazePoseEstimator(det, `blazepose-full tfjs-core ${tf.version_core} wasm`);
-  let waitMs = 0;
-  let decoded = 0;
-  const frames = opened.value.frames();
-  async function* timed(): AsyncIterable<Frame> {
-    const it = frames[Symbol.asyncIterator]();
-    for (;;) {
-      const w = performance.now();
-      const r = await it.next();
-      waitMs += performance.now() - w;
-      if (r.done) return;
-      decoded++;
-      yield r.value;
-    }
-  }
+  const wait = { ms: 0, frames: 0 };
   const setupMs = performance.now() - t0;
-  const series = await est.estimate(timed(), {
+  const series = await est.estimate(timedFrames(opened.value.frames(), wait), {
     source: opened.value.source, ...(job.roi ? { roi: job.roi } : {}),
     onProgress: (p) => { if (p.done % 5 === 0) post({ type: 'progress', segment: job.segment, done: p.done }); },
   });
   post({
     type: 'result', segment: job.segment, model: series.model,
     frames: series.frames.filter((f) => f.index >= job.first),
-    timing: { totalMs: performance.now() - t0, setupMs, waitMs, frames: decoded },
+    timing: { totalMs: performance.now() - t0, setupMs, waitMs: wait.ms, frames: wait.frames },
   });
 }
 
@@ -62,19 +62,9 @@ async function runScan(job: SegmentJob, det: PoseDetector, t0: number): Promise<
   const opened = await openVideo(job.file, { maxHeight: job.maxHeight, first: job.first, last: job.last, every: job.every ?? 1 }, job.probe);
   if (!opened.ok) { post({ type: 'error', error: opened.error }); return; }
   const setupMs = performance.now() - t0;
-  const boxes: PersonBox[] = [];
-  let waitMs = 0;
-  let n = 0;
-  const it = opened.value.frames()[Symbol.asyncIterator]();
-  for (;;) {
-    const w = performance.now();
-    const r = await it.next();
-    waitMs += performance.now() - w;
-    if (r.done) break;
-    boxes.push(...await detectPersonBoxesTiled(det, r.value, opened.value.source));
-    post({ type: 'progress', segment: job.segment, done: ++n });
-  }
-  post({ type: 'boxes', segment: job.segment, boxes, timing: { totalMs: performance.now() - t0, setupMs, waitMs, frames: n } });
+  const wait = { ms: 0, frames: 0 };
+  const boxes = await scanPeople(det, timedFrames(opened.value.frames(), wait), opened.value.source, (done) => post({ type: 'progress', segment: job.segment, done }));
+  post({ type: 'boxes', segment: job.segment, boxes, timing: { totalMs: performance.now() - t0, setupMs, waitMs: wait.ms, frames: wait.frames } });
 }
 
 async function runJob(job: SegmentJob): Promise<void> {
