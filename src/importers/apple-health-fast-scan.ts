@@ -186,7 +186,8 @@ export class AppleFastScanner {
     }
   }
 
-  /** Scans one chunk; throws `FastScanUnsupported` when the input needs the full parser. */
+  /** Scans one chunk (not kept: the caller may reuse its memory); throws `FastScanUnsupported` when the input
+   * needs the full parser. */
   feed(chunk: Buffer): void {
     const buf = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
     let start = 0;
@@ -194,7 +195,8 @@ export class AppleFastScanner {
       const root = this.findRoot(buf);
       if (root < 0) {
         if (buf.length > MAX_PROLOG) fail('no root element near the start');
-        this.carry = buf;
+        // A copy: the caller may reuse the chunk's memory for the next one.
+        this.carry = buf === chunk ? Buffer.from(chunk) : buf;
         return;
       }
       this.validateProlog(buf.subarray(0, root));

@@ -13,7 +13,7 @@ import { AppleFastScanner, FastScanUnsupported } from './apple-health-fast-scan.
 import { APPLE_RECORD_ATTRIBUTES, APPLE_RECORD_KINDS, type RecordProblem } from './apple-health-records.js';
 import { importError, type ImportLocation } from './import-error.js';
 import { ImportSink, type ImportOptions, type ImportSummary } from './import-sink.js';
-import { describeIoError, displayName, fileChunks, openZipEntry, readHead } from './file-input.js';
+import { describeIoError, displayName, fileChunksReused, openZipEntry, readHead } from './file-input.js';
 import { parseXmlStream, type XmlPosition } from './xml-stream.js';
 
 /** Options of the Apple Health importer. */
@@ -27,6 +27,7 @@ export function isAppleExportEntry(name: string): boolean {
   return name === 'export.xml' || name.endsWith('/export.xml');
 }
 
+/** Re-openable input; each chunk may reuse the previous one's memory (see fileChunksReused). */
 type ChunkSource = () => Promise<AsyncIterable<Buffer>>;
 
 /** Scanner input slice; see fastPass. */
@@ -44,7 +45,7 @@ export async function importAppleHealth(path: string, options: AppleHealthImport
     return sink.finish();
   }
   const isZip = head.length >= 4 && head.readUInt32LE(0) === 0x04034b50;
-  if (!isZip) return importAppleHealthStream(name, async () => fileChunks(path, options.onBytes), options, 'apple-health-xml');
+  if (!isZip) return importAppleHealthStream(name, async () => fileChunksReused(path, options.onBytes), options, 'apple-health-xml');
 
   const sink = new ImportSink('apple-health-zip', name, options);
   let zip;

@@ -41,6 +41,35 @@ export function fileChunks(path: string, onBytes?: ByteProgress): Readable {
   return rs;
 }
 
+/**
+ * Streams a file's bytes through ONE reused buffer: each chunk is valid only until the loop asks for the next
+ * one, so the consumer must copy what it keeps (the Apple Health scanner and the XML decoder do). Compared with
+ * a read stream, no 1 MiB Buffer per chunk waits for the garbage collector (measured: ~15 MB of chunks alive
+ * in the import worker).
+ */
+export async function* fileChunksReused(path: string, onBytes?: ByteProgress): AsyncGenerator<Buffer> {
+  const fh = await open(path, 'r');
+  try {
+    const total = onBytes ? (await fh.stat()).size : null;
+    const buf = Buffer.allocUnsafe(READ_CHUNK_BYTES);
+    let pos = 0;
+    let reported = 0;
+    for (;;) {
+      const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
+      if (bytesRead === 0) break;
+      pos += bytesRead;
+      if (onBytes && performance.now() - reported > PROGRESS_EVERY_MS) {
+        reported = performance.now();
+        onBytes(pos, total);
+      }
+      yield buf.subarray(0, bytesRead);
+    }
+    onBytes?.(pos, total);
+  } finally {
+    await fh.close();
+  }
+}
+
 /** The first `n` bytes of a file (fewer if it is shorter). */
 export async function readHead(path: string, n = 512): Promise<Buffer> {
   const fh = await open(path, 'r');

@@ -23,7 +23,7 @@ export interface WorkerRequest {
 export type WorkerReply =
   | { type: 'rows'; rows: SampleRows }
   | { type: 'bytes'; bytes: number; total: number | null }
-  | { type: 'done'; summary: ImportSummary; days: WalkingDayResult[] }
+  | { type: 'done'; summary: ImportSummary; days: WalkingDayResult[]; blockedMs: number }
   | { type: 'error'; message: string };
 
 /** Options of an import on a worker thread. */
@@ -34,10 +34,22 @@ export type WorkerImportOptions = Omit<AnyImportOptions, 'onBatch'> & {
   maxInFlight?: number;
 };
 
+/** Where the time went, to tell which side bounds the import (milliseconds of wall time). */
+export interface WorkerTiming {
+  /** From the call to the first batch: the worker's start-up (module loading) and the first batch's parse. */
+  firstBatchMs: number;
+  /** The caller storing batches (its onRows). */
+  storeMs: number;
+  /** The worker waiting for the caller to take batches (back-pressure): the store was the slower side. */
+  parserBlockedMs: number;
+  totalMs: number;
+}
+
 /** The summary and, when it is ok, the daily totals of every delivered sample. */
 export interface WorkerImportResult {
   summary: ImportSummary;
   days: WalkingDayResult[];
+  timing: WorkerTiming;
 }
 
 /** Imports `path` on a worker thread. Rejects only on internal failures (a bad file is a summary, as ever). */
@@ -45,6 +57,9 @@ export function importFileInWorker(path: string, options: WorkerImportOptions): 
   const { onRows, onBytes, maxInFlight = 3, ...rest } = options;
   const plain = Object.fromEntries(Object.entries(rest).filter(([, v]) => typeof v !== 'function')) as WorkerRequest['options'];
   const request: WorkerRequest = { path, options: plain, maxInFlight };
+  const t0 = performance.now();
+  let firstBatchMs = -1;
+  let storeMs = 0;
   const worker = startWorker(request);
   return new Promise<WorkerImportResult>((resolve, reject) => {
     let chain: Promise<void> = Promise.resolve();
@@ -59,9 +74,12 @@ export function importFileInWorker(path: string, options: WorkerImportOptions): 
       if (failed) return;
       if (m.type === 'rows') {
         // Batches are taken one after another, in order, even when the caller's store is asynchronous.
+        if (firstBatchMs < 0) firstBatchMs = performance.now() - t0;
         chain = chain.then(async () => {
           if (failed) return;
+          const t = performance.now();
           await onRows(m.rows);
+          storeMs += performance.now() - t;
           worker.postMessage({ type: 'ack' });
         }).catch(fail);
       } else if (m.type === 'bytes') onBytes?.(m.bytes, m.total);
@@ -70,7 +88,8 @@ export function importFileInWorker(path: string, options: WorkerImportOptions): 
           if (failed) return;
           failed = true; // settled
           void worker.terminate();
-          resolve({ summary: m.summary, days: m.days });
+          const timing = { firstBatchMs: Math.max(0, firstBatchMs), storeMs, parserBlockedMs: m.blockedMs, totalMs: performance.now() - t0 };
+          resolve({ summary: m.summary, days: m.days, timing });
         }, fail);
       } else fail(new Error(`import worker: ${m.message}`));
     });
@@ -87,8 +106,9 @@ export function importFileInWorker(path: string, options: WorkerImportOptions): 
  */
 function startWorker(request: WorkerRequest): Worker {
   const self = import.meta.url;
-  if (!self.endsWith('.ts')) return new Worker(new URL('./import-worker.js', self), { workerData: request });
+  const opts = { workerData: request };
+  if (!self.endsWith('.ts')) return new Worker(new URL('./import-worker.js', self), opts);
   const entry = new URL('./import-worker.ts', self).href;
   const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(boot, { eval: true, workerData: request });
+  return new Worker(boot, { eval: true, ...opts });
 }

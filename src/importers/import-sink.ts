@@ -22,8 +22,12 @@ export interface ImportOptions {
   mode?: 'strict' | 'lenient';
   /** The name shown in locations; defaults to the base name of the path. */
   fileName?: string;
-  /** Receives samples in batches of about `batchSize`, in file order; awaited (back-pressure). */
-  onBatch?: (samples: WalkingSample[]) => void | Promise<void>;
+  /**
+   * Receives samples in batches of about `batchSize`, in file order; awaited (back-pressure). `times` holds, per
+   * sample, its already parsed start/end when the importer had them (Apple Health), so the receiver need not
+   * parse the ISO strings again.
+   */
+  onBatch?: (samples: WalkingSample[], times: readonly (SampleTimes | undefined)[]) => void | Promise<void>;
   /** Default 2000 (larger batches live long enough to reach V8's old generation, which costs GC time). */
   batchSize?: number;
   /** Issues kept in the summary (the count keeps going). Default 1000. */
@@ -65,6 +69,7 @@ export class ImportSink {
   /** Samples to drop before delivering (a fast pass already delivered them; see the Apple Health fallback). */
   private suppress = 0;
   private pending: WalkingSample[] = [];
+  private pendingTimes: (SampleTimes | undefined)[] = [];
   private readonly issues: ImportIssue[] = [];
   private errors = 0;
   private warnings = 0;
@@ -105,6 +110,7 @@ export class ImportSink {
       return;
     }
     this.pending.push(sample);
+    this.pendingTimes.push(times);
     this.delivered++;
   }
 
@@ -124,12 +130,17 @@ export class ImportSink {
 
   async flush(): Promise<void> {
     if (this.pending.length === 0 || !this.options.onBatch) {
-      if (!this.options.onBatch) this.pending = [];
+      if (!this.options.onBatch) {
+        this.pending = [];
+        this.pendingTimes = [];
+      }
       return;
     }
     const batch = this.pending;
+    const times = this.pendingTimes;
     this.pending = [];
-    await this.options.onBatch(batch);
+    this.pendingTimes = [];
+    await this.options.onBatch(batch, times);
   }
 
   /**
@@ -141,6 +152,7 @@ export class ImportSink {
     this.suppress = this.delivered - this.pending.length;
     this.delivered = 0;
     this.pending = [];
+    this.pendingTimes = [];
     this.recordsSeen = 0;
     this.skipped = 0;
     this.issues.length = 0;

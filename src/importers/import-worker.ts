@@ -13,6 +13,7 @@ const port = parentPort!;
 const { path, options, maxInFlight } = workerData as WorkerRequest;
 
 let inFlight = 0;
+let blockedMs = 0;
 let wake: (() => void) | null = null;
 port.on('message', (m: { type: 'ack' }) => {
   if (m.type !== 'ack') return;
@@ -29,16 +30,20 @@ try {
   const importOptions: AnyImportOptions = {
     ...options,
     onBytes: (bytes, total) => post({ type: 'bytes', bytes, total }),
-    onBatch: async (batch) => {
-      for (const s of batch) days.add(s);
+    onBatch: async (batch, times) => {
+      for (let i = 0; i < batch.length; i++) days.add(batch[i]!, times[i]);
       inFlight++;
       post({ type: 'rows', rows: packSamples(batch) });
       // Back-pressure: the parser runs ahead of the store by at most `maxInFlight` batches (memory stays flat).
-      while (inFlight >= maxInFlight) await new Promise<void>((r) => (wake = r));
+      if (inFlight >= maxInFlight) {
+        const t = performance.now();
+        while (inFlight >= maxInFlight) await new Promise<void>((r) => (wake = r));
+        blockedMs += performance.now() - t;
+      }
     },
   };
   const summary = await importFile(path, importOptions);
-  post({ type: 'done', summary, days: summary.ok ? days.results() : [] });
+  post({ type: 'done', summary, days: summary.ok ? days.results() : [], blockedMs });
 } catch (e) {
   post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
 }

@@ -1,8 +1,12 @@
 /**
- * A batch of walking samples in a compact form that crosses a worker boundary cheaply: one string per batch,
- * seven fields per sample separated by U+001F (cloning one flat string costs a copy; cloning 2000 objects of
- * seven properties costs far more on both threads). Samples whose text holds the separator itself (no XML file
- * can hold it, but a FIT device name could) travel as objects instead.
+ * A batch of walking samples in a compact form that crosses a worker boundary cheaply: one string per batch
+ * (cloning one flat string costs a copy; cloning 2000 objects of seven properties costs far more on both
+ * threads, and so does building and collecting them).
+ *
+ * Layout: fields separated by U+001F. Samples of one stream (same source, device, kind, unit: an Apple export
+ * lists one record type after another) share a header, a field starting with U+001E followed by device, kind
+ * and unit; each sample then adds three fields: start, end, value. Samples whose text holds either separator
+ * (no XML file can hold them, but a FIT device name or a CSV field could) make the batch travel as objects.
  */
 import type { WalkingSample } from '../core/walking.js';
 
@@ -10,48 +14,68 @@ import type { WalkingSample } from '../core/walking.js';
 export type SampleRows = { text: string; count: number } | { samples: WalkingSample[] };
 
 const SEP = '\u001f';
+const HEADER = '\u001e';
+const HEADER_CODE = 0x1e;
 
-/** Fields per packed sample: source, device ('' for none), start, end, kind, value, unit. */
-export const PACKED_FIELDS = 7;
+function clean(s: string): boolean {
+  return !s.includes(SEP) && !s.includes(HEADER);
+}
 
 /** Packs a batch (see the module header). */
 export function packSamples(samples: readonly WalkingSample[]): SampleRows {
-  const parts: string[] = new Array(samples.length * PACKED_FIELDS);
-  let lastSource = '';
-  let lastDevice: string | null = '';
-  let k = 0;
+  const parts: string[] = [];
+  let source: string | null = null;
+  let device: string | null = null;
+  let kind = '';
+  let unit = '';
   for (const s of samples) {
-    // Source and device repeat from one sample to the next: check them for the separator only when they change.
-    if (s.source !== lastSource || s.device !== lastDevice) {
-      if (s.source.includes(SEP) || (s.device ?? '').includes(SEP)) return { samples: [...samples] };
-      lastSource = s.source;
-      lastDevice = s.device;
+    if (s.source !== source || s.device !== device || s.kind !== kind || s.unit !== unit) {
+      if (!clean(s.source) || !clean(s.device ?? '')) return { samples: [...samples] };
+      source = s.source;
+      device = s.device;
+      kind = s.kind;
+      unit = s.unit;
+      parts.push(HEADER + source, device ?? '', kind, unit);
     }
-    parts[k++] = s.source;
-    parts[k++] = s.device ?? '';
-    parts[k++] = s.start;
-    parts[k++] = s.end;
-    parts[k++] = s.kind;
+    if (!clean(s.start) || !clean(s.end)) return { samples: [...samples] };
     // String(number) round-trips exactly through Number().
-    parts[k++] = String(s.value);
-    parts[k++] = s.unit;
+    parts.push(s.start, s.end, String(s.value));
   }
   return { text: parts.join(SEP), count: samples.length };
 }
 
-/** The fields of packed text, PACKED_FIELDS per sample (value as text). */
-export function unpackFields(text: string): string[] {
-  return text === '' ? [] : text.split(SEP);
+/** One packed sample as the store binds it (device '' when none). */
+export type PackedVisitor = (source: string, device: string, start: string, end: string, kind: string, value: number, unit: string) => void;
+
+/** Calls `visit` for each sample of packed text, in order. */
+export function forEachPacked(text: string, visit: PackedVisitor): void {
+  if (text === '') return;
+  const f = text.split(SEP);
+  let source = '';
+  let device = '';
+  let kind = '';
+  let unit = '';
+  for (let i = 0; i < f.length;) {
+    const a = f[i]!;
+    if (a.charCodeAt(0) === HEADER_CODE) {
+      source = a.slice(1);
+      device = f[i + 1]!;
+      kind = f[i + 2]!;
+      unit = f[i + 3]!;
+      i += 4;
+      continue;
+    }
+    visit(source, device, a, f[i + 1]!, kind, Number(f[i + 2]), unit);
+    i += 3;
+  }
 }
 
 /** The samples of a batch, whatever its form (device '' becomes null). */
 export function unpackSamples(rows: SampleRows): WalkingSample[] {
   if ('samples' in rows) return rows.samples;
-  const f = unpackFields(rows.text);
   const out: WalkingSample[] = [];
-  for (let i = 0; i + PACKED_FIELDS <= f.length; i += PACKED_FIELDS) {
-    out.push({ source: f[i]!, device: f[i + 1] === '' ? null : f[i + 1]!, start: f[i + 2]!, end: f[i + 3]!,
-      kind: f[i + 4] as WalkingSample['kind'], value: Number(f[i + 5]), unit: f[i + 6] as WalkingSample['unit'] });
-  }
+  forEachPacked(rows.text, (source, device, start, end, kind, value, unit) => {
+    out.push({ source, device: device === '' ? null : device, start, end, kind: kind as WalkingSample['kind'], value, unit: unit as WalkingSample['unit'] });
+  });
   return out;
 }
