@@ -110,7 +110,7 @@ export const analyzeCommand: Command = {
     if (!givenRoi) scanBar.finish();
     bar.finish();
     if (!est.ok) {
-      if (est.error.location.field === 'person') throw usageError(`--person ${personId}: ${est.error.message}`);
+      if (est.error.code === 'no-such-person') throw usageError(`--person ${personId}: ${est.error.message}`);
       throw located(file, est.error);
     }
     const { series } = est.value;

@@ -63,7 +63,7 @@ export async function estimateWalker(file: string, o: EstimateWalkerOptions = {}
       candidates = found.value.candidates;
       const pick = o.personId !== undefined ? candidates.find((c) => c.id === o.personId) : candidates.find((c) => c.id === found.value.chosen);
       if (o.personId !== undefined && !pick) {
-        const error: PoseError = { code: 'bad-roi', message: `There is no person ${o.personId}: the first pass found ${candidates.length ? `people ${candidates.map((c) => c.id).join(', ')}` : 'nobody'}.`, location: { file, field: 'person' } };
+        const error: PoseError = { code: 'no-such-person', message: `There is no person ${o.personId}: the first pass found ${candidates.length ? `people ${candidates.map((c) => c.id).join(', ')}` : 'nobody'}.`, location: { file, field: 'person' } };
         return { ok: false, error };
       }
       if (pick) {

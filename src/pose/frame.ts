@@ -68,6 +68,7 @@ export type PoseErrorCode =
   | 'no-video-stream'
   | 'decode-failed'
   | 'bad-roi'
+  | 'no-such-person'
   | 'model-load-failed';
 
 /** A located, user-facing error value (never thrown past a runtime's boundary). */
