@@ -107,3 +107,23 @@ async function first<T>(it: AsyncIterable<T>): Promise<T[]> {
   for await (const x of it) { out.push(x); break; }
   return out;
 }
+
+test('Given a variable-frame-rate video, the seek path hands out the same frames, with their real times', async () => {
+  // Made here: frames 0-149 of the walk keeping those with n divisible by 3 or 5, original timestamps kept (gaps of
+  // 67 and 33 ms alternate irregularly), keyframes every 10 frames so that seeking lands mid-stream.
+  const dir = mkdtempSync(join(tmpdir(), 'pose-vfr-'));
+  const vfr = join(dir, 'vfr.mp4');
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', VIDEO, '-vf', "select='lt(n\\,150)*(not(mod(n\\,3))+not(mod(n\\,5)))',scale=320:-2",
+    '-fps_mode', 'vfr', '-an', '-c:v', 'libx264', '-preset', 'ultrafast', '-g', '10', vfr]);
+  // Kept source frames by hand: n in 0..149 with n % 3 == 0 or n % 5 == 0 -> 50 + 30 - 10 = 70 frames.
+  const kept = Array.from({ length: 150 }, (_, n) => n).filter((n) => n % 3 === 0 || n % 5 === 0);
+  const seek = await openVideo(vfr, { first: 40, last: 47 });
+  const counted = await openVideo(vfr, { first: 40, last: 47, every: 2 });
+  assert.ok(seek.ok && counted.ok);
+  assert.equal(seek.value.times.length, kept.length);
+  const a = []; for await (const f of seek.value.frames()) a.push(f);
+  const b = []; for await (const f of counted.value.frames()) b.push(f);
+  assert.deepEqual(a.map((f) => f.index), [40, 41, 42, 43, 44, 45, 46, 47]);
+  for (const f of a) assert.ok(Math.abs(f.time - kept[f.index]! / 30) < 2e-3, `frame ${f.index} at ${f.time} s, source frame ${kept[f.index]}`);
+  for (const f of b) assert.deepEqual(a.find((g) => g.index === f.index)!.data, f.data, `frame ${f.index}`);
+});

@@ -139,12 +139,14 @@ async function* decodeFrames(file: string, w: number, h: number, t: { times: num
   if (first >= SEEK_FROM_FRAME && every === 1) {
     // A later segment (e.g. the second half for a second worker): seek in the container to about a second before
     // the first wanted frame instead of decoding everything before it, keep the original timestamps (-copyts),
-    // and select the wanted frames by their own timestamps, half a frame interval either side.
+    // and select the wanted frames by their own timestamps.
     const lo = rawTimes[first] ?? 0;
     const hi = rawTimes[last] ?? lo;
-    const eps = Math.max(1e-4, 0.5 * ((rawTimes[first + 1] ?? lo + 0.02) - lo));
+    // Half the gap to the neighbouring frame on each side (variable frame rate: gaps differ).
+    const epsLo = Math.max(1e-4, 0.5 * (lo - (rawTimes[first - 1] ?? lo - 0.02)));
+    const epsHi = Math.max(1e-4, 0.5 * ((rawTimes[last + 1] ?? hi + 0.02) - hi));
     input.push('-ss', Math.max(0, lo - 1).toFixed(6), '-copyts');
-    filters.push(`select='between(t\\,${(lo - eps).toFixed(6)}\\,${(hi + eps).toFixed(6)})'`);
+    filters.push(`select='between(t\\,${(lo - epsLo).toFixed(6)}\\,${(hi + epsHi).toFixed(6)})'`);
   } else if (every > 1) {
     filters.push(`select='between(n\\,${first}\\,${last})*not(mod(n-${first}\\,${every}))'`);
   } else if (first > 0 || last < times.length - 1) {
