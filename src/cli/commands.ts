@@ -4,10 +4,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { buildApp } from '../server/app.js';
 import { exportBackup, parseBackup, restoreBackup } from '../store/backup.js';
-import { ensureLocalPerson } from '../store/repos/people.js';
 import { CliError, usageError } from './cli-error.js';
 import { DB_OPTION, type Command } from './command.js';
 import { openCliStore } from './open-store.js';
+import { EMAIL_OPTION, personForCommand } from './cli-person.js';
 import { analyzeCommand } from './analyze-command.js';
 import { explainCommand } from './explain-command.js';
 import { importCommand } from './import-command.js';
@@ -61,14 +61,15 @@ const exportCmd: Command = {
     format: { type: 'string', description: 'Output format: json (a complete backup)', default: 'json' },
     out: { type: 'string', description: 'Write to this file instead of standard output' },
     db: DB_OPTION,
+    email: EMAIL_OPTION,
   },
   async run({ values, out }) {
     const format = str(values.format) ?? 'json';
     if (format !== 'json') throw usageError(`--format must be json (got "${format}")`);
     const store = await openCliStore(str(values.db));
     try {
-      const person = await ensureLocalPerson(store.db);
-      const text = `${JSON.stringify(await exportBackup(store.db, person.id), null, 2)}\n`;
+      const personId = await personForCommand(store, values.email);
+      const text = `${JSON.stringify(await exportBackup(store.db, personId), null, 2)}\n`;
       const file = str(values.out);
       if (file) { await writeFile(file, text); out.write(`Backup written to ${file}\n`); } else out.write(text);
     } finally { await store.close(); }
@@ -77,7 +78,7 @@ const exportCmd: Command = {
 
 const importBackupCmd: Command = {
   name: 'import-backup', summary: 'Restore a backup made by `footing export`', usage: 'footing import-backup FILE [--db PATH]',
-  options: { db: DB_OPTION }, positionals: { min: 1, name: 'FILE' },
+  options: { db: DB_OPTION, email: EMAIL_OPTION }, positionals: { min: 1, name: 'FILE' },
   async run({ values, positionals, out }) {
     const file = positionals[0]!;
     let text: string;
@@ -86,8 +87,8 @@ const importBackupCmd: Command = {
     if ('problem' in parsed) throw new CliError(`${file}: at ${parsed.problem.path}: ${parsed.problem.message}. Nothing was imported.`);
     const store = await openCliStore(str(values.db));
     try {
-      const person = await ensureLocalPerson(store.db);
-      const counts = await restoreBackup(store.db, person.id, parsed.backup);
+      const personId = await personForCommand(store, values.email);
+      const counts = await restoreBackup(store.db, personId, parsed.backup);
       const total = Object.values(counts).reduce((a, b) => a + b, 0);
       out.write(`Restored ${total} records from ${file} (${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}).\n`);
     } finally { await store.close(); }

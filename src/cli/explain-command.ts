@@ -5,15 +5,16 @@ import { EVIDENCE_LEVELS } from '../core/evidence.js';
 import { todayFrom } from '../server/request-date.js';
 import { explainFor } from '../server/services/assessment-service.js';
 import { getToday } from '../server/services/program-service.js';
-import { ensureLocalPerson } from '../store/repos/people.js';
 import { usageError } from './cli-error.js';
 import { DB_OPTION, type Command } from './command.js';
 import { openCliStore } from './open-store.js';
+import { EMAIL_OPTION, personForCommand } from './cli-person.js';
 
 export const explainCommand: Command = {
   name: 'explain', summary: 'Show the chain explanation and the program decision', usage: 'footing explain [--db PATH] [--date YYYY-MM-DD] [--clinician] [--json]',
   options: {
     db: DB_OPTION,
+    email: EMAIL_OPTION,
     date: { type: 'string', description: 'The day to decide for (default: today)' },
     clinician: { type: 'boolean', description: 'Show figures and references for a clinician' },
     json: { type: 'boolean', description: 'Print one JSON object' },
@@ -23,9 +24,9 @@ export const explainCommand: Command = {
     try { today = todayFrom(typeof values.date === 'string' ? values.date : undefined); } catch { throw usageError(`--date must be a calendar date like 2026-11-25 (got "${String(values.date)}")`); }
     const store = await openCliStore(typeof values.db === 'string' ? values.db : undefined);
     try {
-      const me = await ensureLocalPerson(store.db);
-      const state = await getToday(store.db, me.id, today);
-      const ex = await explainFor(store.db, me.id);
+      const personId = await personForCommand(store, values.email);
+      const state = await getToday(store.db, personId, today);
+      const ex = await explainFor(store.db, personId);
       const decision = state.decision
         ? { action: state.decision.action, reasons: state.decision.reasons.map((r) => r.text), referral: state.decision.referral.map((r) => r.text), rescreen_due: state.decision.rescreen.due }
         : { action: 'none', reasons: ['No program yet: answer the safety questions first (footing serve, then open the app).'], referral: [], rescreen_due: true };

@@ -6,16 +6,17 @@ import { basename } from 'node:path';
 import { formatLocation } from '../importers/import-error.js';
 import { importJson } from '../importers/import-report.js';
 import { importWalkingFile } from '../store/import-walking.js';
-import { ensureLocalPerson } from '../store/repos/people.js';
 import { usageError } from './cli-error.js';
 import { DB_OPTION, type Command } from './command.js';
 import { openCliStore } from './open-store.js';
+import { EMAIL_OPTION, personForCommand } from './cli-person.js';
 import { formatBytes, progressBar } from './progress-bar.js';
 
 export const importCommand: Command = {
   name: 'import', summary: 'Import walking data from a phone or watch export', usage: 'footing import FILE... [--strict] [--offset +HH:MM] [--db PATH] [--json]',
   options: {
     db: DB_OPTION,
+    email: EMAIL_OPTION,
     strict: { type: 'boolean', description: 'Import nothing from a file with any bad record (default: import the good ones, report the bad)' },
     offset: { type: 'string', description: 'Your UTC offset for GPX/TCX files, whose times are in UTC (e.g. +01:00), for local days' },
     json: { type: 'boolean', description: 'Print one JSON object per file' },
@@ -31,14 +32,14 @@ export const importCommand: Command = {
     const store = await openCliStore(typeof values.db === 'string' ? values.db : undefined);
     let failed = 0;
     try {
-      const me = await ensureLocalPerson(store.db);
+      const meId = await personForCommand(store, values.email);
       for (const file of positionals) {
         let records = 0;
         let bytesTotal: number | null = null;
         let lastBytes = 0;
         const bar = progressBar({ label: basename(file), total: null, unit: 'MB', format: (n) => (n / 1e6).toFixed(1) });
         const barWithTotal = { current: bar };
-        const result = await importWalkingFile(store, me.id, file, {
+        const result = await importWalkingFile(store, meId, file, {
           mode: values.strict ? 'strict' : 'lenient',
           fileName: basename(file),
           ...(offsetMinutes !== undefined ? { offsetMinutes } : {}),

@@ -134,3 +134,24 @@ test('footing explain --json prints links from the feet up with evidence, and th
   assert.equal(bad.code, 2);
   assert.match(bad.err, /--date/);
 });
+
+test('On an install with accounts, data commands need --email and act on that patient only', async () => {
+  const db = join(dir, 'accounts.sqlite');
+  const store = openStore({ kind: 'sqlite', path: db });
+  await migrate(store);
+  await store.close();
+  const pw = join(dir, 'pw.txt');
+  writeFileSync(pw, 'correct horse battery staple\n');
+  const added = await run(['user', 'add', '--role', 'patient', '--email', 'pat@example.org', '--password-file', pw, '--db', db]);
+  assert.equal(added.code, 0, added.err);
+  const noEmail = await run(['export', '--format', 'json', '--db', db]);
+  assert.equal(noEmail.code, 2);
+  assert.match(noEmail.err, /--email/);
+  const unknown = await run(['export', '--format', 'json', '--db', db, '--email', 'nobody@example.org']);
+  assert.equal(unknown.code, 1);
+  const ok = await run(['export', '--format', 'json', '--db', db, '--email', 'pat@example.org']);
+  assert.equal(ok.code, 0, ok.err);
+  assert.equal(JSON.parse(ok.out).format, 'footing-backup');
+  const local = await run(['export', '--format', 'json', '--db', join(dir, 'source.sqlite'), '--email', 'pat@example.org']);
+  assert.equal(local.code, 2); // local mode has no accounts to name
+});
