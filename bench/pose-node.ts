@@ -82,6 +82,28 @@ async function walkerPass(): Promise<{ f: PassFigures; scanMs: number; people: n
   };
 }
 
+/**
+ * Per-frame distance between the two runs' heel, ankle, knee and hip landmarks (source pixels), overall and in the
+ * 15 frames after the seam, where the second worker's warm-up ends.
+ */
+function landmarkAgreement(a: EstimateVideoResult, b: EstimateVideoResult): string {
+  const joints = [23, 24, 25, 26, 27, 28, 29, 30]; // hips, knees, ankles, heels (BlazePose indices)
+  const seam = b.segments[1]?.first ?? Infinity;
+  const all: number[] = []; const near: number[] = [];
+  let onlyOne = 0;
+  const byIndex = new Map(b.series.frames.map((f) => [f.index, f]));
+  for (const fa of a.series.frames) {
+    const pa = fa.people[0]; const pb = byIndex.get(fa.index)?.people[0];
+    if (!pa || !pb) { if (pa || pb) onlyOne++; continue; }
+    const d = joints.reduce((sum, j) => sum + Math.hypot(pa.image[j]!.x - pb.image[j]!.x, pa.image[j]!.y - pb.image[j]!.y), 0) / joints.length;
+    all.push(d);
+    if (fa.index >= seam && fa.index < seam + 15) near.push(d);
+  }
+  const m = (xs: number[]) => (xs.length ? xs.reduce((x, y) => x + y, 0) / xs.length : NaN);
+  return `leg landmarks differ by ${m(all).toFixed(1)} px on average (max ${Math.max(...all).toFixed(1)}), ${m(near).toFixed(1)} px in the 15 frames after the seam at frame ${seam}; ` +
+    `${onlyOne} frames with a person in only one run`;
+}
+
 /** Share of the reference's consensus heel-strike intervals (±1 frame) that hold a detected heel strike of that foot. */
 function referenceHits(events: number[][]): string {
   const ref = JSON.parse(readFileSync(REFERENCE, 'utf8')) as { feet: Record<'near' | 'far', { events: Array<{ type: string; pass: unknown; interval: [number, number] }> }> };
@@ -112,11 +134,11 @@ export async function run(options: { reps?: number } = {}): Promise<void> {
   const d1 = cpuSeconds();
 
   // 2./3. One and two workers, alternating, so that a change in the machine's load hits both alike.
-  const passes: Array<{ workers: number; f: PassFigures; model: string }> = [];
+  const passes: Array<{ workers: number; f: PassFigures; model: string; r: EstimateVideoResult }> = [];
   for (let i = 0; i < reps; i++) {
     for (const workers of [1, 2]) {
       const p = await posePass(`${workers} worker${workers > 1 ? 's' : ''}`, workers, FIXED_ROI);
-      passes.push({ workers, f: p.f, model: p.r.series.model });
+      passes.push({ workers, f: p.f, model: p.r.series.model, r: p.r });
     }
   }
   // 4. As footing analyze does it (estimateWalker): walker scan, then the pose pass on her region and frame span,
@@ -147,6 +169,9 @@ export async function run(options: { reps?: number } = {}): Promise<void> {
   const one = passes.filter((p) => p.workers === 1).map((p) => p.f);
   const two = passes.filter((p) => p.workers === 2).map((p) => p.f);
   const pairs = one.map((o, i) => o.wallMs / two[i]!.wallMs);
+  const single = passes.find((p) => p.workers === 1)!.r;
+  const split = passes.find((p) => p.workers === 2)!.r;
+  console.log(`  stitched (2 workers) vs one worker, same frames: ${landmarkAgreement(single, split)}`);
   console.log(`  2 workers vs 1 (wall, per alternating pair): ${pairs.map((x) => `${x.toFixed(2)}x`).join(', ')}; median ${med(pairs).toFixed(2)}x`);
   // Throughput per core obtained, scaled to both cores: what the code does when the machine is not shared.
   const perCore = med(two.map((p) => rate(p) / cores(p)));
