@@ -31,6 +31,8 @@ export interface AppOptions {
   webRoot?: string | null;
   /** Log requests (method, route, status, time; never bodies or query strings). */
   log?: boolean;
+  /** Where the log goes (default standard output); tests capture it to check that no health data is logged. */
+  logStream?: NodeJS.WritableStream;
   /** Requests per minute per client before 429 (default generous: a local app). */
   rateLimitPerMinute?: number;
   /** Accounts and sign-in settings (tests lower the password cost); production defaults otherwise. */
@@ -54,6 +56,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.log ? {
       level: 'info',
+      ...(opts.logStream ? { stream: opts.logStream } : {}),
       // Only what is needed to operate the server: no URLs with queries, no bodies, no headers.
       serializers: {
         req: (req) => ({ method: req.method, route: req.routeOptions?.url ?? 'unmatched' }),
