@@ -1,0 +1,64 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Writable } from 'node:stream';
+import { freshStore } from '../../test/helpers/databases.js';
+import { main } from '../cli/main.js';
+
+const BIN = fileURLToPath(new URL('../../bin/footing.js', import.meta.url));
+
+/** Starts `footing serve --port 0` and resolves with its base URL once it says where it listens. */
+function serve(env: NodeJS.ProcessEnv): Promise<{ url: string; child: ChildProcess }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const timer = setTimeout(() => { child.kill(); reject(new Error(`server did not start: ${out}`)); }, 30_000);
+    child.stdout!.on('data', (d) => {
+      out += String(d);
+      const m = /running at (http:\/\/[^\s]+) /.exec(out);
+      if (m) { clearTimeout(timer); resolve({ url: m[1]!, child }); }
+    });
+    child.stderr!.on('data', (d) => { out += String(d); });
+  });
+}
+
+test('Two server processes on one PostgreSQL database share sign-in sessions', { timeout: 120_000 }, async () => {
+  const { store, cleanup } = await freshStore('postgres');
+  const url = store.config.kind === 'postgres' ? store.config.url : '';
+  await store.close();
+  const dir = mkdtempSync(join(tmpdir(), 'footing-2p-'));
+  const pw = join(dir, 'pw');
+  writeFileSync(pw, 'a long enough passphrase 42\n');
+  const quiet = new Writable({ write(_c, _e, cb) { cb(); } });
+  const env = { DATABASE_URL: url };
+  const prev = process.env.DATABASE_URL;
+  process.env.DATABASE_URL = url;
+  try {
+    assert.equal(await main(['clinic', 'create', 'Two Rivers Physio'], { out: quiet, err: quiet }), 0);
+    assert.equal(await main(['user', 'add', '--role', 'clinician', '--clinic', 'Two Rivers Physio', '--email', 'dr@example.org', '--password-file', pw], { out: quiet, err: quiet }), 0);
+  } finally { if (prev === undefined) delete process.env.DATABASE_URL; else process.env.DATABASE_URL = prev; }
+  const a = await serve(env);
+  const b = await serve(env);
+  try {
+    const signIn = await fetch(`${a.url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'dr@example.org', password: 'a long enough passphrase 42' }) });
+    assert.equal(signIn.status, 200);
+    const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+    const { csrfToken } = await signIn.json() as { csrfToken: string };
+    // The session made by process A is honoured by process B.
+    const listOnB = await fetch(`${b.url}/api/patients`, { headers: { cookie } });
+    assert.equal(listOnB.status, 200);
+    // Signing out on B ends it for A at once.
+    const out = await fetch(`${b.url}/api/auth/sign-out`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken } });
+    assert.ok(out.status < 300, `sign-out answered ${out.status}`);
+    const listOnA = await fetch(`${a.url}/api/patients`, { headers: { cookie } });
+    assert.equal(listOnA.status, 401);
+  } finally {
+    a.child.kill(); b.child.kill();
+    await new Promise((r) => setTimeout(r, 300));
+    await cleanup();
+  }
+});
