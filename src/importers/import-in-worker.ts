@@ -30,7 +30,7 @@ export type WorkerReply =
 export type WorkerImportOptions = Omit<AnyImportOptions, 'onBatch'> & {
   /** Receives each batch, in file order; awaited before the worker is told to go on. */
   onRows: (rows: SampleRows) => void | Promise<void>;
-  /** Batches posted ahead of the caller; default 3 (one being stored, two ready). */
+  /** Batches posted ahead of the caller; default 4 (one being stored, three ready). */
   maxInFlight?: number;
 };
 
@@ -52,11 +52,17 @@ export interface WorkerImportResult {
   timing: WorkerTiming;
 }
 
+/** Young generation of the worker's heap, MB (see startWorker). */
+const WORKER_YOUNG_GENERATION_MB = 8;
+
+/** Default batch size on the worker: smaller than the in-process default so batches die in the young generation. */
+export const WORKER_BATCH_SIZE = 500;
+
 /** Imports `path` on a worker thread. Rejects only on internal failures (a bad file is a summary, as ever). */
 export function importFileInWorker(path: string, options: WorkerImportOptions): Promise<WorkerImportResult> {
-  const { onRows, onBytes, maxInFlight = 3, ...rest } = options;
+  const { onRows, onBytes, maxInFlight = 4, ...rest } = options;
   const plain = Object.fromEntries(Object.entries(rest).filter(([, v]) => typeof v !== 'function')) as WorkerRequest['options'];
-  const request: WorkerRequest = { path, options: plain, maxInFlight };
+  const request: WorkerRequest = { path, options: { batchSize: WORKER_BATCH_SIZE, ...plain }, maxInFlight };
   const t0 = performance.now();
   let firstBatchMs = -1;
   let storeMs = 0;
@@ -106,7 +112,9 @@ export function importFileInWorker(path: string, options: WorkerImportOptions): 
  */
 function startWorker(request: WorkerRequest): Worker {
   const self = import.meta.url;
-  const opts = { workerData: request };
+  // A small young generation, with small batches (WORKER_BATCH_SIZE) so that samples die young in it: measured
+  // on a 100 MB export, 8 MB new + 8 MB old space instead of V8's default 32 MB new + 9-12 MB old (-25 MB RSS).
+  const opts = { workerData: request, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } };
   if (!self.endsWith('.ts')) return new Worker(new URL('./import-worker.js', self), opts);
   const entry = new URL('./import-worker.ts', self).href;
   const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;

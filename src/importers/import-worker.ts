@@ -5,7 +5,11 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { WalkingDaysAccumulator } from '../core/walking-day.js';
-import { importFile, type AnyImportOptions } from './import-file.js';
+import { importAppleHealth } from './apple-health.js';
+import { detectFormat, DETECT_HEAD_BYTES } from './detect-format.js';
+import { displayName, readHead } from './file-input.js';
+import type { AnyImportOptions } from './import-file.js';
+import type { ImportSummary } from './import-sink.js';
 import { packSamples } from './sample-rows.js';
 import type { WorkerReply, WorkerRequest } from './import-in-worker.js';
 
@@ -42,8 +46,24 @@ try {
       }
     },
   };
-  const summary = await importFile(path, importOptions);
+  const summary = await importAny(path, importOptions);
   post({ type: 'done', summary, days: summary.ok ? days.results() : [], blockedMs });
 } catch (e) {
   post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
+}
+
+/**
+ * Apple Health exports (the files large enough to come here) go straight to their importer; other formats load
+ * `importFile` and every importer with it (the FIT SDK alone adds ~6 MB of heap to this thread).
+ */
+async function importAny(file: string, opts: AnyImportOptions): Promise<ImportSummary> {
+  let format: string | undefined;
+  try {
+    format = detectFormat(await readHead(file, DETECT_HEAD_BYTES), displayName(file))?.format;
+  } catch {
+    format = undefined; // importFile reports the unreadable file
+  }
+  if (format === 'apple-health-xml' || format === 'apple-health-zip') return importAppleHealth(file, opts);
+  const { importFile } = await import('./import-file.js');
+  return importFile(file, opts);
 }
