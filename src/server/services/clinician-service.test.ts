@@ -18,3 +18,27 @@ test('Given a program younger than the window, the window starts at the program 
 test('Given a program that starts after the day asked about, there is no adherence yet', () => {
   assert.equal(windowAdherence(dates, '2026-10-30', '2026-11-01', 7), null);
 });
+
+test('The patient list line gives the pain trend against the MCID and why the patient needs attention', async () => {
+  const { freshStore } = await import('../../../test/helpers/databases.js');
+  const { ensureLocalPerson } = await import('../../store/repos/people.js');
+  const { submitScreen } = await import('./program-service.js');
+  const { insertCheckin } = await import('../../store/repos/checkins.js');
+  const { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } = await import('../../core/red-flags.js');
+  const { patientSummary } = await import('./clinician-service.js');
+  const { store, cleanup } = await freshStore('sqlite');
+  try {
+    const me = await ensureLocalPerson(store.db);
+    await submitScreen(store.db, me.id, { answers: Object.fromEntries([...RED_FLAG_QUESTIONS, ...PRECAUTION_QUESTIONS].map((q) => [q.id, false])) }, '2026-11-01');
+    // First week: back pain 3 every day (baseline 3). Days 15-20: 6 (up 3 points: at least the 2-point MCID).
+    for (let d = 1; d <= 7; d++) await insertCheckin(store.db, me.id, { at: `2026-11-0${d}T07:00:00+00:00`, context: 'daily', back: 3, regions: [] });
+    for (let d = 15; d <= 20; d++) await insertCheckin(store.db, me.id, { at: `2026-11-${d}T07:00:00+00:00`, context: 'daily', back: 6, regions: [] });
+    const line = await patientSummary(store.db, me.id, '2026-11-20');
+    assert.deepEqual(line.painTrend, { baseline: 3, recent: 6, status: 'worse', mcidPoints: 2 });
+    assert.ok(line.needsAttention.includes('pain meaningfully worse'));
+    assert.ok(line.needsAttention.includes('sessions on under half the days'));
+    assert.ok(!line.needsAttention.includes('no check-in for 7 days'));
+    const later = await patientSummary(store.db, me.id, '2026-11-28');
+    assert.ok(later.needsAttention.includes('no check-in for 7 days'));
+  } finally { await cleanup(); }
+});

@@ -3,6 +3,9 @@
  * event with actor 'clinician'), and the one-line summaries of the patient list.
  */
 import type { Kysely } from 'kysely';
+import { ADHERENCE_REPLAN_BELOW, NPRS_MCID_POINTS } from '../../core/clinical-constants.js';
+import { isMeaningfulImprovement, isMeaningfulWorsening } from '../../core/pain.js';
+import { painBaseline } from '../../core/program-engine.js';
 import { addDays, daysBetween } from '../../core/dates.js';
 import { FIRST_STAGE, LAST_STAGE, stageByNumber } from '../../core/stages.js';
 import type { Database } from '../../store/schema.js';
@@ -55,5 +58,33 @@ export async function patientSummary(db: Kysely<Database>, personId: string, tod
     adherence28: program ? windowAdherence(sessionDates, today, program.startedOn, 28) : null,
     lastCheckin: lastCheckin ? { date: lastCheckin.date, maxPain: maxPain(lastCheckin) } : null,
     lastSessionDate: lastSession?.date ?? null,
+    ...(await painTrendAndAttention(db, personId, today, program?.startedOn ?? null, program?.status === 'stopped', program ? windowAdherence(sessionDates, today, program.startedOn, 7)?.fraction ?? null : null, lastCheckin ? lastCheckin.date : null)),
+  };
+}
+
+/**
+ * Pain trend against the MCID (DOMAIN.md §7 [39]: 2 points or 30%): the program's first-week daily average against
+ * the last 7 days'. "Needs attention": a red flag, meaningfully worse pain, no check-in for 7 days, or sessions on
+ * fewer than half the days this week (DOMAIN.md §8 re-plan threshold).
+ */
+async function painTrendAndAttention(db: Kysely<Database>, personId: string, today: string, startedOn: string | null, redFlag: boolean, adherence7: number | null, lastCheckinDate: string | null) {
+  const dailies = startedOn
+    ? (await db.selectFrom('checkins').select(['date', 'context', 'back', 'neck', 'foot']).where('person_id', '=', personId).where('context', '=', 'daily')
+      .where((eb) => eb.or([eb.and([eb('date', '>=', startedOn), eb('date', '<', addDays(startedOn, 7))]), eb.and([eb('date', '>', addDays(today, -7)), eb('date', '<=', today)])])).execute())
+      .map((c) => ({ date: c.date, context: 'daily' as const, maxPain: maxPain(c) }))
+    : [];
+  const baseline = startedOn ? painBaseline(dailies, startedOn) : null;
+  const recent = dailies.filter((c) => c.date > addDays(today, -7) && c.date <= today).map((c) => c.maxPain);
+  const recentMean = recent.length ? recent.reduce((a, b) => a + b, 0) / recent.length : null;
+  const status = baseline === null || recentMean === null ? null
+    : isMeaningfulImprovement(baseline, recentMean) ? 'improved' : isMeaningfulWorsening(baseline, recentMean) ? 'worse' : 'no-meaningful-change';
+  const attention: string[] = [];
+  if (redFlag) attention.push('red flag');
+  if (status === 'worse') attention.push('pain meaningfully worse');
+  if (startedOn && (!lastCheckinDate || lastCheckinDate <= addDays(today, -7))) attention.push('no check-in for 7 days');
+  if (adherence7 !== null && adherence7 < ADHERENCE_REPLAN_BELOW) attention.push('sessions on under half the days');
+  return {
+    painTrend: status === null ? null : { baseline: Math.round(baseline! * 10) / 10, recent: Math.round(recentMean! * 10) / 10, status, mcidPoints: NPRS_MCID_POINTS },
+    needsAttention: attention,
   };
 }
