@@ -24,6 +24,9 @@ import { Stopped } from './screens/stopped.js';
 import { Today } from './screens/today.js';
 import { WalkingScreen } from './screens/walking.js';
 import { Welcome } from './screens/welcome.js';
+import { AuthGate } from './auth/auth-gate.js';
+import { AccountModeNote } from './screens/account-mode-note.js';
+import { AccountPanel } from './screens/account-panel.js';
 
 const NAV: { to: Route; label: string }[] = [
   { to: '/', label: 'Today' },
@@ -33,7 +36,12 @@ const NAV: { to: Route; label: string }[] = [
   { to: '/progress', label: 'Progress' },
 ];
 
+/** The app: the auth gate picks sign-in, an invitation, the clinician workspace or the patient app (local mode: always the patient app). */
 export function App() {
+  return <AuthGate patientApp={() => <PatientApp />} />;
+}
+
+function PatientApp() {
   const route = useRoute();
   const [today, setToday] = useState<TodayState | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -67,7 +75,7 @@ export function App() {
   // Filming and analysing a walk needs no safety check first (an assessment comes before the program), but not after a stop.
   else if (route === '/gait' && today.plan.status !== 'stopped') body = <GaitVideoScreen />;
   else if (route === '/filming-guide') body = <FilmingGuideScreen />;
-  else if (today.plan.status === 'needs-screen') body = <Welcome />;
+  else if (today.plan.status === 'needs-screen') body = <><Welcome /><AccountModeNote /></>;
   else if (today.plan.status === 'stopped') {
     body = <Stopped today={today} onRestart={() => { setClinicianCleared(true); navigate('/screen'); }} />;
   } else if (route === '/session') body = <Session today={today} onSaved={load} />;
@@ -78,7 +86,7 @@ export function App() {
   else if (route === '/chain/pain-map') body = <PainMapScreen />;
   else if (route === '/chain/tests') body = <AssessmentTestsScreen />;
   else if (route === '/chain/outcomes') body = <AssessmentOutcomesScreen />;
-  else if (route === '/settings') body = <Settings pending={pending} onChanged={() => { setPending(pendingSessions().length); load(); }} />;
+  else if (route === '/settings') body = <><Settings pending={pending} onChanged={() => { setPending(pendingSessions().length); load(); }} /><AccountPanel /></>;
   else body = <Today today={today} pending={pending} onChanged={load} />;
 
   // No navigation into the program while it is stopped or not yet started: the stop screen is all there is.

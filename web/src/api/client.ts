@@ -14,13 +14,25 @@ export class ApiError extends Error {
   }
 }
 
+let csrfToken: string | null = null;
+
+/** Remembers the session's CSRF token (from sign-in or /api/auth/mode); null when signed out or in local mode. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** The header every change must carry in accounts mode (empty in local mode), for code that calls fetch or XHR itself. */
+export function csrfHeaders(method = 'POST'): Record<string, string> {
+  return csrfToken && !['GET', 'HEAD', 'OPTIONS'].includes(method.toUpperCase()) ? { 'x-csrf-token': csrfToken } : {};
+}
+
 /** Calls the API. `body` strings are sent as-is (raw backup text); anything else as JSON. */
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...csrfHeaders(method) },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
   } catch {
@@ -31,6 +43,8 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   try { data = text ? JSON.parse(text) : null; } catch { /* not JSON: handled below */ }
   if (!res.ok) {
     const err = (data as { error?: { code?: string; message?: string; field?: string } } | null)?.error;
+    // The session ended (expired, or signed out on another device): the app goes back to its sign-in screen.
+    if (res.status === 401 && err?.code === 'not_signed_in') window.dispatchEvent(new Event('footing:signed-out'));
     throw new ApiError(res.status, err?.code ?? 'http_' + res.status, err?.message ?? `The server answered ${res.status}.`, err?.field);
   }
   return data as T;

@@ -34,3 +34,23 @@ export function useRoute(): Route {
   }, []);
   return route;
 }
+
+/** Moves to any path, including ones with an id that Route cannot name (/invite/:token, /patients/:personId). */
+export function navigatePath(to: string): void {
+  if (location.pathname !== to) history.pushState(null, '', to);
+  window.dispatchEvent(new Event('footing:navigate'));
+  window.scrollTo(0, 0);
+}
+
+/** The path as it is (no trailing slash), for screens whose path holds an id. */
+export function usePath(): string {
+  const read = () => location.pathname.replace(/\/+$/, '') || '/';
+  const [path, setPath] = useState(read());
+  useEffect(() => {
+    const on = () => setPath(read());
+    window.addEventListener('popstate', on);
+    window.addEventListener('footing:navigate', on);
+    return () => { window.removeEventListener('popstate', on); window.removeEventListener('footing:navigate', on); };
+  }, []);
+  return path;
+}
