@@ -18,6 +18,7 @@ import { registerRecordRoutes } from './routes/record-routes.js';
 import { registerBackupRoutes } from './routes/backup-routes.js';
 import { registerAssessmentRoutes } from './routes/assessment-routes.js';
 import { registerImportRoutes } from './routes/import-routes.js';
+import { jobQueueFor } from './jobs/job-queue.js';
 import { registerAccountRoutes } from './routes/account-routes.js';
 import { registerClinicRoutes } from './routes/clinic-routes.js';
 import { authConfig, type AuthConfig } from './auth/auth-config.js';
@@ -113,7 +114,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await registerRecordRoutes(app, opts.store);
   await registerBackupRoutes(app, opts.store);
   await registerAssessmentRoutes(app, opts.store);
-  await registerImportRoutes(app, opts.store);
+  const queue = await jobQueueFor(opts.store);
+  app.addHook('onClose', async () => { await queue.stop(); });
+  await registerImportRoutes(app, opts.store, queue);
   await registerAccountRoutes(app, opts.store, auth);
   await registerClinicRoutes(app, opts.store, auth);
 

@@ -17,6 +17,12 @@ import { importWalkingFile } from '../../store/import-walking.js';
 import { createJob, getJob, updateJob } from '../../store/repos/jobs.js';
 import { access } from '../access.js';
 import { badRequest, notFound } from '../problem.js';
+import type { JobQueue } from '../jobs/job-queue.js';
+
+/** The queue name of walking-file imports. The uploaded file sits in this machine's temporary folder, so with
+ * several server machines the upload and the import must run on the same one (several processes on one machine
+ * share it). */
+const IMPORT_JOB = 'walking-import';
 
 const ImportQuery = z.object({
   name: z.string().trim().min(1).max(255),
@@ -24,7 +30,10 @@ const ImportQuery = z.object({
   offset: z.string().regex(/^[+-]\d{2}:?\d{2}$/, 'must look like +01:00').optional(),
 }).strict();
 
-export async function registerImportRoutes(app: FastifyInstance, store: Store): Promise<void> {
+interface ImportJobData { jobId: string; personId: string; file: string; dir: string; name: string; strict: boolean; offsetMinutes: number | null }
+
+export async function registerImportRoutes(app: FastifyInstance, store: Store, queue: JobQueue): Promise<void> {
+  await queue.on<ImportJobData>(IMPORT_JOB, (d) => runImport(store, d.personId, d.jobId, d.file, d.dir, d.name, d.strict, d.offsetMinutes ?? undefined));
   await app.register(async (scope) => {
     // Raw bytes: the parser hands the request stream through untouched.
     scope.addContentTypeParser('application/octet-stream', (_req, payload, done) => done(null, payload));
@@ -40,7 +49,7 @@ export async function registerImportRoutes(app: FastifyInstance, store: Store): 
       const jobId = await createJob(store.db, req.personId, 'import');
       const m = req.query.offset ? /^([+-])(\d{2}):?(\d{2})$/.exec(req.query.offset) : null;
       const offsetMinutes = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : undefined;
-      void runImport(store, req.personId, jobId, file, dir, req.query.name, req.query.strict === 'true', offsetMinutes);
+      await queue.send<ImportJobData>(IMPORT_JOB, { jobId, personId: req.personId, file, dir, name: req.query.name, strict: req.query.strict === 'true', offsetMinutes: offsetMinutes ?? null });
       return reply.status(202).send({ jobId });
     });
   });
