@@ -1,0 +1,231 @@
+/**
+ * Browser test of the clinic (issue 7). The server starts with a clinic and a clinician account made by the CLI
+ * (in-process). The clinician signs in (after the sign-in screen shows a wrong password and a lock-out) and
+ * invites a patient; the patient, in a second browser, opens the link, creates their account, passes the safety
+ * check and checks in; the clinician sees the patient in the list (with the check-in, and flagged for attention),
+ * opens the patient page and sets the stage with a reason; the patient reads the reason in their history, sees the
+ * clinician and the audit log on the Data page, and stops sharing: the clinician's patient page answers "not
+ * found" at once. A local-mode server shows its "no sign-in" note. axe runs on each new screen; screenshots go to
+ * docs/screenshots/7*.png.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { after, before, test } from 'node:test';
+import { main } from '../src/cli/main.js';
+import { buildApp } from '../src/server/app.js';
+import { migrate, openStore } from '../src/store/db.js';
+import { localDate } from '../web/src/lib/local-time.js';
+import { allNo } from './helpers/answers.js';
+import { describeViolations, launchPhone, screenshot, seriousA11yViolations, type Phone } from './helpers/browser.js';
+import { call, startServer, WEB_ROOT, type TestServer } from './helpers/server.js';
+import type { Page } from 'playwright-core';
+
+const CLINIC = 'Feet First Physio';
+const CLINICIAN = { email: 'dr.kim@feetfirst.example', name: 'Dr Kim', password: 'kim-secret-password' };
+const PATIENT = { email: 'pat@example.org', name: 'Pat Example', password: 'pat-secret-password' };
+
+let dir: string;
+let url: string;
+let closeServer: () => Promise<void>;
+let clinician: Phone;
+let patient: Phone;
+
+async function cli(args: string[]): Promise<void> {
+  let err = '';
+  const sink = new Writable({ write(chunk, _enc, cb) { err += String(chunk); cb(); } });
+  const code = await main(args, { out: new Writable({ write(_c, _e, cb) { cb(); } }), err: sink });
+  assert.equal(code, 0, `footing ${args.join(' ')} failed: ${err}`);
+}
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'footing-clinic-e2e-'));
+  const db = join(dir, 'footing.sqlite');
+  const pwFile = join(dir, 'kim.txt');
+  writeFileSync(pwFile, CLINICIAN.password);
+  await cli(['clinic', 'create', CLINIC, '--db', db]);
+  await cli(['user', 'add', '--role', 'clinician', '--clinic', CLINIC, '--email', CLINICIAN.email, '--name', CLINICIAN.name, '--password-file', pwFile, '--db', db]);
+  const store = openStore({ kind: 'sqlite', path: db });
+  await migrate(store);
+  const app = await buildApp({ store, webRoot: WEB_ROOT });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const addr = app.server.address();
+  if (!addr || typeof addr === 'string') throw new Error('server has no port');
+  url = `http://127.0.0.1:${addr.port}`;
+  closeServer = async () => { await app.close(); await store.close(); };
+  clinician = await launchPhone();
+  patient = await launchPhone();
+});
+after(async () => {
+  await clinician?.close();
+  await patient?.close();
+  await closeServer?.();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function assertAccessible(page: Page, name: string) {
+  const v = await seriousA11yViolations(page);
+  assert.equal(v.length, 0, `${name}: serious accessibility violations:\n${describeViolations(v)}`);
+}
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+test('a clinician invites a patient, sees their check-in, sets the stage; the patient reads why, then revokes and access ends', async () => {
+  const c = clinician.page;
+  const p = patient.page;
+
+  // Accounts mode without a session: the sign-in screen, with the server's errors as they are.
+  await c.goto(url + '/');
+  await c.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+  await assertAccessible(c, 'sign-in');
+  await signIn(c, CLINICIAN.email, 'not the password');
+  await c.getByText('That email and password do not match an account.').waitFor();
+  // Five failures lock an email (docs/clinic.md); the screen then says to wait.
+  for (let i = 0; i < 5; i++) await fetch(url + '/api/auth/sign-in', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'someone@else.example', password: 'wrong password' }) });
+  await signIn(c, 'someone@else.example', 'wrong password');
+  await c.getByText(/Too many failed sign-ins with this email\. Wait \d+ minutes/).waitFor();
+  await screenshot(c, '7a-sign-in-locked');
+  await signIn(c, CLINICIAN.email, CLINICIAN.password);
+
+  // The workspace: no patients yet; an invitation link shown once.
+  await c.getByRole('heading', { level: 1, name: 'Your patients' }).waitFor();
+  await c.getByText('No patients yet.', { exact: false }).waitFor();
+  await c.getByLabel(/^Label/).fill('P.E.');
+  await c.getByRole('button', { name: 'Create invitation link' }).click();
+  const link = await c.getByLabel(/^Invitation link/).inputValue();
+  assert.match(link, new RegExp(`^${url}/invite/[A-Za-z0-9_-]{20,}$`));
+  await assertAccessible(c, 'patient list with invitation');
+  await screenshot(c, '7b-invite-link', { fullPage: true });
+
+  // The patient opens the link in their own browser: it names the clinic and the clinician.
+  await p.goto(link);
+  await p.getByRole('heading', { level: 1, name: 'Invitation' }).waitFor();
+  const invitationText = await p.locator('main').innerText();
+  assert.ok(invitationText.includes(CLINICIAN.name) && invitationText.includes(CLINIC), invitationText);
+  await assertAccessible(p, 'invitation');
+  await screenshot(p, '7c-invitation', { fullPage: true });
+  await p.getByLabel('Your name').fill(PATIENT.name);
+  await p.getByLabel('Email').fill(PATIENT.email);
+  await p.getByLabel('Password (at least 8 characters)').fill(PATIENT.password);
+  await p.getByLabel('Password again').fill('something else');
+  await p.getByRole('button', { name: 'Create my account and accept' }).click();
+  await p.getByText('The two passwords are not the same.').waitFor();
+  await p.getByLabel('Password again').fill(PATIENT.password);
+  await p.getByRole('button', { name: 'Create my account and accept' }).click();
+
+  // Then the normal first run: welcome, the safety check, today.
+  await p.getByRole('heading', { level: 1, name: 'Welcome to Footing' }).waitFor();
+  await p.getByText(`Signed in as ${PATIENT.name}`, { exact: false }).waitFor();
+  await p.getByRole('link', { name: 'Start the safety check' }).click();
+  const groups = p.locator('fieldset.yes-no');
+  await groups.first().waitFor();
+  for (const g of await groups.all()) await g.getByRole('radio', { name: 'No' }).check();
+  await p.getByLabel('Year you were born').fill('1970');
+  await p.getByRole('button', { name: 'Save my answers' }).click();
+  await p.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+  await p.getByText('Stage 1 of 5').waitFor();
+
+  // A daily check-in (a write with the session cookie: it needs the CSRF header the app now sends).
+  await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Check-in' }).click();
+  await p.getByRole('heading', { level: 1, name: 'Daily check-in' }).waitFor();
+  await p.getByRole('group', { name: 'Back pain' }).getByRole('radio', { name: '4' }).check();
+  await p.getByRole('group', { name: 'Foot pain' }).getByRole('radio', { name: '2' }).check();
+  await p.getByRole('button', { name: 'Save check-in' }).click();
+  await p.getByRole('heading', { level: 1, name: 'Check-in saved' }).waitFor();
+
+  // The clinician's list: the patient, stage 1, today's check-in with its highest score (4, the back), and
+  // "needs attention" because no session was done this week (0 of the prescribed sessions, under 50%).
+  const today = localDate();
+  await c.reload();
+  await c.getByRole('heading', { level: 1, name: 'Your patients' }).waitFor();
+  const line = c.locator('li.patient-line', { has: c.getByRole('link', { name: PATIENT.name }) });
+  await line.waitFor();
+  const lineText = await line.innerText();
+  assert.match(lineText, /Stage\s+1 of 5/);
+  assert.ok(lineText.includes(`${today}, highest pain 4/10`), lineText);
+  assert.match(lineText, /Needs attention: adherence under 50% this week/);
+  assert.ok(!/no check-in for 7 days/.test(lineText), 'checked in today');
+  await c.getByRole('radio', { name: /Needs attention \(1\)/ }).check();
+  assert.equal(await c.locator('li.patient-line').count(), 1);
+  await assertAccessible(c, 'patient list');
+  await screenshot(c, '7d-patient-list', { top: true });
+
+  // The patient page: today's plan, the check-in, and the stage set with a reason.
+  await line.getByRole('link', { name: PATIENT.name }).click();
+  await c.getByRole('heading', { level: 1, name: PATIENT.name }).waitFor();
+  await c.getByText('Stage 1 of 5: Start', { exact: false }).waitFor();
+  const checkinRow = c.locator('table.data-table tr', { hasText: today });
+  assert.match(await checkinRow.first().innerText(), /back 4, foot 2/);
+  const reason = 'Your feet were strong at the clinic today, so we add the toe lift now.';
+  await c.getByLabel('Stage', { exact: true }).selectOption('2');
+  await c.getByRole('button', { name: 'Save the stage' }).click();
+  await c.getByText('Say why, in words the patient will read.').waitFor();
+  await c.getByLabel('Reason (the patient reads this)').fill(reason);
+  await c.getByRole('button', { name: 'Save the stage' }).click();
+  await c.getByText('Saved: stage 2.', { exact: false }).waitFor();
+  await c.getByText(`${CLINICIAN.name} set your program to stage 2`, { exact: false }).first().waitFor();
+  await assertAccessible(c, 'patient page');
+  await screenshot(c, '7e-patient-page', { fullPage: true });
+
+  // The patient reads the clinician's reason in their program history.
+  await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Progress' }).click();
+  await p.getByRole('heading', { level: 1, name: 'Progress' }).waitFor();
+  const history = p.locator('ol.events');
+  await history.getByText(reason, { exact: false }).waitFor();
+  assert.match(await history.innerText(), new RegExp(`${CLINICIAN.name} set your program to stage 2 \\(Wake up the toes\\): ${reason.replace(/[.]/g, '\\.')}`));
+  await history.getByText(reason, { exact: false }).scrollIntoViewIfNeeded();
+  await screenshot(p, '7f-patient-history');
+
+  // The Data page: the clinician, who read what (the audit log), and stopping the sharing.
+  await p.getByRole('navigation', { name: 'Your data' }).getByRole('link', { name: 'Data' }).click();
+  await p.getByRole('heading', { level: 2, name: 'My clinicians' }).waitFor();
+  await p.getByRole('button', { name: `Stop sharing with ${CLINICIAN.name}` }).waitFor();
+  const audit = p.locator('table.audit-table');
+  await audit.waitFor();
+  const auditText = await audit.innerText();
+  assert.ok(auditText.includes(`${CLINICIAN.name} (clinician)`), auditText);
+  assert.match(auditText, /changed your program stage/);
+  assert.match(auditText, /read check-ins/);
+  await assertAccessible(p, 'data page with account');
+  await p.getByRole('heading', { level: 2, name: 'My clinicians' }).scrollIntoViewIfNeeded();
+  await screenshot(p, '7g-my-clinicians');
+  await p.getByRole('button', { name: `Stop sharing with ${CLINICIAN.name}` }).click();
+  await p.getByRole('button', { name: 'Yes, stop sharing' }).click();
+  await p.getByText(`${CLINICIAN.name} no longer sees your data.`).waitFor();
+  await p.getByText('No clinician sees your data.').waitFor();
+
+  // The clinician's next request is refused: the patient page says not found, the list is empty.
+  await c.reload();
+  await c.getByRole('heading', { level: 1, name: 'Patient not found' }).waitFor();
+  await assertAccessible(c, 'patient not found');
+  await screenshot(c, '7h-access-ended');
+  await c.getByRole('link', { name: 'Back to your patients' }).click();
+  await c.getByText('No patients yet.', { exact: false }).waitFor();
+
+  // Signing out returns to the sign-in screen, and the old session no longer reads anything.
+  await c.getByRole('button', { name: 'Sign out', exact: true }).click();
+  await c.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+  const afterOut = await c.evaluate(async () => (await fetch('/api/patients')).status);
+  assert.equal(afterOut, 401);
+});
+
+test('local mode (no accounts) says so on the welcome screen and the Data page', async () => {
+  const local: TestServer = await startServer();
+  try {
+    const page = clinician.page;
+    await page.goto(local.url + '/');
+    await page.getByRole('heading', { level: 1, name: 'Welcome to Footing' }).waitFor();
+    await page.getByTestId('local-mode-note').getByText('Local mode:', { exact: false }).waitFor();
+    await call(local.url, 'POST', `/api/screen?date=${localDate()}`, { answers: allNo(), birthYear: 1970 });
+    await page.goto(local.url + '/settings');
+    await page.getByRole('heading', { level: 1, name: 'Your data' }).waitFor();
+    assert.match(await page.getByTestId('local-mode-note').innerText(), /Local mode: no sign-in, this device only\./);
+    assert.equal(await page.getByRole('heading', { name: 'My clinicians' }).count(), 0);
+  } finally { await local.close(); }
+});
