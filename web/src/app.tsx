@@ -77,7 +77,7 @@ function PatientApp() {
   else if (route === '/filming-guide') body = <FilmingGuideScreen />;
   else if (today.plan.status === 'needs-screen') body = <><Welcome /><AccountModeNote /></>;
   else if (today.plan.status === 'stopped') {
-    body = <Stopped today={today} onRestart={() => { setClinicianCleared(true); navigate('/screen'); }} />;
+    body = <><Stopped today={today} onRestart={() => { setClinicianCleared(true); navigate('/screen'); }} /><AccountModeNote signedInOnly /></>;
   } else if (route === '/session') body = <Session today={today} onSaved={load} />;
   else if (route === '/checkin') body = <CheckinScreen onSaved={load} />;
   else if (route === '/progress') body = <ProgressScreen />;

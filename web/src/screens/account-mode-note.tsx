@@ -8,12 +8,14 @@ import { useAuth } from '../auth/auth-context.js';
 import { signOut } from '../auth/sign-out.js';
 import { FieldError } from '../components/common.js';
 
-export function AccountModeNote() {
+/** `signedInOnly`: show nothing in local mode (screens where the local note would only add noise, e.g. the stop screen). */
+export function AccountModeNote({ signedInOnly = false }: { signedInOnly?: boolean }) {
   const auth = useAuth();
   const [error, setError] = useState<string | null>(null);
   const info = auth.info;
   if (!info) return null;
   if (info.mode === 'local') {
+    if (signedInOnly) return null;
     return <p className="mode-note" data-testid="local-mode-note"><strong>Local mode:</strong> no sign-in, this device only.</p>;
   }
   if (!info.signedIn) return null;
