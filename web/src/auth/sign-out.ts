@@ -6,5 +6,8 @@ import { navigatePath } from '../lib/router.js';
 export async function signOut(everywhere: boolean): Promise<void> {
   await api('POST', everywhere ? '/api/auth/sign-out-everywhere' : '/api/auth/sign-out');
   setCsrfToken(null);
+  // The service worker keeps the last plan, progress and check-ins for offline use: on a shared device they must
+  // not outlive the sign-out.
+  if ('caches' in window) for (const key of await caches.keys()) await caches.delete(key);
   navigatePath('/');
 }

@@ -3,7 +3,7 @@
  * XMLHttpRequest (fetch has no upload progress), then the import job is polled until it is done or failed.
  * Progress is reported in two phases so the page can say what is happening: sending, then reading the file.
  */
-import { ApiError } from '../api/client.js';
+import { ApiError, csrfHeaders } from '../api/client.js';
 import type { ImportJob } from './import-types.js';
 
 export type ImportPhase = 'upload' | 'import';
@@ -45,6 +45,8 @@ function upload(url: string, file: Blob, opts: UploadOptions): Promise<string> {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url);
     xhr.setRequestHeader('content-type', 'application/octet-stream');
+    // With accounts, cookie-authenticated writes carry the CSRF token (none in local mode).
+    for (const [k, v] of Object.entries(csrfHeaders('POST'))) xhr.setRequestHeader(k, v);
     xhr.upload.onprogress = (e) => opts.onProgress({ phase: 'upload', done: e.loaded, total: e.lengthComputable ? e.total : file.size });
     xhr.onload = () => {
       if (xhr.status !== 202) return reject(apiErrorFrom(xhr.status, xhr.responseText));
