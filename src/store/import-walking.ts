@@ -16,7 +16,7 @@
 import type { Transaction } from 'kysely';
 import { WalkingDaysAccumulator, type WalkingDayResult } from '../core/walking-day.js';
 import type { WalkingSample } from '../core/walking.js';
-import { importFile, type AnyImportOptions } from '../importers/import-file.js';
+import type { AnyImportOptions } from '../importers/import-file.js';
 import { importFileInWorker } from '../importers/import-in-worker.js';
 import type { ImportSummary } from '../importers/import-sink.js';
 import { forEachPacked, unpackSamples, type SampleRows } from '../importers/sample-rows.js';
@@ -99,6 +99,8 @@ export async function importWalkingFile(store: Store, personId: string, path: st
         days = r.days;
         Object.assign(timing, { storeMs: r.timing.storeMs, parserBlockedMs: r.timing.parserBlockedMs, firstBatchMs: r.timing.firstBatchMs });
       } else {
+        // Loaded here: on the worker path this thread never needs the importers (the FIT SDK alone is ~6 MB).
+        const { importFile } = await import('../importers/import-file.js');
         const acc = new WalkingDaysAccumulator();
         summary = await importFile(path, {
           ...importOptions,
