@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,7 @@ import { freshStore } from '../../test/helpers/databases.js';
 import { main } from '../cli/main.js';
 
 const BIN = fileURLToPath(new URL('../../bin/footing.js', import.meta.url));
+const DATA = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
 
 /** Starts `footing serve --port 0` and resolves with its base URL once it says where it listens. */
 function serve(env: NodeJS.ProcessEnv): Promise<{ url: string; child: ChildProcess }> {
@@ -56,6 +57,45 @@ test('Two server processes on one PostgreSQL database share sign-in sessions', {
     assert.ok(out.status < 300, `sign-out answered ${out.status}`);
     const listOnA = await fetch(`${a.url}/api/patients`, { headers: { cookie } });
     assert.equal(listOnA.status, 401);
+  } finally {
+    a.child.kill(); b.child.kill();
+    await new Promise((r) => setTimeout(r, 300));
+    await cleanup();
+  }
+});
+
+test('Two server processes share import jobs: uploaded to one, followed to the end on the other', { timeout: 120_000 }, async () => {
+  const { store, cleanup } = await freshStore('postgres');
+  const url = store.config.kind === 'postgres' ? store.config.url : '';
+  await store.close();
+  const dir = mkdtempSync(join(tmpdir(), 'footing-2p-'));
+  const pw = join(dir, 'pw');
+  writeFileSync(pw, 'a long enough passphrase 42\n');
+  const quiet = new Writable({ write(_c, _e, cb) { cb(); } });
+  const prev = process.env.DATABASE_URL;
+  process.env.DATABASE_URL = url;
+  try {
+    assert.equal(await main(['user', 'add', '--role', 'patient', '--email', 'pat@example.org', '--password-file', pw], { out: quiet, err: quiet }), 0);
+  } finally { if (prev === undefined) delete process.env.DATABASE_URL; else process.env.DATABASE_URL = prev; }
+  const a = await serve({ DATABASE_URL: url });
+  const b = await serve({ DATABASE_URL: url });
+  try {
+    const signIn = await fetch(`${a.url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'pat@example.org', password: 'a long enough passphrase 42' }) });
+    assert.equal(signIn.status, 200);
+    const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+    const { csrfToken } = await signIn.json() as { csrfToken: string };
+    const up = await fetch(`${a.url}/api/imports?name=export.xml`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/octet-stream' }, body: readFileSync(`${DATA}apple-health/export6s3sample.xml`) });
+    assert.equal(up.status, 202);
+    const { jobId } = await up.json() as { jobId: string };
+    let job: { status: string; result: { added: number } | null } = { status: 'queued', result: null };
+    for (let i = 0; i < 120 && job.status !== 'done' && job.status !== 'failed'; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      job = await (await fetch(`${b.url}/api/jobs/${jobId}`, { headers: { cookie } })).json() as typeof job;
+    }
+    assert.equal(job.status, 'done');
+    assert.equal(job.result!.added, 15);
+    const days = await (await fetch(`${b.url}/api/walking/daily?from=2014-09-01&to=2014-09-30`, { headers: { cookie } })).json() as unknown[];
+    assert.equal(days.length, 2);
   } finally {
     a.child.kill(); b.child.kill();
     await new Promise((r) => setTimeout(r, 300));
