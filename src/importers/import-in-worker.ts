@@ -23,7 +23,7 @@ export interface WorkerRequest {
 export type WorkerReply =
   | { type: 'rows'; rows: SampleRows }
   | { type: 'bytes'; bytes: number; total: number | null }
-  | { type: 'done'; summary: ImportSummary; days: WalkingDayResult[]; blockedMs: number }
+  | { type: 'done'; summary: ImportSummary; days: WalkingDayResult[]; blockedMs: number; cpuMs: number | null }
   | { type: 'error'; message: string };
 
 /** Options of an import on a worker thread. */
@@ -43,6 +43,8 @@ export interface WorkerTiming {
   /** The worker waiting for the caller to take batches (back-pressure): the store was the slower side. */
   parserBlockedMs: number;
   totalMs: number;
+  /** CPU time of the worker thread after its modules loaded (Linux; null elsewhere): the parser's real cost. */
+  parserCpuMs: number | null;
 }
 
 /** The summary and, when it is ok, the daily totals of every delivered sample. */
@@ -94,7 +96,7 @@ export function importFileInWorker(path: string, options: WorkerImportOptions): 
           if (failed) return;
           failed = true; // settled
           void worker.terminate();
-          const timing = { firstBatchMs: Math.max(0, firstBatchMs), storeMs, parserBlockedMs: m.blockedMs, totalMs: performance.now() - t0 };
+          const timing = { firstBatchMs: Math.max(0, firstBatchMs), storeMs, parserBlockedMs: m.blockedMs, totalMs: performance.now() - t0, parserCpuMs: m.cpuMs };
           resolve({ summary: m.summary, days: m.days, timing });
         }, fail);
       } else fail(new Error(`import worker: ${m.message}`));

@@ -11,8 +11,10 @@ import { displayName, readHead } from './file-input.js';
 import type { AnyImportOptions } from './import-file.js';
 import type { ImportSummary } from './import-sink.js';
 import { packSamples } from './sample-rows.js';
+import { threadCpuMs } from './thread-cpu.js';
 import type { WorkerReply, WorkerRequest } from './import-in-worker.js';
 
+const cpuAtStart = threadCpuMs();
 const port = parentPort!;
 const { path, options, maxInFlight } = workerData as WorkerRequest;
 
@@ -47,7 +49,9 @@ try {
     },
   };
   const summary = await importAny(path, importOptions);
-  post({ type: 'done', summary, days: summary.ok ? days.results() : [], blockedMs });
+  const cpuNow = threadCpuMs();
+  const cpuMs = cpuAtStart === null || cpuNow === null ? null : cpuNow - cpuAtStart;
+  post({ type: 'done', summary, days: summary.ok ? days.results() : [], blockedMs, cpuMs });
 } catch (e) {
   post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
 }

@@ -20,6 +20,7 @@ import type { AnyImportOptions } from '../importers/import-file.js';
 import { importFileInWorker } from '../importers/import-in-worker.js';
 import type { ImportSummary } from '../importers/import-sink.js';
 import { forEachPacked, unpackSamples, type SampleRows } from '../importers/sample-rows.js';
+import { threadCpuMs } from '../importers/thread-cpu.js';
 import type { Store } from './db.js';
 import { newId, toJson } from './json-column.js';
 import type { Database } from './schema.js';
@@ -49,6 +50,10 @@ export interface ImportTiming {
   firstBatchMs: number;
   /** After the last batch: daily totals written and recomputed, commit (and SQLite's checkpoint). */
   finishMs: number;
+  /** CPU time of this thread over the import (Linux; null elsewhere): on a worker, the store's real cost. */
+  mainCpuMs: number | null;
+  /** CPU time of the worker's parser (Linux, worker only; null otherwise). */
+  parserCpuMs: number | null;
 }
 
 /** Options of a stored import: the importer's, and where it parses. */
@@ -82,7 +87,8 @@ export async function importWalkingFile(store: Store, personId: string, path: st
   let importId: string | null = null;
   const restore = tuneSqlite(store);
   const t0 = performance.now();
-  const timing: ImportTiming = { onWorker: useWorker, totalMs: 0, storeMs: 0, parserBlockedMs: 0, firstBatchMs: 0, finishMs: 0 };
+  const timing: ImportTiming = { onWorker: useWorker, totalMs: 0, storeMs: 0, parserBlockedMs: 0, firstBatchMs: 0, finishMs: 0, mainCpuMs: null, parserCpuMs: null };
+  const cpu0 = threadCpuMs();
   let parsedAt = 0;
   try {
     await store.db.transaction().execute(async (trx) => {
@@ -97,7 +103,7 @@ export async function importWalkingFile(store: Store, personId: string, path: st
         const r = await importFileInWorker(path, { ...importOptions, onRows: insert });
         summary = r.summary;
         days = r.days;
-        Object.assign(timing, { storeMs: r.timing.storeMs, parserBlockedMs: r.timing.parserBlockedMs, firstBatchMs: r.timing.firstBatchMs });
+        Object.assign(timing, { storeMs: r.timing.storeMs, parserBlockedMs: r.timing.parserBlockedMs, firstBatchMs: r.timing.firstBatchMs, parserCpuMs: r.timing.parserCpuMs });
       } else {
         // Loaded here: on the worker path this thread never needs the importers (the FIT SDK alone is ~6 MB).
         const { importFile } = await import('../importers/import-file.js');
@@ -130,6 +136,8 @@ export async function importWalkingFile(store: Store, personId: string, path: st
   const end = performance.now();
   timing.totalMs = end - t0;
   timing.finishMs = parsedAt ? end - parsedAt : 0;
+  const cpu1 = threadCpuMs();
+  timing.mainCpuMs = cpu0 === null || cpu1 === null ? null : cpu1 - cpu0;
   const t = tally as Tally | null;
   return { summary: summary!, added: t?.added ?? 0, duplicates: (t?.seen ?? 0) - (t?.added ?? 0), importId, timing };
 }
