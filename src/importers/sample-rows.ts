@@ -47,27 +47,38 @@ export function packSamples(samples: readonly WalkingSample[]): SampleRows {
 /** One packed sample as the store binds it (device '' when none). */
 export type PackedVisitor = (source: string, device: string, start: string, end: string, kind: string, value: number, unit: string) => void;
 
-/** Calls `visit` for each sample of packed text, in order. */
-export function forEachPacked(text: string, visit: PackedVisitor): void {
+/** Walks packed text stream by stream: `onStream` at each header, then `onSample` for each of its samples. */
+export function forEachPackedStream(
+  text: string,
+  onStream: (source: string, device: string, kind: string, unit: string) => void,
+  onSample: (start: string, end: string, value: number) => void,
+): void {
   if (text === '') return;
   const f = text.split(SEP);
+  for (let i = 0; i < f.length;) {
+    const a = f[i]!;
+    if (a.charCodeAt(0) === HEADER_CODE) {
+      onStream(a.slice(1), f[i + 1]!, f[i + 2]!, f[i + 3]!);
+      i += 4;
+      continue;
+    }
+    onSample(a, f[i + 1]!, Number(f[i + 2]));
+    i += 3;
+  }
+}
+
+/** Calls `visit` for each sample of packed text, in order. */
+export function forEachPacked(text: string, visit: PackedVisitor): void {
   let source = '';
   let device = '';
   let kind = '';
   let unit = '';
-  for (let i = 0; i < f.length;) {
-    const a = f[i]!;
-    if (a.charCodeAt(0) === HEADER_CODE) {
-      source = a.slice(1);
-      device = f[i + 1]!;
-      kind = f[i + 2]!;
-      unit = f[i + 3]!;
-      i += 4;
-      continue;
-    }
-    visit(source, device, a, f[i + 1]!, kind, Number(f[i + 2]), unit);
-    i += 3;
-  }
+  forEachPackedStream(text, (s, d, k, u) => {
+    source = s;
+    device = d;
+    kind = k;
+    unit = u;
+  }, (start, end, value) => visit(source, device, start, end, kind, value, unit));
 }
 
 /** The samples of a batch, whatever its form (device '' becomes null). */

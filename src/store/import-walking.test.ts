@@ -121,6 +121,18 @@ for (const kind of DATABASES) {
       for (const [date, steps] of Object.entries(appleStepsByDay(xml))) assert.equal(days.find((d) => d.date === date)?.steps, Math.round(steps), date);
     });
 
+    test('A device name with quotes is stored as written (it becomes part of a prepared statement)', async () => {
+      const p = (await ensureLocalPerson(inWorker.store.db)).id;
+      const quoted = join(tmp, `quoted-${kind}.xml`);
+      const name = `O'Brien's "iPhone"`;
+      writeFileSync(quoted, xml.replaceAll('2016-09-', '2018-09-').replaceAll('sourceName="Health"', `sourceName="O'Brien's &quot;iPhone&quot;"`));
+      const r = await importWalkingFile(inWorker.store, p, quoted, { worker: 'always' });
+      assert.equal(r.added, 15);
+      const stored = (await listWalkingSamples(inWorker.store.db, p, { from: '2018-01-01' })).map((s) => s.device);
+      assert.equal(stored.length, 15);
+      assert.ok(stored.every((d) => d === name), JSON.stringify(stored[0]));
+    });
+
     test('Again on a worker: nothing added; a strict failure on a worker stores nothing and keeps the location', async () => {
       const p = (await ensureLocalPerson(inWorker.store.db)).id;
       const before = await count(inWorker.store);

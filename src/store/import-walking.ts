@@ -13,13 +13,14 @@
  * samples before and met no duplicate takes them as they are; a day that held samples before and gained some,
  * or a new day where some samples were duplicates, is recomputed from the database afterwards.
  */
+import type SQLite from 'better-sqlite3';
 import type { Transaction } from 'kysely';
 import { WalkingDaysAccumulator, type WalkingDayResult } from '../core/walking-day.js';
 import type { WalkingSample } from '../core/walking.js';
 import type { AnyImportOptions } from '../importers/import-file.js';
 import { importFileInWorker } from '../importers/import-in-worker.js';
 import type { ImportSummary } from '../importers/import-sink.js';
-import { forEachPacked, unpackSamples, type SampleRows } from '../importers/sample-rows.js';
+import { forEachPackedStream, unpackSamples, type SampleRows } from '../importers/sample-rows.js';
 import { threadCpuMs } from '../importers/thread-cpu.js';
 import type { Store } from './db.js';
 import { newId, toJson } from './json-column.js';
@@ -64,6 +65,9 @@ export type StoreImportOptions = Omit<AnyImportOptions, 'onBatch'> & {
 
 /** Below this a worker thread's start-up (~0.1-0.3 s with tsx) costs more than the overlap saves. */
 export const WORKER_MIN_BYTES = 16 * 1024 * 1024;
+
+/** Prepared statements per import for streams (see rowInserter). */
+const STREAM_STATEMENTS = 64;
 
 class Rollback extends Error {}
 
@@ -179,8 +183,23 @@ function rowInserter(store: Store, trx: Transaction<Database>, personId: string,
   const now = new Date().toISOString();
   const sqlite = store.sqlite;
   if (sqlite) {
-    const stmt = sqlite.prepare(`INSERT INTO walking_samples (person_id, import_id, created_at, source, device, start_at, end_at, kind, value, unit)
-      VALUES (${literal(personId)}, ${literal(importId)}, ${literal(now)}, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`);
+    const constants = `${literal(personId)}, ${literal(importId)}, ${literal(now)}`;
+    const generic = sqlite.prepare(`INSERT INTO walking_samples (person_id, import_id, created_at, source, device, start_at, end_at, kind, value, unit)
+      VALUES (${constants}, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`);
+    // One statement per stream (source, device, kind, unit written into it): a row then binds three values, not
+    // seven. An export holds a handful of streams; past STREAM_STATEMENTS the generic statement serves.
+    const byStream = new Map<string, SQLite.Statement>();
+    const streamStatement = (source: string, device: string, kind: string, unit: string): SQLite.Statement | null => {
+      const key = `${source}\u001f${device}\u001f${kind}\u001f${unit}`;
+      let st = byStream.get(key);
+      if (!st) {
+        if (byStream.size >= STREAM_STATEMENTS || `${source}${device}${kind}${unit}`.includes('\u0000')) return null;
+        st = sqlite.prepare(`INSERT INTO walking_samples (person_id, import_id, created_at, source, device, kind, unit, start_at, end_at, value)
+          VALUES (${constants}, ${literal(source)}, ${literal(device)}, ${literal(kind)}, ${literal(unit)}, ?, ?, ?) ON CONFLICT DO NOTHING`);
+        byStream.set(key, st);
+      }
+      return st;
+    };
     const checkExisting = t.existing.size > 0;
     const counted = (start: string, inserted: boolean): void => {
       t.seen++;
@@ -194,11 +213,23 @@ function rowInserter(store: Store, trx: Transaction<Database>, personId: string,
     };
     return async (rows) => {
       if ('samples' in rows) {
-        for (const s of rows.samples) counted(s.start, stmt.run(s.source, s.device ?? '', s.start, s.end, s.kind, s.value, s.unit).changes === 1);
+        for (const s of rows.samples) counted(s.start, generic.run(s.source, s.device ?? '', s.start, s.end, s.kind, s.value, s.unit).changes === 1);
         return;
       }
-      forEachPacked(rows.text, (source, device, start, end, kind, value, unit) => {
-        counted(start, stmt.run(source, device, start, end, kind, value, unit).changes === 1);
+      let stmt: SQLite.Statement | null = null;
+      let source = '';
+      let device = '';
+      let kind = '';
+      let unit = '';
+      forEachPackedStream(rows.text, (s, d, k, u) => {
+        stmt = streamStatement(s, d, k, u);
+        source = s;
+        device = d;
+        kind = k;
+        unit = u;
+      }, (start, end, value) => {
+        const st = stmt as SQLite.Statement | null;
+        counted(start, (st ? st.run(start, end, value) : generic.run(source, device, start, end, kind, value, unit)).changes === 1);
       });
     };
   }
