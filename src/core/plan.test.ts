@@ -176,3 +176,15 @@ test('Property: with any red flag answered yes, the plan is stopped and has no i
     assert.ok(plan.status === 'stopped' && plan.advice.length > 0 && plan.concerns.length > 0);
   }), { numRuns: 200 });
 });
+
+test('Property: a clinician dose override never takes a dose past its stage limits', async () => {
+  const { applyDoseOverride } = await import('./plan.js');
+  const { STAGES, withinLimits } = await import('./stages.js');
+  fc.assert(fc.property(
+    fc.integer({ min: 1, max: STAGES.length }),
+    fc.record({ secondsPerFoot: fc.integer({ min: 0, max: 600 }), timesPerDay: fc.integer({ min: 0, max: 5 }), holdSeconds: fc.integer({ min: 0, max: 60 }), reps: fc.integer({ min: 0, max: 50 }), sets: fc.integer({ min: 0, max: 10 }) }, { requiredKeys: [] }),
+    (n, override) => {
+      for (const p of STAGES[n - 1]!.prescriptions) assert.ok(withinLimits(applyDoseOverride(p.dose, override).dose));
+    },
+  ), { numRuns: 300 });
+});

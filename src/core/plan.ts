@@ -5,7 +5,7 @@
 import type { Claim } from './evidence.js';
 import { EXERCISES, type ExerciseId, type Position } from './exercises.js';
 import type { ExerciseExclusion, ScreenResult } from './red-flags.js';
-import { stageByNumber, type HoldDose, type TimedDose } from './stages.js';
+import { stageByNumber, withinLimits, type HoldDose, type TimedDose } from './stages.js';
 import type { WalkingTarget } from './walking-target.js';
 
 export interface WalkDose { kind: 'walk'; minutes: number; steps: number | null; provisional: boolean; basis: string }
@@ -38,7 +38,21 @@ export function describeDose(dose: WalkDose | TimedDose | HoldDose): string {
   }
 }
 
-export function todayPlan(input: { screen: ScreenResult | null; stage: number; walking: WalkingTarget; clearedExclusions?: readonly ExerciseExclusion[] }): TodayPlan {
+/** A clinician's changes to the stage's doses, per exercise; applied only when the result stays within the stage
+ * dose limits (DOSE_LIMITS, DOMAIN.md §3 3.15 and §4 4.6). */
+export type DoseOverrides = Partial<Record<'ball-roll' | 'pinky-toe-lift', Partial<Omit<TimedDose, 'kind'>> & Partial<Omit<HoldDose, 'kind'>>>>;
+
+/** The stage's dose with a clinician's override applied, or the stage's dose when the override would break a limit. */
+export function applyDoseOverride(dose: TimedDose | HoldDose, override: DoseOverrides[keyof DoseOverrides] | undefined): { dose: TimedDose | HoldDose; adjusted: boolean } {
+  if (!override) return { dose, adjusted: false };
+  const keys = dose.kind === 'timed' ? (['secondsPerFoot', 'timesPerDay'] as const) : (['holdSeconds', 'reps', 'sets', 'restSeconds'] as const);
+  const merged = { ...dose } as Record<string, unknown>;
+  for (const k of keys) if (typeof (override as Record<string, unknown>)[k] === 'number') merged[k] = (override as Record<string, number>)[k];
+  const next = merged as unknown as TimedDose | HoldDose;
+  return withinLimits(next) ? { dose: next, adjusted: JSON.stringify(next) !== JSON.stringify(dose) } : { dose, adjusted: false };
+}
+
+export function todayPlan(input: { screen: ScreenResult | null; stage: number; walking: WalkingTarget; clearedExclusions?: readonly ExerciseExclusion[]; doseOverrides?: DoseOverrides | null }): TodayPlan {
   if (!input.screen) return { status: 'needs-screen' };
   if (input.screen.status === 'stop') {
     return { status: 'stopped', urgency: input.screen.urgency, advice: input.screen.advice, concerns: [...new Set(input.screen.flags.map((f) => f.concern))] };
@@ -60,7 +74,8 @@ export function todayPlan(input: { screen: ScreenResult | null; stage: number; w
       excluded.push({ exercise: ex.id, reason: 'Left out until a clinician says it is safe for you (from your safety check).' });
       continue;
     }
-    items.push({ exercise: ex.id, name: ex.name, position: p.position, dose: p.dose, doseText: describeDose(p.dose), steps: ex.steps[p.position] ?? [], why: ex.why, ifItHurts: ex.ifItHurts });
+    const { dose, adjusted } = applyDoseOverride(p.dose, input.doseOverrides?.[p.exercise]);
+    items.push({ exercise: ex.id, name: ex.name, position: p.position, dose, doseText: describeDose(dose) + (adjusted ? ' (set by your clinician)' : ''), steps: ex.steps[p.position] ?? [], why: ex.why, ifItHurts: ex.ifItHurts });
   }
   return { status: 'active', stage: { number: stage.number, name: stage.name, goal: stage.goal }, items, excluded };
 }

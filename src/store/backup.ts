@@ -18,7 +18,7 @@ const int = z.number().int();
 const Row = {
   person: z.object({ id: text, display_name: text, birth_year: int.nullable(), created_at: text }).strict(),
   screen: z.object({ id: text, taken_at: text, answers: text, status: z.enum(['clear', 'stop']), urgency: nullableText, result: text }).strict(),
-  program: z.object({ stage: int.min(1), stage_started_on: text, started_on: text, status: z.enum(['active', 'stopped']), decided_on: nullableText, updated_at: text }).strict(),
+  program: z.object({ stage: int.min(1), stage_started_on: text, started_on: text, status: z.enum(['active', 'stopped']), decided_on: nullableText, updated_at: text, dose_overrides: nullableText.default(null) }).strict(),
   event: z.object({ id: text, at: text, on_date: text, action: z.enum(['start', 'progress', 'regress', 'hold', 'stop', 'resume']), from_stage: int.nullable(), to_stage: int.nullable(), reasons: text, actor: z.enum(['engine', 'person', 'clinician']) }).strict(),
   session: z.object({ id: text, client_id: text, date: text, started_at: text, completed_at: text, stage: int, status: z.enum(['completed', 'partial']), items: text }).strict(),
   checkin: z.object({ id: text, at: text, date: text, context: z.enum(['daily', 'before', 'after']), session_id: nullableText, back: int.min(0).max(10).nullable(), neck: int.min(0).max(10).nullable(), foot: int.min(0).max(10).nullable(), regions: text, note: nullableText, heel_first_steps: int.min(0).max(10).nullable().default(null), new_lower_limb: int.min(0).max(1).nullable().default(null) }).strict(),

@@ -32,6 +32,8 @@ export interface ProgramsTable {
   status: 'active' | 'stopped';
   /** The last date the engine applied a decision (so it applies at most once a day). */
   decided_on: string | null;
+  /** JSON: a clinician's dose changes per exercise (DoseOverrides), or null. */
+  dose_overrides: string | null;
   updated_at: string;
 }
 

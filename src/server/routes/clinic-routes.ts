@@ -31,7 +31,16 @@ const DateQuery = z.object({ date: isoDate.optional() }).strict();
 const PatientParams = z.object({ personId: z.string().min(1).max(100) });
 const StaffBody = z.object({ email: Email, displayName: z.string().trim().min(1).max(200), password: NewPassword, role: z.enum(['clinician', 'admin']).default('clinician') }).strict();
 const InviteBody = z.object({ label: z.string().trim().max(200).optional() }).strict();
-const ProgramBody = z.object({ stage: z.number().int(), reason: z.string().trim().min(3, 'say why, in words the patient will read').max(1000) }).strict();
+const DoseBody = z.object({
+  secondsPerFoot: z.number().int().min(10).optional(), timesPerDay: z.number().int().min(1).optional(),
+  holdSeconds: z.number().int().min(1).optional(), reps: z.number().int().min(1).optional(), sets: z.number().int().min(1).optional(), restSeconds: z.number().int().min(0).max(600).optional(),
+}).strict();
+const ProgramBody = z.object({
+  stage: z.number().int(),
+  reason: z.string().trim().min(3, 'say why, in words the patient will read').max(1000),
+  /** Dose changes per exercise within the stage limits; null clears earlier changes; absent keeps them. */
+  doses: z.object({ 'ball-roll': DoseBody.optional(), 'pinky-toe-lift': DoseBody.optional() }).strict().nullable().optional(),
+}).strict();
 
 export async function registerClinicRoutes(app: FastifyInstance, store: Store, cfg: AuthConfig): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -96,6 +105,6 @@ export async function registerClinicRoutes(app: FastifyInstance, store: Store, c
   r.get('/api/patients/:personId/gait-analyses', { ...P, schema: { params: PatientParams } }, async (req) => listGaitAnalyses(store.db, req.personId));
   r.put('/api/patients/:personId/program', { ...P, schema: { params: PatientParams, querystring: DateQuery, body: ProgramBody } }, async (req) => {
     const me = req.auth.account!;
-    return adjustStage(store.db, req.personId, { stage: req.body.stage, reason: req.body.reason, clinicianName: me.displayName }, todayFrom(req.query.date));
+    return adjustStage(store.db, req.personId, { stage: req.body.stage, reason: req.body.reason, clinicianName: me.displayName, ...(req.body.doses !== undefined ? { doses: req.body.doses } : {}) }, todayFrom(req.query.date));
   });
 }

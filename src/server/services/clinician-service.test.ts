@@ -42,3 +42,33 @@ test('The patient list line gives the pain trend against the MCID and why the pa
     assert.ok(later.needsAttention.includes('no check-in for 7 days'));
   } finally { await cleanup(); }
 });
+
+test('A clinician can change doses within the stage limits; the plan uses them and the patient reads why', async () => {
+  const { freshStore } = await import('../../../test/helpers/databases.js');
+  const { ensureLocalPerson } = await import('../../store/repos/people.js');
+  const { submitScreen, getToday } = await import('./program-service.js');
+  const { listProgramEvents } = await import('../../store/repos/program.js');
+  const { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } = await import('../../core/red-flags.js');
+  const { adjustStage } = await import('./clinician-service.js');
+  const { store, cleanup } = await freshStore('sqlite');
+  try {
+    const me = await ensureLocalPerson(store.db);
+    await submitScreen(store.db, me.id, { answers: Object.fromEntries([...RED_FLAG_QUESTIONS, ...PRECAUTION_QUESTIONS].map((q) => [q.id, false])) }, '2026-11-01');
+    // Stage 2's toe lift is 2 sets of 10 holds of 5 s (DOMAIN.md §4 4.6 minimums); 8 s holds stay within the 10 s limit.
+    await adjustStage(store.db, me.id, { stage: 2, reason: 'Your arch control is good', clinicianName: 'Dr Kim', doses: { 'pinky-toe-lift': { holdSeconds: 8 } } }, '2026-11-03');
+    const toe = (await getToday(store.db, me.id, '2026-11-03')).plan;
+    assert.equal(toe.status, 'active');
+    const item = toe.status === 'active' ? toe.items.find((i) => i.exercise === 'pinky-toe-lift')! : null;
+    assert.deepEqual(item!.dose, { kind: 'holds', holdSeconds: 8, reps: 10, sets: 2, restSeconds: 60, perFoot: false });
+    assert.match(item!.doseText, /set by your clinician/);
+    const events = await listProgramEvents(store.db, me.id);
+    assert.match(events.at(-1)!.reasons[0]!.text, /Dr Kim set your program to stage 2 .*holdSeconds 8/);
+    // 12 s holds exceed the 10 s limit: refused, naming the exercise, and nothing changes.
+    await assert.rejects(adjustStage(store.db, me.id, { stage: 2, reason: 'Longer holds', clinicianName: 'Dr Kim', doses: { 'pinky-toe-lift': { holdSeconds: 12 } } }, '2026-11-04'), (e: Error & { field?: string }) => e.field === 'doses.pinky-toe-lift');
+    // null clears the change.
+    await adjustStage(store.db, me.id, { stage: 2, reason: 'Back to the standard dose', clinicianName: 'Dr Kim', doses: null }, '2026-11-05');
+    const plain = (await getToday(store.db, me.id, '2026-11-05')).plan;
+    const again = plain.status === 'active' ? plain.items.find((i) => i.exercise === 'pinky-toe-lift')! : null;
+    assert.equal((again!.dose as { holdSeconds: number }).holdSeconds, 5);
+  } finally { await cleanup(); }
+});

@@ -7,26 +7,40 @@ import { ADHERENCE_REPLAN_BELOW, NPRS_MCID_POINTS } from '../../core/clinical-co
 import { isMeaningfulImprovement, isMeaningfulWorsening } from '../../core/pain.js';
 import { painBaseline } from '../../core/program-engine.js';
 import { addDays, daysBetween } from '../../core/dates.js';
-import { FIRST_STAGE, LAST_STAGE, stageByNumber } from '../../core/stages.js';
+import { DOSE_LIMITS, FIRST_STAGE, LAST_STAGE, stageByNumber } from '../../core/stages.js';
+import { applyDoseOverride, type DoseOverrides } from '../../core/plan.js';
 import type { Database } from '../../store/schema.js';
 import { addProgramEvent, getProgram, upsertProgram, type Program } from '../../store/repos/program.js';
 import { maxPain } from '../../store/repos/checkins.js';
 import { badRequest, conflict } from '../problem.js';
 import { SESSIONS_PER_WEEK } from './program-service.js';
 
-/** Sets the patient's stage; the reason is stored in the patient's program history in the clinician's words. */
-export async function adjustStage(db: Kysely<Database>, personId: string, input: { stage: number; reason: string; clinicianName: string }, today: string): Promise<Program> {
+/**
+ * Sets the patient's stage and, optionally, doses (within the stage dose limits); the reason is stored in the
+ * patient's program history in the clinician's words. `doses: null` clears earlier dose changes.
+ */
+export async function adjustStage(db: Kysely<Database>, personId: string, input: { stage: number; reason: string; clinicianName: string; doses?: DoseOverrides | null }, today: string): Promise<Program> {
+  if (input.doses) {
+    for (const p of stageByNumber(input.stage).prescriptions) {
+      const o = input.doses[p.exercise];
+      if (o && !applyDoseOverride(p.dose, o).adjusted && JSON.stringify(o) !== '{}') {
+        throw badRequest(`doses.${p.exercise}: that dose is outside the limits for this exercise (DOMAIN.md: roll up to ${DOSE_LIMITS.timed.secondsPerFoot} s per foot ${DOSE_LIMITS.timed.timesPerDay}x a day; holds up to ${DOSE_LIMITS.holds.holdSeconds} s, ${DOSE_LIMITS.holds.reps} reps, ${DOSE_LIMITS.holds.sets} sets)`, `doses.${p.exercise}`);
+      }
+    }
+  }
   if (input.stage < FIRST_STAGE || input.stage > LAST_STAGE) throw badRequest(`stage must be from ${FIRST_STAGE} to ${LAST_STAGE}`, 'stage');
   return db.transaction().execute(async (trx) => {
     const prev = await getProgram(trx, personId);
     if (!prev) throw conflict('This patient has not started the program yet (the safety questions come first).');
     if (prev.status === 'stopped') throw conflict('The program is paused after a safety answer: the patient restarts it by answering the safety questions again once you have checked them.');
     const action = input.stage > prev.stage ? 'progress' : input.stage < prev.stage ? 'regress' : 'hold';
-    const program: Program = { ...prev, stage: input.stage, stageStartedOn: input.stage === prev.stage ? prev.stageStartedOn : today };
+    const doseOverrides = input.doses === undefined ? prev.doseOverrides ?? null : input.doses;
+    const program: Program = { ...prev, stage: input.stage, stageStartedOn: input.stage === prev.stage ? prev.stageStartedOn : today, doseOverrides };
+    const doseText = input.doses === undefined ? '' : input.doses === null ? ' Doses are back to the stage’s own.' : ` Doses: ${Object.entries(input.doses).map(([ex, d]) => `${ex} ${Object.entries(d ?? {}).map(([k, v]) => `${k} ${v}`).join(', ')}`).join('; ')}.`;
     await upsertProgram(trx, personId, program);
     await addProgramEvent(trx, personId, {
       at: new Date().toISOString(), onDate: today, action, fromStage: prev.stage, toStage: input.stage, actor: 'clinician',
-      reasons: [{ rule: 'clinician-adjustment', text: `${input.clinicianName} set your program to stage ${input.stage} (${stageByNumber(input.stage).name}): ${input.reason}`, refs: [] }],
+      reasons: [{ rule: 'clinician-adjustment', text: `${input.clinicianName} set your program to stage ${input.stage} (${stageByNumber(input.stage).name}): ${input.reason}${doseText}`, refs: [] }],
     });
     return program;
   });

@@ -122,7 +122,7 @@ export async function getToday(db: Kysely<Database>, personId: string, today: st
   const weeks = program ? weekVerdicts(checkins, program.startedOn, today, baseline) : [];
   const age = await ageOf(db, personId, today);
   const walking = walkingTarget({ days, weeks, age });
-  const plan = todayPlan({ screen: screen?.result ?? null, stage: program?.stage ?? FIRST_STAGE, walking });
+  const plan = todayPlan({ screen: screen?.result ?? null, stage: program?.stage ?? FIRST_STAGE, walking, doseOverrides: program?.doseOverrides ?? null });
   return {
     date: today, screen: screen ? { takenAt: screen.takenAt, result: screen.result } : null, program, plan, decision, walking,
     sessionDoneToday: sessions.some((s) => s.date === today), age,

@@ -2,21 +2,23 @@ import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import type { ProgramAction, Reason } from '../../core/program-engine.js';
 import type { Database } from '../schema.js';
+import type { DoseOverrides } from '../../core/plan.js';
 import { fromJson, newId, toJson } from '../json-column.js';
 
-export interface Program { stage: number; stageStartedOn: string; startedOn: string; status: 'active' | 'stopped'; decidedOn: string | null }
+export interface Program { stage: number; stageStartedOn: string; startedOn: string; status: 'active' | 'stopped'; decidedOn: string | null; doseOverrides?: DoseOverrides | null }
 export interface ProgramEvent { id: string; at: string; onDate: string; action: ProgramAction | 'start' | 'resume'; fromStage: number | null; toStage: number | null; reasons: Reason[]; actor: string }
 
 type Db = Kysely<Database> | Transaction<Database>;
+const Overrides = z.custom<DoseOverrides>((v) => typeof v === 'object' && v !== null);
 const Reasons = z.array(z.object({ rule: z.string(), text: z.string(), refs: z.array(z.string()) }));
 
 export async function getProgram(db: Db, personId: string): Promise<Program | null> {
   const r = await db.selectFrom('programs').selectAll().where('person_id', '=', personId).executeTakeFirst();
-  return r ? { stage: r.stage, stageStartedOn: r.stage_started_on, startedOn: r.started_on, status: r.status, decidedOn: r.decided_on } : null;
+  return r ? { stage: r.stage, stageStartedOn: r.stage_started_on, startedOn: r.started_on, status: r.status, decidedOn: r.decided_on, doseOverrides: r.dose_overrides ? fromJson(Overrides, r.dose_overrides, `programs.dose_overrides (${personId})`) : null } : null;
 }
 
 export async function upsertProgram(db: Db, personId: string, p: Program): Promise<void> {
-  const row = { stage: p.stage, stage_started_on: p.stageStartedOn, started_on: p.startedOn, status: p.status, decided_on: p.decidedOn, updated_at: new Date().toISOString() };
+  const row = { stage: p.stage, stage_started_on: p.stageStartedOn, started_on: p.startedOn, status: p.status, decided_on: p.decidedOn, dose_overrides: p.doseOverrides ? toJson(p.doseOverrides) : null, updated_at: new Date().toISOString() };
   const existing = await db.selectFrom('programs').select('person_id').where('person_id', '=', personId).executeTakeFirst();
   if (existing) await db.updateTable('programs').set(row).where('person_id', '=', personId).execute();
   else await db.insertInto('programs').values({ person_id: personId, ...row }).execute();
