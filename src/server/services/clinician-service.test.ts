@@ -36,7 +36,7 @@ test('The patient list line gives the pain trend against the MCID and why the pa
     const line = await patientSummary(store.db, me.id, '2026-11-20');
     assert.deepEqual(line.painTrend, { baseline: 3, recent: 6, status: 'worse', mcidPoints: 2 });
     assert.ok(line.needsAttention.includes('pain meaningfully worse'));
-    assert.ok(line.needsAttention.includes('sessions on under half the days'));
+    assert.ok(line.needsAttention.includes('adherence under 50% this week'));
     assert.ok(!line.needsAttention.includes('no check-in for 7 days'));
     const later = await patientSummary(store.db, me.id, '2026-11-28');
     assert.ok(later.needsAttention.includes('no check-in for 7 days'));

@@ -93,10 +93,10 @@ async function painTrendAndAttention(db: Kysely<Database>, personId: string, tod
   const status = baseline === null || recentMean === null ? null
     : isMeaningfulImprovement(baseline, recentMean) ? 'improved' : isMeaningfulWorsening(baseline, recentMean) ? 'worse' : 'no-meaningful-change';
   const attention: string[] = [];
-  if (redFlag) attention.push('red flag');
+  if (redFlag) attention.push('red flag: program stopped after a safety answer');
   if (status === 'worse') attention.push('pain meaningfully worse');
   if (startedOn && (!lastCheckinDate || lastCheckinDate <= addDays(today, -7))) attention.push('no check-in for 7 days');
-  if (adherence7 !== null && adherence7 < ADHERENCE_REPLAN_BELOW) attention.push('sessions on under half the days');
+  if (adherence7 !== null && adherence7 < ADHERENCE_REPLAN_BELOW) attention.push(`adherence under ${Math.round(ADHERENCE_REPLAN_BELOW * 100)}% this week`);
   return {
     painTrend: status === null ? null : { baseline: Math.round(baseline! * 10) / 10, recent: Math.round(recentMean! * 10) / 10, status, mcidPoints: NPRS_MCID_POINTS },
     needsAttention: attention,

@@ -1,10 +1,8 @@
 /**
- * The patient list's line for one patient (GET /api/patients) and the "needs attention" rule: a red flag (the
- * program stopped after a safety answer), no check-in in the last 7 days, or fewer than half of the prescribed
- * sessions done in the last 7 days.
+ * The patient list's line for one patient (GET /api/patients). Whether a patient needs attention is decided on the
+ * server with the DOMAIN.md thresholds (src/server/services/clinician-service.ts): a red flag, pain meaningfully
+ * worse than in the first week (the NPRS MCID), no check-in for 7 days, or sessions on under half the days.
  */
-import { addDays } from '../../../src/core/dates.js';
-
 export interface Adherence { done: number; prescribed: number; fraction: number }
 
 export interface PatientLine {
@@ -17,13 +15,19 @@ export interface PatientLine {
   adherence28: Adherence | null;
   lastCheckin: { date: string; maxPain: number | null } | null;
   lastSessionDate: string | null;
+  /** First-week daily pain against the last 7 days', judged by the MCID. */
+  painTrend: { baseline: number; recent: number; status: 'improved' | 'no-meaningful-change' | 'worse'; mcidPoints: number } | null;
+  needsAttention: string[];
 }
 
 /** The reasons this patient needs attention today (empty when none). */
-export function attentionReasons(p: PatientLine, today: string): string[] {
-  const out: string[] = [];
-  if (p.redFlag) out.push('red flag: program stopped after a safety answer');
-  if (!p.lastCheckin || p.lastCheckin.date < addDays(today, -6)) out.push('no check-in for 7 days');
-  if (p.adherence7 && p.adherence7.fraction < 0.5) out.push('adherence under 50% this week');
-  return out;
+export function attentionReasons(p: PatientLine, _today?: string): string[] {
+  return p.needsAttention ?? [];
+}
+
+/** The pain trend in words, with the MCID that makes a change real. */
+export function painTrendText(t: PatientLine['painTrend']): string {
+  if (!t) return 'not enough check-ins yet';
+  const word = t.status === 'improved' ? 'better' : t.status === 'worse' ? 'worse' : 'no real change';
+  return `${t.baseline} → ${t.recent}/10: ${word} (a real change is ${t.mcidPoints} points or 30%)`;
 }

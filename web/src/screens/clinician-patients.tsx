@@ -8,7 +8,7 @@ import { api } from '../api/client.js';
 import { FieldError, Loading, ScreenTitle } from '../components/common.js';
 import { localDate } from '../lib/local-time.js';
 import { LAST_STAGE } from '../../../src/core/stages.js';
-import { attentionReasons, type Adherence, type PatientLine } from './clinician-attention.js';
+import { attentionReasons, painTrendText, type Adherence, type PatientLine } from './clinician-attention.js';
 import { ClinicianInvite } from './clinician-invite.js';
 import { PathLink } from './clinician-workspace.js';
 
@@ -45,6 +45,7 @@ export function ClinicianPatientsScreen() {
                       <dt>Stage</dt><dd>{p.program ? `${p.program.stage} of ${LAST_STAGE}${p.program.status !== 'active' ? ` (${p.program.status})` : ''}` : 'not started (safety check not done)'}</dd>
                       <dt>Adherence, 7 days</dt><dd>{pct(p.adherence7)}</dd>
                       <dt>Adherence, 28 days</dt><dd>{pct(p.adherence28)}</dd>
+                      <dt>Pain trend</dt><dd>{painTrendText(p.painTrend)}</dd>
                       <dt>Last check-in</dt><dd>{p.lastCheckin ? `${p.lastCheckin.date}${p.lastCheckin.maxPain !== null ? `, highest pain ${p.lastCheckin.maxPain}/10` : ''}` : 'none'}</dd>
                       <dt>Last session</dt><dd>{p.lastSessionDate ?? 'none'}</dd>
                     </dl>
