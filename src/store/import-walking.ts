@@ -5,9 +5,11 @@
  * are skipped, so importing the same file twice adds nothing and an overlapping newer export adds only what is new.
  *
  * Speed (multi-GB Apple Health exports): large files are parsed on a worker thread (import-in-worker.ts) while
- * this thread stores the batches, so the two cores overlap. On SQLite the rows go through one prepared
- * statement on the same connection, inside Kysely's transaction (which holds the connection until commit), with
- * the per-import constants written into the statement so each row binds only its own seven values.
+ * this thread stores the batches, so the two cores overlap. On SQLite the rows go through prepared statements
+ * on the same connection, inside Kysely's transaction (which holds the connection until commit): one per stream
+ * (source, device, kind, unit), with those and the per-import constants written into the statement, so a row
+ * binds only its start, end and value. SQLite's own work per row (~3-4 us of CPU here, WITHOUT ROWID insert
+ * on the natural key) is then what bounds the store; `timing` says which thread bounded a given import.
  *
  * Daily totals: the importer side accumulates every sample it delivers into per-day totals. A day that held no
  * samples before and met no duplicate takes them as they are; a day that held samples before and gained some,
