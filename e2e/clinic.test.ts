@@ -182,6 +182,28 @@ test('a clinician invites a patient, sees their check-in, sets the stage; the pa
   await history.getByText(reason, { exact: false }).scrollIntoViewIfNeeded();
   await screenshot(p, '7f-patient-history');
 
+  // The patient does today's guided session at the new stage (timers sped up 50x, see web/src/lib/speed.ts).
+  await p.goto(`${url}/?fast=50`);
+  await p.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+  await p.getByText('Stage 2 of 5').waitFor();
+  await p.getByRole('link', { name: 'Start today’s session' }).click();
+  await p.getByRole('group', { name: 'Back pain' }).getByRole('radio', { name: '3' }).check();
+  await p.getByRole('button', { name: 'Start', exact: true }).click();
+  await p.getByRole('heading', { level: 1, name: 'How do you feel now?' }).waitFor({ timeout: 60_000 });
+  await p.getByRole('group', { name: 'Back pain' }).getByRole('radio', { name: '2' }).check();
+  await p.getByRole('button', { name: 'Save session' }).click();
+  await p.getByText('Well done. Your session is saved.').waitFor();
+  await p.goto(`${url}/`);
+  await p.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+
+  // The clinician sees the session: last session today on the patient page.
+  await c.reload();
+  await c.getByRole('heading', { level: 1, name: PATIENT.name }).waitFor();
+  await c.getByText('Stage 2 of 5', { exact: false }).first().waitFor();
+  assert.ok((await c.locator('main').innerText()).includes(today), 'the page shows today\'s session and check-in');
+  const sessions = await c.evaluate(async (id) => (await (await fetch(`/api/patients/${id}/sessions`)).json()) as { date: string; stage: number; status: string }[], await c.evaluate(() => location.pathname.split('/').filter(Boolean).at(-1)!));
+  assert.deepEqual(sessions.map((x) => [x.date, x.stage, x.status]), [[today, 2, 'completed']]);
+
   // The Data page: the clinician, who read what (the audit log), and stopping the sharing.
   await p.getByRole('navigation', { name: 'Your data' }).getByRole('link', { name: 'Data' }).click();
   await p.getByRole('heading', { level: 2, name: 'My clinicians' }).waitFor();
@@ -190,7 +212,10 @@ test('a clinician invites a patient, sees their check-in, sets the stage; the pa
   await audit.waitFor();
   const auditText = await audit.innerText();
   assert.ok(auditText.includes(`${CLINICIAN.name} (clinician)`), auditText);
-  assert.match(auditText, /changed your program stage/);
+  assert.match(auditText, /read sessions/);
+  // The table shows the latest entries; the stage change is further back in the full log.
+  const fullAudit = await p.evaluate(async () => JSON.stringify(await (await fetch('/api/audit')).json()));
+  assert.match(fullAudit, /program/);
   assert.match(auditText, /read check-ins/);
   await assertAccessible(p, 'data page with account');
   await p.getByRole('heading', { level: 2, name: 'My clinicians' }).scrollIntoViewIfNeeded();
