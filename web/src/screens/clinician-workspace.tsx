@@ -12,6 +12,7 @@ import { FieldError } from '../components/common.js';
 import { navigatePath, usePath } from '../lib/router.js';
 import { ClinicianPatientScreen } from './clinician-patient.js';
 import { ClinicianPatientsScreen } from './clinician-patients.js';
+import { ClinicAdminScreen } from './clinic-admin.js';
 
 /** A link inside the workspace (paths with ids, which the patient app's Link cannot name). */
 export function PathLink({ to, children, className }: { to: string; children: ReactNode; className?: string }) {
@@ -29,11 +30,14 @@ export function ClinicianWorkspace() {
   const [error, setError] = useState<string | null>(null);
   const out = (everywhere: boolean) => signOut(everywhere).then(() => auth.refresh(), (e: unknown) => setError(e instanceof ApiError ? e.message : 'Could not sign out.'));
   const m = /^\/patients\/([^/]+)$/.exec(path);
-  const body = m ? <ClinicianPatientScreen personId={decodeURIComponent(m[1]!)} /> : <ClinicianPatientsScreen />;
+  const isAdmin = auth.info?.role === 'admin';
+  const onClinic = isAdmin && path === '/clinic';
+  const body = onClinic ? <ClinicAdminScreen myEmail={auth.info?.email} /> : m ? <ClinicianPatientScreen personId={decodeURIComponent(m[1]!)} /> : <ClinicianPatientsScreen />;
   return (
     <Shell headerEnd={(
       <nav className="top-links" aria-label="Workspace">
-        <PathLink to="/" className={m ? '' : 'active'}>Patients</PathLink>
+        <PathLink to="/" className={m || onClinic ? '' : 'active'}>Patients</PathLink>
+        {isAdmin && <PathLink to="/clinic" className={onClinic ? 'active' : ''}>Clinic</PathLink>}
       </nav>
     )}>
       <div className="workspace">
