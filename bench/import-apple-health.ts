@@ -2,11 +2,12 @@
  * Apple Health import throughput and memory.
  *
  * Builds a large export.xml by repeating the real records of ../shared/data/apple-health/export6s3sample.xml
- * (every copy shifted by one more minute, so records are distinct while the period covered stays about two
- * years, like a real export: the summary's per-day memory grows with days covered, not with bytes), then runs
+ * (every copy shifted by one more minute, so records are distinct; 1 GB is ~250,000 copies of its 15 kept
+ * records, about six months: the summary's per-day memory grows with days covered, not with bytes), then runs
  * each contender in its own child process and reads that process's peak RSS (`process.resourceUsage().maxRSS`):
  *   0. the whole import as `footing import` runs it (parser on a worker thread, SQLite store on the main thread,
- *      daily totals, one transaction), with where its time went (store busy, parser blocked, store idle),
+ *      daily totals, one transaction), with where its time went (store busy, parser blocked, store idle) and
+ *      each thread's CPU seconds (Linux), which name the bound whatever the machine's load,
  *   1. the importer alone (fast scanner + normalise + merged daily totals, one thread),
  *   2. the importer forced onto its careful saxes path,
  *   3. a plain saxes pass that only counts elements (the floor any saxes-based importer pays),
