@@ -8,7 +8,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Store } from '../../store/db.js';
 import { createAccount, deleteAccount, getAccount, listClinicStaff } from '../../store/repos/accounts.js';
-import { appendAudit } from '../../store/repos/audit.js';
+import { appendAuditMany } from '../../store/repos/audit.js';
 import { createInvitation, listInvitationsOf, listPatientsOf } from '../../store/repos/care-links.js';
 import { listCheckins } from '../../store/repos/checkins.js';
 import { getClinic } from '../../store/repos/clinics.js';
@@ -23,7 +23,7 @@ import { randomToken, sha256 } from '../auth/tokens.js';
 import { conflict, notFound, Problem } from '../problem.js';
 import { todayFrom } from '../request-date.js';
 import { explainFor, getAssessment } from '../services/assessment-service.js';
-import { adjustStage, patientSummary } from '../services/clinician-service.js';
+import { adjustStage, patientSummaries } from '../services/clinician-service.js';
 import { getProgress, getToday } from '../services/program-service.js';
 import { Email, NewPassword } from './account-routes.js';
 
@@ -81,13 +81,11 @@ export async function registerClinicRoutes(app: FastifyInstance, store: Store, c
     const me = req.auth.account!;
     const today = todayFrom(req.query.date);
     const patients = await listPatientsOf(store.db, me.id, me.clinicId!);
-    const out = [];
-    for (const p of patients) {
-      // The list shows each patient's program and dates: a read of their data, recorded for each of them.
-      await appendAudit(store.db, { actorAccountId: me.id, actorRole: me.role, personId: p.personId, method: req.method, route: req.routeOptions.url ?? '/api/patients', action: 'read' });
-      out.push({ ...p, ...(await patientSummary(store.db, p.personId, today)) });
-    }
-    return out;
+    // The list shows each patient's program and dates: a read of their data, recorded for each of them (before
+    // the data is served, in one statement).
+    await appendAuditMany(store.db, patients.map((p) => ({ actorAccountId: me.id, actorRole: me.role, personId: p.personId, method: req.method, route: req.routeOptions.url ?? '/api/patients', action: 'read' as const })));
+    const summaries = await patientSummaries(store.db, patients.map((p) => p.personId), today);
+    return patients.map((p) => ({ ...p, ...summaries.get(p.personId)! }));
   });
 
   // ---- one patient's data, for their clinician (the guard checked the link and wrote the audit entry) ----

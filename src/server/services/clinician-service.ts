@@ -2,7 +2,7 @@
  * What a clinician does with a patient's program: change the stage with a reason the patient sees (a program
  * event with actor 'clinician'), and the one-line summaries of the patient list.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { ADHERENCE_REPLAN_BELOW, NPRS_MCID_POINTS } from '../../core/clinical-constants.js';
 import { isMeaningfulImprovement, isMeaningfulWorsening } from '../../core/pain.js';
 import { painBaseline } from '../../core/program-engine.js';
@@ -57,22 +57,71 @@ export function windowAdherence(sessionDates: readonly string[], today: string, 
 }
 
 /**
- * The list line of one patient: program stage and status (stopped = a red flag answer), adherence over the last
- * 7 and 28 days, the last check-in (date and highest pain score) and the last session date.
+ * The list lines of several patients: program stage and status (stopped = a red flag answer), adherence over the
+ * last 7 and 28 days, the last check-in (date and highest pain score), the last session date, the pain trend and
+ * the reasons to look at them. Set-based: a handful of queries whatever the number of patients (a clinic lists
+ * hundreds).
  */
+export async function patientSummaries(db: Kysely<Database>, personIds: readonly string[], today: string) {
+  const out = new Map<string, Awaited<ReturnType<typeof summaryOf>>>();
+  for (let i = 0; i < personIds.length; i += 500) {
+    const ids = personIds.slice(i, i + 500);
+    if (ids.length === 0) continue;
+    const programs = await db.selectFrom('programs').selectAll().where('person_id', 'in', ids).execute();
+    const latestCheckins = await db.selectFrom((eb) => eb.selectFrom('checkins')
+      .select(['person_id', 'date', 'back', 'neck', 'foot', sql<number>`row_number() over (partition by person_id order by at desc, id desc)`.as('rn')])
+      .where('person_id', 'in', ids).as('c')).selectAll().where('rn', '=', 1).execute();
+    const sessions = await db.selectFrom('sessions').select(['person_id', 'date']).where('person_id', 'in', ids).where('date', '>=', addDays(today, -27)).where('date', '<=', today).execute();
+    const lastSessions = await db.selectFrom('sessions').select((eb) => ['person_id', eb.fn.max('date').as('date')]).where('person_id', 'in', ids).groupBy('person_id').execute();
+    // Daily check-ins of the last 7 days, and of the first 7 distinct days at or after each program's start (the
+    // baseline week: painBaseline keeps those inside [start, start + 7)).
+    const recent = await db.selectFrom('checkins').select(['id', 'person_id', 'date', 'back', 'neck', 'foot']).where('person_id', 'in', ids).where('context', '=', 'daily')
+      .where('date', '>', addDays(today, -7)).where('date', '<=', today).execute();
+    const firstWeek = await db.selectFrom((eb) => eb.selectFrom('checkins').innerJoin('programs', 'programs.person_id', 'checkins.person_id')
+      .select(['checkins.id as id', 'checkins.person_id as person_id', 'checkins.date as date', 'checkins.back as back', 'checkins.neck as neck', 'checkins.foot as foot',
+        sql<number>`dense_rank() over (partition by checkins.person_id order by checkins.date)`.as('dr')])
+      .where('checkins.person_id', 'in', ids).where('checkins.context', '=', 'daily').whereRef('checkins.date', '>=', 'programs.started_on').as('f'))
+      .selectAll().where('dr', '<=', 7).execute();
+    const by = <T extends { person_id: string }>(rows: readonly T[]) => { const m = new Map<string, T[]>(); for (const r of rows) { const l = m.get(r.person_id) ?? []; l.push(r); m.set(r.person_id, l); } return m; };
+    const progBy = new Map(programs.map((p) => [p.person_id, p]));
+    const lastBy = new Map(latestCheckins.map((c) => [c.person_id, c]));
+    const sessBy = by(sessions);
+    const lastSessBy = new Map(lastSessions.map((s) => [s.person_id, s.date as string | null]));
+    const recentBy = by(recent);
+    const firstBy = by(firstWeek);
+    for (const id of ids) {
+      out.set(id, summaryOf({
+        today, program: progBy.get(id) ?? null, lastCheckin: lastBy.get(id) ?? null, sessionDates: (sessBy.get(id) ?? []).map((r) => r.date),
+        lastSessionDate: lastSessBy.get(id) ?? null, dailies: [...(firstBy.get(id) ?? []), ...(recentBy.get(id) ?? [])],
+      }));
+    }
+  }
+  return out;
+}
+
+/** The list line of one patient (see patientSummaries). */
 export async function patientSummary(db: Kysely<Database>, personId: string, today: string) {
-  const program = await getProgram(db, personId);
-  const lastCheckin = await db.selectFrom('checkins').select(['date', 'back', 'neck', 'foot']).where('person_id', '=', personId).orderBy('at', 'desc').limit(1).executeTakeFirst();
-  const sessionDates = (await db.selectFrom('sessions').select('date').where('person_id', '=', personId).where('date', '>=', addDays(today, -27)).where('date', '<=', today).execute()).map((r) => r.date);
-  const lastSession = await db.selectFrom('sessions').select('date').where('person_id', '=', personId).orderBy('date', 'desc').limit(1).executeTakeFirst();
+  return (await patientSummaries(db, [personId], today)).get(personId)!;
+}
+
+function summaryOf(d: {
+  today: string;
+  program: Database['programs'] | null;
+  lastCheckin: { date: string; back: number | null; neck: number | null; foot: number | null } | null;
+  sessionDates: string[];
+  lastSessionDate: string | null;
+  dailies: { id: string; date: string; back: number | null; neck: number | null; foot: number | null }[];
+}) {
+  const p = d.program;
+  const adherence7 = p ? windowAdherence(d.sessionDates, d.today, p.started_on, 7) : null;
   return {
-    program: program ? { stage: program.stage, status: program.status, stageStartedOn: program.stageStartedOn } : null,
-    redFlag: program?.status === 'stopped',
-    adherence7: program ? windowAdherence(sessionDates, today, program.startedOn, 7) : null,
-    adherence28: program ? windowAdherence(sessionDates, today, program.startedOn, 28) : null,
-    lastCheckin: lastCheckin ? { date: lastCheckin.date, maxPain: maxPain(lastCheckin) } : null,
-    lastSessionDate: lastSession?.date ?? null,
-    ...(await painTrendAndAttention(db, personId, today, program?.startedOn ?? null, program?.status === 'stopped', program ? windowAdherence(sessionDates, today, program.startedOn, 7)?.fraction ?? null : null, lastCheckin ? lastCheckin.date : null)),
+    program: p ? { stage: p.stage, status: p.status, stageStartedOn: p.stage_started_on } : null,
+    redFlag: p?.status === 'stopped',
+    adherence7,
+    adherence28: p ? windowAdherence(d.sessionDates, d.today, p.started_on, 28) : null,
+    lastCheckin: d.lastCheckin ? { date: d.lastCheckin.date, maxPain: maxPain(d.lastCheckin) } : null,
+    lastSessionDate: d.lastSessionDate,
+    ...painTrendAndAttention(d.dailies, d.today, p?.started_on ?? null, p?.status === 'stopped', adherence7?.fraction ?? null, d.lastCheckin?.date ?? null),
   };
 }
 
@@ -81,12 +130,10 @@ export async function patientSummary(db: Kysely<Database>, personId: string, tod
  * the last 7 days'. "Needs attention": a red flag, meaningfully worse pain, no check-in for 7 days, or sessions on
  * fewer than half the days this week (DOMAIN.md §8 re-plan threshold).
  */
-async function painTrendAndAttention(db: Kysely<Database>, personId: string, today: string, startedOn: string | null, redFlag: boolean, adherence7: number | null, lastCheckinDate: string | null) {
-  const dailies = startedOn
-    ? (await db.selectFrom('checkins').select(['date', 'context', 'back', 'neck', 'foot']).where('person_id', '=', personId).where('context', '=', 'daily')
-      .where((eb) => eb.or([eb.and([eb('date', '>=', startedOn), eb('date', '<', addDays(startedOn, 7))]), eb.and([eb('date', '>', addDays(today, -7)), eb('date', '<=', today)])])).execute())
-      .map((c) => ({ date: c.date, context: 'daily' as const, maxPain: maxPain(c) }))
-    : [];
+function painTrendAndAttention(rows: readonly { id: string; date: string; back: number | null; neck: number | null; foot: number | null }[], today: string, startedOn: string | null, redFlag: boolean, adherence7: number | null, lastCheckinDate: string | null) {
+  // The baseline week and the last 7 days can overlap in a young program: each check-in counts once.
+  const seen = new Set<string>();
+  const dailies = rows.filter((r) => !seen.has(r.id) && seen.add(r.id)).map((c) => ({ date: c.date, context: 'daily' as const, maxPain: maxPain(c) }));
   const baseline = startedOn ? painBaseline(dailies, startedOn) : null;
   const recent = dailies.filter((c) => c.date > addDays(today, -7) && c.date <= today).map((c) => c.maxPain);
   const recentMean = recent.length ? recent.reduce((a, b) => a + b, 0) / recent.length : null;

@@ -18,6 +18,16 @@ export async function appendAudit(db: Kysely<Database>, e: Omit<AuditEntry, 'id'
   }).execute();
 }
 
+/** Several entries in one statement (e.g. a patient list read: one entry per patient shown). */
+export async function appendAuditMany(db: Kysely<Database>, entries: readonly Omit<AuditEntry, 'id' | 'at'>[]): Promise<void> {
+  const at = new Date().toISOString();
+  for (let i = 0; i < entries.length; i += 200) {
+    await db.insertInto('audit_log').values(entries.slice(i, i + 200).map((e) => ({
+      id: newId(), at, actor_account_id: e.actorAccountId, actor_role: e.actorRole, person_id: e.personId, method: e.method, route: e.route, action: e.action,
+    }))).execute();
+  }
+}
+
 /** A person's entries, newest first. */
 export async function listAudit(db: Kysely<Database>, personId: string, limit = 500): Promise<AuditView[]> {
   const rows = await db.selectFrom('audit_log').leftJoin('accounts', 'accounts.id', 'audit_log.actor_account_id')
