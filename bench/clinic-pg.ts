@@ -236,7 +236,7 @@ export async function run(): Promise<void> {
       const both = two[0]!.rps + two[1]!.rps;
       console.log(`  ${'2 processes: combined'.padEnd(22)} ${both.toFixed(1).padStart(8)} req/s   p99 max ${Math.max(two[0]!.p99, two[1]!.p99)} ms   ratio to 1 process ${(both / one!.rps).toFixed(2)}`);
     }
-    console.log('\nBound: the patient list runs a handful of queries per patient plus one audit-log insert per patient, so it is bound by');
+    console.log('\nBound: the patient list runs a handful of set-based queries for all patients (window functions for the baseline week,\na grouped max for the latest check-in) and one multi-row audit insert, so it is bound by');
     console.log('PostgreSQL round trips and the one Node thread of each process; /today reads one patient\'s whole year (check-ins, sessions,');
     console.log('walking) and runs the program engine, plus the access check and one audit insert. On 2 shared cores, PostgreSQL, autocannon');
     console.log('and both servers compete for the same CPUs, so a second process can add at most what the idle core allows.');

@@ -68,9 +68,11 @@ export async function patientSummaries(db: Kysely<Database>, personIds: readonly
     const ids = personIds.slice(i, i + 500);
     if (ids.length === 0) continue;
     const programs = await db.selectFrom('programs').selectAll().where('person_id', 'in', ids).execute();
-    const latestCheckins = await db.selectFrom((eb) => eb.selectFrom('checkins')
-      .select(['person_id', 'date', 'back', 'neck', 'foot', sql<number>`row_number() over (partition by person_id order by at desc, id desc)`.as('rn')])
-      .where('person_id', 'in', ids).as('c')).selectAll().where('rn', '=', 1).execute();
+    // Latest check-in: the latest date per person (the (person_id, date) index answers it), then that day's rows.
+    const latestDates = db.selectFrom('checkins').select((eb) => ['person_id', eb.fn.max('date').as('date')]).where('person_id', 'in', ids).groupBy('person_id').as('m');
+    const lastDayRows = await db.selectFrom('checkins').innerJoin(latestDates, (j) => j.onRef('m.person_id', '=', 'checkins.person_id').onRef('m.date', '=', 'checkins.date'))
+      .select(['checkins.person_id as person_id', 'checkins.date as date', 'checkins.at as at', 'checkins.id as id', 'checkins.back as back', 'checkins.neck as neck', 'checkins.foot as foot']).execute();
+    const latestCheckins = [...lastDayRows].sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
     const sessions = await db.selectFrom('sessions').select(['person_id', 'date']).where('person_id', 'in', ids).where('date', '>=', addDays(today, -27)).where('date', '<=', today).execute();
     const lastSessions = await db.selectFrom('sessions').select((eb) => ['person_id', eb.fn.max('date').as('date')]).where('person_id', 'in', ids).groupBy('person_id').execute();
     // Daily check-ins of the last 7 days, and of the first 7 distinct days at or after each program's start (the
@@ -80,11 +82,13 @@ export async function patientSummaries(db: Kysely<Database>, personIds: readonly
     const firstWeek = await db.selectFrom((eb) => eb.selectFrom('checkins').innerJoin('programs', 'programs.person_id', 'checkins.person_id')
       .select(['checkins.id as id', 'checkins.person_id as person_id', 'checkins.date as date', 'checkins.back as back', 'checkins.neck as neck', 'checkins.foot as foot',
         sql<number>`dense_rank() over (partition by checkins.person_id order by checkins.date)`.as('dr')])
-      .where('checkins.person_id', 'in', ids).where('checkins.context', '=', 'daily').whereRef('checkins.date', '>=', 'programs.started_on').as('f'))
+      .where('checkins.person_id', 'in', ids).where('checkins.context', '=', 'daily').whereRef('checkins.date', '>=', 'programs.started_on')
+      // Only the baseline weeks can matter: nothing after the latest program start + 7 days enters the ranking.
+      .where('checkins.date', '<', addDays(programs.reduce((m, p) => (p.started_on > m ? p.started_on : m), '0000-01-01'), 7)).as('f'))
       .selectAll().where('dr', '<=', 7).execute();
     const by = <T extends { person_id: string }>(rows: readonly T[]) => { const m = new Map<string, T[]>(); for (const r of rows) { const l = m.get(r.person_id) ?? []; l.push(r); m.set(r.person_id, l); } return m; };
     const progBy = new Map(programs.map((p) => [p.person_id, p]));
-    const lastBy = new Map(latestCheckins.map((c) => [c.person_id, c]));
+    const lastBy = new Map(latestCheckins.map((c) => [c.person_id, c])); // ascending by time: the latest wins
     const sessBy = by(sessions);
     const lastSessBy = new Map(lastSessions.map((s) => [s.person_id, s.date as string | null]));
     const recentBy = by(recent);
