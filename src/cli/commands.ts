@@ -19,7 +19,7 @@ const str = (v: string | boolean | undefined) => (typeof v === 'string' ? v : un
 const serve: Command = {
   name: 'serve', summary: 'Start the Footing server and web app', usage: 'footing serve [--port N] [--host H] [--db PATH]',
   options: {
-    port: { type: 'string', description: 'Port to listen on (default: PORT or 8080)' },
+    port: { type: 'string', description: 'Port to listen on (default: PORT or 8080). Environment: FOOTING_LOG=1 logs requests (no health data), FOOTING_TRUST_PROXY=1 behind https, FOOTING_RATE_LIMIT=N requests/min per client' },
     host: { type: 'string', description: 'Address to listen on (default 127.0.0.1; 0.0.0.0 to reach it from a phone on your network)' },
     db: DB_OPTION,
   },
@@ -27,9 +27,12 @@ const serve: Command = {
     const portText = str(values.port) ?? process.env.PORT ?? '8080';
     const port = Number(portText);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw usageError(`--port must be a whole number from 0 to 65535 (got "${portText}")`);
+    const rateText = process.env.FOOTING_RATE_LIMIT;
+    const rate = rateText === undefined ? undefined : Number(rateText);
+    if (rate !== undefined && (!Number.isInteger(rate) || rate < 1)) throw usageError(`FOOTING_RATE_LIMIT must be a whole number of requests per minute per client (got "${rateText}")`);
     const store = await openCliStore(str(values.db));
     // Behind a reverse proxy that terminates https, FOOTING_TRUST_PROXY=1 makes session cookies Secure.
-    const app = await buildApp({ store, log: process.env.FOOTING_LOG === '1', trustProxy: process.env.FOOTING_TRUST_PROXY === '1' });
+    const app = await buildApp({ store, log: process.env.FOOTING_LOG === '1', trustProxy: process.env.FOOTING_TRUST_PROXY === '1', ...(rate ? { rateLimitPerMinute: rate } : {}) });
     const host = str(values.host) ?? '127.0.0.1';
     try { await app.listen({ port, host }); } catch (e) {
       await store.close();
