@@ -164,6 +164,8 @@ test('a clinician invites a patient, sees their check-in, sets the stage; the pa
   assert.match(await checkinRow.first().innerText(), /back 4, foot 2/);
   const reason = 'Your feet were strong at the clinic today, so we add the toe lift now.';
   await c.getByLabel('Stage', { exact: true }).selectOption('2');
+  // A longer hold than stage 2's 5 s, within the 10 s limit (DOMAIN.md §4 4.6).
+  await c.getByLabel('Pinky-toe lift: hold (seconds) (up to 10)').fill('8');
   await c.getByRole('button', { name: 'Save the stage' }).click();
   await c.getByText('Say why, in words the patient will read.').waitFor();
   await c.getByLabel('Reason (the patient reads this)').fill(reason);
@@ -179,6 +181,7 @@ test('a clinician invites a patient, sees their check-in, sets the stage; the pa
   const history = p.locator('ol.events');
   await history.getByText(reason, { exact: false }).waitFor();
   assert.match(await history.innerText(), new RegExp(`${CLINICIAN.name} set your program to stage 2 \\(Wake up the toes\\): ${reason.replace(/[.]/g, '\\.')}`));
+  assert.match(await history.innerText(), /New doses: Pinky-toe lift: hold 8 s\./);
   await history.getByText(reason, { exact: false }).scrollIntoViewIfNeeded();
   await screenshot(p, '7f-patient-history');
 
@@ -186,6 +189,7 @@ test('a clinician invites a patient, sees their check-in, sets the stage; the pa
   await p.goto(`${url}/?fast=50`);
   await p.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
   await p.getByText('Stage 2 of 5').waitFor();
+  await p.getByText('hold 8 s (set by your clinician)', { exact: false }).first().waitFor();
   await p.getByRole('link', { name: 'Start today’s session' }).click();
   await p.getByRole('group', { name: 'Back pain' }).getByRole('radio', { name: '3' }).check();
   await p.getByRole('button', { name: 'Start', exact: true }).click();

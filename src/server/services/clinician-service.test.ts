@@ -62,7 +62,7 @@ test('A clinician can change doses within the stage limits; the plan uses them a
     assert.deepEqual(item!.dose, { kind: 'holds', holdSeconds: 8, reps: 10, sets: 2, restSeconds: 60, perFoot: false });
     assert.match(item!.doseText, /set by your clinician/);
     const events = await listProgramEvents(store.db, me.id);
-    assert.match(events.at(-1)!.reasons[0]!.text, /Dr Kim set your program to stage 2 .*holdSeconds 8/);
+    assert.match(events.at(-1)!.reasons[0]!.text, /Dr Kim set your program to stage 2 .*New doses: Pinky-toe lift: hold 8 s\./);
     // 12 s holds exceed the 10 s limit: refused, naming the exercise, and nothing changes.
     await assert.rejects(adjustStage(store.db, me.id, { stage: 2, reason: 'Longer holds', clinicianName: 'Dr Kim', doses: { 'pinky-toe-lift': { holdSeconds: 12 } } }, '2026-11-04'), (e: Error & { field?: string }) => e.field === 'doses.pinky-toe-lift');
     // null clears the change.

@@ -9,6 +9,7 @@ import { painBaseline } from '../../core/program-engine.js';
 import { addDays, daysBetween } from '../../core/dates.js';
 import { DOSE_LIMITS, FIRST_STAGE, LAST_STAGE, stageByNumber } from '../../core/stages.js';
 import { applyDoseOverride, type DoseOverrides } from '../../core/plan.js';
+import { EXERCISES } from '../../core/exercises.js';
 import type { Database } from '../../store/schema.js';
 import { addProgramEvent, getProgram, upsertProgram, type Program } from '../../store/repos/program.js';
 import { maxPain } from '../../store/repos/checkins.js';
@@ -36,7 +37,7 @@ export async function adjustStage(db: Kysely<Database>, personId: string, input:
     const action = input.stage > prev.stage ? 'progress' : input.stage < prev.stage ? 'regress' : 'hold';
     const doseOverrides = input.doses === undefined ? prev.doseOverrides ?? null : input.doses;
     const program: Program = { ...prev, stage: input.stage, stageStartedOn: input.stage === prev.stage ? prev.stageStartedOn : today, doseOverrides };
-    const doseText = input.doses === undefined ? '' : input.doses === null ? ' Doses are back to the stage’s own.' : ` Doses: ${Object.entries(input.doses).map(([ex, d]) => `${ex} ${Object.entries(d ?? {}).map(([k, v]) => `${k} ${v}`).join(', ')}`).join('; ')}.`;
+    const doseText = input.doses === undefined ? '' : input.doses === null ? ' Doses are back to the stage’s own.' : ` New doses: ${describeOverrides(input.doses)}.`;
     await upsertProgram(trx, personId, program);
     await addProgramEvent(trx, personId, {
       at: new Date().toISOString(), onDate: today, action, fromStage: prev.stage, toStage: input.stage, actor: 'clinician',
@@ -44,6 +45,17 @@ export async function adjustStage(db: Kysely<Database>, personId: string, input:
     });
     return program;
   });
+}
+
+const DOSE_WORDS: Record<string, (v: number) => string> = {
+  secondsPerFoot: (v) => `${v} s per foot`, timesPerDay: (v) => `${v === 1 ? 'once' : `${v} times`} a day`,
+  holdSeconds: (v) => `hold ${v} s`, reps: (v) => `${v} reps`, sets: (v) => `${v} sets`, restSeconds: (v) => `rest ${v} s`,
+};
+
+/** A clinician's dose changes in the patient's words, e.g. "Pinky-toe lift: hold 8 s, 12 reps". */
+export function describeOverrides(doses: DoseOverrides): string {
+  return Object.entries(doses).filter(([, d]) => d && Object.keys(d).length)
+    .map(([ex, d]) => `${EXERCISES[ex as keyof typeof EXERCISES]?.name ?? ex}: ${Object.entries(d!).map(([k, v]) => DOSE_WORDS[k]?.(v as number) ?? `${k} ${v}`).join(', ')}`).join('; ');
 }
 
 /** Sessions done on distinct days within the last `days` days (from the program start if later), of one a day. */
