@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Writable } from 'node:stream';
 import { buildApp } from '../../src/server/app.js';
 import { migrate, openStore } from '../../src/store/db.js';
 
@@ -13,18 +14,49 @@ export const WEB_ROOT = fileURLToPath(new URL('../../web/dist/', import.meta.url
 
 export interface TestServer { url: string; close(): Promise<void> }
 
+/** Log fields that would carry health data or identify what was asked: none may appear in any log line. */
+const FORBIDDEN_LOG_KEYS = new Set(['url', 'body', 'payload', 'query', 'params', 'headers', 'cookie', 'answers', 'note', 'regions', 'back', 'neck', 'foot', 'email']);
+
+/**
+ * Scans a server's log after a browser test file has driven it: every request line names only the method and the
+ * route pattern, and no line holds a field that could carry health data (issue 7: no health data in logs).
+ * Returns the problems found (empty when clean).
+ */
+export function scanLog(log: string): string[] {
+  const problems: string[] = [];
+  const walk = (v: unknown, path: string) => {
+    if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) { if (FORBIDDEN_LOG_KEYS.has(k)) problems.push(`log field ${path}${k}`); walk(x, `${path}${k}.`); }
+  };
+  for (const line of log.split('\n').filter(Boolean)) {
+    let entry: Record<string, unknown>;
+    try { entry = JSON.parse(line) as Record<string, unknown>; } catch { problems.push(`not a JSON log line: ${line.slice(0, 80)}`); continue; }
+    walk(entry, '');
+    const req = entry.req as Record<string, unknown> | undefined;
+    if (req && Object.keys(req).sort().join(',') !== 'method,route') problems.push(`request logged with ${Object.keys(req).join(', ')}`);
+    if (typeof req?.route === 'string' && req.route.includes('?')) problems.push(`query string in ${req.route}`);
+  }
+  return problems;
+}
+
 export async function startServer(): Promise<TestServer> {
   if (!existsSync(join(WEB_ROOT, 'index.html'))) throw new Error('web/dist is missing: run `npm run build:web` (npm test does it for you)');
   const dir = mkdtempSync(join(tmpdir(), 'footing-e2e-'));
   const store = openStore({ kind: 'sqlite', path: join(dir, 'footing.sqlite') });
   await migrate(store);
-  const app = await buildApp({ store, webRoot: WEB_ROOT });
+  // The server logs as in production (FOOTING_LOG=1); the log is scanned for health data when the file is done.
+  let log = '';
+  const app = await buildApp({ store, webRoot: WEB_ROOT, log: true, logStream: new Writable({ write(c, _e, cb) { log += String(c); cb(); } }) });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const addr = app.server.address();
   if (!addr || typeof addr === 'string') throw new Error('server has no port');
   return {
     url: `http://127.0.0.1:${addr.port}`,
-    close: async () => { await app.close(); await store.close(); rmSync(dir, { recursive: true, force: true }); },
+    close: async () => {
+      await app.close(); await store.close(); rmSync(dir, { recursive: true, force: true });
+      const problems = scanLog(log);
+      if (log.trim() === '') problems.push('the server logged nothing (the scan would prove nothing)');
+      if (problems.length) throw new Error(`Health data or request details in the server log:\n${[...new Set(problems)].slice(0, 20).join('\n')}`);
+    },
   };
 }
 
