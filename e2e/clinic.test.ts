@@ -106,6 +106,7 @@ test('a clinician invites a patient, sees their check-in, sets the stage; the pa
   // The patient opens the link in their own browser: it names the clinic and the clinician.
   await p.goto(link);
   await p.getByRole('heading', { level: 1, name: 'Invitation' }).waitFor();
+  await p.getByText(CLINIC, { exact: false }).first().waitFor(); // the invitation's details have loaded
   const invitationText = await p.locator('main').innerText();
   assert.ok(invitationText.includes(CLINICIAN.name) && invitationText.includes(CLINIC), invitationText);
   await assertAccessible(p, 'invitation');
