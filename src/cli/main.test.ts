@@ -3,25 +3,14 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } from '../core/red-flags.js';
 import { migrate, openStore } from '../store/db.js';
 import { ensureLocalPerson } from '../store/repos/people.js';
 import { saveSession } from '../store/repos/sessions.js';
 import { submitScreen } from '../server/services/program-service.js';
-import { main } from './main.js';
+import { runCli } from '../../test/helpers/cli.js';
 
-function capture() {
-  let text = '';
-  const stream = new Writable({ write(chunk, _enc, cb) { text += String(chunk); cb(); } });
-  return { stream, get text() { return text; } };
-}
-async function run(args: string[]) {
-  const out = capture();
-  const err = capture();
-  const code = await main(args, { out: out.stream, err: err.stream });
-  return { code, out: out.text, err: err.text };
-}
+const run = runCli;
 
 const dir = mkdtempSync(join(tmpdir(), 'footing-cli-'));
 
