@@ -9,6 +9,7 @@ import {
 import * as OC from './outcome-constants.js';
 import { EVIDENCE_LEVELS } from './evidence.js';
 import { PAIN_SITES } from './pain.js';
+import { uncitedConstants } from '../../test/helpers/citations.js';
 
 const AT = '2024-06-01T08:00:00Z';
 const BY = 'patient';
@@ -126,18 +127,7 @@ test('Property: outcomeFinding never throws, keeps its segment, and speaks witho
 // ---- Constants: cited, and equal to DOMAIN.md §7 as typed here by hand. ----
 const constantsSource = readFileSync(new URL('./outcome-constants.ts', import.meta.url), 'utf8');
 test('Given outcome-constants.ts, when each export const is checked, then its comment cites DOMAIN.md', () => {
-  const lines = constantsSource.split('\n');
-  const uncited: string[] = [];
-  lines.forEach((line, i) => {
-    const m = /^export const (\w+)/.exec(line);
-    if (!m) return;
-    let j = i - 1;
-    while (j >= 0 && /^export const /.test(lines[j] ?? '')) j--;
-    let k = j;
-    while (k >= 0 && !(lines[k] ?? '').includes('/*')) k--;
-    if (!lines.slice(Math.max(k, 0), j + 1).join('\n').includes('DOMAIN.md')) uncited.push(m[1]!);
-  });
-  assert.deepEqual(uncited, []);
+  assert.deepEqual(uncitedConstants(constantsSource), []);
 });
 const fromDomain: [keyof typeof OC, number][] = [
   ['PSFS_MIN_ACTIVITIES', 3], ['PSFS_MAX_ACTIVITIES', 5], ['PSFS_RATING_MIN', 0], ['PSFS_RATING_MAX', 10],

@@ -9,6 +9,7 @@ import {
 import * as SC from './screening-constants.js';
 import { CHAIN_SEGMENTS, type Finding } from './findings.js';
 import { EVIDENCE_LEVELS } from './evidence.js';
+import { uncitedConstants } from '../../test/helpers/citations.js';
 
 const AT = '2024-05-01T09:30:00Z';
 const BY = 'clinician:42';
@@ -342,18 +343,7 @@ test('Given every plain sentence for a spread of results, when scored for readin
 // ---- Constants: cited, and equal to DOMAIN.md as typed here by hand. ----
 const constantsSource = readFileSync(new URL('./screening-constants.ts', import.meta.url), 'utf8');
 test('Given screening-constants.ts, when each export const is checked, then its comment cites DOMAIN.md', () => {
-  const lines = constantsSource.split('\n');
-  const uncited: string[] = [];
-  lines.forEach((line, i) => {
-    const m = /^export const (\w+)/.exec(line);
-    if (!m) return;
-    let j = i - 1;
-    while (j >= 0 && /^export const /.test(lines[j] ?? '')) j--;
-    let k = j;
-    while (k >= 0 && !(lines[k] ?? '').includes('/*')) k--;
-    if (!lines.slice(Math.max(k, 0), j + 1).join('\n').includes('DOMAIN.md')) uncited.push(m[1]!);
-  });
-  assert.deepEqual(uncited, []);
+  assert.deepEqual(uncitedConstants(constantsSource), []);
 });
 const fromDomain: [keyof typeof SC, unknown][] = [
   ['NAVICULAR_DROP_TYPICAL_MIN_MM', 6], ['NAVICULAR_DROP_TYPICAL_MAX_MM', 9], ['NAVICULAR_DROP_HIGH_ABOVE_MM', 10],
