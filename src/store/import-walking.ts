@@ -103,7 +103,8 @@ export async function importWalkingFile(store: Store, personId: string, path: st
       importId = newId();
       // The import row goes first (samples reference it); it is rolled back with the rest if nothing is kept.
       await trx.insertInto('imports').values({ id: importId, person_id: personId, file_name: options.fileName ?? path, format: 'pending', sha256: '', at: new Date().toISOString(), summary: '{}' }).execute();
-      const insert = rowInserter(store, trx, personId, importId, t);
+      const inserter = rowInserter(store, trx, personId, importId, t);
+      const insert = inserter.insert;
       let days: WalkingDayResult[];
       if (useWorker) {
         const r = await importFileInWorker(path, { ...importOptions, onRows: insert });
@@ -125,6 +126,7 @@ export async function importWalkingFile(store: Store, personId: string, path: st
         });
         days = acc.results();
       }
+      inserter.flush();
       parsedAt = performance.now();
       if (!summary.ok || t.added === 0) throw new Rollback();
       const newDays = days.filter((d) => !existing.has(d.day.date) && !t.dirty.has(d.day.date));
@@ -180,8 +182,28 @@ function literal(v: string): string {
   return `'${v.replaceAll("'", "''")}'`;
 }
 
-/** Returns a function that stores a batch and keeps the tally (added, duplicates, dates to recompute). */
-function rowInserter(store: Store, trx: Transaction<Database>, personId: string, importId: string, t: Tally): (rows: SampleRows) => Promise<void> {
+/** Stores batches and keeps the tally; `flush` stores rows still held back (call it before the tally is read). */
+interface RowInserter {
+  insert(rows: SampleRows): Promise<void>;
+  flush(): void;
+}
+
+/**
+ * Rows per multi-row INSERT on SQLite. better-sqlite3 pays a fixed cost per statement run (binding, stepping,
+ * resetting): measured on 1M rows of this table, one row per statement 3.3 us of CPU per row, 50 rows 1.5 us,
+ * 200 rows 1.4 us. 100 stays well under SQLite's 32,766 bound parameters (3 per row).
+ */
+export const ROWS_PER_STATEMENT = 100;
+
+/** A stream's statements and the rows it holds back (start, end, value; flat). */
+interface HeldStream {
+  one: SQLite.Statement;
+  many: SQLite.Statement;
+  args: (string | number)[];
+}
+
+/** Returns what stores batches and keeps the tally (added, duplicates, dates to recompute). */
+function rowInserter(store: Store, trx: Transaction<Database>, personId: string, importId: string, t: Tally): RowInserter {
   const now = new Date().toISOString();
   const sqlite = store.sqlite;
   if (sqlite) {
@@ -189,15 +211,22 @@ function rowInserter(store: Store, trx: Transaction<Database>, personId: string,
     const generic = sqlite.prepare(`INSERT INTO walking_samples (person_id, import_id, created_at, source, device, start_at, end_at, kind, value, unit)
       VALUES (${constants}, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`);
     // One statement per stream (source, device, kind, unit written into it): a row then binds three values, not
-    // seven. An export holds a handful of streams; past STREAM_STATEMENTS the generic statement serves.
-    const byStream = new Map<string, SQLite.Statement>();
-    const streamStatement = (source: string, device: string, kind: string, unit: string): SQLite.Statement | null => {
+    // seven; and a second one that inserts ROWS_PER_STATEMENT rows at once. Each stream holds its rows back until
+    // it has that many (exports interleave streams, a few records of each at a time). An export holds a handful of
+    // streams; past STREAM_STATEMENTS the generic statement serves.
+    const byStream = new Map<string, HeldStream>();
+    const streamOf = (source: string, device: string, kind: string, unit: string): HeldStream | null => {
       const key = `${source}\u001f${device}\u001f${kind}\u001f${unit}`;
       let st = byStream.get(key);
       if (!st) {
         if (byStream.size >= STREAM_STATEMENTS || `${source}${device}${kind}${unit}`.includes('\u0000')) return null;
-        st = sqlite.prepare(`INSERT INTO walking_samples (person_id, import_id, created_at, source, device, kind, unit, start_at, end_at, value)
-          VALUES (${constants}, ${literal(source)}, ${literal(device)}, ${literal(kind)}, ${literal(unit)}, ?, ?, ?) ON CONFLICT DO NOTHING`);
+        const row = `(${constants}, ${literal(source)}, ${literal(device)}, ${literal(kind)}, ${literal(unit)}, ?, ?, ?)`;
+        const head = 'INSERT INTO walking_samples (person_id, import_id, created_at, source, device, kind, unit, start_at, end_at, value) VALUES';
+        st = {
+          one: sqlite.prepare(`${head} ${row} ON CONFLICT DO NOTHING`),
+          many: sqlite.prepare(`${head} ${Array.from({ length: ROWS_PER_STATEMENT }, () => row).join(', ')} ON CONFLICT DO NOTHING`),
+          args: [],
+        };
         byStream.set(key, st);
       }
       return st;
@@ -213,29 +242,67 @@ function rowInserter(store: Store, trx: Transaction<Database>, personId: string,
         }
       } else t.dirty.add(start.slice(0, 10));
     };
-    return async (rows) => {
+    /** Stores a stream's held rows: one statement when it holds ROWS_PER_STATEMENT, else row by row. */
+    const store1 = (st: HeldStream): void => {
+      const args = st.args;
+      const n = args.length / 3;
+      if (n === ROWS_PER_STATEMENT) {
+        const changes = st.many.run(args).changes;
+        t.seen += n;
+        t.added += changes;
+        if (changes === n) {
+          if (checkExisting) {
+            for (let i = 0; i < args.length; i += 3) {
+              const date = (args[i] as string).slice(0, 10);
+              if (t.existing.has(date)) t.touched.add(date);
+            }
+          }
+        } else {
+          // Some rows were already stored (or repeated in the file); one statement does not say which. Their
+          // dates are recomputed from the database afterwards, which is right whichever rows they were.
+          for (let i = 0; i < args.length; i += 3) {
+            const date = (args[i] as string).slice(0, 10);
+            t.dirty.add(date);
+            if (changes > 0 && t.existing.has(date)) t.touched.add(date);
+          }
+        }
+      } else {
+        for (let i = 0; i < args.length; i += 3) counted(args[i] as string, st.one.run(args[i], args[i + 1], args[i + 2]).changes === 1);
+      }
+      args.length = 0;
+    };
+    const flush = (): void => {
+      for (const st of byStream.values()) if (st.args.length > 0) store1(st);
+    };
+    const insert = async (rows: SampleRows): Promise<void> => {
       if ('samples' in rows) {
         for (const s of rows.samples) counted(s.start, generic.run(s.source, s.device ?? '', s.start, s.end, s.kind, s.value, s.unit).changes === 1);
         return;
       }
-      let stmt: SQLite.Statement | null = null;
+      let held: HeldStream | null = null;
       let source = '';
       let device = '';
       let kind = '';
       let unit = '';
       forEachPackedStream(rows.text, (s, d, k, u) => {
-        stmt = streamStatement(s, d, k, u);
+        held = streamOf(s, d, k, u);
         source = s;
         device = d;
         kind = k;
         unit = u;
       }, (start, end, value) => {
-        const st = stmt as SQLite.Statement | null;
-        counted(start, (st ? st.run(start, end, value) : generic.run(source, device, start, end, kind, value, unit)).changes === 1);
+        const st = held as HeldStream | null;
+        if (!st) {
+          counted(start, generic.run(source, device, start, end, kind, value, unit).changes === 1);
+          return;
+        }
+        st.args.push(start, end, value);
+        if (st.args.length === 3 * ROWS_PER_STATEMENT) store1(st);
       });
     };
+    return { insert, flush };
   }
-  return async (rows) => {
+  const insert = async (rows: SampleRows): Promise<void> => {
     const batch: WalkingSample[] = unpackSamples(rows);
     for (let i = 0; i < batch.length; i += 500) {
       const chunk = batch.slice(i, i + 500);
@@ -252,4 +319,5 @@ function rowInserter(store: Store, trx: Transaction<Database>, personId: string,
       }
     }
   };
+  return { insert, flush: () => {} };
 }
