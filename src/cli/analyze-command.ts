@@ -6,30 +6,14 @@
  * the one who walks across it (src/pose/find-walker.ts); --person N picks another of the listed candidates.
  */
 import { basename } from 'node:path';
-import { analyzeGait } from '../gait/analyze-gait.js';
-import { analysisToJson, type GaitAnalysisJson } from '../gait/analysis-json.js';
 import { openVideo } from '../pose/ffmpeg-frames.js';
 import type { PoseError, RegionOfInterest } from '../pose/frame.js';
-import { estimateWalker } from '../pose/estimate-walker.js';
-import type { Candidate } from '../pose/walker-choice.js';
+import { analyzeVideoFile, type VideoAnalysisJson } from './analyze-video.js';
 import { CliError, usageError } from './cli-error.js';
 import type { Command } from './command.js';
 import { progressBar } from './progress-bar.js';
 
-/** The model sees frames at most 720 pixels high (720p-equivalent): landmarks are mapped back to source pixels. */
-const MODEL_MAX_HEIGHT = 720;
-
-/** How the person was chosen, as printed in the report and under `person` in --json. */
-export interface PersonChoiceJson {
-  /** 'roi' (given with --roi), 'auto' (the walker found by the first pass), 'person' (--person N), 'none'. */
-  method: 'roi' | 'auto' | 'person' | 'none';
-  roi: RegionOfInterest | null;
-  chosen: number | null;
-  /** Frames the pose model ran on (the followed person's span); the other frames count as empty. */
-  frames_analysed?: { first: number; last: number };
-  /** People found by the first pass, with their boxes over time (source pixels), for a "not me" picker. */
-  candidates: Array<{ id: number; travel_px: number; boxes: Array<{ frame: number; time: number; x: number; y: number; width: number; height: number; score: number }> }>;
-}
+export type { PersonChoiceJson } from './analyze-video.js';
 
 function parseRoi(text: string): RegionOfInterest {
   const parts = text.split(',').map((p) => Number(p.trim()));
@@ -53,16 +37,6 @@ function wholeNumber(name: string, text: string, min: number, max: number): numb
 function located(file: string, e: PoseError): CliError {
   const l = e.location;
   return new CliError(`${l.file ?? file}${l.frame !== undefined ? ` frame ${l.frame}` : ''}${l.field ? ` (--${l.field})` : ''}: ${e.message}`);
-}
-
-function candidateJson(c: Candidate): PersonChoiceJson['candidates'][number] {
-  const r1 = (v: number) => Math.round(v * 10) / 10;
-  return {
-    id: c.id, travel_px: Math.round(c.travelPx),
-    // A box around the body: MediaPipe's radius reaches just above the head (see walker-choice.ts roiFor).
-    boxes: c.boxes.map((b) => ({ frame: b.index, time: Math.round(b.time * 1000) / 1000, x: r1(b.hipX - 0.6 * b.radius), y: r1(b.hipY - 1.1 * b.radius),
-      width: r1(1.2 * b.radius), height: r1(2.2 * b.radius), score: Math.round(b.score * 100) / 100 })),
-  };
 }
 
 export const analyzeCommand: Command = {
@@ -102,10 +76,12 @@ export const analyzeCommand: Command = {
 
     const scanBar = progressBar({ label: 'Finding the walker', total: null, unit: 'frames' });
     const bar = progressBar({ label: 'Analysing', total: null, unit: 'frames' });
-    const est = await estimateWalker(file, {
+    const est = await analyzeVideoFile(file, {
+      name: basename(file), view: view as 'side' | 'front' | 'back' | 'auto', ...(heightCm !== undefined ? { heightCm } : {}),
       ...(givenRoi ? { roi: givenRoi } : {}), ...(personId !== undefined ? { personId } : {}), ...(range ?? {}), ...(workers ? { workers } : {}),
+      ...(trackId !== undefined ? { trackId } : {}),
       probe: { source, times: opened.value.times, rawTimes: opened.value.rawTimes },
-      maxHeight: MODEL_MAX_HEIGHT, onScanProgress: (p) => scanBar.update(p.done), onProgress: (p) => bar.update(p.done),
+      onScanProgress: (p) => scanBar.update(p.done), onProgress: (p) => bar.update(p.done),
     });
     if (!givenRoi) scanBar.finish();
     bar.finish();
@@ -113,19 +89,12 @@ export const analyzeCommand: Command = {
       if (est.error.code === 'no-such-person') throw usageError(`--person ${personId}: ${est.error.message}`);
       throw located(file, est.error);
     }
-    const { series } = est.value;
-    const person: PersonChoiceJson = { method: est.value.method, roi: est.value.roi, chosen: est.value.chosen, frames_analysed: est.value.span, candidates: est.value.candidates.map(candidateJson) };
-    const analysis = analyzeGait(series, {
-      view: view as 'side' | 'front' | 'back' | 'auto',
-      ...(heightCm !== undefined ? { scale: { kind: 'height' as const, heightCm } } : {}),
-      ...(trackId !== undefined ? { trackId } : {}),
-    });
-    const json = { ...analysisToJson(analysis, { name: basename(file), fps: source.fps, frames: series.frames.length }), person };
+    const { json } = est.value;
     out.write(values.json ? `${JSON.stringify(json)}\n` : formatReport(json));
   },
 };
 
-function formatReport(j: GaitAnalysisJson & { person: PersonChoiceJson }): string {
+function formatReport(j: VideoAnalysisJson): string {
   const lines = [`${j.video}: ${j.frames} frames at ${j.fps} fps, ${j.view} view (${j.direction})`];
   const p = j.person;
   const roi = p.roi ? `${p.roi.x},${p.roi.y},${p.roi.width},${p.roi.height}` : 'the whole picture';

@@ -18,6 +18,7 @@ import { registerRecordRoutes } from './routes/record-routes.js';
 import { registerBackupRoutes } from './routes/backup-routes.js';
 import { registerAssessmentRoutes } from './routes/assessment-routes.js';
 import { registerImportRoutes } from './routes/import-routes.js';
+import { registerGaitJobRoutes } from './routes/gait-job-routes.js';
 import { jobQueueFor } from './jobs/job-queue.js';
 import { registerAccountRoutes } from './routes/account-routes.js';
 import { registerClinicRoutes } from './routes/clinic-routes.js';
@@ -40,6 +41,8 @@ export interface AppOptions {
   auth?: Partial<AuthConfig>;
   /** Trust X-Forwarded-* from a reverse proxy (so cookies are Secure behind https, and rate limits see clients). */
   trustProxy?: boolean;
+  /** Largest gait video accepted for analysis on the server (default GAIT_VIDEO_MAX_BYTES, 100 MB). */
+  gaitVideoMaxBytes?: number;
 }
 
 export type App = FastifyInstance & { withTypeProvider: FastifyInstance['withTypeProvider'] };
@@ -117,6 +120,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const queue = await jobQueueFor(opts.store);
   app.addHook('onClose', async () => { await queue.stop(); });
   await registerImportRoutes(app, opts.store, queue);
+  await registerGaitJobRoutes(app, opts.store, queue, { ...(opts.gaitVideoMaxBytes ? { maxBytes: opts.gaitVideoMaxBytes } : {}) });
   await registerAccountRoutes(app, opts.store, auth);
   await registerClinicRoutes(app, opts.store, auth);
 

@@ -8,6 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { Writable } from 'node:stream';
 import { freshStore } from '../../test/helpers/databases.js';
 import { main } from '../cli/main.js';
+import { openStore } from '../store/db.js';
+import { jobFileBytes } from '../store/repos/job-files.js';
+import { cutWalkClip } from './gait-test-clip.js';
 
 const BIN = fileURLToPath(new URL('../../bin/footing.js', import.meta.url));
 const DATA = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
@@ -98,6 +101,53 @@ test('Two server processes share import jobs: uploaded to one, followed to the e
     assert.equal(days.length, 2);
   } finally {
     a.child.kill(); b.child.kill();
+    await new Promise((r) => setTimeout(r, 300));
+    await cleanup();
+  }
+});
+
+test('Two server processes share gait video jobs: the video sent to one is analysed, deleted, and seen through the other', { timeout: 150_000 }, async () => {
+  const clip = await cutWalkClip();
+  const { store, cleanup } = await freshStore('postgres');
+  const url = store.config.kind === 'postgres' ? store.config.url : '';
+  await store.close();
+  const dir = mkdtempSync(join(tmpdir(), 'footing-2p-'));
+  const pw = join(dir, 'pw');
+  writeFileSync(pw, 'a long enough passphrase 42\n');
+  const quiet = new Writable({ write(_c, _e, cb) { cb(); } });
+  const prev = process.env.DATABASE_URL;
+  process.env.DATABASE_URL = url;
+  try {
+    assert.equal(await main(['user', 'add', '--role', 'patient', '--email', 'pat@example.org', '--password-file', pw], { out: quiet, err: quiet }), 0);
+  } finally { if (prev === undefined) delete process.env.DATABASE_URL; else process.env.DATABASE_URL = prev; }
+  const a = await serve({ DATABASE_URL: url });
+  const b = await serve({ DATABASE_URL: url });
+  const check = openStore({ kind: 'postgres', url });
+  try {
+    const signIn = await fetch(`${a.url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'pat@example.org', password: 'a long enough passphrase 42' }) });
+    assert.equal(signIn.status, 200);
+    const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+    const { csrfToken } = await signIn.json() as { csrfToken: string };
+    const up = await fetch(`${a.url}/api/gait-jobs?name=walk.mp4&view=side`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'video/mp4' }, body: new Uint8Array(clip.bytes) });
+    assert.equal(up.status, 202, await up.clone().text());
+    const { jobId } = await up.json() as { jobId: string };
+    let job: { status: string; progress: { phase?: string; done?: number }; result: { analysisId?: string; analysis?: { metrics: { cadence_spm: { value: number | null } } } } | null } = { status: 'queued', progress: {}, result: null };
+    const phases = new Set<string>();
+    for (let i = 0; i < 400 && job.status !== 'done' && job.status !== 'failed'; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      job = await (await fetch(`${b.url}/api/jobs/${jobId}`, { headers: { cookie } })).json() as typeof job;
+      if (job.progress.phase) phases.add(job.progress.phase);
+    }
+    assert.equal(job.status, 'done', JSON.stringify(job.result));
+    // Progress written by whichever process ran the job was read through the other.
+    assert.ok(phases.has('analysing') || phases.has('finding'), [...phases].join(','));
+    assert.equal(typeof job.result!.analysis!.metrics.cadence_spm.value, 'number');
+    const list = await (await fetch(`${b.url}/api/gait-analyses`, { headers: { cookie } })).json() as Array<{ id: string }>;
+    assert.deepEqual(list.map((x) => x.id), [job.result!.analysisId]);
+    assert.equal(await jobFileBytes(check.db), 0);
+  } finally {
+    a.child.kill(); b.child.kill();
+    await check.close();
     await new Promise((r) => setTimeout(r, 300));
     await cleanup();
   }

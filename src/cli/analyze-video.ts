@@ -1,0 +1,88 @@
+/**
+ * One video file → one gait analysis in Node: the pose pipeline (src/pose/estimate-walker.ts: walker scan, then
+ * BlazePose in the worker pool), the pure gait analysis (src/gait) and its portable JSON. `footing analyze` and the
+ * server's video-analysis job (src/server/jobs/gait-video-job.ts) both call this, so the two cannot drift apart.
+ *
+ * It lives beside the CLI because that is where the pipeline was first assembled; it does no printing and holds
+ * no CLI policy (option parsing, usage errors), so a later move to src/pose changes only import paths.
+ */
+import { analyzeGait } from '../gait/analyze-gait.js';
+import { analysisToJson, type GaitAnalysisJson } from '../gait/analysis-json.js';
+import type { KeypointSeries } from '../gait/keypoints.js';
+import type { VideoProbe } from '../pose/ffmpeg-frames.js';
+import type { PoseProgress, RegionOfInterest, Result } from '../pose/frame.js';
+import { estimateWalker } from '../pose/estimate-walker.js';
+import type { Candidate } from '../pose/walker-choice.js';
+
+/** The model sees frames at most 720 pixels high (720p-equivalent): landmarks are mapped back to source pixels. */
+export const MODEL_MAX_HEIGHT = 720;
+
+/** How the person was chosen, as printed in the report and under `person` in --json. */
+export interface PersonChoiceJson {
+  /** 'roi' (given with --roi), 'auto' (the walker found by the first pass), 'person' (--person N), 'none'. */
+  method: 'roi' | 'auto' | 'person' | 'none';
+  roi: RegionOfInterest | null;
+  chosen: number | null;
+  /** Frames the pose model ran on (the followed person's span); the other frames count as empty. */
+  frames_analysed?: { first: number; last: number };
+  /** People found by the first pass, with their boxes over time (source pixels), for a "not me" picker. */
+  candidates: Array<{ id: number; travel_px: number; boxes: Array<{ frame: number; time: number; x: number; y: number; width: number; height: number; score: number }> }>;
+}
+
+/** The analysis JSON with whom it followed: what `footing analyze --json` prints. */
+export type VideoAnalysisJson = GaitAnalysisJson & { person: PersonChoiceJson };
+
+export interface AnalyzeVideoOptions {
+  /** The name reported as `video` in the JSON (the CLI: the file's base name; the server: the uploaded name). */
+  name: string;
+  view?: 'side' | 'front' | 'back' | 'auto';
+  /** The walker's height, for walking speed and step length. */
+  heightCm?: number;
+  roi?: RegionOfInterest;
+  personId?: number;
+  first?: number;
+  last?: number;
+  trackId?: number;
+  workers?: number;
+  /** ffprobe's answer from the caller's own opening of the file (saves probing twice). */
+  probe?: VideoProbe;
+  onScanProgress?: (p: PoseProgress) => void;
+  onProgress?: (p: PoseProgress) => void;
+}
+
+export interface VideoAnalysis {
+  json: VideoAnalysisJson;
+  /** The keypoints the analysis was computed from (kept with a saved analysis so it can be re-run). */
+  series: KeypointSeries;
+}
+
+function candidateJson(c: Candidate): PersonChoiceJson['candidates'][number] {
+  const r1 = (v: number) => Math.round(v * 10) / 10;
+  return {
+    id: c.id, travel_px: Math.round(c.travelPx),
+    // A box around the body: MediaPipe's radius reaches just above the head (see walker-choice.ts roiFor).
+    boxes: c.boxes.map((b) => ({ frame: b.index, time: Math.round(b.time * 1000) / 1000, x: r1(b.hipX - 0.6 * b.radius), y: r1(b.hipY - 1.1 * b.radius),
+      width: r1(1.2 * b.radius), height: r1(2.2 * b.radius), score: Math.round(b.score * 100) / 100 })),
+  };
+}
+
+/** Analyses the walking in a video file. A file that is not a readable video, or a bad option, comes back as a
+ * located error value (src/pose/frame.ts PoseError), never as a throw. */
+export async function analyzeVideoFile(file: string, o: AnalyzeVideoOptions): Promise<Result<VideoAnalysis>> {
+  const est = await estimateWalker(file, {
+    ...(o.roi ? { roi: o.roi } : {}), ...(o.personId !== undefined ? { personId: o.personId } : {}),
+    ...(o.first !== undefined ? { first: o.first } : {}), ...(o.last !== undefined ? { last: o.last } : {}),
+    ...(o.workers ? { workers: o.workers } : {}), ...(o.probe ? { probe: o.probe } : {}),
+    maxHeight: MODEL_MAX_HEIGHT,
+    ...(o.onScanProgress ? { onScanProgress: o.onScanProgress } : {}), ...(o.onProgress ? { onProgress: o.onProgress } : {}),
+  });
+  if (!est.ok) return est;
+  const { series } = est.value;
+  const person: PersonChoiceJson = { method: est.value.method, roi: est.value.roi, chosen: est.value.chosen, frames_analysed: est.value.span, candidates: est.value.candidates.map(candidateJson) };
+  const analysis = analyzeGait(series, {
+    view: o.view ?? 'auto',
+    ...(o.heightCm !== undefined ? { scale: { kind: 'height' as const, heightCm: o.heightCm } } : {}),
+    ...(o.trackId !== undefined ? { trackId: o.trackId } : {}),
+  });
+  return { ok: true, value: { json: { ...analysisToJson(analysis, { name: o.name, fps: series.fps, frames: series.frames.length }), person }, series } };
+}

@@ -1,0 +1,48 @@
+/**
+ * For tests: a short cut of the shared walking video (../shared/data/video/sports2d_demo_walk_side.mp4), made with
+ * Debian ffmpeg into a temporary folder, so that a server analysis takes seconds rather than most of a minute on
+ * a 2-core machine. Frames 30-167 of the original (1.0 s to 5.6 s) hold her near-foot initial contacts 40, 78,
+ * 116, 152 and far-foot 60, 97, 133 (docs/gait-reference.md): two complete strides per foot, as cadence needs.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+export const WALK_VIDEO = fileURLToPath(new URL('../../../shared/data/video/sports2d_demo_walk_side.mp4', import.meta.url));
+/** The original's frame shown first in the clip (30 fps, SOURCES.md). */
+export const CLIP_FIRST_FRAME = 30;
+const CLIP_SECONDS = 4.6;
+
+export interface WalkClip { file: string; bytes: Buffer; firstFrame: number; lastFrame: number }
+
+/** Cuts the clip (re-encoded to H.264, no sound). */
+export async function cutWalkClip(): Promise<WalkClip> {
+  const dir = mkdtempSync(join(tmpdir(), 'footing-test-clip-'));
+  const file = join(dir, 'walk.mp4');
+  await promisify(execFile)('ffmpeg', ['-v', 'error', '-y', '-ss', String(CLIP_FIRST_FRAME / 30), '-t', String(CLIP_SECONDS), '-i', WALK_VIDEO,
+    '-an', '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23', file]);
+  return { file, bytes: readFileSync(file), firstFrame: CLIP_FIRST_FRAME, lastFrame: CLIP_FIRST_FRAME + Math.round(CLIP_SECONDS * 30) - 1 };
+}
+
+const ref = JSON.parse(readFileSync(new URL('../../test/fixtures/gait-reference/sports2d_demo_walk_side.json', import.meta.url), 'utf8')) as {
+  fps: number; feet: Record<'near' | 'far', { side: 'left' | 'right'; events: Array<{ type: string; pass: unknown; nominated: number; interval: [number, number] }> }>;
+};
+
+/**
+ * Cadence from the hand annotation (pass 1's initial contacts of both feet inside the clip): steps between the
+ * first and last contact over the time between them. Independent of any pose model.
+ */
+export function referenceCadence(clip: WalkClip): number {
+  const ics = (['near', 'far'] as const).flatMap((f) => ref.feet[f].events.filter((e) => e.pass === 1 && e.type === 'IC').map((e) => e.nominated))
+    .filter((n) => n >= clip.firstFrame && n <= clip.lastFrame).sort((a, b) => a - b);
+  return ((ics.length - 1) / ((ics.at(-1)! - ics[0]!) / ref.fps)) * 60;
+}
+
+/** The reference's consensus initial-contact intervals of one side, in the clip's own frame numbers. */
+export function referenceContacts(clip: WalkClip, side: 'left' | 'right'): Array<[number, number]> {
+  const foot = (['near', 'far'] as const).find((f) => ref.feet[f].side === side)!;
+  return ref.feet[foot].events.filter((e) => e.pass === 'consensus' && e.type === 'IC').map((e) => [e.interval[0] - clip.firstFrame, e.interval[1] - clip.firstFrame]);
+}

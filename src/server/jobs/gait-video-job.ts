@@ -1,0 +1,128 @@
+/**
+ * The server's gait-video analysis job. The uploaded bytes wait in the database (job_files, migration 0009) until
+ * a server process takes the job; that process writes them to a private temporary file for ffmpeg, runs the same
+ * pipeline as `footing analyze` (src/cli/analyze-video.ts), reports frames done / total in the jobs table, saves
+ * the result as a gait analysis of the person (the shape the web app saves: metrics, events, warnings, keypoints,
+ * never the video), records it in the person's audit log, and deletes the video bytes and the temporary file,
+ * whether the analysis worked or not. Nothing about the video or its results is logged.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { analyzeVideoFile } from '../../cli/analyze-video.js';
+import type { PoseProgress } from '../../pose/frame.js';
+import type { Store } from '../../store/db.js';
+import { appendAudit } from '../../store/repos/audit.js';
+import { insertGaitAnalysis } from '../../store/repos/gait-analyses.js';
+import { deleteJobFile, writeJobFileTo } from '../../store/repos/job-files.js';
+import { updateJob } from '../../store/repos/jobs.js';
+import { roundKeypoints } from './round-keypoints.js';
+import { videoProblem, type VideoProblem } from './video-errors.js';
+
+/** The queue name of gait-video analyses. */
+export const GAIT_VIDEO_JOB = 'gait-video-analysis';
+/** The jobs table's `kind` of these jobs. */
+export const GAIT_VIDEO_KIND = 'gait-video';
+/** The audit log's entry for the analysis itself (the upload is recorded by the guard under its own route). */
+export const GAIT_JOB_AUDIT = { method: 'JOB', route: '/api/gait-jobs/:id/analysis' } as const;
+
+export interface GaitVideoJobData {
+  jobId: string;
+  personId: string;
+  /** The uploaded file's name, as the person knows it (shown with results and errors). */
+  name: string;
+  view: 'auto' | 'side' | 'front' | 'back';
+  heightCm: number | null;
+  /** When the video was recorded, as the uploader's device says (ISO 8601 with its offset). */
+  recordedAt: string;
+  recordedBy: string;
+  /** Who uploaded: the patient, their clinician, or null (local mode), for the audit log. */
+  actorAccountId: string | null;
+  actorRole: string;
+}
+
+/** Progress in the jobs table: which pass and frames done of total (null while not known). */
+export interface GaitJobProgress { phase: 'waiting' | 'preparing' | 'finding' | 'analysing' | 'saving' | 'done'; done: number; total: number | null }
+
+/** The result of a finished job: the saved analysis (done) or what went wrong (failed). */
+export type GaitJobResult = { analysisId: string; sourceName: string; recordedAt: string; analysis: Record<string, unknown> } | { error: VideoProblem };
+
+let queue: Promise<void> = Promise.resolve();
+
+/**
+ * Runs one job; jobs of this process run one after another, because one analysis already uses a worker thread
+ * per core (on PostgreSQL, pg-boss also hands each process one job at a time). Never throws: every outcome is
+ * written to the job's row.
+ */
+export function runGaitVideoJob(store: Store, d: GaitVideoJobData): Promise<void> {
+  const run = queue.then(() => analyse(store, d));
+  queue = run.catch(() => {});
+  return run;
+}
+
+async function analyse(store: Store, d: GaitVideoJobData): Promise<void> {
+  const db = store.db;
+  let dir: string | null = null;
+  let pending: Promise<void> = Promise.resolve();
+  let last = 0;
+  const report = (p: GaitJobProgress) => {
+    // At most twice a second: every process reads progress from the row, so it must be written, but not per frame.
+    if (Date.now() - last < 500 && p.done !== p.total) return;
+    last = Date.now();
+    pending = pending.then(() => updateJob(db, d.jobId, { progress: { ...p } })).catch(() => {});
+  };
+  let outcome: { status: 'done'; frames: number; save: (trx: typeof db) => Promise<GaitJobResult> } | { status: 'failed'; result: { error: VideoProblem } };
+  try {
+    await updateJob(db, d.jobId, { status: 'running', progress: { phase: 'preparing', done: 0, total: null } satisfies GaitJobProgress });
+    // A private folder (mkdtemp: mode 0700) with a fixed file name: the uploaded name never reaches the file system.
+    dir = await mkdtemp(join(tmpdir(), 'footing-gait-'));
+    const file = join(dir, 'video');
+    if ((await writeJobFileTo(db, d.jobId, file)) === 0) {
+      outcome = { status: 'failed', result: { error: { code: 'video_missing', message: `${d.name}: the uploaded video is no longer on the server. Please upload it again.`, location: { file: d.name } } } };
+    } else {
+      const progress = (phase: GaitJobProgress['phase']) => (p: PoseProgress) => report({ phase, done: p.done, total: p.total });
+      const res = await analyzeVideoFile(file, {
+        name: d.name, view: d.view, ...(d.heightCm !== null ? { heightCm: d.heightCm } : {}),
+        onScanProgress: progress('finding'), onProgress: progress('analysing'),
+      });
+      if (!res.ok) {
+        outcome = { status: 'failed', result: { error: videoProblem(res.error, d.name) } };
+      } else {
+        const { json, series } = res.value;
+        const { person, ...gait } = json;
+        // The browser saves {...analysis JSON, roi}; the server adds whom it followed and that it ran here.
+        const analysis = { ...gait, roi: person.roi ?? { x: 0, y: 0, width: series.width, height: series.height }, person: { method: person.method, chosen: person.chosen, frames_analysed: person.frames_analysed }, analysed_on: 'server' };
+        const keypoints = roundKeypoints(series);
+        outcome = {
+          status: 'done', frames: series.frames.length,
+          save: async (trx) => {
+            const rec = await insertGaitAnalysis(trx, d.personId, { recordedAt: d.recordedAt, recordedBy: d.recordedBy, sourceName: d.name, view: gait.view, analysis, keypoints, videoPath: null });
+            await appendAudit(trx, { actorAccountId: d.actorAccountId, actorRole: d.actorRole, personId: d.personId, action: 'write', ...GAIT_JOB_AUDIT });
+            return { analysisId: rec.id, sourceName: d.name, recordedAt: d.recordedAt, analysis: rec.analysis };
+          },
+        };
+      }
+    }
+  } catch {
+    // Not logged: the error could name the person's file. The row says what happened in plain words.
+    outcome = { status: 'failed', result: { error: { code: 'internal', message: `${d.name}: the analysis stopped with an error on our side. Your video was deleted; please try again, or analyse it on this device.`, location: { file: d.name } } } };
+  }
+  // The video goes first, whatever happened, so that a job that reads as finished never still holds it.
+  await deleteJobFile(db, d.jobId).catch(() => {});
+  if (dir) await rm(dir, { recursive: true, force: true }).catch(() => {});
+  await pending;
+  try {
+    if (outcome.status === 'done') {
+      const { save, frames } = outcome;
+      // The analysis, its audit entry and the job's end belong together.
+      await db.transaction().execute(async (trx) => {
+        const result = await save(trx);
+        await updateJob(trx, d.jobId, { status: 'done', progress: { phase: 'done', done: frames, total: frames } satisfies GaitJobProgress, result });
+      });
+    } else {
+      await updateJob(db, d.jobId, { status: 'failed', result: outcome.result });
+    }
+  } catch {
+    await updateJob(db, d.jobId, { status: 'failed', result: { error: { code: 'internal', message: `${d.name}: the result could not be saved. Your video was deleted; please try again.`, location: { file: d.name } } } }).catch(() => {});
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * What the server says about a video it cannot analyse: a plain message, the uploaded file's name (never the
+ * server's temporary path, never ffmpeg's own words) and, when known, the frame. The pose runtime's located
+ * errors (src/pose/frame.ts) are mapped here, once, for the upload route and the analysis job.
+ */
+import type { PoseError } from '../../pose/frame.js';
+
+export interface VideoProblem {
+  code: 'not_a_video' | 'analysis_unavailable' | 'video_missing' | 'internal';
+  message: string;
+  location: { file: string; frame?: number };
+}
+
+/** Maps a pose runtime error about the file at hand to what the person reads. `name` is the uploaded name. */
+export function videoProblem(e: PoseError, name: string): VideoProblem {
+  const frame = e.location.frame;
+  switch (e.code) {
+    case 'not-a-video': case 'no-video-stream': case 'decode-failed': case 'file-not-found':
+      return {
+        code: 'not_a_video',
+        message: `${name}${frame !== undefined ? ` (frame ${frame})` : ''}: not a video we can read. Choose a video file of someone walking (MP4, MOV or WebM), as the phone's camera saved it.`,
+        location: { file: name, ...(frame !== undefined ? { frame } : {}) },
+      };
+    case 'model-load-failed':
+      return { code: 'analysis_unavailable', message: 'The pose model could not start on the server. Your video was deleted; try again later, or analyse it on this device.', location: { file: name } };
+    default:
+      // A region or person option (not offered by the server's routes): reported as what it is.
+      return { code: 'internal', message: `${name}: the analysis could not run (${e.code}). Your video was deleted.`, location: { file: name } };
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * Gait video analysis on the server, only when the person (or their clinician, filming them) chooses to upload:
+ * on-device analysis stays the default in the web app. The upload streams to a private temporary file with a size
+ * limit, is checked with ffprobe (a file that is not a readable video is refused at once, with its name), then
+ * moves into the database with a new job, so any server process can run it (migration 0009 says why). The page
+ * polls the job's progress; the job deletes the video when it ends (src/server/jobs/gait-video-job.ts).
+ */
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { probeVideo } from '../../pose/ffmpeg-frames.js';
+import type { Store } from '../../store/db.js';
+import { getGaitKeypoints } from '../../store/repos/gait-keypoints.js';
+import { storeJobFile, sweepJobFiles } from '../../store/repos/job-files.js';
+import { createJob, getJob } from '../../store/repos/jobs.js';
+import { access } from '../access.js';
+import { isoDateTime } from '../api-schemas.js';
+import { GAIT_VIDEO_JOB, GAIT_VIDEO_KIND, runGaitVideoJob, type GaitVideoJobData } from '../jobs/gait-video-job.js';
+import type { JobQueue } from '../jobs/job-queue.js';
+import { videoProblem } from '../jobs/video-errors.js';
+import { notFound, Problem } from '../problem.js';
+
+/** Default upload limit. A 20 s phone video at 1080p is about 30-50 MB; 10-20 s of walking is all the analysis needs. */
+export const GAIT_VIDEO_MAX_BYTES = 100 * 1024 * 1024;
+/** The longest video the server analyses: the pose model costs about a second of CPU per frame pair on a small
+ * server, and 10-20 s of walking is enough (docs/filming-guide.md). */
+export const GAIT_VIDEO_MAX_SECONDS = 60;
+/** Uploads whose job never ended (a process died and the queue gave up) are deleted after this long. */
+const ABANDONED_AFTER_MS = 6 * 3600_000;
+
+const GaitJobQuery = z.object({
+  name: z.string().trim().min(1).max(255).default('video'),
+  view: z.enum(['auto', 'side', 'front', 'back']).default('auto'),
+  heightCm: z.coerce.number().min(50, 'must be a height from 50 to 250 cm').max(250, 'must be a height from 50 to 250 cm').optional(),
+  recordedAt: isoDateTime.optional(),
+}).strict();
+const PatientParams = z.object({ personId: z.string().min(1).max(100) });
+const JobParams = z.object({ id: z.string().uuid('must be a job id') });
+const AnalysisParams = z.object({ id: z.string().uuid('must be a gait analysis id') });
+
+const mb = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.round(bytes / 1024)} KB`);
+const tooLarge = (max: number) => new Problem(413, 'video_too_large',
+  `The video is larger than ${mb(max)}. Trim it to 10–20 seconds of walking, or analyse it on this device instead (nothing is uploaded then).`, 'body');
+
+export interface GaitJobRouteOptions { maxBytes?: number }
+
+export async function registerGaitJobRoutes(app: FastifyInstance, store: Store, queue: JobQueue, opts: GaitJobRouteOptions = {}): Promise<void> {
+  const maxBytes = opts.maxBytes ?? GAIT_VIDEO_MAX_BYTES;
+  await queue.on<GaitVideoJobData>(GAIT_VIDEO_JOB, (d) => runGaitVideoJob(store, d));
+  await sweepJobFiles(store.db, ABANDONED_AFTER_MS).catch(() => {});
+  const sweep = setInterval(() => { void sweepJobFiles(store.db, ABANDONED_AFTER_MS).catch(() => {}); }, 3600_000);
+  sweep.unref();
+  app.addHook('onClose', async () => { clearInterval(sweep); });
+
+  /** Receives the video, checks it, and queues its analysis for `req.personId`. */
+  async function upload(req: FastifyRequest, reply: FastifyReply, q: z.infer<typeof GaitJobQuery>, recordedBy: string) {
+    const type = req.headers['content-type'] ?? '';
+    if (!/^(video\/[\w.+-]+|application\/octet-stream)\b/.test(type)) {
+      throw new Problem(415, 'unsupported_media_type', 'Send the video file itself as the request body (content-type video/* or application/octet-stream).', 'content-type');
+    }
+    const declared = Number(req.headers['content-length'] ?? NaN);
+    if (declared > maxBytes) { void reply.header('connection', 'close'); throw tooLarge(maxBytes); }
+    const dir = await mkdtemp(join(tmpdir(), 'footing-gait-upload-'));
+    try {
+      const file = join(dir, 'video');
+      let seen = 0;
+      const limit = new Transform({
+        transform(chunk: Buffer, _enc, cb) {
+          seen += chunk.length;
+          cb(seen > maxBytes ? tooLarge(maxBytes) : null, chunk);
+        },
+      });
+      try { await pipeline(req.body as Readable, limit, createWriteStream(file, { mode: 0o600 })); } catch (e) {
+        if (e instanceof Problem) { void reply.header('connection', 'close'); throw e; }
+        throw new Problem(400, 'upload_incomplete', 'The upload did not arrive whole. Please try again.', 'body');
+      }
+      if (seen === 0) throw new Problem(400, 'empty_upload', `${q.name}: the file is empty.`, 'body');
+      const probe = await probeVideo(file);
+      if (!probe.ok) { const p = videoProblem(probe.error, q.name); throw new Problem(400, p.code, p.message, 'body'); }
+      const seconds = probe.value.times.at(-1) ?? 0;
+      if (seconds > GAIT_VIDEO_MAX_SECONDS) {
+        throw new Problem(400, 'video_too_long', `${q.name} is ${Math.round(seconds)} s long; the server analyses videos up to ${GAIT_VIDEO_MAX_SECONDS} s. Trim it to 10–20 seconds of walking.`, 'body');
+      }
+      // The job and its bytes appear together or not at all.
+      const jobId = await store.db.transaction().execute(async (trx) => {
+        const id = await createJob(trx, req.personId, GAIT_VIDEO_KIND);
+        await storeJobFile(trx, id, file);
+        return id;
+      });
+      const account = req.auth.account;
+      await queue.send<GaitVideoJobData>(GAIT_VIDEO_JOB, {
+        jobId, personId: req.personId, name: q.name, view: q.view, heightCm: q.heightCm ?? null,
+        recordedAt: q.recordedAt ?? new Date().toISOString(), recordedBy,
+        actorAccountId: account?.id ?? null, actorRole: account ? (account.role === 'patient' ? 'patient' : account.role) : 'local',
+      });
+      return reply.status(202).send({ jobId, frames: probe.value.times.length });
+    } finally {
+      // The upload's own copy; the job writes a fresh one from the database wherever it runs.
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  await app.register(async (scope) => {
+    // Raw bytes: the request stream goes through untouched (and unbuffered) to the size check and the file.
+    const raw = (_req: unknown, payload: unknown, done: (err: Error | null, body?: unknown) => void) => done(null, payload);
+    scope.addContentTypeParser('application/octet-stream', raw);
+    scope.addContentTypeParser(/^video\//, raw);
+    const r = scope.withTypeProvider<ZodTypeProvider>();
+    r.post('/api/gait-jobs', { config: access('self'), schema: { querystring: GaitJobQuery } }, (req, reply) => upload(req, reply, req.query, 'me'));
+    r.post('/api/patients/:personId/gait-jobs', { config: access('clinician-of-patient'), schema: { params: PatientParams, querystring: GaitJobQuery } },
+      (req, reply) => upload(req, reply, req.query, req.auth.account!.displayName));
+  });
+
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  // A clinician follows the job they started for their patient (the patient uses GET /api/jobs/:id).
+  r.get('/api/patients/:personId/jobs/:id', { config: access('clinician-of-patient'), schema: { params: PatientParams.merge(JobParams) } }, async (req) => {
+    const job = await getJob(store.db, req.personId, req.params.id);
+    if (!job) throw notFound('No such job');
+    return job;
+  });
+  // The body points of one saved analysis, for the skeleton over the video (the analyses list leaves them out).
+  r.get('/api/gait-analyses/:id/keypoints', { config: access('self'), schema: { params: AnalysisParams } }, async (req) => {
+    const k = await getGaitKeypoints(store.db, req.personId, req.params.id);
+    if (k === null) throw notFound('No such gait analysis with body points');
+    return k;
+  });
+}
