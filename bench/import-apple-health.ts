@@ -30,6 +30,8 @@ import { fileChunks } from '../src/importers/file-input.js';
 const SAMPLE = new URL('../../shared/data/apple-health/export6s3sample.xml', import.meta.url);
 const APPLE_DATE = /(\d{4})-(\d{2})-(\d{2}) (\d{2}:\d{2}:\d{2} [+-]\d{4})/g;
 const SHIFT_MS = 60_000;
+/** Issue 4's throughput target for the whole import. */
+const TARGET_MBPS = 150;
 
 /** Writes an export of about `bytes` bytes: the sample's prolog, its body repeated with dates shifted by k days. */
 export async function buildExport(path: string, bytes: number): Promise<{ bytes: number; copies: number }> {
@@ -170,6 +172,8 @@ function mbps(f: Figures): number {
 /** Builds the files, runs every contender in a child process, prints figures and ratios. */
 export async function run(sizeMB = Number(process.env.FOOTING_BENCH_MB ?? 1024)): Promise<void> {
   const naiveMB = Number(process.env.FOOTING_BENCH_NAIVE_MB ?? 50);
+  // Loaded here, not at the top: every child process loads this file, and a contender's RSS counts what it loads.
+  const { ROWS_PER_STATEMENT } = await import('../src/store/import-walking.js');
   const big = join(tmpdir(), `footing-bench-export-${process.pid}.xml`);
   const small = join(tmpdir(), `footing-bench-export-small-${process.pid}.xml`);
   try {
@@ -200,7 +204,7 @@ export async function run(sizeMB = Number(process.env.FOOTING_BENCH_MB ?? 1024))
     console.log(`WHOLE IMPORT (parse, normalise, store in SQLite, daily totals; ${size(full)}): ${mbps(full).toFixed(1)} MB/s, peak RSS ${full.maxRssMB.toFixed(0)} MB`);
     console.log(`  plain saxes element count (${size(count)}):  ${mbps(count).toFixed(1)} MB/s, peak RSS ${count.maxRssMB.toFixed(0)} MB  -> whole import ${(mbps(full) / mbps(count)).toFixed(2)}x`);
     console.log(`  naive whole-document parse (${size(naive)}): ${mbps(naive).toFixed(1)} MB/s, peak RSS ${naive.maxRssMB.toFixed(0)} MB (${(above(naive) / (naive.bytes / 1e6)).toFixed(1)} MB per MB of input above the ${base.maxRssMB.toFixed(0)} MB baseline: a 2 GB export would need ~${((above(naive) / (naive.bytes / 1e6)) * 2).toFixed(0)} GB) -> whole import ${(mbps(full) / mbps(naive)).toFixed(2)}x`);
-    console.log(`  target: >= 150 MB/s and >= 2x the plain saxes pass, peak RSS < 200 MB. Here: ${mbps(full) >= 150 ? 'met' : 'not met'} (MB/s), ${mbps(full) >= 2 * mbps(count) ? 'met' : 'not met'} (2x saxes), ${full.maxRssMB < 200 ? 'met' : 'not met'} (RSS).`);
+    console.log(`  target: >= ${TARGET_MBPS} MB/s and >= 2x the plain saxes pass, peak RSS < 200 MB. Here: ${mbps(full) >= TARGET_MBPS ? 'met' : 'not met'} (MB/s), ${mbps(full) >= 2 * mbps(count) ? 'met' : 'not met'} (2x saxes), ${full.maxRssMB < 200 ? 'met' : 'not met'} (RSS).`);
     const tm = full.timing;
     if (tm) {
       const pct = (ms: number) => `${((ms / tm.totalMs) * 100).toFixed(0)}%`;
@@ -217,8 +221,14 @@ export async function run(sizeMB = Number(process.env.FOOTING_BENCH_MB ?? 1024))
         const mb = full.bytes / 1e6;
         const slower = Math.max(parserS, mainS);
         console.log(`    CPU (per thread, load-independent): parser thread ${parserS.toFixed(1)} s (${(mb / parserS).toFixed(0)} MB/s), store thread ${mainS.toFixed(1)} s (${(mb / mainS).toFixed(0)} MB/s; ${(mainS * 1e6 / full.count).toFixed(1)} us per row stored); whole process ${full.cpuSeconds.toFixed(1)} s with GC threads. The saxes pass: ${count.cpuSeconds.toFixed(1)} s CPU (${(mb / count.cpuSeconds).toFixed(0)} MB/s).`);
-        console.log(`    bound: ${mainS >= parserS ? 'the store thread (SQLite inserts: one row per sample, ~' + (mainS * 1e6 / full.count).toFixed(1) + ' us each)' : 'the parser thread (scan, normalise, daily totals, packing)'}. ` +
-          `With a free core for each thread the import would run at ~${(mb / slower).toFixed(0)} MB/s (${(count.cpuSeconds / slower).toFixed(2)}x the saxes pass's CPU rate); the target needs ${(150).toFixed(0)} MB/s.`);
+        const perMB = (cpuS: number) => (cpuS * 1000) / mb;
+        const budget = 1000 / TARGET_MBPS;
+        console.log(`    bound: ${mainS >= parserS ? `the store thread (SQLite inserts, ${ROWS_PER_STATEMENT} rows per statement: ~${(mainS * 1e6 / full.count).toFixed(1)} us of CPU per row stored)` : 'the parser thread (scan, normalise, daily totals, packing)'}. ` +
+          `With a free core for each thread the import would run at ~${(mb / slower).toFixed(0)} MB/s (${(count.cpuSeconds / slower).toFixed(2)}x the saxes pass's CPU rate).`);
+        // What the target asks of each thread, in the same load-independent unit.
+        console.log(`    target ${TARGET_MBPS} MB/s = at most ${budget.toFixed(1)} ms of CPU per MB on each thread, and ${(2 * budget).toFixed(1)} ms per MB for the whole process on ${cpus().length} cores: ` +
+          `parser ${perMB(parserS).toFixed(1)} ms/MB (${(perMB(parserS) / budget).toFixed(1)}x the budget), store ${perMB(mainS).toFixed(1)} ms/MB (${(perMB(mainS) / budget).toFixed(1)}x), whole process ${perMB(full.cpuSeconds).toFixed(1)} ms/MB (${(perMB(full.cpuSeconds) / (2 * budget)).toFixed(1)}x). ` +
+          `${Math.min(mb / slower, (2 * mb) / full.cpuSeconds) >= TARGET_MBPS ? 'Reachable on an idle machine.' : 'Not reachable on this machine as the import stands.'}`);
       } else {
         console.log(`    bound: ${tm.storeMs >= parserBusy ? 'the store (main thread)' : 'the parser (worker thread)'}, by wall-time shares (no per-thread CPU clock on this platform).`);
       }
