@@ -11,6 +11,9 @@ import type { StageTimes } from '../gait/estimate-in-browser.js';
 import { RoiPicker } from '../gait/roi-picker.js';
 import type { FrameSource, OpenedVideo } from '../gait/video-source.js';
 import { GaitResults, type GaitSetup } from './gait-results.js';
+import { GaitServerChoice } from './gait-server-choice.js';
+import { GaitServerResult } from './gait-server-result.js';
+import type { ServerGaitAnalysis } from '../api/gait-jobs.js';
 
 type View = 'auto' | 'side' | 'front' | 'back';
 
@@ -26,6 +29,7 @@ export function GaitVideoScreen() {
   const [range, setRange] = useState({ first: '', last: '' });
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [result, setResult] = useState<{ series: KeypointSeries; times: StageTimes; setup: GaitSetup } | null>(null);
+  const [serverResult, setServerResult] = useState<{ analysisId: string; analysis: ServerGaitAnalysis } | null>(null);
   const abort = useRef<AbortController | null>(null);
 
   useEffect(() => () => { abort.current?.abort(); }, []);
@@ -33,7 +37,7 @@ export function GaitVideoScreen() {
 
   async function choose(file: File | undefined) {
     if (!file) return;
-    setError(null); setResult(null); setOpening(true);
+    setError(null); setResult(null); setServerResult(null); setOpening(true);
     try {
       // The decoder and the pose model (tfjs, ~1 MB of script) load only when a video is chosen.
       const { openVideoFile } = await import('../gait/video-source.js');
@@ -82,11 +86,15 @@ export function GaitVideoScreen() {
     return <GaitResults series={result.series} times={result.times} setup={result.setup} analyze={analyzeGait} onRedo={() => setResult(null)} />;
   }
 
+  if (serverResult && loaded) {
+    return <GaitServerResult analysisId={serverResult.analysisId} analysis={serverResult.analysis} videoUrl={loaded.video.url} onRedo={() => setServerResult(null)} />;
+  }
+
   return (
     <section className="screen gait" aria-labelledby="gait-title">
       <ScreenTitle><span id="gait-title">Gait video</span></ScreenTitle>
       <p className="lead">Film 10–20 seconds of walking, then Footing measures your steps here on this device.</p>
-      <p className="notice"><strong>Your video stays on this device.</strong> It is analysed in this browser and never uploaded. Only the measurements (and the body-point positions) are saved when you choose Save.</p>
+      <p className="notice"><strong>Your video stays on this device.</strong> It is analysed in this browser and not uploaded (unless you choose the server, below). Only the measurements (and the body-point positions) are saved when you choose Save.</p>
       <p><Link to="/filming-guide">How to film (1 minute read)</Link></p>
 
       <div className="gait-choose">
@@ -136,6 +144,7 @@ export function GaitVideoScreen() {
           )}
         </form>
       )}
+      {loaded && roi && <GaitServerChoice file={loaded.file} view={view} heightCm={heightCm} disabled={!!progress || !!heightError} onDone={setServerResult} />}
     </section>
   );
 }

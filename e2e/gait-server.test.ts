@@ -1,0 +1,80 @@
+/// <reference lib="dom" />
+/**
+ * Browser test of the optional server analysis on the gait screen: on-device analysis stays the default; the
+ * secondary "Analyse on the server instead" says the video is uploaded, analysed, then deleted, needs a tick, shows
+ * progress, and ends on the same kind of result (skeleton, timeline, metrics). The clip is a 4.6 s cut of the
+ * shared walking video (src/server/gait-test-clip.ts), so the server's pose pass takes seconds, not a minute.
+ * Expected cadence: from the hand annotation of the same frames (test/fixtures/gait-reference), within 3 steps/min.
+ */
+import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { after, before, test } from 'node:test';
+import { cutWalkClip, referenceCadence, type WalkClip } from '../src/server/gait-test-clip.js';
+import { describeViolations, launchPhone, screenshot, seriousA11yViolations, type Phone } from './helpers/browser.js';
+import { call, startServer, type TestServer } from './helpers/server.js';
+
+/** As in src/server/gait-video-api.test.ts (which says why 3 steps/min on this short cut). */
+const CADENCE_TOLERANCE_SPM = 3;
+
+let server: TestServer;
+let phone: Phone;
+let clip: WalkClip;
+
+before(async () => {
+  clip = await cutWalkClip();
+  server = await startServer();
+  phone = await launchPhone();
+});
+after(async () => {
+  await phone?.close();
+  await server?.close();
+  if (clip) rmSync(dirname(clip.file), { recursive: true, force: true });
+});
+
+async function assertAccessible(name: string) {
+  const v = await seriousA11yViolations(phone.page);
+  assert.equal(v.length, 0, `${name}: serious accessibility violations:\n${describeViolations(v)}`);
+}
+
+test('gait video on the server: explicit tick, upload and analysis progress, the result shown and saved, the video deleted', { timeout: 120_000 }, async () => {
+  const { page } = phone;
+  await page.goto(server.url + '/gait');
+  await page.getByRole('heading', { level: 1, name: 'Gait video' }).waitFor();
+  await page.locator('#gait-file').setInputFiles(clip.file);
+  await page.getByText(/1768 × 994, 138 frames at 30 fps/).waitFor();
+  // On-device stays the default: its button is the primary one; the server choice is folded away until opened.
+  assert.equal(await page.getByRole('button', { name: 'Analyse walking' }).getAttribute('class'), 'primary big');
+  await page.getByLabel('From the side').check();
+  await page.getByText('Analyse on the server instead').click();
+  await page.getByText('Your video will be uploaded').waitFor();
+  const send = page.getByRole('button', { name: 'Upload and analyse on the server' });
+  assert.equal(await send.isDisabled(), true, 'nothing is sent before the tick');
+  await page.getByLabel(/I agree to upload this video/).check();
+  assert.equal(await send.isDisabled(), false);
+  await assertAccessible('gait server: choice');
+  await screenshot(page, 'gait-server-a-choice', { fullPage: true });
+
+  await send.click();
+  await page.getByText(/Analysing on the server: frame \d+ of \d+|Finding the walker: frame/).waitFor({ timeout: 60_000 });
+  await screenshot(page, 'gait-server-b-progress');
+  await page.getByRole('heading', { level: 1, name: 'Your walk' }).waitFor({ timeout: 90_000 });
+  await page.getByText('The server has deleted the video.').waitFor();
+  await page.locator('.skeleton-player canvas, canvas').first().waitFor();
+  await assertAccessible('gait server: result');
+  await screenshot(page, 'gait-server-c-result', { fullPage: true });
+
+  // What the page showed was saved: one analysis from the server, side view, cadence against the hand reference.
+  const saved = await call<Array<{ sourceName: string; videoKept: boolean; analysis: { analysed_on: string; view: string; metrics: { cadence_spm: { value: number | null } } } }>>(server.url, 'GET', '/api/gait-analyses');
+  assert.equal(saved.length, 1);
+  const a = saved[0]!;
+  assert.equal(a.sourceName, 'walk.mp4');
+  assert.equal(a.videoKept, false);
+  assert.equal(a.analysis.analysed_on, 'server');
+  assert.equal(a.analysis.view, 'side');
+  const cadence = a.analysis.metrics.cadence_spm.value;
+  const expected = referenceCadence(clip);
+  assert.ok(cadence !== null && Math.abs(cadence - expected) <= CADENCE_TOLERANCE_SPM, `cadence ${cadence} vs ${expected.toFixed(1)}`);
+  // The page's metrics table shows that same cadence.
+  await page.getByText(String(Math.round(cadence))).first().waitFor();
+});

@@ -1,0 +1,94 @@
+/**
+ * Gait video analysis on the server, when the person chooses it: the video goes up with XMLHttpRequest (fetch has
+ * no upload progress), then the analysis job is polled to its end. The shapes are those of
+ * src/server/routes/gait-job-routes.ts and src/server/jobs/gait-video-job.ts; keep them in step.
+ */
+import type { GaitAnalysisJson } from '../../../src/gait/analysis-json.js';
+import type { KeypointSeries } from '../../../src/gait/keypoints.js';
+import { api, ApiError, csrfHeaders } from './client.js';
+
+/** The analysis as the server saved it: the analysis JSON, the box it followed, and where it ran. */
+export type ServerGaitAnalysis = GaitAnalysisJson & { roi: { x: number; y: number; width: number; height: number }; analysed_on: 'server' };
+
+/** A video problem the server names: a code, a plain message, the file (and frame when known). */
+export interface GaitJobProblem { code: string; message: string; location: { file: string; frame?: number } }
+
+export interface GaitJob {
+  id: string;
+  kind: 'gait-video';
+  status: 'queued' | 'running' | 'done' | 'failed';
+  progress: { phase?: 'waiting' | 'preparing' | 'finding' | 'analysing' | 'saving' | 'done'; done?: number; total?: number | null };
+  result: { analysisId: string; sourceName: string; recordedAt: string; analysis: ServerGaitAnalysis } | { error: GaitJobProblem } | null;
+}
+
+/** What the page shows while it waits: sending the bytes, then the server's passes over the frames. */
+export type GaitJobProgress =
+  | { phase: 'upload'; done: number; total: number }
+  | { phase: 'queued' | 'preparing' | 'finding' | 'analysing'; done: number; total: number | null };
+
+export interface GaitJobOptions {
+  view: 'auto' | 'side' | 'front' | 'back';
+  heightCm: number | null;
+  /** When the video was recorded (ISO 8601 with offset), saved with the analysis. */
+  recordedAt: string;
+  onProgress: (p: GaitJobProgress) => void;
+  signal?: AbortSignal;
+  pollMs?: number;
+}
+
+/** The finished analysis, or the server's reason it could not be made (the job failed). */
+export type GaitJobOutcome = { ok: true; analysisId: string; analysis: ServerGaitAnalysis } | { ok: false; problem: GaitJobProblem };
+
+function errorFrom(status: number, text: string): ApiError {
+  let err: { code?: string; message?: string; field?: string } | undefined;
+  try { err = (JSON.parse(text) as { error?: typeof err }).error; } catch { /* not JSON */ }
+  return new ApiError(status, err?.code ?? `http_${status}`, err?.message ?? `The server answered ${status}.`, err?.field);
+}
+
+function send(url: string, file: Blob, opts: GaitJobOptions): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    xhr.setRequestHeader('content-type', file.type.startsWith('video/') ? file.type : 'application/octet-stream');
+    for (const [k, v] of Object.entries(csrfHeaders('POST'))) xhr.setRequestHeader(k, v);
+    xhr.upload.onprogress = (e) => opts.onProgress({ phase: 'upload', done: e.loaded, total: e.lengthComputable ? e.total : file.size });
+    xhr.onload = () => {
+      if (xhr.status !== 202) return reject(errorFrom(xhr.status, xhr.responseText));
+      try { resolve((JSON.parse(xhr.responseText) as { jobId: string }).jobId); } catch { reject(new ApiError(xhr.status, 'bad_answer', 'The server’s answer could not be read.')); }
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'offline', 'Could not reach Footing. Check your connection and try again.'));
+    xhr.onabort = () => reject(new ApiError(0, 'aborted', 'The upload was stopped; nothing was kept on the server.'));
+    opts.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    opts.onProgress({ phase: 'upload', done: 0, total: file.size });
+    xhr.send(file);
+  });
+}
+
+const sleep = (ms: number, signal?: AbortSignal) => new Promise<void>((resolve, reject) => {
+  const t = setTimeout(resolve, ms);
+  signal?.addEventListener('abort', () => { clearTimeout(t); reject(new ApiError(0, 'aborted', 'Stopped waiting. The analysis may still finish and appear with your gait analyses.')); }, { once: true });
+});
+
+/** Uploads the person's own video and waits for its analysis. Upload refusals (size, not a video) throw ApiError. */
+export async function analyseOnServer(file: Blob & { name: string }, opts: GaitJobOptions): Promise<GaitJobOutcome> {
+  const q = new URLSearchParams({ name: file.name || 'video', view: opts.view, recordedAt: opts.recordedAt });
+  if (opts.heightCm !== null) q.set('heightCm', String(opts.heightCm));
+  const jobId = await send(`/api/gait-jobs?${q}`, file, opts);
+  for (;;) {
+    if (opts.signal?.aborted) throw new ApiError(0, 'aborted', 'Stopped waiting.');
+    const job = await api<GaitJob>('GET', `/api/jobs/${encodeURIComponent(jobId)}`);
+    if (job.status === 'done' && job.result && 'analysisId' in job.result) return { ok: true, analysisId: job.result.analysisId, analysis: job.result.analysis };
+    if (job.status === 'failed' || job.status === 'done') {
+      const problem = job.result && 'error' in job.result ? job.result.error : { code: 'internal', message: 'The analysis did not finish.', location: { file: file.name } };
+      return { ok: false, problem };
+    }
+    const phase = job.status === 'queued' ? 'queued' : job.progress.phase === 'finding' || job.progress.phase === 'analysing' ? job.progress.phase : 'preparing';
+    opts.onProgress({ phase, done: job.progress.done ?? 0, total: job.progress.total ?? null });
+    await sleep(opts.pollMs ?? 500, opts.signal);
+  }
+}
+
+/** The body points of a saved analysis (for the skeleton over the video). */
+export function gaitKeypoints(analysisId: string): Promise<KeypointSeries> {
+  return api<KeypointSeries>('GET', `/api/gait-analyses/${encodeURIComponent(analysisId)}/keypoints`);
+}
