@@ -1,0 +1,57 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DATABASES, freshStore } from '../../../test/helpers/databases.js';
+import type { Store } from '../../store/db.js';
+import { listAudit } from '../../store/repos/audit.js';
+import { jobFileBytes, storeJobFile } from '../../store/repos/job-files.js';
+import { createJob, getJob } from '../../store/repos/jobs.js';
+import { ensureLocalPerson } from '../../store/repos/people.js';
+import { GAIT_VIDEO_KIND, runGaitVideoJob, type GaitVideoJobData } from './gait-video-job.js';
+
+const jobTempDirs = () => readdirSync(tmpdir()).filter((n) => n.startsWith('footing-gait-') && !n.startsWith('footing-gait-upload-'));
+
+// The failure paths of the job itself (the upload route refuses most bad files before a job exists; these are the
+// files that get past it, or a job whose bytes are gone). A real video's whole run is in src/server/gait-video-api.test.ts.
+for (const kind of DATABASES) {
+  describe(`Gait video job failures on ${kind}`, () => {
+    let store: Store;
+    let cleanup: () => Promise<void>;
+    let personId: string;
+    const dir = mkdtempSync(join(tmpdir(), 'footing-gvjob-test-'));
+    before(async () => { const f = await freshStore(kind); store = f.store; cleanup = f.cleanup; personId = (await ensureLocalPerson(store.db)).id; });
+    after(async () => { await cleanup(); rmSync(dir, { recursive: true, force: true }); });
+
+    const data = (jobId: string): GaitVideoJobData => ({ jobId, personId, name: 'holiday.mov', view: 'auto', heightCm: null, recordedAt: '2026-11-25T10:00:00+01:00', recordedBy: 'me', actorAccountId: null, actorRole: 'local' });
+
+    test('Bytes that are not a video: the job fails with the file\'s name and a plain message, and the bytes and temporary file are gone', async () => {
+      const src = join(dir, 'junk'); writeFileSync(src, Buffer.from('GIF89a not really anything\n'.repeat(100)));
+      const jobId = await createJob(store.db, personId, GAIT_VIDEO_KIND);
+      await storeJobFile(store.db, jobId, src);
+      const before = new Set(jobTempDirs());
+      await runGaitVideoJob(store, data(jobId));
+      const job = (await getJob(store.db, personId, jobId))!;
+      assert.equal(job.status, 'failed');
+      const { error } = job.result as { error: { code: string; message: string; location: { file: string } } };
+      assert.equal(error.code, 'not_a_video');
+      assert.match(error.message, /^holiday\.mov: not a video we can read\./);
+      assert.deepEqual(error.location, { file: 'holiday.mov' });
+      assert.doesNotMatch(JSON.stringify(job.result), /ffprobe|\/tmp|footing-gait|at .*\.ts/);
+      assert.equal(await jobFileBytes(store.db, jobId), 0);
+      assert.deepEqual(jobTempDirs().filter((d) => !before.has(d)), []);
+      // Nothing was saved, so no analysis entry in the audit log.
+      assert.equal((await listAudit(store.db, personId)).filter((e) => e.method === 'JOB').length, 0);
+      assert.equal((await store.db.selectFrom('gait_analyses').select('id').execute()).length, 0);
+    });
+
+    test('A job whose video is no longer stored fails and asks for the upload again', async () => {
+      const jobId = await createJob(store.db, personId, GAIT_VIDEO_KIND);
+      await runGaitVideoJob(store, data(jobId));
+      const job = (await getJob(store.db, personId, jobId))!;
+      assert.equal(job.status, 'failed');
+      assert.equal((job.result as { error: { code: string } }).error.code, 'video_missing');
+    });
+  });
+}
