@@ -3,9 +3,10 @@
  * wasm) + gait (src/gait) on the shared walk video, model input 720p-equivalent. Several paths are measured in the
  * same run so that their ratios hold even when other processes load the CPU:
  *   1. decode only (ffmpeg crop + downscale, frames piped into this process);
- *   2. one worker thread (the single-threaded path, the baseline);
- *   3. two worker threads (contiguous halves with warm-up, one ffmpeg each);
- *   4. what `footing analyze` does: the first-pass walker scan, then 3.
+ *   2. one worker thread with the landmark network on tfjs wasm (the baseline: pose-detection as shipped);
+ *   3. one worker thread with the landmark network on ONNX Runtime (what Footing runs);
+ *   4. two worker threads on ONNX Runtime (contiguous halves with warm-up, one ffmpeg each);
+ *   5. what `footing analyze` does: the first-pass walker scan, then 4.
  * Prints figures, never pass/fail. Run: node --import tsx -e "import('./bench/pose-node.ts').then((m) => m.run())"
  */
 import { readFileSync } from 'node:fs';
@@ -16,7 +17,8 @@ import { openVideo } from '../src/pose/ffmpeg-frames.js';
 import { estimateWalker } from '../src/pose/estimate-walker.js';
 import type { RegionOfInterest } from '../src/pose/frame.js';
 import { estimateVideo, type EstimateVideoResult } from '../src/pose/parallel-estimate.js';
-import type { PosePool } from '../src/pose/worker-pool.js';
+import { createPosePool, type PosePool } from '../src/pose/worker-pool.js';
+import type { LandmarkRuntime } from '../src/pose/node-runtime.js';
 
 const VIDEO = fileURLToPath(new URL('../../shared/data/video/sports2d_demo_walk_side.mp4', import.meta.url));
 const REFERENCE = new URL('../test/fixtures/gait-reference/sports2d_demo_walk_side.json', import.meta.url);
@@ -133,12 +135,16 @@ export async function run(options: { reps?: number } = {}): Promise<void> {
   const decodeMs = performance.now() - t;
   const d1 = cpuSeconds();
 
-  // 2./3. One and two workers, alternating, so that a change in the machine's load hits both alike.
-  const passes: Array<{ workers: number; f: PassFigures; model: string; r: EstimateVideoResult }> = [];
+  // 2./3./4. tfjs and ONNX Runtime on one worker, ONNX Runtime on two, alternating, so that a change in the
+  // machine's load hits all alike. Each pass starts its own pool: model loading counts in its wall time.
+  const passes: Array<{ workers: number; runtime: LandmarkRuntime; f: PassFigures; model: string; r: EstimateVideoResult }> = [];
+  const kinds: Array<[LandmarkRuntime, number]> = [['tfjs', 1], ['onnx', 1], ['onnx', 2]];
   for (let i = 0; i < reps; i++) {
-    for (const workers of [1, 2]) {
-      const p = await posePass(`${workers} worker${workers > 1 ? 's' : ''}`, workers, FIXED_ROI);
-      passes.push({ workers, f: p.f, model: p.r.series.model, r: p.r });
+    for (const [runtime, workers] of kinds) {
+      const pool = createPosePool(workers, runtime);
+      const p = await posePass(`${runtime === 'tfjs' ? 'tfjs wasm' : 'ONNX Runtime'}, ${workers} worker${workers > 1 ? 's' : ''}`, workers, FIXED_ROI, 0, pool);
+      await pool.close();
+      passes.push({ workers, runtime, f: p.f, model: p.r.series.model, r: p.r });
     }
   }
   // 4. As footing analyze does it (estimateWalker): walker scan, then the pose pass on her region and frame span,
@@ -158,7 +164,7 @@ export async function run(options: { reps?: number } = {}): Promise<void> {
     console.log(`    heel strikes (frames) L ${p.events[0]!.join(' ')} | R ${p.events[1]!.join(' ')}; inside the reference intervals ±1: ${referenceHits(p.events)}`);
   };
   console.log(`pose-node: ${VIDEO.split('/').pop()} ${source.width}x${source.height} ${fps} fps, ${n} frames; model input ${opened.value.frameWidth}x${opened.value.frameHeight} (region ${FIXED_ROI.width}x${FIXED_ROI.height} at the 720p-equivalent scale)`);
-  console.log(`  model: ${passes[0]!.model}, BlazePose full landmarks (+ person detector when tracking is lost); gait: analyzeGait (src/gait)`);
+  console.log(`  models: ${[...new Set(passes.map((p) => p.model))].join(' | ')}; BlazePose full landmarks (+ person detector when tracking is lost); gait: analyzeGait (src/gait)`);
   console.log(`  machine: ${cpus().length} cores, load average ${load0.toFixed(1)} at start, ${loadavg()[0]!.toFixed(1)} at end (other processes share the CPU)`);
   console.log(`  decode only: ${((n * 1000) / decodeMs).toFixed(1)} fps (${(decodeMs / n).toFixed(1)} ms/frame wall, ffmpeg CPU ${(((d1.children - d0.children) * 1000) / n).toFixed(1)} ms/frame)`);
   for (const p of passes) show(p.f);
@@ -166,20 +172,28 @@ export async function run(options: { reps?: number } = {}): Promise<void> {
   console.log(`    (frames/s counts all ${auto.f.frames} frames of the video; the model ran on ${auto.span.last - auto.span.first + 1} of them)`);
   console.log(`  walker scan: ${scanMs.toFixed(0)} ms (${auto.people} people, chose ${auto.chosen}, region ${JSON.stringify(auto.roi)}, pose model on frames ${auto.span.first}-${auto.span.last} of 0-${n - 1})`);
   const med = (xs: number[]) => { const s2 = [...xs].sort((a, b) => a - b); const m = s2.length >> 1; return s2.length % 2 ? s2[m]! : (s2[m - 1]! + s2[m]!) / 2; };
-  const one = passes.filter((p) => p.workers === 1).map((p) => p.f);
+  const tfjsOne = passes.filter((p) => p.runtime === 'tfjs').map((p) => p.f);
+  const one = passes.filter((p) => p.runtime === 'onnx' && p.workers === 1).map((p) => p.f);
   const two = passes.filter((p) => p.workers === 2).map((p) => p.f);
   const pairs = one.map((o, i) => o.wallMs / two[i]!.wallMs);
-  const single = passes.find((p) => p.workers === 1)!.r;
+  const engine = tfjsOne.map((o, i) => o.wallMs / one[i]!.wallMs);
+  const baseline = tfjsOne.map((o, i) => o.wallMs / two[i]!.wallMs);
+  const single = passes.find((p) => p.runtime === 'onnx' && p.workers === 1)!.r;
   const split = passes.find((p) => p.workers === 2)!.r;
+  const tfjsRun = passes.find((p) => p.runtime === 'tfjs')!.r;
   console.log(`  stitched (2 workers) vs one worker, same frames: ${landmarkAgreement(single, split)}`);
-  console.log(`  2 workers vs 1 (wall, per alternating pair): ${pairs.map((x) => `${x.toFixed(2)}x`).join(', ')}; median ${med(pairs).toFixed(2)}x`);
+  console.log(`  ONNX Runtime vs tfjs wasm, one worker each, same frames: ${landmarkAgreement(tfjsRun, single)}`);
+  console.log(`  ONNX Runtime vs tfjs wasm (wall, one worker each, per alternating set): ${engine.map((x) => `${x.toFixed(2)}x`).join(', ')}; median ${med(engine).toFixed(2)}x`);
+  console.log(`  2 workers vs 1 (ONNX Runtime, wall, per alternating set): ${pairs.map((x) => `${x.toFixed(2)}x`).join(', ')}; median ${med(pairs).toFixed(2)}x`);
+  console.log(`  Footing (ONNX Runtime, 2 workers) vs the tfjs wasm baseline (1 worker): median ${med(baseline).toFixed(2)}x; ` +
+    `real time: ${med(two.map((p) => rate(p) / fps)).toFixed(2)}x (target 1x, stretch 1.5x)`);
   // Throughput per core obtained, scaled to both cores: what the code does when the machine is not shared.
   const perCore = med(two.map((p) => rate(p) / cores(p)));
   console.log(`  per core obtained (2 workers): ${perCore.toFixed(1)} fps; with both cores free: ~${(2 * perCore).toFixed(1)} fps = ${((2 * perCore) / fps).toFixed(2)}x real time ` +
     '(an estimate: CPU time itself grows when other processes share the cores and caches)');
   const loaded = load0 > cpus().length;
   const decodeShare = med(passes.map((p) => p.f.cpuChildren / (p.f.cpuSelf + p.f.cpuChildren)));
-  console.log(`  limit: the model (BlazePose full's landmark network on single-threaded wasm SIMD, one per worker; tfjs disables its threaded wasm build in Node)` +
+  console.log(`  limit: the model (BlazePose full's landmark network on ONNX Runtime, one thread per worker; the crop, the person detector and the landmark decoding stay on tfjs wasm)` +
     `${loaded ? `; the shared machine (load ${load0.toFixed(1)} on ${cpus().length} cores) leaves the workers only part of each core` : ''}; ` +
     `decoding takes ${(100 * decodeShare).toFixed(0)} % of the CPU and runs ahead in its own process; the walker scan adds ${(scanMs / 1000).toFixed(1)} s`);
 }

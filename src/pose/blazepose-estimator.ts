@@ -7,6 +7,7 @@ import type { PoseDetector, Pose } from '@tensorflow-models/pose-detection';
 import { LANDMARKS, type KeypointSeries, type PoseFrame, type PosePerson } from '../gait/keypoints.js';
 import type { EstimateOptions, Frame, PoseEstimator, RegionOfInterest } from './frame.js';
 import { checkRoi, cropFrame } from './roi.js';
+import { pixelsOnlyFromBytes, setFramePixels } from './frame-pixels.js';
 
 /** Thrown inside estimate() for a user-caused problem; runtimes turn it into a PoseError value. */
 export class PoseInputError extends Error {
@@ -28,31 +29,60 @@ export function blazePoseEstimator(detector: PoseDetector, model: string): PoseE
       // to look in (ROI tracking); both need one detector per video, so reset state between videos.
       detector.reset();
       const out: PoseFrame[] = [];
-      for await (const frame of frames) {
-        // Where the frame sits in the source picture: source = region origin + frame pixel * scale.
-        const region = frame.region ?? { x: 0, y: 0, width: source.width, height: source.height };
-        const scale = region.width / frame.width;
-        let input = frame;
-        let offset = { x: region.x / scale, y: region.y / scale }; // in frame pixels
-        if (roi && !sameRect(roi, region)) {
-          const r = scaledRoi({ ...roi, x: roi.x - region.x, y: roi.y - region.y }, 1 / scale, frame.width, frame.height);
-          input = cropFrame(frame, r);
-          offset = { x: offset.x + r.x, y: offset.y + r.y };
+      const tensors = frameTensors(detector);
+      try {
+        for await (const frame of frames) {
+          // Where the frame sits in the source picture: source = region origin + frame pixel * scale.
+          const region = frame.region ?? { x: 0, y: 0, width: source.width, height: source.height };
+          const scale = region.width / frame.width;
+          let input = frame;
+          let offset = { x: region.x / scale, y: region.y / scale }; // in frame pixels
+          if (roi && !sameRect(roi, region)) {
+            const r = scaledRoi({ ...roi, x: roi.x - region.x, y: roi.y - region.y }, 1 / scale, frame.width, frame.height);
+            input = cropFrame(frame, r);
+            offset = { x: offset.x + r.x, y: offset.y + r.y };
+          }
+          const tensor = tensors.take(input);
+          let poses: Pose[];
+          try {
+            poses = await detector.estimatePoses(tensor, { maxPoses: 1, flipHorizontal: false }, frame.time * 1000);
+          } finally {
+            tensors.release(tensor);
+          }
+          out.push({ index: frame.index, time: frame.time, people: poses.map((p) => toPerson(p, offset, scale)) });
+          onProgress?.({ done: out.length, total: source.frameCount });
         }
-        // Float input straight from the bytes (one native conversion): the detector casts its input to float32
-        // anyway, so an int32 tensor would cost a second full-image pass inside the backend.
-        const tensor = tf.tensor3d(new Float32Array(input.data), [input.height, input.width, 3], 'float32');
-        let poses: Pose[];
-        try {
-          poses = await detector.estimatePoses(tensor, { maxPoses: 1, flipHorizontal: false }, frame.time * 1000);
-        } finally {
-          tensor.dispose();
-        }
-        out.push({ index: frame.index, time: frame.time, people: poses.map((p) => toPerson(p, offset, scale)) });
-        onProgress?.({ done: out.length, total: source.frameCount });
+      } finally {
+        tensors.dispose();
       }
       return { model, width: source.width, height: source.height, fps: source.fps, frames: out };
     },
+  };
+}
+
+/**
+ * The frame tensors handed to the detector. A landmark stage that reads the frame's bytes (onnx-landmarks.ts) crops
+ * from them; while the detector is tracking, nothing reads the tensor's values, so a reused blank of the frame's
+ * shape spares a float copy of the whole frame. Otherwise float input straight from the bytes (one native
+ * conversion): the detector casts its input to float32 anyway, so an int32 tensor would cost a second full pass.
+ */
+function frameTensors(detector: PoseDetector) {
+  let blank: tf.Tensor3D | null = null;
+  return {
+    take(input: Frame): tf.Tensor3D {
+      setFramePixels(detector, input);
+      if (!pixelsOnlyFromBytes(detector)) return tf.tensor3d(new Float32Array(input.data), [input.height, input.width, 3], 'float32');
+      if (!blank || blank.shape[0] !== input.height || blank.shape[1] !== input.width) {
+        blank?.dispose();
+        blank = tf.zeros([input.height, input.width, 3], 'float32');
+      }
+      return blank;
+    },
+    release(tensor: tf.Tensor3D): void {
+      if (tensor !== blank) tensor.dispose();
+      setFramePixels(detector, null);
+    },
+    dispose(): void { blank?.dispose(); blank = null; },
   };
 }
 

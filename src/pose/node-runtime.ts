@@ -1,6 +1,8 @@
 /**
- * The Node pose runtime: BlazePose full on tfjs-core + the wasm backend, with the vendored model files in
- * models/blazepose and the wasm binaries from node_modules. No network access at any point.
+ * The Node pose runtime: BlazePose full with the vendored model files in models/blazepose. pose-detection's tfjs
+ * pipeline (tfjs-core + the wasm backend from node_modules) does detection, cropping, tracking and smoothing; the
+ * landmark network runs on ONNX Runtime's native kernels (onnx-landmarks.ts), or on tfjs wasm when
+ * FOOTING_POSE_RUNTIME=tfjs or ONNX Runtime cannot load. No network access at any point.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
@@ -12,6 +14,19 @@ import type { PoseEstimator, Result } from './frame.js';
 import { fail } from './frame.js';
 import { blazePoseEstimator } from './blazepose-estimator.js';
 import { registerFileLoadRouter } from './node-model-loader.js';
+import { loadOnnxLandmarkModel } from './onnx-landmark-model.js';
+import { useOnnxLandmarks } from './onnx-landmarks.js';
+
+/** Which engine runs the landmark network: ONNX Runtime (default, several times faster here) or tfjs wasm. */
+export type LandmarkRuntime = 'onnx' | 'tfjs';
+
+/** The runtime asked for by FOOTING_POSE_RUNTIME (`tfjs` or `onnx`), ONNX Runtime when unset. */
+export function landmarkRuntimeFromEnv(env: NodeJS.ProcessEnv = process.env): LandmarkRuntime {
+  return env.FOOTING_POSE_RUNTIME === 'tfjs' ? 'tfjs' : 'onnx';
+}
+
+/** A created detector and the name of what runs it (recorded in every keypoint series and analysis). */
+export interface NodeDetector { detector: poseDetection.PoseDetector; model: string }
 
 /** Folder with blazepose-detector.{json,bin} and blazepose-full.{json,bin}. */
 export const MODEL_DIR = new URL('../../models/blazepose/', import.meta.url);
@@ -31,14 +46,17 @@ function initBackend(): Promise<void> {
 }
 
 /** Creates the Node BlazePose-full estimator. A missing or broken model file comes back as an error value. */
-export async function createNodePoseEstimator(): Promise<Result<PoseEstimator>> {
-  const detector = await createNodeDetector();
-  if (!detector.ok) return detector;
-  return { ok: true, value: blazePoseEstimator(detector.value, `blazepose-full tfjs-core ${tf.version_core} wasm`) };
+export async function createNodePoseEstimator(runtime: LandmarkRuntime = landmarkRuntimeFromEnv()): Promise<Result<PoseEstimator>> {
+  const created = await createNodeDetector(runtime);
+  if (!created.ok) return created;
+  return { ok: true, value: blazePoseEstimator(created.value.detector, created.value.model) };
 }
 
-/** The raw pose-detection BlazePose-full detector (also used for the multi-person scan in person-boxes.ts). */
-export async function createNodeDetector(): Promise<Result<poseDetection.PoseDetector>> {
+/**
+ * The pose-detection BlazePose-full detector (also used for the multi-person scan in person-boxes.ts), its landmark
+ * network on `runtime`. If ONNX Runtime fails to load, the detector stays on tfjs and the model name says why.
+ */
+export async function createNodeDetector(runtime: LandmarkRuntime = landmarkRuntimeFromEnv()): Promise<Result<NodeDetector>> {
   await initBackend();
   registerFileLoadRouter();
   const detectorUrl = new URL('blazepose-detector.json', MODEL_DIR);
@@ -51,7 +69,15 @@ export async function createNodeDetector(): Promise<Result<poseDetection.PoseDet
       detectorModelUrl: pathToFileURL(detectorUrl.pathname).href,
       landmarkModelUrl: pathToFileURL(landmarkUrl.pathname).href,
     });
-    return { ok: true, value: detector };
+    const tfjsName = `blazepose-full tfjs-core ${tf.version_core} wasm`;
+    if (runtime === 'tfjs') return { ok: true, value: { detector, model: tfjsName } };
+    try {
+      const onnx = await loadOnnxLandmarkModel(landmarkUrl.pathname, 1); // one thread: the pool runs a worker per core
+      useOnnxLandmarks(detector, onnx);
+      return { ok: true, value: { detector, model: `blazepose-full landmarks on ${onnx.description} (detector tfjs-core ${tf.version_core} wasm)` } };
+    } catch (e) {
+      return { ok: true, value: { detector, model: `${tfjsName} (ONNX Runtime unavailable: ${e instanceof Error ? e.message : String(e)})` } };
+    }
   } catch (e) {
     return fail('model-load-failed', `Cannot load the BlazePose model from ${MODEL_DIR.pathname}: ${e instanceof Error ? e.message : String(e)}`,
       { file: MODEL_DIR.pathname });

@@ -5,18 +5,18 @@
  *   has locked on and the smoothing settled) but not returned;
  * - 'scan': person boxes on every `every`-th frame of a range (the first pass that picks the walker).
  */
-import * as tf from '@tensorflow/tfjs-core';
 import type { PoseDetector } from '@tensorflow-models/pose-detection';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { blazePoseEstimator, PoseInputError } from './blazepose-estimator.js';
 import { openVideo, VideoDecodeError } from './ffmpeg-frames.js';
 import type { Frame, PoseError, Result } from './frame.js';
-import { createNodeDetector } from './node-runtime.js';
+import { createNodeDetector, landmarkRuntimeFromEnv, type LandmarkRuntime, type NodeDetector } from './node-runtime.js';
 import { scanPeople, supportsPersonBoxes } from './person-boxes.js';
 import type { SegmentJob, WorkerMessage } from './segment-plan.js';
 
 const post = (m: WorkerMessage) => parentPort?.postMessage(m);
-let detector: Promise<Result<PoseDetector>> | null = null;
+let detector: Promise<Result<NodeDetector>> | null = null;
+const runtime: LandmarkRuntime = (workerData as { runtime?: LandmarkRuntime } | null)?.runtime ?? landmarkRuntimeFromEnv();
 
 function asError(job: SegmentJob, e: unknown): PoseError {
   if (e instanceof PoseInputError || e instanceof VideoDecodeError) return e.error;
@@ -36,11 +36,11 @@ async function* timedFrames(frames: AsyncIterable<Frame>, wait: { ms: number; fr
   }
 }
 
-async function runSegment(job: SegmentJob, det: PoseDetector, t0: number): Promise<void> {
+async function runSegment(job: SegmentJob, det: PoseDetector, model: string, t0: number): Promise<void> {
   const opened = await openVideo(job.file, { maxHeight: job.maxHeight, first: job.decodeFirst, last: job.last,
     ...(job.crop ? { crop: job.crop } : {}), ...(job.hflip ? { hflip: true } : {}) }, job.probe);
   if (!opened.ok) { post({ type: 'error', error: opened.error }); return; }
-  const est = blazePoseEstimator(det, `blazepose-full tfjs-core ${tf.version_core} wasm`);
+  const est = blazePoseEstimator(det, model);
   const wait = { ms: 0, frames: 0 };
   const setupMs = performance.now() - t0;
   const series = await est.estimate(timedFrames(opened.value.frames(), wait), {
@@ -69,11 +69,11 @@ async function runScan(job: SegmentJob, det: PoseDetector, t0: number): Promise<
 
 async function runJob(job: SegmentJob): Promise<void> {
   const t0 = performance.now();
-  detector ??= createNodeDetector(); // loaded once per worker, reused by every later job
+  detector ??= createNodeDetector(runtime); // loaded once per worker, reused by every later job
   const det = await detector;
   if (!det.ok) { post({ type: 'error', error: det.error }); return; }
   try {
-    await (job.kind === 'scan' ? runScan(job, det.value, t0) : runSegment(job, det.value, t0));
+    await (job.kind === 'scan' ? runScan(job, det.value.detector, t0) : runSegment(job, det.value.detector, det.value.model, t0));
   } catch (e) {
     post({ type: 'error', error: asError(job, e) });
   }

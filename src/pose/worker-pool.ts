@@ -9,6 +9,7 @@ import type { PoseError, Result } from './frame.js';
 import type { PersonBox } from './person-boxes.js';
 import type { SegmentJob, SegmentTiming, WorkerMessage } from './segment-plan.js';
 import type { PoseFrame } from '../gait/keypoints.js';
+import type { LandmarkRuntime } from './node-runtime.js';
 
 export type JobResult = Result<{ model: string; frames: PoseFrame[]; boxes: PersonBox[]; timing: SegmentTiming }>;
 
@@ -22,8 +23,11 @@ export interface PosePool {
 
 interface Slot { worker: Worker | null; busy: boolean }
 
-/** Creates a pool of `size` workers (default: one per core, at most 4). */
-export function createPosePool(size = Math.min(4, availableParallelism())): PosePool {
+/**
+ * Creates a pool of `size` workers (default: one per core, at most 4). `runtime` picks the landmark network's engine
+ * (default: FOOTING_POSE_RUNTIME, else ONNX Runtime).
+ */
+export function createPosePool(size = Math.min(4, availableParallelism()), runtime?: LandmarkRuntime): PosePool {
   const slots: Slot[] = Array.from({ length: Math.max(1, size) }, () => ({ worker: null, busy: false }));
   const waiting: Array<() => void> = [];
   const acquire = async (): Promise<Slot> => {
@@ -40,7 +44,7 @@ export function createPosePool(size = Math.min(4, availableParallelism())): Pose
     async run(job, progress) {
       const slot = await acquire();
       try {
-        slot.worker ??= startWorker();
+        slot.worker ??= startWorker(runtime);
         return await new Promise<JobResult>((resolve) => {
           const w = slot.worker!;
           const done = (r: JobResult) => { w.off('message', onMessage); w.off('error', onError); w.off('exit', onExit); resolve(r); };
@@ -70,12 +74,13 @@ export function createPosePool(size = Math.min(4, availableParallelism())): Pose
  * Starts a worker. Run from TypeScript sources (tsx, as the CLI runs), a worker thread does not inherit the
  * parent's `--import tsx` hooks, so a two-line bootstrap registers tsx in the worker before importing it.
  */
-function startWorker(): Worker {
+function startWorker(runtime: LandmarkRuntime | undefined): Worker {
   const self = import.meta.url;
-  if (!self.endsWith('.ts')) return new Worker(new URL('./pose-worker.js', self));
+  const workerData = { runtime };
+  if (!self.endsWith('.ts')) return new Worker(new URL('./pose-worker.js', self), { workerData });
   const entry = new URL('./pose-worker.ts', self).href;
   const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(boot, { eval: true });
+  return new Worker(boot, { eval: true, workerData });
 }
 
 function workerError(job: SegmentJob, e: Error): PoseError {

@@ -1,0 +1,74 @@
+/**
+ * The landmark network's input, cut straight from the frame's RGB bytes: the same rotated, letterboxed 256x256 crop
+ * that pose-detection makes with tf.image.transform (bilinear, zeros outside the picture, values scaled to [0, 1]),
+ * computed in plain JS. On tfjs's wasm backend that one transform took ~12 ms a frame here, more than the network
+ * itself on ONNX Runtime; this loop takes a few ms and skips a copy of the whole frame into the backend.
+ *
+ * The geometry (region, letterbox padding, rotation matrix) comes from pose-detection's own calculators, so the crop
+ * lands exactly where theirs does (landmark-crop.test.ts compares the two).
+ */
+import { getRoi, padRoi, getProjectiveTransformMatrix } from '@tensorflow-models/pose-detection/dist/shared/calculators/image_utils.js';
+import { getRotatedSubRectToRectTransformMatrix } from '@tensorflow-models/pose-detection/dist/shared/calculators/get_rotated_sub_rect_to_rect_transformation_matrix.js';
+
+/** RGB bytes of one frame, row-major, 3 bytes a pixel. */
+export interface RgbImage { data: Uint8Array; width: number; height: number }
+
+/** A rectangle normalised to the image, with rotation (pose-detection's Rect). */
+export interface NormalizedRect { xCenter: number; yCenter: number; width: number; height: number; rotation?: number }
+
+export interface LandmarkCrop {
+  /** NHWC floats in [0, 1], outW * outH * 3. */
+  pixels: Float32Array;
+  /** Letterbox padding as fractions of the output (left, top, right, bottom), as pose-detection reports it. */
+  padding: { left: number; top: number; right: number; bottom: number };
+  /** The 4x4 matrix from crop to image, as pose-detection computes and later reads it. */
+  transformationMatrix: ReturnType<typeof getRotatedSubRectToRectTransformMatrix>;
+}
+
+/**
+ * Cuts `rect` out of `image` into an `outW` x `outH` crop, keeping the aspect ratio with zero letterbox bars, in
+ * pose-detection's conventions (BLAZEPOSE_LANDMARK_IMAGE_TO_TENSOR_CONFIG: 256x256, keepAspectRatio, zero border).
+ */
+export function cropForLandmarks(image: RgbImage, rect: NormalizedRect, outW = 256, outH = 256): LandmarkCrop {
+  const imageSize = { width: image.width, height: image.height };
+  const roi = getRoi(imageSize, rect as Parameters<typeof getRoi>[1]);
+  const padding = padRoi(roi, { width: outW, height: outH }, true);
+  const transformationMatrix = getRotatedSubRectToRectTransformMatrix(roi, image.width, image.height, false);
+  const t = getProjectiveTransformMatrix(transformationMatrix, imageSize, { width: outW, height: outH });
+  return { pixels: warpBilinear(image, t, outW, outH), padding, transformationMatrix };
+}
+
+/**
+ * tf.image.transform(image, t, 'bilinear', 'constant', 0) / 255: every output pixel (x, y) reads the input at
+ * ((t0 x + t1 y + t2) / k, (t3 x + t4 y + t5) / k) with k = t6 x + t7 y + 1, pixels outside the image counting as 0.
+ */
+export function warpBilinear(image: RgbImage, t: number[], outW: number, outH: number): Float32Array {
+  const { data, width, height } = image;
+  const out = new Float32Array(outW * outH * 3);
+  const [t0, t1, t2, t3, t4, t5, t6, t7] = t as [number, number, number, number, number, number, number, number];
+  const inv = 1 / 255;
+  let o = 0;
+  for (let y = 0; y < outH; y++) {
+    for (let x = 0; x < outW; x++, o += 3) {
+      const k = t6 * x + t7 * y + 1;
+      if (k === 0) continue;
+      const ix = (t0 * x + t1 * y + t2) / k;
+      const iy = (t3 * x + t4 * y + t5) / k;
+      const x0 = Math.floor(ix); const y0 = Math.floor(iy);
+      if (x0 < -1 || y0 < -1 || x0 >= width || y0 >= height) continue; // all four neighbours outside: zero
+      const fx = ix - x0; const fy = iy - y0;
+      const w00 = (1 - fx) * (1 - fy); const w01 = fx * (1 - fy); const w10 = (1 - fx) * fy; const w11 = fx * fy;
+      const in0 = y0 >= 0; const in1 = y0 + 1 < height; const inL = x0 >= 0; const inR = x0 + 1 < width;
+      const r0 = (y0 * width + x0) * 3; const r1 = r0 + width * 3;
+      for (let c = 0; c < 3; c++) {
+        let v = 0;
+        if (in0 && inL) v += w00 * data[r0 + c]!;
+        if (in0 && inR) v += w01 * data[r0 + 3 + c]!;
+        if (in1 && inL) v += w10 * data[r1 + c]!;
+        if (in1 && inR) v += w11 * data[r1 + 3 + c]!;
+        out[o + c] = v * inv;
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,82 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import * as tf from '@tensorflow/tfjs-core';
+import { openVideo } from './ffmpeg-frames.js';
+import { createNodeDetector, createNodePoseEstimator, MODEL_DIR } from './node-runtime.js';
+import { loadOnnxLandmarkModel, LANDMARK_OUTPUTS } from './onnx-landmark-model.js';
+import { tfjsGraphToOnnx, UnsupportedGraphError } from './tfjs-graph-to-onnx.js';
+import { LANDMARKS } from '../gait/keypoints.js';
+
+const VIDEO = fileURLToPath(new URL('../../../shared/data/video/sports2d_demo_walk_side.mp4', import.meta.url));
+const LANDMARK_JSON = new URL('blazepose-full.json', MODEL_DIR).pathname;
+
+/** The walker's 256x256 crop from a real frame, as floats in [0, 1] (the landmark network's input). */
+async function walkerCrop(): Promise<Float32Array> {
+  const v = await openVideo(VIDEO, { first: 100, last: 100, crop: { x: 780, y: 560, width: 434, height: 434 }, maxHeight: 586 }); // 434 px at the 586/994 scale = 256 px
+  assert.ok(v.ok);
+  for await (const f of v.value.frames()) {
+    assert.equal(f.width, 256);
+    return Float32Array.from(f.data, (b) => b / 255);
+  }
+  throw new Error('no frame');
+}
+
+test('Given a real crop, then the ONNX conversion computes what the tfjs model computes from the same weights', async () => {
+  const det = await createNodeDetector('tfjs'); // tfjs is the reference: the model as its authors shipped it
+  assert.ok(det.ok);
+  const tfjsModel = (det.value.detector as unknown as { landmarkModel: { execute(x: tf.Tensor, o: string[]): tf.Tensor[] } }).landmarkModel;
+  const onnx = await loadOnnxLandmarkModel(LANDMARK_JSON, 1);
+  const input = await walkerCrop();
+  const x = tf.tensor4d(input, [1, 256, 256, 3]);
+  const expected = tfjsModel.execute(x, [...LANDMARK_OUTPUTS]);
+  const got = await onnx.run(input);
+  LANDMARK_OUTPUTS.forEach((name, i) => {
+    const e = expected[i]!.dataSync();
+    const g = got[name];
+    assert.deepEqual(g.dims, expected[i]!.shape, name);
+    let worst = 0;
+    for (let j = 0; j < e.length; j++) worst = Math.max(worst, Math.abs(e[j]! - g.data[j]!));
+    // ld_3d is in crop pixels (0-256): 0.05 px is float rounding, far below a frame's worth of motion; the others
+    // are probabilities or metres.
+    assert.ok(worst < (name === 'ld_3d' ? 0.05 : 1e-3), `${name}: largest difference ${worst}`);
+  });
+  // The crop holds the walker: the pose flag (a logit) says a person is there on both runtimes.
+  assert.ok(got.output_poseflag.data[0]! > 0.5, `pose flag ${got.output_poseflag.data[0]}`);
+  tf.dispose([x, ...expected]);
+  await onnx.release();
+  det.value.detector.dispose();
+});
+
+test('Given the same frames, then both runtimes place the walker\'s legs within 2 source pixels of each other', async () => {
+  const onnxEst = await createNodePoseEstimator('onnx');
+  const tfjsEst = await createNodePoseEstimator('tfjs');
+  assert.ok(onnxEst.ok && tfjsEst.ok);
+  assert.match(onnxEst.value.model, /onnxruntime-node/);
+  const run = async (est: typeof onnxEst) => {
+    assert.ok(est.ok);
+    const v = await openVideo(VIDEO, { first: 95, last: 104, maxHeight: 480 });
+    assert.ok(v.ok);
+    return est.value.estimate(v.value.frames(), { source: v.value.source, roi: { x: 0, y: 480, width: 1768, height: 514 } });
+  };
+  const [a, b] = [await run(onnxEst), await run(tfjsEst)];
+  const legs = ['left_hip', 'right_hip', 'left_knee', 'right_knee', 'left_ankle', 'right_ankle', 'left_heel', 'right_heel'].map((n) => LANDMARKS.indexOf(n as (typeof LANDMARKS)[number]));
+  assert.equal(a.frames.length, 10);
+  for (let i = 0; i < a.frames.length; i++) {
+    const pa = a.frames[i]!.people[0]; const pb = b.frames[i]!.people[0];
+    assert.ok(pa && pb, `a person in frame ${a.frames[i]!.index} on both runtimes`);
+    for (const j of legs) {
+      const d = Math.hypot(pa.image[j]!.x - pb.image[j]!.x, pa.image[j]!.y - pb.image[j]!.y);
+      assert.ok(d < 2, `${LANDMARKS[j]} differs by ${d.toFixed(2)} px in frame ${a.frames[i]!.index}`);
+    }
+  }
+  onnxEst.value.dispose(); tfjsEst.value.dispose();
+});
+
+test('Given a graph with an op the conversion does not know, then it fails naming the node, not with a wrong model', () => {
+  const model = { modelTopology: { node: [
+    { name: 'input_1', op: 'Placeholder' },
+    { name: 'odd', op: 'Softplus', input: ['input_1'] },
+  ] }, signature: { outputs: { out: { name: 'odd:0' } } } };
+  assert.throws(() => tfjsGraphToOnnx(model, new Map(), [1, 4, 4, 3], ['out']), (e: Error) => e instanceof UnsupportedGraphError && /odd: op Softplus/.test(e.message));
+});
