@@ -151,6 +151,8 @@ test('screening tests: instructions, a located error, findings with evidence, a 
   const { page } = phone;
   await page.getByRole('navigation', { name: 'Chain' }).getByRole('link', { name: 'Tests' }).click();
   await page.getByRole('heading', { level: 1, name: 'Screening tests' }).waitFor();
+  // The title shows while the tests load: count the cards once they are there.
+  await page.locator('article.test-card').first().waitFor();
   assert.equal(await page.locator('article.test-card').count(), 8, 'the eight tests of DOMAIN.md §5');
 
   const nd = page.locator('article#navicular-drop');
@@ -253,6 +255,7 @@ test('my chain: links coloured by status with a legend, evidence levels, missing
   await page.getByRole('heading', { level: 1, name: 'My chain' }).waitFor();
 
   const svg = page.locator('.chain-diagram svg');
+  await svg.locator('[data-link]').first().waitFor(); // the title shows while the chain loads
   assert.equal(await svg.locator('[data-link]').count(), 7, 'foot → ankle → knee → hip → pelvis → sacrum → spine → neck');
   assert.equal(await svg.locator('[data-link="foot-ankle"]').getAttribute('class'), 'chain-link-line status-mixed');
   assert.equal(await svg.locator('[data-link="ankle-knee"]').getAttribute('class'), 'chain-link-line status-notable');

@@ -3,49 +3,38 @@
  * one (signed out at once), and sees no patient data.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { after, before, test } from 'node:test';
-import { main } from '../src/cli/main.js';
-import { buildApp } from '../src/server/app.js';
-import { migrate, openStore } from '../src/store/db.js';
 import { describeViolations, launchPhone, screenshot, seriousA11yViolations, type Phone } from './helpers/browser.js';
-import { WEB_ROOT } from './helpers/server.js';
+import { startServer, type TestServer } from './helpers/server.js';
 
 const CLINIC = 'Feet First Physio';
 const ADMIN = { email: 'admin@feetfirst.example', name: 'Sam Admin', password: 'admin-secret-password' };
 
+let server: TestServer;
 let url: string;
-let closeServer: () => Promise<void>;
 let phone: Phone;
-
-async function cli(args: string[]): Promise<void> {
-  let err = '';
-  const code = await main(args, { out: new Writable({ write(_c, _e, cb) { cb(); } }), err: new Writable({ write(c, _e, cb) { err += String(c); cb(); } }) });
-  assert.equal(code, 0, `footing ${args.join(' ')} failed: ${err}`);
-}
 
 before(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'footing-admin-e2e-'));
-  const db = join(dir, 'footing.sqlite');
   const pw = join(dir, 'pw.txt');
   writeFileSync(pw, ADMIN.password);
-  await cli(['clinic', 'create', CLINIC, '--db', db]);
-  await cli(['user', 'add', '--role', 'admin', '--clinic', CLINIC, '--email', ADMIN.email, '--name', ADMIN.name, '--password-file', pw, '--db', db]);
-  const store = openStore({ kind: 'sqlite', path: db });
-  await migrate(store);
-  const app = await buildApp({ store, webRoot: WEB_ROOT, auth: { passwordCost: 1024 } });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const addr = app.server.address();
-  if (!addr || typeof addr === 'string') throw new Error('server has no port');
-  url = `http://127.0.0.1:${addr.port}`;
-  closeServer = async () => { await app.close(); await store.close(); };
+  try {
+    server = await startServer({
+      auth: { passwordCost: 1024 },
+      prepare: async (db) => {
+        await db.cli(['clinic', 'create', CLINIC]);
+        await db.cli(['user', 'add', '--role', 'admin', '--clinic', CLINIC, '--email', ADMIN.email, '--name', ADMIN.name, '--password-file', pw]);
+      },
+    });
+  } finally { rmSync(dir, { recursive: true, force: true }); }
+  url = server.url;
   phone = await launchPhone();
 });
 
-after(async () => { await phone?.close(); await closeServer?.(); });
+after(async () => { await phone?.close(); await server?.close(); });
 
 test('a clinic admin adds and removes clinicians and sees no health data', async () => {
   const { page } = phone;
@@ -80,7 +69,10 @@ test('a clinic admin adds and removes clinicians and sees no health data', async
   page.once('dialog', (d) => void d.accept());
   await page.getByRole('button', { name: 'Remove Dr Lee' }).click();
   await page.getByText('Dr Lee was removed.').waitFor();
+  // The notice shows before the list is fetched again: wait for the fresh list, which must no longer hold Dr Lee.
+  await page.locator('ul.staff-list').getByText('Dr Lee').waitFor({ state: 'detached' });
   assert.equal(await page.locator('ul.staff-list').getByText('Dr Lee').count(), 0);
+  assert.equal(await page.locator('ul.staff-list').getByText(ADMIN.name).count(), 1, 'the list was reloaded, not emptied');
 
   // No health data for an admin: the patient-scoped API refuses.
   const status = await page.evaluate(async () => (await fetch('/api/patients/00000000-0000-4000-8000-000000000000/today')).status);

@@ -12,15 +12,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { after, before, test } from 'node:test';
-import { main } from '../src/cli/main.js';
-import { buildApp } from '../src/server/app.js';
-import { migrate, openStore } from '../src/store/db.js';
 import { localDate } from '../web/src/lib/local-time.js';
 import { allNo } from './helpers/answers.js';
 import { describeViolations, launchPhone, screenshot, seriousA11yViolations, type Phone } from './helpers/browser.js';
-import { call, startServer, WEB_ROOT, type TestServer } from './helpers/server.js';
+import { call, startServer, type TestServer } from './helpers/server.js';
 import type { Page } from 'playwright-core';
 
 const CLINIC = 'Feet First Physio';
@@ -28,40 +24,29 @@ const CLINICIAN = { email: 'dr.kim@feetfirst.example', name: 'Dr Kim', password:
 const PATIENT = { email: 'pat@example.org', name: 'Pat Example', password: 'pat-secret-password' };
 
 let dir: string;
+let server: TestServer;
 let url: string;
-let closeServer: () => Promise<void>;
 let clinician: Phone;
 let patient: Phone;
 
-async function cli(args: string[]): Promise<void> {
-  let err = '';
-  const sink = new Writable({ write(chunk, _enc, cb) { err += String(chunk); cb(); } });
-  const code = await main(args, { out: new Writable({ write(_c, _e, cb) { cb(); } }), err: sink });
-  assert.equal(code, 0, `footing ${args.join(' ')} failed: ${err}`);
-}
-
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'footing-clinic-e2e-'));
-  const db = join(dir, 'footing.sqlite');
   const pwFile = join(dir, 'kim.txt');
   writeFileSync(pwFile, CLINICIAN.password);
-  await cli(['clinic', 'create', CLINIC, '--db', db]);
-  await cli(['user', 'add', '--role', 'clinician', '--clinic', CLINIC, '--email', CLINICIAN.email, '--name', CLINICIAN.name, '--password-file', pwFile, '--db', db]);
-  const store = openStore({ kind: 'sqlite', path: db });
-  await migrate(store);
-  const app = await buildApp({ store, webRoot: WEB_ROOT });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const addr = app.server.address();
-  if (!addr || typeof addr === 'string') throw new Error('server has no port');
-  url = `http://127.0.0.1:${addr.port}`;
-  closeServer = async () => { await app.close(); await store.close(); };
+  server = await startServer({
+    prepare: async (db) => {
+      await db.cli(['clinic', 'create', CLINIC]);
+      await db.cli(['user', 'add', '--role', 'clinician', '--clinic', CLINIC, '--email', CLINICIAN.email, '--name', CLINICIAN.name, '--password-file', pwFile]);
+    },
+  });
+  url = server.url;
   clinician = await launchPhone();
   patient = await launchPhone();
 });
 after(async () => {
   await clinician?.close();
   await patient?.close();
-  await closeServer?.();
+  await server?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // The one test command (README, CI): builds the web app the browser tests load, then runs every *.test.ts
 // under node's own runner. Node 20's --test has no glob support and skips .ts files, so the files are listed here.
-import { readdirSync, statSync } from 'node:fs';
+// The browser tests (e2e/) that start a server run twice: with every other test on SQLite, and on PostgreSQL
+// (FOOTING_E2E_DB=postgres, e2e/helpers/database.ts) at the same time; the command fails if either run fails.
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 
 const roots = ['src', 'e2e', 'test', 'bench'];
 const skipDirs = new Set(['node_modules', 'dist', 'fixtures']);
@@ -44,7 +47,42 @@ if (files.some((f) => f.startsWith('e2e'))) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const result = spawnSync(process.execPath, [
-  '--import', 'tsx', '--test', ...files,
-], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test' } });
-process.exit(result.status ?? 1);
+/**
+ * Runs the files under node --test with the browser tests on that database. Output goes to the terminal, or to a
+ * file when `logFile` is given. Resolves with the exit status and the seconds it took.
+ */
+function run(list, db, logFile) {
+  const t0 = Date.now();
+  const out = logFile ? openSync(logFile, 'w') : 'inherit';
+  const child = spawn(process.execPath, ['--import', 'tsx', '--test', ...list], { stdio: ['ignore', out, out], env: { ...process.env, NODE_ENV: 'test', FOOTING_E2E_DB: db } });
+  return new Promise((resolve) => child.on('close', (code) => {
+    if (typeof out === 'number') closeSync(out);
+    resolve({ status: code ?? 1, seconds: Math.round((Date.now() - t0) / 1000) });
+  }));
+}
+
+// Browser test files that use a database call startServer (e2e/helpers/server.ts); the others (pure helpers of
+// the web app checked in Node) would only repeat themselves on PostgreSQL.
+const pgE2e = files.filter((f) => f.startsWith('e2e') && /\bstartServer\(/.test(readFileSync(f, 'utf8')));
+
+// node --test runs one file at a time on this 2-core machine and most tests wait on I/O, so the PostgreSQL browser
+// run goes alongside the main one (its report is printed after). The main run takes its browser tests last, so the
+// two browsers mostly do not overlap.
+const ordered = [...files.filter((f) => !f.startsWith('e2e')), ...files.filter((f) => f.startsWith('e2e'))];
+const logDir = pgE2e.length ? mkdtempSync(join(tmpdir(), 'footing-e2e-pg-')) : null;
+if (pgE2e.length) console.log(`# The browser tests also run on PostgreSQL (FOOTING_E2E_DB=postgres) alongside; their report follows this run's.`);
+const [main, pgRun] = await Promise.all([
+  run(ordered, 'sqlite'),
+  logDir ? run(pgE2e, 'postgres', join(logDir, 'report.tap')) : Promise.resolve(null),
+]);
+const lines = [`${files.length} test files${pgE2e.length ? ' (browser tests on SQLite)' : ''}: ${main.status === 0 ? 'passed' : 'FAILED'} in ${main.seconds} s`];
+let status = main.status;
+if (pgRun && logDir) {
+  console.log(`\n# ---- Browser tests on PostgreSQL (FOOTING_E2E_DB=postgres): ${pgE2e.join(' ')} ----\n`);
+  process.stdout.write(readFileSync(join(logDir, 'report.tap'), 'utf8'));
+  rmSync(logDir, { recursive: true, force: true });
+  lines.push(`${pgE2e.length} browser test files on PostgreSQL: ${pgRun.status === 0 ? 'passed' : 'FAILED'} in ${pgRun.seconds} s`);
+  if (status === 0) status = pgRun.status;
+}
+console.log(`\n${lines.map((l) => `# ${l}`).join('\n')}`);
+process.exit(status);

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { e2eDatabase } from './database.js';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -61,9 +62,22 @@ export function describeViolations(vs: AxeViolation[]): string {
   return vs.map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`).join('\n');
 }
 
+/**
+ * Where screenshots go: docs/screenshots/ on the SQLite run only. The PostgreSQL run shows the same screens, so it
+ * photographs them into a temp folder (same steps, same scrolling) and docs/screenshots/ is written once per run.
+ */
+function screenshotDir(): string {
+  if (e2eDatabase() === 'sqlite') return SCREENSHOTS;
+  pgShots ??= mkdtempSync(join(tmpdir(), 'footing-e2e-pg-screenshots-'));
+  return pgShots;
+}
+let pgShots: string | undefined;
+process.on('exit', () => { if (pgShots) rmSync(pgShots, { recursive: true, force: true }); });
+
 /** Saves the screen as docs/screenshots/<name>.png: the visible part (scrolled to the top with `top`), or all of it. */
 export async function screenshot(page: Page, name: string, opts: { fullPage?: boolean; top?: boolean } = {}): Promise<void> {
-  mkdirSync(SCREENSHOTS, { recursive: true });
+  const dir = screenshotDir();
+  mkdirSync(dir, { recursive: true });
   if (opts.top) await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: opts.fullPage ?? false, animations: 'disabled', caret: 'hide' });
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: opts.fullPage ?? false, animations: 'disabled', caret: 'hide' });
 }

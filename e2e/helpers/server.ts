@@ -1,18 +1,26 @@
 /**
- * Starts Footing's real server for one browser test file: a fresh SQLite file in a temp folder, migrations, the
- * built web app from web/dist (npm test builds it first), on a free port of 127.0.0.1.
+ * Starts Footing's real server for one browser test file: a fresh database (SQLite, or PostgreSQL when
+ * FOOTING_E2E_DB=postgres; see ./database.ts), migrated, the built web app from web/dist (npm test builds it
+ * first), on a free port of 127.0.0.1.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Writable } from 'node:stream';
-import { buildApp } from '../../src/server/app.js';
-import { migrate, openStore } from '../../src/store/db.js';
+import { buildApp, type AppOptions } from '../../src/server/app.js';
+import type { DbKind } from '../../test/helpers/databases.js';
+import { databaseLabel, openTestDatabase, type TestDatabase } from './database.js';
 
 export const WEB_ROOT = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
-export interface TestServer { url: string; close(): Promise<void> }
+export interface TestServer { url: string; db: DbKind; close(): Promise<void> }
+
+export interface ServerOptions {
+  /** Runs against the fresh database before the server starts, e.g. `footing clinic create` through db.cli. */
+  prepare?: (db: TestDatabase) => Promise<void>;
+  /** Sign-in settings (tests lower the password cost); production defaults otherwise. */
+  auth?: AppOptions['auth'];
+}
 
 /** Log fields that would carry health data or identify what was asked: none may appear in any log line. */
 const FORBIDDEN_LOG_KEYS = new Set(['url', 'body', 'payload', 'query', 'params', 'headers', 'cookie', 'answers', 'note', 'regions', 'back', 'neck', 'foot', 'email']);
@@ -38,21 +46,24 @@ export function scanLog(log: string): string[] {
   return problems;
 }
 
-export async function startServer(): Promise<TestServer> {
+/** Starts the server on a fresh database of the kind this run uses (FOOTING_E2E_DB). Close it when done. */
+export async function startServer(opts: ServerOptions = {}): Promise<TestServer> {
   if (!existsSync(join(WEB_ROOT, 'index.html'))) throw new Error('web/dist is missing: run `npm run build:web` (npm test does it for you)');
-  const dir = mkdtempSync(join(tmpdir(), 'footing-e2e-'));
-  const store = openStore({ kind: 'sqlite', path: join(dir, 'footing.sqlite') });
-  await migrate(store);
+  const db = await openTestDatabase();
+  // Printed into the test report (as a comment line), so every file's output says which database it ran on.
+  console.log(`browser test database: ${databaseLabel(db.kind)}`);
+  try { await opts.prepare?.(db); } catch (e) { await db.cleanup(); throw e; }
   // The server logs as in production (FOOTING_LOG=1); the log is scanned for health data when the file is done.
   let log = '';
-  const app = await buildApp({ store, webRoot: WEB_ROOT, log: true, logStream: new Writable({ write(c, _e, cb) { log += String(c); cb(); } }) });
+  const app = await buildApp({ store: db.store, webRoot: WEB_ROOT, ...(opts.auth ? { auth: opts.auth } : {}), log: true, logStream: new Writable({ write(c, _e, cb) { log += String(c); cb(); } }) });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const addr = app.server.address();
   if (!addr || typeof addr === 'string') throw new Error('server has no port');
   return {
     url: `http://127.0.0.1:${addr.port}`,
+    db: db.kind,
     close: async () => {
-      await app.close(); await store.close(); rmSync(dir, { recursive: true, force: true });
+      await app.close(); await db.cleanup();
       const problems = scanLog(log);
       if (log.trim() === '') problems.push('the server logged nothing (the scan would prove nothing)');
       if (problems.length) throw new Error(`Health data or request details in the server log:\n${[...new Set(problems)].slice(0, 20).join('\n')}`);
