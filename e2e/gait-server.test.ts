@@ -4,7 +4,7 @@
  * secondary "Analyse on the server instead" says the video is uploaded, analysed, then deleted, needs a tick, shows
  * progress, and ends on the same kind of result (skeleton, timeline, metrics). The clip is a 4.6 s cut of the
  * shared walking video (src/server/gait-test-clip.ts), so the server's pose pass takes seconds, not a minute.
- * Expected cadence: from the hand annotation of the same frames (test/fixtures/gait-reference), within 3 steps/min.
+ * Expected cadence: the range the hand annotation of the same frames allows (test/fixtures/gait-reference), ± 2 steps/min.
  */
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
@@ -14,8 +14,8 @@ import { cutWalkClip, referenceCadence, type WalkClip } from '../src/server/gait
 import { describeViolations, launchPhone, screenshot, seriousA11yViolations, type Phone } from './helpers/browser.js';
 import { call, startServer, type TestServer } from './helpers/server.js';
 
-/** As in src/server/gait-video-api.test.ts (which says why 3 steps/min on this short cut). */
-const CADENCE_TOLERANCE_SPM = 3;
+/** Beyond the annotation's own range, as in src/server/gait-video-api.test.ts (which says why). */
+const CADENCE_TOLERANCE_SPM = 2;
 
 let server: TestServer;
 let phone: Phone;
@@ -74,7 +74,7 @@ test('gait video on the server: explicit tick, upload and analysis progress, the
   assert.equal(a.analysis.view, 'side');
   const cadence = a.analysis.metrics.cadence_spm.value;
   const expected = referenceCadence(clip);
-  assert.ok(cadence !== null && Math.abs(cadence - expected) <= CADENCE_TOLERANCE_SPM, `cadence ${cadence} vs ${expected.toFixed(1)}`);
+  assert.ok(cadence !== null && cadence >= expected.min - CADENCE_TOLERANCE_SPM && cadence <= expected.max + CADENCE_TOLERANCE_SPM, `cadence ${cadence} vs ${expected.min.toFixed(1)}-${expected.max.toFixed(1)}`);
   // The page's metrics table shows that same cadence.
   await page.getByText(String(Math.round(cadence))).first().waitFor();
 });

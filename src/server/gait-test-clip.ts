@@ -32,17 +32,14 @@ const ref = JSON.parse(readFileSync(new URL('../../test/fixtures/gait-reference/
 };
 
 /**
- * Cadence from the hand annotation (pass 1's initial contacts of both feet inside the clip): steps between the
- * first and last contact over the time between them. Independent of any pose model.
+ * Cadence from the hand annotation (pass 1's initial contacts of both feet inside the clip): the steps between the
+ * first and the last contact over the time between them, as a range: each contact was annotated as an interval
+ * (e.g. [39, 41]), so the span is known to within those intervals. Independent of any pose model.
  */
-export function referenceCadence(clip: WalkClip): number {
-  const ics = (['near', 'far'] as const).flatMap((f) => ref.feet[f].events.filter((e) => e.pass === 1 && e.type === 'IC').map((e) => e.nominated))
-    .filter((n) => n >= clip.firstFrame && n <= clip.lastFrame).sort((a, b) => a - b);
-  return ((ics.length - 1) / ((ics.at(-1)! - ics[0]!) / ref.fps)) * 60;
-}
-
-/** The reference's consensus initial-contact intervals of one side, in the clip's own frame numbers. */
-export function referenceContacts(clip: WalkClip, side: 'left' | 'right'): Array<[number, number]> {
-  const foot = (['near', 'far'] as const).find((f) => ref.feet[f].side === side)!;
-  return ref.feet[foot].events.filter((e) => e.pass === 'consensus' && e.type === 'IC').map((e) => [e.interval[0] - clip.firstFrame, e.interval[1] - clip.firstFrame]);
+export function referenceCadence(clip: WalkClip): { min: number; max: number; nominal: number } {
+  const ics = (['near', 'far'] as const).flatMap((f) => ref.feet[f].events.filter((e) => e.pass === 1 && e.type === 'IC'))
+    .filter((e) => e.nominated >= clip.firstFrame && e.nominated <= clip.lastFrame).sort((a, b) => a.nominated - b.nominated);
+  const first = ics[0]!; const last = ics.at(-1)!;
+  const spm = (frames: number) => ((ics.length - 1) / (frames / ref.fps)) * 60;
+  return { min: spm(last.interval[1] - first.interval[0]), max: spm(last.interval[0] - first.interval[1]), nominal: spm(last.nominated - first.nominated) };
 }

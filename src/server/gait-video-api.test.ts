@@ -1,6 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { DATABASES, freshStore } from '../../test/helpers/databases.js';
 import type { Store } from '../store/db.js';
@@ -8,17 +9,20 @@ import { listAudit } from '../store/repos/audit.js';
 import { jobFileBytes } from '../store/repos/job-files.js';
 import { buildApp } from './app.js';
 import { clinicWorld, TEST_AUTH, type ClinicWorld, type Identity } from './auth/test-clinic.js';
-import { cutWalkClip, referenceCadence, referenceContacts, type WalkClip } from './gait-test-clip.js';
+import { cutWalkClip, referenceCadence, type WalkClip } from './gait-test-clip.js';
 
 /**
- * Cadence tolerance against the hand annotation of the clip's frames: 3 steps/min, as e2e/gait-video.test.ts allows
- * between two analyses. Issue 5's target is 2 on whole recordings; on this 4.6 s cut, which strides enter the mean
- * moves it more (measured: 98 against 96.4 from the annotation; the Node CLI gave 98.4 on the whole clip).
+ * Cadence tolerance beyond the annotation's own range (src/server/gait-test-clip.ts referenceCadence): issue 5's
+ * target for the Node analysis, 2 steps/min. (On this 4.6 s cut the analysis's median step time moves by a frame,
+ * about 5 steps/min, with small pose changes, so a single reference number would not be a fair target.)
  */
-const CADENCE_TOLERANCE_SPM = 3;
+const CADENCE_TOLERANCE_SPM = 2;
 
 interface Job { id: string; kind: string; status: string; progress: { phase?: string; done?: number; total?: number | null }; result: Record<string, unknown> | null }
 
+// This test process's own temporary folder (os.tmpdir() reads TMPDIR on every call), so that the check that the
+// upload and the job leave nothing behind cannot see the folders of test files running beside it.
+process.env.TMPDIR = mkdtempSync(join(tmpdir(), 'footing-gvapi-'));
 const gaitTempDirs = () => new Set(readdirSync(tmpdir()).filter((n) => n.startsWith('footing-gait-')));
 
 /** Polls a job to its end; returns it with every progress it showed on the way. */
@@ -35,6 +39,7 @@ async function follow(poll: () => Promise<Job>): Promise<{ job: Job; seen: Job['
 
 let clip: WalkClip;
 before(async () => { clip = await cutWalkClip(); });
+after(() => { rmSync(tmpdir(), { recursive: true, force: true }); });
 
 for (const kind of DATABASES) {
   describe(`Gait video analysis on the server, ${kind}`, () => {
@@ -77,18 +82,13 @@ for (const kind of DATABASES) {
 
       // The result against the hand annotation of the same frames (test/fixtures/gait-reference), not against itself.
       const result = job.result as { analysisId: string; analysis: { view: string; metrics: Record<string, { value: number | null }>; events: Record<'left' | 'right', { heel_strike: number[] }>; analysed_on: string } };
-      const expected = referenceCadence(clip);
+      const expected = referenceCadence(clip); // 7 contacts from frames 40 [39, 41] to 152 [151, 153]: 94.7-98.2 steps/min
       const cadence = result.analysis.metrics.cadence_spm!.value;
-      assert.ok(cadence !== null && Math.abs(cadence - expected) <= CADENCE_TOLERANCE_SPM, `cadence ${cadence} vs reference ${expected.toFixed(1)} ± ${CADENCE_TOLERANCE_SPM}`);
+      assert.ok(cadence !== null && cadence >= expected.min - CADENCE_TOLERANCE_SPM && cadence <= expected.max + CADENCE_TOLERANCE_SPM,
+        `cadence ${cadence} vs reference ${expected.min.toFixed(1)}-${expected.max.toFixed(1)} ± ${CADENCE_TOLERANCE_SPM}`);
       assert.equal(result.analysis.view, 'side');
       assert.equal(result.analysis.analysed_on, 'server');
-      for (const side of ['left', 'right'] as const) {
-        const intervals = referenceContacts(clip, side);
-        for (const t of result.analysis.events[side].heel_strike) {
-          const f = t * 30;
-          assert.ok(intervals.some(([lo, hi]) => f >= lo - 1.5 && f <= hi + 1.5), `${side} heel strike at clip frame ${f.toFixed(1)} is in no reference interval`);
-        }
-      }
+      // (Event timing against the annotation is the gait analysis's own business: src/cli/analyze-command.test.ts.)
       // Height was used: walking speed is measured (it needs a scale).
       assert.equal(typeof result.analysis.metrics.walking_speed_mps!.value, 'number');
 
@@ -144,6 +144,16 @@ for (const kind of DATABASES) {
         assert.equal(res.statusCode, 413);
         assert.equal(res.json().error.code, 'video_too_large');
         assert.match(res.json().error.message, /^The video is larger than 98 KB\. Trim it/); // 100,000 / 1,024 = 97.7
+        assert.equal(await jobFileBytes(store.db), 0);
+
+        // Without a declared length (a chunked upload), the limit is counted while the bytes arrive: still a 413.
+        await small.listen({ port: 0, host: '127.0.0.1' });
+        const port = (small.server.address() as { port: number }).port;
+        let sent = 0;
+        const body = new ReadableStream({ pull(c) { if (sent >= 400_000) c.close(); else { sent += 16_384; c.enqueue(new Uint8Array(16_384)); } } });
+        const chunked = await fetch(`http://127.0.0.1:${port}/api/gait-jobs?name=big.mp4`, { method: 'POST', headers: { 'content-type': 'video/mp4', cookie: s.cookie, 'x-csrf-token': s.csrf }, body, duplex: 'half' } as RequestInit);
+        assert.equal(chunked.status, 413);
+        assert.equal(((await chunked.json()) as { error: { code: string } }).error.code, 'video_too_large');
         assert.equal(await jobFileBytes(store.db), 0);
       } finally { await small.close(); }
     });

@@ -11,6 +11,10 @@ import { createJob, getJob } from '../../store/repos/jobs.js';
 import { ensureLocalPerson } from '../../store/repos/people.js';
 import { GAIT_VIDEO_KIND, runGaitVideoJob, type GaitVideoJobData } from './gait-video-job.js';
 
+// This test process's own temporary folder (os.tmpdir() reads TMPDIR on every call): other test files' jobs may
+// run at the same time and would otherwise show up in the check below.
+process.env.TMPDIR = mkdtempSync(join(tmpdir(), 'footing-gvjob-'));
+after(() => { rmSync(tmpdir(), { recursive: true, force: true }); });
 const jobTempDirs = () => readdirSync(tmpdir()).filter((n) => n.startsWith('footing-gait-') && !n.startsWith('footing-gait-upload-'));
 
 // The failure paths of the job itself (the upload route refuses most bad files before a job exists; these are the
