@@ -22,6 +22,11 @@ export interface EventDetectionOptions {
   minEventSeparation?: number;
   /** A peak must rise this fraction of the signal's 5–95% range above its surroundings (rejects jitter). */
   minProminenceFraction?: number;
+  /**
+   * At the start or end of the track (the person walks in or out of view) one side of a peak is cut by the edge:
+   * there it must fall at least this fraction of the minimum prominence (peaks.ts openEdgeFraction). Default 0.5.
+   */
+  openEdgeFraction?: number;
 }
 
 /** Result of event detection; `method` says which signal was used, or why none could be. */
@@ -57,7 +62,7 @@ export function peakTimes(time: readonly number[], x: readonly number[], options
   const finite = x.filter(Number.isFinite);
   if (finite.length < 3) return [];
   const range = quantile(finite, 0.95) - quantile(finite, 0.05);
-  const idx = findPeaks(x, { minProminence: fraction * range });
+  const idx = findPeaks(x, { minProminence: fraction * range, openEdgeFraction: options.openEdgeFraction ?? 0.5 });
   // Time-based suppression (frame rate may vary): keep the higher of two peaks closer than `sep`.
   const kept: number[] = [];
   for (const k of [...idx].sort((a, b) => (x[b] as number) - (x[a] as number))) {
