@@ -63,26 +63,29 @@ function run(list, db, logFile) {
 
 // Browser test files that use a database call startServer (e2e/helpers/server.ts); the others (pure helpers of
 // the web app checked in Node) would only repeat themselves on PostgreSQL.
-const pgE2e = files.filter((f) => f.startsWith('e2e') && /\bstartServer\(/.test(readFileSync(f, 'utf8')));
+const e2e = files.filter((f) => f.startsWith('e2e'));
+const others = files.filter((f) => !f.startsWith('e2e'));
+const pgE2e = e2e.filter((f) => /\bstartServer\(/.test(readFileSync(f, 'utf8')));
 
-// node --test runs one file at a time on this 2-core machine and most tests wait on I/O, so the PostgreSQL browser
-// run goes alongside the main one (its report is printed after). The main run takes its browser tests last, so the
-// two browsers mostly do not overlap.
-const ordered = [...files.filter((f) => !f.startsWith('e2e')), ...files.filter((f) => f.startsWith('e2e'))];
+// node --test runs one file at a time here (2 cores) and sorts the files itself, and most tests wait on I/O. So the
+// PostgreSQL browser run goes alongside the other tests, with its report printed at the end; the SQLite browser run
+// comes after the other tests, so the two browser runs mostly do not overlap.
+const t0 = Date.now();
 const logDir = pgE2e.length ? mkdtempSync(join(tmpdir(), 'footing-e2e-pg-')) : null;
-if (pgE2e.length) console.log(`# The browser tests also run on PostgreSQL (FOOTING_E2E_DB=postgres) alongside; their report follows this run's.`);
-const [main, pgRun] = await Promise.all([
-  run(ordered, 'sqlite'),
-  logDir ? run(pgE2e, 'postgres', join(logDir, 'report.tap')) : Promise.resolve(null),
-]);
-const lines = [`${files.length} test files${pgE2e.length ? ' (browser tests on SQLite)' : ''}: ${main.status === 0 ? 'passed' : 'FAILED'} in ${main.seconds} s`];
-let status = main.status;
+if (logDir) console.log(`# The browser tests also run on PostgreSQL (FOOTING_E2E_DB=postgres) alongside; their report comes last.`);
+const lane = async () => [
+  others.length ? ['other test files', others.length, await run(others, 'sqlite')] : null,
+  e2e.length ? ['browser test files on SQLite', e2e.length, await run(e2e, 'sqlite')] : null,
+];
+const [mainRuns, pgRun] = await Promise.all([lane(), logDir ? run(pgE2e, 'postgres', join(logDir, 'report.tap')) : null]);
+const runs = mainRuns.filter(Boolean);
 if (pgRun && logDir) {
   console.log(`\n# ---- Browser tests on PostgreSQL (FOOTING_E2E_DB=postgres): ${pgE2e.join(' ')} ----\n`);
   process.stdout.write(readFileSync(join(logDir, 'report.tap'), 'utf8'));
   rmSync(logDir, { recursive: true, force: true });
-  lines.push(`${pgE2e.length} browser test files on PostgreSQL: ${pgRun.status === 0 ? 'passed' : 'FAILED'} in ${pgRun.seconds} s`);
-  if (status === 0) status = pgRun.status;
+  runs.push(['browser test files on PostgreSQL', pgE2e.length, pgRun]);
 }
-console.log(`\n${lines.map((l) => `# ${l}`).join('\n')}`);
-process.exit(status);
+console.log('');
+for (const [what, n, r] of runs) console.log(`# ${n} ${what}: ${r.status === 0 ? 'passed' : 'FAILED'} in ${r.seconds} s`);
+console.log(`# all tests: ${Math.round((Date.now() - t0) / 1000)} s`);
+process.exit(runs.find(([, , r]) => r.status !== 0)?.[2].status ?? 0);
