@@ -34,12 +34,18 @@ const ref = JSON.parse(readFileSync(new URL('../../test/fixtures/gait-reference/
 /**
  * Cadence from the hand annotation (pass 1's initial contacts of both feet inside the clip): the steps between the
  * first and the last contact over the time between them, as a range: each contact was annotated as an interval
- * (e.g. [39, 41]), so the span is known to within those intervals. Independent of any pose model.
+ * (e.g. [39, 41]), so the span is known to within those intervals. `slackFrames` widens the mean step time by that
+ * many frames each way (the resolution of a frame-based measurement). Independent of any pose model.
  */
-export function referenceCadence(clip: WalkClip): { min: number; max: number; nominal: number } {
+export function referenceCadence(clip: WalkClip, slackFrames = 0): { min: number; max: number; nominal: number } {
   const ics = (['near', 'far'] as const).flatMap((f) => ref.feet[f].events.filter((e) => e.pass === 1 && e.type === 'IC'))
     .filter((e) => e.nominated >= clip.firstFrame && e.nominated <= clip.lastFrame).sort((a, b) => a.nominated - b.nominated);
   const first = ics[0]!; const last = ics.at(-1)!;
-  const spm = (frames: number) => ((ics.length - 1) / (frames / ref.fps)) * 60;
-  return { min: spm(last.interval[1] - first.interval[0]), max: spm(last.interval[0] - first.interval[1]), nominal: spm(last.nominated - first.nominated) };
+  const steps = ics.length - 1;
+  const spm = (stepFrames: number) => 60 / (stepFrames / ref.fps);
+  return {
+    min: spm((last.interval[1] - first.interval[0]) / steps + slackFrames),
+    max: spm((last.interval[0] - first.interval[1]) / steps - slackFrames),
+    nominal: spm((last.nominated - first.nominated) / steps),
+  };
 }

@@ -12,11 +12,13 @@ import { clinicWorld, TEST_AUTH, type ClinicWorld, type Identity } from './auth/
 import { cutWalkClip, referenceCadence, type WalkClip } from './gait-test-clip.js';
 
 /**
- * Cadence tolerance beyond the annotation's own range (src/server/gait-test-clip.ts referenceCadence): issue 5's
- * target for the Node analysis, 2 steps/min. (On this 4.6 s cut the analysis's median step time moves by a frame,
- * about 5 steps/min, with small pose changes, so a single reference number would not be a fair target.)
+ * Cadence tolerance: one video frame (33 ms) of mean step time beyond the range the hand annotation allows
+ * (src/server/gait-test-clip.ts referenceCadence). The analysis reports 60 / median step time, and on this 4.6 s
+ * cut (6 steps) the median moves by a frame (about 5 steps/min) with small pose changes, so issue 5's 2 steps/min
+ * (met on the whole recording) is not a fair target for the cut. A wrong walker or strides counted as steps
+ * (about half the cadence) are far outside it.
  */
-const CADENCE_TOLERANCE_SPM = 2;
+const CADENCE_SLACK_FRAMES = 1;
 
 interface Job { id: string; kind: string; status: string; progress: { phase?: string; done?: number; total?: number | null }; result: Record<string, unknown> | null }
 
@@ -82,10 +84,10 @@ for (const kind of DATABASES) {
 
       // The result against the hand annotation of the same frames (test/fixtures/gait-reference), not against itself.
       const result = job.result as { analysisId: string; analysis: { view: string; metrics: Record<string, { value: number | null }>; events: Record<'left' | 'right', { heel_strike: number[] }>; analysed_on: string } };
-      const expected = referenceCadence(clip); // 7 contacts from frames 40 [39, 41] to 152 [151, 153]: 94.7-98.2 steps/min
+      // 7 contacts from frame 40 [39, 41] to 152 [151, 153]: 6 steps of 18.33-19 frames, ± 1 frame: 90.0-103.8 steps/min.
+      const expected = referenceCadence(clip, CADENCE_SLACK_FRAMES);
       const cadence = result.analysis.metrics.cadence_spm!.value;
-      assert.ok(cadence !== null && cadence >= expected.min - CADENCE_TOLERANCE_SPM && cadence <= expected.max + CADENCE_TOLERANCE_SPM,
-        `cadence ${cadence} vs reference ${expected.min.toFixed(1)}-${expected.max.toFixed(1)} ± ${CADENCE_TOLERANCE_SPM}`);
+      assert.ok(cadence !== null && cadence >= expected.min && cadence <= expected.max, `cadence ${cadence} vs reference ${expected.min.toFixed(1)}-${expected.max.toFixed(1)}`);
       assert.equal(result.analysis.view, 'side');
       assert.equal(result.analysis.analysed_on, 'server');
       // (Event timing against the annotation is the gait analysis's own business: src/cli/analyze-command.test.ts.)
