@@ -14,6 +14,9 @@ export class PoseInputError extends Error {
   constructor(readonly error: import('./frame.js').PoseError) { super(error.message); }
 }
 
+/** Default EstimateOptions.backfill: half a second at 30 fps. */
+export const DEFAULT_BACKFILL = 15;
+
 /** Wraps a created BlazePose tfjs detector. `model` names model, variant and backend. */
 export function blazePoseEstimator(detector: PoseDetector, model: string): PoseEstimator {
   return {
@@ -30,6 +33,18 @@ export function blazePoseEstimator(detector: PoseDetector, model: string): PoseE
       detector.reset();
       const out: PoseFrame[] = [];
       const tensors = frameTensors(detector);
+      const estimateOne = async (input: Frame, time: number): Promise<Pose[]> => {
+        const tensor = tensors.take(input);
+        try {
+          return await detector.estimatePoses(tensor, { maxPoses: 1, flipHorizontal: false }, time * 1000);
+        } finally {
+          tensors.release(tensor);
+        }
+      };
+      const backfill = Math.max(0, options.backfill ?? DEFAULT_BACKFILL);
+      // Frames before anyone was found, kept (bytes copied: decoders may reuse buffers) for the backward pass.
+      let recent: Array<{ input: Frame; time: number; at: number; offset: { x: number; y: number }; scale: number }> = [];
+      let seen = false;
       try {
         for await (const frame of frames) {
           // Where the frame sits in the source picture: source = region origin + frame pixel * scale.
@@ -42,12 +57,27 @@ export function blazePoseEstimator(detector: PoseDetector, model: string): PoseE
             input = cropFrame(frame, r);
             offset = { x: offset.x + r.x, y: offset.y + r.y };
           }
-          const tensor = tensors.take(input);
-          let poses: Pose[];
-          try {
-            poses = await detector.estimatePoses(tensor, { maxPoses: 1, flipHorizontal: false }, frame.time * 1000);
-          } finally {
-            tensors.release(tensor);
+          let poses = await estimateOne(input, frame.time);
+          if (!seen && poses.length && recent.length) {
+            // Follow the person back: from this first detection, the frames before it in reverse order, with
+            // timestamps mirrored about this frame's so that the tracker's smoothing still sees time move forwards.
+            detector.reset();
+            await estimateOne(input, frame.time);
+            for (let i = recent.length - 1; i >= 0; i--) {
+              const r = recent[i]!;
+              const back = await estimateOne(r.input, 2 * frame.time - r.time);
+              if (!back.length) break;
+              out[r.at]!.people = back.map((p) => toPerson(p, r.offset, r.scale));
+            }
+            // Before this frame nobody was found, so pose-detection had reset itself: resetting again and
+            // estimating this frame once more gives the forward pass exactly the state it had without the detour.
+            detector.reset();
+            poses = await estimateOne(input, frame.time);
+          }
+          if (poses.length) { seen = true; recent = []; }
+          else if (!seen && backfill > 0) {
+            recent.push({ input: { ...input, data: input.data.slice() }, time: frame.time, at: out.length, offset, scale });
+            if (recent.length > backfill) recent.shift();
           }
           out.push({ index: frame.index, time: frame.time, people: poses.map((p) => toPerson(p, offset, scale)) });
           onProgress?.({ done: out.length, total: source.frameCount });

@@ -58,6 +58,13 @@ export interface EstimateOptions {
    * frame pixels back to source pixels. roi is given in source pixels.
    */
   roi?: RegionOfInterest;
+  /**
+   * Frames to follow the first person found back in time (default 15 = 0.5 s at 30 fps; 0 turns it off). The
+   * person detector often finds someone who walks into view a few frames late; the landmark tracker, started
+   * from the first detection and run backwards over the frames before it, usually still holds them, and a foot
+   * contact in those frames would otherwise be lost.
+   */
+  backfill?: number;
   onProgress?: (p: PoseProgress) => void;
 }
 
