@@ -30,7 +30,7 @@ export function blazePoseEstimator(detector: PoseDetector, model: string): PoseE
       }
       // The detector smooths landmarks over time and re-uses the previous frame's landmarks as the next region
       // to look in (ROI tracking); both need one detector per video, so reset state between videos.
-      detector.reset();
+      fullReset(detector);
       const out: PoseFrame[] = [];
       const tensors = frameTensors(detector);
       const estimateOne = async (input: Frame, time: number): Promise<Pose[]> => {
@@ -61,7 +61,7 @@ export function blazePoseEstimator(detector: PoseDetector, model: string): PoseE
           if (!seen && poses.length && recent.length) {
             // Follow the person back: from this first detection, the frames before it in reverse order, with
             // timestamps mirrored about this frame's so that the tracker's smoothing still sees time move forwards.
-            detector.reset();
+            fullReset(detector);
             await estimateOne(input, frame.time);
             for (let i = recent.length - 1; i >= 0; i--) {
               const r = recent[i]!;
@@ -71,7 +71,7 @@ export function blazePoseEstimator(detector: PoseDetector, model: string): PoseE
             }
             // Before this frame nobody was found, so pose-detection had reset itself: resetting again and
             // estimating this frame once more gives the forward pass exactly the state it had without the detour.
-            detector.reset();
+            fullReset(detector);
             poses = await estimateOne(input, frame.time);
           }
           if (poses.length) { seen = true; recent = []; }
@@ -114,6 +114,16 @@ function frameTensors(detector: PoseDetector) {
     },
     dispose(): void { blank?.dispose(); blank = null; },
   };
+}
+
+/**
+ * detector.reset() plus the world-landmark smoothing filter, which pose-detection 2.1.3's reset() forgets: without
+ * it, world coordinates would carry smoothing state from the previous video (or from the backward pass).
+ */
+function fullReset(detector: PoseDetector): void {
+  detector.reset();
+  const d = detector as unknown as { worldLandmarksSmoothingFilterActual?: unknown };
+  if ('worldLandmarksSmoothingFilterActual' in d) d.worldLandmarksSmoothingFilterActual = null;
 }
 
 function sameRect(a: RegionOfInterest, b: RegionOfInterest): boolean {

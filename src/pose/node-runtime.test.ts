@@ -56,3 +56,29 @@ test('Given a region of interest outside the picture, then estimate rejects it w
   );
   est.value.dispose();
 });
+
+test('Given a walker the detector finds late, then she is followed back over earlier frames and later frames are unchanged', async () => {
+  const est = await createNodePoseEstimator();
+  assert.ok(est.ok);
+  // She walks in from the right behind a tree; the person detector first finds her at frame 40 (docs/gait-accuracy.md),
+  // and the hand reference (docs/gait-reference.md) has her near heel visible and landing from frame 37 on.
+  const run = async (backfill: number) => {
+    const v = await openVideo(VIDEO, { first: 30, last: 46, maxHeight: 720 });
+    assert.ok(v.ok);
+    return est.value.estimate(v.value.frames(), { source: v.value.source, roi: { x: 0, y: 467, width: 1768, height: 527 }, backfill });
+  };
+  const without = await run(0); const withBack = await run(15);
+  const firstWith = (s: typeof without) => s.frames.find((f) => f.people.length)?.index;
+  const seed = firstWith(without)!;
+  assert.ok(seed > 30, `the detector needs a few frames to find her (first at ${seed})`);
+  assert.ok(firstWith(withBack)! < seed, `followed back from ${seed} to ${firstWith(withBack)}`);
+  // Every frame found by following back sits to the right of (behind, in her direction of travel) the first detection.
+  const heelX = (s: typeof without, i: number) => s.frames.find((f) => f.index === i)!.people[0]!.image[at('left_heel')]!.x;
+  for (let i = firstWith(withBack)!; i < seed; i++) assert.ok(heelX(withBack, i) >= heelX(withBack, seed) - 5, `frame ${i}`);
+  // From the first detection on, the forward pass is exactly what it was without the detour.
+  for (const f of without.frames.filter((x) => x.index >= seed)) {
+    const g = withBack.frames.find((x) => x.index === f.index)!;
+    assert.deepEqual(g.people, f.people, `frame ${f.index}`);
+  }
+  est.value.dispose();
+});
