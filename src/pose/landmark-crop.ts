@@ -30,23 +30,35 @@ export interface LandmarkCrop {
  * pose-detection's conventions (BLAZEPOSE_LANDMARK_IMAGE_TO_TENSOR_CONFIG: 256x256, keepAspectRatio, zero border).
  */
 export function cropForLandmarks(image: RgbImage, rect: NormalizedRect, outW = 256, outH = 256): LandmarkCrop {
+  return cropForModel(image, rect, outW, outH, [0, 1]);
+}
+
+/**
+ * The same for any BlazePose input: `rect` undefined takes the whole picture (the person detector's input,
+ * BLAZEPOSE_DETECTOR_IMAGE_TO_TENSOR_CONFIG: 224x224, values in [-1, 1]); `range` maps bytes 0..255 onto it, the
+ * letterbox bars included (pose-detection shifts values after filling them with 0).
+ */
+export function cropForModel(image: RgbImage, rect: NormalizedRect | undefined, outW: number, outH: number, range: [number, number]): LandmarkCrop {
   const imageSize = { width: image.width, height: image.height };
   const roi = getRoi(imageSize, rect as Parameters<typeof getRoi>[1]);
   const padding = padRoi(roi, { width: outW, height: outH }, true);
   const transformationMatrix = getRotatedSubRectToRectTransformMatrix(roi, image.width, image.height, false);
   const t = getProjectiveTransformMatrix(transformationMatrix, imageSize, { width: outW, height: outH });
-  return { pixels: warpBilinear(image, t, outW, outH), padding, transformationMatrix };
+  const scale = (range[1] - range[0]) / 255;
+  return { pixels: warpBilinear(image, t, outW, outH, scale, range[0]), padding, transformationMatrix };
 }
 
 /**
- * tf.image.transform(image, t, 'bilinear', 'constant', 0) / 255: every output pixel (x, y) reads the input at
- * ((t0 x + t1 y + t2) / k, (t3 x + t4 y + t5) / k) with k = t6 x + t7 y + 1, pixels outside the image counting as 0.
+ * tf.image.transform(image, t, 'bilinear', 'constant', 0) * scale + offset: every output pixel (x, y) reads the
+ * input at ((t0 x + t1 y + t2) / k, (t3 x + t4 y + t5) / k) with k = t6 x + t7 y + 1, pixels outside the image
+ * counting as 0.
  */
-export function warpBilinear(image: RgbImage, t: number[], outW: number, outH: number): Float32Array {
+export function warpBilinear(image: RgbImage, t: number[], outW: number, outH: number, scale = 1 / 255, offset = 0): Float32Array {
   const { data, width, height } = image;
   const out = new Float32Array(outW * outH * 3);
+  if (offset !== 0) out.fill(offset);
   const [t0, t1, t2, t3, t4, t5, t6, t7] = t as [number, number, number, number, number, number, number, number];
-  const inv = 1 / 255;
+  const inv = scale;
   let o = 0;
   for (let y = 0; y < outH; y++) {
     for (let x = 0; x < outW; x++, o += 3) {
@@ -66,7 +78,7 @@ export function warpBilinear(image: RgbImage, t: number[], outW: number, outH: n
         if (in0 && inR) v += w01 * data[r0 + 3 + c]!;
         if (in1 && inL) v += w10 * data[r1 + c]!;
         if (in1 && inR) v += w11 * data[r1 + 3 + c]!;
-        out[o + c] = v * inv;
+        out[o + c] = v * inv + offset;
       }
     }
   }

@@ -14,10 +14,11 @@ import type { PoseEstimator, Result } from './frame.js';
 import { fail } from './frame.js';
 import { blazePoseEstimator } from './blazepose-estimator.js';
 import { registerFileLoadRouter } from './node-model-loader.js';
-import { loadOnnxLandmarkModel } from './onnx-landmark-model.js';
+import { loadOnnxDetectorModel, loadOnnxLandmarkModel } from './onnx-models.js';
 import { useOnnxLandmarks } from './onnx-landmarks.js';
+import { useOnnxDetector } from './onnx-detector.js';
 
-/** Which engine runs the landmark network: ONNX Runtime (default, several times faster here) or tfjs wasm. */
+/** Which engine runs BlazePose's two networks: ONNX Runtime (default, several times faster here) or tfjs wasm. */
 export type LandmarkRuntime = 'onnx' | 'tfjs';
 
 /** The runtime asked for by FOOTING_POSE_RUNTIME (`tfjs` or `onnx`), ONNX Runtime when unset. */
@@ -72,9 +73,11 @@ export async function createNodeDetector(runtime: LandmarkRuntime = landmarkRunt
     const tfjsName = `blazepose-full tfjs-core ${tf.version_core} wasm`;
     if (runtime === 'tfjs') return { ok: true, value: { detector, model: tfjsName } };
     try {
-      const onnx = await loadOnnxLandmarkModel(landmarkUrl.pathname, 1); // one thread: the pool runs a worker per core
-      useOnnxLandmarks(detector, onnx);
-      return { ok: true, value: { detector, model: `blazepose-full landmarks on ${onnx.description} (detector tfjs-core ${tf.version_core} wasm)` } };
+      // One thread each: the pool already runs a worker per core.
+      const [landmarks, persons] = await Promise.all([loadOnnxLandmarkModel(landmarkUrl.pathname, 1), loadOnnxDetectorModel(detectorUrl.pathname, 1)]);
+      useOnnxLandmarks(detector, landmarks);
+      useOnnxDetector(detector, persons);
+      return { ok: true, value: { detector, model: `blazepose-full on ${landmarks.description} (pre- and post-processing tfjs-core ${tf.version_core} wasm)` } };
     } catch (e) {
       return { ok: true, value: { detector, model: `${tfjsName} (ONNX Runtime unavailable: ${e instanceof Error ? e.message : String(e)})` } };
     }

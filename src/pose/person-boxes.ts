@@ -9,6 +9,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { PoseDetector } from '@tensorflow-models/pose-detection';
 import type { Frame } from './frame.js';
 import { cropFrame } from './roi.js';
+import { setFramePixels } from './frame-pixels.js';
 
 /** One detected person in one frame, in source-video pixels. */
 export interface PersonBox {
@@ -54,9 +55,11 @@ export async function detectPersonBoxes(detector: PoseDetector, frame: Frame, so
   let found: Detection[];
   try {
     inner.maxPoses = maxPeople;
+    setFramePixels(detector, frame); // a detector stage that reads bytes (onnx-detector.ts) cuts its input from them
     found = await inner.detectPose(image);
   } finally {
     inner.maxPoses = saved;
+    setFramePixels(detector, null);
     image.dispose();
   }
   return found.flatMap((d) => {

@@ -48,8 +48,11 @@ export function tfjsGraphToOnnx(model: TfjsGraphJson, weights: Map<string, Graph
   const emit = (opType: string, input: string[], output: string, attribute: OnnxAttribute[] = []) => {
     onnxNodes.push({ name: output, opType, input, output: [output], attribute });
   };
+  // Small integer tensors computed while converting (Shape, StridedSlice, Pack of constants): with the input shape
+  // fixed, shape arithmetic in the graph is known in advance and folds into constants.
+  const folded = new Map<string, GraphWeight>();
   const weight = (name: string): GraphWeight => {
-    const w = weights.get(tensorName(name));
+    const w = weights.get(tensorName(name)) ?? folded.get(tensorName(name));
     if (!w) throw new UnsupportedGraphError(`weight ${name} is missing from the weights file`);
     return w;
   };
@@ -155,6 +158,50 @@ export function tfjsGraphToOnnx(model: TfjsGraphJson, weights: Map<string, Graph
         const sizes = [x.shape[0]!, x.shape[1]!, oh, ow];
         emit('Resize', [x.name, '', '', int64s(`${out}_sizes`, sizes)], out, [str('mode', 'linear'), str('coordinate_transformation_mode', mode)]);
         values.set(out, { name: out, nchw: true, shape: sizes });
+        break;
+      }
+      case 'Shape': {
+        const x = value(ins[0]!);
+        const nhwc = x.nchw ? [x.shape[0]!, x.shape[2]!, x.shape[3]!, x.shape[1]!] : x.shape;
+        folded.set(out, { shape: [nhwc.length], data: Int32Array.from(nhwc) });
+        break;
+      }
+      case 'StridedSlice': {
+        const x = weight(ins[0]!);
+        const [b, e, st] = [weight(ins[1]!), weight(ins[2]!), weight(ins[3]!)].map((t) => Array.from(t.data)) as [number[], number[], number[]];
+        const masks = ['begin_mask', 'end_mask', 'ellipsis_mask', 'new_axis_mask'].map((k) => Number(attr[k]?.i ?? 0));
+        const shrink = Number(attr.shrink_axis_mask?.i ?? 0);
+        if (x.shape.length !== 1 || masks.some((m) => m !== 0) || st[0] !== 1 || b.length !== 1) throw new UnsupportedGraphError(`${out}: only a plain 1-D strided slice of a constant folds`);
+        const picked = Array.from(x.data).slice(b[0]!, e[0]!);
+        folded.set(out, shrink & 1 ? { shape: [], data: Int32Array.of(picked[0]!) } : { shape: [picked.length], data: Int32Array.from(picked) });
+        break;
+      }
+      case 'Pack': {
+        const parts = ins.map((i) => weight(i));
+        if (parts.some((t) => t.shape.length !== 0) || Number(attr.axis?.i ?? 0) !== 0) throw new UnsupportedGraphError(`${out}: only packing scalars folds`);
+        folded.set(out, { shape: [parts.length], data: Int32Array.from(parts.map((t) => t.data[0]!)) });
+        break;
+      }
+      case 'DepthToSpace': {
+        const x = value(ins[0]!);
+        const block = Number(attr.block_size?.i ?? 0);
+        if (!x.nchw || block < 2) throw new UnsupportedGraphError(`${out}: depth to space needs a 4-D input and a block size`);
+        // TF's NHWC depth-to-space orders the moved values depth-column-row: ONNX mode DCR.
+        emit('DepthToSpace', [x.name], out, [int('blocksize', block), str('mode', 'DCR')]);
+        values.set(out, { name: out, nchw: true, shape: [x.shape[0]!, x.shape[1]! / (block * block), x.shape[2]! * block, x.shape[3]! * block] });
+        break;
+      }
+      case 'ConcatV2': {
+        const parts = ins.slice(0, -1).map((i) => value(i));
+        const axisNhwc = Number(weight(ins[ins.length - 1]!).data[0]);
+        const rank = parts[0]!.shape.length;
+        if (parts.some((p) => p.nchw !== parts[0]!.nchw || p.shape.length !== rank)) throw new UnsupportedGraphError(`${out}: concatenation of tensors in different layouts`);
+        const a = axisNhwc < 0 ? axisNhwc + rank : axisNhwc;
+        const axis = parts[0]!.nchw ? [0, 2, 3, 1][a]! : a;
+        emit('Concat', parts.map((p) => p.name), out, [int('axis', axis)]);
+        const shape = [...parts[0]!.shape];
+        shape[axis] = parts.reduce((sum, p) => sum + p.shape[axis]!, 0);
+        values.set(out, { name: out, nchw: parts[0]!.nchw, shape });
         break;
       }
       case 'Reshape': {

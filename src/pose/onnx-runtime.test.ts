@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs-core';
 import { openVideo } from './ffmpeg-frames.js';
 import { createNodeDetector, createNodePoseEstimator, MODEL_DIR } from './node-runtime.js';
-import { loadOnnxLandmarkModel, LANDMARK_OUTPUTS } from './onnx-landmark-model.js';
+import { loadOnnxDetectorModel, loadOnnxLandmarkModel, LANDMARK_OUTPUTS } from './onnx-models.js';
+import { detectPersonBoxesTiled } from './person-boxes.js';
 import { tfjsGraphToOnnx, UnsupportedGraphError } from './tfjs-graph-to-onnx.js';
 import { LANDMARKS } from '../gait/keypoints.js';
 
@@ -71,6 +72,49 @@ test('Given the same frames, then both runtimes place the walker\'s legs within 
     }
   }
   onnxEst.value.dispose(); tfjsEst.value.dispose();
+});
+
+test('Given a real frame, then the converted person detector scores and places people as the tfjs one does', async () => {
+  const det = await createNodeDetector('tfjs');
+  assert.ok(det.ok);
+  const tfjsModel = (det.value.detector as unknown as { detectorModel: { predict(x: tf.Tensor): tf.Tensor } }).detectorModel;
+  const onnx = await loadOnnxDetectorModel(new URL('blazepose-detector.json', MODEL_DIR).pathname, 1);
+  // The walker's 224x224 tile in [-1, 1] (the detector's input range).
+  const v = await openVideo(VIDEO, { first: 100, last: 100, crop: { x: 700, y: 300, width: 694, height: 694 }, maxHeight: 321 }); // 694 px at 321/994 = 224 px
+  assert.ok(v.ok);
+  let input = new Float32Array(0);
+  for await (const f of v.value.frames()) { assert.equal(f.width, 224); input = Float32Array.from(f.data, (b) => (b / 255) * 2 - 1); }
+  const x = tf.tensor4d(input, [1, 224, 224, 3]);
+  const expected = tfjsModel.predict(x);
+  const e = expected.dataSync();
+  const got = (await onnx.run(input)).person;
+  assert.deepEqual(got.dims, expected.shape);
+  let worst = 0;
+  for (let j = 0; j < e.length; j++) worst = Math.max(worst, Math.abs(e[j]! - got.data[j]!) / Math.max(1, Math.abs(e[j]!)));
+  assert.ok(worst < 1e-3, `largest relative difference ${worst}`);
+  tf.dispose([x, expected]);
+  await onnx.release();
+  det.value.detector.dispose();
+});
+
+test('Given the walker scan\'s tiles, then both runtimes find the same people in the same places', async () => {
+  const onnx = await createNodeDetector('onnx'); const tfjs = await createNodeDetector('tfjs');
+  assert.ok(onnx.ok && tfjs.ok);
+  const v = await openVideo(VIDEO, { first: 60, last: 150, every: 30, maxHeight: 360 });
+  assert.ok(v.ok);
+  let people = 0;
+  for await (const f of v.value.frames()) {
+    const a = await detectPersonBoxesTiled(onnx.value.detector, f, v.value.source);
+    const b = await detectPersonBoxesTiled(tfjs.value.detector, f, v.value.source);
+    assert.equal(a.length, b.length, `frame ${f.index}: ${a.length} vs ${b.length} boxes`);
+    for (const box of b) {
+      const near = a.find((o) => Math.hypot(o.hipX - box.hipX, o.hipY - box.hipY) < 3 && Math.abs(o.radius - box.radius) < 3);
+      assert.ok(near, `frame ${f.index}: the tfjs box at ${box.hipX.toFixed(0)},${box.hipY.toFixed(0)} has no ONNX twin`);
+    }
+    people += b.length;
+  }
+  assert.ok(people >= 4, `people seen on the sampled frames: ${people}`);
+  onnx.value.detector.dispose(); tfjs.value.detector.dispose();
 });
 
 test('Given a graph with an op the conversion does not know, then it fails naming the node, not with a wrong model', () => {
