@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // The one test command (README, CI): builds the web app the browser tests load, then runs every *.test.ts
 // under node's own runner. Node 20's --test has no glob support and skips .ts files, so the files are listed here.
-// The browser tests (e2e/) that start a server run twice: with every other test on SQLite, and on PostgreSQL
-// (FOOTING_E2E_DB=postgres, e2e/helpers/database.ts) at the same time; the command fails if either run fails.
+// The browser tests (e2e/) that start a server run twice, on SQLite and on PostgreSQL (FOOTING_E2E_DB=postgres,
+// e2e/helpers/database.ts), alongside the other tests; the command fails if any run fails.
 import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -67,25 +67,31 @@ const e2e = files.filter((f) => f.startsWith('e2e'));
 const others = files.filter((f) => !f.startsWith('e2e'));
 const pgE2e = e2e.filter((f) => /\bstartServer\(/.test(readFileSync(f, 'utf8')));
 
-// node --test runs one file at a time here (2 cores) and sorts the files itself, and most tests wait on I/O. So the
-// PostgreSQL browser run goes alongside the other tests, with its report printed at the end; the SQLite browser run
-// comes after the other tests, so the two browser runs mostly do not overlap.
+// node --test runs one file at a time here (2 cores) and most tests wait on I/O. So the browser tests run alongside
+// the other tests: first on SQLite, then on PostgreSQL (never two browsers at once, which made slow pages flaky).
+// Their reports are printed after the other tests' (straight to the terminal when only browser tests were chosen).
 const t0 = Date.now();
-const logDir = pgE2e.length ? mkdtempSync(join(tmpdir(), 'footing-e2e-pg-')) : null;
-if (logDir) console.log(`# The browser tests also run on PostgreSQL (FOOTING_E2E_DB=postgres) alongside; their report comes last.`);
-const lane = async () => [
-  others.length ? ['other test files', others.length, await run(others, 'sqlite')] : null,
-  e2e.length ? ['browser test files on SQLite', e2e.length, await run(e2e, 'sqlite')] : null,
+const logDir = others.length && e2e.length ? mkdtempSync(join(tmpdir(), 'footing-e2e-')) : null;
+const logFile = (name) => (logDir ? join(logDir, name) : undefined);
+if (logDir) console.log('# The browser tests run alongside (SQLite, then PostgreSQL); their reports come after this one.');
+if (!logDir && pgE2e.length) console.log('# Browser tests on SQLite first, then on PostgreSQL (FOOTING_E2E_DB=postgres).');
+const browserLane = async () => [
+  ['browser test files on SQLite', e2e, await run(e2e, 'sqlite', logFile('sqlite.tap')), 'sqlite.tap'],
+  ...(pgE2e.length ? [['browser test files on PostgreSQL', pgE2e, await run(pgE2e, 'postgres', logFile('postgres.tap')), 'postgres.tap']] : []),
 ];
-const [mainRuns, pgRun] = await Promise.all([lane(), logDir ? run(pgE2e, 'postgres', join(logDir, 'report.tap')) : null]);
-const runs = mainRuns.filter(Boolean);
-if (pgRun && logDir) {
-  console.log(`\n# ---- Browser tests on PostgreSQL (FOOTING_E2E_DB=postgres): ${pgE2e.join(' ')} ----\n`);
-  process.stdout.write(readFileSync(join(logDir, 'report.tap'), 'utf8'));
+const [otherRun, browserRuns] = await Promise.all([
+  others.length ? run(others, 'sqlite') : null,
+  e2e.length ? browserLane() : [],
+]);
+const runs = otherRun ? [['other test files', others, otherRun], ...browserRuns] : browserRuns;
+if (logDir) {
+  for (const [what, list, , tap] of browserRuns) {
+    console.log(`\n# ---- ${what} (${list.length}): ${list.join(' ')} ----\n`);
+    process.stdout.write(readFileSync(join(logDir, tap), 'utf8'));
+  }
   rmSync(logDir, { recursive: true, force: true });
-  runs.push(['browser test files on PostgreSQL', pgE2e.length, pgRun]);
 }
 console.log('');
-for (const [what, n, r] of runs) console.log(`# ${n} ${what}: ${r.status === 0 ? 'passed' : 'FAILED'} in ${r.seconds} s`);
+for (const [what, list, r] of runs) console.log(`# ${list.length} ${what}: ${r.status === 0 ? 'passed' : 'FAILED'} in ${r.seconds} s`);
 console.log(`# all tests: ${Math.round((Date.now() - t0) / 1000)} s`);
 process.exit(runs.find(([, , r]) => r.status !== 0)?.[2].status ?? 0);
