@@ -77,3 +77,56 @@ test('anything outside the subset it vouches for makes it give up (saxes then de
     assert.throws(() => scan(Buffer.from(head + b), 1 << 20), FastScanUnsupported, b);
   }
 });
+
+/** Kept Records as the fast path reports them (`openRecord`): `WANTED` in order, absent as '-'. */
+function scanRecords(bytes: Buffer, chunk: number): string[] {
+  const records: string[] = [];
+  const s = new AppleFastScanner(
+    {
+      open: () => {},
+      close: () => {},
+      openRecord: (values) => void records.push(values.map((v) => v ?? '-').join('|')),
+    },
+    (type) => type.endsWith('StepCount'),
+    new Set(),
+    WANTED,
+  );
+  for (let i = 0; i < bytes.length; i += chunk) s.feed(bytes.subarray(i, i + chunk));
+  s.end();
+  return records;
+}
+
+/** The same from saxes: the wanted attributes of each kept Record, in `WANTED` order. */
+function referenceRecords(bytes: Buffer): string[] {
+  const records: string[] = [];
+  const p = new SaxesParser();
+  p.on('opentag', (tag) => {
+    const a = tag.attributes as Record<string, string>;
+    if (tag.name === 'Record' && a.type?.endsWith('StepCount')) records.push(WANTED.map((k) => a[k] ?? '-').join('|'));
+  });
+  p.write(bytes.toString('utf8')).close();
+  return records;
+}
+
+test('the Record fast path reports the values saxes sees, also when a value repeats or changes at equal length', () => {
+  const expected = referenceRecords(real);
+  assert.equal(expected.length, real.toString('utf8').match(/type="HKQuantityTypeIdentifierStepCount"/g)!.length);
+  for (const chunk of [1, 13, 4096, real.length]) assert.deepEqual(scanRecords(real, chunk), expected, `chunk ${chunk}`);
+  // Values the scanner may reuse from the previous record: same length with one byte changed (first, last),
+  // repeated exactly, absent, or given as references; a kept type after a skipped one of the same length.
+  const head = real.toString('utf8').slice(0, real.toString('utf8').indexOf('<HealthData'));
+  const rec = (type: string, source: string, unit: string, value: string, extra = '') =>
+    ` <Record type="${type}" sourceName="${source}"${unit === '' ? '' : ` unit="${unit}"`} value="${value}" startDate="2024-05-01 08:00:00 +0200" endDate="2024-05-01 08:01:00 +0200"${extra}/>\n`;
+  const steps = 'HKQuantityTypeIdentifierStepCount';
+  const other = 'HKQuantityTypeIdentifierStepCounX'; // same length, not kept
+  const body = '<HealthData locale="en_GB">\n' +
+    rec(steps, 'Anna', 'count', '12') + rec(steps, 'Anna', 'count', '12') + rec(steps, 'Bnna', 'count', '13') +
+    rec(steps, 'Bnnb', 'count', '13') + rec(other, 'Bnnb', 'count', '14') + rec(steps, 'Bnnb', '', '15') +
+    rec(steps, 'Bn&amp;b', 'count', '16') + rec(steps, 'Bn&b', 'count', '17').replace('Bn&b', 'Bn&#38;b') +
+    rec(steps, 'Bnnb', 'count', '18', ' device="d"') + '</HealthData>\n';
+  const bytes = Buffer.from(head + body, 'utf8');
+  const want = referenceRecords(bytes);
+  assert.equal(want.length, 8);
+  assert.deepEqual(want.slice(0, 4).map((r) => r.split('|')[3]), ['Anna', 'Anna', 'Bnna', 'Bnnb']);
+  for (const chunk of [1, 9, bytes.length]) assert.deepEqual(scanRecords(bytes, chunk), want, `chunk ${chunk}`);
+});

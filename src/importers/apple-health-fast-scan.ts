@@ -37,6 +37,8 @@ const MAX_ATTRS = 64;
 const MAX_CARRY = 16 * 1024 * 1024;
 /** Apple's prolog (declaration + DTD) is ~3 KB; give up looking for the root after this. */
 const MAX_PROLOG = 1024 * 1024;
+/** Attribute values up to this long are remembered to reuse their string when the next record repeats them. */
+const LAST_VALUE_BYTES = 96;
 
 /** Byte classes, one table lookup instead of chains of comparisons in the hot loops. */
 const NAME_START = 1;
@@ -122,6 +124,19 @@ function sameBytes(buf: Uint8Array, s: number, e: number, bytes: Uint8Array): bo
   return true;
 }
 
+/** True when buf[s, e) equals the first e - s bytes of `last`; compared back to front, where dates and values
+ * of consecutive records differ, so a miss is cheap. */
+function sameAsLast(buf: Uint8Array, s: number, e: number, last: Uint8Array, lastLength: number): boolean {
+  if (e - s !== lastLength) return false;
+  for (let k = e - s - 1; k >= 0; k--) if (buf[s + k] !== last[k]) return false;
+  return true;
+}
+
+/** Copies buf[s, e) to the start of `to` (a loop: a subarray per copy costs more than these few bytes). */
+function copyBytes(buf: Uint8Array, s: number, e: number, to: Uint8Array): void {
+  for (let k = s; k < e; k++) to[k - s] = buf[k]!;
+}
+
 /** Decodes an attribute value the way an XML parser reports it (references expanded, whitespace normalised). */
 function decodeValue(buf: Buffer, s: number, e: number, flags: number): string {
   let v = (buf as unknown as FastSlices).utf8Slice(s, e);
@@ -139,6 +154,8 @@ function decodeValue(buf: Buffer, s: number, e: number, flags: number): string {
 /**
  * Feed it Buffers in order; it calls `events.open/close` per element (self-closing elements get both).
  * Attributes are decoded for Records whose `type` passes `keepRecordType`, and for elements in `attributeElements`.
+ * When `events.openRecord` exists, a kept Record goes there instead of `open`, as the values of
+ * `recordAttributes` in that order (undefined = absent) in an array reused for the next record.
  */
 export class AppleFastScanner {
   private carry: Buffer | null = null;
@@ -154,6 +171,15 @@ export class AppleFastScanner {
   private readonly wantedHash: number[] = [];
   private readonly wantedBytes: Uint8Array[] = [];
   private readonly wantedNames: string[];
+  /** Per wanted attribute, its last value's bytes and string: type, unit and source repeat record after record,
+   * and reusing the string spares decoding it and lets later map lookups use its cached hash. */
+  private readonly lastBytes: Uint8Array[] = [];
+  private readonly lastLength: Int32Array;
+  private readonly lastValue: string[] = [];
+  /** The last Record type seen (bytes, string, kept or not): records of one type come in long runs. */
+  private readonly lastType = new Uint8Array(LAST_VALUE_BYTES);
+  private lastTypeLength = -1;
+  private lastTypeKept = false;
 
   constructor(
     private readonly events: AppleElementEvents,
@@ -165,6 +191,11 @@ export class AppleFastScanner {
     if (recordAttributes.length > 16) throw new RangeError('at most 16 record attributes');
     this.wantedNames = [...recordAttributes];
     this.values.length = recordAttributes.length;
+    this.lastLength = new Int32Array(recordAttributes.length).fill(-1);
+    for (let w = 0; w < recordAttributes.length; w++) {
+      this.lastBytes.push(new Uint8Array(LAST_VALUE_BYTES));
+      this.lastValue.push('');
+    }
     recordAttributes.forEach((name, index) => {
       const bytes = Buffer.from(name, 'latin1');
       let h = bytes[0]!;
@@ -377,9 +408,54 @@ export class AppleFastScanner {
       if (isRecord) {
         if (typeAttr >= 0) {
           const o = typeAttr * 5;
-          decode = this.keepRecordType(decodeValue(buf, pos[o + 2]!, pos[o + 3]! >> 3, pos[o + 3]! & 3));
+          const vs = pos[o + 2]!;
+          const ve = pos[o + 3]! >> 3;
+          if ((pos[o + 3]! & 7) === 0 && sameAsLast(buf, vs, ve, this.lastType, this.lastTypeLength)) decode = this.lastTypeKept;
+          else {
+            const type = decodeValue(buf, vs, ve, pos[o + 3]! & 3);
+            decode = this.keepRecordType(type);
+            if ((pos[o + 3]! & 7) === 0 && ve - vs <= LAST_VALUE_BYTES) {
+              copyBytes(buf, vs, ve, this.lastType);
+              this.lastTypeLength = ve - vs;
+              this.lastTypeKept = decode;
+            } else this.lastTypeLength = -1;
+          }
         }
       } else decode = this.attributeElements.has(name);
+      if (decode && isRecord && this.events.openRecord) {
+        // The fast path for kept Records: the wanted values in a reused array, no object per record, and a
+        // value equal to the previous record's (type, unit, source) reuses its string.
+        const values = this.values;
+        values.fill(undefined);
+        // Plain ASCII tags (the usual case): one string for the whole tag, values are cheap slices of it (one
+        // native call per tag costs less than one per value).
+        const tag = tagFlags === 0 ? (buf as unknown as FastSlices).latin1Slice(tok, j) : null;
+        for (let a = 0; a < nAttrs; a++) {
+          const o = a * 5;
+          const w = this.wantedIndex(pos[o + 4]!, buf, pos[o]!, pos[o + 1]!);
+          if (w < 0) continue;
+          const vs = pos[o + 2]!;
+          const ve = pos[o + 3]! >> 3;
+          const vflags = pos[o + 3]! & 7;
+          if (vflags !== 0 || tag === null) values[w] = decodeValue(buf, vs, ve, vflags & 3);
+          else if (sameAsLast(buf, vs, ve, this.lastBytes[w]!, this.lastLength[w]!)) values[w] = this.lastValue[w]!;
+          else {
+            const v = tag.slice(vs - tok, ve - tok);
+            values[w] = v;
+            if (ve - vs <= LAST_VALUE_BYTES) {
+              copyBytes(buf, vs, ve, this.lastBytes[w]!);
+              this.lastLength[w] = ve - vs;
+              this.lastValue[w] = v;
+            } else this.lastLength[w] = -1;
+          }
+        }
+        if (this.stack.length === 0) fail('record as root');
+        this.events.openRecord(values);
+        if (selfClosing) this.events.close('Record');
+        else this.stack.push('Record');
+        i = j;
+        continue;
+      }
       if (decode && isRecord) {
         // Plain ASCII tags (the usual case): one string for the whole tag, values are cheap slices of it.
         const tag = tagFlags === 0 ? (buf as unknown as FastSlices).latin1Slice(tok, j) : null;

@@ -8,6 +8,7 @@ import {
   APPLE_WALKING_WORKOUTS,
   isRecordProblem,
   normaliseAppleRecord,
+  normaliseAppleRecordFields,
   normaliseAppleWorkout,
   type RecordProblem,
   type WorkoutDistance,
@@ -20,6 +21,11 @@ export const APPLE_ATTRIBUTE_ELEMENTS: ReadonlySet<string> = new Set(['Workout',
 export interface AppleElementEvents {
   open(name: string, attrs: Readonly<Record<string, string>> | null): void;
   close(name: string): void;
+  /**
+   * Optional fast path for kept Records (the fast scanner): the values of `APPLE_RECORD_ATTRIBUTES`, in that
+   * order (undefined = absent), in place of `open('Record', attrs)`. The array is reused: read it, never keep it.
+   */
+  openRecord?(values: readonly (string | undefined)[]): void;
 }
 
 const DISTANCE_WALKING = 'HKQuantityTypeIdentifierDistanceWalkingRunning';
@@ -49,6 +55,22 @@ export class AppleHealthHandler implements AppleElementEvents {
         this.workoutDistance = { value: attrs.sum, unit: attrs.unit ?? 'km' };
       }
     }
+  }
+
+  openRecord(values: readonly (string | undefined)[]): void {
+    this.depth++;
+    if (this.depth !== 2) return;
+    this.sink.recordsSeen++;
+    const type = values[0];
+    const kind = type === undefined ? undefined : APPLE_RECORD_KINDS.get(type);
+    if (kind === undefined) {
+      this.sink.skipped++;
+      return;
+    }
+    // The indices follow APPLE_RECORD_ATTRIBUTES: type, unit, value, sourceName, startDate, endDate.
+    const out = normaliseAppleRecordFields(kind, values[1], values[2], values[3], values[4], values[5]);
+    if (isRecordProblem(out)) this.problem(out);
+    else this.sink.add(out.sample, out.times);
   }
 
   close(name: string): void {

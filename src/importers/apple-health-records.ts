@@ -69,23 +69,48 @@ function twoDigits(s: string, i: number): number {
   return a < 0 || a > 9 || b < 0 || b > 9 ? -1 : a * 10 + b;
 }
 
+/** What `parseAppleDateFields` found besides the ISO text (module scratch: no object per date). */
+let parsedUtcMs = 0;
+let parsedOffsetMinutes = 0;
+/** The last offset text seen ("+0100") and its ISO form ("+01:00"): an export rarely changes zone. */
+let lastOffsetRaw = '';
+let lastOffsetIso = '';
+
 /**
- * "2014-09-13 10:27:54 +0100" -> "2014-09-13T10:27:54+01:00" (offset kept) and its UTC milliseconds, or null if
- * not that shape or not a real date. Hand-parsed: it runs for every record of multi-GB files.
+ * The core of `parseAppleDate`: returns the ISO text and leaves the UTC milliseconds and the offset in
+ * `parsedUtcMs` / `parsedOffsetMinutes`, or returns null. Hand-parsed and allocation-light: it runs twice for
+ * every record of multi-GB files.
  */
-export function parseAppleDate(raw: string): { iso: string; utcMs: number; offsetMinutes: number } | null {
-  if (raw.length !== APPLE_DATE_LENGTH || raw[4] !== '-' || raw[7] !== '-' || raw[10] !== ' ' || raw[13] !== ':' ||
-    raw[16] !== ':' || raw[19] !== ' ' || (raw[20] !== '+' && raw[20] !== '-')) return null;
-  const y = twoDigits(raw, 0) * 100 + twoDigits(raw, 2);
+function parseAppleDateFields(raw: string): string | null {
+  if (raw.length !== APPLE_DATE_LENGTH || raw.charCodeAt(4) !== 45 || raw.charCodeAt(7) !== 45 || raw.charCodeAt(10) !== 32 ||
+    raw.charCodeAt(13) !== 58 || raw.charCodeAt(16) !== 58 || raw.charCodeAt(19) !== 32) return null;
+  const sign = raw.charCodeAt(20);
+  if (sign !== 43 && sign !== 45) return null;
+  const y0 = twoDigits(raw, 0), y1 = twoDigits(raw, 2);
   const mo = twoDigits(raw, 5), d = twoDigits(raw, 8), h = twoDigits(raw, 11), mi = twoDigits(raw, 14), se = twoDigits(raw, 17);
   const oh = twoDigits(raw, 21), om = twoDigits(raw, 23);
-  if (y < 0 || twoDigits(raw, 0) < 0 || twoDigits(raw, 2) < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 ||
+  if (y0 < 0 || y1 < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 ||
     mi < 0 || mi > 59 || se < 0 || se > 60 || oh < 0 || oh > 18 || om < 0 || om > 59) return null;
+  const y = y0 * 100 + y1;
   if (d > (mo === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : MONTH_DAYS[mo - 1]!)) return null;
-  const offset = (raw[20] === '-' ? -1 : 1) * (oh * 60 + om);
-  const utcMs = (daysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se - offset * 60) * 1000;
-  const iso = `${raw.slice(0, 10)}T${raw.slice(11, 19)}${raw[20]}${raw.slice(21, 23)}:${raw.slice(23, 25)}`;
-  return { iso, utcMs, offsetMinutes: offset };
+  const offset = (sign === 45 ? -1 : 1) * (oh * 60 + om);
+  parsedUtcMs = (daysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se - offset * 60) * 1000;
+  parsedOffsetMinutes = offset;
+  const offsetRaw = raw.slice(20);
+  if (offsetRaw !== lastOffsetRaw) {
+    lastOffsetRaw = offsetRaw;
+    lastOffsetIso = `${offsetRaw.slice(0, 3)}:${offsetRaw.slice(3)}`;
+  }
+  return `${raw.slice(0, 10)}T${raw.slice(11, 19)}${lastOffsetIso}`;
+}
+
+/**
+ * "2014-09-13 10:27:54 +0100" -> "2014-09-13T10:27:54+01:00" (offset kept) and its UTC milliseconds, or null if
+ * not that shape or not a real date.
+ */
+export function parseAppleDate(raw: string): { iso: string; utcMs: number; offsetMinutes: number } | null {
+  const iso = parseAppleDateFields(raw);
+  return iso === null ? null : { iso, utcMs: parsedUtcMs, offsetMinutes: parsedOffsetMinutes };
 }
 
 /** "2014-09-13 10:27:54 +0100" -> "2014-09-13T10:27:54+01:00" (offset kept), or null if not that shape. */
@@ -109,21 +134,21 @@ interface RecordDates {
 }
 
 function readDates(attrs: Readonly<Record<string, string>>): RecordDates | RecordProblem {
-  const raw0 = attrs.startDate;
-  const raw1 = attrs.endDate;
+  return readDateFields(attrs.startDate, attrs.endDate);
+}
+
+function readDateFields(raw0: string | undefined, raw1: string | undefined): RecordDates | RecordProblem {
   if (raw0 === undefined) return { code: 'missing-field', message: 'Attribute startDate is missing', field: 'startDate' };
   if (raw1 === undefined) return { code: 'missing-field', message: 'Attribute endDate is missing', field: 'endDate' };
-  const start = parseAppleDate(raw0);
-  if (!start) return { code: 'bad-date', message: `startDate ${quoteToken(raw0)} is not an Apple Health date`, field: 'startDate' };
-  const end = parseAppleDate(raw1);
-  if (!end) return { code: 'bad-date', message: `endDate ${quoteToken(raw1)} is not an Apple Health date`, field: 'endDate' };
-  if (end.utcMs < start.utcMs) return { code: 'bad-date', message: 'endDate is before startDate', field: 'endDate' };
-  return {
-    start: start.iso,
-    end: end.iso,
-    seconds: (end.utcMs - start.utcMs) / 1000,
-    times: { startUtcMs: start.utcMs, endUtcMs: end.utcMs, offsetMinutes: start.offsetMinutes },
-  };
+  const start = parseAppleDateFields(raw0);
+  if (start === null) return { code: 'bad-date', message: `startDate ${quoteToken(raw0)} is not an Apple Health date`, field: 'startDate' };
+  const startUtcMs = parsedUtcMs;
+  const offsetMinutes = parsedOffsetMinutes;
+  const end = parseAppleDateFields(raw1);
+  if (end === null) return { code: 'bad-date', message: `endDate ${quoteToken(raw1)} is not an Apple Health date`, field: 'endDate' };
+  const endUtcMs = parsedUtcMs;
+  if (endUtcMs < startUtcMs) return { code: 'bad-date', message: 'endDate is before startDate', field: 'endDate' };
+  return { start, end, seconds: (endUtcMs - startUtcMs) / 1000, times: { startUtcMs, endUtcMs, offsetMinutes } };
 }
 
 function isProblem(x: unknown): x is RecordProblem {
@@ -141,23 +166,37 @@ export function normaliseAppleRecord(
   kind: WalkingKind,
   attrs: Readonly<Record<string, string>>,
 ): AppleSample | RecordProblem {
+  return normaliseAppleRecordFields(kind, attrs.unit, attrs.value, attrs.sourceName, attrs.startDate, attrs.endDate);
+}
+
+/**
+ * `normaliseAppleRecord` on the attribute values themselves (undefined = absent): the fast scanner's path, which
+ * builds no attribute object per record. Both parsers end here, so they cannot disagree.
+ */
+export function normaliseAppleRecordFields(
+  kind: WalkingKind,
+  rawUnit: string | undefined,
+  rawValue: string | undefined,
+  sourceName: string | undefined,
+  startDate: string | undefined,
+  endDate: string | undefined,
+): AppleSample | RecordProblem {
   const unit = WALKING_KINDS[kind];
-  const rawUnit = attrs.unit;
   if (rawUnit === undefined) return { code: 'missing-field', message: 'Attribute unit is missing', field: 'unit' };
   const factor = UNIT_FACTORS[unit]?.[rawUnit];
   if (factor === undefined) {
     return { code: 'unsupported-unit', message: `Unit ${quoteToken(rawUnit)} cannot be converted to ${unit}`, field: 'unit' };
   }
-  const raw = readNumber(attrs.value, 'value');
+  const raw = readNumber(rawValue, 'value');
   if (isProblem(raw)) return raw;
   if (unit === '%' && raw > 1) {
     return { code: 'bad-value', message: `value ${raw} is outside HealthKit's 0..1 percent range`, field: 'value' };
   }
-  const dates = readDates(attrs);
+  const dates = readDateFields(startDate, endDate);
   if (isProblem(dates)) return dates;
   const sample: WalkingSample = {
     source: 'apple-health',
-    device: attrs.sourceName ?? null,
+    device: sourceName ?? null,
     start: dates.start,
     end: dates.end,
     kind,
