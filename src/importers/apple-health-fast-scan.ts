@@ -46,13 +46,16 @@ const NAME_CHAR = 2;
 const WS = 4;
 /** Bytes that need a closer look inside an attribute value: '<', '&', control characters, non-ASCII. */
 const VALUE_SPECIAL = 8;
+/** The two quote characters: a value's loop stops on its own quote or a special byte with one table test. */
+const IS_DQ = 16;
+const IS_SQ = 32;
 const CLASS = new Uint8Array(256);
 for (let c = 0; c < 256; c++) {
   const start = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58;
   const name = start || (c >= 48 && c <= 57) || c === 45 || c === 46;
   const ws = c === 32 || c === 10 || c === 9 || c === 13;
   CLASS[c] = (start ? NAME_START : 0) | (name ? NAME_CHAR : 0) | (ws ? WS : 0) |
-    (c === 60 || c === 38 || c < 32 || c >= 0x80 ? VALUE_SPECIAL : 0);
+    (c === 60 || c === 38 || c < 32 || c >= 0x80 ? VALUE_SPECIAL : 0) | (c === 34 ? IS_DQ : 0) | (c === 39 ? IS_SQ : 0);
 }
 
 function isWs(c: number): boolean {
@@ -366,11 +369,13 @@ export class AppleFastScanner {
         k++;
         const vs = k;
         let flags = 0;
+        const stop = VALUE_SPECIAL | (q === DQ ? IS_DQ : IS_SQ);
         for (;;) {
+          while (k < n && (CLASS[buf[k]!]! & stop) === 0) k++;
           if (k >= n) return tok;
           const b = buf[k]!;
           if (b === q) break;
-          if ((CLASS[b]! & VALUE_SPECIAL) !== 0) {
+          {
             if (b === LT) fail('< in attribute value');
             if (b === AMP) flags |= 1;
             else if (b >= 0x80) flags |= 4;
