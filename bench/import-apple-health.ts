@@ -32,6 +32,8 @@ const APPLE_DATE = /(\d{4})-(\d{2})-(\d{2}) (\d{2}:\d{2}:\d{2} [+-]\d{4})/g;
 const SHIFT_MS = 60_000;
 /** Issue 4's throughput target for the whole import. */
 const TARGET_MBPS = 150;
+/** Issue 4's peak resident memory bound for the whole import. */
+const TARGET_RSS_MB = 200;
 
 /** Writes an export of about `bytes` bytes: the sample's prolog, its body repeated with dates shifted by k days. */
 export async function buildExport(path: string, bytes: number): Promise<{ bytes: number; copies: number }> {
@@ -204,7 +206,8 @@ export async function run(sizeMB = Number(process.env.FOOTING_BENCH_MB ?? 1024))
     console.log(`WHOLE IMPORT (parse, normalise, store in SQLite, daily totals; ${size(full)}): ${mbps(full).toFixed(1)} MB/s, peak RSS ${full.maxRssMB.toFixed(0)} MB`);
     console.log(`  plain saxes element count (${size(count)}):  ${mbps(count).toFixed(1)} MB/s, peak RSS ${count.maxRssMB.toFixed(0)} MB  -> whole import ${(mbps(full) / mbps(count)).toFixed(2)}x`);
     console.log(`  naive whole-document parse (${size(naive)}): ${mbps(naive).toFixed(1)} MB/s, peak RSS ${naive.maxRssMB.toFixed(0)} MB (${(above(naive) / (naive.bytes / 1e6)).toFixed(1)} MB per MB of input above the ${base.maxRssMB.toFixed(0)} MB baseline: a 2 GB export would need ~${((above(naive) / (naive.bytes / 1e6)) * 2).toFixed(0)} GB) -> whole import ${(mbps(full) / mbps(naive)).toFixed(2)}x`);
-    console.log(`  target: >= ${TARGET_MBPS} MB/s and >= 2x the plain saxes pass, peak RSS < 200 MB. Here: ${mbps(full) >= TARGET_MBPS ? 'met' : 'not met'} (MB/s), ${mbps(full) >= 2 * mbps(count) ? 'met' : 'not met'} (2x saxes), ${full.maxRssMB < 200 ? 'met' : 'not met'} (RSS).`);
+    console.log(`  target: >= ${TARGET_MBPS} MB/s and >= 2x the plain saxes pass, peak RSS < ${TARGET_RSS_MB} MB. Here: ${mbps(full) >= TARGET_MBPS ? 'met' : 'not met'} (MB/s: ${mbps(full).toFixed(1)}, wall time, depends on the load), ` +
+      `${mbps(full) >= 2 * mbps(count) ? 'met' : 'not met'} (2x saxes: ${(mbps(full) / mbps(count)).toFixed(2)}x), ${full.maxRssMB < TARGET_RSS_MB ? 'met' : 'not met'} (RSS: ${full.maxRssMB.toFixed(1)} MB, ${(TARGET_RSS_MB - full.maxRssMB).toFixed(1)} MB to spare; ${base.maxRssMB.toFixed(0)} MB of it is the runtime with the modules loaded).`);
     const tm = full.timing;
     if (tm) {
       const pct = (ms: number) => `${((ms / tm.totalMs) * 100).toFixed(0)}%`;
