@@ -20,8 +20,12 @@ export interface BrowserRuntimeOptions {
   wasmBase?: string;
 }
 
-/** Creates the browser BlazePose-full estimator on the wasm backend. Load failures come back as an error value. */
-export async function createBrowserPoseEstimator(options: BrowserRuntimeOptions = {}): Promise<Result<PoseEstimator>> {
+/**
+ * Loads the raw BlazePose-full tfjs detector on the wasm backend, with the model name `blazePoseEstimator` records.
+ * The walker scan (person-boxes.ts `scanPeople`) needs the detector itself; share one between the scan and the
+ * estimator (never run both on it at once). Load failures come back as an error value.
+ */
+export async function createBrowserPoseDetector(options: BrowserRuntimeOptions = {}): Promise<Result<{ detector: poseDetection.PoseDetector; model: string }>> {
   const modelBase = options.modelBase ?? '/models/blazepose/';
   try {
     setWasmPaths(options.wasmBase ?? '/models/tfjs-wasm/');
@@ -34,11 +38,17 @@ export async function createBrowserPoseEstimator(options: BrowserRuntimeOptions 
       detectorModelUrl: `${modelBase}blazepose-detector.json`,
       landmarkModelUrl: `${modelBase}blazepose-full.json`,
     });
-    return { ok: true, value: blazePoseEstimator(detector, `blazepose-full tfjs-core ${tf.version_core} wasm browser`) };
+    return { ok: true, value: { detector, model: `blazepose-full tfjs-core ${tf.version_core} wasm browser` } };
   } catch (e) {
     return fail('model-load-failed', `Cannot load the pose model from ${modelBase}: ${e instanceof Error ? e.message : String(e)}`,
       { file: modelBase });
   }
+}
+
+/** Creates the browser BlazePose-full estimator on the wasm backend. Load failures come back as an error value. */
+export async function createBrowserPoseEstimator(options: BrowserRuntimeOptions = {}): Promise<Result<PoseEstimator>> {
+  const d = await createBrowserPoseDetector(options);
+  return d.ok ? { ok: true, value: blazePoseEstimator(d.value.detector, d.value.model) } : d;
 }
 
 /** Converts RGBA pixels (canvas ImageData, VideoFrame.copyTo) into a packed RGB Frame. */

@@ -3,18 +3,30 @@
  * scale, RGBA to RGB) versus the model (tensor, BlazePose detector and landmarks). The model is loaded once per page.
  */
 import type { KeypointSeries } from '../../../src/gait/keypoints.js';
-import { createBrowserPoseEstimator } from '../../../src/pose/browser-runtime.js';
+import type { PoseDetector } from '@tensorflow-models/pose-detection';
+import { blazePoseEstimator } from '../../../src/pose/blazepose-estimator.js';
+import { createBrowserPoseDetector } from '../../../src/pose/browser-runtime.js';
 import type { Frame, PoseError, PoseEstimator, RegionOfInterest } from '../../../src/pose/frame.js';
 import type { FrameSource, OpenedVideo } from './video-source.js';
 
-let estimator: Promise<PoseEstimator | PoseError> | null = null;
+/** One detector per page, shared by the walker scan (walker-scan.ts) and the estimator (one at a time). */
+let loading: Promise<{ detector: PoseDetector; model: string } | PoseError> | null = null;
+let estimator: PoseEstimator | null = null;
 
-/** Loads the model once (from /models/ on this origin); a failure is returned, and retried on the next call. */
+/** Loads the raw detector once (from /models/ on this origin); a failure is returned, and retried on the next call. */
+export async function poseDetector(): Promise<{ detector: PoseDetector; model: string } | PoseError> {
+  loading ??= createBrowserPoseDetector().then((r) => (r.ok ? r.value : r.error));
+  const d = await loading;
+  if ('code' in d) loading = null;
+  return d;
+}
+
+/** The estimator over the shared detector, loaded once; a failure is returned, and retried on the next call. */
 export async function poseModel(): Promise<PoseEstimator | PoseError> {
-  estimator ??= createBrowserPoseEstimator().then((r) => (r.ok ? r.value : r.error));
-  const e = await estimator;
-  if ('code' in e) estimator = null;
-  return e;
+  const d = await poseDetector();
+  if ('code' in d) return d;
+  estimator ??= blazePoseEstimator(d.detector, d.model);
+  return estimator;
 }
 
 export interface StageTimes { frames: number; decodeMs: number; modelMs: number; totalMs: number }

@@ -2,7 +2,7 @@
  * Choosing the person to follow: the first frame of the video with a box the user drags around the walker
  * (pointer or touch), and the same box as four number fields in video pixels for keyboard and screen-reader users.
  */
-import { useRef, useState, type PointerEvent } from 'react';
+import { useEffect, useRef, useState, type PointerEvent, type ReactNode } from 'react';
 import type { RegionOfInterest } from '../../../src/pose/frame.js';
 
 export interface RoiPickerProps {
@@ -10,6 +10,10 @@ export interface RoiPickerProps {
   size: { width: number; height: number };
   roi: RegionOfInterest;
   onChange: (roi: RegionOfInterest) => void;
+  /** Show the picture at this time (seconds) instead of the first frame (the walker picker's chosen frame). */
+  frameTime?: number;
+  /** Drawn over the picture, above the box (the walker picker's candidate boxes). */
+  overlay?: ReactNode;
 }
 
 /** Keeps a box whole, at least 16 px and inside the picture (what the pose runtime accepts). */
@@ -19,8 +23,16 @@ export function clampRoi(r: RegionOfInterest, size: { width: number; height: num
   return { x, y, width: Math.max(16, Math.min(size.width - x, Math.round(r.width))), height: Math.max(16, Math.min(size.height - y, Math.round(r.height))) };
 }
 
-export function RoiPicker({ url, size, roi, onChange }: RoiPickerProps) {
+export function RoiPicker({ url, size, roi, onChange, frameTime, overlay }: RoiPickerProps) {
   const frameRef = useRef<HTMLDivElement>(null);
+  const videoRef = useRef<HTMLVideoElement>(null);
+  useEffect(() => {
+    const v = videoRef.current;
+    if (!v || frameTime === undefined) return;
+    const seek = () => { v.currentTime = frameTime; };
+    if (v.readyState >= 1) seek(); else v.addEventListener('loadedmetadata', seek, { once: true });
+    return () => v.removeEventListener('loadedmetadata', seek);
+  }, [frameTime, url]);
   const [drag, setDrag] = useState<{ x: number; y: number } | null>(null);
 
   const toSource = (e: PointerEvent) => {
@@ -48,9 +60,10 @@ export function RoiPicker({ url, size, roi, onChange }: RoiPickerProps) {
     <div className="gait-roi">
       <div ref={frameRef} className="gait-roi-frame" style={{ aspectRatio: `${size.width} / ${size.height}` }}
         onPointerDown={onDown} onPointerMove={onMove} onPointerUp={() => setDrag(null)} onPointerCancel={() => setDrag(null)}>
-        <video src={url} muted playsInline preload="auto" aria-label="First frame of your video" />
+        <video ref={videoRef} src={url} muted playsInline preload="auto" aria-label={frameTime === undefined ? 'First frame of your video' : 'A frame of your video'} />
         <div className="gait-roi-box" aria-hidden="true"
           style={{ left: pct(roi.x, size.width), top: pct(roi.y, size.height), width: pct(roi.width, size.width), height: pct(roi.height, size.height) }} />
+        {overlay}
       </div>
       <p className="muted small">Drag a box around the person to follow, from above the head to below the feet, across the whole walk. Everything outside the box is ignored.</p>
       <fieldset className="gait-roi-fields">

@@ -43,10 +43,14 @@ export async function loadVideo(url: string): Promise<{ video: HTMLVideoElement;
   return { video, duration };
 }
 
-/** Yields frames first..last by seeking to the middle of each nominal frame interval (never onto a boundary). */
-export async function* seekFrames(video: HTMLVideoElement, opts: { fps: number; count: number; grabber: FrameGrabber; first?: number; last?: number; signal?: AbortSignal }): AsyncGenerator<Frame> {
+/**
+ * Yields frames first..last (every `every`-th one: only those are seeked to) by seeking to the middle of each
+ * nominal frame interval (never onto a boundary).
+ */
+export async function* seekFrames(video: HTMLVideoElement, opts: { fps: number; count: number; grabber: FrameGrabber; first?: number; last?: number; every?: number; signal?: AbortSignal }): AsyncGenerator<Frame> {
   const last = Math.min(opts.count - 1, opts.last ?? opts.count - 1);
-  for (let i = opts.first ?? 0; i <= last; i++) {
+  const every = Math.max(1, Math.floor(opts.every ?? 1));
+  for (let i = opts.first ?? 0; i <= last; i += every) {
     if (opts.signal?.aborted) throw new DOMException('Analysis cancelled.', 'AbortError');
     const seeked = once(video, 'seeked');
     video.currentTime = (i + 0.5) / opts.fps;

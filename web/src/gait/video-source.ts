@@ -27,8 +27,11 @@ export interface VideoError { code: 'not-a-video' | 'decode-failed' | 'too-short
 
 export type Opened = { ok: true; value: OpenedVideo; frames: FrameSource } | { ok: false; error: VideoError };
 
-/** Produces the frames of the opened video for one region. */
-export type FrameSource = (opts: { roi: RegionOfInterest; first?: number; last?: number; signal?: AbortSignal }) => AsyncIterable<Frame>;
+/**
+ * Produces the frames of the opened video for one region. `every`: only frames first, first + every, ... (the
+ * walker scan); `maxHeight`: scale limit of the whole picture (frame-canvas.ts, default 720).
+ */
+export type FrameSource = (opts: { roi: RegionOfInterest; first?: number; last?: number; every?: number; maxHeight?: number; signal?: AbortSignal }) => AsyncIterable<Frame>;
 
 /** Opens `file`. The caller revokes `value.url` when done with it. */
 export async function openVideoFile(file: File): Promise<Opened> {
@@ -48,7 +51,7 @@ export async function openVideoFile(file: File): Promise<Opened> {
     return {
       ok: true,
       value: { name: file.name, url, width: t.width, height: t.height, fps: t.fps, frameCount: t.samples.length, decoder: 'webcodecs', codec: t.codec },
-      frames: ({ roi, first, last, signal }) => webCodecsFrames(bytes, t, frameGrabber(t, roi), { ...(first !== undefined ? { first } : {}), ...(last !== undefined ? { last } : {}), ...(signal ? { signal } : {}) }),
+      frames: ({ roi, first, last, every, maxHeight, signal }) => webCodecsFrames(bytes, t, frameGrabber(t, roi, maxHeight), { ...(first !== undefined ? { first } : {}), ...(last !== undefined ? { last } : {}), ...(every ? { every } : {}), ...(signal ? { signal } : {}) }),
     };
   }
   try {
@@ -60,7 +63,7 @@ export async function openVideoFile(file: File): Promise<Opened> {
     return {
       ok: true,
       value: { name: file.name, url, ...size, fps, frameCount, decoder: 'seek', codec: mp4.ok ? mp4.value.codec : null },
-      frames: ({ roi, first, last, signal }) => seekFrames(video, { fps, count: frameCount, grabber: frameGrabber(size, roi), ...(first !== undefined ? { first } : {}), ...(last !== undefined ? { last } : {}), ...(signal ? { signal } : {}) }),
+      frames: ({ roi, first, last, every, maxHeight, signal }) => seekFrames(video, { fps, count: frameCount, grabber: frameGrabber(size, roi, maxHeight), ...(first !== undefined ? { first } : {}), ...(last !== undefined ? { last } : {}), ...(every ? { every } : {}), ...(signal ? { signal } : {}) }),
     };
   } catch (e) {
     URL.revokeObjectURL(url);

@@ -28,6 +28,11 @@ export interface DecodeOptions {
   /** Only frames first..last (presentation order, 0-based) are handed on; earlier ones are decoded and dropped. */
   first?: number;
   last?: number;
+  /**
+   * Hand on only frames first, first + every, ... The others are still decoded (a delta frame needs the one
+   * before it) but never drawn or read back, which is most of the per-frame cost on the page's thread.
+   */
+  every?: number;
   signal?: AbortSignal;
 }
 
@@ -39,6 +44,7 @@ export interface DecodeOptions {
 export async function* webCodecsFrames(bytes: Uint8Array, track: Mp4VideoTrack, grabber: FrameGrabber, options: DecodeOptions = {}): AsyncGenerator<Frame> {
   const first = options.first ?? 0;
   const last = options.last ?? track.samples.length - 1;
+  const every = Math.max(1, Math.floor(options.every ?? 1));
   const ready: VideoFrame[] = [];
   let failure: Error | null = null;
   let wake: (() => void) | null = null;
@@ -73,7 +79,7 @@ export async function* webCodecsFrames(bytes: Uint8Array, track: Mp4VideoTrack, 
       const f = ready.shift();
       if (f) {
         try {
-          if (index >= first && index <= last) yield grabber.grab(f, index, f.timestamp / 1e6);
+          if (index >= first && index <= last && (index - first) % every === 0) yield grabber.grab(f, index, f.timestamp / 1e6);
         } finally {
           f.close();
         }

@@ -9,6 +9,10 @@ import type { RegionOfInterest } from '../../../src/pose/frame.js';
 import { FieldError, Link, ScreenTitle } from '../components/common.js';
 import type { StageTimes } from '../gait/estimate-in-browser.js';
 import { RoiPicker } from '../gait/roi-picker.js';
+import { useWalkerScan } from '../gait/use-walker-scan.js';
+import { CandidateBoxes, WalkerPicker, walkerPictureFrame } from '../gait/walker-picker.js';
+import type { WalkerScan } from '../gait/walker-scan.js';
+import { frameSpan, roiFor, type Candidate } from '../../../src/pose/walker-choice.js';
 import type { FrameSource, OpenedVideo } from '../gait/video-source.js';
 import { GaitResults, type GaitSetup } from './gait-results.js';
 import { GaitServerChoice } from './gait-server-choice.js';
@@ -31,6 +35,32 @@ export function GaitVideoScreen() {
   const [result, setResult] = useState<{ series: KeypointSeries; times: StageTimes; setup: GaitSetup } | null>(null);
   const [serverResult, setServerResult] = useState<{ analysisId: string; analysis: ServerGaitAnalysis } | null>(null);
   const abort = useRef<AbortController | null>(null);
+  // The walker scan pre-sets the region (and frames) to the person it finds, unless the user has drawn a box.
+  const [selected, setSelected] = useState<number | null>(null);
+  const manual = useRef(false);
+  const autoRange = useRef<{ first: string; last: string } | null>(null);
+  const follow = (c: Candidate, scan: WalkerScan, video: OpenedVideo) => {
+    const span = frameSpan(c, scan.every, { first: 0, last: video.frameCount - 1 });
+    // A span under 30 frames cannot be analysed (rangeError): then the whole video, the box still on the person.
+    const r = span.last - span.first >= 30 ? { first: String(span.first), last: String(span.last) } : { first: '', last: '' };
+    autoRange.current = r;
+    manual.current = false;
+    setSelected(c.id);
+    setRoi(roiFor(c, video.width, video.height));
+    setRange(r);
+  };
+  const walker = useWalkerScan((scan, video) => {
+    const c = scan.candidates.find((x) => x.id === scan.chosen);
+    if (c && !manual.current) follow(c, scan, video);
+  });
+  const drawn = (r: RegionOfInterest) => {
+    manual.current = true;
+    setSelected(null);
+    setRoi(r);
+    const auto = autoRange.current;
+    autoRange.current = null;
+    if (auto) setRange((p) => (p.first === auto.first && p.last === auto.last ? { first: '', last: '' } : p));
+  };
 
   useEffect(() => () => { abort.current?.abort(); }, []);
   useEffect(() => () => { if (loaded) URL.revokeObjectURL(loaded.video.url); }, [loaded]);
@@ -46,6 +76,8 @@ export function GaitVideoScreen() {
       setLoaded({ file, video: o.value, frames: o.frames });
       setRoi({ x: 0, y: 0, width: o.value.width, height: o.value.height });
       setRange({ first: '', last: '' });
+      setSelected(null); manual.current = false; autoRange.current = null;
+      void walker.start(o.value, o.frames);
     } finally {
       setOpening(false);
     }
@@ -62,6 +94,7 @@ export function GaitVideoScreen() {
   async function analyse() {
     if (!loaded || !roi || heightError || rangeError) return;
     setError(null);
+    await walker.stop(); // the scan and the pose pass share one detector
     const ctl = new AbortController();
     abort.current = ctl;
     const total = (last ?? maxFrame) - (first ?? 0) + 1;
@@ -81,6 +114,8 @@ export function GaitVideoScreen() {
       abort.current = null;
     }
   }
+
+  const shown = walkerPictureFrame(walker.state, selected);
 
   if (result && loaded) {
     return <GaitResults series={result.series} times={result.times} setup={result.setup} analyze={analyzeGait} onRedo={() => setResult(null)} />;
@@ -123,7 +158,12 @@ export function GaitVideoScreen() {
           <input id="gait-height" inputMode="decimal" value={height} onChange={(e) => setHeight(e.target.value)} aria-invalid={!!heightError} aria-describedby="gait-height-err" />
           <FieldError id="gait-height-err" message={heightError} />
           <h3>Who should Footing follow?</h3>
-          <RoiPicker url={loaded.video.url} size={loaded.video} roi={roi} onChange={setRoi} />
+          <WalkerPicker state={walker.state} frameCount={loaded.video.frameCount} selected={selected}
+            onSelect={(c) => { if (walker.state.status === 'done') follow(c, walker.state.scan, loaded.video); }} />
+          <RoiPicker url={loaded.video.url} size={loaded.video} roi={roi} onChange={drawn}
+            {...(shown ? { frameTime: Math.min(shown.time + 0.5 / loaded.video.fps, (loaded.video.frameCount - 0.5) / loaded.video.fps) } : {})}
+            overlay={shown && <CandidateBoxes state={walker.state} size={loaded.video} index={shown.index} selected={selected}
+              onSelect={(c) => { if (walker.state.status === 'done') follow(c, walker.state.scan, loaded.video); }} />} />
           <details className="gait-trim">
             <summary>Analyse only part of the video</summary>
             <div className="row">

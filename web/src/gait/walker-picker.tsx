@@ -1,0 +1,91 @@
+/**
+ * The people the walker scan found: a status line ("Looking for the walker…"), an accessible radio list
+ * ("Person 2 — walks left to right, frames 30–210") and, for the picture, every visible candidate's box with its
+ * label, which a tap or click chooses. The drag-a-box picker (roi-picker.tsx) stays the manual fallback.
+ */
+import type { Candidate } from '../../../src/pose/walker-choice.js';
+import type { RegionOfInterest } from '../../../src/pose/frame.js';
+import type { WalkerScanState } from './use-walker-scan.js';
+import { boxesAt, candidateLabel, listedCandidates, pictureFrame } from './walker-candidates.js';
+
+export interface WalkerPickerProps {
+  state: WalkerScanState;
+  frameCount: number;
+  /** The candidate whose region is set, or null when the user drew or typed their own box. */
+  selected: number | null;
+  onSelect: (c: Candidate) => void;
+}
+
+export function WalkerPicker({ state, frameCount, selected, onSelect }: WalkerPickerProps) {
+  if (state.status === 'idle') return null;
+  if (state.status === 'scanning') {
+    return (
+      <div className="gait-walker">
+        <p role="status">Looking for the walker…{state.total > 0 ? ` (${state.done} of ${state.total} sampled frames)` : ''}</p>
+        {state.total > 0 && <progress aria-label="Looking for the walker" max={state.total} value={state.done} />}
+      </div>
+    );
+  }
+  if (state.status === 'stopped') return <div className="gait-walker"><p role="status" className="small muted">Stopped looking for the walker; the box below is used.</p></div>;
+  if (state.status === 'failed') return <div className="gait-walker"><p role="status">Could not look for the walker ({state.message}). Footing looks in the whole picture; drag a box below around the person to follow.</p></div>;
+  const { scan } = state;
+  const listed = listedCandidates(scan.candidates, scan.chosen);
+  return (
+    <div className="gait-walker">
+      <p role="status">{scan.chosen === null
+        ? `Nobody walks across the picture${listed.length ? ` (${listed.length === 1 ? 'one person stays' : `${listed.length} people stay`} in one place)` : ''}, so Footing looks in the whole picture. Drag a box below around the person to follow if that is wrong.`
+        : `Footing will follow Person ${scan.chosen + 1}, who walks across the picture${listed.length > 1 ? '. Not the right person? Choose another one here or tap their box.' : '.'}`}</p>
+      {listed.length > 0 && (
+        <fieldset className="gait-walker-list">
+          <legend>Person to follow</legend>
+          {listed.map((c) => (
+            <label key={c.id}>
+              <input type="radio" name="gait-walker" value={c.id} checked={selected === c.id} onChange={() => onSelect(c)} />
+              {' '}{candidateLabel(c, scan.every, frameCount)}{c.id === scan.chosen ? ' (found as the walker)' : ''}
+            </label>
+          ))}
+        </fieldset>
+      )}
+    </div>
+  );
+}
+
+/** The sampled frame to show with candidate boxes: the selected person's (or the walker's) best frame. */
+export function walkerPictureFrame(state: WalkerScanState, selected: number | null): { time: number; index: number } | null {
+  if (state.status !== 'done') return null;
+  const listed = listedCandidates(state.scan.candidates, state.scan.chosen);
+  const who = listed.find((c) => c.id === selected) ?? listed.find((c) => c.id === state.scan.chosen) ?? listed[0];
+  if (!who) return null;
+  const b = pictureFrame(who, listed);
+  return { time: b.time, index: b.index };
+}
+
+export interface CandidateBoxesProps {
+  state: WalkerScanState;
+  size: { width: number; height: number };
+  index: number;
+  selected: number | null;
+  onSelect: (c: Candidate) => void;
+}
+
+/**
+ * Candidate boxes over the picture (inside the roi-picker frame). Hidden from assistive technology: the radio list
+ * above offers the same choice; a pointer press on a box chooses it instead of starting a drag.
+ */
+export function CandidateBoxes({ state, size, index, selected, onSelect }: CandidateBoxesProps) {
+  if (state.status !== 'done') return null;
+  const listed = listedCandidates(state.scan.candidates, state.scan.chosen);
+  const pct = (v: number, of: number) => `${(v / of) * 100}%`;
+  const place = (b: RegionOfInterest) => ({ left: pct(b.x, size.width), top: pct(b.y, size.height), width: pct(b.width, size.width), height: pct(b.height, size.height) });
+  return (
+    <div className="gait-walker-boxes" aria-hidden="true">
+      {boxesAt(listed, index, size).map(({ id, box }) => (
+        <div key={id} className={`gait-walker-box${id === selected ? ' selected' : ''}`} data-person={id + 1} style={place(box)}
+          onPointerDown={(e) => e.stopPropagation()}
+          onClick={() => { const c = listed.find((x) => x.id === id); if (c) onSelect(c); }}>
+          <span>Person {id + 1}</span>
+        </div>
+      ))}
+    </div>
+  );
+}
