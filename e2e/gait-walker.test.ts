@@ -12,6 +12,10 @@
  * Also a unit test of the picker's pure helpers (web/src/gait/walker-candidates.ts), values worked out by hand.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 import { findWalker } from '../src/pose/find-walker.js';
@@ -118,4 +122,34 @@ test('gait walker: found on the device, region pre-set like the Node scan, anoth
   await page.getByRole('button', { name: 'Whole picture' }).click();
   assert.equal(await page.getByRole('radio', { name: /^Person \d+ — /, checked: true }).count(), 0);
   assert.equal(await page.getByLabel('First frame').inputValue(), '');
+  const took = await page.getByText(/Looked for people on \d+ of the 230 frames in [\d.]+ s, on this device\./).innerText();
+  console.log(`# browser scan: ${took}`);
+});
+
+test('gait walker: nobody crosses, so the page says so and keeps the whole picture', { timeout: 60_000 }, async () => {
+  // The clip's first 76 frames, cropped to the top-left 1000 x 560: only the acrobat, who stays in place (the
+  // walker enters from the right after frame 90). Made here in a temp folder, never kept.
+  const dir = mkdtempSync(join(tmpdir(), 'footing-nowalker-'));
+  try {
+    const clip = join(dir, 'nobody-crosses.mp4');
+    const ff = spawnSync('ffmpeg', ['-v', 'error', '-y', '-i', VIDEO, '-vf', 'trim=end_frame=76,crop=1000:560:0:0', '-an',
+      '-c:v', 'libvpx-vp9', '-deadline', 'realtime', '-cpu-used', '8', '-b:v', '1M', clip]);
+    assert.equal(ff.status, 0, String(ff.stderr));
+    const node = await findWalker(clip, { workers: 1 });
+    assert.ok(node.ok && node.value.chosen === null, 'Node finds nobody crossing this clip either');
+
+    const { page } = phone;
+    await page.goto(server.url + '/gait');
+    await page.locator('#gait-file').setInputFiles(clip);
+    await page.getByText('1000 × 560, 76 frames at 30 fps').waitFor();
+    await page.getByText(/Nobody walks across the picture.*so Footing looks in the whole picture/).waitFor({ timeout: 40_000 });
+    assert.deepEqual([
+      await page.getByLabel('Left', { exact: true }).inputValue(), await page.getByLabel('Top').inputValue(),
+      await page.getByLabel('Width').inputValue(), await page.getByLabel('Height', { exact: true }).inputValue(),
+    ], ['0', '0', '1000', '560']);
+    assert.equal(await page.getByRole('radio', { name: /^Person \d+ — /, checked: true }).count(), 0, 'nobody is chosen');
+    assert.equal(await page.getByLabel('First frame').inputValue(), '', 'the whole video is analysed');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -21,6 +21,8 @@ export interface WalkerScan extends WalkerChoice {
   /** Frame step between samples and how long the scan took. */
   every: number;
   ms: number;
+  /** Frames looked at. */
+  samples: number;
 }
 
 /** Sample step and sample count for a video, as find-walker.ts computes them. */
@@ -49,5 +51,5 @@ export async function scanForWalker(video: OpenedVideo, frames: FrameSource,
     frames({ roi: { x: 0, y: 0, ...size }, every, maxHeight: SCAN_MAX_HEIGHT, ...(o.signal ? { signal: o.signal } : {}) }),
     size, (n) => o.onProgress?.(n, samples));
   const choice = chooseWalker(boxes, { ...size, sampleInterval: every / video.fps });
-  return { ok: true, value: { ...choice, every, ms: performance.now() - t0 } };
+  return { ok: true, value: { ...choice, every, samples, ms: performance.now() - t0 } };
 }
