@@ -122,8 +122,16 @@ test('gait walker: found on the device, region pre-set like the Node scan, anoth
   await page.getByRole('button', { name: 'Whole picture' }).click();
   assert.equal(await page.getByRole('radio', { name: /^Person \d+ — /, checked: true }).count(), 0);
   assert.equal(await page.getByLabel('First frame').inputValue(), '');
-  const took = await page.getByText(/Looked for people on \d+ of the 230 frames in [\d.]+ s, on this device\./).innerText();
-  console.log(`# browser scan: ${took}`);
+  const tookLine = page.getByText(/Looked for people on \d+ of the 230 frames in [\d.]+ s, on this device\./);
+  console.log(`# browser scan: ${await tookLine.innerText()} (${await tookLine.getAttribute('data-timing')})`);
+
+  // The walker again: the analysis runs on her region and her frames (30–210 here: 181 frames); cancelled at once.
+  await page.getByRole('radio', { name: /\(found as the walker\)/ }).check();
+  const span = Number(m[3]) - Number(m[2]) + 1;
+  await page.getByRole('button', { name: 'Analyse walking' }).click();
+  await page.getByText(new RegExp(`Analysing frame \\d+ of ${span}$`)).waitFor({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('button', { name: 'Analyse walking' }).waitFor();
 });
 
 test('gait walker: nobody crosses, so the page says so and keeps the whole picture', { timeout: 60_000 }, async () => {

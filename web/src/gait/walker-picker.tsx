@@ -35,7 +35,7 @@ export function WalkerPicker({ state, frameCount, selected, onSelect }: WalkerPi
       <p role="status">{scan.chosen === null
         ? `Nobody walks across the picture${listed.length ? ` (${listed.length === 1 ? 'one person stays' : `${listed.length} people stay`} in one place)` : ''}, so Footing looks in the whole picture. Drag a box below around the person to follow if that is wrong.`
         : `Footing will follow Person ${scan.chosen + 1}, who walks across the picture${listed.length > 1 ? '. Not the right person? Choose another one here or tap their box.' : '.'}`}</p>
-      <p className="small muted">Looked for people on {scan.samples} of the {frameCount} frames in {(scan.ms / 1000).toFixed(1)} s, on this device.</p>
+      <p className="small muted" data-timing={`load ${Math.round(scan.loadMs)} ms, frames ${Math.round(scan.framesMs)} ms, total ${Math.round(scan.ms)} ms`}>Looked for people on {scan.samples} of the {frameCount} frames in {(scan.ms / 1000).toFixed(1)} s, on this device.</p>
       {listed.length > 0 && (
         <fieldset className="gait-walker-list">
           <legend>Person to follow</legend>

@@ -23,6 +23,21 @@ export interface WalkerScan extends WalkerChoice {
   ms: number;
   /** Frames looked at. */
   samples: number;
+  /** Where the time went: loading the model, getting the sampled frames (decoding every frame, drawing the sampled ones). */
+  loadMs: number;
+  framesMs: number;
+}
+
+/** Passes frames through, adding up the time spent waiting for each. */
+async function* timed<T>(frames: AsyncIterable<T>, spent: { ms: number }): AsyncGenerator<T> {
+  const it = frames[Symbol.asyncIterator]();
+  for (;;) {
+    const t = performance.now();
+    const r = await it.next();
+    spent.ms += performance.now() - t;
+    if (r.done) return;
+    yield r.value;
+  }
 }
 
 /** Sample step and sample count for a video, as find-walker.ts computes them. */
@@ -44,12 +59,14 @@ export async function scanForWalker(video: OpenedVideo, frames: FrameSource,
     const error: PoseError = { code: 'model-load-failed', message: 'This pose model cannot list every person in a frame; draw a box around the walker instead.', location: { file: video.name } };
     return { ok: false, error };
   }
+  const loadMs = performance.now() - t0;
+  const spent = { ms: 0 };
   const { every, samples } = scanPlan(video);
   const size = { width: video.width, height: video.height };
   o.onProgress?.(0, samples);
   const boxes = await scanPeople(d.detector,
-    frames({ roi: { x: 0, y: 0, ...size }, every, maxHeight: SCAN_MAX_HEIGHT, ...(o.signal ? { signal: o.signal } : {}) }),
+    timed(frames({ roi: { x: 0, y: 0, ...size }, every, maxHeight: SCAN_MAX_HEIGHT, ...(o.signal ? { signal: o.signal } : {}) }), spent),
     size, (n) => o.onProgress?.(n, samples));
   const choice = chooseWalker(boxes, { ...size, sampleInterval: every / video.fps });
-  return { ok: true, value: { ...choice, every, samples, ms: performance.now() - t0 } };
+  return { ok: true, value: { ...choice, every, samples, ms: performance.now() - t0, loadMs, framesMs: spent.ms } };
 }
