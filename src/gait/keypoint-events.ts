@@ -9,7 +9,7 @@
  */
 import type { FootEvents, GaitEvents, Side } from './gait-events.js';
 import { LANDMARK_INDEX, type LandmarkName } from './keypoints.js';
-import { findPeaks } from './peaks.js';
+import { findPeaks, sidedProminence } from './peaks.js';
 import type { CleanTrack, Trajectory } from './trajectory-cleaning.js';
 import { quantile } from './stats.js';
 import { pelvis, torsoLength, type ViewEstimate } from './view-detection.js';
@@ -55,14 +55,28 @@ function forwardSignal(track: CleanTrack, name: LandmarkName, view: ViewEstimate
   return null;
 }
 
-/** Times of maxima of x (sample times `time`), refined by a parabola through neighbouring samples. */
-export function peakTimes(time: readonly number[], x: readonly number[], options: EventDetectionOptions = {}): number[] {
+/**
+ * Times of maxima of x (sample times `time`), refined by a parabola through neighbouring samples. `observed` (per
+ * sample: were the landmarks behind x seen, not gap-filled?) guards peaks at the track's edges: one admitted only
+ * by the open-edge rule must be seen at every sample from the edge to the peak, since nothing beyond the edge
+ * confirms it.
+ */
+export function peakTimes(time: readonly number[], x: readonly number[], options: EventDetectionOptions = {}, observed?: readonly boolean[]): number[] {
   const sep = options.minEventSeparation ?? 0.4;
   const fraction = options.minProminenceFraction ?? 0.25;
   const finite = x.filter(Number.isFinite);
   if (finite.length < 3) return [];
   const range = quantile(finite, 0.95) - quantile(finite, 0.05);
-  const idx = findPeaks(x, { minProminence: fraction * range, openEdgeFraction: options.openEdgeFraction ?? 0.5 });
+  const closed = new Set(findPeaks(x, { minProminence: fraction * range }));
+  const seenToEdge = (k: number): boolean => {
+    if (!observed) return true;
+    const s = sidedProminence(x, k);
+    const [a, b] = s.leftOpen ? [0, k] : [k, x.length - 1];
+    for (let i = a; i <= b; i++) if (!observed[i]) return false;
+    return true;
+  };
+  const idx = findPeaks(x, { minProminence: fraction * range, openEdgeFraction: options.openEdgeFraction ?? 0.5 })
+    .filter((k) => closed.has(k) || seenToEdge(k));
   // Time-based suppression (frame rate may vary): keep the higher of two peaks closer than `sep`.
   const kept: number[] = [];
   for (const k of [...idx].sort((a, b) => (x[b] as number) - (x[a] as number))) {
@@ -96,9 +110,14 @@ export function detectKeypointEvents(track: CleanTrack, view: ViewEstimate, opti
       return { status: 'not_measurable', reason: 'Front or back view without depth (world) coordinates: heel strike and toe off cannot be timed. Film from the side.' };
     }
     signals[side] = { heel, toe };
+    const seen = (name: LandmarkName) => {
+      const own = (track.landmarks[LANDMARK_INDEX[name]] as Trajectory).observed;
+      const hips = [LANDMARK_INDEX.left_hip, LANDMARK_INDEX.right_hip].map((i) => (track.landmarks[i] as Trajectory).observed);
+      return own.map((o, i) => o && hips.every((h) => h[i]));
+    };
     events[side] = {
-      heelStrike: peakTimes(track.time, heel, options),
-      toeOff: peakTimes(track.time, toe.map((v) => -v), options),
+      heelStrike: peakTimes(track.time, heel, options, seen(`${side}_heel`)),
+      toeOff: peakTimes(track.time, toe.map((v) => -v), options, seen(`${side}_foot_index`)),
     };
   }
   return { status: 'ok', events: events as GaitEvents, method: view.view === 'side' ? 'zeni-image-x' : 'zeni-world-z', signals };

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { analyzeGait } from './analyze-gait.js';
-import type { KeypointSeries } from './keypoints.js';
+import { LANDMARKS, type KeypointSeries } from './keypoints.js';
 import { syntheticWalk } from './synthetic-walker.js';
 
 // The synthetic walker prescribes the true contact times; expected values come from that schedule.
@@ -41,4 +41,22 @@ test('Property: wherever the walker is first seen, no event is invented at the e
       }
     }
   }), { numRuns: 40 });
+});
+
+test('Given an edge contact whose heel was hidden before it, then it is not claimed: nothing past the edge confirms it', () => {
+  const { series, truth } = syntheticWalk({ view: 'side-left', duration: 10, cameraDistance: 5, seed: 5 });
+  const fps = series.fps;
+  const hs = truth.events.left.heelStrike.find((t) => t > 3.5)!;
+  const from = hs - 4 / fps; // close enough that only the open-edge rule admits the contact (see above)
+  const heel = LANDMARKS.indexOf('left_heel');
+  // The heel is seen on the first frame, hidden (visibility 0, so gap-filled) on the next two, then seen.
+  const hidden: KeypointSeries = {
+    ...seenFrom(series, from),
+    frames: seenFrom(series, from).frames.map((f) => (f.time >= from + 1 / fps - 1e-9 && f.time < from + 3 / fps
+      ? { ...f, people: f.people.map((p) => ({ ...p, image: p.image.map((q, i) => (i === heel ? { ...q, visibility: 0 } : q)) })) }
+      : f)),
+  };
+  assert.ok(analyzeGait(seenFrom(series, from)).events.left.heelStrike.some((t) => Math.abs(t - hs) <= TOL), 'seen: found');
+  const found = analyzeGait(hidden).events.left.heelStrike;
+  assert.ok(!found.some((t) => Math.abs(t - hs) <= TOL), `hidden: not claimed (found ${found.map((t) => t.toFixed(3)).join(', ')})`);
 });
