@@ -102,7 +102,8 @@ function landmarkAgreement(a: EstimateVideoResult, b: EstimateVideoResult): stri
     if (fa.index >= seam && fa.index < seam + 15) near.push(d);
   }
   const m = (xs: number[]) => (xs.length ? xs.reduce((x, y) => x + y, 0) / xs.length : NaN);
-  return `leg landmarks differ by ${m(all).toFixed(1)} px on average (max ${Math.max(...all).toFixed(1)}), ${m(near).toFixed(1)} px in the 15 frames after the seam at frame ${seam}; ` +
+  const seamText = near.length ? `, ${m(near).toFixed(1)} px in the 15 frames after the seam at frame ${seam}` : '';
+  return `leg landmarks differ by ${m(all).toFixed(1)} px on average (max ${Math.max(...all).toFixed(1)})${seamText}; ` +
     `${onlyOne} frames with a person in only one run`;
 }
 
@@ -193,7 +194,9 @@ export async function run(options: { reps?: number } = {}): Promise<void> {
     '(an estimate: CPU time itself grows when other processes share the cores and caches)');
   const loaded = load0 > cpus().length;
   const decodeShare = med(passes.map((p) => p.f.cpuChildren / (p.f.cpuSelf + p.f.cpuChildren)));
-  console.log(`  limit: the model (BlazePose full's landmark network on ONNX Runtime, one thread per worker; the crop, the person detector and the landmark decoding stay on tfjs wasm)` +
+  const best = Math.max(...passes.filter((p) => p.runtime === 'onnx').map((p) => rate(p.f) / fps));
+  console.log(`  verdict: best ONNX Runtime pass ${best.toFixed(2)}x real time, footing analyze ${(rate(auto.f) / fps).toFixed(2)}x: target 1x ${best >= 1 ? 'met' : 'not met'}, stretch 1.5x ${best >= 1.5 ? 'met' : 'not met'} (measured at load ${load0.toFixed(1)})`);
+  console.log(`  limit: the model (BlazePose full's two networks on ONNX Runtime, one thread per worker; the crops cut in JS; detection decoding, tracking and smoothing on tfjs wasm)` +
     `${loaded ? `; the shared machine (load ${load0.toFixed(1)} on ${cpus().length} cores) leaves the workers only part of each core` : ''}; ` +
     `decoding takes ${(100 * decodeShare).toFixed(0)} % of the CPU and runs ahead in its own process; the walker scan adds ${(scanMs / 1000).toFixed(1)} s`);
 }
