@@ -16,7 +16,7 @@ import { appendAudit } from '../../store/repos/audit.js';
 import { insertGaitAnalysis } from '../../store/repos/gait-analyses.js';
 import { deleteJobFile, writeJobFileTo } from '../../store/repos/job-files.js';
 import { updateJob } from '../../store/repos/jobs.js';
-import { roundKeypoints } from './round-keypoints.js';
+import { compactKeypoints } from '../../gait/compact-keypoints.js';
 import { videoProblem, type VideoProblem } from './video-errors.js';
 
 /** The queue name of gait-video analyses. */
@@ -92,7 +92,7 @@ async function analyse(store: Store, d: GaitVideoJobData): Promise<void> {
         const { person, ...gait } = json;
         // The browser saves {...analysis JSON, roi}; the server adds whom it followed and that it ran here.
         const analysis = { ...gait, roi: person.roi ?? { x: 0, y: 0, width: series.width, height: series.height }, person: { method: person.method, chosen: person.chosen, frames_analysed: person.frames_analysed }, analysed_on: 'server' };
-        const keypoints = roundKeypoints(series);
+        const keypoints = compactKeypoints(series);
         outcome = {
           status: 'done', frames: series.frames.length,
           save: async (trx) => {

@@ -10,11 +10,11 @@ import type { KeypointSeries } from '../../../src/gait/keypoints.js';
 import type { RegionOfInterest } from '../../../src/pose/frame.js';
 import { api, ApiError } from '../api/client.js';
 import { FieldError, Link, ScreenTitle } from '../components/common.js';
-import { compactKeypoints } from '../gait/compact-keypoints.js';
+import { compactKeypoints } from '../../../src/gait/compact-keypoints.js';
 import type { StageTimes } from '../gait/estimate-in-browser.js';
-import { MetricsTable } from '../gait/metrics-table.js';
+import { GaitFindings, videoSummary } from '../gait/gait-findings.js';
 import { SkeletonPlayer } from '../gait/skeleton-player.js';
-import { EventTable, StepTimeline } from '../gait/step-timeline.js';
+import { StepTimeline } from '../gait/step-timeline.js';
 import { keepVideo } from '../gait/video-store.js';
 import type { OpenedVideo } from '../gait/video-source.js';
 import { localIso } from '../lib/local-time.js';
@@ -87,22 +87,12 @@ export function GaitResults({ series, times, setup, analyze, onRedo }: GaitResul
       // Stage times for bench/gait-browser.ts (frames = decode + crop + scale; model = tensor + BlazePose).
       data-frames={times.frames} data-decode-ms={Math.round(times.decodeMs)} data-model-ms={Math.round(times.modelMs)} data-gait-ms={Math.round(gaitMs)}>
       <ScreenTitle><span id="gait-results-title">Your walk</span></ScreenTitle>
-      <p className="small muted">{json.video}: {json.frames} frames, {json.view === 'unknown' ? 'camera view unclear' : `filmed from the ${json.view}`}{json.direction !== 'unknown' ? `, walking ${json.direction.replace(/-/g, ' ')}` : ''}. Analysed on this device in {(times.totalMs / 1000).toFixed(0)} s ({fps.toFixed(1)} frames/s).</p>
+      <p className="small muted">{videoSummary(json)}. Analysed on this device in {(times.totalMs / 1000).toFixed(0)} s ({fps.toFixed(1)} frames/s).</p>
 
       <SkeletonPlayer url={setup.video.url} series={series} onTime={onTime} seekTo={seekTo} />
       <StepTimeline events={json.events} duration={duration} now={now} onSeek={(t) => setSeekTo({ t })} />
 
-      {json.warnings.length > 0 && (
-        <div className="notice gait-warnings" role="region" aria-label="Filming warnings">
-          <h2>About this video</h2>
-          <ul>{json.warnings.map((w, i) => <li key={i}><strong>{w.message}</strong> {w.advice}</li>)}</ul>
-          <p><Link to="/filming-guide">How to film for a good measurement</Link></p>
-        </div>
-      )}
-
-      <MetricsTable metrics={json.metrics} />
-      <p className="small muted">Typical ranges are averages for healthy adults, for context only: they are not a diagnosis. Confidence says how sure the measurement is, from how many strides were seen and how clearly.</p>
-      <details><summary>Step times</summary><EventTable events={json.events} /></details>
+      <GaitFindings json={json} />
 
       <div className="card gait-person">
         <h2>Not the right person?</h2>

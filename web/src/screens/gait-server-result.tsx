@@ -8,9 +8,9 @@ import type { KeypointSeries } from '../../../src/gait/keypoints.js';
 import { ApiError } from '../api/client.js';
 import { gaitKeypoints, type ServerGaitAnalysis } from '../api/gait-jobs.js';
 import { FieldError, Link, Loading, ScreenTitle } from '../components/common.js';
-import { MetricsTable } from '../gait/metrics-table.js';
+import { GaitFindings, videoSummary } from '../gait/gait-findings.js';
 import { SkeletonPlayer } from '../gait/skeleton-player.js';
-import { EventTable, StepTimeline } from '../gait/step-timeline.js';
+import { StepTimeline } from '../gait/step-timeline.js';
 
 export interface GaitServerResultProps {
   analysisId: string;
@@ -34,23 +34,13 @@ export function GaitServerResult({ analysisId, analysis: json, videoUrl, onRedo 
   return (
     <section className="screen gait gait-results" aria-labelledby="gait-server-title">
       <ScreenTitle><span id="gait-server-title">Your walk</span></ScreenTitle>
-      <p className="small muted">{json.video}: {json.frames} frames, {json.view === 'unknown' ? 'camera view unclear' : `filmed from the ${json.view}`}{json.direction !== 'unknown' ? `, walking ${json.direction.replace(/-/g, ' ')}` : ''}. Analysed on the server.</p>
+      <p className="small muted">{videoSummary(json)}. Analysed on the server.</p>
       <p className="success" role="status">Saved with your gait analyses (the measurements and body points). The server has deleted the video. <Link to="/chain">See how this fits your chain</Link></p>
 
       {series ? <SkeletonPlayer url={videoUrl} series={series} onTime={onTime} seekTo={seekTo} /> : error ? <FieldError message={error} /> : <Loading what="the body points" />}
       <StepTimeline events={json.events} duration={duration} now={now} onSeek={(t) => setSeekTo({ t })} />
 
-      {json.warnings.length > 0 && (
-        <div className="notice gait-warnings" role="region" aria-label="Filming warnings">
-          <h2>About this video</h2>
-          <ul>{json.warnings.map((w, i) => <li key={i}><strong>{w.message}</strong> {w.advice}</li>)}</ul>
-          <p><Link to="/filming-guide">How to film for a good measurement</Link></p>
-        </div>
-      )}
-
-      <MetricsTable metrics={json.metrics} />
-      <p className="small muted">Typical ranges are averages for healthy adults, for context only: they are not a diagnosis. Confidence says how sure the measurement is, from how many strides were seen and how clearly.</p>
-      <details><summary>Step times</summary><EventTable events={json.events} /></details>
+      <GaitFindings json={json} />
 
       <div className="card gait-person">
         <h2>Not the right person?</h2>

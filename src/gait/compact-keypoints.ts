@@ -1,9 +1,10 @@
 /**
  * Rounds a keypoint series before it is saved: image positions to 0.1 px, world positions to 1 mm, visibility
  * to 0.001. Far below the model's own error, and it keeps the stored JSON about a third of its raw size.
- * Not-a-number coordinates (missing landmarks) become null in JSON either way.
+ * Not-a-number coordinates (missing landmarks) become null in JSON either way. Shared by the browser's save and
+ * the server's video job, so both store analyses of the same shape and size. Pure.
  */
-import type { KeypointSeries } from '../../../src/gait/keypoints.js';
+import type { KeypointSeries } from './keypoints.js';
 
 const r = (v: number, d: number) => (Number.isFinite(v) ? Math.round(v * d) / d : v);
 

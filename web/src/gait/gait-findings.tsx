@@ -1,0 +1,33 @@
+/**
+ * The parts of a gait result that read the same wherever the analysis ran (on this device or on the server): the
+ * one-line description of the video, the filming warnings with advice, the metrics against their reference ranges
+ * with what those ranges mean, and the step times.
+ */
+import type { GaitAnalysisJson } from '../../../src/gait/analysis-json.js';
+import { Link } from '../components/common.js';
+import { MetricsTable } from './metrics-table.js';
+import { EventTable } from './step-timeline.js';
+
+/** "walk.mp4: 230 frames, filmed from the side, walking right to left" */
+export function videoSummary(json: Pick<GaitAnalysisJson, 'video' | 'frames' | 'view' | 'direction'>): string {
+  return `${json.video}: ${json.frames} frames, ${json.view === 'unknown' ? 'camera view unclear' : `filmed from the ${json.view}`}` +
+    `${json.direction !== 'unknown' ? `, walking ${json.direction.replace(/-/g, ' ')}` : ''}`;
+}
+
+export function GaitFindings({ json }: { json: Pick<GaitAnalysisJson, 'warnings' | 'metrics' | 'events'> }) {
+  return (
+    <>
+      {json.warnings.length > 0 && (
+        <div className="notice gait-warnings" role="region" aria-label="Filming warnings">
+          <h2>About this video</h2>
+          <ul>{json.warnings.map((w, i) => <li key={i}><strong>{w.message}</strong> {w.advice}</li>)}</ul>
+          <p><Link to="/filming-guide">How to film for a good measurement</Link></p>
+        </div>
+      )}
+
+      <MetricsTable metrics={json.metrics} />
+      <p className="small muted">Typical ranges are averages for healthy adults, for context only: they are not a diagnosis. Confidence says how sure the measurement is, from how many strides were seen and how clearly.</p>
+      <details><summary>Step times</summary><EventTable events={json.events} /></details>
+    </>
+  );
+}
