@@ -30,28 +30,45 @@ function serve(env: NodeJS.ProcessEnv): Promise<{ url: string; child: ChildProce
   });
 }
 
-test('Two server processes on one PostgreSQL database share sign-in sessions', { timeout: 120_000 }, async () => {
+/**
+ * A fresh PostgreSQL database set up by the `footing` CLI (`setup` argument lists), two `footing serve` processes
+ * on it, and a sign-in on the first. `close` stops both and drops the database.
+ */
+async function twoServers(setup: string[][], email: string) {
   const { store, cleanup } = await freshStore('postgres');
   const url = store.config.kind === 'postgres' ? store.config.url : '';
   await store.close();
-  const dir = mkdtempSync(join(tmpdir(), 'footing-2p-'));
-  const pw = join(dir, 'pw');
-  writeFileSync(pw, 'a long enough passphrase 42\n');
+  const pw = join(mkdtempSync(join(tmpdir(), 'footing-2p-')), 'pw');
+  writeFileSync(pw, `${PASSWORD}\n`);
   const quiet = new Writable({ write(_c, _e, cb) { cb(); } });
-  const env = { DATABASE_URL: url };
   const prev = process.env.DATABASE_URL;
   process.env.DATABASE_URL = url;
   try {
-    assert.equal(await main(['clinic', 'create', 'Two Rivers Physio'], { out: quiet, err: quiet }), 0);
-    assert.equal(await main(['user', 'add', '--role', 'clinician', '--clinic', 'Two Rivers Physio', '--email', 'dr@example.org', '--password-file', pw], { out: quiet, err: quiet }), 0);
+    for (const args of setup) assert.equal(await main(args.map((x) => (x === PASSWORD_FILE ? pw : x)), { out: quiet, err: quiet }), 0, args.join(' '));
   } finally { if (prev === undefined) delete process.env.DATABASE_URL; else process.env.DATABASE_URL = prev; }
-  const a = await serve(env);
-  const b = await serve(env);
+  const a = await serve({ DATABASE_URL: url });
+  const b = await serve({ DATABASE_URL: url });
+  const close = async () => { a.child.kill(); b.child.kill(); await new Promise((r) => setTimeout(r, 300)); await cleanup(); };
   try {
-    const signIn = await fetch(`${a.url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'dr@example.org', password: 'a long enough passphrase 42' }) });
+    const signIn = await fetch(`${a.url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
     assert.equal(signIn.status, 200);
     const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
     const { csrfToken } = await signIn.json() as { csrfToken: string };
+    return { url, a, b, cookie, csrfToken, close };
+  } catch (e) { await close(); throw e; }
+}
+
+const PASSWORD = 'a long enough passphrase 42';
+/** Stands for the password file's path in setup argument lists. */
+const PASSWORD_FILE = '<password-file>';
+const patient = [['user', 'add', '--role', 'patient', '--email', 'pat@example.org', '--password-file', PASSWORD_FILE]];
+
+test('Two server processes on one PostgreSQL database share sign-in sessions', { timeout: 120_000 }, async () => {
+  const { a, b, cookie, csrfToken, close } = await twoServers([
+    ['clinic', 'create', 'Two Rivers Physio'],
+    ['user', 'add', '--role', 'clinician', '--clinic', 'Two Rivers Physio', '--email', 'dr@example.org', '--password-file', PASSWORD_FILE],
+  ], 'dr@example.org');
+  try {
     // The session made by process A is honoured by process B.
     const listOnB = await fetch(`${b.url}/api/patients`, { headers: { cookie } });
     assert.equal(listOnB.status, 200);
@@ -61,32 +78,13 @@ test('Two server processes on one PostgreSQL database share sign-in sessions', {
     const listOnA = await fetch(`${a.url}/api/patients`, { headers: { cookie } });
     assert.equal(listOnA.status, 401);
   } finally {
-    a.child.kill(); b.child.kill();
-    await new Promise((r) => setTimeout(r, 300));
-    await cleanup();
+    await close();
   }
 });
 
 test('Two server processes share import jobs: uploaded to one, followed to the end on the other', { timeout: 120_000 }, async () => {
-  const { store, cleanup } = await freshStore('postgres');
-  const url = store.config.kind === 'postgres' ? store.config.url : '';
-  await store.close();
-  const dir = mkdtempSync(join(tmpdir(), 'footing-2p-'));
-  const pw = join(dir, 'pw');
-  writeFileSync(pw, 'a long enough passphrase 42\n');
-  const quiet = new Writable({ write(_c, _e, cb) { cb(); } });
-  const prev = process.env.DATABASE_URL;
-  process.env.DATABASE_URL = url;
+  const { a, b, cookie, csrfToken, close } = await twoServers(patient, 'pat@example.org');
   try {
-    assert.equal(await main(['user', 'add', '--role', 'patient', '--email', 'pat@example.org', '--password-file', pw], { out: quiet, err: quiet }), 0);
-  } finally { if (prev === undefined) delete process.env.DATABASE_URL; else process.env.DATABASE_URL = prev; }
-  const a = await serve({ DATABASE_URL: url });
-  const b = await serve({ DATABASE_URL: url });
-  try {
-    const signIn = await fetch(`${a.url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'pat@example.org', password: 'a long enough passphrase 42' }) });
-    assert.equal(signIn.status, 200);
-    const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
-    const { csrfToken } = await signIn.json() as { csrfToken: string };
     const up = await fetch(`${a.url}/api/imports?name=export.xml`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/octet-stream' }, body: readFileSync(`${DATA}apple-health/export6s3sample.xml`) });
     assert.equal(up.status, 202);
     const { jobId } = await up.json() as { jobId: string };
@@ -100,34 +98,15 @@ test('Two server processes share import jobs: uploaded to one, followed to the e
     const days = await (await fetch(`${b.url}/api/walking/daily?from=2014-09-01&to=2014-09-30`, { headers: { cookie } })).json() as unknown[];
     assert.equal(days.length, 2);
   } finally {
-    a.child.kill(); b.child.kill();
-    await new Promise((r) => setTimeout(r, 300));
-    await cleanup();
+    await close();
   }
 });
 
 test('Two server processes share gait video jobs: the video sent to one is analysed, deleted, and seen through the other', { timeout: 150_000 }, async () => {
   const clip = await cutWalkClip();
-  const { store, cleanup } = await freshStore('postgres');
-  const url = store.config.kind === 'postgres' ? store.config.url : '';
-  await store.close();
-  const dir = mkdtempSync(join(tmpdir(), 'footing-2p-'));
-  const pw = join(dir, 'pw');
-  writeFileSync(pw, 'a long enough passphrase 42\n');
-  const quiet = new Writable({ write(_c, _e, cb) { cb(); } });
-  const prev = process.env.DATABASE_URL;
-  process.env.DATABASE_URL = url;
-  try {
-    assert.equal(await main(['user', 'add', '--role', 'patient', '--email', 'pat@example.org', '--password-file', pw], { out: quiet, err: quiet }), 0);
-  } finally { if (prev === undefined) delete process.env.DATABASE_URL; else process.env.DATABASE_URL = prev; }
-  const a = await serve({ DATABASE_URL: url });
-  const b = await serve({ DATABASE_URL: url });
+  const { url, a, b, cookie, csrfToken, close } = await twoServers(patient, 'pat@example.org');
   const check = openStore({ kind: 'postgres', url });
   try {
-    const signIn = await fetch(`${a.url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'pat@example.org', password: 'a long enough passphrase 42' }) });
-    assert.equal(signIn.status, 200);
-    const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
-    const { csrfToken } = await signIn.json() as { csrfToken: string };
     const up = await fetch(`${a.url}/api/gait-jobs?name=walk.mp4&view=side`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'video/mp4' }, body: new Uint8Array(clip.bytes) });
     assert.equal(up.status, 202, await up.clone().text());
     const { jobId } = await up.json() as { jobId: string };
@@ -146,9 +125,7 @@ test('Two server processes share gait video jobs: the video sent to one is analy
     assert.deepEqual(list.map((x) => x.id), [job.result!.analysisId]);
     assert.equal(await jobFileBytes(check.db), 0);
   } finally {
-    a.child.kill(); b.child.kill();
     await check.close();
-    await new Promise((r) => setTimeout(r, 300));
-    await cleanup();
+    await close();
   }
 });
