@@ -19,7 +19,7 @@ import { RED_FLAG_QUESTIONS } from '../src/core/red-flags.js';
 import { RESCREEN_EVERY_DAYS } from '../src/core/program-review.js';
 import { localDate } from '../web/src/lib/local-time.js';
 import { allNo } from './helpers/answers.js';
-import { describeViolations, launchPhone, screenshot, seriousA11yViolations, type Phone } from './helpers/browser.js';
+import { launchPhone, screenshot, type Phone, assertAccessible } from './helpers/browser.js';
 import { localAt } from './helpers/seed.js';
 import { call, startServer, type TestServer } from './helpers/server.js';
 
@@ -78,10 +78,6 @@ after(async () => {
   await server?.close();
 });
 
-async function assertAccessible(name: string) {
-  const v = await seriousA11yViolations(phone.page);
-  assert.equal(v.length, 0, `${name}: serious accessibility violations:\n${describeViolations(v)}`);
-}
 
 test('two weeks of rising pain: the program steps back a stage, with its reasons on Today and Progress', async () => {
   const { page } = phone;
@@ -95,7 +91,7 @@ test('two weeks of rising pain: the program steps back a stage, with its reasons
   await decision.getByText(/Pain during or after a session went above 5\/10/).waitFor({ state: 'visible' });
   await decision.getByText(/Heel pain with your first steps in the morning rose two days in a row/).waitFor({ state: 'visible' });
   assert.equal(await page.getByTestId('rescreen').count(), 0, 'the safety questions are not due yet');
-  await assertAccessible('today after a step back');
+  await assertAccessible(phone.page, 'today after a step back');
   await screenshot(page, '6a-today-regress');
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Progress' }).click();
@@ -108,7 +104,7 @@ test('two weeks of rising pain: the program steps back a stage, with its reasons
     ['start', null, 1, start], ['progress', 1, 2, addDays(start, 8)], ['regress', 2, 1, today],
   ]);
   await page.getByTestId('program-decision').waitFor();
-  await assertAccessible('progress with the latest change');
+  await assertAccessible(phone.page, 'progress with the latest change');
   await change.evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await screenshot(page, '6b-progress-change');
 });
@@ -133,7 +129,7 @@ test('pain map: areas marked by tap and by keyboard, each with its intensity, sa
   assert.equal(await page.getByRole('button', { name: 'Left heel (back), marked 6 out of 10' }).getAttribute('aria-pressed'), 'true');
   // A marked area shows its number, not only a colour.
   assert.equal(await page.locator('[data-area="back:heel:left"] text').textContent(), '6');
-  await assertAccessible('pain map');
+  await assertAccessible(phone.page, 'pain map');
   await page.locator('.view-switch').evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await screenshot(page, '6c-pain-map');
 
@@ -189,7 +185,7 @@ test('screening tests: instructions, a located error, findings with evidence, a 
   await lunge.getByLabel('Clinician’s name').fill('Sam Okafor');
   await lunge.getByRole('button', { name: 'Save result' }).click();
   await lunge.locator('.new-result').getByText('Weight-bearing lunge (knee to wall) (left): 8 cm (about 29 degrees)').waitFor();
-  await assertAccessible('screening tests');
+  await assertAccessible(phone.page, 'screening tests');
   await lunge.evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await screenshot(page, '6e-screening-form');
 
@@ -243,7 +239,7 @@ test('questionnaires: NPRS with trend and responder status, PSFS activities, ODI
   await odi.getByRole('button', { name: 'Save' }).click();
   await odi.getByText('Saved. Score: 34% (moderate).').waitFor();
   await page.locator('li.outcome-row[data-measure="odi"]').getByText('“moderate” band', { exact: false }).waitFor();
-  await assertAccessible('questionnaires');
+  await assertAccessible(phone.page, 'questionnaires');
   await screenshot(page, '6f-questionnaires', { top: true });
   await odi.evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await screenshot(page, '6g-questionnaire-odi');
@@ -262,7 +258,7 @@ test('my chain: links coloured by status with a legend, evidence levels, missing
   assert.equal(await svg.locator('[data-link="knee-hip"]').getAttribute('class'), 'chain-link-line status-missing');
   assert.match(await svg.locator('desc').textContent() ?? '', /Foot to ankle: mixed.*Knee to hip: not measured yet/);
   await page.getByRole('list', { name: 'What the lines mean' }).getByText('Not measured yet').waitFor();
-  await assertAccessible('my chain');
+  await assertAccessible(phone.page, 'my chain');
   await screenshot(page, '6h-my-chain', { top: true });
 
   const foot = page.locator('article[data-link="foot-ankle"]');
@@ -290,7 +286,7 @@ test('my chain: links coloured by status with a legend, evidence levels, missing
   await clin.getByText(/Induced hyperpronation/).waitFor();
   await clin.getByText('References: DOMAIN.md [8], DOMAIN.md [13].').waitFor();
   await foot.getByText(/Reference: About 6-9 mm typical/).first().waitFor();
-  await assertAccessible('my chain, clinician view');
+  await assertAccessible(phone.page, 'my chain, clinician view');
   await clin.evaluate((el) => el.scrollIntoView({ block: 'center' }));
   await screenshot(page, '6j-chain-clinician');
 
@@ -315,7 +311,7 @@ test('a worse questionnaire score asks to see a clinician; the check-in takes he
   await page.getByRole('group', { name: 'Back pain' }).getByRole('radio', { name: '5' }).check();
   await page.getByRole('group', { name: /Heel pain on your first steps/ }).getByRole('radio', { name: '3' }).check();
   await page.getByRole('group', { name: /new foot, knee or hip symptoms/ }).getByRole('radio', { name: 'Yes' }).check();
-  await assertAccessible('check-in with heel pain and new symptoms');
+  await assertAccessible(phone.page, 'check-in with heel pain and new symptoms');
   await page.locator('#heel-hint').evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await screenshot(page, '6k-checkin-heel');
   await page.getByRole('button', { name: 'Save check-in' }).click();
@@ -336,7 +332,7 @@ test('safety questions due again: the prompt leads to them, and a "yes" stops th
   await page.goto(server.url + '/');
   const prompt = page.getByTestId('rescreen');
   await prompt.getByText(`It has been ${RESCREEN_EVERY_DAYS} days or more since your last safety check.`).waitFor();
-  await assertAccessible('today with the re-screen prompt');
+  await assertAccessible(phone.page, 'today with the re-screen prompt');
   await screenshot(page, '6l-rescreen-prompt');
   await prompt.getByRole('link', { name: 'Answer the safety questions' }).click();
   await page.getByRole('heading', { level: 1, name: 'Safety check' }).waitFor();

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { localDate } from '../web/src/lib/local-time.js';
 import { allNo } from './helpers/answers.js';
-import { describeViolations, launchPhone, screenshot, seriousA11yViolations, type Phone } from './helpers/browser.js';
+import { launchPhone, screenshot, type Phone, assertAccessible } from './helpers/browser.js';
 import { call, startServer, type TestServer } from './helpers/server.js';
 import type { Page } from 'playwright-core';
 
@@ -50,10 +50,6 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function assertAccessible(page: Page, name: string) {
-  const v = await seriousA11yViolations(page);
-  assert.equal(v.length, 0, `${name}: serious accessibility violations:\n${describeViolations(v)}`);
-}
 
 async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel('Email').fill(email);

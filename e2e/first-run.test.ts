@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } from '../src/core/red-flags.js';
-import { describeViolations, launchPhone, screenshot, seriousA11yViolations, type Phone } from './helpers/browser.js';
+import { launchPhone, screenshot, type Phone, assertAccessible } from './helpers/browser.js';
 import { call, startServer, type TestServer } from './helpers/server.js';
 
 let server: TestServer;
@@ -22,10 +22,6 @@ after(async () => {
   await server?.close();
 });
 
-async function assertAccessible(name: string) {
-  const v = await seriousA11yViolations(phone.page);
-  assert.equal(v.length, 0, `${name}: serious accessibility violations:\n${describeViolations(v)}`);
-}
 
 test('first run: welcome, safety check, today, walking log, check-in, data page', async () => {
   const { page } = phone;
@@ -36,7 +32,7 @@ test('first run: welcome, safety check, today, walking log, check-in, data page'
   const welcome = await page.locator('main').innerText();
   assert.match(welcome, /does not diagnose/i);
   for (const label of ['well supported', 'some support', 'expert advice', 'an idea, not proven']) assert.ok(welcome.includes(label), `welcome explains "${label}"`);
-  await assertAccessible('welcome');
+  await assertAccessible(phone.page, 'welcome');
   await screenshot(page, '01-welcome');
 
   // Safety check: every question of the core's screen is on the page, grouped by area.
@@ -48,7 +44,7 @@ test('first run: welcome, safety check, today, walking log, check-in, data page'
   for (const h of ['Your back', 'Your neck and head', 'Your feet and legs', 'Your health in general', 'Things that change your plan']) {
     await page.getByRole('heading', { level: 2, name: h }).waitFor();
   }
-  await assertAccessible('safety check');
+  await assertAccessible(phone.page, 'safety check');
   await screenshot(page, '02-safety-check');
 
   // Sending with nothing answered names the gap instead of treating silence as "no".
@@ -77,7 +73,7 @@ test('first run: welcome, safety check, today, walking log, check-in, data page'
   await ballCard.getByText('well supported').first().waitFor();
   await ballCard.getByText('If it hurts').click();
   await ballCard.getByText(/Press more lightly/).waitFor();
-  await assertAccessible('today');
+  await assertAccessible(phone.page, 'today');
   await ballCard.getByText('Why it matters').evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await screenshot(page, '03b-today-why');
 
@@ -107,7 +103,7 @@ test('first run: welcome, safety check, today, walking log, check-in, data page'
   await page.getByRole('button', { name: 'Left heel (back)' }).click();
   await page.getByRole('combobox', { name: 'How strong: Left heel (back)' }).selectOption('4');
   await page.getByLabel('Note (optional)').fill('Stiff after sitting.');
-  await assertAccessible('check-in');
+  await assertAccessible(phone.page, 'check-in');
   await screenshot(page, '05-checkin', { fullPage: true });
   await page.getByRole('button', { name: 'Save check-in' }).click();
   await page.getByRole('heading', { level: 1, name: 'Check-in saved' }).waitFor();
@@ -135,6 +131,6 @@ test('first run: welcome, safety check, today, walking log, check-in, data page'
   assert.equal(await err.count(), 0);
   await page.locator('#import-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "something-else"}') });
   await err.waitFor();
-  await assertAccessible('data');
+  await assertAccessible(phone.page, 'data');
   await screenshot(page, '08-data', { top: true });
 });

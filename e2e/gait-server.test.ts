@@ -12,7 +12,7 @@ import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { after, before, test } from 'node:test';
 import { cutWalkClip, referenceCadence, type WalkClip } from '../src/server/gait-test-clip.js';
-import { describeViolations, launchPhone, screenshot, seriousA11yViolations, type Phone } from './helpers/browser.js';
+import { launchPhone, screenshot, type Phone, assertAccessible } from './helpers/browser.js';
 import { call, startServer, type TestServer } from './helpers/server.js';
 
 /** One frame of step time beyond the annotation's own range, as in src/server/gait-video-api.test.ts (which says why). */
@@ -33,10 +33,6 @@ after(async () => {
   if (clip) rmSync(dirname(clip.file), { recursive: true, force: true });
 });
 
-async function assertAccessible(name: string) {
-  const v = await seriousA11yViolations(phone.page);
-  assert.equal(v.length, 0, `${name}: serious accessibility violations:\n${describeViolations(v)}`);
-}
 
 test('gait video on the server: explicit tick, upload and analysis progress, the result shown and saved, the video deleted', { timeout: 120_000 }, async () => {
   const { page } = phone;
@@ -53,7 +49,7 @@ test('gait video on the server: explicit tick, upload and analysis progress, the
   assert.equal(await send.isDisabled(), true, 'nothing is sent before the tick');
   await page.getByLabel(/I agree to upload this video/).check();
   assert.equal(await send.isDisabled(), false);
-  await assertAccessible('gait server: choice');
+  await assertAccessible(phone.page, 'gait server: choice');
   await screenshot(page, 'gait-server-a-choice', { fullPage: true });
 
   await send.click();
@@ -62,7 +58,7 @@ test('gait video on the server: explicit tick, upload and analysis progress, the
   await page.getByRole('heading', { level: 1, name: 'Your walk' }).waitFor({ timeout: 90_000 });
   await page.getByText('The server has deleted the video.').waitFor();
   await page.locator('.gait-metrics').waitFor();
-  await assertAccessible('gait server: result');
+  await assertAccessible(phone.page, 'gait server: result');
   // The skeleton the server found, over the video still on this device: seek to a frame with the walker.
   await page.locator('.gait-player video').waitFor();
   await page.evaluate(() => new Promise<void>((resolve) => {

@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 import { main } from '../src/cli/main.js';
 import type { GaitAnalysisJson } from '../src/gait/analysis-json.js';
-import { describeViolations, launchPhone, screenshot, seriousA11yViolations, type Phone } from './helpers/browser.js';
+import { launchPhone, screenshot, type Phone, assertAccessible } from './helpers/browser.js';
 import { call, startServer, type TestServer } from './helpers/server.js';
 
 const VIDEO = fileURLToPath(new URL('../../shared/data/video/sports2d_demo_walk_side.mp4', import.meta.url));
@@ -57,10 +57,6 @@ function match(a: number[], b: number[]): { unmatched: number[]; worst: number }
   return { unmatched, worst };
 }
 
-async function assertAccessible(name: string) {
-  const v = await seriousA11yViolations(phone.page);
-  assert.equal(v.length, 0, `${name}: serious accessibility violations:\n${describeViolations(v)}`);
-}
 
 test('gait video: analysed in the browser, agrees with the Node analysis, saved without the video', { timeout: 300_000 }, async () => {
   const { page } = phone;
@@ -73,14 +69,14 @@ test('gait video: analysed in the browser, agrees with the Node analysis, saved 
   await page.getByLabel('Height', { exact: true }).fill(String(ROI.height));
   await page.getByLabel('Left', { exact: true }).fill(String(ROI.x));
   await page.getByLabel('Width').fill(String(ROI.width));
-  await assertAccessible('gait: setup');
+  await assertAccessible(phone.page, 'gait: setup');
   await screenshot(page, '5a-gait-setup', { fullPage: true });
 
   await page.getByRole('button', { name: 'Analyse walking' }).click();
   await page.getByText(/Analysing frame \d+ of 230/).waitFor();
   await page.getByRole('heading', { level: 1, name: 'Your walk' }).waitFor({ timeout: 240_000 });
   await page.locator('.gait-metrics').waitFor();
-  await assertAccessible('gait: results');
+  await assertAccessible(phone.page, 'gait: results');
 
   await page.getByRole('checkbox', { name: 'Also keep the video on this device' }).check();
   await page.getByRole('button', { name: 'Save', exact: true }).click();
@@ -131,6 +127,6 @@ test('filming guide: reachable from the gait screen, accessible', async () => {
   await page.getByRole('link', { name: 'How to film (1 minute read)' }).click();
   await page.getByRole('heading', { level: 1, name: 'How to film your walk' }).waitFor();
   await page.getByText('Film from the side.').waitFor();
-  await assertAccessible('filming guide');
+  await assertAccessible(phone.page, 'filming guide');
   await screenshot(page, '5c-filming-guide', { fullPage: true, top: true });
 });

@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { NPRS_MCID_POINTS, TOE_DRILL_REPS_MIN, TOE_DRILL_SETS_MIN } from '../src/core/clinical-constants.js';
-import { describeViolations, launchPhone, screenshot, seriousA11yViolations, type Phone } from './helpers/browser.js';
+import { launchPhone, screenshot, type Phone, assertAccessible } from './helpers/browser.js';
 import { seedNineDays, type Seeded } from './helpers/seed.js';
 import { call, startServer, type TestServer } from './helpers/server.js';
 
@@ -27,10 +27,6 @@ after(async () => {
   await server?.close();
 });
 
-async function assertAccessible(name: string) {
-  const v = await seriousA11yViolations(phone.page);
-  assert.equal(v.length, 0, `${name}: serious accessibility violations:\n${describeViolations(v)}`);
-}
 
 interface StoredSession { date: string; status: string; clientId: string; items: { exercise: string; completed: boolean; setsDone: number; repsDone: number; secondsDone: number }[] }
 
@@ -47,7 +43,7 @@ test('stage 2 today: a full guided session with pause and resume, saved', async 
   await page.getByRole('heading', { level: 1, name: 'Before you start' }).waitFor();
   await page.getByRole('group', { name: 'Back pain' }).getByRole('radio', { name: '3' }).check();
   await page.getByRole('group', { name: 'Foot pain' }).getByRole('radio', { name: '2' }).check();
-  await assertAccessible('session: before');
+  await assertAccessible(phone.page, 'session: before');
   await page.getByRole('button', { name: 'Start', exact: true }).click();
 
   // The ball roll: 2 min per foot at stage 2 (120 simulated seconds = 2.4 s at 50x).
@@ -59,7 +55,7 @@ test('stage 2 today: a full guided session with pause and resume, saved', async 
   const frozen = await timer.innerText();
   await page.waitForTimeout(800); // 40 simulated seconds if the clock were running
   assert.equal(await timer.innerText(), frozen, 'a paused timer does not move');
-  await assertAccessible('session: running (paused)');
+  await assertAccessible(phone.page, 'session: running (paused)');
   await screenshot(page, '06-session-paused');
   await page.getByRole('button', { name: 'Resume' }).click();
   await page.waitForFunction((f) => document.querySelector('[data-testid=timer]')?.textContent !== f, frozen, { timeout: 3000 });
@@ -153,7 +149,7 @@ test('progress: pain chart with the MCID band, walking, sessions, stage requirem
   await history.first().getByText(/stage 1 → 2/).waitFor();
   await history.first().getByText('You did your sessions and your pain stayed within the rules for a week, so the next stage starts.').waitFor();
   await history.nth(1).getByText(/Program started/).waitFor();
-  await assertAccessible('progress');
+  await assertAccessible(phone.page, 'progress');
   await screenshot(page, '09-progress', { top: true });
   await page.getByRole('heading', { name: 'Pain over time' }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
   await screenshot(page, '10-progress-charts');

@@ -14,7 +14,7 @@ import { after, before, test } from 'node:test';
 import { CADENCE_RANGE, GAIT_SPEED_RANGE } from '../src/gait/reference-ranges.js';
 import { STEPS_PLATEAU_60_PLUS, STEPS_PLATEAU_UNDER_60 } from '../src/core/clinical-constants.js';
 import { sharedData } from '../src/importers/shared-data.js';
-import { describeViolations, launchPhone, screenshot, seriousA11yViolations, type Phone } from './helpers/browser.js';
+import { launchPhone, screenshot, type Phone, assertAccessible } from './helpers/browser.js';
 import { seedNineDays, type Seeded } from './helpers/seed.js';
 import { call, startServer, type TestServer } from './helpers/server.js';
 
@@ -47,10 +47,6 @@ after(async () => {
   await server?.close();
 });
 
-async function assertAccessible(name: string) {
-  const v = await seriousA11yViolations(phone.page);
-  assert.equal(v.length, 0, `${name}: serious accessibility violations:\n${describeViolations(v)}`);
-}
 
 /** The values a chart holds (its data-values attribute), once the charts have loaded the current period. */
 async function chartValues(measure: string): Promise<Record<string, number>> {
@@ -102,7 +98,7 @@ test('walking page: hand-logged week, charts with reference bands, nav fits a ph
   await page.getByTestId('walking-chart-steps').getByText(`${STEPS_PLATEAU_60_PLUS.toLocaleString('en')}–${STEPS_PLATEAU_UNDER_60.toLocaleString('en')} steps`).waitFor();
   await page.getByTestId('walking-chart-speedMps').getByText(`${GAIT_SPEED_RANGE.min}–${GAIT_SPEED_RANGE.max} m/s`).first().waitFor();
   await page.getByTestId('walking-chart-steps').locator('canvas').waitFor();
-  await assertAccessible('walking page');
+  await assertAccessible(phone.page, 'walking page');
   await screenshot(page, '4a-walking-page', { top: true });
   await page.getByTestId('walking-chart-steps').evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await screenshot(page, '4g-steps-chart');
@@ -158,7 +154,7 @@ test('Apple Health export.xml: progress while sending, then the result; the char
   assert.deepEqual(Object.keys(km), ['2014-09-20']);
   // Stored to the decimetre.
   assert.ok(Math.abs(km['2014-09-20']! * 1000 - metresOn('2014-09-20')) <= 0.05 + 1e-9, `distance ${km['2014-09-20']! * 1000} m vs ${metresOn('2014-09-20')} m in the file`);
-  await assertAccessible('walking: import result');
+  await assertAccessible(phone.page, 'walking: import result');
   await page.getByTestId('import-result').scrollIntoViewIfNeeded();
   await screenshot(page, '4c-import-result');
   // A bigger export (the same records many times over, as a long-used phone's export repeats its kinds): the bar is
@@ -217,7 +213,7 @@ test('Garmin FIT walk: records and added as the API says; cadence and speed char
   await cadenceChart.getByText('Show the numbers').click();
   await cadenceChart.locator('tbody tr[data-date="2017-06-11"]').waitFor();
   await cadenceChart.locator('canvas').waitFor();
-  await assertAccessible('walking: FIT charts');
+  await assertAccessible(phone.page, 'walking: FIT charts');
   await page.getByTestId('walking-chart-cadenceSpm').evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await screenshot(page, '4d-walking-charts');
   // Dropped onto the drop zone this time (a real drop event carrying the file): importing it again adds nothing.
@@ -254,7 +250,7 @@ test('a truncated FIT file, strict: nothing stored, the error located at the byt
   await problem.getByText('The file ends too early', { exact: false }).waitFor();
   assert.equal(await problem.getAttribute('data-code'), 'truncated');
   assert.deepEqual(await call<Daily[]>(server.url, 'GET', '/api/walking/daily'), before, 'nothing was stored');
-  await assertAccessible('walking: strict failure');
+  await assertAccessible(phone.page, 'walking: strict failure');
   await result.scrollIntoViewIfNeeded();
   await screenshot(page, '4e-import-error');
 });
@@ -274,7 +270,7 @@ test('a damaged export.xml, lenient: the good records count, the bad one is list
   const shownColumn = Number(/column (\d+)/.exec(where)![1]);
   assert.ok(shownColumn >= 1 && shownColumn <= lines[at]!.length, `column ${shownColumn} is on the damaged line`);
   await page.getByTestId('import-result').getByText(/bad record \(left out; the rest was imported\)/).waitFor();
-  await assertAccessible('walking: bad records');
+  await assertAccessible(phone.page, 'walking: bad records');
   await page.getByTestId('import-result').scrollIntoViewIfNeeded();
   await screenshot(page, '4f-bad-records');
 });

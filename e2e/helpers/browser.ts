@@ -81,3 +81,9 @@ export async function screenshot(page: Page, name: string, opts: { fullPage?: bo
   if (opts.top) await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: opts.fullPage ?? false, animations: 'disabled', caret: 'hide' });
 }
+
+/** Fails the test when axe finds a serious or critical violation on the page, listing them under `name`. */
+export async function assertAccessible(page: Page, name: string): Promise<void> {
+  const v = await seriousA11yViolations(page);
+  if (v.length) throw new Error(`${name}: serious accessibility violations:\n${describeViolations(v)}`);
+}
