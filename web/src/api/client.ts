@@ -42,10 +42,18 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   let data: unknown = null;
   try { data = text ? JSON.parse(text) : null; } catch { /* not JSON: handled below */ }
   if (!res.ok) {
-    const err = (data as { error?: { code?: string; message?: string; field?: string } } | null)?.error;
+    const error = apiErrorFrom(res.status, data);
     // The session ended (expired, or signed out on another device): the app goes back to its sign-in screen.
-    if (res.status === 401 && err?.code === 'not_signed_in') window.dispatchEvent(new Event('footing:signed-out'));
-    throw new ApiError(res.status, err?.code ?? 'http_' + res.status, err?.message ?? `The server answered ${res.status}.`, err?.field);
+    if (res.status === 401 && error.code === 'not_signed_in') window.dispatchEvent(new Event('footing:signed-out'));
+    throw error;
   }
   return data as T;
+}
+
+/** The ApiError for a refused request, from its parsed (or raw text) body `{error: {code, message, field}}`. */
+export function apiErrorFrom(status: number, body: unknown): ApiError {
+  let data = body;
+  if (typeof body === 'string') { try { data = JSON.parse(body); } catch { data = null; } }
+  const err = (data as { error?: { code?: string; message?: string; field?: string } } | null)?.error;
+  return new ApiError(status, err?.code ?? 'http_' + status, err?.message ?? `The server answered ${status}.`, err?.field);
 }

@@ -5,7 +5,8 @@
  */
 import type { GaitAnalysisJson } from '../../../src/gait/analysis-json.js';
 import type { KeypointSeries } from '../../../src/gait/keypoints.js';
-import { api, ApiError, csrfHeaders } from './client.js';
+import { api, ApiError } from './client.js';
+import { pause, uploadForJob } from './upload-job.js';
 
 /** The analysis as the server saved it: the analysis JSON, the box it followed, and where it ran. */
 export type ServerGaitAnalysis = GaitAnalysisJson & { roi: { x: number; y: number; width: number; height: number }; analysed_on: 'server' };
@@ -39,41 +40,15 @@ export interface GaitJobOptions {
 /** The finished analysis, or the server's reason it could not be made (the job failed). */
 export type GaitJobOutcome = { ok: true; analysisId: string; analysis: ServerGaitAnalysis } | { ok: false; problem: GaitJobProblem };
 
-function errorFrom(status: number, text: string): ApiError {
-  let err: { code?: string; message?: string; field?: string } | undefined;
-  try { err = (JSON.parse(text) as { error?: typeof err }).error; } catch { /* not JSON */ }
-  return new ApiError(status, err?.code ?? `http_${status}`, err?.message ?? `The server answered ${status}.`, err?.field);
-}
-
-function send(url: string, file: Blob, opts: GaitJobOptions): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', url);
-    xhr.setRequestHeader('content-type', file.type.startsWith('video/') ? file.type : 'application/octet-stream');
-    for (const [k, v] of Object.entries(csrfHeaders('POST'))) xhr.setRequestHeader(k, v);
-    xhr.upload.onprogress = (e) => opts.onProgress({ phase: 'upload', done: e.loaded, total: e.lengthComputable ? e.total : file.size });
-    xhr.onload = () => {
-      if (xhr.status !== 202) return reject(errorFrom(xhr.status, xhr.responseText));
-      try { resolve((JSON.parse(xhr.responseText) as { jobId: string }).jobId); } catch { reject(new ApiError(xhr.status, 'bad_answer', 'The server’s answer could not be read.')); }
-    };
-    xhr.onerror = () => reject(new ApiError(0, 'offline', 'Could not reach Footing. Check your connection and try again.'));
-    xhr.onabort = () => reject(new ApiError(0, 'aborted', 'The upload was stopped; nothing was kept on the server.'));
-    opts.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
-    opts.onProgress({ phase: 'upload', done: 0, total: file.size });
-    xhr.send(file);
-  });
-}
-
-const sleep = (ms: number, signal?: AbortSignal) => new Promise<void>((resolve, reject) => {
-  const t = setTimeout(resolve, ms);
-  signal?.addEventListener('abort', () => { clearTimeout(t); reject(new ApiError(0, 'aborted', 'Stopped waiting. The analysis may still finish and appear with your gait analyses.')); }, { once: true });
-});
-
 /** Uploads the person's own video and waits for its analysis. Upload refusals (size, not a video) throw ApiError. */
 export async function analyseOnServer(file: Blob & { name: string }, opts: GaitJobOptions): Promise<GaitJobOutcome> {
   const q = new URLSearchParams({ name: file.name || 'video', view: opts.view, recordedAt: opts.recordedAt });
   if (opts.heightCm !== null) q.set('heightCm', String(opts.heightCm));
-  const jobId = await send(`/api/gait-jobs?${q}`, file, opts);
+  const jobId = await uploadForJob(`/api/gait-jobs?${q}`, file, {
+    contentType: file.type.startsWith('video/') ? file.type : 'application/octet-stream',
+    abortedMessage: 'The upload was stopped; nothing was kept on the server.',
+    onProgress: (done, total) => opts.onProgress({ phase: 'upload', done, total }), ...(opts.signal ? { signal: opts.signal } : {}),
+  });
   for (;;) {
     if (opts.signal?.aborted) throw new ApiError(0, 'aborted', 'Stopped waiting.');
     const job = await api<GaitJob>('GET', `/api/jobs/${encodeURIComponent(jobId)}`);
@@ -84,7 +59,7 @@ export async function analyseOnServer(file: Blob & { name: string }, opts: GaitJ
     }
     const phase = job.status === 'queued' ? 'queued' : job.progress.phase === 'finding' || job.progress.phase === 'analysing' ? job.progress.phase : 'preparing';
     opts.onProgress({ phase, done: job.progress.done ?? 0, total: job.progress.total ?? null });
-    await sleep(opts.pollMs ?? 500, opts.signal);
+    await pause(opts.pollMs ?? 500, opts.signal, 'Stopped waiting. The analysis may still finish and appear with your gait analyses.');
   }
 }
 

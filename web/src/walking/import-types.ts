@@ -4,14 +4,10 @@
  * src/server/api-types.ts does not export them yet; keep in step with those two files.
  */
 
+import type { ImportLocation } from '../../../src/importers/import-error.js';
+
 /** Where a problem in a file is: line/column for text formats, a byte offset for binary ones, and the field. */
-export interface ImportLocation {
-  file: string;
-  line?: number;
-  column?: number;
-  byteOffset?: number;
-  field?: string;
-}
+export type { ImportLocation };
 
 /** One bad record (or the reason a whole file was refused). */
 export interface ImportProblem {
