@@ -12,19 +12,18 @@
  * Every new screen is checked with axe and photographed into docs/screenshots/6*.png.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { NEXT_MORNING_RISE_REGRESS, NPRS_MCID_POINTS } from '../src/core/clinical-constants.js';
 import { addDays } from '../src/core/dates.js';
 import { RED_FLAG_QUESTIONS } from '../src/core/red-flags.js';
 import { RESCREEN_EVERY_DAYS } from '../src/core/program-review.js';
 import { localDate } from '../web/src/lib/local-time.js';
 import { allNo } from './helpers/answers.js';
-import { launchPhone, screenshot, type Phone, assertAccessible } from './helpers/browser.js';
+import { screenshot, assertAccessible } from './helpers/browser.js';
 import { localAt } from './helpers/seed.js';
-import { call, startServer, type TestServer } from './helpers/server.js';
+import { call } from './helpers/server.js';
+import { serverAndPhone } from './helpers/fixture.js';
 
-let server: TestServer;
-let phone: Phone;
 const today = localDate();
 const start = addDays(today, -15);
 
@@ -33,15 +32,14 @@ const WEEK2_BACK = [4, 5, 5, 6, 7, 7, 8];
 const WEEK2_AFTER = [3, 4, 5, 6, 6, 7, 7];
 
 async function session(day: string, id: string, before: number, afterPain: number) {
-  await call(server.url, 'POST', '/api/sessions', {
+  await call(ctx.server.url, 'POST', '/api/sessions', {
     clientId: id, startedAt: localAt(day, 18), completedAt: localAt(day, 19),
     items: [{ exercise: 'ball-roll', position: 'sitting', completed: true, setsDone: 1, repsDone: 0, secondsDone: 120 }],
     painBefore: { back: before }, painAfter: { back: afterPain },
   });
 }
 
-async function seedTwoWeeks() {
-  const u = server.url;
+async function seedTwoWeeks(u: string) {
   await call(u, 'POST', `/api/screen?date=${start}`, { answers: allNo(), birthYear: 1970 });
   for (let i = 1; i <= 7; i++) {
     const day = addDays(start, i);
@@ -68,20 +66,11 @@ async function seedTwoWeeks() {
   });
 }
 
-before(async () => {
-  server = await startServer();
-  await seedTwoWeeks();
-  phone = await launchPhone();
-});
-after(async () => {
-  await phone?.close();
-  await server?.close();
-});
-
+const ctx = serverAndPhone((server) => seedTwoWeeks(server.url));
 
 test('two weeks of rising pain: the program steps back a stage, with its reasons on Today and Progress', async () => {
-  const { page } = phone;
-  await page.goto(server.url + '/');
+  const { page } = ctx.phone;
+  await page.goto(ctx.server.url + '/');
   await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
   await page.getByText('Stage 1 of 5').waitFor();
   const decision = page.getByTestId('today-decision');
@@ -91,7 +80,7 @@ test('two weeks of rising pain: the program steps back a stage, with its reasons
   await decision.getByText(/Pain during or after a session went above 5\/10/).waitFor({ state: 'visible' });
   await decision.getByText(/Heel pain with your first steps in the morning rose two days in a row/).waitFor({ state: 'visible' });
   assert.equal(await page.getByTestId('rescreen').count(), 0, 'the safety questions are not due yet');
-  await assertAccessible(phone.page, 'today after a step back');
+  await assertAccessible(ctx.phone.page, 'today after a step back');
   await screenshot(page, '6a-today-regress');
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Progress' }).click();
@@ -99,18 +88,18 @@ test('two weeks of rising pain: the program steps back a stage, with its reasons
   await change.getByText('Stepped back a stage').waitFor();
   await change.getByText(/stage 2 → 1/).waitFor();
   await change.getByText(/Your daily pain rose more than/).waitFor();
-  const history = await call<{ events: { action: string; fromStage: number | null; toStage: number | null; onDate: string }[] }>(server.url, 'GET', '/api/progress');
+  const history = await call<{ events: { action: string; fromStage: number | null; toStage: number | null; onDate: string }[] }>(ctx.server.url, 'GET', '/api/progress');
   assert.deepEqual(history.events.map((e) => [e.action, e.fromStage, e.toStage, e.onDate]), [
     ['start', null, 1, start], ['progress', 1, 2, addDays(start, 8)], ['regress', 2, 1, today],
   ]);
   await page.getByTestId('program-decision').waitFor();
-  await assertAccessible(phone.page, 'progress with the latest change');
+  await assertAccessible(ctx.phone.page, 'progress with the latest change');
   await change.evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await screenshot(page, '6b-progress-change');
 });
 
 test('pain map: areas marked by tap and by keyboard, each with its intensity, saved with who recorded it', async () => {
-  const { page } = phone;
+  const { page } = ctx.phone;
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Chain' }).click();
   await page.getByRole('heading', { level: 1, name: 'My chain' }).waitFor();
   await page.getByRole('navigation', { name: 'Chain' }).getByRole('link', { name: 'Pain map' }).click();
@@ -129,13 +118,13 @@ test('pain map: areas marked by tap and by keyboard, each with its intensity, sa
   assert.equal(await page.getByRole('button', { name: 'Left heel (back), marked 6 out of 10' }).getAttribute('aria-pressed'), 'true');
   // A marked area shows its number, not only a colour.
   assert.equal(await page.locator('[data-area="back:heel:left"] text').textContent(), '6');
-  await assertAccessible(phone.page, 'pain map');
+  await assertAccessible(ctx.phone.page, 'pain map');
   await page.locator('.view-switch').evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await screenshot(page, '6c-pain-map');
 
   await page.getByRole('button', { name: 'Save pain map' }).click();
   await page.getByText('Pain map saved with 3 areas.').waitFor();
-  const a = await call<{ painMaps: { recordedBy: string; marks: { region: string; side: string; intensity: number; view: string; type?: string }[] }[] }>(server.url, 'GET', '/api/assessment');
+  const a = await call<{ painMaps: { recordedBy: string; marks: { region: string; side: string; intensity: number; view: string; type?: string }[] }[] }>(ctx.server.url, 'GET', '/api/assessment');
   assert.equal(a.painMaps[0]!.marks.find((m) => m.region === 'low-back')?.type, 'aching');
   assert.equal(a.painMaps.length, 1);
   assert.equal(a.painMaps[0]!.recordedBy, 'me');
@@ -144,7 +133,7 @@ test('pain map: areas marked by tap and by keyboard, each with its intensity, sa
 });
 
 test('screening tests: instructions, a located error, findings with evidence, a clinician as recorder', async () => {
-  const { page } = phone;
+  const { page } = ctx.phone;
   await page.getByRole('navigation', { name: 'Chain' }).getByRole('link', { name: 'Tests' }).click();
   await page.getByRole('heading', { level: 1, name: 'Screening tests' }).waitFor();
   // The title shows while the tests load: count the cards once they are there.
@@ -185,11 +174,11 @@ test('screening tests: instructions, a located error, findings with evidence, a 
   await lunge.getByLabel('Clinician’s name').fill('Sam Okafor');
   await lunge.getByRole('button', { name: 'Save result' }).click();
   await lunge.locator('.new-result').getByText('Weight-bearing lunge (knee to wall) (left): 8 cm (about 29 degrees)').waitFor();
-  await assertAccessible(phone.page, 'screening tests');
+  await assertAccessible(ctx.phone.page, 'screening tests');
   await lunge.evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await screenshot(page, '6e-screening-form');
 
-  const stored = await call<{ screening: { record: { testId: string; values: unknown; recordedBy: string } }[] }>(server.url, 'GET', '/api/assessment');
+  const stored = await call<{ screening: { record: { testId: string; values: unknown; recordedBy: string } }[] }>(ctx.server.url, 'GET', '/api/assessment');
   // Both were recorded at the same minute, so compare them in a fixed order.
   assert.deepEqual(stored.screening.map((s) => [s.record.testId, s.record.values, s.record.recordedBy]).sort((a, b) => String(a[0]).localeCompare(String(b[0]))), [
     ['navicular-drop', { left: 12, right: 7 }, 'me'],
@@ -198,7 +187,7 @@ test('screening tests: instructions, a located error, findings with evidence, a 
 });
 
 test('questionnaires: NPRS with trend and responder status, PSFS activities, ODI numbers only with located errors', async () => {
-  const { page } = phone;
+  const { page } = ctx.phone;
   await page.getByRole('navigation', { name: 'Chain' }).getByRole('link', { name: 'Questionnaires' }).click();
   await page.getByRole('heading', { level: 1, name: 'Questionnaires' }).waitFor();
   await page.getByText('Footing does not reproduce the ODI, NDI, FAAM or STarT Back questionnaires.', { exact: false }).waitFor();
@@ -239,14 +228,14 @@ test('questionnaires: NPRS with trend and responder status, PSFS activities, ODI
   await odi.getByRole('button', { name: 'Save' }).click();
   await odi.getByText('Saved. Score: 34% (moderate).').waitFor();
   await page.locator('li.outcome-row[data-measure="odi"]').getByText('“moderate” band', { exact: false }).waitFor();
-  await assertAccessible(phone.page, 'questionnaires');
+  await assertAccessible(ctx.phone.page, 'questionnaires');
   await screenshot(page, '6f-questionnaires', { top: true });
   await odi.evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await screenshot(page, '6g-questionnaire-odi');
 });
 
 test('my chain: links coloured by status with a legend, evidence levels, missing data linked, clinician view', async () => {
-  const { page } = phone;
+  const { page } = ctx.phone;
   await page.getByRole('navigation', { name: 'Chain' }).getByRole('link', { name: 'My chain' }).click();
   await page.getByRole('heading', { level: 1, name: 'My chain' }).waitFor();
 
@@ -258,7 +247,7 @@ test('my chain: links coloured by status with a legend, evidence levels, missing
   assert.equal(await svg.locator('[data-link="knee-hip"]').getAttribute('class'), 'chain-link-line status-missing');
   assert.match(await svg.locator('desc').textContent() ?? '', /Foot to ankle: mixed.*Knee to hip: not measured yet/);
   await page.getByRole('list', { name: 'What the lines mean' }).getByText('Not measured yet').waitFor();
-  await assertAccessible(phone.page, 'my chain');
+  await assertAccessible(ctx.phone.page, 'my chain');
   await screenshot(page, '6h-my-chain', { top: true });
 
   const foot = page.locator('article[data-link="foot-ankle"]');
@@ -286,7 +275,7 @@ test('my chain: links coloured by status with a legend, evidence levels, missing
   await clin.getByText(/Induced hyperpronation/).waitFor();
   await clin.getByText('References: DOMAIN.md [8], DOMAIN.md [13].').waitFor();
   await foot.getByText(/Reference: About 6-9 mm typical/).first().waitFor();
-  await assertAccessible(phone.page, 'my chain, clinician view');
+  await assertAccessible(ctx.phone.page, 'my chain, clinician view');
   await clin.evaluate((el) => el.scrollIntoView({ block: 'center' }));
   await screenshot(page, '6j-chain-clinician');
 
@@ -301,8 +290,8 @@ test('my chain: links coloured by status with a legend, evidence levels, missing
 });
 
 test('a worse questionnaire score asks to see a clinician; the check-in takes heel pain and new symptoms', async () => {
-  const { page } = phone;
-  await page.goto(server.url + '/');
+  const { page } = ctx.phone;
+  await page.goto(ctx.server.url + '/');
   const referral = page.getByTestId('referral');
   await referral.getByRole('heading', { name: 'See a clinician' }).waitFor();
   await referral.getByText('One of your questionnaire scores got meaningfully worse.', { exact: false }).waitFor();
@@ -311,12 +300,12 @@ test('a worse questionnaire score asks to see a clinician; the check-in takes he
   await page.getByRole('group', { name: 'Back pain' }).getByRole('radio', { name: '5' }).check();
   await page.getByRole('group', { name: /Heel pain on your first steps/ }).getByRole('radio', { name: '3' }).check();
   await page.getByRole('group', { name: /new foot, knee or hip symptoms/ }).getByRole('radio', { name: 'Yes' }).check();
-  await assertAccessible(phone.page, 'check-in with heel pain and new symptoms');
+  await assertAccessible(ctx.phone.page, 'check-in with heel pain and new symptoms');
   await page.locator('#heel-hint').evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await screenshot(page, '6k-checkin-heel');
   await page.getByRole('button', { name: 'Save check-in' }).click();
   await page.getByText(/first-step heel pain 3, new symptoms noted/).waitFor();
-  const saved = await call<{ heelFirstSteps: number | null; newLowerLimbSymptoms: boolean | null }[]>(server.url, 'GET', `/api/checkins?from=${today}`);
+  const saved = await call<{ heelFirstSteps: number | null; newLowerLimbSymptoms: boolean | null }[]>(ctx.server.url, 'GET', `/api/checkins?from=${today}`);
   assert.deepEqual(saved.map((c) => [c.heelFirstSteps, c.newLowerLimbSymptoms]), [[3, true]]);
 
   // The new symptoms count in today's review: the plan cannot step back below stage 1, so it holds and says why.
@@ -325,14 +314,14 @@ test('a worse questionnaire score asks to see a clinician; the check-in takes he
 });
 
 test('safety questions due again: the prompt leads to them, and a "yes" stops the program', async () => {
-  const { page } = phone;
+  const { page } = ctx.phone;
   // The browser's clock moves past the re-screen interval; the app asks the API about that day.
   const later = new Date(Date.now() + (RESCREEN_EVERY_DAYS + 1) * 86_400_000);
   await page.clock.setFixedTime(later);
-  await page.goto(server.url + '/');
+  await page.goto(ctx.server.url + '/');
   const prompt = page.getByTestId('rescreen');
   await prompt.getByText(`It has been ${RESCREEN_EVERY_DAYS} days or more since your last safety check.`).waitFor();
-  await assertAccessible(phone.page, 'today with the re-screen prompt');
+  await assertAccessible(ctx.phone.page, 'today with the re-screen prompt');
   await screenshot(page, '6l-rescreen-prompt');
   await prompt.getByRole('link', { name: 'Answer the safety questions' }).click();
   await page.getByRole('heading', { level: 1, name: 'Safety check' }).waitFor();
@@ -344,6 +333,6 @@ test('safety questions due again: the prompt leads to them, and a "yes" stops th
   }
   await page.getByRole('button', { name: 'Save my answers' }).click();
   await page.getByRole('heading', { level: 1, name: 'Please get checked before you start' }).waitFor();
-  const t = await call<{ plan: { status: string } }>(server.url, 'GET', '/api/today');
+  const t = await call<{ plan: { status: string } }>(ctx.server.url, 'GET', '/api/today');
   assert.equal(t.plan.status, 'stopped');
 });

@@ -5,34 +5,24 @@
  * axe-core runs on each screen; screenshots go to docs/screenshots/.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } from '../src/core/red-flags.js';
-import { launchPhone, screenshot, type Phone, assertAccessible } from './helpers/browser.js';
-import { call, startServer, type TestServer } from './helpers/server.js';
+import { screenshot, assertAccessible } from './helpers/browser.js';
+import { call } from './helpers/server.js';
+import { serverAndPhone } from './helpers/fixture.js';
 
-let server: TestServer;
-let phone: Phone;
-
-before(async () => {
-  server = await startServer();
-  phone = await launchPhone();
-});
-after(async () => {
-  await phone?.close();
-  await server?.close();
-});
-
+const ctx = serverAndPhone();
 
 test('first run: welcome, safety check, today, walking log, check-in, data page', async () => {
-  const { page } = phone;
-  await page.goto(server.url + '/');
+  const { page } = ctx.phone;
+  await page.goto(ctx.server.url + '/');
 
   // Welcome: what it is and is not, and the evidence labels.
   await page.getByRole('heading', { level: 1, name: 'Welcome to Footing' }).waitFor();
   const welcome = await page.locator('main').innerText();
   assert.match(welcome, /does not diagnose/i);
   for (const label of ['well supported', 'some support', 'expert advice', 'an idea, not proven']) assert.ok(welcome.includes(label), `welcome explains "${label}"`);
-  await assertAccessible(phone.page, 'welcome');
+  await assertAccessible(ctx.phone.page, 'welcome');
   await screenshot(page, '01-welcome');
 
   // Safety check: every question of the core's screen is on the page, grouped by area.
@@ -44,7 +34,7 @@ test('first run: welcome, safety check, today, walking log, check-in, data page'
   for (const h of ['Your back', 'Your neck and head', 'Your feet and legs', 'Your health in general', 'Things that change your plan']) {
     await page.getByRole('heading', { level: 2, name: h }).waitFor();
   }
-  await assertAccessible(phone.page, 'safety check');
+  await assertAccessible(ctx.phone.page, 'safety check');
   await screenshot(page, '02-safety-check');
 
   // Sending with nothing answered names the gap instead of treating silence as "no".
@@ -73,7 +63,7 @@ test('first run: welcome, safety check, today, walking log, check-in, data page'
   await ballCard.getByText('well supported').first().waitFor();
   await ballCard.getByText('If it hurts').click();
   await ballCard.getByText(/Press more lightly/).waitFor();
-  await assertAccessible(phone.page, 'today');
+  await assertAccessible(ctx.phone.page, 'today');
   await ballCard.getByText('Why it matters').evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await screenshot(page, '03b-today-why');
 
@@ -85,7 +75,7 @@ test('first run: welcome, safety check, today, walking log, check-in, data page'
   await page.getByLabel('Steps').fill('3200');
   await page.getByRole('button', { name: 'Save walking' }).click();
   await page.getByText(/Saved: 25 min, 3,200 steps/).waitFor();
-  const days = await call<{ date: string; steps: number; minutes: number }[]>(server.url, 'GET', '/api/walking/daily');
+  const days = await call<{ date: string; steps: number; minutes: number }[]>(ctx.server.url, 'GET', '/api/walking/daily');
   assert.equal(days.length, 1);
   assert.equal(days[0]!.steps, 3200);
   assert.equal(days[0]!.minutes, 25);
@@ -103,11 +93,11 @@ test('first run: welcome, safety check, today, walking log, check-in, data page'
   await page.getByRole('button', { name: 'Left heel (back)' }).click();
   await page.getByRole('combobox', { name: 'How strong: Left heel (back)' }).selectOption('4');
   await page.getByLabel('Note (optional)').fill('Stiff after sitting.');
-  await assertAccessible(phone.page, 'check-in');
+  await assertAccessible(ctx.phone.page, 'check-in');
   await screenshot(page, '05-checkin', { fullPage: true });
   await page.getByRole('button', { name: 'Save check-in' }).click();
   await page.getByRole('heading', { level: 1, name: 'Check-in saved' }).waitFor();
-  const checkins = await call<{ context: string; back: number; neck: number; foot: number; note: string; regions: { region: string; side: string; intensity: number; view: string }[] }[]>(server.url, 'GET', '/api/checkins');
+  const checkins = await call<{ context: string; back: number; neck: number; foot: number; note: string; regions: { region: string; side: string; intensity: number; view: string }[] }[]>(ctx.server.url, 'GET', '/api/checkins');
   assert.equal(checkins.length, 1);
   assert.deepEqual({ c: checkins[0]!.context, b: checkins[0]!.back, n: checkins[0]!.neck, f: checkins[0]!.foot, note: checkins[0]!.note }, { c: 'daily', b: 6, n: 2, f: 3, note: 'Stiff after sitting.' });
   assert.deepEqual(checkins[0]!.regions, [
@@ -123,14 +113,14 @@ test('first run: welcome, safety check, today, walking log, check-in, data page'
   const err = page.locator('#import-err');
   await err.waitFor();
   assert.match(await err.innerText(), /^broken\.json: Backup file at format: .+\. Nothing was changed\.$/s);
-  assert.equal((await call<unknown[]>(server.url, 'GET', '/api/checkins')).length, 1);
+  assert.equal((await call<unknown[]>(ctx.server.url, 'GET', '/api/checkins')).length, 1);
   // The person's own backup reads fine and adds nothing new (every record in it is already here).
-  const backup = await (await fetch(server.url + '/api/export')).text();
+  const backup = await (await fetch(ctx.server.url + '/api/export')).text();
   await page.locator('#import-file').setInputFiles({ name: 'footing-backup.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
   await page.getByText('Backup read: nothing new, everything in it is already here.').waitFor();
   assert.equal(await err.count(), 0);
   await page.locator('#import-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "something-else"}') });
   await err.waitFor();
-  await assertAccessible(phone.page, 'data');
+  await assertAccessible(ctx.phone.page, 'data');
   await screenshot(page, '08-data', { top: true });
 });

@@ -15,11 +15,12 @@
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { main } from '../src/cli/main.js';
 import type { GaitAnalysisJson } from '../src/gait/analysis-json.js';
-import { launchPhone, screenshot, type Phone, assertAccessible } from './helpers/browser.js';
-import { call, startServer, type TestServer } from './helpers/server.js';
+import { screenshot, assertAccessible } from './helpers/browser.js';
+import { call } from './helpers/server.js';
+import { serverAndPhone } from './helpers/fixture.js';
 
 const VIDEO = fileURLToPath(new URL('../../shared/data/video/sports2d_demo_walk_side.mp4', import.meta.url));
 const ROI = { x: 0, y: 480, width: 1768, height: 514 };
@@ -27,17 +28,7 @@ const FRAME = 1 / 30;
 const CADENCE_TOLERANCE_SPM = 3;
 const EVENT_TOLERANCE_S = 2 * FRAME + 1e-3; // times are rounded to 1 ms in the JSON
 
-let server: TestServer;
-let phone: Phone;
-
-before(async () => {
-  server = await startServer();
-  phone = await launchPhone();
-});
-after(async () => {
-  await phone?.close();
-  await server?.close();
-});
+const ctx = serverAndPhone();
 
 async function nodeAnalysis(): Promise<GaitAnalysisJson> {
   let out = '';
@@ -57,10 +48,9 @@ function match(a: number[], b: number[]): { unmatched: number[]; worst: number }
   return { unmatched, worst };
 }
 
-
 test('gait video: analysed in the browser, agrees with the Node analysis, saved without the video', { timeout: 300_000 }, async () => {
-  const { page } = phone;
-  await page.goto(server.url + '/gait');
+  const { page } = ctx.phone;
+  await page.goto(ctx.server.url + '/gait');
   await page.getByRole('heading', { level: 1, name: 'Gait video' }).waitFor();
   await page.getByText('Your video stays on this device.').waitFor();
   await page.locator('#gait-file').setInputFiles(VIDEO);
@@ -69,14 +59,14 @@ test('gait video: analysed in the browser, agrees with the Node analysis, saved 
   await page.getByLabel('Height', { exact: true }).fill(String(ROI.height));
   await page.getByLabel('Left', { exact: true }).fill(String(ROI.x));
   await page.getByLabel('Width').fill(String(ROI.width));
-  await assertAccessible(phone.page, 'gait: setup');
+  await assertAccessible(ctx.phone.page, 'gait: setup');
   await screenshot(page, '5a-gait-setup', { fullPage: true });
 
   await page.getByRole('button', { name: 'Analyse walking' }).click();
   await page.getByText(/Analysing frame \d+ of 230/).waitFor();
   await page.getByRole('heading', { level: 1, name: 'Your walk' }).waitFor({ timeout: 240_000 });
   await page.locator('.gait-metrics').waitFor();
-  await assertAccessible(phone.page, 'gait: results');
+  await assertAccessible(ctx.phone.page, 'gait: results');
 
   await page.getByRole('checkbox', { name: 'Also keep the video on this device' }).check();
   await page.getByRole('button', { name: 'Save', exact: true }).click();
@@ -90,7 +80,7 @@ test('gait video: analysed in the browser, agrees with the Node analysis, saved 
   await page.waitForTimeout(300);
   await screenshot(page, '5b-gait-results', { fullPage: true, top: true });
 
-  const saved = await call<Array<{ id: string; analysis: GaitAnalysisJson & { roi: typeof ROI }; hasKeypoints: boolean; videoKept: boolean }>>(server.url, 'GET', '/api/gait-analyses');
+  const saved = await call<Array<{ id: string; analysis: GaitAnalysisJson & { roi: typeof ROI }; hasKeypoints: boolean; videoKept: boolean }>>(ctx.server.url, 'GET', '/api/gait-analyses');
   assert.equal(saved.length, 1);
   const browser = saved[0]!.analysis;
   assert.equal(saved[0]!.hasKeypoints, true);
@@ -122,11 +112,11 @@ test('gait video: analysed in the browser, agrees with the Node analysis, saved 
 });
 
 test('filming guide: reachable from the gait screen, accessible', async () => {
-  const { page } = phone;
-  await page.goto(server.url + '/gait');
+  const { page } = ctx.phone;
+  await page.goto(ctx.server.url + '/gait');
   await page.getByRole('link', { name: 'How to film (1 minute read)' }).click();
   await page.getByRole('heading', { level: 1, name: 'How to film your walk' }).waitFor();
   await page.getByText('Film from the side.').waitFor();
-  await assertAccessible(phone.page, 'filming guide');
+  await assertAccessible(ctx.phone.page, 'filming guide');
   await screenshot(page, '5c-filming-guide', { fullPage: true, top: true });
 });

@@ -4,27 +4,18 @@
  * and on every plan screen; restarting needs the person to tick that a clinician has checked them.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { RED_FLAG_QUESTIONS, URGENCY_ADVICE } from '../src/core/red-flags.js';
-import { describeViolations, launchPhone, screenshot, seriousA11yViolations, type Phone } from './helpers/browser.js';
-import { call, startServer, type TestServer } from './helpers/server.js';
+import { describeViolations, screenshot, seriousA11yViolations } from './helpers/browser.js';
+import { call } from './helpers/server.js';
+import { serverAndPhone } from './helpers/fixture.js';
 
-let server: TestServer;
-let phone: Phone;
-
-before(async () => {
-  server = await startServer();
-  phone = await launchPhone();
-});
-after(async () => {
-  await phone?.close();
-  await server?.close();
-});
+const ctx = serverAndPhone();
 
 const BLADDER = RED_FLAG_QUESTIONS.find((q) => q.id === 'ce-bladder')!;
 
 async function answerAll(yesText: string | null) {
-  const { page } = phone;
+  const { page } = ctx.phone;
   await page.locator('fieldset.yes-no').first().waitFor(); // loaded from the API after the heading shows
   for (const g of await page.locator('fieldset.yes-no').all()) {
     const legend = await g.locator('legend').innerText();
@@ -34,8 +25,8 @@ async function answerAll(yesText: string | null) {
 }
 
 test('a red flag stops the program with plain advice, and restarting needs a clinician', async () => {
-  const { page } = phone;
-  await page.goto(server.url + '/screen');
+  const { page } = ctx.phone;
+  await page.goto(ctx.server.url + '/screen');
   await page.getByRole('heading', { level: 1, name: 'Safety check' }).waitFor();
   await answerAll(BLADDER.text);
 
@@ -56,14 +47,14 @@ test('a red flag stops the program with plain advice, and restarting needs a cli
   await screenshot(page, '04-stop');
 
   // The stop is stored, not just shown: after a reload, and on the session URL, the stop screen is still there.
-  await page.goto(server.url + '/session');
+  await page.goto(ctx.server.url + '/session');
   await page.getByRole('heading', { level: 1, name: 'Please get checked before you start' }).waitFor();
   assert.equal(await page.getByRole('button', { name: 'Start' }).count(), 0);
-  const today = await call<{ plan: { status: string } }>(server.url, 'GET', '/api/today');
+  const today = await call<{ plan: { status: string } }>(ctx.server.url, 'GET', '/api/today');
   assert.equal(today.plan.status, 'stopped');
 
   // Restart only after ticking that a clinician has checked them: the questions' own URL shows the stop screen too.
-  await page.goto(server.url + '/screen');
+  await page.goto(ctx.server.url + '/screen');
   await page.getByRole('heading', { level: 1, name: 'Please get checked before you start' }).waitFor();
   assert.equal(await page.locator('fieldset.yes-no').count(), 0);
   const restart = page.getByRole('button', { name: 'Answer the safety check again' });
@@ -76,6 +67,6 @@ test('a red flag stops the program with plain advice, and restarting needs a cli
   await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
   await page.getByText('Stage 1 of 5').waitFor();
 
-  const progress = await call<{ events: { action: string }[] }>(server.url, 'GET', '/api/progress');
+  const progress = await call<{ events: { action: string }[] }>(ctx.server.url, 'GET', '/api/progress');
   assert.deepEqual(progress.events.map((e) => e.action), ['stop', 'resume']);
 });

@@ -7,32 +7,21 @@
  * walking per day, sessions, the stage requirements and the history of program changes with reasons.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { NPRS_MCID_POINTS, TOE_DRILL_REPS_MIN, TOE_DRILL_SETS_MIN } from '../src/core/clinical-constants.js';
-import { launchPhone, screenshot, type Phone, assertAccessible } from './helpers/browser.js';
+import { screenshot, assertAccessible } from './helpers/browser.js';
 import { seedNineDays, type Seeded } from './helpers/seed.js';
-import { call, startServer, type TestServer } from './helpers/server.js';
+import { call } from './helpers/server.js';
+import { serverAndPhone } from './helpers/fixture.js';
 
-let server: TestServer;
-let phone: Phone;
 let seeded: Seeded;
-
-before(async () => {
-  server = await startServer();
-  seeded = await seedNineDays(server.url);
-  phone = await launchPhone();
-});
-after(async () => {
-  await phone?.close();
-  await server?.close();
-});
-
+const ctx = serverAndPhone(async (server) => { seeded = await seedNineDays(server.url); });
 
 interface StoredSession { date: string; status: string; clientId: string; items: { exercise: string; completed: boolean; setsDone: number; repsDone: number; secondsDone: number }[] }
 
 test('stage 2 today: a full guided session with pause and resume, saved', async () => {
-  const { page } = phone;
-  await page.goto(server.url + '/?fast=50');
+  const { page } = ctx.phone;
+  await page.goto(ctx.server.url + '/?fast=50');
   await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
   await page.getByText('Stage 2 of 5').waitFor();
   await page.getByText('You moved up a stage today. Well done.').waitFor();
@@ -43,7 +32,7 @@ test('stage 2 today: a full guided session with pause and resume, saved', async 
   await page.getByRole('heading', { level: 1, name: 'Before you start' }).waitFor();
   await page.getByRole('group', { name: 'Back pain' }).getByRole('radio', { name: '3' }).check();
   await page.getByRole('group', { name: 'Foot pain' }).getByRole('radio', { name: '2' }).check();
-  await assertAccessible(phone.page, 'session: before');
+  await assertAccessible(ctx.phone.page, 'session: before');
   await page.getByRole('button', { name: 'Start', exact: true }).click();
 
   // The ball roll: 2 min per foot at stage 2 (120 simulated seconds = 2.4 s at 50x).
@@ -55,7 +44,7 @@ test('stage 2 today: a full guided session with pause and resume, saved', async 
   const frozen = await timer.innerText();
   await page.waitForTimeout(800); // 40 simulated seconds if the clock were running
   assert.equal(await timer.innerText(), frozen, 'a paused timer does not move');
-  await assertAccessible(phone.page, 'session: running (paused)');
+  await assertAccessible(ctx.phone.page, 'session: running (paused)');
   await screenshot(page, '06-session-paused');
   await page.getByRole('button', { name: 'Resume' }).click();
   await page.waitForFunction((f) => document.querySelector('[data-testid=timer]')?.textContent !== f, frozen, { timeout: 3000 });
@@ -71,7 +60,7 @@ test('stage 2 today: a full guided session with pause and resume, saved', async 
   await page.getByRole('button', { name: 'Save session' }).click();
   await page.getByText('Well done. Your session is saved.').waitFor();
 
-  const sessions = await call<StoredSession[]>(server.url, 'GET', `/api/sessions?from=${seeded.today}`);
+  const sessions = await call<StoredSession[]>(ctx.server.url, 'GET', `/api/sessions?from=${seeded.today}`);
   assert.equal(sessions.length, 1);
   const s = sessions[0]!;
   assert.equal(s.status, 'completed');
@@ -79,13 +68,13 @@ test('stage 2 today: a full guided session with pause and resume, saved', async 
     ['ball-roll', true, 1, 0, 240], // 2 x 120 s
     ['pinky-toe-lift', true, TOE_DRILL_SETS_MIN, TOE_DRILL_SETS_MIN * TOE_DRILL_REPS_MIN, TOE_DRILL_SETS_MIN * TOE_DRILL_REPS_MIN * 5],
   ]);
-  const todays = await call<{ context: string; back: number | null; foot: number | null }[]>(server.url, 'GET', `/api/checkins?from=${seeded.today}`);
+  const todays = await call<{ context: string; back: number | null; foot: number | null }[]>(ctx.server.url, 'GET', `/api/checkins?from=${seeded.today}`);
   assert.deepEqual(todays.map((c) => [c.context, c.back, c.foot]), [['before', 3, 2], ['after', 2, 2]]);
 });
 
 test('offline: the app opens from the service worker cache; a session finished offline is queued, then sent once when back online', async () => {
-  const { page, context } = phone;
-  await page.goto(server.url + '/');
+  const { page, context } = ctx.phone;
+  await page.goto(ctx.server.url + '/');
   await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
   await page.getByText('Today’s session is done.').waitFor();
   // The service worker has cached the app shell and today's plan: offline, the app still opens on a reload.
@@ -101,25 +90,25 @@ test('offline: the app opens from the service worker cache; a session finished o
   await page.getByRole('heading', { level: 1, name: 'How do you feel now?' }).waitFor();
   await page.getByRole('button', { name: 'Save session' }).click();
   await page.getByText(/You are offline\. The session is saved on this phone/).waitFor();
-  assert.equal((await call<StoredSession[]>(server.url, 'GET', `/api/sessions?from=${seeded.today}`)).length, 1);
+  assert.equal((await call<StoredSession[]>(ctx.server.url, 'GET', `/api/sessions?from=${seeded.today}`)).length, 1);
 
   await context.setOffline(false); // the app listens for 'online' and sends the queue
   await page.waitForFunction(() => (JSON.parse(localStorage.getItem('footing.pendingSessions') ?? '[]') as unknown[]).length === 0, null, { timeout: 5000 });
-  const sessions = await call<StoredSession[]>(server.url, 'GET', `/api/sessions?from=${seeded.today}`);
+  const sessions = await call<StoredSession[]>(ctx.server.url, 'GET', `/api/sessions?from=${seeded.today}`);
   assert.equal(sessions.length, 2);
   assert.equal(sessions[1]!.status, 'partial');
   // Replaying the same clientId (a retry after a lost answer) stores nothing new.
-  await call(server.url, 'POST', '/api/sessions', { clientId: sessions[1]!.clientId, startedAt: '2026-01-01T10:00:00+00:00', completedAt: '2026-01-01T10:05:00+00:00', items: sessions[1]!.items.map((i) => ({ ...i, position: 'sitting' })) });
-  assert.equal((await call<StoredSession[]>(server.url, 'GET', `/api/sessions?from=${seeded.today}`)).length, 2);
+  await call(ctx.server.url, 'POST', '/api/sessions', { clientId: sessions[1]!.clientId, startedAt: '2026-01-01T10:00:00+00:00', completedAt: '2026-01-01T10:05:00+00:00', items: sessions[1]!.items.map((i) => ({ ...i, position: 'sitting' })) });
+  assert.equal((await call<StoredSession[]>(ctx.server.url, 'GET', `/api/sessions?from=${seeded.today}`)).length, 2);
 });
 
 test('progress: pain chart with the MCID band, walking, sessions, stage requirements, history', async () => {
-  const { page } = phone;
+  const { page } = ctx.phone;
   await page.getByRole('link', { name: 'Back to today' }).click();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Progress' }).click();
   await page.getByRole('heading', { level: 1, name: 'Progress' }).waitFor();
 
-  const all = await call<{ context: string }[]>(server.url, 'GET', '/api/checkins');
+  const all = await call<{ context: string }[]>(ctx.server.url, 'GET', '/api/checkins');
   assert.equal(all.length, seeded.checkins + 2); // plus today's before and after
   const daily = all.filter((c) => c.context === 'daily'); // the chart's lines: one point per daily check-in
   assert.equal(daily.length, seeded.dailyCheckins);
@@ -149,7 +138,7 @@ test('progress: pain chart with the MCID band, walking, sessions, stage requirem
   await history.first().getByText(/stage 1 → 2/).waitFor();
   await history.first().getByText('You did your sessions and your pain stayed within the rules for a week, so the next stage starts.').waitFor();
   await history.nth(1).getByText(/Program started/).waitFor();
-  await assertAccessible(phone.page, 'progress');
+  await assertAccessible(ctx.phone.page, 'progress');
   await screenshot(page, '09-progress', { top: true });
   await page.getByRole('heading', { name: 'Pain over time' }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
   await screenshot(page, '10-progress-charts');
