@@ -8,7 +8,6 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as ort from 'onnxruntime-node';
-import { readFile } from 'node:fs/promises';
 import { fileModelHandler } from './node-model-loader.js';
 import { encodeOnnxModel } from './onnx-proto.js';
 import { tfjsGraphToOnnx, type GraphWeight, type TfjsGraphJson } from './tfjs-graph-to-onnx.js';
@@ -24,8 +23,8 @@ export type OnnxLandmarkModel = OnnxGraphModel<(typeof LANDMARK_OUTPUTS)[number]
 
 /** Decodes a tfjs model's weights (float16-quantised in the shipped file) into plain arrays. Needs a tfjs backend. */
 export async function decodeGraphWeights(modelJsonPath: string): Promise<{ json: TfjsGraphJson; weights: Map<string, GraphWeight> }> {
-  const json = JSON.parse(await readFile(modelJsonPath, 'utf8')) as TfjsGraphJson;
-  const artifacts = await fileModelHandler(modelJsonPath).load!();
+  const artifacts = await fileModelHandler(modelJsonPath).load!(); // model.json and its weight files, read once
+  const json = { modelTopology: artifacts.modelTopology, signature: artifacts.signature } as TfjsGraphJson;
   const tensors = tf.io.decodeWeights(artifacts.weightData!, artifacts.weightSpecs!);
   const weights = new Map<string, GraphWeight>();
   for (const [name, t] of Object.entries(tensors)) {

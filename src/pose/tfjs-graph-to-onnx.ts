@@ -44,7 +44,12 @@ export function tfjsGraphToOnnx(model: TfjsGraphJson, weights: Map<string, Graph
     return name;
   };
   const int64s = (name: string, xs: number[]) => addInit(fresh(name), [xs.length], BigInt64Array.from(xs.map(BigInt)), ONNX_INT64);
-  const floatScalar = (name: string, x: number) => addInit(fresh(name), [], Float32Array.of(x), ONNX_FLOAT);
+  const scalars = new Map<number, string>(); // one initializer per constant (every ReLU6 clips at the same 0 and 6)
+  const floatScalar = (name: string, x: number) => {
+    let at = scalars.get(x);
+    if (!at) { at = addInit(fresh(name), [], Float32Array.of(x), ONNX_FLOAT); scalars.set(x, at); }
+    return at;
+  };
   const emit = (opType: string, input: string[], output: string, attribute: OnnxAttribute[] = []) => {
     onnxNodes.push({ name: output, opType, input, output: [output], attribute });
   };
