@@ -61,11 +61,12 @@ function run(list, db, logFile) {
   }));
 }
 
-// Browser test files that use a database call startServer (e2e/helpers/server.ts); the others (pure helpers of
-// the web app checked in Node) would only repeat themselves on PostgreSQL.
+// Browser test files that use a database call startServer (e2e/helpers/server.ts) or serverAndPhone
+// (e2e/helpers/fixture.ts); the others (pure helpers of the web app checked in Node) would only repeat themselves
+// on PostgreSQL.
 const e2e = files.filter((f) => f.startsWith('e2e'));
 const others = files.filter((f) => !f.startsWith('e2e'));
-const pgE2e = e2e.filter((f) => /\bstartServer\(/.test(readFileSync(f, 'utf8')));
+const pgE2e = e2e.filter((f) => /\b(startServer|serverAndPhone)\(/.test(readFileSync(f, 'utf8')));
 
 // node --test runs one file at a time here (2 cores) and most tests wait on I/O. So the browser tests run alongside
 // the other tests: first on SQLite, then on PostgreSQL (never two browsers at once, which made slow pages flaky).
