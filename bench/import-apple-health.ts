@@ -174,8 +174,6 @@ function mbps(f: Figures): number {
 /** Builds the files, runs every contender in a child process, prints figures and ratios. */
 export async function run(sizeMB = Number(process.env.FOOTING_BENCH_MB ?? 1024)): Promise<void> {
   const naiveMB = Number(process.env.FOOTING_BENCH_NAIVE_MB ?? 50);
-  // Loaded here, not at the top: every child process loads this file, and a contender's RSS counts what it loads.
-  const { ROWS_PER_STATEMENT } = await import('../src/store/import-walking.js');
   const big = join(tmpdir(), `footing-bench-export-${process.pid}.xml`);
   const small = join(tmpdir(), `footing-bench-export-small-${process.pid}.xml`);
   try {
@@ -196,7 +194,7 @@ export async function run(sizeMB = Number(process.env.FOOTING_BENCH_MB ?? 1024))
     console.log(`machine: ${cpus().length} cores, load average before the runs ${loadBefore.map((l) => l.toFixed(1)).join(' ')}, after ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
     console.log('contender          size      wall MB/s   CPU MB/s   peak RSS');
     for (const f of rows) {
-      console.log(`${f.mode.padEnd(15)} ${(f.bytes / 1e6).toFixed(0).padStart(6)} MB  ${mbps(f).toFixed(1).padStart(9)}  ${(f.bytes / 1e6 / f.cpuSeconds).toFixed(1).padStart(9)}   ${f.maxRssMB.toFixed(0).padStart(5)} MB  (${f.count} ${f.mode.startsWith('importer') ? 'samples' : f.mode === 'full-import' ? 'rows stored' : 'elements'})`);
+      console.log(`${f.mode.padEnd(15)} ${(f.bytes / 1e6).toFixed(0).padStart(6)} MB  ${mbps(f).toFixed(1).padStart(9)}  ${(f.bytes / 1e6 / f.cpuSeconds).toFixed(1).padStart(9)}   ${f.maxRssMB.toFixed(0).padStart(5)} MB  (${f.count} ${f.mode.startsWith('importer') ? 'samples' : f.mode === 'full-import' ? 'samples stored' : 'elements'})`);
     }
     console.log('CPU MB/s divides by the process\'s user+system CPU time (GC helper threads included): less sensitive to other load.');
     const [base, full, imp, impSax, count, impSmall, naive] = rows as [Figures, Figures, Figures, Figures, Figures, Figures, Figures];
@@ -213,7 +211,7 @@ export async function run(sizeMB = Number(process.env.FOOTING_BENCH_MB ?? 1024))
       const pct = (ms: number) => `${((ms / tm.totalMs) * 100).toFixed(0)}%`;
       const idle = Math.max(0, tm.totalMs - tm.storeMs - tm.firstBatchMs - tm.finishMs);
       console.log(`  where the time went (${(tm.totalMs / 1000).toFixed(1)} s, ${tm.onWorker ? 'parser on a worker thread, store on the main thread' : 'one thread'}):`);
-      console.log(`    start-up to first batch ${pct(tm.firstBatchMs)}; storing rows ${pct(tm.storeMs)} (${(full.count / (tm.storeMs / 1000) / 1000).toFixed(0)}k rows/s while storing); store idle waiting for the parser ${pct(idle)}; parser blocked waiting for the store ${pct(tm.parserBlockedMs)}; days + commit ${pct(tm.finishMs)}`);
+      console.log(`    start-up to first batch ${pct(tm.firstBatchMs)}; storing chunks ${pct(tm.storeMs)} (${(full.count / (tm.storeMs / 1000) / 1000).toFixed(0)}k samples/s while storing); store idle waiting for the parser ${pct(idle)}; parser blocked waiting for the store ${pct(tm.parserBlockedMs)}; days + commit ${pct(tm.finishMs)}`);
       // The parser's busy share: the time it was neither starting up, blocked on the store, nor done.
       const parserBusy = Math.max(0, tm.totalMs - tm.firstBatchMs - tm.parserBlockedMs - tm.finishMs);
       console.log(`    wall-time shares: parser busy ~${pct(parserBusy)}, store busy ${pct(tm.storeMs)}; each waited on the other (store idle ${pct(idle)}, parser blocked ${pct(tm.parserBlockedMs)}) because with ${cpus().length} cores and the load above the two threads get a core each only part of the time.`);
@@ -223,10 +221,10 @@ export async function run(sizeMB = Number(process.env.FOOTING_BENCH_MB ?? 1024))
         const mainS = tm.mainCpuMs / 1000;
         const mb = full.bytes / 1e6;
         const slower = Math.max(parserS, mainS);
-        console.log(`    CPU (per thread, load-independent): parser thread ${parserS.toFixed(1)} s (${(mb / parserS).toFixed(0)} MB/s), store thread ${mainS.toFixed(1)} s (${(mb / mainS).toFixed(0)} MB/s; ${(mainS * 1e6 / full.count).toFixed(1)} us per row stored); whole process ${full.cpuSeconds.toFixed(1)} s with GC threads. The saxes pass: ${count.cpuSeconds.toFixed(1)} s CPU (${(mb / count.cpuSeconds).toFixed(0)} MB/s).`);
+        console.log(`    CPU (per thread, load-independent): parser thread ${parserS.toFixed(1)} s (${(mb / parserS).toFixed(0)} MB/s), store thread ${mainS.toFixed(1)} s (${(mb / mainS).toFixed(0)} MB/s; ${(mainS * 1e6 / full.count).toFixed(2)} us per sample stored); whole process ${full.cpuSeconds.toFixed(1)} s with GC threads. The saxes pass: ${count.cpuSeconds.toFixed(1)} s CPU (${(mb / count.cpuSeconds).toFixed(0)} MB/s).`);
         const perMB = (cpuS: number) => (cpuS * 1000) / mb;
         const budget = 1000 / TARGET_MBPS;
-        console.log(`    bound: ${mainS >= parserS ? `the store thread (SQLite inserts, ${ROWS_PER_STATEMENT} rows per statement: ~${(mainS * 1e6 / full.count).toFixed(1)} us of CPU per row stored)` : 'the parser thread (scan, normalise, daily totals, packing)'}. ` +
+        console.log(`    bound: ${mainS >= parserS ? `the store thread (merging day chunks and writing them to SQLite: ~${(mainS * 1e6 / full.count).toFixed(2)} us of CPU per sample stored)` : 'the parser thread (scan, normalise, daily totals, chunking)'}. ` +
           `With a free core for each thread the import would run at ~${(mb / slower).toFixed(0)} MB/s (${(count.cpuSeconds / slower).toFixed(2)}x the saxes pass's CPU rate).`);
         // What the target asks of each thread, in the same load-independent unit.
         console.log(`    target ${TARGET_MBPS} MB/s = at most ${budget.toFixed(1)} ms of CPU per MB on each thread, and ${(2 * budget).toFixed(1)} ms per MB for the whole process on ${cpus().length} cores: ` +

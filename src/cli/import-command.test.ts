@@ -84,7 +84,7 @@ test('A killed import leaves the database as it was', async () => {
   child.kill('SIGKILL');
   await new Promise((r) => child.once('exit', r));
   const s1 = openStore({ kind: 'sqlite', path: db });
-  const n = await s1.db.selectFrom('walking_samples').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const n = await s1.db.selectFrom('walking_sample_chunks').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const imports = await s1.db.selectFrom('imports').selectAll().execute();
   const integrity = s1.sqlite!.pragma('integrity_check', { simple: true });
   await s1.close();

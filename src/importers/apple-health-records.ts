@@ -90,7 +90,7 @@ function parseAppleDateFields(raw: string): string | null {
   const mo = twoDigits(raw, 5), d = twoDigits(raw, 8), h = twoDigits(raw, 11), mi = twoDigits(raw, 14), se = twoDigits(raw, 17);
   const oh = twoDigits(raw, 21), om = twoDigits(raw, 23);
   if (y0 < 0 || y1 < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 ||
-    mi < 0 || mi > 59 || se < 0 || se > 60 || oh < 0 || oh > 18 || om < 0 || om > 59) return null;
+    mi < 0 || mi > 59 || se < 0 || se > 59 || oh < 0 || oh > 18 || om < 0 || om > 59) return null;
   const y = y0 * 100 + y1;
   if (d > (mo === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : MONTH_DAYS[mo - 1]!)) return null;
   const offset = (sign === 45 ? -1 : 1) * (oh * 60 + om);

@@ -20,7 +20,7 @@ import type { WalkingSample } from '../core/walking.js';
 import { importError, importWarning, type ImportLocation } from './import-error.js';
 import { ImportSink, type ImportOptions, type ImportSummary } from './import-sink.js';
 import { describeIoError, displayName } from './file-input.js';
-import { formatIsoWithOffset } from './iso-time.js';
+import { formatIsoWithOffset } from '../core/iso-time.js';
 
 /** Options of the FIT importer. */
 export interface FitImportOptions extends ImportOptions {

@@ -14,7 +14,7 @@ import type { WalkingSample } from '../core/walking.js';
 import { importError, importWarning, quoteToken, type ImportLocation } from './import-error.js';
 import { ImportSink, type ImportOptions, type ImportSummary } from './import-sink.js';
 import { describeIoError, displayName, fileChunks } from './file-input.js';
-import { formatIsoWithOffset } from './iso-time.js';
+import { formatIsoWithOffset } from '../core/iso-time.js';
 import { splitCsvLine } from './csv-line.js';
 import { daysFromCivil } from '../core/walking-merge.js';
 

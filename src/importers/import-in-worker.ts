@@ -3,42 +3,49 @@
  * another. Same meaning as `importFile` (summary, strict/lenient, batches in file order, awaited), plus the
  * daily totals of every delivered sample (accumulated on the worker, WalkingDaysAccumulator).
  *
- * Batches arrive packed (sample-rows.ts). At most `maxInFlight` batches are posted but not yet taken by the
- * caller, so a slow store slows the parser rather than filling memory.
+ * Samples arrive as day chunks (sample-chunks.ts), their bytes transferred. At most `maxInFlight` messages are
+ * posted but not yet taken by the caller, so a slow store slows the parser rather than filling memory.
  */
 import { Worker } from 'node:worker_threads';
 import type { WalkingDayResult } from '../core/walking-day.js';
 import type { AnyImportOptions } from './import-file.js';
 import type { ImportSummary } from './import-sink.js';
-import type { SampleRows } from './sample-rows.js';
+import type { SampleChunk } from '../core/walking-chunk.js';
+import { unpackChunks, type PackedChunks } from './sample-chunks.js';
 
 /** What the worker is given (plain data only: no callbacks cross the boundary). */
 export interface WorkerRequest {
   path: string;
   options: Omit<AnyImportOptions, 'onBatch' | 'onBytes'>;
   maxInFlight: number;
+  /** Samples the worker holds before posting its open chunks (default: the collector's). */
+  maxChunkSamples?: number | undefined;
 }
 
 /** What the worker posts back. */
 export type WorkerReply =
-  | { type: 'rows'; rows: SampleRows }
+  | { type: 'chunks'; packed: PackedChunks }
   | { type: 'bytes'; bytes: number; total: number | null }
   | { type: 'done'; summary: ImportSummary; days: WalkingDayResult[]; blockedMs: number; cpuMs: number | null }
   | { type: 'error'; message: string };
 
 /** Options of an import on a worker thread. */
 export type WorkerImportOptions = Omit<AnyImportOptions, 'onBatch'> & {
-  /** Receives each batch, in file order; awaited before the worker is told to go on. */
-  onRows: (rows: SampleRows) => void | Promise<void>;
-  /** Batches posted ahead of the caller; default 4 (one being stored, three ready). */
+  /** Receives the samples as day chunks, in the order the worker posts them; awaited before the worker is told
+   * to go on. A day may come in several chunks (the worker holds a bounded number of samples). The chunks' columns
+   * are views of a buffer handed back to the worker afterwards: copy what you keep. */
+  onChunks: (chunks: SampleChunk[]) => void | Promise<void>;
+  /** Messages posted ahead of the caller; default 2 (one being stored, one ready). */
   maxInFlight?: number;
+  /** Samples the worker holds before posting (tests make it small). */
+  maxChunkSamples?: number;
 };
 
 /** Where the time went, to tell which side bounds the import (milliseconds of wall time). */
 export interface WorkerTiming {
   /** From the call to the first batch: the worker's start-up (module loading) and the first batch's parse. */
   firstBatchMs: number;
-  /** The caller storing batches (its onRows). */
+  /** The caller storing chunks (its onChunks). */
   storeMs: number;
   /** The worker waiting for the caller to take batches (back-pressure): the store was the slower side. */
   parserBlockedMs: number;
@@ -62,9 +69,9 @@ export const WORKER_BATCH_SIZE = 500;
 
 /** Imports `path` on a worker thread. Rejects only on internal failures (a bad file is a summary, as ever). */
 export function importFileInWorker(path: string, options: WorkerImportOptions): Promise<WorkerImportResult> {
-  const { onRows, onBytes, maxInFlight = 4, ...rest } = options;
+  const { onChunks, onBytes, maxInFlight = 2, maxChunkSamples, ...rest } = options;
   const plain = Object.fromEntries(Object.entries(rest).filter(([, v]) => typeof v !== 'function')) as WorkerRequest['options'];
-  const request: WorkerRequest = { path, options: { batchSize: WORKER_BATCH_SIZE, ...plain }, maxInFlight };
+  const request: WorkerRequest = { path, options: { batchSize: WORKER_BATCH_SIZE, ...plain }, maxInFlight, maxChunkSamples };
   const t0 = performance.now();
   let firstBatchMs = -1;
   let storeMs = 0;
@@ -80,15 +87,16 @@ export function importFileInWorker(path: string, options: WorkerImportOptions): 
     };
     worker.on('message', (m: WorkerReply) => {
       if (failed) return;
-      if (m.type === 'rows') {
+      if (m.type === 'chunks') {
         // Batches are taken one after another, in order, even when the caller's store is asynchronous.
         if (firstBatchMs < 0) firstBatchMs = performance.now() - t0;
         chain = chain.then(async () => {
           if (failed) return;
           const t = performance.now();
-          await onRows(m.rows);
+          await onChunks(unpackChunks(m.packed));
           storeMs += performance.now() - t;
-          worker.postMessage({ type: 'ack' });
+          // The buffer goes back for reuse (no garbage per message on either thread).
+          worker.postMessage({ type: 'ack', buffer: m.packed.buffer }, [m.packed.buffer]);
         }).catch(fail);
       } else if (m.type === 'bytes') onBytes?.(m.bytes, m.total);
       else if (m.type === 'done') {

@@ -1,7 +1,8 @@
 /**
- * Worker thread side of `importFileInWorker` (import-in-worker.ts): runs the importer on one file, posts each
- * batch packed (sample-rows.ts) and waits for the main thread to take it when too many are in flight, and
- * accumulates the daily totals of every sample it delivered, so the main thread only stores rows.
+ * Worker thread side of `importFileInWorker` (import-in-worker.ts): runs the importer on one file, gathers its
+ * samples into day chunks (sample-chunks.ts) and posts them as transferred bytes, waiting for the main thread to
+ * take them when too many are in flight, and accumulates the daily totals of every sample it delivered, so the
+ * main thread only merges and stores chunks.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { WalkingDaysAccumulator } from '../core/walking-day.js';
@@ -10,37 +11,46 @@ import { detectFormat, DETECT_HEAD_BYTES } from './detect-format.js';
 import { displayName, readHead } from './file-input.js';
 import type { AnyImportOptions } from './import-file.js';
 import type { ImportSummary } from './import-sink.js';
-import { packSamples } from './sample-rows.js';
+import { ChunkCollector, packChunks } from './sample-chunks.js';
 import { threadCpuMs } from './thread-cpu.js';
 import type { WorkerReply, WorkerRequest } from './import-in-worker.js';
 
 const cpuAtStart = threadCpuMs();
 const port = parentPort!;
-const { path, options, maxInFlight } = workerData as WorkerRequest;
+const { path, options, maxInFlight, maxChunkSamples } = workerData as WorkerRequest;
 
 let inFlight = 0;
 let blockedMs = 0;
 let wake: (() => void) | null = null;
-port.on('message', (m: { type: 'ack' }) => {
+/** Delivery buffers the main thread handed back, reused for the next deliveries. */
+const buffers: ArrayBuffer[] = [];
+port.on('message', (m: { type: 'ack'; buffer?: ArrayBuffer }) => {
   if (m.type !== 'ack') return;
+  if (m.buffer && buffers.length < maxInFlight + 1) buffers.push(m.buffer);
   inFlight--;
   const w = wake;
   wake = null;
   w?.();
 });
 
-const post = (m: WorkerReply): void => port.postMessage(m);
+const post = (m: WorkerReply, transfer: ArrayBuffer[] = []): void => port.postMessage(m, transfer);
 const days = new WalkingDaysAccumulator();
+const collector = new ChunkCollector((chunks) => {
+  const packed = packChunks(chunks, buffers);
+  inFlight++;
+  post({ type: 'chunks', packed }, [packed.buffer]);
+}, { recycle: true, ...(maxChunkSamples ? { maxSamples: maxChunkSamples } : {}) });
 
 try {
   const importOptions: AnyImportOptions = {
     ...options,
     onBytes: (bytes, total) => post({ type: 'bytes', bytes, total }),
     onBatch: async (batch, times) => {
-      for (let i = 0; i < batch.length; i++) days.add(batch[i]!, times[i]);
-      inFlight++;
-      post({ type: 'rows', rows: packSamples(batch) });
-      // Back-pressure: the parser runs ahead of the store by at most `maxInFlight` batches (memory stays flat).
+      for (let i = 0; i < batch.length; i++) {
+        days.add(batch[i]!, times[i]);
+        collector.add(batch[i]!, times[i]);
+      }
+      // Back-pressure: the parser runs ahead of the store by at most `maxInFlight` messages (memory stays flat).
       if (inFlight >= maxInFlight) {
         const t = performance.now();
         while (inFlight >= maxInFlight) await new Promise<void>((r) => (wake = r));
@@ -49,6 +59,7 @@ try {
     },
   };
   const summary = await importAny(path, importOptions);
+  if (summary.ok) collector.flush();
   const cpuNow = threadCpuMs();
   const cpuMs = cpuAtStart === null || cpuNow === null ? null : cpuNow - cpuAtStart;
   post({ type: 'done', summary, days: summary.ok ? days.results() : [], blockedMs, cpuMs });

@@ -15,7 +15,7 @@ import type { WalkingSample } from '../core/walking.js';
 import { importError, importWarning, quoteToken, type ImportLocation } from './import-error.js';
 import { ImportSink, type ImportSummary } from './import-sink.js';
 import { describeIoError, displayName, fileChunks } from './file-input.js';
-import { formatIsoWithOffset } from './iso-time.js';
+import { formatIsoWithOffset } from '../core/iso-time.js';
 import { isValidPosition } from './geodesy.js';
 import type { TrackImportOptions } from './gpx.js';
 import { parseTrackTime, TrackSegment } from './track-segment.js';

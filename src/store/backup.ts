@@ -6,7 +6,9 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from './schema.js';
-import { recomputeDays, SAMPLE_KEY } from './repos/walking.js';
+import { sampleTimes } from '../core/walking-chunk.js';
+import { WALKING_KINDS, type WalkingSample } from '../core/walking.js';
+import { addWalkingSamples, listWalkingChunkRows, recomputeDays } from './repos/walking.js';
 
 export const BACKUP_FORMAT = 'footing-backup';
 export const BACKUP_VERSION = 1;
@@ -24,7 +26,15 @@ const Row = {
   checkin: z.object({ id: text, at: text, date: text, context: z.enum(['daily', 'before', 'after']), session_id: nullableText, back: int.min(0).max(10).nullable(), neck: int.min(0).max(10).nullable(), foot: int.min(0).max(10).nullable(), regions: text, note: nullableText, heel_first_steps: int.min(0).max(10).nullable().default(null), new_lower_limb: int.min(0).max(1).nullable().default(null) }).strict(),
   // id and dedupe_key: written by Footing before migration 0005 (the sample's identity is now its columns); read
   // and ignored. date is derived from start_at on restore.
-  walking: z.object({ id: text.optional(), source: text, device: nullableText, start_at: text, end_at: text, date: text, kind: text, value: z.number().finite(), unit: text, dedupe_key: text.optional(), import_id: nullableText, created_at: text }).strict(),
+  // Times must be the ISO shape Footing writes (samples are stored as instants and offsets, migration 0010), and
+  // the unit the kind's (src/core/walking.ts); import_id and created_at are those of the sample's day chunk.
+  walking: z.object({ id: text.optional(), source: text, device: nullableText, start_at: text, end_at: text, date: text, kind: text, value: z.number().finite(), unit: text, dedupe_key: text.optional(), import_id: nullableText, created_at: text }).strict()
+    .superRefine((w, ctx) => {
+      if (!(w.kind in WALKING_KINDS)) ctx.addIssue({ code: 'custom', path: ['kind'], message: `"${w.kind}" is not a walking kind` });
+      else if (WALKING_KINDS[w.kind as keyof typeof WALKING_KINDS] !== w.unit) ctx.addIssue({ code: 'custom', path: ['unit'], message: `must be "${WALKING_KINDS[w.kind as keyof typeof WALKING_KINDS]}" for ${w.kind}` });
+      if (!sampleTimes({ start: w.start_at, end: w.start_at })) ctx.addIssue({ code: 'custom', path: ['start_at'], message: 'must be "YYYY-MM-DDTHH:MM:SS(.sss)+HH:MM"' });
+      else if (!sampleTimes({ start: w.start_at, end: w.end_at })) ctx.addIssue({ code: 'custom', path: ['end_at'], message: 'must be "YYYY-MM-DDTHH:MM:SS(.sss)+HH:MM"' });
+    }),
   import: z.object({ id: text, file_name: text, format: text, sha256: text, at: text, summary: text }).strict(),
   painMap: z.object({ id: text, recorded_at: text, recorded_by: text, marks: text }).strict(),
   screening: z.object({ id: text, test_id: text, values: text, recorded_at: text, recorded_by: text }).strict(),
@@ -66,8 +76,7 @@ export async function exportBackup(db: Kysely<Database>, personId: string): Prom
     sessions: (await db.selectFrom('sessions').selectAll().where('person_id', '=', personId).orderBy('started_at').execute()).map(strip),
     checkins: (await db.selectFrom('checkins').selectAll().where('person_id', '=', personId).orderBy('at').execute()).map(strip),
     imports: (await db.selectFrom('imports').selectAll().where('person_id', '=', personId).orderBy('at').execute()).map(strip),
-    walkingSamples: (await db.selectFrom('walking_samples').selectAll().where('person_id', '=', personId).orderBy('start_at').execute())
-      .map((r) => ({ ...strip(r), device: r.device === '' ? null : r.device, value: Number(r.value) })),
+    walkingSamples: await listWalkingChunkRows(db, personId),
     painMaps: (await db.selectFrom('pain_maps').selectAll().where('person_id', '=', personId).orderBy('recorded_at').execute()).map(strip),
     screeningResults: (await db.selectFrom('screening_results').selectAll().where('person_id', '=', personId).orderBy('recorded_at').execute()).map(strip),
     outcomeScores: (await db.selectFrom('outcome_scores').selectAll().where('person_id', '=', personId).orderBy('recorded_at').execute()).map((r) => ({ ...strip(r), score: r.score === null ? null : Number(r.score) })),
@@ -75,17 +84,18 @@ export async function exportBackup(db: Kysely<Database>, personId: string): Prom
   };
 }
 
-/** Restores walking rows, skipping those already stored (same identity); returns how many were added. */
+/** Restores walking rows, skipping those already stored (same identity); returns how many were added. Rows go
+ * in groups of their import and time, oldest first (a chunk keeps the last import and time that added to it). */
 async function addSamples(db: Kysely<Database>, personId: string, rows: Backup['walkingSamples']): Promise<number> {
-  let n = 0;
-  for (let i = 0; i < rows.length; i += 500) {
-    const values = rows.slice(i, i + 500).map((w) => ({
-      person_id: personId, source: w.source, device: w.device ?? '', start_at: w.start_at, end_at: w.end_at, kind: w.kind,
-      value: w.value, unit: w.unit, import_id: w.import_id, created_at: w.created_at,
-    }));
-    const res = await db.insertInto('walking_samples').values(values).onConflict((oc) => oc.columns([...SAMPLE_KEY]).doNothing()).executeTakeFirst();
-    n += Number(res.numInsertedOrUpdatedRows ?? 0);
+  const groups = new Map<string, { importId: string | null; at: string; samples: WalkingSample[] }>();
+  for (const w of rows) {
+    const key = `${w.created_at}\u001f${w.import_id ?? ''}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { importId: w.import_id, at: w.created_at, samples: [] }));
+    g.samples.push({ source: w.source, device: w.device, start: w.start_at, end: w.end_at, kind: w.kind as WalkingSample['kind'], value: w.value, unit: w.unit as WalkingSample['unit'] });
   }
+  let n = 0;
+  for (const g of [...groups.values()].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))) n += await addWalkingSamples(db, personId, g.samples, g.importId, g.at);
   return n;
 }
 

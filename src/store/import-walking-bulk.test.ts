@@ -1,8 +1,8 @@
 /**
- * Imports large enough to use the store's multi-row statements (ROWS_PER_STATEMENT rows at once) and to span
- * several worker batches: a new file, the same file again, a newer export that overlaps an older one (statements
- * that mix stored and new rows), and a record repeated inside one statement. Expected counts and daily steps
- * come from the XML text itself (regexes), not from the importer.
+ * Imports large enough that days arrive in several chunks (CHUNK_SAMPLES samples held at a time, so a day is
+ * merged with its own earlier part) and span several worker batches: a new file, the same file again, a newer
+ * export that overlaps an older one (chunks that mix stored and new samples), and a record repeated within one
+ * chunk. Expected counts and daily steps come from the XML text itself (regexes), not from the importer.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DATABASES, freshStore } from '../../test/helpers/databases.js';
 import type { Store } from './db.js';
-import { importWalkingFile, ROWS_PER_STATEMENT } from './import-walking.js';
+import { importWalkingFile } from './import-walking.js';
 import { ensureLocalPerson } from './repos/people.js';
 import { dailyWalking } from './repos/walking.js';
 
@@ -23,6 +23,8 @@ const RECORDS = [...SAMPLE.matchAll(/^ <Record [^\n]*\/>\n/gm)].map((m) => m[0])
 const COPIES = 280;
 /** Minutes between copies: 280 copies cover ~7 days, so days start and end inside the file. */
 const SHIFT_MIN = 37;
+/** Samples the importer holds before storing its open chunks: a day (~580 records here) comes in parts. */
+const CHUNK_SAMPLES = 97;
 
 /** "YYYY-MM-DD HH:MM:SS +ZZZZ" moved by `minutes` of wall time (the offset kept). */
 function shiftDate(raw: string, minutes: number): string {
@@ -57,12 +59,12 @@ const REPEAT = join(tmp, 'repeat.xml');
 const fullXml = exportOf(all);
 // The older export stops mid-way (mid-day), so the newer one adds samples to days already stored.
 const olderXml = exportOf(all.slice(0, Math.floor(all.length * 0.45)));
-// A later file: copies 1000.. (other dates), one record repeated five records later (same statement).
+// A later file: copies 1000.. (other dates), one record repeated five records later (same chunk).
 const other = Array.from({ length: 20 }, (_, k) => copy(1000 + k)).flat();
 other.splice(40, 0, other[35]!);
 const repeatXml = exportOf(other);
 // A gap filled: copies 2000.. with one StepCount record left out, then the whole; the record comes back in a
-// statement whose other rows are all stored already, on a day that held samples.
+// chunk whose other samples are all stored already, on a day that held samples.
 const gapless = Array.from({ length: 20 }, (_, k) => copy(2000 + k)).flat();
 const GAP = 52;
 const withGap = gapless.filter((_, i) => i !== GAP);
@@ -83,9 +85,10 @@ before(() => {
 });
 after(() => rmSync(tmp, { recursive: true, force: true }));
 
-test('The bulk files are large enough for several multi-row statements and worker batches', () => {
-  assert.ok(all.length >= 10 * ROWS_PER_STATEMENT, String(all.length));
-  assert.ok(stepsByDay(fullXml).size >= 5);
+test('The bulk files are large enough for several chunks per day and worker batches', () => {
+  assert.ok(all.length >= 40 * CHUNK_SAMPLES, String(all.length));
+  const perDay = [...stepsByDay(fullXml).keys()].map((d) => (fullXml.match(new RegExp(`startDate="${d}`, 'g')) ?? []).length);
+  assert.ok(perDay.length >= 5 && perDay.filter((n) => n > 2 * CHUNK_SAMPLES).length >= 3, String(perDay));
 });
 
 for (const kind of DATABASES) {
@@ -97,24 +100,24 @@ for (const kind of DATABASES) {
 
     test('An older export, then a newer overlapping one, then the newer again: each record stored once, days as in the file', async () => {
       const me = (await ensureLocalPerson(store.db)).id;
-      const older = await importWalkingFile(store, me, OLDER, { worker: 'always' });
+      const older = await importWalkingFile(store, me, OLDER, { worker: 'always', chunkSamples: CHUNK_SAMPLES });
       assert.equal(older.summary.ok, true);
       assert.deepEqual([older.added, older.duplicates], [distinctRecords(olderXml), 0]);
       assert.deepEqual(await steps(store, me), rounded(stepsByDay(olderXml)));
 
-      const newer = await importWalkingFile(store, me, FULL, { worker: 'always' });
+      const newer = await importWalkingFile(store, me, FULL, { worker: 'always', chunkSamples: CHUNK_SAMPLES });
       const expectedNew = distinctRecords(fullXml) - distinctRecords(olderXml);
       assert.deepEqual([newer.added, newer.duplicates], [expectedNew, distinctRecords(olderXml)]);
       assert.deepEqual(await steps(store, me), rounded(stepsByDay(fullXml)));
 
-      const again = await importWalkingFile(store, me, FULL, { worker: 'always' });
+      const again = await importWalkingFile(store, me, FULL, { worker: 'always', chunkSamples: CHUNK_SAMPLES });
       assert.deepEqual([again.added, again.duplicates, again.importId], [0, distinctRecords(fullXml), null]);
       assert.deepEqual(await steps(store, me), rounded(stepsByDay(fullXml)));
     });
 
-    test('A record repeated within one statement is stored once and its day counts it once', async () => {
+    test('A record repeated within one chunk is stored once and its day counts it once', async () => {
       const me = (await ensureLocalPerson(store.db)).id;
-      const r = await importWalkingFile(store, me, REPEAT, { worker: 'always' });
+      const r = await importWalkingFile(store, me, REPEAT, { worker: 'always', chunkSamples: CHUNK_SAMPLES });
       assert.equal(r.summary.ok, true);
       assert.deepEqual([r.added, r.duplicates], [other.length - 1, 1]);
       // The repeated record counted once: the expectation is the file without its repeat (days of this file only:
@@ -124,11 +127,11 @@ for (const kind of DATABASES) {
       assert.deepEqual(new Map([...expected.keys()].map((d) => [d, stored.get(d)])), expected);
     });
 
-    test('A record missing from an older export comes back alone among stored rows, and its day is recomputed', async () => {
+    test('A record missing from an older export comes back alone among stored samples, and its day is recomputed', async () => {
       const me = (await ensureLocalPerson(store.db)).id;
       assert.match(gapless[GAP]!, /StepCount/);
-      assert.equal((await importWalkingFile(store, me, GAP_FILE, { worker: 'always' })).added, gapless.length - 1);
-      const r = await importWalkingFile(store, me, GAPLESS_FILE, { worker: 'always' });
+      assert.equal((await importWalkingFile(store, me, GAP_FILE, { worker: 'always', chunkSamples: CHUNK_SAMPLES })).added, gapless.length - 1);
+      const r = await importWalkingFile(store, me, GAPLESS_FILE, { worker: 'always', chunkSamples: CHUNK_SAMPLES });
       assert.deepEqual([r.added, r.duplicates], [1, gapless.length - 1]);
       const expected = rounded(stepsByDay(exportOf(gapless)));
       const stored = await steps(store, me);

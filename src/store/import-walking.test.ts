@@ -8,7 +8,7 @@ import { DATABASES, freshStore } from '../../test/helpers/databases.js';
 import type { Store } from './db.js';
 import { importWalkingFile } from './import-walking.js';
 import { ensureLocalPerson } from './repos/people.js';
-import { dailyWalking, listWalkingSamples } from './repos/walking.js';
+import { countWalkingSamples, dailyWalking, listWalkingSamples } from './repos/walking.js';
 
 const DATA = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
 const APPLE = join(DATA, 'apple-health/export6s3sample.xml');
@@ -24,7 +24,7 @@ function appleStepsByDay(xml: string): Record<string, number> {
   }
   return out;
 }
-const count = async (store: Store) => Number((await store.db.selectFrom('walking_samples').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+const count = async (store: Store) => countWalkingSamples(store.db);
 
 for (const kind of DATABASES) {
   describe(`Importing walking files into ${kind}`, () => {

@@ -1,34 +1,28 @@
 /**
- * Importing a walking file into the store: the importer streams samples in batches, and the whole file is one
- * transaction: a bad file in strict mode, an error, or a killed process leaves the database as it was.
- * Idempotent: samples already stored (same person, start, kind, source, device, end: the table's primary key)
- * are skipped, so importing the same file twice adds nothing and an overlapping newer export adds only what is new.
+ * Importing a walking file into the store: the importer streams samples, gathered into day chunks of their
+ * streams (src/importers/sample-chunks.ts, src/core/walking-chunk.ts), and the whole file is one transaction: a
+ * bad file in strict mode, an error, or a killed process leaves the database as it was. Idempotent: a sample
+ * already stored (same stream, start and end) is skipped when its chunk is merged, so importing the same file
+ * twice adds nothing and an overlapping newer export adds only what is new.
  *
- * Speed (multi-GB Apple Health exports): large files are parsed on a worker thread (import-in-worker.ts) while
- * this thread stores the batches, so the two cores overlap. On SQLite the rows go through prepared statements
- * on the same connection, inside Kysely's transaction (which holds the connection until commit): one per stream
- * (source, device, kind, unit), with those and the per-import constants written into the statement, so a row
- * binds only its start, end and value, and rows go ROWS_PER_STATEMENT to a statement. SQLite's own work per row (~3-4
- * us of CPU here: a WITHOUT ROWID insert on the long text key, mostly mid-tree) is then what bounds the store;
- * `timing` says which thread bounded a given import.
+ * Speed (multi-GB Apple Health exports): large files are parsed on a worker thread (import-in-worker.ts), which
+ * also builds the chunks, while this thread merges and writes them: a few hundred rows per GB instead of millions,
+ * so parsing is what bounds an import (`timing` says which thread did).
  *
  * Daily totals: the importer side accumulates every sample it delivers into per-day totals. A day that held no
- * samples before and met no duplicate takes them as they are; a day that held samples before and gained some,
- * or a new day where some samples were duplicates, is recomputed from the database afterwards.
+ * samples before and met no repeat takes them as they are; a day that held samples before and gained some, or
+ * a new day where some samples were repeats, is recomputed from the database afterwards.
  */
-import type SQLite from 'better-sqlite3';
-import type { Transaction } from 'kysely';
+import { chunkKey, type SampleChunk } from '../core/walking-chunk.js';
 import { WalkingDaysAccumulator, type WalkingDayResult } from '../core/walking-day.js';
-import type { WalkingSample } from '../core/walking.js';
 import type { AnyImportOptions } from '../importers/import-file.js';
 import { importFileInWorker } from '../importers/import-in-worker.js';
 import type { ImportSummary } from '../importers/import-sink.js';
-import { forEachPackedStream, unpackSamples, type SampleRows } from '../importers/sample-rows.js';
+import { ChunkCollector } from '../importers/sample-chunks.js';
 import { threadCpuMs } from '../importers/thread-cpu.js';
 import type { Store } from './db.js';
 import { newId, toJson } from './json-column.js';
-import type { Database } from './schema.js';
-import { dedupeKey, recomputeDays, SAMPLE_KEY, sampleRow, writeWalkingDays } from './repos/walking.js';
+import { kyselyChunks, lockWalking, mergeChunk, recomputeDays, sqliteChunks, writeWalkingDays } from './repos/walking.js';
 import { statSync } from 'node:fs';
 
 export interface StoredImport {
@@ -46,13 +40,13 @@ export interface StoredImport {
 export interface ImportTiming {
   onWorker: boolean;
   totalMs: number;
-  /** Storing batches (this thread). */
+  /** Merging and writing chunks (this thread). */
   storeMs: number;
-  /** On a worker: the parser waiting for the store to take batches (the store was the slower side). */
+  /** On a worker: the parser waiting for the store to take chunks (the store was the slower side). */
   parserBlockedMs: number;
-  /** On a worker: until the first batch arrived (start-up and first parse). */
+  /** On a worker: until the first chunks arrived (start-up and first parse). */
   firstBatchMs: number;
-  /** After the last batch: daily totals written and recomputed, commit (and SQLite's checkpoint). */
+  /** After the last chunks: daily totals written and recomputed, commit (and SQLite's checkpoint). */
   finishMs: number;
   /** CPU time of this thread over the import (Linux; null elsewhere): on a worker, the store's real cost. */
   mainCpuMs: number | null;
@@ -64,13 +58,12 @@ export interface ImportTiming {
 export type StoreImportOptions = Omit<AnyImportOptions, 'onBatch'> & {
   /** `auto` (default): files from WORKER_MIN_BYTES up parse on a worker thread; `always`/`never` force it. */
   worker?: 'auto' | 'always' | 'never';
+  /** Samples held before open chunks are stored (default: the collector's; tests make days arrive in parts). */
+  chunkSamples?: number;
 };
 
 /** Below this a worker thread's start-up (~0.1-0.3 s with tsx) costs more than the overlap saves. */
 export const WORKER_MIN_BYTES = 16 * 1024 * 1024;
-
-/** Prepared statements per import for streams (see rowInserter). */
-const STREAM_STATEMENTS = 64;
 
 class Rollback extends Error {}
 
@@ -82,12 +75,12 @@ interface Tally {
   existing: ReadonlySet<string>;
   /** Existing dates that gained samples: recomputed from the database. */
   touched: Set<string>;
-  /** Dates where a delivered sample was already stored: the accumulated total of a new day would count it. */
+  /** Dates where a delivered sample was already stored or repeated: the accumulated total would count it. */
   dirty: Set<string>;
 }
 
 export async function importWalkingFile(store: Store, personId: string, path: string, options: StoreImportOptions = {}): Promise<StoredImport> {
-  const { worker = 'auto', ...importOptions } = options;
+  const { worker = 'auto', chunkSamples, ...importOptions } = options;
   const useWorker = worker === 'always' || (worker === 'auto' && fileSize(path) >= WORKER_MIN_BYTES);
   let summary: ImportSummary | null = null;
   let tally: Tally | null = null;
@@ -99,16 +92,16 @@ export async function importWalkingFile(store: Store, personId: string, path: st
   let parsedAt = 0;
   try {
     await store.db.transaction().execute(async (trx) => {
-      const existing = new Set((await trx.selectFrom('walking_samples').select('date').distinct().where('person_id', '=', personId).execute()).map((r) => r.date));
+      await lockWalking(trx, personId);
+      const existing = new Set((await trx.selectFrom('walking_sample_chunks').select('date').distinct().where('person_id', '=', personId).execute()).map((r) => r.date));
       const t: Tally = (tally = { added: 0, seen: 0, existing, touched: new Set(), dirty: new Set() });
       importId = newId();
-      // The import row goes first (samples reference it); it is rolled back with the rest if nothing is kept.
+      // The import row goes first (chunks reference it); it is rolled back with the rest if nothing is kept.
       await trx.insertInto('imports').values({ id: importId, person_id: personId, file_name: options.fileName ?? path, format: 'pending', sha256: '', at: new Date().toISOString(), summary: '{}' }).execute();
-      const inserter = rowInserter(store, trx, personId, importId, t);
-      const insert = inserter.insert;
+      const merge = chunkMerger(store.sqlite ? sqliteChunks(store.sqlite) : kyselyChunks(trx), personId, importId, t);
       let days: WalkingDayResult[];
       if (useWorker) {
-        const r = await importFileInWorker(path, { ...importOptions, onRows: insert });
+        const r = await importFileInWorker(path, { ...importOptions, onChunks: merge, ...(chunkSamples ? { maxChunkSamples: chunkSamples } : {}) });
         summary = r.summary;
         days = r.days;
         Object.assign(timing, { storeMs: r.timing.storeMs, parserBlockedMs: r.timing.parserBlockedMs, firstBatchMs: r.timing.firstBatchMs, parserCpuMs: r.timing.parserCpuMs });
@@ -116,18 +109,31 @@ export async function importWalkingFile(store: Store, personId: string, path: st
         // Loaded here: on the worker path this thread never needs the importers (the FIT SDK alone is ~6 MB).
         const { importFile } = await import('../importers/import-file.js');
         const acc = new WalkingDaysAccumulator();
+        let ready: SampleChunk[] = [];
+        const collector = new ChunkCollector((chunks) => ready.push(...chunks), chunkSamples ? { maxSamples: chunkSamples } : {});
+        const store1 = async (): Promise<void> => {
+          const t = performance.now();
+          const chunks = ready;
+          ready = [];
+          await merge(chunks);
+          timing.storeMs += performance.now() - t;
+        };
         summary = await importFile(path, {
           ...importOptions,
           onBatch: async (batch, times) => {
-            for (let i = 0; i < batch.length; i++) acc.add(batch[i]!, times[i]);
-            const t = performance.now();
-            await insert({ samples: batch });
-            timing.storeMs += performance.now() - t;
+            for (let i = 0; i < batch.length; i++) {
+              acc.add(batch[i]!, times[i]);
+              collector.add(batch[i]!, times[i]);
+            }
+            if (ready.length > 0) await store1();
           },
         });
+        if (summary.ok) {
+          collector.flush();
+          await store1();
+        }
         days = acc.results();
       }
-      inserter.flush();
       parsedAt = performance.now();
       if (!summary.ok || t.added === 0) throw new Rollback();
       const newDays = days.filter((d) => !existing.has(d.day.date) && !t.dirty.has(d.day.date));
@@ -178,149 +184,23 @@ function tuneSqlite(store: Store): () => void {
   };
 }
 
-/** A text value as an SQL literal (for values written into a prepared statement once per import). */
-function literal(v: string): string {
-  return `'${v.replaceAll("'", "''")}'`;
-}
-
-/** Stores batches and keeps the tally; `flush` stores rows still held back (call it before the tally is read). */
-interface RowInserter {
-  insert(rows: SampleRows): Promise<void>;
-  flush(): void;
-}
-
 /**
- * Rows per multi-row INSERT on SQLite, to share better-sqlite3's fixed cost per statement run (binding,
- * stepping, resetting). Measured: on rows that arrive in key order (1M rows, one insertion point) one row per
- * statement costs 3.3 us of CPU per row, 50 rows 1.5 us, 200 rows 1.4 us; on the bench's export (streams
- * interleaved, so rows land in the middle of the key range and split pages) only 3.6 -> 3.45 us, because there
- * SQLite's B-tree work on the long text key dominates. 100 stays well under SQLite's 32,766 bound parameters.
+ * Returns what merges chunks into the store and keeps the tally. A chunk whose date held no samples before this
+ * import and that this import has not written yet is inserted without reading (the common case of new data).
  */
-export const ROWS_PER_STATEMENT = 100;
-
-/** A stream's statements and the rows it holds back (start, end, value; flat). */
-interface HeldStream {
-  one: SQLite.Statement;
-  many: SQLite.Statement;
-  args: (string | number)[];
-}
-
-/** Returns what stores batches and keeps the tally (added, duplicates, dates to recompute). */
-function rowInserter(store: Store, trx: Transaction<Database>, personId: string, importId: string, t: Tally): RowInserter {
+function chunkMerger(table: ReturnType<typeof kyselyChunks>, personId: string, importId: string, t: Tally): (chunks: SampleChunk[]) => Promise<void> {
   const now = new Date().toISOString();
-  const sqlite = store.sqlite;
-  if (sqlite) {
-    const constants = `${literal(personId)}, ${literal(importId)}, ${literal(now)}`;
-    const generic = sqlite.prepare(`INSERT INTO walking_samples (person_id, import_id, created_at, source, device, start_at, end_at, kind, value, unit)
-      VALUES (${constants}, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`);
-    // One statement per stream (source, device, kind, unit written into it): a row then binds three values, not
-    // seven; and a second one that inserts ROWS_PER_STATEMENT rows at once. Each stream holds its rows back until
-    // it has that many (exports interleave streams, a few records of each at a time). An export holds a handful of
-    // streams; past STREAM_STATEMENTS the generic statement serves.
-    const byStream = new Map<string, HeldStream>();
-    const streamOf = (source: string, device: string, kind: string, unit: string): HeldStream | null => {
-      const key = `${source}\u001f${device}\u001f${kind}\u001f${unit}`;
-      let st = byStream.get(key);
-      if (!st) {
-        if (byStream.size >= STREAM_STATEMENTS || `${source}${device}${kind}${unit}`.includes('\u0000')) return null;
-        const row = `(${constants}, ${literal(source)}, ${literal(device)}, ${literal(kind)}, ${literal(unit)}, ?, ?, ?)`;
-        const head = 'INSERT INTO walking_samples (person_id, import_id, created_at, source, device, kind, unit, start_at, end_at, value) VALUES';
-        st = {
-          one: sqlite.prepare(`${head} ${row} ON CONFLICT DO NOTHING`),
-          many: sqlite.prepare(`${head} ${Array.from({ length: ROWS_PER_STATEMENT }, () => row).join(', ')} ON CONFLICT DO NOTHING`),
-          args: [],
-        };
-        byStream.set(key, st);
-      }
-      return st;
-    };
-    const checkExisting = t.existing.size > 0;
-    const counted = (start: string, inserted: boolean): void => {
-      t.seen++;
-      if (inserted) {
-        t.added++;
-        if (checkExisting) {
-          const date = start.slice(0, 10);
-          if (t.existing.has(date)) t.touched.add(date);
-        }
-      } else t.dirty.add(start.slice(0, 10));
-    };
-    /** Stores a stream's held rows: one statement when it holds ROWS_PER_STATEMENT, else row by row. */
-    const store1 = (st: HeldStream): void => {
-      const args = st.args;
-      const n = args.length / 3;
-      if (n === ROWS_PER_STATEMENT) {
-        const changes = st.many.run(args).changes;
-        t.seen += n;
-        t.added += changes;
-        if (changes === n) {
-          if (checkExisting) {
-            for (let i = 0; i < args.length; i += 3) {
-              const date = (args[i] as string).slice(0, 10);
-              if (t.existing.has(date)) t.touched.add(date);
-            }
-          }
-        } else {
-          // Some rows were already stored (or repeated in the file); one statement does not say which. Their
-          // dates are recomputed from the database afterwards, which is right whichever rows they were.
-          for (let i = 0; i < args.length; i += 3) {
-            const date = (args[i] as string).slice(0, 10);
-            t.dirty.add(date);
-            if (changes > 0 && t.existing.has(date)) t.touched.add(date);
-          }
-        }
-      } else {
-        for (let i = 0; i < args.length; i += 3) counted(args[i] as string, st.one.run(args[i], args[i + 1], args[i + 2]).changes === 1);
-      }
-      args.length = 0;
-    };
-    const flush = (): void => {
-      for (const st of byStream.values()) if (st.args.length > 0) store1(st);
-    };
-    const insert = async (rows: SampleRows): Promise<void> => {
-      if ('samples' in rows) {
-        for (const s of rows.samples) counted(s.start, generic.run(s.source, s.device ?? '', s.start, s.end, s.kind, s.value, s.unit).changes === 1);
-        return;
-      }
-      let held: HeldStream | null = null;
-      let source = '';
-      let device = '';
-      let kind = '';
-      let unit = '';
-      forEachPackedStream(rows.text, (s, d, k, u) => {
-        held = streamOf(s, d, k, u);
-        source = s;
-        device = d;
-        kind = k;
-        unit = u;
-      }, (start, end, value) => {
-        const st = held as HeldStream | null;
-        if (!st) {
-          counted(start, generic.run(source, device, start, end, kind, value, unit).changes === 1);
-          return;
-        }
-        st.args.push(start, end, value);
-        if (st.args.length === 3 * ROWS_PER_STATEMENT) store1(st);
-      });
-    };
-    return { insert, flush };
-  }
-  const insert = async (rows: SampleRows): Promise<void> => {
-    const batch: WalkingSample[] = unpackSamples(rows);
-    for (let i = 0; i < batch.length; i += 500) {
-      const chunk = batch.slice(i, i + 500);
-      const res = await trx.insertInto('walking_samples').values(chunk.map((s) => sampleRow(personId, s, importId, now)))
-        .onConflict((oc) => oc.columns([...SAMPLE_KEY]).doNothing()).returning(['source', 'device', 'start_at', 'end_at', 'kind']).execute();
-      const insertedKeys = new Set(res.map((r) => dedupeKey({ ...r, device: r.device, start: r.start_at, end: r.end_at, kind: r.kind as WalkingSample['kind'], value: 0, unit: 'count' })));
-      for (const s of chunk) {
-        const inserted = insertedKeys.delete(dedupeKey(s));
-        t.seen++;
-        if (inserted) {
-          t.added++;
-          if (t.existing.has(s.start.slice(0, 10))) t.touched.add(s.start.slice(0, 10));
-        } else t.dirty.add(s.start.slice(0, 10));
-      }
+  const written = new Set<string>();
+  return async (chunks) => {
+    for (const c of chunks) {
+      const key = chunkKey(c);
+      const absent = !t.existing.has(c.date) && !written.has(key);
+      t.seen += c.samples.count; // before the merge, which removes repeats in place
+      const m = await mergeChunk(table, personId, c, importId, now, absent);
+      if (m.added > 0) written.add(key);
+      t.added += m.added;
+      if (m.repeats > 0) t.dirty.add(c.date);
+      if (m.added > 0 && t.existing.has(c.date)) t.touched.add(c.date);
     }
   };
-  return { insert, flush: () => {} };
 }

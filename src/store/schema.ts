@@ -97,23 +97,24 @@ export interface GaitAnalysesTable {
 }
 
 /**
- * Walking samples (migration 0005): the primary key is the sample's identity, (person_id, start_at, kind, source,
- * device, end_at), which makes imports idempotent; no surrogate id.
+ * Walking samples, a day of one stream per row (migration 0010, src/core/walking-chunk.ts): the key is the
+ * stream's identity on that local date; `samples` holds its samples as encoded columns (sorted, unique).
  */
-export interface WalkingSamplesTable {
+export interface WalkingSampleChunksTable {
   person_id: string;
+  /** Local calendar date of the samples' starts, in their own offsets. */
+  date: string;
+  kind: string;
   source: string;
   /** '' when the source names no device (a primary key column cannot be NULL); read back as null. */
   device: string;
-  start_at: string;
-  end_at: string;
-  /** Generated from start_at: the local calendar date in the sample's own offset (read-only). */
-  date: ColumnType<string, never, never>;
-  kind: string;
-  value: number;
   unit: string;
+  sample_count: number;
+  /** encodeColumns() bytes (Buffer from both drivers). */
+  samples: Uint8Array;
+  /** The last import that added samples here; null when typed by hand or restored. */
   import_id: string | null;
-  created_at: ColumnType<string, string, never>;
+  updated_at: string;
 }
 
 export interface ImportsTable {
@@ -183,7 +184,7 @@ export interface Database {
   program_events: ProgramEventsTable;
   sessions: SessionsTable;
   checkins: CheckinsTable;
-  walking_samples: WalkingSamplesTable;
+  walking_sample_chunks: WalkingSampleChunksTable;
   imports: ImportsTable;
   pain_maps: PainMapsTable;
   screening_results: ScreeningResultsTable;

@@ -244,7 +244,7 @@ for (const kind of DATABASES) {
       assert.equal((await world.as('patient', { method: 'GET', url: '/api/today' })).statusCode, 200);
       const del = await world.as('patient', { method: 'DELETE', url: '/api/account', payload: { password: TEST_PASSWORD } });
       assert.equal(del.statusCode, 200);
-      for (const t of ['screens', 'programs', 'program_events', 'checkins', 'walking_samples', 'walking_days', 'care_links'] as const) {
+      for (const t of ['screens', 'programs', 'program_events', 'checkins', 'walking_sample_chunks', 'walking_days', 'care_links'] as const) {
         const n = await store.db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).where('person_id', '=', pat.personId!).executeTakeFirstOrThrow();
         assert.equal(Number(n.n), 0, t);
       }

@@ -15,7 +15,8 @@ import { sql, SqliteAdapter, type Kysely } from 'kysely';
  * Existing rows are copied: the old dedupe key was exactly these columns (device NULL and '' were the same
  * key), so the copy loses nothing and meets no conflict.
  */
-export async function up(db: Kysely<unknown>): Promise<void> {
+/** Creates the lean table under `name` (also what migration 0010's down restores). */
+export async function createLeanSamplesTable(db: Kysely<unknown>, name: string): Promise<void> {
   const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
   const columns = sql`
       person_id text NOT NULL REFERENCES people(id) ON DELETE CASCADE,
@@ -29,14 +30,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       import_id text REFERENCES imports(id) ON DELETE SET NULL,
       created_at text NOT NULL,`;
   if (sqlite) {
-    await sql`CREATE TABLE walking_samples_lean (${columns}
+    await sql`CREATE TABLE ${sql.table(name)} (${columns}
       date text GENERATED ALWAYS AS (substr(start_at, 1, 10)) VIRTUAL,
       PRIMARY KEY (person_id, start_at, kind, source, device, end_at)) WITHOUT ROWID`.execute(db);
   } else {
-    await sql`CREATE TABLE walking_samples_lean (${columns}
+    await sql`CREATE TABLE ${sql.table(name)} (${columns}
       date text GENERATED ALWAYS AS (substr(start_at, 1, 10)) STORED,
       CONSTRAINT walking_samples_pk PRIMARY KEY (person_id, start_at, kind, source, device, end_at))`.execute(db);
   }
+}
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await createLeanSamplesTable(db, 'walking_samples_lean');
   await sql`INSERT INTO walking_samples_lean (person_id, start_at, kind, source, device, end_at, value, unit, import_id, created_at)
     SELECT person_id, start_at, kind, source, coalesce(device, ''), end_at, value, unit, import_id, created_at FROM walking_samples
     WHERE true ON CONFLICT DO NOTHING`.execute(db); // "WHERE true": SQLite needs it before an upsert clause after SELECT
