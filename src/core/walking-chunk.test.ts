@@ -98,3 +98,23 @@ test('Texts the store cannot rebuild exactly are refused rather than changed', (
   assert.equal(sampleTimes({ start: '2014-09-13 10:27:54 +0100', end: '2014-09-13T10:27:59+01:00' }), null); // Apple's raw text
   assert.equal(sampleTimes({ start: '2014-09-13T10:27:54+01:00', end: 'soon' }), null);
 });
+
+test('Days summed from chunks equal days summed sample by sample (the store sums chunks, recompute sums samples)', async () => {
+  const { WalkingDaysAccumulator } = await import('./walking-day.js');
+  fc.assert(fc.property(fc.array(rowArb, { minLength: 1, maxLength: 40 }), fc.constantFrom('steps', 'distance', 'speed', 'duration'), (rows, kind) => {
+    const unit = ({ steps: 'count', distance: 'm', speed: 'm/s', duration: 's' } as const)[kind];
+    const stream = { kind, source: 'apple-health', device: 'Watch', unit } as const;
+    const columns = columnsOf(rows.map(([s, e, v, a]) => [s, e, v, a, a]));
+    const bySample = new WalkingDaysAccumulator();
+    const byChunk = new WalkingDaysAccumulator();
+    const chunks = new Map<string, Row[]>();
+    for (let i = 0; i < columns.count; i++) {
+      const sample = sampleAt(stream, columns, i);
+      bySample.add(sample);
+      const date = sample.start.slice(0, 10);
+      chunks.set(date, [...(chunks.get(date) ?? []), [columns.start[i]!, columns.end[i]!, columns.value[i]!, columns.startOffset[i]!, columns.endOffset[i]!]]);
+    }
+    for (const [date, rs] of chunks) byChunk.addChunk({ ...stream, date, samples: columnsOf(rs) });
+    assert.deepEqual(byChunk.results(), bySample.results());
+  }));
+});

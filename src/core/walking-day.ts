@@ -4,6 +4,7 @@
  * same walk is never counted twice), the longest single source's walking minutes, and the daily means of the
  * walking metrics devices measure.
  */
+import type { SampleChunk } from './walking-chunk.js';
 import { DailyWalkingMerger, type SampleTimes } from './walking-merge.js';
 import type { DailyWalking, WalkingSample } from './walking.js';
 
@@ -89,6 +90,28 @@ export class WalkingDaysAccumulator {
       this.last = acc;
     }
     acc.add(s, times);
+  }
+
+  /**
+   * Adds a day chunk's samples (src/core/walking-chunk.ts): the same as adding each sample, without building
+   * its ISO texts (the store's thread does this for a whole import while the parser runs on another).
+   */
+  addChunk(c: SampleChunk): void {
+    let acc = this.days.get(c.date);
+    if (!acc) this.days.set(c.date, (acc = new WalkingDayAccumulator(c.date)));
+    this.last = null;
+    this.lastDate = '';
+    // One sample object and one times object, refilled per sample: the accumulator keeps neither.
+    const s: WalkingSample = { source: c.source, device: c.device === '' ? null : c.device, start: '', end: '', kind: c.kind, value: 0, unit: c.unit };
+    const times: SampleTimes = { startUtcMs: 0, endUtcMs: 0, offsetMinutes: 0 };
+    const cols = c.samples;
+    for (let i = 0; i < cols.count; i++) {
+      s.value = cols.value[i]!;
+      times.startUtcMs = cols.start[i]!;
+      times.endUtcMs = cols.end[i]!;
+      times.offsetMinutes = cols.startOffset[i]!;
+      acc.add(s, times);
+    }
   }
 
   /** Every day seen, in date order. */

@@ -72,9 +72,14 @@ function twoDigits(s: string, i: number): number {
 /** What `parseAppleDateFields` found besides the ISO text (module scratch: no object per date). */
 let parsedUtcMs = 0;
 let parsedOffsetMinutes = 0;
-/** The last offset text seen ("+0100") and its ISO form ("+01:00"): an export rarely changes zone. */
-let lastOffsetRaw = '';
+/** The last offset text seen ("+0100") and its ISO form ("+01:00"): an export rarely changes zone. (The
+ * initial values match no date.) */
+let lastOffsetRaw = '\u0000';
 let lastOffsetIso = '';
+/** The last date part seen ("2014-09-13") and its day number: a record's start and end, and record after record,
+ * nearly always share it, so it is checked and converted once. */
+let lastDate = '\u0000';
+let lastDays = 0;
 
 /**
  * The core of `parseAppleDate`: returns the ISO text and leaves the UTC milliseconds and the offset in
@@ -82,26 +87,33 @@ let lastOffsetIso = '';
  * every record of multi-GB files.
  */
 function parseAppleDateFields(raw: string): string | null {
-  if (raw.length !== APPLE_DATE_LENGTH || raw.charCodeAt(4) !== 45 || raw.charCodeAt(7) !== 45 || raw.charCodeAt(10) !== 32 ||
+  if (raw.length !== APPLE_DATE_LENGTH || raw.charCodeAt(10) !== 32 ||
     raw.charCodeAt(13) !== 58 || raw.charCodeAt(16) !== 58 || raw.charCodeAt(19) !== 32) return null;
   const sign = raw.charCodeAt(20);
   if (sign !== 43 && sign !== 45) return null;
-  const y0 = twoDigits(raw, 0), y1 = twoDigits(raw, 2);
-  const mo = twoDigits(raw, 5), d = twoDigits(raw, 8), h = twoDigits(raw, 11), mi = twoDigits(raw, 14), se = twoDigits(raw, 17);
-  const oh = twoDigits(raw, 21), om = twoDigits(raw, 23);
-  if (y0 < 0 || y1 < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 ||
-    mi < 0 || mi > 59 || se < 0 || se > 59 || oh < 0 || oh > 18 || om < 0 || om > 59) return null;
-  const y = y0 * 100 + y1;
-  if (d > (mo === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : MONTH_DAYS[mo - 1]!)) return null;
-  const offset = (sign === 45 ? -1 : 1) * (oh * 60 + om);
-  parsedUtcMs = (daysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se - offset * 60) * 1000;
-  parsedOffsetMinutes = offset;
-  const offsetRaw = raw.slice(20);
-  if (offsetRaw !== lastOffsetRaw) {
-    lastOffsetRaw = offsetRaw;
-    lastOffsetIso = `${offsetRaw.slice(0, 3)}:${offsetRaw.slice(3)}`;
+  let days: number;
+  if (raw.startsWith(lastDate)) days = lastDays;
+  else {
+    if (raw.charCodeAt(4) !== 45 || raw.charCodeAt(7) !== 45) return null;
+    const y0 = twoDigits(raw, 0), y1 = twoDigits(raw, 2), mo = twoDigits(raw, 5), d = twoDigits(raw, 8);
+    if (y0 < 0 || y1 < 0 || mo < 1 || mo > 12 || d < 1) return null;
+    const y = y0 * 100 + y1;
+    if (d > (mo === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : MONTH_DAYS[mo - 1]!)) return null;
+    days = daysFromCivil(y, mo, d);
+    lastDate = raw.slice(0, 10);
+    lastDays = days;
   }
-  return `${raw.slice(0, 10)}T${raw.slice(11, 19)}${lastOffsetIso}`;
+  const h = twoDigits(raw, 11), mi = twoDigits(raw, 14), se = twoDigits(raw, 17);
+  const oh = twoDigits(raw, 21), om = twoDigits(raw, 23);
+  if (h < 0 || h > 23 || mi < 0 || mi > 59 || se < 0 || se > 59 || oh < 0 || oh > 18 || om < 0 || om > 59) return null;
+  const offset = (sign === 45 ? -1 : 1) * (oh * 60 + om);
+  parsedUtcMs = (days * 86400 + h * 3600 + mi * 60 + se - offset * 60) * 1000;
+  parsedOffsetMinutes = offset;
+  if (!raw.endsWith(lastOffsetRaw)) {
+    lastOffsetRaw = raw.slice(20);
+    lastOffsetIso = `${lastOffsetRaw.slice(0, 3)}:${lastOffsetRaw.slice(3)}`;
+  }
+  return `${lastDate}T${raw.slice(11, 19)}${lastOffsetIso}`;
 }
 
 /**

@@ -42,30 +42,40 @@ export function fileChunks(path: string, onBytes?: ByteProgress): Readable {
 }
 
 /**
- * Streams a file's bytes through ONE reused buffer: each chunk is valid only until the loop asks for the next
+ * Streams a file's bytes through TWO reused buffers: each chunk is valid only until the loop asks for the next
  * one, so the consumer must copy what it keeps (the Apple Health scanner and the XML decoder do). Compared with
  * a read stream, no 1 MiB Buffer per chunk waits for the garbage collector (measured: ~15 MB of chunks alive
- * in the import worker).
+ * in the import worker). The next chunk is read into the other buffer while the consumer works on this one, so
+ * the consumer never waits for the disk (or the page cache): ~6% of an Apple import's time before.
  */
 export async function* fileChunksReused(path: string, onBytes?: ByteProgress): AsyncGenerator<Buffer> {
   const fh = await open(path, 'r');
+  let next: Promise<{ bytesRead: number }> | null = null;
   try {
     const total = onBytes ? (await fh.stat()).size : null;
-    const buf = Buffer.allocUnsafe(READ_CHUNK_BYTES);
+    const bufs = [Buffer.allocUnsafe(READ_CHUNK_BYTES), Buffer.allocUnsafe(READ_CHUNK_BYTES)] as const;
+    let k = 0;
     let pos = 0;
     let reported = 0;
+    next = fh.read(bufs[0], 0, READ_CHUNK_BYTES, 0);
     for (;;) {
-      const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
+      const { bytesRead } = await next;
+      next = null;
       if (bytesRead === 0) break;
+      const current = bufs[k]!;
       pos += bytesRead;
+      k ^= 1;
+      next = fh.read(bufs[k]!, 0, READ_CHUNK_BYTES, pos);
       if (onBytes && performance.now() - reported > PROGRESS_EVERY_MS) {
         reported = performance.now();
         onBytes(pos, total);
       }
-      yield buf.subarray(0, bytesRead);
+      yield current.subarray(0, bytesRead);
     }
     onBytes?.(pos, total);
   } finally {
+    // A read still under way (the consumer stopped early) must end before the file is closed.
+    await next?.catch(() => undefined);
     await fh.close();
   }
 }

@@ -1,13 +1,12 @@
 /**
  * Runs an import on a worker thread: parsing and normalising on one core while the caller stores the batches on
  * another. Same meaning as `importFile` (summary, strict/lenient, batches in file order, awaited), plus the
- * daily totals of every delivered sample (accumulated on the worker, WalkingDaysAccumulator).
+ * samples as day chunks (the caller sums their days: WalkingDaysAccumulator.addChunk).
  *
  * Samples arrive as day chunks (sample-chunks.ts), their bytes transferred. At most `maxInFlight` messages are
  * posted but not yet taken by the caller, so a slow store slows the parser rather than filling memory.
  */
 import { Worker } from 'node:worker_threads';
-import type { WalkingDayResult } from '../core/walking-day.js';
 import type { AnyImportOptions } from './import-file.js';
 import type { ImportSummary } from './import-sink.js';
 import type { SampleChunk } from '../core/walking-chunk.js';
@@ -26,7 +25,7 @@ export interface WorkerRequest {
 export type WorkerReply =
   | { type: 'chunks'; packed: PackedChunks }
   | { type: 'bytes'; bytes: number; total: number | null }
-  | { type: 'done'; summary: ImportSummary; days: WalkingDayResult[]; blockedMs: number; cpuMs: number | null }
+  | { type: 'done'; summary: ImportSummary; blockedMs: number; cpuMs: number | null }
   | { type: 'error'; message: string };
 
 /** Options of an import on a worker thread. */
@@ -54,10 +53,9 @@ export interface WorkerTiming {
   parserCpuMs: number | null;
 }
 
-/** The summary and, when it is ok, the daily totals of every delivered sample. */
+/** The summary, and where the time went. */
 export interface WorkerImportResult {
   summary: ImportSummary;
-  days: WalkingDayResult[];
   timing: WorkerTiming;
 }
 
@@ -105,7 +103,7 @@ export function importFileInWorker(path: string, options: WorkerImportOptions): 
           failed = true; // settled
           void worker.terminate();
           const timing = { firstBatchMs: Math.max(0, firstBatchMs), storeMs, parserBlockedMs: m.blockedMs, totalMs: performance.now() - t0, parserCpuMs: m.cpuMs };
-          resolve({ summary: m.summary, days: m.days, timing });
+          resolve({ summary: m.summary, timing });
         }, fail);
       } else fail(new Error(`import worker: ${m.message}`));
     });

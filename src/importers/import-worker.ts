@@ -1,11 +1,9 @@
 /**
  * Worker thread side of `importFileInWorker` (import-in-worker.ts): runs the importer on one file, gathers its
  * samples into day chunks (sample-chunks.ts) and posts them as transferred bytes, waiting for the main thread to
- * take them when too many are in flight, and accumulates the daily totals of every sample it delivered, so the
- * main thread only merges and stores chunks.
+ * take them when too many are in flight. The main thread merges and stores the chunks and sums their days.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { WalkingDaysAccumulator } from '../core/walking-day.js';
 import { importAppleHealth } from './apple-health.js';
 import { detectFormat, DETECT_HEAD_BYTES } from './detect-format.js';
 import { displayName, readHead } from './file-input.js';
@@ -34,7 +32,6 @@ port.on('message', (m: { type: 'ack'; buffer?: ArrayBuffer }) => {
 });
 
 const post = (m: WorkerReply, transfer: ArrayBuffer[] = []): void => port.postMessage(m, transfer);
-const days = new WalkingDaysAccumulator();
 const collector = new ChunkCollector((chunks) => {
   const packed = packChunks(chunks, buffers);
   inFlight++;
@@ -46,10 +43,7 @@ try {
     ...options,
     onBytes: (bytes, total) => post({ type: 'bytes', bytes, total }),
     onBatch: async (batch, times) => {
-      for (let i = 0; i < batch.length; i++) {
-        days.add(batch[i]!, times[i]);
-        collector.add(batch[i]!, times[i]);
-      }
+      for (let i = 0; i < batch.length; i++) collector.add(batch[i]!, times[i]);
       // Back-pressure: the parser runs ahead of the store by at most `maxInFlight` messages (memory stays flat).
       if (inFlight >= maxInFlight) {
         const t = performance.now();
@@ -62,7 +56,7 @@ try {
   if (summary.ok) collector.flush();
   const cpuNow = threadCpuMs();
   const cpuMs = cpuAtStart === null || cpuNow === null ? null : cpuNow - cpuAtStart;
-  post({ type: 'done', summary, days: summary.ok ? days.results() : [], blockedMs, cpuMs });
+  post({ type: 'done', summary, blockedMs, cpuMs });
 } catch (e) {
   post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
 }

@@ -9,12 +9,12 @@
  * also builds the chunks, while this thread merges and writes them: a few hundred rows per GB instead of millions,
  * so parsing is what bounds an import (`timing` says which thread did).
  *
- * Daily totals: the importer side accumulates every sample it delivers into per-day totals. A day that held no
+ * Daily totals: every delivered sample is summed into per-day totals as its chunk arrives. A day that held no
  * samples before and met no repeat takes them as they are; a day that held samples before and gained some, or
  * a new day where some samples were repeats, is recomputed from the database afterwards.
  */
 import { chunkKey, type SampleChunk } from '../core/walking-chunk.js';
-import { WalkingDaysAccumulator, type WalkingDayResult } from '../core/walking-day.js';
+import { WalkingDaysAccumulator } from '../core/walking-day.js';
 import type { AnyImportOptions } from '../importers/import-file.js';
 import { importFileInWorker } from '../importers/import-in-worker.js';
 import type { ImportSummary } from '../importers/import-sink.js';
@@ -98,17 +98,16 @@ export async function importWalkingFile(store: Store, personId: string, path: st
       importId = newId();
       // The import row goes first (chunks reference it); it is rolled back with the rest if nothing is kept.
       await trx.insertInto('imports').values({ id: importId, person_id: personId, file_name: options.fileName ?? path, format: 'pending', sha256: '', at: new Date().toISOString(), summary: '{}' }).execute();
-      const merge = chunkMerger(store.sqlite ? sqliteChunks(store.sqlite) : kyselyChunks(trx), personId, importId, t);
-      let days: WalkingDayResult[];
+      // Daily totals of every delivered sample, summed from the chunks on this thread (the parser's is busier).
+      const acc = new WalkingDaysAccumulator();
+      const merge = chunkMerger(store.sqlite ? sqliteChunks(store.sqlite) : kyselyChunks(trx), personId, importId, t, acc);
       if (useWorker) {
         const r = await importFileInWorker(path, { ...importOptions, onChunks: merge, ...(chunkSamples ? { maxChunkSamples: chunkSamples } : {}) });
         summary = r.summary;
-        days = r.days;
         Object.assign(timing, { storeMs: r.timing.storeMs, parserBlockedMs: r.timing.parserBlockedMs, firstBatchMs: r.timing.firstBatchMs, parserCpuMs: r.timing.parserCpuMs });
       } else {
         // Loaded here: on the worker path this thread never needs the importers (the FIT SDK alone is ~6 MB).
         const { importFile } = await import('../importers/import-file.js');
-        const acc = new WalkingDaysAccumulator();
         let ready: SampleChunk[] = [];
         const collector = new ChunkCollector((chunks) => ready.push(...chunks), chunkSamples ? { maxSamples: chunkSamples } : {});
         const store1 = async (): Promise<void> => {
@@ -121,10 +120,7 @@ export async function importWalkingFile(store: Store, personId: string, path: st
         summary = await importFile(path, {
           ...importOptions,
           onBatch: async (batch, times) => {
-            for (let i = 0; i < batch.length; i++) {
-              acc.add(batch[i]!, times[i]);
-              collector.add(batch[i]!, times[i]);
-            }
+            for (let i = 0; i < batch.length; i++) collector.add(batch[i]!, times[i]);
             if (ready.length > 0) await store1();
           },
         });
@@ -132,8 +128,8 @@ export async function importWalkingFile(store: Store, personId: string, path: st
           collector.flush();
           await store1();
         }
-        days = acc.results();
       }
+      const days = summary.ok ? acc.results() : [];
       parsedAt = performance.now();
       if (!summary.ok || t.added === 0) throw new Rollback();
       const newDays = days.filter((d) => !existing.has(d.day.date) && !t.dirty.has(d.day.date));
@@ -188,7 +184,7 @@ function tuneSqlite(store: Store): () => void {
  * Returns what merges chunks into the store and keeps the tally. A chunk whose date held no samples before this
  * import and that this import has not written yet is inserted without reading (the common case of new data).
  */
-function chunkMerger(table: ReturnType<typeof kyselyChunks>, personId: string, importId: string, t: Tally): (chunks: SampleChunk[]) => Promise<void> {
+function chunkMerger(table: ReturnType<typeof kyselyChunks>, personId: string, importId: string, t: Tally, days: WalkingDaysAccumulator): (chunks: SampleChunk[]) => Promise<void> {
   const now = new Date().toISOString();
   const written = new Set<string>();
   return async (chunks) => {
@@ -196,6 +192,7 @@ function chunkMerger(table: ReturnType<typeof kyselyChunks>, personId: string, i
       const key = chunkKey(c);
       const absent = !t.existing.has(c.date) && !written.has(key);
       t.seen += c.samples.count; // before the merge, which removes repeats in place
+      days.addChunk(c);
       const m = await mergeChunk(table, personId, c, importId, now, absent);
       if (m.added > 0) written.add(key);
       t.added += m.added;
