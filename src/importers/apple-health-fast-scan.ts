@@ -39,6 +39,10 @@ const MAX_CARRY = 16 * 1024 * 1024;
 const MAX_PROLOG = 1024 * 1024;
 /** Attribute values up to this long are remembered to reuse their string when the next record repeats them. */
 const LAST_VALUE_BYTES = 96;
+/** A wanted value that differed from the previous record's this many times in a row (dates, values) is not
+ * compared for the next REUSE_PAUSE records: comparing and remembering it costs more than it saves. */
+const REUSE_MISSES = 8;
+const REUSE_PAUSE = 256;
 
 /** Byte classes, one table lookup instead of chains of comparisons in the hot loops. */
 const NAME_START = 1;
@@ -179,6 +183,15 @@ export class AppleFastScanner {
   private readonly lastBytes: Uint8Array[] = [];
   private readonly lastLength: Int32Array;
   private readonly lastValue: string[] = [];
+  private readonly screens = new Map<string, { attribute: string; keep: (value: string) => boolean; bytes: Uint8Array }>();
+  /** Per wanted attribute: values that differed from the last one in a row, and records left to not compare
+   * (see REUSE_MISSES). */
+  private readonly misses: Int32Array;
+  private readonly skipReuse: Int32Array;
+  /** Per attribute position of the last kept Record: its name's hash and wanted index (-1: not wanted, and no
+   * wanted name has that hash), or -2 when unknown. Records of a type list their attributes in the same order. */
+  private readonly hashAt = new Int32Array(MAX_ATTRS);
+  private readonly wantedAtPos = new Int32Array(MAX_ATTRS).fill(-2);
   /** The last Record type seen (bytes, string, kept or not): records of one type come in long runs. */
   private readonly lastType = new Uint8Array(LAST_VALUE_BYTES);
   private lastTypeLength = -1;
@@ -190,11 +203,19 @@ export class AppleFastScanner {
     private readonly attributeElements: ReadonlySet<string>,
     /** Attributes of kept Records to decode (decoding all of them costs most of the scan time); at most 16. */
     recordAttributes: readonly string[],
+    /**
+     * Elements of `attributeElements` whose one attribute says whether the handler reads them (a Workout's
+     * activity type): when `keep` says no, only that attribute is decoded and handed over.
+     */
+    screens: ReadonlyMap<string, { attribute: string; keep: (value: string) => boolean }> = new Map(),
   ) {
+    for (const [element, s] of screens) this.screens.set(element, { ...s, bytes: Buffer.from(s.attribute, 'latin1') });
     if (recordAttributes.length > 16) throw new RangeError('at most 16 record attributes');
     this.wantedNames = [...recordAttributes];
     this.values.length = recordAttributes.length;
     this.lastLength = new Int32Array(recordAttributes.length).fill(-1);
+    this.misses = new Int32Array(recordAttributes.length);
+    this.skipReuse = new Int32Array(recordAttributes.length);
     for (let w = 0; w < recordAttributes.length; w++) {
       this.lastBytes.push(new Uint8Array(LAST_VALUE_BYTES));
       this.lastValue.push('');
@@ -218,6 +239,23 @@ export class AppleFastScanner {
       if (v === 0) return -1;
       if (this.wantedHash[v - 1] === h && sameBytes(buf, s, e, this.wantedBytes[v - 1]!)) return v - 1;
     }
+  }
+
+  /**
+   * `wantedIndex` for the attribute at position `a` of a kept Record, remembering the answer by position: when
+   * the name there has the same hash as last time, a wanted name is confirmed by its bytes, and an unwanted one
+   * needs nothing more (no wanted name has that hash, so it cannot be one).
+   */
+  private wantedAt(a: number, h: number, buf: Uint8Array, s: number, e: number): number {
+    const known = this.wantedAtPos[a]!;
+    if (known !== -2 && this.hashAt[a] === h) {
+      if (known === -1) return -1;
+      if (sameBytes(buf, s, e, this.wantedBytes[known]!)) return known;
+    }
+    const w = this.wantedIndex(h, buf, s, e);
+    this.hashAt[a] = h;
+    this.wantedAtPos[a] = w >= 0 ? w : this.wantedHash.includes(h) ? -2 : -1;
+    return w;
   }
 
   /** Scans one chunk (not kept: the caller may reuse its memory); throws `FastScanUnsupported` when the input
@@ -289,7 +327,9 @@ export class AppleFastScanner {
   }
 
   /** Scans complete tokens of buf from `i`; returns where the first incomplete token starts (or buf.length). */
-  private scan(buf: Buffer, i: number): number {
+  private scan(buffer: Buffer, i: number): number {
+    // A plain Uint8Array view for the byte loops (Buffer's own methods are used for slicing only).
+    const buf = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length);
     const n = buf.length;
     const pos = this.attrPos;
     while (i < n) {
@@ -315,7 +355,7 @@ export class AppleFastScanner {
         if (j >= n) return tok;
         if (buf[j] !== GT) fail(ABORT_TAG);
         const top = this.stack.pop();
-        if (top === undefined || top.length !== ne - ns || (buf as unknown as FastSlices).latin1Slice(ns, ne) !== top) fail('mismatched end tag');
+        if (top === undefined || top.length !== ne - ns || (buffer as unknown as FastSlices).latin1Slice(ns, ne) !== top) fail('mismatched end tag');
         this.events.close(top);
         if (this.stack.length === 0) this.rootClosed = true;
         i = j + 1;
@@ -407,7 +447,7 @@ export class AppleFastScanner {
         if (this.rootSeen) fail('second root element');
         this.rootSeen = true;
       }
-      const name = isRecord ? 'Record' : (buf as unknown as FastSlices).latin1Slice(ns, ne);
+      const name = isRecord ? 'Record' : (buffer as unknown as FastSlices).latin1Slice(ns, ne);
       let attrs: Record<string, string> | null = null;
       let decode = false;
       if (isRecord) {
@@ -417,7 +457,7 @@ export class AppleFastScanner {
           const ve = pos[o + 3]! >> 3;
           if ((pos[o + 3]! & 7) === 0 && sameAsLast(buf, vs, ve, this.lastType, this.lastTypeLength)) decode = this.lastTypeKept;
           else {
-            const type = decodeValue(buf, vs, ve, pos[o + 3]! & 3);
+            const type = decodeValue(buffer, vs, ve, pos[o + 3]! & 3);
             decode = this.keepRecordType(type);
             if ((pos[o + 3]! & 7) === 0 && ve - vs <= LAST_VALUE_BYTES) {
               copyBytes(buf, vs, ve, this.lastType);
@@ -434,19 +474,29 @@ export class AppleFastScanner {
         values.fill(undefined);
         // Plain ASCII tags (the usual case): one string for the whole tag, values are cheap slices of it (one
         // native call per tag costs less than one per value).
-        const tag = tagFlags === 0 ? (buf as unknown as FastSlices).latin1Slice(tok, j) : null;
+        const tag = tagFlags === 0 ? (buffer as unknown as FastSlices).latin1Slice(tok, j) : null;
         for (let a = 0; a < nAttrs; a++) {
           const o = a * 5;
-          const w = this.wantedIndex(pos[o + 4]!, buf, pos[o]!, pos[o + 1]!);
+          const w = this.wantedAt(a, pos[o + 4]!, buf, pos[o]!, pos[o + 1]!);
           if (w < 0) continue;
           const vs = pos[o + 2]!;
           const ve = pos[o + 3]! >> 3;
           const vflags = pos[o + 3]! & 7;
-          if (vflags !== 0 || tag === null) values[w] = decodeValue(buf, vs, ve, vflags & 3);
-          else if (sameAsLast(buf, vs, ve, this.lastBytes[w]!, this.lastLength[w]!)) values[w] = this.lastValue[w]!;
-          else {
+          if (vflags !== 0 || tag === null) values[w] = decodeValue(buffer, vs, ve, vflags & 3);
+          else if (this.skipReuse[w]! > 0) {
+            // A value that changes record after record (dates, the value): not compared, not remembered.
+            this.skipReuse[w]!--;
+            values[w] = tag.slice(vs - tok, ve - tok);
+          } else if (sameAsLast(buf, vs, ve, this.lastBytes[w]!, this.lastLength[w]!)) {
+            values[w] = this.lastValue[w]!;
+            this.misses[w] = 0;
+          } else {
             const v = tag.slice(vs - tok, ve - tok);
             values[w] = v;
+            if (++this.misses[w]! >= REUSE_MISSES) {
+              this.misses[w] = 0;
+              this.skipReuse[w] = REUSE_PAUSE;
+            }
             if (ve - vs <= LAST_VALUE_BYTES) {
               copyBytes(buf, vs, ve, this.lastBytes[w]!);
               this.lastLength[w] = ve - vs;
@@ -463,7 +513,7 @@ export class AppleFastScanner {
       }
       if (decode && isRecord) {
         // Plain ASCII tags (the usual case): one string for the whole tag, values are cheap slices of it.
-        const tag = tagFlags === 0 ? (buf as unknown as FastSlices).latin1Slice(tok, j) : null;
+        const tag = tagFlags === 0 ? (buffer as unknown as FastSlices).latin1Slice(tok, j) : null;
         const values = this.values;
         values.fill(undefined);
         for (let a = 0; a < nAttrs; a++) {
@@ -471,16 +521,27 @@ export class AppleFastScanner {
           const w = this.wantedIndex(pos[o + 4]!, buf, pos[o]!, pos[o + 1]!);
           if (w >= 0) {
             values[w] = tag !== null ? tag.slice(pos[o + 2]! - tok, (pos[o + 3]! >> 3) - tok)
-              : decodeValue(buf, pos[o + 2]!, pos[o + 3]! >> 3, pos[o + 3]! & 3);
+              : decodeValue(buffer, pos[o + 2]!, pos[o + 3]! >> 3, pos[o + 3]! & 3);
           }
         }
         attrs = {};
         for (let w = 0; w < values.length; w++) if (values[w] !== undefined) attrs[this.wantedNames[w]!] = values[w]!;
       } else if (decode) {
         attrs = {};
-        for (let a = 0; a < nAttrs; a++) {
+        const screen = this.screens.get(name);
+        if (screen) {
+          // Decode the one attribute that decides whether the handler reads this element at all.
+          for (let a = 0; a < nAttrs; a++) {
+            const o = a * 5;
+            if (!sameBytes(buf, pos[o]!, pos[o + 1]!, screen.bytes)) continue;
+            const v = decodeValue(buffer, pos[o + 2]!, pos[o + 3]! >> 3, pos[o + 3]! & 3);
+            if (!screen.keep(v)) attrs[screen.attribute] = v;
+            break;
+          }
+        }
+        for (let a = 0; a < nAttrs && !(screen && screen.attribute in attrs); a++) {
           const o = a * 5;
-          attrs[(buf as unknown as FastSlices).latin1Slice(pos[o]!, pos[o + 1]!)] = decodeValue(buf, pos[o + 2]!, pos[o + 3]! >> 3, pos[o + 3]! & 3);
+          attrs[(buffer as unknown as FastSlices).latin1Slice(pos[o]!, pos[o + 1]!)] = decodeValue(buffer, pos[o + 2]!, pos[o + 3]! >> 3, pos[o + 3]! & 3);
         }
       }
       this.events.open(name, attrs);

@@ -17,6 +17,12 @@ import {
 /** Elements whose attributes the handler reads (besides kept Records). */
 export const APPLE_ATTRIBUTE_ELEMENTS: ReadonlySet<string> = new Set(['Workout', 'WorkoutStatistics']);
 
+/** A Workout's activity type decides whether the handler reads the rest (openWorkout): the fast scanner decodes
+ * only that attribute of the workouts it skips. */
+export const APPLE_SCREENS: ReadonlyMap<string, { attribute: string; keep: (value: string) => boolean }> = new Map([
+  ['Workout', { attribute: 'workoutActivityType', keep: (type: string) => APPLE_WALKING_WORKOUTS.has(type) }],
+]);
+
 /** Element events; `attrs` is null when the parser did not decode them (the handler does not need them). */
 export interface AppleElementEvents {
   open(name: string, attrs: Readonly<Record<string, string>> | null): void;

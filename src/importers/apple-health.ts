@@ -8,7 +8,7 @@
  * Memory stays flat: chunks are scanned and dropped; only per-slot daily sums are kept for the summary.
  */
 import type { SaxesTagPlain } from 'saxes';
-import { AppleHealthHandler, APPLE_ATTRIBUTE_ELEMENTS } from './apple-health-handler.js';
+import { AppleHealthHandler, APPLE_ATTRIBUTE_ELEMENTS, APPLE_SCREENS } from './apple-health-handler.js';
 import { AppleFastScanner, FastScanUnsupported } from './apple-health-fast-scan.js';
 import { APPLE_RECORD_ATTRIBUTES, APPLE_RECORD_KINDS, type RecordProblem } from './apple-health-records.js';
 import { importError, type ImportLocation } from './import-error.js';
@@ -97,7 +97,7 @@ async function fastPass(openChunks: ChunkSource, sink: ImportSink): Promise<bool
   const handler = new AppleHealthHandler(sink, () => {
     throw new FastScanUnsupported('record problem');
   });
-  const scanner = new AppleFastScanner(handler, (t) => APPLE_RECORD_KINDS.has(t), APPLE_ATTRIBUTE_ELEMENTS, APPLE_RECORD_ATTRIBUTES);
+  const scanner = new AppleFastScanner(handler, (t) => APPLE_RECORD_KINDS.has(t), APPLE_ATTRIBUTE_ELEMENTS, APPLE_RECORD_ATTRIBUTES, APPLE_SCREENS);
   try {
     for await (const chunk of await openChunks()) {
       // Feed in slices so full batches leave promptly: samples that wait long survive into V8's old
