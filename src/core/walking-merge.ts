@@ -123,6 +123,10 @@ export interface SampleTimes {
   endUtcMs: number;
   /** Offset of the start, in minutes east of UTC. */
   offsetMinutes: number;
+  /** Offset of the end, when the importer parsed it (it can differ across a clock change). */
+  endOffsetMinutes?: number;
+  /** The start's local date ('YYYY-MM-DD'), when the importer has it as its own string. */
+  date?: string;
 }
 
 /**

@@ -156,11 +156,13 @@ function readDateFields(raw0: string | undefined, raw1: string | undefined): Rec
   if (start === null) return { code: 'bad-date', message: `startDate ${quoteToken(raw0)} is not an Apple Health date`, field: 'startDate' };
   const startUtcMs = parsedUtcMs;
   const offsetMinutes = parsedOffsetMinutes;
+  const date = lastDate;
   const end = parseAppleDateFields(raw1);
   if (end === null) return { code: 'bad-date', message: `endDate ${quoteToken(raw1)} is not an Apple Health date`, field: 'endDate' };
   const endUtcMs = parsedUtcMs;
   if (endUtcMs < startUtcMs) return { code: 'bad-date', message: 'endDate is before startDate', field: 'endDate' };
-  return { start, end, seconds: (endUtcMs - startUtcMs) / 1000, times: { startUtcMs, endUtcMs, offsetMinutes } };
+  // The offsets and the start's date go along, so that no one needs to read them back out of the ISO texts.
+  return { start, end, seconds: (endUtcMs - startUtcMs) / 1000, times: { startUtcMs, endUtcMs, offsetMinutes, endOffsetMinutes: parsedOffsetMinutes, date } };
 }
 
 function isProblem(x: unknown): x is RecordProblem {

@@ -124,7 +124,7 @@ export class ChunkCollector {
       start = times.startUtcMs;
       end = times.endUtcMs;
       startOffset = times.offsetMinutes;
-      endOffset = sameOffsetText(s.start, s.end) ? startOffset : endOffsetOf(s.end);
+      endOffset = times.endOffsetMinutes ?? (sameOffsetText(s.start, s.end) ? startOffset : endOffsetOf(s.end));
     } else {
       const t = sampleTimes(s);
       if (!t) throw new Error(`importer produced a time Footing cannot store: ${s.start} - ${s.end}`);
@@ -132,7 +132,7 @@ export class ChunkCollector {
     }
     if (Number.isNaN(endOffset)) throw new Error(`importer produced a time Footing cannot store: ${s.end}`);
     // The local date is the start text's first ten characters (every importer writes local wall time).
-    const date = s.start.slice(0, 10);
+    const date = times?.date ?? s.start.slice(0, 10);
     let c = this.last;
     if (c === null || s.kind !== this.lastKind || s.source !== this.lastSource || s.device !== this.lastDevice || date !== this.lastDate) {
       c = this.chunkFor(s, date);
