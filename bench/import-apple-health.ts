@@ -160,9 +160,17 @@ async function runMode(mode: Mode, path: string): Promise<number | { count: numb
 
 interface Figures { mode: Mode; bytes: number; seconds: number; cpuSeconds: number; count: number; maxRssMB: number; timing?: ImportTiming }
 
+/** The node flags `footing` runs with (its shebang): every contender runs with them, as `footing import` would. */
+export function footingNodeFlags(): string[] {
+  const shebang = readFileSync(new URL('../bin/footing.js', import.meta.url), 'utf8').split('\n')[0]!;
+  const m = /^#!\/usr\/bin\/env -S node((?:\s+--[\w-]+(?:=\S+)?)*)\s*$/.exec(shebang);
+  if (!m) throw new Error(`bin/footing.js: unexpected shebang ${shebang}`);
+  return m[1]!.trim().split(/\s+/).filter(Boolean);
+}
+
 function child(mode: Mode, path: string): Figures {
   const self = fileURLToPath(import.meta.url);
-  const res = spawnSync(process.execPath, ['--import', 'tsx', self, '--child', mode, path], { encoding: 'utf8' });
+  const res = spawnSync(process.execPath, [...footingNodeFlags(), '--import', 'tsx', self, '--child', mode, path], { encoding: 'utf8' });
   if (res.status !== 0) throw new Error(`${mode} failed: ${res.stderr}`);
   return JSON.parse(res.stdout.trim().split('\n').at(-1)!) as Figures;
 }
