@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { WalkingSample } from './walking.js';
@@ -95,4 +96,29 @@ test('parseIsoWithOffset agrees with Date.parse and reads the offset', () => {
   }
   assert.equal(parseIsoWithOffset('2024-02-29T23:59:59.250-07:30')?.offsetMinutes, -450);
   assert.equal(parseIsoWithOffset('not a date'), null);
+});
+
+test('Two mergers that each saw part of the samples, absorbed into one, total as one merger that saw them all', () => {
+  const sampleArb = fc.record({
+    source: fc.constantFrom('apple-health', 'fit'), device: fc.constantFrom('Watch', 'Phone', null),
+    startMin: fc.integer({ min: 0, max: 3 * 1440 }), minutes: fc.integer({ min: 0, max: 90 }),
+    kind: fc.constantFrom('steps' as const, 'distance' as const), value: fc.integer({ min: 0, max: 5000 }),
+  });
+  fc.assert(fc.property(fc.array(sampleArb, { maxLength: 40 }), fc.nat(), (specs, cutAt) => {
+    const samples = specs.map((p) => {
+      const start = Date.UTC(2024, 4, 1) + p.startMin * 60_000;
+      const iso = (ms: number) => `${new Date(ms).toISOString().slice(0, 19)}+00:00`;
+      return { source: p.source, device: p.device, start: iso(start), end: iso(start + p.minutes * 60_000), kind: p.kind, value: p.value, unit: p.kind === 'steps' ? 'count' as const : 'm' as const };
+    });
+    const cut = specs.length === 0 ? 0 : cutAt % (specs.length + 1);
+    const all = new DailyWalkingMerger();
+    const a = new DailyWalkingMerger();
+    const b = new DailyWalkingMerger();
+    samples.forEach((s, i) => { all.add(s); (i < cut ? a : b).add(s); });
+    const joined = new DailyWalkingMerger();
+    joined.absorb(a.state());
+    joined.absorb(b.state());
+    const round = (t: Record<string, { steps: number; distance_m: number }>) => Object.fromEntries(Object.entries(t).map(([d, v]) => [d, [Math.round(v.steps * 100), Math.round(v.distance_m * 100)]]));
+    assert.deepEqual(round(joined.totals()), round(all.totals()));
+  }));
 });

@@ -157,6 +157,12 @@ class SlotSums {
   }
 }
 
+/** A merger's per-source slot sums (see DailyWalkingMerger.state). */
+export interface MergerState {
+  slotsPerDay: number;
+  sources: { source: string; device: string; steps: [number, Float64Array][]; distance: [number, Float64Array][] }[];
+}
+
 export class DailyWalkingMerger {
   private readonly slotMs: number;
   private readonly slotsPerDay: number;
@@ -230,6 +236,37 @@ export class DailyWalkingMerger {
     let id = devices.get(device);
     if (id === undefined) devices.set(device, (id = this.nextId++));
     return id;
+  }
+
+  /**
+   * The per-source slot sums as plain data (they cross a worker boundary): what `absorb` adds into another
+   * merger, so that two parts of one file, merged apart, total as if merged together.
+   */
+  state(): MergerState {
+    const sources: MergerState['sources'] = [];
+    for (const [source, devices] of this.sourceIds) {
+      for (const [device, id] of devices) {
+        sources.push({ source, device, steps: [...(this.steps[id]?.days ?? [])], distance: [...(this.distance[id]?.days ?? [])] });
+      }
+    }
+    return { slotsPerDay: this.slotsPerDay, sources };
+  }
+
+  /** Adds another merger's state (same slot length) to this one's sums. */
+  absorb(state: MergerState): void {
+    if (state.slotsPerDay !== this.slotsPerDay) throw new RangeError('merger states of different slot lengths');
+    for (const s of state.sources) {
+      const id = this.lookupId({ source: s.source, device: s.device === '' ? null : s.device } as WalkingSample);
+      for (const [bySource, days] of [[this.steps, s.steps], [this.distance, s.distance]] as const) {
+        if (days.length === 0) continue;
+        let sums = bySource[id];
+        if (!sums) bySource[id] = sums = new SlotSums(this.slotsPerDay);
+        for (const [day, arr] of days) {
+          for (let k = 0; k < arr.length; k++) sums.add(day * this.slotsPerDay + k, arr[k]!); // zeros too: a day of zero is a day
+        }
+      }
+    }
+    this.lastId = -1;
   }
 
   /** Merged totals per local day, keyed "YYYY-MM-DD", in ascending date order. */

@@ -283,6 +283,28 @@ export class AppleFastScanner {
     } else this.carry = null;
   }
 
+  /**
+   * For a file read in two parts (two threads): this scanner reads the second part, which starts between two
+   * children of the root element `root` (its start tag is in the first part). Call before the first feed.
+   */
+  startInsideRoot(root: string): void {
+    this.inProlog = false;
+    this.rootSeen = true;
+    this.stack.length = 0;
+    this.stack.push(root);
+  }
+
+  /**
+   * Ends the first part of a file read in two parts: true when the part ended exactly between two children of
+   * the root element named `root` (nothing open but the root, no token cut), so the second part can start there.
+   */
+  endAtSplit(root: string): boolean {
+    if (this.carry && this.carry.length > 0) {
+      for (const c of this.carry) if (!isWs(c)) return false;
+    }
+    return !this.inProlog && this.rootSeen && !this.rootClosed && this.stack.length === 1 && this.stack[0] === root;
+  }
+
   /** Ends the input; throws when the document is incomplete. */
   end(): void {
     if (this.carry && this.carry.length > 0) {

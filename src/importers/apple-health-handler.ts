@@ -49,7 +49,11 @@ export class AppleHealthHandler implements AppleElementEvents {
     private readonly sink: ImportSink,
     /** Called with a problem in the element just opened; the caller adds the location (or gives up). */
     private readonly problem: (p: RecordProblem) => void,
-  ) {}
+    /** 1 when reading the second part of a file read in two parts (inside the root element already). */
+    startDepth = 0,
+  ) {
+    this.depth = startDepth;
+  }
 
   open(name: string, attrs: Readonly<Record<string, string>> | null): void {
     this.depth++;

@@ -13,6 +13,8 @@ import { AppleFastScanner, FastScanUnsupported } from './apple-health-fast-scan.
 import { APPLE_RECORD_ATTRIBUTES, APPLE_RECORD_KINDS, type RecordProblem } from './apple-health-records.js';
 import { importError, type ImportLocation } from './import-error.js';
 import { ImportSink, type ImportOptions, type ImportSummary } from './import-sink.js';
+import type { MergerState } from '../core/walking-merge.js';
+import { open } from 'node:fs/promises';
 import { describeIoError, displayName, fileChunksReused, openZipEntry, readHead } from './file-input.js';
 import { parseXmlStream, type XmlPosition } from './xml-stream.js';
 
@@ -92,26 +94,108 @@ export async function importAppleHealthStream(
   return sink.finish();
 }
 
-/** The fast pass; false when the file needs the careful pass. */
-async function fastPass(openChunks: ChunkSource, sink: ImportSink): Promise<boolean> {
+/** The fast scanner and its handler for a sink; any record problem stops it (the careful pass reports it). */
+function fastScanner(sink: ImportSink, startDepth = 0): AppleFastScanner {
   const handler = new AppleHealthHandler(sink, () => {
     throw new FastScanUnsupported('record problem');
-  });
-  const scanner = new AppleFastScanner(handler, (t) => APPLE_RECORD_KINDS.has(t), APPLE_ATTRIBUTE_ELEMENTS, APPLE_RECORD_ATTRIBUTES, APPLE_SCREENS);
-  try {
-    for await (const chunk of await openChunks()) {
-      // Feed in slices so full batches leave promptly: samples that wait long survive into V8's old
-      // generation, and collecting them there cost more than the whole scan (measured: GC 800 ms per 100 MB).
-      for (let off = 0; off < chunk.length; off += FEED_SLICE_BYTES) {
-        scanner.feed(chunk.subarray(off, off + FEED_SLICE_BYTES));
-        if (sink.batchReady) await sink.flush();
-      }
+  }, startDepth);
+  return new AppleFastScanner(handler, (t) => APPLE_RECORD_KINDS.has(t), APPLE_ATTRIBUTE_ELEMENTS, APPLE_RECORD_ATTRIBUTES, APPLE_SCREENS);
+}
+
+/** Feeds chunks to the scanner, handing full batches over as they fill. */
+async function scanAll(scanner: AppleFastScanner, sink: ImportSink, chunks: AsyncIterable<Buffer>): Promise<void> {
+  for await (const chunk of chunks) {
+    // Feed in slices so full batches leave promptly: samples that wait long survive into V8's old
+    // generation, and collecting them there cost more than the whole scan (measured: GC 800 ms per 100 MB).
+    for (let off = 0; off < chunk.length; off += FEED_SLICE_BYTES) {
+      scanner.feed(chunk.subarray(off, off + FEED_SLICE_BYTES));
+      if (sink.batchReady) await sink.flush();
     }
+  }
+}
+
+/** The fast pass; false when the file needs the careful pass. */
+async function fastPass(openChunks: ChunkSource, sink: ImportSink): Promise<boolean> {
+  const scanner = fastScanner(sink);
+  try {
+    await scanAll(scanner, sink, await openChunks());
     scanner.end();
     return true;
   } catch (e) {
     if (e instanceof FastScanUnsupported) return false;
     throw e;
+  }
+}
+
+/** Apple's root element: the second part of a file read in two parts starts inside it. */
+export const APPLE_ROOT = 'HealthData';
+
+/** One of the two parts of a plain export.xml read by two threads at once: bytes [start, end). */
+export interface ApplePart {
+  start: number;
+  end: number;
+  /** The first part (from the file's start); the second starts between two children of the root. */
+  first: boolean;
+}
+
+/** What one part gave: its summary, its daily merge (combined with the other part's), and whether it can stand. */
+export interface ApplePartResult {
+  summary: ImportSummary;
+  merger: MergerState | null;
+  /**
+   * False when this part cannot stand as half of the file: the cut was not between two children of the root,
+   * or the fast scanner had any doubt. The caller then discards both parts and imports the file whole, which
+   * gives the careful parser's result and locations.
+   */
+  valid: boolean;
+}
+
+/**
+ * Imports one part of a plain export.xml with the fast scanner only (see ApplePartResult.valid). Why parts: an
+ * import of a multi-GB export is bound by the scan, and two threads scan the two halves at once.
+ */
+export async function importAppleHealthPart(path: string, part: ApplePart, options: ImportOptions = {}): Promise<ApplePartResult> {
+  const sink = new ImportSink('apple-health-xml', displayName(path), options);
+  const scanner = fastScanner(sink, part.first ? 0 : 1);
+  if (!part.first) scanner.startInsideRoot(APPLE_ROOT);
+  let valid: boolean;
+  try {
+    await scanAll(scanner, sink, fileChunksReused(path, options.onBytes, part));
+    if (part.first) valid = scanner.endAtSplit(APPLE_ROOT);
+    else {
+      scanner.end();
+      valid = true;
+    }
+  } catch (e) {
+    // A doubt of the scanner, or the file unreadable: the whole-file import says what is wrong and where.
+    if (!(e instanceof FastScanUnsupported) && !(e instanceof Error && 'code' in e)) throw e;
+    valid = false;
+  }
+  const merger = sink.mergerState();
+  return { summary: await sink.finish(), merger, valid };
+}
+
+/** Bytes looked at around the middle for a place to cut. */
+const SPLIT_SEARCH_BYTES = 1024 * 1024;
+
+/**
+ * Where a plain export.xml of `size` bytes can be cut in two: the start of the first line after `at` (a fraction
+ * of the size, the middle by default) that
+ * opens an element with one space of indent (Apple's children of the root), else any line opening an element;
+ * null when none is near the middle. Whether the cut really falls between children of the root is checked by
+ * the first part as it reaches it (ApplePartResult.valid).
+ */
+export async function findSplitPoint(path: string, size: number, at = 0.5): Promise<number | null> {
+  const fh = await open(path, 'r');
+  try {
+    const from = Math.floor(size * at);
+    const buf = Buffer.alloc(Math.min(SPLIT_SEARCH_BYTES, size - from));
+    const { bytesRead } = await fh.read(buf, 0, buf.length, from);
+    const text = buf.subarray(0, bytesRead).toString('latin1');
+    const m = /\n <[A-Za-z]/.exec(text) ?? /\n[ \t]*<[A-Za-z]/.exec(text);
+    return m ? from + m.index + m[0].length - 2 : null;
+  } finally {
+    await fh.close();
   }
 }
 

@@ -10,6 +10,8 @@ import { Worker } from 'node:worker_threads';
 import type { AnyImportOptions } from './import-file.js';
 import type { ImportSummary } from './import-sink.js';
 import type { SampleChunk } from '../core/walking-chunk.js';
+import type { MergerState } from '../core/walking-merge.js';
+import type { ApplePart } from './apple-health.js';
 import { unpackChunks, type PackedChunks } from './sample-chunks.js';
 
 /** What the worker is given (plain data only: no callbacks cross the boundary). */
@@ -19,13 +21,15 @@ export interface WorkerRequest {
   maxInFlight: number;
   /** Samples the worker holds before posting its open chunks (default: the collector's). */
   maxChunkSamples?: number | undefined;
+  /** Only this part of a plain Apple Health export (apple-health.ts: importAppleHealthPart). */
+  part?: ApplePart | undefined;
 }
 
 /** What the worker posts back. */
 export type WorkerReply =
   | { type: 'chunks'; packed: PackedChunks }
   | { type: 'bytes'; bytes: number; total: number | null }
-  | { type: 'done'; summary: ImportSummary; blockedMs: number; cpuMs: number | null }
+  | { type: 'done'; summary: ImportSummary; blockedMs: number; cpuMs: number | null; part?: { merger: MergerState | null; valid: boolean } }
   | { type: 'error'; message: string };
 
 /** Options of an import on a worker thread. */
@@ -38,6 +42,8 @@ export type WorkerImportOptions = Omit<AnyImportOptions, 'onBatch'> & {
   maxInFlight?: number;
   /** Samples the worker holds before posting (tests make it small). */
   maxChunkSamples?: number;
+  /** Import only this part of a plain Apple Health export; the result then carries `part`. */
+  part?: ApplePart;
 };
 
 /** Where the time went, to tell which side bounds the import (milliseconds of wall time). */
@@ -56,6 +62,8 @@ export interface WorkerTiming {
 /** The summary, and where the time went. */
 export interface WorkerImportResult {
   summary: ImportSummary;
+  /** For a part: its daily merge and whether it can stand (ApplePartResult). */
+  part?: { merger: MergerState | null; valid: boolean };
   timing: WorkerTiming;
 }
 
@@ -67,9 +75,9 @@ export const WORKER_BATCH_SIZE = 500;
 
 /** Imports `path` on a worker thread. Rejects only on internal failures (a bad file is a summary, as ever). */
 export function importFileInWorker(path: string, options: WorkerImportOptions): Promise<WorkerImportResult> {
-  const { onChunks, onBytes, maxInFlight = 2, maxChunkSamples, ...rest } = options;
+  const { onChunks, onBytes, maxInFlight = 2, maxChunkSamples, part, ...rest } = options;
   const plain = Object.fromEntries(Object.entries(rest).filter(([, v]) => typeof v !== 'function')) as WorkerRequest['options'];
-  const request: WorkerRequest = { path, options: { batchSize: WORKER_BATCH_SIZE, ...plain }, maxInFlight, maxChunkSamples };
+  const request: WorkerRequest = { path, options: { batchSize: WORKER_BATCH_SIZE, ...plain }, maxInFlight, maxChunkSamples, part };
   const t0 = performance.now();
   let firstBatchMs = -1;
   let storeMs = 0;
@@ -103,7 +111,7 @@ export function importFileInWorker(path: string, options: WorkerImportOptions): 
           failed = true; // settled
           void worker.terminate();
           const timing = { firstBatchMs: Math.max(0, firstBatchMs), storeMs, parserBlockedMs: m.blockedMs, totalMs: performance.now() - t0, parserCpuMs: m.cpuMs };
-          resolve({ summary: m.summary, timing });
+          resolve({ summary: m.summary, timing, ...(m.part ? { part: m.part } : {}) });
         }, fail);
       } else fail(new Error(`import worker: ${m.message}`));
     });

@@ -3,7 +3,7 @@
  * sink that batches samples, keeps the issues and the merged daily totals while a file streams through.
  */
 import type { WalkingSample } from '../core/walking.js';
-import { DailyWalkingMerger, type MergedDayTotals, type SampleTimes } from '../core/walking-merge.js';
+import { DailyWalkingMerger, type MergedDayTotals, type MergerState, type SampleTimes } from '../core/walking-merge.js';
 import type { ImportIssue } from './import-error.js';
 
 /** Formats the importers understand. */
@@ -162,6 +162,11 @@ export class ImportSink {
     this.mergers = new Map();
   }
 
+  /** The daily merge of a one-person file so far (a part of a file read in two parts hands it to the other). */
+  mergerState(): MergerState | null {
+    return this.mergers.get('')?.state() ?? null;
+  }
+
   async finish(): Promise<ImportSummary> {
     await this.flush();
     const ok = !this.failed && (this.mode === 'lenient' || this.errors === 0);
@@ -204,4 +209,21 @@ export async function collectSamples(
   const samples: WalkingSample[] = [];
   const summary = await run({ ...options, onBatch: (batch) => void samples.push(...batch) });
   return { samples: summary.ok ? samples : [], summary };
+}
+
+/**
+ * One summary for a file read in two parts (apple-health.ts: importAppleHealthPart), each part summarised on its
+ * own: counts and issues add up, and the daily totals come from both parts' merges together (the same rule as if
+ * one merger had seen every sample).
+ */
+export function combinePartSummaries(first: ImportSummary, second: ImportSummary, states: readonly (MergerState | null)[]): ImportSummary {
+  const merger = new DailyWalkingMerger();
+  for (const st of states) if (st) merger.absorb(st);
+  const ok = first.ok && second.ok;
+  return {
+    file: first.file, format: first.format, mode: first.mode, ok,
+    recordsSeen: first.recordsSeen + second.recordsSeen, samples: first.samples + second.samples, skipped: first.skipped + second.skipped,
+    errorCount: first.errorCount + second.errorCount, warningCount: first.warningCount + second.warningCount,
+    issues: [...first.issues, ...second.issues], daily: ok ? merger.totals() : {},
+  };
 }

@@ -4,7 +4,7 @@
  * take them when too many are in flight. The main thread merges and stores the chunks and sums their days.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { importAppleHealth } from './apple-health.js';
+import { importAppleHealth, importAppleHealthPart } from './apple-health.js';
 import { detectFormat, DETECT_HEAD_BYTES } from './detect-format.js';
 import { displayName, readHead } from './file-input.js';
 import type { AnyImportOptions } from './import-file.js';
@@ -15,7 +15,7 @@ import type { WorkerReply, WorkerRequest } from './import-in-worker.js';
 
 const cpuAtStart = threadCpuMs();
 const port = parentPort!;
-const { path, options, maxInFlight, maxChunkSamples } = workerData as WorkerRequest;
+const { path, options, maxInFlight, maxChunkSamples, part } = workerData as WorkerRequest;
 
 let inFlight = 0;
 let blockedMs = 0;
@@ -52,11 +52,13 @@ try {
       }
     },
   };
-  const summary = await importAny(path, importOptions);
-  if (summary.ok) collector.flush();
+  // A part of a file read by two threads, or the whole file.
+  const r = part ? await importAppleHealthPart(path, part, importOptions) : null;
+  const summary = r ? r.summary : await importAny(path, importOptions);
+  if (r ? r.valid : summary.ok) collector.flush();
   const cpuNow = threadCpuMs();
   const cpuMs = cpuAtStart === null || cpuNow === null ? null : cpuNow - cpuAtStart;
-  post({ type: 'done', summary, blockedMs, cpuMs });
+  post({ type: 'done', summary, blockedMs, cpuMs, ...(r ? { part: { merger: r.merger, valid: r.valid } } : {}) });
 } catch (e) {
   post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
 }

@@ -6,7 +6,7 @@
  * Open chunks are held until `maxSamples` samples or `maxChunks` chunks are open, then all are delivered: memory
  * stays bounded whatever the file, and a day delivered in two parts is merged with itself by the store.
  */
-import { chunkKey, ColumnsBuilder, decodeColumns, encodedLength, encodeColumnsInto, sampleTimes, type ChunkStream, type SampleChunk } from '../core/walking-chunk.js';
+import { chunkKey, ColumnsBuilder, decodeColumns, encodedLength, encodeColumnsInto, sampleTimes, type ChunkStream, type SampleChunk, type SampleColumns } from '../core/walking-chunk.js';
 import type { SampleTimes } from '../core/walking-merge.js';
 import type { WalkingSample } from '../core/walking.js';
 
@@ -94,6 +94,8 @@ export class ChunkCollector {
   private readonly byStream = new Map<string, OpenChunk[]>();
   private finished: (SampleChunk & { b: ColumnsBuilder })[] = [];
   private readonly pool: ColumnsBuilder[] = [];
+  /** The builder behind each delivered chunk's columns (release). */
+  private readonly builderOf = new WeakMap<SampleColumns, ColumnsBuilder>();
   private readonly recycle: boolean;
   private finishedSamples = 0;
   private held = 0;
@@ -187,13 +189,25 @@ export class ChunkCollector {
     this.held -= this.finishedSamples;
     this.finished = [];
     this.finishedSamples = 0;
-    this.deliver(chunks.map(({ b: _b, ...c }) => c));
-    if (this.recycle) {
-      for (const { b } of chunks) {
-        if (this.pool.length >= BUILDER_POOL) break;
-        b.reset();
-        this.pool.push(b);
-      }
+    this.deliver(chunks.map(({ b, ...c }) => {
+      this.builderOf.set(c.samples, b);
+      return c;
+    }));
+    if (this.recycle) this.release(chunks);
+  }
+
+  /**
+   * Hands delivered chunks' memory back for the next chunks (without `recycle`, the consumer calls this once it
+   * has stored them; their columns must not be read afterwards).
+   */
+  release(chunks: readonly SampleChunk[]): void {
+    for (const c of chunks) {
+      const b = this.builderOf.get(c.samples);
+      if (!b) continue;
+      this.builderOf.delete(c.samples);
+      if (this.pool.length >= BUILDER_POOL) continue;
+      b.reset();
+      this.pool.push(b);
     }
   }
 

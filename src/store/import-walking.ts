@@ -7,7 +7,8 @@
  *
  * Speed (multi-GB Apple Health exports): large files are parsed on a worker thread (import-in-worker.ts), which
  * also builds the chunks, while this thread merges and writes them: a few hundred rows per GB instead of millions,
- * so parsing is what bounds an import (`timing` says which thread did).
+ * so parsing is what bounds an import. A large plain export.xml is therefore read in two parts at once, the
+ * worker's and this thread's (importInTwoParts); `timing` says how it went and which thread bounded it.
  *
  * Daily totals: every delivered sample is summed into per-day totals as its chunk arrives. A day that held no
  * samples before and met no repeat takes them as they are; a day that held samples before and gained some, or
@@ -16,7 +17,7 @@
 import { chunkKey, type SampleChunk } from '../core/walking-chunk.js';
 import { WalkingDaysAccumulator } from '../core/walking-day.js';
 import type { AnyImportOptions } from '../importers/import-file.js';
-import { importFileInWorker } from '../importers/import-in-worker.js';
+import { importFileInWorker, WORKER_BATCH_SIZE } from '../importers/import-in-worker.js';
 import type { ImportSummary } from '../importers/import-sink.js';
 import { ChunkCollector } from '../importers/sample-chunks.js';
 import { threadCpuMs } from '../importers/thread-cpu.js';
@@ -24,6 +25,7 @@ import type { Store } from './db.js';
 import { newId, toJson } from './json-column.js';
 import { kyselyChunks, lockWalking, mergeChunk, recomputeDays, sqliteChunks, writeWalkingDays } from './repos/walking.js';
 import { statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 
 export interface StoredImport {
   summary: ImportSummary;
@@ -39,6 +41,8 @@ export interface StoredImport {
 /** Milliseconds of wall time. On a worker, parsing and storing overlap: see `parserBlockedMs`. */
 export interface ImportTiming {
   onWorker: boolean;
+  /** 2 when the file was read in two parts at once (the worker and this thread). */
+  parts: 1 | 2;
   totalMs: number;
   /** Merging and writing chunks (this thread). */
   storeMs: number;
@@ -60,7 +64,22 @@ export type StoreImportOptions = Omit<AnyImportOptions, 'onBatch'> & {
   worker?: 'auto' | 'always' | 'never';
   /** Samples held before open chunks are stored (default: the collector's; tests make days arrive in parts). */
   chunkSamples?: number;
+  /**
+   * `auto` (default): a plain Apple Health export.xml from SPLIT_MIN_BYTES up, on a machine with two cores or more,
+   * is read in two parts at once, the worker thread and this one (see importInTwoParts). `never`: one part.
+   */
+  split?: 'auto' | 'never';
+  /** The size from which `split: 'auto'` splits (tests make it small). */
+  splitMinBytes?: number;
 };
+
+/** From this size a plain Apple export is read in two parts: below it the second part's start-up is not repaid. */
+export const SPLIT_MIN_BYTES = 64 * 1024 * 1024;
+/** Share of the file the worker reads: this thread also merges and stores every chunk, so it takes less. */
+const SPLIT_WORKER_SHARE = 0.56;
+
+/** The two parts did not both stand (ApplePartResult.valid): the import is rolled back and done in one part. */
+class SplitFallback extends Error {}
 
 /** Below this a worker thread's start-up (~0.1-0.3 s with tsx) costs more than the overlap saves. */
 export const WORKER_MIN_BYTES = 16 * 1024 * 1024;
@@ -80,16 +99,18 @@ interface Tally {
 }
 
 export async function importWalkingFile(store: Store, personId: string, path: string, options: StoreImportOptions = {}): Promise<StoredImport> {
-  const { worker = 'auto', chunkSamples, ...importOptions } = options;
+  const { worker = 'auto', chunkSamples, split = 'auto', splitMinBytes = SPLIT_MIN_BYTES, ...importOptions } = options;
   const useWorker = worker === 'always' || (worker === 'auto' && fileSize(path) >= WORKER_MIN_BYTES);
+  const cut = useWorker && split === 'auto' ? await splitPoint(path, splitMinBytes) : null;
   let summary: ImportSummary | null = null;
   let tally: Tally | null = null;
   let importId: string | null = null;
   const restore = tuneSqlite(store);
   const t0 = performance.now();
-  const timing: ImportTiming = { onWorker: useWorker, totalMs: 0, storeMs: 0, parserBlockedMs: 0, firstBatchMs: 0, finishMs: 0, mainCpuMs: null, parserCpuMs: null };
+  const timing: ImportTiming = { onWorker: useWorker, parts: cut ? 2 : 1, totalMs: 0, storeMs: 0, parserBlockedMs: 0, firstBatchMs: 0, finishMs: 0, mainCpuMs: null, parserCpuMs: null };
   const cpu0 = threadCpuMs();
   let parsedAt = 0;
+  let splitFailed = false;
   try {
     await store.db.transaction().execute(async (trx) => {
       await lockWalking(trx, personId);
@@ -101,7 +122,9 @@ export async function importWalkingFile(store: Store, personId: string, path: st
       // Daily totals of every delivered sample, summed from the chunks on this thread (the parser's is busier).
       const acc = new WalkingDaysAccumulator();
       const merge = chunkMerger(store.sqlite ? sqliteChunks(store.sqlite) : kyselyChunks(trx), personId, importId, t, acc);
-      if (useWorker) {
+      if (cut) {
+        summary = await importInTwoParts(path, cut, importOptions, merge, timing, chunkSamples);
+      } else if (useWorker) {
         const r = await importFileInWorker(path, { ...importOptions, onChunks: merge, ...(chunkSamples ? { maxChunkSamples: chunkSamples } : {}) });
         summary = r.summary;
         Object.assign(timing, { storeMs: r.timing.storeMs, parserBlockedMs: r.timing.parserBlockedMs, firstBatchMs: r.timing.firstBatchMs, parserCpuMs: r.timing.parserCpuMs });
@@ -115,6 +138,7 @@ export async function importWalkingFile(store: Store, personId: string, path: st
           const chunks = ready;
           ready = [];
           await merge(chunks);
+          collector.release(chunks);
           timing.storeMs += performance.now() - t;
         };
         summary = await importFile(path, {
@@ -138,12 +162,16 @@ export async function importWalkingFile(store: Store, personId: string, path: st
       await trx.updateTable('imports').set({ format: summary.format, summary: toJson({ records: summary.recordsSeen, samples: summary.samples, added: t.added, errors: summary.errorCount, warnings: summary.warningCount }) }).where('id', '=', importId).execute();
     });
   } catch (e) {
-    if (!(e instanceof Rollback)) throw e;
+    if (!(e instanceof Rollback) && !(e instanceof SplitFallback)) throw e;
+    // Rolled back: nothing of two parts that did not both stand is kept; the file is then imported in one part.
+    if (e instanceof SplitFallback) splitFailed = true;
     importId = null;
-    if (summary && !(summary as ImportSummary).ok && tally) (tally as Tally).added = 0;
+    // A file that failed adds nothing and was not compared with what is stored.
+    if (summary && !(summary as ImportSummary).ok && tally) Object.assign(tally as Tally, { added: 0, seen: 0 });
   } finally {
     restore();
   }
+  if (splitFailed) return importWalkingFile(store, personId, path, { ...options, split: 'never' });
   const end = performance.now();
   timing.totalMs = end - t0;
   timing.finishMs = parsedAt ? end - parsedAt : 0;
@@ -152,6 +180,82 @@ export async function importWalkingFile(store: Store, personId: string, path: st
   const t = tally as Tally | null;
   return { summary: summary!, added: t?.added ?? 0, duplicates: (t?.seen ?? 0) - (t?.added ?? 0), importId, timing };
 }
+
+/** Where to cut the file in two, when it is worth it (see StoreImportOptions.split), or null. */
+async function splitPoint(path: string, minBytes: number): Promise<{ at: number; size: number } | null> {
+  const size = fileSize(path);
+  if (size < minBytes || availableParallelism() < 2) return null;
+  try {
+    const { detectFormat, DETECT_HEAD_BYTES } = await import('../importers/detect-format.js');
+    const { displayName, readHead } = await import('../importers/file-input.js');
+    if (detectFormat(await readHead(path, DETECT_HEAD_BYTES), displayName(path))?.format !== 'apple-health-xml') return null;
+    const { findSplitPoint } = await import('../importers/apple-health.js');
+    const at = await findSplitPoint(path, size, SPLIT_WORKER_SHARE);
+    return at === null ? null : { at, size };
+  } catch {
+    return null; // the import itself reports an unreadable file
+  }
+}
+
+/**
+ * Reads a plain Apple Health export in two parts at once: the worker thread from the start to the cut, this
+ * thread from the cut to the end (between its own batches it merges every chunk of both). Why: the scan bounds an
+ * import, and it is the one step that splits. Each part uses the fast scanner only; if either has any doubt, or the
+ * cut was not between two children of the root, SplitFallback rolls everything back and the file is imported in
+ * one part (with the careful parser's locations when there are problems). The summary and its daily totals are
+ * those of the whole file (combinePartSummaries).
+ */
+async function importInTwoParts(
+  path: string, cut: { at: number; size: number }, options: Omit<AnyImportOptions, 'onBatch'>,
+  merge: (chunks: SampleChunk[]) => Promise<void>, timing: ImportTiming, chunkSamples: number | undefined,
+): Promise<ImportSummary> {
+  const { importAppleHealthPart } = await import('../importers/apple-health.js');
+  const { combinePartSummaries } = await import('../importers/import-sink.js');
+  // The two parts' chunks are merged one call at a time (both may hold the same day of a stream).
+  let queue: Promise<void> = Promise.resolve();
+  const serial = (chunks: SampleChunk[]): Promise<void> => (queue = queue.then(() => merge(chunks)));
+  const read = [0, 0];
+  const progress = (part: number) => (bytes: number): void => {
+    read[part] = bytes;
+    options.onBytes?.(read[0]! + read[1]!, cut.size);
+  };
+  const collectorOptions = chunkSamples ? { maxSamples: chunkSamples } : {};
+  const first = importFileInWorker(path, { ...options, onBytes: progress(0), onChunks: serial, part: { start: 0, end: cut.at, first: true }, ...(chunkSamples ? { maxChunkSamples: chunkSamples } : {}) });
+  const second = (async () => {
+    let ready: SampleChunk[] = [];
+    const collector = new ChunkCollector((chunks) => ready.push(...chunks), collectorOptions);
+    let batches = 0;
+    const r = await importAppleHealthPart(path, { start: cut.at, end: cut.size, first: false }, {
+      ...options, batchSize: WORKER_BATCH_SIZE, onBytes: progress(1),
+      onBatch: async (batch, times) => {
+        for (let i = 0; i < batch.length; i++) collector.add(batch[i]!, times[i]);
+        if (ready.length > 0) {
+          const chunks = ready;
+          ready = [];
+          await serial(chunks);
+          collector.release(chunks);
+        }
+        // Let the worker's chunks in now and then: this thread would otherwise scan without turning its event loop.
+        if (++batches % YIELD_EVERY_BATCHES === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      },
+    });
+    if (r.valid) {
+      collector.flush();
+      await serial(ready);
+    }
+    return r;
+  })();
+  const [a, b] = await Promise.allSettled([first, second]);
+  await queue;
+  if (a.status === 'rejected') throw a.reason;
+  if (b.status === 'rejected') throw b.reason;
+  Object.assign(timing, { storeMs: a.value.timing.storeMs, parserBlockedMs: a.value.timing.parserBlockedMs, firstBatchMs: a.value.timing.firstBatchMs, parserCpuMs: a.value.timing.parserCpuMs });
+  if (!a.value.part?.valid || !b.value.valid) throw new SplitFallback();
+  return combinePartSummaries(a.value.summary, b.value.summary, [a.value.part.merger, b.value.merger]);
+}
+
+/** Batches of the second part between two turns of this thread's event loop (the worker's chunks wait meanwhile). */
+const YIELD_EVERY_BATCHES = 4;
 
 function fileSize(path: string): number {
   try {

@@ -73,6 +73,8 @@ async function runImport(store: Store, personId: string, jobId: string, file: st
     await updateJob(store.db, jobId, { status: 'running' });
     const result = await importWalkingFile(store, personId, file, {
       mode: strict ? 'strict' : 'lenient', fileName: name, ...(offsetMinutes !== undefined ? { offsetMinutes } : {}),
+      // The server's main thread answers requests: it does not read half of a large export as `footing import` does.
+      split: 'never',
       onBytes: (bytes: number, total: number | null) => {
         progress = { bytes, total };
         // The job row is written at most twice a second; on SQLite the import holds the connection, so progress
