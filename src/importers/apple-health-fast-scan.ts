@@ -392,6 +392,7 @@ export class AppleFastScanner {
       const isRecord = ne - ns === 6 && buf[ns] === 82 && buf[ns + 1] === 101 && buf[ns + 2] === 99 &&
         buf[ns + 3] === 111 && buf[ns + 4] === 114 && buf[ns + 5] === 100;
       let nAttrs = 0;
+      let seenHashBits = 0;
       let tagFlags = 0;
       let typeAttr = -1;
       let selfClosing = false;
@@ -450,8 +451,13 @@ export class AppleFastScanner {
         }
         const ve = k;
         if (nAttrs >= MAX_ATTRS) fail('too many attributes');
-        // Same hash = possibly the same name twice; a duplicate attribute is an XML error saxes reports.
-        for (let a = 0; a < nAttrs; a++) if (pos[a * 5 + 4] === h) fail('duplicate attribute');
+        // Same hash = possibly the same name twice; a duplicate attribute is an XML error saxes reports. A bit per
+        // hash value (mod 32) spares comparing with every earlier attribute unless that bit was already set.
+        const bit = 1 << (h & 31);
+        if ((seenHashBits & bit) !== 0) {
+          for (let a = 0; a < nAttrs; a++) if (pos[a * 5 + 4] === h) fail('duplicate attribute');
+        }
+        seenHashBits |= bit;
         if (flags & 1) checkReferences(buf, vs, ve);
         const o = nAttrs * 5;
         pos[o] = as;
@@ -494,9 +500,9 @@ export class AppleFastScanner {
         // value equal to the previous record's (type, unit, source) reuses its string.
         const values = this.values;
         values.fill(undefined);
-        // Plain ASCII tags (the usual case): one string for the whole tag, values are cheap slices of it (one
-        // native call per tag costs less than one per value).
-        const tag = tagFlags === 0 ? (buffer as unknown as FastSlices).latin1Slice(tok, j) : null;
+        // Plain ASCII tags (the usual case): a value is its bytes as a flat one-byte string (later character reads
+        // on it are faster than on a slice of a whole-tag string), made only when it differs from the last.
+        const plain = tagFlags === 0;
         for (let a = 0; a < nAttrs; a++) {
           const o = a * 5;
           const w = this.wantedAt(a, pos[o + 4]!, buf, pos[o]!, pos[o + 1]!);
@@ -504,16 +510,16 @@ export class AppleFastScanner {
           const vs = pos[o + 2]!;
           const ve = pos[o + 3]! >> 3;
           const vflags = pos[o + 3]! & 7;
-          if (vflags !== 0 || tag === null) values[w] = decodeValue(buffer, vs, ve, vflags & 3);
+          if (vflags !== 0 || !plain) values[w] = decodeValue(buffer, vs, ve, vflags & 3);
           else if (this.skipReuse[w]! > 0) {
             // A value that changes record after record (dates, the value): not compared, not remembered.
             this.skipReuse[w]!--;
-            values[w] = tag.slice(vs - tok, ve - tok);
+            values[w] = (buffer as unknown as FastSlices).latin1Slice(vs, ve);
           } else if (sameAsLast(buf, vs, ve, this.lastBytes[w]!, this.lastLength[w]!)) {
             values[w] = this.lastValue[w]!;
             this.misses[w] = 0;
           } else {
-            const v = tag.slice(vs - tok, ve - tok);
+            const v = (buffer as unknown as FastSlices).latin1Slice(vs, ve);
             values[w] = v;
             if (++this.misses[w]! >= REUSE_MISSES) {
               this.misses[w] = 0;
