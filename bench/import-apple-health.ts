@@ -90,7 +90,8 @@ type Mode = 'baseline' | 'importer' | 'importer-saxes' | 'saxes-count' | 'naive-
 /** Loads the modules a contender needs, before its clock starts (their loading is not parsing). */
 async function preload(mode: Mode): Promise<void> {
   if (mode === 'full-import') {
-    await Promise.all([import('../src/store/db.js'), import('../src/store/import-walking.js'), import('../src/store/repos/people.js')]);
+    // The CLI's modules too (every command's), so that peak memory is what `footing import` itself would show.
+    await Promise.all([import('../src/cli/commands.js'), import('../src/store/db.js'), import('../src/store/import-walking.js'), import('../src/store/repos/people.js')]);
   } else if (mode === 'importer' || mode === 'importer-saxes') await import('../src/importers/apple-health.js');
 }
 

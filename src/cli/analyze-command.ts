@@ -6,9 +6,8 @@
  * the one who walks across it (src/pose/find-walker.ts); --person N picks another of the listed candidates.
  */
 import { basename } from 'node:path';
-import { openVideo } from '../pose/ffmpeg-frames.js';
 import type { PoseError, RegionOfInterest } from '../pose/frame.js';
-import { analyzeVideoFile, type VideoAnalysisJson } from './analyze-video.js';
+import type { VideoAnalysisJson } from './analyze-video.js';
 import { CliError, usageError } from './cli-error.js';
 import type { Command } from './command.js';
 import { progressBar } from './progress-bar.js';
@@ -69,6 +68,9 @@ export const analyzeCommand: Command = {
     const givenRoi = typeof values.roi === 'string' ? parseRoi(values.roi) : undefined;
     if (givenRoi && personId !== undefined) throw usageError('--roi and --person cannot be used together');
 
+    // Loaded here: the pose runtime is large, and every other command loads this module.
+    const { openVideo } = await import('../pose/ffmpeg-frames.js');
+    const { analyzeVideoFile } = await import('./analyze-video.js');
     const opened = await openVideo(file);
     if (!opened.ok) throw located(file, opened.error);
     const { source } = opened.value;

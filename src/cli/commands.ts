@@ -2,8 +2,6 @@
  * The `footing` subcommands. Each declares its options (parsed strictly by node:util parseArgs) and its help.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { buildApp } from '../server/app.js';
-import { exportBackup, parseBackup, restoreBackup } from '../store/backup.js';
 import { CliError, usageError } from './cli-error.js';
 import { DB_OPTION, type Command } from './command.js';
 import { openCliStore } from './open-store.js';
@@ -32,6 +30,8 @@ const serve: Command = {
     if (rate !== undefined && (!Number.isInteger(rate) || rate < 1)) throw usageError(`FOOTING_RATE_LIMIT must be a whole number of requests per minute per client (got "${rateText}")`);
     const store = await openCliStore(str(values.db));
     // Behind a reverse proxy that terminates https, FOOTING_TRUST_PROXY=1 makes session cookies Secure.
+    // Loaded here: the server (fastify, every route) is ~40 MB of modules that the other commands never need.
+    const { buildApp } = await import('../server/app.js');
     const app = await buildApp({ store, log: process.env.FOOTING_LOG === '1', trustProxy: process.env.FOOTING_TRUST_PROXY === '1', ...(rate ? { rateLimitPerMinute: rate } : {}) });
     const host = str(values.host) ?? '127.0.0.1';
     try { await app.listen({ port, host }); } catch (e) {
@@ -72,6 +72,7 @@ const exportCmd: Command = {
     const store = await openCliStore(str(values.db));
     try {
       const personId = await personForCommand(store, values.email);
+      const { exportBackup } = await import('../store/backup.js');
       const text = `${JSON.stringify(await exportBackup(store.db, personId), null, 2)}\n`;
       const file = str(values.out);
       if (file) { await writeFile(file, text); out.write(`Backup written to ${file}\n`); } else out.write(text);
@@ -86,6 +87,7 @@ const importBackupCmd: Command = {
     const file = positionals[0]!;
     let text: string;
     try { text = await readFile(file, 'utf8'); } catch (e) { throw new CliError(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`); }
+    const { parseBackup, restoreBackup } = await import('../store/backup.js');
     const parsed = parseBackup(text);
     if ('problem' in parsed) throw new CliError(`${file}: at ${parsed.problem.path}: ${parsed.problem.message}. Nothing was imported.`);
     const store = await openCliStore(str(values.db));

@@ -3,8 +3,6 @@
  */
 import { EVIDENCE_LEVELS } from '../core/evidence.js';
 import { todayFrom } from '../server/request-date.js';
-import { explainFor } from '../server/services/assessment-service.js';
-import { getToday } from '../server/services/program-service.js';
 import { usageError } from './cli-error.js';
 import { DB_OPTION, type Command } from './command.js';
 import { openCliStore } from './open-store.js';
@@ -25,6 +23,9 @@ export const explainCommand: Command = {
     const store = await openCliStore(typeof values.db === 'string' ? values.db : undefined);
     try {
       const personId = await personForCommand(store, values.email);
+      // Loaded here: the services bring much of the server's code, which the other commands never need.
+      const { explainFor } = await import('../server/services/assessment-service.js');
+      const { getToday } = await import('../server/services/program-service.js');
       const state = await getToday(store.db, personId, today);
       const ex = await explainFor(store.db, personId);
       const decision = state.decision

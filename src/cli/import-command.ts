@@ -34,7 +34,7 @@ export const importCommand: Command = {
     try {
       const meId = await personForCommand(store, values.email);
       for (const file of positionals) {
-        let records = 0;
+        let samples = 0;
         let bytesTotal: number | null = null;
         let lastBytes = 0;
         const bar = progressBar({ label: basename(file), total: null, unit: 'MB', format: (n) => (n / 1e6).toFixed(1) });
@@ -49,12 +49,11 @@ export const importCommand: Command = {
               barWithTotal.current = progressBar({ label: basename(file), total, unit: 'MB', format: (n) => (n / 1e6).toFixed(1) });
             }
             lastBytes = bytes;
-            barWithTotal.current.update(bytes, `${records.toLocaleString('en')} records`);
+            barWithTotal.current.update(bytes, `${samples.toLocaleString('en')} samples`);
           },
-          batchSize: 2000,
+          onSamples: (n) => { samples = n; },
         } as Parameters<typeof importWalkingFile>[3]);
-        records = result.summary.recordsSeen;
-        barWithTotal.current.update(lastBytes, `${records.toLocaleString('en')} records`);
+        barWithTotal.current.update(lastBytes, `${result.summary.recordsSeen.toLocaleString('en')} records`);
         barWithTotal.current.finish();
         const s = result.summary;
         if (!s.ok) failed++;

@@ -3,11 +3,7 @@
  * (where other users and shell history would see it): it is read from standard input or from --password-file.
  */
 import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
-import { DEFAULT_SCRYPT_N, hashPassword, MIN_PASSWORD_LENGTH } from '../server/auth/password.js';
-import { createAccount, installMode, normalizeEmail } from '../store/repos/accounts.js';
-import { findClinicByName } from '../store/repos/clinics.js';
-import { ensureLocalPerson } from '../store/repos/people.js';
+// The accounts and password modules are loaded when the command runs: every other command loads this file.
 import { CliError, usageError } from './cli-error.js';
 import { DB_OPTION, type Command } from './command.js';
 import { openCliStore } from './open-store.js';
@@ -21,6 +17,7 @@ export async function readPassword(file: string | undefined, stdin: () => Promis
   if (file) {
     try { text = await readFile(file, 'utf8'); } catch (e) { throw new CliError(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`); }
   } else text = await stdin();
+  const { MIN_PASSWORD_LENGTH } = await import('../server/auth/password.js');
   const password = text.replace(/\r?\n$/, '');
   if (password.includes('\n')) throw new CliError('the password must be one line');
   if (password.length < MIN_PASSWORD_LENGTH) throw new CliError(`the password must be at least ${MIN_PASSWORD_LENGTH} characters${file ? ` (in ${file})` : ' (read from standard input)'}`);
@@ -35,7 +32,7 @@ async function processStdin(): Promise<string> {
 }
 
 /** The command, with where stdin comes from (tests pass their own). */
-export function makeUserCommand(stdin: () => Promise<string> = processStdin, cost: number = DEFAULT_SCRYPT_N): Command {
+export function makeUserCommand(stdin: () => Promise<string> = processStdin, cost?: number): Command {
   return {
     name: 'user', summary: 'Add an account (patient, clinician or clinic admin)',
     usage: 'footing user add --role patient|clinician|admin --email E [--clinic NAME] [--name NAME] [--password-file FILE] [--adopt-local] [--db PATH]  (password on stdin)',
@@ -53,6 +50,11 @@ export function makeUserCommand(stdin: () => Promise<string> = processStdin, cos
       if (positionals[0] !== 'add' || positionals.length > 1) throw usageError(`unknown action "${positionals.join(' ')}": use footing user add --role ... --email ...`);
       const role = str(values.role);
       if (!role || !(ROLES as readonly string[]).includes(role)) throw usageError(`--role must be patient, clinician or admin (got ${role ? `"${role}"` : 'nothing'})`);
+      const { z } = await import('zod');
+      const { DEFAULT_SCRYPT_N, hashPassword } = await import('../server/auth/password.js');
+      const { createAccount, installMode, normalizeEmail } = await import('../store/repos/accounts.js');
+      const { findClinicByName } = await import('../store/repos/clinics.js');
+      const { ensureLocalPerson } = await import('../store/repos/people.js');
       const emailText = str(values.email);
       const email = z.string().email().safeParse(normalizeEmail(emailText ?? ''));
       if (!email.success) throw usageError(`--email must be an email address like name@example.org (got ${emailText ? `"${emailText}"` : 'nothing'})`);
@@ -76,7 +78,7 @@ export function makeUserCommand(stdin: () => Promise<string> = processStdin, cos
           if ((await installMode(store.db)) !== 'local') throw new CliError('--adopt-local works only for the first account, while Footing is still in local mode');
           personId = (await ensureLocalPerson(store.db)).id;
         }
-        const account = await createAccount(store.db, { email: email.data, displayName, role: role as (typeof ROLES)[number], clinicId, personId, passwordHash: await hashPassword(password, cost) });
+        const account = await createAccount(store.db, { email: email.data, displayName, role: role as (typeof ROLES)[number], clinicId, personId, passwordHash: await hashPassword(password, cost ?? DEFAULT_SCRYPT_N) });
         if (!account) throw new CliError(`an account with email ${email.data} exists already`);
         out.write(`Account ${account.email} (${role}${clinicName ? `, clinic "${clinicName}"` : ''}) created. Footing now asks everyone to sign in.\n`);
       } finally { await store.close(); }

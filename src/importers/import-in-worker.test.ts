@@ -68,3 +68,15 @@ test('A slow store holds the parser back (back-pressure), and a store error ends
   assert.ok(slow.timing.parserBlockedMs > 0, `the worker waited for the store: ${JSON.stringify(slow.timing)}`);
   await assert.rejects(importFileInWorker(many, { batchSize: 5, maxChunkSamples: 20, onChunks: () => { throw new Error('disk full'); } }), /disk full/);
 });
+
+test('The worker starts whatever the current directory (footing import run from elsewhere than the project)', async () => {
+  const before = process.cwd();
+  process.chdir(tmp);
+  try {
+    let n = 0;
+    const r = await importFileInWorker(APPLE, { onChunks: (chunks) => { for (const c of chunks) n += c.samples.count; } });
+    assert.deepEqual([r.summary.ok, n], [true, 15]);
+  } finally {
+    process.chdir(before);
+  }
+});

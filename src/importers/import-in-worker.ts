@@ -133,6 +133,9 @@ function startWorker(request: WorkerRequest): Worker {
   const opts = { workerData: request, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } };
   if (!self.endsWith('.ts')) return new Worker(new URL('./import-worker.js', self), opts);
   const entry = new URL('./import-worker.ts', self).href;
-  const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+  // tsx is resolved here, from this module: an eval'd worker resolves bare names from the current directory, which
+  // is wherever the user ran `footing import` from.
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
   return new Worker(boot, { eval: true, ...opts });
 }

@@ -71,6 +71,8 @@ export type StoreImportOptions = Omit<AnyImportOptions, 'onBatch'> & {
   split?: 'auto' | 'never';
   /** The size from which `split: 'auto'` splits (tests make it small). */
   splitMinBytes?: number;
+  /** Hears how many samples have reached the store so far (progress displays). */
+  onSamples?: (samples: number) => void;
 };
 
 /** From this size a plain Apple export is read in two parts: below it the second part's start-up is not repaid. */
@@ -99,7 +101,7 @@ interface Tally {
 }
 
 export async function importWalkingFile(store: Store, personId: string, path: string, options: StoreImportOptions = {}): Promise<StoredImport> {
-  const { worker = 'auto', chunkSamples, split = 'auto', splitMinBytes = SPLIT_MIN_BYTES, ...importOptions } = options;
+  const { worker = 'auto', chunkSamples, split = 'auto', splitMinBytes = SPLIT_MIN_BYTES, onSamples, ...importOptions } = options;
   const useWorker = worker === 'always' || (worker === 'auto' && fileSize(path) >= WORKER_MIN_BYTES);
   const cut = useWorker && split === 'auto' ? await splitPoint(path, splitMinBytes) : null;
   let summary: ImportSummary | null = null;
@@ -121,7 +123,7 @@ export async function importWalkingFile(store: Store, personId: string, path: st
       await trx.insertInto('imports').values({ id: importId, person_id: personId, file_name: options.fileName ?? path, format: 'pending', sha256: '', at: new Date().toISOString(), summary: '{}' }).execute();
       // Daily totals of every delivered sample, summed from the chunks on this thread (the parser's is busier).
       const acc = new WalkingDaysAccumulator();
-      const merge = chunkMerger(store.sqlite ? sqliteChunks(store.sqlite) : kyselyChunks(trx), personId, importId, t, acc);
+      const merge = chunkMerger(store.sqlite ? sqliteChunks(store.sqlite) : kyselyChunks(trx), personId, importId, t, acc, onSamples);
       if (cut) {
         summary = await importInTwoParts(path, cut, importOptions, merge, timing, chunkSamples);
       } else if (useWorker) {
@@ -288,7 +290,9 @@ function tuneSqlite(store: Store): () => void {
  * Returns what merges chunks into the store and keeps the tally. A chunk whose date held no samples before this
  * import and that this import has not written yet is inserted without reading (the common case of new data).
  */
-function chunkMerger(table: ReturnType<typeof kyselyChunks>, personId: string, importId: string, t: Tally, days: WalkingDaysAccumulator): (chunks: SampleChunk[]) => Promise<void> {
+function chunkMerger(
+  table: ReturnType<typeof kyselyChunks>, personId: string, importId: string, t: Tally, days: WalkingDaysAccumulator, onSamples?: (n: number) => void,
+): (chunks: SampleChunk[]) => Promise<void> {
   const now = new Date().toISOString();
   const written = new Set<string>();
   return async (chunks) => {
@@ -303,5 +307,6 @@ function chunkMerger(table: ReturnType<typeof kyselyChunks>, personId: string, i
       if (m.repeats > 0) t.dirty.add(c.date);
       if (m.added > 0 && t.existing.has(c.date)) t.touched.add(c.date);
     }
+    onSamples?.(t.seen);
   };
 }
