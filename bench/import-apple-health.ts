@@ -4,7 +4,8 @@
  * Builds a large export.xml by repeating the real records of ../shared/data/apple-health/export6s3sample.xml
  * (every copy shifted by one more minute, so records are distinct; 1 GB is ~250,000 copies of its 15 kept
  * records, about six months: the summary's per-day memory grows with days covered, not with bytes), then runs
- * each contender in its own child process, with footing's node flags, and reads that process's peak RSS
+ * each contender in its own child process (footing's with footing's node flags, the baselines with node's
+ * defaults), and reads that process's peak RSS
  * (`process.resourceUsage().maxRSS`):
  *   0. the whole import as `footing import` runs it (the file read in two parts at once, by a worker thread and
  *      the main thread, which also merges and stores the day chunks in SQLite; daily totals; one transaction),
@@ -170,9 +171,13 @@ export function footingNodeFlags(): string[] {
   return m[1]!.trim().split(/\s+/).filter(Boolean);
 }
 
+/** The baselines run as anyone would run them (node's defaults): footing's flags are footing's, not theirs. */
+const BASELINES: readonly Mode[] = ['saxes-count', 'naive-tree'];
+
 function child(mode: Mode, path: string): Figures {
   const self = fileURLToPath(import.meta.url);
-  const res = spawnSync(process.execPath, [...footingNodeFlags(), '--import', 'tsx', self, '--child', mode, path], { encoding: 'utf8' });
+  const flags = BASELINES.includes(mode) ? [] : footingNodeFlags();
+  const res = spawnSync(process.execPath, [...flags, '--import', 'tsx', self, '--child', mode, path], { encoding: 'utf8' });
   if (res.status !== 0) throw new Error(`${mode} failed: ${res.stderr}`);
   return JSON.parse(res.stdout.trim().split('\n').at(-1)!) as Figures;
 }
