@@ -53,7 +53,9 @@ const file = (name: string, text: string): string => {
   writeFileSync(p, text);
   return p;
 };
-const FILES = { plain: file('plain.xml', PLAIN), correlated: file('correlated.xml', CORRELATED), bad: file('bad.xml', BAD) };
+/** Cut short inside a record near the end (a download that did not finish). */
+const TRUNCATED = PLAIN.slice(0, PLAIN.lastIndexOf('startDate=', PLAIN.length - 400));
+const FILES = { plain: file('plain.xml', PLAIN), correlated: file('correlated.xml', CORRELATED), bad: file('bad.xml', BAD), truncated: file('truncated.xml', TRUNCATED) };
 after(() => rmSync(tmp, { recursive: true, force: true }));
 
 /** Splits whatever the size; small chunks so that days arrive in several parts from both threads. */
@@ -115,6 +117,20 @@ for (const kind of DATABASES) {
         assert.deepEqual(got, await outcome(b.store, whole, b.me));
         assert.deepEqual(got.issues, [`bad-value line ${HEAD.split('\n').length + BAD_LINE}: value "lots" is not a number`]);
         assert.equal(got.stored.length, mode === 'strict' ? 0 : records.length - 1);
+      }
+    });
+
+    test('A file cut short in the second part: the same located error and the same records kept as in one part', async () => {
+      for (const mode of ['lenient', 'strict'] as const) {
+        const a = await fresh();
+        const b = await fresh();
+        const split = await importWalkingFile(a.store, a.me, FILES.truncated, { ...SPLIT, mode });
+        const got = await outcome(a.store, split, a.me);
+        assert.deepEqual(got, await outcome(b.store, await importWalkingFile(b.store, b.me, FILES.truncated, { ...ONE_PART, mode }), b.me));
+        assert.match(got.issues.join('\n'), /^truncated line \d+/);
+        // Lenient keeps the records before the cut; strict stores nothing.
+        assert.equal(got.ok, mode === 'lenient');
+        assert.equal(got.stored.length, mode === 'strict' ? 0 : (TRUNCATED.match(/<Record [^>]*\/>/g) ?? []).length);
       }
     });
   });
