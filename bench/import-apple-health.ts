@@ -28,6 +28,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SaxesParser } from 'saxes';
 import { fileChunks } from '../src/importers/file-input.js';
+import { footingNodeFlags } from '../src/cli/node-flags.js';
 
 const SAMPLE = new URL('../../shared/data/apple-health/export6s3sample.xml', import.meta.url);
 const APPLE_DATE = /(\d{4})-(\d{2})-(\d{2}) (\d{2}:\d{2}:\d{2} [+-]\d{4})/g;
@@ -162,14 +163,6 @@ async function runMode(mode: Mode, path: string): Promise<number | { count: numb
 }
 
 interface Figures { mode: Mode; bytes: number; seconds: number; cpuSeconds: number; count: number; maxRssMB: number; timing?: ImportTiming }
-
-/** The node flags `footing` runs with (its shebang): every contender runs with them, as `footing import` would. */
-export function footingNodeFlags(): string[] {
-  const shebang = readFileSync(new URL('../bin/footing.js', import.meta.url), 'utf8').split('\n')[0]!;
-  const m = /^#!\/usr\/bin\/env -S node((?:\s+--[\w-]+(?:=\S+)?)*)\s*$/.exec(shebang);
-  if (!m) throw new Error(`bin/footing.js: unexpected shebang ${shebang}`);
-  return m[1]!.trim().split(/\s+/).filter(Boolean);
-}
 
 /** The baselines run as anyone would run them (node's defaults): footing's flags are footing's, not theirs. */
 const BASELINES: readonly Mode[] = ['saxes-count', 'naive-tree'];

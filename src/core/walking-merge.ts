@@ -225,14 +225,14 @@ export class DailyWalkingMerger {
     if (this.lastId >= 0 && sample.source === this.lastSource && sample.device === this.lastDevice) return this.lastId;
     this.lastSource = sample.source;
     this.lastDevice = sample.device;
-    this.lastId = this.lookupId(sample);
+    this.lastId = this.lookupId(sample.source, sample.device);
     return this.lastId;
   }
 
-  private lookupId(sample: WalkingSample): number {
-    let devices = this.sourceIds.get(sample.source);
-    if (!devices) this.sourceIds.set(sample.source, (devices = new Map()));
-    const device = sample.device ?? '';
+  private lookupId(source: string, deviceOrNull: string | null): number {
+    let devices = this.sourceIds.get(source);
+    if (!devices) this.sourceIds.set(source, (devices = new Map()));
+    const device = deviceOrNull ?? '';
     let id = devices.get(device);
     if (id === undefined) devices.set(device, (id = this.nextId++));
     return id;
@@ -256,7 +256,7 @@ export class DailyWalkingMerger {
   absorb(state: MergerState): void {
     if (state.slotsPerDay !== this.slotsPerDay) throw new RangeError('merger states of different slot lengths');
     for (const s of state.sources) {
-      const id = this.lookupId({ source: s.source, device: s.device === '' ? null : s.device } as WalkingSample);
+      const id = this.lookupId(s.source, s.device);
       for (const [bySource, days] of [[this.steps, s.steps], [this.distance, s.distance]] as const) {
         if (days.length === 0) continue;
         let sums = bySource[id];

@@ -32,7 +32,7 @@ test('Samples are gathered per stream and local date, and come back exactly (als
   assert.deepEqual(back.sort((a, b) => key(a).localeCompare(key(b))), [...given].sort((a, b) => key(a).localeCompare(key(b))));
 });
 
-test('Apple times given with a record (its parsed start) store the same as the texts parsed again, offsets of each end kept', () => {
+test('Apple times given with a record (both offsets parsed) store the same as the texts parsed again, offsets of each end kept', () => {
   const raw = [['2024-03-31 01:59:30 +0000', '2024-03-31 03:00:30 +0100'], ['2024-06-01 12:00:00 +0100', '2024-06-01 12:00:05 +0100']];
   const viaTimes: SampleChunk[] = [];
   const viaText: SampleChunk[] = [];
@@ -42,7 +42,7 @@ test('Apple times given with a record (its parsed start) store the same as the t
     const s = parseAppleDate(r0!)!;
     const e = parseAppleDate(r1!)!;
     const smp = sample(s.iso, e.iso, 7);
-    a.add(smp, { startUtcMs: s.utcMs, endUtcMs: e.utcMs, offsetMinutes: s.offsetMinutes });
+    a.add(smp, { startUtcMs: s.utcMs, endUtcMs: e.utcMs, offsetMinutes: s.offsetMinutes, endOffsetMinutes: e.offsetMinutes, date: s.iso.slice(0, 10) });
     b.add(smp);
   }
   a.flush();

@@ -43,24 +43,6 @@ export function unpackChunks(p: PackedChunks): SampleChunk[] {
   return p.chunks.map(({ offset, length, ...stream }) => ({ ...stream, samples: decodeColumns(new Uint8Array(p.buffer, offset, length)) }));
 }
 
-/** Offset in minutes of an ISO text's "+HH:MM" ending (every importer's shape), or NaN. */
-function endOffsetOf(iso: string): number {
-  const n = iso.length;
-  const sign = iso.charCodeAt(n - 6);
-  if ((sign !== 43 && sign !== 45) || iso.charCodeAt(n - 3) !== 58) return Number.NaN;
-  const h = (iso.charCodeAt(n - 5) - 48) * 10 + iso.charCodeAt(n - 4) - 48;
-  const m = (iso.charCodeAt(n - 2) - 48) * 10 + iso.charCodeAt(n - 1) - 48;
-  return (sign === 45 ? -1 : 1) * (h * 60 + m);
-}
-
-/** Both texts end with the same six characters ("+HH:MM"). */
-function sameOffsetText(a: string, b: string): boolean {
-  const n = a.length;
-  const m = b.length;
-  for (let k = 1; k <= 6; k++) if (a.charCodeAt(n - k) !== b.charCodeAt(m - k)) return false;
-  return true;
-}
-
 export interface ChunkCollectorOptions {
   /** Samples held (open and finished chunks) before all are delivered (28 bytes each, plus growth slack). */
   maxSamples?: number;
@@ -117,22 +99,22 @@ export class ChunkCollector {
   }
 
   /**
-   * Adds a sample. `times`, when the importer parsed them (Apple Health), spare parsing the text again; the
-   * texts are then the importer's own canonical ISO output. Throws when a text is not that shape (a bug).
+   * Adds a sample. `times` with both offsets (Apple Health's, parsed by the importer) spare parsing the texts
+   * again, which are then the importer's own canonical ISO output; otherwise the texts are parsed and checked.
+   * Throws when a text is not that shape (a bug).
    */
   add(s: WalkingSample, times?: SampleTimes): void {
     let start: number, end: number, startOffset: number, endOffset: number;
-    if (times) {
+    if (times?.endOffsetMinutes !== undefined) {
       start = times.startUtcMs;
       end = times.endUtcMs;
       startOffset = times.offsetMinutes;
-      endOffset = times.endOffsetMinutes ?? (sameOffsetText(s.start, s.end) ? startOffset : endOffsetOf(s.end));
+      endOffset = times.endOffsetMinutes;
     } else {
       const t = sampleTimes(s);
       if (!t) throw new Error(`importer produced a time Footing cannot store: ${s.start} - ${s.end}`);
       ({ start, end, startOffset, endOffset } = t);
     }
-    if (Number.isNaN(endOffset)) throw new Error(`importer produced a time Footing cannot store: ${s.end}`);
     // The local date is the start text's first ten characters (every importer writes local wall time).
     const date = times?.date ?? s.start.slice(0, 10);
     let c = this.last;

@@ -16,6 +16,8 @@
  */
 import { chunkKey, type SampleChunk } from '../core/walking-chunk.js';
 import { WalkingDaysAccumulator } from '../core/walking-day.js';
+import type { SampleTimes } from '../core/walking-merge.js';
+import type { WalkingSample } from '../core/walking.js';
 import type { AnyImportOptions } from '../importers/import-file.js';
 import { importFileInWorker, WORKER_BATCH_SIZE } from '../importers/import-in-worker.js';
 import type { ImportSummary } from '../importers/import-sink.js';
@@ -23,7 +25,7 @@ import { ChunkCollector } from '../importers/sample-chunks.js';
 import { threadCpuMs } from '../importers/thread-cpu.js';
 import type { Store } from './db.js';
 import { newId, toJson } from './json-column.js';
-import { kyselyChunks, lockWalking, mergeChunk, recomputeDays, sqliteChunks, writeWalkingDays } from './repos/walking.js';
+import { kyselyChunks, lockWalking, mergeChunk, recomputeDays, sqliteChunks, writeWalkingDays, type ChunkTable } from './repos/walking.js';
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 
@@ -133,27 +135,13 @@ export async function importWalkingFile(store: Store, personId: string, path: st
       } else {
         // Loaded here: on the worker path this thread never needs the importers (the FIT SDK alone is ~6 MB).
         const { importFile } = await import('../importers/import-file.js');
-        let ready: SampleChunk[] = [];
-        const collector = new ChunkCollector((chunks) => ready.push(...chunks), chunkSamples ? { maxSamples: chunkSamples } : {});
-        const store1 = async (): Promise<void> => {
+        const batches = chunkedBatches(async (chunks) => {
           const t = performance.now();
-          const chunks = ready;
-          ready = [];
           await merge(chunks);
-          collector.release(chunks);
           timing.storeMs += performance.now() - t;
-        };
-        summary = await importFile(path, {
-          ...importOptions,
-          onBatch: async (batch, times) => {
-            for (let i = 0; i < batch.length; i++) collector.add(batch[i]!, times[i]);
-            if (ready.length > 0) await store1();
-          },
-        });
-        if (summary.ok) {
-          collector.flush();
-          await store1();
-        }
+        }, chunkSamples);
+        summary = await importFile(path, { ...importOptions, onBatch: batches.onBatch });
+        if (summary.ok) await batches.finish();
       }
       const days = summary.ok ? acc.results() : [];
       parsedAt = performance.now();
@@ -221,30 +209,19 @@ async function importInTwoParts(
     read[part] = bytes;
     options.onBytes?.(read[0]! + read[1]!, cut.size);
   };
-  const collectorOptions = chunkSamples ? { maxSamples: chunkSamples } : {};
   const first = importFileInWorker(path, { ...options, onBytes: progress(0), onChunks: serial, part: { start: 0, end: cut.at, first: true }, ...(chunkSamples ? { maxChunkSamples: chunkSamples } : {}) });
   const second = (async () => {
-    let ready: SampleChunk[] = [];
-    const collector = new ChunkCollector((chunks) => ready.push(...chunks), collectorOptions);
-    let batches = 0;
+    const batches = chunkedBatches(serial, chunkSamples);
+    let n = 0;
     const r = await importAppleHealthPart(path, { start: cut.at, end: cut.size, first: false }, {
       ...options, batchSize: WORKER_BATCH_SIZE, onBytes: progress(1),
       onBatch: async (batch, times) => {
-        for (let i = 0; i < batch.length; i++) collector.add(batch[i]!, times[i]);
-        if (ready.length > 0) {
-          const chunks = ready;
-          ready = [];
-          await serial(chunks);
-          collector.release(chunks);
-        }
+        await batches.onBatch(batch, times);
         // Let the worker's chunks in now and then: this thread would otherwise scan without turning its event loop.
-        if (++batches % YIELD_EVERY_BATCHES === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+        if (++n % YIELD_EVERY_BATCHES === 0) await new Promise<void>((resolve) => setImmediate(resolve));
       },
     });
-    if (r.valid) {
-      collector.flush();
-      await serial(ready);
-    }
+    if (r.valid) await batches.finish();
     return r;
   })();
   const [a, b] = await Promise.allSettled([first, second]);
@@ -254,6 +231,35 @@ async function importInTwoParts(
   Object.assign(timing, { storeMs: a.value.timing.storeMs, parserBlockedMs: a.value.timing.parserBlockedMs, firstBatchMs: a.value.timing.firstBatchMs, parserCpuMs: a.value.timing.parserCpuMs });
   if (!a.value.part?.valid || !b.value.valid) throw new SplitFallback();
   return combinePartSummaries(a.value.summary, b.value.summary, [a.value.part.merger, b.value.merger]);
+}
+
+/**
+ * An importer's batches on this thread, gathered into day chunks and merged as chunks fill (their memory then
+ * serves the next ones); `finish` merges what is still held, at the end of a file that is kept.
+ */
+function chunkedBatches(merge: (chunks: SampleChunk[]) => Promise<void>, maxSamples: number | undefined): {
+  onBatch: (batch: WalkingSample[], times: readonly (SampleTimes | undefined)[]) => Promise<void>;
+  finish: () => Promise<void>;
+} {
+  let ready: SampleChunk[] = [];
+  const collector = new ChunkCollector((chunks) => ready.push(...chunks), maxSamples ? { maxSamples } : {});
+  const store = async (): Promise<void> => {
+    if (ready.length === 0) return;
+    const chunks = ready;
+    ready = [];
+    await merge(chunks);
+    collector.release(chunks);
+  };
+  return {
+    onBatch: async (batch, times) => {
+      for (let i = 0; i < batch.length; i++) collector.add(batch[i]!, times[i]);
+      await store();
+    },
+    finish: async () => {
+      collector.flush();
+      await store();
+    },
+  };
 }
 
 /** Batches of the second part between two turns of this thread's event loop (the worker's chunks wait meanwhile). */
@@ -291,7 +297,7 @@ function tuneSqlite(store: Store): () => void {
  * import and that this import has not written yet is inserted without reading (the common case of new data).
  */
 function chunkMerger(
-  table: ReturnType<typeof kyselyChunks>, personId: string, importId: string, t: Tally, days: WalkingDaysAccumulator, onSamples?: (n: number) => void,
+  table: ChunkTable, personId: string, importId: string, t: Tally, days: WalkingDaysAccumulator, onSamples?: (n: number) => void,
 ): (chunks: SampleChunk[]) => Promise<void> {
   const now = new Date().toISOString();
   const written = new Set<string>();
