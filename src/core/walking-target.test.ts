@@ -69,6 +69,10 @@ const targetCases: [string, number, WeekVerdict[], number | null, number][] = [
   // Reaching the cap from 8000: 8800, 9680, then 10,648 -> 10,000. A flare after many good weeks at the cap
   // must still step back, to 9680.
   ['ten ok weeks at the cap then a flare', 8000, [...Array<WeekVerdict>(10).fill('ok'), 'flare'], 40, 9680],
+  // 8261 x 1.21 = 9995.8, shown as 10,000 (the cap) after two good weeks. A flare after a third must show a step
+  // back, to 8261 x 1.1 = 9087.1 -> 9090, not 9995.8 shown as 10,000 again (a property test found this).
+  ['two ok weeks reach the shown cap', 8261, ['ok', 'ok'], 40, 10_000],
+  ['three ok weeks then a flare, just under the cap', 8261, ['ok', 'ok', 'ok', 'flare'], 40, 9090],
 ];
 for (const [name, baseline, weeks, age, expected] of targetCases) {
   test(`Given a ${baseline}-step baseline and ${name}, when the target is set, then it is ${expected} steps`, () => {

@@ -63,12 +63,16 @@ export function walkingTarget(input: { days: readonly DailyWalking[]; weeks: rea
     };
   }
   const rate = 1 + WALKING_WEEKLY_INCREASE;
-  // The level stops rising once the target has reached its ceiling. Without that, good weeks spent at the ceiling
-  // would pile up levels and a later flare would take one of them away while the target stayed at the ceiling:
-  // the flare would not step back at all.
-  const levelFor = (baseline: number, ceiling: number): number => {
+  // Targets are shown rounded (steps to 10, minutes to 1), so levels are counted in what the person sees.
+  const STEP_ROUNDING = 10;
+  const MINUTE_ROUNDING = 1;
+  const shown = (x: number, unit: number): number => Math.round(x / unit) * unit;
+  // The level stops rising once the shown target has reached its ceiling. Without that, good weeks spent at the
+  // ceiling would pile up levels (or a level just under the ceiling would show as the ceiling), and a later flare
+  // would take one of them away while the target stayed at the ceiling: the flare would not step back at all.
+  const levelFor = (baseline: number, ceiling: number, unit: number): number => {
     let top = 0;
-    while (baseline > 0 && baseline * rate ** top < ceiling) top += 1;
+    while (baseline > 0 && shown(baseline * rate ** top, unit) < shown(ceiling, unit)) top += 1;
     let level = 0;
     for (const w of input.weeks) {
       if (w === 'ok') level = Math.min(top, level + 1);
@@ -76,10 +80,14 @@ export function walkingTarget(input: { days: readonly DailyWalking[]; weeks: rea
     }
     return level;
   };
-  const grow = (baseline: number, ceiling: number) => Math.max(baseline, Math.min(ceiling, baseline * rate ** levelFor(baseline, ceiling)));
-  const steps = base.steps !== null ? Math.round(grow(base.steps, stepCeiling(input.age)) / 10) * 10 : null;
-  const minutes = Math.round(grow(base.minutes ?? WALKING_START_MINUTES, WALKING_GOAL_MINUTES));
-  const level = base.steps !== null ? levelFor(base.steps, stepCeiling(input.age)) : levelFor(base.minutes ?? WALKING_START_MINUTES, WALKING_GOAL_MINUTES);
+  const grow = (baseline: number, ceiling: number, unit: number) =>
+    shown(Math.max(baseline, Math.min(ceiling, baseline * rate ** levelFor(baseline, ceiling, unit))), unit);
+  const minuteBase = base.minutes ?? WALKING_START_MINUTES;
+  const steps = base.steps !== null ? grow(base.steps, stepCeiling(input.age), STEP_ROUNDING) : null;
+  const minutes = grow(minuteBase, WALKING_GOAL_MINUTES, MINUTE_ROUNDING);
+  const level = base.steps !== null
+    ? levelFor(base.steps, stepCeiling(input.age), STEP_ROUNDING)
+    : levelFor(minuteBase, WALKING_GOAL_MINUTES, MINUTE_ROUNDING);
   const pct = Math.round(WALKING_WEEKLY_INCREASE * 100);
   return {
     steps, minutes, provisional: false, baselineSteps: base.steps, baselineMinutes: base.minutes,
