@@ -22,9 +22,12 @@ const serve: Command = {
     db: DB_OPTION,
   },
   async run({ values, out }) {
-    const portText = str(values.port) ?? process.env.PORT ?? '8080';
-    const port = Number(portText);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw usageError(`--port must be a whole number from 0 to 65535 (got "${portText}")`);
+    // An empty PORT (as left by `PORT= npm start`) means unset, not port 0 (which would pick a random port).
+    const envPort = process.env.PORT?.trim() || undefined;
+    const portText = str(values.port) ?? envPort ?? '8080';
+    const port = /^\d{1,5}$/.test(portText) ? Number(portText) : NaN;
+    const portFrom = str(values.port) !== undefined ? '--port' : 'PORT';
+    if (!(port >= 0 && port <= 65535)) throw usageError(`${portFrom} must be a whole number from 0 to 65535 (got "${portText}")`);
     const rateText = process.env.FOOTING_RATE_LIMIT;
     const rate = rateText === undefined ? undefined : Number(rateText);
     if (rate !== undefined && (!Number.isInteger(rate) || rate < 1)) throw usageError(`FOOTING_RATE_LIMIT must be a whole number of requests per minute per client (got "${rateText}")`);

@@ -40,6 +40,11 @@ test('Bad arguments give one line naming the problem and a non-zero exit', async
   const port = await run(['serve', '--port', 'eighty']);
   assert.equal(port.code, 2);
   assert.match(port.err, /--port/);
+  for (const bad of ['', '1e3', '0x50', '70000', '-1']) { // Number() would take the first three
+    const r = await run(['serve', `--port=${bad}`]);
+    assert.equal(r.code, 2, bad);
+    assert.match(r.err, new RegExp(`--port must be a whole number from 0 to 65535 \\(got "${bad}"\\)`), bad);
+  }
   const missing = await run(['import-backup']);
   assert.equal(missing.code, 2);
   assert.match(missing.err, /missing FILE/);
