@@ -52,6 +52,30 @@ test('A bad file in strict mode exits non-zero and names where it broke', async 
   assert.match(bad.err, /--offset/);
 });
 
+test('A Fitbit file holding several people: refused with every Id listed; --fitbit-id imports that person\'s rows', async () => {
+  const file = join(DATA, 'fitbit/dailySteps_merged.csv');
+  const db = join(dir, 'fitbit.sqlite');
+  const ids = [...new Set(readFileSync(file, 'utf8').split(/\r?\n/).slice(1).filter(Boolean).map((l) => l.split(',')[0]!))];
+  const refused = await run(['import', file, '--db', db]);
+  assert.equal(refused.code, 1);
+  assert.match(refused.out, /NOT imported/);
+  assert.match(refused.out, new RegExp(`The Ids in this file: ${ids.join(', ')}\n`));
+  assert.match(refused.out, /--fitbit-id ID/);
+  const json = await run(['import', file, '--db', db, '--json']);
+  const report = JSON.parse(json.out);
+  assert.equal(report.added, 0);
+  assert.deepEqual(report.errors[0].choices, ids);
+  const chosen = await run(['import', file, '--fitbit-id', ids[0]!, '--db', db, '--json']);
+  assert.equal(chosen.code, 0, chosen.err);
+  const ok = JSON.parse(chosen.out);
+  const rows = readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l.startsWith(`${ids[0]},`));
+  assert.equal(ok.added, rows.length);
+  assert.equal(Object.keys(ok.days).length, rows.length); // one row per day
+  const bad = await run(['import', file, '--fitbit-id', 'me', '--db', db]);
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /--fitbit-id must be the digits of a Fitbit Id \(got "me"\)/);
+});
+
 test('A killed import leaves the database as it was', async () => {
   // A 60 MB export from the real records with shifted dates, so the import is still running when it is killed.
   const xml = readFileSync(join(DATA, 'apple-health/export6s3sample.xml'), 'utf8');

@@ -13,12 +13,13 @@ import { EMAIL_OPTION, personForCommand } from './cli-person.js';
 import { formatBytes, progressBar } from './progress-bar.js';
 
 export const importCommand: Command = {
-  name: 'import', summary: 'Import walking data from a phone or watch export', usage: 'footing import FILE... [--strict] [--offset +HH:MM] [--db PATH] [--json]',
+  name: 'import', summary: 'Import walking data from a phone or watch export', usage: 'footing import FILE... [--strict] [--offset +HH:MM] [--fitbit-id ID] [--db PATH] [--json]',
   options: {
     db: DB_OPTION,
     email: EMAIL_OPTION,
     strict: { type: 'boolean', description: 'Import nothing from a file with any bad record (default: import the good ones, report the bad)' },
     offset: { type: 'string', description: 'Your UTC offset for GPX/TCX files, whose times are in UTC (e.g. +01:00), for local days' },
+    'fitbit-id': { type: 'string', description: 'Whose rows to import from a Fitbit CSV that holds several people (their Id)' },
     json: { type: 'boolean', description: 'Print one JSON object per file' },
   },
   positionals: { min: 1, name: 'FILE' },
@@ -29,6 +30,8 @@ export const importCommand: Command = {
       if (!m) throw usageError(`--offset must look like +01:00 or -05:00 (got "${values.offset}")`);
       offsetMinutes = (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
     }
+    const fitbitId = typeof values['fitbit-id'] === 'string' ? values['fitbit-id'].trim() : undefined;
+    if (fitbitId !== undefined && !/^\d+$/.test(fitbitId)) throw usageError(`--fitbit-id must be the digits of a Fitbit Id (got "${fitbitId}")`);
     const store = await openCliStore(typeof values.db === 'string' ? values.db : undefined);
     let failed = 0;
     try {
@@ -43,6 +46,7 @@ export const importCommand: Command = {
           mode: values.strict ? 'strict' : 'lenient',
           fileName: basename(file),
           ...(offsetMinutes !== undefined ? { offsetMinutes } : {}),
+          ...(fitbitId !== undefined ? { id: fitbitId } : {}),
           onBytes: (bytes, total) => {
             if (total !== null && bytesTotal === null) {
               bytesTotal = total;
@@ -62,10 +66,15 @@ export const importCommand: Command = {
         const lines = [`${file} (${s.format}${bytesTotal ? `, ${formatBytes(bytesTotal)}` : ''}): ${status}`,
           `  ${s.recordsSeen.toLocaleString('en')} records, ${s.samples.toLocaleString('en')} walking samples: ${result.added.toLocaleString('en')} added, ${result.duplicates.toLocaleString('en')} already there, ${s.skipped.toLocaleString('en')} not walking data`];
         const days = Object.keys(s.daily).sort();
-        if (days.length) lines.push(`  ${days.length} days from ${days[0]} to ${days.at(-1)}`);
+        if (days.length) lines.push(days.length === 1 ? `  1 day: ${days[0]}` : `  ${days.length} days from ${days[0]} to ${days.at(-1)}`);
         for (const i of s.issues.slice(0, 10)) lines.push(`  ${i.severity === 'error' ? 'error' : 'warning'} at ${formatLocation(i.location)}: ${i.message}`);
         if (s.errorCount + s.warningCount > 10) lines.push(`  ... ${s.errorCount + s.warningCount - 10} more (use --json for all that were kept)`);
         if (!s.ok && s.mode === 'strict') lines.push('  Nothing from this file was stored (strict mode). Run without --strict to import the good records.');
+        const people = s.issues.find((i) => i.code === 'several-people')?.choices;
+        if (people) {
+          lines.push(`  The Ids in this file: ${people.join(', ')}`);
+          lines.push('  Nothing from this file was stored. Run again with --fitbit-id ID (one of these Ids) to import that person\'s rows.');
+        }
         out.write(`${lines.join('\n')}\n`);
       }
     } finally { await store.close(); }

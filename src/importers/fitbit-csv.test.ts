@@ -82,3 +82,54 @@ test('bad rows: line, column and field; strict fails the file', async () => {
   writeFileSync(other, 'a,b\n1,2\n');
   assert.equal((await importFitbitCsv(other)).issues[0]?.code, 'unsupported-format');
 });
+
+// --- going to one person's account (onePerson): a study file must name whose rows ---
+
+/** The file's Ids in order of first appearance, and the line of each first row, read from the raw text by hand. */
+function idsByHand(path: string): { ids: string[]; firstLine: Map<string, number> } {
+  const lines = readFileSync(path, 'utf8').split(/\r?\n/);
+  const firstLine = new Map<string, number>();
+  lines.forEach((l, i) => { const id = l.split(',')[0]!; if (i > 0 && l && !firstLine.has(id)) firstLine.set(id, i + 1); });
+  return { ids: [...firstLine.keys()], firstLine };
+}
+
+test('onePerson: a file with several people\'s rows and no Id chosen is refused, located at the second person\'s first row, with every Id to choose from', async () => {
+  const { ids, firstLine } = idsByHand(STEPS);
+  const s = await importFitbitCsv(STEPS, { onePerson: true });
+  assert.equal(s.ok, false);
+  const e = s.issues.find((i) => i.code === 'several-people');
+  assert.ok(e, 'a several-people error');
+  assert.equal(e.severity, 'error');
+  assert.deepEqual(e.choices, ids);
+  assert.equal(e.location.line, firstLine.get(ids[1]!));
+  assert.equal(e.location.column, 1);
+  assert.equal(e.location.field, 'Id');
+  assert.match(e.message, new RegExp(`${ids.length} people`));
+  assert.deepEqual(s.daily, {});
+});
+
+test('onePerson: choosing an Id imports that person\'s rows only; an Id the file does not hold is refused with the list', async () => {
+  const { ids } = idsByHand(STEPS);
+  const chosen = ids[2]!;
+  const { samples, summary } = await collectSamples((o) => importFitbitCsv(STEPS, { ...o, onePerson: true, id: chosen }));
+  assert.equal(summary.ok, true);
+  const rows = readFileSync(STEPS, 'utf8').split(/\r?\n/).filter((l) => l.startsWith(`${chosen},`));
+  assert.equal(samples.length, rows.length);
+  for (const r of rows) {
+    const [, day, steps] = r.split(',');
+    assert.equal(summary.daily[isoDay(day!)]?.steps, Number(steps), day);
+  }
+  const missing = await importFitbitCsv(STEPS, { onePerson: true, id: '42' });
+  assert.equal(missing.ok, false);
+  const e = missing.issues.find((i) => i.code === 'several-people');
+  assert.deepEqual(e?.choices, ids);
+  assert.match(e!.message, /No rows for Fitbit Id 42/);
+});
+
+test('onePerson: a file with one person\'s rows imports without choosing', async () => {
+  const p = join(dir, 'one.csv');
+  writeFileSync(p, 'Id,ActivityDay,StepTotal\n7,4/12/2016,100\n7,4/13/2016,200\n');
+  const s = await importFitbitCsv(p, { onePerson: true });
+  assert.equal(s.ok, true);
+  assert.equal(s.daily['2016-04-13']?.steps, 200);
+});

@@ -22,6 +22,11 @@ import { daysFromCivil } from '../core/walking-merge.js';
 export interface FitbitImportOptions extends ImportOptions {
   /** Only this person's rows (others are counted as skipped). */
   id?: string;
+  /**
+   * The rows go to one person's account: a file with several Ids and no `id` chosen is refused (adding up several
+   * people's days would be wrong), and so is an `id` the file does not hold. Both errors list the file's Ids.
+   */
+  onePerson?: boolean;
   /** Offset written on the day boundaries, minutes east of UTC. Default 0. */
   offsetMinutes?: number;
 }
@@ -77,6 +82,8 @@ export async function importFitbitCsv(path: string, options: FitbitImportOptions
   let layout: Layout | null = null;
   let header: string[] = [];
   const seen = new Set<string>();
+  /** Each Id the file holds and the first line and column it is on. */
+  const ids = new Map<string, { line: number; column: number }>();
   let lineNo = 0;
   try {
     const lines = createInterface({ input: fileChunks(path, options.onBytes), crlfDelay: Infinity });
@@ -112,6 +119,7 @@ export async function importFitbitCsv(path: string, options: FitbitImportOptions
         if (sink.stopped) break;
         continue;
       }
+      if (!ids.has(id)) ids.set(id, { line: lineNo, column: f(layout.id).column });
       if (options.id !== undefined && id !== options.id) {
         sink.skipped++;
         continue;
@@ -157,8 +165,27 @@ export async function importFitbitCsv(path: string, options: FitbitImportOptions
       if (km !== null) sink.add({ ...base, kind: 'distance', value: km * 1000, unit: 'm' });
       if (sink.batchReady) await sink.flush();
     }
+    if (options.onePerson && layout && !sink.stopped) checkOnePerson(sink, ids, options.id, at);
   } catch (e) {
     sink.fatal(importError('unreadable', describeIoError(e), { file: sink.file }));
   }
   return sink.finish();
+}
+
+/** How many Ids a message lists before "and N more" (the error's `choices` holds them all). */
+const IDS_IN_MESSAGE = 8;
+
+/** For a file going to one person's account: exactly one person's rows must be taken (see `onePerson`). */
+function checkOnePerson(sink: ImportSink, ids: ReadonlyMap<string, { line: number; column: number }>, chosen: string | undefined,
+  at: (line: number, column: number, field: string) => ImportLocation): void {
+  const all = [...ids.keys()];
+  const listed = `${all.slice(0, IDS_IN_MESSAGE).join(', ')}${all.length > IDS_IN_MESSAGE ? ` and ${all.length - IDS_IN_MESSAGE} more` : ''}`;
+  if (chosen === undefined && all.length > 1) {
+    const second = ids.get(all[1]!)!;
+    sink.fatal({ ...importError('several-people',
+      `This file holds the daily rows of ${all.length} people (Fitbit Ids ${listed}). Adding them up would be wrong: choose whose walking to import by their Id.`,
+      at(second.line, second.column, 'Id')), choices: all });
+  } else if (chosen !== undefined && all.length > 0 && !ids.has(chosen)) {
+    sink.fatal({ ...importError('several-people', `No rows for Fitbit Id ${chosen} in this file; it holds Id${all.length > 1 ? 's' : ''} ${listed}.`, { file: sink.file, field: 'Id' }), choices: all });
+  }
 }

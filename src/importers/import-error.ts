@@ -23,7 +23,9 @@ export type ImportErrorCode =
   /** The file is not of the expected (or any supported) format. */
   | 'unsupported-format'
   /** The file could not be read at all (missing, permissions, unreadable zip). */
-  | 'unreadable';
+  | 'unreadable'
+  /** The file holds several people's rows (a study export) and none was chosen, or the chosen one is not in it. */
+  | 'several-people';
 
 /** Where a problem is. `file` is the name the user knows; the rest is whatever the format can offer. */
 export interface ImportLocation {
@@ -44,6 +46,8 @@ export interface ImportIssue {
   message: string;
   location: ImportLocation;
   severity: 'error' | 'warning';
+  /** For 'several-people': the ids the file holds, one of which the user can choose. */
+  choices?: string[];
 }
 
 /** Builds an error-severity issue. */

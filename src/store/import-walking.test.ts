@@ -14,6 +14,7 @@ const DATA = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
 const APPLE = join(DATA, 'apple-health/export6s3sample.xml');
 const FIT_WALK = join(DATA, 'fit/garmin-fenix-5-walk.fit');
 const FIT_TRUNCATED = join(DATA, 'fit/invalid-activity-unexpected-eof.fit');
+const FITBIT_STEPS = join(DATA, 'fitbit/dailySteps_merged.csv');
 const tmp = mkdtempSync(join(tmpdir(), 'footing-import-'));
 
 /** Independent expectation: sum the StepCount values per start date straight from the XML text with a regex. */
@@ -87,6 +88,26 @@ for (const kind of DATABASES) {
       const lenient = await importWalkingFile(store, personId, cut, { mode: 'lenient' });
       assert.equal(lenient.added, 7); // the 7 complete StepCount records before the cut
       assert.equal(await count(store), before + 7);
+    });
+
+    test('A Fitbit file with several people\'s rows stores nothing until one Id is chosen; then only that person\'s days', async () => {
+      const before = await count(store);
+      const all = await importWalkingFile(store, personId, FITBIT_STEPS, { mode: 'lenient' });
+      assert.equal(all.summary.ok, false);
+      assert.equal(all.added, 0);
+      assert.equal(all.summary.issues[0]?.code, 'several-people');
+      assert.equal(await count(store), before);
+      // Hand figures: that Id's rows of the raw CSV (M/D/YYYY -> ISO).
+      const rows = readFileSync(FITBIT_STEPS, 'utf8').split(/\r?\n/).filter((l) => l.startsWith('1624580081,')).map((l) => l.split(','));
+      const one = await importWalkingFile(store, personId, FITBIT_STEPS, { id: '1624580081' });
+      assert.equal(one.summary.ok, true);
+      assert.equal(one.added, rows.length);
+      const days = await dailyWalking(store.db, personId);
+      for (const [, us, steps] of rows) {
+        const [m, d, y] = us!.split('/');
+        const date = `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
+        assert.equal(days.find((x) => x.date === date)?.steps, Number(steps), date);
+      }
     });
   });
 }

@@ -61,7 +61,7 @@ export interface ImportTiming {
 }
 
 /** Options of a stored import: the importer's, and where it parses. */
-export type StoreImportOptions = Omit<AnyImportOptions, 'onBatch'> & {
+export type StoreImportOptions = Omit<AnyImportOptions, 'onBatch' | 'onePerson'> & {
   /** `auto` (default): files from WORKER_MIN_BYTES up parse on a worker thread; `always`/`never` force it. */
   worker?: 'auto' | 'always' | 'never';
   /** Samples held before open chunks are stored (default: the collector's; tests make days arrive in parts). */
@@ -103,7 +103,9 @@ interface Tally {
 }
 
 export async function importWalkingFile(store: Store, personId: string, path: string, options: StoreImportOptions = {}): Promise<StoredImport> {
-  const { worker = 'auto', chunkSamples, split = 'auto', splitMinBytes = SPLIT_MIN_BYTES, onSamples, ...importOptions } = options;
+  const { worker = 'auto', chunkSamples, split = 'auto', splitMinBytes = SPLIT_MIN_BYTES, onSamples, ...rest } = options;
+  // Everything goes to this one person: a file with several people's rows must name whose (fitbit-csv.ts).
+  const importOptions: Omit<AnyImportOptions, 'onBatch'> = { ...rest, onePerson: true };
   const useWorker = worker === 'always' || (worker === 'auto' && fileSize(path) >= WORKER_MIN_BYTES);
   const cut = useWorker && split === 'auto' ? await splitPoint(path, splitMinBytes) : null;
   let summary: ImportSummary | null = null;
