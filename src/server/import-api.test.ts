@@ -44,6 +44,28 @@ for (const kind of DATABASES) {
       assert.ok(job.result.errors.some((e: { location: { byteOffset?: number } }) => typeof e.location.byteOffset === 'number'));
     });
 
+    test('A Fitbit file of several people fails listing their Ids; with fitbitId that person\'s days are stored', async () => {
+      const csv = readFileSync(`${DATA}fitbit/dailySteps_merged.csv`);
+      const rows = csv.toString('utf8').split(/\r?\n/).slice(1).filter(Boolean).map((l) => l.split(','));
+      const ids = [...new Set(rows.map((r) => r[0]!))];
+      const refused = await upload('dailySteps_merged.csv', csv);
+      assert.equal(refused.status, 'failed');
+      assert.equal(refused.result.added, 0);
+      assert.equal(refused.result.errors[0].code, 'several-people');
+      assert.deepEqual(refused.result.errors[0].choices, ids);
+      const mine = rows.filter((r) => r[0] === ids[1]);
+      const chosen = await upload('dailySteps_merged.csv', csv, `&fitbitId=${ids[1]}`);
+      assert.equal(chosen.status, 'done');
+      assert.equal(chosen.result.added, mine.length);
+      const [m, d, y] = mine[0]![1]!.split('/');
+      const date = `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
+      const days = (await app.inject({ method: 'GET', url: `/api/walking/daily?from=${date}&to=${date}` })).json();
+      assert.equal(days[0]?.steps, Number(mine[0]![2]));
+      const bad = await app.inject({ method: 'POST', url: '/api/imports?name=x.csv&fitbitId=abc', payload: csv, headers: { 'content-type': 'application/octet-stream' } });
+      assert.equal(bad.statusCode, 400);
+      assert.match(bad.body, /fitbitId/);
+    });
+
     test('Another person\'s or an unknown job id is not found', async () => {
       const res = await app.inject({ method: 'GET', url: '/api/jobs/00000000-0000-4000-8000-000000000000' });
       assert.equal(res.statusCode, 404);

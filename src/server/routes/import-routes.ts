@@ -28,12 +28,14 @@ const ImportQuery = z.object({
   name: z.string().trim().min(1).max(255),
   strict: z.enum(['true', 'false']).default('false'),
   offset: z.string().regex(/^[+-]\d{2}:?\d{2}$/, 'must look like +01:00').optional(),
+  /** Whose rows of a Fitbit CSV that holds several people (a study export). */
+  fitbitId: z.string().regex(/^\d{1,20}$/, 'must be the digits of a Fitbit Id').optional(),
 }).strict();
 
-interface ImportJobData { jobId: string; personId: string; file: string; dir: string; name: string; strict: boolean; offsetMinutes: number | null }
+interface ImportJobData { jobId: string; personId: string; file: string; dir: string; name: string; strict: boolean; offsetMinutes: number | null; fitbitId?: string | null }
 
 export async function registerImportRoutes(app: FastifyInstance, store: Store, queue: JobQueue): Promise<void> {
-  await queue.on<ImportJobData>(IMPORT_JOB, (d) => runImport(store, d.personId, d.jobId, d.file, d.dir, d.name, d.strict, d.offsetMinutes ?? undefined));
+  await queue.on<ImportJobData>(IMPORT_JOB, (d) => runImport(store, d));
   await app.register(async (scope) => {
     // Raw bytes: the parser hands the request stream through untouched.
     scope.addContentTypeParser('application/octet-stream', (_req, payload, done) => done(null, payload));
@@ -49,7 +51,7 @@ export async function registerImportRoutes(app: FastifyInstance, store: Store, q
       const jobId = await createJob(store.db, req.personId, 'import');
       const m = req.query.offset ? /^([+-])(\d{2}):?(\d{2})$/.exec(req.query.offset) : null;
       const offsetMinutes = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : undefined;
-      await queue.send<ImportJobData>(IMPORT_JOB, { jobId, personId: req.personId, file, dir, name: req.query.name, strict: req.query.strict === 'true', offsetMinutes: offsetMinutes ?? null });
+      await queue.send<ImportJobData>(IMPORT_JOB, { jobId, personId: req.personId, file, dir, name: req.query.name, strict: req.query.strict === 'true', offsetMinutes: offsetMinutes ?? null, fitbitId: req.query.fitbitId ?? null });
       return reply.status(202).send({ jobId });
     });
   });
@@ -64,7 +66,8 @@ export async function registerImportRoutes(app: FastifyInstance, store: Store, q
   });
 }
 
-async function runImport(store: Store, personId: string, jobId: string, file: string, dir: string, name: string, strict: boolean, offsetMinutes: number | undefined): Promise<void> {
+async function runImport(store: Store, job: ImportJobData): Promise<void> {
+  const { personId, jobId, file, dir, name, strict } = job;
   let last = 0;
   let progress = { bytes: 0, total: null as number | null };
   liveOwner.set(jobId, personId);
@@ -72,7 +75,9 @@ async function runImport(store: Store, personId: string, jobId: string, file: st
   try {
     await updateJob(store.db, jobId, { status: 'running' });
     const result = await importWalkingFile(store, personId, file, {
-      mode: strict ? 'strict' : 'lenient', fileName: name, ...(offsetMinutes !== undefined ? { offsetMinutes } : {}),
+      mode: strict ? 'strict' : 'lenient', fileName: name,
+      ...(job.offsetMinutes !== null ? { offsetMinutes: job.offsetMinutes } : {}),
+      ...(job.fitbitId ? { id: job.fitbitId } : {}),
       // The server's main thread answers requests: it does not read half of a large export as `footing import` does.
       split: 'never',
       onBytes: (bytes: number, total: number | null) => {
