@@ -5,7 +5,8 @@
  * moving), then a Garmin FIT walk; the result shows records and added counts as the API reported them, and the
  * charts move to the imported days with the values the API stores. A truncated FIT file imported strictly shows
  * its located error and stores nothing; a damaged XML imported leniently lists the bad record by line, column and
- * field. The hand log still works on the same page; the seven-item bottom nav fits a 390 px phone; axe finds no
+ * field. A Fitbit study CSV of several people stores nothing until the person picks their Id, then only that Id's
+ * days. The hand log still works on the same page; the seven-item bottom nav fits a 390 px phone; axe finds no
  * serious problems. Expected figures come from the files themselves (counted or summed here), not from the app.
  */
 import assert from 'node:assert/strict';
@@ -22,6 +23,7 @@ const APPLE = sharedData('apple-health/export6s3sample.xml');
 const FIT = sharedData('fit/garmin-fenix-5-walk.fit');
 const FIT_CSV = sharedData('fit/garmin-fenix-5-walk-records.csv');
 const BROKEN_FIT = sharedData('fit/invalid-activity-unexpected-eof.fit');
+const FITBIT_STEPS = sharedData('fitbit/dailySteps_merged.csv');
 
 interface Daily { date: string; steps: number; distanceM: number; cadenceSpm: number | null; speedMps: number | null }
 interface Job { status: string; result: { records: number; added: number; skipped: number; ok: boolean; days: Record<string, unknown>; errors: { code: string; location: Record<string, unknown> }[] } }
@@ -273,6 +275,42 @@ test('a damaged export.xml, lenient: the good records count, the bad one is list
   await assertAccessible(phone.page, 'walking: bad records');
   await page.getByTestId('import-result').scrollIntoViewIfNeeded();
   await screenshot(page, '4f-bad-records');
+});
+
+test('a Fitbit study CSV of several people: nothing stored until the person picks their Id; then only that Id\'s days', async () => {
+  const { page } = phone;
+  const csv = readFileSync(FITBIT_STEPS, 'utf8');
+  const rows = csv.split(/\r?\n/).slice(1).filter(Boolean).map((l) => l.split(','));
+  const ids = [...new Set(rows.map((r) => r[0]!))];
+  const before = await call<Daily[]>(server.url, 'GET', '/api/walking/daily');
+  const refused = await importFile(FITBIT_STEPS);
+  assert.equal(refused.status, 'failed');
+  const result = page.getByTestId('import-result');
+  await result.getByRole('heading', { name: 'dailySteps_merged.csv: nothing imported' }).waitFor();
+  await result.getByText(`This file holds the walking of ${ids.length} people`, { exact: false }).waitFor();
+  assert.deepEqual(await call<Daily[]>(server.url, 'GET', '/api/walking/daily'), before, 'nothing was stored');
+  const choose = page.getByTestId('choose-person');
+  const select = choose.getByLabel('Which Fitbit Id is yours?');
+  assert.deepEqual(await select.locator('option').allInnerTexts(), ids);
+  assert.equal(await result.getByTestId('import-problems').count(), 0, 'the refusal is not listed as a bad record');
+  await assertAccessible(phone.page, 'walking: choose the Fitbit Id');
+  await choose.scrollIntoViewIfNeeded();
+  await screenshot(page, '4h-fitbit-choose-person');
+
+  const mine = ids[3]!;
+  const myRows = rows.filter((r) => r[0] === mine);
+  await select.selectOption(mine);
+  lastJob = null;
+  await choose.getByRole('button', { name: 'Import this person’s days' }).click();
+  await result.getByRole('heading', { name: 'dailySteps_merged.csv: imported' }).waitFor({ timeout: 20_000 });
+  await waitForJob();
+  assert.equal(lastJob!.status, 'done');
+  assert.equal((await resultFigures()).added, myRows.length);
+  // Hand figures from the raw rows of that Id: each M/D/YYYY day's StepTotal is stored for that date.
+  const iso = (us: string) => { const [m, d, y] = us.split('/'); return `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`; };
+  const from = iso(myRows[0]![1]!); const to = iso(myRows.at(-1)![1]!);
+  const stored = await call<Daily[]>(server.url, 'GET', `/api/walking/daily?from=${from}&to=${to}`);
+  assert.deepEqual(Object.fromEntries(stored.map((d) => [d.date, d.steps])), Object.fromEntries(myRows.map((r) => [iso(r[1]!), Number(r[2])])));
 });
 
 test('the hand log on the walking page updates the chart', async () => {

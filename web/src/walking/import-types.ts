@@ -17,6 +17,8 @@ export interface ImportProblem {
   location: ImportLocation;
   /** The location as one line, e.g. "export.xml:12:5 (value)". */
   at: string;
+  /** For 'several-people': the Ids the file holds, one of which the person chooses. */
+  choices?: string[];
 }
 
 /** The report of one imported file (the JSON `footing import --json` prints). */

@@ -25,4 +25,5 @@ export const PROBLEM_TEXT: Record<string, string> = {
   'missing-field': 'Something that must be here is missing.',
   'unsupported-format': 'Footing does not recognise this kind of file.',
   unreadable: 'The file could not be read at all.',
+  'several-people': 'This file holds the walking of several people (a study export), so Footing needs to know whose it is.',
 };

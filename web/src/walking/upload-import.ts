@@ -22,6 +22,8 @@ export interface UploadOptions {
   strict: boolean;
   /** UTC offset like "+01:00" for files whose times are in UTC (GPX, TCX). */
   offset: string;
+  /** Whose rows of a Fitbit CSV that holds several people. */
+  fitbitId?: string;
   onProgress: (p: ImportProgress) => void;
   signal?: AbortSignal;
   /** How often to ask for the job's progress. */
@@ -30,7 +32,7 @@ export interface UploadOptions {
 
 /** Uploads `file`, then waits for its import job. Resolves with the finished job (done or failed). */
 export async function uploadAndImport(file: Blob & { name: string }, opts: UploadOptions): Promise<ImportJob> {
-  const q = new URLSearchParams({ name: file.name, strict: String(opts.strict), offset: opts.offset });
+  const q = new URLSearchParams({ name: file.name, strict: String(opts.strict), offset: opts.offset, ...(opts.fitbitId ? { fitbitId: opts.fitbitId } : {}) });
   const jobId = await uploadForJob(`/api/imports?${q}`, file, {
     contentType: 'application/octet-stream', abortedMessage: 'The upload was stopped.',
     onProgress: (done, total) => opts.onProgress({ phase: 'upload', done, total }), ...(opts.signal ? { signal: opts.signal } : {}),

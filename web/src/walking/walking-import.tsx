@@ -23,26 +23,27 @@ export function WalkingImport({ onImported }: { onImported: (job: ImportJob) => 
   const [strict, setStrict] = useState(false);
   const [offset, setOffset] = useState(browserOffset());
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
-  const [results, setResults] = useState<{ job: ImportJob; fileName: string }[]>([]);
+  const [results, setResults] = useState<{ job: ImportJob; fileName: string; file: File }[]>([]);
   const [over, setOver] = useState(false);
   const abort = useRef<AbortController | null>(null);
   useEffect(() => () => abort.current?.abort(), []);
 
-  async function importFiles(files: File[]) {
+  /** Imports the files one after the other; `fitbitId` says whose rows of a several-people Fitbit file to take. */
+  async function importFiles(files: File[], fitbitId?: string) {
     if (!files.length || status.kind === 'busy') return;
     setResults([]);
     const ctrl = new AbortController();
     abort.current = ctrl;
-    const done: { job: ImportJob; fileName: string }[] = [];
+    const done: { job: ImportJob; fileName: string; file: File }[] = [];
     try {
       for (const [i, file] of files.entries()) {
         const queue = files.length - i - 1;
         setStatus({ kind: 'busy', fileName: file.name, progress: { phase: 'upload', done: 0, total: file.size }, queue });
         const job = await uploadAndImport(file, {
-          strict, offset, signal: ctrl.signal,
+          strict, offset, signal: ctrl.signal, ...(fitbitId ? { fitbitId } : {}),
           onProgress: (progress) => setStatus({ kind: 'busy', fileName: file.name, progress, queue }),
         });
-        done.push({ job, fileName: file.name });
+        done.push({ job, fileName: file.name, file });
         setResults([...done]);
         if (isReport(job.result) && job.result.ok) onImported(job);
       }
@@ -92,7 +93,7 @@ export function WalkingImport({ onImported }: { onImported: (job: ImportJob) => 
       )}
       {status.kind === 'error' && <FieldError message={status.message} />}
       <div aria-live="polite">
-        {results.map((r, i) => <ImportResult key={i} job={r.job} fileName={r.fileName} />)}
+        {results.map((r, i) => <ImportResult key={i} job={r.job} fileName={r.fileName} onChoosePerson={(id) => void importFiles([r.file], id)} />)}
       </div>
 
       <details className="import-options">
