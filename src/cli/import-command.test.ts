@@ -55,7 +55,8 @@ test('A bad file in strict mode exits non-zero and names where it broke', async 
 test('A Fitbit file holding several people: refused with every Id listed; --fitbit-id imports that person\'s rows', async () => {
   const file = join(DATA, 'fitbit/dailySteps_merged.csv');
   const db = join(dir, 'fitbit.sqlite');
-  const ids = [...new Set(readFileSync(file, 'utf8').split(/\r?\n/).slice(1).filter(Boolean).map((l) => l.split(',')[0]!))];
+  const all = readFileSync(file, 'utf8').split(/\r?\n/).slice(1).filter(Boolean);
+  const ids = [...new Set(all.map((l) => l.split(',')[0]!))];
   const refused = await run(['import', file, '--db', db]);
   assert.equal(refused.code, 1);
   assert.match(refused.out, /NOT imported/);
@@ -70,6 +71,8 @@ test('A Fitbit file holding several people: refused with every Id listed; --fitb
   const ok = JSON.parse(chosen.out);
   const rows = readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l.startsWith(`${ids[0]},`));
   assert.equal(ok.added, rows.length);
+  const plain = await run(['import', file, '--fitbit-id', ids[0]!, '--db', db]);
+  assert.match(plain.out, new RegExp(`\\(fitbit-csv, \\d+ kB\\): nothing new\\n.*${rows.length} already there, ${all.length - rows.length} rows of other Ids left out`));
   assert.equal(Object.keys(ok.days).length, rows.length); // one row per day
   const bad = await run(['import', file, '--fitbit-id', 'me', '--db', db]);
   assert.equal(bad.code, 2);

@@ -2,6 +2,7 @@
  * `footing import FILE...`: walking data from the devices people own (Apple Health export.xml/.zip, FIT, GPX, TCX,
  * Fitbit daily CSV). Each file is one transaction; a progress bar on a terminal; --json prints one object per file.
  */
+import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { formatLocation } from '../importers/import-error.js';
 import { importJson } from '../importers/import-report.js';
@@ -63,8 +64,10 @@ export const importCommand: Command = {
         if (!s.ok) failed++;
         if (values.json) { out.write(`${JSON.stringify(importJson(file, s, result.added, result.duplicates + s.skipped))}\n`); continue; }
         const status = !s.ok ? 'NOT imported' : result.added > 0 ? 'imported' : s.errorCount > 0 ? 'nothing imported' : 'nothing new';
-        const lines = [`${file} (${s.format}${bytesTotal ? `, ${formatBytes(bytesTotal)}` : ''}): ${status}`,
-          `  ${s.recordsSeen.toLocaleString('en')} records, ${s.samples.toLocaleString('en')} walking samples: ${result.added.toLocaleString('en')} added, ${result.duplicates.toLocaleString('en')} already there, ${s.skipped.toLocaleString('en')} not walking data`];
+        // The size from the file itself: a small file is read before its first progress report.
+        const size = bytesTotal ?? sizeOf(file);
+        const lines = [`${file} (${s.format}${size ? `, ${formatBytes(size)}` : ''}): ${status}`,
+          `  ${s.recordsSeen.toLocaleString('en')} records, ${s.samples.toLocaleString('en')} walking samples: ${result.added.toLocaleString('en')} added, ${result.duplicates.toLocaleString('en')} already there, ${s.skipped.toLocaleString('en')} ${fitbitId !== undefined && s.format === 'fitbit-csv' ? 'rows of other Ids left out' : 'not walking data'}`];
         const days = Object.keys(s.daily).sort();
         if (days.length) lines.push(days.length === 1 ? `  1 day: ${days[0]}` : `  ${days.length} days from ${days[0]} to ${days.at(-1)}`);
         for (const i of s.issues.slice(0, 10)) lines.push(`  ${i.severity === 'error' ? 'error' : 'warning'} at ${formatLocation(i.location)}: ${i.message}`);
@@ -81,3 +84,8 @@ export const importCommand: Command = {
     return failed ? 1 : 0;
   },
 };
+
+/** The file's size in bytes, or null when it cannot be read (the import has said why). */
+function sizeOf(file: string): number | null {
+  try { return statSync(file).size; } catch { return null; }
+}

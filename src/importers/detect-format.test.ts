@@ -39,7 +39,10 @@ test('importFile dispatches every real file to its importer', async () => {
   for (const d of dirs) {
     for (const name of readdirSync(sharedData(d))) {
       const s = await importFile(sharedData(`${d}/${name}`));
-      if (name.endsWith('records.csv')) assert.equal(s.issues[0]?.code, 'unsupported-format', name);
+      if (name.endsWith('records.csv')) {
+        assert.equal(s.issues[0]?.code, 'unsupported-format', name);
+        assert.equal(s.format, 'unknown', name);
+      }
       else assert.ok(s.recordsSeen > 0 || name.includes('garmin_extension'), name);
     }
   }
@@ -50,6 +53,9 @@ test('importFile dispatches every real file to its importer', async () => {
     const s = await importFile(p);
     assert.equal(s.ok, false);
     assert.equal(s.issues[0]?.code, 'unsupported-format');
+    assert.equal(s.format, 'unknown');
+    const missing = await importFile(join(dir, 'gone.xml'));
+    assert.deepEqual([missing.ok, missing.format, missing.issues[0]?.code], [false, 'unknown', 'unreadable']);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -20,7 +20,7 @@ export async function importFile(path: string, options: AnyImportOptions = {}): 
   try {
     head = await readHead(path, DETECT_HEAD_BYTES);
   } catch (e) {
-    const sink = new ImportSink('apple-health-xml', displayName(path), options);
+    const sink = new ImportSink('unknown', displayName(path), options);
     sink.fatal(importError('unreadable', describeIoError(e), { file: sink.file }));
     return sink.finish();
   }
@@ -38,7 +38,7 @@ export async function importFile(path: string, options: AnyImportOptions = {}): 
     case 'fitbit-csv':
       return importFitbitCsv(path, options);
     default: {
-      const sink = new ImportSink('apple-health-xml', displayName(path), options);
+      const sink = new ImportSink('unknown', displayName(path), options);
       sink.fatal(importError('unsupported-format',
         'Not a file Footing can import (Apple Health export.xml/zip, FIT, GPX, TCX, Fitbit daily CSV)', { file: sink.file, byteOffset: 0 }));
       return sink.finish();

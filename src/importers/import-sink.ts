@@ -7,7 +7,8 @@ import { DailyWalkingMerger, type MergedDayTotals, type MergerState, type Sample
 import type { ImportIssue } from './import-error.js';
 
 /** Formats the importers understand. */
-export type ImportFormat = 'apple-health-xml' | 'apple-health-zip' | 'fit' | 'gpx' | 'tcx' | 'fitbit-csv';
+/** `unknown`: the file could not be read, or is of no format Footing knows. */
+export type ImportFormat = 'apple-health-xml' | 'apple-health-zip' | 'fit' | 'gpx' | 'tcx' | 'fitbit-csv' | 'unknown';
 
 /**
  * Options common to all importers.

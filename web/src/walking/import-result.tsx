@@ -15,6 +15,7 @@ const FORMAT_TEXT: Record<string, string> = {
   gpx: 'GPX track',
   tcx: 'TCX activity (Garmin Training Center)',
   'fitbit-csv': 'Fitbit daily export (CSV)',
+  unknown: 'Not one Footing can read',
 };
 
 /** How many bad records are listed before "and N more". */
