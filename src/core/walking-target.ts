@@ -80,14 +80,17 @@ export function walkingTarget(input: { days: readonly DailyWalking[]; weeks: rea
     }
     return level;
   };
-  const grow = (baseline: number, ceiling: number, unit: number) =>
-    shown(Math.max(baseline, Math.min(ceiling, baseline * rate ** levelFor(baseline, ceiling, unit))), unit);
-  const minuteBase = base.minutes ?? WALKING_START_MINUTES;
-  const steps = base.steps !== null ? grow(base.steps, stepCeiling(input.age), STEP_ROUNDING) : null;
-  const minutes = grow(minuteBase, WALKING_GOAL_MINUTES, MINUTE_ROUNDING);
-  const level = base.steps !== null
-    ? levelFor(base.steps, stepCeiling(input.age), STEP_ROUNDING)
-    : levelFor(minuteBase, WALKING_GOAL_MINUTES, MINUTE_ROUNDING);
+  /** The target as shown, and its level (good weeks counted so far). */
+  const grow = (baseline: number, ceiling: number, unit: number) => {
+    const level = levelFor(baseline, ceiling, unit);
+    return { level, value: shown(Math.max(baseline, Math.min(ceiling, baseline * rate ** level)), unit) };
+  };
+  const stepTarget = base.steps !== null ? grow(base.steps, stepCeiling(input.age), STEP_ROUNDING) : null;
+  const minuteTarget = grow(base.minutes ?? WALKING_START_MINUTES, WALKING_GOAL_MINUTES, MINUTE_ROUNDING);
+  const steps = stepTarget?.value ?? null;
+  const minutes = minuteTarget.value;
+  // The basis speaks of the steps target when there is one.
+  const level = (stepTarget ?? minuteTarget).level;
   const pct = Math.round(WALKING_WEEKLY_INCREASE * 100);
   return {
     steps, minutes, provisional: false, baselineSteps: base.steps, baselineMinutes: base.minutes,

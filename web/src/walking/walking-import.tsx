@@ -23,7 +23,7 @@ export function WalkingImport({ onImported }: { onImported: (job: ImportJob) => 
   const [strict, setStrict] = useState(false);
   const [offset, setOffset] = useState(browserOffset());
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
-  const [results, setResults] = useState<{ job: ImportJob; fileName: string; file: File }[]>([]);
+  const [results, setResults] = useState<{ job: ImportJob; file: File }[]>([]);
   const [over, setOver] = useState(false);
   const abort = useRef<AbortController | null>(null);
   useEffect(() => () => abort.current?.abort(), []);
@@ -34,7 +34,7 @@ export function WalkingImport({ onImported }: { onImported: (job: ImportJob) => 
     setResults([]);
     const ctrl = new AbortController();
     abort.current = ctrl;
-    const done: { job: ImportJob; fileName: string; file: File }[] = [];
+    const done: { job: ImportJob; file: File }[] = [];
     try {
       for (const [i, file] of files.entries()) {
         const queue = files.length - i - 1;
@@ -43,7 +43,7 @@ export function WalkingImport({ onImported }: { onImported: (job: ImportJob) => 
           strict, offset, signal: ctrl.signal, ...(fitbitId ? { fitbitId } : {}),
           onProgress: (progress) => setStatus({ kind: 'busy', fileName: file.name, progress, queue }),
         });
-        done.push({ job, fileName: file.name, file });
+        done.push({ job, file });
         setResults([...done]);
         if (isReport(job.result) && job.result.ok) onImported(job);
       }
@@ -93,7 +93,7 @@ export function WalkingImport({ onImported }: { onImported: (job: ImportJob) => 
       )}
       {status.kind === 'error' && <FieldError message={status.message} />}
       <div aria-live="polite">
-        {results.map((r, i) => <ImportResult key={i} job={r.job} fileName={r.fileName} onChoosePerson={(id) => void importFiles([r.file], id)} />)}
+        {results.map((r, i) => <ImportResult key={i} job={r.job} fileName={r.file.name} onChoosePerson={(id) => void importFiles([r.file], id)} />)}
       </div>
 
       <details className="import-options">
