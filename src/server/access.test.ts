@@ -2,6 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { freshStore } from '../../test/helpers/databases.js';
 import { buildApp } from './app.js';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { rawRequest } from '../../test/helpers/raw-http.js';
 
 test('Every API route declares who may call it, and health data routes are never public', async () => {
   const { store, cleanup } = await freshStore('sqlite');
@@ -28,4 +33,33 @@ test('A route added without an access level stops the server from starting', asy
     assert.throws(() => app.get('/api/undeclared', async () => ({})), /declares no access level/);
     await app.close();
   } finally { await cleanup(); }
+});
+
+test('Outside /api too, a route that writes must declare its level; only plain reads of the web app default to public', async () => {
+  const { store, cleanup } = await freshStore('sqlite');
+  try {
+    const app = await buildApp({ store, webRoot: null });
+    assert.throws(() => app.post('/upload', async () => ({})), /declares no access level/);
+    assert.throws(() => app.delete('/files/:id', async () => ({})), /declares no access level/);
+    assert.doesNotThrow(() => app.get('/robots.txt', async () => 'User-agent: *'));
+    await app.close();
+  } finally { await cleanup(); }
+});
+
+test('The web app is served to anyone whatever the form of the target; client-side routes get index.html', async () => {
+  const { store, cleanup } = await freshStore('sqlite');
+  const webRoot = mkdtempSync(join(tmpdir(), 'footing-web-'));
+  mkdirSync(join(webRoot, 'assets'));
+  writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>Footing</title>');
+  writeFileSync(join(webRoot, 'assets', 'app.js'), 'console.log(1)');
+  const app = await buildApp({ store, webRoot });
+  try {
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const port = (app.server.address() as AddressInfo).port;
+    for (const target of ['/', 'http://footing.example/', '/assets/app.js', 'http://footing.example/assets/app.js', '/today', 'HTTP://footing.example/today']) {
+      const res = await rawRequest(port, { method: 'GET', target });
+      assert.equal(res.statusCode, 200, target);
+      assert.equal(res.body, target.endsWith('app.js') ? 'console.log(1)' : '<!doctype html><title>Footing</title>', target);
+    }
+  } finally { await app.close(); await cleanup(); rmSync(webRoot, { recursive: true, force: true }); }
 });

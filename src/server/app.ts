@@ -24,6 +24,11 @@ import { registerAccountRoutes } from './routes/account-routes.js';
 import { registerClinicRoutes } from './routes/clinic-routes.js';
 import { authConfig, type AuthConfig } from './auth/auth-config.js';
 import { installGuard } from './auth/guard.js';
+import { originForm } from './request-target.js';
+import { answerClientError } from './client-error.js';
+
+/** Marks a raw request whose target was refused by originForm (the message to answer with). */
+const BAD_TARGET = Symbol('footing.badRequestTarget');
 
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -69,7 +74,20 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     } : false,
     bodyLimit: 20 * 1024 * 1024,
     trustProxy: opts.trustProxy ?? false,
+    // One form of URL before routing: absolute-form targets become their path; other forms are marked and refused
+    // by the first onRequest hook below (rewriteUrl itself cannot answer).
+    clientErrorHandler: answerClientError,
+    rewriteUrl: (req) => {
+      const target = originForm(req.url ?? '');
+      if (target.ok) return target.path;
+      (req as { [BAD_TARGET]?: string })[BAD_TARGET] = target.message;
+      return '/';
+    },
   }).withTypeProvider<ZodTypeProvider>();
+  app.addHook('onRequest', async (req) => {
+    const bad = (req.raw as { [BAD_TARGET]?: string })[BAD_TARGET];
+    if (bad !== undefined) throw new Problem(400, 'bad_request_target', bad);
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -89,9 +107,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await installGuard(app, opts.store);
 
   // Deny by default: an API route that does not say who may call it is a programming error, caught at start-up.
+  // The web app's static files (registered by @fastify/static, GET and HEAD outside /api/) hold no health data and
+  // are public; any other route without a level is a programming error too.
   app.addHook('onRoute', (route) => {
-    const level = (route.config as { access?: string } | undefined)?.access;
-    if (route.url.startsWith('/api/') && !(ACCESS_LEVELS as readonly string[]).includes(level ?? '')) {
+    let level = (route.config as { access?: string } | undefined)?.access;
+    const readOnly = [route.method].flat().every((m) => m === 'GET' || m === 'HEAD');
+    if (level === undefined && !route.url.startsWith('/api') && readOnly) {
+      level = 'public';
+      route.config = { ...(route.config ?? {}), access: 'public' };
+    }
+    if (!(ACCESS_LEVELS as readonly string[]).includes(level ?? '')) {
       throw new Error(`Route ${String(route.method)} ${route.url} declares no access level (config.access)`);
     }
     if (route.url.startsWith('/api/')) for (const m of [route.method].flat()) if (m !== 'HEAD') routeTable.push({ method: m, url: route.url, access: level! });

@@ -12,7 +12,10 @@ import { DATABASES, freshStore } from '../../../test/helpers/databases.js';
 import { ACCESS_LEVELS, type Access } from '../access.js';
 import { buildApp } from '../app.js';
 import { GUARD_CODES } from './guard.js';
+import type { AddressInfo } from 'node:net';
 import { clinicWorld, IDENTITIES, TEST_AUTH, type ClinicWorld, type Identity } from './test-clinic.js';
+import { rawRequest, type RawAnswer } from '../../../test/helpers/raw-http.js';
+import { CSRF_HEADER } from './guard.js';
 
 type Expect = 'allow' | 401 | 403 | 404;
 
@@ -96,6 +99,105 @@ for (const kind of DATABASES) {
       }
       assert.deepEqual(wrong, []);
       assert.equal(calls, table.length * IDENTITIES.length);
+    });
+  });
+}
+
+/**
+ * The forms a request line's target can take for the same route (RFC 9112 §3.2). Each must be routed to the same
+ * handler and meet the same access level as the plain path: an absolute-form target once reached handlers with no
+ * account at all, because the guard only looked at URLs starting with /api/.
+ */
+const TARGET_FORMS: Record<string, (path: string) => string> = {
+  'origin-form': (p) => p,
+  'absolute-form': (p) => `http://footing.example${p}`,
+  'absolute-form, upper-case scheme and a port': (p) => `HTTPS://Footing.Example:8443${p}`,
+  'percent-encoded path': (p) => p.replace(/^\/api\//, '/%61pi/'),
+};
+
+/** Targets that are not a path or an http(s) URL: refused before routing, whoever asks. */
+const REFUSED_TARGETS = ['*', '//api/today', 'http://footing.example//api/today', 'ftp://footing.example/api/today', 'http:///api/today', 'footing.example:8080', 'api/today'];
+
+function codeOf(res: RawAnswer): unknown {
+  try { return JSON.parse(res.body)?.error?.code; } catch { return undefined; }
+}
+
+for (const kind of DATABASES) {
+  describe(`Authorization matrix over a real socket, every request-target form, on ${kind}`, () => {
+    let world: ClinicWorld;
+    let cleanup: () => Promise<void>;
+    let port: number;
+    before(async () => {
+      const fresh = await freshStore(kind);
+      cleanup = fresh.cleanup;
+      world = await clinicWorld(fresh.store);
+      await world.app.listen({ port: 0, host: '127.0.0.1' });
+      port = (world.app.server.address() as AddressInfo).port;
+    });
+    after(async () => { await world.app.close(); await cleanup(); });
+
+    /** One call of a route as someone, with the path written in one form (a fresh session each time, as as() does). */
+    async function call(who: Identity, method: string, target: string, route: { method: string; url: string }): Promise<RawAnswer> {
+      const ex = example(route);
+      const headers: Record<string, string> = { ...(ex.headers ?? {}) };
+      let body: string | Buffer | undefined;
+      if (ex.payload !== undefined && method !== 'HEAD') {
+        body = Buffer.isBuffer(ex.payload) ? ex.payload : JSON.stringify(ex.payload);
+        headers['content-type'] ??= 'application/json';
+      }
+      if (who !== 'anonymous') {
+        const s = await world.session(world.accounts[who]);
+        headers.cookie = s.cookie;
+        headers[CSRF_HEADER] = s.csrf;
+      }
+      return rawRequest(port, { method, target, headers, ...(body !== undefined ? { body } : {}) });
+    }
+
+    test('every endpoint x every identity x every target form is answered as the plain path is, by the declared level', async () => {
+      const wrong: string[] = [];
+      let calls = 0;
+      for (const route of world.app.accessTable) {
+        const rule = RULES[route.access as Access];
+        const path = concrete(route.url, world.accounts.patient.personId!);
+        for (const who of IDENTITIES) {
+          const expected = rule[who];
+          const methods = route.method === 'GET' ? ['GET', 'HEAD'] : [route.method];
+          for (const method of methods) {
+            let plain: RawAnswer | null = null;
+            for (const [form, write] of Object.entries(TARGET_FORMS)) {
+              const res = await call(who, method, write(path), route);
+              calls++;
+              plain ??= res;
+              const where = `${method} ${route.url} as ${who}, ${form}`;
+              if (res.statusCode >= 500) { wrong.push(`${where}: ${res.statusCode} ${res.body.slice(0, 120)}`); continue; }
+              // HEAD answers carry no body, so only the status can be compared; GET and writes compare the error code.
+              if (method !== 'HEAD') {
+                const refused = refusal(res);
+                if (expected === 'allow' ? refused !== null : refused !== expected) wrong.push(`${where}: expected ${expected === 'allow' ? 'allowed' : `refused ${expected}`}, got ${res.statusCode} ${res.body.slice(0, 120)}`);
+                if (codeOf(res) !== codeOf(plain)) wrong.push(`${where}: answered ${res.statusCode} ${String(codeOf(res))}, the plain path ${plain.statusCode} ${String(codeOf(plain))}`);
+              } else if (expected !== 'allow' && res.statusCode !== expected) {
+                wrong.push(`${where}: expected ${expected}, got ${res.statusCode}`);
+              }
+              if (res.statusCode !== plain.statusCode) wrong.push(`${where}: status ${res.statusCode}, the plain path ${plain.statusCode}`);
+            }
+          }
+        }
+      }
+      assert.deepEqual(wrong, []);
+      const getRoutes = world.app.accessTable.filter((r) => r.method === 'GET').length;
+      assert.equal(calls, (world.app.accessTable.length + getRoutes) * IDENTITIES.length * Object.keys(TARGET_FORMS).length);
+    });
+
+    test('a target that is not a path or an http(s) URL is refused with 400 before any handler, signed in or not', async () => {
+      const wrong: string[] = [];
+      for (const target of REFUSED_TARGETS) {
+        for (const who of ['anonymous', 'patient', 'clinicianOfClinic'] as const) {
+          const res = await call(who, 'GET', target, { method: 'GET', url: '/api/today' });
+          if (res.statusCode !== 400 || codeOf(res) !== 'bad_request_target') wrong.push(`${target} as ${who}: ${res.statusCode} ${res.body.slice(0, 120)}`);
+          else if (!/request target/.test(JSON.parse(res.body).error.message)) wrong.push(`${target}: message does not say what was wrong: ${res.body}`);
+        }
+      }
+      assert.deepEqual(wrong, []);
     });
   });
 }

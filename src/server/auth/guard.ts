@@ -56,8 +56,13 @@ export async function installGuard(app: FastifyInstance, store: Store): Promise<
   app.decorateRequest('auth', null as unknown as AuthState);
 
   app.addHook('onRequest', async (req) => {
+    // Access follows the route that will run, never the shape of the URL: a request target in absolute-form or with
+    // percent-encoded letters reaches the same handler as the plain path, so it meets the same level.
+    if (req.is404) return; // the not-found handler answers 404 (or the web app's index.html): no data
     const level = req.routeOptions.config?.access as Access | undefined;
-    if (!level || !req.url.startsWith('/api/')) return;
+    // Deny by default: every route declares a level at registration (app.ts's onRoute gives the web app's static
+    // files 'public' and refuses any other route without one), so a route without one here is refused, not served.
+    if (!level) throw forbidden('This route declares no access level.');
     const mode = await currentMode();
     req.auth = { mode, account: null, session: null, tokenHash: null };
     if (mode === 'accounts') {
