@@ -1,0 +1,51 @@
+/**
+ * What the benchmarks share (bench/run.ts skips files starting with `_`). Every bench exports
+ * `run(options?: BenchOptions): Promise<BenchFigures>`: it prints its figures and returns the main ones by name.
+ * In smoke mode it takes the same path end to end at tiny sizes, so that bench/smoke.test.ts (part of `npm test`)
+ * fails when a change breaks a bench. Neither mode passes or fails on timings; both throw when the bench's own work
+ * fails (errors, non-2xx answers, wrong counts, no frames).
+ */
+import type { FastifyInstance } from 'fastify';
+import type autocannon from 'autocannon';
+
+export interface BenchOptions {
+  /** Tiny sizes, same code path: a few requests, a few patients, a short clip, a few MB of XML. */
+  smoke?: boolean;
+}
+
+/** A bench's main figures, by name (ms, req/s, MB/s, ...). */
+export type BenchFigures = Record<string, number>;
+
+/** `npm run bench -- --smoke`: the benches' smoke mode from the command line. */
+export const SMOKE_FLAG = '--smoke';
+
+/** Requests per autocannon run in smoke mode. */
+export const SMOKE_REQUESTS = 40;
+
+/** Throws when the bench's work failed (never use it for a timing). */
+export function expectWork(ok: boolean, what: string): asserts ok {
+  if (!ok) throw new Error(`bench failed: ${what}`);
+}
+
+/** How long an autocannon run lasts: `seconds`, or a few requests in smoke mode. */
+export function loadLength(options: BenchOptions, seconds: number): Pick<autocannon.Options, 'amount' | 'duration'> {
+  return options.smoke ? { amount: SMOKE_REQUESTS } : { duration: seconds };
+}
+
+/** The requests of an autocannon run that failed: connection errors, timeouts and non-2xx answers. */
+export function failedRequests(r: autocannon.Result): number {
+  return r.errors + r.timeouts + r.non2xx;
+}
+
+/** Completed requests per second over the run's real length (autocannon's per-second average rounds short runs). */
+export function requestsPerSecond(r: autocannon.Result): number {
+  return r.requests.total / r.duration;
+}
+
+/** Listens on a free port of 127.0.0.1; resolves with the base URL. */
+export async function listenLocal(app: FastifyInstance): Promise<string> {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const addr = app.server.address();
+  if (!addr || typeof addr === 'string') throw new Error('server has no port');
+  return `http://127.0.0.1:${addr.port}`;
+}
