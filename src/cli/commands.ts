@@ -11,6 +11,7 @@ import { explainCommand } from './explain-command.js';
 import { importCommand } from './import-command.js';
 import { clinicCommand } from './clinic-command.js';
 import { userCommand } from './user-command.js';
+import { backupCommand } from './backup-command.js';
 
 const str = (v: string | boolean | undefined) => (typeof v === 'string' ? v : undefined);
 
@@ -103,4 +104,4 @@ const importBackupCmd: Command = {
   },
 };
 
-export const COMMANDS: Command[] = [serve, migrateCmd, exportCmd, importBackupCmd, importCommand, analyzeCommand, explainCommand, clinicCommand, userCommand];
+export const COMMANDS: Command[] = [serve, migrateCmd, backupCommand, exportCmd, importBackupCmd, importCommand, analyzeCommand, explainCommand, clinicCommand, userCommand];
