@@ -8,7 +8,7 @@ import { todayPlan, type PlanItem } from '../src/core/plan.js';
 import type { WalkingTarget } from '../src/core/walking-target.js';
 import { buildSegments, sessionItems, tallyItems, type SegmentOutcome } from '../web/src/session/segments.js';
 
-const walking: WalkingTarget = { steps: null, minutes: 10, provisional: true, baselineSteps: null, baselineMinutes: null, basis: '' };
+const walking: WalkingTarget = { steps: null, minutes: 10, provisional: true, baselineSteps: null, baselineMinutes: null, basis: '', window: { from: '2024-01-01', to: '2024-01-07', daysWithData: 0 }, clinician: null };
 function drills(stage: number): PlanItem[] {
   const plan = todayPlan({ screen: { status: 'clear', exclusions: [], precautions: [] }, stage, walking });
   assert.equal(plan.status, 'active');

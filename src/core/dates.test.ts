@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { addDays, daysBetween, isIsoDate } from './dates.js';
+import { addDays, dayMonth, daysBetween, isIsoDate } from './dates.js';
 
 // Expected values are read off a calendar by hand (leap years: 2024 yes, 2023 no, 1900 no, 2000 yes).
 const addCases: [string, number, string][] = [
@@ -74,3 +74,10 @@ test('Property: addDays then daysBetween gives back the same count, and adding -
     assert.equal(addDays(later, -n), d);
   }), { numRuns: 200 });
 });
+
+const dayMonthCases: [string, string][] = [['2026-03-03', '3 Mar'], ['2024-02-29', '29 Feb'], ['2023-12-31', '31 Dec'], ['2024-01-01', '1 Jan']];
+for (const [date, expected] of dayMonthCases) {
+  test(`Given ${date}, when it is written for a sentence, then it reads "${expected}"`, () => {
+    assert.equal(dayMonth(date), expected);
+  });
+}

@@ -23,3 +23,11 @@ export function isIsoDate(s: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
   return new Date(toUtc(s)).toISOString().slice(0, 10) === s;
 }
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+
+/** A date as people read it in a sentence, e.g. "3 Mar" for 2026-03-03 (no year, no weekday, no locale). */
+export function dayMonth(date: string): string {
+  const d = new Date(toUtc(date));
+  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}`;
+}

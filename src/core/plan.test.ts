@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describeDose, todayPlan, type TodayPlan } from './plan.js';
 import { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS, URGENCY_ADVICE, evaluateScreen, type ExerciseExclusion, type ScreenAnswers, type ScreenResult } from './red-flags.js';
 import { DOSE_LIMITS, LAST_STAGE, stageByNumber, withinLimits } from './stages.js';
-import type { WalkingTarget } from './walking-target.js';
+import type { ClinicianWalkingSetting, WalkingTarget } from './walking-target.js';
 
 const allIds = [...RED_FLAG_QUESTIONS, ...PRECAUTION_QUESTIONS].map((q) => q.id);
 const redIds = RED_FLAG_QUESTIONS.map((q) => q.id);
@@ -13,8 +13,8 @@ function screen(yes: string[] = []): ScreenResult {
   assert.ok(result);
   return result;
 }
-const provisionalWalk: WalkingTarget = { steps: null, minutes: 10, provisional: true, baselineSteps: null, baselineMinutes: null, basis: 'Log 3 days.' };
-const stepWalk: WalkingTarget = { steps: 5500, minutes: 24, provisional: false, baselineSteps: 5000, baselineMinutes: 22, basis: 'Baseline +10%.' };
+const provisionalWalk: WalkingTarget = { steps: null, minutes: 10, provisional: true, baselineSteps: null, baselineMinutes: null, basis: 'Log 3 days.', window: { from: '2024-01-01', to: '2024-01-07', daysWithData: 0 }, clinician: null };
+const stepWalk: WalkingTarget = { steps: 5500, minutes: 24, provisional: false, baselineSteps: 5000, baselineMinutes: 22, basis: 'Baseline +10%.', window: { from: '2024-01-01', to: '2024-01-07', daysWithData: 7 }, clinician: null };
 
 type Active = Extract<TodayPlan, { status: 'active' }>;
 function active(plan: TodayPlan): Active {
@@ -82,7 +82,7 @@ for (const [name, stage, walking, expected] of activeCases) {
     assert.deepEqual(plan.excluded, []);
     assert.equal(plan.stage.number, Math.min(stage, LAST_STAGE));
     for (const item of plan.items) assert.ok(item.steps.length > 0 && item.why.length > 0 && item.ifItHurts.length > 0);
-    assert.deepEqual(plan.items[0]!.dose, { kind: 'walk', minutes: walking.minutes, steps: walking.steps, provisional: walking.provisional, basis: walking.basis });
+    assert.deepEqual(plan.items[0]!.dose, { kind: 'walk', minutes: walking.minutes, steps: walking.steps, provisional: walking.provisional, basis: walking.basis, clinician: null });
   });
 }
 
@@ -109,9 +109,17 @@ test('Given exclusions cleared at the screen itself, when planning today, then t
   assert.deepEqual(active(todayPlan({ screen: result, stage: 1, walking: stepWalk })).items.map((i) => i.exercise), ['walk', 'ball-roll']);
 });
 
+/** A clinician's walking setting (src/core/walking-override.ts) as the dose carries it. */
+const byClinician = (kind: 'target' | 'cap', applied: boolean): ClinicianWalkingSetting => ({
+  kind, steps: 5000, minutes: null, reason: 'Your knee needs a lighter week.', setBy: 'Dr Kim', setOn: '2026-11-03', applied, own: { steps: 4400, minutes: 44 }, text: '',
+});
 const doseTexts: [Parameters<typeof describeDose>[0], string][] = [
-  [{ kind: 'walk', minutes: 15, steps: null, provisional: true, basis: '' }, '15 min today'],
-  [{ kind: 'walk', minutes: 40, steps: 10_000, provisional: false, basis: '' }, '10,000 steps (about 40 min) today'],
+  [{ kind: 'walk', minutes: 50, steps: 5000, provisional: false, basis: '', clinician: byClinician('target', true) }, '5,000 steps (about 50 min) today (set by your clinician)'],
+  [{ kind: 'walk', minutes: 50, steps: 5000, provisional: false, basis: '', clinician: byClinician('cap', true) }, '5,000 steps (about 50 min) today (capped by your clinician)'],
+  // A cap above the person's own target changes nothing, and the dose says nothing of it.
+  [{ kind: 'walk', minutes: 44, steps: 4400, provisional: false, basis: '', clinician: byClinician('cap', false) }, '4,400 steps (about 44 min) today'],
+  [{ kind: 'walk', minutes: 15, steps: null, provisional: true, basis: '', clinician: null }, '15 min today'],
+  [{ kind: 'walk', minutes: 40, steps: 10_000, provisional: false, basis: '', clinician: null }, '10,000 steps (about 40 min) today'],
   [{ kind: 'timed', secondsPerFoot: 90, timesPerDay: 1 }, '90 s per foot, once today'],
   [{ kind: 'timed', secondsPerFoot: 60, timesPerDay: 2 }, '1 min per foot, 2 times today'],
   [{ kind: 'holds', holdSeconds: 8, reps: 12, sets: 3, restSeconds: 60, perFoot: true }, '3 sets of 12, hold 8 s, each foot'],
@@ -136,7 +144,7 @@ const anyWalking = fc.record({
   baselineSteps: fc.option(fc.double({ min: 0, max: 30_000, noNaN: true }), { nil: null }),
   baselineMinutes: fc.option(fc.double({ min: 0, max: 300, noNaN: true }), { nil: null }),
   basis: fc.string(),
-});
+}).map((w): WalkingTarget => ({ ...w, window: { from: '2024-01-01', to: '2024-01-07', daysWithData: 7 }, clinician: null }));
 
 test('Property: a plan never exceeds the dose limits of its stage, for any stage number, screen and walking target', () => {
   fc.assert(fc.property(anyScreen, anyStage, anyWalking, exclusionList, (s, stage, walking, cleared) => {

@@ -6,9 +6,10 @@ import type { Claim } from './evidence.js';
 import { EXERCISES, type ExerciseId, type Position } from './exercises.js';
 import type { ExerciseExclusion, ScreenResult } from './red-flags.js';
 import { stageByNumber, withinLimits, type HoldDose, type TimedDose } from './stages.js';
-import type { WalkingTarget } from './walking-target.js';
+import type { ClinicianWalkingSetting, WalkingTarget } from './walking-target.js';
 
-export interface WalkDose { kind: 'walk'; minutes: number; steps: number | null; provisional: boolean; basis: string }
+/** The walk's dose: the target, how it was set from the person's own days, and a clinician's target or cap. */
+export interface WalkDose { kind: 'walk'; minutes: number; steps: number | null; provisional: boolean; basis: string; clinician: ClinicianWalkingSetting | null }
 
 export interface PlanItem {
   exercise: ExerciseId;
@@ -29,7 +30,11 @@ export type TodayPlan =
 
 export function describeDose(dose: WalkDose | TimedDose | HoldDose): string {
   switch (dose.kind) {
-    case 'walk': return dose.steps !== null ? `${dose.steps.toLocaleString('en')} steps (about ${dose.minutes} min) today` : `${dose.minutes} min today`;
+    case 'walk': {
+      const figure = dose.steps !== null ? `${dose.steps.toLocaleString('en')} steps (about ${dose.minutes} min) today` : `${dose.minutes} min today`;
+      const c = dose.clinician;
+      return c?.applied ? `${figure} (${c.kind === 'target' ? 'set' : 'capped'} by your clinician)` : figure;
+    }
     case 'timed': {
       const t = dose.secondsPerFoot % 60 === 0 ? `${dose.secondsPerFoot / 60} min` : `${dose.secondsPerFoot} s`;
       return `${t} per foot, ${dose.timesPerDay === 1 ? 'once' : `${dose.timesPerDay} times`} today`;
@@ -59,7 +64,8 @@ export function todayPlan(input: { screen: ScreenResult | null; stage: number; w
   }
   const stage = stageByNumber(input.stage);
   const walk = EXERCISES.walk;
-  const walkDose: WalkDose = { kind: 'walk', minutes: input.walking.minutes, steps: input.walking.steps, provisional: input.walking.provisional, basis: input.walking.basis };
+  const { minutes, steps, provisional, basis, clinician } = input.walking;
+  const walkDose: WalkDose = { kind: 'walk', minutes, steps, provisional, basis, clinician };
   const items: PlanItem[] = [{
     exercise: 'walk', name: walk.name, position: 'walking', dose: walkDose, doseText: describeDose(walkDose),
     steps: walk.steps.walking ?? [], why: walk.why, ifItHurts: walk.ifItHurts,

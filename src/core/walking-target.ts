@@ -1,43 +1,104 @@
 /**
- * The daily walking target: it starts from the person's own 7-day baseline and grows by about 10% a week only
- * while pain stays within the rules; it holds on a week with a broken rule and steps back after a flare.
- * DOMAIN.md §2b 2.8 [5] (EO heuristic), ceilings from §2a 2.1 [5] and §2b 2.5 [6].
+ * The daily walking target, from the person's own recent walking (DOMAIN.md §2b 2.8 [5], EO heuristic: "start from
+ * the user's 7-day baseline and raise the weekly step or minute target by about 10-20% only if pain stays within
+ * the §8 rules. Hold or regress on flare."). Ceilings from §2a 2.1 [5] and §2b 2.5 [6].
+ *
+ * The baseline is the mean of the days with data in one window of WALKING_BASELINE_DAYS (7) days that ends before
+ * today (see `baselineWindow`). Only those days count: days older than the window are ignored however many there
+ * are (importing a 2016 file changes nothing today), and days of the window without data are left out of the mean,
+ * never filled in from older days. With fewer than WALKING_BASELINE_MIN_DAYS (3) days of data in the window the
+ * target is provisional: the gentle start of WALKING_START_MINUTES (10) minutes, or the mean minutes of the days
+ * there are when that is more (DOMAIN.md gives no rule for too few days; this is the design default, EO).
+ *
+ * The target is weekly, as DOMAIN.md words it: each program week's target comes from the week before it (the
+ * window), raised by WALKING_WEEKLY_INCREASE (10%) when that week's pain stayed within the rules, kept when there
+ * were no check-ins to judge by, and lowered by the same 10% after a flare. Because the window is the person's own
+ * last week, a week walked at the target becomes the next week's baseline: the target grows by 10% a week while
+ * the person keeps up, and follows them down when they do not. Before the program's first complete week (or
+ * without a program) the window is the 7 days before today and the target is that baseline, not raised.
  */
 import {
-  STEPS_PLATEAU_60_PLUS, STEPS_PLATEAU_AGE, STEPS_PLATEAU_UNDER_60, WALKING_BASELINE_DAYS, WALKING_BASELINE_MIN_DAYS,
-  WALKING_GOAL_MINUTES, WALKING_START_MINUTES, WALKING_WEEKLY_INCREASE,
+  CADENCE_MODERATE_SPM, STEPS_PLATEAU_60_PLUS, STEPS_PLATEAU_AGE, STEPS_PLATEAU_UNDER_60, WALKING_BASELINE_DAYS,
+  WALKING_BASELINE_MIN_DAYS, WALKING_GOAL_MINUTES, WALKING_START_MINUTES, WALKING_WEEKLY_INCREASE,
 } from './clinical-constants.js';
+import { addDays, dayMonth, daysBetween } from './dates.js';
 import type { DailyWalking } from './walking.js';
 
 /** How a completed week went, judged by the pain rules (src/core/program-engine.ts). */
 export type WeekVerdict = 'ok' | 'hold' | 'flare';
 
+/** A clinician's setting of the target as the patient reads it (applied by src/core/walking-override.ts). */
+export interface ClinicianWalkingSetting {
+  /** 'target' replaces the target; 'cap' is the most it may be. */
+  kind: 'target' | 'cap';
+  /** The figure the clinician set: steps or minutes, the other null. */
+  steps: number | null;
+  minutes: number | null;
+  reason: string;
+  /** The clinician's name, and the date they set it. */
+  setBy: string;
+  setOn: string;
+  /** False for a cap at or above the person's own target: it changes nothing today. */
+  applied: boolean;
+  /** The target from the person's own days, before the clinician's setting. */
+  own: { steps: number | null; minutes: number };
+  /** One sentence: who set what and when, and what the person's own days give. */
+  text: string;
+}
+
 export interface WalkingTarget {
   /** Daily step target, when the person's walking is counted in steps. */
   steps: number | null;
-  /** Daily minutes target. */
+  /** Daily minutes target (for a step target: about how long those steps take). */
   minutes: number;
-  /** True until there are enough days of data for a baseline. */
+  /** True until the window holds enough days of data for a baseline. */
   provisional: boolean;
   baselineSteps: number | null;
   baselineMinutes: number | null;
-  /** Plain words on how the target was set. */
+  /** The baseline window (inclusive dates) and how many of its days had walking data. */
+  window: { from: string; to: string; daysWithData: number };
+  /** Plain words on how the target was set from the person's own days, naming the window. */
   basis: string;
+  /** A clinician's target or cap, when one is set (null otherwise). */
+  clinician: ClinicianWalkingSetting | null;
+}
+
+/** The baseline window: the days the baseline is taken from (inclusive), and which program week they are. */
+export interface BaselineWindow {
+  from: string;
+  to: string;
+  /** Index (in weekVerdicts' order) of the complete program week the window is; null for the 7 days before today. */
+  week: number | null;
 }
 
 /**
- * The baseline: the mean of the first days with data (up to WALKING_BASELINE_DAYS). Days with neither steps nor
- * minutes are not days with data (the person did not log or wear a device).
+ * The baseline window for `today`: the last complete program week (the week before the current one), or, before
+ * the first complete week and without a program, the WALKING_BASELINE_DAYS days before today. Today itself is never
+ * in it: a day that is not over would pull the mean down. Program weeks start on the program's start date, as in
+ * weekVerdicts (src/core/program-engine.ts).
  */
-export function walkingBaseline(days: readonly DailyWalking[]): { steps: number | null; minutes: number | null; days: number } {
-  const withData = [...days].filter((d) => d.steps > 0 || d.minutes > 0).sort((a, b) => a.date.localeCompare(b.date)).slice(0, WALKING_BASELINE_DAYS);
-  const stepDays = withData.filter((d) => d.steps > 0);
-  const minuteDays = withData.filter((d) => d.minutes > 0);
-  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+export function baselineWindow(input: { today: string; programStartedOn: string | null }): BaselineWindow {
+  const complete = input.programStartedOn ? Math.floor(daysBetween(input.programStartedOn, input.today) / WALKING_BASELINE_DAYS) : 0;
+  if (!input.programStartedOn || complete < 1) return { from: addDays(input.today, -WALKING_BASELINE_DAYS), to: addDays(input.today, -1), week: null };
+  const weekStart = addDays(input.programStartedOn, complete * WALKING_BASELINE_DAYS);
+  return { from: addDays(weekStart, -WALKING_BASELINE_DAYS), to: addDays(weekStart, -1), week: complete - 1 };
+}
+
+/**
+ * The baseline: the mean of the window's days with data. Days outside the window are ignored; days with neither
+ * steps nor minutes are not days with data (the person did not log or wear a device) and are left out, not
+ * counted as zero. Steps and minutes are each averaged over their own days.
+ */
+export function walkingBaseline(days: readonly DailyWalking[], window: { from: string; to: string }): { steps: number | null; minutes: number | null; days: number } {
+  const withData = days.filter((d) => d.date >= window.from && d.date <= window.to && (d.steps > 0 || d.minutes > 0));
+  // One row per date (the store gives one; a caller's duplicate must not count twice).
+  const byDate = new Map(withData.map((d) => [d.date, d]));
+  const list = [...byDate.values()];
+  const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
   return {
-    steps: stepDays.length ? mean(stepDays.map((d) => d.steps)) : null,
-    minutes: minuteDays.length ? mean(minuteDays.map((d) => d.minutes)) : null,
-    days: withData.length,
+    steps: mean(list.filter((d) => d.steps > 0).map((d) => d.steps)),
+    minutes: mean(list.filter((d) => d.minutes > 0).map((d) => d.minutes)),
+    days: list.length,
   };
 }
 
@@ -46,56 +107,65 @@ export function stepCeiling(age: number | null): number {
   return age !== null && age >= STEPS_PLATEAU_AGE ? STEPS_PLATEAU_60_PLUS : STEPS_PLATEAU_UNDER_60;
 }
 
+/** Step targets are shown to the nearest 10 steps (and never as 0). */
+export function roundSteps(steps: number): number {
+  return Math.max(10, Math.round(steps / 10) * 10);
+}
+
+/** Minute targets are shown to the nearest minute (and never as 0). */
+export function roundMinutes(minutes: number): number {
+  return Math.max(1, Math.round(minutes));
+}
+
+/** About how many minutes a number of steps takes at a moderate pace (DOMAIN.md §2b 2.7 [7]: ~100 steps/min). */
+export function minutesForSteps(steps: number): number {
+  return roundMinutes(steps / CADENCE_MODERATE_SPM);
+}
+
+/** "4,400 steps" or "25 minutes". */
+export function walkingFigure(t: { steps: number | null; minutes: number | null }): string {
+  return t.steps !== null ? `${t.steps.toLocaleString('en')} steps` : `${t.minutes ?? 0} minutes`;
+}
+
 /**
- * Today's target from the history of days and the verdicts of the weeks completed since the baseline.
- * Each 'ok' week multiplies by 1 + WALKING_WEEKLY_INCREASE (until the ceiling is reached; further good weeks do not
- * bank steps above it); 'hold' keeps it; 'flare' takes one step back; it never
- * drops below the baseline and never rises past the ceiling (or above the baseline when the baseline is already
- * beyond the ceiling).
+ * Today's target from the person's days and the verdicts of the program's complete weeks (weekVerdicts, oldest
+ * first). Only the days of the baseline window count (see the file's comment).
  */
-export function walkingTarget(input: { days: readonly DailyWalking[]; weeks: readonly WeekVerdict[]; age: number | null }): WalkingTarget {
-  const base = walkingBaseline(input.days);
+export function walkingTarget(input: { today: string; programStartedOn: string | null; days: readonly DailyWalking[]; weeks: readonly WeekVerdict[]; age: number | null }): WalkingTarget {
+  const window = baselineWindow(input);
+  const base = walkingBaseline(input.days, window);
+  const span = `the ${WALKING_BASELINE_DAYS} days from ${dayMonth(window.from)} to ${dayMonth(window.to)}`;
+  const common = { baselineSteps: base.steps, baselineMinutes: base.minutes, window: { from: window.from, to: window.to, daysWithData: base.days }, clinician: null };
   if (base.days < WALKING_BASELINE_MIN_DAYS) {
+    const have = base.days === 0 ? 'none of them has' : `only ${base.days} of them ${base.days === 1 ? 'has' : 'have'}`;
     return {
-      steps: null, minutes: Math.max(WALKING_START_MINUTES, Math.round(base.minutes ?? 0)), provisional: true,
-      baselineSteps: base.steps, baselineMinutes: base.minutes,
-      basis: `Log your walking for ${WALKING_BASELINE_MIN_DAYS} days (or import it from your phone) so your target can start from your own baseline. Until then: a gentle ${WALKING_START_MINUTES} minutes.`,
+      steps: null, minutes: Math.max(WALKING_START_MINUTES, Math.round(base.minutes ?? 0)), provisional: true, ...common,
+      basis: `Your target comes from your walking in ${span}, and ${have} walking data. Log your walking for ${WALKING_BASELINE_MIN_DAYS} days (or import it from your phone) so your target can start from your own baseline. Until then: a gentle ${WALKING_START_MINUTES} minutes.`,
     };
   }
-  const rate = 1 + WALKING_WEEKLY_INCREASE;
-  // Targets are shown rounded (steps to 10, minutes to 1), so levels are counted in what the person sees.
-  const STEP_ROUNDING = 10;
-  const MINUTE_ROUNDING = 1;
-  const shown = (x: number, unit: number): number => Math.round(x / unit) * unit;
-  // The level stops rising once the shown target has reached its ceiling. Without that, good weeks spent at the
-  // ceiling would pile up levels (or a level just under the ceiling would show as the ceiling), and a later flare
-  // would take one of them away while the target stayed at the ceiling: the flare would not step back at all.
-  const levelFor = (baseline: number, ceiling: number, unit: number): number => {
-    let top = 0;
-    while (baseline > 0 && shown(baseline * rate ** top, unit) < shown(ceiling, unit)) top += 1;
-    let level = 0;
-    for (const w of input.weeks) {
-      if (w === 'ok') level = Math.min(top, level + 1);
-      else if (w === 'flare') level = Math.max(0, level - 1);
-    }
-    return level;
-  };
-  /** The target as shown, and its level (good weeks counted so far). */
-  const grow = (baseline: number, ceiling: number, unit: number) => {
-    const level = levelFor(baseline, ceiling, unit);
-    return { level, value: shown(Math.max(baseline, Math.min(ceiling, baseline * rate ** level)), unit) };
-  };
-  const stepTarget = base.steps !== null ? grow(base.steps, stepCeiling(input.age), STEP_ROUNDING) : null;
-  const minuteTarget = grow(base.minutes ?? WALKING_START_MINUTES, WALKING_GOAL_MINUTES, MINUTE_ROUNDING);
-  const steps = stepTarget?.value ?? null;
-  const minutes = minuteTarget.value;
-  // The basis speaks of the steps target when there is one.
-  const level = (stepTarget ?? minuteTarget).level;
+  const verdict = window.week === null ? null : input.weeks[window.week] ?? null;
+  const up = 1 + WALKING_WEEKLY_INCREASE;
+  const down = 1 - WALKING_WEEKLY_INCREASE;
+  // A good week raises the target up to the ceiling (a baseline already past it is kept, not lowered).
+  const adjust = (baseline: number, ceiling: number): number =>
+    verdict === 'ok' ? Math.max(baseline, Math.min(ceiling, baseline * up)) : verdict === 'flare' ? baseline * down : baseline;
+  const steps = base.steps !== null ? roundSteps(adjust(base.steps, stepCeiling(input.age))) : null;
+  const minutes = base.minutes !== null ? roundMinutes(adjust(base.minutes, WALKING_GOAL_MINUTES)) : minutesForSteps(steps!);
+
   const pct = Math.round(WALKING_WEEKLY_INCREASE * 100);
-  return {
-    steps, minutes, provisional: false, baselineSteps: base.steps, baselineMinutes: base.minutes,
-    basis: level === 0
-      ? 'Your target is your own baseline (the average of your first days of walking).'
-      : `Your baseline, raised ${pct}% for each good week (${level} so far), because your pain stayed within the rules.`,
-  };
+  const average = base.steps !== null ? `${roundSteps(base.steps).toLocaleString('en')} steps` : `${roundMinutes(base.minutes!)} minutes`;
+  const gaps = base.days < WALKING_BASELINE_DAYS ? ` (on the ${base.days} of those days with walking data; days without data are left out)` : '';
+  const head = `Your average was ${average} a day over ${span}${gaps}`;
+  // The ceiling of the figure the basis speaks of (steps when there are steps).
+  const [baseline, ceiling, ceilingWords] = base.steps !== null
+    ? [base.steps, stepCeiling(input.age), `${stepCeiling(input.age).toLocaleString('en')} steps, where the benefit levels off`]
+    : [base.minutes!, WALKING_GOAL_MINUTES, `${WALKING_GOAL_MINUTES} minutes, the program's goal`];
+  const raised = baseline >= ceiling ? `but that is already at or past ${ceilingWords}, so it is not raised further.`
+    : baseline * up > ceiling ? `so your target is raised to ${ceilingWords}.`
+      : `so your target is ${pct}% higher.`;
+  const then = verdict === null ? ': your target is that baseline.'
+    : verdict === 'ok' ? `; your pain stayed within the rules that week, ${raised}`
+      : verdict === 'hold' ? '; there were no check-ins that week to judge your pain by, so your target stays at that average.'
+        : `; your pain went past the rules that week, so your target is ${pct}% lower.`;
+  return { steps, minutes, provisional: false, ...common, basis: head + then };
 }

@@ -9,7 +9,7 @@ import { reviewProgram, type ProgramReview } from '../../core/program-review.js'
 import { evaluateScreen, type ScreenResult } from '../../core/red-flags.js';
 import { todayPlan, type TodayPlan } from '../../core/plan.js';
 import { FIRST_STAGE, LAST_STAGE, stageByNumber } from '../../core/stages.js';
-import { walkingTarget, type WalkingTarget } from '../../core/walking-target.js';
+import { baselineWindow, walkingTarget, type WalkingTarget } from '../../core/walking-target.js';
 import type { DailyWalking } from '../../core/walking.js';
 import type { ScreenInput } from '../api-schemas.js';
 import { badRequest, conflict } from '../problem.js';
@@ -91,7 +91,6 @@ export async function getToday(db: Kysely<Database>, personId: string, today: st
   const rawCheckins = await listCheckins(db, personId);
   const checkins = summaries(rawCheckins);
   const sessions = await listSessions(db, personId);
-  const days: DailyWalking[] = await dailyWalking(db, personId, { to: addDays(today, -1) });
   let decision: ProgramReview | null = null;
 
   if (program) {
@@ -121,7 +120,11 @@ export async function getToday(db: Kysely<Database>, personId: string, today: st
   const baseline = program ? painBaseline(checkins, program.startedOn) : null;
   const weeks = program ? weekVerdicts(checkins, program.startedOn, today, baseline) : [];
   const age = await ageOf(db, personId, today);
-  const walking = walkingTarget({ days, weeks, age });
+  // Only the baseline window's days are read: older days (an import of years-old data) cannot change the target.
+  const programStartedOn = program?.startedOn ?? null;
+  const window = baselineWindow({ today, programStartedOn });
+  const days = await dailyWalking(db, personId, { from: window.from, to: window.to });
+  const walking = walkingTarget({ today, programStartedOn, days, weeks, age });
   const plan = todayPlan({ screen: screen?.result ?? null, stage: program?.stage ?? FIRST_STAGE, walking, doseOverrides: program?.doseOverrides ?? null });
   return {
     date: today, screen: screen ? { takenAt: screen.takenAt, result: screen.result } : null, program, plan, decision, walking,
