@@ -48,6 +48,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Largest gait video accepted for analysis on the server (default GAIT_VIDEO_MAX_BYTES, 100 MB). */
   gaitVideoMaxBytes?: number;
+  /** Largest walking file accepted for import (default IMPORT_MAX_BYTES, 4 GB). */
+  importMaxBytes?: number;
 }
 
 export type App = FastifyInstance & { withTypeProvider: FastifyInstance['withTypeProvider'] };
@@ -144,7 +146,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await registerAssessmentRoutes(app, opts.store);
   const queue = await jobQueueFor(opts.store);
   app.addHook('onClose', async () => { await queue.stop(); });
-  await registerImportRoutes(app, opts.store, queue);
+  await registerImportRoutes(app, opts.store, queue, { ...(opts.importMaxBytes ? { maxBytes: opts.importMaxBytes } : {}) });
   await registerGaitJobRoutes(app, opts.store, queue, { ...(opts.gaitVideoMaxBytes ? { maxBytes: opts.gaitVideoMaxBytes } : {}) });
   await registerAccountRoutes(app, opts.store, auth);
   await registerClinicRoutes(app, opts.store, auth);

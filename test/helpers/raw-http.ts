@@ -7,7 +7,11 @@ import http from 'node:http';
 
 export interface RawAnswer { statusCode: number; body: string }
 
-export function rawRequest(port: number, req: { method: string; target: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<RawAnswer> {
+/**
+ * `body` goes with its length; `chunks` go chunked, with no length (as a browser streams a file), written as the
+ * server reads them, so a server that stops reading half way (a size limit) still gets its answer back to us.
+ */
+export function rawRequest(port: number, req: { method: string; target: string; headers?: Record<string, string>; body?: string | Buffer; chunks?: Buffer[] }): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     // A body always goes with its length: Node sends a DELETE's body neither chunked nor with a length otherwise.
     const length: Record<string, string> = req.body !== undefined ? { 'content-length': String(Buffer.byteLength(req.body)) } : {};
@@ -18,6 +22,12 @@ export function rawRequest(port: number, req: { method: string; target: string; 
       res.on('error', reject);
     });
     r.on('error', reject);
-    r.end(req.body);
+    if (!req.chunks) { r.end(req.body); return; }
+    const chunks = [...req.chunks];
+    const write = () => {
+      while (chunks.length) if (!r.write(chunks.shift()!)) { r.once('drain', write); return; }
+      r.end();
+    };
+    write();
   });
 }

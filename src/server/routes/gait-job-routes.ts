@@ -5,12 +5,7 @@
  * moves into the database with a new job, so any server process can run it (migration 0009 says why). The page
  * polls the job's progress; the job deletes the video when it ends (src/server/jobs/gait-video-job.ts).
  */
-import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Transform, type Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { rm } from 'node:fs/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -25,6 +20,7 @@ import { GAIT_VIDEO_JOB, GAIT_VIDEO_KIND, runGaitVideoJob, type GaitVideoJobData
 import type { JobQueue } from '../jobs/job-queue.js';
 import { videoProblem } from '../jobs/video-errors.js';
 import { notFound, Problem } from '../problem.js';
+import { receiveUpload, sizeText } from './receive-upload.js';
 
 /** Default upload limit. A 20 s phone video at 1080p is about 30-50 MB; 10-20 s of walking is all the analysis needs. */
 export const GAIT_VIDEO_MAX_BYTES = 100 * 1024 * 1024;
@@ -44,9 +40,8 @@ const PatientParams = z.object({ personId: z.string().min(1).max(100) });
 const JobParams = z.object({ id: z.string().uuid('must be a job id') });
 const AnalysisParams = z.object({ id: z.string().uuid('must be a gait analysis id') });
 
-const mb = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.round(bytes / 1024)} KB`);
 const tooLarge = (max: number) => new Problem(413, 'video_too_large',
-  `The video is larger than ${mb(max)}. Trim it to 10–20 seconds of walking, or analyse it on this device instead (nothing is uploaded then).`, 'body');
+  `The video is larger than ${sizeText(max)}. Trim it to 10–20 seconds of walking, or analyse it on this device instead (nothing is uploaded then).`, 'body');
 
 export interface GaitJobRouteOptions { maxBytes?: number }
 
@@ -64,23 +59,10 @@ export async function registerGaitJobRoutes(app: FastifyInstance, store: Store, 
     if (!/^(video\/[\w.+-]+|application\/octet-stream)\b/.test(type)) {
       throw new Problem(415, 'unsupported_media_type', 'Send the video file itself as the request body (content-type video/* or application/octet-stream).', 'content-type');
     }
-    const declared = Number(req.headers['content-length'] ?? NaN);
-    if (declared > maxBytes) { void reply.header('connection', 'close'); throw tooLarge(maxBytes); }
-    const dir = await mkdtemp(join(tmpdir(), 'footing-gait-upload-'));
+    // A fixed file name: the uploaded name never reaches the file system.
+    const { dir, file, bytes } = await receiveUpload(req, reply, { prefix: 'footing-gait-upload-', fileName: 'video', maxBytes, tooLarge: () => tooLarge(maxBytes) });
     try {
-      const file = join(dir, 'video');
-      let seen = 0;
-      const limit = new Transform({
-        transform(chunk: Buffer, _enc, cb) {
-          seen += chunk.length;
-          cb(seen > maxBytes ? tooLarge(maxBytes) : null, chunk);
-        },
-      });
-      try { await pipeline(req.body as Readable, limit, createWriteStream(file, { mode: 0o600 })); } catch (e) {
-        if (e instanceof Problem) { void reply.header('connection', 'close'); throw e; }
-        throw new Problem(400, 'upload_incomplete', 'The upload did not arrive whole. Please try again.', 'body');
-      }
-      if (seen === 0) throw new Problem(400, 'empty_upload', `${q.name}: the file is empty.`, 'body');
+      if (bytes === 0) throw new Problem(400, 'empty_upload', `${q.name}: the file is empty.`, 'body');
       const probe = await probeVideo(file);
       if (!probe.ok) { const p = videoProblem(probe.error, q.name); throw new Problem(400, p.code, p.message, 'body'); }
       const seconds = probe.value.times.at(-1) ?? 0;

@@ -2,12 +2,7 @@
  * Walking-file uploads from the web app: the body streams to a private temporary file (never buffered whole),
  * the import runs as a job whose progress the page polls, and the temporary file is deleted afterwards.
  */
-import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import type { Readable } from 'node:stream';
+import { rm } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -16,16 +11,24 @@ import type { Store } from '../../store/db.js';
 import { importWalkingFile } from '../../store/import-walking.js';
 import { createJob, getJob, updateJob } from '../../store/repos/jobs.js';
 import { access } from '../access.js';
-import { badRequest, notFound } from '../problem.js';
+import { badRequest, notFound, Problem } from '../problem.js';
 import type { JobQueue } from '../jobs/job-queue.js';
+import { receiveUpload, safeUploadName, sizeText, sweepUploads } from './receive-upload.js';
 
 /** The queue name of walking-file imports. The uploaded file sits in this machine's temporary folder, so with
  * several server machines the upload and the import must run on the same one (several processes on one machine
  * share it). */
 const IMPORT_JOB = 'walking-import';
 
+/** Default upload limit for walking files. The largest real Apple Health exports seen are 1-2 GB (the import bench
+ * reads 1 GB); a FIT, GPX, TCX or Fitbit CSV is far smaller. */
+export const IMPORT_MAX_BYTES = 4 * 1024 ** 3;
+const UPLOAD_PREFIX = 'footing-upload-';
+/** Upload folders whose import never ended (the process died) are deleted after this long. */
+const ABANDONED_AFTER_MS = 6 * 3600_000;
+
 const ImportQuery = z.object({
-  name: z.string().trim().min(1).max(255),
+  name: z.string().trim().min(1).max(255).refine((n) => safeUploadName(n) !== null, 'must be the file\'s own name, e.g. export.zip'),
   strict: z.enum(['true', 'false']).default('false'),
   offset: z.string().regex(/^[+-]\d{2}:?\d{2}$/, 'must look like +01:00').optional(),
   /** Whose rows of a Fitbit CSV that holds several people (a study export). */
@@ -34,25 +37,34 @@ const ImportQuery = z.object({
 
 interface ImportJobData { jobId: string; personId: string; file: string; dir: string; name: string; strict: boolean; offsetMinutes: number | null; fitbitId?: string | null }
 
-export async function registerImportRoutes(app: FastifyInstance, store: Store, queue: JobQueue): Promise<void> {
+export interface ImportRouteOptions { maxBytes?: number }
+
+export async function registerImportRoutes(app: FastifyInstance, store: Store, queue: JobQueue, opts: ImportRouteOptions = {}): Promise<void> {
+  const maxBytes = opts.maxBytes ?? IMPORT_MAX_BYTES;
+  const tooLarge = () => new Problem(413, 'file_too_large', `The file is larger than ${sizeText(maxBytes)}, the most this server takes. Nothing was stored.`, 'body');
   await queue.on<ImportJobData>(IMPORT_JOB, (d) => runImport(store, d));
+  await sweepUploads(UPLOAD_PREFIX, ABANDONED_AFTER_MS).catch(() => 0);
+  const sweep = setInterval(() => { void sweepUploads(UPLOAD_PREFIX, ABANDONED_AFTER_MS).catch(() => 0); }, 3600_000);
+  sweep.unref();
+  app.addHook('onClose', async () => { clearInterval(sweep); });
   await app.register(async (scope) => {
     // Raw bytes: the parser hands the request stream through untouched.
     scope.addContentTypeParser('application/octet-stream', (_req, payload, done) => done(null, payload));
     const r = scope.withTypeProvider<ZodTypeProvider>();
     r.post('/api/imports', { config: access('self'), schema: { querystring: ImportQuery } }, async (req, reply) => {
       if (!req.headers['content-type']?.startsWith('application/octet-stream')) throw badRequest('Send the file as application/octet-stream', 'content-type');
-      const dir = await mkdtemp(join(tmpdir(), 'footing-upload-'));
-      const file = join(dir, basename(req.query.name).replace(/[^\w.-]/g, '_'));
-      try { await pipeline(req.body as Readable, createWriteStream(file, { mode: 0o600 })); } catch (e) {
+      const { dir, file } = await receiveUpload(req, reply, { prefix: UPLOAD_PREFIX, fileName: safeUploadName(req.query.name)!, maxBytes, tooLarge });
+      // From here the job owns the folder (runImport removes it); until the job is queued, this request does.
+      try {
+        const jobId = await createJob(store.db, req.personId, 'import');
+        const m = req.query.offset ? /^([+-])(\d{2}):?(\d{2})$/.exec(req.query.offset) : null;
+        const offsetMinutes = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : undefined;
+        await queue.send<ImportJobData>(IMPORT_JOB, { jobId, personId: req.personId, file, dir, name: req.query.name, strict: req.query.strict === 'true', offsetMinutes: offsetMinutes ?? null, fitbitId: req.query.fitbitId ?? null });
+        return await reply.status(202).send({ jobId });
+      } catch (e) {
         await rm(dir, { recursive: true, force: true });
-        throw badRequest(`The upload did not arrive whole: ${(e as Error).message}`);
+        throw e;
       }
-      const jobId = await createJob(store.db, req.personId, 'import');
-      const m = req.query.offset ? /^([+-])(\d{2}):?(\d{2})$/.exec(req.query.offset) : null;
-      const offsetMinutes = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : undefined;
-      await queue.send<ImportJobData>(IMPORT_JOB, { jobId, personId: req.personId, file, dir, name: req.query.name, strict: req.query.strict === 'true', offsetMinutes: offsetMinutes ?? null, fitbitId: req.query.fitbitId ?? null });
-      return reply.status(202).send({ jobId });
     });
   });
   const r = app.withTypeProvider<ZodTypeProvider>();
