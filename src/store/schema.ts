@@ -34,6 +34,8 @@ export interface ProgramsTable {
   decided_on: string | null;
   /** JSON: a clinician's dose changes per exercise (DoseOverrides), or null. */
   dose_overrides: string | null;
+  /** JSON: a clinician's walking target or cap with its reason (WalkingOverride), or null. Migration 0011. */
+  walking_override: string | null;
   updated_at: string;
 }
 
@@ -172,7 +174,7 @@ export interface CareLinksTable {
 }
 /** Append-only (database triggers refuse UPDATE and DELETE). Route patterns only: never URLs, queries or bodies. */
 export interface AuditLogTable {
-  id: string; at: string; actor_account_id: string | null; actor_role: string; person_id: string; method: string; route: string; action: 'read' | 'write';
+  id: string; at: string; actor_account_id: string | null; actor_role: string; person_id: string; method: string; route: string; action: 'read' | 'write' | 'refused' | 'failed';
 }
 
 export interface Database {

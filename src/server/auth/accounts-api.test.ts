@@ -209,7 +209,11 @@ for (const kind of DATABASES) {
       assert.ok(byDrA.includes('write /api/patients/:personId/program'));
       assert.ok(byDrA.includes('read /api/patients'));
       assert.ok(audit.some((e) => e.actorRole === 'patient' && e.route === '/api/screen' && e.action === 'write'));
-      assert.ok(!audit.some((e) => e.actorName === 'Dr B'), 'refused attempts read nothing');
+      // Refused attempts are recorded as refused, never as a read: Dr B (another clinic) and the clinic's admin (no
+      // care link) got 404, and so did Dr A once Nina had revoked the link.
+      const byOthers = audit.filter((e) => e.actorName === 'Dr B' || e.actorName === 'Admin A').map((e) => `${e.actorName} ${e.action} ${e.route}`).sort();
+      assert.deepEqual(byOthers, ['Admin A refused /api/patients/:personId/checkins', 'Dr B refused /api/patients/:personId/today']);
+      assert.equal(byDrA.filter((e) => e === 'refused /api/patients/:personId/today').length, 1, 'the read after revoking is recorded as refused');
       assert.ok(audit.every((e) => !e.route.includes(ninaPerson)), 'route patterns, never URLs');
     });
 

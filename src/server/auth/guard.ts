@@ -3,12 +3,13 @@
  * unauthorised caller is refused before any body is read or validated. It resolves who is calling (local mode, or
  * a session from the cookie), checks CSRF for cookie-authenticated writes, checks the route's access level, sets
  * `req.personId` to the person whose data the route serves, and writes the audit log for every clinician access to
- * a patient's data and every patient write.
+ * a patient's data and every patient write, with its outcome: read, write, refused (by the guard, validation or the
+ * handler) or failed.
  *
  * Refusals: 401 not_signed_in; 403 forbidden / csrf_failed / local_mode; 404 not_your_patient (a clinician is not
  * told whether a person they may not see exists). These codes are GUARD_CODES, which the authorization matrix reads.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Store } from '../../store/db.js';
 import { findAuthSession, installMode, type Account, type AuthSession } from '../../store/repos/accounts.js';
 import { appendAudit } from '../../store/repos/audit.js';
@@ -27,8 +28,11 @@ export interface AuthState {
   tokenHash: string | null;
 }
 
+/** Whose data a request touches and who asks, set by the guard; the audit entry is written when the answer is known. */
+interface AuditTarget { account: Account | null; role: string; personId: string }
+
 declare module 'fastify' {
-  interface FastifyRequest { auth: AuthState }
+  interface FastifyRequest { auth: AuthState; auditTarget: AuditTarget | null }
 }
 
 /** The codes of the guard's refusals (as opposed to a handler's own 404 or 400). */
@@ -54,6 +58,21 @@ export async function installGuard(app: FastifyInstance, store: Store): Promise<
 
   app.decorateRequest('personId', '');
   app.decorateRequest('auth', null as unknown as AuthState);
+  app.decorateRequest('auditTarget', null);
+
+  // The audit entry of an audited request is written once its status is known and before any byte of the answer
+  // leaves (onSend): a read that was answered is recorded as read; a request refused by the guard (a clinician's
+  // 404 for someone who is not their patient included), by validation or by its handler as refused; one that
+  // failed on the server as failed. If the entry cannot be written, the answer becomes an error and no data goes out.
+  app.addHook('onSend', async (req, reply, payload) => {
+    const target = req.auditTarget;
+    if (!target) return payload;
+    req.auditTarget = null; // once, even if writing it fails and an error answer follows
+    const status = reply.statusCode;
+    const action = status >= 500 ? 'failed' : status >= 400 ? 'refused' : SAFE_METHODS.has(req.method) ? 'read' : 'write';
+    await appendAudit(store.db, { actorAccountId: target.account?.id ?? null, actorRole: target.role, personId: target.personId, method: req.method, route: req.routeOptions.url ?? 'unknown', action });
+    return payload;
+  });
 
   app.addHook('onRequest', async (req) => {
     // Access follows the route that will run, never the shape of the URL: a request target in absolute-form or with
@@ -77,39 +96,45 @@ export async function installGuard(app: FastifyInstance, store: Store): Promise<
     if (mode === 'local') {
       if (level !== 'self') throw localMode();
       req.personId = localPersonId ?? (await ensureLocalPerson(store.db)).id;
-      if (!SAFE_METHODS.has(req.method)) await audit(store, req, null, 'local', req.personId, 'write');
+      if (!SAFE_METHODS.has(req.method)) req.auditTarget = { account: null, role: 'local', personId: req.personId };
       return;
     }
     const { account, session } = req.auth;
     if (!account || !session) throw notSignedIn();
     // Cookie-authenticated writes must echo the session's CSRF token in a header a cross-site form cannot set.
-    if (!SAFE_METHODS.has(req.method)) {
+    // Checked once the person whose data it is is known, so a refused forged write is in their audit log too.
+    const checkCsrf = () => {
+      if (SAFE_METHODS.has(req.method)) return;
       const sent = req.headers[CSRF_HEADER];
       if (typeof sent !== 'string' || !safeEqual(sent, session.csrfToken)) throw new Problem(403, 'csrf_failed', `This change needs the ${CSRF_HEADER} header from your sign-in; reload the page and try again.`);
-    }
+    };
     switch (level) {
-      case 'signed-in': return;
+      case 'signed-in': checkCsrf(); return;
       case 'self': {
+        if (account.role === 'patient' && account.personId && !SAFE_METHODS.has(req.method)) req.auditTarget = { account, role: 'patient', personId: account.personId };
+        checkCsrf();
         if (account.role !== 'patient' || !account.personId) throw forbidden('Only a patient has their own health data here.');
         req.personId = account.personId;
-        if (!SAFE_METHODS.has(req.method)) await audit(store, req, account, 'patient', account.personId, 'write');
         return;
       }
       case 'clinician':
+        checkCsrf();
         if (!STAFF.has(account.role) || !account.clinicId) throw forbidden('Only clinicians of a clinic can do this.');
         return;
       case 'clinic-admin':
+        checkCsrf();
         if (account.role !== 'admin' || !account.clinicId) throw forbidden('Only the clinic admin can do this.');
         return;
       case 'clinician-of-patient': {
-        if (!STAFF.has(account.role) || !account.clinicId) throw forbidden('Only clinicians can see patients.');
         const personId = (req.params as { personId?: string }).personId;
+        // Recorded whatever the outcome: a refused attempt on someone's data is something they should be able to see.
+        if (personId && STAFF.has(account.role)) req.auditTarget = { account, role: account.role, personId };
+        checkCsrf();
+        if (!STAFF.has(account.role) || !account.clinicId) throw forbidden('Only clinicians can see patients.');
         if (!personId || !(await hasActiveLink(store.db, account.id, account.clinicId, personId))) {
           throw new Problem(404, 'not_your_patient', 'No patient with this id among your patients (or they have withdrawn their consent).');
         }
         req.personId = personId;
-        // Written before the handler runs: no read of a patient's data goes unrecorded.
-        await audit(store, req, account, account.role, personId, SAFE_METHODS.has(req.method) ? 'read' : 'write');
         return;
       }
       default: {
@@ -118,8 +143,4 @@ export async function installGuard(app: FastifyInstance, store: Store): Promise<
       }
     }
   });
-}
-
-async function audit(store: Store, req: FastifyRequest, account: Account | null, role: string, personId: string, action: 'read' | 'write'): Promise<void> {
-  await appendAudit(store.db, { actorAccountId: account?.id ?? null, actorRole: role, personId, method: req.method, route: req.routeOptions.url ?? 'unknown', action });
 }

@@ -1,13 +1,23 @@
 /**
  * Who read or changed your data, and when: the audit log (GET /api/audit), newest first. Each entry names the
  * person (you, or a clinician by name), what part of your data (from the route, never its contents) and whether
- * it was read or changed.
+ * it was read or changed, or an attempt that was refused.
  */
 import { useEffect, useState } from 'react';
 import { api } from '../api/client.js';
 import { FieldError, Loading } from '../components/common.js';
 
-interface AuditEntry { id: string; at: string; actorRole: string; actorName: string | null; route: string; action: 'read' | 'write' }
+interface AuditEntry { id: string; at: string; actorRole: string; actorName: string | null; route: string; method: string; action: 'read' | 'write' | 'refused' | 'failed' }
+
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** What happened, in words: a refused or failed attempt says what was tried and that it did not happen. */
+export function auditDid(e: Pick<AuditEntry, 'action' | 'method'>, what: string): string {
+  const tried = READS.has(e.method) ? 'read' : 'change';
+  if (e.action === 'refused') return `tried to ${tried} ${what}: refused`;
+  if (e.action === 'failed') return `tried to ${tried} ${what}: it failed, nothing was changed`;
+  return `${e.action === 'read' ? 'read' : 'changed'} ${what}`;
+}
 
 /** What a route pattern is about, in words. */
 export function auditWhat(route: string): string {
@@ -30,7 +40,7 @@ export function AccountAudit() {
   return (
     <div className="card">
       <h2>Who saw your data</h2>
-      <p className="muted small">Every time a clinician reads your data, and every change, is recorded here.</p>
+      <p className="muted small">Every time a clinician reads your data, every change, and every attempt that was refused is recorded here.</p>
       {!entries ? (error ? <FieldError message={error} /> : <Loading what="the log" />) : entries.length === 0 ? <p>Nothing yet.</p> : (
         <>
           <table className="audit-table">
@@ -40,7 +50,7 @@ export function AccountAudit() {
                 <tr key={e.id}>
                   <td>{new Date(e.at).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })}</td>
                   <td>{e.actorRole === 'patient' || e.actorRole === 'local' ? 'You' : `${e.actorName ?? 'A removed account'} (${e.actorRole})`}</td>
-                  <td>{e.action === 'read' ? 'read' : 'changed'} {auditWhat(e.route)}</td>
+                  <td>{auditDid(e, auditWhat(e.route))}</td>
                 </tr>
               ))}
             </tbody>
