@@ -1,7 +1,8 @@
 /**
  * The walking target over HTTP on both databases (issue 17): it comes from the person's recent days only, so
  * importing a 2016 Fitbit file changes nothing today; it moves once a week from the week before (DOMAIN.md §2b
- * 2.8). Every figure below is worked out by hand from the days logged.
+ * 2.8); a clinician of the patient can set it or cap it with a reason the patient reads, and remove that again
+ * (audited; others are refused). Every figure below is worked out by hand from the days logged.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,6 +13,7 @@ import { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } from '../core/red-flags.js';
 import { addDays } from '../core/dates.js';
 import { DATABASES, freshStore } from '../../test/helpers/databases.js';
 import { buildApp } from './app.js';
+import { clinicWorld, type ClinicWorld } from './auth/test-clinic.js';
 
 const FITBIT = fileURLToPath(new URL('../../../shared/data/fitbit/dailyActivity_merged.csv', import.meta.url));
 /** One person of the shared Fitbit study file (31 days from 12 Apr 2016, about 12,000 steps a day). */
@@ -91,6 +93,134 @@ for (const kind of DATABASES) {
       const t = await walkingOn('2026-11-16');
       assert.deepEqual([t.steps, t.minutes], [5730, 57]);
       assert.match(t.basis, /^Your average was 6,370 steps a day over the 7 days from 9 Nov to 15 Nov; your pain went past the rules that week, so your target is 10% lower\.$/);
+    });
+  });
+}
+
+for (const kind of DATABASES) {
+  describe(`A clinician sets or caps the walking target over HTTP on ${kind}`, () => {
+    let world: ClinicWorld;
+    let cleanup: () => Promise<void>;
+    let personId: string;
+    before(async () => {
+      const f = await freshStore(kind);
+      cleanup = f.cleanup;
+      world = await clinicWorld(f.store);
+      personId = world.accounts.patient.personId!;
+    });
+    after(async () => { await world.app.close(); await cleanup(); });
+
+    const TODAY = '2026-11-09';
+    const REASON = 'Your knee was sore after the long walks: a lighter week, then we look again.';
+    const asPatient = async (method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) => {
+      const res = await world.as('patient', { method, url, ...(payload ? { payload } : {}) });
+      assert.ok(res.statusCode < 300, `${method} ${url}: ${res.statusCode} ${res.body}`);
+      return res.json();
+    };
+    const setting = (payload: object, who: 'clinicianOfClinic' | 'clinicianOtherClinic' | 'clinicAdmin' | 'patient' = 'clinicianOfClinic') =>
+      world.as(who, { method: 'PUT', url: `/api/patients/${personId}/walking-target?date=${TODAY}`, payload });
+    const walkDose = async () => {
+      const today = await asPatient('GET', `/api/today?date=${TODAY}`);
+      return { walking: today.walking, doseText: today.plan.items.find((i: { exercise: string }) => i.exercise === 'walk').doseText as string };
+    };
+
+    test('Given a patient who has not started the program, when the clinician sets a target, then it is refused as a conflict', async () => {
+      const res = await setting({ kind: 'target', steps: 6000, reason: REASON });
+      assert.equal(res.statusCode, 409);
+      assert.match(res.json().error.message, /has not started the program/);
+    });
+
+    test('Given a week of 6000 steps within the pain rules, when the patient opens Today, then their own target is 6600 steps', async () => {
+      await asPatient('POST', `/api/screen?date=${START}`, { answers: allNo(), birthYear: 1970 });
+      for (let i = 0; i < 7; i++) {
+        await asPatient('PUT', '/api/walking/manual', { date: addDays(START, i), steps: 6000 });
+        await asPatient('POST', '/api/checkins', { at: `${addDays(START, i)}T08:00:00+00:00`, context: 'daily', back: 3 });
+      }
+      // 6000 x 1.1 = 6600 steps; about 66 min at 100 steps/min.
+      const { walking, doseText } = await walkDose();
+      assert.deepEqual([walking.steps, walking.minutes, walking.clinician], [6600, 66, null]);
+      assert.equal(doseText, '6,600 steps (about 66 min) today');
+    });
+
+    test('Given a cap of 5000 steps with a reason, when the patient opens Today, then the target is 5000 steps, with the reason and who set it', async () => {
+      const res = await setting({ kind: 'cap', steps: 5000, reason: `  ${REASON}  ` });
+      assert.equal(res.statusCode, 200, res.body);
+      // min(6600, 5000) = 5000 steps; minutes in the same ratio: 5000 x 66 / 6600 = 50.
+      assert.deepEqual([res.json().steps, res.json().minutes], [5000, 50]);
+      const { walking, doseText } = await walkDose();
+      assert.equal(doseText, '5,000 steps (about 50 min) today (capped by your clinician)');
+      assert.deepEqual(walking.clinician, {
+        kind: 'cap', steps: 5000, minutes: null, reason: REASON, setBy: 'Dr A', setOn: TODAY, applied: true, own: { steps: 6600, minutes: 66 },
+        text: 'Dr A capped your walking target at 5,000 steps a day on 9 Nov. From your own recent days it would be 6,600 steps.',
+      });
+      assert.match(walking.basis, /^Your average was 6,000 steps a day over the 7 days from 2 Nov to 8 Nov;/);
+    });
+
+    const changes: [string, object, number | null, number, string][] = [
+      ['a cap of 8000 steps, above the own 6600: nothing changes', { kind: 'cap', steps: 8000 }, 6600, 66, '6,600 steps (about 66 min) today'],
+      ['a cap of 45 minutes: 45 min, and 6600 x 45 / 66 = 4500 steps', { kind: 'cap', minutes: 45 }, 4500, 45, '4,500 steps (about 45 min) today (capped by your clinician)'],
+      ['a target of 7000 steps: about 7000 x 66 / 6600 = 70 min', { kind: 'target', steps: 7000 }, 7000, 70, '7,000 steps (about 70 min) today (set by your clinician)'],
+      ['a target of 30 minutes: counted in minutes', { kind: 'target', minutes: 30 }, null, 30, '30 min today (set by your clinician)'],
+    ];
+    for (const [name, body, steps, minutes, doseText] of changes) {
+      test(`Given ${name}, when the patient opens Today, then it reads "${doseText}"`, async () => {
+        assert.equal((await setting({ ...body, reason: REASON })).statusCode, 200);
+        const t = await walkDose();
+        assert.deepEqual([t.walking.steps, t.walking.minutes, t.doseText], [steps, minutes, doseText]);
+        assert.equal(t.walking.clinician.reason, REASON);
+      });
+    }
+
+    const refused: [string, object, string][] = [
+      ['steps and minutes both', { kind: 'cap', steps: 5000, minutes: 30, reason: REASON }, 'body.steps'],
+      ['no figure', { kind: 'cap', reason: REASON }, 'body.steps'],
+      ['99 steps', { kind: 'cap', steps: 99, reason: REASON }, 'body.steps'],
+      ['181 minutes', { kind: 'target', minutes: 181, reason: REASON }, 'body.minutes'],
+      ['no reason', { kind: 'cap', steps: 5000 }, 'body.reason'],
+      ['a reason of 501 characters', { kind: 'cap', steps: 5000, reason: 'x'.repeat(501) }, 'body.reason'],
+      ['a control character in the reason', { kind: 'cap', steps: 5000, reason: 'Sore\u0000knee' }, 'body.reason'],
+    ];
+    for (const [name, body, field] of refused) {
+      test(`Given ${name}, when the clinician saves, then it is refused at ${field} and the setting stays`, async () => {
+        const res = await setting(body);
+        assert.equal(res.statusCode, 400, res.body);
+        assert.equal(res.json().error.field, field);
+        assert.equal((await walkDose()).walking.clinician.minutes, 30);
+      });
+    }
+
+    test('Given the setting, when anyone but the patient\'s clinician tries to change it, then they are refused and it stays', async () => {
+      const body = { kind: 'cap', steps: 2000, reason: REASON };
+      assert.equal((await setting(body, 'clinicianOtherClinic')).statusCode, 404);
+      assert.equal((await setting(body, 'clinicAdmin')).statusCode, 404);
+      assert.equal((await setting(body, 'patient')).statusCode, 403);
+      assert.equal((await world.as('patient', { method: 'DELETE', url: `/api/patients/${personId}/walking-target` })).statusCode, 403);
+      assert.equal((await walkDose()).walking.clinician.minutes, 30);
+    });
+
+    test('Given the setting, when the clinician removes it, then the target is the patient\'s own again; removing twice removes nothing', async () => {
+      const del = await world.as('clinicianOfClinic', { method: 'DELETE', url: `/api/patients/${personId}/walking-target?date=${TODAY}` });
+      assert.equal(del.statusCode, 200, del.body);
+      assert.deepEqual([del.json().removed, del.json().walking.steps, del.json().walking.clinician], [true, 6600, null]);
+      const t = await walkDose();
+      assert.deepEqual([t.walking.steps, t.walking.clinician, t.doseText], [6600, null, '6,600 steps (about 66 min) today']);
+      const again = await world.as('clinicianOfClinic', { method: 'DELETE', url: `/api/patients/${personId}/walking-target?date=${TODAY}` });
+      assert.equal(again.json().removed, false);
+    });
+
+    test('Given the changes above, when the patient reads their audit log, then each one is there as the clinician\'s write', async () => {
+      const audit = await asPatient('GET', '/api/audit') as { route: string; method: string; action: string; actorName: string | null }[];
+      const writes = audit.filter((e) => e.route === '/api/patients/:personId/walking-target' && e.action === 'write');
+      // The cap, the four changes, and the two removals (the second removed nothing, but was asked).
+      assert.deepEqual(writes.map((e) => `${e.method} ${e.actorName}`).sort(), [...Array(5).fill('PUT Dr A'), 'DELETE Dr A', 'DELETE Dr A'].sort());
+    });
+
+    test('Given a program paused by a safety answer, when the clinician sets a target, then it is refused as a conflict', async () => {
+      const flag = { ...allNo(), [RED_FLAG_QUESTIONS[0]!.id]: true };
+      await asPatient('POST', `/api/screen?date=${TODAY}`, { answers: flag });
+      const res = await setting({ kind: 'target', steps: 6000, reason: REASON });
+      assert.equal(res.statusCode, 409);
+      assert.match(res.json().error.message, /paused after a safety answer/);
     });
   });
 }

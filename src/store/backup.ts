@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from './schema.js';
 import { sampleTimes } from '../core/walking-chunk.js';
+import { WalkingOverride } from '../core/walking-override.js';
 import { WALKING_KINDS, type WalkingSample } from '../core/walking.js';
 import { addWalkingSamples, listWalkingChunkRows, recomputeDays } from './repos/walking.js';
 
@@ -16,11 +17,17 @@ export const BACKUP_VERSION = 1;
 const text = z.string();
 const nullableText = z.string().nullable();
 const int = z.number().int();
+/** JSON text that its record's validator accepts (a bad one would break the person's Today once restored). */
+const jsonOf = (schema: z.ZodType, what: string) => nullableText.refine((t) => {
+  if (t === null) return true;
+  try { return schema.safeParse(JSON.parse(t)).success; } catch { return false; }
+}, `must be ${what} as JSON`);
 
 const Row = {
   person: z.object({ id: text, display_name: text, birth_year: int.nullable(), created_at: text }).strict(),
   screen: z.object({ id: text, taken_at: text, answers: text, status: z.enum(['clear', 'stop']), urgency: nullableText, result: text }).strict(),
-  program: z.object({ stage: int.min(1), stage_started_on: text, started_on: text, status: z.enum(['active', 'stopped']), decided_on: nullableText, updated_at: text, dose_overrides: nullableText.default(null) }).strict(),
+  program: z.object({ stage: int.min(1), stage_started_on: text, started_on: text, status: z.enum(['active', 'stopped']), decided_on: nullableText, updated_at: text, dose_overrides: nullableText.default(null),
+    walking_override: jsonOf(WalkingOverride, 'a clinician\'s walking target or cap (src/core/walking-override.ts)').default(null) }).strict(),
   event: z.object({ id: text, at: text, on_date: text, action: z.enum(['start', 'progress', 'regress', 'hold', 'stop', 'resume']), from_stage: int.nullable(), to_stage: int.nullable(), reasons: text, actor: z.enum(['engine', 'person', 'clinician']) }).strict(),
   session: z.object({ id: text, client_id: text, date: text, started_at: text, completed_at: text, stage: int, status: z.enum(['completed', 'partial']), items: text }).strict(),
   checkin: z.object({ id: text, at: text, date: text, context: z.enum(['daily', 'before', 'after']), session_id: nullableText, back: int.min(0).max(10).nullable(), neck: int.min(0).max(10).nullable(), foot: int.min(0).max(10).nullable(), regions: text, note: nullableText, heel_first_steps: int.min(0).max(10).nullable().default(null), new_lower_limb: int.min(0).max(1).nullable().default(null) }).strict(),

@@ -25,6 +25,8 @@ import { todayFrom } from '../request-date.js';
 import { explainFor, getAssessment } from '../services/assessment-service.js';
 import { adjustStage, patientSummaries } from '../services/clinician-service.js';
 import { getProgress, getToday } from '../services/program-service.js';
+import { removeWalkingTarget, setWalkingTarget } from '../services/walking-override-service.js';
+import { WalkingOverrideInput } from '../../core/walking-override.js';
 import { Email, NewPassword } from './account-routes.js';
 
 const DateQuery = z.object({ date: isoDate.optional() }).strict();
@@ -104,5 +106,16 @@ export async function registerClinicRoutes(app: FastifyInstance, store: Store, c
   r.put('/api/patients/:personId/program', { ...P, schema: { params: PatientParams, querystring: DateQuery, body: ProgramBody } }, async (req) => {
     const me = req.auth.account!;
     return adjustStage(store.db, req.personId, { stage: req.body.stage, reason: req.body.reason, clinicianName: me.displayName, ...(req.body.doses !== undefined ? { doses: req.body.doses } : {}) }, todayFrom(req.query.date));
+  });
+  // The walking target: a clinician's target or cap with a reason the patient reads on Today; the answer is the
+  // patient's target as it now stands.
+  r.put('/api/patients/:personId/walking-target', { ...P, schema: { params: PatientParams, querystring: DateQuery, body: WalkingOverrideInput } }, async (req) => {
+    const today = todayFrom(req.query.date);
+    await setWalkingTarget(store.db, req.personId, req.body, req.auth.account!.displayName, today);
+    return (await getToday(store.db, req.personId, today)).walking;
+  });
+  r.delete('/api/patients/:personId/walking-target', { ...P, schema: { params: PatientParams, querystring: DateQuery } }, async (req) => {
+    const { removed } = await removeWalkingTarget(store.db, req.personId);
+    return { removed, walking: (await getToday(store.db, req.personId, todayFrom(req.query.date))).walking };
   });
 }

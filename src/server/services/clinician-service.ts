@@ -32,8 +32,7 @@ export async function adjustStage(db: Kysely<Database>, personId: string, input:
   if (input.stage < FIRST_STAGE || input.stage > LAST_STAGE) throw badRequest(`stage must be from ${FIRST_STAGE} to ${LAST_STAGE}`, 'stage');
   return db.transaction().execute(async (trx) => {
     const prev = await getProgram(trx, personId);
-    if (!prev) throw conflict('This patient has not started the program yet (the safety questions come first).');
-    if (prev.status === 'stopped') throw conflict('The program is paused after a safety answer: the patient restarts it by answering the safety questions again once you have checked them.');
+    assertOpenProgram(prev);
     const action = input.stage > prev.stage ? 'progress' : input.stage < prev.stage ? 'regress' : 'hold';
     const doseOverrides = input.doses === undefined ? prev.doseOverrides ?? null : input.doses;
     const program: Program = { ...prev, stage: input.stage, stageStartedOn: input.stage === prev.stage ? prev.stageStartedOn : today, doseOverrides };
@@ -45,6 +44,12 @@ export async function adjustStage(db: Kysely<Database>, personId: string, input:
     });
     return program;
   });
+}
+
+/** A clinician changes only a started program that no safety answer has paused; otherwise a conflict says why. */
+export function assertOpenProgram(program: Program | null): asserts program is Program {
+  if (!program) throw conflict('This patient has not started the program yet (the safety questions come first).');
+  if (program.status === 'stopped') throw conflict('The program is paused after a safety answer: the patient restarts it by answering the safety questions again once you have checked them.');
 }
 
 const DOSE_WORDS: Record<string, (v: number) => string> = {

@@ -10,6 +10,7 @@ import { evaluateScreen, type ScreenResult } from '../../core/red-flags.js';
 import { todayPlan, type TodayPlan } from '../../core/plan.js';
 import { FIRST_STAGE, LAST_STAGE, stageByNumber } from '../../core/stages.js';
 import { baselineWindow, walkingTarget, type WalkingTarget } from '../../core/walking-target.js';
+import { applyWalkingOverride } from '../../core/walking-override.js';
 import type { DailyWalking } from '../../core/walking.js';
 import type { ScreenInput } from '../api-schemas.js';
 import { badRequest, conflict } from '../problem.js';
@@ -124,7 +125,8 @@ export async function getToday(db: Kysely<Database>, personId: string, today: st
   const programStartedOn = program?.startedOn ?? null;
   const window = baselineWindow({ today, programStartedOn });
   const days = await dailyWalking(db, personId, { from: window.from, to: window.to });
-  const walking = walkingTarget({ today, programStartedOn, days, weeks, age });
+  // A clinician's target replaces the computed one; their cap lowers it to the cap (src/core/walking-override.ts).
+  const walking = applyWalkingOverride(walkingTarget({ today, programStartedOn, days, weeks, age }), program?.walkingOverride ?? null);
   const plan = todayPlan({ screen: screen?.result ?? null, stage: program?.stage ?? FIRST_STAGE, walking, doseOverrides: program?.doseOverrides ?? null });
   return {
     date: today, screen: screen ? { takenAt: screen.takenAt, result: screen.result } : null, program, plan, decision, walking,

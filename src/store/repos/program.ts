@@ -3,9 +3,11 @@ import { z } from 'zod';
 import type { ProgramAction, Reason } from '../../core/program-engine.js';
 import type { Database } from '../schema.js';
 import type { DoseOverrides } from '../../core/plan.js';
+import { WalkingOverride } from '../../core/walking-override.js';
 import { fromJson, newId, toJson } from '../json-column.js';
 
-export interface Program { stage: number; stageStartedOn: string; startedOn: string; status: 'active' | 'stopped'; decidedOn: string | null; doseOverrides?: DoseOverrides | null }
+/** The program. `walkingOverride` is read here and written only by setWalkingOverride (upsertProgram leaves it). */
+export interface Program { stage: number; stageStartedOn: string; startedOn: string; status: 'active' | 'stopped'; decidedOn: string | null; doseOverrides?: DoseOverrides | null; walkingOverride?: WalkingOverride | null }
 export interface ProgramEvent { id: string; at: string; onDate: string; action: ProgramAction | 'start' | 'resume'; fromStage: number | null; toStage: number | null; reasons: Reason[]; actor: string }
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -14,7 +16,11 @@ const Reasons = z.array(z.object({ rule: z.string(), text: z.string(), refs: z.a
 
 export async function getProgram(db: Db, personId: string): Promise<Program | null> {
   const r = await db.selectFrom('programs').selectAll().where('person_id', '=', personId).executeTakeFirst();
-  return r ? { stage: r.stage, stageStartedOn: r.stage_started_on, startedOn: r.started_on, status: r.status, decidedOn: r.decided_on, doseOverrides: r.dose_overrides ? fromJson(Overrides, r.dose_overrides, `programs.dose_overrides (${personId})`) : null } : null;
+  return r ? {
+    stage: r.stage, stageStartedOn: r.stage_started_on, startedOn: r.started_on, status: r.status, decidedOn: r.decided_on,
+    doseOverrides: r.dose_overrides ? fromJson(Overrides, r.dose_overrides, `programs.dose_overrides (${personId})`) : null,
+    walkingOverride: r.walking_override ? fromJson(WalkingOverride, r.walking_override, `programs.walking_override (${personId})`) : null,
+  } : null;
 }
 
 export async function upsertProgram(db: Db, personId: string, p: Program): Promise<void> {
@@ -22,6 +28,12 @@ export async function upsertProgram(db: Db, personId: string, p: Program): Promi
   const existing = await db.selectFrom('programs').select('person_id').where('person_id', '=', personId).executeTakeFirst();
   if (existing) await db.updateTable('programs').set(row).where('person_id', '=', personId).execute();
   else await db.insertInto('programs').values({ person_id: personId, ...row }).execute();
+}
+
+/** Sets (or, with null, removes) the clinician's walking target or cap; false when the person has no program. */
+export async function setWalkingOverride(db: Db, personId: string, o: WalkingOverride | null): Promise<boolean> {
+  const r = await db.updateTable('programs').set({ walking_override: o ? toJson(o) : null, updated_at: new Date().toISOString() }).where('person_id', '=', personId).executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
 }
 
 export async function addProgramEvent(db: Db, personId: string, e: Omit<ProgramEvent, 'id'>): Promise<void> {
