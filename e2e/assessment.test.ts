@@ -59,7 +59,7 @@ async function seedTwoWeeks(u: string) {
   await call(u, 'POST', '/api/assessment/outcomes', { measure: 'nprs', input: { value: 3 }, recordedAt: localAt(start, 9), recordedBy: 'me' });
   await call(u, 'POST', '/api/gait-analyses', {
     recordedAt: localAt(addDays(today, -2), 10), recordedBy: 'me', sourceName: 'walk.mp4',
-    analysis: { view: 'side', metrics: {
+    analysis: { video: 'walk.mp4', fps: 30, frames: 300, view: 'side', direction: 'left-to-right', events: { left: { heel_strike: [], toe_off: [] }, right: { heel_strike: [], toe_off: [] } }, warnings: [], tracks: [], track_id: null, metrics: {
       walking_speed_mps: { value: 0.95, confidence: 0.8, reference: { min: 1.2, max: 1.5, unit: 'm/s', source: 'test reference' } },
       cadence_spm: { value: 108, confidence: 0.8, reference: { min: 100, max: 125, unit: 'steps/min', source: 'test reference' } },
     } },

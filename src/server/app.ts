@@ -26,6 +26,7 @@ import { authConfig, type AuthConfig } from './auth/auth-config.js';
 import { installGuard } from './auth/guard.js';
 import { originForm } from './request-target.js';
 import { answerClientError } from './client-error.js';
+import { frameworkError } from './framework-errors.js';
 
 /** Marks a raw request whose target was refused by originForm (the message to answer with). */
 const BAD_TARGET = Symbol('footing.badRequestTarget');
@@ -126,7 +127,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   /** The route table with each route's access, for the authorization tests and docs. */
   app.decorate('accessTable', routeTable);
 
-  app.setErrorHandler((err, _req, reply) => {
+  app.setErrorHandler((err, req, reply) => {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const first = err.validation[0]!;
       const field = [err.validationContext, ...first.instancePath.split('/').filter(Boolean)].filter(Boolean).join('.');
@@ -134,7 +135,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     }
     if (err instanceof Problem) return reply.status(err.status).send({ error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) } });
     const e = err as { statusCode?: number; code?: string; message?: string };
-    if (e.statusCode && e.statusCode < 500) return reply.status(e.statusCode).send({ error: { code: e.code ?? 'bad_request', message: e.message ?? 'Bad request' } });
+    if (e.statusCode && e.statusCode < 500) return reply.status(e.statusCode).send({ error: frameworkError({ ...e, statusCode: e.statusCode }, req.routeOptions?.bodyLimit) });
     app.log.error({ code: e.code }, 'internal error');
     return reply.status(500).send({ error: { code: 'internal', message: 'Something went wrong on our side. Your data was not changed.' } });
   });

@@ -5,6 +5,7 @@ import { OUTCOME_MEASURES } from '../../core/outcome-measures.js';
 import { SCREENING_TESTS } from '../../core/screening-tests.js';
 import type { Store } from '../../store/db.js';
 import { insertGaitAnalysis, listGaitAnalyses } from '../../store/repos/gait-analyses.js';
+import { SAVED_ANALYSIS_MAX_BYTES, SavedAnalysisJson, SavedKeypointSeries } from '../../gait/saved-gait-analysis.js';
 import { access } from '../access.js';
 import { BodyMark, isoDate, isoDateTime } from '../api-schemas.js';
 import { todayFrom } from '../request-date.js';
@@ -12,13 +13,14 @@ import { addOutcome, addPainMap, addScreening, explainFor, getAssessment } from 
 import { getToday } from '../services/program-service.js';
 
 const PainMapInput = z.object({ marks: z.array(BodyMark).max(40), recordedAt: isoDateTime, recordedBy: z.string().trim().min(1).max(200).default('me') }).strict();
-/** A saved gait analysis: the metrics JSON (src/gait/analysis-json.ts) and the keypoints; never the video itself. */
+/** A saved gait analysis: the metrics JSON and the keypoints, every number bounded (src/gait/saved-gait-analysis.ts);
+ * never the video itself. */
 const GaitSaveInput = z.object({
   recordedAt: isoDateTime,
   recordedBy: z.string().trim().min(1).max(200).default('me'),
   sourceName: z.string().trim().min(1).max(300),
-  analysis: z.object({ view: z.string(), metrics: z.record(z.string(), z.object({ value: z.number().nullable(), confidence: z.number().min(0).max(1) }).passthrough()) }).passthrough(),
-  keypoints: z.unknown().nullable().default(null),
+  analysis: SavedAnalysisJson,
+  keypoints: SavedKeypointSeries.nullable().default(null),
 }).strict();
 
 export async function registerAssessmentRoutes(app: FastifyInstance, store: Store): Promise<void> {
@@ -33,7 +35,7 @@ export async function registerAssessmentRoutes(app: FastifyInstance, store: Stor
   // Bodies of these two are checked by the core catalogues' own parsers, which name the field at fault.
   r.post('/api/assessment/screening', { config: access('self'), schema: { body: z.record(z.string(), z.unknown()) } }, async (req, reply) => reply.status(201).send(await addScreening(store.db, req.personId, req.body)));
   r.post('/api/assessment/outcomes', { config: access('self'), schema: { body: z.record(z.string(), z.unknown()) } }, async (req, reply) => reply.status(201).send(await addOutcome(store.db, req.personId, req.body)));
-  r.post('/api/gait-analyses', { config: access('self'), schema: { body: GaitSaveInput } }, async (req, reply) => {
+  r.post('/api/gait-analyses', { config: access('self'), bodyLimit: SAVED_ANALYSIS_MAX_BYTES, schema: { body: GaitSaveInput } }, async (req, reply) => {
     const b = req.body;
     return reply.status(201).send(await insertGaitAnalysis(store.db, req.personId, { recordedAt: b.recordedAt, recordedBy: b.recordedBy, sourceName: b.sourceName, view: b.analysis.view, analysis: b.analysis, keypoints: b.keypoints ?? null, videoPath: null }));
   });

@@ -18,6 +18,7 @@ import { GaitResults, type GaitSetup } from './gait-results.js';
 import { GaitServerChoice } from './gait-server-choice.js';
 import { GaitServerResult } from './gait-server-result.js';
 import type { ServerGaitAnalysis } from '../api/gait-jobs.js';
+import { SAVED_MAX_FRAMES } from '../../../src/gait/saved-gait-analysis.js';
 
 type View = 'auto' | 'side' | 'front' | 'back';
 
@@ -42,7 +43,9 @@ export function GaitVideoScreen() {
   const follow = (c: Candidate, scan: WalkerScan, video: OpenedVideo) => {
     const span = frameSpan(c, scan.every, { first: 0, last: video.frameCount - 1 });
     // A span under 30 frames cannot be analysed (rangeError): then the whole video, the box still on the person.
-    const r = span.last - span.first >= 30 ? { first: String(span.first), last: String(span.last) } : { first: '', last: '' };
+    // A longer one than a saved analysis holds is cut to its first SAVED_MAX_FRAMES frames.
+    const lastFrame = Math.min(span.last, span.first + SAVED_MAX_FRAMES - 1);
+    const r = lastFrame - span.first >= 30 ? { first: String(span.first), last: String(lastFrame) } : { first: '', last: '' };
     autoRange.current = r;
     manual.current = false;
     setSelected(c.id);
@@ -88,8 +91,11 @@ export function GaitVideoScreen() {
   const frameNo = (s: string) => (s.trim() === '' ? undefined : Number(s));
   const first = frameNo(range.first); const last = frameNo(range.last);
   const maxFrame = (loaded?.video.frameCount ?? 1) - 1;
+  // A saved analysis keeps at most SAVED_MAX_FRAMES frames of body points (src/gait/saved-gait-analysis.ts).
+  const span = (last ?? maxFrame) - (first ?? 0) + 1;
   const rangeError = [first, last].some((v) => v !== undefined && (!Number.isInteger(v) || v < 0 || v > maxFrame))
-    ? `Frames are numbered 0 to ${maxFrame}.` : first !== undefined && last !== undefined && last - first < 30 ? 'Choose at least 30 frames (about a second).' : null;
+    ? `Frames are numbered 0 to ${maxFrame}.` : first !== undefined && last !== undefined && last - first < 30 ? 'Choose at least 30 frames (about a second).'
+    : span > SAVED_MAX_FRAMES ? `Choose at most ${SAVED_MAX_FRAMES} frames (this is ${span}): set the first and last frame around 10–20 seconds of walking.` : null;
 
   async function analyse() {
     if (!loaded || !roi || heightError || rangeError) return;
