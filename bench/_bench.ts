@@ -5,6 +5,9 @@
  * fails when a change breaks a bench. Neither mode passes or fails on timings; both throw when the bench's own work
  * fails (errors, non-2xx answers, wrong counts, no frames).
  */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import type autocannon from 'autocannon';
 
@@ -16,15 +19,36 @@ export interface BenchOptions {
 /** A bench's main figures, by name (ms, req/s, MB/s, ...). */
 export type BenchFigures = Record<string, number>;
 
+/** A bench's entry point. */
+export type RunBench = (options?: BenchOptions) => Promise<BenchFigures>;
+
+const BENCH_DIR = fileURLToPath(new URL('.', import.meta.url));
+
+/** The benches in bench/, by file name, sorted: what `npm run bench` and bench/smoke.test.ts run. */
+export function benchFiles(): string[] {
+  return readdirSync(BENCH_DIR).filter((f) => f.endsWith('.ts') && f !== 'run.ts' && !f.endsWith('.test.ts') && !f.startsWith('_')).sort();
+}
+
+/** A bench file's run(), or null when it exports none. */
+export async function loadBench(file: string): Promise<RunBench | null> {
+  const mod = await import(pathToFileURL(join(BENCH_DIR, file)).href) as { run?: RunBench };
+  return typeof mod.run === 'function' ? mod.run : null;
+}
+
 /** `npm run bench -- --smoke`: the benches' smoke mode from the command line. */
 export const SMOKE_FLAG = '--smoke';
 
 /** Requests per autocannon run in smoke mode. */
 export const SMOKE_REQUESTS = 40;
 
+/** The bench's work failed: throws (never use it for a timing). */
+export function failBench(what: string): never {
+  throw new Error(`bench failed: ${what}`);
+}
+
 /** Throws when the bench's work failed (never use it for a timing). */
 export function expectWork(ok: boolean, what: string): asserts ok {
-  if (!ok) throw new Error(`bench failed: ${what}`);
+  if (!ok) failBench(what);
 }
 
 /** How long an autocannon run lasts: `seconds`, or a few requests in smoke mode. */

@@ -3,6 +3,7 @@
  * then two `footing serve` processes on the same database under autocannon load, against one process as the
  * baseline in the same run. Creates its own database (dropped at the end); PostgreSQL from FOOTING_TEST_PG_URL or
  * postgres://postgres@127.0.0.1:5432/postgres (bash scripts/start-postgres.sh).
+ * Smoke mode (bench/smoke.test.ts): 5 patients x 2 weeks, 2 sign-ins, a few requests per load run.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -21,6 +22,7 @@ import { buildApp } from '../src/server/app.js';
 import { hashPassword } from '../src/server/auth/password.js';
 import { submitScreen } from '../src/server/services/program-service.js';
 import { migrate, openStore } from '../src/store/db.js';
+import { expectWork, failedRequests, listenLocal, loadLength, requestsPerSecond, type BenchFigures, type BenchOptions } from './_bench.js';
 
 const ADMIN_URL = process.env.FOOTING_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 1000);
@@ -30,11 +32,17 @@ const SIGN_INS = 50;
 /** The patient list takes seconds at 1,000 patients: longer runs so each figure rests on more than a few requests. */
 const LIST_SECONDS = Math.max(DURATION_S, 20);
 const TODAY = '2026-06-30';
-const START = addDays(TODAY, -(DAYS - 1));
 const PASSWORD = 'a long enough bench passphrase 42';
 const BIN = fileURLToPath(new URL('../bin/footing.js', import.meta.url));
 
 interface Figures { rps: number; p50: number; p99: number; requests: number; bad: number }
+
+/** How much the bench seeds and measures: the patients, the days of data each (up to TODAY), the sign-ins timed. */
+interface Size { patients: number; days: number; start: string; signIns: number }
+function sizeFor(o: BenchOptions): Size {
+  const s = o.smoke ? { patients: 5, days: 14, signIns: 2 } : { patients: PATIENTS, days: DAYS, signIns: SIGN_INS };
+  return { ...s, start: addDays(TODAY, -(s.days - 1)) };
+}
 
 const quantile = (xs: number[], q: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!; };
 const ms = (x: number) => `${x.toFixed(1)} ms`;
@@ -52,8 +60,10 @@ async function bulk(db: pg.Pool, table: string, cols: Record<string, string>, ro
 /** A deterministic pseudo-random in [0, 1) (the seed is the same on every run, so runs are comparable). */
 function rng(seed: number) { let s = seed >>> 0 || 1; return () => { s ^= s << 13; s >>>= 0; s ^= s >> 17; s ^= s << 5; s >>>= 0; return s / 2 ** 32; }; }
 
-/** 1,000 patients, each linked to the clinician, with a year of daily check-ins, sessions, walking and program events. */
-async function seed(db: pg.Pool, clinicId: string, clinicianId: string, screen: { answers: string; status: string; urgency: string | null; result: string }): Promise<string[]> {
+/** The patients (1,000 by default), each linked to the clinician, with `days` (a year) of daily check-ins, sessions, walking and
+ * program events. */
+async function seed(db: pg.Pool, size: Size, clinicId: string, clinicianId: string, screen: { answers: string; status: string; urgency: string | null; result: string }): Promise<string[]> {
+  const { patients, days, start } = size;
   // One real scrypt hash shared by the patient accounts: hashing 1,000 at production cost would take minutes and
   // nothing here signs in as a patient.
   const patientHash = await hashPassword(PASSWORD, 2 ** 10);
@@ -62,32 +72,32 @@ async function seed(db: pg.Pool, clinicId: string, clinicianId: string, screen: 
   const now = new Date().toISOString();
   const reasons = (text: string) => JSON.stringify([{ rule: 'bench', text, refs: [] }]);
   const items = JSON.stringify([{ exercise: 'ball-roll', position: 'sitting', completed: true, setsDone: 0, repsDone: 0, secondsDone: 120 }]);
-  for (let b = 0; b < PATIENTS; b += BATCH) {
+  for (let b = 0; b < patients; b += BATCH) {
     const people: unknown[][] = []; const accounts: unknown[][] = []; const links: unknown[][] = []; const programs: unknown[][] = [];
     const screens: unknown[][] = []; const events: unknown[][] = []; const checkins: unknown[][] = []; const sessions: unknown[][] = []; const walking: unknown[][] = [];
-    for (let i = b; i < Math.min(PATIENTS, b + BATCH); i++) {
+    for (let i = b; i < Math.min(patients, b + BATCH); i++) {
       const id = randomUUID(); ids.push(id);
       const r = rng(i + 1);
       people.push([id, `Patient ${i + 1}`, 1950 + (i % 50), now]);
       accounts.push([randomUUID(), `patient${i + 1}@bench.example`, `Patient ${i + 1}`, patientHash, 'patient', id, null, now]);
-      links.push([randomUUID(), clinicId, clinicianId, id, randomUUID(), `Patient ${i + 1}`, now, addDays(START, 14) + 'T00:00:00.000Z', `${START}T09:00:00.000Z`, null]);
-      screens.push([randomUUID(), id, `${START}T08:00:00.000Z`, screen.answers, screen.status, screen.urgency, screen.result]);
+      links.push([randomUUID(), clinicId, clinicianId, id, randomUUID(), `Patient ${i + 1}`, now, addDays(start, 14) + 'T00:00:00.000Z', `${start}T09:00:00.000Z`, null]);
+      screens.push([randomUUID(), id, `${start}T08:00:00.000Z`, screen.answers, screen.status, screen.urgency, screen.result]);
       // A few program events: the start, then a step up about every quarter (some patients regress once).
-      events.push([randomUUID(), id, `${START}T08:00:01.000Z`, START, 'start', null, 1, reasons('Started at stage 1.'), 'engine']);
+      events.push([randomUUID(), id, `${start}T08:00:01.000Z`, start, 'start', null, 1, reasons('Started at stage 1.'), 'engine']);
       let stage = 1;
-      for (const d of [90, 180, 270]) {
+      for (const d of [90, 180, 270].map((x) => Math.round((x * days) / 365))) {
         const to = r() < 0.15 ? Math.max(1, stage - 1) : Math.min(LAST_STAGE, stage + 1);
-        const on = addDays(START, d);
+        const on = addDays(start, d);
         events.push([randomUUID(), id, `${on}T06:00:00.000Z`, on, to > stage ? 'progress' : to < stage ? 'regress' : 'hold', stage, to, reasons(`Review on ${on}.`), 'engine']);
         stage = to;
       }
       // About 2% stopped after a red-flag answer; they show in the list as needing attention.
-      programs.push([id, stage, addDays(START, 270), START, r() < 0.02 ? 'stopped' : 'active', TODAY, now]);
+      programs.push([id, stage, addDays(start, Math.round((270 * days) / 365)), start, r() < 0.02 ? 'stopped' : 'active', TODAY, now]);
       const adherence = 0.5 + r() * 0.45; // some patients fall under half the days (needs attention)
       const basePain = 3 + Math.floor(r() * 5);
-      for (let d = 0; d < DAYS; d++) {
-        const date = addDays(START, d);
-        const pain = Math.max(0, Math.min(10, Math.round(basePain - (d / DAYS) * 2 + (r() - 0.5) * 3)));
+      for (let d = 0; d < days; d++) {
+        const date = addDays(start, d);
+        const pain = Math.max(0, Math.min(10, Math.round(basePain - (d / days) * 2 + (r() - 0.5) * 3)));
         checkins.push([randomUUID(), id, `${date}T07:30:00+00:00`, date, 'daily', null, pain, Math.max(0, pain - 2), Math.max(0, pain - 3), '[]', null, null, null]);
         if (r() < adherence) sessions.push([randomUUID(), id, `bench-${date}`, date, `${date}T18:00:00+00:00`, `${date}T18:12:00+00:00`, stage, 'completed', items]);
         const steps = 3000 + Math.round(r() * 6000);
@@ -108,17 +118,17 @@ async function seed(db: pg.Pool, clinicId: string, clinicianId: string, screen: 
   return ids;
 }
 
-async function cannon(urls: string[], path: (i: number) => string, cookie: string, connections: number, duration = DURATION_S): Promise<Figures[]> {
+async function cannon(urls: string[], path: (i: number) => string, cookie: string, connections: number, length: Pick<autocannon.Options, 'amount' | 'duration'>): Promise<Figures[]> {
   const runs = urls.map((url) => {
     let i = 0;
     return autocannon({
-      url, connections, duration, timeout: 120, headers: { cookie },
+      url, connections, ...length, timeout: 120, headers: { cookie },
       requests: [{ setupRequest: (req) => ({ ...req, path: path(i++) }) }],
     } as autocannon.Options);
   });
   const results = await Promise.all(runs);
   // Completed requests over the run's length: at under one request a second, autocannon's per-second average rounds to whole samples.
-  return results.map((r) => ({ rps: r.requests.total / duration, p50: r.latency.p50, p99: r.latency.p99, requests: r.requests.total, bad: r.errors + r.non2xx + r.timeouts }));
+  return results.map((r) => ({ rps: requestsPerSecond(r), p50: r.latency.p50, p99: r.latency.p99, requests: r.requests.total, bad: failedRequests(r) }));
 }
 
 /** Starts `footing serve --port 0` on the database; resolves with its base URL once it says where it listens. */
@@ -145,6 +155,14 @@ async function withServers<T>(databaseUrl: string, n: number, fn: (urls: string[
   }
 }
 
+/** GETs a JSON answer; throws with the answer's text unless it is 200. */
+async function getOk<T>(url: string, cookie: string): Promise<T> {
+  const res = await fetch(url, { headers: { cookie } });
+  const text = await res.text();
+  expectWork(res.status === 200, `GET ${new URL(url).pathname} answered ${res.status}: ${text.slice(0, 300)}`);
+  return JSON.parse(text) as T;
+}
+
 async function signIn(base: string): Promise<{ cookie: string; ms: number }> {
   const t = performance.now();
   const res = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'dr@bench.example', password: PASSWORD }) });
@@ -154,7 +172,14 @@ async function signIn(base: string): Promise<{ cookie: string; ms: number }> {
   return { cookie: res.headers.get('set-cookie')!.split(';')[0]!, ms: took };
 }
 
-export async function run(): Promise<void> {
+export async function run(options: BenchOptions = {}): Promise<BenchFigures> {
+  const size = sizeFor(options);
+  const { patients, days, start } = size;
+  const figures: BenchFigures = {};
+  /** autocannon's length: `seconds`, or a few requests in smoke mode; and how it is said. */
+  const length = (seconds: number) => loadLength(options, seconds);
+  const lengthText = (seconds: number) => (options.smoke ? 'a few requests' : `${seconds} s`);
+  const noneFailed = (what: string, f: Figures) => expectWork(f.bad === 0 && f.requests > 0, `${what}: ${f.bad} of ${f.requests} requests failed`);
   const name = `footing_bench_${process.pid}`;
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
@@ -166,7 +191,7 @@ export async function run(): Promise<void> {
   const store = openStore({ kind: 'postgres', url });
   const raw = new pg.Pool({ connectionString: url, max: 2 });
   try {
-    console.log(`PostgreSQL, ${PATIENTS} patients x ${DAYS} days, Node ${process.version}, load average at start ${load()} (2 cores shared)`);
+    console.log(`PostgreSQL, ${patients} patients x ${days} days, Node ${process.version}, load average at start ${load()} (2 cores shared)`);
     await migrate(store);
     const pw = join(dir, 'pw');
     writeFileSync(pw, `${PASSWORD}\n`);
@@ -182,65 +207,87 @@ export async function run(): Promise<void> {
     // The screen row comes from the real service (one patient), so its JSON is what the app writes and reads.
     const probe = randomUUID();
     await raw.query(`INSERT INTO people (id, display_name, birth_year, created_at) VALUES ($1, 'probe', NULL, $2)`, [probe, new Date().toISOString()]);
-    await submitScreen(store.db, probe, { answers: Object.fromEntries([...RED_FLAG_QUESTIONS, ...PRECAUTION_QUESTIONS].map((q) => [q.id, false])) }, START);
+    await submitScreen(store.db, probe, { answers: Object.fromEntries([...RED_FLAG_QUESTIONS, ...PRECAUTION_QUESTIONS].map((q) => [q.id, false])) }, start);
     const screen = (await raw.query(`SELECT answers, status, urgency, result FROM screens WHERE person_id = $1`, [probe])).rows[0];
     await raw.query(`DELETE FROM people WHERE id = $1`, [probe]);
 
     const t0 = performance.now();
-    const ids = await seed(raw, clinician.clinic_id, clinician.id, screen);
+    const ids = await seed(raw, size, clinician.clinic_id, clinician.id, screen);
     const seedS = (performance.now() - t0) / 1000;
     const counts = (await raw.query(`SELECT (SELECT count(*) FROM checkins) c, (SELECT count(*) FROM sessions) s, (SELECT count(*) FROM walking_days) w, (SELECT count(*) FROM program_events) e`)).rows[0];
-    const size = (await raw.query(`SELECT pg_size_pretty(pg_database_size(current_database())) s`)).rows[0].s;
-    console.log(`Seeded in ${seedS.toFixed(1)} s (multi-row unnest inserts, 25 patients a batch): ${counts.c} check-ins, ${counts.s} sessions, ${counts.w} walking days, ${counts.e} program events; database ${size}`);
+    const dbSize = (await raw.query(`SELECT pg_size_pretty(pg_database_size(current_database())) s`)).rows[0].s;
+    console.log(`Seeded in ${seedS.toFixed(1)} s (multi-row unnest inserts, 25 patients a batch): ${counts.c} check-ins, ${counts.s} sessions, ${counts.w} walking days, ${counts.e} program events; database ${dbSize}`);
+    expectWork(Number(counts.c) === patients * days && Number(counts.w) === patients * days, `seeded ${patients} x ${days} days, stored ${counts.c} check-ins and ${counts.w} walking days`);
 
     // ---- in-process: sign-in and the patient list ----
     const app = await buildApp({ store, webRoot: null, rateLimitPerMinute: 10_000_000, auth: { signInPerMinute: 1_000_000 } });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const addr = app.server.address();
-    const base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
-    const signIns: number[] = [];
-    let cookie = '';
-    for (let i = 0; i < SIGN_INS; i++) { const s = await signIn(base); signIns.push(s.ms); cookie = s.cookie; }
-    console.log(`\nSign-in (in-process, ${SIGN_INS} in a row): p50 ${ms(quantile(signIns, 0.5))}  p99 ${ms(quantile(signIns, 0.99))}`);
-    console.log('  Bound: scrypt at the production cost (N = 2^16, r = 8: 64 MiB and a few hundred ms of one core here), deliberately slow against password guessing; the session insert is a small part.');
+    try {
+      const base = await listenLocal(app);
+      const signIns: number[] = [];
+      let cookie = '';
+      for (let i = 0; i < size.signIns; i++) { const s = await signIn(base); signIns.push(s.ms); cookie = s.cookie; }
+      figures.signInP50Ms = quantile(signIns, 0.5);
+      console.log(`\nSign-in (in-process, ${size.signIns} in a row): p50 ${ms(quantile(signIns, 0.5))}  p99 ${ms(quantile(signIns, 0.99))}`);
+      console.log('  Bound: scrypt at the production cost (N = 2^16, r = 8: 64 MiB and a few hundred ms of one core here), deliberately slow against password guessing; the session insert is a small part.');
 
-    const list = async () => {
-      const t = performance.now();
-      const res = await fetch(`${base}/api/patients?date=${TODAY}`, { headers: { cookie } });
-      const body = await res.json() as unknown[];
-      if (res.status !== 200 || body.length !== PATIENTS) throw new Error(`patient list answered ${res.status} with ${body.length} rows`);
-      return performance.now() - t;
-    };
-    await list(); // warm-up
-    const lists: number[] = [];
-    for (let i = 0; i < 5; i++) lists.push(await list());
-    console.log(`Patient list (in-process, ${PATIENTS} patients, 5 in a row): p50 ${ms(quantile(lists, 0.5))}  max ${ms(Math.max(...lists))}`);
-    const [inproc] = await cannon([base], () => `/api/patients?date=${TODAY}`, cookie, 2, LIST_SECONDS);
-    console.log(`Patient list under autocannon (in-process, 2 connections, ${LIST_SECONDS} s): ${inproc!.rps.toFixed(1)} req/s  p50 ${inproc!.p50} ms  p99 ${inproc!.p99} ms  bad ${inproc!.bad}`);
-    await app.close();
+      const list = async () => {
+        const t = performance.now();
+        const body = await getOk<unknown[]>(`${base}/api/patients?date=${TODAY}`, cookie);
+        expectWork(body.length === patients, `patient list answered ${body.length} rows for ${patients} patients`);
+        return performance.now() - t;
+      };
+      // The other route measured below, once, so that a failure says why.
+      await getOk(`${base}/api/patients/${ids[0]}/today?date=${TODAY}`, cookie);
+      await list(); // warm-up
+      const lists: number[] = [];
+      for (let i = 0; i < 5; i++) lists.push(await list());
+      figures.listP50Ms = quantile(lists, 0.5);
+      console.log(`Patient list (in-process, ${patients} patients, 5 in a row): p50 ${ms(quantile(lists, 0.5))}  max ${ms(Math.max(...lists))}`);
+      const [inproc] = await cannon([base], () => `/api/patients?date=${TODAY}`, cookie, 2, length(LIST_SECONDS));
+      console.log(`Patient list under autocannon (in-process, 2 connections, ${lengthText(LIST_SECONDS)}): ${inproc!.rps.toFixed(1)} req/s  p50 ${inproc!.p50} ms  p99 ${inproc!.p99} ms  bad ${inproc!.bad}`);
+      noneFailed('patient list in-process', inproc!);
+      figures.listRps = inproc!.rps;
+    } finally { await app.close(); }
 
     // ---- footing serve: one process (baseline), then two on the same database at once ----
-    const phases: Array<{ label: string; path: (i: number) => string; connections: number; seconds: number }> = [
-      { label: `GET /api/patients (${PATIENTS} rows)`, path: () => `/api/patients?date=${TODAY}`, connections: 2, seconds: LIST_SECONDS },
-      { label: 'GET /api/patients/:id/today', path: (i) => `/api/patients/${ids[i % ids.length]}/today?date=${TODAY}`, connections: 10, seconds: DURATION_S },
+    interface Phase { key: string; label: string; path: (i: number) => string; connections: number; seconds: number }
+    const phases: Phase[] = [
+      { key: 'list', label: `GET /api/patients (${patients} rows)`, path: () => `/api/patients?date=${TODAY}`, connections: 2, seconds: LIST_SECONDS },
+      { key: 'patientToday', label: 'GET /api/patients/:id/today', path: (i) => `/api/patients/${ids[i % ids.length]}/today?date=${TODAY}`, connections: 10, seconds: DURATION_S },
     ];
-    console.log(`\nfooting serve processes, autocannon ${LIST_SECONDS} s per patient-list run and ${DURATION_S} s per /today run, fresh processes per run; sign-in session made by the first process is used on all`);
+    // Fresh processes for each phase (the rate limit: see withServers); a smoke run's few requests share them.
+    const groups = options.smoke ? [phases] : phases.map((ph) => [ph]);
+    console.log(`\nfooting serve processes, autocannon ${lengthText(LIST_SECONDS)} per patient-list run and ${lengthText(DURATION_S)} per /today run, fresh processes per ${options.smoke ? 'process count' : 'run'}; sign-in session made by the first process is used on all`);
     const row = (label: string, f: Figures) => console.log(`  ${label.padEnd(22)} ${f.rps.toFixed(1).padStart(8)} req/s   p50 ${String(f.p50).padStart(5)} ms   p99 ${String(f.p99).padStart(5)} ms   requests ${f.requests}   bad ${f.bad}`);
-    for (const ph of phases) {
-      console.log(`${ph.label}, ${ph.connections} connections per process, ${ph.seconds} s:`);
-      const [one] = await withServers(url, 1, async (urls) => { const { cookie: c } = await signIn(urls[0]!); return cannon(urls, ph.path, c, ph.connections, ph.seconds); });
-      row('1 process (baseline)', one!);
-      const two = await withServers(url, 2, async (urls) => { const { cookie: c } = await signIn(urls[0]!); return cannon(urls, ph.path, c, ph.connections, ph.seconds); });
-      row('2 processes: A', two[0]!);
-      row('2 processes: B', two[1]!);
-      const both = two[0]!.rps + two[1]!.rps;
-      console.log(`  ${'2 processes: combined'.padEnd(22)} ${both.toFixed(1).padStart(8)} req/s   p99 max ${Math.max(two[0]!.p99, two[1]!.p99)} ms   ratio to 1 process ${(both / one!.rps).toFixed(2)}`);
+    for (const group of groups) {
+      /** Each phase of the group on n fresh processes: per phase, one figure per process. */
+      const measure = (n: number) => withServers(url, n, async (urls) => {
+        const { cookie: c } = await signIn(urls[0]!);
+        const out: Figures[][] = [];
+        for (const ph of group) out.push(await cannon(urls, ph.path, c, ph.connections, length(ph.seconds)));
+        return out;
+      });
+      const ones = await measure(1);
+      const twos = await measure(2);
+      group.forEach((ph, i) => {
+        const one = ones[i]![0]!; const two = twos[i]!;
+        console.log(`${ph.label}, ${ph.connections} connections per process, ${lengthText(ph.seconds)}:`);
+        row('1 process (baseline)', one);
+        row('2 processes: A', two[0]!);
+        row('2 processes: B', two[1]!);
+        const both = two[0]!.rps + two[1]!.rps;
+        console.log(`  ${'2 processes: combined'.padEnd(22)} ${both.toFixed(1).padStart(8)} req/s   p99 max ${Math.max(two[0]!.p99, two[1]!.p99)} ms   ratio to 1 process ${(both / one.rps).toFixed(2)}`);
+        for (const [who, f] of [['1 process', one], ['2 processes: A', two[0]!], ['2 processes: B', two[1]!]] as const) noneFailed(`${ph.label}, ${who}`, f);
+        figures[`${ph.key}ServeRps`] = one.rps;
+        figures[`${ph.key}TwoProcessRatio`] = both / one.rps;
+      });
     }
     console.log('\nBound: the patient list runs a handful of set-based queries for all patients (window functions for the baseline week,\na grouped max for the latest check-in) and one multi-row audit insert, so it is bound by');
     console.log('PostgreSQL round trips and the one Node thread of each process; /today reads one patient\'s whole year (check-ins, sessions,');
     console.log('walking) and runs the program engine, plus the access check and one audit insert. On 2 shared cores, PostgreSQL, autocannon');
     console.log('and both servers compete for the same CPUs, so a second process can add at most what the idle core allows.');
     console.log(`Load average at end ${load()}`);
+    return figures;
   } finally {
     await raw.end();
     await store.close();
