@@ -16,19 +16,23 @@
  *   4. a naive whole-document parse of a smaller copy (read all to a string, saxes building a tree).
  *
  * Size: first argument or FOOTING_BENCH_MB (default 1024 MB); the naive copy: FOOTING_BENCH_NAIVE_MB (default 50).
+ * Smoke mode (bench/smoke.test.ts): 4 MB and 1 MB, every contender, the whole import made to take the two-part path
+ * that 1 GB takes (a worker thread and a cut from 1 MiB), and the counts checked.
  * Files go to os.tmpdir() and are deleted afterwards. Prints figures and ratios, never pass/fail.
  *   node --import tsx bench/import-apple-health.ts [MB]
  */
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import type { ImportTiming } from '../src/store/import-walking.js';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { SaxesParser } from 'saxes';
 import { fileChunks } from '../src/importers/file-input.js';
 import { footingNodeFlags } from '../src/cli/node-flags.js';
+import { expectWork, failBench, type BenchFigures, type BenchOptions } from './_bench.js';
 
 const SAMPLE = new URL('../../shared/data/apple-health/export6s3sample.xml', import.meta.url);
 const APPLE_DATE = /(\d{4})-(\d{2})-(\d{2}) (\d{2}:\d{2}:\d{2} [+-]\d{4})/g;
@@ -97,8 +101,11 @@ async function preload(mode: Mode): Promise<void> {
   } else if (mode === 'importer' || mode === 'importer-saxes') await import('../src/importers/apple-health.js');
 }
 
+/** In smoke mode the whole import reads its few MB in two parts, as it reads a large export by default. */
+const SMOKE_IMPORT = { worker: 'always', splitMinBytes: 1024 * 1024 } as const;
+
 /** Runs one contender in this process; returns what it counted (and, for the whole import, where time went). */
-async function runMode(mode: Mode, path: string): Promise<number | { count: number; timing: ImportTiming }> {
+async function runMode(mode: Mode, path: string, smoke: boolean): Promise<number | { count: number; timing: ImportTiming }> {
   // Same modules loaded, nothing parsed: the RSS every child starts from.
   if (mode === 'baseline') return 0;
   if (mode === 'full-import') {
@@ -113,7 +120,7 @@ async function runMode(mode: Mode, path: string): Promise<number | { count: numb
     try {
       await migrate(store);
       const me = await ensureLocalPerson(store.db);
-      const r = await importWalkingFile(store, me.id, path);
+      const r = await importWalkingFile(store, me.id, path, smoke ? SMOKE_IMPORT : {});
       if (!r.summary.ok) throw new Error(`import failed: ${JSON.stringify(r.summary.issues[0])}`);
       return { count: r.added, timing: r.timing };
     } finally {
@@ -167,12 +174,15 @@ interface Figures { mode: Mode; bytes: number; seconds: number; cpuSeconds: numb
 /** The baselines run as anyone would run them (node's defaults): footing's flags are footing's, not theirs. */
 const BASELINES: readonly Mode[] = ['saxes-count', 'naive-tree'];
 
-function child(mode: Mode, path: string): Figures {
+/** Runs one contender in its own process (waiting without blocking this one's event loop). */
+async function child(mode: Mode, path: string, smoke = false): Promise<Figures> {
   const self = fileURLToPath(import.meta.url);
   const flags = BASELINES.includes(mode) ? [] : footingNodeFlags();
-  const res = spawnSync(process.execPath, [...flags, '--import', 'tsx', self, '--child', mode, path], { encoding: 'utf8' });
-  if (res.status !== 0) throw new Error(`${mode} failed: ${res.stderr}`);
-  return JSON.parse(res.stdout.trim().split('\n').at(-1)!) as Figures;
+  const res = await promisify(execFile)(process.execPath, [...flags, '--import', 'tsx', self, '--child', mode, path, ...(smoke ? ['smoke'] : [])], { encoding: 'utf8' })
+    .catch((e: { stderr?: string; message: string }) => failBench(`${mode} failed: ${e.stderr || e.message}`));
+  const f = JSON.parse(res.stdout.trim().split('\n').at(-1)!) as Figures;
+  expectWork(mode === 'baseline' || f.count > 0, `${mode} counted nothing in ${path}`);
+  return f;
 }
 
 function mbps(f: Figures): number {
@@ -180,8 +190,9 @@ function mbps(f: Figures): number {
 }
 
 /** Builds the files, runs every contender in a child process, prints figures and ratios. */
-export async function run(sizeMB = Number(process.env.FOOTING_BENCH_MB ?? 1024)): Promise<void> {
-  const naiveMB = Number(process.env.FOOTING_BENCH_NAIVE_MB ?? 50);
+export async function run(options: BenchOptions & { sizeMB?: number } = {}): Promise<BenchFigures> {
+  const sizeMB = options.smoke ? 4 : options.sizeMB ?? Number(process.env.FOOTING_BENCH_MB ?? 1024);
+  const naiveMB = options.smoke ? 1 : Number(process.env.FOOTING_BENCH_NAIVE_MB ?? 50);
   const big = join(tmpdir(), `footing-bench-export-${process.pid}.xml`);
   const small = join(tmpdir(), `footing-bench-export-small-${process.pid}.xml`);
   try {
@@ -190,15 +201,12 @@ export async function run(sizeMB = Number(process.env.FOOTING_BENCH_MB ?? 1024))
     const built = await buildExport(big, sizeMB * 1e6);
     await buildExport(small, naiveMB * 1e6);
     console.log(`built ${(built.bytes / 1e6).toFixed(0)} MB (${built.copies} copies of the sample) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    const rows = [
-      child('baseline', small),
-      child('full-import', big),
-      child('importer', big),
-      child('importer-saxes', big),
-      child('saxes-count', big),
-      child('importer', small),
-      child('naive-tree', small),
-    ];
+    const smoke = options.smoke === true;
+    // One after another: each contender has the machine to itself (as far as this bench is concerned).
+    const rows: Figures[] = [];
+    for (const [mode, file, smokeImport] of [
+      ['baseline', small], ['full-import', big, smoke], ['importer', big], ['importer-saxes', big], ['saxes-count', big], ['importer', small], ['naive-tree', small],
+    ] as Array<[Mode, string, boolean?]>) rows.push(await child(mode, file, smokeImport));
     console.log(`machine: ${cpus().length} cores, load average before the runs ${loadBefore.map((l) => l.toFixed(1)).join(' ')}, after ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
     console.log('contender          size      wall MB/s   CPU MB/s   peak RSS');
     for (const f of rows) {
@@ -215,6 +223,7 @@ export async function run(sizeMB = Number(process.env.FOOTING_BENCH_MB ?? 1024))
     console.log(`  target: >= ${TARGET_MBPS} MB/s and >= 2x the plain saxes pass, peak RSS < ${TARGET_RSS_MB} MB. Here: ${mbps(full) >= TARGET_MBPS ? 'met' : 'not met'} (MB/s: ${mbps(full).toFixed(1)}, wall time, depends on the load), ` +
       `${mbps(full) >= 2 * mbps(count) ? 'met' : 'not met'} (2x saxes: ${(mbps(full) / mbps(count)).toFixed(2)}x), ${full.maxRssMB < TARGET_RSS_MB ? 'met' : 'not met'} (RSS: ${full.maxRssMB.toFixed(1)} MB, ${(TARGET_RSS_MB - full.maxRssMB).toFixed(1)} MB to spare; ${base.maxRssMB.toFixed(0)} MB of it is the runtime with the modules loaded).`);
     const tm = full.timing;
+    if (smoke) expectWork(tm?.parts === 2, `the whole import read the file in ${tm?.parts ?? '?'} part(s), not the two it reads a large export in`);
     if (tm) {
       const pct = (ms: number) => `${((ms / tm.totalMs) * 100).toFixed(0)}%`;
       const two = tm.parts === 2;
@@ -242,6 +251,12 @@ export async function run(sizeMB = Number(process.env.FOOTING_BENCH_MB ?? 1024))
     console.log(`importer alone (parse + normalise, one thread) / saxes element count: ${(mbps(imp) / mbps(count)).toFixed(2)}x throughput`);
     console.log(`importer / importer on saxes:   ${(mbps(imp) / mbps(impSax)).toFixed(2)}x throughput`);
     console.log(`peak RSS above the ${base.maxRssMB.toFixed(0)} MB baseline: whole import ${above(full).toFixed(0)} MB, importer ${above(imp).toFixed(0)} MB on ${size(imp)}, ${above(impSmall).toFixed(0)} MB on ${size(impSmall)}; importer ${(mbps(impSmall) / mbps(naive)).toFixed(2)}x the naive parse's throughput`);
+    // Every copy of the sample is distinct, so the paths agree on what they found.
+    expectWork(imp.count === impSax.count && full.count === imp.count, `samples: whole import stored ${full.count}, importer ${imp.count}, importer on saxes ${impSax.count}`);
+    return {
+      wholeImportMBps: mbps(full), wholeImportPeakRssMB: full.maxRssMB, saxesCountMBps: mbps(count), importerMBps: mbps(imp), importerSaxesMBps: mbps(impSax),
+      naiveMBps: mbps(naive), wholeImportToSaxes: mbps(full) / mbps(count),
+    };
   } finally {
     rmSync(big, { force: true });
     rmSync(small, { force: true });
@@ -255,7 +270,7 @@ if (isMain && process.argv[2] === '--child') {
   await preload(mode);
   const t = performance.now();
   const cpu0 = process.cpuUsage();
-  const result = await runMode(mode, path);
+  const result = await runMode(mode, path, process.argv[5] === 'smoke');
   const cpu = process.cpuUsage(cpu0);
   const seconds = (performance.now() - t) / 1000;
   const figures: Figures = {
@@ -266,5 +281,5 @@ if (isMain && process.argv[2] === '--child') {
   };
   console.log(JSON.stringify(figures));
 } else if (isMain) {
-  await run(process.argv[2] ? Number(process.argv[2]) : undefined);
+  await run(process.argv[2] ? { sizeMB: Number(process.argv[2]) } : {});
 }
