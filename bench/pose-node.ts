@@ -8,8 +8,10 @@
  *   4. two worker threads on ONNX Runtime (contiguous halves with warm-up, one ffmpeg each);
  *   5. what `footing analyze` does: the first-pass walker scan, then 4.
  * Prints figures, never pass/fail. Run: node --import tsx -e "import('./bench/pose-node.ts').then((m) => m.run())"
+ * Smoke mode (bench/smoke.test.ts): every path once on a 1 s cut of the video (frames 30-59, H.264).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { analyzeGait } from '../src/gait/analyze-gait.js';
@@ -19,8 +21,9 @@ import type { RegionOfInterest } from '../src/pose/frame.js';
 import { estimateVideo, type EstimateVideoResult } from '../src/pose/parallel-estimate.js';
 import { createPosePool, type PosePool } from '../src/pose/worker-pool.js';
 import type { LandmarkRuntime } from '../src/pose/node-runtime.js';
+import { cutWalkClip, WALK_VIDEO } from '../src/server/gait-test-clip.js';
+import { expectWork, type BenchFigures, type BenchOptions } from './_bench.js';
 
-const VIDEO = fileURLToPath(new URL('../../shared/data/video/sports2d_demo_walk_side.mp4', import.meta.url));
 const REFERENCE = new URL('../test/fixtures/gait-reference/sports2d_demo_walk_side.json', import.meta.url);
 /** The walker's band used for the keypoint fixtures (test/fixtures/keypoints/README.md). */
 const FIXED_ROI: RegionOfInterest = { x: 0, y: 480, width: 1768, height: 514 };
@@ -40,10 +43,20 @@ function cpuSeconds(): { self: number; children: number } {
 
 interface PassFigures { label: string; frames: number; wallMs: number; gaitMs: number; cpuSelf: number; cpuChildren: number; waitShare: number; events: number[][] }
 
-async function posePass(label: string, workers: number, roi: RegionOfInterest | null, extraMs = 0, pool?: PosePool): Promise<{ f: PassFigures; r: EstimateVideoResult }> {
+/** The video measured, and the frame of the shared video its first frame is (a smoke run's cut starts later). */
+interface Video { file: string; firstFrame: number }
+
+/** Throws unless the pass read frames and found the walker in some of them. */
+function expectFrames(label: string, series: { frames: ReadonlyArray<{ people: readonly unknown[] }> }): void {
+  const withPerson = series.frames.filter((f) => f.people.length > 0).length;
+  expectWork(series.frames.length > 0 && withPerson > 0, `${label}: ${series.frames.length} frames, ${withPerson} with a person`);
+}
+
+async function posePass(video: Video, label: string, workers: number, roi: RegionOfInterest | null, extraMs = 0, pool?: PosePool): Promise<{ f: PassFigures; r: EstimateVideoResult }> {
   const c0 = cpuSeconds();
-  const r = await estimateVideo(VIDEO, { maxHeight: MAX_HEIGHT, workers, ...(roi ? { roi } : {}), ...(pool ? { pool } : {}) });
+  const r = await estimateVideo(video.file, { maxHeight: MAX_HEIGHT, workers, ...(roi ? { roi } : {}), ...(pool ? { pool } : {}) });
   if (!r.ok) throw new Error(r.error.message);
+  expectFrames(label, r.value.series);
   const g0 = performance.now();
   const a = analyzeGait(r.value.series);
   const gaitMs = performance.now() - g0;
@@ -63,11 +76,12 @@ async function posePass(label: string, workers: number, roi: RegionOfInterest | 
 }
 
 /** The footing analyze path, timed as one pass (scan included in the wall time). */
-async function walkerPass(): Promise<{ f: PassFigures; scanMs: number; people: number; chosen: number | null; roi: RegionOfInterest | null; span: { first: number; last: number } }> {
+async function walkerPass(video: Video): Promise<{ f: PassFigures; scanMs: number; people: number; chosen: number | null; roi: RegionOfInterest | null; span: { first: number; last: number } }> {
   const c0 = cpuSeconds();
   const t0 = performance.now();
-  const r = await estimateWalker(VIDEO, { maxHeight: MAX_HEIGHT, workers: 2 });
+  const r = await estimateWalker(video.file, { maxHeight: MAX_HEIGHT, workers: 2 });
   if (!r.ok) throw new Error(r.error.message);
+  expectFrames('footing analyze', r.value.series);
   const g0 = performance.now();
   const a = analyzeGait(r.value.series);
   const gaitMs = performance.now() - g0;
@@ -107,22 +121,33 @@ function landmarkAgreement(a: EstimateVideoResult, b: EstimateVideoResult): stri
     `${onlyOne} frames with a person in only one run`;
 }
 
-/** Share of the reference's consensus heel-strike intervals (±1 frame) that hold a detected heel strike of that foot. */
-function referenceHits(events: number[][]): string {
+/**
+ * Share of the reference's consensus heel-strike intervals (±1 frame) that hold a detected heel strike of that foot.
+ * `firstFrame`: the shared video's frame that is frame 0 of the events.
+ */
+function referenceHits(events: number[][], firstFrame: number): string {
   const ref = JSON.parse(readFileSync(REFERENCE, 'utf8')) as { feet: Record<'near' | 'far', { events: Array<{ type: string; pass: unknown; interval: [number, number] }> }> };
   const parts: string[] = [];
   (['near', 'far'] as const).forEach((foot, i) => {
-    const found = events[i] ?? [];
+    const found = (events[i] ?? []).map((f) => f + firstFrame);
     const inside = found.filter((f) => ref.feet[foot].events.some((e) => e.pass === 'consensus' && e.type === 'IC' && f >= e.interval[0] - 1 && f <= e.interval[1] + 1));
     parts.push(`${foot} ${inside.length}/${found.length}`);
   });
   return parts.join(', ');
 }
 
-/** Runs the benchmark and prints the figures. `reps` alternating runs of each pose path (default 2). */
-export async function run(options: { reps?: number } = {}): Promise<void> {
-  const reps = options.reps ?? 2;
-  const opened = await openVideo(VIDEO, { maxHeight: MAX_HEIGHT, crop: FIXED_ROI });
+/** Runs the benchmark and prints the figures. `reps` alternating runs of each pose path (default 2, smoke 1). */
+export async function run(options: BenchOptions & { reps?: number } = {}): Promise<BenchFigures> {
+  const clip = options.smoke ? await cutWalkClip(1) : null;
+  try {
+    return await measure(clip ? { file: clip.file, firstFrame: clip.firstFrame } : { file: WALK_VIDEO, firstFrame: 0 }, options.reps ?? (clip ? 1 : 2));
+  } finally {
+    if (clip) rmSync(dirname(clip.file), { recursive: true, force: true });
+  }
+}
+
+async function measure(video: Video, reps: number): Promise<BenchFigures> {
+  const opened = await openVideo(video.file, { maxHeight: MAX_HEIGHT, crop: FIXED_ROI });
   if (!opened.ok) throw new Error(opened.error.message);
   const { source } = opened.value;
   const fps = source.fps;
@@ -134,6 +159,7 @@ export async function run(options: { reps?: number } = {}): Promise<void> {
   const d0 = cpuSeconds();
   for await (const f of opened.value.frames()) if (f.data.length) n++;
   const decodeMs = performance.now() - t;
+  expectWork(n > 0, `decoding ${video.file} gave no frames`);
   const d1 = cpuSeconds();
 
   // 2./3./4. tfjs and ONNX Runtime on one worker, ONNX Runtime on two, alternating, so that a change in the
@@ -143,14 +169,14 @@ export async function run(options: { reps?: number } = {}): Promise<void> {
   for (let i = 0; i < reps; i++) {
     for (const [runtime, workers] of kinds) {
       const pool = createPosePool(workers, runtime);
-      const p = await posePass(`${runtime === 'tfjs' ? 'tfjs wasm' : 'ONNX Runtime'}, ${workers} worker${workers > 1 ? 's' : ''}`, workers, FIXED_ROI, 0, pool);
+      const p = await posePass(video, `${runtime === 'tfjs' ? 'tfjs wasm' : 'ONNX Runtime'}, ${workers} worker${workers > 1 ? 's' : ''}`, workers, FIXED_ROI, 0, pool);
       await pool.close();
       passes.push({ workers, runtime, f: p.f, model: p.r.series.model, r: p.r });
     }
   }
   // 4. As footing analyze does it (estimateWalker): walker scan, then the pose pass on her region and frame span,
   // one pool of two workers for both (the model loads once per worker).
-  const auto = await walkerPass();
+  const auto = await walkerPass(video);
   const scanMs = auto.scanMs;
 
   const rate = (p: PassFigures) => (p.frames * 1000) / p.wallMs;
@@ -162,9 +188,9 @@ export async function run(options: { reps?: number } = {}): Promise<void> {
     const decodeCpu = p.cpuChildren / (p.cpuSelf + p.cpuChildren);
     console.log(`    time split: decoding ${(100 * decodeCpu).toFixed(0)} % of CPU ${Number.isFinite(p.waitShare) ? `(the model waited for frames ${(100 * p.waitShare).toFixed(0)} % of its time)` : ''}, ` +
       `model + frame handling ${(100 * (1 - decodeCpu)).toFixed(0)} %, gait code ${p.gaitMs.toFixed(0)} ms = ${((100 * p.gaitMs) / p.wallMs).toFixed(1)} % of wall time`);
-    console.log(`    heel strikes (frames) L ${p.events[0]!.join(' ')} | R ${p.events[1]!.join(' ')}; inside the reference intervals ±1: ${referenceHits(p.events)}`);
+    console.log(`    heel strikes (frames) L ${p.events[0]!.join(' ')} | R ${p.events[1]!.join(' ')}; inside the reference intervals ±1: ${referenceHits(p.events, video.firstFrame)}`);
   };
-  console.log(`pose-node: ${VIDEO.split('/').pop()} ${source.width}x${source.height} ${fps} fps, ${n} frames; model input ${opened.value.frameWidth}x${opened.value.frameHeight} (region ${FIXED_ROI.width}x${FIXED_ROI.height} at the 720p-equivalent scale)`);
+  console.log(`pose-node: ${video.file.split('/').pop()} ${source.width}x${source.height} ${fps} fps, ${n} frames; model input ${opened.value.frameWidth}x${opened.value.frameHeight} (region ${FIXED_ROI.width}x${FIXED_ROI.height} at the 720p-equivalent scale)`);
   console.log(`  models: ${[...new Set(passes.map((p) => p.model))].join(' | ')}; BlazePose full landmarks (+ person detector when tracking is lost); gait: analyzeGait (src/gait)`);
   console.log(`  machine: ${cpus().length} cores, load average ${load0.toFixed(1)} at start, ${loadavg()[0]!.toFixed(1)} at end (other processes share the CPU)`);
   console.log(`  decode only: ${((n * 1000) / decodeMs).toFixed(1)} fps (${(decodeMs / n).toFixed(1)} ms/frame wall, ffmpeg CPU ${(((d1.children - d0.children) * 1000) / n).toFixed(1)} ms/frame)`);
@@ -199,4 +225,8 @@ export async function run(options: { reps?: number } = {}): Promise<void> {
   console.log(`  limit: the model (BlazePose full's two networks on ONNX Runtime, one thread per worker; the crops cut in JS; detection decoding, tracking and smoothing on tfjs wasm)` +
     `${loaded ? `; the shared machine (load ${load0.toFixed(1)} on ${cpus().length} cores) leaves the workers only part of each core` : ''}; ` +
     `decoding takes ${(100 * decodeShare).toFixed(0)} % of the CPU and runs ahead in its own process; the walker scan adds ${(scanMs / 1000).toFixed(1)} s`);
+  return {
+    decodeFps: (n * 1000) / decodeMs, tfjsOneWorkerFps: med(tfjsOne.map(rate)), onnxOneWorkerFps: med(one.map(rate)), onnxTwoWorkersFps: med(two.map(rate)),
+    analyzeFps: rate(auto.f), onnxVsTfjs: med(engine), twoWorkersVsOne: med(pairs), walkerScanMs: scanMs,
+  };
 }

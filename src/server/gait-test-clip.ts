@@ -18,13 +18,13 @@ const CLIP_SECONDS = 4.6;
 
 export interface WalkClip { file: string; bytes: Buffer; firstFrame: number; lastFrame: number }
 
-/** Cuts the clip (re-encoded to H.264, no sound). */
-export async function cutWalkClip(): Promise<WalkClip> {
+/** Cuts the clip (re-encoded to H.264, no sound); `seconds` shorter for a smoke run (bench/smoke.test.ts). */
+export async function cutWalkClip(seconds = CLIP_SECONDS): Promise<WalkClip> {
   const dir = mkdtempSync(join(tmpdir(), 'footing-test-clip-'));
   const file = join(dir, 'walk.mp4');
-  await promisify(execFile)('ffmpeg', ['-v', 'error', '-y', '-ss', String(CLIP_FIRST_FRAME / 30), '-t', String(CLIP_SECONDS), '-i', WALK_VIDEO,
+  await promisify(execFile)('ffmpeg', ['-v', 'error', '-y', '-ss', String(CLIP_FIRST_FRAME / 30), '-t', String(seconds), '-i', WALK_VIDEO,
     '-an', '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23', file]);
-  return { file, bytes: readFileSync(file), firstFrame: CLIP_FIRST_FRAME, lastFrame: CLIP_FIRST_FRAME + Math.round(CLIP_SECONDS * 30) - 1 };
+  return { file, bytes: readFileSync(file), firstFrame: CLIP_FIRST_FRAME, lastFrame: CLIP_FIRST_FRAME + Math.round(seconds * 30) - 1 };
 }
 
 const ref = JSON.parse(readFileSync(new URL('../../test/fixtures/gait-reference/sports2d_demo_walk_side.json', import.meta.url), 'utf8')) as {
