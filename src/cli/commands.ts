@@ -35,7 +35,8 @@ const serve: Command = {
     const store = await openCliStore(str(values.db));
     // Behind a reverse proxy that terminates https, FOOTING_TRUST_PROXY=1 makes session cookies Secure.
     // Loaded here: the server (fastify, every route) is ~40 MB of modules that the other commands never need.
-    const { buildApp } = await import('../server/app.js');
+    const { buildApp, webAppBuilt, WEB_APP_NOT_BUILT } = await import('../server/app.js');
+    if (!webAppBuilt()) out.write(`${WEB_APP_NOT_BUILT}\n`);
     const app = await buildApp({ store, log: process.env.FOOTING_LOG === '1', trustProxy: process.env.FOOTING_TRUST_PROXY === '1', ...(rate ? { rateLimitPerMinute: rate } : {}) });
     const host = str(values.host) ?? '127.0.0.1';
     try { await app.listen({ port, host }); } catch (e) {

@@ -9,6 +9,7 @@ import { ensureLocalPerson } from '../store/repos/people.js';
 import { saveSession } from '../store/repos/sessions.js';
 import { submitScreen } from '../server/services/program-service.js';
 import { runCli } from '../../test/helpers/cli.js';
+import { COMMANDS } from './commands.js';
 
 const run = runCli;
 
@@ -26,6 +27,19 @@ test('Every command answers --help with its options', async () => {
     const r = await run([name, '--help']);
     assert.equal(r.code, 0, name);
     assert.match(r.out, /--db/, name);
+  }
+});
+
+test('In every command\'s help each option stands apart from its description (--password-file VALUERead once ran together)', async () => {
+  for (const c of COMMANDS) {
+    const r = await run([c.name, '--help']);
+    assert.equal(r.code, 0, c.name);
+    for (const [k, o] of Object.entries(c.options)) {
+      const label = `--${k}${o.type === 'string' ? ' VALUE' : ''}`;
+      const line = r.out.split('\n').find((l) => l.trimStart().startsWith(`${label} `) || l.trimStart() === label);
+      assert.ok(line, `${c.name}: no help line for ${label}`);
+      assert.match(line!, new RegExp(`^  ${label.replace(/[-]/g, '\\-')} {2,}\\S`), `${c.name}: ${line}`);
+    }
   }
 });
 

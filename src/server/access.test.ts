@@ -63,3 +63,20 @@ test('The web app is served to anyone whatever the form of the target; client-si
     }
   } finally { await app.close(); await cleanup(); rmSync(webRoot, { recursive: true, force: true }); }
 });
+
+test('Without a built web app, a page says how to build it (not a JSON 404); the API still answers', async () => {
+  const { store, cleanup } = await freshStore('sqlite');
+  const empty = mkdtempSync(join(tmpdir(), 'footing-noweb-'));
+  const app = await buildApp({ store, webRoot: empty });
+  try {
+    for (const url of ['/', '/today']) {
+      const res = await app.inject({ method: 'GET', url });
+      assert.equal(res.statusCode, 503, url);
+      assert.match(String(res.headers['content-type']), /text\/html/);
+      assert.match(res.body, /web app is not built/);
+      assert.match(res.body, /<code>npm run build:web<\/code>/);
+    }
+    assert.equal((await app.inject({ method: 'GET', url: '/api/health' })).statusCode, 200);
+    assert.equal((await app.inject({ method: 'GET', url: '/api/nothing' })).json().error.code, 'not_found');
+  } finally { await app.close(); await cleanup(); rmSync(empty, { recursive: true, force: true }); }
+});

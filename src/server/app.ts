@@ -4,6 +4,7 @@
  * records method, route and status only.
  */
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
@@ -32,10 +33,16 @@ import { frameworkError } from './framework-errors.js';
 const BAD_TARGET = Symbol('footing.badRequestTarget');
 
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+/** Whether `npm run build:web` has made the web app that `footing serve` serves. */
+export const webAppBuilt = () => existsSync(join(DEFAULT_WEB_ROOT, 'index.html'));
+/** What to do when it has not, in the words `footing serve` prints and the browser shows. */
+export const WEB_APP_NOT_BUILT = 'The web app is not built on this machine (web/dist is missing): run `npm run build:web` in the Footing folder, then restart `footing serve` (`npm start` does both). The API is served meanwhile.';
+const WEB_APP_NOT_BUILT_PAGE = `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Footing: web app not built</title><body style="font-family:sans-serif;max-width:40em;margin:2em auto;padding:0 1em"><h1>Footing's web app is not built yet</h1><p>${WEB_APP_NOT_BUILT.replace(/`([^`]+)`/g, '<code>$1</code>')}</p></body></html>`;
 
 export interface AppOptions {
   store: Store;
-  /** Folder of the built web app; not served when absent. */
+  /** Folder of the built web app (default web/dist); null serves the API only. A folder without the built app
+   * answers pages with one that says how to build it. */
   webRoot?: string | null;
   /** Log requests (method, route, status, time; never bodies or query strings). */
   log?: boolean;
@@ -155,10 +162,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/')) return reply.status(404).send({ error: { code: 'not_found', message: `No API route ${req.method} ${req.url.split('?')[0]}` } });
     if (webRoot && req.method === 'GET') return reply.sendFile('index.html'); // client-side routes
+    // Served without a built web app (a fresh clone where only `npm ci` ran): say so in the browser, not a JSON 404.
+    if (webAppMissing && req.method === 'GET') return reply.status(503).type('text/html; charset=utf-8').send(WEB_APP_NOT_BUILT_PAGE);
     return reply.status(404).send({ error: { code: 'not_found', message: 'Not found' } });
   });
 
-  const webRoot = opts.webRoot === undefined ? (existsSync(DEFAULT_WEB_ROOT) ? DEFAULT_WEB_ROOT : null) : opts.webRoot;
+  // null: the API only (tests). A folder without index.html: the web app was never built there.
+  const wanted = opts.webRoot === undefined ? DEFAULT_WEB_ROOT : opts.webRoot;
+  const webRoot = wanted !== null && existsSync(join(wanted, 'index.html')) ? wanted : null;
+  const webAppMissing = wanted !== null && webRoot === null;
   if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
   return app;
 }
