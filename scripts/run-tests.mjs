@@ -42,7 +42,10 @@ if (!process.env.FOOTING_TEST_PG_URL) {
   else console.error('PostgreSQL could not be started: the PostgreSQL tests will fail. See STACK notes in README.');
 }
 
-if (files.some((f) => f.startsWith('e2e'))) {
+// The benches' smoke runs (bench/smoke.test.ts) drive chromium too (the gait-browser bench): they run in the
+// browser lane (one file at a time with the browser tests on SQLite; never two browsers at once) and need web/dist.
+const inBrowserLane = (f) => f.startsWith('e2e') || f === join('bench', 'smoke.test.ts');
+if (files.some(inBrowserLane)) {
   const build = spawnSync('npm', ['run', 'build:web'], { stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
@@ -64,8 +67,8 @@ function run(list, db, logFile) {
 // Browser test files that use a database call startServer (e2e/helpers/server.ts) or serverAndPhone
 // (e2e/helpers/fixture.ts); the others (pure helpers of the web app checked in Node) would only repeat themselves
 // on PostgreSQL.
-const e2e = files.filter((f) => f.startsWith('e2e'));
-const others = files.filter((f) => !f.startsWith('e2e'));
+const e2e = files.filter(inBrowserLane);
+const others = files.filter((f) => !inBrowserLane(f));
 const pgE2e = e2e.filter((f) => /\b(startServer|serverAndPhone)\(/.test(readFileSync(f, 'utf8')));
 
 // node --test runs one file at a time here (2 cores) and most tests wait on I/O. So the browser tests run alongside
