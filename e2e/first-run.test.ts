@@ -105,6 +105,17 @@ test('first run: welcome, safety check, today, walking log, check-in, data page'
     { region: 'heel', side: 'left', intensity: 4, view: 'back' },
   ]);
 
+  // Progress on the first day: one check-in and one walk, so each chart's time axis reads today's date, once.
+  await page.getByRole('link', { name: 'See your progress' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Progress' }).waitFor();
+  const todayLabel = `${new Date().getDate()} ${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][new Date().getMonth()]}`;
+  const painAxis = page.getByTestId('pain-chart').locator('[data-day-labels]');
+  await painAxis.locator('canvas').waitFor();
+  assert.equal(await painAxis.getAttribute('data-day-labels'), todayLabel);
+  assert.equal(await page.getByTestId('walking-chart').locator('[data-day-labels]').getAttribute('data-day-labels'), todayLabel);
+  await page.getByRole('heading', { name: 'Pain over time' }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
+  await screenshot(page, '05b-progress-first-day');
+
   // Data page: the backup link, and an invalid backup named with its location and nothing changed.
   await page.getByRole('navigation', { name: 'Your data' }).getByRole('link', { name: 'Data' }).click();
   await page.getByRole('heading', { level: 1, name: 'Your data' }).waitFor();

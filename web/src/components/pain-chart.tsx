@@ -6,13 +6,11 @@
 import type uPlot from 'uplot';
 import { NPRS_MCID_POINTS, NPRS_MAX, NPRS_MIN } from '../../../src/core/clinical-constants.js';
 import type { Checkin } from '../api/types.js';
+import { uplotDays } from '../lib/day-axis.js';
 import { useUplot } from './use-uplot.js';
 
 export const PAIN_COLOURS = { back: '#1f5fbf', neck: '#a4461a', foot: '#1a7537' } as const;
 const CONTEXT: Record<Checkin['context'], string> = { daily: 'daily', before: 'before session', after: 'after session' };
-
-/** A day label like "18 Nov" for the time axis. */
-const dayLabel = (s: number) => new Date(s * 1000).toLocaleDateString('en-GB', { day: 'numeric', month: 'short' });
 
 export function PainChart({ checkins, baseline }: { checkins: Checkin[]; baseline: number | null }) {
   // The trend is the daily check-ins (same time of day, same question); the before/after-session scores swing with
@@ -22,8 +20,10 @@ export function PainChart({ checkins, baseline }: { checkins: Checkin[]; baselin
   const sorted = [...shown].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   // Without a program baseline yet, the first check-in is the starting point.
   const ref0 = baseline ?? (sorted[0] ? Math.max(sorted[0].back ?? 0, sorted[0].neck ?? 0, sorted[0].foot ?? 0) : null);
-  const ref = useUplot((width) => {
+  const ref = useUplot((width, el) => {
     const xs = sorted.map((c) => Date.parse(c.at) / 1000);
+    const x = uplotDays(xs, width);
+    el.dataset.dayLabels = x.labels.join(', ');
     const col = (k: 'back' | 'neck' | 'foot') => sorted.map((c) => c[k]);
     const band = (u: uPlot) => {
       if (ref0 === null) return;
@@ -50,8 +50,8 @@ export function PainChart({ checkins, baseline }: { checkins: Checkin[]; baselin
     return {
       opts: {
         width, height: 240,
-        scales: { x: { time: true }, y: { range: [NPRS_MIN, NPRS_MAX] } },
-        axes: [{ values: (_u, splits) => splits.map(dayLabel) }, { label: 'Pain (0-10)', splits: () => [0, 2, 4, 6, 8, 10] }],
+        scales: { x: x.scale, y: { range: [NPRS_MIN, NPRS_MAX] } },
+        axes: [x.axis, { label: 'Pain (0-10)', splits: () => [0, 2, 4, 6, 8, 10] }],
         series: [{}, series('back'), series('neck', [8, 4]), series('foot', [2, 3])],
         hooks: { drawAxes: [band] },
         legend: { show: true, live: false },

@@ -1,17 +1,16 @@
 /** Walking per day as bars (minutes), with steps as a line when the days have them, and the current target. */
 import uPlot from 'uplot';
 import type { DailyWalking } from '../api/types.js';
+import { middayOf, uplotDays } from '../lib/day-axis.js';
 import { useUplot } from './use-uplot.js';
-
-const dayStart = (d: string) => {
-  const [y, m, dd] = d.split('-').map(Number);
-  return new Date(y!, m! - 1, dd!).getTime() / 1000;
-};
 
 export function WalkingChart({ days, targetMinutes }: { days: DailyWalking[]; targetMinutes: number }) {
   const sorted = [...days].sort((a, b) => a.date.localeCompare(b.date));
   const hasSteps = sorted.some((d) => d.steps > 0);
-  const ref = useUplot((width) => {
+  const ref = useUplot((width, el) => {
+    const xs = sorted.map((d) => middayOf(d.date));
+    const x = uplotDays(xs, width);
+    el.dataset.dayLabels = x.labels.join(', ');
     const bars = uPlot.paths.bars!({ size: [0.6, 40] });
     const series: uPlot.Series[] = [
       {},
@@ -20,14 +19,14 @@ export function WalkingChart({ days, targetMinutes }: { days: DailyWalking[]; ta
     ];
     if (hasSteps) series.push({ label: 'Steps', stroke: '#5b3cc4', width: 2, scale: 'steps', points: { show: true, size: 6 } });
     const data: (number | null)[][] = [
-      sorted.map((d) => dayStart(d.date)), sorted.map((d) => Math.round(d.minutes)), sorted.map(() => targetMinutes),
+      xs, sorted.map((d) => Math.round(d.minutes)), sorted.map(() => targetMinutes),
     ];
     if (hasSteps) data.push(sorted.map((d) => (d.steps > 0 ? d.steps : null)));
     return {
       opts: {
         width, height: 200,
-        scales: { x: { time: true }, min: { range: (_u, _min, max) => [0, Math.max(targetMinutes, max) * 1.15] }, steps: { range: (_u, _min, max) => [0, max * 1.15 || 1] } },
-        axes: [{ values: (_u, splits) => splits.map((s) => new Date(s * 1000).toLocaleDateString('en-GB', { day: 'numeric', month: 'short' })) }, { scale: 'min', label: 'Minutes' }, ...(hasSteps ? [{ scale: 'steps', side: 1, label: 'Steps', grid: { show: false } } as uPlot.Axis] : [])],
+        scales: { x: x.scale, min: { range: (_u, _min, max) => [0, Math.max(targetMinutes, max) * 1.15] }, steps: { range: (_u, _min, max) => [0, max * 1.15 || 1] } },
+        axes: [x.axis, { scale: 'min', label: 'Minutes' }, ...(hasSteps ? [{ scale: 'steps', side: 1, label: 'Steps', grid: { show: false } } as uPlot.Axis] : [])],
         series,
         legend: { show: true, live: false },
       },
