@@ -11,9 +11,8 @@
  * Smoke mode (bench/smoke.test.ts): every path once on a 1 s cut of the video (frames 30-59, H.264).
  */
 import { readFileSync, rmSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { cpus, loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { dirname } from 'node:path';
 import { analyzeGait } from '../src/gait/analyze-gait.js';
 import { openVideo } from '../src/pose/ffmpeg-frames.js';
 import { estimateWalker } from '../src/pose/estimate-walker.js';
@@ -146,6 +145,7 @@ export async function run(options: BenchOptions & { reps?: number } = {}): Promi
   }
 }
 
+/** Measures every path on the video, prints the figures and returns the main ones. */
 async function measure(video: Video, reps: number): Promise<BenchFigures> {
   const opened = await openVideo(video.file, { maxHeight: MAX_HEIGHT, crop: FIXED_ROI });
   if (!opened.ok) throw new Error(opened.error.message);
