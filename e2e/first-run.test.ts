@@ -135,3 +135,32 @@ test('first run: welcome, safety check, today, walking log, check-in, data page'
   await assertAccessible(ctx.phone.page, 'data');
   await screenshot(page, '08-data', { top: true });
 });
+
+test('a first session ended early is "partly done" on every figure: not done today, 0 of 1 days, requirement not yet met', async () => {
+  const { page } = ctx.phone;
+  await page.goto(ctx.server.url + '/');
+  await page.getByRole('link', { name: 'Start today’s session' }).click();
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await page.getByRole('button', { name: 'End session now' }).click();
+  await page.getByRole('heading', { level: 1, name: 'How do you feel now?' }).waitFor();
+  await page.getByRole('button', { name: 'Save session' }).click();
+  await page.getByText('Well done. Your session is saved.').waitFor();
+  const sessions = await call<{ status: string }[]>(ctx.server.url, 'GET', '/api/sessions');
+  assert.deepEqual(sessions.map((s) => s.status), ['partial']);
+
+  await page.goto(ctx.server.url + '/');
+  await page.getByRole('link', { name: 'Start today’s session' }).waitFor(); // not "Do the session again"
+  assert.equal(await page.getByText('Today’s session is done.').count(), 0);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Progress' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Progress' }).waitFor();
+  // The program began today: 1 session prescribed, none done in full, one partly done.
+  assert.equal(await page.getByTestId('sessions-done').innerText(), '0 sessions done, 1 partly done.');
+  assert.equal(await page.getByTestId('week-adherence').innerText(), 'This week: a full session on 0 of 1 day (0%).');
+  const req = page.locator('.requirements li', { hasText: 'Sessions done on at least 80% of days this week' });
+  assert.equal(await req.locator('.req-status').innerText(), '○ Not yet');
+  await req.getByText('0 of 1 day with a full session').waitFor();
+  await page.getByText('A session counts as done when every exercise in it was done.', { exact: false }).waitFor();
+  await assertAccessible(page, 'progress after a partly done session');
+  await page.getByRole('heading', { name: 'Sessions' }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
+  await screenshot(page, '05c-progress-partly-done');
+});

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
-  adherence, decideProgram, painBaseline, weekVerdicts,
+  adherence, decideProgram, doneSessionDates, isDoneSession, painBaseline, weekVerdicts,
   type CheckinContext, type CheckinSummary, type ProgramAction, type ProgramInput,
 } from './program-engine.js';
 import { LAST_STAGE, stageByNumber } from './stages.js';
@@ -117,6 +117,31 @@ for (const [name, sessions, since, perWeek, expected] of adherenceCases) {
     assert.deepEqual(adherence(sessions, TODAY, since, perWeek), expected);
   });
 }
+
+// --- one definition of a done session, for every figure ---
+
+test('Given a new person whose only session today was partly done, then no figure counts it as done (issue 17: "Met - 1 of 1" beside "0 sessions done")', () => {
+  const sessions = [{ date: TODAY, status: 'partial' as const }];
+  assert.deepEqual(sessions.filter(isDoneSession), []);
+  const decision = decideProgram(good({ stage: 1, stageStartedOn: TODAY, programStartedOn: TODAY, sessionDates: doneSessionDates(sessions), checkins: [] }));
+  // A stage begun today expects 1 session; none was done in full: 0 of 1.
+  assert.deepEqual(decision.adherence, { done: 0, prescribed: 1, fraction: 0 });
+  const req = decision.requirements.find((r) => r.id === 'adherence')!;
+  assert.equal(req.met, false);
+  assert.equal(req.detail, '0 of 1 day with a full session');
+});
+
+test('Given full and partial sessions over a week, then only the full ones count, once per day', () => {
+  const sessions = [
+    { date: d(-6), status: 'completed' as const }, { date: d(-5), status: 'partial' as const }, { date: d(-4), status: 'completed' as const },
+    { date: d(-4), status: 'partial' as const }, { date: d(-1), status: 'partial' as const }, { date: d(0), status: 'completed' as const },
+  ];
+  assert.deepEqual(doneSessionDates(sessions), [d(-6), d(-4), d(0)]);
+  // Full sessions on 3 distinct days of 7 prescribed: 3/7, under the 80% needed to move up.
+  const decision = decideProgram(good({ sessionDates: doneSessionDates(sessions) }));
+  assert.deepEqual(decision.adherence, { done: 3, prescribed: 7, fraction: 3 / 7 });
+  assert.equal(decision.requirements.find((r) => r.id === 'adherence')!.detail, '3 of 7 days with a full session');
+});
 
 // --- baseline: the mean of the daily check-ins in the program's first week ---
 

@@ -28,7 +28,7 @@ export interface ProgramInput {
   programStartedOn: string;
   /** True while a red flag from the latest safety screen stands. */
   redFlag: boolean;
-  /** Dates of completed guided sessions. */
+  /** Dates of done guided sessions (doneSessionDates: completed ones only). */
   sessionDates: readonly string[];
   checkins: readonly CheckinSummary[];
   /** Sessions prescribed per week (the program is daily). */
@@ -49,6 +49,24 @@ export interface ProgramDecision {
   painBaseline: number | null;
 }
 
+/** How a saved session ended: every exercise done in full, or some part skipped or ended early. */
+export type SessionStatus = 'completed' | 'partial';
+
+/**
+ * The one definition of a done session, used by every figure (adherence, the stage requirement, "today's session
+ * is done", the Progress counts, the clinician's list): a session is done when every exercise in it was done in
+ * full. A partial session stays in the record and is shown as "partly done", but it is not counted as done.
+ */
+export const DONE_SESSION_STATUS = 'completed' satisfies SessionStatus;
+export function isDoneSession(s: { status: SessionStatus }): boolean {
+  return s.status === DONE_SESSION_STATUS;
+}
+
+/** The dates of the done sessions (see isDoneSession), as the engine's `sessionDates` takes them. */
+export function doneSessionDates(sessions: readonly { date: string; status: SessionStatus }[]): string[] {
+  return sessions.filter(isDoneSession).map((s) => s.date);
+}
+
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
 
 /** The person's baseline pain: the mean of their daily check-ins in the program's first week. */
@@ -63,13 +81,29 @@ export function painBaseline(checkins: readonly CheckinSummary[], programStarted
   return earliest === undefined ? null : mean(anyDaily.filter((c) => c.date === earliest).map((c) => c.maxPain));
 }
 
-/** Completed sessions in the 7 days up to today, counting at most one per day, against what was prescribed. */
+/** Done sessions in the 7 days up to today, counting at most one per day, against what was prescribed. */
 export function adherence(sessionDates: readonly string[], today: string, since: string, prescribedPerWeek: number) {
-  const from = addDays(today, -6) > since ? addDays(today, -6) : since;
-  const days = Math.min(7, daysBetween(from, today) + 1);
-  const prescribed = Math.max(1, Math.round((prescribedPerWeek * days) / 7));
+  // A stage that begins after today has nothing prescribed yet: one session, none done.
+  return windowAdherence(sessionDates, today, since, 7, prescribedPerWeek) ?? { done: 0, prescribed: 1, fraction: 0 };
+}
+
+/**
+ * Done sessions on distinct days within the `days` days up to today (from `since` if later), against the sessions
+ * prescribed in that span; null when `since` is after today.
+ */
+export function windowAdherence(sessionDates: readonly string[], today: string, since: string, days: number, prescribedPerWeek: number) {
+  const windowStart = addDays(today, -(days - 1));
+  const from = windowStart > since ? windowStart : since;
+  if (from > today) return null;
+  const prescribed = Math.max(1, Math.round((prescribedPerWeek * (daysBetween(from, today) + 1)) / 7));
   const done = new Set(sessionDates.filter((d) => d >= from && d <= today)).size;
   return { done, prescribed, fraction: Math.min(1, done / prescribed) };
+}
+
+/** The mean of the daily check-ins' highest scores over the 7 days up to today; null without any. */
+export function recentDailyPainMean(dailies: readonly { date: string; maxPain: number }[], today: string): number | null {
+  const from = addDays(today, -6);
+  return mean(dailies.filter((c) => c.date >= from && c.date <= today).map((c) => c.maxPain));
 }
 
 /** Decides today's program action. */
@@ -132,7 +166,7 @@ function requirementsFor(input: ProgramInput, adh: ReturnType<typeof adherence>,
   const morningOk = thisMean !== null && (lastMean === null ? baseline === null || thisMean <= baseline + NEXT_MORNING_RISE_REGRESS : thisMean <= lastMean);
   return [
     { id: 'time-at-stage', text: `At least ${MIN_DAYS_AT_STAGE} days at this stage`, met: daysAtStage >= MIN_DAYS_AT_STAGE, detail: `${daysAtStage} of ${MIN_DAYS_AT_STAGE} days so far` },
-    { id: 'adherence', text: `Sessions done on at least ${Math.round(ADHERENCE_TARGET * 100)}% of days this week`, met: adh.fraction >= ADHERENCE_TARGET, detail: `${adh.done} of ${adh.prescribed} done` },
+    { id: 'adherence', text: `Sessions done on at least ${Math.round(ADHERENCE_TARGET * 100)}% of days this week`, met: adh.fraction >= ADHERENCE_TARGET, detail: `${adh.done} of ${adh.prescribed} ${adh.prescribed === 1 ? 'day' : 'days'} with a full session` },
     { id: 'activity-pain', text: `Pain during sessions at ${PAIN_DURING_ACCEPTABLE_MAX}/10 or less, checked after each session`, met: maxActivity !== null && maxActivity <= PAIN_DURING_ACCEPTABLE_MAX, detail: maxActivity === null ? 'no after-session check-ins yet' : `highest ${maxActivity}/10` },
     { id: 'daily-pain-steady', text: 'Daily pain not rising from week to week', met: morningOk, detail: thisMean === null ? 'no daily check-ins this week yet' : `average ${thisMean.toFixed(1)}/10 this week${lastMean !== null ? `, ${lastMean.toFixed(1)} the week before` : ''}` },
   ];

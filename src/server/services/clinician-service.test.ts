@@ -43,6 +43,34 @@ test('The patient list line gives the pain trend against the MCID and why the pa
   } finally { await cleanup(); }
 });
 
+test('A partly done session counts as done nowhere: Today, Progress, the stage requirement and the clinician list agree', async () => {
+  const { freshStore } = await import('../../../test/helpers/databases.js');
+  const { ensureLocalPerson } = await import('../../store/repos/people.js');
+  const { submitScreen, getProgress, getToday } = await import('./program-service.js');
+  const { saveSession } = await import('../../store/repos/sessions.js');
+  const { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } = await import('../../core/red-flags.js');
+  const { patientSummary } = await import('./clinician-service.js');
+  const { store, cleanup } = await freshStore('sqlite');
+  const item = (completed: boolean) => ({ exercise: 'ball-roll' as const, position: 'sitting' as const, completed, setsDone: 1, repsDone: 0, secondsDone: completed ? 120 : 30 });
+  try {
+    const me = await ensureLocalPerson(store.db);
+    await submitScreen(store.db, me.id, { answers: Object.fromEntries([...RED_FLAG_QUESTIONS, ...PRECAUTION_QUESTIONS].map((q) => [q.id, false])) }, '2026-12-04');
+    // 4 Dec: a full session; 5 Dec: a partial one; 6 Dec (today): a partial one only.
+    await saveSession(store.db, me.id, 1, { clientId: 'full-0412', startedAt: '2026-12-04T18:00:00+00:00', completedAt: '2026-12-04T18:05:00+00:00', items: [item(true)] });
+    await saveSession(store.db, me.id, 1, { clientId: 'part-0512', startedAt: '2026-12-05T18:00:00+00:00', completedAt: '2026-12-05T18:01:00+00:00', items: [item(false)] });
+    await saveSession(store.db, me.id, 1, { clientId: 'part-0612', startedAt: '2026-12-06T18:00:00+00:00', completedAt: '2026-12-06T18:01:00+00:00', items: [item(false)] });
+    const today = await getToday(store.db, me.id, '2026-12-06');
+    assert.equal(today.sessionDoneToday, false);
+    const progress = await getProgress(store.db, me.id, '2026-12-06');
+    assert.deepEqual(progress.sessions.map((s) => s.status), ['completed', 'partial', 'partial']);
+    // Program started 4 Dec: 3 days, 3 prescribed, a full session on 1 of them.
+    assert.deepEqual(progress.weekAdherence, { done: 1, prescribed: 3, fraction: 1 / 3 });
+    assert.equal(progress.decision!.requirements.find((r) => r.id === 'adherence')!.detail, '1 of 3 days with a full session');
+    const line = await patientSummary(store.db, me.id, '2026-12-06');
+    assert.deepEqual(line.adherence7, { done: 1, prescribed: 3, fraction: 1 / 3 });
+  } finally { await cleanup(); }
+});
+
 test('A clinician can change doses within the stage limits; the plan uses them and the patient reads why', async () => {
   const { freshStore } = await import('../../../test/helpers/databases.js');
   const { ensureLocalPerson } = await import('../../store/repos/people.js');

@@ -5,7 +5,7 @@
 import { sql, type Kysely } from 'kysely';
 import { ADHERENCE_REPLAN_BELOW, NPRS_MCID_POINTS } from '../../core/clinical-constants.js';
 import { isMeaningfulImprovement, isMeaningfulWorsening } from '../../core/pain.js';
-import { painBaseline } from '../../core/program-engine.js';
+import { DONE_SESSION_STATUS, painBaseline } from '../../core/program-engine.js';
 import { addDays, daysBetween } from '../../core/dates.js';
 import { DOSE_LIMITS, FIRST_STAGE, LAST_STAGE, stageByNumber } from '../../core/stages.js';
 import { applyDoseOverride, type DoseOverrides } from '../../core/plan.js';
@@ -90,7 +90,9 @@ export async function patientSummaries(db: Kysely<Database>, personIds: readonly
     const lastDayRows = await db.selectFrom('checkins').innerJoin(latestDates, (j) => j.onRef('m.person_id', '=', 'checkins.person_id').onRef('m.date', '=', 'checkins.date'))
       .select(['checkins.person_id as person_id', 'checkins.date as date', 'checkins.at as at', 'checkins.id as id', 'checkins.back as back', 'checkins.neck as neck', 'checkins.foot as foot']).execute();
     const latestCheckins = [...lastDayRows].sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
-    const sessions = await db.selectFrom('sessions').select(['person_id', 'date']).where('person_id', 'in', ids).where('date', '>=', addDays(today, -27)).where('date', '<=', today).execute();
+    // Done sessions only (isDoneSession in src/core/program-engine.ts: completed in full), as the patient's own figures count them.
+    const sessions = await db.selectFrom('sessions').select(['person_id', 'date']).where('person_id', 'in', ids).where('status', '=', DONE_SESSION_STATUS)
+      .where('date', '>=', addDays(today, -27)).where('date', '<=', today).execute();
     const lastSessions = await db.selectFrom('sessions').select((eb) => ['person_id', eb.fn.max('date').as('date')]).where('person_id', 'in', ids).groupBy('person_id').execute();
     // Daily check-ins of the last 7 days, and of the first 7 distinct days at or after each program's start (the
     // baseline week: painBaseline keeps those inside [start, start + 7)).

@@ -4,7 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import { addDays } from '../../core/dates.js';
-import { painBaseline, weekVerdicts, type CheckinSummary } from '../../core/program-engine.js';
+import { doneSessionDates, painBaseline, weekVerdicts, type CheckinSummary, type SessionStatus } from '../../core/program-engine.js';
 import { reviewProgram, type ProgramReview } from '../../core/program-review.js';
 import { evaluateScreen, type ScreenResult } from '../../core/red-flags.js';
 import { todayPlan, type TodayPlan } from '../../core/plan.js';
@@ -67,7 +67,7 @@ export interface TodayState {
   plan: TodayPlan;
   decision: ProgramReview | null;
   walking: WalkingTarget;
-  /** Whether today's session has been done. */
+  /** Whether a session was done today (in full: isDoneSession; a partial one does not count). */
   sessionDoneToday: boolean;
   /** The person's age this year when they gave a birth year (for age-specific references), else null. */
   age: number | null;
@@ -92,6 +92,7 @@ export async function getToday(db: Kysely<Database>, personId: string, today: st
   const rawCheckins = await listCheckins(db, personId);
   const checkins = summaries(rawCheckins);
   const sessions = await listSessions(db, personId);
+  const doneDates = doneSessionDates(sessions);
   let decision: ProgramReview | null = null;
 
   if (program) {
@@ -99,7 +100,7 @@ export async function getToday(db: Kysely<Database>, personId: string, today: st
     const review = await reviewInputsFor(db, personId);
     decision = reviewProgram({
       today, stage: program.stage, stageStartedOn: program.stageStartedOn, programStartedOn: program.startedOn,
-      redFlag: screen?.result.status === 'stop', sessionDates: sessions.map((s) => s.date), checkins, prescribedPerWeek: SESSIONS_PER_WEEK,
+      redFlag: screen?.result.status === 'stop', sessionDates: doneDates, checkins, prescribedPerWeek: SESSIONS_PER_WEEK,
       heelFirstSteps: rawCheckins.filter((c) => c.heelFirstSteps !== null).map((c) => ({ date: c.date, value: c.heelFirstSteps! })),
       newLowerLimbDates: rawCheckins.filter((c) => c.newLowerLimbSymptoms).map((c) => c.date),
       outcomes: review.outcomes, startBackRisk: review.startBackRisk,
@@ -130,7 +131,7 @@ export async function getToday(db: Kysely<Database>, personId: string, today: st
   const plan = todayPlan({ screen: screen?.result ?? null, stage: program?.stage ?? FIRST_STAGE, walking, doseOverrides: program?.doseOverrides ?? null });
   return {
     date: today, screen: screen ? { takenAt: screen.takenAt, result: screen.result } : null, program, plan, decision, walking,
-    sessionDoneToday: sessions.some((s) => s.date === today), age,
+    sessionDoneToday: doneDates.includes(today), age,
   };
 }
 
@@ -158,7 +159,7 @@ export interface Progress {
   stage: { number: number; name: string; goal: string } | null;
   decision: ProgramReview | null;
   events: ProgramEvent[];
-  sessions: { date: string; status: string }[];
+  sessions: { date: string; status: SessionStatus }[];
   weekAdherence: { done: number; prescribed: number; fraction: number } | null;
   walkingDays: DailyWalking[];
   walking: WalkingTarget;

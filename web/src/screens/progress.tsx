@@ -2,6 +2,7 @@
  * Progress: pain over time with the MCID band, walking per day, sessions done and this week's adherence, the
  * current stage with what it takes to move on (met or not yet), and the history of program changes with reasons.
  */
+import { isDoneSession } from '../../../src/core/program-engine.js';
 import { LAST_STAGE } from '../../../src/core/stages.js';
 import { useEffect, useState } from 'react';
 import { api } from '../api/client.js';
@@ -30,7 +31,7 @@ export function ProgressScreen() {
   if (error) return <section className="screen"><ScreenTitle>Progress</ScreenTitle><FieldError message={error} /></section>;
   if (!progress || !checkins) return <section className="screen"><ScreenTitle>Progress</ScreenTitle><Loading what="your progress" /></section>;
 
-  const done = progress.sessions.filter((s) => s.status === 'completed').length;
+  const done = progress.sessions.filter(isDoneSession).length;
   const partial = progress.sessions.length - done;
   const adh = progress.weekAdherence;
   const requirements = progress.decision?.requirements ?? [];
@@ -81,7 +82,8 @@ export function ProgressScreen() {
       <div className="card">
         <h2>Sessions</h2>
         <p data-testid="sessions-done"><strong>{done}</strong> session{done === 1 ? '' : 's'} done{partial ? `, ${partial} partly done` : ''}.</p>
-        {adh && <p data-testid="week-adherence">This week: {adh.done} of {adh.prescribed} days ({Math.round(adh.fraction * 100)}%).</p>}
+        {adh && <p data-testid="week-adherence">This week: a full session on {adh.done} of {adh.prescribed} {adh.prescribed === 1 ? 'day' : 'days'} ({Math.round(adh.fraction * 100)}%).</p>}
+        {partial > 0 && <p className="muted">A session counts as done when every exercise in it was done. Partly done sessions stay in your record, but they do not count toward moving up a stage.</p>}
         {adh && <meter min={0} max={1} value={adh.fraction} aria-label="Sessions done this week">{Math.round(adh.fraction * 100)}%</meter>}
       </div>
 
