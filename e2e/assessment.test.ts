@@ -178,10 +178,22 @@ test('screening tests: instructions, a located error, findings with evidence, a 
   await lunge.evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await screenshot(page, '6e-screening-form');
 
+  // An observation is stored as "not-seen" but read in words, on the card and in the finding (issue 17).
+  const trend = page.locator('article#trendelenburg');
+  await trend.getByText('Measures the pelvis link of the chain.', { exact: false }).waitFor();
+  await trend.getByRole('button', { name: 'Enter a result' }).click();
+  await trend.getByText('Accepted: seen, not seen or not sure, per standing leg.', { exact: false }).waitFor();
+  await trend.getByRole('group', { name: 'Standing on the left leg' }).getByRole('radio', { name: 'Not seen' }).check();
+  await trend.getByRole('button', { name: 'Save result' }).click();
+  await trend.locator('.new-result').getByText('Trendelenburg sign (hip drop on one leg) (left): not seen').waitFor();
+  const screenText = await page.locator('main').innerText();
+  for (const raw of ['not-seen', 'unsure', 'incline-metronome', 'flat-floor']) assert.ok(!screenText.includes(raw), `"${raw}" is on the screen`);
+
   const stored = await call<{ screening: { record: { testId: string; values: unknown; recordedBy: string } }[] }>(ctx.server.url, 'GET', '/api/assessment');
-  // Both were recorded at the same minute, so compare them in a fixed order.
+  // They were recorded at the same minute, so compare them in a fixed order.
   assert.deepEqual(stored.screening.map((s) => [s.record.testId, s.record.values, s.record.recordedBy]).sort((a, b) => String(a[0]).localeCompare(String(b[0]))), [
     ['navicular-drop', { left: 12, right: 7 }, 'me'],
+    ['trendelenburg', { left: 'not-seen' }, 'me'],
     ['weight-bearing-lunge', { left: 8 }, 'Sam Okafor'],
   ]);
 });
@@ -226,7 +238,7 @@ test('questionnaires: NPRS with trend and responder status, PSFS activities, ODI
   assert.match(await totalErr.innerText(), /100/);
   await odi.getByLabel('Total score (%)').fill('34');
   await odi.getByRole('button', { name: 'Save' }).click();
-  await odi.getByText('Saved. Score: 34% (moderate).').waitFor();
+  await odi.getByText('Saved. Score: 34%, “moderate” band.').waitFor();
   await page.locator('li.outcome-row[data-measure="odi"]').getByText('“moderate” band', { exact: false }).waitFor();
   await assertAccessible(ctx.phone.page, 'questionnaires');
   await screenshot(page, '6f-questionnaires', { top: true });

@@ -43,3 +43,9 @@ test('Pain marks land on their chain segment and the explanation never says "dia
     assert.ok(!/diagnos(is|e|ed)\b/.test(text.replace(CHAIN_DISCLAIMER.toLowerCase(), '')));
   }), { numRuns: 100 });
 });
+
+test('Pain marked at a link is said in words, not stored values ("Lower back", not "low-back centre")', () => {
+  const ex = explainChain({ findings: [], pain: [{ region: 'heel', side: 'left', intensity: 6 }, { region: 'foot-sole', side: 'both', intensity: 3 }] });
+  const foot = ex.links.find((l) => l.from === 'foot')!;
+  assert.equal(foot.finding, 'Nothing measured at the foot yet. Pain marked here: Left heel 6/10, Sole of the foot 3/10.');
+});

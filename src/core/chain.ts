@@ -8,6 +8,7 @@ import type { EvidenceLevel } from './evidence.js';
 import { plainStrength } from './evidence.js';
 import { CHAIN_SEGMENTS, type ChainSegment, type Finding } from './findings.js';
 import type { BodyRegion } from './pain.js';
+import { painAreaLabel } from './pain-areas.js';
 
 /** What the literature says about one link, in DOMAIN.md's words and grades. */
 interface LinkClaim {
@@ -121,7 +122,7 @@ export function explainChain(input: { findings: readonly Finding[]; pain: readon
     const notable = measured.filter((f) => f.status === 'notable');
     const typical = measured.filter((f) => f.status === 'typical');
     const status: LinkStatus = measured.length === 0 ? 'missing' : notable.length && typical.length ? 'mixed' : notable.length ? 'notable' : typical.length ? 'typical' : 'mixed';
-    const painText = pain.length ? ` Pain marked here: ${pain.map((p) => `${p.region} ${p.side} ${p.intensity}/10`).join(', ')}.` : '';
+    const painText = pain.length ? ` Pain marked here: ${pain.map((p) => `${painAreaLabel(p)} ${p.intensity}/10`).join(', ')}.` : '';
     const finding = measured.length === 0
       ? `Nothing measured at the ${claim.from} yet.${painText}`
       : `${measured.map((f) => `${f.label}${f.side !== 'none' && f.side !== 'both' ? ` (${f.side})` : ''}: ${f.value} — ${statusWord(f.status)}`).join('; ')}.${painText}`;

@@ -16,7 +16,7 @@ import {
   SINGLE_LEG_STANCE_EYES_CLOSED_NORM_S, SINGLE_LEG_STANCE_EYES_OPEN_NORM_S,
 } from './screening-constants.js';
 import {
-  SCREENING_NAME, SCREENING_SEGMENT, type Observation, type ScreeningResult, type ScreeningTestId, type ScreeningValues,
+  OBSERVATION_WORDS, SCREENING_NAME, SCREENING_SEGMENT, type Observation, type ScreeningResult, type ScreeningTestId, type ScreeningValues,
 } from './screening-schemas.js';
 
 /** What the interpretation may use about the person. Both are optional; a norm that needs one says so if missing. */
@@ -316,7 +316,7 @@ function observation(base: Base, v: { left?: Observation | null; right?: Observa
       : o === 'not-seen'
         ? `${when} ${words.noSign}. This is an observation only.`
         : `${when} it was hard to tell. That is fine: it is an observation only, and a clinician can look with you.`;
-    return make(base, { side, value: o, reference, status: 'not-interpretable', plain, evidence: 'EO', refs: [] });
+    return make(base, { side, value: OBSERVATION_WORDS[o], reference, status: 'not-interpretable', plain, evidence: 'EO', refs: [] });
   });
 }
 

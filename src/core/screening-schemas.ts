@@ -75,6 +75,8 @@ export const windlassValues = perSide(z.enum(['positive', 'negative']));
 /** An observation with no numeric threshold (DOMAIN.md §5): seen, not seen, or not sure. */
 export const OBSERVATIONS = ['seen', 'not-seen', 'unsure'] as const;
 export type Observation = (typeof OBSERVATIONS)[number];
+/** An observation in words, as a finding shows it (never the stored value such as "not-seen"). */
+export const OBSERVATION_WORDS: Record<Observation, string> = { seen: 'seen', 'not-seen': 'not seen', unsure: 'not sure' };
 /** Single-leg squat: knee moving inward, per leg squatting. */
 export const squatValgusValues = perSide(z.enum(OBSERVATIONS));
 /** Trendelenburg: pelvis dropping on the lifted-leg side, per standing leg. */

@@ -207,10 +207,13 @@ test('Given a positive and a negative Windlass, when interpreted, then positive 
 });
 
 // ---- Observations: no threshold, report to a clinician. ----
+// The value a person reads, typed by hand: never the stored "not-seen" (issue 17).
+const OBSERVED_WORDS = { seen: 'seen', 'not-seen': 'not seen', unsure: 'not sure' } as const;
 for (const id of ['single-leg-squat-valgus', 'trendelenburg'] as const) {
   for (const o of ['seen', 'not-seen', 'unsure'] as const) {
-    test(`Given ${id} observed "${o}", when interpreted, then it is not interpretable and evidence EO`, () => {
+    test(`Given ${id} observed "${o}", when interpreted, then it reads "${OBSERVED_WORDS[o]}", is not interpretable and evidence EO`, () => {
       const f = only(interpretScreening(result(id, { right: o })), 'right');
+      assert.equal(f.value, OBSERVED_WORDS[o]);
       assert.equal(f.status, 'not-interpretable');
       assert.equal(f.evidence, 'EO');
       assert.equal(f.segment, EXPECTED_SEGMENT[id]);
@@ -280,6 +283,16 @@ const DOMAIN_REFS = new Set(
   [...readFileSync(new URL('../../../shared/DOMAIN.md', import.meta.url), 'utf8').matchAll(/^(\d+[a-z]?)\. /gm)].map((m) => m[1]!),
 );
 const BANNED = /diagnos|disease|disorder|abnormal|you have a|syndrome/i;
+/** Stored values that are not words (issue 17: "not-seen" reached the screen); no text a person reads may hold one. */
+const RAW_VALUE = /\b(not-seen|unsure|incline-metronome|flat-floor)\b/;
+
+test('Given the catalogue, when its texts for a person are read, then no stored value appears in them', () => {
+  for (const t of SCREENING_TESTS) {
+    const texts = [t.name, t.purpose, t.input.range, t.reliability, ...t.clinic.steps, ...('notAtHome' in t.home ? [t.home.notAtHome] : [...t.home.steps, ...t.home.need])];
+    for (const text of texts) assert.doesNotMatch(text, RAW_VALUE, `${t.id}: ${text}`);
+  }
+  assert.equal(screeningTest('trendelenburg').input.range, 'seen, not seen or not sure, per standing leg');
+});
 
 test('Property: any schema-valid result is interpreted without throwing, with the right segment and one finding per side', () => {
   fc.assert(fc.property(resultArb, contextArb, (raw, ctx) => {
@@ -296,6 +309,7 @@ test('Property: any schema-valid result is interpreted without throwing, with th
       assert.ok(['typical', 'notable', 'borderline', 'not-interpretable'].includes(f.status));
       assert.ok(f.plain.length > 0 && f.value.length > 0 && f.reference.length > 0);
       assert.doesNotMatch(f.plain, BANNED);
+      for (const text of [f.label, f.value, f.plain]) assert.doesNotMatch(text, RAW_VALUE, `a stored value reaches the screen: ${text}`);
       assert.ok(f.evidence in EVIDENCE_LEVELS);
       for (const ref of f.refs) assert.ok(DOMAIN_REFS.has(ref), `unknown DOMAIN.md ref ${ref}`);
     }

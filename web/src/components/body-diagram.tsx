@@ -9,6 +9,7 @@ import type { BodyMark } from '../api/types.js';
 import type { BodyRegion } from '../api/assessment-types.js';
 import { NPRS_MAX, NPRS_MIN } from '../../../src/core/clinical-constants.js';
 import { PAIN_TYPES } from '../../../src/core/pain.js';
+import { painAreaLabel } from '../../../src/core/pain-areas.js';
 
 const SCORES = Array.from({ length: NPRS_MAX - NPRS_MIN + 1 }, (_, i) => NPRS_MIN + i);
 
@@ -16,18 +17,8 @@ type Side = BodyMark['side'];
 type View = BodyMark['view'];
 interface Spot { region: BodyRegion; side: Side; cx: number; cy: number; rx: number; ry: number }
 
-/** Region names in plain words. */
-export const REGION_NAMES: Record<BodyRegion, string> = {
-  'foot-sole': 'sole of the foot', heel: 'heel', ankle: 'ankle', knee: 'knee', hip: 'hip', pelvis: 'pelvis and groin',
-  'low-back': 'lower back', 'mid-back': 'middle of the back', neck: 'neck', shoulder: 'shoulder',
-};
-
-/** "Left heel (back)" */
-export function regionLabel(m: { region: BodyRegion; side: string; view?: View }): string {
-  const side = m.side === 'left' || m.side === 'right' ? `${m.side} ` : '';
-  const text = `${side}${REGION_NAMES[m.region]}${m.view ? ` (${m.view})` : ''}`;
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
+/** "Left heel (back)": the region and side in words (src/core/pain-areas.ts). */
+export const regionLabel = painAreaLabel;
 
 // A 200 x 440 outline. Targets are at least 34 x 30 units: about 44 x 38 px at the size the phone shows them.
 const pair = (region: BodyRegion, dx: number, cy: number, rx: number, ry: number, leftOnViewerLeft: boolean): Spot[] => [

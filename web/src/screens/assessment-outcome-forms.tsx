@@ -13,7 +13,7 @@ import {
   FAAM_ADL_ITEMS, FAAM_ITEM_MAX, FAAM_SPORTS_ITEMS, NDI_ITEM_MAX, NDI_ITEMS, NDI_RAW_MAX, ODI_SECTION_MAX, ODI_SECTIONS, PSFS_MAX_ACTIVITIES,
   PSFS_MIN_ACTIVITIES, PSFS_RATING_MAX, PSFS_RATING_MIN, START_BACK_OVERALL_MAX, START_BACK_SUBSCALE_MAX,
 } from '../../../src/core/outcome-constants.js';
-import { formatScore } from './assessment-outcome-text.js';
+import { bandWords, formatScore } from './assessment-outcome-text.js';
 
 type Problem = { field: string; message: string } | null;
 const range = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, i) => a + i);
@@ -59,7 +59,7 @@ function Shell({ measure, s, submit, children }: { measure: OutcomeMeasureId; s:
       {general && <p id={fieldId(measure, field)} className="field-error" role="alert" tabIndex={-1}>{general}</p>}
       <button type="submit" className="primary" disabled={s.busy}>{s.busy ? 'Saving…' : 'Save'}</button>
       {s.saved && s.saved.score.score !== null && (
-        <p className="success" role="status">Saved. Score: {formatScore(measure, s.saved.score.score)}{s.saved.score.band ? ` (${s.saved.score.band})` : ''}.</p>
+        <p className="success" role="status">Saved. Score: {formatScore(measure, s.saved.score.score)}{s.saved.score.band ? `, ${bandWords(measure, s.saved.score.band)}` : ''}.</p>
       )}
     </form>
   );

@@ -9,6 +9,7 @@ import type { Finding, ScreeningRecord, ScreeningTestEntry, ScreeningTestId } fr
 import {
   EvidenceTag, FindingList, RecorderFields, fieldId, messageWithoutPath, newRecorder, recordedAt, recordedBy, recorderProblem, type Recorder,
 } from '../components/assessment-parts.js';
+import { SEGMENT_NAMES } from '../components/chain-diagram.js';
 import { shortDate } from '../lib/local-time.js';
 import { TEST_FIELDS, buildValues, plainMessage, type FieldDef, type FormText } from './assessment-test-fields.js';
 
@@ -96,7 +97,7 @@ export function TestCard({ test, last, open, onSaved }: { test: ScreeningTestEnt
     <article className="card test-card" id={test.id} aria-labelledby={`${prefix}-title`} tabIndex={-1}>
       <h2 id={`${prefix}-title`}>{test.name}</h2>
       <p>{test.purpose}</p>
-      <p className="muted small">Measures the <strong>{test.segment}</strong> link of the chain. <EvidenceTag evidence={test.evidence} refs={test.refs} /></p>
+      <p className="muted small">Measures the <strong>{SEGMENT_NAMES[test.segment].toLowerCase()}</strong> link of the chain. <EvidenceTag evidence={test.evidence} refs={test.refs} /></p>
       {last && !result && (
         <div className="last-result">
           <h3>Last result: {shortDate(last.record.recordedAt)}, by {last.record.recordedBy}</h3>
