@@ -7,7 +7,7 @@
  */
 import { basename } from 'node:path';
 import type { PoseError, RegionOfInterest } from '../pose/frame.js';
-import type { VideoAnalysisJson } from './analyze-video.js';
+import { formatReport } from './analyze-report.js';
 import { CliError, usageError } from './cli-error.js';
 import type { Command } from './command.js';
 import { progressBar } from './progress-bar.js';
@@ -95,30 +95,3 @@ export const analyzeCommand: Command = {
     out.write(values.json ? `${JSON.stringify(json)}\n` : formatReport(json));
   },
 };
-
-function formatReport(j: VideoAnalysisJson): string {
-  const lines = [`${j.video}: ${j.frames} frames at ${j.fps} fps, ${j.view} view (${j.direction})`];
-  const p = j.person;
-  const roi = p.roi ? `${p.roi.x},${p.roi.y},${p.roi.width},${p.roi.height}` : 'the whole picture';
-  lines.push(p.method === 'roi' ? `Region (given): ${roi}`
-    : p.method === 'none' ? 'Nobody was seen walking across the picture in the first pass; the whole picture was analysed.'
-      : `Person ${p.chosen} ${p.method === 'auto' ? '(chosen automatically: walks furthest across the picture)' : '(--person)'}; region ${roi}; pose model run on frames ${p.frames_analysed?.first ?? '?'}-${p.frames_analysed?.last ?? '?'}`);
-  if (p.candidates.length > 1) {
-    lines.push(`People found: ${p.candidates.map((c) => `${c.id} (seen on ${c.boxes.length} sampled frames from ${c.boxes[0]?.time.toFixed(1) ?? '?'} s, moved ${c.travel_px} px)`).join('; ')}. Use --person N to follow another.`);
-  }
-  lines.push('');
-  for (const side of ['left', 'right'] as const) {
-    lines.push(`${side.padEnd(5)} heel strikes: ${j.events[side].heel_strike.map((t) => t.toFixed(2)).join(' ') || '-'}`);
-    lines.push(`${side.padEnd(5)} toe offs:     ${j.events[side].toe_off.map((t) => t.toFixed(2)).join(' ') || '-'}`);
-  }
-  lines.push('', 'Metric'.padEnd(36) + 'Value'.padEnd(12) + 'Confidence');
-  for (const [name, m] of Object.entries(j.metrics)) {
-    lines.push(name.padEnd(36) + (m.value === null ? 'not measurable' : String(m.value)).padEnd(12) + (m.value === null ? ` ${m.reason ?? ''}` : m.confidence.toFixed(2)));
-  }
-  if (j.warnings.length) {
-    lines.push('', 'Warnings:');
-    for (const w of j.warnings) lines.push(`- ${w.message} ${w.advice}`);
-  }
-  if (j.tracks.length > 1) lines.push('', `Person tracks: ${j.tracks.map((t) => `${t.id} (${t.frames} frames from frame ${t.firstFrame})`).join(', ')}; analysed ${j.track_id}. Use --track N for another.`);
-  return `${lines.join('\n')}\n`;
-}

@@ -1,6 +1,8 @@
 /**
- * `footing explain`: the current chain explanation, link by link with evidence levels, and the program's decision.
+ * `footing explain`: the current chain explanation, link by link with evidence levels and citations, the program's
+ * decision, and a References block with the full reference of each source cited.
  */
+import { citationList, citeInline, refIdsIn, referencesBlock } from '../core/citations.js';
 import { EVIDENCE_LEVELS } from '../core/evidence.js';
 import { todayFrom } from '../server/request-date.js';
 import { usageError } from './cli-error.js';
@@ -43,8 +45,8 @@ export const explainCommand: Command = {
       for (const l of ex.links) {
         lines.push(`${l.from} -> ${l.to}  [${l.status}]`);
         lines.push(`  Found: ${l.finding}`);
-        lines.push(`  What it may mean: ${values.clinician ? l.clinician : l.meaning}`);
-        lines.push(`  Strength: ${l.strength} (${l.evidence}: ${EVIDENCE_LEVELS[l.evidence]})${l.refs.length ? `, DOMAIN.md refs ${l.refs.join(', ')}` : ''}`);
+        lines.push(`  What it may mean: ${values.clinician ? citeInline(l.clinician) : l.meaning}`);
+        lines.push(`  Strength: ${l.strength} (${l.evidence}: ${EVIDENCE_LEVELS[l.evidence]})${l.refs.length ? `; ${citationList(l.refs)}` : ''}`);
         if (l.missing.length) lines.push(`  To measure: ${l.missing.join(', ')}`);
         lines.push('');
       }
@@ -58,6 +60,11 @@ export const explainCommand: Command = {
       for (const r of decision.referral) lines.push(`  See a clinician: ${r}`);
       if (decision.rescreen_due) lines.push('  The safety questions are due again.');
       lines.push('', ex.disclaimer, '');
+      const cited = referencesBlock([
+        ...ex.links.flatMap((l) => [...(values.clinician ? refIdsIn(l.clinician) : []), ...l.refs]),
+        ...ex.wholeBody.flatMap((f) => f.refs),
+      ]);
+      if (cited.length) lines.push(...cited, '');
       out.write(lines.join('\n'));
     } finally { await store.close(); }
   },

@@ -118,7 +118,7 @@ test('A truncated backup file is refused with the byte position', async () => {
   assert.match(r.err, /not valid JSON/);
 });
 
-test('footing explain --json prints links from the feet up with evidence, and the decision', async () => {
+test('footing explain --json prints links from the feet up with evidence, and the decision; the text cites its sources', async () => {
   const db = join(dir, 'explain.sqlite');
   const store = openStore({ kind: 'sqlite', path: db });
   await migrate(store);
@@ -138,6 +138,22 @@ test('footing explain --json prints links from the feet up with evidence, and th
   }
   assert.equal(out.decision.action, 'hold'); // one day in: not a week at the stage yet
   assert.ok(out.decision.reasons.length > 0);
+
+  // The text cites each link's sources by author and year and lists them in full at the end; no file names.
+  const text = await run(['explain', '--db', db, '--date', '2026-11-02']);
+  assert.equal(text.code, 0, text.err);
+  assert.match(text.out, /^foot -> ankle .*\n.*\n.*\n {2}Strength: some support \(LAB: Laboratory study in healthy people\); Khamis and Yizhar, 2007; Martin et al\., 2014$/m);
+  const block = text.out.slice(text.out.indexOf('\nReferences\n'));
+  assert.match(block, /^- Khamis and Yizhar, 2007: Khamis S, Yizhar Z \(2007\)\. Effect of feet hyperpronation on pelvic alignment in a standing position\. Gait Posture 2007;25\(1\):127–34\. https:\/\/doi\.org\/10\.1016\/j\.gaitpost\.2006\.02\.005$/m);
+  assert.equal(block.match(/^- Khamis and Yizhar, 2007:/gm)?.length, 1, 'each source once');
+  assert.match(block, /^- Menz et al\., 2013a: /m);
+  assert.doesNotMatch(text.out, /DOMAIN|\.md\b|§/);
+  // For a clinician, the numbers inside the figures read as citations too, and join the block.
+  const clin = await run(['explain', '--db', db, '--date', '2026-11-02', '--clinician']);
+  assert.match(clin.out, /Knee flexion norms in gait: IC 0-5°, loading peak 15-20°, swing peak 60-70° \(Perry and Burnfield, 2010\) \(EO\)\./);
+  assert.match(clin.out.slice(clin.out.indexOf('\nReferences\n')), /^- Perry and Burnfield, 2010: Perry J, Burnfield JM \(2010\)\. Gait Analysis/m);
+  assert.doesNotMatch(clin.out, /\[\d+[a-z]?\]/);
+
   const bad = await run(['explain', '--db', db, '--date', 'yesterday']);
   assert.equal(bad.code, 2);
   assert.match(bad.err, /--date/);

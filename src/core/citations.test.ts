@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { authorsShort, citation, citationList, fullCitation, refIdsIn, referenceLink, referencesBlock, shortCitation, surname } from './citations.js';
+import { authorsShort, citation, citationList, citeInline, fullCitation, refIdsIn, referenceLink, referencesBlock, shortCitation, splitCitations, surname } from './citations.js';
 import { REFERENCES, referenceById } from './references.js';
 
 const ref = (id: string) => referenceById(id)!;
@@ -94,4 +94,18 @@ test('Given cited ids, when a References block is made, then each is listed once
     '- Bohannon and Andrews, 2011: Bohannon RW, Andrews AW (2011). Normal walking speed: descriptive meta-analysis. Physiotherapy 2011;97(3):182–9. https://doi.org/10.1016/j.physio.2010.12.004',
   ]);
   assert.deepEqual(referencesBlock([]), []);
+});
+
+test('Given a text that cites by number, when split, then each run of known numbers is one part and the words stay', () => {
+  assert.deepEqual(splitCitations('null for treatment [2][3]; custom orthoses [4].'), [
+    { text: 'null for treatment' }, { refs: ['2', '3'] }, { text: '; custom orthoses' }, { refs: ['4'] }, { text: '.' },
+  ]);
+  assert.deepEqual(splitCitations('no numbers here'), [{ text: 'no numbers here' }]);
+  assert.deepEqual(splitCitations('an array a[0] and [99]'), [{ text: 'an array a[0] and [99]' }]);
+});
+
+test('Given a text that cites by number, when cited inline, then the numbers read as authors and years', () => {
+  assert.equal(citeInline('Internal shank rotation with induced pronation [8] (LAB, standing, healthy).'), 'Internal shank rotation with induced pronation (Khamis and Yizhar, 2007) (LAB, standing, healthy).');
+  assert.equal(citeInline('Insoles: meta-analyses null for treatment and prevention [2][3]; custom orthoses moderate evidence in chronic LBP [4].'),
+    'Insoles: meta-analyses null for treatment and prevention (Chuter et al., 2014; Sahar et al., 2009); custom orthoses moderate evidence in chronic LBP (Kong et al., 2020).');
 });

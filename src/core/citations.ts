@@ -86,6 +86,41 @@ export function refIdsIn(text: string): string[] {
   return [...text.matchAll(/\[(\d+[a-z]?)\]/g)].map((m) => m[1]!);
 }
 
+/** A typical range as stored with its source (src/gait/reference-ranges.ts): "DOMAIN.md §2c [25]" holds the ids. */
+export interface RangeWithSource { min: number; max: number; unit: string; source: string }
+
+/** "100–120 steps/min (Hollman et al., 2011)": the range, and its sources as citations. */
+export function rangeWithSources(r: RangeWithSource): string {
+  const ids = refIdsIn(r.source);
+  return `${r.min}–${r.max} ${r.unit}${ids.length ? ` (${citationList(ids)})` : ''}`;
+}
+
+/** A piece of text with citations in it: plain words, or the ids of one run of bracketed numbers ("[2][3]"). */
+export type TextPart = { text: string } | { refs: string[] };
+
+/**
+ * Splits a text that cites by number ("null for treatment [2][3]; custom orthoses [4]") into its words and its
+ * runs of known reference numbers, so that each run can be shown as citations. Unknown numbers stay as written.
+ */
+export function splitCitations(text: string): TextPart[] {
+  const parts: TextPart[] = [];
+  let last = 0;
+  for (const m of text.matchAll(/ ?((?:\[\d+[a-z]?\])+)/g)) {
+    const ids = refIdsIn(m[1]!);
+    if (!ids.every((id) => referenceById(id))) continue;
+    if (m.index > last) parts.push({ text: text.slice(last, m.index) });
+    parts.push({ refs: ids });
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) parts.push({ text: text.slice(last) });
+  return parts;
+}
+
+/** The same text with each run of numbers as words: "null for treatment (Chuter et al., 2014; Sahar et al., 2009)". */
+export function citeInline(text: string): string {
+  return splitCitations(text).map((p) => ('refs' in p ? ` (${citationList(p.refs)})` : p.text)).join('');
+}
+
 /**
  * A "References" block for the end of a text report: each reference cited, once, in the order first cited, as
  * "- Hollman et al., 2011: Hollman JH, ... https://doi.org/...". No lines when nothing was cited.

@@ -23,3 +23,17 @@ test('Metrics inside their reference are typical, outside notable, and low-confi
   assert.equal(chain.some((f) => f.source === 'gait:pelvic_drop_deg'), false); // not measurable: not guessed
   assert.equal(chain.find((f) => f.source === 'gait:knee_flexion_peak_swing_deg')!.segment, 'knee');
 });
+
+test('Given a range stored with its source, when a finding is made, then its reference cites the source in words, never the file', () => {
+  const { wholeBody } = gaitFindings({
+    view: 'side',
+    metrics: {
+      cadence_spm: { value: 110, confidence: 0.8, reference: { min: 100, max: 120, unit: 'steps/min', source: 'DOMAIN.md §2c [25]' } },
+      walking_speed_mps: { value: 1.2, confidence: 0.8, reference: { min: 0.94, max: 1.43, unit: 'm/s', source: 'DOMAIN.md §2c [21][21a]' } },
+    },
+  }, meta);
+  assert.deepEqual(wholeBody.map((f) => f.reference), [
+    '100–120 steps/min (Hollman et al., 2011)',
+    '0.94–1.43 m/s (Bohannon and Andrews, 2011; Andrews et al., 2023)',
+  ]);
+});

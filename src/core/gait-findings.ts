@@ -5,6 +5,7 @@
  * "not interpretable" and says why. DOMAIN.md §2c (norms) and §1 1.10 (slower gait with LBP is a consequence of
  * pain, not shown as a cause).
  */
+import { rangeWithSources } from './citations.js';
 import type { EvidenceLevel } from './evidence.js';
 import type { ChainSegment, Finding } from './findings.js';
 
@@ -54,14 +55,14 @@ export function gaitFindings(a: GaitAnalysisInput, meta: { recordedAt: string; r
     let reference: string;
     if (m.confidence < GAIT_MIN_CONFIDENCE_TO_INTERPRET) {
       status = 'not-interpretable';
-      reference = m.reference ? `${m.reference.min}-${m.reference.max} ${m.reference.unit} (${m.reference.source})` : 'no reference';
+      reference = m.reference ? rangeWithSources(m.reference) : 'no reference';
       plain = `${info.label}: measured, but the video gave too little to be sure (confidence ${Math.round(m.confidence * 100)}%). Film again for a clearer answer.`;
     } else if (!m.reference) {
       status = 'not-interpretable';
       reference = 'No validated reference for phone video';
       plain = `${info.label}: ${value}. There is no reliable reference to compare this with.`;
     } else {
-      reference = `${m.reference.min}-${m.reference.max} ${m.reference.unit} (${m.reference.source})`;
+      reference = rangeWithSources(m.reference);
       const low = m.value < m.reference.min;
       const high = m.value > m.reference.max;
       status = low || high ? 'notable' : 'typical';
