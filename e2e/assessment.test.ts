@@ -162,6 +162,11 @@ test('screening tests: instructions, a located error, findings with evidence, a 
   await leftFinding.getByText(/Your left arch dropped 12 mm/).waitFor();
   await leftFinding.getByText('some support').waitFor();
   assert.equal(await result.locator('li.finding[data-side="right"] .status-badge').innerText(), '✓ In the usual range');
+  // The left arch dropped more (12 against 7 mm): said so, never "left higher" (issue 17).
+  const difference = result.locator('li.finding[data-side="both"]');
+  await difference.getByText('Navicular drop: left-right difference (both sides): 5 mm (left arch dropped more)').waitFor();
+  await difference.getByText('Your left arch dropped 5 mm more than your right arch when you stood up.', { exact: false }).waitFor();
+  assert.doesNotMatch(await difference.innerText(), /higher/);
   await nd.evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await screenshot(page, '6d-screening-result');
 

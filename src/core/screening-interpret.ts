@@ -71,16 +71,18 @@ function present<T>(v: { left?: T | null; right?: T | null }): [Side, T][] {
 
 /**
  * A side difference for a test whose difference has no reference in DOMAIN.md: reported only when the sides differ,
- * as not interpretable, so it is said rather than guessed.
+ * as not interpretable, so it is said rather than guessed. `more` names the side with the larger number in the
+ * test's own terms ("left arch dropped more"): a larger navicular drop is an arch that sinks more, never a "higher"
+ * one, so no test says "higher" of a side unless the number it compares is a score.
  */
-function unreferencedDifference(base: Base, f: { left: number; right: number; unit: string; say: (more: Side, other: Side, d: string) => string; label?: string; evidence: EvidenceLevel; refs: string[] }): Finding[] {
+function unreferencedDifference(base: Base, f: { left: number; right: number; unit: string; more: (side: Side) => string; say: (more: Side, other: Side, d: string) => string; label?: string; evidence: EvidenceLevel; refs: string[] }): Finding[] {
   const d = sideDifference(f.left, f.right);
   if (d === 0) return [];
   const more: Side = f.left > f.right ? 'left' : 'right';
   const other: Side = more === 'left' ? 'right' : 'left';
   return [make(base, {
     side: 'both', label: `${f.label ?? SCREENING_NAME[base.source]}: left-right difference`,
-    value: `${formatNumber(d)} ${f.unit} (${more} higher)`,
+    value: `${formatNumber(d)} ${f.unit} (${f.more(more)})`,
     reference: 'No validated cut-off for a side-to-side difference (DOMAIN.md §5).',
     status: 'not-interpretable',
     plain: `${f.say(more, other, `${formatNumber(d)} ${f.unit}`)} There is no agreed cut-off for a difference between sides, so this is shown as it is. You can show it to your clinician.`,
@@ -111,7 +113,7 @@ function navicularDrop(base: Base, v: ScreeningValues<'navicular-drop'>): Findin
     return make(base, { side, value: `${formatNumber(mm)} mm`, reference, status, plain, evidence: 'COH', refs });
   });
   if (v.left != null && v.right != null) {
-    out.push(...unreferencedDifference(base, { left: v.left, right: v.right, unit: 'mm', say: (m, o, d) => `Your ${m} arch dropped ${d} more than your ${o} arch.`, evidence: 'COH', refs }));
+    out.push(...unreferencedDifference(base, { left: v.left, right: v.right, unit: 'mm', more: (m) => `${m} arch dropped more`, say: (m, o, d) => `Your ${m} arch dropped ${d} more than your ${o} arch when you stood up.`, evidence: 'COH', refs }));
   }
   return out;
 }
@@ -146,7 +148,7 @@ function footPostureIndex(base: Base, v: ScreeningValues<'foot-posture-index'>, 
     return make(base, { side, value: `${signed(total)} (${band})`, reference, status: band === 'normal' ? 'typical' : 'notable', plain, evidence: 'COH', refs });
   });
   if (v.left != null && v.right != null) {
-    out.push(...unreferencedDifference(base, { left: v.left, right: v.right, unit: 'points', say: (m, o, d) => `Your ${m} foot scored ${d} higher than your ${o} foot.`, evidence: 'COH', refs }));
+    out.push(...unreferencedDifference(base, { left: v.left, right: v.right, unit: 'points', more: (m) => `${m} foot scored higher`, say: (m, o, d) => `Your ${m} foot scored ${d} higher than your ${o} foot.`, evidence: 'COH', refs }));
   }
   return out;
 }
@@ -246,7 +248,7 @@ function singleLegStance(base: Base, v: ScreeningValues<'single-leg-stance'>, ct
       }));
     }
     if (c.values.left != null && c.values.right != null) {
-      out.push(...unreferencedDifference(base, { left: c.values.left, right: c.values.right, unit: 'seconds', say: (m, o, d) => `You stood ${d} longer on your ${m} leg than on your ${o} leg.`, label, evidence: 'COH', refs }));
+      out.push(...unreferencedDifference(base, { left: c.values.left, right: c.values.right, unit: 'seconds', more: (m) => `longer on the ${m} leg`, say: (m, o, d) => `You stood ${d} longer on your ${m} leg than on your ${o} leg.`, label, evidence: 'COH', refs }));
     }
   }
   return out;

@@ -81,8 +81,27 @@ test('Given navicular drops that differ (7 and 12 mm), when interpreted, then a 
   assert.equal(fs.length, 3);
   const d = only(fs, 'both');
   assert.equal(d.status, 'not-interpretable');
-  assert.equal(d.value, '5 mm (right higher)');
+  assert.equal(d.value, '5 mm (right arch dropped more)');
   assert.match(d.reference, /No validated cut-off/);
+});
+
+// The arch that drops more sinks more when you stand: it is never called "higher" (issue 17). Hand-made drops.
+const ndDifferences: [number, number, string, string][] = [
+  [12, 7, '5 mm (left arch dropped more)', 'Your left arch dropped 5 mm more than your right arch when you stood up.'],
+  [6.5, 9, '2.5 mm (right arch dropped more)', 'Your right arch dropped 2.5 mm more than your left arch when you stood up.'],
+  [4, 3.6, '0.4 mm (left arch dropped more)', 'Your left arch dropped 0.4 mm more than your right arch when you stood up.'],
+];
+for (const [left, right, value, said] of ndDifferences) {
+  test(`Given navicular drops of ${left} mm (left) and ${right} mm (right), then the difference reads "${value}"`, () => {
+    const d = only(interpretScreening(result('navicular-drop', { left, right })), 'both');
+    assert.equal(d.value, value);
+    assert.ok(d.plain.startsWith(said), d.plain);
+    assert.doesNotMatch(`${d.value} ${d.plain}`, /higher|lower/);
+  });
+}
+
+test('Given FPI-6 totals +2 (left) and +6 (right), then the difference is a score: "4 points (right foot scored higher)"', () => {
+  assert.equal(only(interpretScreening(result('foot-posture-index', { left: 2, right: 6 })), 'both').value, '4 points (right foot scored higher)');
 });
 
 test('Given equal navicular drops, when interpreted, then there is no difference finding (nothing to say)', () => {
@@ -163,7 +182,7 @@ test('Given eyes open and closed on both legs, when interpreted, then each condi
   // 4 per-side findings; one difference for eyes open (15 s), none for the equal eyes-closed times.
   assert.equal(fs.length, 5);
   const d = only(fs, 'both');
-  assert.equal(d.value, '15 seconds (left higher)');
+  assert.equal(d.value, '15 seconds (longer on the left leg)');
   assert.match(d.label, /eyes open/);
 });
 
