@@ -152,7 +152,7 @@ test('footing explain --json prints links from the feet up with evidence, and th
   const clin = await run(['explain', '--db', db, '--date', '2026-11-02', '--clinician']);
   assert.match(clin.out, /Knee flexion norms in gait: IC 0-5°, loading peak 15-20°, swing peak 60-70° \(Perry and Burnfield, 2010\) \(EO\)\./);
   assert.match(clin.out.slice(clin.out.indexOf('\nReferences\n')), /^- Perry and Burnfield, 2010: Perry J, Burnfield JM \(2010\)\. Gait Analysis/m);
-  assert.doesNotMatch(clin.out, /\[\d+[a-z]?\]/);
+  assert.doesNotMatch(clin.out, /\[\d+[a-z]?\]|DOMAIN|\.md\b|§/);
 
   const bad = await run(['explain', '--db', db, '--date', 'yesterday']);
   assert.equal(bad.code, 2);

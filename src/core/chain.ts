@@ -64,7 +64,7 @@ const LINK_CLAIMS: readonly LinkClaim[] = [
   {
     from: 'spine', to: 'neck', evidence: 'HYP', refs: [],
     plain: 'That the feet affect neck pain through the spine is an idea that has not been tested. Walking is still good general activity for people with neck pain.',
-    clinician: 'Foot → neck pain was not evaluated in the sources (DOMAIN.md §1 1.12): hypothesis. No walking trial for neck pain found (§2a 2.4).',
+    clinician: 'Foot → neck pain was not evaluated in the sources Footing draws on: a hypothesis. No walking trial for neck pain was found.',
     measureWith: ['pain-map'],
   },
 ];

@@ -25,7 +25,7 @@ export async function adjustStage(db: Kysely<Database>, personId: string, input:
     for (const p of stageByNumber(input.stage).prescriptions) {
       const o = input.doses[p.exercise];
       if (o && !applyDoseOverride(p.dose, o).adjusted && JSON.stringify(o) !== '{}') {
-        throw badRequest(`doses.${p.exercise}: that dose is outside the limits for this exercise (DOMAIN.md: roll up to ${DOSE_LIMITS.timed.secondsPerFoot} s per foot ${DOSE_LIMITS.timed.timesPerDay}x a day; holds up to ${DOSE_LIMITS.holds.holdSeconds} s, ${DOSE_LIMITS.holds.reps} reps, ${DOSE_LIMITS.holds.sets} sets)`, `doses.${p.exercise}`);
+        throw badRequest(`doses.${p.exercise}: that dose is outside the limits for this exercise (roll up to ${DOSE_LIMITS.timed.secondsPerFoot} s per foot ${DOSE_LIMITS.timed.timesPerDay}x a day; holds up to ${DOSE_LIMITS.holds.holdSeconds} s, ${DOSE_LIMITS.holds.reps} reps, ${DOSE_LIMITS.holds.sets} sets)`, `doses.${p.exercise}`);
       }
     }
   }
