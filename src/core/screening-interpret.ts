@@ -83,7 +83,7 @@ function unreferencedDifference(base: Base, f: { left: number; right: number; un
   return [make(base, {
     side: 'both', label: `${f.label ?? SCREENING_NAME[base.source]}: left-right difference`,
     value: `${formatNumber(d)} ${f.unit} (${f.more(more)})`,
-    reference: 'No validated cut-off for a side-to-side difference (DOMAIN.md §5).',
+    reference: 'No validated cut-off for a side-to-side difference.',
     status: 'not-interpretable',
     plain: `${f.say(more, other, `${formatNumber(d)} ${f.unit}`)} There is no agreed cut-off for a difference between sides, so this is shown as it is. You can show it to your clinician.`,
     evidence: f.evidence, refs: f.refs,
@@ -237,7 +237,7 @@ function singleLegStance(base: Base, v: ScreeningValues<'single-leg-stance'>, ct
         continue;
       }
       const norm = c.norms[group]!;
-      const reference = `Average for age ${ageGroupLabel(group)}: about ${norm} s (${c.words}; per-group numbers UNVERIFIED in DOMAIN.md). An average, not a cut-off.`;
+      const reference = `Average for age ${ageGroupLabel(group)}: about ${norm} s (${c.words}; per-group numbers UNVERIFIED). An average, not a cut-off.`;
       const typical = s >= norm;
       out.push(make(base, {
         side, label, value, reference, status: typical ? 'typical' : 'borderline',
