@@ -263,6 +263,14 @@ test('my chain: links coloured by status with a legend, evidence levels, missing
   assert.equal(await svg.locator('[data-link="ankle-knee"]').getAttribute('class'), 'chain-link-line status-notable');
   assert.equal(await svg.locator('[data-link="knee-hip"]').getAttribute('class'), 'chain-link-line status-missing');
   assert.match(await svg.locator('desc').textContent() ?? '', /Foot to ankle: mixed.*Knee to hip: not measured yet/);
+  // The ODI (34%, "moderate") and the back pain score are low-back measures: they colour sacrum → spine, never
+  // spine → neck, which nothing measured (issue 17).
+  assert.equal(await svg.locator('[data-link="sacrum-spine"]').getAttribute('class'), 'chain-link-line status-notable');
+  assert.equal(await svg.locator('[data-link="spine-neck"]').getAttribute('class'), 'chain-link-line status-missing');
+  await page.locator('article[data-link="sacrum-spine"]').getByText('Oswestry Disability Index (ODI) v2.1a: 34% (moderate)').waitFor();
+  const neckCard = page.locator('article[data-link="spine-neck"]');
+  assert.doesNotMatch(await neckCard.innerText(), /Oswestry|ODI v2/);
+  await neckCard.getByRole('link', { name: 'Enter your neck questionnaire (NDI)' }).waitFor();
   await page.getByRole('list', { name: 'What the lines mean' }).getByText('Not measured yet').waitFor();
   await assertAccessible(ctx.phone.page, 'my chain');
   await screenshot(page, '6h-my-chain', { top: true });

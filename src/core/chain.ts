@@ -9,6 +9,7 @@ import { plainStrength } from './evidence.js';
 import { CHAIN_SEGMENTS, type ChainSegment, type Finding } from './findings.js';
 import type { BodyRegion } from './pain.js';
 import { painAreaLabel } from './pain-areas.js';
+import { OUTCOME_MEASURE_IDS } from './outcome-scoring.js';
 
 /** What the literature says about one link, in DOMAIN.md's words and grades. */
 interface LinkClaim {
@@ -20,7 +21,7 @@ interface LinkClaim {
   clinician: string;
   evidence: EvidenceLevel;
   refs: string[];
-  /** Tests that measure `from`, suggested when nothing was measured there. */
+  /** What would feed this link (screening tests, questionnaires, the pain map, a gait video), suggested when nothing did. */
   measureWith: string[];
 }
 
@@ -59,15 +60,44 @@ const LINK_CLAIMS: readonly LinkClaim[] = [
     from: 'sacrum', to: 'spine', evidence: 'COH', refs: ['1', '2', '3', '4', '12'],
     plain: 'One large study linked the way the foot moves in walking with low back pain, in women only; it cannot show which causes which. Insoles have not clearly been shown to treat or prevent back pain.',
     clinician: 'Pronated foot function (CoP excursion) associated with LBP in women only, OR 1.51 (1.10-2.07), cross-sectional [1] (COH); static posture null. Insoles: meta-analyses null for treatment and prevention [2][3]; custom orthoses moderate evidence in chronic LBP [4]. People with LBP walk slower with shorter strides, without different spine/pelvis range [12]: a consequence of pain, not shown as a cause.',
-    measureWith: ['pain-map', 'gait-video'],
+    measureWith: ['odi', 'pain-map', 'gait-video'],
   },
   {
     from: 'spine', to: 'neck', evidence: 'HYP', refs: [],
     plain: 'That the feet affect neck pain through the spine is an idea that has not been tested. Walking is still good general activity for people with neck pain.',
     clinician: 'Foot → neck pain was not evaluated in the sources Footing draws on: a hypothesis. No walking trial for neck pain was found.',
-    measureWith: ['pain-map'],
+    measureWith: ['ndi', 'pain-map'],
   },
 ];
+
+/** A link's name, "from-to" (as the diagram and the cards name it). */
+export type LinkKey = `${ChainSegment}-${ChainSegment}`;
+const keyOf = (claim: { from: ChainSegment; to: ChainSegment }): LinkKey => `${claim.from}-${claim.to}`;
+
+/**
+ * Where a symptom measure goes: questionnaires (DOMAIN.md §7) and marked pain say how much pain or disability there
+ * is in one region, so each feeds the one link whose claim is about that region, not the link that happens to start
+ * there. Low back (the spine segment: ODI [40] and STarT Back [45] are low-back measures; the lower and middle back
+ * on the map): sacrum → spine, the link about foot function and low back pain [1]. Neck (NDI [42]; neck and
+ * shoulder on the map): spine → neck. Foot (FAAM [44], foot and ankle): foot → ankle. Elsewhere (knee, hip,
+ * pelvis pain) the link that starts at that segment. NPRS and PSFS follow the pain site they were given for
+ * (their finding's segment).
+ */
+export const SYMPTOM_LINK: Record<ChainSegment, LinkKey> = {
+  foot: 'foot-ankle', ankle: 'ankle-knee', knee: 'knee-hip', hip: 'hip-pelvis', pelvis: 'pelvis-sacrum',
+  sacrum: 'sacrum-spine', spine: 'sacrum-spine', neck: 'spine-neck',
+};
+
+/**
+ * The link a finding feeds (and may colour). A questionnaire's by SYMPTOM_LINK; any other measurement (a screening
+ * test, a gait metric) measures a body part, and feeds the link that starts at it (its `from`). Null when no link
+ * starts there.
+ */
+export function linkOfFinding(f: Pick<Finding, 'source' | 'segment'>): LinkKey | null {
+  if ((OUTCOME_MEASURE_IDS as readonly string[]).includes(f.source)) return SYMPTOM_LINK[f.segment];
+  const claim = LINK_CLAIMS.find((c) => c.from === f.segment);
+  return claim ? keyOf(claim) : null;
+}
 
 /** Which chain segment a body-map region belongs to. */
 export const REGION_SEGMENT: Record<BodyRegion, ChainSegment> = {
@@ -85,9 +115,9 @@ export interface ChainLink {
   status: LinkStatus;
   /** One line: what was found at `from` (or that nothing was measured). */
   finding: string;
-  /** Findings measured at `from`. */
+  /** The findings that feed this link (linkOfFinding): measured at `from`, or a questionnaire about its region. */
   measured: Finding[];
-  /** Where the person has pain at `from` (from the pain map). */
+  /** Where the person marked pain that belongs to this link (SYMPTOM_LINK). */
   pain: PainMark[];
   /** What it may mean for the next link, for the person. */
   meaning: string;
@@ -117,14 +147,14 @@ export const CHAIN_DISCLAIMER = 'This explains your measurements next to what st
  */
 export function explainChain(input: { findings: readonly Finding[]; pain: readonly PainMark[]; wholeBody?: readonly Finding[] }): ChainExplanation {
   const links: ChainLink[] = LINK_CLAIMS.map((claim) => {
-    const measured = input.findings.filter((f) => f.segment === claim.from);
-    const pain = input.pain.filter((p) => REGION_SEGMENT[p.region] === claim.from && p.intensity > 0);
+    const measured = input.findings.filter((f) => linkOfFinding(f) === keyOf(claim));
+    const pain = input.pain.filter((p) => SYMPTOM_LINK[REGION_SEGMENT[p.region]] === keyOf(claim) && p.intensity > 0);
     const notable = measured.filter((f) => f.status === 'notable');
     const typical = measured.filter((f) => f.status === 'typical');
     const status: LinkStatus = measured.length === 0 ? 'missing' : notable.length && typical.length ? 'mixed' : notable.length ? 'notable' : typical.length ? 'typical' : 'mixed';
     const painText = pain.length ? ` Pain marked here: ${pain.map((p) => `${painAreaLabel(p)} ${p.intensity}/10`).join(', ')}.` : '';
     const finding = measured.length === 0
-      ? `Nothing measured at the ${claim.from} yet.${painText}`
+      ? `Nothing measured for this link yet.${painText}`
       : `${measured.map((f) => `${f.label}${f.side !== 'none' && f.side !== 'both' ? ` (${f.side})` : ''}: ${f.value} — ${statusWord(f.status)}`).join('; ')}.${painText}`;
     return {
       from: claim.from, to: claim.to, status, finding, measured, pain,

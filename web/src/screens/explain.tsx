@@ -23,6 +23,8 @@ function MeasureWith({ ids, names }: { ids: readonly string[]; names: Record<str
         <li key={id}>
           {id === 'pain-map' ? <Link to="/chain/pain-map">Mark your pain map</Link>
             : id === 'gait-video' ? <a href="/gait">Film and analyse your walking</a>
+            : id === 'odi' ? <Link to="/chain/outcomes">Enter your back questionnaire (ODI)</Link>
+            : id === 'ndi' ? <Link to="/chain/outcomes">Enter your neck questionnaire (NDI)</Link>
             : <TestLink testId={id}>{names[id] ?? id}</TestLink>}
         </li>
       ))}
@@ -37,7 +39,7 @@ function LinkCard({ link, clinician, names }: { link: ChainLink; clinician: bool
     <article className={`card chain-link status-${link.status}`} id={id} aria-labelledby={`${id}-title`} data-link={`${link.from}-${link.to}`}>
       <h2 id={`${id}-title`}>{SEGMENT_NAMES[link.from]} → {SEGMENT_NAMES[link.to].toLowerCase()}</h2>
       <p><span className={`link-badge status-${link.status}`}><span aria-hidden="true">{s.symbol}</span> {s.words}</span></p>
-      <h3>What was measured at the {link.from}</h3>
+      <h3>What was measured for this link</h3>
       {link.measured.length ? <FindingList findings={link.measured} clinician={clinician} /> : (
         <>
           <p className="missing-text">Nothing measured here yet, so Footing says nothing about it. To measure it:</p>
