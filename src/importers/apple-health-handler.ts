@@ -2,10 +2,10 @@
  * Turns the element events of an Apple Health export.xml into samples. Both parsers (the byte-level fast scanner
  * and saxes) drive this one handler, so they cannot disagree about what a record means.
  */
+import { walkingVerdict } from '../core/walking-activity.js';
 import type { ImportSink } from './import-sink.js';
 import {
   APPLE_RECORD_KINDS,
-  APPLE_WALKING_WORKOUTS,
   isRecordProblem,
   normaliseAppleRecord,
   normaliseAppleRecordFields,
@@ -20,7 +20,7 @@ export const APPLE_ATTRIBUTE_ELEMENTS: ReadonlySet<string> = new Set(['Workout',
 /** A Workout's activity type decides whether the handler reads the rest (openWorkout): the fast scanner decodes
  * only that attribute of the workouts it skips. */
 export const APPLE_SCREENS: ReadonlyMap<string, { attribute: string; keep: (value: string) => boolean }> = new Map([
-  ['Workout', { attribute: 'workoutActivityType', keep: (type: string) => APPLE_WALKING_WORKOUTS.has(type) }],
+  ['Workout', { attribute: 'workoutActivityType', keep: (type: string) => walkingVerdict('apple-health', type).walking }],
 ]);
 
 /** Element events; `attrs` is null when the parser did not decode them (the handler does not need them). */
@@ -74,7 +74,7 @@ export class AppleHealthHandler implements AppleElementEvents {
     const type = values[0];
     const kind = type === undefined ? undefined : APPLE_RECORD_KINDS.get(type);
     if (kind === undefined) {
-      this.sink.skipped++;
+      this.sink.otherData++;
       return;
     }
     // The indices follow APPLE_RECORD_ATTRIBUTES: type, unit, value, sourceName, startDate, endDate.
@@ -98,7 +98,7 @@ export class AppleHealthHandler implements AppleElementEvents {
     this.sink.recordsSeen++;
     const kind = attrs?.type === undefined ? undefined : APPLE_RECORD_KINDS.get(attrs.type);
     if (!attrs || kind === undefined) {
-      this.sink.skipped++;
+      this.sink.otherData++;
       return;
     }
     const out = normaliseAppleRecord(kind, attrs);
@@ -108,9 +108,10 @@ export class AppleHealthHandler implements AppleElementEvents {
 
   private openWorkout(attrs: Readonly<Record<string, string>> | null): void {
     this.sink.recordsSeen++;
-    const type = attrs?.workoutActivityType;
-    if (!attrs || type === undefined || !APPLE_WALKING_WORKOUTS.has(type)) {
-      this.sink.skipped++;
+    // The one rule for what counts as walking (src/core/walking-activity.ts): walking and hiking workouts.
+    const verdict = walkingVerdict('apple-health', attrs?.workoutActivityType);
+    if (!attrs || !verdict.walking) {
+      this.sink.skip(verdict.walking ? 'other' : verdict.kind);
       return;
     }
     this.workout = attrs;

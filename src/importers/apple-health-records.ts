@@ -26,15 +26,6 @@ export const APPLE_RECORD_KINDS: ReadonlyMap<string, WalkingKind> = new Map<stri
   ['HKQuantityTypeIdentifierWalkingHeartRateAverage', 'heart_rate'],
 ]);
 
-/**
- * Workouts kept. Walking, and hiking because it is walking (on trails); runs, rides and "Other" are not the
- * walking the program prescribes, and their steps already arrive as StepCount records.
- */
-export const APPLE_WALKING_WORKOUTS: ReadonlySet<string> = new Set([
-  'HKWorkoutActivityTypeWalking',
-  'HKWorkoutActivityTypeHiking',
-]);
-
 /** The attributes of a kept Record that `normaliseAppleRecord` reads (the fast scanner decodes only these). */
 export const APPLE_RECORD_ATTRIBUTES: readonly string[] = ['type', 'unit', 'value', 'sourceName', 'startDate', 'endDate'];
 

@@ -41,8 +41,8 @@ test('real export: counts and sums match a regex count of the raw text, on both 
     assert.equal(summary.ok, true);
     assert.equal(summary.recordsSeen, records);
     assert.equal(summary.samples, 15);
-    // The one workout is HKWorkoutActivityTypeOther: not a walk, skipped
-    assert.equal(summary.skipped, 1);
+    // The one workout is HKWorkoutActivityTypeOther: Apple names walking, so an "Other" workout is not a walk
+    assert.deepEqual([summary.skipped, summary.skippedBy], [1, { other: 1 }]);
     assert.deepEqual(samples.filter((s) => s.kind === 'steps').map((s) => s.value), stepValues);
     const metres = samples.filter((s) => s.kind === 'distance').map((s) => s.value);
     metres.forEach((m, i) => assert.ok(Math.abs(m - kmValues[i]! * 1000) < 1e-9));
@@ -104,7 +104,7 @@ test('units: km/hr, cm, mi, and HealthKit percent fractions become m/s, m, m and
   ));
   const { samples, summary } = await collectSamples((o) => importAppleHealth(p, o));
   assert.equal(summary.ok, true);
-  assert.equal(summary.skipped, 1);
+  assert.deepEqual([summary.skipped, summary.skippedBy], [1, { 'other-data': 1 }]);
   const got = Object.fromEntries(samples.map((s) => [s.kind, [s.value, s.unit]]));
   const close = (k: string, v: number, unit: string) => {
     assert.equal(got[k]?.[1], unit, k);
@@ -119,7 +119,7 @@ test('units: km/hr, cm, mi, and HealthKit percent fractions become m/s, m, m and
   close('heart_rate', 97, 'bpm');
 });
 
-test('records inside a Correlation are not counted again; walking and hiking workouts are kept', async () => {
+test('records inside a Correlation are not counted again; walking and hiking workouts are kept, a run and a paddle are left out', async () => {
   const p = write('workouts.xml', exportWith(
     rec('StepCount', 'count', '100') +
     ' <Correlation type="HKCorrelationTypeIdentifierFood" sourceName="Phone" startDate="2024-05-01 08:00:00 +0200" endDate="2024-05-01 08:10:00 +0200">\n' +
@@ -133,7 +133,8 @@ test('records inside a Correlation are not counted again; walking and hiking wor
     ' <Workout workoutActivityType="HKWorkoutActivityTypeHiking" duration="60" durationUnit="min" sourceName="Watch" startDate="2024-05-02 09:00:00 +0200" endDate="2024-05-02 10:00:00 +0200">\n' +
     '  <WorkoutStatistics type="HKQuantityTypeIdentifierDistanceWalkingRunning" startDate="2024-05-02 09:00:00 +0200" endDate="2024-05-02 10:00:00 +0200" sum="3.6" unit="km"/>\n' +
     ' </Workout>\n' +
-    ' <Workout workoutActivityType="HKWorkoutActivityTypeRunning" duration="20" durationUnit="min" sourceName="Watch" startDate="2024-05-03 09:00:00 +0200" endDate="2024-05-03 09:20:00 +0200"/>\n',
+    ' <Workout workoutActivityType="HKWorkoutActivityTypeRunning" duration="20" durationUnit="min" sourceName="Watch" startDate="2024-05-03 09:00:00 +0200" endDate="2024-05-03 09:20:00 +0200"/>\n' +
+    ' <Workout workoutActivityType="HKWorkoutActivityTypePaddleSports" duration="40" durationUnit="min" sourceName="Watch" startDate="2024-05-04 09:00:00 +0200" endDate="2024-05-04 09:40:00 +0200"/>\n',
   ));
   for (const parser of ['auto', 'saxes'] as const) {
     const { samples, summary } = await collectSamples((o) => importAppleHealth(p, { ...o, parser }));
@@ -141,7 +142,8 @@ test('records inside a Correlation are not counted again; walking and hiking wor
     assert.equal(summary.daily['2024-05-01']?.steps, 100, parser);
     const brief = samples.map((s) => `${s.kind}:${s.value}`);
     assert.deepEqual(brief, ['steps:100', 'duration:1800', 'speed:1.5', 'duration:3600', 'speed:1'], parser);
-    assert.equal(summary.skipped, 1, parser); // the run
+    // The one walking rule (src/core/walking-activity.ts): the run and the paddle session are left out, by name
+    assert.deepEqual([summary.skipped, summary.skippedBy], [2, { running: 1, paddling: 1 }], parser);
   }
 });
 

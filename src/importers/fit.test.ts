@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { importFit, importFitBytes, scanFitChain } from './fit.js';
-import { collectSamples } from './import-sink.js';
+import { importFit, importFitBytes, readFitMessages, scanFitChain } from './fit.js';
+import { collectSamples, ImportSink } from './import-sink.js';
 import { sharedData } from './shared-data.js';
 
 const WALK = sharedData('fit/garmin-fenix-5-walk.fit');
@@ -59,32 +59,43 @@ test('chained FIT: all 7 segments are verified and decoded', async () => {
   assert.equal(problem, null);
   assert.equal(segments.length, 7); // SOURCES.md: 7 chained segments, all CRCs valid
   assert.equal(segments.at(-1)!.end, bytes.length);
-  // A swim: not a walk, so nothing by default
+  // A swim: not a walk, so nothing is imported and the summary says what was left out.
   const walkOnly = await importFit(CHAINED);
   assert.equal(walkOnly.ok, true);
   assert.equal(walkOnly.samples, 0);
-  assert.equal(walkOnly.skipped, 1);
-  // With every sport kept: the later segments carry the chest strap's heart rate of the swim, so reading the
-  // whole chain gives more heart-rate readings than the first segment alone.
-  const all = await collectSamples((o) => importFit(CHAINED, { ...o, sports: 'all' }));
-  const first = await collectSamples((o) => importFitBytes('first', bytes.subarray(0, segments[0]!.end), { ...o, sports: 'all' }));
-  const hrCount = (xs: typeof all.samples) => xs.filter((s) => s.kind === 'heart_rate').length;
-  assert.ok(hrCount(all.samples) > hrCount(first.samples), `${hrCount(all.samples)} vs ${hrCount(first.samples)}`);
+  assert.deepEqual([walkOnly.skipped, walkOnly.skippedBy], [1, { swimming: 1 }]);
+  // The later segments carry the chest strap's heart rate of the swim, so reading the whole chain gives more
+  // heart-rate readings than the first segment alone.
+  const hrCount = (b: Uint8Array) => (readFitMessages(b, new ImportSink('fit', 'x.fit', {}))?.recordMesgs ?? []).filter((r) => typeof r.heartRate === 'number').length;
+  assert.ok(hrCount(bytes) > hrCount(bytes.subarray(0, segments[0]!.end)), `${hrCount(bytes)} vs ${hrCount(bytes.subarray(0, segments[0]!.end))}`);
+});
+
+test('the one walking rule: a FIT run is left out as a run (fenix 2), a walk is kept (fenix 5)', async () => {
+  const run = await importFit(sharedData('fit/activity-small-fenix2-run.fit'));
+  assert.deepEqual([run.ok, run.samples, run.skipped, run.skippedBy], [true, 0, 1, { running: 1 }]);
+  assert.ok(run.recordsSeen > 0, 'its record messages are read');
+  const walk = await importFit(WALK);
+  assert.deepEqual([walk.skipped, walk.skippedBy], [0, {}]);
 });
 
 test('truncated FIT: located error (byte offset), strict fails, lenient keeps what was readable', async () => {
   const size = readFileSync(TRUNCATED).length;
-  const strict = await collectSamples((o) => importFit(TRUNCATED, { ...o, mode: 'strict', sports: 'all' }));
+  const strict = await collectSamples((o) => importFit(TRUNCATED, { ...o, mode: 'strict' }));
   assert.equal(strict.summary.ok, false);
   assert.deepEqual(strict.samples, []);
   const issue = strict.summary.issues[0]!;
   assert.equal(issue.code, 'truncated');
   assert.equal(issue.location.byteOffset, size);
   assert.match(issue.message, /757 data bytes/); // SOURCES.md: the header says 757 data bytes
-  const lenient = await collectSamples((o) => importFit(TRUNCATED, { ...o, sports: 'all' }));
-  assert.equal(lenient.summary.ok, true);
-  assert.equal(lenient.summary.errorCount, 1);
-  assert.ok(lenient.samples.length > 0);
+  // That file is a run (left out whatever happens): a walk cut short keeps the records before the cut, under a
+  // session built from its sport message.
+  const lenient = await collectSamples((o) => importFit(TRUNCATED, o));
+  assert.deepEqual([lenient.summary.ok, lenient.summary.errorCount, lenient.summary.skippedBy], [true, 1, { running: 1 }]);
+  const walk = readFileSync(WALK);
+  const cut = await collectSamples((o) => importFitBytes('cut.fit', walk.subarray(0, walk.length - 200), o));
+  assert.deepEqual([cut.summary.ok, cut.summary.errorCount, cut.summary.issues[0]?.code], [true, 1, 'truncated']);
+  assert.ok(cut.samples.some((s) => s.kind === 'heart_rate'), 'the readable records are kept');
+  assert.equal(cut.summary.skipped, 0);
 });
 
 test('a flipped byte fails the CRC; a CSV is not FIT', async () => {

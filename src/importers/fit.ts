@@ -1,7 +1,8 @@
 /**
  * FIT activity importer (Garmin and others), via Garmin's own SDK (@garmin/fitsdk).
  *
- * What becomes samples, for each session of a kept sport (walking and hiking by default):
+ * What becomes samples, for each session that is a walk (walking or hiking: the one rule of
+ * src/core/walking-activity.ts; other sessions are left out and counted by what they were):
  * - additive totals once per session: duration (timer time), distance, steps;
  * - per record (instants): heart rate, cadence, speed; and the session's mean step length.
  * Totals come from the session, not from adding records, so a day is never counted twice.
@@ -17,19 +18,14 @@
 import { readFile } from 'node:fs/promises';
 import { CrcCalculator, Decoder, Stream } from '@garmin/fitsdk';
 import type { WalkingSample } from '../core/walking.js';
+import { walkingVerdict } from '../core/walking-activity.js';
 import { importError, importWarning, type ImportLocation } from './import-error.js';
 import { ImportSink, type ImportOptions, type ImportSummary } from './import-sink.js';
 import { describeIoError, displayName } from './file-input.js';
 import { formatIsoWithOffset } from '../core/iso-time.js';
 
 /** Options of the FIT importer. */
-export interface FitImportOptions extends ImportOptions {
-  /** FIT sport names to keep (session `sport`); 'all' keeps every session. Default walking and hiking. */
-  sports?: readonly string[] | 'all';
-}
-
-/** Sports kept by default: the walking the program prescribes (hiking is walking on trails). */
-export const FIT_WALKING_SPORTS: readonly string[] = ['walking', 'hiking'];
+export type FitImportOptions = ImportOptions;
 
 /** One FIT file inside a (possibly chained) FIT file. */
 export interface FitSegment {
@@ -89,7 +85,8 @@ export function scanFitChain(bytes: Uint8Array): { segments: FitSegment[]; probl
 /** Seconds between 1970 (Unix) and 1989-12-31 (FIT epoch); `local_timestamp` stays a raw FIT number. */
 const FIT_EPOCH_S = 631_065_600;
 
-type Msg = Record<string, unknown>;
+/** A decoded FIT message, its fields by the SDK's names. */
+export type Msg = Record<string, unknown>;
 
 const asDate = (v: unknown): Date | null => (v instanceof Date && Number.isFinite(v.getTime()) ? v : null);
 const asNum = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -111,16 +108,31 @@ export async function importFit(path: string, options: FitImportOptions = {}): P
 /** Imports FIT bytes (`file` names them in locations). */
 export async function importFitBytes(file: string, bytes: Uint8Array, options: FitImportOptions = {}): Promise<ImportSummary> {
   const sink = new ImportSink('fit', file, options);
-  const at = (byteOffset: number, field?: string): ImportLocation => ({ file: sink.file, byteOffset, ...(field ? { field } : {}) });
+  const messages = readFitMessages(bytes, sink);
+  if (messages) collect(messages, sink, fitLocation(sink));
+  return sink.finish();
+}
+
+/** Where in a FIT file: a byte offset and the field. */
+function fitLocation(sink: ImportSink): (byteOffset: number, field?: string) => ImportLocation {
+  return (byteOffset, field) => ({ file: sink.file, byteOffset, ...(field ? { field } : {}) });
+}
+
+/**
+ * The messages of the verified segments of FIT bytes (in lenient mode also the readable start of a truncated last
+ * one), by message name; the problems met go to the sink. Null when nothing can be imported.
+ */
+export function readFitMessages(bytes: Uint8Array, sink: ImportSink): Record<string, Msg[] | undefined> | null {
+  const at = fitLocation(sink);
   const { segments, problem } = scanFitChain(bytes);
   if (problem) {
     const issue = importError(problem.code, problem.message, at(problem.byteOffset));
     if (problem.code === 'unsupported-format') {
       sink.fatal(issue);
-      return sink.finish();
+      return null;
     }
     sink.issue(issue);
-    if (sink.stopped) return sink.finish();
+    if (sink.stopped) return null;
   }
   // Decode the verified segments; in lenient mode also the readable start of a truncated last one.
   const decodeEnd = problem?.code === 'truncated' ? bytes.length : (segments.at(-1)?.end ?? 0);
@@ -139,21 +151,12 @@ export async function importFitBytes(file: string, bytes: Uint8Array, options: F
     }
   } catch (e) {
     sink.fatal(importError('corrupt', `FIT data cannot be decoded (${describeIoError(e)})`, at(0)));
-    return sink.finish();
+    return null;
   }
-  if (sink.stopped) return sink.finish();
-  collect(messages, sink, options, at);
-  return sink.finish();
+  return sink.stopped ? null : messages;
 }
 
-function collect(
-  messages: Record<string, Msg[] | undefined>,
-  sink: ImportSink,
-  options: FitImportOptions,
-  at: (byteOffset: number, field?: string) => ImportLocation,
-): void {
-  const sports = options.sports ?? FIT_WALKING_SPORTS;
-  const keep = (sport: string): boolean => sports === 'all' || sports.includes(sport);
+function collect(messages: Record<string, Msg[] | undefined>, sink: ImportSink, at: (byteOffset: number, field?: string) => ImportLocation): void {
   // The wearer's offset from the activity message (local_timestamp - timestamp), to the nearest 15 minutes.
   let offsetMinutes = 0;
   const activity = messages.activityMesgs?.[0];
@@ -178,11 +181,15 @@ function collect(
     }
   }
   for (const session of sessions) {
-    const sport = typeof session.sport === 'string' ? session.sport : 'unknown';
+    const verdict = walkingVerdict('fit', typeof session.sport === 'string' ? session.sport : null);
+    if (!verdict.walking) {
+      sink.skip(verdict.kind);
+      continue;
+    }
     const start = asDate(session.startTime);
     const elapsed = asNum(session.totalElapsedTime);
-    if (!keep(sport) || !start || elapsed === null) {
-      sink.skipped++;
+    if (!start || elapsed === null) {
+      sink.issue(importWarning('missing-field', 'A walking session has no start time or length: not imported', at(0, start ? 'session.total_elapsed_time' : 'session.start_time')));
       continue;
     }
     const startMs = start.getTime();

@@ -121,7 +121,7 @@ export async function importFitbitCsv(path: string, options: FitbitImportOptions
       }
       if (!ids.has(id)) ids.set(id, { line: lineNo, column: f(layout.id).column });
       if (options.id !== undefined && id !== options.id) {
-        sink.skipped++;
+        sink.skip('other-person');
         continue;
       }
       const day = parseUsDate(f(layout.date).value);

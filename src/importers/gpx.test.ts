@@ -118,3 +118,18 @@ test('heart rate and cadence from the Garmin TrackPointExtension; cadence double
   assert.ok(Math.abs(d - 111.19) < 0.1, String(d));
   assert.deepEqual(summary.issues.map((i) => [i.code, i.location.line, i.location.field]), [['bad-value', 6, 'lat']]);
 });
+
+test('the one walking rule: a track whose <type> names another activity is left out by what it was; an untyped one is a walk', async () => {
+  const point = (min: number) => `<trkpt lat="46.${min}" lon="14.0"><time>2024-05-01T08:0${min}:00Z</time></trkpt>`;
+  const track = (type: string | null) => `<trk><name>x</name>${type === null ? '' : `<type>${type}</type>`}<link href="https://example.org"><type>text/html</type></link><trkseg>${point(1)}${point(2)}</trkseg></trk>`;
+  const gpx = `<?xml version="1.0"?>\n<gpx version="1.1" xmlns="http://www.topografix.com/GPX/1/1">\n${track('running')}\n${track('stand_up_paddleboarding')}\n${track(null)}\n${track('hiking')}\n</gpx>`;
+  const p = join(dir, 'typed.gpx');
+  writeFileSync(p, gpx);
+  const { samples, summary } = await collectSamples((o) => importGpx(p, { ...o, offsetMinutes: 0 }));
+  assert.equal(summary.recordsSeen, 8, 'every track point is read');
+  assert.deepEqual([summary.skipped, summary.skippedBy], [2, { running: 1, paddling: 1 }]);
+  assert.equal(samples.filter((s) => s.kind === 'distance').length, 2, 'the untyped track and the hike');
+  // korita-zbevnica's types ("jkljkl", "...") name no activity: its tracks are the walk the person chose.
+  const korita = await importGpx(sharedData('gpx/korita-zbevnica.gpx'), { offsetMinutes: 120 });
+  assert.deepEqual([korita.skipped, korita.skippedBy], [0, {}]);
+});

@@ -5,9 +5,12 @@
  * duration (first to last time) and mean speed; per point: heart rate and cadence instants from
  * `gpxtpx:hr` / `gpxtpx:cad`. Garmin writes `cad` as the FIT cadence, strides per minute, so steps/min = 2 × cad.
  *
- * GPX carries no activity type worth trusting (`<type>` is free text), so every track is taken as the walk the
- * user chose to import. Times are UTC in GPX; pass `offsetMinutes` (the wearer's time zone) so days are local,
- * otherwise days are UTC days and a warning says so.
+ * What counts as walking is the one rule of src/core/walking-activity.ts, applied to each track's `<type>`: GPX
+ * has no activity vocabulary (the type is free text, often absent), so a track whose type names another activity
+ * ("running", "cycling", "stand_up_paddleboarding") is left out and counted by what it was, and any other track
+ * is taken as the walk the person chose to import. Its points are still counted as records read. (GPX puts the
+ * type before the segments.) Times are UTC in GPX; pass `offsetMinutes` (the wearer's time zone) so days are
+ * local, otherwise days are UTC days and a warning says so.
  *
  * Segments that cannot be placed in time are not imported: no timestamps at all is a warning (saved tracks
  * often lose them), implausible timestamps (before 1990, e.g. Mojstrovka.gpx's 1901 dates) are an error that
@@ -15,6 +18,7 @@
  */
 import type { SaxesTagPlain } from 'saxes';
 import type { WalkingSample } from '../core/walking.js';
+import { walkingVerdict } from '../core/walking-activity.js';
 import { importError, importWarning, quoteToken, type ImportLocation } from './import-error.js';
 import { ImportSink, type ImportOptions, type ImportSummary } from './import-sink.js';
 import { describeIoError, displayName, fileChunks } from './file-input.js';
@@ -45,6 +49,11 @@ export async function importGpx(path: string, options: TrackImportOptions = {}):
       const loc = (p: XmlPosition, field?: string): ImportLocation => ({ file: sink.file, line: p.line, column: p.column, ...(field ? { field } : {}) });
       let segment: TrackSegment | null = null;
       let inTrk = false;
+      /** Depth below the current <trk> (1: its children, where its <type> is). */
+      let trkDepth = 0;
+      let typeText: string | null = null;
+      /** The current track's type names an activity that is not walking. */
+      let skipTrack = false;
       let segmentNo = 0;
       // Current point
       let inPoint = false;
@@ -93,10 +102,17 @@ export async function importGpx(path: string, options: TrackImportOptions = {}):
       return {
         open(tag: SaxesTagPlain) {
           const name = local(tag.name);
+          if (inTrk) trkDepth++;
           if (name === 'trk') {
             inTrk = true;
+            trkDepth = 0;
+            skipTrack = false;
             trackNo++;
             segmentNo = 0;
+          } else if (skipTrack) {
+            if (name === 'trkpt') sink.recordsSeen++;
+          } else if (name === 'type' && inTrk && trkDepth === 1) {
+            typeText = '';
           } else if (name === 'trkseg' && inTrk) {
             segmentNo++;
             segment = new TrackSegment();
@@ -120,13 +136,24 @@ export async function importGpx(path: string, options: TrackImportOptions = {}):
           }
         },
         text(t: string) {
-          if (capture === 'time') timeText += t;
+          if (typeText !== null) typeText += t;
+          else if (capture === 'time') timeText += t;
           else if (capture === 'hr') hr += t;
           else if (capture === 'cad') cad += t;
         },
         close(tagName: string) {
           const name = local(tagName);
-          if (name === 'time' || name === 'hr' || name === 'cad') capture = null;
+          if (inTrk) trkDepth--;
+          if (typeText !== null && name === 'type') {
+            const verdict = walkingVerdict('gpx', typeText.trim());
+            typeText = null;
+            if (!verdict.walking) {
+              skipTrack = true;
+              sink.skip(verdict.kind);
+            }
+          } else if (skipTrack) {
+            if (name === 'trk') inTrk = false;
+          } else if (name === 'time' || name === 'hr' || name === 'cad') capture = null;
           else if (name === 'trkpt' && inPoint && segment) {
             inPoint = false;
             let timeMs: number | null = null;

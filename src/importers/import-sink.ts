@@ -3,6 +3,7 @@
  * sink that batches samples, keeps the issues and the merged daily totals while a file streams through.
  */
 import type { WalkingSample } from '../core/walking.js';
+import type { SkippedByReason, SkipReason } from '../core/walking-activity.js';
 import { DailyWalkingMerger, type MergedDayTotals, type MergerState, type SampleTimes } from '../core/walking-merge.js';
 import type { ImportIssue } from './import-error.js';
 
@@ -48,8 +49,11 @@ export interface ImportSummary {
   recordsSeen: number;
   /** Samples delivered (in strict mode with `ok: false` they must be discarded). */
   samples: number;
-  /** Records deliberately not imported (other record types, non-walking workouts or sports). */
+  /** What the file held that was left out as not walking: activities (workouts, sessions, tracks) that are not
+   * walks, records of other health data, rows of other people. The sum of `skippedBy`. */
   skipped: number;
+  /** `skipped` by reason (src/core/walking-activity.ts: the one rule for what counts as walking). */
+  skippedBy: SkippedByReason;
   errorCount: number;
   warningCount: number;
   /** The first `maxIssues` errors and warnings, in file order. */
@@ -65,7 +69,10 @@ export class ImportSink {
   readonly mode: 'strict' | 'lenient';
   readonly file: string;
   recordsSeen = 0;
-  skipped = 0;
+  /** Records of other health data left out (Apple's heart rate, sleep, ...): counted apart, on the hot path. */
+  otherData = 0;
+  /** Everything else left out, by reason (activities that are not walks, rows of other people). */
+  private skips: SkippedByReason = {};
   private delivered = 0;
   /** Samples to drop before delivering (a fast pass already delivered them; see the Apple Health fallback). */
   private suppress = 0;
@@ -115,6 +122,16 @@ export class ImportSink {
     this.delivered++;
   }
 
+  /** Counts one thing left out as not walking (an activity by what it was, a row of another person). */
+  skip(reason: SkipReason): void {
+    this.skips[reason] = (this.skips[reason] ?? 0) + 1;
+  }
+
+  /** What was left out so far, by reason. */
+  skippedBy(): SkippedByReason {
+    return this.otherData > 0 ? { ...this.skips, 'other-data': this.otherData } : { ...this.skips };
+  }
+
   issue(issue: ImportIssue): void {
     if (issue.severity === 'error') {
       this.errors++;
@@ -155,7 +172,8 @@ export class ImportSink {
     this.pending = [];
     this.pendingTimes = [];
     this.recordsSeen = 0;
-    this.skipped = 0;
+    this.otherData = 0;
+    this.skips = {};
     this.issues.length = 0;
     this.errors = 0;
     this.warnings = 0;
@@ -171,6 +189,7 @@ export class ImportSink {
   async finish(): Promise<ImportSummary> {
     await this.flush();
     const ok = !this.failed && (this.mode === 'lenient' || this.errors === 0);
+    const skippedBy = this.skippedBy();
     const summary: ImportSummary = {
       file: this.file,
       format: this.format,
@@ -178,7 +197,8 @@ export class ImportSink {
       ok,
       recordsSeen: this.recordsSeen,
       samples: this.delivered,
-      skipped: this.skipped,
+      skipped: sumSkipped(skippedBy),
+      skippedBy,
       errorCount: this.errors,
       warningCount: this.warnings,
       issues: this.issues,
@@ -221,10 +241,18 @@ export function combinePartSummaries(first: ImportSummary, second: ImportSummary
   const merger = new DailyWalkingMerger();
   for (const st of states) if (st) merger.absorb(st);
   const ok = first.ok && second.ok;
+  const skippedBy: SkippedByReason = { ...first.skippedBy };
+  for (const [r, n] of Object.entries(second.skippedBy) as [SkipReason, number][]) skippedBy[r] = (skippedBy[r] ?? 0) + n;
   return {
     file: first.file, format: first.format, mode: first.mode, ok,
-    recordsSeen: first.recordsSeen + second.recordsSeen, samples: first.samples + second.samples, skipped: first.skipped + second.skipped,
+    recordsSeen: first.recordsSeen + second.recordsSeen, samples: first.samples + second.samples, skipped: first.skipped + second.skipped, skippedBy,
     errorCount: first.errorCount + second.errorCount, warningCount: first.warningCount + second.warningCount,
     issues: [...first.issues, ...second.issues], daily: ok ? merger.totals() : {},
   };
+}
+
+function sumSkipped(by: SkippedByReason): number {
+  let n = 0;
+  for (const v of Object.values(by)) n += v;
+  return n;
 }

@@ -1,11 +1,20 @@
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { collectSamples } from './import-sink.js';
 import { sharedData } from './shared-data.js';
 import { importTcx } from './tcx.js';
 
-const TCX = sharedData('tcx/tcxparser-test-run.tcx');
+const RUN = sharedData('tcx/tcxparser-test-run.tcx');
+const dir = mkdtempSync(join(tmpdir(), 'footing-tcx-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The shared file is a run, which the walking rule leaves out; its laps and points read as a walk (Sport="Other",
+ * how Garmin writes a walk) test the reading of TCX. */
+const TCX = join(dir, 'walk.tcx');
+writeFileSync(TCX, readFileSync(RUN, 'utf8').replace('Sport="Running"', 'Sport="Other"'));
 
 /** The device's lap totals, read from the raw text. SOURCES.md: 1609.34, 1609.34, 1470.55 m; 608.47, 714.80, 669.51 s. */
 function lapTotals() {
@@ -43,26 +52,23 @@ test('heart rate per trackpoint matches the raw text', async () => {
   assert.deepEqual(samples.filter((s) => s.kind === 'heart_rate').map((s) => s.value), hrs);
 });
 
-test('biking is skipped; a cut file is a located truncation', async () => {
-  const { writeFileSync, mkdtempSync, rmSync } = await import('node:fs');
-  const { join } = await import('node:path');
-  const { tmpdir } = await import('node:os');
-  const dir = mkdtempSync(join(tmpdir(), 'footing-tcx-'));
-  try {
-    const text = readFileSync(TCX, 'utf8');
-    const bike = join(dir, 'bike.tcx');
-    writeFileSync(bike, text.replace('Sport="Running"', 'Sport="Biking"'));
-    const b = await importTcx(bike, { offsetMinutes: 0 });
-    assert.equal(b.samples, 0);
-    assert.equal(b.skipped, 3);
-    const cut = join(dir, 'cut.tcx');
-    writeFileSync(cut, text.slice(0, Math.floor(text.length / 2)));
-    const c = await importTcx(cut, { offsetMinutes: 0, mode: 'strict' });
-    assert.equal(c.ok, false);
-    const issue = c.issues.find((i) => i.severity === 'error')!;
-    assert.equal(issue.code, 'truncated');
-    assert.ok(issue.location.line! > 1);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+test('the one walking rule: the real run is left out as a run, a ride as a ride, each activity counted once', async () => {
+  const run = await importTcx(RUN, { offsetMinutes: 0 });
+  assert.deepEqual([run.ok, run.samples, run.skipped, run.skippedBy], [true, 0, 1, { running: 1 }]);
+  assert.equal(run.recordsSeen, 384, 'its track points are still read');
+  const bike = join(dir, 'bike.tcx');
+  writeFileSync(bike, readFileSync(RUN, 'utf8').replace('Sport="Running"', 'Sport="Biking"'));
+  const b = await importTcx(bike, { offsetMinutes: 0 });
+  assert.deepEqual([b.samples, b.skipped, b.skippedBy], [0, 1, { cycling: 1 }]);
+});
+
+test('a cut file is a located truncation', async () => {
+  const text = readFileSync(TCX, 'utf8');
+  const cut = join(dir, 'cut.tcx');
+  writeFileSync(cut, text.slice(0, Math.floor(text.length / 2)));
+  const c = await importTcx(cut, { offsetMinutes: 0, mode: 'strict' });
+  assert.equal(c.ok, false);
+  const issue = c.issues.find((i) => i.severity === 'error')!;
+  assert.equal(issue.code, 'truncated');
+  assert.ok(issue.location.line! > 1);
 });

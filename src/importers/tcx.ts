@@ -7,11 +7,14 @@
  * point: heart rate, run cadence (`TPX/RunCadence`, strides per minute like FIT, so steps/min = 2 × value) and
  * speed (`TPX/Speed`) instants.
  *
- * TCX's Sport is Running, Biking or Other (there is no Walking): Biking is skipped, walks come as Running or Other.
- * Times are UTC; pass `offsetMinutes` for local days.
+ * What counts as walking is the one rule of src/core/walking-activity.ts: TCX's Sport is Running, Biking or Other
+ * (there is no Walking; Garmin writes a walk as Other), so an Other activity is taken as the walk the person chose
+ * to import, and a Running or Biking one is left out and counted as a run or a ride. Its track points are still
+ * counted as records read. Times are UTC; pass `offsetMinutes` for local days.
  */
 import type { SaxesTagPlain } from 'saxes';
 import type { WalkingSample } from '../core/walking.js';
+import { walkingVerdict } from '../core/walking-activity.js';
 import { importError, importWarning, quoteToken, type ImportLocation } from './import-error.js';
 import { ImportSink, type ImportSummary } from './import-sink.js';
 import { describeIoError, displayName, fileChunks } from './file-input.js';
@@ -25,8 +28,6 @@ import { parseXmlStream, type XmlPosition } from './xml-stream.js';
 export interface TcxImportOptions extends TrackImportOptions {
   /** Lap distance from the device's lap total (default) or re-derived from the track points. */
   distanceFrom?: 'device' | 'track';
-  /** Sports to skip. Default ['Biking']. */
-  skipSports?: readonly string[];
 }
 
 const local = (name: string): string => name.slice(name.indexOf(':') + 1);
@@ -42,7 +43,6 @@ export async function importTcx(path: string, options: TcxImportOptions = {}): P
   if (options.offsetMinutes === undefined) {
     sink.issue(importWarning('missing-field', 'TCX times are UTC and no time zone was given: days are UTC days', { file: sink.file }));
   }
-  const skipSports = options.skipSports ?? ['Biking'];
   const iso = (ms: number): string => formatIsoWithOffset(ms, offset)!;
   try {
     const xmlError = await parseXmlStream(fileChunks(path, options.onBytes), (at) => {
@@ -137,9 +137,11 @@ export async function importTcx(path: string, options: TcxImportOptions = {}): P
           stack.push(name);
           if (name === 'Activity') {
             lastPosition = null;
-            skipActivity = skipSports.includes(tag.attributes.Sport ?? '');
+            const verdict = walkingVerdict('tcx', tag.attributes.Sport);
+            skipActivity = !verdict.walking;
+            if (!verdict.walking) sink.skip(verdict.kind);
           } else if (skipActivity) {
-            if (name === 'Lap') sink.skipped++;
+            if (name === 'Trackpoint') sink.recordsSeen++;
             return;
           } else if (name === 'Lap') {
             lapNo++;
