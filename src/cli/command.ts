@@ -5,6 +5,8 @@ export interface Command {
   summary: string;
   usage: string;
   options: Record<string, OptionSpec>;
+  /** Lines printed after the options in --help (e.g. what the exit codes mean). */
+  notes?: readonly string[];
   /** Whether positional arguments are allowed (and how many at least). */
   positionals?: { min: number; name: string };
   /** Resolves to an exit code when the command ran but some input failed (e.g. one file of several). */

@@ -31,6 +31,7 @@ test('footing import --json prints the per-file object with per-day totals in th
   assert.equal(apple.records, 16); // 10 StepCount + 5 DistanceWalkingRunning + 1 Workout (SOURCES.md)
   assert.equal(apple.added, 15);
   assert.equal(apple.skipped, 1); // the non-walking workout
+  assert.deepEqual(apple.skipped_by_reason, { other: 1 }); // HKWorkoutActivityTypeOther: Apple names walking
   assert.deepEqual(apple.errors, []);
   // Hand sum of the 2014-09-13 StepCount values in the file (all written with +0100).
   const xml = readFileSync(join(DATA, 'apple-health/export6s3sample.xml'), 'utf8');
@@ -39,7 +40,42 @@ test('footing import --json prints the per-file object with per-day totals in th
   assert.equal(fit.format, 'fit');
   assert.ok(fit.days['2017-06-11'].distance_m > 0);
   const again = await run(['import', join(DATA, 'apple-health/export6s3sample.xml'), '--db', db, '--json']);
-  assert.equal(JSON.parse(again.out).added, 0);
+  assert.deepEqual([JSON.parse(again.out).status, JSON.parse(again.out).added, JSON.parse(again.out).duplicates], ['nothing-new', 0, 15]);
+});
+
+test('A record repeated in the file is counted once: the JSON report equals what the store holds (hand figures)', async () => {
+  const xml = readFileSync(join(DATA, 'apple-health/export6s3sample.xml'), 'utf8');
+  const step = /<Record type="HKQuantityTypeIdentifierStepCount"[^>]*value="(\d+)"\/>\n/.exec(xml)!;
+  const file = join(dir, 'repeated.xml');
+  writeFileSync(file, xml.replace('</HealthData>', `${step[0].repeat(5)}</HealthData>`));
+  const db = join(dir, 'repeated.sqlite');
+  const r = await run(['import', file, '--db', db, '--json']);
+  assert.equal(r.code, 0, r.err);
+  const report = JSON.parse(r.out);
+  // By hand: 15 walking records written once plus 5 copies of one of them; 2517 steps on 2014-09-13 counted once.
+  assert.deepEqual([report.samples, report.added, report.duplicates, report.days['2014-09-13'].steps], [20, 15, 5, 2517]);
+  const s = openStore({ kind: 'sqlite', path: db });
+  const stored = await s.db.selectFrom('walking_days').select(['date', 'steps']).where('date', '=', '2014-09-13').executeTakeFirstOrThrow();
+  const n = await s.db.selectFrom('walking_sample_chunks').select((eb) => eb.fn.sum<number>('sample_count').as('n')).executeTakeFirstOrThrow();
+  await s.close();
+  assert.deepEqual([Number(stored.steps), Number(n.n)], [2517, 15]);
+});
+
+test('Exit codes: 0 clean, 3 imported with errors (lenient), 1 not imported; --help explains them', async () => {
+  const xml = readFileSync(join(DATA, 'apple-health/export6s3sample.xml'), 'utf8');
+  const damaged = join(dir, 'damaged.xml');
+  writeFileSync(damaged, xml.replace('value="426"', 'value="4x6"'));
+  const db = join(dir, 'exit.sqlite');
+  const lenient = await run(['import', damaged, '--db', db]);
+  assert.equal(lenient.code, 3, lenient.out + lenient.err);
+  assert.match(lenient.out, /: imported with errors\n  14 new walking measurements added\n/);
+  assert.equal((await run(['import', damaged, '--db', db, '--json'])).code, 3, 'the same again: nothing new, still with errors');
+  assert.equal((await run(['import', join(DATA, 'fit/garmin-fenix-5-walk.fit'), '--db', db])).code, 0);
+  // One file not imported outweighs one with errors.
+  assert.equal((await run(['import', damaged, join(DATA, 'fit/invalid-activity-unexpected-eof.fit'), '--strict', '--db', db])).code, 1);
+  assert.equal((await run(['import', damaged, join(DATA, 'fit/invalid-activity-unexpected-eof.fit'), '--db', db])).code, 3);
+  const help = await run(['import', '--help']);
+  assert.match(help.out, /Exit codes:\n  0  every file was imported[^\n]*\n  3  imported with errors: bad records were left out[^\n]*\n  1  a file was not imported[^\n]*\n  2  a mistake on the command line\n/);
 });
 
 test('A bad file in strict mode exits non-zero and names where it broke', async () => {
@@ -72,7 +108,8 @@ test('A Fitbit file holding several people: refused with every Id listed; --fitb
   const rows = readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l.startsWith(`${ids[0]},`));
   assert.equal(ok.added, rows.length);
   const plain = await run(['import', file, '--fitbit-id', ids[0]!, '--db', db]);
-  assert.match(plain.out, new RegExp(`\\(fitbit-csv, \\d+ kB\\): nothing new\\n.*${rows.length} already there, ${all.length - rows.length} rows of other Ids left out`));
+  assert.match(plain.out, new RegExp(`\\(fitbit-csv, \\d+ kB\\): nothing new\\n  Nothing new: all ${rows.length} walking measurements in this file were already stored\\n` +
+    `  ${all.length} records read, giving ${rows.length} walking measurements: 0 added, ${rows.length} already stored or repeated in the file\\n  ${all.length - rows.length} rows of other people left out\\n`));
   assert.equal(Object.keys(ok.days).length, rows.length); // one row per day
   const bad = await run(['import', file, '--fitbit-id', 'me', '--db', db]);
   assert.equal(bad.code, 2);

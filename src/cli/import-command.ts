@@ -1,9 +1,12 @@
 /**
  * `footing import FILE...`: walking data from the devices people own (Apple Health export.xml/.zip, FIT, GPX, TCX,
  * Fitbit daily CSV). Each file is one transaction; a progress bar on a terminal; --json prints one object per file.
+ * The exit code says how the files went (EXIT_CODES): a lenient import that met bad records is not a clean one.
  */
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
+import { importOutcomeText } from '../core/import-record.js';
+import { skippedText } from '../core/walking-activity.js';
 import { formatLocation } from '../importers/import-error.js';
 import { importJson } from '../importers/import-report.js';
 import { importWalkingFile } from '../store/import-walking.js';
@@ -12,6 +15,18 @@ import { DB_OPTION, type Command } from './command.js';
 import { openCliStore } from './open-store.js';
 import { EMAIL_OPTION, personForCommand } from './cli-person.js';
 import { formatBytes, progressBar } from './progress-bar.js';
+
+/** Exit codes of `footing import` (README, --help): the worst outcome among the files. */
+export const IMPORT_EXIT = {
+  /** Every file imported cleanly (or held nothing new). */
+  ok: 0,
+  /** At least one file was not imported (unreadable, damaged in --strict mode, several people). */
+  notImported: 1,
+  /** A mistake on the command line. */
+  usage: 2,
+  /** Every file was imported, but some records were bad and left out (lenient mode): the rest is stored. */
+  importedWithErrors: 3,
+} as const;
 
 export const importCommand: Command = {
   name: 'import', summary: 'Import walking data from a phone or watch export', usage: 'footing import FILE... [--strict] [--offset +HH:MM] [--fitbit-id ID] [--db PATH] [--json]',
@@ -24,6 +39,13 @@ export const importCommand: Command = {
     json: { type: 'boolean', description: 'Print one JSON object per file' },
   },
   positionals: { min: 1, name: 'FILE' },
+  notes: [
+    'Exit codes:',
+    `  ${IMPORT_EXIT.ok}  every file was imported (or held nothing new)`,
+    `  ${IMPORT_EXIT.importedWithErrors}  imported with errors: bad records were left out (listed), the rest was stored`,
+    `  ${IMPORT_EXIT.notImported}  a file was not imported (unreadable, damaged with --strict, several people)`,
+    `  ${IMPORT_EXIT.usage}  a mistake on the command line`,
+  ],
   async run({ values, positionals, out }) {
     let offsetMinutes: number | undefined;
     if (typeof values.offset === 'string') {
@@ -35,6 +57,7 @@ export const importCommand: Command = {
     if (fitbitId !== undefined && !/^\d+$/.test(fitbitId)) throw usageError(`--fitbit-id must be the digits of a Fitbit Id (got "${fitbitId}")`);
     const store = await openCliStore(typeof values.db === 'string' ? values.db : undefined);
     let failed = 0;
+    let withErrors = 0;
     try {
       const meId = await personForCommand(store, values.email);
       for (const file of positionals) {
@@ -62,13 +85,17 @@ export const importCommand: Command = {
         barWithTotal.current.finish();
         const s = result.summary;
         if (!s.ok) failed++;
-        if (values.json) { out.write(`${JSON.stringify(importJson(file, s, result.added, result.duplicates + s.skipped))}\n`); continue; }
-        const status = !s.ok ? 'NOT imported' : result.added > 0 ? 'imported' : s.errorCount > 0 ? 'nothing imported' : 'nothing new';
+        else if (s.errorCount > 0) withErrors++;
+        if (values.json) { out.write(`${JSON.stringify(importJson(file, s, result))}\n`); continue; }
+        const status = !s.ok ? 'NOT imported' : s.errorCount > 0 ? 'imported with errors' : result.added > 0 ? 'imported' : 'nothing new';
         // The size from the file itself: a small file is read before its first progress report.
         const size = bytesTotal ?? sizeOf(file);
-        const lines = [`${file} (${s.format}${size ? `, ${formatBytes(size)}` : ''}): ${status}`,
-          `  ${s.recordsSeen.toLocaleString('en')} records, ${s.samples.toLocaleString('en')} walking samples: ${result.added.toLocaleString('en')} added, ${result.duplicates.toLocaleString('en')} already there, ${s.skipped.toLocaleString('en')} ${fitbitId !== undefined && s.format === 'fitbit-csv' ? 'rows of other Ids left out' : 'not walking data'}`];
-        const days = Object.keys(s.daily).sort();
+        const figures = { ok: s.ok, mode: s.mode, samples: s.ok ? s.samples : 0, added: result.added, duplicates: result.duplicates, errorCount: s.errorCount };
+        const lines = [`${file} (${s.format}${size ? `, ${formatBytes(size)}` : ''}): ${status}`, `  ${importOutcomeText(figures, s.skippedBy)}`,
+          `  ${s.recordsSeen.toLocaleString('en')} records read, giving ${figures.samples.toLocaleString('en')} walking measurements: ${result.added.toLocaleString('en')} added, ${result.duplicates.toLocaleString('en')} already stored or repeated in the file`];
+        const left = skippedText(s.skippedBy);
+        if (left) lines.push(`  ${left}`);
+        const days = Object.keys(result.days);
         if (days.length) lines.push(days.length === 1 ? `  1 day: ${days[0]}` : `  ${days.length} days from ${days[0]} to ${days.at(-1)}`);
         for (const i of s.issues.slice(0, 10)) lines.push(`  ${i.severity === 'error' ? 'error' : 'warning'} at ${formatLocation(i.location)}: ${i.message}`);
         if (s.errorCount + s.warningCount > 10) lines.push(`  ... ${s.errorCount + s.warningCount - 10} more (use --json for all that were kept)`);
@@ -81,7 +108,7 @@ export const importCommand: Command = {
         out.write(`${lines.join('\n')}\n`);
       }
     } finally { await store.close(); }
-    return failed ? 1 : 0;
+    return failed ? IMPORT_EXIT.notImported : withErrors ? IMPORT_EXIT.importedWithErrors : IMPORT_EXIT.ok;
   },
 };
 

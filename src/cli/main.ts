@@ -11,7 +11,7 @@ export function commandHelp(c: Command): string {
   const rows: [string, string][] = [...Object.entries(c.options).map(([k, o]): [string, string] => [`  --${k}${o.type === 'string' ? ' VALUE' : ''}`, o.description]), ['  --help', 'Show this help']];
   // The description column starts two spaces after the longest option (a long one ran into its text).
   const width = Math.max(22, ...rows.map(([label]) => label.length + 2));
-  return [`${c.summary}.`, '', `Usage: ${c.usage}`, '', 'Options:', ...rows.map(([label, text]) => label.padEnd(width) + text), ''].join('\n');
+  return [`${c.summary}.`, '', `Usage: ${c.usage}`, '', 'Options:', ...rows.map(([label, text]) => label.padEnd(width) + text), ...(c.notes ? ['', ...c.notes] : []), ''].join('\n');
 }
 
 export function mainHelp(commands: readonly Command[] = COMMANDS): string {

@@ -1,16 +1,50 @@
-/** The report of one imported file, as `footing import --json` prints it and the web app shows it. */
+/**
+ * The report of one imported file, as `footing import --json` prints it and the web app shows it, and the record the
+ * import history keeps of it (src/core/import-record.ts says what each figure counts).
+ */
+import { IMPORT_RECORD_PROBLEMS, IMPORT_RECORD_VERSION, importStatus, type ImportRecord } from '../core/import-record.js';
 import { formatLocation } from './import-error.js';
 import type { ImportSummary } from './import-sink.js';
 
-/** The per-file JSON of `footing import --json`. `skipped` counts what the file held that was not added: samples
- * already stored plus records that are not walking data. */
-export function importJson(file: string, summary: ImportSummary, added: number, skipped: number) {
-  const days = Object.fromEntries(Object.entries(summary.daily).map(([d, t]) => [d, { steps: Math.round(t.steps), distance_m: Math.round(t.distance_m * 10) / 10 }]));
+/** A day's totals as stored (walking_days): steps, and metres to the decimetre. */
+export interface StoredDayTotals {
+  steps: number;
+  distance_m: number;
+}
+
+/** What the store did with a file's samples (src/store/import-walking.ts StoredImport). */
+export interface StoredFigures {
+  /** Samples newly stored. */
+  added: number;
+  /** Samples the file gave that were already stored, or repeated in the file. */
+  duplicates: number;
+  /** The stored totals of each day the file covers, after the import. */
+  days: Record<string, StoredDayTotals>;
+}
+
+/**
+ * The per-file JSON of `footing import --json` and of the web import: `records` read, the walking `samples` they
+ * gave, of which `added` and `duplicates`; `skipped` what was not walking, by reason in `skipped_by_reason`; `days`
+ * the stored totals of the days the file covers (so they equal what the charts show).
+ */
+export function importJson(file: string, summary: ImportSummary, stored: StoredFigures) {
   return {
-    file, format: summary.format, ok: summary.ok, mode: summary.mode, records: summary.recordsSeen, added, skipped,
+    file, format: summary.format, ok: summary.ok, status: importStatus({ ok: summary.ok, added: stored.added }), mode: summary.mode,
+    records: summary.recordsSeen, samples: summary.ok ? summary.samples : 0, added: stored.added, duplicates: stored.duplicates,
+    skipped: summary.skipped, skipped_by_reason: summary.skippedBy,
     errors: summary.issues.map((i) => ({ severity: i.severity, code: i.code, message: i.message, location: i.location, at: formatLocation(i.location), ...(i.choices ? { choices: i.choices } : {}) })),
-    error_count: summary.errorCount, warning_count: summary.warningCount, days,
-    ...(summary.dailyBySubject ? { days_by_person: summary.dailyBySubject } : {}),
+    error_count: summary.errorCount, warning_count: summary.warningCount, days: stored.days,
   };
 }
 
+/** The import history's record of a file (imports.summary). */
+export function importRecord(summary: ImportSummary, stored: StoredFigures): ImportRecord {
+  const days = Object.keys(stored.days).sort();
+  return {
+    version: IMPORT_RECORD_VERSION, status: importStatus({ ok: summary.ok, added: stored.added }), mode: summary.mode,
+    records: summary.recordsSeen, samples: summary.ok ? summary.samples : 0, added: stored.added, duplicates: stored.duplicates,
+    skipped: summary.skipped, skippedBy: summary.skippedBy, errorCount: summary.errorCount, warningCount: summary.warningCount,
+    problems: summary.issues.slice(0, IMPORT_RECORD_PROBLEMS).map((i) => ({ severity: i.severity, code: i.code, message: i.message.slice(0, 1000), location: i.location })),
+    days: { count: days.length, first: days[0] ?? null, last: days.at(-1) ?? null },
+  };
+}

@@ -13,6 +13,11 @@
  * Daily totals: every delivered sample is summed into per-day totals as its chunk arrives. A day that held no
  * samples before and met no repeat takes them as they are; a day that held samples before and gained some, or
  * a new day where some samples were repeats, is recomputed from the database afterwards.
+ *
+ * What is reported is what was stored: `added` counts the samples the merge stored (a sample repeated in the file
+ * is stored, and counted, once), and `days` are the stored totals of the file's days after the import, read back
+ * from walking_days. Every import, kept or not, leaves a row in the import history (`imports`) with its record
+ * (src/core/import-record.ts); a file that stored nothing leaves only that row.
  */
 import { chunkKey, type SampleChunk } from '../core/walking-chunk.js';
 import { WalkingDaysAccumulator } from '../core/walking-day.js';
@@ -20,22 +25,23 @@ import type { SampleTimes } from '../core/walking-merge.js';
 import type { WalkingSample } from '../core/walking.js';
 import type { AnyImportOptions } from '../importers/import-file.js';
 import { importFileInWorker, WORKER_BATCH_SIZE } from '../importers/import-in-worker.js';
+import { importRecord, type StoredDayTotals, type StoredFigures } from '../importers/import-report.js';
 import type { ImportSummary } from '../importers/import-sink.js';
 import { ChunkCollector } from '../importers/sample-chunks.js';
 import { threadCpuMs } from '../importers/thread-cpu.js';
 import type { Store } from './db.js';
 import { newId, toJson } from './json-column.js';
-import { kyselyChunks, lockWalking, mergeChunk, recomputeDays, sqliteChunks, writeWalkingDays, type ChunkTable } from './repos/walking.js';
+import { insertImport } from './repos/imports.js';
+import { kyselyChunks, lockWalking, mergeChunk, recomputeDays, sqliteChunks, storedDayTotals, writeWalkingDays, type ChunkTable } from './repos/walking.js';
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 
-export interface StoredImport {
+export interface StoredImport extends StoredFigures {
   summary: ImportSummary;
-  /** Samples newly stored. */
-  added: number;
-  /** Samples the file held that were already stored. */
-  duplicates: number;
+  /** The import whose samples were stored, or null when the file stored none. */
   importId: string | null;
+  /** This import's row in the history (`imports`): every import leaves one. */
+  historyId: string;
   /** Where the time went (benchmarks print it): parsing (with normalising) vs storing. */
   timing: ImportTiming;
 }
@@ -100,6 +106,8 @@ interface Tally {
   touched: Set<string>;
   /** Dates where a delivered sample was already stored or repeated: the accumulated total would count it. */
   dirty: Set<string>;
+  /** Every date the file's samples fall on. */
+  dates: Set<string>;
 }
 
 export async function importWalkingFile(store: Store, personId: string, path: string, options: StoreImportOptions = {}): Promise<StoredImport> {
@@ -111,6 +119,9 @@ export async function importWalkingFile(store: Store, personId: string, path: st
   let summary: ImportSummary | null = null;
   let tally: Tally | null = null;
   let importId: string | null = null;
+  let days: Record<string, StoredDayTotals> = {};
+  const fileName = options.fileName ?? path;
+  const startedAt = new Date().toISOString();
   const restore = tuneSqlite(store);
   const t0 = performance.now();
   const timing: ImportTiming = { onWorker: useWorker, parts: cut ? 2 : 1, totalMs: 0, storeMs: 0, parserBlockedMs: 0, firstBatchMs: 0, finishMs: 0, mainCpuMs: null, parserCpuMs: null };
@@ -121,10 +132,10 @@ export async function importWalkingFile(store: Store, personId: string, path: st
     await store.db.transaction().execute(async (trx) => {
       await lockWalking(trx, personId);
       const existing = new Set((await trx.selectFrom('walking_sample_chunks').select('date').distinct().where('person_id', '=', personId).execute()).map((r) => r.date));
-      const t: Tally = (tally = { added: 0, seen: 0, existing, touched: new Set(), dirty: new Set() });
+      const t: Tally = (tally = { added: 0, seen: 0, existing, touched: new Set(), dirty: new Set(), dates: new Set() });
       importId = newId();
       // The import row goes first (chunks reference it); it is rolled back with the rest if nothing is kept.
-      await trx.insertInto('imports').values({ id: importId, person_id: personId, file_name: options.fileName ?? path, format: 'pending', sha256: '', at: new Date().toISOString(), summary: '{}' }).execute();
+      await insertImport(trx, { id: importId, personId, fileName, format: 'pending', at: startedAt, summary: '{}' });
       // Daily totals of every delivered sample, summed from the chunks on this thread (the parser's is busier).
       const acc = new WalkingDaysAccumulator();
       const merge = chunkMerger(store.sqlite ? sqliteChunks(store.sqlite) : kyselyChunks(trx), personId, importId, t, acc, onSamples);
@@ -145,13 +156,18 @@ export async function importWalkingFile(store: Store, personId: string, path: st
         summary = await importFile(path, { ...importOptions, onBatch: batches.onBatch });
         if (summary.ok) await batches.finish();
       }
-      const days = summary.ok ? acc.results() : [];
       parsedAt = performance.now();
-      if (!summary.ok || t.added === 0) throw new Rollback();
-      const newDays = days.filter((d) => !existing.has(d.day.date) && !t.dirty.has(d.day.date));
-      await writeWalkingDays(trx, personId, newDays);
-      await recomputeDays(trx, personId, [...t.touched, ...[...t.dirty].filter((d) => !existing.has(d))]);
-      await trx.updateTable('imports').set({ format: summary.format, summary: toJson({ records: summary.recordsSeen, samples: summary.samples, added: t.added, errors: summary.errorCount, warnings: summary.warningCount }) }).where('id', '=', importId).execute();
+      if (!summary.ok) throw new Rollback();
+      if (t.added > 0) {
+        const newDays = acc.results().filter((d) => !existing.has(d.day.date) && !t.dirty.has(d.day.date));
+        await writeWalkingDays(trx, personId, newDays);
+        await recomputeDays(trx, personId, [...t.touched, ...[...t.dirty].filter((d) => !existing.has(d))]);
+      }
+      // What the person's days now hold (a file that added nothing: what they held already).
+      days = await storedDayTotals(trx, personId, t.dates);
+      if (t.added === 0) throw new Rollback();
+      const record = importRecord(summary, { added: t.added, duplicates: t.seen - t.added, days });
+      await trx.updateTable('imports').set({ format: summary.format, summary: toJson(record) }).where('id', '=', importId).execute();
     });
   } catch (e) {
     if (!(e instanceof Rollback) && !(e instanceof SplitFallback)) throw e;
@@ -170,7 +186,13 @@ export async function importWalkingFile(store: Store, personId: string, path: st
   const cpu1 = threadCpuMs();
   timing.mainCpuMs = cpu0 === null || cpu1 === null ? null : cpu1 - cpu0;
   const t = tally as Tally | null;
-  return { summary: summary!, added: t?.added ?? 0, duplicates: (t?.seen ?? 0) - (t?.added ?? 0), importId, timing };
+  const figures: StoredFigures = { added: t?.added ?? 0, duplicates: (t?.seen ?? 0) - (t?.added ?? 0), days: summary && (summary as ImportSummary).ok ? days : {} };
+  // A file that stored nothing still leaves its row in the history (what it held, its problems).
+  const historyId = importId ?? newId();
+  if (!importId) {
+    await insertImport(store.db, { id: historyId, personId, fileName, format: summary!.format, at: startedAt, summary: toJson(importRecord(summary!, figures)) });
+  }
+  return { summary: summary!, ...figures, importId, historyId, timing };
 }
 
 /** Where to cut the file in two, when it is worth it (see StoreImportOptions.split), or null. */
@@ -308,6 +330,7 @@ function chunkMerger(
       const key = chunkKey(c);
       const absent = !t.existing.has(c.date) && !written.has(key);
       t.seen += c.samples.count; // before the merge, which removes repeats in place
+      t.dates.add(c.date);
       days.addChunk(c);
       const m = await mergeChunk(table, personId, c, importId, now, absent);
       if (m.added > 0) written.add(key);

@@ -103,7 +103,7 @@ async function runImport(store: Store, job: ImportJobData): Promise<void> {
         }
       },
     } as Parameters<typeof importWalkingFile>[3]);
-    await updateJob(store.db, jobId, { status: result.summary.ok ? 'done' : 'failed', progress: { ...progress, bytes: progress.total ?? progress.bytes }, result: importJson(name, result.summary, result.added, result.duplicates + result.summary.skipped) });
+    await updateJob(store.db, jobId, { status: result.summary.ok ? 'done' : 'failed', progress: { ...progress, bytes: progress.total ?? progress.bytes }, result: importJson(name, result.summary, result) });
   } catch (e) {
     await updateJob(store.db, jobId, { status: 'failed', result: { error: 'The import stopped with an internal error; nothing from this file was stored.' } }).catch(() => {});
     void e;

@@ -217,6 +217,18 @@ export async function recomputeDays(db: Db, personId: string, dates: Iterable<st
   }
 }
 
+/** The stored steps and metres of these dates (those with a row), in date order: what an import report shows. */
+export async function storedDayTotals(db: Db, personId: string, dates: Iterable<string>): Promise<Record<string, { steps: number; distance_m: number }>> {
+  const all = [...new Set(dates)].sort();
+  const out: Record<string, { steps: number; distance_m: number }> = {};
+  for (let i = 0; i < all.length; i += 500) {
+    const rows = await db.selectFrom('walking_days').select(['date', 'steps', 'distance_m']).where('person_id', '=', personId)
+      .where('date', 'in', all.slice(i, i + 500)).orderBy('date').execute();
+    for (const r of rows) out[r.date] = { steps: Number(r.steps), distance_m: Number(r.distance_m) };
+  }
+  return out;
+}
+
 /** A person's samples, in order of their start text (the local wall-clock time, as before chunks). */
 export async function listWalkingSamples(db: Db, personId: string, range: { from?: string | undefined; to?: string | undefined } = {}): Promise<WalkingSample[]> {
   const out: WalkingSample[] = [];

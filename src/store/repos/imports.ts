@@ -1,0 +1,43 @@
+/**
+ * The import history: one row per walking-file import (kept or not), with its record (src/core/import-record.ts),
+ * so a person can look back at what each file did after leaving the page that imported it.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import { readImportRecord, type ImportRecord } from '../../core/import-record.js';
+import type { Database } from '../schema.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Writes a history row (`summary`: the record as JSON, or '{}' while the import that owns the row runs). */
+export async function insertImport(db: Db, r: { id: string; personId: string; fileName: string; format: string; at: string; summary: string }): Promise<void> {
+  await db.insertInto('imports').values({ id: r.id, person_id: r.personId, file_name: r.fileName, format: r.format, sha256: '', at: r.at, summary: r.summary }).execute();
+}
+
+/** One past import as the history lists it. `result` is null for a row whose record cannot be read (restored from
+ * a backup of another program, say): the row is still listed, with what the table itself holds. */
+export interface PastImport {
+  id: string;
+  fileName: string;
+  format: string;
+  /** When the import started (ISO 8601, UTC). */
+  at: string;
+  result: ImportRecord | null;
+}
+
+/** Most imports a history answer holds. */
+export const PAST_IMPORTS_MAX = 200;
+
+/** A person's imports, newest first. */
+export async function listImports(db: Db, personId: string, limit = 20): Promise<PastImport[]> {
+  const rows = await db.selectFrom('imports').select(['id', 'file_name', 'format', 'at', 'summary']).where('person_id', '=', personId)
+    .orderBy('at', 'desc').orderBy('id').limit(Math.min(limit, PAST_IMPORTS_MAX)).execute();
+  return rows.map((r) => ({ id: r.id, fileName: r.file_name, format: r.format, at: r.at, result: readable(r.summary) }));
+}
+
+function readable(text: string): ImportRecord | null {
+  try {
+    return readImportRecord(JSON.parse(text));
+  } catch {
+    return null;
+  }
+}
