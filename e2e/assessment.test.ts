@@ -279,7 +279,7 @@ test('my chain: links coloured by status with a legend, evidence levels, missing
   await foot.getByText('Navicular drop (left): 12 mm').waitFor();
   await foot.getByText('Pain you marked here: Left heel 6/10.').waitFor();
   await foot.locator('p', { hasText: 'How sure is this?' }).getByText('some support').waitFor();
-  await foot.getByText('Evidence: LAB (Laboratory study in healthy people), DOMAIN.md [8], [13]').waitFor();
+  await foot.getByText('Evidence: LAB (Laboratory study in healthy people), Khamis and Yizhar, 2007; Martin et al., 2014').waitFor();
   await foot.evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await screenshot(page, '6i-chain-foot-link');
 
@@ -294,11 +294,13 @@ test('my chain: links coloured by status with a legend, evidence levels, missing
   const text = await page.locator('main').innerText();
   for (const m of text.matchAll(/.{0,12}diagnos\w*/gi)) assert.match(m[0], /not a diagnos|not diagnose/i, `"${m[0]}"`);
 
-  // The clinician view: the figures and DOMAIN.md references.
+  // The clinician view: the figures, and the references as citations that link to the References page.
   await page.getByRole('button', { name: /For my clinician/ }).click();
   const clin = foot.getByTestId('clinician-text');
   await clin.getByText(/Induced hyperpronation/).waitFor();
-  await clin.getByText('References: DOMAIN.md [8], DOMAIN.md [13].').waitFor();
+  await clin.getByText('internal shank rotation (Khamis and Yizhar, 2007) (LAB)', { exact: false }).waitFor();
+  await clin.getByText('References: Khamis and Yizhar, 2007; Martin et al., 2014.').waitFor();
+  assert.doesNotMatch(await page.locator('main').innerText(), /DOMAIN|\.md\b|§/);
   await foot.getByText(/Reference: About 6-9 mm typical/).first().waitFor();
   await assertAccessible(ctx.phone.page, 'my chain, clinician view');
   await clin.evaluate((el) => el.scrollIntoView({ block: 'center' }));

@@ -17,6 +17,7 @@ import { ExplainScreen } from './screens/explain.js';
 import { FilmingGuideScreen } from './screens/gait-filming-guide.js';
 import { GaitVideoScreen } from './screens/gait-video.js';
 import { ProgressScreen } from './screens/progress.js';
+import { ReferencesScreen } from './screens/references.js';
 import { SafetyScreen } from './screens/safety-screen.js';
 import { Session } from './screens/session.js';
 import { Settings } from './screens/settings.js';
@@ -69,7 +70,9 @@ function PatientApp() {
   };
 
   let body: ReactNode;
-  if (!today) body = error ? <section className="screen"><h1>Footing</h1><FieldError message={error} /><button type="button" onClick={load}>Try again</button></section> : <Loading what="today’s plan" />;
+  // The References page needs nothing from the server: it opens in every state, offline too.
+  if (route === '/references') body = <ReferencesScreen />;
+  else if (!today) body = error ? <section className="screen"><h1>Footing</h1><FieldError message={error} /><button type="button" onClick={load}>Try again</button></section> : <Loading what="today’s plan" />;
   // After a stop, the questions only come back once the person has ticked that a clinician checked them.
   else if (route === '/screen' && (today.plan.status !== 'stopped' || clinicianCleared)) body = <SafetyScreen clinicianCleared={clinicianCleared} onDone={afterScreen} />;
   // Filming and analysing a walk needs no safety check first (an assessment comes before the program), but not after a stop.

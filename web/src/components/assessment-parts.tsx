@@ -1,11 +1,13 @@
 /**
  * Small pieces the assessment screens share: a finding with its status in words and a symbol (never colour
- * alone), the evidence tag (plain strength, formal level, DOMAIN.md references), who recorded a measurement, the
- * date it was measured, and turning a field path from the API (`values.left`, `input.sections[4]`) into an id.
+ * alone), the evidence tag (plain strength, formal level, citations of its references), who recorded a
+ * measurement, the date it was measured, and turning a field path from the API (`values.left`,
+ * `input.sections[4]`) into an id.
  */
 import type { ReactNode } from 'react';
 import { EVIDENCE_LEVELS, plainStrength, type EvidenceLevel } from '../../../src/core/evidence.js';
 import type { Finding, FindingStatus } from '../api/assessment-types.js';
+import { Citations } from './citations.js';
 import { localDate, localIso, shortDate } from '../lib/local-time.js';
 
 /** Status of a finding: a symbol, short words, and a class for colour. */
@@ -21,13 +23,16 @@ export function StatusBadge({ status }: { status: FindingStatus }) {
   return <span className={`status-badge status-${status}`}><span aria-hidden="true">{s.symbol}</span> {s.words}</span>;
 }
 
-/** "some support" pill plus "Evidence: LAB (Laboratory study in healthy people), DOMAIN.md [8], [13]". */
+/**
+ * "some support" pill plus "Evidence: LAB (Laboratory study in healthy people), Khamis and Yizhar, 2007; Martin et
+ * al., 2014", each citation a link to its entry on the References page.
+ */
 export function EvidenceTag({ evidence, refs }: { evidence: EvidenceLevel; refs: readonly string[] }) {
   const strength = plainStrength(evidence);
   return (
     <span className="evidence-tag">
       <span className={`strength strength-${strength.replace(/[^a-z]+/g, '-')}`}>{strength}</span>{' '}
-      <span className="evidence-label">Evidence: {evidence} ({EVIDENCE_LEVELS[evidence]}){refs.length ? `, DOMAIN.md [${refs.join('], [')}]` : ''}</span>
+      <span className="evidence-label">Evidence: {evidence} ({EVIDENCE_LEVELS[evidence]}){refs.length > 0 && <>, <Citations refs={refs} /></>}</span>
     </span>
   );
 }

@@ -3,6 +3,7 @@ import { useEffect, useRef, type ReactNode, type MouseEvent } from 'react';
 import { navigate, type Route } from '../lib/router.js';
 import { plainStrength, EVIDENCE_LEVELS } from '../../../src/core/evidence.js';
 import type { Claim } from '../api/types.js';
+import { Citations } from './citations.js';
 
 /** The screen's main heading; focused when the screen opens so a screen reader announces where you are. */
 export function ScreenTitle({ children }: { children: ReactNode }) {
@@ -30,14 +31,17 @@ export function Loading({ what }: { what: string }) {
   return <p className="muted" role="status">Loading {what}…</p>;
 }
 
-/** A claim with its strength in plain words and the formal label, e.g. "well supported (randomised trial)". */
+/**
+ * A claim with its strength in plain words, the formal label and its sources, e.g. "well supported", then
+ * "Evidence: Randomised controlled trial (Pocovi et al., 2024)" with the citation linking to the References page.
+ */
 export function ClaimLine({ claim }: { claim: Claim }) {
   const strength = plainStrength(claim.evidence);
   return (
     <li className="claim">
       <span className={`strength strength-${strength.replace(/[^a-z]+/g, '-')}`}>{strength}</span>
       <span>{claim.text}</span>
-      <span className="evidence-label">Evidence: {EVIDENCE_LEVELS[claim.evidence]}{claim.refs.length ? ` (DOMAIN.md [${claim.refs.join('], [')}])` : ''}</span>
+      <span className="evidence-label">Evidence: {EVIDENCE_LEVELS[claim.evidence]}{claim.refs.length > 0 && <> (<Citations refs={claim.refs} />)</>}</span>
     </li>
   );
 }

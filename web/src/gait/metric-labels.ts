@@ -2,6 +2,7 @@
  * Plain-language names and units for the metric keys of the portable analysis JSON (src/gait/analysis-json.ts),
  * and the text of a reference range. Only wording lives here: values, ranges and sources come from the JSON.
  */
+import { refIdsIn } from '../../../src/core/citations.js';
 import type { MetricJson } from '../../../src/gait/analysis-json.js';
 
 export const METRIC_LABELS: Record<string, { label: string; unit: string; digits: number }> = {
@@ -31,10 +32,15 @@ export function formatValue(key: string, m: MetricJson): string {
   return l?.unit ? `${v} ${l.unit}`.replace(' °', '°') : v;
 }
 
-/** "100–120 steps/min (DOMAIN.md §2c [25])" or an empty string. */
+/** The typical range, "100–120 steps/min", or an empty string; its sources come from `referenceIds`. */
 export function formatReference(m: MetricJson): string {
   const r = m.reference;
-  return r ? `${r.min}–${r.max} ${r.unit} (${r.source})` : '';
+  return r ? `${r.min}–${r.max} ${r.unit}` : '';
+}
+
+/** The reference numbers behind a metric's typical range, read from its source ("DOMAIN.md §2c [25]": ["25"]). */
+export function referenceIds(m: MetricJson): string[] {
+  return m.reference ? refIdsIn(m.reference.source) : [];
 }
 
 /** Where the value sits against its reference range, in words (never a diagnosis). */

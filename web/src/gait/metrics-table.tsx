@@ -1,9 +1,10 @@
 /**
- * The metrics of one analysis: value, confidence and the typical range from DOMAIN.md (carried in the JSON's
- * `reference` field), or why a metric could not be measured from this video.
+ * The metrics of one analysis: value, confidence and the typical range with its sources (carried in the JSON's
+ * `reference` field, cited as links to the References page), or why a metric could not be measured from this video.
  */
 import type { GaitAnalysisJson } from '../../../src/gait/analysis-json.js';
-import { againstReference, formatReference, formatValue, METRIC_LABELS } from './metric-labels.js';
+import { Citations } from '../components/citations.js';
+import { againstReference, formatReference, formatValue, METRIC_LABELS, referenceIds } from './metric-labels.js';
 
 export function MetricsTable({ metrics }: { metrics: GaitAnalysisJson['metrics'] }) {
   const keys = Object.keys(metrics);
@@ -22,7 +23,7 @@ export function MetricsTable({ metrics }: { metrics: GaitAnalysisJson['metrics']
             return (
               <tr key={k} data-metric={k}>
                 <th scope="row">{METRIC_LABELS[k]?.label ?? k}{m.left !== undefined && m.right !== undefined && <span className="small muted"> (left {m.left.toFixed(2)}, right {m.right.toFixed(2)})</span>}
-                  {m.reference && <span className="gait-ref small">Typical: {formatReference(m)}</span>}</th>
+                  {m.reference && <span className="gait-ref small">Typical: {formatReference(m)}{referenceIds(m).length > 0 && <> (<Citations refs={referenceIds(m)} />)</>}</span>}</th>
                 <td><span className="gait-value">{formatValue(k, m)}</span> <span className="small muted">({Math.round(m.confidence * 100)}%)</span>
                   {where && where !== 'within' && <span className="gait-ref-note small"> {where} the typical range</span>}</td>
               </tr>

@@ -7,11 +7,11 @@ import { useEffect, useState } from 'react';
 export type Route = '/' | '/welcome' | '/screen' | '/session' | '/checkin' | '/progress' | '/settings'
   | '/chain' | '/chain/pain-map' | '/chain/tests' | '/chain/outcomes'
   | '/gait' | '/filming-guide'
-  | '/walking';
+  | '/walking' | '/references';
 const ROUTES: readonly Route[] = ['/', '/welcome', '/screen', '/session', '/checkin', '/progress', '/settings',
   '/chain', '/chain/pain-map', '/chain/tests', '/chain/outcomes',
   '/gait', '/filming-guide',
-  '/walking'];
+  '/walking', '/references'];
 
 function current(): Route {
   const p = location.pathname.replace(/\/+$/, '') || '/';
@@ -35,9 +35,12 @@ export function useRoute(): Route {
   return route;
 }
 
-/** Moves to any path, including ones with an id that Route cannot name (/invite/:token, /patients/:personId). */
-export function navigatePath(to: string): void {
-  if (location.pathname !== to) history.pushState(null, '', to);
+/**
+ * Moves to any path, including ones with an id that Route cannot name (/invite/:token, /patients/:personId) or a
+ * fragment (/references#ref-25); `state` is kept with the history entry (history.state) for the screen it opens.
+ */
+export function navigatePath(to: string, state: unknown = null): void {
+  if (location.pathname !== to) history.pushState(state, '', to);
   window.dispatchEvent(new Event('footing:navigate'));
   window.scrollTo(0, 0);
 }

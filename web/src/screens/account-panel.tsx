@@ -25,7 +25,7 @@ export function AccountPanel() {
       <section className="screen account-panel" aria-labelledby="local-mode-h">
         <div className="card">
           <h2 id="local-mode-h">Local mode</h2>
-          <p data-testid="local-mode-note"><strong>Local mode: no sign-in, this device only.</strong> Footing has no accounts here; anyone who can open it on this device sees this data. A clinic can run Footing with accounts instead (see docs/clinic.md).</p>
+          <p data-testid="local-mode-note"><strong>Local mode: no sign-in, this device only.</strong> Footing has no accounts here; anyone who can open it on this device sees this data. A clinic can run Footing on its own server with accounts instead, so that each person signs in and sees only their own data.</p>
         </div>
       </section>
     );

@@ -2,8 +2,9 @@
  * My chain: the explanation of the person's own chain from the feet up. A diagram with each link in its status
  * (with a legend), then per link what was measured, where pain was marked, what it may mean for the next link and
  * how strong that claim is; missing data is said to be missing, with links to the tests that would measure it.
- * "For my clinician" shows the figures and the DOMAIN.md references. Whole-body findings (gait speed, cadence),
- * the program's current decision, and the disclaimer close the page. Never a diagnosis.
+ * "For my clinician" shows the figures and the references (citations that link to the References page).
+ * Whole-body findings (gait speed, cadence), the program's current decision, and the disclaimer close the page.
+ * Never a diagnosis.
  */
 import { useEffect, useState } from 'react';
 import { api } from '../api/client.js';
@@ -12,6 +13,7 @@ import { EvidenceTag, FindingList } from '../components/assessment-parts.js';
 import { regionLabel } from '../components/body-diagram.js';
 import { ChainDiagram, LINK_STATUS, LinkStatusLegend, SEGMENT_NAMES } from '../components/chain-diagram.js';
 import { ChainNav, TestLink } from '../components/chain-nav.js';
+import { CitedText, Citations } from '../components/citations.js';
 import { FieldError, Link, Loading, ScreenTitle } from '../components/common.js';
 import { ProgramReactions } from '../components/program-reactions.js';
 import { localDate } from '../lib/local-time.js';
@@ -53,8 +55,8 @@ function LinkCard({ link, clinician, names }: { link: ChainLink; clinician: bool
       {clinician && (
         <div className="clinician-text" data-testid="clinician-text">
           <h3>For your clinician</h3>
-          <p>{link.clinician}</p>
-          <p>References: {link.refs.length ? link.refs.map((r) => `DOMAIN.md [${r}]`).join(', ') : 'none (hypothesis, DOMAIN.md §1 1.12)'}.</p>
+          <p><CitedText text={link.clinician} /></p>
+          <p>References: {link.refs.length ? <Citations refs={link.refs} /> : 'none: a hypothesis that no study has tested'}.</p>
         </div>
       )}
     </article>

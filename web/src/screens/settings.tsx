@@ -4,7 +4,7 @@
  */
 import { useState, type ChangeEvent } from 'react';
 import { api, ApiError } from '../api/client.js';
-import { FieldError, ScreenTitle } from '../components/common.js';
+import { FieldError, Link, ScreenTitle } from '../components/common.js';
 import { isMuted, setMuted } from '../lib/cues.js';
 import { flushQueue } from '../lib/offline-queue.js';
 import { navigate } from '../lib/router.js';
@@ -68,6 +68,11 @@ export function Settings({ pending, onChanged }: { pending: number; onChanged: (
         <h2>Safety check</h2>
         <p>If something has changed (new symptoms, a new diagnosis), answer the safety questions again.</p>
         <button type="button" onClick={() => navigate('/screen')}>Answer the safety check again</button>
+      </div>
+      <div className="card">
+        <h2>Where the evidence comes from</h2>
+        <p>Every claim Footing makes names its sources and how strong the evidence is. All of them, with links to the studies and guidelines, are on one page.</p>
+        <Link to="/references">References</Link>
       </div>
       <p className="muted small">Footing does not diagnose and does not replace a clinician. Your data stays on this device or your own server.</p>
     </section>
