@@ -110,7 +110,9 @@ test('pain map: areas marked by tap and by keyboard, each with its intensity, sa
   await page.getByRole('button', { name: /^Back/ }).click();
   await page.getByRole('button', { name: 'Left heel (back)', exact: true }).focus();
   await page.keyboard.press('Enter');
-  await page.getByRole('button', { name: 'Left heel (back), marked 5 out of 10' }).waitFor();
+  // A marked area has no strength until the person chooses one (issue 17: it was silently 5/10).
+  await page.getByRole('button', { name: 'Left heel (back), marked, strength not chosen yet' }).waitFor();
+  assert.equal(await page.locator('[data-area="back:heel:left"] text').textContent(), '?');
   await page.getByRole('button', { name: 'Lower back (back)', exact: true }).click();
   await page.getByLabel('Left heel (back)', { exact: true }).selectOption('6');
   await page.getByLabel('Lower back (back)', { exact: true }).selectOption('7');
@@ -118,12 +120,19 @@ test('pain map: areas marked by tap and by keyboard, each with its intensity, sa
   assert.equal(await page.getByRole('button', { name: 'Left heel (back), marked 6 out of 10' }).getAttribute('aria-pressed'), 'true');
   // A marked area shows its number, not only a colour.
   assert.equal(await page.locator('[data-area="back:heel:left"] text').textContent(), '6');
+  // The neck's strength was never chosen: saving names it, next to its choice, and saves nothing.
+  await page.getByRole('button', { name: 'Save pain map' }).click();
+  await page.locator('#pm-front-neck-centre-err').getByText('Choose how strong the pain is in Neck (front), from 0 to 10, or remove the area.').waitFor();
+  assert.equal(await page.getByLabel('Neck (front)', { exact: true }).getAttribute('aria-invalid'), 'true');
+  assert.equal((await call<{ painMaps: unknown[] }>(ctx.server.url, 'GET', '/api/assessment')).painMaps.length, 0);
+  await page.getByLabel('Neck (front)', { exact: true }).selectOption('5');
   await assertAccessible(ctx.phone.page, 'pain map');
   await page.locator('.view-switch').evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await screenshot(page, '6c-pain-map');
 
   await page.getByRole('button', { name: 'Save pain map' }).click();
   await page.getByText('Pain map saved with 3 areas.').waitFor();
+  await page.getByTestId('latest-pain').getByText(/^From the pain map on /).waitFor();
   const a = await call<{ painMaps: { recordedBy: string; marks: { region: string; side: string; intensity: number; view: string; type?: string }[] }[] }>(ctx.server.url, 'GET', '/api/assessment');
   assert.equal(a.painMaps[0]!.marks.find((m) => m.region === 'low-back')?.type, 'aching');
   assert.equal(a.painMaps.length, 1);

@@ -80,7 +80,8 @@ test('first run: welcome, safety check, today, walking log, check-in, data page'
   assert.equal(days[0]!.steps, 3200);
   assert.equal(days[0]!.minutes, 25);
 
-  // Daily check-in: scores as big buttons, a body-map mark with its own intensity, a note.
+  // Daily check-in: scores as big buttons, body-map marks each with the strength the person chooses (none is filled
+  // in for them), the arms and hands as areas (by keyboard too), a note.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Check-in' }).click();
   await page.getByRole('heading', { level: 1, name: 'Daily check-in' }).waitFor();
   await page.getByRole('button', { name: 'Save check-in' }).click();
@@ -89,10 +90,26 @@ test('first run: welcome, safety check, today, walking log, check-in, data page'
   assert.equal(await page.getByText(/Give at least one pain score/).count(), 0, 'the error goes once a score is given');
   await page.getByRole('group', { name: 'Neck pain' }).getByRole('radio', { name: '2' }).check();
   await page.getByRole('group', { name: 'Foot pain' }).getByRole('radio', { name: '3' }).check();
-  await page.getByRole('button', { name: 'Lower back (back)' }).click();
-  await page.getByRole('button', { name: 'Left heel (back)' }).click();
-  await page.getByRole('combobox', { name: 'How strong: Left heel (back)' }).selectOption('4');
+  // Front view: the left forearm by keyboard (Tab to it, Space), and both hands are there to mark.
+  for (const area of ['Right upper arm (front)', 'Left upper arm (front)', 'Right forearm (front)', 'Left hand (front)', 'Right hand (front)']) {
+    await page.getByRole('button', { name: area, exact: true }).waitFor();
+  }
+  await page.getByRole('button', { name: 'Left forearm (front)', exact: true }).focus();
+  await page.keyboard.press(' ');
+  await page.getByRole('button', { name: 'Left forearm (front), marked, strength not chosen yet' }).waitFor();
+  await page.getByRole('button', { name: /^Back/ }).click();
+  await page.getByRole('button', { name: 'Lower back (back)', exact: true }).click();
+  await page.getByRole('button', { name: 'Left heel (back)', exact: true }).click();
+  await page.getByLabel('Left heel (back)', { exact: true }).selectOption('4');
+  assert.equal(await page.locator('[data-area="back:low-back:centre"] text').textContent(), '?', 'no strength is shown as chosen');
   await page.getByLabel('Note (optional)').fill('Stiff after sitting.');
+  // Saving names the first area still without a strength and moves to its choice; nothing is sent.
+  await page.getByRole('button', { name: 'Save check-in' }).click();
+  await page.getByText('Choose how strong the pain is in Left forearm (front), from 0 to 10 (2 areas still need it), or remove the area.').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'pm-front-forearm-left');
+  assert.equal((await call<unknown[]>(ctx.server.url, 'GET', '/api/checkins')).length, 0);
+  await page.getByLabel('Left forearm (front)', { exact: true }).selectOption('3');
+  await page.getByLabel('Lower back (back)', { exact: true }).selectOption('6');
   await assertAccessible(ctx.phone.page, 'check-in');
   await screenshot(page, '05-checkin', { fullPage: true });
   await page.getByRole('button', { name: 'Save check-in' }).click();
@@ -101,12 +118,29 @@ test('first run: welcome, safety check, today, walking log, check-in, data page'
   assert.equal(checkins.length, 1);
   assert.deepEqual({ c: checkins[0]!.context, b: checkins[0]!.back, n: checkins[0]!.neck, f: checkins[0]!.foot, note: checkins[0]!.note }, { c: 'daily', b: 6, n: 2, f: 3, note: 'Stiff after sitting.' });
   assert.deepEqual(checkins[0]!.regions, [
-    { region: 'low-back', side: 'centre', intensity: 6, view: 'back' }, // default intensity: the highest score given
+    { region: 'forearm', side: 'left', intensity: 3, view: 'front' },
+    { region: 'low-back', side: 'centre', intensity: 6, view: 'back' },
     { region: 'heel', side: 'left', intensity: 4, view: 'back' },
   ]);
 
+  // The Chain screen and the pain map show the areas of this check-in, saying where and when they came from.
+  const from = `From your daily check-in on ${new Date().toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short' })}.`;
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Chain' }).click();
+  const hurts = page.getByTestId('latest-pain');
+  await hurts.getByText(from).waitFor();
+  assert.deepEqual(await hurts.locator('li').allInnerTexts(), ['Left forearm (front): 3/10', 'Lower back (back): 6/10', 'Left heel (back): 4/10']);
+  await page.locator('article[data-link="foot-ankle"]').getByText('Pain you marked here: Left heel 4/10.').waitFor();
+  await page.locator('article[data-link="sacrum-spine"]').getByText('Pain you marked here: Lower back 6/10.').waitFor();
+  await assertAccessible(ctx.phone.page, 'chain after a check-in');
+  await page.getByRole('heading', { name: 'Where it hurts' }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
+  await screenshot(page, '05d-chain-pain-from-checkin');
+  await page.getByRole('navigation', { name: 'Chain' }).getByRole('link', { name: 'Pain map' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Pain map' }).waitFor();
+  await page.getByTestId('latest-pain').getByText(from).waitFor();
+  assert.equal(await page.getByText('None yet').count(), 0);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Progress' }).click();
+
   // Progress on the first day: one check-in and one walk, so each chart's time axis reads today's date, once.
-  await page.getByRole('link', { name: 'See your progress' }).click();
   await page.getByRole('heading', { level: 1, name: 'Progress' }).waitFor();
   const todayLabel = `${new Date().getDate()} ${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][new Date().getMonth()]}`;
   const painAxis = page.getByTestId('pain-chart').locator('[data-day-labels]');

@@ -41,7 +41,11 @@ test('A link is notable, typical or mixed by the findings at its lower end', () 
 test('Pain marks land on their chain segment and the explanation never says "diagnosis"', () => {
   fc.assert(fc.property(fc.array(fc.record({ region: fc.constantFrom(...BODY_REGIONS), side: fc.constantFrom('left', 'right'), intensity: fc.integer({ min: 0, max: 10 }) })), (pain) => {
     const ex = explainChain({ findings: [], pain });
-    for (const p of pain.filter((p) => p.intensity > 0)) assert.ok(ex.painSegments.includes(REGION_SEGMENT[p.region]));
+    for (const p of pain.filter((p) => p.intensity > 0)) {
+      const segment = REGION_SEGMENT[p.region];
+      if (segment === null) assert.ok(ex.links.every((l) => !l.pain.includes(p)), `${p.region} is on no link`);
+      else assert.ok(ex.painSegments.includes(segment));
+    }
     const text = JSON.stringify(ex).toLowerCase();
     assert.ok(!/diagnos(is|e|ed)\b/.test(text.replace(CHAIN_DISCLAIMER.toLowerCase(), '')));
   }), { numRuns: 100 });
@@ -90,4 +94,11 @@ test('Marked pain goes where the questionnaires of its region go: lower back to 
   assert.deepEqual(pain['sacrum-spine'], ['low-back']);
   assert.deepEqual(pain['spine-neck'], ['neck', 'shoulder']);
   assert.deepEqual(pain['knee-hip'], ['knee']);
+});
+
+test('Arm and hand pain is on no link of the chain and marks no segment (the chain says nothing about it)', () => {
+  const arms = [{ region: 'upper-arm', side: 'left', intensity: 4 }, { region: 'forearm', side: 'right', intensity: 5 }, { region: 'hand', side: 'left', intensity: 6 }] as const;
+  const ex = explainChain({ findings: [], pain: arms });
+  assert.deepEqual(ex.painSegments, []);
+  assert.ok(ex.links.every((l) => l.pain.length === 0));
 });

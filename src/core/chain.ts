@@ -99,11 +99,20 @@ export function linkOfFinding(f: Pick<Finding, 'source' | 'segment'>): LinkKey |
   return claim ? keyOf(claim) : null;
 }
 
-/** Which chain segment a body-map region belongs to. */
-export const REGION_SEGMENT: Record<BodyRegion, ChainSegment> = {
+/**
+ * Which chain segment a body-map region belongs to. The arms and hands belong to none: pain there is listed with the
+ * person's pain areas, but the foot-to-neck chain says nothing about it.
+ */
+export const REGION_SEGMENT: Record<BodyRegion, ChainSegment | null> = {
   'foot-sole': 'foot', heel: 'foot', ankle: 'ankle', knee: 'knee', hip: 'hip', pelvis: 'pelvis',
-  'low-back': 'spine', 'mid-back': 'spine', neck: 'neck', shoulder: 'neck',
+  'low-back': 'spine', 'mid-back': 'spine', neck: 'neck', shoulder: 'neck', 'upper-arm': null, forearm: null, hand: null,
 };
+
+/** The link a marked region's pain belongs to (SYMPTOM_LINK of its segment), or null for the arms and hands. */
+function symptomLinkOf(region: BodyRegion): LinkKey | null {
+  const segment = REGION_SEGMENT[region];
+  return segment === null ? null : SYMPTOM_LINK[segment];
+}
 
 export interface PainMark { region: BodyRegion; side: string; intensity: number }
 
@@ -148,7 +157,7 @@ export const CHAIN_DISCLAIMER = 'This explains your measurements next to what st
 export function explainChain(input: { findings: readonly Finding[]; pain: readonly PainMark[]; wholeBody?: readonly Finding[] }): ChainExplanation {
   const links: ChainLink[] = LINK_CLAIMS.map((claim) => {
     const measured = input.findings.filter((f) => linkOfFinding(f) === keyOf(claim));
-    const pain = input.pain.filter((p) => SYMPTOM_LINK[REGION_SEGMENT[p.region]] === keyOf(claim) && p.intensity > 0);
+    const pain = input.pain.filter((p) => symptomLinkOf(p.region) === keyOf(claim) && p.intensity > 0);
     const notable = measured.filter((f) => f.status === 'notable');
     const typical = measured.filter((f) => f.status === 'typical');
     const status: LinkStatus = measured.length === 0 ? 'missing' : notable.length && typical.length ? 'mixed' : notable.length ? 'notable' : typical.length ? 'typical' : 'mixed';
@@ -162,7 +171,7 @@ export function explainChain(input: { findings: readonly Finding[]; pain: readon
       missing: measured.length === 0 ? claim.measureWith : [],
     };
   });
-  const painSegments = [...new Set(input.pain.filter((p) => p.intensity > 0).map((p) => REGION_SEGMENT[p.region]))]
+  const painSegments = [...new Set(input.pain.filter((p) => p.intensity > 0).flatMap((p) => REGION_SEGMENT[p.region] ?? []))]
     .sort((a, b) => CHAIN_SEGMENTS.indexOf(b) - CHAIN_SEGMENTS.indexOf(a));
   return { links, wholeBody: [...(input.wholeBody ?? [])], painSegments, disclaimer: CHAIN_DISCLAIMER };
 }

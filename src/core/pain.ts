@@ -6,9 +6,11 @@ import { NPRS_MCID_FRACTION, NPRS_MCID_POINTS, PAIN_DURING_ACCEPTABLE_MAX, PAIN_
 export const PAIN_SITES = ['back', 'neck', 'foot'] as const;
 export type PainSite = (typeof PAIN_SITES)[number];
 
-/** Body-map regions a person can mark (front/back diagram). */
+/** Body-map regions a person can mark (front/back diagram). The arms and hands are there because neck pain often
+ * spreads into them; they are not links of the foot-to-neck chain (chain.ts REGION_SEGMENT). */
 export const BODY_REGIONS = [
   'foot-sole', 'heel', 'ankle', 'knee', 'hip', 'pelvis', 'low-back', 'mid-back', 'neck', 'shoulder',
+  'upper-arm', 'forearm', 'hand',
 ] as const;
 export type BodyRegion = (typeof BODY_REGIONS)[number];
 export type Side = 'left' | 'right' | 'both' | 'centre';

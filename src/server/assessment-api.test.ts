@@ -84,6 +84,22 @@ for (const kind of DATABASES) {
       const explain = (await get(`/api/explain?date=${addDays(start, 13)}`)).json();
       assert.ok(['hold', 'regress'].includes(explain.decision.action));
     });
+
+    test('The latest pain areas come from whichever screen marked them last: a check-in after the map, then a new map', async () => {
+      // The pain map of 2 Nov (lower back 6, neck 3) was the latest; a check-in on 1 Dec marks the left heel and the right hand.
+      const regions = [{ region: 'heel', side: 'left', intensity: 5, view: 'back' }, { region: 'hand', side: 'right', intensity: 3, view: 'front', type: 'tingling' }];
+      assert.equal((await post('/api/checkins', { at: '2026-12-01T08:00:00+01:00', context: 'daily', neck: 4, regions })).statusCode, 201);
+      const fromCheckin = { marks: regions, source: 'checkin', recordedAt: '2026-12-01T08:00:00+01:00', recordedBy: 'me' };
+      assert.deepEqual((await get('/api/assessment')).json().latestPain, fromCheckin);
+      const explain = (await get('/api/explain?date=2026-12-01')).json();
+      assert.deepEqual(explain.painAreas, fromCheckin);
+      // The heel is on the foot link; the hand is on no link of the chain (listed, but the chain says nothing about it).
+      assert.deepEqual(explain.explanation.painSegments, ['foot']);
+      assert.deepEqual(explain.explanation.links[0].pain, [regions[0]]);
+      await post('/api/assessment/pain-map', { marks: [{ region: 'forearm', side: 'left', intensity: 2, view: 'front' }], recordedAt: '2026-12-02T10:00:00+00:00', recordedBy: 'Sam Okafor' });
+      const latest = (await get('/api/assessment')).json().latestPain;
+      assert.deepEqual([latest.source, latest.recordedBy, latest.marks.length], ['pain-map', 'Sam Okafor', 1]);
+    });
   });
 }
 

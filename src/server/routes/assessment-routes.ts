@@ -9,7 +9,7 @@ import { SAVED_ANALYSIS_MAX_BYTES, SavedAnalysisJson, SavedKeypointSeries } from
 import { access } from '../access.js';
 import { BodyMark, isoDate, isoDateTime } from '../api-schemas.js';
 import { todayFrom } from '../request-date.js';
-import { addOutcome, addPainMap, addScreening, explainFor, getAssessment } from '../services/assessment-service.js';
+import { addOutcome, addPainMap, addScreening, explainFor, getAssessment, latestPainFor } from '../services/assessment-service.js';
 import { getToday } from '../services/program-service.js';
 
 const PainMapInput = z.object({ marks: z.array(BodyMark).max(40), recordedAt: isoDateTime, recordedBy: z.string().trim().min(1).max(200).default('me') }).strict();
@@ -42,6 +42,6 @@ export async function registerAssessmentRoutes(app: FastifyInstance, store: Stor
   r.get('/api/gait-analyses', { config: access('self') }, async (req) => listGaitAnalyses(store.db, req.personId));
   r.get('/api/explain', { config: access('self'), schema: { querystring: z.object({ date: isoDate.optional() }).strict() } }, async (req) => {
     const today = await getToday(store.db, req.personId, todayFrom(req.query.date));
-    return { explanation: await explainFor(store.db, req.personId), decision: today.decision };
+    return { explanation: await explainFor(store.db, req.personId), decision: today.decision, painAreas: await latestPainFor(store.db, req.personId) };
   });
 }

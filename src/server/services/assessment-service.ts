@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import { explainChain, type ChainExplanation, type PainMark } from '../../core/chain.js';
 import type { Finding } from '../../core/findings.js';
+import { latestPainAreas, type PainAreas } from '../../core/pain-areas.js';
 import { gaitFindings, type GaitAnalysisInput } from '../../core/gait-findings.js';
 import { outcomeFinding, outcomeTrend, parseOutcomeEntry, scoreOutcome, outcomeEntrySchema, type OutcomeMeasureId, type ResponderMeasureId, type OutcomeTrend } from '../../core/outcome-measures.js';
 import { interpretScreening, parseScreeningResult, type ScreeningResult } from '../../core/screening-tests.js';
@@ -18,6 +19,11 @@ import { getPerson } from '../../store/repos/people.js';
 
 export async function addPainMap(db: Kysely<Database>, personId: string, input: { marks: BodyMark[]; recordedAt: string; recordedBy: string }) {
   return insertPainMap(db, personId, input);
+}
+
+/** The latest areas marked, on the pain map or in a check-in (src/core/pain-areas.ts latestPainAreas). */
+export async function latestPainFor(db: Kysely<Database>, personId: string): Promise<PainAreas | null> {
+  return latestPainAreas({ painMaps: await listPainMaps(db, personId), checkins: await listCheckins(db, personId) });
 }
 
 export async function addScreening(db: Kysely<Database>, personId: string, input: unknown) {
@@ -75,6 +81,8 @@ export async function reviewInputsFor(db: Kysely<Database>, personId: string) {
 
 export interface Assessment {
   painMaps: Awaited<ReturnType<typeof listPainMaps>>;
+  /** The latest areas marked, on a pain map or in a check-in (whichever is newer), with where they came from. */
+  latestPain: PainAreas | null;
   screening: { record: Awaited<ReturnType<typeof listScreeningResults>>[number]; findings: Finding[] }[];
   outcomes: OutcomeSummary[];
   gait: Awaited<ReturnType<typeof listGaitAnalyses>>;
@@ -87,7 +95,8 @@ export async function getAssessment(db: Kysely<Database>, personId: string): Pro
     const parsed = parseScreeningResult({ testId: record.testId, values: record.values, recordedAt: record.recordedAt, recordedBy: record.recordedBy });
     screening.push({ record, findings: parsed.result ? interpretScreening(parsed.result as ScreeningResult, await context(db, personId, record.recordedAt)) : [] });
   }
-  return { painMaps, screening, outcomes: await outcomeSummaries(db, personId), gait: await listGaitAnalyses(db, personId) };
+  const latestPain = latestPainAreas({ painMaps, checkins: await listCheckins(db, personId) });
+  return { painMaps, latestPain, screening, outcomes: await outcomeSummaries(db, personId), gait: await listGaitAnalyses(db, personId) };
 }
 
 /** The chain explanation from the latest of each kind of measurement. */
@@ -111,8 +120,7 @@ export async function explainFor(db: Kysely<Database>, personId: string): Promis
     findings.push(...g.chain);
     wholeBody.push(...g.wholeBody);
   }
-  // Pain: the latest pain map; without one, the body-map marks of the latest check-in that has any.
-  let pain: PainMark[] = a.painMaps.at(-1)?.marks ?? [];
-  if (pain.length === 0) pain = (await listCheckins(db, personId)).filter((c) => c.regions.length).at(-1)?.regions ?? [];
+  // Pain: the latest areas marked, on the pain map or in a check-in, whichever is newer.
+  const pain: PainMark[] = a.latestPain?.marks ?? [];
   return explainChain({ findings, pain, wholeBody });
 }

@@ -1,27 +1,28 @@
 /**
- * Pain map: mark where it hurts on the front and back of a body diagram, each area with its own 0-10 intensity,
- * say who recorded it and when, and save it. The latest saved map is shown, and it feeds "My chain".
+ * Pain map: mark where it hurts on the front and back of a body diagram, each area with its own 0-10 intensity
+ * (chosen by the person: the form names any area still without one), say who recorded it and when, and save it.
+ * The latest areas marked, here or in a daily check-in, are shown below, and they feed "My chain".
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api/client.js';
-import type { Assessment, PainMap } from '../api/assessment-types.js';
-import type { BodyMark } from '../api/types.js';
+import type { Assessment, PainAreas, PainMap } from '../api/assessment-types.js';
 import { RecorderFields, newRecorder, recordedAt, recordedBy, recorderProblem, type Recorder } from '../components/assessment-parts.js';
-import { BodyDiagram, regionLabel } from '../components/body-diagram.js';
+import { BodyDiagram } from '../components/body-diagram.js';
 import { ChainNav } from '../components/chain-nav.js';
 import { FieldError, Link, Loading, ScreenTitle } from '../components/common.js';
-import { shortDate } from '../lib/local-time.js';
+import { LatestPainAreas } from '../components/latest-pain.js';
+import { finishMarks, type DraftMark } from '../lib/pain-marks.js';
 
 export function PainMapScreen() {
-  const [latest, setLatest] = useState<PainMap | null | undefined>(undefined);
-  const [marks, setMarks] = useState<BodyMark[]>([]);
+  const [latest, setLatest] = useState<PainAreas | null | undefined>(undefined);
+  const [marks, setMarks] = useState<DraftMark[]>([]);
   const [recorder, setRecorder] = useState<Recorder>(newRecorder);
-  const [error, setError] = useState<{ field: string; message: string } | null>(null);
+  const [error, setError] = useState<{ field: string; message: string; id?: string } | null>(null);
   const [saved, setSaved] = useState<PainMap | null>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    api<Assessment>('GET', '/api/assessment').then((a) => setLatest(a.painMaps.at(-1) ?? null), () => setLatest(null));
+    api<Assessment>('GET', '/api/assessment').then((a) => setLatest(a.latestPain), () => setLatest(null));
   }, []);
 
   async function submit(e: FormEvent) {
@@ -30,11 +31,17 @@ export function PainMapScreen() {
     const problem = recorderProblem(recorder);
     if (problem) { setError(problem); return; }
     if (marks.length === 0) { setError({ field: 'marks', message: 'Mark at least one area on the body first.' }); return; }
+    const finished = finishMarks(marks);
+    if (finished.problem) {
+      setError({ field: 'marks', ...finished.problem });
+      document.getElementById(finished.problem.id)?.focus();
+      return;
+    }
     setBusy(true);
     try {
-      const map = await api<PainMap>('POST', '/api/assessment/pain-map', { marks, recordedAt: recordedAt(recorder), recordedBy: recordedBy(recorder) });
+      const map = await api<PainMap>('POST', '/api/assessment/pain-map', { marks: finished.marks, recordedAt: recordedAt(recorder), recordedBy: recordedBy(recorder) });
       setSaved(map);
-      setLatest(map);
+      setLatest({ marks: map.marks, source: 'pain-map', recordedAt: map.recordedAt, recordedBy: map.recordedBy });
       setMarks([]);
     } catch (err) {
       const ae = err instanceof ApiError ? err : null;
@@ -56,22 +63,15 @@ export function PainMapScreen() {
         </div>
       )}
       <form onSubmit={submit} noValidate>
-        <BodyDiagram marks={marks} onChange={(m) => { setMarks(m); setSaved(null); if (error?.field === 'marks') setError(null); }} defaultIntensity={5} />
-        {error?.field === 'marks' && <FieldError message={error.message} />}
+        <BodyDiagram marks={marks} onChange={(m) => { setMarks(m); setSaved(null); if (error?.field === 'marks') setError(null); }} problem={error?.id ? { id: error.id, message: error.message } : null} />
+        {error?.field === 'marks' && !error.id && <FieldError message={error.message} />}
         <RecorderFields id="pm" value={recorder} onChange={setRecorder} error={error} />
         {error && !['marks', 'name', 'date'].includes(error.field) && <FieldError message={error.message} />}
         <button type="submit" className="primary big" disabled={busy}>{busy ? 'Saving…' : 'Save pain map'}</button>
       </form>
       <div className="card">
-        <h2>Last saved map</h2>
-        {latest === undefined ? <Loading what="your last pain map" />
-          : latest === null ? <p>None yet.</p>
-          : (
-            <>
-              <p className="muted">{shortDate(latest.recordedAt)}, recorded by {latest.recordedBy}.</p>
-              <ul className="saved-marks">{latest.marks.map((m) => <li key={`${m.view}-${m.region}-${m.side}`}>{regionLabel(m)}: <strong>{m.intensity}/10</strong>{m.type ? `, ${m.type}` : ''}</li>)}</ul>
-            </>
-          )}
+        <h2>Your latest pain areas</h2>
+        {latest === undefined ? <Loading what="your latest pain areas" /> : <LatestPainAreas pain={latest} />}
       </div>
     </section>
   );

@@ -5,11 +5,12 @@
  */
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api/client.js';
-import type { BodyMark, Checkin } from '../api/types.js';
-import { BodyMap } from '../components/body-map.js';
+import type { Checkin } from '../api/types.js';
+import { BodyDiagram } from '../components/body-diagram.js';
 import { FieldError, Link, ScreenTitle } from '../components/common.js';
 import { PainScale } from '../components/pain-scale.js';
 import { localIso } from '../lib/local-time.js';
+import { finishMarks, type DraftMark } from '../lib/pain-marks.js';
 
 export function CheckinScreen({ onSaved }: { onSaved: () => void }) {
   const [back, setBack] = useState<number | null>(null);
@@ -17,9 +18,9 @@ export function CheckinScreen({ onSaved }: { onSaved: () => void }) {
   const [foot, setFoot] = useState<number | null>(null);
   const [heel, setHeel] = useState<number | null>(null);
   const [newSymptoms, setNewSymptoms] = useState<boolean | null>(null);
-  const [marks, setMarks] = useState<BodyMark[]>([]);
+  const [marks, setMarks] = useState<DraftMark[]>([]);
   const [note, setNote] = useState('');
-  const [error, setError] = useState<{ message: string; field?: string | undefined } | null>(null);
+  const [error, setError] = useState<{ message: string; field?: string | undefined; id?: string } | null>(null);
   const [saved, setSaved] = useState<Checkin | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -31,12 +32,18 @@ export function CheckinScreen({ onSaved }: { onSaved: () => void }) {
       document.querySelector<HTMLInputElement>('input[name="checkin-back"]')?.focus();
       return;
     }
+    const finished = finishMarks(marks);
+    if (finished.problem) {
+      setError({ field: 'regions', ...finished.problem });
+      document.getElementById(finished.problem.id)?.focus();
+      return;
+    }
     setBusy(true);
     try {
       const c = await api<Checkin>('POST', '/api/checkins', {
         at: localIso(), context: 'daily',
         ...(back !== null ? { back } : {}), ...(neck !== null ? { neck } : {}), ...(foot !== null ? { foot } : {}),
-        regions: marks, ...(note.trim() ? { note: note.trim() } : {}),
+        regions: finished.marks, ...(note.trim() ? { note: note.trim() } : {}),
         ...(heel !== null ? { heelFirstSteps: heel } : {}), ...(newSymptoms !== null ? { newLowerLimbSymptoms: newSymptoms } : {}),
       });
       setSaved(c);
@@ -80,11 +87,11 @@ export function CheckinScreen({ onSaved }: { onSaved: () => void }) {
           </div>
         </fieldset>
         <h2>Where does it hurt? (optional)</h2>
-        <p className="muted">Tap an area to mark it, then set how strong it is.</p>
-        <BodyMap marks={marks} onChange={setMarks} defaultIntensity={Math.max(back ?? 0, neck ?? 0, foot ?? 0) || 5} />
+        <p className="muted">Tap an area to mark it, then choose how strong it is from 0 to 10. The arms and hands are there too. What you mark here is also your latest pain map.</p>
+        <BodyDiagram marks={marks} onChange={(m) => { setMarks(m); if (error?.field === 'regions') setError(null); }} problem={error?.field === 'regions' && error.id ? { id: error.id, message: error.message } : null} />
         <label htmlFor="note">Note (optional)</label>
         <textarea id="note" rows={3} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} aria-describedby="note-err" />
-        <FieldError id="note-err" message={error && error.field && !scoreError ? error.message : null} />
+        <FieldError id="note-err" message={error && error.field && error.field !== 'regions' && !scoreError ? error.message : null} />
         <button type="submit" className="primary big" disabled={busy}>{busy ? 'Saving…' : 'Save check-in'}</button>
       </form>
     </section>

@@ -15,6 +15,7 @@ import { ChainDiagram, LINK_STATUS, LinkStatusLegend, SEGMENT_NAMES } from '../c
 import { ChainNav, TestLink } from '../components/chain-nav.js';
 import { CitedText, Citations } from '../components/citations.js';
 import { FieldError, Link, Loading, ScreenTitle } from '../components/common.js';
+import { LatestPainAreas } from '../components/latest-pain.js';
 import { ProgramReactions } from '../components/program-reactions.js';
 import { localDate } from '../lib/local-time.js';
 
@@ -86,6 +87,10 @@ export function ExplainScreen() {
       <div className="card">
         <ChainDiagram links={ex.links} painSegments={ex.painSegments} />
         <LinkStatusLegend />
+      </div>
+      <div className="card" aria-labelledby="where-it-hurts">
+        <h2 id="where-it-hurts">Where it hurts</h2>
+        <LatestPainAreas pain={data.painAreas} />
       </div>
       <button type="button" className={`toggle${clinician ? ' on' : ''}`} aria-pressed={clinician} onClick={() => setClinician(!clinician)}>
         For my clinician: {clinician ? 'showing figures and references' : 'show figures and references'}
