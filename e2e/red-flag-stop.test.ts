@@ -1,12 +1,13 @@
 /**
  * Browser test: a "yes" to a red flag on the safety check stops the program. The stop screen says why in plain
- * words, what care to get and how soon, that the answer was kept, and shows no plan; the stop holds after a reload
- * and on every plan screen; restarting needs the person to tick that a clinician has checked them.
+ * words, what care to get and how soon, that the answer was kept, and shows no plan; the answers open as a readable,
+ * printable page; the stop holds after a reload and on every plan screen; restarting needs the person to tick that
+ * a clinician has checked them.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { RED_FLAG_QUESTIONS, URGENCY_ADVICE } from '../src/core/red-flags.js';
-import { describeViolations, screenshot, seriousA11yViolations } from './helpers/browser.js';
+import { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS, URGENCY_ADVICE } from '../src/core/red-flags.js';
+import { assertAccessible, describeViolations, screenshot, seriousA11yViolations } from './helpers/browser.js';
 import { call } from './helpers/server.js';
 import { serverAndPhone } from './helpers/fixture.js';
 
@@ -45,6 +46,37 @@ test('a red flag stops the program with plain advice, and restarting needs a cli
   const v = await seriousA11yViolations(page);
   assert.equal(v.length, 0, describeViolations(v));
   await screenshot(page, '04-stop');
+
+  // "My answers" is a readable page to print or show (issue 17: it was the raw backup JSON): the date, whom to see
+  // and how soon, what a "yes" may point to, and each question in words with its answer.
+  await page.getByRole('link', { name: 'See and print my answers' }).click();
+  await page.getByRole('heading', { level: 1, name: 'My safety check answers' }).waitFor();
+  const stored = await call<{ screen: { takenAt: string } }>(ctx.server.url, 'GET', '/api/today');
+  const when = new Date(stored.screen.takenAt).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' });
+  assert.equal(await page.getByTestId('answered-on').innerText(), `Answered on ${when} in Footing, a foot exercise app for back and neck pain.`);
+  await main.getByRole('heading', { name: 'Whom to see, and how soon: Get emergency care now' }).waitFor();
+  await main.getByText(URGENCY_ADVICE.emergency).waitFor();
+  const bladder = main.locator('.answers-list li', { hasText: BLADDER.text });
+  assert.equal(await bladder.locator('.answer').innerText(), 'Yes');
+  await bladder.getByText(`May point to ${BLADDER.concern}. For this answer: get emergency care now.`).waitFor();
+  const noAnswers = await main.locator('.answers-list .answer', { hasText: /^No$/ }).count();
+  assert.equal(noAnswers, RED_FLAG_QUESTIONS.length + PRECAUTION_QUESTIONS.length - 1, 'every other question, answered "No"');
+  await main.getByText('not a diagnosis', { exact: false }).waitFor();
+  const answersText = await main.innerText();
+  assert.ok(!/[{}"]|ce-bladder|same_day|true|false/.test(answersText), 'no JSON or stored values on the page');
+  assert.equal(await main.getByRole('link', { name: 'download the backup file (JSON)' }).getAttribute('href'), '/api/export');
+  await assertAccessible(page, 'my answers');
+  await screenshot(page, '04b-stop-answers', { top: true });
+  await bladder.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await screenshot(page, '04c-stop-answers-list');
+  // On paper: the page alone, without the app's header, navigation or buttons.
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('header.top').isVisible(), false);
+  assert.equal(await page.getByRole('button', { name: 'Print or save as PDF' }).isVisible(), false);
+  assert.equal(await page.getByRole('heading', { level: 1, name: 'My safety check answers' }).isVisible(), true);
+  await page.emulateMedia({ media: 'screen' });
+  await page.getByRole('link', { name: 'Back', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Please get checked before you start' }).waitFor();
 
   // The stop is stored, not just shown: after a reload, and on the session URL, the stop screen is still there.
   await page.goto(ctx.server.url + '/session');

@@ -4,7 +4,7 @@
  */
 import type { Claim } from './evidence.js';
 import { EXERCISES, type ExerciseId, type Position } from './exercises.js';
-import type { ExerciseExclusion, ScreenResult } from './red-flags.js';
+import type { ExerciseExclusion, ScreenResult, Urgency } from './red-flags.js';
 import { stageByNumber, withinLimits, type HoldDose, type TimedDose } from './stages.js';
 import type { ClinicianWalkingSetting, WalkingTarget } from './walking-target.js';
 
@@ -25,7 +25,7 @@ export interface PlanItem {
 
 export type TodayPlan =
   | { status: 'needs-screen' }
-  | { status: 'stopped'; urgency: string; advice: string; concerns: string[] }
+  | { status: 'stopped'; urgency: Urgency; advice: string; concerns: string[] }
   | { status: 'active'; stage: { number: number; name: string; goal: string }; items: PlanItem[]; excluded: { exercise: ExerciseId; reason: string }[] };
 
 export function describeDose(dose: WalkDose | TimedDose | HoldDose): string {

@@ -18,6 +18,7 @@ import { FilmingGuideScreen } from './screens/gait-filming-guide.js';
 import { GaitVideoScreen } from './screens/gait-video.js';
 import { ProgressScreen } from './screens/progress.js';
 import { ReferencesScreen } from './screens/references.js';
+import { SafetyAnswers } from './screens/safety-answers.js';
 import { SafetyScreen } from './screens/safety-screen.js';
 import { Session } from './screens/session.js';
 import { Settings } from './screens/settings.js';
@@ -78,6 +79,8 @@ function PatientApp() {
   // Filming and analysing a walk needs no safety check first (an assessment comes before the program), but not after a stop.
   else if (route === '/gait' && today.plan.status !== 'stopped') body = <GaitVideoScreen />;
   else if (route === '/filming-guide') body = <FilmingGuideScreen />;
+  // The latest safety check's answers as a printable page: after a stop above all (for the clinician), but any time.
+  else if (route === '/my-answers' && today.screen) body = <SafetyAnswers today={today} />;
   else if (today.plan.status === 'needs-screen') body = <><Welcome /><AccountModeNote /></>;
   else if (today.plan.status === 'stopped') {
     body = <><Stopped today={today} onRestart={() => { setClinicianCleared(true); navigate('/screen'); }} /><AccountModeNote signedInOnly /></>;

@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import { addDays } from '../../core/dates.js';
 import { doneSessionDates, painBaseline, weekVerdicts, type CheckinSummary, type SessionStatus } from '../../core/program-engine.js';
 import { reviewProgram, type ProgramReview } from '../../core/program-review.js';
-import { evaluateScreen, type ScreenResult } from '../../core/red-flags.js';
+import { evaluateScreen, type ScreenAnswers, type ScreenResult } from '../../core/red-flags.js';
 import { todayPlan, type TodayPlan } from '../../core/plan.js';
 import { FIRST_STAGE, LAST_STAGE, stageByNumber } from '../../core/stages.js';
 import { baselineWindow, walkingTarget, type WalkingTarget } from '../../core/walking-target.js';
@@ -62,7 +62,8 @@ export async function submitScreen(db: Kysely<Database>, personId: string, input
 
 export interface TodayState {
   date: string;
-  screen: { takenAt: string; result: ScreenResult } | null;
+  /** The latest safety check: when, the person's answers (for the printable "My answers" page) and its result. */
+  screen: { takenAt: string; answers: ScreenAnswers; result: ScreenResult } | null;
   program: Program | null;
   plan: TodayPlan;
   decision: ProgramReview | null;
@@ -130,7 +131,7 @@ export async function getToday(db: Kysely<Database>, personId: string, today: st
   const walking = applyWalkingOverride(walkingTarget({ today, programStartedOn, days, weeks, age }), program?.walkingOverride ?? null);
   const plan = todayPlan({ screen: screen?.result ?? null, stage: program?.stage ?? FIRST_STAGE, walking, doseOverrides: program?.doseOverrides ?? null });
   return {
-    date: today, screen: screen ? { takenAt: screen.takenAt, result: screen.result } : null, program, plan, decision, walking,
+    date: today, screen: screen ? { takenAt: screen.takenAt, answers: screen.answers, result: screen.result } : null, program, plan, decision, walking,
     sessionDoneToday: doneDates.includes(today), age,
   };
 }

@@ -8,13 +8,9 @@ import { api, ApiError } from '../api/client.js';
 import type { ScreenOutcome, ScreenQuestions } from '../api/types.js';
 import { FieldError, Loading, ScreenTitle } from '../components/common.js';
 import { localDate } from '../lib/local-time.js';
+import { PRECAUTIONS_TITLE, SCREEN_AREA_TITLES } from '../../../src/core/screen-summary.js';
 
-const AREAS: { area: 'back' | 'neck' | 'foot' | 'general'; title: string }[] = [
-  { area: 'back', title: 'Your back' },
-  { area: 'neck', title: 'Your neck and head' },
-  { area: 'foot', title: 'Your feet and legs' },
-  { area: 'general', title: 'Your health in general' },
-];
+const AREAS = (Object.entries(SCREEN_AREA_TITLES) as [keyof typeof SCREEN_AREA_TITLES, string][]).map(([area, title]) => ({ area, title }));
 
 function YesNo({ id, text, value, onChange, invalid }: { id: string; text: string; value: boolean | undefined; onChange: (v: boolean) => void; invalid: boolean }) {
   return (
@@ -99,7 +95,7 @@ export function SafetyScreen({ clinicianCleared, onDone }: { clinicianCleared: b
           );
         })}
         <div className="question-group">
-          <h2>Things that change your plan</h2>
+          <h2>{PRECAUTIONS_TITLE}</h2>
           <p className="muted">These do not stop the program, but some exercises are left out until a clinician says they are safe for you.</p>
           {questions.precautions.map((q) => <YesNo key={q.id} id={q.id} text={q.text} value={answers[q.id]} onChange={(v) => set(q.id, v)} invalid={missing.has(q.id)} />)}
         </div>

@@ -3,16 +3,9 @@
  * and how soon, that the answer was kept, and a way back only after a clinician has checked the person.
  */
 import { useState } from 'react';
+import { URGENCY_TITLE } from '../../../src/core/screen-summary.js';
 import type { TodayState } from '../api/types.js';
-import { ScreenTitle } from '../components/common.js';
-
-const URGENCY_TITLE: Record<string, string> = {
-  emergency: 'Get emergency care now',
-  same_day: 'See a doctor today',
-  within_1_working_day: 'Get seen within one working day',
-  urgent: 'See a doctor within a few days',
-  routine: 'Book a routine appointment',
-};
+import { Link, ScreenTitle } from '../components/common.js';
 
 export function Stopped({ today, onRestart }: { today: TodayState; onRestart: () => void }) {
   const [cleared, setCleared] = useState(false);
@@ -23,7 +16,7 @@ export function Stopped({ today, onRestart }: { today: TodayState; onRestart: ()
     <section className="screen">
       <ScreenTitle>Please get checked before you start</ScreenTitle>
       <div className={`alert urgency-${urgency}`} role="alert">
-        <h2>{URGENCY_TITLE[urgency] ?? 'See a clinician'}</h2>
+        <h2>{URGENCY_TITLE[urgency]}</h2>
         <p>{advice}</p>
       </div>
       <div className="card">
@@ -34,8 +27,8 @@ export function Stopped({ today, onRestart }: { today: TodayState; onRestart: ()
       </div>
       <div className="card">
         <h2>What happens now</h2>
-        <p>Your exercise plan is paused. {when ? `Your answers were saved on ${when}.` : 'Your answers were saved.'} You can show this screen to the clinician, or take your answers with you as a file.</p>
-        <a className="button" href="/api/export" download>Download my answers</a>
+        <p>Your exercise plan is paused. {when ? `Your answers were saved on ${when}.` : 'Your answers were saved.'} You can show this screen to the clinician, or take your answers with you: a page with each question and your answer in words, the date, and what to do, to print or save as PDF.</p>
+        <Link to="/my-answers" className="button">See and print my answers</Link>
       </div>
       <div className="card">
         <h2>After a clinician has checked you</h2>

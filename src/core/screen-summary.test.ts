@@ -1,0 +1,56 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { evaluateScreen, PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } from './red-flags.js';
+import { summariseScreen } from './screen-summary.js';
+
+/** Every question "no" except the ids named "yes". */
+function answersWith(yes: string[]): Record<string, boolean> {
+  return Object.fromEntries([...RED_FLAG_QUESTIONS, ...PRECAUTION_QUESTIONS].map((q) => [q.id, yes.includes(q.id)]));
+}
+const summary = (yes: string[]) => {
+  const answers = answersWith(yes);
+  return summariseScreen(answers, evaluateScreen(answers).result!);
+};
+
+test('Given a "yes" to new trouble passing urine and to a fever, then the page says emergency care now, the emergency concern first', () => {
+  const s = summary(['fever', 'ce-bladder']);
+  assert.equal(s.stopped, true);
+  assert.deepEqual(s.care, {
+    urgency: 'emergency', title: 'Get emergency care now',
+    advice: 'Get emergency care now: go to an emergency department or call your local emergency number.',
+  });
+  // Emergency (cauda equina) before same day (infection), written out from red-flags.ts by hand.
+  assert.deepEqual(s.concerns, ['pressure on the nerves at the bottom of the spine', 'an infection']);
+  const back = s.groups.find((g) => g.title === 'Your back')!;
+  const bladder = back.questions[0]!;
+  assert.equal(bladder.question, 'Since your back pain started, have you had new trouble passing urine, or leaked urine without meaning to?');
+  assert.equal(bladder.answer, 'Yes');
+  assert.deepEqual(bladder.flag, { concern: 'pressure on the nerves at the bottom of the spine', care: 'Get emergency care now' });
+  assert.deepEqual(back.questions[1]!, { question: 'Have you had new trouble controlling your bowels?', answer: 'No', flag: null, changes: null });
+  const fever = s.groups.find((g) => g.title === 'Your health in general')!.questions.find((q) => q.answer === 'Yes')!;
+  assert.deepEqual(fever.flag, { concern: 'an infection', care: 'See a doctor today' });
+});
+
+test('Every question is on the page once, in the groups the check asks them, with the precautions last', () => {
+  const s = summary(['dvt']);
+  assert.deepEqual(s.groups.map((g) => g.title), ['Your back', 'Your neck and head', 'Your feet and legs', 'Your health in general', 'Things that change your plan']);
+  assert.equal(s.groups.flatMap((g) => g.questions).length, RED_FLAG_QUESTIONS.length + PRECAUTION_QUESTIONS.length);
+  assert.equal(s.groups.flatMap((g) => g.questions).filter((q) => q.answer === 'Yes').length, 1);
+  assert.deepEqual(s.care?.title, 'See a doctor today'); // a blood clot in the leg: same day
+});
+
+test('A precaution "yes" says what it changes; a clear check has no care advice and no concerns', () => {
+  const s = summary(['blood-thinners']);
+  assert.equal(s.stopped, false);
+  assert.equal(s.care, null);
+  assert.deepEqual(s.concerns, []);
+  const thinners = s.groups.at(-1)!.questions.find((q) => q.answer === 'Yes')!;
+  assert.equal(thinners.changes, 'Ball rolling can bruise when you take blood thinners.');
+});
+
+test('An answer missing from an old record reads "Not answered", never "No"', () => {
+  const answers = answersWith(['ce-bowel']);
+  delete answers['night-pain'];
+  const s = summariseScreen(answers, { status: 'stop', urgency: 'emergency', advice: 'x', flags: [], exclusions: [], precautions: [] });
+  assert.equal(s.groups.flatMap((g) => g.questions).find((q) => q.question.startsWith('Is the pain there all night'))!.answer, 'Not answered');
+});

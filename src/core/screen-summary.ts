@@ -1,0 +1,71 @@
+/**
+ * A safety check as a person, and the clinician they show it to, reads it: each question in Footing's own words
+ * with its answer, grouped as the check asks them; for each "yes" to a red flag what it may point to (in plain
+ * words, never a diagnosis) and how soon to get care; and the overall advice of the most urgent answer (DOMAIN.md §6,
+ * through red-flags.ts). It is what the printable "My answers" page shows after a stop.
+ */
+import {
+  PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS, URGENCIES, type ScreenAnswers, type ScreenArea, type ScreenResult, type Urgency,
+} from './red-flags.js';
+
+/** The kind of care and how soon, as a heading. */
+export const URGENCY_TITLE: Record<Urgency, string> = {
+  emergency: 'Get emergency care now',
+  same_day: 'See a doctor today',
+  within_1_working_day: 'Get seen within one working day',
+  urgent: 'See a doctor within a few days',
+  routine: 'Book a routine appointment',
+};
+
+/** The groups of the safety check, in the order it asks them. */
+export const SCREEN_AREA_TITLES: Record<ScreenArea, string> = {
+  back: 'Your back', neck: 'Your neck and head', foot: 'Your feet and legs', general: 'Your health in general',
+};
+export const PRECAUTIONS_TITLE = 'Things that change your plan';
+
+export interface AnsweredQuestion {
+  question: string;
+  answer: 'Yes' | 'No' | 'Not answered';
+  /** For a "yes" to a red flag: what it may point to, and the kind of care and how soon for that answer alone. */
+  flag: { concern: string; care: string } | null;
+  /** For a "yes" to a precaution: what it changes in the plan. */
+  changes: string | null;
+}
+
+export interface ScreenSummary {
+  /** A red flag was answered "yes": the program stopped. */
+  stopped: boolean;
+  /** The most urgent answer's care: kind and how soon (heading) and the advice, or null when nothing was flagged. */
+  care: { urgency: Urgency; title: string; advice: string } | null;
+  /** What the "yes" answers may point to, each once, the most urgent first. */
+  concerns: string[];
+  groups: { title: string; questions: AnsweredQuestion[] }[];
+}
+
+const answerOf = (answers: ScreenAnswers, id: string): AnsweredQuestion['answer'] =>
+  answers[id] === true ? 'Yes' : answers[id] === false ? 'No' : 'Not answered';
+
+/** Summarises one stored safety check (its answers and the result it gave). */
+export function summariseScreen(answers: ScreenAnswers, result: ScreenResult): ScreenSummary {
+  const areas = Object.keys(SCREEN_AREA_TITLES) as ScreenArea[];
+  const groups = areas.map((area) => ({
+    title: SCREEN_AREA_TITLES[area],
+    questions: RED_FLAG_QUESTIONS.filter((q) => q.area === area).map((q): AnsweredQuestion => {
+      const answer = answerOf(answers, q.id);
+      return { question: q.text, answer, flag: answer === 'Yes' ? { concern: q.concern, care: URGENCY_TITLE[q.urgency] } : null, changes: null };
+    }),
+  })).filter((g) => g.questions.length > 0);
+  groups.push({
+    title: PRECAUTIONS_TITLE,
+    questions: PRECAUTION_QUESTIONS.map((q) => {
+      const answer = answerOf(answers, q.id);
+      return { question: q.text, answer, flag: null, changes: answer === 'Yes' ? q.reason : null };
+    }),
+  });
+  const flagged = RED_FLAG_QUESTIONS.filter((q) => answers[q.id] === true);
+  const order = (u: Urgency) => URGENCIES.indexOf(u);
+  const concerns = [...new Set([...flagged].sort((a, b) => order(a.urgency) - order(b.urgency)).map((q) => q.concern))];
+  // The advice as it was given when the check was stopped (stored with the result).
+  const care = result.status === 'stop' ? { urgency: result.urgency, title: URGENCY_TITLE[result.urgency], advice: result.advice } : null;
+  return { stopped: result.status === 'stop', care, concerns, groups };
+}
