@@ -69,6 +69,10 @@ test('UTC offsets: east positive, half and quarter hours, the browser’s own of
 test('locations in plain words: line and column for text, byte for binary, the field', () => {
   assert.equal(locationText({ file: 'export.xml', line: 85, column: 2, field: 'value' }), 'line 85, column 2, in “value”');
   assert.equal(locationText({ file: 'walk.fit', byteOffset: 768 }), 'byte 768');
-  assert.equal(locationText({ file: 'big.xml', line: 1_234_567, byteOffset: 99 }), 'line 1,234,567');
+  assert.equal(locationText({ file: 'big.xml', line: 1_234_567, column: 3 }), 'line 1,234,567, column 3');
+  assert.equal(locationText({ file: 'export.zip', entry: 'apple_health_export/export.xml', line: 85, column: 2, field: 'value' }), 'line 85, column 2 of apple_health_export/export.xml in the zip, in “value”');
+  assert.equal(locationText({ file: 'export.zip', entry: 'apple_health_export/export.xml', byteOffset: 4_321 }), 'byte 4,321 of the zip, in apple_health_export/export.xml');
+  assert.equal(locationText({ file: 'walk.gpx', line: 2, column: 1, field: 'trkpt' }), 'line 2, column 1, in “trkpt”');
+  // A past import's record from before every problem had a place.
   assert.equal(locationText({ file: 'x.csv' }), 'the whole file');
 });

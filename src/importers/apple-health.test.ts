@@ -3,8 +3,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { constants, inflateRawSync } from 'node:zlib';
 import type { WalkingSample } from '../core/walking.js';
 import { importAppleHealth } from './apple-health.js';
+import { formatLocation } from './import-error.js';
 import { collectSamples } from './import-sink.js';
 import { sharedData } from './shared-data.js';
 import { makeZip } from './zip-writer.js';
@@ -64,7 +66,7 @@ test('export.zip: the export.xml entry is streamed from the archive (not export_
   assert.equal(summary.format, 'apple-health-zip');
   assert.equal(summary.ok, true);
   assert.equal(samples.length, 15);
-  assert.equal(summary.file, 'export.zip!apple_health_export/export.xml');
+  assert.equal(summary.file, 'export.zip');
 });
 
 test('export.zip with a bad record: the entry is re-read by the careful parser, error located inside the entry', async () => {
@@ -73,8 +75,8 @@ test('export.zip with a bad record: the entry is re-read by the careful parser, 
   const zip = write('bad-export.zip', makeZip({ 'apple_health_export/export.xml': xml }));
   const { samples, summary } = await collectSamples((o) => importAppleHealth(zip, { ...o, batchSize: 1 }));
   assert.deepEqual(samples.map((s) => s.value), [100, 7]);
-  assert.equal(summary.issues[0]?.location.file, 'bad-export.zip!apple_health_export/export.xml');
-  assert.equal(summary.issues[0]?.location.line, badLine);
+  assert.deepEqual(summary.issues[0]?.location, { file: 'bad-export.zip', entry: 'apple_health_export/export.xml', line: badLine, column: 2, field: 'value' });
+  assert.equal(formatLocation(summary.issues[0]!.location), `bad-export.zip!apple_health_export/export.xml:${badLine}:2 (value)`);
 });
 
 test('zip without export.xml, and a file that is not a zip at all', async () => {
@@ -82,13 +84,75 @@ test('zip without export.xml, and a file that is not a zip at all', async () => 
   const a = await importAppleHealth(noExport);
   assert.equal(a.ok, false);
   assert.equal(a.issues[0]?.code, 'unsupported-format');
-  const cut = makeZip({ 'apple_health_export/export.xml': realXml });
-  const b = await importAppleHealth(write('cut.zip', cut.subarray(0, cut.length - 30)));
-  assert.equal(b.ok, false);
-  assert.equal(b.issues[0]?.code, 'unreadable');
   const missing = await importAppleHealth(join(dir, 'nope.xml'));
   assert.equal(missing.ok, false);
-  assert.equal(missing.issues[0]?.message, 'File not found');
+  assert.deepEqual([missing.issues[0]?.message, missing.issues[0]?.location], ['File not found', { file: 'nope.xml', byteOffset: 0 }]);
+});
+
+/** Where the export.xml member's compressed data starts in a zip made by makeZip (its local header comes first). */
+function dataStart(zip: Buffer, at = 0): number {
+  return at + 30 + zip.readUInt16LE(at + 26) + zip.readUInt16LE(at + 28);
+}
+
+test('a truncated zip: the error names the member the file ends in and the byte where it ends', async () => {
+  const zip = makeZip({ 'apple_health_export/export_cda.xml': '<ClinicalDocument/>', 'apple_health_export/export.xml': realXml });
+  // The second member's local header follows the first member's data (its compressed size is at byte 18).
+  const second = dataStart(zip) + zip.readUInt32LE(18);
+  const size = Math.floor((dataStart(zip, second) + zip.length) / 2); // inside export.xml's data
+  for (const [cutAt, entry] of [[size, 'apple_health_export/export.xml'], [zip.length - 30, undefined]] as const) {
+    const s = await importAppleHealth(write('cut.zip', zip.subarray(0, cutAt)));
+    assert.equal(s.ok, false);
+    const issue = s.issues[0]!;
+    assert.equal(issue.code, 'truncated');
+    assert.deepEqual(issue.location, { file: 'cut.zip', byteOffset: cutAt, ...(entry ? { entry } : {}) }, 'cut inside the table of contents: no member');
+    assert.match(issue.message, new RegExp(`ends early, at byte ${cutAt.toLocaleString('en')}${entry ? `, inside ${entry}` : ':'}`));
+  }
+});
+
+test('a corrupted zip: damaged compressed data is located in its member, a damaged header at its byte', async () => {
+  const at = (i: number) => `2024-05-01 ${String(8 + Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00 +0200`;
+  const xml = exportWith(Array.from({ length: 400 }, (_, i) => rec('StepCount', 'count', String(i + 1), at(i), at(i))).join(''));
+  const zip = makeZip({ 'apple_health_export/export.xml': xml });
+  const start = dataStart(zip);
+  const compressed = zip.readUInt32LE(18);
+  // 8 bytes of the deflate stream overwritten, at the first place (from 100 bytes in) where zlib itself then refuses
+  // the data (damage it can still decode is read as text and met as bad XML, located in the member: see the
+  // property test).
+  const damaged = Buffer.from(zip);
+  search: for (let d = start + 100; d < start + compressed - 8; d++) {
+    for (const byte of [0x00, 0xff, 0x55, 0xaa]) {
+      damaged.fill(byte, d, d + 8);
+      try { inflateRawSync(damaged.subarray(start, start + compressed)); } catch (e) { if ((e as { code?: string }).code === 'Z_DATA_ERROR') break search; }
+      zip.copy(damaged, d, d, d + 8);
+    }
+  }
+  assert.notDeepEqual(damaged, zip, 'a damage zlib refuses was found');
+  for (const mode of ['lenient', 'strict'] as const) {
+    const s = await importAppleHealth(write('damaged.zip', damaged), { mode });
+    const issue = s.issues.find((i) => i.severity === 'error')!;
+    assert.equal(issue.code, 'corrupt', JSON.stringify(issue));
+    assert.equal(issue.location.entry, 'apple_health_export/export.xml');
+    const at = issue.location.byteOffset!;
+    assert.ok(at >= start && at < start + compressed, `byte ${at} is in the member's data`);
+    // What it says: the data decompresses up to that byte, and not past it.
+    assert.doesNotThrow(() => inflateRawSync(damaged.subarray(start, at), { finishFlush: constants.Z_SYNC_FLUSH }));
+    assert.throws(() => inflateRawSync(damaged.subarray(start, start + compressed)));
+    assert.match(issue.message, new RegExp(`The compressed data of apple_health_export/export\\.xml is damaged: it decompresses up to byte ${at.toLocaleString('en')} of the zip and fails after it`));
+    assert.equal(s.ok, mode === 'lenient');
+  }
+  // The member's local header signature overwritten (export.xml second, as in the iPhone's zip): located at it.
+  const two = makeZip({ 'apple_health_export/export_cda.xml': '<ClinicalDocument/>', 'apple_health_export/export.xml': xml });
+  const second = dataStart(two) + two.readUInt32LE(18);
+  const badHeader = Buffer.from(two);
+  badHeader.writeUInt32LE(0x12345678, second);
+  const h = await importAppleHealth(write('bad-header.zip', badHeader));
+  assert.deepEqual([h.samples, h.issues[0]?.code, h.issues[0]?.location], [0, 'corrupt', { file: 'bad-header.zip', entry: 'apple_health_export/export.xml', byteOffset: second }]);
+  // The table of contents damaged: located at its record.
+  const toc = Buffer.from(zip);
+  const central = zip.readUInt32LE(zip.length - 22 + 16);
+  toc.writeUInt32LE(0x12345678, central);
+  const t = await importAppleHealth(write('bad-toc.zip', toc));
+  assert.deepEqual([t.ok, t.issues[0]?.code, t.issues[0]?.location], [false, 'corrupt', { file: 'bad-toc.zip', byteOffset: central }]);
 });
 
 test('units: km/hr, cm, mi, and HealthKit percent fractions become m/s, m, m and 0..100', async () => {

@@ -11,11 +11,11 @@ import type { SaxesTagPlain } from 'saxes';
 import { AppleHealthHandler, APPLE_ATTRIBUTE_ELEMENTS, APPLE_SCREENS } from './apple-health-handler.js';
 import { AppleFastScanner, FastScanUnsupported } from './apple-health-fast-scan.js';
 import { APPLE_RECORD_ATTRIBUTES, APPLE_RECORD_KINDS, type RecordProblem } from './apple-health-records.js';
-import { importError, type ImportLocation } from './import-error.js';
+import { importError, type ImportLocation, type TextPosition, type BytePosition } from './import-error.js';
 import { ImportSink, type ImportOptions, type ImportSummary } from './import-sink.js';
 import type { MergerState } from '../core/walking-merge.js';
 import { open } from 'node:fs/promises';
-import { describeIoError, displayName, fileChunksReused, openZipEntry, readHead } from './file-input.js';
+import { countBytes, describeIoError, displayName, fileChunksReused, openZipEntry, readHead, ZipProblem } from './file-input.js';
 import { parseXmlStream, type XmlPosition } from './xml-stream.js';
 
 /** Options of the Apple Health importer. */
@@ -43,56 +43,70 @@ export async function importAppleHealth(path: string, options: AppleHealthImport
     head = await readHead(path, 4);
   } catch (e) {
     const sink = new ImportSink('apple-health-xml', name, options);
-    sink.fatal(importError('unreadable', describeIoError(e), { file: sink.file }));
+    sink.fatal(importError('unreadable', describeIoError(e), { file: sink.file, byteOffset: 0 }));
     return sink.finish();
   }
   const isZip = head.length >= 4 && head.readUInt32LE(0) === 0x04034b50;
-  if (!isZip) return importAppleHealthStream(name, async () => fileChunksReused(path, options.onBytes), options, 'apple-health-xml');
+  if (!isZip) return importAppleHealthStream(name, null, async () => fileChunksReused(path, options.onBytes), options);
 
   const sink = new ImportSink('apple-health-zip', name, options);
   let zip;
   try {
     zip = await openZipEntry(path, isAppleExportEntry, options.onBytes);
   } catch (e) {
-    sink.fatal(importError('unreadable', `Not a readable zip: ${describeIoError(e)}`, { file: sink.file }));
+    sink.fatal(e instanceof ZipProblem ? zipIssue(sink.file, e)
+      : importError('unreadable', `Not a readable zip: ${describeIoError(e)}`, { file: sink.file, byteOffset: 0 }));
     return sink.finish();
   }
   if (!zip) {
-    sink.fatal(importError('unsupported-format', 'The zip holds no export.xml (is it an Apple Health export?)', { file: sink.file }));
+    sink.fatal(importError('unsupported-format', 'The zip holds no export.xml (is it an Apple Health export?)', { file: sink.file, byteOffset: 0, field: 'apple_health_export/export.xml' }));
     return sink.finish();
   }
   try {
-    return await importAppleHealthStream(`${sink.file}!${zip.entryName}`, zip.open, options, 'apple-health-zip');
+    return await importAppleHealthStream(name, zip.entryName, zip.open, options);
   } finally {
     zip.close();
   }
 }
 
+/** A zip's problem as an import issue: the member and the byte of the zip file. */
+function zipIssue(file: string, e: ZipProblem) {
+  return importError(e.code, e.message, { file, byteOffset: e.byteOffset, ...(e.entry !== undefined ? { entry: e.entry } : {}) });
+}
+
 /**
  * Imports an export.xml given as a re-openable byte stream (the careful pass re-opens it). `file` is the name
- * used in locations.
+ * used in locations, `entry` the zip member it comes from (null for a plain file).
  */
 export async function importAppleHealthStream(
   file: string,
+  entry: string | null,
   openChunks: ChunkSource,
   options: AppleHealthImportOptions = {},
-  format: 'apple-health-xml' | 'apple-health-zip' = 'apple-health-xml',
 ): Promise<ImportSummary> {
-  const sink = new ImportSink(format, file, options);
+  const sink = new ImportSink(entry === null ? 'apple-health-xml' : 'apple-health-zip', file, options);
+  const where = (p: TextPosition | BytePosition, field?: string): ImportLocation =>
+    ({ file: sink.file, ...(entry !== null ? { entry } : {}), ...p, ...(field !== undefined ? { field } : {}) });
+  // Bytes of the (decompressed) export read so far: where reading stopped, for a plain file that fails mid-read.
+  let bytesRead = 0;
+  const counted: ChunkSource = async () => countBytes(await openChunks(), (n) => { bytesRead = n; });
   try {
     if (options.parser !== 'saxes') {
-      if (await fastPass(openChunks, sink)) return await sink.finish();
+      if (await fastPass(counted, sink)) return await sink.finish();
       sink.restart();
     }
-    await carefulPass(openChunks, sink);
+    await carefulPass(counted, sink, where);
   } catch (e) {
     // Stream-level failures: a damaged zip (inflate error) or the file vanishing mid-read.
-    const loc: ImportLocation = { file: sink.file };
-    sink.issue(importError(/unexpected end|truncat/i.test(describeIoError(e)) ? 'truncated' : 'unreadable',
-      `Reading stopped: ${describeIoError(e)}`, loc));
+    if (e instanceof ZipProblem) sink.issue(zipIssue(sink.file, e));
+    else {
+      sink.issue(importError(/unexpected end|truncat/i.test(describeIoError(e)) ? 'truncated' : 'unreadable',
+        `Reading stopped: ${describeIoError(e)}`, where({ byteOffset: bytesRead })));
+    }
   }
   return sink.finish();
 }
+
 
 /** The fast scanner and its handler for a sink; any record problem stops it (the careful pass reports it). */
 function fastScanner(sink: ImportSink, startDepth = 0): AppleFastScanner {
@@ -200,7 +214,7 @@ export async function findSplitPoint(path: string, size: number, at = 0.5): Prom
 }
 
 /** The careful pass: saxes, with line and column for every problem. */
-async function carefulPass(openChunks: ChunkSource, sink: ImportSink): Promise<void> {
+async function carefulPass(openChunks: ChunkSource, sink: ImportSink, where: (p: TextPosition, field?: string) => ImportLocation): Promise<void> {
   const xmlError = await parseXmlStream(
     await openChunks(),
     (at) => {
@@ -208,7 +222,7 @@ async function carefulPass(openChunks: ChunkSource, sink: ImportSink): Promise<v
       let current: () => XmlPosition = at;
       const report = (p: RecordProblem): void => {
         const { line, column } = current();
-        sink.issue(importError(p.code, p.message, { file: sink.file, line, column, field: p.field }));
+        sink.issue(importError(p.code, p.message, where({ line, column }, p.field)));
       };
       const handler = new AppleHealthHandler(sink, report);
       return {
@@ -231,11 +245,5 @@ async function carefulPass(openChunks: ChunkSource, sink: ImportSink): Promise<v
       stopped: () => sink.stopped,
     },
   );
-  if (xmlError) {
-    sink.issue(importError(xmlError.truncated ? 'truncated' : 'malformed-xml', xmlError.message, {
-      file: sink.file,
-      line: xmlError.line,
-      column: xmlError.column,
-    }));
-  }
+  if (xmlError) sink.issue(importError(xmlError.truncated ? 'truncated' : 'malformed-xml', xmlError.message, where({ line: xmlError.line, column: xmlError.column })));
 }

@@ -5,7 +5,8 @@
 import { createReadStream, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
+import { createInflateRaw } from 'node:zlib';
 import yauzl from 'yauzl';
 
 /** Chunk size for file reads: 1 MiB keeps per-chunk overhead negligible and batches flushed often (fewer samples survive a GC). */
@@ -84,6 +85,16 @@ export async function* fileChunksReused(path: string, onBytes?: ByteProgress, ra
   }
 }
 
+/** The chunks as they are, telling how many bytes have gone by (where reading stopped, when it fails). */
+export async function* countBytes(chunks: AsyncIterable<Buffer>, onBytes: (n: number) => void): AsyncGenerator<Buffer> {
+  let n = 0;
+  for await (const c of chunks) {
+    yield c;
+    n += c.length;
+    onBytes(n);
+  }
+}
+
 /** The first `n` bytes of a file (fewer if it is shorter). */
 export async function readHead(path: string, n = 512): Promise<Buffer> {
   const fh = await open(path, 'r');
@@ -99,24 +110,46 @@ export async function readHead(path: string, n = 512): Promise<Buffer> {
 /** A zip opened for reading one entry, possibly several times. Call `close` when done. */
 export interface ZipEntryReader {
   entryName: string;
+  /** The entry's bytes, decompressed; a damaged entry fails the stream with a ZipProblem. */
   open(): Promise<Readable>;
   close(): void;
 }
 
-/** Opens the zip and finds the first entry whose name satisfies `pick`; null when none does. */
+/**
+ * A zip that is cut short or damaged, and where: the byte of the zip file where reading had to stop (the end of a
+ * cut file, the start of a damaged record, or how far the entry's compressed data was good), and the member it is
+ * in when that is known.
+ */
+export class ZipProblem extends Error {
+  constructor(readonly code: 'truncated' | 'corrupt', message: string, readonly byteOffset: number, readonly entry?: string) {
+    super(message);
+  }
+}
+
+/** Without this a zip has no table of contents (it is kept at the end): a cut file lacks it. */
+const NO_CENTRAL_DIRECTORY = /end of central directory record signature not found/i;
+
+/**
+ * Opens the zip and finds the first entry whose name satisfies `pick`; null when none does. A zip cut short or
+ * damaged in its table of contents rejects with a ZipProblem.
+ */
 export function openZipEntry(path: string, pick: (name: string) => boolean, onBytes?: ByteProgress): Promise<ZipEntryReader | null> {
   return new Promise((resolve, reject) => {
     yauzl.open(path, { lazyEntries: true, autoClose: false }, (err, zip) => {
       if (err || !zip) {
-        reject(err ?? new Error('cannot open zip'));
+        if (err && NO_CENTRAL_DIRECTORY.test(err.message)) {
+          void cutZipProblem(path).then(reject, () => reject(err));
+        } else reject(err ?? new Error('cannot open zip'));
         return;
       }
       let settled = false;
       zip.on('error', (e: Error) => {
         if (!settled) {
           settled = true;
+          // The central directory record that failed starts where the cursor stands (it moves past good ones).
+          const at = (zip as unknown as { readEntryCursor?: number }).readEntryCursor ?? 0;
           zip.close();
-          reject(e);
+          reject(new ZipProblem('corrupt', `The zip's table of contents is damaged at byte ${at.toLocaleString('en')} (${e.message})`, at));
         }
       });
       zip.on('end', () => {
@@ -132,23 +165,102 @@ export function openZipEntry(path: string, pick: (name: string) => boolean, onBy
           return;
         }
         settled = true;
-        resolve({
-          entryName: entry.fileName,
-          open: () =>
-            new Promise<Readable>((res, rej) => {
-              zip.openReadStream(entry, (e, stream) => {
-                if (e || !stream) { rej(e ?? new Error('cannot read entry')); return; }
-                // Progress in compressed bytes of the archive: an inflate stream counts what it was given.
-                if (onBytes) watch(stream, () => (stream as Readable & { bytesWritten?: number }).bytesWritten ?? 0, entry.compressedSize, onBytes);
-                res(stream);
-              });
-            }),
-          close: () => zip.close(),
-        });
+        resolve({ entryName: entry.fileName, open: () => openEntryStream(zip, entry, onBytes), close: () => zip.close() });
       });
       zip.readEntry();
     });
   });
+}
+
+/**
+ * One entry's decompressed bytes. The entry is inflated here rather than by yauzl so that a failure can say how
+ * far its compressed data was good (zlib's bytesWritten: the compressed bytes it had consumed before the step that
+ * failed), and progress counts compressed bytes of the archive. The decompressed size is checked against the
+ * one the zip announces, as yauzl does.
+ */
+function openEntryStream(zip: yauzl.ZipFile, entry: yauzl.Entry, onBytes?: ByteProgress): Promise<Readable> {
+  const name = entry.fileName;
+  return new Promise<Readable>((resolve, reject) => {
+    zip.readLocalFileHeader(entry, { minimal: true }, (e, header) => {
+      if (e || !header) {
+        const at = entry.relativeOffsetOfLocalHeader;
+        reject(/overflows file bounds/.test(String(e?.message))
+          ? new ZipProblem('truncated', `The zip ends before the end of ${name}: it was cut short`, zipSize(zip), name)
+          : new ZipProblem('corrupt', `The header of ${name} is damaged at byte ${at.toLocaleString('en')} (${e?.message ?? 'unreadable'})`, at, name));
+        return;
+      }
+      const dataStart = header.fileDataStart;
+      const stored = entry.compressionMethod === 0;
+      zip.openReadStream(entry, stored ? {} : { decompress: false }, (e2, raw) => {
+        if (e2 || !raw) { reject(e2 ?? new Error('cannot read entry')); return; }
+        const inflate = stored ? null : createInflateRaw();
+        let compressed = 0;
+        let size = 0;
+        const out = new Transform({
+          transform(chunk: Buffer, _enc, cb) {
+            size += chunk.length;
+            if (stored) compressed = size;
+            if (size > entry.uncompressedSize) cb(sizeProblem());
+            else cb(null, chunk);
+          },
+          flush(cb) { cb(size < entry.uncompressedSize ? sizeProblem() : null); },
+        });
+        const consumed = () => (inflate ? inflate.bytesWritten : compressed);
+        const sizeProblem = () => new ZipProblem('corrupt',
+          `${name} does not hold the ${entry.uncompressedSize.toLocaleString('en')} bytes the zip announces (it gave ${size.toLocaleString('en')}): the zip is damaged`,
+          dataStart + consumed(), name);
+        raw.on('error', (err) => out.destroy(err));
+        if (inflate) {
+          // bytesWritten: what zlib had decompressed without fault; the damage is met in the bytes that follow (it
+          // may sit a little before them: damaged data can decode as something until it no longer can).
+          inflate.on('error', (err) => out.destroy(new ZipProblem('corrupt',
+            `The compressed data of ${name} is damaged: it decompresses up to byte ${(dataStart + inflate.bytesWritten).toLocaleString('en')} of the zip and fails after it (${err.message})`,
+            dataStart + inflate.bytesWritten, name)));
+          raw.pipe(inflate).pipe(out);
+        } else raw.pipe(out);
+        out.once('close', () => { if (inflate) raw.unpipe(inflate); raw.destroy(); });
+        if (onBytes) watch(out, consumed, entry.compressedSize, onBytes);
+        resolve(out);
+      });
+    });
+  });
+}
+
+function zipSize(zip: yauzl.ZipFile): number {
+  return (zip as unknown as { fileSize?: number }).fileSize ?? 0;
+}
+
+/**
+ * The problem of a zip whose table of contents is missing (a file cut short): it ends at its size, inside the
+ * member whose local header comes last (the members are walked from the start by their local headers).
+ */
+async function cutZipProblem(path: string): Promise<ZipProblem> {
+  const fh = await open(path, 'r');
+  try {
+    const size = (await fh.stat()).size;
+    const head = Buffer.alloc(30);
+    let at = 0;
+    let entry: string | undefined;
+    while (at + 30 <= size) {
+      await fh.read(head, 0, 30, at);
+      if (head.readUInt32LE(0) !== 0x04034b50) break;
+      const nameLength = head.readUInt16LE(26);
+      const name = Buffer.alloc(nameLength);
+      await fh.read(name, 0, nameLength, at + 30);
+      // With a data descriptor (flag bit 3) the size comes after the data: the walk cannot skip this member.
+      const end = head.readUInt16LE(6) & 0x08 ? Infinity : at + 30 + nameLength + head.readUInt16LE(28) + head.readUInt32LE(18);
+      if (end > size) {
+        entry = name.toString('utf8');
+        break;
+      }
+      at = end;
+    }
+    return new ZipProblem('truncated',
+      `The zip ends early, at byte ${size.toLocaleString('en')}${entry ? `, inside ${entry}` : ''}: its table of contents (kept at the end of a zip) is missing, so it was cut short while copying or downloading`,
+      size, entry);
+  } finally {
+    await fh.close();
+  }
 }
 
 /** A short, user-facing description of an I/O or zip error (no stack). */

@@ -99,7 +99,7 @@ export async function importFit(path: string, options: FitImportOptions = {}): P
     options.onBytes?.(bytes.length, bytes.length);
   } catch (e) {
     const sink = new ImportSink('fit', displayName(path), options);
-    sink.fatal(importError('unreadable', describeIoError(e), { file: sink.file }));
+    sink.fatal(importError('unreadable', describeIoError(e), { file: sink.file, byteOffset: 0 }));
     return sink.finish();
   }
   return importFitBytes(displayName(path), bytes, options);

@@ -70,7 +70,7 @@ test('bad rows: line, column and field; strict fails the file', async () => {
   assert.deepEqual(s.issues.map((i) => [i.code, i.location.line, i.location.column, i.location.field, i.severity]), [
     ['bad-date', 3, 3, 'ActivityDay', 'error'],
     ['bad-value', 4, 13, 'StepTotal', 'error'],
-    ['bad-value', 5, undefined, undefined, 'error'],
+    ['bad-value', 5, 1, undefined, 'error'], // a whole row: its first column
     ['bad-value', 6, 1, 'Id', 'error'],
     ['bad-value', 7, 3, 'ActivityDay', 'warning'],
   ]);

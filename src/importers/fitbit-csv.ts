@@ -77,8 +77,8 @@ function parseUsDate(raw: string): number | null {
 export async function importFitbitCsv(path: string, options: FitbitImportOptions = {}): Promise<ImportSummary> {
   const sink = new ImportSink('fitbit-csv', displayName(path), options, fitbitSubject);
   const offset = options.offsetMinutes ?? 0;
-  const at = (line: number, column?: number, field?: string): ImportLocation =>
-    ({ file: sink.file, line, ...(column !== undefined ? { column } : {}), ...(field ? { field } : {}) });
+  // A problem of a whole row points at its first column.
+  const at = (line: number, column = 1, field?: string): ImportLocation => ({ file: sink.file, line, column, ...(field ? { field } : {}) });
   let layout: Layout | null = null;
   let header: string[] = [];
   const seen = new Set<string>();
@@ -167,7 +167,8 @@ export async function importFitbitCsv(path: string, options: FitbitImportOptions
     }
     if (options.onePerson && layout && !sink.stopped) checkOnePerson(sink, ids, options.id, at);
   } catch (e) {
-    sink.fatal(importError('unreadable', describeIoError(e), { file: sink.file }));
+    // Where reading stopped: the start of the file, or the line after the last one read.
+    sink.fatal(importError('unreadable', describeIoError(e), lineNo === 0 ? { file: sink.file, byteOffset: 0 } : at(lineNo + 1)));
   }
   return sink.finish();
 }
@@ -186,6 +187,7 @@ function checkOnePerson(sink: ImportSink, ids: ReadonlyMap<string, { line: numbe
       `This file holds the daily rows of ${all.length} people (Fitbit Ids ${listed}). Adding them up would be wrong: choose whose walking to import by their Id.`,
       at(second.line, second.column, 'Id')), choices: all });
   } else if (chosen !== undefined && all.length > 0 && !ids.has(chosen)) {
-    sink.fatal({ ...importError('several-people', `No rows for Fitbit Id ${chosen} in this file; it holds Id${all.length > 1 ? 's' : ''} ${listed}.`, { file: sink.file, field: 'Id' }), choices: all });
+    const first = ids.get(all[0]!)!;
+    sink.fatal({ ...importError('several-people', `No rows for Fitbit Id ${chosen} in this file; it holds Id${all.length > 1 ? 's' : ''} ${listed}.`, at(first.line, first.column, 'Id')), choices: all });
   }
 }

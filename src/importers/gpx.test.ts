@@ -133,3 +133,22 @@ test('the one walking rule: a track whose <type> names another activity is left 
   const korita = await importGpx(sharedData('gpx/korita-zbevnica.gpx'), { offsetMinutes: 120 });
   assert.deepEqual([korita.skipped, korita.skippedBy], [0, {}]);
 });
+
+test('every warning says where ("Warning at in trkpt" had no place): no time zone, waypoints only, a segment without times', async () => {
+  const text = readFileSync(sharedData('gpx/korita-zbevnica.gpx'), 'utf8');
+  const lineAt = (index: number) => text.slice(0, index).split('\n').length;
+  // From the raw text: the <trkseg> whose points have no <time>, and the first <time> of a track point.
+  const segs = [...text.matchAll(/<trkseg>([\s\S]*?)<\/trkseg>/g)];
+  const untimed = segs.find((m) => m[1]!.includes('<trkpt') && !m[1]!.includes('<time>'))!;
+  const firstTime = text.indexOf('<time>', text.indexOf('<trkpt'));
+  const korita = await importGpx(sharedData('gpx/korita-zbevnica.gpx'));
+  assert.deepEqual(korita.issues.map((i) => [i.severity, i.location.line, i.location.field, /has no times|no time zone/.exec(i.message)?.[0]]), [
+    ['warning', lineAt(untimed.index!), 'time', 'has no times'],
+    ['warning', lineAt(firstTime), 'time', 'no time zone'],
+  ].sort((a, b) => (a[1] as number) - (b[1] as number)));
+  const raw = readFileSync(sharedData('gpx/gpx_with_garmin_extension.gpx'), 'utf8');
+  const waypoints = await importGpx(sharedData('gpx/gpx_with_garmin_extension.gpx'), { offsetMinutes: 0 });
+  // Its root tag's name ends at a line break (`<gpx\n  version=...`): still the line and column of the "<".
+  assert.deepEqual(waypoints.issues.map((i) => [i.location.line, i.location.column, i.location.field]), [[raw.slice(0, raw.indexOf('<gpx')).split('\n').length, 1, 'trkpt']]);
+  for (const s of [korita, waypoints]) assert.ok(s.issues.every((i) => i.location.column! >= 1));
+});

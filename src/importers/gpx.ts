@@ -21,7 +21,7 @@ import type { WalkingSample } from '../core/walking.js';
 import { walkingVerdict } from '../core/walking-activity.js';
 import { importError, importWarning, quoteToken, type ImportLocation } from './import-error.js';
 import { ImportSink, type ImportOptions, type ImportSummary } from './import-sink.js';
-import { describeIoError, displayName, fileChunks } from './file-input.js';
+import { countBytes, describeIoError, displayName, fileChunks } from './file-input.js';
 import { formatIsoWithOffset } from '../core/iso-time.js';
 import { isValidPosition } from './geodesy.js';
 import { parseTrackTime, TrackSegment } from './track-segment.js';
@@ -39,14 +39,16 @@ const local = (name: string): string => name.slice(name.indexOf(':') + 1);
 export async function importGpx(path: string, options: TrackImportOptions = {}): Promise<ImportSummary> {
   const sink = new ImportSink('gpx', displayName(path), options);
   const offset = options.offsetMinutes ?? 0;
-  if (options.offsetMinutes === undefined) {
-    sink.issue(importWarning('missing-field', 'GPX times are UTC and no time zone was given: days are UTC days', { file: sink.file }));
-  }
+  // Said once, at the first time it concerns.
+  let zoneSaid = options.offsetMinutes !== undefined;
   const iso = (ms: number): string => formatIsoWithOffset(ms, offset)!;
   let trackNo = 0;
+  let bytesRead = 0;
+  /** Where the document's root element starts: problems of the whole file point there. */
+  let rootAt: XmlPosition | null = null;
+  const loc = (p: XmlPosition, field?: string): ImportLocation => ({ file: sink.file, line: p.line, column: p.column, ...(field ? { field } : {}) });
   try {
-    const xmlError = await parseXmlStream(fileChunks(path, options.onBytes), (at) => {
-      const loc = (p: XmlPosition, field?: string): ImportLocation => ({ file: sink.file, line: p.line, column: p.column, ...(field ? { field } : {}) });
+    const xmlError = await parseXmlStream(countBytes(fileChunks(path, options.onBytes), (n) => { bytesRead = n; }), (at) => {
       let segment: TrackSegment | null = null;
       let inTrk = false;
       /** Depth below the current <trk> (1: its children, where its <type> is). */
@@ -55,6 +57,7 @@ export async function importGpx(path: string, options: TrackImportOptions = {}):
       /** The current track's type names an activity that is not walking. */
       let skipTrack = false;
       let segmentNo = 0;
+      let segmentAt: XmlPosition = { line: 0, column: 0 };
       // Current point
       let inPoint = false;
       let lat: number | null = null;
@@ -80,7 +83,7 @@ export async function importGpx(path: string, options: TrackImportOptions = {}):
           return;
         }
         if (s.firstMs === null || s.lastMs === null) {
-          sink.issue(importWarning('missing-field', `${where} (${s.points} points) has no times: not imported`, { file: sink.file, field: 'time' }));
+          sink.issue(importWarning('missing-field', `${where} (${s.points} points) has no times: not imported`, loc(segmentAt, 'time')));
           return;
         }
         const base = { source: 'gpx', device: null, start: iso(s.firstMs), end: iso(s.lastMs) };
@@ -102,6 +105,7 @@ export async function importGpx(path: string, options: TrackImportOptions = {}):
       return {
         open(tag: SaxesTagPlain) {
           const name = local(tag.name);
+          rootAt ??= at();
           if (inTrk) trkDepth++;
           if (name === 'trk') {
             inTrk = true;
@@ -115,6 +119,7 @@ export async function importGpx(path: string, options: TrackImportOptions = {}):
             typeText = '';
           } else if (name === 'trkseg' && inTrk) {
             segmentNo++;
+            segmentAt = at();
             segment = new TrackSegment();
           } else if (name === 'trkpt' && segment) {
             inPoint = true;
@@ -167,6 +172,10 @@ export async function importGpx(path: string, options: TrackImportOptions = {}):
             if (pointBad) return;
             segment.add(lat, lon, timeMs, timeText, loc(timeAt, 'time'));
             if (timeMs === null || segment.implausible) return;
+            if (!zoneSaid) {
+              zoneSaid = true;
+              sink.issue(importWarning('missing-field', 'GPX times are UTC and no time zone was given: days are UTC days', loc(timeAt, 'time')));
+            }
             const ts = iso(timeMs);
             const instant = { source: 'gpx', device: null, start: ts, end: ts };
             const addInstant = (raw: string, kind: WalkingSample['kind'], unit: WalkingSample['unit'], factor: number, field: string): void => {
@@ -190,15 +199,12 @@ export async function importGpx(path: string, options: TrackImportOptions = {}):
       },
       stopped: () => sink.stopped,
     });
-    if (xmlError) {
-      sink.issue(importError(xmlError.truncated ? 'truncated' : 'malformed-xml', xmlError.message,
-        { file: sink.file, line: xmlError.line, column: xmlError.column }));
-    }
+    if (xmlError) sink.issue(importError(xmlError.truncated ? 'truncated' : 'malformed-xml', xmlError.message, loc(xmlError)));
   } catch (e) {
-    sink.fatal(importError('unreadable', describeIoError(e), { file: sink.file }));
+    sink.fatal(importError('unreadable', describeIoError(e), { file: sink.file, byteOffset: bytesRead }));
   }
   if (sink.recordsSeen === 0 && !sink.stopped) {
-    sink.issue(importWarning('missing-field', 'No track points in the file (waypoints and routes are not walks)', { file: sink.file, field: 'trkpt' }));
+    sink.issue(importWarning('missing-field', 'No track points in the file (waypoints and routes are not walks)', loc(rootAt ?? { line: 1, column: 1 }, 'trkpt')));
   }
   return sink.finish();
 }

@@ -27,17 +27,35 @@ export type ImportErrorCode =
   /** The file holds several people's rows (a study export) and none was chosen, or the chosen one is not in it. */
   | 'several-people';
 
-/** Where a problem is. `file` is the name the user knows; the rest is whatever the format can offer. */
-export interface ImportLocation {
+/**
+ * Where a problem is. `file` is the name the user knows; every location also says where in it, as a line and
+ * column (text) or a byte offset (binary formats, a zip's own structure, a file that cannot be read at all): the
+ * type requires one of the two, so no problem is ever shown as "at" nowhere. A problem about the whole file points
+ * at its start (the root element, byte 0) or its end.
+ */
+export type ImportLocation = LocationParts & (TextPosition | BytePosition);
+
+interface LocationParts {
   file: string;
-  /** 1-based line (text formats). */
-  line?: number;
-  /** 1-based column (text formats). */
-  column?: number;
-  /** 0-based byte offset (binary formats, or where lines mean nothing). */
-  byteOffset?: number;
+  /** The member of a zip the problem is in: a line and column are then in that member's text; a byte offset is in
+   * the zip file itself (where the damage is). */
+  entry?: string;
   /** The attribute, element, column or FIT field at fault. */
   field?: string;
+}
+
+/** A place in a text file: 1-based line and column. */
+export interface TextPosition {
+  line: number;
+  column: number;
+  byteOffset?: undefined;
+}
+
+/** A place in bytes: a 0-based offset. */
+export interface BytePosition {
+  byteOffset: number;
+  line?: undefined;
+  column?: undefined;
 }
 
 /** One problem found in a file. `severity: 'warning'` never fails a file, even in strict mode. */
@@ -60,10 +78,10 @@ export function importWarning(code: ImportErrorCode, message: string, location: 
   return { code, message, location, severity: 'warning' };
 }
 
-/** "file:line:column (field)" for showing an issue in a terminal or a list. */
+/** "file:line:column (field)" (in a zip "export.zip!member:line:column") for showing an issue in a terminal or a list. */
 export function formatLocation(loc: ImportLocation): string {
-  let out = loc.file;
-  if (loc.line !== undefined) out += `:${loc.line}${loc.column !== undefined ? `:${loc.column}` : ''}`;
+  let out = loc.entry !== undefined ? `${loc.file}!${loc.entry}` : loc.file;
+  if (loc.line !== undefined) out += `:${loc.line}:${loc.column}`;
   if (loc.byteOffset !== undefined) out += ` @byte ${loc.byteOffset}`;
   if (loc.field !== undefined) out += ` (${loc.field})`;
   return out;

@@ -21,7 +21,7 @@ export async function importFile(path: string, options: AnyImportOptions = {}): 
     head = await readHead(path, DETECT_HEAD_BYTES);
   } catch (e) {
     const sink = new ImportSink('unknown', displayName(path), options);
-    sink.fatal(importError('unreadable', describeIoError(e), { file: sink.file }));
+    sink.fatal(importError('unreadable', describeIoError(e), { file: sink.file, byteOffset: 0 }));
     return sink.finish();
   }
   const detected = detectFormat(head, displayName(path));

@@ -1,6 +1,6 @@
 /**
  * Property tests: real files, damaged at random (cut at any offset, bytes flipped, closing tags dropped).
- * Every outcome must be a summary, never a thrown error, and every error must say where it is.
+ * Every outcome must be a summary, never a thrown error, and every error and warning must say where it is.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -27,21 +27,22 @@ const FILES = [
   'apple-health/export6s3sample.xml',
   'fit/garmin-fenix-5-walk.fit',
   'gpx/korita-zbevnica.gpx',
+  'gpx/gpx_with_garmin_extension.gpx',
   'tcx/tcxparser-test-run.tcx',
   'fitbit/dailySteps_merged.csv',
 ];
 const bytesOf = new Map(FILES.map((f) => [f, readFileSync(sharedData(f))]));
-const FILE_LEVEL = new Set(['unreadable', 'unsupported-format']);
-
-/** Every error is located: a line (text formats) or a byte offset (FIT); file-level problems name the file. */
+/** Every error and warning is located: the file, and a line and column (text) or a byte offset (binary, a zip's
+ * structure, a file that cannot be read); never a place left empty ("Warning at in trkpt"). */
 function assertLocated(s: ImportSummary, what: string): void {
   assert.ok(s.errorCount >= s.issues.filter((i) => i.severity === 'error').length, what);
   for (const i of s.issues) {
-    assert.ok(i.location.file, what);
+    const l = i.location;
+    assert.ok(l.file, what);
     assert.ok(i.message.length > 0, what);
-    if (i.severity === 'error' && !FILE_LEVEL.has(i.code)) {
-      assert.ok(i.location.line !== undefined || i.location.byteOffset !== undefined, `${what}: ${JSON.stringify(i)}`);
-    }
+    const text = Number.isInteger(l.line) && l.line! >= 1 && Number.isInteger(l.column) && l.column! >= 1;
+    const byte = Number.isInteger(l.byteOffset) && l.byteOffset! >= 0;
+    assert.ok(text !== byte, `${what}: a line and column, or a byte: ${JSON.stringify(i)}`);
   }
   if (s.mode === 'strict' && s.ok) assert.equal(s.errorCount, 0, what);
 }
@@ -73,12 +74,12 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
 
 test('damaged real files: a summary with located errors, never a throw (all formats, both modes)', async () => {
   await fc.assert(
-    fc.asyncProperty(fc.constantFrom(...FILES), mutation, fc.constantFrom('strict' as const, 'lenient' as const), async (file, m, mode) => {
+    fc.asyncProperty(fc.constantFrom(...FILES), mutation, fc.constantFrom('strict' as const, 'lenient' as const), fc.constantFrom(0, undefined), async (file, m, mode, offsetMinutes) => {
       const bytes = mutate(bytesOf.get(file)!, m);
       const name = file.split('/')[1]!;
       const p = write(name, bytes);
-      const { samples, summary } = await collectSamples((o) => importFile(p, { ...o, mode, offsetMinutes: 0 }));
-      assertLocated(summary, `${file} ${JSON.stringify(m)} ${mode}`);
+      const { samples, summary } = await collectSamples((o) => importFile(p, { ...o, mode, ...(offsetMinutes === undefined ? {} : { offsetMinutes }) }));
+      assertLocated(summary, `${file} ${JSON.stringify(m)} ${mode} ${offsetMinutes}`);
       if (!summary.ok) assert.deepEqual(samples, []);
       for (const s of samples) {
         assert.ok(Number.isFinite(s.value) && s.value >= 0, JSON.stringify(s));
@@ -127,7 +128,7 @@ test('Apple Health zip: damaged archives never throw', async () => {
     fc.asyncProperty(mutation.filter((m) => m.kind !== 'drop-close'), async (m) => {
       const p = write('export.zip', mutate(zip, m));
       const s = await importAppleHealth(p);
-      assert.ok(s.issues.every((i) => i.location.file), JSON.stringify(m));
+      assertLocated(s, JSON.stringify(m));
       if (s.ok && s.errorCount === 0) assert.equal(s.samples, 15, JSON.stringify(m));
     }),
     { numRuns: 60 },

@@ -72,3 +72,10 @@ test('a cut file is a located truncation', async () => {
   assert.equal(issue.code, 'truncated');
   assert.ok(issue.location.line! > 1);
 });
+
+test('without a time zone the warning points at the first lap it concerns', async () => {
+  const text = readFileSync(TCX, 'utf8');
+  const s = await importTcx(TCX);
+  assert.deepEqual(s.issues.map((i) => [i.severity, i.location.line, i.location.field]), [['warning', text.slice(0, text.indexOf('<Lap ')).split('\n').length, 'StartTime']]);
+  assert.ok(s.issues[0]!.location.column! >= 1);
+});

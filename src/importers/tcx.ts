@@ -17,7 +17,7 @@ import type { WalkingSample } from '../core/walking.js';
 import { walkingVerdict } from '../core/walking-activity.js';
 import { importError, importWarning, quoteToken, type ImportLocation } from './import-error.js';
 import { ImportSink, type ImportSummary } from './import-sink.js';
-import { describeIoError, displayName, fileChunks } from './file-input.js';
+import { countBytes, describeIoError, displayName, fileChunks } from './file-input.js';
 import { formatIsoWithOffset } from '../core/iso-time.js';
 import { isValidPosition } from './geodesy.js';
 import type { TrackImportOptions } from './gpx.js';
@@ -40,13 +40,13 @@ const POINT_FIELDS = new Set(['Trackpoint/Time', 'Position/LatitudeDegrees', 'Po
 export async function importTcx(path: string, options: TcxImportOptions = {}): Promise<ImportSummary> {
   const sink = new ImportSink('tcx', displayName(path), options);
   const offset = options.offsetMinutes ?? 0;
-  if (options.offsetMinutes === undefined) {
-    sink.issue(importWarning('missing-field', 'TCX times are UTC and no time zone was given: days are UTC days', { file: sink.file }));
-  }
+  // Said once, at the first lap it concerns.
+  let zoneSaid = options.offsetMinutes !== undefined;
   const iso = (ms: number): string => formatIsoWithOffset(ms, offset)!;
+  let bytesRead = 0;
+  const loc = (p: XmlPosition, field?: string): ImportLocation => ({ file: sink.file, line: p.line, column: p.column, ...(field ? { field } : {}) });
   try {
-    const xmlError = await parseXmlStream(fileChunks(path, options.onBytes), (at) => {
-      const loc = (p: XmlPosition, field?: string): ImportLocation => ({ file: sink.file, line: p.line, column: p.column, ...(field ? { field } : {}) });
+    const xmlError = await parseXmlStream(countBytes(fileChunks(path, options.onBytes), (n) => { bytesRead = n; }), (at) => {
       const stack: string[] = [];
       let skipActivity = false;
       let lapNo = 0;
@@ -146,6 +146,10 @@ export async function importTcx(path: string, options: TcxImportOptions = {}): P
           } else if (name === 'Lap') {
             lapNo++;
             const startAt = at();
+            if (!zoneSaid) {
+              zoneSaid = true;
+              sink.issue(importWarning('missing-field', 'TCX times are UTC and no time zone was given: days are UTC days', loc(startAt, 'StartTime')));
+            }
             const raw = tag.attributes.StartTime;
             const startMs = raw === undefined ? null : parseTrackTime(raw);
             if (raw !== undefined && startMs === null) {
@@ -180,12 +184,9 @@ export async function importTcx(path: string, options: TcxImportOptions = {}): P
       },
       stopped: () => sink.stopped,
     });
-    if (xmlError) {
-      sink.issue(importError(xmlError.truncated ? 'truncated' : 'malformed-xml', xmlError.message,
-        { file: sink.file, line: xmlError.line, column: xmlError.column }));
-    }
+    if (xmlError) sink.issue(importError(xmlError.truncated ? 'truncated' : 'malformed-xml', xmlError.message, loc(xmlError)));
   } catch (e) {
-    sink.fatal(importError('unreadable', describeIoError(e), { file: sink.file }));
+    sink.fatal(importError('unreadable', describeIoError(e), { file: sink.file, byteOffset: bytesRead }));
   }
   return sink.finish();
 }

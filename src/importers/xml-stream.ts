@@ -50,9 +50,19 @@ export async function parseXmlStream(
     throw new Stop();
   });
   parser.on('opentagstart', (tag) => {
-    tagLine = parser.line;
     // saxes fires this after "<name" and the character that ended the name; step back to the "<" (1-based).
-    tagColumn = Math.max(1, parser.column - tag.name.length - 1);
+    if (parser.column > tag.name.length) {
+      tagLine = parser.line;
+      tagColumn = parser.column - tag.name.length - 1;
+      return;
+    }
+    // The name ended at a line break (`<gpx\n  version=...`): the tag starts on the line before, found in the text
+    // being parsed (saxes keeps it as `chunk`, read up to `i`). A line begun in an earlier chunk is counted from
+    // this chunk's start.
+    const p = parser as unknown as { chunk: string; i: number };
+    const lt = p.chunk.lastIndexOf(`<${tag.name}`, p.i);
+    tagLine = parser.line - 1;
+    tagColumn = lt >= 0 ? lt - p.chunk.lastIndexOf('\n', lt - 1) : 1;
   });
   parser.on('opentag', (tag) => handlers.open(tag as SaxesTagPlain));
   parser.on('closetag', (tag) => handlers.close(tag.name));

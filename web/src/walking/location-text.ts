@@ -1,15 +1,19 @@
 /**
- * A bad record's location in plain words, e.g. "line 12, column 5, in “value”" or "byte 768": what a person
- * (or the support person they ask) needs to find the spot in the file.
+ * A bad record's location in plain words, e.g. "line 12, column 5, in “value”", "byte 768", or in a zip
+ * "line 12, column 5 of apple_health_export/export.xml in the zip": what a person (or the support person they ask)
+ * needs to find the spot in the file.
  */
 import type { ImportLocation } from './import-types.js';
 
-export function locationText(loc: ImportLocation): string {
+/** Locations as stored with past imports may lack a position (the importers always give one now). */
+type AnyLocation = ImportLocation | { file: string; entry?: string; line?: number; column?: number; byteOffset?: number; field?: string };
+
+export function locationText(loc: AnyLocation): string {
   const parts: string[] = [];
-  if (loc.line !== undefined) parts.push(`line ${loc.line.toLocaleString('en')}`);
-  if (loc.column !== undefined) parts.push(`column ${loc.column.toLocaleString('en')}`);
+  const n = (x: number) => x.toLocaleString('en');
   // A byte offset is shown only when there is no line: in a text file the line is the easier way to find it.
-  if (loc.byteOffset !== undefined && loc.line === undefined) parts.push(`byte ${loc.byteOffset.toLocaleString('en')}`);
+  if (loc.line !== undefined) parts.push(`line ${n(loc.line)}${loc.column !== undefined ? `, column ${n(loc.column)}` : ''}${loc.entry ? ` of ${loc.entry} in the zip` : ''}`);
+  else if (loc.byteOffset !== undefined) parts.push(`byte ${n(loc.byteOffset)}${loc.entry ? ` of the zip, in ${loc.entry}` : ''}`);
   if (loc.field) parts.push(`in “${loc.field}”`);
   return parts.length ? parts.join(', ') : 'the whole file';
 }
