@@ -24,6 +24,11 @@ export function isNprs(n: unknown): n is number {
   return typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= 10;
 }
 
+/** Highest score of a check-in across back, neck and foot (0 when none was given). */
+export function maxPain(c: { back: number | null; neck: number | null; foot: number | null }): number {
+  return Math.max(c.back ?? 0, c.neck ?? 0, c.foot ?? 0);
+}
+
 /**
  * A meaningful improvement: down by at least 2 points, or by at least 30% of the starting value
  * (DOMAIN.md §7 [39], LBP consensus). Both scores are NPRS 0-10.

@@ -8,7 +8,7 @@
 import { ADHERENCE_REPLAN_BELOW, NO_IMPROVEMENT_REFER_WEEKS, NPRS_MCID_POINTS } from './clinical-constants.js';
 import { addDays, daysBetween } from './dates.js';
 import { isMeaningfulImprovement } from './pain.js';
-import { adherence, decideProgram, painBaseline, type ProgramDecision, type ProgramInput, type Reason } from './program-engine.js';
+import { adherence, decideProgram, painBaseline, recentDailyPainMean, type ProgramDecision, type ProgramInput, type Reason } from './program-engine.js';
 import { FIRST_STAGE } from './stages.js';
 
 /** Full red-flag screen again at least every 4 weeks: DOMAIN.md §6 asks to re-screen at each check-in; Footing asks a
@@ -103,8 +103,7 @@ function referralReasons(input: ReviewInput): Reason[] {
   const weeks = daysBetween(input.programStartedOn, input.today) / 7;
   if (weeks >= NO_IMPROVEMENT_REFER_WEEKS) {
     const baseline = painBaseline(input.checkins, input.programStartedOn);
-    const recent = dailies.filter((c) => c.date > addDays(input.today, -7) && c.date <= input.today).map((c) => c.maxPain);
-    const recentMean = recent.length ? recent.reduce((a, b) => a + b, 0) / recent.length : null;
+    const recentMean = recentDailyPainMean(dailies, input.today);
     const painImproved = baseline !== null && recentMean !== null && isMeaningfulImprovement(baseline, recentMean);
     const outcomeImproved = input.outcomes.some((o) => o.response === 'improved');
     if (baseline !== null && recentMean !== null && !painImproved && !outcomeImproved) {
