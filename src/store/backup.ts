@@ -10,6 +10,7 @@ import { sampleTimes } from '../core/walking-chunk.js';
 import { WalkingOverride } from '../core/walking-override.js';
 import { WALKING_KINDS, type WalkingSample } from '../core/walking.js';
 import { addWalkingSamples, listWalkingChunkRows, recomputeDays } from './repos/walking.js';
+import { refreshListFigures } from './repos/patient-list.js';
 
 export const BACKUP_FORMAT = 'footing-backup';
 export const BACKUP_VERSION = 1;
@@ -158,6 +159,7 @@ export async function restoreBackup(db: Kysely<Database>, personId: string, b: B
       gaitAnalyses: await add('gait_analyses', b.gaitAnalyses, ['id']),
     };
     if (counts.walkingSamples > 0) await recomputeDays(trx, personId, b.walkingSamples.map((w) => w.start_at.slice(0, 10)));
+    await refreshListFigures(trx, personId);
     return counts;
   });
 }

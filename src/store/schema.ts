@@ -177,6 +177,27 @@ export interface AuditLogTable {
   id: string; at: string; actor_account_id: string | null; actor_role: string; person_id: string; method: string; route: string; action: 'read' | 'write' | 'refused' | 'failed';
 }
 
+/**
+ * The clinician's patient list: one row of figures per person (migration 0012, src/core/patient-list-figures.ts),
+ * recomputed from the base tables by every write that changes them (src/store/repos/patient-list.ts).
+ */
+export interface PatientListFiguresTable {
+  person_id: string;
+  last_checkin_date: string | null;
+  last_checkin_at: string | null;
+  last_checkin_max_pain: number | null;
+  last_session_date: string | null;
+  /** The done sessions' window end, and its days as '1'/'0' from the end backwards. */
+  done_sessions_end: string | null;
+  done_sessions: string | null;
+  /** The daily check-ins' window end, and their highest scores as "daysBeforeEnd:score,...". */
+  daily_pain_end: string | null;
+  daily_pain: string | null;
+  pain_baseline: number | null;
+  resumed_on: string | null;
+  updated_at: string;
+}
+
 export interface Database {
   jobs: JobsTable;
   walking_days: WalkingDaysTable;
@@ -199,6 +220,7 @@ export interface Database {
   sign_in_throttle: SignInThrottleTable;
   care_links: CareLinksTable;
   audit_log: AuditLogTable;
+  patient_list_figures: PatientListFiguresTable;
 }
 
 export type { Generated };

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { BodyMark, type CheckinInput } from '../../server/api-schemas.js';
 import type { Database } from '../schema.js';
 import { fromJson, newId, toJson } from '../json-column.js';
+import { inTransaction, refreshListFigures } from './patient-list.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -15,7 +16,17 @@ export interface Checkin {
 /** The local calendar date of a check-in: the date part as the client wrote it (its own offset). */
 export const localDateOf = (iso: string): string => iso.slice(0, 10);
 
+/** Stores a check-in and refreshes the person's list figures, in one transaction (the caller's, if it is one). */
 export async function insertCheckin(db: Db, personId: string, input: CheckinInput, sessionId: string | null = null): Promise<Checkin> {
+  return inTransaction(db, async (trx) => {
+    const c = await addCheckinRow(trx, personId, input, sessionId);
+    await refreshListFigures(trx, personId);
+    return c;
+  });
+}
+
+/** Inserts the check-in row only: the caller refreshes the list figures in the same transaction (refreshListFigures). */
+export async function addCheckinRow(db: Db, personId: string, input: CheckinInput, sessionId: string | null): Promise<Checkin> {
   const c: Checkin = {
     id: newId(), at: input.at, date: localDateOf(input.at), context: input.context, sessionId,
     back: input.back ?? null, neck: input.neck ?? null, foot: input.foot ?? null, regions: input.regions ?? [], note: input.note ?? null,
@@ -41,7 +52,5 @@ export async function listCheckins(db: Db, personId: string, range: { from?: str
   }));
 }
 
-/** Highest score of a check-in across back, neck and foot. */
-export function maxPain(c: Pick<Checkin, 'back' | 'neck' | 'foot'>): number {
-  return Math.max(c.back ?? 0, c.neck ?? 0, c.foot ?? 0);
-}
+/** Highest score of a check-in across back, neck and foot (src/core/pain.ts). */
+export { maxPain } from '../../core/pain.js';

@@ -5,6 +5,7 @@ import type { Database } from '../schema.js';
 import type { DoseOverrides } from '../../core/plan.js';
 import { WalkingOverride } from '../../core/walking-override.js';
 import { fromJson, newId, toJson } from '../json-column.js';
+import { inTransaction, refreshListFigures } from './patient-list.js';
 
 /** The program. `walkingOverride` is read here and written only by setWalkingOverride (upsertProgram leaves it). */
 export interface Program { stage: number; stageStartedOn: string; startedOn: string; status: 'active' | 'stopped'; decidedOn: string | null; doseOverrides?: DoseOverrides | null; walkingOverride?: WalkingOverride | null }
@@ -23,11 +24,15 @@ export async function getProgram(db: Db, personId: string): Promise<Program | nu
   } : null;
 }
 
+/** Stores the program and refreshes the person's list figures (its start, a restart), in one transaction. */
 export async function upsertProgram(db: Db, personId: string, p: Program): Promise<void> {
   const row = { stage: p.stage, stage_started_on: p.stageStartedOn, started_on: p.startedOn, status: p.status, decided_on: p.decidedOn, dose_overrides: p.doseOverrides ? toJson(p.doseOverrides) : null, updated_at: new Date().toISOString() };
-  const existing = await db.selectFrom('programs').select('person_id').where('person_id', '=', personId).executeTakeFirst();
-  if (existing) await db.updateTable('programs').set(row).where('person_id', '=', personId).execute();
-  else await db.insertInto('programs').values({ person_id: personId, ...row }).execute();
+  await inTransaction(db, async (trx) => {
+    const existing = await trx.selectFrom('programs').select('person_id').where('person_id', '=', personId).executeTakeFirst();
+    if (existing) await trx.updateTable('programs').set(row).where('person_id', '=', personId).execute();
+    else await trx.insertInto('programs').values({ person_id: personId, ...row }).execute();
+    await refreshListFigures(trx, personId);
+  });
 }
 
 /** Sets (or, with null, removes) the clinician's walking target or cap; false when the person has no program. */

@@ -3,14 +3,15 @@ import { z } from 'zod';
 import { SessionItem, type SessionInput } from '../../server/api-schemas.js';
 import type { Database } from '../schema.js';
 import { fromJson, newId, toJson } from '../json-column.js';
-import { insertCheckin, localDateOf } from './checkins.js';
+import { addCheckinRow, localDateOf } from './checkins.js';
+import { refreshListFigures } from './patient-list.js';
 
 export interface Session { id: string; clientId: string; date: string; startedAt: string; completedAt: string; stage: number; status: 'completed' | 'partial'; items: SessionItem[] }
 
 /**
- * Stores a finished guided session with its before/after pain check-ins in one transaction, so a killed process
- * leaves either all of it or none. Idempotent on clientId: a retried upload (e.g. replayed after being offline)
- * returns the stored session and adds nothing.
+ * Stores a finished guided session with its before/after pain check-ins, and refreshes the person's list figures, in
+ * one transaction, so a killed process leaves either all of it or none. Idempotent on clientId: a retried upload
+ * (e.g. replayed after being offline) returns the stored session and adds nothing.
  */
 export async function saveSession(db: Kysely<Database>, personId: string, stage: number, input: SessionInput): Promise<{ session: Session; created: boolean }> {
   return db.transaction().execute(async (trx) => {
@@ -24,8 +25,9 @@ export async function saveSession(db: Kysely<Database>, personId: string, stage:
       id: session.id, person_id: personId, client_id: session.clientId, date: session.date, started_at: session.startedAt,
       completed_at: session.completedAt, stage, status: session.status, items: toJson(session.items),
     }).execute();
-    if (input.painBefore && hasScore(input.painBefore)) await insertCheckin(trx, personId, { at: input.startedAt, context: 'before', ...input.painBefore, regions: [] }, session.id);
-    if (input.painAfter && hasScore(input.painAfter)) await insertCheckin(trx, personId, { at: input.completedAt, context: 'after', ...input.painAfter, regions: [] }, session.id);
+    if (input.painBefore && hasScore(input.painBefore)) await addCheckinRow(trx, personId, { at: input.startedAt, context: 'before', ...input.painBefore, regions: [] }, session.id);
+    if (input.painAfter && hasScore(input.painAfter)) await addCheckinRow(trx, personId, { at: input.completedAt, context: 'after', ...input.painAfter, regions: [] }, session.id);
+    await refreshListFigures(trx, personId);
     return { session, created: true };
   });
 }

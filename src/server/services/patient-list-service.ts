@@ -1,0 +1,112 @@
+/**
+ * The clinician's patient list (GET /api/patients): search, sort and pages over the figures the writes keep
+ * (src/store/repos/patient-list.ts), each line worked out for the date asked by the pure core
+ * (src/core/patient-list-figures.ts, src/core/patient-attention.ts).
+ *
+ * Name, latest check-in, latest session and stage are orders the database gives, so the common request (a page of
+ * names) reads only that page's rows. "Needs attention" and adherence depend on the date asked: for those, and for
+ * the attention filter, every matching patient's line is worked out from their kept figures (short rows) and sorted
+ * here, ties in name order.
+ */
+import type { Kysely } from 'kysely';
+import { covers, figuresDecoder, listLine, type ListFigures, type ListLineFigures } from '../../core/patient-list-figures.js';
+import type { Database } from '../../store/schema.js';
+import { countPatients, listFiguresAsOf, listPatientRows, storedListFigures, type ListOwner, type PatientRow, type StoredSortKey } from '../../store/repos/patient-list.js';
+import { getProgram } from '../../store/repos/program.js';
+import { SESSIONS_PER_WEEK } from './program-service.js';
+
+/** The longest page: a clinician's screen, not an export. */
+export const MAX_PAGE_SIZE = 200;
+
+export const PATIENT_SORTS = ['name', 'lastCheckin', 'lastSession', 'stage', 'attention', 'adherence7'] as const;
+export type PatientSort = (typeof PATIENT_SORTS)[number];
+export type SortOrder = 'asc' | 'desc';
+/** Each sort's order when none is asked: names A to Z and stages up; the latest dates, the most reasons to look
+ * and the lowest adherence first. */
+export const DEFAULT_ORDER: Record<PatientSort, SortOrder> = { name: 'asc', stage: 'asc', lastCheckin: 'desc', lastSession: 'desc', attention: 'desc', adherence7: 'asc' };
+const STORED_SORTS: ReadonlySet<PatientSort> = new Set<StoredSortKey>(['name', 'lastCheckin', 'lastSession', 'stage']);
+
+export interface PatientListRequest {
+  /** The clinician's today. */
+  date: string;
+  /** Part of the name or email, any case. */
+  q?: string | undefined;
+  sort: PatientSort;
+  order?: SortOrder | undefined;
+  /** From 1. */
+  page: number;
+  pageSize: number;
+  /** Only the patients who need attention. */
+  attentionOnly: boolean;
+}
+
+export interface PatientLine extends ListLineFigures {
+  personId: string; displayName: string; email: string | null; linkedAt: string | null; linkId: string;
+}
+
+export interface PatientPage { patients: PatientLine[]; total: number; page: number; pageSize: number }
+
+/** One page of the clinician's list, with the number of patients matching the search and filter. */
+export async function patientList(db: Kysely<Database>, owner: ListOwner, req: PatientListRequest): Promise<PatientPage> {
+  const order = req.order ?? DEFAULT_ORDER[req.sort];
+  const offset = (req.page - 1) * req.pageSize;
+  const page = (patients: PatientLine[], total: number) => ({ patients, total, page: req.page, pageSize: req.pageSize });
+  if (STORED_SORTS.has(req.sort) && !req.attentionOnly) {
+    const sort = req.sort as StoredSortKey;
+    const total = await countPatients(db, owner, req.q);
+    const rows = offset < total ? await listPatientRows(db, owner, { q: req.q, sort, order, limit: req.pageSize, offset }) : [];
+    return page(await linesOf(db, rows, req.date), total);
+  }
+  const stored = STORED_SORTS.has(req.sort);
+  const rows = await listPatientRows(db, owner, { q: req.q, sort: stored ? req.sort as StoredSortKey : 'name', order: stored ? order : 'asc' });
+  let lines = await linesOf(db, rows, req.date);
+  if (req.attentionOnly) lines = lines.filter((l) => l.needsAttention.length > 0);
+  if (!stored) lines = [...lines].sort(COMPARE[req.sort as 'attention' | 'adherence7'](order)); // stable: ties stay in name order
+  return page(lines.slice(offset, offset + req.pageSize), lines.length);
+}
+
+/** One patient's line on this clinician's list, or null when they are not on it. */
+export async function patientLineOf(db: Kysely<Database>, owner: ListOwner, personId: string, date: string): Promise<PatientLine | null> {
+  const rows = await listPatientRows(db, owner, { sort: 'name', order: 'asc', personId });
+  return (await linesOf(db, rows, date))[0] ?? null;
+}
+
+/** One person's list figures for `date`, whoever's list (tests, and checks of the kept figures). */
+export async function listLineFor(db: Kysely<Database>, personId: string, date: string): Promise<ListLineFigures> {
+  const p = await getProgram(db, personId);
+  const figures = (await storedListFigures(db, [personId])).get(personId) ?? null;
+  const row = { personId, program: p && { stage: p.stage, status: p.status, startedOn: p.startedOn, stageStartedOn: p.stageStartedOn }, figures };
+  return (await figureLines(db, [row], date))[0]!;
+}
+
+async function linesOf(db: Kysely<Database>, rows: readonly PatientRow[], date: string): Promise<PatientLine[]> {
+  const figures = await figureLines(db, rows, date);
+  return rows.map((r, i) => ({ personId: r.personId, displayName: r.displayName, email: r.email, linkedAt: r.linkedAt, linkId: r.linkId, ...figures[i]! }));
+}
+
+/**
+ * The lines for `date` from the kept figures; those that do not cover the date (a date more than a week before the
+ * patient's latest data), or are missing, are computed from the base tables instead.
+ */
+async function figureLines(db: Kysely<Database>, rows: readonly Pick<PatientRow, 'personId' | 'program' | 'figures'>[], date: string): Promise<ListLineFigures[]> {
+  const decode = figuresDecoder();
+  const kept = rows.map((r) => (r.figures ? decode(r.figures, `patient_list_figures of ${r.personId}`) : null));
+  const stale = rows.filter((r, i) => !kept[i] || !covers(kept[i]!, date)).map((r) => r.personId);
+  const exact = stale.length ? await listFiguresAsOf(db, stale, date) : new Map<string, ListFigures>();
+  return rows.map((r, i) => listLine(exact.get(r.personId) ?? kept[i]!, r.program, date, SESSIONS_PER_WEEK));
+}
+
+/** Orders worked out from the lines; no value (no program) last whichever the direction. */
+const COMPARE: Record<'attention' | 'adherence7', (order: SortOrder) => (a: PatientLine, b: PatientLine) => number> = {
+  // A red flag outranks any number of other reasons.
+  attention: (order) => {
+    const key = (l: PatientLine) => (l.redFlag ? 1000 : 0) + l.needsAttention.length;
+    return (a, b) => (order === 'asc' ? key(a) - key(b) : key(b) - key(a));
+  },
+  adherence7: (order) => (a, b) => {
+    const x = a.adherence7?.fraction ?? null;
+    const y = b.adherence7?.fraction ?? null;
+    if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
+    return order === 'asc' ? x - y : y - x;
+  },
+};

@@ -1,0 +1,220 @@
+/**
+ * The clinician's patient list in the store: the figures kept per person (table patient_list_figures, migration
+ * 0012, src/core/patient-list-figures.ts) and the list's query.
+ *
+ * refreshListFigures is the one function every write of check-ins, sessions or the program calls, in the write's
+ * own transaction (insertCheckin, saveSession, upsertProgram, restoreBackup; deleting a person deletes the row):
+ * it recomputes the person's whole row from the base tables with a few bounded queries (the latest dates through
+ * the (person_id, date) indexes, then only the rows of the kept windows and of the program's first week).
+ */
+import { sql, SqliteAdapter, type Expression, type Kysely, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
+import { addDays } from '../../core/dates.js';
+import { maxPain } from '../../core/pain.js';
+import { DAILY_PAIN_DAYS_KEPT, encodeFigures, figuresFrom, SESSION_DAYS_KEPT, type FiguresSource, type ListFigures, type ListProgram, type StoredFigures } from '../../core/patient-list-figures.js';
+import { DONE_SESSION_STATUS } from '../../core/program-engine.js';
+import type { Database } from '../schema.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** People per statement: each brings a few OR-ed conditions, well under both databases' parameter limits. */
+const CHUNK = 200;
+function chunked<T>(xs: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += CHUNK) out.push(xs.slice(i, i + CHUNK));
+  return out;
+}
+
+/** Runs `fn` in the caller's transaction, or in a new one. */
+export async function inTransaction<T>(db: Db, fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  return db.isTransaction ? fn(db as Transaction<Database>) : db.transaction().execute(fn);
+}
+
+/**
+ * Recomputes and stores the list figures of these people (one, or thousands: the migration and the bench seed call
+ * it with everyone). Call it inside the transaction of the write that changed their check-ins, sessions or program.
+ */
+export async function refreshListFigures(trx: Transaction<Database>, personIds: string | readonly string[]): Promise<void> {
+  const ids = [...new Set(typeof personIds === 'string' ? [personIds] : personIds)];
+  const now = new Date().toISOString();
+  for (const chunk of chunked(ids)) {
+    // Claim the rows before reading: a concurrent refresh of the same person waits here until this transaction
+    // ends, and then reads the rows this one wrote (PostgreSQL's read committed takes a new snapshot at each
+    // statement; SQLite has one writer at a time), so the refresh that commits last has seen every write.
+    await trx.insertInto('patient_list_figures').values(chunk.map((id) => ({ person_id: id, updated_at: now })))
+      .onConflict((oc) => oc.column('person_id').doUpdateSet({ updated_at: now })).execute();
+    const sources = await readSources(trx, chunk);
+    const rows = chunk.map((id) => toColumns(id, encodeFigures(figuresFrom(sources.get(id)!)), now));
+    await trx.insertInto('patient_list_figures').values(rows)
+      .onConflict((oc) => oc.column('person_id').doUpdateSet((eb) => Object.fromEntries(FIGURE_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}`)])) as never))
+      .execute();
+  }
+}
+
+/**
+ * The exact figures for `date`, from the base tables, with the windows ending at that date: for a date before what
+ * the kept figures cover (covers()). Not stored.
+ */
+export async function listFiguresAsOf(db: Db, personIds: readonly string[], date: string): Promise<Map<string, ListFigures>> {
+  const sources = new Map<string, FiguresSource>();
+  for (const chunk of chunked(personIds)) for (const [id, s] of await readSources(db, chunk, date)) sources.set(id, s);
+  return new Map([...sources].map(([id, s]) => [id, figuresFrom(s, date)]));
+}
+
+/**
+ * What the figures of these people need from the base tables (figuresFrom gives the same figures from it as from
+ * all their rows): the latest dates first, then the rows on them and in the windows that end at them (or at
+ * `asOf`), and the daily check-ins of the program's first week (or of the first day with one, painBaseline's
+ * fallback).
+ */
+async function readSources(db: Db, ids: readonly string[], asOf?: string): Promise<Map<string, FiguresSource>> {
+  const heads = await db.selectFrom('people as pe').leftJoin('programs as pr', 'pr.person_id', 'pe.id')
+    .select((eb) => {
+      const checkin = () => eb.selectFrom('checkins as c').select('c.date').whereRef('c.person_id', '=', 'pe.id');
+      const session = () => eb.selectFrom('sessions as s').select('s.date').whereRef('s.person_id', '=', 'pe.id');
+      return [
+        'pe.id as person_id', 'pr.started_on as started_on',
+        checkin().orderBy('c.date', 'desc').limit(1).as('last_checkin_date'),
+        checkin().where('c.context', '=', 'daily').orderBy('c.date', 'desc').limit(1).as('last_daily_date'),
+        checkin().where('c.context', '=', 'daily').orderBy('c.date').limit(1).as('first_daily_date'),
+        session().orderBy('s.date', 'desc').limit(1).as('last_session_date'),
+        session().where('s.status', '=', DONE_SESSION_STATUS).orderBy('s.date', 'desc').limit(1).as('last_done_date'),
+        eb.selectFrom('program_events as e').select('e.on_date').whereRef('e.person_id', '=', 'pe.id').where('e.action', '=', 'resume')
+          .orderBy('e.on_date', 'desc').limit(1).as('resumed_on'),
+      ];
+    })
+    .where('pe.id', 'in', ids).execute();
+
+  const checkins = await db.selectFrom('checkins').select(['id', 'person_id', 'at', 'date', 'context', 'back', 'neck', 'foot'])
+    .where((eb) => eb.or(heads.flatMap((h) => {
+      const person = eb('person_id', '=', h.person_id);
+      const daily = eb('context', '=', 'daily');
+      const conds: Expression<SqlBool>[] = [];
+      if (h.last_checkin_date) conds.push(eb.and([person, eb('date', '=', h.last_checkin_date)]));
+      const end = asOf ?? h.last_daily_date;
+      if (end) conds.push(eb.and([person, daily, eb('date', '>=', addDays(end, -(DAILY_PAIN_DAYS_KEPT - 1))), eb('date', '<=', end)]));
+      if (h.started_on) {
+        conds.push(eb.and([person, daily, eb('date', '>=', h.started_on), eb('date', '<', addDays(h.started_on, 7))]));
+        if (h.first_daily_date) conds.push(eb.and([person, daily, eb('date', '=', h.first_daily_date)]));
+      }
+      return conds;
+    })))
+    .execute();
+
+  const sessions = await db.selectFrom('sessions').select(['person_id', 'date', 'status'])
+    .where((eb) => eb.or(heads.flatMap((h) => {
+      const person = eb('person_id', '=', h.person_id);
+      const conds: Expression<SqlBool>[] = [];
+      if (h.last_session_date) conds.push(eb.and([person, eb('date', '=', h.last_session_date)]));
+      const end = asOf ?? h.last_done_date;
+      if (end) conds.push(eb.and([person, eb('status', '=', DONE_SESSION_STATUS), eb('date', '>=', addDays(end, -(SESSION_DAYS_KEPT - 1))), eb('date', '<=', end)]));
+      return conds;
+    })))
+    .execute();
+
+  const out = new Map<string, FiguresSource & { checkins: FiguresSource['checkins'][number][]; sessions: FiguresSource['sessions'][number][] }>();
+  for (const h of heads) out.set(h.person_id, { program: h.started_on ? { startedOn: h.started_on } : null, checkins: [], sessions: [], resumeDates: h.resumed_on ? [h.resumed_on] : [] });
+  const seen = new Set<string>();
+  for (const c of checkins) {
+    if (seen.has(c.id)) continue;
+    seen.add(c.id);
+    out.get(c.person_id)!.checkins.push({ id: c.id, at: c.at, date: c.date, context: c.context, maxPain: maxPain(c) });
+  }
+  for (const s of sessions) out.get(s.person_id)!.sessions.push({ date: s.date, status: s.status });
+  return out;
+}
+
+const FIGURE_COLUMNS = ['last_checkin_date', 'last_checkin_at', 'last_checkin_max_pain', 'last_session_date', 'done_sessions_end', 'done_sessions', 'daily_pain_end', 'daily_pain', 'pain_baseline', 'resumed_on', 'updated_at'] as const;
+
+function toColumns(personId: string, s: StoredFigures, now: string): Database['patient_list_figures'] {
+  return {
+    person_id: personId, last_checkin_date: s.lastCheckinDate, last_checkin_at: s.lastCheckinAt, last_checkin_max_pain: s.lastCheckinMaxPain,
+    last_session_date: s.lastSessionDate, done_sessions_end: s.doneSessionsEnd, done_sessions: s.doneSessions,
+    daily_pain_end: s.dailyPainEnd, daily_pain: s.dailyPain, pain_baseline: s.painBaseline, resumed_on: s.resumedOn, updated_at: now,
+  };
+}
+
+/** The stored figures of these people, by person (for tests and checks: the list reads them with its own query). */
+export async function storedListFigures(db: Db, personIds: readonly string[]): Promise<Map<string, StoredFigures>> {
+  const out = new Map<string, StoredFigures>();
+  for (const chunk of chunked(personIds)) {
+    const rows = await db.selectFrom('patient_list_figures as f').selectAll().where('f.person_id', 'in', chunk).execute();
+    for (const r of rows) out.set(r.person_id, fromColumns(r));
+  }
+  return out;
+}
+
+function fromColumns(r: { [K in (typeof FIGURE_COLUMNS)[number]]: Database['patient_list_figures'][K] | null }): StoredFigures {
+  return {
+    lastCheckinDate: r.last_checkin_date, lastCheckinAt: r.last_checkin_at, lastCheckinMaxPain: r.last_checkin_max_pain,
+    lastSessionDate: r.last_session_date, doneSessionsEnd: r.done_sessions_end, doneSessions: r.done_sessions,
+    dailyPainEnd: r.daily_pain_end, dailyPain: r.daily_pain, painBaseline: r.pain_baseline === null ? null : Number(r.pain_baseline), resumedOn: r.resumed_on,
+  };
+}
+
+// ---- the list ----
+
+/** Whose list: a clinician (or admin) of a clinic. */
+export interface ListOwner { clinicianAccountId: string; clinicId: string }
+/** The orders the database gives; the others (attention, adherence) are worked out from the figures. */
+export type StoredSortKey = 'name' | 'lastCheckin' | 'lastSession' | 'stage';
+
+export interface PatientRow {
+  personId: string; displayName: string; email: string | null; linkedAt: string | null; linkId: string;
+  program: ListProgram | null;
+  /** Null only for a person no write has touched since migration 0012 filled the table: no data to show. */
+  figures: StoredFigures | null;
+}
+
+const isSqlite = (db: Db) => db.getExecutor().adapter instanceof SqliteAdapter;
+/** lower() that folds every letter: SQLite's own folds ASCII only, so the store gives it unicode_lower (db.ts). */
+const folded = (db: Db, column: string): RawBuilder<string> => sql<string>`${sql.raw(isSqlite(db) ? 'unicode_lower' : 'lower')}(${sql.ref(column)})`;
+
+/** The patients this clinician may see now (accepted, unrevoked links in their clinic), matching `q` if given. */
+function linkedPatients(db: Db, owner: ListOwner, q: string | undefined) {
+  let query = db.selectFrom('care_links as cl').innerJoin('people as pe', 'pe.id', 'cl.person_id').leftJoin('accounts as a', 'a.person_id', 'pe.id')
+    .where('cl.clinician_account_id', '=', owner.clinicianAccountId).where('cl.clinic_id', '=', owner.clinicId)
+    .where('cl.accepted_at', 'is not', null).where('cl.revoked_at', 'is', null)
+    // One line per patient even if they accepted two of this clinician's invitations: the first link.
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('care_links as c2').select('c2.id')
+      .whereRef('c2.clinician_account_id', '=', 'cl.clinician_account_id').whereRef('c2.person_id', '=', 'cl.person_id').whereRef('c2.clinic_id', '=', 'cl.clinic_id')
+      .where('c2.accepted_at', 'is not', null).where('c2.revoked_at', 'is', null)
+      .where((eb) => eb.or([eb('c2.accepted_at', '<', eb.ref('cl.accepted_at')), eb.and([eb('c2.accepted_at', '=', eb.ref('cl.accepted_at')), eb('c2.id', '<', eb.ref('cl.id'))])])))));
+  if (q) {
+    // A substring of the name or the email, any case; the pattern's own % _ \ are taken literally.
+    const pattern = `%${q.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    query = query.where((eb) => eb.or([sql<SqlBool>`${folded(db, 'pe.display_name')} like ${pattern} escape '\\'`, sql<SqlBool>`${folded(db, 'a.email')} like ${pattern} escape '\\'`]));
+  }
+  return query;
+}
+
+/** How many patients the list holds (matching `q`). */
+export async function countPatients(db: Db, owner: ListOwner, q?: string): Promise<number> {
+  const r = await linkedPatients(db, owner, q).select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/**
+ * The list's rows in the order asked (no value last, whichever the direction; ties by name, then id), a page of them
+ * when `limit` is given; one patient's row with `personId`.
+ */
+export async function listPatientRows(db: Db, owner: ListOwner, opts: { q?: string | undefined; personId?: string; sort: StoredSortKey; order: 'asc' | 'desc'; limit?: number; offset?: number }): Promise<PatientRow[]> {
+  const name = folded(db, 'pe.display_name');
+  let query = linkedPatients(db, owner, opts.q).$if(opts.personId !== undefined, (qb) => qb.where('pe.id', '=', opts.personId!)).leftJoin('programs as pr', 'pr.person_id', 'pe.id').leftJoin('patient_list_figures as f', 'f.person_id', 'pe.id')
+    .select(['pe.id as person_id', 'pe.display_name as display_name', 'a.email as email', 'cl.accepted_at as linked_at', 'cl.id as link_id',
+      'pr.stage as stage', 'pr.status as status', 'pr.started_on as started_on', 'pr.stage_started_on as stage_started_on', 'f.person_id as figures_of'])
+    .select(FIGURE_COLUMNS.map((c) => `f.${c}` as const));
+  const dir = opts.order;
+  if (opts.sort === 'name') query = query.orderBy(name, dir);
+  else if (opts.sort === 'lastCheckin') query = query.orderBy('f.last_checkin_date', (ob) => ob[dir]().nullsLast()).orderBy('f.last_checkin_at', (ob) => ob[dir]().nullsLast());
+  else if (opts.sort === 'lastSession') query = query.orderBy('f.last_session_date', (ob) => ob[dir]().nullsLast());
+  else query = query.orderBy('pr.stage', (ob) => ob[dir]().nullsLast());
+  query = query.orderBy(name).orderBy('pe.id');
+  if (opts.limit !== undefined) query = query.limit(opts.limit).offset(opts.offset ?? 0);
+  const rows = await query.execute();
+  return rows.map((r) => ({
+    personId: r.person_id, displayName: r.display_name, email: r.email ?? null, linkedAt: r.linked_at, linkId: r.link_id,
+    program: r.stage !== null && r.status !== null && r.started_on !== null && r.stage_started_on !== null
+      ? { stage: r.stage, status: r.status, startedOn: r.started_on, stageStartedOn: r.stage_started_on } : null,
+    figures: r.figures_of === null ? null : fromColumns(r as never),
+  }));
+}
