@@ -9,13 +9,11 @@
  * docs/screenshots/7*.png.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { localDate } from '../web/src/lib/local-time.js';
 import { allNo } from './helpers/answers.js';
-import { launchPhone, screenshot, type Phone, assertAccessible } from './helpers/browser.js';
+import { screenshot, assertAccessible } from './helpers/browser.js';
+import { clinicServerAndPhones, withClinic } from './helpers/clinic.js';
 import { call, startServer, type TestServer } from './helpers/server.js';
 import type { Page } from 'playwright-core';
 
@@ -23,33 +21,7 @@ const CLINIC = 'Feet First Physio';
 const CLINICIAN = { email: 'dr.kim@feetfirst.example', name: 'Dr Kim', password: 'kim-secret-password' };
 const PATIENT = { email: 'pat@example.org', name: 'Pat Example', password: 'pat-secret-password' };
 
-let dir: string;
-let server: TestServer;
-let url: string;
-let clinician: Phone;
-let patient: Phone;
-
-before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'footing-clinic-e2e-'));
-  const pwFile = join(dir, 'kim.txt');
-  writeFileSync(pwFile, CLINICIAN.password);
-  server = await startServer({
-    prepare: async (db) => {
-      await db.cli(['clinic', 'create', CLINIC]);
-      await db.cli(['user', 'add', '--role', 'clinician', '--clinic', CLINIC, '--email', CLINICIAN.email, '--name', CLINICIAN.name, '--password-file', pwFile]);
-    },
-  });
-  url = server.url;
-  clinician = await launchPhone();
-  patient = await launchPhone();
-});
-after(async () => {
-  await clinician?.close();
-  await patient?.close();
-  await server?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
+const ctx = clinicServerAndPhones(() => startServer(withClinic(CLINIC, CLINICIAN)));
 
 async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel('Email').fill(email);
@@ -58,8 +30,9 @@ async function signIn(page: Page, email: string, password: string) {
 }
 
 test('a clinician invites a patient, sees their check-in, sets the stage; the patient reads why, then revokes and access ends', async () => {
-  const c = clinician.page;
-  const p = patient.page;
+  const c = ctx.clinician.page;
+  const p = ctx.patient.page;
+  const url = ctx.server.url;
 
   // Accounts mode without a session: the sign-in screen, with the server's errors as they are.
   await c.goto(url + '/');
@@ -229,7 +202,7 @@ test('a clinician invites a patient, sees their check-in, sets the stage; the pa
 test('local mode (no accounts) says so on the welcome screen and the Data page', async () => {
   const local: TestServer = await startServer();
   try {
-    const page = clinician.page;
+    const page = ctx.clinician.page;
     await page.goto(local.url + '/');
     await page.getByRole('heading', { level: 1, name: 'Welcome to Footing' }).waitFor();
     await page.getByTestId('local-mode-note').getByText('Local mode:', { exact: false }).waitFor();

@@ -32,10 +32,12 @@ export const clinicianReason = z.string().trim()
   .max(CLINICIAN_REASON_MAX, `at most ${CLINICIAN_REASON_MAX} characters`)
   .refine((s) => !CONTROL.test(s), 'plain text only: letters, numbers, punctuation and line breaks');
 
+const stepsRange = `a whole number of steps from ${WALKING_OVERRIDE_STEPS_MIN} to ${WALKING_OVERRIDE_STEPS_MAX.toLocaleString('en')}`;
+const minutesRange = `a whole number of minutes from ${WALKING_OVERRIDE_MINUTES_MIN} to ${WALKING_OVERRIDE_MINUTES_MAX}`;
 const figureFields = {
   kind: z.enum(['target', 'cap']),
-  steps: z.number().int('a whole number of steps').min(WALKING_OVERRIDE_STEPS_MIN).max(WALKING_OVERRIDE_STEPS_MAX).optional(),
-  minutes: z.number().int('a whole number of minutes').min(WALKING_OVERRIDE_MINUTES_MIN).max(WALKING_OVERRIDE_MINUTES_MAX).optional(),
+  steps: z.number().int(stepsRange).min(WALKING_OVERRIDE_STEPS_MIN, stepsRange).max(WALKING_OVERRIDE_STEPS_MAX, stepsRange).optional(),
+  minutes: z.number().int(minutesRange).min(WALKING_OVERRIDE_MINUTES_MIN, minutesRange).max(WALKING_OVERRIDE_MINUTES_MAX, minutesRange).optional(),
   reason: clinicianReason,
 };
 const oneFigure = { check: (o: { steps?: number | undefined; minutes?: number | undefined }) => (o.steps === undefined) !== (o.minutes === undefined), message: { message: 'give steps or minutes: one of them', path: ['steps'] } };

@@ -1,8 +1,8 @@
 /**
  * One patient, for their clinician: today's plan and the engine's decision, the stage adjustment (with a reason
- * the patient reads in their history), progress and program history, check-ins, walking, assessment and gait
- * analyses, all from /api/patients/:personId/*. When the patient has revoked consent the API answers "not found",
- * and so does this page.
+ * the patient reads in their history), the walking target or cap (with a reason the patient reads on Today),
+ * progress and program history, check-ins, walking, assessment and gait analyses, all from
+ * /api/patients/:personId/*. When the patient has revoked consent the API answers "not found", and so does this page.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError } from '../api/client.js';
@@ -14,6 +14,7 @@ import { LAST_STAGE } from '../../../src/core/stages.js';
 import { localDate } from '../lib/local-time.js';
 import { attentionReasons, type PatientLine } from './clinician-attention.js';
 import { ClinicianStageForm } from './clinician-stage-form.js';
+import { ClinicianWalkingForm } from './clinician-walking-form.js';
 import { PathLink } from './clinician-workspace.js';
 
 interface PatientData { line: PatientLine | null; today: TodayState; progress: Progress; checkins: Checkin[]; walking: DailyWalking[]; gait: GaitAnalysisRecord[]; assessment: Assessment }
@@ -83,7 +84,12 @@ export function ClinicianPatientScreen({ personId }: { personId: string }) {
         )}
       </div>
 
-      {t.program && t.program.status === 'active' && <ClinicianStageForm personId={personId} current={t.program.stage} onSaved={() => void load()} />}
+      {t.program && t.program.status === 'active' && (
+        <>
+          <ClinicianStageForm personId={personId} current={t.program.stage} onSaved={() => void load()} />
+          <ClinicianWalkingForm personId={personId} walking={t.walking} onSaved={() => void load()} />
+        </>
+      )}
 
       <div className="card">
         <h2>Progress</h2>

@@ -8,6 +8,7 @@ import type { ReactNode } from 'react';
 import type { PlanItem, TodayState } from '../api/types.js';
 import { ClaimLine, Link, ScreenTitle } from '../components/common.js';
 import { ReferralCard, RescreenPrompt } from '../components/program-reactions.js';
+import { WalkingTargetNotes } from '../components/walking-target-notes.js';
 import { sessionItems } from '../session/segments.js';
 import { WalkLog } from './walk-log.js';
 
@@ -25,7 +26,7 @@ function PlanCard({ item, children }: { item: PlanItem; children?: ReactNode }) 
     <article className="card plan-item" aria-labelledby={id}>
       <h2 id={id}>{item.name}</h2>
       <p className="dose"><strong>{item.doseText}</strong>{item.exercise !== 'walk' && <> · {POSITION[item.position]}</>}</p>
-      {item.dose.kind === 'walk' && <p className="basis">{item.dose.basis}</p>}
+      {item.dose.kind === 'walk' && <WalkingTargetNotes target={item.dose} />}
       {item.dose.kind === 'timed' && item.dose.timesPerDay > 1 && <p className="muted">The guided session does one round; do the second round later in the day.</p>}
       <h3>How to do it</h3>
       <ol className="steps">{item.steps.map((s) => <li key={s}>{s}</li>)}</ol>

@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import type { TodayState } from '../api/types.js';
 import { ScreenTitle } from '../components/common.js';
+import { WalkingTargetNotes } from '../components/walking-target-notes.js';
 import { localDate } from '../lib/local-time.js';
 import { ExportHelp } from '../walking/export-help.js';
 import { isReport, type ImportJob } from '../walking/import-types.js';
@@ -34,7 +35,7 @@ export function WalkingScreen({ today, onChanged }: { today: TodayState; onChang
     <section className="screen walking-screen">
       <ScreenTitle>Walking</ScreenTitle>
       <p className="lead">Today’s target: <strong>{target.steps !== null ? `${target.steps.toLocaleString('en')} steps (about ${target.minutes} min)` : `${target.minutes} min`}</strong></p>
-      <p className="muted small">{target.basis}</p>
+      <WalkingTargetNotes target={target} />
       <WalkingImport onImported={onImported} />
       <WalkingCharts target={target} today={now} end={end} onEndChange={setEnd} range={range} onRangeChange={setRange} version={version} />
       <section className="card" aria-label="Log a walk by hand">
