@@ -15,5 +15,8 @@ export type { Job } from '../store/repos/jobs.js';
 import type { importJson } from '../importers/import-report.js';
 /** The result of one imported file (footing import --json, and a finished import job's result). */
 export type ImportReport = ReturnType<typeof importJson>;
+/** One file of the import history (GET /api/imports, GET /api/patients/:personId/imports), newest first. */
+export type { PastImport } from '../store/repos/imports.js';
+export type { ImportRecord } from '../core/import-record.js';
 /** A failed import job's result when the import itself broke (nothing was stored). */
 export interface ImportFailure { error: string }

@@ -4,7 +4,10 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { DATABASES, freshStore } from '../../test/helpers/databases.js';
+import type { Store } from '../store/db.js';
+import { importWalkingFile } from '../store/import-walking.js';
 import { buildApp } from './app.js';
+import { clinicWorld, type ClinicWorld } from './auth/test-clinic.js';
 
 const DATA = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
 
@@ -69,6 +72,76 @@ for (const kind of DATABASES) {
     test('Another person\'s or an unknown job id is not found', async () => {
       const res = await app.inject({ method: 'GET', url: '/api/jobs/00000000-0000-4000-8000-000000000000' });
       assert.equal(res.statusCode, 404);
+    });
+  });
+}
+
+for (const kind of DATABASES) {
+  describe(`The import history on ${kind}`, () => {
+    let app: FastifyInstance;
+    let cleanup: () => Promise<void>;
+    before(async () => { const f = await freshStore(kind); cleanup = f.cleanup; app = await buildApp({ store: f.store, webRoot: null }); });
+    after(async () => { await app.close(); await cleanup(); });
+
+    async function upload(name: string, body: Buffer, query = '') {
+      const res = await app.inject({ method: 'POST', url: `/api/imports?name=${encodeURIComponent(name)}${query}`, payload: body, headers: { 'content-type': 'application/octet-stream' } });
+      const { jobId } = res.json();
+      for (let i = 0; i < 200; i++) {
+        const job = (await app.inject({ method: 'GET', url: `/api/jobs/${jobId}` })).json();
+        if (job.status === 'done' || job.status === 'failed') return job;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      throw new Error('job did not finish');
+    }
+
+    test('every file imported is listed, newest first, with what its result said (kept, nothing new, refused)', async () => {
+      // The real export with one step record written twice more: by hand 15 walking records + 2 repeats.
+      const xml = readFileSync(`${DATA}apple-health/export6s3sample.xml`, 'utf8');
+      const step = /<Record type="HKQuantityTypeIdentifierStepCount"[^>]*\/>\n/.exec(xml)![0];
+      const repeated = Buffer.from(xml.replace('</HealthData>', `${step}${step}</HealthData>`));
+      const truncated = readFileSync(`${DATA}fit/invalid-activity-unexpected-eof.fit`);
+      const jobs = [await upload('export.xml', repeated), await upload('export.xml', repeated), await upload('bad.fit', truncated, '&strict=true')];
+      const res = await app.inject({ method: 'GET', url: '/api/imports' });
+      assert.equal(res.statusCode, 200);
+      const list = res.json() as { fileName: string; format: string; at: string; result: Record<string, unknown> & { problems: { location: unknown }[] } }[];
+      assert.deepEqual(list.map((p) => [p.fileName, p.format, p.result.status, p.result.records, p.result.samples, p.result.added, p.result.duplicates, p.result.skipped, p.result.errorCount]), [
+        ['bad.fit', 'fit', 'not-imported', jobs[2].result.records, 0, 0, 0, 0, 1], // strict: it stops at the cut
+        ['export.xml', 'apple-health-xml', 'nothing-new', 18, 17, 0, 17, 1, 0],
+        ['export.xml', 'apple-health-xml', 'imported', 18, 17, 15, 2, 1, 0],
+      ]);
+      // The history says what each result said.
+      list.forEach((p, i) => {
+        const r = jobs[2 - i].result;
+        assert.deepEqual([p.result.records, p.result.added, p.result.duplicates, p.result.skippedBy, p.result.errorCount], [r.records, r.added, r.duplicates, r.skipped_by_reason, r.error_count]);
+      });
+      assert.deepEqual(list[0]!.result.problems[0]!.location, { file: 'bad.fit', byteOffset: truncated.length });
+      assert.deepEqual(list[2]!.result.days, { count: 2, first: '2014-09-13', last: '2014-09-20' });
+      assert.ok(list[0]!.at >= list[1]!.at && list[1]!.at >= list[2]!.at);
+      assert.deepEqual((await app.inject({ method: 'GET', url: '/api/imports?limit=1' })).json().map((p: { fileName: string }) => p.fileName), ['bad.fit']);
+      const bad = await app.inject({ method: 'GET', url: '/api/imports?limit=0' });
+      assert.equal(bad.statusCode, 400);
+      assert.match(bad.body, /limit/);
+    });
+  });
+
+  describe(`A clinician reads their patient's import history on ${kind}`, () => {
+    let world: ClinicWorld;
+    let store: Store;
+    let cleanup: () => Promise<void>;
+    before(async () => { const f = await freshStore(kind); store = f.store; cleanup = f.cleanup; world = await clinicWorld(store); });
+    after(async () => { await world.app.close(); await cleanup(); });
+
+    test('the patient and their clinician see it; another clinician does not, another patient sees only their own', async () => {
+      const patient = world.accounts.patient.personId!;
+      await importWalkingFile(store, patient, `${DATA}apple-health/export6s3sample.xml`, { fileName: 'export.xml' });
+      const names = async (who: Parameters<ClinicWorld['as']>[0], url: string) => {
+        const res = await world.as(who, { method: 'GET', url });
+        return res.statusCode === 200 ? res.json().map((p: { fileName: string; result: { added: number } }) => `${p.fileName} ${p.result.added}`) : res.statusCode;
+      };
+      assert.deepEqual(await names('patient', '/api/imports'), ['export.xml 15']);
+      assert.deepEqual(await names('clinicianOfClinic', `/api/patients/${patient}/imports`), ['export.xml 15']);
+      assert.equal(await names('clinicianOtherClinic', `/api/patients/${patient}/imports`), 404);
+      assert.deepEqual(await names('otherPatient', '/api/imports'), []);
     });
   });
 }

@@ -1,6 +1,8 @@
 /**
  * Walking-file uploads from the web app: the body streams to a private temporary file (never buffered whole),
- * the import runs as a job whose progress the page polls, and the temporary file is deleted afterwards.
+ * the import runs as a job whose progress the page polls, and the temporary file is deleted afterwards. The import
+ * history (every file imported, newest first, with what it did) is read here too, by the person and by their
+ * clinician.
  */
 import { rm } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
@@ -9,6 +11,7 @@ import { z } from 'zod';
 import { importJson } from '../../importers/import-report.js';
 import type { Store } from '../../store/db.js';
 import { importWalkingFile } from '../../store/import-walking.js';
+import { listImports, PAST_IMPORTS_MAX } from '../../store/repos/imports.js';
 import { createJob, getJob, updateJob } from '../../store/repos/jobs.js';
 import { access } from '../access.js';
 import { badRequest, notFound, Problem } from '../problem.js';
@@ -34,6 +37,9 @@ const ImportQuery = z.object({
   /** Whose rows of a Fitbit CSV that holds several people (a study export). */
   fitbitId: z.string().regex(/^\d{1,20}$/, 'must be the digits of a Fitbit Id').optional(),
 }).strict();
+
+/** How many past imports: the newest first. */
+const HistoryQuery = z.object({ limit: z.coerce.number().int().min(1).max(PAST_IMPORTS_MAX).default(20) }).strict();
 
 interface ImportJobData { jobId: string; personId: string; file: string; dir: string; name: string; strict: boolean; offsetMinutes: number | null; fitbitId?: string | null }
 
@@ -68,6 +74,9 @@ export async function registerImportRoutes(app: FastifyInstance, store: Store, q
     });
   });
   const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get('/api/imports', { config: access('self'), schema: { querystring: HistoryQuery } }, async (req) => listImports(store.db, req.personId, req.query.limit));
+  r.get('/api/patients/:personId/imports', { config: access('clinician-of-patient'), schema: { params: z.object({ personId: z.string().min(1).max(100) }), querystring: HistoryQuery } },
+    async (req) => listImports(store.db, req.personId, req.query.limit));
   r.get('/api/jobs/:id', { config: access('self'), schema: { params: z.object({ id: z.string().uuid('must be a job id') }) } }, async (req) => {
     // A running import in this process reports from memory: on SQLite its transaction holds the connection.
     const live = inMemoryProgress.get(req.params.id);
