@@ -112,8 +112,11 @@ async function runImport(store: Store, job: ImportJobData): Promise<void> {
         }
       },
     } as Parameters<typeof importWalkingFile>[3]);
+    // The upload is gone before the job says it ended: whoever sees 'done' or 'failed' sees no file left behind.
+    await rm(dir, { recursive: true, force: true });
     await updateJob(store.db, jobId, { status: result.summary.ok ? 'done' : 'failed', progress: { ...progress, bytes: progress.total ?? progress.bytes }, result: importJson(name, result.summary, result) });
   } catch (e) {
+    await rm(dir, { recursive: true, force: true }).catch(() => {});
     await updateJob(store.db, jobId, { status: 'failed', result: { error: 'The import stopped with an internal error; nothing from this file was stored.' } }).catch(() => {});
     void e;
   } finally {
