@@ -6,8 +6,11 @@
  * charts move to the imported days with the values the API stores. A truncated FIT file imported strictly shows
  * its located error and stores nothing; a damaged XML imported leniently lists the bad record by line, column and
  * field. A Fitbit study CSV of several people stores nothing until the person picks their Id, then only that Id's
- * days. The hand log still works on the same page; the seven-item bottom nav fits a 390 px phone; axe finds no
- * serious problems. Expected figures come from the files themselves (counted or summed here), not from the app.
+ * days. The result's words and numbers agree (records read, the walking measurements they gave, new and already
+ * stored; a file that added nothing says so); after leaving the page the files imported before are listed with
+ * what each did. On the 390 px touch screen the import offers to choose the file, with no drag wording. The hand log
+ * still works on the same page; the seven-item bottom nav fits a 390 px phone; axe finds no serious problems.
+ * Expected figures come from the files themselves (counted or summed here), not from the app.
  */
 import assert from 'node:assert/strict';
 import { readFileSync, statSync } from 'node:fs';
@@ -26,7 +29,7 @@ const BROKEN_FIT = sharedData('fit/invalid-activity-unexpected-eof.fit');
 const FITBIT_STEPS = sharedData('fitbit/dailySteps_merged.csv');
 
 interface Daily { date: string; steps: number; distanceM: number; cadenceSpm: number | null; speedMps: number | null }
-interface Job { status: string; result: { records: number; added: number; skipped: number; ok: boolean; days: Record<string, unknown>; errors: { code: string; location: Record<string, unknown> }[] } }
+interface Job { status: string; result: { status: string; records: number; samples: number; added: number; duplicates: number; skipped: number; ok: boolean; days: Record<string, unknown>; errors: { code: string; location: Record<string, unknown> }[] } }
 
 let server: TestServer;
 let phone: Phone;
@@ -74,9 +77,17 @@ async function waitForJob() {
   for (let i = 0; i < 500 && !lastJob; i++) await new Promise((r) => setTimeout(r, 20));
 }
 
+/** The figures the result shows (its data attributes), and the same from the job the API sent. */
 async function resultFigures() {
   const r = phone.page.getByTestId('import-result');
-  return { records: Number(await r.getAttribute('data-records')), added: Number(await r.getAttribute('data-added')), skipped: Number(await r.getAttribute('data-skipped')) };
+  const n = async (name: string) => Number(await r.getAttribute(`data-${name}`));
+  return { records: await n('records'), samples: await n('samples'), added: await n('added'), duplicates: await n('duplicates'), skipped: await n('skipped') };
+}
+const figuresOf = (job: Job) => ({ records: job.result.records, samples: job.result.samples, added: job.result.added, duplicates: job.result.duplicates, skipped: job.result.skipped });
+
+/** The result's one sentence of what the import did. */
+async function outcome(): Promise<string> {
+  return phone.page.getByTestId('import-outcome').innerText();
 }
 
 test('walking page: hand-logged week, charts with reference bands, nav fits a phone', async () => {
@@ -91,6 +102,10 @@ test('walking page: hand-logged week, charts with reference bands, nav fits a ph
   assert.equal(links.length, 5);
   for (const l of links) assert.ok(l.fits && l.w >= 44, `nav link ${l.text} fits (${l.w} px)`);
 
+  // A 390 px touch screen has nothing to drag: the import offers to choose the file, in those words.
+  const zone = page.getByTestId('drop-zone');
+  await zone.getByText('Choose your export file', { exact: true }).waitFor();
+  assert.doesNotMatch(await zone.innerText(), /drag/i);
   const steps = await chartValues('steps');
   assert.equal(Object.keys(steps).length, seeded.walkingDays, 'every hand-logged day is a bar');
   const api = await call<Daily[]>(server.url, 'GET', `/api/walking/daily?from=${await page.getByTestId('walking-charts').getAttribute('data-from')}&to=${seeded.today}`);
@@ -142,11 +157,14 @@ test('Apple Health export.xml: progress while sending, then the result; the char
   const job = lastJob as Job | null;
   assert.ok(job && job.status === 'done');
   const shown = await resultFigures();
-  assert.deepEqual(shown, { records: job.result.records, added: job.result.added, skipped: job.result.skipped }, 'the page shows what the API reported');
+  assert.deepEqual(shown, figuresOf(job), 'the page shows what the API reported');
   assert.equal(shown.records, records);
-  assert.equal(shown.added, walkingRecords, 'a fresh store adds every walking record');
+  assert.deepEqual([shown.samples, shown.added, shown.duplicates], [walkingRecords, walkingRecords, 0], 'a fresh store adds every walking record');
+  assert.equal(shown.skipped, records - walkingRecords, 'the one workout, which is not a walk');
+  assert.equal(await outcome(), `${walkingRecords} new walking measurements added.`);
+  await page.getByTestId('import-result').getByTestId('import-skipped').getByText('1 activity left out: 1 other activity (not walking)').waitFor();
   await page.getByTestId('import-result').getByText('Apple Health export (export.xml)').waitFor();
-  await page.getByTestId('import-days').getByText(/^2 days, Sat 13 Sept? 2014 to Sat 20 Sept? 2014$/).waitFor();
+  await page.getByTestId('import-result').getByTestId('import-days').getByText(/^2 days, Sat 13 Sept? 2014 to Sat 20 Sept? 2014$/).waitFor();
 
   // The file is from 2014: the charts move to its days and show what it holds.
   await page.getByText('Showing the days of your file.').waitFor();
@@ -181,7 +199,10 @@ test('Apple Health export.xml: progress while sending, then the result; the char
   assert.ok(bigJob);
   assert.equal(bigJob.result.records, 300 * records);
   assert.equal(bigJob.result.added, 0, 'all its records were stored already');
-  assert.deepEqual(await resultFigures(), { records: bigJob.result.records, added: 0, skipped: bigJob.result.skipped });
+  assert.deepEqual(await resultFigures(), { records: 300 * records, samples: 300 * walkingRecords, added: 0, duplicates: 300 * walkingRecords, skipped: 300 });
+  // The words agree with the numbers: nothing was added, and the heading does not say "imported".
+  await page.getByTestId('import-result').getByRole('heading', { name: 'export.xml: nothing new' }).waitFor();
+  assert.equal(await outcome(), `Nothing new: all ${(300 * walkingRecords).toLocaleString('en')} walking measurements in this file were already stored.`);
 });
 
 test('Garmin FIT walk: records and added as the API says; cadence and speed charts with their bands', async () => {
@@ -190,9 +211,14 @@ test('Garmin FIT walk: records and added as the API says; cadence and speed char
   const job = await importFile(FIT);
   assert.equal(job.status, 'done');
   const shown = await resultFigures();
-  assert.deepEqual(shown, { records: job.result.records, added: job.result.added, skipped: job.result.skipped });
+  assert.deepEqual(shown, figuresOf(job));
   assert.equal(shown.records, csvRows.length, 'one FIT record message per row of the SDK’s CSV dump');
-  assert.ok(shown.added > 0);
+  // Records and measurements are different counts, and the page says which is which: each record message gives a
+  // heart rate, a cadence and a speed, and the walk's session its time, distance and steps (and step length).
+  assert.ok(shown.added > shown.records && shown.added === shown.samples);
+  assert.equal(await outcome(), `${shown.added} new walking measurements added.`);
+  await page.getByTestId('import-result').getByText('Records read from the file').waitFor();
+  await page.getByTestId('import-result').getByText('Walking measurements in them').waitFor();
   await page.getByTestId('import-result').getByText('Garmin / FIT activity file').waitFor();
 
   const api = await call<Daily[]>(server.url, 'GET', '/api/walking/daily?from=2017-06-01&to=2017-06-30');
@@ -233,7 +259,11 @@ test('Garmin FIT walk: records and added as the API says; cadence and speed char
   const again = lastJob as Job | null;
   assert.ok(again);
   assert.equal(again.result.added, 0);
-  assert.equal((await resultFigures()).added, 0);
+  assert.deepEqual(await resultFigures(), { ...shown, added: 0, duplicates: shown.samples });
+  await page.getByTestId('import-result').getByRole('heading', { name: 'garmin-fenix-5-walk.fit: nothing new' }).waitFor();
+  assert.equal(await outcome(), `Nothing new: all ${shown.samples} walking measurements in this file were already stored.`);
+  await page.getByTestId('import-result').scrollIntoViewIfNeeded();
+  await screenshot(page, '4i-import-nothing-new');
 });
 
 test('a truncated FIT file, strict: nothing stored, the error located at the byte where the file ends', async () => {
@@ -247,7 +277,7 @@ test('a truncated FIT file, strict: nothing stored, the error located at the byt
   const result = page.getByTestId('import-result');
   await result.getByRole('heading', { name: 'invalid-activity-unexpected-eof.fit: nothing imported' }).waitFor();
   const size = statSync(BROKEN_FIT).size;
-  const problem = page.getByTestId('import-problems').locator('li').first();
+  const problem = result.getByTestId('import-problems').locator('li').first();
   await problem.getByText(`At byte ${size.toLocaleString('en')}`, { exact: true }).waitFor();
   await problem.getByText('The file ends too early', { exact: false }).waitFor();
   assert.equal(await problem.getAttribute('data-code'), 'truncated');
@@ -266,12 +296,14 @@ test('a damaged export.xml, lenient: the good records count, the bad one is list
   const job = await importFile({ name: 'export.xml', mimeType: 'text/xml', buffer: Buffer.from(lines.join('\n')) });
   assert.equal(job.status, 'done');
   assert.equal(job.result.added, 0, 'its good records were imported before: nothing new');
-  const problem = page.getByTestId('import-problems').locator('li').first();
+  await page.getByTestId('import-result').getByRole('heading', { name: 'export.xml: nothing new' }).waitFor();
+  const problem = page.getByTestId('import-result').getByTestId('import-problems').locator('li').first();
   const where = await problem.locator('.problem-where').innerText();
   assert.match(where, new RegExp(`^At line ${at + 1}, column \\d+, in “value”$`));
   const shownColumn = Number(/column (\d+)/.exec(where)![1]);
   assert.ok(shownColumn >= 1 && shownColumn <= lines[at]!.length, `column ${shownColumn} is on the damaged line`);
-  await page.getByTestId('import-result').getByText(/bad record \(left out; the rest was imported\)/).waitFor();
+  // Nothing was new, so it does not say "the rest was imported".
+  await page.getByTestId('import-result').getByText('1 bad record (left out)', { exact: true }).waitFor();
   await assertAccessible(phone.page, 'walking: bad records');
   await page.getByTestId('import-result').scrollIntoViewIfNeeded();
   await screenshot(page, '4f-bad-records');
@@ -320,4 +352,40 @@ test('the hand log on the walking page updates the chart', async () => {
   await page.getByRole('button', { name: 'Save walking' }).click();
   await page.getByText(/^Saved: 4,321 steps/).waitFor();
   await page.waitForFunction((t) => JSON.parse(document.querySelector('[data-testid=walking-chart-steps]')?.getAttribute('data-values') ?? '{}')[t] === 4321, seeded.today);
+});
+
+test('after leaving the page, the files imported before are listed, newest first, each with what it did', async () => {
+  const { page } = phone;
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('link', { name: 'Today' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+  await nav.getByRole('link', { name: 'Walk' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Walking' }).waitFor();
+  const history = page.getByTestId('import-history');
+  await history.getByTestId('past-import').first().waitFor();
+  assert.equal(await page.getByTestId('import-result').count(), 0, 'this visit shows no result of its own');
+  const listed = () => history.getByTestId('past-import').evaluateAll((els) => els.map((el) => [el.querySelector('strong')?.textContent, el.getAttribute('data-status')]));
+  // What this test imported, newest first (the big export.xml and the dropped FIT added nothing; the strict
+  // truncated FIT and the several-people Fitbit file were refused).
+  const all = [
+    ['dailySteps_merged.csv', 'imported'], ['dailySteps_merged.csv', 'not-imported'], ['export.xml', 'nothing-new'],
+    ['invalid-activity-unexpected-eof.fit', 'not-imported'], ['garmin-fenix-5-walk.fit', 'nothing-new'], ['garmin-fenix-5-walk.fit', 'imported'],
+    ['export.xml', 'nothing-new'], ['export6s3sample.xml', 'imported'],
+  ];
+  assert.deepEqual(await listed(), all.slice(0, 5), 'the five newest');
+  await history.getByRole('button', { name: 'Show more' }).click();
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=past-import]').length === n, all.length);
+  assert.deepEqual(await listed(), all);
+  const api = await call<{ fileName: string; result: { status: string; added: number } }[]>(server.url, 'GET', '/api/imports?limit=50');
+  assert.deepEqual(api.map((p) => [p.fileName, p.result.status]), all, 'as the API has them');
+  await history.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await screenshot(page, '4j-import-history');
+  // The damaged export.xml, opened: its figures and its bad record where it is, as its result showed them.
+  const damaged = history.getByTestId('past-import').nth(2);
+  await damaged.locator('.past-outcome').getByText('Nothing new: all 14 walking measurements in this file were already stored; 1 bad record left out.').waitFor();
+  await damaged.locator('summary').click();
+  const line = readFileSync(APPLE, 'utf8').split('\n').findIndex((l) => l.includes('value="426"')) + 1;
+  assert.match(await damaged.locator('.problem-where').first().innerText(), new RegExp(`^At line ${line}, column \\d+, in “value”$`));
+  assert.equal(await damaged.getByTestId('import-added').innerText(), '0');
+  await assertAccessible(phone.page, 'walking: import history');
 });

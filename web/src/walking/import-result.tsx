@@ -1,11 +1,15 @@
 /**
- * The result of one import, in plain words: what kind of file it was, how many records it held, how many were
- * added and how many were already there, which days it covers, and each bad record with where it is in the file.
+ * The result of one import, in words and numbers that agree: one sentence of what it did ("55 new walking
+ * measurements added", "Nothing new: all 17 walking measurements in this file were already stored"), then the
+ * figures with what each counts (records read from the file, the walking measurements they gave, how many were new
+ * and how many already stored, what was left out as not walking and why), the days it covers, and each bad record
+ * with where it is in the file. The figures and the problems are shared with the import history.
  */
 import { useId, useState } from 'react';
 import { shortDate } from '../lib/local-time.js';
 import type { ImportJob } from './import-types.js';
 import { isReport } from './import-types.js';
+import { leftOutText, outcomeText, statusText, viewOfReport, type ImportView } from './import-view.js';
 import { locationText, PROBLEM_TEXT } from './location-text.js';
 
 const FORMAT_TEXT: Record<string, string> = {
@@ -17,6 +21,11 @@ const FORMAT_TEXT: Record<string, string> = {
   'fitbit-csv': 'Fitbit daily export (CSV)',
   unknown: 'Not one Footing can read',
 };
+
+/** The kind of file in words. */
+export function formatText(format: string): string {
+  return FORMAT_TEXT[format] ?? format;
+}
 
 /** How many bad records are listed before "and N more". */
 const SHOWN_PROBLEMS = 20;
@@ -35,45 +44,69 @@ export function ImportResult({ job, fileName, onChoosePerson }: { job: ImportJob
       </div>
     );
   }
-  const days = Object.keys(r.days).sort();
-  const stored = r.ok;
+  const v = viewOfReport(r);
   const people = r.errors.find((e) => e.code === 'several-people')?.choices;
-  // The several-people refusal is said above with its chooser; the list below is for bad records.
-  const problems = people ? r.errors.filter((e) => e.code !== 'several-people') : r.errors;
-  const errorCount = r.error_count - (r.errors.length - problems.length);
   return (
-    <div className={`import-result ${stored ? 'ok' : 'failed'}`} data-testid="import-result" data-status={job.status}
-      data-records={r.records} data-added={r.added} data-skipped={r.skipped}>
-      <h3>{stored ? `${fileName}: imported` : `${fileName}: nothing imported`}</h3>
-      {!stored && (
+    <div className={`import-result ${v.status === 'imported' ? 'ok' : v.status === 'not-imported' ? 'failed' : 'unchanged'}`} data-testid="import-result" data-status={job.status}
+      data-records={v.records} data-samples={v.samples} data-added={v.added} data-duplicates={v.duplicates} data-skipped={v.skipped ?? ''}>
+      <h3>{fileName}: {statusText(v)}</h3>
+      {!v.ok && (
         <p className="field-error" role="alert">
           {people ? `This file holds the walking of ${people.length} people, so nothing from it was stored. Choose whose walking it is below.`
-            : r.mode === 'strict' ? 'You chose “import nothing if anything is damaged”, and this file has damage, so nothing from it was stored.' : 'This file could not be read, so nothing from it was stored.'}
+            : v.mode === 'strict' && v.errorCount > 0 ? 'You chose “import nothing if anything is damaged”, and this file has damage, so nothing from it was stored.' : 'This file could not be read, so nothing from it was stored.'}
         </p>
       )}
       {people && onChoosePerson && <ChoosePerson ids={people} onChoose={onChoosePerson} />}
+      {v.ok && <p className="import-outcome" data-testid="import-outcome">{outcomeText(v)}.</p>}
+      <ImportFigures view={v} />
+      <ImportProblems view={v} />
+    </div>
+  );
+}
+
+const n = (x: number) => x.toLocaleString('en');
+
+/** A day in words with its year: "Sat 13 Sept 2014". */
+const dayText = (d: string) => `${shortDate(d)} ${d.slice(0, 4)}`;
+
+/** The figures of an import, each saying what it counts. */
+export function ImportFigures({ view: v }: { view: ImportView }) {
+  const left = leftOutText(v);
+  const days = v.days;
+  return (
+    <>
       <dl className="import-figures">
-        <div><dt>Kind of file</dt><dd>{FORMAT_TEXT[r.format] ?? r.format}</dd></div>
-        <div><dt>Records read</dt><dd data-testid="import-records">{r.records.toLocaleString('en')}</dd></div>
-        <div><dt>Added</dt><dd data-testid="import-added">{r.added.toLocaleString('en')}</dd></div>
-        <div><dt>Already there or not walking</dt><dd data-testid="import-skipped">{r.skipped.toLocaleString('en')}</dd></div>
-        <div><dt>Days covered</dt><dd data-testid="import-days">{days.length === 0 ? 'none' : days.length === 1 ? `${shortDate(days[0]!)} ${days[0]!.slice(0, 4)}` : `${days.length} days, ${shortDate(days[0]!)} ${days[0]!.slice(0, 4)} to ${shortDate(days.at(-1)!)} ${days.at(-1)!.slice(0, 4)}`}</dd></div>
+        <div><dt>Kind of file</dt><dd>{formatText(v.format)}</dd></div>
+        <div><dt>Records read from the file</dt><dd data-testid="import-records">{n(v.records)}</dd></div>
+        <div><dt>Walking measurements in them</dt><dd data-testid="import-samples">{n(v.samples)}</dd></div>
+        <div><dt>New, added now</dt><dd data-testid="import-added">{n(v.added)}</dd></div>
+        <div><dt>Already stored (or repeated in the file)</dt><dd data-testid="import-duplicates">{n(v.duplicates)}</dd></div>
+        <div><dt>Days covered</dt><dd data-testid="import-days">{!days ? 'not recorded' : days.count === 0 || !days.first || !days.last ? 'none' : days.count === 1 ? dayText(days.first) : `${n(days.count)} days, ${dayText(days.first)} to ${dayText(days.last)}`}</dd></div>
+        {left !== null && <div className="wide"><dt>Left out as not walking</dt><dd data-testid="import-skipped">{left}</dd></div>}
       </dl>
-      {errorCount + r.warning_count > 0 && (
-        <div className="import-problems">
-          <h4>{errorCount > 0 ? `${errorCount.toLocaleString('en')} bad record${errorCount === 1 ? '' : 's'}` : ''}{errorCount > 0 && r.warning_count > 0 ? ', ' : ''}{r.warning_count > 0 ? `${r.warning_count.toLocaleString('en')} warning${r.warning_count === 1 ? '' : 's'}` : ''}{stored && errorCount > 0 ? ' (left out; the rest was imported)' : ''}</h4>
-          <ol data-testid="import-problems">
-            {problems.slice(0, SHOWN_PROBLEMS).map((e, i) => (
-              <li key={i} className={`problem problem-${e.severity}`} data-code={e.code}>
-                <span className="problem-where">{e.severity === 'warning' ? 'Warning at ' : 'At '}{locationText(e.location)}</span>
-                <span>{PROBLEM_TEXT[e.code] ?? 'This record could not be used.'}</span>
-                <span className="muted small">{e.message}</span>
-              </li>
-            ))}
-          </ol>
-          {errorCount + r.warning_count > Math.min(problems.length, SHOWN_PROBLEMS) && <p className="muted">…and {(errorCount + r.warning_count - Math.min(problems.length, SHOWN_PROBLEMS)).toLocaleString('en')} more like these (only the first {SHOWN_PROBLEMS} are listed).</p>}
-        </div>
-      )}
+      <p className="muted small">A record is one entry of the file (a line of an Apple export, a track point, a CSV row); one record can give several walking measurements (a walk’s time, distance and steps).</p>
+    </>
+  );
+}
+
+/** The file's bad records and warnings, each with where it is (a several-people refusal is said apart, with its chooser). */
+export function ImportProblems({ view: v }: { view: ImportView }) {
+  const problems = v.problems.filter((e) => e.code !== 'several-people');
+  const errorCount = v.errorCount - (v.problems.length - problems.length);
+  if (errorCount + v.warningCount === 0) return null;
+  return (
+    <div className="import-problems">
+      <h4>{errorCount > 0 ? `${n(errorCount)} bad record${errorCount === 1 ? '' : 's'}` : ''}{errorCount > 0 && v.warningCount > 0 ? ', ' : ''}{v.warningCount > 0 ? `${n(v.warningCount)} warning${v.warningCount === 1 ? '' : 's'}` : ''}{v.ok && errorCount > 0 ? (v.added > 0 ? ' (left out; the rest was imported)' : ' (left out)') : ''}</h4>
+      <ol data-testid="import-problems">
+        {problems.slice(0, SHOWN_PROBLEMS).map((e, i) => (
+          <li key={i} className={`problem problem-${e.severity}`} data-code={e.code}>
+            <span className="problem-where">{e.severity === 'warning' ? 'Warning at ' : 'At '}{locationText(e.location)}</span>
+            <span>{PROBLEM_TEXT[e.code] ?? 'This record could not be used.'}</span>
+            <span className="muted small">{e.message}</span>
+          </li>
+        ))}
+      </ol>
+      {errorCount + v.warningCount > Math.min(problems.length, SHOWN_PROBLEMS) && <p className="muted">…and {n(errorCount + v.warningCount - Math.min(problems.length, SHOWN_PROBLEMS))} more like these (only the first {SHOWN_PROBLEMS} are listed).</p>}
     </div>
   );
 }

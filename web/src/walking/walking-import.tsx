@@ -1,11 +1,14 @@
 /**
- * Bring walking in from a phone or watch: a drop zone ("drag your export here") with a file button for phones,
- * the strict/lenient choice and the UTC offset for GPX/TCX, then a progress bar (sending, then reading the file)
- * and the result. One file at a time; several dropped files are imported one after the other.
+ * Bring walking in from a phone or watch: a drop zone ("drag your export here") with a file button where a mouse can
+ * drag, only the button ("choose your export file") on a touch or small screen, where there is nothing to drag;
+ * the strict/lenient choice and the UTC offset for GPX/TCX, then a progress bar (sending, then reading the file),
+ * the result, and the files imported before. One file at a time; several dropped files are imported one after the
+ * other.
  */
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { ApiError } from '../api/client.js';
 import { FieldError } from '../components/common.js';
+import { ImportHistory } from './import-history.js';
 import { ImportResult } from './import-result.js';
 import type { ImportJob } from './import-types.js';
 import { isReport } from './import-types.js';
@@ -19,12 +22,30 @@ type Status =
 
 const kb = (n: number) => (n >= 1_048_576 ? `${(n / 1_048_576).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} kB`);
 
+/** A screen where files can be dragged in: a fine pointer that hovers (a mouse) and room beside it. */
+const CAN_DRAG = '(hover: hover) and (pointer: fine) and (min-width: 600px)';
+
+/** Whether this screen can drag files in (follows the window: a resized browser, a tablet with a mouse). */
+function useCanDrag(): boolean {
+  const [can, setCan] = useState(() => window.matchMedia(CAN_DRAG).matches);
+  useEffect(() => {
+    const m = window.matchMedia(CAN_DRAG);
+    const on = () => setCan(m.matches);
+    m.addEventListener('change', on);
+    return () => m.removeEventListener('change', on);
+  }, []);
+  return can;
+}
+
 export function WalkingImport({ onImported }: { onImported: (job: ImportJob) => void }) {
   const [strict, setStrict] = useState(false);
   const [offset, setOffset] = useState(browserOffset());
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [results, setResults] = useState<{ job: ImportJob; file: File }[]>([]);
   const [over, setOver] = useState(false);
+  /** Bumped after each file, so the history reloads. */
+  const [imported, setImported] = useState(0);
+  const canDrag = useCanDrag();
   const abort = useRef<AbortController | null>(null);
   useEffect(() => () => abort.current?.abort(), []);
 
@@ -45,6 +66,7 @@ export function WalkingImport({ onImported }: { onImported: (job: ImportJob) => 
         });
         done.push({ job, file });
         setResults([...done]);
+        setImported((n) => n + 1);
         if (isReport(job.result) && job.result.ok) onImported(job);
       }
       setStatus({ kind: 'idle' });
@@ -68,12 +90,12 @@ export function WalkingImport({ onImported }: { onImported: (job: ImportJob) => 
       <h2 id="walking-import-title">Bring in walking from your phone or watch</h2>
       <div className={`drop-zone${over ? ' over' : ''}${busy ? ' busy' : ''}`} data-testid="drop-zone"
         onDragOver={(e) => { e.preventDefault(); setOver(true); }} onDragLeave={() => setOver(false)} onDrop={onDrop}>
-        <p className="drop-title">Drag your export here</p>
+        {canDrag && <p className="drop-title">Drag your export here</p>}
         <p className="muted small">Apple Health (export.zip or export.xml), Garmin FIT or TCX, GPX, Fitbit CSV</p>
         <input id="walking-file" className="file-input" type="file" multiple disabled={busy}
           accept=".zip,.xml,.fit,.gpx,.tcx,.csv,application/zip,text/xml,application/gpx+xml,text/csv,application/octet-stream"
           onChange={(e) => { const files = [...(e.target.files ?? [])]; e.target.value = ''; void importFiles(files); }} />
-        <label htmlFor="walking-file" className={`button primary${busy ? ' disabled' : ''}`}>Choose a file</label>
+        <label htmlFor="walking-file" className={`button primary${busy ? ' disabled' : ''}`}>{canDrag ? 'Choose a file' : 'Choose your export file'}</label>
       </div>
 
       {busy && p && (
@@ -111,6 +133,7 @@ export function WalkingImport({ onImported }: { onImported: (job: ImportJob) => 
         </select>
         <p id="import-offset-help" className="muted small">GPX and TCX files keep times in world time (UTC). Footing uses this offset to put each walk on the day you lived it. Pick the offset you had when you walked (summer time may differ). Other files carry their own time zone.</p>
       </details>
+      <ImportHistory version={imported} />
     </section>
   );
 }

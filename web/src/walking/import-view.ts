@@ -1,0 +1,63 @@
+/**
+ * What the page shows of an import, the same whether it was just done (the job's report) or is looked back at (a
+ * record of the import history): one shape, so the words and figures of both are the same. Pure.
+ */
+import { importOutcomeText, type ImportProblemRecord, type ImportStatus } from '../../../src/core/import-record.js';
+import { skippedText, type SkippedByReason } from '../../../src/core/walking-activity.js';
+import type { ImportReport, PastImport } from './import-types.js';
+
+export interface ImportView {
+  format: string;
+  ok: boolean;
+  status: ImportStatus;
+  mode: 'strict' | 'lenient';
+  records: number;
+  samples: number;
+  added: number;
+  duplicates: number;
+  /** Null for imports made before Footing kept it. */
+  skipped: number | null;
+  skippedBy: SkippedByReason;
+  errorCount: number;
+  warningCount: number;
+  /** The first problems (a report's refusal of a several-people file included: the result says it apart). */
+  problems: (ImportProblemRecord & { choices?: string[] })[];
+  /** The days the file covers; null for imports made before Footing kept them. */
+  days: { count: number; first: string | null; last: string | null } | null;
+}
+
+export function viewOfReport(r: ImportReport): ImportView {
+  const days = Object.keys(r.days).sort();
+  return {
+    format: r.format, ok: r.ok, status: r.status, mode: r.mode, records: r.records, samples: r.samples, added: r.added, duplicates: r.duplicates,
+    skipped: r.skipped, skippedBy: r.skipped_by_reason, errorCount: r.error_count, warningCount: r.warning_count, problems: r.errors,
+    days: { count: days.length, first: days[0] ?? null, last: days.at(-1) ?? null },
+  };
+}
+
+/** A past import's view, or null when its record could not be read (it is listed by name and date only). */
+export function viewOfPast(p: PastImport): ImportView | null {
+  const r = p.result;
+  return r && {
+    format: p.format, ok: r.status !== 'not-imported', status: r.status, mode: r.mode, records: r.records, samples: r.samples, added: r.added,
+    duplicates: r.duplicates, skipped: r.skipped, skippedBy: r.skippedBy, errorCount: r.errorCount, warningCount: r.warningCount, problems: r.problems, days: r.days,
+  };
+}
+
+/** One sentence of what the import did (src/core/import-record.ts): "55 new walking measurements added", "Nothing new: …". */
+export function outcomeText(v: ImportView): string {
+  return importOutcomeText(v, v.skippedBy);
+}
+
+/** What was left out as not walking, in words, or "nothing" (null when the record did not keep it). */
+export function leftOutText(v: ImportView): string | null {
+  if (v.skipped === null) return null;
+  return skippedText(v.skippedBy) || 'nothing';
+}
+
+/** The heading's word for the outcome: imported, imported with some records left out, nothing new, nothing imported. */
+export function statusText(v: ImportView): string {
+  if (v.status === 'not-imported') return 'nothing imported';
+  if (v.status === 'nothing-new') return 'nothing new';
+  return v.errorCount > 0 ? 'imported, bad records left out' : 'imported';
+}
