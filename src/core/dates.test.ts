@@ -75,6 +75,23 @@ test('Property: addDays then daysBetween gives back the same count, and adding -
   }), { numRuns: 200 });
 });
 
+test('Property: addDays and daysBetween agree with the calendar of JavaScript\'s Date, years 1 to 9999', () => {
+  const wide = fc.date({ min: new Date(new Date(0).setUTCFullYear(1, 0, 1)), max: new Date(Date.UTC(9999, 11, 31)), noInvalidDate: true });
+  const ymd = (d: Date) => `${String(d.getUTCFullYear()).padStart(4, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
+  fc.assert(fc.property(wide, fc.integer({ min: -3000, max: 3000 }), (d, n) => {
+    const later = new Date(d.getTime() + n * 86_400_000);
+    fc.pre(later.getUTCFullYear() >= 1 && later.getUTCFullYear() <= 9999);
+    assert.equal(addDays(ymd(d), n), ymd(later));
+    assert.equal(daysBetween(ymd(d), ymd(later)), n);
+  }), { numRuns: 500 });
+});
+
+test('Given a day or month past its end, then it rolls over as Date does', () => {
+  assert.equal(addDays('2026-02-30', 0), '2026-03-02');
+  assert.equal(addDays('2026-13-01', 0), '2027-01-01');
+  assert.equal(daysBetween('2026-02-28', '2026-02-30'), 2);
+});
+
 const dayMonthCases: [string, string][] = [['2026-03-03', '3 Mar'], ['2024-02-29', '29 Feb'], ['2023-12-31', '31 Dec'], ['2024-01-01', '1 Jan']];
 for (const [date, expected] of dayMonthCases) {
   test(`Given ${date}, when it is written for a sentence, then it reads "${expected}"`, () => {
