@@ -1,9 +1,14 @@
 /**
- * The clinic on PostgreSQL (issue 7): sign-in and patient-list latency with 1,000 patients and a year of data each,
- * then two `footing serve` processes on the same database under autocannon load, against one process as the
- * baseline in the same run. Creates its own database (dropped at the end); PostgreSQL from FOOTING_TEST_PG_URL or
- * postgres://postgres@127.0.0.1:5432/postgres (bash scripts/start-postgres.sh).
- * Smoke mode (bench/smoke.test.ts): 5 patients x 2 weeks, 2 sign-ins, a few requests per load run.
+ * The clinic on PostgreSQL (issues 7 and 17): the patient list and sign-in in-process, then `footing serve`
+ * processes under autocannon load (one process as the baseline, then two on the same database). Two clinicians in
+ * one database: one with 1,000 patients and a year of data each, one with 10,000 patients and 90 days each (a year
+ * for 10,000 would take many minutes to seed; the list reads kept figures, so history length changes only the
+ * seeding). Every seeded patient gets their list figures through refreshListFigures, the function the writes call.
+ * The list is measured for its first page, a search and two orders (one the database gives, one worked out for
+ * every patient), each against GET /api/health in the same run. Creates its own database (dropped at the end);
+ * PostgreSQL from FOOTING_TEST_PG_URL or postgres://postgres@127.0.0.1:5432/postgres (bash scripts/start-postgres.sh).
+ * BENCH_PATIENTS, BENCH_LARGE_PATIENTS and BENCH_LARGE_DAYS change the sizes.
+ * Smoke mode (bench/smoke.test.ts): 5 patients x 2 weeks and 8 x 1 week, 2 sign-ins, a few requests per load run.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -22,27 +27,38 @@ import { buildApp } from '../src/server/app.js';
 import { hashPassword } from '../src/server/auth/password.js';
 import { submitScreen } from '../src/server/services/program-service.js';
 import { migrate, openStore } from '../src/store/db.js';
+import { inTransaction, refreshListFigures } from '../src/store/repos/patient-list.js';
 import { expectWork, failedRequests, listenLocal, loadLength, requestsPerSecond, type BenchFigures, type BenchOptions } from './_bench.js';
 
 const ADMIN_URL = process.env.FOOTING_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 1000);
-const DAYS = 365;
+const LARGE_PATIENTS = Number(process.env.BENCH_LARGE_PATIENTS ?? 10_000);
+const LARGE_DAYS = Number(process.env.BENCH_LARGE_DAYS ?? 90);
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 8);
 const SIGN_INS = 50;
-/** The patient list takes seconds at 1,000 patients: longer runs so each figure rests on more than a few requests. */
-const LIST_SECONDS = Math.max(DURATION_S, 20);
+/** Requests in a row for each in-process latency figure. */
+const IN_A_ROW = 40;
 const TODAY = '2026-06-30';
 const PASSWORD = 'a long enough bench passphrase 42';
 const BIN = fileURLToPath(new URL('../bin/footing.js', import.meta.url));
+/** The search measured: names "Patient N" with N starting 12. */
+const SEARCH = 'patient 12';
 
 interface Figures { rps: number; p50: number; p99: number; requests: number; bad: number }
 
-/** How much the bench seeds and measures: the patients, the days of data each (up to TODAY), the sign-ins timed. */
-interface Size { patients: number; days: number; start: string; signIns: number }
+/** One clinician's list: how many patients, the days of data each (up to TODAY), who signs in. */
+interface Clinic { key: string; patients: number; days: number; start: string; email: string; name: string }
+/** How much the bench seeds and measures. */
+interface Size { clinics: Clinic[]; signIns: number }
 function sizeFor(o: BenchOptions): Size {
-  const s = o.smoke ? { patients: 5, days: 14, signIns: 2 } : { patients: PATIENTS, days: DAYS, signIns: SIGN_INS };
-  return { ...s, start: addDays(TODAY, -(s.days - 1)) };
+  const clinic = (key: string, patients: number, days: number): Clinic => ({ key, patients, days, start: addDays(TODAY, -(days - 1)), email: `dr.${key}@bench.example`, name: `Dr ${key}` });
+  return o.smoke
+    ? { clinics: [clinic('small', 5, 14), clinic('large', 8, 7)], signIns: 2 }
+    : { clinics: [clinic('small', PATIENTS, 365), clinic('large', LARGE_PATIENTS, LARGE_DAYS)], signIns: SIGN_INS };
 }
+
+/** Patients named "Patient N" (1 <= N <= n) that the search finds: N's digits start with 12. */
+const searchHits = (n: number) => Array.from({ length: n }, (_, i) => String(i + 1)).filter((d) => d.startsWith('12')).length;
 
 const quantile = (xs: number[], q: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!; };
 const ms = (x: number) => `${x.toFixed(1)} ms`;
@@ -60,15 +76,15 @@ async function bulk(db: pg.Pool, table: string, cols: Record<string, string>, ro
 /** A deterministic pseudo-random in [0, 1) (the seed is the same on every run, so runs are comparable). */
 function rng(seed: number) { let s = seed >>> 0 || 1; return () => { s ^= s << 13; s >>>= 0; s ^= s >> 17; s ^= s << 5; s >>>= 0; return s / 2 ** 32; }; }
 
-/** The patients (1,000 by default), each linked to the clinician, with `days` (a year) of daily check-ins, sessions, walking and
- * program events. */
-async function seed(db: pg.Pool, size: Size, clinicId: string, clinicianId: string, screen: { answers: string; status: string; urgency: string | null; result: string }): Promise<string[]> {
-  const { patients, days, start } = size;
-  // One real scrypt hash shared by the patient accounts: hashing 1,000 at production cost would take minutes and
-  // nothing here signs in as a patient.
+/** A clinic's patients, each linked to its clinician, with `days` of daily check-ins, sessions, walking and program
+ * events. */
+async function seed(db: pg.Pool, c: Clinic, clinicId: string, clinicianId: string, screen: { answers: string; status: string; urgency: string | null; result: string }): Promise<string[]> {
+  const { patients, days, start } = c;
+  // One real scrypt hash shared by the patient accounts: hashing thousands at production cost would take minutes
+  // and nothing here signs in as a patient.
   const patientHash = await hashPassword(PASSWORD, 2 ** 10);
   const ids: string[] = [];
-  const BATCH = 25;
+  const BATCH = Math.max(1, Math.floor(9000 / days));
   const now = new Date().toISOString();
   const reasons = (text: string) => JSON.stringify([{ rule: 'bench', text, refs: [] }]);
   const items = JSON.stringify([{ exercise: 'ball-roll', position: 'sitting', completed: true, setsDone: 0, repsDone: 0, secondsDone: 120 }]);
@@ -79,7 +95,7 @@ async function seed(db: pg.Pool, size: Size, clinicId: string, clinicianId: stri
       const id = randomUUID(); ids.push(id);
       const r = rng(i + 1);
       people.push([id, `Patient ${i + 1}`, 1950 + (i % 50), now]);
-      accounts.push([randomUUID(), `patient${i + 1}@bench.example`, `Patient ${i + 1}`, patientHash, 'patient', id, null, now]);
+      accounts.push([randomUUID(), `patient${i + 1}.${c.key}@bench.example`, `Patient ${i + 1}`, patientHash, 'patient', id, null, now]);
       links.push([randomUUID(), clinicId, clinicianId, id, randomUUID(), `Patient ${i + 1}`, now, addDays(start, 14) + 'T00:00:00.000Z', `${start}T09:00:00.000Z`, null]);
       screens.push([randomUUID(), id, `${start}T08:00:00.000Z`, screen.answers, screen.status, screen.urgency, screen.result]);
       // A few program events: the start, then a step up about every quarter (some patients regress once).
@@ -114,7 +130,6 @@ async function seed(db: pg.Pool, size: Size, clinicId: string, clinicianId: stri
     await bulk(db, 'checkins', { id: 'text', person_id: 'text', at: 'text', date: 'text', context: 'text', session_id: 'text', back: 'int', neck: 'int', foot: 'int', regions: 'text', note: 'text', heel_first_steps: 'int', new_lower_limb: 'int' }, checkins);
     await bulk(db, 'walking_days', { person_id: 'text', date: 'text', steps: 'float8', distance_m: 'float8', minutes: 'float8', speed_mps: 'float8', cadence_spm: 'float8', step_length_m: 'float8', asymmetry_pct: 'float8', double_support_pct: 'float8', sources: 'text' }, walking);
   }
-  await db.query('ANALYZE');
   return ids;
 }
 
@@ -163,18 +178,42 @@ async function getOk<T>(url: string, cookie: string): Promise<T> {
   return JSON.parse(text) as T;
 }
 
-async function signIn(base: string): Promise<{ cookie: string; ms: number }> {
+async function signIn(base: string, email: string): Promise<{ cookie: string; ms: number }> {
   const t = performance.now();
-  const res = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'dr@bench.example', password: PASSWORD }) });
+  const res = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
   const took = performance.now() - t;
   if (res.status !== 200) throw new Error(`sign-in answered ${res.status}: ${await res.text()}`);
   await res.arrayBuffer();
   return { cookie: res.headers.get('set-cookie')!.split(';')[0]!, ms: took };
 }
 
+interface ListPage { patients: { personId: string }[]; total: number }
+/** A list request measured: its path, and the total its answer must give. */
+interface ListCase { label: string; key: string; path: string; total: number }
+function listCases(c: Clinic): ListCase[] {
+  const list = (query: string) => `/api/patients?date=${TODAY}${query}`;
+  return [
+    { label: 'first page (names A to Z)', key: 'firstPage', path: list(''), total: c.patients },
+    { label: `search "${SEARCH}"`, key: 'search', path: list(`&q=${encodeURIComponent(SEARCH)}`), total: searchHits(c.patients) },
+    { label: 'sort by last check-in', key: 'sortCheckin', path: list('&sort=lastCheckin'), total: c.patients },
+    { label: 'sort by needs attention', key: 'sortAttention', path: list('&sort=attention'), total: c.patients },
+  ];
+}
+
+/** Latency of `n` requests in a row (after a warm-up), each answer checked. */
+async function inARow(base: string, path: string, cookie: string, n: number, check: (body: unknown) => void): Promise<{ p50: number; p99: number }> {
+  const times: number[] = [];
+  for (let i = -3; i < n; i++) {
+    const t = performance.now();
+    check(await getOk(`${base}${path}`, cookie));
+    if (i >= 0) times.push(performance.now() - t);
+  }
+  return { p50: quantile(times, 0.5), p99: quantile(times, 0.99) };
+}
+
 export async function run(options: BenchOptions = {}): Promise<BenchFigures> {
   const size = sizeFor(options);
-  const { patients, days, start } = size;
+  const [small, large] = size.clinics as [Clinic, Clinic];
   const figures: BenchFigures = {};
   /** autocannon's length: `seconds`, or a few requests in smoke mode; and how it is said. */
   const length = (seconds: number) => loadLength(options, seconds);
@@ -191,7 +230,8 @@ export async function run(options: BenchOptions = {}): Promise<BenchFigures> {
   const store = openStore({ kind: 'postgres', url });
   const raw = new pg.Pool({ connectionString: url, max: 2 });
   try {
-    console.log(`PostgreSQL, ${patients} patients x ${days} days, Node ${process.version}, load average at start ${load()} (2 cores shared)`);
+    console.log(`PostgreSQL; ${size.clinics.map((c) => `${c.patients} patients x ${c.days} days`).join(' and ')}; Node ${process.version}; load average at start ${load()} (2 cores shared)`);
+    if (!options.smoke) console.log(`(The ${large.patients} patients have ${large.days} days each, not a year: seeding a year for all of them takes many minutes, and the list reads kept figures whatever the history.)`);
     await migrate(store);
     const pw = join(dir, 'pw');
     writeFileSync(pw, `${PASSWORD}\n`);
@@ -200,69 +240,92 @@ export async function run(options: BenchOptions = {}): Promise<BenchFigures> {
     process.env.DATABASE_URL = url;
     try {
       if (await main(['clinic', 'create', 'Bench Clinic'], { out: quiet, err: quiet }) !== 0) throw new Error('clinic create failed');
-      if (await main(['user', 'add', '--role', 'clinician', '--clinic', 'Bench Clinic', '--email', 'dr@bench.example', '--name', 'Dr Bench', '--password-file', pw], { out: quiet, err: quiet }) !== 0) throw new Error('user add failed');
+      for (const c of size.clinics) {
+        if (await main(['user', 'add', '--role', 'clinician', '--clinic', 'Bench Clinic', '--email', c.email, '--name', c.name, '--password-file', pw], { out: quiet, err: quiet }) !== 0) throw new Error('user add failed');
+      }
     } finally { if (prev === undefined) delete process.env.DATABASE_URL; else process.env.DATABASE_URL = prev; }
-    const clinician = (await raw.query<{ id: string; clinic_id: string }>(`SELECT id, clinic_id FROM accounts WHERE email = 'dr@bench.example'`)).rows[0]!;
+    const clinicianOf = async (c: Clinic) => (await raw.query<{ id: string; clinic_id: string }>('SELECT id, clinic_id FROM accounts WHERE email = $1', [c.email])).rows[0]!;
 
     // The screen row comes from the real service (one patient), so its JSON is what the app writes and reads.
     const probe = randomUUID();
     await raw.query(`INSERT INTO people (id, display_name, birth_year, created_at) VALUES ($1, 'probe', NULL, $2)`, [probe, new Date().toISOString()]);
-    await submitScreen(store.db, probe, { answers: Object.fromEntries([...RED_FLAG_QUESTIONS, ...PRECAUTION_QUESTIONS].map((q) => [q.id, false])) }, start);
+    await submitScreen(store.db, probe, { answers: Object.fromEntries([...RED_FLAG_QUESTIONS, ...PRECAUTION_QUESTIONS].map((q) => [q.id, false])) }, small.start);
     const screen = (await raw.query(`SELECT answers, status, urgency, result FROM screens WHERE person_id = $1`, [probe])).rows[0];
     await raw.query(`DELETE FROM people WHERE id = $1`, [probe]);
 
-    const t0 = performance.now();
-    const ids = await seed(raw, size, clinician.clinic_id, clinician.id, screen);
+    const ids: Record<string, string[]> = {};
+    let t0 = performance.now();
+    for (const c of size.clinics) { const dr = await clinicianOf(c); ids[c.key] = await seed(raw, c, dr.clinic_id, dr.id, screen); }
     const seedS = (performance.now() - t0) / 1000;
-    const counts = (await raw.query(`SELECT (SELECT count(*) FROM checkins) c, (SELECT count(*) FROM sessions) s, (SELECT count(*) FROM walking_days) w, (SELECT count(*) FROM program_events) e`)).rows[0];
+    // The list figures of every seeded patient, through the refresh each write calls (a thousand people a transaction).
+    t0 = performance.now();
+    const everyone = Object.values(ids).flat();
+    for (let i = 0; i < everyone.length; i += 1000) await inTransaction(store.db, (trx) => refreshListFigures(trx, everyone.slice(i, i + 1000)));
+    const refreshS = (performance.now() - t0) / 1000;
+    await raw.query('ANALYZE');
+    const counts = (await raw.query(`SELECT (SELECT count(*) FROM checkins) c, (SELECT count(*) FROM sessions) s, (SELECT count(*) FROM walking_days) w, (SELECT count(*) FROM program_events) e, (SELECT count(*) FROM patient_list_figures) f`)).rows[0];
     const dbSize = (await raw.query(`SELECT pg_size_pretty(pg_database_size(current_database())) s`)).rows[0].s;
-    console.log(`Seeded in ${seedS.toFixed(1)} s (multi-row unnest inserts, 25 patients a batch): ${counts.c} check-ins, ${counts.s} sessions, ${counts.w} walking days, ${counts.e} program events; database ${dbSize}`);
-    expectWork(Number(counts.c) === patients * days && Number(counts.w) === patients * days, `seeded ${patients} x ${days} days, stored ${counts.c} check-ins and ${counts.w} walking days`);
+    const dayRows = size.clinics.reduce((n, c) => n + c.patients * c.days, 0);
+    console.log(`Seeded in ${seedS.toFixed(1)} s (multi-row unnest inserts): ${counts.c} check-ins, ${counts.s} sessions, ${counts.w} walking days, ${counts.e} program events; database ${dbSize}`);
+    console.log(`List figures of ${everyone.length} patients by refreshListFigures in ${refreshS.toFixed(1)} s (${(refreshS * 1000 / everyone.length).toFixed(2)} ms a patient)`);
+    expectWork(Number(counts.c) === dayRows && Number(counts.w) === dayRows, `seeded ${dayRows} patient-days, stored ${counts.c} check-ins and ${counts.w} walking days`);
+    expectWork(Number(counts.f) === everyone.length, `${everyone.length} patients seeded, ${counts.f} rows of list figures`);
 
-    // ---- in-process: sign-in and the patient list ----
+    // ---- in-process: sign-in, then the list's requests in a row and under load, each against /api/health ----
     const app = await buildApp({ store, webRoot: null, rateLimitPerMinute: 10_000_000, auth: { signInPerMinute: 1_000_000 } });
     try {
       const base = await listenLocal(app);
       const signIns: number[] = [];
-      let cookie = '';
-      for (let i = 0; i < size.signIns; i++) { const s = await signIn(base); signIns.push(s.ms); cookie = s.cookie; }
+      for (let i = 0; i < size.signIns; i++) signIns.push((await signIn(base, small.email)).ms);
       figures.signInP50Ms = quantile(signIns, 0.5);
       console.log(`\nSign-in (in-process, ${size.signIns} in a row): p50 ${ms(quantile(signIns, 0.5))}  p99 ${ms(quantile(signIns, 0.99))}`);
       console.log('  Bound: scrypt at the production cost (N = 2^16, r = 8: 64 MiB and a few hundred ms of one core here), deliberately slow against password guessing; the session insert is a small part.');
 
-      const list = async () => {
-        const t = performance.now();
-        const body = await getOk<unknown[]>(`${base}/api/patients?date=${TODAY}`, cookie);
-        expectWork(body.length === patients, `patient list answered ${body.length} rows for ${patients} patients`);
-        return performance.now() - t;
-      };
-      // The other route measured below, once, so that a failure says why.
-      await getOk(`${base}/api/patients/${ids[0]}/today?date=${TODAY}`, cookie);
-      await list(); // warm-up
-      const lists: number[] = [];
-      for (let i = 0; i < 5; i++) lists.push(await list());
-      figures.listP50Ms = quantile(lists, 0.5);
-      console.log(`Patient list (in-process, ${patients} patients, 5 in a row): p50 ${ms(quantile(lists, 0.5))}  max ${ms(Math.max(...lists))}`);
-      const [inproc] = await cannon([base], () => `/api/patients?date=${TODAY}`, cookie, 2, length(LIST_SECONDS));
-      console.log(`Patient list under autocannon (in-process, 2 connections, ${lengthText(LIST_SECONDS)}): ${inproc!.rps.toFixed(1)} req/s  p50 ${inproc!.p50} ms  p99 ${inproc!.p99} ms  bad ${inproc!.bad}`);
-      noneFailed('patient list in-process', inproc!);
-      figures.listRps = inproc!.rps;
+      const n = options.smoke ? 3 : IN_A_ROW;
+      const health = await inARow(base, '/api/health', '', n, () => {});
+      figures.healthP50Ms = health.p50;
+      console.log(`\nIn-process, ${n} requests in a row each (p50 / p99, and the p50 against GET /api/health's ${ms(health.p50)}):`);
+      const cookies: Record<string, string> = {};
+      for (const c of size.clinics) {
+        const cookie = cookies[c.key] = (await signIn(base, c.email)).cookie;
+        // The other route measured below, once, so that a failure says why.
+        await getOk(`${base}/api/patients/${ids[c.key]![0]}/today?date=${TODAY}`, cookie);
+        console.log(`  ${c.patients} patients (${c.days} days each):`);
+        for (const lc of listCases(c)) {
+          const f = await inARow(base, lc.path, cookie, n, (body) => {
+            const page = body as ListPage;
+            expectWork(page.total === lc.total && page.patients.length === Math.min(50, lc.total), `${lc.label} at ${c.patients} patients answered ${page.patients.length} of ${page.total}, expected ${Math.min(50, lc.total)} of ${lc.total}`);
+          });
+          figures[`${lc.key}${c.key === 'small' ? '' : 'Large'}P50Ms`] = f.p50;
+          console.log(`    ${lc.label.padEnd(28)} p50 ${ms(f.p50).padStart(9)}  p99 ${ms(f.p99).padStart(9)}  ${(f.p50 / health.p50).toFixed(1).padStart(6)} x health`);
+        }
+      }
+      const [h] = await cannon([base], () => '/api/health', '', 2, length(DURATION_S));
+      noneFailed('health in-process', h!);
+      console.log(`\nUnder autocannon in-process (2 connections, ${lengthText(DURATION_S)} each; ratio = req/s against GET /api/health's ${h!.rps.toFixed(0)} req/s):`);
+      for (const [c, lc] of [[small, listCases(small)[0]!], [large, listCases(large)[0]!], [large, listCases(large)[3]!]] as const) {
+        const [f] = await cannon([base], () => lc.path, cookies[c.key]!, 2, length(DURATION_S));
+        noneFailed(`${lc.label} at ${c.patients} in-process`, f!);
+        figures[`${lc.key}${c.key === 'small' ? '' : 'Large'}Rps`] = f!.rps;
+        console.log(`  ${`${c.patients} patients, ${lc.label}`.padEnd(44)} ${f!.rps.toFixed(1).padStart(8)} req/s  p50 ${String(f!.p50).padStart(4)} ms  p99 ${String(f!.p99).padStart(4)} ms  ratio ${(f!.rps / h!.rps).toFixed(3)}  bad ${f!.bad}`);
+      }
     } finally { await app.close(); }
 
     // ---- footing serve: one process (baseline), then two on the same database at once ----
     interface Phase { key: string; label: string; path: (i: number) => string; connections: number; seconds: number }
+    const smallIds = ids[small.key]!;
     const phases: Phase[] = [
-      { key: 'list', label: `GET /api/patients (${patients} rows)`, path: () => `/api/patients?date=${TODAY}`, connections: 2, seconds: LIST_SECONDS },
-      { key: 'patientToday', label: 'GET /api/patients/:id/today', path: (i) => `/api/patients/${ids[i % ids.length]}/today?date=${TODAY}`, connections: 10, seconds: DURATION_S },
+      { key: 'list', label: `GET /api/patients, first page of ${small.patients}`, path: () => listCases(small)[0]!.path, connections: 2, seconds: DURATION_S },
+      { key: 'patientToday', label: 'GET /api/patients/:id/today', path: (i) => `/api/patients/${smallIds[i % smallIds.length]}/today?date=${TODAY}`, connections: 10, seconds: DURATION_S },
     ];
     // Fresh processes for each phase (the rate limit: see withServers); a smoke run's few requests share them.
     const groups = options.smoke ? [phases] : phases.map((ph) => [ph]);
-    console.log(`\nfooting serve processes, autocannon ${lengthText(LIST_SECONDS)} per patient-list run and ${lengthText(DURATION_S)} per /today run, fresh processes per ${options.smoke ? 'process count' : 'run'}; sign-in session made by the first process is used on all`);
+    console.log(`\nfooting serve processes, autocannon ${lengthText(DURATION_S)} per run, fresh processes per ${options.smoke ? 'process count' : 'run'}; sign-in session made by the first process is used on all`);
     const row = (label: string, f: Figures) => console.log(`  ${label.padEnd(22)} ${f.rps.toFixed(1).padStart(8)} req/s   p50 ${String(f.p50).padStart(5)} ms   p99 ${String(f.p99).padStart(5)} ms   requests ${f.requests}   bad ${f.bad}`);
     for (const group of groups) {
       /** Each phase of the group on n fresh processes: per phase, one figure per process. */
       const measure = (n: number) => withServers(url, n, async (urls) => {
-        const { cookie: c } = await signIn(urls[0]!);
+        const { cookie: c } = await signIn(urls[0]!, small.email);
         const out: Figures[][] = [];
         for (const ph of group) out.push(await cannon(urls, ph.path, c, ph.connections, length(ph.seconds)));
         return out;
@@ -282,10 +345,11 @@ export async function run(options: BenchOptions = {}): Promise<BenchFigures> {
         figures[`${ph.key}TwoProcessRatio`] = both / one.rps;
       });
     }
-    console.log('\nBound: the patient list runs a handful of set-based queries for all patients (window functions for the baseline week,\na grouped max for the latest check-in) and one multi-row audit insert, so it is bound by');
-    console.log('PostgreSQL round trips and the one Node thread of each process; /today reads one patient\'s whole year (check-ins, sessions,');
-    console.log('walking) and runs the program engine, plus the access check and one audit insert. On 2 shared cores, PostgreSQL, autocannon');
-    console.log('and both servers compete for the same CPUs, so a second process can add at most what the idle core allows.');
+    console.log('\nBound: a page of the list reads the clinician\'s linked patients with their kept figures (one short row each, kept up');
+    console.log('to date by the writes), counts them, and writes one audit row per patient shown; names, the latest check-in or session and');
+    console.log('the stage are orders PostgreSQL gives with LIMIT/OFFSET, while "needs attention" and adherence depend on the date asked, so those');
+    console.log('orders work out every patient\'s line from the kept rows in Node. /today reads one patient\'s whole history and runs the program');
+    console.log('engine, plus the access check and one audit insert. On 2 shared cores, PostgreSQL, autocannon and the servers compete for the CPUs.');
     console.log(`Load average at end ${load()}`);
     return figures;
   } finally {

@@ -8,12 +8,19 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Writable } from 'node:stream';
 import { buildApp, type AppOptions } from '../../src/server/app.js';
+import type { Store } from '../../src/store/db.js';
 import type { DbKind } from '../../test/helpers/databases.js';
 import { databaseLabel, openTestDatabase, type TestDatabase } from './database.js';
 
 export const WEB_ROOT = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
-export interface TestServer { url: string; db: DbKind; close(): Promise<void> }
+export interface TestServer {
+  url: string;
+  db: DbKind;
+  /** The server's own store, for seeding what the app would have written (e.g. a clinic's many patients). */
+  store: Store;
+  close(): Promise<void>;
+}
 
 export interface ServerOptions {
   /** Runs against the fresh database before the server starts, e.g. `footing clinic create` through db.cli. */
@@ -62,6 +69,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
   return {
     url: `http://127.0.0.1:${addr.port}`,
     db: db.kind,
+    store: db.store,
     close: async () => {
       await app.close(); await db.cleanup();
       const problems = scanLog(log);

@@ -175,7 +175,7 @@ for (const kind of DATABASES) {
       const asNina = (method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object) => inject({ method, url, headers: { cookie: nina.cookie, [CSRF_HEADER]: nina.csrf }, ...(payload ? { payload } : {}) });
       assert.equal((await asNina('POST', '/api/screen?date=2026-11-02', { answers: allNo() })).statusCode, 201);
 
-      const list = (await world.as('clinicianOfClinic', { method: 'GET', url: '/api/patients' })).json();
+      const list = (await world.as('clinicianOfClinic', { method: 'GET', url: '/api/patients' })).json().patients;
       assert.deepEqual(list.map((p: { displayName: string }) => p.displayName).sort(), ['Nina', 'Pat']);
       const ninaLine = list.find((p: { displayName: string }) => p.displayName === 'Nina');
       assert.deepEqual([ninaLine.program.stage, ninaLine.redFlag, ninaLine.lastCheckin, ninaLine.lastSessionDate], [1, false, null, null]);
@@ -201,7 +201,7 @@ for (const kind of DATABASES) {
       assert.equal((await asNina('DELETE', `/api/care-links/${links[0].id}`)).statusCode, 200);
       // At once: the very next request is refused, and Nina is gone from the list.
       assert.equal((await world.as('clinicianOfClinic', { method: 'GET', url: `/api/patients/${ninaPerson}/today` })).statusCode, 404);
-      assert.deepEqual((await world.as('clinicianOfClinic', { method: 'GET', url: '/api/patients' })).json().map((p: { displayName: string }) => p.displayName), ['Pat']);
+      assert.deepEqual((await world.as('clinicianOfClinic', { method: 'GET', url: '/api/patients' })).json().patients.map((p: { displayName: string }) => p.displayName), ['Pat']);
 
       const audit = (await asNina('GET', '/api/audit')).json() as { route: string; action: string; actorName: string | null; actorRole: string }[];
       const byDrA = audit.filter((e) => e.actorName === 'Dr A').map((e) => `${e.action} ${e.route}`);
@@ -256,7 +256,7 @@ for (const kind of DATABASES) {
       assert.equal(await store.db.selectFrom('auth_sessions').select('token_hash').where('account_id', '=', pat.id).executeTakeFirst(), undefined);
       assert.equal((await inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: pat.email, password: TEST_PASSWORD } })).statusCode, 401);
       // The clinician loses the patient too.
-      assert.deepEqual((await world.as('clinicianOfClinic', { method: 'GET', url: '/api/patients' })).json(), []);
+      assert.deepEqual((await world.as('clinicianOfClinic', { method: 'GET', url: '/api/patients' })).json(), { patients: [], total: 0, page: 1, pageSize: 50 });
     });
   });
 }

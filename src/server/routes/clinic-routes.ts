@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { Store } from '../../store/db.js';
 import { createAccount, deleteAccount, getAccount, listClinicStaff } from '../../store/repos/accounts.js';
 import { appendAuditMany } from '../../store/repos/audit.js';
-import { createInvitation, listInvitationsOf, listPatientsOf } from '../../store/repos/care-links.js';
+import { createInvitation, listInvitationsOf } from '../../store/repos/care-links.js';
 import { listCheckins } from '../../store/repos/checkins.js';
 import { getClinic } from '../../store/repos/clinics.js';
 import { listGaitAnalyses } from '../../store/repos/gait-analyses.js';
@@ -23,13 +23,24 @@ import { randomToken, sha256 } from '../auth/tokens.js';
 import { conflict, notFound, Problem } from '../problem.js';
 import { todayFrom } from '../request-date.js';
 import { explainFor, getAssessment } from '../services/assessment-service.js';
-import { adjustStage, patientSummaries } from '../services/clinician-service.js';
+import { adjustStage } from '../services/clinician-service.js';
+import { MAX_PAGE_SIZE, PATIENT_SORTS, patientLineOf, patientList } from '../services/patient-list-service.js';
 import { getProgress, getToday } from '../services/program-service.js';
 import { removeWalkingTarget, setWalkingTarget } from '../services/walking-override-service.js';
 import { WalkingOverrideInput } from '../../core/walking-override.js';
 import { Email, NewPassword } from './account-routes.js';
 
 const DateQuery = z.object({ date: isoDate.optional() }).strict();
+/** The patient list's search, order and page (GET /api/patients); see patientList for the orders. */
+const PatientListQuery = z.object({
+  date: isoDate.optional(),
+  q: z.string().trim().max(200).optional(),
+  sort: z.enum(PATIENT_SORTS).default('name'),
+  order: z.enum(['asc', 'desc']).optional(),
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(50),
+  attention: z.literal('only').optional(),
+}).strict();
 const PatientParams = z.object({ personId: z.string().min(1).max(100) });
 const StaffBody = z.object({ email: Email, displayName: z.string().trim().min(1).max(200), password: NewPassword, role: z.enum(['clinician', 'admin']).default('clinician') }).strict();
 const InviteBody = z.object({ label: z.string().trim().max(200).optional() }).strict();
@@ -79,20 +90,25 @@ export async function registerClinicRoutes(app: FastifyInstance, store: Store, c
     return reply.status(201).send({ id: link.id, token, path: `/invite/${token}`, expiresAt, label: link.label });
   });
   r.get('/api/invitations', { config: access('clinician') }, async (req) => listInvitationsOf(store.db, req.auth.account!.id));
-  r.get('/api/patients', { config: access('clinician'), schema: { querystring: DateQuery } }, async (req) => {
+  r.get('/api/patients', { config: access('clinician'), schema: { querystring: PatientListQuery } }, async (req) => {
     const me = req.auth.account!;
-    const today = todayFrom(req.query.date);
-    const patients = await listPatientsOf(store.db, me.id, me.clinicId!);
-    // The list shows each patient's program and dates: a read of their data, recorded for each of them (before
-    // the data is served, in one statement).
-    await appendAuditMany(store.db, patients.map((p) => ({ actorAccountId: me.id, actorRole: me.role, personId: p.personId, method: req.method, route: req.routeOptions.url ?? '/api/patients', action: 'read' as const })));
-    const summaries = await patientSummaries(store.db, patients.map((p) => p.personId), today);
-    return patients.map((p) => ({ ...p, ...summaries.get(p.personId)! }));
+    const { date, q, sort, order, page, pageSize, attention } = req.query;
+    const list = await patientList(store.db, { clinicianAccountId: me.id, clinicId: me.clinicId! }, { date: todayFrom(date), q: q || undefined, sort, order, page, pageSize, attentionOnly: attention === 'only' });
+    // Each line shows a patient's program and dates: a read of their data, recorded for each patient on the page
+    // (before the data is served, in one statement). Patients searched or sorted past are not shown, nor recorded.
+    await appendAuditMany(store.db, list.patients.map((p) => ({ actorAccountId: me.id, actorRole: me.role, personId: p.personId, method: req.method, route: req.routeOptions.url ?? '/api/patients', action: 'read' as const })));
+    return list;
   });
 
   // ---- one patient's data, for their clinician (the guard checked the link and wrote the audit entry) ----
   const P = { config: access('clinician-of-patient') };
   r.get('/api/patients/:personId/today', { ...P, schema: { params: PatientParams, querystring: DateQuery } }, async (req) => getToday(store.db, req.personId, todayFrom(req.query.date)));
+  r.get('/api/patients/:personId/summary', { ...P, schema: { params: PatientParams, querystring: DateQuery } }, async (req) => {
+    const me = req.auth.account!;
+    const line = await patientLineOf(store.db, { clinicianAccountId: me.id, clinicId: me.clinicId! }, req.personId, todayFrom(req.query.date));
+    if (!line) throw notFound('No such patient among yours.');
+    return line;
+  });
   r.get('/api/patients/:personId/progress', { ...P, schema: { params: PatientParams, querystring: DateQuery } }, async (req) => getProgress(store.db, req.personId, todayFrom(req.query.date)));
   r.get('/api/patients/:personId/checkins', { ...P, schema: { params: PatientParams, querystring: RangeQuery } }, async (req) => listCheckins(store.db, req.personId, req.query));
   r.get('/api/patients/:personId/sessions', { ...P, schema: { params: PatientParams, querystring: RangeQuery } }, async (req) => listSessions(store.db, req.personId, req.query));

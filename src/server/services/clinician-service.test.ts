@@ -1,31 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { windowAdherence } from './clinician-service.js';
-
-// Program started 1 Nov; sessions on 1, 2, 5, 9 and twice on 10 Nov; today is 10 Nov.
-const dates = ['2026-11-01', '2026-11-02', '2026-11-05', '2026-11-09', '2026-11-10', '2026-11-10'];
-
-test('Given daily sessions, the last 7 days count distinct session days out of 7', () => {
-  // Window 4-10 Nov: 5, 9, 10 Nov are in it (10 Nov once).
-  assert.deepEqual(windowAdherence(dates, '2026-11-10', '2026-11-01', 7), { done: 3, prescribed: 7, fraction: 3 / 7 });
-});
-
-test('Given a program younger than the window, the window starts at the program start', () => {
-  // 28 days back reaches before 1 Nov: the window is 1-10 Nov, ten days, five session days.
-  assert.deepEqual(windowAdherence(dates, '2026-11-10', '2026-11-01', 28), { done: 5, prescribed: 10, fraction: 0.5 });
-});
-
-test('Given a program that starts after the day asked about, there is no adherence yet', () => {
-  assert.equal(windowAdherence(dates, '2026-10-30', '2026-11-01', 7), null);
-});
-
 test('The patient list line gives the pain trend against the MCID and why the patient needs attention', async () => {
   const { freshStore } = await import('../../../test/helpers/databases.js');
   const { ensureLocalPerson } = await import('../../store/repos/people.js');
   const { submitScreen } = await import('./program-service.js');
   const { insertCheckin } = await import('../../store/repos/checkins.js');
   const { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } = await import('../../core/red-flags.js');
-  const { patientSummary } = await import('./clinician-service.js');
+  const { listLineFor } = await import('./patient-list-service.js');
   const { store, cleanup } = await freshStore('sqlite');
   try {
     const me = await ensureLocalPerson(store.db);
@@ -33,12 +14,12 @@ test('The patient list line gives the pain trend against the MCID and why the pa
     // First week: back pain 3 every day (baseline 3). Days 15-20: 6 (up 3 points: at least the 2-point MCID).
     for (let d = 1; d <= 7; d++) await insertCheckin(store.db, me.id, { at: `2026-11-0${d}T07:00:00+00:00`, context: 'daily', back: 3, regions: [] });
     for (let d = 15; d <= 20; d++) await insertCheckin(store.db, me.id, { at: `2026-11-${d}T07:00:00+00:00`, context: 'daily', back: 6, regions: [] });
-    const line = await patientSummary(store.db, me.id, '2026-11-20');
+    const line = await listLineFor(store.db, me.id, '2026-11-20');
     assert.deepEqual(line.painTrend, { baseline: 3, recent: 6, status: 'worse', mcidPoints: 2 });
     assert.ok(line.needsAttention.includes('pain meaningfully worse'));
     assert.ok(line.needsAttention.includes('adherence under 50% this week'));
     assert.ok(!line.needsAttention.includes('no check-in for 7 days'));
-    const later = await patientSummary(store.db, me.id, '2026-11-28');
+    const later = await listLineFor(store.db, me.id, '2026-11-28');
     assert.ok(later.needsAttention.includes('no check-in for 7 days'));
   } finally { await cleanup(); }
 });
@@ -49,7 +30,7 @@ test('A partly done session counts as done nowhere: Today, Progress, the stage r
   const { submitScreen, getProgress, getToday } = await import('./program-service.js');
   const { saveSession } = await import('../../store/repos/sessions.js');
   const { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } = await import('../../core/red-flags.js');
-  const { patientSummary } = await import('./clinician-service.js');
+  const { listLineFor } = await import('./patient-list-service.js');
   const { store, cleanup } = await freshStore('sqlite');
   const item = (completed: boolean) => ({ exercise: 'ball-roll' as const, position: 'sitting' as const, completed, setsDone: 1, repsDone: 0, secondsDone: completed ? 120 : 30 });
   try {
@@ -66,7 +47,7 @@ test('A partly done session counts as done nowhere: Today, Progress, the stage r
     // Program started 4 Dec: 3 days, 3 prescribed, a full session on 1 of them.
     assert.deepEqual(progress.weekAdherence, { done: 1, prescribed: 3, fraction: 1 / 3 });
     assert.equal(progress.decision!.requirements.find((r) => r.id === 'adherence')!.detail, '1 of 3 days with a full session');
-    const line = await patientSummary(store.db, me.id, '2026-12-06');
+    const line = await listLineFor(store.db, me.id, '2026-12-06');
     assert.deepEqual(line.adherence7, { done: 1, prescribed: 3, fraction: 1 / 3 });
   } finally { await cleanup(); }
 });

@@ -11,7 +11,7 @@
 import type { Kysely } from 'kysely';
 import { covers, figuresDecoder, listLine, type ListFigures, type ListLineFigures } from '../../core/patient-list-figures.js';
 import type { Database } from '../../store/schema.js';
-import { countPatients, listFiguresAsOf, listPatientRows, storedListFigures, type ListOwner, type PatientRow, type StoredSortKey } from '../../store/repos/patient-list.js';
+import { listFiguresAsOf, patientFigureRows, patientPage, patientRows, storedListFigures, type ListOwner, type PatientRow, type StoredSortKey } from '../../store/repos/patient-list.js';
 import { getProgram } from '../../store/repos/program.js';
 import { SESSIONS_PER_WEEK } from './program-service.js';
 
@@ -51,24 +51,30 @@ export async function patientList(db: Kysely<Database>, owner: ListOwner, req: P
   const order = req.order ?? DEFAULT_ORDER[req.sort];
   const offset = (req.page - 1) * req.pageSize;
   const page = (patients: PatientLine[], total: number) => ({ patients, total, page: req.page, pageSize: req.pageSize });
-  if (STORED_SORTS.has(req.sort) && !req.attentionOnly) {
-    const sort = req.sort as StoredSortKey;
-    const total = await countPatients(db, owner, req.q);
-    const rows = offset < total ? await listPatientRows(db, owner, { q: req.q, sort, order, limit: req.pageSize, offset }) : [];
-    return page(await linesOf(db, rows, req.date), total);
-  }
   const stored = STORED_SORTS.has(req.sort);
-  const rows = await listPatientRows(db, owner, { q: req.q, sort: stored ? req.sort as StoredSortKey : 'name', order: stored ? order : 'asc' });
-  let lines = await linesOf(db, rows, req.date);
-  if (req.attentionOnly) lines = lines.filter((l) => l.needsAttention.length > 0);
-  if (!stored) lines = [...lines].sort(COMPARE[req.sort as 'attention' | 'adherence7'](order)); // stable: ties stay in name order
-  return page(lines.slice(offset, offset + req.pageSize), lines.length);
+  if (stored && !req.attentionOnly) {
+    const { personIds, total } = await patientPage(db, owner, { q: req.q, sort: req.sort as StoredSortKey, order, limit: req.pageSize, offset });
+    return page(await linesOf(db, await patientRows(db, owner, personIds), req.date), total);
+  }
+  // Every matching patient's line (in the order asked if the database gives it, else by name), then the filter and
+  // the order worked out from the lines, then the page's names and links.
+  const rows = await patientFigureRows(db, owner, { q: req.q, sort: stored ? req.sort as StoredSortKey : 'name', order: stored ? order : 'asc' });
+  const figures = await figureLines(db, rows, req.date);
+  let lines = rows.map((r, i) => ({ personId: r.personId, line: figures[i]! }));
+  if (req.attentionOnly) lines = lines.filter((l) => l.line.needsAttention.length > 0);
+  if (!stored) {
+    const compare = COMPARE[req.sort as 'attention' | 'adherence7'](order);
+    lines.sort((a, b) => compare(a.line, b.line)); // stable: ties stay in name order
+  }
+  const shown = lines.slice(offset, offset + req.pageSize);
+  const lineOf = new Map(shown.map((l) => [l.personId, l.line]));
+  const identities = await patientRows(db, owner, shown.map((l) => l.personId));
+  return page(identities.map((r) => ({ personId: r.personId, displayName: r.displayName, email: r.email, linkedAt: r.linkedAt, linkId: r.linkId, ...lineOf.get(r.personId)! })), lines.length);
 }
 
 /** One patient's line on this clinician's list, or null when they are not on it. */
 export async function patientLineOf(db: Kysely<Database>, owner: ListOwner, personId: string, date: string): Promise<PatientLine | null> {
-  const rows = await listPatientRows(db, owner, { sort: 'name', order: 'asc', personId });
-  return (await linesOf(db, rows, date))[0] ?? null;
+  return (await linesOf(db, await patientRows(db, owner, [personId]), date))[0] ?? null;
 }
 
 /** One person's list figures for `date`, whoever's list (tests, and checks of the kept figures). */
@@ -97,10 +103,10 @@ async function figureLines(db: Kysely<Database>, rows: readonly Pick<PatientRow,
 }
 
 /** Orders worked out from the lines; no value (no program) last whichever the direction. */
-const COMPARE: Record<'attention' | 'adherence7', (order: SortOrder) => (a: PatientLine, b: PatientLine) => number> = {
+const COMPARE: Record<'attention' | 'adherence7', (order: SortOrder) => (a: ListLineFigures, b: ListLineFigures) => number> = {
   // A red flag outranks any number of other reasons.
   attention: (order) => {
-    const key = (l: PatientLine) => (l.redFlag ? 1000 : 0) + l.needsAttention.length;
+    const key = (l: ListLineFigures) => (l.redFlag ? 1000 : 0) + l.needsAttention.length;
     return (a, b) => (order === 'asc' ? key(a) - key(b) : key(b) - key(a));
   },
   adherence7: (order) => (a, b) => {

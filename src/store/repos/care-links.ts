@@ -73,15 +73,6 @@ export async function listInvitationsOf(db: Kysely<Database>, clinicianAccountId
   return rows.map((r) => toLink(r));
 }
 
-/** The people this clinician may see now (active links), with their names. */
-export async function listPatientsOf(db: Kysely<Database>, clinicianAccountId: string, clinicId: string) {
-  return db.selectFrom('care_links').innerJoin('people', 'people.id', 'care_links.person_id')
-    .select(['people.id as personId', 'people.display_name as displayName', 'care_links.accepted_at as linkedAt', 'care_links.id as linkId'])
-    .where('care_links.clinician_account_id', '=', clinicianAccountId).where('care_links.clinic_id', '=', clinicId)
-    .where('care_links.accepted_at', 'is not', null).where('care_links.revoked_at', 'is', null)
-    .orderBy('people.display_name').execute();
-}
-
 function toLink(r: Database['care_links']): CareLink {
   const status: CareLinkStatus = r.revoked_at ? 'revoked' : r.accepted_at ? 'active' : r.expires_at <= new Date().toISOString() ? 'expired' : 'pending';
   return { id: r.id, clinicId: r.clinic_id, clinicianAccountId: r.clinician_account_id, personId: r.person_id, label: r.label, createdAt: r.created_at, expiresAt: r.expires_at, acceptedAt: r.accepted_at, revokedAt: r.revoked_at, status };

@@ -143,7 +143,9 @@ export async function storedListFigures(db: Db, personIds: readonly string[]): P
   return out;
 }
 
-function fromColumns(r: { [K in (typeof FIGURE_COLUMNS)[number]]: Database['patient_list_figures'][K] | null }): StoredFigures {
+type StoredColumn = Exclude<(typeof FIGURE_COLUMNS)[number], 'updated_at'>;
+
+function fromColumns(r: { [K in StoredColumn]: Database['patient_list_figures'][K] | null }): StoredFigures {
   return {
     lastCheckinDate: r.last_checkin_date, lastCheckinAt: r.last_checkin_at, lastCheckinMaxPain: r.last_checkin_max_pain,
     lastSessionDate: r.last_session_date, doneSessionsEnd: r.done_sessions_end, doneSessions: r.done_sessions,
@@ -169,20 +171,23 @@ const isSqlite = (db: Db) => db.getExecutor().adapter instanceof SqliteAdapter;
 /** lower() that folds every letter: SQLite's own folds ASCII only, so the store gives it unicode_lower (db.ts). */
 const folded = (db: Db, column: string): RawBuilder<string> => sql<string>`${sql.raw(isSqlite(db) ? 'unicode_lower' : 'lower')}(${sql.ref(column)})`;
 
-/** The patients this clinician may see now (accepted, unrevoked links in their clinic), matching `q` if given. */
+/** This clinician's links that give access now: accepted, not revoked, in their clinic. */
+function activeLinks(db: Db, owner: ListOwner) {
+  return db.selectFrom('care_links as cl').where('cl.clinician_account_id', '=', owner.clinicianAccountId).where('cl.clinic_id', '=', owner.clinicId)
+    .where('cl.accepted_at', 'is not', null).where('cl.revoked_at', 'is', null);
+}
+
+/**
+ * The patients this clinician may see now, matching `q` if given: each person once, even if they accepted two of
+ * this clinician's invitations.
+ */
 function linkedPatients(db: Db, owner: ListOwner, q: string | undefined) {
-  let query = db.selectFrom('care_links as cl').innerJoin('people as pe', 'pe.id', 'cl.person_id').leftJoin('accounts as a', 'a.person_id', 'pe.id')
-    .where('cl.clinician_account_id', '=', owner.clinicianAccountId).where('cl.clinic_id', '=', owner.clinicId)
-    .where('cl.accepted_at', 'is not', null).where('cl.revoked_at', 'is', null)
-    // One line per patient even if they accepted two of this clinician's invitations: the first link.
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('care_links as c2').select('c2.id')
-      .whereRef('c2.clinician_account_id', '=', 'cl.clinician_account_id').whereRef('c2.person_id', '=', 'cl.person_id').whereRef('c2.clinic_id', '=', 'cl.clinic_id')
-      .where('c2.accepted_at', 'is not', null).where('c2.revoked_at', 'is', null)
-      .where((eb) => eb.or([eb('c2.accepted_at', '<', eb.ref('cl.accepted_at')), eb.and([eb('c2.accepted_at', '=', eb.ref('cl.accepted_at')), eb('c2.id', '<', eb.ref('cl.id'))])])))));
+  let query = db.selectFrom('people as pe').where('pe.id', 'in', activeLinks(db, owner).select('cl.person_id'));
   if (q) {
     // A substring of the name or the email, any case; the pattern's own % _ \ are taken literally.
     const pattern = `%${q.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    query = query.where((eb) => eb.or([sql<SqlBool>`${folded(db, 'pe.display_name')} like ${pattern} escape '\\'`, sql<SqlBool>`${folded(db, 'a.email')} like ${pattern} escape '\\'`]));
+    const like = (column: string) => sql<SqlBool>`${folded(db, column)} like ${pattern} escape '\\'`;
+    query = query.where((eb) => eb.or([like('pe.display_name'), eb('pe.id', 'in', eb.selectFrom('accounts as a').select('a.person_id').where(like('a.email')))]));
   }
   return query;
 }
@@ -194,27 +199,63 @@ export async function countPatients(db: Db, owner: ListOwner, q?: string): Promi
 }
 
 /**
- * The list's rows in the order asked (no value last, whichever the direction; ties by name, then id), a page of them
- * when `limit` is given; one patient's row with `personId`.
+ * The list in an order the database gives (no value last, whichever the direction; ties by name, then id), with
+ * each patient's program and kept figures joined (PostgreSQL and SQLite drop the joins a query does not use).
  */
-export async function listPatientRows(db: Db, owner: ListOwner, opts: { q?: string | undefined; personId?: string; sort: StoredSortKey; order: 'asc' | 'desc'; limit?: number; offset?: number }): Promise<PatientRow[]> {
+function sortedPatients(db: Db, owner: ListOwner, q: string | undefined, sort: StoredSortKey, dir: 'asc' | 'desc') {
   const name = folded(db, 'pe.display_name');
-  let query = linkedPatients(db, owner, opts.q).$if(opts.personId !== undefined, (qb) => qb.where('pe.id', '=', opts.personId!)).leftJoin('programs as pr', 'pr.person_id', 'pe.id').leftJoin('patient_list_figures as f', 'f.person_id', 'pe.id')
-    .select(['pe.id as person_id', 'pe.display_name as display_name', 'a.email as email', 'cl.accepted_at as linked_at', 'cl.id as link_id',
-      'pr.stage as stage', 'pr.status as status', 'pr.started_on as started_on', 'pr.stage_started_on as stage_started_on', 'f.person_id as figures_of'])
-    .select(FIGURE_COLUMNS.map((c) => `f.${c}` as const));
-  const dir = opts.order;
-  if (opts.sort === 'name') query = query.orderBy(name, dir);
-  else if (opts.sort === 'lastCheckin') query = query.orderBy('f.last_checkin_date', (ob) => ob[dir]().nullsLast()).orderBy('f.last_checkin_at', (ob) => ob[dir]().nullsLast());
-  else if (opts.sort === 'lastSession') query = query.orderBy('f.last_session_date', (ob) => ob[dir]().nullsLast());
-  else query = query.orderBy('pr.stage', (ob) => ob[dir]().nullsLast());
-  query = query.orderBy(name).orderBy('pe.id');
-  if (opts.limit !== undefined) query = query.limit(opts.limit).offset(opts.offset ?? 0);
-  const rows = await query.execute();
-  return rows.map((r) => ({
-    personId: r.person_id, displayName: r.display_name, email: r.email ?? null, linkedAt: r.linked_at, linkId: r.link_id,
+  const qb = linkedPatients(db, owner, q).leftJoin('programs as pr', 'pr.person_id', 'pe.id').leftJoin('patient_list_figures as f', 'f.person_id', 'pe.id');
+  const keyed = sort === 'name' ? qb.orderBy(name, dir)
+    : sort === 'stage' ? qb.orderBy('pr.stage', (ob) => ob[dir]().nullsLast())
+      : sort === 'lastCheckin' ? qb.orderBy('f.last_checkin_date', (ob) => ob[dir]().nullsLast()).orderBy('f.last_checkin_at', (ob) => ob[dir]().nullsLast())
+        : qb.orderBy('f.last_session_date', (ob) => ob[dir]().nullsLast());
+  return keyed.orderBy(name).orderBy('pe.id');
+}
+
+/** One page of the list in an order the database gives: the people on it, in order, and how many match. */
+export async function patientPage(db: Db, owner: ListOwner, opts: { q?: string | undefined; sort: StoredSortKey; order: 'asc' | 'desc'; limit: number; offset: number }): Promise<{ personIds: string[]; total: number }> {
+  const rows = await sortedPatients(db, owner, opts.q, opts.sort, opts.order).select((eb) => ['pe.id as person_id', eb.fn.countAll<number | string>().over().as('total')])
+    .limit(opts.limit).offset(opts.offset).execute();
+  // Past the last page no row carries the count.
+  const total = rows.length ? Number(rows[0]!.total) : await countPatients(db, owner, opts.q);
+  return { personIds: rows.map((r) => r.person_id), total };
+}
+
+/** What every matching patient's line is worked out from, in an order the database gives (for the orders and the
+ * filter it cannot give: the lines are sorted or filtered after). */
+export async function patientFigureRows(db: Db, owner: ListOwner, opts: { q?: string | undefined; sort: StoredSortKey; order: 'asc' | 'desc' }): Promise<Pick<PatientRow, 'personId' | 'program' | 'figures'>[]> {
+  const rows = await sortedPatients(db, owner, opts.q, opts.sort, opts.order).select(['pe.id as person_id', ...FIGURE_SELECT]).execute();
+  return rows.map((r) => ({ personId: r.person_id, ...programAndFigures(r) }));
+}
+
+/** These patients' rows (only those on this clinician's list), in the order given. */
+export async function patientRows(db: Db, owner: ListOwner, personIds: readonly string[]): Promise<PatientRow[]> {
+  if (personIds.length === 0) return [];
+  // Each of their active links with this clinician (usually one): the line shows the first one they accepted.
+  const rows = await activeLinks(db, owner).innerJoin('people as pe', 'pe.id', 'cl.person_id')
+    .leftJoin('programs as pr', 'pr.person_id', 'pe.id').leftJoin('patient_list_figures as f', 'f.person_id', 'pe.id').leftJoin('accounts as a', 'a.person_id', 'pe.id')
+    .select(['pe.id as person_id', 'pe.display_name as display_name', 'a.email as email', 'cl.accepted_at as linked_at', 'cl.id as link_id', ...FIGURE_SELECT])
+    .where('pe.id', 'in', personIds).orderBy('cl.accepted_at', 'desc').orderBy('cl.id', 'desc').execute();
+  const byId = new Map(rows.map((r) => [r.person_id, r])); // the last set, the first accepted, wins
+  return personIds.filter((id) => byId.has(id)).map((id) => {
+    const r = byId.get(id)!;
+    return { personId: r.person_id, displayName: r.display_name, email: r.email ?? null, linkedAt: r.linked_at, linkId: r.link_id, ...programAndFigures(r) };
+  });
+}
+
+/** The program's and the kept figures' columns of a list row. */
+const FIGURE_SELECT = [
+  'pr.stage as stage', 'pr.status as status', 'pr.started_on as started_on', 'pr.stage_started_on as stage_started_on', 'f.person_id as figures_of',
+  ...FIGURE_COLUMNS.filter((c) => c !== 'updated_at').map((c) => `f.${c}` as const),
+] as const;
+
+type FiguresRow = { stage: number | null; status: 'active' | 'stopped' | null; started_on: string | null; stage_started_on: string | null; figures_of: string | null }
+  & { [K in StoredColumn]: Database['patient_list_figures'][K] | null };
+
+function programAndFigures(r: FiguresRow): Pick<PatientRow, 'program' | 'figures'> {
+  return {
     program: r.stage !== null && r.status !== null && r.started_on !== null && r.stage_started_on !== null
       ? { stage: r.stage, status: r.status, startedOn: r.started_on, stageStartedOn: r.stage_started_on } : null,
-    figures: r.figures_of === null ? null : fromColumns(r as never),
-  }));
+    figures: r.figures_of === null ? null : fromColumns(r),
+  };
 }

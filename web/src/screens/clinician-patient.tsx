@@ -31,12 +31,12 @@ export function ClinicianPatientScreen({ personId }: { personId: string }) {
     try {
       // Today first: it answers 404 when this is not (or no longer) the clinician's patient, before anything else is asked.
       const t = await api<TodayState>('GET', `${base}/today?date=${today}`);
-      const [list, progress, checkins, walking, gait, assessment] = await Promise.all([
-        api<PatientLine[]>('GET', `/api/patients?date=${today}`), api<Progress>('GET', `${base}/progress?date=${today}`),
+      const [line, progress, checkins, walking, gait, assessment] = await Promise.all([
+        api<PatientLine>('GET', `${base}/summary?date=${today}`), api<Progress>('GET', `${base}/progress?date=${today}`),
         api<Checkin[]>('GET', `${base}/checkins?from=${addDays(today, -27)}&to=${today}`), api<DailyWalking[]>('GET', `${base}/walking/daily?from=${addDays(today, -13)}&to=${today}`),
         api<GaitAnalysisRecord[]>('GET', `${base}/gait-analyses`), api<Assessment>('GET', `${base}/assessment`),
       ]);
-      setData({ line: list.find((p) => p.personId === personId) ?? null, today: t, progress, checkins, walking, gait, assessment });
+      setData({ line, today: t, progress, checkins, walking, gait, assessment });
       setError(null);
     } catch (e) { setError(e as Error); setData(null); }
   }, [base, personId, today]);

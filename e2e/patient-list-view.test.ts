@@ -1,0 +1,39 @@
+/**
+ * The clinician's patient list screen's logic (web/src/screens/clinician-attention.ts), without a browser: the view
+ * kept in the address, the API request it makes, and where a page is in the list ("51–100 of 1,000").
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { listRequest, pageRange, searchOf, viewFromSearch } from '../web/src/screens/clinician-attention.js';
+
+test('Given no query in the address, then the view is everyone by name, page 1, and its address is bare', () => {
+  const v = viewFromSearch('');
+  assert.deepEqual(v, { q: '', order: 'name', attentionOnly: false, page: 1 });
+  assert.equal(searchOf(v), '');
+});
+
+test('Given a view, when written to the address and read back, then it is the same view', () => {
+  const v = { q: 'Zoë & co', order: 'attention' as const, attentionOnly: true, page: 3 };
+  assert.equal(searchOf(v), '?q=Zo%C3%AB+%26+co&order=attention&attention=only&page=3');
+  assert.deepEqual(viewFromSearch(searchOf(v)), v);
+});
+
+test('Given an address edited by hand, then what is not understood falls back to the default', () => {
+  assert.deepEqual(viewFromSearch('?order=shoe-size&page=-2&attention=yes'), { q: '', order: 'name', attentionOnly: false, page: 1 });
+  assert.equal(viewFromSearch('?page=2.5').page, 1);
+});
+
+test('Given a view, then the request names the order as the API takes it, 50 a page, the search trimmed', () => {
+  assert.equal(listRequest({ q: '  dunn ', order: 'checkin-oldest', attentionOnly: true, page: 2 }, '2026-11-20'),
+    '/api/patients?date=2026-11-20&sort=lastCheckin&order=asc&page=2&pageSize=50&q=dunn&attention=only');
+  assert.equal(listRequest({ q: ' ', order: 'name', attentionOnly: false, page: 1 }, '2026-11-20'),
+    '/api/patients?date=2026-11-20&sort=name&order=asc&page=1&pageSize=50');
+});
+
+test('Given a page, then its place in the list reads first–last of the total, with thousands marked', () => {
+  assert.equal(pageRange({ total: 1000, page: 2, pageSize: 50 }, 50), '51–100 of 1,000');
+  assert.equal(pageRange({ total: 61, page: 2, pageSize: 50 }, 11), '51–61 of 61');
+  assert.equal(pageRange({ total: 12_345, page: 1, pageSize: 50 }, 50), '1–50 of 12,345');
+  assert.equal(pageRange({ total: 0, page: 1, pageSize: 50 }, 0), null);
+  assert.equal(pageRange({ total: 61, page: 9, pageSize: 50 }, 0), null);
+});
