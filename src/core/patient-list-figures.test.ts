@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { addDays } from './dates.js';
 import { attentionReasons, painTrend } from './patient-attention.js';
-import { covers, encodeFigures, figuresDecoder, figuresFrom, listLine, type FiguresSource, type ListProgram } from './patient-list-figures.js';
+import { covers, encodeFigures, figuresFrom, listLine, readKept, readStored, type FiguresSource, type ListProgram } from './patient-list-figures.js';
 import { isDoneSession, painBaseline, recentDailyPainMean, windowAdherence } from './program-engine.js';
 
 // --- adherence over a window, and the recent pain ---
@@ -76,7 +76,7 @@ test('Given those figures, when stored, then they are a day map and a list of da
 });
 
 test('Given those figures on 20 Nov, when the line is worked out, then adherence, trend and attention are as counted by hand', () => {
-  assert.deepEqual(listLine(figuresFrom(HAND), PROGRAM, '2026-11-20', 7), {
+  assert.deepEqual(listLine(readKept(figuresFrom(HAND)), PROGRAM, '2026-11-20', 7), {
     program: { stage: 2, status: 'active', stageStartedOn: '2026-11-10' }, redFlag: false,
     // 14-20 Nov: one done session (19 Nov) of 7.
     adherence7: { done: 1, prescribed: 7, fraction: 1 / 7 },
@@ -90,7 +90,7 @@ test('Given those figures on 20 Nov, when the line is worked out, then adherence
 });
 
 test('Given windows ending 19 and 20 Nov, then dates from 13 Nov on are answered from them, and 12 Nov is not', () => {
-  const kept = figuresFrom(HAND);
+  const kept = readKept(figuresFrom(HAND));
   assert.equal(covers(kept, '2026-11-13'), true);
   assert.equal(covers(kept, '2026-11-12'), false);
   assert.equal(covers(kept, '2027-05-01'), true);
@@ -100,18 +100,28 @@ test('Given windows ending 19 and 20 Nov, then dates from 13 Nov on are answered
     { end: '2026-11-12', dates: ['2026-10-10', '2026-11-01', '2026-11-02'] },
     { end: '2026-11-12', entries: [{ date: '2026-11-01', maxPain: 3 }, { date: '2026-11-02', maxPain: 5 }, { date: '2026-11-10', maxPain: 4 }] },
   ]);
-  assert.equal(covers(exact, '2026-11-12'), true);
+  assert.equal(covers(readKept(exact), '2026-11-12'), true);
 });
 
 test('Given nobody has written anything yet, then the figures are empty and cover every date', () => {
   const none = figuresFrom({ program: null, checkins: [], sessions: [], resumeDates: [] });
   assert.deepEqual(none, { lastCheckin: null, lastSessionDate: null, doneSessions: null, dailyPain: null, painBaseline: null, resumedOn: null });
-  assert.equal(covers(none, '2000-01-01'), true);
+  assert.equal(covers(readKept(none), '2000-01-01'), true);
+});
+
+test('Given the stored row, then it reads as the figures it was made from', () => {
+  const stored = readStored(encodeFigures(figuresFrom(HAND)), 'p1');
+  // 14-20 Nov: 19 Nov; 1-20 Nov: 1, 2 and 19 Nov; 14-20 Nov's daily pain: 2 (20 Nov).
+  assert.deepEqual([stored.doneDays('2026-11-14', '2026-11-20'), stored.doneDays('2026-11-01', '2026-11-20'), stored.dailyPain('2026-11-14', '2026-11-20')], [1, 3, { sum: 2, count: 1 }]);
+  assert.deepEqual(listLine(stored, PROGRAM, '2026-11-20', 7), listLine(readKept(figuresFrom(HAND)), PROGRAM, '2026-11-20', 7));
 });
 
 test('Given a damaged stored row, then reading it names the column', () => {
-  const stored = { ...encodeFigures(figuresFrom(HAND)), doneSessions: '12x' };
-  assert.throws(() => figuresDecoder()(stored, 'patient_list_figures of p1'), /patient_list_figures of p1: done_sessions "12x"/);
+  const read = (over: Partial<ReturnType<typeof encodeFigures>>) => () => listLine(readStored({ ...encodeFigures(figuresFrom(HAND)), ...over }, 'patient_list_figures of p1'), PROGRAM, '2026-11-20', 7);
+  assert.throws(read({ doneSessions: '12x' }), /patient_list_figures of p1: done_sessions "12x"/);
+  assert.throws(read({ doneSessions: '1'.repeat(36) }), /done_sessions/);
+  for (const bad of ['1:', ':4', '1:4,', '1-4', '123:4', '40:2', '1:4;2:5']) assert.throws(read({ dailyPain: bad }), /daily_pain/, bad);
+  assert.equal(read({ dailyPain: '' })().painTrend, null);
 });
 
 // --- properties: the kept figures (or, for an earlier date, the exact ones) give the line all the rows give ---
@@ -152,15 +162,19 @@ test('Property: for any rows and any date, the kept figures (when they cover it)
   fc.assert(fc.property(sourceArb, fc.integer({ min: -10, max: 90 }), fc.constantFrom('active' as const, 'stopped' as const), (src, day, status) => {
     const date = addDays(BASE, day);
     const program: ListProgram | null = src.program ? { stage: 1, status, startedOn: src.program.startedOn, stageStartedOn: src.program.startedOn } : null;
-    const kept = figuresFrom(src);
-    const figures = covers(kept, date) ? kept : figuresFrom(src, date);
+    const kept = readKept(figuresFrom(src));
+    const figures = covers(kept, date) ? kept : readKept(figuresFrom(src, date));
     assert.deepEqual(listLine(figures, program, date, 7), fromAllRows(src, program, date));
   }), { numRuns: 500 });
 });
 
-test('Property: stored figures read back as they were', () => {
-  fc.assert(fc.property(sourceArb, fc.option(fc.integer({ min: 0, max: 90 }), { nil: undefined }), (src, asOf) => {
+test('Property: stored figures read in place give the line the figures give, for any date', () => {
+  fc.assert(fc.property(sourceArb, fc.option(fc.integer({ min: 0, max: 90 }), { nil: undefined }), fc.integer({ min: -10, max: 100 }), (src, asOf, day) => {
     const f = figuresFrom(src, asOf === undefined ? undefined : addDays(BASE, asOf));
-    assert.deepEqual(figuresDecoder()(encodeFigures(f), 'test'), f);
-  }), { numRuns: 300 });
+    const program: ListProgram | null = src.program ? { stage: 1, status: 'active', startedOn: src.program.startedOn, stageStartedOn: src.program.startedOn } : null;
+    const date = addDays(BASE, day);
+    const stored = readStored(encodeFigures(f), 'test');
+    assert.deepEqual(listLine(stored, program, date, 7), listLine(readKept(f), program, date, 7));
+    assert.equal(covers(stored, date), covers(readKept(f), date));
+  }), { numRuns: 500 });
 });

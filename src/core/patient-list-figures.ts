@@ -14,7 +14,7 @@
  */
 import { addDays, daysBetween } from './dates.js';
 import { attentionReasons, painTrend, type PainTrend } from './patient-attention.js';
-import { isDoneSession, painBaseline, recentDailyPainMean, windowAdherence, type CheckinContext, type SessionStatus } from './program-engine.js';
+import { adherenceIn, isDoneSession, painBaseline, recentPainMeanIn, type CheckinContext, type SessionStatus } from './program-engine.js';
 
 /** Longest time-dependent window: adherence over 28 days (the list's 4-week figure). */
 const LONGEST_WINDOW_DAYS = 28;
@@ -80,10 +80,91 @@ export function figuresFrom(src: FiguresSource, asOf?: string): ListFigures {
   };
 }
 
+/**
+ * The figures as a line reads them, however they are held: in memory (readKept) or as stored, read in place
+ * (readStored: a clinic's list reads thousands of rows per request, so nothing is unpacked into dates).
+ */
+export interface FigureReader {
+  lastCheckin: { date: string; maxPain: number } | null;
+  lastSessionDate: string | null;
+  painBaseline: number | null;
+  resumedOn: string | null;
+  /** Where the kept windows end (null: nothing to keep). */
+  sessionsEnd: string | null;
+  dailyEnd: string | null;
+  /** Days with a done session from `from` to `to`. */
+  doneDays(from: string, to: string): number;
+  /** The daily check-ins' highest scores from `from` to `to`: their sum and count. */
+  dailyPain(from: string, to: string): { sum: number; count: number };
+}
+
+export function readKept(f: ListFigures): FigureReader {
+  return {
+    lastCheckin: f.lastCheckin, lastSessionDate: f.lastSessionDate, painBaseline: f.painBaseline, resumedOn: f.resumedOn,
+    sessionsEnd: f.doneSessions?.end ?? null, dailyEnd: f.dailyPain?.end ?? null,
+    doneDays: (from, to) => (f.doneSessions?.dates ?? []).filter((d) => d >= from && d <= to).length,
+    dailyPain: (from, to) => {
+      let sum = 0;
+      let count = 0;
+      for (const e of f.dailyPain?.entries ?? []) if (e.date >= from && e.date <= to) { sum += e.maxPain; count++; }
+      return { sum, count };
+    },
+  };
+}
+
+/** Reads stored figures in place; a damaged column is named when it is read. */
+export function readStored(s: StoredFigures, where: string): FigureReader {
+  const bad = (column: string, text: string): never => { throw new Error(`${where}: ${column} "${text}" is not what Footing stores there`); };
+  // The days from `from` to `to` as positions counted back from the window's end.
+  const positions = (end: string, from: string, to: string) => [Math.max(0, daysBetween(to, end)), daysBetween(from, end)] as const;
+  return {
+    lastCheckin: s.lastCheckinDate !== null ? { date: s.lastCheckinDate, maxPain: s.lastCheckinMaxPain ?? 0 } : null,
+    lastSessionDate: s.lastSessionDate, painBaseline: s.painBaseline, resumedOn: s.resumedOn,
+    sessionsEnd: s.doneSessionsEnd, dailyEnd: s.dailyPainEnd,
+    doneDays: (from, to) => {
+      const bits = s.doneSessions ?? '';
+      if (s.doneSessionsEnd === null) return 0;
+      if (bits.length > SESSION_DAYS_KEPT) bad('done_sessions', bits);
+      const [first, last] = positions(s.doneSessionsEnd, from, to);
+      let n = 0;
+      for (let i = first; i <= last && i < bits.length; i++) {
+        const c = bits.charCodeAt(i);
+        if (c === 49) n++;
+        else if (c !== 48) bad('done_sessions', bits);
+      }
+      return n;
+    },
+    dailyPain: (from, to) => {
+      const text = s.dailyPain ?? '';
+      if (s.dailyPainEnd === null) return { sum: 0, count: 0 };
+      const [first, last] = positions(s.dailyPainEnd, from, to);
+      let sum = 0;
+      let count = 0;
+      // "daysBeforeEnd:score,...", each number one or two digits, read by hand.
+      let i = 0;
+      const number = () => {
+        let n = 0;
+        const start = i;
+        for (let c = text.charCodeAt(i); c >= 48 && c <= 57; c = text.charCodeAt(++i)) n = n * 10 + c - 48;
+        if (i === start || i - start > 2) bad('daily_pain', text);
+        return n;
+      };
+      while (i < text.length) {
+        const days = number();
+        if (text[i++] !== ':') bad('daily_pain', text);
+        const score = number();
+        if (days >= DAILY_PAIN_DAYS_KEPT || (i < text.length && (text[i++] !== ',' || i === text.length))) bad('daily_pain', text);
+        if (days >= first && days <= last) { sum += score; count++; }
+      }
+      return { sum, count };
+    },
+  };
+}
+
 /** Whether the figures answer `date` exactly: every window they keep reaches back far enough for it. */
-export function covers(f: ListFigures, date: string): boolean {
-  const reaches = (end: string | undefined) => end === undefined || daysBetween(date, end) <= KEPT_SLACK_DAYS;
-  return reaches(f.doneSessions?.end) && reaches(f.dailyPain?.end);
+export function covers(f: Pick<FigureReader, 'sessionsEnd' | 'dailyEnd'>, date: string): boolean {
+  const reaches = (end: string | null) => end === null || daysBetween(date, end) <= KEPT_SLACK_DAYS;
+  return reaches(f.sessionsEnd) && reaches(f.dailyEnd);
 }
 
 /** The program's columns the line shows (from the programs table, read with the figures). */
@@ -104,15 +185,14 @@ export interface ListLineFigures {
 }
 
 /** The line for `date` (which the figures must cover, or be computed for with `asOf`). */
-export function listLine(f: ListFigures, program: ListProgram | null, date: string, sessionsPerWeek: number): ListLineFigures {
-  const sessionDates = f.doneSessions?.dates ?? [];
-  const adherence7 = program ? windowAdherence(sessionDates, date, program.startedOn, 7, sessionsPerWeek) : null;
-  const trend = program ? painTrend(f.painBaseline, recentDailyPainMean(f.dailyPain?.entries ?? [], date)) : null;
+export function listLine(f: FigureReader, program: ListProgram | null, date: string, sessionsPerWeek: number): ListLineFigures {
+  const adherence7 = program ? adherenceIn(f.doneDays, date, program.startedOn, 7, sessionsPerWeek) : null;
+  const trend = program ? painTrend(f.painBaseline, recentPainMeanIn(f.dailyPain, date)) : null;
   return {
     program: program ? { stage: program.stage, status: program.status, stageStartedOn: program.stageStartedOn } : null,
     redFlag: program?.status === 'stopped',
     adherence7,
-    adherence28: program ? windowAdherence(sessionDates, date, program.startedOn, LONGEST_WINDOW_DAYS, sessionsPerWeek) : null,
+    adherence28: program ? adherenceIn(f.doneDays, date, program.startedOn, LONGEST_WINDOW_DAYS, sessionsPerWeek) : null,
     lastCheckin: f.lastCheckin ? { date: f.lastCheckin.date, maxPain: f.lastCheckin.maxPain } : null,
     lastSessionDate: f.lastSessionDate,
     painTrend: trend,
@@ -156,42 +236,5 @@ export function encodeFigures(f: ListFigures): StoredFigures {
     dailyPainEnd: f.dailyPain?.end ?? null,
     dailyPain: f.dailyPain ? f.dailyPain.entries.map((e) => `${daysBetween(e.date, f.dailyPain!.end)}:${e.maxPain}`).join(',') : null,
     painBaseline: f.painBaseline, resumedOn: f.resumedOn,
-  };
-}
-
-const BITS = new RegExp(`^[01]{0,${SESSION_DAYS_KEPT}}$`);
-const PAIN = /^(?:\d{1,2}:\d{1,2}(?:,\d{1,2}:\d{1,2})*)?$/;
-
-/**
- * Reads stored figures back. Many rows share a window end (most patients' latest data is from the last day or
- * two), so the dates before each end are worked out once per decoder: make one per request.
- */
-export function figuresDecoder(): (s: StoredFigures, where: string) => ListFigures {
-  const daysBefore = new Map<string, string[]>();
-  const dayBefore = (end: string, n: number) => {
-    let list = daysBefore.get(end);
-    if (!list) daysBefore.set(end, (list = Array.from({ length: SESSION_DAYS_KEPT }, (_, i) => addDays(end, -i))));
-    return list[n]!;
-  };
-  return (s, where) => {
-    if (s.doneSessions !== null && !BITS.test(s.doneSessions)) throw new Error(`${where}: done_sessions "${s.doneSessions}" is not a day map`);
-    if (s.dailyPain !== null && !PAIN.test(s.dailyPain)) throw new Error(`${where}: daily_pain "${s.dailyPain}" is not a list of day:score`);
-    const dates: string[] = [];
-    if (s.doneSessions !== null && s.doneSessionsEnd !== null) {
-      for (let i = s.doneSessions.length - 1; i >= 0; i--) if (s.doneSessions[i] === '1') dates.push(dayBefore(s.doneSessionsEnd, i));
-    }
-    return {
-      lastCheckin: s.lastCheckinDate !== null && s.lastCheckinAt !== null ? { date: s.lastCheckinDate, at: s.lastCheckinAt, maxPain: s.lastCheckinMaxPain ?? 0 } : null,
-      lastSessionDate: s.lastSessionDate,
-      doneSessions: s.doneSessionsEnd !== null ? { end: s.doneSessionsEnd, dates } : null,
-      dailyPain: s.dailyPainEnd !== null ? {
-        end: s.dailyPainEnd,
-        entries: (s.dailyPain ?? '').split(',').filter(Boolean).map((e) => {
-          const [n, p] = e.split(':');
-          return { date: dayBefore(s.dailyPainEnd!, Number(n)), maxPain: Number(p) };
-        }),
-      } : null,
-      painBaseline: s.painBaseline, resumedOn: s.resumedOn,
-    };
   };
 }

@@ -9,7 +9,7 @@
  * here, ties in name order.
  */
 import type { Kysely } from 'kysely';
-import { covers, figuresDecoder, listLine, type ListFigures, type ListLineFigures } from '../../core/patient-list-figures.js';
+import { covers, listLine, readKept, readStored, type ListFigures, type ListLineFigures } from '../../core/patient-list-figures.js';
 import type { Database } from '../../store/schema.js';
 import { listFiguresAsOf, patientFigureRows, patientPage, patientRows, storedListFigures, type ListOwner, type PatientRow, type StoredSortKey } from '../../store/repos/patient-list.js';
 import { getProgram } from '../../store/repos/program.js';
@@ -95,11 +95,13 @@ async function linesOf(db: Kysely<Database>, rows: readonly PatientRow[], date: 
  * patient's latest data), or are missing, are computed from the base tables instead.
  */
 async function figureLines(db: Kysely<Database>, rows: readonly Pick<PatientRow, 'personId' | 'program' | 'figures'>[], date: string): Promise<ListLineFigures[]> {
-  const decode = figuresDecoder();
-  const kept = rows.map((r) => (r.figures ? decode(r.figures, `patient_list_figures of ${r.personId}`) : null));
+  const kept = rows.map((r) => (r.figures ? readStored(r.figures, `patient_list_figures of ${r.personId}`) : null));
   const stale = rows.filter((r, i) => !kept[i] || !covers(kept[i]!, date)).map((r) => r.personId);
   const exact = stale.length ? await listFiguresAsOf(db, stale, date) : new Map<string, ListFigures>();
-  return rows.map((r, i) => listLine(exact.get(r.personId) ?? kept[i]!, r.program, date, SESSIONS_PER_WEEK));
+  return rows.map((r, i) => {
+    const computed = exact.get(r.personId);
+    return listLine(computed ? readKept(computed) : kept[i]!, r.program, date, SESSIONS_PER_WEEK);
+  });
 }
 
 /** Orders worked out from the lines; no value (no program) last whichever the direction. */
