@@ -99,66 +99,83 @@ export interface FigureReader {
 }
 
 export function readKept(f: ListFigures): FigureReader {
-  return {
-    lastCheckin: f.lastCheckin, lastSessionDate: f.lastSessionDate, painBaseline: f.painBaseline, resumedOn: f.resumedOn,
-    sessionsEnd: f.doneSessions?.end ?? null, dailyEnd: f.dailyPain?.end ?? null,
-    doneDays: (from, to) => (f.doneSessions?.dates ?? []).filter((d) => d >= from && d <= to).length,
-    dailyPain: (from, to) => {
-      let sum = 0;
-      let count = 0;
-      for (const e of f.dailyPain?.entries ?? []) if (e.date >= from && e.date <= to) { sum += e.maxPain; count++; }
-      return { sum, count };
-    },
-  };
+  return new KeptReader(f);
 }
 
 /** Reads stored figures in place; a damaged column is named when it is read. */
 export function readStored(s: StoredFigures, where: string): FigureReader {
-  const bad = (column: string, text: string): never => { throw new Error(`${where}: ${column} "${text}" is not what Footing stores there`); };
-  // The days from `from` to `to` as positions counted back from the window's end.
-  const positions = (end: string, from: string, to: string) => [Math.max(0, daysBetween(to, end)), daysBetween(from, end)] as const;
-  return {
-    lastCheckin: s.lastCheckinDate !== null ? { date: s.lastCheckinDate, maxPain: s.lastCheckinMaxPain ?? 0 } : null,
-    lastSessionDate: s.lastSessionDate, painBaseline: s.painBaseline, resumedOn: s.resumedOn,
-    sessionsEnd: s.doneSessionsEnd, dailyEnd: s.dailyPainEnd,
-    doneDays: (from, to) => {
-      const bits = s.doneSessions ?? '';
-      if (s.doneSessionsEnd === null) return 0;
-      if (bits.length > SESSION_DAYS_KEPT) bad('done_sessions', bits);
-      const [first, last] = positions(s.doneSessionsEnd, from, to);
-      let n = 0;
-      for (let i = first; i <= last && i < bits.length; i++) {
-        const c = bits.charCodeAt(i);
-        if (c === 49) n++;
-        else if (c !== 48) bad('done_sessions', bits);
-      }
-      return n;
-    },
-    dailyPain: (from, to) => {
-      const text = s.dailyPain ?? '';
-      if (s.dailyPainEnd === null) return { sum: 0, count: 0 };
-      const [first, last] = positions(s.dailyPainEnd, from, to);
-      let sum = 0;
-      let count = 0;
-      // "daysBeforeEnd:score,...", each number one or two digits, read by hand.
-      let i = 0;
-      const number = () => {
-        let n = 0;
-        const start = i;
-        for (let c = text.charCodeAt(i); c >= 48 && c <= 57; c = text.charCodeAt(++i)) n = n * 10 + c - 48;
-        if (i === start || i - start > 2) bad('daily_pain', text);
-        return n;
-      };
-      while (i < text.length) {
-        const days = number();
-        if (text[i++] !== ':') bad('daily_pain', text);
-        const score = number();
-        if (days >= DAILY_PAIN_DAYS_KEPT || (i < text.length && (text[i++] !== ',' || i === text.length))) bad('daily_pain', text);
-        if (days >= first && days <= last) { sum += score; count++; }
-      }
-      return { sum, count };
-    },
-  };
+  return new StoredReader(s, where);
+}
+
+class KeptReader implements FigureReader {
+  readonly lastCheckin; readonly lastSessionDate; readonly painBaseline; readonly resumedOn; readonly sessionsEnd; readonly dailyEnd;
+  constructor(private readonly f: ListFigures) {
+    this.lastCheckin = f.lastCheckin; this.lastSessionDate = f.lastSessionDate; this.painBaseline = f.painBaseline; this.resumedOn = f.resumedOn;
+    this.sessionsEnd = f.doneSessions?.end ?? null; this.dailyEnd = f.dailyPain?.end ?? null;
+  }
+
+  doneDays(from: string, to: string): number {
+    return (this.f.doneSessions?.dates ?? []).filter((d) => d >= from && d <= to).length;
+  }
+
+  dailyPain(from: string, to: string): { sum: number; count: number } {
+    let sum = 0;
+    let count = 0;
+    for (const e of this.f.dailyPain?.entries ?? []) if (e.date >= from && e.date <= to) { sum += e.maxPain; count++; }
+    return { sum, count };
+  }
+}
+
+/** A class, not closures: a clinic's list makes one per patient per request. */
+class StoredReader implements FigureReader {
+  readonly lastCheckin; readonly lastSessionDate; readonly painBaseline; readonly resumedOn; readonly sessionsEnd; readonly dailyEnd;
+  constructor(private readonly s: StoredFigures, private readonly where: string) {
+    this.lastCheckin = s.lastCheckinDate !== null ? { date: s.lastCheckinDate, maxPain: s.lastCheckinMaxPain ?? 0 } : null;
+    this.lastSessionDate = s.lastSessionDate; this.painBaseline = s.painBaseline; this.resumedOn = s.resumedOn;
+    this.sessionsEnd = s.doneSessionsEnd; this.dailyEnd = s.dailyPainEnd;
+  }
+
+  doneDays(from: string, to: string): number {
+    const bits = this.s.doneSessions ?? '';
+    if (this.sessionsEnd === null) return 0;
+    if (bits.length > SESSION_DAYS_KEPT) this.bad('done_sessions', bits);
+    // The days from `from` to `to` as positions counted back from the window's end.
+    const last = Math.min(bits.length - 1, daysBetween(from, this.sessionsEnd));
+    let n = 0;
+    for (let i = Math.max(0, daysBetween(to, this.sessionsEnd)); i <= last; i++) {
+      const c = bits.charCodeAt(i);
+      if (c === 49) n++;
+      else if (c !== 48) this.bad('done_sessions', bits);
+    }
+    return n;
+  }
+
+  /** "daysBeforeEnd:score,...", each number one or two digits, read by hand. */
+  dailyPain(from: string, to: string): { sum: number; count: number } {
+    const text = this.s.dailyPain ?? '';
+    if (this.dailyEnd === null) return { sum: 0, count: 0 };
+    const first = Math.max(0, daysBetween(to, this.dailyEnd));
+    const last = daysBetween(from, this.dailyEnd);
+    let sum = 0;
+    let count = 0;
+    let i = 0;
+    while (i < text.length) {
+      let days = 0;
+      let start = i;
+      for (let c = text.charCodeAt(i); c >= 48 && c <= 57; c = text.charCodeAt(++i)) days = days * 10 + c - 48;
+      if (i === start || i - start > 2 || days >= DAILY_PAIN_DAYS_KEPT || text.charCodeAt(i++) !== 58) this.bad('daily_pain', text);
+      let score = 0;
+      start = i;
+      for (let c = text.charCodeAt(i); c >= 48 && c <= 57; c = text.charCodeAt(++i)) score = score * 10 + c - 48;
+      if (i === start || i - start > 2 || (i < text.length && (text.charCodeAt(i++) !== 44 || i === text.length))) this.bad('daily_pain', text);
+      if (days >= first && days <= last) { sum += score; count++; }
+    }
+    return { sum, count };
+  }
+
+  private bad(column: string, text: string): never {
+    throw new Error(`${this.where}: ${column} "${text}" is not what Footing stores there`);
+  }
 }
 
 /** Whether the figures answer `date` exactly: every window they keep reaches back far enough for it. */
@@ -184,22 +201,32 @@ export interface ListLineFigures {
   needsAttention: string[];
 }
 
-/** The line for `date` (which the figures must cover, or be computed for with `asOf`). */
-export function listLine(f: FigureReader, program: ListProgram | null, date: string, sessionsPerWeek: number): ListLineFigures {
-  const adherence7 = program ? adherenceIn(f.doneDays, date, program.startedOn, 7, sessionsPerWeek) : null;
-  const trend = program ? painTrend(f.painBaseline, recentPainMeanIn(f.dailyPain, date)) : null;
+/** What the list sorts and filters by on `date`: the red flag, adherence this week, the pain trend, the reasons to look. */
+export type LineJudgement = Pick<ListLineFigures, 'redFlag' | 'adherence7' | 'painTrend' | 'needsAttention'>;
+
+/** The judgement alone (the list's orders by attention and adherence need it for every patient, not the whole line). */
+export function judgeLine(f: FigureReader, program: Pick<ListProgram, 'startedOn' | 'status'> | null, date: string, sessionsPerWeek: number): LineJudgement {
+  const adherence7 = program ? adherenceIn(f, date, program.startedOn, 7, sessionsPerWeek) : null;
+  const trend = program ? painTrend(f.painBaseline, recentPainMeanIn(f, date)) : null;
   return {
-    program: program ? { stage: program.stage, status: program.status, stageStartedOn: program.stageStartedOn } : null,
     redFlag: program?.status === 'stopped',
     adherence7,
-    adherence28: program ? adherenceIn(f.doneDays, date, program.startedOn, LONGEST_WINDOW_DAYS, sessionsPerWeek) : null,
-    lastCheckin: f.lastCheckin ? { date: f.lastCheckin.date, maxPain: f.lastCheckin.maxPain } : null,
-    lastSessionDate: f.lastSessionDate,
     painTrend: trend,
     needsAttention: attentionReasons({
       today: date, program: program ? { startedOn: program.startedOn, status: program.status, resumedOn: f.resumedOn } : null,
       adherence7: adherence7?.fraction ?? null, painTrend: trend?.status ?? null, lastCheckinDate: f.lastCheckin?.date ?? null,
     }),
+  };
+}
+
+/** The line for `date` (which the figures must cover, or be computed for with `asOf`). */
+export function listLine(f: FigureReader, program: ListProgram | null, date: string, sessionsPerWeek: number): ListLineFigures {
+  return {
+    program: program ? { stage: program.stage, status: program.status, stageStartedOn: program.stageStartedOn } : null,
+    adherence28: program ? adherenceIn(f, date, program.startedOn, LONGEST_WINDOW_DAYS, sessionsPerWeek) : null,
+    lastCheckin: f.lastCheckin ? { date: f.lastCheckin.date, maxPain: f.lastCheckin.maxPain } : null,
+    lastSessionDate: f.lastSessionDate,
+    ...judgeLine(f, program, date, sessionsPerWeek),
   };
 }
 

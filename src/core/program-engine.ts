@@ -92,32 +92,34 @@ export function adherence(sessionDates: readonly string[], today: string, since:
  * prescribed in that span; null when `since` is after today.
  */
 export function windowAdherence(sessionDates: readonly string[], today: string, since: string, days: number, prescribedPerWeek: number) {
-  return adherenceIn((from, to) => new Set(sessionDates.filter((d) => d >= from && d <= to)).size, today, since, days, prescribedPerWeek);
+  return adherenceIn({ doneDays: (from, to) => new Set(sessionDates.filter((d) => d >= from && d <= to)).size }, today, since, days, prescribedPerWeek);
 }
 
 /** windowAdherence over any record of done sessions: `doneDays` counts the days with one from `from` to `to`. */
-export function adherenceIn(doneDays: (from: string, to: string) => number, today: string, since: string, days: number, prescribedPerWeek: number) {
+export function adherenceIn(record: { doneDays(from: string, to: string): number }, today: string, since: string, days: number, prescribedPerWeek: number) {
   const windowStart = addDays(today, -(days - 1));
   const from = windowStart > since ? windowStart : since;
   if (from > today) return null;
   const prescribed = Math.max(1, Math.round((prescribedPerWeek * (daysBetween(from, today) + 1)) / 7));
-  const done = doneDays(from, today);
+  const done = record.doneDays(from, today);
   return { done, prescribed, fraction: Math.min(1, done / prescribed) };
 }
 
 /** The mean of the daily check-ins' highest scores over the 7 days up to today; null without any. */
 export function recentDailyPainMean(dailies: readonly { date: string; maxPain: number }[], today: string): number | null {
-  return recentPainMeanIn((from, to) => {
-    let sum = 0;
-    let count = 0;
-    for (const c of dailies) if (c.date >= from && c.date <= to) { sum += c.maxPain; count++; }
-    return { sum, count };
+  return recentPainMeanIn({
+    dailyPain: (from, to) => {
+      let sum = 0;
+      let count = 0;
+      for (const c of dailies) if (c.date >= from && c.date <= to) { sum += c.maxPain; count++; }
+      return { sum, count };
+    },
   }, today);
 }
 
-/** recentDailyPainMean over any record of daily pain: `painIn` sums and counts the scores from `from` to `to`. */
-export function recentPainMeanIn(painIn: (from: string, to: string) => { sum: number; count: number }, today: string): number | null {
-  const { sum, count } = painIn(addDays(today, -6), today);
+/** recentDailyPainMean over any record of daily pain: `dailyPain` sums and counts the scores from `from` to `to`. */
+export function recentPainMeanIn(record: { dailyPain(from: string, to: string): { sum: number; count: number } }, today: string): number | null {
+  const { sum, count } = record.dailyPain(addDays(today, -6), today);
   return count ? sum / count : null;
 }
 

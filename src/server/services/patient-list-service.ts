@@ -9,9 +9,9 @@
  * here, ties in name order.
  */
 import type { Kysely } from 'kysely';
-import { covers, listLine, readKept, readStored, type ListFigures, type ListLineFigures } from '../../core/patient-list-figures.js';
+import { covers, judgeLine, listLine, readKept, readStored, type FigureReader, type LineJudgement, type ListFigures, type ListLineFigures } from '../../core/patient-list-figures.js';
 import type { Database } from '../../store/schema.js';
-import { listFiguresAsOf, patientFigureRows, patientPage, patientRows, storedListFigures, type ListOwner, type PatientRow, type StoredSortKey } from '../../store/repos/patient-list.js';
+import { listFiguresAsOf, patientJudgementRows, patientPage, patientRows, storedListFigures, type JudgementRow, type ListOwner, type PatientRow, type StoredSortKey } from '../../store/repos/patient-list.js';
 import { getProgram } from '../../store/repos/program.js';
 import { SESSIONS_PER_WEEK } from './program-service.js';
 
@@ -56,20 +56,18 @@ export async function patientList(db: Kysely<Database>, owner: ListOwner, req: P
     const { personIds, total } = await patientPage(db, owner, { q: req.q, sort: req.sort as StoredSortKey, order, limit: req.pageSize, offset });
     return page(await linesOf(db, await patientRows(db, owner, personIds), req.date), total);
   }
-  // Every matching patient's line (in the order asked if the database gives it, else by name), then the filter and
-  // the order worked out from the lines, then the page's names and links.
-  const rows = await patientFigureRows(db, owner, { q: req.q, sort: stored ? req.sort as StoredSortKey : 'name', order: stored ? order : 'asc' });
-  const figures = await figureLines(db, rows, req.date);
-  let lines = rows.map((r, i) => ({ personId: r.personId, line: figures[i]! }));
-  if (req.attentionOnly) lines = lines.filter((l) => l.line.needsAttention.length > 0);
+  // Every matching patient's judgement (in the order asked if the database gives it, else by name), then the filter
+  // and the order worked out from them, then the page's lines.
+  const rows = await patientJudgementRows(db, owner, { q: req.q, sort: stored ? req.sort as StoredSortKey : 'name', order: stored ? order : 'asc' });
+  const readers = await readersFor(db, rows, req.date);
+  let judged = rows.map((r, i) => ({ personId: r.personId, judgement: judgeLine(readers[i]!, r.program, req.date, SESSIONS_PER_WEEK) }));
+  if (req.attentionOnly) judged = judged.filter((j) => j.judgement.needsAttention.length > 0);
   if (!stored) {
     const compare = COMPARE[req.sort as 'attention' | 'adherence7'](order);
-    lines.sort((a, b) => compare(a.line, b.line)); // stable: ties stay in name order
+    judged.sort((a, b) => compare(a.judgement, b.judgement)); // stable: ties stay in name order
   }
-  const shown = lines.slice(offset, offset + req.pageSize);
-  const lineOf = new Map(shown.map((l) => [l.personId, l.line]));
-  const identities = await patientRows(db, owner, shown.map((l) => l.personId));
-  return page(identities.map((r) => ({ personId: r.personId, displayName: r.displayName, email: r.email, linkedAt: r.linkedAt, linkId: r.linkId, ...lineOf.get(r.personId)! })), lines.length);
+  const shown = judged.slice(offset, offset + req.pageSize).map((j) => j.personId);
+  return page(await linesOf(db, await patientRows(db, owner, shown), req.date), judged.length);
 }
 
 /** One patient's line on this clinician's list, or null when they are not on it. */
@@ -90,25 +88,32 @@ async function linesOf(db: Kysely<Database>, rows: readonly PatientRow[], date: 
   return rows.map((r, i) => ({ personId: r.personId, displayName: r.displayName, email: r.email, linkedAt: r.linkedAt, linkId: r.linkId, ...figures[i]! }));
 }
 
-/**
- * The lines for `date` from the kept figures; those that do not cover the date (a date more than a week before the
- * patient's latest data), or are missing, are computed from the base tables instead.
- */
+/** The lines for `date` (see readersFor). */
 async function figureLines(db: Kysely<Database>, rows: readonly Pick<PatientRow, 'personId' | 'program' | 'figures'>[], date: string): Promise<ListLineFigures[]> {
+  const readers = await readersFor(db, rows, date);
+  return rows.map((r, i) => listLine(readers[i]!, r.program, date, SESSIONS_PER_WEEK));
+}
+
+/**
+ * What each patient's figures for `date` are read from: the kept row, read in place, or for a row that does not
+ * cover the date (a date more than a week before the patient's latest data) or is missing, the figures computed
+ * from the base tables.
+ */
+async function readersFor(db: Kysely<Database>, rows: readonly Pick<JudgementRow, 'personId' | 'figures'>[], date: string): Promise<FigureReader[]> {
   const kept = rows.map((r) => (r.figures ? readStored(r.figures, `patient_list_figures of ${r.personId}`) : null));
   const stale = rows.filter((r, i) => !kept[i] || !covers(kept[i]!, date)).map((r) => r.personId);
   const exact = stale.length ? await listFiguresAsOf(db, stale, date) : new Map<string, ListFigures>();
   return rows.map((r, i) => {
     const computed = exact.get(r.personId);
-    return listLine(computed ? readKept(computed) : kept[i]!, r.program, date, SESSIONS_PER_WEEK);
+    return computed ? readKept(computed) : kept[i]!;
   });
 }
 
 /** Orders worked out from the lines; no value (no program) last whichever the direction. */
-const COMPARE: Record<'attention' | 'adherence7', (order: SortOrder) => (a: ListLineFigures, b: ListLineFigures) => number> = {
+const COMPARE: Record<'attention' | 'adherence7', (order: SortOrder) => (a: LineJudgement, b: LineJudgement) => number> = {
   // A red flag outranks any number of other reasons.
   attention: (order) => {
-    const key = (l: ListLineFigures) => (l.redFlag ? 1000 : 0) + l.needsAttention.length;
+    const key = (l: LineJudgement) => (l.redFlag ? 1000 : 0) + l.needsAttention.length;
     return (a, b) => (order === 'asc' ? key(a) - key(b) : key(b) - key(a));
   },
   adherence7: (order) => (a, b) => {

@@ -221,12 +221,25 @@ export async function patientPage(db: Db, owner: ListOwner, opts: { q?: string |
   return { personIds: rows.map((r) => r.person_id), total };
 }
 
-/** What every matching patient's line is worked out from, in an order the database gives (for the orders and the
- * filter it cannot give: the lines are sorted or filtered after). */
-export async function patientFigureRows(db: Db, owner: ListOwner, opts: { q?: string | undefined; sort: StoredSortKey; order: 'asc' | 'desc' }): Promise<Pick<PatientRow, 'personId' | 'program' | 'figures'>[]> {
-  const rows = await sortedPatients(db, owner, opts.q, opts.sort, opts.order).select(['pe.id as person_id', ...FIGURE_SELECT]).execute();
-  return rows.map((r) => ({ personId: r.person_id, ...programAndFigures(r) }));
+/**
+ * What every matching patient's judgement (attention, adherence) is worked out from, in an order the database gives
+ * (for the orders and the filter it cannot give: the judgements are sorted or filtered after). Only the columns a
+ * judgement reads: a clinic's list sends thousands of these per request.
+ */
+export async function patientJudgementRows(db: Db, owner: ListOwner, opts: { q?: string | undefined; sort: StoredSortKey; order: 'asc' | 'desc' }): Promise<JudgementRow[]> {
+  const rows = await sortedPatients(db, owner, opts.q, opts.sort, opts.order)
+    .select(['pe.id as person_id', 'pr.status as status', 'pr.started_on as started_on', 'f.person_id as figures_of', 'f.last_checkin_date', 'f.done_sessions_end',
+      'f.done_sessions', 'f.daily_pain_end', 'f.daily_pain', 'f.pain_baseline', 'f.resumed_on'])
+    .execute();
+  return rows.map((r) => ({
+    personId: r.person_id,
+    program: r.status !== null && r.started_on !== null ? { status: r.status, startedOn: r.started_on } : null,
+    figures: r.figures_of === null ? null : fromColumns({ ...r, last_checkin_at: null, last_checkin_max_pain: null, last_session_date: null }),
+  }));
 }
+
+/** A patient's row as a judgement reads it (the figures' other columns are null). */
+export interface JudgementRow { personId: string; program: Pick<ListProgram, 'status' | 'startedOn'> | null; figures: StoredFigures | null }
 
 /** These patients' rows (only those on this clinician's list), in the order given. */
 export async function patientRows(db: Db, owner: ListOwner, personIds: readonly string[]): Promise<PatientRow[]> {
