@@ -25,7 +25,9 @@ export async function run(options: BenchOptions = {}): Promise<BenchFigures> {
   const phone = await launchPhone();
   try {
     const { page } = phone;
-    await page.goto(server.url + '/gait');
+    // A hang guard, not a timing: the smoke runs beside the other benches and the browser tests, and under that
+    // load the first page load took over the browser helper's 10 s default once.
+    await page.goto(server.url + '/gait', { timeout: 120_000 });
     await page.locator('#gait-file').setInputFiles(clip?.file ?? WALK_VIDEO);
     await page.getByLabel('Top').fill(String(ROI.y));
     await page.getByLabel('Height', { exact: true }).fill(String(ROI.height));
