@@ -145,11 +145,12 @@ export async function storedListFigures(db: Db, personIds: readonly string[]): P
 
 type StoredColumn = Exclude<(typeof FIGURE_COLUMNS)[number], 'updated_at'>;
 
-function fromColumns(r: { [K in StoredColumn]: Database['patient_list_figures'][K] | null }): StoredFigures {
+/** The stored figures from their columns; a column not selected reads as null. */
+function fromColumns(r: { [K in StoredColumn]?: Database['patient_list_figures'][K] | null }): StoredFigures {
   return {
-    lastCheckinDate: r.last_checkin_date, lastCheckinAt: r.last_checkin_at, lastCheckinMaxPain: r.last_checkin_max_pain,
-    lastSessionDate: r.last_session_date, doneSessionsEnd: r.done_sessions_end, doneSessions: r.done_sessions,
-    dailyPainEnd: r.daily_pain_end, dailyPain: r.daily_pain, painBaseline: r.pain_baseline === null ? null : Number(r.pain_baseline), resumedOn: r.resumed_on,
+    lastCheckinDate: r.last_checkin_date ?? null, lastCheckinAt: r.last_checkin_at ?? null, lastCheckinMaxPain: r.last_checkin_max_pain ?? null,
+    lastSessionDate: r.last_session_date ?? null, doneSessionsEnd: r.done_sessions_end ?? null, doneSessions: r.done_sessions ?? null,
+    dailyPainEnd: r.daily_pain_end ?? null, dailyPain: r.daily_pain ?? null, painBaseline: r.pain_baseline == null ? null : Number(r.pain_baseline), resumedOn: r.resumed_on ?? null,
   };
 }
 
@@ -234,7 +235,7 @@ export async function patientJudgementRows(db: Db, owner: ListOwner, opts: { q?:
   return rows.map((r) => ({
     personId: r.person_id,
     program: r.status !== null && r.started_on !== null ? { status: r.status, startedOn: r.started_on } : null,
-    figures: r.figures_of === null ? null : fromColumns({ ...r, last_checkin_at: null, last_checkin_max_pain: null, last_session_date: null }),
+    figures: r.figures_of === null ? null : fromColumns(r),
   }));
 }
 
