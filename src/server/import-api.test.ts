@@ -11,6 +11,20 @@ import { clinicWorld, type ClinicWorld } from './auth/test-clinic.js';
 
 const DATA = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
 
+
+/** Uploads a walking file (202 expected) and polls its import job to its end. */
+async function uploadAndFollow(app: FastifyInstance, name: string, body: Buffer, query = '') {
+  const res = await app.inject({ method: 'POST', url: `/api/imports?name=${encodeURIComponent(name)}${query}`, payload: body, headers: { 'content-type': 'application/octet-stream' } });
+  assert.equal(res.statusCode, 202, res.body);
+  const { jobId } = res.json();
+  for (let i = 0; i < 200; i++) {
+    const job = (await app.inject({ method: 'GET', url: `/api/jobs/${jobId}` })).json();
+    if (job.status === 'done' || job.status === 'failed') return job;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('job did not finish');
+}
+
 for (const kind of DATABASES) {
   describe(`Walking file upload on ${kind}`, () => {
     let app: FastifyInstance;
@@ -18,17 +32,7 @@ for (const kind of DATABASES) {
     before(async () => { const f = await freshStore(kind); cleanup = f.cleanup; app = await buildApp({ store: f.store, webRoot: null }); });
     after(async () => { await app.close(); await cleanup(); });
 
-    async function upload(name: string, body: Buffer, query = '') {
-      const res = await app.inject({ method: 'POST', url: `/api/imports?name=${encodeURIComponent(name)}${query}`, payload: body, headers: { 'content-type': 'application/octet-stream' } });
-      assert.equal(res.statusCode, 202, res.body);
-      const { jobId } = res.json();
-      for (let i = 0; i < 200; i++) {
-        const job = (await app.inject({ method: 'GET', url: `/api/jobs/${jobId}` })).json();
-        if (job.status === 'done' || job.status === 'failed') return job;
-        await new Promise((r) => setTimeout(r, 25));
-      }
-      throw new Error('job did not finish');
-    }
+    const upload = (name: string, body: Buffer, query = '') => uploadAndFollow(app, name, body, query);
 
     test('An uploaded Apple Health export is imported as a job and the walking days update', async () => {
       const job = await upload('export.xml', readFileSync(`${DATA}apple-health/export6s3sample.xml`));
@@ -83,16 +87,7 @@ for (const kind of DATABASES) {
     before(async () => { const f = await freshStore(kind); cleanup = f.cleanup; app = await buildApp({ store: f.store, webRoot: null }); });
     after(async () => { await app.close(); await cleanup(); });
 
-    async function upload(name: string, body: Buffer, query = '') {
-      const res = await app.inject({ method: 'POST', url: `/api/imports?name=${encodeURIComponent(name)}${query}`, payload: body, headers: { 'content-type': 'application/octet-stream' } });
-      const { jobId } = res.json();
-      for (let i = 0; i < 200; i++) {
-        const job = (await app.inject({ method: 'GET', url: `/api/jobs/${jobId}` })).json();
-        if (job.status === 'done' || job.status === 'failed') return job;
-        await new Promise((r) => setTimeout(r, 25));
-      }
-      throw new Error('job did not finish');
-    }
+    const upload = (name: string, body: Buffer, query = '') => uploadAndFollow(app, name, body, query);
 
     test('every file imported is listed, newest first, with what its result said (kept, nothing new, refused)', async () => {
       // The real export with one step record written twice more: by hand 15 walking records + 2 repeats.
