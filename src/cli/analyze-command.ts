@@ -12,7 +12,7 @@ import { CliError, usageError } from './cli-error.js';
 import type { Command } from './command.js';
 import { progressBar } from './progress-bar.js';
 
-export type { PersonChoiceJson } from './analyze-video.js';
+export type { PersonChoiceJson } from '../services/analyze-video.js';
 
 function parseRoi(text: string): RegionOfInterest {
   const parts = text.split(',').map((p) => Number(p.trim()));
@@ -70,7 +70,7 @@ export const analyzeCommand: Command = {
 
     // Loaded here: the pose runtime is large, and every other command loads this module.
     const { openVideo } = await import('../pose/ffmpeg-frames.js');
-    const { analyzeVideoFile } = await import('./analyze-video.js');
+    const { analyzeVideoFile } = await import('../services/analyze-video.js');
     const opened = await openVideo(file);
     if (!opened.ok) throw located(file, opened.error);
     const { source } = opened.value;

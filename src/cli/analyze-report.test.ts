@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CADENCE_RANGE, GAIT_SPEED_RANGE } from '../gait/reference-ranges.js';
 import { formatReport, metricLines } from './analyze-report.js';
-import type { VideoAnalysisJson } from './analyze-video.js';
+import type { VideoAnalysisJson } from '../services/analyze-video.js';
 
 const none = { heel_strike: [], toe_off: [] };
 const report: VideoAnalysisJson = {

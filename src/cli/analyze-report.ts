@@ -5,7 +5,7 @@
  */
 import { rangeWithSources, refIdsIn, referencesBlock } from '../core/citations.js';
 import type { MetricJson } from '../gait/analysis-json.js';
-import type { VideoAnalysisJson } from './analyze-video.js';
+import type { VideoAnalysisJson } from '../services/analyze-video.js';
 
 /** One line per metric: name, value, confidence and typical range; why not, for one that could not be measured. */
 export function metricLines(metrics: Record<string, MetricJson>): string[] {

@@ -1,7 +1,7 @@
 /**
  * The server's gait-video analysis job. The uploaded bytes wait in the database (job_files, migration 0009) until
  * a server process takes the job; that process writes them to a private temporary file for ffmpeg, runs the same
- * pipeline as `footing analyze` (src/cli/analyze-video.ts), reports frames done / total in the jobs table, saves
+ * pipeline as `footing analyze` (src/services/analyze-video.ts), reports frames done / total in the jobs table, saves
  * the result as a gait analysis of the person (the shape the web app saves: metrics, events, warnings, keypoints,
  * never the video), records it in the person's audit log, and deletes the video bytes and the temporary file,
  * whether the analysis worked or not. Nothing about the video or its results is logged.
@@ -9,7 +9,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analyzeVideoFile } from '../../cli/analyze-video.js';
+import { analyzeVideoFile } from '../../services/analyze-video.js';
 import type { PoseProgress } from '../../pose/frame.js';
 import type { Store } from '../../store/db.js';
 import { appendAudit } from '../../store/repos/audit.js';

@@ -3,8 +3,8 @@
  * BlazePose in the worker pool), the pure gait analysis (src/gait) and its portable JSON. `footing analyze` and the
  * server's video-analysis job (src/server/jobs/gait-video-job.ts) both call this, so the two cannot drift apart.
  *
- * It lives beside the CLI because that is where the pipeline was first assembled; it does no printing and holds
- * no CLI policy (option parsing, usage errors), so a later move to src/pose changes only import paths.
+ * A use case (src/services/): it does no printing and holds no CLI or HTTP policy (option parsing, usage errors,
+ * status codes); its errors are the located values of src/pose/frame.ts.
  */
 import { analyzeGait } from '../gait/analyze-gait.js';
 import { analysisToJson, type GaitAnalysisJson } from '../gait/analysis-json.js';
