@@ -34,7 +34,7 @@ function box(index: number, hipX: number, hipY = 500, radius = 100): PersonBox {
 function cand(id: number, boxes: PersonBox[]): Candidate {
   const xs = boxes.map((b) => b.hipX);
   const travelPx = Math.max(...xs) - Math.min(...xs);
-  return { id, boxes, travelPx, travel: travelPx / 100, radius: 100 };
+  return { id, boxes, travelPx, travel: travelPx / 100, depthTravel: 0, radius: 100 };
 }
 
 test('walker picker helpers: labels, boxes, which frame to show', () => {
@@ -134,7 +134,7 @@ test('gait walker: found on the device, region pre-set like the Node scan, anoth
   await page.getByRole('button', { name: 'Analyse walking' }).waitFor();
 });
 
-test('gait walker: nobody crosses, so the page says so and keeps the whole picture', { timeout: 60_000 }, async () => {
+test('gait walker: nobody crosses, so the person who stays in the picture is followed (as on a treadmill), in Node and on the page', { timeout: 60_000 }, async () => {
   // The clip's first 76 frames, cropped to the top-left 1000 x 560: only the acrobat, who stays in place (the
   // walker enters from the right after frame 90). Made here in a temp folder, never kept.
   const dir = mkdtempSync(join(tmpdir(), 'footing-nowalker-'));
@@ -144,19 +144,22 @@ test('gait walker: nobody crosses, so the page says so and keeps the whole pictu
       '-c:v', 'libvpx-vp9', '-deadline', 'realtime', '-cpu-used', '8', '-b:v', '1M', clip]);
     assert.equal(ff.status, 0, String(ff.stderr));
     const node = await findWalker(clip, { workers: 1 });
-    assert.ok(node.ok && node.value.chosen === null, 'Node finds nobody crossing this clip either');
+    assert.ok(node.ok && node.value.chosen === 0, 'Node follows the one person in the picture');
+    const acrobat = node.value.candidates[0]!;
+    assert.ok(acrobat.travel < 1 && acrobat.depthTravel < 1, 'she does not travel');
 
     const { page } = phone;
     await page.goto(server.url + '/gait');
     await page.locator('#gait-file').setInputFiles(clip);
     await page.getByText('1000 × 560, 76 frames at 30 fps').waitFor();
-    await page.getByText(/Nobody walks across the picture.*so Footing looks in the whole picture/).waitFor({ timeout: 40_000 });
-    assert.deepEqual([
+    await page.getByText(/Footing will follow Person 1, who stays in the picture the longest without travelling \(as on a treadmill\)/).waitFor({ timeout: 40_000 });
+    await page.getByRole('radio', { name: /^Person 1 — stays in one place.*\(found as the walker\)/, checked: true }).waitFor();
+    // Her region, as Node's: the same candidate gives the same box (walker-choice.ts roiForCandidate).
+    const region = [
       await page.getByLabel('Left', { exact: true }).inputValue(), await page.getByLabel('Top').inputValue(),
       await page.getByLabel('Width').inputValue(), await page.getByLabel('Height', { exact: true }).inputValue(),
-    ], ['0', '0', '1000', '560']);
-    assert.equal(await page.getByRole('radio', { name: /^Person \d+ — /, checked: true }).count(), 0, 'nobody is chosen');
-    assert.equal(await page.getByLabel('First frame').inputValue(), '', 'the whole video is analysed');
+    ].map(Number);
+    assert.ok(region[2]! < 1000 || region[3]! < 560, `a region around her, not the whole picture: ${region.join(',')}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -6,6 +6,7 @@
  * the one who walks across it (src/pose/find-walker.ts); --person N picks another of the listed candidates.
  */
 import { basename } from 'node:path';
+import { TREADMILL_KMH_RANGE } from '../gait/analyze-gait.js';
 import type { PoseError, RegionOfInterest } from '../pose/frame.js';
 import { formatReport } from './analyze-report.js';
 import { CliError, usageError } from './cli-error.js';
@@ -40,10 +41,11 @@ function located(file: string, e: PoseError): CliError {
 
 export const analyzeCommand: Command = {
   name: 'analyze', summary: 'Analyse walking in a video (on this machine)',
-  usage: 'footing analyze VIDEO [--view side|front|back|auto] [--height-cm N] [--roi X,Y,W,H | --person N] [--frames A-B] [--track N] [--json]',
+  usage: 'footing analyze VIDEO [--view side|front|back|auto] [--height-cm N] [--treadmill-kmh N] [--roi X,Y,W,H | --person N] [--frames A-B] [--track N] [--json]',
   options: {
     view: { type: 'string', description: 'How it was filmed: side, front, back or auto (default: auto-detect)' },
     'height-cm': { type: 'string', description: 'Your height in cm, for walking speed and step length' },
+    'treadmill-kmh': { type: 'string', description: 'Treadmill belt speed in km/h (filmed on a treadmill): gives speed and step length' },
     roi: { type: 'string', description: 'Only look inside this box (video pixels X,Y,WIDTH,HEIGHT); default: found automatically around the walker' },
     person: { type: 'string', description: 'Follow another person found by the first pass (ids are listed in the output)' },
     frames: { type: 'string', description: 'Analyse only frames FIRST-LAST (0-based frame numbers)' },
@@ -60,6 +62,12 @@ export const analyzeCommand: Command = {
     if (typeof values['height-cm'] === 'string') {
       heightCm = Number(values['height-cm']);
       if (!Number.isFinite(heightCm) || heightCm < 50 || heightCm > 250) throw usageError(`--height-cm must be a height from 50 to 250 cm (got "${values['height-cm']}")`);
+    }
+    let treadmillKmh: number | undefined;
+    if (typeof values['treadmill-kmh'] === 'string') {
+      treadmillKmh = Number(values['treadmill-kmh']);
+      const { min, max } = TREADMILL_KMH_RANGE;
+      if (!Number.isFinite(treadmillKmh) || treadmillKmh < min || treadmillKmh > max) throw usageError(`--treadmill-kmh must be a belt speed from ${min} to ${max} km/h (got "${values['treadmill-kmh']}")`);
     }
     const trackId = typeof values.track === 'string' ? wholeNumber('track', values.track, 0, 1e6) : undefined;
     const personId = typeof values.person === 'string' ? wholeNumber('person', values.person, 0, 1e6) : undefined;
@@ -80,6 +88,7 @@ export const analyzeCommand: Command = {
     const bar = progressBar({ label: 'Analysing', total: null, unit: 'frames' });
     const est = await analyzeVideoFile(file, {
       name: basename(file), view: view as 'side' | 'front' | 'back' | 'auto', ...(heightCm !== undefined ? { heightCm } : {}),
+      ...(treadmillKmh !== undefined ? { treadmillKmh } : {}),
       ...(givenRoi ? { roi: givenRoi } : {}), ...(personId !== undefined ? { personId } : {}), ...(range ?? {}), ...(workers ? { workers } : {}),
       ...(trackId !== undefined ? { trackId } : {}),
       probe: { source, times: opened.value.times, rawTimes: opened.value.rawTimes },

@@ -19,12 +19,16 @@ export function metricLines(metrics: Record<string, MetricJson>): string[] {
 }
 
 export function formatReport(j: VideoAnalysisJson): string {
-  const lines = [`${j.video}: ${j.frames} frames at ${j.fps} fps, ${j.view} view (${j.direction})`];
+  const setting = j.setting === 'in-place' ? `, in place (treadmill)${j.treadmill_kmh !== undefined ? ` at ${j.treadmill_kmh} km/h` : ''}` : j.setting === 'overground' ? ', overground' : '';
+  const mode = j.mode === 'run' ? ', running' : j.mode === 'walk' ? ', walking' : '';
+  const lines = [`${j.video}: ${j.frames} frames at ${j.fps} fps, ${j.view} view (${j.direction})${setting}${mode}`];
+  // DOMAIN.md §2c gives walking norms only: say so when none apply, so an empty column is not read as "typical".
+  if (j.mode === 'run') lines.push('Running: no typical ranges are shown (the reference values Footing uses are for walking).');
   const p = j.person;
   const roi = p.roi ? `${p.roi.x},${p.roi.y},${p.roi.width},${p.roi.height}` : 'the whole picture';
   lines.push(p.method === 'roi' ? `Region (given): ${roi}`
     : p.method === 'none' ? 'Nobody was seen walking across the picture in the first pass; the whole picture was analysed.'
-      : `Person ${p.chosen} ${p.method === 'auto' ? '(chosen automatically: walks furthest across the picture)' : '(--person)'}; region ${roi}; pose model run on frames ${p.frames_analysed?.first ?? '?'}-${p.frames_analysed?.last ?? '?'}`);
+      : `Person ${p.chosen} ${p.method === 'auto' ? '(chosen automatically: walks furthest through the picture, or stays in it longest when nobody travels)' : '(--person)'}; region ${roi}; pose model run on frames ${p.frames_analysed?.first ?? '?'}-${p.frames_analysed?.last ?? '?'}`);
   if (p.candidates.length > 1) {
     lines.push(`People found: ${p.candidates.map((c) => `${c.id} (seen on ${c.boxes.length} sampled frames from ${c.boxes[0]?.time.toFixed(1) ?? '?'} s, moved ${c.travel_px} px)`).join('; ')}. Use --person N to follow another.`);
   }

@@ -40,6 +40,14 @@ const META: Record<string, MetricMeta> = {
   foot_progression_angle_deg: { label: 'Foot angle (toe-out)', unit: '°', segment: 'foot', evidence: 'EO', refs: ['26'], plainLow: '', plainHigh: '' },
   walking_speed_mps: { label: 'Walking speed', unit: 'm/s', segment: 'whole-body', evidence: 'SR/MA', refs: ['21', '21a'], plainLow: 'You walked slower than the average for adults. With back pain this is common and is a result of pain, not a cause; it is a good sign to track as you recover.', plainHigh: 'You walked faster than the adult averages.' },
   step_length_m: { label: 'Step length', unit: 'm', segment: 'whole-body', evidence: 'EO', refs: ['26'], plainLow: '', plainHigh: '' },
+  // Loading-response peak ≈15–20° when walking (DOMAIN.md §2c [26], EO); a run carries no range.
+  knee_flexion_peak_stance_deg: { label: 'Knee bend as the leg takes the weight', unit: '°', segment: 'knee', evidence: 'EO', refs: ['26'], plainLow: 'The knee bent less than usual as the leg took your weight.', plainHigh: 'The knee bent more than usual as the leg took your weight.' },
+  // No reference values in DOMAIN.md for these: shown as measured, never judged.
+  knee_frontal_projection_deg: { label: 'Knee alignment seen from the front (towards the midline positive)', unit: '°', segment: 'knee', evidence: 'EO', refs: [], plainLow: '', plainHigh: '' },
+  trunk_forward_lean_deg: { label: 'Trunk forward lean', unit: '°', segment: 'spine', evidence: 'EO', refs: [], plainLow: '', plainHigh: '' },
+  contact_time_s: { label: 'Foot contact time', unit: 's', segment: 'whole-body', evidence: 'EO', refs: [], plainLow: '', plainHigh: '' },
+  flight_time_s: { label: 'Flight time (running)', unit: 's', segment: 'whole-body', evidence: 'EO', refs: [], plainLow: '', plainHigh: '' },
+  step_width_m: { label: 'Step width', unit: 'm', segment: 'whole-body', evidence: 'EO', refs: [], plainLow: '', plainHigh: '' },
 };
 
 /** Turns a gait analysis into findings: chain findings (a chain segment) and whole-body ones. */

@@ -24,6 +24,12 @@ export const METRIC_JSON_NAMES: Record<keyof GaitMetrics, string> = {
   footProgressionAngle: 'foot_progression_angle_deg',
   walkingSpeed: 'walking_speed_mps',
   stepLength: 'step_length_m',
+  contactTime: 'contact_time_s',
+  flightTime: 'flight_time_s',
+  kneeFlexionPeakStance: 'knee_flexion_peak_stance_deg',
+  trunkForwardLean: 'trunk_forward_lean_deg',
+  kneeFrontalProjection: 'knee_frontal_projection_deg',
+  stepWidth: 'step_width_m',
 };
 
 export interface MetricJson { value: number | null; confidence: number; n?: number; left?: number; right?: number; reason?: string; reference?: { min: number; max: number; unit: string; source: string } }
@@ -34,6 +40,12 @@ export interface GaitAnalysisJson {
   frames: number;
   view: string;
   direction: string;
+  /** 'overground' | 'in-place' | 'unknown' (absent in analyses saved before in-place walking was recognised). */
+  setting?: string;
+  /** 'walk' | 'run' | 'unknown' (absent in older analyses: they were all read as walks). */
+  mode?: string;
+  /** The treadmill belt speed the user entered, km/h, when there was one. */
+  treadmill_kmh?: number;
   events: { left: { heel_strike: number[]; toe_off: number[] }; right: { heel_strike: number[]; toe_off: number[] } };
   metrics: Record<string, MetricJson>;
   warnings: { code: string; severity: string; message: string; advice: string }[];
@@ -44,7 +56,12 @@ export interface GaitAnalysisJson {
 const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
 
 function metricJson(m: Metric): MetricJson {
-  if (m.status !== 'ok') return { value: null, confidence: 0, reason: m.reason };
+  if (m.status !== 'ok') {
+    const out: MetricJson = { value: null, confidence: 0, reason: m.reason };
+    if (m.left !== undefined) out.left = round(m.left, 3);
+    if (m.right !== undefined) out.right = round(m.right, 3);
+    return out;
+  }
   const out: MetricJson = { value: round(m.value, 3), confidence: round(m.confidence, 2), n: m.n };
   if (m.left !== undefined) out.left = round(m.left, 3);
   if (m.right !== undefined) out.right = round(m.right, 3);
@@ -56,6 +73,7 @@ export function analysisToJson(a: GaitAnalysis, video: { name: string; fps: numb
   const times = (xs: number[]) => xs.map((t) => round(t, 3));
   return {
     video: video.name, fps: round(video.fps, 3), frames: video.frames, view: a.view.view, direction: a.view.direction,
+    setting: a.view.setting, mode: a.mode, ...(a.treadmillKmh !== undefined ? { treadmill_kmh: a.treadmillKmh } : {}),
     events: {
       left: { heel_strike: times(a.events.left.heelStrike), toe_off: times(a.events.left.toeOff) },
       right: { heel_strike: times(a.events.right.heelStrike), toe_off: times(a.events.right.toeOff) },

@@ -5,6 +5,8 @@
  */
 import type { GaitEvents } from './gait-events.js';
 import type { KeypointSeries } from './keypoints.js';
+import { checkEventConsistency } from './event-consistency.js';
+import { detectMode, type GaitMode } from './gait-mode.js';
 import { detectKeypointEvents } from './keypoint-events.js';
 import { computeMetrics, type GaitMetrics, type GaitScale } from './keypoint-metrics.js';
 import { notMeasurable } from './metric.js';
@@ -12,7 +14,7 @@ import { buildTracks, selectTrack } from './person-tracking.js';
 import { MIN_FPS, qualityFigures, qualityWarnings, strideWarning, validateSeries, type GaitWarning, type QualityFigures } from './quality-checks.js';
 import { temporalParameters } from './temporal-parameters.js';
 import { cleanTrack, type CleaningOptions } from './trajectory-cleaning.js';
-import { detectView, type ViewEstimate } from './view-detection.js';
+import { detectView, estimateForStatedView, UNKNOWN_VIEW, type ViewEstimate } from './view-detection.js';
 
 export interface AnalyzeGaitOptions extends CleaningOptions {
   /** Analyse this track instead of the automatically chosen walker (ids are listed in GaitAnalysis.tracks). */
@@ -22,7 +24,15 @@ export interface AnalyzeGaitOptions extends CleaningOptions {
   /** The camera view as the person filmed it; 'auto' (default) detects it. A stated view is used, and a
    * disagreement with the detected one is reported as a warning. */
   view?: 'side' | 'front' | 'back' | 'auto';
+  /**
+   * Treadmill belt speed in km/h (as the treadmill shows it). With the walker in place it gives speed and step
+   * length; without it those are not measurable.
+   */
+  treadmillKmh?: number;
 }
+
+/** The belt speeds a treadmill offers (km/h); anything outside is a typing error, refused with a message. */
+export const TREADMILL_KMH_RANGE = { min: 0.5, max: 30 };
 
 export interface GaitAnalysis {
   /** The analysed track, or null when nobody was found. */
@@ -30,6 +40,10 @@ export interface GaitAnalysis {
   /** Every track found, for a "this is not me" picker. */
   tracks: Array<{ id: number; frames: number; firstFrame: number; score: number }>;
   view: ViewEstimate;
+  /** Walk or run (gait-mode.ts), 'unknown' when the events did not say. */
+  mode: GaitMode;
+  /** The belt speed used, km/h, when the user gave one. */
+  treadmillKmh?: number;
   events: GaitEvents;
   /** How events were found ('zeni-image-x' side view, 'zeni-world-z' front/back with depth), or null. */
   eventMethod: 'zeni-image-x' | 'zeni-world-z' | null;
@@ -45,7 +59,6 @@ export interface GaitAnalysis {
 export const MIN_VIEW_CONFIDENCE = 0.3;
 
 const NO_EVENTS: GaitEvents = { left: { heelStrike: [], toeOff: [] }, right: { heelStrike: [], toeOff: [] } };
-const UNKNOWN_VIEW: ViewEstimate = { view: 'unknown', direction: 'unknown', confidence: 0, horizontalTravel: 0, sizeLogRatio: 0, shoulderWidthRatio: NaN };
 
 function allNotMeasurable(reason: string): GaitMetrics {
   const m = notMeasurable(reason);
@@ -53,13 +66,14 @@ function allNotMeasurable(reason: string): GaitMetrics {
     cadence: m, stepTime: m, strideTime: m, stancePercent: m, swingPercent: m, doubleSupportPercent: m,
     stepTimeSymmetryRatio: m, stanceTimeSymmetryRatio: m, swingTimeSymmetryRatio: m, kneeFlexionInitialContact: m,
     kneeFlexionPeakSwing: m, pelvicDrop: m, trunkLateralLean: m, footProgressionAngle: m, walkingSpeed: m, stepLength: m,
+    contactTime: m, flightTime: m, kneeFlexionPeakStance: m, trunkForwardLean: m, kneeFrontalProjection: m, stepWidth: m,
   };
 }
 
 /** Analyses one keypoint series. */
 export function analyzeGait(series: KeypointSeries, options: AnalyzeGaitOptions = {}): GaitAnalysis {
   const empty = (warnings: GaitWarning[], reason: string, tracks: GaitAnalysis['tracks'] = []): GaitAnalysis => ({
-    trackId: null, tracks, view: UNKNOWN_VIEW, events: NO_EVENTS, eventMethod: null, metrics: allNotMeasurable(reason), quality: null, warnings,
+    trackId: null, tracks, view: UNKNOWN_VIEW, mode: 'unknown', events: NO_EVENTS, eventMethod: null, metrics: allNotMeasurable(reason), quality: null, warnings,
   });
   const invalid = validateSeries(series);
   if (invalid.length) return empty(invalid, 'The keypoint series is malformed.');
@@ -78,7 +92,7 @@ export function analyzeGait(series: KeypointSeries, options: AnalyzeGaitOptions 
 
   const clean = cleanTrack(series, track, options);
   const detected = detectView(clean);
-  const view: ViewEstimate = options.view && options.view !== 'auto' ? { ...detected, view: options.view } : detected;
+  const view: ViewEstimate = options.view && options.view !== 'auto' ? estimateForStatedView(clean, options.view) : detected;
   const quality = qualityFigures(series, clean);
   const warnings = qualityWarnings(quality);
   if (options.view && options.view !== 'auto' && detected.view !== 'unknown' && detected.view !== options.view && detected.confidence >= MIN_VIEW_CONFIDENCE) {
@@ -93,22 +107,42 @@ export function analyzeGait(series: KeypointSeries, options: AnalyzeGaitOptions 
   }
   if (detection.status === 'ok' && view.confidence < MIN_VIEW_CONFIDENCE) {
     // Someone standing, turning or moving about in place: peaks in their foot signals are not steps.
-    detection = { status: 'not_measurable', reason: 'The person does not walk across or toward the camera clearly enough to time steps.' };
+    detection = { status: 'not_measurable', reason: 'The person does not walk across, toward the camera or on a treadmill clearly enough to time steps.' };
   }
   if (quality.effectiveFps < MIN_FPS) detection = { status: 'not_measurable', reason: `Frame rate below ${MIN_FPS} frames per second.` };
-  const events = detection.status === 'ok' ? detection.events : NO_EVENTS;
+  let mode: GaitMode = 'unknown';
   if (detection.status === 'ok') {
-    const tp = temporalParameters(events);
-    const w = strideWarning({ left: tp.strideTimes.left.length, right: tp.strideTimes.right.length });
-    if (w) warnings.push(w);
+    const tp = temporalParameters(detection.events);
+    mode = detectMode(tp, detection.events).mode;
+    // Events are checked before any time is reported from them: a wrong number is worse than none.
+    const check = checkEventConsistency(detection.events, tp, mode);
+    if (!check.ok) {
+      const problems = check.problems.join('; ');
+      warnings.push({
+        code: 'events-inconsistent', severity: 'error',
+        message: `The steps found in this video are not consistent (${problems}), so no step timing is shown.`,
+        advice: 'Film again with both legs clearly visible the whole time (nobody and nothing in front of them), at least 8 steps, the phone held still at hip height.',
+      });
+      detection = { status: 'not_measurable', reason: `The steps found are not consistent: ${problems}.` };
+      mode = 'unknown';
+    } else {
+      const w = strideWarning({ left: tp.strideTimes.left.length, right: tp.strideTimes.right.length });
+      if (w) warnings.push(w);
+    }
+  }
+  const events = detection.status === 'ok' ? detection.events : NO_EVENTS;
+  const treadmillKmh = options.treadmillKmh;
+  if (treadmillKmh !== undefined && view.setting === 'overground') {
+    warnings.push({ code: 'treadmill-speed-unused', severity: 'warning', message: 'You entered a treadmill speed, but the person walks through the picture, so the speed was measured from the video instead.', advice: 'Leave the treadmill speed empty for walks on the floor.' });
   }
   const metrics = computeMetrics({
-    track: clean, view, effectiveFps: quality.effectiveFps,
+    track: clean, view, effectiveFps: quality.effectiveFps, mode,
     events: detection.status === 'ok' ? { status: 'ok', events, viaWorld: detection.method === 'zeni-world-z' } : detection,
     ...(options.scale ? { scale: options.scale } : {}),
+    ...(treadmillKmh !== undefined && view.setting === 'in-place' ? { treadmillSpeed: treadmillKmh / 3.6 } : {}),
   });
   return {
-    trackId: track.id, tracks: listed, view, events, eventMethod: detection.status === 'ok' ? detection.method : null,
+    trackId: track.id, tracks: listed, view, mode, ...(treadmillKmh !== undefined ? { treadmillKmh } : {}), events, eventMethod: detection.status === 'ok' ? detection.method : null,
     metrics, quality, warnings,
   };
 }

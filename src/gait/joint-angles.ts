@@ -10,6 +10,19 @@ export function kneeFlexion(hip: P2, knee: P2, ankle: P2): number {
   return 180 - (Math.acos(Math.min(1, Math.max(-1, cos))) * 180) / Math.PI;
 }
 
+/**
+ * Knee frontal-plane projection angle (FPPA) in a front or back view: 180° minus the hip-knee-ankle angle, signed
+ * positive when the knee lies on the medial side of the hip-ankle line (towards the other leg: a valgus
+ * projection) and negative when lateral. `medialSign` is +1 when the midline is towards image +x from this leg.
+ */
+export function kneeFrontalProjection(hip: P2, knee: P2, ankle: P2, medialSign: number): number {
+  const magnitude = kneeFlexion(hip, knee, ankle);
+  const along = (knee.y - hip.y) / (ankle.y - hip.y);
+  const lineX = hip.x + (ankle.x - hip.x) * along;
+  const offset = (knee.x - lineX) * medialSign;
+  return offset >= 0 ? magnitude : -magnitude;
+}
+
 /** Angle of the line a→b below the horizontal, degrees (image y grows downwards): positive when b is lower. */
 export function dropAngle(a: P2, b: P2): number {
   return (Math.atan2(b.y - a.y, Math.abs(b.x - a.x)) * 180) / Math.PI;

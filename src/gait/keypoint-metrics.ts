@@ -1,15 +1,21 @@
 /**
  * Gait metrics from a cleaned keypoint track and its events, each with a confidence, or not_measurable with the
  * reason when the camera view cannot support it (sagittal angles need a side view; frontal-plane angles a front
- * or back view; lengths and speed a scale). Pure.
+ * or back view, frontal-metrics.ts; lengths and speed a scale, or the belt speed on a treadmill). Reference
+ * ranges are walking norms (DOMAIN.md §2c): they are attached only when the gait is a walk, never to a run.
+ * Pure.
  */
 import type { GaitEvents, Side } from './gait-events.js';
 import { LANDMARK_INDEX, type LandmarkName } from './keypoints.js';
-import { measured, notMeasurable, type Metric } from './metric.js';
-import { dropAngle, kneeFlexion, leanFromVertical, sampleAt } from './joint-angles.js';
+import { notMeasurable, type Metric } from './metric.js';
+import { bilateral, measured as measuredMetric } from './metric.js';
+import { kneeFlexion, leanFromVertical, sampleAt } from './joint-angles.js';
+import { frontalMetrics } from './frontal-metrics.js';
+import type { GaitMode } from './gait-mode.js';
 import {
   CADENCE_RANGE, DOUBLE_SUPPORT_PERCENT_RANGE, GAIT_SPEED_RANGE, KNEE_FLEXION_INITIAL_CONTACT_RANGE,
-  KNEE_FLEXION_PEAK_SWING_RANGE, STANCE_PERCENT_RANGE, SWING_PERCENT_RANGE,
+  KNEE_FLEXION_LOADING_RESPONSE_RANGE, KNEE_FLEXION_PEAK_SWING_RANGE, STANCE_PERCENT_RANGE, SWING_PERCENT_RANGE,
+  type ReferenceRange,
 } from './reference-ranges.js';
 import { clamp01, coefficientOfVariation, mean, median } from './stats.js';
 import { temporalParameters, type TemporalParameters } from './temporal-parameters.js';
@@ -37,6 +43,18 @@ export interface GaitMetrics {
   footProgressionAngle: Metric;
   walkingSpeed: Metric;
   stepLength: Metric;
+  /** Time each foot is on the ground per step (stance time), s: the running "contact time". */
+  contactTime: Metric;
+  /** Time with both feet off the ground between steps, s: running only. */
+  flightTime: Metric;
+  /** Peak knee flexion in the first 60 % of stance (loading response when walking, mid-stance when running). */
+  kneeFlexionPeakStance: Metric;
+  /** Trunk (mid-hip to mid-shoulder) lean from vertical in the direction of travel, side view, degrees. */
+  trunkForwardLean: Metric;
+  /** Knee frontal-plane projection angle at mid-stance, front or back view; positive = knee towards the midline. */
+  kneeFrontalProjection: Metric;
+  /** Side-to-side distance between the feet at contact, front or back view, m. */
+  stepWidth: Metric;
 }
 
 export interface MetricContext {
@@ -46,6 +64,10 @@ export interface MetricContext {
   events: { status: 'ok'; events: GaitEvents; viaWorld: boolean } | { status: 'not_measurable'; reason: string };
   effectiveFps: number;
   scale?: GaitScale;
+  /** Walk or run (gait-mode.ts): walking norms are attached to a walk only. */
+  mode: GaitMode;
+  /** Belt speed the user entered, m/s; used only when the walker stays in place. */
+  treadmillSpeed?: number;
 }
 
 const traj = (track: CleanTrack, name: LandmarkName): Trajectory => track.landmarks[LANDMARK_INDEX[name]] as Trajectory;
@@ -55,9 +77,24 @@ const observedFraction = (track: CleanTrack, names: LandmarkName[]): number =>
 /** Leg lengths (thigh + shank) ≈ 0.491 × standing height (Winter's segment proportions). */
 const LEG_TO_HEIGHT = 0.491;
 
+/**
+ * How far left and right may plausibly differ in one person's walk (metric.ts bilateral): a few degrees in
+ * healthy walking; these limits are several times that, so only a mismeasured side (a swapped or hidden leg)
+ * or a very marked asymmetry is kept apart.
+ */
+const KNEE_IC_AGREEMENT = { maxApart: 15, noise: 3 };
+const KNEE_PEAK_AGREEMENT = { maxApart: 20, noise: 3 };
+const FOOT_ANGLE_AGREEMENT = { maxApart: 20, noise: 3 };
+
 /** Computes every metric (the caller has already checked quality). */
 export function computeMetrics(ctx: MetricContext): GaitMetrics {
   const { track, view } = ctx;
+  const isWalk = ctx.mode === 'walk';
+  // Walking norms (DOMAIN.md §2c) for a walk only; a run, or a gait not known to be a walk, gets none.
+  const measured = (value: number, unit: string, confidence: number, n: number, extra: { left?: number; right?: number; reference?: ReferenceRange } = {}): Metric => {
+    const { reference, ...sides } = extra;
+    return measuredMetric(value, unit, confidence, n, { ...sides, ...(reference && isWalk ? { reference } : {}) });
+  };
   const isSide = view.view === 'side';
   const isFrontal = view.view === 'front' || view.view === 'back';
   const none = (reason: string): Metric => notMeasurable(reason);
@@ -86,6 +123,7 @@ export function computeMetrics(ctx: MetricContext): GaitMetrics {
   const temporalConf = clamp01(strides / FULL_CONFIDENCE_STRIDES_PER_SIDE) * dataFactor * fpsFactor * viewFactor * regularity;
   const t = (f: (p: TemporalParameters) => Metric): Metric => (tp ? f(tp) : none(temporalReason));
   const both = (l: number[], r: number[]): number => l.length + r.length;
+  const both2 = (p: { left: number[]; right: number[] }): number[] => [...p.left, ...p.right];
 
   const metrics: GaitMetrics = {
     cadence: t((p) => measured(p.cadence, 'steps/min', temporalConf, both(p.stepTimes.left, p.stepTimes.right), { reference: CADENCE_RANGE })),
@@ -100,74 +138,80 @@ export function computeMetrics(ctx: MetricContext): GaitMetrics {
     swingTimeSymmetryRatio: t((p) => measured(p.swingTimeSymmetryRatio, 'ratio', temporalConf, Math.min(p.swingTimes.left.length, p.swingTimes.right.length))),
     kneeFlexionInitialContact: none(''), kneeFlexionPeakSwing: none(''), pelvicDrop: none(''), trunkLateralLean: none(''),
     footProgressionAngle: none(''), walkingSpeed: none(''), stepLength: none(''),
+    contactTime: t((p) => measured(median(both2(p.stanceTimes)), 's', temporalConf, both(p.stanceTimes.left, p.stanceTimes.right), { left: median(p.stanceTimes.left), right: median(p.stanceTimes.right) })),
+    flightTime: none(''), kneeFlexionPeakStance: none(''), trunkForwardLean: none(''), kneeFrontalProjection: none(''), stepWidth: none(''),
   };
-
-  // Knee flexion (sagittal plane): side view only.
-  if (!isSide) {
-    const reason = 'Knee flexion is a side-view measure; this video is filmed from the front or back.';
-    metrics.kneeFlexionInitialContact = none(reason); metrics.kneeFlexionPeakSwing = none(reason);
-  } else if (!tp || ctx.events.status !== 'ok') {
-    metrics.kneeFlexionInitialContact = none(temporalReason); metrics.kneeFlexionPeakSwing = none(temporalReason);
+  if (ctx.mode === 'run') {
+    metrics.doubleSupportPercent = none('A run has no double support: between steps both feet are off the ground.');
+    metrics.flightTime = t((p) => {
+      const flights = flightTimes(ctx.events.status === 'ok' ? ctx.events.events : null, p.stepTime);
+      return measured(median(flights), 's', temporalConf, flights.length);
+    });
   } else {
+    metrics.flightTime = none(ctx.mode === 'walk' ? 'Walking has no flight phase: one foot is always on the ground.' : (temporalReason || 'Walking or running could not be told apart.'));
+  }
+
+  // Knee flexion and trunk lean (sagittal plane): side view only.
+  const sagittalReason = 'Knee flexion and forward lean are side-view measures; this video is filmed from the front or back.';
+  if (!isSide) {
+    metrics.kneeFlexionInitialContact = none(sagittalReason); metrics.kneeFlexionPeakSwing = none(sagittalReason);
+    metrics.kneeFlexionPeakStance = none(sagittalReason); metrics.trunkForwardLean = none(sagittalReason);
+  } else {
+    metrics.trunkForwardLean = trunkForwardLean(track, view);
+  }
+  if (isSide && (!tp || ctx.events.status !== 'ok')) {
+    metrics.kneeFlexionInitialContact = none(temporalReason); metrics.kneeFlexionPeakSwing = none(temporalReason);
+    metrics.kneeFlexionPeakStance = none(temporalReason);
+  } else if (isSide && tp && ctx.events.status === 'ok') {
     const ev = ctx.events.events;
     const angleAt = (side: Side, time: number): number => kneeFlexion(
       { x: sampleAt(track.time, traj(track, `${side}_hip`).x, time), y: sampleAt(track.time, traj(track, `${side}_hip`).y, time) },
       { x: sampleAt(track.time, traj(track, `${side}_knee`).x, time), y: sampleAt(track.time, traj(track, `${side}_knee`).y, time) },
       { x: sampleAt(track.time, traj(track, `${side}_ankle`).x, time), y: sampleAt(track.time, traj(track, `${side}_ankle`).y, time) },
     );
+    const peakBetween = (side: Side, a: number, b: number): number => {
+      const angles = track.time.filter((tt) => tt >= a && tt <= b).map((tt) => angleAt(side, tt)).filter(Number.isFinite);
+      return angles.length >= 3 ? Math.max(...angles) : NaN;
+    };
     const ic: Record<Side, number[]> = { left: [], right: [] };
     const sw: Record<Side, number[]> = { left: [], right: [] };
+    const st: Record<Side, number[]> = { left: [], right: [] };
     for (const side of ['left', 'right'] as const) {
-      for (const hs of ev[side].heelStrike) { const a = angleAt(side, hs); if (Number.isFinite(a)) ic[side].push(a); }
+      for (const hs of ev[side].heelStrike) {
+        const a = angleAt(side, hs); if (Number.isFinite(a)) ic[side].push(a);
+        const to = ev[side].toeOff.find((x) => x > hs);
+        if (to !== undefined && to - hs <= 1.2) {
+          const p = peakBetween(side, hs, hs + 0.6 * (to - hs));
+          if (Number.isFinite(p)) st[side].push(p);
+        }
+      }
       for (const to of ev[side].toeOff) {
         const next = ev[side].heelStrike.find((h) => h > to);
         if (next === undefined || next - to > 1) continue;
-        const inSwing = track.time.map((tt, i) => [tt, i] as const).filter(([tt]) => tt >= to && tt <= next);
-        const angles = inSwing.map(([tt]) => angleAt(side, tt)).filter(Number.isFinite);
-        if (angles.length >= 3) sw[side].push(Math.max(...angles));
+        const p = peakBetween(side, to, next);
+        if (Number.isFinite(p)) sw[side].push(p);
       }
     }
     const kneeConf = (side: Side): number => observedFraction(track, [`${side}_hip`, `${side}_knee`, `${side}_ankle`]);
     const conf = temporalConf / Math.max(dataFactor, 1e-9) * mean([kneeConf('left'), kneeConf('right')]);
-    metrics.kneeFlexionInitialContact = measured(median([...ic.left, ...ic.right]), 'deg', conf, ic.left.length + ic.right.length, { left: median(ic.left), right: median(ic.right), reference: KNEE_FLEXION_INITIAL_CONTACT_RANGE });
-    metrics.kneeFlexionPeakSwing = measured(median([...sw.left, ...sw.right]), 'deg', conf, sw.left.length + sw.right.length, { left: median(sw.left), right: median(sw.right), reference: KNEE_FLEXION_PEAK_SWING_RANGE });
+    const walkNorm = (r: ReferenceRange): { reference?: ReferenceRange } => (isWalk ? { reference: r } : {});
+    metrics.kneeFlexionInitialContact = bilateral(ic.left, ic.right, 'deg', conf, KNEE_IC_AGREEMENT, walkNorm(KNEE_FLEXION_INITIAL_CONTACT_RANGE));
+    metrics.kneeFlexionPeakSwing = bilateral(sw.left, sw.right, 'deg', conf, KNEE_PEAK_AGREEMENT, walkNorm(KNEE_FLEXION_PEAK_SWING_RANGE));
+    metrics.kneeFlexionPeakStance = bilateral(st.left, st.right, 'deg', conf, KNEE_PEAK_AGREEMENT, walkNorm(KNEE_FLEXION_LOADING_RESPONSE_RANGE));
   }
 
-  // Frontal plane: pelvic drop and trunk lateral lean, front or back view only.
+  // Frontal plane: front or back view only.
   if (!isFrontal) {
-    const reason = 'Pelvic drop and trunk side lean are front- or back-view measures; this video is filmed from the side.';
+    const reason = 'Pelvic drop, side lean, knee alignment and step width are front- or back-view measures; this video is filmed from the side.';
     metrics.pelvicDrop = none(reason); metrics.trunkLateralLean = none(reason);
+    metrics.kneeFrontalProjection = none(reason); metrics.stepWidth = none(reason);
   } else {
-    const lh = traj(track, 'left_hip'); const rh = traj(track, 'right_hip');
-    const ls = traj(track, 'left_shoulder'); const rs = traj(track, 'right_shoulder');
-    const frontalConf = view.confidence * fpsFactor * observedFraction(track, ['left_hip', 'right_hip', 'left_shoulder', 'right_shoulder']);
-    // Lean sign: positive towards the person's left. Facing the camera their left is image +x; from behind, −x.
-    const leftSign = view.view === 'front' ? 1 : -1;
-    const lean = track.time.map((_, i) => leftSign * leanFromVertical(
-      { x: ((lh.x[i] as number) + (rh.x[i] as number)) / 2, y: ((lh.y[i] as number) + (rh.y[i] as number)) / 2 },
-      { x: ((ls.x[i] as number) + (rs.x[i] as number)) / 2, y: ((ls.y[i] as number) + (rs.y[i] as number)) / 2 },
-    )).filter(Number.isFinite);
-    metrics.trunkLateralLean = measured(median(lean), 'deg', frontalConf * clamp01(lean.length / 60), lean.length);
-    if (ctx.events.status !== 'ok' || !tp) {
-      metrics.pelvicDrop = none(temporalReason || 'Needs the stance phases of each foot.');
-    } else {
-      // Drop of the swing-side hip below the stance-side hip, relative to the walk's mean obliquity (camera roll,
-      // anatomy), maximum within each stance. DOMAIN.md §2c [26]: noisy on phone video, trends only.
-      const obliq = track.time.map((_, i) => dropAngle({ x: lh.x[i] as number, y: lh.y[i] as number }, { x: rh.x[i] as number, y: rh.y[i] as number }));
-      const base = median(obliq.filter(Number.isFinite));
-      const drops: Record<Side, number[]> = { left: [], right: [] };
-      const ev = ctx.events.events;
-      for (const side of ['left', 'right'] as const) {
-        for (const hs of ev[side].heelStrike) {
-          const to = ev[side].toeOff.find((x) => x > hs);
-          if (to === undefined || to - hs > 1.2) continue;
-          // Right hip lower than the left = positive obliquity; in left stance the right (swing) side drops.
-          const vals = track.time.map((tt, i) => (tt >= hs && tt <= to ? obliq[i] as number : NaN)).filter(Number.isFinite).map((o) => (side === 'left' ? o - base : base - o));
-          if (vals.length >= 3) drops[side].push(Math.max(...vals));
-        }
-      }
-      metrics.pelvicDrop = measured(median([...drops.left, ...drops.right]), 'deg', frontalConf * temporalConf / Math.max(viewFactor, 1e-9) * 0.6, drops.left.length + drops.right.length, { left: median(drops.left), right: median(drops.right) });
-    }
+    const f = frontalMetrics({
+      track, view, fpsFactor,
+      events: ctx.events.status === 'ok' && tp ? { status: 'ok', events: ctx.events.events, temporalConf: temporalConf / Math.max(viewFactor, 1e-9) } : { status: 'not_measurable', reason: temporalReason },
+      ...(ctx.scale?.kind === 'height' ? { heightCm: ctx.scale.heightCm } : {}),
+    });
+    Object.assign(metrics, f);
   }
 
   // Foot progression angle: needs the ground plane, i.e. world coordinates, plus stance phases.
@@ -197,11 +241,26 @@ export function computeMetrics(ctx: MetricContext): GaitMetrics {
       }
     }
     // BlazePose depth is the weakest coordinate: confidence is capped at one half.
-    metrics.footProgressionAngle = measured(median([...fpa.left, ...fpa.right]), 'deg', 0.5 * temporalConf, fpa.left.length + fpa.right.length, { left: median(fpa.left), right: median(fpa.right) });
+    metrics.footProgressionAngle = bilateral(fpa.left, fpa.right, 'deg', 0.5 * temporalConf, FOOT_ANGLE_AGREEMENT);
   }
 
-  // Speed and step length: need a scale, a side view (motion across the image plane) and events.
-  if (!ctx.scale) {
+  // Speed and step length. In place (treadmill), the belt speed the user entered is the speed, and a step is as
+  // long as the belt moves in one step time. Overground: a scale, a side view (motion across the image plane).
+  const inPlace = view.setting === 'in-place';
+  if (inPlace) {
+    if (ctx.treadmillSpeed === undefined) {
+      const reason = 'On a treadmill the body stays in place, so speed and step length need the belt speed: enter it (km/h).';
+      metrics.walkingSpeed = none(reason); metrics.stepLength = none(reason);
+    } else if (!tp) {
+      metrics.walkingSpeed = measured(ctx.treadmillSpeed, 'm/s', 1, 1, { reference: GAIT_SPEED_RANGE });
+      metrics.stepLength = none(temporalReason);
+    } else {
+      // The belt speed is what the user read off the treadmill: its confidence is theirs, not the video's.
+      metrics.walkingSpeed = measured(ctx.treadmillSpeed, 'm/s', 1, 1, { reference: GAIT_SPEED_RANGE });
+      const v = ctx.treadmillSpeed;
+      metrics.stepLength = measured(v * tp.stepTime, 'm', temporalConf, both(tp.stepTimes.left, tp.stepTimes.right), { left: v * median(tp.stepTimes.left), right: v * median(tp.stepTimes.right) });
+    }
+  } else if (!ctx.scale) {
     const reason = 'Needs a scale: enter your height or a known distance in the picture.';
     metrics.walkingSpeed = none(reason); metrics.stepLength = none(reason);
   } else if (!isSide) {
@@ -210,16 +269,7 @@ export function computeMetrics(ctx: MetricContext): GaitMetrics {
   } else if (ctx.events.status !== 'ok' || !tp) {
     metrics.walkingSpeed = none(temporalReason); metrics.stepLength = none(temporalReason);
   } else {
-    let pxPerM: number;
-    if (ctx.scale.kind === 'pixels-per-metre') pxPerM = ctx.scale.value;
-    else {
-      const legs = track.time.map((_, i) => {
-        const seg = (a: LandmarkName, b: LandmarkName): number => Math.hypot((traj(track, a).x[i] as number) - (traj(track, b).x[i] as number), (traj(track, a).y[i] as number) - (traj(track, b).y[i] as number));
-        // The longer of the two legs: the nearer one, least foreshortened.
-        return Math.max(seg('left_hip', 'left_knee') + seg('left_knee', 'left_ankle'), seg('right_hip', 'right_knee') + seg('right_knee', 'right_ankle'));
-      }).filter(Number.isFinite);
-      pxPerM = median(legs) / (LEG_TO_HEIGHT * (ctx.scale.heightCm / 100));
-    }
+    const pxPerM = pixelsPerMetre(track, ctx.scale);
     const ev = ctx.events.events;
     const lhx = traj(track, 'left_hip').x; const rhx = traj(track, 'right_hip').x;
     const pelvisX = track.time.map((_, i) => ((lhx[i] as number) + (rhx[i] as number)) / 2);
@@ -242,4 +292,54 @@ export function computeMetrics(ctx: MetricContext): GaitMetrics {
     metrics.stepLength = measured(median([...lengths.left, ...lengths.right]), 'm', temporalConf * scaleConf, lengths.left.length + lengths.right.length, { left: median(lengths.left), right: median(lengths.right) });
   }
   return metrics;
+}
+
+/** Pixels per metre from the scale: given, or from the user's height through the leg length in the picture. */
+function pixelsPerMetre(track: CleanTrack, scale: GaitScale): number {
+  if (scale.kind === 'pixels-per-metre') return scale.value;
+  const legs = track.time.map((_, i) => {
+    const seg = (a: LandmarkName, b: LandmarkName): number => Math.hypot((traj(track, a).x[i] as number) - (traj(track, b).x[i] as number), (traj(track, a).y[i] as number) - (traj(track, b).y[i] as number));
+    // The longer of the two legs: the nearer one, least foreshortened.
+    return Math.max(seg('left_hip', 'left_knee') + seg('left_knee', 'left_ankle'), seg('right_hip', 'right_knee') + seg('right_knee', 'right_ankle'));
+  }).filter(Number.isFinite);
+  return median(legs) / (LEG_TO_HEIGHT * (scale.heightCm / 100));
+}
+
+/**
+ * Flight phases: from each toe off to the other foot's next contact, when that comes after it (running). Steps
+ * longer than 1.5 typical steps span a missed event and are left out.
+ */
+function flightTimes(events: GaitEvents | null, stepTime: number): number[] {
+  if (!events) return [];
+  const out: number[] = [];
+  for (const side of ['left', 'right'] as const) {
+    const other = side === 'left' ? events.right : events.left;
+    for (const to of events[side].toeOff) {
+      const next = other.heelStrike.find((t) => t > to);
+      if (next === undefined || next - to > 1.5 * stepTime) continue;
+      // The other foot must not have been on the ground at this toe off (else it is double support, not flight).
+      const lastOn = [...other.heelStrike].reverse().find((t) => t <= to);
+      const lastOff = lastOn === undefined ? undefined : other.toeOff.find((t) => t > lastOn);
+      if (lastOn !== undefined && (lastOff === undefined || lastOff > to)) continue;
+      out.push(next - to);
+    }
+  }
+  return out;
+}
+
+/**
+ * Trunk lean from vertical towards the direction of travel (side view): the line mid-hip → mid-shoulder, median
+ * over the clip. No norm in DOMAIN.md, so no reference range.
+ */
+function trunkForwardLean(track: CleanTrack, view: ViewEstimate): Metric {
+  const s = view.direction === 'left-to-right' ? 1 : view.direction === 'right-to-left' ? -1 : 0;
+  if (s === 0) return notMeasurable('The walking direction is unknown, so forward cannot be told from backward.');
+  const lh = traj(track, 'left_hip'); const rh = traj(track, 'right_hip');
+  const ls = traj(track, 'left_shoulder'); const rs = traj(track, 'right_shoulder');
+  const lean = track.time.map((_, i) => s * leanFromVertical(
+    { x: ((lh.x[i] as number) + (rh.x[i] as number)) / 2, y: ((lh.y[i] as number) + (rh.y[i] as number)) / 2 },
+    { x: ((ls.x[i] as number) + (rs.x[i] as number)) / 2, y: ((ls.y[i] as number) + (rs.y[i] as number)) / 2 },
+  )).filter(Number.isFinite);
+  const conf = view.confidence * observedFraction(track, ['left_hip', 'right_hip', 'left_shoulder', 'right_shoulder']) * clamp01(lean.length / 60);
+  return measuredMetric(median(lean), 'deg', conf, lean.length);
 }

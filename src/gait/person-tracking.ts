@@ -3,7 +3,7 @@
  * through the picture (a pose model reports everyone: bystanders, people in the background). Pure.
  */
 import { LANDMARK_INDEX, type KeypointSeries, type PosePerson } from './keypoints.js';
-import { median } from './stats.js';
+import { median, quantile } from './stats.js';
 
 /** One person followed over frames. */
 export interface PersonTrack {
@@ -15,6 +15,12 @@ export interface PersonTrack {
   depthTravel: number;
   /** 0..1: 1 when the apparent size changes smoothly from frame to frame (no identity swaps). */
   sizeConsistency: number;
+  /**
+   * How much the ankles move relative to the body centre, in torso lengths (median over both ankles of the 5–95 %
+   * range, x plus y): about 1–3 for someone walking or running, in place (treadmill) or not; under 0.3 for
+   * someone standing, such as a clinician beside the treadmill.
+   */
+  limbMotion: number;
   /** Ranking score: larger means more likely the person walking for the camera. */
   score: number;
 }
@@ -99,8 +105,18 @@ function summarise(id: number, dets: Array<{ frame: number; person: PosePerson; 
   const depthTravel = 4 * Math.abs(Math.log(last / first));
   const jumps = dets.slice(1).map((d, i) => Math.abs(Math.log(d.shape.size / (dets[i] as { shape: Shape }).shape.size)));
   const sizeConsistency = jumps.length ? Math.max(0, 1 - median(jumps) / 0.1) : 0;
-  const score = (horizontalTravel + depthTravel) * (0.5 + 0.5 * sizeConsistency) * Math.sqrt(dets.length);
-  return { id, detections: dets.map(({ frame, person }) => ({ frame, person })), horizontalTravel, depthTravel, sizeConsistency, score };
+  const limbMotion = median((['left_ankle', 'right_ankle'] as const).map((name) => {
+    const rel = dets.map((d) => {
+      const p = d.person.image[LANDMARK_INDEX[name]];
+      return p && p.visibility >= 0.3 ? { x: (p.x - d.shape.cx) / d.shape.size, y: (p.y - d.shape.cy) / d.shape.size } : null;
+    }).filter((p): p is { x: number; y: number } => p !== null && Number.isFinite(p.x) && Number.isFinite(p.y));
+    if (rel.length < 5) return 0;
+    const range = (v: number[]): number => quantile(v, 0.95) - quantile(v, 0.05);
+    return range(rel.map((p) => p.x)) + range(rel.map((p) => p.y));
+  }));
+  // Travel through the picture or steps in place both say "this is the person walking for the camera".
+  const score = (horizontalTravel + depthTravel + limbMotion) * (0.5 + 0.5 * sizeConsistency) * Math.sqrt(dets.length);
+  return { id, detections: dets.map(({ frame, person }) => ({ frame, person })), horizontalTravel, depthTravel, sizeConsistency, limbMotion, score };
 }
 
 /** The track to analyse: the requested id if it exists, else the highest-scoring track; null when none. */

@@ -42,6 +42,9 @@ export const STEP_LENGTH_SYMMETRY_RATIO_MAX_UNVERIFIED = 1.08;
 /** Knee flexion at initial contact ≈0–5°. DOMAIN.md §2c [26] (EO, textbook). */
 export const KNEE_FLEXION_INITIAL_CONTACT_RANGE: ReferenceRange = { min: 0, max: 5, unit: 'deg', source: 'DOMAIN.md §2c [26]' };
 
+/** Loading-response peak of knee flexion (early stance) ≈15–20°. DOMAIN.md §2c [26] (EO, textbook). Walking only. */
+export const KNEE_FLEXION_LOADING_RESPONSE_RANGE: ReferenceRange = { min: 15, max: 20, unit: 'deg', source: 'DOMAIN.md §2c [26]' };
+
 /** Peak knee flexion in swing ≈60–70°. DOMAIN.md §2c [26] (EO, textbook). */
 export const KNEE_FLEXION_PEAK_SWING_RANGE: ReferenceRange = { min: 60, max: 70, unit: 'deg', source: 'DOMAIN.md §2c [26]' };
 

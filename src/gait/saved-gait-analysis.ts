@@ -85,6 +85,10 @@ export const SavedAnalysisJson = z.object({
   frames: z.number().int().min(0).max(MAX_SECONDS * 240),
   view: text(20),
   direction: text(40),
+  // Absent in analyses saved before in-place walking and running were recognised (read as overground walks).
+  setting: z.enum(['overground', 'in-place', 'unknown']).optional(),
+  mode: z.enum(['walk', 'run', 'unknown']).optional(),
+  treadmill_kmh: finite.min(0.5).max(30).optional(),
   events: z.object({ left: FootEvents, right: FootEvents }).strict(),
   metrics: Metrics,
   warnings: z.array(z.object({ code: text(60), severity: text(20), message: text(1000), advice: text(1000) }).strict()).max(50),

@@ -41,6 +41,12 @@ export interface WalkerOptions {
   includeWorld?: boolean;
   /** Adds a second person standing and swaying at this image x fraction (a distractor). */
   distractorAt?: number;
+  /**
+   * On a treadmill: the belt carries the stance foot backwards at the walking speed, so the pelvis stays in place
+   * (the whole body is shifted back by the distance walked) while the feet move exactly as overground relative
+   * to it. The camera stays where it is.
+   */
+  treadmill?: boolean;
   seed?: number;
 }
 
@@ -87,7 +93,7 @@ export function syntheticWalk(options: WalkerOptions = {}): { series: KeypointSe
   const o = {
     fps: 30, duration: 8, startTime: 0, cadence: 105, stancePercent: 60, stepLength: 0.6, heightM: 1.75,
     view: 'side-left' as const, cameraDistance: 5, width: 1280, imageHeight: 720, focalPx: 900, noisePx: 1,
-    timeJitter: 0, pelvicDropDeg: 5, toeOutDeg: 0, includeWorld: false, seed: 1, ...options,
+    timeJitter: 0, pelvicDropDeg: 5, toeOutDeg: 0, includeWorld: false, treadmill: false, seed: 1, ...options,
   };
   const H = o.heightM;
   const T = 120 / o.cadence;
@@ -136,6 +142,16 @@ export function syntheticWalk(options: WalkerOptions = {}): { series: KeypointSe
   };
 
   const body = (t: number): Record<LandmarkName, Vec> => {
+    const overground = bodyOverground(t);
+    if (!o.treadmill) return overground;
+    // Treadmill: everything moves back by the distance walked, so the pelvis stays at x = 0.
+    const back = pelvisX(t);
+    const out = {} as Record<LandmarkName, Vec>;
+    for (const name of LANDMARKS) { const p = overground[name]; out[name] = [p[0] - back, p[1], p[2]]; }
+    return out;
+  };
+
+  function bodyOverground(t: number): Record<LandmarkName, Vec> {
     const px = pelvisX(t);
     const tMid = offset.left + S / 2;
     const py = hipHeight + 0.015 * Math.cos((4 * Math.PI * (t - tMid)) / T);
@@ -180,11 +196,11 @@ export function syntheticWalk(options: WalkerOptions = {}): { series: KeypointSe
     place('mouth_left', [px + 0.09, shoulderY + 0.09 * H, -0.02]);
     place('mouth_right', [px + 0.09, shoulderY + 0.09 * H, 0.02]);
     return out;
-  };
+  }
 
   // Camera: position C, look direction L, right R = L x up, up U.
   const up: Vec = [0, 1, 0];
-  const walkHalf = (v * o.duration) / 2;
+  const walkHalf = o.treadmill ? 0 : (v * o.duration) / 2;
   const cam = {
     'side-left': { C: [0, 1.0, -o.cameraDistance] as Vec, L: [0, 0, 1] as Vec },
     'side-right': { C: [0, 1.0, o.cameraDistance] as Vec, L: [0, 0, -1] as Vec },

@@ -38,12 +38,31 @@ test('Duplicates of one person from overlapping tiles are merged, keeping the be
   assert.ok(!merged.some((b) => b.hipX === 900));
 });
 
-test('Nobody moving across: no walker and no region, but the people are still listed', () => {
-  const still = [0, 15, 30, 45].flatMap((i) => [box(i, 400, 600, 200), box(i, 1200, 600, 200)]);
+test('Nobody moving across (a treadmill): the person in view the longest and largest is followed, with room for the feet', () => {
+  // A runner on a treadmill seen on every sample, a smaller clinician beside it seen on the first two only.
+  const still = [0, 15, 30, 45].flatMap((i) => [box(i, 900, 600, 200), ...(i < 30 ? [box(i, 1500, 620, 150)] : [])]);
   const c = chooseWalker(still, { width: W, height: H, sampleInterval: 0.5 });
+  assert.equal(c.chosen, 0);
+  assert.equal(c.candidates[0]!.boxes[0]!.hipX, 900);
+  // By hand: columns 900 ± 1.5 × 200 = 600..1200; rows 600 ± 1.1 × 200 = 380..820.
+  assert.deepEqual(c.roi, { x: 600, y: 380, width: 600, height: 440 });
+});
+
+test('Nobody present for long enough: no walker and no region, but the people are still listed', () => {
+  const glimpses = [0, 15, 30, 45, 60, 75, 90, 105].flatMap((i) => (i < 30 ? [box(i, 400, 600, 200)] : i > 80 ? [box(i, 1200, 600, 200)] : []));
+  const c = chooseWalker(glimpses, { width: W, height: H, sampleInterval: 0.5 });
   assert.equal(c.chosen, null);
   assert.equal(c.roi, null);
   assert.equal(c.candidates.length, 2);
+});
+
+test('Walking toward the camera (growing, hardly moving across) is travel: the region holds the largest body', () => {
+  const toward = [0, 15, 30, 45, 60].map((i, k) => box(i, 880 + 5 * k, 500 + 20 * k, 100 * 1.3 ** k));
+  const c = chooseWalker([...toward, ...[0, 15, 30, 45, 60].map((i) => box(i, 200, 500, 120))], { width: W, height: H, sampleInterval: 0.5 });
+  assert.equal(c.candidates[0]!.boxes[0]!.hipX, 880);
+  // By hand: last box hipY 580, radius 100 × 1.3^4 = 285.61; bottom 580 + 1.1 × 285.61 = 894.2 → 895 rows end.
+  const roi = c.roi!;
+  assert.ok(roi.y + roi.height >= 894, `region ends at ${roi.y + roi.height}`);
 });
 
 test('Linking never loses or duplicates a box, and a missed sample does not split a walker', () => {

@@ -1,7 +1,9 @@
 /**
  * Choosing the person who walks through the picture, from person boxes found on sampled frames (person-boxes.ts):
  * boxes are merged within a frame, linked over time into candidate people, and the candidate with the most
- * horizontal travel (in body sizes) is the walker. Her boxes give a region of interest for the full pose pass, so
+ * travel (across the picture, or in depth: growing or shrinking as they walk toward or away from the camera, in
+ * body sizes) is the walker. When nobody travels (a treadmill, walking on the spot), the walker is the person in
+ * view the longest and largest: the one the camera was pointed at. Her boxes give a region of interest for the full pose pass, so
  * BlazePose (which follows whoever it finds first) is not handed the other people. Pure: no I/O, no model.
  */
 import type { RegionOfInterest } from './frame.js';
@@ -14,6 +16,8 @@ export interface Candidate {
   /** Range of the mid-hip x over the boxes (pixels) and the same in body radii. */
   travelPx: number;
   travel: number;
+  /** Change of apparent size as a distance in body radii (4 × |log(last / first radius)|): walking toward or away. */
+  depthTravel: number;
   /** Median body radius in pixels. */
   radius: number;
 }
@@ -37,7 +41,7 @@ export interface ChoiceOptions {
 
 /** A candidate must be seen on at least this many sampled frames and cross at least this many body radii. */
 const MIN_BOXES = 3;
-const MIN_TRAVEL_RADII = 1;
+export const MIN_TRAVEL_RADII = 1;
 
 /** Merges boxes of one frame that are the same person seen twice (overlapping detector tiles). */
 export function mergeFrameBoxes(boxes: PersonBox[]): PersonBox[] {
@@ -84,7 +88,10 @@ export function linkCandidates(boxes: PersonBox[], sampleInterval: number): Cand
     const xs = tr.map((b) => b.hipX);
     const radius = median(tr.map((b) => b.radius));
     const travelPx = Math.max(...xs) - Math.min(...xs);
-    return { id, boxes: tr, travelPx, travel: radius > 0 ? travelPx / radius : 0, radius };
+    const k = Math.max(1, Math.floor(tr.length / 4));
+    const first = median(tr.slice(0, k).map((b) => b.radius)); const last = median(tr.slice(-k).map((b) => b.radius));
+    const depthTravel = first > 0 && last > 0 ? 4 * Math.abs(Math.log(last / first)) : 0;
+    return { id, boxes: tr, travelPx, travel: radius > 0 ? travelPx / radius : 0, depthTravel, radius };
   });
 }
 
@@ -95,13 +102,33 @@ export function linkCandidates(boxes: PersonBox[], sampleInterval: number): Cand
  */
 export function chooseWalker(boxes: PersonBox[], o: ChoiceOptions): WalkerChoice {
   const all = linkCandidates(boxes, o.sampleInterval);
-  const eligible = all.filter((c) => c.boxes.length >= MIN_BOXES && c.travel >= MIN_TRAVEL_RADII);
-  eligible.sort((a, b) => b.travel - a.travel);
-  const walker = eligible[0] ?? null;
-  const rest = all.filter((c) => c !== walker).sort((a, b) => b.travel - a.travel);
+  const moved = (c: Candidate): number => Math.max(c.travel, c.depthTravel);
+  const eligible = all.filter((c) => c.boxes.length >= MIN_BOXES && moved(c) >= MIN_TRAVEL_RADII);
+  eligible.sort((a, b) => moved(b) - moved(a));
+  let walker = eligible[0] ?? null;
+  if (!walker) {
+    // Nobody travels: the person seen on most samples (at least half of them), then the largest. A clinician
+    // beside the treadmill is usually smaller or leaves the picture; the pose pass then tells the stepping
+    // person by their moving feet (gait person-tracking), within this region.
+    const samples = new Set(boxes.map((b) => b.index)).size;
+    const present = all.filter((c) => c.boxes.length >= Math.max(MIN_BOXES, samples / 2));
+    present.sort((a, b) => b.boxes.length - a.boxes.length || b.radius - a.radius);
+    walker = present[0] ?? null;
+  }
+  const rest = all.filter((c) => c !== walker).sort((a, b) => moved(b) - moved(a));
   const candidates = (walker ? [walker, ...rest] : rest).map((c, id) => ({ ...c, id }));
   if (!walker) return { candidates, chosen: null, roi: null };
-  return { candidates, chosen: 0, roi: roiFor(candidates[0]!, o.width, o.height) };
+  return { candidates, chosen: 0, roi: roiForCandidate(candidates[0]!, o.width, o.height) };
+}
+
+/**
+ * The region for a candidate, shaped by how they move: walking toward the camera the body grows, so the band must
+ * hold its largest size, not a typical one; in place, the feet reach about one and a half body radii ahead of and
+ * behind the hips when running, so the columns get that margin.
+ */
+export function roiForCandidate(c: Candidate, width: number, height: number): RegionOfInterest {
+  const inPlace = Math.max(c.travel, c.depthTravel) < MIN_TRAVEL_RADII;
+  return roiFor(c, width, height, { rows: c.depthTravel > c.travel ? 'extremes' : 'typical', sideMargin: inPlace ? 1.5 : 1 });
 }
 
 /**
@@ -110,11 +137,13 @@ export function chooseWalker(boxes: PersonBox[], o: ChoiceOptions): WalkerChoice
  * boxes (one oversized detection must not pull the band up to a bystander's feet); columns use the extremes
  * ± 1 radius, because the walker is meant to cross them all.
  */
-export function roiFor(c: Candidate, width: number, height: number): RegionOfInterest {
-  const top = quantile(c.boxes.map((b) => b.hipY - 1.1 * b.radius), 0.25);
-  const bottom = quantile(c.boxes.map((b) => b.hipY + 1.1 * b.radius), 0.75);
-  const left = Math.min(...c.boxes.map((b) => b.hipX - b.radius));
-  const right = Math.max(...c.boxes.map((b) => b.hipX + b.radius));
+export function roiFor(c: Candidate, width: number, height: number, o: { rows?: 'typical' | 'extremes'; sideMargin?: number } = {}): RegionOfInterest {
+  const [qTop, qBottom] = o.rows === 'extremes' ? [0, 1] : [0.25, 0.75];
+  const margin = o.sideMargin ?? 1;
+  const top = quantile(c.boxes.map((b) => b.hipY - 1.1 * b.radius), qTop);
+  const bottom = quantile(c.boxes.map((b) => b.hipY + 1.1 * b.radius), qBottom);
+  const left = Math.min(...c.boxes.map((b) => b.hipX - margin * b.radius));
+  const right = Math.max(...c.boxes.map((b) => b.hipX + margin * b.radius));
   const x = clamp(Math.floor(left), 0, width - 16);
   const y = clamp(Math.floor(top), 0, height - 16);
   return { x, y, width: clamp(Math.ceil(right) - x, 16, width - x), height: clamp(Math.ceil(bottom) - y, 16, height - y) };

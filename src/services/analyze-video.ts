@@ -38,6 +38,8 @@ export interface AnalyzeVideoOptions {
   view?: 'side' | 'front' | 'back' | 'auto';
   /** The walker's height, for walking speed and step length. */
   heightCm?: number;
+  /** Treadmill belt speed, km/h: speed and step length of a walker in place. */
+  treadmillKmh?: number;
   roi?: RegionOfInterest;
   personId?: number;
   first?: number;
@@ -83,6 +85,7 @@ export async function analyzeVideoFile(file: string, o: AnalyzeVideoOptions): Pr
     view: o.view ?? 'auto',
     ...(o.heightCm !== undefined ? { scale: { kind: 'height' as const, heightCm: o.heightCm } } : {}),
     ...(o.trackId !== undefined ? { trackId: o.trackId } : {}),
+    ...(o.treadmillKmh !== undefined ? { treadmillKmh: o.treadmillKmh } : {}),
   });
   return { ok: true, value: { json: { ...analysisToJson(analysis, { name: o.name, fps: series.fps, frames: series.frames.length }), person }, series } };
 }

@@ -33,6 +33,8 @@ export interface GaitVideoJobData {
   name: string;
   view: 'auto' | 'side' | 'front' | 'back';
   heightCm: number | null;
+  /** Treadmill belt speed, km/h (absent in jobs queued before it existed). */
+  treadmillKmh?: number | null;
   /** When the video was recorded, as the uploader's device says (ISO 8601 with its offset). */
   recordedAt: string;
   recordedBy: string;
@@ -83,6 +85,7 @@ async function analyse(store: Store, d: GaitVideoJobData): Promise<void> {
       const progress = (phase: GaitJobProgress['phase']) => (p: PoseProgress) => report({ phase, done: p.done, total: p.total });
       const res = await analyzeVideoFile(file, {
         name: d.name, view: d.view, ...(d.heightCm !== null ? { heightCm: d.heightCm } : {}),
+        ...(d.treadmillKmh !== undefined && d.treadmillKmh !== null ? { treadmillKmh: d.treadmillKmh } : {}),
         onScanProgress: progress('finding'), onProgress: progress('analysing'),
       });
       if (!res.ok) {

@@ -9,6 +9,7 @@ import { rm } from 'node:fs/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { TREADMILL_KMH_RANGE } from '../../gait/analyze-gait.js';
 import { probeVideo } from '../../pose/ffmpeg-frames.js';
 import type { Store } from '../../store/db.js';
 import { getGaitKeypoints } from '../../store/repos/gait-keypoints.js';
@@ -34,6 +35,9 @@ const GaitJobQuery = z.object({
   name: z.string().trim().min(1).max(255).default('video'),
   view: z.enum(['auto', 'side', 'front', 'back']).default('auto'),
   heightCm: z.coerce.number().min(50, 'must be a height from 50 to 250 cm').max(250, 'must be a height from 50 to 250 cm').optional(),
+  treadmillKmh: z.coerce.number()
+    .min(TREADMILL_KMH_RANGE.min, `must be a belt speed from ${TREADMILL_KMH_RANGE.min} to ${TREADMILL_KMH_RANGE.max} km/h`)
+    .max(TREADMILL_KMH_RANGE.max, `must be a belt speed from ${TREADMILL_KMH_RANGE.min} to ${TREADMILL_KMH_RANGE.max} km/h`).optional(),
   recordedAt: isoDateTime.optional(),
 }).strict();
 const PatientParams = z.object({ personId: z.string().min(1).max(100) });
@@ -77,7 +81,7 @@ export async function registerGaitJobRoutes(app: FastifyInstance, store: Store, 
       });
       const account = req.auth.account;
       await queue.send<GaitVideoJobData>(GAIT_VIDEO_JOB, {
-        jobId, personId: req.personId, name: q.name, view: q.view, heightCm: q.heightCm ?? null,
+        jobId, personId: req.personId, name: q.name, view: q.view, heightCm: q.heightCm ?? null, treadmillKmh: q.treadmillKmh ?? null,
         recordedAt: q.recordedAt ?? new Date().toISOString(), recordedBy,
         actorAccountId: account?.id ?? null, actorRole: account ? (account.role === 'patient' ? 'patient' : account.role) : 'local',
       });

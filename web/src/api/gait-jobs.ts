@@ -30,6 +30,8 @@ export type GaitJobProgress =
 export interface GaitJobOptions {
   view: 'auto' | 'side' | 'front' | 'back';
   heightCm: number | null;
+  /** Treadmill belt speed, km/h, or null for a walk on the floor. */
+  treadmillKmh: number | null;
   /** When the video was recorded (ISO 8601 with offset), saved with the analysis. */
   recordedAt: string;
   onProgress: (p: GaitJobProgress) => void;
@@ -44,6 +46,7 @@ export type GaitJobOutcome = { ok: true; analysisId: string; analysis: ServerGai
 export async function analyseOnServer(file: Blob & { name: string }, opts: GaitJobOptions): Promise<GaitJobOutcome> {
   const q = new URLSearchParams({ name: file.name || 'video', view: opts.view, recordedAt: opts.recordedAt });
   if (opts.heightCm !== null) q.set('heightCm', String(opts.heightCm));
+  if (opts.treadmillKmh !== null) q.set('treadmillKmh', String(opts.treadmillKmh));
   const jobId = await uploadForJob(`/api/gait-jobs?${q}`, file, {
     contentType: file.type.startsWith('video/') ? file.type : 'application/octet-stream',
     abortedMessage: 'The upload was stopped; nothing was kept on the server.',

@@ -22,6 +22,12 @@ export const METRIC_LABELS: Record<string, { label: string; unit: string; digits
   foot_progression_angle_deg: { label: 'Foot angle (toe out)', unit: '°', digits: 0 },
   walking_speed_mps: { label: 'Walking speed', unit: 'm/s', digits: 2 },
   step_length_m: { label: 'Step length', unit: 'm', digits: 2 },
+  contact_time_s: { label: 'Foot contact time', unit: 's', digits: 2 },
+  flight_time_s: { label: 'Flight time (both feet off the ground)', unit: 's', digits: 2 },
+  knee_flexion_peak_stance_deg: { label: 'Knee bend as the leg takes the weight', unit: '°', digits: 0 },
+  trunk_forward_lean_deg: { label: 'Trunk forward lean', unit: '°', digits: 0 },
+  knee_frontal_projection_deg: { label: 'Knee alignment from the front (towards the midline +)', unit: '°', digits: 0 },
+  step_width_m: { label: 'Step width', unit: 'm', digits: 2 },
 };
 
 /** "1.05 s" or "not measurable". */

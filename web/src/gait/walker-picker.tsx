@@ -3,7 +3,7 @@
  * ("Person 2 — walks left to right, frames 30–210") and, for the picture, every visible candidate's box with its
  * label, which a tap or click chooses. The drag-a-box picker (roi-picker.tsx) stays the manual fallback.
  */
-import type { Candidate } from '../../../src/pose/walker-choice.js';
+import { MIN_TRAVEL_RADII, type Candidate } from '../../../src/pose/walker-choice.js';
 import type { RegionOfInterest } from '../../../src/pose/frame.js';
 import type { WalkerScanState } from './use-walker-scan.js';
 import { boxesAt, candidateLabel, listedCandidates, pictureFrame } from './walker-candidates.js';
@@ -14,6 +14,14 @@ export interface WalkerPickerProps {
   /** The candidate whose region is set, or null when the user drew or typed their own box. */
   selected: number | null;
   onSelect: (c: Candidate) => void;
+}
+
+/** How the chosen person moves, as the scan saw it (walker-choice.ts): across, toward/away, or in place. */
+function movement(c: Candidate | undefined): string {
+  if (!c) return 'walks across the picture';
+  if (c.travel >= MIN_TRAVEL_RADII) return 'walks across the picture';
+  if (c.depthTravel >= MIN_TRAVEL_RADII) return 'walks toward or away from the camera';
+  return 'stays in the picture the longest without travelling (as on a treadmill)';
 }
 
 export function WalkerPicker({ state, frameCount, selected, onSelect }: WalkerPickerProps) {
@@ -34,7 +42,7 @@ export function WalkerPicker({ state, frameCount, selected, onSelect }: WalkerPi
     <div className="gait-walker">
       <p role="status">{scan.chosen === null
         ? `Nobody walks across the picture${listed.length ? ` (${listed.length === 1 ? 'one person stays' : `${listed.length} people stay`} in one place)` : ''}, so Footing looks in the whole picture. Drag a box below around the person to follow if that is wrong.`
-        : `Footing will follow Person ${scan.chosen + 1}, who walks across the picture${listed.length > 1 ? '. Not the right person? Choose another one here or tap their box.' : '.'}`}</p>
+        : `Footing will follow Person ${scan.chosen + 1}, who ${movement(scan.candidates[scan.chosen])}${listed.length > 1 ? '. Not the right person? Choose another one here or tap their box.' : '.'}`}</p>
       <p className="small muted" data-timing={`load ${Math.round(scan.loadMs)} ms, frames ${Math.round(scan.framesMs)} ms, total ${Math.round(scan.ms)} ms`}>Looked for people on {scan.samples} of the {frameCount} frames in {(scan.ms / 1000).toFixed(1)} s, on this device.</p>
       {listed.length > 0 && (
         <fieldset className="gait-walker-list">

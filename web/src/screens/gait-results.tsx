@@ -22,6 +22,8 @@ import { localIso } from '../lib/local-time.js';
 export interface GaitSetup {
   view: 'auto' | 'side' | 'front' | 'back';
   heightCm: number | null;
+  /** Treadmill belt speed, km/h, or null for a walk on the floor. */
+  treadmillKmh: number | null;
   roi: RegionOfInterest;
   sourceName: string;
   file: File;
@@ -44,9 +46,10 @@ export function GaitResults({ series, times, setup, analyze, onRedo }: GaitResul
       view: setup.view,
       ...(setup.heightCm !== null ? { scale: { kind: 'height' as const, heightCm: setup.heightCm } } : {}),
       ...(trackId !== undefined ? { trackId } : {}),
+      ...(setup.treadmillKmh !== null ? { treadmillKmh: setup.treadmillKmh } : {}),
     });
     return { analysis: a, gaitMs: performance.now() - t0 };
-  }, [analyze, series, setup.view, setup.heightCm, trackId]);
+  }, [analyze, series, setup.view, setup.heightCm, setup.treadmillKmh, trackId]);
   const json = useMemo(() => analysisToJson(analysis, { name: setup.sourceName, fps: series.fps, frames: series.frames.length }), [analysis, setup.sourceName, series]);
   const [now, setNow] = useState(0);
   const [seekTo, setSeekTo] = useState<{ t: number } | null>(null);

@@ -13,6 +13,7 @@ export interface GaitServerChoiceProps {
   file: File;
   view: 'auto' | 'side' | 'front' | 'back';
   heightCm: number | null;
+  treadmillKmh: number | null;
   /** The on-device analysis is running, or the form has an error: nothing to send yet. */
   disabled: boolean;
   onDone: (r: { analysisId: string; analysis: ServerGaitAnalysis }) => void;
@@ -29,7 +30,7 @@ function progressText(p: GaitJobProgress): { label: string; value: number; max: 
   return { label: `Analysing on the server: frame ${p.done} of ${total || '…'}`, value: p.done, max: Math.max(1, total) };
 }
 
-export function GaitServerChoice({ file, view, heightCm, disabled, onDone }: GaitServerChoiceProps) {
+export function GaitServerChoice({ file, view, heightCm, treadmillKmh, disabled, onDone }: GaitServerChoiceProps) {
   const [agreed, setAgreed] = useState(false);
   const [progress, setProgress] = useState<GaitJobProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -42,7 +43,7 @@ export function GaitServerChoice({ file, view, heightCm, disabled, onDone }: Gai
     const ctl = new AbortController();
     abort.current = ctl;
     try {
-      const r = await analyseOnServer(file, { view, heightCm, recordedAt: localIso(), signal: ctl.signal, onProgress: setProgress });
+      const r = await analyseOnServer(file, { view, heightCm, treadmillKmh, recordedAt: localIso(), signal: ctl.signal, onProgress: setProgress });
       if (r.ok) onDone({ analysisId: r.analysisId, analysis: r.analysis });
       else setError(`${r.problem.message} Nothing of the video was kept on the server.`);
     } catch (e) {

@@ -3,7 +3,7 @@
  * follow, then analyse it frame by frame in this browser. The video is never uploaded.
  */
 import { useEffect, useRef, useState } from 'react';
-import { analyzeGait } from '../../../src/gait/analyze-gait.js';
+import { analyzeGait, TREADMILL_KMH_RANGE } from '../../../src/gait/analyze-gait.js';
 import type { KeypointSeries } from '../../../src/gait/keypoints.js';
 import type { RegionOfInterest } from '../../../src/pose/frame.js';
 import { FieldError, Link, ScreenTitle } from '../components/common.js';
@@ -12,7 +12,7 @@ import { RoiPicker } from '../gait/roi-picker.js';
 import { useWalkerScan } from '../gait/use-walker-scan.js';
 import { CandidateBoxes, WalkerPicker, walkerPictureFrame } from '../gait/walker-picker.js';
 import type { WalkerScan } from '../gait/walker-scan.js';
-import { frameSpan, roiFor, type Candidate } from '../../../src/pose/walker-choice.js';
+import { frameSpan, roiForCandidate, type Candidate } from '../../../src/pose/walker-choice.js';
 import type { FrameSource, OpenedVideo } from '../gait/video-source.js';
 import { GaitResults, type GaitSetup } from './gait-results.js';
 import { GaitServerChoice } from './gait-server-choice.js';
@@ -30,6 +30,7 @@ export function GaitVideoScreen() {
   const [opening, setOpening] = useState(false);
   const [view, setView] = useState<View>('auto');
   const [height, setHeight] = useState('');
+  const [treadmill, setTreadmill] = useState('');
   const [roi, setRoi] = useState<RegionOfInterest | null>(null);
   const [range, setRange] = useState({ first: '', last: '' });
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
@@ -49,7 +50,7 @@ export function GaitVideoScreen() {
     autoRange.current = r;
     manual.current = false;
     setSelected(c.id);
-    setRoi(roiFor(c, video.width, video.height));
+    setRoi(roiForCandidate(c, video.width, video.height));
     setRange(r);
   };
   const walker = useWalkerScan((scan, video) => {
@@ -88,6 +89,10 @@ export function GaitVideoScreen() {
 
   const heightCm = height.trim() === '' ? null : Number(height);
   const heightError = heightCm !== null && (!Number.isFinite(heightCm) || heightCm < 50 || heightCm > 250) ? 'Height must be a number of centimetres from 50 to 250.' : null;
+  const treadmillKmh = treadmill.trim() === '' ? null : Number(treadmill.replace(',', '.'));
+  const treadmillError = treadmillKmh !== null && (!Number.isFinite(treadmillKmh) || treadmillKmh < TREADMILL_KMH_RANGE.min || treadmillKmh > TREADMILL_KMH_RANGE.max)
+    ? `The belt speed must be a number of km/h from ${TREADMILL_KMH_RANGE.min} to ${TREADMILL_KMH_RANGE.max}; leave it empty for a walk on the floor.` : null;
+  const formError = heightError ?? treadmillError;
   const frameNo = (s: string) => (s.trim() === '' ? undefined : Number(s));
   const first = frameNo(range.first); const last = frameNo(range.last);
   const maxFrame = (loaded?.video.frameCount ?? 1) - 1;
@@ -98,7 +103,7 @@ export function GaitVideoScreen() {
     : span > SAVED_MAX_FRAMES ? `Choose at most ${SAVED_MAX_FRAMES} frames (this is ${span}): set the first and last frame around 10–20 seconds of walking.` : null;
 
   async function analyse() {
-    if (!loaded || !roi || heightError || rangeError) return;
+    if (!loaded || !roi || formError || rangeError) return;
     setError(null);
     await walker.stop(); // the scan and the pose pass share one detector
     const ctl = new AbortController();
@@ -112,7 +117,7 @@ export function GaitVideoScreen() {
         onProgress: (done, t) => setProgress({ done, total: t }),
       });
       if ('error' in r) { setError(r.error.message); return; }
-      setResult({ series: r.series, times: r.times, setup: { view, heightCm, roi, sourceName: loaded.file.name, file: loaded.file, video: loaded.video } });
+      setResult({ series: r.series, times: r.times, setup: { view, heightCm, treadmillKmh, roi, sourceName: loaded.file.name, file: loaded.file, video: loaded.video } });
     } catch (e) {
       if (!(e instanceof DOMException && e.name === 'AbortError')) setError(e instanceof Error ? e.message : String(e));
     } finally {
@@ -163,6 +168,9 @@ export function GaitVideoScreen() {
           <label htmlFor="gait-height">Your height in cm (optional, for walking speed and step length)</label>
           <input id="gait-height" inputMode="decimal" value={height} onChange={(e) => setHeight(e.target.value)} aria-invalid={!!heightError} aria-describedby="gait-height-err" />
           <FieldError id="gait-height-err" message={heightError} />
+          <label htmlFor="gait-treadmill">Filmed on a treadmill? Its belt speed in km/h (optional, for speed and step length; leave empty for a walk on the floor)</label>
+          <input id="gait-treadmill" inputMode="decimal" value={treadmill} onChange={(e) => setTreadmill(e.target.value)} aria-invalid={!!treadmillError} aria-describedby="gait-treadmill-err" />
+          <FieldError id="gait-treadmill-err" message={treadmillError} />
           <h3>Who should Footing follow?</h3>
           <WalkerPicker state={walker.state} frameCount={loaded.video.frameCount} selected={selected}
             onSelect={(c) => { if (walker.state.status === 'done') follow(c, walker.state.scan, loaded.video); }} />
@@ -186,11 +194,11 @@ export function GaitVideoScreen() {
               <button type="button" onClick={() => abort.current?.abort()}>Cancel</button>
             </div>
           ) : (
-            <button type="submit" className="primary big" disabled={!!heightError || !!rangeError}>Analyse walking</button>
+            <button type="submit" className="primary big" disabled={!!formError || !!rangeError}>Analyse walking</button>
           )}
         </form>
       )}
-      {loaded && roi && <GaitServerChoice file={loaded.file} view={view} heightCm={heightCm} disabled={!!progress || !!heightError} onDone={setServerResult} />}
+      {loaded && roi && <GaitServerChoice file={loaded.file} view={view} heightCm={heightCm} treadmillKmh={treadmillKmh} disabled={!!progress || !!formError} onDone={setServerResult} />}
     </section>
   );
 }

@@ -1,0 +1,66 @@
+/**
+ * Checks that detected events can be real gait before any time is computed from them. A wrong number is worse
+ * than "not measurable": when the pose model swaps the legs, or a peak of noise is taken for a contact, the
+ * timing arithmetic still produces a cadence (one short real clip gave 345 steps/min for a true ~108). Each
+ * check is a property every gait has, whatever the person or the camera:
+ * - each foot alternates contact and toe off (it cannot land twice without leaving the ground);
+ * - left and right contacts alternate (a missed event at the picture's edge is allowed once);
+ * - a step is about half a stride (the other foot lands between two contacts of one foot);
+ * - the cadence is one a human can walk or run at.
+ * Pure.
+ */
+import type { FootEvents, GaitEvents } from './gait-events.js';
+import type { GaitMode } from './gait-mode.js';
+import type { TemporalParameters } from './temporal-parameters.js';
+
+/**
+ * Cadence a human body can produce, steps/min: plausibility limits, not clinical norms (those are in
+ * reference-ranges.ts). Walking: very slow or frail walkers take 40-60 steps/min; race walkers reach about 200
+ * but nobody walks above ~160 in a clinic. Running: jogging starts near 140; 260 is beyond elite sprinting.
+ * Unknown mode takes the union.
+ */
+export const PLAUSIBLE_CADENCE: Record<GaitMode, { min: number; max: number }> = {
+  walk: { min: 40, max: 160 },
+  run: { min: 120, max: 260 },
+  unknown: { min: 40, max: 260 },
+};
+/** A step is half a stride when both feet behave alike; even marked limping stays well within 35-65 %. */
+export const STEP_TO_STRIDE = { min: 0.35, max: 0.65 };
+
+export interface ConsistencyCheck { ok: boolean; problems: string[] }
+
+/** Count of places where one foot lands twice with no toe off between (or leaves twice with no contact). */
+function footOrderErrors(f: FootEvents): number {
+  const seq = [...f.heelStrike.map((t) => ({ t, k: 'on' as const })), ...f.toeOff.map((t) => ({ t, k: 'off' as const }))].sort((a, b) => a.t - b.t);
+  let errors = 0;
+  for (let i = 1; i < seq.length; i++) if ((seq[i] as { k: string }).k === (seq[i - 1] as { k: string }).k) errors++;
+  return errors;
+}
+
+/** Same-foot neighbours among all contacts in time order (0 when left and right alternate perfectly). */
+function sameFootNeighbours(e: GaitEvents): number {
+  const all = [...e.left.heelStrike.map((t) => ({ t, s: 'l' })), ...e.right.heelStrike.map((t) => ({ t, s: 'r' }))].sort((a, b) => a.t - b.t);
+  let n = 0;
+  for (let i = 1; i < all.length; i++) if ((all[i] as { s: string }).s === (all[i - 1] as { s: string }).s) n++;
+  return n;
+}
+
+export function checkEventConsistency(events: GaitEvents, tp: TemporalParameters, mode: GaitMode): ConsistencyCheck {
+  const problems: string[] = [];
+  const orderErrors = footOrderErrors(events.left) + footOrderErrors(events.right);
+  const contacts = events.left.heelStrike.length + events.right.heelStrike.length;
+  // One slip is allowed for an edge of the picture (a foot entering mid-swing); more is a swapped or noisy leg.
+  if (orderErrors > 1 + Math.floor(contacts / 8)) problems.push(`a foot lands twice without leaving the ground (${orderErrors} times)`);
+  const same = sameFootNeighbours(events);
+  if (same > 1 + Math.floor(contacts / 8)) problems.push(`left and right contacts do not alternate (${same} times the same foot twice in a row)`);
+  const ratio = tp.stepTime / tp.strideTime;
+  if (Number.isFinite(ratio) && (ratio < STEP_TO_STRIDE.min || ratio > STEP_TO_STRIDE.max)) {
+    problems.push(`a step lasts ${(100 * ratio).toFixed(0)} % of a stride instead of about half`);
+  }
+  const bounds = PLAUSIBLE_CADENCE[mode];
+  if (Number.isFinite(tp.cadence) && (tp.cadence < bounds.min || tp.cadence > bounds.max)) {
+    const what = mode === 'run' ? 'running' : mode === 'walk' ? 'walking' : 'walking or running';
+    problems.push(`a cadence of ${tp.cadence.toFixed(0)} steps/min is outside what is possible for ${what} (${bounds.min}-${bounds.max})`);
+  }
+  return { ok: problems.length === 0, problems };
+}

@@ -1,0 +1,165 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeGait } from './analyze-gait.js';
+import { checkEventConsistency, PLAUSIBLE_CADENCE } from './event-consistency.js';
+import type { GaitEvents } from './gait-events.js';
+import { LANDMARKS, type KeypointSeries, type LandmarkName } from './keypoints.js';
+import { bilateral, type Metric } from './metric.js';
+import { syntheticWalk } from './synthetic-walker.js';
+import { temporalParameters } from './temporal-parameters.js';
+
+// Expected values come from the synthetic walker's prescribed schedule (cadence, stance %, step length) or from
+// arithmetic by hand, never from the analysis output.
+const TOL = 0.05;
+const value = (m: Metric): number => { assert.equal(m.status, 'ok', m.status === 'not_measurable' ? m.reason : ''); return (m as { value: number }).value; };
+
+function assertEventsNear(found: GaitEvents, truth: GaitEvents, tol = TOL): void {
+  for (const side of ['left', 'right'] as const) {
+    for (const t of found[side].heelStrike) assert.ok(truth[side].heelStrike.some((u) => Math.abs(u - t) <= tol), `${side} contact at ${t.toFixed(3)} matches no true contact`);
+  }
+}
+
+test('treadmill, side view (both directions): recognised as in place, events relative to the pelvis, belt speed gives speed and step length', () => {
+  for (const view of ['side-left', 'side-right'] as const) {
+    const cadence = 110;
+    const { series, truth } = syntheticWalk({ view, treadmill: true, cadence, stancePercent: 61, stepLength: 0.65, duration: 10, seed: 3 });
+    const a = analyzeGait(series, { treadmillKmh: 4.2 });
+    assert.equal(a.view.view, 'side');
+    assert.equal(a.view.setting, 'in-place');
+    assert.ok(a.view.horizontalTravel < 0.1, 'the pelvis stays put');
+    assert.equal(a.mode, 'walk');
+    assertEventsNear(a.events, truth.events);
+    assert.ok(a.events.left.heelStrike.length >= 8);
+    assert.ok(Math.abs(value(a.metrics.cadence) - cadence) < 2);
+    // 4.2 km/h = 1.1667 m/s; a step lasts 60/110 s, so a step is 1.1667 × 0.5455 = 0.636 m (by hand).
+    assert.ok(Math.abs(value(a.metrics.walkingSpeed) - 4.2 / 3.6) < 1e-9);
+    assert.ok(Math.abs(value(a.metrics.stepLength) - 0.636) < 0.02, `step ${value(a.metrics.stepLength)}`);
+    assert.equal(a.warnings.length, 0, JSON.stringify(a.warnings));
+  }
+});
+
+test('treadmill without a belt speed: speed and step length are not measurable and the reason asks for it', () => {
+  const { series } = syntheticWalk({ view: 'side-right', treadmill: true, duration: 8 });
+  const a = analyzeGait(series, { scale: { kind: 'height', heightCm: 175 } });
+  assert.equal(a.metrics.cadence.status, 'ok');
+  assert.equal(a.metrics.walkingSpeed.status, 'not_measurable');
+  assert.match((a.metrics.walkingSpeed as { reason: string }).reason, /belt speed/);
+});
+
+test('treadmill with "--view side" stated: the stated view is used and steps are timed', () => {
+  const { series, truth } = syntheticWalk({ view: 'side-left', treadmill: true, duration: 8, seed: 9 });
+  const a = analyzeGait(series, { view: 'side' });
+  assert.equal(a.view.view, 'side');
+  assert.equal(a.view.direction, 'right-to-left'); // the synthetic walker faces image left from this camera
+  assertEventsNear(a.events, truth.events);
+  assert.equal(a.metrics.cadence.status, 'ok');
+});
+
+test('treadmill, front and back views with depth: recognised, timed, frontal metrics measured, sagittal refused', () => {
+  for (const view of ['front', 'back'] as const) {
+    const { series, truth } = syntheticWalk({ view, treadmill: true, includeWorld: true, duration: 8, cameraDistance: 3, pelvicDropDeg: 6, seed: 4 });
+    const a = analyzeGait(series, { scale: { kind: 'height', heightCm: 175 } });
+    assert.equal(a.view.view, view);
+    assert.equal(a.view.setting, 'in-place');
+    assert.equal(a.view.direction, view === 'front' ? 'toward' : 'away');
+    assertEventsNear(a.events, truth.events);
+    assert.ok(Math.abs(value(a.metrics.cadence) - 105) < 2);
+    assert.ok(Math.abs(value(a.metrics.pelvicDrop) - 6) < 2.5, `drop ${value(a.metrics.pelvicDrop)}`);
+    // The synthetic hips are 2 × 0.095 m apart and the feet stay under them: step width ≈ 0.19 m.
+    assert.ok(Math.abs(value(a.metrics.stepWidth) - 0.19) < 0.04, `width ${value(a.metrics.stepWidth)}`);
+    assert.equal(a.metrics.kneeFrontalProjection.status, 'ok');
+    assert.ok(Math.abs(value(a.metrics.kneeFrontalProjection)) < 5, 'straight synthetic legs project near 0°');
+    assert.equal(a.metrics.kneeFlexionInitialContact.status, 'not_measurable');
+  }
+});
+
+test('someone standing in place is not walking: no view, no steps', () => {
+  const { series } = syntheticWalk({ view: 'side-left', treadmill: true, duration: 6 });
+  // Freeze every landmark at its first-frame position plus the generator's noise-free pose: a person standing.
+  const first = series.frames[0]!.people[0]!;
+  const standing: KeypointSeries = { ...series, frames: series.frames.map((f, i) => ({ ...f, people: [{ ...first, image: first.image.map((p) => ({ ...p, x: p.x + Math.sin(i / 7), y: p.y })) }] })) };
+  const a = analyzeGait(standing);
+  assert.equal(a.metrics.cadence.status, 'not_measurable');
+  assert.ok(a.warnings.some((w) => w.code === 'view-unclear'));
+});
+
+test('running on a treadmill: mode run, flight time, no double support, and no walking norm on any metric', () => {
+  const cadence = 170; const stancePercent = 36;
+  const { series, truth } = syntheticWalk({ view: 'side-right', treadmill: true, cadence, stancePercent, stepLength: 1.1, duration: 8, seed: 2 });
+  const a = analyzeGait(series, { treadmillKmh: 11 });
+  assert.equal(a.mode, 'run');
+  assertEventsNear(a.events, truth.events);
+  assert.ok(Math.abs(value(a.metrics.cadence) - cadence) < 3);
+  assert.equal(a.metrics.doubleSupportPercent.status, 'not_measurable');
+  assert.ok(value(a.metrics.flightTime) > 0);
+  assert.ok(value(a.metrics.contactTime) < 60 / cadence, 'contact shorter than a step');
+  for (const [name, m] of Object.entries(a.metrics)) assert.ok(m.status !== 'ok' || m.reference === undefined, `${name} carries a walking norm on a run`);
+});
+
+test('walking: flight time refused, walking norms attached (DOMAIN.md §2c)', () => {
+  const { series } = syntheticWalk({ view: 'side-left', duration: 10, seed: 8 });
+  const a = analyzeGait(series);
+  assert.equal(a.mode, 'walk');
+  assert.equal(a.metrics.flightTime.status, 'not_measurable');
+  assert.equal((a.metrics.cadence as { reference?: { min: number } }).reference?.min, 100);
+});
+
+/**
+ * Puts the right leg onto the left one (3 px apart) in the frames for which `collapse(i)` is true: what a pose
+ * model does when it loses the far leg and places both on the near one. (Plain left/right label swaps are
+ * repaired by trajectory cleaning and need no check here.)
+ */
+function collapseLegs(series: KeypointSeries, collapse: (i: number) => boolean): KeypointSeries {
+  const legs = new Set(['hip', 'knee', 'ankle', 'heel', 'foot_index']);
+  const leftOf = (name: LandmarkName): number => LANDMARKS.indexOf(name.replace('right_', 'left_') as LandmarkName);
+  return {
+    ...series,
+    frames: series.frames.map((f, i) => (!collapse(i) ? f : {
+      ...f,
+      people: f.people.map((p) => ({ ...p, image: LANDMARKS.map((n, k) => (n.startsWith('right_') && legs.has(n.slice(6)) ? { ...p.image[leftOf(n)]!, x: p.image[leftOf(n)]!.x + 3 } : p.image[k]!)) })),
+    })),
+  };
+}
+
+test('the far leg collapsed onto the near one in parts of the clip: no timing is shown, with a warning that says why', () => {
+  const { series } = syntheticWalk({ view: 'side-left', duration: 10, seed: 12 });
+  for (const period of [5, 17, 25]) {
+    const a = analyzeGait(collapseLegs(series, (i) => Math.floor(i / period) % 2 === 1));
+    assert.equal(a.metrics.cadence.status, 'not_measurable', `period ${period}`);
+    assert.equal(a.metrics.kneeFlexionInitialContact.status, 'not_measurable');
+    const w = a.warnings.find((x) => x.code === 'events-inconsistent');
+    assert.ok(w, JSON.stringify(a.warnings.map((x) => x.code)));
+    assert.match(w.message, /not consistent/);
+  }
+});
+
+test('consistency rules on hand-made events', () => {
+  const tp = (e: GaitEvents) => temporalParameters(e);
+  // A good walk: contacts every 0.55 s alternating, toe offs 0.68 s after each contact.
+  const hs = (start: number) => [0, 1, 2, 3].map((k) => start + 1.1 * k);
+  const good: GaitEvents = { left: { heelStrike: hs(0), toeOff: hs(0.68) }, right: { heelStrike: hs(0.55), toeOff: hs(1.23) } };
+  assert.deepEqual(checkEventConsistency(good, tp(good), 'walk'), { ok: true, problems: [] });
+  // The short real clip of the issue: three contacts 0.174 s apart (345 steps/min) cannot be walking.
+  const fast: GaitEvents = { left: { heelStrike: [0.2, 0.548], toeOff: [0.4] }, right: { heelStrike: [0.374, 0.722], toeOff: [0.6] } };
+  const r = checkEventConsistency(fast, tp(fast), 'walk');
+  assert.equal(r.ok, false);
+  assert.ok(r.problems.some((p) => p.includes(`outside what is possible for walking (${PLAUSIBLE_CADENCE.walk.min}-${PLAUSIBLE_CADENCE.walk.max})`)), r.problems.join('|'));
+  // One foot landing twice with no toe off between, three times over.
+  const twice: GaitEvents = { left: { heelStrike: [0, 0.3, 1.1, 1.4, 2.2, 2.5], toeOff: [0.7, 1.8] }, right: good.right };
+  assert.ok(checkEventConsistency(twice, tp(twice), 'walk').problems.some((p) => p.includes('lands twice')));
+});
+
+test('left and right that disagree in sign or beyond plausibility are not averaged into one number', () => {
+  const agreement = { maxApart: 20, noise: 3 };
+  const opposite = bilateral([23.9, 24.1], [-15.4, -15.2], 'deg', 0.8, agreement);
+  assert.equal(opposite.status, 'not_measurable');
+  assert.equal(opposite.left, 24);
+  assert.equal(opposite.right, -15.3);
+  assert.match((opposite as { reason: string }).reason, /opposite directions/);
+  const apart = bilateral([40], [10], 'deg', 0.8, agreement);
+  assert.equal(apart.status, 'not_measurable');
+  const near = bilateral([5, 7], [6, 8], 'deg', 0.8, agreement);
+  assert.equal(value(near), 6.5); // median of 5, 6, 7, 8
+  const aroundZero = bilateral([1], [-2], 'deg', 0.8, agreement); // both within noise: not a disagreement
+  assert.equal(aroundZero.status, 'ok');
+});
