@@ -6,15 +6,16 @@
 import type { GaitEvents } from './gait-events.js';
 import type { KeypointSeries } from './keypoints.js';
 import { checkEventConsistency } from './event-consistency.js';
-import { detectMode, type GaitMode } from './gait-mode.js';
-import { detectKeypointEvents } from './keypoint-events.js';
+import { detectMode, modeFromPelvis, type GaitMode } from './gait-mode.js';
+import { detectKeypointEvents, runningToeOffs } from './keypoint-events.js';
 import { computeMetrics, type GaitMetrics, type GaitScale } from './keypoint-metrics.js';
 import { notMeasurable } from './metric.js';
 import { buildTracks, selectTrack } from './person-tracking.js';
 import { MIN_FPS, qualityFigures, qualityWarnings, strideWarning, validateSeries, type GaitWarning, type QualityFigures } from './quality-checks.js';
 import { temporalParameters } from './temporal-parameters.js';
 import { cleanTrack, type CleaningOptions } from './trajectory-cleaning.js';
-import { detectView, estimateForStatedView, UNKNOWN_VIEW, type ViewEstimate } from './view-detection.js';
+import { detectView, estimateForStatedView, pelvis, torsoLength, UNKNOWN_VIEW, type ViewEstimate } from './view-detection.js';
+import { median } from './stats.js';
 
 export interface AnalyzeGaitOptions extends CleaningOptions {
   /** Analyse this track instead of the automatically chosen walker (ids are listed in GaitAnalysis.tracks). */
@@ -112,8 +113,15 @@ export function analyzeGait(series: KeypointSeries, options: AnalyzeGaitOptions 
   if (quality.effectiveFps < MIN_FPS) detection = { status: 'not_measurable', reason: `Frame rate below ${MIN_FPS} frames per second.` };
   let mode: GaitMode = 'unknown';
   if (detection.status === 'ok') {
-    const tp = temporalParameters(detection.events);
-    mode = detectMode(tp, detection.events).mode;
+    let tp = temporalParameters(detection.events);
+    // Walk or run from the body's mechanics first (needs no toe offs), else from stance and flight.
+    const hips = pelvis(clean); const size = median(torsoLength(clean).filter(Number.isFinite));
+    const byPelvis = modeFromPelvis(clean.time, hips.y.map((y) => -y / size), { left: detection.signals.left.heel, right: detection.signals.right.heel }, detection.events);
+    mode = byPelvis.mode !== 'unknown' ? byPelvis.mode : detectMode(tp, detection.events).mode;
+    if (mode === 'run' && view.view === 'side') {
+      detection = { ...detection, events: runningToeOffs(clean, detection.events) };
+      tp = temporalParameters(detection.events);
+    }
     // Events are checked before any time is reported from them: a wrong number is worse than none.
     const check = checkEventConsistency(detection.events, tp, mode);
     if (!check.ok) {

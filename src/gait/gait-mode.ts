@@ -1,9 +1,14 @@
 /**
- * Walking or running, from the events: walking always has a period when both feet are on the ground (double
- * support), so each foot is on the ground for more than half of its stride; running has a flight phase instead,
- * so stance is under half the stride. The boundary is the definition of the two gaits, not a tuned number.
- * Pure.
+ * Walking or running. Two independent kinds of evidence:
+ * - Mechanics of the body: walking vaults over a stiff leg, so the pelvis is higher when the stance foot passes
+ *   under it than at contact; running lands on a spring, so the pelvis is lower there than at contact. This needs
+ *   only contacts and the foot's position relative to the pelvis, not toe offs (which keypoint methods place late
+ *   in running, hiding the flight phase).
+ * - Timing: walking always has double support, so each foot is on the ground for more than half of its stride;
+ *   running has a flight phase instead, so stance is under half the stride.
+ * Both boundaries are the definitions of the two gaits, not tuned numbers. Pure.
  */
+import type { GaitEvents, Side } from './gait-events.js';
 import type { TemporalParameters } from './temporal-parameters.js';
 import { median } from './stats.js';
 
@@ -48,4 +53,47 @@ export function detectMode(tp: TemporalParameters, events: { left: { heelStrike:
     if (byFlight !== byStance) return { mode: 'unknown', stancePercent, flightShare };
   }
   return { mode: byStance, stancePercent, flightShare };
+}
+
+/**
+ * Votes per contact from the pelvis: height at the moment the stance heel passes under the pelvis (its forward
+ * offset crosses zero) minus height at contact. Positive: vaulting (walk); negative: spring (run). `height` grows
+ * upwards (any unit), `heelForward[side]` is the heel's forward offset from the pelvis (keypoint-events signals).
+ */
+export function modeFromPelvis(
+  time: readonly number[], height: readonly number[], heelForward: Record<Side, readonly number[]>, events: GaitEvents,
+): { mode: GaitMode; walkVotes: number; runVotes: number } {
+  const at = (t: number): number => {
+    let i = 0;
+    while (i + 1 < time.length && (time[i + 1] as number) <= t) i++;
+    const j = Math.min(i + 1, time.length - 1);
+    const t0 = time[i] as number; const t1 = time[j] as number;
+    const h0 = height[i] as number; const h1 = height[j] as number;
+    return t1 === t0 ? h0 : h0 + ((h1 - h0) * (t - t0)) / (t1 - t0);
+  };
+  let walkVotes = 0; let runVotes = 0;
+  for (const side of ['left', 'right'] as const) {
+    const other = side === 'left' ? events.right : events.left;
+    const fwd = heelForward[side];
+    for (const hs of events[side].heelStrike) {
+      const until = other.heelStrike.find((t) => t > hs);
+      if (until === undefined) continue;
+      // First sample after contact where the heel is no longer ahead of the pelvis.
+      let cross = -1;
+      for (let i = 0; i < time.length; i++) {
+        const t = time[i] as number;
+        if (t <= hs) continue;
+        if (t > until) break;
+        if (Number.isFinite(fwd[i] as number) && (fwd[i] as number) <= 0) { cross = i; break; }
+      }
+      if (cross < 0) continue;
+      const d = (height[cross] as number) - at(hs);
+      if (!Number.isFinite(d) || d === 0) continue;
+      if (d > 0) walkVotes++; else runVotes++;
+    }
+  }
+  const n = walkVotes + runVotes;
+  // Two thirds of the contacts must agree: a few frames of noise at the pelvis must not decide the gait.
+  const mode: GaitMode = n >= 3 && walkVotes >= (2 * n) / 3 ? 'walk' : n >= 3 && runVotes >= (2 * n) / 3 ? 'run' : 'unknown';
+  return { mode, walkVotes, runVotes };
 }

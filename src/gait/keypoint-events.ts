@@ -9,6 +9,7 @@
  */
 import type { FootEvents, GaitEvents, Side } from './gait-events.js';
 import { LANDMARK_INDEX, type LandmarkName } from './keypoints.js';
+import { kneeFlexion } from './joint-angles.js';
 import { findPeaks, sidedProminence } from './peaks.js';
 import type { CleanTrack, Trajectory } from './trajectory-cleaning.js';
 import { quantile } from './stats.js';
@@ -121,4 +122,38 @@ export function detectKeypointEvents(track: CleanTrack, view: ViewEstimate, opti
     };
   }
   return { status: 'ok', events: events as GaitEvents, method: view.view === 'side' ? 'zeni-image-x' : 'zeni-world-z', signals };
+}
+
+/**
+ * Toe offs of a run, side view. Zeni's toe-off (toe furthest behind the pelvis) comes late in running: after
+ * leaving the belt or ground the foot keeps moving back relative to the pelvis for a few frames, which hides the
+ * flight phase. At push-off the knee reaches its greatest extension of late stance and flexes quickly once the
+ * foot is off, so the toe off is placed at the knee's peak extension between mid-stance and Zeni's estimate.
+ * Walking is left to Zeni (its knee is already flexing before toe off).
+ */
+export function runningToeOffs(track: CleanTrack, events: GaitEvents): GaitEvents {
+  const out = { left: { ...events.left }, right: { ...events.right } } as GaitEvents;
+  for (const side of ['left', 'right'] as const) {
+    const hip = track.landmarks[LANDMARK_INDEX[`${side}_hip`]] as Trajectory;
+    const knee = track.landmarks[LANDMARK_INDEX[`${side}_knee`]] as Trajectory;
+    const ankle = track.landmarks[LANDMARK_INDEX[`${side}_ankle`]] as Trajectory;
+    const flexion = track.time.map((_, i) => kneeFlexion(
+      { x: hip.x[i] as number, y: hip.y[i] as number }, { x: knee.x[i] as number, y: knee.y[i] as number }, { x: ankle.x[i] as number, y: ankle.y[i] as number },
+    ));
+    out[side].toeOff = events[side].toeOff.map((tz) => {
+      const hs = [...events[side].heelStrike].reverse().find((t) => t < tz);
+      if (hs === undefined) return tz;
+      const from = hs + 0.4 * (tz - hs);
+      let best = -1;
+      for (let i = 0; i < track.time.length; i++) {
+        const t = track.time[i] as number;
+        if (t < from || t > tz || !Number.isFinite(flexion[i] as number)) continue;
+        if (best < 0 || (flexion[i] as number) < (flexion[best] as number)) best = i;
+      }
+      if (best < 0) return tz;
+      // Parabola through the minimum and its neighbours, as for the Zeni peaks.
+      return refine(track.time, flexion.map((f) => -f), best);
+    });
+  }
+  return out;
 }

@@ -3,7 +3,7 @@
  *
  * Model (3D, metres; X = walking direction, Y = up, Z = the walker's right):
  * - The pelvis moves at constant speed v = step length × cadence / 60, bobbing ±1.5 cm (highest at mid-stance)
- *   and tilting in the frontal plane (the swing-side hip drops by `pelvicDropDeg` during each stance).
+ *   when walking, ±4 cm (lowest at mid-stance) when running (stance under 50 %), and tilting in the frontal plane (the swing-side hip drops by `pelvicDropDeg` during each stance).
  * - Each foot follows a prescribed contact schedule: heel strike of the left foot at phase 0, right at half a
  *   stride; stance lasts `stancePercent` of the stride. In stance the foot is fixed on the ground (the heel rises
  *   about the toe in the last 30% of stance); in swing it moves forward with a trapezoidal velocity profile
@@ -154,7 +154,9 @@ export function syntheticWalk(options: WalkerOptions = {}): { series: KeypointSe
   function bodyOverground(t: number): Record<LandmarkName, Vec> {
     const px = pelvisX(t);
     const tMid = offset.left + S / 2;
-    const py = hipHeight + 0.015 * Math.cos((4 * Math.PI * (t - tMid)) / T);
+    // Walking vaults over a stiff leg (pelvis highest at mid-stance); running compresses a spring (lowest there).
+    const running = o.stancePercent < 50;
+    const py = hipHeight + (running ? -0.04 : 0.015) * Math.cos((4 * Math.PI * (t - tMid)) / T);
     // Obliquity: positive raises the left hip; during left stance (phase 0..S) the right (swing) side drops.
     const obliq = ((o.pelvicDropDeg * Math.PI) / 180) * Math.sin((2 * Math.PI * (t - offset.left)) / T);
     const lHip: Vec = [px, py + hipHalfWidth * Math.sin(obliq), -hipHalfWidth];
