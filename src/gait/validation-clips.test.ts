@@ -1,0 +1,74 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { analyzeGait } from './analyze-gait.js';
+import type { KeypointSeries } from './keypoints.js';
+
+// Real clips made by others (test/fixtures/gait-clips, SOURCES.md), their BlazePose keypoints made by the same path
+// as `footing analyze` (scripts/make-clip-keypoints.ts) and a hand reference of each made before any model ran on
+// it (test/fixtures/gait-reference, docs/gait-references). Expected values come from the hand references only.
+const fixture = (p: string): unknown => JSON.parse(readFileSync(new URL(`../../test/fixtures/${p}`, import.meta.url), 'utf8'));
+
+interface RefEvent { type: 'IC' | 'TO'; interval: [number, number]; nominated: number; pass: number | 'consensus' }
+interface Reference {
+  fps: number;
+  feet: Record<string, { events: RefEvent[] }>;
+  cadence: { stepsPerMin: number };
+  angles: Array<{ frame: number; side: string; kind: string; angleDeg: number }>;
+}
+const consensus = (ref: Reference, foot: string, type: 'IC' | 'TO'): RefEvent[] => ref.feet[foot]!.events.filter((e) => e.pass === 'consensus' && e.type === type);
+const median = (xs: number[]): number => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2; };
+
+test('treadmill run, side view, portrait phone clip: in place, running, cadence and contact/flight times as the hand reference', () => {
+  const series = fixture('keypoints/treadmill-run-side-a.json') as KeypointSeries;
+  const ref = fixture('gait-reference/treadmill-run-side-a.json') as Reference;
+  const a = analyzeGait(series);
+  assert.equal(a.view.view, 'side');
+  assert.equal(a.view.setting, 'in-place');
+  assert.equal(a.view.direction, 'right-to-left', 'he faces image left (SOURCES.md)');
+  assert.equal(a.mode, 'run');
+  assert.ok(!a.warnings.some((w) => w.code === 'events-inconsistent' || w.code === 'view-unclear'), JSON.stringify(a.warnings));
+  // Issue 16 target: cadence within 2 steps/min of the reference (168.8 from 34 hand-marked contacts).
+  const cadence = a.metrics.cadence;
+  assert.equal(cadence.status, 'ok');
+  assert.ok(Math.abs((cadence as { value: number }).value - ref.cadence.stepsPerMin) <= 2, `cadence ${(cadence as { value: number }).value}`);
+  assert.equal((cadence as { reference?: unknown }).reference, undefined, 'no walking norm on a run');
+  // Contact time: the hand reference's median of (TO - IC) per near-foot stance, in frames → s; within one frame.
+  const ic = consensus(ref, 'near', 'IC').map((e) => e.nominated);
+  const to = consensus(ref, 'near', 'TO').map((e) => e.nominated);
+  const contacts = ic.map((f) => { const off = to.find((t) => t > f); return off === undefined ? NaN : off - f; }).filter((d) => d > 0 && d < 15);
+  const refContact = median(contacts) / ref.fps;
+  const contact = a.metrics.contactTime as { status: string; value: number };
+  assert.equal(contact.status, 'ok');
+  assert.ok(Math.abs(contact.value - refContact) <= 1 / ref.fps, `contact ${contact.value} s vs ${refContact} s`);
+  const flight = a.metrics.flightTime as { status: string; value: number };
+  assert.equal(flight.status, 'ok');
+  assert.ok(flight.value > 0 && flight.value < 0.15, `flight ${flight.value} s`);
+  assert.equal(a.metrics.doubleSupportPercent.status, 'not_measurable');
+});
+
+test('treadmill run: hand-marked near-foot contacts and toe offs are found, at least 85 % within 2 frames, toe offs 80 % within 1', () => {
+  const series = fixture('keypoints/treadmill-run-side-a.json') as KeypointSeries;
+  const ref = fixture('gait-reference/treadmill-run-side-a.json') as Reference;
+  const a = analyzeGait(series);
+  // The near foot is his left (SOURCES.md; the reference's near track).
+  const frames = (ts: number[]) => ts.map((t) => t * ref.fps);
+  for (const [type, found] of [['IC', frames(a.events.left.heelStrike)], ['TO', frames(a.events.left.toeOff)]] as const) {
+    const errors = consensus(ref, 'near', type).map((e) => Math.min(...found.map((f) => Math.abs(f - e.nominated))));
+    const within2 = errors.filter((e) => e <= 2).length;
+    assert.ok(errors.every((e) => e <= 5), `${type}: an event missed (${errors.map((e) => e.toFixed(1)).join(' ')})`);
+    assert.ok(within2 >= 0.85 * errors.length, `${type}: ${within2}/${errors.length} within 2 frames (${errors.map((e) => e.toFixed(1)).join(' ')})`);
+    if (type === 'TO') assert.ok(errors.filter((e) => e <= 1).length >= 0.8 * errors.length, `TO within 1 frame: ${errors.map((e) => e.toFixed(1)).join(' ')}`);
+  }
+});
+
+test('treadmill run: knee flexion at initial contact within 5 degrees of the angles measured by hand on the frames', () => {
+  const series = fixture('keypoints/treadmill-run-side-a.json') as KeypointSeries;
+  const ref = fixture('gait-reference/treadmill-run-side-a.json') as Reference;
+  const a = analyzeGait(series);
+  const handIc = ref.angles.filter((x) => x.kind === 'knee_flexion_ic' && x.side === 'near').map((x) => x.angleDeg);
+  assert.ok(handIc.length >= 2);
+  const m = a.metrics.kneeFlexionInitialContact as { status: string; left?: number };
+  assert.equal(m.status, 'ok');
+  assert.ok(Math.abs(m.left! - median(handIc)) <= 5, `near (left) knee at contact ${m.left} vs hand ${median(handIc)}`);
+});
