@@ -40,4 +40,6 @@ export interface Finding {
   /** ISO date-time when it was measured and who recorded it (person, clinician id, or 'device'). */
   recordedAt: string;
   recordedBy: string;
+  /** Which recording it was measured on, when a finding combines several (e.g. "side-view video walk.mp4"). */
+  measuredFrom?: string;
 }

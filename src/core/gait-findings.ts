@@ -20,6 +20,9 @@ export interface GaitMetricInput {
 
 export interface GaitAnalysisInput {
   view: string;
+  /** 'walk' | 'run' | 'unknown'; absent in analyses saved before running was recognised (they were walks). */
+  mode?: string;
+  setting?: string;
   metrics: Record<string, GaitMetricInput>;
 }
 
@@ -56,7 +59,19 @@ export function gaitFindings(a: GaitAnalysisInput, meta: { recordedAt: string; r
   const wholeBody: Finding[] = [];
   for (const [key, m] of Object.entries(a.metrics)) {
     const info = META[key];
-    if (!info || m.value === null) continue;
+    if (!info) continue;
+    if (m.value === null) {
+      // Measured on each side, but the sides disagree too much to be one number (src/gait/metric.ts bilateral).
+      if (m.left === undefined || m.right === undefined) continue;
+      const r = (v: number): string => `${Math.round(v * 10) / 10} ${info.unit}`;
+      (info.segment === 'whole-body' ? wholeBody : chain).push({
+        source: `gait:${key}`, segment: info.segment === 'whole-body' ? 'foot' : info.segment, side: 'both', label: info.label,
+        value: `left ${r(m.left)}, right ${r(m.right)}`, reference: 'not compared: the two sides disagree', status: 'not-interpretable',
+        plain: `${info.label}: the left and right sides came out too different to trust either as one number; one side may be mismeasured. Film again with both legs clearly visible.`,
+        evidence: info.evidence, refs: info.refs, recordedAt: meta.recordedAt, recordedBy: meta.recordedBy,
+      });
+      continue;
+    }
     const value = `${Math.round(m.value * 100) / 100} ${info.unit}`;
     let status: Finding['status'];
     let plain: string;
@@ -65,6 +80,11 @@ export function gaitFindings(a: GaitAnalysisInput, meta: { recordedAt: string; r
       status = 'not-interpretable';
       reference = m.reference ? rangeWithSources(m.reference) : 'no reference';
       plain = `${info.label}: measured, but the video gave too little to be sure (confidence ${Math.round(m.confidence * 100)}%). Film again for a clearer answer.`;
+    } else if (!m.reference && a.mode === 'run') {
+      // DOMAIN.md §2c gives walking norms only; a run is never compared with them.
+      status = 'not-interpretable';
+      reference = 'No reference for running: the ranges Footing uses are for walking';
+      plain = `${info.label}: ${value} while running. The usual ranges are for walking, so this is not compared with them.`;
     } else if (!m.reference) {
       status = 'not-interpretable';
       reference = 'No validated reference for phone video';
