@@ -48,6 +48,7 @@ export function FindingItem({ finding, clinician = false }: { finding: Finding; 
       <StatusBadge status={finding.status} />
       <p>{finding.plain}</p>
       <EvidenceTag evidence={finding.evidence} refs={finding.refs} />
+      {finding.measuredFrom && <p className="small muted finding-from">Measured on the {finding.measuredFrom}.</p>}
       {clinician && <p className="clinician-text">Reference: {finding.reference} Recorded {shortDate(finding.recordedAt)} by {finding.recordedBy}.</p>}
     </li>
   );
