@@ -167,7 +167,7 @@ test('property: dropping frames (variable frame rate) lowers confidence and neve
 });
 
 test('too few strides: warnings with advice, timing metrics not measurable', () => {
-  const { series } = syntheticWalk({ view: 'side-left', duration: 1.6, cameraDistance: 3 });
+  const { series } = syntheticWalk({ view: 'side-left', duration: 2.2, cameraDistance: 3 });
   const a = analyzeGait(series);
   const w = a.warnings.find((x) => x.code === 'too-few-strides');
   assert.ok(w && w.advice.length > 20);
@@ -247,5 +247,34 @@ test('malformed series: located errors, never a throw', () => {
   const cut = { ...series, frames: series.frames.map((f, i) => (i === 4 ? { ...f, people: f.people.map((p) => ({ ...p, image: p.image.slice(0, 10) })) } : f)) };
   assert.equal(analyzeGait(cut).warnings[0]?.location?.field, 'people[0].image');
   const empty = analyzeGait({ model: 'x', width: 100, height: 100, fps: 30, frames: [] });
-  assert.equal(empty.warnings[0]?.code, 'no-person');
+  assert.equal(empty.warnings[0]?.code, 'too-short');
+  // A one-frame video says so (not "nobody found").
+  const one = analyzeGait({ ...series, frames: series.frames.slice(0, 1) });
+  assert.equal(one.warnings[0]?.code, 'too-short');
+  assert.match(one.warnings[0]!.message, /only 1 frame \(0\.0 s\)/);
+});
+
+test('feet at the bottom edge of the picture: a warning saying how to film again', () => {
+  const { series } = syntheticWalk({ view: 'side-left', duration: 8 });
+  // Crop the picture just above the lowest foot points: the soles are cut in most frames.
+  const lowest = Math.min(...series.frames.flatMap((f) => f.people.map((p) => Math.max(p.image[29]!.y, p.image[30]!.y))));
+  const cut = { ...series, height: Math.floor(lowest) };
+  const a = analyzeGait(cut);
+  const w = a.warnings.find((x) => x.code === 'feet-cut-off');
+  assert.ok(w, JSON.stringify(a.warnings.map((x) => x.code)));
+  assert.match(w.advice, /floor below the feet/);
+  assert.ok(!analyzeGait(series).warnings.some((x) => x.code === 'feet-cut-off'));
+});
+
+test('two people walking alike: the analysis says which one it followed', () => {
+  const a = syntheticWalk({ view: 'side-left', duration: 8, seed: 1 }).series;
+  const b = syntheticWalk({ view: 'side-left', duration: 8, seed: 2, cameraDistance: 5.3, cadence: 98 }).series;
+  // Same picture, the second walker a little lower in it (further along the floor) and out of step.
+  const both = { ...a, frames: a.frames.map((f, i) => ({ ...f, people: [...f.people, ...(b.frames[i]?.people ?? []).map((p) => ({ ...p, image: p.image.map((q) => ({ ...q, y: q.y + 120 })) }))] })) };
+  const r = analyzeGait(both);
+  assert.ok(r.tracks.length >= 2);
+  const w = r.warnings.find((x) => x.code === 'two-walkers');
+  assert.ok(w, JSON.stringify(r.warnings.map((x) => x.code)));
+  assert.match(w.message, new RegExp(`followed person ${r.trackId}`));
+  assert.ok(!analyzeGait(a).warnings.some((x) => x.code === 'two-walkers'));
 });

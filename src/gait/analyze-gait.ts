@@ -11,7 +11,7 @@ import { detectKeypointEvents, runningToeOffs } from './keypoint-events.js';
 import { computeMetrics, type GaitMetrics, type GaitScale } from './keypoint-metrics.js';
 import { notMeasurable } from './metric.js';
 import { buildTracks, selectTrack } from './person-tracking.js';
-import { MIN_FPS, qualityFigures, qualityWarnings, strideWarning, validateSeries, type GaitWarning, type QualityFigures } from './quality-checks.js';
+import { durationWarning, MIN_FPS, qualityFigures, qualityWarnings, strideWarning, validateSeries, type GaitWarning, type QualityFigures } from './quality-checks.js';
 import { temporalParameters } from './temporal-parameters.js';
 import { cleanTrack, type CleaningOptions } from './trajectory-cleaning.js';
 import { detectView, estimateForStatedView, pelvis, torsoLength, UNKNOWN_VIEW, type ViewEstimate } from './view-detection.js';
@@ -79,6 +79,9 @@ export function analyzeGait(series: KeypointSeries, options: AnalyzeGaitOptions 
   const invalid = validateSeries(series);
   if (invalid.length) return empty(invalid, 'The keypoint series is malformed.');
 
+  const short = durationWarning(series);
+  if (short) return empty([short], 'The video is too short.');
+
   const tracks = buildTracks(series, { minVisibility: options.minVisibility ?? 0.5 });
   const listed = tracks.map((t) => ({ id: t.id, frames: t.detections.length, firstFrame: t.detections[0]?.frame ?? 0, score: t.score }));
   const track = selectTrack(tracks, options.trackId);
@@ -87,7 +90,7 @@ export function analyzeGait(series: KeypointSeries, options: AnalyzeGaitOptions 
     return empty([{
       code: 'no-person', severity: 'error',
       message: asked ? `There is no person track with id ${options.trackId}.` : 'No person was found walking in the video.',
-      advice: 'Film the whole body (head to feet) in good light, with the phone held still, and walk across the picture.',
+      advice: 'Film the whole body (head to feet) in good light, with the phone held still, walking across the picture, toward or away from it, or on a treadmill.',
     }], 'No person to analyse.', listed);
   }
 
@@ -96,6 +99,11 @@ export function analyzeGait(series: KeypointSeries, options: AnalyzeGaitOptions 
   const view: ViewEstimate = options.view && options.view !== 'auto' ? estimateForStatedView(clean, options.view) : detected;
   const quality = qualityFigures(series, clean);
   const warnings = qualityWarnings(quality);
+  // Two people walking alike: the one followed may be the wrong one, so say so and how to choose the other.
+  const rival = options.trackId === undefined ? tracks.filter((t) => t.id !== track.id && t.detections.length >= 0.5 * track.detections.length && t.score >= 0.7 * track.score)[0] : undefined;
+  if (rival) {
+    warnings.push({ code: 'two-walkers', severity: 'warning', message: `Two people move alike in this video; Footing followed person ${track.id}, not person ${rival.id}.`, advice: 'If that is the wrong person, choose the other one ("This is not me"), or film with only the person to measure walking.' });
+  }
   if (options.view && options.view !== 'auto' && detected.view !== 'unknown' && detected.view !== options.view && detected.confidence >= MIN_VIEW_CONFIDENCE) {
     warnings.push({ code: 'view-unclear', severity: 'warning', message: `You said the video was filmed from the ${options.view}, but it looks like a ${detected.view} view.`, advice: 'Check the view setting, or film again exactly from the side or straight from the front or back.' });
   }

@@ -34,7 +34,8 @@ export const TORSO_TO_HEIGHT = 0.288;
 
 export interface GaitWarning {
   code: 'invalid-series' | 'no-person' | 'person-too-small' | 'person-partly-visible' | 'low-frame-rate'
-    | 'too-few-strides' | 'view-unclear' | 'no-depth-for-front-view' | 'events-inconsistent' | 'treadmill-speed-unused';
+    | 'too-few-strides' | 'view-unclear' | 'no-depth-for-front-view' | 'events-inconsistent' | 'treadmill-speed-unused'
+    | 'too-short' | 'feet-cut-off' | 'two-walkers';
   severity: 'error' | 'warning';
   message: string;
   advice: string;
@@ -75,7 +76,19 @@ export interface QualityFigures {
   bodyHeightFraction: number;
   /** Share of the walker's frames with hips, knees, ankles, heels and toes of both legs seen. */
   legsVisibleFraction: number;
+  /** Share of the walker's frames in which a heel or toe lies at (or beyond) the picture's bottom edge. */
+  feetAtEdgeFraction: number;
 }
+
+/** A foot point within this fraction of the picture height from the bottom edge is taken as cut by the edge. */
+const EDGE_BAND = 0.01;
+/** Feet cut off in more than this share of frames: contacts cannot be seen (the sole is the part that is cut). */
+export const MAX_FEET_AT_EDGE_FRACTION = 0.2;
+/**
+ * Less than this many seconds of video cannot hold two strides per foot even at a brisk 120 steps/min (a stride
+ * lasts ~1 s): said plainly before anything else, instead of "no person found".
+ */
+export const MIN_VIDEO_SECONDS = 2;
 
 const LEG_POINTS = ['hip', 'knee', 'ankle', 'heel', 'foot_index'] as const;
 
@@ -88,7 +101,14 @@ export function qualityFigures(series: KeypointSeries, track: CleanTrack): Quali
   const bodyHeightFraction = torso / TORSO_TO_HEIGHT / series.height;
   const idx = LEG_POINTS.flatMap((p) => [LANDMARK_INDEX[`left_${p}`], LANDMARK_INDEX[`right_${p}`]]);
   const seen = track.time.filter((_, i) => idx.every((li) => (track.landmarks[li] as { observed: boolean[] }).observed[i])).length;
-  return { effectiveFps, bodyHeightFraction: Number.isFinite(bodyHeightFraction) ? bodyHeightFraction : 0, legsVisibleFraction: track.time.length ? seen / track.time.length : 0 };
+  const feet = (['left_heel', 'right_heel', 'left_foot_index', 'right_foot_index'] as const).map((n) => track.landmarks[LANDMARK_INDEX[n]] as { y: number[] });
+  const bottom = series.height * (1 - EDGE_BAND);
+  const atEdge = track.time.filter((_, i) => feet.some((f) => (f.y[i] as number) >= bottom)).length;
+  return {
+    effectiveFps, bodyHeightFraction: Number.isFinite(bodyHeightFraction) ? bodyHeightFraction : 0,
+    legsVisibleFraction: track.time.length ? seen / track.time.length : 0,
+    feetAtEdgeFraction: track.time.length ? atEdge / track.time.length : 0,
+  };
 }
 
 /** Warnings for figures below the limits above. */
@@ -101,6 +121,9 @@ export function qualityWarnings(q: QualityFigures): GaitWarning[] {
   }
   if (q.bodyHeightFraction < MIN_BODY_HEIGHT_FRACTION) {
     out.push({ code: 'person-too-small', severity: 'warning', message: 'The person is small in the picture, so feet are located less precisely.', advice: 'Place the phone closer (about 3–4 m away) so the whole body fills at least a third of the picture height, head to feet in view.' });
+  }
+  if (q.feetAtEdgeFraction > MAX_FEET_AT_EDGE_FRACTION) {
+    out.push({ code: 'feet-cut-off', severity: 'warning', message: `The feet touch the bottom edge of the picture in ${Math.round(100 * q.feetAtEdgeFraction)} % of the frames, so the moments they land and leave the ground cannot be seen well.`, advice: 'Tilt the phone down or step back so there is a little floor below the feet the whole time.' });
   }
   if (q.legsVisibleFraction < MIN_VISIBLE_FRACTION) {
     out.push({ code: 'person-partly-visible', severity: 'warning', message: 'Legs or feet are hidden or out of the picture in many frames.', advice: 'Keep the feet in the picture the whole time: hold the phone at hip height, avoid objects between camera and walker, wear clothes that do not cover the ankles.' });
@@ -115,5 +138,17 @@ export function strideWarning(strides: { left: number; right: number }): GaitWar
     code: 'too-few-strides', severity: 'error',
     message: `Only ${strides.left} left and ${strides.right} right complete strides were found; at least ${MIN_STRIDES_PER_SIDE} per foot are needed.`,
     advice: 'Walk at your usual pace for at least 8 steps inside the picture: start walking before you enter it and stop after you leave it. From the side, stand the phone 3–4 m from the walking line.',
+  };
+}
+
+/** The video itself is too short for any gait measure (checked before looking for people). */
+export function durationWarning(series: KeypointSeries): GaitWarning | null {
+  const n = series.frames.length;
+  const seconds = n > 1 ? (series.frames[n - 1]!.time - series.frames[0]!.time) + 1 / Math.max(1, series.fps) : n / Math.max(1, series.fps);
+  if (seconds >= MIN_VIDEO_SECONDS) return null;
+  return {
+    code: 'too-short', severity: 'error',
+    message: `The video is only ${n} frame${n === 1 ? '' : 's'} (${seconds.toFixed(1)} s) long; at least ${MIN_VIDEO_SECONDS} s of walking are needed, and 10–20 s give reliable figures.`,
+    advice: 'Record 10–20 seconds of walking at your usual pace (at least 8 steps), the whole body in the picture.',
   };
 }
