@@ -25,7 +25,7 @@ import { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } from '../src/core/red-flags.
 import { LAST_STAGE } from '../src/core/stages.js';
 import { buildApp } from '../src/server/app.js';
 import { hashPassword } from '../src/server/auth/password.js';
-import { submitScreen } from '../src/server/services/program-service.js';
+import { submitScreen } from '../src/services/program-service.js';
 import { migrate, openStore } from '../src/store/db.js';
 import { inTransaction, refreshListFigures } from '../src/store/repos/patient-list.js';
 import { expectWork, failedRequests, listenLocal, loadLength, requestsPerSecond, type BenchFigures, type BenchOptions } from './_bench.js';

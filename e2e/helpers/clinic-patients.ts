@@ -4,7 +4,7 @@
  * clinic's list without signing 60 people up through the screens.
  */
 import { addDays } from '../../src/core/dates.js';
-import { submitScreen } from '../../src/server/services/program-service.js';
+import { submitScreen } from '../../src/services/program-service.js';
 import type { Store } from '../../src/store/db.js';
 import { createAccount } from '../../src/store/repos/accounts.js';
 import { acceptInvitation, createInvitation } from '../../src/store/repos/care-links.js';

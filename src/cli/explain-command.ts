@@ -3,8 +3,8 @@
  * decision, and a References block with the full reference of each source cited.
  */
 import { citationList, citeInline, refIdsIn, referencesBlock } from '../core/citations.js';
+import { isIsoDate, localCalendarDate } from '../core/dates.js';
 import { EVIDENCE_LEVELS } from '../core/evidence.js';
-import { todayFrom } from '../server/request-date.js';
 import { usageError } from './cli-error.js';
 import { DB_OPTION, type Command } from './command.js';
 import { openCliStore } from './open-store.js';
@@ -20,14 +20,15 @@ export const explainCommand: Command = {
     json: { type: 'boolean', description: 'Print one JSON object' },
   },
   async run({ values, out }) {
-    let today: string;
-    try { today = todayFrom(typeof values.date === 'string' ? values.date : undefined); } catch { throw usageError(`--date must be a calendar date like 2026-11-25 (got "${String(values.date)}")`); }
+    const given = typeof values.date === 'string' ? values.date : undefined;
+    if (given !== undefined && !isIsoDate(given)) throw usageError(`--date must be a calendar date like 2026-11-25 (got "${given}")`);
+    const today = given ?? localCalendarDate(new Date());
     const store = await openCliStore(typeof values.db === 'string' ? values.db : undefined);
     try {
       const personId = await personForCommand(store, values.email);
-      // Loaded here: the services bring much of the server's code, which the other commands never need.
-      const { explainFor } = await import('../server/services/assessment-service.js');
-      const { getToday } = await import('../server/services/program-service.js');
+      // Loaded here: the use cases bring much of the store's and the core's code, which most commands never need.
+      const { explainFor } = await import('../services/assessment-service.js');
+      const { getToday } = await import('../services/program-service.js');
       const state = await getToday(store.db, personId, today);
       const ex = await explainFor(store.db, personId);
       const decision = state.decision

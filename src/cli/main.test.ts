@@ -7,7 +7,7 @@ import { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } from '../core/red-flags.js';
 import { migrate, openStore } from '../store/db.js';
 import { ensureLocalPerson } from '../store/repos/people.js';
 import { saveSession } from '../store/repos/sessions.js';
-import { submitScreen } from '../server/services/program-service.js';
+import { submitScreen } from '../services/program-service.js';
 import { runCli } from '../../test/helpers/cli.js';
 import { COMMANDS } from './commands.js';
 

@@ -77,6 +77,11 @@ export function isIsoDate(s: string): boolean {
   return new Date(toUtc(s)).toISOString().slice(0, 10) === s;
 }
 
+/** The calendar date of a moment in the machine's own time zone (a fallback for "today" when no one named it). */
+export function localCalendarDate(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 
 /** A date as people read it in a sentence, e.g. "3 Mar" for 2026-03-03 (no year, no weekday, no locale). */

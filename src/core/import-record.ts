@@ -14,7 +14,7 @@
  * - **skipped**: what the file held that is not walking, by reason (src/core/walking-activity.ts).
  */
 import { z } from 'zod';
-import { isIsoDate } from './dates.js';
+import { isoDate } from './record-fields.js';
 import type { SkippedByReason, SkipReason } from './walking-activity.js';
 
 /** What an import did: stored something, stored nothing because everything was there, or stored nothing at all
@@ -44,8 +44,6 @@ export const ImportProblemRecord = z.object({
   location: ImportProblemLocation,
 }).strict();
 export type ImportProblemRecord = z.infer<typeof ImportProblemRecord>;
-
-const isoDate = z.string().refine(isIsoDate, 'must be a calendar date like 2026-11-25');
 
 export const ImportRecord = z.object({
   version: z.literal(IMPORT_RECORD_VERSION),

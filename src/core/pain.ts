@@ -1,7 +1,9 @@
 /**
  * Pain on the 0-10 numeric rating scale (NPRS), and what counts as a real change. DOMAIN.md §7 [39].
  */
+import { z } from 'zod';
 import { NPRS_MCID_FRACTION, NPRS_MCID_POINTS, PAIN_DURING_ACCEPTABLE_MAX, PAIN_DURING_SAFE_MAX } from './clinical-constants.js';
+import { nprs } from './record-fields.js';
 
 export const PAIN_SITES = ['back', 'neck', 'foot'] as const;
 export type PainSite = (typeof PAIN_SITES)[number];
@@ -18,6 +20,20 @@ export type Side = 'left' | 'right' | 'both' | 'centre';
 /** Kinds of pain a person can pick on the pain map (plain words; not a diagnostic classification). */
 export const PAIN_TYPES = ['aching', 'sharp', 'burning', 'tingling', 'numb', 'stiff'] as const;
 export type PainType = (typeof PAIN_TYPES)[number];
+
+/**
+ * One area marked on the body map, with its pain score: part of a check-in (checkins.regions) and of a pain map
+ * (pain_maps.marks), stored as JSON in both. The API takes it and the store reads it back with this validator.
+ */
+export const BodyMark = z.object({
+  region: z.enum(BODY_REGIONS),
+  side: z.enum(['left', 'right', 'both', 'centre']),
+  intensity: nprs,
+  view: z.enum(['front', 'back']).default('front'),
+  /** What the pain feels like, in the person's words from a short list. */
+  type: z.enum(PAIN_TYPES).optional(),
+}).strict();
+export type BodyMark = z.infer<typeof BodyMark>;
 
 /** Is this a valid NPRS score: an integer from 0 to 10? */
 export function isNprs(n: unknown): n is number {

@@ -2,11 +2,11 @@
  * The API's response types, in one place for the web app (ARCHITECTURE.md: web/ imports the API types, never
  * src/store or the services). Type-only: nothing here reaches a bundle.
  */
-export type { TodayState, Progress, ScreenOutcome } from './services/program-service.js';
-export type { Assessment, OutcomeSummary } from './services/assessment-service.js';
-export type { Checkin } from '../store/repos/checkins.js';
+export type { TodayState, Progress, ScreenOutcome } from '../services/program-service.js';
+export type { Assessment, OutcomeSummary } from '../services/assessment-service.js';
+export type { Checkin } from '../core/checkin-record.js';
 export type { ProgramEvent } from '../store/repos/program.js';
-export type { Session } from '../store/repos/sessions.js';
+export type { Session } from '../core/session-record.js';
 export type { PainMap, ScreeningRecord, OutcomeRecord } from '../store/repos/assessments.js';
 export type { GaitAnalysisRecord } from '../store/repos/gait-analyses.js';
 export type { ChainExplanation, ChainLink } from '../core/chain.js';

@@ -12,7 +12,8 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { hasZodFastifySchemaValidationErrors, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Store } from '../store/db.js';
-import { Problem } from './problem.js';
+import { Problem, problemFrom } from './problem.js';
+import { ServiceError } from '../services/service-error.js';
 import { ACCESS_LEVELS, access } from './access.js';
 import { registerProgramRoutes } from './routes/program-routes.js';
 import { registerRecordRoutes } from './routes/record-routes.js';
@@ -140,6 +141,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       const field = [err.validationContext, ...first.instancePath.split('/').filter(Boolean)].filter(Boolean).join('.');
       return reply.status(400).send({ error: { code: 'invalid_input', message: `${field || 'request'}: ${first.message}`, field } });
     }
+    if (err instanceof ServiceError) err = problemFrom(err);
     if (err instanceof Problem) return reply.status(err.status).send({ error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) } });
     const e = err as { statusCode?: number; code?: string; message?: string };
     if (e.statusCode && e.statusCode < 500) return reply.status(e.statusCode).send({ error: frameworkError({ ...e, statusCode: e.statusCode }, req.routeOptions?.bodyLimit) });

@@ -22,7 +22,7 @@ import { saveSession } from '../store/repos/sessions.js';
 import { clinicWorld, makeAccount, type ClinicWorld } from './auth/test-clinic.js';
 import { randomToken, sha256 } from './auth/tokens.js';
 import { adjustStage } from './services/clinician-service.js';
-import { submitScreen } from './services/program-service.js';
+import { submitScreen } from '../services/program-service.js';
 
 const TODAY = '2026-11-20';
 const nov = (d: number) => `2026-11-${String(d).padStart(2, '0')}`;

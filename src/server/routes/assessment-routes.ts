@@ -9,8 +9,8 @@ import { SAVED_ANALYSIS_MAX_BYTES, SavedAnalysisJson, SavedKeypointSeries } from
 import { access } from '../access.js';
 import { BodyMark, isoDate, isoDateTime } from '../api-schemas.js';
 import { todayFrom } from '../request-date.js';
-import { addOutcome, addPainMap, addScreening, explainFor, getAssessment, latestPainFor } from '../services/assessment-service.js';
-import { getToday } from '../services/program-service.js';
+import { addOutcome, addPainMap, addScreening, explainFor, getAssessment, latestPainFor } from '../../services/assessment-service.js';
+import { getToday } from '../../services/program-service.js';
 
 const PainMapInput = z.object({ marks: z.array(BodyMark).max(40), recordedAt: isoDateTime, recordedBy: z.string().trim().min(1).max(200).default('me') }).strict();
 /** A saved gait analysis: the metrics JSON and the keypoints, every number bounded (src/gait/saved-gait-analysis.ts);

@@ -8,7 +8,7 @@ import type { Store } from '../../store/db.js';
 import { ScreenInput, isoDate } from '../api-schemas.js';
 import { todayFrom } from '../request-date.js';
 import { access } from '../access.js';
-import { getProgress, getToday, submitScreen } from '../services/program-service.js';
+import { getProgress, getToday, submitScreen } from '../../services/program-service.js';
 
 const DateQuery = z.object({ date: isoDate.optional() }).strict();
 

@@ -13,7 +13,7 @@ import { covers, judgeLine, listLine, readKept, readStored, type FigureReader, t
 import type { Database } from '../../store/schema.js';
 import { listFiguresAsOf, patientJudgementRows, patientPage, patientRows, storedListFigures, type JudgementRow, type ListOwner, type PatientRow, type StoredSortKey } from '../../store/repos/patient-list.js';
 import { getProgram } from '../../store/repos/program.js';
-import { SESSIONS_PER_WEEK } from './program-service.js';
+import { SESSIONS_PER_WEEK } from '../../services/program-service.js';
 
 /** The longest page: a clinician's screen, not an export. */
 export const MAX_PAGE_SIZE = 200;

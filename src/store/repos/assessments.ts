@@ -4,7 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { BodyMark } from '../../server/api-schemas.js';
+import { BodyMark } from '../../core/pain.js';
 import type { Database } from '../schema.js';
 import { fromJson, newId, toJson } from '../json-column.js';
 

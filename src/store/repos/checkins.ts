@@ -1,20 +1,13 @@
 import type { Kysely, Transaction } from 'kysely';
-import { z } from 'zod';
-import { BodyMark, type CheckinInput } from '../../server/api-schemas.js';
+import { CHECKIN_REGIONS, localDateOf, type Checkin, type CheckinInput } from '../../core/checkin-record.js';
 import type { Database } from '../schema.js';
 import { fromJson, newId, toJson } from '../json-column.js';
 import { inTransaction, refreshListFigures } from './patient-list.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export interface Checkin {
-  id: string; at: string; date: string; context: 'daily' | 'before' | 'after'; sessionId: string | null;
-  back: number | null; neck: number | null; foot: number | null; regions: BodyMark[]; note: string | null;
-  heelFirstSteps: number | null; newLowerLimbSymptoms: boolean | null;
-}
-
-/** The local calendar date of a check-in: the date part as the client wrote it (its own offset). */
-export const localDateOf = (iso: string): string => iso.slice(0, 10);
+/** The record (type, validator, stored form) is src/core/checkin-record.ts. */
+export type { Checkin } from '../../core/checkin-record.js';
 
 /** Stores a check-in and refreshes the person's list figures, in one transaction (the caller's, if it is one). */
 export async function insertCheckin(db: Db, personId: string, input: CheckinInput, sessionId: string | null = null): Promise<Checkin> {
@@ -47,7 +40,7 @@ export async function listCheckins(db: Db, personId: string, range: { from?: str
   const rows = await q.orderBy('at').orderBy('id').execute();
   return rows.map((r) => ({
     id: r.id, at: r.at, date: r.date, context: r.context, sessionId: r.session_id, back: r.back, neck: r.neck, foot: r.foot,
-    regions: fromJson(z.array(BodyMark), r.regions, `checkins.regions (${r.id})`), note: r.note,
+    regions: fromJson(CHECKIN_REGIONS, r.regions, `checkins.regions (${r.id})`), note: r.note,
     heelFirstSteps: r.heel_first_steps, newLowerLimbSymptoms: r.new_lower_limb === null ? null : r.new_lower_limb === 1,
   }));
 }

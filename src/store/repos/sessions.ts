@@ -1,12 +1,13 @@
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
-import { SessionItem, type SessionInput } from '../../server/api-schemas.js';
+import { localDateOf } from '../../core/checkin-record.js';
+import { SESSION_ITEMS, type Session, type SessionInput } from '../../core/session-record.js';
 import type { Database } from '../schema.js';
 import { fromJson, newId, toJson } from '../json-column.js';
-import { addCheckinRow, localDateOf } from './checkins.js';
+import { addCheckinRow } from './checkins.js';
 import { refreshListFigures } from './patient-list.js';
 
-export interface Session { id: string; clientId: string; date: string; startedAt: string; completedAt: string; stage: number; status: 'completed' | 'partial'; items: SessionItem[] }
+/** The record (type, validator, stored form) is src/core/session-record.ts. */
+export type { Session } from '../../core/session-record.js';
 
 /**
  * Stores a finished guided session with its before/after pain check-ins, and refreshes the person's list figures, in
@@ -42,5 +43,5 @@ export async function listSessions(db: Kysely<Database>, personId: string, range
 }
 
 function fromRow(r: Database['sessions']): Session {
-  return { id: r.id, clientId: r.client_id, date: r.date, startedAt: r.started_at, completedAt: r.completed_at, stage: r.stage, status: r.status, items: fromJson(z.array(SessionItem), r.items, `sessions.items (${r.id})`) };
+  return { id: r.id, clientId: r.client_id, date: r.date, startedAt: r.started_at, completedAt: r.completed_at, stage: r.stage, status: r.status, items: fromJson(SESSION_ITEMS, r.items, `sessions.items (${r.id})`) };
 }

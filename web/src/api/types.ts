@@ -1,8 +1,13 @@
 /**
- * The API's response shapes, taken from the server's own types (type-only imports from src/server/api-types.ts).
+ * The API's response shapes, taken from the server's own types (type-only imports from src/server/api-types.ts)
+ * and, for the stored records, from their record files in src/core.
  */
-export type { TodayState, Progress, ScreenOutcome, Checkin, ProgramEvent } from '../../../src/server/api-types.js';
-export type { CheckinInput, SessionInput, SessionItem, BodyMark, WalkingLogInput } from '../../../src/server/api-schemas.js';
+export type { TodayState, Progress, ScreenOutcome, ProgramEvent } from '../../../src/server/api-types.js';
+export type { WalkingLogInput } from '../../../src/server/api-schemas.js';
+// The stored records, from their own files in the core (what the API takes and returns for them).
+export type { Checkin, CheckinInput } from '../../../src/core/checkin-record.js';
+export type { SessionInput, SessionItem } from '../../../src/core/session-record.js';
+export type { BodyMark } from '../../../src/core/pain.js';
 export type { PlanItem, TodayPlan, WalkDose } from '../../../src/core/plan.js';
 export type { HoldDose, TimedDose } from '../../../src/core/stages.js';
 export type { RedFlagQuestion, PrecautionQuestion, ScreenResult, Urgency } from '../../../src/core/red-flags.js';

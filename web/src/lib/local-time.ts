@@ -2,11 +2,13 @@
  * The person's own calendar date and local times with their offset: the API works in the person's local day
  * (it never guesses a time zone), so every request carries these.
  */
+import { localCalendarDate } from '../../../src/core/dates.js';
+
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** Local calendar date, YYYY-MM-DD. */
 export function localDate(d: Date = new Date()): string {
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return localCalendarDate(d);
 }
 
 /** Local ISO 8601 date-time with offset, e.g. 2026-11-25T08:30:00+01:00. */

@@ -15,7 +15,7 @@ import { localDate } from '../lib/local-time.js';
 import { attentionReasons, type PatientLine } from './clinician-attention.js';
 import { ClinicianStageForm } from './clinician-stage-form.js';
 import { ClinicianWalkingForm } from './clinician-walking-form.js';
-import { PathLink } from './clinician-workspace.js';
+import { PathLink } from '../components/path-link.js';
 
 interface PatientData { line: PatientLine | null; today: TodayState; progress: Progress; checkins: Checkin[]; walking: DailyWalking[]; gait: GaitAnalysisRecord[]; assessment: Assessment }
 

@@ -15,7 +15,7 @@ import {
   type Adherence, type ListOrderId, type ListView, type PatientPage,
 } from './clinician-attention.js';
 import { ClinicianInvite } from './clinician-invite.js';
-import { PathLink } from './clinician-workspace.js';
+import { PathLink } from '../components/path-link.js';
 
 const pct = (a: Adherence | null) => (a ? `${a.done} of ${a.prescribed} (${Math.round(a.fraction * 100)}%)` : '–');
 /** Typing pauses this long before the list is asked again. */

@@ -3,26 +3,17 @@
  * invitation card at /, one patient at /patients/:personId. Health data only ever comes from the patient-scoped
  * API, which checks the patient's consent on every request.
  */
-import { useState, type MouseEvent, type ReactNode } from 'react';
+import { useState } from 'react';
 import { ApiError } from '../api/client.js';
 import { useAuth } from '../auth/auth-context.js';
 import { Shell } from '../auth/shell.js';
 import { signOut } from '../auth/sign-out.js';
 import { FieldError } from '../components/common.js';
+import { PathLink } from '../components/path-link.js';
 import { navigatePath, usePath } from '../lib/router.js';
 import { ClinicianPatientScreen } from './clinician-patient.js';
 import { ClinicianPatientsScreen } from './clinician-patients.js';
 import { ClinicAdminScreen } from './clinic-admin.js';
-
-/** A link inside the workspace (paths with ids, which the patient app's Link cannot name). */
-export function PathLink({ to, children, className }: { to: string; children: ReactNode; className?: string }) {
-  const onClick = (e: MouseEvent) => {
-    if (e.metaKey || e.ctrlKey || e.shiftKey) return;
-    e.preventDefault();
-    navigatePath(to);
-  };
-  return <a href={to} onClick={onClick} className={className}>{children}</a>;
-}
 
 export function ClinicianWorkspace() {
   const auth = useAuth();

@@ -3,19 +3,19 @@
  * date and recorder), gait analyses, and from all of them the chain explanation and the inputs of the program review.
  */
 import type { Kysely } from 'kysely';
-import { explainChain, type ChainExplanation, type PainMark } from '../../core/chain.js';
-import type { Finding } from '../../core/findings.js';
-import { latestPainAreas, type PainAreas } from '../../core/pain-areas.js';
-import { gaitFindings, type GaitAnalysisInput } from '../../core/gait-findings.js';
-import { outcomeFinding, outcomeTrend, parseOutcomeEntry, scoreOutcome, outcomeEntrySchema, type OutcomeMeasureId, type ResponderMeasureId, type OutcomeTrend } from '../../core/outcome-measures.js';
-import { interpretScreening, parseScreeningResult, type ScreeningResult } from '../../core/screening-tests.js';
-import type { BodyMark } from '../api-schemas.js';
-import { badRequest } from '../problem.js';
-import type { Database } from '../../store/schema.js';
-import { insertOutcomeScore, insertPainMap, insertScreeningResult, listOutcomeScores, listPainMaps, listScreeningResults, type OutcomeRecord } from '../../store/repos/assessments.js';
-import { listGaitAnalyses } from '../../store/repos/gait-analyses.js';
-import { listCheckins } from '../../store/repos/checkins.js';
-import { getPerson } from '../../store/repos/people.js';
+import { explainChain, type ChainExplanation, type PainMark } from '../core/chain.js';
+import type { Finding } from '../core/findings.js';
+import { latestPainAreas, type PainAreas } from '../core/pain-areas.js';
+import { gaitFindings, type GaitAnalysisInput } from '../core/gait-findings.js';
+import { outcomeFinding, outcomeTrend, parseOutcomeEntry, scoreOutcome, outcomeEntrySchema, type OutcomeMeasureId, type ResponderMeasureId, type OutcomeTrend } from '../core/outcome-measures.js';
+import { interpretScreening, parseScreeningResult, type ScreeningResult } from '../core/screening-tests.js';
+import type { BodyMark } from '../core/pain.js';
+import { invalidInput } from './service-error.js';
+import type { Database } from '../store/schema.js';
+import { insertOutcomeScore, insertPainMap, insertScreeningResult, listOutcomeScores, listPainMaps, listScreeningResults, type OutcomeRecord } from '../store/repos/assessments.js';
+import { listGaitAnalyses } from '../store/repos/gait-analyses.js';
+import { listCheckins } from '../store/repos/checkins.js';
+import { getPerson } from '../store/repos/people.js';
 
 export async function addPainMap(db: Kysely<Database>, personId: string, input: { marks: BodyMark[]; recordedAt: string; recordedBy: string }) {
   return insertPainMap(db, personId, input);
@@ -28,7 +28,7 @@ export async function latestPainFor(db: Kysely<Database>, personId: string): Pro
 
 export async function addScreening(db: Kysely<Database>, personId: string, input: unknown) {
   const parsed = parseScreeningResult(input);
-  if (!parsed.result) throw badRequest(`${parsed.problems[0]!.field}: ${parsed.problems[0]!.message}`, parsed.problems[0]!.field);
+  if (!parsed.result) throw invalidInput(`${parsed.problems[0]!.field}: ${parsed.problems[0]!.message}`, parsed.problems[0]!.field);
   const r = parsed.result;
   const record = await insertScreeningResult(db, personId, { testId: r.testId, values: r.values as Record<string, unknown>, recordedAt: r.recordedAt, recordedBy: r.recordedBy });
   return { record, findings: interpretScreening(r, await context(db, personId, r.recordedAt)) };
@@ -36,7 +36,7 @@ export async function addScreening(db: Kysely<Database>, personId: string, input
 
 export async function addOutcome(db: Kysely<Database>, personId: string, input: unknown) {
   const parsed = parseOutcomeEntry(input);
-  if (!parsed.entry) throw badRequest(`${parsed.problems[0]!.field}: ${parsed.problems[0]!.message}`, parsed.problems[0]!.field);
+  if (!parsed.entry) throw invalidInput(`${parsed.problems[0]!.field}: ${parsed.problems[0]!.message}`, parsed.problems[0]!.field);
   const e = parsed.entry;
   const record = await insertOutcomeScore(db, personId, { measureId: e.measure, inputs: e.input as Record<string, unknown>, score: parsed.score.score, recordedAt: e.recordedAt, recordedBy: e.recordedBy });
   return { record, score: parsed.score };

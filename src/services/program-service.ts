@@ -3,24 +3,23 @@
  * progress. Joins the store to the pure core; every write that belongs together runs in one transaction.
  */
 import type { Kysely } from 'kysely';
-import { addDays } from '../../core/dates.js';
-import { doneSessionDates, painBaseline, weekVerdicts, type CheckinSummary, type SessionStatus } from '../../core/program-engine.js';
-import { reviewProgram, type ProgramReview } from '../../core/program-review.js';
-import { evaluateScreen, type ScreenAnswers, type ScreenResult } from '../../core/red-flags.js';
-import { todayPlan, type TodayPlan } from '../../core/plan.js';
-import { FIRST_STAGE, LAST_STAGE, stageByNumber } from '../../core/stages.js';
-import { baselineWindow, walkingTarget, type WalkingTarget } from '../../core/walking-target.js';
-import { applyWalkingOverride } from '../../core/walking-override.js';
-import type { DailyWalking } from '../../core/walking.js';
-import type { ScreenInput } from '../api-schemas.js';
-import { badRequest, conflict } from '../problem.js';
-import type { Database } from '../../store/schema.js';
-import { getPerson, setBirthYear } from '../../store/repos/people.js';
-import { insertScreen, latestScreen } from '../../store/repos/screens.js';
-import { addProgramEvent, getProgram, listProgramEvents, upsertProgram, type Program, type ProgramEvent } from '../../store/repos/program.js';
-import { listCheckins, maxPain } from '../../store/repos/checkins.js';
-import { listSessions } from '../../store/repos/sessions.js';
-import { dailyWalking } from '../../store/repos/walking.js';
+import { addDays } from '../core/dates.js';
+import { doneSessionDates, painBaseline, weekVerdicts, type CheckinSummary, type SessionStatus } from '../core/program-engine.js';
+import { reviewProgram, type ProgramReview } from '../core/program-review.js';
+import { evaluateScreen, type ScreenAnswers, type ScreenResult } from '../core/red-flags.js';
+import { todayPlan, type TodayPlan } from '../core/plan.js';
+import { FIRST_STAGE, LAST_STAGE, stageByNumber } from '../core/stages.js';
+import { baselineWindow, walkingTarget, type WalkingTarget } from '../core/walking-target.js';
+import { applyWalkingOverride } from '../core/walking-override.js';
+import type { DailyWalking } from '../core/walking.js';
+import { conflictWith, invalidInput } from './service-error.js';
+import type { Database } from '../store/schema.js';
+import { getPerson, setBirthYear } from '../store/repos/people.js';
+import { insertScreen, latestScreen } from '../store/repos/screens.js';
+import { addProgramEvent, getProgram, listProgramEvents, upsertProgram, type Program, type ProgramEvent } from '../store/repos/program.js';
+import { listCheckins, maxPain } from '../store/repos/checkins.js';
+import { listSessions } from '../store/repos/sessions.js';
+import { dailyWalking } from '../store/repos/walking.js';
 import { reviewInputsFor } from './assessment-service.js';
 
 /** Review rules that report a new signal (pain, symptoms, adherence) rather than an unmet requirement. */
@@ -31,13 +30,13 @@ export const SESSIONS_PER_WEEK = 7;
 
 export interface ScreenOutcome { result: ScreenResult; program: Program }
 
-export async function submitScreen(db: Kysely<Database>, personId: string, input: ScreenInput & { clinicianCleared?: boolean | undefined }, today: string): Promise<ScreenOutcome> {
+export async function submitScreen(db: Kysely<Database>, personId: string, input: { answers: ScreenAnswers; birthYear?: number | null | undefined; clinicianCleared?: boolean | undefined }, today: string): Promise<ScreenOutcome> {
   const { problems, result } = evaluateScreen(input.answers);
-  if (!result) throw badRequest(problems[0]!.message, `answers.${problems[0]!.field}`);
+  if (!result) throw invalidInput(problems[0]!.message, `answers.${problems[0]!.field}`);
   return db.transaction().execute(async (trx) => {
     const prev = await getProgram(trx, personId);
     if (prev?.status === 'stopped' && result.status === 'clear' && !input.clinicianCleared) {
-      throw conflict('The program was paused by a safety answer. Restart it only after a clinician has checked you: tick that a clinician has checked you and answer the questions again.', 'clinicianCleared');
+      throw conflictWith('The program was paused by a safety answer. Restart it only after a clinician has checked you: tick that a clinician has checked you and answer the questions again.', 'clinicianCleared');
     }
     const now = new Date().toISOString();
     await insertScreen(trx, personId, now, input.answers, result);
