@@ -8,6 +8,7 @@ import type { KeypointSeries } from './keypoints.js';
 import { checkEventConsistency } from './event-consistency.js';
 import { detectMode, modeFromPelvis, type GaitMode } from './gait-mode.js';
 import { detectKeypointEvents, runningToeOffs } from './keypoint-events.js';
+import { footCrossings, relabelBetweenCrossings } from './leg-relabel.js';
 import { computeMetrics, type GaitMetrics, type GaitScale } from './keypoint-metrics.js';
 import { notMeasurable } from './metric.js';
 import { buildTracks, selectTrack } from './person-tracking.js';
@@ -94,7 +95,7 @@ export function analyzeGait(series: KeypointSeries, options: AnalyzeGaitOptions 
     }], 'No person to analyse.', listed);
   }
 
-  const clean = cleanTrack(series, track, options);
+  let clean = cleanTrack(series, track, options);
   const detected = detectView(clean);
   const view: ViewEstimate = options.view && options.view !== 'auto' ? estimateForStatedView(clean, options.view) : detected;
   const quality = qualityFigures(series, clean);
@@ -131,7 +132,27 @@ export function analyzeGait(series: KeypointSeries, options: AnalyzeGaitOptions 
       tp = temporalParameters(detection.events);
     }
     // Events are checked before any time is reported from them: a wrong number is worse than none.
-    const check = checkEventConsistency(detection.events, tp, mode);
+    let check = checkEventConsistency(detection.events, tp, mode);
+    if (!check.ok && view.view === 'side') {
+      // Perhaps the model labelled the legs by position (front/back foot) rather than identity: test that.
+      const relabelled = relabelBetweenCrossings(clean, footCrossings(detection.signals.left.heel, detection.signals.right.heel));
+      const again = detectKeypointEvents(relabelled, view);
+      if (again.status === 'ok') {
+        const tp2 = temporalParameters(again.events);
+        const byPelvis2 = modeFromPelvis(clean.time, hips.y.map((y) => -y / size), { left: again.signals.left.heel, right: again.signals.right.heel }, again.events);
+        const mode2 = byPelvis2.mode !== 'unknown' ? byPelvis2.mode : detectMode(tp2, again.events).mode;
+        const events2 = mode2 === 'run' ? runningToeOffs(relabelled, again.events) : again.events;
+        const check2 = checkEventConsistency(events2, temporalParameters(events2), mode2);
+        if (check2.ok) {
+          clean = relabelled; detection = { ...again, events: events2 }; mode = mode2; tp = temporalParameters(events2); check = check2;
+          warnings.push({
+            code: 'legs-relabelled', severity: 'warning',
+            message: 'The pose model mixed up the two legs where they cross; Footing sorted them out from the walking pattern, so the steps are right but left and right may be the wrong way round.',
+            advice: 'For left/right comparisons, film with the near leg clearly in front (light clothes on dark ground help), or film from the front or back as well.',
+          });
+        }
+      }
+    }
     if (!check.ok) {
       const problems = check.problems.join('; ');
       warnings.push({

@@ -72,3 +72,16 @@ test('treadmill run: knee flexion at initial contact within 5 degrees of the ang
   assert.equal(m.status, 'ok');
   assert.ok(Math.abs(m.left! - median(handIc)) <= 5, `near (left) knee at contact ${m.left} vs hand ${median(handIc)}`);
 });
+
+test('short static side-view walk (2.3 s, 59.7 fps, the clip of issue 16 that once showed 345 steps/min): never a wrong cadence', () => {
+  const series = fixture('keypoints/overground-walk-side-a.json') as KeypointSeries;
+  const ref = fixture('gait-reference/overground-walk-side-a.json') as Reference;
+  const a = analyzeGait(series);
+  assert.equal(a.view.view, 'side');
+  assert.equal(a.view.setting, 'overground');
+  assert.equal(a.view.direction, 'right-to-left', 'he walks right to left (the reference)');
+  // Three steps cannot give two strides per foot: either an honest refusal that says why, or the right number.
+  const cadence = a.metrics.cadence;
+  if (cadence.status === 'ok') assert.ok(Math.abs(cadence.value - ref.cadence.stepsPerMin) <= 2, `cadence ${cadence.value} vs ${ref.cadence.stepsPerMin}`);
+  else assert.ok(a.warnings.some((w) => w.code === 'events-inconsistent' || w.code === 'too-few-strides'), JSON.stringify(a.warnings.map((w) => w.code)));
+});
