@@ -37,7 +37,7 @@ export const explainCommand: Command = {
       if (values.json) {
         out.write(`${JSON.stringify({
           links: ex.links.map((l) => ({ from: l.from, to: l.to, status: l.status, finding: l.finding, meaning: l.meaning, evidence: l.evidence, strength: l.strength, refs: l.refs, missing: l.missing })),
-          whole_body: ex.wholeBody.map((f) => ({ label: f.label, value: f.value, status: f.status, evidence: f.evidence, refs: f.refs })),
+          whole_body: ex.wholeBody.map((f) => ({ label: f.label, value: f.value, status: f.status, evidence: f.evidence, refs: f.refs, ...(f.measuredFrom ? { measured_from: f.measuredFrom } : {}) })),
           decision, disclaimer: ex.disclaimer,
         })}\n`);
         return;
@@ -53,7 +53,7 @@ export const explainCommand: Command = {
       }
       if (ex.wholeBody.length) {
         lines.push('Whole body');
-        for (const f of ex.wholeBody) lines.push(`  ${f.label}: ${f.value} (${f.status}) ${values.clinician ? f.reference : f.plain}`);
+        for (const f of ex.wholeBody) lines.push(`  ${f.label}: ${f.value} (${f.status}${f.measuredFrom ? `, ${f.measuredFrom}` : ''}) ${values.clinician ? f.reference : f.plain}`);
         lines.push('');
       }
       lines.push(`Program decision: ${decision.action}`);

@@ -164,7 +164,7 @@ export function explainChain(input: { findings: readonly Finding[]; pain: readon
     const painText = pain.length ? ` Pain marked here: ${pain.map((p) => `${painAreaLabel(p)} ${p.intensity}/10`).join(', ')}.` : '';
     const finding = measured.length === 0
       ? `Nothing measured for this link yet.${painText}`
-      : `${measured.map((f) => `${f.label}${f.side !== 'none' && f.side !== 'both' ? ` (${f.side})` : ''}: ${f.value} — ${statusWord(f.status)}`).join('; ')}.${painText}`;
+      : `${measured.map((f) => `${f.label}${f.side !== 'none' && f.side !== 'both' ? ` (${f.side})` : ''}: ${f.value} — ${statusWord(f.status)}${f.measuredFrom ? ` (${f.measuredFrom})` : ''}`).join('; ')}.${painText}`;
     return {
       from: claim.from, to: claim.to, status, finding, measured, pain,
       meaning: claim.plain, clinician: claim.clinician, evidence: claim.evidence, strength: plainStrength(claim.evidence), refs: claim.refs,

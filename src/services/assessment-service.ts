@@ -6,7 +6,8 @@ import type { Kysely } from 'kysely';
 import { explainChain, type ChainExplanation, type PainMark } from '../core/chain.js';
 import type { Finding } from '../core/findings.js';
 import { latestPainAreas, type PainAreas } from '../core/pain-areas.js';
-import { gaitFindings, type GaitAnalysisInput } from '../core/gait-findings.js';
+import type { GaitAnalysisInput } from '../core/gait-findings.js';
+import { latestGaitSession, sessionGaitFindings } from '../core/gait-session.js';
 import { outcomeFinding, outcomeTrend, parseOutcomeEntry, scoreOutcome, outcomeEntrySchema, type OutcomeMeasureId, type ResponderMeasureId, type OutcomeTrend } from '../core/outcome-measures.js';
 import { interpretScreening, parseScreeningResult, type ScreeningResult } from '../core/screening-tests.js';
 import type { BodyMark } from '../core/pain.js';
@@ -114,12 +115,13 @@ export async function explainFor(db: Kysely<Database>, personId: string): Promis
     });
     findings.push(f);
   }
-  const lastGait = a.gait.at(-1);
-  if (lastGait) {
-    const g = gaitFindings(lastGait.analysis as unknown as GaitAnalysisInput, { recordedAt: lastGait.recordedAt, recordedBy: lastGait.recordedBy });
-    findings.push(...g.chain);
-    wholeBody.push(...g.wholeBody);
-  }
+  // The latest visit's videos read together: a side and a front or back video each fill the links they measure.
+  const visit = latestGaitSession(a.gait.map((g) => ({
+    id: g.id, recordedAt: g.recordedAt, recordedBy: g.recordedBy, sourceName: g.sourceName, analysis: g.analysis as unknown as GaitAnalysisInput,
+  })));
+  const g = sessionGaitFindings(visit);
+  findings.push(...g.chain);
+  wholeBody.push(...g.wholeBody);
   // Pain: the latest areas marked, on the pain map or in a check-in, whichever is newer.
   const pain: PainMark[] = a.latestPain?.marks ?? [];
   return explainChain({ findings, pain, wholeBody });
