@@ -116,7 +116,7 @@ test('filming guide: reachable from the gait screen, accessible', async () => {
   await page.goto(ctx.server.url + '/gait');
   await page.getByRole('link', { name: 'How to film (1 minute read)' }).click();
   await page.getByRole('heading', { level: 1, name: 'How to film your walk' }).waitFor();
-  await page.getByText('Film from the side.').waitFor();
+  await page.getByText('Film from the side, across the room or on a treadmill.').waitFor();
   await assertAccessible(ctx.phone.page, 'filming guide');
   await screenshot(page, '5c-filming-guide', { fullPage: true, top: true });
 });
