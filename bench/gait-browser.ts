@@ -13,7 +13,7 @@ import { cpus, loadavg } from 'node:os';
 import { dirname } from 'node:path';
 import { launchPhone } from '../e2e/helpers/browser.js';
 import { startServer } from '../e2e/helpers/server.js';
-import { cutWalkClip, WALK_VIDEO } from '../src/server/gait-test-clip.js';
+import { cutWalkClip, WALK_VIDEO } from '../test/helpers/gait-test-clip.js';
 import { expectWork, failBench, type BenchFigures, type BenchOptions } from './_bench.js';
 
 const ROI = { x: 0, y: 480, width: 1768, height: 514 };

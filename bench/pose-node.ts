@@ -7,12 +7,19 @@
  *   3. one worker thread with the landmark network on ONNX Runtime (what Footing runs);
  *   4. two worker threads on ONNX Runtime (contiguous halves with warm-up, one ffmpeg each);
  *   5. what `footing analyze` does: the first-pass walker scan, then 4.
+ * Then two other kinds of clip from the validation set (test/fixtures/gait-clips, issue 16), a treadmill run (side
+ * view) and a back-view walk, each through the `footing analyze` path and, as its baseline in the same run, one tfjs
+ * wasm worker on the same frames and region: frames/s, multiple of real time, ratio to that baseline.
  * Prints figures, never pass/fail. Run: node --import tsx -e "import('./bench/pose-node.ts').then((m) => m.run())"
- * Smoke mode (bench/smoke.test.ts): every path once on a 1 s cut of the video (frames 30-59, H.264).
+ * Smoke mode (bench/smoke.test.ts): every path once on a 1 s cut of the video (frames 30-59, H.264), and the first
+ * other clip's two passes on its first second (the others take the same code; they are only checked to exist).
  */
-import { readFileSync, rmSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
-import { dirname } from 'node:path';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { analyzeGait } from '../src/gait/analyze-gait.js';
 import { openVideo } from '../src/pose/ffmpeg-frames.js';
 import { estimateWalker } from '../src/pose/estimate-walker.js';
@@ -20,7 +27,7 @@ import type { RegionOfInterest } from '../src/pose/frame.js';
 import { estimateVideo, type EstimateVideoResult } from '../src/pose/parallel-estimate.js';
 import { createPosePool, type PosePool } from '../src/pose/worker-pool.js';
 import type { LandmarkRuntime } from '../src/pose/node-runtime.js';
-import { cutWalkClip, WALK_VIDEO } from '../src/server/gait-test-clip.js';
+import { cutWalkClip, WALK_VIDEO } from '../test/helpers/gait-test-clip.js';
 import { expectWork, type BenchFigures, type BenchOptions } from './_bench.js';
 
 const REFERENCE = new URL('../test/fixtures/gait-reference/sports2d_demo_walk_side.json', import.meta.url);
@@ -135,13 +142,61 @@ function referenceHits(events: number[][], firstFrame: number): string {
   return parts.join(', ');
 }
 
+/** Other kinds of clip (issue 16), measured beside the side walk; `key` names their figures. */
+const OTHER_CLIPS: Array<{ key: string; label: string; file: string }> = [
+  { key: 'treadmillRun', label: 'treadmill run, side view, portrait 540x960', file: 'treadmill-run-side-a.mp4' },
+  { key: 'backWalk', label: 'overground walk, back view, portrait 720x958, handheld follow camera', file: 'overground-walk-back-a.mp4' },
+];
+const CLIPS_DIR = fileURLToPath(new URL('../test/fixtures/gait-clips/', import.meta.url));
+
+/** The first `seconds` of a clip, re-encoded to H.264 into `dir` (smoke mode). */
+async function cutStart(file: string, seconds: number, dir: string): Promise<string> {
+  const out = join(dir, file.split('/').pop()!);
+  await promisify(execFile)('ffmpeg', ['-v', 'error', '-y', '-i', file, '-t', String(seconds), '-an', '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23', out]);
+  return out;
+}
+
+/**
+ * One other clip: the `footing analyze` path (walker scan, two workers on ONNX Runtime, gait), then the tfjs wasm
+ * baseline (one worker) on every frame in the region the scan found, as the side walk's baseline runs on its band.
+ * Prints frames/s (all frames of the clip over the wall time), multiple of real time and the ratio to the baseline.
+ */
+async function measureClip(label: string, file: string, sideAnalyzeFps: number): Promise<{ analyzeFps: number; tfjsFps: number; realTime: number; vsTfjs: number; vsSideWalk: number }> {
+  const video: Video = { file, firstFrame: 0 };
+  const auto = await walkerPass(video);
+  const pool = createPosePool(1, 'tfjs');
+  const base = await posePass(video, 'tfjs wasm, 1 worker', 1, auto.roi, 0, pool);
+  await pool.close();
+  const fps = base.r.source.fps;
+  const rate = (p: PassFigures) => (p.frames * 1000) / p.wallMs;
+  const analyzeFps = rate(auto.f); const tfjsFps = rate(base.f);
+  const a = analyzeGait(base.r.series);
+  console.log(`  ${label}: ${file.split('/').pop()} ${base.r.source.width}x${base.r.source.height} ${fps} fps, ${auto.f.frames} frames`);
+  console.log(`    footing analyze (walker scan ${(auto.scanMs / 1000).toFixed(1)} s + 2 workers on frames ${auto.span.first}-${auto.span.last}, region ${JSON.stringify(auto.roi)}): ` +
+    `${analyzeFps.toFixed(1)} fps = ${(analyzeFps / fps).toFixed(2)}x real time; ${(analyzeFps / tfjsFps).toFixed(2)}x the tfjs wasm baseline, ${(analyzeFps / sideAnalyzeFps).toFixed(2)}x the side walk's footing analyze rate`);
+  console.log(`    tfjs wasm baseline (1 worker, same region, all frames): ${tfjsFps.toFixed(1)} fps = ${(tfjsFps / fps).toFixed(2)}x real time; ` +
+    `gait found: view ${a.view.view}, setting ${a.view.setting}, mode ${a.mode}, ${a.events.left.heelStrike.length + a.events.right.heelStrike.length} contacts`);
+  return { analyzeFps, tfjsFps, realTime: analyzeFps / fps, vsTfjs: analyzeFps / tfjsFps, vsSideWalk: analyzeFps / sideAnalyzeFps };
+}
+
 /** Runs the benchmark and prints the figures. `reps` alternating runs of each pose path (default 2, smoke 1). */
 export async function run(options: BenchOptions & { reps?: number } = {}): Promise<BenchFigures> {
   const clip = options.smoke ? await cutWalkClip(1) : null;
+  const cuts = options.smoke ? mkdtempSync(join(tmpdir(), 'footing-bench-clips-')) : null;
   try {
-    return await measure(clip ? { file: clip.file, firstFrame: clip.firstFrame } : { file: WALK_VIDEO, firstFrame: 0 }, options.reps ?? (clip ? 1 : 2));
+    const figures = await measure(clip ? { file: clip.file, firstFrame: clip.firstFrame } : { file: WALK_VIDEO, firstFrame: 0 }, options.reps ?? (clip ? 1 : 2));
+    console.log(`  other kinds of clip (test/fixtures/gait-clips, issue 16)${cuts ? ', smoke: the first second of the first one' : ''}; the side walk's footing analyze rate above: ${figures.analyzeFps!.toFixed(1)} fps`);
+    for (const c of OTHER_CLIPS) expectWork(existsSync(join(CLIPS_DIR, c.file)), `${c.file} is missing from ${CLIPS_DIR}`);
+    for (const c of cuts ? OTHER_CLIPS.slice(0, 1) : OTHER_CLIPS) {
+      const file = cuts ? await cutStart(join(CLIPS_DIR, c.file), 1, cuts) : join(CLIPS_DIR, c.file);
+      const m = await measureClip(c.label, file, figures.analyzeFps!);
+      Object.assign(figures, { [`${c.key}AnalyzeFps`]: m.analyzeFps, [`${c.key}TfjsFps`]: m.tfjsFps, [`${c.key}RealTime`]: m.realTime, [`${c.key}VsTfjs`]: m.vsTfjs, [`${c.key}VsSideWalk`]: m.vsSideWalk });
+    }
+    console.log(`  machine load average at the end: ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`);
+    return figures;
   } finally {
     if (clip) rmSync(dirname(clip.file), { recursive: true, force: true });
+    if (cuts) rmSync(cuts, { recursive: true, force: true });
   }
 }
 

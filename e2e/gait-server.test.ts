@@ -3,7 +3,7 @@
  * Browser test of the optional server analysis on the gait screen: on-device analysis stays the default; the
  * secondary "Analyse on the server instead" says the video is uploaded, analysed, then deleted, needs a tick, shows
  * progress, and ends on the same kind of result (skeleton, timeline, metrics). The clip is a 4.6 s cut of the
- * shared walking video (src/server/gait-test-clip.ts), so the server's pose pass takes seconds, not a minute.
+ * shared walking video (test/helpers/gait-test-clip.ts), so the server's pose pass takes seconds, not a minute.
  * Expected cadence: the range the hand annotation of the same frames allows (test/fixtures/gait-reference), with one
  * frame of step time either way.
  */
@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { after, before, test } from 'node:test';
-import { cutWalkClip, referenceCadence, type WalkClip } from '../src/server/gait-test-clip.js';
+import { cutWalkClip, referenceCadence, type WalkClip } from '../test/helpers/gait-test-clip.js';
 import { launchPhone, screenshot, type Phone, assertAccessible } from './helpers/browser.js';
 import { call, startServer, type TestServer } from './helpers/server.js';
 

@@ -17,7 +17,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { CADENCE_RANGE, GAIT_SPEED_RANGE } from '../src/gait/reference-ranges.js';
 import { STEPS_PLATEAU_60_PLUS, STEPS_PLATEAU_UNDER_60 } from '../src/core/clinical-constants.js';
-import { sharedData } from '../src/importers/shared-data.js';
+import { sharedData } from '../test/helpers/shared-data.js';
 import { launchPhone, screenshot, type Phone, assertAccessible } from './helpers/browser.js';
 import { seedNineDays, type Seeded } from './helpers/seed.js';
 import { call, startServer, type TestServer } from './helpers/server.js';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { SaxesParser } from 'saxes';
 import { AppleFastScanner, FastScanUnsupported } from './apple-health-fast-scan.js';
-import { sharedData } from './shared-data.js';
+import { sharedData } from '../../test/helpers/shared-data.js';
 
 const real = readFileSync(sharedData('apple-health/export6s3sample.xml'));
 const WANTED = ['type', 'unit', 'value', 'sourceName', 'startDate', 'endDate'];

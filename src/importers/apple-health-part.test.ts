@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findSplitPoint, importAppleHealth, importAppleHealthPart } from './apple-health.js';
 import { combinePartSummaries } from './import-sink.js';
-import { sharedData } from './shared-data.js';
+import { sharedData } from '../../test/helpers/shared-data.js';
 
 const APPLE = sharedData('apple-health/export6s3sample.xml');
 const text = readFileSync(APPLE, 'latin1');

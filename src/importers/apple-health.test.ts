@@ -8,8 +8,8 @@ import type { WalkingSample } from '../core/walking.js';
 import { importAppleHealth } from './apple-health.js';
 import { formatLocation } from './import-error.js';
 import { collectSamples } from './import-sink.js';
-import { sharedData } from './shared-data.js';
-import { makeZip } from './zip-writer.js';
+import { sharedData } from '../../test/helpers/shared-data.js';
+import { makeZip } from '../../test/helpers/zip-writer.js';
 
 const REAL = sharedData('apple-health/export6s3sample.xml');
 const realXml = readFileSync(REAL, 'utf8');

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { detectFormat } from './detect-format.js';
 import { importFile } from './import-file.js';
-import { sharedData } from './shared-data.js';
-import { makeZip } from './zip-writer.js';
+import { sharedData } from '../../test/helpers/shared-data.js';
+import { makeZip } from '../../test/helpers/zip-writer.js';
 
 const head = (rel: string) => readFileSync(sharedData(rel)).subarray(0, 4096);
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { importFit, importFitBytes, readFitMessages, scanFitChain } from './fit.js';
 import { collectSamples, ImportSink } from './import-sink.js';
-import { sharedData } from './shared-data.js';
+import { sharedData } from '../../test/helpers/shared-data.js';
 
 const WALK = sharedData('fit/garmin-fenix-5-walk.fit');
 const CHAINED = sharedData('fit/garmin-fr935-cr.fit');

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importFitbitCsv } from './fitbit-csv.js';
 import { collectSamples } from './import-sink.js';
-import { sharedData } from './shared-data.js';
+import { sharedData } from '../../test/helpers/shared-data.js';
 
 const ACTIVITY = sharedData('fitbit/dailyActivity_merged.csv');
 const STEPS = sharedData('fitbit/dailySteps_merged.csv');

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importGpx } from './gpx.js';
 import { collectSamples } from './import-sink.js';
-import { sharedData } from './shared-data.js';
+import { sharedData } from '../../test/helpers/shared-data.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'footing-gpx-'));
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { importFileInWorker } from './import-in-worker.js';
 import { WalkingDaysAccumulator } from '../core/walking-day.js';
 import { sampleAt, type SampleChunk } from '../core/walking-chunk.js';
-import { sharedData } from './shared-data.js';
+import { sharedData } from '../../test/helpers/shared-data.js';
 import type { WalkingSample } from '../core/walking.js';
 
 const APPLE = sharedData('apple-health/export6s3sample.xml');

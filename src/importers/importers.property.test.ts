@@ -11,8 +11,8 @@ import fc from 'fast-check';
 import { importAppleHealth } from './apple-health.js';
 import { importFile } from './import-file.js';
 import { collectSamples, type ImportSummary } from './import-sink.js';
-import { sharedData } from './shared-data.js';
-import { makeZip } from './zip-writer.js';
+import { sharedData } from '../../test/helpers/shared-data.js';
+import { makeZip } from '../../test/helpers/zip-writer.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'footing-prop-'));
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { collectSamples } from './import-sink.js';
-import { sharedData } from './shared-data.js';
+import { sharedData } from '../../test/helpers/shared-data.js';
 import { importTcx } from './tcx.js';
 
 const RUN = sharedData('tcx/tcxparser-test-run.tcx');

@@ -7,7 +7,7 @@ import { DATABASES, freshStore } from '../../test/helpers/databases.js';
 import type { Store } from '../store/db.js';
 import { importWalkingFile } from '../store/import-walking.js';
 import { buildApp } from './app.js';
-import { clinicWorld, type ClinicWorld } from './auth/test-clinic.js';
+import { clinicWorld, type ClinicWorld } from '../../test/helpers/test-clinic.js';
 
 const DATA = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
 

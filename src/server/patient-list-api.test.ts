@@ -19,7 +19,7 @@ import type { Store } from '../store/db.js';
 import { acceptInvitation, createInvitation } from '../store/repos/care-links.js';
 import { insertCheckin } from '../store/repos/checkins.js';
 import { saveSession } from '../store/repos/sessions.js';
-import { clinicWorld, makeAccount, type ClinicWorld } from './auth/test-clinic.js';
+import { clinicWorld, makeAccount, type ClinicWorld } from '../../test/helpers/test-clinic.js';
 import { randomToken, sha256 } from './auth/tokens.js';
 import { adjustStage } from './services/clinician-service.js';
 import { submitScreen } from '../services/program-service.js';

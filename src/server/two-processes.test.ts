@@ -10,7 +10,7 @@ import { freshStore } from '../../test/helpers/databases.js';
 import { main } from '../cli/main.js';
 import { openStore } from '../store/db.js';
 import { jobFileBytes } from '../store/repos/job-files.js';
-import { cutWalkClip } from './gait-test-clip.js';
+import { cutWalkClip } from '../../test/helpers/gait-test-clip.js';
 
 const BIN = fileURLToPath(new URL('../../bin/footing.js', import.meta.url));
 const DATA = fileURLToPath(new URL('../../../shared/data/', import.meta.url));

@@ -13,7 +13,7 @@ import { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } from '../core/red-flags.js';
 import { addDays } from '../core/dates.js';
 import { DATABASES, freshStore } from '../../test/helpers/databases.js';
 import { buildApp } from './app.js';
-import { clinicWorld, type ClinicWorld } from './auth/test-clinic.js';
+import { clinicWorld, type ClinicWorld } from '../../test/helpers/test-clinic.js';
 
 const FITBIT = fileURLToPath(new URL('../../../shared/data/fitbit/dailyActivity_merged.csv', import.meta.url));
 /** One person of the shared Fitbit study file (31 days from 12 Apr 2016, about 12,000 steps a day). */

@@ -14,7 +14,7 @@ import type { Store } from '../../store/db.js';
 import { buildApp } from '../app.js';
 import { SESSION_COOKIE } from './cookies.js';
 import { CSRF_HEADER } from './guard.js';
-import { clinicWorld, makeAccount, TEST_AUTH, TEST_PASSWORD, type ClinicWorld } from './test-clinic.js';
+import { clinicWorld, makeAccount, TEST_AUTH, TEST_PASSWORD, type ClinicWorld } from '../../../test/helpers/test-clinic.js';
 
 const allNo = () => Object.fromEntries([...RED_FLAG_QUESTIONS, ...PRECAUTION_QUESTIONS].map((q) => [q.id, false]));
 const hex256 = (s: string) => createHash('sha256').update(s).digest('hex');

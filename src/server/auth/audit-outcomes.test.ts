@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { DATABASES, freshStore } from '../../../test/helpers/databases.js';
 import { listAudit } from '../../store/repos/audit.js';
 import type { Store } from '../../store/db.js';
-import { clinicWorld, type ClinicWorld } from './test-clinic.js';
+import { clinicWorld, type ClinicWorld } from '../../../test/helpers/test-clinic.js';
 
 for (const kind of DATABASES) {
   describe(`Audit outcomes on ${kind}`, () => {

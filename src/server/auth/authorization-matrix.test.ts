@@ -13,7 +13,7 @@ import { ACCESS_LEVELS, type Access } from '../access.js';
 import { buildApp } from '../app.js';
 import { GUARD_CODES } from './guard.js';
 import type { AddressInfo } from 'node:net';
-import { clinicWorld, IDENTITIES, TEST_AUTH, type ClinicWorld, type Identity } from './test-clinic.js';
+import { clinicWorld, IDENTITIES, TEST_AUTH, type ClinicWorld, type Identity } from '../../../test/helpers/test-clinic.js';
 import { rawRequest, type RawAnswer } from '../../../test/helpers/raw-http.js';
 import { CSRF_HEADER } from './guard.js';
 

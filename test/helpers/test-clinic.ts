@@ -5,17 +5,17 @@
  */
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import type { Response as InjectResponse } from 'light-my-request';
-import type { Store } from '../../store/db.js';
-import { createAccount, type Account } from '../../store/repos/accounts.js';
-import { acceptInvitation, createInvitation } from '../../store/repos/care-links.js';
-import { createClinic } from '../../store/repos/clinics.js';
-import { buildApp } from '../app.js';
-import { authConfig, type AuthConfig } from './auth-config.js';
-import { SESSION_COOKIE } from './cookies.js';
-import { CSRF_HEADER } from './guard.js';
-import { hashPassword } from './password.js';
-import { startSession } from './sign-in.js';
-import { randomToken, sha256 } from './tokens.js';
+import type { Store } from '../../src/store/db.js';
+import { createAccount, type Account } from '../../src/store/repos/accounts.js';
+import { acceptInvitation, createInvitation } from '../../src/store/repos/care-links.js';
+import { createClinic } from '../../src/store/repos/clinics.js';
+import { buildApp } from '../../src/server/app.js';
+import { authConfig, type AuthConfig } from '../../src/server/auth/auth-config.js';
+import { SESSION_COOKIE } from '../../src/server/auth/cookies.js';
+import { CSRF_HEADER } from '../../src/server/auth/guard.js';
+import { hashPassword } from '../../src/server/auth/password.js';
+import { startSession } from '../../src/server/auth/sign-in.js';
+import { randomToken, sha256 } from '../../src/server/auth/tokens.js';
 
 // Tests sign in many times a minute from one address; the rate-limit test sets its own low limit.
 export const TEST_AUTH: Partial<AuthConfig> = { passwordCost: 1024, signInPerMinute: 10_000 };

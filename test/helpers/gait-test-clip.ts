@@ -27,7 +27,7 @@ export async function cutWalkClip(seconds = CLIP_SECONDS): Promise<WalkClip> {
   return { file, bytes: readFileSync(file), firstFrame: CLIP_FIRST_FRAME, lastFrame: CLIP_FIRST_FRAME + Math.round(seconds * 30) - 1 };
 }
 
-const ref = JSON.parse(readFileSync(new URL('../../test/fixtures/gait-reference/sports2d_demo_walk_side.json', import.meta.url), 'utf8')) as {
+const ref = JSON.parse(readFileSync(new URL('../fixtures/gait-reference/sports2d_demo_walk_side.json', import.meta.url), 'utf8')) as {
   fps: number; feet: Record<'near' | 'far', { side: 'left' | 'right'; events: Array<{ type: string; pass: unknown; nominated: number; interval: [number, number] }> }>;
 };
 
