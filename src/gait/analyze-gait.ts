@@ -8,7 +8,6 @@ import type { KeypointSeries } from './keypoints.js';
 import { checkEventConsistency } from './event-consistency.js';
 import { detectMode, modeFromPelvis, type GaitMode } from './gait-mode.js';
 import { detectKeypointEvents, runningToeOffs } from './keypoint-events.js';
-import { footCrossings, relabelBetweenCrossings } from './leg-relabel.js';
 import { computeMetrics, type GaitMetrics, type GaitScale } from './keypoint-metrics.js';
 import { notMeasurable } from './metric.js';
 import { buildTracks, selectTrack } from './person-tracking.js';
@@ -31,6 +30,11 @@ export interface AnalyzeGaitOptions extends CleaningOptions {
    * length; without it those are not measurable.
    */
   treadmillKmh?: number;
+  /**
+   * What the pictures showed (src/pose/scene-checks.ts, from the walker scan): a moving camera (panning or
+   * following the walker) and too little light. Absent when no scan ran.
+   */
+  scene?: { cameraMoving: boolean; dark: boolean };
 }
 
 /** The belt speeds a treadmill offers (km/h); anything outside is a typing error, refused with a message. */
@@ -95,11 +99,20 @@ export function analyzeGait(series: KeypointSeries, options: AnalyzeGaitOptions 
     }], 'No person to analyse.', listed);
   }
 
-  let clean = cleanTrack(series, track, options);
+  const clean = cleanTrack(series, track, options);
   const detected = detectView(clean);
-  const view: ViewEstimate = options.view && options.view !== 'auto' ? estimateForStatedView(clean, options.view) : detected;
+  let view: ViewEstimate = options.view && options.view !== 'auto' ? estimateForStatedView(clean, options.view) : detected;
+  const cameraMoving = options.scene?.cameraMoving === true;
+  // A camera that follows the walker keeps them in place in the picture, as a treadmill would: it is not one.
+  if (cameraMoving && view.setting === 'in-place') view = { ...view, setting: 'overground' };
   const quality = qualityFigures(series, clean);
   const warnings = qualityWarnings(quality);
+  if (cameraMoving) {
+    warnings.push({ code: 'camera-moving', severity: 'warning', message: 'The camera moved during the video (it turned or followed the walker), so distances and speed cannot be measured from it; step timing and angles, taken relative to the body, still can.', advice: 'Stand the phone still (lean it on something or use a tripod) and let the walker pass through the picture.' });
+  }
+  if (options.scene?.dark) {
+    warnings.push({ code: 'too-dark', severity: 'warning', message: 'The video is dark, so the feet are placed less precisely.', advice: 'Film in good light: switch the lights on or film near a window, with the light behind the phone.' });
+  }
   // Two people walking alike: the one followed may be the wrong one, so say so and how to choose the other.
   const rival = options.trackId === undefined ? tracks.filter((t) => t.id !== track.id && t.detections.length >= 0.5 * track.detections.length && t.score >= 0.7 * track.score)[0] : undefined;
   if (rival) {
@@ -132,27 +145,7 @@ export function analyzeGait(series: KeypointSeries, options: AnalyzeGaitOptions 
       tp = temporalParameters(detection.events);
     }
     // Events are checked before any time is reported from them: a wrong number is worse than none.
-    let check = checkEventConsistency(detection.events, tp, mode);
-    if (!check.ok && view.view === 'side') {
-      // Perhaps the model labelled the legs by position (front/back foot) rather than identity: test that.
-      const relabelled = relabelBetweenCrossings(clean, footCrossings(detection.signals.left.heel, detection.signals.right.heel));
-      const again = detectKeypointEvents(relabelled, view);
-      if (again.status === 'ok') {
-        const tp2 = temporalParameters(again.events);
-        const byPelvis2 = modeFromPelvis(clean.time, hips.y.map((y) => -y / size), { left: again.signals.left.heel, right: again.signals.right.heel }, again.events);
-        const mode2 = byPelvis2.mode !== 'unknown' ? byPelvis2.mode : detectMode(tp2, again.events).mode;
-        const events2 = mode2 === 'run' ? runningToeOffs(relabelled, again.events) : again.events;
-        const check2 = checkEventConsistency(events2, temporalParameters(events2), mode2);
-        if (check2.ok) {
-          clean = relabelled; detection = { ...again, events: events2 }; mode = mode2; tp = temporalParameters(events2); check = check2;
-          warnings.push({
-            code: 'legs-relabelled', severity: 'warning',
-            message: 'The pose model mixed up the two legs where they cross; Footing sorted them out from the walking pattern, so the steps are right but left and right may be the wrong way round.',
-            advice: 'For left/right comparisons, film with the near leg clearly in front (light clothes on dark ground help), or film from the front or back as well.',
-          });
-        }
-      }
-    }
+    const check = checkEventConsistency(detection.events, tp, mode);
     if (!check.ok) {
       const problems = check.problems.join('; ');
       warnings.push({
@@ -177,6 +170,7 @@ export function analyzeGait(series: KeypointSeries, options: AnalyzeGaitOptions 
     events: detection.status === 'ok' ? { status: 'ok', events, viaWorld: detection.method === 'zeni-world-z' } : detection,
     ...(options.scale ? { scale: options.scale } : {}),
     ...(treadmillKmh !== undefined && view.setting === 'in-place' ? { treadmillSpeed: treadmillKmh / 3.6 } : {}),
+    cameraMoving,
   });
   return {
     trackId: track.id, tracks: listed, view, mode, ...(treadmillKmh !== undefined ? { treadmillKmh } : {}), events, eventMethod: detection.status === 'ok' ? detection.method : null,

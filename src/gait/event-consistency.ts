@@ -7,9 +7,9 @@
  * - left and right contacts alternate (a missed event at the picture's edge is allowed once);
  * - a step is about half a stride (the other foot lands between two contacts of one foot);
  * - hardly any step is shorter than half the typical one (steady walking or running varies by a few percent
- *   step to step; a contact a fraction of a step after the last is a mislabelled or invented one). One in ten is
- *   let through as a glitch (a foot hidden for a moment): the figures are medians, which one outlier does not move;
- *   in a short clip of under ten steps none is;
+ *   step to step; a contact a fraction of a step after the last is a mislabelled or invented one). One, plus one
+ *   in ten, is let through as a glitch (a foot half in the picture at its edge, a foot hidden for a moment): the
+ *   figures are medians, which one outlier does not move;
  * - the cadence is one a human can walk or run at.
  * Pure.
  */
@@ -66,7 +66,7 @@ export function checkEventConsistency(events: GaitEvents, tp: TemporalParameters
   }
   const steps = [...tp.stepTimes.left, ...tp.stepTimes.right];
   const short = steps.filter((d) => d < SHORTEST_STEP_FRACTION * tp.stepTime);
-  if (short.length > Math.floor(steps.length / 10)) problems.push(`${short.length === 1 ? 'a step' : `${short.length} steps`} of ${short.map((d) => d.toFixed(2)).join(', ')} s between steps of about ${tp.stepTime.toFixed(2)} s`);
+  if (short.length > 1 + Math.floor(steps.length / 10)) problems.push(`${short.length === 1 ? 'a step' : `${short.length} steps`} of ${short.map((d) => d.toFixed(2)).join(', ')} s between steps of about ${tp.stepTime.toFixed(2)} s`);
   const bounds = PLAUSIBLE_CADENCE[mode];
   if (Number.isFinite(tp.cadence) && (tp.cadence < bounds.min || tp.cadence > bounds.max)) {
     const what = mode === 'run' ? 'running' : mode === 'walk' ? 'walking' : 'walking or running';

@@ -27,6 +27,8 @@ export interface FrontalContext {
   /** Events with stance phases, or the reason there are none. */
   events: { status: 'ok'; events: GaitEvents; temporalConf: number } | { status: 'not_measurable'; reason: string };
   heightCm?: number;
+  /** The camera moved: positions at two different moments cannot be compared. */
+  cameraMoving?: boolean;
 }
 
 const traj = (track: CleanTrack, name: LandmarkName): Trajectory => track.landmarks[LANDMARK_INDEX[name]] as Trajectory;
@@ -101,7 +103,8 @@ export function frontalMetrics(ctx: FrontalContext): FrontalMetrics {
 
   // Step width: side-to-side distance between the heels at each contact (the other foot still down, or where it
   // last landed), in metres from the torso length of that moment (torso ≈ 0.288 × height).
-  if (ctx.heightCm === undefined) out.stepWidth = notMeasurable('Needs a scale: enter your height.');
+  if (ctx.cameraMoving) out.stepWidth = notMeasurable('The camera moved, so the feet\'s positions at two moments cannot be compared.');
+  else if (ctx.heightCm === undefined) out.stepWidth = notMeasurable('Needs a scale: enter your height.');
   else {
     const torso = torsoLength(track);
     const widths: number[] = [];

@@ -68,6 +68,8 @@ export interface MetricContext {
   mode: GaitMode;
   /** Belt speed the user entered, m/s; used only when the walker stays in place. */
   treadmillSpeed?: number;
+  /** The camera moved (scene-checks.ts): travel in the picture is not travel on the ground. */
+  cameraMoving?: boolean;
 }
 
 const traj = (track: CleanTrack, name: LandmarkName): Trajectory => track.landmarks[LANDMARK_INDEX[name]] as Trajectory;
@@ -210,6 +212,7 @@ export function computeMetrics(ctx: MetricContext): GaitMetrics {
       track, view, fpsFactor,
       events: ctx.events.status === 'ok' && tp ? { status: 'ok', events: ctx.events.events, temporalConf: temporalConf / Math.max(viewFactor, 1e-9) } : { status: 'not_measurable', reason: temporalReason },
       ...(ctx.scale?.kind === 'height' ? { heightCm: ctx.scale.heightCm } : {}),
+      ...(ctx.cameraMoving ? { cameraMoving: true } : {}),
     });
     Object.assign(metrics, f);
   }
@@ -247,7 +250,10 @@ export function computeMetrics(ctx: MetricContext): GaitMetrics {
   // Speed and step length. In place (treadmill), the belt speed the user entered is the speed, and a step is as
   // long as the belt moves in one step time. Overground: a scale, a side view (motion across the image plane).
   const inPlace = view.setting === 'in-place';
-  if (inPlace) {
+  if (ctx.cameraMoving) {
+    const reason = 'The camera moved, so distance travelled cannot be measured from the picture.';
+    metrics.walkingSpeed = none(reason); metrics.stepLength = none(reason);
+  } else if (inPlace) {
     if (ctx.treadmillSpeed === undefined) {
       const reason = 'On a treadmill the body stays in place, so speed and step length need the belt speed: enter it (km/h).';
       metrics.walkingSpeed = none(reason); metrics.stepLength = none(reason);

@@ -9,7 +9,8 @@ import { findWalker } from './find-walker.js';
 import type { PoseError, PoseProgress, RegionOfInterest, Result } from './frame.js';
 import { estimateVideo } from './parallel-estimate.js';
 import { padFrames } from './segment-plan.js';
-import { frameSpan, roiFor, type Candidate } from './walker-choice.js';
+import { frameSpan, roiForCandidate, type Candidate } from './walker-choice.js';
+import type { SceneChecks } from './scene-checks.js';
 import { createPosePool, type PosePool } from './worker-pool.js';
 
 export interface EstimateWalkerOptions {
@@ -39,6 +40,8 @@ export interface EstimateWalkerResult {
   span: { first: number; last: number };
   scanMs: number;
   poseMs: number;
+  /** Camera motion and light from the scan; null when a region was given (no scan ran). */
+  scene: SceneChecks | null;
 }
 
 /** Runs scan (when needed) and pose pass. A bad file, region or person id comes back as a located error value. */
@@ -56,11 +59,13 @@ export async function estimateWalker(file: string, o: EstimateWalkerOptions = {}
     let chosen: number | null = null;
     let candidates: Candidate[] = [];
     let span = range;
+    let scene: SceneChecks | null = null;
     const t0 = performance.now();
     if (!o.roi) {
       const found = await findWalker(file, { ...range, pool, probe, ...(o.onScanProgress ? { onProgress: o.onScanProgress } : {}) });
       if (!found.ok) return found;
       candidates = found.value.candidates;
+      scene = found.value.scene;
       const pick = o.personId !== undefined ? candidates.find((c) => c.id === o.personId) : candidates.find((c) => c.id === found.value.chosen);
       if (o.personId !== undefined && !pick) {
         const error: PoseError = { code: 'no-such-person', message: `There is no person ${o.personId}: the first pass found ${candidates.length ? `people ${candidates.map((c) => c.id).join(', ')}` : 'nobody'}.`, location: { file, field: 'person' } };
@@ -68,7 +73,7 @@ export async function estimateWalker(file: string, o: EstimateWalkerOptions = {}
       }
       if (pick) {
         method = o.personId !== undefined ? 'person' : 'auto';
-        roi = o.personId !== undefined ? roiFor(pick, width, height) : found.value.roi;
+        roi = o.personId !== undefined ? roiForCandidate(pick, width, height) : found.value.roi;
         chosen = pick.id;
         span = frameSpan(pick, found.value.every, range);
       } else {
@@ -79,7 +84,7 @@ export async function estimateWalker(file: string, o: EstimateWalkerOptions = {}
     const est = await estimateVideo(file, { probe, maxHeight: o.maxHeight ?? 720, ...(roi ? { roi } : {}), ...span, pool, ...(o.onProgress ? { onProgress: o.onProgress } : {}) });
     if (!est.ok) return est;
     const series = { ...est.value.series, frames: padFrames(est.value.series.frames, times, range.first, range.last) };
-    return { ok: true, value: { series, method, roi, chosen, candidates, span, scanMs, poseMs: est.value.wallMs } };
+    return { ok: true, value: { series, method, roi, chosen, candidates, span, scanMs, poseMs: est.value.wallMs, scene } };
   } finally {
     if (!o.pool) await pool.close();
   }

@@ -7,6 +7,7 @@ import type { PoseProgress, Result } from './frame.js';
 import { openVideo, type VideoProbe } from './ffmpeg-frames.js';
 import { createPosePool, type PosePool } from './worker-pool.js';
 import type { PersonBox } from './person-boxes.js';
+import { sceneChecks, type SceneChecks, type Thumbnail } from './scene-checks.js';
 import type { SegmentJob, SegmentTiming } from './segment-plan.js';
 import { chooseWalker, type WalkerChoice } from './walker-choice.js';
 
@@ -31,6 +32,8 @@ export interface FindWalkerResult extends WalkerChoice {
   wallMs: number;
   /** Per worker: frames scanned and timing (model loading, waiting for frames). */
   segments: Array<{ first: number; last: number; timing: SegmentTiming }>;
+  /** Camera motion and light, from the scanned frames (scene-checks.ts). */
+  scene: SceneChecks;
 }
 
 /** Scans the video for people and picks the walker. */
@@ -66,12 +69,15 @@ export async function findWalker(file: string, options: FindWalkerOptions = {}):
     if (!options.pool) await pool.close();
   }
   const boxes: PersonBox[] = [];
+  const thumbs: Thumbnail[] = [];
   const segments: FindWalkerResult['segments'] = [];
   for (const [i, r] of results.entries()) {
     if (!r.ok) return r;
     boxes.push(...r.value.boxes);
+    thumbs.push(...r.value.thumbs);
     segments.push({ first: jobs[i]!.first, last: jobs[i]!.last, timing: r.value.timing });
   }
   const choice = chooseWalker(boxes, { width: source.width, height: source.height, sampleInterval: every / source.fps });
-  return { ok: true, value: { ...choice, every, wallMs: performance.now() - t0, segments } };
+  const scene = sceneChecks(thumbs, boxes, source);
+  return { ok: true, value: { ...choice, every, wallMs: performance.now() - t0, segments, scene } };
 }

@@ -10,6 +10,7 @@ import type { PoseDetector } from '@tensorflow-models/pose-detection';
 import type { Frame } from './frame.js';
 import { cropFrame } from './roi.js';
 import { setFramePixels } from './frame-pixels.js';
+import { thumbnail, type Thumbnail } from './scene-checks.js';
 
 /** One detected person in one frame, in source-video pixels. */
 export interface PersonBox {
@@ -110,10 +111,14 @@ export async function detectPersonBoxesTiled(detector: PoseDetector, frame: Fram
  * frames a second). Feed the result to `chooseWalker` (walker-choice.ts) for the candidates and the walker's region.
  */
 export async function scanPeople(detector: PoseDetector, frames: AsyncIterable<Frame>, source: { width: number; height: number },
-  onFrame?: (scanned: number) => void): Promise<PersonBox[]> {
+  onFrame?: (scanned: number) => void, thumbs?: Thumbnail[]): Promise<PersonBox[]> {
   const boxes: PersonBox[] = [];
   let n = 0;
   for await (const frame of frames) {
+    // The scan's frames show the whole picture: their thumbnails tell camera motion and light (scene-checks.ts).
+    const r = frame.region;
+    const whole = !r || (r.x === 0 && r.y === 0 && r.width === source.width && r.height === source.height);
+    if (thumbs && whole) thumbs.push(thumbnail(frame));
     boxes.push(...await detectPersonBoxesTiled(detector, frame, source));
     onFrame?.(++n);
   }

@@ -12,6 +12,7 @@ import { openVideo, VideoDecodeError } from './ffmpeg-frames.js';
 import type { Frame, PoseError, Result } from './frame.js';
 import { createNodeDetector, landmarkRuntimeFromEnv, type LandmarkRuntime, type NodeDetector } from './node-runtime.js';
 import { scanPeople, supportsPersonBoxes } from './person-boxes.js';
+import type { Thumbnail } from './scene-checks.js';
 import type { SegmentJob, WorkerMessage } from './segment-plan.js';
 
 const post = (m: WorkerMessage) => parentPort?.postMessage(m);
@@ -63,8 +64,9 @@ async function runScan(job: SegmentJob, det: PoseDetector, t0: number): Promise<
   if (!opened.ok) { post({ type: 'error', error: opened.error }); return; }
   const setupMs = performance.now() - t0;
   const wait = { ms: 0, frames: 0 };
-  const boxes = await scanPeople(det, timedFrames(opened.value.frames(), wait), opened.value.source, (done) => post({ type: 'progress', segment: job.segment, done }));
-  post({ type: 'boxes', segment: job.segment, boxes, timing: { totalMs: performance.now() - t0, setupMs, waitMs: wait.ms, frames: wait.frames } });
+  const thumbs: Thumbnail[] = [];
+  const boxes = await scanPeople(det, timedFrames(opened.value.frames(), wait), opened.value.source, (done) => post({ type: 'progress', segment: job.segment, done }), thumbs);
+  post({ type: 'boxes', segment: job.segment, boxes, thumbs, timing: { totalMs: performance.now() - t0, setupMs, waitMs: wait.ms, frames: wait.frames } });
 }
 
 async function runJob(job: SegmentJob): Promise<void> {

@@ -9,6 +9,7 @@
 import type { PoseFrame } from '../gait/keypoints.js';
 import type { PoseError, RegionOfInterest } from './frame.js';
 import type { PersonBox } from './person-boxes.js';
+import type { Thumbnail } from './scene-checks.js';
 import type { VideoProbe } from './ffmpeg-frames.js';
 
 export interface Segment {
@@ -78,7 +79,7 @@ export interface SegmentTiming {
 export type WorkerMessage =
   | { type: 'progress'; segment: number; done: number }
   | { type: 'result'; segment: number; model: string; frames: PoseFrame[]; timing: SegmentTiming }
-  | { type: 'boxes'; segment: number; boxes: PersonBox[]; timing: SegmentTiming }
+  | { type: 'boxes'; segment: number; boxes: PersonBox[]; thumbs: Thumbnail[]; timing: SegmentTiming }
   | { type: 'error'; error: PoseError };
 
 /**

@@ -7,11 +7,12 @@ import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import type { PoseError, Result } from './frame.js';
 import type { PersonBox } from './person-boxes.js';
+import type { Thumbnail } from './scene-checks.js';
 import type { SegmentJob, SegmentTiming, WorkerMessage } from './segment-plan.js';
 import type { PoseFrame } from '../gait/keypoints.js';
 import type { LandmarkRuntime } from './node-runtime.js';
 
-export type JobResult = Result<{ model: string; frames: PoseFrame[]; boxes: PersonBox[]; timing: SegmentTiming }>;
+export type JobResult = Result<{ model: string; frames: PoseFrame[]; boxes: PersonBox[]; thumbs: Thumbnail[]; timing: SegmentTiming }>;
 
 export interface PosePool {
   readonly size: number;
@@ -51,8 +52,8 @@ export function createPosePool(size = Math.min(4, availableParallelism()), runti
           const onMessage = (m: WorkerMessage) => {
             if (m.type === 'progress') progress?.(m.done);
             else if (m.type === 'error') done({ ok: false, error: m.error });
-            else if (m.type === 'boxes') done({ ok: true, value: { model: '', frames: [], boxes: m.boxes, timing: m.timing } });
-            else done({ ok: true, value: { model: m.model, frames: m.frames, boxes: [], timing: m.timing } });
+            else if (m.type === 'boxes') done({ ok: true, value: { model: '', frames: [], boxes: m.boxes, thumbs: m.thumbs, timing: m.timing } });
+            else done({ ok: true, value: { model: m.model, frames: m.frames, boxes: [], thumbs: [], timing: m.timing } });
           };
           // A crashed worker is dropped; the next job on this slot starts a fresh one.
           const onError = (e: Error) => { slot.worker = null; done({ ok: false, error: workerError(job, e) }); };

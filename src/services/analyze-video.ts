@@ -86,6 +86,7 @@ export async function analyzeVideoFile(file: string, o: AnalyzeVideoOptions): Pr
     ...(o.heightCm !== undefined ? { scale: { kind: 'height' as const, heightCm: o.heightCm } } : {}),
     ...(o.trackId !== undefined ? { trackId: o.trackId } : {}),
     ...(o.treadmillKmh !== undefined ? { treadmillKmh: o.treadmillKmh } : {}),
+    ...(est.value.scene ? { scene: est.value.scene } : {}),
   });
   return { ok: true, value: { json: { ...analysisToJson(analysis, { name: o.name, fps: series.fps, frames: series.frames.length }), person }, series } };
 }

@@ -9,6 +9,7 @@
  */
 import type { PoseError, Result } from '../../../src/pose/frame.js';
 import { scanPeople, supportsPersonBoxes } from '../../../src/pose/person-boxes.js';
+import { sceneChecks, type SceneChecks, type Thumbnail } from '../../../src/pose/scene-checks.js';
 import { chooseWalker, type WalkerChoice } from '../../../src/pose/walker-choice.js';
 import { poseDetector } from './estimate-in-browser.js';
 import type { FrameSource, OpenedVideo } from './video-source.js';
@@ -26,6 +27,8 @@ export interface WalkerScan extends WalkerChoice {
   /** Where the time went: loading the model, getting the sampled frames (decoding every frame, drawing the sampled ones). */
   loadMs: number;
   framesMs: number;
+  /** Camera motion and light from the sampled frames (src/pose/scene-checks.ts). */
+  scene: SceneChecks;
 }
 
 /** Passes frames through, adding up the time spent waiting for each. */
@@ -64,9 +67,11 @@ export async function scanForWalker(video: OpenedVideo, frames: FrameSource,
   const { every, samples } = scanPlan(video);
   const size = { width: video.width, height: video.height };
   o.onProgress?.(0, samples);
+  const thumbs: Thumbnail[] = [];
   const boxes = await scanPeople(d.detector,
     timed(frames({ roi: { x: 0, y: 0, ...size }, every, maxHeight: SCAN_MAX_HEIGHT, ...(o.signal ? { signal: o.signal } : {}) }), spent),
-    size, (n) => o.onProgress?.(n, samples));
+    size, (n) => o.onProgress?.(n, samples), thumbs);
   const choice = chooseWalker(boxes, { ...size, sampleInterval: every / video.fps });
-  return { ok: true, value: { ...choice, every, samples, ms: performance.now() - t0, loadMs, framesMs: spent.ms } };
+  const scene = sceneChecks(thumbs, boxes, size);
+  return { ok: true, value: { ...choice, every, samples, ms: performance.now() - t0, loadMs, framesMs: spent.ms, scene } };
 }

@@ -24,6 +24,8 @@ export interface GaitSetup {
   heightCm: number | null;
   /** Treadmill belt speed, km/h, or null for a walk on the floor. */
   treadmillKmh: number | null;
+  /** Camera motion and light seen by the walker scan, or null when it did not finish. */
+  scene: { cameraMoving: boolean; dark: boolean } | null;
   roi: RegionOfInterest;
   sourceName: string;
   file: File;
@@ -47,9 +49,10 @@ export function GaitResults({ series, times, setup, analyze, onRedo }: GaitResul
       ...(setup.heightCm !== null ? { scale: { kind: 'height' as const, heightCm: setup.heightCm } } : {}),
       ...(trackId !== undefined ? { trackId } : {}),
       ...(setup.treadmillKmh !== null ? { treadmillKmh: setup.treadmillKmh } : {}),
+      ...(setup.scene ? { scene: setup.scene } : {}),
     });
     return { analysis: a, gaitMs: performance.now() - t0 };
-  }, [analyze, series, setup.view, setup.heightCm, setup.treadmillKmh, trackId]);
+  }, [analyze, series, setup.view, setup.heightCm, setup.treadmillKmh, setup.scene, trackId]);
   const json = useMemo(() => analysisToJson(analysis, { name: setup.sourceName, fps: series.fps, frames: series.frames.length }), [analysis, setup.sourceName, series]);
   const [now, setNow] = useState(0);
   const [seekTo, setSeekTo] = useState<{ t: number } | null>(null);

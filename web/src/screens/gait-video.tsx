@@ -117,7 +117,7 @@ export function GaitVideoScreen() {
         onProgress: (done, t) => setProgress({ done, total: t }),
       });
       if ('error' in r) { setError(r.error.message); return; }
-      setResult({ series: r.series, times: r.times, setup: { view, heightCm, treadmillKmh, roi, sourceName: loaded.file.name, file: loaded.file, video: loaded.video } });
+      setResult({ series: r.series, times: r.times, setup: { view, heightCm, treadmillKmh, scene: walker.state.status === 'done' ? walker.state.scan.scene : null, roi, sourceName: loaded.file.name, file: loaded.file, video: loaded.video } });
     } catch (e) {
       if (!(e instanceof DOMException && e.name === 'AbortError')) setError(e instanceof Error ? e.message : String(e));
     } finally {
