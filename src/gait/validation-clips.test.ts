@@ -85,3 +85,16 @@ test('short static side-view walk (2.3 s, 59.7 fps, the clip of issue 16 that on
   if (cadence.status === 'ok') assert.ok(Math.abs(cadence.value - ref.cadence.stepsPerMin) <= 2, `cadence ${cadence.value} vs ${ref.cadence.stepsPerMin}`);
   else assert.ok(a.warnings.some((w) => w.code === 'events-inconsistent' || w.code === 'too-few-strides'), JSON.stringify(a.warnings.map((w) => w.code)));
 });
+
+test('back view, handheld phone following the walker: seen from behind walking away; she takes only 1.5 strides then stands, so no timing is shown', () => {
+  const series = fixture('keypoints/overground-walk-back-a.json') as KeypointSeries;
+  const ref = fixture('gait-reference/overground-walk-back-a.json') as Reference;
+  const a = analyzeGait(series);
+  assert.equal(a.view.view, 'back');
+  assert.equal(a.view.direction, 'away');
+  // The reference: three contacts in frames 0-55, then both feet down to the end (docs/gait-references).
+  const contacts = Object.values(ref.feet).flatMap((f) => f.events.filter((e) => e.pass === 'consensus' && e.type === 'IC'));
+  assert.ok(contacts.length <= 3 && contacts.every((e) => e.nominated < 60));
+  assert.equal(a.metrics.cadence.status, 'not_measurable', 'under two strides per foot: no cadence');
+  assert.equal(a.metrics.trunkLateralLean.status, 'ok', 'the trunk is still measured from behind');
+});
