@@ -370,7 +370,7 @@ function referenceCadences(ref: ClipReference, events: ClipEvent[]): RefCadence[
 const ANGLE_METRIC: Record<string, keyof GaitAnalysis['metrics']> = {
   knee_flexion_ic: 'kneeFlexionInitialContact', knee_flexion_peak_swing: 'kneeFlexionPeakSwing', pelvic_drop: 'pelvicDrop', pelvic_obliquity: 'pelvicDrop',
 };
-const ANGLE_LABEL: Record<string, string> = { knee_flexion_ic: 'knee flexion at initial contact', knee_flexion_peak_swing: 'knee flexion, peak swing', pelvic_drop: 'pelvic drop', pelvic_obliquity: 'pelvic obliquity' };
+const ANGLE_LABEL: Record<string, string> = { knee_flexion_ic: 'knee flexion at initial contact', knee_flexion_peak_swing: 'knee flexion, peak swing', pelvic_drop: 'pelvic drop', pelvic_obliquity: 'pelvic obliquity (signed as the swing side\'s drop in this side\'s stance)' };
 
 /** The pose landmarks' own knee flexion at one frame (the person nearest the hand-placed hip), as a check of the landmarks rather than of the metric. */
 function landmarkKnee(series: KeypointSeries, frame: number, side: Side, hipHint: [number, number] | undefined): number {
@@ -467,14 +467,19 @@ function clipSection(clip: ClipEntry, ref: ClipReference, series: KeypointSeries
     const perFrame = angles.map((x) => {
       const side = sideOf(x.side, ref, clip);
       const lm = x.kind.startsWith('knee') ? landmarkKnee(series, x.frame, side, x.points?.hip) : NaN;
-      return [String(x.frame), `${x.side} = ${side}`, ANGLE_LABEL[x.kind] ?? x.kind, f1(x.angleDeg), f1(lm), f1(lm - x.angleDeg)];
+      const hand = x.kind === 'pelvic_obliquity' && side === 'right' ? -x.angleDeg : x.angleDeg;
+      return [String(x.frame), `${x.side} = ${side}`, ANGLE_LABEL[x.kind] ?? x.kind, f1(hand), f1(lm), f1(lm - hand)];
     });
     lines.push('Angles measured by hand on single frames (2D, hand-placed joint centres), against the pose landmarks at the same frame (a check of the landmarks) and against the program\'s per-side metric (the median over all its cycles, what the report shows):', '',
       table(['frame', 'side', 'angle', 'hand (°)', 'pose landmarks at that frame (°)', 'landmarks − hand'], perFrame), '');
     const kinds = [...new Set(angles.map((x) => `${x.kind}|${sideOf(x.side, ref, clip)}`))];
+    // Pelvic obliquity (+ = her right hip lower) at a frame of one side's stance is signed as the drop of the swing
+    // side, as the program's pelvic drop is (frontal-metrics.ts); the program's is relative to the walk's median
+    // obliquity and the largest in each stance, the hand value a single mid-stance frame.
+    const handValue = (x: (typeof angles)[number]) => (x.kind === 'pelvic_obliquity' && sideOf(x.side, ref, clip) === 'right' ? -x.angleDeg : x.angleDeg);
     const sumRows = kinds.map((ks) => {
       const [kind, side] = ks.split('|') as [string, Side];
-      const hand = median(angles.filter((x) => x.kind === kind && sideOf(x.side, ref, clip) === side).map((x) => x.angleDeg));
+      const hand = median(angles.filter((x) => x.kind === kind && sideOf(x.side, ref, clip) === side).map(handValue));
       const key = ANGLE_METRIC[kind];
       if (!key) { angleErrors.push({ kind, err: NaN, why: `no program metric for ${kind}` }); return [ANGLE_LABEL[kind] ?? kind, side, f1(hand), 'no such metric', '–', 'not met']; }
       const { value, text } = describeMetric(a.metrics[key], side);
@@ -561,9 +566,12 @@ function clipsSection(): { md: string; verdicts: string[] } {
         unscored.length ? `and ${unscored.length} of the ${clips.length} clips ${unscored.length === 1 ? 'has' : 'have'} no reference yet` : ''].filter(Boolean).join('; ')],
     [`knee flexion at initial contact and peak swing within ${CLIP_TARGETS.kneeDeg}°`, kneeText || 'no hand-measured knee angle', yes(kneeMet),
       [knee.filter((x) => !(Number.isFinite(x.err) && Math.abs(x.err) <= CLIP_TARGETS.kneeDeg)).map((x) => `${x.name} ${ANGLE_LABEL[x.kind] ?? x.kind} ${Number.isFinite(x.err) ? `off by ${f1(x.err)}°` : x.why}`).join('; '),
-        ...noAngles, `${results.length - noAngles.length} of the ${results.length} scored clips have hand-measured knee angles (at most two frames per angle, one side)`].filter(Boolean).join('; ')],
+        ...noAngles, `${new Set(knee.map((x) => x.name)).size} of the ${results.length} scored clips have hand-measured knee angles (at most two frames per angle, one side)`].filter(Boolean).join('; ')],
     [`pelvic drop within ${CLIP_TARGETS.pelvisDeg}°`, pelvis.length ? pelvis.map((x) => `${x.name}: ${f1(x.err)}°`).join('; ') : 'no hand measurement', yes(pelvisMet),
-      pelvisMet ? '' : `no reference measures pelvic obliquity, and pelvic drop is a front/back-view measure: the set's only such clip (${frontBack.join(', ') || 'none'}) has no hand reference yet, and the side clips cannot give it`],
+      pelvisMet ? '' : pelvis.length
+        ? [pelvis.filter((x) => !(Number.isFinite(x.err) && Math.abs(x.err) <= CLIP_TARGETS.pelvisDeg)).map((x) => `${x.name} ${ANGLE_LABEL[x.kind] ?? x.kind}: ${Number.isFinite(x.err) ? `off by ${f1(x.err)}°` : x.why}`).join('; '),
+          `hand obliquity only on ${new Set(pelvis.map((x) => x.name)).size} clip(s) of the ${frontBack.length} front/back clip(s) (${frontBack.join(', ')}); side clips cannot give pelvic drop`].filter(Boolean).join('; ')
+        : `no reference measures pelvic obliquity, and pelvic drop is a front/back-view measure: the set's front/back clips (${frontBack.join(', ') || 'none'}) have no hand obliquity, and the side clips cannot give it`],
   ];
   const md = [
     '## 4. Validation clips (issue 16): real clips made by others vs their hand references', '',
