@@ -163,6 +163,7 @@ async function cutStart(file: string, seconds: number, dir: string): Promise<str
  */
 async function measureClip(label: string, file: string, sideAnalyzeFps: number): Promise<{ analyzeFps: number; tfjsFps: number; realTime: number; vsTfjs: number; vsSideWalk: number }> {
   const video: Video = { file, firstFrame: 0 };
+  const load = loadavg()[0]!;
   const auto = await walkerPass(video);
   const pool = createPosePool(1, 'tfjs');
   const base = await posePass(video, 'tfjs wasm, 1 worker', 1, auto.roi, 0, pool);
@@ -173,7 +174,8 @@ async function measureClip(label: string, file: string, sideAnalyzeFps: number):
   const a = analyzeGait(base.r.series);
   console.log(`  ${label}: ${file.split('/').pop()} ${base.r.source.width}x${base.r.source.height} ${fps} fps, ${auto.f.frames} frames`);
   console.log(`    footing analyze (walker scan ${(auto.scanMs / 1000).toFixed(1)} s + 2 workers on frames ${auto.span.first}-${auto.span.last}, region ${JSON.stringify(auto.roi)}): ` +
-    `${analyzeFps.toFixed(1)} fps = ${(analyzeFps / fps).toFixed(2)}x real time; ${(analyzeFps / tfjsFps).toFixed(2)}x the tfjs wasm baseline, ${(analyzeFps / sideAnalyzeFps).toFixed(2)}x the side walk's footing analyze rate`);
+    `${analyzeFps.toFixed(1)} fps = ${(analyzeFps / fps).toFixed(2)}x real time; ${(analyzeFps / tfjsFps).toFixed(2)}x the tfjs wasm baseline, ${(analyzeFps / sideAnalyzeFps).toFixed(2)}x the side walk's footing analyze rate ` +
+    `(load ${load.toFixed(1)} at this clip's start: the ratio to the baseline is the fair one, the side walk was measured at another moment and on other pixels)`);
   console.log(`    tfjs wasm baseline (1 worker, same region, all frames): ${tfjsFps.toFixed(1)} fps = ${(tfjsFps / fps).toFixed(2)}x real time; ` +
     `gait found: view ${a.view.view}, setting ${a.view.setting}, mode ${a.mode}, ${a.events.left.heelStrike.length + a.events.right.heelStrike.length} contacts`);
   return { analyzeFps, tfjsFps, realTime: analyzeFps / fps, vsTfjs: analyzeFps / tfjsFps, vsSideWalk: analyzeFps / sideAnalyzeFps };
