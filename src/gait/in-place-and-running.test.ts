@@ -178,3 +178,24 @@ test('a camera that follows the walker (the scan saw the background move): not a
   assert.ok(dark.warnings.some((w) => w.code === 'too-dark'));
   assert.equal(dark.view.setting, 'in-place');
 });
+
+test('a walk across the picture and back (a turn in view): overground, steps of both passes timed, speed refused', () => {
+  const { series, truth } = syntheticWalk({ view: 'side-left', duration: 6, seed: 30 });
+  const end = series.frames.at(-1)!.time + 1 / 30;
+  // Back the other way: the same walk mirrored in x starts where the first one ended (it began at the far edge).
+  const back = series.frames.map((f, i) => ({
+    index: series.frames.length + i, time: end + f.time,
+    people: f.people.map((p) => ({ ...p, image: p.image.map((q) => ({ ...q, x: series.width - q.x })) })),
+  }));
+  const both: KeypointSeries = { ...series, frames: [...series.frames, ...back] };
+  const a = analyzeGait(both, { scale: { kind: 'height', heightCm: 175 } });
+  assert.equal(a.view.view, 'side');
+  assert.equal(a.view.setting, 'overground', 'a walk there and back is not a treadmill');
+  assert.equal(a.view.turns, true);
+  const shifted = (e: number[]) => e.map((t) => t + end);
+  const expected = { left: { heelStrike: [...truth.events.left.heelStrike, ...shifted(truth.events.left.heelStrike)], toeOff: [] }, right: { heelStrike: [...truth.events.right.heelStrike, ...shifted(truth.events.right.heelStrike)], toeOff: [] } };
+  assertEventsNear(a.events, expected);
+  assert.ok(a.events.left.heelStrike.some((t) => t < end) && a.events.left.heelStrike.some((t) => t > end + 0.5), 'contacts on both passes');
+  assert.ok(Math.abs(value(a.metrics.cadence) - 105) < 2);
+  assert.equal(a.metrics.walkingSpeed.status, 'not_measurable');
+});

@@ -13,7 +13,7 @@ import { kneeFlexion } from './joint-angles.js';
 import { findPeaks, sidedProminence } from './peaks.js';
 import type { CleanTrack, Trajectory } from './trajectory-cleaning.js';
 import { quantile } from './stats.js';
-import { pelvis, torsoLength, type ViewEstimate } from './view-detection.js';
+import { facingPerSample, pelvis, torsoLength, type ViewEstimate } from './view-detection.js';
 
 export interface EventDetectionOptions {
   /**
@@ -40,9 +40,15 @@ function forwardSignal(track: CleanTrack, name: LandmarkName, view: ViewEstimate
   const l = track.landmarks[LANDMARK_INDEX[name]] as Trajectory;
   if (view.view === 'side') {
     const s = view.direction === 'left-to-right' ? 1 : -1;
+    // A walk with a turn in the picture: forward is the way the walker faces at that moment (NaN while unclear,
+    // so no event is found in the turn itself).
+    const facing = view.turns ? facingPerSample(track) : null;
     const p = pelvis(track); const torso = torsoLength(track);
     // Divided by torso length so that a slow change of distance to the camera does not change the amplitude.
-    return track.time.map((_, i) => (s * ((l.x[i] as number) - (p.x[i] as number))) / (torso[i] as number));
+    return track.time.map((_, i) => {
+      const sign = facing ? (facing[i] === 0 ? NaN : facing[i] as number) : s;
+      return (sign * ((l.x[i] as number) - (p.x[i] as number))) / (torso[i] as number);
+    });
   }
   if ((view.view === 'front' || view.view === 'back') && l.wz) {
     const lh = track.landmarks[LANDMARK_INDEX.left_hip] as Trajectory;

@@ -20,7 +20,7 @@ import {
 import { clamp01, coefficientOfVariation, mean, median } from './stats.js';
 import { temporalParameters, type TemporalParameters } from './temporal-parameters.js';
 import type { CleanTrack, Trajectory } from './trajectory-cleaning.js';
-import type { ViewEstimate } from './view-detection.js';
+import { facingPerSample, type ViewEstimate } from './view-detection.js';
 import { FULL_CONFIDENCE_STRIDES_PER_SIDE, MIN_STRIDES_PER_SIDE, RECOMMENDED_FPS } from './quality-checks.js';
 
 /** A scale turning pixels into metres: the user's height, or pixels per metre from a known distance. */
@@ -266,6 +266,9 @@ export function computeMetrics(ctx: MetricContext): GaitMetrics {
       const v = ctx.treadmillSpeed;
       metrics.stepLength = measured(v * tp.stepTime, 'm', temporalConf, both(tp.stepTimes.left, tp.stepTimes.right), { left: v * median(tp.stepTimes.left), right: v * median(tp.stepTimes.right) });
     }
+  } else if (view.turns) {
+    const reason = 'The walker turned in the picture; walk one way through the picture for speed and step length.';
+    metrics.walkingSpeed = none(reason); metrics.stepLength = none(reason);
   } else if (!ctx.scale) {
     const reason = 'Needs a scale: enter your height or a known distance in the picture.';
     metrics.walkingSpeed = none(reason); metrics.stepLength = none(reason);
@@ -340,9 +343,10 @@ function flightTimes(events: GaitEvents | null, stepTime: number): number[] {
 function trunkForwardLean(track: CleanTrack, view: ViewEstimate): Metric {
   const s = view.direction === 'left-to-right' ? 1 : view.direction === 'right-to-left' ? -1 : 0;
   if (s === 0) return notMeasurable('The walking direction is unknown, so forward cannot be told from backward.');
+  const facing = view.turns ? facingPerSample(track) : null;
   const lh = traj(track, 'left_hip'); const rh = traj(track, 'right_hip');
   const ls = traj(track, 'left_shoulder'); const rs = traj(track, 'right_shoulder');
-  const lean = track.time.map((_, i) => s * leanFromVertical(
+  const lean = track.time.map((_, i) => (facing ? (facing[i] === 0 ? NaN : facing[i] as number) : s) * leanFromVertical(
     { x: ((lh.x[i] as number) + (rh.x[i] as number)) / 2, y: ((lh.y[i] as number) + (rh.y[i] as number)) / 2 },
     { x: ((ls.x[i] as number) + (rs.x[i] as number)) / 2, y: ((ls.y[i] as number) + (rs.y[i] as number)) / 2 },
   )).filter(Number.isFinite);

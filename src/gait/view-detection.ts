@@ -33,6 +33,11 @@ export interface ViewEstimate {
   /** Median shoulder width / torso length in the image: about 0.6–0.8 facing the camera, under 0.3 side-on. */
   shoulderWidthRatio: number;
   /**
+   * The walker faces both ways in the video (walks, turns and walks back in the picture): steps are then timed
+   * relative to the way they face at each moment (facingPerSample), not one direction for the whole clip.
+   */
+  turns?: boolean;
+  /**
    * How far the feet move relative to the pelvis, in torso lengths (median over both feet of the 5–95 % range of
    * the heel's offset), across (image x) and up-down (image y). About 2–3 across when walking seen from the side.
    */
@@ -114,6 +119,33 @@ function facingSign(track: CleanTrack, seen: readonly number[]): number {
   return Math.abs(total) >= 1 ? Math.sign(total) : 0;
 }
 
+/**
+ * Which way the walker faces at each sample (+1 image right, −1 left, 0 unknown): the majority, within ±0.5 s,
+ * of the toes being ahead of the heels (both feet) and the nose ahead of the ears. Half a second holds a step,
+ * so a foot's moment of pointing oddly in swing is outvoted; a turn flips it within about a step.
+ */
+export function facingPerSample(track: CleanTrack, halfWindow = 0.5): number[] {
+  const vote = (a: LandmarkName, b: LandmarkName): number[] => {
+    const p = pt(track, a); const q = pt(track, b);
+    return track.time.map((_, i) => Math.sign((p.x[i] as number) - (q.x[i] as number)));
+  };
+  const nose = pt(track, 'nose'); const le = pt(track, 'left_ear'); const re = pt(track, 'right_ear');
+  const head = track.time.map((_, i) => Math.sign((nose.x[i] as number) - ((le.x[i] as number) + (re.x[i] as number)) / 2));
+  const votes = [vote('left_foot_index', 'left_heel'), vote('right_foot_index', 'right_heel'), head];
+  let lo = 0; let hi = 0;
+  return track.time.map((t) => {
+    while ((track.time[lo] as number) < t - halfWindow) lo++;
+    while (hi < track.time.length && (track.time[hi] as number) <= t + halfWindow) hi++;
+    const all: number[] = [];
+    for (const v of votes) for (let i = lo; i < hi; i++) if (Number.isFinite(v[i] as number)) all.push(v[i] as number);
+    const m = all.length ? all.reduce((a, b) => a + b, 0) / all.length : 0;
+    return Math.abs(m) >= 0.5 ? Math.sign(m) : 0;
+  });
+}
+
+/** At least this long facing each way (s) counts as a turn in the picture, not a moment of noise. */
+const MIN_FACING_SECONDS = 1;
+
 /** Estimates view, setting and direction. */
 export function detectView(track: CleanTrack): ViewEstimate {
   const torso = torsoLength(track);
@@ -125,7 +157,9 @@ export function detectView(track: CleanTrack): ViewEstimate {
   const head = seen.slice(0, k); const tail = seen.slice(-k);
   const at = (arr: number[], idx: number[]): number => median(idx.map((i) => arr[i] as number));
   const dx = at(hips.x, tail) - at(hips.x, head);
-  const horizontalTravel = Math.abs(dx) / size;
+  // Travel is the range the pelvis covers, not start to end: a walk across and back ends where it began.
+  const xs = seen.map((i) => hips.x[i] as number);
+  const horizontalTravel = Math.max(Math.abs(dx), quantile(xs, 0.95) - quantile(xs, 0.05)) / size;
   const sizeLogRatio = Math.log(at(torso, tail) / at(torso, head));
   const ls = pt(track, 'left_shoulder'); const rs = pt(track, 'right_shoulder');
   const widths = seen.map((i) => Math.abs((ls.x[i] as number) - (rs.x[i] as number)) / (torso[i] as number)).filter(Number.isFinite);
@@ -146,7 +180,13 @@ export function detectView(track: CleanTrack): ViewEstimate {
     const moved = clamp01((across + depth) / 2); // less than two torso lengths of travel: weak evidence
     if (sideScore >= 0.5) {
       const confidence = clamp01((sideScore - 0.5) * 2) * moved;
-      return { view: 'side', direction: dx > 0 ? 'left-to-right' : 'right-to-left', setting: 'overground', confidence, ...base };
+      // Facing both ways for a second or more: a turn in the picture; steps are timed by the way they face.
+      const facing = facingPerSample(track);
+      const dt = (track.time[track.time.length - 1]! - track.time[0]!) / Math.max(1, track.time.length - 1);
+      const right = facing.filter((f) => f > 0).length * dt; const left = facing.filter((f) => f < 0).length * dt;
+      const turns = right >= MIN_FACING_SECONDS && left >= MIN_FACING_SECONDS;
+      const net = turns ? (right >= left ? 1 : -1) : Math.sign(dx);
+      return { view: 'side', direction: net > 0 ? 'left-to-right' : 'right-to-left', setting: 'overground', confidence, ...(turns ? { turns } : {}), ...base };
     }
     const confidence = clamp01((0.5 - sideScore) * 2) * moved;
     return { view: frontOrBack, direction: sizeLogRatio > 0 ? 'toward' : 'away', setting: 'overground', confidence, ...base };
