@@ -127,3 +127,26 @@ test('Given a variable-frame-rate video, the seek path hands out the same frames
   for (const f of a) assert.ok(Math.abs(f.time - kept[f.index]! / 30) < 2e-3, `frame ${f.index} at ${f.time} s, source frame ${kept[f.index]}`);
   for (const f of b) assert.deepEqual(a.find((g) => g.index === f.index)!.data, f.data, `frame ${f.index}`);
 });
+
+test('Given a phone clip stored sideways with rotation metadata, frames come out upright with the upright size', async () => {
+  // The real portrait treadmill clip (test/fixtures/gait-clips, MIT), stored turned a quarter clockwise with
+  // "rotate=90" in its metadata, as phones save portrait video: a player (and Footing) must show it upright.
+  const clip = fileURLToPath(new URL('../../test/fixtures/gait-clips/treadmill-run-side-a.mp4', import.meta.url));
+  const dir = mkdtempSync(join(tmpdir(), 'footing-rotated-'));
+  const sideways = join(dir, 'sideways.mp4'); const rotated = join(dir, 'rotated.mp4');
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', clip, '-frames:v', '15', '-vf', 'transpose=1', '-c:v', 'libx264', '-crf', '18', '-preset', 'veryfast', '-an', sideways]);
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', sideways, '-c', 'copy', '-metadata:s:v:0', 'rotate=90', rotated]);
+  const stored = execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'stream=width,height', '-of', 'csv=p=0', rotated], { encoding: 'utf8' }).trim().replace(/,$/, '');
+  assert.equal(stored, '960,540', 'stored sideways');
+  const [a, b] = await Promise.all([openVideo(clip, { last: 0 }), openVideo(rotated, { last: 0 })]);
+  assert.ok(a.ok && b.ok);
+  assert.deepEqual([b.value.source.width, b.value.source.height], [540, 960]);
+  const first = async (o: typeof a) => { for await (const f of (o as Extract<typeof a, { ok: true }>).value.frames()) return f; throw new Error('no frame'); };
+  const [fa, fb] = await Promise.all([first(a), first(b)]);
+  assert.deepEqual([fb.width, fb.height], [fa.width, fa.height]);
+  // Upright: the same picture as the original, pixel for pixel within compression noise (a wrong turn would
+  // leave a mean difference of tens of grey levels).
+  let diff = 0;
+  for (let i = 0; i < fa.data.length; i++) diff += Math.abs(fa.data[i]! - fb.data[i]!);
+  assert.ok(diff / fa.data.length < 6, `mean difference ${(diff / fa.data.length).toFixed(1)}`);
+});
