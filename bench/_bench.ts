@@ -5,6 +5,7 @@
  * fails when a change breaks a bench. Neither mode passes or fails on timings; both throw when the bench's own work
  * fails (errors, non-2xx answers, wrong counts, no frames).
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -72,4 +73,32 @@ export async function listenLocal(app: FastifyInstance): Promise<string> {
   const addr = app.server.address();
   if (!addr || typeof addr === 'string') throw new Error('server has no port');
   return `http://127.0.0.1:${addr.port}`;
+}
+
+const FOOTING_BIN = fileURLToPath(new URL('../bin/footing.js', import.meta.url));
+
+/**
+ * Starts `footing serve --port 0` (plus `args`) with `env` added to this process's environment and `nodeFlags`
+ * before bin/footing.js; resolves with its base URL once it says where it listens.
+ */
+export function serveFooting(env: Record<string, string>, args: string[] = [], nodeFlags: string[] = []): Promise<{ url: string; child: ChildProcess }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...nodeFlags, FOOTING_BIN, 'serve', '--port', '0', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const timer = setTimeout(() => { child.kill(); reject(new Error(`server did not start: ${out}`)); }, 60_000);
+    child.stdout!.on('data', (d) => {
+      out += String(d);
+      const m = /running at (http:\/\/[^\s]+) /.exec(out);
+      if (m) { clearTimeout(timer); resolve({ url: m[1]!, child }); }
+    });
+    child.stderr!.on('data', (d) => { out += String(d); });
+  });
+}
+
+/** Stops a server serveFooting started (SIGTERM) and waits for it to exit. */
+export async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
 }

@@ -10,13 +10,11 @@
  * BENCH_PATIENTS, BENCH_LARGE_PATIENTS and BENCH_LARGE_DAYS change the sizes.
  * Smoke mode (bench/smoke.test.ts): 5 patients x 2 weeks and 8 x 1 week, 2 sign-ins, a few requests per load run.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { main } from '../src/cli/main.js';
@@ -28,7 +26,7 @@ import { hashPassword } from '../src/server/auth/password.js';
 import { submitScreen } from '../src/services/program-service.js';
 import { migrate, openStore } from '../src/store/db.js';
 import { inTransaction, refreshListFigures } from '../src/store/repos/patient-list.js';
-import { expectWork, failedRequests, listenLocal, loadLength, requestsPerSecond, type BenchFigures, type BenchOptions } from './_bench.js';
+import { expectWork, failedRequests, listenLocal, loadLength, requestsPerSecond, serveFooting, stopServer, type BenchFigures, type BenchOptions } from './_bench.js';
 
 const ADMIN_URL = process.env.FOOTING_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 1000);
@@ -40,7 +38,6 @@ const SIGN_INS = 50;
 const IN_A_ROW = 40;
 const TODAY = '2026-06-30';
 const PASSWORD = 'a long enough bench passphrase 42';
-const BIN = fileURLToPath(new URL('../bin/footing.js', import.meta.url));
 /** The search measured: names "Patient N" with N starting 12. */
 const SEARCH = 'patient 12';
 
@@ -147,26 +144,13 @@ async function cannon(urls: string[], path: (i: number) => string, cookie: strin
 }
 
 /** Starts `footing serve --port 0` on the database; resolves with its base URL once it says where it listens. */
-function serve(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0'], { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    const timer = setTimeout(() => { child.kill(); reject(new Error(`server did not start: ${out}`)); }, 60_000);
-    child.stdout!.on('data', (d) => {
-      out += String(d);
-      const m = /running at (http:\/\/[^\s]+) /.exec(out);
-      if (m) { clearTimeout(timer); resolve({ url: m[1]!, child }); }
-    });
-    child.stderr!.on('data', (d) => { out += String(d); });
-  });
-}
+const serve = (databaseUrl: string) => serveFooting({ DATABASE_URL: databaseUrl });
 
 /** Fresh server processes for each measurement: `footing serve` limits each client address to 6,000 requests a minute. */
 async function withServers<T>(databaseUrl: string, n: number, fn: (urls: string[]) => Promise<T>): Promise<T> {
   const servers = await Promise.all(Array.from({ length: n }, () => serve(databaseUrl)));
   try { return await fn(servers.map((s) => s.url)); } finally {
-    for (const s of servers) s.child.kill('SIGTERM');
-    await Promise.all(servers.map((s) => new Promise((r) => { if (s.child.exitCode !== null) r(null); else s.child.once('exit', r); })));
+    await Promise.all(servers.map((s) => stopServer(s.child)));
   }
 }
 

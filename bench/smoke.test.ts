@@ -24,7 +24,7 @@ console.log = (...args: unknown[]) => {
 };
 
 test('the benches are found (a new one is smoke-tested too)', () => {
-  for (const known of ['api-today-checkin.ts', 'clinic-pg.ts', 'gait-browser.ts', 'import-apple-health.ts', 'pose-node.ts']) assert.ok(benches.includes(known), known);
+  for (const known of ['api-today-checkin.ts', 'clinic-pg.ts', 'gait-browser.ts', 'import-apple-health.ts', 'pose-node.ts', 'today.ts']) assert.ok(benches.includes(known), known);
 });
 
 describe('bench smoke runs', { concurrency: true }, () => {
