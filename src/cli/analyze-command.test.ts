@@ -100,6 +100,13 @@ test('Bad input gives one line naming the problem and a non-zero exit', async ()
   assert.match(person.err, /--person 9: There is no person 9/);
   assert.ok(oneLine(person.err));
 
+  for (const bad of ['0', 'fast', '31']) {
+    const belt = await run(['analyze', VIDEO, '--treadmill-kmh', bad]);
+    assert.equal(belt.code, 2);
+    assert.match(belt.err, new RegExp(`--treadmill-kmh must be a belt speed from 0.5 to 30 km/h \\(got "${bad}"\\)`));
+    assert.ok(oneLine(belt.err));
+  }
+
   const dir = mkdtempSync(join(tmpdir(), 'footing-analyze-'));
   const text = join(dir, 'notes.mp4');
   writeFileSync(text, 'not a video\n');
@@ -108,4 +115,20 @@ test('Bad input gives one line naming the problem and a non-zero exit', async ()
   assert.match(notVideo.err, /notes\.mp4/);
   assert.ok(oneLine(notVideo.err));
   assert.doesNotMatch(notVideo.err + missing.err + roiOutside.err, /\n\s+at /); // no stack trace
+});
+
+test('footing analyze on a real treadmill run (4 s) with --treadmill-kmh: in place, a run, speed from the belt, step length by hand', async () => {
+  const clip = fileURLToPath(new URL('../../test/fixtures/gait-clips/treadmill-run-side-a.mp4', import.meta.url));
+  const r = await run(['analyze', clip, '--json', '--frames', '0-119', '--treadmill-kmh', '10']);
+  assert.equal(r.code, 0, r.err);
+  const j = JSON.parse(r.out) as { view: string; setting: string; mode: string; treadmill_kmh: number; metrics: Record<string, { value: number | null; reference?: unknown; left?: number; right?: number }> };
+  assert.deepEqual([j.view, j.setting, j.mode, j.treadmill_kmh], ['side', 'in-place', 'run', 10]);
+  // 10 km/h = 2.778 m/s; step length = speed x step time (both from the same JSON, multiplied by hand here).
+  assert.equal(j.metrics.walking_speed_mps!.value, 2.778);
+  const step = j.metrics.step_time_s!.value!;
+  assert.ok(Math.abs(j.metrics.step_length_m!.value! - (10 / 3.6) * step) < 0.01);
+  assert.equal(j.metrics.cadence_spm!.reference, undefined, 'no walking range on a run');
+  const text = await run(['analyze', clip, '--frames', '0-119', '--treadmill-kmh', '10']);
+  assert.match(text.out, /side view \(right-to-left\), in place \(treadmill\) at 10 km\/h, running/);
+  assert.match(text.out, /Running: no typical ranges are shown/);
 });

@@ -44,8 +44,8 @@ test('Nobody moving across (a treadmill): the person in view the longest and lar
   const c = chooseWalker(still, { width: W, height: H, sampleInterval: 0.5 });
   assert.equal(c.chosen, 0);
   assert.equal(c.candidates[0]!.boxes[0]!.hipX, 900);
-  // By hand: columns 900 ± 1.5 × 200 = 600..1200; rows 600 ± 1.1 × 200 = 380..820.
-  assert.deepEqual(c.roi, { x: 600, y: 380, width: 600, height: 440 });
+  // By hand: columns 900 ± 1.5 × 200 = 600..1200; rows 600 − 1.1 × 200 = 380 to 600 + 1.6 × 200 = 920.
+  assert.deepEqual(c.roi, { x: 600, y: 380, width: 600, height: 540 });
 });
 
 test('Nobody present for long enough: no walker and no region, but the people are still listed', () => {
