@@ -12,6 +12,7 @@ import { importCommand } from './import-command.js';
 import { clinicCommand } from './clinic-command.js';
 import { userCommand } from './user-command.js';
 import { backupCommand } from './backup-command.js';
+import { isIsoDate, localCalendarDate } from '../core/dates.js';
 
 const str = (v: string | boolean | undefined) => (typeof v === 'string' ? v : undefined);
 
@@ -64,23 +65,32 @@ const migrateCmd: Command = {
 };
 
 const exportCmd: Command = {
-  name: 'export', summary: 'Export all of your data (backup)', usage: 'footing export --format json [--out FILE] [--db PATH]',
+  name: 'export', summary: 'Export all of your data (backup), or your record as FHIR R4', usage: 'footing export [--format json|fhir] [--out FILE] [--date YYYY-MM-DD] [--db PATH]',
   options: {
-    format: { type: 'string', description: 'Output format: json (a complete backup)', default: 'json' },
+    format: { type: 'string', description: 'Output format: json (a complete backup) or fhir (a FHIR R4 Bundle for a health record system)', default: 'json' },
     out: { type: 'string', description: 'Write to this file instead of standard output' },
+    date: { type: 'string', description: 'fhir: the day whose program and walking target go in (default: today)' },
     db: DB_OPTION,
     email: EMAIL_OPTION,
   },
   async run({ values, out }) {
     const format = str(values.format) ?? 'json';
-    if (format !== 'json') throw usageError(`--format must be json (got "${format}")`);
+    if (format !== 'json' && format !== 'fhir') throw usageError(`--format must be json or fhir (got "${format}")`);
+    const date = str(values.date);
+    if (date !== undefined && (format !== 'fhir' || !isIsoDate(date))) throw usageError(format !== 'fhir' ? '--date goes with --format fhir' : `--date must be a calendar date like 2026-11-25 (got "${date}")`);
     const store = await openCliStore(str(values.db));
     try {
       const personId = await personForCommand(store, values.email);
-      const { exportBackup } = await import('../store/backup.js');
-      const text = `${JSON.stringify(await exportBackup(store.db, personId), null, 2)}\n`;
+      let text: string;
+      if (format === 'fhir') {
+        const { exportFhirBundle } = await import('../services/fhir-export-service.js');
+        text = `${JSON.stringify(await exportFhirBundle(store.db, personId, { today: date ?? localCalendarDate(new Date()), exportedAt: new Date().toISOString() }), null, 2)}\n`;
+      } else {
+        const { exportBackup } = await import('../store/backup.js');
+        text = `${JSON.stringify(await exportBackup(store.db, personId), null, 2)}\n`;
+      }
       const file = str(values.out);
-      if (file) { await writeFile(file, text); out.write(`Backup written to ${file}\n`); } else out.write(text);
+      if (file) { await writeFile(file, text); out.write(`${format === 'fhir' ? 'FHIR R4 Bundle' : 'Backup'} written to ${file}\n`); } else out.write(text);
     } finally { await store.close(); }
   },
 };

@@ -50,7 +50,7 @@ test('Bad arguments give one line naming the problem and a non-zero exit', async
   assert.equal(unknown.err.trim().split('\n').length, 1);
   const format = await run(['export', '--format', 'xml', '--db', join(dir, 'a.sqlite')]);
   assert.equal(format.code, 2);
-  assert.match(format.err, /--format must be json \(got "xml"\)/);
+  assert.match(format.err, /--format must be json or fhir \(got "xml"\)/);
   const port = await run(['serve', '--port', 'eighty']);
   assert.equal(port.code, 2);
   assert.match(port.err, /--port/);

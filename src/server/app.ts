@@ -24,6 +24,7 @@ import { registerGaitJobRoutes } from './routes/gait-job-routes.js';
 import { jobQueueFor } from './jobs/job-queue.js';
 import { registerAccountRoutes } from './routes/account-routes.js';
 import { registerClinicRoutes } from './routes/clinic-routes.js';
+import { registerFhirRoutes } from './routes/fhir-routes.js';
 import { authConfig, type AuthConfig } from './auth/auth-config.js';
 import { installGuard } from './auth/guard.js';
 import { originForm } from './request-target.js';
@@ -160,6 +161,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await registerGaitJobRoutes(app, opts.store, queue, { ...(opts.gaitVideoMaxBytes ? { maxBytes: opts.gaitVideoMaxBytes } : {}) });
   await registerAccountRoutes(app, opts.store, auth);
   await registerClinicRoutes(app, opts.store, auth);
+  await registerFhirRoutes(app, opts.store);
 
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/')) return reply.status(404).send({ error: { code: 'not_found', message: `No API route ${req.method} ${req.url.split('?')[0]}` } });

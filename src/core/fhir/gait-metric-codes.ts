@@ -64,7 +64,7 @@ export function gaitMetricsCodeSystem(): Record<string, unknown> & { resourceTyp
     status: 'active',
     experimental: false,
     publisher: 'Footing',
-    description: 'Gait metrics measured by Footing from a phone video of walking or running. DOMAIN.md §9: no LOINC code exists for cadence, step length or stride length; the others are measured in a way no LOINC code describes.',
+    description: 'Gait metrics measured by Footing from a phone video of walking or running. No LOINC code was found for cadence, step length or stride length; the LOINC codes found for the others describe other measurements (a timed walk test, a phone\'s own walking metrics).',
     caseSensitive: true,
     content: 'complete',
     count: GAIT_METRIC_CONCEPTS.length,

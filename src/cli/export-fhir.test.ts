@@ -1,0 +1,56 @@
+/**
+ * `footing export --format fhir`: the local person's record as a FHIR R4 Bundle on standard output or in a file,
+ * the same as the API gives (src/server/fhir-api.test.ts has the numbers on both databases), valid R4, and the same
+ * bundle from the same database but for its timestamp.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } from '../core/red-flags.js';
+import { migrate, openStore } from '../store/db.js';
+import { buildApp } from '../server/app.js';
+import { runCli } from '../../test/helpers/cli.js';
+import { fhirErrors } from '../../test/helpers/fhir-validator.js';
+
+const allNo = () => Object.fromEntries([...RED_FLAG_QUESTIONS, ...PRECAUTION_QUESTIONS].map((q) => [q.id, false]));
+
+test('footing export --format fhir prints a valid R4 collection Bundle of the local record; --out writes it; bad options are one line', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'footing-fhir-cli-'));
+  const db = join(dir, 'footing.sqlite');
+  const store = openStore({ kind: 'sqlite', path: db });
+  await migrate(store);
+  const app = await buildApp({ store, webRoot: null });
+  for (const [method, url, payload] of [
+    ['POST', '/api/screen?date=2026-11-02', { answers: allNo() }],
+    ['PUT', '/api/walking/manual', { date: '2026-10-31', steps: 3200 }],
+    ['POST', '/api/checkins', { at: '2026-11-01T08:00:00+00:00', context: 'daily', foot: 4 }],
+  ] as const) {
+    const res = await app.inject({ method, url, payload });
+    assert.ok(res.statusCode < 300, res.body);
+  }
+  await app.close();
+  await store.close();
+
+  const r = await runCli(['export', '--format', 'fhir', '--date', '2026-11-02', '--db', db]);
+  assert.equal(r.code, 0, r.err);
+  const bundle = JSON.parse(r.out);
+  assert.deepEqual([bundle.resourceType, bundle.type], ['Bundle', 'collection']);
+  assert.deepEqual(bundle.entry.map((e: { resource: { resourceType: string } }) => e.resource.resourceType), ['Patient', 'CarePlan', 'Goal', 'Observation', 'Observation', 'Provenance', 'Provenance']);
+  const steps = bundle.entry[3].resource;
+  assert.deepEqual([steps.effectiveDateTime, steps.valueQuantity.value, steps.valueQuantity.code], ['2026-10-31', 3200, '/d']);
+  assert.deepEqual([bundle.entry[4].resource.valueInteger, bundle.entry[4].resource.bodySite.coding[0].code], [4, '56459004']);
+  for (const { resource } of bundle.entry) assert.deepEqual(fhirErrors(resource), [], resource.resourceType);
+
+  const file = join(dir, 'record.fhir.json');
+  const w = await runCli(['export', '--format', 'fhir', '--date', '2026-11-02', '--out', file, '--db', db]);
+  assert.equal(w.out, `FHIR R4 Bundle written to ${file}\n`);
+  const again = JSON.parse(readFileSync(file, 'utf8'));
+  assert.deepEqual({ ...again, timestamp: null }, { ...bundle, timestamp: null });
+
+  const badDate = await runCli(['export', '--format', 'fhir', '--date', '2 Nov', '--db', db]);
+  assert.deepEqual([badDate.code, badDate.err], [2, 'footing export: --date must be a calendar date like 2026-11-25 (got "2 Nov")\n']);
+  const dateWithJson = await runCli(['export', '--date', '2026-11-02', '--db', db]);
+  assert.deepEqual([dateWithJson.code, dateWithJson.err], [2, 'footing export: --date goes with --format fhir\n']);
+});

@@ -1,0 +1,72 @@
+/**
+ * The FHIR R4 export of one person's record (`footing export --format fhir`, GET /api/export/fhir and
+ * GET /api/patients/:personId/fhir): loads the record from the store and hands it to the pure mapping
+ * (src/core/fhir/patient-bundle.ts). The program and the walking target are today's, as the person's Today screen
+ * shows them (getToday), so `today` is the person's calendar date, as for every other read of the program.
+ */
+import type { Kysely } from 'kysely';
+import { patientBundle, type FhirBundle, type WalkingSourceInput } from '../core/fhir/patient-bundle.js';
+import { stageByNumber } from '../core/stages.js';
+import { ServiceError } from './service-error.js';
+import type { Database } from '../store/schema.js';
+import { listCheckins } from '../store/repos/checkins.js';
+import { listGaitAnalyses } from '../store/repos/gait-analyses.js';
+import { getPerson } from '../store/repos/people.js';
+import { dailyWalking, listStepSources } from '../store/repos/walking.js';
+import { getToday } from './program-service.js';
+
+type MetricsJson = Record<string, { value: number | null; confidence: number; n?: number }>;
+
+/** The metrics of a saved analysis that have the shape the mapping reads (others are left out, not guessed). */
+function metricsOf(analysis: Record<string, unknown>): MetricsJson {
+  const out: MetricsJson = {};
+  const metrics = analysis.metrics;
+  if (!metrics || typeof metrics !== 'object') return out;
+  for (const [name, m] of Object.entries(metrics as Record<string, unknown>)) {
+    const v = m as { value?: unknown; confidence?: unknown; n?: unknown };
+    if ((typeof v.value === 'number' || v.value === null) && typeof v.confidence === 'number') {
+      out[name] = { value: v.value as number | null, confidence: v.confidence, ...(typeof v.n === 'number' ? { n: v.n } : {}) };
+    }
+  }
+  return out;
+}
+
+/** The steps' sources, grouped by source and device, with the dates they gave and the files they came from. */
+function walkingSources(rows: Awaited<ReturnType<typeof listStepSources>>): WalkingSourceInput[] {
+  const groups = new Map<string, { source: string; device: string | null; dates: string[]; lastAddedAt: string; imports: Map<string, { fileName: string; format: string; at: string }> }>();
+  for (const r of rows) {
+    const key = `${r.source}\u001f${r.device ?? ''}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { source: r.source, device: r.device, dates: [], lastAddedAt: r.updatedAt, imports: new Map() }));
+    g.dates.push(r.date);
+    if (Date.parse(r.updatedAt) > Date.parse(g.lastAddedAt)) g.lastAddedAt = r.updatedAt;
+    if (r.import) g.imports.set(`${r.import.at}\u001f${r.import.fileName}`, r.import);
+  }
+  return [...groups.values()].map((g) => ({ ...g, imports: [...g.imports.values()].sort((a, b) => (a.at < b.at ? -1 : 1)) }));
+}
+
+/**
+ * The person's record as a FHIR R4 Bundle (type collection). `exportedAt` becomes Bundle.timestamp; without it
+ * the same record gives a bundle equal to the byte.
+ */
+export async function exportFhirBundle(db: Kysely<Database>, personId: string, options: { today: string; exportedAt?: string }): Promise<FhirBundle> {
+  const person = await getPerson(db, personId);
+  if (!person) throw new ServiceError('not_found', 'No such person.');
+  const state = await getToday(db, personId, options.today);
+  const plan = state.plan;
+  const clinician = state.walking.clinician;
+  return patientBundle({
+    person: { id: person.id, displayName: person.displayName, birthYear: person.birthYear },
+    stepDays: (await dailyWalking(db, personId)).map((d) => ({ date: d.date, steps: d.steps })),
+    walkingSources: walkingSources(await listStepSources(db, personId)),
+    checkins: await listCheckins(db, personId),
+    gaitAnalyses: (await listGaitAnalyses(db, personId)).map((a) => ({ id: a.id, recordedAt: a.recordedAt, recordedBy: a.recordedBy, sourceName: a.sourceName, view: a.view, metrics: metricsOf(a.analysis) })),
+    program: state.program ? {
+      status: state.program.status, startedOn: state.program.startedOn,
+      stage: plan.status === 'active' ? plan.stage : (({ number, name, goal }) => ({ number, name, goal }))(stageByNumber(state.program.stage)),
+      activities: plan.status === 'active' ? plan.items.map((i) => ({ exercise: i.exercise, name: i.name, doseText: i.doseText })) : [],
+    } : null,
+    walkingTarget: state.program ? { steps: state.walking.steps, minutes: state.walking.minutes, basis: clinician?.applied ? clinician.text : state.walking.basis, setBy: clinician?.applied ? clinician.setBy : null, asOf: options.today } : null,
+    ...(options.exportedAt ? { exportedAt: options.exportedAt } : {}),
+  });
+}
