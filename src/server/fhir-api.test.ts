@@ -6,12 +6,18 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } from '../core/red-flags.js';
 import type { FhirBundle, FhirResource } from '../core/fhir/patient-bundle.js';
 import { GAIT_METRICS_SYSTEM } from '../core/fhir/gait-metric-codes.js';
 import { DATABASES, freshStore } from '../../test/helpers/databases.js';
 import { fhirErrors } from '../../test/helpers/fhir-validator.js';
 import { clinicWorld, type ClinicWorld, type Identity } from '../../test/helpers/test-clinic.js';
+import { sharedData } from '../../test/helpers/shared-data.js';
+
+/** The shared Fitbit study file: person 1503960366 has 31 days from 12 Apr 2016 (13,162 steps on the first); the last, 12 May, has 0 steps. */
+const FITBIT = sharedData('fitbit/dailyActivity_merged.csv');
+const FITBIT_ID = '1503960366';
 
 const allNo = () => Object.fromEntries([...RED_FLAG_QUESTIONS, ...PRECAUTION_QUESTIONS].map((q) => [q.id, false]));
 /** The program starts on Mon 2 Nov 2026; the export is made that day. */
@@ -106,6 +112,28 @@ for (const kind of DATABASES) {
       assert.equal(other.statusCode, 404);
       const otherPatient = await exportAs('otherPatient', '/api/export/fhir');
       assert.deepEqual(otherPatient.entry.map((e) => e.resource.resourceType), ['Patient'], 'the other patient gets their own (empty) record');
+    });
+    test('Given a Fitbit file imported, its days come with a Provenance naming the device and the file', async () => {
+      const res = await world.as('patient', { method: 'POST', url: `/api/imports?name=dailyActivity_merged.csv&fitbitId=${FITBIT_ID}`, payload: readFileSync(FITBIT), headers: { 'content-type': 'application/octet-stream' } });
+      assert.equal(res.statusCode, 202, res.body);
+      let status = '';
+      for (let i = 0; i < 400 && status !== 'done' && status !== 'failed'; i++) {
+        status = (await world.as('patient', { method: 'GET', url: `/api/jobs/${res.json().jobId}` })).json().status;
+        if (status !== 'done') await new Promise((r) => setTimeout(r, 25));
+      }
+      assert.equal(status, 'done');
+      const bundle = await exportAs('patient', `/api/export/fhir?date=${START}`);
+      const resources = bundle.entry.map((e) => e.resource);
+      // The CSV by hand: 31 rows for this person, 30 with steps (12 May has TotalSteps 0); 12 Apr 2016 has 13162.
+      const steps = resources.filter((r) => r.resourceType === 'Observation' && codeOf(r).code === '41950-7');
+      assert.equal(steps.length, 30 + 3);
+      assert.equal(steps.find((o) => o.effectiveDateTime === '2016-05-12'), undefined, 'a day of 0 steps is no observation');
+      assert.deepEqual(steps.find((o) => o.effectiveDateTime === '2016-04-12')!.valueQuantity, { value: 13162, unit: 'steps/day', system: 'http://unitsofmeasure.org', code: '/d' });
+      const fitbit = resources.find((r) => r.resourceType === 'Provenance' && JSON.stringify(r.agent).includes(FITBIT_ID))!;
+      assert.equal((fitbit.target as unknown[]).length, 30);
+      assert.deepEqual((fitbit.agent as { type: { coding: { code: string }[] } }[])[0]!.type.coding[0]!.code, 'device');
+      assert.match(JSON.stringify(fitbit.entity), /dailyActivity_merged\.csv \(fitbit-csv file imported \d{4}-\d{2}-\d{2}\)/);
+      for (const { resource } of bundle.entry) assert.deepEqual(fhirErrors(resource), [], `${resource.resourceType}/${resource.id}`);
     });
   });
 }
