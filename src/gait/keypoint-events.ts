@@ -24,6 +24,12 @@ export interface EventDetectionOptions {
   /** A peak must rise this fraction of the signal's 5–95% range above its surroundings (rejects jitter). */
   minProminenceFraction?: number;
   /**
+   * And at least this much in the signal's own unit (set per method by detectKeypointEvents): when the person
+   * walks only for a moment and then stands, the range is small and the fraction alone would let a standing
+   * person's jitter through as steps.
+   */
+  minProminenceAbsolute?: number;
+  /**
    * At the start or end of the track (the person walks in or out of view) one side of a peak is cut by the edge:
    * there it must fall at least this fraction of the minimum prominence (peaks.ts openEdgeFraction). Default 0.5.
    */
@@ -74,7 +80,8 @@ export function peakTimes(time: readonly number[], x: readonly number[], options
   const finite = x.filter(Number.isFinite);
   if (finite.length < 3) return [];
   const range = quantile(finite, 0.95) - quantile(finite, 0.05);
-  const closed = new Set(findPeaks(x, { minProminence: fraction * range }));
+  const minProminence = Math.max(fraction * range, options.minProminenceAbsolute ?? 0);
+  const closed = new Set(findPeaks(x, { minProminence }));
   const seenToEdge = (k: number): boolean => {
     if (!observed) return true;
     const s = sidedProminence(x, k);
@@ -82,7 +89,7 @@ export function peakTimes(time: readonly number[], x: readonly number[], options
     for (let i = a; i <= b; i++) if (!observed[i]) return false;
     return true;
   };
-  const idx = findPeaks(x, { minProminence: fraction * range, openEdgeFraction: options.openEdgeFraction ?? 0.5 })
+  const idx = findPeaks(x, { minProminence, openEdgeFraction: options.openEdgeFraction ?? 0.5 })
     .filter((k) => closed.has(k) || seenToEdge(k));
   // Time-based suppression (frame rate may vary): keep the higher of two peaks closer than `sep`.
   const kept: number[] = [];
@@ -122,9 +129,14 @@ export function detectKeypointEvents(track: CleanTrack, view: ViewEstimate, opti
       const hips = [LANDMARK_INDEX.left_hip, LANDMARK_INDEX.right_hip].map((i) => (track.landmarks[i] as Trajectory).observed);
       return own.map((o, i) => o && hips.every((h) => h[i]));
     };
+    // A step moves the foot by well over a step length's half relative to the pelvis; a tenth of a torso length
+    // (about 5 cm) in the image, or 5 cm of world depth, is far below any step and far above a standing
+    // person's jitter.
+    const absolute = options.minProminenceAbsolute ?? (view.view === 'side' ? 0.1 : 0.05);
+    const o = { ...options, minProminenceAbsolute: absolute };
     events[side] = {
-      heelStrike: peakTimes(track.time, heel, options, seen(`${side}_heel`)),
-      toeOff: peakTimes(track.time, toe.map((v) => -v), options, seen(`${side}_foot_index`)),
+      heelStrike: peakTimes(track.time, heel, o, seen(`${side}_heel`)),
+      toeOff: peakTimes(track.time, toe.map((v) => -v), o, seen(`${side}_foot_index`)),
     };
   }
   return { status: 'ok', events: events as GaitEvents, method: view.view === 'side' ? 'zeni-image-x' : 'zeni-world-z', signals };
