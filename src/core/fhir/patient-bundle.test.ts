@@ -123,3 +123,26 @@ test('The same record gives the same bundle; ids come from the stored ids', () =
 test('Footing\'s gait code system holds every metric an analysis can hold', () => {
   assert.deepEqual(GAIT_METRIC_CONCEPTS.map((c) => c.code).sort(), Object.values(METRIC_JSON_NAMES).sort());
 });
+
+test('Given a program stopped by a safety answer and a clinician\'s target in minutes, the CarePlan and Goal are on hold, and the bundle is still valid', () => {
+  const bundle = patientBundle({
+    ...INPUT, gaitAnalyses: [],
+    program: { ...INPUT.program!, status: 'stopped', activities: [] },
+    walkingTarget: { steps: null, minutes: 20, basis: 'Dr A set 20 minutes a day on 9 Nov: walk on the flat only.', setBy: 'Dr A', asOf: '2026-11-09' },
+  });
+  const resources = bundle.entry.map((e) => e.resource);
+  assert.equal(byType(resources, 'CodeSystem').length, 0, 'no gait observations, no code system');
+  const plan = byType(resources, 'CarePlan')[0]!;
+  assert.deepEqual([plan.status, plan.activity], ['on-hold', undefined]);
+  const goal = byType(resources, 'Goal')[0]!;
+  assert.equal(goal.lifecycleStatus, 'on-hold');
+  assert.deepEqual((goal.target as unknown[])[0], { measure: { text: 'Minutes of walking a day' }, detailQuantity: { value: 20, unit: 'min/day', system: 'http://unitsofmeasure.org', code: 'min/d' } });
+  assert.deepEqual(goal.expressedBy, { display: 'Dr A' });
+  for (const { resource } of bundle.entry) assert.deepEqual(validateFhir(resource), [], `${resource.resourceType}/${resource.id}`);
+});
+
+test('Given a person with nothing recorded, the bundle holds the Patient only', () => {
+  const bundle = patientBundle({ person: { id: PERSON, displayName: 'New', birthYear: null }, stepDays: [], walkingSources: [], checkins: [], gaitAnalyses: [], program: null, walkingTarget: null });
+  assert.deepEqual(bundle.entry.map((e) => e.resource), [{ resourceType: 'Patient', id: PERSON, identifier: [{ system: 'https://footing.example/fhir/person-id', value: PERSON }], name: [{ text: 'New' }] }]);
+  assert.deepEqual(validateFhir(bundle as unknown as Record<string, unknown>), []);
+});
