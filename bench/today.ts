@@ -9,7 +9,7 @@
  * p99 < 25 ms at 200 requests/s; the bench prints it as met or missed but never fails on a timing.
  * PostgreSQL from FOOTING_TEST_PG_URL or postgres://postgres@127.0.0.1:5432/postgres (bash scripts/start-postgres.sh);
  * the bench creates its own database and drops it. BENCH_RATE (200), BENCH_SECONDS (20) and BENCH_DAYS (84) change
- * the sizes; BENCH_SERVER_FLAGS adds node flags to the servers (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
+ * the sizes, BENCH_DB=sqlite or postgres measures one database alone; BENCH_SERVER_FLAGS adds node flags to the servers (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
  * Smoke mode (bench/smoke.test.ts): SQLite only, two weeks of history, 1.5 s at 20 requests/s per endpoint.
  */
 import type { ChildProcess } from 'node:child_process';
@@ -31,6 +31,8 @@ const RATE = Number(process.env.BENCH_RATE ?? 200);
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 20);
 const DAYS = Number(process.env.BENCH_DAYS ?? 84);
 const WARM_UP_S = 3;
+/** BENCH_DB=sqlite or postgres measures that one alone (to profile it). */
+const DATABASES = (['sqlite', 'postgres'] as const).filter((d) => (process.env.BENCH_DB ?? d) === d);
 const TARGET_P99_MS = 25;
 const START = '2026-09-01';
 const EMAIL = 'patient@bench.example';
@@ -39,7 +41,7 @@ const PASSWORD = 'a long enough bench passphrase 42';
 interface Size { rate: number; seconds: number; warmUp: number; days: number; databases: Array<'sqlite' | 'postgres'> }
 const sizeFor = (o: BenchOptions): Size => (o.smoke
   ? { rate: 20, seconds: 1.5, warmUp: 0.5, days: 14, databases: ['sqlite'] }
-  : { rate: RATE, seconds: DURATION_S, warmUp: WARM_UP_S, days: DAYS, databases: ['sqlite', 'postgres'] });
+  : { rate: RATE, seconds: DURATION_S, warmUp: WARM_UP_S, days: DAYS, databases: DATABASES });
 
 /** What one open-loop run measured: latencies from each request's scheduled time. */
 interface Figures { sent: number; ok: number; errors: number; rate: number; p50: number; p90: number; p99: number; max: number }

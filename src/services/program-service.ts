@@ -17,8 +17,8 @@ import type { Database } from '../store/schema.js';
 import { getPerson, setBirthYear } from '../store/repos/people.js';
 import { insertScreen, latestScreen } from '../store/repos/screens.js';
 import { addProgramEvent, getProgram, listProgramEvents, upsertProgram, type Program, type ProgramEvent } from '../store/repos/program.js';
-import { listCheckins, maxPain } from '../store/repos/checkins.js';
-import { listSessions } from '../store/repos/sessions.js';
+import { listCheckinSignals, maxPain, type CheckinSignals } from '../store/repos/checkins.js';
+import { listSessionDays, listSessions } from '../store/repos/sessions.js';
 import { dailyWalking } from '../store/repos/walking.js';
 import { reviewInputsFor } from './assessment-service.js';
 
@@ -73,13 +73,13 @@ export interface TodayState {
   age: number | null;
 }
 
-function summaries(checkins: Awaited<ReturnType<typeof listCheckins>>): CheckinSummary[] {
+function summaries(checkins: readonly CheckinSignals[]): CheckinSummary[] {
   return checkins.map((c) => ({ date: c.date, context: c.context, maxPain: maxPain(c) }));
 }
 
-async function ageOf(db: Kysely<Database>, personId: string, today: string): Promise<number | null> {
-  const p = await getPerson(db, personId);
-  return p?.birthYear ? Number(today.slice(0, 4)) - p.birthYear : null;
+/** The person's age this year, when they gave a birth year. */
+function ageIn(person: { birthYear: number | null } | null | undefined, today: string): number | null {
+  return person?.birthYear ? Number(today.slice(0, 4)) - person.birthYear : null;
 }
 
 /**
@@ -87,17 +87,25 @@ async function ageOf(db: Kysely<Database>, personId: string, today: string): Pro
  * with an event holding the reasons); later calls that day read the same decision again without changing anything.
  */
 export async function getToday(db: Kysely<Database>, personId: string, today: string): Promise<TodayState> {
-  const screen = await latestScreen(db, personId);
-  let program = await getProgram(db, personId);
-  const rawCheckins = await listCheckins(db, personId);
+  // The reads that do not depend on each other go out together (on PostgreSQL, one round trip's wait instead of
+  // five). The whole history is read on every call, so only the fields the engine reads (no body maps or items).
+  const [screen, firstProgram, rawCheckins, sessionDays, person] = await Promise.all([
+    latestScreen(db, personId), getProgram(db, personId), listCheckinSignals(db, personId), listSessionDays(db, personId), getPerson(db, personId),
+  ]);
+  let program = firstProgram;
   const checkins = summaries(rawCheckins);
-  const sessions = await listSessions(db, personId);
-  const doneDates = doneSessionDates(sessions);
+  const doneDates = doneSessionDates(sessionDays);
   let decision: ProgramReview | null = null;
+  // Only the baseline window's days are read: older days (an import of years-old data) cannot change the target.
+  const windowOf = (p: Program | null) => baselineWindow({ today, programStartedOn: p?.startedOn ?? null });
+  const firstWindow = windowOf(program);
+  const [events, review, firstDays] = await Promise.all([
+    program ? listProgramEvents(db, personId) : [],
+    program ? reviewInputsFor(db, personId) : null,
+    dailyWalking(db, personId, { from: firstWindow.from, to: firstWindow.to }),
+  ]);
 
-  if (program) {
-    const events = await listProgramEvents(db, personId);
-    const review = await reviewInputsFor(db, personId);
+  if (program && review) {
     decision = reviewProgram({
       today, stage: program.stage, stageStartedOn: program.stageStartedOn, programStartedOn: program.startedOn,
       redFlag: screen?.result.status === 'stop', sessionDates: doneDates, checkins, prescribedPerWeek: SESSIONS_PER_WEEK,
@@ -107,10 +115,12 @@ export async function getToday(db: Kysely<Database>, personId: string, today: st
       lastScreenOn: screen ? screen.takenAt.slice(0, 10) : null,
       lastRegressOn: events.filter((e) => e.action === 'regress').at(-1)?.onDate ?? null,
     });
-    if (program.status === 'active' && program.decidedOn !== today) program = await applyDecision(db, personId, program, decision, today);
+    const deciding = program.status === 'active' && program.decidedOn !== today;
+    if (deciding) program = await applyDecision(db, personId, program, decision, today);
     // The decision applied today stands for the rest of the day: after a stage change, re-judging the new stage
-    // (started today) would read "hold" and hide why the plan changed.
-    const appliedToday = (await listProgramEvents(db, personId)).filter((e) => e.onDate === today && (e.action === 'progress' || e.action === 'regress')).at(-1);
+    // (started today) would read "hold" and hide why the plan changed. The events are read again only when this
+    // call may have added one.
+    const appliedToday = (deciding ? await listProgramEvents(db, personId) : events).filter((e) => e.onDate === today && (e.action === 'progress' || e.action === 'regress')).at(-1);
     if (appliedToday && decision.action !== 'stop') {
       // New signals since the change (e.g. symptoms reported later today) are added to its reasons.
       const shown = new Set(appliedToday.reasons.map((r) => r.rule));
@@ -121,11 +131,11 @@ export async function getToday(db: Kysely<Database>, personId: string, today: st
 
   const baseline = program ? painBaseline(checkins, program.startedOn) : null;
   const weeks = program ? weekVerdicts(checkins, program.startedOn, today, baseline) : [];
-  const age = await ageOf(db, personId, today);
-  // Only the baseline window's days are read: older days (an import of years-old data) cannot change the target.
+  const age = ageIn(person, today);
   const programStartedOn = program?.startedOn ?? null;
-  const window = baselineWindow({ today, programStartedOn });
-  const days = await dailyWalking(db, personId, { from: window.from, to: window.to });
+  // The window follows the program as it is after today's decision (read again only if that moved its start).
+  const window = windowOf(program);
+  const days = window.from === firstWindow.from && window.to === firstWindow.to ? firstDays : await dailyWalking(db, personId, { from: window.from, to: window.to });
   // A clinician's target replaces the computed one; their cap lowers it to the cap (src/core/walking-override.ts).
   const walking = applyWalkingOverride(walkingTarget({ today, programStartedOn, days, weeks, age }), program?.walkingOverride ?? null);
   const plan = todayPlan({ screen: screen?.result ?? null, stage: program?.stage ?? FIRST_STAGE, walking, doseOverrides: program?.doseOverrides ?? null });

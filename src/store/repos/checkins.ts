@@ -45,5 +45,21 @@ export async function listCheckins(db: Db, personId: string, range: { from?: str
   }));
 }
 
+/** What the program engine reads of a check-in: its day, context, scores and the two symptom answers. */
+export type CheckinSignals = Pick<Checkin, 'date' | 'context' | 'back' | 'neck' | 'foot' | 'heelFirstSteps' | 'newLowerLimbSymptoms'>;
+
+/**
+ * A person's whole check-in history, in listCheckins's order, with only what the program engine reads: no body-map
+ * areas or notes (no JSON to parse), for today's plan, which reads the whole history on every request.
+ */
+export async function listCheckinSignals(db: Db, personId: string): Promise<CheckinSignals[]> {
+  const rows = await db.selectFrom('checkins').select(['date', 'context', 'back', 'neck', 'foot', 'heel_first_steps', 'new_lower_limb'])
+    .where('person_id', '=', personId).orderBy('at').orderBy('id').execute();
+  return rows.map((r) => ({
+    date: r.date, context: r.context, back: r.back, neck: r.neck, foot: r.foot,
+    heelFirstSteps: r.heel_first_steps, newLowerLimbSymptoms: r.new_lower_limb === null ? null : r.new_lower_limb === 1,
+  }));
+}
+
 /** Highest score of a check-in across back, neck and foot (src/core/pain.ts). */
 export { maxPain } from '../../core/pain.js';
