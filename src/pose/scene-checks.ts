@@ -6,7 +6,6 @@
  * followed by the camera stays in place in the picture, exactly like one on a treadmill). Pure: Node and browser.
  */
 import type { Frame } from './frame.js';
-import type { PersonBox } from './person-boxes.js';
 
 /** Grid of the thumbnails: coarse enough to ignore compression noise, fine enough to keep the background. */
 export const THUMB_COLS = 32;
@@ -61,8 +60,11 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
+/** The part of a person box this needs (person-boxes.ts PersonBox; structural, so the two files need not import each other). */
+export interface BoxAt { index: number; hipX: number; hipY: number; radius: number }
+
 /** Cells covered by a person (their body circle, widened by a fifth) in either of two samples are left out. */
-function personCells(boxes: readonly PersonBox[], source: { width: number; height: number }): Set<number> {
+function personCells(boxes: readonly BoxAt[], source: { width: number; height: number }): Set<number> {
   const cells = new Set<number>();
   for (const b of boxes) {
     const r = 1.2 * b.radius;
@@ -76,7 +78,7 @@ function personCells(boxes: readonly PersonBox[], source: { width: number; heigh
 }
 
 /** Camera motion and brightness from the scan's thumbnails and person boxes. */
-export function sceneChecks(thumbs: readonly Thumbnail[], boxes: readonly PersonBox[], source: { width: number; height: number }): SceneChecks {
+export function sceneChecks(thumbs: readonly Thumbnail[], boxes: readonly BoxAt[], source: { width: number; height: number }): SceneChecks {
   const sorted = [...thumbs].sort((a, b) => a.index - b.index);
   const changes: number[] = [];
   for (let k = 1; k < sorted.length; k++) {
