@@ -46,6 +46,8 @@ test('walker picker helpers: labels, boxes, which frame to show', () => {
   // 20 px of net travel is under one body radius (100 px).
   assert.equal(direction(b), 'stays in one place');
   assert.equal(direction(cand(3, [box(0, 700), box(15, 500)])), 'walks right to left');
+  // Hardly moving across but growing (depth travel 4 x ln 2 = 2.8 radii, by hand): toward the camera.
+  assert.equal(direction({ ...cand(4, [box(0, 600, 500, 100), box(15, 610, 520, 200)]), depthTravel: 4 * Math.log(2) }), 'walks toward or away from the camera');
   assert.deepEqual(listedCandidates([a, b, c], 0).map((x) => x.id), [0, 1], 'a one-box track is not offered');
   assert.deepEqual(listedCandidates([a, b, c], 2).map((x) => x.id), [0, 1, 2], 'unless it is the chosen one');
   // hip (100, 200), radius 100: x 100 ± 55, y 200 ± 110.
@@ -94,7 +96,7 @@ test('gait walker: found on the device, region pre-set like the Node scan, anoth
   assert.ok(await radios.count() > 1, 'more than one person is offered');
   const checked = page.getByRole('radio', { name: /^Person \d+ — /, checked: true });
   const label = await page.locator('.gait-walker-list label', { has: checked }).innerText();
-  const m = /— (walks left to right|walks right to left|stays in one place), frames (\d+)–(\d+) \(found as the walker\)/.exec(label);
+  const m = /— (walks left to right|walks right to left|walks toward or away from the camera|stays in one place), frames (\d+)–(\d+) \(found as the walker\)/.exec(label);
   assert.ok(m, `the walker is checked: ${label}`);
   assert.equal(m[1], direction(walker));
   assert.ok(Math.abs(Number(m[2]) - nodeSpan.first) <= every && Math.abs(Number(m[3]) - nodeSpan.last) <= every, `frames ${m[2]}–${m[3]}, node ${nodeSpan.first}–${nodeSpan.last}`);

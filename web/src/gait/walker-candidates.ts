@@ -5,7 +5,7 @@
  */
 import type { RegionOfInterest } from '../../../src/pose/frame.js';
 import type { PersonBox } from '../../../src/pose/person-boxes.js';
-import { frameSpan, type Candidate } from '../../../src/pose/walker-choice.js';
+import { frameSpan, MIN_TRAVEL_RADII, type Candidate } from '../../../src/pose/walker-choice.js';
 
 /** A track seen on a single sampled frame is usually a detector blip, not a person worth offering. */
 export const MIN_LISTED_BOXES = 2;
@@ -15,15 +15,18 @@ export function listedCandidates(candidates: Candidate[], chosen: number | null)
   return candidates.filter((c) => c.id === chosen || c.boxes.length >= MIN_LISTED_BOXES);
 }
 
-export type Direction = 'walks left to right' | 'walks right to left' | 'stays in one place';
+export type Direction = 'walks left to right' | 'walks right to left' | 'walks toward or away from the camera' | 'stays in one place';
 
 /**
  * Which way a candidate went: the mid-hip x of the first box against the last. Less than one body radius of net
- * travel (walker-choice.ts's MIN_TRAVEL_RADII) counts as staying in place.
+ * travel (walker-choice.ts's MIN_TRAVEL_RADII) counts as staying in place, unless they grew or shrank by as much
+ * (walking toward or away from the camera).
  */
 export function direction(c: Candidate): Direction {
   const a = c.boxes[0]; const b = c.boxes[c.boxes.length - 1];
-  if (!a || !b || Math.abs(b.hipX - a.hipX) < Math.max(1, c.radius)) return 'stays in one place';
+  if (!a || !b || Math.abs(b.hipX - a.hipX) < Math.max(1, c.radius)) {
+    return c.depthTravel >= MIN_TRAVEL_RADII ? 'walks toward or away from the camera' : 'stays in one place';
+  }
   return b.hipX > a.hipX ? 'walks left to right' : 'walks right to left';
 }
 
