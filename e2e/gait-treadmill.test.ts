@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 /**
  * The Gait screen on a real treadmill run filmed in portrait (test/fixtures/gait-clips/treadmill-run-side-a.mp4,
- * MIT, SOURCES.md there), its first 6 s cut in a temp folder: analysed in headless Debian chromium on the device,
+ * MIT, SOURCES.md there), its first 4 s cut in a temp folder: analysed in headless Debian chromium on the device,
  * with the belt speed typed in. Expected values come from the hand reference of the clip (made before any model
  * ran on it), not from the program: the cadence of the hand-marked contacts inside the cut, within 3 steps/min
  * (the browser runtime is tfjs, not the Node path the reference tests use: issue 13 makes them one).
@@ -20,7 +20,7 @@ import { serverAndPhone } from './helpers/fixture.js';
 
 const CLIP = fileURLToPath(new URL('../test/fixtures/gait-clips/treadmill-run-side-a.mp4', import.meta.url));
 const REF = JSON.parse(readFileSync(new URL('../test/fixtures/gait-reference/treadmill-run-side-a.json', import.meta.url), 'utf8')) as { fps: number; cadence: { icFrames: number[] } };
-const CUT_FRAMES = 180;
+const CUT_FRAMES = 120;
 const dir = mkdtempSync(join(tmpdir(), 'footing-treadmill-'));
 const cut = join(dir, 'treadmill-run.mp4');
 
