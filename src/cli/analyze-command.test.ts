@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -131,4 +132,16 @@ test('footing analyze on a real treadmill run (4 s) with --treadmill-kmh: in pla
   const text = await run(['analyze', clip, '--frames', '0-119', '--treadmill-kmh', '10']);
   assert.match(text.out, /side view \(right-to-left\), in place \(treadmill\) at 10 km\/h, running/);
   assert.match(text.out, /Running: no typical ranges are shown/);
+});
+
+test('A 4K 60 fps clip with nobody in it: analysed without a crash, and the report says nobody walks in it', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'footing-4k-'));
+  const clip = join(dir, 'empty-4k60.mp4');
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=size=3840x2160:rate=60', '-t', '2.2', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', clip]);
+  const r = await run(['analyze', clip, '--json']);
+  assert.equal(r.code, 0, r.err);
+  const j = JSON.parse(r.out) as { fps: number; frames: number; warnings: Array<{ code: string; message: string }> };
+  assert.deepEqual([j.fps, j.frames], [60, 132]);
+  assert.equal(j.warnings[0]?.code, 'no-person');
+  assert.match(j.warnings[0]!.message, /No person was found/);
 });
