@@ -7,31 +7,12 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { KeypointSeries } from '../src/gait/keypoints.js';
 import { analyzeVideoFile } from '../src/services/analyze-video.js';
+import { roundSeries } from './round-series.js';
 
 const CLIPS = new URL('../test/fixtures/gait-clips/', import.meta.url);
 const REFS = new URL('../test/fixtures/gait-reference/', import.meta.url);
 const OUT = new URL('../test/fixtures/keypoints/', import.meta.url);
-
-const r1 = (v: number) => Math.round(v * 10) / 10;
-const r3 = (v: number) => Math.round(v * 1000) / 1000;
-
-/** Rounds to 0.1 px and 3 decimals elsewhere (as make-keypoint-fixtures.ts) to keep the files small. */
-export function roundSeries(s: KeypointSeries): KeypointSeries {
-  return {
-    ...s,
-    frames: s.frames.map((f) => ({
-      index: f.index,
-      time: r3(f.time),
-      people: f.people.map((p) => ({
-        score: r3(p.score),
-        image: p.image.map((k) => ({ x: r1(k.x), y: r1(k.y), visibility: r3(k.visibility) })),
-        world: p.world?.map((k) => ({ x: r3(k.x), y: r3(k.y), z: r3(k.z), visibility: r3(k.visibility) })) ?? null,
-      })),
-    })),
-  };
-}
 
 const clips = JSON.parse(readFileSync(new URL('clips.json', CLIPS), 'utf8')) as Array<{ file: string }>;
 const wanted = process.argv.slice(2);

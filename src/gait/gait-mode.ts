@@ -9,6 +9,7 @@
  * Both boundaries are the definitions of the two gaits, not tuned numbers. Pure.
  */
 import type { GaitEvents, Side } from './gait-events.js';
+import { sampleAt } from './joint-angles.js';
 import type { TemporalParameters } from './temporal-parameters.js';
 import { median } from './stats.js';
 
@@ -63,14 +64,6 @@ export function detectMode(tp: TemporalParameters, events: { left: { heelStrike:
 export function modeFromPelvis(
   time: readonly number[], height: readonly number[], heelForward: Record<Side, readonly number[]>, events: GaitEvents,
 ): { mode: GaitMode; walkVotes: number; runVotes: number } {
-  const at = (t: number): number => {
-    let i = 0;
-    while (i + 1 < time.length && (time[i + 1] as number) <= t) i++;
-    const j = Math.min(i + 1, time.length - 1);
-    const t0 = time[i] as number; const t1 = time[j] as number;
-    const h0 = height[i] as number; const h1 = height[j] as number;
-    return t1 === t0 ? h0 : h0 + ((h1 - h0) * (t - t0)) / (t1 - t0);
-  };
   let walkVotes = 0; let runVotes = 0;
   for (const side of ['left', 'right'] as const) {
     const other = side === 'left' ? events.right : events.left;
@@ -87,7 +80,7 @@ export function modeFromPelvis(
         if (Number.isFinite(fwd[i] as number) && (fwd[i] as number) <= 0) { cross = i; break; }
       }
       if (cross < 0) continue;
-      const d = (height[cross] as number) - at(hs);
+      const d = (height[cross] as number) - sampleAt(time, height, hs);
       if (!Number.isFinite(d) || d === 0) continue;
       if (d > 0) walkVotes++; else runVotes++;
     }

@@ -220,7 +220,8 @@ export function detectView(track: CleanTrack): ViewEstimate {
 export function estimateForStatedView(track: CleanTrack, stated: 'side' | 'front' | 'back'): ViewEstimate {
   const detected = detectView(track);
   if (detected.view === stated && detected.direction !== 'unknown') return detected;
-  const seen = track.time.map((_, i) => i).filter((i) => Number.isFinite(pelvis(track).x[i] as number));
+  const hipsX = pelvis(track).x;
+  const seen = track.time.map((_, i) => i).filter((i) => Number.isFinite(hipsX[i] as number));
   if (seen.length < 5) return { ...detected, view: stated };
   const inPlace = detected.setting === 'in-place';
   const travel = detected.horizontalTravel + 4 * Math.abs(detected.sizeLogRatio);
@@ -228,9 +229,8 @@ export function estimateForStatedView(track: CleanTrack, stated: 'side' | 'front
   const walking = inPlace ? clamp01(activity / (2 * MIN_FOOT_MOTION)) : clamp01(travel / 2);
   let direction: WalkingDirection;
   if (stated === 'side') {
-    const hips = pelvis(track);
     const k = Math.max(2, Math.floor(seen.length / 5));
-    const dx = median(seen.slice(-k).map((i) => hips.x[i] as number)) - median(seen.slice(0, k).map((i) => hips.x[i] as number));
+    const dx = median(seen.slice(-k).map((i) => hipsX[i] as number)) - median(seen.slice(0, k).map((i) => hipsX[i] as number));
     const facing = inPlace ? facingSign(track, seen) : Math.sign(dx);
     direction = facing > 0 ? 'left-to-right' : facing < 0 ? 'right-to-left' : 'unknown';
   } else if (inPlace) direction = stated === 'front' ? 'toward' : 'away';
