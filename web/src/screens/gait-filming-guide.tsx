@@ -28,7 +28,8 @@ export function FilmingGuideScreen() {
         <dt>The feet touch the bottom edge</dt><dd>The moments the feet land and leave the ground cannot be seen. Tilt the phone down or step back so some floor shows below the feet.</dd>
         <dt>Two people move alike</dt><dd>Footing says whom it followed; if that is not you, choose the other person.</dd>
         <dt>The steps are not consistent</dt><dd>The steps found fail a check every real walk passes (each foot lands then leaves, left and right take turns, a step is about half a stride). No timing is shown rather than a wrong one. Film again with both legs clearly visible.</dd>
-        <dt>The legs were mixed up where they cross</dt><dd>The steps were recovered from the walking pattern, but left and right may be the wrong way round. Add a video from behind for left/right comparisons.</dd>
+        <dt>The camera moved</dt><dd>The phone turned or followed the walker, so speed and distances cannot be measured (step timing still can). Stand the phone still and let the walker pass through the picture.</dd>
+        <dt>The video is dark</dt><dd>The feet are placed less precisely. Switch the lights on or film near a window, with the light behind the phone.</dd>
       </dl>
       <h2>Walking or running</h2>
       <p>Footing tells a walk from a run by how the body moves and by the moment both feet are off the ground. A run shows contact and flight time and no typical ranges: the ranges Footing uses are for walking.</p>
