@@ -17,9 +17,11 @@ test('Every API route declares who may call it, and health data routes are never
     assert.ok(table.length >= 12, `expected the whole route table, got ${table.length}`);
     const publicRoutes = table.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.url}`).sort();
     // Only routes without personal data may be public: the health check, the screen's questions, the catalogues,
-    // the mode, sign-in, and an invitation link (its clinic's name) with the patient sign-up from it.
+    // the mode, sign-in, and an invitation link (its clinic's name) with the patient sign-up from it; and the
+    // reminder calendar feed (only a reminder's days and time), which a calendar app fetches without a sign-in and
+    // whose unguessable, revocable token is its access (an unknown token gets 404).
     assert.deepEqual(publicRoutes, [
-      'GET /api/assessment/catalogue', 'GET /api/auth/mode', 'GET /api/health', 'GET /api/invitations/:token', 'GET /api/library', 'GET /api/screen/questions',
+      'GET /api/assessment/catalogue', 'GET /api/auth/mode', 'GET /api/calendar/:token', 'GET /api/health', 'GET /api/invitations/:token', 'GET /api/library', 'GET /api/screen/questions',
       'POST /api/auth/sign-in', 'POST /api/invitations/:token/sign-up',
     ]);
     await app.close();

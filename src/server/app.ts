@@ -25,6 +25,8 @@ import { jobQueueFor } from './jobs/job-queue.js';
 import { registerAccountRoutes } from './routes/account-routes.js';
 import { registerClinicRoutes } from './routes/clinic-routes.js';
 import { registerFhirRoutes } from './routes/fhir-routes.js';
+import { registerReportRoutes } from './routes/report-routes.js';
+import { registerReminderRoutes, type ReminderOptions } from './routes/reminder-routes.js';
 import { authConfig, type AuthConfig } from './auth/auth-config.js';
 import { installGuard } from './auth/guard.js';
 import { originForm } from './request-target.js';
@@ -60,6 +62,8 @@ export interface AppOptions {
   gaitVideoMaxBytes?: number;
   /** Largest walking file accepted for import (default IMPORT_MAX_BYTES, 4 GB). */
   importMaxBytes?: number;
+  /** Reminder clock and push settings (src/server/routes/reminder-routes.ts). */
+  reminders?: ReminderOptions;
 }
 
 export type App = FastifyInstance & { withTypeProvider: FastifyInstance['withTypeProvider'] };
@@ -162,6 +166,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await registerAccountRoutes(app, opts.store, auth);
   await registerClinicRoutes(app, opts.store, auth);
   await registerFhirRoutes(app, opts.store);
+  await registerReportRoutes(app, opts.store);
+  await registerReminderRoutes(app, opts.store, opts.reminders);
 
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/')) return reply.status(404).send({ error: { code: 'not_found', message: `No API route ${req.method} ${req.url.split('?')[0]}` } });

@@ -198,6 +198,35 @@ export interface PatientListFiguresTable {
   updated_at: string;
 }
 
+/** A person's reminder days and time (src/core/reminder-record.ts). Migration 0013. */
+export interface ReminderSettingsTable {
+  person_id: string;
+  version: number;
+  /** JSON: Weekday[]. */
+  days: string;
+  /** HH:MM, local time in time_zone. */
+  time: string;
+  /** IANA name, e.g. Europe/Madrid. */
+  time_zone: string;
+  updated_at: string;
+  /** The local date of the last reminder claimed for sending (so none goes out twice). */
+  last_sent_on: string | null;
+  /** SHA-256 of the calendar feed's token; null: no feed. */
+  calendar_token_hash: string | null;
+}
+
+/** A browser's Web Push subscription for a person's reminders. Migration 0013. */
+export interface PushSubscriptionsTable {
+  id: string;
+  person_id: string;
+  /** The push service's URL for this browser: unique, it names the subscription. */
+  endpoint: string;
+  /** The browser's P-256 public key and auth secret (base64url), for RFC 8291 encryption. */
+  p256dh: string;
+  auth: string;
+  created_at: string;
+}
+
 export interface Database {
   jobs: JobsTable;
   walking_days: WalkingDaysTable;
@@ -221,6 +250,8 @@ export interface Database {
   care_links: CareLinksTable;
   audit_log: AuditLogTable;
   patient_list_figures: PatientListFiguresTable;
+  reminder_settings: ReminderSettingsTable;
+  push_subscriptions: PushSubscriptionsTable;
 }
 
 export type { Generated };

@@ -1,0 +1,44 @@
+/**
+ * Sends the reminders that are due: for each person with reminder days, asks the core whether one is due now
+ * (src/core/reminder-schedule.ts), claims it in the store (so it goes out once, whatever other ticks or processes
+ * do), and pushes it to each of their browsers. A subscription the push service says is gone is removed.
+ *
+ * The message carries no health data: the same words for everyone, and the page to open (today's session).
+ */
+import type { Kysely } from 'kysely';
+import { dueReminder } from '../core/reminder-schedule.js';
+import type { Database } from '../store/schema.js';
+import { claimReminder, listActiveReminders } from '../store/repos/reminders.js';
+import { deleteGoneSubscription, listPushSubscriptions, type PushSubscriptionKeys } from '../store/repos/push-subscriptions.js';
+
+/** What the service worker shows (web/public/sw.js reads these fields). */
+export interface ReminderMessage { title: string; body: string; url: string; tag: string }
+
+export const REMINDER_MESSAGE: ReminderMessage = {
+  title: 'Footing',
+  body: 'Time for today’s walk and foot exercises.',
+  url: '/session',
+  // One tag: a reminder not yet seen is replaced by the next, never stacked.
+  tag: 'footing-reminder',
+};
+
+/** The push service's answer: delivered, gone for good (404 or 410: unsubscribed or expired), or failed this time. */
+export type PushOutcome = 'sent' | 'gone' | 'failed';
+export type SendPush = (subscription: PushSubscriptionKeys, payload: string) => Promise<PushOutcome>;
+
+export interface DispatchResult { sent: number; gone: number; failed: number }
+
+export async function sendDueReminders(db: Kysely<Database>, now: number, send: SendPush): Promise<DispatchResult> {
+  const result: DispatchResult = { sent: 0, gone: 0, failed: 0 };
+  const payload = JSON.stringify(REMINDER_MESSAGE);
+  for (const r of await listActiveReminders(db)) {
+    const due = dueReminder(r.settings, now, r.lastSentOn);
+    if (!due || !(await claimReminder(db, r.personId, due.on))) continue;
+    for (const sub of await listPushSubscriptions(db, r.personId)) {
+      const outcome = await send(sub, payload);
+      result[outcome]++;
+      if (outcome === 'gone') await deleteGoneSubscription(db, sub.endpoint);
+    }
+  }
+  return result;
+}

@@ -1,0 +1,51 @@
+/**
+ * The browsers subscribed to Web Push for a person's reminders, and the server's VAPID key pair (kept in
+ * `settings`, made once at first start). An endpoint names one browser's subscription: subscribing again from the
+ * same browser, even under another account, moves it rather than adding a second.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '../schema.js';
+import { fromJson, newId, toJson } from '../json-column.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface PushSubscriptionKeys { endpoint: string; p256dh: string; auth: string }
+
+export async function savePushSubscription(db: Db, personId: string, s: PushSubscriptionKeys, now: string): Promise<void> {
+  await db.insertInto('push_subscriptions').values({ id: newId(), person_id: personId, endpoint: s.endpoint, p256dh: s.p256dh, auth: s.auth, created_at: now })
+    .onConflict((oc) => oc.column('endpoint').doUpdateSet({ person_id: personId, p256dh: s.p256dh, auth: s.auth, created_at: now })).execute();
+}
+
+/** Removes a person's subscription by its endpoint; true when there was one. */
+export async function deletePushSubscription(db: Db, personId: string, endpoint: string): Promise<boolean> {
+  const r = await db.deleteFrom('push_subscriptions').where('person_id', '=', personId).where('endpoint', '=', endpoint).executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}
+
+/** Removes a subscription the push service says is gone (404 or 410), whoever it belonged to. */
+export async function deleteGoneSubscription(db: Db, endpoint: string): Promise<void> {
+  await db.deleteFrom('push_subscriptions').where('endpoint', '=', endpoint).execute();
+}
+
+export async function listPushSubscriptions(db: Db, personId: string): Promise<PushSubscriptionKeys[]> {
+  return db.selectFrom('push_subscriptions').select(['endpoint', 'p256dh', 'auth']).where('person_id', '=', personId).orderBy('created_at').execute();
+}
+
+const VAPID_KEY = 'vapid_keys';
+const VapidKeys = z.object({ publicKey: z.string().min(1), privateKey: z.string().min(1) });
+export type VapidKeys = z.infer<typeof VapidKeys>;
+
+/**
+ * The server's VAPID keys: the stored pair, or `make()`'s, stored now. Two processes starting together both end up
+ * with the one pair that was stored first (insert if absent, then read).
+ */
+export async function vapidKeys(db: Db, make: () => VapidKeys): Promise<VapidKeys> {
+  const read = async () => db.selectFrom('settings').select('value').where('key', '=', VAPID_KEY).executeTakeFirst();
+  let row = await read();
+  if (!row) {
+    await db.insertInto('settings').values({ key: VAPID_KEY, value: toJson(make()) }).onConflict((oc) => oc.column('key').doNothing()).execute();
+    row = await read();
+  }
+  return fromJson(VapidKeys, row!.value, `settings.${VAPID_KEY}`);
+}
