@@ -8,6 +8,7 @@ import type { KeypointSeries } from './keypoints.js';
 import { checkEventConsistency } from './event-consistency.js';
 import { detectMode, modeFromPelvis, type GaitMode } from './gait-mode.js';
 import { detectKeypointEvents, runningToeOffs } from './keypoint-events.js';
+import { sortOutLegs } from './leg-identity.js';
 import { computeMetrics, type GaitMetrics, type GaitScale } from './keypoint-metrics.js';
 import { notMeasurable } from './metric.js';
 import { buildTracks, selectTrack } from './person-tracking.js';
@@ -124,7 +125,13 @@ export function analyzeGait(series: KeypointSeries, options: AnalyzeGaitOptions 
   if (view.view === 'unknown' || view.confidence < MIN_VIEW_CONFIDENCE) {
     warnings.push({ code: 'view-unclear', severity: 'warning', message: 'The camera angle is unclear (neither clearly from the side nor from the front or back).', advice: 'Film either exactly from the side (phone at right angles to the walking line) or straight from the front or back.' });
   }
-  let detection = detectKeypointEvents(clean, view);
+  // Side view: the legs sorted out from the walk (contacts alternate), not from the model's labels.
+  const legs = sortOutLegs(clean, view);
+  if (legs.sides === 'unknown') {
+    warnings.push({ code: 'sides-unknown', severity: 'warning', message: 'The pose model mixed up the two legs in this video, and which one is the left could not be told afterwards, so left and right values may be the wrong way round.', advice: 'Film with the leg nearer the camera clearly in front of the other (phone at hip height, the whole body and the floor in the picture), or film from the front or back to compare the sides.' });
+  }
+  const analysed = legs.track;
+  let detection = detectKeypointEvents(analysed, view);
   if (detection.status !== 'ok' && (view.view === 'front' || view.view === 'back')) {
     warnings.push({ code: 'no-depth-for-front-view', severity: 'warning', message: 'From the front or back, step timing needs depth data that this pose model run did not provide.', advice: 'For step timing, film from the side; front or back videos are used for pelvis and trunk only.' });
   }
@@ -141,7 +148,7 @@ export function analyzeGait(series: KeypointSeries, options: AnalyzeGaitOptions 
     const byPelvis = modeFromPelvis(clean.time, hips.y.map((y) => -y / size), { left: detection.signals.left.heel, right: detection.signals.right.heel }, detection.events);
     mode = byPelvis.mode !== 'unknown' ? byPelvis.mode : detectMode(tp, detection.events).mode;
     if (mode === 'run' && view.view === 'side') {
-      detection = { ...detection, events: runningToeOffs(clean, detection.events) };
+      detection = { ...detection, events: runningToeOffs(analysed, detection.events) };
       tp = temporalParameters(detection.events);
     }
     // Events are checked before any time is reported from them: a wrong number is worse than none.
@@ -166,7 +173,7 @@ export function analyzeGait(series: KeypointSeries, options: AnalyzeGaitOptions 
     warnings.push({ code: 'treadmill-speed-unused', severity: 'warning', message: 'You entered a treadmill speed, but the person walks through the picture, so the speed was measured from the video instead.', advice: 'Leave the treadmill speed empty for walks on the floor.' });
   }
   const metrics = computeMetrics({
-    track: clean, view, effectiveFps: quality.effectiveFps, mode,
+    track: analysed, view, effectiveFps: quality.effectiveFps, mode,
     events: detection.status === 'ok' ? { status: 'ok', events, viaWorld: detection.method === 'zeni-world-z' } : detection,
     ...(options.scale ? { scale: options.scale } : {}),
     ...(treadmillKmh !== undefined && view.setting === 'in-place' ? { treadmillSpeed: treadmillKmh / 3.6 } : {}),

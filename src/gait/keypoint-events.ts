@@ -42,7 +42,7 @@ export type EventDetection =
   | { status: 'not_measurable'; reason: string };
 
 /** The forward signed position of a landmark relative to the pelvis, per sample (NaN where unknown). */
-function forwardSignal(track: CleanTrack, name: LandmarkName, view: ViewEstimate): number[] | null {
+export function forwardSignal(track: CleanTrack, name: LandmarkName, view: ViewEstimate): number[] | null {
   const l = track.landmarks[LANDMARK_INDEX[name]] as Trajectory;
   if (view.view === 'side') {
     const s = view.direction === 'left-to-right' ? 1 : -1;

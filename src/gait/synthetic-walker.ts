@@ -29,6 +29,8 @@ export interface WalkerOptions {
   /** Camera placement: looking at the walker's left or right side, or from the front or back. */
   view?: 'side-left' | 'side-right' | 'front' | 'back';
   cameraDistance?: number;
+  /** Height of the camera above the floor, metres (default 1, about hip height). */
+  cameraHeight?: number;
   width?: number;
   imageHeight?: number;
   focalPx?: number;
@@ -92,7 +94,7 @@ function swingProgress(tau: number, r = 0.08): number {
 export function syntheticWalk(options: WalkerOptions = {}): { series: KeypointSeries; truth: WalkerTruth } {
   const o = {
     fps: 30, duration: 8, startTime: 0, cadence: 105, stancePercent: 60, stepLength: 0.6, heightM: 1.75,
-    view: 'side-left' as const, cameraDistance: 5, width: 1280, imageHeight: 720, focalPx: 900, noisePx: 1,
+    view: 'side-left' as const, cameraDistance: 5, cameraHeight: 1.0, width: 1280, imageHeight: 720, focalPx: 900, noisePx: 1,
     timeJitter: 0, pelvicDropDeg: 5, toeOutDeg: 0, includeWorld: false, treadmill: false, seed: 1, ...options,
   };
   const H = o.heightM;
@@ -204,10 +206,10 @@ export function syntheticWalk(options: WalkerOptions = {}): { series: KeypointSe
   const up: Vec = [0, 1, 0];
   const walkHalf = o.treadmill ? 0 : (v * o.duration) / 2;
   const cam = {
-    'side-left': { C: [0, 1.0, -o.cameraDistance] as Vec, L: [0, 0, 1] as Vec },
-    'side-right': { C: [0, 1.0, o.cameraDistance] as Vec, L: [0, 0, -1] as Vec },
-    front: { C: [walkHalf + o.cameraDistance, 1.0, 0] as Vec, L: [-1, 0, 0] as Vec },
-    back: { C: [-walkHalf - o.cameraDistance, 1.0, 0] as Vec, L: [1, 0, 0] as Vec },
+    'side-left': { C: [0, o.cameraHeight, -o.cameraDistance] as Vec, L: [0, 0, 1] as Vec },
+    'side-right': { C: [0, o.cameraHeight, o.cameraDistance] as Vec, L: [0, 0, -1] as Vec },
+    front: { C: [walkHalf + o.cameraDistance, o.cameraHeight, 0] as Vec, L: [-1, 0, 0] as Vec },
+    back: { C: [-walkHalf - o.cameraDistance, o.cameraHeight, 0] as Vec, L: [1, 0, 0] as Vec },
   }[o.view];
   const R: Vec = [cam.L[1] * up[2] - cam.L[2] * up[1], cam.L[2] * up[0] - cam.L[0] * up[2], cam.L[0] * up[1] - cam.L[1] * up[0]];
   const random = rng(o.seed);

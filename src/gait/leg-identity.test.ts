@@ -1,0 +1,92 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeGait } from './analyze-gait.js';
+import type { GaitEvents } from './gait-events.js';
+import { LANDMARKS, type KeypointSeries, type LandmarkName } from './keypoints.js';
+import { sortOutLegs } from './leg-identity.js';
+import { buildTracks, selectTrack } from './person-tracking.js';
+import { syntheticWalk } from './synthetic-walker.js';
+import { cleanTrack } from './trajectory-cleaning.js';
+import { detectView } from './view-detection.js';
+
+// Expected values come from the synthetic walker's own schedule (its true events) or the camera geometry, never
+// from the analysis output.
+const LEG = ['knee', 'ankle', 'heel', 'foot_index'] as const;
+
+/** The series as a pose model that labels legs by position would give it: the foot ahead is always "left". */
+function labelledByPosition(series: KeypointSeries, walksLeft: boolean): KeypointSeries {
+  return {
+    ...series,
+    frames: series.frames.map((f) => ({
+      ...f,
+      people: f.people.map((p) => {
+        const image = [...p.image];
+        const lx = p.image[LANDMARKS.indexOf('left_heel')]!.x; const rx = p.image[LANDMARKS.indexOf('right_heel')]!.x;
+        const rightAhead = walksLeft ? rx < lx : rx > lx;
+        if (rightAhead) for (const part of LEG) {
+          const a = LANDMARKS.indexOf(`left_${part}` as LandmarkName); const b = LANDMARKS.indexOf(`right_${part}` as LandmarkName);
+          image[a] = p.image[b]!; image[b] = p.image[a]!;
+        }
+        return { ...p, image };
+      }),
+    })),
+  };
+}
+
+function sorting(series: KeypointSeries) {
+  const track = selectTrack(buildTracks(series, { minVisibility: 0.5 }))!;
+  // Without the frame-by-frame swap repair, which on clean synthetic points would already undo the labelling.
+  const clean = cleanTrack(series, track, { correctLegSwaps: false });
+  return sortOutLegs(clean, detectView(clean));
+}
+
+/** Each found contact of each foot lies within `tol` s of a true contact of that same foot. */
+function sameFeet(found: GaitEvents, truth: GaitEvents, tol = 0.05): boolean {
+  return (['left', 'right'] as const).every((s) => found[s].heelStrike.length > 0 && found[s].heelStrike.every((t) => truth[s].heelStrike.some((u) => Math.abs(u - t) <= tol)));
+}
+
+test('legs labelled by position (the front foot always "left"): sorted out from the alternation of contacts', () => {
+  for (const view of ['side-left', 'side-right'] as const) {
+    const cadence = 104;
+    const { series, truth } = syntheticWalk({ view, duration: 10, cadence, seed: 21 });
+    const byPosition = labelledByPosition(series, view === 'side-left');
+    const s = sorting(byPosition);
+    // About half of the samples had their labels the wrong way round (the feet swap places every step).
+    assert.ok(s.exchangedSamples > 0.3 * s.track.time.length, `exchanged ${s.exchangedSamples}`);
+    const a = analyzeGait(byPosition, { correctLegSwaps: false });
+    assert.ok(!a.warnings.some((w) => w.code === 'events-inconsistent'), JSON.stringify(a.warnings));
+    const c = a.metrics.cadence;
+    assert.equal(c.status, 'ok');
+    assert.ok(Math.abs((c as { value: number }).value - cadence) < 2, `cadence ${(c as { value: number }).value}`);
+    // The camera is 1 m above the floor, 5 m away: the far foot stands higher in the picture, which names the legs.
+    assert.equal(s.sides, 'near-far');
+    assert.ok(sameFeet(a.events, truth.events), `left ${a.events.left.heelStrike.map((t) => t.toFixed(2))} vs ${truth.events.left.heelStrike.map((t) => t.toFixed(2))}`);
+    assert.ok(!a.warnings.some((w) => w.code === 'sides-unknown'));
+  }
+});
+
+test('with the camera at floor height nothing in the picture names the legs: the analysis says left and right may be swapped', () => {
+  // A camera on the floor sees both feet's ground contacts on the horizon: the near-far cue is gone.
+  const { series } = syntheticWalk({ view: 'side-left', duration: 10, cadence: 104, seed: 5, cameraHeight: 0 });
+  const byPosition = labelledByPosition(series, true);
+  assert.equal(sorting(byPosition).sides, 'unknown');
+  const a = analyzeGait(byPosition, { correctLegSwaps: false });
+  assert.ok(a.warnings.some((w) => w.code === 'sides-unknown'), JSON.stringify(a.warnings.map((w) => w.code)));
+  // The timing does not depend on which leg is which.
+  assert.ok(Math.abs((a.metrics.cadence as { value: number }).value - 104) < 2);
+});
+
+test('legs the model labelled right: left alone (almost no sample exchanged), sides from the labels', () => {
+  for (const seed of [1, 2, 3]) {
+    const { series } = syntheticWalk({ view: 'side-left', duration: 8, cadence: 100 + 5 * seed, seed });
+    const s = sorting(series);
+    assert.equal(s.sides, 'labels');
+    assert.ok(s.exchangedSamples <= 0.01 * s.track.time.length, `exchanged ${s.exchangedSamples}`);
+  }
+});
+
+test('front and back views are not touched (the legs do not pass each other in the picture)', () => {
+  const { series } = syntheticWalk({ view: 'back', duration: 8, cadence: 105, seed: 4 });
+  const s = sorting(series);
+  assert.equal(s.exchangedSamples, 0);
+});
