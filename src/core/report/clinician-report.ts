@@ -1,0 +1,142 @@
+/**
+ * The clinician's report of one person (issue 15, Reports): the chain with what was measured at each link and the
+ * evidence behind it, gait metrics against their reference ranges with a still of the walk, pain and outcome
+ * measures over time against the MCID, adherence and walking, the program's stages and every change with its
+ * reason, the red-flag screens, and the references. What is supported and what is a hypothesis is said each time;
+ * it never claims to diagnose. Pure: the same input gives the same document.
+ */
+import { citationList, citeInline } from '../citations.js';
+import { EVIDENCE_LEVELS } from '../evidence.js';
+import { gaitFindings } from '../gait-findings.js';
+import { OUTCOME_MEASURES } from '../outcome-measures.js';
+import { CHANGE_RULES } from '../outcome-change.js';
+import { URGENCY_TITLE } from '../screen-summary.js';
+import type { ReportBlock, ReportDocument } from './report-document.js';
+import { adherenceSummary, changeRuleText, fmt, fmtInt, outcomeRows, painChange, reportWeeks, STATUS_WORDS, weekRows } from './report-figures.js';
+import type { ReportInput } from './report-input.js';
+import { actorText, changeText, longDate, painChart, personLine, REPORT_FOOTER, referencesBlocks } from './report-sections.js';
+
+/** The latest analyses shown, newest first (older ones stay in the app and the FHIR export). */
+export const REPORT_GAIT_ANALYSES = 3;
+
+export const CLINICIAN_DISCLAIMER = 'Not a diagnosis. This report sets the person’s measurements next to what studies have found. That the feet affect the chain up to the neck is partly supported at the lower links (laboratory and cross-sectional studies) and a hypothesis at the top (HYP). Each claim carries its evidence level.';
+const pct = (f: number) => `${Math.round(f * 100)}%`;
+const LINK_STATUS: Record<string, string> = { notable: 'outside the usual range', typical: 'within the usual range', mixed: 'mixed', missing: 'not measured' };
+
+export function clinicianReport(input: ReportInput): ReportDocument {
+  const refs: string[] = [];
+  const blocks: ReportBlock[] = [];
+  const { weeks, earlierWeeks } = reportWeeks(input);
+  const change = painChange(input);
+  const adherence = adherenceSummary(input);
+
+  blocks.push({ kind: 'paragraph', tone: 'note', text: CLINICIAN_DISCLAIMER });
+
+  // Summary
+  blocks.push({ kind: 'heading', text: 'Summary' });
+  const summary: string[] = [];
+  summary.push(input.program
+    ? `Program: stage ${input.program.stage.number} (${input.program.stage.name}) since ${longDate(input.program.stageStartedOn)}; started ${longDate(input.program.startedOn)}; ${input.program.status === 'active' ? 'active' : 'stopped by a safety answer'}.`
+    : 'Program: not started (no safety check yet).');
+  if (change) {
+    refs.push(...CHANGE_RULES.nprs.refs);
+    summary.push(`Pain (highest of back, neck and foot, daily check-ins): baseline ${fmt(change.baseline)} (mean of the program’s first week); last 7 days ${change.latest === null ? 'no check-ins' : fmt(change.latest)}${change.status ? `: ${STATUS_WORDS[change.status]} (NPRS ${changeRuleText('nprs')}; ${citationList(CHANGE_RULES.nprs.refs)})` : ''}.`);
+  } else summary.push('Pain: no daily check-ins yet.');
+  if (adherence?.days7 && adherence.days28) summary.push(`Adherence: ${adherence.days7.done} of ${adherence.days7.prescribed} sessions in the last 7 days (${pct(adherence.days7.fraction)}); ${adherence.days28.done} of ${adherence.days28.prescribed} in the last 28 days (${pct(adherence.days28.fraction)}).`);
+  else summary.push('Adherence: no program yet.');
+  if (input.walkingTarget) summary.push(`Walking target today: ${input.walkingTarget.steps !== null ? `${fmtInt(input.walkingTarget.steps)} steps a day` : input.walkingTarget.minutes !== null ? `${input.walkingTarget.minutes} minutes a day` : 'none'} (${input.walkingTarget.basis}).`);
+  blocks.push({ kind: 'bullets', items: summary });
+
+  // The chain
+  blocks.push({ kind: 'heading', text: 'The kinetic chain, link by link' });
+  blocks.push({ kind: 'table', columns: ['Link', 'Status', 'Measured', 'Evidence', 'Sources'], widths: [0.12, 0.13, 0.4, 0.17, 0.18], rows: input.chain.links.map((l) => {
+    refs.push(...l.refs, ...l.measured.flatMap((f) => f.refs));
+    return [`${l.from} → ${l.to}`, LINK_STATUS[l.status] ?? l.status, l.measured.length ? l.finding : `${l.finding} Could be measured with: ${l.missing.join(', ')}.`, `${l.evidence}: ${EVIDENCE_LEVELS[l.evidence]}`, l.refs.length ? citationList(l.refs) : 'none: untested'];
+  }) });
+  blocks.push({ kind: 'subheading', text: 'What the literature says at each link' });
+  blocks.push({ kind: 'bullets', items: input.chain.links.map((l) => `${l.from} → ${l.to} (${l.evidence}): ${citeInline(l.clinician)}`) });
+  if (input.chain.wholeBody.length) {
+    blocks.push({ kind: 'subheading', text: 'Whole-body measures' });
+    blocks.push({ kind: 'bullets', items: input.chain.wholeBody.map((f) => { refs.push(...f.refs); return `${f.label}: ${f.value} (reference ${f.reference}; ${f.evidence})`; }) });
+  }
+
+  // Gait
+  blocks.push({ kind: 'heading', text: 'Gait analyses' });
+  const gait = [...input.gait].sort((a, b) => b.recordedAt.localeCompare(a.recordedAt)).slice(0, REPORT_GAIT_ANALYSES);
+  if (!gait.length) blocks.push({ kind: 'paragraph', text: 'No gait analysis saved yet.' });
+  if (input.gait.length > gait.length) blocks.push({ kind: 'paragraph', tone: 'note', text: `The latest ${gait.length} of ${input.gait.length} analyses.` });
+  for (const g of gait) {
+    const f = gaitFindings(g.analysis, { recordedAt: g.recordedAt, recordedBy: '' });
+    const findings = [...f.wholeBody, ...f.chain];
+    blocks.push({ kind: 'subheading', text: `${longDate(g.recordedAt.slice(0, 10))}: ${g.analysis.view} view${g.analysis.mode && g.analysis.mode !== 'walk' ? `, ${g.analysis.mode}` : ''}${g.sourceName ? `, ${g.sourceName}` : ''}` });
+    if (findings.length) {
+      blocks.push({ kind: 'table', columns: ['Metric', 'Value', 'Reference', 'Compared', 'Confidence'], widths: [0.26, 0.14, 0.32, 0.16, 0.12], rows: findings.map((x) => {
+        refs.push(...x.refs);
+        const m = g.analysis.metrics[x.source.slice('gait:'.length)];
+        return [x.label, x.value, `${x.reference} (${x.evidence})`, x.status === 'typical' ? 'within' : x.status === 'notable' ? 'outside' : 'not compared', m ? pct(m.confidence) : '–'];
+      }) });
+    }
+    const unmeasured = Object.entries(g.analysis.metrics).filter(([, m]) => m.value === null && (m.left === undefined || m.right === undefined));
+    if (unmeasured.length) blocks.push({ kind: 'paragraph', tone: 'note', text: `Not measurable in this video: ${unmeasured.map(([k, m]) => `${k.replace(/_(deg|pct|m|s|mps|spm|ratio)$/, '').replace(/_/g, ' ')}${m.reason ? ` (${m.reason})` : ''}`).join('; ')}.` });
+    if (g.skeleton) blocks.push(g.skeleton);
+    else blocks.push({ kind: 'paragraph', tone: 'note', text: g.hasKeypoints ? 'No still: nobody was found clearly enough in the saved keypoints.' : 'No still: this analysis was saved without its keypoints.' });
+  }
+
+  // Pain and outcomes
+  blocks.push({ kind: 'heading', text: 'Pain and outcome measures' });
+  const chart = painChart(input, weeks, change, 'Daily pain (highest of back, neck, foot) with the baseline ± MCID band');
+  if (chart) blocks.push(chart, { kind: 'paragraph', tone: 'note', text: `Inside the band the change from the baseline is smaller than the NPRS MCID (2 points or 30%; ${citationList(CHANGE_RULES.nprs.refs)}, ${OUTCOME_MEASURES.nprs.evidence}) and is not read as meaningful.` });
+  else blocks.push({ kind: 'paragraph', text: 'No daily check-ins in the period.' });
+  const outcomes = outcomeRows(input);
+  if (!outcomes.length) blocks.push({ kind: 'paragraph', text: 'No outcome measures recorded.' });
+  for (const o of outcomes) {
+    const info = OUTCOME_MEASURES[o.measure];
+    refs.push(...CHANGE_RULES[o.measure].refs);
+    blocks.push({ kind: 'subheading', text: `${info.name}: ${changeRuleText(o.measure)} (${citationList(CHANGE_RULES[o.measure].refs)}; ${info.scale.higherIsBetter ? 'higher is better' : 'lower is better'})` });
+    blocks.push({ kind: 'table', columns: ['Date', 'Score', 'Change from first', 'Against the rule'], widths: [0.2, 0.2, 0.25, 0.35], rows: o.rows.map((r) => [r.date, fmt(r.score), r.change === null ? 'first (baseline)' : fmt(r.change), r.status ? STATUS_WORDS[r.status] : '–']) });
+    if (o.rows.length > 1) {
+      const rule = CHANGE_RULES[o.measure];
+      const base = o.rows[0]!.score;
+      const target = rule.higherIsBetter ? base + rule.points : base - rule.points;
+      const values = o.rows.map((r) => r.score);
+      blocks.push({ kind: 'chart', title: info.name, yLabel: info.scale.unit, yMin: Math.min(info.scale.min, ...values, target), yMax: Math.max(info.scale.max === 100 ? 100 : info.scale.max, ...values, target), from: o.rows[0]!.date, to: o.rows.at(-1)!.date, series: [{ label: 'score', points: o.rows.map((r) => ({ date: r.date, value: r.score })) }], line: { value: target, label: `baseline ${rule.higherIsBetter ? '+' : '−'} ${rule.kind} (${fmt(target)})` } });
+    }
+  }
+
+  // Week by week
+  blocks.push({ kind: 'heading', text: 'Week by week: pain, adherence, walking' });
+  if (!weeks.length) blocks.push({ kind: 'paragraph', text: 'No weeks to show yet.' });
+  else {
+    if (earlierWeeks) blocks.push({ kind: 'paragraph', tone: 'note', text: `The last ${weeks.length} weeks; ${earlierWeeks} earlier weeks are not listed.` });
+    blocks.push({ kind: 'table', columns: ['Week', 'Dates', 'Check-ins', 'Back', 'Neck', 'Foot', 'Sessions', 'Steps a day'], widths: [0.08, 0.2, 0.1, 0.09, 0.09, 0.09, 0.18, 0.17], rows: weekRows(input, weeks).map((r) => [
+      String(r.week.number), `${r.week.from} to ${r.week.to.slice(5)}`, String(r.checkins), fmt(r.back), fmt(r.neck), fmt(r.foot),
+      `${r.sessionsDone}/${r.sessionsPrescribed} (${pct(Math.min(1, r.sessionsDone / r.sessionsPrescribed))})`, fmtInt(r.meanSteps),
+    ]) });
+    blocks.push({ kind: 'paragraph', tone: 'note', text: `Pain: mean of the daily check-ins’ scores that week (0–10). Sessions: days with a completed session, against ${input.sessionsPerWeek} a week prescribed. Steps: mean of the days with steps.` });
+  }
+
+  // Program
+  blocks.push({ kind: 'heading', text: 'Program: stages and every change' });
+  if (input.program) {
+    blocks.push({ kind: 'paragraph', text: `Stage ${input.program.stage.number}, ${input.program.stage.name}: ${input.program.stage.goal}` });
+    if (input.planItems.length) blocks.push({ kind: 'bullets', items: input.planItems.map((i) => `${i.name}: ${i.doseText}`) });
+  }
+  if (!input.events.length) blocks.push({ kind: 'paragraph', text: 'No changes yet.' });
+  else blocks.push({ kind: 'table', columns: ['Date', 'Change', 'By', 'Reason'], widths: [0.14, 0.28, 0.16, 0.42], rows: input.events.map((e) => {
+    refs.push(...e.reasons.flatMap((r) => r.refs));
+    return [e.onDate, changeText(e), actorText(e.actor), e.reasons.map((r) => `${citeInline(r.text)}${r.refs.length ? ` (${citationList(r.refs)})` : ''}`).join(' ') || '–'];
+  }) });
+
+  // Screens
+  blocks.push({ kind: 'heading', text: 'Red-flag screens' });
+  if (!input.screens.length) blocks.push({ kind: 'paragraph', text: 'No safety screen taken yet.' });
+  else blocks.push({ kind: 'table', columns: ['Taken', 'Result', 'Flags', 'Precautions'], widths: [0.2, 0.2, 0.35, 0.25], rows: input.screens.map((s) => [
+    s.takenAt.slice(0, 16).replace('T', ' '),
+    s.result.status === 'clear' ? 'clear' : URGENCY_TITLE[s.result.urgency],
+    s.result.status === 'clear' ? 'none' : s.result.flags.map((f) => f.concern).join('; '),
+    s.result.precautions.length ? s.result.precautions.join('; ') : 'none',
+  ]) });
+
+  blocks.push(...referencesBlocks(refs));
+  return { title: 'Footing: clinician report', subtitle: personLine(input), footer: REPORT_FOOTER, blocks };
+}

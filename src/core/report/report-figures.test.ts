@@ -1,0 +1,89 @@
+/**
+ * The report's figures on their own, against values worked out by hand: the weeks shown, pain against the
+ * baseline and the MCID, weekly rows, outcome changes in either direction, the still's frame, and a record with
+ * nothing in it.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { explainChain } from '../chain.js';
+import type { KeypointSeries } from '../../gait/keypoints.js';
+import { LANDMARKS } from '../../gait/keypoints.js';
+import { clinicianReport } from './clinician-report.js';
+import { patientReport } from './patient-report.js';
+import { fmt, outcomeRows, painChange, reportWeeks, weekRows } from './report-figures.js';
+import type { ReportInput } from './report-input.js';
+import { representativeFrame, skeletonStill } from './skeleton-still.js';
+
+const base = (over: Partial<ReportInput> = {}): ReportInput => ({
+  today: '2026-11-15', person: { displayName: 'Ana', birthYear: null }, program: null, planItems: [], walkingTarget: null, sessionsPerWeek: 7,
+  events: [], checkins: [], doneSessionDates: [], walkingDays: [], outcomes: [], screens: [], chain: explainChain({ findings: [], pain: [] }), gait: [], ...over,
+});
+const program = (startedOn: string): ReportInput['program'] => ({ status: 'active', startedOn, stageStartedOn: startedOn, stage: { number: 1, name: 'Start', goal: 'g' } });
+
+test('Given no program and no data, a report has no weeks and says so instead of failing', () => {
+  const input = base();
+  assert.deepEqual(reportWeeks(input), { weeks: [], earlierWeeks: 0 });
+  assert.equal(painChange(input), null);
+  const text = JSON.stringify(clinicianReport(input));
+  assert.match(text, /Program: not started/);
+  assert.match(text, /No weeks to show yet/);
+  assert.match(text, /No gait analysis saved yet/);
+  assert.match(JSON.stringify(patientReport(input)), /You have not started yet/);
+});
+
+test('Given a program of 14 weeks and 2 days, the last 12 weeks are shown (the last one 2 days long) and 2 earlier ones counted', () => {
+  // 1 Aug + 98 days = 7 Nov: week 15 runs 7-8 Nov (today).
+  const { weeks, earlierWeeks } = reportWeeks(base({ today: '2026-11-08', program: program('2026-08-01') }));
+  assert.equal(earlierWeeks, 3);
+  assert.equal(weeks.length, 12);
+  assert.deepEqual([weeks[0]!.number, weeks[0]!.from], [4, '2026-08-22']);
+  assert.deepEqual([weeks.at(-1)!.number, weeks.at(-1)!.from, weeks.at(-1)!.to, weeks.at(-1)!.days], [15, '2026-11-07', '2026-11-08', 2]);
+});
+
+test('Pain rising from a baseline of 3 to 5.3 is worse by more than the MCID of 2; each week row holds its own means', () => {
+  const input = base({
+    today: '2026-11-10', program: program('2026-11-01'),
+    // Week 1 (1-7 Nov): highest 3 and 3 (baseline 3). Last 7 days (4-10 Nov): highest 3 (5 Nov), 5 and 8 (9 and 10 Nov): 16/3 = 5.33, up 2.33.
+    checkins: [
+      { date: '2026-11-01', context: 'daily', back: 3, neck: null, foot: null }, { date: '2026-11-05', context: 'daily', back: 2, neck: 3, foot: null },
+      { date: '2026-11-05', context: 'after', back: 9, neck: null, foot: null },
+      { date: '2026-11-09', context: 'daily', back: 5, neck: null, foot: 1 }, { date: '2026-11-10', context: 'daily', back: 8, neck: null, foot: null },
+    ],
+    doneSessionDates: ['2026-11-01', '2026-11-02', '2026-11-09'],
+    walkingDays: [{ date: '2026-11-02', steps: 3000 }, { date: '2026-11-03', steps: 0 }, { date: '2026-11-04', steps: 5000 }],
+  });
+  const change = painChange(input)!;
+  assert.equal(change.baseline, 3);
+  assert.equal(fmt(change.latest), '5.3');
+  assert.equal(change.status, 'worse');
+  const rows = weekRows(input, reportWeeks(input).weeks);
+  // Week 1: the 'after' check-in is not a daily one; back (3 + 2) / 2, neck 3; 2 of 7 sessions; steps (3000 + 5000) / 2 (a day of 0 is no data).
+  assert.deepEqual(rows.map((r) => [r.checkins, r.back, r.neck, r.foot, r.sessionsDone, r.sessionsPrescribed, r.meanSteps]), [
+    [2, 2.5, 3, null, 2, 7, 4000],
+    // Week 2 (8-10 Nov, 3 days): back (5 + 8) / 2; 1 session against round(7 × 3 / 7) = 3.
+    [2, 6.5, null, 1, 1, 3, null],
+  ]);
+});
+
+test('Outcome changes are read in each measure\'s own direction: FAAM up 8 is an improvement, NDI up 5 is worse', () => {
+  const rows = outcomeRows(base({ outcomes: [
+    { measure: 'faam-adl', recordedAt: '2026-11-01T09:00:00Z', score: 60 }, { measure: 'faam-adl', recordedAt: '2026-11-14T09:00:00Z', score: 68 },
+    { measure: 'ndi', recordedAt: '2026-11-01T09:00:00Z', score: 10 }, { measure: 'ndi', recordedAt: '2026-11-14T09:00:00Z', score: 15 },
+    { measure: 'start-back', recordedAt: '2026-11-01T09:00:00Z', score: 4 },
+  ] }));
+  assert.deepEqual(rows.map((o) => [o.measure, o.rows.at(-1)!.change, o.rows.at(-1)!.status]), [['faam-adl', 8, 'improved'], ['ndi', 5, 'worse']]);
+});
+
+test('The still is the frame nearest the middle heel strike; points seen poorly are left out', () => {
+  const frame = (time: number, vis: number) => ({ index: time * 10, time, people: [{ score: 1, image: LANDMARKS.map((_, i) => ({ x: i, y: i, visibility: i < 11 ? 0.1 : vis })), world: null }] });
+  const series: KeypointSeries = { model: 'm', width: 100, height: 200, fps: 10, frames: [frame(0, 0.9), { index: 5, time: 0.5, people: [] }, frame(0.9, 0.9), frame(1.4, 0.9)] };
+  // Heel strikes 0.2, 0.8, 1.5: the middle one is 0.8, nearest frame with someone in it 0.9.
+  assert.equal(representativeFrame(series, { left: { heel_strike: [0.2, 1.5] }, right: { heel_strike: [0.8] } })!.time, 0.9);
+  // No events: the middle of the three frames with someone in them.
+  assert.equal(representativeFrame(series, undefined)!.time, 0.9);
+  const still = skeletonStill(series, undefined, 'Still')!;
+  // Face points (indexes under 11) are poorly seen, so the ear-nose-ear line is gone; each side's limb chain has 8 joins.
+  assert.equal(still.segments.length, 8 + 8 + 2);
+  assert.equal(still.caption, 'Still (frame at 0.90 s)');
+  assert.equal(skeletonStill({ ...series, frames: [{ index: 0, time: 0, people: [] }] }, undefined, 'Still'), null);
+});

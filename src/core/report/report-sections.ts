@@ -1,0 +1,65 @@
+/**
+ * Parts both reports share: the header lines, the weeks' pain chart with the MCID band, the program's changes in
+ * words, and the references list. Pure.
+ */
+import { fullCitation, shortCitation } from '../citations.js';
+import { dayMonth } from '../dates.js';
+import { referenceById } from '../references.js';
+import { stageByNumber } from '../stages.js';
+import type { ReportBlock } from './report-document.js';
+import { dailyPainSeries, fmt, type PainChange, type ReportWeek } from './report-figures.js';
+import type { ReportInput, ReportProgramEvent } from './report-input.js';
+
+export const REPORT_FOOTER = 'Footing report. Not a diagnosis: measurements next to what studies have found; the foot-to-neck chain is partly a hypothesis.';
+
+export function personLine(input: ReportInput): string {
+  const name = input.person.displayName?.trim() || 'Name not given';
+  return `${name}${input.person.birthYear ? `, born ${input.person.birthYear}` : ''}. Report for ${input.today}.`;
+}
+
+/** "12 Nov 2026" from a date (the report is read on paper, so the year is kept). */
+export function longDate(date: string): string {
+  return `${dayMonth(date)} ${date.slice(0, 4)}`;
+}
+
+/** The chart of daily pain over the weeks shown, with the baseline ± MCID band when there is a baseline. */
+export function painChart(input: ReportInput, weeks: readonly ReportWeek[], change: PainChange | null, title: string): ReportBlock | null {
+  if (!weeks.length) return null;
+  const from = weeks[0]!.from;
+  const points = dailyPainSeries(input.checkins, from, input.today);
+  if (!points.length) return null;
+  return {
+    kind: 'chart', title, yLabel: 'pain 0–10', yMin: 0, yMax: 10, from, to: input.today,
+    series: [{ label: 'highest pain of the day', points }],
+    ...(change ? { band: { low: Math.max(0, change.baseline - change.mcidPoints), high: Math.min(10, change.baseline + change.mcidPoints), label: `baseline ${fmt(change.baseline)} ± ${change.mcidPoints} (MCID)` } } : {}),
+  };
+}
+
+const ACTOR: Record<string, string> = { person: 'the person', engine: 'the program’s rules', clinician: 'a clinician' };
+
+/** One program change in words: "Stage 1 (Start) → 2 (Build)", "Stopped", "Started at stage 1 (Start)". */
+export function changeText(e: ReportProgramEvent): string {
+  const stage = (n: number | null) => (n === null ? '–' : `${n} (${stageByNumber(n).name})`);
+  switch (e.action) {
+    case 'start': return `Started at stage ${stage(e.toStage)}`;
+    case 'stop': return `Stopped at stage ${stage(e.fromStage)}`;
+    case 'resume': return `Resumed at stage ${stage(e.toStage)}`;
+    case 'progress': return `Moved up: stage ${stage(e.fromStage)} → ${stage(e.toStage)}`;
+    case 'regress': return `Moved down: stage ${stage(e.fromStage)} → ${stage(e.toStage)}`;
+    default: return `${e.action}: stage ${stage(e.fromStage)} → ${stage(e.toStage)}`;
+  }
+}
+
+export function actorText(actor: string): string {
+  return ACTOR[actor] ?? actor;
+}
+
+/** The References section: each cited source once, in the order first cited, as a readable citation. */
+export function referencesBlocks(ids: readonly string[]): ReportBlock[] {
+  const unique = [...new Set(ids)].filter((id) => referenceById(id));
+  if (!unique.length) return [];
+  return [
+    { kind: 'heading', text: 'References' },
+    { kind: 'bullets', items: unique.map((id) => { const r = referenceById(id)!; return `${shortCitation(r)}. ${fullCitation(r)}`; }) },
+  ];
+}

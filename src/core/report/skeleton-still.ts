@@ -1,0 +1,53 @@
+/**
+ * The still of a gait analysis for the report: one representative frame's body points as a stick figure. The
+ * frame is the one nearest the middle heel strike of the analysis (a moment a clinician recognises: the heel
+ * lands, the other leg pushes off); without events, the middle frame in which someone was found. Points the model
+ * saw poorly (visibility under a half) are left out rather than drawn where it guessed.
+ */
+import { LANDMARK_INDEX, type LandmarkName, type KeypointSeries, type PoseFrame } from '../../gait/keypoints.js';
+import type { ReportBlock } from './report-document.js';
+
+/** The limbs as chains of points, each side on its own (drawn left orange, right blue, the middle grey). */
+const LIMBS: readonly LandmarkName[][] = [
+  ['left_wrist', 'left_elbow', 'left_shoulder', 'left_hip', 'left_knee', 'left_ankle', 'left_heel', 'left_foot_index', 'left_ankle'],
+  ['right_wrist', 'right_elbow', 'right_shoulder', 'right_hip', 'right_knee', 'right_ankle', 'right_heel', 'right_foot_index', 'right_ankle'],
+  ['left_shoulder', 'right_shoulder'], ['left_hip', 'right_hip'], ['left_ear', 'nose', 'right_ear'],
+];
+const MIN_VISIBILITY = 0.5;
+
+function middleHeelStrike(events: unknown): number | null {
+  const e = events as { left?: { heel_strike?: unknown }; right?: { heel_strike?: unknown } } | undefined;
+  const times = [...(Array.isArray(e?.left?.heel_strike) ? e.left.heel_strike : []), ...(Array.isArray(e?.right?.heel_strike) ? e.right.heel_strike : [])]
+    .filter((t): t is number => typeof t === 'number' && Number.isFinite(t)).sort((a, b) => a - b);
+  return times.length ? times[Math.floor((times.length - 1) / 2)]! : null;
+}
+
+/** The representative frame of a series: nearest the middle heel strike, else the middle frame with someone in it. */
+export function representativeFrame(series: KeypointSeries, events: unknown): PoseFrame | null {
+  const withPerson = series.frames.filter((f) => f.people.length > 0);
+  if (!withPerson.length) return null;
+  const t = middleHeelStrike(events);
+  if (t === null) return withPerson[Math.floor((withPerson.length - 1) / 2)]!;
+  return withPerson.reduce((best, f) => (Math.abs(f.time - t) < Math.abs(best.time - t) ? f : best));
+}
+
+export function skeletonStill(series: KeypointSeries, events: unknown, caption: string): Extract<ReportBlock, { kind: 'skeleton' }> | null {
+  const frame = representativeFrame(series, events);
+  const person = frame?.people[0];
+  if (!frame || !person) return null;
+  const at = (n: LandmarkName) => {
+    const p = person.image[LANDMARK_INDEX[n]];
+    return p && p.visibility >= MIN_VISIBILITY && Number.isFinite(p.x) && Number.isFinite(p.y) ? p : null;
+  };
+  const segments: Extract<ReportBlock, { kind: 'skeleton' }>['segments'] = [];
+  for (const limb of LIMBS) {
+    for (let i = 1; i < limb.length; i++) {
+      const a = at(limb[i - 1]!); const b = at(limb[i]!);
+      if (!a || !b) continue;
+      const side = limb[i - 1]!.startsWith('left') && limb[i]!.startsWith('left') ? 'left' : limb[i - 1]!.startsWith('right') && limb[i]!.startsWith('right') ? 'right' : 'mid';
+      segments.push({ x1: a.x, y1: a.y, x2: b.x, y2: b.y, side });
+    }
+  }
+  if (!segments.length) return null;
+  return { kind: 'skeleton', caption: `${caption} (frame at ${frame.time.toFixed(2)} s)`, width: series.width, height: series.height, segments };
+}

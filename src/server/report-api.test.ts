@@ -1,0 +1,145 @@
+/**
+ * The printable reports over HTTP on both databases (issue 15, Reports). A record seeded through the API (the
+ * safety check on Mon 2 Nov 2026, six daily check-ins over two weeks, three sessions, three days of steps, two ODI
+ * scores, a clinician's stage change with a reason, a gait analysis with its keypoints) comes back as a PDF whose
+ * text (poppler's pdftotext) holds the figures worked out by hand below. The clinician of another clinic is
+ * refused; a patient with no data gets a short report, not an error.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } from '../core/red-flags.js';
+import { LANDMARKS } from '../gait/keypoints.js';
+import { DATABASES, freshStore } from '../../test/helpers/databases.js';
+import { clinicWorld, type ClinicWorld, type Identity } from '../../test/helpers/test-clinic.js';
+import { pdfFonts, pdfPages, pdfText, row } from '../../test/helpers/pdf-text.js';
+
+const allNo = () => Object.fromEntries([...RED_FLAG_QUESTIONS, ...PRECAUTION_QUESTIONS].map((q) => [q.id, false]));
+const START = '2026-11-02';
+/** Sunday of the second week: week 1 is 2-8 Nov, week 2 is 9-15 Nov. */
+const TODAY = '2026-11-15';
+
+const GAIT_ANALYSIS = {
+  video: 'walk-side.mp4', fps: 30, frames: 60, view: 'side', direction: 'left-to-right', setting: 'overground', mode: 'walk',
+  events: { left: { heel_strike: [0.5, 1.6], toe_off: [1.1] }, right: { heel_strike: [1.05], toe_off: [0.55, 1.65] } },
+  metrics: {
+    cadence_spm: { value: 104, confidence: 0.8, n: 8, reference: { min: 100, max: 120, unit: 'steps/min', source: '[25]' } },
+    walking_speed_mps: { value: 0.9, confidence: 0.6, n: 8, reference: { min: 1.2, max: 1.4, unit: 'm/s', source: '[21]' } },
+    pelvic_drop_deg: { value: null, confidence: 0, reason: 'needs a view from the front or back' },
+  },
+  warnings: [], tracks: [], track_id: null,
+};
+/** Three frames; the middle heel strike of the events is at 1.05 s, so the still is the frame at 1.00 s (nearer than 1.20). */
+const person = (dx: number) => ({ score: 0.9, image: LANDMARKS.map((_, i) => ({ x: 300 + dx + (i % 3) * 10, y: 40 + i * 9, visibility: 0.9 })), world: null });
+const KEYPOINTS = { model: 'test', width: 640, height: 360, fps: 30, frames: [0, 1, 1.2].map((time, index) => ({ index, time, people: [person(index * 5)] })) };
+
+for (const kind of DATABASES) {
+  describe(`The printable reports over HTTP on ${kind}`, () => {
+    let world: ClinicWorld;
+    let cleanup: () => Promise<void>;
+    let clinicianText = '';
+    before(async () => {
+      const fresh = await freshStore(kind);
+      cleanup = fresh.cleanup;
+      world = await clinicWorld(fresh.store);
+      const seed = async (who: Identity, method: 'POST' | 'PUT', url: string, payload: object) => {
+        const res = await world.as(who, { method, url, payload });
+        assert.ok(res.statusCode < 300, `${method} ${url}: ${res.statusCode} ${res.body}`);
+      };
+      const me = world.accounts.patient.personId;
+      await seed('patient', 'POST', `/api/screen?date=${START}`, { answers: allNo(), birthYear: 1970 });
+      // Daily check-ins. Week 1: highest 6, 5, 4 (baseline 5); back 6, 5, 4 (mean 5); neck 2, 3 (mean 2.5).
+      // Week 2: highest 3, 2, 3 (mean 8/3 = 2.67); back 3, 2, 3 (2.67); neck 1; foot 1.
+      const checkins: [string, Record<string, number>][] = [
+        ['2026-11-02', { back: 6, neck: 2 }], ['2026-11-03', { back: 5 }], ['2026-11-04', { back: 4, neck: 3 }],
+        ['2026-11-10', { back: 3 }], ['2026-11-12', { back: 2, foot: 1 }], ['2026-11-14', { back: 3, neck: 1 }],
+      ];
+      for (const [date, scores] of checkins) await seed('patient', 'POST', '/api/checkins', { at: `${date}T08:00:00+01:00`, context: 'daily', ...scores });
+      for (const [i, date] of ['2026-11-03', '2026-11-05', '2026-11-10'].entries()) {
+        await seed('patient', 'POST', '/api/sessions', { clientId: `session-${i}-abc`, startedAt: `${date}T18:00:00+01:00`, completedAt: `${date}T18:20:00+01:00`, items: [{ exercise: 'ball-roll', position: 'sitting', completed: true, secondsDone: 120 }] });
+      }
+      for (const [date, steps] of [['2026-11-02', 4000], ['2026-11-03', 6000], ['2026-11-09', 7000]] as const) await seed('patient', 'PUT', '/api/walking/manual', { date, steps });
+      // ODI: 20 of 50 = 40 %, then 9 of 50 = 18 %: a fall of 22 points, beyond the MCID of 10 points.
+      await seed('patient', 'POST', '/api/assessment/outcomes', { measure: 'odi', input: { sections: [2, 3, 1, 0, 4, 2, 1, 3, 2, 2] }, recordedAt: '2026-11-02T10:00:00+01:00', recordedBy: 'me' });
+      await seed('patient', 'POST', '/api/assessment/outcomes', { measure: 'odi', input: { sections: [1, 1, 1, 0, 2, 1, 0, 1, 1, 1] }, recordedAt: '2026-11-14T10:00:00+01:00', recordedBy: 'me' });
+      await seed('patient', 'POST', '/api/gait-analyses', { recordedAt: '2026-11-12T10:00:00+01:00', sourceName: 'walk-side.mp4', analysis: GAIT_ANALYSIS, keypoints: KEYPOINTS });
+      await seed('clinicianOfClinic', 'PUT', `/api/patients/${me}/program?date=2026-11-12`, { stage: 2, reason: 'Walks well and pain is falling; ready for more.' });
+    });
+    after(async () => { await world.app.close(); await cleanup(); });
+
+    const pdfAs = async (who: Identity, url: string): Promise<Buffer> => {
+      const res = await world.as(who, { method: 'GET', url });
+      assert.equal(res.statusCode, 200, res.body);
+      assert.equal(res.headers['content-type'], 'application/pdf');
+      assert.match(String(res.headers['content-disposition']), /^attachment; filename="footing-(clinician|patient)-report-\d{4}-\d{2}-\d{2}\.pdf"$/);
+      assert.equal(res.rawPayload.subarray(0, 5).toString(), '%PDF-');
+      return res.rawPayload;
+    };
+
+    test('The clinician report holds the figures worked out by hand', async () => {
+      const text = clinicianText = pdfText(await pdfAs('clinicianOfClinic', `/api/patients/${world.accounts.patient.personId}/report?date=${TODAY}`));
+      // Prose wraps where the page ends a line: read it with the line breaks as spaces.
+      const flat = text.replace(/\s+/g, ' ');
+      assert.match(text, /Footing: clinician report/);
+      assert.match(text, /born 1970\. Report for 2026-11-15\./);
+      assert.match(text, /Not a diagnosis\./);
+      // Pain: baseline 5 (6, 5, 4); last 7 days (9-15 Nov) 8/3 = 2.7; a fall of 2.3 ≥ the MCID of 2.
+      assert.match(flat, /baseline 5 \(mean of the program’s first week\); last 7 days 2\.7: improved \(meaningful\) \(NPRS MCID 2 points or 30% of the starting value; Ostelo et al\., 2008\)/);
+      assert.match(text, /baseline 5 ± 2 \(MCID\)/);
+      // Adherence: 1 session in 9-15 Nov against 7; 3 in the 14 days since 2 Nov against round(7 × 14 / 7) = 14.
+      assert.match(flat, /1 of 7 sessions in the last 7 days \(14%\); 3 of 14 in the last 28 days \(21%\)/);
+      // Week by week: check-ins, back, neck, foot, sessions done/prescribed, mean steps.
+      assert.match(text, row('1', '2026-11-02 to 11-08', '3', '5', '2.5', '–', '2/7 (29%)', '5,000'));
+      assert.match(text, row('2', '2026-11-09 to 11-15', '3', '2.7', '1', '1', '1/7 (14%)', '7,000'));
+      // ODI: 40 then 18, a change of −22 against the MCID of 10 points or 30 %.
+      assert.match(flat, /Oswestry Disability Index \(ODI\) v2\.1a: MCID 10 points or 30% of the starting value/);
+      assert.match(text, row('2026-11-02', '40', 'first (baseline)'));
+      assert.match(text, row('2026-11-14', '18', '−22', 'improved (meaningful)'));
+      // Gait against the references: 104 in 100–120 (within), 0.9 below 1.2–1.4 (outside); pelvic drop not measurable.
+      assert.match(text, row('Cadence', '104 steps/min', '100–120 steps/min (Hollman et al.,'));
+      assert.match(text, row('Walking speed', '0.9 m/s', '1.2–1.4 m/s (Bohannon and'));
+      assert.match(flat, /Not measurable in this video: pelvic drop \(needs a view from the front or back\)/);
+      assert.match(text, /Still of walk-side\.mp4 \(frame at 1\.00 s\)/);
+      // The program: started at stage 1 by the person, moved to stage 2 by the clinician with their reason.
+      assert.match(text, row('2026-11-02', 'Started at stage 1 (Start)', 'the person', 'Safety check clear'));
+      assert.match(text, /2026-11-12\s+Moved up: stage 1 \(Start\) →/);
+      assert.match(flat, /Walks well and pain is falling; ready for more\./);
+      // The screen's time is when it was taken (the server's clock), not the date the program counts from.
+      assert.match(text, /\d{4}-\d{2}-\d{2} \d{2}:\d{2}\s+clear\s+none\s+none/);
+      // References as readable citations, not numbers or file names.
+      assert.match(flat, /Hollman et al\., 2011\. Hollman JH, McDade EM, Petersen RC \(2011\)\. Normative spatiotemporal gait/);
+      assert.doesNotMatch(text, /DOMAIN\.md|§|\[\d+\]/);
+    });
+
+    test('The patient report says the same in plain words, to the patient and to their clinician', async () => {
+      const own = pdfText(await pdfAs('patient', `/api/report?date=${TODAY}`)).replace(/\s+/g, ' ');
+      assert.match(own, /Footing: your report/);
+      assert.match(own, /In your first week your pain was 5 out of 10 on average; in the last 7 days it was 2\.7\. Your pain has gone down by enough to matter/);
+      assert.match(own, /In the last 7 days you did 1 of the 7 exercise sessions planned; over the last 4 weeks \(or since you started\), 3 of 14\./);
+      assert.match(own, /Walks well and pain is falling; ready for more\./);
+      assert.match(own, /an idea, not proven/);
+      assert.doesNotMatch(own, /diagnos(is|e)(?<!not a diagnosis)/i);
+      const theirs = pdfText(await pdfAs('clinicianOfClinic', `/api/patients/${world.accounts.patient.personId}/report?kind=patient&date=${TODAY}`)).replace(/\s+/g, ' ');
+      assert.equal(theirs.replace(/Page \d+ of \d+/g, ''), own.replace(/Page \d+ of \d+/g, ''));
+    });
+
+    test('A clinician of another clinic, another patient and a bad kind are refused; a patient with no data gets a short report', async () => {
+      const url = `/api/patients/${world.accounts.patient.personId}/report`;
+      assert.equal((await world.as('clinicianOtherClinic', { method: 'GET', url })).statusCode, 404);
+      assert.notEqual((await world.as('otherPatient', { method: 'GET', url })).statusCode, 200);
+      assert.equal((await world.as('clinicianOfClinic', { method: 'GET', url: `${url}?kind=insurer` })).statusCode, 400);
+      const empty = await pdfAs('otherPatient', `/api/report?date=${TODAY}`);
+      const text = pdfText(empty).replace(/\s+/g, ' ');
+      assert.match(text, /You have not started yet\./);
+      assert.match(text, /No pain check-ins yet/);
+      assert.equal(pdfPages(empty), 1);
+    });
+
+    test('The clinician report embeds its one font (DejaVu Sans, which has ≥ – ° → ± −) and no standard PDF font', async () => {
+      assert.ok(clinicianText.length > 0);
+      for (const ch of ['–', '°', '→', '±', '−']) assert.ok(clinicianText.includes(ch), `${ch} printed`);
+      const fonts = pdfFonts(await pdfAs('clinicianOfClinic', `/api/patients/${world.accounts.patient.personId}/report?date=${TODAY}`));
+      assert.ok(fonts.length >= 2);
+      for (const f of fonts) assert.match(f, /DejaVuSans.*\byes\b/, f);
+    });
+  });
+}

@@ -1,0 +1,87 @@
+/**
+ * The printable reports (issue 15, Reports): `footing report`, GET /api/report and GET /api/patients/:personId/report.
+ * Loads one person's record, hands it to the pure report content (src/core/report/) and draws it as a PDF
+ * (src/reports/render-pdf.ts). The program is today's, as the person's Today screen shows it (getToday, as the
+ * FHIR export), so `today` is the person's calendar date.
+ */
+import type { Kysely } from 'kysely';
+import { clinicianReport } from '../core/report/clinician-report.js';
+import { patientReport } from '../core/report/patient-report.js';
+import type { ReportDocument } from '../core/report/report-document.js';
+import type { ReportGait, ReportInput } from '../core/report/report-input.js';
+import { skeletonStill } from '../core/report/skeleton-still.js';
+import { REPORT_GAIT_ANALYSES } from '../core/report/clinician-report.js';
+import { doneSessionDates } from '../core/program-engine.js';
+import { stageByNumber } from '../core/stages.js';
+import type { GaitAnalysisInput } from '../core/gait-findings.js';
+import type { OutcomeMeasureId } from '../core/outcome-scoring.js';
+import { SavedKeypointSeries } from '../gait/saved-gait-analysis.js';
+import type { KeypointSeries } from '../gait/keypoints.js';
+import { renderReportPdf } from '../reports/render-pdf.js';
+import type { Database } from '../store/schema.js';
+import { listCheckins } from '../store/repos/checkins.js';
+import { listGaitAnalyses } from '../store/repos/gait-analyses.js';
+import { getGaitKeypoints } from '../store/repos/gait-keypoints.js';
+import { listOutcomeScores } from '../store/repos/assessments.js';
+import { getPerson } from '../store/repos/people.js';
+import { listProgramEvents } from '../store/repos/program.js';
+import { listScreens } from '../store/repos/screens.js';
+import { listSessionDays } from '../store/repos/sessions.js';
+import { dailyWalking } from '../store/repos/walking.js';
+import { explainFor } from './assessment-service.js';
+import { getToday, SESSIONS_PER_WEEK } from './program-service.js';
+import { ServiceError } from './service-error.js';
+
+export const REPORT_KINDS = ['clinician', 'patient'] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+
+/** A gait analysis for the report, with the still of its representative frame when its keypoints were saved. */
+async function gaitFor(db: Kysely<Database>, personId: string, a: Awaited<ReturnType<typeof listGaitAnalyses>>[number], withStill: boolean): Promise<ReportGait> {
+  const analysis = a.analysis as unknown as GaitAnalysisInput & { events?: unknown };
+  let skeleton: ReportGait['skeleton'] = null;
+  if (withStill && a.hasKeypoints) {
+    // Keypoints saved before their schema was bounded may not parse: the report then says there is no still.
+    const parsed = SavedKeypointSeries.safeParse(await getGaitKeypoints(db, personId, a.id));
+    if (parsed.success) skeleton = skeletonStill(parsed.data as unknown as KeypointSeries, analysis.events, `Still of ${a.sourceName ?? 'the video'}`);
+  }
+  return { recordedAt: a.recordedAt, sourceName: a.sourceName, analysis, skeleton, hasKeypoints: a.hasKeypoints };
+}
+
+/** Everything a report is made from, for this person on `today`. */
+export async function reportInputFor(db: Kysely<Database>, personId: string, today: string): Promise<ReportInput> {
+  const person = await getPerson(db, personId);
+  if (!person) throw new ServiceError('not_found', 'No such person.');
+  const state = await getToday(db, personId, today);
+  const [events, sessions, checkins, walking, outcomes, screens, chain, gait] = await Promise.all([
+    listProgramEvents(db, personId), listSessionDays(db, personId), listCheckins(db, personId), dailyWalking(db, personId),
+    listOutcomeScores(db, personId), listScreens(db, personId), explainFor(db, personId), listGaitAnalyses(db, personId),
+  ]);
+  const newest = [...gait].sort((a, b) => b.recordedAt.localeCompare(a.recordedAt)).slice(0, REPORT_GAIT_ANALYSES);
+  const p = state.program;
+  return {
+    today,
+    person: { displayName: person.displayName, birthYear: person.birthYear },
+    program: p ? { status: p.status, startedOn: p.startedOn, stageStartedOn: p.stageStartedOn, stage: (({ number, name, goal }) => ({ number, name, goal }))(stageByNumber(p.stage)) } : null,
+    planItems: state.plan.status === 'active' ? state.plan.items.map((i) => ({ name: i.name, doseText: i.doseText })) : [],
+    walkingTarget: p ? { steps: state.walking.steps, minutes: state.walking.minutes, basis: state.walking.clinician?.applied ? state.walking.clinician.text : state.walking.basis } : null,
+    sessionsPerWeek: SESSIONS_PER_WEEK,
+    events: events.map((e) => ({ onDate: e.onDate, action: e.action, fromStage: e.fromStage, toStage: e.toStage, actor: e.actor, reasons: e.reasons })),
+    checkins: checkins.map((c) => ({ date: c.date, context: c.context, back: c.back, neck: c.neck, foot: c.foot })),
+    doneSessionDates: doneSessionDates(sessions),
+    walkingDays: walking.map((d) => ({ date: d.date, steps: d.steps })),
+    outcomes: outcomes.map((o) => ({ measure: o.measureId as OutcomeMeasureId, recordedAt: o.recordedAt, score: o.score })),
+    screens: screens.map((s) => ({ takenAt: s.takenAt, result: s.result })),
+    chain,
+    gait: await Promise.all(gait.map((g) => gaitFor(db, personId, g, newest.includes(g)))),
+  };
+}
+
+export function reportDocument(kind: ReportKind, input: ReportInput): ReportDocument {
+  return kind === 'clinician' ? clinicianReport(input) : patientReport(input);
+}
+
+/** The report as PDF bytes. */
+export async function reportPdf(db: Kysely<Database>, personId: string, options: { kind: ReportKind; today: string; createdAt?: Date }): Promise<Buffer> {
+  const input = await reportInputFor(db, personId, options.today);
+  return renderReportPdf(reportDocument(options.kind, input), options.createdAt ?? new Date());
+}
