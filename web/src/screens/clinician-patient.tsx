@@ -63,6 +63,11 @@ export function ClinicianPatientScreen({ personId }: { personId: string }) {
       <p className="small"><PathLink to="/">← Your patients</PathLink></p>
       <ScreenTitle>{line?.displayName ?? 'Patient'}</ScreenTitle>
       {reasons.length > 0 && <p className="attention">Needs attention: {reasons.join('; ')}.</p>}
+      {/* A plain link: the browser sends the session cookie and saves the PDF the server names. */}
+      <p className="report-links">
+        <a className="button" href={`${base}/report?date=${today}`} download>Download the clinician report (PDF)</a>{' '}
+        <a href={`${base}/report?kind=patient&date=${today}`} download>The patient’s report in plain words (PDF)</a>
+      </p>
 
       <div className="card">
         <h2>Today</h2>

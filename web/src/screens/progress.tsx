@@ -96,6 +96,12 @@ export function ProgressScreen() {
       </div>
 
       <div className="card">
+        <h2>Your report</h2>
+        <p>Your plan, your progress and your body from the feet up, in one PDF to keep or show your doctor.</p>
+        <p><a className="button" href={`/api/report?date=${localDate()}`} download>Download my report (PDF)</a></p>
+      </div>
+
+      <div className="card">
         <h2>History</h2>
         {progress.events.length === 0 ? <p>Nothing yet.</p> : (
           <ol className="events" reversed>
