@@ -5,7 +5,7 @@
  * reason, the red-flag screens, and the references. What is supported and what is a hypothesis is said each time;
  * it never claims to diagnose. Pure: the same input gives the same document.
  */
-import { citationList, citeInline } from '../citations.js';
+import { citationList, citeInline, refIdsIn } from '../citations.js';
 import { EVIDENCE_LEVELS } from '../evidence.js';
 import { gaitFindings } from '../gait-findings.js';
 import { OUTCOME_MEASURES } from '../outcome-measures.js';
@@ -124,7 +124,7 @@ export function clinicianReport(input: ReportInput): ReportDocument {
   if (!input.events.length) blocks.push({ kind: 'paragraph', text: 'No changes yet.' });
   else blocks.push({ kind: 'table', columns: ['Date', 'Change', 'By', 'Reason'], widths: [0.14, 0.28, 0.16, 0.42], rows: input.events.map((e) => {
     refs.push(...e.reasons.flatMap((r) => r.refs));
-    return [e.onDate, changeText(e), actorText(e.actor), e.reasons.map((r) => `${citeInline(r.text)}${r.refs.length ? ` (${citationList(r.refs)})` : ''}`).join(' ') || '–'];
+    return [e.onDate, changeText(e), actorText(e.actor), e.reasons.map((r) => `${citeInline(r.text)}${r.refs.length && !refIdsIn(r.text).length ? ` (${citationList(r.refs)})` : ''}`).join(' ') || '–'];
   }) });
 
   // Screens

@@ -87,3 +87,16 @@ test('The still is the frame nearest the middle heel strike; points seen poorly 
   assert.equal(still.caption, 'Still (frame at 0.90 s)');
   assert.equal(skeletonStill({ ...series, frames: [{ index: 0, time: 0, people: [] }] }, undefined, 'Still'), null);
 });
+
+test('A program change cites its sources once, in words: a reason that cites by number is not cited twice', () => {
+  const doc = clinicianReport(base({ events: [
+    { onDate: '2026-11-03', action: 'regress', fromStage: 2, toStage: 1, actor: 'engine', reasons: [{ text: 'Next-morning pain rose by more than 2 [39].', refs: ['39'] }] },
+    { onDate: '2026-11-04', action: 'progress', fromStage: 1, toStage: 2, actor: 'clinician', reasons: [{ text: 'Ready.', refs: ['5'] }] },
+  ] }));
+  const table = doc.blocks.find((b) => b.kind === 'table' && b.columns[1] === 'Change');
+  assert.ok(table && table.kind === 'table');
+  assert.deepEqual(table.rows.map((r) => [r[0], r[2], r[3]]), [
+    ['2026-11-03', 'the program’s rules', 'Next-morning pain rose by more than 2 (Ostelo et al., 2008).'],
+    ['2026-11-04', 'a clinician', 'Ready. (Pocovi et al., 2024)'],
+  ]);
+});
