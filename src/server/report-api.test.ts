@@ -97,8 +97,8 @@ for (const kind of DATABASES) {
       // Gait against the references: 104 in 100–120 (within), 0.9 below 1.2–1.4 (outside); pelvic drop not measurable.
       assert.match(text, row('Cadence', '104 steps/min', '100–120 steps/min (Hollman et al.,'));
       assert.match(text, row('Walking speed', '0.9 m/s', '1.2–1.4 m/s (Bohannon and'));
-      assert.match(flat, /Not measurable in this video: pelvic drop \(needs a view from the front or back\)/);
-      assert.match(text, /Still of walk-side\.mp4 \(frame at 1\.00 s\)/);
+      assert.match(flat, /Not measurable in this video: • pelvic drop: needs a view from the front or back\./);
+      assert.match(flat, /Still of walk-side\.mp4 \(frame at 1\.00 s, cropped to the person\)/);
       // The program: started at stage 1 by the person, moved to stage 2 by the clinician with their reason.
       assert.match(text, row('2026-11-02', 'Started at stage 1 (Start)', 'the person', 'Safety check clear'));
       assert.match(text, /2026-11-12\s+Moved up: stage 1 \(Start\) →/);

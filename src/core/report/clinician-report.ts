@@ -77,7 +77,16 @@ export function clinicianReport(input: ReportInput): ReportDocument {
       }) });
     }
     const unmeasured = Object.entries(g.analysis.metrics).filter(([, m]) => m.value === null && (m.left === undefined || m.right === undefined));
-    if (unmeasured.length) blocks.push({ kind: 'paragraph', tone: 'note', text: `Not measurable in this video: ${unmeasured.map(([k, m]) => `${k.replace(/_(deg|pct|m|s|mps|spm|ratio)$/, '').replace(/_/g, ' ')}${m.reason ? ` (${m.reason})` : ''}`).join('; ')}.` });
+    if (unmeasured.length) {
+      // One line per reason: many metrics share one (too few strides, no scale, the wrong view).
+      const byReason = new Map<string, string[]>();
+      for (const [k, m] of unmeasured) {
+        const reason = (m.reason ?? 'no reason given').replace(/\.$/, '');
+        byReason.set(reason, [...(byReason.get(reason) ?? []), k.replace(/_(deg|pct|m|s|mps|spm|ratio)$/, '').replace(/_/g, ' ')]);
+      }
+      blocks.push({ kind: 'paragraph', tone: 'note', text: 'Not measurable in this video:' });
+      blocks.push({ kind: 'bullets', items: [...byReason].map(([reason, names]) => `${names.join(', ')}: ${reason}.`) });
+    }
     if (g.skeleton) blocks.push(g.skeleton);
     else blocks.push({ kind: 'paragraph', tone: 'note', text: g.hasKeypoints ? 'No still: nobody was found clearly enough in the saved keypoints.' : 'No still: this analysis was saved without its keypoints.' });
   }

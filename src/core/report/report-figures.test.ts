@@ -84,7 +84,9 @@ test('The still is the frame nearest the middle heel strike; points seen poorly 
   const still = skeletonStill(series, undefined, 'Still')!;
   // Face points (indexes under 11) are poorly seen, so the ear-nose-ear line is gone; each side's limb chain has 8 joins.
   assert.equal(still.segments.length, 8 + 8 + 2);
-  assert.equal(still.caption, 'Still (frame at 0.90 s)');
+  assert.equal(still.caption, 'Still (frame at 0.90 s, cropped to the person)');
+  // Cropped: points 11 to 32 lie from (11, 11) to (32, 32); a margin of max(10, 21 / 6) = 10 around them.
+  assert.deepEqual([still.width, still.height, still.segments[0]!.x1], [41, 41, 15 - 1]); // the first join starts at the left wrist (point 15)
   assert.equal(skeletonStill({ ...series, frames: [{ index: 0, time: 0, people: [] }] }, undefined, 'Still'), null);
 });
 

@@ -49,5 +49,14 @@ export function skeletonStill(series: KeypointSeries, events: unknown, caption: 
     }
   }
   if (!segments.length) return null;
-  return { kind: 'skeleton', caption: `${caption} (frame at ${frame.time.toFixed(2)} s)`, width: series.width, height: series.height, segments };
+  // Cropped to the person with a margin of a sixth of their height: a walker filmed whole is small in the frame.
+  const xs = segments.flatMap((g) => [g.x1, g.x2]); const ys = segments.flatMap((g) => [g.y1, g.y2]);
+  const pad = Math.max(10, (Math.max(...ys) - Math.min(...ys)) / 6);
+  const left = Math.max(0, Math.min(...xs) - pad); const top = Math.max(0, Math.min(...ys) - pad);
+  const right = Math.min(series.width, Math.max(...xs) + pad); const bottom = Math.min(series.height, Math.max(...ys) + pad);
+  return {
+    kind: 'skeleton', caption: `${caption} (frame at ${frame.time.toFixed(2)} s, cropped to the person)`,
+    width: Math.max(1, right - left), height: Math.max(1, bottom - top),
+    segments: segments.map((g) => ({ x1: g.x1 - left, y1: g.y1 - top, x2: g.x2 - left, y2: g.y2 - top, side: g.side })),
+  };
 }
