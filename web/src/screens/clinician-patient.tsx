@@ -64,10 +64,8 @@ export function ClinicianPatientScreen({ personId }: { personId: string }) {
       <ScreenTitle>{line?.displayName ?? 'Patient'}</ScreenTitle>
       {reasons.length > 0 && <p className="attention">Needs attention: {reasons.join('; ')}.</p>}
       {/* A plain link: the browser sends the session cookie and saves the PDF the server names. */}
-      <p className="report-links">
-        <a className="button" href={`${base}/report?date=${today}`} download>Download the clinician report (PDF)</a>{' '}
-        <a href={`${base}/report?kind=patient&date=${today}`} download>The patient’s report in plain words (PDF)</a>
-      </p>
+      <p><a className="button" href={`${base}/report?date=${today}`} download>Download the clinician report (PDF)</a></p>
+      <p className="small">Or <a href={`${base}/report?kind=patient&date=${today}`} download>the patient’s report in plain words (PDF)</a>, to print and hand over.</p>
 
       <div className="card">
         <h2>Today</h2>
