@@ -5,12 +5,12 @@
  * form, in one place: the API schemas, the store and the web app import them from here.
  *
  * Stored in table `checkins`: one column per score, `regions` as JSON (BodyMark[], read back with
- * CHECKIN_REGIONS). Version 1 is the only stored form so far; a change to it bumps the version and adds here the
+ * CHECKIN_REGIONS), `client_id` (null for a session's own check-ins and older rows; unique per person). Version 1 is the only stored form so far; a change to it bumps the version and adds here the
  * reading of the older form, with a test that reads an old row.
  */
 import { z } from 'zod';
 import { BodyMark } from './pain.js';
-import { isoDateTime, nprs } from './record-fields.js';
+import { clientId, isoDateTime, nprs } from './record-fields.js';
 
 export const CHECKIN_RECORD_VERSION = 1;
 
@@ -20,6 +20,8 @@ export type CheckinContext = (typeof CHECKIN_CONTEXTS)[number];
 
 /** A new check-in as the API takes it (POST /api/checkins) and the store saves it. */
 export const CheckinInput = z.object({
+  /** The device's id for this check-in (optional: older clients send none). A resend with the same id is stored once. */
+  clientId: clientId.optional(),
   at: isoDateTime,
   context: z.enum(CHECKIN_CONTEXTS),
   back: nprs.nullable().optional(),

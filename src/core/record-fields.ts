@@ -17,3 +17,9 @@ export const isoDate = z.string().refine(isIsoDate, 'must be a calendar date lik
 
 /** An ISO 8601 date-time with its time zone (the person's own offset is kept: it gives their local date). */
 export const isoDateTime = z.string().datetime({ offset: true, message: 'must be an ISO 8601 date-time with a time zone, like 2026-11-25T08:30:00+01:00' });
+
+/**
+ * The id a device gives a record it made (a session, a check-in) before the server has it: random, 8-64 letters,
+ * digits, - or _. A resend after a lost answer carries the same id, so the server stores the record once.
+ */
+export const clientId = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/, 'must be letters, digits, - or _');

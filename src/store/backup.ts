@@ -31,7 +31,7 @@ const Row = {
     walking_override: jsonOf(WalkingOverride, 'a clinician\'s walking target or cap (src/core/walking-override.ts)').default(null) }).strict(),
   event: z.object({ id: text, at: text, on_date: text, action: z.enum(['start', 'progress', 'regress', 'hold', 'stop', 'resume']), from_stage: int.nullable(), to_stage: int.nullable(), reasons: text, actor: z.enum(['engine', 'person', 'clinician']) }).strict(),
   session: z.object({ id: text, client_id: text, date: text, started_at: text, completed_at: text, stage: int, status: z.enum(['completed', 'partial']), items: text }).strict(),
-  checkin: z.object({ id: text, at: text, date: text, context: z.enum(['daily', 'before', 'after']), session_id: nullableText, back: int.min(0).max(10).nullable(), neck: int.min(0).max(10).nullable(), foot: int.min(0).max(10).nullable(), regions: text, note: nullableText, heel_first_steps: int.min(0).max(10).nullable().default(null), new_lower_limb: int.min(0).max(1).nullable().default(null) }).strict(),
+  checkin: z.object({ id: text, at: text, date: text, context: z.enum(['daily', 'before', 'after']), session_id: nullableText, back: int.min(0).max(10).nullable(), neck: int.min(0).max(10).nullable(), foot: int.min(0).max(10).nullable(), regions: text, note: nullableText, heel_first_steps: int.min(0).max(10).nullable().default(null), new_lower_limb: int.min(0).max(1).nullable().default(null), client_id: nullableText.default(null) }).strict(),
   // id and dedupe_key: written by Footing before migration 0005 (the sample's identity is now its columns); read
   // and ignored. date is derived from start_at on restore.
   // Times must be the ISO shape Footing writes (samples are stored as instants and offsets, migration 0010), and

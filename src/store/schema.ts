@@ -83,6 +83,8 @@ export interface CheckinsTable {
   heel_first_steps: number | null;
   /** 1 when the person reports new foot, knee or hip symptoms (the WalkBack signal, DOMAIN.md §2a 2.2). */
   new_lower_limb: number | null;
+  /** The id the phone gave the check-in (unique per person): a resend is stored once. Null for a session's own. */
+  client_id: string | null;
 }
 
 export interface PainMapsTable { id: string; person_id: string; recorded_at: string; recorded_by: string; marks: string }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { WalkingSample } from '../../core/walking.js';
 import type { Store } from '../../store/db.js';
-import { insertCheckin, listCheckins } from '../../store/repos/checkins.js';
+import { listCheckins, saveCheckin } from '../../store/repos/checkins.js';
 import { getProgram } from '../../store/repos/program.js';
 import { listSessions, saveSession } from '../../store/repos/sessions.js';
 import { dailyWalking, replaceManualDay } from '../../store/repos/walking.js';
@@ -13,7 +13,11 @@ import { access } from '../access.js';
 export async function registerRecordRoutes(app: FastifyInstance, store: Store): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.post('/api/checkins', { config: access('self'), schema: { body: CheckinInput } }, async (req, reply) => reply.status(201).send(await insertCheckin(store.db, req.personId, req.body)));
+  r.post('/api/checkins', { config: access('self'), schema: { body: CheckinInput } }, async (req, reply) => {
+    // 200 with the stored check-in when its clientId was seen before (a resend), 201 when it is new.
+    const { checkin, created } = await saveCheckin(store.db, req.personId, req.body);
+    return reply.status(created ? 201 : 200).send(checkin);
+  });
   r.get('/api/checkins', { config: access('self'), schema: { querystring: RangeQuery } }, async (req) => listCheckins(store.db, req.personId, req.query));
 
   r.post('/api/sessions', { config: access('self'), schema: { body: SessionInput } }, async (req, reply) => {

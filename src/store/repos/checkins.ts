@@ -3,6 +3,7 @@ import { CHECKIN_REGIONS, localDateOf, type Checkin, type CheckinInput } from '.
 import type { Database } from '../schema.js';
 import { fromJson, newId, toJson } from '../json-column.js';
 import { inTransaction, refreshListFigures } from './patient-list.js';
+import { isUniqueViolation } from '../unique-violation.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -18,6 +19,30 @@ export async function insertCheckin(db: Db, personId: string, input: CheckinInpu
   });
 }
 
+/**
+ * Stores a check-in the person made (POST /api/checkins). Idempotent on its clientId: a resend (kept on the phone while
+ * offline, or retried after a lost answer) returns the stored check-in and adds nothing, even when two resends race.
+ */
+export async function saveCheckin(db: Kysely<Database>, personId: string, input: CheckinInput): Promise<{ checkin: Checkin; created: boolean }> {
+  const { clientId } = input;
+  if (clientId === undefined) return { checkin: await insertCheckin(db, personId, input), created: true };
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const stored = await findCheckin(trx, personId, clientId);
+      return stored ? { checkin: stored, created: false } : { checkin: await insertCheckin(trx, personId, input), created: true };
+    });
+  } catch (e) {
+    const stored = isUniqueViolation(e) ? await findCheckin(db, personId, clientId) : undefined;
+    if (stored) return { checkin: stored, created: false };
+    throw e;
+  }
+}
+
+async function findCheckin(db: Db, personId: string, clientId: string): Promise<Checkin | undefined> {
+  const row = await db.selectFrom('checkins').selectAll().where('person_id', '=', personId).where('client_id', '=', clientId).executeTakeFirst();
+  return row ? fromRow(row) : undefined;
+}
+
 /** Inserts the check-in row only: the caller refreshes the list figures in the same transaction (refreshListFigures). */
 export async function addCheckinRow(db: Db, personId: string, input: CheckinInput, sessionId: string | null): Promise<Checkin> {
   const c: Checkin = {
@@ -29,6 +54,7 @@ export async function addCheckinRow(db: Db, personId: string, input: CheckinInpu
     id: c.id, person_id: personId, at: c.at, date: c.date, context: c.context, session_id: sessionId,
     back: c.back, neck: c.neck, foot: c.foot, regions: toJson(c.regions), note: c.note,
     heel_first_steps: c.heelFirstSteps, new_lower_limb: c.newLowerLimbSymptoms === null ? null : Number(c.newLowerLimbSymptoms),
+    client_id: input.clientId ?? null,
   }).execute();
   return c;
 }
@@ -37,12 +63,15 @@ export async function listCheckins(db: Db, personId: string, range: { from?: str
   let q = db.selectFrom('checkins').selectAll().where('person_id', '=', personId);
   if (range.from) q = q.where('date', '>=', range.from);
   if (range.to) q = q.where('date', '<=', range.to);
-  const rows = await q.orderBy('at').orderBy('id').execute();
-  return rows.map((r) => ({
+  return (await q.orderBy('at').orderBy('id').execute()).map(fromRow);
+}
+
+function fromRow(r: Database['checkins']): Checkin {
+  return {
     id: r.id, at: r.at, date: r.date, context: r.context, sessionId: r.session_id, back: r.back, neck: r.neck, foot: r.foot,
     regions: fromJson(CHECKIN_REGIONS, r.regions, `checkins.regions (${r.id})`), note: r.note,
     heelFirstSteps: r.heel_first_steps, newLowerLimbSymptoms: r.new_lower_limb === null ? null : r.new_lower_limb === 1,
-  }));
+  };
 }
 
 /** What the program engine reads of a check-in: its day, context, scores and the two symptom answers. */

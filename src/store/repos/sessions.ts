@@ -5,6 +5,7 @@ import type { Database } from '../schema.js';
 import { fromJson, newId, toJson } from '../json-column.js';
 import { addCheckinRow } from './checkins.js';
 import { refreshListFigures } from './patient-list.js';
+import { isUniqueViolation } from '../unique-violation.js';
 
 /** The record (type, validator, stored form) is src/core/session-record.ts. */
 export type { Session } from '../../core/session-record.js';
@@ -15,6 +16,22 @@ export type { Session } from '../../core/session-record.js';
  * (e.g. replayed after being offline) returns the stored session and adds nothing.
  */
 export async function saveSession(db: Kysely<Database>, personId: string, stage: number, input: SessionInput): Promise<{ session: Session; created: boolean }> {
+  try {
+    return await insertSession(db, personId, stage, input);
+  } catch (e) {
+    // Two resends at once (two tabs, a retry racing its original): the loser's insert breaks the unique index.
+    const stored = isUniqueViolation(e) ? await findSession(db, personId, input.clientId) : undefined;
+    if (stored) return { session: stored, created: false };
+    throw e;
+  }
+}
+
+async function findSession(db: Kysely<Database>, personId: string, clientId: string): Promise<Session | undefined> {
+  const row = await db.selectFrom('sessions').selectAll().where('person_id', '=', personId).where('client_id', '=', clientId).executeTakeFirst();
+  return row ? fromRow(row) : undefined;
+}
+
+async function insertSession(db: Kysely<Database>, personId: string, stage: number, input: SessionInput): Promise<{ session: Session; created: boolean }> {
   return db.transaction().execute(async (trx) => {
     const existing = await trx.selectFrom('sessions').selectAll().where('person_id', '=', personId).where('client_id', '=', input.clientId).executeTakeFirst();
     if (existing) return { session: fromRow(existing), created: false };
