@@ -90,6 +90,7 @@ for (const kind of DATABASES) {
       // Week by week: check-ins, back, neck, foot, sessions done/prescribed, mean steps.
       assert.match(text, row('1', '2026-11-02 to 11-08', '3', '5', '2.5', '–', '2/7 (29%)', '5,000'));
       assert.match(text, row('2', '2026-11-09 to 11-15', '3', '2.7', '1', '1', '1/7 (14%)', '7,000'));
+      assert.match(flat, /Steps each day against today’s walking target .* ● steps/);
       // ODI: 40 then 18, a change of −22 against the MCID of 10 points or 30 %.
       assert.match(flat, /Oswestry Disability Index \(ODI\) v2\.1a: MCID 10 points or 30% of the starting value/);
       assert.match(text, row('2026-11-02', '40', 'first (baseline)'));
@@ -110,6 +111,13 @@ for (const kind of DATABASES) {
       assert.doesNotMatch(text, /DOMAIN\.md|§|\[\d+\]/);
     });
 
+    test('The clinician\'s read of the report is in the patient\'s audit log', async () => {
+      const audit = await world.as('patient', { method: 'GET', url: '/api/audit' });
+      assert.equal(audit.statusCode, 200, audit.body);
+      const entries = audit.json() as { route: string; action: string; actorName: string | null }[];
+      assert.ok(entries.some((e) => e.route === '/api/patients/:personId/report' && e.action === 'read' && e.actorName === 'Dr A'), JSON.stringify(entries.slice(0, 3)));
+    });
+
     test('The patient report says the same in plain words, to the patient and to their clinician', async () => {
       const own = pdfText(await pdfAs('patient', `/api/report?date=${TODAY}`)).replace(/\s+/g, ' ');
       assert.match(own, /Footing: your report/);
@@ -117,6 +125,7 @@ for (const kind of DATABASES) {
       assert.match(own, /In the last 7 days you did 1 of the 7 exercise sessions planned; over the last 4 weeks \(or since you started\), 3 of 14\./);
       assert.match(own, /Walks well and pain is falling; ready for more\./);
       assert.match(own, /an idea, not proven/);
+      assert.match(own, /shaded: your first week, 5, give or take 2/);
       assert.doesNotMatch(own, /diagnos(is|e)(?<!not a diagnosis)/i);
       const theirs = pdfText(await pdfAs('clinicianOfClinic', `/api/patients/${world.accounts.patient.personId}/report?kind=patient&date=${TODAY}`)).replace(/\s+/g, ' ');
       assert.equal(theirs.replace(/Page \d+ of \d+/g, ''), own.replace(/Page \d+ of \d+/g, ''));
@@ -125,7 +134,10 @@ for (const kind of DATABASES) {
     test('A clinician of another clinic, another patient and a bad kind are refused; a patient with no data gets a short report', async () => {
       const url = `/api/patients/${world.accounts.patient.personId}/report`;
       assert.equal((await world.as('clinicianOtherClinic', { method: 'GET', url })).statusCode, 404);
-      assert.notEqual((await world.as('otherPatient', { method: 'GET', url })).statusCode, 200);
+      // A patient never reaches a clinician's route, their own record's or another's.
+      assert.equal((await world.as('otherPatient', { method: 'GET', url })).statusCode, 403);
+      assert.equal((await world.as('patient', { method: 'GET', url })).statusCode, 403);
+      assert.equal((await world.as('anonymous', { method: 'GET', url: '/api/report' })).statusCode, 401);
       assert.equal((await world.as('clinicianOfClinic', { method: 'GET', url: `${url}?kind=insurer` })).statusCode, 400);
       const empty = await pdfAs('otherPatient', `/api/report?date=${TODAY}`);
       const text = pdfText(empty).replace(/\s+/g, ' ');

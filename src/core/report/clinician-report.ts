@@ -14,7 +14,7 @@ import { URGENCY_TITLE } from '../screen-summary.js';
 import type { ReportBlock, ReportDocument } from './report-document.js';
 import { adherenceSummary, changeRuleText, fmt, fmtInt, outcomeRows, painChange, reportWeeks, STATUS_WORDS, weekRows } from './report-figures.js';
 import type { ReportInput } from './report-input.js';
-import { actorText, changeText, longDate, painChart, personLine, REPORT_FOOTER, referencesBlocks } from './report-sections.js';
+import { actorText, changeText, longDate, painChart, personLine, REPORT_FOOTER, referencesBlocks, stepsChart } from './report-sections.js';
 
 /** The latest analyses shown, newest first (older ones stay in the app and the FHIR export). */
 export const REPORT_GAIT_ANALYSES = 3;
@@ -122,6 +122,8 @@ export function clinicianReport(input: ReportInput): ReportDocument {
       `${r.sessionsDone}/${r.sessionsPrescribed} (${pct(Math.min(1, r.sessionsDone / r.sessionsPrescribed))})`, fmtInt(r.meanSteps),
     ]) });
     blocks.push({ kind: 'paragraph', tone: 'note', text: `Pain: mean of the daily check-ins’ scores that week (0–10). Sessions: days with a completed session, against ${input.sessionsPerWeek} a week prescribed. Steps: mean of the days with steps.` });
+    const steps = stepsChart(input, weeks, 'Steps each day against today’s walking target');
+    if (steps) blocks.push(steps);
   }
 
   // Program

@@ -102,3 +102,12 @@ test('A program change cites its sources once, in words: a reason that cites by 
     ['2026-11-04', 'a clinician', 'Ready. (Pocovi et al., 2024)'],
   ]);
 });
+
+test('The steps chart shows the days with steps and today\'s target in steps as a dashed line, the axis rounded up past both', () => {
+  const input = base({ program: program('2026-11-09'), walkingTarget: { steps: 5500, minutes: null, basis: 'b' }, walkingDays: [{ date: '2026-11-09', steps: 7000 }, { date: '2026-11-10', steps: 0 }, { date: '2026-11-11', steps: 4000 }] });
+  const doc = clinicianReport(input);
+  const chart = doc.blocks.find((b) => b.kind === 'chart' && b.title.startsWith('Steps'));
+  assert.ok(chart && chart.kind === 'chart');
+  // A day of 0 steps is no data; the axis: 7,000 × 1.1 = 7,700, rounded up to the next thousand.
+  assert.deepEqual([chart.series[0]!.points.map((p) => p.value), chart.line, chart.yMax], [[7000, 4000], { value: 5500, label: 'today’s target, 5,500 steps' }, 8000]);
+});

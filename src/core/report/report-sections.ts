@@ -7,7 +7,7 @@ import { dayMonth } from '../dates.js';
 import { referenceById } from '../references.js';
 import { stageByNumber } from '../stages.js';
 import type { ReportBlock } from './report-document.js';
-import { dailyPainSeries, fmt, type PainChange, type ReportWeek } from './report-figures.js';
+import { dailyPainSeries, fmt, fmtInt, type PainChange, type ReportWeek } from './report-figures.js';
 import type { ReportInput, ReportProgramEvent } from './report-input.js';
 
 export const REPORT_FOOTER = 'Footing report. Not a diagnosis: measurements next to what studies have found; the foot-to-neck chain is partly a hypothesis.';
@@ -23,7 +23,7 @@ export function longDate(date: string): string {
 }
 
 /** The chart of daily pain over the weeks shown, with the baseline ± MCID band when there is a baseline. */
-export function painChart(input: ReportInput, weeks: readonly ReportWeek[], change: PainChange | null, title: string): ReportBlock | null {
+export function painChart(input: ReportInput, weeks: readonly ReportWeek[], change: PainChange | null, title: string, bandLabel = (c: PainChange) => `baseline ${fmt(c.baseline)} ± ${c.mcidPoints} (MCID)`): ReportBlock | null {
   if (!weeks.length) return null;
   const from = weeks[0]!.from;
   const points = dailyPainSeries(input.checkins, from, input.today);
@@ -31,7 +31,22 @@ export function painChart(input: ReportInput, weeks: readonly ReportWeek[], chan
   return {
     kind: 'chart', title, yLabel: 'pain 0–10', yMin: 0, yMax: 10, from, to: input.today,
     series: [{ label: 'highest pain of the day', points }],
-    ...(change ? { band: { low: Math.max(0, change.baseline - change.mcidPoints), high: Math.min(10, change.baseline + change.mcidPoints), label: `baseline ${fmt(change.baseline)} ± ${change.mcidPoints} (MCID)` } } : {}),
+    ...(change ? { band: { low: Math.max(0, change.baseline - change.mcidPoints), high: Math.min(10, change.baseline + change.mcidPoints), label: bandLabel(change) } } : {}),
+  };
+}
+
+/** Steps a day over the weeks shown, with the day's walking target as a dashed line when it is in steps. */
+export function stepsChart(input: ReportInput, weeks: readonly ReportWeek[], title: string): ReportBlock | null {
+  if (!weeks.length) return null;
+  const from = weeks[0]!.from;
+  const points = input.walkingDays.filter((d) => d.date >= from && d.date <= input.today && d.steps).map((d) => ({ date: d.date, value: d.steps! }));
+  if (!points.length) return null;
+  const target = input.walkingTarget?.steps ?? null;
+  const top = Math.max(...points.map((p) => p.value), target ?? 0);
+  return {
+    kind: 'chart', title, yLabel: 'steps a day', yMin: 0, yMax: Math.ceil((top * 1.1) / 1000) * 1000, from, to: input.today,
+    series: [{ label: 'steps', points }],
+    ...(target !== null ? { line: { value: target, label: `today’s target, ${fmtInt(target)} steps` } } : {}),
   };
 }
 
