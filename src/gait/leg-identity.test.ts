@@ -90,3 +90,29 @@ test('front and back views are not touched (the legs do not pass each other in t
   const s = sorting(series);
   assert.equal(s.exchangedSamples, 0);
 });
+
+test('both heel labels on one foot for a moment (as the model did on the shared clip while the walker entered): the rest is left alone', () => {
+  const { series, truth } = syntheticWalk({ view: 'side-left', duration: 8, cadence: 100, seed: 8 });
+  // Until just after the first contact (0.93 s by the walker's schedule) the right leg's points are drawn on the left foot.
+  const merged: KeypointSeries = {
+    ...series,
+    frames: series.frames.map((f) => (f.time >= 1.05 ? f : {
+      ...f,
+      people: f.people.map((p) => {
+        const image = [...p.image];
+        for (const part of LEG) image[LANDMARKS.indexOf(`right_${part}` as LandmarkName)] = { ...p.image[LANDMARKS.indexOf(`left_${part}` as LandmarkName)]! };
+        return { ...p, image };
+      }),
+    })),
+  };
+  const track = selectTrack(buildTracks(merged, { minVisibility: 0.5 }))!;
+  const clean = cleanTrack(merged, track, { correctLegSwaps: false });
+  const s = sortOutLegs(clean, detectView(clean));
+  assert.equal(s.sides, 'labels');
+  // Nothing after the merged stretch is exchanged (the crossing is where the feet pass, not where labels meet).
+  const heel = LANDMARKS.indexOf('left_heel');
+  const exchangedAfter = s.track.time.filter((t, i) => t >= 1.2 && !Object.is(s.track.landmarks[heel]!.x[i], clean.landmarks[heel]!.x[i]));
+  assert.deepEqual(exchangedAfter, []);
+  const a = analyzeGait(merged, { correctLegSwaps: false });
+  assert.ok(sameFeet({ left: { ...a.events.left, heelStrike: a.events.left.heelStrike.filter((t) => t > 1.2) }, right: { ...a.events.right, heelStrike: a.events.right.heelStrike.filter((t) => t > 1.2) } }, truth.events));
+});

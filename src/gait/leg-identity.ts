@@ -79,17 +79,22 @@ export function sortOutLegs(track: CleanTrack, view: ViewEstimate): LegSorting {
   const contacts = peakTimes(track.time, front, { minEventSeparation: 0.2, minProminenceAbsolute: 0.1 }).map((t) => nearestSample(track.time, t));
   if (contacts.length < 3) return unchanged;
   const apart = (i: number): number => Math.abs((hl[i] as number) - (hr[i] as number));
-  // The crossing in [from, to): where the feet pass, the swinging one overtaking the planted one. With labels that
-  // follow the feet, the order of the two heels flips there; with labels that follow position it does not, and
-  // the crossing is where the heels come closest.
+  // The crossing in [from, to): where the feet pass, the swinging one overtaking the planted one, which is where
+  // the front foot is furthest back (the valley of the front-foot signal between two contacts). Not simply where
+  // the heels are closest: a model that puts both heel labels on one foot for a while brings them together too.
+  // With labels that follow the feet, the order of the two heels flips at the crossing, which places it exactly.
   const crossingIn = (from: number, to: number): { at: number; met: boolean } | null => {
     let best = -1;
-    for (let i = from; i < to; i++) if (Number.isFinite(apart(i)) && (best < 0 || apart(i) < apart(best))) best = i;
+    for (let i = from; i < to; i++) if (Number.isFinite(front[i] as number) && (best < 0 || (front[i] as number) < (front[best] as number))) best = i;
     if (best < 0) return null;
     const d = (i: number): number => (hl[i] as number) - (hr[i] as number);
-    for (let j = Math.max(from + 1, best - 1); j <= Math.min(to - 1, best + 2); j++) {
-      if (Math.sign(d(j - 1)) * Math.sign(d(j)) < 0) return { at: j, met: true };
+    // The flip nearest the valley (the valley itself can sit a few samples early when both feet are near the
+    // pelvis at once).
+    let flip = -1;
+    for (let j = from + 1; j < to; j++) {
+      if (Math.sign(d(j - 1)) * Math.sign(d(j)) < 0 && (flip < 0 || Math.abs(j - best) < Math.abs(flip - best))) flip = j;
     }
+    if (flip >= 0) return { at: flip, met: true };
     return { at: best, met: apart(best) < SAME_PLACE };
   };
   // Before the first contact and after the last the feet may pass once more; that counts only where they do meet

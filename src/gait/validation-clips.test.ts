@@ -124,3 +124,26 @@ test('short side-view walk whose legs the pose model labels by position: every h
     assert.deepEqual(invented, [], `${type}: events with no hand-marked one`);
   }
 });
+
+test('shared side-view walk, keypoints from the footing analyze path (both heel labels on her front foot as she enters): contacts within a frame of the hand reference', () => {
+  // test/fixtures/keypoints/README.md: made by src/services/analyze-video.ts on the shared clip (walker scan,
+  // followed back from her first detection). Reference: test/fixtures/gait-reference/sports2d_demo_walk_side.json,
+  // pass 1 (near = her left, far = her right), made by hand before any model ran.
+  const series = fixture('keypoints/sports2d_demo_walk_side_pipeline.json') as KeypointSeries;
+  const ref = fixture('gait-reference/sports2d_demo_walk_side.json') as { fps: number; feet: Record<'near' | 'far', { events: Array<RefEvent & { clarity: string }> }> };
+  const a = analyzeGait(series);
+  assert.ok(!a.warnings.some((w) => w.code === 'events-inconsistent' || w.code === 'sides-unknown'), JSON.stringify(a.warnings.map((w) => w.code)));
+  const ics = (foot: 'near' | 'far') => ref.feet[foot].events.filter((e) => e.pass === 1 && e.type === 'IC');
+  for (const [foot, side] of [['near', 'left'], ['far', 'right']] as const) {
+    const found = a.events[side].heelStrike.map((t) => t * ref.fps);
+    for (const e of ics(foot).filter((x) => x.clarity === 'clear')) {
+      assert.ok(found.some((f) => Math.abs(f - e.nominated) <= 1), `${foot} IC at ${e.nominated}: found ${found.map((f) => f.toFixed(1)).join(' ')}`);
+    }
+  }
+  // Cadence by hand from the reference's contacts (both feet, pass 1): steps over the time between first and last.
+  const all = [...ics('near'), ...ics('far')].map((e) => e.nominated).sort((x, y) => x - y);
+  const byHand = (60 * (all.length - 1)) / ((all[all.length - 1]! - all[0]!) / ref.fps);
+  const cadence = a.metrics.cadence as { status: string; value: number };
+  assert.equal(cadence.status, 'ok');
+  assert.ok(Math.abs(cadence.value - byHand) <= 2, `cadence ${cadence.value} vs ${byHand} by hand`);
+});
