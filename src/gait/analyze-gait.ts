@@ -5,7 +5,7 @@
  */
 import type { GaitEvents } from './gait-events.js';
 import type { KeypointSeries } from './keypoints.js';
-import { checkEventConsistency } from './event-consistency.js';
+import { checkEventConsistency, modeFromCadence } from './event-consistency.js';
 import { detectMode, modeFromPelvis, type GaitMode } from './gait-mode.js';
 import { detectKeypointEvents, runningToeOffs } from './keypoint-events.js';
 import { sortOutLegs } from './leg-identity.js';
@@ -143,10 +143,12 @@ export function analyzeGait(series: KeypointSeries, options: AnalyzeGaitOptions 
   let mode: GaitMode = 'unknown';
   if (detection.status === 'ok') {
     let tp = temporalParameters(detection.events);
-    // Walk or run from the body's mechanics first (needs no toe offs), else from stance and flight.
+    // Walk or run from the body's mechanics first (needs no toe offs).
     const hips = pelvis(clean); const size = median(torsoLength(clean).filter(Number.isFinite));
     const byPelvis = modeFromPelvis(clean.time, hips.y.map((y) => -y / size), { left: detection.signals.left.heel, right: detection.signals.right.heel }, detection.events);
-    mode = byPelvis.mode !== 'unknown' ? byPelvis.mode : detectMode(tp, detection.events).mode;
+    // Then the cadence where only one gait allows it, then stance and flight (toe offs, the least sure events).
+    const byCadence = modeFromCadence(tp.cadence);
+    mode = byPelvis.mode !== 'unknown' ? byPelvis.mode : byCadence !== 'unknown' ? byCadence : detectMode(tp, detection.events).mode;
     if (mode === 'run' && view.view === 'side') {
       detection = { ...detection, events: runningToeOffs(analysed, detection.events) };
       tp = temporalParameters(detection.events);

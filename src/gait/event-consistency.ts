@@ -28,6 +28,17 @@ export const PLAUSIBLE_CADENCE: Record<GaitMode, { min: number; max: number }> =
   run: { min: 120, max: 260 },
   unknown: { min: 40, max: 260 },
 };
+/**
+ * The mode a cadence allows on its own: below the slowest run (120) only walking, above the fastest walk (160)
+ * only running; between them either. Used when the body's mechanics did not decide, before stance timing.
+ */
+export function modeFromCadence(cadence: number): GaitMode {
+  if (!Number.isFinite(cadence)) return 'unknown';
+  const walk = cadence >= PLAUSIBLE_CADENCE.walk.min && cadence <= PLAUSIBLE_CADENCE.walk.max;
+  const run = cadence >= PLAUSIBLE_CADENCE.run.min && cadence <= PLAUSIBLE_CADENCE.run.max;
+  return walk && !run ? 'walk' : run && !walk ? 'run' : 'unknown';
+}
+
 /** A step is half a stride when both feet behave alike; even marked limping stays well within 35-65 %. */
 export const STEP_TO_STRIDE = { min: 0.35, max: 0.65 };
 

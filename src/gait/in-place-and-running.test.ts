@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeGait } from './analyze-gait.js';
-import { checkEventConsistency, PLAUSIBLE_CADENCE } from './event-consistency.js';
+import { checkEventConsistency, modeFromCadence, PLAUSIBLE_CADENCE } from './event-consistency.js';
 import type { GaitEvents } from './gait-events.js';
 import { LANDMARKS, type KeypointSeries, type LandmarkName } from './keypoints.js';
 import { bilateral, type Metric } from './metric.js';
@@ -198,4 +198,15 @@ test('a walk across the picture and back (a turn in view): overground, steps of 
   assert.ok(a.events.left.heelStrike.some((t) => t < end) && a.events.left.heelStrike.some((t) => t > end + 0.5), 'contacts on both passes');
   assert.ok(Math.abs(value(a.metrics.cadence) - 105) < 2);
   assert.equal(a.metrics.walkingSpeed.status, 'not_measurable');
+});
+
+test('a cadence only one gait allows decides the mode when the pelvis did not (before stance timing, the least sure)', () => {
+  // Bounds by hand from PLAUSIBLE_CADENCE: walking 40-160, running 120-260 steps/min.
+  assert.equal(modeFromCadence(100), 'walk');
+  assert.equal(modeFromCadence(119.9), 'walk');
+  assert.equal(modeFromCadence(120), 'unknown');
+  assert.equal(modeFromCadence(160), 'unknown');
+  assert.equal(modeFromCadence(160.1), 'run');
+  assert.equal(modeFromCadence(270), 'unknown', 'beyond any gait: nothing to decide');
+  assert.equal(modeFromCadence(Number.NaN), 'unknown');
 });
