@@ -1,27 +1,17 @@
 /**
  * The report's pictures, drawn as vectors with pdfkit: a time chart (points joined by lines, a shaded band and a
- * dashed line for the MCID or a target) and the stick figure of a gait still (left side orange, right side blue,
+ * dashed line for the MCID or a target; bars for a weekly share) and the stick figure of a gait still (left side orange, right side blue,
  * a colour-blind safe pair, as in the app).
  */
 import type { ReportBlock } from '../core/report/report-document.js';
-import { daysBetween } from '../core/dates.js';
+import { addDays, daysBetween } from '../core/dates.js';
+import { axisTicks } from '../core/report/chart-ticks.js';
 
 type Doc = PDFKit.PDFDocument;
 interface Frame { x: number; width: number; ensureSpace(height: number): void }
 
 const CHART_HEIGHT = 140;
 const SIDE = { left: '#e69f00', right: '#0072b2', mid: '#666666' } as const;
-
-/** Round ticks for an axis: 0, 2, 4 ... for 0-10; 0, 20, 40 ... for 0-100. */
-function ticks(min: number, max: number): number[] {
-  const span = max - min || 1;
-  const raw = span / 5;
-  const mag = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw)!;
-  const out: number[] = [];
-  for (let v = Math.ceil(min / step) * step; v <= max + 1e-9; v += step) out.push(Math.round(v * 1e6) / 1e6);
-  return out;
-}
 
 export function drawChart(doc: Doc, c: Extract<ReportBlock, { kind: 'chart' }>, f: Frame): void {
   f.ensureSpace(CHART_HEIGHT + 50);
@@ -36,7 +26,7 @@ export function drawChart(doc: Doc, c: Extract<ReportBlock, { kind: 'chart' }>, 
   if (c.band) {
     doc.rect(left, yOf(c.band.high), width, yOf(c.band.low) - yOf(c.band.high)).fill('#dff0e3');
   }
-  for (const t of ticks(c.yMin, c.yMax)) {
+  for (const t of axisTicks(c.yMin, c.yMax)) {
     doc.moveTo(left, yOf(t)).lineTo(left + width, yOf(t)).lineWidth(0.3).strokeColor('#cccccc').stroke();
     doc.fillColor('#555555').text(String(t), f.x, yOf(t) - 3.5, { width: 30, align: 'right' });
   }
@@ -45,6 +35,14 @@ export function drawChart(doc: Doc, c: Extract<ReportBlock, { kind: 'chart' }>, 
     doc.moveTo(left, yOf(c.line.value)).lineTo(left + width, yOf(c.line.value)).lineWidth(1).dash(4, { space: 3 }).strokeColor('#9b1c1c').stroke().undash();
   }
   for (const s of c.series) {
+    if (c.style === 'bars') {
+      // Each bar spans its week (the point's date and the six days after it), with a small gap between weeks.
+      for (const p of s.points) {
+        const x0 = xOf(p.date); const x1 = Math.min(left + width, xOf(addDays(p.date.slice(0, 10), 7)));
+        doc.rect(x0 + 1.5, yOf(p.value), Math.max(1, x1 - x0 - 3), yOf(c.yMin) - yOf(p.value)).fill('#0072b2');
+      }
+      continue;
+    }
     const pts = s.points.map((p) => [xOf(p.date), yOf(p.value)] as const);
     if (pts.length > 1) {
       doc.moveTo(pts[0]![0], pts[0]![1]);
@@ -58,7 +56,7 @@ export function drawChart(doc: Doc, c: Extract<ReportBlock, { kind: 'chart' }>, 
   doc.text(c.from, left, below, { width: 80 });
   doc.text(c.to, left + width - 80, below, { width: 80, align: 'right' });
   doc.text(c.yLabel, left + width / 2 - 60, below, { width: 120, align: 'center' });
-  const legend = [`● ${c.series.map((s) => s.label).join(', ')}`, c.band ? `shaded: ${c.band.label}` : '', c.line ? `dashed: ${c.line.label}` : ''].filter(Boolean).join('    ');
+  const legend = [`${c.style === 'bars' ? '■' : '●'} ${c.series.map((s) => s.label).join(', ')}`, c.band ? `shaded: ${c.band.label}` : '', c.line ? `dashed: ${c.line.label}` : ''].filter(Boolean).join('    ');
   doc.text(legend, left, below + 10, { width });
   doc.x = f.x;
   doc.moveDown(0.8);

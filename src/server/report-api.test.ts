@@ -9,6 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } from '../core/red-flags.js';
 import { LANDMARKS } from '../gait/keypoints.js';
+import type { ReportDocument } from '../core/report/report-document.js';
 import { DATABASES, freshStore } from '../../test/helpers/databases.js';
 import { clinicWorld, type ClinicWorld, type Identity } from '../../test/helpers/test-clinic.js';
 import { pdfFonts, pdfPages, pdfText, row } from '../../test/helpers/pdf-text.js';
@@ -109,6 +110,26 @@ for (const kind of DATABASES) {
       // References as readable citations, not numbers or file names.
       assert.match(flat, /Hollman et al\., 2011\. Hollman JH, McDade EM, Petersen RC \(2011\)\. Normative spatiotemporal gait/);
       assert.doesNotMatch(text, /DOMAIN\.md|§|\[\d+\]/);
+    });
+
+    test('format=json gives the report\'s content: the charts the web app draws hold the same figures', async () => {
+      const res = await world.as('clinicianOfClinic', { method: 'GET', url: `/api/patients/${world.accounts.patient.personId}/report?format=json&date=${TODAY}` });
+      assert.equal(res.statusCode, 200, res.body);
+      const doc = res.json() as ReportDocument;
+      const charts = doc.blocks.filter((b) => b.kind === 'chart');
+      const pain = charts.find((c) => c.title.startsWith('Daily pain'))!;
+      // One point per day with a daily check-in: the highest score; the band is the baseline 5 ± 2.
+      assert.deepEqual(pain.series[0]!.points.map((p) => [p.date, p.value]), [['2026-11-02', 6], ['2026-11-03', 5], ['2026-11-04', 4], ['2026-11-10', 3], ['2026-11-12', 2], ['2026-11-14', 3]]);
+      assert.deepEqual([pain.band!.low, pain.band!.high], [3, 7]);
+      // Sessions done each week: 2 of 7 = 29 %, 1 of 7 = 14 %.
+      const bars = charts.find((c) => c.style === 'bars')!;
+      assert.deepEqual(bars.series[0]!.points.map((p) => [p.date, p.value]), [['2026-11-02', 29], ['2026-11-09', 14]]);
+      const steps = charts.find((c) => c.title.startsWith('Steps'))!;
+      assert.deepEqual(steps.series[0]!.points.map((p) => p.value), [4000, 6000, 7000]);
+      const still = doc.blocks.find((b) => b.kind === 'skeleton')!;
+      assert.ok(still.kind === 'skeleton' && still.segments.length > 10);
+      const own = await world.as('patient', { method: 'GET', url: `/api/report?format=json&date=${TODAY}` });
+      assert.equal((own.json() as ReportDocument).title, 'Footing: your report');
     });
 
     test('The clinician\'s read of the report is in the patient\'s audit log', async () => {

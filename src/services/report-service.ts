@@ -80,8 +80,12 @@ export function reportDocument(kind: ReportKind, input: ReportInput): ReportDocu
   return kind === 'clinician' ? clinicianReport(input) : patientReport(input);
 }
 
+/** The report's content (what the web app draws as pictures on the patient page and Progress). */
+export async function reportContent(db: Kysely<Database>, personId: string, options: { kind: ReportKind; today: string }): Promise<ReportDocument> {
+  return reportDocument(options.kind, await reportInputFor(db, personId, options.today));
+}
+
 /** The report as PDF bytes. */
 export async function reportPdf(db: Kysely<Database>, personId: string, options: { kind: ReportKind; today: string; createdAt?: Date }): Promise<Buffer> {
-  const input = await reportInputFor(db, personId, options.today);
-  return renderReportPdf(reportDocument(options.kind, input), options.createdAt ?? new Date());
+  return renderReportPdf(await reportContent(db, personId, options), options.createdAt ?? new Date());
 }

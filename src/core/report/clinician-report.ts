@@ -14,7 +14,7 @@ import { URGENCY_TITLE } from '../screen-summary.js';
 import type { ReportBlock, ReportDocument } from './report-document.js';
 import { adherenceSummary, changeRuleText, fmt, fmtInt, outcomeRows, painChange, reportWeeks, STATUS_WORDS, weekRows } from './report-figures.js';
 import type { ReportInput } from './report-input.js';
-import { actorText, changeText, longDate, painChart, personLine, REPORT_FOOTER, referencesBlocks, stepsChart } from './report-sections.js';
+import { actorText, adherenceChart, changeText, longDate, painChart, personLine, REPORT_FOOTER, referencesBlocks, stepsChart } from './report-sections.js';
 
 /** The latest analyses shown, newest first (older ones stay in the app and the FHIR export). */
 export const REPORT_GAIT_ANALYSES = 3;
@@ -117,11 +117,14 @@ export function clinicianReport(input: ReportInput): ReportDocument {
   if (!weeks.length) blocks.push({ kind: 'paragraph', text: 'No weeks to show yet.' });
   else {
     if (earlierWeeks) blocks.push({ kind: 'paragraph', tone: 'note', text: `The last ${weeks.length} weeks; ${earlierWeeks} earlier weeks are not listed.` });
-    blocks.push({ kind: 'table', columns: ['Week', 'Dates', 'Check-ins', 'Back', 'Neck', 'Foot', 'Sessions', 'Steps a day'], widths: [0.08, 0.2, 0.1, 0.09, 0.09, 0.09, 0.18, 0.17], rows: weekRows(input, weeks).map((r) => [
+    const rows = weekRows(input, weeks);
+    blocks.push({ kind: 'table', columns: ['Week', 'Dates', 'Check-ins', 'Back', 'Neck', 'Foot', 'Sessions', 'Steps a day'], widths: [0.08, 0.2, 0.1, 0.09, 0.09, 0.09, 0.18, 0.17], rows: rows.map((r) => [
       String(r.week.number), `${r.week.from} to ${r.week.to.slice(5)}`, String(r.checkins), fmt(r.back), fmt(r.neck), fmt(r.foot),
       `${r.sessionsDone}/${r.sessionsPrescribed} (${pct(Math.min(1, r.sessionsDone / r.sessionsPrescribed))})`, fmtInt(r.meanSteps),
     ]) });
     blocks.push({ kind: 'paragraph', tone: 'note', text: `Pain: mean of the daily check-ins’ scores that week (0–10). Sessions: days with a completed session, against ${input.sessionsPerWeek} a week prescribed. Steps: mean of the days with steps.` });
+    const adherenceBars = adherenceChart(rows, 'Adherence: sessions done each week, as a share of those prescribed');
+    if (adherenceBars) blocks.push(adherenceBars);
     const steps = stepsChart(input, weeks, 'Steps each day against today’s walking target');
     if (steps) blocks.push(steps);
   }

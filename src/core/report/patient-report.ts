@@ -7,7 +7,7 @@ import { CHAIN_DISCLAIMER } from '../chain.js';
 import type { ReportBlock, ReportDocument } from './report-document.js';
 import { adherenceSummary, fmt, fmtInt, painChange, reportWeeks, weekRows } from './report-figures.js';
 import type { ReportInput } from './report-input.js';
-import { changeText, longDate, painChart, personLine, REPORT_FOOTER, stepsChart } from './report-sections.js';
+import { adherenceChart, changeText, longDate, painChart, personLine, REPORT_FOOTER, stepsChart } from './report-sections.js';
 
 const CHANGE_WORDS = {
   improved: 'Your pain has gone down by enough to matter (2 points or more, or by about a third).',
@@ -40,9 +40,12 @@ export function patientReport(input: ReportInput): ReportDocument {
   } else blocks.push({ kind: 'paragraph', text: 'No pain check-ins yet: check in each day in the app to see your progress here.' });
   const chart = painChart(input, weeks, change, 'Your pain each day (the shaded band: no real change from your first week)', (c) => `your first week, ${fmt(c.baseline)}, give or take ${c.mcidPoints}`);
   if (chart) blocks.push(chart);
+  const weekly = weekRows(input, weeks);
+  const bars = adherenceChart(weekly, 'Your exercise sessions each week (of those planned)');
+  if (bars) blocks.push(bars);
   const steps = stepsChart(input, weeks, 'Your steps each day (the dashed line: your target today)');
   if (steps) blocks.push(steps);
-  const rows = weekRows(input, weeks).filter((r) => r.meanSteps !== null);
+  const rows = weekly.filter((r) => r.meanSteps !== null);
   if (rows.length) blocks.push({ kind: 'table', columns: ['Week', 'Starting', 'Steps a day'], widths: [0.2, 0.4, 0.4], rows: rows.map((r) => [String(r.week.number), longDate(r.week.from), fmtInt(r.meanSteps)]) });
   const changes = input.events.filter((e) => e.action !== 'start');
   if (changes.length) {

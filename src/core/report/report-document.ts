@@ -17,6 +17,8 @@ export type ReportBlock =
   | { kind: 'table'; columns: string[]; widths: number[]; rows: string[][] }
   | {
     kind: 'chart'; title: string; yLabel: string; yMin: number; yMax: number; from: string; to: string; series: ChartSeries[];
+    /** Points joined by lines (a daily measure), or a bar per point (a weekly count, the bar spanning its week). */
+    style?: 'line' | 'bars';
     /** A shaded band across the chart (e.g. the baseline ± the MCID: changes inside it are not meaningful). */
     band?: { low: number; high: number; label: string };
     /** A dashed horizontal line (e.g. the walking target, or the MCID threshold). */

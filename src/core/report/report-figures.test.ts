@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { explainChain } from '../chain.js';
 import type { KeypointSeries } from '../../gait/keypoints.js';
 import { LANDMARKS } from '../../gait/keypoints.js';
+import { axisTicks } from './chart-ticks.js';
 import { clinicianReport } from './clinician-report.js';
 import { patientReport } from './patient-report.js';
 import { fmt, outcomeRows, painChange, reportWeeks, weekRows } from './report-figures.js';
@@ -110,4 +111,10 @@ test('The steps chart shows the days with steps and today\'s target in steps as 
   assert.ok(chart && chart.kind === 'chart');
   // A day of 0 steps is no data; the axis: 7,000 × 1.1 = 7,700, rounded up to the next thousand.
   assert.deepEqual([chart.series[0]!.points.map((p) => p.value), chart.line, chart.yMax], [[7000, 4000], { value: 5500, label: 'today’s target, 5,500 steps' }, 8000]);
+});
+
+test('Axis ticks are round: 0-10 by 2, 0-100 by 20, 0-8,000 by 2,000', () => {
+  assert.deepEqual(axisTicks(0, 10), [0, 2, 4, 6, 8, 10]);
+  assert.deepEqual(axisTicks(0, 100), [0, 20, 40, 60, 80, 100]);
+  assert.deepEqual(axisTicks(0, 8000), [0, 2000, 4000, 6000, 8000]);
 });

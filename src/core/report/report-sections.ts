@@ -3,11 +3,11 @@
  * words, and the references list. Pure.
  */
 import { fullCitation, shortCitation } from '../citations.js';
-import { dayMonth } from '../dates.js';
+import { addDays, dayMonth } from '../dates.js';
 import { referenceById } from '../references.js';
 import { stageByNumber } from '../stages.js';
 import type { ReportBlock } from './report-document.js';
-import { dailyPainSeries, fmt, fmtInt, type PainChange, type ReportWeek } from './report-figures.js';
+import { dailyPainSeries, fmt, fmtInt, type PainChange, type ReportWeek, type WeekRow } from './report-figures.js';
 import type { ReportInput, ReportProgramEvent } from './report-input.js';
 
 export const REPORT_FOOTER = 'Footing report. Not a diagnosis: measurements next to what studies have found; the foot-to-neck chain is partly a hypothesis.';
@@ -77,4 +77,13 @@ export function referencesBlocks(ids: readonly string[]): ReportBlock[] {
     { kind: 'heading', text: 'References' },
     { kind: 'bullets', items: unique.map((id) => { const r = referenceById(id)!; return `${shortCitation(r)}. ${fullCitation(r)}`; }) },
   ];
+}
+
+/** Sessions done each week as a share of those prescribed (0–100 %), one bar per week. */
+export function adherenceChart(rows: readonly WeekRow[], title: string): ReportBlock | null {
+  if (!rows.length) return null;
+  return {
+    kind: 'chart', style: 'bars', title, yLabel: '% of sessions done', yMin: 0, yMax: 100, from: rows[0]!.week.from, to: addDays(rows.at(-1)!.week.from, 6),
+    series: [{ label: 'sessions done that week', points: rows.map((r) => ({ date: r.week.from, value: Math.round(Math.min(1, r.sessionsDone / r.sessionsPrescribed) * 100) })) }],
+  };
 }

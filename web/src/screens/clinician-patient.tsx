@@ -16,6 +16,7 @@ import { attentionReasons, type PatientLine } from './clinician-attention.js';
 import { ClinicianStageForm } from './clinician-stage-form.js';
 import { ClinicianWalkingForm } from './clinician-walking-form.js';
 import { PathLink } from '../components/path-link.js';
+import { ReportFigures } from '../components/report-figures.js';
 
 interface PatientData { line: PatientLine | null; today: TodayState; progress: Progress; checkins: Checkin[]; walking: DailyWalking[]; gait: GaitAnalysisRecord[]; assessment: Assessment }
 
@@ -113,6 +114,11 @@ export function ClinicianPatientScreen({ personId }: { personId: string }) {
             ))}
           </ol>
         )}
+      </div>
+
+      <div className="card">
+        <h2>Pictures, as in the report</h2>
+        <ReportFigures path={`${base}/report?format=json&date=${today}`} />
       </div>
 
       <div className="card">

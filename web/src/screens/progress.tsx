@@ -13,6 +13,7 @@ import { ProgramReactions } from '../components/program-reactions.js';
 import { WalkingChart } from '../components/walking-chart.js';
 import { localDate, shortDate } from '../lib/local-time.js';
 import { addDays } from '../../../src/core/dates.js';
+import { ReportFigures } from '../components/report-figures.js';
 
 const EVENT_TEXT: Record<string, string> = {
   start: 'Program started', progress: 'Moved up a stage', regress: 'Stepped back a stage', hold: 'Held at this stage', stop: 'Program paused', resume: 'Program restarted',
@@ -97,6 +98,7 @@ export function ProgressScreen() {
 
       <div className="card">
         <h2>Your report</h2>
+        <ReportFigures path={`/api/report?format=json&date=${localDate()}`} />
         <p>Your plan, your progress and your body from the feet up, in one PDF to keep or show your doctor.</p>
         <p><a className="button" href={`/api/report?date=${localDate()}`} download>Download my report (PDF)</a></p>
       </div>

@@ -1,0 +1,74 @@
+/**
+ * The report's pictures in the app (issue 15, Reports item 2): pain over time with the baseline ± MCID band,
+ * sessions done each week, steps against the walking target, and the gait stills, drawn from the same content
+ * the PDF is made from (GET .../report?format=json), so the page and the printed report show the same figures.
+ * Each picture is one image for screen readers, described in words (the numbers are in the tables of the page).
+ */
+import { useEffect, useState } from 'react';
+import type { ReportBlock, ReportDocument } from '../../../src/core/report/report-document.js';
+import { daysBetween, addDays } from '../../../src/core/dates.js';
+import { api } from '../api/client.js';
+import './report-figures.css';
+import { axisTicks } from '../../../src/core/report/chart-ticks.js';
+
+type Chart = Extract<ReportBlock, { kind: 'chart' }>;
+type Still = Extract<ReportBlock, { kind: 'skeleton' }>;
+
+const W = 320; const H = 150; const L = 30; const T = 8; const PW = W - L - 6; const PH = H - T - 22;
+const SIDE = { left: '#e69f00', right: '#0072b2', mid: '#666666' } as const;
+
+function describe(c: Chart): string {
+  const pts = c.series.flatMap((s) => s.points);
+  const first = pts[0]; const last = pts.at(-1);
+  return `${c.title}. ${pts.length} values from ${c.from} to ${c.to}${first && last ? `, first ${first.value}, last ${last.value}` : ''}.${c.band ? ` Shaded: ${c.band.label}.` : ''}${c.line ? ` Dashed line: ${c.line.label}.` : ''}`;
+}
+
+export function ReportChart({ chart: c }: { chart: Chart }) {
+  const days = Math.max(1, daysBetween(c.from, c.to));
+  const x = (d: string) => L + (daysBetween(c.from, d.slice(0, 10)) / days) * PW;
+  const y = (v: number) => T + PH - ((v - c.yMin) / (c.yMax - c.yMin || 1)) * PH;
+  return (
+    <figure className="report-figure">
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={describe(c)}>
+        {c.band && <rect x={L} y={y(c.band.high)} width={PW} height={y(c.band.low) - y(c.band.high)} className="band" />}
+        {axisTicks(c.yMin, c.yMax).map((t) => (
+          <g key={t}><line x1={L} x2={L + PW} y1={y(t)} y2={y(t)} className="grid" /><text x={L - 3} y={y(t) + 3} textAnchor="end">{t}</text></g>
+        ))}
+        {c.line && <line x1={L} x2={L + PW} y1={y(c.line.value)} y2={y(c.line.value)} className="target" />}
+        {c.series.map((s) => (c.style === 'bars'
+          ? s.points.map((p) => { const x0 = x(p.date); const x1 = Math.min(L + PW, x(addDays(p.date.slice(0, 10), 7))); return <rect key={p.date} x={x0 + 1} y={y(p.value)} width={Math.max(1, x1 - x0 - 2)} height={y(c.yMin) - y(p.value)} className="bar" />; })
+          : <g key={s.label}><polyline points={s.points.map((p) => `${x(p.date)},${y(p.value)}`).join(' ')} className="series" />{s.points.map((p) => <circle key={p.date} cx={x(p.date)} cy={y(p.value)} r={1.8} className="dot" />)}</g>))}
+        <rect x={L} y={T} width={PW} height={PH} className="frame" />
+        <text x={L} y={H - 8}>{c.from}</text><text x={L + PW} y={H - 8} textAnchor="end">{c.to}</text>
+      </svg>
+      <figcaption><strong>{c.title}</strong> ({c.yLabel}).{c.band ? ` Shaded: ${c.band.label}.` : ''}{c.line ? ` Dashed: ${c.line.label}.` : ''}</figcaption>
+    </figure>
+  );
+}
+
+export function ReportStill({ still: s }: { still: Still }) {
+  return (
+    <figure className="report-figure report-still">
+      <svg viewBox={`0 0 ${s.width} ${s.height}`} role="img" aria-label={`${s.caption}: the body’s points joined as a stick figure, left side orange, right side blue.`}>
+        {s.segments.map((g, i) => <line key={i} x1={g.x1} y1={g.y1} x2={g.x2} y2={g.y2} stroke={SIDE[g.side]} strokeWidth={Math.max(2, s.height / 120)} strokeLinecap="round" />)}
+      </svg>
+      <figcaption>{s.caption}. Left side orange, right side blue.</figcaption>
+    </figure>
+  );
+}
+
+/** The pictures of a report, loaded from `path` (the report's address with format=json). */
+export function ReportFigures({ path }: { path: string }) {
+  const [doc, setDoc] = useState<ReportDocument | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    api<ReportDocument>('GET', path).then((d) => { if (live) setDoc(d); }, (e: Error) => { if (live) setFailed(e.message); });
+    return () => { live = false; };
+  }, [path]);
+  if (failed) return <p className="muted">The pictures could not be loaded: {failed}</p>;
+  if (!doc) return <p className="muted">Loading the pictures…</p>;
+  const figures = doc.blocks.filter((b): b is Chart | Still => b.kind === 'chart' || b.kind === 'skeleton');
+  if (!figures.length) return <p>No pictures yet: they appear once there are check-ins, sessions, walking or a gait video.</p>;
+  return <div className="report-figures">{figures.map((b, i) => (b.kind === 'chart' ? <ReportChart key={i} chart={b} /> : <ReportStill key={i} still={b} />))}</div>;
+}
