@@ -284,6 +284,8 @@ interface ClipEntry {
   frameCount: number;
   walkerNote: string;
   camera?: string;
+  /** For a holdout clip whose result has since influenced the method: when and how (kept honest in the report). */
+  holdoutSeen?: string;
 }
 interface ClipRefEvent { type: 'IC' | 'TO'; interval: [number, number]; nominated: number; clarity: 'clear' | 'unclear'; pass: number | 'consensus'; note?: string; inTurn?: boolean; walk?: string }
 interface CadencePass { pass: string; firstIC: number; lastIC: number; steps: number; stepsPerMin: number; note?: string }
@@ -403,7 +405,7 @@ function clipSection(clip: ClipEntry, ref: ClipReference, series: KeypointSeries
   const k = clip.kind;
   lines.push(`### ${clip.file}`, '',
     `- **Kind:** ${k.setting} / ${k.mode} / ${k.view} view / ${k.orientation}${clip.camera ? ` (${clip.camera})` : ''}; ${clip.fps} fps, ${clip.frameCount} frames.`,
-    `- **Split: ${clip.split}**${clip.split === 'holdout' ? ' (never used to develop the method: this report is its first scoring)' : ' (the method may have been developed on it)'}.`,
+    `- **Split: ${clip.split}**${clip.split === 'holdout' ? (clip.holdoutSeen ? ` (not untouched any more: ${clip.holdoutSeen})` : ' (never used to develop the method: this report is its first scoring)') : ' (the method may have been developed on it)'}.`,
     `- **Reference:** \`test/fixtures/gait-reference/${name}.json\`${ref.report ? ` (${ref.report})` : ''}; sides: ${Object.keys(ref.feet).map((key) => `${key} = ${sideOf(key, ref, clip)}${key === 'left' || key === 'right' ? ` (${events.find((e) => e.side === key)?.view ?? '?'})` : ''}`).join(', ')}.`,
     `- **The program found:** view ${a.view.view} (confidence ${f2(a.view.confidence)}), setting ${a.view.setting}, mode ${a.mode}, direction ${a.view.direction}; ` +
     `event method ${a.eventMethod ?? 'none'}; warnings: ${a.warnings.length ? a.warnings.map((w) => `\`${w.code}\``).join(', ') : 'none'}.`);
