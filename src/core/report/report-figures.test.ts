@@ -118,3 +118,14 @@ test('Axis ticks are round: 0-10 by 2, 0-100 by 20, 0-8,000 by 2,000', () => {
   assert.deepEqual(axisTicks(0, 100), [0, 20, 40, 60, 80, 100]);
   assert.deepEqual(axisTicks(0, 8000), [0, 2000, 4000, 6000, 8000]);
 });
+
+test('A program stopped by a safety answer: the patient report leads with the advice, the clinician report names the care and the concern', () => {
+  const stop = { status: 'stop' as const, urgency: 'same_day' as const, advice: 'See a doctor today.', flags: [{ id: 'x', concern: 'possible nerve compression', urgency: 'same_day' as const }], exclusions: [], precautions: [] };
+  const input = base({ program: { ...program('2026-11-01')!, status: 'stopped' }, screens: [{ takenAt: '2026-11-01T09:00:00Z', result: { status: 'clear', exclusions: [], precautions: [] } }, { takenAt: '2026-11-10T09:00:00Z', result: stop }] });
+  const mine = patientReport(input).blocks.find((b) => b.kind === 'paragraph' && b.tone === 'warning');
+  assert.deepEqual(mine, { kind: 'paragraph', tone: 'warning', text: 'Your program is paused because of an answer in your safety check. See a doctor today.' });
+  const screens = clinicianReport(input).blocks.find((b) => b.kind === 'table' && b.columns[0] === 'Taken');
+  assert.ok(screens && screens.kind === 'table');
+  assert.deepEqual(screens.rows.map((r) => r.slice(1, 3)), [['clear', 'none'], ['See a doctor today', 'possible nerve compression']]);
+  assert.match(JSON.stringify(clinicianReport(input)), /stopped by a safety answer/);
+});
