@@ -30,6 +30,7 @@ export function FilmingGuideScreen() {
         <dt>The steps are not consistent</dt><dd>The steps found fail a check every real walk passes (each foot lands then leaves, left and right take turns, a step is about half a stride). No timing is shown rather than a wrong one. Film again with both legs clearly visible.</dd>
         <dt>The camera moved</dt><dd>The phone turned or followed the walker, so speed and distances cannot be measured (step timing still can). Stand the phone still and let the walker pass through the picture.</dd>
         <dt>The video is dark</dt><dd>The feet are placed less precisely. Switch the lights on or film near a window, with the light behind the phone.</dd>
+        <dt>Left and right may be swapped</dt><dd>Seen from the side the legs overlap, and the pose model sometimes names them by which one is in front. Footing sorts them out from the way steps alternate, so the step timing is right, but in this video it could not tell which leg is the left one. With the phone at hip height a few metres away, the whole body and some floor in the picture, and several strides, it usually can.</dd>
       </dl>
       <h2>Walking or running</h2>
       <p>Footing tells a walk from a run by how the body moves and by the moment both feet are off the ground. A run shows contact and flight time and no typical ranges: the ranges Footing uses are for walking.</p>
