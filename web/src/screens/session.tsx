@@ -13,6 +13,8 @@ import { localIso } from '../lib/local-time.js';
 import { newClientId, sendOrQueue } from '../lib/offline-queue.js';
 import { speedFactor } from '../lib/speed.js';
 import { useWakeLock } from '../lib/wake-lock.js';
+import { ExercisePicture } from '../pictures/exercise-picture.js';
+import { motionFor } from '../pictures/picture-motion.js';
 import { buildSegments, sessionItems, tallyItems } from '../session/segments.js';
 import { useSessionRunner } from '../session/use-session-runner.js';
 
@@ -101,6 +103,7 @@ export function Session({ today, onSaved }: { today: TodayState; onSaved: () => 
           <p className="seg-detail" data-testid="seg-detail">{seg.detail}</p>
           {seg.rep !== undefined && <p className="rep-counter" data-testid="rep-counter">Rep <strong>{seg.rep}</strong> / {item.dose.kind === 'holds' ? item.dose.reps : ''}</p>}
         </div>
+        <ExercisePicture exercise={item.exercise} position={item.position} motion={motionFor(seg, item.dose.kind, speed)} motionKey={runner.index} paused={runner.paused} />
         {next && <p className="muted">Next: {next.title}{next.kind === 'work' && next.item !== seg.item ? ` (${items[next.item]!.name})` : ''}</p>}
         <div className="controls">
           {runner.paused

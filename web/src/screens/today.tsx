@@ -9,6 +9,7 @@ import type { PlanItem, TodayState } from '../api/types.js';
 import { ClaimLine, Link, ScreenTitle } from '../components/common.js';
 import { ReferralCard, RescreenPrompt } from '../components/program-reactions.js';
 import { WalkingTargetNotes } from '../components/walking-target-notes.js';
+import { ExercisePicture } from '../pictures/exercise-picture.js';
 import { sessionItems } from '../session/segments.js';
 import { WalkLog } from './walk-log.js';
 
@@ -29,6 +30,7 @@ function PlanCard({ item, children }: { item: PlanItem; children?: ReactNode }) 
       {item.dose.kind === 'walk' && <WalkingTargetNotes target={item.dose} />}
       {item.dose.kind === 'timed' && item.dose.timesPerDay > 1 && <p className="muted">The guided session does one round; do the second round later in the day.</p>}
       <h3>How to do it</h3>
+      <ExercisePicture exercise={item.exercise} position={item.position} />
       <ol className="steps">{item.steps.map((s) => <li key={s}>{s}</li>)}</ol>
       <details>
         <summary>Why it matters</summary>
