@@ -89,11 +89,18 @@ test('offline: the app opens from the service worker cache; a session finished o
   await page.getByRole('button', { name: 'Skip this exercise' }).click();
   await page.getByRole('heading', { level: 1, name: 'How do you feel now?' }).waitFor();
   await page.getByRole('button', { name: 'Save session' }).click();
-  await page.getByText(/You are offline\. The session is saved on this phone/).waitFor();
+  await page.getByText(/Footing could not be reached\. The session is saved on this phone/).waitFor();
   assert.equal((await call<StoredSession[]>(ctx.server.url, 'GET', `/api/sessions?from=${seeded.today}`)).length, 1);
 
   await context.setOffline(false); // the app listens for 'online' and sends the queue
-  await page.waitForFunction(() => (JSON.parse(localStorage.getItem('footing.pendingSessions') ?? '[]') as unknown[]).length === 0, null, { timeout: 5000 });
+  // The outbox (IndexedDB) is empty once the server has the session.
+  const waiting = () => page.evaluate(() => new Promise<number>((resolve, reject) => {
+    const open = indexedDB.open('footing-outbox');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => { const all = open.result.transaction('entries').objectStore('entries').count(); all.onsuccess = () => { resolve(all.result); open.result.close(); }; };
+  }));
+  for (let i = 0; i < 100 && (await waiting()) > 0; i++) await page.waitForTimeout(50);
+  assert.equal(await waiting(), 0, 'the outbox is empty');
   const sessions = await call<StoredSession[]>(ctx.server.url, 'GET', `/api/sessions?from=${seeded.today}`);
   assert.equal(sessions.length, 2);
   assert.equal(sessions[1]!.status, 'partial');

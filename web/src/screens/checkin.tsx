@@ -1,15 +1,16 @@
 /**
  * The daily check-in: pain 0-10 for back, neck and foot, heel pain with the first steps of the morning, whether
  * there are new foot, knee or hip symptoms (both feed the program's regression rules, DOMAIN.md §8), where it hurts
- * on a body map, and a note.
+ * on a body map, and a note. Saved on the phone first (src/lib/outbox.ts): offline, it waits there until it is sent.
  */
-import { useState, type FormEvent } from 'react';
-import { api, ApiError } from '../api/client.js';
-import type { Checkin } from '../api/types.js';
+import { useRef, useState, type FormEvent } from 'react';
+import { ApiError } from '../api/client.js';
+import type { CheckinInput } from '../api/types.js';
 import { BodyDiagram } from '../components/body-diagram.js';
 import { FieldError, Link, ScreenTitle } from '../components/common.js';
 import { PainScale } from '../components/pain-scale.js';
 import { localIso } from '../lib/local-time.js';
+import { keepAndSend, newClientId } from '../lib/outbox.js';
 import { finishMarks, type DraftMark } from '../lib/pain-marks.js';
 
 export function CheckinScreen({ onSaved }: { onSaved: () => void }) {
@@ -21,7 +22,9 @@ export function CheckinScreen({ onSaved }: { onSaved: () => void }) {
   const [marks, setMarks] = useState<DraftMark[]>([]);
   const [note, setNote] = useState('');
   const [error, setError] = useState<{ message: string; field?: string | undefined; id?: string } | null>(null);
-  const [saved, setSaved] = useState<Checkin | null>(null);
+  const [saved, setSaved] = useState<{ checkin: CheckinInput; how: 'sent' | 'queued' } | null>(null);
+  // One id per check-in: a second tap on Save, or a resend after a lost answer, is stored once.
+  const clientId = useRef(newClientId('checkin'));
   const [busy, setBusy] = useState(false);
 
   async function submit(e: FormEvent) {
@@ -40,13 +43,13 @@ export function CheckinScreen({ onSaved }: { onSaved: () => void }) {
     }
     setBusy(true);
     try {
-      const c = await api<Checkin>('POST', '/api/checkins', {
-        at: localIso(), context: 'daily',
+      const checkin: CheckinInput = {
+        clientId: clientId.current, at: localIso(), context: 'daily',
         ...(back !== null ? { back } : {}), ...(neck !== null ? { neck } : {}), ...(foot !== null ? { foot } : {}),
         regions: finished.marks, ...(note.trim() ? { note: note.trim() } : {}),
         ...(heel !== null ? { heelFirstSteps: heel } : {}), ...(newSymptoms !== null ? { newLowerLimbSymptoms: newSymptoms } : {}),
-      });
-      setSaved(c);
+      };
+      setSaved({ checkin, how: await keepAndSend('checkin', clientId.current, checkin) });
       onSaved();
     } catch (err) {
       const ae = err instanceof ApiError ? err : null;
@@ -57,10 +60,13 @@ export function CheckinScreen({ onSaved }: { onSaved: () => void }) {
   }
 
   if (saved) {
+    const c = saved.checkin;
+    const regions = c.regions?.length ?? 0;
     return (
       <section className="screen">
         <ScreenTitle>Check-in saved</ScreenTitle>
-        <p className="success" role="status">Thank you. Back {saved.back ?? '–'}, neck {saved.neck ?? '–'}, foot {saved.foot ?? '–'} out of 10{saved.heelFirstSteps !== null ? `, first-step heel pain ${saved.heelFirstSteps}` : ''}{saved.newLowerLimbSymptoms ? ', new symptoms noted' : ''}{saved.regions.length ? `, ${saved.regions.length} area${saved.regions.length > 1 ? 's' : ''} marked` : ''}.</p>
+        <p className="success" role="status">Thank you. Back {c.back ?? '–'}, neck {c.neck ?? '–'}, foot {c.foot ?? '–'} out of 10{c.heelFirstSteps != null ? `, first-step heel pain ${c.heelFirstSteps}` : ''}{c.newLowerLimbSymptoms ? ', new symptoms noted' : ''}{regions ? `, ${regions} area${regions > 1 ? 's' : ''} marked` : ''}.</p>
+        {saved.how === 'queued' && <p className="notice" role="status">Footing could not be reached. The check-in is saved on this phone and will be sent when you are back online.</p>}
         <Link to="/progress" className="button primary">See your progress</Link>
         <Link to="/" className="button">Back to today</Link>
       </section>

@@ -1,7 +1,8 @@
 /**
  * The guided session: pain before, then each drill segment by segment with a large timer, rep and set counters,
  * rest periods, spoken cues and beeps (mutable), pause/resume and skip, then pain after and save. The screen is
- * kept awake while it runs. Saving works offline: the session is queued and sent later (src/lib/offline-queue.ts).
+ * kept awake while it runs. Nothing is lost: once the exercises are done the session is kept on the phone as a draft
+ * (sent as it is if the tab closes before Save), and Save keeps it there until the server has it (src/lib/outbox.ts).
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { SessionInput, TodayState } from '../api/types.js';
@@ -10,7 +11,7 @@ import { FieldError, Link, ScreenTitle } from '../components/common.js';
 import { PainScale } from '../components/pain-scale.js';
 import { isMuted, setMuted, unlockAudio } from '../lib/cues.js';
 import { localIso } from '../lib/local-time.js';
-import { newClientId, sendOrQueue } from '../lib/offline-queue.js';
+import { keepAndSend, keepDraft, newClientId, releaseDraft } from '../lib/outbox.js';
 import { speedFactor } from '../lib/speed.js';
 import { useWakeLock } from '../lib/wake-lock.js';
 import { ExercisePicture } from '../pictures/exercise-picture.js';
@@ -56,13 +57,31 @@ export function Session({ today, onSaved }: { today: TodayState; onSaved: () => 
   const [saveState, setSaveState] = useState<'idle' | 'saving' | 'sent' | 'queued'>('idle');
   const [error, setError] = useState<string | null>(null);
   const startedAt = useRef<string>('');
-  const clientId = useRef<string>(newClientId());
+  const clientId = useRef<string>(newClientId('session'));
+  const saving = useRef(false);
   const runner = useSessionRunner(segments, speed, phase === 'running');
   useWakeLock(phase === 'running');
 
   useEffect(() => { if (phase === 'running' && runner.finished) setPhase('after'); }, [phase, runner.finished]);
+  // The exercises are done: keep the session on the phone now, so a tab closed before Save does not lose it.
+  useEffect(() => { if (phase === 'after') void keepDraft('session', clientId.current, sessionBody(false)); }, [phase]); // eslint-disable-line react-hooks/exhaustive-deps
+  // Leaving the screen with the exercises done but not saved (the back button) is like closing the tab: the draft is
+  // sent as it is. Read from refs at unmount, so StrictMode's trial unmount (phase 'before') does nothing.
+  const phaseNow = useRef<Phase>(phase);
+  phaseNow.current = phase;
+  useEffect(() => () => { if (phaseNow.current === 'after' && !saving.current) void releaseDraft(clientId.current); }, []);
   // Each phase starts at the top of the screen (the timer must be fully visible on a phone).
   useEffect(() => { window.scrollTo(0, 0); }, [phase]);
+
+  /** The session as the API takes it; the pain after only once the person has saved (the draft has none). */
+  function sessionBody(withPainAfter: boolean): SessionInput {
+    return {
+      clientId: clientId.current, startedAt: startedAt.current || localIso(), completedAt: localIso(),
+      items: tallyItems(items, segments, runner.outcomes) as SessionInput['items'],
+      ...(scores(before) ? { painBefore: scores(before) } : {}),
+      ...(withPainAfter && scores(after) ? { painAfter: scores(after) } : {}),
+    };
+  }
 
   if (today.plan.status !== 'active' || items.length === 0) {
     return <section className="screen"><ScreenTitle>Session</ScreenTitle><p>There is no guided session in today’s plan.</p><Link to="/" className="button">Back to today</Link></section>;
@@ -121,18 +140,14 @@ export function Session({ today, onSaved }: { today: TodayState; onSaved: () => 
   async function save() {
     setError(null);
     setSaveState('saving');
-    const body: SessionInput = {
-      clientId: clientId.current, startedAt: startedAt.current || localIso(), completedAt: localIso(),
-      items: tallyItems(items, segments, runner.outcomes) as SessionInput['items'],
-      ...(scores(before) ? { painBefore: scores(before) } : {}),
-      ...(scores(after) ? { painAfter: scores(after) } : {}),
-    };
+    saving.current = true;
     try {
-      const how = await sendOrQueue(body);
+      const how = await keepAndSend('session', clientId.current, sessionBody(true));
       setSaveState(how);
       setPhase('done');
       onSaved();
     } catch (e) {
+      saving.current = false;
       setSaveState('idle');
       setError(e instanceof ApiError ? e.message : 'Could not save the session.');
     }
@@ -159,7 +174,7 @@ export function Session({ today, onSaved }: { today: TodayState; onSaved: () => 
     <section className="screen">
       <ScreenTitle>Session saved</ScreenTitle>
       {saveState === 'queued'
-        ? <p className="notice" role="status">You are offline. The session is saved on this phone and will be sent when you are back online.</p>
+        ? <p className="notice" role="status">Footing could not be reached. The session is saved on this phone and will be sent when you are back online.</p>
         : <p className="success" role="status">Well done. Your session is saved.</p>}
       <Link to="/" className="button primary">Back to today</Link>
       <Link to="/progress" className="button">See your progress</Link>

@@ -7,6 +7,7 @@ import { LAST_STAGE } from '../../../src/core/stages.js';
 import type { ReactNode } from 'react';
 import type { PlanItem, TodayState } from '../api/types.js';
 import { ClaimLine, Link, ScreenTitle } from '../components/common.js';
+import { OutboxStatus } from '../components/outbox-status.js';
 import { ReferralCard, RescreenPrompt } from '../components/program-reactions.js';
 import { WalkingTargetNotes } from '../components/walking-target-notes.js';
 import { ExercisePicture } from '../pictures/exercise-picture.js';
@@ -45,7 +46,8 @@ function PlanCard({ item, children }: { item: PlanItem; children?: ReactNode }) 
   );
 }
 
-export function Today({ today, pending, onChanged }: { today: TodayState; pending: number; onChanged: () => void }) {
+// `pending` (sessions waiting) is still passed by the shell; OutboxStatus reads the outbox itself, check-ins and walks too.
+export function Today({ today, onChanged }: { today: TodayState; pending: number; onChanged: () => void }) {
   if (today.plan.status !== 'active') return null;
   const { stage, items, excluded } = today.plan;
   const drills = sessionItems(items);
@@ -65,7 +67,7 @@ export function Today({ today, pending, onChanged }: { today: TodayState; pendin
         </details>
       )}
       {decision && <ReferralCard decision={decision} />}
-      {pending > 0 && <p className="notice" role="status">{pending === 1 ? '1 session is' : `${pending} sessions are`} saved on this phone and will be sent when you are online.</p>}
+      <OutboxStatus onSent={onChanged} />
       <div className="actions">
         {drills.length > 0 && (
           <Link to="/session" className="button primary big">{today.sessionDoneToday ? 'Do the session again' : 'Start today’s session'}</Link>

@@ -1,9 +1,11 @@
 /** Log today's walking by hand: minutes and/or steps (replaces what was logged by hand for that day). Outside the
- * Walking page it also points there, where a phone or watch export can be imported instead. */
+ * Walking page it also points there, where a phone or watch export can be imported instead. Saved on the phone first
+ * (src/lib/outbox.ts): offline, the log waits there and is sent in order, so a later log of a day still wins. */
 import { useState, type FormEvent } from 'react';
-import { api, ApiError } from '../api/client.js';
+import { ApiError } from '../api/client.js';
 import { FieldError, Link } from '../components/common.js';
 import { localDate } from '../lib/local-time.js';
+import { keepAndSend, newClientId } from '../lib/outbox.js';
 
 export function WalkLog({ onSaved, showImportLink = true }: { onSaved: () => void; showImportLink?: boolean }) {
   const [minutes, setMinutes] = useState('');
@@ -24,8 +26,9 @@ export function WalkLog({ onSaved, showImportLink = true }: { onSaved: () => voi
     if (!m && !s) return setError({ message: 'Enter minutes or steps (more than 0).', field: 'minutes' });
     setBusy(true);
     try {
-      await api('PUT', '/api/walking/manual', { date, ...(m !== null ? { minutes: m } : {}), ...(s !== null ? { steps: s } : {}) });
-      setSaved(`Saved: ${[m ? `${m} min` : '', s ? `${s.toLocaleString('en')} steps` : ''].filter(Boolean).join(', ')} on ${date}.`);
+      const how = await keepAndSend('walking', newClientId('walking'), { date, ...(m !== null ? { minutes: m } : {}), ...(s !== null ? { steps: s } : {}) });
+      const what = `${[m ? `${m} min` : '', s ? `${s.toLocaleString('en')} steps` : ''].filter(Boolean).join(', ')} on ${date}`;
+      setSaved(how === 'sent' ? `Saved: ${what}.` : `Saved on this phone: ${what}. It will be sent when you are back online.`);
       setMinutes('');
       setSteps('');
       onSaved();

@@ -1,0 +1,45 @@
+/**
+ * What waits on this phone to be sent ("1 session waiting to be sent"), with "Send now", and what was sent in the last
+ * day and when ("Check-in sent at 08:14"). Shown on Today; renders nothing when there is nothing to say.
+ */
+import { useEffect, useState } from 'react';
+import './outbox-status.css';
+import { noteLines, waitingText } from '../lib/outbox-logic.js';
+import { flushOutbox, OUTBOX_EVENT, outboxSnapshot } from '../lib/outbox.js';
+
+const time = (iso: string) => new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+
+/** The outbox as it is now, re-read whenever it changes. */
+export function useOutbox() {
+  const [state, setState] = useState(outboxSnapshot());
+  useEffect(() => {
+    const onChange = () => setState(outboxSnapshot());
+    window.addEventListener(OUTBOX_EVENT, onChange);
+    onChange();
+    return () => window.removeEventListener(OUTBOX_EVENT, onChange);
+  }, []);
+  return state;
+}
+
+export function OutboxStatus({ onSent }: { onSent?: () => void }) {
+  const { entries, notes } = useOutbox();
+  const [sending, setSending] = useState(false);
+  const waiting = waitingText(entries);
+  const lines = noteLines(notes, Date.now(), time);
+  if (!waiting && lines.length === 0) return null;
+  const sendNow = async () => {
+    setSending(true);
+    try { if (await flushOutbox()) onSent?.(); } finally { setSending(false); }
+  };
+  return (
+    <div className="outbox" data-testid="outbox">
+      {waiting && (
+        <div className="notice">
+          <p role="status"><strong>{waiting}.</strong> {entries.length === 1 ? 'It is' : 'They are'} kept on this phone and sent when you are online.</p>
+          <button type="button" onClick={() => void sendNow()} disabled={sending}>{sending ? 'Sending…' : 'Send now'}</button>
+        </div>
+      )}
+      {lines.length > 0 && <ul className="outbox-sent muted" aria-label="Recently sent">{lines.map((l, i) => <li key={i}>{l}</li>)}</ul>}
+    </div>
+  );
+}
