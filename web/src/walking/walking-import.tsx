@@ -8,6 +8,7 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { ApiError } from '../api/client.js';
 import { FieldError } from '../components/common.js';
+import { useMediaQuery } from '../lib/use-media-query.js';
 import { ImportHistory } from './import-history.js';
 import { ImportResult } from './import-result.js';
 import type { ImportJob } from './import-types.js';
@@ -26,16 +27,7 @@ const kb = (n: number) => (n >= 1_048_576 ? `${(n / 1_048_576).toFixed(1)} MB` :
 const CAN_DRAG = '(hover: hover) and (pointer: fine) and (min-width: 600px)';
 
 /** Whether this screen can drag files in (follows the window: a resized browser, a tablet with a mouse). */
-function useCanDrag(): boolean {
-  const [can, setCan] = useState(() => window.matchMedia(CAN_DRAG).matches);
-  useEffect(() => {
-    const m = window.matchMedia(CAN_DRAG);
-    const on = () => setCan(m.matches);
-    m.addEventListener('change', on);
-    return () => m.removeEventListener('change', on);
-  }, []);
-  return can;
-}
+const useCanDrag = (): boolean => useMediaQuery(CAN_DRAG);
 
 export function WalkingImport({ onImported }: { onImported: (job: ImportJob) => void }) {
   const [strict, setStrict] = useState(false);
