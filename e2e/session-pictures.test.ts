@@ -78,6 +78,11 @@ test('guided session: the picture moves at the dose’s pace, pauses with the se
   const toeName = 'How to do the pinky-toe lift, sitting down';
   await page.getByRole('img', { name: toeName, exact: true }).waitFor();
   assert.deepEqual(await moving(page), { name: 'pic-lift-hold', duration: '5s', runs: '1', state: 'running', playState: 'running' });
+  // And it does move: within the first second (18 % of the hold) the little toe is up by the drawing's lift.
+  await page.waitForFunction(() => {
+    const el = document.querySelector('[data-testid=exercise-picture] .pic-anim-lift-hold');
+    return el !== null && new DOMMatrix(getComputedStyle(el).transform).f <= -15;
+  }, null, { timeout: 4000 });
   await page.getByRole('button', { name: 'Pause' }).click();
   await page.getByText('Paused: Lift and hold', { exact: true }).waitFor();
   const paused = await moving(page);
