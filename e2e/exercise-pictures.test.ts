@@ -97,7 +97,7 @@ test('in a stage-2 session the picture keeps the dose: a 5 s lift and hold, a 3 
   for (const { s, m } of motions) if (s.kind === 'work') assert.equal(m.seconds * m.iterations, s.seconds);
 });
 
-test('stage 3: 10 s holds and 2 min per foot; a sped-up test clock speeds the picture up by the same factor', () => {
+test('stage 3: a 10 s hold is a 10 s lift and hold; a sped-up test clock speeds the picture up by the same factor; a clinician’s roll time that is not whole rolls is still filled', () => {
   const hold = motionFor({ kind: 'work', seconds: 10 }, 'holds', 1);
   assert.deepEqual(hold, { animation: 'lift-hold', seconds: 10, iterations: 1 });
   assert.deepEqual(motionFor({ kind: 'work', seconds: 10 }, 'holds', 50), { animation: 'lift-hold', seconds: 0.2, iterations: 1 });
