@@ -11,7 +11,7 @@ import { occurrencesOf } from '../../test/helpers/icalendar.js';
 import { clinicWorld, type ClinicWorld } from '../../test/helpers/test-clinic.js';
 import { listAudit } from '../store/repos/audit.js';
 import type { Store } from '../store/db.js';
-import type { RemindersState } from './routes/reminder-routes.js';
+import type { RemindersState } from './reminder-state.js';
 
 const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 

@@ -14,7 +14,7 @@ import { DATABASES, freshStore } from '../../test/helpers/databases.js';
 import { PUSH_ENDPOINT_CA, startPushEndpoint, type PushEndpoint } from '../../test/helpers/push-endpoint.js';
 import type { Store } from '../store/db.js';
 import { buildApp } from './app.js';
-import type { RemindersState } from './routes/reminder-routes.js';
+import type { RemindersState } from './reminder-state.js';
 
 const CONTACT = 'mailto:ops@footing.example';
 const start = (store: Store) => buildApp({ store, webRoot: null, reminders: { tickMs: null, now: () => clock, pushCa: PUSH_ENDPOINT_CA, contact: CONTACT } });

@@ -67,3 +67,45 @@ self.addEventListener('fetch', (event) => {
   }
   if (SHELL.includes(url.pathname)) event.respondWith(caches.match(req).then((hit) => hit || fetch(req)));
 });
+
+/*
+ * Reminders (Web Push): the server's message holds no health data, only the words to show and the page to open
+ * (src/services/reminder-dispatch.ts REMINDER_MESSAGE). A message that cannot be read still shows the reminder:
+ * a push without a notification is what browsers penalise, and the person asked to be reminded.
+ */
+const REMINDER_DEFAULT = { title: 'Footing', body: 'Time for today’s walk and foot exercises.', url: '/session', tag: 'footing-reminder' };
+
+/** Only a page of this app may be opened from a notification. */
+function appPath(url) {
+  try {
+    const u = new URL(url, self.location.origin);
+    return u.origin === self.location.origin ? u.pathname + u.search : REMINDER_DEFAULT.url;
+  } catch { return REMINDER_DEFAULT.url; }
+}
+
+self.addEventListener('push', (event) => {
+  let msg = {};
+  try { msg = event.data ? event.data.json() : {}; } catch { msg = {}; }
+  const m = { ...REMINDER_DEFAULT, ...msg };
+  event.waitUntil(self.registration.showNotification(String(m.title), {
+    body: String(m.body), tag: String(m.tag), icon: '/icon-192.png', badge: '/icon-192.png', data: { url: appPath(m.url) },
+  }));
+});
+
+/**
+ * Opens the reminder's page: an open Footing window is moved there and brought forward; otherwise a new one opens.
+ * Focusing needs the click's user activation; without it (a test calling this directly) the window is still moved.
+ */
+async function openFromNotification(notification) {
+  const path = appPath(notification.data && notification.data.url);
+  const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+  const open = windows.find((w) => new URL(w.url).origin === self.location.origin);
+  if (!open) return self.clients.openWindow(path);
+  const moved = (await open.navigate(path).catch(() => null)) || open;
+  return moved.focus().catch(() => moved);
+}
+
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  event.waitUntil(openFromNotification(event.notification));
+});

@@ -18,6 +18,7 @@ import { FilmingGuideScreen } from './screens/gait-filming-guide.js';
 import { GaitVideoScreen } from './screens/gait-video.js';
 import { ProgressScreen } from './screens/progress.js';
 import { ReferencesScreen } from './screens/references.js';
+import { RemindersScreen } from './screens/reminders.js';
 import { SafetyAnswers } from './screens/safety-answers.js';
 import { SafetyScreen } from './screens/safety-screen.js';
 import { Session } from './screens/session.js';
@@ -92,6 +93,7 @@ function PatientApp() {
   else if (route === '/chain/pain-map') body = <PainMapScreen />;
   else if (route === '/chain/tests') body = <AssessmentTestsScreen />;
   else if (route === '/chain/outcomes') body = <AssessmentOutcomesScreen />;
+  else if (route === '/reminders') body = <RemindersScreen />;
   else if (route === '/settings') body = <><Settings pending={pending} onChanged={() => { setPending(pendingSessions().length); load(); }} /><AccountPanel /></>;
   else body = <Today today={today} pending={pending} onChanged={load} />;
 

@@ -9,7 +9,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ReminderSettingsInput, type ReminderSettings } from '../../core/reminder-record.js';
+import { ReminderSettingsInput } from '../../core/reminder-record.js';
+import type { RemindersState } from '../reminder-state.js';
 import { reminderCalendar } from '../../core/reminder-calendar.js';
 import { nextReminder } from '../../core/reminder-schedule.js';
 import type { Store } from '../../store/db.js';
@@ -20,19 +21,6 @@ import { randomToken, sha256 } from '../auth/tokens.js';
 import { startReminderScheduler, REMINDER_TICK_MS, type ReminderScheduler } from '../jobs/reminder-scheduler.js';
 import { makeVapidKeys, webPushSender } from '../jobs/web-push-sender.js';
 import { badRequest, notFound } from '../problem.js';
-
-/** What the reminders screen shows (GET and PUT /api/reminders). */
-export interface RemindersState {
-  settings: ReminderSettings | null;
-  /** The next reminder's instant (ISO, UTC), or null with no day chosen. */
-  next: string | null;
-  /** The install's VAPID public key, for PushManager.subscribe's applicationServerKey. */
-  pushPublicKey: string;
-  /** How many of the person's browsers are subscribed to push reminders. */
-  pushSubscriptions: number;
-  /** Whether a calendar feed link is active (its URL is shown once, when it is made). */
-  calendarFeed: boolean;
-}
 
 export interface ReminderOptions {
   /** Reminder clock period; null: no clock (tests call app.reminders.tick). Default 30 s. */

@@ -3,6 +3,7 @@
  * and, for the stored records, from their record files in src/core.
  */
 export type { TodayState, Progress, ScreenOutcome, ProgramEvent } from '../../../src/server/api-types.js';
+export type { RemindersState } from '../../../src/server/api-types.js';
 export type { WalkingLogInput } from '../../../src/server/api-schemas.js';
 // The stored records, from their own files in the core (what the API takes and returns for them).
 export type { Checkin, CheckinInput } from '../../../src/core/checkin-record.js';

@@ -58,6 +58,11 @@ export function Settings({ pending, onChanged }: { pending: number; onChanged: (
         {pending > 0 && <button type="button" onClick={() => void flushQueue().then(onChanged)}>Send now</button>}
       </div>
       <div className="card">
+        <h2>Reminders</h2>
+        <p>Choose days and a time for a reminder: a notification on this phone, or an event in your calendar.</p>
+        <Link to="/reminders">Set reminders</Link>
+      </div>
+      <div className="card">
         <h2>Sound</h2>
         <label className="check">
           <input type="checkbox" checked={!muted} onChange={(e) => { setMuted(!e.target.checked); setMute(!e.target.checked); }} />

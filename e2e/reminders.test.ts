@@ -1,0 +1,129 @@
+/**
+ * Browser test: reminders on a phone. The person chooses days and a time on the reminders screen (a missing day is
+ * refused next to the field), makes a private calendar link (the feed it names is the one saved), and the service
+ * worker shows a pushed reminder as a notification: the message is delivered over the DevTools protocol
+ * (ServiceWorker.deliverPushMessage, the push service's part), the notification is read back from the service
+ * worker, and the code a tap runs (openFromNotification in web/public/sw.js) moves the open window to today's
+ * session. axe runs on the screen; screenshots at 390 px wide go to docs/screenshots/.
+ */
+import assert from 'node:assert/strict';
+import { createECDH, randomBytes } from 'node:crypto';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { localDate } from '../web/src/lib/local-time.js';
+import { occurrencesOf } from '../test/helpers/icalendar.js';
+import { allNo } from './helpers/answers.js';
+import { assertAccessible, screenshot } from './helpers/browser.js';
+import { serverAndPhone } from './helpers/fixture.js';
+import { call } from './helpers/server.js';
+
+const ctx = serverAndPhone(async (server) => {
+  await call(server.url, 'POST', `/api/screen?date=${localDate()}`, { answers: allNo(), birthYear: 1968 });
+});
+
+/** A subscription as a push service would give one (a real P-256 public key and auth secret; the endpoint is never called). */
+function fakeSubscription() {
+  const ecdh = createECDH('prime256v1');
+  ecdh.generateKeys();
+  return { endpoint: 'https://push.example.test/footing-e2e', expirationTime: null, keys: { p256dh: ecdh.getPublicKey().toString('base64url'), auth: randomBytes(16).toString('base64url') } };
+}
+
+/**
+ * Stands in for the browser's push service in the page: subscribe() records the key it is asked with and answers
+ * with `json`. A string, not a function: tsx's helpers in a serialised function do not exist in the page.
+ */
+const standInPushService = (json: ReturnType<typeof fakeSubscription>) => `(() => {
+  const json = ${JSON.stringify(json)};
+  let current = null;
+  const make = () => ({ endpoint: json.endpoint, toJSON: () => json, unsubscribe: async () => { current = null; return true; } });
+  PushManager.prototype.subscribe = async function (opts) {
+    const key = new Uint8Array(opts.applicationServerKey);
+    window.subscribedWithKey = Array.from(key, (b) => b.toString(16).padStart(2, '0')).join('');
+    current = make();
+    return current;
+  };
+  PushManager.prototype.getSubscription = async () => current;
+})();`;
+
+/** The service worker's registration id, as the DevTools protocol names it (for deliverPushMessage). */
+async function registrationId(page: Page): Promise<{ id: string; cdp: Awaited<ReturnType<Page['context']>['newCDPSession']> extends infer T ? T : never }> {
+  const cdp = await page.context().newCDPSession(page);
+  const found = new Promise<string>((resolve, reject) => {
+    setTimeout(() => reject(new Error('no service worker registration reported over the DevTools protocol')), 10_000);
+    cdp.on('ServiceWorker.workerRegistrationUpdated', (e: { registrations: { registrationId: string; scopeURL: string; isDeleted: boolean }[] }) => {
+      const r = e.registrations.find((x) => !x.isDeleted && x.scopeURL.startsWith(ctx.server.url));
+      if (r) resolve(r.registrationId);
+    });
+  });
+  await cdp.send('ServiceWorker.enable');
+  return { id: await found, cdp };
+}
+
+test('reminders: days and time, notifications on, a calendar link, and a pushed reminder shown and opened', { timeout: 90_000 }, async () => {
+  const { page, context } = ctx.phone;
+  await context.grantPermissions(['notifications'], { origin: ctx.server.url });
+  await page.addInitScript(standInPushService(fakeSubscription()));
+  await page.goto(ctx.server.url + '/settings');
+  await page.getByRole('heading', { name: 'Your data' }).waitFor();
+  await page.getByRole('link', { name: 'Set reminders' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Reminders' }).waitFor();
+  await page.evaluate(() => navigator.serviceWorker.ready); // the worker the push goes to
+
+  // Weekdays are ticked for a start; the person keeps Monday and Thursday.
+  for (const day of ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday']) await page.getByLabel(day).uncheck();
+  await page.getByRole('button', { name: 'Make a calendar link' }).waitFor(); // disabled until saved
+  await page.getByLabel('Time').fill('07:30');
+  await page.getByLabel('Monday').check();
+  await page.getByLabel('Thursday').check();
+  await page.getByRole('button', { name: 'Save reminder days' }).click();
+  await page.getByText(/^Saved\. Next reminder: (Monday|Thursday) \d+ \w+ at 07:30\.$/).waitFor();
+  const saved = await call<{ settings: { days: string[]; time: string; timeZone: string } }>(ctx.server.url, 'GET', '/api/reminders');
+  assert.deepEqual(saved.settings && { days: saved.settings.days, time: saved.settings.time }, { days: ['mon', 'thu'], time: '07:30' });
+  assert.equal(saved.settings!.timeZone, await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone));
+
+  // Notifications on: the page asks the browser's push service for a subscription with the server's VAPID key and
+  // gives it to the server. Headless chromium has no push service (subscribe never answers), so the test stands in
+  // for it in the page, recording the key it is asked with.
+  await page.getByRole('button', { name: 'Turn on notifications' }).click();
+  await page.getByText('Notifications are on for this phone.').waitFor();
+  const state = await call<{ pushPublicKey: string; pushSubscriptions: number }>(ctx.server.url, 'GET', '/api/reminders');
+  assert.equal(state.pushSubscriptions, 1);
+  assert.equal(await page.evaluate(() => (window as unknown as { subscribedWithKey: string }).subscribedWithKey), Buffer.from(state.pushPublicKey, 'base64url').toString('hex'));
+  await page.getByRole('heading', { name: 'Notifications on this phone' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await screenshot(page, '40a-reminders-notifications');
+
+  // The calendar link: shown once, and its feed recurs on Mondays and Thursdays at 07:30.
+  await page.getByRole('button', { name: 'Make a calendar link' }).click();
+  const url = await page.getByLabel(/Your private calendar link/).inputValue();
+  assert.match(url, new RegExp(`^${ctx.server.url}/api/calendar/[A-Za-z0-9_-]{43}\\.ics$`));
+  assert.equal(await page.getByRole('link', { name: 'Open in my calendar app' }).getAttribute('href'), url.replace(/^http:/, 'webcal:'));
+  const feed = await (await fetch(url)).text();
+  const { event } = occurrencesOf(feed, 1);
+  assert.equal(event.component.getFirstPropertyValue('rrule')!.toString(), 'FREQ=WEEKLY;BYDAY=MO,TH');
+  assert.equal(event.startDate.toString().slice(11), '07:30:00');
+  await assertAccessible(page, 'reminders');
+  await screenshot(page, '40-reminders', { top: true });
+  await page.getByRole('heading', { name: 'Add to my calendar' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await screenshot(page, '40b-reminders-calendar');
+
+  // A push arrives (the push service's part, over the DevTools protocol): the service worker shows it.
+  const { id, cdp } = await registrationId(page);
+  const message = { title: 'Footing', body: 'Time for today’s walk and foot exercises.', url: '/session', tag: 'footing-reminder' };
+  await cdp.send('ServiceWorker.deliverPushMessage', { origin: ctx.server.url, registrationId: id, data: JSON.stringify(message) });
+  const notifications = () => page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications())
+    .map((n) => ({ title: n.title, body: n.body, tag: n.tag, data: n.data as unknown })));
+  let shown = await notifications();
+  for (let i = 0; i < 50 && shown.length === 0; i++) { await page.waitForTimeout(100); shown = await notifications(); }
+  assert.deepEqual(shown, [{ title: 'Footing', body: 'Time for today’s walk and foot exercises.', tag: 'footing-reminder', data: { url: '/session' } }]);
+
+  // The tap: no DevTools command clicks a notification, so the worker runs what its notificationclick handler runs.
+  const worker = context.serviceWorkers().find((w) => w.url().startsWith(ctx.server.url));
+  assert.ok(worker, 'the service worker is running');
+  await worker.evaluate(async () => {
+    const sw = self as unknown as { registration: ServiceWorkerRegistration; openFromNotification(n: Notification): Promise<unknown> };
+    const [n] = await sw.registration.getNotifications();
+    await sw.openFromNotification(n!);
+  });
+  await page.waitForURL(`${ctx.server.url}/session`);
+  await page.getByRole('heading', { level: 1, name: 'Before you start' }).waitFor(); // the guided session's first step
+});
