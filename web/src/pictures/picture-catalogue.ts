@@ -59,7 +59,7 @@ export const PICTURES: readonly ExercisePictureSpec[] = [
   {
     exercise: 'walk', position: 'walking', view: 'stride-side', posture: null, postureText: 'Walking',
     title: 'How to do the daily walk',
-    description: 'A person walking upright at an easy pace, arms swinging, one foot in front of the other. Walk at a pace where you can still talk.',
+    description: 'A person walking upright, arms swinging, one foot in front of the other. Walk at a pace where you can still talk.',
     start: { pose: 'left-forward', caption: 'One step' },
     via: [],
     end: { pose: 'right-forward', caption: 'The next step' },
@@ -91,7 +91,7 @@ export const PICTURES: readonly ExercisePictureSpec[] = [
   {
     exercise: 'pinky-toe-lift', position: 'single-leg', view: 'toes-front', posture: 'single-leg-counter', postureText: 'Standing on one foot, fingertips on a counter',
     title: 'How to do the pinky-toe lift, on one foot',
-    description: `Standing on one foot next to a counter, fingertips on it for balance. ${TOE_LIFT} Then the other foot.`,
+    description: `Standing on one foot next to a counter, fingertips on it for safety. ${TOE_LIFT} Then the other foot.`,
     ...TOE_FRAMES,
   },
 ];
