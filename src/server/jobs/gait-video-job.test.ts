@@ -1,5 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readdirSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,6 +48,23 @@ for (const kind of DATABASES) {
       assert.deepEqual(jobTempDirs().filter((d) => !before.has(d)), []);
       // Nothing was saved, so no analysis entry in the audit log.
       assert.equal((await listAudit(store.db, personId)).filter((e) => e.method === 'JOB').length, 0);
+      assert.equal((await store.db.selectFrom('gait_analyses').select('id').execute()).length, 0);
+    });
+
+    test('A video of one frame: read, but nothing to measure, so the job fails with the reason and nothing is saved', async () => {
+      const src = join(dir, 'one-frame.mp4');
+      // A real one-frame H.264 file, made here by Debian's ffmpeg (as CI installs it).
+      execFileSync('ffmpeg', ['-y', '-v', 'error', '-f', 'lavfi', '-i', 'testsrc=size=320x240:rate=30', '-frames:v', '1', '-pix_fmt', 'yuv420p', src]);
+      const jobId = await createJob(store.db, personId, GAIT_VIDEO_KIND);
+      await storeJobFile(store.db, jobId, src);
+      await runGaitVideoJob(store, data(jobId));
+      const job = (await getJob(store.db, personId, jobId))!;
+      assert.equal(job.status, 'failed');
+      const { error } = job.result as { error: { code: string; message: string; location: { file: string } } };
+      assert.equal(error.code, 'nothing_measured');
+      assert.match(error.message, /^holiday\.mov: nothing could be measured, so nothing was saved\. The video is only 1 frame \(0\.0 s\) long/);
+      assert.match(error.message, /Record 10–20 seconds/);
+      assert.equal(await jobFileBytes(store.db, jobId), 0);
       assert.equal((await store.db.selectFrom('gait_analyses').select('id').execute()).length, 0);
     });
 

@@ -17,7 +17,7 @@ import { insertGaitAnalysis } from '../../store/repos/gait-analyses.js';
 import { deleteJobFile, writeJobFileTo } from '../../store/repos/job-files.js';
 import { updateJob } from '../../store/repos/jobs.js';
 import { compactKeypoints } from '../../gait/compact-keypoints.js';
-import { videoProblem, type VideoProblem } from './video-errors.js';
+import { nothingMeasured, videoProblem, type VideoProblem } from './video-errors.js';
 
 /** The queue name of gait-video analyses. */
 export const GAIT_VIDEO_JOB = 'gait-video-analysis';
@@ -90,6 +90,8 @@ async function analyse(store: Store, d: GaitVideoJobData): Promise<void> {
       });
       if (!res.ok) {
         outcome = { status: 'failed', result: { error: videoProblem(res.error, d.name) } };
+      } else if (Object.values(res.value.json.metrics).every((m) => m.value === null)) {
+        outcome = { status: 'failed', result: { error: nothingMeasured(d.name, res.value.json.warnings) } };
       } else {
         const { json, series } = res.value;
         const { person, ...gait } = json;

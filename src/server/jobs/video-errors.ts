@@ -6,7 +6,7 @@
 import type { PoseError } from '../../pose/frame.js';
 
 export interface VideoProblem {
-  code: 'not_a_video' | 'analysis_unavailable' | 'video_missing' | 'internal';
+  code: 'not_a_video' | 'nothing_measured' | 'analysis_unavailable' | 'video_missing' | 'internal';
   message: string;
   location: { file: string; frame?: number };
 }
@@ -27,4 +27,13 @@ export function videoProblem(e: PoseError, name: string): VideoProblem {
       // A region or person option (not offered by the server's routes): reported as what it is.
       return { code: 'internal', message: `${name}: the analysis could not run (${e.code}). Your video was deleted.`, location: { file: name } };
   }
+}
+
+/**
+ * A video that was read but gave nothing to measure (too short, nobody walking, no step and no angle): saving it
+ * would add an empty visit to the person's record, so the job says why instead, in the analysis's own warnings.
+ */
+export function nothingMeasured(name: string, warnings: ReadonlyArray<{ message: string; advice: string }>): VideoProblem {
+  const why = warnings.length ? warnings.map((w) => `${w.message} ${w.advice}`).join(' ') : 'No step, angle or distance could be measured in it.';
+  return { code: 'nothing_measured', message: `${name}: nothing could be measured, so nothing was saved. ${why}`, location: { file: name } };
 }
