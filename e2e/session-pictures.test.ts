@@ -37,7 +37,7 @@ async function description(page: Page, name: string): Promise<string> {
 test('Today: each exercise card shows its start and end positions, with a name and a description', async () => {
   const { page } = ctx.phone;
   await page.goto(ctx.server.url + '/', { waitUntil: 'domcontentloaded' });
-  await page.getByText('Stage 2 of 5').waitFor({ timeout: 20_000 }); // the first load of the app on a busy machine
+  await page.getByText('Stage 2 of 5').waitFor({ timeout: 30_000 }); // the first load of the app on a busy machine (2 cores, shared)
   const toe = page.getByRole('img', { name: 'How to do the pinky-toe lift, sitting down', exact: true });
   await toe.waitFor();
   assert.equal(await toe.locator('li').count(), 2, 'start and end');
