@@ -9,6 +9,7 @@ import type { Database } from './schema.js';
 import { sampleTimes } from '../core/walking-chunk.js';
 import { WalkingOverride } from '../core/walking-override.js';
 import { WALKING_KINDS, type WalkingSample } from '../core/walking.js';
+import { REMINDER_DAYS, ReminderSettingsInput } from '../core/reminder-record.js';
 import { addWalkingSamples, listWalkingChunkRows, recomputeDays } from './repos/walking.js';
 import { refreshListFigures } from './repos/patient-list.js';
 
@@ -48,6 +49,9 @@ const Row = {
   screening: z.object({ id: text, test_id: text, values: text, recorded_at: text, recorded_by: text }).strict(),
   outcome: z.object({ id: text, measure_id: text, inputs: text, score: z.number().nullable(), recorded_at: text, recorded_by: text }).strict(),
   gait: z.object({ id: text, recorded_at: text, recorded_by: text, source_name: text, view: text, analysis: text, keypoints: nullableText, video_kept: int, video_path: nullableText }).strict(),
+  // The reminder's days and time only: not the calendar link's token nor the browsers' push subscriptions, which
+  // belong to this server and those browsers (a restore must not bring back a link that was turned off).
+  reminders: z.object({ version: int, days: text.refine((t) => jsonOf(REMINDER_DAYS, '').safeParse(t).success, 'must be days of the week (mon ... sun) as JSON'), time: ReminderSettingsInput.shape.time, time_zone: ReminderSettingsInput.shape.timeZone, updated_at: text }).strict(),
 };
 
 export const Backup = z.object({
@@ -66,6 +70,7 @@ export const Backup = z.object({
   screeningResults: z.array(Row.screening).default([]),
   outcomeScores: z.array(Row.outcome).default([]),
   gaitAnalyses: z.array(Row.gait).default([]),
+  reminders: Row.reminders.nullable().default(null),
 }).strict();
 export type Backup = z.infer<typeof Backup>;
 
@@ -89,6 +94,7 @@ export async function exportBackup(db: Kysely<Database>, personId: string): Prom
     screeningResults: (await db.selectFrom('screening_results').selectAll().where('person_id', '=', personId).orderBy('recorded_at').execute()).map(strip),
     outcomeScores: (await db.selectFrom('outcome_scores').selectAll().where('person_id', '=', personId).orderBy('recorded_at').execute()).map((r) => ({ ...strip(r), score: r.score === null ? null : Number(r.score) })),
     gaitAnalyses: (await db.selectFrom('gait_analyses').selectAll().where('person_id', '=', personId).orderBy('recorded_at').execute()).map((r) => ({ ...strip(r), video_kept: Number(r.video_kept) })),
+    reminders: (await db.selectFrom('reminder_settings').select(['version', 'days', 'time', 'time_zone', 'updated_at']).where('person_id', '=', personId).executeTakeFirst()) ?? null,
   };
 }
 
@@ -146,6 +152,8 @@ export async function restoreBackup(db: Kysely<Database>, personId: string, b: B
     if (b.person.birth_year !== null) await trx.updateTable('people').set({ birth_year: b.person.birth_year }).where('id', '=', personId).where('birth_year', 'is', null).execute();
     const hasProgram = await trx.selectFrom('programs').select('person_id').where('person_id', '=', personId).executeTakeFirst();
     if (!hasProgram && b.program) await trx.insertInto('programs').values({ ...b.program, person_id: personId }).execute();
+    // Like the program, the reminder is taken from the backup only when the person has none here.
+    if (b.reminders) await trx.insertInto('reminder_settings').values({ ...b.reminders, person_id: personId, last_sent_on: null, calendar_token_hash: null }).onConflict((oc) => oc.column('person_id').doNothing()).execute();
     const counts: RestoreCounts = {
       screens: await add('screens', b.screens, ['id']),
       programEvents: await add('program_events', b.programEvents, ['id']),
