@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DATABASES, freshStore } from '../../test/helpers/databases.js';
 import { occurrencesOf } from '../../test/helpers/icalendar.js';
-import { clinicWorld, type ClinicWorld } from '../../test/helpers/test-clinic.js';
+import { clinicWorld, TEST_PASSWORD, type ClinicWorld } from '../../test/helpers/test-clinic.js';
 import { listAudit } from '../store/repos/audit.js';
 import type { Store } from '../store/db.js';
 import type { RemindersState } from './reminder-state.js';
@@ -83,6 +83,17 @@ for (const kind of DATABASES) {
       assert.ok(routes.includes('POST /api/reminders/calendar write'));
       assert.ok(routes.includes('DELETE /api/reminders/calendar write'));
       assert.equal((await world.as('clinicianOfClinic', { method: 'PUT', url: '/api/reminders', payload: { days: ['sun'], time: '09:15', timeZone: 'UTC' } })).statusCode, 403);
+    });
+
+    test('a deleted account takes its reminder, its calendar link and its push subscriptions with it', async () => {
+      const personId = world.accounts.otherPatient.personId!;
+      const { path } = JSON.parse((await world.as('otherPatient', { method: 'POST', url: '/api/reminders/calendar' })).body) as { path: string };
+      const sub = { endpoint: 'https://push.example/olga', keys: { p256dh: Buffer.alloc(65, 4).toString('base64url'), auth: Buffer.alloc(16, 1).toString('base64url') } };
+      assert.equal((await world.as('otherPatient', { method: 'PUT', url: '/api/reminders/push-subscription', payload: sub })).statusCode, 204);
+      assert.equal((await world.as('otherPatient', { method: 'DELETE', url: '/api/account', payload: { password: TEST_PASSWORD } })).statusCode, 200);
+      assert.equal((await world.as('anonymous', { method: 'GET', url: path })).statusCode, 404);
+      assert.equal((await store.db.selectFrom('reminder_settings').select('person_id').where('person_id', '=', personId).execute()).length, 0);
+      assert.equal((await store.db.selectFrom('push_subscriptions').select('id').where('person_id', '=', personId).execute()).length, 0);
     });
   });
 }
