@@ -102,6 +102,19 @@ for (const kind of DATABASES) {
       } finally { await other.close(); }
     });
 
+    test('a push service in trouble (503) counts as failed and keeps the subscription; the clock runs by itself', async () => {
+      assert.equal((await app.inject({ method: 'PUT', url: '/api/reminders/push-subscription', payload: push.subscription('/down/tablet') })).statusCode, 204);
+      assert.deepEqual(await app.reminders.tick(Date.parse('2026-12-17T06:30:00Z')), { sent: 1, gone: 0, failed: 1 }, 'Thursday 17 December');
+      assert.equal(json<RemindersState>(await app.inject({ method: 'GET', url: '/api/reminders' })).pushSubscriptions, 2);
+      // A server with its clock ticking every 20 ms at Monday 21 December 07:35 Madrid sends that day's reminder unasked.
+      const sentSoFar = push.requests.length;
+      const ticking = await buildApp({ store, webRoot: null, reminders: { tickMs: 20, now: () => Date.parse('2026-12-21T06:35:00Z'), pushCa: PUSH_ENDPOINT_CA, contact: CONTACT } });
+      try {
+        for (let i = 0; i < 100 && push.requests.length < sentSoFar + 2; i++) await new Promise((r) => setTimeout(r, 20));
+        assert.deepEqual(push.requests.slice(sentSoFar).map((r) => r.path).sort(), ['/down/tablet', '/push/phone']);
+      } finally { await ticking.close(); }
+    });
+
     test('a subscription is refused with the field named: a plain-http endpoint, a key of the wrong size; so is a bad day', async () => {
       const strict = await start(store);
       try {

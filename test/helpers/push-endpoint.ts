@@ -3,7 +3,8 @@
  * certificate is test/fixtures/push-tls, which the server under test trusts through `reminders.pushCa`) that takes
  * Web Push requests, and a subscriber with its own P-256 key pair and auth secret, as a browser makes them, so a test can decrypt what
  * the server sent (RFC 8291 aes128gcm, with http_ece, the library web-push itself encrypts with). Requests to a path
- * under /gone/ are answered 410, as a push service answers for a subscription that no longer exists.
+ * under /gone/ are answered 410, as a push service answers for a subscription that no longer exists; under /down/,
+ * 503, a push service's passing trouble.
  */
 import { createECDH, randomBytes, type ECDH } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -41,7 +42,7 @@ export async function startPushEndpoint(): Promise<PushEndpoint> {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       requests.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks) });
-      res.statusCode = req.url?.startsWith('/gone/') ? 410 : 201;
+      res.statusCode = req.url?.startsWith('/gone/') ? 410 : req.url?.startsWith('/down/') ? 503 : 201;
       res.end();
     });
   });

@@ -16,10 +16,10 @@ export interface ReminderScheduler {
   stop(): Promise<void>;
 }
 
-/** Starts the clock; `tickMs` null: no clock, rounds only through tick() (tests). */
-export function startReminderScheduler(store: Store, send: SendPush, log: FastifyBaseLogger, tickMs: number | null = REMINDER_TICK_MS): ReminderScheduler {
+/** Starts the clock; `tickMs` null: no clock, rounds only through tick() (tests). `clock` gives the instant of a round. */
+export function startReminderScheduler(store: Store, send: SendPush, log: FastifyBaseLogger, tickMs: number | null = REMINDER_TICK_MS, clock: () => number = Date.now): ReminderScheduler {
   let running: Promise<DispatchResult> | null = null;
-  const tick = (now = Date.now()) => {
+  const tick = (now = clock()) => {
     running ??= sendDueReminders(store.db, now, send).finally(() => { running = null; });
     return running;
   };

@@ -25,7 +25,7 @@ import { badRequest, notFound } from '../problem.js';
 export interface ReminderOptions {
   /** Reminder clock period; null: no clock (tests call app.reminders.tick). Default 30 s. */
   tickMs?: number | null;
-  /** The clock for the next reminder, the settings' time and the feed's stamp (tests pin it); default Date.now. */
+  /** The clock of the reminder rounds, the next reminder, the settings' time and the feed's stamp (tests pin it); default Date.now. */
   now?: () => number;
   /** Extra certificate authorities to trust for push services (PEM): a test's push endpoint on 127.0.0.1. */
   pushCa?: string;
@@ -108,7 +108,7 @@ export async function registerReminderRoutes(app: FastifyInstance, store: Store,
   const contact = opts.contact ?? (process.env.FOOTING_PUSH_CONTACT || DEFAULT_CONTACT);
   // Checked at start-up: a bad contact would otherwise make every push fail, silently, at reminder time.
   if (!/^(mailto:[^@\s]+@[^@\s]+|https:\/\/\S+)$/.test(contact)) throw new Error(`FOOTING_PUSH_CONTACT must be a mailto: or https: URL (got "${contact}")`);
-  const scheduler = startReminderScheduler(store, webPushSender(keys, contact, opts.pushCa), app.log, opts.tickMs === undefined ? REMINDER_TICK_MS : opts.tickMs);
+  const scheduler = startReminderScheduler(store, webPushSender(keys, contact, opts.pushCa), app.log, opts.tickMs === undefined ? REMINDER_TICK_MS : opts.tickMs, now);
   app.decorate('reminders', scheduler);
   app.addHook('onClose', async () => { await scheduler.stop(); });
 }
