@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { createECDH, randomBytes } from 'node:crypto';
 import { test } from 'node:test';
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { localDate } from '../web/src/lib/local-time.js';
 import { occurrencesOf } from '../test/helpers/icalendar.js';
 import { allNo } from './helpers/answers.js';
@@ -46,13 +46,13 @@ const standInPushService = (json: ReturnType<typeof fakeSubscription>) => `(() =
 })();`;
 
 /** The service worker's registration id, as the DevTools protocol names it (for deliverPushMessage). */
-async function registrationId(page: Page): Promise<{ id: string; cdp: Awaited<ReturnType<Page['context']>['newCDPSession']> extends infer T ? T : never }> {
+async function registrationId(page: Page): Promise<{ id: string; cdp: CDPSession }> {
   const cdp = await page.context().newCDPSession(page);
   const found = new Promise<string>((resolve, reject) => {
-    setTimeout(() => reject(new Error('no service worker registration reported over the DevTools protocol')), 10_000);
+    const timer = setTimeout(() => reject(new Error('no service worker registration reported over the DevTools protocol')), 10_000);
     cdp.on('ServiceWorker.workerRegistrationUpdated', (e: { registrations: { registrationId: string; scopeURL: string; isDeleted: boolean }[] }) => {
       const r = e.registrations.find((x) => !x.isDeleted && x.scopeURL.startsWith(ctx.server.url));
-      if (r) resolve(r.registrationId);
+      if (r) { clearTimeout(timer); resolve(r.registrationId); }
     });
   });
   await cdp.send('ServiceWorker.enable');
