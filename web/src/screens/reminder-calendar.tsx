@@ -24,9 +24,12 @@ export function ReminderCalendarCard({ state, onChanged }: { state: RemindersSta
     } catch (err) { setError(err instanceof ApiError ? err.message : 'Could not make a calendar link.'); }
   }
   async function turnOff() {
-    await api('DELETE', '/api/reminders/calendar');
-    setUrl(null);
-    await refresh();
+    setError(null);
+    try {
+      await api('DELETE', '/api/reminders/calendar');
+      setUrl(null);
+      await refresh();
+    } catch (err) { setError(err instanceof ApiError ? err.message : 'Could not turn the calendar link off.'); }
   }
   async function copy() {
     if (!url) return;

@@ -33,7 +33,8 @@ export function ReminderPushCard({ state }: { state: RemindersState }) {
   }
   async function turnOff() {
     setBusy(true);
-    try { await unsubscribe(); setStatus('off'); } finally { setBusy(false); }
+    setError(null);
+    try { await unsubscribe(); setStatus('off'); } catch { setError('Notifications could not be turned off here; you can also block them in the browser’s settings.'); } finally { setBusy(false); }
   }
 
   return (
