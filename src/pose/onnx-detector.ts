@@ -16,7 +16,7 @@ import { removeDetectionLetterbox } from '@tensorflow-models/pose-detection/dist
 import {
   BLAZEPOSE_DETECTOR_IMAGE_TO_TENSOR_CONFIG, BLAZEPOSE_DETECTOR_NON_MAX_SUPPRESSION_CONFIGURATION, BLAZEPOSE_TENSORS_TO_DETECTION_CONFIGURATION,
 } from '@tensorflow-models/pose-detection/dist/blazepose_tfjs/constants.js';
-import { DETECTOR_INPUT_SHAPE, type OnnxDetectorModel } from './onnx-models.js';
+import { DETECTOR_INPUT_SHAPE, type OnnxDetectorModel } from './onnx-graph-model.js';
 import { cropForModel } from './landmark-crop.js';
 import { framePixels } from './frame-pixels.js';
 

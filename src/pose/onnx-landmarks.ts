@@ -13,7 +13,7 @@ import type { PoseDetector } from '@tensorflow-models/pose-detection';
 // Deep imports (the package has no exports map; pinned at 2.1.3 in package-lock.json): the crop and its constants.
 import { convertImageToTensor } from '@tensorflow-models/pose-detection/dist/shared/calculators/convert_image_to_tensor.js';
 import { BLAZEPOSE_LANDMARK_IMAGE_TO_TENSOR_CONFIG } from '@tensorflow-models/pose-detection/dist/blazepose_tfjs/constants.js';
-import { LANDMARK_OUTPUTS, type OnnxLandmarkModel } from './onnx-models.js';
+import { LANDMARK_OUTPUTS, type OnnxLandmarkModel } from './onnx-graph-model.js';
 import { cropForLandmarks, type NormalizedRect } from './landmark-crop.js';
 import { framePixels, markReadsFramePixels } from './frame-pixels.js';
 

@@ -24,7 +24,9 @@ export class UnsupportedGraphError extends Error {}
 
 interface Value { name: string; shape: number[]; nchw: boolean }
 
-const decode = (b64: string | undefined) => (b64 ? Buffer.from(b64, 'base64').toString('latin1') : '');
+// atob gives the bytes as a latin1 string, as Buffer's 'latin1' did, and exists in Node and in browsers alike (the
+// browser builds the same graph, browser-onnx.ts).
+const decode = (b64: string | undefined) => (b64 ? atob(b64) : '');
 
 /**
  * Builds the ONNX graph. `inputShape` fixes the NHWC input shape (batch 1: the runtime feeds one crop at a time);

@@ -1,0 +1,85 @@
+/**
+ * BlazePose's two networks as ONNX graphs on an ONNX Runtime, whichever one: onnxruntime-node in Node
+ * (onnx-models.ts), onnxruntime-web in the browser (browser-onnx.ts). Both build the graph the same way, in memory,
+ * from the same vendored tfjs model files (models/blazepose) with tfjs-graph-to-onnx.ts, so the two sides run the
+ * same graph with the same inputs and outputs; only the kernels that execute it differ. No Node or DOM API here.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { encodeOnnxModel } from './onnx-proto.js';
+import { tfjsGraphToOnnx, type GraphWeight, type TfjsGraphJson } from './tfjs-graph-to-onnx.js';
+
+/** The landmark network's outputs that pose-detection reads (segmentation is off), in its order. */
+export const LANDMARK_OUTPUTS = ['ld_3d', 'output_poseflag', 'activation_heatmap', 'world_3d'] as const;
+export const LANDMARK_INPUT_SHAPE = [1, 256, 256, 3];
+
+/** The person detector's single output: 2254 anchors x (1 score logit + 12 box and keypoint values). */
+export const DETECTOR_OUTPUTS = ['person'] as const;
+export const DETECTOR_INPUT_SHAPE = [1, 224, 224, 3];
+
+export interface OutputTensor { data: Float32Array; dims: number[] }
+
+/** A converted tfjs graph model on ONNX Runtime: one NHWC float input, named float outputs. */
+export interface OnnxGraphModel<K extends string> {
+  run(input: Float32Array): Promise<Record<K, OutputTensor>>;
+  release(): Promise<void>;
+  readonly description: string;
+}
+
+/** The landmark network: one 256x256 RGB crop (NHWC floats in [0, 1], as pose-detection prepares it). */
+export type OnnxLandmarkModel = OnnxGraphModel<(typeof LANDMARK_OUTPUTS)[number]>;
+export type OnnxDetectorModel = OnnxGraphModel<(typeof DETECTOR_OUTPUTS)[number]>;
+
+/**
+ * The part of an ONNX Runtime package (onnxruntime-node or onnxruntime-web: both re-export onnxruntime-common's
+ * API) this module uses, so it can take either without importing one.
+ */
+export interface OrtLike {
+  InferenceSession: { create(bytes: Uint8Array, options: object): Promise<OrtSession> };
+  Tensor: new (type: 'float32', data: Float32Array, dims: readonly number[]) => unknown;
+}
+interface OrtSession {
+  readonly inputNames: readonly string[];
+  run(feeds: Record<string, unknown>): Promise<Record<string, { data: unknown; dims: readonly number[] }>>;
+  release(): Promise<void>;
+}
+
+/** A tfjs graph model's JSON and weights, decoded from its artifacts (float16-quantised in the shipped file). */
+export function decodeGraphWeights(artifacts: tf.io.ModelArtifacts): { json: TfjsGraphJson; weights: Map<string, GraphWeight> } {
+  const json = { modelTopology: artifacts.modelTopology, signature: artifacts.signature } as TfjsGraphJson;
+  const tensors = tf.io.decodeWeights(artifacts.weightData!, artifacts.weightSpecs!);
+  const weights = new Map<string, GraphWeight>();
+  for (const [name, t] of Object.entries(tensors)) {
+    const data = t.dataSync();
+    weights.set(name, { shape: t.shape, data: data instanceof Int32Array ? data : Float32Array.from(data as Float32Array) });
+    t.dispose();
+  }
+  return { json, weights };
+}
+
+/** The ONNX bytes of a tfjs graph model with a fixed input shape (the converter needs a tfjs backend for decoding). */
+export function onnxBytes(artifacts: tf.io.ModelArtifacts, inputShape: number[], outputs: readonly string[]): Uint8Array {
+  const { json, weights } = decodeGraphWeights(artifacts);
+  return encodeOnnxModel(tfjsGraphToOnnx(json, weights, inputShape, [...outputs]), 'footing');
+}
+
+/**
+ * Converts a tfjs graph model and opens it on `ort`. `sessionOptions` are the runtime's own (threads, execution
+ * providers); `description` names the runtime in every keypoint series it produces.
+ */
+export async function openOnnxGraphModel<K extends string>(ort: OrtLike, artifacts: tf.io.ModelArtifacts, inputShape: number[],
+  outputs: readonly K[], sessionOptions: object, description: string): Promise<OnnxGraphModel<K>> {
+  const session = await ort.InferenceSession.create(onnxBytes(artifacts, inputShape, outputs), { graphOptimizationLevel: 'all', ...sessionOptions });
+  return {
+    description,
+    async run(input) {
+      const out = await session.run({ [session.inputNames[0]!]: new ort.Tensor('float32', input, inputShape) });
+      const result = {} as Record<K, OutputTensor>;
+      for (const name of outputs) {
+        const t = out[name]!;
+        result[name] = { data: t.data as Float32Array, dims: [...t.dims] };
+      }
+      return result;
+    },
+    release: () => session.release(),
+  };
+}
