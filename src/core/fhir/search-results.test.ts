@@ -1,0 +1,57 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { FhirResource } from './patient-bundle.js';
+import { parseSearch, type FhirSearch } from './search-params.js';
+import { searchPage } from './search-results.js';
+
+const obs = (id: string, when: string, code = '41950-7'): FhirResource => ({ resourceType: 'Observation', id, code: { coding: [{ system: 'http://loinc.org', code }] }, effectiveDateTime: when });
+/** Five observations: steps on 30 Oct, 31 Oct and 1 Nov (days), pain at 1 Nov 08:00Z and 2 Nov 08:30Z. */
+const RECORD = [
+  obs('s3', '2026-11-01'), obs('p2', '2026-11-02T09:30:00+01:00', '72514-3'), obs('s1', '2026-10-30'),
+  obs('p1', '2026-11-01T08:00:00+00:00', '72514-3'), obs('s2', '2026-10-31'),
+];
+const search = (q: Record<string, unknown>): FhirSearch => { const r = parseSearch('Observation', q); assert.ok(r.ok); return r.search; };
+const ids = (q: Record<string, unknown>) => searchPage(RECORD, search(q)).resources.map((r) => r.id);
+
+test('Results come in time order, then by id (the 1 Nov day starts at midnight, before the 08:00 check-in)', () => {
+  assert.deepEqual(ids({}), ['s1', 's2', 's3', 'p1', 'p2']);
+});
+
+test('Date prefixes, worked out by hand on the five', () => {
+  assert.deepEqual(ids({ date: '2026-11-01' }), ['s3', 'p1'], 'eq: within the day');
+  assert.deepEqual(ids({ date: 'ge2026-11-01' }), ['s3', 'p1', 'p2']);
+  assert.deepEqual(ids({ date: 'gt2026-11-01' }), ['p2']);
+  assert.deepEqual(ids({ date: 'le2026-10-31' }), ['s1', 's2']);
+  assert.deepEqual(ids({ date: 'lt2026-10-31' }), ['s1']);
+  assert.deepEqual(ids({ date: ['ge2026-10-31', 'le2026-11-01'] }), ['s2', 's3', 'p1']);
+  // 2 Nov 09:30+01:00 is 08:30Z: after 08:00Z that day, not after 09:00Z.
+  assert.deepEqual(ids({ date: 'gt2026-11-02T08:00:00Z' }), ['p2']);
+  assert.deepEqual(ids({ date: 'gt2026-11-02T09:00:00Z' }), []);
+});
+
+test('Codes: with or without the system; a wrong system matches nothing', () => {
+  assert.deepEqual(ids({ code: 'http://loinc.org|72514-3' }), ['p1', 'p2']);
+  assert.deepEqual(ids({ code: '41950-7' }), ['s1', 's2', 's3']);
+  assert.deepEqual(ids({ code: 'http://snomed.info/sct|41950-7' }), []);
+  assert.deepEqual(ids({ code: '|41950-7' }), []);
+});
+
+test('Pages of 2 across 3 pages give each resource once, with the total; a resource added between pages is not lost', () => {
+  const seen: string[] = [];
+  let s = search({ _count: '2' });
+  const pages: number[] = [];
+  for (;;) {
+    const page = searchPage(RECORD, s);
+    assert.equal(page.total, 5);
+    pages.push(page.resources.length);
+    seen.push(...page.resources.map((r) => r.id));
+    if (!page.next) break;
+    s = { ...s, after: page.next };
+  }
+  assert.deepEqual(pages, [2, 2, 1]);
+  assert.deepEqual(seen, ['s1', 's2', 's3', 'p1', 'p2']);
+  // After the first page (s1, s2), an earlier resource arrives: the second page still starts at s3.
+  const first = searchPage(RECORD, search({ _count: '2' }));
+  const grown = [...RECORD, obs('s0', '2026-10-29')];
+  assert.deepEqual(searchPage(grown, { ...search({ _count: '2' }), after: first.next }).resources.map((r) => r.id), ['s3', 'p1']);
+});

@@ -1,0 +1,30 @@
+/**
+ * A page of search results (or the result of Patient/$everything) as a FHIR R4 Bundle of type `searchset`, with
+ * its `self` and `next` links and each entry's full URL on this server. Pure: the server gives the base URL it was
+ * reached at and the query strings of the links.
+ */
+import type { FhirResource } from './patient-bundle.js';
+
+export interface SearchsetBundle {
+  resourceType: 'Bundle';
+  type: 'searchset';
+  total: number;
+  link: { relation: 'self' | 'next'; url: string }[];
+  entry?: { fullUrl: string; resource: FhirResource; search: { mode: 'match' | 'include' } }[];
+}
+
+/**
+ * `base` is the server's FHIR base (https://host/fhir/R4); `self` and `next` are paths under it with their query
+ * ("Observation?patient=...&_count=2"). Every entry is a `match`, unless `matchType` is given (for `$everything`: the
+ * Patient matched, the resources around it are `include`).
+ */
+export function searchsetBundle(o: { base: string; resources: readonly FhirResource[]; total: number; self: string; next: string | null; matchType?: string }): SearchsetBundle {
+  return {
+    resourceType: 'Bundle', type: 'searchset', total: o.total,
+    link: [{ relation: 'self', url: `${o.base}/${o.self}` }, ...(o.next ? [{ relation: 'next' as const, url: `${o.base}/${o.next}` }] : [])],
+    ...(o.resources.length ? { entry: o.resources.map((resource) => ({
+      fullUrl: `${o.base}/${resource.resourceType}/${resource.id}`, resource,
+      search: { mode: !o.matchType || resource.resourceType === o.matchType ? 'match' as const : 'include' as const },
+    })) } : {}),
+  };
+}
