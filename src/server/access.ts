@@ -10,8 +10,12 @@
  * - clinician-of-patient: routes under /api/patients/:personId/: a clinician (or admin) of the patient's clinic
  *   whose invitation that patient accepted and has not revoked.
  * - clinic-admin: the clinic's admin, managing its clinicians; no health data.
+ * - patient-or-clinician: the FHIR REST API (/fhir/R4), whose URLs name resources rather than a person: a patient
+ *   (their own record only; in local mode the local person) or a clinician (or admin) of a clinic, who then sees
+ *   only the people they have an active care link with. The handler names the person and must ask
+ *   src/server/auth/person-access.ts, which checks the link and writes the audit entry.
  */
-export const ACCESS_LEVELS = ['public', 'self', 'signed-in', 'clinician', 'clinician-of-patient', 'clinic-admin'] as const;
+export const ACCESS_LEVELS = ['public', 'self', 'signed-in', 'clinician', 'clinician-of-patient', 'clinic-admin', 'patient-or-clinician'] as const;
 export type Access = (typeof ACCESS_LEVELS)[number];
 
 declare module 'fastify' {

@@ -25,6 +25,7 @@ import { jobQueueFor } from './jobs/job-queue.js';
 import { registerAccountRoutes } from './routes/account-routes.js';
 import { registerClinicRoutes } from './routes/clinic-routes.js';
 import { registerFhirRoutes } from './routes/fhir-routes.js';
+import { registerFhirRestRoutes } from './routes/fhir-rest-routes.js';
 import { registerReportRoutes } from './routes/report-routes.js';
 import { registerReminderRoutes, type ReminderOptions } from './routes/reminder-routes.js';
 import { authConfig, type AuthConfig } from './auth/auth-config.js';
@@ -128,14 +129,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.addHook('onRoute', (route) => {
     let level = (route.config as { access?: string } | undefined)?.access;
     const readOnly = [route.method].flat().every((m) => m === 'GET' || m === 'HEAD');
-    if (level === undefined && !route.url.startsWith('/api') && readOnly) {
+    if (level === undefined && !route.url.startsWith('/api') && !route.url.startsWith('/fhir') && readOnly) {
       level = 'public';
       route.config = { ...(route.config ?? {}), access: 'public' };
     }
     if (!(ACCESS_LEVELS as readonly string[]).includes(level ?? '')) {
       throw new Error(`Route ${String(route.method)} ${route.url} declares no access level (config.access)`);
     }
-    if (route.url.startsWith('/api/')) for (const m of [route.method].flat()) if (m !== 'HEAD') routeTable.push({ method: m, url: route.url, access: level! });
+    if (route.url.startsWith('/api/') || route.url.startsWith('/fhir/')) for (const m of [route.method].flat()) if (m !== 'HEAD') routeTable.push({ method: m, url: route.url, access: level! });
   });
   /** The route table with each route's access, for the authorization tests and docs. */
   app.decorate('accessTable', routeTable);
@@ -166,6 +167,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await registerAccountRoutes(app, opts.store, auth);
   await registerClinicRoutes(app, opts.store, auth);
   await registerFhirRoutes(app, opts.store);
+  await registerFhirRestRoutes(app, opts.store);
   await registerReportRoutes(app, opts.store);
   await registerReminderRoutes(app, opts.store, opts.reminders);
 

@@ -16,6 +16,7 @@ import type { AddressInfo } from 'node:net';
 import { clinicWorld, IDENTITIES, TEST_AUTH, type ClinicWorld, type Identity } from '../../../test/helpers/test-clinic.js';
 import { rawRequest, type RawAnswer } from '../../../test/helpers/raw-http.js';
 import { CSRF_HEADER } from './guard.js';
+import { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } from '../../core/red-flags.js';
 
 type Expect = 'allow' | 401 | 403 | 404;
 
@@ -28,10 +29,31 @@ const RULES: Record<Access, Record<Identity, Expect>> = {
   // The admin of the patient's clinic has no care link to this patient: no health data (not even whether they exist).
   'clinician-of-patient': { anonymous: 401, patient: 403, otherPatient: 403, clinicianOfClinic: 'allow', clinicianOtherClinic: 404, clinicAdmin: 404 },
   'clinic-admin': { anonymous: 401, patient: 403, otherPatient: 403, clinicianOfClinic: 403, clinicianOtherClinic: 403, clinicAdmin: 'allow' },
+  // The FHIR API, called on the linked patient's resources: nobody else learns whether they exist (404).
+  'patient-or-clinician': { anonymous: 401, patient: 'allow', otherPatient: 404, clinicianOfClinic: 'allow', clinicianOtherClinic: 404, clinicAdmin: 404 },
 };
 
+/** Ids of the linked patient's FHIR resources by type, so that a FHIR route is called on something that exists. */
+type FhirIds = Record<string, string>;
+
+/** Gives the linked patient a program and a check-in, and reads back the ids of their CarePlan, Goal and an Observation. */
+async function seedFhirRecord(world: ClinicWorld): Promise<FhirIds> {
+  const answers = Object.fromEntries([...RED_FLAG_QUESTIONS, ...PRECAUTION_QUESTIONS].map((q) => [q.id, false]));
+  await world.as('patient', { method: 'POST', url: '/api/screen', payload: { answers, birthYear: 1970 } });
+  await world.as('patient', { method: 'POST', url: '/api/checkins', payload: { at: '2026-11-01T08:00:00+00:00', context: 'daily', back: 5 } });
+  const bundle = (await world.as('patient', { method: 'GET', url: '/api/export/fhir' })).json() as { entry: { resource: { resourceType: string; id: string } }[] };
+  const ids: FhirIds = Object.fromEntries(bundle.entry.map((e) => [e.resource.resourceType, e.resource.id]).reverse());
+  for (const type of ['Patient', 'Observation', 'CarePlan', 'Goal']) assert.ok(ids[type], `the seeded record has a ${type}`);
+  return ids;
+}
+
 /** A concrete URL for a route pattern: the linked patient for :personId, ids and tokens that name nothing. */
-function concrete(url: string, personId: string): string {
+function concrete(url: string, personId: string, fhirIds: FhirIds = {}): string {
+  if (url.startsWith('/fhir/')) {
+    const type = /^\/fhir\/R4\/(\w+)/.exec(url)?.[1] ?? '';
+    if (url.endsWith(':id') || url.includes(':id/')) url = url.replace(':id', type === 'Patient' ? personId : fhirIds[type] ?? randomUUID());
+    else if (type !== 'metadata') url = `${url}?${type === 'Patient' ? '_id' : 'patient'}=${personId}`;
+  }
   return url.replace(':personId', personId).replace(/:(id|accountId)\b/g, randomUUID()).replace(':token', 'x'.repeat(43));
 }
 
@@ -51,13 +73,25 @@ function example(route: { method: string; url: string }): { payload?: object | B
   return raw ? { payload: raw.payload, headers: raw.headers } : route.method === 'GET' ? {} : { payload: {} };
 }
 
-/** Whether a response is the guard's refusal (rather than a handler's own 400/404 after access was granted). */
-function refusal(res: { statusCode: number; body: string }): number | null {
-  if (![401, 403, 404].includes(res.statusCode)) return null;
-  let code: unknown;
-  try { code = JSON.parse(res.body)?.error?.code; } catch { return null; }
-  return (GUARD_CODES as readonly unknown[]).includes(code) ? res.statusCode : null;
+/** The error code of an answer: the JSON API's error.code, or the Footing code of a FHIR OperationOutcome. */
+function errorCode(body: string): unknown {
+  try {
+    const json = JSON.parse(body);
+    return json?.resourceType === 'OperationOutcome' ? json.issue?.[0]?.details?.coding?.[0]?.code : json?.error?.code;
+  } catch { return undefined; }
 }
+
+/**
+ * Whether a response is a refusal (rather than a handler's own 400/404 after access was granted). A FHIR route is
+ * called on resources that exist, and answers one not-found for "does not exist" and "not yours" alike (so as not to
+ * tell them apart): any 401, 403 or 404 OperationOutcome there is a refusal, and an allowed call must answer 200.
+ */
+function refusal(res: { statusCode: number; body: string }, url = ''): number | null {
+  if (![401, 403, 404].includes(res.statusCode)) return null;
+  if (url.startsWith('/fhir/')) return /"resourceType":"OperationOutcome"/.test(res.body) ? res.statusCode : null;
+  return (GUARD_CODES as readonly unknown[]).includes(errorCode(res.body)) ? res.statusCode : null;
+}
+const notAnswered = (res: { statusCode: number }, url: string) => res.statusCode >= 500 || (url.startsWith('/fhir/') && res.statusCode !== 200);
 
 test('Every access level has a rule in the matrix', () => {
   assert.deepEqual(Object.keys(RULES).sort(), [...ACCESS_LEVELS].sort());
@@ -67,29 +101,32 @@ for (const kind of DATABASES) {
   describe(`Authorization matrix on ${kind}`, () => {
     let world: ClinicWorld;
     let cleanup: () => Promise<void>;
+    let fhirIds: FhirIds;
     before(async () => {
       const fresh = await freshStore(kind);
       cleanup = fresh.cleanup;
       world = await clinicWorld(fresh.store);
+      fhirIds = await seedFhirRecord(world);
     });
     after(async () => { await world.app.close(); await cleanup(); });
 
     test('every endpoint x every identity is allowed or refused as its level declares', async () => {
       const table = world.app.accessTable;
       assert.ok(table.some((r) => r.access === 'clinician-of-patient') && table.some((r) => r.access === 'clinic-admin'), 'the clinic routes are in the table');
+      assert.ok(table.some((r) => r.url === '/fhir/R4/Observation/:id' && r.access === 'patient-or-clinician'), 'the FHIR API is in the table');
       const wrong: string[] = [];
       let calls = 0;
       for (const route of table) {
         const rule = RULES[route.access as Access];
         assert.ok(rule, `${route.method} ${route.url}: access level "${route.access}" has no rule in the matrix`);
         for (const who of IDENTITIES) {
-          const url = concrete(route.url, world.accounts.patient.personId!);
+          const url = concrete(route.url, world.accounts.patient.personId!, fhirIds);
           const res = await world.as(who, { method: route.method as 'GET', url, ...example(route) });
           calls++;
           const expected = rule[who];
-          const refused = refusal(res);
+          const refused = refusal(res, route.url);
           if (expected === 'allow') {
-            if (refused !== null || res.statusCode >= 500) wrong.push(`${route.method} ${route.url} as ${who}: expected allowed, got ${res.statusCode} ${res.body.slice(0, 120)}`);
+            if (refused !== null || notAnswered(res, route.url)) wrong.push(`${route.method} ${route.url} as ${who}: expected allowed, got ${res.statusCode} ${res.body.slice(0, 120)}`);
             const answer = RAW_BODIES[`${route.method} ${route.url}`]?.allowedAnswer;
             if (answer && (res.statusCode !== answer.status || JSON.parse(res.body)?.error?.code !== answer.code)) wrong.push(`${route.method} ${route.url} as ${who}: expected the handler's ${answer.status} ${answer.code}, got ${res.statusCode} ${res.body.slice(0, 120)}`);
           } else if (refused !== expected) {
@@ -112,25 +149,25 @@ const TARGET_FORMS: Record<string, (path: string) => string> = {
   'origin-form': (p) => p,
   'absolute-form': (p) => `http://footing.example${p}`,
   'absolute-form, upper-case scheme and a port': (p) => `HTTPS://Footing.Example:8443${p}`,
-  'percent-encoded path': (p) => p.replace(/^\/api\//, '/%61pi/'),
+  'percent-encoded path': (p) => p.replace(/^\/api\//, '/%61pi/').replace(/^\/fhir\//, '/%66hir/'),
 };
 
 /** Targets that are not a path or an http(s) URL: refused before routing, whoever asks. */
 const REFUSED_TARGETS = ['*', '//api/today', 'http://footing.example//api/today', 'ftp://footing.example/api/today', 'http:///api/today', 'footing.example:8080', 'api/today'];
 
-function codeOf(res: RawAnswer): unknown {
-  try { return JSON.parse(res.body)?.error?.code; } catch { return undefined; }
-}
+const codeOf = (res: RawAnswer): unknown => errorCode(res.body);
 
 for (const kind of DATABASES) {
   describe(`Authorization matrix over a real socket, every request-target form, on ${kind}`, () => {
     let world: ClinicWorld;
     let cleanup: () => Promise<void>;
+    let fhirIds: FhirIds;
     let port: number;
     before(async () => {
       const fresh = await freshStore(kind);
       cleanup = fresh.cleanup;
       world = await clinicWorld(fresh.store);
+      fhirIds = await seedFhirRecord(world);
       await world.app.listen({ port: 0, host: '127.0.0.1' });
       port = (world.app.server.address() as AddressInfo).port;
     });
@@ -158,7 +195,7 @@ for (const kind of DATABASES) {
       let calls = 0;
       for (const route of world.app.accessTable) {
         const rule = RULES[route.access as Access];
-        const path = concrete(route.url, world.accounts.patient.personId!);
+        const path = concrete(route.url, world.accounts.patient.personId!, fhirIds);
         for (const who of IDENTITIES) {
           const expected = rule[who];
           const methods = route.method === 'GET' ? ['GET', 'HEAD'] : [route.method];
@@ -172,8 +209,8 @@ for (const kind of DATABASES) {
               if (res.statusCode >= 500) { wrong.push(`${where}: ${res.statusCode} ${res.body.slice(0, 120)}`); continue; }
               // HEAD answers carry no body, so only the status can be compared; GET and writes compare the error code.
               if (method !== 'HEAD') {
-                const refused = refusal(res);
-                if (expected === 'allow' ? refused !== null : refused !== expected) wrong.push(`${where}: expected ${expected === 'allow' ? 'allowed' : `refused ${expected}`}, got ${res.statusCode} ${res.body.slice(0, 120)}`);
+                const refused = refusal(res, route.url);
+                if (expected === 'allow' ? refused !== null || notAnswered(res, route.url) : refused !== expected) wrong.push(`${where}: expected ${expected === 'allow' ? 'allowed' : `refused ${expected}`}, got ${res.statusCode} ${res.body.slice(0, 120)}`);
                 if (codeOf(res) !== codeOf(plain)) wrong.push(`${where}: answered ${res.statusCode} ${String(codeOf(res))}, the plain path ${plain.statusCode} ${String(codeOf(plain))}`);
               } else if (expected !== 'allow' && res.statusCode !== expected) {
                 wrong.push(`${where}: expected ${expected}, got ${res.statusCode}`);
@@ -211,7 +248,7 @@ describe('Authorization in local mode (no accounts)', () => {
       for (const route of app.accessTable) {
         const res = await app.inject({ method: route.method as 'GET', url: concrete(route.url, randomUUID()), ...example(route) });
         const refused = refusal(res);
-        const expectAllowed = route.access === 'public' || route.access === 'self';
+        const expectAllowed = route.access === 'public' || route.access === 'self' || route.access === 'patient-or-clinician';
         if (expectAllowed ? refused !== null || res.statusCode >= 500 : refused !== 403) wrong.push(`${route.method} ${route.url} (${route.access}): ${res.statusCode} ${res.body.slice(0, 100)}`);
       }
       assert.deepEqual(wrong, []);

@@ -94,7 +94,7 @@ export async function installGuard(app: FastifyInstance, store: Store): Promise<
     }
     if (level === 'public') return;
     if (mode === 'local') {
-      if (level !== 'self') throw localMode();
+      if (level !== 'self' && level !== 'patient-or-clinician') throw localMode();
       req.personId = localPersonId ?? (await ensureLocalPerson(store.db)).id;
       if (!SAFE_METHODS.has(req.method)) req.auditTarget = { account: null, role: 'local', personId: req.personId };
       return;
@@ -137,6 +137,12 @@ export async function installGuard(app: FastifyInstance, store: Store): Promise<
         req.personId = personId;
         return;
       }
+      case 'patient-or-clinician':
+        checkCsrf();
+        if (account.role === 'patient' && account.personId) { req.personId = account.personId; return; }
+        // A clinician reaches the handler with no person: it names one and asks person-access.ts (care link, audit).
+        if (STAFF.has(account.role) && account.clinicId) return;
+        throw forbidden('Only a patient or a clinician of a clinic can read health records.');
       default: {
         const never: never = level;
         throw new Error(`Unknown access level ${String(never)}`);

@@ -50,6 +50,14 @@ export async function hasActiveLink(db: Kysely<Database>, clinicianAccountId: st
   return Boolean(r);
 }
 
+/** The people this clinician account may see now (accepted, unrevoked links in the account's clinic), by id. */
+export async function activePatientIdsOf(db: Kysely<Database>, clinicianAccountId: string, clinicId: string): Promise<string[]> {
+  const rows = await db.selectFrom('care_links').select('person_id').distinct()
+    .where('clinician_account_id', '=', clinicianAccountId).where('clinic_id', '=', clinicId)
+    .where('accepted_at', 'is not', null).where('revoked_at', 'is', null).orderBy('person_id').execute();
+  return rows.map((r) => r.person_id).filter((id): id is string => id !== null);
+}
+
 /** A patient's links (their clinicians), newest first, with the clinic and clinician names. */
 export async function listLinksOfPatient(db: Kysely<Database>, personId: string) {
   const rows = await db.selectFrom('care_links')
