@@ -19,10 +19,11 @@ test('Every API route declares who may call it, and health data routes are never
     // Only routes without personal data may be public: the health check, the screen's questions, the catalogues,
     // the mode, sign-in, and an invitation link (its clinic's name) with the patient sign-up from it; and the
     // reminder calendar feed (only a reminder's days and time), which a calendar app fetches without a sign-in and
-    // whose unguessable, revocable token is its access (an unknown token gets 404).
+    // whose unguessable, revocable token is its access (an unknown token gets 404); and the FHIR API's
+    // CapabilityStatement (what the server can do, no one's data).
     assert.deepEqual(publicRoutes, [
       'GET /api/assessment/catalogue', 'GET /api/auth/mode', 'GET /api/calendar/:token', 'GET /api/health', 'GET /api/invitations/:token', 'GET /api/library', 'GET /api/screen/questions',
-      'POST /api/auth/sign-in', 'POST /api/invitations/:token/sign-up',
+      'GET /fhir/R4/metadata', 'POST /api/auth/sign-in', 'POST /api/invitations/:token/sign-up',
     ]);
     await app.close();
   } finally { await cleanup(); }
@@ -44,6 +45,8 @@ test('Outside /api too, a route that writes must declare its level; only plain r
     assert.throws(() => app.post('/upload', async () => ({})), /declares no access level/);
     assert.throws(() => app.delete('/files/:id', async () => ({})), /declares no access level/);
     assert.doesNotThrow(() => app.get('/robots.txt', async () => 'User-agent: *'));
+    // The FHIR API serves health data with plain reads: none of its routes defaults to public.
+    assert.throws(() => app.get('/fhir/R4/Encounter', async () => ({})), /declares no access level/);
     await app.close();
   } finally { await cleanup(); }
 });
