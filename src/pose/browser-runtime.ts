@@ -1,10 +1,16 @@
 /**
  * The browser pose runtime: the same BlazePose-full model and estimator as the Node runtime, loaded over HTTP from
- * the web app's own origin (never from a model hub). No Node imports here.
+ * the web app's own origin (never from a model hub). pose-detection's tfjs pipeline does the detection and landmark
+ * decoding, tracking and smoothing. With `runtime: 'onnx'` both networks run on ONNX Runtime as in Node
+ * (onnxruntime-web here, browser-onnx.ts; onnxruntime-node there), converted from the same files by the same code,
+ * with the same crops cut from the frame's bytes (landmark-crop.ts); if it cannot load, the networks stay on tfjs
+ * wasm and the model name says why. The web app still asks for 'tfjs' unless the page is opened with
+ * ?pose-runtime=onnx (web/src/gait/estimate-in-browser.ts says why). No Node imports here.
  *
- * The web app must serve: /models/blazepose/blazepose-{detector,full}.{json,bin} (copied from models/blazepose)
- * and /models/tfjs-wasm/*.wasm (copied from node_modules/@tensorflow/tfjs-backend-wasm/dist). Frames come from a
- * <video> element or WebCodecs; turn RGBA pixels into a Frame with `frameFromRgba`.
+ * The web app must serve: /models/blazepose/blazepose-{detector,full}.{json,bin} (copied from models/blazepose),
+ * /models/tfjs-wasm/*.wasm (from @tensorflow/tfjs-backend-wasm/dist) and /models/ort-wasm/ort-wasm-simd-threaded.
+ * {mjs,wasm} (from onnxruntime-web/dist). Frames come from a <video> element or WebCodecs; turn RGBA pixels into a
+ * Frame with `frameFromRgba`.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
@@ -12,12 +18,19 @@ import * as poseDetection from '@tensorflow-models/pose-detection';
 import type { Frame, PoseEstimator, Result } from './frame.js';
 import { fail } from './frame.js';
 import { blazePoseEstimator } from './blazepose-estimator.js';
+import { loadBrowserOnnxModels } from './browser-onnx.js';
+import { useOnnxLandmarks } from './onnx-landmarks.js';
+import { useOnnxDetector } from './onnx-detector.js';
 
 export interface BrowserRuntimeOptions {
   /** Base URL of the model files; default '/models/blazepose/'. */
   modelBase?: string;
   /** Base URL of the tfjs wasm binaries; default '/models/tfjs-wasm/'. */
   wasmBase?: string;
+  /** Base URL of onnxruntime-web's files; default '/models/ort-wasm/'. */
+  ortBase?: string;
+  /** 'onnx' (default): the networks on onnxruntime-web, as in Node; 'tfjs': all on tfjs wasm (the web app's default). */
+  runtime?: 'onnx' | 'tfjs';
 }
 
 /**
@@ -29,6 +42,9 @@ export async function createBrowserPoseDetector(options: BrowserRuntimeOptions =
   const modelBase = options.modelBase ?? '/models/blazepose/';
   try {
     setWasmPaths(options.wasmBase ?? '/models/tfjs-wasm/');
+    // In a cross-origin isolated page tfjs would pick its threaded build, whose workers load from blob: URLs that the
+    // isolation (COEP) refuses; tfjs only prepares and decodes around the ONNX networks here, so one thread will do.
+    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     await tf.setBackend('wasm');
     await tf.ready();
     const detector = await poseDetection.createDetector(poseDetection.SupportedModels.BlazePose, {
@@ -38,7 +54,18 @@ export async function createBrowserPoseDetector(options: BrowserRuntimeOptions =
       detectorModelUrl: `${modelBase}blazepose-detector.json`,
       landmarkModelUrl: `${modelBase}blazepose-full.json`,
     });
-    return { ok: true, value: { detector, model: `blazepose-full tfjs-core ${tf.version_core} wasm browser` } };
+    const tfjsName = `blazepose-full tfjs-core ${tf.version_core} wasm browser`;
+    if (options.runtime === 'tfjs') return { ok: true, value: { detector, model: tfjsName } };
+    try {
+      const onnx = await loadBrowserOnnxModels(modelBase, options.ortBase ?? '/models/ort-wasm/');
+      useOnnxLandmarks(detector, onnx.landmarks);
+      useOnnxDetector(detector, onnx.persons);
+      return { ok: true, value: { detector, model: `blazepose-full on ${onnx.description} (pre- and post-processing tfjs-core ${tf.version_core} wasm browser)` } };
+    } catch (e) {
+      // The reason goes into the model name (saved with the keypoints, at most 200 characters) and the console.
+      console.warn('ONNX Runtime unavailable, the pose model runs on tfjs wasm:', e);
+      return { ok: true, value: { detector, model: `${tfjsName} (ONNX Runtime unavailable: ${(e instanceof Error ? e.message : String(e)).slice(0, 80)})` } };
+    }
   } catch (e) {
     return fail('model-load-failed', `Cannot load the pose model from ${modelBase}: ${e instanceof Error ? e.message : String(e)}`,
       { file: modelBase });

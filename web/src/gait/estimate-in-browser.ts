@@ -13,9 +13,19 @@ import type { FrameSource, OpenedVideo } from './video-source.js';
 let loading: Promise<{ detector: PoseDetector; model: string } | PoseError> | null = null;
 let estimator: PoseEstimator | null = null;
 
+/**
+ * `/gait?pose-runtime=onnx` runs both networks on ONNX Runtime web, the graphs Node runs (src/pose/browser-onnx.ts).
+ * Not the default yet: it does not bring the page's answer closer to Node's (the frames' pixels differ, see
+ * docs/gait-web.md), and on this loaded 2-core box it loaded in 16 s instead of 3 s. The bench and
+ * scripts/gait-runtime-diff.ts measure it beside the default.
+ */
+function runtimeAsked(): 'onnx' | 'tfjs' {
+  return new URLSearchParams(globalThis.location?.search ?? '').get('pose-runtime') === 'onnx' ? 'onnx' : 'tfjs';
+}
+
 /** Loads the raw detector once (from /models/ on this origin); a failure is returned, and retried on the next call. */
 export async function poseDetector(): Promise<{ detector: PoseDetector; model: string } | PoseError> {
-  loading ??= createBrowserPoseDetector().then((r) => (r.ok ? r.value : r.error));
+  loading ??= createBrowserPoseDetector({ runtime: runtimeAsked() }).then((r) => (r.ok ? r.value : r.error));
   const d = await loading;
   if ('code' in d) loading = null;
   return d;
