@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  DRAFT_MAX_AGE_MS, fateOfFailure, keptNotes, noteLines, orphanDrafts, requestFor, sendOrder, UNKNOWN_OWNER, waitingText,
+  DRAFT_MAX_AGE_MS, fateOfFailure, keptNotes, noteLines, orphanDrafts, ownedBy, requestFor, sendOrder, UNKNOWN_OWNER, waitingText,
   type OutboxEntry, type OutboxNote,
 } from '../web/src/lib/outbox-logic.js';
 
@@ -36,6 +36,7 @@ test('records go oldest first, only the ready ones of this person (and those mad
   ];
   assert.deepEqual(sendOrder(list, 'local').map((e) => e.id), ['w-early', 'b-same-time', 'c-unknown', 'w-late']);
   assert.deepEqual(sendOrder(list, 'account:b@example.org').map((e) => e.id), ['c-other', 'c-unknown']);
+  assert.deepEqual(ownedBy(list, 'account:b@example.org').map((e) => e.id), ['c-other', 'c-unknown']);
 });
 
 test('a draft is sent as it is once its tab is closed; without Web Locks, once it is three hours old', () => {
@@ -63,12 +64,12 @@ test('what waits is said in words, in the order session, check-in, walking log',
 test('what was sent in the last day, newest first, with the time; a refusal with the server\'s message; five kept', () => {
   const now = Date.parse('2026-12-07T12:00:00.000Z');
   const notes: OutboxNote[] = [
-    { id: 'a', kind: 'session', at: '2026-12-07T08:14:00.000Z', outcome: 'sent' },
-    { id: 'b', kind: 'checkin', at: '2026-12-07T09:30:00.000Z', outcome: 'refused', message: 'The program is paused.' },
-    { id: 'c', kind: 'walking', at: '2026-12-06T11:59:00.000Z', outcome: 'sent' }, // 24 h 1 min ago
+    { id: 'a', kind: 'session', owner: 'local', at: '2026-12-07T08:14:00.000Z', outcome: 'sent' },
+    { id: 'b', kind: 'checkin', owner: 'local', at: '2026-12-07T09:30:00.000Z', outcome: 'refused', message: 'The program is paused.' },
+    { id: 'c', kind: 'walking', owner: 'local', at: '2026-12-06T11:59:00.000Z', outcome: 'sent' }, // 24 h 1 min ago
   ];
   const hhmm = (iso: string) => iso.slice(11, 16);
   assert.deepEqual(noteLines(notes, now, hhmm), ['Check-in not sent: The program is paused.', 'Session sent at 08:14']);
-  const many = Array.from({ length: 7 }, (_, i): OutboxNote => ({ id: `n${i}`, kind: 'checkin', at: `2026-12-07T0${i}:00:00.000Z`, outcome: 'sent' }));
+  const many = Array.from({ length: 7 }, (_, i): OutboxNote => ({ id: `n${i}`, kind: 'checkin', owner: 'local', at: `2026-12-07T0${i}:00:00.000Z`, outcome: 'sent' }));
   assert.deepEqual(keptNotes(many).map((n) => n.id), ['n6', 'n5', 'n4', 'n3', 'n2']);
 });

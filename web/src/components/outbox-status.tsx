@@ -1,19 +1,25 @@
 /**
  * What waits on this phone to be sent ("1 session waiting to be sent"), with "Send now", and what was sent in the last
- * day and when ("Check-in sent at 08:14"). Shown on Today; renders nothing when there is nothing to say.
+ * day and when ("Check-in sent at 08:14"), for the person using the app (a shared phone shows nobody another's).
+ * Shown on Today; renders nothing when there is nothing to say.
  */
 import { useEffect, useState } from 'react';
 import './outbox-status.css';
-import { noteLines, waitingText } from '../lib/outbox-logic.js';
-import { flushOutbox, OUTBOX_EVENT, outboxSnapshot } from '../lib/outbox.js';
+import { noteLines, ownedBy, waitingText } from '../lib/outbox-logic.js';
+import { flushOutbox, lastOwner, OUTBOX_EVENT, outboxSnapshot } from '../lib/outbox.js';
 
 const time = (iso: string) => new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
 
-/** The outbox as it is now, re-read whenever it changes. */
+/** The outbox of the person using the app as it is now, re-read whenever it changes. */
 export function useOutbox() {
-  const [state, setState] = useState(outboxSnapshot());
+  const mine = () => {
+    const { entries, notes } = outboxSnapshot();
+    const owner = lastOwner();
+    return { entries: ownedBy(entries, owner), notes: ownedBy(notes, owner) };
+  };
+  const [state, setState] = useState(mine);
   useEffect(() => {
-    const onChange = () => setState(outboxSnapshot());
+    const onChange = () => setState(mine());
     window.addEventListener(OUTBOX_EVENT, onChange);
     onChange();
     return () => window.removeEventListener(OUTBOX_EVENT, onChange);

@@ -28,6 +28,7 @@ export interface OutboxEntry {
 export interface OutboxNote {
   id: string;
   kind: OutboxKind;
+  owner: string;
   at: string;
   outcome: 'sent' | 'refused';
   message?: string;
@@ -58,10 +59,16 @@ export function fateOfFailure(status: number): 'retry' | 'refused' {
   return 'refused';
 }
 
+/** The records and notes of this person (and those made before anyone was known): on a shared phone, nobody sees
+ * or sends another's. */
+export function ownedBy<T extends { owner: string }>(items: readonly T[], owner: string): T[] {
+  return items.filter((e) => e.owner === owner || e.owner === UNKNOWN_OWNER);
+}
+
 /** The records to send now for this owner, oldest first (a later walking log of a day must replace an earlier one). */
 export function sendOrder(entries: readonly OutboxEntry[], owner: string): OutboxEntry[] {
-  return entries
-    .filter((e) => e.state === 'ready' && (e.owner === owner || e.owner === UNKNOWN_OWNER))
+  return ownedBy(entries, owner)
+    .filter((e) => e.state === 'ready')
     .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 

@@ -7,7 +7,7 @@
  * Tabs: one flush at a time across all tabs (Web Locks); each tab holds a lock named after itself while open, so a
  * draft session whose tab is gone can be told from one still being finished.
  */
-import { api, ApiError } from '../api/client.js';
+import { api, ApiError, setCsrfToken } from '../api/client.js';
 import {
   fateOfFailure, orphanDrafts, requestFor, sendOrder, UNKNOWN_OWNER,
   type OutboxEntry, type OutboxKind, type OutboxNote,
@@ -32,10 +32,19 @@ export function outboxSnapshot(): { entries: readonly OutboxEntry[]; notes: read
   return snapshot;
 }
 
-/** Reads the outbox again and tells the page. */
-export async function refreshOutbox(): Promise<void> {
+// Another tab that sends or keeps a record says so, and this tab's page shows it too (IndexedDB has no change events).
+const tabs = typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel('footing-outbox') : null;
+if (tabs) tabs.onmessage = () => { void reread(); };
+
+async function reread(): Promise<void> {
   try { snapshot = await readOutbox(); } catch { /* no IndexedDB: nothing kept, nothing to show */ }
   window.dispatchEvent(new Event(OUTBOX_EVENT));
+}
+
+/** Reads the outbox again and tells the page and the other open tabs. */
+export async function refreshOutbox(): Promise<void> {
+  await reread();
+  tabs?.postMessage('changed');
 }
 
 /** A client id for a record: random, URL-safe, within the API's 8-64 characters. */
@@ -43,13 +52,16 @@ export function newClientId(kind: OutboxKind): string {
   return kind[0] + '-' + crypto.randomUUID().replace(/-/g, '');
 }
 
-function lastOwner(): string {
+/** Who last used the app on this phone, as far as it knows ('unknown' before the server was ever reached). */
+export function lastOwner(): string {
   try { return localStorage.getItem(OWNER_KEY) ?? UNKNOWN_OWNER; } catch { return UNKNOWN_OWNER; }
 }
 
 /** Who the server says is using the app: 'local', an account, or null when signed out. Throws when unreachable. */
 async function currentOwner(): Promise<string | null> {
-  const info = await api<{ mode: string; signedIn: boolean; email?: string }>('GET', '/api/auth/mode');
+  const info = await api<{ mode: string; signedIn: boolean; email?: string; csrfToken?: string }>('GET', '/api/auth/mode');
+  // After an offline start the app never got its CSRF token; without it every send would be refused (403).
+  if (info.csrfToken) setCsrfToken(info.csrfToken);
   const owner = info.mode === 'local' ? 'local' : info.signedIn && info.email ? `account:${info.email.toLowerCase()}` : null;
   if (owner) try { localStorage.setItem(OWNER_KEY, owner); } catch { /* private mode: the next answer tells again */ }
   return owner;
@@ -141,9 +153,10 @@ async function flushNow(immediate: ReadonlySet<string>): Promise<Map<string, Res
       const r = await sendOne(e);
       results.set(e.id, r);
       if (r.fate === 'retry') break; // the server is out of reach: the rest wait too, in order
-      if (r.fate === 'sent') await settleEntry(e.id, { id: e.id, kind: e.kind, at: new Date().toISOString(), outcome: 'sent' });
+      const note = { id: e.id, kind: e.kind, owner, at: new Date().toISOString() };
+      if (r.fate === 'sent') await settleEntry(e.id, { ...note, outcome: 'sent' });
       // A refusal the person is looking at (they just pressed Save) is shown on the form, not kept as a note.
-      else await settleEntry(e.id, immediate.has(e.id) ? null : { id: e.id, kind: e.kind, at: new Date().toISOString(), outcome: 'refused', message: r.error.message });
+      else await settleEntry(e.id, immediate.has(e.id) ? null : { ...note, outcome: 'refused', message: r.error.message });
     }
     return results;
   } finally {
