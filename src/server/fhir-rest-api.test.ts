@@ -155,20 +155,21 @@ for (const kind of DATABASES) {
     });
 
     test('Bad parameters answer 400 with an OperationOutcome naming the parameter', async () => {
-      const cases: [string, string][] = [
-        [`/fhir/R4/Observation?patient=${pid}&status=final`, 'status'],
-        [`/fhir/R4/Observation?patient=${pid}&date=2026-11-31`, 'date'],
-        [`/fhir/R4/Observation?patient=${pid}&date=ne2026-11-01`, 'date'],
-        [`/fhir/R4/Observation?patient=${pid}&_count=0`, '_count'],
-        [`/fhir/R4/Observation?patient=${pid}&code:text=steps`, 'code:text'],
-        [`/fhir/R4/Goal?patient=${pid}&_cursor=x`, '_cursor'],
-        [`/fhir/R4/Patient/${pid}/$everything?start=2026-01-01`, 'start'],
-        ['/fhir/R4/Observation', 'patient'], // a clinician names the patient
+      const cases: [string, string, string][] = [
+        [`/fhir/R4/Observation?patient=${pid}&status=final`, 'status', 'not-supported'],
+        [`/fhir/R4/Observation?patient=${pid}&date=2026-11-31`, 'date', 'invalid'],
+        [`/fhir/R4/Observation?patient=${pid}&date=ne2026-11-01`, 'date', 'not-supported'],
+        [`/fhir/R4/Observation?patient=${pid}&_count=0`, '_count', 'invalid'],
+        [`/fhir/R4/Observation?patient=${pid}&code:text=steps`, 'code:text', 'not-supported'],
+        [`/fhir/R4/Goal?patient=${pid}&_cursor=x`, '_cursor', 'invalid'],
+        [`/fhir/R4/Patient/${pid}/$everything?start=2026-01-01`, 'start', 'not-supported'],
+        ['/fhir/R4/metadata?foo=1', 'foo', 'not-supported'],
+        ['/fhir/R4/Observation', 'patient', 'invalid'], // a clinician names the patient
       ];
-      for (const [url, param] of cases) {
+      for (const [url, param, code] of cases) {
         const r = await get('clinicianOfClinic', url);
         assert.equal(r.status, 400, url);
-        assert.deepEqual(issue(r.body).expression, [param], url);
+        assert.deepEqual([issue(r.body).expression, issue(r.body).code], [[param], code], url);
         assert.ok(issue(r.body).details.text.startsWith(`${param}: `), issue(r.body).details.text);
       }
       const qr = await get('patient', '/fhir/R4/QuestionnaireResponse');

@@ -43,7 +43,8 @@ export interface FhirSearch {
   after: Cursor | null;
 }
 
-export type ParsedSearch = { ok: true; search: FhirSearch } | { ok: false; param: string; message: string };
+/** A refusal: the parameter, the message, and whether the parameter or feature is unsupported (else its value is wrong). */
+export type ParsedSearch = { ok: true; search: FhirSearch } | { ok: false; param: string; message: string; unsupported: boolean };
 
 const FHIR_ID = /^[A-Za-z0-9.-]{1,64}$/;
 const PREFIXES: readonly string[] = ['eq', 'ge', 'le', 'gt', 'lt'];
@@ -80,21 +81,21 @@ export function fhirTimeRange(value: string): TimeRange | null {
 /** Every value of a parameter (a repeated parameter arrives as an array). */
 const valuesOf = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v === undefined ? [] : [String(v)]);
 
-function parseDate(raw: string): DateBound | string {
+function parseDate(raw: string): DateBound | string | { unsupported: string } {
   const prefix = /^[a-z]{2}/.test(raw) ? raw.slice(0, 2) : 'eq';
-  if (UNSUPPORTED_PREFIXES.includes(prefix)) return `the prefix "${prefix}" is not supported (use eq, ge, le, gt or lt)`;
+  if (UNSUPPORTED_PREFIXES.includes(prefix)) return { unsupported: `the prefix "${prefix}" is not supported (use eq, ge, le, gt or lt)` };
   const rest = PREFIXES.includes(raw.slice(0, 2)) ? raw.slice(2) : raw;
   const range = fhirTimeRange(rest);
   if (!range) return `"${raw}" is not a date (YYYY, YYYY-MM, YYYY-MM-DD, or a time with a zone such as 2026-11-02T09:30:00+01:00), with an optional prefix eq, ge, le, gt or lt`;
   return { prefix: prefix as DatePrefix, ...range };
 }
 
-function parseCode(raw: string): TokenCode | string {
+function parseCode(raw: string): TokenCode | string | { unsupported: string } {
   const bar = raw.indexOf('|');
   if (bar < 0) return raw ? { system: undefined, code: raw } : 'an empty code';
   const system = raw.slice(0, bar);
   const code = raw.slice(bar + 1);
-  if (!code) return `"${raw}" names no code (searching a whole code system is not supported)`;
+  if (!code) return { unsupported: `"${raw}" names no code (searching a whole code system is not supported)` };
   return { system: system || null, code };
 }
 
@@ -110,12 +111,12 @@ function parsePatient(raw: string, param: string): string | { message: string } 
 /** Parses the query of a search of `type`; the first problem found is returned, naming its parameter. */
 export function parseSearch(type: SearchType, query: Readonly<Record<string, unknown>>): ParsedSearch {
   const own = SEARCH_PARAMS[type];
-  const fail = (param: string, message: string): ParsedSearch => ({ ok: false, param, message: `${param}: ${message}` });
+  const fail = (param: string, message: string, unsupported = false): ParsedSearch => ({ ok: false, param, message: `${param}: ${message}`, unsupported });
   const search: FhirSearch = { patient: null, codes: null, dates: [], count: DEFAULT_COUNT, after: null };
   for (const [name, raw] of Object.entries(query)) {
     const base = name.split(':')[0]!;
-    if (!(base in own) && !COMMON.has(base)) return fail(name, `not a supported search parameter of ${type} (supported: ${[...Object.keys(own), ...COMMON].join(', ')})`);
-    if (name !== base) return fail(name, `the modifier ":${name.slice(base.length + 1)}" is not supported`);
+    if (!(base in own) && !COMMON.has(base)) return fail(name, `not a supported search parameter of ${type} (supported: ${[...Object.keys(own), ...COMMON].join(', ')})`, true);
+    if (name !== base) return fail(name, `the modifier ":${name.slice(base.length + 1)}" is not supported`, true);
     const values = valuesOf(raw);
     if (base !== 'date' && values.length > 1) return fail(name, 'given more than once');
     const value = values[0] ?? '';
@@ -132,6 +133,7 @@ export function parseSearch(type: SearchType, query: Readonly<Record<string, unk
         for (const part of value.split(',')) {
           const c = parseCode(part);
           if (typeof c === 'string') return fail(name, c);
+          if ('unsupported' in c) return fail(name, c.unsupported, true);
           codes.push(c);
         }
         search.codes = codes;
@@ -141,6 +143,7 @@ export function parseSearch(type: SearchType, query: Readonly<Record<string, unk
         for (const v of values) {
           const d = parseDate(v);
           if (typeof d === 'string') return fail(name, d);
+          if ('unsupported' in d) return fail(name, d.unsupported, true);
           search.dates.push(d);
         }
         break;
@@ -156,7 +159,7 @@ export function parseSearch(type: SearchType, query: Readonly<Record<string, unk
         break;
       }
       case '_format':
-        if (!JSON_FORMATS.has(value)) return fail(name, `"${value}" is not supported: this server answers JSON only (application/fhir+json)`);
+        if (!JSON_FORMATS.has(value)) return fail(name, `"${value}" is not supported: this server answers JSON only (application/fhir+json)`, true);
         break;
     }
   }

@@ -25,7 +25,9 @@ import { todayFrom } from '../request-date.js';
 import { FHIR_JSON } from './fhir-routes.js';
 
 export const FHIR_REST_PREFIX = '/fhir/R4';
+/** Footing's version (package.json) and the day the CapabilityStatement last changed: change them with it. */
 const VERSION = '0.1.0';
+const STATEMENT_DATE = '2026-12-07';
 
 /** A search parameter at fault: 400, naming it. */
 class BadParameter extends Problem {
@@ -54,8 +56,9 @@ export async function registerFhirRestRoutes(app: FastifyInstance, store: Store)
     fhir.setNotFoundHandler((req, reply) => sendFhir(reply, 404, operationOutcome({ code: 'not-supported', footingCode: 'not_found', text: `${req.method} ${req.url.split('?')[0]} is not part of this server's FHIR API (see ${FHIR_REST_PREFIX}/metadata).` })));
 
     fhir.get('/metadata', { config: access('public') }, async (req, reply) => {
-      if (Object.keys(req.query as object).some((k) => k !== '_format' && k !== 'mode')) throw new BadParameter(Object.keys(req.query as object).find((k) => k !== '_format' && k !== 'mode')!, 'not a parameter of metadata', true);
-      return sendFhir(reply, 200, capabilityStatement({ base: baseOf(req), date: '2026-12-07', version: VERSION }));
+      const unknown = Object.keys(req.query as object).find((k) => k !== '_format' && k !== 'mode');
+      if (unknown) throw new BadParameter(unknown, `${unknown}: not a parameter of metadata`, true);
+      return sendFhir(reply, 200, capabilityStatement({ base: baseOf(req), date: STATEMENT_DATE, version: VERSION }));
     });
 
     /** The records the request may read that the search names (its patient), refusing a patient it may not see. */
@@ -74,7 +77,7 @@ export async function registerFhirRestRoutes(app: FastifyInstance, store: Store)
     for (const type of SEARCH_TYPES) {
       fhir.get(`/${type}`, { config: access('patient-or-clinician') }, async (req, reply) => {
         const parsed = parseSearch(type as SearchType, req.query as Record<string, unknown>);
-        if (!parsed.ok) throw new BadParameter(parsed.param, parsed.message, /not a supported|not supported/.test(parsed.message));
+        if (!parsed.ok) throw new BadParameter(parsed.param, parsed.message, parsed.unsupported);
         const s = parsed.search;
         const resources = (await recordsFor(req, s.patient, type === 'Patient' ? '_id' : 'patient')).filter((r) => r.resourceType === type);
         const page = searchPage(resources, s);
