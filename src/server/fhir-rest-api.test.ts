@@ -13,7 +13,8 @@ import type { FhirResource } from '../core/fhir/patient-bundle.js';
 import type { SearchsetBundle } from '../core/fhir/searchset.js';
 import { DATABASES, freshStore } from '../../test/helpers/databases.js';
 import { fhirErrors } from '../../test/helpers/fhir-validator.js';
-import { clinicWorld, type ClinicWorld, type Identity } from '../../test/helpers/test-clinic.js';
+import { clinicWorld, TEST_AUTH, type ClinicWorld, type Identity } from '../../test/helpers/test-clinic.js';
+import { buildApp } from './app.js';
 
 const allNo = () => Object.fromEntries([...RED_FLAG_QUESTIONS, ...PRECAUTION_QUESTIONS].map((q) => [q.id, false]));
 type Json = Record<string, unknown>;
@@ -185,5 +186,31 @@ for (const kind of DATABASES) {
       assert.ok(fhir.some((a) => a.route === '/fhir/R4/Patient/:id' && a.action === 'refused'), 'the other clinic\'s attempt');
       assert.ok(!audit.some((a) => a.actorRole === 'patient' && a.route.startsWith('/fhir/')), 'a patient\'s own reads are not audited, as elsewhere');
     });
+
+    // Last: it ends the clinician's access for the tests above.
+    test('Once the patient revokes the clinician\'s link, every read of theirs answers 404, read by id included', async () => {
+      const obs = resourcesOf(await bundle('patient', '/fhir/R4/Observation?_count=1'))[0]!;
+      assert.equal((await get('clinicianOfClinic', `/fhir/R4/Observation/${obs.id}`)).status, 200);
+      const links = (await world.as('patient', { method: 'GET', url: '/api/care-links' })).json() as { id: string }[];
+      assert.equal(links.length, 1);
+      assert.equal((await world.as('patient', { method: 'DELETE', url: `/api/care-links/${links[0]!.id}` })).statusCode, 200);
+      for (const url of [`/fhir/R4/Observation/${obs.id}`, `/fhir/R4/Observation?patient=${pid}`, `/fhir/R4/Patient/${pid}`, `/fhir/R4/Patient/${pid}/$everything`]) {
+        assert.equal((await get('clinicianOfClinic', url)).status, 404, url);
+      }
+      assert.equal((await get('patient', `/fhir/R4/Observation/${obs.id}`)).status, 200, 'the patient still reads their own');
+    });
   });
 }
+
+test('In local mode (no accounts) the one person reads their own record without signing in', async () => {
+  const { store, cleanup } = await freshStore('sqlite');
+  const app = await buildApp({ store, webRoot: null, auth: TEST_AUTH });
+  try {
+    assert.equal((await app.inject({ method: 'POST', url: '/api/checkins', payload: { at: '2026-11-01T08:00:00+00:00', context: 'daily', back: 5, neck: 2 } })).statusCode, 201);
+    const res = await app.inject({ method: 'GET', url: '/fhir/R4/Observation?date=2026-11-01' });
+    assert.equal(res.statusCode, 200, res.body);
+    const b = res.json() as SearchsetBundle;
+    assert.deepEqual([b.total, ...(b.entry ?? []).map((e) => e.resource.valueInteger).sort()], [2, 2, 5]);
+    assert.deepEqual(fhirErrors(b as unknown as Json), []);
+  } finally { await app.close(); await cleanup(); }
+});
