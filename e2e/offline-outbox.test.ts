@@ -147,6 +147,11 @@ test('offline: a check-in and a walking log wait on the phone through a closed t
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
   assert.equal((await checkins()).length, 1);
+  // The Data page says the same.
+  await page.getByRole('navigation', { name: 'Your data' }).getByRole('link', { name: 'Data' }).click();
+  await page.getByRole('heading', { name: 'Waiting to be sent' }).waitFor();
+  await outbox(page).getByText(/^Check-in sent at \d\d:\d\d$/).waitFor();
+  assert.equal(await outbox(page).getByText(/waiting to be sent/).count(), 0);
   await page.close(); // an open tab would send what later tests keep waiting (it listens for 'online')
 });
 

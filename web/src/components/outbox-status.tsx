@@ -1,7 +1,7 @@
 /**
  * What waits on this phone to be sent ("1 session waiting to be sent"), with "Send now", and what was sent in the last
  * day and when ("Check-in sent at 08:14"), for the person using the app (a shared phone shows nobody another's).
- * Shown on Today; renders nothing when there is nothing to say.
+ * Shown on Today (nothing when there is nothing to say) and on the Data page (there `empty` says all is sent).
  */
 import { useEffect, useState } from 'react';
 import './outbox-status.css';
@@ -27,12 +27,12 @@ export function useOutbox() {
   return state;
 }
 
-export function OutboxStatus({ onSent }: { onSent?: () => void }) {
+export function OutboxStatus({ onSent, empty }: { onSent?: () => void; empty?: string }) {
   const { entries, notes } = useOutbox();
   const [sending, setSending] = useState(false);
   const waiting = waitingText(entries);
   const lines = noteLines(notes, Date.now(), time);
-  if (!waiting && lines.length === 0) return null;
+  if (!waiting && lines.length === 0) return empty ? <p data-testid="outbox">{empty}</p> : null;
   const sendNow = async () => {
     setSending(true);
     try { if (await flushOutbox()) onSent?.(); } finally { setSending(false); }

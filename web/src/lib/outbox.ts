@@ -153,10 +153,11 @@ async function flushNow(immediate: ReadonlySet<string>): Promise<Map<string, Res
       const r = await sendOne(e);
       results.set(e.id, r);
       if (r.fate === 'retry') break; // the server is out of reach: the rest wait too, in order
-      const note = { id: e.id, kind: e.kind, owner, at: new Date().toISOString() };
-      if (r.fate === 'sent') await settleEntry(e.id, { ...note, outcome: 'sent' });
-      // A refusal the person is looking at (they just pressed Save) is shown on the form, not kept as a note.
-      else await settleEntry(e.id, immediate.has(e.id) ? null : { ...note, outcome: 'refused', message: r.error.message });
+      // A record the person just saved is answered on its form ("saved", or the refusal next to the field): only
+      // what had to wait gets a note, so Today says when it finally went.
+      const note = immediate.has(e.id) ? null : { id: e.id, kind: e.kind, owner, at: new Date().toISOString() };
+      if (r.fate === 'sent') await settleEntry(e.id, note && { ...note, outcome: 'sent' });
+      else await settleEntry(e.id, note && { ...note, outcome: 'refused', message: r.error.message });
     }
     return results;
   } finally {

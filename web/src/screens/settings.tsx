@@ -5,11 +5,12 @@
 import { useState, type ChangeEvent } from 'react';
 import { api, ApiError } from '../api/client.js';
 import { FieldError, Link, ScreenTitle } from '../components/common.js';
+import { OutboxStatus } from '../components/outbox-status.js';
 import { isMuted, setMuted } from '../lib/cues.js';
-import { flushQueue } from '../lib/offline-queue.js';
 import { navigate } from '../lib/router.js';
 
-export function Settings({ pending, onChanged }: { pending: number; onChanged: () => void }) {
+// `pending` (sessions waiting) is still passed by the shell; OutboxStatus reads the outbox itself, check-ins and walks too.
+export function Settings({ onChanged }: { pending: number; onChanged: () => void }) {
   const [importError, setImportError] = useState<string | null>(null);
   const [importDone, setImportDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -53,9 +54,8 @@ export function Settings({ pending, onChanged }: { pending: number; onChanged: (
         {importDone && <p className="success" role="status">{importDone}</p>}
       </div>
       <div className="card">
-        <h2>Waiting to upload</h2>
-        <p>{pending === 0 ? 'All sessions are sent.' : `${pending} session${pending > 1 ? 's are' : ' is'} saved on this phone and not sent yet.`}</p>
-        {pending > 0 && <button type="button" onClick={() => void flushQueue().then(onChanged)}>Send now</button>}
+        <h2>Waiting to be sent</h2>
+        <OutboxStatus onSent={onChanged} empty="Nothing is waiting: everything you saved on this phone has been sent." />
       </div>
       <div className="card">
         <h2>Reminders</h2>
