@@ -70,8 +70,9 @@ test('each picture shows where it matters: the toes from the front for the toe l
     }
   }
   // The text asks for a gentle press sitting and a little more weight standing; the pictures say the same.
-  assert.equal(pictureFor('ball-roll', 'sitting')?.view === 'sole-side' && pictureFor('ball-roll', 'sitting')?.weight, 'gentle');
-  assert.equal(pictureFor('ball-roll', 'standing')?.view === 'sole-side' && pictureFor('ball-roll', 'standing')?.weight, 'more');
+  const weightOf = (position: 'sitting' | 'standing') => { const p = pictureFor('ball-roll', position); return p?.view === 'sole-side' ? p.weight : undefined; };
+  assert.equal(weightOf('sitting'), 'gentle');
+  assert.equal(weightOf('standing'), 'more');
 });
 
 const walking: WalkingTarget = { steps: null, minutes: 10, provisional: true, baselineSteps: null, baselineMinutes: null, basis: '', window: { from: '2024-01-01', to: '2024-01-07', daysWithData: 0 }, clinician: null };
