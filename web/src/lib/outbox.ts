@@ -59,7 +59,7 @@ export function lastOwner(): string {
 
 /** Who the server says is using the app: 'local', an account, or null when signed out. Throws when unreachable. */
 async function currentOwner(): Promise<string | null> {
-  const info = await api<{ mode: string; signedIn: boolean; email?: string; csrfToken?: string }>('GET', '/api/auth/mode');
+  const info = await within(api<{ mode: string; signedIn: boolean; email?: string; csrfToken?: string }>('GET', '/api/auth/mode'));
   // After an offline start the app never got its CSRF token; without it every send would be refused (403).
   if (info.csrfToken) setCsrfToken(info.csrfToken);
   const owner = info.mode === 'local' ? 'local' : info.signedIn && info.email ? `account:${info.email.toLowerCase()}` : null;
@@ -91,6 +91,16 @@ export async function releaseDraft(id: string): Promise<void> {
 
 /** How long Save waits for the server before saying the record is kept on the phone (it is, either way). */
 const SEND_WAIT_MS = 8000;
+/**
+ * How long one request of a flush may take before it counts as unreachable. A connection that hangs would otherwise
+ * hold the outbox's lock, and every later flush in every tab would wait behind it. A request cut short this way may
+ * still reach the server: the resend is stored once.
+ */
+const REQUEST_LIMIT_MS = 20_000;
+
+function within<T>(p: Promise<T>): Promise<T> {
+  return Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new ApiError(0, 'offline', 'The server took too long to answer.')), REQUEST_LIMIT_MS))]);
+}
 
 /**
  * Keeps a record on the phone, then sends what is waiting. 'sent' when the server has it now, 'queued' when it waits
@@ -168,7 +178,7 @@ async function flushNow(immediate: ReadonlySet<string>): Promise<Map<string, Res
 async function sendOne(e: OutboxEntry): Promise<Result> {
   const { method, path } = requestFor(e.kind);
   try {
-    await api(method, path, e.body);
+    await within(api(method, path, e.body));
     return { fate: 'sent' };
   } catch (err) {
     const error = err instanceof ApiError ? err : new ApiError(0, 'offline', String(err));
