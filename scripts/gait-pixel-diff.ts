@@ -1,14 +1,16 @@
 /**
  * How far apart are the pixels the browser and Node hand the pose model? (issue 13; figures in docs/gait-web.md)
  * One frame of a clip, the same region, three ways: Chromium draws the <video> frame onto a canvas (the page's
- * path: the browser's decoder and colour conversion, then the canvas scaler), ffmpeg gives rgb24 cropped and scaled
- * with flags=area (Node's path), and ffmpeg cropped at full size. Prints the mean and 99th percentile of the
+ * path before frames went through src/pose/yuv-frame.ts, and still its path for a frame that is not I420: the
+ * browser's colour conversion, then the canvas scaler), ffmpeg gives rgb24 cropped and scaled with flags=area
+ * (Node's path before yuv-frame.ts, and still its walker scan's), and ffmpeg cropped at full size. Prints the mean and 99th percentile of the
  * per-channel differences, at full size (decoder + colour conversion) and at model size (plus the scaler).
  *
  * Run: node --import tsx scripts/gait-pixel-diff.ts CLIP FRAME [x,y,w,h]
  */
 import { readFileSync } from 'node:fs';
 import { openVideo } from '../src/pose/ffmpeg-frames.js';
+import { modelFrameSize } from '../src/pose/model-frame-size.js';
 
 import { launchPhone } from '../e2e/helpers/browser.js';
 
@@ -20,8 +22,7 @@ if (!probe.ok) { console.error(probe.error.message); process.exit(1); }
 const { source, times } = probe.value;
 const [x, y, width, height] = roiArg ? roiArg.split(',').map(Number) as [number, number, number, number] : [0, 0, source.width, source.height];
 const roi = { x, y, width, height };
-const k = Math.min(1, 720 / source.height); // the page's frame size (web/src/gait/frame-canvas.ts)
-const size = { width: Math.max(1, Math.round(width * k)), height: Math.max(1, Math.round(height * k)) };
+const size = modelFrameSize(source, roi, 720);
 
 async function ffmpegFrame(maxHeight?: number): Promise<Uint8Array> {
   const v = await openVideo(file!, { crop: roi, first: index, last: index, ...(maxHeight ? { maxHeight } : {}) });

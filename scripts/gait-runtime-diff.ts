@@ -48,7 +48,7 @@ const last = Number(values.last ?? times.length - 1);
 console.log(`clip ${basename(file)}: ${source.width}x${source.height}, ${times.length} frames at ${source.fps.toFixed(2)} fps; region ${roi.x},${roi.y},${roi.width}x${roi.height}; frames ${first}-${last}`);
 
 async function nodeSeries(runtime: LandmarkRuntime): Promise<KeypointSeries> {
-  const v = await openVideo(file!, { maxHeight: 720, crop: roi, first, last });
+  const v = await openVideo(file!, { maxHeight: 720, crop: roi, first, last, yuv: true });
   if (!v.ok) throw new Error(v.error.message);
   const est = await createNodePoseEstimator(runtime);
   if (!est.ok) throw new Error(est.error.message);

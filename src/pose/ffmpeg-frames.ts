@@ -6,6 +6,8 @@ import { spawn, execFile } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import type { Frame, RegionOfInterest, Result, SourceInfo } from './frame.js';
 import { fail } from './frame.js';
+import { modelFrameSize } from './model-frame-size.js';
+import { chromaAlignedBox, packedYuv420, yuv420ToRgb } from './yuv-frame.js';
 
 export interface VideoOpenOptions {
   /** Downscale so that the frame height is at most this many pixels (keeps the aspect ratio, even widths). */
@@ -24,6 +26,11 @@ export interface VideoOpenOptions {
   crop?: RegionOfInterest;
   /** Hand out only every n-th frame (indices first, first + n, ...), e.g. for a quick low-resolution scan. */
   every?: number;
+  /**
+   * Decode to yuv420p and convert and scale in JS with yuv-frame.ts, the browser's code for the same step, so both
+   * hand the model the same bytes (issue 13). Slower than ffmpeg's own rgb24 scaler; ignored with hflip.
+   */
+  yuv?: boolean;
 }
 
 export interface OpenedVideo {
@@ -98,24 +105,16 @@ export async function probeVideo(file: string): Promise<Result<VideoProbe>> {
 function openProbed(file: string, probe: VideoProbe, options: VideoOpenOptions): Result<OpenedVideo> {
   const { source, times, rawTimes } = probe;
   const { width, height } = source;
-  let frameWidth = width;
-  let frameHeight = height;
-  if (options.maxHeight && options.maxHeight < height) {
-    frameHeight = options.maxHeight - (options.maxHeight % 2);
-    frameWidth = Math.round((width * frameHeight) / height / 2) * 2;
-  }
   const crop = options.crop;
   if (crop) {
     const bad = checkCrop(crop, width, height);
     if (bad) return fail('bad-roi', bad, { file, field: 'roi' });
-    // The crop keeps the scale the whole picture would have had (frameHeight / height), rounded to even sizes.
-    const k = frameHeight / height;
-    frameWidth = Math.max(2, Math.round((crop.width * k) / 2) * 2);
-    frameHeight = Math.max(2, Math.round((crop.height * k) / 2) * 2);
   }
+  // The browser sizes its frames by the same rule (model-frame-size.ts).
+  const { width: frameWidth, height: frameHeight } = modelFrameSize(source, crop, options.maxHeight);
   return {
     ok: true,
-    value: { source, frameWidth, frameHeight, times, rawTimes, frames: () => decodeFrames(file, frameWidth, frameHeight, { times, rawTimes }, options) },
+    value: { source, frameWidth, frameHeight, times, rawTimes, frames: () => decodeFrames(file, frameWidth, frameHeight, { times, rawTimes, width, height }, options) },
   };
 }
 
@@ -129,7 +128,7 @@ function checkCrop(c: RegionOfInterest, width: number, height: number): string |
 const SEEK_FROM_FRAME = 30;
 
 /** Streams decoded frames; a decoding failure mid-way throws a VideoDecodeError carrying a located error. */
-async function* decodeFrames(file: string, w: number, h: number, t: { times: number[]; rawTimes: number[] }, o: VideoOpenOptions): AsyncIterable<Frame> {
+async function* decodeFrames(file: string, w: number, h: number, t: { times: number[]; rawTimes: number[]; width: number; height: number }, o: VideoOpenOptions): AsyncIterable<Frame> {
   const { times, rawTimes } = t;
   const first = Math.max(0, o.first ?? 0);
   const last = Math.min(times.length - 1, o.last ?? times.length - 1);
@@ -153,16 +152,24 @@ async function* decodeFrames(file: string, w: number, h: number, t: { times: num
     filters.push(`select='between(n\\,${first}\\,${last})'`);
   }
   if (o.hflip) filters.push('hflip');
-  if (o.crop) filters.push(`crop=${o.crop.width}:${o.crop.height}:${o.crop.x}:${o.crop.y}`);
-  filters.push(`scale=${w}:${h}:flags=area`);
+  // yuv: ffmpeg only crops, to the chroma-aligned box around the region; yuv-frame.ts does the rest.
+  const want = o.crop ?? { x: 0, y: 0, width: t.width, height: t.height };
+  const box = o.yuv && !o.hflip ? chromaAlignedBox(want, t.width, t.height) : null;
+  const crop = box ?? o.crop;
+  if (crop && (crop.width !== t.width || crop.height !== t.height)) filters.push(`crop=${crop.width}:${crop.height}:${crop.x}:${crop.y}`);
+  if (!box) filters.push(`scale=${w}:${h}:flags=area`);
+  else if (!filters.length) filters.push('null');
   const args = ['-v', 'error', '-nostdin', ...input, '-i', file, '-an', '-sn', '-vf', filters.join(','),
-    '-fps_mode', 'passthrough', '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'];
+    '-fps_mode', 'passthrough', '-f', 'rawvideo', '-pix_fmt', box ? 'yuv420p' : 'rgb24', 'pipe:1'];
+  const convert = box
+    ? (raw: Uint8Array) => yuv420ToRgb(packedYuv420(raw, box.width, box.height), { ...want, x: want.x - box.x, y: want.y - box.y }, w, h)
+    : (raw: Uint8Array) => raw;
   const region = o.crop ? { ...o.crop } : undefined;
   const child = spawn('ffmpeg', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => { if (stderr.length < 4000) stderr += d.toString(); });
   const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-  const frameBytes = w * h * 3;
+  const frameBytes = box ? (box.width * box.height * 3) / 2 : w * h * 3;
   const readAhead = Math.max(1, o.readAhead ?? 4);
   const queue: Uint8Array[] = [];
   // Pipe chunks (64 KiB) are kept as they come and copied once into a frame when a whole frame has arrived:
@@ -198,7 +205,7 @@ async function* decodeFrames(file: string, w: number, h: number, t: { times: num
       const data = queue.shift();
       if (data) {
         if (queue.length < readAhead) child.stdout.resume();
-        yield { data, width: w, height: h, index, time: times[index] ?? index / 30, ...(region ? { region } : {}) };
+        yield { data: convert(data), width: w, height: h, index, time: times[index] ?? index / 30, ...(region ? { region } : {}) };
         index += every;
         continue;
       }

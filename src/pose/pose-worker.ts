@@ -38,7 +38,8 @@ async function* timedFrames(frames: AsyncIterable<Frame>, wait: { ms: number; fr
 }
 
 async function runSegment(job: SegmentJob, det: PoseDetector, model: string, t0: number): Promise<void> {
-  const opened = await openVideo(job.file, { maxHeight: job.maxHeight, first: job.decodeFirst, last: job.last,
+  // yuv: the frames converted and scaled by the browser's own code (yuv-frame.ts), so both see the same bytes.
+  const opened = await openVideo(job.file, { maxHeight: job.maxHeight, first: job.decodeFirst, last: job.last, yuv: true,
     ...(job.crop ? { crop: job.crop } : {}), ...(job.hflip ? { hflip: true } : {}) }, job.probe);
   if (!opened.ok) { post({ type: 'error', error: opened.error }); return; }
   const est = blazePoseEstimator(det, model);

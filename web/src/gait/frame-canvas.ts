@@ -1,30 +1,36 @@
 /**
- * Turns a decoded picture (VideoFrame or <video>) into a pose `Frame`: only the chosen region is drawn, scaled so
- * the model never sees more than `maxHeight` pixels of source height (the CLI's 720p-equivalent), and the frame
- * records which source region it shows so keypoints map back to full-video pixels.
+ * Turns a decoded picture (VideoFrame or <video>) into a pose `Frame`: only the chosen region, scaled so the model
+ * never sees more than `maxHeight` pixels of source height (the CLI's 720p-equivalent), and the frame records which
+ * source region it shows so keypoints map back to full-video pixels.
+ *
+ * A WebCodecs VideoFrame in I420 (what Chromium's software decoders give) is copied out as YUV planes and converted
+ * and scaled by src/pose/yuv-frame.ts, the code Node runs on ffmpeg's yuv420p, so both hand the model the same bytes
+ * (issue 13: the canvas's colour conversion and scaler were what made the page's answer differ from Node's). Any
+ * other picture is drawn on a canvas, as before.
  */
 import type { Frame, RegionOfInterest } from '../../../src/pose/frame.js';
 import { frameFromRgba } from '../../../src/pose/browser-runtime.js';
+import { modelFrameSize } from '../../../src/pose/model-frame-size.js';
+import { chromaAlignedBox, yuv420ToRgb } from '../../../src/pose/yuv-frame.js';
 
 /** The model sees frames at most this many source pixels high, scaled like the Node CLI (MODEL_MAX_HEIGHT). */
 export const MODEL_MAX_HEIGHT = 720;
 
 export interface FrameGrabber {
   /** Draws `image` (full source picture) cropped to the region and returns it as a packed RGB frame. */
-  grab(image: CanvasImageSource, index: number, time: number): Frame;
+  grab(image: CanvasImageSource, index: number, time: number): Frame | Promise<Frame>;
   /** The size of the frames handed to the model. */
   readonly width: number;
   readonly height: number;
 }
 
 /**
- * One canvas reused for every frame. The scale is the whole picture's (min(1, maxHeight / source height)), applied
- * to the region, so a region gives the model the same pixels as the CLI's downscale-then-crop.
+ * Frames of the size Node's ffmpeg frames have for the same region (model-frame-size.ts: the whole picture's scale
+ * applied to the region, sides rounded to even). One canvas is reused for pictures that are not I420 VideoFrames.
  */
 export function frameGrabber(source: { width: number; height: number }, roi: RegionOfInterest, maxHeight = MODEL_MAX_HEIGHT): FrameGrabber {
-  const k = Math.min(1, maxHeight / source.height);
-  const width = Math.max(1, Math.round(roi.width * k));
-  const height = Math.max(1, Math.round(roi.height * k));
+  const { width, height } = modelFrameSize(source, roi, maxHeight);
+  const box = chromaAlignedBox(roi, source.width, source.height);
   const canvas = new OffscreenCanvas(width, height);
   const ctx = canvas.getContext('2d', { willReadFrequently: true, alpha: false });
   if (!ctx) throw new Error('This browser cannot draw video frames to a canvas.');
@@ -32,9 +38,27 @@ export function frameGrabber(source: { width: number; height: number }, roi: Reg
   return {
     width, height,
     grab(image, index, time) {
+      if (typeof VideoFrame !== 'undefined' && image instanceof VideoFrame && image.format === 'I420' && !image.visibleRect?.x && !image.visibleRect?.y
+        && image.displayWidth === source.width && image.displayHeight === source.height) {
+        return fromI420(image, box, roi, width, height).then((data) => ({ data, width, height, index, time, region: roi }));
+      }
       ctx.drawImage(image, roi.x, roi.y, roi.width, roi.height, 0, 0, width, height);
       const frame = frameFromRgba(ctx.getImageData(0, 0, width, height), index, time);
       return { ...frame, region: roi };
     },
   };
+}
+
+/** The region of an I420 frame as the model's RGB bytes, through the planes of the chroma-aligned box around it. */
+async function fromI420(frame: VideoFrame, box: RegionOfInterest, roi: RegionOfInterest, width: number, height: number): Promise<Uint8Array> {
+  const rect = { x: box.x, y: box.y, width: box.width, height: box.height };
+  const bytes = new Uint8Array(frame.allocationSize({ rect }));
+  const [y, u, v] = await frame.copyTo(bytes, { rect });
+  const plane = (p: PlaneLayout | undefined) => { if (!p) throw new Error('an I420 frame without three planes'); return p; };
+  const yl = plane(y); const ul = plane(u); const vl = plane(v);
+  return yuv420ToRgb({
+    width: box.width, height: box.height,
+    y: bytes.subarray(yl.offset), u: bytes.subarray(ul.offset), v: bytes.subarray(vl.offset),
+    yStride: yl.stride, uStride: ul.stride, vStride: vl.stride,
+  }, { x: roi.x - box.x, y: roi.y - box.y, width: roi.width, height: roi.height }, width, height);
 }

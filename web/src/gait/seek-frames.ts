@@ -55,6 +55,6 @@ export async function* seekFrames(video: HTMLVideoElement, opts: { fps: number; 
     const seeked = once(video, 'seeked');
     video.currentTime = (i + 0.5) / opts.fps;
     await seeked;
-    yield opts.grabber.grab(video, i, i / opts.fps);
+    yield await opts.grabber.grab(video, i, i / opts.fps);
   }
 }

@@ -79,7 +79,7 @@ export async function* webCodecsFrames(bytes: Uint8Array, track: Mp4VideoTrack, 
       const f = ready.shift();
       if (f) {
         try {
-          if (index >= first && index <= last && (index - first) % every === 0) yield grabber.grab(f, index, f.timestamp / 1e6);
+          if (index >= first && index <= last && (index - first) % every === 0) yield await grabber.grab(f, index, f.timestamp / 1e6);
         } finally {
           f.close();
         }
