@@ -52,7 +52,7 @@ async function browserAnalysis(file: string, last: number, width: number, height
 async function analyse(page: Page, file: string, last: number, width: number, height: number): Promise<{ analysis: GaitAnalysisJson; model: string }> {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(ctx.server.url + '/gait?pose-runtime=onnx'); // the networks on ONNX Runtime, as in Node
+  await page.goto(ctx.server.url + '/gait');
   await page.locator('#gait-file').setInputFiles(file);
   await page.getByText(`${width} × ${height},`).waitFor();
   // The walker scan pre-sets the box when it ends; type ours after that, so the fields are not re-rendered under us.

@@ -11,7 +11,7 @@
  * contacts and cadence each gives. With --scan it also prints the walker region the page pre-sets beside Node's.
  *
  * Run: node --import tsx scripts/gait-runtime-diff.ts CLIP [--roi x,y,w,h] [--first N] [--last N] [--scan] [--skip-browser]
- * --browser-onnx: the page runs both networks on ONNX Runtime web (/gait?pose-runtime=onnx) instead of tfjs wasm.
+ * --browser-tfjs: the page runs both networks on tfjs wasm (/gait?pose-runtime=tfjs, its path before issue 13).
  * --auto: no region typed; the page keeps what its walker scan pre-set and Node runs `footing analyze` without --roi.
  * Needs web/dist (npm run build:web).
  */
@@ -32,7 +32,7 @@ import { call } from '../e2e/helpers/server.js';
 const LEGS = ['left_hip', 'right_hip', 'left_knee', 'right_knee', 'left_ankle', 'right_ankle', 'left_heel', 'right_heel', 'left_foot_index', 'right_foot_index'] as const;
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: {
-  roi: { type: 'string' }, first: { type: 'string' }, last: { type: 'string' }, scan: { type: 'boolean' }, auto: { type: 'boolean' }, 'browser-onnx': { type: 'boolean' }, 'skip-browser': { type: 'boolean' },
+  roi: { type: 'string' }, first: { type: 'string' }, last: { type: 'string' }, scan: { type: 'boolean' }, auto: { type: 'boolean' }, 'browser-tfjs': { type: 'boolean' }, 'skip-browser': { type: 'boolean' },
 } });
 const file = positionals[0];
 if (!file) { console.error('usage: gait-runtime-diff.ts CLIP [--roi x,y,w,h] [--first N] [--last N] [--scan]'); process.exit(2); }
@@ -63,7 +63,7 @@ async function browserSeries(): Promise<{ series: KeypointSeries; scanRoi: strin
   const phone = await launchPhone();
   try {
     const { page } = phone;
-    await page.goto(server.url + (values['browser-onnx'] ? '/gait?pose-runtime=onnx' : '/gait'), { timeout: 60_000 });
+    await page.goto(server.url + (values['browser-tfjs'] ? '/gait?pose-runtime=tfjs' : '/gait'), { timeout: 60_000 });
     await page.locator('#gait-file').setInputFiles(file!);
     let scanRoi: string | null = null;
     if (values.scan) {

@@ -4,8 +4,8 @@
  * decoding, tracking and smoothing. With `runtime: 'onnx'` both networks run on ONNX Runtime as in Node
  * (onnxruntime-web here, browser-onnx.ts; onnxruntime-node there), converted from the same files by the same code,
  * with the same crops cut from the frame's bytes (landmark-crop.ts); if it cannot load, the networks stay on tfjs
- * wasm and the model name says why. The web app still asks for 'tfjs' unless the page is opened with
- * ?pose-runtime=onnx (web/src/gait/estimate-in-browser.ts says why). No Node imports here.
+ * wasm and the model name says why. The web app asks for 'tfjs' only when opened with ?pose-runtime=tfjs
+ * (web/src/gait/estimate-in-browser.ts). No Node imports here.
  *
  * The web app must serve: /models/blazepose/blazepose-{detector,full}.{json,bin} (copied from models/blazepose),
  * /models/tfjs-wasm/*.wasm (from @tensorflow/tfjs-backend-wasm/dist) and /models/ort-wasm/ort-wasm-simd-threaded.
@@ -29,7 +29,7 @@ export interface BrowserRuntimeOptions {
   wasmBase?: string;
   /** Base URL of onnxruntime-web's files; default '/models/ort-wasm/'. */
   ortBase?: string;
-  /** 'onnx' (default): the networks on onnxruntime-web, as in Node; 'tfjs': all on tfjs wasm (the web app's default). */
+  /** 'onnx' (default): the networks on onnxruntime-web, as in Node; 'tfjs': all on tfjs wasm (the old path). */
   runtime?: 'onnx' | 'tfjs';
 }
 

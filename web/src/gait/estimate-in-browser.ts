@@ -14,13 +14,12 @@ let loading: Promise<{ detector: PoseDetector; model: string } | PoseError> | nu
 let estimator: PoseEstimator | null = null;
 
 /**
- * `/gait?pose-runtime=onnx` runs both networks on ONNX Runtime web, the graphs Node runs (src/pose/browser-onnx.ts).
- * Not the default yet: it does not bring the page's answer closer to Node's (the frames' pixels differ, see
- * docs/gait-web.md), and on this loaded 2-core box it loaded in 16 s instead of 3 s. The bench and
- * scripts/gait-runtime-diff.ts measure it beside the default.
+ * The page runs both networks on ONNX Runtime web, the graphs Node runs on the same bytes (src/pose/browser-onnx.ts,
+ * src/pose/yuv-frame.ts), so it gives Node's answer. `/gait?pose-runtime=tfjs` keeps the old all-tfjs path: the
+ * bench's baseline, and a way out should ONNX Runtime misbehave on some browser.
  */
 function runtimeAsked(): 'onnx' | 'tfjs' {
-  return new URLSearchParams(globalThis.location?.search ?? '').get('pose-runtime') === 'onnx' ? 'onnx' : 'tfjs';
+  return new URLSearchParams(globalThis.location?.search ?? '').get('pose-runtime') === 'tfjs' ? 'tfjs' : 'onnx';
 }
 
 /** Loads the raw detector once (from /models/ on this origin); a failure is returned, and retried on the next call. */
