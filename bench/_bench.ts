@@ -102,3 +102,20 @@ export async function stopServer(child: ChildProcess): Promise<void> {
   child.kill('SIGTERM');
   await exited;
 }
+
+let databaseUrlHeld: Promise<unknown> = Promise.resolve();
+/**
+ * Runs `fn` with DATABASE_URL set to `url` (unchanged when undefined), then puts the old value back. The smoke test
+ * runs the benches at the same time in one process (bench/smoke.test.ts), and two of them run `footing user add`
+ * in-process on their own database: the variable is held by one of them at a time, or one bench's command opens the
+ * other's database.
+ */
+export function withDatabaseUrl<T>(url: string | undefined, fn: () => Promise<T>): Promise<T> {
+  const turn = databaseUrlHeld.then(async () => {
+    const prev = process.env.DATABASE_URL;
+    if (url !== undefined) process.env.DATABASE_URL = url;
+    try { return await fn(); } finally { if (prev === undefined) delete process.env.DATABASE_URL; else process.env.DATABASE_URL = prev; }
+  });
+  databaseUrlHeld = turn.catch(() => undefined);
+  return turn;
+}

@@ -26,7 +26,7 @@ import { hashPassword } from '../src/server/auth/password.js';
 import { submitScreen } from '../src/services/program-service.js';
 import { migrate, openStore } from '../src/store/db.js';
 import { inTransaction, refreshListFigures } from '../src/store/repos/patient-list.js';
-import { expectWork, failedRequests, listenLocal, loadLength, requestsPerSecond, serveFooting, stopServer, type BenchFigures, type BenchOptions } from './_bench.js';
+import { expectWork, failedRequests, listenLocal, loadLength, requestsPerSecond, serveFooting, stopServer, withDatabaseUrl, type BenchFigures, type BenchOptions } from './_bench.js';
 
 const ADMIN_URL = process.env.FOOTING_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 1000);
@@ -220,14 +220,12 @@ export async function run(options: BenchOptions = {}): Promise<BenchFigures> {
     const pw = join(dir, 'pw');
     writeFileSync(pw, `${PASSWORD}\n`);
     const quiet = new Writable({ write(_c, _e, cb) { cb(); } });
-    const prev = process.env.DATABASE_URL;
-    process.env.DATABASE_URL = url;
-    try {
+    await withDatabaseUrl(url, async () => {
       if (await main(['clinic', 'create', 'Bench Clinic'], { out: quiet, err: quiet }) !== 0) throw new Error('clinic create failed');
       for (const c of size.clinics) {
         if (await main(['user', 'add', '--role', 'clinician', '--clinic', 'Bench Clinic', '--email', c.email, '--name', c.name, '--password-file', pw], { out: quiet, err: quiet }) !== 0) throw new Error('user add failed');
       }
-    } finally { if (prev === undefined) delete process.env.DATABASE_URL; else process.env.DATABASE_URL = prev; }
+    });
     const clinicianOf = async (c: Clinic) => (await raw.query<{ id: string; clinic_id: string }>('SELECT id, clinic_id FROM accounts WHERE email = $1', [c.email])).rows[0]!;
 
     // The screen row comes from the real service (one patient), so its JSON is what the app writes and reads.

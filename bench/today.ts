@@ -24,7 +24,7 @@ import { main } from '../src/cli/main.js';
 import { footingNodeFlags } from '../src/cli/node-flags.js';
 import { addDays } from '../src/core/dates.js';
 import { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } from '../src/core/red-flags.js';
-import { expectWork, serveFooting, stopServer, type BenchFigures, type BenchOptions } from './_bench.js';
+import { expectWork, serveFooting, stopServer, withDatabaseUrl, type BenchFigures, type BenchOptions } from './_bench.js';
 
 const ADMIN_URL = process.env.FOOTING_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const RATE = Number(process.env.BENCH_RATE ?? 200);
@@ -139,12 +139,10 @@ async function addPatient(db: Database, dir: string): Promise<void> {
   const pw = join(dir, 'pw');
   writeFileSync(pw, `${PASSWORD}\n`);
   const quiet = new Writable({ write(_c, _e, cb) { cb(); } });
-  const prev = process.env.DATABASE_URL;
-  if (db.env.DATABASE_URL) process.env.DATABASE_URL = db.env.DATABASE_URL;
-  try {
+  await withDatabaseUrl(db.env.DATABASE_URL, async () => {
     const code = await main(['user', 'add', '--role', 'patient', '--email', EMAIL, '--name', 'Bench Patient', '--password-file', pw, ...db.args], { out: quiet, err: quiet });
     expectWork(code === 0, `footing user add exited ${code}`);
-  } finally { if (prev === undefined) delete process.env.DATABASE_URL; else process.env.DATABASE_URL = prev; }
+  });
 }
 
 async function signIn(base: string, agent: Agent): Promise<Client> {
