@@ -55,6 +55,9 @@ test('gait video: analysed in the browser, agrees with the Node analysis, saved 
   await page.getByText('Your video stays on this device.').waitFor();
   await page.locator('#gait-file').setInputFiles(VIDEO);
   await page.getByText('1768 × 994, 230 frames at 30 fps').waitFor();
+  // The walker scan pre-sets the box and lists the people when it ends, which moves the button below it; type ours
+  // after that, so the fields are not re-set and the button does not move under the click (CI at bc04a4c, Node 22).
+  await page.getByText(/Footing will follow Person|Nobody walks across the picture/).waitFor({ timeout: 120_000 }); // a hang guard, not a timing
   await page.getByLabel('Top').fill(String(ROI.y));
   await page.getByLabel('Height', { exact: true }).fill(String(ROI.height));
   await page.getByLabel('Left', { exact: true }).fill(String(ROI.x));
