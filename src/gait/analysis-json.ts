@@ -4,6 +4,7 @@
  * reason}` when not measurable, events in seconds per foot.
  */
 import type { GaitAnalysis } from './analyze-gait.js';
+import { CYCLE_STEP_PCT, type AngleCurves, type JointCurve, type SideCurves } from './angle-curves.js';
 import type { GaitMetrics } from './keypoint-metrics.js';
 import type { Metric } from './metric.js';
 
@@ -51,6 +52,21 @@ export interface GaitAnalysisJson {
   warnings: { code: string; severity: string; message: string; advice: string }[];
   tracks: GaitAnalysis['tracks'];
   track_id: number | null;
+  /** Hip, knee and ankle angles over the gait cycle (angle-curves.ts); absent in analyses saved before them. */
+  angle_curves?: AngleCurvesJson;
+}
+
+/** One side's mean angle curves, each `{strides, mean}` (mean: degrees at 0, step_pct, ... 100 % of the cycle). */
+export interface SideCurvesJson { toe_off_pct: number | null; hip_deg: JointCurve | null; knee_deg: JointCurve | null; ankle_deg: JointCurve | null }
+/** The curves of both sides; a side is null when it had no complete stride, both with `reason` when not measurable. */
+export interface AngleCurvesJson { step_pct: number; left: SideCurvesJson | null; right: SideCurvesJson | null; reason?: string }
+
+function sideJson(s: SideCurves | null): SideCurvesJson | null {
+  return s ? { toe_off_pct: s.toeOffPct, hip_deg: s.hip, knee_deg: s.knee, ankle_deg: s.ankle } : null;
+}
+
+export function curvesToJson(c: AngleCurves): AngleCurvesJson {
+  return c.status === 'ok' ? { step_pct: CYCLE_STEP_PCT, left: sideJson(c.left), right: sideJson(c.right) } : { step_pct: CYCLE_STEP_PCT, left: null, right: null, reason: c.reason };
 }
 
 const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
@@ -81,5 +97,6 @@ export function analysisToJson(a: GaitAnalysis, video: { name: string; fps: numb
     metrics: Object.fromEntries((Object.keys(METRIC_JSON_NAMES) as (keyof GaitMetrics)[]).map((k) => [METRIC_JSON_NAMES[k], metricJson(a.metrics[k])])),
     warnings: a.warnings.map((w) => ({ code: w.code, severity: w.severity, message: w.message, advice: w.advice })),
     tracks: a.tracks, track_id: a.trackId,
+    angle_curves: curvesToJson(a.curves),
   };
 }

@@ -3,6 +3,7 @@
  * series → validate → track people and pick the walker → clean trajectories → camera view → events (Zeni 2008)
  * → quality checks → metrics with confidence. Problems never throw: they come back as warnings.
  */
+import { angleCurves, keyFrames, type AngleCurves, type KeyFrame } from './angle-curves.js';
 import type { GaitEvents } from './gait-events.js';
 import type { KeypointSeries } from './keypoints.js';
 import { checkEventConsistency, modeFromCadence } from './event-consistency.js';
@@ -57,6 +58,10 @@ export interface GaitAnalysis {
   metrics: GaitMetrics;
   quality: QualityFigures | null;
   warnings: GaitWarning[];
+  /** Hip, knee and ankle angles over the gait cycle per side (side view; angle-curves.ts). */
+  curves: AngleCurves;
+  /** Initial contact, mid stance and toe off of one stride per foot, with the points and angles (for stills). */
+  keyFrames: KeyFrame[];
 }
 
 /**
@@ -81,6 +86,7 @@ function allNotMeasurable(reason: string): GaitMetrics {
 export function analyzeGait(series: KeypointSeries, options: AnalyzeGaitOptions = {}): GaitAnalysis {
   const empty = (warnings: GaitWarning[], reason: string, tracks: GaitAnalysis['tracks'] = []): GaitAnalysis => ({
     trackId: null, tracks, view: UNKNOWN_VIEW, mode: 'unknown', events: NO_EVENTS, eventMethod: null, metrics: allNotMeasurable(reason), quality: null, warnings,
+    curves: { status: 'not_measurable', reason }, keyFrames: [],
   });
   const invalid = validateSeries(series);
   if (invalid.length) return empty(invalid, 'The keypoint series is malformed.');
@@ -181,7 +187,9 @@ export function analyzeGait(series: KeypointSeries, options: AnalyzeGaitOptions 
     ...(treadmillKmh !== undefined && view.setting === 'in-place' ? { treadmillSpeed: treadmillKmh / 3.6 } : {}),
     cameraMoving,
   });
+  const curveInput = { track: analysed, view, events: detection.status === 'ok' ? { status: 'ok' as const, events } : detection };
   return {
+    curves: angleCurves(curveInput), keyFrames: keyFrames(curveInput),
     trackId: track.id, tracks: listed, view, mode, ...(treadmillKmh !== undefined ? { treadmillKmh } : {}), events, eventMethod: detection.status === 'ok' ? detection.method : null,
     metrics, quality, warnings,
   };

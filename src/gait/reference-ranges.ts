@@ -73,3 +73,29 @@ export const STRIDE_LENGTH_TYPICAL_M = 1.4;
 export function inRange(v: number, r: ReferenceRange): boolean {
   return v >= r.min && v <= r.max;
 }
+
+/**
+ * The walking cycle's phases as DOMAIN.md §2c [26] gives them (EO, textbook Perry): stance ≈60 % of the cycle with
+ * two double-support periods of ≈10 % each, so loading response 0–10 %, single support (mid and terminal stance)
+ * 10–50 %, pre-swing 50–60 % and swing 60–100 %.
+ */
+export const WALK_CYCLE_PHASES_PCT = { stanceEnd: 60, loadingResponseEnd: 10, singleSupportEnd: 50 } as const;
+
+/**
+ * A reference box on a joint-angle-over-the-cycle chart: over [fromPct, toPct] of the cycle, the curve should lie
+ * within [min, max] ('range'), or its highest ('peak') or lowest ('lowest') value there should.
+ */
+export interface CycleReferenceBox { fromPct: number; toPct: number; min: number; max: number; kind: 'range' | 'peak' | 'lowest'; label: string; source: string }
+
+/**
+ * Knee flexion over the walking cycle, DOMAIN.md §2c [26] (EO, textbook): ≈0–5° at initial contact, a
+ * loading-response peak of ≈15–20° (looked for in the first 60 % of stance, as kneeFlexionPeakStance does), near
+ * 0–5° in mid/terminal stance (single support) and a swing peak of ≈60–70°. Walking norms: never drawn on a run.
+ * DOMAIN.md has no hip or ankle values over the cycle, so those charts carry no band.
+ */
+export const KNEE_CYCLE_REFERENCE: readonly CycleReferenceBox[] = [
+  { fromPct: 0, toPct: 2, min: KNEE_FLEXION_INITIAL_CONTACT_RANGE.min, max: KNEE_FLEXION_INITIAL_CONTACT_RANGE.max, kind: 'range', label: 'at initial contact', source: 'DOMAIN.md §2c [26]' },
+  { fromPct: 0, toPct: 0.6 * WALK_CYCLE_PHASES_PCT.stanceEnd, min: KNEE_FLEXION_LOADING_RESPONSE_RANGE.min, max: KNEE_FLEXION_LOADING_RESPONSE_RANGE.max, kind: 'peak', label: 'loading-response peak', source: 'DOMAIN.md §2c [26]' },
+  { fromPct: WALK_CYCLE_PHASES_PCT.loadingResponseEnd, toPct: WALK_CYCLE_PHASES_PCT.singleSupportEnd, min: 0, max: 5, kind: 'lowest', label: 'mid/terminal stance', source: 'DOMAIN.md §2c [26]' },
+  { fromPct: WALK_CYCLE_PHASES_PCT.stanceEnd, toPct: 100, min: KNEE_FLEXION_PEAK_SWING_RANGE.min, max: KNEE_FLEXION_PEAK_SWING_RANGE.max, kind: 'peak', label: 'peak in swing', source: 'DOMAIN.md §2c [26]' },
+];

@@ -9,6 +9,7 @@
  * reference-ranges.ts (what is typical): a value outside them is not an unusual walk, it is not a measurement.
  */
 import { z } from 'zod';
+import { CYCLE_POINTS, CYCLE_STEP_PCT } from './angle-curves.js';
 import { LANDMARKS } from './keypoints.js';
 
 /**
@@ -79,6 +80,12 @@ const FootEvents = z.object({ heel_strike: Times, toe_off: Times }).strict();
 
 const Roi = z.object({ x: finite.min(0).max(MAX_PIXELS), y: finite.min(0).max(MAX_PIXELS), width: finite.min(1).max(MAX_PIXELS), height: finite.min(1).max(MAX_PIXELS) }).strict();
 
+/** One joint's mean curve: the stride count and one angle per CYCLE_POINTS point of the cycle. */
+const JointCurveJson = z.object({ strides: z.number().int().min(1).max(1000), mean: z.array(finite.min(-180).max(180)).length(CYCLE_POINTS) }).strict().nullable();
+const SideCurvesJson = z.object({ toe_off_pct: finite.min(0).max(100).nullable(), hip_deg: JointCurveJson, knee_deg: JointCurveJson, ankle_deg: JointCurveJson }).strict().nullable();
+/** Angle curves over the gait cycle (angle-curves.ts, analysis-json.ts): the step is the one the curves are made at. */
+const AngleCurvesJson = z.object({ step_pct: z.literal(CYCLE_STEP_PCT), left: SideCurvesJson, right: SideCurvesJson, reason: text(500).optional() }).strict();
+
 export const SavedAnalysisJson = z.object({
   video: text(300),
   fps: finite.min(1).max(240),
@@ -95,6 +102,8 @@ export const SavedAnalysisJson = z.object({
   tracks: z.array(z.object({ id: z.number().int().min(0).max(100_000), frames: z.number().int().min(0).max(MAX_SECONDS * 240), firstFrame: z.number().int().min(0).max(MAX_SECONDS * 240), score: finite.min(0).max(1e6) }).strict()).max(100),
   track_id: z.number().int().min(0).max(100_000).nullable(),
   roi: Roi.optional(),
+  // Absent in analyses saved before the curves were made.
+  angle_curves: AngleCurvesJson.optional(),
 }).strict();
 
 // Keypoints: a missing landmark's coordinates are NaN in memory and null in JSON (compact-keypoints.ts).
