@@ -56,12 +56,12 @@ for (const kind of DATABASES) {
     const valueOf = (o: FhirResource) => (o.valueQuantity as { value: number } | undefined)?.value ?? o.valueInteger;
     const issue = (b: Json) => (b.issue as { code: string; expression?: string[]; details: { coding: { code: string }[]; text: string } }[])[0]!;
 
-    test('metadata: an R4 CapabilityStatement, public, naming the resources and search parameters (no QuestionnaireResponse)', async () => {
+    test('metadata: an R4 CapabilityStatement, public, naming the resources and search parameters', async () => {
       const cs = await ok('anonymous', '/fhir/R4/metadata');
       assert.equal(cs.resourceType, 'CapabilityStatement');
       assert.equal(cs.fhirVersion, '4.0.1');
       const resources = (cs.rest as { resource: { type: string; interaction: { code: string }[]; searchParam: { name: string }[] }[] }[])[0]!.resource;
-      assert.deepEqual(resources.map((r) => r.type), ['Patient', 'Observation', 'CarePlan', 'Goal']);
+      assert.deepEqual(resources.map((r) => r.type), ['Patient', 'Observation', 'CarePlan', 'Goal', 'QuestionnaireResponse']);
       assert.deepEqual(resources.find((r) => r.type === 'Observation')!.searchParam.map((p) => p.name), ['patient', 'subject', 'code', 'date', '_count']);
       assert.ok(resources.every((r) => r.interaction.map((i) => i.code).join() === 'read,search-type'), 'read-only');
     });
@@ -173,8 +173,10 @@ for (const kind of DATABASES) {
         assert.deepEqual([issue(r.body).expression, issue(r.body).code], [[param], code], url);
         assert.ok(issue(r.body).details.text.startsWith(`${param}: `), issue(r.body).details.text);
       }
-      const qr = await get('patient', '/fhir/R4/QuestionnaireResponse');
-      assert.deepEqual([qr.status, issue(qr.body).code], [404, 'not-supported']);
+      const other = await get('patient', '/fhir/R4/Encounter');
+      assert.deepEqual([other.status, issue(other.body).code], [404, 'not-supported']);
+      const qrDate = await get('patient', '/fhir/R4/QuestionnaireResponse?authored=2026');
+      assert.deepEqual([qrDate.status, issue(qrDate.body).code, issue(qrDate.body).expression], [400, 'not-supported', ['authored']]);
     });
 
     test('A clinician\'s reads are in the patient\'s audit log, by route pattern', async () => {
@@ -185,6 +187,26 @@ for (const kind of DATABASES) {
       assert.ok(fhir.some((a) => a.route === '/fhir/R4/Observation/:id' && a.action === 'read'));
       assert.ok(fhir.some((a) => a.route === '/fhir/R4/Patient/:id' && a.action === 'refused'), 'the other clinic\'s attempt');
       assert.ok(!audit.some((a) => a.actorRole === 'patient' && a.route.startsWith('/fhir/')), 'a patient\'s own reads are not audited, as elsewhere');
+    });
+
+    test('Outcome measures: a QuestionnaireResponse for the PSFS (free), none for the ODI (copyrighted: its score only), searched and read by the clinician', async () => {
+      const add = async (payload: object) => {
+        const res = await world.as('patient', { method: 'POST', url: '/api/assessment/outcomes', payload });
+        assert.equal(res.statusCode, 201, res.body);
+      };
+      await add({ measure: 'psfs', input: { activities: [{ name: 'Gardening', rating: 2 }, { name: 'Stairs', rating: 6 }, { name: 'Lifting', rating: 4 }] }, recordedAt: '2026-11-02T10:00:00Z', recordedBy: 'me' });
+      await add({ measure: 'odi', input: { totalPercent: 28 }, recordedAt: '2026-11-02T10:05:00Z', recordedBy: 'me' });
+      const b = await bundle('clinicianOfClinic', `/fhir/R4/QuestionnaireResponse?patient=${pid}`);
+      assert.equal(b.total, 1);
+      const qr = resourcesOf(b)[0]!;
+      assert.equal(qr.questionnaire, 'https://footing.example/fhir/Questionnaire/psfs');
+      assert.deepEqual((qr.item as { item: { answer?: { valueString?: string; valueInteger?: number }[] }[] }[]).map((g) => g.item.map((i) => i.answer?.[0]?.valueString ?? i.answer?.[0]?.valueInteger)), [['Gardening', 2], ['Stairs', 6], ['Lifting', 4]]);
+      assert.deepEqual(await ok('clinicianOfClinic', `/fhir/R4/QuestionnaireResponse/${qr.id}`), qr);
+      // The scores: PSFS mean (2 + 6 + 4) / 3 = 4; ODI 28 %, found by its LOINC code too.
+      const odi = resourcesOf(await bundle('clinicianOfClinic', `/fhir/R4/Observation?patient=${pid}&code=http://loinc.org|97909-6`));
+      assert.deepEqual(odi.map((o) => valueOf(o)), [28]);
+      const psfs = resourcesOf(await bundle('patient', '/fhir/R4/Observation?code=https://footing.example/fhir/CodeSystem/outcome-measures|psfs'));
+      assert.deepEqual(psfs.map((o) => [valueOf(o), o.derivedFrom]), [[4, [{ reference: `QuestionnaireResponse/${qr.id}` }]]]);
     });
 
     // Last: it ends the clinician's access for the tests above.

@@ -9,6 +9,7 @@ import { patientBundle, type FhirBundle, type WalkingSourceInput } from '../core
 import { stageByNumber } from '../core/stages.js';
 import { ServiceError } from './service-error.js';
 import type { Database } from '../store/schema.js';
+import { listOutcomeScores, listScreeningResults } from '../store/repos/assessments.js';
 import { listCheckins } from '../store/repos/checkins.js';
 import { listGaitAnalyses } from '../store/repos/gait-analyses.js';
 import { getPerson } from '../store/repos/people.js';
@@ -61,6 +62,8 @@ export async function exportFhirBundle(db: Kysely<Database>, personId: string, o
     walkingSources: walkingSources(await listStepSources(db, personId)),
     checkins: await listCheckins(db, personId),
     gaitAnalyses: (await listGaitAnalyses(db, personId)).map((a) => ({ id: a.id, recordedAt: a.recordedAt, recordedBy: a.recordedBy, sourceName: a.sourceName, view: a.view, metrics: metricsOf(a.analysis) })),
+    screenings: await listScreeningResults(db, personId),
+    outcomes: await listOutcomeScores(db, personId),
     program: state.program ? {
       status: state.program.status, startedOn: state.program.startedOn,
       stage: plan.status === 'active' ? plan.stage : (({ number, name, goal }) => ({ number, name, goal }))(stageByNumber(state.program.stage)),

@@ -1,8 +1,8 @@
 /**
  * The CapabilityStatement of Footing's read-only FHIR REST API (GET /fhir/R4/metadata, issue 15): FHIR R4, JSON
  * only, `read` and `search-type` for the resources below with the search parameters of search-params.ts, and
- * Patient/$everything. QuestionnaireResponse is left out on purpose: the export's mapping has no outcome measures
- * yet (docs/clinic.md), so the server has none to give. Pure.
+ * Patient/$everything. QuestionnaireResponse holds the answers to the free outcome measures only (NPRS, PSFS;
+ * assessment-resources.ts). Pure.
  */
 import { SEARCH_PARAMS, SEARCH_TYPES, MAX_COUNT } from './search-params.js';
 

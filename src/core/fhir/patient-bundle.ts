@@ -6,6 +6,8 @@
  * case loaded (src/services/fhir-export-service.ts) and returns JSON; the same input gives the same bundle (ids are
  * derived from the stored ids, stable-id.ts), so an export is reproducible. Full URLs are `FHIR_BASE/Type/id`.
  *
+ * Screening results, outcome scores and the QuestionnaireResponses of the free measures: assessment-resources.ts.
+ *
  * Codes: DOMAIN.md §9 only. Steps LOINC 41950-7 (UCUM `/d`, category `activity`); pain LOINC 72514-3 with a SNOMED
  * CT body site where the body-map region has one there; gait metrics in Footing's own code system
  * (gait-metric-codes.ts). No code that DOMAIN.md does not give is used; other regions are named in text only.
@@ -14,6 +16,10 @@ import type { BodyMark } from '../pain.js';
 import { painAreaLabel } from '../pain-areas.js';
 import { gaitMetricUnit, gaitMetricsCodeSystem, GAIT_METRIC_CONCEPTS, GAIT_METRICS_SYSTEM } from './gait-metric-codes.js';
 import { stableUuid } from './stable-id.js';
+import {
+  outcomeCodeSystem, outcomeObservation, questionnaire, questionnaireResponse, screeningCodeSystem, screeningObservation,
+  FREE_MEASURES, type OutcomeInput, type ScreeningInput,
+} from './assessment-resources.js';
 
 export const LOINC = 'http://loinc.org';
 export const SNOMED = 'http://snomed.info/sct';
@@ -79,6 +85,10 @@ export interface FhirExportInput {
   };
   /** Today's walking target (the program's Goal). */
   walkingTarget: null | { steps: number | null; minutes: number; basis: string; setBy: string | null; asOf: string };
+  /** Screening test results (DOMAIN.md §5); none when left out. */
+  screenings?: readonly ScreeningInput[];
+  /** Outcome-measure entries (DOMAIN.md §7); none when left out. */
+  outcomes?: readonly OutcomeInput[];
   /** When the export was made (Bundle.timestamp); left out for a bundle that must compare equal across runs. */
   exportedAt?: string;
 }
@@ -107,7 +117,7 @@ function sourceLabel(s: { source: string; device: string | null }): string {
   return s.device ? `${s.source} (${s.device})` : s.source;
 }
 
-/** Builds the bundle. The entries come in a fixed order: Patient, CodeSystem, CarePlan, Goal, Observations, Provenance. */
+/** Builds the bundle. The entries come in a fixed order: Patient, CodeSystems, Questionnaires, CarePlan, Goal, Observations, QuestionnaireResponses, Provenance. */
 export function patientBundle(input: FhirExportInput): FhirBundle {
   const pid = input.person.id;
   const patient: FhirResource = {
@@ -166,6 +176,24 @@ export function patientBundle(input: FhirExportInput): FhirBundle {
       } });
     }
   }
+
+  // ---- screening results and outcome measures (assessment-resources.ts) ----
+  const recorder = (by: string) => (by === 'me' ? subject : { display: by });
+  const assessed: { by: string; r: FhirResource }[] = [];
+  const screeningObs: FhirResource[] = [];
+  for (const r of input.screenings ?? []) {
+    const obs = screeningObservation(r, { subject, performer: recorder(r.recordedBy), asInstant });
+    if (obs) { screeningObs.push(obs); assessed.push({ by: r.recordedBy, r: obs }); }
+  }
+  const outcomeObs: FhirResource[] = [];
+  const responses: FhirResource[] = [];
+  for (const r of input.outcomes ?? []) {
+    const qr = questionnaireResponse(r, { subject, author: recorder(r.recordedBy), asInstant });
+    const obs = outcomeObservation(r, { subject, performer: recorder(r.recordedBy), asInstant, questionnaireResponse: qr ? ref(qr) : null });
+    if (qr) { responses.push(qr); assessed.push({ by: r.recordedBy, r: qr }); }
+    if (obs) { outcomeObs.push(obs); assessed.push({ by: r.recordedBy, r: obs }); }
+  }
+  const questionnaires = FREE_MEASURES.filter((m) => responses.some((qr) => qr.questionnaire === questionnaire(m).url)).map(questionnaire);
 
   // ---- the program (CarePlan) and the walking target (Goal) ----
   let carePlan: FhirResource | null = null;
@@ -241,11 +269,25 @@ export function patientBundle(input: FhirExportInput): FhirBundle {
     });
   }
 
+  for (const by of [...new Set(assessed.map((a) => a.by))].sort()) {
+    const targets = assessed.filter((a) => a.by === by).map((a) => ref(a.r));
+    const last = assessed.filter((a) => a.by === by).map((a) => String(a.r.effectiveDateTime ?? a.r.authored)).sort((x, y) => Date.parse(x) - Date.parse(y)).at(-1)!;
+    provenance.push({
+      resourceType: 'Provenance', id: stableUuid('Provenance', pid, 'assessment', by),
+      target: targets, recorded: last,
+      agent: [{ type: { coding: [{ system: PARTICIPANT_TYPE, code: 'author', display: 'Author' }] }, who: recorder(by) }],
+      entity: [{ role: 'source', what: { display: by === 'me' ? 'Footing assessment, entered by the patient' : 'Footing assessment, entered by a clinician' } }],
+    });
+  }
+
   const resources: FhirResource[] = [
     patient,
     ...(gaitObs.length ? [gaitMetricsCodeSystem()] : []),
+    ...(screeningObs.length ? [screeningCodeSystem()] : []),
+    ...(outcomeObs.length || responses.length ? [outcomeCodeSystem()] : []),
+    ...questionnaires,
     ...(carePlan ? [carePlan] : []), ...(goal ? [goal] : []),
-    ...stepObs.values(), ...painObs, ...gaitObs.map((g) => g.obs), ...provenance,
+    ...stepObs.values(), ...painObs, ...gaitObs.map((g) => g.obs), ...screeningObs, ...outcomeObs, ...responses, ...provenance,
   ];
   return {
     resourceType: 'Bundle', id: stableUuid('Bundle', pid), type: 'collection',

@@ -2,14 +2,14 @@
  * The search parameters of Footing's read-only FHIR REST API (/fhir/R4, issue 15), parsed from a query string into
  * a typed search, or refused naming the parameter (the server answers 400 with an OperationOutcome). Pure.
  *
- * Supported: `_id` (Patient), `patient` and `subject` (Observation, CarePlan, Goal; one patient, `Patient/<id>` or
+ * Supported: `_id` (Patient), `patient` and `subject` (Observation, CarePlan, Goal, QuestionnaireResponse; one patient, `Patient/<id>` or
  * `<id>`), `code` (Observation; `system|code`, `code` or `|code`, comma-separated for "any of"), `date`
  * (Observation; repeatable, with the prefixes eq, ge, le, gt, lt), `_count` (1-100) and `_cursor` (the position
  * a `next` link carries), `_format` (JSON only). Anything else is refused rather than ignored, so that a client
  * never takes an unfiltered answer for a filtered one.
  */
 
-export const SEARCH_TYPES = ['Patient', 'Observation', 'CarePlan', 'Goal'] as const;
+export const SEARCH_TYPES = ['Patient', 'Observation', 'CarePlan', 'Goal', 'QuestionnaireResponse'] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];
 
 /** The parameters of each type (besides those every search takes), with their FHIR search parameter type. */
@@ -18,6 +18,7 @@ export const SEARCH_PARAMS: Record<SearchType, Readonly<Record<string, 'token' |
   Observation: { patient: 'reference', subject: 'reference', code: 'token', date: 'date' },
   CarePlan: { patient: 'reference', subject: 'reference' },
   Goal: { patient: 'reference', subject: 'reference' },
+  QuestionnaireResponse: { patient: 'reference', subject: 'reference' },
 };
 const COMMON = new Set(['_count', '_cursor', '_format']);
 export const DEFAULT_COUNT = 50;

@@ -10,9 +10,9 @@
 import type { FhirResource } from './patient-bundle.js';
 import { fhirTimeRange, type Cursor, type DateBound, type FhirSearch, type TimeRange, type TokenCode } from './search-params.js';
 
-/** When an Observation happened, as a range (a day's steps: that day; a check-in: its second). */
+/** When an Observation happened, as a range (a day's steps: that day; a check-in: its second); a QuestionnaireResponse: when it was authored. */
 export function effectiveRange(r: FhirResource): TimeRange | null {
-  const v = r.effectiveDateTime;
+  const v = r.effectiveDateTime ?? r.authored;
   return typeof v === 'string' ? fhirTimeRange(v) : null;
 }
 

@@ -1,6 +1,6 @@
 /**
  * The read-only FHIR R4 REST API at /fhir/R4 (issue 15): the CapabilityStatement (GET /fhir/R4/metadata, public:
- * it holds no health data), `read` and `search` of Patient, Observation, CarePlan and Goal, and
+ * it holds no health data), `read` and `search` of Patient, Observation, CarePlan, Goal and QuestionnaireResponse, and
  * Patient/:id/$everything. Every resource comes from the export's mapping (src/services/fhir-rest-service.ts);
  * search parsing and paging are pure (src/core/fhir/search-params.ts, search-results.ts).
  *
@@ -52,7 +52,7 @@ export async function registerFhirRestRoutes(app: FastifyInstance, store: Store)
       req.log.error({ code: f.code }, 'internal error');
       return sendFhir(reply, 500, operationOutcome({ code: 'exception', footingCode: 'internal', text: 'Something went wrong on our side.', fatal: true }));
     });
-    // A resource type or path this server does not have (QuestionnaireResponse among them: the export has none yet).
+    // A resource type or path this server does not have.
     fhir.setNotFoundHandler((req, reply) => sendFhir(reply, 404, operationOutcome({ code: 'not-supported', footingCode: 'not_found', text: `${req.method} ${req.url.split('?')[0]} is not part of this server's FHIR API (see ${FHIR_REST_PREFIX}/metadata).` })));
 
     fhir.get('/metadata', { config: access('public') }, async (req, reply) => {
