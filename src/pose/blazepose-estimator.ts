@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { PoseDetector, Pose } from '@tensorflow-models/pose-detection';
 import { LANDMARKS, type KeypointSeries, type PoseFrame, type PosePerson } from '../gait/keypoints.js';
-import type { EstimateOptions, Frame, PoseEstimator, RegionOfInterest } from './frame.js';
+import { filledFrame, type EstimateOptions, type Frame, type PoseEstimator, type RegionOfInterest } from './frame.js';
 import { checkRoi, cropFrame } from './roi.js';
 import { pixelsOnlyFromBytes, setFramePixels } from './frame-pixels.js';
 
@@ -76,7 +76,8 @@ export function blazePoseEstimator(detector: PoseDetector, model: string): PoseE
           }
           if (poses.length) { seen = true; recent = []; }
           else if (!seen && backfill > 0) {
-            recent.push({ input: { ...input, data: input.data.slice() }, time: frame.time, at: out.length, offset, scale });
+            const whole = filledFrame(input); // the detector looked at all of it already
+            recent.push({ input: { ...whole, data: whole.data.slice() }, time: frame.time, at: out.length, offset, scale });
             if (recent.length > backfill) recent.shift();
           }
           out.push({ index: frame.index, time: frame.time, people: poses.map((p) => toPerson(p, offset, scale)) });
@@ -101,7 +102,7 @@ function frameTensors(detector: PoseDetector) {
   return {
     take(input: Frame): tf.Tensor3D {
       setFramePixels(detector, input);
-      if (!pixelsOnlyFromBytes(detector)) return tf.tensor3d(new Float32Array(input.data), [input.height, input.width, 3], 'float32');
+      if (!pixelsOnlyFromBytes(detector)) return tf.tensor3d(new Float32Array(filledFrame(input).data), [input.height, input.width, 3], 'float32');
       if (!blank || blank.shape[0] !== input.height || blank.shape[1] !== input.width) {
         blank?.dispose();
         blank = tf.zeros([input.height, input.width, 3], 'float32');

@@ -7,7 +7,7 @@ import { stat } from 'node:fs/promises';
 import type { Frame, RegionOfInterest, Result, SourceInfo } from './frame.js';
 import { fail } from './frame.js';
 import { modelFrameSize } from './model-frame-size.js';
-import { chromaAlignedBox, packedYuv420, yuv420ToRgb } from './yuv-frame.js';
+import { chromaAlignedBox, lazyYuv420ToRgb, packedYuv420 } from './yuv-frame.js';
 
 export interface VideoOpenOptions {
   /** Downscale so that the frame height is at most this many pixels (keeps the aspect ratio, even widths). */
@@ -28,7 +28,7 @@ export interface VideoOpenOptions {
   every?: number;
   /**
    * Decode to yuv420p and convert and scale in JS with yuv-frame.ts, the browser's code for the same step, so both
-   * hand the model the same bytes (issue 13). Slower than ffmpeg's own rgb24 scaler; ignored with hflip.
+   * hand the model the same bytes (issue 13). Frames are filled on demand (`Frame.fill`); ignored with hflip.
    */
   yuv?: boolean;
 }
@@ -161,9 +161,10 @@ async function* decodeFrames(file: string, w: number, h: number, t: { times: num
   else if (!filters.length) filters.push('null');
   const args = ['-v', 'error', '-nostdin', ...input, '-i', file, '-an', '-sn', '-vf', filters.join(','),
     '-fps_mode', 'passthrough', '-f', 'rawvideo', '-pix_fmt', box ? 'yuv420p' : 'rgb24', 'pipe:1'];
+  // yuv: a frame filled on demand, so the model's crops convert only the part of the picture they read.
   const convert = box
-    ? (raw: Uint8Array) => yuv420ToRgb(packedYuv420(raw, box.width, box.height), { ...want, x: want.x - box.x, y: want.y - box.y }, w, h)
-    : (raw: Uint8Array) => raw;
+    ? (raw: Uint8Array) => { const f = lazyYuv420ToRgb(packedYuv420(raw, box.width, box.height), { ...want, x: want.x - box.x, y: want.y - box.y }, w, h); return { data: f.data, fill: f.fill }; }
+    : (raw: Uint8Array) => ({ data: raw });
   const region = o.crop ? { ...o.crop } : undefined;
   const child = spawn('ffmpeg', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
@@ -205,7 +206,7 @@ async function* decodeFrames(file: string, w: number, h: number, t: { times: num
       const data = queue.shift();
       if (data) {
         if (queue.length < readAhead) child.stdout.resume();
-        yield { data: convert(data), width: w, height: h, index, time: times[index] ?? index / 30, ...(region ? { region } : {}) };
+        yield { ...convert(data), width: w, height: h, index, time: times[index] ?? index / 30, ...(region ? { region } : {}) };
         index += every;
         continue;
       }

@@ -19,6 +19,21 @@ export interface Frame {
    * reached the estimator (e.g. by ffmpeg). Absent: the frame shows the whole picture.
    */
   region?: RegionOfInterest;
+  /**
+   * Present when `data` is filled on demand (src/pose/yuv-frame.ts, the pose pass on both sides): only the bytes
+   * inside rectangles passed here (frame pixels, end exclusive) are valid. Readers that look at part of the frame
+   * (landmark-crop.ts) fill that part; others take `filledFrame(frame)`.
+   */
+  fill?: (x0: number, y0: number, x1: number, y1: number) => void;
+}
+
+/** The frame with every byte of `data` computed, as a plain frame (no `fill`): for readers of the whole picture. */
+export function filledFrame(frame: Frame): Frame {
+  if (!frame.fill) return frame;
+  frame.fill(0, 0, frame.width, frame.height);
+  const plain: Frame = { ...frame };
+  delete plain.fill;
+  return plain;
 }
 
 /** Progress of a running estimation. `total` is null when the frame count is not known in advance. */

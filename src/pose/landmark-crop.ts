@@ -10,8 +10,11 @@
 import { getRoi, padRoi, getProjectiveTransformMatrix } from '@tensorflow-models/pose-detection/dist/shared/calculators/image_utils.js';
 import { getRotatedSubRectToRectTransformMatrix } from '@tensorflow-models/pose-detection/dist/shared/calculators/get_rotated_sub_rect_to_rect_transformation_matrix.js';
 
-/** RGB bytes of one frame, row-major, 3 bytes a pixel. */
-export interface RgbImage { data: Uint8Array; width: number; height: number }
+/**
+ * RGB bytes of one frame, row-major, 3 bytes a pixel. With `fill`, only the bytes of rectangles passed to it are
+ * valid (a frame filled on demand, yuv-frame.ts): the crop fills the part it reads first.
+ */
+export interface RgbImage { data: Uint8Array; width: number; height: number; fill?: ((x0: number, y0: number, x1: number, y1: number) => void) | undefined }
 
 /** A rectangle normalised to the image, with rotation (pose-detection's Rect). */
 export interface NormalizedRect { xCenter: number; yCenter: number; width: number; height: number; rotation?: number }
@@ -58,6 +61,17 @@ export function warpBilinear(image: RgbImage, t: number[], outW: number, outH: n
   const out = new Float32Array(outW * outH * 3);
   if (offset !== 0) out.fill(offset);
   const [t0, t1, t2, t3, t4, t5, t6, t7] = t as [number, number, number, number, number, number, number, number];
+  if (image.fill) {
+    if (t6 === 0 && t7 === 0) {
+      // Affine (pose-detection's crops are): the pixels read lie in the box around the four corners' sources, plus
+      // the bilinear neighbour.
+      const xs = [t2, t0 * (outW - 1) + t2, t1 * (outH - 1) + t2, t0 * (outW - 1) + t1 * (outH - 1) + t2];
+      const ys = [t5, t3 * (outW - 1) + t5, t4 * (outH - 1) + t5, t3 * (outW - 1) + t4 * (outH - 1) + t5];
+      image.fill(Math.floor(Math.min(...xs)), Math.floor(Math.min(...ys)), Math.floor(Math.max(...xs)) + 2, Math.floor(Math.max(...ys)) + 2);
+    } else {
+      image.fill(0, 0, width, height);
+    }
+  }
   const inv = scale;
   let o = 0;
   for (let y = 0; y < outH; y++) {

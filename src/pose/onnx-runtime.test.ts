@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs-core';
 import { openVideo } from './ffmpeg-frames.js';
+import { filledFrame, type Frame } from './frame.js';
 import { createNodeDetector, createNodePoseEstimator, MODEL_DIR } from './node-runtime.js';
 import { loadOnnxDetectorModel, loadOnnxLandmarkModel, LANDMARK_OUTPUTS } from './onnx-models.js';
 import { detectPersonBoxesTiled } from './person-boxes.js';
@@ -72,6 +73,33 @@ test('Given the same frames, then both runtimes place the walker\'s legs within 
     }
   }
   onnxEst.value.dispose(); tfjsEst.value.dispose();
+});
+
+test('Given YUV frames filled on demand, then the keypoints equal those from the same frames filled whole, and tracked frames convert only part of the picture', async () => {
+  const est = await createNodePoseEstimator('onnx');
+  assert.ok(est.ok);
+  const roi = { x: 0, y: 480, width: 1768, height: 514 };
+  // Frames 30-49 of the shared clip: nobody until the walker is found (frame 40, then followed back), then tracking.
+  const open = async () => { const v = await openVideo(VIDEO, { first: 30, last: 49, crop: roi, maxHeight: 720, yuv: true }); assert.ok(v.ok); return v.value; };
+  const share: number[] = [];
+  async function* watched(frames: AsyncIterable<Frame>): AsyncIterable<Frame> {
+    for await (const f of frames) {
+      assert.ok(f.fill, 'a YUV frame is filled on demand');
+      const fill = f.fill; let area = 0;
+      const clipped = (a: number, b: number, n: number) => Math.max(0, Math.min(n, b) - Math.max(0, a));
+      yield { ...f, fill: (x0, y0, x1, y1) => { area += clipped(x0, x1, f.width) * clipped(y0, y1, f.height); fill(x0, y0, x1, y1); } };
+      share.push(area / (f.width * f.height));
+    }
+  }
+  async function* whole(frames: AsyncIterable<Frame>): AsyncIterable<Frame> { for await (const f of frames) yield filledFrame(f); }
+  const a = await open(); const b = await open();
+  const lazy = await est.value.estimate(watched(a.frames()), { source: a.source, roi });
+  const full = await est.value.estimate(whole(b.frames()), { source: b.source, roi });
+  assert.deepEqual(lazy.frames, full.frames);
+  assert.ok(lazy.frames.filter((f) => f.people.length).length >= 8, 'the walker is found');
+  // Tracked frames ask for the landmark crop's box only: the walker is a fraction of the 1768 px wide band.
+  assert.ok(share.some((x) => x < 0.6), `largest share asked of a frame: ${Math.min(...share).toFixed(2)}`);
+  est.value.dispose();
 });
 
 test('Given a real frame, then the converted person detector scores and places people as the tfjs one does', async () => {

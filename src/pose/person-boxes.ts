@@ -7,7 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { PoseDetector } from '@tensorflow-models/pose-detection';
-import type { Frame } from './frame.js';
+import { filledFrame, type Frame } from './frame.js';
 import { cropFrame } from './roi.js';
 import { setFramePixels } from './frame-pixels.js';
 import { thumbnail, type Thumbnail } from './scene-checks.js';
@@ -51,6 +51,7 @@ export async function detectPersonBoxes(detector: PoseDetector, frame: Frame, so
   const region = frame.region ?? { x: 0, y: 0, width: source.width, height: source.height };
   const kx = region.width / frame.width;
   const ky = region.height / frame.height;
+  frame = filledFrame(frame);
   const image = tf.tensor3d(new Float32Array(frame.data), [frame.height, frame.width, 3], 'float32');
   const saved = inner.maxPoses;
   let found: Detection[];
@@ -114,7 +115,8 @@ export async function scanPeople(detector: PoseDetector, frames: AsyncIterable<F
   onFrame?: (scanned: number) => void, thumbs?: Thumbnail[]): Promise<PersonBox[]> {
   const boxes: PersonBox[] = [];
   let n = 0;
-  for await (const frame of frames) {
+  for await (const lazy of frames) {
+    const frame = filledFrame(lazy); // the detector and the thumbnail read every pixel
     // The scan's frames show the whole picture: their thumbnails tell camera motion and light (scene-checks.ts).
     const r = frame.region;
     const whole = !r || (r.x === 0 && r.y === 0 && r.width === source.width && r.height === source.height);

@@ -21,6 +21,7 @@ export function checkRoi(roi: RegionOfInterest, width: number, height: number): 
  */
 export function cropFrame(frame: Frame, roi: RegionOfInterest): Frame {
   const { x, y, width: w, height: h } = roi;
+  frame.fill?.(x, y, x + w, y + h);
   const out = new Uint8Array(w * h * 3);
   const rowBytes = w * 3;
   for (let r = 0; r < h; r++) {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromaAlignedBox, packedYuv420, yuv420ToRgb } from './yuv-frame.js';
+import { chromaAlignedBox, lazyYuv420ToRgb, packedYuv420, yuv420ToRgb } from './yuv-frame.js';
 
 /** A w x h picture of one colour in yuv420p bytes. */
 function flat(w: number, h: number, y: number, u: number, v: number): Uint8Array {
@@ -31,4 +31,83 @@ test('Given a 4x2 picture halved, then each output pixel is the mean of its 2x2 
 test('Given an odd region, then the chroma-aligned box around it has an even origin and size, inside the picture', () => {
   assert.deepEqual(chromaAlignedBox({ x: 3, y: 5, width: 10, height: 7 }, 20, 20), { x: 2, y: 4, width: 12, height: 8 });
   assert.deepEqual(chromaAlignedBox({ x: 0, y: 480, width: 1768, height: 514 }, 1768, 994), { x: 0, y: 480, width: 1768, height: 514 });
+});
+
+/**
+ * The plain version of the conversion, written out the obvious way (a full-size RGB copy, then columns, then rows):
+ * what yuv420ToRgb must give byte for byte, since Node and the browser both run it and BlazePose turns a grey level
+ * into a moved contact (docs/gait-web.md).
+ */
+function plainYuv420ToRgb(p: ReturnType<typeof packedYuv420>, r: { x: number; y: number; width: number; height: number }, outW: number, outH: number): Uint8Array {
+  const clamp = (v: number) => (v < 0 ? 0 : v > 255 ? 255 : v);
+  const rgb = new Uint8Array(r.width * r.height * 3);
+  for (let j = 0; j < r.height; j++) {
+    for (let i = 0; i < r.width; i++) {
+      const yy = r.y + j; const xx = r.x + i;
+      const c = 298 * (p.y[yy * p.yStride + xx]! - 16); const d = p.u[(yy >> 1) * p.uStride + (xx >> 1)]! - 128; const e = p.v[(yy >> 1) * p.vStride + (xx >> 1)]! - 128;
+      const o = (j * r.width + i) * 3;
+      rgb[o] = clamp((c + 409 * e + 128) >> 8); rgb[o + 1] = clamp((c - 100 * d - 208 * e + 128) >> 8); rgb[o + 2] = clamp((c + 516 * d + 128) >> 8);
+    }
+  }
+  if (outW === r.width && outH === r.height) return rgb;
+  const taps = (n: number, m: number) => Array.from({ length: m }, (_, k) => {
+    const scale = n / m; const a = k * scale; const b = (k + 1) * scale; const first = Math.floor(a); const weights: number[] = [];
+    for (let s = first; s < Math.min(n, Math.ceil(b)); s++) weights.push((Math.min(b, s + 1) - Math.max(a, s)) / scale);
+    return { first, weights };
+  });
+  const tx = taps(r.width, outW); const ty = taps(r.height, outH);
+  const cols = new Float32Array(outW * r.height * 3);
+  for (let j = 0; j < r.height; j++) for (let k = 0; k < outW; k++) for (let c = 0; c < 3; c++) {
+    let acc = 0;
+    tx[k]!.weights.forEach((wt, q) => { acc += rgb[(j * r.width + tx[k]!.first + q) * 3 + c]! * wt; });
+    cols[(j * outW + k) * 3 + c] = acc;
+  }
+  const out = new Uint8Array(outW * outH * 3);
+  for (let k = 0; k < outH; k++) for (let i = 0; i < outW * 3; i++) {
+    let acc = 0;
+    ty[k]!.weights.forEach((wt, q) => { acc += cols[(ty[k]!.first + q) * outW * 3 + i]! * wt; });
+    out[k * outW * 3 + i] = Math.min(255, Math.round(acc));
+  }
+  return out;
+}
+
+test('Given noisy pictures, regions and scales (down by 1.38, 2.7, 5, across only, none), then the bytes equal the plain two-pass conversion', () => {
+  let seed = 7;
+  const rand = () => { seed = (seed * 1103515245 + 12345) >>> 0; return (seed >>> 16) & 255; };
+  const cases: Array<[number, number, { x: number; y: number; width: number; height: number }, number, number]> = [
+    [96, 40, { x: 0, y: 0, width: 96, height: 40 }, 70, 30], // 1.37: one or two source cells per output
+    [96, 40, { x: 3, y: 5, width: 81, height: 27 }, 30, 10], // 2.7, odd region inside the box
+    [64, 64, { x: 0, y: 0, width: 64, height: 64 }, 12, 12], // 5.3: many taps a cell
+    [50, 20, { x: 1, y: 1, width: 47, height: 18 }, 20, 18], // columns only
+    [50, 20, { x: 1, y: 1, width: 47, height: 18 }, 47, 18], // no scaling
+  ];
+  for (const [w, h, region, outW, outH] of cases) {
+    const bytes = Uint8Array.from({ length: w * h * 1.5 }, rand);
+    const p = packedYuv420(bytes, w, h);
+    const got = yuv420ToRgb(p, region, outW, outH);
+    assert.deepEqual(got, plainYuv420ToRgb(p, region, outW, outH), `${w}x${h} ${JSON.stringify(region)} -> ${outW}x${outH}`);
+    // Twice in a row with the same sizes (the taps and row buffers are kept between frames): the same bytes.
+    assert.deepEqual(yuv420ToRgb(p, region, outW, outH), got);
+  }
+});
+
+test('Given a frame filled on demand, then a filled rectangle holds the whole conversion\'s bytes and the rest stays unfilled', () => {
+  let seed = 11;
+  const rand = () => { seed = (seed * 1103515245 + 12345) >>> 0; return (seed >>> 16) & 255; };
+  const w = 300; const h = 120;
+  const p = packedYuv420(Uint8Array.from({ length: w * h * 1.5 }, rand), w, h);
+  const region = { x: 1, y: 3, width: 297, height: 115 };
+  const whole = yuv420ToRgb(p, region, 210, 82);
+  const lazy = lazyYuv420ToRgb(p, region, 210, 82);
+  // Columns 70..139 and rows 20..39: tiles of 64 x 16 cover columns 64..191 and rows 16..47.
+  lazy.fill(70, 20, 140, 40);
+  const at = (d: Uint8Array, x: number, y: number) => [...d.subarray((y * 210 + x) * 3, (y * 210 + x) * 3 + 3)];
+  for (const [x, y] of [[70, 20], [139, 39], [64, 16], [191, 47], [100, 30]] as const) assert.deepEqual(at(lazy.data, x, y), at(whole, x, y), `pixel ${x},${y}`);
+  // Outside those tiles nothing was computed (noise converts to non-zero bytes almost everywhere).
+  assert.deepEqual(at(lazy.data, 63, 30), [0, 0, 0]);
+  assert.deepEqual(at(lazy.data, 100, 48), [0, 0, 0]);
+  assert.ok(at(whole, 63, 30).some((v) => v > 0) && at(whole, 100, 48).some((v) => v > 0));
+  // Filling the rest, in two overlapping pieces, gives the whole frame.
+  lazy.fill(0, 0, 150, 82); lazy.fill(100, 0, 210, 82);
+  assert.deepEqual(lazy.data, whole);
 });

@@ -26,69 +26,160 @@ export function chromaAlignedBox(r: RegionOfInterest, w: number, h: number): Reg
   return { x, y, width: x1 - x, height: y1 - y };
 }
 
-const clamp = (v: number) => (v < 0 ? 0 : v > 255 ? 255 : v);
+/**
+ * Per output index k of an area downscale of n source cells into m: the first source cell, how many it covers, and
+ * their weights (the overlap of cell s with [k n/m, (k+1) n/m), over n/m), flattened into typed arrays.
+ */
+interface AreaTaps { first: Int32Array; count: Int32Array; start: Int32Array; weights: Float64Array; maxCount: number }
 
-/** RGB of `region` (in the box's pixels) of the planes, packed, at full size. */
-function toRgb(p: Yuv420, region: RegionOfInterest): Uint8Array {
-  const out = new Uint8Array(region.width * region.height * 3);
-  let o = 0;
-  for (let j = 0; j < region.height; j++) {
-    const yy = region.y + j;
-    const yRow = yy * p.yStride; const uRow = (yy >> 1) * p.uStride; const vRow = (yy >> 1) * p.vStride;
-    for (let i = 0; i < region.width; i++) {
-      const xx = region.x + i;
-      const c = 298 * (p.y[yRow + xx]! - 16); const d = p.u[uRow + (xx >> 1)]! - 128; const e = p.v[vRow + (xx >> 1)]! - 128;
-      out[o++] = clamp((c + 409 * e + 128) >> 8);
-      out[o++] = clamp((c - 100 * d - 208 * e + 128) >> 8);
-      out[o++] = clamp((c + 516 * d + 128) >> 8);
-    }
-  }
-  return out;
-}
-
-/** Per output index: the source indices it covers and their weights (area averaging of n source cells into m). */
-function areaTaps(n: number, m: number): Array<{ first: number; weights: number[] }> {
+function areaTaps(n: number, m: number): AreaTaps {
   const scale = n / m;
-  const taps: Array<{ first: number; weights: number[] }> = [];
+  const first = new Int32Array(m); const count = new Int32Array(m); const start = new Int32Array(m);
+  const w: number[] = [];
+  let maxCount = 0;
   for (let k = 0; k < m; k++) {
     const a = k * scale; const b = (k + 1) * scale;
-    const first = Math.floor(a); const weights: number[] = [];
-    for (let s = first; s < Math.min(n, Math.ceil(b)); s++) weights.push((Math.min(b, s + 1) - Math.max(a, s)) / scale);
-    taps.push({ first, weights });
+    first[k] = Math.floor(a); start[k] = w.length;
+    for (let s = first[k]!; s < Math.min(n, Math.ceil(b)); s++) w.push((Math.min(b, s + 1) - Math.max(a, s)) / scale);
+    count[k] = w.length - start[k]!;
+    maxCount = Math.max(maxCount, count[k]!);
   }
-  return taps;
+  return { first, count, start, weights: Float64Array.from(w), maxCount };
 }
 
-/** Area downscale of packed RGB, rows then columns, rounded once at the end. */
-function areaScale(src: Uint8Array, w: number, h: number, outW: number, outH: number): Uint8Array {
-  const tx = areaTaps(w, outW); const ty = areaTaps(h, outH);
-  const rows = new Float32Array(outW * h * 3);
-  for (let j = 0; j < h; j++) {
-    for (let k = 0; k < outW; k++) {
-      const t = tx[k]!; let r = 0; let g = 0; let b = 0;
-      for (let q = 0; q < t.weights.length; q++) {
-        const s = (j * w + t.first + q) * 3; const wt = t.weights[q]!;
-        r += src[s]! * wt; g += src[s + 1]! * wt; b += src[s + 2]! * wt;
+/** Taps and work buffers for one size pair, kept between frames (a video's frames all have the same sizes). */
+interface Plan { key: string; tx: AreaTaps; ty: AreaTaps; row: Uint8ClampedArray; ring: Float32Array[] }
+let plan: Plan | null = null;
+
+function planFor(w: number, h: number, outW: number, outH: number): Plan {
+  const key = `${w}x${h}>${outW}x${outH}`;
+  if (plan?.key !== key) {
+    const tx = areaTaps(w, outW); const ty = areaTaps(h, outH);
+    plan = { key, tx, ty, row: new Uint8ClampedArray(w * 3), ring: Array.from({ length: ty.maxCount }, () => new Float32Array(outW * 3)) };
+  }
+  return plan;
+}
+
+// BT.601 limited range in libyuv's fixed point, as tables: R = (298 (Y - 16) + 409 (V - 128) + 128) >> 8, and so on.
+const T_Y = new Int32Array(256); const T_RV = new Int32Array(256); const T_GU = new Int32Array(256); const T_GV = new Int32Array(256); const T_BU = new Int32Array(256);
+for (let i = 0; i < 256; i++) { T_Y[i] = 298 * (i - 16) + 128; T_RV[i] = 409 * (i - 128); T_GU[i] = -100 * (i - 128); T_GV[i] = -208 * (i - 128); T_BU[i] = 516 * (i - 128); }
+
+/**
+ * Row `yy` of the planes, columns x0..x0+w-1, as RGB into `out` (a Uint8ClampedArray, so stores clamp to 0..255
+ * as the conversion requires; the values stored are whole numbers).
+ */
+function rgbRow(p: Yuv420, yy: number, x0: number, w: number, out: Uint8ClampedArray): void {
+  const Y = p.y; const U = p.u; const V = p.v;
+  const yRow = yy * p.yStride; const uRow = (yy >> 1) * p.uStride; const vRow = (yy >> 1) * p.vStride;
+  let o = 0;
+  for (let xx = x0, end = x0 + w; xx < end; xx++) {
+    const c = T_Y[Y[yRow + xx]!]!; const u = U[uRow + (xx >> 1)]!; const v = V[vRow + (xx >> 1)]!;
+    out[o] = (c + T_RV[v]!) >> 8;
+    out[o + 1] = (c + T_GU[u]! + T_GV[v]!) >> 8;
+    out[o + 2] = (c + T_BU[u]!) >> 8;
+    o += 3;
+  }
+}
+
+/** Output pixels per tile of a frame filled on demand: rows and columns (a multiple of the usual 16-column runs). */
+const TILE_ROWS = 16; const TILE_COLS = 64;
+
+/**
+ * An RGB frame filled on demand: `data` has the frame's full size, but only the bytes inside rectangles passed to
+ * `fill` (output pixels, end exclusive; whole tiles of 64 x 16) are computed. The pose model looks at the person's
+ * region of the frame while it tracks (the 256x256 landmark crop), often a third of a walking band, so it pays for
+ * that part only (issue 13: convert only what the model needs). The bytes a fill computes are the bytes the whole
+ * conversion gives there.
+ */
+export interface LazyRgb { data: Uint8Array; width: number; height: number; fill(x0: number, y0: number, x1: number, y1: number): void }
+
+/**
+ * The model's RGB frame, `region` (box pixels) of the planes converted and area-scaled to `outW` x `outH`, filled on
+ * demand (see LazyRgb). The planes are read when `fill` is called, so they must stay as they are until then.
+ *
+ * Each tile is one pass down its rows: a source row is converted once into a row buffer, scaled across into a small
+ * ring of rows, and each output row is summed from the ring as soon as its source rows are in, so no full-size RGB
+ * copy is made and nothing is allocated per pixel. The arithmetic is the two-pass area scale's, term by term
+ * (columns summed in doubles and stored as float32, rows summed in doubles, rounded once): yuv-frame.test.ts checks
+ * the bytes against that plain version, so Node and the browser, which both run this, hand the model the same bytes.
+ */
+export function lazyYuv420ToRgb(p: Yuv420, region: RegionOfInterest, outW: number, outH: number): LazyRgb {
+  const data = new Uint8Array(outW * outH * 3);
+  const tilesX = Math.ceil(outW / TILE_COLS); const tilesY = Math.ceil(outH / TILE_ROWS);
+  const done = new Uint8Array(tilesX * tilesY);
+  const scaled = outW !== region.width || outH !== region.height;
+  return {
+    data, width: outW, height: outH,
+    fill(x0, y0, x1, y1) {
+      const tx0 = Math.max(0, Math.floor(x0 / TILE_COLS)); const tx1 = Math.min(tilesX, Math.ceil(x1 / TILE_COLS));
+      const ty0 = Math.max(0, Math.floor(y0 / TILE_ROWS)); const ty1 = Math.min(tilesY, Math.ceil(y1 / TILE_ROWS));
+      for (let ty = ty0; ty < ty1; ty++) {
+        // Runs of tiles still to do on this tile row are filled together (fewer source columns converted twice).
+        for (let tx = tx0; tx < tx1;) {
+          if (done[ty * tilesX + tx]) { tx++; continue; }
+          let end = tx;
+          while (end < tx1 && !done[ty * tilesX + end]) done[ty * tilesX + end++] = 1;
+          const c0 = tx * TILE_COLS; const c1 = Math.min(outW, end * TILE_COLS);
+          const k0 = ty * TILE_ROWS; const k1 = Math.min(outH, k0 + TILE_ROWS);
+          if (scaled) scaleTile(p, region, outW, outH, data, c0, c1, k0, k1);
+          else for (let k = k0; k < k1; k++) rgbRow(p, region.y + k, region.x + c0, c1 - c0, new Uint8ClampedArray(data.buffer, data.byteOffset + (k * outW + c0) * 3, (c1 - c0) * 3));
+          tx = end;
+        }
       }
-      const o = (j * outW + k) * 3; rows[o] = r; rows[o + 1] = g; rows[o + 2] = b;
-    }
-  }
-  const out = new Uint8Array(outW * outH * 3);
-  for (let k = 0; k < outH; k++) {
-    const t = ty[k]!;
-    for (let i = 0; i < outW * 3; i++) {
-      let acc = 0;
-      for (let q = 0; q < t.weights.length; q++) acc += rows[(t.first + q) * outW * 3 + i]! * t.weights[q]!;
-      out[k * outW * 3 + i] = Math.min(255, Math.round(acc));
-    }
-  }
-  return out;
+    },
+  };
 }
 
-/** The model's RGB frame: `region` (box pixels) of the planes, converted, and area-scaled to `outW` x `outH`. */
+/** Output columns c0..c1-1 of rows k0..k1-1 of the area-scaled frame into `out` (see lazyYuv420ToRgb). */
+function scaleTile(p: Yuv420, region: RegionOfInterest, outW: number, outH: number, out: Uint8Array, c0: number, c1: number, k0: number, k1: number): void {
+  const { tx, ty, row, ring } = planFor(region.width, region.height, outW, outH);
+  const R = ring.length;
+  const xFirst = tx.first; const xCount = tx.count; const xStart = tx.start; const xW = tx.weights;
+  // The source columns these output columns read, converted once per source row.
+  const sx0 = xFirst[c0]!; const sx1 = xFirst[c1 - 1]! + xCount[c1 - 1]!;
+  const n3 = (c1 - c0) * 3;
+  let next = ty.first[k0]!; // the next source row to convert and scale across
+  for (let k = k0; k < k1; k++) {
+    const first = ty.first[k]!; const count = ty.count[k]!; const ws = ty.start[k]!;
+    for (; next < first + count; next++) {
+      rgbRow(p, region.y + next, region.x + sx0, sx1 - sx0, row);
+      const dst = ring[next % R]!;
+      for (let c = c0, o = 0; c < c1; c++, o += 3) {
+        const n = xCount[c]!; const w0 = xStart[c]!;
+        let r = 0; let g = 0; let b = 0;
+        for (let q = 0, s = (xFirst[c]! - sx0) * 3; q < n; q++, s += 3) {
+          const wt = xW[w0 + q]!;
+          r += row[s]! * wt; g += row[s + 1]! * wt; b += row[s + 2]! * wt;
+        }
+        dst[o] = r; dst[o + 1] = g; dst[o + 2] = b;
+      }
+    }
+    const o = (k * outW + c0) * 3;
+    if (count === 1) {
+      const a = ring[first % R]!; const wa = ty.weights[ws]!;
+      for (let i = 0; i < n3; i++) out[o + i] = Math.min(255, Math.round(0 + a[i]! * wa));
+    } else if (count === 2) {
+      const a = ring[first % R]!; const b = ring[(first + 1) % R]!; const wa = ty.weights[ws]!; const wb = ty.weights[ws + 1]!;
+      for (let i = 0; i < n3; i++) out[o + i] = Math.min(255, Math.round(0 + a[i]! * wa + b[i]! * wb));
+    } else if (count === 3) {
+      const a = ring[first % R]!; const b = ring[(first + 1) % R]!; const c = ring[(first + 2) % R]!;
+      const wa = ty.weights[ws]!; const wb = ty.weights[ws + 1]!; const wc = ty.weights[ws + 2]!;
+      for (let i = 0; i < n3; i++) out[o + i] = Math.min(255, Math.round(0 + a[i]! * wa + b[i]! * wb + c[i]! * wc));
+    } else {
+      for (let i = 0; i < n3; i++) {
+        let acc = 0;
+        for (let q = 0; q < count; q++) acc += ring[(first + q) % R]![i]! * ty.weights[ws + q]!;
+        out[o + i] = Math.min(255, Math.round(acc));
+      }
+    }
+  }
+}
+
+/** The whole model RGB frame at once (lazyYuv420ToRgb filled everywhere). */
 export function yuv420ToRgb(p: Yuv420, region: RegionOfInterest, outW: number, outH: number): Uint8Array {
-  const rgb = toRgb(p, region);
-  return outW === region.width && outH === region.height ? rgb : areaScale(rgb, region.width, region.height, outW, outH);
+  const f = lazyYuv420ToRgb(p, region, outW, outH);
+  f.fill(0, 0, outW, outH);
+  return f.data;
 }
 
 /** Splits packed yuv420p bytes (ffmpeg's rawvideo: Y, then U, then V, no padding) of a `w` x `h` box into planes. */

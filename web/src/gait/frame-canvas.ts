@@ -11,7 +11,7 @@
 import type { Frame, RegionOfInterest } from '../../../src/pose/frame.js';
 import { frameFromRgba } from '../../../src/pose/browser-runtime.js';
 import { modelFrameSize } from '../../../src/pose/model-frame-size.js';
-import { chromaAlignedBox, yuv420ToRgb } from '../../../src/pose/yuv-frame.js';
+import { chromaAlignedBox, lazyYuv420ToRgb, type LazyRgb } from '../../../src/pose/yuv-frame.js';
 
 /** The model sees frames at most this many source pixels high, scaled like the Node CLI (MODEL_MAX_HEIGHT). */
 export const MODEL_MAX_HEIGHT = 720;
@@ -40,7 +40,7 @@ export function frameGrabber(source: { width: number; height: number }, roi: Reg
     grab(image, index, time) {
       if (typeof VideoFrame !== 'undefined' && image instanceof VideoFrame && image.format === 'I420' && !image.visibleRect?.x && !image.visibleRect?.y
         && image.displayWidth === source.width && image.displayHeight === source.height) {
-        return fromI420(image, box, roi, width, height).then((data) => ({ data, width, height, index, time, region: roi }));
+        return fromI420(image, box, roi, width, height).then((f) => ({ data: f.data, fill: f.fill, width, height, index, time, region: roi }));
       }
       ctx.drawImage(image, roi.x, roi.y, roi.width, roi.height, 0, 0, width, height);
       const frame = frameFromRgba(ctx.getImageData(0, 0, width, height), index, time);
@@ -49,14 +49,18 @@ export function frameGrabber(source: { width: number; height: number }, roi: Reg
   };
 }
 
-/** The region of an I420 frame as the model's RGB bytes, through the planes of the chroma-aligned box around it. */
-async function fromI420(frame: VideoFrame, box: RegionOfInterest, roi: RegionOfInterest, width: number, height: number): Promise<Uint8Array> {
+/**
+ * The region of an I420 frame as the model's RGB bytes, through the planes of the chroma-aligned box around it: the
+ * planes are copied out (so the VideoFrame can be closed at once) and converted on demand, only where the model
+ * looks (yuv-frame.ts).
+ */
+async function fromI420(frame: VideoFrame, box: RegionOfInterest, roi: RegionOfInterest, width: number, height: number): Promise<LazyRgb> {
   const rect = { x: box.x, y: box.y, width: box.width, height: box.height };
   const bytes = new Uint8Array(frame.allocationSize({ rect }));
   const [y, u, v] = await frame.copyTo(bytes, { rect });
   const plane = (p: PlaneLayout | undefined) => { if (!p) throw new Error('an I420 frame without three planes'); return p; };
   const yl = plane(y); const ul = plane(u); const vl = plane(v);
-  return yuv420ToRgb({
+  return lazyYuv420ToRgb({
     width: box.width, height: box.height,
     y: bytes.subarray(yl.offset), u: bytes.subarray(ul.offset), v: bytes.subarray(vl.offset),
     yStride: yl.stride, uStride: ul.stride, vStride: vl.stride,

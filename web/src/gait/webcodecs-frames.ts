@@ -78,11 +78,15 @@ export async function* webCodecsFrames(bytes: Uint8Array, track: Mp4VideoTrack, 
       }
       const f = ready.shift();
       if (f) {
+        // The picture is copied out (or drawn) by the grabber, so the decoder's frame goes back at once, before
+        // the model runs on it: the decoder's pool of frames stays small however long the video.
+        let frame: Frame | null = null;
         try {
-          if (index >= first && index <= last && (index - first) % every === 0) yield await grabber.grab(f, index, f.timestamp / 1e6);
+          if (index >= first && index <= last && (index - first) % every === 0) frame = await grabber.grab(f, index, f.timestamp / 1e6);
         } finally {
           f.close();
         }
+        if (frame) yield frame;
         index++;
         if (index > last) return;
         continue;
