@@ -28,6 +28,7 @@ import { registerFhirRoutes } from './routes/fhir-routes.js';
 import { registerFhirRestRoutes } from './routes/fhir-rest-routes.js';
 import { registerReportRoutes } from './routes/report-routes.js';
 import { registerReminderRoutes, type ReminderOptions } from './routes/reminder-routes.js';
+import { registerMessageRoutes } from './routes/message-routes.js';
 import { authConfig, type AuthConfig } from './auth/auth-config.js';
 import { installGuard } from './auth/guard.js';
 import { originForm } from './request-target.js';
@@ -170,6 +171,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await registerFhirRestRoutes(app, opts.store);
   await registerReportRoutes(app, opts.store);
   await registerReminderRoutes(app, opts.store, opts.reminders);
+  await registerMessageRoutes(app, opts.store); // after the reminders: it uses their push sender
 
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/')) return reply.status(404).send({ error: { code: 'not_found', message: `No API route ${req.method} ${req.url.split('?')[0]}` } });

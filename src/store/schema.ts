@@ -229,6 +229,19 @@ export interface PushSubscriptionsTable {
   created_at: string;
 }
 
+/** A message between a patient and one of their clinicians (src/core/message-record.ts). Migration 0015. */
+export interface MessagesTable {
+  id: string;
+  version: number;
+  person_id: string;
+  clinician_account_id: string;
+  sender: 'patient' | 'clinician';
+  text: string;
+  sent_at: string;
+  /** When the other side opened the thread after it arrived; null while unread. */
+  read_at: string | null;
+}
+
 export interface Database {
   jobs: JobsTable;
   walking_days: WalkingDaysTable;
@@ -254,6 +267,7 @@ export interface Database {
   patient_list_figures: PatientListFiguresTable;
   reminder_settings: ReminderSettingsTable;
   push_subscriptions: PushSubscriptionsTable;
+  messages: MessagesTable;
 }
 
 export type { Generated };

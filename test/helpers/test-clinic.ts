@@ -9,7 +9,7 @@ import type { Store } from '../../src/store/db.js';
 import { createAccount, type Account } from '../../src/store/repos/accounts.js';
 import { acceptInvitation, createInvitation } from '../../src/store/repos/care-links.js';
 import { createClinic } from '../../src/store/repos/clinics.js';
-import { buildApp } from '../../src/server/app.js';
+import { buildApp, type AppOptions } from '../../src/server/app.js';
 import { authConfig, type AuthConfig } from '../../src/server/auth/auth-config.js';
 import { SESSION_COOKIE } from '../../src/server/auth/cookies.js';
 import { CSRF_HEADER } from '../../src/server/auth/guard.js';
@@ -39,7 +39,7 @@ export async function makeAccount(store: Store, a: { email: string; role: Accoun
   return account;
 }
 
-export async function clinicWorld(store: Store, opts: { auth?: Partial<AuthConfig> } = {}): Promise<ClinicWorld> {
+export async function clinicWorld(store: Store, opts: { auth?: Partial<AuthConfig>; app?: Partial<AppOptions> } = {}): Promise<ClinicWorld> {
   const clinicA = (await createClinic(store.db, 'Clinic A'))!;
   const clinicB = (await createClinic(store.db, 'Clinic B'))!;
   const accounts = {
@@ -53,7 +53,7 @@ export async function clinicWorld(store: Store, opts: { auth?: Partial<AuthConfi
   await createInvitation(store.db, { clinicId: clinicA.id, clinicianAccountId: accounts.clinicianOfClinic.id, tokenHash: sha256(token), label: null, expiresAt: new Date(Date.now() + 86_400_000).toISOString() });
   if (!(await acceptInvitation(store.db, sha256(token), accounts.patient.personId!))) throw new Error('invitation not accepted');
   const cfg = authConfig({ ...TEST_AUTH, ...opts.auth });
-  const app = await buildApp({ store, webRoot: null, auth: cfg });
+  const app = await buildApp({ ...opts.app, store, webRoot: null, auth: cfg });
   const session = async (account: Account) => {
     const s = await startSession(store.db, account.id, cfg);
     return { cookie: `${SESSION_COOKIE}=${s.token}`, csrf: s.csrfToken, token: s.token };

@@ -114,6 +114,14 @@ for (const kind of DATABASES) {
       const table = world.app.accessTable;
       assert.ok(table.some((r) => r.access === 'clinician-of-patient') && table.some((r) => r.access === 'clinic-admin'), 'the clinic routes are in the table');
       assert.ok(table.some((r) => r.url === '/fhir/R4/Observation/:id' && r.access === 'patient-or-clinician'), 'the FHIR API is in the table');
+      // Messages (issue 14): the patient's threads are their own; a clinician's list names only linked patients; a
+      // thread with one patient needs the active care link. An allowed call on a clinician who is not the patient's
+      // (a random account id) is answered by the handler's own 404, not the guard's.
+      const messageRoutes = table.filter((r) => /messages/.test(r.url)).map((r) => `${r.method} ${r.url} ${r.access}`).sort();
+      assert.deepEqual(messageRoutes, [
+        'GET /api/clinician/messages clinician', 'GET /api/messages self', 'GET /api/messages/:accountId self',
+        'GET /api/patients/:personId/messages clinician-of-patient', 'POST /api/messages/:accountId self', 'POST /api/patients/:personId/messages clinician-of-patient',
+      ]);
       const wrong: string[] = [];
       let calls = 0;
       for (const route of table) {

@@ -20,6 +20,7 @@ import { access } from '../access.js';
 import { randomToken, sha256 } from '../auth/tokens.js';
 import { startReminderScheduler, REMINDER_TICK_MS, type ReminderScheduler } from '../jobs/reminder-scheduler.js';
 import { makeVapidKeys, webPushSender } from '../jobs/web-push-sender.js';
+import type { SendPush } from '../../services/reminder-dispatch.js';
 import { badRequest, notFound } from '../problem.js';
 
 export interface ReminderOptions {
@@ -37,7 +38,8 @@ export interface ReminderOptions {
 }
 
 declare module 'fastify' {
-  interface FastifyInstance { reminders: ReminderScheduler }
+  /** `sendPush`: this install's Web Push sender (VAPID keys, contact, CA), for other notices (new messages) too. */
+  interface FastifyInstance { reminders: ReminderScheduler; sendPush: SendPush }
 }
 
 /** A base64url string that decodes to exactly `bytes` bytes. */
@@ -108,8 +110,10 @@ export async function registerReminderRoutes(app: FastifyInstance, store: Store,
   const contact = opts.contact ?? (process.env.FOOTING_PUSH_CONTACT || DEFAULT_CONTACT);
   // Checked at start-up: a bad contact would otherwise make every push fail, silently, at reminder time.
   if (!/^(mailto:[^@\s]+@[^@\s]+|https:\/\/\S+)$/.test(contact)) throw new Error(`FOOTING_PUSH_CONTACT must be a mailto: or https: URL (got "${contact}")`);
-  const scheduler = startReminderScheduler(store, webPushSender(keys, contact, opts.pushCa), app.log, opts.tickMs === undefined ? REMINDER_TICK_MS : opts.tickMs, now);
+  const sendPush = webPushSender(keys, contact, opts.pushCa);
+  const scheduler = startReminderScheduler(store, sendPush, app.log, opts.tickMs === undefined ? REMINDER_TICK_MS : opts.tickMs, now);
   app.decorate('reminders', scheduler);
+  app.decorate('sendPush', sendPush);
   app.addHook('onClose', async () => { await scheduler.stop(); });
 }
 

@@ -73,7 +73,7 @@ export async function deleteAccount(db: Db, id: string): Promise<void> {
 export async function deletePatientWithData(db: Kysely<Database>, personId: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
     // checkins reference sessions too; both cascade from people, but delete children first to be dialect-proof.
-    for (const t of ['checkins', 'sessions', 'walking_sample_chunks', 'walking_days', 'imports', 'jobs', 'screens', 'program_events', 'programs', 'pain_maps', 'screening_results', 'outcome_scores', 'gait_analyses', 'care_links', 'patient_list_figures', 'reminder_settings', 'push_subscriptions'] as const) {
+    for (const t of ['checkins', 'sessions', 'walking_sample_chunks', 'walking_days', 'imports', 'jobs', 'screens', 'program_events', 'programs', 'pain_maps', 'screening_results', 'outcome_scores', 'gait_analyses', 'care_links', 'patient_list_figures', 'reminder_settings', 'push_subscriptions', 'messages'] as const) {
       await trx.deleteFrom(t).where('person_id', '=', personId).execute();
     }
     await trx.deleteFrom('accounts').where('person_id', '=', personId).execute();
