@@ -10,6 +10,7 @@ import { sampleTimes } from '../core/walking-chunk.js';
 import { WalkingOverride } from '../core/walking-override.js';
 import { WALKING_KINDS, type WalkingSample } from '../core/walking.js';
 import { REMINDER_DAYS, ReminderSettingsInput } from '../core/reminder-record.js';
+import { GaitStillsRecordSchema } from '../gait/gait-stills.js';
 import { addWalkingSamples, listWalkingChunkRows, recomputeDays } from './repos/walking.js';
 import { refreshListFigures } from './repos/patient-list.js';
 
@@ -48,7 +49,9 @@ const Row = {
   painMap: z.object({ id: text, recorded_at: text, recorded_by: text, marks: text }).strict(),
   screening: z.object({ id: text, test_id: text, values: text, recorded_at: text, recorded_by: text }).strict(),
   outcome: z.object({ id: text, measure_id: text, inputs: text, score: z.number().nullable(), recorded_at: text, recorded_by: text }).strict(),
-  gait: z.object({ id: text, recorded_at: text, recorded_by: text, source_name: text, view: text, analysis: text, keypoints: nullableText, video_kept: int, video_path: nullableText }).strict(),
+  gait: z.object({ id: text, recorded_at: text, recorded_by: text, source_name: text, view: text, analysis: text, keypoints: nullableText, video_kept: int, video_path: nullableText,
+    // Backups made before migration 0019 have no stills.
+    stills: jsonOf(GaitStillsRecordSchema, 'the stills of a gait analysis (src/gait/gait-stills.ts)').default(null) }).strict(),
   // The reminder's days and time only: not the calendar link's token nor the browsers' push subscriptions, which
   // belong to this server and those browsers (a restore must not bring back a link that was turned off).
   reminders: z.object({ version: int, days: text.refine((t) => jsonOf(REMINDER_DAYS, '').safeParse(t).success, 'must be days of the week (mon ... sun) as JSON'), time: ReminderSettingsInput.shape.time, time_zone: ReminderSettingsInput.shape.timeZone, updated_at: text }).strict(),

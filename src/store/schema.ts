@@ -98,6 +98,8 @@ export interface GaitAnalysesTable {
   keypoints: string | null;
   video_kept: ColumnType<number, number | undefined, number>;
   video_path: string | null;
+  /** JSON: the stills of the key moments (src/gait/gait-stills.ts, migration 0019), or null. */
+  stills: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /**

@@ -1,11 +1,13 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { OUTCOME_MEASURES } from '../../core/outcome-measures.js';
 import { SCREENING_TESTS } from '../../core/screening-tests.js';
 import type { Store } from '../../store/db.js';
-import { insertGaitAnalysis, listGaitAnalyses } from '../../store/repos/gait-analyses.js';
+import { getGaitStill, insertGaitAnalysis, listGaitAnalyses } from '../../store/repos/gait-analyses.js';
+import { GaitStillsInput } from '../../gait/gait-stills.js';
 import { SAVED_ANALYSIS_MAX_BYTES, SavedAnalysisJson, SavedKeypointSeries } from '../../gait/saved-gait-analysis.js';
+import { notFound } from '../problem.js';
 import { access } from '../access.js';
 import { BodyMark, isoDate, isoDateTime } from '../api-schemas.js';
 import { todayFrom } from '../request-date.js';
@@ -13,15 +15,25 @@ import { addOutcome, addPainMap, addScreening, explainFor, getAssessment, latest
 import { getToday } from '../../services/program-service.js';
 
 const PainMapInput = z.object({ marks: z.array(BodyMark).max(40), recordedAt: isoDateTime, recordedBy: z.string().trim().min(1).max(200).default('me') }).strict();
-/** A saved gait analysis: the metrics JSON and the keypoints, every number bounded (src/gait/saved-gait-analysis.ts);
- * never the video itself. */
+/** A saved gait analysis: the metrics JSON and the keypoints, every number bounded (src/gait/saved-gait-analysis.ts),
+ * and the stills of its key moments (small JPEG or WebP pictures, src/gait/gait-stills.ts); never the video itself. */
 const GaitSaveInput = z.object({
   recordedAt: isoDateTime,
   recordedBy: z.string().trim().min(1).max(200).default('me'),
   sourceName: z.string().trim().min(1).max(300),
   analysis: SavedAnalysisJson,
   keypoints: SavedKeypointSeries.nullable().default(null),
+  stills: GaitStillsInput.default([]),
 }).strict();
+
+/** One still of one saved analysis: its place in the analysis's list of stills. */
+export const StillParams = z.object({ id: z.string().uuid('must be a gait analysis id'), index: z.coerce.number().int('must be a still number').min(0, 'must be a still number').max(99, 'must be a still number') });
+
+/** Sends a still's picture (its own type; private: health data, cached by this browser only). */
+export function sendStill(reply: FastifyReply, still: { type: string; bytes: Buffer } | null): FastifyReply {
+  if (!still) throw notFound('No such still of a gait analysis');
+  return reply.header('content-type', still.type).header('cache-control', 'private, max-age=86400').send(still.bytes);
+}
 
 export async function registerAssessmentRoutes(app: FastifyInstance, store: Store): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -37,9 +49,10 @@ export async function registerAssessmentRoutes(app: FastifyInstance, store: Stor
   r.post('/api/assessment/outcomes', { config: access('self'), schema: { body: z.record(z.string(), z.unknown()) } }, async (req, reply) => reply.status(201).send(await addOutcome(store.db, req.personId, req.body)));
   r.post('/api/gait-analyses', { config: access('self'), bodyLimit: SAVED_ANALYSIS_MAX_BYTES, schema: { body: GaitSaveInput } }, async (req, reply) => {
     const b = req.body;
-    return reply.status(201).send(await insertGaitAnalysis(store.db, req.personId, { recordedAt: b.recordedAt, recordedBy: b.recordedBy, sourceName: b.sourceName, view: b.analysis.view, analysis: b.analysis, keypoints: b.keypoints ?? null, videoPath: null }));
+    return reply.status(201).send(await insertGaitAnalysis(store.db, req.personId, { recordedAt: b.recordedAt, recordedBy: b.recordedBy, sourceName: b.sourceName, view: b.analysis.view, analysis: b.analysis, keypoints: b.keypoints ?? null, videoPath: null, stills: b.stills }));
   });
   r.get('/api/gait-analyses', { config: access('self') }, async (req) => listGaitAnalyses(store.db, req.personId));
+  r.get('/api/gait-analyses/:id/stills/:index', { config: access('self'), schema: { params: StillParams } }, async (req, reply) => sendStill(reply, await getGaitStill(store.db, req.personId, req.params.id, req.params.index)));
   r.get('/api/explain', { config: access('self'), schema: { querystring: z.object({ date: isoDate.optional() }).strict() } }, async (req) => {
     const today = await getToday(store.db, req.personId, todayFrom(req.query.date));
     return { explanation: await explainFor(store.db, req.personId), decision: today.decision, painAreas: await latestPainFor(store.db, req.personId) };

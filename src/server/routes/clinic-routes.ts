@@ -12,7 +12,8 @@ import { appendAuditMany } from '../../store/repos/audit.js';
 import { createInvitation, listInvitationsOf } from '../../store/repos/care-links.js';
 import { listCheckins } from '../../store/repos/checkins.js';
 import { getClinic } from '../../store/repos/clinics.js';
-import { listGaitAnalyses } from '../../store/repos/gait-analyses.js';
+import { getGaitStill, listGaitAnalyses } from '../../store/repos/gait-analyses.js';
+import { sendStill, StillParams } from './assessment-routes.js';
 import { listSessions } from '../../store/repos/sessions.js';
 import { dailyWalking } from '../../store/repos/walking.js';
 import { access } from '../access.js';
@@ -29,6 +30,7 @@ import { getProgress, getToday } from '../../services/program-service.js';
 import { removeWalkingTarget, setWalkingTarget } from '../services/walking-override-service.js';
 import { WalkingOverrideInput } from '../../core/walking-override.js';
 import { Email, NewPassword } from './account-routes.js';
+import { invitationPath, invitationShare } from './invitation-share-routes.js';
 
 const DateQuery = z.object({ date: isoDate.optional() }).strict();
 /** The patient list's search, order and page (GET /api/patients); see patientList for the orders. */
@@ -86,8 +88,8 @@ export async function registerClinicRoutes(app: FastifyInstance, store: Store, c
     const token = randomToken();
     const expiresAt = new Date(Date.now() + cfg.invitationDays * 86_400_000).toISOString();
     const link = await createInvitation(store.db, { clinicId: me.clinicId!, clinicianAccountId: me.id, tokenHash: sha256(token), label: req.body.label ?? null, expiresAt });
-    // The token is shown once, now; only its hash is kept.
-    return reply.status(201).send({ id: link.id, token, path: `/invite/${token}`, expiresAt, label: link.label });
+    // The token is shown once, now (as a link and its QR code); only its hash is kept.
+    return reply.status(201).send({ id: link.id, token, path: invitationPath(token), expiresAt, label: link.label, ...(await invitationShare(app, req, token)) });
   });
   r.get('/api/invitations', { config: access('clinician') }, async (req) => listInvitationsOf(store.db, req.auth.account!.id));
   r.get('/api/patients', { config: access('clinician'), schema: { querystring: PatientListQuery } }, async (req) => {
@@ -119,6 +121,7 @@ export async function registerClinicRoutes(app: FastifyInstance, store: Store, c
   });
   r.get('/api/patients/:personId/walking/daily', { ...P, schema: { params: PatientParams, querystring: RangeQuery } }, async (req) => dailyWalking(store.db, req.personId, req.query));
   r.get('/api/patients/:personId/gait-analyses', { ...P, schema: { params: PatientParams } }, async (req) => listGaitAnalyses(store.db, req.personId));
+  r.get('/api/patients/:personId/gait-analyses/:id/stills/:index', { ...P, schema: { params: PatientParams.merge(StillParams) } }, async (req, reply) => sendStill(reply, await getGaitStill(store.db, req.personId, req.params.id, req.params.index)));
   r.put('/api/patients/:personId/program', { ...P, schema: { params: PatientParams, querystring: DateQuery, body: ProgramBody } }, async (req) => {
     const me = req.auth.account!;
     return adjustStage(store.db, req.personId, { stage: req.body.stage, reason: req.body.reason, clinicianName: me.displayName, ...(req.body.doses !== undefined ? { doses: req.body.doses } : {}) }, todayFrom(req.query.date));

@@ -2,26 +2,40 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../schema.js';
 import { fromJson, newId, toJson } from '../json-column.js';
+import { GaitStillsRecordSchema, stillInfo, stillsRecord, type GaitStill, type GaitStillInfo, type StillType } from '../../gait/gait-stills.js';
 
 export interface GaitAnalysisRecord {
   id: string; recordedAt: string; recordedBy: string; sourceName: string; view: string;
   analysis: Record<string, unknown>; hasKeypoints: boolean; videoKept: boolean;
+  /** The stills of the key moments, without their pictures (GET .../gait-analyses/:id/stills/:index has each). */
+  stills: GaitStillInfo[];
 }
 
 const Obj = z.record(z.string(), z.unknown());
 
 /** Saves an analysis; keypoints are kept (to re-run the analysis); the video only when the person chose to keep it. */
-export async function insertGaitAnalysis(db: Kysely<Database>, personId: string, r: { recordedAt: string; recordedBy: string; sourceName: string; view: string; analysis: unknown; keypoints: unknown | null; videoPath: string | null }): Promise<GaitAnalysisRecord> {
+export async function insertGaitAnalysis(db: Kysely<Database>, personId: string, r: { recordedAt: string; recordedBy: string; sourceName: string; view: string; analysis: unknown; keypoints: unknown | null; videoPath: string | null; stills?: GaitStill[] }): Promise<GaitAnalysisRecord> {
   const id = newId();
+  const stills = r.stills ?? [];
   await db.insertInto('gait_analyses').values({
     id, person_id: personId, recorded_at: r.recordedAt, recorded_by: r.recordedBy, source_name: r.sourceName, view: r.view,
     analysis: toJson(r.analysis), keypoints: r.keypoints === null ? null : toJson(r.keypoints), video_kept: r.videoPath ? 1 : 0, video_path: r.videoPath,
+    stills: stills.length ? toJson(stillsRecord(stills)) : null,
   }).execute();
-  return { id, recordedAt: r.recordedAt, recordedBy: r.recordedBy, sourceName: r.sourceName, view: r.view, analysis: r.analysis as Record<string, unknown>, hasKeypoints: r.keypoints !== null, videoKept: Boolean(r.videoPath) };
+  return { id, recordedAt: r.recordedAt, recordedBy: r.recordedBy, sourceName: r.sourceName, view: r.view, analysis: r.analysis as Record<string, unknown>, hasKeypoints: r.keypoints !== null, videoKept: Boolean(r.videoPath), stills: stills.map(stillInfo) };
 }
 
-/** Analyses without their keypoints (those are large; fetched one at a time). */
+const readStills = (text: string | null, id: string): GaitStill[] => (text === null ? [] : fromJson(GaitStillsRecordSchema, text, `gait_analyses.stills (${id})`).stills);
+
+/** Analyses without their keypoints (those are large; fetched one at a time) and without the stills' pictures. */
 export async function listGaitAnalyses(db: Kysely<Database>, personId: string): Promise<GaitAnalysisRecord[]> {
-  const rows = await db.selectFrom('gait_analyses').select(['id', 'recorded_at', 'recorded_by', 'source_name', 'view', 'analysis', 'video_kept', 'keypoints']).where('person_id', '=', personId).orderBy('recorded_at').execute();
-  return rows.map((r) => ({ id: r.id, recordedAt: r.recorded_at, recordedBy: r.recorded_by, sourceName: r.source_name, view: r.view, analysis: fromJson(Obj, r.analysis, `gait_analyses.analysis (${r.id})`), hasKeypoints: r.keypoints !== null, videoKept: Number(r.video_kept) === 1 }));
+  const rows = await db.selectFrom('gait_analyses').select(['id', 'recorded_at', 'recorded_by', 'source_name', 'view', 'analysis', 'video_kept', 'keypoints', 'stills']).where('person_id', '=', personId).orderBy('recorded_at').execute();
+  return rows.map((r) => ({ id: r.id, recordedAt: r.recorded_at, recordedBy: r.recorded_by, sourceName: r.source_name, view: r.view, analysis: fromJson(Obj, r.analysis, `gait_analyses.analysis (${r.id})`), hasKeypoints: r.keypoints !== null, videoKept: Number(r.video_kept) === 1, stills: readStills(r.stills, r.id).map(stillInfo) }));
+}
+
+/** One still's picture of this person's analysis, or null when there is no such analysis of theirs or still. */
+export async function getGaitStill(db: Kysely<Database>, personId: string, analysisId: string, index: number): Promise<{ type: StillType; bytes: Buffer } | null> {
+  const r = await db.selectFrom('gait_analyses').select('stills').where('id', '=', analysisId).where('person_id', '=', personId).executeTakeFirst();
+  const s = r ? readStills(r.stills, analysisId)[index] : undefined;
+  return s ? { type: s.type, bytes: Buffer.from(s.data, 'base64') } : null;
 }
