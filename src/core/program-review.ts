@@ -39,6 +39,12 @@ export interface ProgramReview extends ProgramDecision {
   /** Reasons to see a clinician (not red flags: the program can go on meanwhile, without progressing). */
   referral: Reason[];
   rescreen: { due: boolean; reason: string | null };
+  /**
+   * Set by the program service (not by reviewProgram) when the review changed after today's decision was applied,
+   * e.g. by pain after this evening's session: the action is what the review says now, and the stage moves at
+   * tomorrow's first review (a decision applies once a day). Absent: the action is in effect.
+   */
+  pending?: true;
 }
 
 /** Reviews the program. A red flag stops everything; otherwise the strictest applicable action wins. */

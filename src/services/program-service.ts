@@ -122,10 +122,16 @@ export async function getToday(db: Kysely<Database>, personId: string, today: st
     // call may have added one.
     const appliedToday = (deciding ? await listProgramEvents(db, personId) : events).filter((e) => e.onDate === today && (e.action === 'progress' || e.action === 'regress')).at(-1);
     if (appliedToday && decision.action !== 'stop') {
-      // New signals since the change (e.g. symptoms reported later today) are added to its reasons.
+      // New signals since the change (e.g. symptoms reported later today) are added to its reasons. Pain that calls
+      // for a step back after this morning's step up (the new stage hurt) is said as what happens next.
       const shown = new Set(appliedToday.reasons.map((r) => r.rule));
       const fresh = decision.reasons.filter((r) => SIGNAL_RULES.has(r.rule) && !shown.has(r.rule));
-      decision = { ...decision, action: appliedToday.action as 'progress' | 'regress', reasons: [...appliedToday.reasons, ...fresh] };
+      const stepsBack = decision.action === 'regress' && appliedToday.action === 'progress';
+      decision = { ...decision, action: stepsBack ? 'regress' : appliedToday.action as 'progress' | 'regress', reasons: [...appliedToday.reasons, ...fresh], ...(stepsBack ? { pending: true as const } : {}) };
+    } else if (!deciding && program.status === 'active' && program.decidedOn === today && (decision.action === 'regress' || decision.action === 'progress')) {
+      // Today's decision was applied earlier (a hold) and a signal since then changed the review (DOMAIN.md §8: pain
+      // after a session above 5/10 means reduce the load): the review says so at once; the stage moves tomorrow.
+      decision = { ...decision, pending: true };
     }
   }
 

@@ -13,6 +13,20 @@ export const ACTION_TITLE: Record<ProgramReview['action'], string> = {
   stop: 'The program is paused',
 };
 
+/**
+ * A review that changed after today's decision was applied (`pending`: e.g. pain after this evening's session) is
+ * in effect from tomorrow's first review: said so, never as done.
+ */
+export const PENDING_TITLE: Record<'progress' | 'regress', string> = {
+  progress: 'The plan is ready to move up a stage: it does so tomorrow if nothing changes',
+  regress: 'The plan steps back a stage from tomorrow, to let things settle',
+};
+
+/** The one-line headline of a review, pending or in effect. */
+export function decisionHeadline(decision: ProgramReview): string {
+  return decision.pending && (decision.action === 'progress' || decision.action === 'regress') ? PENDING_TITLE[decision.action] : ACTION_TITLE[decision.action];
+}
+
 /** The decision's reasons, as a list (headed when `title` is given). */
 export function DecisionReasons({ decision, title }: { decision: ProgramReview; title?: string }) {
   return (
@@ -54,7 +68,7 @@ export function ProgramReactions({ decision, title = 'What the plan decided toda
       <RescreenPrompt decision={decision} />
       <div className="card" data-testid="program-decision">
         <h2>{title}</h2>
-        <p><strong>{ACTION_TITLE[decision.action]}.</strong></p>
+        <p><strong>{decisionHeadline(decision)}.</strong></p>
         <DecisionReasons decision={decision} />
       </div>
       <ReferralCard decision={decision} />

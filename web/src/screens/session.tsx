@@ -7,7 +7,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { SessionInput, TodayState } from '../api/types.js';
 import { ApiError } from '../api/client.js';
-import { FieldError, Link, ScreenTitle } from '../components/common.js';
+import { ClaimLine, FieldError, Link, ScreenTitle } from '../components/common.js';
+import { PAIN_DURING_ACCEPTABLE_MAX } from '../../../src/core/clinical-constants.js';
+import { sessionFeedback } from '../../../src/core/session-feedback.js';
+import { decisionHeadline } from '../components/program-reactions.js';
 import { PainScale } from '../components/pain-scale.js';
 import { isMuted, setMuted, unlockAudio } from '../lib/cues.js';
 import { localIso } from '../lib/local-time.js';
@@ -57,6 +60,8 @@ export function Session({ today, onSaved }: { today: TodayState; onSaved: () => 
   const [saveState, setSaveState] = useState<'idle' | 'saving' | 'sent' | 'queued'>('idle');
   const [error, setError] = useState<string | null>(null);
   const startedAt = useRef<string>('');
+  /** Today's state when Save was pressed: the plan's reaction is shown once a newer one (after the save) arrives. */
+  const todayAtSave = useRef<TodayState | null>(null);
   const clientId = useRef<string>(newClientId('session'));
   const saving = useRef(false);
   const runner = useSessionRunner(segments, speed, phase === 'running');
@@ -141,6 +146,7 @@ export function Session({ today, onSaved }: { today: TodayState; onSaved: () => 
     setError(null);
     setSaveState('saving');
     saving.current = true;
+    todayAtSave.current = today;
     try {
       const how = await keepAndSend('session', clientId.current, sessionBody(true));
       setSaveState(how);
@@ -163,19 +169,37 @@ export function Session({ today, onSaved }: { today: TodayState; onSaved: () => 
         </ul>
         <p className="lead">Pain right now, after the session:</p>
         <PainForm prefix="after" pain={after} setPain={setAfter} />
-        <p className="muted">Pain up to 5 out of 10 during exercise is okay if it settles by tomorrow morning.</p>
+        <p className="muted">Pain up to {PAIN_DURING_ACCEPTABLE_MAX} out of 10 during exercise is okay if it settles by tomorrow morning.</p>
         <FieldError message={error} />
         <button type="button" className="primary big" onClick={save} disabled={saveState === 'saving'}>{saveState === 'saving' ? 'Saving…' : 'Save session'}</button>
       </section>
     );
   }
 
+  // The words follow the pain given right after the session (DOMAIN.md §8, src/core/session-feedback.ts): above the
+  // limit they say what to do, never "Well done", and show how the plan reacted once the server has the session.
+  const feedback = sessionFeedback(scores(after));
+  const high = feedback.band === 'high';
+  const queued = saveState === 'queued';
+  const reviewed = !queued && todayAtSave.current !== null && today !== todayAtSave.current ? today.decision : null;
   return (
     <section className="screen">
-      <ScreenTitle>Session saved</ScreenTitle>
-      {saveState === 'queued'
-        ? <p className="notice" role="status">Footing could not be reached. The session is saved on this phone and will be sent when you are back online.</p>
-        : <p className="success" role="status">Well done. Your session is saved.</p>}
+      <ScreenTitle>{high ? 'Ease off for today' : 'Session saved'}</ScreenTitle>
+      {queued && <p className="notice" role="status">Footing could not be reached. The session is saved on this phone and will be sent when you are back online.</p>}
+      <div className={high ? 'alert session-feedback' : 'session-feedback'} data-testid="session-feedback" data-band={feedback.band ?? 'none'}>
+        <p className={high ? '' : 'success'} role={queued ? undefined : 'status'}><strong>{queued && !high ? 'Your session is kept on this phone.' : feedback.title}</strong></p>
+        {feedback.lines.map((l) => <p key={l}>{l}</p>)}
+        {high && (queued
+          ? <p>Once the session reaches Footing, your plan takes this pain into account.</p>
+          : reviewed && (
+            <div data-testid="session-review">
+              <p><strong>{decisionHeadline(reviewed)}</strong></p>
+              <ul>{reviewed.reasons.map((r) => <li key={r.rule + r.text}>{r.text}</li>)}</ul>
+            </div>
+          ))}
+        {feedback.safetyPrompt && <p>{feedback.safetyPrompt} <Link to="/screen">Safety questions</Link></p>}
+        {feedback.band !== null && feedback.band !== 'safe' && <ul className="claims">{<ClaimLine claim={feedback.claim} />}</ul>}
+      </div>
       <Link to="/" className="button primary">Back to today</Link>
       <Link to="/progress" className="button">See your progress</Link>
     </section>

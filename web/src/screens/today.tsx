@@ -8,7 +8,7 @@ import type { ReactNode } from 'react';
 import type { PlanItem, TodayState } from '../api/types.js';
 import { ClaimLine, Link, ScreenTitle } from '../components/common.js';
 import { OutboxStatus } from '../components/outbox-status.js';
-import { ReferralCard, RescreenPrompt } from '../components/program-reactions.js';
+import { PENDING_TITLE, ReferralCard, RescreenPrompt } from '../components/program-reactions.js';
 import { WalkingTargetNotes } from '../components/walking-target-notes.js';
 import { ExercisePicture } from '../pictures/exercise-picture.js';
 import { sessionItems } from '../session/segments.js';
@@ -62,7 +62,7 @@ export function Today({ today, onChanged }: { today: TodayState; pending: number
       {decision && (
         // A step back is shown with its reasons open: the person should see why without looking for it.
         <details className="decision" open={decision.action === 'regress'} data-testid="today-decision">
-          <summary>{newStage ? ACTION_TEXT.progress : ACTION_TEXT[decision.action]}</summary>
+          <summary>{newStage ? ACTION_TEXT.progress : decision.pending && (decision.action === 'progress' || decision.action === 'regress') ? `${PENDING_TITLE[decision.action]}.` : ACTION_TEXT[decision.action]}</summary>
           <ul>{decision.reasons.map((r) => <li key={r.rule}>{r.text}</li>)}</ul>
         </details>
       )}
