@@ -67,6 +67,10 @@ test('gait video: analysed in the browser, agrees with the Node analysis, saved 
 
   await page.getByRole('button', { name: 'Analyse walking' }).click();
   await page.getByText(/Analysing frame \d+ of 230/).waitFor();
+  // Once a few frames are done, the time left from the pace so far (web/src/gait/analysis-progress.ts).
+  const left = page.locator('.gait-time-left[data-seconds-left]');
+  await left.waitFor({ timeout: 120_000 }); // a hang guard, not a timing
+  assert.match(await left.innerText(), /^(About \d+ (s|min( \d+ s)?) left|A few seconds left)$/);
   await page.getByRole('heading', { level: 1, name: 'Your walk' }).waitFor({ timeout: 240_000 });
   await page.locator('.gait-metrics').waitFor();
   await assertAccessible(ctx.phone.page, 'gait: results');

@@ -132,8 +132,13 @@ test('gait walker: found on the device, region pre-set like the Node scan, anoth
   const span = Number(m[3]) - Number(m[2]) + 1;
   await page.getByRole('button', { name: 'Analyse walking' }).click();
   await page.getByText(new RegExp(`Analysing frame \\d+ of ${span}$`)).waitFor({ timeout: 30_000 });
+  // The screen is kept on while it runs (headless chromium grants the Screen Wake Lock on this origin), and let go
+  // when it is cancelled: the line shows only while the page holds the lock.
+  const awake = page.getByText('The screen stays on until the analysis ends.');
+  await awake.waitFor();
   await page.getByRole('button', { name: 'Cancel' }).click();
   await page.getByRole('button', { name: 'Analyse walking' }).waitFor();
+  assert.equal(await awake.count(), 0, 'the wake lock is released on cancel');
 });
 
 test('gait walker: nobody crosses, so the person who stays in the picture is followed (as on a treadmill), in Node and on the page', { timeout: 60_000 }, async () => {

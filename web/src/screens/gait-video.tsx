@@ -19,6 +19,8 @@ import { GaitServerChoice } from './gait-server-choice.js';
 import { GaitServerResult } from './gait-server-result.js';
 import type { ServerGaitAnalysis } from '../api/gait-jobs.js';
 import { SAVED_MAX_FRAMES } from '../../../src/gait/saved-gait-analysis.js';
+import { secondsLeft, timeLeftText, type PaceStart } from '../gait/analysis-progress.js';
+import { keepScreenOn } from '../gait/wake-lock.js';
 
 type View = 'auto' | 'side' | 'front' | 'back';
 
@@ -33,7 +35,8 @@ export function GaitVideoScreen() {
   const [treadmill, setTreadmill] = useState('');
   const [roi, setRoi] = useState<RegionOfInterest | null>(null);
   const [range, setRange] = useState({ first: '', last: '' });
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number; left: number | null } | null>(null);
+  const [awake, setAwake] = useState(false);
   const [result, setResult] = useState<{ series: KeypointSeries; times: StageTimes; setup: GaitSetup } | null>(null);
   const [serverResult, setServerResult] = useState<{ analysisId: string; analysis: ServerGaitAnalysis } | null>(null);
   const abort = useRef<AbortController | null>(null);
@@ -109,18 +112,26 @@ export function GaitVideoScreen() {
     const ctl = new AbortController();
     abort.current = ctl;
     const total = (last ?? maxFrame) - (first ?? 0) + 1;
-    setProgress({ done: 0, total });
+    setProgress({ done: 0, total, left: null });
+    // The screen stays on while the analysis runs (released in finally: done, failed or cancelled).
+    const screen = keepScreenOn(setAwake);
+    let pace: PaceStart | null = null;
     try {
       const { estimateInBrowser } = await import('../gait/estimate-in-browser.js');
       const r = await estimateInBrowser(loaded.video, loaded.frames, {
         roi, signal: ctl.signal, ...(first !== undefined ? { first } : {}), ...(last !== undefined ? { last } : {}),
-        onProgress: (done, t) => setProgress({ done, total: t }),
+        onProgress: (done, t) => {
+          const now = performance.now();
+          pace ??= { done, at: now };
+          setProgress({ done, total: t, left: secondsLeft(pace, done, t, now) });
+        },
       });
       if ('error' in r) { setError(r.error.message); return; }
       setResult({ series: r.series, times: r.times, setup: { view, heightCm, treadmillKmh, scene: walker.state.status === 'done' ? walker.state.scan.scene : null, roi, sourceName: loaded.file.name, file: loaded.file, video: loaded.video } });
     } catch (e) {
       if (!(e instanceof DOMException && e.name === 'AbortError')) setError(e instanceof Error ? e.message : String(e));
     } finally {
+      screen.release();
       setProgress(null);
       abort.current = null;
     }
@@ -190,6 +201,8 @@ export function GaitVideoScreen() {
             <div className="gait-progress">
               <label htmlFor="gait-progress-bar">Analysing frame {progress.done} of {progress.total}</label>
               <progress id="gait-progress-bar" max={progress.total} value={progress.done} />
+              <p className="small gait-time-left" data-seconds-left={progress.left === null ? undefined : Math.round(progress.left)}>{progress.done === 0 ? 'Loading the pose model…' : timeLeftText(progress.left)}</p>
+              {awake && <p className="small muted gait-awake">The screen stays on until the analysis ends.</p>}
               <p className="visually-hidden" role="status" aria-live="polite">{Math.floor((progress.done / Math.max(1, progress.total)) * 10) * 10}% analysed</p>
               <button type="button" onClick={() => abort.current?.abort()}>Cancel</button>
             </div>
