@@ -1,7 +1,8 @@
 /**
  * `footing export --format fhir`: the local person's record as a FHIR R4 Bundle on standard output or in a file,
  * the same as the API gives (src/server/fhir-api.test.ts has the numbers on both databases), valid R4, and the same
- * bundle from the same database but for its timestamp.
+ * bundle from the same database but for its timestamp; `footing import` of that file into a fresh database gives
+ * the same Observations when exported again.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -48,6 +49,22 @@ test('footing export --format fhir prints a valid R4 collection Bundle of the lo
   assert.equal(w.out, `FHIR R4 Bundle written to ${file}\n`);
   const again = JSON.parse(readFileSync(file, 'utf8'));
   assert.deepEqual({ ...again, timestamp: null }, { ...bundle, timestamp: null });
+
+  // The CLI round trip: footing import of the exported file into a fresh database, then export again.
+  const fresh = join(dir, 'fresh.sqlite');
+  const freshStore = openStore({ kind: 'sqlite', path: fresh });
+  await migrate(freshStore);
+  await freshStore.close();
+  const imp = await runCli(['import', file, '--json', '--db', fresh]);
+  assert.equal(imp.code, 0, imp.err);
+  const report = JSON.parse(imp.out);
+  assert.deepEqual([report.format, report.status, report.samples, report.added, report.checkins, report.days], ['fhir', 'imported', 1, 1, { added: 1, duplicates: 0 }, { '2026-10-31': { steps: 3200, distance_m: 0 } }]);
+  const twice = JSON.parse((await runCli(['import', file, '--json', '--db', fresh])).out);
+  assert.deepEqual([twice.status, twice.added, twice.checkins], ['nothing-new', 0, { added: 0, duplicates: 1 }]);
+  const back = JSON.parse((await runCli(['export', '--format', 'fhir', '--date', '2026-11-02', '--db', fresh])).out);
+  const observations = (b: { entry: { resource: { resourceType: string; id: string; subject?: unknown } }[] }) =>
+    b.entry.map((e) => e.resource).filter((r) => r.resourceType === 'Observation').map((r) => ({ ...r, id: undefined, subject: undefined, performer: undefined }));
+  assert.deepEqual(observations(back), observations(bundle));
 
   const badDate = await runCli(['export', '--format', 'fhir', '--date', '2 Nov', '--db', db]);
   assert.deepEqual([badDate.code, badDate.err], [2, 'footing export: --date must be a calendar date like 2026-11-25 (got "2 Nov")\n']);

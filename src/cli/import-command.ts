@@ -1,6 +1,6 @@
 /**
  * `footing import FILE...`: walking data from the devices people own (Apple Health export.xml/.zip, FIT, GPX, TCX,
- * Fitbit daily CSV). Each file is one transaction; a progress bar on a terminal; --json prints one object per file.
+ * Fitbit daily CSV, a FHIR R4 Bundle or NDJSON of step and pain Observations). Each file is one transaction; a progress bar on a terminal; --json prints one object per file.
  * The exit code says how the files went (EXIT_CODES): a lenient import that met bad records is not a clean one.
  */
 import { statSync } from 'node:fs';
@@ -87,12 +87,13 @@ export const importCommand: Command = {
         if (!s.ok) failed++;
         else if (s.errorCount > 0) withErrors++;
         if (values.json) { out.write(`${JSON.stringify(importJson(file, s, result))}\n`); continue; }
-        const status = !s.ok ? 'NOT imported' : s.errorCount > 0 ? 'imported with errors' : result.added > 0 ? 'imported' : 'nothing new';
+        const status = !s.ok ? 'NOT imported' : s.errorCount > 0 ? 'imported with errors' : result.added + (result.checkins?.added ?? 0) > 0 ? 'imported' : 'nothing new';
         // The size from the file itself: a small file is read before its first progress report.
         const size = bytesTotal ?? sizeOf(file);
         const figures = { ok: s.ok, mode: s.mode, samples: s.ok ? s.samples : 0, added: result.added, duplicates: result.duplicates, errorCount: s.errorCount };
         const lines = [`${file} (${s.format}${size ? `, ${formatBytes(size)}` : ''}): ${status}`, `  ${importOutcomeText(figures, s.skippedBy)}`,
           `  ${s.recordsSeen.toLocaleString('en')} records read, giving ${figures.samples.toLocaleString('en')} walking measurements: ${result.added.toLocaleString('en')} added, ${result.duplicates.toLocaleString('en')} already stored or repeated in the file`];
+        if (result.checkins) lines.push(`  ${(result.checkins.added + result.checkins.duplicates).toLocaleString('en')} pain check-ins: ${result.checkins.added.toLocaleString('en')} added, ${result.checkins.duplicates.toLocaleString('en')} already stored`);
         const left = skippedText(s.skippedBy);
         if (left) lines.push(`  ${left}`);
         const days = Object.keys(result.days);

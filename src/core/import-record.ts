@@ -62,6 +62,8 @@ export const ImportRecord = z.object({
   problems: z.array(ImportProblemRecord).max(IMPORT_RECORD_PROBLEMS),
   /** The days the file covers; null in records of imports made before Footing kept them. */
   days: z.object({ count, first: isoDate.nullable(), last: isoDate.nullable() }).strict().nullable(),
+  /** Pain check-ins of a FHIR file: newly stored and already stored (absent for other files and older records). */
+  checkins: z.object({ added: count, duplicates: count }).strict().optional(),
 }).strict();
 export type ImportRecord = z.infer<typeof ImportRecord>;
 

@@ -28,7 +28,8 @@ test('every real file is recognised from its content', () => {
 
 test('other files are not ours, whatever their name; the name decides only for an empty head', () => {
   assert.equal(detectFormat(head('fit/garmin-fenix-5-walk-records.csv'), 'x.csv'), null);
-  assert.equal(detectFormat(head('fhir/patient-example.json'), 'walk.fit'), null);
+  // FHIR JSON is ours (issue 15: steps and pain Observations), whatever its name; a Patient alone imports nothing.
+  assert.deepEqual(detectFormat(head('fhir/patient-example.json'), 'walk.fit'), { format: 'fhir', by: 'content' });
   assert.equal(detectFormat(head('video/sports2d_demo_walk_side.mp4'), 'a.gpx'), null);
   assert.deepEqual(detectFormat(new Uint8Array(0), 'cut.fit'), { format: 'fit', by: 'name' });
   assert.equal(detectFormat(new Uint8Array(0), 'notes.txt'), null);

@@ -19,6 +19,8 @@ const BY_EXTENSION: Readonly<Record<string, ImportFormat>> = {
   tcx: 'tcx',
   zip: 'apple-health-zip',
   csv: 'fitbit-csv',
+  ndjson: 'fhir',
+  json: 'fhir',
 };
 
 /** Detects the format from the head of a file and its name; null when it is none of ours. */
@@ -37,6 +39,9 @@ export function detectFormat(head: Uint8Array, name = ''): DetectedFormat | null
     if (/<(!DOCTYPE\s+)?HealthData[\s>[]/.test(text)) return { format: 'apple-health-xml', by: 'content' };
     if (/<(\w+:)?gpx[\s>]/.test(text)) return { format: 'gpx', by: 'content' };
     if (/<(\w+:)?TrainingCenterDatabase[\s>]/.test(text)) return { format: 'tcx', by: 'content' };
+  } else if (trimmed.startsWith('{')) {
+    // FHIR JSON: a Bundle or NDJSON resources; every FHIR resource names its type.
+    if (/"resourceType"\s*:\s*"[A-Z][A-Za-z]+"/.test(text)) return { format: 'fhir', by: 'content' };
   } else {
     const firstLine = trimmed.split(/\r?\n/, 1)[0] ?? '';
     if (/^"?Id"?,/.test(firstLine) && /(ActivityDate|ActivityDay)/.test(firstLine)) return { format: 'fitbit-csv', by: 'content' };

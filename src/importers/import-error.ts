@@ -8,6 +8,8 @@
 export type ImportErrorCode =
   /** The file is not well-formed XML (or a token the parser cannot read). */
   | 'malformed-xml'
+  /** The file is not valid JSON (a FHIR Bundle or a line of NDJSON). */
+  | 'malformed-json'
   /** The file ends early (truncated download or copy). */
   | 'truncated'
   /** A FIT segment fails its CRC or header check. */

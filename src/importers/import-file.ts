@@ -5,6 +5,7 @@ import { importAppleHealth, type AppleHealthImportOptions } from './apple-health
 import { detectFormat, DETECT_HEAD_BYTES } from './detect-format.js';
 import { importFit, type FitImportOptions } from './fit.js';
 import { importFitbitCsv, type FitbitImportOptions } from './fitbit-csv.js';
+import { importFhir, type FhirImportOptions } from './fhir.js';
 import { importGpx } from './gpx.js';
 import { importError } from './import-error.js';
 import { ImportSink, type ImportSummary } from './import-sink.js';
@@ -12,7 +13,7 @@ import { importTcx, type TcxImportOptions } from './tcx.js';
 import { describeIoError, displayName, readHead } from './file-input.js';
 
 /** Options accepted by every importer (each ignores the ones that are not its own). */
-export type AnyImportOptions = AppleHealthImportOptions & FitImportOptions & FitbitImportOptions & TcxImportOptions;
+export type AnyImportOptions = AppleHealthImportOptions & FitImportOptions & FitbitImportOptions & TcxImportOptions & FhirImportOptions;
 
 /** Imports any supported file. Never throws for a bad file: the summary says what happened. */
 export async function importFile(path: string, options: AnyImportOptions = {}): Promise<ImportSummary> {
@@ -37,10 +38,12 @@ export async function importFile(path: string, options: AnyImportOptions = {}): 
       return importTcx(path, options);
     case 'fitbit-csv':
       return importFitbitCsv(path, options);
+    case 'fhir':
+      return importFhir(path, options);
     default: {
       const sink = new ImportSink('unknown', displayName(path), options);
       sink.fatal(importError('unsupported-format',
-        'Not a file Footing can import (Apple Health export.xml/zip, FIT, GPX, TCX, Fitbit daily CSV)', { file: sink.file, byteOffset: 0 }));
+        'Not a file Footing can import (Apple Health export.xml/zip, FIT, GPX, TCX, Fitbit daily CSV, FHIR R4 Bundle or NDJSON)', { file: sink.file, byteOffset: 0 }));
       return sink.finish();
     }
   }

@@ -20,6 +20,8 @@ export interface StoredFigures {
   duplicates: number;
   /** The stored totals of each day the file covers, after the import. */
   days: Record<string, StoredDayTotals>;
+  /** Pain check-ins (FHIR files): newly stored, and already stored. */
+  checkins?: { added: number; duplicates: number };
 }
 
 /**
@@ -29,8 +31,9 @@ export interface StoredFigures {
  */
 export function importJson(file: string, summary: ImportSummary, stored: StoredFigures) {
   return {
-    file, format: summary.format, ok: summary.ok, status: importStatus({ ok: summary.ok, added: stored.added }), mode: summary.mode,
+    file, format: summary.format, ok: summary.ok, status: importStatus({ ok: summary.ok, added: stored.added + (stored.checkins?.added ?? 0) }), mode: summary.mode,
     records: summary.recordsSeen, samples: summary.ok ? summary.samples : 0, added: stored.added, duplicates: stored.duplicates,
+    ...(stored.checkins ? { checkins: stored.checkins } : {}),
     skipped: summary.skipped, skipped_by_reason: summary.skippedBy,
     errors: summary.issues.map((i) => ({ severity: i.severity, code: i.code, message: i.message, location: i.location, at: formatLocation(i.location), ...(i.choices ? { choices: i.choices } : {}) })),
     error_count: summary.errorCount, warning_count: summary.warningCount, days: stored.days,
@@ -41,8 +44,9 @@ export function importJson(file: string, summary: ImportSummary, stored: StoredF
 export function importRecord(summary: ImportSummary, stored: StoredFigures): ImportRecord {
   const days = Object.keys(stored.days).sort();
   return {
-    version: IMPORT_RECORD_VERSION, status: importStatus({ ok: summary.ok, added: stored.added }), mode: summary.mode,
+    version: IMPORT_RECORD_VERSION, status: importStatus({ ok: summary.ok, added: stored.added + (stored.checkins?.added ?? 0) }), mode: summary.mode,
     records: summary.recordsSeen, samples: summary.ok ? summary.samples : 0, added: stored.added, duplicates: stored.duplicates,
+    ...(stored.checkins ? { checkins: stored.checkins } : {}),
     skipped: summary.skipped, skippedBy: summary.skippedBy, errorCount: summary.errorCount, warningCount: summary.warningCount,
     problems: summary.issues.slice(0, IMPORT_RECORD_PROBLEMS).map((i) => ({ severity: i.severity, code: i.code, message: i.message.slice(0, 1000), location: i.location })),
     days: { count: days.length, first: days[0] ?? null, last: days.at(-1) ?? null },

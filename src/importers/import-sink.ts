@@ -2,6 +2,7 @@
  * What every importer shares: the options (strict or lenient, batch delivery), the per-file summary, and the
  * sink that batches samples, keeps the issues and the merged daily totals while a file streams through.
  */
+import type { CheckinInput } from '../core/checkin-record.js';
 import type { WalkingSample } from '../core/walking.js';
 import type { SkippedByReason, SkipReason } from '../core/walking-activity.js';
 import { DailyWalkingMerger, type MergedDayTotals, type MergerState, type SampleTimes } from '../core/walking-merge.js';
@@ -9,7 +10,7 @@ import type { ImportIssue } from './import-error.js';
 
 /** Formats the importers understand. */
 /** `unknown`: the file could not be read, or is of no format Footing knows. */
-export type ImportFormat = 'apple-health-xml' | 'apple-health-zip' | 'fit' | 'gpx' | 'tcx' | 'fitbit-csv' | 'unknown';
+export type ImportFormat = 'apple-health-xml' | 'apple-health-zip' | 'fit' | 'gpx' | 'tcx' | 'fitbit-csv' | 'fhir' | 'unknown';
 
 /**
  * Options common to all importers.
@@ -60,6 +61,8 @@ export interface ImportSummary {
   issues: ImportIssue[];
   /** Per local day: steps and metres, merged across sources/devices. Empty when the file failed strictly. */
   daily: Record<string, MergedDayTotals>;
+  /** Pain check-ins the file gave (FHIR: pain Observations grouped by time), when it was kept; the store adds the new ones. */
+  checkins?: CheckinInput[];
   /** Files holding several people (Fitbit CSV): daily totals per person id; `daily` is then empty. */
   dailyBySubject?: Record<string, Record<string, MergedDayTotals>>;
 }

@@ -31,6 +31,7 @@ import { ChunkCollector } from '../importers/sample-chunks.js';
 import { threadCpuMs } from '../importers/thread-cpu.js';
 import type { Store } from './db.js';
 import { newId, toJson } from './json-column.js';
+import { addImportedCheckins } from './repos/checkins.js';
 import { insertImport } from './repos/imports.js';
 import { kyselyChunks, lockWalking, mergeChunk, recomputeDays, sqliteChunks, storedDayTotals, writeWalkingDays, type ChunkTable } from './repos/walking.js';
 import { statSync } from 'node:fs';
@@ -120,6 +121,7 @@ export async function importWalkingFile(store: Store, personId: string, path: st
   let tally: Tally | null = null;
   let importId: string | null = null;
   let days: Record<string, StoredDayTotals> = {};
+  let checkins: { added: number; duplicates: number } | undefined;
   const fileName = options.fileName ?? path;
   const startedAt = new Date().toISOString();
   const restore = tuneSqlite(store);
@@ -165,8 +167,10 @@ export async function importWalkingFile(store: Store, personId: string, path: st
       }
       // What the person's days now hold (a file that added nothing: what they held already).
       days = await storedDayTotals(trx, personId, t.dates);
-      if (t.added === 0) throw new Rollback();
-      const record = importRecord(summary, { added: t.added, duplicates: t.seen - t.added, days });
+      // Pain check-ins of a FHIR file, each stored once (by the id the importer gave it).
+      if (summary.checkins?.length) checkins = await addImportedCheckins(trx, personId, summary.checkins);
+      if (t.added === 0 && (checkins?.added ?? 0) === 0) throw new Rollback();
+      const record = importRecord(summary, { added: t.added, duplicates: t.seen - t.added, days, ...(checkins ? { checkins } : {}) });
       await trx.updateTable('imports').set({ format: summary.format, summary: toJson(record) }).where('id', '=', importId).execute();
     });
   } catch (e) {
@@ -186,7 +190,11 @@ export async function importWalkingFile(store: Store, personId: string, path: st
   const cpu1 = threadCpuMs();
   timing.mainCpuMs = cpu0 === null || cpu1 === null ? null : cpu1 - cpu0;
   const t = tally as Tally | null;
-  const figures: StoredFigures = { added: t?.added ?? 0, duplicates: (t?.seen ?? 0) - (t?.added ?? 0), days: summary && (summary as ImportSummary).ok ? days : {} };
+  const done = summary as ImportSummary | null;
+  const kept = Boolean(done?.ok);
+  // A kept file that stored nothing was rolled back: every check-in it held was stored already.
+  const checkinFigures = kept && done?.checkins ? (importId ? checkins : { added: 0, duplicates: done.checkins.length }) : undefined;
+  const figures: StoredFigures = { added: t?.added ?? 0, duplicates: (t?.seen ?? 0) - (t?.added ?? 0), days: kept ? days : {}, ...(checkinFigures ? { checkins: checkinFigures } : {}) };
   // A file that stored nothing still leaves its row in the history (what it held, its problems).
   const historyId = importId ?? newId();
   if (!importId) {

@@ -43,6 +43,21 @@ async function findCheckin(db: Db, personId: string, clientId: string): Promise<
   return row ? fromRow(row) : undefined;
 }
 
+/**
+ * Stores the check-ins of an imported file (FHIR pain readings) in the import's transaction: each once, by its
+ * clientId (one already stored is a duplicate), and refreshes the list figures when any was added.
+ */
+export async function addImportedCheckins(trx: Transaction<Database>, personId: string, inputs: readonly CheckinInput[]): Promise<{ added: number; duplicates: number }> {
+  let added = 0;
+  for (const input of inputs) {
+    if (input.clientId !== undefined && await findCheckin(trx, personId, input.clientId)) continue;
+    await addCheckinRow(trx, personId, input, null);
+    added++;
+  }
+  if (added > 0) await refreshListFigures(trx, personId);
+  return { added, duplicates: inputs.length - added };
+}
+
 /** Inserts the check-in row only: the caller refreshes the list figures in the same transaction (refreshListFigures). */
 export async function addCheckinRow(db: Db, personId: string, input: CheckinInput, sessionId: string | null): Promise<Checkin> {
   const c: Checkin = {

@@ -19,6 +19,7 @@ const FORMAT_TEXT: Record<string, string> = {
   gpx: 'GPX track',
   tcx: 'TCX activity (Garmin Training Center)',
   'fitbit-csv': 'Fitbit daily export (CSV)',
+  fhir: 'FHIR R4 steps and pain (Bundle or NDJSON)',
   unknown: 'Not one Footing can read',
 };
 

@@ -21,6 +21,7 @@ export function locationText(loc: AnyLocation): string {
 /** Plain words for the importers' error codes (src/importers/import-error.ts). */
 export const PROBLEM_TEXT: Record<string, string> = {
   'malformed-xml': 'The file is damaged here (not valid XML).',
+  'malformed-json': 'The file is damaged here (not valid JSON).',
   truncated: 'The file ends too early: it was probably cut off while copying or downloading.',
   corrupt: 'This part of the file is damaged (its check sum does not match).',
   'bad-value': 'A value here is not a number or is out of range.',

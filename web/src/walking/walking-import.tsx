@@ -85,7 +85,7 @@ export function WalkingImport({ onImported }: { onImported: (job: ImportJob) => 
         {canDrag && <p className="drop-title">Drag your export here</p>}
         <p className="muted small">Apple Health (export.zip or export.xml), Garmin FIT or TCX, GPX, Fitbit CSV</p>
         <input id="walking-file" className="file-input" type="file" multiple disabled={busy}
-          accept=".zip,.xml,.fit,.gpx,.tcx,.csv,application/zip,text/xml,application/gpx+xml,text/csv,application/octet-stream"
+          accept=".zip,.xml,.fit,.gpx,.tcx,.csv,.json,.ndjson,application/zip,text/xml,application/gpx+xml,text/csv,application/json,application/fhir+json,application/octet-stream"
           onChange={(e) => { const files = [...(e.target.files ?? [])]; e.target.value = ''; void importFiles(files); }} />
         <label htmlFor="walking-file" className={`button primary${busy ? ' disabled' : ''}`}>{canDrag ? 'Choose a file' : 'Choose your export file'}</label>
       </div>

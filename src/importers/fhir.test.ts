@@ -1,0 +1,114 @@
+/**
+ * The FHIR importer (issue 15): a Bundle or NDJSON of step and pain Observations gives walking samples and pain
+ * check-ins; problems are located by line and column with a FHIRPath-like field; strict stops at the first error;
+ * other resources are skipped; a file about two patients is refused.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { detectFormat } from './detect-format.js';
+import { entryOffsets, importFhir } from './fhir.js';
+import { collectSamples } from './import-sink.js';
+import { formatLocation } from './import-error.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'footing-fhir-import-'));
+const write = (name: string, text: string) => { const p = join(dir, name); writeFileSync(p, text); return p; };
+
+const P = { reference: 'Patient/p1' };
+const steps = (date: unknown, value: unknown, extra: object = {}) => ({
+  resourceType: 'Observation', status: 'final', subject: P,
+  code: { coding: [{ system: 'http://loinc.org', code: '41950-7' }] },
+  effectiveDateTime: date, valueQuantity: { value, unit: 'steps/day', system: 'http://unitsofmeasure.org', code: '/d' }, ...extra,
+});
+const pain = (at: string, score: unknown, site: object | undefined) => ({
+  resourceType: 'Observation', status: 'final', subject: P,
+  code: { coding: [{ system: 'http://loinc.org', code: '72514-3' }] },
+  effectiveDateTime: at, valueInteger: score, ...(site ? { bodySite: site } : {}),
+});
+const bundle = (resources: object[]) => JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry: resources.map((resource) => ({ resource })) }, null, 2);
+
+test('Given a Bundle with 2 step days, 3 pain readings at 2 times, a Patient and a heart rate, it gives 2 day samples and 2 check-ins', async () => {
+  const file = write('record.json', bundle([
+    { resourceType: 'Patient', id: 'p1' },
+    steps('2026-11-02', 4100),
+    steps('2026-11-03', 5200),
+    pain('2026-11-02T08:00:00+01:00', 6, { coding: [{ system: 'http://snomed.info/sct', code: '77568009' }], text: 'Back' }),
+    pain('2026-11-02T08:00:00+01:00', 5, { coding: [{ system: 'http://snomed.info/sct', code: '56459004' }], text: 'Left heel' }),
+    pain('2026-11-03T09:00:00Z', 1, { text: 'Neck' }),
+    { resourceType: 'Observation', status: 'final', subject: P, code: { coding: [{ system: 'http://loinc.org', code: '8867-4' }] }, valueQuantity: { value: 70 } },
+  ]));
+  const { samples, summary } = await collectSamples((o) => importFhir(file, o));
+  assert.equal(summary.format, 'fhir');
+  assert.deepEqual([summary.ok, summary.recordsSeen, summary.samples, summary.skipped, summary.errorCount], [true, 7, 2, 2, 0]);
+  assert.deepEqual(samples.map((s) => [s.start, s.end, s.value, s.kind, s.source]), [
+    ['2026-11-02T00:00:00+00:00', '2026-11-03T00:00:00+00:00', 4100, 'steps', 'fhir'],
+    ['2026-11-03T00:00:00+00:00', '2026-11-04T00:00:00+00:00', 5200, 'steps', 'fhir'],
+  ]);
+  assert.deepEqual(summary.daily['2026-11-02']?.steps, 4100);
+  assert.deepEqual(summary.checkins!.map((c) => [c.at, c.back, c.neck, c.foot, c.regions.map((r) => `${r.side} ${r.region} ${r.intensity}`)]), [
+    ['2026-11-02T08:00:00+01:00', 6, null, null, ['left heel 5']],
+    ['2026-11-03T09:00:00Z', null, 1, null, []],
+  ]);
+  assert.match(summary.checkins![0]!.clientId!, /^fhir-[0-9a-f-]{36}$/);
+});
+
+test('Problems are located: the entry\'s line and column and a FHIRPath-like field; lenient keeps the good ones, strict stops', async () => {
+  const text = bundle([steps('2026-11-02', 4100), steps('2026-11-03', -5), steps('2 Nov', 10), pain('2026-11-02', 3, { text: 'Back' }), pain('2026-11-02T08:00:00Z', 11, { text: 'Back' })]);
+  const file = write('broken.json', text);
+  const lenient = await importFhir(file);
+  assert.deepEqual([lenient.ok, lenient.samples, lenient.errorCount], [true, 1, 4]);
+  // JSON.stringify with 2 spaces puts each entry's "{" alone on its line at column 5: the line of the i-th such "{".
+  const lines = text.split('\n');
+  const entryLine = (i: number) => lines.findIndex((l, n) => n > 0 && l === '    {' && lines.slice(0, n).filter((x) => x === '    {').length === i) + 1;
+  assert.deepEqual(lenient.issues.map((i) => [i.code, i.location.line, i.location.column, i.location.field]), [
+    ['bad-value', entryLine(1), 5, 'Bundle.entry[1].resource.valueQuantity.value'],
+    ['bad-date', entryLine(2), 5, 'Bundle.entry[2].resource.effectiveDateTime'],
+    ['bad-date', entryLine(3), 5, 'Bundle.entry[3].resource.effectiveDateTime'],
+    ['bad-value', entryLine(4), 5, 'Bundle.entry[4].resource.valueInteger'],
+  ]);
+  assert.equal(formatLocation(lenient.issues[0]!.location), `broken.json:${entryLine(1)}:5 (Bundle.entry[1].resource.valueQuantity.value)`);
+  assert.match(lenient.issues[0]!.message, /-5.*not a whole number of steps/);
+  const strict = await collectSamples((o) => importFhir(file, { ...o, mode: 'strict' }));
+  assert.deepEqual([strict.summary.ok, strict.samples.length, strict.summary.errorCount, strict.summary.checkins], [false, 0, 1, undefined]);
+});
+
+test('NDJSON: one resource a line, located by line; a line that is not JSON is an error there; a unit of steps is required', async () => {
+  const file = write('obs.ndjson', [
+    JSON.stringify(steps('2026-11-02', 4100)),
+    '{"resourceType": "Observation", oops',
+    JSON.stringify(steps('2026-11-03', 10, { valueQuantity: { value: 10, system: 'http://unitsofmeasure.org', code: 'km' } })),
+    JSON.stringify(steps(undefined, 10, { effectivePeriod: { start: '2026-11-04T09:00:00+01:00', end: '2026-11-04T09:15:00+01:00' } })),
+  ].join('\n'));
+  const { samples, summary } = await collectSamples((o) => importFhir(file, o));
+  assert.deepEqual(summary.issues.map((i) => [i.code, i.location.line, i.location.field]), [
+    ['malformed-json', 2, undefined],
+    ['unsupported-unit', 3, 'Observation.valueQuantity.code'],
+  ]);
+  assert.deepEqual(samples.map((s) => [s.start, s.end, s.value]), [
+    ['2026-11-02T00:00:00+00:00', '2026-11-03T00:00:00+00:00', 4100],
+    ['2026-11-04T09:00:00+01:00', '2026-11-04T09:15:00+01:00', 10],
+  ]);
+});
+
+test('A file about two patients is refused whole, naming both; a day in --offset is that local day', async () => {
+  const two = write('two.json', bundle([steps('2026-11-02', 1), { ...steps('2026-11-03', 2), subject: { reference: 'Patient/p2' } }]));
+  const r = await importFhir(two);
+  assert.equal(r.ok, false);
+  assert.equal(r.issues[0]!.code, 'several-people');
+  assert.deepEqual(r.issues[0]!.choices, ['Patient/p1', 'Patient/p2']);
+  const one = write('one.ndjson', JSON.stringify(steps('2026-11-02', 7)));
+  const { samples } = await collectSamples((o) => importFhir(one, { ...o, offsetMinutes: 60 }));
+  assert.deepEqual([samples[0]!.start, samples[0]!.end], ['2026-11-02T00:00:00+01:00', '2026-11-03T00:00:00+01:00']);
+});
+
+test('Detection: a Bundle or an NDJSON line of FHIR is fhir; other JSON is not; entryOffsets finds each entry', () => {
+  const enc = (s: string) => new TextEncoder().encode(s);
+  assert.deepEqual(detectFormat(enc('{\n  "resourceType": "Bundle",\n  "type": "collection"}'), 'x.json'), { format: 'fhir', by: 'content' });
+  assert.deepEqual(detectFormat(enc('{"resourceType":"Observation","status":"final"}\n'), 'x.ndjson'), { format: 'fhir', by: 'content' });
+  assert.equal(detectFormat(enc('{"version": 1, "people": []}'), 'backup.json'), null);
+  const text = '{"entry": [ {"a": "]"}, 3, {"b": [1, 2]} ], "x": {"entry": [9]}}';
+  assert.deepEqual(entryOffsets(text).map((o) => text[o]), ['{', '3', '{']);
+  assert.deepEqual(entryOffsets(text), [12, 24, 27]);
+});

@@ -1,0 +1,352 @@
+/**
+ * FHIR R4 importer (issue 15): a Bundle (JSON) or NDJSON of Observations from another system, or Footing's own
+ * export, imported like any walking file.
+ *
+ * - Steps: LOINC 41950-7 ("Number of steps in 24 hour Measured") or 55423-8 (steps, unspecified time), DOMAIN.md §9,
+ *   with a UCUM count per day (`/d`, `{steps}/d`, `/(24.h)`) or a count (`{steps}`, `1`, `{count}`). A day
+ *   (`effectiveDateTime` 2026-11-02) becomes one sample from that day's midnight to the next, written with
+ *   `offsetMinutes` (default +00:00, which keeps the date as written); a time with a zone gives the day it falls on
+ *   in its own offset; an `effectivePeriod` gives the sample its own start and end.
+ * - Pain: LOINC 72514-3 (0-10), `valueInteger` or a whole `valueQuantity`, at a time with a zone. Readings at the
+ *   same time make one check-in: a body site written "Back", "Neck" or "Foot" (or coded with the SNOMED CT back, neck
+ *   or foot of DOMAIN.md §9 [47i]) gives that score of the check-in; any other site named as Footing names body-map
+ *   areas ("Left heel") gives an area. The export writes exactly these, so an export imports back as it was.
+ * - Anything else (other resources, other codes, `entered-in-error`) is counted as skipped, not walking.
+ *
+ * Every problem is located: the line and column of the entry (of the resource's line in NDJSON), with a
+ * FHIRPath-like path in `field` (`Bundle.entry[3].resource.valueQuantity.value`). Strict or lenient as every
+ * importer (import-sink.ts). A file whose Observations are about more than one patient is refused whole.
+ * Idempotent like the others: samples by their stream and times (the store), check-ins by an id made from their
+ * time and scores (`clientId`), so importing the same file twice adds nothing.
+ */
+import { createInterface } from 'node:readline';
+import { readFile, stat } from 'node:fs/promises';
+import { CheckinInput } from '../core/checkin-record.js';
+import { formatIsoWithOffset } from '../core/iso-time.js';
+import { BODY_REGIONS, type BodyMark, type BodyRegion } from '../core/pain.js';
+import { painAreaLabel } from '../core/pain-areas.js';
+import { stableUuid } from '../core/fhir/stable-id.js';
+import type { WalkingSample } from '../core/walking.js';
+import { describeIoError, displayName, fileChunks, readHead } from './file-input.js';
+import { importError, importWarning, quoteToken, type ImportIssue, type ImportLocation } from './import-error.js';
+import { ImportSink, type ImportOptions, type ImportSummary } from './import-sink.js';
+
+export interface FhirImportOptions extends ImportOptions {
+  /** Offset written on the boundaries of a day given as a date, minutes east of UTC. Default 0. */
+  offsetMinutes?: number;
+}
+
+const LOINC = 'http://loinc.org';
+const SNOMED = 'http://snomed.info/sct';
+const STEPS_CODES = new Set(['41950-7', '55423-8']);
+const PAIN_CODE = '72514-3';
+/** UCUM codes (and plain unit words) of a step count. */
+const STEP_UNITS = new Set(['/d', '{steps}/d', '/(24.h)', '{steps}', '1', '{count}', 'steps', 'steps/day', 'count', '{steps}/(24.h)']);
+/** More steps than this in a day is not a reading (an ultramarathon is about 100,000). */
+const MAX_DAY_STEPS = 200_000;
+/** A Bundle is read whole (JSON has no streaming parse here); larger files must be NDJSON. */
+export const MAX_BUNDLE_BYTES = 512 * 1024 * 1024;
+/** The check-in's scores and their SNOMED CT sites (DOMAIN.md §9 [47i]). */
+const SCORE_SITES: Record<'back' | 'neck' | 'foot', { text: string; code: string }> = {
+  back: { text: 'Back', code: '77568009' }, neck: { text: 'Neck', code: '45048000' }, foot: { text: 'Foot', code: '56459004' },
+};
+/** Regions on the midline: an area named without a side is the centre; otherwise both sides. */
+const MIDLINE: ReadonlySet<BodyRegion> = new Set(['low-back', 'mid-back', 'neck', 'pelvis']);
+/** Body-map areas by the words the export gives them (painAreaLabel without a view). */
+const AREA_BY_LABEL: ReadonlyMap<string, { region: BodyRegion; side: BodyMark['side'] }> = (() => {
+  const m = new Map<string, { region: BodyRegion; side: BodyMark['side'] }>();
+  for (const region of BODY_REGIONS) {
+    for (const side of ['left', 'right'] as const) m.set(painAreaLabel({ region, side }).toLowerCase(), { region, side });
+    m.set(painAreaLabel({ region, side: 'centre' }).toLowerCase(), { region, side: MIDLINE.has(region) ? 'centre' : 'both' });
+  }
+  return m;
+})();
+
+type Json = Record<string, unknown>;
+const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A pain reading on its way into a check-in. */
+interface PainReading { at: string; score: number; site: 'back' | 'neck' | 'foot' | { region: BodyRegion; side: BodyMark['side'] }; loc: ImportLocation }
+
+/** What one Observation gave. */
+type Outcome =
+  | { kind: 'steps'; sample: WalkingSample }
+  | { kind: 'pain'; reading: PainReading }
+  | { kind: 'skip'; warning?: ImportIssue }
+  | { kind: 'error'; issue: ImportIssue };
+
+/** Where a resource is: its location, and the FHIRPath-like path of a field in it. */
+type Locate = (path: string) => ImportLocation;
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|([+-])(\d{2}):(\d{2}))$/;
+
+/** A calendar date's midnight in UTC ms, or null when it is not a real date. */
+function dayStartUtc(date: string): number | null {
+  const m = DATE.exec(date);
+  if (!m) return null;
+  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return new Date(ms).toISOString().slice(0, 10) === date ? ms : null;
+}
+
+/** A dateTime with a zone: its instant and its offset in minutes; null when it is not one. */
+function dateTime(v: string): { ms: number; offset: number; date: string } | null {
+  const m = DATE_TIME.exec(v);
+  if (!m || dayStartUtc(m[1]!) === null || Number(m[2]) > 23 || Number(m[3]) > 59 || Number(m[4] ?? 0) > 59) return null;
+  const ms = Date.parse(v);
+  if (Number.isNaN(ms)) return null;
+  const offset = m[5] === 'Z' ? 0 : (m[6] === '-' ? -1 : 1) * (Number(m[7]) * 60 + Number(m[8]));
+  return { ms, offset, date: m[1]! };
+}
+
+const codings = (cc: unknown): { system?: string; code?: string }[] =>
+  isObj(cc) && Array.isArray(cc.coding) ? (cc.coding as unknown[]).filter(isObj) as { system?: string; code?: string }[] : [];
+
+/** The subject an Observation is about (its reference), or null when it names none. */
+const subjectOf = (o: Json): string | null => (isObj(o.subject) && typeof o.subject.reference === 'string' ? o.subject.reference : null);
+
+/** Reads one resource. Pure: the locations come from `at`. */
+export function readObservation(o: unknown, at: Locate, options: { offsetMinutes?: number; source: string }): Outcome {
+  if (!isObj(o)) return { kind: 'error', issue: importError('bad-value', 'Not a FHIR resource (a JSON object)', at('')) };
+  if (o.resourceType !== 'Observation') return { kind: 'skip' };
+  const coded = codings(o.code).filter((c) => c.system === LOINC);
+  const isSteps = coded.some((c) => STEPS_CODES.has(String(c.code)));
+  const isPain = coded.some((c) => c.code === PAIN_CODE);
+  if (!isSteps && !isPain) return { kind: 'skip' };
+  if (o.status === 'entered-in-error' || o.status === 'cancelled') {
+    return { kind: 'skip', warning: importWarning('bad-value', `An Observation with status ${o.status}: left out`, at('status')) };
+  }
+  return isSteps ? readSteps(o, at, options) : readPain(o, at);
+}
+
+function readSteps(o: Json, at: Locate, options: { offsetMinutes?: number; source: string }): Outcome {
+  const q = o.valueQuantity;
+  if (!isObj(q)) return { kind: 'error', issue: importError('missing-field', 'A step count needs valueQuantity', at('valueQuantity')) };
+  const value = q.value;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || !Number.isInteger(value) || value > MAX_DAY_STEPS) {
+    return { kind: 'error', issue: importError('bad-value', `${quoteToken(JSON.stringify(value) ?? 'nothing')} is not a whole number of steps from 0 to ${MAX_DAY_STEPS}`, at('valueQuantity.value')) };
+  }
+  const unit = typeof q.code === 'string' ? q.code : typeof q.unit === 'string' ? q.unit : '1';
+  if (!STEP_UNITS.has(unit)) {
+    return { kind: 'error', issue: importError('unsupported-unit', `${quoteToken(unit)} is not a unit of steps (use /d, {steps}/d or {steps})`, at(typeof q.code === 'string' ? 'valueQuantity.code' : 'valueQuantity.unit')) };
+  }
+  let start: string | null = null;
+  let end: string | null = null;
+  if (typeof o.effectiveDateTime === 'string') {
+    const v = o.effectiveDateTime;
+    const day = dayStartUtc(v);
+    const t = day === null ? dateTime(v) : null;
+    if (day === null && !t) return { kind: 'error', issue: importError('bad-date', `${quoteToken(v)} is not a date (2026-11-02) or a time with a zone`, at('effectiveDateTime')) };
+    // A day as written, in the chosen offset; a time: the day it falls on, in its own offset.
+    const offset = t ? t.offset : options.offsetMinutes ?? 0;
+    const startMs = (t ? dayStartUtc(t.date)! : day!) - offset * 60_000;
+    start = formatIsoWithOffset(startMs, offset);
+    end = formatIsoWithOffset(startMs + 86_400_000, offset);
+  } else if (isObj(o.effectivePeriod)) {
+    const p = o.effectivePeriod;
+    const s = typeof p.start === 'string' ? dateTime(p.start) : null;
+    const e = typeof p.end === 'string' ? dateTime(p.end) : null;
+    if (!s) return { kind: 'error', issue: importError('bad-date', 'effectivePeriod.start needs a time with a zone', at('effectivePeriod.start')) };
+    if (!e || e.ms <= s.ms) return { kind: 'error', issue: importError('bad-date', 'effectivePeriod.end needs a time with a zone after the start', at('effectivePeriod.end')) };
+    start = formatIsoWithOffset(s.ms, s.offset);
+    end = formatIsoWithOffset(e.ms, e.offset);
+  } else {
+    return { kind: 'error', issue: importError('missing-field', 'A step count needs effectiveDateTime or effectivePeriod', at('effective[x]')) };
+  }
+  const device = isObj(o.device) && typeof o.device.display === 'string' ? o.device.display.slice(0, 200) : null;
+  return { kind: 'steps', sample: { source: options.source, device, start: start!, end: end!, kind: 'steps', value, unit: 'count' } };
+}
+
+function readPain(o: Json, at: Locate): Outcome {
+  const q = isObj(o.valueQuantity) ? o.valueQuantity.value : undefined;
+  const score = o.valueInteger ?? q;
+  const field = o.valueInteger !== undefined ? 'valueInteger' : 'valueQuantity.value';
+  if (typeof score !== 'number' || !Number.isInteger(score) || score < 0 || score > 10) {
+    return { kind: 'error', issue: importError('bad-value', `${quoteToken(JSON.stringify(score) ?? 'nothing')} is not a pain score, a whole number from 0 to 10`, at(score === undefined ? 'value[x]' : field)) };
+  }
+  const when = typeof o.effectiveDateTime === 'string' ? o.effectiveDateTime : null;
+  if (!when || !dateTime(when)) {
+    return { kind: 'error', issue: importError('bad-date', `${when === null ? 'No effectiveDateTime' : quoteToken(when)}: a pain score needs the time it was reported, with a zone`, at('effectiveDateTime')) };
+  }
+  const site = isObj(o.bodySite) ? o.bodySite : null;
+  const text = typeof site?.text === 'string' ? site.text.trim() : '';
+  const snomed = codings(site).filter((c) => c.system === SNOMED).map((c) => String(c.code));
+  const score3 = (Object.keys(SCORE_SITES) as (keyof typeof SCORE_SITES)[]).find((k) => SCORE_SITES[k].text.toLowerCase() === text.toLowerCase()
+    || (text === '' && snomed.includes(SCORE_SITES[k].code)));
+  const area = AREA_BY_LABEL.get(text.toLowerCase());
+  if (!score3 && !area) {
+    return { kind: 'skip', warning: importWarning('bad-value', `Pain at ${text ? quoteToken(text) : 'no body site'}: Footing records back, neck and foot pain and the areas of its body map; left out`, at('bodySite')) };
+  }
+  return { kind: 'pain', reading: { at: when, score, site: score3 ?? area!, loc: at('') } };
+}
+
+/**
+ * The readings gathered into check-ins, one per time: the first reading of a score fills it; a second reading of
+ * the same site at the same time becomes an area when one has that name, or is a warning.
+ */
+export function checkinsOf(readings: readonly PainReading[], warn: (i: ImportIssue) => void): CheckinInput[] {
+  const byTime = new Map<string, { back: number | null; neck: number | null; foot: number | null; regions: BodyMark[]; first: ImportLocation }>();
+  for (const r of readings) {
+    let c = byTime.get(r.at);
+    if (!c) byTime.set(r.at, (c = { back: null, neck: null, foot: null, regions: [], first: r.loc }));
+    if (typeof r.site === 'string') {
+      if (c[r.site] === null) { c[r.site] = r.score; continue; }
+      const area = AREA_BY_LABEL.get(SCORE_SITES[r.site].text.toLowerCase());
+      if (area) { c.regions.push({ ...area, intensity: r.score, view: 'front' }); continue; }
+      warn(importWarning('bad-value', `A second ${r.site} pain score at ${r.at}: left out`, r.loc));
+      continue;
+    }
+    c.regions.push({ region: r.site.region, side: r.site.side, intensity: r.score, view: 'front' });
+  }
+  const out: CheckinInput[] = [];
+  for (const [at, c] of byTime) {
+    const input = { at, context: 'daily' as const, back: c.back, neck: c.neck, foot: c.foot, regions: c.regions };
+    const parsed = CheckinInput.safeParse({ ...input, clientId: `fhir-${stableUuid('fhir-import', at, JSON.stringify([c.back, c.neck, c.foot, c.regions]))}` });
+    if (!parsed.success) {
+      warn(importWarning('missing-field', `Pain at ${at} names only body-map areas: a check-in needs a back, neck or foot score; left out`, c.first));
+      continue;
+    }
+    out.push(parsed.data);
+  }
+  return out;
+}
+
+/** Offsets of the elements of the top-level `entry` array of a JSON text (for locations). */
+export function entryOffsets(text: string): number[] {
+  const out: number[] = [];
+  let depth = 0;
+  let key = '';
+  let inEntry = false;
+  let awaiting = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '"') {
+      const start = i;
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+      if (depth === 1) key = text.slice(i + 1, j);
+      if (inEntry && depth === 2 && awaiting) { out.push(start); awaiting = false; }
+      i = j;
+      continue;
+    }
+    if (c === '{' || c === '[') {
+      if (inEntry && depth === 2 && awaiting) { out.push(i); awaiting = false; }
+      if (depth === 1 && c === '[' && key === 'entry') { inEntry = true; awaiting = true; }
+      depth++;
+    } else if (c === '}' || c === ']') {
+      depth--;
+      if (depth === 1 && inEntry) inEntry = false;
+    } else if (c === ',' && inEntry && depth === 2) awaiting = true;
+    else if (inEntry && depth === 2 && awaiting && !/\s/.test(c)) { out.push(i); awaiting = false; }
+  }
+  return out;
+}
+
+/** Line and column (1-based) of each offset, given the text. */
+function lineColumn(text: string): (offset: number) => { line: number; column: number } {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0, hi = starts.length - 1;
+    while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (starts[mid]! <= offset) lo = mid; else hi = mid - 1; }
+    return { line: lo + 1, column: offset - starts[lo]! + 1 };
+  };
+}
+
+/** The position a JSON.parse error names, when it names one. */
+const parsePosition = (e: unknown): number | null => { const m = /position (\d+)/.exec(String((e as Error)?.message)); return m ? Number(m[1]) : null; };
+
+/** Imports a FHIR Bundle or NDJSON file. Never throws for a bad file: see the summary. */
+export async function importFhir(path: string, options: FhirImportOptions = {}): Promise<ImportSummary> {
+  const sink = new ImportSink('fhir', displayName(path), options);
+  const readings: PainReading[] = [];
+  const subjects = new Map<string, ImportLocation>();
+  const source = 'fhir';
+  const take = async (resource: unknown, at: Locate): Promise<void> => {
+    sink.recordsSeen++;
+    const r = readObservation(resource, at, { source, ...(options.offsetMinutes !== undefined ? { offsetMinutes: options.offsetMinutes } : {}) });
+    if (r.kind === 'error') { sink.issue(r.issue); return; }
+    if (r.kind === 'skip') { if (r.warning) sink.issue(r.warning); sink.skip('other-data'); return; }
+    const subject = subjectOf(resource as Json);
+    if (subject !== null && !subjects.has(subject)) subjects.set(subject, at('subject'));
+    if (r.kind === 'steps') { sink.add(r.sample); if (sink.batchReady) await sink.flush(); }
+    else readings.push(r.reading);
+  };
+  try {
+    // A first line of an NDJSON file is one resource: a few kB; 64 kB covers a long one.
+    const head = (await readHead(path, 64 * 1024)).toString('utf8');
+    if (isNdjson(head)) {
+      let lineNo = 0;
+      const lines = createInterface({ input: fileChunks(path, options.onBytes), crlfDelay: Infinity });
+      for await (const raw of lines) {
+        lineNo++;
+        const line = lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw;
+        if (line.trim() === '') continue;
+        let resource: unknown;
+        try { resource = JSON.parse(line); } catch (e) {
+          sink.issue(importError('malformed-json', 'Not a JSON resource on this line', { file: sink.file, line: lineNo, column: (parsePosition(e) ?? 0) + 1 }));
+          if (sink.stopped) break;
+          continue;
+        }
+        const type = isObj(resource) && typeof resource.resourceType === 'string' ? resource.resourceType : 'Resource';
+        const at: Locate = (p) => ({ file: sink.file, line: lineNo, column: 1, field: p ? `${type}.${p}` : type });
+        await take(resource, at);
+        if (sink.stopped) break;
+      }
+    } else {
+      if ((await stat(path)).size > MAX_BUNDLE_BYTES) {
+        sink.fatal(importError('unsupported-format', `A Bundle larger than ${MAX_BUNDLE_BYTES / 1024 ** 2} MB: export it as NDJSON (one resource a line) instead`, { file: sink.file, byteOffset: 0 }));
+        return finish(sink, readings, subjects);
+      }
+      const text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
+      options.onBytes?.(Buffer.byteLength(text), Buffer.byteLength(text));
+      const position = lineColumn(text);
+      let bundle: unknown;
+      try { bundle = JSON.parse(text); } catch (e) {
+        sink.fatal(importError('malformed-json', 'The file is not valid JSON here', { file: sink.file, ...position(parsePosition(e) ?? 0) }));
+        return finish(sink, readings, subjects);
+      }
+      if (!isObj(bundle) || (bundle.resourceType !== 'Bundle' && bundle.resourceType !== 'Observation')) {
+        sink.fatal(importError('unsupported-format', 'Not a FHIR Bundle or NDJSON of Observations', { file: sink.file, line: 1, column: 1, field: 'resourceType' }));
+        return finish(sink, readings, subjects);
+      }
+      if (bundle.resourceType === 'Observation') {
+        await take(bundle, (p) => ({ file: sink.file, line: 1, column: 1, field: p ? `Observation.${p}` : 'Observation' }));
+      } else {
+        const entries = Array.isArray(bundle.entry) ? bundle.entry : [];
+        const offsets = entryOffsets(text);
+        for (let i = 0; i < entries.length && !sink.stopped; i++) {
+          const e = entries[i];
+          const where = position(offsets[i] ?? 0);
+          const at: Locate = (p) => ({ file: sink.file, ...where, field: `Bundle.entry[${i}].resource${p ? `.${p}` : ''}` });
+          if (!isObj(e) || !isObj(e.resource)) { sink.recordsSeen++; sink.issue(importError('missing-field', 'An entry without a resource', { file: sink.file, ...where, field: `Bundle.entry[${i}]` })); continue; }
+          await take(e.resource, at);
+        }
+      }
+    }
+  } catch (e) {
+    sink.fatal(importError('unreadable', describeIoError(e), { file: sink.file, byteOffset: 0 }));
+  }
+  return finish(sink, readings, subjects);
+}
+
+/** A file is NDJSON when its first line is a whole JSON object that is not a Bundle. */
+function isNdjson(head: string): boolean {
+  const first = head.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0]!.trim();
+  if (!first.startsWith('{')) return false;
+  try {
+    const v = JSON.parse(first) as unknown;
+    return isObj(v) && v.resourceType !== 'Bundle';
+  } catch { return false; }
+}
+
+
+async function finish(sink: ImportSink, readings: PainReading[], subjects: Map<string, ImportLocation>): Promise<ImportSummary> {
+  if (subjects.size > 1 && !sink.stopped) {
+    const all = [...subjects.keys()];
+    sink.fatal({ ...importError('several-people', `This file holds Observations of ${all.length} patients (${all.slice(0, 5).join(', ')}${all.length > 5 ? ', ...' : ''}): adding them to one record would be wrong; import one patient's file`, [...subjects.values()][1]!), choices: all });
+  }
+  const checkins = sink.stopped ? [] : checkinsOf(readings, (i) => sink.issue(i));
+  const summary = await sink.finish();
+  return summary.ok ? { ...summary, checkins } : summary;
+}

@@ -1,0 +1,112 @@
+/**
+ * FHIR import through the import route on both databases, and the round trip (issue 15): a record seeded through the
+ * API (steps typed by hand, check-ins with back, neck and foot scores and body-map areas) is exported as a FHIR
+ * Bundle, uploaded to a fresh database like any walking file, and exported again: the step and pain Observations are
+ * the same resources (ids aside: they are derived from each database's own stored ids). The report's totals are what
+ * was stored; importing the same file again adds nothing.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { FastifyInstance } from 'fastify';
+import type { FhirBundle, FhirResource } from '../core/fhir/patient-bundle.js';
+import { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } from '../core/red-flags.js';
+import { DATABASES, freshStore } from '../../test/helpers/databases.js';
+import { fhirErrors } from '../../test/helpers/fhir-validator.js';
+import { buildApp } from './app.js';
+
+const allNo = () => Object.fromEntries([...RED_FLAG_QUESTIONS, ...PRECAUTION_QUESTIONS].map((q) => [q.id, false]));
+
+async function uploadAndFollow(app: FastifyInstance, name: string, body: Buffer, query = '') {
+  const res = await app.inject({ method: 'POST', url: `/api/imports?name=${encodeURIComponent(name)}${query}`, payload: body, headers: { 'content-type': 'application/octet-stream' } });
+  assert.equal(res.statusCode, 202, res.body);
+  const { jobId } = res.json() as { jobId: string };
+  for (let i = 0; i < 200; i++) {
+    const job = (await app.inject({ method: 'GET', url: `/api/jobs/${jobId}` })).json();
+    if (job.status === 'done' || job.status === 'failed') return job;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('job did not finish');
+}
+
+const LOINC_STEPS = '41950-7';
+const LOINC_PAIN = '72514-3';
+const codeOf = (r: FhirResource) => (r.code as { coding?: { code: string }[] } | undefined)?.coding?.[0]?.code;
+/** The step and pain Observations of a bundle, without their ids and with the patient's reference made neutral. */
+function imported(bundle: FhirBundle): unknown[] {
+  const pid = bundle.entry[0]!.resource.id;
+  return bundle.entry.map((e) => e.resource).filter((r) => r.resourceType === 'Observation' && [LOINC_STEPS, LOINC_PAIN].includes(codeOf(r) ?? ''))
+    .map((r) => JSON.parse(JSON.stringify({ ...r, id: undefined }).replaceAll(`Patient/${pid}`, 'Patient/P')) as unknown);
+}
+
+for (const kind of DATABASES) {
+  describe(`FHIR import and round trip on ${kind}`, () => {
+    let source: FastifyInstance;
+    let target: FastifyInstance;
+    const cleanups: (() => Promise<void>)[] = [];
+    let exported: FhirBundle;
+    before(async () => {
+      for (const which of ['source', 'target'] as const) {
+        const f = await freshStore(kind);
+        cleanups.push(f.cleanup);
+        const app = await buildApp({ store: f.store, webRoot: null });
+        if (which === 'source') source = app; else target = app;
+      }
+      const seed = async (method: 'POST' | 'PUT', url: string, payload: object) => {
+        const res = await source.inject({ method, url, payload });
+        assert.ok(res.statusCode < 300, `${method} ${url}: ${res.statusCode} ${res.body}`);
+      };
+      await seed('POST', '/api/screen?date=2026-11-02', { answers: allNo(), birthYear: 1970 });
+      for (const [date, steps] of [['2026-10-30', 4000], ['2026-10-31', 5000], ['2026-11-01', 6000]] as const) await seed('PUT', '/api/walking/manual', { date, steps });
+      await seed('POST', '/api/checkins', { at: '2026-11-01T08:00:00+00:00', context: 'daily', back: 5, neck: 2 });
+      await seed('POST', '/api/checkins', { at: '2026-11-02T09:30:00+01:00', context: 'daily', foot: 3, regions: [{ region: 'heel', side: 'left', intensity: 4, view: 'back' }, { region: 'knee', side: 'right', intensity: 2, view: 'front' }] });
+      const res = await source.inject({ method: 'GET', url: '/api/export/fhir?date=2026-11-02' });
+      assert.equal(res.statusCode, 200, res.body);
+      exported = res.json() as FhirBundle;
+    });
+    after(async () => { await source.close(); await target.close(); for (const c of cleanups) await c(); });
+
+    test('The exported Bundle uploaded to a fresh database: 3 step days and 2 check-ins stored, the report equal to what is stored', async () => {
+      const job = await uploadAndFollow(target, 'record.fhir.json', Buffer.from(JSON.stringify(exported, null, 2)));
+      assert.equal(job.status, 'done', JSON.stringify(job.result));
+      const r = job.result;
+      assert.equal(r.format, 'fhir');
+      // 3 step days, and pain: back 5 + neck 2, then foot 3 + left heel 4 + right knee 2 = 5 readings in 2 check-ins.
+      assert.deepEqual([r.status, r.samples, r.added, r.duplicates, r.checkins], ['imported', 3, 3, 0, { added: 2, duplicates: 0 }]);
+      assert.deepEqual(r.errors, []);
+      const days = (await target.inject({ method: 'GET', url: '/api/walking/daily?from=2026-10-01&to=2026-11-30' })).json() as { date: string; steps: number }[];
+      assert.deepEqual(days.map((d) => [d.date, d.steps]), [['2026-10-30', 4000], ['2026-10-31', 5000], ['2026-11-01', 6000]]);
+      assert.deepEqual(Object.entries(r.days).map(([d, t]) => [d, (t as { steps: number }).steps]), days.map((d) => [d.date, d.steps]), 'the report\'s days are the stored days');
+      const checkins = (await target.inject({ method: 'GET', url: '/api/checkins' })).json() as { at: string; back: number | null; neck: number | null; foot: number | null; regions: { region: string; side: string; intensity: number }[] }[];
+      assert.deepEqual(checkins.map((c) => [c.at, c.back, c.neck, c.foot, c.regions.map((m) => `${m.side} ${m.region} ${m.intensity}`).join()]), [
+        ['2026-11-01T08:00:00+00:00', 5, 2, null, ''],
+        ['2026-11-02T09:30:00+01:00', null, null, 3, 'left heel 4,right knee 2'],
+      ]);
+    });
+
+    test('The same file again adds nothing: every sample and check-in is a duplicate, and the history says so', async () => {
+      const job = await uploadAndFollow(target, 'record.fhir.json', Buffer.from(JSON.stringify(exported)));
+      assert.deepEqual([job.status, job.result.status, job.result.added, job.result.duplicates, job.result.checkins], ['done', 'nothing-new', 0, 3, { added: 0, duplicates: 2 }]);
+      assert.equal(((await target.inject({ method: 'GET', url: '/api/checkins' })).json() as unknown[]).length, 2);
+      const history = (await target.inject({ method: 'GET', url: '/api/imports' })).json() as { result: { status: string; checkins?: unknown } }[];
+      assert.deepEqual(history.map((h) => [h.result.status, h.result.checkins]), [['nothing-new', { added: 0, duplicates: 2 }], ['imported', { added: 2, duplicates: 0 }]]);
+    });
+
+    test('Round trip: exported again from the fresh database, the step and pain Observations are the same resources, and valid', async () => {
+      const res = await target.inject({ method: 'GET', url: '/api/export/fhir?date=2026-11-02' });
+      const again = res.json() as FhirBundle;
+      const before = imported(exported);
+      assert.equal(before.length, 3 + 5);
+      assert.deepEqual(imported(again), before);
+      for (const { resource } of again.entry) assert.deepEqual(fhirErrors(resource), [], `${resource.resourceType}`);
+    });
+
+    test('A broken NDJSON file in strict mode stores nothing and names the line and field', async () => {
+      const obs = (v: unknown) => JSON.stringify({ resourceType: 'Observation', status: 'final', code: { coding: [{ system: 'http://loinc.org', code: LOINC_STEPS }] }, effectiveDateTime: '2026-12-01', valueQuantity: { value: v, code: '/d', system: 'http://unitsofmeasure.org' } });
+      const job = await uploadAndFollow(target, 'steps.ndjson', Buffer.from(`${obs(100)}\n${obs('many')}\n`), '&strict=true');
+      assert.deepEqual([job.status, job.result.added], ['failed', 0]);
+      assert.deepEqual(job.result.errors.map((e: { at: string }) => e.at), ['steps.ndjson:2:1 (Observation.valueQuantity.value)']);
+      const days = (await target.inject({ method: 'GET', url: '/api/walking/daily?from=2026-12-01&to=2026-12-01' })).json() as unknown[];
+      assert.deepEqual(days, []);
+    });
+  });
+}
