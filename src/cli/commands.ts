@@ -13,6 +13,7 @@ import { clinicCommand } from './clinic-command.js';
 import { userCommand } from './user-command.js';
 import { backupCommand } from './backup-command.js';
 import { reportCommand } from './report-command.js';
+import { stepsCommand } from './steps-command.js';
 import { isIsoDate, localCalendarDate } from '../core/dates.js';
 
 const str = (v: string | boolean | undefined) => (typeof v === 'string' ? v : undefined);
@@ -116,4 +117,4 @@ const importBackupCmd: Command = {
   },
 };
 
-export const COMMANDS: Command[] = [serve, migrateCmd, backupCommand, exportCmd, reportCommand, importBackupCmd, importCommand, analyzeCommand, explainCommand, clinicCommand, userCommand];
+export const COMMANDS: Command[] = [serve, migrateCmd, backupCommand, exportCmd, reportCommand, importBackupCmd, importCommand, analyzeCommand, stepsCommand, explainCommand, clinicCommand, userCommand];
