@@ -96,7 +96,7 @@ const GRID = {
 /**
  * The score floor is not cross-validated: the recordings hold walking only, so a floor below the smallest step's
  * score changes nothing in them and the grid would always pick none. It is fixed (STEP_COUNTER_PARAMS.minScore) for
- * a phone lying still; the figures below say how the smallest steps' scores compare with it.
+ * a phone lying still.
  */
 const FLOOR = STEP_COUNTER_PARAMS.minScore;
 

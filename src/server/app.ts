@@ -17,6 +17,7 @@ import { ServiceError } from '../services/service-error.js';
 import { ACCESS_LEVELS, access } from './access.js';
 import { registerProgramRoutes } from './routes/program-routes.js';
 import { registerRecordRoutes } from './routes/record-routes.js';
+import { registerPhoneWalkRoutes } from './routes/phone-walk-routes.js';
 import { registerBackupRoutes } from './routes/backup-routes.js';
 import { registerAssessmentRoutes } from './routes/assessment-routes.js';
 import { registerImportRoutes } from './routes/import-routes.js';
@@ -159,6 +160,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.get('/api/health', { config: access('public') }, async () => ({ ok: true, db: opts.store.config.kind }));
   await registerProgramRoutes(app, opts.store);
   await registerRecordRoutes(app, opts.store);
+  await registerPhoneWalkRoutes(app, opts.store);
   await registerBackupRoutes(app, opts.store);
   await registerAssessmentRoutes(app, opts.store);
   const queue = await jobQueueFor(opts.store);

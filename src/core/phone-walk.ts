@@ -1,0 +1,94 @@
+/**
+ * A walk counted live on the phone (the Walk now screen, src/core/step-counter.ts) as the page sends it, and the
+ * walking samples it is stored as. Its home is the walking samples (src/core/walking.ts): it is stored like any
+ * import, through the same chunk merge (src/store/repos/walking.ts), so a walk another device also counted is not
+ * added twice (the 15-minute slot rule, src/core/walking-day.ts) and a resend adds nothing (same stream, start
+ * and end). Pure: no I/O.
+ */
+import { z } from 'zod';
+import { formatIsoWithOffset } from './iso-time.js';
+import { clientId, isoDateTime } from './record-fields.js';
+import type { WalkingSample } from './walking.js';
+
+/** The source and device of a phone walk's samples (shown on the Walking page's sources). */
+export const PHONE_WALK_SOURCE = 'footing-phone';
+export const PHONE_WALK_DEVICE = 'Walk now';
+/** More steps in one minute than anyone walks (the counter itself keeps steps at least 350 ms apart: 171/min). */
+export const MAX_STEPS_PER_MINUTE = 250;
+/** A walk longer than this is not one walk (the phone was left counting). */
+export const MAX_WALK_MS = 12 * 3600_000;
+
+const offsetOf = (iso: string): number => {
+  const m = /([+-])(\d{2}):?(\d{2})$/.exec(iso);
+  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0; // 'Z' is UTC
+};
+
+export const PhoneWalkInput = z.object({
+  clientId,
+  /** When Start was tapped and when Stop was, with the phone's offset. */
+  start: isoDateTime,
+  end: isoDateTime,
+  /** Steps in each minute from the start (the last minute may be shorter); they sum to `steps`. */
+  stepsPerMinute: z.array(z.number().int().min(0).max(MAX_STEPS_PER_MINUTE, `must be ${MAX_STEPS_PER_MINUTE} steps or fewer in a minute`)).min(1),
+  steps: z.number().int().min(0),
+  /** Seconds between steps of the walk (pauses over 2 s left out: summariseSteps). */
+  walkingSeconds: z.number().min(0),
+  cadenceSpm: z.number().min(0).max(MAX_STEPS_PER_MINUTE).nullable(),
+}).strict().superRefine((w, ctx) => {
+  const ms = Date.parse(w.end) - Date.parse(w.start);
+  if (!(ms > 0)) return ctx.addIssue({ code: 'custom', path: ['end'], message: 'must be after start' });
+  if (ms > MAX_WALK_MS) return ctx.addIssue({ code: 'custom', path: ['end'], message: 'must be within 12 hours of start' });
+  if (w.stepsPerMinute.length !== Math.ceil(ms / 60_000)) ctx.addIssue({ code: 'custom', path: ['stepsPerMinute'], message: `must have one count per minute of the walk (${Math.ceil(ms / 60_000)})` });
+  if (w.stepsPerMinute.reduce((a, b) => a + b, 0) !== w.steps) ctx.addIssue({ code: 'custom', path: ['steps'], message: 'must be the sum of stepsPerMinute' });
+  if (w.walkingSeconds > ms / 1000 + 1) ctx.addIssue({ code: 'custom', path: ['walkingSeconds'], message: 'must not be longer than the walk' });
+});
+export type PhoneWalkInput = z.infer<typeof PhoneWalkInput>;
+
+/**
+ * The samples of a walk: the steps of each minute that had any, the walking time and the cadence over the whole
+ * walk. Every timestamp keeps the phone's offset (it gives the local day).
+ */
+export function phoneWalkSamples(w: PhoneWalkInput): WalkingSample[] {
+  const offset = offsetOf(w.start);
+  const t0 = Date.parse(w.start);
+  const t1 = Date.parse(w.end);
+  const iso = (ms: number) => formatIsoWithOffset(ms, offset)!;
+  const base = { source: PHONE_WALK_SOURCE, device: PHONE_WALK_DEVICE } as const;
+  const out: WalkingSample[] = [];
+  w.stepsPerMinute.forEach((n, i) => {
+    if (n > 0) out.push({ ...base, start: iso(t0 + i * 60_000), end: iso(Math.min(t0 + (i + 1) * 60_000, t1)), kind: 'steps', value: n, unit: 'count' });
+  });
+  const start = iso(t0);
+  const end = iso(t1);
+  if (w.walkingSeconds > 0) out.push({ ...base, start, end, kind: 'duration', value: Math.round(w.walkingSeconds), unit: 's' });
+  if (w.cadenceSpm !== null && w.cadenceSpm > 0) out.push({ ...base, start, end, kind: 'cadence', value: w.cadenceSpm, unit: 'steps/min' });
+  return out;
+}
+
+/**
+ * The walk the page sends, from what it counted: `startEpochMs` when Start was tapped (wall clock), `offsetMinutes`
+ * the phone's offset then (minutes east of UTC), `durationMs` until Stop, `stepOffsetsMs` each step's time from
+ * the start. Times are sent to the second (start rounded down, end up), and each step falls in its minute of that.
+ */
+export function phoneWalkFromCount(input: {
+  clientId: string; startEpochMs: number; offsetMinutes: number; durationMs: number;
+  stepOffsetsMs: readonly number[]; walkingSeconds: number; cadenceSpm: number | null;
+}): PhoneWalkInput {
+  const start = Math.floor(input.startEpochMs / 1000) * 1000;
+  const end = Math.max(start + 1000, Math.ceil((input.startEpochMs + input.durationMs) / 1000) * 1000);
+  const minutes = Math.ceil((end - start) / 60_000);
+  const stepsPerMinute = new Array<number>(minutes).fill(0);
+  for (const t of input.stepOffsetsMs) {
+    const i = Math.min(minutes - 1, Math.max(0, Math.floor((input.startEpochMs + t - start) / 60_000)));
+    stepsPerMinute[i]! += 1;
+  }
+  return {
+    clientId: input.clientId,
+    start: formatIsoWithOffset(start, input.offsetMinutes)!,
+    end: formatIsoWithOffset(end, input.offsetMinutes)!,
+    stepsPerMinute: stepsPerMinute.map((n) => Math.min(n, MAX_STEPS_PER_MINUTE)),
+    steps: stepsPerMinute.reduce((a, n) => a + Math.min(n, MAX_STEPS_PER_MINUTE), 0),
+    walkingSeconds: Math.min(input.walkingSeconds, (end - start) / 1000),
+    cadenceSpm: input.cadenceSpm,
+  };
+}
