@@ -2,7 +2,7 @@
  * The web app's MP4 sample-table reader (web/src/gait/mp4-samples.ts), run in Node on the shared walking clip and
  * checked against ffprobe's packet list (an independent demuxer): every sample's byte offset, size, presentation
  * time and key flag. Damaged files (cut anywhere, bytes flipped in the index) give a located error value, never a
- * throw.
+ * throw. The page reads only the index of the file at once (web/src/gait/file-bytes.ts): the same table from it.
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -10,7 +10,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { readMp4VideoTrack } from '../web/src/gait/mp4-samples.js';
+import { readMp4VideoTrack, vp9Codec } from '../web/src/gait/mp4-samples.js';
+import { fileReader, mp4IndexBytes } from '../web/src/gait/file-bytes.js';
 
 const VIDEO = fileURLToPath(new URL('../../shared/data/video/sports2d_demo_walk_side.mp4', import.meta.url));
 const bytes = readFileSync(VIDEO);
@@ -65,4 +66,29 @@ test('a file cut short or with a damaged index never throws and says where', () 
       for (const s of r.value.samples) assert.ok(Number.isFinite(s.time) && s.size >= 0 && s.offset + s.size <= copy.length);
     }
   }), { numRuns: 200 });
+});
+
+test('Given only the index bytes of the file (the media data left out), then the same sample table, and samples read through a window are the file\'s bytes', async () => {
+  const blob = new Blob([bytes]);
+  const index = await mp4IndexBytes(blob);
+  const whole = readMp4VideoTrack(buffer);
+  const fromIndex = readMp4VideoTrack(index.buffer, blob.size);
+  assert.ok(whole.ok && fromIndex.ok);
+  // The index is what holds the table: a few kilobytes of a 3.97 MB file (moov's own size here, from the file).
+  const moovSize = bytes.readUInt32BE(bytes.indexOf('moov') - 4);
+  assert.ok(index.buffer.byteLength < moovSize + 100, `${index.buffer.byteLength} bytes read at once`);
+  assert.deepEqual(fromIndex.value.samples, whole.value.samples);
+  // The VP9 profile from the first frame's header: the container says 01 (profile 1), the stream is profile 0.
+  assert.equal(fromIndex.value.codec, 'vp09.01.40.08');
+  assert.equal(vp9Codec(fromIndex.value.codec, bytes[fromIndex.value.samples[0]!.offset]!), whole.value.codec);
+  const read = fileReader(blob, 64 * 1024);
+  for (const s of [...whole.value.samples.slice(0, 5), whole.value.samples[100]!, whole.value.samples.at(-1)!]) {
+    assert.deepEqual(await read(s.offset, s.size), new Uint8Array(bytes.subarray(s.offset, s.offset + s.size)));
+  }
+  await assert.rejects(read(bytes.length - 10, 20), /The file ends at byte 3968304, inside a video sample/);
+  // A file that is not an MP4 gives its first bytes only, and the reader says so at byte 0.
+  const webm = await mp4IndexBytes(new Blob([new Uint8Array([0x1a, 0x45, 0xdf, 0xa3, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14])]));
+  assert.equal(webm.buffer.byteLength, 16);
+  const r = readMp4VideoTrack(webm.buffer, 18);
+  assert.ok(!r.ok && r.error.code === 'not-mp4' && webm.fileOffset(r.error.offset) === 0);
 });

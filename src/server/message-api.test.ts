@@ -80,6 +80,7 @@ for (const kind of DATABASES) {
       const mine = await json('clinicianOfClinic', 'GET', '/api/clinician/messages');
       assert.deepEqual(mine.body, { threads: [{ personId: pid, displayName: 'Pat', unread: 1, lastAt: reply.body.sentAt }], unread: 1 });
       const seen = await json('clinicianOfClinic', 'GET', `/api/patients/${pid}/messages`);
+      assert.deepEqual(seen.body.patient, { personId: pid, displayName: 'Pat' });
       assert.equal(seen.body.messages.length, 3);
       assert.equal(seen.body.messages[2].text, 'It went fine, a little sore.');
       assert.notEqual(seen.body.messages[2].readAt, null);

@@ -30,6 +30,8 @@ import { Welcome } from './screens/welcome.js';
 import { AuthGate } from './auth/auth-gate.js';
 import { AccountModeNote } from './screens/account-mode-note.js';
 import { AccountPanel } from './screens/account-panel.js';
+import { MessagesScreen, type PatientThreads } from './screens/messages.js';
+import { useAuth } from './auth/auth-context.js';
 
 const NAV: { to: Route; label: string }[] = [
   { to: '/', label: 'Today' },
@@ -50,6 +52,15 @@ function PatientApp() {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(pendingSessions().length);
   const [clinicianCleared, setClinicianCleared] = useState(false);
+  // Messages with a clinician (clinic mode): the unread count for the header, or null when there is no one to write to.
+  const auth = useAuth();
+  const [unread, setUnread] = useState<number | null>(null);
+  const withAccount = auth.info?.mode === 'accounts' && auth.info.signedIn;
+  const loadMessages = useCallback(() => {
+    if (!withAccount) { setUnread(null); return; }
+    api<PatientThreads>('GET', '/api/messages').then((m) => setUnread(m.threads.length ? m.unread : null), () => undefined);
+  }, [withAccount]);
+  useEffect(loadMessages, [loadMessages, route]);
 
   const load = useCallback(() => {
     api<TodayState>('GET', `/api/today?date=${localDate()}`).then((t) => { setToday(t); setError(null); }, (e: Error) => setError(e.message));
@@ -74,6 +85,8 @@ function PatientApp() {
   let body: ReactNode;
   // The References page needs nothing from the server: it opens in every state, offline too.
   if (route === '/references') body = <ReferencesScreen />;
+  // A clinician can be written to whatever the program's state: after a safety stop above all.
+  else if (route === '/messages') body = <MessagesScreen onRead={loadMessages} />;
   else if (!today) body = error ? <section className="screen"><h1>Footing</h1><FieldError message={error} /><button type="button" onClick={load}>Try again</button></section> : <Loading what="today’s plan" />;
   // After a stop, the questions only come back once the person has ticked that a clinician checked them.
   else if (route === '/screen' && (today.plan.status !== 'stopped' || clinicianCleared)) body = <SafetyScreen clinicianCleared={clinicianCleared} onDone={afterScreen} />;
@@ -105,9 +118,14 @@ function PatientApp() {
       <header className="top">
         <span className="brand">Footing</span>
         <span className="tagline">feet first · not a diagnosis</span>
-        {showNav && (
+        {(showNav || unread !== null) && (
           <nav className="top-links" aria-label="Your data">
-            <Link to="/settings" className={route === '/settings' ? 'active' : ''} current={route === '/settings'}>Data</Link>
+            {unread !== null && (
+              <Link to="/messages" className={route === '/messages' ? 'active' : ''} current={route === '/messages'}>
+                Messages{unread > 0 && <> <span className="unread-badge">{unread}<span className="visually-hidden"> unread</span></span></>}
+              </Link>
+            )}
+            {showNav && <Link to="/settings" className={route === '/settings' ? 'active' : ''} current={route === '/settings'}>Data</Link>}
           </nav>
         )}
       </header>

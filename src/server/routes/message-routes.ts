@@ -19,6 +19,7 @@ import type { Store } from '../../store/db.js';
 import { appendAuditMany } from '../../store/repos/audit.js';
 import { activePatientIdsOf } from '../../store/repos/care-links.js';
 import { addMessage, clinicianThreads, openThread, patientThreads } from '../../store/repos/messages.js';
+import { getPerson } from '../../store/repos/people.js';
 import { access } from '../access.js';
 import { notFound } from '../problem.js';
 
@@ -70,7 +71,8 @@ export async function registerMessageRoutes(app: FastifyInstance, store: Store):
   const P = { config: access('clinician-of-patient') };
   r.get('/api/patients/:personId/messages', { ...P, schema: { params: PatientParams } }, async (req) => {
     const messages = await openThread(store.db, { personId: req.personId, clinicianAccountId: req.auth.account!.id }, 'clinician', new Date().toISOString());
-    return { messages };
+    const person = await getPerson(store.db, req.personId);
+    return { patient: { personId: req.personId, displayName: person?.displayName ?? '' }, messages };
   });
   r.post('/api/patients/:personId/messages', { ...P, schema: { params: PatientParams, body: MessageInput } }, async (req, reply) => {
     const message = await addMessage(store.db, { personId: req.personId, clinicianAccountId: req.auth.account!.id }, { from: 'clinician', text: req.body.text, sentAt: new Date().toISOString() });

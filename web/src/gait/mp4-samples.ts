@@ -124,9 +124,9 @@ function codecOf(v: DataView, bytes: Uint8Array, entry: Box): { codec: string; d
 function fullBoxVersion(v: DataView, b: Box): number { return v.getUint8(b.body); }
 
 /** Reads the first video track's sample table. */
-export function readMp4VideoTrack(buffer: ArrayBuffer): Mp4Result {
+export function readMp4VideoTrack(buffer: ArrayBuffer, fileLength = buffer.byteLength): Mp4Result {
   try {
-    return { ok: true, value: read(buffer) };
+    return { ok: true, value: read(buffer, fileLength) };
   } catch (e) {
     if (e instanceof Mp4Fail) return { ok: false, error: e.error };
     if (e instanceof RangeError) return { ok: false, error: { code: 'truncated', message: 'The file ends in the middle of its index.', offset: buffer.byteLength } };
@@ -134,7 +134,22 @@ export function readMp4VideoTrack(buffer: ArrayBuffer): Mp4Result {
   }
 }
 
-function read(buffer: ArrayBuffer): Mp4VideoTrack {
+/**
+ * `buffer` is the whole file, or its boxes without the media data (file-bytes.ts: `fileLength` is then the file's
+ * length, for the truncation check, and the VP9 profile is left to `vp9Codec` on the first sample's first byte).
+ */
+/**
+ * Some writers put a wrong profile into vpcC; the VP9 frame header's own profile bits are authoritative
+ * (frame_marker 2 bits, then profile_low_bit, profile_high_bit). `firstByte`: the first sample's first byte.
+ * Other codecs' strings come back as they are.
+ */
+export function vp9Codec(codec: string, firstByte: number): string {
+  if (!codec.startsWith('vp09.') || firstByte >> 6 !== 2) return codec;
+  const profile = ((firstByte >> 5) & 1) | (((firstByte >> 4) & 1) << 1);
+  return `vp09.${dec2(profile)}${codec.slice(7)}`;
+}
+
+function read(buffer: ArrayBuffer, fileLength: number): Mp4VideoTrack {
   const v = new DataView(buffer);
   const bytes = new Uint8Array(buffer);
   let top: Box[];
@@ -218,16 +233,10 @@ function read(buffer: ArrayBuffer): Mp4VideoTrack {
       offset: offsets[i]!, size, time: (dts[i]! + cto[i]! - shift) / timescale, duration: dur[i]! / timescale,
       key: stss ? keys.has(i) : true,
     }));
-    const cut = samples.findIndex((s) => s.offset + s.size > bytes.length);
-    if (cut >= 0) fail('truncated', `The file ends in the middle of frame ${cut} of ${n}: it was not copied completely.`, bytes.length);
+    const cut = samples.findIndex((s) => s.offset + s.size > fileLength);
+    if (cut >= 0) fail('truncated', `The file ends in the middle of frame ${cut} of ${n}: it was not copied completely.`, fileLength);
     let codecString = codec;
-    if (codec.startsWith('vp09.') && samples[0] && samples[0].size > 0 && samples[0].offset < bytes.length) {
-      // Some writers put a wrong profile into vpcC; the VP9 frame header's own profile bits are authoritative
-      // (frame_marker 2 bits, then profile_low_bit, profile_high_bit).
-      const b = bytes[samples[0].offset]!;
-      const profile = ((b >> 5) & 1) | (((b >> 4) & 1) << 1);
-      if (b >> 6 === 2) codecString = `vp09.${dec2(profile)}${codec.slice(7)}`;
-    }
+    if (fileLength === bytes.length && samples[0] && samples[0].size > 0 && samples[0].offset < bytes.length) codecString = vp9Codec(codec, bytes[samples[0].offset]!);
     const sorted = [...dur].sort((a, b) => a - b);
     const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
     return { codec: codecString, description, width, height, timescale, samples, fps: median > 0 ? timescale / median : 0 };

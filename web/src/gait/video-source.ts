@@ -5,9 +5,10 @@
  */
 import type { Frame, RegionOfInterest } from '../../../src/pose/frame.js';
 import { frameGrabber } from './frame-canvas.js';
-import { readMp4VideoTrack, type Mp4VideoTrack } from './mp4-samples.js';
+import { readMp4VideoTrack, vp9Codec, type Mp4VideoTrack } from './mp4-samples.js';
 import { ASSUMED_FPS, loadVideo, seekFrames } from './seek-frames.js';
 import { canDecode, webCodecsFrames } from './webcodecs-frames.js';
+import { fileReader, mp4IndexBytes } from './file-bytes.js';
 
 export interface OpenedVideo {
   name: string;
@@ -37,8 +38,15 @@ export type FrameSource = (opts: { roi: RegionOfInterest; first?: number; last?:
 export async function openVideoFile(file: File): Promise<Opened> {
   const bad = (code: VideoError['code'], message: string, extra: Partial<VideoError['location']> = {}): Opened =>
     ({ ok: false, error: { code, message, location: { file: file.name, ...extra } } });
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  const mp4 = readMp4VideoTrack(bytes.buffer);
+  // The index only: the samples are read from the file while they are decoded (file-bytes.ts).
+  const index = await mp4IndexBytes(file);
+  const read = readMp4VideoTrack(index.buffer, file.size);
+  const fileAt = (at: number) => (at >= index.buffer.byteLength ? at : index.fileOffset(at));
+  const mp4 = read.ok ? read : { ...read, error: { ...read.error, offset: fileAt(read.error.offset) } };
+  if (mp4.ok && mp4.value.samples[0]?.size) {
+    const first = new Uint8Array(await file.slice(mp4.value.samples[0].offset, mp4.value.samples[0].offset + 1).arrayBuffer());
+    if (first.length) mp4.value.codec = vp9Codec(mp4.value.codec, first[0]!);
+  }
   let track: Mp4VideoTrack | null = null;
   if (mp4.ok && await canDecode(mp4.value)) track = mp4.value;
   else if (!mp4.ok && mp4.error.code !== 'not-mp4' && mp4.error.code !== 'unsupported-codec') {
@@ -51,7 +59,7 @@ export async function openVideoFile(file: File): Promise<Opened> {
     return {
       ok: true,
       value: { name: file.name, url, width: t.width, height: t.height, fps: t.fps, frameCount: t.samples.length, decoder: 'webcodecs', codec: t.codec },
-      frames: ({ roi, first, last, every, maxHeight, signal }) => webCodecsFrames(bytes, t, frameGrabber(t, roi, maxHeight), { ...(first !== undefined ? { first } : {}), ...(last !== undefined ? { last } : {}), ...(every ? { every } : {}), ...(signal ? { signal } : {}) }),
+      frames: ({ roi, first, last, every, maxHeight, signal }) => webCodecsFrames(fileReader(file), t, frameGrabber(t, roi, maxHeight), { ...(first !== undefined ? { first } : {}), ...(last !== undefined ? { last } : {}), ...(every ? { every } : {}), ...(signal ? { signal } : {}) }),
     };
   }
   try {

@@ -7,11 +7,11 @@ import { useEffect, useState } from 'react';
 export type Route = '/' | '/welcome' | '/screen' | '/session' | '/checkin' | '/progress' | '/settings'
   | '/chain' | '/chain/pain-map' | '/chain/tests' | '/chain/outcomes'
   | '/gait' | '/filming-guide'
-  | '/walking' | '/references' | '/my-answers' | '/reminders';
+  | '/walking' | '/references' | '/my-answers' | '/reminders' | '/messages';
 const ROUTES: readonly Route[] = ['/', '/welcome', '/screen', '/session', '/checkin', '/progress', '/settings',
   '/chain', '/chain/pain-map', '/chain/tests', '/chain/outcomes',
   '/gait', '/filming-guide',
-  '/walking', '/references', '/my-answers', '/reminders'];
+  '/walking', '/references', '/my-answers', '/reminders', '/messages'];
 
 function current(): Route {
   const p = location.pathname.replace(/\/+$/, '') || '/';

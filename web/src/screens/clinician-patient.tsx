@@ -67,6 +67,7 @@ export function ClinicianPatientScreen({ personId }: { personId: string }) {
       {/* A plain link: the browser sends the session cookie and saves the PDF the server names. */}
       <p><a className="button" href={`${base}/report?date=${today}`} download>Download the clinician report (PDF)</a></p>
       <p className="small">Or <a href={`${base}/report?kind=patient&date=${today}`} download>the patient’s report in plain words (PDF)</a>, to print and hand over.</p>
+      <p><PathLink to={`/patients/${encodeURIComponent(personId)}/messages`} className="button">Messages with {line?.displayName ?? 'this patient'}</PathLink></p>
 
       <div className="card">
         <h2>Today</h2>
