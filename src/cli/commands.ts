@@ -21,7 +21,7 @@ const str = (v: string | boolean | undefined) => (typeof v === 'string' ? v : un
 const serve: Command = {
   name: 'serve', summary: 'Start the Footing server and web app', usage: 'footing serve [--port N] [--host H] [--db PATH]',
   options: {
-    port: { type: 'string', description: 'Port to listen on (default: PORT or 8080). Environment: FOOTING_LOG=1 logs requests (no health data), FOOTING_TRUST_PROXY=1 behind https, FOOTING_RATE_LIMIT=N requests/min per client' },
+    port: { type: 'string', description: 'Port to listen on (default: PORT or 8080). Environment: FOOTING_LOG=1 logs requests (no health data), FOOTING_TRUST_PROXY=1 behind https, FOOTING_RATE_LIMIT=N requests/min per client; email: FOOTING_PUBLIC_URL, FOOTING_SMTP_URL, FOOTING_MAIL_FROM (docs/clinic.md)' },
     host: { type: 'string', description: 'Address to listen on (default 127.0.0.1; 0.0.0.0 to reach it from a phone on your network)' },
     db: DB_OPTION,
   },
@@ -35,12 +35,16 @@ const serve: Command = {
     const rateText = process.env.FOOTING_RATE_LIMIT;
     const rate = rateText === undefined ? undefined : Number(rateText);
     if (rate !== undefined && (!Number.isInteger(rate) || rate < 1)) throw usageError(`FOOTING_RATE_LIMIT must be a whole number of requests per minute per client (got "${rateText}")`);
+    // Email (invitations, password reset) and the public address of links: src/server/mail/mail-config.ts.
+    const { mailConfigFromEnv } = await import('../server/mail/mail-config.js');
+    let mail;
+    try { mail = mailConfigFromEnv(process.env); } catch (e) { throw usageError((e as Error).message); }
     const store = await openCliStore(str(values.db));
     // Behind a reverse proxy that terminates https, FOOTING_TRUST_PROXY=1 makes session cookies Secure.
     // Loaded here: the server (fastify, every route) is ~40 MB of modules that the other commands never need.
     const { buildApp, webAppBuilt, WEB_APP_NOT_BUILT } = await import('../server/app.js');
     if (!webAppBuilt()) out.write(`${WEB_APP_NOT_BUILT}\n`);
-    const app = await buildApp({ store, log: process.env.FOOTING_LOG === '1', trustProxy: process.env.FOOTING_TRUST_PROXY === '1', ...(rate ? { rateLimitPerMinute: rate } : {}) });
+    const app = await buildApp({ store, log: process.env.FOOTING_LOG === '1', trustProxy: process.env.FOOTING_TRUST_PROXY === '1', ...(rate ? { rateLimitPerMinute: rate } : {}), mail });
     const host = str(values.host) ?? '127.0.0.1';
     try { await app.listen({ port, host }); } catch (e) {
       await store.close();

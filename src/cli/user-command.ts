@@ -1,6 +1,8 @@
 /**
- * `footing user add`: creates an account without the web app. The password never appears on the command line
- * (where other users and shell history would see it): it is read from standard input or from --password-file.
+ * `footing user add`: creates an account without the web app. `footing user reset-password`: gives an account a new
+ * password (someone who forgot theirs on a Footing that sends no email), ending its sign-ins and voiding its emailed
+ * reset links. The password never appears on the command line (where other users and shell history would see it):
+ * it is read from standard input or from --password-file.
  */
 import { readFile } from 'node:fs/promises';
 // The accounts and password modules are loaded when the command runs: every other command loads this file.
@@ -34,8 +36,9 @@ async function processStdin(): Promise<string> {
 /** The command, with where stdin comes from (tests pass their own). */
 export function makeUserCommand(stdin: () => Promise<string> = processStdin, cost?: number): Command {
   return {
-    name: 'user', summary: 'Add an account (patient, clinician or clinic admin)',
-    usage: 'footing user add --role patient|clinician|admin --email E [--clinic NAME] [--name NAME] [--password-file FILE] [--adopt-local] [--db PATH]  (password on stdin)',
+    name: 'user', summary: 'Add an account (patient, clinician or clinic admin), or set a new password',
+    usage: 'footing user add --role patient|clinician|admin --email E [--clinic NAME] [--name NAME] [--password-file FILE] [--adopt-local] [--db PATH]  (password on stdin)\n'
+      + '       footing user reset-password --email E [--password-file FILE] [--db PATH]  (the new password on stdin; ends the account\'s sign-ins)',
     options: {
       role: { type: 'string', description: 'patient, clinician or admin (the clinic admin)' },
       email: { type: 'string', description: 'The email to sign in with' },
@@ -45,9 +48,10 @@ export function makeUserCommand(stdin: () => Promise<string> = processStdin, cos
       'adopt-local': { type: 'boolean', description: 'Patient only: this account takes over the data of local mode (the first account only)' },
       db: DB_OPTION,
     },
-    positionals: { min: 1, name: 'add' },
+    positionals: { min: 1, name: 'add|reset-password' },
     async run({ values, positionals, out }) {
-      if (positionals[0] !== 'add' || positionals.length > 1) throw usageError(`unknown action "${positionals.join(' ')}": use footing user add --role ... --email ...`);
+      if (positionals.length === 1 && positionals[0] === 'reset-password') return resetPassword(values, out, stdin, cost);
+      if (positionals[0] !== 'add' || positionals.length > 1) throw usageError(`unknown action "${positionals.join(' ')}": use footing user add --role ... --email ... or footing user reset-password --email ...`);
       const role = str(values.role);
       if (!role || !(ROLES as readonly string[]).includes(role)) throw usageError(`--role must be patient, clinician or admin (got ${role ? `"${role}"` : 'nothing'})`);
       const { z } = await import('zod');
@@ -84,6 +88,28 @@ export function makeUserCommand(stdin: () => Promise<string> = processStdin, cos
       } finally { await store.close(); }
     },
   };
+}
+
+type Values = Record<string, string | boolean | undefined>;
+
+/** footing user reset-password: the account's new password, its sign-ins ended, its reset links voided. */
+async function resetPassword(values: Values, out: NodeJS.WritableStream, stdin: () => Promise<string>, cost: number | undefined): Promise<void> {
+  for (const only of ['role', 'clinic', 'name', 'adopt-local'] as const) if (values[only] !== undefined) throw usageError(`--${only} is for footing user add, not reset-password`);
+  const { normalizeEmail, findAccountByEmail } = await import('../store/repos/accounts.js');
+  const emailText = str(values.email);
+  if (!emailText) throw usageError('--email E is needed: the email of the account whose password to set');
+  const email = normalizeEmail(emailText);
+  const password = await readPassword(str(values['password-file']), stdin);
+  const { DEFAULT_SCRYPT_N, hashPassword } = await import('../server/auth/password.js');
+  const { signInThrottleKey } = await import('../server/auth/sign-in.js');
+  const { replacePassword } = await import('../store/repos/password-resets.js');
+  const store = await openCliStore(str(values.db));
+  try {
+    const account = await findAccountByEmail(store.db, email);
+    if (!account) throw new CliError(`no account has the email ${email} (the accounts are listed in the clinic admin's Clinic page)`);
+    const ended = await replacePassword(store.db, account.id, await hashPassword(password, cost ?? DEFAULT_SCRYPT_N), signInThrottleKey(email));
+    out.write(`New password set for ${account.email} (${account.role}). ${ended === 1 ? '1 sign-in was' : `${ended} sign-ins were`} ended; unused reset links no longer work.\n`);
+  } finally { await store.close(); }
 }
 
 export const userCommand = makeUserCommand();

@@ -29,6 +29,10 @@ import { registerFhirRoutes } from './routes/fhir-routes.js';
 import { registerFhirRestRoutes } from './routes/fhir-rest-routes.js';
 import { registerReportRoutes } from './routes/report-routes.js';
 import { registerReminderRoutes, type ReminderOptions } from './routes/reminder-routes.js';
+import { registerPasswordResetRoutes } from './routes/password-reset-routes.js';
+import { registerInvitationShareRoutes } from './routes/invitation-share-routes.js';
+import { mailSetup } from './mail/mail-setup.js';
+import { NO_MAIL, type MailConfig } from './mail/mail-config.js';
 import { registerMessageRoutes } from './routes/message-routes.js';
 import { authConfig, type AuthConfig } from './auth/auth-config.js';
 import { installGuard } from './auth/guard.js';
@@ -67,6 +71,8 @@ export interface AppOptions {
   importMaxBytes?: number;
   /** Reminder clock and push settings (src/server/routes/reminder-routes.ts). */
   reminders?: ReminderOptions;
+  /** Email and the public address of links (src/server/mail/mail-config.ts); default: no email. */
+  mail?: MailConfig;
 }
 
 export type App = FastifyInstance & { withTypeProvider: FastifyInstance['withTypeProvider'] };
@@ -167,8 +173,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.addHook('onClose', async () => { await queue.stop(); });
   await registerImportRoutes(app, opts.store, queue, { ...(opts.importMaxBytes ? { maxBytes: opts.importMaxBytes } : {}) });
   await registerGaitJobRoutes(app, opts.store, queue, { ...(opts.gaitVideoMaxBytes ? { maxBytes: opts.gaitVideoMaxBytes } : {}) });
+  app.decorate('mail', mailSetup(opts.mail ?? NO_MAIL));
+  app.addHook('onClose', async () => { await app.mail.close(); });
   await registerAccountRoutes(app, opts.store, auth);
+  await registerPasswordResetRoutes(app, opts.store, auth);
   await registerClinicRoutes(app, opts.store, auth);
+  await registerInvitationShareRoutes(app, opts.store);
   await registerFhirRoutes(app, opts.store);
   await registerFhirRestRoutes(app, opts.store);
   await registerReportRoutes(app, opts.store);

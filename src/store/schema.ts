@@ -171,6 +171,10 @@ export interface AccountsTable {
 /** Sign-in sessions: the cookie's token is stored only as its SHA-256. */
 export interface AuthSessionsTable { token_hash: string; account_id: string; csrf_token: string; created_at: string; expires_at: string }
 export interface SignInThrottleTable { email_hash: string; failures: number; first_failure_at: string; locked_until: string | null }
+/** An emailed password-reset link (migration 0016): the token's SHA-256, single use, expires. */
+export interface PasswordResetsTable { token_hash: string; account_id: string; created_at: string; expires_at: string; used_at: string | null }
+/** One row per password-reset request and key (SHA-256 of the email or of the client address), for the hourly limits. */
+export interface PasswordResetRequestsTable { id: string; key_hash: string; requested_at: string }
 /** An invitation (token stored hashed) that becomes a patient's consent once accepted; revoked ends it. */
 export interface CareLinksTable {
   id: string; clinic_id: string; clinician_account_id: string; person_id: string | null; token_hash: string; label: string | null;
@@ -265,6 +269,8 @@ export interface Database {
   auth_sessions: AuthSessionsTable;
   sign_in_throttle: SignInThrottleTable;
   care_links: CareLinksTable;
+  password_resets: PasswordResetsTable;
+  password_reset_requests: PasswordResetRequestsTable;
   audit_log: AuditLogTable;
   patient_list_figures: PatientListFiguresTable;
   reminder_settings: ReminderSettingsTable;

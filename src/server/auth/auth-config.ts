@@ -13,9 +13,14 @@ export interface AuthConfig {
   signInPerMinute: number;
   /** How long an invitation link stays valid. */
   invitationDays: number;
+  /** How long an emailed password-reset link works (OWASP's forgot-password cheat sheet: short-lived). */
+  resetMinutes: number;
+  /** Password-reset requests per hour for one email (whether or not an account has it), and from one client address. */
+  resetsPerEmailPerHour: number;
+  resetsPerClientPerHour: number;
 }
 
-export const DEFAULT_AUTH_CONFIG: AuthConfig = { passwordCost: DEFAULT_SCRYPT_N, sessionDays: 14, maxFailures: 5, lockMinutes: 15, signInPerMinute: 20, invitationDays: 14 };
+export const DEFAULT_AUTH_CONFIG: AuthConfig = { passwordCost: DEFAULT_SCRYPT_N, sessionDays: 14, maxFailures: 5, lockMinutes: 15, signInPerMinute: 20, invitationDays: 14, resetMinutes: 60, resetsPerEmailPerHour: 3, resetsPerClientPerHour: 20 };
 
 export function authConfig(partial: Partial<AuthConfig> | undefined): AuthConfig {
   return { ...DEFAULT_AUTH_CONFIG, ...partial };

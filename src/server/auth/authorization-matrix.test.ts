@@ -114,6 +114,11 @@ for (const kind of DATABASES) {
       const table = world.app.accessTable;
       assert.ok(table.some((r) => r.access === 'clinician-of-patient') && table.some((r) => r.access === 'clinic-admin'), 'the clinic routes are in the table');
       assert.ok(table.some((r) => r.url === '/fhir/R4/Observation/:id' && r.access === 'patient-or-clinician'), 'the FHIR API is in the table');
+      // Getting in (issue 14 item 7): a reset link is asked for and used by anyone who has it; emailing an
+      // invitation is for clinicians (and the handler sends only the clinician's own pending invitation).
+      for (const [method, url, level] of [['GET', '/api/auth/password-reset', 'public'], ['POST', '/api/auth/password-reset', 'public'], ['GET', '/api/auth/password-reset/:token', 'public'], ['POST', '/api/auth/password-reset/:token', 'public'], ['POST', '/api/invitations/:id/email', 'clinician']]) {
+        assert.ok(table.some((r) => r.method === method && r.url === url && r.access === level), `${method} ${url} is in the table as ${level}`);
+      }
       // Messages (issue 14): the patient's threads are their own; a clinician's list names only linked patients; a
       // thread with one patient needs the active care link. An allowed call on a clinician who is not the patient's
       // (a random account id) is answered by the handler's own 404, not the guard's.

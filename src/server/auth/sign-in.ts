@@ -19,9 +19,12 @@ const decoyFor = (cost: number) => { if (!decoys.has(cost)) decoys.set(cost, dec
 const MINUTE = 60_000;
 const lockedProblem = (minutes: number) => new Problem(429, 'sign_in_locked', `Too many failed sign-ins with this email. Wait ${minutes} minutes and try again.`);
 
+/** The key failed sign-ins of an email are counted under (a hash: the table names no email). */
+export const signInThrottleKey = (email: string): string => sha256(`sign-in:${normalizeEmail(email)}`);
+
 /** Checks the email and password; throws a Problem (401 wrong, 429 locked) that says nothing about the email's existence. */
 export async function checkCredentials(db: Kysely<Database>, email: string, password: string, cfg: AuthConfig, now: Date = new Date()): Promise<Account> {
-  const key = sha256(`sign-in:${normalizeEmail(email)}`);
+  const key = signInThrottleKey(email);
   const t = await getThrottle(db, key);
   if (t?.lockedUntil && t.lockedUntil > now.toISOString()) {
     throw lockedProblem(Math.max(1, Math.ceil((Date.parse(t.lockedUntil) - now.getTime()) / MINUTE)));
