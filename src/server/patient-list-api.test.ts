@@ -118,6 +118,9 @@ for (const kind of DATABASES) {
         adherence7: { done: 7, prescribed: 7, fraction: 1 }, adherence28: { done: 7, prescribed: 20, fraction: 7 / 20 },
         lastCheckin: { date: nov(18), maxPain: 3 }, lastSessionDate: nov(20),
         painTrend: { baseline: 3, recent: 3, status: 'no-meaningful-change', mcidPoints: 2 }, needsAttention: [],
+        // Remote monitoring (issue 15): the period from 1 Nov, 20 days in; days with data: check-ins 1-7 Nov and
+        // sessions 14-20 Nov (the 18 Nov check-in falls among them) = 14; 2 more needed with 10 days left.
+        monitoring: { start: nov(1), end: '2026-11-30', daysElapsed: 20, daysWithData: 14, reached: false, daysNeeded: 2, stillPossible: true, minutes: 0 },
       });
       assert.deepEqual(byName['Carl Dunn']!.adherence7, { done: 0, prescribed: 1, fraction: 0 });
       assert.deepEqual(byName['Carl Dunn']!.needsAttention, []);

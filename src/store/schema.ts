@@ -248,6 +248,11 @@ export interface MessagesTable {
   read_at: string | null;
 }
 
+/** Minutes a clinician logged on a patient's record (migration 0017; src/core/monitoring-minutes-record.ts). */
+export interface MonitoringMinutesTable {
+  id: string; person_id: string; account_id: string; version: number; date: string; minutes: number; note: string | null; logged_at: string;
+}
+
 export interface Database {
   jobs: JobsTable;
   walking_days: WalkingDaysTable;
@@ -276,6 +281,7 @@ export interface Database {
   reminder_settings: ReminderSettingsTable;
   push_subscriptions: PushSubscriptionsTable;
   messages: MessagesTable;
+  monitoring_minutes: MonitoringMinutesTable;
 }
 
 export type { Generated };

@@ -29,6 +29,8 @@ import { MAX_PAGE_SIZE, PATIENT_SORTS, patientLineOf, patientList } from '../ser
 import { getProgress, getToday } from '../../services/program-service.js';
 import { removeWalkingTarget, setWalkingTarget } from '../services/walking-override-service.js';
 import { WalkingOverrideInput } from '../../core/walking-override.js';
+import { MonitoringMinutesInput } from '../../core/monitoring-minutes-record.js';
+import { logMonitoringMinutes, monitoringFigures } from '../../services/monitoring-service.js';
 import { Email, NewPassword } from './account-routes.js';
 import { invitationPath, invitationShare } from './invitation-share-routes.js';
 
@@ -133,6 +135,11 @@ export async function registerClinicRoutes(app: FastifyInstance, store: Store, c
     await setWalkingTarget(store.db, req.personId, req.body, req.auth.account!.displayName, today);
     return (await getToday(store.db, req.personId, today)).walking;
   });
+  // Remote-monitoring figures (issue 15): the 30-day periods with their days with data and the minutes logged; a
+  // clinician logs the minutes they spent on the record.
+  r.get('/api/patients/:personId/monitoring', { ...P, schema: { params: PatientParams, querystring: DateQuery } }, async (req) => monitoringFigures(store.db, req.personId, todayFrom(req.query.date)));
+  r.post('/api/patients/:personId/monitoring-minutes', { ...P, schema: { params: PatientParams, body: MonitoringMinutesInput } }, async (req, reply) =>
+    reply.status(201).send(await logMonitoringMinutes(store.db, req.personId, req.auth.account!, req.body)));
   r.delete('/api/patients/:personId/walking-target', { ...P, schema: { params: PatientParams, querystring: DateQuery } }, async (req) => {
     const { removed } = await removeWalkingTarget(store.db, req.personId);
     return { removed, walking: (await getToday(store.db, req.personId, todayFrom(req.query.date))).walking };

@@ -14,6 +14,8 @@ import type { Database } from '../../store/schema.js';
 import { listFiguresAsOf, patientJudgementRows, patientPage, patientRows, storedListFigures, type JudgementRow, type ListOwner, type PatientRow, type StoredSortKey } from '../../store/repos/patient-list.js';
 import { getProgram } from '../../store/repos/program.js';
 import { SESSIONS_PER_WEEK } from '../../services/program-service.js';
+import { currentPeriods } from '../../services/monitoring-service.js';
+import type { MonitoringPeriod } from '../../core/remote-monitoring.js';
 
 /** The longest page: a clinician's screen, not an export. */
 export const MAX_PAGE_SIZE = 200;
@@ -42,6 +44,8 @@ export interface PatientListRequest {
 
 export interface PatientLine extends ListLineFigures {
   personId: string; displayName: string; email: string | null; linkedAt: string | null; linkId: string;
+  /** The current remote-monitoring period (src/core/remote-monitoring.ts); null before the program starts. */
+  monitoring: MonitoringPeriod | null;
 }
 
 export interface PatientPage { patients: PatientLine[]; total: number; page: number; pageSize: number }
@@ -85,7 +89,8 @@ export async function listLineFor(db: Kysely<Database>, personId: string, date: 
 
 async function linesOf(db: Kysely<Database>, rows: readonly PatientRow[], date: string): Promise<PatientLine[]> {
   const figures = await figureLines(db, rows, date);
-  return rows.map((r, i) => ({ personId: r.personId, displayName: r.displayName, email: r.email, linkedAt: r.linkedAt, linkId: r.linkId, ...figures[i]! }));
+  const monitoring = await currentPeriods(db, rows, date);
+  return rows.map((r, i) => ({ personId: r.personId, displayName: r.displayName, email: r.email, linkedAt: r.linkedAt, linkId: r.linkId, ...figures[i]!, monitoring: monitoring[i] ?? null }));
 }
 
 /** The lines for `date` (see readersFor). */
