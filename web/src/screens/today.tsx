@@ -60,8 +60,9 @@ export function Today({ today, onChanged }: { today: TodayState; pending: number
       <p className="muted">{stage.goal}</p>
       {decision && <RescreenPrompt decision={decision} />}
       {decision && (
-        // A step back is shown with its reasons open: the person should see why without looking for it.
-        <details className="decision" open={decision.action === 'regress'} data-testid="today-decision">
+        // A step back, or pain above the limit after a session (DOMAIN.md §8), is shown with its reasons open: the
+        // person should see why without looking for it.
+        <details className="decision" open={decision.action === 'regress' || decision.reasons.some((r) => r.rule === 'activity-pain-high')} data-testid="today-decision">
           <summary>{newStage ? ACTION_TEXT.progress : decision.pending && (decision.action === 'progress' || decision.action === 'regress') ? `${PENDING_TITLE[decision.action]}.` : ACTION_TEXT[decision.action]}</summary>
           <ul>{decision.reasons.map((r) => <li key={r.rule}>{r.text}</li>)}</ul>
         </details>
