@@ -37,11 +37,11 @@ export interface DecodeOptions {
 }
 
 /**
- * Decodes `bytes` (the whole file) and yields frames grabbed by `grabber`, in presentation order. At most a few
- * decoded frames are held at once (the decoder is fed only when the consumer has caught up), so memory stays flat
- * however long the video.
+ * Decodes the file's samples (`read(offset, size)`: its bytes, read as needed, file-bytes.ts) and yields frames
+ * grabbed by `grabber`, in presentation order. At most a few decoded frames are held at once (the decoder is fed
+ * only when the consumer has caught up) and the file is not held whole, so memory stays flat however long the video.
  */
-export async function* webCodecsFrames(bytes: Uint8Array, track: Mp4VideoTrack, grabber: FrameGrabber, options: DecodeOptions = {}): AsyncGenerator<Frame> {
+export async function* webCodecsFrames(read: (offset: number, size: number) => Promise<Uint8Array>, track: Mp4VideoTrack, grabber: FrameGrabber, options: DecodeOptions = {}): AsyncGenerator<Frame> {
   const first = options.first ?? 0;
   const last = options.last ?? track.samples.length - 1;
   const every = Math.max(1, Math.floor(options.every ?? 1));
@@ -68,7 +68,7 @@ export async function* webCodecsFrames(bytes: Uint8Array, track: Mp4VideoTrack, 
         const s = track.samples[fed]!;
         decoder.decode(new EncodedVideoChunk({
           type: s.key ? 'key' : 'delta', timestamp: Math.round(s.time * 1e6), duration: Math.round(s.duration * 1e6),
-          data: bytes.subarray(s.offset, s.offset + s.size),
+          data: await read(s.offset, s.size),
         }));
         fed++;
       }
