@@ -82,7 +82,7 @@ export function ClinicianPatientScreen({ personId }: { personId: string }) {
         )}
         {t.decision && (
           <>
-            <h3>The program’s decision today: {t.decision.action}</h3>
+            <h3>The program’s decision today: {t.decision.action}{t.decision.pending ? ' (from tomorrow: the stage changes at most once a day)' : ''}</h3>
             <ul>{t.decision.reasons.map((r) => <li key={r.rule + r.text}>{r.text}</li>)}</ul>
             {t.decision.referral.length > 0 && <><h3>Reasons to see a clinician</h3><ul>{t.decision.referral.map((r) => <li key={r.rule + r.text}>{r.text}</li>)}</ul></>}
           </>
