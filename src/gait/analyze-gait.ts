@@ -8,7 +8,7 @@ import type { GaitEvents } from './gait-events.js';
 import type { KeypointSeries } from './keypoints.js';
 import { checkEventConsistency, modeFromCadence } from './event-consistency.js';
 import { detectMode, modeFromPelvis, type GaitMode } from './gait-mode.js';
-import { detectKeypointEvents, runningToeOffs } from './keypoint-events.js';
+import { detectKeypointEvents, runningContacts, runningToeOffs } from './keypoint-events.js';
 import { sortOutLegs } from './leg-identity.js';
 import { computeMetrics, type GaitMetrics, type GaitScale } from './keypoint-metrics.js';
 import { notMeasurable } from './metric.js';
@@ -156,7 +156,10 @@ export function analyzeGait(series: KeypointSeries, options: AnalyzeGaitOptions 
     const byCadence = modeFromCadence(tp.cadence);
     mode = byPelvis.mode !== 'unknown' ? byPelvis.mode : byCadence !== 'unknown' ? byCadence : detectMode(tp, detection.events).mode;
     if (mode === 'run' && view.view === 'side') {
-      detection = { ...detection, events: runningToeOffs(analysed, detection.events) };
+      const toeOffs = runningToeOffs(analysed, detection.events);
+      const d = detection;
+      const withContacts = { left: { ...toeOffs.left, heelStrike: runningContacts(analysed.time, d.signals.left.heel, d.events.left.heelStrike, toeOffs.left.toeOff) }, right: { ...toeOffs.right, heelStrike: runningContacts(analysed.time, d.signals.right.heel, d.events.right.heelStrike, toeOffs.right.toeOff) } };
+      detection = { ...detection, events: withContacts };
       tp = temporalParameters(detection.events);
     }
     // Events are checked before any time is reported from them: a wrong number is worse than none.

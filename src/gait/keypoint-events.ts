@@ -175,3 +175,48 @@ export function runningToeOffs(track: CleanTrack, events: GaitEvents): GaitEvent
   }
   return out;
 }
+
+/**
+ * Where between Zeni's peak (the foot's velocity relative to the pelvis is zero) and the stance (the foot moves
+ * back at the body's speed) the contact is placed: half way, chosen before the method was scored on any clip
+ * (docs/gait-accuracy.md shows the other fractions for comparison, never used to choose).
+ */
+export const HALF_WAY_TO_STANCE = 0.5;
+
+/**
+ * Initial contacts of a run, side view. In running the foot is drawn back before it lands (swing-phase retraction):
+ * the heel is furthest ahead of the pelvis while the foot is still in the air, so Zeni's heel strike comes early.
+ * Once on the belt or the ground the foot moves back relative to the pelvis at the body's speed (the stance
+ * velocity, read from the middle of each stance). The contact is placed where the foot's backward velocity, rising
+ * from zero at Zeni's peak, reaches `fraction` of that stance velocity (linear between the velocities of
+ * consecutive frames). `forward` is the heel's forward signal per sample (forwardSignal), `toeOffs` the same foot's.
+ */
+export function runningContacts(time: readonly number[], forward: readonly number[], heelStrikes: readonly number[], toeOffs: readonly number[], fraction = HALF_WAY_TO_STANCE): number[] {
+  // Velocity between consecutive samples, placed at their midpoint.
+  const vt: number[] = []; const v: number[] = [];
+  for (let i = 0; i + 1 < time.length; i++) {
+    const a = forward[i] as number; const b = forward[i + 1] as number;
+    const dt = (time[i + 1] as number) - (time[i] as number);
+    if (!Number.isFinite(a) || !Number.isFinite(b) || !(dt > 0)) continue;
+    vt.push(((time[i] as number) + (time[i + 1] as number)) / 2); v.push((b - a) / dt);
+  }
+  return heelStrikes.map((hs) => {
+    const to = toeOffs.find((t) => t > hs);
+    if (to === undefined) return hs;
+    const mid = v.filter((_, k) => vt[k]! > hs + 0.25 * (to - hs) && vt[k]! < hs + 0.75 * (to - hs));
+    if (mid.length === 0) return hs;
+    const stance = [...mid].sort((x, y) => x - y)[mid.length >> 1]!;
+    if (!(stance < 0)) return hs;
+    const target = fraction * stance;
+    for (let k = 0; k < v.length; k++) {
+      if (vt[k]! <= hs) continue;
+      if (vt[k]! >= to) break;
+      if (v[k]! <= target) {
+        if (k === 0 || vt[k - 1]! < hs || v[k - 1]! <= target) return Math.max(hs, vt[k]!);
+        const f = (v[k - 1]! - target) / (v[k - 1]! - v[k]!);
+        return Math.max(hs, vt[k - 1]! + f * (vt[k]! - vt[k - 1]!));
+      }
+    }
+    return hs;
+  });
+}
