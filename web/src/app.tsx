@@ -26,6 +26,7 @@ import { Settings } from './screens/settings.js';
 import { Stopped } from './screens/stopped.js';
 import { Today } from './screens/today.js';
 import { WalkingScreen } from './screens/walking.js';
+import { WalkNowScreen } from './screens/walk-now.js';
 import { Welcome } from './screens/welcome.js';
 import { AuthGate } from './auth/auth-gate.js';
 import { AccountModeNote } from './screens/account-mode-note.js';
@@ -102,6 +103,7 @@ function PatientApp() {
   else if (route === '/checkin') body = <CheckinScreen onSaved={load} />;
   else if (route === '/progress') body = <ProgressScreen />;
   else if (route === '/walking') body = <WalkingScreen today={today} onChanged={load} />;
+  else if (route === '/walk-now') body = <WalkNowScreen onSaved={load} />;
   else if (route === '/chain') body = <ExplainScreen />;
   else if (route === '/chain/pain-map') body = <PainMapScreen />;
   else if (route === '/chain/tests') body = <AssessmentTestsScreen />;

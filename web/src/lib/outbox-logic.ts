@@ -5,7 +5,7 @@
  * shows. outbox.ts does the storing and the sending.
  */
 
-export type OutboxKind = 'session' | 'checkin' | 'walking';
+export type OutboxKind = 'session' | 'checkin' | 'walking' | 'phone-walk';
 
 /**
  * A record kept on the phone. `id` is the client id the server dedupes on (a session's clientId, a check-in's
@@ -45,6 +45,7 @@ export const DRAFT_MAX_AGE_MS = 3 * 60 * 60 * 1000;
 export function requestFor(kind: OutboxKind): { method: 'POST' | 'PUT'; path: string } {
   if (kind === 'session') return { method: 'POST', path: '/api/sessions' };
   if (kind === 'checkin') return { method: 'POST', path: '/api/checkins' };
+  if (kind === 'phone-walk') return { method: 'POST', path: '/api/walking/phone-walks' };
   return { method: 'PUT', path: '/api/walking/manual' };
 }
 
@@ -85,6 +86,7 @@ const NOUNS: Record<OutboxKind, [string, string]> = {
   session: ['session', 'sessions'],
   checkin: ['check-in', 'check-ins'],
   walking: ['walking log', 'walking logs'],
+  'phone-walk': ['walk from Walk now', 'walks from Walk now'],
 };
 
 function counted(n: number, kind: OutboxKind): string {
@@ -97,7 +99,7 @@ function listed(parts: string[]): string {
 
 /** "1 session waiting to be sent", "2 check-ins and 1 walking log waiting to be sent"; null when nothing waits. */
 export function waitingText(entries: readonly Pick<OutboxEntry, 'kind'>[]): string | null {
-  const parts = (['session', 'checkin', 'walking'] as const)
+  const parts = (['session', 'checkin', 'walking', 'phone-walk'] as const)
     .map((k) => [k, entries.filter((e) => e.kind === k).length] as const)
     .filter(([, n]) => n > 0)
     .map(([k, n]) => counted(n, k));

@@ -7,10 +7,12 @@ import { useEffect, useState } from 'react';
 export type Route = '/' | '/welcome' | '/screen' | '/session' | '/checkin' | '/progress' | '/settings'
   | '/chain' | '/chain/pain-map' | '/chain/tests' | '/chain/outcomes'
   | '/gait' | '/filming-guide'
+  | '/walk-now'
   | '/walking' | '/references' | '/my-answers' | '/reminders' | '/messages';
 const ROUTES: readonly Route[] = ['/', '/welcome', '/screen', '/session', '/checkin', '/progress', '/settings',
   '/chain', '/chain/pain-map', '/chain/tests', '/chain/outcomes',
   '/gait', '/filming-guide',
+  '/walk-now',
   '/walking', '/references', '/my-answers', '/reminders', '/messages'];
 
 function current(): Route {

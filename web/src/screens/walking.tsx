@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import type { TodayState } from '../api/types.js';
-import { ScreenTitle } from '../components/common.js';
+import { Link, ScreenTitle } from '../components/common.js';
 import { WalkingTargetNotes } from '../components/walking-target-notes.js';
 import { localDate } from '../lib/local-time.js';
 import { ExportHelp } from '../walking/export-help.js';
@@ -36,6 +36,7 @@ export function WalkingScreen({ today, onChanged }: { today: TodayState; onChang
       <ScreenTitle>Walking</ScreenTitle>
       <p className="lead">Today’s target: <strong>{target.steps !== null ? `${target.steps.toLocaleString('en')} steps (about ${target.minutes} min)` : `${target.minutes} min`}</strong></p>
       <WalkingTargetNotes target={target} />
+      <p><Link to="/walk-now" className="button primary">Walk now: count steps with this phone</Link></p>
       <WalkingImport onImported={onImported} />
       <WalkingCharts target={target} today={now} end={end} onEndChange={setEnd} range={range} onRangeChange={setRange} version={version} />
       <section className="card" aria-label="Log a walk by hand">
