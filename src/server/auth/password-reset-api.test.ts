@@ -82,7 +82,7 @@ for (const kind of DATABASES) {
       for (const method of ['GET', 'POST'] as const) {
         const again = await inject({ method, url: `/api/auth/password-reset/${token}`, ...(method === 'POST' ? { payload: { password: 'yet another password' } } : {}) });
         assert.equal(again.statusCode, 410);
-        assert.deepEqual(again.json().error, { code: 'reset_link_used', message: 'This password reset link has already been used: each link works once. Ask for a new one from the sign-in page (Forgot your password?).' });
+        assert.deepEqual(again.json().error, { code: 'reset_link_used', message: 'This password reset link has already been used: each link works once. Ask for a new one from the sign-in page (Forgotten your password?).' });
       }
       assert.equal((await signIn('pat@example.org', 'a brand new password')).statusCode, 200, 'the refused second use changed nothing');
       const unknown = await inject({ method: 'GET', url: `/api/auth/password-reset/${'x'.repeat(43)}` });
@@ -98,7 +98,7 @@ for (const kind of DATABASES) {
       await store.db.updateTable('password_resets').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('token_hash', '=', hex256(second)).execute();
       const expired = await inject({ method: 'POST', url: `/api/auth/password-reset/${second}`, payload: { password: 'expired link password' } });
       assert.equal(expired.statusCode, 410);
-      assert.deepEqual(expired.json().error, { code: 'reset_link_expired', message: 'This password reset link has expired: links work for 60 minutes. Ask for a new one from the sign-in page (Forgot your password?).' });
+      assert.deepEqual(expired.json().error, { code: 'reset_link_expired', message: 'This password reset link has expired: links work for 60 minutes. Ask for a new one from the sign-in page (Forgotten your password?).' });
       assert.equal((await signIn('pat@example.org', 'expired link password')).statusCode, 401, 'nothing changed');
 
       assert.equal((await inject({ method: 'POST', url: `/api/auth/password-reset/${first}`, payload: { password: 'from the first link' } })).statusCode, 200);

@@ -32,7 +32,7 @@ export async function registerPasswordResetRoutes(app: FastifyInstance, store: S
   const r = app.withTypeProvider<ZodTypeProvider>();
   const perMinute = { rateLimit: { max: cfg.signInPerMinute, timeWindow: '1 minute' } };
   const mail = app.mail;
-  const askAgain = 'Ask for a new one from the sign-in page (Forgot your password?).';
+  const askAgain = 'Ask for a new one from the sign-in page (Forgotten your password?).';
   const refusal = (state: Exclude<ResetLinkState, 'valid'>) => state === 'used'
     ? new Problem(410, 'reset_link_used', `This password reset link has already been used: each link works once. ${askAgain}`)
     : new Problem(410, 'reset_link_expired', `This password reset link has expired: links work for ${cfg.resetMinutes} minutes. ${askAgain}`);

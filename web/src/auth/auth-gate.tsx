@@ -1,5 +1,6 @@
 /**
- * Decides what the app is for whoever opened it: an invitation link (/invite/:token) shows the invitation; local
+ * Decides what the app is for whoever opened it: an invitation link (/invite/:token) shows the invitation, a
+ * password reset link (/reset-password/:token) its form, /forgot-password asks for one; local
  * mode and signed-in patients get the patient app; clinicians and admins get the clinician workspace; in accounts
  * mode without a session, the sign-in screen. If the mode cannot be read (offline), the patient app opens as
  * before: its own screens say what is wrong, and the server still refuses what the caller may not do.
@@ -11,6 +12,7 @@ import { usePath } from '../lib/router.js';
 import { ClinicianWorkspace } from '../screens/clinician-workspace.js';
 import { InviteScreen } from '../screens/invite.js';
 import { SignInScreen } from '../screens/account-sign-in.js';
+import { ForgotPasswordScreen, ResetPasswordScreen } from '../screens/password-reset.js';
 import { AuthContext, type AuthInfo, type AuthState } from './auth-context.js';
 import { Shell } from './shell.js';
 
@@ -35,6 +37,9 @@ export function AuthGate({ patientApp }: { patientApp: () => ReactNode }) {
 
   let content: ReactNode;
   if (path.startsWith('/invite/')) content = info || unreachable ? <InviteScreen token={decodeURIComponent(path.slice('/invite/'.length))} /> : <Shell><Loading what="Footing" /></Shell>;
+  // A password reset link works whoever is signed in on this browser (or no one).
+  else if (path.startsWith('/reset-password/')) content = <ResetPasswordScreen token={decodeURIComponent(path.slice('/reset-password/'.length))} />;
+  else if (path === '/forgot-password' && !info?.signedIn) content = <ForgotPasswordScreen />;
   else if (!info) content = unreachable ? patientApp() : <Shell><Loading what="Footing" /></Shell>;
   else if (info.mode === 'local' || (info.signedIn && info.role === 'patient')) content = patientApp();
   else if (!info.signedIn) content = <SignInScreen />;

@@ -2,11 +2,12 @@
  * Accounts mode without a session: sign in with email and password. Errors come from the server as they are
  * (a wrong email or password, the lock-out after repeated failures, an empty field), next to the form.
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api/client.js';
 import { useAuth, type AuthInfo } from '../auth/auth-context.js';
 import { Shell } from '../auth/shell.js';
 import { FieldError, ScreenTitle } from '../components/common.js';
+import { navigatePath } from '../lib/router.js';
 
 /** The email and password form; `onSignedIn` gets the server's answer (role and CSRF token). */
 export function SignInForm({ onSignedIn, submitLabel = 'Sign in' }: { onSignedIn: (info: AuthInfo) => void | Promise<void>; submitLabel?: string }) {
@@ -45,6 +46,9 @@ export function SignInForm({ onSignedIn, submitLabel = 'Sign in' }: { onSignedIn
 
 export function SignInScreen() {
   const auth = useAuth();
+  // Whether this Footing can email a reset link (it has email settings); until known, the clinic is the answer.
+  const [canReset, setCanReset] = useState(false);
+  useEffect(() => { api<{ available: boolean }>('GET', '/api/auth/password-reset').then((r) => setCanReset(r.available), () => undefined); }, []);
   return (
     <Shell>
       <section className="screen">
@@ -53,7 +57,10 @@ export function SignInScreen() {
         <div className="card">
           <SignInForm onSignedIn={(info) => auth.signedIn(info)} />
         </div>
-        <p className="muted small">New patient? Open the invitation link your clinician gave you: it lets you create your account. Forgotten password? Ask your clinic.</p>
+        {canReset
+          ? <p><a href="/forgot-password" onClick={(e) => { e.preventDefault(); navigatePath('/forgot-password'); }}>Forgotten your password?</a></p>
+          : <p className="muted small">Forgotten password? Ask your clinic to set a new one.</p>}
+        <p className="muted small">New patient? Open the invitation link your clinician gave you (or scan its QR code): it lets you create your account.</p>
       </section>
     </Shell>
   );

@@ -1,13 +1,14 @@
 /**
  * Inviting a patient: an optional label (initials, to tell the links apart), then the one-time link to give the
- * patient. The server keeps only a hash of it, so it is shown once, here, with a copy button. Below, the
- * clinician's invitations and what became of them.
+ * patient: as a QR code to scan from this screen, copied, or emailed (when this Footing has email settings). The
+ * server keeps only a hash of it, so it is shown once, here. Below, the clinician's invitations and what became of
+ * them.
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api/client.js';
 import { FieldError } from '../components/common.js';
 
-interface NewInvitation { id: string; token: string; path: string; expiresAt: string; label: string | null }
+interface NewInvitation { id: string; token: string; path: string; url: string; qrPng: string; canEmail: boolean; expiresAt: string; label: string | null }
 interface Invitation { id: string; label: string | null; status: string; createdAt: string; expiresAt: string }
 
 const day = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
@@ -31,7 +32,7 @@ export function ClinicianInvite() {
       load();
     } catch (err) { setError(err instanceof ApiError ? err.message : 'Could not create the invitation.'); }
   }
-  const url = made ? `${location.origin}${made.path}` : '';
+  const url = made?.url ?? '';
   const copy = async () => {
     try { await navigator.clipboard.writeText(url); setCopied('Copied.'); } catch { setCopied('Could not copy here: select the link and copy it by hand.'); }
   };
@@ -47,14 +48,46 @@ export function ClinicianInvite() {
       </form>
       {made && (
         <div className="invite-link" role="status">
+          <p className="invite-qr-label">Let the patient scan this with their phone’s camera{made.label ? ` (${made.label})` : ''}:</p>
+          <img className="invite-qr" src={made.qrPng} width={240} height={240} alt={`QR code of the invitation link${made.label ? ` for ${made.label}` : ''}`} />
           <label htmlFor="invite-url">Invitation link{made.label ? ` for ${made.label}` : ''}</label>
           <input id="invite-url" readOnly value={url} onFocus={(e) => e.currentTarget.select()} />
           <button type="button" onClick={() => void copy()}>Copy link</button>
           {copied && <span className="small"> {copied}</span>}
-          <p className="muted small">Shown only now: Footing keeps no copy it could show again. It works once, until {day(made.expiresAt)}. Give it to the patient in person or by your usual secure channel.</p>
+          {made.canEmail && <EmailInvitation key={made.id} invitation={made} />}
+          <p className="muted small">Shown only now: Footing keeps no copy it could show again. It works once, until {day(made.expiresAt)}. Give it to the patient in person{made.canEmail ? ', by email' : ''} or by your usual secure channel.</p>
         </div>
       )}
       {pending.length > 0 && <p className="muted small">Waiting to be accepted: {pending.map((i) => `${i.label ?? 'no label'} (until ${day(i.expiresAt)})`).join(', ')}.</p>}
     </div>
+  );
+}
+
+/** Sends the new invitation to the patient's email (used for this mail only; Footing does not keep it). */
+function EmailInvitation({ invitation }: { invitation: NewInvitation }) {
+  const [email, setEmail] = useState('');
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    setSentTo(null);
+    if (!email.trim()) return setError('Enter the patient’s email.');
+    setBusy(true);
+    try {
+      const r = await api<{ to: string }>('POST', `/api/invitations/${invitation.id}/email`, { token: invitation.token, email });
+      setSentTo(r.to);
+      setEmail('');
+    } catch (err) { setError(err instanceof ApiError ? err.message : 'Could not send the email.'); } finally { setBusy(false); }
+  }
+  return (
+    <form className="invite-email" onSubmit={submit} noValidate>
+      <label htmlFor="invite-email">Or send it by email to the patient</label>
+      <input id="invite-email" type="email" autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby="invite-email-err" />
+      <FieldError id="invite-email-err" message={error} />
+      <button type="submit" disabled={busy}>{busy ? 'Sending…' : 'Send invitation email'}</button>
+      {sentTo && <p className="success" role="status">Sent to {sentTo}, with the link and the QR code.</p>}
+    </form>
   );
 }
