@@ -18,6 +18,7 @@ test('each kind is sent to its own endpoint', () => {
   assert.deepEqual(requestFor('session'), { method: 'POST', path: '/api/sessions' });
   assert.deepEqual(requestFor('checkin'), { method: 'POST', path: '/api/checkins' });
   assert.deepEqual(requestFor('walking'), { method: 'PUT', path: '/api/walking/manual' });
+  assert.deepEqual(requestFor('phone-walk'), { method: 'POST', path: '/api/walking/phone-walks' });
 });
 
 test('offline, server errors, sign-in and rate limits are retried; a refusal of the record itself is not', () => {
@@ -56,6 +57,7 @@ test('a draft is sent as it is once its tab is closed; without Web Locks, once i
 test('what waits is said in words, in the order session, check-in, walking log', () => {
   assert.equal(waitingText([]), null);
   assert.equal(waitingText([{ kind: 'session' }]), '1 session waiting to be sent');
+  assert.equal(waitingText([{ kind: 'phone-walk' }, { kind: 'checkin' }]), '1 check-in and 1 walk from Walk now waiting to be sent');
   assert.equal(waitingText([{ kind: 'walking' }, { kind: 'checkin' }, { kind: 'checkin' }]), '2 check-ins and 1 walking log waiting to be sent');
   assert.equal(waitingText([{ kind: 'walking' }, { kind: 'walking' }, { kind: 'checkin' }, { kind: 'session' }, { kind: 'session' }]),
     '2 sessions, 1 check-in and 2 walking logs waiting to be sent');

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parseAccelCsv } from './accel-csv.js';
-import { countSteps, createStepCounter, MAX_STEP_INTERVAL_MS, summariseSteps } from './step-counter.js';
+import { countSteps, createStepCounter, MAX_STEP_INTERVAL_MS, recentCadence, summariseSteps } from './step-counter.js';
 
 const G = 9.81;
 /** A seeded generator (tests must not change from run to run). */
@@ -70,6 +70,17 @@ test('Walking time leaves out pauses over 2 s; cadence is the intervals over tha
   assert.deepEqual(summariseSteps([0, 500, 1000, 4000, 4600]), { steps: 5, walking_s: 1.6, cadence_spm: 112.5 });
   assert.deepEqual(summariseSteps([1000]), { steps: 1, walking_s: 0, cadence_spm: null });
   assert.deepEqual(summariseSteps([]), { steps: 0, walking_s: 0, cadence_spm: null });
+});
+
+test('The live cadence is that of the last 15 s of steps, and none once the person stops', () => {
+  // Steps every 600 ms for 30 s (100/min), then every 500 ms (120/min) from 30 s to 45 s.
+  const steps: number[] = [];
+  for (let t = 0; t <= 30_000; t += 600) steps.push(t);
+  for (let t = 30_500; t <= 45_000; t += 500) steps.push(t);
+  assert.equal(recentCadence(steps.filter((t) => t <= 29_400), 29_500), 100);
+  assert.equal(recentCadence(steps, 45_100), 120); // the 15 s from 30.1 s hold only the faster steps
+  assert.equal(recentCadence(steps, 47_500), null); // 2.5 s after the last step
+  assert.equal(recentCadence([0, 600, 1200], 1300), null); // fewer than 4 steps
 });
 
 test('The issue\'s recordings with the phone in the hand or front pocket: total within 3 % of the counted steps', () => {

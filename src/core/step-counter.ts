@@ -228,6 +228,19 @@ export function createDetector(params: Pick<StepCounterParams, 'threshold' | 'mi
   };
 }
 
+/** The stretch of the latest steps the live cadence is taken over (ms). */
+export const RECENT_CADENCE_MS = 15_000;
+
+/**
+ * The cadence "now" (steps/min): over the steps of the last RECENT_CADENCE_MS, as summariseSteps counts it; null
+ * with fewer than 4 such steps or when the last step is more than MAX_STEP_INTERVAL_MS ago (the person stopped).
+ */
+export function recentCadence(stepTimesMs: readonly number[], nowMs: number): number | null {
+  const recent = stepTimesMs.filter((t) => nowMs - t <= RECENT_CADENCE_MS);
+  if (recent.length < 4 || nowMs - recent[recent.length - 1]! > MAX_STEP_INTERVAL_MS) return null;
+  return summariseSteps(recent).cadence_spm;
+}
+
 /** A new, empty step counter. */
 export function createStepCounter(params: StepCounterParams = STEP_COUNTER_PARAMS): StepCounter {
   const detector = createDetector(params);

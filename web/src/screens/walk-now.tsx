@@ -10,7 +10,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { CADENCE_MODERATE_SPM } from '../../../src/core/clinical-constants.js';
 import { phoneWalkFromCount } from '../../../src/core/phone-walk.js';
-import { createStepCounter, MAX_STEP_INTERVAL_MS, summariseSteps, type StepCounter } from '../../../src/core/step-counter.js';
+import { createStepCounter, recentCadence, type StepCounter } from '../../../src/core/step-counter.js';
 import { ApiError } from '../api/client.js';
 import { Citations } from '../components/citations.js';
 import { FieldError, Link, ScreenTitle } from '../components/common.js';
@@ -19,14 +19,6 @@ import { useWakeLock } from '../lib/wake-lock.js';
 import './walk-now.css';
 
 type Phase = 'ready' | 'asking' | 'walking' | 'saving' | 'saved';
-
-/** The cadence "now": the steps of the last RECENT_MS (at least 4 steps), as steps per minute; null before. */
-const RECENT_MS = 15_000;
-export function recentCadence(stepTimes: readonly number[], now: number): number | null {
-  const recent = stepTimes.filter((t) => now - t <= RECENT_MS);
-  if (recent.length < 4 || now - recent[recent.length - 1]! > MAX_STEP_INTERVAL_MS) return null;
-  return summariseSteps(recent).cadence_spm;
-}
 
 const clock = (ms: number) => {
   const s = Math.max(0, Math.floor(ms / 1000));
