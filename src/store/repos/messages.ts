@@ -29,7 +29,8 @@ export async function addMessage(db: Db, thread: ThreadKey, m: { from: MessageSe
 
 /**
  * Opens a thread as `reader`: the other side's unread messages are marked read at `now`, then the latest
- * THREAD_LIMIT messages are returned, oldest first, as now stored.
+ * THREAD_LIMIT messages are returned, oldest first, as now stored. Unread ones older than the latest THREAD_LIMIT
+ * are marked read too: they can no longer be shown, and an unread count that could never go down would mislead.
  */
 export async function openThread(db: Db, thread: ThreadKey, reader: MessageSender, now: string): Promise<Message[]> {
   await db.updateTable('messages').set({ read_at: now })
