@@ -3,7 +3,7 @@
  * clinician writes from the patient's conversation page; the patient sees the unread count in the header, opens
  * Messages (the count goes), reads it and replies; the clinician's Messages page lists the patient with one unread
  * and the reply in the conversation. What each screen shows is checked against what the API stored. axe runs on both
- * screens; screenshots at 390 px wide go to docs/screenshots/8m and 8n.
+ * screens; screenshots at 390 px wide go to docs/screenshots/8l, 8m and 8n.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -60,6 +60,8 @@ test('a clinician writes, the patient sees the unread count, reads and replies; 
   // The patient: one unread in the header; opening Messages reads it and the count goes.
   await p.goto(url + '/');
   await p.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+  await p.getByRole('link', { name: 'Messages 1 unread' }).waitFor();
+  await screenshot(p, '8l-messages-unread', { top: true });
   await p.getByRole('link', { name: 'Messages 1 unread' }).click();
   await p.getByRole('heading', { level: 1, name: 'Messages' }).waitFor();
   const thread = p.getByRole('list', { name: `Messages with ${CLINICIAN.name}` });
