@@ -77,5 +77,5 @@ export function monitoringText(p: MonitoringPeriod): string {
   const past = p.daysElapsed === MONITORING_PERIOD_DAYS;
   if (p.reached) return `${p.daysWithData} of ${p.daysElapsed} days with data: ${MONITORING_MIN_DAYS} reached`;
   if (past) return `${p.daysWithData} of ${MONITORING_PERIOD_DAYS} days with data: under ${MONITORING_MIN_DAYS}`;
-  return `${p.daysWithData} of ${p.daysElapsed} days so far with data; ${p.daysNeeded} more needed by ${p.end}${p.stillPossible ? '' : ' (no longer possible)'}`;
+  return `${p.daysWithData} of ${p.daysElapsed} day${p.daysElapsed === 1 ? '' : 's'} so far with data; ${p.daysNeeded} more needed by ${p.end}${p.stillPossible ? '' : ' (no longer possible)'}`;
 }

@@ -11,6 +11,7 @@ import { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } from '../core/red-flags.js';
 import type { MonitoringPeriod } from '../core/remote-monitoring.js';
 import { DATABASES, freshStore } from '../../test/helpers/databases.js';
 import { clinicWorld, type ClinicWorld } from '../../test/helpers/test-clinic.js';
+import { pdfText, row } from '../../test/helpers/pdf-text.js';
 
 const allNo = () => Object.fromEntries([...RED_FLAG_QUESTIONS, ...PRECAUTION_QUESTIONS].map((q) => [q.id, false]));
 const steps = (date: string, value: number) => JSON.stringify({ resourceType: 'Observation', status: 'final', code: { coding: [{ system: 'http://loinc.org', code: '41950-7' }] }, effectiveDateTime: date, valueQuantity: { value, system: 'http://unitsofmeasure.org', code: '/d' } });
@@ -75,6 +76,17 @@ for (const kind of DATABASES) {
       assert.equal(res.statusCode, 200, res.body);
       const line = (res.json() as { patients: { personId: string; monitoring: MonitoringPeriod | null }[] }).patients.find((p) => p.personId === pid)!;
       assert.deepEqual(line.monitoring && [line.monitoring.start, line.monitoring.daysWithData, line.monitoring.daysElapsed, line.monitoring.daysNeeded, line.monitoring.minutes], ['2026-10-31', 2, 6, 14, 15]);
+    });
+
+    test('The clinician report (PDF) lists both periods with the same figures, and says Footing does not bill', async () => {
+      const res = await world.as('clinicianOfClinic', { method: 'GET', url: `/api/patients/${pid}/report?date=2026-11-05` });
+      assert.equal(res.statusCode, 200);
+      const text = pdfText(res.rawPayload);
+      assert.match(text, /Remote monitoring/);
+      // Period, days so far, days with data, 16 days, minutes logged.
+      assert.match(text, row('2026-10-01 to 2026-10-30', '30', '16', 'reached', '20'));
+      assert.match(text, row('2026-10-31 to 2026-11-29', '6', '2', '14 more needed', '15'));
+      assert.match(text.replace(/\s+/g, ' '), /Footing does not bill\./);
     });
   });
 }

@@ -4,6 +4,7 @@
  * (src/reports/render-pdf.ts). The program is today's, as the person's Today screen shows it (getToday, as the
  * FHIR export), so `today` is the person's calendar date.
  */
+import { monitoringFigures } from './monitoring-service.js';
 import type { Kysely } from 'kysely';
 import { clinicianReport } from '../core/report/clinician-report.js';
 import { patientReport } from '../core/report/patient-report.js';
@@ -73,6 +74,7 @@ export async function reportInputFor(db: Kysely<Database>, personId: string, tod
     screens: screens.map((s) => ({ takenAt: s.takenAt, result: s.result })),
     chain,
     gait: await Promise.all(gait.map((g) => gaitFor(db, personId, g, newest.includes(g)))),
+    monitoring: (await monitoringFigures(db, personId, today)).periods,
   };
 }
 

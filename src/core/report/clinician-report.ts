@@ -14,6 +14,7 @@ import { URGENCY_TITLE } from '../screen-summary.js';
 import type { ReportBlock, ReportDocument } from './report-document.js';
 import { adherenceSummary, changeRuleText, fmt, fmtInt, outcomeRows, painChange, reportWeeks, STATUS_WORDS, weekRows } from './report-figures.js';
 import type { ReportInput } from './report-input.js';
+import { MONITORING_MIN_DAYS, MONITORING_PERIOD_DAYS } from '../remote-monitoring.js';
 import { actorText, adherenceChart, changeText, longDate, painChart, personLine, REPORT_FOOTER, referencesBlocks, stepsChart } from './report-sections.js';
 
 /** The latest analyses shown, newest first (older ones stay in the app and the FHIR export). */
@@ -127,6 +128,18 @@ export function clinicianReport(input: ReportInput): ReportDocument {
     if (adherenceBars) blocks.push(adherenceBars);
     const steps = stepsChart(input, weeks, 'Steps each day against today’s walking target');
     if (steps) blocks.push(steps);
+  }
+
+  // Remote monitoring (src/core/remote-monitoring.ts): a payer's rule, not a clinical one; Footing does not bill.
+  blocks.push({ kind: 'heading', text: 'Remote monitoring' });
+  const periods = input.monitoring ?? [];
+  if (!periods.length) blocks.push({ kind: 'paragraph', text: 'No monitoring period yet (the program has not started).' });
+  else {
+    blocks.push({ kind: 'table', columns: ['Period', 'Days so far', 'Days with data', `${MONITORING_MIN_DAYS} days`, 'Minutes logged'], widths: [0.3, 0.14, 0.18, 0.2, 0.18], rows: periods.map((p) => [
+      `${p.start} to ${p.end}`, String(p.daysElapsed), String(p.daysWithData),
+      p.reached ? 'reached' : p.daysElapsed === MONITORING_PERIOD_DAYS ? 'not reached' : `${p.daysNeeded} more needed`, String(p.minutes),
+    ]) });
+    blocks.push({ kind: 'paragraph', tone: 'note', text: `Days with a session, a check-in or walking from a device or file (not walking typed by hand), in ${MONITORING_PERIOD_DAYS}-day periods from the program’s start, against the ${MONITORING_MIN_DAYS} days US payers ask for remote therapeutic monitoring (CPT 98977); minutes are those the clinicians logged on the record. Footing does not bill.` });
   }
 
   // Program

@@ -8,6 +8,7 @@ import type { OutcomeMeasureId } from '../outcome-scoring.js';
 import type { ScreenResult } from '../red-flags.js';
 import type { Reason } from '../program-engine.js';
 import type { ReportBlock } from './report-document.js';
+import type { MonitoringPeriod } from '../remote-monitoring.js';
 
 export interface ReportCheckin { date: string; context: 'daily' | 'before' | 'after'; back: number | null; neck: number | null; foot: number | null }
 
@@ -54,4 +55,6 @@ export interface ReportInput {
   screens: { takenAt: string; result: ScreenResult }[];
   chain: ChainExplanation;
   gait: ReportGait[];
+  /** Remote-monitoring periods from the program's start, oldest first (src/core/remote-monitoring.ts); none when left out. */
+  monitoring?: MonitoringPeriod[];
 }

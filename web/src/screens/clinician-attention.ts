@@ -4,6 +4,8 @@
  * (src/core/patient-attention.ts): a red flag, pain meaningfully worse than in the first week (the NPRS MCID), no
  * check-in for 7 days, or sessions on under half the days of a week once the program has run a whole week.
  */
+import { monitoringText, type MonitoringPeriod } from '../../../src/core/remote-monitoring.js';
+
 export interface Adherence { done: number; prescribed: number; fraction: number }
 
 export interface PatientLine {
@@ -20,6 +22,14 @@ export interface PatientLine {
   /** First-week daily pain against the last 7 days', judged by the MCID. */
   painTrend: { baseline: number; recent: number; status: 'improved' | 'no-meaningful-change' | 'worse'; mcidPoints: number } | null;
   needsAttention: string[];
+  /** The current remote-monitoring period (src/core/remote-monitoring.ts); null before the program starts. */
+  monitoring: MonitoringPeriod | null;
+}
+
+/** The monitoring period in a line: days with data against the 16 of the rule, and the minutes logged. */
+export function monitoringLineText(m: MonitoringPeriod | null): string {
+  if (!m) return 'not started';
+  return `${monitoringText(m)}; ${m.minutes} min logged`;
 }
 
 /** The reasons this patient needs attention today (empty when none). */

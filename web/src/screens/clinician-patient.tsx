@@ -17,6 +17,7 @@ import { ClinicianStageForm } from './clinician-stage-form.js';
 import { ClinicianWalkingForm } from './clinician-walking-form.js';
 import { PathLink } from '../components/path-link.js';
 import { ReportFigures } from '../components/report-figures.js';
+import { ClinicianMonitoring } from './clinician-monitoring.js';
 
 interface PatientData { line: PatientLine | null; today: TodayState; progress: Progress; checkins: Checkin[]; walking: DailyWalking[]; gait: GaitAnalysisRecord[]; assessment: Assessment }
 
@@ -149,6 +150,8 @@ export function ClinicianPatientScreen({ personId }: { personId: string }) {
         {data.assessment.screening.flatMap((s) => s.findings).length > 0 && <ul>{data.assessment.screening.flatMap((s) => s.findings).map((f, i) => <li key={i}>{(f as { text?: string; summary?: string }).text ?? (f as { summary?: string }).summary ?? JSON.stringify(f)}</li>)}</ul>}
         {data.assessment.outcomes.length > 0 && <ul>{data.assessment.outcomes.map((o) => <li key={o.measure}>{o.measure}: {o.latest.score ?? '–'}{o.band ? ` (${o.band})` : ''}, {o.latest.recordedAt.slice(0, 10)}</li>)}</ul>}
       </div>
+
+      <ClinicianMonitoring personId={personId} />
 
       <div className="card">
         <h2>Gait analyses</h2>

@@ -1,6 +1,7 @@
 /**
  * The clinician's patient list: each patient who accepted their invitation, with stage and status, a red flag,
- * adherence over the last 7 and 28 days, the last check-in (date and highest pain) and the last session. Search by
+ * adherence over the last 7 and 28 days, the last check-in (date and highest pain), the last session, and the current
+ * remote-monitoring period (days with data against 16, minutes logged; docs/clinic.md). Search by
  * name or email, a choice of order, "needs attention" only (red flag, pain worse, no check-in for 7 days, or
  * adherence under 50%), 50 a page. The server searches, sorts and pages (GET /api/patients); the view is kept in
  * the address, so Back from a patient returns to the same page.
@@ -11,7 +12,7 @@ import { FieldError, Loading, ScreenTitle } from '../components/common.js';
 import { localDate } from '../lib/local-time.js';
 import { LAST_STAGE } from '../../../src/core/stages.js';
 import {
-  attentionReasons, LIST_ORDERS, listRequest, pageRange, painTrendText, searchOf, viewFromSearch,
+  attentionReasons, LIST_ORDERS, listRequest, monitoringLineText, pageRange, painTrendText, searchOf, viewFromSearch,
   type Adherence, type ListOrderId, type ListView, type PatientPage,
 } from './clinician-attention.js';
 import { ClinicianInvite } from './clinician-invite.js';
@@ -86,6 +87,7 @@ export function ClinicianPatientsScreen() {
                       <dt>Pain trend</dt><dd>{painTrendText(p.painTrend)}</dd>
                       <dt>Last check-in</dt><dd>{p.lastCheckin ? `${p.lastCheckin.date}${p.lastCheckin.maxPain !== null ? `, highest pain ${p.lastCheckin.maxPain}/10` : ''}` : 'none'}</dd>
                       <dt>Last session</dt><dd>{p.lastSessionDate ?? 'none'}</dd>
+                      <dt>Monitoring, this 30 days</dt><dd data-testid="monitoring" className={p.monitoring?.reached ? 'monitoring-reached' : undefined}>{monitoringLineText(p.monitoring)}</dd>
                     </dl>
                     {reasons.length > 0 && <p className="attention">Needs attention: {reasons.join('; ')}.</p>}
                   </li>
