@@ -45,7 +45,7 @@ test('Walk now: a real recording replayed through devicemotion is counted within
   // The clock stands still from Start until the replay moves it: the walk's time is the recording's.
   await page.evaluate(() => { (window as unknown as { __clock: number | null }).__clock = performance.now(); });
   await page.getByRole('button', { name: 'Start' }).click();
-  await page.getByRole('button', { name: 'Stop and save' }).waitFor();
+  await page.getByRole('button', { name: 'Stop' }).waitFor();
   assert.equal(await page.evaluate(() => (window as unknown as { __asked: number }).__asked), 1, 'Start asked for motion access');
   await page.waitForFunction(() => (window as unknown as { __locks: number }).__locks === 1);
 
@@ -74,7 +74,8 @@ test('Walk now: a real recording replayed through devicemotion is counted within
   await assertAccessible(page, 'Walk now, walking');
   await screenshot(page, '4k-walk-now-walking', { top: true });
 
-  await page.getByRole('button', { name: 'Stop and save' }).click();
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await page.getByRole('button', { name: 'Save this walk' }).click();
   const saved = await page.getByRole('status').filter({ hasText: /^Saved: / }).textContent();
   assert.equal(saved, `Saved: ${shown} steps in ${min}:${String(sec).padStart(2, '0')}.`);
   await page.waitForFunction(() => (window as unknown as { __released: number }).__released === 1);

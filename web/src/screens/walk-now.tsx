@@ -34,6 +34,8 @@ export function WalkNowScreen({ onSaved }: { onSaved: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const [view, setView] = useState({ elapsedMs: 0, steps: 0, cadence: null as number | null, sensor: false });
   const [result, setResult] = useState<string | null>(null);
+  // Stop asks once more (a phone in a pocket with its screen on can be touched by accident); counting goes on.
+  const [confirming, setConfirming] = useState(false);
   const counter = useRef<StepCounter | null>(null);
   const started = useRef<{ perf: number; wall: number; offset: number } | null>(null);
   const gotSample = useRef(false);
@@ -86,6 +88,7 @@ export function WalkNowScreen({ onSaved }: { onSaved: () => void }) {
   }
 
   async function stop() {
+    setConfirming(false);
     const c = counter.current;
     const s = started.current;
     if (!c || !s) return;
@@ -141,10 +144,16 @@ export function WalkNowScreen({ onSaved }: { onSaved: () => void }) {
       {walking && !view.sensor && view.elapsedMs > 3000 && (
         <p className="warning" role="status">No motion readings yet. On a computer there is no motion sensor; on a phone, check that motion access is allowed.</p>
       )}
-      {walking && <p className="muted">The screen stays on while you walk.</p>}
-      {phase === 'walking' || phase === 'saving'
-        ? <button type="button" className="big" onClick={stop} disabled={phase === 'saving'}>{phase === 'saving' ? 'Saving…' : 'Stop and save'}</button>
-        : <button type="button" className="big" onClick={start} disabled={phase === 'asking'}>{phase === 'saved' ? 'Start another walk' : 'Start'}</button>}
+      {walking && <p className="muted">Keep Footing open: the screen stays on while you walk (a hidden page gets no motion readings).</p>}
+      {walking && confirming && (
+        <div className="controls" role="group" aria-label="End the walk?">
+          <button type="button" className="big primary" onClick={stop}>Save this walk</button>
+          <button type="button" className="big" onClick={() => setConfirming(false)}>Keep walking</button>
+        </div>
+      )}
+      {walking && !confirming && <button type="button" className="big" onClick={() => setConfirming(true)}>Stop</button>}
+      {phase === 'saving' && <button type="button" className="big" disabled>Saving…</button>}
+      {!walking && phase !== 'saving' && <button type="button" className="big" onClick={start} disabled={phase === 'asking'}>{phase === 'saved' ? 'Start another walk' : 'Start'}</button>}
       <FieldError message={error} />
       <p className="muted">The count is an estimate: a few steps in a hundred either way with the phone in the hand or a front pocket, tested on recorded walks whose steps were counted. A walk another device also counted is not added twice.</p>
       <p><Link to="/walking">Back to Walking</Link></p>
