@@ -18,6 +18,17 @@ import { clinicServerAndPhones, withClinic } from './helpers/clinic.js';
 import { seedClinicPatients } from './helpers/clinic-patients.js';
 import { call, startServer, type TestServer } from './helpers/server.js';
 import type { Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { analyzeGait } from '../src/gait/analyze-gait.js';
+import { analysisToJson } from '../src/gait/analysis-json.js';
+import type { KeypointSeries } from '../src/gait/keypoints.js';
+
+/** A side-view walk's analysis JSON and key frames, from the validation keypoints (src/gait's own fixture). */
+function gaitFixture() {
+  const series = JSON.parse(readFileSync(new URL('../test/fixtures/keypoints/sports2d_demo_walk_side.json', import.meta.url), 'utf8')) as KeypointSeries;
+  const a = analyzeGait(series);
+  return { analysis: JSON.parse(JSON.stringify(analysisToJson(a, { name: 'walk.mp4', fps: series.fps, frames: series.frames.length }))) as unknown, keyFrames: a.keyFrames.map((k) => ({ event: k.event, side: k.side, time: k.time, frame: k.frame, angles: k.angles })) };
+}
 
 const CLINIC = 'Feet First Physio';
 const CLINICIAN = { email: 'dr.kim@feetfirst.example', name: 'Dr Kim', password: 'kim-secret-password' };
@@ -222,6 +233,37 @@ test('a clinician invites a patient, sees their check-in, sets the stage; the pa
   await assertAccessible(p, 'data page with account');
   await p.getByRole('heading', { level: 2, name: 'My clinicians' }).scrollIntoViewIfNeeded();
   await screenshot(p, '7g-my-clinicians');
+
+  // A gait analysis the patient saved with its stills (issue 13; after the audit table above, which the stills'
+  // reads would fill): the clinician sees the angle curves against the walking reference and the stills, read from
+  // the server, without the video. The analysis is the Node pipeline's on a validation walk's keypoints; the
+  // stills are JPEGs the patient's browser draws (test pictures).
+  const gaitId = await p.evaluate(async ({ analysis, keyFrames }) => {
+    const csrf = ((await (await fetch('/api/auth/mode')).json()) as { csrfToken: string }).csrfToken;
+    const stills = keyFrames.map((k) => {
+      const c = document.createElement('canvas'); c.width = 240; c.height = 320;
+      const g = c.getContext('2d')!;
+      g.fillStyle = k.side === 'left' ? '#e69f00' : '#0072b2'; g.fillRect(0, 0, 240, 320);
+      g.fillStyle = '#fff'; g.font = '20px sans-serif'; g.fillText(`${k.side} ${k.event}`, 12, 40); g.fillText('(test picture)', 12, 70);
+      return { event: k.event, side: k.side, time: k.time, frame: k.frame, angles: { hip_deg: k.angles.hip, knee_deg: k.angles.knee, ankle_deg: k.angles.ankle }, type: 'image/jpeg', width: 240, height: 320, data: c.toDataURL('image/jpeg', 0.7).split(',')[1] };
+    });
+    const r = await fetch('/api/gait-analyses', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify({ recordedAt: new Date().toISOString(), sourceName: 'walk.mp4', analysis, stills }) });
+    return ((await r.json()) as { id: string }).id;
+  }, gaitFixture());
+  await c.reload();
+  const gait = c.locator('details[data-analysis]').first();
+  await gait.locator('.gait-still-grid img').nth(5).waitFor();
+  assert.equal(await gait.getAttribute('data-analysis'), gaitId);
+  assert.equal(await gait.locator('.gait-angle-chart').count(), 3);
+  assert.equal(await gait.locator('.gait-angle-chart[data-joint=knee_deg] rect.gait-ref-box').count(), 4, 'the walking reference on the knee');
+  const loaded = await gait.locator('.gait-still-grid img').evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).naturalWidth));
+  assert.deepEqual(loaded, [240, 240, 240, 240, 240, 240], 'every still is read from the server');
+  assert.match(await gait.locator('.gait-still-grid figcaption').first().innerText(), /^Left initial contact at \d+\.\d\d s: hip −?\d+°, knee −?\d+°, ankle −?\d+°$/);
+  assert.deepEqual(await c.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth })), { scroll: 390, inner: 390 }, 'the patient page fits the phone');
+  await assertAccessible(c, 'patient page with a gait analysis');
+  await gait.scrollIntoViewIfNeeded();
+  await screenshot(c, '7s-patient-gait', { fullPage: false });
+
   await p.getByRole('button', { name: `Stop sharing with ${CLINICIAN.name}` }).click();
   await p.getByRole('button', { name: 'Yes, stop sharing' }).click();
   await p.getByText(`${CLINICIAN.name} no longer sees your data.`).waitFor();

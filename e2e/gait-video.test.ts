@@ -13,11 +13,18 @@
  * differ by a pixel or so, not the events.
  */
 import assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import { main } from '../src/cli/main.js';
 import type { GaitAnalysisJson } from '../src/gait/analysis-json.js';
+import type { GaitStillInfo } from '../src/gait/gait-stills.js';
+import { angleChart } from '../src/core/report/gait-angle-chart.js';
+import { KNEE_CYCLE_REFERENCE } from '../src/gait/reference-ranges.js';
+import type { Page } from 'playwright-core';
 import { screenshot, assertAccessible } from './helpers/browser.js';
 import { call } from './helpers/server.js';
 import { serverAndPhone } from './helpers/fixture.js';
@@ -29,6 +36,24 @@ const CADENCE_TOLERANCE_SPM = 3;
 const EVENT_TOLERANCE_S = 2 * FRAME + 1e-3; // times are rounded to 1 ms in the JSON
 
 const ctx = serverAndPhone();
+
+/** A phone's file name with no place to break a line (issue 13: it widened the page and covered the button). */
+const LONG_NAME = 'VID_20261206_093512_my_walk_in_the_garden_filmed_from_the_side_by_my_daughter_take_3_final_version.mp4';
+/** Where the clip is copied under that name; the page reads the file until the file's tests end. */
+const NAME_DIR = mkdtempSync(join(tmpdir(), 'footing-gait-name-'));
+after(() => rmSync(NAME_DIR, { recursive: true, force: true }));
+
+/** The page does not scroll sideways on the 390 px phone, and `button` takes a tap at its centre. */
+async function assertFitsPhone(page: Page, what: string, button?: string): Promise<void> {
+  const w = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+  assert.deepEqual(w, { scroll: 390, inner: 390 }, `${what}: the page is wider than the phone`);
+  if (!button) return;
+  const b = page.getByRole('button', { name: button, exact: true });
+  await b.scrollIntoViewIfNeeded();
+  const hit = await b.evaluate((el) => { const r = el.getBoundingClientRect(); const at = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2); return { inside: r.left >= 0 && r.right <= 390, onTop: !!at && el.contains(at) }; });
+  assert.deepEqual(hit, { inside: true, onTop: true }, `${what}: "${button}" is not clickable`);
+  await b.click({ trial: true });
+}
 
 async function nodeAnalysis(): Promise<GaitAnalysisJson> {
   let out = '';
@@ -53,7 +78,9 @@ test('gait video: analysed in the browser, agrees with the Node analysis, saved 
   await page.goto(ctx.server.url + '/gait');
   await page.getByRole('heading', { level: 1, name: 'Gait video' }).waitFor();
   await page.getByText('Your video stays on this device.').waitFor();
-  await page.locator('#gait-file').setInputFiles(VIDEO);
+  // The clip under a phone's long file name (a copy: a path, unlike a buffer, is not sent through the browser protocol).
+  copyFileSync(VIDEO, join(NAME_DIR, LONG_NAME));
+  await page.locator('#gait-file').setInputFiles(join(NAME_DIR, LONG_NAME));
   await page.getByText('1768 × 994, 230 frames at 30 fps').waitFor();
   // The walker scan pre-sets the box and lists the people when it ends, which moves the button below it; type ours
   // after that, so the fields are not re-set and the button does not move under the click (CI at bc04a4c, Node 22).
@@ -63,6 +90,7 @@ test('gait video: analysed in the browser, agrees with the Node analysis, saved 
   await page.getByLabel('Left', { exact: true }).fill(String(ROI.x));
   await page.getByLabel('Width').fill(String(ROI.width));
   await assertAccessible(ctx.phone.page, 'gait: setup');
+  await assertFitsPhone(page, 'setup with a long file name', 'Analyse walking');
   await screenshot(page, '5a-gait-setup', { fullPage: true });
 
   await page.getByRole('button', { name: 'Analyse walking' }).click();
@@ -73,11 +101,17 @@ test('gait video: analysed in the browser, agrees with the Node analysis, saved 
   assert.match(await left.innerText(), /^(About \d+ (s|min( \d+ s)?) left|A few seconds left)$/);
   await page.getByRole('heading', { level: 1, name: 'Your walk' }).waitFor({ timeout: 240_000 });
   await page.locator('.gait-metrics').waitFor();
+  // The stills of the key moments, made from the video on this page: three moments for each foot.
+  await page.locator('.gait-still-grid figure').nth(5).waitFor({ timeout: 60_000 }); // a hang guard, not a timing
+  const shown = await page.locator('.gait-still-grid img').evaluateAll((imgs) => imgs.map((i) => { const m = i as HTMLImageElement; return { loaded: m.complete && m.naturalWidth > 0, alt: m.alt }; }));
+  assert.equal(shown.length, 6);
+  assert.ok(shown.every((x) => x.loaded), 'every still shows');
   await assertAccessible(ctx.phone.page, 'gait: results');
+  await assertFitsPhone(page, 'results', 'Save');
 
   await page.getByRole('checkbox', { name: 'Also keep the video on this device' }).check();
   await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await page.getByText('Saved: the measurements and body points (not the video). The video is kept on this device only.').waitFor();
+  await page.getByText('Saved: the measurements and body points and 6 stills (not the video). The video is kept on this device only.').waitFor();
   // Show a frame with the walker and her skeleton: seek the player to 3.2 s.
   await page.evaluate(() => new Promise<void>((resolve) => {
     const v = document.querySelector('.gait-player video') as HTMLVideoElement;
@@ -86,10 +120,41 @@ test('gait video: analysed in the browser, agrees with the Node analysis, saved 
   }));
   await page.waitForTimeout(300);
   await screenshot(page, '5b-gait-results', { fullPage: true, top: true });
+  await page.locator('.gait-angles').scrollIntoViewIfNeeded();
+  await screenshot(page, '5h-gait-angles');
+  await page.locator('.gait-stills').scrollIntoViewIfNeeded();
+  await screenshot(page, '5i-gait-stills');
 
-  const saved = await call<Array<{ id: string; analysis: GaitAnalysisJson & { roi: typeof ROI }; hasKeypoints: boolean; videoKept: boolean }>>(ctx.server.url, 'GET', '/api/gait-analyses');
+  const saved = await call<Array<{ id: string; analysis: GaitAnalysisJson & { roi: typeof ROI }; hasKeypoints: boolean; videoKept: boolean; stills: GaitStillInfo[] }>>(ctx.server.url, 'GET', '/api/gait-analyses');
   assert.equal(saved.length, 1);
   const browser = saved[0]!.analysis;
+  assert.equal(browser.video, LONG_NAME);
+
+  // The charts draw the stored curves: each path is the chart geometry of the saved analysis's own numbers; the
+  // walking reference (4 boxes) on the knee only, as this is a walk.
+  const curves = browser.angle_curves!;
+  assert.equal(browser.mode, 'walk');
+  for (const joint of ['hip_deg', 'knee_deg', 'ankle_deg'] as const) {
+    const chart = page.locator(`.gait-angle-chart[data-joint=${joint}]`);
+    for (const side of ['left', 'right'] as const) {
+      const stored = curves[side]?.[joint]?.mean;
+      assert.ok(stored && stored.length === 51, `${side} ${joint} stored`);
+      const expected = angleChart({ left: curves.left?.[joint]?.mean ?? null, right: curves.right?.[joint]?.mean ?? null, reference: joint === 'knee_deg' ? KNEE_CYCLE_REFERENCE : [] });
+      assert.equal(await chart.locator(`path.gait-curve[data-side=${side}]`).getAttribute('d'), expected.paths[side], `${side} ${joint} path`);
+    }
+    assert.equal(await chart.locator('rect.gait-ref-box').count(), joint === 'knee_deg' ? 4 : 0, `${joint} reference boxes`);
+  }
+  // The stills: six small WebP pictures, one per moment and foot, each caption the stored angles.
+  const stills = saved[0]!.stills;
+  assert.deepEqual(stills.map((x) => `${x.side} ${x.event}`).sort(), ['left initial_contact', 'left mid_stance', 'left toe_off', 'right initial_contact', 'right mid_stance', 'right toe_off']);
+  for (const [i, x] of stills.entries()) {
+    assert.ok(x.type === 'image/webp' && x.bytes > 2000 && x.bytes <= 60 * 1024, `still ${i}: ${x.type}, ${x.bytes} bytes`);
+    assert.ok(x.width <= 480 && x.height <= 480, `still ${i} is small: ${x.width} x ${x.height}`);
+    const got = await page.evaluate(async (u) => { const r = await fetch(u); const b = new Uint8Array(await r.arrayBuffer()); return { type: r.headers.get('content-type'), length: b.length, tag: String.fromCharCode(...b.subarray(8, 12)) }; }, `/api/gait-analyses/${saved[0]!.id}/stills/${i}`);
+    assert.deepEqual(got, { type: 'image/webp', length: x.bytes, tag: 'WEBP' });
+    const deg = (v: number | null) => (v === null ? '–' : `${Math.round(v)}°`.replace('-', '−'));
+    assert.ok(shown.some((s2) => s2.alt.includes(`at ${x.time.toFixed(2)} s: hip ${deg(x.angles.hip_deg)}, knee ${deg(x.angles.knee_deg)}, ankle ${deg(x.angles.ankle_deg)}`)), `still ${i}'s caption shows its stored angles`);
+  }
   assert.equal(saved[0]!.hasKeypoints, true);
   assert.equal(saved[0]!.videoKept, false, 'the server never holds the video');
   assert.deepEqual(browser.roi, ROI);

@@ -18,6 +18,7 @@ import { ClinicianWalkingForm } from './clinician-walking-form.js';
 import { PathLink } from '../components/path-link.js';
 import { ReportFigures } from '../components/report-figures.js';
 import { ClinicianMonitoring } from './clinician-monitoring.js';
+import { SavedGaitAnalyses } from '../gait/saved-gait-analyses.js';
 
 interface PatientData { line: PatientLine | null; today: TodayState; progress: Progress; checkins: Checkin[]; walking: DailyWalking[]; gait: GaitAnalysisRecord[]; assessment: Assessment }
 
@@ -155,7 +156,7 @@ export function ClinicianPatientScreen({ personId }: { personId: string }) {
 
       <div className="card">
         <h2>Gait analyses</h2>
-        {data.gait.length === 0 ? <p>None.</p> : <ul>{data.gait.map((g) => <li key={g.id}>{g.recordedAt.slice(0, 10)}: {g.view} view, {g.sourceName}</li>)}</ul>}
+        <SavedGaitAnalyses analyses={data.gait} stillUrl={(id, i) => `${base}/gait-analyses/${encodeURIComponent(id)}/stills/${i}`} />
       </div>
     </section>
   );

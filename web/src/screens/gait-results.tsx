@@ -1,9 +1,11 @@
 /**
- * The result of one gait video: the video with the skeleton over it, the steps on a timeline, the metrics against
- * their typical ranges, filming warnings with advice, "this is not me" to follow another person track, and Save
- * (measurements and body points to the API; the video only to this device, and only when ticked).
+ * The result of one gait video: the video with the skeleton over it, the steps on a timeline, the hip, knee and
+ * ankle angles over the gait cycle, stills of the key moments with the angles drawn on them (made here from the
+ * video), the metrics against their typical ranges, filming warnings with advice, "this is not me" to follow
+ * another person track, and Save (measurements, body points and the stills to the API; the video only to this
+ * device, and only when ticked).
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { analyzeGait as AnalyzeGait, GaitAnalysis } from '../../../src/gait/analyze-gait.js';
 import { analysisToJson } from '../../../src/gait/analysis-json.js';
 import type { KeypointSeries } from '../../../src/gait/keypoints.js';
@@ -12,7 +14,10 @@ import { api, ApiError } from '../api/client.js';
 import { FieldError, Link, ScreenTitle } from '../components/common.js';
 import { compactKeypoints } from '../../../src/gait/compact-keypoints.js';
 import type { StageTimes } from '../gait/estimate-in-browser.js';
+import { AngleCharts } from '../gait/angle-charts.js';
 import { GaitFindings, videoSummary } from '../gait/gait-findings.js';
+import { GaitStillsView } from '../gait/gait-stills-view.js';
+import { makeStills, type MadeStill } from '../gait/still-frames.js';
 import { SkeletonPlayer } from '../gait/skeleton-player.js';
 import { StepTimeline } from '../gait/step-timeline.js';
 import { keepVideo } from '../gait/video-store.js';
@@ -54,6 +59,25 @@ export function GaitResults({ series, times, setup, analyze, onRedo }: GaitResul
     return { analysis: a, gaitMs: performance.now() - t0 };
   }, [analyze, series, setup.view, setup.heightCm, setup.treadmillKmh, setup.scene, trackId]);
   const json = useMemo(() => analysisToJson(analysis, { name: setup.sourceName, fps: series.fps, frames: series.frames.length }), [analysis, setup.sourceName, series]);
+  // Stills of the key moments, remade when another person is followed; their object URLs freed when replaced. Save
+  // waits for them (they take a few seconds) rather than being held back.
+  const [stills, setStills] = useState<{ made: MadeStill[]; status: 'making' | 'done' | 'failed' }>({ made: [], status: 'making' });
+  const stillsReady = useRef<Promise<MadeStill[]>>(Promise.resolve([]));
+  useEffect(() => {
+    const ctl = new AbortController();
+    setStills({ made: [], status: 'making' });
+    // The stored frame number is the video's own (the series may start part-way in).
+    const keyFrames = analysis.keyFrames.map((k) => ({ ...k, frame: series.frames[k.frame]?.index ?? k.frame }));
+    let made: MadeStill[] = [];
+    const p = makeStills(setup.video.url, series, series.fps, keyFrames, ctl.signal).catch(() => null);
+    stillsReady.current = p.then((m) => m ?? []);
+    void p.then((m) => {
+      made = m ?? [];
+      if (ctl.signal.aborted) made.forEach((x) => URL.revokeObjectURL(x.url));
+      else setStills({ made, status: m ? 'done' : 'failed' });
+    });
+    return () => { ctl.abort(); made.forEach((x) => URL.revokeObjectURL(x.url)); };
+  }, [analysis, series, setup.video.url]);
   const [now, setNow] = useState(0);
   const [seekTo, setSeekTo] = useState<{ t: number } | null>(null);
   const [keep, setKeep] = useState(false);
@@ -67,8 +91,10 @@ export function GaitResults({ series, times, setup, analyze, onRedo }: GaitResul
   async function save() {
     setSaving(true); setError(null); setSaved(null);
     try {
+      const made = await stillsReady.current;
       const rec = await api<{ id: string }>('POST', '/api/gait-analyses', {
         recordedAt: localIso(), recordedBy: 'me', sourceName: setup.sourceName, analysis: { ...json, roi: setup.roi }, keypoints: compactKeypoints(series),
+        stills: made.map((m) => m.still),
       });
       let kept = '';
       if (keep) {
@@ -79,7 +105,8 @@ export function GaitResults({ series, times, setup, analyze, onRedo }: GaitResul
           kept = ` The video could not be kept on this device (${e instanceof Error ? e.message : String(e)}).`;
         }
       }
-      setSaved(`Saved: the measurements and body points (not the video).${kept}`);
+      const n = made.length;
+      setSaved(`Saved: the measurements and body points${n ? ` and ${n} still${n === 1 ? '' : 's'}` : ''} (not the video).${kept}`);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : 'Could not save.');
     } finally {
@@ -98,6 +125,12 @@ export function GaitResults({ series, times, setup, analyze, onRedo }: GaitResul
       <SkeletonPlayer url={setup.video.url} series={series} onTime={onTime} seekTo={seekTo} />
       <StepTimeline events={json.events} duration={duration} now={now} onSeek={(t) => setSeekTo({ t })} />
 
+      <AngleCharts curves={json.angle_curves} mode={json.mode} />
+      {stills.status === 'making' && analysis.keyFrames.length > 0 && <p className="small muted" role="status">Making the stills of the key moments…</p>}
+      {stills.status === 'failed' && <p className="small muted">The stills of the key moments could not be made from this video.</p>}
+      {stills.made.length > 0 && <div className="card"><GaitStillsView stills={stills.made.map((m) => ({ src: m.url, info: m.still }))}
+        note="Made on this device from your video: the leg measured, the trunk line and the angles at that moment. Saved with the analysis (small pictures, not the video)." /></div>}
+
       <GaitFindings json={json} />
 
       <div className="card gait-person">
@@ -114,7 +147,7 @@ export function GaitResults({ series, times, setup, analyze, onRedo }: GaitResul
       <div className="card gait-save">
         <h2>Save</h2>
         <label className="check"><input type="checkbox" checked={keep} onChange={(e) => setKeep(e.target.checked)} /> Also keep the video on this device</label>
-        <p className="small muted">Save sends the measurements and the body-point positions to Footing. The video is never uploaded; if you tick the box it is stored in this browser only.</p>
+        <p className="small muted">Save sends the measurements, the body-point positions and the stills of the key moments to Footing. The video is never uploaded; if you tick the box it is stored in this browser only.</p>
         <button type="button" className="primary" disabled={saving || !!saved} onClick={() => void save()}>{saving ? 'Saving…' : 'Save'}</button>
         {saved && <p className="success" role="status">{saved} <Link to="/chain">See how this fits your chain</Link></p>}
         <FieldError message={error} />

@@ -1,13 +1,15 @@
 /**
  * The result of a gait video analysed on the server, shown as the on-device result is (gait-results.tsx): the
  * video (still on this device) with the skeleton the server found, the steps on a timeline, filming warnings and
- * the metrics against their ranges. It is already saved, and the server has deleted the video.
+ * the angles over the gait cycle and the metrics against their ranges. It is already saved, and the server has
+ * deleted the video (so no stills: they are made on the device from the video).
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { KeypointSeries } from '../../../src/gait/keypoints.js';
 import { ApiError } from '../api/client.js';
 import { gaitKeypoints, type ServerGaitAnalysis } from '../api/gait-jobs.js';
 import { FieldError, Link, Loading, ScreenTitle } from '../components/common.js';
+import { AngleCharts } from '../gait/angle-charts.js';
 import { GaitFindings, videoSummary } from '../gait/gait-findings.js';
 import { SkeletonPlayer } from '../gait/skeleton-player.js';
 import { StepTimeline } from '../gait/step-timeline.js';
@@ -40,6 +42,7 @@ export function GaitServerResult({ analysisId, analysis: json, videoUrl, onRedo 
       {series ? <SkeletonPlayer url={videoUrl} series={series} onTime={onTime} seekTo={seekTo} /> : error ? <FieldError message={error} /> : <Loading what="the body points" />}
       <StepTimeline events={json.events} duration={duration} now={now} onSeek={(t) => setSeekTo({ t })} />
 
+      <AngleCharts curves={json.angle_curves} mode={json.mode} />
       <GaitFindings json={json} />
 
       <div className="card gait-person">
