@@ -22,6 +22,8 @@ test('A whole day of use, errors included, logs no health data: no bodies, no qu
       { method: 'POST', url: '/api/checkins', payload: { at: '2026-11-02T07:00:00+01:00', context: 'daily', back: 11, note: SENTINEL_NOTE } }, // refused: 11 is out of range
       { method: 'POST', url: '/api/sessions', payload: { clientId: 'log-test-session', startedAt: '2026-11-02T18:00:00+01:00', completedAt: '2026-11-02T18:09:00+01:00', items: [{ exercise: 'ball-roll', position: 'sitting', completed: true, secondsDone: 120 }], painAfter: { back: 6 } } },
       { method: 'PUT', url: '/api/walking/manual', payload: { date: '2026-11-01', steps: 4321, minutes: 37 } },
+      { method: 'POST', url: '/api/walking/phone-walks', payload: { clientId: 'log-test-walk', start: '2026-11-02T08:00:00+01:00', end: '2026-11-02T08:01:30+01:00', stepsPerMinute: [4321 % 250, 12], steps: 4321 % 250 + 12, walkingSeconds: 80, cadenceSpm: 101 } },
+      { method: 'POST', url: '/api/walking/phone-walks', payload: { clientId: 'log-test-walk2', start: '2026-11-02T08:00:00+01:00', end: '2026-11-02T08:01:30+01:00', stepsPerMinute: [4321], steps: 4321, walkingSeconds: 80, cadenceSpm: 101 } }, // refused
       { method: 'POST', url: '/api/assessment/screening', payload: { testId: 'navicular-drop', values: { left: 13 }, recordedAt: '2026-11-02T10:00:00+01:00', recordedBy: 'me' } },
       { method: 'POST', url: '/api/assessment/outcomes', payload: { measure: 'odi', input: { sections: [2, 3, 1, 0, 4, 2, 1, 3, 2, 5] }, recordedAt: '2026-11-02T10:00:00+01:00', recordedBy: 'me' } },
       { method: 'POST', url: '/api/imports?name=export.xml', payload: readFileSync(`${DATA}apple-health/export6s3sample.xml`), headers: { 'content-type': 'application/octet-stream' } },
