@@ -57,7 +57,7 @@ export async function run(options: BenchOptions = {}): Promise<BenchFigures> {
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 
 /** The walk looped to `seconds` (stream copy: same codec and bitrate as the original), in a temp folder. */
-async function loopedClip(seconds: number): Promise<string> {
+export async function loopedClip(seconds: number): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'footing-bench-minute-'));
   const file = join(dir, `walk-${seconds}s.mp4`);
   await promisify(execFile)('ffmpeg', ['-v', 'error', '-y', '-stream_loop', String(Math.ceil(seconds / 7.6)), '-i', WALK_VIDEO, '-t', String(seconds), '-an', '-c', 'copy', file]);
@@ -94,10 +94,11 @@ function renderers(): Array<{ rss: number; peak: number }> {
 }
 
 /** One analysis on the Gait screen with the pose networks on `runtime`, in a fresh browser. */
-async function measure(url: string, video: string, runtime: 'onnx' | 'tfjs', smoke: boolean): Promise<BenchFigures> {
+export async function measure(url: string, video: string, runtime: 'onnx' | 'tfjs', smoke: boolean): Promise<BenchFigures> {
   const phone = await launchPhone();
   try {
     const { page } = phone;
+    page.setDefaultTimeout(60_000); // a hang guard: under load the Gait screen's lazy chunk took over 10 s to show
     const cdp = await phone.context.newCDPSession(page);
     await cdp.send('Performance.enable');
     let heapPeak = 0; let rendererPeak = 0;
@@ -107,6 +108,15 @@ async function measure(url: string, video: string, runtime: 'onnx' | 'tfjs', smo
       heapPeak = Math.max(heapPeak, metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0);
     };
     const sampler = setInterval(() => { void sample().catch(() => undefined); }, 250);
+    // Every 30 s: frames done and the memory so far, so a long clip shows whether memory grows with the frames.
+    const t00 = performance.now();
+    const trend = setInterval(() => {
+      void page.locator('.gait-progress label').textContent({ timeout: 1000 }).then((t) => {
+        const live = renderers().reduce((m, r) => Math.max(m, r.rss), 0);
+        console.log(`  [${((performance.now() - t00) / 1000).toFixed(0)} s] ${t ?? ''}: renderer now ${mb(live)}, peak so far ${mb(rendererPeak)}, JS heap peak ${mb(heapPeak)}`);
+      }).catch(() => undefined);
+    }, 30_000);
+    sampler.unref(); trend.unref(); // never what keeps the bench alive after a failure
     // A hang guard, not a timing: the smoke runs beside the other benches and the browser tests, and under that
     // load the first page load took over the browser helper's 10 s default once.
     await page.goto(url + (runtime === 'tfjs' ? '/gait?pose-runtime=tfjs' : '/gait'), { timeout: 120_000 });
@@ -120,7 +130,7 @@ async function measure(url: string, video: string, runtime: 'onnx' | 'tfjs', smo
     // The results, or the screen's error (a failed analysis would otherwise only show as a timeout).
     const failure = page.locator('.field-error');
     await results.or(failure).first().waitFor({ timeout: 3_600_000 });
-    clearInterval(sampler);
+    clearInterval(sampler); clearInterval(trend);
     await sample();
     if (await failure.isVisible()) failBench(`the gait screen said: ${await failure.textContent()}`);
     const wall = (performance.now() - t0) / 1000;
