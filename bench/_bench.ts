@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import type autocannon from 'autocannon';
+import pg from 'pg';
 
 export interface BenchOptions {
   /** Tiny sizes, same code path: a few requests, a few patients, a short clip, a few MB of XML. */
@@ -75,6 +76,9 @@ export async function listenLocal(app: FastifyInstance): Promise<string> {
   return `http://127.0.0.1:${addr.port}`;
 }
 
+/** How long serveFooting waits for a server to say where it listens. */
+const START_TIMEOUT_MS = 300_000;
+
 const FOOTING_BIN = fileURLToPath(new URL('../bin/footing.js', import.meta.url));
 
 /**
@@ -85,7 +89,9 @@ export function serveFooting(env: Record<string, string>, args: string[] = [], n
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...nodeFlags, FOOTING_BIN, 'serve', '--port', '0', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
-    const timer = setTimeout(() => { child.kill(); reject(new Error(`server did not start: ${out}`)); }, 60_000);
+    // Only against a hang: a start takes seconds, but well over a minute while the smoke runs share 2 loaded cores.
+    const timer = setTimeout(() => { child.kill(); reject(new Error(`server did not start in ${START_TIMEOUT_MS / 1000} s: ${out}`)); }, START_TIMEOUT_MS);
+    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited (${code}) before it listened: ${out}`)); });
     child.stdout!.on('data', (d) => {
       out += String(d);
       const m = /running at (http:\/\/[^\s]+) /.exec(out);
@@ -118,4 +124,20 @@ export function withDatabaseUrl<T>(url: string | undefined, fn: () => Promise<T>
   });
   databaseUrlHeld = turn.catch(() => undefined);
   return turn;
+}
+
+/** The PostgreSQL server the benches use: FOOTING_TEST_PG_URL, or the local cluster of scripts/start-postgres.sh. */
+export const PG_ADMIN_URL = process.env.FOOTING_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** A fresh PostgreSQL database `name` (an older one of that name is dropped first): its URL, and how to drop it. */
+export async function freshPgDatabase(name: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const admin = async (sql: string) => {
+    const c = new pg.Client({ connectionString: PG_ADMIN_URL });
+    await c.connect();
+    try { await c.query(sql); } finally { await c.end(); }
+  };
+  await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin(`CREATE DATABASE ${name}`);
+  const u = new URL(PG_ADMIN_URL); u.pathname = `/${name}`;
+  return { url: u.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }

@@ -19,14 +19,12 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
-import pg from 'pg';
 import { main } from '../src/cli/main.js';
 import { footingNodeFlags } from '../src/cli/node-flags.js';
 import { addDays } from '../src/core/dates.js';
 import { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } from '../src/core/red-flags.js';
-import { expectWork, serveFooting, stopServer, withDatabaseUrl, type BenchFigures, type BenchOptions } from './_bench.js';
+import { expectWork, freshPgDatabase, serveFooting, stopServer, withDatabaseUrl, type BenchFigures, type BenchOptions } from './_bench.js';
 
-const ADMIN_URL = process.env.FOOTING_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const RATE = Number(process.env.BENCH_RATE ?? 200);
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 20);
 const DAYS = Number(process.env.BENCH_DAYS ?? 84);
@@ -121,17 +119,8 @@ interface Database { label: string; args: string[]; env: Record<string, string>;
 
 async function database(kind: 'sqlite' | 'postgres', dir: string): Promise<Database> {
   if (kind === 'sqlite') return { label: 'SQLite', args: ['--db', join(dir, 'footing.sqlite')], env: {}, drop: async () => {} };
-  const name = `footing_bench_today_${process.pid}`;
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(ADMIN_URL); u.pathname = `/${name}`;
-  return {
-    label: 'PostgreSQL', args: [], env: { DATABASE_URL: u.toString() },
-    drop: async () => { const c = new pg.Client({ connectionString: ADMIN_URL }); await c.connect(); await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); await c.end(); },
-  };
+  const { url, drop } = await freshPgDatabase(`footing_bench_today_${process.pid}`);
+  return { label: 'PostgreSQL', args: [], env: { DATABASE_URL: url }, drop };
 }
 
 /** The patient account, made by `footing user add` (in this process) on the database the server will open. */
