@@ -78,7 +78,9 @@ class StaticProvider implements MigrationProvider {
 
 /** Runs all pending migrations; returns the names applied. Throws with the failing migration's name. */
 export async function migrate(store: Store): Promise<string[]> {
-  const migrator = new Migrator({ db: store.db, provider: new StaticProvider() });
+  // Unordered: migrations written side by side land in any order (0019 before 0016 in December 2026), and a database
+  // that already has a later one must still take an earlier one it lacks; each migration touches its own tables.
+  const migrator = new Migrator({ db: store.db, provider: new StaticProvider(), allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error) throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${error instanceof Error ? error.message : String(error)}`);
