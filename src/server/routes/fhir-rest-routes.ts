@@ -10,6 +10,8 @@
  * error handler), all as application/fhir+json.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Readable } from 'node:stream';
+import { bundleJsonPieces } from '../../core/fhir/bundle-stream.js';
 import type { Store } from '../../store/db.js';
 import { capabilityStatement } from '../../core/fhir/capability-statement.js';
 import { issueTypeOf, operationOutcome } from '../../core/fhir/operation-outcome.js';
@@ -109,7 +111,9 @@ export async function registerFhirRestRoutes(app: FastifyInstance, store: Store)
       if (unknown) throw new BadParameter(unknown, `${unknown}: not supported by $everything here (it returns the whole record)`, true);
       const resources = (await mayReadPerson(store, req, id)) ? await recordResources(store.db, id, todayFrom(undefined)) : null;
       if (!resources) throw notFound(`Patient/${id}`);
-      return sendFhir(reply, 200, searchsetBundle({ base: baseOf(req), resources, total: resources.length, self: `Patient/${id}/$everything`, next: null, matchType: 'Patient' }));
+      // The whole record: streamed a batch of entries at a time (bundle-stream.ts).
+      const bundle = searchsetBundle({ base: baseOf(req), resources, total: resources.length, self: `Patient/${id}/$everything`, next: null, matchType: 'Patient' });
+      return reply.status(200).type(FHIR_JSON).send(Readable.from(bundleJsonPieces(bundle)));
     });
   }, { prefix: FHIR_REST_PREFIX });
 }
