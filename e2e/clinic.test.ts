@@ -261,7 +261,7 @@ test('a clinician invites a patient, sees their check-in, sets the stage; the pa
   assert.match(await gait.locator('.gait-still-grid figcaption').first().innerText(), /^Left initial contact at \d+\.\d\d s: hip −?\d+°, knee −?\d+°, ankle −?\d+°$/);
   assert.deepEqual(await c.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth })), { scroll: 390, inner: 390 }, 'the patient page fits the phone');
   await assertAccessible(c, 'patient page with a gait analysis');
-  await gait.scrollIntoViewIfNeeded();
+  await gait.locator('.gait-stills').scrollIntoViewIfNeeded();
   await screenshot(c, '7s-patient-gait', { fullPage: false });
 
   await p.getByRole('button', { name: `Stop sharing with ${CLINICIAN.name}` }).click();

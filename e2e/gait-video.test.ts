@@ -146,6 +146,7 @@ test('gait video: analysed in the browser, agrees with the Node analysis, saved 
   }
   // The stills: six small WebP pictures, one per moment and foot, each caption the stored angles.
   const stills = saved[0]!.stills;
+  console.log(`stills: ${stills.map((x) => `${x.side} ${x.event} ${x.width}x${x.height} ${(x.bytes / 1024).toFixed(1)} kB`).join(', ')}`);
   assert.deepEqual(stills.map((x) => `${x.side} ${x.event}`).sort(), ['left initial_contact', 'left mid_stance', 'left toe_off', 'right initial_contact', 'right mid_stance', 'right toe_off']);
   for (const [i, x] of stills.entries()) {
     assert.ok(x.type === 'image/webp' && x.bytes > 2000 && x.bytes <= 60 * 1024, `still ${i}: ${x.type}, ${x.bytes} bytes`);
