@@ -36,14 +36,16 @@ const RULES: Record<Access, Record<Identity, Expect>> = {
 /** Ids of the linked patient's FHIR resources by type, so that a FHIR route is called on something that exists. */
 type FhirIds = Record<string, string>;
 
-/** Gives the linked patient a program and a check-in, and reads back the ids of their CarePlan, Goal and an Observation. */
+/** Gives the linked patient a program, a check-in and a PSFS, and reads back the ids of their CarePlan, Goal, QuestionnaireResponse and an Observation. */
 async function seedFhirRecord(world: ClinicWorld): Promise<FhirIds> {
   const answers = Object.fromEntries([...RED_FLAG_QUESTIONS, ...PRECAUTION_QUESTIONS].map((q) => [q.id, false]));
   await world.as('patient', { method: 'POST', url: '/api/screen', payload: { answers, birthYear: 1970 } });
   await world.as('patient', { method: 'POST', url: '/api/checkins', payload: { at: '2026-11-01T08:00:00+00:00', context: 'daily', back: 5 } });
+  // A PSFS (a free measure) gives a QuestionnaireResponse to read by id (issue 15).
+  await world.as('patient', { method: 'POST', url: '/api/assessment/outcomes', payload: { measure: 'psfs', input: { activities: [{ name: 'Stairs', rating: 4 }, { name: 'Lifting', rating: 5 }, { name: 'Running', rating: 2 }] }, recordedAt: '2026-11-01T09:00:00Z', recordedBy: 'me' } });
   const bundle = (await world.as('patient', { method: 'GET', url: '/api/export/fhir' })).json() as { entry: { resource: { resourceType: string; id: string } }[] };
   const ids: FhirIds = Object.fromEntries(bundle.entry.map((e) => [e.resource.resourceType, e.resource.id]).reverse());
-  for (const type of ['Patient', 'Observation', 'CarePlan', 'Goal']) assert.ok(ids[type], `the seeded record has a ${type}`);
+  for (const type of ['Patient', 'Observation', 'CarePlan', 'Goal', 'QuestionnaireResponse']) assert.ok(ids[type], `the seeded record has a ${type}`);
   return ids;
 }
 
