@@ -4,6 +4,7 @@
  * one-machine install, the job runs in this process. The job's state always lives in the `jobs` table.
  */
 import PgBoss from 'pg-boss';
+import pg from 'pg';
 import type { Store } from '../../store/db.js';
 
 export type JobHandler<T extends object> = (data: T) => Promise<void>;
@@ -31,13 +32,34 @@ export function inProcessQueue(): JobQueue {
   };
 }
 
+/** The advisory lock key under which pg-boss's schema and queues are created (any fixed 64-bit number). */
+const SCHEMA_LOCK = 7_411_290_305n;
+
+/**
+ * Runs `fn` while holding a PostgreSQL advisory lock of this database (a session lock on a connection of its own).
+ * pg-boss installs its schema on start and each queue's tables on first use; two server processes doing that at
+ * the same moment deadlocked ("deadlock detected" ended one of them), so they take turns.
+ */
+async function oneAtATime<T>(url: string, fn: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK.toString()]);
+    try { return await fn(); } finally { await client.query('SELECT pg_advisory_unlock($1)', [SCHEMA_LOCK.toString()]); }
+  } finally { await client.end(); }
+}
+
 /** pg-boss on the same PostgreSQL database (its own schema, `pgboss`). */
 export async function pgBossQueue(url: string): Promise<JobQueue> {
   const boss = new PgBoss({ connectionString: url, max: 4 });
   boss.on('error', () => {}); // reported through the jobs table; never crash the server on a queue hiccup
-  await boss.start();
+  await oneAtATime(url, () => boss.start());
   const created = new Set<string>();
-  const ensure = async (name: string) => { if (!created.has(name)) { await boss.createQueue(name); created.add(name); } };
+  const ensure = async (name: string) => {
+    if (created.has(name)) return;
+    await oneAtATime(url, () => boss.createQueue(name));
+    created.add(name);
+  };
   return {
     async send(name, data) { await ensure(name); await boss.send(name, data); },
     async on<T extends object>(name: string, handler: JobHandler<T>) {
