@@ -162,13 +162,13 @@ const codeSystem = (o: { id: string; url: string; name: string; title: string; d
 /** Footing's code system of screening tests (DOMAIN.md §5), published in a bundle that holds a result. */
 export const screeningCodeSystem = (): Resource => codeSystem({
   id: 'screening-tests', url: SCREENING_SYSTEM, name: 'FootingScreeningTests', title: 'Footing screening tests',
-  description: 'The screening tests Footing records (DOMAIN.md §5). No LOINC term was found for them.',
+  description: 'The screening tests of the feet and the chain that Footing records (foot posture, balance, heel raises and the like). No LOINC term was found for them.',
   concept: SCREENING_TEST_IDS.map((id) => ({ code: id, display: SCREENING_NAME[id] })),
 });
 
 /** Footing's code system of outcome measures (DOMAIN.md §7), published in a bundle that holds a score. */
 export const outcomeCodeSystem = (): Resource => codeSystem({
   id: 'outcome-measures', url: OUTCOME_SYSTEM, name: 'FootingOutcomeMeasures', title: 'Footing outcome measures',
-  description: 'The outcome measures whose scores Footing records (DOMAIN.md §7). Copyrighted instruments are named here only; their items are not reproduced.',
+  description: 'The outcome measures whose scores Footing records (pain, function and disability questionnaires). Copyrighted instruments are named here only; their items are not reproduced.',
   concept: (Object.keys(OUTCOME_MEASURES) as OutcomeMeasureId[]).map((id) => ({ code: id, display: measureName(id) })),
 });
