@@ -5,7 +5,7 @@
  *      one thread) against the hand-made reference (test/fixtures/gait-reference, docs/gait-reference.md).
  *   2. PhysioNet gaitpdb GaCo01 force insoles: src/gait/force-events.ts against an independent threshold method
  *      written here and SOURCES.md's figures.
- *   3. Oxford step-counter recordings: src/gait/step-detector.ts against the foot-switch ground truth.
+ *   3. Oxford step-counter recordings: src/core/step-counter.ts against the foot-switch ground truth.
  *   4. The validation clips of issue 16 (test/fixtures/gait-clips): analyzeGait on each clip's keypoint fixture, default
  *      options, against its hand reference (events, cadence, angles), per clip and over the whole set.
  * Run: node --import tsx scripts/gait-accuracy.ts   (about a minute: the video is analysed from scratch)
@@ -16,7 +16,7 @@ import { analyzeGait, type GaitAnalysis } from '../src/gait/analyze-gait.js';
 import { forceGaitEvents } from '../src/gait/force-events.js';
 import { kneeFlexion } from '../src/gait/joint-angles.js';
 import type { KeypointSeries } from '../src/gait/keypoints.js';
-import { detectSteps } from '../src/gait/step-detector.js';
+import { countSteps } from '../src/core/step-counter.js';
 import { temporalParameters } from '../src/gait/temporal-parameters.js';
 import { estimateWalker } from '../src/pose/estimate-walker.js';
 
@@ -238,6 +238,12 @@ function gtCadence(times: number[]): number {
   return (60 * n) / sum;
 }
 
+/** The phone's step counter (src/core/step-counter.ts, what Walk now and `footing steps` run) on samples in ms. */
+function oxfordSteps(samples: ReadonlyArray<readonly [number, number, number, number]>): { steps: { length: number }; cadence: number } {
+  const s = countSteps(samples);
+  return { steps: { length: s.steps }, cadence: s.cadence_spm ?? NaN };
+}
+
 function oxfordSection(): { md: string; verdicts: string[] } {
   const csv = (p: string) => readFileSync(data(`imu-steps/${p}`), 'utf8').trim().split(/\r?\n/).map((l) => l.split(',').map(Number));
   const rows: string[][] = [];
@@ -246,7 +252,7 @@ function oxfordSection(): { md: string; verdicts: string[] } {
     const r = csv(file).filter((x) => x[0]! > 0);
     const gt: number[] = [];
     for (let i = 1; i < r.length; i++) for (let k = 0; k < r[i]![5]! - r[i - 1]![5]!; k++) gt.push(r[i]![0]! / 1e9);
-    const d = detectSteps({ time: r.map((x) => x[0]! / 1e9), x: r.map((x) => x[1]!), y: r.map((x) => x[2]!), z: r.map((x) => x[3]!) });
+    const d = oxfordSteps(r.map((x) => [x[0]! / 1e6, x[1]!, x[2]!, x[3]!] as const));
     const g = gtCadence(gt);
     worstCad = Math.max(worstCad, Math.abs(d.cadence - g));
     rows.push([file, String(d.steps.length), String(gt.length), `${f1((100 * (d.steps.length - gt.length)) / gt.length)} %`, f1(d.cadence), f1(g), f2(d.cadence - g)]);
@@ -255,12 +261,12 @@ function oxfordSection(): { md: string; verdicts: string[] } {
   const edges: number[] = [];
   for (let i = 1; i < sw.length; i++) for (const c of [1, 2]) if (sw[i - 1]![c] === 0 && sw[i]![c] === 1) edges.push(sw[i]![0]! / 1e9);
   const acc = csv('oxford_opt_Pixel_Jamie_Hard_InHand_1_accelerometer.csv');
-  const d = detectSteps({ time: acc.map((x) => x[0]! / 1e9), x: acc.map((x) => x[2]!), y: acc.map((x) => x[3]!), z: acc.map((x) => x[4]!) });
+  const d = oxfordSteps(acc.map((x) => [x[0]! / 1e6, x[2]!, x[3]!, x[4]!] as const));
   const g = gtCadence(edges);
   worstCad = Math.max(worstCad, Math.abs(d.cadence - g));
   rows.push(['oxford_opt_Pixel_Jamie_Hard_InHand_1 (foot-switch rising edges)', String(d.steps.length), String(edges.length), `${f1((100 * (d.steps.length - edges.length)) / edges.length)} %`, f1(d.cadence), f1(g), f2(d.cadence - g)]);
   const md = ['## 3. Oxford step-counter recordings (`imu-steps/`), phone accelerometer vs foot switches', '',
-    'Detector: `detectSteps` (src/gait/step-detector.ts). Ground truth: the foot-switch step count (validation files: the cumulative ' +
+    'Detector: `countSteps` (src/core/step-counter.ts, the counter behind Walk now and `footing steps`). Ground truth: the foot-switch step count (validation files: the cumulative ' +
     'ground-truth column; Pixel: rising edges of both switch columns). Ground-truth cadence: 60 × intervals / their total over intervals under 1 s.', '',
     table(['recording', 'steps found', 'ground truth', 'count error', 'cadence', 'GT cadence', 'cadence error'], rows), ''];
   return { md: md.join('\n'), verdicts: [`Oxford: cadence within ${CADENCE_TARGET_SPM} steps/min on all four recordings: ${worstCad <= CADENCE_TARGET_SPM ? '**met**' : '**not met**'} (worst ${f2(worstCad)}).`] };
