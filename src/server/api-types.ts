@@ -5,7 +5,7 @@
 export type { TodayState, Progress, ScreenOutcome } from '../services/program-service.js';
 export type { Assessment, OutcomeSummary } from '../services/assessment-service.js';
 export type { Checkin } from '../core/checkin-record.js';
-export type { ProgramEvent } from '../store/repos/program.js';
+export type { ProgramEvent } from '../core/program-event-record.js';
 export type { Session } from '../core/session-record.js';
 export type { PainMap, ScreeningRecord, OutcomeRecord } from '../store/repos/assessments.js';
 export type { GaitAnalysisRecord } from '../store/repos/gait-analyses.js';

@@ -10,6 +10,7 @@ import { sampleTimes } from '../core/walking-chunk.js';
 import { WalkingOverride } from '../core/walking-override.js';
 import { WALKING_KINDS, type WalkingSample } from '../core/walking.js';
 import { REMINDER_DAYS, ReminderSettingsInput } from '../core/reminder-record.js';
+import { PROGRAM_EVENT_ACTIONS, PROGRAM_EVENT_ACTORS } from '../core/program-event-record.js';
 import { GaitStillsRecordSchema } from '../gait/gait-stills.js';
 import { addWalkingSamples, listWalkingChunkRows, recomputeDays } from './repos/walking.js';
 import { refreshListFigures } from './repos/patient-list.js';
@@ -31,7 +32,7 @@ const Row = {
   screen: z.object({ id: text, taken_at: text, answers: text, status: z.enum(['clear', 'stop']), urgency: nullableText, result: text }).strict(),
   program: z.object({ stage: int.min(1), stage_started_on: text, started_on: text, status: z.enum(['active', 'stopped']), decided_on: nullableText, updated_at: text, dose_overrides: nullableText.default(null),
     walking_override: jsonOf(WalkingOverride, 'a clinician\'s walking target or cap (src/core/walking-override.ts)').default(null) }).strict(),
-  event: z.object({ id: text, at: text, on_date: text, action: z.enum(['start', 'progress', 'regress', 'hold', 'stop', 'resume']), from_stage: int.nullable(), to_stage: int.nullable(), reasons: text, actor: z.enum(['engine', 'person', 'clinician']) }).strict(),
+  event: z.object({ id: text, at: text, on_date: text, action: z.enum(PROGRAM_EVENT_ACTIONS), from_stage: int.nullable(), to_stage: int.nullable(), reasons: text, actor: z.enum(PROGRAM_EVENT_ACTORS) }).strict(),
   session: z.object({ id: text, client_id: text, date: text, started_at: text, completed_at: text, stage: int, status: z.enum(['completed', 'partial']), items: text }).strict(),
   checkin: z.object({ id: text, at: text, date: text, context: z.enum(['daily', 'before', 'after']), session_id: nullableText, back: int.min(0).max(10).nullable(), neck: int.min(0).max(10).nullable(), foot: int.min(0).max(10).nullable(), regions: text, note: nullableText, heel_first_steps: int.min(0).max(10).nullable().default(null), new_lower_limb: int.min(0).max(1).nullable().default(null), client_id: nullableText.default(null) }).strict(),
   // id and dedupe_key: written by Footing before migration 0005 (the sample's identity is now its columns); read

@@ -1,9 +1,10 @@
 /**
  * The database schema as Kysely types. One schema for SQLite and PostgreSQL: ids are generated text (UUIDs, never
  * auto-increment, which differs between the two), times are ISO 8601 text, JSON is stored as text and parsed by the
- * repositories with their zod validators (src/store/records.ts).
+ * repositories with their zod validators (the record files, src/core/*-record.ts).
  */
 import type { ColumnType, Generated } from 'kysely';
+import type { ProgramEventAction, ProgramEventActor } from '../core/program-event-record.js';
 
 export interface PeopleTable {
   id: string;
@@ -44,12 +45,12 @@ export interface ProgramEventsTable {
   person_id: string;
   at: string;
   on_date: string;
-  action: 'start' | 'progress' | 'regress' | 'hold' | 'stop' | 'resume';
+  action: ProgramEventAction;
   from_stage: number | null;
   to_stage: number | null;
-  /** JSON: Reason[]. */
+  /** JSON: Reason[] (src/core/program-event-record.ts). */
   reasons: string;
-  actor: 'engine' | 'person' | 'clinician';
+  actor: ProgramEventActor;
 }
 
 export interface SessionsTable {

@@ -1,19 +1,18 @@
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
-import type { ProgramAction, Reason } from '../../core/program-engine.js';
 import type { Database } from '../schema.js';
 import type { DoseOverrides } from '../../core/plan.js';
 import { WalkingOverride } from '../../core/walking-override.js';
+import { PROGRAM_EVENT_REASONS, type ProgramEvent } from '../../core/program-event-record.js';
 import { fromJson, newId, toJson } from '../json-column.js';
 import { inTransaction, refreshListFigures } from './patient-list.js';
 
 /** The program. `walkingOverride` is read here and written only by setWalkingOverride (upsertProgram leaves it). */
 export interface Program { stage: number; stageStartedOn: string; startedOn: string; status: 'active' | 'stopped'; decidedOn: string | null; doseOverrides?: DoseOverrides | null; walkingOverride?: WalkingOverride | null }
-export interface ProgramEvent { id: string; at: string; onDate: string; action: ProgramAction | 'start' | 'resume'; fromStage: number | null; toStage: number | null; reasons: Reason[]; actor: string }
+export type { ProgramEvent };
 
 type Db = Kysely<Database> | Transaction<Database>;
 const Overrides = z.custom<DoseOverrides>((v) => typeof v === 'object' && v !== null);
-const Reasons = z.array(z.object({ rule: z.string(), text: z.string(), refs: z.array(z.string()) }));
 
 export async function getProgram(db: Db, personId: string): Promise<Program | null> {
   const r = await db.selectFrom('programs').selectAll().where('person_id', '=', personId).executeTakeFirst();
@@ -44,11 +43,11 @@ export async function setWalkingOverride(db: Db, personId: string, o: WalkingOve
 export async function addProgramEvent(db: Db, personId: string, e: Omit<ProgramEvent, 'id'>): Promise<void> {
   await db.insertInto('program_events').values({
     id: newId(), person_id: personId, at: e.at, on_date: e.onDate, action: e.action, from_stage: e.fromStage,
-    to_stage: e.toStage, reasons: toJson(e.reasons), actor: e.actor as 'engine' | 'person' | 'clinician',
+    to_stage: e.toStage, reasons: toJson(e.reasons), actor: e.actor,
   }).execute();
 }
 
 export async function listProgramEvents(db: Db, personId: string): Promise<ProgramEvent[]> {
   const rows = await db.selectFrom('program_events').selectAll().where('person_id', '=', personId).orderBy('at').orderBy('id').execute();
-  return rows.map((r) => ({ id: r.id, at: r.at, onDate: r.on_date, action: r.action, fromStage: r.from_stage, toStage: r.to_stage, reasons: fromJson(Reasons, r.reasons, `program_events.reasons (${r.id})`), actor: r.actor }));
+  return rows.map((r) => ({ id: r.id, at: r.at, onDate: r.on_date, action: r.action, fromStage: r.from_stage, toStage: r.to_stage, reasons: fromJson(PROGRAM_EVENT_REASONS, r.reasons, `program_events.reasons (${r.id})`), actor: r.actor }));
 }
