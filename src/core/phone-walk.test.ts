@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PHONE_WALK_DEVICE, PHONE_WALK_SOURCE, phoneWalkFromCount, phoneWalkSamples, PhoneWalkInput } from './phone-walk.js';
+import { PHONE_WALK_DEVICE, PHONE_WALK_SOURCE, phoneWalkFromCount, phoneWalkHistoryName, phoneWalkImportRecord, phoneWalkSamples, PhoneWalkInput } from './phone-walk.js';
 
 // Start at 2026-11-20 08:00:00.400 +01:00 (07:00:00.400 UTC), stop 150.2 s later.
 const START = Date.UTC(2026, 10, 20, 7, 0, 0, 400);
@@ -35,4 +35,15 @@ test('A walk that does not add up is refused with the field at fault', () => {
   assert.equal(path({ ...ok, walkingSeconds: 92 }), 'walkingSeconds');
   assert.equal(path({ ...ok, end: ok.start }), 'end');
   assert.equal(path({ ...ok, end: '2026-11-20T20:00:01-05:00' }), 'end');
+});
+
+test('Its import-history record: one walk read, what it gave and added, the days it covers, in order', () => {
+  // A walk over midnight whose 6 measurements were 2 new, 4 already stored (another device counted them).
+  const r = phoneWalkImportRecord(6, 2, ['2026-11-21', '2026-11-20', '2026-11-21']);
+  assert.equal(r.status, 'imported');
+  assert.deepEqual([r.records, r.samples, r.added, r.duplicates, r.skipped, r.errorCount], [1, 6, 2, 4, 0, 0]);
+  assert.deepEqual(r.days, { count: 2, first: '2026-11-20', last: '2026-11-21' });
+  assert.equal(phoneWalkImportRecord(3, 0, ['2026-11-20']).status, 'nothing-new');
+  assert.equal(phoneWalkHistoryName({ steps: 1234 }), 'Walk now, 1,234 steps');
+  assert.equal(phoneWalkHistoryName({ steps: 1 }), 'Walk now, 1 step');
 });

@@ -7,12 +7,15 @@
  */
 import { z } from 'zod';
 import { formatIsoWithOffset } from './iso-time.js';
+import { IMPORT_RECORD_VERSION, importStatus, type ImportRecord } from './import-record.js';
 import { clientId, isoDateTime } from './record-fields.js';
 import type { WalkingSample } from './walking.js';
 
 /** The source and device of a phone walk's samples (shown on the Walking page's sources). */
 export const PHONE_WALK_SOURCE = 'footing-phone';
 export const PHONE_WALK_DEVICE = 'Walk now';
+/** The `format` of a phone walk's row in the import history (src/store/repos/imports.ts). */
+export const PHONE_WALK_FORMAT = 'phone-walk';
 /** More steps in one minute than anyone walks (the counter itself keeps steps at least 350 ms apart: 171/min). */
 export const MAX_STEPS_PER_MINUTE = 250;
 /** A walk longer than this is not one walk (the phone was left counting). */
@@ -90,5 +93,25 @@ export function phoneWalkFromCount(input: {
     steps: stepsPerMinute.reduce((a, n) => a + Math.min(n, MAX_STEPS_PER_MINUTE), 0),
     walkingSeconds: Math.min(input.walkingSeconds, (end - start) / 1000),
     cadenceSpm: input.cadenceSpm,
+  };
+}
+
+/** The name a phone walk has in the import history: what it was and its steps as counted ("Walk now, 1,234 steps"). */
+export function phoneWalkHistoryName(w: Pick<PhoneWalkInput, 'steps'>): string {
+  return `${PHONE_WALK_DEVICE}, ${w.steps.toLocaleString('en')} step${w.steps === 1 ? '' : 's'}`;
+}
+
+/**
+ * A phone walk's record in the import history, in the meanings an import's figures have (src/core/import-record.ts):
+ * one record read (the walk), the measurements it gave (`samples`), of which `added` were new (the rest were stored
+ * already: a walk another device counted too). Nothing is skipped and nothing is damaged: the walk was checked whole.
+ * `dates`: the local days it covers.
+ */
+export function phoneWalkImportRecord(samples: number, added: number, dates: readonly string[]): ImportRecord {
+  const sorted = [...new Set(dates)].sort();
+  return {
+    version: IMPORT_RECORD_VERSION, status: importStatus({ ok: true, added }), mode: 'strict',
+    records: 1, samples, added, duplicates: samples - added, skipped: 0, skippedBy: {}, errorCount: 0, warningCount: 0, problems: [],
+    days: { count: sorted.length, first: sorted[0] ?? null, last: sorted.at(-1) ?? null },
   };
 }

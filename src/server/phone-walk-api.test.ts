@@ -37,6 +37,19 @@ for (const kind of DATABASES) {
       assert.equal((await day()).steps, 365);
     });
 
+    test('Listed once in the import history like a file: what it held and what it added, also after the resend', async () => {
+      const history = (await app.inject({ method: 'GET', url: '/api/imports' })).json();
+      assert.equal(history.length, 1, 'the resend added no second row');
+      const [row] = history;
+      assert.equal(row.fileName, 'Walk now, 365 steps');
+      assert.equal(row.format, 'phone-walk');
+      // 6 measurements (4 minutes of steps, the walking time, the cadence), all new; one walk; one day.
+      assert.deepEqual(row.result, {
+        version: 1, status: 'imported', mode: 'strict', records: 1, samples: 6, added: 6, duplicates: 0, skipped: 0, skippedBy: {},
+        errorCount: 0, warningCount: 0, problems: [], days: { count: 1, first: '2026-11-20', last: '2026-11-20' },
+      });
+    });
+
     test('The overlap rule: a hand log of the same day is not added to the walk (the larger stands)', async () => {
       const res = await app.inject({ method: 'PUT', url: '/api/walking/manual', payload: { date: '2026-11-20', steps: 1000 } });
       assert.equal(res.statusCode, 200);

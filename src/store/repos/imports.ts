@@ -8,9 +8,23 @@ import type { Database } from '../schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** Writes a history row (`summary`: the record as JSON, or '{}' while the import that owns the row runs). */
-export async function insertImport(db: Db, r: { id: string; personId: string; fileName: string; format: string; at: string; summary: string }): Promise<void> {
-  await db.insertInto('imports').values({ id: r.id, person_id: r.personId, file_name: r.fileName, format: r.format, sha256: '', at: r.at, summary: r.summary }).execute();
+/**
+ * Writes a history row (`summary`: the record as JSON, or '{}' while the import that owns the row runs). `sha256`:
+ * the hex SHA-256 of what identifies the content, when the caller finds rows by it (a phone walk: its client id).
+ */
+export async function insertImport(db: Db, r: { id: string; personId: string; fileName: string; format: string; at: string; summary: string; sha256?: string }): Promise<void> {
+  await db.insertInto('imports').values({ id: r.id, person_id: r.personId, file_name: r.fileName, format: r.format, sha256: r.sha256 ?? '', at: r.at, summary: r.summary }).execute();
+}
+
+/** The id of a person's history row of this format and content hash, if there is one. */
+export async function findImportId(db: Db, personId: string, format: string, sha256: string): Promise<string | null> {
+  const row = await db.selectFrom('imports').select('id').where('person_id', '=', personId).where('format', '=', format).where('sha256', '=', sha256).executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/** Sets the record of a history row written with '{}' (see insertImport). */
+export async function setImportSummary(db: Db, id: string, summary: string): Promise<void> {
+  await db.updateTable('imports').set({ summary }).where('id', '=', id).execute();
 }
 
 /** One past import as the history lists it. `result` is null for a row whose record cannot be read (restored from
