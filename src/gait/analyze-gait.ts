@@ -6,6 +6,7 @@
 import { angleCurves, keyFrames, type AngleCurves, type KeyFrame } from './angle-curves.js';
 import type { GaitEvents } from './gait-events.js';
 import type { KeypointSeries } from './keypoints.js';
+import { trimEdgeEvents } from './edge-events.js';
 import { checkEventConsistency, modeFromCadence } from './event-consistency.js';
 import { detectMode, modeFromPelvis, type GaitMode } from './gait-mode.js';
 import { detectKeypointEvents, runningContacts, runningToeOffs } from './keypoint-events.js';
@@ -148,6 +149,9 @@ export function analyzeGait(series: KeypointSeries, options: AnalyzeGaitOptions 
   if (quality.effectiveFps < MIN_FPS) detection = { status: 'not_measurable', reason: `Frame rate below ${MIN_FPS} frames per second.` };
   let mode: GaitMode = 'unknown';
   if (detection.status === 'ok') {
+    // Contacts at the clip's edges that cannot be steps (one contact under both feet, a foot landing twice) are
+    // dropped before any time is taken from them; the consistency check below still judges what is left.
+    detection = { ...detection, events: trimEdgeEvents(detection.events).events };
     let tp = temporalParameters(detection.events);
     // Walk or run from the body's mechanics first (needs no toe offs).
     const hips = pelvis(clean); const size = median(torsoLength(clean).filter(Number.isFinite));

@@ -47,6 +47,14 @@ export const SHORTEST_STEP_FRACTION = 0.5;
 
 export interface ConsistencyCheck { ok: boolean; problems: string[] }
 
+/**
+ * How many slips of one kind a clip with this many contacts may have and still be judged consistent: one for an
+ * edge of the picture (a foot entering mid-swing), and one more per 8 contacts for noise at the feet's crossings.
+ */
+export function slipAllowance(contacts: number): number {
+  return 1 + Math.floor(contacts / 8);
+}
+
 /** Count of places where one foot lands twice with no toe off between (or leaves twice with no contact). */
 function footOrderErrors(f: FootEvents): number {
   const seq = [...f.heelStrike.map((t) => ({ t, k: 'on' as const })), ...f.toeOff.map((t) => ({ t, k: 'off' as const }))].sort((a, b) => a.t - b.t);
@@ -67,10 +75,10 @@ export function checkEventConsistency(events: GaitEvents, tp: TemporalParameters
   const problems: string[] = [];
   const orderErrors = footOrderErrors(events.left) + footOrderErrors(events.right);
   const contacts = events.left.heelStrike.length + events.right.heelStrike.length;
-  // One slip is allowed for an edge of the picture (a foot entering mid-swing); more is a swapped or noisy leg.
-  if (orderErrors > 1 + Math.floor(contacts / 8)) problems.push(`a foot lands twice without leaving the ground (${orderErrors} times)`);
+  // A few slips are allowed (slipAllowance); more is a swapped or noisy leg.
+  if (orderErrors > slipAllowance(contacts)) problems.push(`a foot lands twice without leaving the ground (${orderErrors} times)`);
   const same = sameFootNeighbours(events);
-  if (same > 1 + Math.floor(contacts / 8)) problems.push(`left and right contacts do not alternate (${same} times the same foot twice in a row)`);
+  if (same > slipAllowance(contacts)) problems.push(`left and right contacts do not alternate (${same} times the same foot twice in a row)`);
   const ratio = tp.stepTime / tp.strideTime;
   if (Number.isFinite(ratio) && (ratio < STEP_TO_STRIDE.min || ratio > STEP_TO_STRIDE.max)) {
     problems.push(`a step lasts ${(100 * ratio).toFixed(0)} % of a stride instead of about half`);
