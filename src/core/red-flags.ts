@@ -43,7 +43,9 @@ export interface PrecautionQuestion {
   reason: string;
   refs: string[];
 }
-export type ExerciseExclusion = 'ball-roll' | 'toe-drills';
+/** The exercises a precaution can take out of the plan (the stored screen result names them). */
+export const EXERCISE_EXCLUSIONS = ['ball-roll', 'toe-drills'] as const;
+export type ExerciseExclusion = (typeof EXERCISE_EXCLUSIONS)[number];
 
 export const RED_FLAG_QUESTIONS: readonly RedFlagQuestion[] = [
   // Back: cauda equina, DOMAIN.md §6 [33][34]; ask explicitly, people rarely volunteer these.

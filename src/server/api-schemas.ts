@@ -11,13 +11,7 @@ export { isoDate, isoDateTime, nprs } from '../core/record-fields.js';
 export { BodyMark } from '../core/pain.js';
 export { CheckinInput } from '../core/checkin-record.js';
 export { PainScores, SessionInput, SessionItem } from '../core/session-record.js';
-
-export const ScreenInput = z.object({
-  answers: z.record(z.string(), z.boolean({ error: 'must be true or false' })),
-  /** Person's age, for the walking ceiling (DOMAIN.md §2b [6]); optional. */
-  birthYear: z.number().int().min(1900).max(2100).nullable().optional(),
-}).strict();
-export type ScreenInput = z.infer<typeof ScreenInput>;
+export { ScreenInput } from '../core/screen-record.js';
 
 export const WalkingLogInput = z.object({
   date: isoDate,

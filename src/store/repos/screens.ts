@@ -1,13 +1,10 @@
 import type { Kysely, Transaction } from 'kysely';
-import { z } from 'zod';
 import type { ScreenAnswers, ScreenResult } from '../../core/red-flags.js';
+import { SCREEN_ANSWERS, SCREEN_RESULT, type StoredScreen } from '../../core/screen-record.js';
 import type { Database } from '../schema.js';
 import { fromJson, newId, toJson } from '../json-column.js';
 
-export interface StoredScreen { id: string; takenAt: string; answers: ScreenAnswers; result: ScreenResult }
-
-const ResultSchema = z.custom<ScreenResult>((v) => typeof v === 'object' && v !== null && 'status' in v);
-const AnswersSchema = z.record(z.string(), z.boolean());
+export type { StoredScreen };
 
 export async function insertScreen(trx: Transaction<Database> | Kysely<Database>, personId: string, takenAt: string, answers: ScreenAnswers, result: ScreenResult): Promise<StoredScreen> {
   const id = newId();
@@ -29,5 +26,5 @@ export async function listScreens(db: Kysely<Database>, personId: string): Promi
 }
 
 function fromRow(row: Database['screens']): StoredScreen {
-  return { id: row.id, takenAt: row.taken_at, answers: fromJson(AnswersSchema, row.answers, `screens.answers (${row.id})`), result: fromJson(ResultSchema, row.result, `screens.result (${row.id})`) };
+  return { id: row.id, takenAt: row.taken_at, answers: fromJson(SCREEN_ANSWERS, row.answers, `screens.answers (${row.id})`), result: fromJson(SCREEN_RESULT, row.result, `screens.result (${row.id})`) };
 }
