@@ -63,6 +63,7 @@ for (const kind of DATABASES) {
       const resources = (cs.rest as { resource: { type: string; interaction: { code: string }[]; searchParam: { name: string }[] }[] }[])[0]!.resource;
       assert.deepEqual(resources.map((r) => r.type), ['Patient', 'Observation', 'CarePlan', 'Goal', 'QuestionnaireResponse']);
       assert.deepEqual(resources.find((r) => r.type === 'Observation')!.searchParam.map((p) => p.name), ['patient', 'subject', 'code', 'date', '_count']);
+      assert.deepEqual(resources.find((r) => r.type === 'QuestionnaireResponse')!.searchParam.map((p) => p.name), ['patient', 'subject', 'authored', 'questionnaire', '_count']);
       assert.ok(resources.every((r) => r.interaction.map((i) => i.code).join() === 'read,search-type'), 'read-only');
     });
 
@@ -175,8 +176,10 @@ for (const kind of DATABASES) {
       }
       const other = await get('patient', '/fhir/R4/Encounter');
       assert.deepEqual([other.status, issue(other.body).code], [404, 'not-supported']);
-      const qrDate = await get('patient', '/fhir/R4/QuestionnaireResponse?authored=2026');
-      assert.deepEqual([qrDate.status, issue(qrDate.body).code, issue(qrDate.body).expression], [400, 'not-supported', ['authored']]);
+      const qrStatus = await get('patient', '/fhir/R4/QuestionnaireResponse?status=completed');
+      assert.deepEqual([qrStatus.status, issue(qrStatus.body).code, issue(qrStatus.body).expression], [400, 'not-supported', ['status']]);
+      const qrOther = await get('patient', '/fhir/R4/QuestionnaireResponse?questionnaire=http://loinc.org/q/1');
+      assert.deepEqual([qrOther.status, issue(qrOther.body).code, issue(qrOther.body).expression], [400, 'invalid', ['questionnaire']]);
     });
 
     test('A clinician\'s reads are in the patient\'s audit log, by route pattern', async () => {
@@ -207,6 +210,47 @@ for (const kind of DATABASES) {
       assert.deepEqual(odi.map((o) => valueOf(o)), [28]);
       const psfs = resourcesOf(await bundle('patient', '/fhir/R4/Observation?code=https://footing.example/fhir/CodeSystem/outcome-measures|psfs'));
       assert.deepEqual(psfs.map((o) => [valueOf(o), o.derivedFrom]), [[4, [{ reference: `QuestionnaireResponse/${qr.id}` }]]]);
+    });
+
+    test('Every search the CapabilityStatement declares works, and pages one resource at a time by next links to the same answer', async () => {
+      // After the test above: PSFS (10:00Z) and ODI (10:05Z) on 2 Nov; here an NPRS of 3 on 3 Nov.
+      assert.equal((await world.as('patient', { method: 'POST', url: '/api/assessment/outcomes', payload: { measure: 'nprs', input: { value: 3 }, recordedAt: '2026-11-03T09:00:00Z', recordedBy: 'me' } })).statusCode, 201);
+      // Worked out by hand from the seeded record: 3 step days, 2 pain scores (1 Nov), the PSFS, ODI and NPRS scores;
+      // QuestionnaireResponses for the two free measures only (PSFS on 2 Nov, NPRS on 3 Nov).
+      const expected: Record<string, Record<string, [string, number]>> = {
+        Patient: { _id: [pid, 1] },
+        Observation: { patient: [pid, 8], subject: [`Patient/${pid}`, 8], code: ['http://loinc.org|72514-3', 2], date: ['ge2026-11-02', 3] },
+        CarePlan: { patient: [pid, 1], subject: [`Patient/${pid}`, 1] },
+        Goal: { patient: [pid, 1], subject: [`Patient/${pid}`, 1] },
+        QuestionnaireResponse: { patient: [pid, 2], subject: [`Patient/${pid}`, 2], authored: ['2026-11-02', 1], questionnaire: ['https://footing.example/fhir/Questionnaire/nprs', 1] },
+      };
+      const cs = await ok('anonymous', '/fhir/R4/metadata');
+      const declared = (cs.rest as { resource: { type: string; searchParam: { name: string }[] }[] }[])[0]!.resource;
+      assert.deepEqual(declared.map((r) => r.type), Object.keys(expected));
+      for (const r of declared) {
+        const names = r.searchParam.map((p) => p.name).filter((n) => n !== '_count');
+        assert.deepEqual(names, Object.keys(expected[r.type]!), `${r.type}: every declared parameter has a case here`);
+        for (const name of names) {
+          const [value, total] = expected[r.type]![name]!;
+          const needsPatient = name === '_id' || name === 'patient' || name === 'subject' ? '' : `patient=${pid}&`;
+          const query = `${needsPatient}${name}=${encodeURIComponent(value)}`;
+          const whole = await bundle('clinicianOfClinic', `/fhir/R4/${r.type}?${query}`);
+          assert.equal(whole.total, total, `${r.type}?${query}`);
+          assert.ok(resourcesOf(whole).every((x) => x.resourceType === r.type));
+          let url: string | null = `/fhir/R4/${r.type}?${query}&_count=1`;
+          const paged: string[] = [];
+          while (url) {
+            const page: SearchsetBundle = await bundle('clinicianOfClinic', url);
+            assert.equal(page.total, total, url);
+            assert.ok(resourcesOf(page).length <= 1, url);
+            paged.push(...resourcesOf(page).map((x) => x.id));
+            const next = page.link.find((l) => l.relation === 'next');
+            url = next ? next.url.replace(/^http:\/\/localhost:80/, '') : null;
+            assert.ok(paged.length <= total, `${r.type}?${query}: more pages than resources`);
+          }
+          assert.deepEqual(paged, resourcesOf(whole).map((x) => x.id), `${r.type}?${query}: the pages hold the whole answer, in order`);
+        }
+      }
     });
 
     // Last: it ends the clinician's access for the tests above.

@@ -10,6 +10,7 @@ const SP = 'http://hl7.org/fhir/SearchParameter';
 /** The official definitions of the search parameters this server supports. */
 const DEFINITIONS: Record<string, string> = {
   _id: `${SP}/Resource-id`, patient: `${SP}/clinical-patient`, code: `${SP}/clinical-code`, date: `${SP}/clinical-date`,
+  authored: `${SP}/QuestionnaireResponse-authored`, questionnaire: `${SP}/QuestionnaireResponse-questionnaire`,
 };
 const DOCS: Record<string, string> = {
   _id: 'The patient\'s id (Footing\'s person id).',
@@ -17,6 +18,8 @@ const DOCS: Record<string, string> = {
   subject: 'The same as patient (Patient references only).',
   code: 'system|code, code, or |code; comma-separated for any of them.',
   date: 'The effective date or time; repeat for a range. Prefixes eq (default), ge, le, gt, lt. A date without a time is a UTC day.',
+  authored: 'When the answers were given; repeat for a range. Prefixes eq (default), ge, le, gt, lt. A date without a time is a UTC day.',
+  questionnaire: 'The Questionnaire answered: its canonical URL (optionally |version) or Questionnaire/<id>; comma-separated for any of them.',
 };
 
 export function capabilityStatement(o: { base: string; date: string; version: string }): Record<string, unknown> {

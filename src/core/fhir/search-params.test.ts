@@ -56,3 +56,21 @@ test('Every bad parameter is refused naming the parameter', () => {
     assert.ok(r.message.startsWith(`${param}: `), r.message);
   }
 });
+
+test('QuestionnaireResponse: authored is a repeatable date range, questionnaire a canonical URL or reference, any of several', () => {
+  const s = ok(parseSearch('QuestionnaireResponse', {
+    authored: ['ge2026-11-01', 'lt2026-11-03T00:00:00+01:00'],
+    questionnaire: 'https://footing.example/fhir/Questionnaire/psfs|1,Questionnaire/nprs',
+  }));
+  // 00:00 at +01:00 is 23:00 UTC the day before.
+  assert.deepEqual(s.dates.map((d) => [d.prefix, d.start]), [['ge', Date.UTC(2026, 10, 1)], ['lt', Date.UTC(2026, 10, 2, 23)]]);
+  assert.deepEqual(s.questionnaires, ['psfs', 'nprs']);
+  assert.equal(ok(parseSearch('QuestionnaireResponse', {})).questionnaires, null);
+  const other = refused(parseSearch('QuestionnaireResponse', { questionnaire: 'http://loinc.org/q/44249-1' }));
+  assert.deepEqual([other.param, other.unsupported], ['questionnaire', false]);
+  assert.match(other.message, /not one of Footing's Questionnaires/);
+  assert.equal(refused(parseSearch('QuestionnaireResponse', { authored: 'soon' })).param, 'authored');
+  // authored belongs to QuestionnaireResponse only, date to Observation only.
+  assert.equal(refused(parseSearch('Observation', { authored: '2026' })).unsupported, true);
+  assert.equal(refused(parseSearch('QuestionnaireResponse', { date: '2026' })).unsupported, true);
+});

@@ -4,10 +4,13 @@
  *
  * Supported: `_id` (Patient), `patient` and `subject` (Observation, CarePlan, Goal, QuestionnaireResponse; one patient, `Patient/<id>` or
  * `<id>`), `code` (Observation; `system|code`, `code` or `|code`, comma-separated for "any of"), `date`
- * (Observation; repeatable, with the prefixes eq, ge, le, gt, lt), `_count` (1-100) and `_cursor` (the position
+ * (Observation) and `authored` (QuestionnaireResponse; both repeatable, with the prefixes eq, ge, le, gt, lt),
+ * `questionnaire` (QuestionnaireResponse: the Questionnaire's canonical URL, optionally `|version`, or
+ * `Questionnaire/<id>`; comma-separated for "any of"), `_count` (1-100) and `_cursor` (the position
  * a `next` link carries), `_format` (JSON only). Anything else is refused rather than ignored, so that a client
  * never takes an unfiltered answer for a filtered one.
  */
+import { QUESTIONNAIRE_BASE } from './assessment-resources.js';
 
 export const SEARCH_TYPES = ['Patient', 'Observation', 'CarePlan', 'Goal', 'QuestionnaireResponse'] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];
@@ -18,8 +21,10 @@ export const SEARCH_PARAMS: Record<SearchType, Readonly<Record<string, 'token' |
   Observation: { patient: 'reference', subject: 'reference', code: 'token', date: 'date' },
   CarePlan: { patient: 'reference', subject: 'reference' },
   Goal: { patient: 'reference', subject: 'reference' },
-  QuestionnaireResponse: { patient: 'reference', subject: 'reference' },
+  QuestionnaireResponse: { patient: 'reference', subject: 'reference', authored: 'date', questionnaire: 'reference' },
 };
+/** The parameters that filter by the resource's time (effective-range in search-results.ts): repeatable, with prefixes. */
+const DATE_PARAMS: ReadonlySet<string> = new Set(['date', 'authored']);
 const COMMON = new Set(['_count', '_cursor', '_format']);
 export const DEFAULT_COUNT = 50;
 export const MAX_COUNT = 100;
@@ -38,8 +43,10 @@ export interface FhirSearch {
   patient: string | null;
   /** Any of these codes (null: no code filter). */
   codes: TokenCode[] | null;
-  /** Every bound must hold. */
+  /** Every bound must hold (`date` or `authored`). */
   dates: DateBound[];
+  /** Any of these Questionnaires, by id (null: no filter). */
+  questionnaires: string[] | null;
   count: number;
   after: Cursor | null;
 }
@@ -109,17 +116,28 @@ function parsePatient(raw: string, param: string): string | { message: string } 
   return id;
 }
 
+/**
+ * The Questionnaire a `questionnaire` value names, as its id: its canonical URL (Footing's, QUESTIONNAIRE_BASE/<id>,
+ * with an optional `|version`) or a reference `Questionnaire/<id>`. Another server's URL names nothing here.
+ */
+function parseQuestionnaire(raw: string): string | { message: string } {
+  const url = raw.split('|')[0]!;
+  const id = [`${QUESTIONNAIRE_BASE}/`, 'Questionnaire/'].filter((p) => url.startsWith(p)).map((p) => url.slice(p.length))[0];
+  if (id === undefined || !FHIR_ID.test(id)) return { message: `"${raw}" is not one of Footing's Questionnaires (its canonical URL ${QUESTIONNAIRE_BASE}/<id>, or Questionnaire/<id>)` };
+  return id;
+}
+
 /** Parses the query of a search of `type`; the first problem found is returned, naming its parameter. */
 export function parseSearch(type: SearchType, query: Readonly<Record<string, unknown>>): ParsedSearch {
   const own = SEARCH_PARAMS[type];
   const fail = (param: string, message: string, unsupported = false): ParsedSearch => ({ ok: false, param, message: `${param}: ${message}`, unsupported });
-  const search: FhirSearch = { patient: null, codes: null, dates: [], count: DEFAULT_COUNT, after: null };
+  const search: FhirSearch = { patient: null, codes: null, dates: [], questionnaires: null, count: DEFAULT_COUNT, after: null };
   for (const [name, raw] of Object.entries(query)) {
     const base = name.split(':')[0]!;
     if (!(base in own) && !COMMON.has(base)) return fail(name, `not a supported search parameter of ${type} (supported: ${[...Object.keys(own), ...COMMON].join(', ')})`, true);
     if (name !== base) return fail(name, `the modifier ":${name.slice(base.length + 1)}" is not supported`, true);
     const values = valuesOf(raw);
-    if (base !== 'date' && values.length > 1) return fail(name, 'given more than once');
+    if (!DATE_PARAMS.has(base) && values.length > 1) return fail(name, 'given more than once');
     const value = values[0] ?? '';
     switch (base) {
       case '_id': case 'patient': case 'subject': {
@@ -140,7 +158,17 @@ export function parseSearch(type: SearchType, query: Readonly<Record<string, unk
         search.codes = codes;
         break;
       }
-      case 'date':
+      case 'questionnaire': {
+        const ids: string[] = [];
+        for (const part of value.split(',')) {
+          const id = parseQuestionnaire(part);
+          if (typeof id !== 'string') return fail(name, id.message);
+          ids.push(id);
+        }
+        search.questionnaires = ids;
+        break;
+      }
+      case 'date': case 'authored':
         for (const v of values) {
           const d = parseDate(v);
           if (typeof d === 'string') return fail(name, d);

@@ -55,3 +55,16 @@ test('Pages of 2 across 3 pages give each resource once, with the total; a resou
   const grown = [...RECORD, obs('s0', '2026-10-29')];
   assert.deepEqual(searchPage(grown, { ...search({ _count: '2' }), after: first.next }).resources.map((r) => r.id), ['s3', 'p1']);
 });
+
+test('QuestionnaireResponses by when they were authored and by the Questionnaire they answer', () => {
+  const qr = (id: string, q: string, authored: string): FhirResource => ({ resourceType: 'QuestionnaireResponse', id, questionnaire: `https://footing.example/fhir/Questionnaire/${q}`, authored });
+  // NPRS on 1 Nov 10:00Z, PSFS on 2 Nov 09:00+01:00 (08:00Z), PSFS again on 9 Nov 10:00Z.
+  const answers = [qr('b', 'psfs', '2026-11-02T09:00:00+01:00'), qr('c', 'psfs', '2026-11-09T10:00:00Z'), qr('a', 'nprs', '2026-11-01T10:00:00Z')];
+  const find = (q: Record<string, unknown>) => { const r = parseSearch('QuestionnaireResponse', q); assert.ok(r.ok); return searchPage(answers, r.search).resources.map((x) => x.id); };
+  assert.deepEqual(find({}), ['a', 'b', 'c']);
+  assert.deepEqual(find({ questionnaire: 'Questionnaire/psfs' }), ['b', 'c']);
+  assert.deepEqual(find({ questionnaire: 'https://footing.example/fhir/Questionnaire/nprs|1' }), ['a']);
+  assert.deepEqual(find({ authored: '2026-11-02' }), ['b']);
+  assert.deepEqual(find({ authored: 'lt2026-11-02T08:00:00Z' }), ['a'], 'the PSFS at 08:00Z exactly is not before it');
+  assert.deepEqual(find({ authored: ['ge2026-11-02', 'le2026-11-30'], questionnaire: 'Questionnaire/psfs', _count: '1' }), ['b']);
+});

@@ -32,9 +32,16 @@ function codeMatches(r: FhirResource, codes: readonly TokenCode[]): boolean {
   return codings.some((c) => codes.some((want) => want.code === c.code && (want.system === undefined || (want.system === null ? c.system === undefined : want.system === c.system))));
 }
 
-/** Whether a resource meets the search's code and date filters (the patient is chosen before: whose record it is). */
+/** The id of the Questionnaire a QuestionnaireResponse answers (its canonical URL's last part), or null. */
+function questionnaireId(r: FhirResource): string | null {
+  const q = r.questionnaire;
+  return typeof q === 'string' ? (q.split('|')[0]!.split('/').at(-1) ?? null) : null;
+}
+
+/** Whether a resource meets the search's code, questionnaire and date filters (the patient is chosen before: whose record it is). */
 export function matches(r: FhirResource, search: FhirSearch): boolean {
   if (search.codes && !codeMatches(r, search.codes)) return false;
+  if (search.questionnaires && !search.questionnaires.includes(questionnaireId(r) ?? '')) return false;
   if (search.dates.length) {
     const range = effectiveRange(r);
     if (!range || !search.dates.every((b) => dateMatches(range, b))) return false;
