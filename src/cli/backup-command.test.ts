@@ -1,10 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import SQLite from 'better-sqlite3';
 import { runCli } from '../../test/helpers/cli.js';
 import { freshStore } from '../../test/helpers/databases.js';
 import { insertCheckin } from '../store/repos/checkins.js';
@@ -113,4 +114,46 @@ test('--every runs in the foreground, one line per backup, keeps exactly --keep 
     // Exactly the newest two, and nothing else: no partial file from the backup the signal may have met.
     assert.deepEqual(readdirSync(dir).sort(), written.slice(-2));
   } finally { await cleanup(); }
+});
+
+test('A backup killed with SIGKILL leaves its unfinished copy; the next backup removes it (and leaves a live backup\'s copy alone)', async () => {
+  const { dbPath, cleanup } = await databaseWith(1);
+  // 48 MiB of ballast, so that the copy and its check take long enough to be caught half way.
+  const raw = new SQLite(dbPath);
+  raw.exec('CREATE TABLE ballast (b BLOB)');
+  const fill = raw.prepare('INSERT INTO ballast (b) VALUES (randomblob(1048576))');
+  for (let i = 0; i < 48; i++) fill.run();
+  raw.close();
+  const dir = tmp('killed');
+  const live = spawn('sleep', ['60'], { stdio: 'ignore' }); // a process that is alive for the whole test
+  const liveCopy = `footing-2026-12-06T10-00-00.000Z.sqlite.${live.pid}.partial`;
+  try {
+    writeFileSync(join(dir, liveCopy), 'a copy another footing backup is still writing');
+    const child = spawn(process.execPath, [BIN, 'backup', '--to', dir, '--db', dbPath], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    const ownCopy = new RegExp(`^footing-.*Z\\.sqlite\\.${child.pid}\\.partial$`);
+    let seen: string | undefined;
+    let ended = false;
+    void exited.then(() => { ended = true; });
+    while (!seen && !ended) {
+      seen = readdirSync(dir).find((n) => ownCopy.test(n));
+      if (!seen) await new Promise((r) => setTimeout(r, 2));
+    }
+    assert.ok(seen, 'the backup was caught while its copy was unfinished');
+    child.kill('SIGKILL');
+    assert.equal(await exited, null);
+    assert.ok(existsSync(join(dir, seen!)), 'SIGKILL left the unfinished copy behind (nothing could clean it)');
+    assert.ok(!readdirSync(dir).some((n) => SNAPSHOT_NAME.test(n)), 'no finished backup from the killed run');
+
+    const r = await runCli(['backup', '--to', dir, '--db', dbPath]);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, new RegExp(`; removed 1 unfinished copy left by an interrupted backup: ${seen!.replace(/[.]/g, '\\.')}\\n$`));
+    const left = readdirSync(dir);
+    assert.equal(left.length, 2, left.join(', '));
+    assert.equal(left.filter((n) => SNAPSHOT_NAME.test(n)).length, 1, 'the new backup');
+    assert.ok(left.includes(liveCopy), 'the copy of a backup whose process still runs is not touched');
+  } finally {
+    live.kill();
+    await cleanup();
+  }
 });

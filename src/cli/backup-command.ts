@@ -31,7 +31,11 @@ function parseKeep(text: string | undefined): number | undefined {
 
 function describe(s: Snapshot, removed: string[]): string {
   const line = `Backup written: ${s.file} (${formatBytes(s.bytes)}, ${s.rows.toLocaleString('en')} rows in ${s.tables} tables, schema ${s.migration}, integrity ok, ${(s.ms / 1000).toFixed(1)} s)`;
-  return removed.length ? `${line}; removed ${removed.length} older: ${removed.join(', ')}\n` : `${line}\n`;
+  const stale = s.staleRemoved.filter((n) => n.endsWith('.partial'));
+  const parts = [line];
+  if (removed.length) parts.push(`removed ${removed.length} older: ${removed.join(', ')}`);
+  if (stale.length) parts.push(`removed ${stale.length} unfinished cop${stale.length === 1 ? 'y' : 'ies'} left by an interrupted backup: ${stale.join(', ')}`);
+  return `${parts.join('; ')}\n`;
 }
 
 /** One backup, verified, then the oldest beyond --keep removed (only after a good one). */

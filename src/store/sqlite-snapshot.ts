@@ -35,6 +35,36 @@ export interface Snapshot {
   /** The last migration applied to the copy (the schema version). */
   migration: string;
   ms: number;
+  /** Unfinished copies left in the folder by a backup that was killed (kill -9, a power cut), removed first. */
+  staleRemoved: string[];
+}
+
+/**
+ * An unfinished copy: `<backup name>.<pid>.partial` (and SQLite's side files next to it while it is verified). The
+ * pid is that of the process that writes it, so a later run can tell a copy still being written by a live backup
+ * (left alone) from one whose process died before it could clean up (removed).
+ */
+const PARTIAL_NAME = /^footing-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.\d{3}Z\.sqlite\.(\d{1,10})\.partial(?:-journal|-wal|-shm)?$/;
+
+/** Whether a process with this id is running (one we may not signal is running too). */
+function processAlive(pid: number): boolean {
+  try { process.kill(pid, 0); return true; } catch (e) { return (e as NodeJS.ErrnoException).code === 'EPERM'; }
+}
+
+/**
+ * Removes the unfinished copies in dir whose process is gone: a backup killed with SIGKILL never reaches its
+ * cleanup, and each such copy is a whole database of health data that nobody would otherwise delete. A copy of a
+ * backup still running (another `footing backup`, or this process) is left alone. Returns the names removed.
+ */
+export async function removeStalePartials(dir: string): Promise<string[]> {
+  let names: string[];
+  try { names = await readdir(dir); } catch { return []; }
+  const stale = names.filter((n) => {
+    const pid = Number(PARTIAL_NAME.exec(n)?.[1] ?? NaN);
+    return Number.isInteger(pid) && pid > 0 && pid !== process.pid && !processAlive(pid);
+  }).sort();
+  for (const n of stale) await rm(join(dir, n), { force: true });
+  return stale;
 }
 
 /**
@@ -113,6 +143,7 @@ export async function takeSnapshot(opts: { dbPath: string; dir: string; at?: Dat
   const made = { partial: false, renamed: false };
   try {
     try { await mkdir(opts.dir, { recursive: true }); } catch (e) { throw new SnapshotError(`cannot make the backup folder ${opts.dir} (${code(e)})`); }
+    const staleRemoved = await removeStalePartials(opts.dir);
     if (existsSync(file)) throw new SnapshotError(`${file} exists already`);
     // Created first and private (health data), so the copy is never readable by others, not even half-written.
     try { await (await open(partial, 'wx', 0o600)).close(); made.partial = true; } catch (e) { throw new SnapshotError(`cannot write in the backup folder ${opts.dir} (${code(e)})`); }
@@ -129,7 +160,7 @@ export async function takeSnapshot(opts: { dbPath: string; dir: string; at?: Dat
     await rename(partial, file);
     made.renamed = true;
     await fsyncPath(opts.dir, 'r'); // the rename itself survives a power cut
-    return { file, bytes: (await stat(file)).size, ...counts, migration, ms: performance.now() - t0 };
+    return { file, bytes: (await stat(file)).size, ...counts, migration, ms: performance.now() - t0, staleRemoved };
   } finally {
     if (source.open) source.close();
     if (made.partial && !made.renamed) for (const f of [partial, `${partial}-journal`, `${partial}-wal`, `${partial}-shm`]) await rm(f, { force: true });
