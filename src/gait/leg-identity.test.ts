@@ -33,6 +33,21 @@ function labelledByPosition(series: KeypointSeries, walksLeft: boolean): Keypoin
   };
 }
 
+/** The series with the right leg's points drawn on the left foot until `until` s (both labels on one foot). */
+function mergedLegs(series: KeypointSeries, until: number): KeypointSeries {
+  return {
+    ...series,
+    frames: series.frames.map((f) => (f.time >= until ? f : {
+      ...f,
+      people: f.people.map((p) => {
+        const image = [...p.image];
+        for (const part of LEG) image[LANDMARKS.indexOf(`right_${part}` as LandmarkName)] = { ...p.image[LANDMARKS.indexOf(`left_${part}` as LandmarkName)]! };
+        return { ...p, image };
+      }),
+    })),
+  };
+}
+
 function sorting(series: KeypointSeries) {
   const track = selectTrack(buildTracks(series, { minVisibility: 0.5 }))!;
   // Without the frame-by-frame swap repair, which on clean synthetic points would already undo the labelling.
@@ -94,17 +109,7 @@ test('front and back views are not touched (the legs do not pass each other in t
 test('both heel labels on one foot for a moment (as the model did on the shared clip while the walker entered): the rest is left alone', () => {
   const { series, truth } = syntheticWalk({ view: 'side-left', duration: 8, cadence: 100, seed: 8 });
   // Until just after the first contact (0.93 s by the walker's schedule) the right leg's points are drawn on the left foot.
-  const merged: KeypointSeries = {
-    ...series,
-    frames: series.frames.map((f) => (f.time >= 1.05 ? f : {
-      ...f,
-      people: f.people.map((p) => {
-        const image = [...p.image];
-        for (const part of LEG) image[LANDMARKS.indexOf(`right_${part}` as LandmarkName)] = { ...p.image[LANDMARKS.indexOf(`left_${part}` as LandmarkName)]! };
-        return { ...p, image };
-      }),
-    })),
-  };
+  const merged = mergedLegs(series, 1.05);
   const track = selectTrack(buildTracks(merged, { minVisibility: 0.5 }))!;
   const clean = cleanTrack(merged, track, { correctLegSwaps: false });
   const s = sortOutLegs(clean, detectView(clean));
@@ -115,6 +120,32 @@ test('both heel labels on one foot for a moment (as the model did on the shared 
   assert.deepEqual(exchangedAfter, []);
   const a = analyzeGait(merged, { correctLegSwaps: false });
   assert.ok(sameFeet({ left: { ...a.events.left, heelStrike: a.events.left.heelStrike.filter((t) => t > 1.2) }, right: { ...a.events.right, heelStrike: a.events.right.heelStrike.filter((t) => t > 1.2) } }, truth.events));
+});
+
+test('legs labelled by position AND both labels on one foot as the walker enters (the shared clip\'s case): never a contact under the wrong foot', () => {
+  // The labels alone give a contact under each label at every step (twice the true cadence, alternating, so
+  // the consistency check cannot see it); only sorting the legs out from the walk gives the true feet. The first
+  // second, where both labels sit on one foot, must not put that foot's contact under the other foot as well.
+  const cadence = 100;
+  let timed = 0;
+  for (const view of ['side-left', 'side-right'] as const) {
+    for (const until of [1.05, 1.5]) {
+      const { series, truth } = syntheticWalk({ view, duration: 8, cadence, seed: 8 });
+      const input = mergedLegs(labelledByPosition(series, view === 'side-left'), until);
+      const s = sorting(input);
+      assert.ok(s.exchangedSamples > 0.3 * s.track.time.length, `${view} ${until}: exchanged ${s.exchangedSamples} of ${s.track.time.length}`);
+      const a = analyzeGait(input, { correctLegSwaps: false });
+      // A refusal is an honest outcome; a number is only allowed when every contact is a true one of its foot.
+      if (a.warnings.some((w) => w.code === 'events-inconsistent')) continue;
+      timed++;
+      assert.ok(sameFeet(a.events, truth.events), `${view} ${until}: left ${a.events.left.heelStrike.map((t) => t.toFixed(2))}, right ${a.events.right.heelStrike.map((t) => t.toFixed(2))}`);
+      const c = a.metrics.cadence as { status: string; value: number };
+      assert.equal(c.status, 'ok');
+      assert.ok(Math.abs(c.value - cadence) < 2, `${view} ${until}: cadence ${c.value}`);
+    }
+  }
+  // The short merged stretch (up to just after the first contact) must be timed in both directions.
+  assert.ok(timed >= 2, `timed ${timed} of 4`);
 });
 
 test('a walk there and back (a turn in the picture): each way is sorted out on its own, so a missed contact at the turn cannot swap a whole pass', () => {
