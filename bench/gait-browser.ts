@@ -4,7 +4,7 @@
  * 1768x514), every frame decoded with WebCodecs, cropped and scaled to 720p-equivalent on a canvas, BlazePose full
  * on ONNX Runtime web (the page's default: the graphs Node runs) and, in the same run, on tfjs wasm
  * (`/gait?pose-runtime=tfjs`, the path before issue 13: the baseline), then src/gait. Stage times come from the results screen's data attributes
- * (web/src/screens/gait-results.tsx). Prints figures, never pass/fail. Smoke mode runs the default path only. Needs web/dist (`npm run build:web`; the test command builds
+ * (web/src/gait/gait-results.tsx). Prints figures, never pass/fail. Smoke mode runs the default path only. Needs web/dist (`npm run build:web`; the test command builds
  * it when it runs bench/smoke.test.ts).
  * Memory (issue 13: a 60 s clip must not run out of memory on a phone-class device): each run samples the resident
  * memory of the browser's renderer processes (Linux /proc, the browser launched by this process) every 250 ms and

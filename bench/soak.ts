@@ -298,7 +298,7 @@ export async function run(options: BenchOptions = {}): Promise<BenchFigures> {
         case 'page': {
           const c = pick(clinicians);
           const base = `/api/patients/${pick(c.patients).personId}`;
-          // As web/src/screens/clinician-patient.tsx loads it: today first, then the rest together.
+          // As web/src/clinic/clinician-patient.tsx loads it: today first, then the rest together.
           if (!(await send(kind, server, 'GET', `${base}/today?date=${today}`, c, undefined, from, status(200)))) return;
           const rest = [`${base}/summary?date=${today}`, `${base}/progress?date=${today}`, `${base}/checkins?from=${addDays(today, -27)}&to=${today}`,
             `${base}/walking/daily?from=${addDays(today, -13)}&to=${today}`, `${base}/gait-analyses`, `${base}/assessment`];

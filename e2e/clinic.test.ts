@@ -194,7 +194,7 @@ test('a clinician invites a patient, sees their check-in, sets the stage; the pa
   await history.getByText(reason, { exact: false }).scrollIntoViewIfNeeded();
   await screenshot(p, '7f-patient-history');
 
-  // The patient does today's guided session at the new stage (timers sped up 50x, see web/src/lib/speed.ts).
+  // The patient does today's guided session at the new stage (timers sped up 50x, see web/src/session/speed.ts).
   await p.goto(`${url}/?fast=50`);
   await p.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
   await p.getByText('Stage 2 of 5').waitFor();

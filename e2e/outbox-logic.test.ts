@@ -1,5 +1,5 @@
 /**
- * The outbox's rules (web/src/lib/outbox-logic.ts), checked in Node without a browser: what each record is sent with,
+ * The outbox's rules (web/src/outbox/outbox-logic.ts), checked in Node without a browser: what each record is sent with,
  * which failures are retried, the order of sending, which drafts a closed tab left, and the words the page shows.
  * Expected values are written out by hand.
  */
@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import {
   DRAFT_MAX_AGE_MS, fateOfFailure, keptNotes, noteLines, orphanDrafts, ownedBy, requestFor, sendOrder, UNKNOWN_OWNER, waitingText,
   type OutboxEntry, type OutboxNote,
-} from '../web/src/lib/outbox-logic.js';
+} from '../web/src/outbox/outbox-logic.js';
 
 const entry = (id: string, over: Partial<OutboxEntry> = {}): OutboxEntry => ({
   id, kind: 'session', owner: 'local', body: {}, createdAt: '2026-12-07T08:00:00.000Z', state: 'ready', page: 'tab-a', ...over,

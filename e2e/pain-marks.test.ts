@@ -1,11 +1,11 @@
 /**
- * The body map's marks (web/src/lib/pain-marks.ts), checked in Node without a browser: a tapped area has no
+ * The body map's marks (web/src/body-map/pain-marks.ts), checked in Node without a browser: a tapped area has no
  * strength until the person chooses one, and the form names the area that still needs it; where the latest areas
  * came from, in words. Expected strings are written out by hand.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { finishMarks, markFieldId, painAreasSource, type DraftMark } from '../web/src/lib/pain-marks.js';
+import { finishMarks, markFieldId, painAreasSource, type DraftMark } from '../web/src/body-map/pain-marks.js';
 
 const heel: DraftMark = { region: 'heel', side: 'left', view: 'back', intensity: 4 };
 const lowBack: DraftMark = { region: 'low-back', side: 'centre', view: 'back', intensity: null };

@@ -1,10 +1,10 @@
 /**
- * The clinician's patient list screen's logic (web/src/screens/clinician-attention.ts), without a browser: the view
+ * The clinician's patient list screen's logic (web/src/clinic/clinician-attention.ts), without a browser: the view
  * kept in the address, the API request it makes, and where a page is in the list ("51–100 of 1,000").
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { listRequest, pageRange, searchOf, viewFromSearch } from '../web/src/screens/clinician-attention.js';
+import { listRequest, pageRange, searchOf, viewFromSearch } from '../web/src/clinic/clinician-attention.js';
 
 test('Given no query in the address, then the view is everyone by name, page 1, and its address is bare', () => {
   const v = viewFromSearch('');

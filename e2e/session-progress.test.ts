@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 /**
  * Browser test: a person nine days in. Today they move to stage 2 (the pinky-toe lift appears), do the full
- * guided session with the timer sped up (`?fast=50`, see web/src/lib/speed.ts), pause it and check the time
+ * guided session with the timer sped up (`?fast=50`, see web/src/session/speed.ts), pause it and check the time
  * stands still, resume, finish and save; then do a session offline that is queued and sent once back online
  * (stored once); then see their progress: the pain chart (uPlot canvas, one point per check-in, the MCID band),
  * walking per day, sessions, the stage requirements and the history of program changes with reasons.

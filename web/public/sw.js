@@ -1,7 +1,7 @@
 /*
  * Footing's service worker: keeps the app shell (index.html, its hashed JS/CSS, icons) and the last answers of the
  * GET endpoints the daily session needs, so the app opens and the session runs offline once loaded. Sessions
- * finished offline are kept by the app itself (IndexedDB, web/src/lib/outbox.ts) and sent when back online.
+ * finished offline are kept by the app itself (IndexedDB, web/src/outbox/outbox.ts) and sent when back online.
  * Strategy: hashed assets and model files cache-first (they never change); pages and API GETs network-first with the cache as the
  * fallback; everything that is not a GET goes straight to the network.
  */

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.js';
-import { initSpeedFromUrl } from './lib/speed.js';
+import { initSpeedFromUrl } from './session/speed.js';
 import './styles.css';
 
 initSpeedFromUrl();

@@ -1,6 +1,6 @@
 /**
  * Round values for a chart's axis (0, 2, 4 ... for 0-10; 0, 20, 40 ... for 0-100; 0, 2000, 4000 ... for steps),
- * about five of them: shared by the PDF (src/reports) and the app (web/src/components/report-figures.tsx) so both
+ * about five of them: shared by the PDF (src/reports) and the app (web/src/progress/report-figures.tsx) so both
  * draw the same axis. Pure.
  */
 export function axisTicks(min: number, max: number): number[] {

@@ -7,7 +7,7 @@
 import type { AngleCurvesJson, SideCurvesJson } from '../../../src/gait/analysis-json.js';
 import { KNEE_CYCLE_REFERENCE } from '../../../src/gait/reference-ranges.js';
 import { angleChart, curvePeak } from '../../../src/core/report/gait-angle-chart.js';
-import { Citations } from '../components/citations.js';
+import { Citations } from '../ui/citations.js';
 import { SIDE_COLOURS } from './skeleton.js';
 
 type JointKey = 'hip_deg' | 'knee_deg' | 'ankle_deg';

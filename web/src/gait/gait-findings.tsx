@@ -4,7 +4,7 @@
  * with what those ranges mean, and the step times.
  */
 import type { GaitAnalysisJson } from '../../../src/gait/analysis-json.js';
-import { Link } from '../components/common.js';
+import { Link } from '../ui/common.js';
 import { MetricsTable } from './metrics-table.js';
 import { EventTable } from './step-timeline.js';
 

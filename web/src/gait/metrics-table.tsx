@@ -3,7 +3,7 @@
  * `reference` field, cited as links to the References page), or why a metric could not be measured from this video.
  */
 import type { GaitAnalysisJson } from '../../../src/gait/analysis-json.js';
-import { Citations } from '../components/citations.js';
+import { Citations } from '../ui/citations.js';
 import { againstReference, formatReference, formatValue, METRIC_LABELS, referenceIds } from './metric-labels.js';
 
 export function MetricsTable({ metrics }: { metrics: GaitAnalysisJson['metrics'] }) {

@@ -1,10 +1,10 @@
 /**
  * Runs the session's segments against the clock: pause and resume, skip the current segment or the whole
  * exercise, cues at the start of each segment. Time is measured with performance.now() and scaled by the test
- * speed factor (src/lib/speed.ts), so a paused timer never moves and a slow frame never loses time.
+ * speed factor (speed.ts), so a paused timer never moves and a slow frame never loses time.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { beep, speak } from '../lib/cues.js';
+import { beep, speak } from './cues.js';
 import type { Segment, SegmentOutcome } from './segments.js';
 
 export interface RunnerState {

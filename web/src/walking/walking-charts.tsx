@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { api } from '../api/client.js';
 import type { DailyWalking, TodayState } from '../api/types.js';
-import { FieldError, Loading } from '../components/common.js';
+import { FieldError, Loading } from '../ui/common.js';
 import { shortDate } from '../lib/local-time.js';
 import { WalkingMetricChart } from './walking-metric-chart.js';
 import { WALKING_REFERENCES } from './walking-references.js';

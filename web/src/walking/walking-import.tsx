@@ -7,7 +7,7 @@
  */
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { ApiError } from '../api/client.js';
-import { FieldError } from '../components/common.js';
+import { FieldError } from '../ui/common.js';
 import { useMediaQuery } from '../lib/use-media-query.js';
 import { ImportHistory } from './import-history.js';
 import { ImportResult } from './import-result.js';

@@ -5,8 +5,8 @@
  * the numbers are in a table for screen readers.
  */
 import uPlot from 'uplot';
-import { ClaimLine } from '../components/common.js';
-import { useUplot } from '../components/use-uplot.js';
+import { ClaimLine } from '../ui/common.js';
+import { useUplot } from '../lib/use-uplot.js';
 import { shortDate } from '../lib/local-time.js';
 import type { WalkingReference } from './walking-references.js';
 

@@ -1,0 +1,227 @@
+/**
+ * Entry forms of the outcome measures (shapes of src/core/outcome-schemas.ts). NPRS and PSFS are free and entered
+ * in full (PSFS: the person names 3-5 activities in their own words and rates each). ODI, NDI, FAAM and STarT Back
+ * are copyrighted: Footing shows no item text, only numbered boxes for the numbers copied from the official form,
+ * or the total. Errors from the API (`input.sections[4]`) are shown next to that box.
+ */
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { api, ApiError } from '../api/client.js';
+import type { OutcomeMeasureId, OutcomeSaved } from '../api/assessment-types.js';
+import { RecorderFields, fieldId, messageWithoutPath, newRecorder, recordedAt, recordedBy, recorderProblem, type Recorder } from './assessment-parts.js';
+import { PainScale } from '../ui/pain-scale.js';
+import {
+  FAAM_ADL_ITEMS, FAAM_ITEM_MAX, FAAM_SPORTS_ITEMS, NDI_ITEM_MAX, NDI_ITEMS, NDI_RAW_MAX, ODI_SECTION_MAX, ODI_SECTIONS, PSFS_MAX_ACTIVITIES,
+  PSFS_MIN_ACTIVITIES, PSFS_RATING_MAX, PSFS_RATING_MIN, START_BACK_OVERALL_MAX, START_BACK_SUBSCALE_MAX,
+} from '../../../src/core/outcome-constants.js';
+import { bandWords, formatScore } from './assessment-outcome-text.js';
+
+type Problem = { field: string; message: string } | null;
+const range = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, i) => a + i);
+
+/** The shell every form shares: the fields, who and when, the error, the save button, and what was saved. */
+function useSave(measure: OutcomeMeasureId, onSaved: () => void) {
+  const [recorder, setRecorder] = useState<Recorder>(newRecorder);
+  const [error, setError] = useState<Problem>(null);
+  const [saved, setSaved] = useState<OutcomeSaved | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function save(input: unknown) {
+    setError(null);
+    setSaved(null);
+    const rp = recorderProblem(recorder);
+    if (rp) { setError(rp); return false; }
+    setBusy(true);
+    try {
+      setSaved(await api<OutcomeSaved>('POST', '/api/assessment/outcomes', { measure, input, recordedAt: recordedAt(recorder), recordedBy: recordedBy(recorder) }));
+      onSaved();
+      return true;
+    } catch (err) {
+      const ae = err instanceof ApiError ? err : null;
+      const field = ae?.field ?? 'form';
+      setError({ field, message: messageWithoutPath(ae?.message ?? 'Could not save.', ae?.field) });
+      requestAnimationFrame(() => document.getElementById(fieldId(measure, field))?.focus());
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { recorder, setRecorder, error, setError, saved, busy, save };
+}
+
+function Shell({ measure, s, submit, children }: { measure: OutcomeMeasureId; s: ReturnType<typeof useSave>; submit: () => void; children: ReactNode }) {
+  const onSubmit = (e: FormEvent) => { e.preventDefault(); submit(); };
+  const field = s.error?.field ?? '';
+  // Errors about one box are shown beside it; the rest (the whole list, the form) here, focusable so focus can move to it.
+  const general = s.error && !/\[\d+\]$/.test(field) && !/^input\.(sections|items)$/.test(field) && !['name', 'date'].includes(field) && !fieldIsBox(measure, field) ? s.error.message : null;
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label={`Enter ${measure.toUpperCase()}`}>
+      {children}
+      <RecorderFields id={`${measure}-rec`} value={s.recorder} onChange={s.setRecorder} error={s.error} />
+      {general && <p id={fieldId(measure, field)} className="field-error" role="alert" tabIndex={-1}>{general}</p>}
+      <button type="submit" className="primary" disabled={s.busy}>{s.busy ? 'Saving…' : 'Save'}</button>
+      {s.saved && s.saved.score.score !== null && (
+        <p className="success" role="status">Saved. Score: {formatScore(measure, s.saved.score.score)}{s.saved.score.band ? `, ${bandWords(measure, s.saved.score.band)}` : ''}.</p>
+      )}
+    </form>
+  );
+}
+
+// Boxes with their own error line: totals and the STarT Back scores.
+const BOX_FIELDS = ['input.totalPercent', 'input.rawTotal', 'input.overall', 'input.psychosocial', 'input.value'];
+const fieldIsBox = (_m: OutcomeMeasureId, field: string) => BOX_FIELDS.includes(field);
+
+function NumberBox({ id, label, value, onChange, error, hint }: { id: string; label: string; value: string; onChange: (v: string) => void; error: string | null; hint?: string }) {
+  return (
+    <div className="num-field">
+      <label htmlFor={id}>{label}</label>
+      {hint && <p className="muted small" id={`${id}-hint`}>{hint}</p>}
+      <input id={id} type="text" inputMode="decimal" autoComplete="off" value={value} onChange={(e) => onChange(e.target.value)}
+        aria-invalid={!!error} aria-describedby={[hint ? `${id}-hint` : '', error ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined} />
+      {error && <p id={`${id}-err`} className="field-error" role="alert">{error}</p>}
+    </div>
+  );
+}
+
+/** A number from a box; text that is not a number is sent as NaN-free null so the API names the field. */
+const toNumber = (t: string): number | null => (t.trim() === '' ? null : Number.isFinite(Number(t.replace(',', '.'))) ? Number(t.replace(',', '.')) : null);
+
+export function NprsForm({ onSaved }: { onSaved: () => void }) {
+  const s = useSave('nprs', onSaved);
+  const [value, setValue] = useState<number | null>(null);
+  const submit = () => {
+    if (value === null) { s.setError({ field: 'input.value', message: 'Choose a number from 0 to 10.' }); return; }
+    void s.save({ value }).then((ok) => { if (ok) setValue(null); });
+  };
+  return (
+    <Shell measure="nprs" s={s} submit={submit}>
+      <PainScale name="nprs-value" label="Your pain now" value={value} onChange={(v) => { setValue(v); s.setError(null); }} />
+      {s.error?.field === 'input.value' && <p id="nprs-input-value" className="field-error" role="alert" tabIndex={-1}>{s.error.message}</p>}
+    </Shell>
+  );
+}
+
+interface Activity { name: string; rating: string }
+
+export function PsfsForm({ onSaved, previous }: { onSaved: () => void; previous: string[] }) {
+  const s = useSave('psfs', onSaved);
+  const start = previous.length ? previous : Array.from({ length: PSFS_MIN_ACTIVITIES }, () => '');
+  const [rows, setRows] = useState<Activity[]>(start.slice(0, PSFS_MAX_ACTIVITIES).map((name) => ({ name, rating: '' })));
+  const set = (i: number, a: Partial<Activity>) => { setRows(rows.map((r, j) => (j === i ? { ...r, ...a } : r))); s.setError(null); };
+  const submit = () => {
+    const filled = rows.filter((r) => r.name.trim() !== '');
+    if (filled.length < PSFS_MIN_ACTIVITIES) { s.setError({ field: 'input.activities', message: `Name at least ${PSFS_MIN_ACTIVITIES} activities.` }); return; }
+    void s.save({ activities: filled.map((r) => ({ name: r.name.trim(), rating: r.rating === '' ? null : Number(r.rating) })) });
+  };
+  const err = (i: number) => (s.error && (s.error.field === `input.activities[${i}]` || s.error.field.startsWith(`input.activities[${i}].`)) ? s.error.message : null);
+  return (
+    <Shell measure="psfs" s={s} submit={submit}>
+      <p>Name {PSFS_MIN_ACTIVITIES} to {PSFS_MAX_ACTIVITIES} everyday activities that are hard for you because of your problem, in your own words (for example “carrying shopping”). Rate each from {PSFS_RATING_MIN} (I can’t do it) to {PSFS_RATING_MAX} (as well as before). Next time, rate the same activities again.</p>
+      <ol className="psfs-rows">
+        {rows.map((r, i) => {
+          const id = fieldId('psfs', `input.activities[${i}]`);
+          const e = err(i);
+          return (
+            <li key={i} className="psfs-row">
+              <label htmlFor={`${id}-name`}>Activity {i + 1}</label>
+              <input id={`${id}-name`} value={r.name} maxLength={200} onChange={(ev) => set(i, { name: ev.target.value })} aria-invalid={!!e} aria-describedby={e ? `${id}-err` : undefined} />
+              <label htmlFor={id}>How well can you do it? ({PSFS_RATING_MIN}-{PSFS_RATING_MAX})</label>
+              <select id={id} value={r.rating} onChange={(ev) => set(i, { rating: ev.target.value })}>
+                <option value="">Not rated</option>
+                {range(PSFS_RATING_MIN, PSFS_RATING_MAX).map((n) => <option key={n} value={n}>{n}</option>)}
+              </select>
+              {rows.length > PSFS_MIN_ACTIVITIES && <button type="button" className="link-button" onClick={() => setRows(rows.filter((_, j) => j !== i))}>Remove activity {i + 1}</button>}
+              {e && <p id={`${id}-err`} className="field-error" role="alert">{e}</p>}
+            </li>
+          );
+        })}
+      </ol>
+      {rows.length < PSFS_MAX_ACTIVITIES && <button type="button" onClick={() => setRows([...rows, { name: '', rating: '' }])}>Add an activity</button>}
+    </Shell>
+  );
+}
+
+interface ItemFormConfig { measure: 'odi' | 'ndi' | 'faam-adl' | 'faam-sports'; itemsKey: 'sections' | 'items'; itemWord: string; count: number; max: number; na: boolean; totalKey: 'totalPercent' | 'rawTotal'; totalLabel: string }
+export const ITEM_FORMS: Record<ItemFormConfig['measure'], ItemFormConfig> = {
+  odi: { measure: 'odi', itemsKey: 'sections', itemWord: 'Section', count: ODI_SECTIONS, max: ODI_SECTION_MAX, na: false, totalKey: 'totalPercent', totalLabel: 'Total score (%)' },
+  ndi: { measure: 'ndi', itemsKey: 'items', itemWord: 'Item', count: NDI_ITEMS, max: NDI_ITEM_MAX, na: false, totalKey: 'rawTotal', totalLabel: `Raw total (0-${NDI_RAW_MAX})` },
+  'faam-adl': { measure: 'faam-adl', itemsKey: 'items', itemWord: 'Item', count: FAAM_ADL_ITEMS, max: FAAM_ITEM_MAX, na: true, totalKey: 'totalPercent', totalLabel: 'Subscale score (%)' },
+  'faam-sports': { measure: 'faam-sports', itemsKey: 'items', itemWord: 'Item', count: FAAM_SPORTS_ITEMS, max: FAAM_ITEM_MAX, na: true, totalKey: 'totalPercent', totalLabel: 'Subscale score (%)' },
+};
+
+/** ODI, NDI, FAAM: the number of each section or item from the official form, or the total. */
+export function ItemsForm({ config, onSaved }: { config: ItemFormConfig; onSaved: () => void }) {
+  const { measure, itemsKey, itemWord, count, max, na, totalKey, totalLabel } = config;
+  const s = useSave(measure, onSaved);
+  const [mode, setMode] = useState<'items' | 'total'>('items');
+  const [items, setItems] = useState<string[]>(() => Array.from({ length: count }, () => ''));
+  const [total, setTotal] = useState('');
+  const submit = () => {
+    if (mode === 'total') {
+      const n = toNumber(total);
+      if (n === null) { s.setError({ field: `input.${totalKey}`, message: 'Enter the total from the form, as a number.' }); return; }
+      void s.save({ [totalKey]: n });
+    } else {
+      void s.save({ [itemsKey]: items.map((v) => (v === '' ? null : v === 'na' ? 'na' : Number(v))) });
+    }
+  };
+  const itemErr = (i: number) => (s.error?.field === `input.${itemsKey}[${i}]` ? s.error.message : null);
+  const name = `${measure}-mode`;
+  return (
+    <Shell measure={measure} s={s} submit={submit}>
+      <fieldset className="choice-row">
+        <legend>What will you enter?</legend>
+        <label className={`choice${mode === 'items' ? ' selected' : ''}`}><input type="radio" name={name} checked={mode === 'items'} onChange={() => { setMode('items'); s.setError(null); }} /> Each {itemWord.toLowerCase()}’s number</label>
+        <label className={`choice${mode === 'total' ? ' selected' : ''}`}><input type="radio" name={name} checked={mode === 'total'} onChange={() => { setMode('total'); s.setError(null); }} /> The total</label>
+      </fieldset>
+      {mode === 'total' ? (
+        <NumberBox id={fieldId(measure, `input.${totalKey}`)} label={totalLabel} value={total} onChange={(v) => { setTotal(v); s.setError(null); }}
+          error={s.error?.field === `input.${totalKey}` ? s.error.message : null} />
+      ) : (
+        <fieldset>
+          <legend>The number ticked in each {itemWord.toLowerCase()} (0-{max}{na ? ', or N/A' : ''}); leave a box empty if it was not answered</legend>
+          {s.error?.field === `input.${itemsKey}` && <p id={fieldId(measure, `input.${itemsKey}`)} className="field-error" role="alert" tabIndex={-1}>{s.error.message}</p>}
+          <div className="item-grid">
+            {items.map((v, i) => {
+              const id = fieldId(measure, `input.${itemsKey}[${i}]`);
+              const e = itemErr(i);
+              return (
+                <div key={i} className={`item-box${e ? ' invalid' : ''}`}>
+                  <label htmlFor={id}>{itemWord} {i + 1}</label>
+                  <select id={id} value={v} onChange={(ev) => { setItems(items.map((x, j) => (j === i ? ev.target.value : x))); s.setError(null); }}
+                    aria-invalid={!!e} aria-describedby={e ? `${id}-err` : undefined}>
+                    <option value="">–</option>
+                    {range(0, max).map((n) => <option key={n} value={n}>{n}</option>)}
+                    {na && <option value="na">N/A</option>}
+                  </select>
+                  {e && <p id={`${id}-err`} className="field-error" role="alert">{e}</p>}
+                </div>
+              );
+            })}
+          </div>
+        </fieldset>
+      )}
+    </Shell>
+  );
+}
+
+/** STarT Back: the overall total and the psychosocial subscale, from the official form. */
+export function StartBackForm({ onSaved }: { onSaved: () => void }) {
+  const s = useSave('start-back', onSaved);
+  const [overall, setOverall] = useState('');
+  const [psycho, setPsycho] = useState('');
+  const submit = () => {
+    const o = toNumber(overall);
+    const p = toNumber(psycho);
+    if (o === null) { s.setError({ field: 'input.overall', message: `Enter the overall total (0-${START_BACK_OVERALL_MAX}).` }); return; }
+    if (p === null) { s.setError({ field: 'input.psychosocial', message: `Enter the psychosocial subscale (0-${START_BACK_SUBSCALE_MAX}).` }); return; }
+    void s.save({ overall: o, psychosocial: p });
+  };
+  const err = (f: string) => (s.error?.field === f ? s.error.message : null);
+  return (
+    <Shell measure="start-back" s={s} submit={submit}>
+      <div className="row">
+        <NumberBox id={fieldId('start-back', 'input.overall')} label={`Overall total (0-${START_BACK_OVERALL_MAX})`} value={overall} onChange={(v) => { setOverall(v); s.setError(null); }} error={err('input.overall')} />
+        <NumberBox id={fieldId('start-back', 'input.psychosocial')} label={`Psychosocial subscale (0-${START_BACK_SUBSCALE_MAX})`} value={psycho} onChange={(v) => { setPsycho(v); s.setError(null); }} error={err('input.psychosocial')} />
+      </div>
+    </Shell>
+  );
+}

@@ -1,0 +1,123 @@
+/**
+ * Small pieces the assessment screens share: a finding with its status in words and a symbol (never colour
+ * alone), the evidence tag (plain strength, formal level, citations of its references), who recorded a
+ * measurement, the date it was measured, and turning a field path from the API (`values.left`,
+ * `input.sections[4]`) into an id.
+ */
+import type { ReactNode } from 'react';
+import { EVIDENCE_LEVELS, plainStrength, type EvidenceLevel } from '../../../src/core/evidence.js';
+import type { Finding, FindingStatus } from '../api/assessment-types.js';
+import { Citations } from '../ui/citations.js';
+import { localDate, localIso, shortDate } from '../lib/local-time.js';
+
+/** Status of a finding: a symbol, short words, and a class for colour. */
+export const STATUS_TEXT: Record<FindingStatus, { symbol: string; words: string }> = {
+  typical: { symbol: '✓', words: 'In the usual range' },
+  notable: { symbol: '!', words: 'Outside the usual range' },
+  borderline: { symbol: '~', words: 'At the edge of the usual range' },
+  'not-interpretable': { symbol: '?', words: 'No agreed range to compare with' },
+};
+
+export function StatusBadge({ status }: { status: FindingStatus }) {
+  const s = STATUS_TEXT[status];
+  return <span className={`status-badge status-${status}`}><span aria-hidden="true">{s.symbol}</span> {s.words}</span>;
+}
+
+/**
+ * "some support" pill plus "Evidence: LAB (Laboratory study in healthy people), Khamis and Yizhar, 2007; Martin et
+ * al., 2014", each citation a link to its entry on the References page.
+ */
+export function EvidenceTag({ evidence, refs }: { evidence: EvidenceLevel; refs: readonly string[] }) {
+  const strength = plainStrength(evidence);
+  return (
+    <span className="evidence-tag">
+      <span className={`strength strength-${strength.replace(/[^a-z]+/g, '-')}`}>{strength}</span>{' '}
+      <span className="evidence-label">Evidence: {evidence} ({EVIDENCE_LEVELS[evidence]}){refs.length > 0 && <>, <Citations refs={refs} /></>}</span>
+    </span>
+  );
+}
+
+const SIDE_WORDS: Record<Finding['side'], string> = { left: 'left', right: 'right', both: 'both sides', none: '' };
+
+/** One finding: label (side), value, status, the plain sentence, the evidence; for a clinician the reference too. */
+export function FindingItem({ finding, clinician = false }: { finding: Finding; clinician?: boolean }) {
+  const side = SIDE_WORDS[finding.side];
+  return (
+    <li className={`finding finding-${finding.status}`} data-source={finding.source} data-side={finding.side}>
+      <p className="finding-head"><strong>{finding.label}{side ? ` (${side})` : ''}: {finding.value}</strong></p>
+      <StatusBadge status={finding.status} />
+      <p>{finding.plain}</p>
+      <EvidenceTag evidence={finding.evidence} refs={finding.refs} />
+      {finding.measuredFrom && <p className="small muted finding-from">Measured on the {finding.measuredFrom}.</p>}
+      {clinician && <p className="clinician-text">Reference: {finding.reference} Recorded {shortDate(finding.recordedAt)} by {finding.recordedBy}.</p>}
+    </li>
+  );
+}
+
+export function FindingList({ findings, clinician }: { findings: readonly Finding[]; clinician?: boolean }) {
+  return <ul className="findings">{findings.map((f, i) => <FindingItem key={`${f.source}-${f.side}-${f.label}-${i}`} finding={f} clinician={clinician ?? false} />)}</ul>;
+}
+
+export interface Recorder { who: 'me' | 'clinician'; name: string; date: string }
+export const newRecorder = (): Recorder => ({ who: 'me', name: '', date: localDate() });
+
+/** The stored `recordedBy`: "me", or the clinician's name. */
+export function recordedBy(r: Recorder): string {
+  return r.who === 'me' ? 'me' : r.name.trim();
+}
+
+/** The stored `recordedAt`: now for today, midday of an earlier date (the person's own zone either way). */
+export function recordedAt(r: Recorder): string {
+  if (r.date === localDate()) return localIso();
+  const [y, m, d] = r.date.split('-').map(Number);
+  return localIso(new Date(y!, m! - 1, d!, 12));
+}
+
+/** Problems with the recorder fields a person can fix before sending: a name for a clinician, a past date. */
+export function recorderProblem(r: Recorder): { field: 'name' | 'date'; message: string } | null {
+  if (r.who === 'clinician' && !r.name.trim()) return { field: 'name', message: 'Enter the clinician’s name, or choose “Me”.' };
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(r.date) || r.date > localDate()) return { field: 'date', message: 'Choose today or an earlier date.' };
+  return null;
+}
+
+/** Who measured it and when: "Me" or "A clinician" (with a name), and the date. */
+export function RecorderFields({ id, value, onChange, error }: { id: string; value: Recorder; onChange: (r: Recorder) => void; error?: { field: string; message: string } | null }) {
+  const nameErr = error?.field === 'name' ? error.message : null;
+  const dateErr = error?.field === 'date' ? error.message : null;
+  return (
+    <div className="recorder">
+      <fieldset className="choice-row">
+        <legend>Who measured it?</legend>
+        <label className={`choice${value.who === 'me' ? ' selected' : ''}`}><input type="radio" name={`${id}-who`} checked={value.who === 'me'} onChange={() => onChange({ ...value, who: 'me' })} /> Me</label>
+        <label className={`choice${value.who === 'clinician' ? ' selected' : ''}`}><input type="radio" name={`${id}-who`} checked={value.who === 'clinician'} onChange={() => onChange({ ...value, who: 'clinician' })} /> A clinician</label>
+      </fieldset>
+      {value.who === 'clinician' && (
+        <>
+          <label htmlFor={`${id}-name`}>Clinician’s name</label>
+          <input id={`${id}-name`} value={value.name} maxLength={200} autoComplete="off" onChange={(e) => onChange({ ...value, name: e.target.value })}
+            aria-invalid={!!nameErr} aria-describedby={nameErr ? `${id}-name-err` : undefined} />
+          {nameErr && <p id={`${id}-name-err`} className="field-error" role="alert">{nameErr}</p>}
+        </>
+      )}
+      <label htmlFor={`${id}-date`}>Date measured</label>
+      <input id={`${id}-date`} type="date" value={value.date} max={localDate()} onChange={(e) => onChange({ ...value, date: e.target.value })}
+        aria-invalid={!!dateErr} aria-describedby={dateErr ? `${id}-date-err` : undefined} />
+      {dateErr && <p id={`${id}-date-err`} className="field-error" role="alert">{dateErr}</p>}
+    </div>
+  );
+}
+
+/** An id for a form field from the API's field path: `values.left` -> `nd-values-left`, `input.sections[4]` -> `odi-input-sections-4`. */
+export function fieldId(prefix: string, path: string): string {
+  return `${prefix}-${path.replace(/\[(\d+)\]/g, '.$1').split('.').filter(Boolean).join('-')}`;
+}
+
+/** The API names the field in its message ("values.left: ..."); the form shows the message next to it, without the path. */
+export function messageWithoutPath(message: string, field: string | undefined): string {
+  return field && message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message;
+}
+
+/** A card section with a heading whose level fits where it sits. */
+export function Section({ title, children, className }: { title: string; children: ReactNode; className?: string }) {
+  return <div className={`card ${className ?? ''}`}><h2>{title}</h2>{children}</div>;
+}

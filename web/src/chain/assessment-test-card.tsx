@@ -1,0 +1,146 @@
+/**
+ * One screening test: what it looks at, how to do it at home and how a clinician does it (the catalogue's own
+ * words), how reliable it is, the last result, and a form matching the test's schema. Saving shows the findings
+ * the API returns; an error is shown next to the field it names.
+ */
+import { useState, type FormEvent } from 'react';
+import { api, ApiError } from '../api/client.js';
+import type { Finding, ScreeningRecord, ScreeningTestEntry, ScreeningTestId } from '../api/assessment-types.js';
+import {
+  EvidenceTag, FindingList, RecorderFields, fieldId, messageWithoutPath, newRecorder, recordedAt, recordedBy, recorderProblem, type Recorder,
+} from './assessment-parts.js';
+import { SEGMENT_NAMES } from './chain-diagram.js';
+import { shortDate } from '../lib/local-time.js';
+import { TEST_FIELDS, buildValues, plainMessage, type FieldDef, type FormText } from './assessment-test-fields.js';
+
+type How = ScreeningTestEntry['clinic'];
+
+function HowTo({ how }: { how: How }) {
+  return (
+    <>
+      {how.need.length > 0 && <><h4>You need</h4><ul>{how.need.map((n) => <li key={n}>{n}</li>)}</ul></>}
+      <h4>Steps</h4>
+      <ol>{how.steps.map((s) => <li key={s}>{s}</li>)}</ol>
+      {how.safety.length > 0 && <><h4>Stay safe</h4><ul>{how.safety.map((s) => <li key={s}>{s}</li>)}</ul></>}
+      {how.note && <p className="notice">{how.note}</p>}
+    </>
+  );
+}
+
+function Field({ prefix, f, value, onChange, error }: { prefix: string; f: FieldDef; value: string; onChange: (v: string) => void; error: string | null }) {
+  const id = fieldId(prefix, `values.${f.path}`);
+  const errId = `${id}-err`;
+  if (f.kind === 'choice') {
+    return (
+      <fieldset id={id} className={`choice-field${error ? ' invalid' : ''}`} aria-describedby={error ? errId : undefined}>
+        <legend>{f.label}</legend>
+        <div className="choice-row">
+          {f.choices!.map((c) => (
+            <label key={c.value} className={`choice${value === c.value ? ' selected' : ''}`}>
+              <input type="radio" name={id} value={c.value} checked={value === c.value} onChange={() => onChange(c.value)} /> {c.label}
+            </label>
+          ))}
+          {!f.required && <label className={`choice${value === '' ? ' selected' : ''}`}><input type="radio" name={id} value="" checked={value === ''} onChange={() => onChange('')} /> Not done</label>}
+        </div>
+        {error && <p id={errId} className="field-error" role="alert">{error}</p>}
+      </fieldset>
+    );
+  }
+  return (
+    <div className="num-field">
+      <label htmlFor={id}>{f.label}{f.unit ? ` (${f.unit})` : ''}</label>
+      <input id={id} type="text" inputMode={f.kind === 'signed-integer' ? 'text' : f.kind === 'integer' ? 'numeric' : 'decimal'} autoComplete="off"
+        value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={!!error} aria-describedby={error ? errId : undefined} />
+      {error && <p id={errId} className="field-error" role="alert">{error}</p>}
+    </div>
+  );
+}
+
+export function TestCard({ test, last, open, onSaved }: { test: ScreeningTestEntry; last: { record: ScreeningRecord; findings: Finding[] } | null; open: boolean; onSaved: () => void }) {
+  const [formOpen, setFormOpen] = useState(open);
+  const [text, setText] = useState<FormText>({});
+  const [recorder, setRecorder] = useState<Recorder>(newRecorder);
+  const [error, setError] = useState<{ field: string; message: string } | null>(null);
+  const [result, setResult] = useState<Finding[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const prefix = test.id;
+  const testId = test.id as ScreeningTestId;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    setResult(null);
+    const rp = recorderProblem(recorder);
+    if (rp) { setError(rp); return; }
+    const { values, problem } = buildValues(testId, text);
+    if (problem) { setError(problem); document.getElementById(fieldId(prefix, problem.field))?.focus(); return; }
+    setBusy(true);
+    try {
+      const saved = await api<{ findings: Finding[] }>('POST', '/api/assessment/screening', { testId, values, recordedAt: recordedAt(recorder), recordedBy: recordedBy(recorder) });
+      setResult(saved.findings);
+      setText({});
+      onSaved();
+    } catch (err) {
+      const ae = err instanceof ApiError ? err : null;
+      const field = ae?.field ?? 'form';
+      setError({ field, message: plainMessage(messageWithoutPath(ae?.message ?? 'Could not save.', ae?.field), test) });
+      document.getElementById(fieldId(prefix, field))?.focus();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const errorAt = (path: string) => (error?.field === `values.${path}` ? error.message : null);
+  const formError = error && !error.field.startsWith('values.') && !['name', 'date'].includes(error.field) ? error.message : null;
+  const home = test.home;
+  return (
+    <article className="card test-card" id={test.id} aria-labelledby={`${prefix}-title`} tabIndex={-1}>
+      <h2 id={`${prefix}-title`}>{test.name}</h2>
+      <p>{test.purpose}</p>
+      <p className="muted small">Measures the <strong>{SEGMENT_NAMES[test.segment].toLowerCase()}</strong> link of the chain. <EvidenceTag evidence={test.evidence} refs={test.refs} /></p>
+      {last && !result && (
+        <div className="last-result">
+          <h3>Last result: {shortDate(last.record.recordedAt)}, by {last.record.recordedBy}</h3>
+          <FindingList findings={last.findings} />
+        </div>
+      )}
+      <details>
+        <summary>How to do it at home</summary>
+        {'notAtHome' in home ? <p>{home.notAtHome}</p> : <HowTo how={home} />}
+      </details>
+      <details>
+        <summary>How a clinician does it</summary>
+        <HowTo how={test.clinic} />
+      </details>
+      <details>
+        <summary>How reliable is it?</summary>
+        <p>{test.reliability}</p>
+        {test.unverified && <p className="notice">Not yet checked: {test.unverified}</p>}
+        {test.licence && <p className="muted">{test.licence}</p>}
+      </details>
+      <button type="button" aria-expanded={formOpen} aria-controls={`${prefix}-form`} onClick={() => setFormOpen(!formOpen)}>
+        {formOpen ? 'Hide the form' : 'Enter a result'}
+      </button>
+      <form id={`${prefix}-form`} hidden={!formOpen} onSubmit={submit} noValidate aria-label={`${test.name}: enter a result`}>
+        <p className="muted small">Accepted: {test.input.range}. Leave a side empty if you did not measure it.</p>
+        {TEST_FIELDS[testId].map((g) => (
+          <fieldset key={g.legend} className="field-group">
+            <legend>{g.legend}</legend>
+            <div className={g.fields.every((f) => f.kind !== 'choice') ? 'row' : ''}>
+              {g.fields.map((f) => <Field key={f.path} prefix={prefix} f={f} value={text[f.path] ?? ''} onChange={(v) => { setText({ ...text, [f.path]: v }); setError(null); }} error={errorAt(f.path)} />)}
+            </div>
+          </fieldset>
+        ))}
+        <RecorderFields id={`${prefix}-rec`} value={recorder} onChange={setRecorder} error={error} />
+        {formError && <p id={fieldId(prefix, error!.field)} className="field-error" role="alert" tabIndex={-1}>{formError}</p>}
+        <button type="submit" className="primary" disabled={busy}>{busy ? 'Saving…' : 'Save result'}</button>
+      </form>
+      {result && (
+        <div className="new-result" role="status">
+          <h3>Your result</h3>
+          <FindingList findings={result} />
+        </div>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,87 @@
+/**
+ * Remote-monitoring figures on the clinician's patient page (issue 15): each 30-day period from the program's start
+ * with its days with data (a session, a check-in or walking from a device or file) against the 16 of the rule, and
+ * the minutes logged on the record; a form to log the minutes the clinician spent. The figures are the server's
+ * (GET /api/patients/:personId/monitoring); the entry is checked with the server's own validator before it is sent.
+ * Footing does not bill (docs/clinic.md).
+ */
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { api, ApiError } from '../api/client.js';
+import { FieldError } from '../ui/common.js';
+import { localDate } from '../lib/local-time.js';
+import { MONITORING_MINUTES_MAX, MonitoringMinutesInput, type MonitoringMinutes } from '../../../src/core/monitoring-minutes-record.js';
+import { monitoringText, type MonitoringPeriod } from '../../../src/core/remote-monitoring.js';
+
+interface Figures { rule: { periodDays: number; minDays: number }; startedOn: string | null; periods: MonitoringPeriod[]; entries: MonitoringMinutes[] }
+
+export function ClinicianMonitoring({ personId }: { personId: string }) {
+  const today = localDate();
+  const base = `/api/patients/${encodeURIComponent(personId)}`;
+  const [figures, setFigures] = useState<Figures | null>(null);
+  const [minutes, setMinutes] = useState('');
+  const [date, setDate] = useState(today);
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const load = useCallback(() => api<Figures>('GET', `${base}/monitoring?date=${today}`).then(setFigures, (e: Error) => setError(e.message)), [base, today]);
+  useEffect(() => { void load(); }, [load]);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    setSaved(null);
+    const checked = MonitoringMinutesInput.safeParse({ date, minutes: minutes.trim() === '' ? Number.NaN : Number(minutes), note: note.trim() || null });
+    if (!checked.success) {
+      const issue = checked.error.issues[0]!;
+      setError(`${issue.path[0] === 'date' ? 'Date' : issue.path[0] === 'note' ? 'Note' : 'Minutes'}: ${issue.message}.`);
+      return;
+    }
+    try {
+      await api('POST', `${base}/monitoring-minutes`, checked.data);
+      setSaved(`${checked.data.minutes} min on ${checked.data.date} logged.`);
+      setMinutes('');
+      setNote('');
+      await load();
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : 'Could not save.');
+    }
+  }
+
+  const periods = figures ? [...figures.periods].reverse() : [];
+  return (
+    <div className="card monitoring">
+      <h2>Remote monitoring</h2>
+      {!figures ? <FieldError message={error} /> : (
+        <>
+          <p className="small">Days with data (a session, a check-in or walking from a device or file) in each {figures.rule.periodDays}-day period from the program’s start, against the {figures.rule.minDays} days US payers ask for remote therapeutic monitoring, and the minutes logged on this record. Footing does not bill.</p>
+          {periods.length === 0 ? <p>Not started: the program has not begun.</p> : (
+            <table className="monitoring-periods" data-testid="monitoring-periods">
+              <thead><tr><th scope="col">Period</th><th scope="col">Days with data</th><th scope="col">Minutes</th></tr></thead>
+              <tbody>
+                {periods.map((p) => (
+                  <tr key={p.start}>
+                    <td>{p.start} to {p.end}</td>
+                    <td>{monitoringText(p)}</td>
+                    <td>{p.minutes}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </>
+      )}
+      <form className="monitoring-log" onSubmit={(e) => void submit(e)} noValidate>
+        <h3>Log time spent on this record</h3>
+        <label htmlFor="monitoring-minutes">Minutes (1 to {MONITORING_MINUTES_MAX})</label>
+        <input id="monitoring-minutes" type="number" inputMode="numeric" min={1} max={MONITORING_MINUTES_MAX} value={minutes} onChange={(e) => setMinutes(e.target.value)} />
+        <label htmlFor="monitoring-date">Date</label>
+        <input id="monitoring-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+        <label htmlFor="monitoring-note">What for (optional)</label>
+        <input id="monitoring-note" type="text" maxLength={300} value={note} onChange={(e) => setNote(e.target.value)} />
+        <button type="submit">Log minutes</button>
+        {figures && <FieldError message={error} />}
+        {saved && <p role="status">{saved}</p>}
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+/**
+ * The clinician sets the patient's stage with a reason in words the patient will read (it goes into their program
+ * history as "<clinician> set your program to stage N (...): <reason>"), and optionally the doses within the stage
+ * limits (the server refuses anything past them, naming the exercise).
+ */
+import { useState, type FormEvent } from 'react';
+import { api, ApiError } from '../api/client.js';
+import { FieldError } from '../ui/common.js';
+import { localDate } from '../lib/local-time.js';
+import { DOSE_LIMITS, STAGES, stageByNumber } from '../../../src/core/stages.js';
+import { EXERCISES } from '../../../src/core/exercises.js';
+
+/** The dose fields a clinician may change, per kind of dose, with their upper limits (DOMAIN.md §3 3.15, §4 4.6). */
+const DOSE_FIELDS = {
+  timed: [
+    { key: 'secondsPerFoot', label: 'seconds per foot', max: DOSE_LIMITS.timed.secondsPerFoot },
+    { key: 'timesPerDay', label: 'times a day', max: DOSE_LIMITS.timed.timesPerDay },
+  ],
+  holds: [
+    { key: 'holdSeconds', label: 'hold (seconds)', max: DOSE_LIMITS.holds.holdSeconds },
+    { key: 'reps', label: 'reps per set', max: DOSE_LIMITS.holds.reps },
+    { key: 'sets', label: 'sets', max: DOSE_LIMITS.holds.sets },
+  ],
+} as const;
+
+export function ClinicianStageForm({ personId, current, onSaved }: { personId: string; current: number; onSaved: () => void }) {
+  const [stage, setStage] = useState(current);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<{ message: string; field?: string } | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  /** Dose values typed by the clinician, keyed "exercise.field"; empty means "the stage's own". */
+  const [doses, setDoses] = useState<Record<string, string>>({});
+  const [resetDoses, setResetDoses] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    setSaved(null);
+    if (reason.trim().length < 3) { setError({ message: 'Say why, in words the patient will read.', field: 'reason' }); return; }
+    setBusy(true);
+    try {
+      const typed: Record<string, Record<string, number>> = {};
+      for (const [k, v] of Object.entries(doses)) {
+        if (v.trim() === '') continue;
+        const [exercise, field] = k.split('.') as [string, string];
+        (typed[exercise] ??= {})[field] = Number(v);
+      }
+      const body = { stage, reason: reason.trim(), ...(resetDoses ? { doses: null } : Object.keys(typed).length ? { doses: typed } : {}) };
+      await api('PUT', `/api/patients/${encodeURIComponent(personId)}/program?date=${localDate()}`, body);
+      setDoses({});
+      setResetDoses(false);
+      setSaved(`Saved: stage ${stage}. The patient sees your reason in their program history.`);
+      setReason('');
+      onSaved();
+    } catch (err) {
+      setError(err instanceof ApiError ? { message: err.message, ...(err.field ? { field: err.field } : {}) } : { message: 'Could not save.' });
+    } finally { setBusy(false); }
+  }
+  return (
+    <form className="card" onSubmit={submit} noValidate aria-labelledby="stage-form-h">
+      <h2 id="stage-form-h">Adjust the stage</h2>
+      <p>Now at stage {current}. The program’s own rules go on from the stage you set.</p>
+      <label htmlFor="stage-select">Stage</label>
+      <select id="stage-select" value={stage} onChange={(e) => setStage(Number(e.target.value))}>
+        {STAGES.map((s) => <option key={s.number} value={s.number}>{s.number}: {s.name}{s.number === current ? ' (now)' : ''}</option>)}
+      </select>
+      <fieldset className="dose-fields">
+        <legend>Doses at this stage (optional; leave empty to keep the stage’s own)</legend>
+        {stageByNumber(stage).prescriptions.map((p) => (
+          <div key={p.exercise} className="dose-row">
+            <p className="dose-name">{EXERCISES[p.exercise].name}</p>
+            {DOSE_FIELDS[p.dose.kind].map((f) => {
+              const id = `dose-${p.exercise}-${f.key}`;
+              const placeholder = String((p.dose as unknown as Record<string, number>)[f.key]);
+              return (
+                <span key={f.key} className="dose-field">
+                  <label htmlFor={id}>{EXERCISES[p.exercise].name}: {f.label} (up to {f.max})</label>
+                  <input id={id} type="number" inputMode="numeric" min={1} max={f.max} placeholder={placeholder} value={doses[`${p.exercise}.${f.key}`] ?? ''}
+                    onChange={(e) => setDoses({ ...doses, [`${p.exercise}.${f.key}`]: e.target.value })} disabled={resetDoses} />
+                </span>
+              );
+            })}
+          </div>
+        ))}
+        <label className="check"><input type="checkbox" checked={resetDoses} onChange={(e) => setResetDoses(e.target.checked)} /> <span>Back to the stage’s own doses</span></label>
+      </fieldset>
+      <label htmlFor="stage-reason">Reason (the patient reads this)</label>
+      <textarea id="stage-reason" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} aria-invalid={error?.field === 'reason' || undefined} aria-describedby="stage-err" />
+      <FieldError id="stage-err" message={error?.message} />
+      {saved && <p className="success" role="status">{saved}</p>}
+      <button type="submit" className="primary" disabled={busy}>Save the stage</button>
+    </form>
+  );
+}

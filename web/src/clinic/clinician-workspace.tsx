@@ -1,0 +1,63 @@
+/**
+ * The clinician's side of Footing (clinicians, and clinic admins who invite patients): the patient list with an
+ * invitation card at /, one patient at /patients/:personId. Health data only ever comes from the patient-scoped
+ * API, which checks the patient's consent on every request.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { api, ApiError } from '../api/client.js';
+import { useAuth } from '../account/auth-context.js';
+import { Shell } from '../account/shell.js';
+import { signOut } from '../account/sign-out.js';
+import { FieldError } from '../ui/common.js';
+import { PathLink } from '../ui/path-link.js';
+import { navigatePath, usePath } from '../lib/router.js';
+import { ClinicianPatientScreen } from './clinician-patient.js';
+import { ClinicianPatientsScreen } from './clinician-patients.js';
+import { ClinicAdminScreen } from './clinic-admin.js';
+import { ClinicianInboxScreen, ClinicianMessagesScreen, type ClinicianThreads } from '../messages/clinician-messages.js';
+
+export function ClinicianWorkspace() {
+  const auth = useAuth();
+  const path = usePath();
+  const [error, setError] = useState<string | null>(null);
+  const out = (everywhere: boolean) => signOut(everywhere).then(() => auth.refresh(), (e: unknown) => setError(e instanceof ApiError ? e.message : 'Could not sign out.'));
+  const m = /^\/patients\/([^/]+)$/.exec(path);
+  const thread = /^\/patients\/([^/]+)\/messages$/.exec(path);
+  const isAdmin = auth.info?.role === 'admin';
+  const onClinic = isAdmin && path === '/clinic';
+  const onInbox = path === '/messages';
+  // The conversations and their unread count, asked when the workspace opens and on the list pages (each answer is
+  // recorded in the listed patients' audit logs, so not on every page).
+  const [inbox, setInbox] = useState<ClinicianThreads | null>(null);
+  const [inboxError, setInboxError] = useState<string | null>(null);
+  const loadInbox = useCallback(() => { api<ClinicianThreads>('GET', '/api/clinician/messages').then((l) => { setInbox(l); setInboxError(null); }, (e: Error) => setInboxError(e.message)); }, []);
+  const listPage = path === '/' || onInbox;
+  useEffect(() => { if (listPage || !inbox) loadInbox(); }, [listPage]); // eslint-disable-line react-hooks/exhaustive-deps
+  const body = onClinic ? <ClinicAdminScreen myEmail={auth.info?.email} />
+    : onInbox ? <ClinicianInboxScreen list={inbox} error={inboxError} />
+      : thread ? <ClinicianMessagesScreen personId={decodeURIComponent(thread[1]!)} onRead={loadInbox} />
+        : m ? <ClinicianPatientScreen personId={decodeURIComponent(m[1]!)} /> : <ClinicianPatientsScreen />;
+  return (
+    <Shell headerEnd={(
+      <nav className="top-links" aria-label="Workspace">
+        <PathLink to="/" className={m || thread || onClinic || onInbox ? '' : 'active'}>Patients</PathLink>
+        <PathLink to="/messages" className={onInbox || thread ? 'active' : ''}>
+          Messages{inbox && inbox.unread > 0 && <> <span className="unread-badge">{inbox.unread}<span className="visually-hidden"> unread</span></span></>}
+        </PathLink>
+        {isAdmin && <PathLink to="/clinic" className={onClinic ? 'active' : ''}>Clinic</PathLink>}
+      </nav>
+    )}>
+      <div className="workspace">
+        {body}
+        <footer className="workspace-account card">
+          <p>Signed in as <strong>{auth.info?.displayName}</strong> ({auth.info?.email}, {auth.info?.role}).</p>
+          <div className="actions">
+            <button type="button" onClick={() => void out(false)}>Sign out</button>
+            <button type="button" onClick={() => void out(true)}>Sign out on every device</button>
+          </div>
+          <FieldError message={error} />
+        </footer>
+      </div>
+    </Shell>
+  );
+}

@@ -1,0 +1,65 @@
+/**
+ * One conversation between a patient and a clinician, for both sides: the messages oldest first (the reader's own on
+ * the right), and a box to write the next one, with the length limit of the message record
+ * (src/core/message-record.ts) counted as the person types. Not for emergencies, and it says so.
+ */
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { MESSAGE_MAX_CHARS, type Message, type MessageSender } from '../../../src/core/message-record.js';
+import { ApiError } from '../api/client.js';
+import { FieldError } from '../ui/common.js';
+import './messages.css';
+
+const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+
+export function MessageThread({ messages, me, otherName, onSend }: {
+  messages: readonly Message[];
+  me: MessageSender;
+  otherName: string;
+  /** Sends the text; resolves once the server has it (the thread is then read again by the caller). */
+  onSend: (text: string) => Promise<void>;
+}) {
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const end = useRef<HTMLLIElement>(null);
+  useEffect(() => { end.current?.scrollIntoView?.({ block: 'nearest' }); }, [messages.length]);
+  const over = text.length > MESSAGE_MAX_CHARS;
+
+  async function send(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    if (!text.trim()) { setError('Write a message first.'); return; }
+    if (over) { setError(`A message can be at most ${MESSAGE_MAX_CHARS} characters.`); return; }
+    setBusy(true);
+    try {
+      await onSend(text);
+      setText('');
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : 'Could not send the message.');
+    } finally { setBusy(false); }
+  }
+
+  return (
+    <div className="message-thread">
+      {messages.length === 0
+        ? <p className="muted">No messages yet.</p>
+        : (
+          <ol className="messages" aria-label={`Messages with ${otherName}`}>
+            {messages.map((m, i) => (
+              <li key={m.id} ref={i === messages.length - 1 ? end : undefined} className={m.from === me ? 'mine' : 'theirs'}>
+                <p className="message-meta"><strong>{m.from === me ? 'You' : otherName}</strong>, <time dateTime={m.sentAt}>{when(m.sentAt)}</time></p>
+                <p className="message-text">{m.text}</p>
+              </li>
+            ))}
+          </ol>
+        )}
+      <form className="message-form" onSubmit={(e) => void send(e)} noValidate>
+        <label htmlFor="message-text">Message to {otherName}</label>
+        <textarea id="message-text" rows={4} value={text} onChange={(e) => setText(e.target.value)} aria-invalid={over || undefined} aria-describedby="message-count message-error" />
+        <p id="message-count" className={`small ${over ? 'field-error' : 'muted'}`}>{text.length} of {MESSAGE_MAX_CHARS} characters</p>
+        <FieldError id="message-error" message={error} />
+        <button type="submit" className="primary" disabled={busy}>{busy ? 'Sending…' : 'Send'}</button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+/**
+ * Messages, the patient's side (clinic mode only): one conversation with each clinician who sees their data now.
+ * With several clinicians, the person picks one; with one, it opens. Opening a conversation marks the clinician's
+ * messages read (GET /api/messages/:accountId). When the person stops sharing with a clinician, the conversation
+ * goes from this page at once, as the API answers.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { Message } from '../../../src/core/message-record.js';
+import { api } from '../api/client.js';
+import { FieldError, Link, Loading, ScreenTitle } from '../ui/common.js';
+import { MessageThread } from './message-thread.js';
+
+/** GET /api/messages: one line per clinician (src/store/repos/messages.ts PatientThread). */
+export interface PatientThreads { threads: { clinicianAccountId: string; clinicianName: string; clinicName: string; unread: number; lastAt: string | null }[]; unread: number }
+type Thread = PatientThreads['threads'][number];
+
+export function MessagesScreen({ onRead }: { onRead: () => void }) {
+  const [list, setList] = useState<PatientThreads | null>(null);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => { api<PatientThreads>('GET', '/api/messages').then(setList, (e: Error) => setError(e.message)); }, []);
+
+  const threads = list?.threads ?? [];
+  const open = threads.length === 1 ? threads[0]! : threads.find((t) => t.clinicianAccountId === chosen) ?? null;
+  return (
+    <section className="screen">
+      <ScreenTitle>Messages</ScreenTitle>
+      {!list ? (error ? <FieldError message={error} /> : <Loading what="your messages" />) : threads.length === 0 ? (
+        <p>No clinician sees your data now, so there is no one to write to here. When you accept a clinician’s invitation, you can write to them on this page.</p>
+      ) : (
+        <>
+          <p className="notice">Not for emergencies: your clinician reads messages when they can. If you need help now, call your local emergency number.</p>
+          {threads.length > 1 && (
+            <ul className="thread-choice" aria-label="Your clinicians">
+              {threads.map((t) => (
+                <li key={t.clinicianAccountId}>
+                  <button type="button" aria-pressed={open?.clinicianAccountId === t.clinicianAccountId} onClick={() => setChosen(t.clinicianAccountId)}>
+                    {t.clinicianName}, {t.clinicName}{t.unread > 0 && <> <span className="unread-badge">{t.unread}<span className="visually-hidden"> unread</span></span></>}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          {open && <Conversation key={open.clinicianAccountId} thread={open} onRead={onRead} />}
+        </>
+      )}
+      <p><Link to="/settings">Your clinicians and who saw your data</Link></p>
+    </section>
+  );
+}
+
+function Conversation({ thread, onRead }: { thread: Thread; onRead: () => void }) {
+  const [messages, setMessages] = useState<Message[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const path = `/api/messages/${encodeURIComponent(thread.clinicianAccountId)}`;
+  const load = useCallback(() => api<{ messages: Message[] }>('GET', path).then((r) => { setMessages(r.messages); setError(null); onRead(); }, (e: Error) => setError(e.message)), [path, onRead]);
+  useEffect(() => { void load(); }, [load]);
+  return (
+    <div className="card">
+      <h2>{thread.clinicianName} <span className="muted small">{thread.clinicName}</span></h2>
+      {!messages ? (error ? <FieldError message={error} /> : <Loading what="the conversation" />) : (
+        <MessageThread messages={messages} me="patient" otherName={thread.clinicianName} onSend={async (text) => { await api('POST', path, { text }); await load(); }} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+/** Walking per day as bars (minutes), with steps as a line when the days have them, and the current target. */
+import uPlot from 'uplot';
+import type { DailyWalking } from '../api/types.js';
+import { middayOf, uplotDays } from '../lib/day-axis.js';
+import { useUplot } from '../lib/use-uplot.js';
+
+export function WalkingChart({ days, targetMinutes }: { days: DailyWalking[]; targetMinutes: number }) {
+  const sorted = [...days].sort((a, b) => a.date.localeCompare(b.date));
+  const hasSteps = sorted.some((d) => d.steps > 0);
+  const ref = useUplot((width, el) => {
+    const xs = sorted.map((d) => middayOf(d.date));
+    const x = uplotDays(xs, width);
+    el.dataset.dayLabels = x.labels.join(', ');
+    const bars = uPlot.paths.bars!({ size: [0.6, 40] });
+    const series: uPlot.Series[] = [
+      {},
+      { label: 'Minutes', stroke: '#0b5d4b', fill: 'rgba(11, 93, 75, 0.55)', paths: bars, points: { show: false }, scale: 'min' },
+      { label: 'Target (min)', stroke: '#7a4d00', dash: [6, 4], width: 2, points: { show: false }, scale: 'min' },
+    ];
+    if (hasSteps) series.push({ label: 'Steps', stroke: '#5b3cc4', width: 2, scale: 'steps', points: { show: true, size: 6 } });
+    const data: (number | null)[][] = [
+      xs, sorted.map((d) => Math.round(d.minutes)), sorted.map(() => targetMinutes),
+    ];
+    if (hasSteps) data.push(sorted.map((d) => (d.steps > 0 ? d.steps : null)));
+    return {
+      opts: {
+        width, height: 200,
+        scales: { x: x.scale, min: { range: (_u, _min, max) => [0, Math.max(targetMinutes, max) * 1.15] }, steps: { range: (_u, _min, max) => [0, max * 1.15 || 1] } },
+        axes: [x.axis, { scale: 'min', label: 'Minutes' }, ...(hasSteps ? [{ scale: 'steps', side: 1, label: 'Steps', grid: { show: false } } as uPlot.Axis] : [])],
+        series,
+        legend: { show: true, live: false },
+      },
+      data: data as uPlot.AlignedData,
+    };
+  }, [days, targetMinutes]);
+  return (
+    <figure className="chart" data-testid="walking-chart" data-points={sorted.length}>
+      <div ref={ref} />
+      <figcaption>Minutes walked each day (bars){hasSteps ? ', steps (line)' : ''} and your daily target of {targetMinutes} minutes (dashed).</figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,96 @@
+/**
+ * References: every source behind what Footing says (DOMAIN.md's list, src/core/references.ts), one entry each
+ * with authors, year, title, where it appeared and a link, and what the evidence labels mean in plain words.
+ * Every citation in the app links to its entry here (/references#ref-25): the entry is scrolled to, marked and
+ * focused. Nothing is fetched, so the page works offline.
+ */
+import { useEffect, useState } from 'react';
+import { referenceLink, shortCitation } from '../../../src/core/citations.js';
+import { EVIDENCE_EXPLAINED, EVIDENCE_LEVELS, plainStrength, type EvidenceLevel } from '../../../src/core/evidence.js';
+import { REFERENCES, type Reference } from '../../../src/core/references.js';
+import { referenceAnchor, type FromCitation } from '../ui/citations.js';
+import { ScreenTitle } from '../ui/common.js';
+
+/** The fragment of the address (ref-25), read again whenever the app moves. */
+function useFragment(): string {
+  const read = () => decodeURIComponent(location.hash.slice(1));
+  const [hash, setHash] = useState(read());
+  useEffect(() => {
+    const on = () => setHash(read());
+    for (const e of ['popstate', 'hashchange', 'footing:navigate']) window.addEventListener(e, on);
+    return () => { for (const e of ['popstate', 'hashchange', 'footing:navigate']) window.removeEventListener(e, on); };
+  }, []);
+  return hash;
+}
+
+/** A link that leaves the app, shown as its address without the scheme (doi.org/10.1016/...). */
+function OutLink({ href }: { href: string }) {
+  return <a href={href} target="_blank" rel="noopener noreferrer" className="out-link">{href.replace(/^https?:\/\//, '')}</a>;
+}
+
+function ReferenceEntry({ r, current }: { r: Reference; current: boolean }) {
+  const link = referenceLink(r);
+  return (
+    <li id={referenceAnchor(r.id)} tabIndex={-1} className={`reference${current ? ' current' : ''}`} data-ref={r.id}>
+      <p className="reference-short"><strong>{shortCitation(r)}</strong></p>
+      <p>
+        {r.authors && <>{r.authors}{r.year ? ` (${r.year})` : ''}. </>}
+        <cite>{r.title}</cite>. {r.published}.
+        {link && <> <OutLink href={link} /></>}
+      </p>
+      {r.note && <p className="small muted">{r.note}</p>}
+      {r.also && r.also.length > 0 && (
+        <ul className="small">
+          {r.also.map((a) => {
+            const alsoLink = referenceLink(a);
+            return <li key={a.text}>Also: {a.text}.{alsoLink && <> <OutLink href={alsoLink} /></>}</li>;
+          })}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+export function ReferencesScreen() {
+  const fragment = useFragment();
+  const fromCitation = (history.state as Partial<FromCitation> | null)?.fromCitation === true;
+
+  // Opened from a citation: bring its entry into view and give it focus, so a screen reader reads it out.
+  useEffect(() => {
+    if (!fragment) return;
+    const el = document.getElementById(fragment);
+    if (!el) return;
+    el.scrollIntoView({ block: 'start' });
+    el.focus({ preventScroll: true });
+  }, [fragment]);
+
+  return (
+    <section className="screen references-screen">
+      <ScreenTitle>References</ScreenTitle>
+      <p className="lead">The studies, guidelines and other sources behind what Footing tells you. Wherever the app makes a claim, it names its sources; tap one to see it here.</p>
+      {fromCitation && <p><button type="button" onClick={() => history.back()}>Back to where you were</button></p>}
+      <div className="card">
+        <h2>How strong is the evidence?</h2>
+        <p>Each claim carries a label for the kind of source behind it, and the strength that follows from it, in plain words.</p>
+        <ul className="legend evidence-legend">
+          {(Object.keys(EVIDENCE_LEVELS) as EvidenceLevel[]).map((level) => {
+            const strength = plainStrength(level);
+            return (
+              <li key={level}>
+                <span className={`strength strength-${strength.replace(/[^a-z]+/g, '-')}`}>{strength}</span>
+                <span><strong>{EVIDENCE_LEVELS[level]}</strong> ({level}). {EVIDENCE_EXPLAINED[level]}</span>
+              </li>
+            );
+          })}
+        </ul>
+        <p className="small">Where a reference below says a detail is unverified, not captured or not read, that detail was not checked against the original before Footing used it.</p>
+      </div>
+      <div className="card">
+        <h2>Sources</h2>
+        <ul className="references">
+          {REFERENCES.map((r) => <ReferenceEntry key={r.id} r={r} current={fragment === referenceAnchor(r.id)} />)}
+        </ul>
+      </div>
+    </section>
+  );
+}

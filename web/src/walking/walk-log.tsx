@@ -1,0 +1,67 @@
+/** Log today's walking by hand: minutes and/or steps (replaces what was logged by hand for that day). Outside the
+ * Walking page it also points there, where a phone or watch export can be imported instead. Saved on the phone first
+ * (web/src/outbox/outbox.ts): offline, the log waits there and is sent in order, so a later log of a day still wins. */
+import { useState, type FormEvent } from 'react';
+import { ApiError } from '../api/client.js';
+import { FieldError, Link } from '../ui/common.js';
+import { localDate } from '../lib/local-time.js';
+import { keepAndSend, newClientId } from '../outbox/outbox.js';
+
+export function WalkLog({ onSaved, showImportLink = true }: { onSaved: () => void; showImportLink?: boolean }) {
+  const [minutes, setMinutes] = useState('');
+  const [steps, setSteps] = useState('');
+  const [date, setDate] = useState(localDate());
+  const [error, setError] = useState<{ message: string; field?: string | undefined } | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    setSaved(null);
+    const m = minutes.trim() === '' ? null : Number(minutes);
+    const s = steps.trim() === '' ? null : Number(steps);
+    if (m !== null && (!Number.isFinite(m) || m < 0 || m > 1440)) return setError({ message: 'Minutes must be a number from 0 to 1440.', field: 'minutes' });
+    if (s !== null && (!Number.isInteger(s) || s < 0 || s > 200000)) return setError({ message: 'Steps must be a whole number from 0 to 200,000.', field: 'steps' });
+    if (!m && !s) return setError({ message: 'Enter minutes or steps (more than 0).', field: 'minutes' });
+    setBusy(true);
+    try {
+      const how = await keepAndSend('walking', newClientId('walking'), { date, ...(m !== null ? { minutes: m } : {}), ...(s !== null ? { steps: s } : {}) });
+      const what = `${[m ? `${m} min` : '', s ? `${s.toLocaleString('en')} steps` : ''].filter(Boolean).join(', ')} on ${date}`;
+      setSaved(how === 'sent' ? `Saved: ${what}.` : `Saved on this phone: ${what}. It will be sent when you are back online.`);
+      setMinutes('');
+      setSteps('');
+      onSaved();
+    } catch (err) {
+      const ae = err instanceof ApiError ? err : null;
+      setError({ message: ae?.message ?? 'Could not save.', field: ae?.field });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const errFor = (f: string) => (error && (error.field === f || (f === 'minutes' && !['steps', 'date'].includes(error.field ?? ''))) ? error.message : null);
+  return (
+    <form className="walk-log" onSubmit={submit} noValidate aria-labelledby="walk-log-title">
+      <h3 id="walk-log-title">Log your walking</h3>
+      <p className="muted">If you logged this day already, this replaces it.</p>
+      <div className="row">
+        <div>
+          <label htmlFor="walk-minutes">Minutes</label>
+          <input id="walk-minutes" inputMode="decimal" value={minutes} onChange={(e) => setMinutes(e.target.value)} aria-invalid={!!errFor('minutes')} aria-describedby="walk-err-minutes" />
+        </div>
+        <div>
+          <label htmlFor="walk-steps">Steps</label>
+          <input id="walk-steps" inputMode="numeric" value={steps} onChange={(e) => setSteps(e.target.value)} aria-invalid={!!errFor('steps')} aria-describedby="walk-err-steps" />
+        </div>
+      </div>
+      <FieldError id="walk-err-minutes" message={errFor('minutes')} />
+      <FieldError id="walk-err-steps" message={errFor('steps')} />
+      <label htmlFor="walk-date">Day</label>
+      <input id="walk-date" type="date" value={date} max={localDate()} onChange={(e) => setDate(e.target.value)} />
+      <button type="submit" disabled={busy}>{busy ? 'Saving…' : 'Save walking'}</button>
+      {saved && <p className="success" role="status">{saved}</p>}
+      {showImportLink && <p><Link to="/walking">Import walking from your phone or watch</Link></p>}
+    </form>
+  );
+}
