@@ -6,7 +6,8 @@
  */
 import type { SampleChunk } from './walking-chunk.js';
 import { DailyWalkingMerger, type SampleTimes } from './walking-merge.js';
-import type { DailyWalking, WalkingSample } from './walking.js';
+import type { WalkingSample } from './walking.js';
+import type { DailyWalking } from './walking-day-record.js';
 
 export const MANUAL_SOURCE = 'manual';
 

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { baselineWindow, stepCeiling, walkingBaseline, walkingTarget, type WeekVerdict } from './walking-target.js';
-import type { DailyWalking } from './walking.js';
+import type { DailyWalking } from './walking-day-record.js';
 import { addDays, daysBetween } from './dates.js';
 
 /** Consecutive days from `from`; a number is steps, a pair is [steps, minutes]. */

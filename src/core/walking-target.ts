@@ -22,7 +22,7 @@ import {
   WALKING_BASELINE_MIN_DAYS, WALKING_GOAL_MINUTES, WALKING_START_MINUTES, WALKING_WEEKLY_INCREASE,
 } from './clinical-constants.js';
 import { addDays, dayMonth, daysBetween } from './dates.js';
-import type { DailyWalking } from './walking.js';
+import type { DailyWalking } from './walking-day-record.js';
 
 /** How a completed week went, judged by the pain rules (src/core/program-engine.ts). */
 export type WeekVerdict = 'ok' | 'hold' | 'flare';

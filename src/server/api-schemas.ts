@@ -1,7 +1,8 @@
 /**
  * The HTTP API's request and response shapes, as zod schemas (parsed once, at the boundary) and their TypeScript
  * types. The web app imports the types from here; nothing in this file does I/O. The shapes of stored records
- * (a check-in, a session) live with their records in src/core and are re-exported here.
+ * (a check-in, a session, a safety screen, a hand-logged walking day) live with their records in src/core and are
+ * re-exported here.
  */
 import { z } from 'zod';
 import { isoDate } from '../core/record-fields.js';
@@ -12,13 +13,7 @@ export { BodyMark } from '../core/pain.js';
 export { CheckinInput } from '../core/checkin-record.js';
 export { PainScores, SessionInput, SessionItem } from '../core/session-record.js';
 export { ScreenInput } from '../core/screen-record.js';
-
-export const WalkingLogInput = z.object({
-  date: isoDate,
-  minutes: z.number().min(0).max(1440).nullable().optional(),
-  steps: z.number().int().min(0).max(200_000).nullable().optional(),
-}).strict().refine((w) => (w.minutes ?? 0) > 0 || (w.steps ?? 0) > 0, { message: 'give minutes or steps (more than 0)', path: ['minutes'] });
-export type WalkingLogInput = z.infer<typeof WalkingLogInput>;
+export { WalkingLogInput } from '../core/walking-day-record.js';
 
 export const RangeQuery = z.object({
   from: isoDate.optional(),

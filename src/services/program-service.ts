@@ -11,7 +11,7 @@ import { todayPlan, type TodayPlan } from '../core/plan.js';
 import { FIRST_STAGE, LAST_STAGE, stageByNumber } from '../core/stages.js';
 import { baselineWindow, walkingTarget, type WalkingTarget } from '../core/walking-target.js';
 import { applyWalkingOverride } from '../core/walking-override.js';
-import type { DailyWalking } from '../core/walking.js';
+import type { DailyWalking } from '../core/walking-day-record.js';
 import { conflictWith, invalidInput } from './service-error.js';
 import type { Database } from '../store/schema.js';
 import { getPerson, setBirthYear } from '../store/repos/people.js';

@@ -13,7 +13,8 @@ import {
   chunkKey, ColumnsBuilder, decodeColumns, encodeColumns, localDateOf, mergeColumns, sampleAt, sampleTimes, sortedUnique,
   type ChunkStream, type SampleChunk, type SampleColumns,
 } from '../../core/walking-chunk.js';
-import { WALKING_KINDS, type DailyWalking, type WalkingSample } from '../../core/walking.js';
+import { WALKING_KINDS, type WalkingSample } from '../../core/walking.js';
+import type { DailyWalking } from '../../core/walking-day-record.js';
 import type { Database } from '../schema.js';
 import { toJson } from '../json-column.js';
 
