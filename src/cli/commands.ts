@@ -114,9 +114,10 @@ const importBackupCmd: Command = {
     const store = await openCliStore(str(values.db));
     try {
       const personId = await personForCommand(store, values.email);
-      const counts = await restoreBackup(store.db, personId, parsed.backup);
+      const { messagesLeftOut, ...counts } = await restoreBackup(store.db, personId, parsed.backup);
       const total = Object.values(counts).reduce((a, b) => a + b, 0);
-      out.write(`Restored ${total} records from ${file} (${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}).\n`);
+      const leftOut = messagesLeftOut ? ` ${messagesLeftOut} message${messagesLeftOut === 1 ? ' was' : 's were'} left out: their clinician has no account on this install.` : '';
+      out.write(`Restored ${total} records from ${file} (${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}).${leftOut}\n`);
     } finally { await store.close(); }
   },
 };

@@ -11,6 +11,7 @@ import { WalkingOverride } from '../core/walking-override.js';
 import { WALKING_KINDS, type WalkingSample } from '../core/walking.js';
 import { REMINDER_DAYS, ReminderSettingsInput } from '../core/reminder-record.js';
 import { PROGRAM_EVENT_ACTIONS, PROGRAM_EVENT_ACTORS } from '../core/program-event-record.js';
+import { MESSAGE_MAX_CHARS, MESSAGE_RECORD_VERSION, MESSAGE_SENDERS } from '../core/message-record.js';
 import { GaitStillsRecordSchema } from '../gait/gait-stills.js';
 import { addWalkingSamples, listWalkingChunkRows, recomputeDays } from './repos/walking.js';
 import { refreshListFigures } from './repos/patient-list.js';
@@ -53,6 +54,10 @@ const Row = {
   gait: z.object({ id: text, recorded_at: text, recorded_by: text, source_name: text, view: text, analysis: text, keypoints: nullableText, video_kept: int, video_path: nullableText,
     // Backups made before migration 0019 have no stills.
     stills: jsonOf(GaitStillsRecordSchema, 'the stills of a gait analysis (src/gait/gait-stills.ts)').default(null) }).strict(),
+  // A message with the name of the clinician of its thread, so the file reads on its own (the name is not restored:
+  // the account's own is used).
+  message: z.object({ id: text, version: z.literal(MESSAGE_RECORD_VERSION), clinician_account_id: text, clinician_name: text, sender: z.enum(MESSAGE_SENDERS),
+    text: z.string().min(1).max(MESSAGE_MAX_CHARS), sent_at: text, read_at: nullableText }).strict(),
   // The reminder's days and time only: not the calendar link's token nor the browsers' push subscriptions, which
   // belong to this server and those browsers (a restore must not bring back a link that was turned off).
   reminders: z.object({ version: int, days: text.refine((t) => jsonOf(REMINDER_DAYS, '').safeParse(t).success, 'must be days of the week (mon ... sun) as JSON'), time: ReminderSettingsInput.shape.time, time_zone: ReminderSettingsInput.shape.timeZone, updated_at: text }).strict(),
@@ -75,6 +80,8 @@ export const Backup = z.object({
   outcomeScores: z.array(Row.outcome).default([]),
   gaitAnalyses: z.array(Row.gait).default([]),
   reminders: Row.reminders.nullable().default(null),
+  // Backups made before messages were kept in them have none.
+  messages: z.array(Row.message).default([]),
 }).strict();
 export type Backup = z.infer<typeof Backup>;
 
@@ -99,7 +106,29 @@ export async function exportBackup(db: Kysely<Database>, personId: string): Prom
     outcomeScores: (await db.selectFrom('outcome_scores').selectAll().where('person_id', '=', personId).orderBy('recorded_at').execute()).map((r) => ({ ...strip(r), score: r.score === null ? null : Number(r.score) })),
     gaitAnalyses: (await db.selectFrom('gait_analyses').selectAll().where('person_id', '=', personId).orderBy('recorded_at').execute()).map((r) => ({ ...strip(r), video_kept: Number(r.video_kept) })),
     reminders: (await db.selectFrom('reminder_settings').select(['version', 'days', 'time', 'time_zone', 'updated_at']).where('person_id', '=', personId).executeTakeFirst()) ?? null,
+    // Every thread, whether or not the care link is still active: they are the person's messages.
+    messages: await db.selectFrom('messages').innerJoin('accounts', 'accounts.id', 'messages.clinician_account_id')
+      .select(['messages.id', 'messages.version', 'messages.clinician_account_id', 'accounts.display_name as clinician_name', 'messages.sender', 'messages.text', 'messages.sent_at', 'messages.read_at'])
+      .where('messages.person_id', '=', personId).orderBy('messages.sent_at').orderBy('messages.id').execute() as Backup['messages'],
   };
+}
+
+/**
+ * Restores the messages whose clinician has an account on this install (a thread belongs to a clinician account;
+ * restored elsewhere, as a one-person install, there is no one to hold it), each once by its id. Returns how many
+ * were added; the others are counted as left out.
+ */
+async function addMessages(db: Kysely<Database>, personId: string, rows: Backup['messages']): Promise<{ added: number; leftOut: number }> {
+  const wanted = [...new Set(rows.map((m) => m.clinician_account_id))];
+  const known = new Set(wanted.length ? (await db.selectFrom('accounts').select('id').where('id', 'in', wanted).execute()).map((a) => a.id) : []);
+  let added = 0;
+  let leftOut = 0;
+  for (const { clinician_name: _name, ...m } of rows) {
+    if (!known.has(m.clinician_account_id)) { leftOut++; continue; }
+    const res = await db.insertInto('messages').values({ ...m, person_id: personId }).onConflict((oc) => oc.column('id').doNothing()).executeTakeFirst();
+    added += Number(res.numInsertedOrUpdatedRows ?? 0);
+  }
+  return { added, leftOut };
 }
 
 /** Restores walking rows, skipping those already stored (same identity); returns how many were added. Rows go
@@ -135,7 +164,12 @@ export function parseBackup(text: string): { backup: Backup } | { problem: Backu
   return { problem: { path: path || '(document)', message: missing ? 'is missing' : issue.message } };
 }
 
-export interface RestoreCounts { screens: number; programEvents: number; sessions: number; checkins: number; imports: number; walkingSamples: number; painMaps: number; screeningResults: number; outcomeScores: number; gaitAnalyses: number }
+export interface RestoreCounts {
+  screens: number; programEvents: number; sessions: number; checkins: number; imports: number; walkingSamples: number; painMaps: number; screeningResults: number; outcomeScores: number; gaitAnalyses: number;
+  messages: number;
+  /** Messages with a clinician who has no account on this install: not restored (see addMessages). */
+  messagesLeftOut: number;
+}
 
 /**
  * Restores a parsed backup into `personId` in one transaction. Records already present (same id, or the same walking
@@ -169,7 +203,9 @@ export async function restoreBackup(db: Kysely<Database>, personId: string, b: B
       screeningResults: await add('screening_results', b.screeningResults, ['id']),
       outcomeScores: await add('outcome_scores', b.outcomeScores, ['id']),
       gaitAnalyses: await add('gait_analyses', b.gaitAnalyses, ['id']),
+      messages: 0, messagesLeftOut: 0,
     };
+    ({ added: counts.messages, leftOut: counts.messagesLeftOut } = await addMessages(trx, personId, b.messages));
     if (counts.walkingSamples > 0) await recomputeDays(trx, personId, b.walkingSamples.map((w) => w.start_at.slice(0, 10)));
     await refreshListFigures(trx, personId);
     return counts;
