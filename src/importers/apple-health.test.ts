@@ -99,14 +99,46 @@ test('a truncated zip: the error names the member the file ends in and the byte 
   // The second member's local header follows the first member's data (its compressed size is at byte 18).
   const second = dataStart(zip) + zip.readUInt32LE(18);
   const size = Math.floor((dataStart(zip, second) + zip.length) / 2); // inside export.xml's data
-  for (const [cutAt, entry] of [[size, 'apple_health_export/export.xml'], [zip.length - 30, undefined]] as const) {
-    const s = await importAppleHealth(write('cut.zip', zip.subarray(0, cutAt)));
-    assert.equal(s.ok, false);
-    const issue = s.issues[0]!;
-    assert.equal(issue.code, 'truncated');
-    assert.deepEqual(issue.location, { file: 'cut.zip', byteOffset: cutAt, ...(entry ? { entry } : {}) }, 'cut inside the table of contents: no member');
-    assert.match(issue.message, new RegExp(`ends early, at byte ${cutAt.toLocaleString('en')}${entry ? `, inside ${entry}` : ':'}`));
+  for (const mode of ['strict', 'lenient'] as const) {
+    for (const [cutAt, entry] of [[size, 'apple_health_export/export.xml'], [zip.length - 30, undefined]] as const) {
+      const s = await importAppleHealth(write('cut.zip', zip.subarray(0, cutAt)), { mode });
+      // Lenient keeps what export.xml held before the cut (below); a zip cut in its table of contents, after a
+      // whole export.xml, has nothing missing but its table, and yauzl cannot read it without one.
+      assert.equal(s.ok, mode === 'lenient' && entry !== undefined, `${mode} ${cutAt}`);
+      assert.equal(s.errorCount, 1);
+      const issue = s.issues[0]!;
+      assert.equal(issue.code, 'truncated');
+      assert.deepEqual(issue.location, { file: 'cut.zip', byteOffset: cutAt, ...(entry ? { entry } : {}) }, 'cut inside the table of contents: no member');
+      assert.match(issue.message, new RegExp(`ends early, at byte ${cutAt.toLocaleString('en')}${entry ? `, inside ${entry}` : ':'}`));
+    }
   }
+});
+
+test('a zip cut inside export.xml, lenient: the records before the cut are kept, the cut is the one located error; strict keeps nothing', async () => {
+  const at = (i: number) => `2024-05-01 ${String(8 + Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00 +0200`;
+  const records = Array.from({ length: 5 }, (_, i) => rec('StepCount', 'count', String(11 * (i + 1)), at(i), at(i + 1)));
+  const xml = exportWith(records.join(''));
+  // Stored (not deflated), so the cut falls at a known place of the text: just after the third record.
+  const stored = makeZip({ 'apple_health_export/export.xml': xml }, { store: true });
+  const cutAt = dataStart(stored) + Buffer.byteLength(xml.slice(0, xml.indexOf(records[3]!)));
+  const cut = write('cut-stored.zip', stored.subarray(0, cutAt));
+  const lenient = await collectSamples((o) => importAppleHealth(cut, { ...o, mode: 'lenient' }));
+  assert.deepEqual(lenient.samples.map((s) => s.value), [11, 22, 33]);
+  assert.deepEqual([lenient.summary.ok, lenient.summary.errorCount, lenient.summary.issues[0]?.code], [true, 1, 'truncated']);
+  assert.deepEqual(lenient.summary.issues[0]?.location, { file: 'cut-stored.zip', byteOffset: cutAt, entry: 'apple_health_export/export.xml' });
+  const strict = await collectSamples((o) => importAppleHealth(cut, { ...o, mode: 'strict' }));
+  assert.deepEqual([strict.summary.ok, strict.samples.length, strict.summary.issues[0]?.code], [false, 0, 'truncated']);
+
+  // Deflated, cut half way: what zlib itself decompresses of the cut data holds the records that are kept.
+  const many = Array.from({ length: 400 }, (_, i) => rec('StepCount', 'count', String(i + 1), at(i), at(i + 1)));
+  const deflated = makeZip({ 'apple_health_export/export.xml': exportWith(many.join('')) });
+  const half = Math.floor((dataStart(deflated) + dataStart(deflated) + deflated.readUInt32LE(18)) / 2);
+  const readable = inflateRawSync(deflated.subarray(dataStart(deflated), half), { finishFlush: constants.Z_SYNC_FLUSH }).toString('utf8');
+  const whole = [...readable.matchAll(/value="(\d+)"\/>/g)].map((m) => Number(m[1]));
+  assert.ok(whole.length > 50 && whole.length < 400, `${whole.length} records before the cut`);
+  const d = await collectSamples((o) => importAppleHealth(write('cut-deflated.zip', deflated.subarray(0, half)), { ...o, mode: 'lenient', batchSize: 7 }));
+  assert.deepEqual(d.samples.map((s) => s.value), whole);
+  assert.deepEqual([d.summary.errorCount, d.summary.issues[0]?.location], [1, { file: 'cut-deflated.zip', byteOffset: half, entry: 'apple_health_export/export.xml' }]);
 });
 
 test('a corrupted zip: damaged compressed data is located in its member, a damaged header at its byte', async () => {

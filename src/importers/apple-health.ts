@@ -15,7 +15,7 @@ import { importError, type ImportLocation, type TextPosition, type BytePosition 
 import { ImportSink, type ImportOptions, type ImportSummary } from './import-sink.js';
 import type { MergerState } from '../core/walking-merge.js';
 import { open } from 'node:fs/promises';
-import { countBytes, describeIoError, displayName, fileChunksReused, openZipEntry, readHead, ZipProblem } from './file-input.js';
+import { countBytes, describeIoError, displayName, fileChunksReused, openCutEntry, openZipEntry, readHead, ZipProblem } from './file-input.js';
 import { parseXmlStream, type XmlPosition } from './xml-stream.js';
 
 /** Options of the Apple Health importer. */
@@ -54,6 +54,11 @@ export async function importAppleHealth(path: string, options: AppleHealthImport
   try {
     zip = await openZipEntry(path, isAppleExportEntry, options.onBytes);
   } catch (e) {
+    // Cut short inside export.xml: what it holds up to the cut is read (and kept by a lenient import), and the
+    // cut itself is the located error it ends with.
+    if (e instanceof ZipProblem && e.cutEntry && e.entry !== undefined && isAppleExportEntry(e.entry)) {
+      return importAppleHealthStream(name, e.entry, () => openCutEntry(path, e, options.onBytes), options);
+    }
     sink.fatal(e instanceof ZipProblem ? zipIssue(sink.file, e)
       : importError('unreadable', `Not a readable zip: ${describeIoError(e)}`, { file: sink.file, byteOffset: 0 }));
     return sink.finish();

@@ -121,9 +121,42 @@ export interface ZipEntryReader {
  * in when that is known.
  */
 export class ZipProblem extends Error {
-  constructor(readonly code: 'truncated' | 'corrupt', message: string, readonly byteOffset: number, readonly entry?: string) {
+  constructor(
+    readonly code: 'truncated' | 'corrupt', message: string, readonly byteOffset: number, readonly entry?: string,
+    /** For a zip cut inside `entry`: where that member's data starts and whether it is stored (not deflated). */
+    readonly cutEntry?: { dataStart: number; stored: boolean },
+  ) {
     super(message);
   }
+}
+
+/**
+ * The readable start of the member a cut zip ends in (`problem` from a zip without its table of contents, with
+ * `cutEntry`): its data from its local header to the end of the file, decompressed as far as it goes, then the
+ * stream fails with `problem` itself (also when the member happens to be whole: the zip is still cut). Lenient
+ * imports keep what it held, as they do for a cut FIT or XML file. Damaged data fails with its own located problem.
+ */
+export function openCutEntry(path: string, problem: ZipProblem, onBytes?: ByteProgress): Promise<Readable> {
+  const cut = problem.cutEntry;
+  if (!cut || problem.entry === undefined) return Promise.reject(problem);
+  const name = problem.entry;
+  const raw = createReadStream(path, { start: cut.dataStart, highWaterMark: READ_CHUNK_BYTES });
+  const out = new Transform({
+    transform(chunk: Buffer, _enc, cb) { cb(null, chunk); },
+    flush(cb) { cb(problem); },
+  });
+  raw.on('error', (err) => out.destroy(err));
+  if (cut.stored) raw.pipe(out);
+  else {
+    const inflate = createInflateRaw();
+    inflate.on('error', (err) => out.destroy((err as NodeJS.ErrnoException).code === 'Z_BUF_ERROR' ? problem : new ZipProblem('corrupt',
+      `The compressed data of ${name} is damaged: it decompresses up to byte ${(cut.dataStart + inflate.bytesWritten).toLocaleString('en')} of the zip and fails after it (${err.message})`,
+      cut.dataStart + inflate.bytesWritten, name)));
+    raw.pipe(inflate).pipe(out);
+  }
+  out.once('close', () => raw.destroy());
+  if (onBytes) watch(out, () => raw.bytesRead, problem.byteOffset - cut.dataStart, onBytes);
+  return Promise.resolve(out);
 }
 
 /** Without this a zip has no table of contents (it is kept at the end): a cut file lacks it. */
@@ -241,6 +274,7 @@ async function cutZipProblem(path: string): Promise<ZipProblem> {
     const head = Buffer.alloc(30);
     let at = 0;
     let entry: string | undefined;
+    let cutEntry: { dataStart: number; stored: boolean } | undefined;
     while (at + 30 <= size) {
       await fh.read(head, 0, 30, at);
       if (head.readUInt32LE(0) !== 0x04034b50) break;
@@ -251,13 +285,17 @@ async function cutZipProblem(path: string): Promise<ZipProblem> {
       const end = head.readUInt16LE(6) & 0x08 ? Infinity : at + 30 + nameLength + head.readUInt16LE(28) + head.readUInt32LE(18);
       if (end > size) {
         entry = name.toString('utf8');
+        const method = head.readUInt16LE(8);
+        // Only plain and deflated members can be read on (the only methods Apple's export and yauzl use).
+        const dataStart = at + 30 + nameLength + head.readUInt16LE(28);
+        if ((method === 0 || method === 8) && dataStart <= size) cutEntry = { dataStart, stored: method === 0 };
         break;
       }
       at = end;
     }
     return new ZipProblem('truncated',
       `The zip ends early, at byte ${size.toLocaleString('en')}${entry ? `, inside ${entry}` : ''}: its table of contents (kept at the end of a zip) is missing, so it was cut short while copying or downloading`,
-      size, entry);
+      size, entry, cutEntry);
   } finally {
     await fh.close();
   }

@@ -4,21 +4,21 @@
  */
 import { crc32, deflateRawSync } from 'node:zlib';
 
-/** A zip archive holding `entries` (name -> content), deflated. */
-export function makeZip(entries: Record<string, Buffer | string>): Buffer {
+/** A zip archive holding `entries` (name -> content), deflated, or stored as they are with `store`. */
+export function makeZip(entries: Record<string, Buffer | string>, { store = false }: { store?: boolean } = {}): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const [name, content] of Object.entries(entries)) {
     const data = Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8');
-    const packed = deflateRawSync(data);
+    const packed = store ? data : deflateRawSync(data);
     const nameBytes = Buffer.from(name, 'utf8');
     const crc = crc32(data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(8, 8); // deflate
+    local.writeUInt16LE(store ? 0 : 8, 8); // stored or deflate
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(packed.length, 18);
     local.writeUInt32LE(data.length, 22);
@@ -28,7 +28,7 @@ export function makeZip(entries: Record<string, Buffer | string>): Buffer {
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
+    central.writeUInt16LE(store ? 0 : 8, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(packed.length, 20);
     central.writeUInt32LE(data.length, 24);
