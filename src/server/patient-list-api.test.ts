@@ -18,6 +18,7 @@ import { DATABASES, freshStore } from '../../test/helpers/databases.js';
 import type { Store } from '../store/db.js';
 import { acceptInvitation, createInvitation } from '../store/repos/care-links.js';
 import { insertCheckin } from '../store/repos/checkins.js';
+import { addMessage } from '../store/repos/messages.js';
 import { saveSession } from '../store/repos/sessions.js';
 import { clinicWorld, makeAccount, type ClinicWorld } from '../../test/helpers/test-clinic.js';
 import { randomToken, sha256 } from './auth/tokens.js';
@@ -121,6 +122,7 @@ for (const kind of DATABASES) {
         // Remote monitoring (issue 15): the period from 1 Nov, 20 days in; days with data: check-ins 1-7 Nov and
         // sessions 14-20 Nov (the 18 Nov check-in falls among them) = 14; 2 more needed with 10 days left.
         monitoring: { start: nov(1), end: '2026-11-30', daysElapsed: 20, daysWithData: 14, reached: false, daysNeeded: 2, stillPossible: true, minutes: 0 },
+        unreadMessages: 0,
       });
       assert.deepEqual(byName['Carl Dunn']!.adherence7, { done: 0, prescribed: 1, fraction: 0 });
       assert.deepEqual(byName['Carl Dunn']!.needsAttention, []);
@@ -182,6 +184,23 @@ for (const kind of DATABASES) {
       const again = (await list('&q=anna')).patients[0]!;
       assert.deepEqual([again.linkId, again.linkedAt], [first.linkId, first.linkedAt]);
       assert.equal((await list('&sort=attention')).total, 5);
+    });
+
+    test('Each line counts the messages from that patient the clinician has not opened; opening the thread clears it', async () => {
+      const drA = world.accounts.clinicianOfClinic.id;
+      const other = world.accounts.clinicianOtherClinic.id;
+      const write = (who: string, to: string, from: 'patient' | 'clinician', n: number) => addMessage(store.db, { personId: ids[who]!, clinicianAccountId: to }, { from, text: `message ${n}`, sentAt: `${nov(20)}T09:0${n}:00.000Z` });
+      await write('Anna', drA, 'patient', 1);
+      await write('Anna', drA, 'patient', 2);
+      await write('Anna', other, 'patient', 3); // to another clinician: not on Dr A's line
+      await write('Zoë', drA, 'clinician', 4); // Dr A's own message: nothing for Dr A to read
+      await write('Zoë', drA, 'patient', 5);
+      const unread = async () => Object.fromEntries((await list('')).patients.map((p) => [p.displayName, p.unreadMessages]));
+      assert.deepEqual(await unread(), { 'Anna Berg': 2, 'Carl Dunn': 0, 'Dora Ek': 0, Pat: 0, 'Zoë Örn': 1 });
+      const summary = await world.as('clinicianOfClinic', { method: 'GET', url: `/api/patients/${ids.Anna}/summary?date=${TODAY}` });
+      assert.equal(summary.json().unreadMessages, 2, 'the patient page line too');
+      assert.equal((await world.as('clinicianOfClinic', { method: 'GET', url: `/api/patients/${ids.Anna}/messages` })).statusCode, 200);
+      assert.deepEqual(await unread(), { 'Anna Berg': 0, 'Carl Dunn': 0, 'Dora Ek': 0, Pat: 0, 'Zoë Örn': 1 });
     });
 
     test("One patient's line, for their clinician only", async () => {

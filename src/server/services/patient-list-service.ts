@@ -12,6 +12,7 @@ import type { Kysely } from 'kysely';
 import { covers, judgeLine, listLine, readKept, readStored, type FigureReader, type LineJudgement, type ListFigures, type ListLineFigures } from '../../core/patient-list-figures.js';
 import type { Database } from '../../store/schema.js';
 import { listFiguresAsOf, patientJudgementRows, patientPage, patientRows, storedListFigures, type JudgementRow, type ListOwner, type PatientRow, type StoredSortKey } from '../../store/repos/patient-list.js';
+import { unreadFromPatients } from '../../store/repos/messages.js';
 import { getProgram } from '../../store/repos/program.js';
 import { SESSIONS_PER_WEEK } from '../../services/program-service.js';
 import { currentPeriods } from '../../services/monitoring-service.js';
@@ -46,6 +47,8 @@ export interface PatientLine extends ListLineFigures {
   personId: string; displayName: string; email: string | null; linkedAt: string | null; linkId: string;
   /** The current remote-monitoring period (src/core/remote-monitoring.ts); null before the program starts. */
   monitoring: MonitoringPeriod | null;
+  /** Messages from this patient to the clinician whose list it is that they have not opened yet (0 when none). */
+  unreadMessages: number;
 }
 
 export interface PatientPage { patients: PatientLine[]; total: number; page: number; pageSize: number }
@@ -58,7 +61,7 @@ export async function patientList(db: Kysely<Database>, owner: ListOwner, req: P
   const stored = STORED_SORTS.has(req.sort);
   if (stored && !req.attentionOnly) {
     const { personIds, total } = await patientPage(db, owner, { q: req.q, sort: req.sort as StoredSortKey, order, limit: req.pageSize, offset });
-    return page(await linesOf(db, await patientRows(db, owner, personIds), req.date), total);
+    return page(await linesOf(db, owner, await patientRows(db, owner, personIds), req.date), total);
   }
   // Every matching patient's judgement (in the order asked if the database gives it, else by name), then the filter
   // and the order worked out from them, then the page's lines.
@@ -71,12 +74,12 @@ export async function patientList(db: Kysely<Database>, owner: ListOwner, req: P
     judged.sort((a, b) => compare(a.judgement, b.judgement)); // stable: ties stay in name order
   }
   const shown = judged.slice(offset, offset + req.pageSize).map((j) => j.personId);
-  return page(await linesOf(db, await patientRows(db, owner, shown), req.date), judged.length);
+  return page(await linesOf(db, owner, await patientRows(db, owner, shown), req.date), judged.length);
 }
 
 /** One patient's line on this clinician's list, or null when they are not on it. */
 export async function patientLineOf(db: Kysely<Database>, owner: ListOwner, personId: string, date: string): Promise<PatientLine | null> {
-  return (await linesOf(db, await patientRows(db, owner, [personId]), date))[0] ?? null;
+  return (await linesOf(db, owner, await patientRows(db, owner, [personId]), date))[0] ?? null;
 }
 
 /** One person's list figures for `date`, whoever's list (tests, and checks of the kept figures). */
@@ -87,10 +90,14 @@ export async function listLineFor(db: Kysely<Database>, personId: string, date: 
   return (await figureLines(db, [row], date))[0]!;
 }
 
-async function linesOf(db: Kysely<Database>, rows: readonly PatientRow[], date: string): Promise<PatientLine[]> {
+async function linesOf(db: Kysely<Database>, owner: ListOwner, rows: readonly PatientRow[], date: string): Promise<PatientLine[]> {
   const figures = await figureLines(db, rows, date);
   const monitoring = await currentPeriods(db, rows, date);
-  return rows.map((r, i) => ({ personId: r.personId, displayName: r.displayName, email: r.email, linkedAt: r.linkedAt, linkId: r.linkId, ...figures[i]!, monitoring: monitoring[i] ?? null }));
+  const unread = await unreadFromPatients(db, owner.clinicianAccountId, rows.map((r) => r.personId));
+  return rows.map((r, i) => ({
+    personId: r.personId, displayName: r.displayName, email: r.email, linkedAt: r.linkedAt, linkId: r.linkId, ...figures[i]!,
+    monitoring: monitoring[i] ?? null, unreadMessages: unread.get(r.personId) ?? 0,
+  }));
 }
 
 /** The lines for `date` (see readersFor). */

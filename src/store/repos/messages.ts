@@ -83,3 +83,15 @@ export async function clinicianThreads(db: Db, clinicianAccountId: string, activ
   return people.map((p) => ({ personId: p.id, displayName: p.display_name, ...sums.get(p.id)! }))
     .sort((a, b) => (b.lastAt ?? '').localeCompare(a.lastAt ?? '') || a.personId.localeCompare(b.personId));
 }
+
+/**
+ * How many messages from each of `personIds` this clinician has not read (threads with none are absent). For the
+ * patient-list lines, which only ever name the clinician's active patients.
+ */
+export async function unreadFromPatients(db: Db, clinicianAccountId: string, personIds: readonly string[]): Promise<Map<string, number>> {
+  if (!personIds.length) return new Map();
+  const rows = await db.selectFrom('messages').select(['person_id', (eb) => eb.fn.countAll().as('n')])
+    .where('clinician_account_id', '=', clinicianAccountId).where('person_id', 'in', personIds)
+    .where('sender', '=', 'patient').where('read_at', 'is', null).groupBy('person_id').execute();
+  return new Map(rows.map((r) => [r.person_id, Number(r.n)]));
+}
