@@ -1,6 +1,6 @@
 /**
  * What the Gait screen says while it analyses: frames done and the time left, estimated from the pace so far. Pure
- * (no DOM), checked in Node by e2e/gait-progress-logic.test.ts.
+ * (no DOM), checked in Node by analysis-progress.test.ts beside it.
  *
  * The pace is measured from the first analysed frame, not from the click: loading the model (seconds, once per
  * page) would otherwise make the first estimates far too long.

@@ -1,6 +1,6 @@
 /**
  * The rules of the outbox (what the phone keeps until the server has it: sessions, check-ins, walking logs), kept
- * apart from IndexedDB and fetch so they are checked in Node (e2e/outbox-logic.test.ts): what a record is sent with,
+ * apart from IndexedDB and fetch so they are checked in Node (outbox-logic.test.ts): what a record is sent with,
  * what an answer means for it, the order of sending, which drafts a closed tab left behind, and the words the page
  * shows. outbox.ts does the storing and the sending.
  */

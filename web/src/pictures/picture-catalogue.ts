@@ -1,7 +1,7 @@
 /**
  * What each exercise picture shows and says, per exercise and position (the positions the exercise library in
  * src/core/exercises.ts gives steps for, and the stages in src/core/stages.ts use). Pure data, no React, so
- * e2e/exercise-pictures.test.ts checks in Node that every exercise and progression has one.
+ * exercise-pictures.test.ts checks in Node that every exercise and progression has one.
  *
  * Clinical honesty: each picture draws what the steps in src/core/exercises.ts say (DOMAIN.md §3 3.15, §4 4.6-4.7)
  * and nothing more: no muscles, no claimed effect, no pressure stronger than the text asks for.

@@ -1,7 +1,7 @@
 /**
  * How the picture moves during one segment of a guided session, so that it keeps the session's own pace: the toe
  * lifts and holds for exactly the hold (the work segment), lowers over the relax segment, and the ball rolls heel
- * to toes and back for the whole of the foot's time. Pure (no DOM), tested in Node (e2e/exercise-pictures.test.ts).
+ * to toes and back for the whole of the foot's time. Pure (no DOM), tested in Node (exercise-pictures.test.ts).
  */
 import type { Segment } from '../session/segments.js';
 

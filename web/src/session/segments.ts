@@ -1,7 +1,7 @@
 /**
  * A guided session as a flat list of timed segments (get ready, work, relax between reps, rest between sets,
  * change feet), built from today's plan items, and the tally of what was done. Pure: no DOM, no timers, so it is
- * tested in Node (e2e/session-segments.test.ts).
+ * tested in Node (segments.test.ts).
  */
 import type { HoldDose, PlanItem, SessionItem, TimedDose } from '../api/types.js';
 

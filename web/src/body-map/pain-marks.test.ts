@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { finishMarks, markFieldId, painAreasSource, type DraftMark } from '../web/src/body-map/pain-marks.js';
+import { finishMarks, markFieldId, painAreasSource, type DraftMark } from './pain-marks.js';
 
 const heel: DraftMark = { region: 'heel', side: 'left', view: 'back', intensity: 4 };
 const lowBack: DraftMark = { region: 'low-back', side: 'centre', view: 'back', intensity: null };

@@ -6,9 +6,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { column, listDates, rangeBounds, windowEndAfterImport } from '../web/src/walking/walking-series.js';
-import { formatOffset, offsetChoices, toMinutes } from '../web/src/walking/utc-offset.js';
-import { locationText } from '../web/src/walking/location-text.js';
+import { column, listDates, rangeBounds, windowEndAfterImport } from './walking-series.js';
+import { formatOffset, offsetChoices, toMinutes } from './utc-offset.js';
+import { locationText } from './location-text.js';
 
 const day = (date: string, o: Partial<{ steps: number; distanceM: number; cadenceSpm: number | null; speedMps: number | null }> = {}) =>
   ({ date, steps: 0, distanceM: 0, minutes: 0, cadenceSpm: null, speedMps: null, stepLengthM: null, asymmetryPct: null, doubleSupportPct: null, ...o });

@@ -7,13 +7,13 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { EXERCISES, type ExerciseId, type Position } from '../src/core/exercises.js';
-import { todayPlan } from '../src/core/plan.js';
-import { STAGES } from '../src/core/stages.js';
-import type { WalkingTarget } from '../src/core/walking-target.js';
-import { framesOf, pictureFor, PICTURES } from '../web/src/pictures/picture-catalogue.js';
-import { motionFor, ROLL_PASS_SECONDS } from '../web/src/pictures/picture-motion.js';
-import { buildSegments, sessionItems } from '../web/src/session/segments.js';
+import { EXERCISES, type ExerciseId, type Position } from '../../../src/core/exercises.js';
+import { todayPlan } from '../../../src/core/plan.js';
+import { STAGES } from '../../../src/core/stages.js';
+import type { WalkingTarget } from '../../../src/core/walking-target.js';
+import { framesOf, pictureFor, PICTURES } from './picture-catalogue.js';
+import { motionFor, ROLL_PASS_SECONDS } from './picture-motion.js';
+import { buildSegments, sessionItems } from '../session/segments.js';
 
 /** Every (exercise, position) the program can show: the library's steps and the stages' prescriptions. */
 function catalogue(): { exercise: ExerciseId; position: Position }[] {

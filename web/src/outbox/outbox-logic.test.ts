@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import {
   DRAFT_MAX_AGE_MS, fateOfFailure, keptNotes, noteLines, orphanDrafts, ownedBy, requestFor, sendOrder, UNKNOWN_OWNER, waitingText,
   type OutboxEntry, type OutboxNote,
-} from '../web/src/outbox/outbox-logic.js';
+} from './outbox-logic.js';
 
 const entry = (id: string, over: Partial<OutboxEntry> = {}): OutboxEntry => ({
   id, kind: 'session', owner: 'local', body: {}, createdAt: '2026-12-07T08:00:00.000Z', state: 'ready', page: 'tab-a', ...over,

@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { listRequest, pageRange, searchOf, viewFromSearch } from '../web/src/clinic/clinician-attention.js';
+import { listRequest, pageRange, searchOf, viewFromSearch } from './clinician-attention.js';
 
 test('Given no query in the address, then the view is everyone by name, page 1, and its address is bare', () => {
   const v = viewFromSearch('');

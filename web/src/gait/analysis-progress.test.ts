@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { secondsLeft, timeLeftText } from '../web/src/gait/analysis-progress.js';
+import { secondsLeft, timeLeftText } from './analysis-progress.js';
 
 test('Given the pace since the first frame, then the time left is the frames left at that pace', () => {
   const start = { done: 1, at: 10_000 };

@@ -6,7 +6,7 @@
 process.env.TZ = 'Europe/London';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { dayAxis, dayLabel, labelsThatFit, middayOf } from '../web/src/lib/day-axis.js';
+import { dayAxis, dayLabel, labelsThatFit, middayOf } from './day-axis.js';
 
 const utc = (y: number, m: number, d: number, h = 0, min = 0) => Date.UTC(y, m - 1, d, h, min) / 1000;
 

@@ -10,10 +10,10 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { readMp4VideoTrack, vp9Codec } from '../web/src/gait/mp4-samples.js';
-import { fileReader, mp4IndexBytes } from '../web/src/gait/file-bytes.js';
+import { readMp4VideoTrack, vp9Codec } from './mp4-samples.js';
+import { fileReader, mp4IndexBytes } from './file-bytes.js';
 
-const VIDEO = fileURLToPath(new URL('../../shared/data/video/sports2d_demo_walk_side.mp4', import.meta.url));
+const VIDEO = fileURLToPath(new URL('../../../../shared/data/video/sports2d_demo_walk_side.mp4', import.meta.url));
 const bytes = readFileSync(VIDEO);
 const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
 

@@ -4,9 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { todayPlan, type PlanItem } from '../src/core/plan.js';
-import type { WalkingTarget } from '../src/core/walking-target.js';
-import { buildSegments, sessionItems, tallyItems, type SegmentOutcome } from '../web/src/session/segments.js';
+import { todayPlan, type PlanItem } from '../../../src/core/plan.js';
+import type { WalkingTarget } from '../../../src/core/walking-target.js';
+import { buildSegments, sessionItems, tallyItems, type SegmentOutcome } from './segments.js';
 
 const walking: WalkingTarget = { steps: null, minutes: 10, provisional: true, baselineSteps: null, baselineMinutes: null, basis: '', window: { from: '2024-01-01', to: '2024-01-07', daysWithData: 0 }, clinician: null };
 function drills(stage: number): PlanItem[] {
