@@ -178,7 +178,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await registerAccountRoutes(app, opts.store, auth);
   await registerPasswordResetRoutes(app, opts.store, auth);
   await registerClinicRoutes(app, opts.store, auth);
-  await registerInvitationShareRoutes(app, opts.store);
+  await registerInvitationShareRoutes(app, opts.store, auth);
   await registerFhirRoutes(app, opts.store);
   await registerFhirRestRoutes(app, opts.store);
   await registerReportRoutes(app, opts.store);

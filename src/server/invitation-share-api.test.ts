@@ -11,7 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import { freshStore } from '../../test/helpers/databases.js';
 import { decodeQrPng, pngOfDataUrl } from '../../test/helpers/qr-decode.js';
 import { SMTP_PASSWORD, startSmtpSink, type SmtpSink } from '../../test/helpers/smtp-sink.js';
-import { clinicWorld, TEST_AUTH, type ClinicWorld } from '../../test/helpers/test-clinic.js';
+import { clinicWorld, makeAccount, TEST_AUTH, type ClinicWorld } from '../../test/helpers/test-clinic.js';
 import type { Store } from '../store/db.js';
 import { buildApp } from './app.js';
 import { CSRF_HEADER } from './auth/guard.js';
@@ -96,5 +96,36 @@ describe('Invitation as a QR code and by email', () => {
       const none = await asDrA('POST', `/api/invitations/${made.id}/email`, { token: made.token, email: 'nina@example.org' }, world.app);
       assert.deepEqual([none.statusCode, none.json().error.code], [503, 'email_not_configured']);
     } finally { await wrong.close(); }
+  });
+
+  test('invitation emails are limited per hour, per invitation and per clinician: a refused one sends nothing and says how long to wait', async () => {
+    const limited = await buildApp({ store, webRoot: null, auth: { ...TEST_AUTH, invitationMailsPerInvitationPerHour: 2, invitationMailsPerClinicianPerHour: 3 }, mail: { publicUrl: PUBLIC_URL, smtp: { url: smtp.url, from: FROM } } });
+    try {
+      // A clinician of their own, so that the other tests' emails do not count here.
+      const drC = await makeAccount(store, { email: 'dr.c@clinic-a.example', role: 'clinician', clinicId: world.accounts.clinicianOfClinic.clinicId!, displayName: 'Dr C' });
+      const asDrC = async (url: string, payload: object) => {
+        const s = await world.session(drC);
+        return limited.inject({ method: 'POST', url, headers: { cookie: s.cookie, [CSRF_HEADER]: s.csrf }, payload });
+      };
+      const before = smtp.received;
+      const x = (await asDrC('/api/invitations', {})).json() as NewInvitation;
+      const y = (await asDrC('/api/invitations', {})).json() as NewInvitation;
+      const email = (inv: NewInvitation) => asDrC(`/api/invitations/${inv.id}/email`, { token: inv.token, email: 'nina@example.org' });
+      assert.equal((await email(x)).statusCode, 200);
+      assert.equal((await email(x)).statusCode, 200);
+      const third = await email(x);
+      assert.deepEqual([third.statusCode, third.json().error.code], [429, 'invitation_mail_limited'], 'a third for one invitation within the hour');
+      // The first of the two was sent under a minute ago: it leaves the hour's window in 60 minutes.
+      assert.match(third.json().error.message, /Wait 60 minutes/);
+      assert.equal((await email(y)).statusCode, 200, 'another invitation: its own two, within the clinician’s three');
+      const fourth = await email(y);
+      assert.deepEqual([fourth.statusCode, fourth.json().error.code], [429, 'invitation_mail_limited'], 'the clinician’s fourth within the hour');
+      for (let i = 0; i < 3; i++) await smtp.next();
+      assert.equal(smtp.received - before, 3, 'the refused requests sent nothing');
+      // Dr A's own limit is apart from Dr C's.
+      const mine = (await asDrA('POST', '/api/invitations', {}, limited)).json() as NewInvitation;
+      assert.equal((await asDrA('POST', `/api/invitations/${mine.id}/email`, { token: mine.token, email: 'nina@example.org' }, limited)).statusCode, 200);
+      await smtp.next();
+    } finally { await limited.close(); }
   });
 });

@@ -18,9 +18,16 @@ export interface AuthConfig {
   /** Password-reset requests per hour for one email (whether or not an account has it), and from one client address. */
   resetsPerEmailPerHour: number;
   resetsPerClientPerHour: number;
+  /**
+   * Invitation emails per hour for one invitation (a typo in the address, a resend) and from one clinician: the
+   * server sends mail to any address a clinician types, so without a limit a clinician's session could flood an inbox.
+   */
+  invitationMailsPerInvitationPerHour: number;
+  invitationMailsPerClinicianPerHour: number;
 }
 
-export const DEFAULT_AUTH_CONFIG: AuthConfig = { passwordCost: DEFAULT_SCRYPT_N, sessionDays: 14, maxFailures: 5, lockMinutes: 15, signInPerMinute: 20, invitationDays: 14, resetMinutes: 60, resetsPerEmailPerHour: 3, resetsPerClientPerHour: 20 };
+export const DEFAULT_AUTH_CONFIG: AuthConfig = { passwordCost: DEFAULT_SCRYPT_N, sessionDays: 14, maxFailures: 5, lockMinutes: 15, signInPerMinute: 20, invitationDays: 14, resetMinutes: 60, resetsPerEmailPerHour: 3, resetsPerClientPerHour: 20,
+  invitationMailsPerInvitationPerHour: 3, invitationMailsPerClinicianPerHour: 30 };
 
 export function authConfig(partial: Partial<AuthConfig> | undefined): AuthConfig {
   return { ...DEFAULT_AUTH_CONFIG, ...partial };

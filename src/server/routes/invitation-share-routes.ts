@@ -3,13 +3,18 @@
  * and by email. The server keeps only the hash of an invitation's token, so the QR code comes with the answer that
  * creates the invitation, and emailing it needs the token back from the clinician's screen (with the id, checked
  * against the hash). The patient's email address is used for that one mail: neither stored nor logged.
+ *
+ * Emails are limited per hour, per invitation and per clinician (AuthConfig), counted like password-reset requests
+ * (hashed keys, an hour's window, src/store/repos/password-resets.ts); a refused request sends nothing.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Store } from '../../store/db.js';
 import { findInvitation } from '../../store/repos/care-links.js';
+import { countResetRequest } from '../../store/repos/password-resets.js';
 import { access } from '../access.js';
+import type { AuthConfig } from '../auth/auth-config.js';
 import { safeEqual, sha256 } from '../auth/tokens.js';
 import { qrPng } from '../invitation-qr.js';
 import { MailError } from '../mail/mailer.js';
@@ -29,7 +34,7 @@ export async function invitationShare(app: FastifyInstance, req: FastifyRequest,
 const EmailBody = z.object({ token: z.string().min(20).max(100), email: Email }).strict();
 const IdParams = z.object({ id: z.string().uuid('must be an invitation id') });
 
-export async function registerInvitationShareRoutes(app: FastifyInstance, store: Store): Promise<void> {
+export async function registerInvitationShareRoutes(app: FastifyInstance, store: Store, cfg: AuthConfig): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.post('/api/invitations/:id/email', { config: access('clinician'), schema: { params: IdParams, body: EmailBody } }, async (req) => {
     const me = req.auth.account!;
@@ -39,6 +44,11 @@ export async function registerInvitationShareRoutes(app: FastifyInstance, store:
     if (inv.link.status !== 'pending') throw new Problem(410, 'invitation_used', `This invitation is ${inv.link.status === 'active' ? 'already accepted' : inv.link.status}: create a new one.`);
     const { mailer, mailOrigin } = app.mail;
     if (!mailer || !mailOrigin) throw new Problem(503, 'email_not_configured', 'This Footing has no email settings (FOOTING_SMTP_URL): give the patient the link or let them scan the QR code.');
+    const counted = await countResetRequest(store.db, [
+      { keyHash: sha256(`invitation-mail:${inv.link.id}`), max: cfg.invitationMailsPerInvitationPerHour },
+      { keyHash: sha256(`invitation-mail-clinician:${me.id}`), max: cfg.invitationMailsPerClinicianPerHour },
+    ]);
+    if (!counted.ok) throw new Problem(429, 'invitation_mail_limited', `Too many invitation emails were sent, for this invitation or by you, in the last hour. Wait ${counted.waitMinutes} minutes, or give the patient the link or let them scan the QR code.`);
     const url = `${mailOrigin}${invitationPath(req.body.token)}`;
     try {
       await mailer.send(invitationMail(req.body.email, { clinicName: inv.clinicName, clinicianName: inv.clinicianName, url, expiresAt: inv.link.expiresAt, qrPng: await qrPng(url) }));
