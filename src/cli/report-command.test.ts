@@ -37,6 +37,21 @@ test('footing report --out writes the clinician or the patient report; bad optio
   assert.equal((await runCli(['report', '--kind', 'patient', '--out', own, '--date', '2026-11-02', '--db', db])).code, 0);
   assert.match(pdfText(readFileSync(own)).replace(/\s+/g, ' '), /Footing: your report .* You have not started yet/);
 
+  // A chosen period: 2 Nov only. Week 1 (from the check-in of 1 Nov) starts on the period's first day: no check-in in it.
+  const period = join(dir, 'period.pdf');
+  const p = await runCli(['report', '--out', period, '--from', '2026-11-02', '--to', '2026-11-02', '--db', db]);
+  assert.equal(p.code, 0, p.err);
+  const periodText = pdfText(readFileSync(period)).replace(/\s+/g, ' ');
+  assert.match(periodText, /Report for 2026-11-02 to 2026-11-02\./);
+  assert.match(periodText, /1 2026-11-02 to 11-02 0 – – – 0\/1 \(0%\)/);
+  const backwards = await runCli(['report', '--out', join(dir, 'z.pdf'), '--from', '2026-11-03', '--to', '2026-11-02', '--db', db]);
+  assert.deepEqual([backwards.code, backwards.err], [2, 'footing report: --from 2026-11-03 is after the period\'s last day (2026-11-02)\n']);
+  const both = await runCli(['report', '--out', join(dir, 'z.pdf'), '--to', '2026-11-02', '--date', '2026-11-02', '--db', db]);
+  assert.deepEqual([both.code, both.err], [2, 'footing report: --to and --date name the same day: give one\n']);
+  const badFrom = await runCli(['report', '--out', join(dir, 'z.pdf'), '--from', '2 Nov', '--db', db]);
+  assert.deepEqual([badFrom.code, badFrom.err], [2, 'footing report: --from must be a calendar date like 2026-11-25 (got "2 Nov")\n']);
+  assert.equal(existsSync(join(dir, 'z.pdf')), false);
+
   const bad = await runCli(['report', '--kind', 'insurer', '--out', join(dir, 'x.pdf'), '--db', db]);
   assert.deepEqual([bad.code, bad.err], [2, 'footing report: --kind must be clinician or patient (got "insurer")\n']);
   const noOut = await runCli(['report', '--db', db]);

@@ -71,7 +71,7 @@ for (const kind of DATABASES) {
       const res = await world.as(who, { method: 'GET', url });
       assert.equal(res.statusCode, 200, res.body);
       assert.equal(res.headers['content-type'], 'application/pdf');
-      assert.match(String(res.headers['content-disposition']), /^attachment; filename="footing-(clinician|patient)-report-\d{4}-\d{2}-\d{2}\.pdf"$/);
+      assert.match(String(res.headers['content-disposition']), /^attachment; filename="footing-(clinician|patient)-report-(\d{4}-\d{2}-\d{2}-to-)?\d{4}-\d{2}-\d{2}\.pdf"$/);
       assert.equal(res.rawPayload.subarray(0, 5).toString(), '%PDF-');
       return res.rawPayload;
     };
@@ -110,6 +110,35 @@ for (const kind of DATABASES) {
       // References as readable citations, not numbers or file names.
       assert.match(flat, /Hollman et al\., 2011\. Hollman JH, McDade EM, Petersen RC \(2011\)\. Normative spatiotemporal gait/);
       assert.doesNotMatch(text, /DOMAIN\.md|§|\[\d+\]/);
+    });
+
+    test('A chosen period (9-15 Nov): week 2 only, the ODI of 14 Nov against the baseline before it, the change of 12 Nov and not the start', async () => {
+      const url = `/api/patients/${world.accounts.patient.personId}/report?from=2026-11-09&to=${TODAY}`;
+      const res = await world.as('clinicianOfClinic', { method: 'GET', url });
+      assert.equal(res.headers['content-disposition'], 'attachment; filename="footing-clinician-report-2026-11-09-to-2026-11-15.pdf"');
+      const text = pdfText(await pdfAs('clinicianOfClinic', url));
+      const flat = text.replace(/\s+/g, ' ');
+      assert.match(text, /born 1970\. Report for 2026-11-09 to 2026-11-15\./);
+      // The same week 2 as the whole report; week 1 (2-8 Nov) is before the period.
+      assert.match(text, row('2', '2026-11-09 to 11-15', '3', '2.7', '1', '1', '1/7 (14%)', '7,000'));
+      assert.doesNotMatch(text, /2026-11-02 to 11-08/);
+      // ODI 18 on 14 Nov: −22 from the 40 of 2 Nov, which is the baseline but not in the period.
+      assert.match(text, row('2026-11-14', '18', '−22', 'improved (meaningful)'));
+      assert.doesNotMatch(text, /first \(baseline\)/);
+      assert.match(flat, /First score \(the baseline\): 40 on 2026-11-02, before this period\./);
+      assert.match(text, /2026-11-12\s+Moved up: stage 1 \(Start\) →/);
+      assert.doesNotMatch(text, /Started at stage 1/);
+      assert.match(flat, /Still of walk-side\.mp4/, 'the gait analysis of 12 Nov is in the period');
+      // The pain chart starts with the period: the daily highest of 10, 12 and 14 Nov.
+      const doc = (await world.as('patient', { method: 'GET', url: `/api/report?format=json&from=2026-11-09&date=${TODAY}` })).json() as ReportDocument;
+      const pain = doc.blocks.find((b) => b.kind === 'chart' && b.title.startsWith('Your pain'));
+      assert.ok(pain && pain.kind === 'chart');
+      assert.deepEqual([pain.from, pain.to, pain.series[0]!.points.map((p) => [p.date, p.value])], ['2026-11-09', TODAY, [['2026-11-10', 3], ['2026-11-12', 2], ['2026-11-14', 3]]]);
+      // A period that ends before it starts, or two last days, is refused naming the field.
+      const backwards = await world.as('clinicianOfClinic', { method: 'GET', url: `/api/patients/${world.accounts.patient.personId}/report?from=2026-11-16&to=${TODAY}` });
+      assert.deepEqual([backwards.statusCode, backwards.json().error.field], [400, 'from']);
+      const twice = await world.as('patient', { method: 'GET', url: `/api/report?to=${TODAY}&date=${TODAY}` });
+      assert.equal(twice.statusCode, 400);
     });
 
     test('format=json gives the report\'s content: the charts the web app draws hold the same figures', async () => {

@@ -11,12 +11,12 @@ import { patientReport } from '../core/report/patient-report.js';
 import type { ReportDocument } from '../core/report/report-document.js';
 import type { ReportGait, ReportInput } from '../core/report/report-input.js';
 import { skeletonStill } from '../core/report/skeleton-still.js';
-import { REPORT_GAIT_ANALYSES } from '../core/report/clinician-report.js';
+import { gaitOfPeriod, REPORT_GAIT_ANALYSES } from '../core/report/clinician-report.js';
 import { doneSessionDates } from '../core/program-engine.js';
 import { stageByNumber } from '../core/stages.js';
 import type { GaitAnalysisInput } from '../core/gait-findings.js';
 import type { OutcomeMeasureId } from '../core/outcome-scoring.js';
-import { SavedKeypointSeries } from '../gait/saved-gait-analysis.js';
+import { SavedKeypointSeries } from '../gait/gait-analysis-record.js';
 import type { KeypointSeries } from '../gait/keypoints.js';
 import { renderReportPdf } from '../reports/render-pdf.js';
 import type { Database } from '../store/schema.js';
@@ -31,7 +31,7 @@ import { listSessionDays } from '../store/repos/sessions.js';
 import { dailyWalking } from '../store/repos/walking.js';
 import { explainFor } from './assessment-service.js';
 import { getToday, SESSIONS_PER_WEEK } from './program-service.js';
-import { ServiceError } from './service-error.js';
+import { invalidInput, ServiceError } from './service-error.js';
 
 export const REPORT_KINDS = ['clinician', 'patient'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
@@ -48,8 +48,13 @@ async function gaitFor(db: Kysely<Database>, personId: string, a: Awaited<Return
   return { recordedAt: a.recordedAt, sourceName: a.sourceName, analysis, skeleton, hasKeypoints: a.hasKeypoints };
 }
 
-/** Everything a report is made from, for this person on `today`. */
-export async function reportInputFor(db: Kysely<Database>, personId: string, today: string): Promise<ReportInput> {
+/** The period a report covers: from `from` (optional: the start of the record) to `today`, the day it is made for. */
+export interface ReportPeriod { today: string; from?: string }
+
+/** Everything a report is made from, for this person and period. */
+export async function reportInputFor(db: Kysely<Database>, personId: string, period: ReportPeriod): Promise<ReportInput> {
+  const { today, from } = period;
+  if (from !== undefined && from > today) throw invalidInput(`The period starts (${from}) after it ends (${today}).`, 'from');
   const person = await getPerson(db, personId);
   if (!person) throw new ServiceError('not_found', 'No such person.');
   const state = await getToday(db, personId, today);
@@ -57,10 +62,11 @@ export async function reportInputFor(db: Kysely<Database>, personId: string, tod
     listProgramEvents(db, personId), listSessionDays(db, personId), listCheckins(db, personId), dailyWalking(db, personId),
     listOutcomeScores(db, personId), listScreens(db, personId), explainFor(db, personId), listGaitAnalyses(db, personId),
   ]);
-  const newest = [...gait].sort((a, b) => b.recordedAt.localeCompare(a.recordedAt)).slice(0, REPORT_GAIT_ANALYSES);
+  const newest = gaitOfPeriod({ today, ...(from !== undefined ? { from } : {}), gait }).slice(0, REPORT_GAIT_ANALYSES);
   const p = state.program;
   return {
     today,
+    ...(from !== undefined ? { from } : {}),
     person: { displayName: person.displayName, birthYear: person.birthYear },
     program: p ? { status: p.status, startedOn: p.startedOn, stageStartedOn: p.stageStartedOn, stage: (({ number, name, goal }) => ({ number, name, goal }))(stageByNumber(p.stage)) } : null,
     planItems: state.plan.status === 'active' ? state.plan.items.map((i) => ({ name: i.name, doseText: i.doseText })) : [],
@@ -83,11 +89,11 @@ export function reportDocument(kind: ReportKind, input: ReportInput): ReportDocu
 }
 
 /** The report's content (what the web app draws as pictures on the patient page and Progress). */
-export async function reportContent(db: Kysely<Database>, personId: string, options: { kind: ReportKind; today: string }): Promise<ReportDocument> {
-  return reportDocument(options.kind, await reportInputFor(db, personId, options.today));
+export async function reportContent(db: Kysely<Database>, personId: string, options: { kind: ReportKind } & ReportPeriod): Promise<ReportDocument> {
+  return reportDocument(options.kind, await reportInputFor(db, personId, options));
 }
 
 /** The report as PDF bytes. */
-export async function reportPdf(db: Kysely<Database>, personId: string, options: { kind: ReportKind; today: string; createdAt?: Date }): Promise<Buffer> {
+export async function reportPdf(db: Kysely<Database>, personId: string, options: { kind: ReportKind; createdAt?: Date } & ReportPeriod): Promise<Buffer> {
   return renderReportPdf(await reportContent(db, personId, options), options.createdAt ?? new Date());
 }

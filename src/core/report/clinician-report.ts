@@ -12,7 +12,7 @@ import { OUTCOME_MEASURES } from '../outcome-measures.js';
 import { CHANGE_RULES } from '../outcome-change.js';
 import { URGENCY_TITLE } from '../screen-summary.js';
 import type { ReportBlock, ReportDocument } from './report-document.js';
-import { adherenceSummary, changeRuleText, fmt, fmtInt, outcomeRows, painChange, reportWeeks, STATUS_WORDS, weekRows } from './report-figures.js';
+import { adherenceSummary, changeRuleText, fmt, fmtInt, inPeriod, outcomeRows, painChange, reportWeeks, STATUS_WORDS, weekRows } from './report-figures.js';
 import type { ReportInput } from './report-input.js';
 import { MONITORING_MIN_DAYS, MONITORING_PERIOD_DAYS } from '../remote-monitoring.js';
 import { actorText, adherenceChart, changeText, longDate, painChart, personLine, REPORT_FOOTER, referencesBlocks, stepsChart } from './report-sections.js';
@@ -23,6 +23,11 @@ export const REPORT_GAIT_ANALYSES = 3;
 export const CLINICIAN_DISCLAIMER = 'Not a diagnosis. This report sets the person’s measurements next to what studies have found. That the feet affect the chain up to the neck is partly supported at the lower links (laboratory and cross-sectional studies) and a hypothesis at the top (HYP). Each claim carries its evidence level.';
 const pct = (f: number) => `${Math.round(f * 100)}%`;
 const LINK_STATUS: Record<string, string> = { notable: 'outside the usual range', typical: 'within the usual range', mixed: 'mixed', missing: 'not measured' };
+
+/** The gait analyses of the report's period, newest first (the service loads the stills of the first REPORT_GAIT_ANALYSES). */
+export function gaitOfPeriod<G extends { recordedAt: string }>(input: Pick<ReportInput, 'from' | 'today'> & { gait: readonly G[] }): G[] {
+  return input.gait.filter((g) => inPeriod(input, g.recordedAt.slice(0, 10))).sort((a, b) => b.recordedAt.localeCompare(a.recordedAt));
+}
 
 export function clinicianReport(input: ReportInput): ReportDocument {
   const refs: string[] = [];
@@ -63,9 +68,10 @@ export function clinicianReport(input: ReportInput): ReportDocument {
 
   // Gait
   blocks.push({ kind: 'heading', text: 'Gait analyses' });
-  const gait = [...input.gait].sort((a, b) => b.recordedAt.localeCompare(a.recordedAt)).slice(0, REPORT_GAIT_ANALYSES);
-  if (!gait.length) blocks.push({ kind: 'paragraph', text: 'No gait analysis saved yet.' });
-  if (input.gait.length > gait.length) blocks.push({ kind: 'paragraph', tone: 'note', text: `The latest ${gait.length} of ${input.gait.length} analyses.` });
+  const gaitInPeriod = gaitOfPeriod(input);
+  const gait = gaitInPeriod.slice(0, REPORT_GAIT_ANALYSES);
+  if (!gait.length) blocks.push({ kind: 'paragraph', text: input.from !== undefined ? 'No gait analysis saved in this period.' : 'No gait analysis saved yet.' });
+  if (gaitInPeriod.length > gait.length) blocks.push({ kind: 'paragraph', tone: 'note', text: `The latest ${gait.length} of ${gaitInPeriod.length} analyses${input.from !== undefined ? ' in this period' : ''}.` });
   for (const g of gait) {
     const f = gaitFindings(g.analysis, { recordedAt: g.recordedAt, recordedBy: '' });
     const findings = [...f.wholeBody, ...f.chain];
@@ -103,10 +109,11 @@ export function clinicianReport(input: ReportInput): ReportDocument {
     const info = OUTCOME_MEASURES[o.measure];
     refs.push(...CHANGE_RULES[o.measure].refs);
     blocks.push({ kind: 'subheading', text: `${info.name}: ${changeRuleText(o.measure)} (${citationList(CHANGE_RULES[o.measure].refs)}; ${info.scale.higherIsBetter ? 'higher is better' : 'lower is better'})` });
+    if (o.rows[0]!.change !== null) blocks.push({ kind: 'paragraph', tone: 'note', text: `First score (the baseline): ${fmt(o.baseline)} on ${o.baselineDate}, before this period.` });
     blocks.push({ kind: 'table', columns: ['Date', 'Score', 'Change from first', 'Against the rule'], widths: [0.2, 0.2, 0.25, 0.35], rows: o.rows.map((r) => [r.date, fmt(r.score), r.change === null ? 'first (baseline)' : fmt(r.change), r.status ? STATUS_WORDS[r.status] : '–']) });
     if (o.rows.length > 1) {
       const rule = CHANGE_RULES[o.measure];
-      const base = o.rows[0]!.score;
+      const base = o.baseline;
       const target = rule.higherIsBetter ? base + rule.points : base - rule.points;
       const values = o.rows.map((r) => r.score);
       blocks.push({ kind: 'chart', title: info.name, yLabel: info.scale.unit, yMin: Math.min(info.scale.min, ...values, target), yMax: Math.max(info.scale.max === 100 ? 100 : info.scale.max, ...values, target), from: o.rows[0]!.date, to: o.rows.at(-1)!.date, series: [{ label: 'score', points: o.rows.map((r) => ({ date: r.date, value: r.score })) }], line: { value: target, label: `baseline ${rule.higherIsBetter ? '+' : '−'} ${rule.kind} (${fmt(target)})` } });
@@ -132,7 +139,7 @@ export function clinicianReport(input: ReportInput): ReportDocument {
 
   // Remote monitoring (src/core/remote-monitoring.ts): a payer's rule, not a clinical one; Footing does not bill.
   blocks.push({ kind: 'heading', text: 'Remote monitoring' });
-  const periods = input.monitoring ?? [];
+  const periods = (input.monitoring ?? []).filter((p) => p.start <= input.today && (input.from === undefined || p.end >= input.from));
   if (!periods.length) blocks.push({ kind: 'paragraph', text: 'No monitoring period yet (the program has not started).' });
   else {
     blocks.push({ kind: 'table', columns: ['Period', 'Days so far', 'Days with data', `${MONITORING_MIN_DAYS} days`, 'Minutes logged'], widths: [0.3, 0.14, 0.18, 0.2, 0.18], rows: periods.map((p) => [
@@ -148,16 +155,18 @@ export function clinicianReport(input: ReportInput): ReportDocument {
     blocks.push({ kind: 'paragraph', text: `Stage ${input.program.stage.number}, ${input.program.stage.name}: ${input.program.stage.goal}` });
     if (input.planItems.length) blocks.push({ kind: 'bullets', items: input.planItems.map((i) => `${i.name}: ${i.doseText}`) });
   }
-  if (!input.events.length) blocks.push({ kind: 'paragraph', text: 'No changes yet.' });
-  else blocks.push({ kind: 'table', columns: ['Date', 'Change', 'By', 'Reason'], widths: [0.14, 0.28, 0.16, 0.42], rows: input.events.map((e) => {
+  const events = input.events.filter((e) => inPeriod(input, e.onDate));
+  if (!events.length) blocks.push({ kind: 'paragraph', text: input.from !== undefined ? 'No changes in this period.' : 'No changes yet.' });
+  else blocks.push({ kind: 'table', columns: ['Date', 'Change', 'By', 'Reason'], widths: [0.14, 0.28, 0.16, 0.42], rows: events.map((e) => {
     refs.push(...e.reasons.flatMap((r) => r.refs));
     return [e.onDate, changeText(e), actorText(e.actor), e.reasons.map((r) => `${citeInline(r.text)}${r.refs.length && !refIdsIn(r.text).length ? ` (${citationList(r.refs)})` : ''}`).join(' ') || '–'];
   }) });
 
   // Screens
   blocks.push({ kind: 'heading', text: 'Red-flag screens' });
-  if (!input.screens.length) blocks.push({ kind: 'paragraph', text: 'No safety screen taken yet.' });
-  else blocks.push({ kind: 'table', columns: ['Taken', 'Result', 'Flags', 'Precautions'], widths: [0.2, 0.2, 0.35, 0.25], rows: input.screens.map((s) => [
+  const screens = input.screens.filter((s) => inPeriod(input, s.takenAt.slice(0, 10)));
+  if (!screens.length) blocks.push({ kind: 'paragraph', text: input.from !== undefined ? 'No safety screen taken in this period.' : 'No safety screen taken yet.' });
+  else blocks.push({ kind: 'table', columns: ['Taken', 'Result', 'Flags', 'Precautions'], widths: [0.2, 0.2, 0.35, 0.25], rows: screens.map((s) => [
     s.takenAt.slice(0, 16).replace('T', ' '),
     s.result.status === 'clear' ? 'clear' : URGENCY_TITLE[s.result.urgency],
     s.result.status === 'clear' ? 'none' : s.result.flags.map((f) => f.concern).join('; '),

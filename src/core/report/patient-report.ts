@@ -5,7 +5,7 @@
  */
 import { CHAIN_DISCLAIMER } from '../chain.js';
 import type { ReportBlock, ReportDocument } from './report-document.js';
-import { adherenceSummary, fmt, fmtInt, painChange, reportWeeks, weekRows } from './report-figures.js';
+import { adherenceSummary, fmt, fmtInt, inPeriod, painChange, reportWeeks, weekRows } from './report-figures.js';
 import type { ReportInput } from './report-input.js';
 import { adherenceChart, changeText, longDate, painChart, personLine, REPORT_FOOTER, stepsChart } from './report-sections.js';
 
@@ -47,7 +47,7 @@ export function patientReport(input: ReportInput): ReportDocument {
   if (steps) blocks.push(steps);
   const rows = weekly.filter((r) => r.meanSteps !== null);
   if (rows.length) blocks.push({ kind: 'table', columns: ['Week', 'Starting', 'Steps a day'], widths: [0.2, 0.4, 0.4], rows: rows.map((r) => [String(r.week.number), longDate(r.week.from), fmtInt(r.meanSteps)]) });
-  const changes = input.events.filter((e) => e.action !== 'start');
+  const changes = input.events.filter((e) => e.action !== 'start' && inPeriod(input, e.onDate));
   if (changes.length) {
     blocks.push({ kind: 'subheading', text: 'Changes to your plan' });
     blocks.push({ kind: 'bullets', items: changes.map((e) => `${longDate(e.onDate)}: ${changeText(e)}. ${e.reasons.map((r) => r.text).join(' ')}`) });

@@ -129,3 +129,33 @@ test('A program stopped by a safety answer: the patient report leads with the ad
   assert.deepEqual(screens.rows.map((r) => r.slice(1, 3)), [['clear', 'none'], ['See a doctor today', 'possible nerve compression']]);
   assert.match(JSON.stringify(clinicianReport(input)), /stopped by a safety answer/);
 });
+
+test('Given a chosen period, the weeks start on its first day (numbered from the program), and the lists hold only what is in it', () => {
+  // Program from Sun 1 Nov: week 2 is 8-14 Nov, week 3 15-21 Nov. The period 10-18 Nov: week 2 from 10 Nov (5 days), week 3 to 18 Nov (4 days).
+  const input = base({
+    today: '2026-11-18', from: '2026-11-10', program: program('2026-11-01'),
+    doneSessionDates: ['2026-11-09', '2026-11-10', '2026-11-16'],
+    // ODI 40 (baseline, before the period), 30 on 12 Nov (−10: the MCID of 10 points), 20 on 20 Nov (after the period).
+    outcomes: [
+      { measure: 'odi', recordedAt: '2026-11-02T10:00:00Z', score: 40 }, { measure: 'odi', recordedAt: '2026-11-12T10:00:00Z', score: 30 },
+      { measure: 'odi', recordedAt: '2026-11-20T10:00:00Z', score: 20 },
+    ],
+    events: [
+      { onDate: '2026-11-01', action: 'start', fromStage: null, toStage: 1, actor: 'person', reasons: [] },
+      { onDate: '2026-11-15', action: 'progress', fromStage: 1, toStage: 2, actor: 'clinician', reasons: [{ text: 'Ready for more.', refs: [] }] },
+    ],
+  });
+  const { weeks, earlierWeeks } = reportWeeks(input);
+  assert.equal(earlierWeeks, 0);
+  assert.deepEqual(weeks.map((w) => [w.number, w.from, w.to, w.days]), [[2, '2026-11-10', '2026-11-14', 5], [3, '2026-11-15', '2026-11-18', 4]]);
+  // Sessions: 10 Nov in week 2 (9 Nov is before the period), 16 Nov in week 3; prescribed 7 × 5/7 = 5 and 7 × 4/7 = 4.
+  assert.deepEqual(weekRows(input, weeks).map((r) => [r.sessionsDone, r.sessionsPrescribed]), [[1, 5], [1, 4]]);
+  assert.deepEqual(outcomeRows(input), [{ measure: 'odi', baseline: 40, baselineDate: '2026-11-02', rows: [{ date: '2026-11-12', score: 30, change: -10, status: 'improved' }] }]);
+  const text = JSON.stringify(clinicianReport(input));
+  assert.match(text, /Report for 2026-11-10 to 2026-11-18\./);
+  assert.match(text, /First score \(the baseline\): 40 on 2026-11-02, before this period\./);
+  assert.match(text, /Moved up: stage 1/);
+  assert.doesNotMatch(text, /Started at stage/);
+  assert.match(text, /No safety screen taken in this period/);
+  assert.match(text, /No gait analysis saved in this period/);
+});

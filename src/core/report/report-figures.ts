@@ -29,6 +29,17 @@ export function highestPain(c: ReportCheckin): number | null {
   return scores.length ? Math.max(...scores) : null;
 }
 
+/**
+ * Whether a date falls in the period the reader chose: from `input.from` to `today`, both included. What they did
+ * not ask for is left out of the lists (program changes, screens, gait analyses, outcome scores); the baselines
+ * (pain's first week, an outcome's first score) stay those of the whole record. Without a chosen period the lists
+ * hold the whole record, as they always did (a screen's time is the server's clock, which a report dated in the
+ * past may precede).
+ */
+export function inPeriod(input: Pick<ReportInput, 'from' | 'today'>, date: string): boolean {
+  return input.from === undefined || (date >= input.from && date <= input.today);
+}
+
 /** Where week 1 starts: the program's first day, else the first day with any data, else today. */
 export function weekAnchor(input: ReportInput): string {
   if (input.program) return input.program.startedOn;
@@ -40,21 +51,27 @@ function hasDataOn(input: ReportInput, date: string): boolean {
   return input.checkins.some((c) => c.date === date) || input.doneSessionDates.includes(date) || input.walkingDays.some((d) => d.date === date && d.steps);
 }
 
-/** The weeks from the anchor to today (the last in progress), at most the last REPORT_WEEKS; none before the anchor. */
+/**
+ * The weeks from the anchor to today (the last in progress) that overlap the period, numbered from the anchor; a
+ * week the period starts inside begins on the period's first day. At most the last REPORT_WEEKS; none before the
+ * anchor. `earlierWeeks`: the period's weeks left out by that limit.
+ */
 export function reportWeeks(input: ReportInput): { weeks: ReportWeek[]; earlierWeeks: number } {
   const anchor = weekAnchor(input);
   // No program and no data: no weeks (a week of nothing would read as a week of missed sessions).
   if (anchor > input.today || (!input.program && anchor === input.today && !hasDataOn(input, anchor))) return { weeks: [], earlierWeeks: 0 };
   const count = Math.floor(daysBetween(anchor, input.today) / 7) + 1;
-  const first = Math.max(0, count - REPORT_WEEKS);
-  const weeks: ReportWeek[] = [];
-  for (let k = first; k < count; k++) {
-    const from = addDays(anchor, 7 * k);
-    const end = addDays(from, 6);
+  const all: ReportWeek[] = [];
+  for (let k = 0; k < count; k++) {
+    const start = addDays(anchor, 7 * k);
+    const end = addDays(start, 6);
     const to = end < input.today ? end : input.today;
-    weeks.push({ number: k + 1, from, to, days: daysBetween(from, to) + 1 });
+    if (input.from !== undefined && to < input.from) continue;
+    const from = input.from !== undefined && start < input.from ? input.from : start;
+    all.push({ number: k + 1, from, to, days: daysBetween(from, to) + 1 });
   }
-  return { weeks, earlierWeeks: first };
+  const first = Math.max(0, all.length - REPORT_WEEKS);
+  return { weeks: all.slice(first), earlierWeeks: first };
 }
 
 /** One point a day: the mean of that day's daily check-ins' highest scores. */
@@ -128,21 +145,22 @@ export function adherenceSummary(input: ReportInput): { days7: ReturnType<typeof
 
 export interface OutcomeRow { date: string; score: number; change: number | null; status: ResponderStatus | null }
 
-/** Each responder measure's scores in date order, each against the first (the baseline). STarT Back is a group, not a change. */
-export function outcomeRows(input: ReportInput): { measure: ResponderMeasureId; rows: OutcomeRow[] }[] {
-  const out: { measure: ResponderMeasureId; rows: OutcomeRow[] }[] = [];
+/**
+ * Each responder measure's scores in the period in date order, each against the record's first (the baseline, which
+ * may be before the period). STarT Back is a group, not a change.
+ */
+export function outcomeRows(input: ReportInput): { measure: ResponderMeasureId; baseline: number; baselineDate: string; rows: OutcomeRow[] }[] {
+  const out: { measure: ResponderMeasureId; baseline: number; baselineDate: string; rows: OutcomeRow[] }[] = [];
   const measures = [...new Set(input.outcomes.map((o) => o.measure))].filter((m): m is ResponderMeasureId => m !== 'start-back');
   for (const measure of measures) {
     const scores = input.outcomes.filter((o) => o.measure === measure && o.score !== null).sort((a, b) => a.recordedAt.localeCompare(b.recordedAt));
     if (!scores.length) continue;
     const base = scores[0]!.score!;
-    out.push({
-      measure,
-      rows: scores.map((s, i) => ({
-        date: s.recordedAt.slice(0, 10), score: s.score!,
-        change: i === 0 ? null : s.score! - base, status: i === 0 ? null : responderStatus(measure, base, s.score!),
-      })),
-    });
+    const rows = scores.map((s, i) => ({
+      date: s.recordedAt.slice(0, 10), score: s.score!,
+      change: i === 0 ? null : s.score! - base, status: i === 0 ? null : responderStatus(measure, base, s.score!),
+    })).filter((r) => inPeriod(input, r.date));
+    if (rows.length) out.push({ measure, baseline: base, baselineDate: scores[0]!.recordedAt.slice(0, 10), rows });
   }
   return out;
 }

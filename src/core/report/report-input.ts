@@ -32,8 +32,13 @@ export interface ReportGait {
 }
 
 export interface ReportInput {
-  /** The person's calendar date the report is made for. */
+  /** The person's calendar date the report is made for: the last day of its period, whose program it shows. */
   today: string;
+  /**
+   * The first day of the period the reader chose (report-figures.ts inPeriod); left out, the period starts with the
+   * record (the week-by-week part then lists the last REPORT_WEEKS weeks).
+   */
+  from?: string;
   person: { displayName: string | null; birthYear: number | null };
   program: {
     status: 'active' | 'stopped';

@@ -14,7 +14,7 @@ export const REPORT_FOOTER = 'Footing report. Not a diagnosis: measurements next
 
 export function personLine(input: ReportInput): string {
   const name = input.person.displayName?.trim() || 'Name not given';
-  return `${name}${input.person.birthYear ? `, born ${input.person.birthYear}` : ''}. Report for ${input.today}.`;
+  return `${name}${input.person.birthYear ? `, born ${input.person.birthYear}` : ''}. Report for ${input.from !== undefined ? `${input.from} to ${input.today}` : input.today}.`;
 }
 
 /** "12 Nov 2026" from a date (the report is read on paper, so the year is kept). */
