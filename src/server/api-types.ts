@@ -8,7 +8,7 @@ export type { Checkin } from '../core/checkin-record.js';
 export type { ProgramEvent } from '../core/program-event-record.js';
 export type { Session } from '../core/session-record.js';
 export type { PainMap, ScreeningRecord, OutcomeRecord } from '../store/repos/assessments.js';
-export type { GaitAnalysisRecord } from '../store/repos/gait-analyses.js';
+export type { GaitAnalysisRecord } from '../gait/gait-analysis-record.js';
 export type { ChainExplanation, ChainLink } from '../core/chain.js';
 export type { ProgramReview } from '../core/program-review.js';
 export type { Job } from '../store/repos/jobs.js';

@@ -19,7 +19,7 @@ import { getToday } from './program-service.js';
 type MetricsJson = Record<string, { value: number | null; confidence: number; n?: number }>;
 
 /** The metrics of a saved analysis that have the shape the mapping reads (others are left out, not guessed). */
-function metricsOf(analysis: Record<string, unknown>): MetricsJson {
+function metricsOf(analysis: { metrics?: unknown }): MetricsJson {
   const out: MetricsJson = {};
   const metrics = analysis.metrics;
   if (!metrics || typeof metrics !== 'object') return out;

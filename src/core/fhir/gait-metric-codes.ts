@@ -37,7 +37,7 @@ export const GAIT_METRIC_CONCEPTS: readonly GaitMetricConcept[] = [
   { code: 'step_width_m', display: 'Step width', definition: 'Mean side-to-side distance between the feet at contact, in metres.' },
 ];
 
-/** UCUM unit of a metric, from the unit its name ends with (the naming rule of src/gait/saved-gait-analysis.ts). */
+/** UCUM unit of a metric, from the unit its name ends with (the naming rule of src/gait/gait-analysis-record.ts). */
 const UCUM_BY_SUFFIX: ReadonlyArray<{ suffix: string; code: string; unit: string }> = [
   { suffix: '_spm', code: '/min', unit: 'steps/min' },
   { suffix: '_pct', code: '%', unit: '%' },

@@ -17,6 +17,7 @@ import { insertGaitAnalysis } from '../../store/repos/gait-analyses.js';
 import { deleteJobFile, writeJobFileTo } from '../../store/repos/job-files.js';
 import { updateJob } from '../../store/repos/jobs.js';
 import { compactKeypoints } from '../../gait/compact-keypoints.js';
+import type { StoredGaitAnalysis } from '../../gait/gait-analysis-record.js';
 import { nothingMeasured, videoProblem, type VideoProblem } from './video-errors.js';
 
 /** The queue name of gait-video analyses. */
@@ -47,7 +48,7 @@ export interface GaitVideoJobData {
 export interface GaitJobProgress { phase: 'waiting' | 'preparing' | 'finding' | 'analysing' | 'saving' | 'done'; done: number; total: number | null }
 
 /** The result of a finished job: the saved analysis (done) or what went wrong (failed). */
-export type GaitJobResult = { analysisId: string; sourceName: string; recordedAt: string; analysis: Record<string, unknown> } | { error: VideoProblem };
+export type GaitJobResult = { analysisId: string; sourceName: string; recordedAt: string; analysis: StoredGaitAnalysis } | { error: VideoProblem };
 
 let queue: Promise<void> = Promise.resolve();
 
@@ -96,7 +97,7 @@ async function analyse(store: Store, d: GaitVideoJobData): Promise<void> {
         const { json, series } = res.value;
         const { person, ...gait } = json;
         // The browser saves {...analysis JSON, roi}; the server adds whom it followed and that it ran here.
-        const analysis = { ...gait, roi: person.roi ?? { x: 0, y: 0, width: series.width, height: series.height }, person: { method: person.method, chosen: person.chosen, frames_analysed: person.frames_analysed }, analysed_on: 'server' };
+        const analysis: StoredGaitAnalysis = { ...gait, roi: person.roi ?? { x: 0, y: 0, width: series.width, height: series.height }, person: { method: person.method, chosen: person.chosen, frames_analysed: person.frames_analysed }, analysed_on: 'server' };
         const keypoints = compactKeypoints(series);
         outcome = {
           status: 'done', frames: series.frames.length,

@@ -6,7 +6,7 @@ import { SCREENING_TESTS } from '../../core/screening-tests.js';
 import type { Store } from '../../store/db.js';
 import { getGaitStill, insertGaitAnalysis, listGaitAnalyses } from '../../store/repos/gait-analyses.js';
 import { GaitStillsInput } from '../../gait/gait-stills.js';
-import { SAVED_ANALYSIS_MAX_BYTES, SavedAnalysisJson, SavedKeypointSeries } from '../../gait/saved-gait-analysis.js';
+import { SAVED_ANALYSIS_MAX_BYTES, SavedAnalysisJson, SavedKeypointSeries } from '../../gait/gait-analysis-record.js';
 import { notFound } from '../problem.js';
 import { access } from '../access.js';
 import { BodyMark, isoDate, isoDateTime } from '../api-schemas.js';
@@ -15,7 +15,7 @@ import { addOutcome, addPainMap, addScreening, explainFor, getAssessment, latest
 import { getToday } from '../../services/program-service.js';
 
 const PainMapInput = z.object({ marks: z.array(BodyMark).max(40), recordedAt: isoDateTime, recordedBy: z.string().trim().min(1).max(200).default('me') }).strict();
-/** A saved gait analysis: the metrics JSON and the keypoints, every number bounded (src/gait/saved-gait-analysis.ts),
+/** A saved gait analysis: the metrics JSON and the keypoints, every number bounded (src/gait/gait-analysis-record.ts),
  * and the stills of its key moments (small JPEG or WebP pictures, src/gait/gait-stills.ts); never the video itself. */
 const GaitSaveInput = z.object({
   recordedAt: isoDateTime,

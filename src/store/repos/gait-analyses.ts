@@ -2,19 +2,19 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../schema.js';
 import { fromJson, newId, toJson } from '../json-column.js';
-import { GaitStillsRecordSchema, stillInfo, stillsRecord, type GaitStill, type GaitStillInfo, type StillType } from '../../gait/gait-stills.js';
+import { GaitStillsRecordSchema, stillInfo, stillsRecord, type GaitStill, type StillType } from '../../gait/gait-stills.js';
+import type { GaitAnalysisRecord, StoredGaitAnalysis } from '../../gait/gait-analysis-record.js';
 
-export interface GaitAnalysisRecord {
-  id: string; recordedAt: string; recordedBy: string; sourceName: string; view: string;
-  analysis: Record<string, unknown>; hasKeypoints: boolean; videoKept: boolean;
-  /** The stills of the key moments, without their pictures (GET .../gait-analyses/:id/stills/:index has each). */
-  stills: GaitStillInfo[];
-}
+export type { GaitAnalysisRecord };
 
-const Obj = z.record(z.string(), z.unknown());
+/**
+ * A stored analysis is checked on the way in (the save route with SavedAnalysisJson; the video job writes
+ * analysisToJson's typed output), and read back checked only as an object, so that no older row is refused.
+ */
+const Obj = z.custom<StoredGaitAnalysis>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'must be an object');
 
 /** Saves an analysis; keypoints are kept (to re-run the analysis); the video only when the person chose to keep it. */
-export async function insertGaitAnalysis(db: Kysely<Database>, personId: string, r: { recordedAt: string; recordedBy: string; sourceName: string; view: string; analysis: unknown; keypoints: unknown | null; videoPath: string | null; stills?: GaitStill[] }): Promise<GaitAnalysisRecord> {
+export async function insertGaitAnalysis(db: Kysely<Database>, personId: string, r: { recordedAt: string; recordedBy: string; sourceName: string; view: string; analysis: StoredGaitAnalysis; keypoints: unknown | null; videoPath: string | null; stills?: GaitStill[] }): Promise<GaitAnalysisRecord> {
   const id = newId();
   const stills = r.stills ?? [];
   await db.insertInto('gait_analyses').values({
@@ -22,7 +22,7 @@ export async function insertGaitAnalysis(db: Kysely<Database>, personId: string,
     analysis: toJson(r.analysis), keypoints: r.keypoints === null ? null : toJson(r.keypoints), video_kept: r.videoPath ? 1 : 0, video_path: r.videoPath,
     stills: stills.length ? toJson(stillsRecord(stills)) : null,
   }).execute();
-  return { id, recordedAt: r.recordedAt, recordedBy: r.recordedBy, sourceName: r.sourceName, view: r.view, analysis: r.analysis as Record<string, unknown>, hasKeypoints: r.keypoints !== null, videoKept: Boolean(r.videoPath), stills: stills.map(stillInfo) };
+  return { id, recordedAt: r.recordedAt, recordedBy: r.recordedBy, sourceName: r.sourceName, view: r.view, analysis: r.analysis, hasKeypoints: r.keypoints !== null, videoKept: Boolean(r.videoPath), stills: stills.map(stillInfo) };
 }
 
 const readStills = (text: string | null, id: string): GaitStill[] => (text === null ? [] : fromJson(GaitStillsRecordSchema, text, `gait_analyses.stills (${id})`).stills);
