@@ -208,6 +208,22 @@ for (const kind of DATABASES) {
       assert.equal(again.json().removed, false);
     });
 
+    test('Given the changes above, when the patient opens Progress, then each change that was saved is in the program history with its reason, and a refused one is not', async () => {
+      const { events } = await asPatient('GET', `/api/progress?date=${TODAY}`) as { events: { action: string; actor: string; fromStage: number; toStage: number; onDate: string; reasons: { rule: string; text: string }[] }[] };
+      const walking = events.filter((e) => e.reasons.some((r) => r.rule === 'clinician-walking-target'));
+      // The cap, the four changes (the refused ones add nothing), and one removal (the second removed nothing).
+      assert.deepEqual(walking.map((e) => e.reasons[0]!.text), [
+        `Dr A capped your walking target at 5,000 steps a day: ${REASON}`,
+        `Dr A capped your walking target at 8,000 steps a day: ${REASON}`,
+        `Dr A capped your walking target at 45 minutes a day: ${REASON}`,
+        `Dr A set your walking target to 7,000 steps a day: ${REASON}`,
+        `Dr A set your walking target to 30 minutes a day: ${REASON}`,
+        'Dr A removed the walking target set on 9 Nov: your target comes from your own recent days again.',
+      ]);
+      // The stage stays where it was (stage 1: this patient has not moved on), the change is the clinician's, dated today.
+      for (const e of walking) assert.deepEqual([e.action, e.actor, e.fromStage, e.toStage, e.onDate], ['hold', 'clinician', 1, 1, TODAY]);
+    });
+
     test('Given the changes above, when the patient reads their audit log, then each one is there as the clinician\'s write', async () => {
       const audit = await asPatient('GET', '/api/audit') as { route: string; method: string; action: string; actorName: string | null }[];
       const writes = audit.filter((e) => e.route === '/api/patients/:personId/walking-target' && e.action === 'write');

@@ -30,7 +30,7 @@ import { getProgress, getToday } from '../../services/program-service.js';
 import { removeWalkingTarget, setWalkingTarget } from '../services/walking-override-service.js';
 import { WalkingOverrideInput } from '../../core/walking-override.js';
 import { MonitoringMinutesInput } from '../../core/monitoring-minutes-record.js';
-import { logMonitoringMinutes, monitoringFigures } from '../../services/monitoring-service.js';
+import { editMonitoringMinutes, logMonitoringMinutes, monitoringFigures, removeMonitoringMinutes } from '../../services/monitoring-service.js';
 import { Email, NewPassword } from './account-routes.js';
 import { invitationPath, invitationShare } from './invitation-share-routes.js';
 
@@ -46,6 +46,7 @@ const PatientListQuery = z.object({
   attention: z.literal('only').optional(),
 }).strict();
 const PatientParams = z.object({ personId: z.string().min(1).max(100) });
+const MinutesParams = PatientParams.extend({ id: z.string().min(1).max(100) });
 const StaffBody = z.object({ email: Email, displayName: z.string().trim().min(1).max(200), password: NewPassword, role: z.enum(['clinician', 'admin']).default('clinician') }).strict();
 const InviteBody = z.object({ label: z.string().trim().max(200).optional() }).strict();
 const DoseBody = z.object({
@@ -140,8 +141,16 @@ export async function registerClinicRoutes(app: FastifyInstance, store: Store, c
   r.get('/api/patients/:personId/monitoring', { ...P, schema: { params: PatientParams, querystring: DateQuery } }, async (req) => monitoringFigures(store.db, req.personId, todayFrom(req.query.date)));
   r.post('/api/patients/:personId/monitoring-minutes', { ...P, schema: { params: PatientParams, body: MonitoringMinutesInput } }, async (req, reply) =>
     reply.status(201).send(await logMonitoringMinutes(store.db, req.personId, req.auth.account!, req.body)));
+  // A clinician corrects or removes an entry they logged themselves (another clinician's answers 404).
+  r.put('/api/patients/:personId/monitoring-minutes/:id', { ...P, schema: { params: MinutesParams, body: MonitoringMinutesInput } }, async (req) =>
+    editMonitoringMinutes(store.db, req.personId, req.auth.account!, req.params.id, req.body));
+  r.delete('/api/patients/:personId/monitoring-minutes/:id', { ...P, schema: { params: MinutesParams } }, async (req, reply) => {
+    await removeMonitoringMinutes(store.db, req.personId, req.auth.account!, req.params.id);
+    return reply.status(204).send();
+  });
   r.delete('/api/patients/:personId/walking-target', { ...P, schema: { params: PatientParams, querystring: DateQuery } }, async (req) => {
-    const { removed } = await removeWalkingTarget(store.db, req.personId);
-    return { removed, walking: (await getToday(store.db, req.personId, todayFrom(req.query.date))).walking };
+    const today = todayFrom(req.query.date);
+    const { removed } = await removeWalkingTarget(store.db, req.personId, req.auth.account!.displayName, today);
+    return { removed, walking: (await getToday(store.db, req.personId, today)).walking };
   });
 }
