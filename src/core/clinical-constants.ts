@@ -19,6 +19,9 @@ export const PAIN_DURING_SAFE_MAX = 2;
 /** Regress if next-morning pain exceeds the person's baseline by more than the MCID (2). DOMAIN.md §8 [5][39]; EO. */
 export const NEXT_MORNING_RISE_REGRESS = NPRS_MCID_POINTS;
 
+/** The program is daily: one guided session a day, so seven prescribed a week. DOMAIN.md §4 4.6 ("daily"); EO. */
+export const SESSIONS_PER_WEEK = 7;
+
 /** Adherent = at least 80% of prescribed sessions. DOMAIN.md §8; EO convention. */
 export const ADHERENCE_TARGET = 0.8;
 /** Under 50% for two weeks: re-plan with the person rather than progress. DOMAIN.md §8; EO. */

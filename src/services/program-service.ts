@@ -4,11 +4,13 @@
  */
 import type { Kysely } from 'kysely';
 import { addDays } from '../core/dates.js';
+import { SESSIONS_PER_WEEK } from '../core/clinical-constants.js';
 import { doneSessionDates, painBaseline, weekVerdicts, type CheckinSummary, type SessionStatus } from '../core/program-engine.js';
 import { reviewProgram, type ProgramReview } from '../core/program-review.js';
 import { evaluateScreen, type ScreenAnswers, type ScreenResult } from '../core/red-flags.js';
 import { todayPlan, type TodayPlan } from '../core/plan.js';
-import { FIRST_STAGE, LAST_STAGE, stageByNumber } from '../core/stages.js';
+import { FIRST_STAGE, stageByNumber } from '../core/stages.js';
+import { afterReview, afterScreen } from '../core/program-transitions.js';
 import { baselineWindow, walkingTarget, type WalkingTarget } from '../core/walking-target.js';
 import { applyWalkingOverride } from '../core/walking-override.js';
 import type { DailyWalking } from '../core/walking-day-record.js';
@@ -25,37 +27,20 @@ import { reviewInputsFor } from './assessment-service.js';
 /** Review rules that report a new signal (pain, symptoms, adherence) rather than an unmet requirement. */
 const SIGNAL_RULES = new Set(['activity-pain-high', 'morning-pain-rise', 'heel-first-steps-rising', 'new-lower-limb-symptoms', 'low-adherence', 'referral']);
 
-/** The program is daily: one guided session a day (DOMAIN.md §4 4.6, "daily"). */
-export const SESSIONS_PER_WEEK = 7;
-
 export interface ScreenOutcome { result: ScreenResult; program: Program }
 
 export async function submitScreen(db: Kysely<Database>, personId: string, input: { answers: ScreenAnswers; birthYear?: number | null | undefined; clinicianCleared?: boolean | undefined }, today: string): Promise<ScreenOutcome> {
   const { problems, result } = evaluateScreen(input.answers);
   if (!result) throw invalidInput(problems[0]!.message, `answers.${problems[0]!.field}`);
   return db.transaction().execute(async (trx) => {
-    const prev = await getProgram(trx, personId);
-    if (prev?.status === 'stopped' && result.status === 'clear' && !input.clinicianCleared) {
-      throw conflictWith('The program was paused by a safety answer. Restart it only after a clinician has checked you: tick that a clinician has checked you and answer the questions again.', 'clinicianCleared');
-    }
+    const change = afterScreen(await getProgram(trx, personId), result, input.clinicianCleared ?? false, today);
+    if ('refused' in change) throw conflictWith(change.refused, 'clinicianCleared');
     const now = new Date().toISOString();
     await insertScreen(trx, personId, now, input.answers, result);
     if (input.birthYear !== undefined) await setBirthYear(trx, personId, input.birthYear);
-    let program: Program;
-    if (result.status === 'stop') {
-      program = prev ? { ...prev, status: 'stopped' } : { stage: FIRST_STAGE, stageStartedOn: today, startedOn: today, status: 'stopped', decidedOn: null };
-      await addProgramEvent(trx, personId, { at: now, onDate: today, action: 'stop', fromStage: prev?.stage ?? null, toStage: null, actor: 'person', reasons: result.flags.map((f) => ({ rule: `red-flag:${f.id}`, text: `Safety answer suggests ${f.concern}. ${result.advice}`, refs: [] })) });
-    } else if (!prev) {
-      program = { stage: FIRST_STAGE, stageStartedOn: today, startedOn: today, status: 'active', decidedOn: null };
-      await addProgramEvent(trx, personId, { at: now, onDate: today, action: 'start', fromStage: null, toStage: FIRST_STAGE, actor: 'person', reasons: [{ rule: 'screen-clear', text: 'Safety check clear: the program starts at stage 1.', refs: [] }] });
-    } else if (prev.status === 'stopped') {
-      program = { ...prev, status: 'active', stageStartedOn: today, decidedOn: null };
-      await addProgramEvent(trx, personId, { at: now, onDate: today, action: 'resume', fromStage: prev.stage, toStage: prev.stage, actor: 'person', reasons: [{ rule: 'clinician-cleared', text: 'A clinician has checked you and the safety check is clear again.', refs: [] }] });
-    } else {
-      program = prev;
-    }
-    await upsertProgram(trx, personId, program);
-    return { result, program };
+    if (change.event) await addProgramEvent(trx, personId, { at: now, ...change.event });
+    await upsertProgram(trx, personId, change.program);
+    return { result, program: change.program };
   });
 }
 
@@ -155,18 +140,11 @@ async function applyDecision(db: Kysely<Database>, personId: string, program: Pr
   return db.transaction().execute(async (trx) => {
     // Re-read inside the transaction: another request may have applied today's decision already.
     const current = await getProgram(trx, personId);
-    if (!current || current.decidedOn === today || current.status !== 'active') return current ?? program;
-    let next: Program = { ...current, decidedOn: today };
-    const now = new Date().toISOString();
-    if (decision.action === 'progress' && current.stage < LAST_STAGE) {
-      next = { ...next, stage: current.stage + 1, stageStartedOn: today };
-      await addProgramEvent(trx, personId, { at: now, onDate: today, action: 'progress', fromStage: current.stage, toStage: next.stage, actor: 'engine', reasons: decision.reasons });
-    } else if (decision.action === 'regress' && current.stage > FIRST_STAGE) {
-      next = { ...next, stage: current.stage - 1, stageStartedOn: today };
-      await addProgramEvent(trx, personId, { at: now, onDate: today, action: 'regress', fromStage: current.stage, toStage: next.stage, actor: 'engine', reasons: decision.reasons });
-    }
-    await upsertProgram(trx, personId, next);
-    return next;
+    const change = afterReview(current, decision, today);
+    if (!change) return current ?? program;
+    if (change.event) await addProgramEvent(trx, personId, { at: new Date().toISOString(), ...change.event });
+    await upsertProgram(trx, personId, change.program);
+    return change.program;
   });
 }
 

@@ -30,7 +30,8 @@ import { listScreens } from '../store/repos/screens.js';
 import { listSessionDays } from '../store/repos/sessions.js';
 import { dailyWalking } from '../store/repos/walking.js';
 import { explainFor } from './assessment-service.js';
-import { getToday, SESSIONS_PER_WEEK } from './program-service.js';
+import { getToday } from './program-service.js';
+import { SESSIONS_PER_WEEK } from '../core/clinical-constants.js';
 import { invalidInput, ServiceError } from './service-error.js';
 
 export const REPORT_KINDS = ['clinician', 'patient'] as const;

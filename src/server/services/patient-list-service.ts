@@ -14,7 +14,7 @@ import type { Database } from '../../store/schema.js';
 import { listFiguresAsOf, patientJudgementRows, patientPage, patientRows, storedListFigures, type JudgementRow, type ListOwner, type PatientRow, type StoredSortKey } from '../../store/repos/patient-list.js';
 import { unreadFromPatients } from '../../store/repos/messages.js';
 import { getProgram } from '../../store/repos/program.js';
-import { SESSIONS_PER_WEEK } from '../../services/program-service.js';
+import { SESSIONS_PER_WEEK } from '../../core/clinical-constants.js';
 import { currentPeriods } from '../../services/monitoring-service.js';
 import type { MonitoringPeriod } from '../../core/remote-monitoring.js';
 

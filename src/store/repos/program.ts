@@ -4,11 +4,12 @@ import type { Database } from '../schema.js';
 import type { DoseOverrides } from '../../core/plan.js';
 import { WalkingOverride } from '../../core/walking-override.js';
 import { PROGRAM_EVENT_REASONS, type ProgramEvent } from '../../core/program-event-record.js';
+import type { Program } from '../../core/program-record.js';
 import { fromJson, newId, toJson } from '../json-column.js';
 import { inTransaction, refreshListFigures } from './patient-list.js';
 
-/** The program. `walkingOverride` is read here and written only by setWalkingOverride (upsertProgram leaves it). */
-export interface Program { stage: number; stageStartedOn: string; startedOn: string; status: 'active' | 'stopped'; decidedOn: string | null; doseOverrides?: DoseOverrides | null; walkingOverride?: WalkingOverride | null }
+/** The program (its record file): `walkingOverride` is written only by setWalkingOverride (upsertProgram leaves it). */
+export type { Program };
 export type { ProgramEvent };
 
 type Db = Kysely<Database> | Transaction<Database>;
