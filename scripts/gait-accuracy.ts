@@ -388,6 +388,19 @@ function landmarkKnee(series: KeypointSeries, frame: number, side: Side, hipHint
   return person ? kneeFlexion(person.image[j[0]!]!, person.image[j[1]!]!, person.image[j[2]!]!) : NaN;
 }
 
+/**
+ * Pelvic obliquity from the pose model's raw hip landmarks at one frame, defined as the hand references define it
+ * (docs/gait-references/*.md): the angle of the left-hip to right-hip line to the image horizontal, positive when
+ * the right hip is lower in the picture (either way the walker faces).
+ */
+function landmarkObliquity(series: KeypointSeries, frame: number, hipHint: [number, number] | undefined): number {
+  const people = series.frames.find((f) => f.index === frame)?.people ?? [];
+  const person = hipHint ? [...people].sort((p, q) => Math.hypot(p.image[23]!.x - hipHint[0], p.image[23]!.y - hipHint[1]) - Math.hypot(q.image[23]!.x - hipHint[0], q.image[23]!.y - hipHint[1]))[0] : people[0];
+  if (!person) return NaN;
+  const l = person.image[23]!; const r = person.image[24]!;
+  return (Math.atan2(r.y - l.y, Math.abs(r.x - l.x)) * 180) / Math.PI;
+}
+
 interface ClipResult {
   name: string; clip: ClipEntry; md: string;
   icClear: ClipEventStats; passIc: number; cadenceErrors: Array<{ label: string; err: number; why: string }>;
@@ -474,8 +487,11 @@ function clipSection(clip: ClipEntry, ref: ClipReference, series: KeypointSeries
   } else {
     const perFrame = angles.map((x) => {
       const side = sideOf(x.side, ref, clip);
-      const lm = x.kind.startsWith('knee') ? landmarkKnee(series, x.frame, side, x.points?.hip) : NaN;
-      const hand = x.kind === 'pelvic_obliquity' && side === 'right' ? -x.angleDeg : x.angleDeg;
+      // Obliquity is signed as the swing side's drop (the right side's stance negated), the landmarks' alike.
+      const flip = x.kind === 'pelvic_obliquity' && side === 'right' ? -1 : 1;
+      const lm = x.kind.startsWith('knee') ? landmarkKnee(series, x.frame, side, x.points?.hip)
+        : x.kind === 'pelvic_obliquity' ? flip * landmarkObliquity(series, x.frame, x.points?.left_hip) : NaN;
+      const hand = flip * x.angleDeg;
       return [String(x.frame), `${x.side} = ${side}`, ANGLE_LABEL[x.kind] ?? x.kind, f1(hand), f1(lm), f1(lm - hand)];
     });
     lines.push('Angles measured by hand on single frames (2D, hand-placed joint centres), against the pose landmarks at the same frame (a check of the landmarks) and against the program\'s per-side metric (the median over all its cycles, what the report shows):', '',
