@@ -23,6 +23,7 @@ import { promisify } from 'node:util';
 import { analyzeGait } from '../src/gait/analyze-gait.js';
 import { openVideo } from '../src/pose/ffmpeg-frames.js';
 import { estimateWalker } from '../src/pose/estimate-walker.js';
+import { MODEL_MAX_HEIGHT } from '../src/pose/model-frame-size.js';
 import type { RegionOfInterest } from '../src/pose/frame.js';
 import { estimateVideo, type EstimateVideoResult } from '../src/pose/parallel-estimate.js';
 import { createPosePool, type PosePool } from '../src/pose/worker-pool.js';
@@ -33,7 +34,7 @@ import { expectWork, type BenchFigures, type BenchOptions } from './_bench.js';
 const REFERENCE = new URL('../test/fixtures/gait-reference/sports2d_demo_walk_side.json', import.meta.url);
 /** The walker's band used for the keypoint fixtures (test/fixtures/keypoints/README.md). */
 const FIXED_ROI: RegionOfInterest = { x: 0, y: 480, width: 1768, height: 514 };
-const MAX_HEIGHT = 720;
+const MAX_HEIGHT = MODEL_MAX_HEIGHT;
 
 /** CPU seconds used by this process (all threads) and by its finished children (ffmpeg), from /proc. */
 function cpuSeconds(): { self: number; children: number } {

@@ -22,6 +22,7 @@ import type { KeypointSeries } from '../src/gait/keypoints.js';
 import { LANDMARK_INDEX } from '../src/gait/keypoints.js';
 import { openVideo } from '../src/pose/ffmpeg-frames.js';
 import { findWalker } from '../src/pose/find-walker.js';
+import { MODEL_MAX_HEIGHT } from '../src/pose/model-frame-size.js';
 import { estimateWalker } from '../src/pose/estimate-walker.js';
 import { createNodePoseEstimator, type LandmarkRuntime } from '../src/pose/node-runtime.js';
 import type { RegionOfInterest } from '../src/pose/frame.js';
@@ -48,7 +49,7 @@ const last = Number(values.last ?? times.length - 1);
 console.log(`clip ${basename(file)}: ${source.width}x${source.height}, ${times.length} frames at ${source.fps.toFixed(2)} fps; region ${roi.x},${roi.y},${roi.width}x${roi.height}; frames ${first}-${last}`);
 
 async function nodeSeries(runtime: LandmarkRuntime): Promise<KeypointSeries> {
-  const v = await openVideo(file!, { maxHeight: 720, crop: roi, first, last, yuv: true });
+  const v = await openVideo(file!, { maxHeight: MODEL_MAX_HEIGHT, crop: roi, first, last, yuv: true });
   if (!v.ok) throw new Error(v.error.message);
   const est = await createNodePoseEstimator(runtime);
   if (!est.ok) throw new Error(est.error.message);
@@ -144,7 +145,7 @@ if (!values.auto) {
   runs['node-onnx'] = await nodeSeries('onnx');
   runs['node-tfjs'] = await nodeSeries('tfjs');
 }
-const an = await estimateWalker(file, { ...(values.auto ? {} : { roi }), first, last, maxHeight: 720 });
+const an = await estimateWalker(file, { ...(values.auto ? {} : { roi }), first, last, maxHeight: MODEL_MAX_HEIGHT });
 if (!an.ok) throw new Error(an.error.message);
 if (values.auto) console.log(`  analyze (auto): region ${JSON.stringify(an.value.roi)}, frames ${an.value.span.first}-${an.value.span.last}`);
 runs.analyze = { ...an.value.series, frames: an.value.series.frames.filter((f) => f.index >= first && f.index <= last) };

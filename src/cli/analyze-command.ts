@@ -77,21 +77,18 @@ export const analyzeCommand: Command = {
     if (givenRoi && personId !== undefined) throw usageError('--roi and --person cannot be used together');
 
     // Loaded here: the pose runtime is large, and every other command loads this module.
-    const { openVideo } = await import('../pose/ffmpeg-frames.js');
+    const { probeVideo } = await import('../pose/ffmpeg-frames.js');
     const { analyzeVideoFile } = await import('../services/analyze-video.js');
-    const opened = await openVideo(file);
-    if (!opened.ok) throw located(file, opened.error);
-    const { source } = opened.value;
-    if (range && range.last >= opened.value.times.length) throw usageError(`--frames ${range.first}-${range.last}: the video has frames 0-${opened.value.times.length - 1}`);
+    // Probed once here (to check --frames) and handed down the whole pipeline.
+    const video = await probeVideo(file);
+    if (!video.ok) throw located(file, video.error);
+    const count = video.value.times.length;
+    if (range && range.last >= count) throw usageError(`--frames ${range.first}-${range.last}: the video has frames 0-${count - 1}`);
 
     const scanBar = progressBar({ label: 'Finding the walker', total: null, unit: 'frames' });
     const bar = progressBar({ label: 'Analysing', total: null, unit: 'frames' });
-    const est = await analyzeVideoFile(file, {
-      name: basename(file), view: view as 'side' | 'front' | 'back' | 'auto', ...(heightCm !== undefined ? { heightCm } : {}),
-      ...(treadmillKmh !== undefined ? { treadmillKmh } : {}),
-      ...(givenRoi ? { roi: givenRoi } : {}), ...(personId !== undefined ? { personId } : {}), ...(range ?? {}), ...(workers ? { workers } : {}),
-      ...(trackId !== undefined ? { trackId } : {}),
-      probe: { source, times: opened.value.times, rawTimes: opened.value.rawTimes },
+    const est = await analyzeVideoFile(video.value, {
+      name: basename(file), view: view as 'side' | 'front' | 'back' | 'auto', heightCm, treadmillKmh, roi: givenRoi, personId, ...range, workers, trackId,
       onScanProgress: (p) => scanBar.update(p.done), onProgress: (p) => bar.update(p.done),
     });
     if (!givenRoi) scanBar.finish();

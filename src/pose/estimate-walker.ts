@@ -4,29 +4,21 @@
  * runs in the worker pool on that person's region and frame span, and the series is padded back to the whole range.
  */
 import type { KeypointSeries } from '../gait/keypoints.js';
-import { openVideo, type VideoProbe } from './ffmpeg-frames.js';
+import { probed, type VideoInput } from './ffmpeg-frames.js';
 import { findWalker } from './find-walker.js';
 import type { PoseError, PoseProgress, RegionOfInterest, Result } from './frame.js';
 import { estimateVideo } from './parallel-estimate.js';
+import type { PoseRunOptions } from './pose-run-options.js';
 import { padFrames } from './segment-plan.js';
 import { frameSpan, roiForCandidate, type Candidate } from './walker-choice.js';
 import type { SceneChecks } from './scene-checks.js';
-import { createPosePool, type PosePool } from './worker-pool.js';
+import { createPosePool } from './worker-pool.js';
 
-export interface EstimateWalkerOptions {
-  /** Follow whoever is inside this region (source pixels); skips the scan. */
-  roi?: RegionOfInterest;
+/** `roi`: follow whoever is inside it and skip the scan; `maxHeight` is the pose pass's (the scan keeps its own). */
+export interface EstimateWalkerOptions extends PoseRunOptions {
   /** Follow this candidate of the scan instead of the automatically chosen walker. */
   personId?: number;
-  first?: number;
-  last?: number;
-  maxHeight?: number;
-  pool?: PosePool;
-  workers?: number;
-  /** ffprobe's answer from the caller's own opening of the file. */
-  probe?: VideoProbe;
   onScanProgress?: (p: PoseProgress) => void;
-  onProgress?: (p: PoseProgress) => void;
 }
 
 export interface EstimateWalkerResult {
@@ -45,12 +37,12 @@ export interface EstimateWalkerResult {
 }
 
 /** Runs scan (when needed) and pose pass. A bad file, region or person id comes back as a located error value. */
-export async function estimateWalker(file: string, o: EstimateWalkerOptions = {}): Promise<Result<EstimateWalkerResult>> {
-  const opened = await openVideo(file, {}, o.probe);
+export async function estimateWalker(input: VideoInput, o: EstimateWalkerOptions = {}): Promise<Result<EstimateWalkerResult>> {
+  const opened = await probed(input);
   if (!opened.ok) return opened;
-  const probe: VideoProbe = { source: opened.value.source, times: opened.value.times, rawTimes: opened.value.rawTimes };
-  const { times } = opened.value;
-  const { width, height } = opened.value.source;
+  const video = opened.value;
+  const { file, times } = video;
+  const { width, height } = video.source;
   const range = { first: Math.max(0, o.first ?? 0), last: Math.min(times.length - 1, o.last ?? times.length - 1) };
   const pool = o.pool ?? createPosePool(o.workers);
   try {
@@ -62,7 +54,7 @@ export async function estimateWalker(file: string, o: EstimateWalkerOptions = {}
     let scene: SceneChecks | null = null;
     const t0 = performance.now();
     if (!o.roi) {
-      const found = await findWalker(file, { ...range, pool, probe, ...(o.onScanProgress ? { onProgress: o.onScanProgress } : {}) });
+      const found = await findWalker(video, { ...range, pool, onProgress: o.onScanProgress });
       if (!found.ok) return found;
       candidates = found.value.candidates;
       scene = found.value.scene;
@@ -81,7 +73,7 @@ export async function estimateWalker(file: string, o: EstimateWalkerOptions = {}
       }
     }
     const scanMs = performance.now() - t0;
-    const est = await estimateVideo(file, { probe, maxHeight: o.maxHeight ?? 720, ...(roi ? { roi } : {}), ...span, pool, ...(o.onProgress ? { onProgress: o.onProgress } : {}) });
+    const est = await estimateVideo(video, { maxHeight: o.maxHeight, roi: roi ?? undefined, ...span, pool, onProgress: o.onProgress });
     if (!est.ok) return est;
     const series = { ...est.value.series, frames: padFrames(est.value.series.frames, times, range.first, range.last) };
     return { ok: true, value: { series, method, roi, chosen, candidates, span, scanMs, poseMs: est.value.wallMs, scene } };

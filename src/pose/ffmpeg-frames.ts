@@ -33,37 +33,47 @@ export interface VideoOpenOptions {
   yuv?: boolean;
 }
 
-export interface OpenedVideo {
-  source: SourceInfo;
-  /** Size of the frames handed out (after maxHeight). */
+/** A probed video ready to decode with the options it was opened with. */
+export interface OpenedVideo extends ProbedVideo {
+  /** Size of the frames handed out (after crop and maxHeight). */
   frameWidth: number;
   frameHeight: number;
+  frames: () => AsyncIterable<Frame>;
+}
+
+/**
+ * A video file as ffprobe described it: size, frame rate and every frame's time. Probed once per analysis
+ * (`probeVideo`) and handed down the whole pose pipeline, to the worker threads too (plain data), so that nothing
+ * after the first look at the file runs ffprobe again.
+ */
+export interface ProbedVideo {
+  file: string;
+  source: SourceInfo;
   /** Presentation times of all frames in seconds from the first frame, in presentation order. */
   times: number[];
   /** The same times as the container stores them (not shifted to start at 0), used to seek. */
   rawTimes: number[];
-  frames: () => AsyncIterable<Frame>;
 }
 
-/** What ffprobe says about a video: size, frame rate and every frame's time. Plain data (sent to workers). */
-export interface VideoProbe {
-  source: SourceInfo;
-  times: number[];
-  rawTimes: number[];
+/** A file name (probed here) or a video probed before: what the pipeline's entry points take. */
+export type VideoInput = string | ProbedVideo;
+
+/** The probed video, probing it only when given a file name. */
+export async function probed(video: VideoInput): Promise<Result<ProbedVideo>> {
+  return typeof video === 'string' ? probeVideo(video) : { ok: true, value: video };
 }
 
 /**
- * Probes and opens a video file. Problems with the file come back as a located error value. Pass `probe` from an
- * earlier opening of the same file to skip the two ffprobe runs (worker jobs do: each would otherwise probe again).
+ * Opens a video for decoding, probing it first when given a file name. Problems with the file come back as a
+ * located error value.
  */
-export async function openVideo(file: string, options: VideoOpenOptions = {}, probe?: VideoProbe): Promise<Result<OpenedVideo>> {
-  if (probe) return openProbed(file, probe, options);
-  const probed = await probeVideo(file);
-  return probed.ok ? openProbed(file, probed.value, options) : probed;
+export async function openVideo(video: VideoInput, options: VideoOpenOptions = {}): Promise<Result<OpenedVideo>> {
+  const p = await probed(video);
+  return p.ok ? openProbed(p.value, options) : p;
 }
 
 /** Runs ffprobe on a file: size, rotation, frame rate and the presentation time of every frame. */
-export async function probeVideo(file: string): Promise<Result<VideoProbe>> {
+export async function probeVideo(file: string): Promise<Result<ProbedVideo>> {
   try {
     const s = await stat(file);
     if (!s.isFile()) return fail('not-a-video', `Not a file: ${file}`, { file });
@@ -99,11 +109,12 @@ export async function probeVideo(file: string): Promise<Result<VideoProbe>> {
   const rotation = Math.abs(Number(stream.side_data_list?.[0]?.rotation ?? stream.tags?.rotate ?? 0)) % 180;
   const [width, height] = rotation === 90 ? [stream.height, stream.width] : [stream.width, stream.height];
   const fps = ratio(stream.avg_frame_rate) || ratio(stream.r_frame_rate) || (times.length > 1 ? (times.length - 1) / (times.at(-1) ?? 1) : 30);
-  return { ok: true, value: { source: { width, height, fps, frameCount: times.length }, times, rawTimes } };
+  return { ok: true, value: { file, source: { width, height, fps, frameCount: times.length }, times, rawTimes } };
 }
 
-function openProbed(file: string, probe: VideoProbe, options: VideoOpenOptions): Result<OpenedVideo> {
-  const { source, times, rawTimes } = probe;
+/** Opens a probed video for decoding (no ffprobe run). A bad crop comes back as a located error value. */
+export function openProbed(video: ProbedVideo, options: VideoOpenOptions = {}): Result<OpenedVideo> {
+  const { file, source, times, rawTimes } = video;
   const { width, height } = source;
   const crop = options.crop;
   if (crop) {
@@ -114,7 +125,7 @@ function openProbed(file: string, probe: VideoProbe, options: VideoOpenOptions):
   const { width: frameWidth, height: frameHeight } = modelFrameSize(source, crop, options.maxHeight);
   return {
     ok: true,
-    value: { source, frameWidth, frameHeight, times, rawTimes, frames: () => decodeFrames(file, frameWidth, frameHeight, { times, rawTimes, width, height }, options) },
+    value: { ...video, frameWidth, frameHeight, frames: () => decodeFrames(file, frameWidth, frameHeight, { times, rawTimes, width, height }, options) },
   };
 }
 

@@ -3,27 +3,22 @@
  * few frames a second at low resolution (person-boxes.ts, split over worker threads like the pose pass), linked
  * into candidates and the walker chosen (walker-choice.ts). The candidates are returned so a UI can offer the others.
  */
-import type { PoseProgress, Result } from './frame.js';
-import { openVideo, type VideoProbe } from './ffmpeg-frames.js';
-import { createPosePool, type PosePool } from './worker-pool.js';
+import type { Result } from './frame.js';
+import { probed, type VideoInput } from './ffmpeg-frames.js';
+import type { PoseRunOptions } from './pose-run-options.js';
+import { createPosePool } from './worker-pool.js';
 import type { PersonBox } from './person-boxes.js';
 import { sceneChecks, type SceneChecks, type Thumbnail } from './scene-checks.js';
 import type { SegmentJob, SegmentTiming } from './segment-plan.js';
 import { chooseWalker, type WalkerChoice } from './walker-choice.js';
 
-export interface FindWalkerOptions {
+/** Frame height for the scan: the detector sees 224x224 tiles anyway. */
+export const SCAN_MAX_HEIGHT = 360;
+
+/** The scan looks at whole frames; `maxHeight` defaults to SCAN_MAX_HEIGHT, `onProgress` counts sampled frames. */
+export interface FindWalkerOptions extends Omit<PoseRunOptions, 'roi'> {
   /** Sampled frames per second of video (default 2). */
   samplesPerSecond?: number;
-  /** Frame height for the scan (default 360; the detector sees 224x224 tiles anyway). */
-  maxHeight?: number;
-  first?: number;
-  last?: number;
-  workers?: number;
-  /** Workers to use (and keep for the pose pass that follows). */
-  pool?: PosePool;
-  /** ffprobe's answer from an earlier opening of the same file. */
-  probe?: VideoProbe;
-  onProgress?: (p: PoseProgress) => void;
 }
 
 export interface FindWalkerResult extends WalkerChoice {
@@ -37,13 +32,13 @@ export interface FindWalkerResult extends WalkerChoice {
 }
 
 /** Scans the video for people and picks the walker. */
-export async function findWalker(file: string, options: FindWalkerOptions = {}): Promise<Result<FindWalkerResult>> {
+export async function findWalker(input: VideoInput, options: FindWalkerOptions = {}): Promise<Result<FindWalkerResult>> {
   const t0 = performance.now();
-  const opened = await openVideo(file, {}, options.probe);
+  const opened = await probed(input);
   if (!opened.ok) return opened;
-  const probe: VideoProbe = { source: opened.value.source, times: opened.value.times, rawTimes: opened.value.rawTimes };
-  const { source } = opened.value;
-  const count = opened.value.times.length;
+  const video = opened.value;
+  const { source } = video;
+  const count = video.times.length;
   const every = Math.max(1, Math.round(source.fps / (options.samplesPerSecond ?? 2)));
   const first = Math.max(0, options.first ?? 0);
   const last = Math.min(count - 1, options.last ?? count - 1);
@@ -56,7 +51,7 @@ export async function findWalker(file: string, options: FindWalkerOptions = {}):
   for (let i = 0; i < parts; i++) {
     const a = first + i * per * every;
     const b = Math.min(last, a + (per - 1) * every);
-    if (a <= last) jobs.push({ kind: 'scan', segment: i, file, probe, first: a, last: b, decodeFirst: a, every, maxHeight: options.maxHeight ?? 360 });
+    if (a <= last) jobs.push({ kind: 'scan', segment: i, video, first: a, last: b, decodeFirst: a, every, maxHeight: options.maxHeight ?? SCAN_MAX_HEIGHT });
   }
   const done = jobs.map(() => 0);
   let results;

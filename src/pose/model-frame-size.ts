@@ -9,6 +9,12 @@
  */
 import type { RegionOfInterest } from './frame.js';
 
+/**
+ * The model sees frames at most 720 source rows high (720p-equivalent; landmarks are mapped back to source pixels):
+ * `footing analyze`, the server job and the page all use this, so they hand the model the same pixels.
+ */
+export const MODEL_MAX_HEIGHT = 720;
+
 export function modelFrameSize(source: { width: number; height: number }, region?: RegionOfInterest, maxHeight?: number): { width: number; height: number } {
   let width = source.width;
   let height = source.height;

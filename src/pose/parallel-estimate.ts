@@ -4,31 +4,19 @@
  * model, and the keypoint frames are stitched back in order. One worker (or `workers: 1`) is the plain path.
  */
 import type { KeypointSeries, PoseFrame } from '../gait/keypoints.js';
-import type { PoseProgress, RegionOfInterest, Result, SourceInfo } from './frame.js';
+import type { Result, SourceInfo } from './frame.js';
 import { fail } from './frame.js';
-import { openVideo, type VideoProbe } from './ffmpeg-frames.js';
+import { probed, type VideoInput } from './ffmpeg-frames.js';
+import { MODEL_MAX_HEIGHT } from './model-frame-size.js';
+import type { PoseRunOptions } from './pose-run-options.js';
 import { checkRoi } from './roi.js';
 import { planSegments, type SegmentJob, type SegmentTiming } from './segment-plan.js';
-import { createPosePool, type PosePool } from './worker-pool.js';
+import { createPosePool } from './worker-pool.js';
 
-export interface EstimateVideoOptions {
-  /** Downscale so frames are at most this high before the model (keypoints still come back in source pixels). */
-  maxHeight?: number;
-  /** Only look inside this box (source pixels); ffmpeg crops to it, so the pixels outside are never handled. */
-  roi?: RegionOfInterest;
-  /** Frame range (inclusive, 0-based decode indices); default the whole video. */
-  first?: number;
-  last?: number;
+export interface EstimateVideoOptions extends PoseRunOptions {
   hflip?: boolean;
-  /** Worker threads; default one per core (at most 4), or the pool's size when a pool is given. */
-  workers?: number;
-  /** Workers to use (and keep): pass the pool that ran the walker scan to skip a second model load. */
-  pool?: PosePool;
   /** Frames each later segment estimates before its own first frame (default 15 = 0.5 s at 30 fps). */
   warmup?: number;
-  onProgress?: (p: PoseProgress) => void;
-  /** ffprobe's answer from an earlier opening of the same file (skips probing it again here and in every job). */
-  probe?: VideoProbe;
 }
 
 export interface EstimateVideoResult {
@@ -43,13 +31,13 @@ export interface EstimateVideoResult {
 export const DEFAULT_WARMUP = 15;
 
 /** Estimates poses over a video file with worker threads. User-caused problems come back as error values. */
-export async function estimateVideo(file: string, options: EstimateVideoOptions = {}): Promise<Result<EstimateVideoResult>> {
+export async function estimateVideo(input: VideoInput, options: EstimateVideoOptions = {}): Promise<Result<EstimateVideoResult>> {
   const t0 = performance.now();
-  const opened = await openVideo(file, { ...(options.maxHeight ? { maxHeight: options.maxHeight } : {}) }, options.probe);
+  const opened = await probed(input);
   if (!opened.ok) return opened;
-  const probe: VideoProbe = { source: opened.value.source, times: opened.value.times, rawTimes: opened.value.rawTimes };
-  const { source } = opened.value;
-  const count = source.frameCount ?? opened.value.times.length;
+  const video = opened.value;
+  const { file, source } = video;
+  const count = video.times.length;
   if (options.roi) {
     const bad = checkRoi(options.roi, source.width, source.height);
     if (bad) return { ok: false, error: { ...bad, location: { ...bad.location, file } } };
@@ -62,7 +50,7 @@ export async function estimateVideo(file: string, options: EstimateVideoOptions 
   const plan = planSegments(first, last, workers, options.warmup ?? DEFAULT_WARMUP);
   const done = plan.map(() => 0);
   const jobs: SegmentJob[] = plan.map((s, segment) => ({
-    kind: 'pose', segment, file, probe, first: s.first, last: s.last, decodeFirst: s.decodeFirst, maxHeight: options.maxHeight ?? source.height,
+    kind: 'pose', segment, video, first: s.first, last: s.last, decodeFirst: s.decodeFirst, maxHeight: options.maxHeight ?? MODEL_MAX_HEIGHT,
     ...(options.roi ? { roi: options.roi, crop: options.roi } : {}), ...(options.hflip ? { hflip: true } : {}),
   }));
   const total = plan.reduce((a, s) => a + s.last - s.decodeFirst + 1, 0);

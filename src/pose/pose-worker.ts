@@ -8,12 +8,13 @@
 import type { PoseDetector } from '@tensorflow-models/pose-detection';
 import { parentPort, workerData } from 'node:worker_threads';
 import { blazePoseEstimator, PoseInputError } from './blazepose-estimator.js';
-import { openVideo, VideoDecodeError } from './ffmpeg-frames.js';
-import type { Frame, PoseError, Result } from './frame.js';
+import { openProbed, VideoDecodeError } from './ffmpeg-frames.js';
+import type { PoseError, Result } from './frame.js';
 import { createNodeDetector, landmarkRuntimeFromEnv, type LandmarkRuntime, type NodeDetector } from './node-runtime.js';
 import { scanPeople, supportsPersonBoxes } from './person-boxes.js';
 import type { Thumbnail } from './scene-checks.js';
-import type { SegmentJob, WorkerMessage } from './segment-plan.js';
+import type { SegmentJob, SegmentTiming, WorkerMessage } from './segment-plan.js';
+import { timedFrames } from './timed-frames.js';
 
 const post = (m: WorkerMessage) => parentPort?.postMessage(m);
 let detector: Promise<Result<NodeDetector>> | null = null;
@@ -21,53 +22,50 @@ const runtime: LandmarkRuntime = (workerData as { runtime?: LandmarkRuntime } | 
 
 function asError(job: SegmentJob, e: unknown): PoseError {
   if (e instanceof PoseInputError || e instanceof VideoDecodeError) return e.error;
-  return { code: 'decode-failed', message: e instanceof Error ? e.message : String(e), location: { file: job.file } };
+  return { code: 'decode-failed', message: e instanceof Error ? e.message : String(e), location: { file: job.video.file } };
 }
 
-/** Passes frames through, adding the time spent waiting for each (decoding) and the count to `wait`. */
-async function* timedFrames(frames: AsyncIterable<Frame>, wait: { ms: number; frames: number }): AsyncIterable<Frame> {
-  const it = frames[Symbol.asyncIterator]();
-  for (;;) {
-    const w = performance.now();
-    const r = await it.next();
-    wait.ms += performance.now() - w;
-    if (r.done) return;
-    wait.frames++;
-    yield r.value;
-  }
+/** Counts the frames handed to the model and the time it waited for them (decoding). */
+function waitClock() {
+  const wait = { ms: 0, frames: 0 };
+  return { wait, spent: (ms: number, done: boolean) => { wait.ms += ms; if (!done) wait.frames++; } };
 }
 
 async function runSegment(job: SegmentJob, det: PoseDetector, model: string, t0: number): Promise<void> {
   // yuv: the frames converted and scaled by the browser's own code (yuv-frame.ts), so both see the same bytes.
-  const opened = await openVideo(job.file, { maxHeight: job.maxHeight, first: job.decodeFirst, last: job.last, yuv: true,
-    ...(job.crop ? { crop: job.crop } : {}), ...(job.hflip ? { hflip: true } : {}) }, job.probe);
+  const opened = openProbed(job.video, { maxHeight: job.maxHeight, first: job.decodeFirst, last: job.last, yuv: true,
+    ...(job.crop ? { crop: job.crop } : {}), ...(job.hflip ? { hflip: true } : {}) });
   if (!opened.ok) { post({ type: 'error', error: opened.error }); return; }
   const est = blazePoseEstimator(det, model);
-  const wait = { ms: 0, frames: 0 };
+  const { wait, spent } = waitClock();
   const setupMs = performance.now() - t0;
-  const series = await est.estimate(timedFrames(opened.value.frames(), wait), {
+  const series = await est.estimate(timedFrames(opened.value.frames(), spent), {
     source: opened.value.source, ...(job.roi ? { roi: job.roi } : {}),
     onProgress: (p) => { if (p.done % 5 === 0) post({ type: 'progress', segment: job.segment, done: p.done }); },
   });
   post({
     type: 'result', segment: job.segment, model: series.model,
     frames: series.frames.filter((f) => f.index >= job.first),
-    timing: { totalMs: performance.now() - t0, setupMs, waitMs: wait.ms, frames: wait.frames },
+    timing: timing(t0, setupMs, wait),
   });
 }
 
 async function runScan(job: SegmentJob, det: PoseDetector, t0: number): Promise<void> {
   if (!supportsPersonBoxes(det)) {
-    post({ type: 'error', error: { code: 'model-load-failed', message: 'This pose-detection version does not expose the person detector stage; pass a region of interest instead.', location: { file: job.file } } });
+    post({ type: 'error', error: { code: 'model-load-failed', message: 'This pose-detection version does not expose the person detector stage; pass a region of interest instead.', location: { file: job.video.file } } });
     return;
   }
-  const opened = await openVideo(job.file, { maxHeight: job.maxHeight, first: job.first, last: job.last, every: job.every ?? 1 }, job.probe);
+  const opened = openProbed(job.video, { maxHeight: job.maxHeight, first: job.first, last: job.last, every: job.every ?? 1 });
   if (!opened.ok) { post({ type: 'error', error: opened.error }); return; }
   const setupMs = performance.now() - t0;
-  const wait = { ms: 0, frames: 0 };
+  const { wait, spent } = waitClock();
   const thumbs: Thumbnail[] = [];
-  const boxes = await scanPeople(det, timedFrames(opened.value.frames(), wait), opened.value.source, (done) => post({ type: 'progress', segment: job.segment, done }), thumbs);
-  post({ type: 'boxes', segment: job.segment, boxes, thumbs, timing: { totalMs: performance.now() - t0, setupMs, waitMs: wait.ms, frames: wait.frames } });
+  const boxes = await scanPeople(det, timedFrames(opened.value.frames(), spent), opened.value.source, (done) => post({ type: 'progress', segment: job.segment, done }), thumbs);
+  post({ type: 'boxes', segment: job.segment, boxes, thumbs, timing: timing(t0, setupMs, wait) });
+}
+
+function timing(t0: number, setupMs: number, wait: { ms: number; frames: number }): SegmentTiming {
+  return { totalMs: performance.now() - t0, setupMs, waitMs: wait.ms, frames: wait.frames };
 }
 
 async function runJob(job: SegmentJob): Promise<void> {

@@ -10,7 +10,7 @@ import type { PoseFrame } from '../gait/keypoints.js';
 import type { PoseError, RegionOfInterest } from './frame.js';
 import type { PersonBox } from './person-boxes.js';
 import type { Thumbnail } from './scene-checks.js';
-import type { VideoProbe } from './ffmpeg-frames.js';
+import type { ProbedVideo } from './ffmpeg-frames.js';
 
 export interface Segment {
   /** First frame index that this segment returns. */
@@ -51,7 +51,8 @@ export interface SegmentJob {
   /** For 'scan': the step between sampled frames. */
   every?: number;
   segment: number;
-  file: string;
+  /** The video as the caller probed it (a worker opens it for decoding without running ffprobe again). */
+  video: ProbedVideo;
   first: number;
   last: number;
   decodeFirst: number;
@@ -60,8 +61,6 @@ export interface SegmentJob {
   /** Crop in ffmpeg (normally the same as roi). */
   crop?: RegionOfInterest;
   hflip?: boolean;
-  /** ffprobe's answer for the file, from the caller's own opening (saves each job two ffprobe runs). */
-  probe?: VideoProbe;
 }
 
 /** Wall-clock and CPU figures of one segment worker. */

@@ -85,5 +85,5 @@ function startWorker(runtime: LandmarkRuntime | undefined): Worker {
 }
 
 function workerError(job: SegmentJob, e: Error): PoseError {
-  return { code: 'decode-failed', message: `Pose estimation failed on frames ${job.first}-${job.last}: ${e.message}`, location: { file: job.file, frame: job.first } };
+  return { code: 'decode-failed', message: `Pose estimation failed on frames ${job.first}-${job.last}: ${e.message}`, location: { file: job.video.file, frame: job.first } };
 }

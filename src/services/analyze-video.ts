@@ -9,13 +9,10 @@
 import { analyzeGait } from '../gait/analyze-gait.js';
 import { analysisToJson, type GaitAnalysisJson } from '../gait/analysis-json.js';
 import type { KeypointSeries } from '../gait/keypoints.js';
-import type { VideoProbe } from '../pose/ffmpeg-frames.js';
-import type { PoseProgress, RegionOfInterest, Result } from '../pose/frame.js';
-import { estimateWalker } from '../pose/estimate-walker.js';
+import type { VideoInput } from '../pose/ffmpeg-frames.js';
+import type { RegionOfInterest, Result } from '../pose/frame.js';
+import { estimateWalker, type EstimateWalkerOptions } from '../pose/estimate-walker.js';
 import type { Candidate } from '../pose/walker-choice.js';
-
-/** The model sees frames at most 720 pixels high (720p-equivalent): landmarks are mapped back to source pixels. */
-export const MODEL_MAX_HEIGHT = 720;
 
 /** How the person was chosen, as printed in the report and under `person` in --json. */
 export interface PersonChoiceJson {
@@ -32,7 +29,8 @@ export interface PersonChoiceJson {
 /** The analysis JSON with whom it followed: what `footing analyze --json` prints. */
 export type VideoAnalysisJson = GaitAnalysisJson & { person: PersonChoiceJson };
 
-export interface AnalyzeVideoOptions {
+/** The pose pipeline's options (range, region or person, workers, progress; frames at most MODEL_MAX_HEIGHT high) and the gait's. */
+export interface AnalyzeVideoOptions extends EstimateWalkerOptions {
   /** The name reported as `video` in the JSON (the CLI: the file's base name; the server: the uploaded name). */
   name: string;
   view?: 'side' | 'front' | 'back' | 'auto';
@@ -40,16 +38,7 @@ export interface AnalyzeVideoOptions {
   heightCm?: number;
   /** Treadmill belt speed, km/h: speed and step length of a walker in place. */
   treadmillKmh?: number;
-  roi?: RegionOfInterest;
-  personId?: number;
-  first?: number;
-  last?: number;
   trackId?: number;
-  workers?: number;
-  /** ffprobe's answer from the caller's own opening of the file (saves probing twice). */
-  probe?: VideoProbe;
-  onScanProgress?: (p: PoseProgress) => void;
-  onProgress?: (p: PoseProgress) => void;
 }
 
 export interface VideoAnalysis {
@@ -68,16 +57,11 @@ function candidateJson(c: Candidate): PersonChoiceJson['candidates'][number] {
   };
 }
 
-/** Analyses the walking in a video file. A file that is not a readable video, or a bad option, comes back as a
+/** Analyses the walking in a video: a file name, or a video the caller has probed already (the CLI does, to check
+ * --frames), which is then not probed again. A file that is not a readable video, or a bad option, comes back as a
  * located error value (src/pose/frame.ts PoseError), never as a throw. */
-export async function analyzeVideoFile(file: string, o: AnalyzeVideoOptions): Promise<Result<VideoAnalysis>> {
-  const est = await estimateWalker(file, {
-    ...(o.roi ? { roi: o.roi } : {}), ...(o.personId !== undefined ? { personId: o.personId } : {}),
-    ...(o.first !== undefined ? { first: o.first } : {}), ...(o.last !== undefined ? { last: o.last } : {}),
-    ...(o.workers ? { workers: o.workers } : {}), ...(o.probe ? { probe: o.probe } : {}),
-    maxHeight: MODEL_MAX_HEIGHT,
-    ...(o.onScanProgress ? { onScanProgress: o.onScanProgress } : {}), ...(o.onProgress ? { onProgress: o.onProgress } : {}),
-  });
+export async function analyzeVideoFile(video: VideoInput, o: AnalyzeVideoOptions): Promise<Result<VideoAnalysis>> {
+  const est = await estimateWalker(video, o);
   if (!est.ok) return est;
   const { series } = est.value;
   const person: PersonChoiceJson = { method: est.value.method, roi: est.value.roi, chosen: est.value.chosen, frames_analysed: est.value.span, candidates: est.value.candidates.map(candidateJson) };
