@@ -125,6 +125,18 @@ test('back view, handheld phone following the walker: seen from behind walking a
   assert.equal(a.metrics.trunkLateralLean.status, 'ok', 'the trunk is still measured from behind');
 });
 
+test('static back view, walking away at an angle, feet hidden behind a box after about frame 55 (holdout): no step timing, since only one step is visible', () => {
+  const series = fixture('keypoints/overground-walk-back-b.json') as KeypointSeries;
+  const ref = fixture('gait-reference/overground-walk-back-b.json') as Reference;
+  const a = analyzeGait(series);
+  // By hand: two contacts (frames 23 and 40), one step; no cadence can come from that (two strides per foot needed).
+  const contacts = Object.values(ref.feet).flatMap((f) => f.events.filter((e) => e.pass === 'consensus' && e.type === 'IC'));
+  assert.equal(contacts.length, 2);
+  assert.equal(a.metrics.cadence.status, 'not_measurable');
+  assert.equal(a.metrics.stepTime.status, 'not_measurable');
+  assert.equal(a.view.direction, 'away', 'she walks away from the camera (SOURCES.md)');
+});
+
 test('short side-view walk whose legs the pose model labels by position: every hand-marked contact and toe off found once, the legs not named', () => {
   const series = fixture('keypoints/overground-walk-side-a.json') as KeypointSeries;
   const ref = fixture('gait-reference/overground-walk-side-a.json') as Reference;
