@@ -22,7 +22,7 @@ import { addMessage } from '../store/repos/messages.js';
 import { saveSession } from '../store/repos/sessions.js';
 import { clinicWorld, makeAccount, type ClinicWorld } from '../../test/helpers/test-clinic.js';
 import { randomToken, sha256 } from './auth/tokens.js';
-import { adjustStage } from './services/clinician-service.js';
+import { adjustStage } from '../services/clinician-service.js';
 import { submitScreen } from '../services/program-service.js';
 
 const TODAY = '2026-11-20';

@@ -24,10 +24,10 @@ import { randomToken, sha256 } from '../auth/tokens.js';
 import { conflict, notFound, Problem } from '../problem.js';
 import { todayFrom } from '../request-date.js';
 import { explainFor, getAssessment } from '../../services/assessment-service.js';
-import { adjustStage } from '../services/clinician-service.js';
-import { MAX_PAGE_SIZE, PATIENT_SORTS, patientLineOf, patientList } from '../services/patient-list-service.js';
+import { adjustStage } from '../../services/clinician-service.js';
+import { MAX_PAGE_SIZE, PATIENT_SORTS, patientLineOf, patientList } from '../../services/patient-list-service.js';
 import { getProgress, getToday } from '../../services/program-service.js';
-import { removeWalkingTarget, setWalkingTarget } from '../services/walking-override-service.js';
+import { removeWalkingTarget, setWalkingTarget } from '../../services/walking-override-service.js';
 import { WalkingOverrideInput } from '../../core/walking-override.js';
 import { MonitoringMinutesInput } from '../../core/monitoring-minutes-record.js';
 import { editMonitoringMinutes, logMonitoringMinutes, monitoringFigures, removeMonitoringMinutes } from '../../services/monitoring-service.js';
@@ -138,7 +138,11 @@ export async function registerClinicRoutes(app: FastifyInstance, store: Store, c
   });
   // Remote-monitoring figures (issue 15): the 30-day periods with their days with data and the minutes logged; a
   // clinician logs the minutes they spent on the record.
-  r.get('/api/patients/:personId/monitoring', { ...P, schema: { params: PatientParams, querystring: DateQuery } }, async (req) => monitoringFigures(store.db, req.personId, todayFrom(req.query.date)));
+  // Each entry says whether the caller logged it (`mine`): only those are theirs to correct or remove.
+  r.get('/api/patients/:personId/monitoring', { ...P, schema: { params: PatientParams, querystring: DateQuery } }, async (req) => {
+    const figures = await monitoringFigures(store.db, req.personId, todayFrom(req.query.date));
+    return { ...figures, entries: figures.entries.map((e) => ({ ...e, mine: e.accountId === req.auth.account?.id })) };
+  });
   r.post('/api/patients/:personId/monitoring-minutes', { ...P, schema: { params: PatientParams, body: MonitoringMinutesInput } }, async (req, reply) =>
     reply.status(201).send(await logMonitoringMinutes(store.db, req.personId, req.auth.account!, req.body)));
   // A clinician corrects or removes an entry they logged themselves (another clinician's answers 404).

@@ -13,7 +13,7 @@ import { addDays } from '../../core/dates.js';
 import { maxPain } from '../../core/pain.js';
 import { encodeFigures, figuresFrom, listLine, readKept, type FiguresSource } from '../../core/patient-list-figures.js';
 import { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } from '../../core/red-flags.js';
-import { listLineFor } from '../../server/services/patient-list-service.js';
+import { listLineFor } from '../../services/patient-list-service.js';
 import { submitScreen } from '../../services/program-service.js';
 import { DATABASES, freshStore } from '../../../test/helpers/databases.js';
 import { exportBackup, restoreBackup } from '../backup.js';

@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 test('The patient list line gives the pain trend against the MCID and why the patient needs attention', async () => {
-  const { freshStore } = await import('../../../test/helpers/databases.js');
-  const { ensureLocalPerson } = await import('../../store/repos/people.js');
-  const { submitScreen } = await import('../../services/program-service.js');
-  const { insertCheckin } = await import('../../store/repos/checkins.js');
-  const { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } = await import('../../core/red-flags.js');
+  const { freshStore } = await import('../../test/helpers/databases.js');
+  const { ensureLocalPerson } = await import('../store/repos/people.js');
+  const { submitScreen } = await import('./program-service.js');
+  const { insertCheckin } = await import('../store/repos/checkins.js');
+  const { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } = await import('../core/red-flags.js');
   const { listLineFor } = await import('./patient-list-service.js');
   const { store, cleanup } = await freshStore('sqlite');
   try {
@@ -25,11 +25,11 @@ test('The patient list line gives the pain trend against the MCID and why the pa
 });
 
 test('A partly done session counts as done nowhere: Today, Progress, the stage requirement and the clinician list agree', async () => {
-  const { freshStore } = await import('../../../test/helpers/databases.js');
-  const { ensureLocalPerson } = await import('../../store/repos/people.js');
-  const { submitScreen, getProgress, getToday } = await import('../../services/program-service.js');
-  const { saveSession } = await import('../../store/repos/sessions.js');
-  const { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } = await import('../../core/red-flags.js');
+  const { freshStore } = await import('../../test/helpers/databases.js');
+  const { ensureLocalPerson } = await import('../store/repos/people.js');
+  const { submitScreen, getProgress, getToday } = await import('./program-service.js');
+  const { saveSession } = await import('../store/repos/sessions.js');
+  const { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } = await import('../core/red-flags.js');
   const { listLineFor } = await import('./patient-list-service.js');
   const { store, cleanup } = await freshStore('sqlite');
   const item = (completed: boolean) => ({ exercise: 'ball-roll' as const, position: 'sitting' as const, completed, setsDone: 1, repsDone: 0, secondsDone: completed ? 120 : 30 });
@@ -53,11 +53,11 @@ test('A partly done session counts as done nowhere: Today, Progress, the stage r
 });
 
 test('A clinician can change doses within the stage limits; the plan uses them and the patient reads why', async () => {
-  const { freshStore } = await import('../../../test/helpers/databases.js');
-  const { ensureLocalPerson } = await import('../../store/repos/people.js');
-  const { submitScreen, getToday } = await import('../../services/program-service.js');
-  const { listProgramEvents } = await import('../../store/repos/program.js');
-  const { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } = await import('../../core/red-flags.js');
+  const { freshStore } = await import('../../test/helpers/databases.js');
+  const { ensureLocalPerson } = await import('../store/repos/people.js');
+  const { submitScreen, getToday } = await import('./program-service.js');
+  const { listProgramEvents } = await import('../store/repos/program.js');
+  const { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } = await import('../core/red-flags.js');
   const { adjustStage } = await import('./clinician-service.js');
   const { store, cleanup } = await freshStore('sqlite');
   try {

@@ -5,11 +5,11 @@
  * the call.
  */
 import type { Kysely } from 'kysely';
-import { newWalkingOverride, type WalkingOverride, type WalkingOverrideInput } from '../../core/walking-override.js';
-import type { Database } from '../../store/schema.js';
-import { dayMonth } from '../../core/dates.js';
-import { walkingFigure } from '../../core/walking-target.js';
-import { addProgramEvent, getProgram, setWalkingOverride, type Program } from '../../store/repos/program.js';
+import { newWalkingOverride, type WalkingOverride, type WalkingOverrideInput } from '../core/walking-override.js';
+import type { Database } from '../store/schema.js';
+import { dayMonth } from '../core/dates.js';
+import { walkingFigure } from '../core/walking-target.js';
+import { addProgramEvent, getProgram, setWalkingOverride, type Program } from '../store/repos/program.js';
 import { assertOpenProgram } from './clinician-service.js';
 
 /** Stores the clinician's target or cap (replacing an earlier one) in their name, dated `today`. */

@@ -3,12 +3,12 @@
  * event with actor 'clinician'). The patient list is patient-list-service.ts.
  */
 import type { Kysely } from 'kysely';
-import { DOSE_LIMITS, FIRST_STAGE, LAST_STAGE, stageByNumber } from '../../core/stages.js';
-import { applyDoseOverride, type DoseOverrides } from '../../core/plan.js';
-import { EXERCISES } from '../../core/exercises.js';
-import type { Database } from '../../store/schema.js';
-import { addProgramEvent, getProgram, upsertProgram, type Program } from '../../store/repos/program.js';
-import { badRequest, conflict } from '../problem.js';
+import { DOSE_LIMITS, FIRST_STAGE, LAST_STAGE, stageByNumber } from '../core/stages.js';
+import { applyDoseOverride, type DoseOverrides } from '../core/plan.js';
+import { EXERCISES } from '../core/exercises.js';
+import type { Database } from '../store/schema.js';
+import { addProgramEvent, getProgram, upsertProgram, type Program } from '../store/repos/program.js';
+import { conflictWith, invalidInput } from './service-error.js';
 
 /**
  * Sets the patient's stage and, optionally, doses (within the stage dose limits); the reason is stored in the
@@ -19,11 +19,11 @@ export async function adjustStage(db: Kysely<Database>, personId: string, input:
     for (const p of stageByNumber(input.stage).prescriptions) {
       const o = input.doses[p.exercise];
       if (o && !applyDoseOverride(p.dose, o).adjusted && JSON.stringify(o) !== '{}') {
-        throw badRequest(`doses.${p.exercise}: that dose is outside the limits for this exercise (roll up to ${DOSE_LIMITS.timed.secondsPerFoot} s per foot ${DOSE_LIMITS.timed.timesPerDay}x a day; holds up to ${DOSE_LIMITS.holds.holdSeconds} s, ${DOSE_LIMITS.holds.reps} reps, ${DOSE_LIMITS.holds.sets} sets)`, `doses.${p.exercise}`);
+        throw invalidInput(`doses.${p.exercise}: that dose is outside the limits for this exercise (roll up to ${DOSE_LIMITS.timed.secondsPerFoot} s per foot ${DOSE_LIMITS.timed.timesPerDay}x a day; holds up to ${DOSE_LIMITS.holds.holdSeconds} s, ${DOSE_LIMITS.holds.reps} reps, ${DOSE_LIMITS.holds.sets} sets)`, `doses.${p.exercise}`);
       }
     }
   }
-  if (input.stage < FIRST_STAGE || input.stage > LAST_STAGE) throw badRequest(`stage must be from ${FIRST_STAGE} to ${LAST_STAGE}`, 'stage');
+  if (input.stage < FIRST_STAGE || input.stage > LAST_STAGE) throw invalidInput(`stage must be from ${FIRST_STAGE} to ${LAST_STAGE}`, 'stage');
   return db.transaction().execute(async (trx) => {
     const prev = await getProgram(trx, personId);
     assertOpenProgram(prev);
@@ -42,8 +42,8 @@ export async function adjustStage(db: Kysely<Database>, personId: string, input:
 
 /** A clinician changes only a started program that no safety answer has paused; otherwise a conflict says why. */
 export function assertOpenProgram(program: Program | null): asserts program is Program {
-  if (!program) throw conflict('This patient has not started the program yet (the safety questions come first).');
-  if (program.status === 'stopped') throw conflict('The program is paused after a safety answer: the patient restarts it by answering the safety questions again once you have checked them.');
+  if (!program) throw conflictWith('This patient has not started the program yet (the safety questions come first).');
+  if (program.status === 'stopped') throw conflictWith('The program is paused after a safety answer: the patient restarts it by answering the safety questions again once you have checked them.');
 }
 
 const DOSE_WORDS: Record<string, (v: number) => string> = {

@@ -9,14 +9,14 @@
  * here, ties in name order.
  */
 import type { Kysely } from 'kysely';
-import { covers, judgeLine, listLine, readKept, readStored, type FigureReader, type LineJudgement, type ListFigures, type ListLineFigures } from '../../core/patient-list-figures.js';
-import type { Database } from '../../store/schema.js';
-import { listFiguresAsOf, patientJudgementRows, patientPage, patientRows, storedListFigures, type JudgementRow, type ListOwner, type PatientRow, type StoredSortKey } from '../../store/repos/patient-list.js';
-import { unreadFromPatients } from '../../store/repos/messages.js';
-import { getProgram } from '../../store/repos/program.js';
-import { SESSIONS_PER_WEEK } from '../../core/clinical-constants.js';
-import { currentPeriods } from '../../services/monitoring-service.js';
-import type { MonitoringPeriod } from '../../core/remote-monitoring.js';
+import { covers, judgeLine, listLine, readKept, readStored, type FigureReader, type LineJudgement, type ListFigures, type ListLineFigures } from '../core/patient-list-figures.js';
+import type { Database } from '../store/schema.js';
+import { listFiguresAsOf, patientJudgementRows, patientPage, patientRows, storedListFigures, type JudgementRow, type ListOwner, type PatientRow, type StoredSortKey } from '../store/repos/patient-list.js';
+import { unreadFromPatients } from '../store/repos/messages.js';
+import { getProgram } from '../store/repos/program.js';
+import { SESSIONS_PER_WEEK } from '../core/clinical-constants.js';
+import { currentPeriods } from './monitoring-service.js';
+import type { MonitoringPeriod } from '../core/remote-monitoring.js';
 
 /** The longest page: a clinician's screen, not an export. */
 export const MAX_PAGE_SIZE = 200;
