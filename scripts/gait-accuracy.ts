@@ -470,7 +470,14 @@ function clipSection(clip: ClipEntry, ref: ClipReference, series: KeypointSeries
   const cadRows = referenceCadences(ref, events).map((p) => {
     const inPass = cadenceFromFrames(detectedIcs.filter((f) => f >= p.first - CLIP_MATCH_FRAMES && f <= p.last + CLIP_MATCH_FRAMES), fps);
     const err = cadValue - p.spm;
-    if (p.scored) cadenceErrors.push({ label: p.label, err, why: cad.status === 'ok' ? '' : `no cadence (${cad.reason})` });
+    // Why a measured cadence can miss: how finely the pass resolves a cadence (one frame at either end of the
+    // reference's span), whether the metric also covers parts of the clip that are not scored, and the program's
+    // own contacts inside the pass.
+    const unscored = referenceCadences(ref, events).filter((q) => !q.scored).map((q) => q.label);
+    const resolution = `the pass spans ${p.last - p.first} frames, so one frame at either end of it is ${f1(p.spm / (p.last - p.first))} steps/min`;
+    const whyMeasured = [resolution, unscored.length ? `the metric is for the whole clip, which also holds ${unscored.join(', ')} (not scored)` : '',
+      Number.isFinite(inPass) ? `the program's own contacts inside the pass give ${f1(inPass)}` : ''].filter(Boolean).join('; ');
+    if (p.scored) cadenceErrors.push({ label: p.label, err, why: cad.status === 'ok' ? whyMeasured : `no cadence (${cad.reason})` });
     return [p.label + (p.scored ? '' : ' (not scored)'), `${p.first}-${p.last}`, f1(p.spm), cad.status === 'ok' ? f1(cadValue) : 'not measurable', f2(err), f1(inPass), f2(inPass - p.spm)];
   });
   lines.push('Cadence (steps/min; the program\'s cadence metric is for the whole clip; "in the pass" = the program\'s own contacts, both feet, inside the pass\'s first-to-last reference contact ±6 frames):', '',
@@ -586,7 +593,7 @@ function clipsSection(): { md: string; verdicts: string[] } {
     [`initial contacts within ${CLIP_TARGETS.icWithinFrames} frame, ≥ ${CLIP_TARGETS.icShare * 100} % of the clear events over the whole set`, `${pct(ic.within, ic.n)} (${perClipIc})`, yes(icShare >= CLIP_TARGETS.icShare),
       [icWhy, unscored.length ? `only ${results.length} of ${clips.length} clips can be scored (no reference yet: ${unscored.join(', ')})` : ''].filter(Boolean).join('; ')],
     [`cadence within ${CLIP_TARGETS.cadenceSpm} steps/min on every clip with a reference`, cadText || '–', yes(cadMet),
-      [cadAll.filter((c) => !(Number.isFinite(c.err) && Math.abs(c.err) <= CLIP_TARGETS.cadenceSpm)).map((c) => `${c.name}: ${Number.isFinite(c.err) ? `off by ${f1(c.err)}` : c.why}`).join('; '),
+      [cadAll.filter((c) => !(Number.isFinite(c.err) && Math.abs(c.err) <= CLIP_TARGETS.cadenceSpm)).map((c) => `${c.name}: ${Number.isFinite(c.err) ? `off by ${f1(c.err)} (${c.why})` : c.why}`).join('; '),
         unscored.length ? `and ${unscored.length} of the ${clips.length} clips ${unscored.length === 1 ? 'has' : 'have'} no reference yet` : ''].filter(Boolean).join('; ')],
     [`knee flexion at initial contact and peak swing within ${CLIP_TARGETS.kneeDeg}°`, kneeText || 'no hand-measured knee angle', yes(kneeMet),
       [knee.filter((x) => !(Number.isFinite(x.err) && Math.abs(x.err) <= CLIP_TARGETS.kneeDeg)).map((x) => `${x.name} ${ANGLE_LABEL[x.kind] ?? x.kind} ${Number.isFinite(x.err) ? `off by ${f1(x.err)}°` : x.why}`).join('; '),
