@@ -22,11 +22,14 @@ test('Every API route declares who may call it, and health data routes are never
     // whose unguessable, revocable token is its access (an unknown token gets 404); and the FHIR API's
     // CapabilityStatement (what the server can do, no one's data); and a forgotten password (issue 14 item 7): whether
     // this server can send a link, asking for one (the same answer whether or not the email has an account), and a
-    // link's state and use, whose unguessable single-use token is its access.
+    // link's state and use, whose unguessable single-use token is its access; and the service worker's renewal of a
+    // push subscription, which holds no CSRF token and whose access is the old endpoint (an unguessable URL only that
+    // browser, its push service and the server know): it moves that one subscription and reads nothing.
     assert.deepEqual(publicRoutes, [
       'GET /api/assessment/catalogue', 'GET /api/auth/mode', 'GET /api/auth/password-reset', 'GET /api/auth/password-reset/:token', 'GET /api/calendar/:token', 'GET /api/health',
       'GET /api/invitations/:token', 'GET /api/library', 'GET /api/screen/questions', 'GET /fhir/R4/metadata',
       'POST /api/auth/password-reset', 'POST /api/auth/password-reset/:token', 'POST /api/auth/sign-in', 'POST /api/invitations/:token/sign-up',
+      'POST /api/push-subscription/renew',
     ]);
     await app.close();
   } finally { await cleanup(); }

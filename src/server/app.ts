@@ -34,6 +34,7 @@ import { registerInvitationShareRoutes } from './routes/invitation-share-routes.
 import { mailSetup } from './mail/mail-setup.js';
 import { NO_MAIL, type MailConfig } from './mail/mail-config.js';
 import { registerMessageRoutes } from './routes/message-routes.js';
+import { registerPushSubscriptionRoutes } from './routes/push-subscription-routes.js';
 import { authConfig, type AuthConfig } from './auth/auth-config.js';
 import { installGuard } from './auth/guard.js';
 import { originForm } from './request-target.js';
@@ -184,6 +185,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await registerReportRoutes(app, opts.store);
   await registerReminderRoutes(app, opts.store, opts.reminders);
   await registerMessageRoutes(app, opts.store); // after the reminders: it uses their push sender
+  await registerPushSubscriptionRoutes(app, opts.store, auth); // and their VAPID key
 
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/')) return reply.status(404).send({ error: { code: 'not_found', message: `No API route ${req.method} ${req.url.split('?')[0]}` } });

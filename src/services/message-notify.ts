@@ -1,12 +1,13 @@
 /**
- * Tells a patient that their clinician wrote, by Web Push to each browser they allowed notifications in (the
- * reminder subscriptions: one permission for both), with the sender reused from the reminders. The notice carries
- * no health data and not the message: the same words for every message, and the page to open. A subscription the
+ * Tells one side of a thread that the other wrote, by Web Push to each browser they allowed notifications in: a
+ * patient's reminder subscriptions (one permission for both), a clinician's own message-notice subscriptions
+ * (table clinician_push_subscriptions). The sender is the reminders'. A notice carries no health data, not the
+ * message and not the patient's name: the same words for every message, and the page to open. A subscription the
  * push service says is gone is removed, as for reminders.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
-import { deleteGoneSubscription, listPushSubscriptions } from '../store/repos/push-subscriptions.js';
+import { deleteGoneSubscription, listClinicianPushSubscriptions, listPushSubscriptions, type PushSubscriptionKeys } from '../store/repos/push-subscriptions.js';
 import type { DispatchResult, ReminderMessage, SendPush } from './reminder-dispatch.js';
 
 /** What the service worker shows (web/public/sw.js reads these fields). */
@@ -18,13 +19,31 @@ export const NEW_MESSAGE_NOTICE: ReminderMessage = {
   tag: 'footing-message',
 };
 
-export async function notifyNewMessage(db: Kysely<Database>, personId: string, send: SendPush): Promise<DispatchResult> {
+/** What a clinician's browser shows: their inbox (the workspace's /messages) opens from it. */
+export const NEW_PATIENT_MESSAGE_NOTICE: ReminderMessage = {
+  title: 'Footing',
+  body: 'A patient sent you a message.',
+  url: '/messages',
+  tag: 'footing-patient-message',
+};
+
+async function sendNotice(db: Kysely<Database>, subs: readonly PushSubscriptionKeys[], notice: ReminderMessage, send: SendPush): Promise<DispatchResult> {
   const result: DispatchResult = { sent: 0, gone: 0, failed: 0 };
-  const payload = JSON.stringify(NEW_MESSAGE_NOTICE);
-  for (const sub of await listPushSubscriptions(db, personId)) {
+  const payload = JSON.stringify(notice);
+  for (const sub of subs) {
     const outcome = await send(sub, payload);
     result[outcome]++;
     if (outcome === 'gone') await deleteGoneSubscription(db, sub.endpoint);
   }
   return result;
+}
+
+/** A clinician wrote: the patient's browsers. */
+export async function notifyNewMessage(db: Kysely<Database>, personId: string, send: SendPush): Promise<DispatchResult> {
+  return sendNotice(db, await listPushSubscriptions(db, personId), NEW_MESSAGE_NOTICE, send);
+}
+
+/** A patient wrote: the browsers in which that clinician allowed notices. */
+export async function notifyClinicianOfMessage(db: Kysely<Database>, clinicianAccountId: string, send: SendPush): Promise<DispatchResult> {
+  return sendNotice(db, await listClinicianPushSubscriptions(db, clinicianAccountId), NEW_PATIENT_MESSAGE_NOTICE, send);
 }

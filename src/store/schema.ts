@@ -237,6 +237,16 @@ export interface PushSubscriptionsTable {
 }
 
 /** A message between a patient and one of their clinicians (src/core/message-record.ts). Migration 0015. */
+/** A clinician's browser subscribed to notices of new messages (migration 0021); columns as PushSubscriptionsTable. */
+export interface ClinicianPushSubscriptionsTable {
+  id: string;
+  account_id: string;
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+  created_at: string;
+}
+
 export interface MessagesTable {
   id: string;
   version: number;
@@ -281,6 +291,7 @@ export interface Database {
   patient_list_figures: PatientListFiguresTable;
   reminder_settings: ReminderSettingsTable;
   push_subscriptions: PushSubscriptionsTable;
+  clinician_push_subscriptions: ClinicianPushSubscriptionsTable;
   messages: MessagesTable;
   monitoring_minutes: MonitoringMinutesTable;
 }

@@ -7,14 +7,17 @@
  * recorded in each listed patient's audit log like the patient list.
  *
  * A clinician's new message is announced to the patient by Web Push (src/services/message-notify.ts), when they
- * allowed notifications for reminders, in the background: the clinician's answer does not wait for the push service.
+ * allowed notifications for reminders; a patient's, to the clinician, in the browsers where the clinician allowed
+ * notices of messages (push-subscription-routes.ts). In the background: the writer's answer does not wait for the
+ * push service.
  * The text of a message never goes to a log: the logger writes method, route and status only.
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { MessageInput } from '../../core/message-record.js';
-import { notifyNewMessage } from '../../services/message-notify.js';
+import { notifyClinicianOfMessage, notifyNewMessage } from '../../services/message-notify.js';
+import type { DispatchResult } from '../../services/reminder-dispatch.js';
 import type { Store } from '../../store/db.js';
 import { appendAuditMany } from '../../store/repos/audit.js';
 import { activePatientIdsOf } from '../../store/repos/care-links.js';
@@ -39,6 +42,14 @@ export async function registerMessageRoutes(app: FastifyInstance, store: Store):
   app.decorate('messageNotices', notices);
   app.addHook('onClose', notices.settled);
 
+  /** Sends a notice in the background, kept in `pending` until settled; failures are logged by count and code only. */
+  const inBackground = (notice: Promise<DispatchResult>) => {
+    const push = notice
+      .then((res) => { if (res.failed) app.log.warn({ failed: res.failed }, 'message notices failed'); }, (e: unknown) => app.log.error({ code: (e as { code?: string }).code }, 'message notice failed'))
+      .finally(() => pending.delete(push));
+    pending.add(push);
+  };
+
   /** The patient's thread with this clinician, if the link is active now. */
   const threadOf = async (personId: string, accountId: string) => (await patientThreads(store.db, personId)).find((t) => t.clinicianAccountId === accountId) ?? null;
 
@@ -57,6 +68,7 @@ export async function registerMessageRoutes(app: FastifyInstance, store: Store):
     const thread = await threadOf(req.personId, req.params.accountId);
     if (!thread) throw noClinician();
     const message = await addMessage(store.db, { personId: req.personId, clinicianAccountId: thread.clinicianAccountId }, { from: 'patient', text: req.body.text, sentAt: new Date().toISOString() });
+    inBackground(notifyClinicianOfMessage(store.db, thread.clinicianAccountId, app.sendPush));
     return reply.status(201).send(message);
   });
 
@@ -76,10 +88,7 @@ export async function registerMessageRoutes(app: FastifyInstance, store: Store):
   });
   r.post('/api/patients/:personId/messages', { ...P, schema: { params: PatientParams, body: MessageInput } }, async (req, reply) => {
     const message = await addMessage(store.db, { personId: req.personId, clinicianAccountId: req.auth.account!.id }, { from: 'clinician', text: req.body.text, sentAt: new Date().toISOString() });
-    const push = notifyNewMessage(store.db, req.personId, app.sendPush)
-      .then((res) => { if (res.failed) app.log.warn({ failed: res.failed }, 'message notices failed'); }, (e: unknown) => app.log.error({ code: (e as { code?: string }).code }, 'message notice failed'))
-      .finally(() => pending.delete(push));
-    pending.add(push);
+    inBackground(notifyNewMessage(store.db, req.personId, app.sendPush));
     return reply.status(201).send(message);
   });
 }

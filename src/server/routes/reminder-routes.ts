@@ -11,6 +11,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ReminderSettingsInput } from '../../core/reminder-record.js';
 import type { RemindersState } from '../reminder-state.js';
+import { EndpointBody, PushSubscriptionBody, subscriptionKeys } from '../push-subscription-body.js';
 import { reminderCalendar } from '../../core/reminder-calendar.js';
 import { nextReminder } from '../../core/reminder-schedule.js';
 import type { Store } from '../../store/db.js';
@@ -38,18 +39,12 @@ export interface ReminderOptions {
 }
 
 declare module 'fastify' {
-  /** `sendPush`: this install's Web Push sender (VAPID keys, contact, CA), for other notices (new messages) too. */
-  interface FastifyInstance { reminders: ReminderScheduler; sendPush: SendPush }
+  /**
+   * `sendPush`: this install's Web Push sender (VAPID keys, contact, CA), for other notices (new messages) too;
+   * `pushPublicKey`: its VAPID public key, which a browser subscribes with.
+   */
+  interface FastifyInstance { reminders: ReminderScheduler; sendPush: SendPush; pushPublicKey: string }
 }
-
-/** A base64url string that decodes to exactly `bytes` bytes. */
-const base64urlOf = (bytes: number, what: string) => z.string().regex(/^[A-Za-z0-9_-]+={0,2}$/, `must be base64url (${what})`)
-  .refine((s) => Buffer.from(s, 'base64url').length === bytes, `must be ${bytes} bytes (${what})`);
-
-/** Push services are https (and web-push speaks nothing else). */
-const endpointUrl = z.string().max(2000).refine((s) => {
-  try { return new URL(s).protocol === 'https:'; } catch { return false; }
-}, 'must be the https URL of the browser’s push service');
 
 const CALENDAR_PATH = '/api/calendar/';
 const TokenParams = z.object({ token: z.string().max(100) });
@@ -57,12 +52,6 @@ const TokenParams = z.object({ token: z.string().max(100) });
 export async function registerReminderRoutes(app: FastifyInstance, store: Store, opts: ReminderOptions = {}): Promise<void> {
   const keys = await vapidKeys(store.db, makeVapidKeys);
   const now = opts.now ?? Date.now;
-  const PushSubscriptionBody = z.object({
-    endpoint: endpointUrl,
-    expirationTime: z.number().nullable().optional(),
-    keys: z.object({ p256dh: base64urlOf(65, 'the browser’s P-256 public key'), auth: base64urlOf(16, 'the auth secret') }).strict(),
-  }).strict();
-  const EndpointBody = z.object({ endpoint: z.string().max(2000) }).strict();
 
   const state = async (personId: string): Promise<RemindersState> => {
     const settings = await getReminderSettings(store.db, personId);
@@ -80,7 +69,7 @@ export async function registerReminderRoutes(app: FastifyInstance, store: Store,
     return state(req.personId);
   });
   r.put('/api/reminders/push-subscription', { config: access('self'), schema: { body: PushSubscriptionBody } }, async (req, reply) => {
-    await savePushSubscription(store.db, req.personId, { endpoint: req.body.endpoint, ...req.body.keys }, new Date(now()).toISOString());
+    await savePushSubscription(store.db, req.personId, subscriptionKeys(req.body), new Date(now()).toISOString());
     return reply.status(204).send();
   });
   r.delete('/api/reminders/push-subscription', { config: access('self'), schema: { body: EndpointBody } }, async (req, reply) => {
@@ -114,6 +103,7 @@ export async function registerReminderRoutes(app: FastifyInstance, store: Store,
   const scheduler = startReminderScheduler(store, sendPush, app.log, opts.tickMs === undefined ? REMINDER_TICK_MS : opts.tickMs, now);
   app.decorate('reminders', scheduler);
   app.decorate('sendPush', sendPush);
+  app.decorate('pushPublicKey', keys.publicKey);
   app.addHook('onClose', async () => { await scheduler.stop(); });
 }
 

@@ -1,7 +1,8 @@
 /**
- * The browsers subscribed to Web Push for a person's reminders, and the server's VAPID key pair (kept in
+ * The browsers subscribed to Web Push: a person's (reminders, and their clinician's messages) and a clinician's
+ * (their patients' messages, table clinician_push_subscriptions), and the server's VAPID key pair (kept in
  * `settings`, made once at first start). An endpoint names one browser's subscription: subscribing again from the
- * same browser, even under another account, moves it rather than adding a second.
+ * same browser, even under another account or as the other kind, moves it rather than adding a second.
  */
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
@@ -13,6 +14,7 @@ type Db = Kysely<Database> | Transaction<Database>;
 export interface PushSubscriptionKeys { endpoint: string; p256dh: string; auth: string }
 
 export async function savePushSubscription(db: Db, personId: string, s: PushSubscriptionKeys, now: string): Promise<void> {
+  await db.deleteFrom('clinician_push_subscriptions').where('endpoint', '=', s.endpoint).execute();
   await db.insertInto('push_subscriptions').values({ id: newId(), person_id: personId, endpoint: s.endpoint, p256dh: s.p256dh, auth: s.auth, created_at: now })
     .onConflict((oc) => oc.column('endpoint').doUpdateSet({ person_id: personId, p256dh: s.p256dh, auth: s.auth, created_at: now })).execute();
 }
@@ -26,6 +28,42 @@ export async function deletePushSubscription(db: Db, personId: string, endpoint:
 /** Removes a subscription the push service says is gone (404 or 410), whoever it belonged to. */
 export async function deleteGoneSubscription(db: Db, endpoint: string): Promise<void> {
   await db.deleteFrom('push_subscriptions').where('endpoint', '=', endpoint).execute();
+  await db.deleteFrom('clinician_push_subscriptions').where('endpoint', '=', endpoint).execute();
+}
+
+// ---- a clinician's browsers (notices of their patients' messages) ----
+
+export async function saveClinicianPushSubscription(db: Db, accountId: string, s: PushSubscriptionKeys, now: string): Promise<void> {
+  await db.deleteFrom('push_subscriptions').where('endpoint', '=', s.endpoint).execute();
+  await db.insertInto('clinician_push_subscriptions').values({ id: newId(), account_id: accountId, endpoint: s.endpoint, p256dh: s.p256dh, auth: s.auth, created_at: now })
+    .onConflict((oc) => oc.column('endpoint').doUpdateSet({ account_id: accountId, p256dh: s.p256dh, auth: s.auth, created_at: now })).execute();
+}
+
+/** Removes a clinician's subscription by its endpoint; true when there was one. */
+export async function deleteClinicianPushSubscription(db: Db, accountId: string, endpoint: string): Promise<boolean> {
+  const r = await db.deleteFrom('clinician_push_subscriptions').where('account_id', '=', accountId).where('endpoint', '=', endpoint).executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}
+
+export async function listClinicianPushSubscriptions(db: Db, accountId: string): Promise<PushSubscriptionKeys[]> {
+  return db.selectFrom('clinician_push_subscriptions').select(['endpoint', 'p256dh', 'auth']).where('account_id', '=', accountId).orderBy('created_at').execute();
+}
+
+/**
+ * Puts a browser's new subscription in the place of its old one (the push service renewed it: the service worker's
+ * pushsubscriptionchange), for whoever the old one belonged to, in one transaction. False when no subscription has
+ * the old endpoint (never subscribed, turned off, or already renewed).
+ */
+export async function renewPushSubscription(db: Kysely<Database>, oldEndpoint: string, s: PushSubscriptionKeys, now: string): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const person = await trx.selectFrom('push_subscriptions').select('person_id').where('endpoint', '=', oldEndpoint).executeTakeFirst();
+    const clinician = person ? undefined : await trx.selectFrom('clinician_push_subscriptions').select('account_id').where('endpoint', '=', oldEndpoint).executeTakeFirst();
+    if (!person && !clinician) return false;
+    await deleteGoneSubscription(trx, oldEndpoint);
+    if (person) await savePushSubscription(trx, person.person_id, s, now);
+    else await saveClinicianPushSubscription(trx, clinician!.account_id, s, now);
+    return true;
+  });
 }
 
 export async function listPushSubscriptions(db: Db, personId: string): Promise<PushSubscriptionKeys[]> {
