@@ -14,7 +14,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { analyzeGait, type GaitAnalysis } from '../src/gait/analyze-gait.js';
 import { forceGaitEvents } from '../src/gait/force-events.js';
-import { kneeFlexion } from '../src/gait/joint-angles.js';
+import { dropAngle, kneeFlexion } from '../src/gait/joint-angles.js';
 import type { KeypointSeries } from '../src/gait/keypoints.js';
 import { countSteps } from '../src/core/step-counter.js';
 import { temporalParameters } from '../src/gait/temporal-parameters.js';
@@ -391,14 +391,13 @@ function landmarkKnee(series: KeypointSeries, frame: number, side: Side, hipHint
 /**
  * Pelvic obliquity from the pose model's raw hip landmarks at one frame, defined as the hand references define it
  * (docs/gait-references/*.md): the angle of the left-hip to right-hip line to the image horizontal, positive when
- * the right hip is lower in the picture (either way the walker faces).
+ * the right hip is lower in the picture (either way the walker faces), which is dropAngle, as frontal-metrics uses it.
  */
 function landmarkObliquity(series: KeypointSeries, frame: number, hipHint: [number, number] | undefined): number {
   const people = series.frames.find((f) => f.index === frame)?.people ?? [];
   const person = hipHint ? [...people].sort((p, q) => Math.hypot(p.image[23]!.x - hipHint[0], p.image[23]!.y - hipHint[1]) - Math.hypot(q.image[23]!.x - hipHint[0], q.image[23]!.y - hipHint[1]))[0] : people[0];
   if (!person) return NaN;
-  const l = person.image[23]!; const r = person.image[24]!;
-  return (Math.atan2(r.y - l.y, Math.abs(r.x - l.x)) * 180) / Math.PI;
+  return dropAngle(person.image[23]!, person.image[24]!);
 }
 
 interface ClipResult {
