@@ -14,7 +14,7 @@ import type { FastifyInstance } from 'fastify';
 import { addDays } from '../src/core/dates.js';
 import { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } from '../src/core/red-flags.js';
 import { buildApp } from '../src/server/app.js';
-import { importWalkingFile } from '../src/store/import-walking.js';
+import { importWalkingFile } from '../src/services/import-walking.js';
 import { freshStore } from '../test/helpers/databases.js';
 import { expectWork, type BenchFigures, type BenchOptions } from './_bench.js';
 

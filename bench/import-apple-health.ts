@@ -22,7 +22,7 @@
  *   node --import tsx bench/import-apple-health.ts [MB]
  */
 import { execFile } from 'node:child_process';
-import type { ImportTiming } from '../src/store/import-walking.js';
+import type { ImportTiming } from '../src/services/import-walking.js';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -97,7 +97,7 @@ type Mode = 'baseline' | 'importer' | 'importer-saxes' | 'saxes-count' | 'naive-
 async function preload(mode: Mode): Promise<void> {
   if (mode === 'full-import') {
     // The CLI's modules too (every command's), so that peak memory is what `footing import` itself would show.
-    await Promise.all([import('../src/cli/commands.js'), import('../src/store/db.js'), import('../src/store/import-walking.js'), import('../src/store/repos/people.js')]);
+    await Promise.all([import('../src/cli/commands.js'), import('../src/store/db.js'), import('../src/services/import-walking.js'), import('../src/store/repos/people.js')]);
   } else if (mode === 'importer' || mode === 'importer-saxes') await import('../src/importers/apple-health.js');
 }
 
@@ -113,7 +113,7 @@ async function runMode(mode: Mode, path: string, smoke: boolean): Promise<number
     // daily totals.
     // Loaded per contender, as `footing import` loads them (peak RSS counts only what a contender needs).
     const { migrate, openStore } = await import('../src/store/db.js');
-    const { importWalkingFile } = await import('../src/store/import-walking.js');
+    const { importWalkingFile } = await import('../src/services/import-walking.js');
     const { ensureLocalPerson } = await import('../src/store/repos/people.js');
     const dir = mkdtempSync(join(tmpdir(), 'footing-bench-db-'));
     const store = openStore({ kind: 'sqlite', path: join(dir, 'bench.sqlite') });

@@ -9,7 +9,7 @@ import { importOutcomeText } from '../core/import-record.js';
 import { skippedText } from '../core/walking-activity.js';
 import { formatLocation } from '../importers/import-error.js';
 import { importJson } from '../importers/import-report.js';
-import { importWalkingFile } from '../store/import-walking.js';
+import { importWalkingFile } from '../services/import-walking.js';
 import { usageError } from './cli-error.js';
 import { DB_OPTION, type Command } from './command.js';
 import { openCliStore } from './open-store.js';

@@ -12,7 +12,7 @@ export interface StoredDayTotals {
   distance_m: number;
 }
 
-/** What the store did with a file's samples (src/store/import-walking.ts StoredImport). */
+/** What the store did with a file's samples (src/services/import-walking.ts StoredImport). */
 export interface StoredFigures {
   /** Samples newly stored. */
   added: number;

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { DATABASES, freshStore } from '../../test/helpers/databases.js';
 import type { Store } from '../store/db.js';
-import { importWalkingFile } from '../store/import-walking.js';
+import { importWalkingFile } from '../services/import-walking.js';
 import { buildApp } from './app.js';
 import { clinicWorld, type ClinicWorld } from '../../test/helpers/test-clinic.js';
 

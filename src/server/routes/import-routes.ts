@@ -10,7 +10,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { importJson } from '../../importers/import-report.js';
 import type { Store } from '../../store/db.js';
-import { importWalkingFile } from '../../store/import-walking.js';
+import { importWalkingFile } from '../../services/import-walking.js';
 import { listImports, PAST_IMPORTS_MAX } from '../../store/repos/imports.js';
 import { createJob, getJob, updateJob } from '../../store/repos/jobs.js';
 import { access } from '../access.js';

@@ -1,6 +1,6 @@
 /**
  * A walk counted on the phone (the Walk now screen): stored as walking samples through the import's chunk merge,
- * then the day's totals recomputed, as an import does (src/store/import-walking.ts), and listed in the import history
+ * then the day's totals recomputed, as an import does (src/services/import-walking.ts), and listed in the import history
  * like a file (its samples point at that row). Idempotent: a resend (the outbox after a lost answer) finds every
  * sample stored and adds nothing, and finds the walk's history row by its client id (stored hashed in the row's
  * sha256 column), so the history lists the walk once. The answer is the day's stored total.

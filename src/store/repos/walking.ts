@@ -63,7 +63,7 @@ export interface ChunkMerge {
 
 /**
  * Where chunks are read and written: through Kysely (both databases), or SQLite's prepared statements for bulk
- * imports (import-walking.ts). The merge itself is the same.
+ * imports (src/services/import-walking.ts). The merge itself is the same.
  */
 export interface ChunkTable {
   read(personId: string, s: ChunkStream): Promise<SampleColumns | null> | SampleColumns | null;

@@ -14,11 +14,11 @@ import { DATABASES, freshStore } from '../../test/helpers/databases.js';
 import { importJson } from '../importers/import-report.js';
 import { sharedData } from '../../test/helpers/shared-data.js';
 import { makeZip } from '../../test/helpers/zip-writer.js';
-import type { Store } from './db.js';
+import type { Store } from '../store/db.js';
 import { importWalkingFile } from './import-walking.js';
-import { listImports } from './repos/imports.js';
-import { newId } from './json-column.js';
-import { countWalkingSamples, dailyWalking } from './repos/walking.js';
+import { listImports } from '../store/repos/imports.js';
+import { newId } from '../store/json-column.js';
+import { countWalkingSamples, dailyWalking } from '../store/repos/walking.js';
 
 const xml = readFileSync(sharedData('apple-health/export6s3sample.xml'), 'utf8');
 const tmp = mkdtempSync(join(tmpdir(), 'footing-import-report-'));

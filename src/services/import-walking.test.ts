@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DATABASES, freshStore } from '../../test/helpers/databases.js';
-import type { Store } from './db.js';
+import type { Store } from '../store/db.js';
 import { importWalkingFile } from './import-walking.js';
-import { ensureLocalPerson } from './repos/people.js';
-import { countWalkingSamples, dailyWalking, listWalkingSamples } from './repos/walking.js';
+import { ensureLocalPerson } from '../store/repos/people.js';
+import { countWalkingSamples, dailyWalking, listWalkingSamples } from '../store/repos/walking.js';
 
 const DATA = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
 const APPLE = join(DATA, 'apple-health/export6s3sample.xml');

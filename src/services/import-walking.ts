@@ -29,11 +29,11 @@ import { importRecord, type StoredDayTotals, type StoredFigures } from '../impor
 import type { ImportSummary } from '../importers/import-sink.js';
 import { ChunkCollector } from '../importers/sample-chunks.js';
 import { threadCpuMs } from '../importers/thread-cpu.js';
-import type { Store } from './db.js';
-import { newId, toJson } from './json-column.js';
-import { addImportedCheckins } from './repos/checkins.js';
-import { insertImport } from './repos/imports.js';
-import { kyselyChunks, lockWalking, mergeChunk, recomputeDays, sqliteChunks, storedDayTotals, writeWalkingDays, type ChunkTable } from './repos/walking.js';
+import type { Store } from '../store/db.js';
+import { newId, toJson } from '../store/json-column.js';
+import { addImportedCheckins } from '../store/repos/checkins.js';
+import { insertImport } from '../store/repos/imports.js';
+import { kyselyChunks, lockWalking, mergeChunk, recomputeDays, sqliteChunks, storedDayTotals, writeWalkingDays, type ChunkTable } from '../store/repos/walking.js';
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 

@@ -11,10 +11,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DATABASES, freshStore } from '../../test/helpers/databases.js';
-import type { Store } from './db.js';
+import type { Store } from '../store/db.js';
 import { importWalkingFile, type StoredImport } from './import-walking.js';
-import { ensureLocalPerson } from './repos/people.js';
-import { dailyWalking, listWalkingSamples } from './repos/walking.js';
+import { ensureLocalPerson } from '../store/repos/people.js';
+import { dailyWalking, listWalkingSamples } from '../store/repos/walking.js';
 
 const SAMPLE = readFileSync(fileURLToPath(new URL('../../../shared/data/apple-health/export6s3sample.xml', import.meta.url)), 'utf8');
 const HEAD = SAMPLE.slice(0, SAMPLE.indexOf('\n', SAMPLE.indexOf('<Me ')) + 1);
