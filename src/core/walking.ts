@@ -36,10 +36,8 @@ export interface WalkingSample {
   unit: WalkingUnit;
 }
 
-/** Totals for one local calendar day (YYYY-MM-DD in the time zone offset of the samples): its record file. */
+// A day's totals (YYYY-MM-DD in the time zone offset of the samples) have their record file.
 import type { DailyWalking } from './walking-day-record.js';
-// Re-exported for the web app's types, which read it from here until they import the record file.
-export type { DailyWalking };
 
 /** The local calendar date of an ISO 8601 timestamp, in the offset it was written with (no time zone lookup). */
 export function localDate(iso: string): string {

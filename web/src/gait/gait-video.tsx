@@ -18,7 +18,7 @@ import { GaitResults, type GaitSetup } from './gait-results.js';
 import { GaitServerChoice } from './gait-server-choice.js';
 import { GaitServerResult } from './gait-server-result.js';
 import type { ServerGaitAnalysis } from '../api/gait-jobs.js';
-import { SAVED_MAX_FRAMES } from '../../../src/gait/saved-gait-analysis.js';
+import { SAVED_MAX_FRAMES } from '../../../src/gait/gait-analysis-record.js';
 import { secondsLeft, timeLeftText, type PaceStart } from './analysis-progress.js';
 import { keepScreenOn } from './wake-lock.js';
 
@@ -99,7 +99,7 @@ export function GaitVideoScreen() {
   const frameNo = (s: string) => (s.trim() === '' ? undefined : Number(s));
   const first = frameNo(range.first); const last = frameNo(range.last);
   const maxFrame = (loaded?.video.frameCount ?? 1) - 1;
-  // A saved analysis keeps at most SAVED_MAX_FRAMES frames of body points (src/gait/saved-gait-analysis.ts).
+  // A saved analysis keeps at most SAVED_MAX_FRAMES frames of body points (src/gait/gait-analysis-record.ts).
   const span = (last ?? maxFrame) - (first ?? 0) + 1;
   const rangeError = [first, last].some((v) => v !== undefined && (!Number.isInteger(v) || v < 0 || v > maxFrame))
     ? `Frames are numbered 0 to ${maxFrame}.` : first !== undefined && last !== undefined && last - first < 30 ? 'Choose at least 30 frames (about a second).'
