@@ -8,6 +8,7 @@ import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, st
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
+import { groupTestFiles } from './test-groups.mjs';
 
 // web/src: the web app's logic checked in Node, beside it (pure .ts, no DOM: tsconfig.json type-checks those tests
 // without the DOM's types, web/tsconfig.json leaves them out).
@@ -104,8 +105,10 @@ const browserLane = async () => [
   ...(sqliteE2e.length ? [['browser test files on SQLite', sqliteE2e, await run(sqliteE2e, 'sqlite', logFile('sqlite.tap')), 'sqlite.tap']] : []),
   ...(pgE2e.length ? [['browser test files on PostgreSQL', pgE2e, await run(pgE2e, 'postgres', logFile('postgres.tap')), 'postgres.tap']] : []),
 ];
+// The other files run in one process per folder (scripts/test-groups.mjs says why).
+const groupDir = others.length ? mkdtempSync(join(tmpdir(), 'footing-groups-')) : null;
 const [otherRun, browserRuns] = await Promise.all([
-  others.length ? run(others, 'sqlite') : null,
+  others.length ? run(groupTestFiles(others, groupDir), 'sqlite') : null,
   e2e.length ? browserLane() : [],
 ]);
 const runs = otherRun ? [['other test files', others, otherRun], ...browserRuns] : browserRuns;
@@ -116,6 +119,7 @@ if (logDir) {
   }
   rmSync(logDir, { recursive: true, force: true });
 }
+if (groupDir) rmSync(groupDir, { recursive: true, force: true });
 console.log('');
 for (const [what, list, r] of runs) console.log(`# ${list.length} ${what}: ${r.status === 0 ? 'passed' : 'FAILED'} in ${r.seconds} s`);
 console.log(`# all tests: ${Math.round((Date.now() - t0) / 1000)} s`);
