@@ -1,25 +1,17 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { FastifyInstance } from 'fastify';
 import { addDays } from '../core/dates.js';
 import { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } from '../core/red-flags.js';
-import { DATABASES, freshStore } from '../../test/helpers/databases.js';
-import { buildApp } from './app.js';
+import { DATABASES } from '../../test/helpers/databases.js';
+import { apiApp, withApiApp } from '../../test/helpers/api-app.js';
 
 const allNo = () => Object.fromEntries([...RED_FLAG_QUESTIONS, ...PRECAUTION_QUESTIONS].map((q) => [q.id, false]));
 
 for (const kind of DATABASES) {
   describe(`Assessment, explanation and the reacting program on ${kind}`, () => {
-    let app: FastifyInstance;
-    let cleanup: () => Promise<void>;
-    before(async () => {
-      const fresh = await freshStore(kind);
-      cleanup = fresh.cleanup;
-      app = await buildApp({ store: fresh.store, webRoot: null });
-    });
-    after(async () => { await app.close(); await cleanup(); });
-    const post = (url: string, payload: object) => app.inject({ method: 'POST', url, payload });
-    const get = (url: string) => app.inject({ method: 'GET', url });
+    const api = apiApp(kind);
+    const post = (url: string, payload: object) => api.app.inject({ method: 'POST', url, payload });
+    const get = (url: string) => api.app.inject({ method: 'GET', url });
 
     test('A screening result with a bad value is refused naming the field', async () => {
       const res = await post('/api/assessment/screening', { testId: 'navicular-drop', values: { left: -3 }, recordedAt: '2026-11-02T10:00:00+00:00', recordedBy: 'me' });
@@ -105,9 +97,7 @@ for (const kind of DATABASES) {
 
 describe('The day\'s decision is stable', () => {
   test('After a regression is applied, reloading today still shows the regression and its reasons', async () => {
-    const { store, cleanup } = await freshStore('sqlite');
-    const app = await buildApp({ store, webRoot: null });
-    try {
+    await withApiApp('sqlite', {}, async (app) => {
       const start = '2026-11-02';
       await app.inject({ method: 'POST', url: `/api/screen?date=${start}`, payload: { answers: allNo() } });
       for (let d = 0; d < 8; d++) {
@@ -125,6 +115,6 @@ describe('The day\'s decision is stable', () => {
       assert.deepEqual(again.decision.action, 'regress');
       assert.deepEqual(again.decision.reasons, first.decision.reasons);
       assert.equal(again.program.stage, 1);
-    } finally { await app.close(); await cleanup(); }
+    });
   });
 });

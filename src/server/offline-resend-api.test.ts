@@ -3,33 +3,25 @@
  * until the server has it and sends it again after a lost answer, so every resend must store the record once, even
  * when two resends arrive together (two open tabs, a retry racing its original). On SQLite and PostgreSQL.
  */
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { FastifyInstance } from 'fastify';
 import { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } from '../core/red-flags.js';
-import { DATABASES, freshStore } from '../../test/helpers/databases.js';
-import type { Store } from '../store/db.js';
+import { DATABASES } from '../../test/helpers/databases.js';
+import { apiApp } from '../../test/helpers/api-app.js';
 import { listCheckins, saveCheckin } from '../store/repos/checkins.js';
-import { buildApp } from './app.js';
 
 const allNo = () => Object.fromEntries([...RED_FLAG_QUESTIONS, ...PRECAUTION_QUESTIONS].map((q) => [q.id, false]));
 
 for (const kind of DATABASES) {
   describe(`resending what the phone kept, on ${kind}`, () => {
-    let app: FastifyInstance;
-    let store: Store;
-    let cleanup: () => Promise<void>;
+    const api = apiApp(kind);
     before(async () => {
-      const fresh = await freshStore(kind);
-      ({ store, cleanup } = fresh);
-      app = await buildApp({ store, webRoot: null });
-      const screen = await app.inject({ method: 'POST', url: '/api/screen?date=2026-12-01', payload: { answers: allNo(), birthYear: 1970 } });
+      const screen = await api.app.inject({ method: 'POST', url: '/api/screen?date=2026-12-01', payload: { answers: allNo(), birthYear: 1970 } });
       assert.equal(screen.statusCode, 201);
     });
-    after(async () => { await app.close(); await cleanup(); });
 
-    const post = (url: string, payload: object) => app.inject({ method: 'POST', url, payload });
-    const checkinsOn = async (date: string) => (await app.inject({ method: 'GET', url: `/api/checkins?from=${date}&to=${date}` })).json() as { id: string; context: string; back: number | null; note: string | null }[];
+    const post = (url: string, payload: object) => api.app.inject({ method: 'POST', url, payload });
+    const checkinsOn = async (date: string) => (await api.app.inject({ method: 'GET', url: `/api/checkins?from=${date}&to=${date}` })).json() as { id: string; context: string; back: number | null; note: string | null }[];
 
     test('a check-in sent three times with one clientId is stored once: 201, then 200 with the same record', async () => {
       const body = { clientId: 'c-offline-0001', at: '2026-12-02T08:15:00+01:00', context: 'daily', back: 4, foot: 2, regions: [], note: 'stiff' };
@@ -60,7 +52,7 @@ for (const kind of DATABASES) {
       const answers = await Promise.all(Array.from({ length: 5 }, () => post('/api/sessions', body)));
       assert.deepEqual(answers.map((a) => a.statusCode).sort(), [200, 200, 200, 200, 201]);
       assert.equal(new Set(answers.map((a) => a.json().id)).size, 1);
-      const sessions = (await app.inject({ method: 'GET', url: '/api/sessions?from=2026-12-04&to=2026-12-04' })).json() as unknown[];
+      const sessions = (await api.app.inject({ method: 'GET', url: '/api/sessions?from=2026-12-04&to=2026-12-04' })).json() as unknown[];
       assert.equal(sessions.length, 1);
       assert.deepEqual((await checkinsOn('2026-12-04')).map((c) => [c.context, c.back]), [['before', 5], ['after', 3]]);
     });
@@ -74,10 +66,10 @@ for (const kind of DATABASES) {
 
     test('a walking log sent twice leaves the day as logged once (the log replaces the day)', async () => {
       for (let i = 0; i < 2; i++) {
-        const res = await app.inject({ method: 'PUT', url: '/api/walking/manual', payload: { date: '2026-12-06', minutes: 25, steps: 3100 } });
+        const res = await api.app.inject({ method: 'PUT', url: '/api/walking/manual', payload: { date: '2026-12-06', minutes: 25, steps: 3100 } });
         assert.equal(res.statusCode, 200);
       }
-      const days = (await app.inject({ method: 'GET', url: '/api/walking/daily?from=2026-12-06&to=2026-12-06' })).json() as { steps: number; minutes: number }[];
+      const days = (await api.app.inject({ method: 'GET', url: '/api/walking/daily?from=2026-12-06&to=2026-12-06' })).json() as { steps: number; minutes: number }[];
       assert.deepEqual(days.map((d) => [d.steps, d.minutes]), [[3100, 25]]);
     });
 
@@ -90,12 +82,12 @@ for (const kind of DATABASES) {
 
     test('one clientId is one record per person: another person may use the same id', async () => {
       const other = { id: `other-${kind}`, display_name: 'Other', birth_year: null, created_at: new Date().toISOString() };
-      await store.db.insertInto('people').values(other).execute();
+      await api.store.db.insertInto('people').values(other).execute();
       const mine = (await checkinsOn('2026-12-02'))[0]!;
-      const theirs = await saveCheckin(store.db, other.id, { clientId: 'c-offline-0001', at: '2026-12-02T09:00:00+01:00', context: 'daily', back: 7, regions: [] });
+      const theirs = await saveCheckin(api.store.db, other.id, { clientId: 'c-offline-0001', at: '2026-12-02T09:00:00+01:00', context: 'daily', back: 7, regions: [] });
       assert.equal(theirs.created, true);
       assert.notEqual(theirs.checkin.id, mine.id);
-      assert.deepEqual((await listCheckins(store.db, other.id)).map((c) => c.back), [7]);
+      assert.deepEqual((await listCheckins(api.store.db, other.id)).map((c) => c.back), [7]);
     });
   });
 }

@@ -3,11 +3,10 @@
  * a resend adds nothing, the overlap rule keeps a hand log of the same day from being added to it, bad input is
  * refused with the field named. Figures worked out by hand from the walk sent.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { FastifyInstance } from 'fastify';
-import { DATABASES, freshStore } from '../../test/helpers/databases.js';
-import { buildApp } from './app.js';
+import { DATABASES } from '../../test/helpers/databases.js';
+import { apiApp } from '../../test/helpers/api-app.js';
 
 // 3 min 30 s from 08:00 (+01:00): 100 + 110 + 105 + 50 = 365 steps.
 const WALK = {
@@ -17,12 +16,9 @@ const WALK = {
 
 for (const kind of DATABASES) {
   describe(`A phone walk over HTTP on ${kind}`, () => {
-    let app: FastifyInstance;
-    let cleanup: () => Promise<void>;
-    before(async () => { const f = await freshStore(kind); cleanup = f.cleanup; app = await buildApp({ store: f.store, webRoot: null }); });
-    after(async () => { await app.close(); await cleanup(); });
-    const post = (payload: object) => app.inject({ method: 'POST', url: '/api/walking/phone-walks', payload });
-    const day = async () => (await app.inject({ method: 'GET', url: '/api/walking/daily?from=2026-11-20&to=2026-11-20' })).json()[0];
+    const api = apiApp(kind);
+    const post = (payload: object) => api.app.inject({ method: 'POST', url: '/api/walking/phone-walks', payload });
+    const day = async () => (await api.app.inject({ method: 'GET', url: '/api/walking/daily?from=2026-11-20&to=2026-11-20' })).json()[0];
 
     test('Stored as walking samples; the answer and the day hold its steps; a resend adds nothing', async () => {
       const first = await post(WALK);
@@ -38,7 +34,7 @@ for (const kind of DATABASES) {
     });
 
     test('Listed once in the import history like a file: what it held and what it added, also after the resend', async () => {
-      const history = (await app.inject({ method: 'GET', url: '/api/imports' })).json();
+      const history = (await api.app.inject({ method: 'GET', url: '/api/imports' })).json();
       assert.equal(history.length, 1, 'the resend added no second row');
       const [row] = history;
       assert.equal(row.fileName, 'Walk now, 365 steps');
@@ -51,7 +47,7 @@ for (const kind of DATABASES) {
     });
 
     test('The overlap rule: a hand log of the same day is not added to the walk (the larger stands)', async () => {
-      const res = await app.inject({ method: 'PUT', url: '/api/walking/manual', payload: { date: '2026-11-20', steps: 1000 } });
+      const res = await api.app.inject({ method: 'PUT', url: '/api/walking/manual', payload: { date: '2026-11-20', steps: 1000 } });
       assert.equal(res.statusCode, 200);
       assert.equal((await day()).steps, 1000);
     });
