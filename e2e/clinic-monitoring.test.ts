@@ -4,7 +4,8 @@
  * check-in today), so today is day 1 of their second 30-day period, with 1 day of data. The clinician logs 25
  * minutes for Patient 01 through the API; the patient list's line reads the period's days against the 16 and the
  * minutes; Patient 01's page lists both periods (the first: sessions on its last 6 days, 6 of 30, under 16).
- * axe runs on both; screenshots at phone width go to docs/screenshots/7m and 7n.
+ * axe runs on both; screenshots at phone width go to docs/screenshots/7m and 7n. Then the clinician corrects their
+ * entry to 30 minutes and removes it, and the period's minutes follow.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -56,4 +57,20 @@ test('the patient list shows each patient\'s monitoring period: days with data a
   await assertAccessible(c, 'patient page with monitoring');
   await c.getByRole('heading', { name: 'Remote monitoring' }).scrollIntoViewIfNeeded();
   await screenshot(c, '7n-patient-monitoring');
+
+  // The clinician corrects their entry (25 → 30 min), then removes it: the period's minutes follow each time.
+  const entries = c.getByTestId('monitoring-entries').locator('.monitoring-entry');
+  assert.deepEqual(await entries.allInnerTexts(), [`${today}: 25 min, Reviewed the week (you)`]);
+  await c.getByRole('button', { name: `Edit 25 min on ${today}` }).click();
+  assert.equal(await c.getByLabel('Minutes (1 to 240)').inputValue(), '25');
+  await c.getByLabel('Minutes (1 to 240)').fill('30');
+  await c.getByRole('button', { name: 'Save changes' }).click();
+  await c.getByRole('status').filter({ hasText: `30 min on ${today} saved.` }).waitFor();
+  assert.equal((await rows.first().innerText()).split('\t')[2], '30');
+  assert.deepEqual(await entries.allInnerTexts(), [`${today}: 30 min, Reviewed the week (you)`]);
+  await assertAccessible(c, 'patient page, minutes corrected');
+  await c.getByRole('button', { name: `Remove 30 min on ${today}` }).click();
+  await c.getByRole('status').filter({ hasText: `30 min on ${today} removed.` }).waitFor();
+  assert.equal((await rows.first().innerText()).split('\t')[2], '0');
+  assert.equal(await c.getByTestId('monitoring-entries').count(), 0);
 });

@@ -114,9 +114,10 @@ const importBackupCmd: Command = {
     const store = await openCliStore(str(values.db));
     try {
       const personId = await personForCommand(store, values.email);
-      const { messagesLeftOut, ...counts } = await restoreBackup(store.db, personId, parsed.backup);
+      const { messagesLeftOut, monitoringMinutesLeftOut, ...counts } = await restoreBackup(store.db, personId, parsed.backup);
       const total = Object.values(counts).reduce((a, b) => a + b, 0);
-      const leftOut = messagesLeftOut ? ` ${messagesLeftOut} message${messagesLeftOut === 1 ? ' was' : 's were'} left out: their clinician has no account on this install.` : '';
+      const leftOut = (messagesLeftOut ? ` ${messagesLeftOut} message${messagesLeftOut === 1 ? ' was' : 's were'} left out: their clinician has no account on this install.` : '')
+        + (monitoringMinutesLeftOut ? ` ${monitoringMinutesLeftOut} entr${monitoringMinutesLeftOut === 1 ? 'y' : 'ies'} of minutes logged by a clinician ${monitoringMinutesLeftOut === 1 ? 'was' : 'were'} left out: that clinician has no account on this install.` : '');
       out.write(`Restored ${total} records from ${file} (${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}).${leftOut}\n`);
     } finally { await store.close(); }
   },

@@ -86,7 +86,7 @@ for (const kind of DATABASES) {
       assert.equal(exported.sessions.length, 1);
       const again = await app.inject({ method: 'POST', url: '/api/import-backup', payload: JSON.stringify(exported), headers: { 'content-type': 'application/json' } });
       assert.equal(again.statusCode, 200);
-      assert.deepEqual(again.json().restored, { screens: 0, programEvents: 0, sessions: 0, checkins: 0, imports: 0, walkingSamples: 0, painMaps: 0, screeningResults: 0, outcomeScores: 0, gaitAnalyses: 0, messages: 0, messagesLeftOut: 0 });
+      assert.deepEqual(again.json().restored, { screens: 0, programEvents: 0, sessions: 0, checkins: 0, imports: 0, walkingSamples: 0, painMaps: 0, screeningResults: 0, outcomeScores: 0, gaitAnalyses: 0, messages: 0, messagesLeftOut: 0, monitoringMinutes: 0, monitoringMinutesLeftOut: 0 });
       const broken = structuredClone(exported);
       broken.checkins[1].back = 42;
       broken.sessions[0].id = 'a-new-session-id';

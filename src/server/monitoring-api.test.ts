@@ -12,6 +12,10 @@ import type { MonitoringPeriod } from '../core/remote-monitoring.js';
 import { DATABASES, freshStore } from '../../test/helpers/databases.js';
 import { clinicWorld, type ClinicWorld } from '../../test/helpers/test-clinic.js';
 import { pdfText, row } from '../../test/helpers/pdf-text.js';
+import type { Store } from '../store/db.js';
+import { parseBackup, restoreBackup } from '../store/backup.js';
+import { insertMonitoringMinutes } from '../store/repos/monitoring.js';
+import { ensureLocalPerson } from '../store/repos/people.js';
 
 const allNo = () => Object.fromEntries([...RED_FLAG_QUESTIONS, ...PRECAUTION_QUESTIONS].map((q) => [q.id, false]));
 const steps = (date: string, value: number) => JSON.stringify({ resourceType: 'Observation', status: 'final', code: { coding: [{ system: 'http://loinc.org', code: '41950-7' }] }, effectiveDateTime: date, valueQuantity: { value, system: 'http://unitsofmeasure.org', code: '/d' } });
@@ -21,9 +25,11 @@ for (const kind of DATABASES) {
     let world: ClinicWorld;
     let cleanup: () => Promise<void>;
     let pid: string;
+    let store: Store;
     before(async () => {
       const fresh = await freshStore(kind);
       cleanup = fresh.cleanup;
+      store = fresh.store;
       world = await clinicWorld(fresh.store);
       pid = world.accounts.patient.personId!;
       const ok = async (method: 'POST' | 'PUT', url: string, payload: object | Buffer, headers?: Record<string, string>) => {
@@ -87,6 +93,55 @@ for (const kind of DATABASES) {
       assert.match(text, row('2026-10-01 to 2026-10-30', '30', '16', 'reached', '20'));
       assert.match(text, row('2026-10-31 to 2026-11-29', '6', '2', '14 more needed', '15'));
       assert.match(text.replace(/\s+/g, ' '), /Footing does not bill\./);
+    });
+
+    // After the figures above: these change the entries.
+    test('A clinician corrects and removes the entries they logged; another clinician\'s entry is not theirs to change (404)', async () => {
+      const url = `/api/patients/${pid}/monitoring-minutes`;
+      const figures = async () => (await world.as('clinicianOfClinic', { method: 'GET', url: `/api/patients/${pid}/monitoring?date=2026-11-05` })).json() as { periods: MonitoringPeriod[]; entries: { id: string; date: string; minutes: number; note: string | null; loggedBy: string; mine: boolean }[] };
+      const [tenOct, thirdNov] = (await figures()).entries;
+      const put = await world.as('clinicianOfClinic', { method: 'PUT', url: `${url}/${tenOct!.id}`, payload: { date: '2026-10-12', minutes: 25, note: 'Reviewed the first two weeks; call' } });
+      assert.equal(put.statusCode, 200, put.body);
+      assert.deepEqual([put.json().date, put.json().minutes, put.json().note, put.json().loggedBy], ['2026-10-12', 25, 'Reviewed the first two weeks; call', 'Dr A']);
+      assert.equal((await world.as('clinicianOfClinic', { method: 'DELETE', url: `${url}/${thirdNov!.id}` })).statusCode, 204);
+      // Period 1 now holds 25 minutes, period 2 none.
+      assert.deepEqual((await figures()).periods.map((p) => p.minutes), [25, 0]);
+      const bad = await world.as('clinicianOfClinic', { method: 'PUT', url: `${url}/${tenOct!.id}`, payload: { date: '2026-10-12', minutes: 600 } });
+      assert.equal(bad.statusCode, 400);
+      // An entry the clinic's admin logged (written to the store: the admin does not use the patient page).
+      const admins = await insertMonitoringMinutes(store.db, pid, { id: world.accounts.clinicAdmin.id, displayName: 'Admin A' }, { date: '2026-10-20', minutes: 10, note: null }, '2026-10-20T12:00:00.000Z');
+      for (const [method, id] of [['PUT', admins.id], ['DELETE', admins.id], ['DELETE', 'no-such-entry']] as const) {
+        const res = await world.as('clinicianOfClinic', { method, url: `${url}/${id}`, ...(method === 'PUT' ? { payload: { date: '2026-10-21', minutes: 1 } } : {}) });
+        assert.deepEqual([res.statusCode, res.json().error.code], [404, 'not_found'], `${method} ${id}`);
+      }
+      assert.deepEqual((await figures()).entries.map((e) => [e.date, e.minutes, e.loggedBy, e.mine]), [['2026-10-12', 25, 'Dr A', true], ['2026-10-20', 10, 'Admin A', false]]);
+      assert.equal((await world.as('clinicianOtherClinic', { method: 'DELETE', url: `${url}/${tenOct!.id}` })).statusCode, 404, 'another clinic');
+    });
+
+    test('The logged minutes are in the patient\'s backup with who logged them, restored once where that clinician has an account, left out elsewhere', async () => {
+      const exported = await world.as('patient', { method: 'GET', url: '/api/export' });
+      assert.equal(exported.statusCode, 200);
+      const backup = exported.json() as { monitoringMinutes: Record<string, unknown>[] };
+      assert.deepEqual(backup.monitoringMinutes.map((m) => [m.date, m.minutes, m.note, m.clinician_name, m.account_id]), [
+        ['2026-10-12', 25, 'Reviewed the first two weeks; call', 'Dr A', world.accounts.clinicianOfClinic.id],
+        ['2026-10-20', 10, null, 'Admin A', world.accounts.clinicAdmin.id],
+      ]);
+      const restore = async () => (await world.as('patient', { method: 'POST', url: '/api/import-backup', headers: { 'content-type': 'application/json' }, payload: exported.body })).json().restored as { monitoringMinutes: number; monitoringMinutesLeftOut: number };
+      await store.db.deleteFrom('monitoring_minutes').where('person_id', '=', pid).execute();
+      const first = await restore();
+      const second = await restore();
+      assert.deepEqual([first.monitoringMinutes, first.monitoringMinutesLeftOut, second.monitoringMinutes, second.monitoringMinutesLeftOut], [2, 0, 0, 0], 'both back, then nothing more');
+      const after = (await world.as('clinicianOfClinic', { method: 'GET', url: `/api/patients/${pid}/monitoring?date=2026-11-05` })).json() as { periods: MonitoringPeriod[] };
+      assert.deepEqual(after.periods.map((p) => p.minutes), [35, 0], '25 + 10 in period 1, as before the loss');
+      // Into a one-person install: no clinician account, both left out, counted.
+      const parsed = parseBackup(exported.body);
+      assert.ok('backup' in parsed);
+      const other = await freshStore(kind);
+      try {
+        const me = await ensureLocalPerson(other.store.db);
+        const counts = await restoreBackup(other.store.db, me.id, parsed.backup);
+        assert.deepEqual([counts.monitoringMinutes, counts.monitoringMinutesLeftOut], [0, 2]);
+      } finally { await other.cleanup(); }
     });
   });
 }

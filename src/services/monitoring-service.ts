@@ -9,7 +9,8 @@ import { currentMonitoringPeriod, monitoringPeriods, MONITORING_MIN_DAYS, MONITO
 import { addDays } from '../core/dates.js';
 import type { Database } from '../store/schema.js';
 import { getProgram } from '../store/repos/program.js';
-import { dataDatesSince, insertMonitoringMinutes, listMonitoringMinutes, minutesSince } from '../store/repos/monitoring.js';
+import { dataDatesSince, deleteMonitoringMinutes, insertMonitoringMinutes, listMonitoringMinutes, minutesSince, updateMonitoringMinutes } from '../store/repos/monitoring.js';
+import { ServiceError } from './service-error.js';
 
 export interface MonitoringFigures {
   rule: { periodDays: number; minDays: number };
@@ -36,6 +37,21 @@ export async function monitoringFigures(db: Kysely<Database>, personId: string, 
 
 export async function logMonitoringMinutes(db: Kysely<Database>, personId: string, account: { id: string; displayName: string }, input: MonitoringMinutesInput, now = new Date()): Promise<MonitoringMinutes> {
   return insertMonitoringMinutes(db, personId, account, input, now.toISOString());
+}
+
+/** No entry of that id on this record logged by this clinician: another clinician's entry is theirs to change. */
+const notYours = () => new ServiceError('not_found', 'No entry of minutes you logged has that id on this record.', 'id');
+
+/** A clinician corrects an entry they logged (the date, the minutes, the note). */
+export async function editMonitoringMinutes(db: Kysely<Database>, personId: string, account: { id: string }, id: string, input: MonitoringMinutesInput): Promise<MonitoringMinutes> {
+  const row = await updateMonitoringMinutes(db, personId, account.id, id, input);
+  if (!row) throw notYours();
+  return row;
+}
+
+/** A clinician removes an entry they logged (logged by mistake, or on the wrong patient). */
+export async function removeMonitoringMinutes(db: Kysely<Database>, personId: string, account: { id: string }, id: string): Promise<void> {
+  if (!(await deleteMonitoringMinutes(db, personId, account.id, id))) throw notYours();
 }
 
 /** Each patient's current period (null before their program starts), for a page of the patient list: three queries for the page. */

@@ -12,6 +12,7 @@ import { WALKING_KINDS, type WalkingSample } from '../core/walking.js';
 import { REMINDER_DAYS, ReminderSettingsInput } from '../core/reminder-record.js';
 import { PROGRAM_EVENT_ACTIONS, PROGRAM_EVENT_ACTORS } from '../core/program-event-record.js';
 import { MESSAGE_MAX_CHARS, MESSAGE_RECORD_VERSION, MESSAGE_SENDERS } from '../core/message-record.js';
+import { MONITORING_MINUTES_VERSION, MonitoringMinutesInput } from '../core/monitoring-minutes-record.js';
 import { GaitStillsRecordSchema } from '../gait/gait-stills.js';
 import { addWalkingSamples, listWalkingChunkRows, recomputeDays } from './repos/walking.js';
 import { refreshListFigures } from './repos/patient-list.js';
@@ -58,6 +59,10 @@ const Row = {
   // the account's own is used).
   message: z.object({ id: text, version: z.literal(MESSAGE_RECORD_VERSION), clinician_account_id: text, clinician_name: text, sender: z.enum(MESSAGE_SENDERS),
     text: z.string().min(1).max(MESSAGE_MAX_CHARS), sent_at: text, read_at: nullableText }).strict(),
+  // Minutes a clinician logged on the record (remote monitoring), with their name so the file reads on its own (the
+  // name is not restored: the account's own is used). Date, minutes and note as the API takes them.
+  minutes: z.object({ id: text, version: z.literal(MONITORING_MINUTES_VERSION), account_id: text, clinician_name: text, date: MonitoringMinutesInput.shape.date,
+    minutes: MonitoringMinutesInput.shape.minutes, note: z.string().max(300).nullable(), logged_at: text }).strict(),
   // The reminder's days and time only: not the calendar link's token nor the browsers' push subscriptions, which
   // belong to this server and those browsers (a restore must not bring back a link that was turned off).
   reminders: z.object({ version: int, days: text.refine((t) => jsonOf(REMINDER_DAYS, '').safeParse(t).success, 'must be days of the week (mon ... sun) as JSON'), time: ReminderSettingsInput.shape.time, time_zone: ReminderSettingsInput.shape.timeZone, updated_at: text }).strict(),
@@ -82,6 +87,8 @@ export const Backup = z.object({
   reminders: Row.reminders.nullable().default(null),
   // Backups made before messages were kept in them have none.
   messages: z.array(Row.message).default([]),
+  // Likewise the minutes clinicians logged (remote monitoring).
+  monitoringMinutes: z.array(Row.minutes).default([]),
 }).strict();
 export type Backup = z.infer<typeof Backup>;
 
@@ -110,26 +117,36 @@ export async function exportBackup(db: Kysely<Database>, personId: string): Prom
     messages: await db.selectFrom('messages').innerJoin('accounts', 'accounts.id', 'messages.clinician_account_id')
       .select(['messages.id', 'messages.version', 'messages.clinician_account_id', 'accounts.display_name as clinician_name', 'messages.sender', 'messages.text', 'messages.sent_at', 'messages.read_at'])
       .where('messages.person_id', '=', personId).orderBy('messages.sent_at').orderBy('messages.id').execute() as Backup['messages'],
+    monitoringMinutes: (await db.selectFrom('monitoring_minutes').innerJoin('accounts', 'accounts.id', 'monitoring_minutes.account_id')
+      .select(['monitoring_minutes.id', 'monitoring_minutes.version', 'monitoring_minutes.account_id', 'accounts.display_name as clinician_name', 'monitoring_minutes.date', 'monitoring_minutes.minutes', 'monitoring_minutes.note', 'monitoring_minutes.logged_at'])
+      .where('monitoring_minutes.person_id', '=', personId).orderBy('monitoring_minutes.date').orderBy('monitoring_minutes.logged_at').orderBy('monitoring_minutes.id').execute())
+      .map((m) => ({ ...m, minutes: Number(m.minutes) })) as Backup['monitoringMinutes'],
   };
 }
 
 /**
- * Restores the messages whose clinician has an account on this install (a thread belongs to a clinician account;
- * restored elsewhere, as a one-person install, there is no one to hold it), each once by its id. Returns how many
- * were added; the others are counted as left out.
+ * Restores the rows that belong to a clinician account (a message thread, minutes logged) where that clinician has an
+ * account on this install (restored elsewhere, as a one-person install, there is no one to hold them), each once by
+ * its id. Returns how many were added; the others are counted as left out.
  */
-async function addMessages(db: Kysely<Database>, personId: string, rows: Backup['messages']): Promise<{ added: number; leftOut: number }> {
-  const wanted = [...new Set(rows.map((m) => m.clinician_account_id))];
+async function addWithClinician<T extends 'messages' | 'monitoring_minutes'>(db: Kysely<Database>, table: T, personId: string,
+  rows: readonly (Record<string, unknown> & { clinician_name: string })[], accountOf: (r: Record<string, unknown>) => string): Promise<{ added: number; leftOut: number }> {
+  const wanted = [...new Set(rows.map(accountOf))];
   const known = new Set(wanted.length ? (await db.selectFrom('accounts').select('id').where('id', 'in', wanted).execute()).map((a) => a.id) : []);
   let added = 0;
   let leftOut = 0;
-  for (const { clinician_name: _name, ...m } of rows) {
-    if (!known.has(m.clinician_account_id)) { leftOut++; continue; }
-    const res = await db.insertInto('messages').values({ ...m, person_id: personId }).onConflict((oc) => oc.column('id').doNothing()).executeTakeFirst();
+  for (const { clinician_name: _name, ...r } of rows) {
+    if (!known.has(accountOf(r))) { leftOut++; continue; }
+    const res = await db.insertInto(table).values({ ...r, person_id: personId } as never).onConflict((oc) => oc.column('id' as never).doNothing()).executeTakeFirst();
     added += Number(res.numInsertedOrUpdatedRows ?? 0);
   }
   return { added, leftOut };
 }
+
+/** The messages, by the account of their thread's clinician. */
+const addMessages = (db: Kysely<Database>, personId: string, rows: Backup['messages']) => addWithClinician(db, 'messages', personId, rows, (r) => String(r.clinician_account_id));
+/** The logged minutes likewise, by the account of the clinician who logged them. */
+const addMinutes = (db: Kysely<Database>, personId: string, rows: Backup['monitoringMinutes']) => addWithClinician(db, 'monitoring_minutes', personId, rows, (r) => String(r.account_id));
 
 /** Restores walking rows, skipping those already stored (same identity); returns how many were added. Rows go
  * in groups of their import and time, oldest first (a chunk keeps the last import and time that added to it). */
@@ -169,6 +186,9 @@ export interface RestoreCounts {
   messages: number;
   /** Messages with a clinician who has no account on this install: not restored (see addMessages). */
   messagesLeftOut: number;
+  monitoringMinutes: number;
+  /** Minutes logged by a clinician who has no account on this install: not restored (see addMinutes). */
+  monitoringMinutesLeftOut: number;
 }
 
 /**
@@ -203,9 +223,10 @@ export async function restoreBackup(db: Kysely<Database>, personId: string, b: B
       screeningResults: await add('screening_results', b.screeningResults, ['id']),
       outcomeScores: await add('outcome_scores', b.outcomeScores, ['id']),
       gaitAnalyses: await add('gait_analyses', b.gaitAnalyses, ['id']),
-      messages: 0, messagesLeftOut: 0,
+      messages: 0, messagesLeftOut: 0, monitoringMinutes: 0, monitoringMinutesLeftOut: 0,
     };
     ({ added: counts.messages, leftOut: counts.messagesLeftOut } = await addMessages(trx, personId, b.messages));
+    ({ added: counts.monitoringMinutes, leftOut: counts.monitoringMinutesLeftOut } = await addMinutes(trx, personId, b.monitoringMinutes));
     if (counts.walkingSamples > 0) await recomputeDays(trx, personId, b.walkingSamples.map((w) => w.start_at.slice(0, 10)));
     await refreshListFigures(trx, personId);
     return counts;

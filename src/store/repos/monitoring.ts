@@ -17,6 +17,23 @@ export async function insertMonitoringMinutes(db: Db, personId: string, account:
   return row;
 }
 
+/**
+ * Changes an entry of this patient's that this account logged (a clinician corrects their own log, not another's);
+ * null when there is none. The time it was logged is kept.
+ */
+export async function updateMonitoringMinutes(db: Db, personId: string, accountId: string, id: string, input: MonitoringMinutesInput): Promise<MonitoringMinutes | null> {
+  const res = await db.updateTable('monitoring_minutes').set({ date: input.date, minutes: input.minutes, note: input.note ?? null, version: MONITORING_MINUTES_VERSION })
+    .where('id', '=', id).where('person_id', '=', personId).where('account_id', '=', accountId).executeTakeFirst();
+  if (Number(res.numUpdatedRows) === 0) return null;
+  return (await listMonitoringMinutes(db, personId)).find((m) => m.id === id) ?? null;
+}
+
+/** Removes an entry of this patient's that this account logged; whether there was one. */
+export async function deleteMonitoringMinutes(db: Db, personId: string, accountId: string, id: string): Promise<boolean> {
+  const res = await db.deleteFrom('monitoring_minutes').where('id', '=', id).where('person_id', '=', personId).where('account_id', '=', accountId).executeTakeFirst();
+  return Number(res.numDeletedRows) > 0;
+}
+
 /** A patient's logged minutes, oldest first, with who logged them. */
 export async function listMonitoringMinutes(db: Db, personId: string): Promise<MonitoringMinutes[]> {
   const rows = await db.selectFrom('monitoring_minutes as m').innerJoin('accounts as a', 'a.id', 'm.account_id')

@@ -1,7 +1,8 @@
 /**
  * Remote-monitoring figures on the clinician's patient page (issue 15): each 30-day period from the program's start
  * with its days with data (a session, a check-in or walking from a device or file) against the 16 of the rule, and
- * the minutes logged on the record; a form to log the minutes the clinician spent. The figures are the server's
+ * the minutes logged on the record; a form to log the minutes the clinician spent, and the entries logged, those of
+ * the clinician's own with Edit (the same form fills in) and Remove. The figures are the server's
  * (GET /api/patients/:personId/monitoring); the entry is checked with the server's own validator before it is sent.
  * Footing does not bill (docs/clinic.md).
  */
@@ -11,8 +12,9 @@ import { FieldError } from '../ui/common.js';
 import { localDate } from '../lib/local-time.js';
 import { MONITORING_MINUTES_MAX, MonitoringMinutesInput, type MonitoringMinutes } from '../../../src/core/monitoring-minutes-record.js';
 import { monitoringText, type MonitoringPeriod } from '../../../src/core/remote-monitoring.js';
+import './clinician-monitoring.css';
 
-interface Figures { rule: { periodDays: number; minDays: number }; startedOn: string | null; periods: MonitoringPeriod[]; entries: MonitoringMinutes[] }
+interface Figures { rule: { periodDays: number; minDays: number }; startedOn: string | null; periods: MonitoringPeriod[]; entries: (MonitoringMinutes & { mine: boolean })[] }
 
 export function ClinicianMonitoring({ personId }: { personId: string }) {
   const today = localDate();
@@ -23,6 +25,8 @@ export function ClinicianMonitoring({ personId }: { personId: string }) {
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  /** The entry being corrected (the form then saves it instead of logging a new one). */
+  const [editing, setEditing] = useState<string | null>(null);
   const load = useCallback(() => api<Figures>('GET', `${base}/monitoring?date=${today}`).then(setFigures, (e: Error) => setError(e.message)), [base, today]);
   useEffect(() => { void load(); }, [load]);
 
@@ -37,17 +41,48 @@ export function ClinicianMonitoring({ personId }: { personId: string }) {
       return;
     }
     try {
-      await api('POST', `${base}/monitoring-minutes`, checked.data);
-      setSaved(`${checked.data.minutes} min on ${checked.data.date} logged.`);
-      setMinutes('');
-      setNote('');
+      if (editing) await api('PUT', `${base}/monitoring-minutes/${encodeURIComponent(editing)}`, checked.data);
+      else await api('POST', `${base}/monitoring-minutes`, checked.data);
+      reset();
+      // Said once the figures show it, so the line and the table never disagree.
       await load();
+      setSaved(`${checked.data.minutes} min on ${checked.data.date} ${editing ? 'saved' : 'logged'}.`);
     } catch (err) {
       setError(err instanceof ApiError ? err.message : 'Could not save.');
     }
   }
 
+  function reset() {
+    setEditing(null);
+    setMinutes('');
+    setNote('');
+    setDate(today);
+  }
+
+  function startEdit(entry: MonitoringMinutes) {
+    setError(null);
+    setSaved(null);
+    setEditing(entry.id);
+    setMinutes(String(entry.minutes));
+    setDate(entry.date);
+    setNote(entry.note ?? '');
+  }
+
+  async function remove(entry: MonitoringMinutes) {
+    setError(null);
+    setSaved(null);
+    try {
+      await api('DELETE', `${base}/monitoring-minutes/${encodeURIComponent(entry.id)}`);
+      if (editing === entry.id) reset();
+      await load();
+      setSaved(`${entry.minutes} min on ${entry.date} removed.`);
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : 'Could not remove.');
+    }
+  }
+
   const periods = figures ? [...figures.periods].reverse() : [];
+  const entries = figures ? [...figures.entries].reverse() : [];
   return (
     <div className="card monitoring">
       <h2>Remote monitoring</h2>
@@ -70,15 +105,34 @@ export function ClinicianMonitoring({ personId }: { personId: string }) {
           )}
         </>
       )}
+      {entries.length > 0 && (
+        <>
+          <h3>Time logged</h3>
+          <ul className="monitoring-entries" data-testid="monitoring-entries">
+            {entries.map((e) => (
+              <li key={e.id}>
+                <span className="monitoring-entry">{e.date}: {e.minutes} min{e.note ? `, ${e.note}` : ''} ({e.mine ? 'you' : e.loggedBy})</span>
+                {e.mine && (
+                  <span className="monitoring-entry-actions">
+                    <button type="button" className="link-button" onClick={() => startEdit(e)} aria-label={`Edit ${e.minutes} min on ${e.date}`}>Edit</button>
+                    <button type="button" className="link-button" onClick={() => void remove(e)} aria-label={`Remove ${e.minutes} min on ${e.date}`}>Remove</button>
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <form className="monitoring-log" onSubmit={(e) => void submit(e)} noValidate>
-        <h3>Log time spent on this record</h3>
+        <h3>{editing ? 'Correct the time logged' : 'Log time spent on this record'}</h3>
         <label htmlFor="monitoring-minutes">Minutes (1 to {MONITORING_MINUTES_MAX})</label>
         <input id="monitoring-minutes" type="number" inputMode="numeric" min={1} max={MONITORING_MINUTES_MAX} value={minutes} onChange={(e) => setMinutes(e.target.value)} />
         <label htmlFor="monitoring-date">Date</label>
         <input id="monitoring-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
         <label htmlFor="monitoring-note">What for (optional)</label>
         <input id="monitoring-note" type="text" maxLength={300} value={note} onChange={(e) => setNote(e.target.value)} />
-        <button type="submit">Log minutes</button>
+        <button type="submit">{editing ? 'Save changes' : 'Log minutes'}</button>
+        {editing && <button type="button" className="link-button" onClick={reset}>Cancel</button>}
         {figures && <FieldError message={error} />}
         {saved && <p role="status">{saved}</p>}
       </form>
