@@ -4,25 +4,20 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { freshStore } from '../../test/helpers/databases.js';
-import { buildApp } from './app.js';
+import { withApiApp } from '../../test/helpers/api-app.js';
 
 test('a 10 MB gait analysis body is refused as too_large, naming the 8 MB limit, and nothing is stored', async () => {
-  const { store, cleanup } = await freshStore('sqlite');
-  const app = await buildApp({ store, webRoot: null });
-  try {
+  await withApiApp('sqlite', {}, async (app) => {
     const body = JSON.stringify({ recordedAt: '2026-12-06T10:00:00Z', sourceName: 'walk.mp4', analysis: {}, keypoints: { pad: 'x'.repeat(10 * 1024 * 1024) } });
     const res = await app.inject({ method: 'POST', url: '/api/gait-analyses', payload: body, headers: { 'content-type': 'application/json' } });
     assert.equal(res.statusCode, 413);
     assert.deepEqual(res.json().error, { code: 'too_large', message: 'The request is larger than 8 MB, the most this route takes. Nothing was stored.' });
     assert.deepEqual((await app.inject({ method: 'GET', url: '/api/gait-analyses' })).json(), []);
-  } finally { await app.close(); await cleanup(); }
+  });
 });
 
 test('a body that is not JSON is invalid_body; the rate limit answers rate_limited with Retry-After', async () => {
-  const { store, cleanup } = await freshStore('sqlite');
-  const app = await buildApp({ store, webRoot: null, rateLimitPerMinute: 3 });
-  try {
+  await withApiApp('sqlite', { rateLimitPerMinute: 3 }, async (app) => {
     const bad = await app.inject({ method: 'POST', url: '/api/checkins', payload: '{"at": ', headers: { 'content-type': 'application/json' } });
     assert.equal(bad.statusCode, 400);
     assert.equal(bad.json().error.code, 'invalid_body');
@@ -33,5 +28,5 @@ test('a body that is not JSON is invalid_body; the rate limit answers rate_limit
     assert.equal(last.json().error.code, 'rate_limited');
     assert.match(last.json().error.message, /Wait a minute/);
     assert.ok(Number(last.headers['retry-after']) > 0);
-  } finally { await app.close(); await cleanup(); }
+  });
 });

@@ -4,15 +4,13 @@
  * pain-monitoring model) changes the review at once to a step back, marked pending because a decision applies once
  * a day; the next morning the stage steps back. Pain of 5/10 (acceptable) changes nothing.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { FastifyInstance } from 'fastify';
-import { DATABASES, freshStore } from '../../test/helpers/databases.js';
+import { DATABASES } from '../../test/helpers/databases.js';
+import { apiApp } from '../../test/helpers/api-app.js';
 import { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } from '../core/red-flags.js';
-import type { Store } from '../store/db.js';
 import { getProgram, upsertProgram } from '../store/repos/program.js';
 import { ensureLocalPerson } from '../store/repos/people.js';
-import { buildApp } from './app.js';
 
 const session = (n: number, painAfter: { back: number }) => ({
   clientId: `evening-session-${n}`, startedAt: `2026-11-20T18:0${n}:00+01:00`, completedAt: `2026-11-20T18:1${n}:00+01:00`,
@@ -21,31 +19,24 @@ const session = (n: number, painAfter: { back: number }) => ({
 
 for (const kind of DATABASES) {
   describe(`Pain after a session and the same day's review on ${kind}`, () => {
-    let store: Store;
-    let cleanup: () => Promise<void>;
-    let app: FastifyInstance;
-    before(async () => {
-      ({ store, cleanup } = await freshStore(kind));
-      app = await buildApp({ store, webRoot: null, reminders: { tickMs: null } });
-    });
-    after(async () => { await app.close(); await cleanup(); });
+    const api = apiApp(kind, { reminders: { tickMs: null } });
 
     test('pain above 5/10 after this evening’s session turns today’s hold into a step back, which applies the next morning', async () => {
       const call = async (method: 'GET' | 'POST', url: string, payload?: object) => {
-        const res = await app.inject({ method, url, ...(payload ? { payload } : {}) });
+        const res = await api.app.inject({ method, url, ...(payload ? { payload } : {}) });
         assert.ok(res.statusCode < 300, `${method} ${url}: ${res.statusCode} ${res.body}`);
         return res.json();
       };
       const answers = Object.fromEntries([...RED_FLAG_QUESTIONS, ...PRECAUTION_QUESTIONS].map((q) => [q.id, false]));
       await call('POST', '/api/screen?date=2026-11-06', { answers, birthYear: 1970 });
       // Stage 2 since 17 November: 3 of the 7 days a stage needs, so the engine holds on the 20th.
-      const personId = (await ensureLocalPerson(store.db)).id;
-      await upsertProgram(store.db, personId, { stage: 2, stageStartedOn: '2026-11-17', startedOn: '2026-11-06', status: 'active', decidedOn: null });
+      const personId = (await ensureLocalPerson(api.store.db)).id;
+      await upsertProgram(api.store.db, personId, { stage: 2, stageStartedOn: '2026-11-17', startedOn: '2026-11-06', status: 'active', decidedOn: null });
 
       const morning = await call('GET', '/api/today?date=2026-11-20');
       assert.equal(morning.decision.action, 'hold');
       assert.equal(morning.decision.pending, undefined);
-      assert.equal((await getProgram(store.db, personId))!.decidedOn, '2026-11-20', 'today’s decision is applied');
+      assert.equal((await getProgram(api.store.db, personId))!.decidedOn, '2026-11-20', 'today’s decision is applied');
 
       // 5/10 is within the model's limit: the review still holds.
       await call('POST', '/api/sessions', session(1, { back: 5 }));
