@@ -7,7 +7,7 @@
 //
 // A file that changes process-wide state when it is loaded (for example, sets process.env.TMPDIR to check that
 // uploads leave nothing behind in it) keeps a process of its own: see `needsOwnProcess`.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -35,6 +35,7 @@ export function groupTestFiles(files, dir) {
     groups.set(key, [...(groups.get(key) ?? []), file]);
   }
   const out = [];
+  mkdirSync(dir, { recursive: true });
   for (const [key, list] of groups) {
     if (list.length === 1) { out.push(list[0]); continue; }
     const name = join(dir, `${key.replaceAll('/', '-')}.group.test.mjs`);

@@ -1,0 +1,46 @@
+// scripts/test-groups.mjs decides which test files share a process: a wrong decision either runs a file that sets
+// process-wide state beside others (their TMPDIR checks would look in the wrong place) or drops a file silently.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+// @ts-expect-error: a plain .mjs script without types
+import { groupKey, groupTestFiles, needsOwnProcess } from '../scripts/test-groups.mjs';
+
+test('a file that sets process.env or changes directory at the top level needs its own process', () => {
+  assert.equal(needsOwnProcess("import x from 'y';\nprocess.env.TMPDIR = '/tmp/a';\n"), true);
+  assert.equal(needsOwnProcess("process.chdir('/tmp');\n"), true);
+  // Inside a test (indented) it is that test's business, restored by it: no own process needed.
+  assert.equal(needsOwnProcess("test('x', () => {\n  process.env.DATABASE_URL = 'x';\n});\n"), false);
+  assert.equal(needsOwnProcess("const a = process.env.TMPDIR;\n"), false);
+});
+
+test('files are grouped by their first two folders, in order, and every file is run once', () => {
+  const root = mkdtempSync(join(tmpdir(), 'footing-groups-test-'));
+  const cwd = process.cwd();
+  try {
+    process.chdir(root);
+    for (const dir of ['src/core', 'src/server/auth', 'test']) mkdirSync(dir, { recursive: true });
+    const plain = "import { test } from 'node:test';\n";
+    const files = ['src/core/a.test.ts', 'src/core/b.test.ts', 'src/server/auth/c.test.ts', 'src/server/d.test.ts', 'src/server/e.test.ts', 'test/f.test.ts'];
+    for (const f of files) writeFileSync(f, plain);
+    writeFileSync('src/server/e.test.ts', plain + "process.env.TMPDIR = '/tmp/x';\n");
+    assert.equal(groupKey(join('src', 'server', 'auth', 'c.test.ts')), 'src/server');
+    const out: string[] = groupTestFiles(files, join(root, 'groups'));
+    // src/core (a, b) and src/server (c, d) become generated files; test/f is alone in its folder; e keeps its process.
+    assert.deepEqual(out.map((p) => p.replace(root, '<root>')), [
+      '<root>/groups/src-core.group.test.mjs',
+      '<root>/groups/src-server.group.test.mjs',
+      'test/f.test.ts',
+      'src/server/e.test.ts',
+    ]);
+    const imports = (p: string) => [...readFileSync(p, 'utf8').matchAll(/^import "(.+)";$/gm)].map((m) => m[1]);
+    assert.deepEqual(imports(out[0]!), ['src/core/a.test.ts', 'src/core/b.test.ts'].map((f) => pathToFileURL(resolve(f)).href));
+    assert.deepEqual(imports(out[1]!), ['src/server/auth/c.test.ts', 'src/server/d.test.ts'].map((f) => pathToFileURL(resolve(f)).href));
+  } finally {
+    process.chdir(cwd);
+    rmSync(root, { recursive: true, force: true });
+  }
+});
