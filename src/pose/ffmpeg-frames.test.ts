@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openVideo } from './ffmpeg-frames.js';
+import { filledFrame, type Frame } from './frame.js';
 
 const VIDEO = fileURLToPath(new URL('../../../shared/data/video/sports2d_demo_walk_side.mp4', import.meta.url));
 
@@ -66,16 +67,19 @@ test('Given a missing file or a text file, then a located error value comes back
   }
 });
 
-test('Given a later frame range, the container seek hands out the same frames as decoding from the start', async () => {
-  // Independent method: every:2 decodes from the start and selects by frame number; the range alone seeks.
+test('Given a later frame range, the container seek hands out the same frames as decoding from the start, every one or every n-th', async () => {
+  // Independent method: a range starting before frame 30 decodes from the start and selects by frame number; a
+  // range from frame 150 seeks (the pose pass's later segments, and the walker scan's with every > 1).
+  const fromStart = await openVideo(VIDEO, { first: 0, last: 160, maxHeight: 240 });
   const seek = await openVideo(VIDEO, { first: 150, last: 156, maxHeight: 240 });
-  const counted = await openVideo(VIDEO, { first: 150, last: 156, maxHeight: 240, every: 2 });
-  assert.ok(seek.ok && counted.ok);
+  const sampled = await openVideo(VIDEO, { first: 150, last: 160, maxHeight: 240, every: 5 });
+  assert.ok(fromStart.ok && seek.ok && sampled.ok);
+  const all = []; for await (const f of fromStart.value.frames()) all.push(f);
   const a = []; for await (const f of seek.value.frames()) a.push(f);
-  const b = []; for await (const f of counted.value.frames()) b.push(f);
+  const b = []; for await (const f of sampled.value.frames()) b.push(f);
   assert.deepEqual(a.map((f) => f.index), [150, 151, 152, 153, 154, 155, 156]);
-  assert.deepEqual(b.map((f) => f.index), [150, 152, 154, 156]);
-  for (const f of b) assert.deepEqual(a.find((g) => g.index === f.index)!.data, f.data, `frame ${f.index}`);
+  assert.deepEqual(b.map((f) => f.index), [150, 155, 160]);
+  for (const f of [...a, ...b]) assert.deepEqual(all[f.index]!.data, f.data, `frame ${f.index}`);
   // Neighbouring frames differ (the walker moves), so equal bytes mean the same frame, not any frame.
   assert.notDeepEqual(a[0]!.data, a[1]!.data);
 });
@@ -118,14 +122,17 @@ test('Given a variable-frame-rate video, the seek path hands out the same frames
   // Kept source frames by hand: n in 0..149 with n % 3 == 0 or n % 5 == 0 -> 50 + 30 - 10 = 70 frames.
   const kept = Array.from({ length: 150 }, (_, n) => n).filter((n) => n % 3 === 0 || n % 5 === 0);
   const seek = await openVideo(vfr, { first: 40, last: 47 });
-  const counted = await openVideo(vfr, { first: 40, last: 47, every: 2 });
+  // Independent method: a range from frame 0 decodes from the start and selects by frame number.
+  const counted = await openVideo(vfr, { first: 0, last: 47, every: 2 });
   assert.ok(seek.ok && counted.ok);
   assert.equal(seek.value.times.length, kept.length);
   const a = []; for await (const f of seek.value.frames()) a.push(f);
   const b = []; for await (const f of counted.value.frames()) b.push(f);
   assert.deepEqual(a.map((f) => f.index), [40, 41, 42, 43, 44, 45, 46, 47]);
   for (const f of a) assert.ok(Math.abs(f.time - kept[f.index]! / 30) < 2e-3, `frame ${f.index} at ${f.time} s, source frame ${kept[f.index]}`);
-  for (const f of b) assert.deepEqual(a.find((g) => g.index === f.index)!.data, f.data, `frame ${f.index}`);
+  const later = b.filter((f) => f.index >= 40);
+  assert.deepEqual(later.map((f) => f.index), [40, 42, 44, 46]);
+  for (const f of later) assert.deepEqual(a.find((g) => g.index === f.index)!.data, f.data, `frame ${f.index}`);
 });
 
 test('Given a phone clip stored sideways with rotation metadata, frames come out upright with the upright size', async () => {
@@ -149,4 +156,23 @@ test('Given a phone clip stored sideways with rotation metadata, frames come out
   let diff = 0;
   for (let i = 0; i < fa.data.length; i++) diff += Math.abs(fa.data[i]! - fb.data[i]!);
   assert.ok(diff / fa.data.length < 6, `mean difference ${(diff / fa.data.length).toFixed(1)}`);
+});
+
+test('Given reuse, frames are the same bytes, in buffers reused from frame to frame (valid until the next one)', async () => {
+  const crop = { x: 0, y: 480, width: 1768, height: 514 };
+  const fresh = await openVideo(VIDEO, { first: 100, last: 105, maxHeight: 720, crop, yuv: true });
+  const reused = await openVideo(VIDEO, { first: 100, last: 105, maxHeight: 720, crop, yuv: true, reuse: true });
+  assert.ok(fresh.ok && reused.ok);
+  const copies = async (frames: AsyncIterable<Frame>) => {
+    const out: Array<{ index: number; bytes: Uint8Array; buffer: Uint8Array }> = [];
+    for await (const f of frames) out.push({ index: f.index, bytes: filledFrame(f).data.slice(), buffer: f.data });
+    return out;
+  };
+  const a = await copies(fresh.value.frames());
+  const b = await copies(reused.value.frames());
+  assert.deepEqual(b.map((f) => f.index), [100, 101, 102, 103, 104, 105]);
+  for (const [i, f] of b.entries()) assert.deepEqual(f.bytes, a[i]!.bytes, `frame ${f.index}`);
+  assert.notDeepEqual(b[0]!.bytes, b[1]!.bytes, 'the frames differ (the walker moves)');
+  assert.ok(b.every((f) => f.buffer === b[0]!.buffer), 'one buffer for every frame');
+  assert.ok(a[0]!.buffer !== a[1]!.buffer, 'without reuse each frame has its own');
 });

@@ -31,6 +31,12 @@ export interface VideoOpenOptions {
    * hand the model the same bytes (issue 13). Frames are filled on demand (`Frame.fill`); ignored with hflip.
    */
   yuv?: boolean;
+  /**
+   * Reuse frame buffers: a frame's bytes are valid only until the next frame is asked for (the pose worker's
+   * estimator and scan are done with a frame by then, and copy what they keep). Spares the garbage collector two
+   * frame-sized buffers a frame.
+   */
+  reuse?: boolean;
 }
 
 /** A probed video ready to decode with the options it was opened with. */
@@ -146,10 +152,11 @@ async function* decodeFrames(file: string, w: number, h: number, t: { times: num
   const filters: string[] = [];
   const input: string[] = [];
   const every = Math.max(1, Math.floor(o.every ?? 1));
-  if (first >= SEEK_FROM_FRAME && every === 1) {
-    // A later segment (e.g. the second half for a second worker): seek in the container to about a second before
-    // the first wanted frame instead of decoding everything before it, keep the original timestamps (-copyts),
-    // and select the wanted frames by their own timestamps.
+  if (first >= SEEK_FROM_FRAME) {
+    // A later segment (e.g. the second half for a second worker, pose pass or walker scan): seek in the container to
+    // about a second before the first wanted frame instead of decoding everything before it, keep the original
+    // timestamps (-copyts), and select the wanted frames by their own timestamps; then every n-th of those (a
+    // second select counts only the frames the first let through, so its frame 0 is `first`).
     const lo = rawTimes[first] ?? 0;
     const hi = rawTimes[last] ?? lo;
     // Half the gap to the neighbouring frame on each side (variable frame rate: gaps differ).
@@ -157,6 +164,7 @@ async function* decodeFrames(file: string, w: number, h: number, t: { times: num
     const epsHi = Math.max(1e-4, 0.5 * ((rawTimes[last + 1] ?? hi + 0.02) - hi));
     input.push('-ss', Math.max(0, lo - 1).toFixed(6), '-copyts');
     filters.push(`select='between(t\\,${(lo - epsLo).toFixed(6)}\\,${(hi + epsHi).toFixed(6)})'`);
+    if (every > 1) filters.push(`select='not(mod(n\\,${every}))'`);
   } else if (every > 1) {
     filters.push(`select='between(n\\,${first}\\,${last})*not(mod(n-${first}\\,${every}))'`);
   } else if (first > 0 || last < times.length - 1) {
@@ -173,8 +181,9 @@ async function* decodeFrames(file: string, w: number, h: number, t: { times: num
   const args = ['-v', 'error', '-nostdin', ...input, '-i', file, '-an', '-sn', '-vf', filters.join(','),
     '-fps_mode', 'passthrough', '-f', 'rawvideo', '-pix_fmt', box ? 'yuv420p' : 'rgb24', 'pipe:1'];
   // yuv: a frame filled on demand, so the model's crops convert only the part of the picture they read.
+  const into = o.reuse && box ? new Uint8Array(w * h * 3) : undefined;
   const convert = box
-    ? (raw: Uint8Array) => { const f = lazyYuv420ToRgb(packedYuv420(raw, box.width, box.height), { ...want, x: want.x - box.x, y: want.y - box.y }, w, h); return { data: f.data, fill: f.fill }; }
+    ? (raw: Uint8Array) => { const f = lazyYuv420ToRgb(packedYuv420(raw, box.width, box.height), { ...want, x: want.x - box.x, y: want.y - box.y }, w, h, into); return { data: f.data, fill: f.fill }; }
     : (raw: Uint8Array) => ({ data: raw });
   const region = o.crop ? { ...o.crop } : undefined;
   const child = spawn('ffmpeg', args, { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -187,6 +196,8 @@ async function* decodeFrames(file: string, w: number, h: number, t: { times: num
   // Pipe chunks (64 KiB) are kept as they come and copied once into a frame when a whole frame has arrived:
   // concatenating each chunk onto the partial frame would copy a 1280x720 frame ~40 times over.
   const chunks: Buffer[] = [];
+  const spare: Uint8Array[] = []; // reuse: raw frames the consumer is done with
+  let lent: Uint8Array | null = null; // reuse: the raw frame the consumer holds
   let buffered = 0;
   let ended = false;
   let wake: (() => void) | null = null;
@@ -195,7 +206,7 @@ async function* decodeFrames(file: string, w: number, h: number, t: { times: num
     chunks.push(chunk);
     buffered += chunk.length;
     while (buffered >= frameBytes) {
-      const frame = new Uint8Array(frameBytes);
+      const frame = spare.pop() ?? new Uint8Array(frameBytes);
       let filled = 0;
       while (filled < frameBytes) {
         const c = chunks[0]!;
@@ -216,9 +227,14 @@ async function* decodeFrames(file: string, w: number, h: number, t: { times: num
     for (;;) {
       const data = queue.shift();
       if (data) {
+        if (lent && o.reuse) spare.push(lent);
+        lent = data;
         if (queue.length < readAhead) child.stdout.resume();
         yield { ...convert(data), width: w, height: h, index, time: times[index] ?? index / 30, ...(region ? { region } : {}) };
         index += every;
+        // The last wanted frame is out: stop ffmpeg (finally below) rather than let it decode the rest of the file
+        // only for the select filter to drop it (the first of two segments would decode the second's frames too).
+        if (index > last) return;
         continue;
       }
       if (ended) break;

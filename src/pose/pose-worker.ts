@@ -33,7 +33,7 @@ function waitClock() {
 
 async function runSegment(job: SegmentJob, det: PoseDetector, model: string, t0: number): Promise<void> {
   // yuv: the frames converted and scaled by the browser's own code (yuv-frame.ts), so both see the same bytes.
-  const opened = openProbed(job.video, { maxHeight: job.maxHeight, first: job.decodeFirst, last: job.last, yuv: true,
+  const opened = openProbed(job.video, { maxHeight: job.maxHeight, first: job.decodeFirst, last: job.last, yuv: true, reuse: true,
     ...(job.crop ? { crop: job.crop } : {}), ...(job.hflip ? { hflip: true } : {}) });
   if (!opened.ok) { post({ type: 'error', error: opened.error }); return; }
   const est = blazePoseEstimator(det, model);
@@ -55,7 +55,7 @@ async function runScan(job: SegmentJob, det: PoseDetector, t0: number): Promise<
     post({ type: 'error', error: { code: 'model-load-failed', message: 'This pose-detection version does not expose the person detector stage; pass a region of interest instead.', location: { file: job.video.file } } });
     return;
   }
-  const opened = openProbed(job.video, { maxHeight: job.maxHeight, first: job.first, last: job.last, every: job.every ?? 1 });
+  const opened = openProbed(job.video, { maxHeight: job.maxHeight, first: job.first, last: job.last, every: job.every ?? 1, reuse: true });
   if (!opened.ok) { post({ type: 'error', error: opened.error }); return; }
   const setupMs = performance.now() - t0;
   const { wait, spent } = waitClock();

@@ -95,7 +95,7 @@ export interface LazyRgb { data: Uint8Array; width: number; height: number; fill
 
 /**
  * The model's RGB frame, `region` (box pixels) of the planes converted and area-scaled to `outW` x `outH`, filled on
- * demand (see LazyRgb). The planes are read when `fill` is called, so they must stay as they are until then.
+ * demand (see LazyRgb), into `into` when given. The planes are read when `fill` is called, so they must stay as they are until then.
  *
  * Each tile is one pass down its rows: a source row is converted once into a row buffer, scaled across into a small
  * ring of rows, and each output row is summed from the ring as soon as its source rows are in, so no full-size RGB
@@ -103,8 +103,10 @@ export interface LazyRgb { data: Uint8Array; width: number; height: number; fill
  * (columns summed in doubles and stored as float32, rows summed in doubles, rounded once): yuv-frame.test.ts checks
  * the bytes against that plain version, so Node and the browser, which both run this, hand the model the same bytes.
  */
-export function lazyYuv420ToRgb(p: Yuv420, region: RegionOfInterest, outW: number, outH: number): LazyRgb {
-  const data = new Uint8Array(outW * outH * 3);
+export function lazyYuv420ToRgb(p: Yuv420, region: RegionOfInterest, outW: number, outH: number, into?: Uint8Array): LazyRgb {
+  // `into`: a buffer of the right size to write into (a decoder reusing the last frame's); its stale bytes are
+  // outside what has been filled, which readers do not read.
+  const data = into?.length === outW * outH * 3 ? into : new Uint8Array(outW * outH * 3);
   const tilesX = Math.ceil(outW / TILE_COLS); const tilesY = Math.ceil(outH / TILE_ROWS);
   const done = new Uint8Array(tilesX * tilesY);
   const scaled = outW !== region.width || outH !== region.height;
@@ -146,12 +148,26 @@ function scaleTile(p: Yuv420, region: RegionOfInterest, outW: number, outH: numb
       const dst = ring[next % R]!;
       for (let c = c0, o = 0; c < c1; c++, o += 3) {
         const n = xCount[c]!; const w0 = xStart[c]!;
-        let r = 0; let g = 0; let b = 0;
-        for (let q = 0, s = (xFirst[c]! - sx0) * 3; q < n; q++, s += 3) {
-          const wt = xW[w0 + q]!;
-          r += row[s]! * wt; g += row[s + 1]! * wt; b += row[s + 2]! * wt;
+        let s = (xFirst[c]! - sx0) * 3;
+        // Two and three taps (any downscale by less than 2) written out: the same sums, in the same order, as the loop.
+        if (n === 2) {
+          const wa = xW[w0]!; const wb = xW[w0 + 1]!;
+          dst[o] = 0 + row[s]! * wa + row[s + 3]! * wb;
+          dst[o + 1] = 0 + row[s + 1]! * wa + row[s + 4]! * wb;
+          dst[o + 2] = 0 + row[s + 2]! * wa + row[s + 5]! * wb;
+        } else if (n === 3) {
+          const wa = xW[w0]!; const wb = xW[w0 + 1]!; const wc = xW[w0 + 2]!;
+          dst[o] = 0 + row[s]! * wa + row[s + 3]! * wb + row[s + 6]! * wc;
+          dst[o + 1] = 0 + row[s + 1]! * wa + row[s + 4]! * wb + row[s + 7]! * wc;
+          dst[o + 2] = 0 + row[s + 2]! * wa + row[s + 5]! * wb + row[s + 8]! * wc;
+        } else {
+          let r = 0; let g = 0; let b = 0;
+          for (let q = 0; q < n; q++, s += 3) {
+            const wt = xW[w0 + q]!;
+            r += row[s]! * wt; g += row[s + 1]! * wt; b += row[s + 2]! * wt;
+          }
+          dst[o] = r; dst[o + 1] = g; dst[o + 2] = b;
         }
-        dst[o] = r; dst[o + 1] = g; dst[o + 2] = b;
       }
     }
     const o = (k * outW + c0) * 3;
