@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { addDays, dayMonth } from '../src/core/dates.js';
-import { localDate } from '../web/src/lib/local-time.js';
+import { localDate, shortDate } from '../web/src/lib/local-time.js';
 import { allNo } from './helpers/answers.js';
 import { assertAccessible, screenshot } from './helpers/browser.js';
 import { clinicServerAndPhones, withClinic } from './helpers/clinic.js';
@@ -80,8 +80,18 @@ test('a clinician caps the walking target with a reason; the patient reads the c
   await form.getByLabel('Reason (the patient reads this on Today)').fill(REASON);
   await form.getByRole('button', { name: 'Save the walking target' }).click();
   await form.getByText('Saved. The patient’s walking target today: 4,000 steps a day.').waitFor();
-  await form.getByTestId('walking-setting').getByText(`Cap: 4,000 steps a day, set by ${CLINICIAN.name} on ${today}.`).waitFor();
+  await form.getByTestId('walking-setting').getByText(`Cap: 4,000 steps a day, set by ${CLINICIAN.name} on ${dayMonth(today)}.`).waitFor();
   await c.getByText('Daily walk: 4,000 steps (about 40 min) today (capped by your clinician)').waitFor();
+  // The cap is in the program history with its reason, in words and a readable date (no stored value, no ISO date).
+  const capText = `${CLINICIAN.name} capped your walking target at 4,000 steps a day: ${REASON}`;
+  const historyItem = c.locator('ol.events > li', { hasText: capText });
+  await historyItem.waitFor();
+  assert.equal((await historyItem.locator('strong').first().innerText()).trim(), 'Held at this stage');
+  assert.match(await historyItem.innerText(), new RegExp(`· ${shortDate(today)} · by a clinician`));
+  // The check-ins table: dates in words, and no "0 more scores" line (all seven were morning check-ins).
+  const checkinDates = await c.locator('table.data-table').first().locator('tbody td:first-child').allInnerTexts();
+  assert.deepEqual(checkinDates, Array.from({ length: 7 }, (_, i) => shortDate(addDays(start, 6 - i))));
+  assert.equal(await c.getByText('more score', { exact: false }).count(), 0);
   await assertAccessible(c, 'patient page with the walking cap');
   await form.evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await screenshot(c, '7k-walking-cap-set');
@@ -97,6 +107,11 @@ test('a clinician caps the walking target with a reason; the patient reads the c
   const stored = await inPage<{ walking: { steps: number; minutes: number } }>(p, 'GET', `/api/today?date=${today}`, null, null);
   assert.deepEqual([stored.walking.steps, stored.walking.minutes], [4000, 40]);
   await assertAccessible(p, 'today with the walking cap');
+  // The patient's Progress history has the same entry.
+  await p.goto(server.url + '/progress');
+  await p.locator('ol.events > li', { hasText: capText }).waitFor();
+  await p.goto(server.url + '/');
+  await walkCard.waitFor();
   await walkCard.evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await screenshot(p, '7l-today-walking-capped');
 
@@ -107,4 +122,10 @@ test('a clinician caps the walking target with a reason; the patient reads the c
   await p.reload();
   await walkCard.getByText('5,500 steps (about 55 min) today', { exact: true }).waitFor();
   assert.equal(await walkCard.getByTestId('walking-clinician').count(), 0);
+  await c.locator('ol.events > li', { hasText: `${CLINICIAN.name} removed the cap on your walking target set on ${dayMonth(today)}` }).waitFor();
+
+  // The References page opens from the clinician's workspace, and a citation there lands on its entry.
+  await c.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'References' }).click();
+  await c.getByRole('heading', { level: 1, name: 'References' }).waitFor();
+  assert.equal(new URL(c.url()).pathname, '/references');
 });

@@ -11,7 +11,11 @@ import type { Checkin, DailyWalking, Progress, TodayState } from '../api/types.j
 import { FieldError, Loading, ScreenTitle } from '../ui/common.js';
 import { addDays } from '../../../src/core/dates.js';
 import { LAST_STAGE } from '../../../src/core/stages.js';
-import { localDate } from '../lib/local-time.js';
+import { localDate, shortDate } from '../lib/local-time.js';
+import { URGENCY_TITLE } from '../../../src/core/screen-summary.js';
+import { OUTCOME_MEASURES } from '../../../src/core/outcome-measures.js';
+import { ImportHistory } from '../walking/import-history.js';
+import { DECISION_TEXT, EVENT_TEXT, eventActor, otherScoresNote } from './patient-page-text.js';
 import { attentionReasons, type PatientLine } from './clinician-attention.js';
 import { ClinicianStageForm } from './clinician-stage-form.js';
 import { ClinicianWalkingForm } from './clinician-walking-form.js';
@@ -74,7 +78,7 @@ export function ClinicianPatientScreen({ personId }: { personId: string }) {
       <div className="card">
         <h2>Today</h2>
         {plan.status === 'needs-screen' && <p>Not started: the patient has not answered the safety questions yet.</p>}
-        {plan.status === 'stopped' && <div className="alert"><p><strong>Program stopped after a safety answer</strong> ({plan.urgency}).</p><p>{plan.advice}</p>{plan.concerns.length > 0 && <ul>{plan.concerns.map((c) => <li key={c}>{c}</li>)}</ul>}</div>}
+        {plan.status === 'stopped' && <div className="alert"><p><strong>Program stopped after a safety answer</strong>: {URGENCY_TITLE[plan.urgency]}.</p><p>{plan.advice}</p>{plan.concerns.length > 0 && <ul>{plan.concerns.map((c) => <li key={c}>{c}</li>)}</ul>}</div>}
         {plan.status === 'active' && (
           <>
             <p className="stage-line">Stage {plan.stage.number} of {LAST_STAGE}: <strong>{plan.stage.name}</strong></p>
@@ -84,7 +88,7 @@ export function ClinicianPatientScreen({ personId }: { personId: string }) {
         )}
         {t.decision && (
           <>
-            <h3>The program’s decision today: {t.decision.action}{t.decision.pending ? ' (from tomorrow: the stage changes at most once a day)' : ''}</h3>
+            <h3>The program’s decision today: {DECISION_TEXT[t.decision.action]}{t.decision.pending ? ' (from tomorrow: the stage changes at most once a day)' : ''}</h3>
             <ul>{t.decision.reasons.map((r) => <li key={r.rule + r.text}>{r.text}</li>)}</ul>
             {t.decision.referral.length > 0 && <><h3>Reasons to see a clinician</h3><ul>{t.decision.referral.map((r) => <li key={r.rule + r.text}>{r.text}</li>)}</ul></>}
           </>
@@ -111,7 +115,7 @@ export function ClinicianPatientScreen({ personId }: { personId: string }) {
         {progress.events.length === 0 ? <p>Nothing yet.</p> : (
           <ol className="events" reversed>
             {[...progress.events].reverse().map((e) => (
-              <li key={e.id}><strong>{e.onDate}</strong>: {e.action}{e.toStage !== null ? ` (stage ${e.fromStage ?? '–'} → ${e.toStage})` : ''}{e.actor === 'clinician' ? ', by a clinician' : ''}
+              <li key={e.id}><strong>{EVENT_TEXT[e.action]}</strong> · {shortDate(e.onDate)}{e.toStage !== null && e.fromStage !== e.toStage ? ` · stage ${e.fromStage ?? '–'} → ${e.toStage}` : ''}{eventActor(e.actor) ? ` · ${eventActor(e.actor)}` : ''}
                 <ul>{e.reasons.map((r) => <li key={r.rule + r.text}>{r.text}</li>)}</ul>
               </li>
             ))}
@@ -129,10 +133,10 @@ export function ClinicianPatientScreen({ personId }: { personId: string }) {
         {daily.length === 0 ? <p>None.</p> : (
           <table className="data-table">
             <thead><tr><th scope="col">Date</th><th scope="col">Pain (0–10)</th><th scope="col">Note</th></tr></thead>
-            <tbody>{[...daily].reverse().map((c) => <tr key={c.id}><td>{c.date}</td><td>{pain(c)}</td><td>{c.note ?? ''}</td></tr>)}</tbody>
+            <tbody>{[...daily].reverse().map((c) => <tr key={c.id}><td>{shortDate(c.date)}</td><td>{pain(c)}</td><td>{c.note ?? ''}</td></tr>)}</tbody>
           </table>
         )}
-        <p className="muted small">{data.checkins.length - daily.length} more scores were given before or after sessions.</p>
+        {otherScoresNote(data.checkins.length - daily.length) && <p className="muted small">{otherScoresNote(data.checkins.length - daily.length)}</p>}
       </div>
 
       <div className="card">
@@ -140,7 +144,7 @@ export function ClinicianPatientScreen({ personId }: { personId: string }) {
         {data.walking.length === 0 ? <p>None logged.</p> : (
           <table className="data-table">
             <thead><tr><th scope="col">Date</th><th scope="col">Minutes</th><th scope="col">Steps</th></tr></thead>
-            <tbody>{[...data.walking].reverse().map((w) => <tr key={w.date}><td>{w.date}</td><td>{Math.round(w.minutes)}</td><td>{w.steps.toLocaleString('en')}</td></tr>)}</tbody>
+            <tbody>{[...data.walking].reverse().map((w) => <tr key={w.date}><td>{shortDate(w.date)}</td><td>{Math.round(w.minutes)}</td><td>{w.steps.toLocaleString('en')}</td></tr>)}</tbody>
           </table>
         )}
       </div>
@@ -149,7 +153,7 @@ export function ClinicianPatientScreen({ personId }: { personId: string }) {
         <h2>Assessment</h2>
         <p>{data.assessment.painMaps.length} pain map{data.assessment.painMaps.length === 1 ? '' : 's'}, {data.assessment.screening.length} screening test{data.assessment.screening.length === 1 ? '' : 's'}.</p>
         {data.assessment.screening.flatMap((s) => s.findings).length > 0 && <ul>{data.assessment.screening.flatMap((s) => s.findings).map((f, i) => <li key={i}>{(f as { text?: string; summary?: string }).text ?? (f as { summary?: string }).summary ?? JSON.stringify(f)}</li>)}</ul>}
-        {data.assessment.outcomes.length > 0 && <ul>{data.assessment.outcomes.map((o) => <li key={o.measure}>{o.measure}: {o.latest.score ?? '–'}{o.band ? ` (${o.band})` : ''}, {o.latest.recordedAt.slice(0, 10)}</li>)}</ul>}
+        {data.assessment.outcomes.length > 0 && <ul>{data.assessment.outcomes.map((o) => <li key={o.measure}>{OUTCOME_MEASURES[o.measure]?.name ?? o.measure}: {o.latest.score ?? '–'}{o.band ? ` (${o.band})` : ''}, {shortDate(o.latest.recordedAt)}</li>)}</ul>}
       </div>
 
       <ClinicianMonitoring personId={personId} />

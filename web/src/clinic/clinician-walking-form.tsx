@@ -4,8 +4,10 @@
  * from the patient's own recent days again. The input is checked with the same validator the server uses
  * (src/core/walking-override.ts), so a figure out of bounds or a missing reason is said before anything is sent.
  */
+import { dayMonth } from '../../../src/core/dates.js';
 import { useState, type FormEvent } from 'react';
-import { api, ApiError } from '../api/client.js';
+import { api } from '../api/client.js';
+import { useFormState } from '../ui/use-form-state.js';
 import type { TodayState } from '../api/types.js';
 import { FieldError } from '../ui/common.js';
 import { localDate } from '../lib/local-time.js';
@@ -25,21 +27,18 @@ export function ClinicianWalkingForm({ personId, walking, onSaved }: { personId:
   const [unit, setUnit] = useState<'steps' | 'minutes'>(own.steps !== null ? 'steps' : 'minutes');
   const [figure, setFigure] = useState('');
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<{ message: string; field: string } | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, submit: submitForm } = useFormState();
   const url = `/api/patients/${encodeURIComponent(personId)}/walking-target?date=${localDate()}`;
 
-  async function send(request: () => Promise<string>) {
-    setBusy(true);
-    try {
-      setSaved(await request());
-      onSaved();
-    } catch (err) {
-      const field = err instanceof ApiError ? (err.field ?? '').replace(/^body\./, '') : '';
-      setError({ message: err instanceof ApiError ? err.message : 'Could not save.', field: field === 'steps' || field === 'minutes' ? 'figure' : field });
-    } finally { setBusy(false); }
-  }
+  /** Sends; the server's field (body.steps, body.reason) is named as this form's box (the figure, the reason). */
+  const send = (request: () => Promise<string>) => submitForm(async () => {
+    setSaved(await request());
+    onSaved();
+  }, { adapt: (p) => {
+    const field = (p.field ?? '').replace(/^body\./, '');
+    return { message: p.message, field: field === 'steps' || field === 'minutes' ? 'figure' : field };
+  } });
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -78,7 +77,7 @@ export function ClinicianWalkingForm({ personId, walking, onSaved }: { personId:
       <p className="basis">{walking.basis}</p>
       {current ? (
         <div className="clinician-note" data-testid="walking-setting">
-          <p>{current.kind === 'cap' ? 'Cap' : 'Target'}: <strong>{walkingFigure(current)}</strong> a day, set by {current.setBy} on {current.setOn}{current.kind === 'cap' && !current.applied ? ' (above the patient’s own target, so it changes nothing today)' : ''}.</p>
+          <p>{current.kind === 'cap' ? 'Cap' : 'Target'}: <strong>{walkingFigure(current)}</strong> a day, set by {current.setBy} on {dayMonth(current.setOn)}{current.kind === 'cap' && !current.applied ? ' (above the patient’s own target, so it changes nothing today)' : ''}.</p>
           <p className="clinician-reason">Reason: {current.reason}</p>
           <button type="button" onClick={() => void remove()} disabled={busy}>Remove the {current.kind === 'cap' ? 'cap' : 'target'}</button>
         </div>

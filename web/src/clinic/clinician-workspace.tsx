@@ -15,6 +15,7 @@ import { ClinicianPatientScreen } from './clinician-patient.js';
 import { ClinicianPatientsScreen } from './clinician-patients.js';
 import { ClinicAdminScreen } from './clinic-admin.js';
 import { ClinicianInboxScreen, ClinicianMessagesScreen, type ClinicianThreads } from '../messages/clinician-messages.js';
+import { ReferencesScreen } from '../references/references.js';
 
 export function ClinicianWorkspace() {
   const auth = useAuth();
@@ -26,6 +27,8 @@ export function ClinicianWorkspace() {
   const isAdmin = auth.info?.role === 'admin';
   const onClinic = isAdmin && path === '/clinic';
   const onInbox = path === '/messages';
+  // The sources behind every evidence label and citation the clinician reads (the patient's References page).
+  const onReferences = path === '/references';
   // The conversations and their unread count, asked when the workspace opens and on the list pages (each answer is
   // recorded in the listed patients' audit logs, so not on every page).
   const [inbox, setInbox] = useState<ClinicianThreads | null>(null);
@@ -33,18 +36,20 @@ export function ClinicianWorkspace() {
   const loadInbox = useCallback(() => { api<ClinicianThreads>('GET', '/api/clinician/messages').then((l) => { setInbox(l); setInboxError(null); }, (e: Error) => setInboxError(e.message)); }, []);
   const listPage = path === '/' || onInbox;
   useEffect(() => { if (listPage || !inbox) loadInbox(); }, [listPage]); // eslint-disable-line react-hooks/exhaustive-deps
-  const body = onClinic ? <ClinicAdminScreen myEmail={auth.info?.email} />
+  const body = onReferences ? <ReferencesScreen />
+    : onClinic ? <ClinicAdminScreen myEmail={auth.info?.email} />
     : onInbox ? <ClinicianInboxScreen list={inbox} error={inboxError} />
       : thread ? <ClinicianMessagesScreen personId={decodeURIComponent(thread[1]!)} onRead={loadInbox} />
         : m ? <ClinicianPatientScreen personId={decodeURIComponent(m[1]!)} /> : <ClinicianPatientsScreen />;
   return (
     <Shell headerEnd={(
       <nav className="top-links" aria-label="Workspace">
-        <PathLink to="/" className={m || thread || onClinic || onInbox ? '' : 'active'}>Patients</PathLink>
+        <PathLink to="/" className={m || thread || onClinic || onInbox || onReferences ? '' : 'active'}>Patients</PathLink>
         <PathLink to="/messages" className={onInbox || thread ? 'active' : ''}>
           Messages{inbox && inbox.unread > 0 && <> <span className="unread-badge">{inbox.unread}<span className="visually-hidden"> unread</span></span></>}
         </PathLink>
         {isAdmin && <PathLink to="/clinic" className={onClinic ? 'active' : ''}>Clinic</PathLink>}
+        <PathLink to="/references" className={onReferences ? 'active' : ''}>References</PathLink>
       </nav>
     )}>
       <div className="workspace">

@@ -14,10 +14,8 @@ import { WalkingChart } from './walking-chart.js';
 import { localDate, shortDate } from '../lib/local-time.js';
 import { addDays } from '../../../src/core/dates.js';
 import { ReportFigures } from './report-figures.js';
+import { EVENT_TEXT } from './event-text.js';
 
-const EVENT_TEXT: Record<string, string> = {
-  start: 'Program started', progress: 'Moved up a stage', regress: 'Stepped back a stage', hold: 'Held at this stage', stop: 'Program paused', resume: 'Program restarted',
-};
 
 export function ProgressScreen() {
   const [progress, setProgress] = useState<Progress | null>(null);

@@ -1,6 +1,7 @@
 /**
  * The files imported before (GET /api/imports): each with its name, when, the kind of file and what it did, and
- * behind a tap the same figures and problems its result showed. Reloaded after each import (`version`).
+ * behind a tap the same figures and problems its result showed. Reloaded after each import (`version`). The
+ * clinician's patient page shows the patient's own list through `path` (GET /api/patients/:personId/imports).
  */
 import { useEffect, useState } from 'react';
 import { api, ApiError } from '../api/client.js';
@@ -24,24 +25,24 @@ function pastOutcome(v: ImportView): string {
   return `${outcomeText(v)}${bad}.`;
 }
 
-export function ImportHistory({ version }: { version: number }) {
+export function ImportHistory({ version, path = '/api/imports', title = 'Files you imported' }: { version: number; path?: string; title?: string }) {
   const [limit, setLimit] = useState(FIRST);
   const [imports, setImports] = useState<PastImport[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    api<PastImport[]>('GET', `/api/imports?limit=${limit + 1}`)
+    api<PastImport[]>('GET', `${path}?limit=${limit + 1}`)
       .then((list) => { if (live) { setImports(list); setError(null); } })
       .catch((e: unknown) => { if (live) setError(e instanceof ApiError ? e.message : 'The list of past imports could not be loaded.'); });
     return () => { live = false; };
-  }, [version, limit]);
+  }, [version, limit, path]);
 
   if (error) return <p className="muted small" role="status">{error}</p>;
   if (!imports || imports.length === 0) return null;
   const shown = imports.slice(0, limit);
   return (
     <section className="import-history" aria-labelledby="import-history-title" data-testid="import-history">
-      <h3 id="import-history-title">Files you imported</h3>
+      <h3 id="import-history-title">{title}</h3>
       <ol>
         {shown.map((p) => {
           const v = viewOfPast(p);
