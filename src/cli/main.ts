@@ -3,7 +3,7 @@
  * non-zero (2 for usage, 1 for bad input).
  */
 import { parseArgs } from 'node:util';
-import { CliError } from './cli-error.js';
+import { failure } from './cli-error.js';
 import { COMMANDS } from './commands.js';
 import type { Command } from './command.js';
 
@@ -46,8 +46,8 @@ export async function main(argv: string[], io: { out: NodeJS.WritableStream; err
     const code = await command.run({ values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals, out: io.out });
     return typeof code === 'number' ? code : 0;
   } catch (e) {
-    if (e instanceof CliError) { io.err.write(`footing ${name}: ${e.message}\n`); return e.exitCode; }
-    io.err.write(`footing ${name}: unexpected error: ${(e as Error).message}\n`);
-    return 1;
+    const { line, exitCode } = failure(e);
+    io.err.write(`footing ${name}: ${line}\n`);
+    return exitCode;
   }
 }
