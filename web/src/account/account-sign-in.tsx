@@ -3,7 +3,8 @@
  * (a wrong email or password, the lock-out after repeated failures, an empty field), next to the form.
  */
 import { useEffect, useState, type FormEvent } from 'react';
-import { api, ApiError } from '../api/client.js';
+import { api } from '../api/client.js';
+import { useFormState } from '../ui/use-form-state.js';
 import { useAuth, type AuthInfo } from './auth-context.js';
 import { Shell } from './shell.js';
 import { FieldError, ScreenTitle } from '../ui/common.js';
@@ -13,21 +14,18 @@ import { navigatePath } from '../lib/router.js';
 export function SignInForm({ onSignedIn, submitLabel = 'Sign in' }: { onSignedIn: (info: AuthInfo) => void | Promise<void>; submitLabel?: string }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<{ message: string; field?: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, submit: send } = useFormState();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setError(null);
-    if (!email.trim() || !password) { setError({ message: 'Enter your email and your password.', field: email.trim() ? 'password' : 'email' }); return; }
-    setBusy(true);
-    try {
+    await send(async () => {
       const info = await api<AuthInfo>('POST', '/api/auth/sign-in', { email, password });
       setPassword('');
       await onSignedIn(info);
-    } catch (err) {
-      setError(err instanceof ApiError ? { message: err.message, ...(err.field ? { field: err.field } : {}) } : { message: 'Could not sign in. Try again.' });
-    } finally { setBusy(false); }
+    }, {
+      check: () => (!email.trim() || !password ? { message: 'Enter your email and your password.', field: email.trim() ? 'password' : 'email' } : null),
+      fallback: 'Could not sign in. Try again.',
+    });
   }
 
   return (

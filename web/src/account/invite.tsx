@@ -5,6 +5,7 @@
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api/client.js';
+import { useFormState } from '../ui/use-form-state.js';
 import { useAuth, type AuthInfo } from './auth-context.js';
 import { Shell } from './shell.js';
 import { signOut } from './sign-out.js';
@@ -113,21 +114,16 @@ function SignUpForm({ token, onDone }: { token: string; onDone: (info: AuthInfo)
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [again, setAgain] = useState('');
-  const [error, setError] = useState<{ message: string; field?: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, submit: send } = useFormState();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setError(null);
-    if (!name.trim()) return setError({ message: 'Enter your name.', field: 'displayName' });
-    if (password.length < 8) return setError({ message: 'The password must be at least 8 characters.', field: 'password' });
-    if (password !== again) return setError({ message: 'The two passwords are not the same.', field: 'again' });
-    setBusy(true);
-    try {
-      onDone(await api<AuthInfo>('POST', `/api/invitations/${encodeURIComponent(token)}/sign-up`, { email, password, displayName: name }));
-    } catch (err) {
-      setError(err instanceof ApiError ? { message: err.message, ...(err.field ? { field: err.field } : {}) } : { message: 'Could not create the account.' });
-    } finally { setBusy(false); }
+    await send(async () => onDone(await api<AuthInfo>('POST', `/api/invitations/${encodeURIComponent(token)}/sign-up`, { email, password, displayName: name })), {
+      check: () => (!name.trim() ? { message: 'Enter your name.', field: 'displayName' }
+        : password.length < 8 ? { message: 'The password must be at least 8 characters.', field: 'password' }
+          : password !== again ? { message: 'The two passwords are not the same.', field: 'again' } : null),
+      fallback: 'Could not create the account.',
+    });
   }
   const invalid = (f: string) => error?.field === f || undefined;
   return (

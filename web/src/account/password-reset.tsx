@@ -6,6 +6,7 @@
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api/client.js';
+import { useFormState } from '../ui/use-form-state.js';
 import { Shell } from './shell.js';
 import { FieldError, Loading, ScreenTitle } from '../ui/common.js';
 import { navigatePath } from '../lib/router.js';
@@ -15,16 +16,13 @@ const backToSignIn = <button type="button" className="link-button" onClick={() =
 export function ForgotPasswordScreen() {
   const [email, setEmail] = useState('');
   const [done, setDone] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, submit: send } = useFormState();
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setError(null);
-    if (!email.trim()) return setError('Enter the email you sign in with.');
-    setBusy(true);
-    try { setDone((await api<{ message: string }>('POST', '/api/auth/password-reset', { email })).message); } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Could not ask for a link. Try again.');
-    } finally { setBusy(false); }
+    await send(async () => setDone((await api<{ message: string }>('POST', '/api/auth/password-reset', { email })).message), {
+      check: () => (email.trim() ? null : { message: 'Enter the email you sign in with.' }),
+      fallback: 'Could not ask for a link. Try again.',
+    });
   }
   return (
     <Shell>
@@ -36,7 +34,7 @@ export function ForgotPasswordScreen() {
               <p>Enter the email you sign in with. We will send a link to choose a new password.</p>
               <label htmlFor="forgot-email">Email</label>
               <input id="forgot-email" type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby="forgot-err" />
-              <FieldError id="forgot-err" message={error} />
+              <FieldError id="forgot-err" message={error?.message} />
               <div className="actions account-actions">
                 <button type="submit" className="primary" disabled={busy}>{busy ? 'Sending…' : 'Send me a link'}</button>
               </div>
@@ -54,8 +52,7 @@ export function ResetPasswordScreen({ token }: { token: string }) {
   const [refused, setRefused] = useState<string | null>(null);
   const [password, setPassword] = useState('');
   const [again, setAgain] = useState('');
-  const [error, setError] = useState<{ message: string; field?: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, submit: send } = useFormState();
   const url = `/api/auth/password-reset/${encodeURIComponent(token)}`;
 
   useEffect(() => {
@@ -64,17 +61,21 @@ export function ResetPasswordScreen({ token }: { token: string }) {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setError(null);
-    if (password.length < 8) return setError({ message: 'The password must be at least 8 characters.', field: 'password' });
-    if (password !== again) return setError({ message: 'The two passwords are not the same.', field: 'again' });
-    setBusy(true);
-    try {
+    await send(async () => {
       await api('POST', url, { password });
       setState('done');
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 410) setRefused(err.message);
-      else setError(err instanceof ApiError ? { message: err.message, field: 'password' } : { message: 'Could not set the password. Try again.' });
-    } finally { setBusy(false); }
+    }, {
+      check: () => (password.length < 8 ? { message: 'The password must be at least 8 characters.', field: 'password' }
+        : password !== again ? { message: 'The two passwords are not the same.', field: 'again' } : null),
+      fallback: 'Could not set the password. Try again.',
+      // A used or expired link: the whole page says so, not the field. Any other refusal is about the password.
+      adapt: (p, err) => {
+        if (!(err instanceof ApiError)) return p;
+        if (err.status !== 410) return { message: p.message, field: 'password' };
+        setRefused(err.message);
+        return null;
+      },
+    });
   }
   const invalid = (f: string) => error?.field === f || undefined;
   let body;

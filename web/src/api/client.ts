@@ -3,16 +3,10 @@
  * server's message and the field it names, so a form can show the message next to that field.
  */
 
-/** An error the API returned (`{error: {code, message, field}}`), or a network failure (code 'offline'). */
-export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly field?: string) {
-    super(message);
-  }
-  /** True when the request never reached the server (offline, server down): worth retrying later. */
-  get retryable(): boolean {
-    return this.code === 'offline' || this.status >= 500;
-  }
-}
+import { ApiError, apiErrorFrom } from './api-error.js';
+
+// Re-exported: screens take the error type from the client they call.
+export { ApiError, apiErrorFrom };
 
 let csrfToken: string | null = null;
 
@@ -48,12 +42,4 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
     throw error;
   }
   return data as T;
-}
-
-/** The ApiError for a refused request, from its parsed (or raw text) body `{error: {code, message, field}}`. */
-export function apiErrorFrom(status: number, body: unknown): ApiError {
-  let data = body;
-  if (typeof body === 'string') { try { data = JSON.parse(body); } catch { data = null; } }
-  const err = (data as { error?: { code?: string; message?: string; field?: string } } | null)?.error;
-  return new ApiError(status, err?.code ?? 'http_' + status, err?.message ?? `The server answered ${status}.`, err?.field);
 }

@@ -5,7 +5,8 @@
  * or the total. Errors from the API (`input.sections[4]`) are shown next to that box.
  */
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { api, ApiError } from '../api/client.js';
+import { api } from '../api/client.js';
+import { useFormState } from '../ui/use-form-state.js';
 import type { OutcomeMeasureId, OutcomeSaved } from '../api/assessment-types.js';
 import { RecorderFields, fieldId, messageWithoutPath, newRecorder, recordedAt, recordedBy, recorderProblem, type Recorder } from './assessment-parts.js';
 import { PainScale } from '../ui/pain-scale.js';
@@ -15,34 +16,27 @@ import {
 } from '../../../src/core/outcome-constants.js';
 import { bandWords, formatScore } from './assessment-outcome-text.js';
 
-type Problem = { field: string; message: string } | null;
 const range = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, i) => a + i);
 
 /** The shell every form shares: the fields, who and when, the error, the save button, and what was saved. */
 function useSave(measure: OutcomeMeasureId, onSaved: () => void) {
   const [recorder, setRecorder] = useState<Recorder>(newRecorder);
-  const [error, setError] = useState<Problem>(null);
   const [saved, setSaved] = useState<OutcomeSaved | null>(null);
-  const [busy, setBusy] = useState(false);
-  async function save(input: unknown) {
-    setError(null);
+  const { error, setError, busy, submit } = useFormState();
+  function save(input: unknown) {
     setSaved(null);
-    const rp = recorderProblem(recorder);
-    if (rp) { setError(rp); return false; }
-    setBusy(true);
-    try {
+    return submit(async () => {
       setSaved(await api<OutcomeSaved>('POST', '/api/assessment/outcomes', { measure, input, recordedAt: recordedAt(recorder), recordedBy: recordedBy(recorder) }));
       onSaved();
-      return true;
-    } catch (err) {
-      const ae = err instanceof ApiError ? err : null;
-      const field = ae?.field ?? 'form';
-      setError({ field, message: messageWithoutPath(ae?.message ?? 'Could not save.', ae?.field) });
-      requestAnimationFrame(() => document.getElementById(fieldId(measure, field))?.focus());
-      return false;
-    } finally {
-      setBusy(false);
-    }
+    }, {
+      check: () => recorderProblem(recorder),
+      // The server's field path stays out of the words; focus goes to the box it names (or the form's own line).
+      adapt: (p) => {
+        const field = p.field ?? 'form';
+        requestAnimationFrame(() => document.getElementById(fieldId(measure, field))?.focus());
+        return { field, message: messageWithoutPath(p.message, p.field) };
+      },
+    });
   }
   return { recorder, setRecorder, error, setError, saved, busy, save };
 }
@@ -111,7 +105,7 @@ export function PsfsForm({ onSaved, previous }: { onSaved: () => void; previous:
     if (filled.length < PSFS_MIN_ACTIVITIES) { s.setError({ field: 'input.activities', message: `Name at least ${PSFS_MIN_ACTIVITIES} activities.` }); return; }
     void s.save({ activities: filled.map((r) => ({ name: r.name.trim(), rating: r.rating === '' ? null : Number(r.rating) })) });
   };
-  const err = (i: number) => (s.error && (s.error.field === `input.activities[${i}]` || s.error.field.startsWith(`input.activities[${i}].`)) ? s.error.message : null);
+  const err = (i: number) => (s.error && (s.error.field === `input.activities[${i}]` || s.error.field?.startsWith(`input.activities[${i}].`)) ? s.error.message : null);
   return (
     <Shell measure="psfs" s={s} submit={submit}>
       <p>Name {PSFS_MIN_ACTIVITIES} to {PSFS_MAX_ACTIVITIES} everyday activities that are hard for you because of your problem, in your own words (for example “carrying shopping”). Rate each from {PSFS_RATING_MIN} (I can’t do it) to {PSFS_RATING_MAX} (as well as before). Next time, rate the same activities again.</p>

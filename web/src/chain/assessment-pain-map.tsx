@@ -4,7 +4,8 @@
  * The latest areas marked, here or in a daily check-in, are shown below, and they feed "My chain".
  */
 import { useEffect, useState, type FormEvent } from 'react';
-import { api, ApiError } from '../api/client.js';
+import { api } from '../api/client.js';
+import { useFormState } from '../ui/use-form-state.js';
 import type { Assessment, PainAreas, PainMap } from '../api/assessment-types.js';
 import { RecorderFields, newRecorder, recordedAt, recordedBy, recorderProblem, type Recorder } from './assessment-parts.js';
 import { BodyDiagram } from '../body-map/body-diagram.js';
@@ -17,9 +18,8 @@ export function PainMapScreen() {
   const [latest, setLatest] = useState<PainAreas | null | undefined>(undefined);
   const [marks, setMarks] = useState<DraftMark[]>([]);
   const [recorder, setRecorder] = useState<Recorder>(newRecorder);
-  const [error, setError] = useState<{ field: string; message: string; id?: string } | null>(null);
   const [saved, setSaved] = useState<PainMap | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, submit: send } = useFormState();
 
   useEffect(() => {
     api<Assessment>('GET', '/api/assessment').then((a) => setLatest(a.latestPain), () => setLatest(null));
@@ -27,28 +27,24 @@ export function PainMapScreen() {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setError(null);
-    const problem = recorderProblem(recorder);
-    if (problem) { setError(problem); return; }
-    if (marks.length === 0) { setError({ field: 'marks', message: 'Mark at least one area on the body first.' }); return; }
     const finished = finishMarks(marks);
-    if (finished.problem) {
-      setError({ field: 'marks', ...finished.problem });
-      document.getElementById(finished.problem.id)?.focus();
-      return;
-    }
-    setBusy(true);
-    try {
+    const check = () => {
+      const problem = recorderProblem(recorder);
+      if (problem) return problem;
+      if (marks.length === 0) return { field: 'marks', message: 'Mark at least one area on the body first.' };
+      if (finished.problem) {
+        document.getElementById(finished.problem.id)?.focus();
+        return { field: 'marks', ...finished.problem };
+      }
+      return null;
+    };
+    await send(async () => {
+      if (!finished.marks) return; // not reached: check() stopped a draft with a problem
       const map = await api<PainMap>('POST', '/api/assessment/pain-map', { marks: finished.marks, recordedAt: recordedAt(recorder), recordedBy: recordedBy(recorder) });
       setSaved(map);
       setLatest({ marks: map.marks, source: 'pain-map', recordedAt: map.recordedAt, recordedBy: map.recordedBy });
       setMarks([]);
-    } catch (err) {
-      const ae = err instanceof ApiError ? err : null;
-      setError({ field: ae?.field ?? 'form', message: ae?.message ?? 'Could not save.' });
-    } finally {
-      setBusy(false);
-    }
+    }, { check, adapt: (p) => ({ ...p, field: p.field ?? 'form' }) });
   }
 
   return (
@@ -66,7 +62,7 @@ export function PainMapScreen() {
         <BodyDiagram marks={marks} onChange={(m) => { setMarks(m); setSaved(null); if (error?.field === 'marks') setError(null); }} problem={error?.id ? { id: error.id, message: error.message } : null} />
         {error?.field === 'marks' && !error.id && <FieldError message={error.message} />}
         <RecorderFields id="pm" value={recorder} onChange={setRecorder} error={error} />
-        {error && !['marks', 'name', 'date'].includes(error.field) && <FieldError message={error.message} />}
+        {error && !['marks', 'name', 'date'].includes(error.field ?? 'form') && <FieldError message={error.message} />}
         <button type="submit" className="primary big" disabled={busy}>{busy ? 'Saving…' : 'Save pain map'}</button>
       </form>
       <div className="card">

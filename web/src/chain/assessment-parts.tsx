@@ -81,7 +81,7 @@ export function recorderProblem(r: Recorder): { field: 'name' | 'date'; message:
 }
 
 /** Who measured it and when: "Me" or "A clinician" (with a name), and the date. */
-export function RecorderFields({ id, value, onChange, error }: { id: string; value: Recorder; onChange: (r: Recorder) => void; error?: { field: string; message: string } | null }) {
+export function RecorderFields({ id, value, onChange, error }: { id: string; value: Recorder; onChange: (r: Recorder) => void; error?: { field?: string | undefined; message: string } | null }) {
   const nameErr = error?.field === 'name' ? error.message : null;
   const dateErr = error?.field === 'date' ? error.message : null;
   return (

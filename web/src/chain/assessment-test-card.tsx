@@ -4,7 +4,8 @@
  * the API returns; an error is shown next to the field it names.
  */
 import { useState, type FormEvent } from 'react';
-import { api, ApiError } from '../api/client.js';
+import { api } from '../api/client.js';
+import { useFormState } from '../ui/use-form-state.js';
 import type { Finding, ScreeningRecord, ScreeningTestEntry, ScreeningTestId } from '../api/assessment-types.js';
 import {
   EvidenceTag, FindingList, RecorderFields, fieldId, messageWithoutPath, newRecorder, recordedAt, recordedBy, recorderProblem, type Recorder,
@@ -60,38 +61,38 @@ export function TestCard({ test, last, open, onSaved }: { test: ScreeningTestEnt
   const [formOpen, setFormOpen] = useState(open);
   const [text, setText] = useState<FormText>({});
   const [recorder, setRecorder] = useState<Recorder>(newRecorder);
-  const [error, setError] = useState<{ field: string; message: string } | null>(null);
   const [result, setResult] = useState<Finding[] | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, submit: send } = useFormState();
   const prefix = test.id;
   const testId = test.id as ScreeningTestId;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setError(null);
     setResult(null);
-    const rp = recorderProblem(recorder);
-    if (rp) { setError(rp); return; }
     const { values, problem } = buildValues(testId, text);
-    if (problem) { setError(problem); document.getElementById(fieldId(prefix, problem.field))?.focus(); return; }
-    setBusy(true);
-    try {
+    const check = () => {
+      const rp = recorderProblem(recorder);
+      if (rp) return rp;
+      if (problem) document.getElementById(fieldId(prefix, problem.field))?.focus();
+      return problem;
+    };
+    await send(async () => {
       const saved = await api<{ findings: Finding[] }>('POST', '/api/assessment/screening', { testId, values, recordedAt: recordedAt(recorder), recordedBy: recordedBy(recorder) });
       setResult(saved.findings);
       setText({});
       onSaved();
-    } catch (err) {
-      const ae = err instanceof ApiError ? err : null;
-      const field = ae?.field ?? 'form';
-      setError({ field, message: plainMessage(messageWithoutPath(ae?.message ?? 'Could not save.', ae?.field), test) });
-      document.getElementById(fieldId(prefix, field))?.focus();
-    } finally {
-      setBusy(false);
-    }
+    }, {
+      check,
+      adapt: (p) => {
+        const field = p.field ?? 'form';
+        document.getElementById(fieldId(prefix, field))?.focus();
+        return { field, message: plainMessage(messageWithoutPath(p.message, p.field), test) };
+      },
+    });
   }
 
   const errorAt = (path: string) => (error?.field === `values.${path}` ? error.message : null);
-  const formError = error && !error.field.startsWith('values.') && !['name', 'date'].includes(error.field) ? error.message : null;
+  const formError = error && !(error.field ?? 'form').startsWith('values.') && !['name', 'date'].includes(error.field ?? 'form') ? error.message : null;
   const home = test.home;
   return (
     <article className="card test-card" id={test.id} aria-labelledby={`${prefix}-title`} tabIndex={-1}>
@@ -132,7 +133,7 @@ export function TestCard({ test, last, open, onSaved }: { test: ScreeningTestEnt
           </fieldset>
         ))}
         <RecorderFields id={`${prefix}-rec`} value={recorder} onChange={setRecorder} error={error} />
-        {formError && <p id={fieldId(prefix, error!.field)} className="field-error" role="alert" tabIndex={-1}>{formError}</p>}
+        {formError && <p id={fieldId(prefix, error?.field ?? 'form')} className="field-error" role="alert" tabIndex={-1}>{formError}</p>}
         <button type="submit" className="primary" disabled={busy}>{busy ? 'Saving…' : 'Save result'}</button>
       </form>
       {result && (

@@ -4,7 +4,7 @@
  * on a body map, and a note. Saved on the phone first (web/src/outbox/outbox.ts): offline, it waits there until it is sent.
  */
 import { useRef, useState, type FormEvent } from 'react';
-import { ApiError } from '../api/client.js';
+import { useFormState } from '../ui/use-form-state.js';
 import type { CheckinInput } from '../api/types.js';
 import { BodyDiagram } from '../body-map/body-diagram.js';
 import { FieldError, Link, ScreenTitle } from '../ui/common.js';
@@ -21,28 +21,27 @@ export function CheckinScreen({ onSaved }: { onSaved: () => void }) {
   const [newSymptoms, setNewSymptoms] = useState<boolean | null>(null);
   const [marks, setMarks] = useState<DraftMark[]>([]);
   const [note, setNote] = useState('');
-  const [error, setError] = useState<{ message: string; field?: string | undefined; id?: string } | null>(null);
   const [saved, setSaved] = useState<{ checkin: CheckinInput; how: 'sent' | 'queued' } | null>(null);
   // One id per check-in: a second tap on Save, or a resend after a lost answer, is stored once.
   const clientId = useRef(newClientId('checkin'));
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, submit: send } = useFormState();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setError(null);
-    if (back === null && neck === null && foot === null) {
-      setError({ message: 'Give at least one pain score (back, neck or foot). Choose 0 if there is no pain.', field: 'back' });
-      document.querySelector<HTMLInputElement>('input[name="checkin-back"]')?.focus();
-      return;
-    }
     const finished = finishMarks(marks);
-    if (finished.problem) {
-      setError({ field: 'regions', ...finished.problem });
-      document.getElementById(finished.problem.id)?.focus();
-      return;
-    }
-    setBusy(true);
-    try {
+    const check = () => {
+      if (back === null && neck === null && foot === null) {
+        document.querySelector<HTMLInputElement>('input[name="checkin-back"]')?.focus();
+        return { message: 'Give at least one pain score (back, neck or foot). Choose 0 if there is no pain.', field: 'back' };
+      }
+      if (finished.problem) {
+        document.getElementById(finished.problem.id)?.focus();
+        return { field: 'regions', ...finished.problem };
+      }
+      return null;
+    };
+    await send(async () => {
+      if (!finished.marks) return; // not reached: check() stopped a draft with a problem
       const checkin: CheckinInput = {
         clientId: clientId.current, at: localIso(), context: 'daily',
         ...(back !== null ? { back } : {}), ...(neck !== null ? { neck } : {}), ...(foot !== null ? { foot } : {}),
@@ -51,12 +50,7 @@ export function CheckinScreen({ onSaved }: { onSaved: () => void }) {
       };
       setSaved({ checkin, how: await keepAndSend('checkin', clientId.current, checkin) });
       onSaved();
-    } catch (err) {
-      const ae = err instanceof ApiError ? err : null;
-      setError({ message: ae?.message ?? 'Could not save.', field: ae?.field });
-    } finally {
-      setBusy(false);
-    }
+    }, { check });
   }
 
   if (saved) {

@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api/client.js';
+import { useFormState } from '../ui/use-form-state.js';
 import { FieldError } from '../ui/common.js';
 
 interface StaffMember { id: string; email: string; displayName: string; role: string; createdAt: string }
@@ -11,7 +12,7 @@ interface ClinicInfo { clinic: { id: string; name: string } | null; staff: Staff
 
 export function ClinicAdminScreen({ myEmail }: { myEmail: string | undefined }) {
   const [info, setInfo] = useState<ClinicInfo | null>(null);
-  const [error, setError] = useState<{ message: string; field?: string | undefined } | null>(null);
+  const { error, setError, submit } = useFormState();
   const [notice, setNotice] = useState<string | null>(null);
   const [form, setForm] = useState({ displayName: '', email: '', password: '', role: 'clinician' });
   const load = useCallback(() => { api<ClinicInfo>('GET', '/api/clinic').then(setInfo, (e: Error) => setError({ message: e.message })); }, []);
@@ -19,15 +20,13 @@ export function ClinicAdminScreen({ myEmail }: { myEmail: string | undefined }) 
 
   const add = async (e: FormEvent) => {
     e.preventDefault();
-    setError(null); setNotice(null);
-    try {
+    setNotice(null);
+    await submit(async () => {
       const added = await api<StaffMember>('POST', '/api/clinic/clinicians', form);
       setNotice(`${added.displayName} can now sign in with ${added.email}. Give them the password in person, not by email.`);
       setForm({ displayName: '', email: '', password: '', role: 'clinician' });
       load();
-    } catch (err) {
-      setError(err instanceof ApiError ? { message: err.message, field: err.field } : { message: 'Could not add the clinician.' });
-    }
+    }, { fallback: 'Could not add the clinician.' });
   };
   const remove = async (m: StaffMember) => {
     if (!window.confirm(`Remove ${m.displayName}? They are signed out at once and lose access to their patients.`)) return;

@@ -4,7 +4,8 @@
  * limits (the server refuses anything past them, naming the exercise).
  */
 import { useState, type FormEvent } from 'react';
-import { api, ApiError } from '../api/client.js';
+import { api } from '../api/client.js';
+import { useFormState } from '../ui/use-form-state.js';
 import { FieldError } from '../ui/common.js';
 import { localDate } from '../lib/local-time.js';
 import { DOSE_LIMITS, STAGES, stageByNumber } from '../../../src/core/stages.js';
@@ -26,20 +27,16 @@ const DOSE_FIELDS = {
 export function ClinicianStageForm({ personId, current, onSaved }: { personId: string; current: number; onSaved: () => void }) {
   const [stage, setStage] = useState(current);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<{ message: string; field?: string } | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, submit: send } = useFormState();
   /** Dose values typed by the clinician, keyed "exercise.field"; empty means "the stage's own". */
   const [doses, setDoses] = useState<Record<string, string>>({});
   const [resetDoses, setResetDoses] = useState(false);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setError(null);
     setSaved(null);
-    if (reason.trim().length < 3) { setError({ message: 'Say why, in words the patient will read.', field: 'reason' }); return; }
-    setBusy(true);
-    try {
+    await send(async () => {
       const typed: Record<string, Record<string, number>> = {};
       for (const [k, v] of Object.entries(doses)) {
         if (v.trim() === '') continue;
@@ -53,9 +50,7 @@ export function ClinicianStageForm({ personId, current, onSaved }: { personId: s
       setSaved(`Saved: stage ${stage}. The patient sees your reason in their program history.`);
       setReason('');
       onSaved();
-    } catch (err) {
-      setError(err instanceof ApiError ? { message: err.message, ...(err.field ? { field: err.field } : {}) } : { message: 'Could not save.' });
-    } finally { setBusy(false); }
+    }, { check: () => (reason.trim().length < 3 ? { message: 'Say why, in words the patient will read.', field: 'reason' } : null) });
   }
   return (
     <form className="card" onSubmit={submit} noValidate aria-labelledby="stage-form-h">

@@ -2,7 +2,7 @@
  * Walking page it also points there, where a phone or watch export can be imported instead. Saved on the phone first
  * (web/src/outbox/outbox.ts): offline, the log waits there and is sent in order, so a later log of a day still wins. */
 import { useState, type FormEvent } from 'react';
-import { ApiError } from '../api/client.js';
+import { useFormState } from '../ui/use-form-state.js';
 import { FieldError, Link } from '../ui/common.js';
 import { localDate } from '../lib/local-time.js';
 import { keepAndSend, newClientId } from '../outbox/outbox.js';
@@ -11,33 +11,28 @@ export function WalkLog({ onSaved, showImportLink = true }: { onSaved: () => voi
   const [minutes, setMinutes] = useState('');
   const [steps, setSteps] = useState('');
   const [date, setDate] = useState(localDate());
-  const [error, setError] = useState<{ message: string; field?: string | undefined } | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, submit: send } = useFormState();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setError(null);
     setSaved(null);
     const m = minutes.trim() === '' ? null : Number(minutes);
     const s = steps.trim() === '' ? null : Number(steps);
-    if (m !== null && (!Number.isFinite(m) || m < 0 || m > 1440)) return setError({ message: 'Minutes must be a number from 0 to 1440.', field: 'minutes' });
-    if (s !== null && (!Number.isInteger(s) || s < 0 || s > 200000)) return setError({ message: 'Steps must be a whole number from 0 to 200,000.', field: 'steps' });
-    if (!m && !s) return setError({ message: 'Enter minutes or steps (more than 0).', field: 'minutes' });
-    setBusy(true);
-    try {
+    const check = () => {
+      if (m !== null && (!Number.isFinite(m) || m < 0 || m > 1440)) return { message: 'Minutes must be a number from 0 to 1440.', field: 'minutes' };
+      if (s !== null && (!Number.isInteger(s) || s < 0 || s > 200000)) return { message: 'Steps must be a whole number from 0 to 200,000.', field: 'steps' };
+      if (!m && !s) return { message: 'Enter minutes or steps (more than 0).', field: 'minutes' };
+      return null;
+    };
+    await send(async () => {
       const how = await keepAndSend('walking', newClientId('walking'), { date, ...(m !== null ? { minutes: m } : {}), ...(s !== null ? { steps: s } : {}) });
       const what = `${[m ? `${m} min` : '', s ? `${s.toLocaleString('en')} steps` : ''].filter(Boolean).join(', ')} on ${date}`;
       setSaved(how === 'sent' ? `Saved: ${what}.` : `Saved on this phone: ${what}. It will be sent when you are back online.`);
       setMinutes('');
       setSteps('');
       onSaved();
-    } catch (err) {
-      const ae = err instanceof ApiError ? err : null;
-      setError({ message: ae?.message ?? 'Could not save.', field: ae?.field });
-    } finally {
-      setBusy(false);
-    }
+    }, { check });
   }
 
   const errFor = (f: string) => (error && (error.field === f || (f === 'minutes' && !['steps', 'date'].includes(error.field ?? ''))) ? error.message : null);
