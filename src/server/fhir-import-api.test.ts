@@ -59,6 +59,11 @@ for (const kind of DATABASES) {
       for (const [date, steps] of [['2026-10-30', 4000], ['2026-10-31', 5000], ['2026-11-01', 6000]] as const) await seed('PUT', '/api/walking/manual', { date, steps });
       await seed('POST', '/api/checkins', { at: '2026-11-01T08:00:00+00:00', context: 'daily', back: 5, neck: 2 });
       await seed('POST', '/api/checkins', { at: '2026-11-02T09:30:00+01:00', context: 'daily', foot: 3, regions: [{ region: 'heel', side: 'left', intensity: 4, view: 'back' }, { region: 'knee', side: 'right', intensity: 2, view: 'front' }] });
+      // The rest of what the export carries: a screening result and two outcome scores (PSFS, free: with its
+      // QuestionnaireResponse; ODI, copyrighted: its score only). The import leaves these out (docs/clinic.md).
+      await seed('POST', '/api/assessment/screening', { testId: 'navicular-drop', values: { left: 12, right: 7 }, recordedAt: '2026-11-02T10:00:00+00:00', recordedBy: 'me' });
+      await seed('POST', '/api/assessment/outcomes', { measure: 'psfs', input: { activities: [{ name: 'Stairs', rating: 4 }, { name: 'Lifting', rating: 5 }, { name: 'Running', rating: 2 }] }, recordedAt: '2026-11-02T10:05:00Z', recordedBy: 'me' });
+      await seed('POST', '/api/assessment/outcomes', { measure: 'odi', input: { totalPercent: 28 }, recordedAt: '2026-11-02T10:10:00Z', recordedBy: 'me' });
       const res = await source.inject({ method: 'GET', url: '/api/export/fhir?date=2026-11-02' });
       assert.equal(res.statusCode, 200, res.body);
       exported = res.json() as FhirBundle;
@@ -72,6 +77,13 @@ for (const kind of DATABASES) {
       assert.equal(r.format, 'fhir');
       // 3 step days, and pain: back 5 + neck 2, then foot 3 + left heel 4 + right knee 2 = 5 readings in 2 check-ins.
       assert.deepEqual([r.status, r.samples, r.added, r.duplicates, r.checkins], ['imported', 3, 3, 0, { added: 2, duplicates: 0 }]);
+      // Everything else in the bundle is left out, counted as other data: by type, worked out from what was seeded:
+      // Patient; CodeSystems of screening tests and outcome measures; the PSFS Questionnaire; CarePlan; Goal; the
+      // screening Observation, the PSFS and ODI score Observations; the PSFS QuestionnaireResponse; Provenance of the
+      // steps typed by hand, of the check-ins and of the assessment = 13 resources.
+      const types = exported.entry.map((e) => e.resource.resourceType).sort().join();
+      assert.equal(types, 'CarePlan,CodeSystem,CodeSystem,Goal,Observation,Observation,Observation,Observation,Observation,Observation,Observation,Observation,Observation,Observation,Observation,Patient,Provenance,Provenance,Provenance,Questionnaire,QuestionnaireResponse');
+      assert.deepEqual([r.records, r.skipped, r.skipped_by_reason['other-data']], [exported.entry.length, 13, 13]);
       assert.deepEqual(r.errors, []);
       const days = (await target.inject({ method: 'GET', url: '/api/walking/daily?from=2026-10-01&to=2026-11-30' })).json() as { date: string; steps: number }[];
       assert.deepEqual(days.map((d) => [d.date, d.steps]), [['2026-10-30', 4000], ['2026-10-31', 5000], ['2026-11-01', 6000]]);
@@ -97,6 +109,11 @@ for (const kind of DATABASES) {
       const before = imported(exported);
       assert.equal(before.length, 3 + 5);
       assert.deepEqual(imported(again), before);
+      // What the fresh database exports besides: its own Patient, no CarePlan or Goal (it has no program: the import
+      // makes none), no screening or outcome resources (not imported), and its own Provenance, which names the file.
+      assert.equal(again.entry.map((e) => e.resource.resourceType).join(), 'Patient,Observation,Observation,Observation,Observation,Observation,Observation,Observation,Observation,Provenance,Provenance');
+      const fromFile = again.entry.map((e) => e.resource).find((r) => r.resourceType === 'Provenance' && JSON.stringify(r).includes('record.fhir.json'));
+      assert.ok(fromFile, JSON.stringify(again.entry.filter((e) => e.resource.resourceType === 'Provenance')));
       for (const { resource } of again.entry) assert.deepEqual(fhirErrors(resource), [], `${resource.resourceType}`);
     });
 
