@@ -38,6 +38,12 @@ test('A link is notable, typical or mixed by the findings at its lower end', () 
   assert.deepEqual([status.foot, status.ankle, status.knee, status.hip], ['notable', 'typical', 'mixed', 'missing']);
 });
 
+test('A link whose findings have no agreed range is "unrated", one only at the edge of the range "borderline", never "mixed"', () => {
+  const ex = explainChain({ findings: [finding('foot', 'not-interpretable'), finding('ankle', 'borderline'), finding('knee', 'borderline'), finding('knee', 'not-interpretable'), finding('hip', 'notable'), finding('hip', 'borderline')], pain: [] });
+  const status = Object.fromEntries(ex.links.map((l) => [l.from, l.status]));
+  assert.deepEqual([status.foot, status.ankle, status.knee, status.hip], ['unrated', 'borderline', 'borderline', 'notable']);
+});
+
 test('Pain marks land on their chain segment and the explanation never says "diagnosis"', () => {
   fc.assert(fc.property(fc.array(fc.record({ region: fc.constantFrom(...BODY_REGIONS), side: fc.constantFrom('left', 'right'), intensity: fc.integer({ min: 0, max: 10 }) })), (pain) => {
     const ex = explainChain({ findings: [], pain });

@@ -116,7 +116,12 @@ function symptomLinkOf(region: BodyRegion): LinkKey | null {
 
 export interface PainMark { region: BodyRegion; side: string; intensity: number }
 
-export type LinkStatus = 'notable' | 'typical' | 'mixed' | 'missing';
+/**
+ * A link's state from the findings at its lower end: outside the usual range, within it, both (mixed: some in
+ * range, some not), only at the edge of it (borderline), measured but with no agreed range to judge by (unrated:
+ * e.g. a measure DOMAIN.md gives no reference for), or not measured.
+ */
+export type LinkStatus = 'notable' | 'typical' | 'mixed' | 'borderline' | 'unrated' | 'missing';
 
 export interface ChainLink {
   from: ChainSegment;
@@ -160,7 +165,9 @@ export function explainChain(input: { findings: readonly Finding[]; pain: readon
     const pain = input.pain.filter((p) => symptomLinkOf(p.region) === keyOf(claim) && p.intensity > 0);
     const notable = measured.filter((f) => f.status === 'notable');
     const typical = measured.filter((f) => f.status === 'typical');
-    const status: LinkStatus = measured.length === 0 ? 'missing' : notable.length && typical.length ? 'mixed' : notable.length ? 'notable' : typical.length ? 'typical' : 'mixed';
+    // Mixed only when findings really disagree; a lone finding with no range is not "some in range, some not".
+    const status: LinkStatus = measured.length === 0 ? 'missing' : notable.length && typical.length ? 'mixed' : notable.length ? 'notable' : typical.length ? 'typical'
+      : measured.some((f) => f.status === 'borderline') ? 'borderline' : 'unrated';
     const painText = pain.length ? ` Pain marked here: ${pain.map((p) => `${painAreaLabel(p)} ${p.intensity}/10`).join(', ')}.` : '';
     const finding = measured.length === 0
       ? `Nothing measured for this link yet.${painText}`

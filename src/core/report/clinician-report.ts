@@ -8,6 +8,7 @@
 import { citationList, citeInline, refIdsIn } from '../citations.js';
 import { EVIDENCE_LEVELS } from '../evidence.js';
 import { gaitFindings } from '../gait-findings.js';
+import type { LinkStatus } from '../chain.js';
 import { OUTCOME_MEASURES } from '../outcome-measures.js';
 import { CHANGE_RULES } from '../outcome-change.js';
 import { URGENCY_TITLE } from '../screen-summary.js';
@@ -22,7 +23,7 @@ export const REPORT_GAIT_ANALYSES = 3;
 
 export const CLINICIAN_DISCLAIMER = 'Not a diagnosis. This report sets the person’s measurements next to what studies have found. That the feet affect the chain up to the neck is partly supported at the lower links (laboratory and cross-sectional studies) and a hypothesis at the top (HYP). Each claim carries its evidence level.';
 const pct = (f: number) => `${Math.round(f * 100)}%`;
-const LINK_STATUS: Record<string, string> = { notable: 'outside the usual range', typical: 'within the usual range', mixed: 'mixed', missing: 'not measured' };
+const LINK_STATUS: Record<LinkStatus, string> = { notable: 'outside the usual range', typical: 'within the usual range', mixed: 'mixed: some in range, some not', borderline: 'at the edge of the usual range', unrated: 'measured: no agreed range to compare with', missing: 'not measured' };
 
 /** The gait analyses of the report's period, newest first (the service loads the stills of the first REPORT_GAIT_ANALYSES). */
 export function gaitOfPeriod<G extends { recordedAt: string }>(input: Pick<ReportInput, 'from' | 'today'> & { gait: readonly G[] }): G[] {
@@ -57,7 +58,7 @@ export function clinicianReport(input: ReportInput): ReportDocument {
   blocks.push({ kind: 'heading', text: 'The kinetic chain, link by link' });
   blocks.push({ kind: 'table', columns: ['Link', 'Status', 'Measured', 'Evidence', 'Sources'], widths: [0.12, 0.13, 0.4, 0.17, 0.18], rows: input.chain.links.map((l) => {
     refs.push(...l.refs, ...l.measured.flatMap((f) => f.refs));
-    return [`${l.from} → ${l.to}`, LINK_STATUS[l.status] ?? l.status, l.measured.length ? l.finding : `${l.finding} Could be measured with: ${l.missing.join(', ')}.`, `${l.evidence}: ${EVIDENCE_LEVELS[l.evidence]}`, l.refs.length ? citationList(l.refs) : 'none: untested'];
+    return [`${l.from} → ${l.to}`, LINK_STATUS[l.status], l.measured.length ? l.finding : `${l.finding} Could be measured with: ${l.missing.join(', ')}.`, `${l.evidence}: ${EVIDENCE_LEVELS[l.evidence]}`, l.refs.length ? citationList(l.refs) : 'none: untested'];
   }) });
   blocks.push({ kind: 'subheading', text: 'What the literature says at each link' });
   blocks.push({ kind: 'bullets', items: input.chain.links.map((l) => `${l.from} → ${l.to} (${l.evidence}): ${citeInline(l.clinician)}`) });
