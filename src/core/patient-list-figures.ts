@@ -14,7 +14,8 @@
  */
 import { addDays, daysBetween } from './dates.js';
 import { attentionReasons, painTrend, type PainTrend } from './patient-attention.js';
-import { adherenceIn, isDoneSession, painBaseline, recentPainMeanIn, type CheckinContext, type SessionStatus } from './program-engine.js';
+import { adherenceIn, isDoneSession, painBaseline, recentPainMeanIn, type SessionStatus } from './program-engine.js';
+import type { CheckinContext } from './checkin-record.js';
 
 /** Longest time-dependent window: adherence over 28 days (the list's 4-week figure). */
 const LONGEST_WINDOW_DAYS = 28;

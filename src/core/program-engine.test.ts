@@ -3,8 +3,9 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
   adherence, decideProgram, doneSessionDates, isDoneSession, painBaseline, weekVerdicts,
-  type CheckinContext, type CheckinSummary, type ProgramAction, type ProgramInput,
+  type CheckinSummary, type ProgramAction, type ProgramInput,
 } from './program-engine.js';
+import type { CheckinContext } from './checkin-record.js';
 import { LAST_STAGE, stageByNumber } from './stages.js';
 import { addDays } from './dates.js';
 

@@ -9,9 +9,8 @@ import {
 } from './clinical-constants.js';
 import { addDays, daysBetween } from './dates.js';
 import { LAST_STAGE } from './stages.js';
+import type { CheckinContext } from './checkin-record.js';
 import type { WeekVerdict } from './walking-target.js';
-
-export type CheckinContext = 'daily' | 'before' | 'after';
 
 export interface CheckinSummary {
   date: string;
