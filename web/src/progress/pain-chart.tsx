@@ -8,29 +8,23 @@ import { NPRS_MCID_POINTS, NPRS_MAX, NPRS_MIN } from '../../../src/core/clinical
 import type { Checkin } from '../api/types.js';
 import { uplotDays } from '../lib/day-axis.js';
 import { useUplot } from '../lib/use-uplot.js';
+import { painSeries } from './chart-series.js';
 
 export const PAIN_COLOURS = { back: '#1f5fbf', neck: '#a4461a', foot: '#1a7537' } as const;
 const CONTEXT: Record<Checkin['context'], string> = { daily: 'daily', before: 'before session', after: 'after session' };
 
 export function PainChart({ checkins, baseline }: { checkins: Checkin[]; baseline: number | null }) {
-  // The trend is the daily check-ins (same time of day, same question); the before/after-session scores swing with
-  // the session itself and would make the line zig-zag. Without any daily check-ins, all of them are shown.
-  const daily = checkins.filter((c) => c.context === 'daily');
-  const shown = daily.length ? daily : checkins;
-  const sorted = [...shown].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
-  // Without a program baseline yet, the first check-in is the starting point.
-  const ref0 = baseline ?? (sorted[0] ? Math.max(sorted[0].back ?? 0, sorted[0].neck ?? 0, sorted[0].foot ?? 0) : null);
+  const p = painSeries(checkins, baseline);
+  const { shown: sorted, reference: ref0 } = p;
   const ref = useUplot((width, el) => {
-    const xs = sorted.map((c) => Date.parse(c.at) / 1000);
-    const x = uplotDays(xs, width);
+    const x = uplotDays(p.x, width);
     el.dataset.dayLabels = x.labels.join(', ');
-    const col = (k: 'back' | 'neck' | 'foot') => sorted.map((c) => c[k]);
     const band = (u: uPlot) => {
-      if (ref0 === null) return;
+      if (ref0 === null || p.band === null) return;
       const { ctx } = u;
       const { left, width: w } = u.bbox;
-      const top = u.valToPos(Math.min(NPRS_MAX, ref0 + NPRS_MCID_POINTS), 'y', true);
-      const bottom = u.valToPos(Math.max(NPRS_MIN, ref0 - NPRS_MCID_POINTS), 'y', true);
+      const top = u.valToPos(p.band.high, 'y', true);
+      const bottom = u.valToPos(p.band.low, 'y', true);
       const mid = u.valToPos(ref0, 'y', true);
       ctx.save();
       ctx.fillStyle = 'rgba(90, 90, 90, 0.14)';
@@ -56,7 +50,7 @@ export function PainChart({ checkins, baseline }: { checkins: Checkin[]; baselin
         hooks: { drawAxes: [band] },
         legend: { show: true, live: false },
       },
-      data: [xs, col('back'), col('neck'), col('foot')] as uPlot.AlignedData,
+      data: [p.x, p.columns.back, p.columns.neck, p.columns.foot] as uPlot.AlignedData,
     };
   }, [checkins, baseline]);
 
@@ -67,7 +61,7 @@ export function PainChart({ checkins, baseline }: { checkins: Checkin[]; baselin
         {ref0 !== null
           ? <>The shaded band is your starting level ({ref0.toFixed(1)}/10) plus or minus {NPRS_MCID_POINTS} points. A change of {NPRS_MCID_POINTS} points or more (or about a third) is a real change; smaller ups and downs are normal day-to-day variation.</>
           : <>A change of {NPRS_MCID_POINTS} points or more is a real change.</>}
-        {' '}{daily.length ? 'Lines show your daily check-ins.' : 'Lines show your before- and after-session scores (no daily check-ins yet).'}
+        {' '}{p.daily ? 'Lines show your daily check-ins.' : 'Lines show your before- and after-session scores (no daily check-ins yet).'}
       </figcaption>
       <details>
         <summary>Show the numbers</summary>

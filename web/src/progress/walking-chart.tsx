@@ -1,15 +1,15 @@
 /** Walking per day as bars (minutes), with steps as a line when the days have them, and the current target. */
 import uPlot from 'uplot';
 import type { DailyWalking } from '../api/types.js';
-import { middayOf, uplotDays } from '../lib/day-axis.js';
+import { uplotDays } from '../lib/day-axis.js';
 import { useUplot } from '../lib/use-uplot.js';
+import { walkingSeries } from './chart-series.js';
 
 export function WalkingChart({ days, targetMinutes }: { days: DailyWalking[]; targetMinutes: number }) {
-  const sorted = [...days].sort((a, b) => a.date.localeCompare(b.date));
-  const hasSteps = sorted.some((d) => d.steps > 0);
+  const w = walkingSeries(days, targetMinutes);
+  const hasSteps = w.steps !== null;
   const ref = useUplot((width, el) => {
-    const xs = sorted.map((d) => middayOf(d.date));
-    const x = uplotDays(xs, width);
+    const x = uplotDays(w.x, width);
     el.dataset.dayLabels = x.labels.join(', ');
     const bars = uPlot.paths.bars!({ size: [0.6, 40] });
     const series: uPlot.Series[] = [
@@ -18,10 +18,8 @@ export function WalkingChart({ days, targetMinutes }: { days: DailyWalking[]; ta
       { label: 'Target (min)', stroke: '#7a4d00', dash: [6, 4], width: 2, points: { show: false }, scale: 'min' },
     ];
     if (hasSteps) series.push({ label: 'Steps', stroke: '#5b3cc4', width: 2, scale: 'steps', points: { show: true, size: 6 } });
-    const data: (number | null)[][] = [
-      xs, sorted.map((d) => Math.round(d.minutes)), sorted.map(() => targetMinutes),
-    ];
-    if (hasSteps) data.push(sorted.map((d) => (d.steps > 0 ? d.steps : null)));
+    const data: (number | null)[][] = [w.x, w.minutes, w.target];
+    if (w.steps) data.push(w.steps);
     return {
       opts: {
         width, height: 200,
@@ -34,7 +32,7 @@ export function WalkingChart({ days, targetMinutes }: { days: DailyWalking[]; ta
     };
   }, [days, targetMinutes]);
   return (
-    <figure className="chart" data-testid="walking-chart" data-points={sorted.length}>
+    <figure className="chart" data-testid="walking-chart" data-points={w.days.length}>
       <div ref={ref} />
       <figcaption>Minutes walked each day (bars){hasSteps ? ', steps (line)' : ''} and your daily target of {targetMinutes} minutes (dashed).</figcaption>
     </figure>

@@ -5,16 +5,10 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { beep, speak } from './cues.js';
-import type { Segment, SegmentOutcome } from './segments.js';
+import type { Segment } from './segments.js';
+import { skipExercise, skipSegment, startState, tick, type RunnerState } from './session-clock.js';
 
-export interface RunnerState {
-  index: number;
-  /** Simulated seconds spent in the current segment. */
-  elapsed: number;
-  paused: boolean;
-  finished: boolean;
-  outcomes: (SegmentOutcome | undefined)[];
-}
+export type { RunnerState };
 
 export interface Runner extends RunnerState {
   pause(): void;
@@ -28,7 +22,7 @@ export interface Runner extends RunnerState {
 const TICK_MS = 100;
 
 export function useSessionRunner(segments: readonly Segment[], speed: number, started: boolean): Runner {
-  const [state, setState] = useState<RunnerState>({ index: 0, elapsed: 0, paused: false, finished: segments.length === 0, outcomes: [] });
+  const [state, setState] = useState<RunnerState>(() => startState(segments));
   const ref = useRef(state);
   ref.current = state;
   const last = useRef<number | null>(null);
@@ -42,15 +36,6 @@ export function useSessionRunner(segments: readonly Segment[], speed: number, st
     if (speed === 1) speak(seg.cue); // sped-up test runs would only stutter
   }, [segments, speed]);
 
-  /** Moves to segment `to`, recording `outcome` for the current one. */
-  const advance = useCallback((s: RunnerState, outcome: SegmentOutcome, to: number, carry = 0): RunnerState => {
-    const outcomes = [...s.outcomes];
-    outcomes[s.index] = outcome;
-    for (let k = s.index + 1; k < to; k++) outcomes[k] ??= { done: false, seconds: 0 };
-    if (to >= segments.length) return { ...s, outcomes, index: segments.length, elapsed: 0, finished: true };
-    return { ...s, outcomes, index: to, elapsed: carry };
-  }, [segments]);
-
   useEffect(() => {
     if (!started || state.finished) return;
     cue(state.index);
@@ -63,22 +48,14 @@ export function useSessionRunner(segments: readonly Segment[], speed: number, st
       const now = performance.now();
       const dt = ((now - (last.current ?? now)) / 1000) * speed;
       last.current = now;
-      let s = ref.current;
+      const s = ref.current;
       if (s.paused || s.finished) return;
-      let elapsed = s.elapsed + dt;
-      // A long tick (a sped-up test, a phone waking up) may finish several segments at once.
-      while (!s.finished && elapsed >= segments[s.index]!.seconds) {
-        const seg = segments[s.index]!;
-        const carry = elapsed - seg.seconds;
-        s = advance(s, { done: true, seconds: seg.seconds }, s.index + 1, 0);
-        elapsed = carry;
-      }
-      const next = s.finished ? s : { ...s, elapsed };
+      const next = tick(segments, s, dt);
       ref.current = next;
       setState(next);
     }, TICK_MS);
     return () => window.clearInterval(id);
-  }, [started, speed, segments, advance]);
+  }, [started, speed, segments]);
 
   const set = (f: (s: RunnerState) => RunnerState) => {
     const next = f(ref.current);
@@ -90,13 +67,7 @@ export function useSessionRunner(segments: readonly Segment[], speed: number, st
     ...state,
     pause: () => set((s) => ({ ...s, paused: true })),
     resume: () => { last.current = performance.now(); set((s) => ({ ...s, paused: false })); },
-    skipSegment: () => set((s) => (s.finished ? s : advance(s, { done: false, seconds: segments[s.index]!.kind === 'work' ? s.elapsed : 0 }, s.index + 1))),
-    skipExercise: () => set((s) => {
-      if (s.finished) return s;
-      const item = segments[s.index]!.item;
-      let to = s.index + 1;
-      while (to < segments.length && segments[to]!.item === item) to++;
-      return advance(s, { done: false, seconds: segments[s.index]!.kind === 'work' ? s.elapsed : 0 }, to);
-    }),
+    skipSegment: () => set((s) => skipSegment(segments, s)),
+    skipExercise: () => set((s) => skipExercise(segments, s)),
   };
 }
