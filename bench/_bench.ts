@@ -6,7 +6,7 @@
  * fails (errors, non-2xx answers, wrong counts, no frames).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FastifyInstance } from 'fastify';
@@ -29,6 +29,14 @@ const BENCH_DIR = fileURLToPath(new URL('.', import.meta.url));
 /** The benches in bench/, by file name, sorted: what `npm run bench` and bench/smoke.test.ts run. */
 export function benchFiles(): string[] {
   return readdirSync(BENCH_DIR).filter((f) => f.endsWith('.ts') && f !== 'run.ts' && !f.endsWith('.test.ts') && !f.startsWith('_')).sort();
+}
+
+/**
+ * True when the bench drives a browser (it imports playwright-core or the browser tests' launcher): its smoke run goes with the browser tests
+ * (bench/smoke-browser.test.ts), never beside them, since two browsers at once made slow pages flaky here.
+ */
+export function drivesBrowser(file: string): boolean {
+  return /from ['"](playwright-core|\.\.\/e2e\/helpers\/browser\.js)['"]/.test(readFileSync(join(BENCH_DIR, file), 'utf8'));
 }
 
 /** A bench file's run(), or null when it exports none. */

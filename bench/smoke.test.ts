@@ -1,47 +1,16 @@
-/**
- * Benchmarks do not rot (issue 17): every bench in bench/ runs here in its smoke mode (`run({ smoke: true })`: the
- * same path end to end at tiny sizes), so a change that breaks a bench fails `npm test`. A bench throws when its
- * work fails (errors, non-2xx answers, wrong counts, no frames); nothing here looks at how fast it was.
- * The benches run at once (most of a smoke run is waiting: server start-ups, autocannon's one-second ticks, model
- * loads), each one's printed figures held back and printed together when it ends. PostgreSQL from
- * FOOTING_TEST_PG_URL; gait-browser needs web/dist, which scripts/run-tests.mjs builds when this file is selected.
- */
+// The smoke runs of the benches that need no browser (bench/_smoke.ts says what a smoke run checks); the ones that
+// drive chromium run in smoke-browser.test.ts, with the browser tests. PostgreSQL from FOOTING_TEST_PG_URL.
 import assert from 'node:assert/strict';
-import { AsyncLocalStorage } from 'node:async_hooks';
-import { describe, test } from 'node:test';
-import { format } from 'node:util';
-import { benchFiles, loadBench } from './_bench.js';
+import { test } from 'node:test';
+import { benchFiles, drivesBrowser } from './_bench.js';
+import { smokeTests } from './_smoke.js';
 
-/** Every bench bench/run.ts would run: a new bench is smoke-tested without being listed here. */
+/** Every bench bench/run.ts would run: a new bench is smoke-tested without being listed anywhere. */
 const benches = benchFiles();
 
-// Each bench's console lines go to its own buffer (the benches run at once), printed in one piece when it ends.
-const output = new AsyncLocalStorage<string[]>();
-const print = console.log.bind(console);
-console.log = (...args: unknown[]) => {
-  const lines = output.getStore();
-  if (lines) lines.push(format(...args)); else print(...args);
-};
-
-test('the benches are found (a new one is smoke-tested too)', () => {
+test('the benches are found (a new one is smoke-tested too), and the browser ones are told apart', () => {
   for (const known of ['api-today-checkin.ts', 'clinic-pg.ts', 'gait-browser.ts', 'import-apple-health.ts', 'pose-node.ts', 'today.ts']) assert.ok(benches.includes(known), known);
+  assert.deepEqual(benches.filter(drivesBrowser), ['gait-browser.ts']);
 });
 
-describe('bench smoke runs', { concurrency: true }, () => {
-  for (const file of benches) {
-    // Only against a hang: a smoke run on a quiet machine takes seconds, but minutes when other work shares the cores.
-    test(file, { timeout: 900_000 }, async () => {
-      const run = await loadBench(file);
-      assert.ok(run, `${file} exports run()`);
-      const lines: string[] = [];
-      const t0 = performance.now();
-      try {
-        const figures = await output.run(lines, () => run({ smoke: true }));
-        assert.ok(Object.keys(figures).length > 0, `${file} returned no figures`);
-        for (const [name, value] of Object.entries(figures)) assert.ok(Number.isFinite(value), `${file}: ${name} is ${value}`);
-      } finally {
-        print(`\n=== ${file} (smoke, ${((performance.now() - t0) / 1000).toFixed(1)} s) ===\n${lines.join('\n')}`);
-      }
-    });
-  }
-});
+smokeTests(benches.filter((file) => !drivesBrowser(file)));

@@ -46,9 +46,10 @@ if (!process.env.FOOTING_TEST_PG_URL) {
   else console.error('PostgreSQL could not be started: the PostgreSQL tests will fail. See STACK notes in README.');
 }
 
-// The benches' smoke runs (bench/smoke.test.ts) drive chromium too (the gait-browser bench): they run in the
-// browser lane (one file at a time with the browser tests on SQLite; never two browsers at once) and need web/dist.
-const inBrowserLane = (f) => f.startsWith('e2e') || f === join('bench', 'smoke.test.ts');
+// The smoke runs of the benches that drive chromium (bench/smoke-browser.test.ts: the gait-browser bench) run in the
+// browser lane (after the browser tests on SQLite; never two browsers at once) and need web/dist; the other benches'
+// smoke runs (bench/smoke.test.ts) go with the other tests.
+const inBrowserLane = (f) => f.startsWith('e2e') || f === join('bench', 'smoke-browser.test.ts');
 if (files.some(inBrowserLane)) {
   const build = spawnSync('npm', ['run', 'build:web'], { stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
@@ -76,7 +77,7 @@ const others = files.filter((f) => !inBrowserLane(f));
 const usesServer = (f) => /\b(startServer|serverAndPhone)\(/.test(readFileSync(f, 'utf8'));
 
 /**
- * Browser files whose cost is the pose model, not the store: each runs its video analysis on one database only
+ * Browser files that run on one database. Mostly those whose cost is the pose model, not the store: each runs its video analysis on one database only
  * (a minute or more of model time per run on this 2-core machine, the same frames and the same numbers on either
  * database). Both databases still see a gait analysis saved from the page: the one-engine test and the server job
  * (upload, queue, result, video deleted) save on PostgreSQL; the rest on SQLite. The gait store and API are tested
@@ -88,6 +89,9 @@ const ONE_DATABASE = new Map([
   [join('e2e', 'gait-video.test.ts'), 'sqlite'],
   [join('e2e', 'gait-treadmill.test.ts'), 'sqlite'],
   [join('e2e', 'gait-walker.test.ts'), 'sqlite'],
+  // What it checks is the wording of citations and the References page (served from the app and the service
+  // worker's cache); its database holds only the sign-up and the seed, the same rows every other file writes.
+  [join('e2e', 'references.test.ts'), 'sqlite'],
 ]);
 const runsOn = (db) => (f) => (ONE_DATABASE.get(f) ?? db) === db;
 const sqliteE2e = e2e.filter(runsOn('sqlite'));
