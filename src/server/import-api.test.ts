@@ -4,9 +4,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { DATABASES, freshStore } from '../../test/helpers/databases.js';
+import { apiApp } from '../../test/helpers/api-app.js';
 import type { Store } from '../store/db.js';
 import { importWalkingFile } from '../services/import-walking.js';
-import { buildApp } from './app.js';
 import { clinicWorld, type ClinicWorld } from '../../test/helpers/test-clinic.js';
 
 const DATA = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
@@ -27,18 +27,15 @@ async function uploadAndFollow(app: FastifyInstance, name: string, body: Buffer,
 
 for (const kind of DATABASES) {
   describe(`Walking file upload on ${kind}`, () => {
-    let app: FastifyInstance;
-    let cleanup: () => Promise<void>;
-    before(async () => { const f = await freshStore(kind); cleanup = f.cleanup; app = await buildApp({ store: f.store, webRoot: null }); });
-    after(async () => { await app.close(); await cleanup(); });
+    const api = apiApp(kind);
 
-    const upload = (name: string, body: Buffer, query = '') => uploadAndFollow(app, name, body, query);
+    const upload = (name: string, body: Buffer, query = '') => uploadAndFollow(api.app, name, body, query);
 
     test('An uploaded Apple Health export is imported as a job and the walking days update', async () => {
       const job = await upload('export.xml', readFileSync(`${DATA}apple-health/export6s3sample.xml`));
       assert.equal(job.status, 'done');
       assert.equal(job.result.added, 15);
-      const days = (await app.inject({ method: 'GET', url: '/api/walking/daily?from=2014-09-01&to=2014-09-30' })).json();
+      const days = (await api.app.inject({ method: 'GET', url: '/api/walking/daily?from=2014-09-01&to=2014-09-30' })).json();
       assert.deepEqual(days.map((d: { date: string }) => d.date), ['2014-09-13', '2014-09-20']);
       const again = await upload('export.xml', readFileSync(`${DATA}apple-health/export6s3sample.xml`));
       assert.equal(again.result.added, 0);
@@ -66,15 +63,15 @@ for (const kind of DATABASES) {
       assert.equal(chosen.result.added, mine.length);
       const [m, d, y] = mine[0]![1]!.split('/');
       const date = `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
-      const days = (await app.inject({ method: 'GET', url: `/api/walking/daily?from=${date}&to=${date}` })).json();
+      const days = (await api.app.inject({ method: 'GET', url: `/api/walking/daily?from=${date}&to=${date}` })).json();
       assert.equal(days[0]?.steps, Number(mine[0]![2]));
-      const bad = await app.inject({ method: 'POST', url: '/api/imports?name=x.csv&fitbitId=abc', payload: csv, headers: { 'content-type': 'application/octet-stream' } });
+      const bad = await api.app.inject({ method: 'POST', url: '/api/imports?name=x.csv&fitbitId=abc', payload: csv, headers: { 'content-type': 'application/octet-stream' } });
       assert.equal(bad.statusCode, 400);
       assert.match(bad.body, /fitbitId/);
     });
 
     test('Another person\'s or an unknown job id is not found', async () => {
-      const res = await app.inject({ method: 'GET', url: '/api/jobs/00000000-0000-4000-8000-000000000000' });
+      const res = await api.app.inject({ method: 'GET', url: '/api/jobs/00000000-0000-4000-8000-000000000000' });
       assert.equal(res.statusCode, 404);
     });
   });
@@ -82,12 +79,9 @@ for (const kind of DATABASES) {
 
 for (const kind of DATABASES) {
   describe(`The import history on ${kind}`, () => {
-    let app: FastifyInstance;
-    let cleanup: () => Promise<void>;
-    before(async () => { const f = await freshStore(kind); cleanup = f.cleanup; app = await buildApp({ store: f.store, webRoot: null }); });
-    after(async () => { await app.close(); await cleanup(); });
+    const api = apiApp(kind);
 
-    const upload = (name: string, body: Buffer, query = '') => uploadAndFollow(app, name, body, query);
+    const upload = (name: string, body: Buffer, query = '') => uploadAndFollow(api.app, name, body, query);
 
     test('every file imported is listed, newest first, with what its result said (kept, nothing new, refused)', async () => {
       // The real export with one step record written twice more: by hand 15 walking records + 2 repeats.
@@ -96,7 +90,7 @@ for (const kind of DATABASES) {
       const repeated = Buffer.from(xml.replace('</HealthData>', `${step}${step}</HealthData>`));
       const truncated = readFileSync(`${DATA}fit/invalid-activity-unexpected-eof.fit`);
       const jobs = [await upload('export.xml', repeated), await upload('export.xml', repeated), await upload('bad.fit', truncated, '&strict=true')];
-      const res = await app.inject({ method: 'GET', url: '/api/imports' });
+      const res = await api.app.inject({ method: 'GET', url: '/api/imports' });
       assert.equal(res.statusCode, 200);
       const list = res.json() as { fileName: string; format: string; at: string; result: Record<string, unknown> & { problems: { location: unknown }[] } }[];
       assert.deepEqual(list.map((p) => [p.fileName, p.format, p.result.status, p.result.records, p.result.samples, p.result.added, p.result.duplicates, p.result.skipped, p.result.errorCount]), [
@@ -112,8 +106,8 @@ for (const kind of DATABASES) {
       assert.deepEqual(list[0]!.result.problems[0]!.location, { file: 'bad.fit', byteOffset: truncated.length });
       assert.deepEqual(list[2]!.result.days, { count: 2, first: '2014-09-13', last: '2014-09-20' });
       assert.ok(list[0]!.at >= list[1]!.at && list[1]!.at >= list[2]!.at);
-      assert.deepEqual((await app.inject({ method: 'GET', url: '/api/imports?limit=1' })).json().map((p: { fileName: string }) => p.fileName), ['bad.fit']);
-      const bad = await app.inject({ method: 'GET', url: '/api/imports?limit=0' });
+      assert.deepEqual((await api.app.inject({ method: 'GET', url: '/api/imports?limit=1' })).json().map((p: { fileName: string }) => p.fileName), ['bad.fit']);
+      const bad = await api.app.inject({ method: 'GET', url: '/api/imports?limit=0' });
       assert.equal(bad.statusCode, 400);
       assert.match(bad.body, /limit/);
     });
