@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { MESSAGE_MAX_CHARS, type Message, type MessageSender } from '../../../src/core/message-record.js';
-import { ApiError } from '../api/client.js';
+import { useFormState } from '../ui/use-form-state.js';
 import { FieldError } from '../ui/common.js';
 import './messages.css';
 
@@ -19,24 +19,21 @@ export function MessageThread({ messages, me, otherName, onSend }: {
   onSend: (text: string) => Promise<void>;
 }) {
   const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, submit } = useFormState();
   const end = useRef<HTMLLIElement>(null);
   useEffect(() => { end.current?.scrollIntoView?.({ block: 'nearest' }); }, [messages.length]);
   const over = text.length > MESSAGE_MAX_CHARS;
 
   async function send(e: FormEvent) {
     e.preventDefault();
-    setError(null);
-    if (!text.trim()) { setError('Write a message first.'); return; }
-    if (over) { setError(`A message can be at most ${MESSAGE_MAX_CHARS} characters.`); return; }
-    setBusy(true);
-    try {
+    await submit(async () => {
       await onSend(text);
       setText('');
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Could not send the message.');
-    } finally { setBusy(false); }
+    }, {
+      check: () => (!text.trim() ? { message: 'Write a message first.' }
+        : over ? { message: `A message can be at most ${MESSAGE_MAX_CHARS} characters.` } : null),
+      fallback: 'Could not send the message.',
+    });
   }
 
   return (
@@ -57,7 +54,7 @@ export function MessageThread({ messages, me, otherName, onSend }: {
         <label htmlFor="message-text">Message to {otherName}</label>
         <textarea id="message-text" rows={4} value={text} onChange={(e) => setText(e.target.value)} aria-invalid={over || undefined} aria-describedby="message-count message-error" />
         <p id="message-count" className={`small ${over ? 'field-error' : 'muted'}`}>{text.length} of {MESSAGE_MAX_CHARS} characters</p>
-        <FieldError id="message-error" message={error} />
+        <FieldError id="message-error" message={error?.message} />
         <button type="submit" className="primary" disabled={busy}>{busy ? 'Sending…' : 'Send'}</button>
       </form>
     </div>
