@@ -104,6 +104,3 @@ export async function listCheckinSignals(db: Db, personId: string): Promise<Chec
     heelFirstSteps: r.heel_first_steps, newLowerLimbSymptoms: r.new_lower_limb === null ? null : r.new_lower_limb === 1,
   }));
 }
-
-/** Highest score of a check-in across back, neck and foot (src/core/pain.ts). */
-export { maxPain } from '../../core/pain.js';
