@@ -2,6 +2,7 @@
  * `footing explain`: the current chain explanation, link by link with evidence levels and citations, the program's
  * decision, and a References block with the full reference of each source cited.
  */
+import { LINK_STATUS_WORDS, measureName } from '../core/measure-names.js';
 import { citationList, citeInline, refIdsIn, referencesBlock } from '../core/citations.js';
 import { isIsoDate, localCalendarDate } from '../core/dates.js';
 import { EVIDENCE_LEVELS } from '../core/evidence.js';
@@ -44,11 +45,11 @@ export const explainCommand: Command = {
       }
       const lines: string[] = ['Your chain, from the feet up', ''];
       for (const l of ex.links) {
-        lines.push(`${l.from} -> ${l.to}  [${l.status}]`);
+        lines.push(`${l.from} -> ${l.to}  [${LINK_STATUS_WORDS[l.status]}]`);
         lines.push(`  Found: ${l.finding}`);
         lines.push(`  What it may mean: ${values.clinician ? citeInline(l.clinician) : l.meaning}`);
         lines.push(`  Strength: ${l.strength} (${l.evidence}: ${EVIDENCE_LEVELS[l.evidence]})${l.refs.length ? `; ${citationList(l.refs)}` : ''}`);
-        if (l.missing.length) lines.push(`  To measure: ${l.missing.join(', ')}`);
+        if (l.missing.length) lines.push(`  To measure: ${l.missing.map(measureName).join('; ')}`);
         lines.push('');
       }
       if (ex.wholeBody.length) {

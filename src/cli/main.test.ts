@@ -148,6 +148,10 @@ test('footing explain --json prints links from the feet up with evidence, and th
   assert.equal(block.match(/^- Khamis and Yizhar, 2007:/gm)?.length, 1, 'each source once');
   assert.match(block, /^- Menz et al\., 2013a: /m);
   assert.doesNotMatch(text.out, /DOMAIN|\.md\b|§/);
+  // Statuses and what to measure in words, not ids: nothing is measured yet, so each link says so.
+  assert.match(text.out, /^foot -> ankle {2}\[not measured yet\]$/m);
+  assert.match(text.out, /^ {2}To measure: Navicular drop; Foot Posture Index \(FPI-6\) total; Windlass test; Single-leg heel raise count$/m);
+  assert.doesNotMatch(text.out, /navicular-drop|foot-posture-index|\[missing\]/);
   // For a clinician, the numbers inside the figures read as citations too, and join the block.
   const clin = await run(['explain', '--db', db, '--date', '2026-11-02', '--clinician']);
   assert.match(clin.out, /Knee flexion norms in gait: IC 0-5°, loading peak 15-20°, swing peak 60-70° \(Perry and Burnfield, 2010\) \(EO\)\./);
