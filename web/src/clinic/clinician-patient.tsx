@@ -23,6 +23,7 @@ import { PathLink } from '../ui/path-link.js';
 import { ReportFigures } from '../progress/report-figures.js';
 import { ClinicianMonitoring } from './clinician-monitoring.js';
 import { SavedGaitAnalyses } from '../gait/saved-gait-analyses.js';
+import { ReportDownloads } from './report-period.js';
 
 interface PatientData { line: PatientLine | null; today: TodayState; progress: Progress; checkins: Checkin[]; walking: DailyWalking[]; gait: GaitAnalysisRecord[]; assessment: Assessment }
 
@@ -70,9 +71,7 @@ export function ClinicianPatientScreen({ personId }: { personId: string }) {
       <p className="small"><PathLink to="/">← Your patients</PathLink></p>
       <ScreenTitle>{line?.displayName ?? 'Patient'}</ScreenTitle>
       {reasons.length > 0 && <p className="attention">Needs attention: {reasons.join('; ')}.</p>}
-      {/* A plain link: the browser sends the session cookie and saves the PDF the server names. */}
-      <p><a className="button" href={`${base}/report?date=${today}`} download>Download the clinician report (PDF)</a></p>
-      <p className="small">Or <a href={`${base}/report?kind=patient&date=${today}`} download>the patient’s report in plain words (PDF)</a>, to print and hand over.</p>
+      <ReportDownloads base={base} today={today} />
       <p><PathLink to={`/patients/${encodeURIComponent(personId)}/messages`} className="button">Messages with {line?.displayName ?? 'this patient'}</PathLink></p>
 
       <div className="card">
