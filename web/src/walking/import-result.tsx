@@ -20,6 +20,7 @@ const FORMAT_TEXT: Record<string, string> = {
   tcx: 'TCX activity (Garmin Training Center)',
   'fitbit-csv': 'Fitbit daily export (CSV)',
   fhir: 'FHIR R4 steps and pain (Bundle or NDJSON)',
+  'phone-walk': 'A walk counted on this phone (Walk now)',
   unknown: 'Not one Footing can read',
 };
 
