@@ -245,7 +245,9 @@ async function* decodeFrames(file: string, w: number, h: number, t: { times: num
       throw new VideoDecodeError({ code: 'decode-failed', message: `ffmpeg failed decoding ${file}: ${stderr.split('\n')[0] ?? ''}`, location: { file, frame: index } });
     }
   } finally {
-    if (child.exitCode === null) child.kill('SIGKILL');
+    // Stopped early (last frame out, or the reader stopped): ffmpeg goes, and is waited for, so that it is gone
+    // (and its CPU time counted with this process's children) when the frames end.
+    if (child.exitCode === null && child.signalCode === null) { child.kill('SIGKILL'); await exited; }
   }
 }
 
