@@ -1,0 +1,64 @@
+/**
+ * A clinician's change of a patient's program, as pure functions: which programs a clinician may change (a
+ * started one that no safety answer has paused), whether the stage and doses asked for are allowed (a stage that
+ * exists, doses within the stage's limits, DOSE_LIMITS in stages.ts), and the program and event that result, with
+ * the reason in the clinician's words. The clinician service reads the program, calls these and writes both in
+ * one transaction.
+ */
+import { EXERCISES } from './exercises.js';
+import { applyDoseOverride, type DoseOverrides } from './plan.js';
+import type { Program } from './program-record.js';
+import type { ProgramChange } from './program-transitions.js';
+import { DOSE_LIMITS, FIRST_STAGE, LAST_STAGE, stageByNumber } from './stages.js';
+
+export interface StageChangeInput { stage: number; reason: string; clinicianName: string; doses?: DoseOverrides | null | undefined }
+
+/** Why a clinician cannot change this program now, in their words, or null when they can. */
+export function closedProgramReason(program: Program | null): string | null {
+  if (!program) return 'This patient has not started the program yet (the safety questions come first).';
+  if (program.status === 'stopped') return 'The program is paused after a safety answer: the patient restarts it by answering the safety questions again once you have checked them.';
+  return null;
+}
+
+/** What is wrong with the stage or doses asked for, at its field, or null. */
+export function stageChangeProblem(input: StageChangeInput): { message: string; field: string } | null {
+  if (input.doses) {
+    for (const p of stageByNumber(input.stage).prescriptions) {
+      const o = input.doses[p.exercise];
+      if (o && !applyDoseOverride(p.dose, o).adjusted && JSON.stringify(o) !== '{}') {
+        return { message: `doses.${p.exercise}: that dose is outside the limits for this exercise (roll up to ${DOSE_LIMITS.timed.secondsPerFoot} s per foot ${DOSE_LIMITS.timed.timesPerDay}x a day; holds up to ${DOSE_LIMITS.holds.holdSeconds} s, ${DOSE_LIMITS.holds.reps} reps, ${DOSE_LIMITS.holds.sets} sets)`, field: `doses.${p.exercise}` };
+      }
+    }
+  }
+  if (input.stage < FIRST_STAGE || input.stage > LAST_STAGE) return { message: `stage must be from ${FIRST_STAGE} to ${LAST_STAGE}`, field: 'stage' };
+  return null;
+}
+
+/**
+ * The program after a clinician's change of an open program (see closedProgramReason): the stage set, restarted
+ * today when it changed; the doses replaced (`null` clears them, absent keeps them); an event 'progress', 'regress'
+ * or 'hold' by the clinician with their reason.
+ */
+export function clinicianStageChange(prev: Program, input: StageChangeInput, today: string): ProgramChange & { event: NonNullable<ProgramChange['event']> } {
+  const action = input.stage > prev.stage ? 'progress' : input.stage < prev.stage ? 'regress' : 'hold';
+  const doseOverrides = input.doses === undefined ? prev.doseOverrides ?? null : input.doses;
+  const doseText = input.doses === undefined ? '' : input.doses === null ? ' Doses are back to the stage’s own.' : ` New doses: ${describeOverrides(input.doses)}.`;
+  return {
+    program: { ...prev, stage: input.stage, stageStartedOn: input.stage === prev.stage ? prev.stageStartedOn : today, doseOverrides },
+    event: {
+      onDate: today, action, fromStage: prev.stage, toStage: input.stage, actor: 'clinician',
+      reasons: [{ rule: 'clinician-adjustment', text: `${input.clinicianName} set your program to stage ${input.stage} (${stageByNumber(input.stage).name}): ${input.reason}${doseText}`, refs: [] }],
+    },
+  };
+}
+
+const DOSE_WORDS: Record<string, (v: number) => string> = {
+  secondsPerFoot: (v) => `${v} s per foot`, timesPerDay: (v) => `${v === 1 ? 'once' : `${v} times`} a day`,
+  holdSeconds: (v) => `hold ${v} s`, reps: (v) => `${v} reps`, sets: (v) => `${v} sets`, restSeconds: (v) => `rest ${v} s`,
+};
+
+/** A clinician's dose changes in the patient's words, e.g. "Pinky-toe lift: hold 8 s, 12 reps". */
+export function describeOverrides(doses: DoseOverrides): string {
+  return Object.entries(doses).filter(([, d]) => d && Object.keys(d).length)
+    .map(([ex, d]) => `${EXERCISES[ex as keyof typeof EXERCISES]?.name ?? ex}: ${Object.entries(d!).map(([k, v]) => DOSE_WORDS[k]?.(v as number) ?? `${k} ${v}`).join(', ')}`).join('; ');
+}
