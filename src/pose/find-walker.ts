@@ -5,6 +5,7 @@
  */
 import type { Result } from './frame.js';
 import { probed, type VideoInput } from './ffmpeg-frames.js';
+import { SCAN_MAX_HEIGHT } from './model-frame-size.js';
 import type { PoseRunOptions } from './pose-run-options.js';
 import { createPosePool } from './worker-pool.js';
 import type { PersonBox } from './person-boxes.js';
@@ -12,8 +13,6 @@ import { sceneChecks, type SceneChecks, type Thumbnail } from './scene-checks.js
 import type { SegmentJob, SegmentTiming } from './segment-plan.js';
 import { chooseWalker, type WalkerChoice } from './walker-choice.js';
 
-/** Frame height for the scan: the detector sees 224x224 tiles anyway. */
-export const SCAN_MAX_HEIGHT = 360;
 
 /** The scan looks at whole frames; `maxHeight` defaults to SCAN_MAX_HEIGHT, `onProgress` counts sampled frames. */
 export interface FindWalkerOptions extends Omit<PoseRunOptions, 'roi'> {

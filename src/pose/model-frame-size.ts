@@ -15,6 +15,9 @@ import type { RegionOfInterest } from './frame.js';
  */
 export const MODEL_MAX_HEIGHT = 720;
 
+/** The walker scan's frames, Node's and the page's: the person detector sees 224x224 tiles of them anyway. */
+export const SCAN_MAX_HEIGHT = 360;
+
 export function modelFrameSize(source: { width: number; height: number }, region?: RegionOfInterest, maxHeight?: number): { width: number; height: number } {
   let width = source.width;
   let height = source.height;

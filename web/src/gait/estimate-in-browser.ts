@@ -6,7 +6,8 @@ import type { KeypointSeries } from '../../../src/gait/keypoints.js';
 import type { PoseDetector } from '@tensorflow-models/pose-detection';
 import { blazePoseEstimator } from '../../../src/pose/blazepose-estimator.js';
 import { createBrowserPoseDetector } from '../../../src/pose/browser-runtime.js';
-import type { Frame, PoseError, PoseEstimator, RegionOfInterest } from '../../../src/pose/frame.js';
+import type { PoseError, PoseEstimator, RegionOfInterest } from '../../../src/pose/frame.js';
+import { timedFrames } from '../../../src/pose/timed-frames.js';
 import type { FrameSource, OpenedVideo } from './video-source.js';
 
 /** One detector per page, shared by the walker scan (walker-scan.ts) and the estimator (one at a time). */
@@ -48,17 +49,9 @@ export interface EstimateRun {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** Wraps a frame iterable to add up the time spent producing frames. */
-async function* timed(frames: AsyncIterable<Frame>, times: StageTimes): AsyncGenerator<Frame> {
-  const it = frames[Symbol.asyncIterator]();
-  for (;;) {
-    const t0 = performance.now();
-    const r = await it.next();
-    times.decodeMs += performance.now() - t0;
-    if (r.done) return;
-    times.frames++;
-    yield r.value;
-  }
+/** Adds one wait for a frame (or for the end) to the decode time and counts the frames. */
+function decodeClock(times: StageTimes): (ms: number, done: boolean) => void {
+  return (ms, done) => { times.decodeMs += ms; if (!done) times.frames++; };
 }
 
 /** Estimates keypoints for the chosen region and frame range; returns the series and where the time went. */
@@ -72,7 +65,7 @@ export async function estimateInBrowser(video: OpenedVideo, source: FrameSource,
   const t0 = performance.now();
   try {
     const series = await model.estimate(
-      timed(source({ roi: run.roi, first, last, ...(run.signal ? { signal: run.signal } : {}) }), times),
+      timedFrames(source({ roi: run.roi, first, last, ...(run.signal ? { signal: run.signal } : {}) }), decodeClock(times)),
       {
         source: { width: video.width, height: video.height, fps: video.fps, frameCount: total },
         roi: run.roi,

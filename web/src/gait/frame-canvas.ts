@@ -10,11 +10,11 @@
  */
 import type { Frame, RegionOfInterest } from '../../../src/pose/frame.js';
 import { frameFromRgba } from '../../../src/pose/browser-runtime.js';
-import { modelFrameSize } from '../../../src/pose/model-frame-size.js';
+import { MODEL_MAX_HEIGHT, modelFrameSize } from '../../../src/pose/model-frame-size.js';
 import { chromaAlignedBox, lazyYuv420ToRgb, type LazyRgb } from '../../../src/pose/yuv-frame.js';
 
-/** The model sees frames at most this many source pixels high, scaled like the Node CLI (MODEL_MAX_HEIGHT). */
-export const MODEL_MAX_HEIGHT = 720;
+/** The model sees frames at most this many source pixels high, the limit Node's pose pass uses. */
+export { MODEL_MAX_HEIGHT };
 
 export interface FrameGrabber {
   /** Draws `image` (full source picture) cropped to the region and returns it as a packed RGB frame. */

@@ -8,7 +8,9 @@
  * are drawn, read back and shown to the detector (two tiles each); the seek fallback seeks only to sampled frames.
  */
 import type { PoseError, Result } from '../../../src/pose/frame.js';
+import { SCAN_MAX_HEIGHT } from '../../../src/pose/model-frame-size.js';
 import { scanPeople, supportsPersonBoxes } from '../../../src/pose/person-boxes.js';
+import { timedFrames } from '../../../src/pose/timed-frames.js';
 import { sceneChecks, type SceneChecks, type Thumbnail } from '../../../src/pose/scene-checks.js';
 import { chooseWalker, type WalkerChoice } from '../../../src/pose/walker-choice.js';
 import { poseDetector } from './estimate-in-browser.js';
@@ -16,7 +18,7 @@ import type { FrameSource, OpenedVideo } from './video-source.js';
 
 /** Sampled frames per second and scan height, as find-walker.ts. */
 export const SCAN_SAMPLES_PER_SECOND = 2;
-export const SCAN_MAX_HEIGHT = 360;
+export { SCAN_MAX_HEIGHT };
 
 export interface WalkerScan extends WalkerChoice {
   /** Frame step between samples and how long the scan took. */
@@ -29,18 +31,6 @@ export interface WalkerScan extends WalkerChoice {
   framesMs: number;
   /** Camera motion and light from the sampled frames (src/pose/scene-checks.ts). */
   scene: SceneChecks;
-}
-
-/** Passes frames through, adding up the time spent waiting for each. */
-async function* timed<T>(frames: AsyncIterable<T>, spent: { ms: number }): AsyncGenerator<T> {
-  const it = frames[Symbol.asyncIterator]();
-  for (;;) {
-    const t = performance.now();
-    const r = await it.next();
-    spent.ms += performance.now() - t;
-    if (r.done) return;
-    yield r.value;
-  }
 }
 
 /** Sample step and sample count for a video, as find-walker.ts computes them. */
@@ -69,7 +59,7 @@ export async function scanForWalker(video: OpenedVideo, frames: FrameSource,
   o.onProgress?.(0, samples);
   const thumbs: Thumbnail[] = [];
   const boxes = await scanPeople(d.detector,
-    timed(frames({ roi: { x: 0, y: 0, ...size }, every, maxHeight: SCAN_MAX_HEIGHT, ...(o.signal ? { signal: o.signal } : {}) }), spent),
+    timedFrames(frames({ roi: { x: 0, y: 0, ...size }, every, maxHeight: SCAN_MAX_HEIGHT, ...(o.signal ? { signal: o.signal } : {}) }), (ms) => { spent.ms += ms; }),
     size, (n) => o.onProgress?.(n, samples), thumbs);
   const choice = chooseWalker(boxes, { ...size, sampleInterval: every / video.fps });
   const scene = sceneChecks(thumbs, boxes, size);
