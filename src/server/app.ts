@@ -125,6 +125,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         upgradeInsecureRequests: null,
       },
     },
+    // Cross-origin isolation (with helmet's default opener policy, same-origin): the page may then use
+    // SharedArrayBuffer, which the pose model's wasm threads need (onnxruntime-web, src/pose/browser-onnx.ts; the
+    // tfjs fallback's threaded build too). Everything the app loads is its own (no CDN, fonts or frames from
+    // elsewhere), and every response carries Cross-Origin-Resource-Policy same-origin, so require-corp blocks
+    // nothing of it; blob: and data: URLs are same-origin. A page the service worker answers from a cache made
+    // before this header existed is simply not isolated and the model runs on one thread, as before.
+    crossOriginEmbedderPolicy: { policy: 'require-corp' },
   });
   await app.register(rateLimit, { max: opts.rateLimitPerMinute ?? 6000, timeWindow: '1 minute' });
 
