@@ -4,7 +4,9 @@
  * worker shows a pushed reminder as a notification: the message is delivered over the DevTools protocol
  * (ServiceWorker.deliverPushMessage, the push service's part), the notification is read back from the service
  * worker, and the code a tap runs (openFromNotification in web/public/sw.js) moves the open window to today's
- * session. axe runs on the screen; screenshots at 390 px wide go to docs/screenshots/.
+ * session; and a subscription the push service renews (pushsubscriptionchange) is sent to the server by the worker,
+ * also when the browser gives no old subscription. axe runs on the screen; screenshots at 390 px wide go to
+ * docs/screenshots/.
  */
 import assert from 'node:assert/strict';
 import { createECDH, randomBytes } from 'node:crypto';
@@ -22,10 +24,16 @@ const ctx = serverAndPhone(async (server) => {
 });
 
 /** A subscription as a push service would give one (a real P-256 public key and auth secret; the endpoint is never called). */
-function fakeSubscription() {
+function fakeSubscription(path = 'footing-e2e') {
   const ecdh = createECDH('prime256v1');
   ecdh.generateKeys();
-  return { endpoint: 'https://push.example.test/footing-e2e', expirationTime: null, keys: { p256dh: ecdh.getPublicKey().toString('base64url'), auth: randomBytes(16).toString('base64url') } };
+  return { endpoint: `https://push.example.test/${path}`, expirationTime: null, keys: { p256dh: ecdh.getPublicKey().toString('base64url'), auth: randomBytes(16).toString('base64url') } };
+}
+
+/** Whether the server holds a subscription with this endpoint: only then does renewing from it answer 204. */
+async function serverHolds(endpoint: string, thenMoveTo: ReturnType<typeof fakeSubscription>): Promise<boolean> {
+  const res = await fetch(`${ctx.server.url}/api/push-subscription/renew`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ oldEndpoint: endpoint, subscription: thenMoveTo }) });
+  return res.status === 204;
 }
 
 /**
@@ -126,4 +134,20 @@ test('reminders: days and time, notifications on, a calendar link, and a pushed 
   });
   await page.waitForURL(`${ctx.server.url}/session`);
   await page.getByRole('heading', { level: 1, name: 'Before you start' }).waitFor(); // the guided session's first step
+
+  // The push service renews the subscription (pushsubscriptionchange). No DevTools command fires that event, so the
+  // worker runs what its handler runs, with the old and new subscriptions as a browser gives them: the worker sends
+  // the new one with the old endpoint, without a sign-in, and the server moves it.
+  const renewed = fakeSubscription('footing-e2e-renewed');
+  // A string, not a function: tsx's helpers in a serialised function do not exist in the worker.
+  const renew = (old: { endpoint: string } | null, json: ReturnType<typeof fakeSubscription>) => worker.evaluate(
+    `self.renewSubscription(${JSON.stringify(old)}, (() => { const j = ${JSON.stringify(json)}; return { endpoint: j.endpoint, toJSON: function () { return j; } }; })())`);
+  assert.equal(await renew({ endpoint: 'https://push.example.test/footing-e2e' }, renewed), true);
+  assert.equal((await call<{ pushSubscriptions: number }>(ctx.server.url, 'GET', '/api/reminders')).pushSubscriptions, 1, 'moved, not added');
+  // Some browsers give no old subscription: the worker renews the one it remembered after the last renewal.
+  const third = fakeSubscription('footing-e2e-third');
+  assert.equal(await renew(null, third), true);
+  assert.equal(await serverHolds(renewed.endpoint, fakeSubscription('unused')), false, 'the renewed one was replaced in turn');
+  assert.equal(await serverHolds(third.endpoint, fakeSubscription('footing-e2e-fourth')), true, 'the server holds the third');
+  assert.equal((await call<{ pushSubscriptions: number }>(ctx.server.url, 'GET', '/api/reminders')).pushSubscriptions, 1);
 });

@@ -23,8 +23,9 @@ self.addEventListener('install', (event) => {
 
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
-    for (const key of await caches.keys()) if (key !== CACHE) await caches.delete(key);
+    for (const key of await caches.keys()) if (key !== CACHE && key !== PUSH_CACHE) await caches.delete(key);
     await self.clients.claim();
+    await rememberSubscription();
   })());
 });
 
@@ -87,9 +88,73 @@ self.addEventListener('push', (event) => {
   let msg = {};
   try { msg = event.data ? event.data.json() : {}; } catch { msg = {}; }
   const m = { ...REMINDER_DEFAULT, ...msg };
-  event.waitUntil(self.registration.showNotification(String(m.title), {
-    body: String(m.body), tag: String(m.tag), icon: '/icon-192.png', badge: '/icon-192.png', data: { url: appPath(m.url) },
-  }));
+  event.waitUntil(Promise.all([
+    self.registration.showNotification(String(m.title), {
+      body: String(m.body), tag: String(m.tag), icon: '/icon-192.png', badge: '/icon-192.png', data: { url: appPath(m.url) },
+    }),
+    rememberSubscription(),
+  ]));
+});
+
+/*
+ * A renewed subscription (pushsubscriptionchange): the push service replaced this browser's subscription (it
+ * expired, or the keys were rotated), and the server would go on pushing to the old endpoint, which fails, so the
+ * person would silently stop getting reminders or message notices. The worker subscribes again with the same server
+ * key when the browser gave no new subscription, and sends the new one with the old endpoint to
+ * POST /api/push-subscription/renew, which moves it for whoever had it (a patient or a clinician) and needs no
+ * sign-in (the worker may run with no page open). Some browsers give no old subscription: the worker keeps the
+ * last one it saw (its endpoint and server key, at activation, after each push and when the page subscribes) in a
+ * cache of its own.
+ */
+const PUSH_CACHE = 'footing-push-v1';
+const PUSH_KEY = '/__footing/push-subscription';
+
+/** base64url of an ArrayBuffer (a subscription's applicationServerKey). */
+function base64url(buffer) {
+  return btoa(String.fromCharCode(...new Uint8Array(buffer))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** Keeps the current subscription's endpoint and server key (or those given), for a later renewal. */
+async function rememberSubscription(sub) {
+  try {
+    const current = sub || await self.registration.pushManager.getSubscription();
+    if (!current) return;
+    const key = current.options && current.options.applicationServerKey ? base64url(current.options.applicationServerKey) : null;
+    await (await caches.open(PUSH_CACHE)).put(PUSH_KEY, new Response(JSON.stringify({ endpoint: current.endpoint, key })));
+  } catch { /* nothing to keep: a renewal then needs the page to subscribe again */ }
+}
+
+async function rememberedSubscription() {
+  const hit = await (await caches.open(PUSH_CACHE)).match(PUSH_KEY);
+  return hit ? hit.json() : null;
+}
+
+/** Sends the new subscription with the old endpoint; true when the server moved it. */
+async function renewSubscription(oldSubscription, newSubscription) {
+  const remembered = await rememberedSubscription();
+  const oldEndpoint = (oldSubscription && oldSubscription.endpoint) || (remembered && remembered.endpoint);
+  if (!oldEndpoint) return false; // never subscribed here as far as this worker knows
+  let sub = newSubscription;
+  if (!sub) {
+    const key = (oldSubscription && oldSubscription.options && oldSubscription.options.applicationServerKey) || (remembered && remembered.key);
+    if (!key) return false;
+    sub = await self.registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key });
+  }
+  const res = await fetch('/api/push-subscription/renew', {
+    method: 'POST', headers: { 'content-type': 'application/json' }, credentials: 'omit',
+    body: JSON.stringify({ oldEndpoint, subscription: sub.toJSON() }),
+  });
+  if (res.ok) await rememberSubscription(sub);
+  return res.ok;
+}
+
+self.addEventListener('pushsubscriptionchange', (event) => {
+  event.waitUntil(renewSubscription(event.oldSubscription, event.newSubscription).catch(() => false));
+});
+
+// The page tells the worker when it subscribed or unsubscribed, so the remembered subscription is current.
+self.addEventListener('message', (event) => {
+  if (event.data && event.data.type === 'footing-push-changed') event.waitUntil(rememberSubscription());
 });
 
 /**

@@ -24,6 +24,8 @@ export interface PatientLine {
   needsAttention: string[];
   /** The current remote-monitoring period (src/core/remote-monitoring.ts); null before the program starts. */
   monitoring: MonitoringPeriod | null;
+  /** Messages from this patient the clinician has not opened yet. */
+  unreadMessages: number;
 }
 
 /** The monitoring period in a line: days with data against the 16 of the rule, and the minutes logged. */

@@ -78,6 +78,13 @@ export function ClinicianPatientsScreen() {
                 return (
                   <li key={p.personId} className={`card patient-line${p.redFlag ? ' red-flag' : ''}`}>
                     <h2><PathLink to={`/patients/${encodeURIComponent(p.personId)}`}>{p.displayName}</PathLink></h2>
+                    {p.unreadMessages > 0 && (
+                      <p className="small" data-testid="unread-messages">
+                        <PathLink to={`/patients/${encodeURIComponent(p.personId)}/messages`}>
+                          <span className="unread-badge" aria-hidden="true">{p.unreadMessages}</span> unread message{p.unreadMessages === 1 ? '' : 's'}<span className="visually-hidden"> from {p.displayName}</span>
+                        </PathLink>
+                      </p>
+                    )}
                     {p.email && <p className="small muted patient-email">{p.email}</p>}
                     {p.redFlag && <p className="flag">Red flag: program stopped after a safety answer</p>}
                     <dl className="facts">

@@ -8,6 +8,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Message } from '../../../src/core/message-record.js';
 import { api, ApiError } from '../api/client.js';
 import { FieldError, Loading, ScreenTitle } from '../ui/common.js';
+import { ClinicianNoticesCard } from './clinician-notices.js';
 import { MessageThread } from './message-thread.js';
 import { PathLink } from '../ui/path-link.js';
 
@@ -33,6 +34,7 @@ export function ClinicianInboxScreen({ list, error }: { list: ClinicianThreads |
           ))}
         </ul>
       )}
+      <ClinicianNoticesCard />
     </section>
   );
 }

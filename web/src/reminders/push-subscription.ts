@@ -1,7 +1,8 @@
 /**
- * This browser's Web Push subscription for reminders: whether the browser can have one, and subscribing (with the
- * server's VAPID public key) and unsubscribing, both told to the server. The service worker (web/public/sw.js)
- * shows what arrives.
+ * This browser's Web Push subscription: whether the browser can have one, and subscribing (with the server's VAPID
+ * public key) and unsubscribing, both told to the server at `path`: a patient's reminders (the default), or a
+ * clinician's notices of their patients' messages. The service worker (web/public/sw.js) shows what arrives, and is
+ * told of each change so that it can renew the subscription if the push service replaces it.
  */
 import { api } from '../api/client.js';
 
@@ -34,19 +35,29 @@ export async function currentSubscription(): Promise<PushSubscription | null> {
  * Asks for permission (the browser's own prompt, from the person's tap), subscribes, and stores the subscription on
  * the server. Resolves with the permission: 'granted' when subscribed.
  */
-export async function subscribe(publicKey: string): Promise<NotificationPermission> {
+export const REMINDERS_PUSH_PATH = '/api/reminders/push-subscription';
+export const CLINICIAN_PUSH_PATH = '/api/clinician/notifications/push-subscription';
+
+/** Tells the service worker the subscription changed (it keeps the current one for a renewal). */
+function tellWorker(reg: ServiceWorkerRegistration): void {
+  reg.active?.postMessage({ type: 'footing-push-changed' });
+}
+
+export async function subscribe(publicKey: string, path: string = REMINDERS_PUSH_PATH): Promise<NotificationPermission> {
   const permission = await Notification.requestPermission();
   if (permission !== 'granted') return permission;
   const reg = await navigator.serviceWorker.ready;
   const sub = await reg.pushManager.getSubscription() ?? await withTimeout(reg.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: keyBytes(publicKey) }));
-  await api('PUT', '/api/reminders/push-subscription', sub.toJSON());
+  await api('PUT', path, sub.toJSON());
+  tellWorker(reg);
   return permission;
 }
 
 /** Stops push reminders on this browser: the server forgets the subscription, the browser drops it. */
-export async function unsubscribe(): Promise<void> {
+export async function unsubscribe(path: string = REMINDERS_PUSH_PATH): Promise<void> {
   const sub = await currentSubscription();
   if (!sub) return;
-  await api('DELETE', '/api/reminders/push-subscription', { endpoint: sub.endpoint }).catch(() => { /* already gone on the server */ });
+  await api('DELETE', path, { endpoint: sub.endpoint }).catch(() => { /* already gone on the server */ });
   await sub.unsubscribe();
+  tellWorker(await navigator.serviceWorker.ready);
 }

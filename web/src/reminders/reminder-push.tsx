@@ -3,39 +3,16 @@
  * browser to Web Push) or off. Says plainly when the browser cannot, or when notifications are blocked, and points
  * to the calendar instead.
  */
-import { useEffect, useState } from 'react';
 import type { RemindersState } from '../api/types.js';
 import { FieldError } from '../ui/common.js';
-import { currentSubscription, pushSupported, subscribe, unsubscribe } from './push-subscription.js';
-
-type PushStatus = 'checking' | 'unsupported' | 'blocked' | 'off' | 'on';
+import { REMINDERS_PUSH_PATH } from './push-subscription.js';
+import { usePushToggle } from './use-push-toggle.js';
 
 export function ReminderPushCard({ state }: { state: RemindersState }) {
-  const [status, setStatus] = useState<PushStatus>('checking');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    if (!pushSupported()) { setStatus('unsupported'); return; }
-    if (Notification.permission === 'denied') { setStatus('blocked'); return; }
-    currentSubscription().then((s) => setStatus(s && Notification.permission === 'granted' ? 'on' : 'off'), () => setStatus('off'));
-  }, []);
-
-  async function turnOn() {
-    setBusy(true);
-    setError(null);
-    try {
-      const permission = await subscribe(state.pushPublicKey);
-      setStatus(permission === 'granted' ? 'on' : permission === 'denied' ? 'blocked' : 'off');
-    } catch {
-      setError('Notifications could not be turned on in this browser. The calendar below works everywhere.');
-    } finally { setBusy(false); }
-  }
-  async function turnOff() {
-    setBusy(true);
-    setError(null);
-    try { await unsubscribe(); setStatus('off'); } catch { setError('Notifications could not be turned off here; you can also block them in the browser’s settings.'); } finally { setBusy(false); }
-  }
+  const { status, error, busy, turnOn, turnOff } = usePushToggle(state.pushPublicKey, REMINDERS_PUSH_PATH, {
+    on: 'Notifications could not be turned on in this browser. The calendar below works everywhere.',
+    off: 'Notifications could not be turned off here; you can also block them in the browser’s settings.',
+  });
 
   return (
     <div className="card">
