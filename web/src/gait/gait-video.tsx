@@ -20,7 +20,7 @@ import { GaitServerResult } from './gait-server-result.js';
 import type { ServerGaitAnalysis } from '../api/gait-jobs.js';
 import { SAVED_MAX_FRAMES } from '../../../src/gait/gait-analysis-record.js';
 import { secondsLeft, timeLeftText, type PaceStart } from './analysis-progress.js';
-import { keepScreenOn } from './wake-lock.js';
+import { keepScreenOn } from '../lib/wake-lock.js';
 
 type View = 'auto' | 'side' | 'front' | 'back';
 
