@@ -4,16 +4,13 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Writable } from 'node:stream';
 import { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } from '../core/red-flags.js';
-import { freshStore } from '../../test/helpers/databases.js';
-import { buildApp } from './app.js';
+import { withApiApp } from '../../test/helpers/api-app.js';
 
 const DATA = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
 
 test('A whole day of use, errors included, logs no health data: no bodies, no query strings, no values', async () => {
-  const { store, cleanup } = await freshStore('sqlite');
   let log = '';
-  const app = await buildApp({ store, webRoot: null, log: true, logStream: new Writable({ write(c, _e, cb) { log += String(c); cb(); } }) });
-  try {
+  await withApiApp('sqlite', { log: true, logStream: new Writable({ write(c, _e, cb) { log += String(c); cb(); } }) }, async (app) => {
     const SENTINEL_NOTE = 'sentinel-note-heel-throbbing-7731';
     const answers = Object.fromEntries([...RED_FLAG_QUESTIONS, ...PRECAUTION_QUESTIONS].map((q) => [q.id, false]));
     const calls: { method: 'GET' | 'POST' | 'PUT'; url: string; payload?: unknown; headers?: Record<string, string> }[] = [
@@ -53,5 +50,5 @@ test('A whole day of use, errors included, logs no health data: no bodies, no qu
       const req = l.req as Record<string, unknown> | undefined;
       if (req) assert.deepEqual(Object.keys(req).sort(), ['method', 'route']);
     }
-  } finally { await app.close(); await cleanup(); }
+  });
 });

@@ -8,9 +8,8 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
-import type { FastifyInstance } from 'fastify';
-import { DATABASES, freshStore } from '../../test/helpers/databases.js';
-import { buildApp } from './app.js';
+import { DATABASES } from '../../test/helpers/databases.js';
+import { apiApp } from '../../test/helpers/api-app.js';
 import { safeUploadName } from './routes/receive-upload.js';
 import { rawRequest } from '../../test/helpers/raw-http.js';
 
@@ -33,17 +32,12 @@ const LIMIT = 64 * 1024;
 
 for (const kind of DATABASES) {
   describe(`Upload limits and clean-up on ${kind}`, () => {
-    let app: FastifyInstance;
-    let cleanup: () => Promise<void>;
+    const api = apiApp(kind, { importMaxBytes: LIMIT, gaitVideoMaxBytes: LIMIT });
     let port: number;
     before(async () => {
-      const f = await freshStore(kind);
-      cleanup = f.cleanup;
-      app = await buildApp({ store: f.store, webRoot: null, importMaxBytes: LIMIT, gaitVideoMaxBytes: LIMIT });
-      await app.listen({ port: 0, host: '127.0.0.1' });
-      port = (app.server.address() as AddressInfo).port;
+      await api.app.listen({ port: 0, host: '127.0.0.1' });
+      port = (api.app.server.address() as AddressInfo).port;
     });
-    after(async () => { await app.close(); await cleanup(); });
 
     const ROUTES = [
       { url: '/api/imports?name=export.xml', type: 'application/octet-stream', code: 'file_too_large' },
@@ -52,7 +46,7 @@ for (const kind of DATABASES) {
 
     test('every upload route refuses a body over its limit, declared or streamed without a length, and keeps no file', async () => {
       for (const r of ROUTES) {
-        const declared = await app.inject({ method: 'POST', url: r.url, payload: Buffer.alloc(LIMIT + 1, 0x41), headers: { 'content-type': r.type } });
+        const declared = await api.app.inject({ method: 'POST', url: r.url, payload: Buffer.alloc(LIMIT + 1, 0x41), headers: { 'content-type': r.type } });
         assert.equal(declared.statusCode, 413, `${r.url}: ${declared.body}`);
         assert.equal(declared.json().error.code, r.code);
         assert.match(declared.json().error.message, /larger than 64 KB/);
@@ -66,7 +60,7 @@ for (const kind of DATABASES) {
 
     test('a refused video (not a video, empty) keeps no file', async () => {
       for (const body of [Buffer.from('not a video\n'.repeat(50)), Buffer.alloc(0)]) {
-        const res = await app.inject({ method: 'POST', url: '/api/gait-jobs?name=walk.mp4', payload: body, headers: { 'content-type': 'video/mp4' } });
+        const res = await api.app.inject({ method: 'POST', url: '/api/gait-jobs?name=walk.mp4', payload: body, headers: { 'content-type': 'video/mp4' } });
         assert.equal(res.statusCode, 400, res.body);
         assert.deepEqual(uploadDirs(), []);
       }
@@ -74,7 +68,7 @@ for (const kind of DATABASES) {
 
     test('an upload named ".." or "." is refused with a plain message that names no server path, and keeps no file', async () => {
       for (const name of ['..', '.', '../..', '....']) {
-        const res = await app.inject({ method: 'POST', url: `/api/imports?name=${encodeURIComponent(name)}`, payload: Buffer.from('<gpx></gpx>'), headers: { 'content-type': 'application/octet-stream' } });
+        const res = await api.app.inject({ method: 'POST', url: `/api/imports?name=${encodeURIComponent(name)}`, payload: Buffer.from('<gpx></gpx>'), headers: { 'content-type': 'application/octet-stream' } });
         assert.equal(res.statusCode, 400, `${name}: ${res.body}`);
         const { error } = res.json();
         assert.equal(error.field, 'querystring.name');
@@ -85,11 +79,11 @@ for (const kind of DATABASES) {
     });
 
     test('an accepted import removes its upload when the job ends', async () => {
-      const res = await app.inject({ method: 'POST', url: '/api/imports?name=walk.gpx', payload: Buffer.from('<?xml version="1.0"?><gpx version="1.1" creator="t"><trk><trkseg></trkseg></trk></gpx>'), headers: { 'content-type': 'application/octet-stream' } });
+      const res = await api.app.inject({ method: 'POST', url: '/api/imports?name=walk.gpx', payload: Buffer.from('<?xml version="1.0"?><gpx version="1.1" creator="t"><trk><trkseg></trkseg></trk></gpx>'), headers: { 'content-type': 'application/octet-stream' } });
       assert.equal(res.statusCode, 202, res.body);
       const { jobId } = res.json();
       for (let i = 0; i < 200; i++) {
-        const job = (await app.inject({ method: 'GET', url: `/api/jobs/${jobId}` })).json();
+        const job = (await api.app.inject({ method: 'GET', url: `/api/jobs/${jobId}` })).json();
         if (job.status === 'done' || job.status === 'failed') break;
         await new Promise((r) => setTimeout(r, 25));
       }
