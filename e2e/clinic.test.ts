@@ -11,7 +11,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { localDate } from '../web/src/lib/local-time.js';
+import { localDate, shortDate } from '../web/src/lib/local-time.js';
 import { allNo } from './helpers/answers.js';
 import { screenshot, assertAccessible } from './helpers/browser.js';
 import { clinicServerAndPhones, withClinic } from './helpers/clinic.js';
@@ -169,7 +169,8 @@ test('a clinician invites a patient, sees their check-in, sets the stage; the pa
   await line.getByRole('link', { name: PATIENT.name }).click();
   await c.getByRole('heading', { level: 1, name: PATIENT.name }).waitFor();
   await c.getByText('Stage 1 of 5: Start', { exact: false }).waitFor();
-  const checkinRow = c.locator('table.data-table tr', { hasText: today });
+  // Dates read as words on the patient page ("Mon 7 Dec"), not as stored (2026-12-07).
+  const checkinRow = c.locator('table.data-table tr', { hasText: shortDate(today) });
   assert.match(await checkinRow.first().innerText(), /back 4, foot 2/);
   const reason = 'Your feet were strong at the clinic today, so we add the toe lift now.';
   await c.getByLabel('Stage', { exact: true }).selectOption('2');
@@ -213,7 +214,7 @@ test('a clinician invites a patient, sees their check-in, sets the stage; the pa
   await c.reload();
   await c.getByRole('heading', { level: 1, name: PATIENT.name }).waitFor();
   await c.getByText('Stage 2 of 5', { exact: false }).first().waitFor();
-  assert.ok((await c.locator('main').innerText()).includes(today), 'the page shows today\'s session and check-in');
+  assert.ok((await c.locator('main').innerText()).includes(shortDate(today)), 'the page shows today\'s session and check-in');
   const sessions = await c.evaluate(async (id) => (await (await fetch(`/api/patients/${id}/sessions`)).json()) as { date: string; stage: number; status: string }[], await c.evaluate(() => location.pathname.split('/').filter(Boolean).at(-1)!));
   assert.deepEqual(sessions.map((x) => [x.date, x.stage, x.status]), [[today, 2, 'completed']]);
 
