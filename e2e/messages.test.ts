@@ -3,7 +3,8 @@
  * clinician writes from the patient's conversation page; the patient sees the unread count in the header, opens
  * Messages (the count goes), reads it and replies; the clinician's Messages page lists the patient with one unread
  * and the reply in the conversation. What each screen shows is checked against what the API stored. axe runs on both
- * screens; screenshots at 390 px wide go to docs/screenshots/8l, 8m and 8n.
+ * screens; the clinician's patient list shows the unread message on the patient's line, and the inbox offers
+ * notifications of new messages; screenshots at 390 px wide go to docs/screenshots/8l, 8m, 8n, 8o and 8p.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -76,11 +77,25 @@ test('a clinician writes, the patient sees the unread count, reads and replies; 
   await assertAccessible(p, 'messages (patient)');
   await screenshot(p, '8m-messages-patient');
 
-  // The clinician's Messages: the patient with one unread; the conversation shows the reply.
+  // The clinician's patient list: the patient's line says one unread message, and links to the conversation.
+  await c.goto(url + '/');
+  const unreadLine = c.getByTestId('unread-messages');
+  await unreadLine.waitFor();
+  assert.equal((await unreadLine.textContent())?.replace(/\s+/g, ' ').trim(), `1 unread message from ${PATIENT.name}`);
+  assert.equal(await unreadLine.getByRole('link').getAttribute('href'), `/patients/${personId}/messages`);
+  await assertAccessible(c, 'patient list with an unread message');
+  await screenshot(c, '8o-patient-list-unread', { top: true });
+
+  // The clinician's Messages: the patient with one unread; the conversation shows the reply. Notices of new
+  // messages can be turned on for this browser (not clicked: headless chromium has no push service).
   await c.goto(url + '/messages');
   await c.getByRole('heading', { level: 1, name: 'Messages' }).waitFor();
   await c.getByRole('link', { name: PATIENT.name }).waitFor();
   assert.equal(await c.locator('.thread-choice .unread-badge').textContent(), '1 unread');
+  const notices = c.getByTestId('clinician-notices');
+  await notices.getByRole('button', { name: 'Notify me of new messages' }).waitFor();
+  await assertAccessible(c, 'messages inbox (clinician) with the notices card');
+  await screenshot(c, '8p-clinician-notices', { top: true });
   await c.getByRole('link', { name: PATIENT.name }).click();
   await c.getByRole('list', { name: `Messages with ${PATIENT.name}` }).getByText(REPLY).waitFor();
   await assertAccessible(c, 'messages (clinician)');
