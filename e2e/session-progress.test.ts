@@ -150,3 +150,27 @@ test('progress: pain chart with the MCID band, walking, sessions, stage requirem
   await page.getByRole('heading', { name: 'Pain over time' }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
   await screenshot(page, '10-progress-charts');
 });
+
+test('pain above the limit after a session: the end says what to do instead of "Well done", and the plan reacts the same day', async () => {
+  const { page } = ctx.phone;
+  await page.goto(ctx.server.url + '/?fast=50');
+  await page.getByRole('link', { name: /today’s session|session again/ }).click();
+  await page.getByRole('heading', { level: 1, name: 'Before you start' }).waitFor();
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  const done = page.getByRole('heading', { level: 1, name: 'How do you feel now?' });
+  while (!(await done.isVisible())) {
+    await page.getByRole('button', { name: 'Skip this exercise' }).or(done).first().waitFor();
+    if (await done.isVisible()) break;
+    await page.getByRole('button', { name: 'Skip this exercise' }).click();
+  }
+  // 7/10 is above the 5/10 limit after a session (DOMAIN.md §8 [46], src/core/clinical-constants.ts).
+  await page.getByRole('group', { name: 'Back pain' }).getByRole('radio', { name: '7', exact: true }).check();
+  await page.getByRole('button', { name: 'Save session' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Ease off for today' }).waitFor();
+  const feedback = page.getByTestId('session-feedback');
+  assert.equal(await feedback.getAttribute('data-band'), 'high');
+  assert.ok(!(await feedback.innerText()).includes('Well done'), 'no "Well done" after pain above the limit');
+  await page.getByTestId('session-review').waitFor(); // the same day's review, from the server
+  await assertAccessible(page, 'session: pain above the limit');
+  await screenshot(page, '07b-session-pain-high', { top: true });
+});
