@@ -12,6 +12,7 @@ import { NPRS_MCID_POINTS, TOE_DRILL_REPS_MIN, TOE_DRILL_SETS_MIN } from '../src
 import { screenshot, assertAccessible } from './helpers/browser.js';
 import { seedNineDays, type Seeded } from './helpers/seed.js';
 import { call } from './helpers/server.js';
+import { localDate } from '../web/src/lib/local-time.js';
 import { serverAndPhone } from './helpers/fixture.js';
 
 let seeded: Seeded;
@@ -170,7 +171,12 @@ test('pain above the limit after a session: the end says what to do instead of "
   const feedback = page.getByTestId('session-feedback');
   assert.equal(await feedback.getAttribute('data-band'), 'high');
   assert.ok(!(await feedback.innerText()).includes('Well done'), 'no "Well done" after pain above the limit');
-  await page.getByTestId('session-review').waitFor(); // the same day's review, from the server
+  // The same day's review, from the server. The plan stepped up this morning (the first test); the step back gives
+  // its own reason, not the morning's reasons for stepping up.
+  const review = page.getByTestId('session-review');
+  await review.waitFor();
+  assert.match(await review.innerText(), /steps back a stage from tomorrow/);
+  assert.deepEqual(await review.getByRole('listitem').allInnerTexts(), [`Pain during or after a session went above 5/10 (${localDate()}). The pain-monitoring model says to reduce the load.`]);
   await assertAccessible(page, 'session: pain above the limit');
   await screenshot(page, '07b-session-pain-high', { top: true });
 });

@@ -113,7 +113,8 @@ export async function getToday(db: Kysely<Database>, personId: string, today: st
       const shown = new Set(appliedToday.reasons.map((r) => r.rule));
       const fresh = decision.reasons.filter((r) => SIGNAL_RULES.has(r.rule) && !shown.has(r.rule));
       const stepsBack = decision.action === 'regress' && appliedToday.action === 'progress';
-      decision = { ...decision, action: stepsBack ? 'regress' : appliedToday.action as 'progress' | 'regress', reasons: [...appliedToday.reasons, ...fresh], ...(stepsBack ? { pending: true as const } : {}) };
+      // A step back gives the step back's own reasons: this morning's reasons for stepping up are not reasons for it.
+      decision = { ...decision, action: stepsBack ? 'regress' : appliedToday.action as 'progress' | 'regress', reasons: stepsBack ? decision.reasons : [...appliedToday.reasons, ...fresh], ...(stepsBack ? { pending: true as const } : {}) };
     } else if (!deciding && program.status === 'active' && program.decidedOn === today && (decision.action === 'regress' || decision.action === 'progress')) {
       // Today's decision was applied earlier (a hold) and a signal since then changed the review (DOMAIN.md §8: pain
       // after a session above 5/10 means reduce the load): the review says so at once; the stage moves tomorrow.
