@@ -108,16 +108,15 @@ const logDir = others.length && e2e.length ? mkdtempSync(join(tmpdir(), 'footing
 const logFile = (name) => (logDir ? join(logDir, name) : undefined);
 if (logDir) console.log('# The browser tests run alongside (SQLite, then PostgreSQL); their reports come after this one.');
 if (!logDir && pgE2e.length) console.log('# Browser tests on SQLite first, then on PostgreSQL (FOOTING_E2E_DB=postgres).');
-// Test files run in one process per folder (scripts/test-groups.mjs says why): the browser files of each database
-// in one, the other files in one per folder.
+// The other test files run in one process per folder (scripts/test-groups.mjs says why). The browser files keep one
+// process each: each starts its server and browser in top-level hooks, which a shared process would run all at once.
 const groupDir = mkdtempSync(join(tmpdir(), 'footing-groups-'));
-const grouped = (list, db) => groupTestFiles(list, join(groupDir, db));
 const browserLane = async () => [
-  ...(sqliteE2e.length ? [['browser test files on SQLite', sqliteE2e, await run(grouped(sqliteE2e, 'sqlite'), 'sqlite', logFile('sqlite.tap')), 'sqlite.tap']] : []),
-  ...(pgE2e.length ? [['browser test files on PostgreSQL', pgE2e, await run(grouped(pgE2e, 'postgres'), 'postgres', logFile('postgres.tap')), 'postgres.tap']] : []),
+  ...(sqliteE2e.length ? [['browser test files on SQLite', sqliteE2e, await run(sqliteE2e, 'sqlite', logFile('sqlite.tap')), 'sqlite.tap']] : []),
+  ...(pgE2e.length ? [['browser test files on PostgreSQL', pgE2e, await run(pgE2e, 'postgres', logFile('postgres.tap')), 'postgres.tap']] : []),
 ];
 const [otherRun, browserRuns] = await Promise.all([
-  others.length ? run(grouped(others, 'others'), 'sqlite') : null,
+  others.length ? run(groupTestFiles(others, groupDir), 'sqlite') : null,
   e2e.length ? browserLane() : [],
 ]);
 const runs = otherRun ? [['other test files', others, otherRun], ...browserRuns] : browserRuns;

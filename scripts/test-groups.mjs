@@ -5,8 +5,11 @@
 // src/core's 50 files: 68 s of CPU as 50 processes, 10 s as one, with the same 1,008 tests passing. Files still
 // run one after another, in the same order, each file's tests in its own top-level tests.
 //
-// A file that changes process-wide state when it is loaded (for example, sets process.env.TMPDIR to check that
-// uploads leave nothing behind in it) keeps a process of its own: see `needsOwnProcess`.
+// A file keeps a process of its own (see `needsOwnProcess`) when it changes process-wide state when it is loaded
+// (for example, sets process.env.TMPDIR to check that uploads leave nothing behind in it), or when it has hooks at
+// its top level: in a shared process those belong to the process's root, so every file's before() would run before
+// the first test of the first file, and every after() at the very end (the browser files start their server and
+// browser that way, which is why the browser lane is not grouped).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -17,9 +20,13 @@ export function groupKey(file) {
   return parts.length > 2 ? parts.slice(0, 2).join('/') : parts[0];
 }
 
-/** True when the file sets process-wide state at load time (an assignment to process.env at the top level). */
+/**
+ * True when the file sets process-wide state at load time (an assignment to process.env or a chdir at the top
+ * level) or has top-level hooks (before, after, beforeEach, afterEach outside any describe).
+ */
 export function needsOwnProcess(source) {
-  return /^process\.env\.\w+\s*=/m.test(source) || /^process\.chdir\(/m.test(source);
+  return /^process\.env\.\w+\s*=/m.test(source) || /^process\.chdir\(/m.test(source)
+    || /^(before|after|beforeEach|afterEach)\s*\(/m.test(source);
 }
 
 /**

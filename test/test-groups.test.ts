@@ -9,12 +9,17 @@ import { pathToFileURL } from 'node:url';
 // @ts-expect-error: a plain .mjs script without types
 import { groupKey, groupTestFiles, needsOwnProcess } from '../scripts/test-groups.mjs';
 
-test('a file that sets process.env or changes directory at the top level needs its own process', () => {
+test('a file that sets process.env, changes directory or has hooks at the top level needs its own process', () => {
   assert.equal(needsOwnProcess("import x from 'y';\nprocess.env.TMPDIR = '/tmp/a';\n"), true);
   assert.equal(needsOwnProcess("process.chdir('/tmp');\n"), true);
   // Inside a test (indented) it is that test's business, restored by it: no own process needed.
   assert.equal(needsOwnProcess("test('x', () => {\n  process.env.DATABASE_URL = 'x';\n});\n"), false);
   assert.equal(needsOwnProcess("const a = process.env.TMPDIR;\n"), false);
+  // Top-level hooks would belong to the shared process's root (every file's before() first, every after() last).
+  assert.equal(needsOwnProcess("before(async () => { server = await start(); });\n"), true);
+  assert.equal(needsOwnProcess("afterEach(() => {});\n"), true);
+  // Inside a describe they belong to it, as in a process of its own.
+  assert.equal(needsOwnProcess("describe('x', () => {\n  before(() => {});\n});\n"), false);
 });
 
 test('files are grouped by their first two folders, in order, and every file is run once', () => {
