@@ -80,6 +80,7 @@ test('gait video on the server: explicit tick, upload and analysis progress, the
   const cadence = a.analysis.metrics.cadence_spm.value;
   const expected = referenceCadence(clip, CADENCE_SLACK_FRAMES);
   assert.ok(cadence !== null && cadence >= expected.min && cadence <= expected.max, `cadence ${cadence} vs ${expected.min.toFixed(1)}-${expected.max.toFixed(1)}`);
-  // The page's metrics table shows that same cadence.
-  await page.getByText(String(Math.round(cadence))).first().waitFor();
+  // The page's metrics table shows that same cadence, in its own row (a bare text search for "99" found an SVG
+  // title, "right heel strike 0.99 s", first).
+  assert.equal(await page.locator('.gait-metrics tr[data-metric="cadence_spm"] .gait-value').textContent(), `${cadence.toFixed(0)} steps/min`);
 });
