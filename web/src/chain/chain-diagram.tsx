@@ -12,7 +12,8 @@ export const LINK_STATUS: Record<LinkStatus, { symbol: string; words: string; da
   notable: { symbol: '!', words: 'Something outside the usual range', dash: '' },
   mixed: { symbol: '~', words: 'Mixed: some in range, some not', dash: '10 5' },
   borderline: { symbol: '≈', words: 'At the edge of the usual range', dash: '6 3' },
-  unrated: { symbol: '·', words: 'Measured: no agreed range to compare with', dash: '1 5' },
+  // Short enough for the diagram's line on a 390 px phone (the longer 'to compare with' ran off its right edge).
+  unrated: { symbol: '·', words: 'Measured: no agreed range', dash: '1 5' },
   typical: { symbol: '✓', words: 'In the usual range', dash: '' },
   missing: { symbol: '?', words: 'Not measured yet', dash: '2 6' },
 };
