@@ -43,9 +43,9 @@ if (!process.env.FOOTING_TEST_PG_URL) {
   else console.error('PostgreSQL could not be started: the PostgreSQL tests will fail. See STACK notes in README.');
 }
 
-// The smoke runs of the benches that drive chromium (bench/smoke-browser.test.ts: the gait-browser bench) run with
-// the browser tests on SQLite (one browser per run) and need web/dist; the other benches' smoke runs
-// (bench/smoke.test.ts) go with the other tests.
+// The smoke runs of the benches that drive chromium (bench/smoke-browser.test.ts: the gait-browser bench) run in the
+// browser lane (after the browser tests on SQLite; never two browsers at once) and need web/dist; the other benches'
+// smoke runs (bench/smoke.test.ts) go with the other tests.
 const inBrowserLane = (f) => f.startsWith('e2e') || f === join('bench', 'smoke-browser.test.ts');
 
 // Before any test: the types (a type error anywhere, server, core or web, fails the run; checked on a whole run
@@ -100,34 +100,24 @@ const runsOn = (db) => (f) => (ONE_DATABASE.get(f) ?? db) === db;
 const sqliteE2e = e2e.filter(runsOn('sqlite'));
 const pgE2e = e2e.filter((f) => usesServer(f) && runsOn('postgres')(f));
 
-// node --test runs one file at a time here and most tests wait: on I/O, on the browser, on timers. The fresh-clone
-// run at 5bf47ad used 1,267 s of CPU in 1,095 s on 2 cores (1.16 cores busy on average) with the browser tests on
-// SQLite then PostgreSQL beside the other tests. So the three run at once: the other tests, the browser tests on
-// SQLite and on PostgreSQL (each its own browser, server and database). FOOTING_TEST_BROWSERS_ONE_AT_A_TIME=1 runs
-// the two browser runs one after the other, for a slower machine. The browser runs' reports are printed after the
-// other tests' (straight to the terminal when only one run was chosen).
+// node --test runs one file at a time here (2 cores) and most tests wait on I/O. So the browser tests run alongside
+// the other tests: first on SQLite, then on PostgreSQL (never two browsers at once, which made slow pages flaky).
+// Their reports are printed after the other tests' (straight to the terminal when only browser tests were chosen).
 const t0 = Date.now();
-const oneBrowserAtATime = process.env.FOOTING_TEST_BROWSERS_ONE_AT_A_TIME === '1';
-const browserSpecs = [
-  ...(sqliteE2e.length ? [['browser test files on SQLite', sqliteE2e, 'sqlite', 'sqlite.tap']] : []),
-  ...(pgE2e.length ? [['browser test files on PostgreSQL', pgE2e, 'postgres', 'postgres.tap']] : []),
-];
-const logDir = (others.length ? 1 : 0) + browserSpecs.length > 1 ? mkdtempSync(join(tmpdir(), 'footing-e2e-')) : null;
+const logDir = others.length && e2e.length ? mkdtempSync(join(tmpdir(), 'footing-e2e-')) : null;
 const logFile = (name) => (logDir ? join(logDir, name) : undefined);
-if (logDir && browserSpecs.length) console.log(`# The browser tests run alongside (${browserSpecs.map(([, , db]) => db).join(oneBrowserAtATime ? ', then ' : ' and ')}); their reports come after this one.`);
+if (logDir) console.log('# The browser tests run alongside (SQLite, then PostgreSQL); their reports come after this one.');
+if (!logDir && pgE2e.length) console.log('# Browser tests on SQLite first, then on PostgreSQL (FOOTING_E2E_DB=postgres).');
 // The other test files run in one process per folder (scripts/test-groups.mjs says why). The browser files keep one
 // process each: each starts its server and browser in top-level hooks, which a shared process would run all at once.
 const groupDir = mkdtempSync(join(tmpdir(), 'footing-groups-'));
-const runBrowser = async ([what, list, db, tap]) => [what, list, await run(list, db, logFile(tap)), tap];
-const browserLanes = async () => {
-  if (!oneBrowserAtATime) return Promise.all(browserSpecs.map(runBrowser));
-  const done = [];
-  for (const spec of browserSpecs) done.push(await runBrowser(spec));
-  return done;
-};
+const browserLane = async () => [
+  ...(sqliteE2e.length ? [['browser test files on SQLite', sqliteE2e, await run(sqliteE2e, 'sqlite', logFile('sqlite.tap')), 'sqlite.tap']] : []),
+  ...(pgE2e.length ? [['browser test files on PostgreSQL', pgE2e, await run(pgE2e, 'postgres', logFile('postgres.tap')), 'postgres.tap']] : []),
+];
 const [otherRun, browserRuns] = await Promise.all([
   others.length ? run(groupTestFiles(others, groupDir), 'sqlite') : null,
-  browserLanes(),
+  e2e.length ? browserLane() : [],
 ]);
 const runs = otherRun ? [['other test files', others, otherRun], ...browserRuns] : browserRuns;
 if (logDir) {
