@@ -1,16 +1,25 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { freshStore } from '../../test/helpers/databases.js';
+import { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } from '../core/red-flags.js';
+import { insertCheckin } from '../store/repos/checkins.js';
+import { ensureLocalPerson } from '../store/repos/people.js';
+import { listProgramEvents } from '../store/repos/program.js';
+import { saveSession } from '../store/repos/sessions.js';
+import type { Store } from '../store/db.js';
+import { adjustStage } from './clinician-service.js';
+import { listLineFor } from './patient-list-service.js';
+import { getProgress, getToday, submitScreen } from './program-service.js';
+
+/** A safety screen with every answer "no" on that day: the program starts at stage 1. */
+const clearScreen = (store: Store, personId: string, day: string) =>
+  submitScreen(store.db, personId, { answers: Object.fromEntries([...RED_FLAG_QUESTIONS, ...PRECAUTION_QUESTIONS].map((q) => [q.id, false])) }, day);
+
 test('The patient list line gives the pain trend against the MCID and why the patient needs attention', async () => {
-  const { freshStore } = await import('../../test/helpers/databases.js');
-  const { ensureLocalPerson } = await import('../store/repos/people.js');
-  const { submitScreen } = await import('./program-service.js');
-  const { insertCheckin } = await import('../store/repos/checkins.js');
-  const { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } = await import('../core/red-flags.js');
-  const { listLineFor } = await import('./patient-list-service.js');
   const { store, cleanup } = await freshStore('sqlite');
   try {
     const me = await ensureLocalPerson(store.db);
-    await submitScreen(store.db, me.id, { answers: Object.fromEntries([...RED_FLAG_QUESTIONS, ...PRECAUTION_QUESTIONS].map((q) => [q.id, false])) }, '2026-11-01');
+    await clearScreen(store, me.id, '2026-11-01');
     // First week: back pain 3 every day (baseline 3). Days 15-20: 6 (up 3 points: at least the 2-point MCID).
     for (let d = 1; d <= 7; d++) await insertCheckin(store.db, me.id, { at: `2026-11-0${d}T07:00:00+00:00`, context: 'daily', back: 3, regions: [] });
     for (let d = 15; d <= 20; d++) await insertCheckin(store.db, me.id, { at: `2026-11-${d}T07:00:00+00:00`, context: 'daily', back: 6, regions: [] });
@@ -25,17 +34,11 @@ test('The patient list line gives the pain trend against the MCID and why the pa
 });
 
 test('A partly done session counts as done nowhere: Today, Progress, the stage requirement and the clinician list agree', async () => {
-  const { freshStore } = await import('../../test/helpers/databases.js');
-  const { ensureLocalPerson } = await import('../store/repos/people.js');
-  const { submitScreen, getProgress, getToday } = await import('./program-service.js');
-  const { saveSession } = await import('../store/repos/sessions.js');
-  const { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } = await import('../core/red-flags.js');
-  const { listLineFor } = await import('./patient-list-service.js');
   const { store, cleanup } = await freshStore('sqlite');
   const item = (completed: boolean) => ({ exercise: 'ball-roll' as const, position: 'sitting' as const, completed, setsDone: 1, repsDone: 0, secondsDone: completed ? 120 : 30 });
   try {
     const me = await ensureLocalPerson(store.db);
-    await submitScreen(store.db, me.id, { answers: Object.fromEntries([...RED_FLAG_QUESTIONS, ...PRECAUTION_QUESTIONS].map((q) => [q.id, false])) }, '2026-12-04');
+    await clearScreen(store, me.id, '2026-12-04');
     // 4 Dec: a full session; 5 Dec: a partial one; 6 Dec (today): a partial one only.
     await saveSession(store.db, me.id, 1, { clientId: 'full-0412', startedAt: '2026-12-04T18:00:00+00:00', completedAt: '2026-12-04T18:05:00+00:00', items: [item(true)] });
     await saveSession(store.db, me.id, 1, { clientId: 'part-0512', startedAt: '2026-12-05T18:00:00+00:00', completedAt: '2026-12-05T18:01:00+00:00', items: [item(false)] });
@@ -53,16 +56,10 @@ test('A partly done session counts as done nowhere: Today, Progress, the stage r
 });
 
 test('A clinician can change doses within the stage limits; the plan uses them and the patient reads why', async () => {
-  const { freshStore } = await import('../../test/helpers/databases.js');
-  const { ensureLocalPerson } = await import('../store/repos/people.js');
-  const { submitScreen, getToday } = await import('./program-service.js');
-  const { listProgramEvents } = await import('../store/repos/program.js');
-  const { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } = await import('../core/red-flags.js');
-  const { adjustStage } = await import('./clinician-service.js');
   const { store, cleanup } = await freshStore('sqlite');
   try {
     const me = await ensureLocalPerson(store.db);
-    await submitScreen(store.db, me.id, { answers: Object.fromEntries([...RED_FLAG_QUESTIONS, ...PRECAUTION_QUESTIONS].map((q) => [q.id, false])) }, '2026-11-01');
+    await clearScreen(store, me.id, '2026-11-01');
     // Stage 2's toe lift is 2 sets of 10 holds of 5 s (DOMAIN.md §4 4.6 minimums); 8 s holds stay within the 10 s limit.
     await adjustStage(store.db, me.id, { stage: 2, reason: 'Your arch control is good', clinicianName: 'Dr Kim', doses: { 'pinky-toe-lift': { holdSeconds: 8 } } }, '2026-11-03');
     const toe = (await getToday(store.db, me.id, '2026-11-03')).plan;
