@@ -24,7 +24,13 @@ export interface TemporalParameters {
   /** Medians over both feet (NaN when nothing was measurable). */
   strideTime: number;
   stepTime: number;
-  /** Steps per minute, 60 / median step time. */
+  /**
+   * Steps per minute: 120 / median stride time (both feet's strides), or 60 / median step time when no complete
+   * stride was seen. A stride holds one left and one right step whatever their lengths, so an uneven walker (a
+   * short step on one side, a long one on the other) gets the number of steps they really take per minute; the
+   * median of the steps themselves would pick one side's step (60 / 0.5 s = 120 for a walker alternating 0.5 s
+   * and 0.7 s steps, who takes 100 steps a minute).
+   */
   cadence: number;
   stancePercent: number;
   swingPercent: number;
@@ -109,7 +115,7 @@ export function temporalParameters(events: GaitEvents, options: TemporalOptions 
   const both = (p: PerSide<number[]>): number[] => [...p.left, ...p.right];
   out.strideTime = median(both(out.strideTimes));
   out.stepTime = median(both(out.stepTimes));
-  out.cadence = 60 / out.stepTime;
+  out.cadence = Number.isFinite(out.strideTime) ? 120 / out.strideTime : 60 / out.stepTime;
   out.stancePercent = median(both(out.stancePercents));
   out.swingPercent = Number.isNaN(out.stancePercent) ? NaN : 100 - out.stancePercent;
   out.doubleSupportPercent = median(both(out.doubleSupportPercents));
