@@ -1,7 +1,7 @@
 /**
  * The report's pictures, drawn as vectors with pdfkit: a time chart (points joined by lines, a shaded band and a
- * dashed line for the MCID or a target; bars for a weekly share) and the stick figure of a gait still (left side orange, right side blue,
- * a colour-blind safe pair, as in the app).
+ * dashed line for the MCID or a target; bars for a weekly share), the stick figure of a gait still (left side orange, right side blue,
+ * a colour-blind safe pair, as in the app), and a still saved with an analysis, embedded as the JPEG it is.
  */
 import type { ReportBlock } from '../core/report/report-document.js';
 import { addDays, daysBetween } from '../core/dates.js';
@@ -75,6 +75,19 @@ export function drawSkeleton(doc: Doc, s: Extract<ReportBlock, { kind: 'skeleton
   }
   doc.rect(x0, y0, w, h).lineWidth(0.5).strokeColor('#999999').stroke();
   doc.font('oblique').fontSize(8).fillColor('#555555').text(`${s.caption}. Left side orange, right side blue.`, x0, y0 + h + 4, { width: f.width });
+  doc.x = f.x;
+  doc.moveDown(0.6);
+}
+
+/** A saved still: at most 60% of the text width and 220 pt high, never enlarged past 1 pt a pixel, its caption below. */
+export function drawPicture(doc: Doc, p: Extract<ReportBlock, { kind: 'picture' }>, f: Frame): void {
+  const scale = Math.min(1, f.width * 0.6 / p.width, 220 / p.height);
+  const w = p.width * scale; const h = p.height * scale;
+  f.ensureSpace(h + 40);
+  const x0 = f.x; const y0 = doc.y + 2;
+  doc.image(Buffer.from(p.jpeg, 'base64'), x0, y0, { width: w, height: h });
+  doc.rect(x0, y0, w, h).lineWidth(0.5).strokeColor('#999999').stroke();
+  doc.font('oblique').fontSize(8).fillColor('#555555').text(`${p.caption}.`, x0, y0 + h + 4, { width: f.width });
   doc.x = f.x;
   doc.moveDown(0.6);
 }

@@ -1,13 +1,13 @@
 /**
  * Draws a report (src/core/report/report-document.ts) as an A4 PDF with pdfkit: text in DejaVu Sans, embedded (it
  * has every character the reports print, ≥ – ° → among them), tables that carry their header onto the next page
- * and never split a row, charts drawn as vectors, and the stick figure of a gait still. Decides nothing clinical:
+ * and never split a row, charts drawn as vectors, the stick figure of a gait still and the picture saved with an analysis. Decides nothing clinical:
  * every word and number comes from the document.
  */
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import type { ReportBlock, ReportDocument } from '../core/report/report-document.js';
-import { drawChart, drawSkeleton } from './pdf-figures.js';
+import { drawChart, drawPicture, drawSkeleton } from './pdf-figures.js';
 
 const require = createRequire(import.meta.url);
 const FONT = { regular: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'), bold: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'), oblique: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Oblique.ttf') };
@@ -84,7 +84,7 @@ function table(doc: Doc, block: Extract<ReportBlock, { kind: 'table' }>): void {
 
 function drawBlock(doc: Doc, block: ReportBlock, next: ReportBlock | undefined): void {
   // A heading is kept with the start of what follows it (a chart or a table is not left alone on the next page).
-  const keep = next?.kind === 'chart' ? 190 : next?.kind === 'skeleton' ? 200 : next?.kind === 'table' ? 50 : 30;
+  const keep = next?.kind === 'chart' ? 190 : next?.kind === 'skeleton' || next?.kind === 'picture' ? 200 : next?.kind === 'table' ? 50 : 30;
   switch (block.kind) {
     case 'heading': return heading(doc, block.text, 13, keep);
     case 'subheading': return heading(doc, block.text, 10.5, keep);
@@ -93,6 +93,7 @@ function drawBlock(doc: Doc, block: ReportBlock, next: ReportBlock | undefined):
     case 'table': return table(doc, block);
     case 'chart': return drawChart(doc, block, { x: MARGIN, width: textWidth(doc), ensureSpace: (h) => ensureSpace(doc, h) });
     case 'skeleton': return drawSkeleton(doc, block, { x: MARGIN, width: textWidth(doc), ensureSpace: (h) => ensureSpace(doc, h) });
+    case 'picture': return drawPicture(doc, block, { x: MARGIN, width: textWidth(doc), ensureSpace: (h) => ensureSpace(doc, h) });
   }
 }
 

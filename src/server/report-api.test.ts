@@ -100,7 +100,7 @@ for (const kind of DATABASES) {
       assert.match(text, row('Cadence', '104 steps/min', '100–120 steps/min (Hollman et al.,'));
       assert.match(text, row('Walking speed', '0.9 m/s', '1.2–1.4 m/s (Bohannon and'));
       assert.match(flat, /Not measurable in this video: • pelvic drop: needs a view from the front or back\./);
-      assert.match(flat, /Still of walk-side\.mp4 \(frame at 1\.00 s, cropped to the person\)/);
+      assert.match(flat, /Stick figure of walk-side\.mp4 from its saved body points, the right heel strike at 1\.05 s \(the middle one of the clip\): frame 1 at 1\.00 s; cropped to the person/);
       // The program: started at stage 1 by the person, moved to stage 2 by the clinician with their reason.
       assert.match(text, row('2026-11-02', 'Started at stage 1 (Start)', 'the person', 'Safety check clear'));
       assert.match(text, /2026-11-12\s+Moved up: stage 1 \(Start\) →/);
@@ -128,7 +128,7 @@ for (const kind of DATABASES) {
       assert.match(flat, /First score \(the baseline\): 40 on 2026-11-02, before this period\./);
       assert.match(text, /2026-11-12\s+Moved up: stage 1 \(Start\) →/);
       assert.doesNotMatch(text, /Started at stage 1/);
-      assert.match(flat, /Still of walk-side\.mp4/, 'the gait analysis of 12 Nov is in the period');
+      assert.match(flat, /Stick figure of walk-side\.mp4/, 'the gait analysis of 12 Nov is in the period');
       // The pain chart starts with the period: the daily highest of 10, 12 and 14 Nov.
       const doc = (await world.as('patient', { method: 'GET', url: `/api/report?format=json&from=2026-11-09&date=${TODAY}` })).json() as ReportDocument;
       const pain = doc.blocks.find((b) => b.kind === 'chart' && b.title.startsWith('Your pain'));

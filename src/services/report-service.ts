@@ -11,6 +11,7 @@ import { patientReport } from '../core/report/patient-report.js';
 import type { ReportDocument } from '../core/report/report-document.js';
 import type { ReportGait, ReportInput } from '../core/report/report-input.js';
 import { skeletonStill } from '../core/report/skeleton-still.js';
+import { representativeStill, stillPicture } from '../core/report/report-still.js';
 import { gaitOfPeriod, REPORT_GAIT_ANALYSES } from '../core/report/clinician-report.js';
 import { doneSessionDates } from '../core/program-engine.js';
 import { stageByNumber } from '../core/stages.js';
@@ -19,9 +20,10 @@ import type { OutcomeMeasureId } from '../core/outcome-scoring.js';
 import { SavedKeypointSeries } from '../gait/gait-analysis-record.js';
 import type { KeypointSeries } from '../gait/keypoints.js';
 import { renderReportPdf } from '../reports/render-pdf.js';
+import { stillAsJpeg } from '../reports/still-jpeg.js';
 import type { Database } from '../store/schema.js';
 import { listCheckins } from '../store/repos/checkins.js';
-import { listGaitAnalyses } from '../store/repos/gait-analyses.js';
+import { getGaitStill, listGaitAnalyses } from '../store/repos/gait-analyses.js';
 import { getGaitKeypoints } from '../store/repos/gait-keypoints.js';
 import { listOutcomeScores } from '../store/repos/assessments.js';
 import { getPerson } from '../store/repos/people.js';
@@ -37,16 +39,27 @@ import { invalidInput, ServiceError } from './service-error.js';
 export const REPORT_KINDS = ['clinician', 'patient'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
-/** A gait analysis for the report, with the still of its representative frame when its keypoints were saved. */
+/**
+ * A gait analysis for the report, with the picture of its representative moment: the still saved with it when there
+ * is one (as JPEG), else the stick figure of its representative frame when its keypoints were saved.
+ */
 async function gaitFor(db: Kysely<Database>, personId: string, a: Awaited<ReturnType<typeof listGaitAnalyses>>[number], withStill: boolean): Promise<ReportGait> {
   const analysis = a.analysis as unknown as GaitAnalysisInput & { events?: unknown };
+  const video = a.sourceName ?? 'the video';
   let skeleton: ReportGait['skeleton'] = null;
-  if (withStill && a.hasKeypoints) {
+  let picture: ReportGait['picture'] = null;
+  const chosen = withStill ? representativeStill(a.stills, analysis.events) : null;
+  if (chosen !== null) {
+    const stored = await getGaitStill(db, personId, a.id, chosen);
+    const jpeg = stored ? await stillAsJpeg(stored) : null;
+    if (jpeg) picture = stillPicture(a.stills[chosen]!, video, jpeg.toString('base64'));
+  }
+  if (withStill && !picture && a.hasKeypoints) {
     // Keypoints saved before their schema was bounded may not parse: the report then says there is no still.
     const parsed = SavedKeypointSeries.safeParse(await getGaitKeypoints(db, personId, a.id));
-    if (parsed.success) skeleton = skeletonStill(parsed.data as unknown as KeypointSeries, analysis.events, `Still of ${a.sourceName ?? 'the video'}`);
+    if (parsed.success) skeleton = skeletonStill(parsed.data as unknown as KeypointSeries, analysis.events, video);
   }
-  return { recordedAt: a.recordedAt, sourceName: a.sourceName, analysis, skeleton, hasKeypoints: a.hasKeypoints };
+  return { recordedAt: a.recordedAt, sourceName: a.sourceName, analysis, skeleton, picture, hasKeypoints: a.hasKeypoints };
 }
 
 /** The period a report covers: from `from` (optional: the start of the record) to `today`, the day it is made for. */

@@ -95,7 +95,9 @@ export function clinicianReport(input: ReportInput): ReportDocument {
       blocks.push({ kind: 'paragraph', tone: 'note', text: 'Not measurable in this video:' });
       blocks.push({ kind: 'bullets', items: [...byReason].map(([reason, names]) => `${names.join(', ')}: ${reason}.`) });
     }
-    if (g.skeleton) blocks.push(g.skeleton);
+    // The picture saved with the analysis shows the person; the stick figure from the keypoints stands in without one.
+    if (g.picture) blocks.push(g.picture);
+    else if (g.skeleton) blocks.push(g.skeleton);
     else blocks.push({ kind: 'paragraph', tone: 'note', text: g.hasKeypoints ? 'No still: nobody was found clearly enough in the saved keypoints.' : 'No still: this analysis was saved without its keypoints.' });
   }
 

@@ -1,5 +1,6 @@
 /**
- * A printable report as data: a title and a list of blocks (headings, text, tables, charts, a skeleton still).
+ * A printable report as data: a title and a list of blocks (headings, text, tables, charts, a skeleton still, a
+ * picture of the walk).
  * The report's content is assembled here, in the pure core (clinician-report.ts, patient-report.ts), so that every
  * figure can be tested without a PDF; src/reports draws the blocks on pages and decides nothing clinical.
  */
@@ -28,6 +29,10 @@ export type ReportBlock =
     /** One frame's body points joined as a stick figure, in the video's pixels (y down). */
     kind: 'skeleton'; caption: string; width: number; height: number;
     segments: { x1: number; y1: number; x2: number; y2: number; side: 'left' | 'right' | 'mid' }[];
+  }
+  | {
+    /** A still saved with a gait analysis (the video frame with the skeleton drawn on it), as a JPEG in base64. */
+    kind: 'picture'; caption: string; width: number; height: number; jpeg: string;
   };
 
 export interface ReportDocument {

@@ -82,13 +82,15 @@ test('The still is the frame nearest the middle heel strike; points seen poorly 
   assert.equal(representativeFrame(series, { left: { heel_strike: [0.2, 1.5] }, right: { heel_strike: [0.8] } })!.time, 0.9);
   // No events: the middle of the three frames with someone in them.
   assert.equal(representativeFrame(series, undefined)!.time, 0.9);
-  const still = skeletonStill(series, undefined, 'Still')!;
+  const still = skeletonStill(series, undefined, 'walk.mp4')!;
   // Face points (indexes under 11) are poorly seen, so the ear-nose-ear line is gone; each side's limb chain has 8 joins.
   assert.equal(still.segments.length, 8 + 8 + 2);
-  assert.equal(still.caption, 'Still (frame at 0.90 s, cropped to the person)');
+  assert.equal(still.caption, 'Stick figure of walk.mp4 from its saved body points, no heel strike found, so the middle frame with someone in it: frame 9 at 0.90 s; cropped to the person');
+  // With events the caption names the heel strike the frame stands for (the middle of 0.2, 0.8, 1.5: the right one at 0.8).
+  assert.match(skeletonStill(series, { left: { heel_strike: [0.2, 1.5] }, right: { heel_strike: [0.8] } }, 'walk.mp4')!.caption, /^Stick figure of walk\.mp4 from its saved body points, the right heel strike at 0\.80 s \(the middle one of the clip\): frame 9 at 0\.90 s; cropped/);
   // Cropped: points 11 to 32 lie from (11, 11) to (32, 32); a margin of max(10, 21 / 6) = 10 around them.
   assert.deepEqual([still.width, still.height, still.segments[0]!.x1], [41, 41, 15 - 1]); // the first join starts at the left wrist (point 15)
-  assert.equal(skeletonStill({ ...series, frames: [{ index: 0, time: 0, people: [] }] }, undefined, 'Still'), null);
+  assert.equal(skeletonStill({ ...series, frames: [{ index: 0, time: 0, people: [] }] }, undefined, 'walk.mp4'), null);
 });
 
 test('A program change cites its sources once, in words: a reason that cites by number is not cited twice', () => {

@@ -29,6 +29,8 @@ export interface ReportGait {
   /** The representative frame's stick figure, when the analysis was saved with its keypoints. */
   skeleton: Extract<ReportBlock, { kind: 'skeleton' }> | null;
   hasKeypoints: boolean;
+  /** The still saved with the analysis that stands for it (report-still.ts), when there is one and it could be read. */
+  picture?: Extract<ReportBlock, { kind: 'picture' }> | null;
 }
 
 export interface ReportInput {

@@ -15,23 +15,40 @@ const LIMBS: readonly LandmarkName[][] = [
 ];
 const MIN_VISIBILITY = 0.5;
 
-function middleHeelStrike(events: unknown): number | null {
+/** A heel strike of the analysis's events: its time in the video and the foot. */
+export interface HeelStrike { time: number; side: 'left' | 'right' }
+
+/** The middle heel strike of the clip (of both feet, in time order), or null when the analysis found none. */
+export function middleHeelStrike(events: unknown): HeelStrike | null {
   const e = events as { left?: { heel_strike?: unknown }; right?: { heel_strike?: unknown } } | undefined;
-  const times = [...(Array.isArray(e?.left?.heel_strike) ? e.left.heel_strike : []), ...(Array.isArray(e?.right?.heel_strike) ? e.right.heel_strike : [])]
-    .filter((t): t is number => typeof t === 'number' && Number.isFinite(t)).sort((a, b) => a - b);
-  return times.length ? times[Math.floor((times.length - 1) / 2)]! : null;
+  const of = (side: 'left' | 'right'): HeelStrike[] => {
+    const list = e?.[side]?.heel_strike;
+    return (Array.isArray(list) ? list : []).filter((t): t is number => typeof t === 'number' && Number.isFinite(t)).map((time) => ({ time, side }));
+  };
+  const all = [...of('left'), ...of('right')].sort((a, b) => a.time - b.time);
+  return all.length ? all[Math.floor((all.length - 1) / 2)]! : null;
 }
 
 /** The representative frame of a series: nearest the middle heel strike, else the middle frame with someone in it. */
 export function representativeFrame(series: KeypointSeries, events: unknown): PoseFrame | null {
   const withPerson = series.frames.filter((f) => f.people.length > 0);
   if (!withPerson.length) return null;
-  const t = middleHeelStrike(events);
-  if (t === null) return withPerson[Math.floor((withPerson.length - 1) / 2)]!;
-  return withPerson.reduce((best, f) => (Math.abs(f.time - t) < Math.abs(best.time - t) ? f : best));
+  const strike = middleHeelStrike(events);
+  if (strike === null) return withPerson[Math.floor((withPerson.length - 1) / 2)]!;
+  return withPerson.reduce((best, f) => (Math.abs(f.time - strike.time) < Math.abs(best.time - strike.time) ? f : best));
 }
 
-export function skeletonStill(series: KeypointSeries, events: unknown, caption: string): Extract<ReportBlock, { kind: 'skeleton' }> | null {
+/** Which moment a frame shows, in words for a caption: the event it stands for, the frame's number and time. */
+export function frameCaption(frame: Pick<PoseFrame, 'index' | 'time'>, events: unknown): string {
+  const strike = middleHeelStrike(events);
+  const at = `frame ${frame.index} at ${frame.time.toFixed(2)} s`;
+  return strike
+    ? `the ${strike.side} heel strike at ${strike.time.toFixed(2)} s (the middle one of the clip): ${at}`
+    : `no heel strike found, so the middle frame with someone in it: ${at}`;
+}
+
+/** The stick figure of the representative frame of `video` (its name, for the caption), or null when nobody was found clearly enough. */
+export function skeletonStill(series: KeypointSeries, events: unknown, video: string): Extract<ReportBlock, { kind: 'skeleton' }> | null {
   const frame = representativeFrame(series, events);
   const person = frame?.people[0];
   if (!frame || !person) return null;
@@ -55,7 +72,7 @@ export function skeletonStill(series: KeypointSeries, events: unknown, caption: 
   const left = Math.max(0, Math.min(...xs) - pad); const top = Math.max(0, Math.min(...ys) - pad);
   const right = Math.min(series.width, Math.max(...xs) + pad); const bottom = Math.min(series.height, Math.max(...ys) + pad);
   return {
-    kind: 'skeleton', caption: `${caption} (frame at ${frame.time.toFixed(2)} s, cropped to the person)`,
+    kind: 'skeleton', caption: `Stick figure of ${video} from its saved body points, ${frameCaption(frame, events)}; cropped to the person`,
     width: Math.max(1, right - left), height: Math.max(1, bottom - top),
     segments: segments.map((g) => ({ x1: g.x1 - left, y1: g.y1 - top, x2: g.x2 - left, y2: g.y2 - top, side: g.side })),
   };
