@@ -3,6 +3,7 @@
  * stop screen after a red flag, otherwise the chosen screen), and holds the bottom navigation.
  */
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api } from './api/client.js';
 import type { ScreenOutcome, TodayState } from './api/types.js';
 import { FieldError, Link, Loading } from './ui/common.js';
@@ -34,12 +35,13 @@ import { AccountPanel } from './account/account-panel.js';
 import { MessagesScreen, type PatientThreads } from './messages/messages.js';
 import { useAuth } from './account/auth-context.js';
 
-const NAV: { to: Route; label: string }[] = [
-  { to: '/', label: 'Today' },
-  { to: '/checkin', label: 'Check-in' },
-  { to: '/walking', label: 'Walk' },
-  { to: '/chain', label: 'Chain' },
-  { to: '/progress', label: 'Progress' },
+// The bottom navigation: each link's words are app:nav.<key> in the catalogue.
+const NAV: { to: Route; key: 'today' | 'checkin' | 'walking' | 'chain' | 'progress' }[] = [
+  { to: '/', key: 'today' },
+  { to: '/checkin', key: 'checkin' },
+  { to: '/walking', key: 'walking' },
+  { to: '/chain', key: 'chain' },
+  { to: '/progress', key: 'progress' },
 ];
 
 /** The app: the auth gate picks sign-in, an invitation, the clinician workspace or the patient app (local mode: always the patient app). */
@@ -48,6 +50,7 @@ export function App() {
 }
 
 function PatientApp() {
+  const { t } = useTranslation('app');
   const route = useRoute();
   const [today, setToday] = useState<TodayState | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -88,7 +91,7 @@ function PatientApp() {
   if (route === '/references') body = <ReferencesScreen />;
   // A clinician can be written to whatever the program's state: after a safety stop above all.
   else if (route === '/messages') body = <MessagesScreen onRead={loadMessages} />;
-  else if (!today) body = error ? <section className="screen"><h1>Footing</h1><FieldError message={error} /><button type="button" onClick={load}>Try again</button></section> : <Loading what="today’s plan" />;
+  else if (!today) body = error ? <section className="screen"><h1>{t('brand')}</h1><FieldError message={error} /><button type="button" onClick={load}>{t('tryAgain')}</button></section> : <Loading what={t('loadingToday')} />;
   // After a stop, the questions only come back once the person has ticked that a clinician checked them.
   else if (route === '/screen' && (today.plan.status !== 'stopped' || clinicianCleared)) body = <SafetyScreen clinicianCleared={clinicianCleared} onDone={afterScreen} />;
   // Filming and analysing a walk needs no safety check first (an assessment comes before the program), but not after a stop.
@@ -116,26 +119,26 @@ function PatientApp() {
   const showNav = today && today.plan.status === 'active' && route !== '/screen' && route !== '/session';
   return (
     <>
-      <a className="skip-link" href="#main">Skip to content</a>
+      <a className="skip-link" href="#main">{t('skip')}</a>
       <header className="top">
-        <span className="brand">Footing</span>
-        <span className="tagline">feet first · not a diagnosis</span>
+        <span className="brand">{t('brand')}</span>
+        <span className="tagline">{t('tagline')}</span>
         {(showNav || unread !== null) && (
-          <nav className="top-links" aria-label="Your data">
+          <nav className="top-links" aria-label={t('dataNav')}>
             {unread !== null && (
               <Link to="/messages" className={route === '/messages' ? 'active' : ''} current={route === '/messages'}>
-                Messages{unread > 0 && <> <span className="unread-badge">{unread}<span className="visually-hidden"> unread</span></span></>}
+                {t('messages')}{unread > 0 && <> <span className="unread-badge">{unread}<span className="visually-hidden"> {t('unread')}</span></span></>}
               </Link>
             )}
-            {showNav && <Link to="/settings" className={route === '/settings' ? 'active' : ''} current={route === '/settings'}>Data</Link>}
+            {showNav && <Link to="/settings" className={route === '/settings' ? 'active' : ''} current={route === '/settings'}>{t('data')}</Link>}
           </nav>
         )}
       </header>
       <main id="main">{body}</main>
       {showNav && (
-        <nav className="bottom-nav" aria-label="Main">
+        <nav className="bottom-nav" aria-label={t('mainNav')}>
           {NAV.map((n) => (
-            <Link key={n.to} to={n.to} className={route === n.to || (n.to === '/chain' && route.startsWith('/chain/')) ? 'active' : ''} current={route === n.to}>{n.label}</Link>
+            <Link key={n.to} to={n.to} className={route === n.to || (n.to === '/chain' && route.startsWith('/chain/')) ? 'active' : ''} current={route === n.to}>{t(`nav.${n.key}`)}</Link>
           ))}
         </nav>
       )}

@@ -1,3 +1,5 @@
+// The message catalogue first: every screen reads its words from it (web/src/i18n).
+import './i18n/i18n.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.js';

@@ -8,6 +8,7 @@ import { FieldError, Link, ScreenTitle } from '../ui/common.js';
 import { OutboxStatus } from '../outbox/outbox-status.js';
 import { isMuted, setMuted } from '../session/cues.js';
 import { navigate } from '../lib/router.js';
+import { LanguageChoice } from './language-choice.js';
 
 // `pending` (sessions waiting) is still passed by the shell; OutboxStatus reads the outbox itself, check-ins and walks too.
 export function Settings({ onChanged }: { pending: number; onChanged: () => void }) {
@@ -62,6 +63,7 @@ export function Settings({ onChanged }: { pending: number; onChanged: () => void
         <p>Choose days and a time for a reminder: a notification on this phone, or an event in your calendar.</p>
         <Link to="/reminders">Set reminders</Link>
       </div>
+      <LanguageChoice />
       <div className="card">
         <h2>Sound</h2>
         <label className="check">
