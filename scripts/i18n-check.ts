@@ -181,6 +181,34 @@ export function compareCatalogues(ns: string, en: Catalogue, es: Catalogue): str
   return problems;
 }
 
+/**
+ * Clinical wording kept in translation (issue 14 item 8: "no stronger claims in translation"; docs/translation.md):
+ * where English hedges (not proven, hypothesis, not a diagnosis), Spanish must hedge the same way, and Spanish may
+ * not promise what English does not (cure, guarantee, always, proven).
+ */
+const MUST_KEEP: [RegExp, RegExp, string][] = [
+  [/not proven|unproven|not been (tested|proven|studied)|barely been studied/i, /no est[aá] (probad|demostrad)|no se ha (probado|demostrado|estudiado)|apenas se ha estudiado|sin probar/i, 'a claim English calls unproven'],
+  [/hypothes/i, /hip[oó]tesis/i, 'a hypothesis'],
+  [/not a diagnosis|does not diagnose|not diagnose|never diagnose/i, /no es un diagn[oó]stico|no (hace|da|emite) diagn[oó]sticos|no diagnostica/i, 'that Footing does not diagnose'],
+];
+const MAY_NOT_ADD: [RegExp, RegExp, string][] = [
+  [/\bcur(a|ar|ará|an)\b/i, /\bcur(e|es|ed|ing)\b/i, 'a cure'],
+  [/garantiz/i, /guarant/i, 'a guarantee'],
+  [/\bsiempre\b/i, /\balways\b/i, '"always"'],
+  [/(?<!no est[aá] )(?<!no se ha )\b(demostrad|probad)[oa]s?\b/i, /proven|shown|demonstrat|tested/i, 'a proof'],
+];
+
+export function clinicalWordingProblems(ns: string, en: Catalogue, es: Catalogue): string[] {
+  const fe = flatten(en);
+  const problems: string[] = [];
+  for (const [k, v] of flatten(es)) {
+    const english = fe.get(k) ?? fe.get(`${k.replace(PLURAL, '')}_other`) ?? '';
+    for (const [enRe, esRe, what] of MUST_KEEP) if (enRe.test(english) && !esRe.test(v)) problems.push(`${ns}: "${k}" drops ${what} in Spanish ("${v.slice(0, 60)}")`);
+    for (const [esRe, enRe, what] of MAY_NOT_ADD) if (esRe.test(v) && !enRe.test(english)) problems.push(`${ns}: "${k}" adds ${what} in Spanish that English does not make ("${v.slice(0, 60)}")`);
+  }
+  return problems;
+}
+
 function files(dir: string): string[] {
   const out: string[] = [];
   for (const name of readdirSync(dir)) {

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkWeb, compareCatalogues, readCatalogue, readsAsWords, scanSource } from '../scripts/i18n-check.js';
+import { checkWeb, clinicalWordingProblems, compareCatalogues, readCatalogue, readsAsWords, scanSource } from '../scripts/i18n-check.js';
 import { CLINICIAN_NAMESPACES, PATIENT_NAMESPACES } from '../web/src/i18n/namespaces.js';
 
 const root = process.cwd();
@@ -54,13 +54,13 @@ test('every screen already moved to the catalogue shows no text of its own, and 
   assert.deepEqual(findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.problem}`), []);
 });
 
-test('the Spanish catalogue of every patient namespace has every English key, with the same figures', () => {
+test('the Spanish catalogue of every patient namespace has every English key, with the same figures and hedges', () => {
   const problems: string[] = [];
   for (const ns of PATIENT_NAMESPACES) {
     const en = readCatalogue(root, 'en', ns);
     const es = readCatalogue(root, 'es', ns);
     assert.ok(en && es, `${ns}: both catalogues exist`);
-    problems.push(...compareCatalogues(ns, en, es));
+    problems.push(...compareCatalogues(ns, en, es), ...clinicalWordingProblems(ns, en, es));
   }
   assert.deepEqual(problems, []);
 });
@@ -80,4 +80,14 @@ test('each namespace has one catalogue file per language, and catalogues.ts bund
   }
   const bundled = [...readFileSync(join(root, 'web/src/i18n/catalogues.ts'), 'utf8').matchAll(/from '\.\/locales\/(\w+)\/([\w-]+)\.json'/g)].map((m) => `${m[1]}/${m[2]}`).sort();
   assert.deepEqual(bundled, ['en', 'es'].flatMap((l) => names.map((n) => `${l}/${n}`)).sort());
+});
+
+test('the wording check notices a dropped hedge and an added promise', () => {
+  const en = { a: 'That this drill builds the arch has not been tested.', b: 'Footing does not diagnose.', c: 'Walking may help.', d: 'Rolling is not proven to help.' };
+  const es = { a: 'Este ejercicio fortalece el arco.', b: 'Footing no hace diagnósticos.', c: 'Caminar siempre cura el dolor.', d: 'No está probado que rodar la pelota ayude.' };
+  const problems = clinicalWordingProblems('t', en, es);
+  assert.ok(problems.some((p) => p.startsWith('t: "a" drops a claim English calls unproven')), problems.join('\n'));
+  assert.ok(problems.some((p) => p.startsWith('t: "c" adds a cure')));
+  assert.ok(problems.some((p) => p.startsWith('t: "c" adds "always"')));
+  assert.ok(!problems.some((p) => p.startsWith('t: "b"') || p.startsWith('t: "d"')), problems.join('\n'));
 });

@@ -4,6 +4,7 @@
  */
 
 import { ApiError, apiErrorFrom } from './api-error.js';
+import { currentLanguage } from '../i18n/i18n.js';
 
 // Re-exported: screens take the error type from the client they call.
 export { ApiError, apiErrorFrom };
@@ -26,7 +27,8 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   try {
     res = await fetch(path, {
       method,
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...csrfHeaders(method) },
+      // The language on screen, so texts the server writes (the plan, its reasons, errors) come in the same one.
+      headers: { 'accept-language': currentLanguage(), ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...csrfHeaders(method) },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
   } catch {
