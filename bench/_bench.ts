@@ -149,3 +149,29 @@ export async function freshPgDatabase(name: string): Promise<{ url: string; drop
   const u = new URL(PG_ADMIN_URL); u.pathname = `/${name}`;
   return { url: u.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
+
+/** The kernel's clock ticks per second, in which /proc/PID/stat counts CPU time (100 on Linux's every common build). */
+const CLOCK_TICKS = 100;
+
+/**
+ * CPU seconds (user + system) process `pid` has used so far, from /proc (Linux); null where there is no /proc or the
+ * process is gone. CPU time is what a loaded machine changes least: a request's latency waits for the other users of
+ * the cores, its CPU time mostly does not, so it compares a change made between two runs at different loads.
+ */
+export function cpuSecondsOf(pid: number): number | null {
+  let stat: string;
+  try { stat = readFileSync(`/proc/${pid}/stat`, 'utf8'); } catch { return null; }
+  // The fields after "pid (command) ": state is the first, utime the 12th and stime the 13th (proc(5), fields 14 and 15).
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}
+
+/** The server processes (backends) connected to PostgreSQL database `name` now, by pid. */
+export async function pgBackendPids(name: string): Promise<number[]> {
+  const c = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await c.connect();
+  try {
+    const r = await c.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [name]);
+    return r.rows.map((row) => row.pid);
+  } finally { await c.end(); }
+}

@@ -10,6 +10,9 @@
  * PostgreSQL from FOOTING_TEST_PG_URL or postgres://postgres@127.0.0.1:5432/postgres (bash scripts/start-postgres.sh);
  * the bench creates its own database and drops it. BENCH_RATE (200), BENCH_SECONDS (20) and BENCH_DAYS (84) change
  * the sizes, BENCH_DB=sqlite or postgres measures one database alone; BENCH_SERVER_FLAGS adds node flags to the servers (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
+ * Beside the latencies it prints the CPU time per request of the server process and of PostgreSQL's backends (from
+ * /proc, Linux, PostgreSQL on this machine): unlike a latency, a CPU time changes little with the load others put on
+ * the cores, so it is the figure to compare across two runs.
  * Smoke mode (bench/smoke.test.ts): SQLite only, two weeks of history, 1.5 s at 20 requests/s per endpoint.
  */
 import type { ChildProcess } from 'node:child_process';
@@ -23,7 +26,7 @@ import { main } from '../src/cli/main.js';
 import { footingNodeFlags } from '../src/cli/node-flags.js';
 import { addDays } from '../src/core/dates.js';
 import { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } from '../src/core/red-flags.js';
-import { expectWork, freshPgDatabase, serveFooting, stopServer, withDatabaseUrl, type BenchFigures, type BenchOptions } from './_bench.js';
+import { cpuSecondsOf, expectWork, freshPgDatabase, PG_ADMIN_URL, pgBackendPids, serveFooting, stopServer, withDatabaseUrl, type BenchFigures, type BenchOptions } from './_bench.js';
 
 const RATE = Number(process.env.BENCH_RATE ?? 200);
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 20);
@@ -115,12 +118,42 @@ async function openLoop(c: Client, path: string, rate: number, seconds: number):
 }
 
 /** A database for one side of the bench: the server's arguments and environment, and how to remove it. */
-interface Database { label: string; args: string[]; env: Record<string, string>; drop: () => Promise<void> }
+interface Database { label: string; args: string[]; env: Record<string, string>; drop: () => Promise<void>; pgName: string | null }
 
 async function database(kind: 'sqlite' | 'postgres', dir: string): Promise<Database> {
-  if (kind === 'sqlite') return { label: 'SQLite', args: ['--db', join(dir, 'footing.sqlite')], env: {}, drop: async () => {} };
-  const { url, drop } = await freshPgDatabase(`footing_bench_today_${process.pid}`);
-  return { label: 'PostgreSQL', args: [], env: { DATABASE_URL: url }, drop };
+  if (kind === 'sqlite') return { label: 'SQLite', args: ['--db', join(dir, 'footing.sqlite')], env: {}, drop: async () => {}, pgName: null };
+  const pgName = `footing_bench_today_${process.pid}`;
+  const { url, drop } = await freshPgDatabase(pgName);
+  return { label: 'PostgreSQL', args: [], env: { DATABASE_URL: url }, drop, pgName };
+}
+
+/** CPU seconds used so far by the server process and by the PostgreSQL backends serving its database (by pid). */
+interface CpuSnapshot { server: number | null; backends: Map<number, number> }
+
+/** PostgreSQL's backends are counted only when it runs on this machine (their pids are then this machine's). */
+const pgIsLocal = ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(PG_ADMIN_URL).hostname);
+
+async function cpuSnapshot(serverPid: number | undefined, db: Database): Promise<CpuSnapshot> {
+  const backends = new Map<number, number>();
+  if (db.pgName && pgIsLocal) {
+    for (const pid of await pgBackendPids(db.pgName)) {
+      const s = cpuSecondsOf(pid);
+      if (s !== null) backends.set(pid, s);
+    }
+  }
+  return { server: serverPid === undefined ? null : cpuSecondsOf(serverPid), backends };
+}
+
+/**
+ * CPU ms per answered request between two snapshots: the server's, and PostgreSQL's backends' (a backend that
+ * started in between counts from zero; one that ended in between is lost, so the database figure can only be low).
+ * Null where /proc cannot tell.
+ */
+function cpuPerRequest(a: CpuSnapshot, b: CpuSnapshot, requests: number): { server: number | null; db: number | null } {
+  const server = a.server !== null && b.server !== null ? ((b.server - a.server) * 1000) / requests : null;
+  let dbSeconds = 0;
+  for (const [pid, s] of b.backends) dbSeconds += s - (a.backends.get(pid) ?? 0);
+  return { server, db: b.backends.size > 0 ? (dbSeconds * 1000) / requests : null };
 }
 
 /** The patient account, made by `footing user add` (in this process) on the database the server will open. */
@@ -180,8 +213,13 @@ export async function run(options: BenchOptions = {}): Promise<BenchFigures> {
 
       const paths = { health: '/api/health', today: `/api/today?date=${today}` };
       for (const path of Object.values(paths)) await openLoop(c, path, size.rate, size.warmUp);
-      const health = await openLoop(c, paths.health, size.rate, size.seconds);
-      const todayF = await openLoop(c, paths.today, size.rate, size.seconds);
+      const measured = async (path: string) => {
+        const before = await cpuSnapshot(child?.pid, db);
+        const f = await openLoop(c, path, size.rate, size.seconds);
+        return { ...f, cpu: cpuPerRequest(before, await cpuSnapshot(child?.pid, db), f.ok) };
+      };
+      const health = await measured(paths.health);
+      const todayF = await measured(paths.today);
       for (const [name, f] of [['GET /api/health', health], ['GET /api/today', todayF]] as const) {
         expectWork(f.errors === 0 && f.ok === f.sent, `${db.label} ${name}: ${f.errors} of ${f.sent} requests failed`);
       }
@@ -191,11 +229,17 @@ export async function run(options: BenchOptions = {}): Promise<BenchFigures> {
       row('GET /api/health', health);
       row('GET /api/today', todayF);
       console.log(`  ${'today / health'.padEnd(16)} ${(todayF.p50 / health.p50).toFixed(1).padStart(6)}x ${(todayF.p90 / health.p90).toFixed(1).padStart(6)}x ${(todayF.p99 / health.p99).toFixed(1).padStart(6)}x ${(todayF.max / health.max).toFixed(1).padStart(6)}x`);
+      const cpu = (x: number | null) => (x === null ? 'n/a' : `${x.toFixed(2)} ms`);
+      for (const [name, f] of [['GET /api/health', health], ['GET /api/today', todayF]] as const) {
+        console.log(`  CPU per request, ${name}: server ${cpu(f.cpu.server)}${db.pgName ? `, PostgreSQL backends ${cpu(f.cpu.db)}` : ''}`);
+      }
       console.log(`  Target p99 < ${TARGET_P99_MS} ms for GET /api/today at ${size.rate} requests/s: ${todayF.p99 < TARGET_P99_MS ? 'met' : 'MISSED'} (${todayF.p99.toFixed(1)} ms)`);
       const key = kind === 'sqlite' ? 'sqlite' : 'pg';
       Object.assign(figures, {
         [`${key}TodayP50Ms`]: todayF.p50, [`${key}TodayP99Ms`]: todayF.p99, [`${key}TodayMaxMs`]: todayF.max, [`${key}TodayRps`]: todayF.rate,
         [`${key}HealthP50Ms`]: health.p50, [`${key}HealthP99Ms`]: health.p99, [`${key}P99Ratio`]: todayF.p99 / health.p99,
+        ...(todayF.cpu.server !== null ? { [`${key}TodayServerCpuMs`]: todayF.cpu.server } : {}),
+        ...(todayF.cpu.db !== null ? { [`${key}TodayDbCpuMs`]: todayF.cpu.db } : {}),
       });
     } finally {
       agent.destroy();
