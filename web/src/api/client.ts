@@ -4,7 +4,7 @@
  */
 
 import { ApiError, apiErrorFrom } from './api-error.js';
-import { currentLanguage } from '../i18n/i18n.js';
+import { currentLanguage, i18n } from '../i18n/i18n.js';
 
 // Re-exported: screens take the error type from the client they call.
 export { ApiError, apiErrorFrom };
@@ -32,7 +32,7 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
   } catch {
-    throw new ApiError(0, 'offline', 'Could not reach Footing. Check your connection and try again.');
+    throw new ApiError(0, 'offline', i18n.t('app:api.offline'));
   }
   const text = await res.text();
   let data: unknown = null;

@@ -7,6 +7,7 @@ import type { GaitAnalysisJson } from '../../../src/gait/analysis-json.js';
 import type { KeypointSeries } from '../../../src/gait/keypoints.js';
 import { api, ApiError } from './client.js';
 import { pause, uploadForJob } from './upload-job.js';
+import { i18n } from '../i18n/i18n.js';
 
 /** The analysis as the server saved it: the analysis JSON, the box it followed, and where it ran. */
 export type ServerGaitAnalysis = GaitAnalysisJson & { roi: { x: number; y: number; width: number; height: number }; analysed_on: 'server' };
@@ -47,22 +48,22 @@ export async function analyseOnServer(file: Blob & { name: string }, opts: GaitJ
   const q = new URLSearchParams({ name: file.name || 'video', view: opts.view, recordedAt: opts.recordedAt });
   if (opts.heightCm !== null) q.set('heightCm', String(opts.heightCm));
   if (opts.treadmillKmh !== null) q.set('treadmillKmh', String(opts.treadmillKmh));
-  const jobId = await uploadForJob(`/api/gait-jobs?${q}`, file, {
+  const jobId = await uploadForJob(`/api/gait-jobs?${q}`, file, { // i18n-ignore: a URL, not text
     contentType: file.type.startsWith('video/') ? file.type : 'application/octet-stream',
-    abortedMessage: 'The upload was stopped; nothing was kept on the server.',
+    abortedMessage: i18n.t('app:api.uploadStopped'),
     onProgress: (done, total) => opts.onProgress({ phase: 'upload', done, total }), ...(opts.signal ? { signal: opts.signal } : {}),
   });
   for (;;) {
-    if (opts.signal?.aborted) throw new ApiError(0, 'aborted', 'Stopped waiting.');
+    if (opts.signal?.aborted) throw new ApiError(0, 'aborted', i18n.t('app:api.stoppedWaiting'));
     const job = await api<GaitJob>('GET', `/api/jobs/${encodeURIComponent(jobId)}`);
     if (job.status === 'done' && job.result && 'analysisId' in job.result) return { ok: true, analysisId: job.result.analysisId, analysis: job.result.analysis };
     if (job.status === 'failed' || job.status === 'done') {
-      const problem = job.result && 'error' in job.result ? job.result.error : { code: 'internal', message: 'The analysis did not finish.', location: { file: file.name } };
+      const problem = job.result && 'error' in job.result ? job.result.error : { code: 'internal', message: i18n.t('app:api.analysisUnfinished'), location: { file: file.name } };
       return { ok: false, problem };
     }
     const phase = job.status === 'queued' ? 'queued' : job.progress.phase === 'finding' || job.progress.phase === 'analysing' ? job.progress.phase : 'preparing';
     opts.onProgress({ phase, done: job.progress.done ?? 0, total: job.progress.total ?? null });
-    await pause(opts.pollMs ?? 500, opts.signal, 'Stopped waiting. The analysis may still finish and appear with your gait analyses.');
+    await pause(opts.pollMs ?? 500, opts.signal, i18n.t('app:api.stoppedWaitingAnalysis'));
   }
 }
 

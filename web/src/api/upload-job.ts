@@ -4,6 +4,7 @@
  * `pause`, which a stop button can cut short.
  */
 import { ApiError, apiErrorFrom, csrfHeaders } from './client.js';
+import { i18n } from '../i18n/i18n.js';
 
 export interface UploadForJobOptions {
   contentType: string;
@@ -25,9 +26,9 @@ export function uploadForJob(url: string, file: Blob, opts: UploadForJobOptions)
     xhr.upload.onprogress = (e) => opts.onProgress(e.loaded, e.lengthComputable ? e.total : file.size);
     xhr.onload = () => {
       if (xhr.status !== 202) return reject(apiErrorFrom(xhr.status, xhr.responseText));
-      try { resolve((JSON.parse(xhr.responseText) as { jobId: string }).jobId); } catch { reject(new ApiError(xhr.status, 'bad_answer', 'The server’s answer could not be read.')); }
+      try { resolve((JSON.parse(xhr.responseText) as { jobId: string }).jobId); } catch { reject(new ApiError(xhr.status, 'bad_answer', i18n.t('app:api.unreadable'))); }
     };
-    xhr.onerror = () => reject(new ApiError(0, 'offline', 'Could not reach Footing. Check your connection and try again.'));
+    xhr.onerror = () => reject(new ApiError(0, 'offline', i18n.t('app:api.offline')));
     xhr.onabort = () => reject(new ApiError(0, 'aborted', opts.abortedMessage));
     opts.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
     opts.onProgress(0, file.size);

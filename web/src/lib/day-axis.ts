@@ -6,6 +6,7 @@
  * Times are in seconds, as uPlot takes them; days are the person's local days.
  */
 import type uPlot from 'uplot';
+import { i18n } from '../i18n/i18n.js';
 
 export interface DayAxis {
   /** Start of the first day and end of the last (seconds). */
@@ -16,13 +17,14 @@ export interface DayAxis {
   step: number;
 }
 
-// Spelled out rather than left to Intl, whose short months differ between ICU versions ("Sep" or "Sept").
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
-
-/** "6 Dec" for a time in seconds (local day). */
+/**
+ * "6 Dec" / "6 dic" for a time in seconds (local day). The short months are written out in the catalogue
+ * (progress:dayAxis.months.1-12) rather than left to Intl, whose short months differ between ICU versions
+ * ("Sep" or "Sept"); the charts live on the Progress and Walking screens.
+ */
 export function dayLabel(seconds: number): string {
   const d = new Date(seconds * 1000);
-  return `${d.getDate()} ${MONTHS[d.getMonth()]}`;
+  return i18n.t('progress:dayAxis.day', { day: d.getDate(), month: i18n.t(`progress:dayAxis.months.${d.getMonth() + 1}`) });
 }
 
 /** Local midnight of the day `offset` days after the day of `seconds`, or that day's midday with `hour` 12. */

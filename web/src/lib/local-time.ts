@@ -3,6 +3,7 @@
  * (it never guesses a time zone), so every request carries these.
  */
 import { localCalendarDate } from '../../../src/core/dates.js';
+import { formatDay } from '../i18n/format.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -19,8 +20,7 @@ export function localIso(d: Date = new Date()): string {
   return `${localDate(d)}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
-/** A date like "Tue 25 Nov" for lists. */
+/** A date like "Tue 25 Nov" / "mar, 25 nov" for lists, in the language on screen. */
 export function shortDate(isoDate: string): string {
-  const [y, m, d] = isoDate.slice(0, 10).split('-').map(Number);
-  return new Date(y!, m! - 1, d!).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short' });
+  return formatDay(isoDate);
 }
