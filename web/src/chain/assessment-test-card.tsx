@@ -4,13 +4,14 @@
  * the API returns; an error is shown next to the field it names.
  */
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.js';
 import { useFormState } from '../ui/use-form-state.js';
 import type { Finding, ScreeningRecord, ScreeningTestEntry, ScreeningTestId } from '../api/assessment-types.js';
 import {
   EvidenceTag, FindingList, RecorderFields, fieldId, messageWithoutPath, newRecorder, recordedAt, recordedBy, recorderProblem, type Recorder,
 } from './assessment-parts.js';
-import { SEGMENT_NAMES } from './chain-diagram.js';
+import { segmentName } from './chain-diagram.js';
 import { shortDate } from '../lib/local-time.js';
 import { TEST_FIELDS, buildValues, plainMessage, type FieldDef, type FormText } from './assessment-test-fields.js';
 
@@ -58,6 +59,7 @@ function Field({ prefix, f, value, onChange, error }: { prefix: string; f: Field
 }
 
 export function TestCard({ test, last, open, onSaved }: { test: ScreeningTestEntry; last: { record: ScreeningRecord; findings: Finding[] } | null; open: boolean; onSaved: () => void }) {
+  const { t: tc } = useTranslation('chain');
   const [formOpen, setFormOpen] = useState(open);
   const [text, setText] = useState<FormText>({});
   const [recorder, setRecorder] = useState<Recorder>(newRecorder);
@@ -98,7 +100,7 @@ export function TestCard({ test, last, open, onSaved }: { test: ScreeningTestEnt
     <article className="card test-card" id={test.id} aria-labelledby={`${prefix}-title`} tabIndex={-1}>
       <h2 id={`${prefix}-title`}>{test.name}</h2>
       <p>{test.purpose}</p>
-      <p className="muted small">Measures the <strong>{SEGMENT_NAMES[test.segment].toLowerCase()}</strong> link of the chain. <EvidenceTag evidence={test.evidence} refs={test.refs} /></p>
+      <p className="muted small">Measures the <strong>{segmentName(tc, test.segment).toLowerCase()}</strong> link of the chain. <EvidenceTag evidence={test.evidence} refs={test.refs} /></p>
       {last && !result && (
         <div className="last-result">
           <h3>Last result: {shortDate(last.record.recordedAt)}, by {last.record.recordedBy}</h3>

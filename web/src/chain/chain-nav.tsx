@@ -3,22 +3,25 @@
  * (`/chain/tests#weight-bearing-lunge`): the tests screen opens and scrolls to the test named in the hash.
  */
 import type { MouseEvent, ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from '../ui/common.js';
 import { useRoute, type Route } from '../lib/router.js';
 
-const TABS: { to: Route; label: string }[] = [
-  { to: '/chain', label: 'My chain' },
-  { to: '/chain/pain-map', label: 'Pain map' },
-  { to: '/chain/tests', label: 'Tests' },
-  { to: '/chain/outcomes', label: 'Questionnaires' },
-  { to: '/gait', label: 'Gait video' },
+// Each tab's words are chain:nav.<key> in the catalogue.
+const TABS: { to: Route; key: 'myChain' | 'painMap' | 'tests' | 'questionnaires' | 'gait' }[] = [
+  { to: '/chain', key: 'myChain' },
+  { to: '/chain/pain-map', key: 'painMap' },
+  { to: '/chain/tests', key: 'tests' },
+  { to: '/chain/outcomes', key: 'questionnaires' },
+  { to: '/gait', key: 'gait' },
 ];
 
 export function ChainNav() {
+  const { t } = useTranslation('chain');
   const route = useRoute();
   return (
-    <nav className="chain-nav" aria-label="Chain">
-      {TABS.map((t) => <Link key={t.to} to={t.to} className={route === t.to ? 'active' : ''} current={route === t.to}>{t.label}</Link>)}
+    <nav className="chain-nav" aria-label={t('nav.label')}>
+      {TABS.map((tab) => <Link key={tab.to} to={tab.to} className={route === tab.to ? 'active' : ''} current={route === tab.to}>{t(`nav.${tab.key}`)}</Link>)}
     </nav>
   );
 }
