@@ -6,6 +6,7 @@
 import { angleCurves, keyFrames, type AngleCurves, type KeyFrame } from './angle-curves.js';
 import type { GaitEvents } from './gait-events.js';
 import type { KeypointSeries } from './keypoints.js';
+import { dropBackwardEvents } from './backward-steps.js';
 import { trimEdgeEvents } from './edge-events.js';
 import { checkEventConsistency, modeFromCadence } from './event-consistency.js';
 import { detectMode, modeFromPelvis, type GaitMode } from './gait-mode.js';
@@ -152,6 +153,15 @@ export function analyzeGait(series: KeypointSeries, options: AnalyzeGaitOptions 
     // Contacts at the clip's edges that cannot be steps (one contact under both feet, a foot landing twice) are
     // dropped before any time is taken from them; the consistency check below still judges what is left.
     detection = { ...detection, events: trimEdgeEvents(detection.events).events };
+    // Then steps taken walking backward are not timed (backward-steps.ts): Zeni's contacts assume the heel leads.
+    // After the edges, whose rule judges the clip's contacts as a whole.
+    if (view.view === 'side' && view.setting === 'overground' && !cameraMoving) {
+      const back = dropBackwardEvents(analysed, view, detection.events);
+      if (back.droppedContacts > 0) {
+        warnings.push({ code: 'walking-backward', severity: 'warning', message: 'Part of the video shows the person walking backward (moving the other way from where they face); those steps are not timed.', advice: 'For step timing, film the person walking forward across the picture.' });
+        detection = { ...detection, events: back.events };
+      }
+    }
     let tp = temporalParameters(detection.events);
     // Walk or run from the body's mechanics first (needs no toe offs).
     const hips = pelvis(clean); const size = median(torsoLength(clean).filter(Number.isFinite));

@@ -35,7 +35,7 @@ export const TORSO_TO_HEIGHT = 0.288;
 export interface GaitWarning {
   code: 'invalid-series' | 'no-person' | 'person-too-small' | 'person-partly-visible' | 'low-frame-rate'
     | 'too-few-strides' | 'view-unclear' | 'no-depth-for-front-view' | 'events-inconsistent' | 'treadmill-speed-unused'
-    | 'too-short' | 'feet-cut-off' | 'two-walkers' | 'camera-moving' | 'too-dark' | 'sides-unknown';
+    | 'too-short' | 'feet-cut-off' | 'two-walkers' | 'camera-moving' | 'too-dark' | 'sides-unknown' | 'walking-backward';
   severity: 'error' | 'warning';
   message: string;
   advice: string;

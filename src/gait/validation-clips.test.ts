@@ -9,7 +9,7 @@ import type { KeypointSeries } from './keypoints.js';
 // it (test/fixtures/gait-reference, docs/gait-references). Expected values come from the hand references only.
 const fixture = (p: string): unknown => JSON.parse(readFileSync(new URL(`../../test/fixtures/${p}`, import.meta.url), 'utf8'));
 
-interface RefEvent { type: 'IC' | 'TO'; interval: [number, number]; nominated: number; pass: number | 'consensus' }
+interface RefEvent { type: 'IC' | 'TO'; interval: [number, number]; nominated: number; pass: number | 'consensus'; walk?: string }
 interface Reference {
   fps: number;
   frameCount: number;
@@ -110,6 +110,19 @@ test('slow walker (holdout), forward part: every contact the program reports is 
     assert.deepEqual(invented.map((f) => f.toFixed(1)), [], `${side} contacts with no hand-marked ${side} contact near them`);
     assert.ok(found.length >= 3, `${side}: ${found.length} contacts found in the forward part`);
   }
+});
+
+test('slow walker (holdout): her backward walk after the stop is not timed, and the analysis says why', () => {
+  // The hand reference marks her steps after the stop as backward walking (she faces left and moves right); Zeni's
+  // heel-ahead contacts mean nothing there (backward-steps.ts).
+  const series = fixture('keypoints/overground-walk-side-slow-a.json') as KeypointSeries;
+  const ref = fixture('gait-reference/overground-walk-side-slow-a.json') as Reference;
+  const a = analyzeGait(series);
+  assert.ok(a.warnings.some((w) => w.code === 'walking-backward'), JSON.stringify(a.warnings.map((w) => w.code)));
+  const backward = Object.values(ref.feet).flatMap((f) => f.events.filter((e) => e.pass === 'consensus' && /backward/i.test(e.walk ?? ''))).map((e) => e.nominated);
+  const from = Math.min(...backward); // her first backward event (frame 160)
+  const timed = [...a.events.left.heelStrike, ...a.events.right.heelStrike, ...a.events.left.toeOff, ...a.events.right.toeOff].map((t) => t * ref.fps);
+  assert.deepEqual(timed.filter((f) => f >= from - 3).map((f) => f.toFixed(1)), [], 'events reported in the backward walk');
 });
 
 test('back view, handheld phone following the walker: seen from behind walking away; she takes only 1.5 strides then stands, so no timing is shown', () => {
