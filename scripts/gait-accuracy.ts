@@ -474,7 +474,9 @@ function clipSection(clip: ClipEntry, ref: ClipReference, series: KeypointSeries
     // own contacts inside the pass.
     const unscored = referenceCadences(ref, events).filter((q) => !q.scored).map((q) => q.label);
     const resolution = `the pass spans ${p.last - p.first} frames, so one frame at either end of it is ${f1(p.spm / (p.last - p.first))} steps/min`;
-    const whyMeasured = [resolution, unscored.length ? `the metric is for the whole clip, which also holds ${unscored.join(', ')} (not scored)` : '',
+    const leftOut = a.warnings.some((w) => w.code === 'walking-backward');
+    const whyMeasured = [resolution, unscored.length ? (leftOut ? `the program leaves out the steps it finds walking backward (\`walking-backward\`), so its metric covers the clip's forward walking, not ${unscored.join(', ')}`
+      : `the metric is for the whole clip, which also holds ${unscored.join(', ')} (not scored)`) : '',
       Number.isFinite(inPass) ? `the program's own contacts inside the pass give ${f1(inPass)}` : ''].filter(Boolean).join('; ');
     if (p.scored) cadenceErrors.push({ label: p.label, err, why: cad.status === 'ok' ? whyMeasured : `no cadence (${cad.reason})` });
     return [p.label + (p.scored ? '' : ' (not scored)'), `${p.first}-${p.last}`, f1(p.spm), cad.status === 'ok' ? f1(cadValue) : 'not measurable', f2(err), f1(inPass), f2(inPass - p.spm)];
