@@ -13,7 +13,7 @@ import { cutWalkClip, referenceCadence, type WalkClip } from '../../test/helpers
 
 /**
  * Cadence tolerance: one video frame (33 ms) of mean step time beyond the range the hand annotation allows
- * (test/helpers/gait-test-clip.ts referenceCadence). The analysis reports 60 / median step time, and on this 4.6 s
+ * (test/helpers/gait-test-clip.ts referenceCadence). The analysis reports 120 / median stride time, and on this 4.6 s
  * cut (6 steps) the median moves by a frame (about 5 steps/min) with small pose changes, so issue 5's 2 steps/min
  * (met on the whole recording) is not a fair target for the cut. A wrong walker or strides counted as steps
  * (about half the cadence) are far outside it.
