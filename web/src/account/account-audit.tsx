@@ -4,6 +4,9 @@
  * it was read or changed, or an attempt that was refused.
  */
 import { useEffect, useState } from 'react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime, formatNumber } from '../i18n/format.js';
 import { api } from '../api/client.js';
 import { FieldError, Loading } from '../ui/common.js';
 
@@ -12,26 +15,29 @@ interface AuditEntry { id: string; at: string; actorRole: string; actorName: str
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** What happened, in words: a refused or failed attempt says what was tried and that it did not happen. */
-export function auditDid(e: Pick<AuditEntry, 'action' | 'method'>, what: string): string {
-  const tried = READS.has(e.method) ? 'read' : 'change';
-  if (e.action === 'refused') return `tried to ${tried} ${what}: refused`;
-  if (e.action === 'failed') return `tried to ${tried} ${what}: it failed, nothing was changed`;
-  return `${e.action === 'read' ? 'read' : 'changed'} ${what}`;
+export function auditDid(e: Pick<AuditEntry, 'action' | 'method'>, what: string, t: TFunction): string {
+  const tried = READS.has(e.method) ? 'triedRead' : 'triedChange';
+  if (e.action === 'refused') return t(`account:audit.${tried}.refused`, { what });
+  if (e.action === 'failed') return t(`account:audit.${tried}.failed`, { what });
+  return t(e.action === 'read' ? 'account:audit.read' : 'account:audit.changed', { what });
 }
 
-/** What a route pattern is about, in words. */
-export function auditWhat(route: string): string {
+/** What a route pattern is about, in words (a route not listed here is shown as its path). */
+export function auditWhat(route: string, t: TFunction): string {
   const r = route.replace(/^\/api\/patients\/:personId/, '/api').replace(/^\/api\/patients$/, '/api/patient-list');
+  // Each pattern's words are account:audit.what.<key>.
   const words: [RegExp, string][] = [
-    [/^\/api\/patient-list/, 'your line in the patient list'], [/^\/api\/today/, 'today’s plan'], [/^\/api\/progress/, 'your progress'],
-    [/^\/api\/program/, 'your program stage'], [/^\/api\/checkins/, 'check-ins'], [/^\/api\/sessions/, 'sessions'],
-    [/^\/api\/walking/, 'walking'], [/^\/api\/gait/, 'gait analyses'], [/^\/api\/assessment|^\/api\/explain|^\/api\/pain-maps|^\/api\/screening|^\/api\/outcomes/, 'assessment'],
-    [/^\/api\/screen/, 'safety answers'], [/^\/api\/care-links|^\/api\/invitations/, 'sharing'], [/^\/api\/import|^\/api\/export/, 'backup or import'],
+    [/^\/api\/patient-list/, 'patientList'], [/^\/api\/today/, 'today'], [/^\/api\/progress/, 'progress'],
+    [/^\/api\/program/, 'program'], [/^\/api\/checkins/, 'checkins'], [/^\/api\/sessions/, 'sessions'],
+    [/^\/api\/walking/, 'walking'], [/^\/api\/gait/, 'gait'], [/^\/api\/assessment|^\/api\/explain|^\/api\/pain-maps|^\/api\/screening|^\/api\/outcomes/, 'assessment'],
+    [/^\/api\/screen/, 'screen'], [/^\/api\/care-links|^\/api\/invitations/, 'sharing'], [/^\/api\/import|^\/api\/export/, 'backup'],
   ];
-  return words.find(([re]) => re.test(r))?.[1] ?? r.replace(/^\/api\//, '');
+  const key = words.find(([re]) => re.test(r))?.[1];
+  return key ? t(`account:audit.what.${key}`) : r.replace(/^\/api\//, '');
 }
 
 export function AccountAudit() {
+  const { t } = useTranslation('account');
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [all, setAll] = useState(false);
@@ -39,23 +45,23 @@ export function AccountAudit() {
   const shown = entries ? (all ? entries : entries.slice(0, 15)) : [];
   return (
     <div className="card">
-      <h2>Who saw your data</h2>
-      <p className="muted small">Every time a clinician reads your data, every change, and every attempt that was refused is recorded here.</p>
-      {!entries ? (error ? <FieldError message={error} /> : <Loading what="the log" />) : entries.length === 0 ? <p>Nothing yet.</p> : (
+      <h2>{t('audit.title')}</h2>
+      <p className="muted small">{t('audit.intro')}</p>
+      {!entries ? (error ? <FieldError message={error} /> : <Loading what={t('audit.loading')} />) : entries.length === 0 ? <p>{t('audit.empty')}</p> : (
         <>
           <table className="audit-table">
-            <thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th></tr></thead>
+            <thead><tr><th scope="col">{t('audit.when')}</th><th scope="col">{t('audit.who')}</th><th scope="col">{t('audit.whatColumn')}</th></tr></thead>
             <tbody>
               {shown.map((e) => (
                 <tr key={e.id}>
-                  <td>{new Date(e.at).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })}</td>
-                  <td>{e.actorRole === 'patient' || e.actorRole === 'local' ? 'You' : `${e.actorName ?? 'A removed account'} (${e.actorRole})`}</td>
-                  <td>{auditDid(e, auditWhat(e.route))}</td>
+                  <td>{formatDateTime(e.at)}</td>
+                  <td>{e.actorRole === 'patient' || e.actorRole === 'local' ? t('audit.you') : t('audit.actor', { name: e.actorName ?? t('audit.removed'), role: t(`audit.roles.${e.actorRole}`, { defaultValue: e.actorRole }) })}</td>
+                  <td>{auditDid(e, auditWhat(e.route, t), t)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-          {!all && entries.length > shown.length && <button type="button" className="link-button" onClick={() => setAll(true)}>Show all {entries.length}</button>}
+          {!all && entries.length > shown.length && <button type="button" className="link-button" onClick={() => setAll(true)}>{t('audit.showAll', { n: formatNumber(entries.length) })}</button>}
         </>
       )}
     </div>

@@ -5,18 +5,21 @@
  * deleting the account with all its data, after the password.
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client.js';
 import { useAuth } from './auth-context.js';
 import { signOut } from './sign-out.js';
 import { FieldError, Loading } from '../ui/common.js';
 import { navigatePath } from '../lib/router.js';
 import { AccountAudit } from './account-audit.js';
+import { formatDate } from '../i18n/format.js';
 
 interface CareLink { id: string; status: 'pending' | 'active' | 'revoked' | 'expired'; clinicName: string; clinicianName: string; clinicianEmail: string; acceptedAt: string | null; revokedAt: string | null }
 
-const day = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+const day = (iso: string) => formatDate(iso);
 
 export function AccountPanel() {
+  const { t } = useTranslation('account');
   const auth = useAuth();
   const info = auth.info;
   if (!info) return null;
@@ -24,15 +27,15 @@ export function AccountPanel() {
     return (
       <section className="screen account-panel" aria-labelledby="local-mode-h">
         <div className="card">
-          <h2 id="local-mode-h">Local mode</h2>
-          <p data-testid="local-mode-note"><strong>Local mode: no sign-in, this device only.</strong> Footing has no accounts here; anyone who can open it on this device sees this data. A clinic can run Footing on its own server with accounts instead, so that each person signs in and sees only their own data.</p>
+          <h2 id="local-mode-h">{t('panel.localTitle')}</h2>
+          <p data-testid="local-mode-note"><Trans t={t} i18nKey="panel.localNote" components={{ strong: <strong /> }} /></p>
         </div>
       </section>
     );
   }
   if (!info.signedIn || info.role !== 'patient') return null;
   return (
-    <section className="screen account-panel" aria-label="Your account">
+    <section className="screen account-panel" aria-label={t('panel.label')}>
       <MyClinicians />
       <AccountAudit />
       <SignOutCard />
@@ -42,6 +45,7 @@ export function AccountPanel() {
 }
 
 function MyClinicians() {
+  const { t } = useTranslation('account');
   const [links, setLinks] = useState<CareLink[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
@@ -53,35 +57,35 @@ function MyClinicians() {
     setError(null);
     try {
       await api('DELETE', `/api/care-links/${l.id}`);
-      setDone(`${l.clinicianName} no longer sees your data.`);
+      setDone(t('clinicians.stopped', { name: l.clinicianName }));
       setConfirming(null);
       load();
-    } catch (e) { setError(e instanceof ApiError ? e.message : 'Could not stop sharing.'); }
+    } catch (e) { setError(e instanceof ApiError ? e.message : t('clinicians.stopFailed')); }
   };
   const active = links?.filter((l) => l.status === 'active') ?? [];
   const ended = links?.filter((l) => l.status === 'revoked') ?? [];
   return (
     <div className="card">
-      <h2>My clinicians</h2>
-      {!links ? (error ? <FieldError message={error} /> : <Loading what="your clinicians" />) : (
+      <h2>{t('clinicians.title')}</h2>
+      {!links ? (error ? <FieldError message={error} /> : <Loading what={t('clinicians.loading')} />) : (
         <>
-          {active.length === 0 ? <p>No clinician sees your data.</p> : (
+          {active.length === 0 ? <p>{t('clinicians.none')}</p> : (
             <ul className="care-links">
               {active.map((l) => (
                 <li key={l.id}>
-                  <p><strong>{l.clinicianName}</strong>, {l.clinicName} <span className="muted small">({l.clinicianEmail}; since {l.acceptedAt ? day(l.acceptedAt) : '?'})</span></p>
+                  <p><strong>{l.clinicianName}</strong>, {l.clinicName} <span className="muted small">{t('clinicians.since', { email: l.clinicianEmail, date: l.acceptedAt ? day(l.acceptedAt) : '?' })}</span></p>
                   {confirming === l.id ? (
                     <div className="confirm-row">
-                      <p>Stop sharing with {l.clinicianName}? Their access ends at once; to share again you need a new invitation.</p>
-                      <button type="button" className="danger" onClick={() => void revoke(l)}>Yes, stop sharing</button>
-                      <button type="button" onClick={() => setConfirming(null)}>Keep sharing</button>
+                      <p>{t('clinicians.confirm', { name: l.clinicianName })}</p>
+                      <button type="button" className="danger" onClick={() => void revoke(l)}>{t('clinicians.yesStop')}</button>
+                      <button type="button" onClick={() => setConfirming(null)}>{t('clinicians.keep')}</button>
                     </div>
-                  ) : <button type="button" onClick={() => { setDone(null); setConfirming(l.id); }}>Stop sharing with {l.clinicianName}</button>}
+                  ) : <button type="button" onClick={() => { setDone(null); setConfirming(l.id); }}>{t('clinicians.stop', { name: l.clinicianName })}</button>}
                 </li>
               ))}
             </ul>
           )}
-          {ended.length > 0 && <p className="muted small">Stopped: {ended.map((l) => `${l.clinicianName} (${l.revokedAt ? day(l.revokedAt) : ''})`).join(', ')}.</p>}
+          {ended.length > 0 && <p className="muted small">{t('clinicians.ended', { list: ended.map((l) => `${l.clinicianName} (${l.revokedAt ? day(l.revokedAt) : ''})`).join(', ') })}</p>}
           {done && <p className="success" role="status">{done}</p>}
           <FieldError message={error} />
         </>
@@ -91,16 +95,17 @@ function MyClinicians() {
 }
 
 function SignOutCard() {
+  const { t } = useTranslation('account');
   const auth = useAuth();
   const [error, setError] = useState<string | null>(null);
-  const out = (everywhere: boolean) => signOut(everywhere).then(() => auth.refresh(), (e: unknown) => setError(e instanceof ApiError ? e.message : 'Could not sign out.'));
+  const out = (everywhere: boolean) => signOut(everywhere).then(() => auth.refresh(), (e: unknown) => setError(e instanceof ApiError ? e.message : t('signOut.failed')));
   return (
     <div className="card">
-      <h2>Signed in</h2>
-      <p>As <strong>{auth.info?.displayName}</strong> ({auth.info?.email}).</p>
+      <h2>{t('panel.signedIn')}</h2>
+      <p><Trans t={t} i18nKey="panel.as" values={{ name: auth.info?.displayName, email: auth.info?.email }} components={{ strong: <strong /> }} /></p>
       <div className="actions">
-        <button type="button" onClick={() => void out(false)}>Sign out</button>
-        <button type="button" onClick={() => void out(true)}>Sign out on every device</button>
+        <button type="button" onClick={() => void out(false)}>{t('signOut.here')}</button>
+        <button type="button" onClick={() => void out(true)}>{t('signOut.everywhere')}</button>
       </div>
       <FieldError message={error} />
     </div>
@@ -108,29 +113,30 @@ function SignOutCard() {
 }
 
 function DeleteAccount({ onDeleted }: { onDeleted: () => void }) {
+  const { t } = useTranslation('account');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   async function submit(e: FormEvent) {
     e.preventDefault();
     setError(null);
-    if (!password) { setError('Enter your password to confirm.'); return; }
+    if (!password) { setError(t('delete.needPassword')); return; }
     setBusy(true);
     try {
       await api('DELETE', '/api/account', { password });
       onDeleted();
-    } catch (err) { setError(err instanceof ApiError ? err.message : 'Could not delete the account.'); } finally { setBusy(false); }
+    } catch (err) { setError(err instanceof ApiError ? err.message : t('delete.failed')); } finally { setBusy(false); }
   }
   return (
     <div className="card">
       <details>
-        <summary>Delete my account</summary>
-        <p>This deletes your account and everything Footing keeps about you: answers, program and its history, sessions, check-ins, walking, assessments and gait analyses. It cannot be undone. Download a backup first if you want a copy.</p>
+        <summary>{t('delete.title')}</summary>
+        <p>{t('delete.intro')}</p>
         <form onSubmit={submit} noValidate>
-          <label htmlFor="delete-password">Your password</label>
+          <label htmlFor="delete-password">{t('delete.password')}</label>
           <input id="delete-password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} aria-describedby="delete-err" aria-invalid={Boolean(error) || undefined} />
           <FieldError id="delete-err" message={error} />
-          <button type="submit" className="danger" disabled={busy}>Delete my account and all my data</button>
+          <button type="submit" className="danger" disabled={busy}>{t('delete.submit')}</button>
         </form>
       </details>
     </div>

@@ -6,6 +6,7 @@
  * before: its own screens say what is wrong, and the server still refuses what the caller may not do.
  */
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, setCsrfToken } from '../api/client.js';
 import { Loading } from '../ui/common.js';
 import { usePath } from '../lib/router.js';
@@ -17,6 +18,7 @@ import { AuthContext, type AuthInfo, type AuthState } from './auth-context.js';
 import { Shell } from './shell.js';
 
 export function AuthGate({ patientApp }: { patientApp: () => ReactNode }) {
+  const { t } = useTranslation('app');
   const path = usePath();
   const [info, setInfo] = useState<AuthInfo | null>(null);
   const [unreachable, setUnreachable] = useState(false);
@@ -36,11 +38,11 @@ export function AuthGate({ patientApp }: { patientApp: () => ReactNode }) {
   const state = useMemo<AuthState>(() => ({ info, refresh, signedIn: take }), [info, refresh, take]);
 
   let content: ReactNode;
-  if (path.startsWith('/invite/')) content = info || unreachable ? <InviteScreen token={decodeURIComponent(path.slice('/invite/'.length))} /> : <Shell><Loading what="Footing" /></Shell>;
+  if (path.startsWith('/invite/')) content = info || unreachable ? <InviteScreen token={decodeURIComponent(path.slice('/invite/'.length))} /> : <Shell><Loading what={t('brand')} /></Shell>;
   // A password reset link works whoever is signed in on this browser (or no one).
   else if (path.startsWith('/reset-password/')) content = <ResetPasswordScreen token={decodeURIComponent(path.slice('/reset-password/'.length))} />;
   else if (path === '/forgot-password' && !info?.signedIn) content = <ForgotPasswordScreen />;
-  else if (!info) content = unreachable ? patientApp() : <Shell><Loading what="Footing" /></Shell>;
+  else if (!info) content = unreachable ? patientApp() : <Shell><Loading what={t('brand')} /></Shell>;
   else if (info.mode === 'local' || (info.signedIn && info.role === 'patient')) content = patientApp();
   else if (!info.signedIn) content = <SignInScreen />;
   else content = <ClinicianWorkspace />;

@@ -5,49 +5,55 @@
  * email settings the sign-in page offers none of this and says to ask the clinic.
  */
 import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client.js';
 import { useFormState } from '../ui/use-form-state.js';
 import { Shell } from './shell.js';
 import { FieldError, Loading, ScreenTitle } from '../ui/common.js';
 import { navigatePath } from '../lib/router.js';
 
-const backToSignIn = <button type="button" className="link-button" onClick={() => navigatePath('/')}>Back to sign-in</button>;
+function BackToSignIn() {
+  const { t } = useTranslation('account');
+  return <button type="button" className="link-button" onClick={() => navigatePath('/')}>{t('reset.back')}</button>;
+}
 
 export function ForgotPasswordScreen() {
+  const { t } = useTranslation('account');
   const [email, setEmail] = useState('');
   const [done, setDone] = useState<string | null>(null);
   const { error, busy, submit: send } = useFormState();
   async function submit(e: FormEvent) {
     e.preventDefault();
     await send(async () => setDone((await api<{ message: string }>('POST', '/api/auth/password-reset', { email })).message), {
-      check: () => (email.trim() ? null : { message: 'Enter the email you sign in with.' }),
-      fallback: 'Could not ask for a link. Try again.',
+      check: () => (email.trim() ? null : { message: t('reset.needEmail') }),
+      fallback: t('reset.askFailed'),
     });
   }
   return (
     <Shell>
       <section className="screen">
-        <ScreenTitle>Forgotten password</ScreenTitle>
+        <ScreenTitle>{t('reset.forgotTitle')}</ScreenTitle>
         <div className="card">
           {done ? <p className="success" role="status">{done}</p> : (
             <form onSubmit={submit} noValidate>
-              <p>Enter the email you sign in with. We will send a link to choose a new password.</p>
-              <label htmlFor="forgot-email">Email</label>
+              <p>{t('reset.forgotIntro')}</p>
+              <label htmlFor="forgot-email">{t('signIn.email')}</label>
               <input id="forgot-email" type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby="forgot-err" />
               <FieldError id="forgot-err" message={error?.message} />
               <div className="actions account-actions">
-                <button type="submit" className="primary" disabled={busy}>{busy ? 'Sending…' : 'Send me a link'}</button>
+                <button type="submit" className="primary" disabled={busy}>{busy ? t('reset.sending') : t('reset.send')}</button>
               </div>
             </form>
           )}
         </div>
-        {backToSignIn}
+        <BackToSignIn />
       </section>
     </Shell>
   );
 }
 
 export function ResetPasswordScreen({ token }: { token: string }) {
+  const { t } = useTranslation('account');
   const [state, setState] = useState<'checking' | 'valid' | 'done'>('checking');
   const [refused, setRefused] = useState<string | null>(null);
   const [password, setPassword] = useState('');
@@ -65,9 +71,9 @@ export function ResetPasswordScreen({ token }: { token: string }) {
       await api('POST', url, { password });
       setState('done');
     }, {
-      check: () => (password.length < 8 ? { message: 'The password must be at least 8 characters.', field: 'password' }
-        : password !== again ? { message: 'The two passwords are not the same.', field: 'again' } : null),
-      fallback: 'Could not set the password. Try again.',
+      check: () => (password.length < 8 ? { message: t('password.tooShort'), field: 'password' }
+        : password !== again ? { message: t('password.notSame'), field: 'again' } : null),
+      fallback: t('reset.setFailed'),
       // A used or expired link: the whole page says so, not the field. Any other refusal is about the password.
       adapt: (p, err) => {
         if (!(err instanceof ApiError)) return p;
@@ -83,28 +89,28 @@ export function ResetPasswordScreen({ token }: { token: string }) {
     body = (
       <div className="card">
         <FieldError message={refused} />
-        <button type="button" className="primary" onClick={() => navigatePath('/forgot-password')}>Ask for a new link</button>
+        <button type="button" className="primary" onClick={() => navigatePath('/forgot-password')}>{t('reset.askNew')}</button>
       </div>
     );
-  } else if (state === 'checking') body = <Loading what="the link" />;
+  } else if (state === 'checking') body = <Loading what={t('reset.loading')} />;
   else if (state === 'done') {
     body = (
       <div className="card">
-        <p className="success" role="status">Your new password is set. You were signed out everywhere: sign in with the new password.</p>
-        <button type="button" className="primary" onClick={() => navigatePath('/')}>Sign in</button>
+        <p className="success" role="status">{t('reset.done')}</p>
+        <button type="button" className="primary" onClick={() => navigatePath('/')}>{t('signIn.submit')}</button>
       </div>
     );
   } else {
     body = (
       <div className="card">
         <form onSubmit={submit} noValidate>
-          <label htmlFor="reset-password">New password (at least 8 characters)</label>
+          <label htmlFor="reset-password">{t('reset.newPassword')}</label>
           <input id="reset-password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} aria-invalid={invalid('password')} />
-          <label htmlFor="reset-again">New password again</label>
+          <label htmlFor="reset-again">{t('reset.newAgain')}</label>
           <input id="reset-again" type="password" autoComplete="new-password" value={again} onChange={(e) => setAgain(e.target.value)} aria-invalid={invalid('again')} />
           <FieldError message={error?.message} />
           <div className="actions account-actions">
-            <button type="submit" className="primary" disabled={busy}>{busy ? 'Saving…' : 'Set my new password'}</button>
+            <button type="submit" className="primary" disabled={busy}>{busy ? t('reset.saving') : t('reset.submit')}</button>
           </div>
         </form>
       </div>
@@ -113,7 +119,7 @@ export function ResetPasswordScreen({ token }: { token: string }) {
   return (
     <Shell>
       <section className="screen">
-        <ScreenTitle>Choose a new password</ScreenTitle>
+        <ScreenTitle>{t('reset.title')}</ScreenTitle>
         {body}
       </section>
     </Shell>
