@@ -14,6 +14,10 @@ import type { WalkingTarget } from '../../../src/core/walking-target.js';
 import { framesOf, pictureFor, PICTURES } from './picture-catalogue.js';
 import { motionFor, ROLL_PASS_SECONDS } from './picture-motion.js';
 import { buildSegments, sessionItems } from '../session/segments.js';
+import { i18n } from '../i18n/i18n.js';
+
+// The segments' words in English (the catalogue's source language); only their timing is checked here.
+const en = i18n.getFixedT('en');
 
 /** Every (exercise, position) the program can show: the library's steps and the stages' prescriptions. */
 function catalogue(): { exercise: ExerciseId; position: Position }[] {
@@ -81,7 +85,7 @@ test('in a stage-2 session the picture keeps the dose: a 5 s lift and hold, a 3 
   const plan = todayPlan({ screen: { status: 'clear', exclusions: [], precautions: [] }, stage: 2, walking });
   assert.equal(plan.status, 'active');
   const items = sessionItems(plan.status === 'active' ? plan.items : []);
-  const segs = buildSegments(items);
+  const segs = buildSegments(items, en);
   const kindOf = (i: number) => items[i]!.dose.kind as 'timed' | 'holds';
   const motions = segs.map((s) => ({ s, m: motionFor(s, kindOf(s.item), 1) }));
   // Ball roll, stage 2: 2 min per foot (DOMAIN.md §3 3.15 says 1-2 min) = 120 s = 12 rolls of 10 s.

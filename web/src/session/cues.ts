@@ -2,6 +2,8 @@
  * Spoken cues (Web Speech API) and beeps (Web Audio API) for the guided session, both silenced by one mute
  * switch that is remembered on this device. Each is optional: a browser without them just stays quiet.
  */
+import { formatLocale } from '../i18n/i18n.js';
+
 const MUTE_KEY = 'footing.muted';
 
 export function isMuted(): boolean {
@@ -48,6 +50,8 @@ export function speak(text: string): void {
     window.speechSynthesis.cancel();
     const u = new SpeechSynthesisUtterance(text);
     u.rate = 0.95;
+    // The cues are written in the language on screen: the voice should read them in it.
+    u.lang = formatLocale();
     window.speechSynthesis.speak(u);
   } catch {
     /* speech is a nicety: never break the session over it */

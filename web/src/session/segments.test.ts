@@ -7,6 +7,10 @@ import { test } from 'node:test';
 import { todayPlan, type PlanItem } from '../../../src/core/plan.js';
 import type { WalkingTarget } from '../../../src/core/walking-target.js';
 import { buildSegments, sessionItems, tallyItems, type SegmentOutcome } from './segments.js';
+import { i18n } from '../i18n/i18n.js';
+
+// The segments' words in English (the catalogue's source language); only their timing is checked here.
+const en = i18n.getFixedT('en');
 
 const walking: WalkingTarget = { steps: null, minutes: 10, provisional: true, baselineSteps: null, baselineMinutes: null, basis: '', window: { from: '2024-01-01', to: '2024-01-07', daysWithData: 0 }, clinician: null };
 function drills(stage: number): PlanItem[] {
@@ -18,7 +22,7 @@ function drills(stage: number): PlanItem[] {
 test('stage 2: ball roll per foot, then 2 sets of 10 five-second holds with a minute of rest between sets', () => {
   const items = drills(2);
   assert.deepEqual(items.map((i) => i.exercise), ['ball-roll', 'pinky-toe-lift']); // the walk is not in the session
-  const segs = buildSegments(items);
+  const segs = buildSegments(items, en);
   const roll = segs.filter((s) => s.item === 0);
   // get ready 5 s, left 120 s, change feet 5 s, right 120 s
   assert.deepEqual(roll.map((s) => [s.kind, s.seconds, s.foot]), [['ready', 5, 'left'], ['work', 120, 'left'], ['switch', 5, 'right'], ['work', 120, 'right']]);
@@ -36,7 +40,7 @@ test('stage 2: ball roll per foot, then 2 sets of 10 five-second holds with a mi
 
 test('tally: everything done; one hold skipped in set 2; the roll stopped halfway', () => {
   const items = drills(2);
-  const segs = buildSegments(items);
+  const segs = buildSegments(items, en);
   const full: SegmentOutcome[] = segs.map((s) => ({ done: true, seconds: s.seconds }));
   assert.deepEqual(tallyItems(items, segs, full), [
     { exercise: 'ball-roll', position: 'sitting', completed: true, setsDone: 1, repsDone: 0, secondsDone: 240 },
@@ -60,11 +64,21 @@ test('tally: everything done; one hold skipped in set 2; the roll stopped halfwa
 test('stage 5: single-leg holds run for each foot, and a set counts once both feet did it', () => {
   const items = drills(5);
   const toe = items.findIndex((i) => i.exercise === 'pinky-toe-lift');
-  const segs = buildSegments(items).filter((s) => s.item === toe);
+  const segs = buildSegments(items, en).filter((s) => s.item === toe);
   assert.equal(segs.filter((s) => s.kind === 'work' && s.foot === 'left').length, 20);
   assert.equal(segs.filter((s) => s.kind === 'work' && s.foot === 'right').length, 20);
   assert.equal(segs.filter((s) => s.kind === 'switch').length, 1);
-  const all = buildSegments(items);
+  const all = buildSegments(items, en);
   const tally = tallyItems(items, all, all.map((s) => ({ done: true, seconds: s.seconds })));
   assert.deepEqual(tally[toe], { exercise: 'pinky-toe-lift', position: 'single-leg', completed: true, setsDone: 2, repsDone: 40, secondsDone: 200 });
+});
+
+test('the segments speak the language of the t they are given (the cues are read out in it)', () => {
+  const items = drills(2);
+  const first = (t: typeof en) => { const s = buildSegments(items, t)[0]!; return [s.title, s.detail, s.cue]; };
+  const name = items[0]!.name;
+  assert.deepEqual(first(en), ['Get ready', 'Ball under your left foot', `${name}. Put the ball under your left foot.`]);
+  assert.deepEqual(first(i18n.getFixedT('es')), ['Prepárate', 'Pelota bajo el pie izquierdo', `${name}. Pon la pelota bajo el pie izquierdo.`]);
+  const rest = buildSegments(items, i18n.getFixedT('es')).find((s) => s.kind === 'rest')!;
+  assert.equal(rest.detail, 'Serie 1 de 2 hecha. Siguiente: serie 2');
 });

@@ -3,6 +3,7 @@
  * change feet), built from today's plan items, and the tally of what was done. Pure: no DOM, no timers, so it is
  * tested in Node (segments.test.ts).
  */
+import type { TFunction } from 'i18next';
 import type { HoldDose, PlanItem, SessionItem, TimedDose } from '../api/types.js';
 
 /** Seconds to get into position before an exercise, and between feet. A UI pacing default, not a clinical dose. */
@@ -33,49 +34,54 @@ export function sessionItems(items: readonly PlanItem[]): PlanItem[] {
   return items.filter((i) => i.dose.kind !== 'walk');
 }
 
-function timedSegments(index: number, item: PlanItem, dose: TimedDose): Segment[] {
+// The words come from the session namespace (session:segments.*): `t` is the screen's, so they follow its language.
+function timedSegments(index: number, item: PlanItem, dose: TimedDose, t: TFunction): Segment[] {
   const out: Segment[] = [];
   (['left', 'right'] as const).forEach((foot, f) => {
+    const footWord = t(`session:segments.foot.${foot}`);
+    const lead = f === 0 ? `${item.name}. ` : `${t('session:segments.changeFeet')}. `;
     out.push({
-      item: index, kind: f === 0 ? 'ready' : 'switch', seconds: READY_SECONDS, title: f === 0 ? 'Get ready' : 'Change feet',
-      detail: `Ball under your ${foot} foot`, cue: `${f === 0 ? item.name + '. ' : 'Change feet. '}Put the ball under your ${foot} foot.`, foot,
+      item: index, kind: f === 0 ? 'ready' : 'switch', seconds: READY_SECONDS, title: f === 0 ? t('session:segments.getReady') : t('session:segments.changeFeet'),
+      detail: t('session:segments.ballUnder', { foot: footWord }), cue: lead + t('session:segments.ballUnderCue', { foot: footWord }), foot,
     });
     out.push({
-      item: index, kind: 'work', seconds: dose.secondsPerFoot, title: `${foot === 'left' ? 'Left' : 'Right'} foot`,
-      detail: 'Roll slowly from heel to toes and back', cue: `Roll slowly, ${foot} foot.`, foot,
+      item: index, kind: 'work', seconds: dose.secondsPerFoot, title: t(`session:segments.footTitle.${foot}`),
+      detail: t('session:segments.roll'), cue: t('session:segments.rollCue', { foot: footWord }), foot,
     });
   });
   return out;
 }
 
-function holdSegments(index: number, item: PlanItem, dose: HoldDose): Segment[] {
+function holdSegments(index: number, item: PlanItem, dose: HoldDose, t: TFunction): Segment[] {
   const out: Segment[] = [];
   const feet: ('left' | 'right' | undefined)[] = dose.perFoot ? ['left', 'right'] : [undefined];
   feet.forEach((foot, f) => {
-    const on = foot ? ` on your ${foot} foot` : '';
+    const footWord = foot ? t(`session:segments.foot.${foot}`) : '';
+    const lead = f === 0 ? `${item.name}. ` : `${t('session:segments.changeFeet')}. `;
     out.push({
-      item: index, kind: f === 0 ? 'ready' : 'switch', seconds: READY_SECONDS, title: f === 0 ? 'Get ready' : 'Change feet',
-      detail: `${item.name}${on}`, cue: `${f === 0 ? item.name + '. ' : 'Change feet. '}Get ready${on}.`, ...(foot ? { foot } : {}),
+      item: index, kind: f === 0 ? 'ready' : 'switch', seconds: READY_SECONDS, title: f === 0 ? t('session:segments.getReady') : t('session:segments.changeFeet'),
+      detail: foot ? t('session:segments.nameOnFoot', { name: item.name, foot: footWord }) : item.name,
+      cue: lead + (foot ? t('session:segments.getReadyOnFoot', { foot: footWord }) : `${t('session:segments.getReady')}.`), ...(foot ? { foot } : {}),
     });
     for (let set = 1; set <= dose.sets; set++) {
       for (let rep = 1; rep <= dose.reps; rep++) {
-        const where = `Set ${set} of ${dose.sets}${foot ? ` · ${foot} foot` : ''}`;
-        out.push({ item: index, kind: 'work', seconds: dose.holdSeconds, title: 'Lift and hold', detail: where, cue: rep === 1 ? 'Big toe down, lift your little toe. Hold.' : 'Lift.', set, rep, ...(foot ? { foot } : {}) });
-        if (rep < dose.reps) out.push({ item: index, kind: 'relax', seconds: RELAX_SECONDS, title: 'Lower slowly', detail: where, cue: 'Lower.', set, rep, ...(foot ? { foot } : {}) });
+        const where = foot ? t('session:segments.setOfFoot', { set, sets: dose.sets, foot: footWord }) : t('session:segments.setOf', { set, sets: dose.sets });
+        out.push({ item: index, kind: 'work', seconds: dose.holdSeconds, title: t('session:segments.liftAndHold'), detail: where, cue: rep === 1 ? t('session:segments.liftFirstCue') : t('session:segments.liftCue'), set, rep, ...(foot ? { foot } : {}) });
+        if (rep < dose.reps) out.push({ item: index, kind: 'relax', seconds: RELAX_SECONDS, title: t('session:segments.lower'), detail: where, cue: t('session:segments.lowerCue'), set, rep, ...(foot ? { foot } : {}) });
       }
       if (set < dose.sets) {
-        out.push({ item: index, kind: 'rest', seconds: dose.restSeconds, title: 'Rest', detail: `Set ${set} of ${dose.sets} done. Next: set ${set + 1}`, cue: `Set ${set} done. Rest.`, set, ...(foot ? { foot } : {}) });
+        out.push({ item: index, kind: 'rest', seconds: dose.restSeconds, title: t('session:segments.rest'), detail: t('session:segments.setDone', { set, sets: dose.sets, next: set + 1 }), cue: t('session:segments.restCue', { set }), set, ...(foot ? { foot } : {}) });
       }
     }
   });
   return out;
 }
 
-/** The segments of a session, in order. */
-export function buildSegments(items: readonly PlanItem[]): Segment[] {
+/** The segments of a session, in order, with their words in the language of `t`. */
+export function buildSegments(items: readonly PlanItem[], t: TFunction): Segment[] {
   return items.flatMap((item, i) => {
-    if (item.dose.kind === 'timed') return timedSegments(i, item, item.dose);
-    if (item.dose.kind === 'holds') return holdSegments(i, item, item.dose);
+    if (item.dose.kind === 'timed') return timedSegments(i, item, item.dose, t);
+    if (item.dose.kind === 'holds') return holdSegments(i, item, item.dose, t);
     return [];
   });
 }

@@ -5,6 +5,8 @@
  * (sent as it is if the tab closes before Save), and Save keeps it there until the server has it (web/src/outbox/outbox.ts).
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import { formatNumber } from '../i18n/format.js';
 import type { SessionInput, TodayState } from '../api/types.js';
 import { ApiError } from '../api/client.js';
 import { ClaimLine, FieldError, Link, ScreenTitle } from '../ui/common.js';
@@ -27,11 +29,12 @@ interface Pain { back: number | null; neck: number | null; foot: number | null }
 const NO_PAIN: Pain = { back: null, neck: null, foot: null };
 
 function PainForm({ prefix, pain, setPain }: { prefix: string; pain: Pain; setPain: (p: Pain) => void }) {
+  const { t } = useTranslation('session');
   return (
     <>
-      <PainScale name={`${prefix}-back`} label="Back pain" value={pain.back} onChange={(v) => setPain({ ...pain, back: v })} />
-      <PainScale name={`${prefix}-neck`} label="Neck pain" value={pain.neck} onChange={(v) => setPain({ ...pain, neck: v })} />
-      <PainScale name={`${prefix}-foot`} label="Foot pain" value={pain.foot} onChange={(v) => setPain({ ...pain, foot: v })} />
+      <PainScale name={`${prefix}-back`} label={t('pain.back')} value={pain.back} onChange={(v) => setPain({ ...pain, back: v })} />
+      <PainScale name={`${prefix}-neck`} label={t('pain.neck')} value={pain.neck} onChange={(v) => setPain({ ...pain, neck: v })} />
+      <PainScale name={`${prefix}-foot`} label={t('pain.foot')} value={pain.foot} onChange={(v) => setPain({ ...pain, foot: v })} />
     </>
   );
 }
@@ -50,8 +53,9 @@ function clock(seconds: number): string {
 }
 
 export function Session({ today, onSaved }: { today: TodayState; onSaved: () => void }) {
+  const { t } = useTranslation('session');
   const items = useMemo(() => (today.plan.status === 'active' ? sessionItems(today.plan.items) : []), [today]);
-  const segments = useMemo(() => buildSegments(items), [items]);
+  const segments = useMemo(() => buildSegments(items, t), [items, t]);
   const speed = useMemo(() => speedFactor(), []);
   const [phase, setPhase] = useState<Phase>('before');
   const [before, setBefore] = useState<Pain>(NO_PAIN);
@@ -89,24 +93,25 @@ export function Session({ today, onSaved }: { today: TodayState; onSaved: () => 
   }
 
   if (today.plan.status !== 'active' || items.length === 0) {
-    return <section className="screen"><ScreenTitle>Session</ScreenTitle><p>There is no guided session in today’s plan.</p><Link to="/" className="button">Back to today</Link></section>;
+    return <section className="screen"><ScreenTitle>{t('none.title')}</ScreenTitle><p>{t('none.text')}</p><Link to="/" className="button">{t('backToToday')}</Link></section>;
   }
 
   const toggleMute = () => { setMuted(!muted); setMute(!muted); };
 
   if (phase === 'before') {
+    const minutes = Math.round(segments.reduce((sum, s) => sum + s.seconds, 0) / 60);
     return (
       <section className="screen">
-        <ScreenTitle>Before you start</ScreenTitle>
-        <p className="lead">How much pain do you have right now? Leave out any that do not apply.</p>
+        <ScreenTitle>{t('before.title')}</ScreenTitle>
+        <p className="lead">{t('before.lead')}</p>
         <PainForm prefix="before" pain={before} setPain={setBefore} />
         <div className="card">
-          <h2>Today’s session</h2>
+          <h2>{t('before.todaysSession')}</h2>
           <ul>{items.map((i) => <li key={i.exercise}><strong>{i.name}</strong>: {i.doseText}</li>)}</ul>
-          <p className="muted">About {Math.round(segments.reduce((t, s) => t + s.seconds, 0) / 60)} minutes. You can pause at any time.</p>
+          <p className="muted">{t('before.about', { count: minutes, minutes: formatNumber(minutes) })}</p>
         </div>
-        <button type="button" className={`toggle${muted ? '' : ' on'}`} aria-pressed={!muted} onClick={toggleMute}>Sound and spoken cues: {muted ? 'off' : 'on'}</button>
-        <button type="button" className="primary big" onClick={() => { unlockAudio(); startedAt.current = localIso(); setPhase('running'); }}>Start</button>
+        <button type="button" className={`toggle${muted ? '' : ' on'}`} aria-pressed={!muted} onClick={toggleMute}>{muted ? t('before.soundOff') : t('before.soundOn')}</button>
+        <button type="button" className="primary big" onClick={() => { unlockAudio(); startedAt.current = localIso(); setPhase('running'); }}>{t('before.start')}</button>
       </section>
     );
   }
@@ -117,26 +122,26 @@ export function Session({ today, onSaved }: { today: TodayState; onSaved: () => 
     const remaining = seg.seconds - runner.elapsed;
     const next = segments.slice(runner.index + 1).find((s) => s.kind !== 'relax');
     return (
-      <section className={`screen session-run kind-${seg.kind}${runner.paused ? ' paused' : ''}`}>
+      <section className={`screen session-run kind-${seg.kind}${runner.paused ? ' paused' : ''}`} /* i18n-ignore: CSS class names */>
         <ScreenTitle>{item.name}</ScreenTitle>
-        <p className="muted">Exercise {seg.item + 1} of {items.length}</p>
+        <p className="muted">{t('run.exerciseOf', { n: seg.item + 1, total: items.length })}</p>
         <div className="timer-box">
-          <p className="seg-title" aria-live="polite">{runner.paused ? `Paused: ${seg.title}` : seg.title}</p>
-          <p className="timer" data-testid="timer" role="timer" aria-label={`${clock(remaining)} seconds left`}>{clock(remaining)}</p>
-          <progress max={seg.seconds} value={Math.min(seg.seconds, runner.elapsed)} aria-label="Time in this step" />
+          <p className="seg-title" aria-live="polite">{runner.paused ? t('run.paused', { title: seg.title }) : seg.title}</p>
+          <p className="timer" data-testid="timer" role="timer" aria-label={t('run.secondsLeft', { time: clock(remaining) })}>{clock(remaining)}</p>
+          <progress max={seg.seconds} value={Math.min(seg.seconds, runner.elapsed)} aria-label={t('run.timeInStep')} />
           <p className="seg-detail" data-testid="seg-detail">{seg.detail}</p>
-          {seg.rep !== undefined && <p className="rep-counter" data-testid="rep-counter">Rep <strong>{seg.rep}</strong> / {item.dose.kind === 'holds' ? item.dose.reps : ''}</p>}
+          {seg.rep !== undefined && <p className="rep-counter" data-testid="rep-counter"><Trans t={t} i18nKey="run.rep" values={{ rep: seg.rep, reps: item.dose.kind === 'holds' ? item.dose.reps : '' }} components={{ strong: <strong /> }} /></p>}
         </div>
         <ExercisePicture exercise={item.exercise} position={item.position} motion={motionFor(seg, item.dose.kind, speed)} motionKey={runner.index} paused={runner.paused} />
-        {next && <p className="muted">Next: {next.title}{next.kind === 'work' && next.item !== seg.item ? ` (${items[next.item]!.name})` : ''}</p>}
+        {next && <p className="muted">{next.kind === 'work' && next.item !== seg.item ? t('run.nextExercise', { title: next.title, name: items[next.item]!.name }) : t('run.next', { title: next.title })}</p>}
         <div className="controls">
           {runner.paused
-            ? <button type="button" className="primary big" onClick={runner.resume}>Resume</button>
-            : <button type="button" className="primary big" onClick={runner.pause}>Pause</button>}
-          <button type="button" onClick={runner.skipSegment}>{seg.kind === 'rest' ? 'Skip rest' : 'Skip this step'}</button>
-          <button type="button" onClick={runner.skipExercise}>Skip this exercise</button>
-          <button type="button" className={`toggle${muted ? '' : ' on'}`} aria-pressed={!muted} onClick={toggleMute}>Sound: {muted ? 'off' : 'on'}</button>
-          <button type="button" className="link-button" onClick={() => setPhase('after')}>End session now</button>
+            ? <button type="button" className="primary big" onClick={runner.resume}>{t('run.resume')}</button>
+            : <button type="button" className="primary big" onClick={runner.pause}>{t('run.pause')}</button>}
+          <button type="button" onClick={runner.skipSegment}>{seg.kind === 'rest' ? t('run.skipRest') : t('run.skipStep')}</button>
+          <button type="button" onClick={runner.skipExercise}>{t('run.skipExercise')}</button>
+          <button type="button" className={`toggle${muted ? '' : ' on'}`} aria-pressed={!muted} onClick={toggleMute}>{muted ? t('run.soundOff') : t('run.soundOn')}</button>
+          <button type="button" className="link-button" onClick={() => setPhase('after')}>{t('run.end')}</button>
         </div>
       </section>
     );
@@ -155,7 +160,7 @@ export function Session({ today, onSaved }: { today: TodayState; onSaved: () => 
     } catch (e) {
       saving.current = false;
       setSaveState('idle');
-      setError(e instanceof ApiError ? e.message : 'Could not save the session.');
+      setError(e instanceof ApiError ? e.message : t('after.saveFailed'));
     }
   }
 
@@ -163,15 +168,15 @@ export function Session({ today, onSaved }: { today: TodayState; onSaved: () => 
     const done = tallyItems(items, segments, runner.outcomes);
     return (
       <section className="screen">
-        <ScreenTitle>How do you feel now?</ScreenTitle>
+        <ScreenTitle>{t('after.title')}</ScreenTitle>
         <ul className="summary">
-          {items.map((i, k) => <li key={i.exercise}><strong>{i.name}</strong>: {done[k]!.completed ? 'done' : 'partly done'}{i.dose.kind === 'holds' ? ` (${done[k]!.repsDone} holds)` : ''}</li>)}
+          {items.map((i, k) => <li key={i.exercise}><strong>{i.name}</strong>: {done[k]!.completed ? t('after.done') : t('after.partly')}{i.dose.kind === 'holds' ? ` ${t('after.holds', { count: done[k]!.repsDone, n: formatNumber(done[k]!.repsDone) })}` : ''}</li>)}
         </ul>
-        <p className="lead">Pain right now, after the session:</p>
+        <p className="lead">{t('after.lead')}</p>
         <PainForm prefix="after" pain={after} setPain={setAfter} />
-        <p className="muted">Pain up to {PAIN_DURING_ACCEPTABLE_MAX} out of 10 during exercise is okay if it settles by tomorrow morning.</p>
+        <p className="muted">{t('after.acceptable', { max: PAIN_DURING_ACCEPTABLE_MAX })}</p>
         <FieldError message={error} />
-        <button type="button" className="primary big" onClick={save} disabled={saveState === 'saving'}>{saveState === 'saving' ? 'Saving…' : 'Save session'}</button>
+        <button type="button" className="primary big" onClick={save} disabled={saveState === 'saving'}>{saveState === 'saving' ? t('after.saving') : t('after.save')}</button>
       </section>
     );
   }
@@ -184,24 +189,24 @@ export function Session({ today, onSaved }: { today: TodayState; onSaved: () => 
   const reviewed = !queued && todayAtSave.current !== null && today !== todayAtSave.current ? today.decision : null;
   return (
     <section className="screen">
-      <ScreenTitle>{high ? 'Ease off for today' : 'Session saved'}</ScreenTitle>
-      {queued && <p className="notice" role="status">Footing could not be reached. The session is saved on this phone and will be sent when you are back online.</p>}
-      <div className={high ? 'alert session-feedback' : 'session-feedback'} data-testid="session-feedback" data-band={feedback.band ?? 'none'}>
-        <p className={high ? '' : 'success'} role={queued ? undefined : 'status'}><strong>{queued && !high ? 'Your session is kept on this phone.' : feedback.title}</strong></p>
+      <ScreenTitle>{high ? t('done.easeOff') : t('done.saved')}</ScreenTitle>
+      {queued && <p className="notice" role="status">{t('done.queued')}</p>}
+      <div className={high ? 'alert session-feedback' /* i18n-ignore: CSS class names */ : 'session-feedback'} data-testid="session-feedback" data-band={feedback.band ?? 'none'}>
+        <p className={high ? '' : 'success'} role={queued ? undefined : 'status'}><strong>{queued && !high ? t('done.kept') : feedback.title}</strong></p>
         {feedback.lines.map((l) => <p key={l}>{l}</p>)}
         {high && (queued
-          ? <p>Once the session reaches Footing, your plan takes this pain into account.</p>
+          ? <p>{t('done.onceSent')}</p>
           : reviewed && (
             <div data-testid="session-review">
-              <p><strong>{decisionHeadline(reviewed)}</strong></p>
+              <p><strong>{decisionHeadline(reviewed, t)}</strong></p>
               <ul>{reviewed.reasons.map((r) => <li key={r.rule + r.text}>{r.text}</li>)}</ul>
             </div>
           ))}
-        {feedback.safetyPrompt && <p>{feedback.safetyPrompt} <Link to="/screen">Safety questions</Link></p>}
+        {feedback.safetyPrompt && <p>{feedback.safetyPrompt} <Link to="/screen">{t('done.safetyQuestions')}</Link></p>}
         {feedback.band !== null && feedback.band !== 'safe' && <ul className="claims">{<ClaimLine claim={feedback.claim} />}</ul>}
       </div>
-      <Link to="/" className="button primary">Back to today</Link>
-      <Link to="/progress" className="button">See your progress</Link>
+      <Link to="/" className="button primary">{t('backToToday')}</Link>
+      <Link to="/progress" className="button">{t('done.progress')}</Link>
     </section>
   );
 }

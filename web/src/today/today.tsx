@@ -5,40 +5,35 @@
  */
 import { LAST_STAGE } from '../../../src/core/stages.js';
 import type { ReactNode } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { PlanItem, TodayState } from '../api/types.js';
 import { ClaimLine, Link, ScreenTitle } from '../ui/common.js';
 import { OutboxStatus } from '../outbox/outbox-status.js';
-import { PENDING_TITLE, ReferralCard, RescreenPrompt } from './program-reactions.js';
+import { decisionHeadline, ReferralCard, RescreenPrompt } from './program-reactions.js';
 import { WalkingTargetNotes } from '../walking/walking-target-notes.js';
 import { ExercisePicture } from '../pictures/exercise-picture.js';
 import { sessionItems } from '../session/segments.js';
 import { WalkLog } from '../walking/walk-log.js';
 
-const POSITION: Record<string, string> = { sitting: 'sitting down', standing: 'standing', 'single-leg': 'on one foot', walking: 'walking' };
-const ACTION_TEXT: Record<string, string> = {
-  progress: 'You moved up a stage today. Well done.',
-  hold: 'Stay at this stage for now.',
-  regress: 'The plan stepped back a stage to let things settle.',
-  stop: 'The program is paused.',
-};
-
+// Positions (today:position.*) and the day's decision (today:today.action.*) are catalogue keys named by the plan's codes.
 function PlanCard({ item, children }: { item: PlanItem; children?: ReactNode }) {
+  const { t } = useTranslation('today');
   const id = `item-${item.exercise}`;
   return (
     <article className="card plan-item" aria-labelledby={id}>
       <h2 id={id}>{item.name}</h2>
-      <p className="dose"><strong>{item.doseText}</strong>{item.exercise !== 'walk' && <> · {POSITION[item.position]}</>}</p>
+      <p className="dose"><strong>{item.doseText}</strong>{item.exercise !== 'walk' && <> · {t(`position.${item.position}`)}</>}</p>
       {item.dose.kind === 'walk' && <WalkingTargetNotes target={item.dose} />}
-      {item.dose.kind === 'timed' && item.dose.timesPerDay > 1 && <p className="muted">The guided session does one round; do the second round later in the day.</p>}
-      <h3>How to do it</h3>
+      {item.dose.kind === 'timed' && item.dose.timesPerDay > 1 && <p className="muted">{t('plan.secondRound')}</p>}
+      <h3>{t('plan.howTo')}</h3>
       <ExercisePicture exercise={item.exercise} position={item.position} />
       <ol className="steps">{item.steps.map((s) => <li key={s}>{s}</li>)}</ol>
       <details>
-        <summary>Why it matters</summary>
+        <summary>{t('plan.why')}</summary>
         <ul className="claims">{item.why.map((c) => <ClaimLine key={c.text} claim={c} />)}</ul>
       </details>
       <details>
-        <summary>If it hurts</summary>
+        <summary>{t('plan.ifItHurts')}</summary>
         <ul>{item.ifItHurts.map((s) => <li key={s}>{s}</li>)}</ul>
       </details>
       {children}
@@ -48,6 +43,7 @@ function PlanCard({ item, children }: { item: PlanItem; children?: ReactNode }) 
 
 // `pending` (sessions waiting) is still passed by the shell; OutboxStatus reads the outbox itself, check-ins and walks too.
 export function Today({ today, onChanged }: { today: TodayState; pending: number; onChanged: () => void }) {
+  const { t } = useTranslation('today');
   if (today.plan.status !== 'active') return null;
   const { stage, items, excluded } = today.plan;
   const drills = sessionItems(items);
@@ -55,15 +51,15 @@ export function Today({ today, onChanged }: { today: TodayState; pending: number
   const newStage = decision?.action === 'progress' && today.program?.stageStartedOn === today.date;
   return (
     <section className="screen">
-      <ScreenTitle>Today</ScreenTitle>
-      <p className="stage-line">Stage {stage.number} of {LAST_STAGE}: <strong>{stage.name}</strong></p>
+      <ScreenTitle>{t('today.title')}</ScreenTitle>
+      <p className="stage-line"><Trans t={t} i18nKey="today.stage" values={{ number: stage.number, last: LAST_STAGE, name: stage.name }} components={{ strong: <strong /> }} /></p>
       <p className="muted">{stage.goal}</p>
       {decision && <RescreenPrompt decision={decision} />}
       {decision && (
         // A step back, or pain above the limit after a session (DOMAIN.md §8), is shown with its reasons open: the
         // person should see why without looking for it.
         <details className="decision" open={decision.action === 'regress' || decision.reasons.some((r) => r.rule === 'activity-pain-high')} data-testid="today-decision">
-          <summary>{newStage ? ACTION_TEXT.progress : decision.pending && (decision.action === 'progress' || decision.action === 'regress') ? `${PENDING_TITLE[decision.action]}.` : ACTION_TEXT[decision.action]}</summary>
+          <summary>{newStage ? t('today.action.progress') : decision.pending && (decision.action === 'progress' || decision.action === 'regress') ? `${decisionHeadline(decision, t)}.` : t(`today.action.${decision.action}`)}</summary>
           <ul>{decision.reasons.map((r) => <li key={r.rule}>{r.text}</li>)}</ul>
         </details>
       )}
@@ -71,10 +67,10 @@ export function Today({ today, onChanged }: { today: TodayState; pending: number
       <OutboxStatus onSent={onChanged} />
       <div className="actions">
         {drills.length > 0 && (
-          <Link to="/session" className="button primary big">{today.sessionDoneToday ? 'Do the session again' : 'Start today’s session'}</Link>
+          <Link to="/session" className="button primary big">{today.sessionDoneToday ? t('today.sessionAgain') : t('today.startSession')}</Link>
         )}
-        {today.sessionDoneToday && <p className="success">Today’s session is done.</p>}
-        <Link to="/checkin" className="button">Daily pain check-in</Link>
+        {today.sessionDoneToday && <p className="success">{t('today.sessionDone')}</p>}
+        <Link to="/checkin" className="button">{t('today.checkin')}</Link>
       </div>
       {items.map((item) => (
         <PlanCard key={item.exercise} item={item}>
@@ -83,8 +79,8 @@ export function Today({ today, onChanged }: { today: TodayState; pending: number
       ))}
       {excluded.length > 0 && (
         <div className="card">
-          <h2>Left out for now</h2>
-          <ul>{excluded.map((x) => <li key={x.exercise}>{x.exercise === 'ball-roll' ? 'Ball roll' : 'Pinky-toe lift'}: {x.reason}</li>)}</ul>
+          <h2>{t('today.leftOut')}</h2>
+          <ul>{excluded.map((x) => <li key={x.exercise}>{t('today.leftOutLine', { exercise: x.exercise === 'ball-roll' ? t('exercise.ballRoll') : t('exercise.pinkyToeLift'), reason: x.reason })}</li>)}</ul>
         </div>
       )}
     </section>
