@@ -2,7 +2,7 @@
  * One entry point for the CLI, the server and the store: detect the format of a file and run its importer.
  */
 import { importAppleHealth, type AppleHealthImportOptions } from './apple-health.js';
-import { detectFormat, DETECT_HEAD_BYTES } from './detect-format.js';
+import { detectFormat, DETECT_HEAD_BYTES, type DetectedFormat } from './detect-format.js';
 import { importFit, type FitImportOptions } from './fit.js';
 import { importFitbitCsv, type FitbitImportOptions } from './fitbit-csv.js';
 import { importFhir, type FhirImportOptions } from './fhir.js';
@@ -13,19 +13,23 @@ import { importTcx, type TcxImportOptions } from './tcx.js';
 import { describeIoError, displayName, readHead } from './file-input.js';
 
 /** Options accepted by every importer (each ignores the ones that are not its own). */
-export type AnyImportOptions = AppleHealthImportOptions & FitImportOptions & FitbitImportOptions & TcxImportOptions & FhirImportOptions;
+export type AnyImportOptions = AppleHealthImportOptions & FitImportOptions & FitbitImportOptions & TcxImportOptions & FhirImportOptions & {
+  /** The format the caller already detected from this file's head (null: none of ours), so it is not detected again. */
+  detected?: DetectedFormat | null;
+};
 
 /** Imports any supported file. Never throws for a bad file: the summary says what happened. */
 export async function importFile(path: string, options: AnyImportOptions = {}): Promise<ImportSummary> {
-  let head: Buffer;
-  try {
-    head = await readHead(path, DETECT_HEAD_BYTES);
-  } catch (e) {
-    const sink = new ImportSink('unknown', displayName(path), options);
-    sink.fatal(importError('unreadable', describeIoError(e), { file: sink.file, byteOffset: 0 }));
-    return sink.finish();
+  let detected = options.detected;
+  if (detected === undefined) {
+    try {
+      detected = detectFormat(await readHead(path, DETECT_HEAD_BYTES), displayName(path));
+    } catch (e) {
+      const sink = new ImportSink('unknown', displayName(path), options);
+      sink.fatal(importError('unreadable', describeIoError(e), { file: sink.file, byteOffset: 0 }));
+      return sink.finish();
+    }
   }
-  const detected = detectFormat(head, displayName(path));
   switch (detected?.format) {
     case 'apple-health-xml':
     case 'apple-health-zip':

@@ -68,11 +68,14 @@ try {
  * `importFile` and every importer with it (the FIT SDK alone adds ~6 MB of heap to this thread).
  */
 async function importAny(file: string, opts: AnyImportOptions): Promise<ImportSummary> {
-  let format: string | undefined;
-  try {
-    format = detectFormat(await readHead(file, DETECT_HEAD_BYTES), displayName(file))?.format;
-  } catch {
-    format = undefined; // importFile reports the unreadable file
+  // The main thread detected the format already (import-walking.ts); detect here only when it did not say.
+  let format = opts.detected === undefined ? undefined : opts.detected?.format;
+  if (opts.detected === undefined) {
+    try {
+      format = detectFormat(await readHead(file, DETECT_HEAD_BYTES), displayName(file))?.format;
+    } catch {
+      format = undefined; // importFile reports the unreadable file
+    }
   }
   if (format === 'apple-health-xml' || format === 'apple-health-zip') return importAppleHealth(file, opts);
   const { importFile } = await import('./import-file.js');

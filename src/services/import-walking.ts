@@ -23,6 +23,8 @@ import { chunkKey, type SampleChunk } from '../core/walking-chunk.js';
 import { WalkingDaysAccumulator } from '../core/walking-day.js';
 import type { SampleTimes } from '../core/walking-merge.js';
 import type { WalkingSample } from '../core/walking.js';
+import { detectFormat, DETECT_HEAD_BYTES, type DetectedFormat } from '../importers/detect-format.js';
+import { displayName, readHead } from '../importers/file-input.js';
 import type { AnyImportOptions } from '../importers/import-file.js';
 import { importFileInWorker, WORKER_BATCH_SIZE } from '../importers/import-in-worker.js';
 import { importRecord, type StoredDayTotals, type StoredFigures } from '../importers/import-report.js';
@@ -114,9 +116,11 @@ interface Tally {
 export async function importWalkingFile(store: Store, personId: string, path: string, options: StoreImportOptions = {}): Promise<StoredImport> {
   const { worker = 'auto', chunkSamples, split = 'auto', splitMinBytes = SPLIT_MIN_BYTES, onSamples, ...rest } = options;
   // Everything goes to this one person: a file with several people's rows must name whose (fitbit-csv.ts).
-  const importOptions: Omit<AnyImportOptions, 'onBatch'> = { ...rest, onePerson: true };
+  // The format is detected once, here, and handed on to the importer (and the worker): issue 12 item 4.
+  const detected = await detectFile(path);
+  const importOptions: Omit<AnyImportOptions, 'onBatch'> = { ...rest, onePerson: true, ...(detected !== undefined ? { detected } : {}) };
   const useWorker = worker === 'always' || (worker === 'auto' && fileSize(path) >= WORKER_MIN_BYTES);
-  const cut = useWorker && split === 'auto' ? await splitPoint(path, splitMinBytes) : null;
+  const cut = useWorker && split === 'auto' && detected?.format === 'apple-health-xml' ? await splitPoint(path, splitMinBytes) : null;
   let summary: ImportSummary | null = null;
   let tally: Tally | null = null;
   let importId: string | null = null;
@@ -203,14 +207,20 @@ export async function importWalkingFile(store: Store, personId: string, path: st
   return { summary: summary!, ...figures, importId, historyId, timing };
 }
 
-/** Where to cut the file in two, when it is worth it (see StoreImportOptions.split), or null. */
+/** The file's format from its head; undefined when the head cannot be read (the importer then reports why). */
+async function detectFile(path: string): Promise<DetectedFormat | null | undefined> {
+  try {
+    return detectFormat(await readHead(path, DETECT_HEAD_BYTES), displayName(path));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Where to cut a plain Apple Health export in two, when it is worth it (see StoreImportOptions.split), or null. */
 async function splitPoint(path: string, minBytes: number): Promise<{ at: number; size: number } | null> {
   const size = fileSize(path);
   if (size < minBytes || availableParallelism() < 2) return null;
   try {
-    const { detectFormat, DETECT_HEAD_BYTES } = await import('../importers/detect-format.js');
-    const { displayName, readHead } = await import('../importers/file-input.js');
-    if (detectFormat(await readHead(path, DETECT_HEAD_BYTES), displayName(path))?.format !== 'apple-health-xml') return null;
     const { findSplitPoint } = await import('../importers/apple-health.js');
     const at = await findSplitPoint(path, size, SPLIT_WORKER_SHARE);
     return at === null ? null : { at, size };
