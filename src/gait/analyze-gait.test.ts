@@ -113,6 +113,23 @@ test('side view: knee flexion at initial contact and peak swing match the model 
   assert.ok(Math.abs(value(a.metrics.kneeFlexionPeakSwing) - med(swing)) < 5, `${value(a.metrics.kneeFlexionPeakSwing)} vs ${med(swing)}`);
 });
 
+test('an uneven walker (right steps 0.42 of the stride, left 0.58): the cadence is the steps taken per minute', () => {
+  // 100 steps/min by construction: a stride of 1.2 s holds one step of each side whatever their shares. This walk
+  // crosses the picture in 9 steps, an odd number, so the median step is one side's (60 / 0.504 s = 119): a
+  // step-median cadence fails here (checked: 117.9).
+  const { series, truth } = syntheticWalk({ view: 'side-left', duration: 11, cadence: 100, rightStepFraction: 0.42, noisePx: 0.5, seed: 11 });
+  const a = analyzeGait(series);
+  assert.ok(!a.warnings.some((w) => w.code === 'events-inconsistent'), JSON.stringify(a.warnings.map((w) => w.code)));
+  const cadence = a.metrics.cadence as { status: string; value: number };
+  assert.equal(cadence.status, 'ok');
+  assert.ok(Math.abs(cadence.value - 100) <= 2, `cadence ${cadence.value}`);
+  // The asymmetry is still reported where it belongs: step time symmetry 0.58 / 0.42 = 1.38.
+  const ratio = a.metrics.stepTimeSymmetryRatio as { status: string; value: number };
+  assert.equal(ratio.status, 'ok');
+  assert.ok(Math.abs(ratio.value - 0.58 / 0.42) <= 0.1, `symmetry ratio ${ratio.value}`);
+  assert.ok(truth.events.right.heelStrike.length > 4);
+});
+
 const walkArb = fc.record({
   seed: fc.integer({ min: 1, max: 1e6 }),
   cadence: fc.double({ min: 90, max: 125, noNaN: true }),

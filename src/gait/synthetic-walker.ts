@@ -49,6 +49,12 @@ export interface WalkerOptions {
    * to it. The camera stays where it is.
    */
   treadmill?: boolean;
+  /**
+   * Share of each stride taken by the right step (from the left foot's contact to the right foot's): 0.5 walks
+   * evenly (default); an uneven walker's is further from it (0.42: right steps of 0.42 and left steps of 0.58 of
+   * the stride). Stance and swing of each foot are unchanged.
+   */
+  rightStepFraction?: number;
   seed?: number;
 }
 
@@ -95,7 +101,7 @@ export function syntheticWalk(options: WalkerOptions = {}): { series: KeypointSe
   const o = {
     fps: 30, duration: 8, startTime: 0, cadence: 105, stancePercent: 60, stepLength: 0.6, heightM: 1.75,
     view: 'side-left' as const, cameraDistance: 5, cameraHeight: 1.0, width: 1280, imageHeight: 720, focalPx: 900, noisePx: 1,
-    timeJitter: 0, pelvicDropDeg: 5, toeOutDeg: 0, includeWorld: false, treadmill: false, seed: 1, ...options,
+    timeJitter: 0, pelvicDropDeg: 5, toeOutDeg: 0, includeWorld: false, treadmill: false, rightStepFraction: 0.5, seed: 1, ...options,
   };
   const H = o.heightM;
   const T = 120 / o.cadence;
@@ -108,7 +114,7 @@ export function syntheticWalk(options: WalkerOptions = {}): { series: KeypointSe
   const hipHalfWidth = 0.095 * H / 1.75;
   const shoulderHalfWidth = 0.2 * H / 1.75; // biacromial breadth about 0.4 m
   const reach = 0.45 * v * S; // heel ahead of the hip at heel strike
-  const offset: Record<'left' | 'right', number> = { left: 0.3 * T, right: 0.3 * T + T / 2 };
+  const offset: Record<'left' | 'right', number> = { left: 0.3 * T, right: 0.3 * T + o.rightStepFraction * T };
   // The walk is centred on the camera: the pelvis passes x = 0 at mid-duration.
   const x0 = -v * (o.startTime + o.duration / 2);
   const pelvisX = (t: number): number => x0 + v * t;
