@@ -21,6 +21,7 @@ function keyBytes(base64url: string): Uint8Array<ArrayBuffer> {
 /** A browser without a reachable push service can leave subscribe() waiting for ever: give up after 20 s. */
 const SUBSCRIBE_TIMEOUT_MS = 20_000;
 function withTimeout<T>(p: Promise<T>): Promise<T> {
+  // i18n-ignore: the error below is never shown (usePushToggle shows its own words)
   return Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error('the push service did not answer')), SUBSCRIBE_TIMEOUT_MS))]);
 }
 

@@ -4,11 +4,13 @@
  * one stops the old one, and it can be turned off.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client.js';
 import type { RemindersState } from '../api/types.js';
 import { FieldError } from '../ui/common.js';
 
 export function ReminderCalendarCard({ state, onChanged }: { state: RemindersState; onChanged: (s: RemindersState) => void }) {
+  const { t } = useTranslation('reminders');
   const [url, setUrl] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
@@ -21,7 +23,7 @@ export function ReminderCalendarCard({ state, onChanged }: { state: RemindersSta
       const { path } = await api<{ path: string }>('POST', '/api/reminders/calendar');
       setUrl(location.origin + path);
       await refresh();
-    } catch (err) { setError(err instanceof ApiError ? err.message : 'Could not make a calendar link.'); }
+    } catch (err) { setError(err instanceof ApiError ? err.message : t('calendar.makeFailed')); }
   }
   async function turnOff() {
     setError(null);
@@ -29,7 +31,7 @@ export function ReminderCalendarCard({ state, onChanged }: { state: RemindersSta
       await api('DELETE', '/api/reminders/calendar');
       setUrl(null);
       await refresh();
-    } catch (err) { setError(err instanceof ApiError ? err.message : 'Could not turn the calendar link off.'); }
+    } catch (err) { setError(err instanceof ApiError ? err.message : t('calendar.offFailed')); }
   }
   async function copy() {
     if (!url) return;
@@ -38,24 +40,25 @@ export function ReminderCalendarCard({ state, onChanged }: { state: RemindersSta
 
   return (
     <div className="card">
-      <h2>Add to my calendar</h2>
-      <p>Your calendar app can show the reminder instead: it subscribes to a private link and follows your days and time when you change them here.</p>
+      <h2>{t('calendar.title')}</h2>
+      <p>{t('calendar.intro')}</p>
       {url && (<>
-        <label htmlFor="calendar-url">Your private calendar link (anyone with it sees your reminder times, nothing else)</label>
+        <label htmlFor="calendar-url">{t('calendar.urlLabel')}</label>
         <input id="calendar-url" className="calendar-url" type="text" readOnly value={url} onFocus={(e) => e.target.select()} />
         <p>
-          <a className="button primary" href={url.replace(/^https?:/, 'webcal:')}>Open in my calendar app</a>{' '}
-          <button type="button" onClick={() => void copy()}>Copy link</button>
+          {/* i18n-ignore: a URL scheme */}
+          <a className="button primary" href={url.replace(/^https?:/, 'webcal:')}>{t('calendar.open')}</a>{' '}
+          <button type="button" onClick={() => void copy()}>{t('calendar.copy')}</button>
         </p>
-        {copied && <p className="success" role="status">Copied.</p>}
-        <p className="muted small">It is shown only now. For another device, make a new link (this one then stops working).</p>
+        {copied && <p className="success" role="status">{t('calendar.copied')}</p>}
+        <p className="muted small">{t('calendar.shownOnce')}</p>
       </>)}
-      {!url && state.calendarFeed && <p>A calendar link is active. If you lost it, make a new one: the old one stops working.</p>}
+      {!url && state.calendarFeed && <p>{t('calendar.active')}</p>}
       <p>
-        <button type="button" onClick={() => void make()} disabled={!state.settings}>{state.calendarFeed || url ? 'Make a new link' : 'Make a calendar link'}</button>{' '}
-        {(state.calendarFeed || url) && <button type="button" onClick={() => void turnOff()}>Turn off the calendar link</button>}
+        <button type="button" onClick={() => void make()} disabled={!state.settings}>{state.calendarFeed || url ? t('calendar.makeNew') : t('calendar.make')}</button>{' '}
+        {(state.calendarFeed || url) && <button type="button" onClick={() => void turnOff()}>{t('calendar.turnOff')}</button>}
       </p>
-      {!state.settings && <p className="muted small">Save your reminder days first.</p>}
+      {!state.settings && <p className="muted small">{t('calendar.saveFirst')}</p>}
       <FieldError message={error} />
     </div>
   );

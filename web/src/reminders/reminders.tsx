@@ -4,6 +4,8 @@
  * notifications.
  */
 import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDate } from '../i18n/format.js';
 import { api, ApiError } from '../api/client.js';
 import type { RemindersState } from '../api/types.js';
 import { FieldError, Link, Loading, ScreenTitle } from '../ui/common.js';
@@ -12,13 +14,13 @@ import { ReminderPushCard } from './reminder-push.js';
 import { ReminderCalendarCard } from './reminder-calendar.js';
 import './reminders.css';
 
-const DAY_LABELS: Record<Weekday, string> = { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' };
 const WEEKDAYS_ONLY: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri'];
 
-/** "Monday 7 December, 07:30" in the person's own time zone. */
-const nextText = (iso: string) => new Date(iso).toLocaleString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
+/** "Monday 7 December, 07:30" in the person's own time zone and language. */
+const nextText = (iso: string) => formatDate(iso, { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
 
 export function RemindersScreen() {
+  const { t } = useTranslation('reminders');
   const [state, setState] = useState<RemindersState | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [days, setDays] = useState<Weekday[]>(WEEKDAYS_ONLY);
@@ -40,39 +42,39 @@ export function RemindersScreen() {
     try {
       const s = await api<RemindersState>('PUT', '/api/reminders', { days, time, timeZone });
       show(s);
-      setSaved(s.next ? `Saved. Next reminder: ${nextText(s.next)}.` : 'Saved. No days chosen: reminders are off.');
+      setSaved(s.next ? t('saved', { next: nextText(s.next) }) : t('savedOff'));
     } catch (err) {
       const field = err instanceof ApiError ? (err.field ?? '').replace(/^body\./, '').split('.')[0]! : '';
-      setError({ field, message: err instanceof ApiError ? err.message.replace(/^body\.\w+(\.\d+)?: /, '') : 'Could not save.' });
+      setError({ field, message: err instanceof ApiError ? err.message.replace(/^body\.\w+(\.\d+)?: /, '') : t('saveFailed') });
     }
   }
 
-  if (!state) return <section className="screen"><ScreenTitle>Reminders</ScreenTitle>{loadError ? <FieldError message={loadError} /> : <Loading what="your reminders" />}</section>;
+  if (!state) return <section className="screen"><ScreenTitle>{t('title')}</ScreenTitle>{loadError ? <FieldError message={loadError} /> : <Loading what={t('loading')} />}</section>;
   const toggle = (d: Weekday, on: boolean) => setDays((cur) => WEEKDAYS.filter((x) => (x === d ? on : cur.includes(x))));
   return (
     <section className="screen">
-      <ScreenTitle>Reminders</ScreenTitle>
-      <p>A short reminder on the days you choose, at the time that suits you, so the session becomes a habit.</p>
+      <ScreenTitle>{t('title')}</ScreenTitle>
+      <p>{t('intro')}</p>
       <form className="card" onSubmit={(e) => void save(e)} noValidate>
         <fieldset className="reminder-days" aria-describedby={error?.field === 'days' ? 'days-err' : undefined}>
-          <legend>Days</legend>
+          <legend>{t('days.legend')}</legend>
           {WEEKDAYS.map((d) => (
-            <label key={d} className="check"><input type="checkbox" checked={days.includes(d)} onChange={(e) => toggle(d, e.target.checked)} /><span>{DAY_LABELS[d]}</span></label>
+            <label key={d} className="check"><input type="checkbox" checked={days.includes(d)} onChange={(e) => toggle(d, e.target.checked)} /><span>{t(`days.${d}`)}</span></label>
           ))}
         </fieldset>
         <FieldError id="days-err" message={error?.field === 'days' ? error.message : null} />
-        <label htmlFor="reminder-time">Time</label>
+        <label htmlFor="reminder-time">{t('time')}</label>
         <input id="reminder-time" type="time" value={time} onChange={(e) => setTime(e.target.value)} required aria-describedby={`reminder-zone${error?.field === 'time' ? ' time-err' : ''}`} />
-        <p id="reminder-zone" className="muted small">In your time zone ({timeZone}); it stays at this time when the clocks change.</p>
+        <p id="reminder-zone" className="muted small">{t('zone', { timeZone })}</p>
         <FieldError id="time-err" message={error?.field === 'time' ? error.message : null} />
         {error && error.field !== 'days' && error.field !== 'time' && <FieldError message={error.message} />}
-        <button type="submit" className="primary">Save reminder days</button>
+        <button type="submit" className="primary">{t('save')}</button>
         {saved && <p className="success" role="status">{saved}</p>}
-        {!saved && state.next && <p className="muted">Next reminder: {nextText(state.next)}.</p>}
+        {!saved && state.next && <p className="muted">{t('next', { next: nextText(state.next) })}</p>}
       </form>
       <ReminderPushCard state={state} />
       <ReminderCalendarCard state={state} onChanged={show} />
-      <p><Link to="/settings">Back to your data</Link></p>
+      <p><Link to="/settings">{t('back')}</Link></p>
     </section>
   );
 }
