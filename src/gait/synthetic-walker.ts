@@ -5,7 +5,7 @@
  * - The pelvis moves at constant speed v = step length × cadence / 60, bobbing ±1.5 cm (highest at mid-stance)
  *   when walking, ±4 cm (lowest at mid-stance) when running (stance under 50 %), and tilting in the frontal plane (the swing-side hip drops by `pelvicDropDeg` during each stance).
  * - Each foot follows a prescribed contact schedule: heel strike of the left foot at phase 0, right at half a
- *   stride; stance lasts `stancePercent` of the stride. In stance the foot is fixed on the ground (the heel rises
+ *   stride (or at `rightStepFraction` of it: an uneven walker); stance lasts `stancePercent` of the stride. In stance the foot is fixed on the ground (the heel rises
  *   about the toe in the last 30% of stance); in swing it moves forward with a trapezoidal velocity profile
  *   (short 8% ramps, so it quickly outpaces the pelvis as a real foot does) and lifts by up to 12 cm.
  * - Knees come from two-link inverse kinematics (thigh = shank = 0.245 × height, Winter's anthropometric
