@@ -4,45 +4,65 @@
  * every question in words with its answer. Print or save as PDF from here; the backup file (JSON, for moving the
  * app's data, not for reading) stays on the Data screen and is linked at the foot.
  */
+import { Trans, useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { TodayState } from '../api/types.js';
 import { Link, ScreenTitle } from '../ui/common.js';
-import { summariseScreen } from '../../../src/core/screen-summary.js';
+import { PRECAUTIONS_TITLE, SCREEN_AREA_TITLES, URGENCY_TITLE, summariseScreen } from '../../../src/core/screen-summary.js';
+import { formatDate } from '../i18n/format.js';
 import './safety-answers.css';
 
+/**
+ * The summary (src/core, written in English) names its groups and the care for each answer by their English
+ * titles: they are found again by those titles and shown in the person's language (safety:areas.*, urgency.*).
+ * The questions, concerns and advice themselves stay as src/core writes them.
+ */
+function groupTitle(title: string, t: TFunction): string {
+  if (title === PRECAUTIONS_TITLE) return t('safety:areas.precautions');
+  const area = Object.entries(SCREEN_AREA_TITLES).find(([, v]) => v === title)?.[0];
+  return area ? t(`safety:areas.${area}`) : title;
+}
+function careTitle(title: string, t: TFunction): string {
+  const urgency = Object.entries(URGENCY_TITLE).find(([, v]) => v === title)?.[0];
+  return urgency ? t(`safety:urgency.${urgency}`) : title;
+}
+const ANSWER_KEY = { 'Yes': 'yes', 'No': 'no', 'Not answered': 'notAnswered' } as const;
+
 export function SafetyAnswers({ today }: { today: TodayState }) {
+  const { t } = useTranslation('safety');
   const screen = today.screen;
   if (!screen) {
-    return <section className="screen"><ScreenTitle>My safety check answers</ScreenTitle><p>You have not answered the safety check yet.</p><Link to="/" className="button">Back</Link></section>;
+    return <section className="screen"><ScreenTitle>{t('answers.title')}</ScreenTitle><p>{t('answers.none')}</p><Link to="/" className="button">{t('answers.back')}</Link></section>;
   }
   const s = summariseScreen(screen.answers, screen.result);
-  const when = new Date(screen.takenAt).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' });
+  const when = formatDate(screen.takenAt, { dateStyle: 'long', timeStyle: 'short' });
   return (
     <section className="screen safety-answers">
-      <ScreenTitle>My safety check answers</ScreenTitle>
-      <p data-testid="answered-on">Answered on <strong>{when}</strong> in Footing, a foot exercise app for back and neck pain.</p>
+      <ScreenTitle>{t('answers.title')}</ScreenTitle>
+      <p data-testid="answered-on"><Trans t={t} i18nKey="answers.answeredOn" values={{ when }} components={{ strong: <strong /> }} /></p>
       {s.care ? (
-        <div className={`alert urgency-${s.care.urgency}`}>
-          <h2>Whom to see, and how soon: {s.care.title}</h2>
+        <div className={`alert urgency-${s.care.urgency}`} /* i18n-ignore: CSS class names */>
+          <h2>{t('answers.whom', { care: t(`urgency.${s.care.urgency}`) })}</h2>
           <p>{s.care.advice}</p>
         </div>
-      ) : <p>None of the answers asked to see a doctor first.</p>}
+      ) : <p>{t('answers.noneAskedDoctor')}</p>}
       {s.concerns.length > 0 && (
         <div className="card">
-          <h2>What it means</h2>
-          <p>Each “yes” below can be a sign of something a doctor should look at before any exercise, such as:</p>
+          <h2>{t('answers.means.title')}</h2>
+          <p>{t('answers.means.lead')}</p>
           <ul>{s.concerns.map((c) => <li key={c}>{c}</li>)}</ul>
-          <p>This is <strong>not a diagnosis</strong>: it does not mean you have any of these. Only a clinician can check. The exercise plan is paused until a clinician has seen you.</p>
+          <p><Trans t={t} i18nKey="answers.means.notDiagnosis" components={{ strong: <strong /> }} /></p>
         </div>
       )}
       {s.groups.map((g) => (
         <div className="card" key={g.title}>
-          <h2>{g.title}</h2>
+          <h2>{groupTitle(g.title, t)}</h2>
           <ul className="answers-list">
             {g.questions.map((q) => (
               <li key={q.question}>
                 <span>{q.question}</span>
-                <span className={`answer${q.answer === 'Yes' ? ' answer-yes' : ''}`}>{q.answer}</span>
-                {q.flag && <p className="points-to">May point to {q.flag.concern}. For this answer: {q.flag.care.toLowerCase()}.</p>}
+                <span className={`answer${q.answer === 'Yes' ? ' answer-yes' : ''}`}>{t(`answers.answer.${ANSWER_KEY[q.answer]}`)}</span>
+                {q.flag && <p className="points-to">{t('answers.pointsTo', { concern: q.flag.concern, care: careTitle(q.flag.care, t).toLowerCase() })}</p>}
                 {q.changes && <p className="points-to">{q.changes}</p>}
               </li>
             ))}
@@ -50,9 +70,9 @@ export function SafetyAnswers({ today }: { today: TodayState }) {
         </div>
       ))}
       <div className="no-print">
-        <button type="button" className="primary" onClick={() => window.print()}>Print or save as PDF</button>
-        <Link to="/" className="button">Back</Link>
-        <p className="muted">A backup of all your Footing data, as a file for moving it to another phone or computer (not for reading): <a href="/api/export" download>download the backup file (JSON)</a>. It is also on the Data screen.</p>
+        <button type="button" className="primary" onClick={() => window.print()}>{t('answers.print')}</button>
+        <Link to="/" className="button">{t('answers.back')}</Link>
+        <p className="muted"><Trans t={t} i18nKey="answers.backup" components={{ link: <a href="/api/export" download /> }} /></p>
       </div>
     </section>
   );

@@ -3,40 +3,42 @@
  * and how soon, that the answer was kept, and a way back only after a clinician has checked the person.
  */
 import { useState } from 'react';
-import { URGENCY_TITLE } from '../../../src/core/screen-summary.js';
+import { Trans, useTranslation } from 'react-i18next';
+import { formatDateTime } from '../i18n/format.js';
 import type { TodayState } from '../api/types.js';
 import { Link, ScreenTitle } from '../ui/common.js';
 
 export function Stopped({ today, onRestart }: { today: TodayState; onRestart: () => void }) {
+  const { t } = useTranslation('safety');
   const [cleared, setCleared] = useState(false);
   if (today.plan.status !== 'stopped') return null;
   const { urgency, advice, concerns } = today.plan;
-  const when = today.screen ? new Date(today.screen.takenAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }) : null;
+  const when = today.screen ? formatDateTime(today.screen.takenAt, { dateStyle: 'medium', timeStyle: 'short' }) : null;
   return (
     <section className="screen">
-      <ScreenTitle>Please get checked before you start</ScreenTitle>
-      <div className={`alert urgency-${urgency}`} role="alert">
-        <h2>{URGENCY_TITLE[urgency]}</h2>
+      <ScreenTitle>{t('stopped.title')}</ScreenTitle>
+      <div className={`alert urgency-${urgency}`} /* i18n-ignore: CSS class names */ role="alert">
+        <h2>{t(`urgency.${urgency}`)}</h2>
         <p>{advice}</p>
       </div>
       <div className="card">
-        <h2>Why we stopped</h2>
-        <p>One or more of your answers can be a sign of something a doctor should look at first, such as:</p>
+        <h2>{t('stopped.why.title')}</h2>
+        <p>{t('stopped.why.lead')}</p>
         <ul>{concerns.map((c) => <li key={c}>{c}</li>)}</ul>
-        <p>This is <strong>not a diagnosis</strong>: it does not mean you have any of these. Only a clinician can check, so please follow the advice above.</p>
+        <p><Trans t={t} i18nKey="stopped.why.notDiagnosis" components={{ strong: <strong /> }} /></p>
       </div>
       <div className="card">
-        <h2>What happens now</h2>
-        <p>Your exercise plan is paused. {when ? `Your answers were saved on ${when}.` : 'Your answers were saved.'} You can show this screen to the clinician, or take your answers with you: a page with each question and your answer in words, the date, and what to do, to print or save as PDF.</p>
-        <Link to="/my-answers" className="button">See and print my answers</Link>
+        <h2>{t('stopped.now.title')}</h2>
+        <p>{t('stopped.now.paused')} {when ? t('stopped.now.savedOn', { when }) : t('stopped.now.saved')} {t('stopped.now.show')}</p>
+        <Link to="/my-answers" className="button">{t('stopped.now.seeAnswers')}</Link>
       </div>
       <div className="card">
-        <h2>After a clinician has checked you</h2>
+        <h2>{t('stopped.after.title')}</h2>
         <label className="check">
           <input type="checkbox" checked={cleared} onChange={(e) => setCleared(e.target.checked)} />
-          <span>A doctor or physiotherapist has checked me and said I can exercise.</span>
+          <span>{t('stopped.after.confirm')}</span>
         </label>
-        <button type="button" className="primary" disabled={!cleared} onClick={onRestart}>Answer the safety check again</button>
+        <button type="button" className="primary" disabled={!cleared} onClick={onRestart}>{t('stopped.after.again')}</button>
       </div>
     </section>
   );

@@ -1,40 +1,47 @@
-/** First run: what Footing is and is not, and how to read the evidence labels, before the safety check. */
+/**
+ * First run: what Footing is and is not, and how to read the evidence labels, before the safety check. The
+ * language can be chosen here, so the safety questions are read in it.
+ */
+import { Trans, useTranslation } from 'react-i18next';
+import { LanguageChoice } from '../account/language-choice.js';
 import { Link, ScreenTitle } from '../ui/common.js';
 
 export function Welcome() {
+  const { t } = useTranslation('safety');
   return (
     <section className="screen">
-      <ScreenTitle>Welcome to Footing</ScreenTitle>
-      <p className="lead">A daily foot program for people with back or neck pain: a walk, rolling a ball under each foot, and later a small toe exercise.</p>
+      <ScreenTitle>{t('welcome.title')}</ScreenTitle>
+      <p className="lead">{t('welcome.lead')}</p>
+      <LanguageChoice />
       <div className="card">
-        <h2>What Footing is</h2>
+        <h2>{t('welcome.is.title')}</h2>
         <ul>
-          <li>A plan for each day that starts gently and grows only while your pain stays within safe limits.</li>
-          <li>A guided session with a timer and spoken cues.</li>
-          <li>A place to note your pain, so you and your clinician can see real changes.</li>
-          <li>Everything stays on this device or your own server.</li>
+          <li>{t('welcome.is.plan')}</li>
+          <li>{t('welcome.is.session')}</li>
+          <li>{t('welcome.is.pain')}</li>
+          <li>{t('welcome.is.device')}</li>
         </ul>
       </div>
       <div className="card">
-        <h2>What Footing is not</h2>
+        <h2>{t('welcome.isNot.title')}</h2>
         <ul>
-          <li><strong>It does not diagnose.</strong> It cannot tell you what is causing your pain.</li>
-          <li>It does not replace a doctor or physiotherapist. If you are worried, see one.</li>
-          <li>It is not for emergencies. Call your local emergency number if you need help now.</li>
+          <li><Trans t={t} i18nKey="welcome.isNot.diagnose" components={{ strong: <strong /> }} /></li>
+          <li>{t('welcome.isNot.replace')}</li>
+          <li>{t('welcome.isNot.emergency')}</li>
         </ul>
       </div>
       <div className="card">
-        <h2>How sure are we?</h2>
-        <p>Each reason we give comes with a label that says how strong the evidence is:</p>
+        <h2>{t('welcome.evidence.title')}</h2>
+        <p>{t('welcome.evidence.lead')}</p>
         <ul className="legend">
-          <li><span className="strength strength-well-supported">well supported</span> good trials or guidelines</li>
-          <li><span className="strength strength-some-support">some support</span> smaller or weaker studies</li>
-          <li><span className="strength strength-expert-advice">expert advice</span> what experts agree on</li>
-          <li><span className="strength strength-an-idea-not-proven">an idea, not proven</span> a reasonable idea that has not been tested</li>
+          <li><span className="strength strength-well-supported">{t('welcome.evidence.wellSupported')}</span> {t('welcome.evidence.wellSupportedMeans')}</li>
+          <li><span className="strength strength-some-support">{t('welcome.evidence.someSupport')}</span> {t('welcome.evidence.someSupportMeans')}</li>
+          <li><span className="strength strength-expert-advice">{t('welcome.evidence.expertAdvice')}</span> {t('welcome.evidence.expertAdviceMeans')}</li>
+          <li><span className="strength strength-an-idea-not-proven">{t('welcome.evidence.idea')}</span> {t('welcome.evidence.ideaMeans')}</li>
         </ul>
       </div>
-      <p>First, a short safety check. It takes about 3 minutes.</p>
-      <Link to="/screen" className="button primary">Start the safety check</Link>
+      <p>{t('welcome.first')}</p>
+      <Link to="/screen" className="button primary">{t('welcome.start')}</Link>
     </section>
   );
 }
