@@ -17,8 +17,8 @@ const root = process.cwd();
  * its texts into the catalogue; the list must end empty (then the whole of web/src is checked).
  */
 const NOT_YET_IN_THE_CATALOGUE: readonly string[] = [
-  'body-map', 'clinic', 'gait', 'messages', 'outbox', 'pictures', 'progress',
-  'references', 'ui', 'walking',
+  'clinic', 'gait', 'messages', 'outbox', 'pictures', 'progress',
+  'ui', 'walking',
 ];
 
 test('the scanner finds words written into a screen, and leaves code and catalogue keys alone', () => {

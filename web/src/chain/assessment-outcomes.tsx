@@ -4,6 +4,7 @@
  * never shown: only numbered boxes for what was ticked on the official form.
  */
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.js';
 import type { Assessment, AssessmentCatalogue, OutcomeMeasureId, OutcomeSummary } from '../api/assessment-types.js';
 import { ChainNav } from './chain-nav.js';
@@ -11,42 +12,36 @@ import { FieldError, Loading, ScreenTitle } from '../ui/common.js';
 import { EvidenceTag } from './assessment-parts.js';
 import { shortDate } from '../lib/local-time.js';
 import { ITEM_FORMS, ItemsForm, NprsForm, PsfsForm, StartBackForm } from './assessment-outcome-forms.js';
-import { RESPONDER_TEXT, bandWords, formatScore } from './assessment-outcome-text.js';
+import { RESPONDER_SYMBOL, bandWords, formatScore } from './assessment-outcome-text.js';
+import { formatNumber } from '../i18n/format.js';
 
 const ORDER: OutcomeMeasureId[] = ['nprs', 'psfs', 'odi', 'ndi', 'faam-adl', 'faam-sports', 'start-back'];
 const FREE: OutcomeMeasureId[] = ['nprs', 'psfs'];
-const INTRO: Record<OutcomeMeasureId, string> = {
-  nprs: 'How strong your pain is right now, from 0 (none) to 10 (worst imaginable).',
-  psfs: 'How well you can do the activities that matter to you.',
-  odi: 'How your back pain affects everyday life.',
-  ndi: 'How your neck pain affects everyday life.',
-  'faam-adl': 'How your foot and ankle cope with daily life.',
-  'faam-sports': 'How your foot and ankle cope with sport.',
-  'start-back': 'A back screening questionnaire that helps choose the kind of care that fits you.',
-};
 
 function SummaryRow({ s, catalogue }: { s: OutcomeSummary; catalogue: AssessmentCatalogue }) {
+  const { t } = useTranslation('assessment');
   const info = catalogue.outcomeMeasures[s.measure];
-  const t = s.trend;
+  const trend = s.trend;
   return (
     <li className="outcome-row" data-measure={s.measure}>
       <p><strong>{info.name}</strong></p>
-      <p>Latest: <strong>{s.latest.score === null ? 'not scored' : formatScore(s.measure, s.latest.score)}</strong>{s.band ? `, ${bandWords(s.measure, s.band)}` : ''} · {shortDate(s.latest.recordedAt)}, by {s.latest.recordedBy}</p>
-      {t ? (
+      <p>{t('outcomes.latest')} <strong>{s.latest.score === null ? t('outcomes.notScored') : formatScore(s.measure, s.latest.score, t)}</strong>{s.band ? `, ${bandWords(s.measure, s.band, t)}` : ''} · {t('outcomes.dateBy', { date: shortDate(s.latest.recordedAt), by: s.latest.recordedBy })}</p>
+      {trend ? (
         <>
-          <p>Since your first score ({formatScore(s.measure, t.baseline.score)} on {shortDate(t.baseline.date)}):{' '}
-            <span className={`responder responder-${t.status}`}><span aria-hidden="true">{RESPONDER_TEXT[t.status].symbol}</span> {RESPONDER_TEXT[t.status].words}</span>
-            {' '}({t.change > 0 ? '+' : ''}{Math.round(t.change * 10) / 10} over {t.points.length} scores).</p>
-          <p className="muted small">What counts as a real change: {info.change}</p>
+          <p>{t('outcomes.sinceFirst', { score: formatScore(s.measure, trend.baseline.score, t), date: shortDate(trend.baseline.date) })}{' '}
+            <span /* i18n-ignore: CSS class names */ className={`responder responder-${trend.status}`}><span aria-hidden="true">{RESPONDER_SYMBOL[trend.status]}</span> {t(`responder.${trend.status}`)}</span>
+            {' '}{t('outcomes.change', { count: trend.points.length, change: `${trend.change > 0 ? '+' : ''}${formatNumber(Math.round(trend.change * 10) / 10)}`, scores: formatNumber(trend.points.length) })}</p>
+          <p className="muted small">{t('outcomes.realChange', { change: info.change })}</p>
         </>
       ) : s.measure === 'start-back'
         ? <p className="muted small">{info.change}</p>
-        : <p className="muted small">One score so far: the trend shows once there is a second. {info.change}</p>}
+        : <p className="muted small">{t('outcomes.oneScore', { change: info.change })}</p>}
     </li>
   );
 }
 
 export function AssessmentOutcomesScreen() {
+  const { t } = useTranslation('assessment');
   const [catalogue, setCatalogue] = useState<AssessmentCatalogue | null>(null);
   const [assessment, setAssessment] = useState<Assessment | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -57,22 +52,22 @@ export function AssessmentOutcomesScreen() {
   }, [reload]);
 
   if (!catalogue || !assessment) {
-    return <section className="screen"><ScreenTitle>Questionnaires</ScreenTitle><ChainNav />{error ? <FieldError message={error} /> : <Loading what="your questionnaires" />}</section>;
+    return <section className="screen"><ScreenTitle>{t('outcomes.title')}</ScreenTitle><ChainNav />{error ? <FieldError message={error} /> : <Loading what={t('outcomes.loading')} />}</section>;
   }
   const summaries = [...assessment.outcomes].sort((a, b) => ORDER.indexOf(a.measure) - ORDER.indexOf(b.measure));
   const psfs = assessment.outcomes.find((o) => o.measure === 'psfs');
   const previousActivities = ((psfs?.latest.inputs as { activities?: { name: string }[] } | undefined)?.activities ?? []).map((a) => a.name);
   return (
     <section className="screen">
-      <ScreenTitle>Questionnaires</ScreenTitle>
+      <ScreenTitle>{t('outcomes.title')}</ScreenTitle>
       <ChainNav />
-      <p className="lead">Scores that show how you are doing over time. Fill one in every few weeks to see whether things really change.</p>
+      <p className="lead">{t('outcomes.lead')}</p>
       <div className="card" aria-labelledby="scores-title">
-        <h2 id="scores-title">Your scores</h2>
-        {summaries.length === 0 ? <p>No scores yet.</p> : <ul className="outcome-list">{summaries.map((s) => <SummaryRow key={s.measure} s={s} catalogue={catalogue} />)}</ul>}
+        <h2 id="scores-title">{t('outcomes.yourScores')}</h2>
+        {summaries.length === 0 ? <p>{t('outcomes.noScores')}</p> : <ul className="outcome-list">{summaries.map((s) => <SummaryRow key={s.measure} s={s} catalogue={catalogue} />)}</ul>}
       </div>
       <p className="notice" id="licence-note">
-        <strong>About copyrighted questionnaires:</strong> Footing does not reproduce the ODI, NDI, FAAM or STarT Back questionnaires. Fill in the official form (your clinician has it), then copy the numbers into the boxes here. Footing stores only those numbers.
+        <strong>{t('outcomes.licenceTitle')}</strong> {t('outcomes.licenceText')}
       </p>
       {ORDER.map((m) => {
         const info = catalogue.outcomeMeasures[m];
@@ -80,14 +75,14 @@ export function AssessmentOutcomesScreen() {
         return (
           <details key={m} className="card outcome-card" id={`measure-${m}`} open={m === 'nprs'}>
             <summary><h2>{info.name}</h2></summary>
-            <p>{INTRO[m]}</p>
-            {!free && <p className="notice small">Copy the numbers from the official form. Footing does not show its questions.</p>}
+            <p>{t(`outcomes.intro.${m}`)}</p>
+            {!free && <p className="notice small">{t('outcomes.copyNumbers')}</p>}
             <details>
-              <summary>About this measure</summary>
-              <p><strong>Stored:</strong> {info.stores}</p>
-              <p><strong>Licence:</strong> {info.licence}</p>
-              <p><strong>Missing answers:</strong> {info.missingRule}</p>
-              <p><strong>Real change:</strong> {info.change}</p>
+              <summary>{t('outcomes.about')}</summary>
+              <p><strong>{t('outcomes.stored')}</strong> {info.stores}</p>
+              <p><strong>{t('outcomes.licence')}</strong> {info.licence}</p>
+              <p><strong>{t('outcomes.missing')}</strong> {info.missingRule}</p>
+              <p><strong>{t('outcomes.realChangeLabel')}</strong> {info.change}</p>
               <EvidenceTag evidence={info.evidence} refs={info.refs} />
             </details>
             {m === 'nprs' && <NprsForm onSaved={reload} />}

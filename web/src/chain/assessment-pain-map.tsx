@@ -4,6 +4,7 @@
  * The latest areas marked, here or in a daily check-in, are shown below, and they feed "My chain".
  */
 import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.js';
 import { useFormState } from '../ui/use-form-state.js';
 import type { Assessment, PainAreas, PainMap } from '../api/assessment-types.js';
@@ -13,8 +14,10 @@ import { ChainNav } from './chain-nav.js';
 import { FieldError, Link, Loading, ScreenTitle } from '../ui/common.js';
 import { LatestPainAreas } from '../body-map/latest-pain.js';
 import { finishMarks, type DraftMark } from '../body-map/pain-marks.js';
+import { formatNumber } from '../i18n/format.js';
 
 export function PainMapScreen() {
+  const { t } = useTranslation('assessment');
   const [latest, setLatest] = useState<PainAreas | null | undefined>(undefined);
   const [marks, setMarks] = useState<DraftMark[]>([]);
   const [recorder, setRecorder] = useState<Recorder>(newRecorder);
@@ -29,9 +32,9 @@ export function PainMapScreen() {
     e.preventDefault();
     const finished = finishMarks(marks);
     const check = () => {
-      const problem = recorderProblem(recorder);
+      const problem = recorderProblem(recorder, t);
       if (problem) return problem;
-      if (marks.length === 0) return { field: 'marks', message: 'Mark at least one area on the body first.' };
+      if (marks.length === 0) return { field: 'marks', message: t('painMap.noArea') };
       if (finished.problem) {
         document.getElementById(finished.problem.id)?.focus();
         return { field: 'marks', ...finished.problem };
@@ -49,13 +52,13 @@ export function PainMapScreen() {
 
   return (
     <section className="screen">
-      <ScreenTitle>Pain map</ScreenTitle>
+      <ScreenTitle>{t('painMap.title')}</ScreenTitle>
       <ChainNav />
-      <p className="lead">Where does it hurt? Tap each area that hurts, on the front and on the back, then choose how strong it is from 0 (no pain) to 10 (worst pain imaginable).</p>
+      <p className="lead">{t('painMap.lead')}</p>
       {saved && (
         <div className="success-box" role="status">
-          <p className="success">Pain map saved with {saved.marks.length} area{saved.marks.length === 1 ? '' : 's'}.</p>
-          <Link to="/chain" className="button primary">See my chain</Link>
+          <p className="success">{t('painMap.saved', { count: saved.marks.length, areas: formatNumber(saved.marks.length) })}</p>
+          <Link to="/chain" className="button primary">{t('painMap.seeChain')}</Link>
         </div>
       )}
       <form onSubmit={submit} noValidate>
@@ -63,11 +66,11 @@ export function PainMapScreen() {
         {error?.field === 'marks' && !error.id && <FieldError message={error.message} />}
         <RecorderFields id="pm" value={recorder} onChange={setRecorder} error={error} />
         {error && !['marks', 'name', 'date'].includes(error.field ?? 'form') && <FieldError message={error.message} />}
-        <button type="submit" className="primary big" disabled={busy}>{busy ? 'Saving…' : 'Save pain map'}</button>
+        <button type="submit" className="primary big" disabled={busy}>{busy ? t('saving') : t('painMap.save')}</button>
       </form>
       <div className="card">
-        <h2>Your latest pain areas</h2>
-        {latest === undefined ? <Loading what="your latest pain areas" /> : <LatestPainAreas pain={latest} />}
+        <h2>{t('painMap.latest')}</h2>
+        {latest === undefined ? <Loading what={t('painMap.loadingLatest')} /> : <LatestPainAreas pain={latest} />}
       </div>
     </section>
   );

@@ -5,22 +5,19 @@
  * `input.sections[4]`) into an id.
  */
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { EVIDENCE_LEVELS, plainStrength, type EvidenceLevel } from '../../../src/core/evidence.js';
 import type { Finding, FindingStatus } from '../api/assessment-types.js';
 import { Citations } from '../ui/citations.js';
 import { localDate, localIso, shortDate } from '../lib/local-time.js';
 
-/** Status of a finding: a symbol, short words, and a class for colour. */
-export const STATUS_TEXT: Record<FindingStatus, { symbol: string; words: string }> = {
-  typical: { symbol: '✓', words: 'In the usual range' },
-  notable: { symbol: '!', words: 'Outside the usual range' },
-  borderline: { symbol: '~', words: 'At the edge of the usual range' },
-  'not-interpretable': { symbol: '?', words: 'No agreed range to compare with' },
-};
+/** Status of a finding: a symbol, and a class for colour; its short words are assessment:status.<status>. */
+export const STATUS_SYMBOL: Record<FindingStatus, string> = { typical: '✓', notable: '!', borderline: '~', 'not-interpretable': '?' };
 
 export function StatusBadge({ status }: { status: FindingStatus }) {
-  const s = STATUS_TEXT[status];
-  return <span className={`status-badge status-${status}`}><span aria-hidden="true">{s.symbol}</span> {s.words}</span>;
+  const { t } = useTranslation('assessment');
+  return <span /* i18n-ignore: CSS class names */ className={`status-badge status-${status}`}><span aria-hidden="true">{STATUS_SYMBOL[status]}</span> {t(`status.${status}`)}</span>;
 }
 
 /**
@@ -28,28 +25,30 @@ export function StatusBadge({ status }: { status: FindingStatus }) {
  * al., 2014", each citation a link to its entry on the References page.
  */
 export function EvidenceTag({ evidence, refs }: { evidence: EvidenceLevel; refs: readonly string[] }) {
+  const { t } = useTranslation('assessment');
   const strength = plainStrength(evidence);
   return (
     <span className="evidence-tag">
-      <span className={`strength strength-${strength.replace(/[^a-z]+/g, '-')}`}>{strength}</span>{' '}
-      <span className="evidence-label">Evidence: {evidence} ({EVIDENCE_LEVELS[evidence]}){refs.length > 0 && <>, <Citations refs={refs} /></>}</span>
+      <span /* i18n-ignore: CSS class names */ className={`strength strength-${strength.replace(/[^a-z]+/g, '-')}`}>{strength}</span>{' '}
+      <span className="evidence-label">{t('evidence.label', { level: evidence, name: EVIDENCE_LEVELS[evidence] })}{refs.length > 0 && <>, <Citations refs={refs} /></>}</span>
     </span>
   );
 }
 
-const SIDE_WORDS: Record<Finding['side'], string> = { left: 'left', right: 'right', both: 'both sides', none: '' };
 
 /** One finding: label (side), value, status, the plain sentence, the evidence; for a clinician the reference too. */
 export function FindingItem({ finding, clinician = false }: { finding: Finding; clinician?: boolean }) {
-  const side = SIDE_WORDS[finding.side];
+  const { t } = useTranslation('assessment');
+  // Which side a finding is about, in words (none: no side is named).
+  const side = finding.side === 'none' ? '' : t(`side.${finding.side}`);
   return (
-    <li className={`finding finding-${finding.status}`} data-source={finding.source} data-side={finding.side}>
+    <li /* i18n-ignore: CSS class names */ className={`finding finding-${finding.status}`} data-source={finding.source} data-side={finding.side}>
       <p className="finding-head"><strong>{finding.label}{side ? ` (${side})` : ''}: {finding.value}</strong></p>
       <StatusBadge status={finding.status} />
       <p>{finding.plain}</p>
       <EvidenceTag evidence={finding.evidence} refs={finding.refs} />
-      {finding.measuredFrom && <p className="small muted finding-from">Measured on the {finding.measuredFrom}.</p>}
-      {clinician && <p className="clinician-text">Reference: {finding.reference} Recorded {shortDate(finding.recordedAt)} by {finding.recordedBy}.</p>}
+      {finding.measuredFrom && <p className="small muted finding-from">{t('finding.measuredFrom', { from: finding.measuredFrom })}</p>}
+      {clinician && <p className="clinician-text">{t('finding.reference', { reference: finding.reference, date: shortDate(finding.recordedAt), by: finding.recordedBy })}</p>}
     </li>
   );
 }
@@ -74,32 +73,33 @@ export function recordedAt(r: Recorder): string {
 }
 
 /** Problems with the recorder fields a person can fix before sending: a name for a clinician, a past date. */
-export function recorderProblem(r: Recorder): { field: 'name' | 'date'; message: string } | null {
-  if (r.who === 'clinician' && !r.name.trim()) return { field: 'name', message: 'Enter the clinician’s name, or choose “Me”.' };
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(r.date) || r.date > localDate()) return { field: 'date', message: 'Choose today or an earlier date.' };
+export function recorderProblem(r: Recorder, t: TFunction): { field: 'name' | 'date'; message: string } | null {
+  if (r.who === 'clinician' && !r.name.trim()) return { field: 'name', message: t('assessment:recorder.nameMissing') };
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(r.date) || r.date > localDate()) return { field: 'date', message: t('assessment:recorder.dateInFuture') };
   return null;
 }
 
 /** Who measured it and when: "Me" or "A clinician" (with a name), and the date. */
 export function RecorderFields({ id, value, onChange, error }: { id: string; value: Recorder; onChange: (r: Recorder) => void; error?: { field?: string | undefined; message: string } | null }) {
+  const { t } = useTranslation('assessment');
   const nameErr = error?.field === 'name' ? error.message : null;
   const dateErr = error?.field === 'date' ? error.message : null;
   return (
     <div className="recorder">
       <fieldset className="choice-row">
-        <legend>Who measured it?</legend>
-        <label className={`choice${value.who === 'me' ? ' selected' : ''}`}><input type="radio" name={`${id}-who`} checked={value.who === 'me'} onChange={() => onChange({ ...value, who: 'me' })} /> Me</label>
-        <label className={`choice${value.who === 'clinician' ? ' selected' : ''}`}><input type="radio" name={`${id}-who`} checked={value.who === 'clinician'} onChange={() => onChange({ ...value, who: 'clinician' })} /> A clinician</label>
+        <legend>{t('recorder.who')}</legend>
+        <label className={`choice${value.who === 'me' ? ' selected' : ''}`}><input type="radio" name={`${id}-who`} checked={value.who === 'me'} onChange={() => onChange({ ...value, who: 'me' })} /> {t('recorder.me')}</label>
+        <label className={`choice${value.who === 'clinician' ? ' selected' : ''}`}><input type="radio" name={`${id}-who`} checked={value.who === 'clinician'} onChange={() => onChange({ ...value, who: 'clinician' })} /> {t('recorder.clinician')}</label>
       </fieldset>
       {value.who === 'clinician' && (
         <>
-          <label htmlFor={`${id}-name`}>Clinician’s name</label>
+          <label htmlFor={`${id}-name`}>{t('recorder.name')}</label>
           <input id={`${id}-name`} value={value.name} maxLength={200} autoComplete="off" onChange={(e) => onChange({ ...value, name: e.target.value })}
             aria-invalid={!!nameErr} aria-describedby={nameErr ? `${id}-name-err` : undefined} />
           {nameErr && <p id={`${id}-name-err`} className="field-error" role="alert">{nameErr}</p>}
         </>
       )}
-      <label htmlFor={`${id}-date`}>Date measured</label>
+      <label htmlFor={`${id}-date`}>{t('recorder.date')}</label>
       <input id={`${id}-date`} type="date" value={value.date} max={localDate()} onChange={(e) => onChange({ ...value, date: e.target.value })}
         aria-invalid={!!dateErr} aria-describedby={dateErr ? `${id}-date-err` : undefined} />
       {dateErr && <p id={`${id}-date-err`} className="field-error" role="alert">{dateErr}</p>}

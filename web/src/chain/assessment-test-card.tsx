@@ -4,7 +4,7 @@
  * the API returns; an error is shown next to the field it names.
  */
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { api } from '../api/client.js';
 import { useFormState } from '../ui/use-form-state.js';
 import type { Finding, ScreeningRecord, ScreeningTestEntry, ScreeningTestId } from '../api/assessment-types.js';
@@ -13,28 +13,30 @@ import {
 } from './assessment-parts.js';
 import { segmentName } from './chain-diagram.js';
 import { shortDate } from '../lib/local-time.js';
-import { TEST_FIELDS, buildValues, plainMessage, type FieldDef, type FormText } from './assessment-test-fields.js';
+import { buildValues, plainMessage, testFields, type FieldDef, type FormText } from './assessment-test-fields.js';
 
 type How = ScreeningTestEntry['clinic'];
 
 function HowTo({ how }: { how: How }) {
+  const { t } = useTranslation('assessment');
   return (
     <>
-      {how.need.length > 0 && <><h4>You need</h4><ul>{how.need.map((n) => <li key={n}>{n}</li>)}</ul></>}
-      <h4>Steps</h4>
+      {how.need.length > 0 && <><h4>{t('test.youNeed')}</h4><ul>{how.need.map((n) => <li key={n}>{n}</li>)}</ul></>}
+      <h4>{t('test.steps')}</h4>
       <ol>{how.steps.map((s) => <li key={s}>{s}</li>)}</ol>
-      {how.safety.length > 0 && <><h4>Stay safe</h4><ul>{how.safety.map((s) => <li key={s}>{s}</li>)}</ul></>}
+      {how.safety.length > 0 && <><h4>{t('test.staySafe')}</h4><ul>{how.safety.map((s) => <li key={s}>{s}</li>)}</ul></>}
       {how.note && <p className="notice">{how.note}</p>}
     </>
   );
 }
 
 function Field({ prefix, f, value, onChange, error }: { prefix: string; f: FieldDef; value: string; onChange: (v: string) => void; error: string | null }) {
-  const id = fieldId(prefix, `values.${f.path}`);
+  const { t } = useTranslation('assessment');
+  const id = fieldId(prefix, `values.${f.path}`); // i18n-ignore: a field path of the API
   const errId = `${id}-err`;
   if (f.kind === 'choice') {
     return (
-      <fieldset id={id} className={`choice-field${error ? ' invalid' : ''}`} aria-describedby={error ? errId : undefined}>
+      <fieldset /* i18n-ignore: CSS class names */ id={id} className={`choice-field${error ? ' invalid' : ''}`} aria-describedby={error ? errId : undefined}>
         <legend>{f.label}</legend>
         <div className="choice-row">
           {f.choices!.map((c) => (
@@ -42,7 +44,7 @@ function Field({ prefix, f, value, onChange, error }: { prefix: string; f: Field
               <input type="radio" name={id} value={c.value} checked={value === c.value} onChange={() => onChange(c.value)} /> {c.label}
             </label>
           ))}
-          {!f.required && <label className={`choice${value === '' ? ' selected' : ''}`}><input type="radio" name={id} value="" checked={value === ''} onChange={() => onChange('')} /> Not done</label>}
+          {!f.required && <label className={`choice${value === '' ? ' selected' : ''}`}><input type="radio" name={id} value="" checked={value === ''} onChange={() => onChange('')} /> {t('test.notDone')}</label>}
         </div>
         {error && <p id={errId} className="field-error" role="alert">{error}</p>}
       </fieldset>
@@ -59,7 +61,7 @@ function Field({ prefix, f, value, onChange, error }: { prefix: string; f: Field
 }
 
 export function TestCard({ test, last, open, onSaved }: { test: ScreeningTestEntry; last: { record: ScreeningRecord; findings: Finding[] } | null; open: boolean; onSaved: () => void }) {
-  const { t: tc } = useTranslation('chain');
+  const { t } = useTranslation('assessment');
   const [formOpen, setFormOpen] = useState(open);
   const [text, setText] = useState<FormText>({});
   const [recorder, setRecorder] = useState<Recorder>(newRecorder);
@@ -71,9 +73,9 @@ export function TestCard({ test, last, open, onSaved }: { test: ScreeningTestEnt
   async function submit(e: FormEvent) {
     e.preventDefault();
     setResult(null);
-    const { values, problem } = buildValues(testId, text);
+    const { values, problem } = buildValues(testId, text, t);
     const check = () => {
-      const rp = recorderProblem(recorder);
+      const rp = recorderProblem(recorder, t);
       if (rp) return rp;
       if (problem) document.getElementById(fieldId(prefix, problem.field))?.focus();
       return problem;
@@ -88,45 +90,45 @@ export function TestCard({ test, last, open, onSaved }: { test: ScreeningTestEnt
       adapt: (p) => {
         const field = p.field ?? 'form';
         document.getElementById(fieldId(prefix, field))?.focus();
-        return { field, message: plainMessage(messageWithoutPath(p.message, p.field), test) };
+        return { field, message: plainMessage(messageWithoutPath(p.message, p.field), test, t) };
       },
     });
   }
 
-  const errorAt = (path: string) => (error?.field === `values.${path}` ? error.message : null);
+  const errorAt = (path: string) => (error?.field === `values.${path}` ? error.message : null); // i18n-ignore: a field path of the API
   const formError = error && !(error.field ?? 'form').startsWith('values.') && !['name', 'date'].includes(error.field ?? 'form') ? error.message : null;
   const home = test.home;
   return (
     <article className="card test-card" id={test.id} aria-labelledby={`${prefix}-title`} tabIndex={-1}>
       <h2 id={`${prefix}-title`}>{test.name}</h2>
       <p>{test.purpose}</p>
-      <p className="muted small">Measures the <strong>{segmentName(tc, test.segment).toLowerCase()}</strong> link of the chain. <EvidenceTag evidence={test.evidence} refs={test.refs} /></p>
+      <p className="muted small"><Trans t={t} i18nKey="test.measures" values={{ segment: segmentName(t, test.segment).toLowerCase() }} components={{ strong: <strong /> }} /> <EvidenceTag evidence={test.evidence} refs={test.refs} /></p>
       {last && !result && (
         <div className="last-result">
-          <h3>Last result: {shortDate(last.record.recordedAt)}, by {last.record.recordedBy}</h3>
+          <h3>{t('test.lastResult', { date: shortDate(last.record.recordedAt), by: last.record.recordedBy })}</h3>
           <FindingList findings={last.findings} />
         </div>
       )}
       <details>
-        <summary>How to do it at home</summary>
+        <summary>{t('test.atHome')}</summary>
         {'notAtHome' in home ? <p>{home.notAtHome}</p> : <HowTo how={home} />}
       </details>
       <details>
-        <summary>How a clinician does it</summary>
+        <summary>{t('test.byClinician')}</summary>
         <HowTo how={test.clinic} />
       </details>
       <details>
-        <summary>How reliable is it?</summary>
+        <summary>{t('test.reliable')}</summary>
         <p>{test.reliability}</p>
-        {test.unverified && <p className="notice">Not yet checked: {test.unverified}</p>}
+        {test.unverified && <p className="notice">{t('test.unverified', { what: test.unverified })}</p>}
         {test.licence && <p className="muted">{test.licence}</p>}
       </details>
       <button type="button" aria-expanded={formOpen} aria-controls={`${prefix}-form`} onClick={() => setFormOpen(!formOpen)}>
-        {formOpen ? 'Hide the form' : 'Enter a result'}
+        {formOpen ? t('test.hideForm') : t('test.enterResult')}
       </button>
-      <form id={`${prefix}-form`} hidden={!formOpen} onSubmit={submit} noValidate aria-label={`${test.name}: enter a result`}>
-        <p className="muted small">Accepted: {test.input.range}. Leave a side empty if you did not measure it.</p>
-        {TEST_FIELDS[testId].map((g) => (
+      <form id={`${prefix}-form`} hidden={!formOpen} onSubmit={submit} noValidate aria-label={t('test.formLabel', { name: test.name })}>
+        <p className="muted small">{t('test.accepted', { range: test.input.range })}</p>
+        {testFields(t)[testId].map((g) => (
           <fieldset key={g.legend} className="field-group">
             <legend>{g.legend}</legend>
             <div className={g.fields.every((f) => f.kind !== 'choice') ? 'row' : ''}>
@@ -136,11 +138,11 @@ export function TestCard({ test, last, open, onSaved }: { test: ScreeningTestEnt
         ))}
         <RecorderFields id={`${prefix}-rec`} value={recorder} onChange={setRecorder} error={error} />
         {formError && <p id={fieldId(prefix, error?.field ?? 'form')} className="field-error" role="alert" tabIndex={-1}>{formError}</p>}
-        <button type="submit" className="primary" disabled={busy}>{busy ? 'Saving…' : 'Save result'}</button>
+        <button type="submit" className="primary" disabled={busy}>{busy ? t('saving') : t('test.save')}</button>
       </form>
       {result && (
         <div className="new-result" role="status">
-          <h3>Your result</h3>
+          <h3>{t('test.yourResult')}</h3>
           <FindingList findings={result} />
         </div>
       )}

@@ -6,6 +6,7 @@
 // Type-only: the schemas module runs zod at load time, which the web bundle does without. The Record types below
 // make the compiler check that every option of the schema has its words here.
 import type { ScreeningValues } from '../../../src/core/screening-schemas.js';
+import type { TFunction } from 'i18next';
 import type { ScreeningTestEntry, ScreeningTestId } from '../api/assessment-types.js';
 
 type Observation = NonNullable<ScreeningValues<'trendelenburg'>['left']>;
@@ -26,52 +27,53 @@ export interface FieldDef {
 }
 export interface FieldGroup { legend: string; fields: FieldDef[] }
 
-const observations = choices<Observation>({ seen: 'Seen', 'not-seen': 'Not seen', unsure: 'Not sure' });
-const windlass = choices<WindlassAnswer>({ positive: 'Yes, the pain came back', negative: 'No' });
-const protocols = choices<Protocol>({ 'incline-metronome': 'On a slope, in time with a metronome', 'flat-floor': 'On a flat floor' });
 
 const sides = (kind: FieldDef['kind'], unit: string | undefined, words: [string, string], extra: Partial<FieldDef> = {}, prefix = ''): FieldDef[] => [
   { path: `${prefix}left`, label: words[0], kind, ...(unit ? { unit } : {}), ...extra },
   { path: `${prefix}right`, label: words[1], kind, ...(unit ? { unit } : {}), ...extra },
 ];
-const FEET: [string, string] = ['Left foot', 'Right foot'];
-const LEGS: [string, string] = ['Left leg', 'Right leg'];
-const STANDING: [string, string] = ['Standing on the left leg', 'Standing on the right leg'];
-
-/** The groups of fields of each test's form. */
-export const TEST_FIELDS: Record<ScreeningTestId, FieldGroup[]> = {
-  'navicular-drop': [{ legend: 'Drop in millimetres', fields: sides('number', 'mm', FEET) }],
-  'foot-posture-index': [{ legend: 'Total from the official form (-12 to +12)', fields: sides('signed-integer', 'points', FEET) }],
-  'weight-bearing-lunge': [{ legend: 'Toe to wall, in centimetres (best of 3)', fields: sides('number', 'cm', FEET) }],
-  'single-leg-stance': [
-    { legend: 'Eyes open, seconds (best of 3)', fields: sides('number', 's', LEGS, {}, 'eyesOpen.') },
-    { legend: 'Eyes closed, seconds (best of 3)', fields: sides('number', 's', LEGS, {}, 'eyesClosed.') },
-  ],
-  'heel-raise': [
-    { legend: 'Full rises counted', fields: sides('integer', 'rises', LEGS) },
-    { legend: 'How you did it', fields: [{ path: 'protocol', label: 'How you did it', kind: 'choice', required: true, choices: protocols }] },
-  ],
-  windlass: [{ legend: 'Did lifting the big toe bring back your heel or arch pain?', fields: sides('choice', undefined, FEET, { choices: windlass }) }],
-  'single-leg-squat-valgus': [{ legend: 'Did the knee move inward?', fields: sides('choice', undefined, LEGS, { choices: observations }) }],
-  trendelenburg: [{ legend: 'Did the hip on the lifted-leg side drop?', fields: sides('choice', undefined, STANDING, { choices: observations }) }],
-};
+/** The groups of fields of each test's form, in the language of `t` (keys assessment:fields.*). */
+export function testFields(t: TFunction): Record<ScreeningTestId, FieldGroup[]> {
+  const observations = choices<Observation>({ seen: t('assessment:fields.seen'), 'not-seen': t('assessment:fields.notSeen'), unsure: t('assessment:fields.unsure') });
+  const windlass = choices<WindlassAnswer>({ positive: t('assessment:fields.painCameBack'), negative: t('assessment:fields.no') });
+  const protocols = choices<Protocol>({ 'incline-metronome': t('assessment:fields.incline'), 'flat-floor': t('assessment:fields.flatFloor') });
+  const feet: [string, string] = [t('assessment:fields.leftFoot'), t('assessment:fields.rightFoot')];
+  const legs: [string, string] = [t('assessment:fields.leftLeg'), t('assessment:fields.rightLeg')];
+  const standing: [string, string] = [t('assessment:fields.standingLeft'), t('assessment:fields.standingRight')];
+  return {
+    'navicular-drop': [{ legend: t('assessment:fields.navicularDrop'), fields: sides('number', t('assessment:units.mm'), feet) }],
+    'foot-posture-index': [{ legend: t('assessment:fields.footPostureIndex'), fields: sides('signed-integer', t('assessment:units.points'), feet) }],
+    'weight-bearing-lunge': [{ legend: t('assessment:fields.lunge'), fields: sides('number', t('assessment:units.cm'), feet) }],
+    'single-leg-stance': [
+      { legend: t('assessment:fields.eyesOpen'), fields: sides('number', t('assessment:units.s'), legs, {}, 'eyesOpen.') }, // i18n-ignore: a field path of the API
+      { legend: t('assessment:fields.eyesClosed'), fields: sides('number', t('assessment:units.s'), legs, {}, 'eyesClosed.') }, // i18n-ignore: a field path of the API
+    ],
+    'heel-raise': [
+      { legend: t('assessment:fields.rises'), fields: sides('integer', t('assessment:units.rises'), legs) },
+      { legend: t('assessment:fields.howYouDidIt'), fields: [{ path: 'protocol', label: t('assessment:fields.howYouDidIt'), kind: 'choice', required: true, choices: protocols }] },
+    ],
+    windlass: [{ legend: t('assessment:fields.windlass'), fields: sides('choice', undefined, feet, { choices: windlass }) }],
+    'single-leg-squat-valgus': [{ legend: t('assessment:fields.kneeInward'), fields: sides('choice', undefined, legs, { choices: observations }) }],
+    trendelenburg: [{ legend: t('assessment:fields.hipDrop'), fields: sides('choice', undefined, standing, { choices: observations }) }],
+  };
+}
 
 export type FormText = Record<string, string>;
 
 /** Turns the typed text into the API's `values`; empty fields are left out. Text that is not a number is a problem at its field. */
-export function buildValues(testId: ScreeningTestId, text: FormText): { values: Record<string, unknown>; problem: { field: string; message: string } | null } {
+export function buildValues(testId: ScreeningTestId, text: FormText, t: TFunction): { values: Record<string, unknown>; problem: { field: string; message: string } | null } {
   const values: Record<string, unknown> = {};
-  for (const group of TEST_FIELDS[testId]) {
+  for (const group of testFields(t)[testId]) {
     for (const f of group.fields) {
       const raw = (text[f.path] ?? '').trim();
       if (raw === '') {
-        if (f.required) return { values, problem: { field: `values.${f.path}`, message: 'Choose one.' } };
+        if (f.required) return { values, problem: { field: `values.${f.path}`, message: t('assessment:fields.chooseOne') } }; // i18n-ignore: a field path of the API
         continue;
       }
       let v: unknown = raw;
       if (f.kind !== 'choice') {
         const n = Number(raw.replace(',', '.').replace(/^\+/, ''));
-        if (!Number.isFinite(n)) return { values, problem: { field: `values.${f.path}`, message: f.kind === 'number' ? 'Enter a number, like 12 or 7.5.' : 'Enter a whole number.' } };
+        if (!Number.isFinite(n)) return { values, problem: { field: `values.${f.path}`, message: f.kind === 'number' ? t('assessment:fields.enterNumber') : t('assessment:fields.enterWholeNumber') } }; // i18n-ignore: a field path of the API
         v = n;
       }
       const [head, tail] = f.path.split('.') as [string, string | undefined];
@@ -83,9 +85,9 @@ export function buildValues(testId: ScreeningTestId, text: FormText): { values: 
 }
 
 /** The API's message for a value (zod's words) said plainly, with the range the test accepts. */
-export function plainMessage(message: string, test: Pick<ScreeningTestEntry, 'input'>): string {
-  if (/^(Too big|Too small|Invalid input: expected (int|number))/i.test(message)) return `That value cannot be entered: use ${test.input.range}.`;
-  if (/^Invalid option/i.test(message)) return 'Choose one of the options.';
-  if (/^Unrecognized key/i.test(message)) return 'This value is not part of the test.';
+export function plainMessage(message: string, test: Pick<ScreeningTestEntry, 'input'>, t: TFunction): string {
+  if (/^(Too big|Too small|Invalid input: expected (int|number))/i.test(message)) return t('assessment:fields.outOfRange', { range: test.input.range });
+  if (/^Invalid option/i.test(message)) return t('assessment:fields.chooseOption');
+  if (/^Unrecognized key/i.test(message)) return t('assessment:fields.notPartOfTest');
   return message;
 }

@@ -3,6 +3,7 @@
  * result and a form. A link such as /chain/tests#weight-bearing-lunge opens that test's form and scrolls to it.
  */
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.js';
 import type { Assessment, AssessmentCatalogue } from '../api/assessment-types.js';
 import { ChainNav } from './chain-nav.js';
@@ -22,6 +23,7 @@ function latestByTest(a: Assessment): Map<string, Latest> {
 }
 
 export function AssessmentTestsScreen() {
+  const { t } = useTranslation('assessment');
   const [catalogue, setCatalogue] = useState<AssessmentCatalogue | null>(null);
   const [assessment, setAssessment] = useState<Assessment | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -48,13 +50,13 @@ export function AssessmentTestsScreen() {
   const latest = assessment ? latestByTest(assessment) : new Map<string, Latest>();
   return (
     <section className="screen">
-      <ScreenTitle>Screening tests</ScreenTitle>
+      <ScreenTitle>{t('tests.title')}</ScreenTitle>
       <ChainNav />
-      <p className="lead">Simple tests of your feet, ankles, knees and hips. Each says how to do it at home or how a clinician does it. Enter what you measured; Footing compares it with what studies found and adds it to your chain.</p>
-      <p className="muted">These tests do not diagnose anything. Skip any test that hurts or that you do not feel safe doing.</p>
+      <p className="lead">{t('tests.lead')}</p>
+      <p className="muted">{t('tests.noDiagnosis')}</p>
       {error && <FieldError message={error} />}
-      {!catalogue || !assessment ? <Loading what="the tests" /> : catalogue.screeningTests.map((t) => (
-        <TestCard key={`${t.id}-${target === t.id ? 'open' : 'closed'}`} test={t} last={latest.get(t.id) ?? null} open={target === t.id} onSaved={reload} />
+      {!catalogue || !assessment ? <Loading what={t('tests.loading')} /> : catalogue.screeningTests.map((test) => (
+        <TestCard key={`${test.id}-${target === test.id ? 'open' : 'closed'}`} test={test} last={latest.get(test.id) ?? null} open={target === test.id} onSaved={reload} />
       ))}
     </section>
   );
