@@ -16,7 +16,8 @@ import { ImportSink, type ImportOptions, type ImportSummary } from './import-sin
 import type { MergerState } from '../core/walking-merge.js';
 import { open } from 'node:fs/promises';
 import { countBytes, describeIoError, displayName, fileChunksReused, openCutEntry, openZipEntry, readHead, ZipProblem } from './file-input.js';
-import { parseXmlStream, type XmlPosition } from './xml-stream.js';
+import { streamXmlIntoSink } from './xml-import.js';
+import type { XmlPosition } from './xml-stream.js';
 
 /** Options of the Apple Health importer. */
 export interface AppleHealthImportOptions extends ImportOptions {
@@ -220,7 +221,8 @@ export async function findSplitPoint(path: string, size: number, at = 0.5): Prom
 
 /** The careful pass: saxes, with line and column for every problem. */
 async function carefulPass(openChunks: ChunkSource, sink: ImportSink, where: (p: TextPosition, field?: string) => ImportLocation): Promise<void> {
-  const xmlError = await parseXmlStream(
+  await streamXmlIntoSink(
+    sink,
     await openChunks(),
     (at) => {
       let workoutAt: XmlPosition = { line: 0, column: 0 };
@@ -243,12 +245,6 @@ async function carefulPass(openChunks: ChunkSource, sink: ImportSink, where: (p:
         },
       };
     },
-    {
-      between: async () => {
-        if (sink.batchReady) await sink.flush();
-      },
-      stopped: () => sink.stopped,
-    },
+    (p) => where(p),
   );
-  if (xmlError) sink.issue(importError(xmlError.truncated ? 'truncated' : 'malformed-xml', xmlError.message, where({ line: xmlError.line, column: xmlError.column })));
 }
