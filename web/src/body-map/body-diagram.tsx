@@ -7,6 +7,8 @@
  * Sides are the person's own: on the front view their right side is on the viewer's left.
  */
 import { useState, type KeyboardEvent } from 'react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import type { BodyMark } from '../api/types.js';
 import type { BodyRegion } from '../api/assessment-types.js';
 import { NPRS_MAX, NPRS_MIN } from '../../../src/core/clinical-constants.js';
@@ -79,9 +81,9 @@ function Outline({ view }: { view: View }) {
 const same = (m: DraftMark, s: Spot, view: View) => m.region === s.region && m.side === s.side && m.view === view;
 
 /** How a marked area is named: with its strength, or that the strength is still to choose. */
-function markedWords(m: DraftMark | undefined): string {
+function markedWords(m: DraftMark | undefined, t: TFunction): string {
   if (!m) return '';
-  return m.intensity === null ? ', marked, strength not chosen yet' : `, marked ${m.intensity} out of 10`;
+  return m.intensity === null ? t('body-map:diagram.markedNoStrength') : t('body-map:diagram.marked', { intensity: m.intensity });
 }
 
 export function BodyDiagram({ marks, onChange, problem }: {
@@ -90,6 +92,7 @@ export function BodyDiagram({ marks, onChange, problem }: {
   /** A mark whose strength is missing (pain-marks.ts finishMarks): shown next to its choice. */
   problem?: { id: string; message: string } | null;
 }) {
+  const { t } = useTranslation('body-map');
   const [view, setView] = useState<View>('front');
   const toggle = (s: Spot) => {
     if (marks.some((m) => same(m, s, view))) onChange(marks.filter((m) => !same(m, s, view)));
@@ -102,19 +105,19 @@ export function BodyDiagram({ marks, onChange, problem }: {
   const counts = { front: marks.filter((m) => m.view === 'front').length, back: marks.filter((m) => m.view === 'back').length };
   return (
     <div className="body-diagram">
-      <div className="view-switch" role="group" aria-label="Which side of the body">
+      <div className="view-switch" role="group" aria-label={t('diagram.whichSide')}>
         {(['front', 'back'] as const).map((v) => (
           <button key={v} type="button" className={view === v ? 'on' : ''} aria-pressed={view === v} onClick={() => setView(v)}>
-            {v === 'front' ? 'Front' : 'Back'}{counts[v] ? ` (${counts[v]} marked)` : ''}
+            {v === 'front' ? t('diagram.front') : t('diagram.back')}{counts[v] ? ` ${t('diagram.countMarked', { count: counts[v] })}` : ''}
           </button>
         ))}
       </div>
       <figure>
-        <svg viewBox="-20 0 240 440" role="group" aria-label={`Body, ${view} view. Choose an area to mark it.`}>
+        <svg viewBox="-20 0 240 440" role="group" aria-label={t(view === 'front' ? 'diagram.labelFront' : 'diagram.labelBack')}>
           <Outline view={view} />
           {SPOTS[view].map((s) => {
             const mark = marks.find((m) => same(m, s, view));
-            const label = `${regionLabel({ region: s.region, side: s.side, view })}${markedWords(mark)}`;
+            const label = `${regionLabel({ region: s.region, side: s.side, view })}${markedWords(mark, t)}`;
             return (
               <g key={`${view}-${s.region}-${s.side}`} className={`area${mark ? ' marked' : ''}`} style={mark?.intensity != null ? { ['--pain' as string]: String(mark.intensity / 10) } : undefined}
                 role="button" tabIndex={0} aria-pressed={!!mark} aria-label={label} data-area={`${view}:${s.region}:${s.side}`}
@@ -126,7 +129,7 @@ export function BodyDiagram({ marks, onChange, problem }: {
             );
           })}
         </svg>
-        <figcaption>{view === 'front' ? 'Front: your right side is on the left of the picture.' : 'Back: your left side is on the left of the picture. The soles of the feet are at the bottom.'}</figcaption>
+        <figcaption>{view === 'front' ? t('diagram.captionFront') : t('diagram.captionBack')}</figcaption>
       </figure>
       {marks.length > 0 && (
         <ul className="marks">
@@ -139,14 +142,14 @@ export function BodyDiagram({ marks, onChange, problem }: {
                 <label htmlFor={id}>{name}</label>
                 <select id={id} value={m.intensity ?? ''} aria-invalid={!!error} aria-describedby={error ? `${id}-err` : undefined}
                   onChange={(e) => update(m, { intensity: e.target.value === '' ? null : Number(e.target.value) })}>
-                  <option value="" disabled>How strong? 0-{NPRS_MAX}</option>
+                  <option value="" disabled>{t('diagram.howStrong', { max: NPRS_MAX })}</option>
                   {SCORES.map((i) => <option key={i} value={i}>{i} / {NPRS_MAX}</option>)}
                 </select>
-                <select id={`${id}-type`} aria-label={`What the pain in ${name} feels like`} value={m.type ?? ''} onChange={(e) => update(m, { type: (e.target.value || undefined) as BodyMark['type'] })}>
-                  <option value="">Kind of pain (optional)</option>
-                  {PAIN_TYPES.map((t) => <option key={t} value={t}>{t}</option>)}
+                <select id={`${id}-type`} aria-label={t('diagram.feelsLike', { area: name })} value={m.type ?? ''} onChange={(e) => update(m, { type: (e.target.value || undefined) as BodyMark['type'] })}>
+                  <option value="">{t('diagram.kind')}</option>
+                  {PAIN_TYPES.map((type) => <option key={type} value={type}>{t(`painTypes.${type}`)}</option>)}
                 </select>
-                <button type="button" className="link-button" onClick={() => onChange(marks.filter((x) => x !== m))} aria-label={`Remove ${name}`}>Remove</button>
+                <button type="button" className="link-button" onClick={() => onChange(marks.filter((x) => x !== m))} aria-label={t('diagram.removeArea', { area: name })}>{t('diagram.remove')}</button>
                 {error && <p id={`${id}-err`} className="field-error" role="alert" style={{ gridColumn: '1 / -1' }}>{error}</p>}
               </li>
             );

@@ -5,7 +5,12 @@
  */
 import { painAreaLabel, type PainAreas } from '../../../src/core/pain-areas.js';
 import type { BodyMark } from '../api/types.js';
+import type { TFunction } from 'i18next';
 import { shortDate } from '../lib/local-time.js';
+import { i18n } from '../i18n/i18n.js';
+
+// The words follow the language on screen; a caller (or a test) may pass its own t.
+const currentT: TFunction = ((...args: Parameters<TFunction>) => i18n.t(...args)) as TFunction;
 
 /** A mark being made: `intensity` stays null until the person chooses 0-10. */
 export type DraftMark = Omit<BodyMark, 'intensity'> & { intensity: number | null };
@@ -16,7 +21,7 @@ export function markFieldId(m: Pick<BodyMark, 'view' | 'region' | 'side'>): stri
 }
 
 /** The marks ready to send, or the first area whose strength is not chosen yet, with what to say about it. */
-export function finishMarks(marks: readonly DraftMark[]): { marks: BodyMark[]; problem: null } | { marks: null; problem: { id: string; message: string } } {
+export function finishMarks(marks: readonly DraftMark[], t: TFunction = currentT): { marks: BodyMark[]; problem: null } | { marks: null; problem: { id: string; message: string } } {
   const unrated = marks.find((m) => m.intensity === null);
   if (unrated) {
     const left = marks.filter((m) => m.intensity === null).length;
@@ -24,17 +29,16 @@ export function finishMarks(marks: readonly DraftMark[]): { marks: BodyMark[]; p
       marks: null,
       problem: {
         id: markFieldId(unrated),
-        message: `Choose how strong the pain is in ${painAreaLabel(unrated)}, from 0 to 10${left > 1 ? ` (${left} areas still need it)` : ''}, or remove the area.`,
+        message: left > 1 ? t('body-map:marks.chooseStrengthMany', { area: painAreaLabel(unrated), left }) : t('body-map:marks.chooseStrength', { area: painAreaLabel(unrated) }),
       },
     };
   }
   return { marks: marks.map((m) => ({ ...m, intensity: m.intensity! })), problem: null };
 }
 
-const FROM: Record<PainAreas['source'], string> = { checkin: 'your daily check-in', 'pain-map': 'the pain map' };
-
 /** "From your daily check-in on Sat 6 Dec." / "From the pain map on Fri 5 Dec, recorded by Sam Okafor." */
-export function painAreasSource(p: Pick<PainAreas, 'source' | 'recordedAt' | 'recordedBy'>): string {
-  const by = p.recordedBy === 'me' ? '' : `, recorded by ${p.recordedBy}`;
-  return `From ${FROM[p.source]} on ${shortDate(p.recordedAt)}${by}.`;
+export function painAreasSource(p: Pick<PainAreas, 'source' | 'recordedAt' | 'recordedBy'>, t: TFunction = currentT): string {
+  const from = p.source === 'checkin' ? 'checkin' : 'painMap';
+  const values = { date: shortDate(p.recordedAt), by: p.recordedBy };
+  return p.recordedBy === 'me' ? t(`body-map:source.${from}`, values) : t(`body-map:source.${from}By`, values);
 }

@@ -5,6 +5,7 @@
  * focused. Nothing is fetched, so the page works offline.
  */
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { referenceLink, shortCitation } from '../../../src/core/citations.js';
 import { EVIDENCE_EXPLAINED, EVIDENCE_LEVELS, plainStrength, type EvidenceLevel } from '../../../src/core/evidence.js';
 import { REFERENCES, type Reference } from '../../../src/core/references.js';
@@ -29,6 +30,7 @@ function OutLink({ href }: { href: string }) {
 }
 
 function ReferenceEntry({ r, current }: { r: Reference; current: boolean }) {
+  const { t } = useTranslation('references');
   const link = referenceLink(r);
   return (
     <li id={referenceAnchor(r.id)} tabIndex={-1} className={`reference${current ? ' current' : ''}`} data-ref={r.id}>
@@ -43,7 +45,7 @@ function ReferenceEntry({ r, current }: { r: Reference; current: boolean }) {
         <ul className="small">
           {r.also.map((a) => {
             const alsoLink = referenceLink(a);
-            return <li key={a.text}>Also: {a.text}.{alsoLink && <> <OutLink href={alsoLink} /></>}</li>;
+            return <li key={a.text}>{t('also', { text: a.text })}{alsoLink && <> <OutLink href={alsoLink} /></>}</li>;
           })}
         </ul>
       )}
@@ -51,7 +53,9 @@ function ReferenceEntry({ r, current }: { r: Reference; current: boolean }) {
   );
 }
 
+// The sources themselves, and the evidence labels' words, come from src/core (references.ts, evidence.ts) as they are.
 export function ReferencesScreen() {
+  const { t } = useTranslation('references');
   const fragment = useFragment();
   const fromCitation = (history.state as Partial<FromCitation> | null)?.fromCitation === true;
 
@@ -66,27 +70,27 @@ export function ReferencesScreen() {
 
   return (
     <section className="screen references-screen">
-      <ScreenTitle>References</ScreenTitle>
-      <p className="lead">The studies, guidelines and other sources behind what Footing tells you. Wherever the app makes a claim, it names its sources; tap one to see it here.</p>
-      {fromCitation && <p><button type="button" onClick={() => history.back()}>Back to where you were</button></p>}
+      <ScreenTitle>{t('title')}</ScreenTitle>
+      <p className="lead">{t('lead')}</p>
+      {fromCitation && <p><button type="button" onClick={() => history.back()}>{t('back')}</button></p>}
       <div className="card">
-        <h2>How strong is the evidence?</h2>
-        <p>Each claim carries a label for the kind of source behind it, and the strength that follows from it, in plain words.</p>
+        <h2>{t('strength.title')}</h2>
+        <p>{t('strength.intro')}</p>
         <ul className="legend evidence-legend">
           {(Object.keys(EVIDENCE_LEVELS) as EvidenceLevel[]).map((level) => {
             const strength = plainStrength(level);
             return (
               <li key={level}>
-                <span className={`strength strength-${strength.replace(/[^a-z]+/g, '-')}`}>{strength}</span>
+                <span className={['strength', `strength-${strength.replace(/[^a-z]+/g, '-')}`].join(' ')}>{strength}</span>
                 <span><strong>{EVIDENCE_LEVELS[level]}</strong> ({level}). {EVIDENCE_EXPLAINED[level]}</span>
               </li>
             );
           })}
         </ul>
-        <p className="small">Where a reference below says a detail is unverified, not captured or not read, that detail was not checked against the original before Footing used it.</p>
+        <p className="small">{t('strength.unverified')}</p>
       </div>
       <div className="card">
-        <h2>Sources</h2>
+        <h2>{t('sources')}</h2>
         <ul className="references">
           {REFERENCES.map((r) => <ReferenceEntry key={r.id} r={r} current={fragment === referenceAnchor(r.id)} />)}
         </ul>
