@@ -4,6 +4,8 @@
  * latest areas a person marked, whichever screen they marked them on (a daily check-in or the pain map).
  */
 import type { BodyRegion, PainType, Side } from './pain.js';
+import type { Language } from './language.js';
+import { painAreaLabelEs } from './i18n/pain-area-texts.js';
 
 /** Region names in plain words. */
 export const REGION_NAMES: Record<BodyRegion, string> = {
@@ -12,8 +14,9 @@ export const REGION_NAMES: Record<BodyRegion, string> = {
   'upper-arm': 'upper arm', forearm: 'forearm', hand: 'hand',
 };
 
-/** "Left heel (back)", "Lower back": the side when it is one side, the view when given. */
-export function painAreaLabel(m: { region: BodyRegion; side: string; view?: 'front' | 'back' }): string {
+/** "Left heel (back)", "Lower back": the side when it is one side, the view when given; in `language` (English by default). */
+export function painAreaLabel(m: { region: BodyRegion; side: string; view?: 'front' | 'back' }, language: Language = 'en'): string {
+  if (language === 'es') return painAreaLabelEs(m);
   const side = m.side === 'left' || m.side === 'right' ? `${m.side} ` : '';
   const text = `${side}${REGION_NAMES[m.region]}${m.view ? ` (${m.view})` : ''}`;
   return text.charAt(0).toUpperCase() + text.slice(1);

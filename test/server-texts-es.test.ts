@@ -1,0 +1,78 @@
+/**
+ * The Spanish the server writes for a patient (src/core/i18n) beside its English source (issue 14 item 8): every
+ * English text has its Spanish (the types make tsc fail on a missing exercise, stage, level or sentence; this checks
+ * the lists inside, line for line), and the Spanish keeps the English's hedges and adds no promise
+ * (clinicalWordingProblems of scripts/i18n-check.ts, the check the web catalogue passes, on the same {en, es} pairs).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { clinicalWordingProblems } from '../scripts/i18n-check.js';
+import { EXERCISES, type ExerciseId } from '../src/core/exercises.js';
+import { STAGES } from '../src/core/stages.js';
+import { EVIDENCE_EXPLAINED, EVIDENCE_LEVELS, plainStrength, type EvidenceLevel } from '../src/core/evidence.js';
+import { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS, URGENCY_ADVICE, URGENCIES } from '../src/core/red-flags.js';
+import { REGION_NAMES } from '../src/core/pain-areas.js';
+import { SESSION_FEEDBACK_EN } from '../src/core/session-feedback.js';
+import { EXERCISE_TEXTS_ES } from '../src/core/i18n/exercise-texts.js';
+import { STAGE_TEXTS_ES } from '../src/core/i18n/stage-texts.js';
+import { EVIDENCE_EXPLAINED_ES, EVIDENCE_LEVELS_ES, PLAIN_STRENGTH_ES } from '../src/core/i18n/evidence-texts.js';
+import { PRECAUTION_TEXTS_ES, RED_FLAG_TEXTS_ES, URGENCY_ADVICE_ES } from '../src/core/i18n/red-flag-texts.js';
+import { REGION_NAMES_ES } from '../src/core/i18n/pain-area-texts.js';
+import { SESSION_FEEDBACK_ES, type SessionFeedbackWords } from '../src/core/i18n/session-feedback-texts.js';
+
+type Pairs = { en: Record<string, string>; es: Record<string, string> };
+
+/** Every text of the server's patient catalogue as flat {en, es} pairs, keyed by where it lives. */
+function pairs(): Pairs {
+  const en: Record<string, string> = {};
+  const es: Record<string, string> = {};
+  const put = (key: string, e: string, s: string | undefined) => { en[key] = e; es[key] = s ?? ''; };
+  const lines = (key: string, e: readonly string[], s: readonly string[] | undefined) => {
+    e.forEach((line, i) => put(`${key}.${i}`, line, s?.[i]));
+    (s ?? []).slice(e.length).forEach((line, i) => put(`${key}.extra${i}`, '', line));
+  };
+  for (const id of Object.keys(EXERCISES) as ExerciseId[]) {
+    const [e, s] = [EXERCISES[id], EXERCISE_TEXTS_ES[id]];
+    put(`exercise.${id}.name`, e.name, s.name);
+    put(`exercise.${id}.summary`, e.summary, s.summary);
+    lines(`exercise.${id}.equipment`, e.equipment, s.equipment);
+    for (const pos of new Set([...Object.keys(e.steps), ...Object.keys(s.steps)]) as Set<keyof typeof e.steps>) lines(`exercise.${id}.steps.${pos}`, e.steps[pos] ?? [], s.steps[pos]);
+    lines(`exercise.${id}.why`, e.why.map((c) => c.text), s.why);
+    lines(`exercise.${id}.ifItHurts`, e.ifItHurts, s.ifItHurts);
+  }
+  STAGES.forEach((st, i) => { put(`stage.${st.number}.name`, st.name, STAGE_TEXTS_ES[i]?.name); put(`stage.${st.number}.goal`, st.goal, STAGE_TEXTS_ES[i]?.goal); });
+  for (const q of RED_FLAG_QUESTIONS) { put(`redFlag.${q.id}.text`, q.text, RED_FLAG_TEXTS_ES[q.id]?.text); put(`redFlag.${q.id}.concern`, q.concern, RED_FLAG_TEXTS_ES[q.id]?.concern); }
+  for (const q of PRECAUTION_QUESTIONS) { put(`precaution.${q.id}.text`, q.text, PRECAUTION_TEXTS_ES[q.id]?.text); put(`precaution.${q.id}.reason`, q.reason, PRECAUTION_TEXTS_ES[q.id]?.reason); }
+  for (const u of URGENCIES) put(`urgency.${u}`, URGENCY_ADVICE[u], URGENCY_ADVICE_ES[u]);
+  for (const level of Object.keys(EVIDENCE_LEVELS) as EvidenceLevel[]) {
+    put(`evidence.${level}.label`, EVIDENCE_LEVELS[level], EVIDENCE_LEVELS_ES[level]);
+    put(`evidence.${level}.explained`, EVIDENCE_EXPLAINED[level], EVIDENCE_EXPLAINED_ES[level]);
+    put(`evidence.${level}.strength`, plainStrength(level), PLAIN_STRENGTH_ES[plainStrength(level)]);
+  }
+  for (const [region, name] of Object.entries(REGION_NAMES)) put(`region.${region}`, name, REGION_NAMES_ES[region as keyof typeof REGION_NAMES].name);
+  // Sentences with figures, filled with the same figures in both languages.
+  for (const k of Object.keys(SESSION_FEEDBACK_EN) as (keyof SessionFeedbackWords)[]) {
+    const fill = (w: SessionFeedbackWords[keyof SessionFeedbackWords]) => (typeof w === 'function' ? (w as (a: number, b: number) => string)(7, 5) : w);
+    put(`sessionFeedback.${k}`, fill(SESSION_FEEDBACK_EN[k]), fill(SESSION_FEEDBACK_ES[k]));
+  }
+  return { en, es };
+}
+
+test('every English text the server writes for a patient has its Spanish, line for line', () => {
+  const { en, es } = pairs();
+  const missing = Object.keys(en).filter((k) => !es[k]?.trim());
+  const extra = Object.keys(es).filter((k) => !en[k]?.trim());
+  assert.deepEqual({ missing, extra }, { missing: [], extra: [] });
+  assert.ok(Object.keys(en).length > 150, `the pairs cover the catalogue (${Object.keys(en).length} texts)`);
+});
+
+test('the Spanish keeps every hedge of the English and adds no promise (clinicalWordingProblems)', () => {
+  const { en, es } = pairs();
+  assert.deepEqual(clinicalWordingProblems('server', en, es), []);
+});
+
+test('the check would see a dropped hedge or an added promise in these texts', () => {
+  const { en, es } = pairs();
+  const broken = { ...es, 'exercise.walk.why.1': 'Las personas con dolor de espalda caminan más despacio; esto es una consecuencia del dolor.', 'exercise.ball-roll.summary': 'Rueda la pelota: siempre alivia.' };
+  assert.deepEqual(clinicalWordingProblems('server', en, broken).map((p) => p.split('"')[1]).sort(), ['exercise.ball-roll.summary', 'exercise.walk.why.1']);
+});
