@@ -5,6 +5,8 @@
  * care link and audits every call). When the patient stops sharing, the API answers "not found", and so does this page.
  */
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../i18n/format.js';
 import type { Message } from '../../../src/core/message-record.js';
 import { api, ApiError } from '../api/client.js';
 import { FieldError, Loading, ScreenTitle } from '../ui/common.js';
@@ -15,21 +17,22 @@ import { PathLink } from '../ui/path-link.js';
 /** GET /api/clinician/messages (src/store/repos/messages.ts ClinicianThread). */
 export interface ClinicianThreads { threads: { personId: string; displayName: string; unread: number; lastAt: string | null }[]; unread: number }
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }) : '');
+const when = (iso: string | null) => (iso ? formatDateTime(iso) : '');
 
 export function ClinicianInboxScreen({ list, error }: { list: ClinicianThreads | null; error: string | null }) {
+  const { t } = useTranslation('clinician-messages');
   return (
     <section className="screen">
-      <ScreenTitle>Messages</ScreenTitle>
-      {!list ? (error ? <FieldError message={error} /> : <Loading what="your messages" />) : list.threads.length === 0 ? (
-        <p>No messages yet. Write to a patient from their page.</p>
+      <ScreenTitle>{t('title')}</ScreenTitle>
+      {!list ? (error ? <FieldError message={error} /> : <Loading what={t('loading')} />) : list.threads.length === 0 ? (
+        <p>{t('none')}</p>
       ) : (
         <ul className="thread-choice">
-          {list.threads.map((t) => (
-            <li key={t.personId} className="card">
-              <PathLink to={`/patients/${encodeURIComponent(t.personId)}/messages`}>{t.displayName}</PathLink>
-              {t.unread > 0 && <> <span className="unread-badge">{t.unread}<span className="visually-hidden"> unread</span></span></>}
-              <span className="muted small"> · last {when(t.lastAt)}</span>
+          {list.threads.map((th) => (
+            <li key={th.personId} className="card">
+              <PathLink to={`/patients/${encodeURIComponent(th.personId)}/messages`}>{th.displayName}</PathLink>
+              {th.unread > 0 && <> <span className="unread-badge">{th.unread}<span className="visually-hidden"> {t('unread')}</span></span></>}
+              <span className="muted small"> · {t('last', { when: when(th.lastAt) })}</span>
             </li>
           ))}
         </ul>
@@ -40,6 +43,7 @@ export function ClinicianInboxScreen({ list, error }: { list: ClinicianThreads |
 }
 
 export function ClinicianMessagesScreen({ personId, onRead }: { personId: string; onRead: () => void }) {
+  const { t } = useTranslation('clinician-messages');
   const base = `/api/patients/${encodeURIComponent(personId)}/messages`;
   const [data, setData] = useState<{ patient: { displayName: string }; messages: Message[] } | null>(null);
   const [error, setError] = useState<ApiError | Error | null>(null);
@@ -51,18 +55,18 @@ export function ClinicianMessagesScreen({ personId, onRead }: { personId: string
     const gone = error instanceof ApiError && error.status === 404;
     return (
       <section className="screen">
-        <ScreenTitle>{gone ? 'Patient not found' : 'Messages'}</ScreenTitle>
-        <FieldError message={gone ? 'This patient is not among your patients: they may have stopped sharing their data with you, which ends the conversation.' : error.message} />
-        <p><PathLink to="/">Back to your patients</PathLink></p>
+        <ScreenTitle>{gone ? t('notFound.title') : t('title')}</ScreenTitle>
+        <FieldError message={gone ? t('notFound.message') : error.message} />
+        <p><PathLink to="/">{t('back')}</PathLink></p>
       </section>
     );
   }
-  const name = data?.patient.displayName || 'your patient';
+  const name = data?.patient.displayName || t('yourPatient');
   return (
     <section className="screen">
-      <p className="small"><PathLink to={`/patients/${encodeURIComponent(personId)}`}>← {data ? name : 'The patient'}</PathLink></p>
-      <ScreenTitle>Messages with {data ? name : '…'}</ScreenTitle>
-      {!data ? <Loading what="the conversation" /> : (
+      <p className="small"><PathLink to={`/patients/${encodeURIComponent(personId)}`}>← {data ? name : t('thePatient')}</PathLink></p>
+      <ScreenTitle>{t('with', { name: data ? name : '…' })}</ScreenTitle>
+      {!data ? <Loading what={t('loadingConversation')} /> : (
         <div className="card">
           <MessageThread messages={data.messages} me="clinician" otherName={name} onSend={async (text) => { await api('POST', base, { text }); await load(); }} />
         </div>

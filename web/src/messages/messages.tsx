@@ -5,6 +5,7 @@
  * goes from this page at once, as the API answers.
  */
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../src/core/message-record.js';
 import { api } from '../api/client.js';
 import { FieldError, Link, Loading, ScreenTitle } from '../ui/common.js';
@@ -15,27 +16,28 @@ export interface PatientThreads { threads: { clinicianAccountId: string; clinici
 type Thread = PatientThreads['threads'][number];
 
 export function MessagesScreen({ onRead }: { onRead: () => void }) {
+  const { t } = useTranslation('messages');
   const [list, setList] = useState<PatientThreads | null>(null);
   const [chosen, setChosen] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => { api<PatientThreads>('GET', '/api/messages').then(setList, (e: Error) => setError(e.message)); }, []);
 
   const threads = list?.threads ?? [];
-  const open = threads.length === 1 ? threads[0]! : threads.find((t) => t.clinicianAccountId === chosen) ?? null;
+  const open = threads.length === 1 ? threads[0]! : threads.find((th) => th.clinicianAccountId === chosen) ?? null;
   return (
     <section className="screen">
-      <ScreenTitle>Messages</ScreenTitle>
-      {!list ? (error ? <FieldError message={error} /> : <Loading what="your messages" />) : threads.length === 0 ? (
-        <p>No clinician sees your data now, so there is no one to write to here. When you accept a clinician’s invitation, you can write to them on this page.</p>
+      <ScreenTitle>{t('title')}</ScreenTitle>
+      {!list ? (error ? <FieldError message={error} /> : <Loading what={t('loading')} />) : threads.length === 0 ? (
+        <p>{t('noClinician')}</p>
       ) : (
         <>
-          <p className="notice">Not for emergencies: your clinician reads messages when they can. If you need help now, call your local emergency number.</p>
+          <p className="notice">{t('notEmergencies')}</p>
           {threads.length > 1 && (
-            <ul className="thread-choice" aria-label="Your clinicians">
-              {threads.map((t) => (
-                <li key={t.clinicianAccountId}>
-                  <button type="button" aria-pressed={open?.clinicianAccountId === t.clinicianAccountId} onClick={() => setChosen(t.clinicianAccountId)}>
-                    {t.clinicianName}, {t.clinicName}{t.unread > 0 && <> <span className="unread-badge">{t.unread}<span className="visually-hidden"> unread</span></span></>}
+            <ul className="thread-choice" aria-label={t('clinicians')}>
+              {threads.map((th) => (
+                <li key={th.clinicianAccountId}>
+                  <button type="button" aria-pressed={open?.clinicianAccountId === th.clinicianAccountId} onClick={() => setChosen(th.clinicianAccountId)}>
+                    {th.clinicianName}, {th.clinicName}{th.unread > 0 && <> <span className="unread-badge">{th.unread}<span className="visually-hidden"> {t('unread')}</span></span></>}
                   </button>
                 </li>
               ))}
@@ -44,12 +46,13 @@ export function MessagesScreen({ onRead }: { onRead: () => void }) {
           {open && <Conversation key={open.clinicianAccountId} thread={open} onRead={onRead} />}
         </>
       )}
-      <p><Link to="/settings">Your clinicians and who saw your data</Link></p>
+      <p><Link to="/settings">{t('settingsLink')}</Link></p>
     </section>
   );
 }
 
 function Conversation({ thread, onRead }: { thread: Thread; onRead: () => void }) {
+  const { t } = useTranslation('messages');
   const [messages, setMessages] = useState<Message[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const path = `/api/messages/${encodeURIComponent(thread.clinicianAccountId)}`;
@@ -58,7 +61,7 @@ function Conversation({ thread, onRead }: { thread: Thread; onRead: () => void }
   return (
     <div className="card">
       <h2>{thread.clinicianName} <span className="muted small">{thread.clinicName}</span></h2>
-      {!messages ? (error ? <FieldError message={error} /> : <Loading what="the conversation" />) : (
+      {!messages ? (error ? <FieldError message={error} /> : <Loading what={t('loadingConversation')} />) : (
         <MessageThread messages={messages} me="patient" otherName={thread.clinicianName} onSend={async (text) => { await api('POST', path, { text }); await load(); }} />
       )}
     </div>
