@@ -1,7 +1,11 @@
 /**
  * The `footing` subcommands. Each declares its options (parsed strictly by node:util parseArgs) and its help.
  */
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { CliError, usageError } from './cli-error.js';
 import { DB_OPTION, type Command } from './command.js';
 import { openCliStore } from './open-store.js';
@@ -70,6 +74,11 @@ const migrateCmd: Command = {
   },
 };
 
+/** Writes the pieces to `out` in order, waiting when it asks to (a large export to a slow pipe is not buffered whole). */
+async function writeAll(out: NodeJS.WritableStream, pieces: Iterable<string>): Promise<void> {
+  for (const p of pieces) if (!out.write(p)) await once(out, 'drain');
+}
+
 const exportCmd: Command = {
   name: 'export', summary: 'Export all of your data (backup), or your record as FHIR R4', usage: 'footing export [--format json|fhir] [--out FILE] [--date YYYY-MM-DD] [--db PATH]',
   options: {
@@ -87,16 +96,18 @@ const exportCmd: Command = {
     const store = await openCliStore(str(values.db));
     try {
       const personId = await personForCommand(store, values.email);
-      let text: string;
-      if (format === 'fhir') {
-        const { exportFhirBundle } = await import('../services/fhir-export-service.js');
-        text = `${JSON.stringify(await exportFhirBundle(store.db, personId, { today: date ?? localCalendarDate(new Date()), exportedAt: new Date().toISOString() }), null, 2)}\n`;
-      } else {
-        const { exportBackup } = await import('../store/backup.js');
-        text = `${JSON.stringify(await exportBackup(store.db, personId), null, 2)}\n`;
-      }
       const file = str(values.out);
-      if (file) { await writeFile(file, text); out.write(`${format === 'fhir' ? 'FHIR R4 Bundle' : 'Backup'} written to ${file}\n`); } else out.write(text);
+      if (format === 'fhir') {
+        // Written a batch of resources at a time (the same bytes as the whole bundle stringified with an indent of 2).
+        const { exportFhirJson } = await import('../services/fhir-export-service.js');
+        const { pieces } = await exportFhirJson(store.db, personId, { today: date ?? localCalendarDate(new Date()), exportedAt: new Date().toISOString(), indent: 2 });
+        const text = (function* () { yield* pieces; yield '\n'; })();
+        if (file) { await pipeline(Readable.from(text), createWriteStream(file)); out.write(`FHIR R4 Bundle written to ${file}\n`); } else await writeAll(out, text);
+        return;
+      }
+      const { exportBackup } = await import('../store/backup.js');
+      const text = `${JSON.stringify(await exportBackup(store.db, personId), null, 2)}\n`;
+      if (file) { await writeFile(file, text); out.write(`Backup written to ${file}\n`); } else out.write(text);
     } finally { await store.close(); }
   },
 };

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } from '../core/red-flags.js';
 import { migrate, openStore } from '../store/db.js';
 import { buildApp } from '../server/app.js';
+import { exportFhirBundle } from '../services/fhir-export-service.js';
 import { runCli } from '../../test/helpers/cli.js';
 import { fhirErrors } from '../../test/helpers/fhir-validator.js';
 
@@ -47,8 +48,16 @@ test('footing export --format fhir prints a valid R4 collection Bundle of the lo
   const file = join(dir, 'record.fhir.json');
   const w = await runCli(['export', '--format', 'fhir', '--date', '2026-11-02', '--out', file, '--db', db]);
   assert.equal(w.out, `FHIR R4 Bundle written to ${file}\n`);
-  const again = JSON.parse(readFileSync(file, 'utf8'));
+  const written = readFileSync(file, 'utf8');
+  const again = JSON.parse(written);
   assert.deepEqual({ ...again, timestamp: null }, { ...bundle, timestamp: null });
+  // Written a batch at a time, the file is the same bytes as the whole bundle stringified with an indent of 2 (as the
+  // command wrote it before it streamed), given the file's own timestamp; standard output is the same text.
+  const check = openStore({ kind: 'sqlite', path: db });
+  const personId = (await check.db.selectFrom('people').select('id').executeTakeFirstOrThrow()).id;
+  assert.equal(written, `${JSON.stringify(await exportFhirBundle(check.db, personId, { today: '2026-11-02', exportedAt: again.timestamp }), null, 2)}\n`);
+  assert.equal(r.out, `${JSON.stringify(await exportFhirBundle(check.db, personId, { today: '2026-11-02', exportedAt: bundle.timestamp }), null, 2)}\n`);
+  await check.close();
 
   // The CLI round trip: footing import of the exported file into a fresh database, then export again.
   const fresh = join(dir, 'fresh.sqlite');

@@ -10,6 +10,8 @@ import { readFileSync } from 'node:fs';
 import { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } from '../core/red-flags.js';
 import type { FhirBundle, FhirResource } from '../core/fhir/patient-bundle.js';
 import { GAIT_METRICS_SYSTEM } from '../core/fhir/gait-metric-codes.js';
+import { exportFhirBundle } from '../services/fhir-export-service.js';
+import type { Store } from '../store/db.js';
 import { DATABASES, freshStore } from '../../test/helpers/databases.js';
 import { fhirErrors } from '../../test/helpers/fhir-validator.js';
 import { clinicWorld, type ClinicWorld, type Identity } from '../../test/helpers/test-clinic.js';
@@ -38,10 +40,12 @@ const codeOf = (o: FhirResource) => (o.code as { coding: { system: string; code:
 for (const kind of DATABASES) {
   describe(`The FHIR export over HTTP on ${kind}`, () => {
     let world: ClinicWorld;
+    let store: Store;
     let cleanup: () => Promise<void>;
     before(async () => {
       const fresh = await freshStore(kind);
       cleanup = fresh.cleanup;
+      store = fresh.store;
       world = await clinicWorld(fresh.store);
       const seed = async (method: 'POST' | 'PUT', url: string, payload: object) => {
         const res = await world.as('patient', { method, url, payload });
@@ -113,6 +117,17 @@ for (const kind of DATABASES) {
       const otherPatient = await exportAs('otherPatient', '/api/export/fhir');
       assert.deepEqual(otherPatient.entry.map((e) => e.resource.resourceType), ['Patient'], 'the other patient gets their own (empty) record');
     });
+    test('The streamed answer is the same bytes as the whole bundle stringified, to the patient and to their clinician', async () => {
+      for (const [who, url] of [['patient', `/api/export/fhir?date=${START}`], ['clinicianOfClinic', `/api/patients/${world.accounts.patient.personId}/fhir?date=${START}`]] as const) {
+        const res = await world.as(who, { method: 'GET', url });
+        const { timestamp } = res.json() as FhirBundle;
+        // The bundle built whole from the same store, with the answer's own timestamp (the only part that changes).
+        const whole = await exportFhirBundle(store.db, world.accounts.patient.personId!, { today: START, exportedAt: timestamp! });
+        assert.equal(res.body, JSON.stringify(whole), who);
+        assert.ok(whole.entry.length >= 10, `${whole.entry.length} entries`);
+      }
+    });
+
     test('Given a Fitbit file imported, its days come with a Provenance naming the device and the file', async () => {
       const res = await world.as('patient', { method: 'POST', url: `/api/imports?name=dailyActivity_merged.csv&fitbitId=${FITBIT_ID}`, payload: readFileSync(FITBIT), headers: { 'content-type': 'application/octet-stream' } });
       assert.equal(res.statusCode, 202, res.body);

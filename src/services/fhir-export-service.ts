@@ -5,7 +5,8 @@
  * shows them (getToday), so `today` is the person's calendar date, as for every other read of the program.
  */
 import type { Kysely } from 'kysely';
-import { patientBundle, type FhirBundle, type WalkingSourceInput } from '../core/fhir/patient-bundle.js';
+import { bundleEntry, patientBundle, patientBundleParts, type FhirBundle, type FhirBundleHead, type FhirExportInput, type WalkingSourceInput } from '../core/fhir/patient-bundle.js';
+import { bundleJsonStream } from '../core/fhir/bundle-stream.js';
 import { stageByNumber } from '../core/stages.js';
 import { ServiceError } from './service-error.js';
 import type { Database } from '../store/schema.js';
@@ -46,17 +47,14 @@ function walkingSources(rows: Awaited<ReturnType<typeof listStepSources>>): Walk
   return [...groups.values()].map((g) => ({ ...g, imports: [...g.imports.values()].sort((a, b) => (a.at < b.at ? -1 : 1)) }));
 }
 
-/**
- * The person's record as a FHIR R4 Bundle (type collection). `exportedAt` becomes Bundle.timestamp; without it
- * the same record gives a bundle equal to the byte.
- */
-export async function exportFhirBundle(db: Kysely<Database>, personId: string, options: { today: string; exportedAt?: string }): Promise<FhirBundle> {
+/** What the mapping is made from: the person's rows as the store gives them (plain values, a few per day). */
+async function exportInput(db: Kysely<Database>, personId: string, options: { today: string; exportedAt?: string }): Promise<FhirExportInput> {
   const person = await getPerson(db, personId);
   if (!person) throw new ServiceError('not_found', 'No such person.');
   const state = await getToday(db, personId, options.today);
   const plan = state.plan;
   const clinician = state.walking.clinician;
-  return patientBundle({
+  return {
     person: { id: person.id, displayName: person.displayName, birthYear: person.birthYear },
     stepDays: (await dailyWalking(db, personId)).map((d) => ({ date: d.date, steps: d.steps })),
     walkingSources: walkingSources(await listStepSources(db, personId)),
@@ -71,5 +69,24 @@ export async function exportFhirBundle(db: Kysely<Database>, personId: string, o
     } : null,
     walkingTarget: state.program ? { steps: state.walking.steps, minutes: state.walking.minutes, basis: clinician?.applied ? clinician.text : state.walking.basis, setBy: clinician?.applied ? clinician.setBy : null, asOf: options.today } : null,
     ...(options.exportedAt ? { exportedAt: options.exportedAt } : {}),
-  });
+  };
+}
+
+/**
+ * The person's record as a FHIR R4 Bundle (type collection), whole: for the FHIR REST reads and $everything, which
+ * search it. `exportedAt` becomes Bundle.timestamp; without it the same record gives a bundle equal to the byte.
+ */
+export async function exportFhirBundle(db: Kysely<Database>, personId: string, options: { today: string; exportedAt?: string }): Promise<FhirBundle> {
+  return patientBundle(await exportInput(db, personId, options));
+}
+
+/**
+ * The same Bundle as JSON text in pieces (GET /api/export/fhir, GET /api/patients/:id/fhir, `footing export --format
+ * fhir`): the resources are made and written a batch at a time (bundle-stream.ts), so a long record is never held as
+ * resources or as text at once; the store's rows are loaded first (a date and a number a day, a check-in's scores).
+ * Joined, the pieces are JSON.stringify(exportFhirBundle(...)), indented by 2 with `indent: 2`.
+ */
+export async function exportFhirJson(db: Kysely<Database>, personId: string, options: { today: string; exportedAt?: string; indent?: 0 | 2 }): Promise<{ head: FhirBundleHead; pieces: Generator<string> }> {
+  const { head, resources } = patientBundleParts(await exportInput(db, personId, options));
+  return { head, pieces: bundleJsonStream(head, (function* () { for (const r of resources()) yield bundleEntry(r); })(), { indent: options.indent ?? 0 }) };
 }

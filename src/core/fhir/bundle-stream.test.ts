@@ -1,17 +1,33 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bundleJsonPieces } from './bundle-stream.js';
+import { bundleJsonPieces, bundleJsonStream } from './bundle-stream.js';
+
+const entry = (i: number) => ({ fullUrl: `x/${i}`, resource: { resourceType: 'Observation', id: String(i), valueInteger: i, note: [{ text: `line one\nline "two" ${i}` }] } });
 
 test('The pieces joined are exactly JSON.stringify of the bundle, with 0, 1, a batch and more entries', () => {
-  const entry = (i: number) => ({ fullUrl: `x/${i}`, resource: { resourceType: 'Observation', id: String(i), valueInteger: i } });
   for (const n of [0, 1, 3, 7]) {
     const bundle = { resourceType: 'Bundle', id: 'b', type: 'collection', ...(n ? { entry: Array.from({ length: n }, (_, i) => entry(i)) } : {}) };
     const pieces = [...bundleJsonPieces(bundle, 3)];
     assert.equal(pieces.join(''), JSON.stringify(bundle), `${n} entries`);
-    // Head, ceil(n / 3) batches, end (or one piece without entries).
-    assert.equal(pieces.length, n ? 2 + Math.ceil(n / 3) : 1);
+    // One piece per full batch of 3, the last one also carrying the end (or one piece without entries).
+    assert.equal(pieces.length, n ? Math.floor(n / 3) + (n % 3 ? 1 : 0) + (n % 3 ? 0 : 1) : 1);
   }
   // A bundle whose last key is not entry is written whole.
   const other = { entry: [entry(1)], resourceType: 'Bundle' };
   assert.deepEqual([...bundleJsonPieces(other)], [JSON.stringify(other)]);
+});
+
+test('From a head and an entry generator: the same bytes as JSON.stringify, compact or indented by 2 (the CLI\'s file), entries read once', () => {
+  const head = { resourceType: 'Bundle', id: 'b', type: 'collection', timestamp: '2026-11-09T12:00:00Z' };
+  for (const n of [0, 1, 2, 5]) {
+    const list = Array.from({ length: n }, (_, i) => entry(i));
+    let reads = 0;
+    function* gen() { for (const e of list) { reads++; yield e; } }
+    assert.equal([...bundleJsonStream(head, gen(), { perPiece: 2 })].join(''), JSON.stringify({ ...head, entry: list }), `${n} compact`);
+    assert.equal(reads, n);
+    assert.equal([...bundleJsonStream(head, gen(), { indent: 2, perPiece: 2 })].join(''), JSON.stringify({ ...head, entry: list }, null, 2), `${n} indented`);
+  }
+  // An empty head: no comma after the brace.
+  assert.equal([...bundleJsonStream({}, [entry(0)])].join(''), JSON.stringify({ entry: [entry(0)] }));
+  assert.equal([...bundleJsonStream({}, [entry(0)], { indent: 2 })].join(''), JSON.stringify({ entry: [entry(0)] }, null, 2));
 });

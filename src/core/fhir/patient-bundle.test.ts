@@ -11,7 +11,8 @@ import { sharedData } from '../../../test/helpers/shared-data.js';
 import { fhirErrors, validateFhir } from '../../../test/helpers/fhir-validator.js';
 import { METRIC_JSON_NAMES } from '../../gait/analysis-json.js';
 import { GAIT_METRIC_CONCEPTS, GAIT_METRICS_SYSTEM } from './gait-metric-codes.js';
-import { patientBundle, type FhirExportInput, type FhirResource } from './patient-bundle.js';
+import { bundleEntry, patientBundle, patientBundleParts, type FhirExportInput, type FhirResource } from './patient-bundle.js';
+import { bundleJsonStream } from './bundle-stream.js';
 import { stableUuid } from './stable-id.js';
 
 const FHIR_DIR = sharedData('fhir');
@@ -145,4 +146,22 @@ test('Given a person with nothing recorded, the bundle holds the Patient only', 
   const bundle = patientBundle({ person: { id: PERSON, displayName: 'New', birthYear: null }, stepDays: [], walkingSources: [], checkins: [], gaitAnalyses: [], program: null, walkingTarget: null });
   assert.deepEqual(bundle.entry.map((e) => e.resource), [{ resourceType: 'Patient', id: PERSON, identifier: [{ system: 'https://footing.example/fhir/person-id', value: PERSON }], name: [{ text: 'New' }] }]);
   assert.deepEqual(validateFhir(bundle as unknown as Record<string, unknown>), []);
+});
+
+test('A long record streamed from its parts is the same text as the bundle built whole, compact and indented (several batches)', () => {
+  // 400 days of steps and 400 check-ins with two scores and an area each: 400 + 1,200 Observations and their Provenance.
+  const days = Array.from({ length: 400 }, (_, i) => new Date(Date.UTC(2025, 0, 1 + i)).toISOString().slice(0, 10));
+  const input: FhirExportInput = {
+    ...INPUT,
+    stepDays: days.map((date, i) => ({ date, steps: 3000 + i })),
+    walkingSources: [{ source: 'fitbit', device: 'Charge', dates: days, lastAddedAt: '2026-02-05T07:00:00.000Z', imports: [] }],
+    checkins: days.map((date, i) => ({ id: `c${i}`, at: `${date}T08:00:00+00:00`, back: i % 11, neck: null, foot: 2, regions: [{ region: 'heel' as const, side: 'left' as const, intensity: 3, view: 'back' as const }] })),
+    exportedAt: '2026-11-09T12:00:00.000Z',
+  };
+  const whole = patientBundle(input);
+  assert.equal(whole.entry.filter((e) => e.resource.resourceType === 'Observation').length, 400 + 1200 + 2);
+  const { head, resources } = patientBundleParts(input);
+  const entries = () => [...resources()].map(bundleEntry);
+  assert.equal([...bundleJsonStream(head, entries())].join(''), JSON.stringify(whole));
+  assert.equal([...bundleJsonStream(head, entries(), { indent: 2 })].join(''), JSON.stringify(whole, null, 2));
 });

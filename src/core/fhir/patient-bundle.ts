@@ -117,8 +117,35 @@ function sourceLabel(s: { source: string; device: string | null }): string {
   return s.device ? `${s.source} (${s.device})` : s.source;
 }
 
-/** Builds the bundle. The entries come in a fixed order: Patient, CodeSystems, Questionnaires, CarePlan, Goal, Observations, QuestionnaireResponses, Provenance. */
+/** The bundle's fields before its entries (Bundle.entry is written last, so the entries can be streamed after them). */
+export type FhirBundleHead = Omit<FhirBundle, 'entry'>;
+
+/** A resource's entry in the bundle. */
+export const bundleEntry = (resource: FhirResource): FhirBundle['entry'][number] => ({ fullUrl: `${FHIR_BASE}/${resource.resourceType}/${resource.id}`, resource });
+
+/** Builds the bundle whole (the FHIR REST reads and $everything search it). The export streams patientBundleParts instead. */
 export function patientBundle(input: FhirExportInput): FhirBundle {
+  const { head, resources } = patientBundleParts(input);
+  return { ...head, entry: [...resources()].map(bundleEntry) };
+}
+
+/**
+ * The bundle as its head and a generator of its resources, made one at a time (issue 15, speed): a day's steps or a
+ * check-in's pain become Observations only as they are written out, so a long record is never held as resources or
+ * text at once (the plain rows of the input are). The entries come in a fixed order: Patient, CodeSystems,
+ * Questionnaires, CarePlan, Goal, Observations, QuestionnaireResponses, Provenance; a Provenance names its targets by
+ * the ids they are given (stable-id.ts), not by holding them.
+ */
+export function patientBundleParts(input: FhirExportInput): { head: FhirBundleHead; resources: () => Generator<FhirResource> } {
+  const pid = input.person.id;
+  const head: FhirBundleHead = {
+    resourceType: 'Bundle', id: stableUuid('Bundle', pid), type: 'collection',
+    ...(input.exportedAt ? { timestamp: asInstant(input.exportedAt) } : {}),
+  };
+  return { head, resources: () => resourcesOf(input) };
+}
+
+function* resourcesOf(input: FhirExportInput): Generator<FhirResource> {
   const pid = input.person.id;
   const patient: FhirResource = {
     resourceType: 'Patient', id: FHIR_ID.test(pid) ? pid : stableUuid('Patient', pid),
@@ -128,21 +155,25 @@ export function patientBundle(input: FhirExportInput): FhirBundle {
   };
   const subject = ref(patient);
 
-  // ---- steps: one Observation per day ----
-  const stepObs = new Map<string, FhirResource>();
-  for (const d of [...input.stepDays].sort((a, b) => (a.date < b.date ? -1 : 1))) {
-    if (!(d.steps > 0)) continue;
-    stepObs.set(d.date, {
-      resourceType: 'Observation', id: stableUuid('steps', pid, d.date), status: 'final',
-      category: [{ coding: [{ system: OBSERVATION_CATEGORY, code: 'activity', display: 'Activity' }] }],
-      code: { coding: [{ ...STEPS_LOINC }], text: 'Steps in the day' },
-      subject, effectiveDateTime: d.date,
-      valueQuantity: { value: d.steps, unit: 'steps/day', system: UCUM, code: '/d' },
-    });
-  }
+  // ---- steps: one Observation per day with steps, in date order (the rows: a date and a number each) ----
+  const stepDays = new Map<string, number>();
+  for (const d of [...input.stepDays].sort((a, b) => (a.date < b.date ? -1 : 1))) if (d.steps > 0) stepDays.set(d.date, d.steps);
+  const stepId = (date: string) => stableUuid('steps', pid, date);
+  const stepObservation = (date: string, steps: number): FhirResource => ({
+    resourceType: 'Observation', id: stepId(date), status: 'final',
+    category: [{ coding: [{ system: OBSERVATION_CATEGORY, code: 'activity', display: 'Activity' }] }],
+    code: { coding: [{ ...STEPS_LOINC }], text: 'Steps in the day' },
+    subject, effectiveDateTime: date,
+    valueQuantity: { value: steps, unit: 'steps/day', system: UCUM, code: '/d' },
+  });
 
   // ---- pain: one Observation per score of a check-in (back, neck, foot, then each area marked) ----
-  const painObs: FhirResource[] = [];
+  type Checkin = FhirExportInput['checkins'][number];
+  const painScores = (c: Checkin) => [
+    ...(['back', 'neck', 'foot'] as const).filter((site) => c[site] !== null)
+      .map((site) => ({ key: site as string, score: c[site]!, site: SCORE_SITES[site] as Coding | undefined, text: site.charAt(0).toUpperCase() + site.slice(1) })),
+    ...c.regions.map((m, i) => ({ key: `area-${i}`, score: m.intensity, site: REGION_BODY_SITE[m.region], text: painAreaLabel({ region: m.region, side: m.side }) })),
+  ];
   const painObservation = (checkinId: string, key: string, at: string, score: number, site: Coding | undefined, siteText: string): FhirResource => ({
     resourceType: 'Observation', id: stableUuid('pain', checkinId, key), status: 'final',
     code: { coding: [{ ...PAIN_LOINC }], text: 'Pain 0-10' },
@@ -150,34 +181,30 @@ export function patientBundle(input: FhirExportInput): FhirBundle {
     valueInteger: score,
     bodySite: { ...(site ? { coding: [{ ...site }] } : {}), text: siteText },
   });
-  for (const c of input.checkins) {
-    for (const site of ['back', 'neck', 'foot'] as const) {
-      const v = c[site];
-      if (v !== null) painObs.push(painObservation(c.id, site, c.at, v, SCORE_SITES[site], site.charAt(0).toUpperCase() + site.slice(1)));
-    }
-    c.regions.forEach((m, i) => painObs.push(painObservation(c.id, `area-${i}`, c.at, m.intensity, REGION_BODY_SITE[m.region], painAreaLabel({ region: m.region, side: m.side }))));
-  }
+  const hasPain = input.checkins.some((c) => painScores(c).length > 0);
 
-  // ---- gait: one Observation per measured metric of each analysis ----
+  // ---- gait: one Observation per measured metric of each analysis (a few per analysis: made when needed) ----
   const known = new Map(GAIT_METRIC_CONCEPTS.map((c) => [c.code, c]));
-  const gaitObs: { analysisId: string; obs: FhirResource }[] = [];
-  for (const a of input.gaitAnalyses) {
+  const gaitObservations = (a: FhirExportInput['gaitAnalyses'][number]): FhirResource[] => {
+    const out: FhirResource[] = [];
     for (const [name, m] of Object.entries(a.metrics).sort(([x], [y]) => (x < y ? -1 : 1))) {
       const concept = known.get(name);
       const unit = gaitMetricUnit(name);
       if (!concept || !unit || m.value === null) continue; // not measurable in this clip, or a name this version does not know
-      gaitObs.push({ analysisId: a.id, obs: {
+      out.push({
         resourceType: 'Observation', id: stableUuid('gait', a.id, name), status: 'final',
         code: { coding: [{ system: GAIT_METRICS_SYSTEM, code: name, display: concept.display }], text: concept.display },
         subject, effectiveDateTime: asInstant(a.recordedAt),
         valueQuantity: { value: m.value, unit: unit.unit, system: UCUM, code: unit.code },
         method: { text: `Footing phone-video gait analysis (${a.view} view)` },
         note: [{ text: `Confidence ${m.confidence}${m.n !== undefined ? ` over ${m.n} measurements` : ''}.` }],
-      } });
+      });
     }
-  }
+    return out;
+  };
+  const hasGait = input.gaitAnalyses.some((a) => gaitObservations(a).length > 0);
 
-  // ---- screening results and outcome measures (assessment-resources.ts) ----
+  // ---- screening results and outcome measures (assessment-resources.ts): a few per record, made here ----
   const recorder = (by: string) => (by === 'me' ? subject : { display: by });
   const assessed: { by: string; r: FhirResource }[] = [];
   const screeningObs: FhirResource[] = [];
@@ -233,65 +260,62 @@ export function patientBundle(input: FhirExportInput): FhirBundle {
     };
   }
 
+  // ---- the resources, in order ----
+  yield patient;
+  if (hasGait) yield gaitMetricsCodeSystem();
+  if (screeningObs.length) yield screeningCodeSystem();
+  if (outcomeObs.length || responses.length) yield outcomeCodeSystem();
+  yield* questionnaires;
+  if (carePlan) yield carePlan;
+  if (goal) yield goal;
+  for (const [date, steps] of stepDays) yield stepObservation(date, steps);
+  for (const c of input.checkins) for (const x of painScores(c)) yield painObservation(c.id, x.key, c.at, x.score, x.site, x.text);
+  for (const a of input.gaitAnalyses) yield* gaitObservations(a);
+  yield* screeningObs; yield* outcomeObs; yield* responses;
+
   // ---- provenance ----
-  const provenance: FhirResource[] = [];
   for (const s of [...input.walkingSources].sort((a, b) => (sourceLabel(a) < sourceLabel(b) ? -1 : 1))) {
-    const targets = [...new Set(s.dates)].sort().map((d) => stepObs.get(d)).filter((o): o is FhirResource => Boolean(o));
+    const targets = [...new Set(s.dates)].sort().filter((d) => stepDays.has(d)).map((d) => ({ reference: `Observation/${stepId(d)}` }));
     if (!targets.length) continue;
     const manual = s.source === 'manual';
-    provenance.push({
+    yield {
       resourceType: 'Provenance', id: stableUuid('Provenance', pid, 'walking', s.source, s.device ?? ''),
-      target: targets.map(ref), recorded: asInstant(s.lastAddedAt),
+      target: targets, recorded: asInstant(s.lastAddedAt),
       agent: [manual
         ? { type: { coding: [{ system: PARTICIPANT_TYPE, code: 'author', display: 'Author' }] }, who: subject }
         : { type: { coding: [{ system: PARTICIPANT_TYPE, code: 'device', display: 'Device' }] }, who: { display: sourceLabel(s) } }],
       ...(s.imports.length ? { entity: s.imports.map((f) => ({ role: 'source', what: { display: `${f.fileName} (${f.format} file imported ${f.at.slice(0, 10)})` } })) } : {}),
-    });
+    };
   }
-  if (painObs.length) {
+  if (hasPain) {
     const last = input.checkins.reduce((a, c) => (Date.parse(c.at) > Date.parse(a) ? c.at : a), input.checkins[0]!.at);
-    provenance.push({
+    yield {
       resourceType: 'Provenance', id: stableUuid('Provenance', pid, 'checkins'),
-      target: painObs.map(ref), recorded: asInstant(last),
+      target: input.checkins.flatMap((c) => painScores(c).map((x) => ({ reference: `Observation/${stableUuid('pain', c.id, x.key)}` }))), recorded: asInstant(last),
       agent: [{ type: { coding: [{ system: PARTICIPANT_TYPE, code: 'author', display: 'Author' }] }, who: subject }],
       entity: [{ role: 'source', what: { display: 'Footing check-ins, reported by the patient' } }],
-    });
+    };
   }
   for (const a of input.gaitAnalyses) {
-    const targets = gaitObs.filter((g) => g.analysisId === a.id).map((g) => ref(g.obs));
+    const targets = gaitObservations(a).map(ref);
     if (!targets.length) continue;
-    provenance.push({
+    yield {
       resourceType: 'Provenance', id: stableUuid('Provenance', 'gait', a.id),
       target: targets, recorded: asInstant(a.recordedAt),
       agent: [{ type: { coding: [{ system: PARTICIPANT_TYPE, code: 'device', display: 'Device' }] }, who: { display: 'Footing gait analysis (pose model on a phone video)' } },
         { type: { coding: [{ system: PARTICIPANT_TYPE, code: 'enterer', display: 'Enterer' }] }, who: a.recordedBy === 'me' ? subject : { display: a.recordedBy } }],
       entity: [{ role: 'source', what: { display: `Video ${a.sourceName} (${a.view} view)` } }],
-    });
+    };
   }
 
   for (const by of [...new Set(assessed.map((a) => a.by))].sort()) {
     const targets = assessed.filter((a) => a.by === by).map((a) => ref(a.r));
     const last = assessed.filter((a) => a.by === by).map((a) => String(a.r.effectiveDateTime ?? a.r.authored)).sort((x, y) => Date.parse(x) - Date.parse(y)).at(-1)!;
-    provenance.push({
+    yield {
       resourceType: 'Provenance', id: stableUuid('Provenance', pid, 'assessment', by),
       target: targets, recorded: last,
       agent: [{ type: { coding: [{ system: PARTICIPANT_TYPE, code: 'author', display: 'Author' }] }, who: recorder(by) }],
       entity: [{ role: 'source', what: { display: by === 'me' ? 'Footing assessment, entered by the patient' : 'Footing assessment, entered by a clinician' } }],
-    });
+    };
   }
-
-  const resources: FhirResource[] = [
-    patient,
-    ...(gaitObs.length ? [gaitMetricsCodeSystem()] : []),
-    ...(screeningObs.length ? [screeningCodeSystem()] : []),
-    ...(outcomeObs.length || responses.length ? [outcomeCodeSystem()] : []),
-    ...questionnaires,
-    ...(carePlan ? [carePlan] : []), ...(goal ? [goal] : []),
-    ...stepObs.values(), ...painObs, ...gaitObs.map((g) => g.obs), ...screeningObs, ...outcomeObs, ...responses, ...provenance,
-  ];
-  return {
-    resourceType: 'Bundle', id: stableUuid('Bundle', pid), type: 'collection',
-    ...(input.exportedAt ? { timestamp: asInstant(input.exportedAt) } : {}),
-    entry: resources.map((resource) => ({ fullUrl: `${FHIR_BASE}/${resource.resourceType}/${resource.id}`, resource })),
-  };
 }

@@ -9,8 +9,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Store } from '../../store/db.js';
 import { Readable } from 'node:stream';
-import { bundleJsonPieces } from '../../core/fhir/bundle-stream.js';
-import { exportFhirBundle } from '../../services/fhir-export-service.js';
+import { exportFhirJson } from '../../services/fhir-export-service.js';
 import { access } from '../access.js';
 import { isoDate } from '../api-schemas.js';
 import { todayFrom } from '../request-date.js';
@@ -23,9 +22,9 @@ export const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 export async function registerFhirRoutes(app: FastifyInstance, store: Store): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const send = async (reply: FastifyReply, personId: string, date: string | undefined) => {
-    const bundle = await exportFhirBundle(store.db, personId, { today: todayFrom(date), exportedAt: new Date().toISOString() });
-    // Streamed a batch of entries at a time (bundle-stream.ts): the same bytes, never the whole text at once.
-    return reply.type(FHIR_JSON).header('content-disposition', `attachment; filename="footing-fhir-${(bundle.timestamp ?? '').slice(0, 10)}.json"`).send(Readable.from(bundleJsonPieces(bundle)));
+    const { head, pieces } = await exportFhirJson(store.db, personId, { today: todayFrom(date), exportedAt: new Date().toISOString() });
+    // Streamed a batch of entries at a time, each made as it is written (fhir-export-service.ts): never the whole bundle at once.
+    return reply.type(FHIR_JSON).header('content-disposition', `attachment; filename="footing-fhir-${(head.timestamp ?? '').slice(0, 10)}.json"`).send(Readable.from(pieces));
   };
   r.get('/api/export/fhir', { config: access('self'), schema: { querystring: FhirQuery } }, async (req, reply) => send(reply, req.personId, req.query.date));
   r.get('/api/patients/:personId/fhir', { config: access('clinician-of-patient'), schema: { params: PatientParams, querystring: FhirQuery } }, async (req, reply) => send(reply, req.personId, req.query.date));
