@@ -1,6 +1,6 @@
 /**
- * Throughput of video gait analysis in Node on this machine: decode (Debian ffmpeg) + pose (BlazePose full, tfjs
- * wasm) + gait (src/gait) on the shared walk video, model input 720p-equivalent. Several paths are measured in the
+ * Throughput of video gait analysis in Node on this machine: decode (Debian ffmpeg) + pose (BlazePose full, ONNX
+ * Runtime) + gait (src/gait) on the shared walk video, model input 720p-equivalent. Several paths are measured in the
  * same run so that their ratios hold even when other processes load the CPU:
  *   1. decode only (ffmpeg crop + downscale, frames piped into this process);
  *   2. one worker thread with the landmark network on tfjs wasm (the baseline: pose-detection as shipped);
@@ -280,7 +280,7 @@ async function measure(video: Video, reps: number): Promise<BenchFigures> {
   const decodeShare = med(passes.map((p) => p.f.cpuChildren / (p.f.cpuSelf + p.f.cpuChildren)));
   const best = Math.max(...passes.filter((p) => p.runtime === 'onnx').map((p) => rate(p.f) / fps));
   console.log(`  verdict: best ONNX Runtime pass ${best.toFixed(2)}x real time, footing analyze ${(rate(auto.f) / fps).toFixed(2)}x: target 1x ${best >= 1 ? 'met' : 'not met'}, stretch 1.5x ${best >= 1.5 ? 'met' : 'not met'} (measured at load ${load0.toFixed(1)})`);
-  console.log(`  limit: the model (BlazePose full's two networks on ONNX Runtime, one thread per worker; the crops cut in JS; detection decoding, tracking and smoothing on tfjs wasm)` +
+  console.log(`  limit: the model (BlazePose full's two networks on ONNX Runtime, one thread per worker; crops, decoding, tracking and smoothing in TypeScript, blazepose-tracker.ts)` +
     `${loaded ? `; the shared machine (load ${load0.toFixed(1)} on ${cpus().length} cores) leaves the workers only part of each core` : ''}; ` +
     `decoding takes ${(100 * decodeShare).toFixed(0)} % of the CPU and runs ahead in its own process; the walker scan adds ${(scanMs / 1000).toFixed(1)} s`);
   return {

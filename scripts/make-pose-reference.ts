@@ -3,7 +3,8 @@
  * gives on a fixed part of the shared walk, so a change to the code around the networks (issue 13: tfjs out of the
  * per-frame path) can be checked against the numbers the earlier code gave (src/pose/pose-reference.test.ts).
  *
- * Procedure (written 2026-12-07 at c0a47de, before that change): `node --import tsx scripts/make-pose-reference.ts`.
+ * Procedure (run 2026-12-07 at c0a47de, before that change, for the committed file; run now, it would write the
+ * current code's numbers instead): `node --import tsx scripts/make-pose-reference.ts`.
  * It runs, in one process and one thread:
  * - the landmark pass: frames 30-109 of ../shared/data/video/sports2d_demo_walk_side.mp4, decoded as the pose worker
  *   decodes them (yuv420p, frames filled on demand, buffers reused, ffmpeg cropping the hand-set band x 0-1768,
@@ -17,7 +18,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { openVideo } from '../src/pose/ffmpeg-frames.js';
-import { createNodeDetector, createNodePoseEstimator } from '../src/pose/node-runtime.js';
+import { createNodePoseEstimator, createNodeTracker } from '../src/pose/node-runtime.js';
 import { detectPersonBoxesTiled } from '../src/pose/person-boxes.js';
 import { MODEL_MAX_HEIGHT, SCAN_MAX_HEIGHT } from '../src/pose/model-frame-size.js';
 
@@ -33,12 +34,12 @@ const v = await openVideo(VIDEO, { first, last, crop: roi, maxHeight: MODEL_MAX_
 if (!v.ok) throw new Error(v.error.message);
 const series = await est.value.estimate(v.value.frames(), { source: v.value.source, roi });
 
-const det = await createNodeDetector('onnx');
+const det = await createNodeTracker('onnx');
 if (!det.ok) throw new Error(det.error.message);
 const s = await openVideo(VIDEO, { first: REFERENCE_SCAN.first, last: REFERENCE_SCAN.last, every: REFERENCE_SCAN.every, maxHeight: SCAN_MAX_HEIGHT });
 if (!s.ok) throw new Error(s.error.message);
 const boxes = [];
-for await (const f of s.value.frames()) boxes.push(...await detectPersonBoxesTiled(det.value.detector, f, s.value.source));
+for await (const f of s.value.frames()) boxes.push(...await detectPersonBoxesTiled(det.value.tracker, f, s.value.source));
 
 writeFileSync(OUT, JSON.stringify({
   procedure: 'scripts/make-pose-reference.ts (see its header); written before tfjs left the per-frame path',

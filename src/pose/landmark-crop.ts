@@ -1,15 +1,13 @@
 /**
- * The landmark network's input, cut straight from the frame's RGB bytes: the same rotated, letterboxed 256x256 crop
- * that pose-detection makes with tf.image.transform (bilinear, zeros outside the picture, values scaled to [0, 1]),
- * computed in plain JS. On tfjs's wasm backend that one transform took ~12 ms a frame here, more than the network
- * itself on ONNX Runtime; this loop takes a few ms and skips a copy of the whole frame into the backend.
+ * The networks' inputs, cut straight from the frame's RGB bytes: the same rotated, letterboxed crop that
+ * pose-detection makes with tf.image.transform (bilinear, zeros outside the picture, values scaled to the model's
+ * range), computed in plain JS. On tfjs's wasm backend that one transform took ~12 ms a frame here, more than the
+ * network itself on ONNX Runtime; this loop takes a few ms and skips a copy of the whole frame into a backend.
  *
- * The geometry (region, letterbox padding, rotation matrix) comes from pose-detection's own calculators, so the crop
- * lands exactly where theirs does (landmark-crop.test.ts compares the two).
+ * The geometry (region in pixels, letterbox padding, the crop-to-image matrix) is pose-detection 2.1.3's getRoi,
+ * padRoi, getRotatedSubRectToRectTransformMatrix and getProjectiveTransformMatrix written out here with the same
+ * operations, so the crop lands exactly where theirs does (landmark-crop.test.ts compares the two). Pure: no tfjs.
  */
-import { getRoi, padRoi, getProjectiveTransformMatrix } from '@tensorflow-models/pose-detection/dist/shared/calculators/image_utils.js';
-import { getRotatedSubRectToRectTransformMatrix } from '@tensorflow-models/pose-detection/dist/shared/calculators/get_rotated_sub_rect_to_rect_transformation_matrix.js';
-
 /**
  * RGB bytes of one frame, row-major, 3 bytes a pixel. With `fill`, only the bytes of rectangles passed to it are
  * valid (a frame filled on demand, yuv-frame.ts): the crop fills the part it reads first.
@@ -24,8 +22,6 @@ export interface LandmarkCrop {
   pixels: Float32Array;
   /** Letterbox padding as fractions of the output (left, top, right, bottom), as pose-detection reports it. */
   padding: { left: number; top: number; right: number; bottom: number };
-  /** The 4x4 matrix from crop to image, as pose-detection computes and later reads it. */
-  transformationMatrix: ReturnType<typeof getRotatedSubRectToRectTransformMatrix>;
 }
 
 /**
@@ -42,13 +38,40 @@ export function cropForLandmarks(image: RgbImage, rect: NormalizedRect, outW = 2
  * letterbox bars included (pose-detection shifts values after filling them with 0).
  */
 export function cropForModel(image: RgbImage, rect: NormalizedRect | undefined, outW: number, outH: number, range: [number, number]): LandmarkCrop {
-  const imageSize = { width: image.width, height: image.height };
-  const roi = getRoi(imageSize, rect as Parameters<typeof getRoi>[1]);
-  const padding = padRoi(roi, { width: outW, height: outH }, true);
-  const transformationMatrix = getRotatedSubRectToRectTransformMatrix(roi, image.width, image.height, false);
-  const t = getProjectiveTransformMatrix(transformationMatrix, imageSize, { width: outW, height: outH });
+  const { width: W, height: H } = image;
+  // The region in pixels (getRoi).
+  const roi = rect
+    ? { xCenter: rect.xCenter * W, yCenter: rect.yCenter * H, width: rect.width * W, height: rect.height * H, rotation: rect.rotation ?? 0 }
+    : { xCenter: 0.5 * W, yCenter: 0.5 * H, width: W, height: H, rotation: 0 };
+  const padding = letterbox(roi, outW, outH);
+  // Crop pixel (x, y) -> image pixel: getRotatedSubRectToRectTransformMatrix, then getProjectiveTransformMatrix.
+  const a = roi.width; const b = roi.height;
+  const c = Math.cos(roi.rotation); const d = Math.sin(roi.rotation);
+  const g = 1.0 / W; const h = 1.0 / H;
+  const m00 = a * c * g; const m01 = -b * d * g; const m03 = (-0.5 * a * c + 0.5 * b * d + roi.xCenter) * g;
+  const m10 = a * d * h; const m11 = b * c * h; const m13 = (-0.5 * b * c - 0.5 * a * d + roi.yCenter) * h;
+  const t = [(1 / outW) * m00 * W, (1 / outH) * m01 * W, m03 * W, (1 / outW) * m10 * H, (1 / outH) * m11 * H, m13 * H, 0, 0];
   const scale = (range[1] - range[0]) / 255;
-  return { pixels: warpBilinear(image, t, outW, outH, scale, range[0]), padding, transformationMatrix };
+  return { pixels: warpBilinear(image, t, outW, outH, scale, range[0]), padding };
+}
+
+/**
+ * padRoi with keepAspectRatio: widens or heightens `roi` (in place) to the output's aspect ratio and returns the
+ * bars that leaves, as fractions of the output.
+ */
+function letterbox(roi: { width: number; height: number }, outW: number, outH: number): LandmarkCrop['padding'] {
+  if (roi.width === 0 || roi.height === 0) throw new Error('A pose crop region cannot have a zero side');
+  const tensorAspectRatio = outH / outW;
+  const roiAspectRatio = roi.height / roi.width;
+  let vertical = 0; let horizontal = 0;
+  if (tensorAspectRatio > roiAspectRatio) {
+    roi.height = roi.width * tensorAspectRatio;
+    vertical = (1 - roiAspectRatio / tensorAspectRatio) / 2;
+  } else {
+    roi.width = roi.height / tensorAspectRatio;
+    horizontal = (1 - tensorAspectRatio / roiAspectRatio) / 2;
+  }
+  return { top: vertical, left: horizontal, right: horizontal, bottom: vertical };
 }
 
 /**

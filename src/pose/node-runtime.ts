@@ -1,8 +1,9 @@
 /**
- * The Node pose runtime: BlazePose full with the vendored model files in models/blazepose. pose-detection's tfjs
- * pipeline (tfjs-core + the wasm backend from node_modules) does detection, cropping, tracking and smoothing; the
- * landmark network runs on ONNX Runtime's native kernels (onnx-landmarks.ts), or on tfjs wasm when
- * FOOTING_POSE_RUNTIME=tfjs or ONNX Runtime cannot load. No network access at any point.
+ * The Node pose runtime: BlazePose full with the vendored model files in models/blazepose. Both networks run on ONNX
+ * Runtime's native kernels and everything around them (crops, decoding, tracking, smoothing) in plain TypeScript
+ * (blazepose-tracker.ts); tfjs-core only decodes the weight files while the graphs are built. With
+ * FOOTING_POSE_RUNTIME=tfjs, or when ONNX Runtime cannot load, pose-detection's own tfjs wasm pipeline runs instead
+ * (tfjs-pose-tracker.ts). No network access at any point.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
@@ -13,10 +14,11 @@ import { pathToFileURL } from 'node:url';
 import type { PoseEstimator, Result } from './frame.js';
 import { fail } from './frame.js';
 import { blazePoseEstimator } from './blazepose-estimator.js';
+import { blazePoseTracker } from './blazepose-tracker.js';
 import { registerFileLoadRouter } from './node-model-loader.js';
 import { loadOnnxDetectorModel, loadOnnxLandmarkModel } from './onnx-models.js';
-import { useOnnxLandmarks } from './onnx-landmarks.js';
-import { useOnnxDetector } from './onnx-detector.js';
+import type { PoseTracker } from './pose-tracker.js';
+import { tfjsPoseTracker } from './tfjs-pose-tracker.js';
 
 /** Which engine runs BlazePose's two networks: ONNX Runtime (default, several times faster here) or tfjs wasm. */
 export type LandmarkRuntime = 'onnx' | 'tfjs';
@@ -26,8 +28,8 @@ export function landmarkRuntimeFromEnv(env: NodeJS.ProcessEnv = process.env): La
   return env.FOOTING_POSE_RUNTIME === 'tfjs' ? 'tfjs' : 'onnx';
 }
 
-/** A created detector and the name of what runs it (recorded in every keypoint series and analysis). */
-export interface NodeDetector { detector: poseDetection.PoseDetector; model: string }
+/** A created tracker and the name of what runs it (recorded in every keypoint series and analysis). */
+export interface NodeTracker { tracker: PoseTracker; model: string }
 
 /** Folder with blazepose-detector.{json,bin} and blazepose-full.{json,bin}. */
 export const MODEL_DIR = new URL('../../models/blazepose/', import.meta.url);
@@ -48,39 +50,47 @@ function initBackend(): Promise<void> {
 
 /** Creates the Node BlazePose-full estimator. A missing or broken model file comes back as an error value. */
 export async function createNodePoseEstimator(runtime: LandmarkRuntime = landmarkRuntimeFromEnv()): Promise<Result<PoseEstimator>> {
-  const created = await createNodeDetector(runtime);
+  const created = await createNodeTracker(runtime);
   if (!created.ok) return created;
-  return { ok: true, value: blazePoseEstimator(created.value.detector, created.value.model) };
+  return { ok: true, value: blazePoseEstimator(created.value.tracker, created.value.model) };
+}
+
+/** pose-detection's BlazePose-full tfjs detector on the wasm backend (the baseline; tests compare against it). */
+export async function createTfjsBlazePose(): Promise<poseDetection.PoseDetector> {
+  await initBackend();
+  registerFileLoadRouter();
+  return poseDetection.createDetector(poseDetection.SupportedModels.BlazePose, {
+    runtime: 'tfjs',
+    modelType: 'full',
+    enableSmoothing: true,
+    detectorModelUrl: pathToFileURL(new URL('blazepose-detector.json', MODEL_DIR).pathname).href,
+    landmarkModelUrl: pathToFileURL(new URL('blazepose-full.json', MODEL_DIR).pathname).href,
+  });
 }
 
 /**
- * The pose-detection BlazePose-full detector (also used for the multi-person scan in person-boxes.ts), its landmark
- * network on `runtime`. If ONNX Runtime fails to load, the detector stays on tfjs and the model name says why.
+ * The BlazePose-full tracker (the pose pass and the walker scan both use it) on `runtime`. If ONNX Runtime fails to
+ * load, the tfjs pipeline runs and the model name says why.
  */
-export async function createNodeDetector(runtime: LandmarkRuntime = landmarkRuntimeFromEnv()): Promise<Result<NodeDetector>> {
+export async function createNodeTracker(runtime: LandmarkRuntime = landmarkRuntimeFromEnv()): Promise<Result<NodeTracker>> {
+  // tfjs-core decodes the weight files for the graph conversion (onnx-graph-model.ts), so its backend is needed either way.
   await initBackend();
   registerFileLoadRouter();
-  const detectorUrl = new URL('blazepose-detector.json', MODEL_DIR);
-  const landmarkUrl = new URL('blazepose-full.json', MODEL_DIR);
-  try {
-    const detector = await poseDetection.createDetector(poseDetection.SupportedModels.BlazePose, {
-      runtime: 'tfjs',
-      modelType: 'full',
-      enableSmoothing: true,
-      detectorModelUrl: pathToFileURL(detectorUrl.pathname).href,
-      landmarkModelUrl: pathToFileURL(landmarkUrl.pathname).href,
-    });
-    const tfjsName = `blazepose-full tfjs-core ${tf.version_core} wasm`;
-    if (runtime === 'tfjs') return { ok: true, value: { detector, model: tfjsName } };
+  let onnxFailure = '';
+  if (runtime === 'onnx') {
     try {
       // One thread each: the pool already runs a worker per core.
-      const [landmarks, persons] = await Promise.all([loadOnnxLandmarkModel(landmarkUrl.pathname, 1), loadOnnxDetectorModel(detectorUrl.pathname, 1)]);
-      useOnnxLandmarks(detector, landmarks);
-      useOnnxDetector(detector, persons);
-      return { ok: true, value: { detector, model: `blazepose-full on ${landmarks.description} (pre- and post-processing tfjs-core ${tf.version_core} wasm)` } };
+      const [landmarks, persons] = await Promise.all([
+        loadOnnxLandmarkModel(new URL('blazepose-full.json', MODEL_DIR).pathname, 1), loadOnnxDetectorModel(new URL('blazepose-detector.json', MODEL_DIR).pathname, 1)]);
+      const tracker = blazePoseTracker({ detector: persons, landmarks, release: async () => { await landmarks.release(); await persons.release(); } });
+      return { ok: true, value: { tracker, model: `blazepose-full on ${landmarks.description} (pre- and post-processing in TypeScript)` } };
     } catch (e) {
-      return { ok: true, value: { detector, model: `${tfjsName} (ONNX Runtime unavailable: ${e instanceof Error ? e.message : String(e)})` } };
+      onnxFailure = ` (ONNX Runtime unavailable: ${e instanceof Error ? e.message : String(e)})`;
     }
+  }
+  try {
+    const detector = await createTfjsBlazePose();
+    return { ok: true, value: { tracker: tfjsPoseTracker(detector), model: `blazepose-full tfjs-core ${tf.version_core} wasm${onnxFailure}` } };
   } catch (e) {
     return fail('model-load-failed', `Cannot load the BlazePose model from ${MODEL_DIR.pathname}: ${e instanceof Error ? e.message : String(e)}`,
       { file: MODEL_DIR.pathname });

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs-core';
 import { openVideo } from './ffmpeg-frames.js';
 import { filledFrame, type Frame } from './frame.js';
-import { createNodeDetector, createNodePoseEstimator, MODEL_DIR } from './node-runtime.js';
+import { createNodePoseEstimator, createNodeTracker, createTfjsBlazePose, MODEL_DIR } from './node-runtime.js';
 import { loadOnnxDetectorModel, loadOnnxLandmarkModel, LANDMARK_OUTPUTS } from './onnx-models.js';
 import { detectPersonBoxesTiled } from './person-boxes.js';
 import { tfjsGraphToOnnx, UnsupportedGraphError } from './tfjs-graph-to-onnx.js';
@@ -25,9 +25,8 @@ async function walkerCrop(): Promise<Float32Array> {
 }
 
 test('Given a real crop, then the ONNX conversion computes what the tfjs model computes from the same weights', async () => {
-  const det = await createNodeDetector('tfjs'); // tfjs is the reference: the model as its authors shipped it
-  assert.ok(det.ok);
-  const tfjsModel = (det.value.detector as unknown as { landmarkModel: { execute(x: tf.Tensor, o: string[]): tf.Tensor[] } }).landmarkModel;
+  const det = await createTfjsBlazePose(); // tfjs is the reference: the model as its authors shipped it
+  const tfjsModel = (det as unknown as { landmarkModel: { execute(x: tf.Tensor, o: string[]): tf.Tensor[] } }).landmarkModel;
   const onnx = await loadOnnxLandmarkModel(LANDMARK_JSON, 1);
   const input = await walkerCrop();
   const x = tf.tensor4d(input, [1, 256, 256, 3]);
@@ -47,7 +46,7 @@ test('Given a real crop, then the ONNX conversion computes what the tfjs model c
   assert.ok(got.output_poseflag.data[0]! > 0.5, `pose flag ${got.output_poseflag.data[0]}`);
   tf.dispose([x, ...expected]);
   await onnx.release();
-  det.value.detector.dispose();
+  det.dispose();
 });
 
 test('Given the same frames, then both runtimes place the walker\'s legs within 2 source pixels of each other', async () => {
@@ -103,9 +102,8 @@ test('Given YUV frames filled on demand, then the keypoints equal those from the
 });
 
 test('Given a real frame, then the converted person detector scores and places people as the tfjs one does', async () => {
-  const det = await createNodeDetector('tfjs');
-  assert.ok(det.ok);
-  const tfjsModel = (det.value.detector as unknown as { detectorModel: { predict(x: tf.Tensor): tf.Tensor } }).detectorModel;
+  const det = await createTfjsBlazePose();
+  const tfjsModel = (det as unknown as { detectorModel: { predict(x: tf.Tensor): tf.Tensor } }).detectorModel;
   const onnx = await loadOnnxDetectorModel(new URL('blazepose-detector.json', MODEL_DIR).pathname, 1);
   // The walker's 224x224 tile in [-1, 1] (the detector's input range).
   const v = await openVideo(VIDEO, { first: 100, last: 100, crop: { x: 700, y: 300, width: 694, height: 694 }, maxHeight: 321 }); // 694 px at 321/994 = 224 px
@@ -122,18 +120,18 @@ test('Given a real frame, then the converted person detector scores and places p
   assert.ok(worst < 1e-3, `largest relative difference ${worst}`);
   tf.dispose([x, expected]);
   await onnx.release();
-  det.value.detector.dispose();
+  det.dispose();
 });
 
 test('Given the walker scan\'s tiles, then both runtimes find the same people in the same places', async () => {
-  const onnx = await createNodeDetector('onnx'); const tfjs = await createNodeDetector('tfjs');
+  const onnx = await createNodeTracker('onnx'); const tfjs = await createNodeTracker('tfjs');
   assert.ok(onnx.ok && tfjs.ok);
   const v = await openVideo(VIDEO, { first: 60, last: 150, every: 30, maxHeight: 360 });
   assert.ok(v.ok);
   let people = 0;
   for await (const f of v.value.frames()) {
-    const a = await detectPersonBoxesTiled(onnx.value.detector, f, v.value.source);
-    const b = await detectPersonBoxesTiled(tfjs.value.detector, f, v.value.source);
+    const a = await detectPersonBoxesTiled(onnx.value.tracker, f, v.value.source);
+    const b = await detectPersonBoxesTiled(tfjs.value.tracker, f, v.value.source);
     assert.equal(a.length, b.length, `frame ${f.index}: ${a.length} vs ${b.length} boxes`);
     for (const box of b) {
       const near = a.find((o) => Math.hypot(o.hipX - box.hipX, o.hipY - box.hipY) < 3 && Math.abs(o.radius - box.radius) < 3);
@@ -142,7 +140,7 @@ test('Given the walker scan\'s tiles, then both runtimes find the same people in
     people += b.length;
   }
   assert.ok(people >= 4, `people seen on the sampled frames: ${people}`);
-  onnx.value.detector.dispose(); tfjs.value.detector.dispose();
+  onnx.value.tracker.dispose(); tfjs.value.tracker.dispose();
 });
 
 test('Given a graph with an op the conversion does not know, then it fails naming the node, not with a wrong model', () => {

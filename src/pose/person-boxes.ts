@@ -1,15 +1,12 @@
 /**
- * Every person the BlazePose person detector sees in a frame, not just the first one. The public
- * `estimatePoses` of pose-detection 2.1.3 keeps one person and then follows them; its detector stage, however,
- * scores 2254 anchors and keeps the non-overlapping ones up to `maxPoses`. This calls that stage directly (the
- * `detectPose` method of the tfjs BlazePose detector, pinned at 2.1.3 in package.json) with a higher limit.
- * Needs only tfjs-core, so it runs in Node and in the browser.
+ * Every person the BlazePose person detector sees in a frame, not just the first one. Estimating keeps one person
+ * and then follows them; the detector stage, however, scores 2254 anchors and keeps the non-overlapping ones up to
+ * a limit. This asks the tracker's detector stage (pose-tracker.ts `detectPeople`) for several. No Node or DOM
+ * API, so the walker scan runs in Node and in the browser.
  */
-import * as tf from '@tensorflow/tfjs-core';
-import type { PoseDetector } from '@tensorflow-models/pose-detection';
 import { filledFrame, type Frame } from './frame.js';
+import type { PoseTracker } from './pose-tracker.js';
 import { cropFrame } from './roi.js';
-import { setFramePixels } from './frame-pixels.js';
 import { thumbnail, type Thumbnail } from './scene-checks.js';
 
 /** One detected person in one frame, in source-video pixels. */
@@ -28,52 +25,22 @@ export interface PersonBox {
   radius: number;
 }
 
-interface Detection {
-  score: number[] | number;
-  locationData: { relativeKeypoints: Array<{ x: number; y: number }> };
-}
-interface DetectorInternals {
-  maxPoses: number;
-  detectPose(image: tf.Tensor3D): Promise<Detection[]>;
-}
-
-/** Whether this detector exposes the multi-person detector stage (the tfjs BlazePose detector does). */
-export function supportsPersonBoxes(detector: PoseDetector): boolean {
-  return typeof (detector as unknown as Partial<DetectorInternals>).detectPose === 'function';
-}
-
 /**
  * Runs the person detector on one frame and returns up to `maxPeople` boxes in source pixels.
  * `source` is the size of the source video; the frame may be downscaled or cropped (`frame.region`).
  */
-export async function detectPersonBoxes(detector: PoseDetector, frame: Frame, source: { width: number; height: number }, maxPeople = 6): Promise<PersonBox[]> {
-  const inner = detector as unknown as DetectorInternals;
+export async function detectPersonBoxes(tracker: PoseTracker, frame: Frame, source: { width: number; height: number }, maxPeople = 6): Promise<PersonBox[]> {
   const region = frame.region ?? { x: 0, y: 0, width: source.width, height: source.height };
   const kx = region.width / frame.width;
   const ky = region.height / frame.height;
-  frame = filledFrame(frame);
-  const image = tf.tensor3d(new Float32Array(frame.data), [frame.height, frame.width, 3], 'float32');
-  const saved = inner.maxPoses;
-  let found: Detection[];
-  try {
-    inner.maxPoses = maxPeople;
-    setFramePixels(detector, frame); // a detector stage that reads bytes (onnx-detector.ts) cuts its input from them
-    found = await inner.detectPose(image);
-  } finally {
-    inner.maxPoses = saved;
-    setFramePixels(detector, null);
-    image.dispose();
-  }
-  return found.flatMap((d) => {
-    const [hip, scalePoint] = d.locationData.relativeKeypoints;
-    if (!hip || !scalePoint) return [];
+  const found = await tracker.detectPeople(frame, maxPeople); // the detector's input crop fills the frame it reads
+  return found.map(({ score, hip, scalePoint }) => {
     // Keypoints are relative to the frame's width and height separately.
     const hipX = region.x + hip.x * frame.width * kx;
     const hipY = region.y + hip.y * frame.height * ky;
     const sx = region.x + scalePoint.x * frame.width * kx;
     const sy = region.y + scalePoint.y * frame.height * ky;
-    const score = Array.isArray(d.score) ? (d.score[0] ?? 0) : d.score;
-    return [{ index: frame.index, time: frame.time, score, hipX, hipY, radius: Math.hypot(sx - hipX, sy - hipY) }];
+    return { index: frame.index, time: frame.time, score, hipX, hipY, radius: Math.hypot(sx - hipX, sy - hipY) };
   });
 }
 
@@ -94,7 +61,7 @@ export function squareTiles(width: number, height: number): Array<{ x: number; y
 }
 
 /** Runs the detector on every square tile of the frame; boxes come back in source pixels (duplicates included). */
-export async function detectPersonBoxesTiled(detector: PoseDetector, frame: Frame, source: { width: number; height: number }): Promise<PersonBox[]> {
+export async function detectPersonBoxesTiled(tracker: PoseTracker, frame: Frame, source: { width: number; height: number }): Promise<PersonBox[]> {
   const region = frame.region ?? { x: 0, y: 0, width: source.width, height: source.height };
   const kx = region.width / frame.width;
   const ky = region.height / frame.height;
@@ -102,7 +69,7 @@ export async function detectPersonBoxesTiled(detector: PoseDetector, frame: Fram
   for (const t of squareTiles(frame.width, frame.height)) {
     const tile = cropFrame(frame, t);
     tile.region = { x: region.x + Math.round(t.x * kx), y: region.y + Math.round(t.y * ky), width: Math.round(t.width * kx), height: Math.round(t.height * ky) };
-    out.push(...await detectPersonBoxes(detector, tile, source));
+    out.push(...await detectPersonBoxes(tracker, tile, source));
   }
   return out;
 }
@@ -111,7 +78,7 @@ export async function detectPersonBoxesTiled(detector: PoseDetector, frame: Fram
  * The walker scan over any frames (Node worker or browser): person boxes on every frame handed in (hand in a few
  * frames a second). Feed the result to `chooseWalker` (walker-choice.ts) for the candidates and the walker's region.
  */
-export async function scanPeople(detector: PoseDetector, frames: AsyncIterable<Frame>, source: { width: number; height: number },
+export async function scanPeople(tracker: PoseTracker, frames: AsyncIterable<Frame>, source: { width: number; height: number },
   onFrame?: (scanned: number) => void, thumbs?: Thumbnail[]): Promise<PersonBox[]> {
   const boxes: PersonBox[] = [];
   let n = 0;
@@ -121,7 +88,7 @@ export async function scanPeople(detector: PoseDetector, frames: AsyncIterable<F
     const r = frame.region;
     const whole = !r || (r.x === 0 && r.y === 0 && r.width === source.width && r.height === source.height);
     if (thumbs && whole) thumbs.push(thumbnail(frame));
-    boxes.push(...await detectPersonBoxesTiled(detector, frame, source));
+    boxes.push(...await detectPersonBoxesTiled(tracker, frame, source));
     onFrame?.(++n);
   }
   return boxes;

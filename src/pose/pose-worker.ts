@@ -5,19 +5,19 @@
  *   has locked on and the smoothing settled) but not returned;
  * - 'scan': person boxes on every `every`-th frame of a range (the first pass that picks the walker).
  */
-import type { PoseDetector } from '@tensorflow-models/pose-detection';
 import { parentPort, workerData } from 'node:worker_threads';
 import { blazePoseEstimator, PoseInputError } from './blazepose-estimator.js';
 import { openProbed, VideoDecodeError } from './ffmpeg-frames.js';
 import type { PoseError, Result } from './frame.js';
-import { createNodeDetector, landmarkRuntimeFromEnv, type LandmarkRuntime, type NodeDetector } from './node-runtime.js';
-import { scanPeople, supportsPersonBoxes } from './person-boxes.js';
+import { createNodeTracker, landmarkRuntimeFromEnv, type LandmarkRuntime, type NodeTracker } from './node-runtime.js';
+import { scanPeople } from './person-boxes.js';
+import type { PoseTracker } from './pose-tracker.js';
 import type { Thumbnail } from './scene-checks.js';
 import type { SegmentJob, SegmentTiming, WorkerMessage } from './segment-plan.js';
 import { timedFrames } from './timed-frames.js';
 
 const post = (m: WorkerMessage) => parentPort?.postMessage(m);
-let detector: Promise<Result<NodeDetector>> | null = null;
+let tracker: Promise<Result<NodeTracker>> | null = null;
 const runtime: LandmarkRuntime = (workerData as { runtime?: LandmarkRuntime } | null)?.runtime ?? landmarkRuntimeFromEnv();
 
 function asError(job: SegmentJob, e: unknown): PoseError {
@@ -31,7 +31,7 @@ function waitClock() {
   return { wait, spent: (ms: number, done: boolean) => { wait.ms += ms; if (!done) wait.frames++; } };
 }
 
-async function runSegment(job: SegmentJob, det: PoseDetector, model: string, t0: number): Promise<void> {
+async function runSegment(job: SegmentJob, det: PoseTracker, model: string, t0: number): Promise<void> {
   // yuv: the frames converted and scaled by the browser's own code (yuv-frame.ts), so both see the same bytes.
   const opened = openProbed(job.video, { maxHeight: job.maxHeight, first: job.decodeFirst, last: job.last, yuv: true, reuse: true,
     ...(job.crop ? { crop: job.crop } : {}), ...(job.hflip ? { hflip: true } : {}) });
@@ -50,11 +50,7 @@ async function runSegment(job: SegmentJob, det: PoseDetector, model: string, t0:
   });
 }
 
-async function runScan(job: SegmentJob, det: PoseDetector, t0: number): Promise<void> {
-  if (!supportsPersonBoxes(det)) {
-    post({ type: 'error', error: { code: 'model-load-failed', message: 'This pose-detection version does not expose the person detector stage; pass a region of interest instead.', location: { file: job.video.file } } });
-    return;
-  }
+async function runScan(job: SegmentJob, det: PoseTracker, t0: number): Promise<void> {
   const opened = openProbed(job.video, { maxHeight: job.maxHeight, first: job.first, last: job.last, every: job.every ?? 1, reuse: true });
   if (!opened.ok) { post({ type: 'error', error: opened.error }); return; }
   const setupMs = performance.now() - t0;
@@ -70,11 +66,11 @@ function timing(t0: number, setupMs: number, wait: { ms: number; frames: number 
 
 async function runJob(job: SegmentJob): Promise<void> {
   const t0 = performance.now();
-  detector ??= createNodeDetector(runtime); // loaded once per worker, reused by every later job
-  const det = await detector;
+  tracker ??= createNodeTracker(runtime); // loaded once per worker, reused by every later job
+  const det = await tracker;
   if (!det.ok) { post({ type: 'error', error: det.error }); return; }
   try {
-    await (job.kind === 'scan' ? runScan(job, det.value.detector, t0) : runSegment(job, det.value.detector, det.value.model, t0));
+    await (job.kind === 'scan' ? runScan(job, det.value.tracker, t0) : runSegment(job, det.value.tracker, det.value.model, t0));
   } catch (e) {
     post({ type: 'error', error: asError(job, e) });
   }

@@ -1,17 +1,17 @@
 /**
  * Runs the pose model over a video's frames in this browser and times the stages: getting frames (decode, crop,
- * scale, RGBA to RGB) versus the model (tensor, BlazePose detector and landmarks). The model is loaded once per page.
+ * scale, RGBA to RGB) versus the model (crops, BlazePose detector and landmarks, decoding and smoothing). The model is loaded once per page.
  */
 import type { KeypointSeries } from '../../../src/gait/keypoints.js';
-import type { PoseDetector } from '@tensorflow-models/pose-detection';
 import { blazePoseEstimator } from '../../../src/pose/blazepose-estimator.js';
 import { createBrowserPoseDetector } from '../../../src/pose/browser-runtime.js';
 import type { PoseError, PoseEstimator, RegionOfInterest } from '../../../src/pose/frame.js';
+import type { PoseTracker } from '../../../src/pose/pose-tracker.js';
 import { timedFrames } from '../../../src/pose/timed-frames.js';
 import type { FrameSource, OpenedVideo } from './video-source.js';
 
 /** One detector per page, shared by the walker scan (walker-scan.ts) and the estimator (one at a time). */
-let loading: Promise<{ detector: PoseDetector; model: string } | PoseError> | null = null;
+let loading: Promise<{ detector: PoseTracker; model: string } | PoseError> | null = null;
 let estimator: PoseEstimator | null = null;
 
 /**
@@ -23,8 +23,8 @@ function runtimeAsked(): 'onnx' | 'tfjs' {
   return new URLSearchParams(globalThis.location?.search ?? '').get('pose-runtime') === 'tfjs' ? 'tfjs' : 'onnx';
 }
 
-/** Loads the raw detector once (from /models/ on this origin); a failure is returned, and retried on the next call. */
-export async function poseDetector(): Promise<{ detector: PoseDetector; model: string } | PoseError> {
+/** Loads the tracker once (from /models/ on this origin); a failure is returned, and retried on the next call. */
+export async function poseDetector(): Promise<{ detector: PoseTracker; model: string } | PoseError> {
   loading ??= createBrowserPoseDetector({ runtime: runtimeAsked() }).then((r) => (r.ok ? r.value : r.error));
   const d = await loading;
   if ('code' in d) loading = null;

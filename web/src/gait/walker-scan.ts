@@ -7,9 +7,9 @@
  * Cost: WebCodecs must still decode every frame (each delta frame needs the one before), but only the sampled ones
  * are drawn, read back and shown to the detector (two tiles each); the seek fallback seeks only to sampled frames.
  */
-import type { PoseError, Result } from '../../../src/pose/frame.js';
+import type { Result } from '../../../src/pose/frame.js';
 import { SCAN_MAX_HEIGHT } from '../../../src/pose/model-frame-size.js';
-import { scanPeople, supportsPersonBoxes } from '../../../src/pose/person-boxes.js';
+import { scanPeople } from '../../../src/pose/person-boxes.js';
 import { timedFrames } from '../../../src/pose/timed-frames.js';
 import { sceneChecks, type SceneChecks, type Thumbnail } from '../../../src/pose/scene-checks.js';
 import { chooseWalker, type WalkerChoice } from '../../../src/pose/walker-choice.js';
@@ -48,10 +48,6 @@ export async function scanForWalker(video: OpenedVideo, frames: FrameSource,
   const t0 = performance.now();
   const d = await poseDetector();
   if ('code' in d) return { ok: false, error: d };
-  if (!supportsPersonBoxes(d.detector)) {
-    const error: PoseError = { code: 'model-load-failed', message: 'This pose model cannot list every person in a frame; draw a box around the walker instead.', location: { file: video.name } };
-    return { ok: false, error };
-  }
   const loadMs = performance.now() - t0;
   const spent = { ms: 0 };
   const { every, samples } = scanPlan(video);
