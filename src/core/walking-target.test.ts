@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { baselineWindow, stepCeiling, walkingBaseline, walkingTarget, type WeekVerdict } from './walking-target.js';
+import { baselineWindow, baselineWindowBounds, stepCeiling, walkingBaseline, walkingTarget, type WeekVerdict } from './walking-target.js';
 import type { DailyWalking } from './walking-day-record.js';
 import { addDays, daysBetween } from './dates.js';
 
@@ -39,6 +39,21 @@ for (const [name, today, start, expected] of windows) {
     assert.deepEqual(baselineWindow({ today, programStartedOn: start }), expected);
   });
 }
+
+test('Given Fri 15 Mar 2024, when the bounds of its baseline windows are taken, then they are 2 to 14 Mar (a program started 1 Mar or 2 Mar gives their two ends)', () => {
+  assert.deepEqual(baselineWindowBounds(TODAY), { from: '2024-03-02', to: '2024-03-14' });
+  // Started 2 Mar: week 2 began 9 Mar (6 days ago), so the window is week 1, 2-8 Mar. Started 1 Mar: 8-14 Mar.
+  assert.deepEqual(baselineWindow({ today: TODAY, programStartedOn: '2024-03-02' }), { from: '2024-03-02', to: '2024-03-08', week: 0 });
+});
+
+test('Property: every baseline window of a day lies within baselineWindowBounds, whatever the program\'s start (before, on or after the day, or none)', () => {
+  fc.assert(fc.property(fc.integer({ min: 0, max: 3000 }), fc.option(fc.integer({ min: -30, max: 400 }), { nil: null }), (n, startBefore) => {
+    const today = addDays('2020-01-01', n);
+    const win = baselineWindow({ today, programStartedOn: startBefore === null ? null : addDays(today, -startBefore) });
+    const bounds = baselineWindowBounds(today);
+    assert.ok(win.from >= bounds.from && win.to <= bounds.to, `${win.from}..${win.to} outside ${bounds.from}..${bounds.to}`);
+  }), { numRuns: 500 });
+});
 
 // --- the baseline: the mean of the window's days with data ---
 

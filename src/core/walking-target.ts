@@ -85,6 +85,16 @@ export function baselineWindow(input: { today: string; programStartedOn: string 
 }
 
 /**
+ * The days every baseline window of `today` lies within, whatever the program's start: a program week starts at most
+ * 6 days before today, so its week before starts at most 13 days before today; the window without a complete week
+ * is the 7 days before today. Today's plan reads the walking of these days only (once, before today's decision may
+ * move the program's start).
+ */
+export function baselineWindowBounds(today: string): { from: string; to: string } {
+  return { from: addDays(today, -(2 * WALKING_BASELINE_DAYS - 1)), to: addDays(today, -1) };
+}
+
+/**
  * The baseline: the mean of the window's days with data. Days outside the window are ignored; days with neither
  * steps nor minutes are not days with data (the person did not log or wear a device) and are left out, not
  * counted as zero. Steps and minutes are each averaged over their own days.

@@ -58,7 +58,11 @@ function latestBy<T extends { recordedAt: string }>(items: readonly T[], key: (t
 export interface OutcomeSummary { measure: OutcomeMeasureId; latest: OutcomeRecord; band: string | null; trend: OutcomeTrend | null }
 
 export async function outcomeSummaries(db: Kysely<Database>, personId: string): Promise<OutcomeSummary[]> {
-  const scores = await listOutcomeScores(db, personId);
+  return summariseOutcomes(await listOutcomeScores(db, personId));
+}
+
+/** Each measure's latest score, band and trend, from a person's scores in listOutcomeScores's order. */
+function summariseOutcomes(scores: readonly OutcomeRecord[]): OutcomeSummary[] {
   const out: OutcomeSummary[] = [];
   for (const latest of latestBy(scores, (s) => s.measureId)) {
     const measure = latest.measureId as OutcomeMeasureId;
@@ -71,9 +75,9 @@ export async function outcomeSummaries(db: Kysely<Database>, personId: string): 
   return out;
 }
 
-/** Outcome responses and the STarT Back group, as the program review needs them. */
-export async function reviewInputsFor(db: Kysely<Database>, personId: string) {
-  const summaries = await outcomeSummaries(db, personId);
+/** Outcome responses and the STarT Back group, as the program review needs them, from the person's scores. */
+export function reviewInputsOf(scores: readonly OutcomeRecord[]) {
+  const summaries = summariseOutcomes(scores);
   return {
     outcomes: summaries.filter((s) => s.trend).map((s) => ({ measure: s.measure, response: s.trend!.status })),
     startBackRisk: (summaries.find((s) => s.measure === 'start-back')?.band ?? null) as 'low' | 'medium' | 'high' | null,

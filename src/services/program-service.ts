@@ -11,19 +11,20 @@ import { evaluateScreen, type ScreenAnswers, type ScreenResult } from '../core/r
 import { todayPlan, type TodayPlan } from '../core/plan.js';
 import { FIRST_STAGE, stageByNumber } from '../core/stages.js';
 import { afterReview, afterScreen } from '../core/program-transitions.js';
-import { baselineWindow, walkingTarget, type WalkingTarget } from '../core/walking-target.js';
+import { baselineWindowBounds, walkingTarget, type WalkingTarget } from '../core/walking-target.js';
 import { applyWalkingOverride } from '../core/walking-override.js';
 import type { DailyWalking } from '../core/walking-day-record.js';
 import { conflictWith, invalidInput } from './service-error.js';
 import type { Database } from '../store/schema.js';
-import { getPerson, setBirthYear } from '../store/repos/people.js';
-import { insertScreen, latestScreen } from '../store/repos/screens.js';
+import { setBirthYear } from '../store/repos/people.js';
+import { insertScreen } from '../store/repos/screens.js';
+import { readPlanHistory } from '../store/repos/person-history.js';
 import { addProgramEvent, getProgram, listProgramEvents, upsertProgram, type Program, type ProgramEvent } from '../store/repos/program.js';
-import { listCheckinSignals, type CheckinSignals } from '../store/repos/checkins.js';
+import type { CheckinSignals } from '../store/repos/checkins.js';
 import { maxPain } from '../core/pain.js';
-import { listSessionDays, listSessions } from '../store/repos/sessions.js';
+import { listSessions } from '../store/repos/sessions.js';
 import { dailyWalking } from '../store/repos/walking.js';
-import { reviewInputsFor } from './assessment-service.js';
+import { reviewInputsOf } from './assessment-service.js';
 
 /** Review rules that report a new signal (pain, symptoms, adherence) rather than an unmet requirement. */
 const SIGNAL_RULES = new Set(['activity-pain-high', 'morning-pain-rise', 'heel-first-steps-rising', 'new-lower-limb-symptoms', 'low-adherence', 'referral']);
@@ -73,23 +74,17 @@ function ageIn(person: { birthYear: number | null } | null | undefined, today: s
  * with an event holding the reasons); later calls that day read the same decision again without changing anything.
  */
 export async function getToday(db: Kysely<Database>, personId: string, today: string): Promise<TodayState> {
-  // The reads that do not depend on each other go out together (on PostgreSQL, one round trip's wait instead of
-  // five). The whole history is read on every call, so only the fields the engine reads (no body maps or items).
-  const [screen, firstProgram, rawCheckins, sessionDays, person] = await Promise.all([
-    latestScreen(db, personId), getProgram(db, personId), listCheckinSignals(db, personId), listSessionDays(db, personId), getPerson(db, personId),
-  ]);
-  let program = firstProgram;
+  // The whole history is read on every call, in one statement (src/store/repos/person-history.ts), with only the
+  // fields the engine reads (no body maps or items). Of the walking days, only those any baseline window of today can
+  // hold are read (whatever the program's start, which today's decision may move): older days (an import of
+  // years-old data) cannot change the target.
+  const history = await readPlanHistory(db, personId, baselineWindowBounds(today));
+  const { screen, checkins: rawCheckins, sessionDays, events } = history;
+  let program = history.program;
   const checkins = summaries(rawCheckins);
   const doneDates = doneSessionDates(sessionDays);
   let decision: ProgramReview | null = null;
-  // Only the baseline window's days are read: older days (an import of years-old data) cannot change the target.
-  const windowOf = (p: Program | null) => baselineWindow({ today, programStartedOn: p?.startedOn ?? null });
-  const firstWindow = windowOf(program);
-  const [events, review, firstDays] = await Promise.all([
-    program ? listProgramEvents(db, personId) : [],
-    program ? reviewInputsFor(db, personId) : null,
-    dailyWalking(db, personId, { from: firstWindow.from, to: firstWindow.to }),
-  ]);
+  const review = program ? reviewInputsOf(history.outcomeScores) : null;
 
   if (program && review) {
     decision = reviewProgram({
@@ -124,11 +119,10 @@ export async function getToday(db: Kysely<Database>, personId: string, today: st
 
   const baseline = program ? painBaseline(checkins, program.startedOn) : null;
   const weeks = program ? weekVerdicts(checkins, program.startedOn, today, baseline) : [];
-  const age = ageIn(person, today);
+  const age = ageIn(history, today);
   const programStartedOn = program?.startedOn ?? null;
-  // The window follows the program as it is after today's decision (read again only if that moved its start).
-  const window = windowOf(program);
-  const days = window.from === firstWindow.from && window.to === firstWindow.to ? firstDays : await dailyWalking(db, personId, { from: window.from, to: window.to });
+  // The window follows the program as it is after today's decision; walkingTarget counts only the window's days.
+  const days = history.walkingDays;
   // A clinician's target replaces the computed one; their cap lowers it to the cap (src/core/walking-override.ts).
   const walking = applyWalkingOverride(walkingTarget({ today, programStartedOn, days, weeks, age }), program?.walkingOverride ?? null);
   const plan = todayPlan({ screen: screen?.result ?? null, stage: program?.stage ?? FIRST_STAGE, walking, doseOverrides: program?.doseOverrides ?? null });

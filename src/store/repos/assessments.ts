@@ -43,6 +43,13 @@ export async function insertOutcomeScore(db: Kysely<Database>, personId: string,
 }
 
 export async function listOutcomeScores(db: Kysely<Database>, personId: string): Promise<OutcomeRecord[]> {
-  const rows = await db.selectFrom('outcome_scores').selectAll().where('person_id', '=', personId).orderBy('recorded_at').orderBy('id').execute();
-  return rows.map((r) => ({ id: r.id, measureId: r.measure_id, inputs: fromJson(Values, r.inputs, `outcome_scores.inputs (${r.id})`), score: r.score === null ? null : Number(r.score), recordedAt: r.recorded_at, recordedBy: r.recorded_by }));
+  const rows = await db.selectFrom('outcome_scores').select(OUTCOME_SCORE_COLUMNS).where('person_id', '=', personId).orderBy('recorded_at').orderBy('id').execute();
+  return rows.map(outcomeScoreFromRow);
+}
+
+/** The columns an outcome score is read from (person-history.ts reads them too). */
+export const OUTCOME_SCORE_COLUMNS = ['id', 'measure_id', 'inputs', 'score', 'recorded_at', 'recorded_by'] as const;
+
+export function outcomeScoreFromRow(r: Pick<Database['outcome_scores'], (typeof OUTCOME_SCORE_COLUMNS)[number]>): OutcomeRecord {
+  return { id: r.id, measureId: r.measure_id, inputs: fromJson(Values, r.inputs, `outcome_scores.inputs (${r.id})`), score: r.score === null ? null : Number(r.score), recordedAt: r.recorded_at, recordedBy: r.recorded_by };
 }

@@ -97,10 +97,16 @@ export type CheckinSignals = Pick<Checkin, 'date' | 'context' | 'back' | 'neck' 
  * areas or notes (no JSON to parse), for today's plan, which reads the whole history on every request.
  */
 export async function listCheckinSignals(db: Db, personId: string): Promise<CheckinSignals[]> {
-  const rows = await db.selectFrom('checkins').select(['date', 'context', 'back', 'neck', 'foot', 'heel_first_steps', 'new_lower_limb'])
-    .where('person_id', '=', personId).orderBy('at').orderBy('id').execute();
-  return rows.map((r) => ({
+  const rows = await db.selectFrom('checkins').select(CHECKIN_SIGNAL_COLUMNS).where('person_id', '=', personId).orderBy('at').orderBy('id').execute();
+  return rows.map(checkinSignalsFromRow);
+}
+
+/** The columns a check-in's signals are read from (person-history.ts reads them too). */
+export const CHECKIN_SIGNAL_COLUMNS = ['date', 'context', 'back', 'neck', 'foot', 'heel_first_steps', 'new_lower_limb'] as const;
+
+export function checkinSignalsFromRow(r: Pick<Database['checkins'], (typeof CHECKIN_SIGNAL_COLUMNS)[number]>): CheckinSignals {
+  return {
     date: r.date, context: r.context, back: r.back, neck: r.neck, foot: r.foot,
     heelFirstSteps: r.heel_first_steps, newLowerLimbSymptoms: r.new_lower_limb === null ? null : r.new_lower_limb === 1,
-  }));
+  };
 }

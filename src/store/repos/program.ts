@@ -16,12 +16,19 @@ type Db = Kysely<Database> | Transaction<Database>;
 const Overrides = z.custom<DoseOverrides>((v) => typeof v === 'object' && v !== null);
 
 export async function getProgram(db: Db, personId: string): Promise<Program | null> {
-  const r = await db.selectFrom('programs').selectAll().where('person_id', '=', personId).executeTakeFirst();
-  return r ? {
+  const r = await db.selectFrom('programs').select(PROGRAM_COLUMNS).where('person_id', '=', personId).executeTakeFirst();
+  return r ? programFromRow(r, personId) : null;
+}
+
+/** The columns a program is read from (person-history.ts reads them too). */
+export const PROGRAM_COLUMNS = ['stage', 'stage_started_on', 'started_on', 'status', 'decided_on', 'dose_overrides', 'walking_override'] as const;
+
+export function programFromRow(r: Pick<Database['programs'], (typeof PROGRAM_COLUMNS)[number]>, personId: string): Program {
+  return {
     stage: r.stage, stageStartedOn: r.stage_started_on, startedOn: r.started_on, status: r.status, decidedOn: r.decided_on,
     doseOverrides: r.dose_overrides ? fromJson(Overrides, r.dose_overrides, `programs.dose_overrides (${personId})`) : null,
     walkingOverride: r.walking_override ? fromJson(WalkingOverride, r.walking_override, `programs.walking_override (${personId})`) : null,
-  } : null;
+  };
 }
 
 /** Stores the program and refreshes the person's list figures (its start, a restart), in one transaction. */
@@ -49,6 +56,13 @@ export async function addProgramEvent(db: Db, personId: string, e: Omit<ProgramE
 }
 
 export async function listProgramEvents(db: Db, personId: string): Promise<ProgramEvent[]> {
-  const rows = await db.selectFrom('program_events').selectAll().where('person_id', '=', personId).orderBy('at').orderBy('id').execute();
-  return rows.map((r) => ({ id: r.id, at: r.at, onDate: r.on_date, action: r.action, fromStage: r.from_stage, toStage: r.to_stage, reasons: fromJson(PROGRAM_EVENT_REASONS, r.reasons, `program_events.reasons (${r.id})`), actor: r.actor }));
+  const rows = await db.selectFrom('program_events').select(PROGRAM_EVENT_COLUMNS).where('person_id', '=', personId).orderBy('at').orderBy('id').execute();
+  return rows.map(programEventFromRow);
+}
+
+/** The columns a program event is read from (person-history.ts reads them too). */
+export const PROGRAM_EVENT_COLUMNS = ['id', 'at', 'on_date', 'action', 'from_stage', 'to_stage', 'reasons', 'actor'] as const;
+
+export function programEventFromRow(r: Pick<Database['program_events'], (typeof PROGRAM_EVENT_COLUMNS)[number]>): ProgramEvent {
+  return { id: r.id, at: r.at, onDate: r.on_date, action: r.action, fromStage: r.from_stage, toStage: r.to_stage, reasons: fromJson(PROGRAM_EVENT_REASONS, r.reasons, `program_events.reasons (${r.id})`), actor: r.actor };
 }

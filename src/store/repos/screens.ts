@@ -17,14 +17,17 @@ export async function insertScreen(trx: Transaction<Database> | Kysely<Database>
 
 export async function latestScreen(db: Kysely<Database>, personId: string): Promise<StoredScreen | null> {
   const row = await db.selectFrom('screens').selectAll().where('person_id', '=', personId).orderBy('taken_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
-  return row ? fromRow(row) : null;
+  return row ? screenFromRow(row) : null;
 }
 
 export async function listScreens(db: Kysely<Database>, personId: string): Promise<StoredScreen[]> {
   const rows = await db.selectFrom('screens').selectAll().where('person_id', '=', personId).orderBy('taken_at').execute();
-  return rows.map(fromRow);
+  return rows.map(screenFromRow);
 }
 
-function fromRow(row: Database['screens']): StoredScreen {
+/** The columns a stored screen is read from (person-history.ts reads them too). */
+export const SCREEN_COLUMNS = ['id', 'taken_at', 'answers', 'result'] as const;
+
+export function screenFromRow(row: Pick<Database['screens'], (typeof SCREEN_COLUMNS)[number]>): StoredScreen {
   return { id: row.id, takenAt: row.taken_at, answers: fromJson(SCREEN_ANSWERS, row.answers, `screens.answers (${row.id})`), result: fromJson(SCREEN_RESULT, row.result, `screens.result (${row.id})`) };
 }

@@ -62,8 +62,11 @@ export async function listSessions(db: Kysely<Database>, personId: string, range
 /** A person's sessions in listSessions's order, each as its day and status only (no items to parse): what the
  * program engine reads of them. */
 export async function listSessionDays(db: Kysely<Database>, personId: string): Promise<Pick<Session, 'date' | 'status'>[]> {
-  return db.selectFrom('sessions').select(['date', 'status']).where('person_id', '=', personId).orderBy('started_at').orderBy('id').execute();
+  return db.selectFrom('sessions').select(SESSION_DAY_COLUMNS).where('person_id', '=', personId).orderBy('started_at').orderBy('id').execute();
 }
+
+/** The columns of a session's day and status (person-history.ts reads them too). */
+export const SESSION_DAY_COLUMNS = ['date', 'status'] as const;
 
 function fromRow(r: Database['sessions']): Session {
   return { id: r.id, clientId: r.client_id, date: r.date, startedAt: r.started_at, completedAt: r.completed_at, stage: r.stage, status: r.status, items: fromJson(SESSION_ITEMS, r.items, `sessions.items (${r.id})`) };

@@ -264,15 +264,23 @@ export async function countWalkingSamples(db: Db, personId?: string): Promise<nu
 
 /** Daily totals (see the module header for how sources are merged). */
 export async function dailyWalking(db: Db, personId: string, range: { from?: string | undefined; to?: string | undefined } = {}): Promise<DailyWalking[]> {
-  let q = db.selectFrom('walking_days').selectAll().where('person_id', '=', personId);
+  let q = db.selectFrom('walking_days').select(WALKING_DAY_COLUMNS).where('person_id', '=', personId);
   if (range.from) q = q.where('date', '>=', range.from);
   if (range.to) q = q.where('date', '<=', range.to);
-  const rows = await q.orderBy('date').execute();
-  const num = (v: number | null) => (v === null ? null : Number(v));
-  return rows.map((r) => ({
+  return (await q.orderBy('date').execute()).map(walkingDayFromRow);
+}
+
+/** The columns a day's walking is read from (person-history.ts reads them too). */
+export const WALKING_DAY_COLUMNS = ['date', 'steps', 'distance_m', 'minutes', 'speed_mps', 'cadence_spm', 'step_length_m', 'asymmetry_pct', 'double_support_pct'] as const;
+
+const num = (v: number | null) => (v === null ? null : Number(v));
+
+/** PostgreSQL gives some numeric types as text: every figure goes through Number. */
+export function walkingDayFromRow(r: Pick<Database['walking_days'], (typeof WALKING_DAY_COLUMNS)[number]>): DailyWalking {
+  return {
     date: r.date, steps: Number(r.steps), distanceM: Number(r.distance_m), minutes: Number(r.minutes),
     speedMps: num(r.speed_mps), cadenceSpm: num(r.cadence_spm), stepLengthM: num(r.step_length_m), asymmetryPct: num(r.asymmetry_pct), doubleSupportPct: num(r.double_support_pct),
-  }));
+  };
 }
 
 /** Where a person's step samples came from: one row per day chunk of steps (source, device, date), with the time
