@@ -3,6 +3,7 @@
  * data is only ever reached through a patient's own accepted invitation.
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client.js';
 import { useFormState } from '../ui/use-form-state.js';
 import { FieldError } from '../ui/common.js';
@@ -11,6 +12,7 @@ interface StaffMember { id: string; email: string; displayName: string; role: st
 interface ClinicInfo { clinic: { id: string; name: string } | null; staff: StaffMember[] }
 
 export function ClinicAdminScreen({ myEmail }: { myEmail: string | undefined }) {
+  const { t } = useTranslation('clinic');
   const [info, setInfo] = useState<ClinicInfo | null>(null);
   const { error, setError, submit } = useFormState();
   const [notice, setNotice] = useState<string | null>(null);
@@ -23,51 +25,51 @@ export function ClinicAdminScreen({ myEmail }: { myEmail: string | undefined }) 
     setNotice(null);
     await submit(async () => {
       const added = await api<StaffMember>('POST', '/api/clinic/clinicians', form);
-      setNotice(`${added.displayName} can now sign in with ${added.email}. Give them the password in person, not by email.`);
+      setNotice(t('admin.added', { name: added.displayName, email: added.email }));
       setForm({ displayName: '', email: '', password: '', role: 'clinician' });
       load();
-    }, { fallback: 'Could not add the clinician.' });
+    }, { fallback: t('admin.addFailed') });
   };
   const remove = async (m: StaffMember) => {
-    if (!window.confirm(`Remove ${m.displayName}? They are signed out at once and lose access to their patients.`)) return;
-    try { await api('DELETE', `/api/clinic/clinicians/${encodeURIComponent(m.id)}`); setNotice(`${m.displayName} was removed.`); load(); } catch (err) {
-      setError({ message: err instanceof ApiError ? err.message : 'Could not remove.' });
+    if (!window.confirm(t('admin.confirmRemove', { name: m.displayName }))) return;
+    try { await api('DELETE', `/api/clinic/clinicians/${encodeURIComponent(m.id)}`); setNotice(t('admin.removed', { name: m.displayName })); load(); } catch (err) {
+      setError({ message: err instanceof ApiError ? err.message : t('admin.removeFailed') });
     }
   };
   const fieldError = (f: string) => (error?.field === `body.${f}` || error?.field === f ? error.message : null);
 
   return (
     <section className="screen clinic-admin">
-      <h1>{info?.clinic?.name ?? 'Your clinic'}</h1>
-      <p>As the clinic admin you manage who works here. You do not see patients’ health data unless a patient has accepted your own invitation.</p>
-      <h2>Clinicians</h2>
+      <h1>{info?.clinic?.name ?? t('admin.yourClinic')}</h1>
+      <p>{t('admin.lead')}</p>
+      <h2>{t('admin.clinicians')}</h2>
       {info && (
         <ul className="staff-list">
           {info.staff.map((m) => (
             <li key={m.id} className="card">
-              <strong>{m.displayName}</strong> <span className="muted">{m.email} · {m.role === 'admin' ? 'clinic admin' : 'clinician'}</span>
-              {m.email !== myEmail && <button type="button" className="link-button" onClick={() => void remove(m)} aria-label={`Remove ${m.displayName}`}>Remove</button>}
+              <strong>{m.displayName}</strong> <span className="muted">{m.email} · {m.role === 'admin' ? t('admin.roleAdmin') : t('admin.roleClinician')}</span>
+              {m.email !== myEmail && <button type="button" className="link-button" onClick={() => void remove(m)} aria-label={t('admin.removeLabel', { name: m.displayName })}>{t('admin.remove')}</button>}
             </li>
           ))}
         </ul>
       )}
       <form className="card" onSubmit={(e) => void add(e)} noValidate>
-        <h2>Add a clinician</h2>
-        <label htmlFor="staff-name">Name</label>
+        <h2>{t('admin.add')}</h2>
+        <label htmlFor="staff-name">{t('admin.name')}</label>
         <input id="staff-name" value={form.displayName} onChange={(e) => setForm({ ...form, displayName: e.target.value })} autoComplete="off" />
         <FieldError message={fieldError('displayName')} />
-        <label htmlFor="staff-email">Email</label>
+        <label htmlFor="staff-email">{t('admin.email')}</label>
         <input id="staff-email" type="email" value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} autoComplete="off" />
         <FieldError message={fieldError('email')} />
-        <label htmlFor="staff-password">First password (at least 8 characters)</label>
+        <label htmlFor="staff-password">{t('admin.password')}</label>
         <input id="staff-password" type="password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} autoComplete="new-password" />
         <FieldError message={fieldError('password')} />
-        <label htmlFor="staff-role">Role</label>
+        <label htmlFor="staff-role">{t('admin.role')}</label>
         <select id="staff-role" value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value })}>
-          <option value="clinician">Clinician</option>
-          <option value="admin">Clinic admin</option>
+          <option value="clinician">{t('admin.optionClinician')}</option>
+          <option value="admin">{t('admin.optionAdmin')}</option>
         </select>
-        <button type="submit">Add</button>
+        <button type="submit">{t('admin.addButton')}</button>
         {error && !error.field?.match(/displayName|email|password/) && <FieldError message={error.message} />}
       </form>
       {notice && <p role="status" className="notice">{notice}</p>}

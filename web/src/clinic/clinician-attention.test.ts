@@ -4,7 +4,11 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { i18n } from '../i18n/i18n.js';
 import { listRequest, pageRange, searchOf, viewFromSearch } from './clinician-attention.js';
+
+// The English the clinician reads, written out by hand below.
+const t = i18n.getFixedT('en', 'clinic');
 
 test('Given no query in the address, then the view is everyone by name, page 1, and its address is bare', () => {
   const v = viewFromSearch('');
@@ -31,9 +35,9 @@ test('Given a view, then the request names the order as the API takes it, 50 a p
 });
 
 test('Given a page, then its place in the list reads first–last of the total, with thousands marked', () => {
-  assert.equal(pageRange({ total: 1000, page: 2, pageSize: 50 }, 50), '51–100 of 1,000');
-  assert.equal(pageRange({ total: 61, page: 2, pageSize: 50 }, 11), '51–61 of 61');
-  assert.equal(pageRange({ total: 12_345, page: 1, pageSize: 50 }, 50), '1–50 of 12,345');
-  assert.equal(pageRange({ total: 0, page: 1, pageSize: 50 }, 0), null);
-  assert.equal(pageRange({ total: 61, page: 9, pageSize: 50 }, 0), null);
+  assert.equal(pageRange({ total: 1000, page: 2, pageSize: 50 }, 50, t), '51–100 of 1,000');
+  assert.equal(pageRange({ total: 61, page: 2, pageSize: 50 }, 11, t), '51–61 of 61');
+  assert.equal(pageRange({ total: 12_345, page: 1, pageSize: 50 }, 50, t), '1–50 of 12,345');
+  assert.equal(pageRange({ total: 0, page: 1, pageSize: 50 }, 0, t), null);
+  assert.equal(pageRange({ total: 61, page: 9, pageSize: 50 }, 0, t), null);
 });

@@ -4,7 +4,9 @@
  * (src/core/patient-attention.ts): a red flag, pain meaningfully worse than in the first week (the NPRS MCID), no
  * check-in for 7 days, or sessions on under half the days of a week once the program has run a whole week.
  */
+import type { TFunction } from 'i18next';
 import { monitoringText, type MonitoringPeriod } from '../../../src/core/remote-monitoring.js';
+import { formatNumber } from '../i18n/format.js';
 
 export interface Adherence { done: number; prescribed: number; fraction: number }
 
@@ -29,9 +31,9 @@ export interface PatientLine {
 }
 
 /** The monitoring period in a line: days with data against the 16 of the rule, and the minutes logged. */
-export function monitoringLineText(m: MonitoringPeriod | null): string {
-  if (!m) return 'not started';
-  return `${monitoringText(m)}; ${m.minutes} min logged`;
+export function monitoringLineText(m: MonitoringPeriod | null, t: TFunction): string {
+  if (!m) return t('clinic:monitoring.notStarted');
+  return t('clinic:monitoring.line', { period: monitoringText(m), minutes: formatNumber(m.minutes) });
 }
 
 /** The reasons this patient needs attention today (empty when none). */
@@ -40,26 +42,27 @@ export function attentionReasons(p: PatientLine, _today?: string): string[] {
 }
 
 /** The pain trend in words, with the MCID that makes a change real. */
-export function painTrendText(t: PatientLine['painTrend']): string {
-  if (!t) return 'not enough check-ins yet';
-  const word = t.status === 'improved' ? 'better' : t.status === 'worse' ? 'worse' : 'no real change';
-  return `${t.baseline} → ${t.recent}/10: ${word} (a real change is ${t.mcidPoints} points or 30%)`;
+export function painTrendText(trend: PatientLine['painTrend'], t: TFunction): string {
+  if (!trend) return t('clinic:painTrend.notEnough');
+  return t('clinic:painTrend.line', {
+    baseline: formatNumber(trend.baseline), recent: formatNumber(trend.recent), word: t(`clinic:painTrend.${trend.status}`), mcid: formatNumber(trend.mcidPoints),
+  });
 }
 
 /** A page of the list: the patients on it, how many match the search and filter, the page (from 1) and its size. */
 export interface PatientPage { patients: PatientLine[]; total: number; page: number; pageSize: number }
 
-/** The list's orders as the screen offers them (the API's sort and order). */
+/** The list's orders as the screen offers them (the API's sort and order); each one's words are clinic:patients.order.<id>. */
 export const LIST_ORDERS = [
-  { id: 'name', label: 'Name, A to Z', sort: 'name', order: 'asc' },
-  { id: 'name-desc', label: 'Name, Z to A', sort: 'name', order: 'desc' },
-  { id: 'attention', label: 'Needs attention first', sort: 'attention', order: 'desc' },
-  { id: 'checkin', label: 'Last check-in, latest first', sort: 'lastCheckin', order: 'desc' },
-  { id: 'checkin-oldest', label: 'Last check-in, longest ago first', sort: 'lastCheckin', order: 'asc' },
-  { id: 'session', label: 'Last session, latest first', sort: 'lastSession', order: 'desc' },
-  { id: 'adherence', label: 'Adherence this week, lowest first', sort: 'adherence7', order: 'asc' },
-  { id: 'stage', label: 'Stage, lowest first', sort: 'stage', order: 'asc' },
-  { id: 'stage-desc', label: 'Stage, highest first', sort: 'stage', order: 'desc' },
+  { id: 'name', sort: 'name', order: 'asc' },
+  { id: 'name-desc', sort: 'name', order: 'desc' },
+  { id: 'attention', sort: 'attention', order: 'desc' },
+  { id: 'checkin', sort: 'lastCheckin', order: 'desc' },
+  { id: 'checkin-oldest', sort: 'lastCheckin', order: 'asc' },
+  { id: 'session', sort: 'lastSession', order: 'desc' },
+  { id: 'adherence', sort: 'adherence7', order: 'asc' },
+  { id: 'stage', sort: 'stage', order: 'asc' },
+  { id: 'stage-desc', sort: 'stage', order: 'desc' },
 ] as const;
 export type ListOrderId = (typeof LIST_ORDERS)[number]['id'];
 
@@ -93,14 +96,12 @@ export function listRequest(v: ListView, date: string): string {
   const p = new URLSearchParams({ date, sort: o.sort, order: o.order, page: String(v.page), pageSize: String(LIST_PAGE_SIZE) });
   if (v.q.trim()) p.set('q', v.q.trim());
   if (v.attentionOnly) p.set('attention', 'only');
-  return `/api/patients?${p.toString()}`;
+  return `/api/patients?${p.toString()}`; // i18n-ignore: a URL
 }
 
-const count = new Intl.NumberFormat('en-GB');
-
 /** Where the page is in the list, e.g. "51–100 of 1,000"; null when the list is empty. */
-export function pageRange(p: Pick<PatientPage, 'total' | 'page' | 'pageSize'>, shown: number): string | null {
+export function pageRange(p: Pick<PatientPage, 'total' | 'page' | 'pageSize'>, shown: number, t: TFunction): string | null {
   if (p.total === 0 || shown === 0) return null;
   const first = (p.page - 1) * p.pageSize + 1;
-  return `${count.format(first)}–${count.format(first + shown - 1)} of ${count.format(p.total)}`;
+  return t('clinic:patients.pageRange', { first: formatNumber(first), last: formatNumber(first + shown - 1), total: formatNumber(p.total) });
 }

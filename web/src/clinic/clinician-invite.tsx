@@ -5,15 +5,18 @@
  * them.
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client.js';
 import { FieldError } from '../ui/common.js';
+import { formatDate } from '../i18n/format.js';
 
 interface NewInvitation { id: string; token: string; path: string; url: string; qrPng: string; canEmail: boolean; expiresAt: string; label: string | null }
 interface Invitation { id: string; label: string | null; status: string; createdAt: string; expiresAt: string }
 
-const day = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+const day = (iso: string) => formatDate(iso);
 
 export function ClinicianInvite() {
+  const { t } = useTranslation('clinic');
   const [label, setLabel] = useState('');
   const [made, setMade] = useState<NewInvitation | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
@@ -30,41 +33,42 @@ export function ClinicianInvite() {
       setMade(await api<NewInvitation>('POST', '/api/invitations', label.trim() ? { label: label.trim() } : {}));
       setLabel('');
       load();
-    } catch (err) { setError(err instanceof ApiError ? err.message : 'Could not create the invitation.'); }
+    } catch (err) { setError(err instanceof ApiError ? err.message : t('invite.createFailed')); }
   }
   const url = made?.url ?? '';
   const copy = async () => {
-    try { await navigator.clipboard.writeText(url); setCopied('Copied.'); } catch { setCopied('Could not copy here: select the link and copy it by hand.'); }
+    try { await navigator.clipboard.writeText(url); setCopied(t('invite.copied')); } catch { setCopied(t('invite.copyFailed')); }
   };
   const pending = list.filter((i) => i.status === 'pending');
   return (
     <div className="card">
-      <h2>Invite a patient</h2>
+      <h2>{t('invite.title')}</h2>
       <form onSubmit={submit} noValidate>
-        <label htmlFor="invite-label">Label (optional, e.g. the patient’s initials; only you see it)</label>
+        <label htmlFor="invite-label">{t('invite.label')}</label>
         <input id="invite-label" value={label} maxLength={200} onChange={(e) => setLabel(e.target.value)} />
         <FieldError message={error} />
-        <button type="submit" className="primary">Create invitation link</button>
+        <button type="submit" className="primary">{t('invite.create')}</button>
       </form>
       {made && (
         <div className="invite-link" role="status">
-          <p className="invite-qr-label">Let the patient scan this with their phone’s camera{made.label ? ` (${made.label})` : ''}:</p>
-          <img className="invite-qr" src={made.qrPng} width={240} height={240} alt={`QR code of the invitation link${made.label ? ` for ${made.label}` : ''}`} />
-          <label htmlFor="invite-url">Invitation link{made.label ? ` for ${made.label}` : ''}</label>
+          <p className="invite-qr-label">{made.label ? t('invite.scanFor', { label: made.label }) : t('invite.scan')}</p>
+          <img className="invite-qr" src={made.qrPng} width={240} height={240} alt={made.label ? t('invite.qrAltFor', { label: made.label }) : t('invite.qrAlt')} />
+          <label htmlFor="invite-url">{made.label ? t('invite.linkFor', { label: made.label }) : t('invite.link')}</label>
           <input id="invite-url" readOnly value={url} onFocus={(e) => e.currentTarget.select()} />
-          <button type="button" onClick={() => void copy()}>Copy link</button>
+          <button type="button" onClick={() => void copy()}>{t('invite.copy')}</button>
           {copied && <span className="small"> {copied}</span>}
           {made.canEmail && <EmailInvitation key={made.id} invitation={made} />}
-          <p className="muted small">Shown only now: Footing keeps no copy it could show again. It works once, until {day(made.expiresAt)}. Give it to the patient in person{made.canEmail ? ', by email' : ''} or by your usual secure channel.</p>
+          <p className="muted small">{t(made.canEmail ? 'invite.shownOnceEmail' : 'invite.shownOnce', { date: day(made.expiresAt) })}</p>
         </div>
       )}
-      {pending.length > 0 && <p className="muted small">Waiting to be accepted: {pending.map((i) => `${i.label ?? 'no label'} (until ${day(i.expiresAt)})`).join(', ')}.</p>}
+      {pending.length > 0 && <p className="muted small">{t('invite.waiting', { list: pending.map((i) => t('invite.waitingOne', { label: i.label ?? t('invite.noLabel'), date: day(i.expiresAt) })).join(', ') })}</p>}
     </div>
   );
 }
 
 /** Sends the new invitation to the patient's email (used for this mail only; Footing does not keep it). */
 function EmailInvitation({ invitation }: { invitation: NewInvitation }) {
+  const { t } = useTranslation('clinic');
   const [email, setEmail] = useState('');
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -73,21 +77,21 @@ function EmailInvitation({ invitation }: { invitation: NewInvitation }) {
     e.preventDefault();
     setError(null);
     setSentTo(null);
-    if (!email.trim()) return setError('Enter the patient’s email.');
+    if (!email.trim()) return setError(t('invite.emailMissing'));
     setBusy(true);
     try {
       const r = await api<{ to: string }>('POST', `/api/invitations/${invitation.id}/email`, { token: invitation.token, email });
       setSentTo(r.to);
       setEmail('');
-    } catch (err) { setError(err instanceof ApiError ? err.message : 'Could not send the email.'); } finally { setBusy(false); }
+    } catch (err) { setError(err instanceof ApiError ? err.message : t('invite.emailFailed')); } finally { setBusy(false); }
   }
   return (
     <form className="invite-email" onSubmit={submit} noValidate>
-      <label htmlFor="invite-email">Or send it by email to the patient</label>
+      <label htmlFor="invite-email">{t('invite.emailLabel')}</label>
       <input id="invite-email" type="email" autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby="invite-email-err" />
       <FieldError id="invite-email-err" message={error} />
-      <button type="submit" disabled={busy}>{busy ? 'Sending…' : 'Send invitation email'}</button>
-      {sentTo && <p className="success" role="status">Sent to {sentTo}, with the link and the QR code.</p>}
+      <button type="submit" disabled={busy}>{busy ? t('invite.sending') : t('invite.send')}</button>
+      {sentTo && <p className="success" role="status">{t('invite.sent', { to: sentTo })}</p>}
     </form>
   );
 }

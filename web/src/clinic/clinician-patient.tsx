@@ -5,6 +5,8 @@
  * /api/patients/:personId/*. When the patient has revoked consent the API answers "not found", and so does this page.
  */
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { api, ApiError } from '../api/client.js';
 import type { Assessment, GaitAnalysisRecord } from '../../../src/server/api-types.js';
 import type { Checkin, DailyWalking, Progress, TodayState } from '../api/types.js';
@@ -15,7 +17,8 @@ import { localDate, shortDate } from '../lib/local-time.js';
 import { URGENCY_TITLE } from '../../../src/core/screen-summary.js';
 import { OUTCOME_MEASURES } from '../../../src/core/outcome-measures.js';
 import { ImportHistory } from '../walking/import-history.js';
-import { DECISION_TEXT, EVENT_TEXT, eventActor, otherScoresNote } from './patient-page-text.js';
+import { EVENT_TEXT, decisionText, eventActor, otherScoresNote } from './patient-page-text.js';
+import { formatNumber } from '../i18n/format.js';
 import { attentionReasons, type PatientLine } from './clinician-attention.js';
 import { ClinicianStageForm } from './clinician-stage-form.js';
 import { ClinicianWalkingForm } from './clinician-walking-form.js';
@@ -27,9 +30,10 @@ import { ReportDownloads } from './report-period.js';
 
 interface PatientData { line: PatientLine | null; today: TodayState; progress: Progress; checkins: Checkin[]; walking: DailyWalking[]; gait: GaitAnalysisRecord[]; assessment: Assessment }
 
-const pain = (c: Checkin) => ['back', 'neck', 'foot'].map((k) => (c[k as 'back'] === null ? null : `${k} ${c[k as 'back']}`)).filter(Boolean).join(', ') || '–';
+const pain = (c: Checkin, t: TFunction) => (['back', 'neck', 'foot'] as const).map((k) => (c[k] === null ? null : t(`clinic:patient.pain.${k}`, { score: formatNumber(c[k]) }))).filter(Boolean).join(', ') || '–';
 
 export function ClinicianPatientScreen({ personId }: { personId: string }) {
+  const { t } = useTranslation('clinic');
   const today = localDate();
   const [data, setData] = useState<PatientData | null>(null);
   const [error, setError] = useState<ApiError | Error | null>(null);
@@ -38,13 +42,13 @@ export function ClinicianPatientScreen({ personId }: { personId: string }) {
   const load = useCallback(async () => {
     try {
       // Today first: it answers 404 when this is not (or no longer) the clinician's patient, before anything else is asked.
-      const t = await api<TodayState>('GET', `${base}/today?date=${today}`);
+      const day = await api<TodayState>('GET', `${base}/today?date=${today}`);
       const [line, progress, checkins, walking, gait, assessment] = await Promise.all([
         api<PatientLine>('GET', `${base}/summary?date=${today}`), api<Progress>('GET', `${base}/progress?date=${today}`),
         api<Checkin[]>('GET', `${base}/checkins?from=${addDays(today, -27)}&to=${today}`), api<DailyWalking[]>('GET', `${base}/walking/daily?from=${addDays(today, -13)}&to=${today}`),
         api<GaitAnalysisRecord[]>('GET', `${base}/gait-analyses`), api<Assessment>('GET', `${base}/assessment`),
       ]);
-      setData({ line, today: t, progress, checkins, walking, gait, assessment });
+      setData({ line, today: day, progress, checkins, walking, gait, assessment });
       setError(null);
     } catch (e) { setError(e as Error); setData(null); }
   }, [base, personId, today]);
@@ -54,67 +58,71 @@ export function ClinicianPatientScreen({ personId }: { personId: string }) {
     const gone = error instanceof ApiError && error.status === 404;
     return (
       <section className="screen">
-        <ScreenTitle>{gone ? 'Patient not found' : 'Patient'}</ScreenTitle>
-        <FieldError message={gone ? 'This patient is not among your patients: they may have stopped sharing their data with you.' : error.message} />
-        <p><PathLink to="/">Back to your patients</PathLink></p>
+        <ScreenTitle>{gone ? t('patient.notFound') : t('patient.title')}</ScreenTitle>
+        <FieldError message={gone ? t('patient.notYours') : error.message} />
+        <p><PathLink to="/">{t('patient.back')}</PathLink></p>
       </section>
     );
   }
-  if (!data) return <section className="screen"><ScreenTitle>Patient</ScreenTitle><Loading what="the patient’s data" /></section>;
+  if (!data) return <section className="screen"><ScreenTitle>{t('patient.title')}</ScreenTitle><Loading what={t('patient.loading')} /></section>;
 
-  const { line, today: t, progress } = data;
-  const plan = t.plan;
+  const { line, today: day, progress } = data;
+  const plan = day.plan;
   const reasons = line ? attentionReasons(line, today) : [];
   const daily = data.checkins.filter((c) => c.context === 'daily');
   return (
     <section className="screen clinician-patient">
-      <p className="small"><PathLink to="/">← Your patients</PathLink></p>
-      <ScreenTitle>{line?.displayName ?? 'Patient'}</ScreenTitle>
-      {reasons.length > 0 && <p className="attention">Needs attention: {reasons.join('; ')}.</p>}
+      <p className="small"><PathLink to="/">{t('patient.backArrow')}</PathLink></p>
+      <ScreenTitle>{line?.displayName ?? t('patient.title')}</ScreenTitle>
+      {reasons.length > 0 && <p className="attention">{t('patients.attention', { reasons: reasons.join('; ') })}</p>}
       <ReportDownloads base={base} today={today} />
-      <p><PathLink to={`/patients/${encodeURIComponent(personId)}/messages`} className="button">Messages with {line?.displayName ?? 'this patient'}</PathLink></p>
+      <p><PathLink to={`/patients/${encodeURIComponent(personId)}/messages`} className="button">{t('patient.messages', { name: line?.displayName ?? t('patient.thisPatient') })}</PathLink></p>
 
       <div className="card">
-        <h2>Today</h2>
-        {plan.status === 'needs-screen' && <p>Not started: the patient has not answered the safety questions yet.</p>}
-        {plan.status === 'stopped' && <div className="alert"><p><strong>Program stopped after a safety answer</strong>: {URGENCY_TITLE[plan.urgency]}.</p><p>{plan.advice}</p>{plan.concerns.length > 0 && <ul>{plan.concerns.map((c) => <li key={c}>{c}</li>)}</ul>}</div>}
+        <h2>{t('patient.today')}</h2>
+        {plan.status === 'needs-screen' && <p>{t('patient.notStarted')}</p>}
+        {plan.status === 'stopped' && <div className="alert"><p><strong>{t('patient.stopped')}</strong>: {URGENCY_TITLE[plan.urgency]}.</p><p>{plan.advice}</p>{plan.concerns.length > 0 && <ul>{plan.concerns.map((c) => <li key={c}>{c}</li>)}</ul>}</div>}
         {plan.status === 'active' && (
           <>
-            <p className="stage-line">Stage {plan.stage.number} of {LAST_STAGE}: <strong>{plan.stage.name}</strong></p>
+            <p className="stage-line">{t('patient.stageLine', { stage: formatNumber(plan.stage.number), last: formatNumber(LAST_STAGE) })} <strong>{plan.stage.name}</strong></p>
             <ul>{plan.items.map((i) => <li key={i.exercise}>{i.name}: {i.doseText}</li>)}</ul>
-            <p>{t.sessionDoneToday ? 'Today’s session is done.' : 'Today’s session is not done yet.'}</p>
+            <p>{day.sessionDoneToday ? t('patient.sessionDone') : t('patient.sessionNotDone')}</p>
           </>
         )}
-        {t.decision && (
+        {day.decision && (
           <>
-            <h3>The program’s decision today: {DECISION_TEXT[t.decision.action]}{t.decision.pending ? ' (from tomorrow: the stage changes at most once a day)' : ''}</h3>
-            <ul>{t.decision.reasons.map((r) => <li key={r.rule + r.text}>{r.text}</li>)}</ul>
-            {t.decision.referral.length > 0 && <><h3>Reasons to see a clinician</h3><ul>{t.decision.referral.map((r) => <li key={r.rule + r.text}>{r.text}</li>)}</ul></>}
+            <h3>{t('patient.decision', { decision: decisionText(t, day.decision.action) })}{day.decision.pending ? ` ${t('patient.pending')}` : ''}</h3>
+            <ul>{day.decision.reasons.map((r) => <li key={r.rule + r.text}>{r.text}</li>)}</ul>
+            {day.decision.referral.length > 0 && <><h3>{t('patient.referral')}</h3><ul>{day.decision.referral.map((r) => <li key={r.rule + r.text}>{r.text}</li>)}</ul></>}
           </>
         )}
       </div>
 
-      {t.program && t.program.status === 'active' && (
+      {day.program && day.program.status === 'active' && (
         <>
-          <ClinicianStageForm personId={personId} current={t.program.stage} onSaved={() => void load()} />
-          <ClinicianWalkingForm personId={personId} walking={t.walking} onSaved={() => void load()} />
+          <ClinicianStageForm personId={personId} current={day.program.stage} onSaved={() => void load()} />
+          <ClinicianWalkingForm personId={personId} walking={day.walking} onSaved={() => void load()} />
         </>
       )}
 
       <div className="card">
-        <h2>Progress</h2>
-        <p>Adherence this week: {progress.weekAdherence ? `${progress.weekAdherence.done} of ${progress.weekAdherence.prescribed} sessions` : '–'}; over 28 days: {line?.adherence28 ? `${line.adherence28.done} of ${line.adherence28.prescribed}` : '–'}. Pain baseline: {t.decision?.painBaseline != null ? `${t.decision.painBaseline.toFixed(1)}/10` : 'not yet'}.</p>
+        <h2>{t('patient.progress')}</h2>
+        <p>{t('patient.adherenceLine', {
+          week: progress.weekAdherence ? t('patient.sessionsOf', { count: progress.weekAdherence.prescribed, done: formatNumber(progress.weekAdherence.done), prescribed: formatNumber(progress.weekAdherence.prescribed) }) : '–',
+          month: line?.adherence28 ? t('patient.of', { done: formatNumber(line.adherence28.done), prescribed: formatNumber(line.adherence28.prescribed) }) : '–',
+          baseline: day.decision?.painBaseline != null ? `${formatNumber(day.decision.painBaseline, { minimumFractionDigits: 1, maximumFractionDigits: 1 })}/10` : t('patient.notYet'),
+        })}</p>
         {progress.decision && progress.decision.requirements.length > 0 && (
           <>
-            <h3>To move to the next stage</h3>
+            <h3>{t('patient.toNextStage')}</h3>
             <ul>{progress.decision.requirements.map((r) => <li key={r.id}>{r.met ? '✓' : '○'} {r.text} <span className="muted">{r.detail}</span></li>)}</ul>
           </>
         )}
-        <h3>Program history</h3>
-        {progress.events.length === 0 ? <p>Nothing yet.</p> : (
+        <h3>{t('patient.history')}</h3>
+        {progress.events.length === 0 ? <p>{t('patient.nothingYet')}</p> : (
           <ol className="events" reversed>
             {[...progress.events].reverse().map((e) => (
-              <li key={e.id}><strong>{EVENT_TEXT[e.action]}</strong> · {shortDate(e.onDate)}{e.toStage !== null && e.fromStage !== e.toStage ? ` · stage ${e.fromStage ?? '–'} → ${e.toStage}` : ''}{eventActor(e.actor) ? ` · ${eventActor(e.actor)}` : ''}
+              <li key={e.id}><strong>{EVENT_TEXT[e.action]}</strong> · {shortDate(e.onDate)}{e.toStage !== null && e.fromStage !== e.toStage ? ` · ${t('patient.stageChange', { from: e.fromStage ?? '–', to: e.toStage })}` : ''}{eventActor(e.actor, t) ? ` · ${eventActor(e.actor, t)}` : ''}
                 <ul>{e.reasons.map((r) => <li key={r.rule + r.text}>{r.text}</li>)}</ul>
               </li>
             ))}
@@ -123,34 +131,34 @@ export function ClinicianPatientScreen({ personId }: { personId: string }) {
       </div>
 
       <div className="card">
-        <h2>Pictures, as in the report</h2>
+        <h2>{t('patient.pictures')}</h2>
         <ReportFigures path={`${base}/report?format=json&date=${today}`} />
       </div>
 
       <div className="card">
-        <h2>Check-ins (last 28 days)</h2>
-        {daily.length === 0 ? <p>None.</p> : (
+        <h2>{t('patient.checkins')}</h2>
+        {daily.length === 0 ? <p>{t('patient.none')}</p> : (
           <table className="data-table">
-            <thead><tr><th scope="col">Date</th><th scope="col">Pain (0–10)</th><th scope="col">Note</th></tr></thead>
-            <tbody>{[...daily].reverse().map((c) => <tr key={c.id}><td>{shortDate(c.date)}</td><td>{pain(c)}</td><td>{c.note ?? ''}</td></tr>)}</tbody>
+            <thead><tr><th scope="col">{t('patient.date')}</th><th scope="col">{t('patient.painColumn')}</th><th scope="col">{t('patient.note')}</th></tr></thead>
+            <tbody>{[...daily].reverse().map((c) => <tr key={c.id}><td>{shortDate(c.date)}</td><td>{pain(c, t)}</td><td>{c.note ?? ''}</td></tr>)}</tbody>
           </table>
         )}
-        {otherScoresNote(data.checkins.length - daily.length) && <p className="muted small">{otherScoresNote(data.checkins.length - daily.length)}</p>}
+        {otherScoresNote(data.checkins.length - daily.length, t) && <p className="muted small">{otherScoresNote(data.checkins.length - daily.length, t)}</p>}
       </div>
 
       <div className="card">
-        <h2>Walking (last 14 days)</h2>
-        {data.walking.length === 0 ? <p>None logged.</p> : (
+        <h2>{t('patient.walking')}</h2>
+        {data.walking.length === 0 ? <p>{t('patient.noneLogged')}</p> : (
           <table className="data-table">
-            <thead><tr><th scope="col">Date</th><th scope="col">Minutes</th><th scope="col">Steps</th></tr></thead>
-            <tbody>{[...data.walking].reverse().map((w) => <tr key={w.date}><td>{shortDate(w.date)}</td><td>{Math.round(w.minutes)}</td><td>{w.steps.toLocaleString('en')}</td></tr>)}</tbody>
+            <thead><tr><th scope="col">{t('patient.date')}</th><th scope="col">{t('patient.minutes')}</th><th scope="col">{t('patient.steps')}</th></tr></thead>
+            <tbody>{[...data.walking].reverse().map((w) => <tr key={w.date}><td>{shortDate(w.date)}</td><td>{formatNumber(Math.round(w.minutes))}</td><td>{formatNumber(w.steps)}</td></tr>)}</tbody>
           </table>
         )}
       </div>
 
       <div className="card">
-        <h2>Assessment</h2>
-        <p>{data.assessment.painMaps.length} pain map{data.assessment.painMaps.length === 1 ? '' : 's'}, {data.assessment.screening.length} screening test{data.assessment.screening.length === 1 ? '' : 's'}.</p>
+        <h2>{t('patient.assessment')}</h2>
+        <p>{t('patient.assessmentCounts', { maps: t('patient.painMaps', { count: data.assessment.painMaps.length, n: formatNumber(data.assessment.painMaps.length) }), tests: t('patient.screeningTests', { count: data.assessment.screening.length, n: formatNumber(data.assessment.screening.length) }) })}</p>
         {data.assessment.screening.flatMap((s) => s.findings).length > 0 && <ul>{data.assessment.screening.flatMap((s) => s.findings).map((f, i) => <li key={i}>{(f as { text?: string; summary?: string }).text ?? (f as { summary?: string }).summary ?? JSON.stringify(f)}</li>)}</ul>}
         {data.assessment.outcomes.length > 0 && <ul>{data.assessment.outcomes.map((o) => <li key={o.measure}>{OUTCOME_MEASURES[o.measure]?.name ?? o.measure}: {o.latest.score ?? '–'}{o.band ? ` (${o.band})` : ''}, {shortDate(o.latest.recordedAt)}</li>)}</ul>}
       </div>
@@ -158,7 +166,7 @@ export function ClinicianPatientScreen({ personId }: { personId: string }) {
       <ClinicianMonitoring personId={personId} />
 
       <div className="card">
-        <h2>Gait analyses</h2>
+        <h2>{t('patient.gait')}</h2>
         <SavedGaitAnalyses analyses={data.gait} stillUrl={(id, i) => `${base}/gait-analyses/${encodeURIComponent(id)}/stills/${i}`} />
       </div>
     </section>

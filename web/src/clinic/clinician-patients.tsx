@@ -7,6 +7,8 @@
  * the address, so Back from a patient returns to the same page.
  */
 import { useEffect, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { api } from '../api/client.js';
 import { FieldError, Loading, ScreenTitle } from '../ui/common.js';
 import { localDate } from '../lib/local-time.js';
@@ -17,12 +19,14 @@ import {
 } from './clinician-attention.js';
 import { ClinicianInvite } from './clinician-invite.js';
 import { PathLink } from '../ui/path-link.js';
+import { formatNumber } from '../i18n/format.js';
 
-const pct = (a: Adherence | null) => (a ? `${a.done} of ${a.prescribed} (${Math.round(a.fraction * 100)}%)` : '–');
+const pct = (a: Adherence | null, t: TFunction) => (a ? t('clinic:patients.adherence', { done: formatNumber(a.done), prescribed: formatNumber(a.prescribed), percent: formatNumber(Math.round(a.fraction * 100)) }) : '–');
 /** Typing pauses this long before the list is asked again. */
 const SEARCH_DELAY_MS = 300;
 
 export function ClinicianPatientsScreen() {
+  const { t } = useTranslation('clinic');
   const today = localDate();
   const [view, setView] = useState<ListView>(() => viewFromSearch(location.search));
   const [query, setQuery] = useState(view.q);
@@ -41,72 +45,73 @@ export function ClinicianPatientsScreen() {
   // The search box asks again once typing pauses, from the first page.
   useEffect(() => {
     if (query === view.q) return;
-    const t = setTimeout(() => setView((v) => ({ ...v, q: query, page: 1 })), SEARCH_DELAY_MS);
-    return () => clearTimeout(t);
+    const timer = setTimeout(() => setView((v) => ({ ...v, q: query, page: 1 })), SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
   }, [query, view.q]);
 
   const change = (v: Partial<ListView>) => setView((old) => ({ ...old, page: 1, ...v }));
-  const range = list ? pageRange(list, list.patients.length) : null;
+  const range = list ? pageRange(list, list.patients.length, t) : null;
   const lastPage = list ? Math.max(1, Math.ceil(list.total / list.pageSize)) : 1;
   const go = (page: number) => { setView((v) => ({ ...v, page })); window.scrollTo(0, 0); };
   return (
     <section className="screen">
-      <ScreenTitle>Your patients</ScreenTitle>
+      <ScreenTitle>{t('patients.title')}</ScreenTitle>
       <form role="search" className="list-controls card" onSubmit={(e) => { e.preventDefault(); change({ q: query }); }}>
-        <label htmlFor="patient-search">Search by name or email</label>
+        <label htmlFor="patient-search">{t('patients.search')}</label>
         <input id="patient-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" enterKeyHint="search" />
-        <label htmlFor="patient-order">Order</label>
+        <label htmlFor="patient-order">{t('patients.orderLabel')}</label>
         <select id="patient-order" value={view.order} onChange={(e) => change({ order: e.target.value as ListOrderId })}>
-          {LIST_ORDERS.map((o) => <option key={o.id} value={o.id}>{o.label}</option>)}
+          {LIST_ORDERS.map((o) => <option key={o.id} value={o.id}>{t(`patients.order.${o.id}`)}</option>)}
         </select>
         <fieldset className="filter-row">
-          <legend className="visually-hidden">Show</legend>
-          <label className="check"><input type="radio" name="patient-filter" checked={!view.attentionOnly} onChange={() => change({ attentionOnly: false })} /><span>All patients</span></label>
-          <label className="check"><input type="radio" name="patient-filter" checked={view.attentionOnly} onChange={() => change({ attentionOnly: true })} /><span>Needs attention</span></label>
+          <legend className="visually-hidden">{t('patients.show')}</legend>
+          <label className="check"><input type="radio" name="patient-filter" checked={!view.attentionOnly} onChange={() => change({ attentionOnly: false })} /><span>{t('patients.all')}</span></label>
+          <label className="check"><input type="radio" name="patient-filter" checked={view.attentionOnly} onChange={() => change({ attentionOnly: true })} /><span>{t('patients.needsAttention')}</span></label>
         </fieldset>
       </form>
-      {!list ? (error ? <FieldError message={error} /> : <Loading what="your patients" />) : (
+      {!list ? (error ? <FieldError message={error} /> : <Loading what={t('patients.loading')} />) : (
         <>
           <FieldError message={error} />
-          <p className="list-count" role="status">{range ?? (list.total > 0 ? `No patients on page ${view.page} of ${lastPage}.`
-            : view.q ? `No patient matches “${view.q}”.` : view.attentionOnly ? 'No patient needs attention today.'
-              : 'No patients yet. Invite one below: they appear here once they accept.')}</p>
+          <p className="list-count" role="status">{range ?? (list.total > 0 ? t('patients.emptyPage', { page: formatNumber(view.page), last: formatNumber(lastPage) })
+            : view.q ? t('patients.noMatch', { q: view.q }) : view.attentionOnly ? t('patients.noneNeedAttention')
+              : t('patients.none'))}</p>
           {list.patients.length > 0 && (
             <ul className="patient-list">
               {list.patients.map((p) => {
                 const reasons = attentionReasons(p, today);
                 return (
-                  <li key={p.personId} className={`card patient-line${p.redFlag ? ' red-flag' : ''}`}>
+                  <li key={p.personId} /* i18n-ignore: CSS class names */ className={`card patient-line${p.redFlag ? ' red-flag' : ''}`}>
                     <h2><PathLink to={`/patients/${encodeURIComponent(p.personId)}`}>{p.displayName}</PathLink></h2>
                     {p.unreadMessages > 0 && (
                       <p className="small" data-testid="unread-messages">
                         <PathLink to={`/patients/${encodeURIComponent(p.personId)}/messages`}>
-                          <span className="unread-badge" aria-hidden="true">{p.unreadMessages}</span> unread message{p.unreadMessages === 1 ? '' : 's'}<span className="visually-hidden"> from {p.displayName}</span>
+                          <Trans t={t} i18nKey="patients.unread" count={p.unreadMessages} values={{ n: formatNumber(p.unreadMessages), name: p.displayName }}
+                            components={{ badge: <span className="unread-badge" aria-hidden="true" />, hidden: <span className="visually-hidden" /> }} />
                         </PathLink>
                       </p>
                     )}
                     {p.email && <p className="small muted patient-email">{p.email}</p>}
-                    {p.redFlag && <p className="flag">Red flag: program stopped after a safety answer</p>}
+                    {p.redFlag && <p className="flag">{t('patients.redFlag')}</p>}
                     <dl className="facts">
-                      <dt>Stage</dt><dd>{p.program ? `${p.program.stage} of ${LAST_STAGE}${p.program.status !== 'active' ? ` (${p.program.status})` : ''}` : 'not started (safety check not done)'}</dd>
-                      <dt>Adherence, 7 days</dt><dd>{pct(p.adherence7)}</dd>
-                      <dt>Adherence, 28 days</dt><dd>{pct(p.adherence28)}</dd>
-                      <dt>Pain trend</dt><dd>{painTrendText(p.painTrend)}</dd>
-                      <dt>Last check-in</dt><dd>{p.lastCheckin ? `${p.lastCheckin.date}${p.lastCheckin.maxPain !== null ? `, highest pain ${p.lastCheckin.maxPain}/10` : ''}` : 'none'}</dd>
-                      <dt>Last session</dt><dd>{p.lastSessionDate ?? 'none'}</dd>
-                      <dt>Monitoring, this 30 days</dt><dd data-testid="monitoring" className={p.monitoring?.reached ? 'monitoring-reached' : undefined}>{monitoringLineText(p.monitoring)}</dd>
+                      <dt>{t('patients.stage')}</dt><dd>{p.program ? `${t('patients.stageOf', { stage: formatNumber(p.program.stage), last: formatNumber(LAST_STAGE) })}${p.program.status !== 'active' ? ` (${p.program.status})` : ''}` : t('patients.notStarted')}</dd>
+                      <dt>{t('patients.adherence7')}</dt><dd>{pct(p.adherence7, t)}</dd>
+                      <dt>{t('patients.adherence28')}</dt><dd>{pct(p.adherence28, t)}</dd>
+                      <dt>{t('patients.painTrend')}</dt><dd>{painTrendText(p.painTrend, t)}</dd>
+                      <dt>{t('patients.lastCheckin')}</dt><dd>{p.lastCheckin ? (p.lastCheckin.maxPain !== null ? t('patients.checkinWithPain', { date: p.lastCheckin.date, pain: formatNumber(p.lastCheckin.maxPain) }) : p.lastCheckin.date) : t('patients.noneYet')}</dd>
+                      <dt>{t('patients.lastSession')}</dt><dd>{p.lastSessionDate ?? t('patients.noneYet')}</dd>
+                      <dt>{t('patients.monitoring')}</dt><dd data-testid="monitoring" className={p.monitoring?.reached ? 'monitoring-reached' : undefined}>{monitoringLineText(p.monitoring, t)}</dd>
                     </dl>
-                    {reasons.length > 0 && <p className="attention">Needs attention: {reasons.join('; ')}.</p>}
+                    {reasons.length > 0 && <p className="attention">{t('patients.attention', { reasons: reasons.join('; ') })}</p>}
                   </li>
                 );
               })}
             </ul>
           )}
           {list.total > list.pageSize && (
-            <nav className="pager" aria-label="Pages of patients">
-              <button type="button" onClick={() => go(view.page - 1)} disabled={view.page <= 1}>Previous<span className="visually-hidden"> page</span></button>
-              <span>{range ?? `Page ${view.page}`}</span>
-              <button type="button" onClick={() => go(view.page + 1)} disabled={view.page >= lastPage}>Next<span className="visually-hidden"> page</span></button>
+            <nav className="pager" aria-label={t('patients.pages')}>
+              <button type="button" onClick={() => go(view.page - 1)} disabled={view.page <= 1}><Trans t={t} i18nKey="patients.previous" components={{ hidden: <span className="visually-hidden" /> }} /></button>
+              <span>{range ?? t('patients.page', { page: formatNumber(view.page) })}</span>
+              <button type="button" onClick={() => go(view.page + 1)} disabled={view.page >= lastPage}><Trans t={t} i18nKey="patients.next" components={{ hidden: <span className="visually-hidden" /> }} /></button>
             </nav>
           )}
         </>

@@ -4,6 +4,7 @@
  * API, which checks the patient's consent on every request.
  */
 import { useCallback, useEffect, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client.js';
 import { useAuth } from '../account/auth-context.js';
 import { Shell } from '../account/shell.js';
@@ -16,12 +17,14 @@ import { ClinicianPatientsScreen } from './clinician-patients.js';
 import { ClinicAdminScreen } from './clinic-admin.js';
 import { ClinicianInboxScreen, ClinicianMessagesScreen, type ClinicianThreads } from '../messages/clinician-messages.js';
 import { ReferencesScreen } from '../references/references.js';
+import { formatNumber } from '../i18n/format.js';
 
 export function ClinicianWorkspace() {
+  const { t } = useTranslation('clinic');
   const auth = useAuth();
   const path = usePath();
   const [error, setError] = useState<string | null>(null);
-  const out = (everywhere: boolean) => signOut(everywhere).then(() => auth.refresh(), (e: unknown) => setError(e instanceof ApiError ? e.message : 'Could not sign out.'));
+  const out = (everywhere: boolean) => signOut(everywhere).then(() => auth.refresh(), (e: unknown) => setError(e instanceof ApiError ? e.message : t('workspace.signOutFailed')));
   const m = /^\/patients\/([^/]+)$/.exec(path);
   const thread = /^\/patients\/([^/]+)\/messages$/.exec(path);
   const isAdmin = auth.info?.role === 'admin';
@@ -43,22 +46,22 @@ export function ClinicianWorkspace() {
         : m ? <ClinicianPatientScreen personId={decodeURIComponent(m[1]!)} /> : <ClinicianPatientsScreen />;
   return (
     <Shell headerEnd={(
-      <nav className="top-links" aria-label="Workspace">
-        <PathLink to="/" className={m || thread || onClinic || onInbox || onReferences ? '' : 'active'}>Patients</PathLink>
+      <nav className="top-links" aria-label={t('workspace.nav')}>
+        <PathLink to="/" className={m || thread || onClinic || onInbox || onReferences ? '' : 'active'}>{t('workspace.patients')}</PathLink>
         <PathLink to="/messages" className={onInbox || thread ? 'active' : ''}>
-          Messages{inbox && inbox.unread > 0 && <> <span className="unread-badge">{inbox.unread}<span className="visually-hidden"> unread</span></span></>}
+          {t('workspace.messages')}{inbox && inbox.unread > 0 && <> <span className="unread-badge"><Trans t={t} i18nKey="workspace.unread" values={{ n: formatNumber(inbox.unread) }} components={{ hidden: <span className="visually-hidden" /> }} /></span></>}
         </PathLink>
-        {isAdmin && <PathLink to="/clinic" className={onClinic ? 'active' : ''}>Clinic</PathLink>}
-        <PathLink to="/references" className={onReferences ? 'active' : ''}>References</PathLink>
+        {isAdmin && <PathLink to="/clinic" className={onClinic ? 'active' : ''}>{t('workspace.clinic')}</PathLink>}
+        <PathLink to="/references" className={onReferences ? 'active' : ''}>{t('workspace.references')}</PathLink>
       </nav>
     )}>
       <div className="workspace">
         {body}
         <footer className="workspace-account card">
-          <p>Signed in as <strong>{auth.info?.displayName}</strong> ({auth.info?.email}, {auth.info?.role}).</p>
+          <p><Trans t={t} i18nKey="workspace.signedInAs" values={{ name: auth.info?.displayName, email: auth.info?.email, role: auth.info?.role }} components={{ strong: <strong /> }} /></p>
           <div className="actions">
-            <button type="button" onClick={() => void out(false)}>Sign out</button>
-            <button type="button" onClick={() => void out(true)}>Sign out on every device</button>
+            <button type="button" onClick={() => void out(false)}>{t('workspace.signOut')}</button>
+            <button type="button" onClick={() => void out(true)}>{t('workspace.signOutEverywhere')}</button>
           </div>
           <FieldError message={error} />
         </footer>

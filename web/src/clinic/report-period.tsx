@@ -5,9 +5,11 @@
  * refuse it too).
  */
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { FieldError } from '../ui/common.js';
 
 export function ReportDownloads({ base, today }: { base: string; today: string }) {
+  const { t } = useTranslation('clinic');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState(today);
   const end = to || today;
@@ -16,16 +18,16 @@ export function ReportDownloads({ base, today }: { base: string; today: string }
   return (
     <div className="report-downloads">
       <fieldset className="report-period">
-        <legend>Report period</legend>
-        <label htmlFor="report-from">From (empty: the start of the record)</label>
+        <legend>{t('report.period')}</legend>
+        <label htmlFor="report-from">{t('report.from')}</label>
         <input id="report-from" type="date" value={from} max={end} onChange={(e) => setFrom(e.target.value)} />
-        <label htmlFor="report-to">To</label>
+        <label htmlFor="report-to">{t('report.to')}</label>
         <input id="report-to" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
       </fieldset>
-      {backwards ? <FieldError message={`The period starts after it ends: choose a From date on or before ${end}.`} /> : (
+      {backwards ? <FieldError message={t('report.backwards', { end })} /> : (
         <>
-          <p><a className="button" href={`${base}/report?${query}`} download>Download the clinician report (PDF)</a></p>
-          <p className="small">Or <a href={`${base}/report?kind=patient&${query}`} download>the patient’s report in plain words (PDF)</a>, to print and hand over.</p>
+          <p><a /* i18n-ignore: a URL */ className="button" href={`${base}/report?${query}`} download>{t('report.clinician')}</a></p>
+          <p className="small"><Trans t={t} i18nKey="report.patient" components={{ link: <a href={`${base}/report?kind=patient&${query}`} download /> }} /></p>
         </>
       )}
     </div>
