@@ -9,6 +9,10 @@ import {
   DRAFT_MAX_AGE_MS, fateOfFailure, keptNotes, noteLines, orphanDrafts, ownedBy, requestFor, sendOrder, UNKNOWN_OWNER, waitingText,
   type OutboxEntry, type OutboxNote,
 } from './outbox-logic.js';
+import { i18n } from '../i18n/i18n.js';
+
+// The page's words in English, the catalogue's source language (Spanish is checked once, below).
+const en = i18n.getFixedT('en');
 
 const entry = (id: string, over: Partial<OutboxEntry> = {}): OutboxEntry => ({
   id, kind: 'session', owner: 'local', body: {}, createdAt: '2026-12-07T08:00:00.000Z', state: 'ready', page: 'tab-a', ...over,
@@ -55,12 +59,13 @@ test('a draft is sent as it is once its tab is closed; without Web Locks, once i
 });
 
 test('what waits is said in words, in the order session, check-in, walking log', () => {
-  assert.equal(waitingText([]), null);
-  assert.equal(waitingText([{ kind: 'session' }]), '1 session waiting to be sent');
-  assert.equal(waitingText([{ kind: 'phone-walk' }, { kind: 'checkin' }]), '1 check-in and 1 walk from Walk now waiting to be sent');
-  assert.equal(waitingText([{ kind: 'walking' }, { kind: 'checkin' }, { kind: 'checkin' }]), '2 check-ins and 1 walking log waiting to be sent');
-  assert.equal(waitingText([{ kind: 'walking' }, { kind: 'walking' }, { kind: 'checkin' }, { kind: 'session' }, { kind: 'session' }]),
+  assert.equal(waitingText([], en), null);
+  assert.equal(waitingText([{ kind: 'session' }], en), '1 session waiting to be sent');
+  assert.equal(waitingText([{ kind: 'phone-walk' }, { kind: 'checkin' }], en), '1 check-in and 1 walk from Walk now waiting to be sent');
+  assert.equal(waitingText([{ kind: 'walking' }, { kind: 'checkin' }, { kind: 'checkin' }], en), '2 check-ins and 1 walking log waiting to be sent');
+  assert.equal(waitingText([{ kind: 'walking' }, { kind: 'walking' }, { kind: 'checkin' }, { kind: 'session' }, { kind: 'session' }], en),
     '2 sessions, 1 check-in and 2 walking logs waiting to be sent');
+  assert.equal(waitingText([{ kind: 'checkin' }, { kind: 'session' }, { kind: 'session' }], i18n.getFixedT('es')), '2 sesiones y 1 registro pendientes de enviar');
 });
 
 test('what was sent in the last day, newest first, with the time; a refusal with the server\'s message; five kept', () => {
@@ -71,7 +76,7 @@ test('what was sent in the last day, newest first, with the time; a refusal with
     { id: 'c', kind: 'walking', owner: 'local', at: '2026-12-06T11:59:00.000Z', outcome: 'sent' }, // 24 h 1 min ago
   ];
   const hhmm = (iso: string) => iso.slice(11, 16);
-  assert.deepEqual(noteLines(notes, now, hhmm), ['Check-in not sent: The program is paused.', 'Session sent at 08:14']);
+  assert.deepEqual(noteLines(notes, now, hhmm, en), ['Check-in not sent: The program is paused.', 'Session sent at 08:14']);
   const many = Array.from({ length: 7 }, (_, i): OutboxNote => ({ id: `n${i}`, kind: 'checkin', owner: 'local', at: `2026-12-07T0${i}:00:00.000Z`, outcome: 'sent' }));
   assert.deepEqual(keptNotes(many).map((n) => n.id), ['n6', 'n5', 'n4', 'n3', 'n2']);
 });

@@ -5,6 +5,8 @@
  * shows. outbox.ts does the storing and the sending.
  */
 
+import type { TFunction } from 'i18next';
+
 export type OutboxKind = 'session' | 'checkin' | 'walking' | 'phone-walk';
 
 /**
@@ -82,28 +84,19 @@ export function orphanDrafts(entries: readonly OutboxEntry[], livePages: Readonl
     && (livePages ? !livePages.has(e.page) : now - Date.parse(e.createdAt) > DRAFT_MAX_AGE_MS));
 }
 
-const NOUNS: Record<OutboxKind, [string, string]> = {
-  session: ['session', 'sessions'],
-  checkin: ['check-in', 'check-ins'],
-  walking: ['walking log', 'walking logs'],
-  'phone-walk': ['walk from Walk now', 'walks from Walk now'],
-};
-
-function counted(n: number, kind: OutboxKind): string {
-  return `${n} ${NOUNS[kind][n === 1 ? 0 : 1]}`;
-}
-
-function listed(parts: string[]): string {
-  return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+// The words are the outbox namespace's (outbox:count.<kind>, note.*), in the language of the `t` the page gives.
+function listed(parts: string[], t: TFunction): string {
+  return parts.length <= 1 ? parts.join('') : t('outbox:list', { head: parts.slice(0, -1).join(', '), last: parts[parts.length - 1] });
 }
 
 /** "1 session waiting to be sent", "2 check-ins and 1 walking log waiting to be sent"; null when nothing waits. */
-export function waitingText(entries: readonly Pick<OutboxEntry, 'kind'>[]): string | null {
+export function waitingText(entries: readonly Pick<OutboxEntry, 'kind'>[], t: TFunction): string | null {
   const parts = (['session', 'checkin', 'walking', 'phone-walk'] as const)
     .map((k) => [k, entries.filter((e) => e.kind === k).length] as const)
     .filter(([, n]) => n > 0)
-    .map(([k, n]) => counted(n, k));
-  return parts.length ? `${listed(parts)} waiting to be sent` : null;
+    .map(([k, n]) => t(`outbox:count.${k}`, { count: n }));
+  // The count agrees with the whole list (Spanish: "1 sesión pendiente", "2 sesiones y 1 registro pendientes").
+  return parts.length ? t('outbox:waiting', { what: listed(parts, t), count: entries.length }) : null;
 }
 
 /** The notes to keep after adding one: the newest NOTES_KEPT. */
@@ -115,13 +108,11 @@ export function keptNotes(notes: readonly OutboxNote[]): OutboxNote[] {
  * The lines about what was sent in the last day, newest first: "Session sent at 08:14", or for a refused record
  * "Check-in not sent: <the server's message>". `time` formats an instant as the page shows it.
  */
-export function noteLines(notes: readonly OutboxNote[], now: number, time: (iso: string) => string): string[] {
+export function noteLines(notes: readonly OutboxNote[], now: number, time: (iso: string) => string, t: TFunction): string[] {
   const dayMs = 24 * 60 * 60 * 1000;
   return keptNotes(notes)
     .filter((n) => now - Date.parse(n.at) < dayMs)
-    .map((n) => {
-      const noun = NOUNS[n.kind][0];
-      const Noun = noun[0]!.toUpperCase() + noun.slice(1);
-      return n.outcome === 'sent' ? `${Noun} sent at ${time(n.at)}` : `${Noun} not sent: ${n.message ?? 'the server refused it'}`;
-    });
+    .map((n) => (n.outcome === 'sent'
+      ? t(`outbox:note.sent.${n.kind}`, { time: time(n.at) })
+      : t(`outbox:note.notSent.${n.kind}`, { message: n.message ?? t('outbox:note.refused') })));
 }

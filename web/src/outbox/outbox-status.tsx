@@ -4,11 +4,13 @@
  * Shown on Today (nothing when there is nothing to say) and on the Data page (there `empty` says all is sent).
  */
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDate } from '../i18n/format.js';
 import './outbox-status.css';
 import { noteLines, ownedBy, waitingText } from './outbox-logic.js';
 import { flushOutbox, lastOwner, OUTBOX_EVENT, outboxSnapshot } from './outbox.js';
 
-const time = (iso: string) => new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+const time = (iso: string) => formatDate(iso, { hour: '2-digit', minute: '2-digit' });
 
 /** The outbox of the person using the app as it is now, re-read whenever it changes. */
 export function useOutbox() {
@@ -28,10 +30,11 @@ export function useOutbox() {
 }
 
 export function OutboxStatus({ onSent, empty }: { onSent?: () => void; empty?: string }) {
+  const { t } = useTranslation('outbox');
   const { entries, notes } = useOutbox();
   const [sending, setSending] = useState(false);
-  const waiting = waitingText(entries);
-  const lines = noteLines(notes, Date.now(), time);
+  const waiting = waitingText(entries, t);
+  const lines = noteLines(notes, Date.now(), time, t);
   if (!waiting && lines.length === 0) return empty ? <p data-testid="outbox">{empty}</p> : null;
   const sendNow = async () => {
     setSending(true);
@@ -41,11 +44,11 @@ export function OutboxStatus({ onSent, empty }: { onSent?: () => void; empty?: s
     <div className="outbox" data-testid="outbox">
       {waiting && (
         <div className="notice">
-          <p role="status"><strong>{waiting}.</strong> {entries.length === 1 ? 'It is' : 'They are'} kept on this phone and sent when you are online.</p>
-          <button type="button" onClick={() => void sendNow()} disabled={sending}>{sending ? 'Sending…' : 'Send now'}</button>
+          <p role="status"><strong>{waiting}.</strong> {t('kept', { count: entries.length })}</p>
+          <button type="button" onClick={() => void sendNow()} disabled={sending}>{sending ? t('sending') : t('sendNow')}</button>
         </div>
       )}
-      {lines.length > 0 && <ul className="outbox-sent muted" aria-label="Recently sent">{lines.map((l, i) => <li key={i}>{l}</li>)}</ul>}
+      {lines.length > 0 && <ul className="outbox-sent muted" aria-label={t('recentlySent')}>{lines.map((l, i) => <li key={i}>{l}</li>)}</ul>}
     </div>
   );
 }

@@ -20,8 +20,8 @@ function openDb(): Promise<IDBDatabase> {
       if (!db.objectStoreNames.contains('notes')) db.createObjectStore('notes', { keyPath: 'id' });
     };
     req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error('IndexedDB could not be opened'));
-    req.onblocked = () => reject(new Error('IndexedDB is blocked by another tab'));
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB could not be opened')); // i18n-ignore: an internal error, never shown (a form shows its own words for it)
+    req.onblocked = () => reject(new Error('IndexedDB is blocked by another tab')); // i18n-ignore: an internal error, never shown (a form shows its own words for it)
   });
   opening.catch(() => { opening = null; });
   return opening;
@@ -35,8 +35,8 @@ async function inTx<T>(mode: IDBTransactionMode, fn: (entries: IDBObjectStore, n
     let out: T;
     try { out = fn(tx.objectStore('entries'), tx.objectStore('notes')); } catch (e) { tx.abort(); reject(e); return; }
     tx.oncomplete = () => resolve(out);
-    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB write failed'));
-    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB write aborted'));
+    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB write failed')); // i18n-ignore: an internal error, never shown (a form shows its own words for it)
+    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB write aborted')); // i18n-ignore: an internal error, never shown (a form shows its own words for it)
   });
 }
 

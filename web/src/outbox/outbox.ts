@@ -13,6 +13,7 @@ import {
   type OutboxEntry, type OutboxKind, type OutboxNote,
 } from './outbox-logic.js';
 import { putEntry, readOutbox, settleEntry } from './outbox-store.js';
+import { i18n } from '../i18n/i18n.js';
 
 export const OUTBOX_EVENT = 'footing:queue';
 const PAGE_LOCK = 'footing-page-';
@@ -62,7 +63,7 @@ async function currentOwner(): Promise<string | null> {
   const info = await within(api<{ mode: string; signedIn: boolean; email?: string; csrfToken?: string }>('GET', '/api/auth/mode'));
   // After an offline start the app never got its CSRF token; without it every send would be refused (403).
   if (info.csrfToken) setCsrfToken(info.csrfToken);
-  const owner = info.mode === 'local' ? 'local' : info.signedIn && info.email ? `account:${info.email.toLowerCase()}` : null;
+  const owner = info.mode === 'local' ? 'local' : info.signedIn && info.email ? `account:${info.email.toLowerCase()}` : null; // i18n-ignore: an owner key, not words
   if (owner) try { localStorage.setItem(OWNER_KEY, owner); } catch { /* private mode: the next answer tells again */ }
   return owner;
 }
@@ -99,7 +100,7 @@ const SEND_WAIT_MS = 8000;
 const REQUEST_LIMIT_MS = 20_000;
 
 function within<T>(p: Promise<T>): Promise<T> {
-  return Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new ApiError(0, 'offline', 'The server took too long to answer.')), REQUEST_LIMIT_MS))]);
+  return Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new ApiError(0, 'offline', i18n.t('outbox:errors.tooSlow'))), REQUEST_LIMIT_MS))]);
 }
 
 /**

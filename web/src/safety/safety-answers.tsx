@@ -72,7 +72,7 @@ export function SafetyAnswers({ today }: { today: TodayState }) {
       <div className="no-print">
         <button type="button" className="primary" onClick={() => window.print()}>{t('answers.print')}</button>
         <Link to="/" className="button">{t('answers.back')}</Link>
-        <p className="muted"><Trans t={t} i18nKey="answers.backup" components={{ link: <a href="/api/export" download /> }} /></p>
+        <p className="muted"><Trans t={t} i18nKey="answers.backup" components={{ file: <a href="/api/export" download /> }} /* not "link": Trans reads <link> as the empty HTML element */ /></p>
       </div>
     </section>
   );

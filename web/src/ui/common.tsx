@@ -1,7 +1,8 @@
 /** Small shared pieces: headings that take focus, links that use the router, error and status lines. */
 import { useEffect, useRef, type ReactNode, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { navigate, type Route } from '../lib/router.js';
-import { plainStrength, EVIDENCE_LEVELS } from '../../../src/core/evidence.js';
+import { plainStrength } from '../../../src/core/evidence.js';
 import type { Claim } from '../api/types.js';
 import { Citations } from './citations.js';
 
@@ -12,7 +13,8 @@ export function ScreenTitle({ children }: { children: ReactNode }) {
   return <h1 ref={ref} tabIndex={-1}>{children}</h1>;
 }
 
-export function Link({ to, children, className, current }: { to: Route; children: ReactNode; className?: string; current?: boolean }) {
+// children is optional so a Link can be a <Trans> component, which fills in the words of its <link> tag.
+export function Link({ to, children, className, current }: { to: Route; children?: ReactNode; className?: string; current?: boolean }) {
   const onClick = (e: MouseEvent) => {
     if (e.metaKey || e.ctrlKey || e.shiftKey) return;
     e.preventDefault();
@@ -28,7 +30,8 @@ export function FieldError({ id, message }: { id?: string; message: string | nul
 }
 
 export function Loading({ what }: { what: string }) {
-  return <p className="muted" role="status">Loading {what}…</p>;
+  const { t } = useTranslation('ui');
+  return <p className="muted" role="status">{t('loading', { what })}</p>;
 }
 
 /**
@@ -36,12 +39,13 @@ export function Loading({ what }: { what: string }) {
  * "Evidence: Randomised controlled trial (Pocovi et al., 2024)" with the citation linking to the References page.
  */
 export function ClaimLine({ claim }: { claim: Claim }) {
+  const { t } = useTranslation('ui');
   const strength = plainStrength(claim.evidence);
   return (
     <li className="claim">
-      <span className={`strength strength-${strength.replace(/[^a-z]+/g, '-')}`}>{strength}</span>
+      <span className={`strength strength-${strength.replace(/[^a-z]+/g, '-')}`} /* i18n-ignore: CSS class names */>{t(`strength.${claim.evidence}`)}</span>
       <span>{claim.text}</span>
-      <span className="evidence-label">Evidence: {EVIDENCE_LEVELS[claim.evidence]}{claim.refs.length > 0 && <> (<Citations refs={claim.refs} />)</>}</span>
+      <span className="evidence-label">{t('evidence', { level: t(`evidenceLevel.${claim.evidence}`) })}{claim.refs.length > 0 && <> (<Citations refs={claim.refs} />)</>}</span>
     </li>
   );
 }

@@ -21,8 +21,11 @@ export interface FormSetters {
 export interface SubmitOptions {
   /** The form's own check, before anything is sent: a problem stops the submission and is shown. */
   check?: () => FormProblem | null;
-  /** The words for a failure that is not the API's answer (a bug, a lost promise): never the exception's text. */
-  fallback?: string;
+  /**
+   * The words for a failure that is not the API's answer (a bug, a lost promise): never the exception's text.
+   * useFormState gives ui:form.couldNotSave ("Could not save.") in the person's language when a form names none.
+   */
+  fallback: string;
   /**
    * The failure in this form's terms (a field name the form uses, a message in its words), given the problem
    * problemOf made and what was thrown; null when the form shows it some other way (then no problem is shown).
@@ -30,10 +33,8 @@ export interface SubmitOptions {
   adapt?: (problem: FormProblem, err: unknown) => FormProblem | null;
 }
 
-export const DEFAULT_FALLBACK = 'Could not save.';
-
 /** The problem a failed request gives: the API's message and field, or `fallback` for anything else. */
-export function problemOf(err: unknown, fallback: string = DEFAULT_FALLBACK): FormProblem {
+export function problemOf(err: unknown, fallback: string): FormProblem {
   if (!(err instanceof ApiError)) return { message: fallback };
   return err.field ? { message: err.message, field: err.field } : { message: err.message };
 }
@@ -42,7 +43,7 @@ export function problemOf(err: unknown, fallback: string = DEFAULT_FALLBACK): Fo
  * Sends a form: clears the problem, runs `check`, then `action` with the form busy. Resolves true when `action`
  * succeeded; false when the check or the request failed (the problem is set).
  */
-export async function submitForm(set: FormSetters, action: () => Promise<unknown>, options: SubmitOptions = {}): Promise<boolean> {
+export async function submitForm(set: FormSetters, action: () => Promise<unknown>, options: SubmitOptions): Promise<boolean> {
   set.setError(null);
   const checked = options.check?.() ?? null;
   if (checked) { set.setError(checked); return false; }
