@@ -19,6 +19,7 @@ import { EVIDENCE_EXPLAINED_ES, EVIDENCE_LEVELS_ES, PLAIN_STRENGTH_ES } from '..
 import { PRECAUTION_TEXTS_ES, RED_FLAG_TEXTS_ES, URGENCY_ADVICE_ES } from '../src/core/i18n/red-flag-texts.js';
 import { REGION_NAMES_ES } from '../src/core/i18n/pain-area-texts.js';
 import { SESSION_FEEDBACK_ES, type SessionFeedbackWords } from '../src/core/i18n/session-feedback-texts.js';
+import { explainChain } from '../src/core/chain.js';
 
 type Pairs = { en: Record<string, string>; es: Record<string, string> };
 
@@ -50,6 +51,9 @@ function pairs(): Pairs {
     put(`evidence.${level}.strength`, plainStrength(level), PLAIN_STRENGTH_ES[plainStrength(level)]);
   }
   for (const [region, name] of Object.entries(REGION_NAMES)) put(`region.${region}`, name, REGION_NAMES_ES[region as keyof typeof REGION_NAMES].name);
+  const [chainEn, chainEs] = [explainChain({ findings: [], pain: [] }), explainChain({ findings: [], pain: [] }, 'es')];
+  chainEn.links.forEach((l, i) => put(`chain.${l.from}-${l.to}.meaning`, l.meaning, chainEs.links[i]?.meaning));
+  put('chain.disclaimer', chainEn.disclaimer, chainEs.disclaimer);
   // Sentences with figures, filled with the same figures in both languages.
   for (const k of Object.keys(SESSION_FEEDBACK_EN) as (keyof SessionFeedbackWords)[]) {
     const fill = (w: SessionFeedbackWords[keyof SessionFeedbackWords]) => (typeof w === 'function' ? (w as (a: number, b: number) => string)(7, 5) : w);

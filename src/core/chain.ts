@@ -10,6 +10,8 @@ import { CHAIN_SEGMENTS, type ChainSegment, type Finding } from './findings.js';
 import type { BodyRegion } from './pain.js';
 import { painAreaLabel } from './pain-areas.js';
 import { OUTCOME_MEASURE_IDS } from './outcome-scoring.js';
+import type { Language } from './language.js';
+import { CHAIN_DISCLAIMER_ES, CHAIN_LINE_ES, LINK_MEANING_ES, STATUS_WORDS_ES } from './i18n/chain-texts.js';
 
 /** What the literature says about one link, in DOMAIN.md's words and grades. */
 interface LinkClaim {
@@ -156,10 +158,12 @@ export interface ChainExplanation {
 export const CHAIN_DISCLAIMER = 'This explains your measurements next to what studies have found. It is not a diagnosis. The idea that the feet affect the whole chain up to the neck is partly supported at the lower links and a hypothesis at the top; a clinician can tell you what applies to you.';
 
 /**
- * Builds the explanation. Pure: same input, same output. `findings` may come from screening tests, outcome
+ * Builds the explanation, its own words in `language` (English by default; the findings' labels and values are as
+ * their sources wrote them). Pure: same input, same output. `findings` may come from screening tests, outcome
  * measures, gait and walking; findings whose segment is not one of the chain's go to `wholeBody`.
  */
-export function explainChain(input: { findings: readonly Finding[]; pain: readonly PainMark[]; wholeBody?: readonly Finding[] }): ChainExplanation {
+export function explainChain(input: { findings: readonly Finding[]; pain: readonly PainMark[]; wholeBody?: readonly Finding[] }, language: Language = 'en'): ChainExplanation {
+  const es = language === 'es';
   const links: ChainLink[] = LINK_CLAIMS.map((claim) => {
     const measured = input.findings.filter((f) => linkOfFinding(f) === keyOf(claim));
     const pain = input.pain.filter((p) => symptomLinkOf(p.region) === keyOf(claim) && p.intensity > 0);
@@ -168,19 +172,30 @@ export function explainChain(input: { findings: readonly Finding[]; pain: readon
     // Mixed only when findings really disagree; a lone finding with no range is not "some in range, some not".
     const status: LinkStatus = measured.length === 0 ? 'missing' : notable.length && typical.length ? 'mixed' : notable.length ? 'notable' : typical.length ? 'typical'
       : measured.some((f) => f.status === 'borderline') ? 'borderline' : 'unrated';
-    const painText = pain.length ? ` Pain marked here: ${pain.map((p) => `${painAreaLabel(p)} ${p.intensity}/10`).join(', ')}.` : '';
+    const painText = pain.length ? ` ${es ? CHAIN_LINE_ES.painMarked : 'Pain marked here'}: ${pain.map((p) => `${painAreaLabel(p, language)} ${p.intensity}/10`).join(', ')}.` : '';
+    const side = (f: Finding) => (f.side === 'none' || f.side === 'both' ? '' : ` (${es ? CHAIN_LINE_ES.side[f.side] : f.side})`);
     const finding = measured.length === 0
-      ? `Nothing measured for this link yet.${painText}`
-      : `${measured.map((f) => `${f.label}${f.side !== 'none' && f.side !== 'both' ? ` (${f.side})` : ''}: ${f.value} — ${statusWord(f.status)}${f.measuredFrom ? ` (${f.measuredFrom})` : ''}`).join('; ')}.${painText}`;
+      ? `${es ? CHAIN_LINE_ES.nothingMeasured : 'Nothing measured for this link yet.'}${painText}`
+      : `${measured.map((f) => `${f.label}${side(f)}: ${f.value} — ${es ? STATUS_WORDS_ES[f.status] : statusWord(f.status)}${f.measuredFrom ? ` (${f.measuredFrom})` : ''}`).join('; ')}.${painText}`;
     return {
       from: claim.from, to: claim.to, status, finding, measured, pain,
-      meaning: claim.plain, clinician: claim.clinician, evidence: claim.evidence, strength: plainStrength(claim.evidence), refs: claim.refs,
+      meaning: es ? LINK_MEANING_ES[keyOf(claim) as keyof typeof LINK_MEANING_ES] : claim.plain, clinician: claim.clinician, evidence: claim.evidence, strength: plainStrength(claim.evidence), refs: claim.refs,
       missing: measured.length === 0 ? claim.measureWith : [],
     };
   });
   const painSegments = [...new Set(input.pain.filter((p) => p.intensity > 0).flatMap((p) => REGION_SEGMENT[p.region] ?? []))]
     .sort((a, b) => CHAIN_SEGMENTS.indexOf(b) - CHAIN_SEGMENTS.indexOf(a));
-  return { links, wholeBody: [...(input.wholeBody ?? [])], painSegments, disclaimer: CHAIN_DISCLAIMER };
+  return { links, wholeBody: [...(input.wholeBody ?? [])], painSegments, disclaimer: es ? CHAIN_DISCLAIMER_ES : CHAIN_DISCLAIMER };
+}
+
+/**
+ * An explanation made in English, made again in `language` from what it holds: each link's findings and pain marks
+ * (every finding and mark that feeds a link is in one), and the whole-body findings. For the API, whose service
+ * builds it in English.
+ */
+export function chainExplanationIn(explanation: ChainExplanation, language: Language): ChainExplanation {
+  if (language === 'en') return explanation;
+  return explainChain({ findings: explanation.links.flatMap((l) => l.measured), pain: explanation.links.flatMap((l) => l.pain), wholeBody: explanation.wholeBody }, language);
 }
 
 function statusWord(s: Finding['status']): string {

@@ -121,5 +121,22 @@ for (const kind of DATABASES) {
       assert.equal(en.plan.advice, 'Get emergency care now: go to an emergency department or call your local emergency number.');
       assert.deepEqual(en.plan.concerns, ['pressure on the nerves at the bottom of the spine']);
     });
+    test('the chain explanation: each link’s meaning, the status words, pain areas and the disclaimer in Spanish', async () => {
+      await call('POST', '/api/assessment/screening', {}, { testId: 'navicular-drop', values: { left: 12, right: 7 }, recordedAt: '2026-11-21T10:00:00+00:00', recordedBy: 'me' });
+      await call('POST', '/api/assessment/pain-map', {}, { marks: [{ region: 'low-back', side: 'centre', intensity: 6, view: 'back' }, { region: 'neck', side: 'right', intensity: 3, view: 'back' }], recordedAt: '2026-11-21T10:05:00+00:00', recordedBy: 'me' });
+      const es = (await call('GET', '/api/explain?date=2026-11-21', ES)).explanation;
+      const en = (await call('GET', '/api/explain?date=2026-11-21', EN)).explanation;
+      assert.deepEqual(es.links.map((l: { status: string }) => l.status), en.links.map((l: { status: string }) => l.status), 'the same statuses');
+      assert.equal(es.links[6].meaning, 'Que los pies influyan en el dolor de cuello a través de la columna es una idea que no se ha probado. Aun así, caminar es una buena actividad general para las personas con dolor de cuello.');
+      assert.equal(es.links[6].finding, 'Todavía no hay nada medido para este eslabón. Dolor marcado aquí: Cuello derecho (por detrás) 3/10.');
+      assert.equal(en.links[6].finding, 'Nothing measured for this link yet. Pain marked here: Right neck (back) 3/10.');
+      // The navicular drop's label and value are the screening test's (not translated yet); the words around them are.
+      assert.match(es.links[0].finding, /\(lado izquierdo\): 12 mm — fuera del rango habitual/);
+      assert.match(es.links[0].finding, /\(lado derecho\): 7 mm — dentro del rango habitual/);
+      assert.match(en.links[0].finding, /\(left\): 12 mm — outside the usual range/);
+      assert.match(es.disclaimer, /^Esto explica tus mediciones junto a lo que han encontrado los estudios\. No es un diagnóstico\./);
+      assert.match(en.disclaimer, /^This explains your measurements next to what studies have found\. It is not a diagnosis\./);
+      assert.deepEqual(es.painSegments, en.painSegments);
+    });
   });
 }

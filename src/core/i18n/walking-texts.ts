@@ -39,9 +39,9 @@ export function walkingFigureFromEnglish(english: string): string | null {
  * figure and what it is, in Spanish. */
 function ceilingEs(english: string): { figure: string; what: string } | null {
   let m = /^(.+ steps), where the benefit levels off$/.exec(english);
-  if (m) { const f = walkingFigureFromEnglish(m[1]!); return f && { figure: f, what: 'donde el beneficio se estabiliza' }; }
+  if (m) { const f = walkingFigureFromEnglish(m[1]!); return f ? { figure: f, what: 'donde el beneficio se estabiliza' } : null; }
   m = /^(\d+ minutes), the program's goal$/.exec(english);
-  if (m) { const f = walkingFigureFromEnglish(m[1]!); return f && { figure: f, what: 'el objetivo del programa' }; }
+  if (m) { const f = walkingFigureFromEnglish(m[1]!); return f ? { figure: f, what: 'el objetivo del programa' } : null; }
   return null;
 }
 

@@ -13,6 +13,9 @@ import { BodyMark, isoDate, isoDateTime } from '../api-schemas.js';
 import { todayFrom } from '../request-date.js';
 import { addOutcome, addPainMap, addScreening, explainFor, getAssessment, latestPainFor } from '../../services/assessment-service.js';
 import { getToday } from '../../services/program-service.js';
+import { chainExplanationIn } from '../../core/chain.js';
+import { reviewIn } from '../../core/i18n/review-texts.js';
+import { requestLanguage } from '../request-language.js';
 
 const PainMapInput = z.object({ marks: z.array(BodyMark).max(40), recordedAt: isoDateTime, recordedBy: z.string().trim().min(1).max(200).default('me') }).strict();
 /** A saved gait analysis: the metrics JSON and the keypoints, every number bounded (src/gait/gait-analysis-record.ts),
@@ -55,6 +58,8 @@ export async function registerAssessmentRoutes(app: FastifyInstance, store: Stor
   r.get('/api/gait-analyses/:id/stills/:index', { config: access('self'), schema: { params: StillParams } }, async (req, reply) => sendStill(reply, await getGaitStill(store.db, req.personId, req.params.id, req.params.index)));
   r.get('/api/explain', { config: access('self'), schema: { querystring: z.object({ date: isoDate.optional() }).strict() } }, async (req) => {
     const today = await getToday(store.db, req.personId, todayFrom(req.query.date));
-    return { explanation: await explainFor(store.db, req.personId), decision: today.decision, painAreas: await latestPainFor(store.db, req.personId) };
+    // The chain's own words and the review in the request's language (the findings' labels as their sources wrote them).
+    const language = requestLanguage(req);
+    return { explanation: chainExplanationIn(await explainFor(store.db, req.personId), language), decision: today.decision && reviewIn(today.decision, language), painAreas: await latestPainFor(store.db, req.personId) };
   });
 }
