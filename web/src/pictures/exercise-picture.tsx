@@ -4,6 +4,7 @@
  * moves between them at the session's pace (picture-motion.ts). With `prefers-reduced-motion` the session shows the
  * positions side by side too, without motion. One accessible name and a description in words for screen readers.
  */
+import { useTranslation } from 'react-i18next';
 import { useId, type CSSProperties } from 'react';
 import type { ExerciseId, Position } from '../../../src/core/exercises.js';
 import { useMediaQuery } from '../lib/use-media-query.js';
@@ -48,6 +49,7 @@ export interface ExercisePictureProps {
 }
 
 export function ExercisePicture({ exercise, position, motion, motionKey, paused = false }: ExercisePictureProps) {
+  const { t } = useTranslation('pictures');
   const reduce = useMediaQuery('(prefers-reduced-motion: reduce)');
   const descId = useId();
   const spec = pictureFor(exercise, position);
@@ -58,12 +60,12 @@ export function ExercisePicture({ exercise, position, motion, motionKey, paused 
     ? { '--pic-seconds': `${motion.seconds}s`, '--pic-runs': String(motion.iterations), '--pic-state': paused ? 'paused' : 'running' } as CSSProperties
     : undefined;
   return (
-    <figure className={`pic pic-${spec.view}${moving ? ' pic-moving' : ' pic-still'}`} data-testid="exercise-picture">
-      <div className="pic-art" role="img" aria-label={spec.title} aria-describedby={descId}>
+    <figure className={`pic pic-${spec.view}${moving ? ' pic-moving' : ' pic-still'}`} /* i18n-ignore: CSS class names */ data-testid="exercise-picture">
+      <div className="pic-art" role="img" aria-label={t(spec.title)} aria-describedby={descId}>
         {spec.posture && (
           <div className="pic-posture">
             <PostureFigure posture={spec.posture} />
-            <p>{spec.postureText}</p>
+            <p>{t(spec.postureText)}</p>
           </div>
         )}
         {moving ? (
@@ -75,7 +77,7 @@ export function ExercisePicture({ exercise, position, motion, motionKey, paused 
             {framesOf(spec).map((f) => (
               <li key={f.pose}>
                 <StillFrame spec={spec} frame={f} />
-                <p>{f.caption}</p>
+                <p>{t(f.caption)}</p>
               </li>
             ))}
           </ol>
@@ -83,7 +85,7 @@ export function ExercisePicture({ exercise, position, motion, motionKey, paused 
       </div>
       {/* Read out, not shown: the card shows the steps below the picture, and in the session the timer's line says
           what to do and the controls must stay on a phone's first screen. */}
-      <figcaption id={descId} className="visually-hidden">{spec.description}</figcaption>
+      <figcaption id={descId} className="visually-hidden">{t(spec.description)}</figcaption>
     </figure>
   );
 }

@@ -16,8 +16,10 @@ import { motionFor, ROLL_PASS_SECONDS } from './picture-motion.js';
 import { buildSegments, sessionItems } from '../session/segments.js';
 import { i18n } from '../i18n/i18n.js';
 
-// The segments' words in English (the catalogue's source language); only their timing is checked here.
+// English, the catalogue's source language: the segments' words (only their timing is checked here) and the
+// pictures' words, which the catalogue holds as keys of the pictures namespace.
 const en = i18n.getFixedT('en');
+const pic = i18n.getFixedT('en', 'pictures');
 
 /** Every (exercise, position) the program can show: the library's steps and the stages' prescriptions. */
 function catalogue(): { exercise: ExerciseId; position: Position }[] {
@@ -46,10 +48,18 @@ test('every exercise and progression has a picture with a start, an end, caption
     assert.notEqual(p.start.pose, p.end.pose, `${where}: the end differs from the start`);
     const poses = framesOf(p).map((f) => f.pose);
     assert.equal(new Set(poses).size, poses.length, `${where}: no position twice`);
-    for (const f of framesOf(p)) assert.ok(f.caption.length > 5, `${where}: frame ${f.pose} has a caption`);
-    assert.ok(p.title.toLowerCase().includes(EXERCISES[exercise].name.toLowerCase()), `${where}: the accessible name names the exercise`);
-    assert.ok(p.description.length > 60, `${where}: a description in words`);
-    if (exercise !== 'walk') assert.ok(p.posture && p.postureText, `${where}: the body position is drawn and named`);
+    for (const f of framesOf(p)) assert.ok(pic(f.caption).length > 5 && pic(f.caption) !== f.caption, `${where}: frame ${f.pose} has a caption`);
+    assert.ok(pic(p.title).toLowerCase().includes(EXERCISES[exercise].name.toLowerCase()), `${where}: the accessible name names the exercise`);
+    assert.ok(pic(p.description).length > 60, `${where}: a description in words`);
+    if (exercise !== 'walk') assert.ok(p.posture && pic(p.postureText) !== p.postureText, `${where}: the body position is drawn and named`);
+    // Every word of the picture exists in each language (a key the catalogue lacks would be shown as the key).
+    for (const lng of ['en', 'es']) {
+      for (const key of [p.title, p.description, p.postureText, ...framesOf(p).map((f) => f.caption)]) {
+        assert.ok(i18n.exists(key, { ns: 'pictures', lng }), `${where}: pictures:${key} in ${lng}`);
+      }
+    }
+    // The shared close-up text is nested into the description ($t(…)), not left as a marker.
+    assert.doesNotMatch(i18n.getFixedT('es', 'pictures')(p.description), /\$t\(/, `${where}: nesting resolved`);
   }
 });
 
@@ -65,12 +75,12 @@ test('each picture shows where it matters: the toes from the front for the toe l
     if (p.exercise === 'pinky-toe-lift') {
       assert.equal(p.view, 'toes-front');
       assert.deepEqual([p.start.pose, p.end.pose], ['toes-down', 'little-toe-up']);
-      assert.match(p.description, /big toe .*stays down .*little toe lifts/);
+      assert.match(pic(p.description), /big toe .*stays down .*little toe lifts/);
     }
     if (p.exercise === 'ball-roll') {
       assert.equal(p.view, 'sole-side');
       assert.deepEqual(framesOf(p).map((f) => f.pose), ['heel', 'arch', 'forefoot']);
-      assert.match(p.description, /5 out of 10/); // DOMAIN.md §3 3.15: discomfort at most about 5/10
+      assert.match(pic(p.description), /5 out of 10/); // DOMAIN.md §3 3.15: discomfort at most about 5/10
     }
   }
   // The text asks for a gentle press sitting and a little more weight standing; the pictures say the same.

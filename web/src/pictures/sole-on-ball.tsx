@@ -50,7 +50,7 @@ export function SoleOnBall({ spot, weight, rollClass }: SoleOnBallProps) {
     <svg viewBox={viewBox} className="pic-svg" aria-hidden="true" focusable="false" style={vars}>
       <rect x={0} y={FLOOR_Y} width={260} height={14} fill={FLOOR} />
       <line x1={0} x2={260} y1={FLOOR_Y} y2={FLOOR_Y} stroke={FLOOR_LINE} strokeWidth={1.5} />
-      <g className={rollClass ? 'pic-turn-ball' : undefined} style={{ transformOrigin: `${BALL_X}px ${ballY}px` }}>
+      <g className={rollClass ? 'pic-turn-ball' : undefined} style={{ transformOrigin: `${BALL_X}px ${ballY}px` }} /* i18n-ignore: a CSS transform origin */>
         <circle cx={BALL_X} cy={ballY} r={BALL_R} fill={BALL} stroke={BALL_LINE} strokeWidth={1.5} />
         <path d={`M${BALL_X - 8} ${ballY - 6} q8 6 16 0 M${BALL_X - 8} ${ballY + 6} q8 -6 16 0`} fill="none" stroke={BALL_LINE} strokeWidth={1.2} />
       </g>

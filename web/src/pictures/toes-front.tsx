@@ -4,6 +4,7 @@
  * animation in the guided session (pictures.css, --lift) or drawn in one pose for a still.
  */
 import type { CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ToePose } from './picture-catalogue.js';
 import { Arrow, FLOOR, FLOOR_LINE, INK, LIFT_BLUE, SKIN, SKIN_LINE } from './drawing-parts.js';
 
@@ -48,6 +49,7 @@ function Label({ x, y, anchor, children }: { x: number; y: number; anchor: 'star
 }
 
 export function ToesFront({ pose, liftClass, littleArrow, labels = false }: ToesFrontProps) {
+  const { t } = useTranslation('pictures');
   const lifted = pose === 'little-toe-up';
   const arrow = littleArrow === undefined ? (lifted ? 'up' : null) : littleArrow;
   const little = TOES[0];
@@ -74,7 +76,7 @@ export function ToesFront({ pose, liftClass, littleArrow, labels = false }: Toes
       <path d="M138 106 h36 M144 112 h24" stroke={INK} strokeWidth={2.5} strokeLinecap="round" />
       {arrow === 'up' && <Arrow x={12} from={96} to={58} color={LIFT_BLUE} width={5} />}
       {arrow === 'down' && <Arrow x={12} from={58} to={96} color={LIFT_BLUE} width={5} />}
-      {labels && <><Label x={198} y={14} anchor="end">big toe</Label><Label x={2} y={46} anchor="start">little toe</Label></>}
+      {labels && <><Label x={198} y={14} anchor="end">{t('labels.bigToe')}</Label><Label x={2} y={46} anchor="start">{t('labels.littleToe')}</Label></>}
     </svg>
   );
 }
