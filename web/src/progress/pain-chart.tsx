@@ -4,6 +4,8 @@
  * may not be a real change. The numbers are also in a table for screen readers.
  */
 import type uPlot from 'uplot';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../i18n/format.js';
 import { NPRS_MCID_POINTS, NPRS_MAX, NPRS_MIN } from '../../../src/core/clinical-constants.js';
 import type { Checkin } from '../api/types.js';
 import { uplotDays } from '../lib/day-axis.js';
@@ -11,9 +13,9 @@ import { useUplot } from '../lib/use-uplot.js';
 import { painSeries } from './chart-series.js';
 
 export const PAIN_COLOURS = { back: '#1f5fbf', neck: '#a4461a', foot: '#1a7537' } as const;
-const CONTEXT: Record<Checkin['context'], string> = { daily: 'daily', before: 'before session', after: 'after session' };
 
 export function PainChart({ checkins, baseline }: { checkins: Checkin[]; baseline: number | null }) {
+  const { t } = useTranslation('progress');
   const p = painSeries(checkins, baseline);
   const { shown: sorted, reference: ref0 } = p;
   const ref = useUplot((width, el) => {
@@ -38,39 +40,39 @@ export function PainChart({ checkins, baseline }: { checkins: Checkin[]; baselin
       ctx.restore();
     };
     const series = (k: keyof typeof PAIN_COLOURS, dash?: number[]): uPlot.Series => ({
-      label: k[0]!.toUpperCase() + k.slice(1), stroke: PAIN_COLOURS[k], width: 2, spanGaps: true, ...(dash ? { dash } : {}),
+      label: t(`painChart.${k}`), stroke: PAIN_COLOURS[k], width: 2, spanGaps: true, ...(dash ? { dash } : {}),
       points: { show: true, size: 7, fill: PAIN_COLOURS[k] },
     });
     return {
       opts: {
         width, height: 240,
         scales: { x: x.scale, y: { range: [NPRS_MIN, NPRS_MAX] } },
-        axes: [x.axis, { label: 'Pain (0-10)', splits: () => [0, 2, 4, 6, 8, 10] }],
+        axes: [x.axis, { label: t('painChart.axis'), splits: () => [0, 2, 4, 6, 8, 10] }],
         series: [{}, series('back'), series('neck', [8, 4]), series('foot', [2, 3])],
         hooks: { drawAxes: [band] },
         legend: { show: true, live: false },
       },
       data: [p.x, p.columns.back, p.columns.neck, p.columns.foot] as uPlot.AlignedData,
     };
-  }, [checkins, baseline]);
+  }, [checkins, baseline, t]);
 
   return (
     <figure className="chart" data-testid="pain-chart" data-points={sorted.length}>
       <div ref={ref} />
       <figcaption>
         {ref0 !== null
-          ? <>The shaded band is your starting level ({ref0.toFixed(1)}/10) plus or minus {NPRS_MCID_POINTS} points. A change of {NPRS_MCID_POINTS} points or more (or about a third) is a real change; smaller ups and downs are normal day-to-day variation.</>
-          : <>A change of {NPRS_MCID_POINTS} points or more is a real change.</>}
-        {' '}{p.daily ? 'Lines show your daily check-ins.' : 'Lines show your before- and after-session scores (no daily check-ins yet).'}
+          ? t('painChart.band', { start: formatNumber(ref0, { minimumFractionDigits: 1, maximumFractionDigits: 1 }), mcid: formatNumber(NPRS_MCID_POINTS) })
+          : t('painChart.noBand', { mcid: formatNumber(NPRS_MCID_POINTS) })}
+        {' '}{p.daily ? t('painChart.daily') : t('painChart.sessions')}
       </figcaption>
       <details>
-        <summary>Show the numbers</summary>
+        <summary>{t('painChart.show')}</summary>
         <table>
-          <caption className="visually-hidden">Pain check-ins</caption>
-          <thead><tr><th scope="col">When</th><th scope="col">Back</th><th scope="col">Neck</th><th scope="col">Foot</th></tr></thead>
+          <caption className="visually-hidden">{t('painChart.caption')}</caption>
+          <thead><tr><th scope="col">{t('painChart.when')}</th><th scope="col">{t('painChart.back')}</th><th scope="col">{t('painChart.neck')}</th><th scope="col">{t('painChart.foot')}</th></tr></thead>
           <tbody>
             {sorted.map((c) => (
-              <tr key={c.id}><td>{c.date} ({CONTEXT[c.context]})</td><td>{c.back ?? '–'}</td><td>{c.neck ?? '–'}</td><td>{c.foot ?? '–'}</td></tr>
+              <tr key={c.id}><td>{c.date} ({t(`painChart.context.${c.context}`)})</td><td>{c.back ?? '–'}</td><td>{c.neck ?? '–'}</td><td>{c.foot ?? '–'}</td></tr>
             ))}
           </tbody>
         </table>

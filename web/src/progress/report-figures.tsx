@@ -5,6 +5,8 @@
  * Each picture is one image for screen readers, described in words (the numbers are in the tables of the page).
  */
 import { useEffect, useState } from 'react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import type { ReportBlock, ReportDocument } from '../../../src/core/report/report-document.js';
 import { daysBetween, addDays } from '../../../src/core/dates.js';
 import { api } from '../api/client.js';
@@ -17,22 +19,27 @@ type Still = Extract<ReportBlock, { kind: 'skeleton' }>;
 const W = 320; const H = 150; const L = 30; const T = 8; const PW = W - L - 6; const PH = H - T - 22;
 const SIDE = { left: '#e69f00', right: '#0072b2', mid: '#666666' } as const;
 
-function describe(c: Chart): string {
+// The chart's title and labels come from the report (the server writes them); the words around them from here.
+function describe(c: Chart, t: TFunction): string {
   const pts = c.series.flatMap((s) => s.points);
   const first = pts[0]; const last = pts.at(-1);
-  return `${c.title}. ${pts.length} values from ${c.from} to ${c.to}${first && last ? `, first ${first.value}, last ${last.value}` : ''}.${c.band ? ` Shaded: ${c.band.label}.` : ''}${c.line ? ` Dashed line: ${c.line.label}.` : ''}`;
+  const values = first && last
+    ? t('report.describeFirstLast', { count: pts.length, title: c.title, from: c.from, to: c.to, first: first.value, last: last.value })
+    : t('report.describe', { count: pts.length, title: c.title, from: c.from, to: c.to });
+  return `${values}${c.band ? ` ${t('report.shaded', { label: c.band.label })}` : ''}${c.line ? ` ${t('report.dashedLine', { label: c.line.label })}` : ''}`;
 }
 
 export function ReportChart({ chart: c }: { chart: Chart }) {
+  const { t } = useTranslation('progress');
   const days = Math.max(1, daysBetween(c.from, c.to));
   const x = (d: string) => L + (daysBetween(c.from, d.slice(0, 10)) / days) * PW;
   const y = (v: number) => T + PH - ((v - c.yMin) / (c.yMax - c.yMin || 1)) * PH;
   return (
     <figure className="report-figure">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={describe(c)}>
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={describe(c, t)}>
         {c.band && <rect x={L} y={y(c.band.high)} width={PW} height={y(c.band.low) - y(c.band.high)} className="band" />}
-        {axisTicks(c.yMin, c.yMax).map((t) => (
-          <g key={t}><line x1={L} x2={L + PW} y1={y(t)} y2={y(t)} className="grid" /><text x={L - 3} y={y(t) + 3} textAnchor="end">{t}</text></g>
+        {axisTicks(c.yMin, c.yMax).map((tick) => (
+          <g key={tick}><line x1={L} x2={L + PW} y1={y(tick)} y2={y(tick)} className="grid" /><text x={L - 3} y={y(tick) + 3} textAnchor="end">{tick}</text></g>
         ))}
         {c.line && <line x1={L} x2={L + PW} y1={y(c.line.value)} y2={y(c.line.value)} className="target" />}
         {c.series.map((s) => (c.style === 'bars'
@@ -41,24 +48,26 @@ export function ReportChart({ chart: c }: { chart: Chart }) {
         <rect x={L} y={T} width={PW} height={PH} className="frame" />
         <text x={L} y={H - 8}>{c.from}</text><text x={L + PW} y={H - 8} textAnchor="end">{c.to}</text>
       </svg>
-      <figcaption><strong>{c.title}</strong> ({c.yLabel}).{c.band ? ` Shaded: ${c.band.label}.` : ''}{c.line ? ` Dashed: ${c.line.label}.` : ''}</figcaption>
+      <figcaption><strong>{c.title}</strong> ({c.yLabel}).{c.band ? ` ${t('report.shaded', { label: c.band.label })}` : ''}{c.line ? ` ${t('report.dashed', { label: c.line.label })}` : ''}</figcaption>
     </figure>
   );
 }
 
 export function ReportStill({ still: s }: { still: Still }) {
+  const { t } = useTranslation('progress');
   return (
     <figure className="report-figure report-still">
-      <svg viewBox={`0 0 ${s.width} ${s.height}`} role="img" aria-label={`${s.caption}: the body’s points joined as a stick figure, left side orange, right side blue.`}>
+      <svg viewBox={`0 0 ${s.width} ${s.height}`} role="img" aria-label={t('report.stillLabel', { caption: s.caption })}>
         {s.segments.map((g, i) => <line key={i} x1={g.x1} y1={g.y1} x2={g.x2} y2={g.y2} stroke={SIDE[g.side]} strokeWidth={Math.max(2, s.height / 120)} strokeLinecap="round" />)}
       </svg>
-      <figcaption>{s.caption}. Left side orange, right side blue.</figcaption>
+      <figcaption>{t('report.stillCaption', { caption: s.caption })}</figcaption>
     </figure>
   );
 }
 
 /** The pictures of a report, loaded from `path` (the report's address with format=json). */
 export function ReportFigures({ path }: { path: string }) {
+  const { t } = useTranslation('progress');
   const [doc, setDoc] = useState<ReportDocument | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   useEffect(() => {
@@ -66,9 +75,9 @@ export function ReportFigures({ path }: { path: string }) {
     api<ReportDocument>('GET', path).then((d) => { if (live) setDoc(d); }, (e: Error) => { if (live) setFailed(e.message); });
     return () => { live = false; };
   }, [path]);
-  if (failed) return <p className="muted">The pictures could not be loaded: {failed}</p>;
-  if (!doc) return <p className="muted">Loading the pictures…</p>;
+  if (failed) return <p className="muted">{t('report.failed', { message: failed })}</p>;
+  if (!doc) return <p className="muted">{t('report.loading')}</p>;
   const figures = doc.blocks.filter((b): b is Chart | Still => b.kind === 'chart' || b.kind === 'skeleton');
-  if (!figures.length) return <p>No pictures yet: they appear once there are check-ins, sessions, walking or a gait video.</p>;
+  if (!figures.length) return <p>{t('report.none')}</p>;
   return <div className="report-figures">{figures.map((b, i) => (b.kind === 'chart' ? <ReportChart key={i} chart={b} /> : <ReportStill key={i} still={b} />))}</div>;
 }
