@@ -4,6 +4,9 @@
  * clinician's patient page shows the patient's own list through `path` (GET /api/patients/:personId/imports).
  */
 import { useEffect, useState } from 'react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { formatDate, formatNumber } from '../i18n/format.js';
 import { api, ApiError } from '../api/client.js';
 import { ImportFigures, ImportProblems, formatText } from './import-result.js';
 import type { PastImport } from './import-types.js';
@@ -15,17 +18,18 @@ const MORE = 50;
 
 /** When, in the person's own time: "5 Dec 2026, 14:02". */
 function when(at: string): string {
-  return new Date(at).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  return formatDate(at, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 }
 
 /** One line of what a past import did: its outcome, and the bad records it met. */
-function pastOutcome(v: ImportView): string {
-  if (v.problems.some((p) => p.code === 'several-people')) return 'Nothing imported: the file holds the walking of several people.';
-  const bad = v.ok && v.errorCount > 0 ? `; ${v.errorCount.toLocaleString('en')} bad record${v.errorCount === 1 ? '' : 's'} left out` : '';
-  return `${outcomeText(v)}${bad}.`;
+function pastOutcome(v: ImportView, t: TFunction): string {
+  if (v.problems.some((p) => p.code === 'several-people')) return t('history.severalPeople');
+  // The outcome sentence itself comes from src/core/import-record.ts.
+  return v.ok && v.errorCount > 0 ? t('history.outcomeWithBad', { outcome: outcomeText(v), count: v.errorCount, n: formatNumber(v.errorCount) }) : t('history.outcome', { outcome: outcomeText(v) });
 }
 
-export function ImportHistory({ version, path = '/api/imports', title = 'Files you imported' }: { version: number; path?: string; title?: string }) {
+export function ImportHistory({ version, path = '/api/imports', title }: { version: number; path?: string; title?: string }) {
+  const { t } = useTranslation('walking');
   const [limit, setLimit] = useState(FIRST);
   const [imports, setImports] = useState<PastImport[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -33,16 +37,16 @@ export function ImportHistory({ version, path = '/api/imports', title = 'Files y
     let live = true;
     api<PastImport[]>('GET', `${path}?limit=${limit + 1}`)
       .then((list) => { if (live) { setImports(list); setError(null); } })
-      .catch((e: unknown) => { if (live) setError(e instanceof ApiError ? e.message : 'The list of past imports could not be loaded.'); });
+      .catch((e: unknown) => { if (live) setError(e instanceof ApiError ? e.message : t('history.loadFailed')); });
     return () => { live = false; };
-  }, [version, limit, path]);
+  }, [version, limit, path, t]);
 
   if (error) return <p className="muted small" role="status">{error}</p>;
   if (!imports || imports.length === 0) return null;
   const shown = imports.slice(0, limit);
   return (
     <section className="import-history" aria-labelledby="import-history-title" data-testid="import-history">
-      <h3 id="import-history-title">{title}</h3>
+      <h3 id="import-history-title">{title ?? t('history.title')}</h3>
       <ol>
         {shown.map((p) => {
           const v = viewOfPast(p);
@@ -51,15 +55,15 @@ export function ImportHistory({ version, path = '/api/imports', title = 'Files y
               <details>
                 <summary>
                   <strong>{p.fileName}</strong> <span className="past-when">{when(p.at)}</span>
-                  <span className="past-outcome">{v ? pastOutcome(v) : formatText(p.format)}</span>
+                  <span className="past-outcome">{v ? pastOutcome(v, t) : formatText(p.format, t)}</span>
                 </summary>
-                {v ? <><ImportFigures view={v} /><ImportProblems view={v} /></> : <p className="muted small">{formatText(p.format)}: the details of this import were not kept.</p>}
+                {v ? <><ImportFigures view={v} /><ImportProblems view={v} /></> : <p className="muted small">{t('history.notKept', { format: formatText(p.format, t) })}</p>}
               </details>
             </li>
           );
         })}
       </ol>
-      {imports.length > limit && limit < MORE && <button type="button" onClick={() => setLimit(MORE)}>Show more</button>}
+      {imports.length > limit && limit < MORE && <button type="button" onClick={() => setLimit(MORE)}>{t('history.showMore')}</button>}
     </section>
   );
 }

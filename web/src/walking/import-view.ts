@@ -4,6 +4,7 @@
  */
 import { importOutcomeText, type ImportProblemRecord, type ImportStatus } from '../../../src/core/import-record.js';
 import { skippedText, type SkippedByReason } from '../../../src/core/walking-activity.js';
+import type { TFunction } from 'i18next';
 import type { ImportReport, PastImport } from './import-types.js';
 
 export interface ImportView {
@@ -50,14 +51,14 @@ export function outcomeText(v: ImportView): string {
 }
 
 /** What was left out as not walking, in words, or "nothing" (null when the record did not keep it). */
-export function leftOutText(v: ImportView): string | null {
+export function leftOutText(v: ImportView, t: TFunction): string | null {
   if (v.skipped === null) return null;
-  return skippedText(v.skippedBy) || 'nothing';
+  return skippedText(v.skippedBy) || t('walking:import.nothingLeftOut');
 }
 
 /** The heading's word for the outcome: imported, imported with some records left out, nothing new, nothing imported. */
-export function statusText(v: ImportView): string {
-  if (v.status === 'not-imported') return 'nothing imported';
-  if (v.status === 'nothing-new') return 'nothing new';
-  return v.errorCount > 0 ? 'imported, bad records left out' : 'imported';
+export function statusText(v: ImportView, t: TFunction): string {
+  if (v.status === 'not-imported') return t('walking:import.status.notImported');
+  if (v.status === 'nothing-new') return t('walking:import.status.nothingNew');
+  return v.errorCount > 0 ? t('walking:import.status.importedWithBad') : t('walking:import.status.imported');
 }

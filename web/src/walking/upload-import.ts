@@ -6,6 +6,7 @@
 import { ApiError, apiErrorFrom } from '../api/client.js';
 import { pause, uploadForJob } from '../api/upload-job.js';
 import type { ImportJob } from './import-types.js';
+import { i18n } from '../i18n/i18n.js';
 
 export type ImportPhase = 'upload' | 'import';
 
@@ -33,8 +34,8 @@ export interface UploadOptions {
 /** Uploads `file`, then waits for its import job. Resolves with the finished job (done or failed). */
 export async function uploadAndImport(file: Blob & { name: string }, opts: UploadOptions): Promise<ImportJob> {
   const q = new URLSearchParams({ name: file.name, strict: String(opts.strict), offset: opts.offset, ...(opts.fitbitId ? { fitbitId: opts.fitbitId } : {}) });
-  const jobId = await uploadForJob(`/api/imports?${q}`, file, {
-    contentType: 'application/octet-stream', abortedMessage: 'The upload was stopped.',
+  const jobId = await uploadForJob(`/api/imports?${q}`, file, { // i18n-ignore: a URL, not text
+    contentType: 'application/octet-stream', abortedMessage: i18n.t('walking:import.uploadStopped'),
     onProgress: (done, total) => opts.onProgress({ phase: 'upload', done, total }), ...(opts.signal ? { signal: opts.signal } : {}),
   });
   return pollJob(jobId, opts);
@@ -42,16 +43,16 @@ export async function uploadAndImport(file: Blob & { name: string }, opts: Uploa
 
 async function pollJob(id: string, opts: UploadOptions): Promise<ImportJob> {
   for (;;) {
-    if (opts.signal?.aborted) throw new ApiError(0, 'aborted', 'Stopped.');
+    if (opts.signal?.aborted) throw new ApiError(0, 'aborted', i18n.t('walking:import.stopped'));
     let res: Response;
     try { res = await fetch(`/api/jobs/${encodeURIComponent(id)}`, opts.signal ? { signal: opts.signal } : {}); } catch {
-      throw new ApiError(0, 'offline', 'Lost the connection while the file was being read. It may still finish: look at your walking chart in a minute.');
+      throw new ApiError(0, 'offline', i18n.t('walking:import.lostConnection'));
     }
     const text = await res.text();
     if (!res.ok) throw apiErrorFrom(res.status, text);
     const job = JSON.parse(text) as ImportJob;
     if (job.status === 'done' || job.status === 'failed') return job;
     opts.onProgress({ phase: 'import', done: job.progress.bytes ?? 0, total: job.progress.total ?? null });
-    await pause(opts.pollMs ?? 400, opts.signal, 'Stopped.');
+    await pause(opts.pollMs ?? 400, opts.signal, i18n.t('walking:import.stopped'));
   }
 }

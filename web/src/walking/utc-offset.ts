@@ -30,6 +30,7 @@ export function offsetChoices(include?: string): string[] {
 /** Minutes east of UTC for "+HH:MM". */
 export function toMinutes(offset: string): number {
   const m = /^([+-])(\d{2}):(\d{2})$/.exec(offset);
+  // i18n-ignore: a programming error (the choices are made here), never shown to a person
   if (!m) throw new Error(`Not an offset like +01:00: ${JSON.stringify(offset)}`);
   return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
 }

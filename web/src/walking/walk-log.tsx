@@ -2,12 +2,15 @@
  * Walking page it also points there, where a phone or watch export can be imported instead. Saved on the phone first
  * (web/src/outbox/outbox.ts): offline, the log waits there and is sent in order, so a later log of a day still wins. */
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../i18n/format.js';
 import { useFormState } from '../ui/use-form-state.js';
 import { FieldError, Link } from '../ui/common.js';
 import { localDate } from '../lib/local-time.js';
 import { keepAndSend, newClientId } from '../outbox/outbox.js';
 
 export function WalkLog({ onSaved, showImportLink = true }: { onSaved: () => void; showImportLink?: boolean }) {
+  const { t } = useTranslation('walking');
   const [minutes, setMinutes] = useState('');
   const [steps, setSteps] = useState('');
   const [date, setDate] = useState(localDate());
@@ -20,15 +23,15 @@ export function WalkLog({ onSaved, showImportLink = true }: { onSaved: () => voi
     const m = minutes.trim() === '' ? null : Number(minutes);
     const s = steps.trim() === '' ? null : Number(steps);
     const check = () => {
-      if (m !== null && (!Number.isFinite(m) || m < 0 || m > 1440)) return { message: 'Minutes must be a number from 0 to 1440.', field: 'minutes' };
-      if (s !== null && (!Number.isInteger(s) || s < 0 || s > 200000)) return { message: 'Steps must be a whole number from 0 to 200,000.', field: 'steps' };
-      if (!m && !s) return { message: 'Enter minutes or steps (more than 0).', field: 'minutes' };
+      if (m !== null && (!Number.isFinite(m) || m < 0 || m > 1440)) return { message: t('log.badMinutes', { max: formatNumber(1440) }), field: 'minutes' };
+      if (s !== null && (!Number.isInteger(s) || s < 0 || s > 200000)) return { message: t('log.badSteps', { max: formatNumber(200000) }), field: 'steps' };
+      if (!m && !s) return { message: t('log.empty'), field: 'minutes' };
       return null;
     };
     await send(async () => {
       const how = await keepAndSend('walking', newClientId('walking'), { date, ...(m !== null ? { minutes: m } : {}), ...(s !== null ? { steps: s } : {}) });
-      const what = `${[m ? `${m} min` : '', s ? `${s.toLocaleString('en')} steps` : ''].filter(Boolean).join(', ')} on ${date}`;
-      setSaved(how === 'sent' ? `Saved: ${what}.` : `Saved on this phone: ${what}. It will be sent when you are back online.`);
+      const amounts = [m ? t('log.minutesAmount', { minutes: formatNumber(m) }) : '', s ? t('log.stepsAmount', { steps: formatNumber(s) }) : ''].filter(Boolean).join(', ');
+      setSaved(how === 'sent' ? t('log.saved', { what: amounts, date }) : t('log.savedOffline', { what: amounts, date }));
       setMinutes('');
       setSteps('');
       onSaved();
@@ -38,25 +41,25 @@ export function WalkLog({ onSaved, showImportLink = true }: { onSaved: () => voi
   const errFor = (f: string) => (error && (error.field === f || (f === 'minutes' && !['steps', 'date'].includes(error.field ?? ''))) ? error.message : null);
   return (
     <form className="walk-log" onSubmit={submit} noValidate aria-labelledby="walk-log-title">
-      <h3 id="walk-log-title">Log your walking</h3>
-      <p className="muted">If you logged this day already, this replaces it.</p>
+      <h3 id="walk-log-title">{t('log.title')}</h3>
+      <p className="muted">{t('log.replaces')}</p>
       <div className="row">
         <div>
-          <label htmlFor="walk-minutes">Minutes</label>
+          <label htmlFor="walk-minutes">{t('log.minutes')}</label>
           <input id="walk-minutes" inputMode="decimal" value={minutes} onChange={(e) => setMinutes(e.target.value)} aria-invalid={!!errFor('minutes')} aria-describedby="walk-err-minutes" />
         </div>
         <div>
-          <label htmlFor="walk-steps">Steps</label>
+          <label htmlFor="walk-steps">{t('log.steps')}</label>
           <input id="walk-steps" inputMode="numeric" value={steps} onChange={(e) => setSteps(e.target.value)} aria-invalid={!!errFor('steps')} aria-describedby="walk-err-steps" />
         </div>
       </div>
       <FieldError id="walk-err-minutes" message={errFor('minutes')} />
       <FieldError id="walk-err-steps" message={errFor('steps')} />
-      <label htmlFor="walk-date">Day</label>
+      <label htmlFor="walk-date">{t('log.day')}</label>
       <input id="walk-date" type="date" value={date} max={localDate()} onChange={(e) => setDate(e.target.value)} />
-      <button type="submit" disabled={busy}>{busy ? 'Saving…' : 'Save walking'}</button>
+      <button type="submit" disabled={busy}>{busy ? t('log.saving') : t('log.save')}</button>
       {saved && <p className="success" role="status">{saved}</p>}
-      {showImportLink && <p><Link to="/walking">Import walking from your phone or watch</Link></p>}
+      {showImportLink && <p><Link to="/walking">{t('log.importLink')}</Link></p>}
     </form>
   );
 }

@@ -8,6 +8,8 @@
  * Sample times are performance.now() as each event arrives (the counter puts them on its own 100 Hz grid).
  */
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../i18n/format.js';
 import { CADENCE_MODERATE_SPM } from '../../../src/core/clinical-constants.js';
 import { phoneWalkFromCount } from '../../../src/core/phone-walk.js';
 import { createStepCounter, recentCadence, type StepCounter } from '../../../src/core/step-counter.js';
@@ -30,6 +32,7 @@ const clock = (ms: number) => {
 interface DeviceMotionEventIOS { requestPermission?: () => Promise<'granted' | 'denied'> }
 
 export function WalkNowScreen({ onSaved }: { onSaved: () => void }) {
+  const { t } = useTranslation('walking');
   const [phase, setPhase] = useState<Phase>('ready');
   const [error, setError] = useState<string | null>(null);
   const [view, setView] = useState({ elapsedMs: 0, steps: 0, cadence: null as number | null, sensor: false });
@@ -66,17 +69,17 @@ export function WalkNowScreen({ onSaved }: { onSaved: () => void }) {
     setError(null);
     setResult(null);
     const DME = (window as unknown as { DeviceMotionEvent?: DeviceMotionEventIOS }).DeviceMotionEvent;
-    if (!DME) return setError('This browser cannot read the phone’s motion sensor, so it cannot count steps. You can log your walk by hand on the Walking page.');
+    if (!DME) return setError(t('now.noSensor'));
     if (typeof DME.requestPermission === 'function') {
       setPhase('asking');
       try {
         if ((await DME.requestPermission()) !== 'granted') {
           setPhase('ready');
-          return setError('Motion access was not allowed, so steps cannot be counted. To allow it, close Safari’s tab and open Footing again, then tap Start and choose Allow.');
+          return setError(t('now.denied'));
         }
       } catch {
         setPhase('ready');
-        return setError('The phone did not ask for motion access. Tap Start again.');
+        return setError(t('now.notAsked'));
       }
     }
     counter.current = createStepCounter();
@@ -97,22 +100,22 @@ export function WalkNowScreen({ onSaved }: { onSaved: () => void }) {
     setView({ elapsedMs: durationMs, steps: summary.steps, cadence: summary.cadence_spm, sensor: gotSample.current });
     if (summary.steps === 0) {
       setPhase('ready');
-      return setResult('No steps were counted, so nothing was saved.');
+      return setResult(t('now.noSteps'));
     }
     setPhase('saving');
     const body = phoneWalkFromCount({
       clientId: newClientId('phone-walk'), startEpochMs: s.wall, offsetMinutes: s.offset, durationMs,
-      stepOffsetsMs: c.stepTimes().map((t) => t - s.perf), walkingSeconds: summary.walking_s, cadenceSpm: summary.cadence_spm,
+      stepOffsetsMs: c.stepTimes().map((ms) => ms - s.perf), walkingSeconds: summary.walking_s, cadenceSpm: summary.cadence_spm,
     });
     try {
       const how = await keepAndSend('phone-walk', body.clientId, body);
-      const what = `${body.steps.toLocaleString('en')} steps in ${clock(durationMs)}`;
-      setResult(how === 'sent' ? `Saved: ${what}.` : `Saved on this phone: ${what}. It will be sent when you are back online.`);
+      const what = { steps: formatNumber(body.steps), time: clock(durationMs) };
+      setResult(how === 'sent' ? t('now.saved', what) : t('now.savedOffline', what));
       setPhase('saved');
       onSaved();
     } catch (err) {
       setPhase('ready');
-      setError(err instanceof ApiError ? `Not saved: ${err.message}` : 'Not saved: something went wrong.');
+      setError(err instanceof ApiError ? t('now.notSaved', { message: err.message }) : t('now.notSavedUnknown'));
     }
   }
 
@@ -121,54 +124,55 @@ export function WalkNowScreen({ onSaved }: { onSaved: () => void }) {
   const moderate = cadence !== null && cadence >= CADENCE_MODERATE_SPM;
   return (
     <section className="screen walk-now">
-      <ScreenTitle>Walk now</ScreenTitle>
+      <ScreenTitle>{t('now.title')}</ScreenTitle>
       {result && <p className="success" role="status">{result}</p>}
       {phase === 'ready' && !result && (
-        <p className="lead">Hold the phone in your hand or put it in a front trouser pocket, tap Start, and walk. Footing counts your steps from the phone’s motion sensor, on the phone.</p>
+        <p className="lead">{t('now.lead')}</p>
       )}
       <div className={`walk-now-figures${walking ? ' live' : ''}`} aria-live="off">
-        <div className="walk-now-time"><span className="label">Time</span><span className="value" data-testid="walk-time" role="timer">{clock(view.elapsedMs)}</span></div>
-        <div className="walk-now-steps"><span className="label">Steps</span><span className="value" data-testid="walk-steps">{view.steps.toLocaleString('en')}</span></div>
+        <div className="walk-now-time"><span className="label">{t('now.time')}</span><span className="value" data-testid="walk-time" role="timer">{clock(view.elapsedMs)}</span></div>
+        <div className="walk-now-steps"><span className="label">{t('now.steps')}</span><span className="value" data-testid="walk-steps">{formatNumber(view.steps)}</span></div>
         <div className="walk-now-cadence">
-          <span className="label">Steps a minute</span>
-          <span className="value" data-testid="walk-cadence">{cadence === null ? '–' : Math.round(cadence)}</span>
+          <span className="label">{t('now.cadence')}</span>
+          <span className="value" data-testid="walk-cadence">{cadence === null ? '–' : formatNumber(Math.round(cadence))}</span>
         </div>
       </div>
       <CadenceBand cadence={cadence} />
       <p className={`walk-now-effort${moderate ? ' moderate' : ''}`} data-testid="walk-effort">
-        {cadence === null ? `${CADENCE_MODERATE_SPM} steps a minute or more is about moderate effort.`
-          : moderate ? 'About moderate effort (100 steps a minute or more).'
-            : `Below moderate effort: about ${CADENCE_MODERATE_SPM} steps a minute or more is moderate.`}
-        {' '}<span className="evidence-label">Expert consensus, a rule of thumb for adults (<Citations refs={['7', '7a']} />)</span>
+        {cadence === null ? t('now.effortUnknown', { spm: formatNumber(CADENCE_MODERATE_SPM) })
+          : moderate ? t('now.effortModerate', { spm: formatNumber(CADENCE_MODERATE_SPM) })
+            : t('now.effortBelow', { spm: formatNumber(CADENCE_MODERATE_SPM) })}
+        {' '}<span className="evidence-label">{t('now.evidence')} (<Citations refs={['7', '7a']} />)</span>
       </p>
       {walking && !view.sensor && view.elapsedMs > 3000 && (
-        <p className="warning" role="status">No motion readings yet. On a computer there is no motion sensor; on a phone, check that motion access is allowed.</p>
+        <p className="warning" role="status">{t('now.noReadings')}</p>
       )}
-      {walking && <p className="muted">Keep Footing open: the screen stays on while you walk (a hidden page gets no motion readings).</p>}
+      {walking && <p className="muted">{t('now.keepOpen')}</p>}
       {walking && confirming && (
-        <div className="controls" role="group" aria-label="End the walk?">
-          <button type="button" className="big primary" onClick={stop}>Save this walk</button>
-          <button type="button" className="big" onClick={() => setConfirming(false)}>Keep walking</button>
+        <div className="controls" role="group" aria-label={t('now.endQuestion')}>
+          <button type="button" className="big primary" onClick={stop}>{t('now.save')}</button>
+          <button type="button" className="big" onClick={() => setConfirming(false)}>{t('now.keepWalking')}</button>
         </div>
       )}
-      {walking && !confirming && <button type="button" className="big" onClick={() => setConfirming(true)}>Stop</button>}
-      {phase === 'saving' && <button type="button" className="big" disabled>Saving…</button>}
-      {!walking && phase !== 'saving' && <button type="button" className="big" onClick={start} disabled={phase === 'asking'}>{phase === 'saved' ? 'Start another walk' : 'Start'}</button>}
+      {walking && !confirming && <button type="button" className="big" onClick={() => setConfirming(true)}>{t('now.stop')}</button>}
+      {phase === 'saving' && <button type="button" className="big" disabled>{t('now.saving')}</button>}
+      {!walking && phase !== 'saving' && <button type="button" className="big" onClick={start} disabled={phase === 'asking'}>{phase === 'saved' ? t('now.startAnother') : t('now.start')}</button>}
       <FieldError message={error} />
-      <p className="muted">The count is an estimate: a few steps in a hundred either way with the phone in the hand or a front pocket, tested on recorded walks whose steps were counted. A walk another device also counted is not added twice.</p>
-      <p><Link to="/walking">Back to Walking</Link></p>
+      <p className="muted">{t('now.estimate')}</p>
+      <p><Link to="/walking">{t('now.back')}</Link></p>
     </section>
   );
 }
 
 /** A bar from 60 to 140 steps/min with the moderate band (100 and up) shaded and a mark at the cadence now. */
 function CadenceBand({ cadence }: { cadence: number | null }) {
+  const { t } = useTranslation('walking');
   const lo = 60;
   const hi = 140;
   const pos = (v: number) => `${((Math.min(hi, Math.max(lo, v)) - lo) / (hi - lo)) * 100}%`;
   return (
     <div className="cadence-band" aria-hidden="true">
-      <div className="cadence-band-moderate" style={{ left: pos(CADENCE_MODERATE_SPM), right: 0 }}><span>moderate</span></div>
+      <div className="cadence-band-moderate" style={{ left: pos(CADENCE_MODERATE_SPM), right: 0 }}><span>{t('now.bandModerate')}</span></div>
       {cadence !== null && <div className="cadence-band-mark" style={{ left: pos(cadence) }} />}
       <span className="cadence-band-tick" style={{ left: pos(CADENCE_MODERATE_SPM) }}>{CADENCE_MODERATE_SPM}</span>
     </div>

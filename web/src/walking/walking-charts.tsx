@@ -4,12 +4,14 @@
  * `version` changes (after an import or a hand log).
  */
 import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../i18n/format.js';
 import { api } from '../api/client.js';
 import type { DailyWalking, TodayState } from '../api/types.js';
 import { FieldError, Loading } from '../ui/common.js';
 import { shortDate } from '../lib/local-time.js';
 import { WalkingMetricChart } from './walking-metric-chart.js';
-import { WALKING_REFERENCES } from './walking-references.js';
+import { walkingReferences } from './walking-references.js';
 import { column, listDates, rangeBounds, WALKING_RANGES, type WalkingMeasure, type WalkingRangeId } from './walking-series.js';
 
 export interface WalkingChartsProps {
@@ -32,6 +34,8 @@ const DAILY_MEASURES: { m: WalkingMeasure; style: 'bars' | 'points'; always: boo
 ];
 
 export function WalkingCharts({ target, today, end, onEndChange, range, onRangeChange, version }: WalkingChartsProps) {
+  const { t } = useTranslation('walking');
+  const references = useMemo(() => walkingReferences(t), [t]);
   const days = WALKING_RANGES.find((r) => r.id === range)!.days;
   const { from, to } = rangeBounds(end, days);
   const [data, setData] = useState<{ key: string; days: DailyWalking[] } | null>(null);
@@ -51,28 +55,28 @@ export function WalkingCharts({ target, today, end, onEndChange, range, onRangeC
     const rows = data?.days ?? [];
     return Object.fromEntries(DAILY_MEASURES.map(({ m }) => [m, column(dates, rows, m)])) as Record<WalkingMeasure, (number | null)[]>;
   }, [dates, data]);
-  const stepTarget = useMemo(() => (target.steps !== null ? { value: target.steps, label: `Your target: ${target.steps.toLocaleString('en')} steps` } : null), [target.steps]);
+  const stepTarget = useMemo(() => (target.steps !== null ? { value: target.steps, label: t('charts.yourTarget', { steps: formatNumber(target.steps) }) } : null), [target.steps, t]);
 
   return (
     <section className="card walking-charts" aria-labelledby="walking-charts-title" data-testid="walking-charts" data-from={from} data-to={to}
       data-loaded={data?.key === key ? 'true' : 'false'}>
-      <h2 id="walking-charts-title">Your walking</h2>
-      <div className="range-switch" role="group" aria-label="Period">
+      <h2 id="walking-charts-title">{t('charts.title')}</h2>
+      <div className="range-switch" role="group" aria-label={t('charts.period')}>
         {WALKING_RANGES.map((r) => (
-          <button key={r.id} type="button" className={r.id === range ? 'on' : ''} aria-pressed={r.id === range} onClick={() => onRangeChange(r.id)}>{r.label}</button>
+          <button key={r.id} type="button" className={r.id === range ? 'on' : ''} aria-pressed={r.id === range} onClick={() => onRangeChange(r.id)}>{t(`charts.ranges.${r.id}`)}</button>
         ))}
       </div>
-      <p className="muted small" data-testid="walking-period">{shortDate(from)} {from.slice(0, 4)} to {shortDate(to)} {to.slice(0, 4)}</p>
+      <p className="muted small" data-testid="walking-period">{t('charts.periodShown', { from: `${shortDate(from)} ${from.slice(0, 4)}`, to: `${shortDate(to)} ${to.slice(0, 4)}` })}</p>
       {end !== today && (
-        <p className="notice">Showing the days of your file. <button type="button" className="link-button" onClick={() => onEndChange(today)}>Back to today</button></p>
+        <p className="notice">{t('charts.fileDays')} <button type="button" className="link-button" onClick={() => onEndChange(today)}>{t('charts.backToToday')}</button></p>
       )}
       <FieldError message={error} />
-      {!data ? <Loading what="your walking" /> : (
+      {!data ? <Loading what={t('charts.loading')} /> : (
         <>
-          {data.days.length === 0 && <p>No walking in this period yet. Import a file from your phone or watch, or log a walk by hand below.</p>}
+          {data.days.length === 0 && <p>{t('charts.none')}</p>}
           {target.steps === null && <p className="muted small">{target.basis}</p>}
           {DAILY_MEASURES.filter(({ m, always }) => always || columns[m].some((v) => v !== null)).map(({ m, style }) => (
-            <WalkingMetricChart key={m} reference={WALKING_REFERENCES[m]} dates={dates} values={columns[m]} style={style} target={m === 'steps' ? stepTarget : null} />
+            <WalkingMetricChart key={m} reference={references[m]} dates={dates} values={columns[m]} style={style} target={m === 'steps' ? stepTarget : null} />
           ))}
         </>
       )}

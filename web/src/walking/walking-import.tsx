@@ -6,6 +6,8 @@
  * other.
  */
 import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import { formatNumber } from '../i18n/format.js';
 import { ApiError } from '../api/client.js';
 import { FieldError } from '../ui/common.js';
 import { useMediaQuery } from '../lib/use-media-query.js';
@@ -21,7 +23,9 @@ type Status =
   | { kind: 'busy'; fileName: string; progress: ImportProgress; queue: number }
   | { kind: 'error'; message: string };
 
-const kb = (n: number) => (n >= 1_048_576 ? `${(n / 1_048_576).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} kB`);
+const kb = (n: number) => (n >= 1_048_576
+  ? `${formatNumber(n / 1_048_576, { minimumFractionDigits: 1, maximumFractionDigits: 1 })} MB`
+  : `${formatNumber(Math.max(1, Math.round(n / 1024)))} kB`);
 
 /** A screen where files can be dragged in: a fine pointer that hovers (a mouse) and room beside it. */
 const CAN_DRAG = '(hover: hover) and (pointer: fine) and (min-width: 600px)';
@@ -30,6 +34,7 @@ const CAN_DRAG = '(hover: hover) and (pointer: fine) and (min-width: 600px)';
 const useCanDrag = (): boolean => useMediaQuery(CAN_DRAG);
 
 export function WalkingImport({ onImported }: { onImported: (job: ImportJob) => void }) {
+  const { t } = useTranslation('walking');
   const [strict, setStrict] = useState(false);
   const [offset, setOffset] = useState(browserOffset());
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
@@ -64,7 +69,7 @@ export function WalkingImport({ onImported }: { onImported: (job: ImportJob) => 
       setStatus({ kind: 'idle' });
     } catch (e) {
       if (e instanceof ApiError && e.code === 'aborted') return;
-      setStatus({ kind: 'error', message: e instanceof ApiError ? e.message : 'The file could not be sent.' });
+      setStatus({ kind: 'error', message: e instanceof ApiError ? e.message : t('import.sendFailed') });
     }
   }
 
@@ -79,30 +84,30 @@ export function WalkingImport({ onImported }: { onImported: (job: ImportJob) => 
 
   return (
     <section className="card walking-import" aria-labelledby="walking-import-title">
-      <h2 id="walking-import-title">Bring in walking from your phone or watch</h2>
+      <h2 id="walking-import-title">{t('import.title')}</h2>
       <div className={`drop-zone${over ? ' over' : ''}${busy ? ' busy' : ''}`} data-testid="drop-zone"
         onDragOver={(e) => { e.preventDefault(); setOver(true); }} onDragLeave={() => setOver(false)} onDrop={onDrop}>
-        {canDrag && <p className="drop-title">Drag your export here</p>}
-        <p className="muted small">Apple Health (export.zip or export.xml), Garmin FIT or TCX, GPX, Fitbit CSV</p>
+        {canDrag && <p className="drop-title">{t('import.drag')}</p>}
+        <p className="muted small">{t('import.kinds')}</p>
         <input id="walking-file" className="file-input" type="file" multiple disabled={busy}
           accept=".zip,.xml,.fit,.gpx,.tcx,.csv,.json,.ndjson,application/zip,text/xml,application/gpx+xml,text/csv,application/json,application/fhir+json,application/octet-stream"
           onChange={(e) => { const files = [...(e.target.files ?? [])]; e.target.value = ''; void importFiles(files); }} />
-        <label htmlFor="walking-file" className={`button primary${busy ? ' disabled' : ''}`}>{canDrag ? 'Choose a file' : 'Choose your export file'}</label>
+        <label htmlFor="walking-file" className={['button', 'primary', ...(busy ? ['disabled'] : [])].join(' ')}>{canDrag ? t('import.chooseFile') : t('import.chooseExport')}</label>
       </div>
 
       {busy && p && (
         <div className="import-progress" data-testid="import-progress" data-phase={p.phase} data-done={p.done} data-total={p.total ?? ''}>
           <label htmlFor="import-progress-bar">
-            {p.phase === 'upload' ? `Sending ${status.fileName}` : `Reading ${status.fileName}`}
-            {pct !== null ? ` · ${pct}%` : ''}
+            {p.phase === 'upload' ? t('import.sending', { file: status.fileName }) : t('import.reading', { file: status.fileName })}
+            {pct !== null ? ` · ${formatNumber(pct / 100, { style: 'percent' })}` : ''}
           </label>
           {pct !== null ? <progress id="import-progress-bar" max={100} value={pct} /> : <progress id="import-progress-bar" />}
           <p className="muted small" role="status">
-            {p.phase === 'upload' ? `${kb(p.done)} of ${kb(p.total ?? p.done)} sent` : p.total ? `${kb(p.done)} of ${kb(p.total)} read` : 'Reading the file…'}
-            {status.queue > 0 ? ` · ${status.queue} more file${status.queue === 1 ? '' : 's'} after this` : ''}
+            {p.phase === 'upload' ? t('import.sent', { done: kb(p.done), total: kb(p.total ?? p.done) }) : p.total ? t('import.read', { done: kb(p.done), total: kb(p.total) }) : t('import.readingFile')}
+            {status.queue > 0 ? ` · ${t('import.queue', { count: status.queue, n: formatNumber(status.queue) })}` : ''}
           </p>
           {/* Once the file is on the server its import runs to the end (one transaction): only sending can be stopped. */}
-          {p.phase === 'upload' && <button type="button" onClick={() => { abort.current?.abort(); setStatus({ kind: 'idle' }); }}>Stop sending</button>}
+          {p.phase === 'upload' && <button type="button" onClick={() => { abort.current?.abort(); setStatus({ kind: 'idle' }); }}>{t('import.stopSending')}</button>}
         </div>
       )}
       {status.kind === 'error' && <FieldError message={status.message} />}
@@ -111,19 +116,19 @@ export function WalkingImport({ onImported }: { onImported: (job: ImportJob) => 
       </div>
 
       <details className="import-options">
-        <summary>Options: damaged records, time zone</summary>
+        <summary>{t('import.options')}</summary>
         <fieldset>
-          <legend>If some records in the file are damaged</legend>
+          <legend>{t('import.damagedLegend')}</legend>
           <label className="check"><input type="radio" name="import-mode" checked={!strict} onChange={() => setStrict(false)} />
-            <span><strong>Import the good ones</strong> and list the damaged ones (usual choice)</span></label>
+            <span><Trans t={t} i18nKey="import.lenient" components={{ strong: <strong /> }} /></span></label>
           <label className="check"><input type="radio" name="import-mode" checked={strict} onChange={() => setStrict(true)} />
-            <span><strong>Import nothing</strong> from a file with any damage, so you can fix it or export again first</span></label>
+            <span><Trans t={t} i18nKey="import.strict" components={{ strong: <strong /> }} /></span></label>
         </fieldset>
-        <label htmlFor="import-offset">Your time zone for GPX and TCX files</label>
+        <label htmlFor="import-offset">{t('import.offsetLabel')}</label>
         <select id="import-offset" value={offset} onChange={(e) => setOffset(e.target.value)} aria-describedby="import-offset-help">
-          {offsetChoices(offset).map((o) => <option key={o} value={o}>UTC{o}{o === browserOffset() ? ' (this phone now)' : ''}</option>)}
+          {offsetChoices(offset).map((o) => <option key={o} value={o}>{t('import.utc', { offset: o })}{o === browserOffset() ? ` ${t('import.thisPhone')}` : ''}</option>)}
         </select>
-        <p id="import-offset-help" className="muted small">GPX and TCX files keep times in world time (UTC). Footing uses this offset to put each walk on the day you lived it. Pick the offset you had when you walked (summer time may differ). Other files carry their own time zone.</p>
+        <p id="import-offset-help" className="muted small">{t('import.offsetHelp')}</p>
       </details>
       <ImportHistory version={imported} />
     </section>

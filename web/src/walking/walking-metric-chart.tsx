@@ -5,6 +5,8 @@
  * the numbers are in a table for screen readers.
  */
 import uPlot from 'uplot';
+import { useTranslation } from 'react-i18next';
+import { formatDate, formatNumber } from '../i18n/format.js';
 import { ClaimLine } from '../ui/common.js';
 import { useUplot } from '../lib/use-uplot.js';
 import { shortDate } from '../lib/local-time.js';
@@ -15,7 +17,7 @@ const dayStart = (d: string) => {
   const [y, m, dd] = d.split('-').map(Number);
   return new Date(y!, m! - 1, dd!).getTime() / 1000;
 };
-const dayLabel = (s: number) => new Date(s * 1000).toLocaleDateString('en-GB', { day: 'numeric', month: 'short' });
+const dayLabel = (s: number) => formatDate(new Date(s * 1000), { day: 'numeric', month: 'short' });
 
 const COLOUR = '#0b5d4b';
 const TARGET_COLOUR = '#7a4d00';
@@ -30,6 +32,7 @@ export interface MetricChartProps {
 }
 
 export function WalkingMetricChart({ reference: ref, dates, values, style, target = null }: MetricChartProps) {
+  const { t } = useTranslation('walking');
   const measured = dates.map((d, i) => ({ date: d, value: values[i] ?? null })).filter((p): p is { date: string; value: number } => p.value !== null);
   const chartRef = useUplot((width) => {
     const xs = dates.map(dayStart);
@@ -80,14 +83,14 @@ export function WalkingMetricChart({ reference: ref, dates, values, style, targe
     };
   }, [dates, values, target?.value, ref]);
 
-  const fmt = (v: number) => v.toLocaleString('en', { maximumFractionDigits: ref.decimals, minimumFractionDigits: ref.decimals });
+  const fmt = (v: number) => formatNumber(v, { maximumFractionDigits: ref.decimals, minimumFractionDigits: ref.decimals });
   return (
     <figure className="chart walking-chart" data-testid={`walking-chart-${ref.measure}`} data-points={measured.length}
       data-values={JSON.stringify(Object.fromEntries(measured.map((p) => [p.date, p.value])))}>
       <h3>{ref.title} <span className="muted small">({ref.unit})</span></h3>
       {measured.length === 0
-        ? <p className="muted">Nothing measured in this period.</p>
-        : <div ref={chartRef} role="img" aria-label={`${ref.title} per day: ${measured.length} day${measured.length === 1 ? '' : 's'} with a measurement. The numbers are in the table below.`} />}
+        ? <p className="muted">{t('charts.nothingMeasured')}</p>
+        : <div ref={chartRef} role="img" aria-label={t('charts.chartLabel', { title: ref.title, count: measured.length })} />}
       <figcaption>
         {(ref.band || ref.line) && (
           <span className="walking-keys">
@@ -100,10 +103,10 @@ export function WalkingMetricChart({ reference: ref, dates, values, style, targe
       {ref.claim && <ul className="claims"><ClaimLine claim={ref.claim} /></ul>}
       {measured.length > 0 && (
         <details>
-          <summary>Show the numbers</summary>
+          <summary>{t('charts.show')}</summary>
           <table>
-            <caption className="visually-hidden">{ref.title} per day</caption>
-            <thead><tr><th scope="col">Day</th><th scope="col">{ref.title} ({ref.unit})</th></tr></thead>
+            <caption className="visually-hidden">{t('charts.perDay', { title: ref.title })}</caption>
+            <thead><tr><th scope="col">{t('charts.day')}</th><th scope="col">{ref.title} ({ref.unit})</th></tr></thead>
             <tbody>{measured.map((p) => <tr key={p.date} data-date={p.date}><td>{shortDate(p.date)} {p.date.slice(0, 4)}</td><td>{fmt(p.value)}</td></tr>)}</tbody>
           </table>
         </details>

@@ -4,6 +4,8 @@
  * and, when the file's days are older than the period shown, move to them.
  */
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import { formatNumber } from '../i18n/format.js';
 import type { TodayState } from '../api/types.js';
 import { Link, ScreenTitle } from '../ui/common.js';
 import { WalkingTargetNotes } from './walking-target-notes.js';
@@ -16,6 +18,7 @@ import { rangeBounds, WALKING_RANGES, windowEndAfterImport, type WalkingRangeId 
 import { WalkLog } from './walk-log.js';
 
 export function WalkingScreen({ today, onChanged }: { today: TodayState; onChanged: () => void }) {
+  const { t } = useTranslation('walking');
   const now = localDate();
   const [range, setRange] = useState<WalkingRangeId>('4w');
   const [end, setEnd] = useState(now);
@@ -33,13 +36,15 @@ export function WalkingScreen({ today, onChanged }: { today: TodayState; onChang
 
   return (
     <section className="screen walking-screen">
-      <ScreenTitle>Walking</ScreenTitle>
-      <p className="lead">Today’s target: <strong>{target.steps !== null ? `${target.steps.toLocaleString('en')} steps (about ${target.minutes} min)` : `${target.minutes} min`}</strong></p>
+      <ScreenTitle>{t('title')}</ScreenTitle>
+      <p className="lead">{target.steps !== null
+        ? <Trans t={t} i18nKey="target.steps" values={{ steps: formatNumber(target.steps), minutes: formatNumber(target.minutes) }} components={{ strong: <strong /> }} />
+        : <Trans t={t} i18nKey="target.minutes" values={{ minutes: formatNumber(target.minutes) }} components={{ strong: <strong /> }} />}</p>
       <WalkingTargetNotes target={target} />
-      <p><Link to="/walk-now" className="button primary">Walk now: count steps with this phone</Link></p>
+      <p><Link to="/walk-now" className="button primary">{t('walkNowLink')}</Link></p>
       <WalkingImport onImported={onImported} />
       <WalkingCharts target={target} today={now} end={end} onEndChange={setEnd} range={range} onRangeChange={setRange} version={version} />
-      <section className="card" aria-label="Log a walk by hand">
+      <section className="card" aria-label={t('logByHand')}>
         <WalkLog onSaved={() => { setVersion((v) => v + 1); onChanged(); }} showImportLink={false} />
       </section>
       <ExportHelp />
