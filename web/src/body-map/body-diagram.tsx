@@ -15,6 +15,7 @@ import { NPRS_MAX, NPRS_MIN } from '../../../src/core/clinical-constants.js';
 import { PAIN_TYPES } from '../../../src/core/pain.js';
 import { painAreaLabel } from '../../../src/core/pain-areas.js';
 import { markFieldId, type DraftMark } from './pain-marks.js';
+import { currentLanguage } from '../i18n/i18n.js';
 
 const SCORES = Array.from({ length: NPRS_MAX - NPRS_MIN + 1 }, (_, i) => NPRS_MIN + i);
 
@@ -22,8 +23,8 @@ type Side = BodyMark['side'];
 type View = BodyMark['view'];
 interface Spot { region: BodyRegion; side: Side; cx: number; cy: number; rx: number; ry: number }
 
-/** "Left heel (back)": the region and side in words (src/core/pain-areas.ts). */
-export const regionLabel = painAreaLabel;
+/** "Left heel (back)" / "Talón izquierdo (detrás)": the region and side in words (src/core/pain-areas.ts), in the language on screen. */
+export const regionLabel = (m: Parameters<typeof painAreaLabel>[0]): string => painAreaLabel(m, currentLanguage());
 
 // A 240 x 440 outline (x from -20 to 220, the body centred on x = 100). Targets are at least 34 x 30 units: about
 // 44 x 38 px at the size the phone shows them.

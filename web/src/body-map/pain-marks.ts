@@ -7,7 +7,7 @@ import { painAreaLabel, type PainAreas } from '../../../src/core/pain-areas.js';
 import type { BodyMark } from '../api/types.js';
 import type { TFunction } from 'i18next';
 import { shortDate } from '../lib/local-time.js';
-import { i18n } from '../i18n/i18n.js';
+import { currentLanguage, i18n } from '../i18n/i18n.js';
 
 // The words follow the language on screen; a caller (or a test) may pass its own t.
 const currentT: TFunction = ((...args: Parameters<TFunction>) => i18n.t(...args)) as TFunction;
@@ -29,7 +29,7 @@ export function finishMarks(marks: readonly DraftMark[], t: TFunction = currentT
       marks: null,
       problem: {
         id: markFieldId(unrated),
-        message: left > 1 ? t('body-map:marks.chooseStrengthMany', { area: painAreaLabel(unrated), left }) : t('body-map:marks.chooseStrength', { area: painAreaLabel(unrated) }),
+        message: left > 1 ? t('body-map:marks.chooseStrengthMany', { area: painAreaLabel(unrated, currentLanguage()), left }) : t('body-map:marks.chooseStrength', { area: painAreaLabel(unrated, currentLanguage()) }),
       },
     };
   }

@@ -7,7 +7,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { referenceLink, shortCitation } from '../../../src/core/citations.js';
-import { EVIDENCE_EXPLAINED, EVIDENCE_LEVELS, plainStrength, type EvidenceLevel } from '../../../src/core/evidence.js';
+import { EVIDENCE_LEVELS, plainStrength, type EvidenceLevel } from '../../../src/core/evidence.js';
+import { evidenceExplained, evidenceLabel, strengthWords } from '../../../src/core/i18n/evidence-texts.js';
+import { currentLanguage } from '../i18n/i18n.js';
 import { REFERENCES, type Reference } from '../../../src/core/references.js';
 import { referenceAnchor, type FromCitation } from '../ui/citations.js';
 import { ScreenTitle } from '../ui/common.js';
@@ -53,7 +55,8 @@ function ReferenceEntry({ r, current }: { r: Reference; current: boolean }) {
   );
 }
 
-// The sources themselves, and the evidence labels' words, come from src/core (references.ts, evidence.ts) as they are.
+// The sources themselves come from src/core/references.ts as they are (titles stay in their own language); the
+// evidence labels' words from src/core/i18n/evidence-texts.ts in the language on screen.
 export function ReferencesScreen() {
   const { t } = useTranslation('references');
   const fragment = useFragment();
@@ -78,11 +81,13 @@ export function ReferencesScreen() {
         <p>{t('strength.intro')}</p>
         <ul className="legend evidence-legend">
           {(Object.keys(EVIDENCE_LEVELS) as EvidenceLevel[]).map((level) => {
+            // The class names the English strength (the stylesheet's colours); the words follow the language.
             const strength = plainStrength(level);
+            const language = currentLanguage();
             return (
               <li key={level}>
-                <span className={['strength', `strength-${strength.replace(/[^a-z]+/g, '-')}`].join(' ')}>{strength}</span>
-                <span><strong>{EVIDENCE_LEVELS[level]}</strong> ({level}). {EVIDENCE_EXPLAINED[level]}</span>
+                <span className={['strength', `strength-${strength.replace(/[^a-z]+/g, '-')}`].join(' ')}>{strengthWords(level, language)}</span>
+                <span><strong>{evidenceLabel(level, language)}</strong> ({level}). {evidenceExplained(level, language)}</span>
               </li>
             );
           })}
