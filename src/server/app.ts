@@ -40,6 +40,12 @@ import { installGuard } from './auth/guard.js';
 import { originForm } from './request-target.js';
 import { answerClientError } from './client-error.js';
 import { frameworkError } from './framework-errors.js';
+import { requestLanguage } from './request-language.js';
+import { validationMessageIn } from '../core/i18n/validation-texts.js';
+
+/** The routes whose validation errors a patient reads next to a field (check-ins, sessions, walking logs, the safety
+ * check, the pain map): answered in the request's language. */
+const PATIENT_RECORD_ROUTES = new Set(['/api/checkins', '/api/sessions', '/api/walking/manual', '/api/screen', '/api/assessment/pain-map']);
 
 /** Marks a raw request whose target was refused by originForm (the message to answer with). */
 const BAD_TARGET = Symbol('footing.badRequestTarget');
@@ -161,10 +167,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const first = err.validation[0]!;
       const field = [err.validationContext, ...first.instancePath.split('/').filter(Boolean)].filter(Boolean).join('.');
-      return reply.status(400).send({ error: { code: 'invalid_input', message: `${field || 'request'}: ${first.message}`, field } });
+      // A patient's own records are refused in the language they read (Accept-Language); other routes in English.
+      const language = PATIENT_RECORD_ROUTES.has(req.routeOptions?.url ?? '') ? requestLanguage(req) : 'en';
+      return reply.status(400).send({ error: { code: 'invalid_input', message: `${field || 'request'}: ${validationMessageIn(String(first.message), language)}`, field } });
     }
     if (err instanceof ServiceError) err = problemFrom(err);
-    if (err instanceof Problem) return reply.status(err.status).send({ error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) } });
+    if (err instanceof Problem) {
+      const message = err.status === 400 && PATIENT_RECORD_ROUTES.has(req.routeOptions?.url ?? '') ? validationMessageIn(err.message, requestLanguage(req)) : err.message;
+      return reply.status(err.status).send({ error: { code: err.code, message, ...(err.field ? { field: err.field } : {}) } });
+    }
     const e = err as { statusCode?: number; code?: string; message?: string };
     if (e.statusCode && e.statusCode < 500) return reply.status(e.statusCode).send({ error: frameworkError({ ...e, statusCode: e.statusCode }, req.routeOptions?.bodyLimit) });
     app.log.error({ code: e.code }, 'internal error');

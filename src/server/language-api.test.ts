@@ -138,5 +138,23 @@ for (const kind of DATABASES) {
       assert.match(en.disclaimer, /^This explains your measurements next to what studies have found\. It is not a diagnosis\./);
       assert.deepEqual(es.painSegments, en.painSegments);
     });
+    test('a refused check-in, walking log or safety check says why in Spanish for es, in English otherwise', async () => {
+      const refused = async (method: 'POST' | 'PUT', url: string, headers: Record<string, string>, payload: object) => {
+        const res = await api.app.inject({ method, url, headers, payload });
+        assert.equal(res.statusCode, 400, res.body);
+        return res.json().error as { code: string; message: string; field: string };
+      };
+      const checkin = { at: '2026-11-21T08:00:00+01:00', context: 'daily', back: 11 };
+      assert.deepEqual(await refused('POST', '/api/checkins', ES, checkin), { code: 'invalid_input', message: 'body.back: debe ser 10 o menos', field: 'body.back' });
+      assert.equal((await refused('POST', '/api/checkins', EN, checkin)).message, 'body.back: must be 10 or less');
+      assert.equal((await refused('POST', '/api/checkins', ES, { at: '2026-11-21T08:00:00+01:00', context: 'daily' })).message, 'body.back: da al menos una puntuación de dolor (espalda, cuello o pie)');
+      assert.equal((await refused('PUT', '/api/walking/manual', ES, { date: '2026-11-21', steps: 1.5 })).message, 'body.steps: debe ser un número entero');
+      assert.equal((await refused('PUT', '/api/walking/manual', {}, { date: '2026-11-21', steps: 1.5 })).message, 'body.steps: Invalid input: expected int, received number');
+      const unanswered = answers();
+      delete unanswered['ce-bladder'];
+      const screen = await refused('POST', '/api/screen?date=2026-11-21', ES, { answers: unanswered });
+      assert.deepEqual([screen.message, screen.field], ['Por favor, responde: Desde que empezó tu dolor de espalda, ¿has tenido nuevos problemas para orinar, o se te ha escapado la orina sin querer?', 'answers.ce-bladder']);
+      assert.equal((await refused('POST', '/api/screen?date=2026-11-21', EN, { answers: unanswered })).message, 'Please answer: Since your back pain started, have you had new trouble passing urine, or leaked urine without meaning to?');
+    });
   });
 }
