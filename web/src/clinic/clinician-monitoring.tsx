@@ -7,6 +7,8 @@
  * Footing does not bill (docs/clinic.md).
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../i18n/format.js';
 import { api, ApiError } from '../api/client.js';
 import { FieldError } from '../ui/common.js';
 import { localDate } from '../lib/local-time.js';
@@ -17,6 +19,7 @@ import './clinician-monitoring.css';
 interface Figures { rule: { periodDays: number; minDays: number }; startedOn: string | null; periods: MonitoringPeriod[]; entries: (MonitoringMinutes & { mine: boolean })[] }
 
 export function ClinicianMonitoring({ personId }: { personId: string }) {
+  const { t } = useTranslation('clinic');
   const today = localDate();
   const base = `/api/patients/${encodeURIComponent(personId)}`;
   const [figures, setFigures] = useState<Figures | null>(null);
@@ -37,7 +40,7 @@ export function ClinicianMonitoring({ personId }: { personId: string }) {
     const checked = MonitoringMinutesInput.safeParse({ date, minutes: minutes.trim() === '' ? Number.NaN : Number(minutes), note: note.trim() || null });
     if (!checked.success) {
       const issue = checked.error.issues[0]!;
-      setError(`${issue.path[0] === 'date' ? 'Date' : issue.path[0] === 'note' ? 'Note' : 'Minutes'}: ${issue.message}.`);
+      setError(t('monitoringCard.fieldError', { field: t(issue.path[0] === 'date' ? 'monitoringCard.date' : issue.path[0] === 'note' ? 'patient.note' : 'patient.minutes'), message: issue.message }));
       return;
     }
     try {
@@ -46,9 +49,9 @@ export function ClinicianMonitoring({ personId }: { personId: string }) {
       reset();
       // Said once the figures show it, so the line and the table never disagree.
       await load();
-      setSaved(`${checked.data.minutes} min on ${checked.data.date} ${editing ? 'saved' : 'logged'}.`);
+      setSaved(t(editing ? 'monitoringCard.saved' : 'monitoringCard.logged', { minutes: formatNumber(checked.data.minutes), date: checked.data.date }));
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Could not save.');
+      setError(err instanceof ApiError ? err.message : t('monitoringCard.saveFailed'));
     }
   }
 
@@ -75,9 +78,9 @@ export function ClinicianMonitoring({ personId }: { personId: string }) {
       await api('DELETE', `${base}/monitoring-minutes/${encodeURIComponent(entry.id)}`);
       if (editing === entry.id) reset();
       await load();
-      setSaved(`${entry.minutes} min on ${entry.date} removed.`);
+      setSaved(t('monitoringCard.removed', { minutes: formatNumber(entry.minutes), date: entry.date }));
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Could not remove.');
+      setError(err instanceof ApiError ? err.message : t('admin.removeFailed'));
     }
   }
 
@@ -85,19 +88,19 @@ export function ClinicianMonitoring({ personId }: { personId: string }) {
   const entries = figures ? [...figures.entries].reverse() : [];
   return (
     <div className="card monitoring">
-      <h2>Remote monitoring</h2>
+      <h2>{t('monitoringCard.title')}</h2>
       {!figures ? <FieldError message={error} /> : (
         <>
-          <p className="small">Days with data (a session, a check-in or walking from a device or file) in each {figures.rule.periodDays}-day period from the program’s start, against the {figures.rule.minDays} days US payers ask for remote therapeutic monitoring, and the minutes logged on this record. Footing does not bill.</p>
-          {periods.length === 0 ? <p>Not started: the program has not begun.</p> : (
+          <p className="small">{t('monitoringCard.lead', { periodDays: formatNumber(figures.rule.periodDays), minDays: formatNumber(figures.rule.minDays) })}</p>
+          {periods.length === 0 ? <p>{t('monitoringCard.notStarted')}</p> : (
             <table className="monitoring-periods" data-testid="monitoring-periods">
-              <thead><tr><th scope="col">Period</th><th scope="col">Days with data</th><th scope="col">Minutes</th></tr></thead>
+              <thead><tr><th scope="col">{t('monitoringCard.period')}</th><th scope="col">{t('monitoringCard.daysWithData')}</th><th scope="col">{t('patient.minutes')}</th></tr></thead>
               <tbody>
                 {periods.map((p) => (
                   <tr key={p.start}>
-                    <td>{p.start} to {p.end}</td>
+                    <td>{t('monitoringCard.range', { start: p.start, end: p.end })}</td>
                     <td>{monitoringText(p)}</td>
-                    <td>{p.minutes}</td>
+                    <td>{formatNumber(p.minutes)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -107,15 +110,15 @@ export function ClinicianMonitoring({ personId }: { personId: string }) {
       )}
       {entries.length > 0 && (
         <>
-          <h3>Time logged</h3>
+          <h3>{t('monitoringCard.timeLogged')}</h3>
           <ul className="monitoring-entries" data-testid="monitoring-entries">
             {entries.map((e) => (
               <li key={e.id}>
-                <span className="monitoring-entry">{e.date}: {e.minutes} min{e.note ? `, ${e.note}` : ''} ({e.mine ? 'you' : e.loggedBy})</span>
+                <span className="monitoring-entry">{t('monitoringCard.entry', { date: e.date, minutes: formatNumber(e.minutes), note: e.note ? `, ${e.note}` : '', by: e.mine ? t('monitoringCard.you') : e.loggedBy })}</span>
                 {e.mine && (
                   <span className="monitoring-entry-actions">
-                    <button type="button" className="link-button" onClick={() => startEdit(e)} aria-label={`Edit ${e.minutes} min on ${e.date}`}>Edit</button>
-                    <button type="button" className="link-button" onClick={() => void remove(e)} aria-label={`Remove ${e.minutes} min on ${e.date}`}>Remove</button>
+                    <button type="button" className="link-button" onClick={() => startEdit(e)} aria-label={t('monitoringCard.editLabel', { minutes: formatNumber(e.minutes), date: e.date })}>{t('monitoringCard.edit')}</button>
+                    <button type="button" className="link-button" onClick={() => void remove(e)} aria-label={t('monitoringCard.removeLabel', { minutes: formatNumber(e.minutes), date: e.date })}>{t('admin.remove')}</button>
                   </span>
                 )}
               </li>
@@ -124,15 +127,15 @@ export function ClinicianMonitoring({ personId }: { personId: string }) {
         </>
       )}
       <form className="monitoring-log" onSubmit={(e) => void submit(e)} noValidate>
-        <h3>{editing ? 'Correct the time logged' : 'Log time spent on this record'}</h3>
-        <label htmlFor="monitoring-minutes">Minutes (1 to {MONITORING_MINUTES_MAX})</label>
+        <h3>{editing ? t('monitoringCard.correct') : t('monitoringCard.log')}</h3>
+        <label htmlFor="monitoring-minutes">{t('monitoringCard.minutes', { max: formatNumber(MONITORING_MINUTES_MAX) })}</label>
         <input id="monitoring-minutes" type="number" inputMode="numeric" min={1} max={MONITORING_MINUTES_MAX} value={minutes} onChange={(e) => setMinutes(e.target.value)} />
-        <label htmlFor="monitoring-date">Date</label>
+        <label htmlFor="monitoring-date">{t('monitoringCard.date')}</label>
         <input id="monitoring-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
-        <label htmlFor="monitoring-note">What for (optional)</label>
+        <label htmlFor="monitoring-note">{t('monitoringCard.note')}</label>
         <input id="monitoring-note" type="text" maxLength={300} value={note} onChange={(e) => setNote(e.target.value)} />
-        <button type="submit">{editing ? 'Save changes' : 'Log minutes'}</button>
-        {editing && <button type="button" className="link-button" onClick={reset}>Cancel</button>}
+        <button type="submit">{editing ? t('monitoringCard.saveChanges') : t('monitoringCard.logMinutes')}</button>
+        {editing && <button type="button" className="link-button" onClick={reset}>{t('monitoringCard.cancel')}</button>}
         {figures && <FieldError message={error} />}
         {saved && <p role="status">{saved}</p>}
       </form>

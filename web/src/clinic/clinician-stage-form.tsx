@@ -4,6 +4,8 @@
  * limits (the server refuses anything past them, naming the exercise).
  */
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../i18n/format.js';
 import { api } from '../api/client.js';
 import { useFormState } from '../ui/use-form-state.js';
 import { FieldError } from '../ui/common.js';
@@ -11,20 +13,24 @@ import { localDate } from '../lib/local-time.js';
 import { DOSE_LIMITS, STAGES, stageByNumber } from '../../../src/core/stages.js';
 import { EXERCISES } from '../../../src/core/exercises.js';
 
-/** The dose fields a clinician may change, per kind of dose, with their upper limits (DOMAIN.md §3 3.15, §4 4.6). */
+/**
+ * The dose fields a clinician may change, per kind of dose, with their upper limits (DOMAIN.md §3 3.15, §4 4.6);
+ * each field's words are clinic:stageForm.dose.<key>.
+ */
 const DOSE_FIELDS = {
   timed: [
-    { key: 'secondsPerFoot', label: 'seconds per foot', max: DOSE_LIMITS.timed.secondsPerFoot },
-    { key: 'timesPerDay', label: 'times a day', max: DOSE_LIMITS.timed.timesPerDay },
+    { key: 'secondsPerFoot', max: DOSE_LIMITS.timed.secondsPerFoot },
+    { key: 'timesPerDay', max: DOSE_LIMITS.timed.timesPerDay },
   ],
   holds: [
-    { key: 'holdSeconds', label: 'hold (seconds)', max: DOSE_LIMITS.holds.holdSeconds },
-    { key: 'reps', label: 'reps per set', max: DOSE_LIMITS.holds.reps },
-    { key: 'sets', label: 'sets', max: DOSE_LIMITS.holds.sets },
+    { key: 'holdSeconds', max: DOSE_LIMITS.holds.holdSeconds },
+    { key: 'reps', max: DOSE_LIMITS.holds.reps },
+    { key: 'sets', max: DOSE_LIMITS.holds.sets },
   ],
 } as const;
 
 export function ClinicianStageForm({ personId, current, onSaved }: { personId: string; current: number; onSaved: () => void }) {
+  const { t } = useTranslation('clinic');
   const [stage, setStage] = useState(current);
   const [reason, setReason] = useState('');
   const [saved, setSaved] = useState<string | null>(null);
@@ -47,21 +53,21 @@ export function ClinicianStageForm({ personId, current, onSaved }: { personId: s
       await api('PUT', `/api/patients/${encodeURIComponent(personId)}/program?date=${localDate()}`, body);
       setDoses({});
       setResetDoses(false);
-      setSaved(`Saved: stage ${stage}. The patient sees your reason in their program history.`);
+      setSaved(t('stageForm.saved', { stage: formatNumber(stage) }));
       setReason('');
       onSaved();
-    }, { check: () => (reason.trim().length < 3 ? { message: 'Say why, in words the patient will read.', field: 'reason' } : null) });
+    }, { check: () => (reason.trim().length < 3 ? { message: t('stageForm.reasonMissing'), field: 'reason' } : null) });
   }
   return (
     <form className="card" onSubmit={submit} noValidate aria-labelledby="stage-form-h">
-      <h2 id="stage-form-h">Adjust the stage</h2>
-      <p>Now at stage {current}. The program’s own rules go on from the stage you set.</p>
-      <label htmlFor="stage-select">Stage</label>
+      <h2 id="stage-form-h">{t('stageForm.title')}</h2>
+      <p>{t('stageForm.now', { stage: formatNumber(current) })}</p>
+      <label htmlFor="stage-select">{t('patients.stage')}</label>
       <select id="stage-select" value={stage} onChange={(e) => setStage(Number(e.target.value))}>
-        {STAGES.map((s) => <option key={s.number} value={s.number}>{s.number}: {s.name}{s.number === current ? ' (now)' : ''}</option>)}
+        {STAGES.map((s) => <option key={s.number} value={s.number}>{s.number}: {s.name}{s.number === current ? ` ${t('stageForm.nowMark')}` : ''}</option>)}
       </select>
       <fieldset className="dose-fields">
-        <legend>Doses at this stage (optional; leave empty to keep the stage’s own)</legend>
+        <legend>{t('stageForm.doses')}</legend>
         {stageByNumber(stage).prescriptions.map((p) => (
           <div key={p.exercise} className="dose-row">
             <p className="dose-name">{EXERCISES[p.exercise].name}</p>
@@ -70,7 +76,7 @@ export function ClinicianStageForm({ personId, current, onSaved }: { personId: s
               const placeholder = String((p.dose as unknown as Record<string, number>)[f.key]);
               return (
                 <span key={f.key} className="dose-field">
-                  <label htmlFor={id}>{EXERCISES[p.exercise].name}: {f.label} (up to {f.max})</label>
+                  <label htmlFor={id}>{t('stageForm.doseLabel', { exercise: EXERCISES[p.exercise].name, field: t(`stageForm.dose.${f.key}`), max: formatNumber(f.max) })}</label>
                   <input id={id} type="number" inputMode="numeric" min={1} max={f.max} placeholder={placeholder} value={doses[`${p.exercise}.${f.key}`] ?? ''}
                     onChange={(e) => setDoses({ ...doses, [`${p.exercise}.${f.key}`]: e.target.value })} disabled={resetDoses} />
                 </span>
@@ -78,13 +84,13 @@ export function ClinicianStageForm({ personId, current, onSaved }: { personId: s
             })}
           </div>
         ))}
-        <label className="check"><input type="checkbox" checked={resetDoses} onChange={(e) => setResetDoses(e.target.checked)} /> <span>Back to the stage’s own doses</span></label>
+        <label className="check"><input type="checkbox" checked={resetDoses} onChange={(e) => setResetDoses(e.target.checked)} /> <span>{t('stageForm.resetDoses')}</span></label>
       </fieldset>
-      <label htmlFor="stage-reason">Reason (the patient reads this)</label>
+      <label htmlFor="stage-reason">{t('stageForm.reason')}</label>
       <textarea id="stage-reason" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} aria-invalid={error?.field === 'reason' || undefined} aria-describedby="stage-err" />
       <FieldError id="stage-err" message={error?.message} />
       {saved && <p className="success" role="status">{saved}</p>}
-      <button type="submit" className="primary" disabled={busy}>Save the stage</button>
+      <button type="submit" className="primary" disabled={busy}>{t('stageForm.save')}</button>
     </form>
   );
 }

@@ -6,6 +6,8 @@
  */
 import { dayMonth } from '../../../src/core/dates.js';
 import { useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import { formatNumber } from '../i18n/format.js';
 import { api } from '../api/client.js';
 import { useFormState } from '../ui/use-form-state.js';
 import type { TodayState } from '../api/types.js';
@@ -21,6 +23,7 @@ type Walking = TodayState['walking'];
 const BOUNDS = { steps: [WALKING_OVERRIDE_STEPS_MIN, WALKING_OVERRIDE_STEPS_MAX], minutes: [WALKING_OVERRIDE_MINUTES_MIN, WALKING_OVERRIDE_MINUTES_MAX] } as const;
 
 export function ClinicianWalkingForm({ personId, walking, onSaved }: { personId: string; walking: Walking; onSaved: () => void }) {
+  const { t } = useTranslation('clinic');
   const current = walking.clinician;
   const own = current ? current.own : { steps: walking.steps, minutes: walking.minutes };
   const [kind, setKind] = useState<'target' | 'cap'>('cap');
@@ -44,64 +47,64 @@ export function ClinicianWalkingForm({ personId, walking, onSaved }: { personId:
     e.preventDefault();
     setError(null);
     setSaved(null);
-    const label = unit === 'steps' ? 'Steps' : 'Minutes';
-    if (figure.trim() === '') { setError({ message: `${label} a day: give a figure.`, field: 'figure' }); return; }
+    const label = unit === 'steps' ? t('patient.steps') : t('patient.minutes');
+    if (figure.trim() === '') { setError({ message: t('walkingForm.noFigure', { unit: label }), field: 'figure' }); return; }
     const body = { kind, [unit]: Number(figure), reason };
     const checked = WalkingOverrideInput.safeParse(body);
     if (!checked.success) {
       const issue = checked.error.issues[0]!;
       const field = issue.path[0] === 'reason' ? 'reason' : 'figure';
-      setError({ message: `${field === 'reason' ? 'Reason' : label}: ${issue.message}.`, field });
+      setError({ message: t('monitoringCard.fieldError', { field: field === 'reason' ? t('walkingForm.reasonWord') : label, message: issue.message }), field });
       return;
     }
     await send(async () => {
       const now = await api<Walking>('PUT', url, checked.data);
       setFigure('');
       setReason('');
-      return `Saved. The patient’s walking target today: ${walkingFigure(now)} a day.`;
+      return t('walkingForm.saved', { figure: walkingFigure(now) });
     });
   }
 
   const remove = () => send(async () => {
     setError(null);
     const r = await api<{ removed: boolean; walking: Walking }>('DELETE', url);
-    return `Removed. The patient’s walking target comes from their own recent days again: ${walkingFigure(r.walking)} a day.`;
+    return t('walkingForm.removed', { figure: walkingFigure(r.walking) });
   });
 
   const [min, max] = BOUNDS[unit];
   const invalid = (f: string) => error?.field === f || undefined;
   return (
     <form className="card" onSubmit={submit} noValidate aria-labelledby="walk-form-h">
-      <h2 id="walk-form-h">Walking target</h2>
-      <p>From the patient’s own recent days: <strong>{walkingFigure(own)}</strong> a day.</p>
+      <h2 id="walk-form-h">{t('walkingForm.title')}</h2>
+      <p><Trans t={t} i18nKey="walkingForm.own" values={{ figure: walkingFigure(own) }} components={{ strong: <strong /> }} /></p>
       <p className="basis">{walking.basis}</p>
       {current ? (
         <div className="clinician-note" data-testid="walking-setting">
-          <p>{current.kind === 'cap' ? 'Cap' : 'Target'}: <strong>{walkingFigure(current)}</strong> a day, set by {current.setBy} on {dayMonth(current.setOn)}{current.kind === 'cap' && !current.applied ? ' (above the patient’s own target, so it changes nothing today)' : ''}.</p>
-          <p className="clinician-reason">Reason: {current.reason}</p>
-          <button type="button" onClick={() => void remove()} disabled={busy}>Remove the {current.kind === 'cap' ? 'cap' : 'target'}</button>
+          <p><Trans t={t} i18nKey={current.kind === 'cap' ? 'walkingForm.setCap' : 'walkingForm.setTarget'} values={{ figure: walkingFigure(current), by: current.setBy, date: dayMonth(current.setOn), unapplied: current.kind === 'cap' && !current.applied ? ` ${t('walkingForm.notApplied')}` : '' }} components={{ strong: <strong /> }} /></p>
+          <p className="clinician-reason">{t('walkingForm.reasonLine', { reason: current.reason })}</p>
+          <button type="button" onClick={() => void remove()} disabled={busy}>{current.kind === 'cap' ? t('walkingForm.removeCap') : t('walkingForm.removeTarget')}</button>
         </div>
-      ) : <p>No target or cap set by a clinician: the program sets the target.</p>}
+      ) : <p>{t('walkingForm.none')}</p>}
       <fieldset className="choice-row">
-        <legend>{current ? 'Change it' : 'Set one'}</legend>
-        <label className={`choice${kind === 'cap' ? ' selected' : ''}`}><input type="radio" name="walk-kind" checked={kind === 'cap'} onChange={() => setKind('cap')} /> Cap the target</label>
-        <label className={`choice${kind === 'target' ? ' selected' : ''}`}><input type="radio" name="walk-kind" checked={kind === 'target'} onChange={() => setKind('target')} /> Set the target</label>
+        <legend>{current ? t('walkingForm.change') : t('walkingForm.setOne')}</legend>
+        <label /* i18n-ignore: CSS class names */ className={`choice${kind === 'cap' ? ' selected' : ''}`}><input type="radio" name="walk-kind" checked={kind === 'cap'} onChange={() => setKind('cap')} /> {t('walkingForm.capIt')}</label>
+        <label /* i18n-ignore: CSS class names */ className={`choice${kind === 'target' ? ' selected' : ''}`}><input type="radio" name="walk-kind" checked={kind === 'target'} onChange={() => setKind('target')} /> {t('walkingForm.setIt')}</label>
       </fieldset>
-      <p className="muted small">{kind === 'cap' ? 'The program’s own target, but never more than this.' : 'This figure instead of the program’s own target.'}</p>
-      <label htmlFor="walk-unit">Count in</label>
+      <p className="muted small">{kind === 'cap' ? t('walkingForm.capHint') : t('walkingForm.targetHint')}</p>
+      <label htmlFor="walk-unit">{t('walkingForm.countIn')}</label>
       <select id="walk-unit" value={unit} onChange={(e) => setUnit(e.target.value as 'steps' | 'minutes')}>
-        <option value="steps">steps</option>
-        <option value="minutes">minutes</option>
+        <option value="steps">{t('walkingForm.steps')}</option>
+        <option value="minutes">{t('walkingForm.minutes')}</option>
       </select>
-      <label htmlFor="walk-figure">{unit === 'steps' ? 'Steps' : 'Minutes'} a day ({min.toLocaleString('en')} to {max.toLocaleString('en')})</label>
+      <label htmlFor="walk-figure">{t('walkingForm.figure', { unit: unit === 'steps' ? t('patient.steps') : t('patient.minutes'), min: formatNumber(min), max: formatNumber(max) })}</label>
       <input id="walk-figure" type="number" inputMode="numeric" min={min} max={max} value={figure} onChange={(e) => setFigure(e.target.value)}
         aria-invalid={invalid('figure')} aria-describedby="walk-err" />
-      <label htmlFor="walk-reason">Reason (the patient reads this on Today)</label>
+      <label htmlFor="walk-reason">{t('walkingForm.reason')}</label>
       <textarea id="walk-reason" rows={3} maxLength={CLINICIAN_REASON_MAX} value={reason} onChange={(e) => setReason(e.target.value)}
         aria-invalid={invalid('reason')} aria-describedby="walk-err" />
       <FieldError id="walk-err" message={error?.message} />
       {saved && <p className="success" role="status">{saved}</p>}
-      <button type="submit" className="primary" disabled={busy}>Save the walking target</button>
+      <button type="submit" className="primary" disabled={busy}>{t('walkingForm.save')}</button>
     </form>
   );
 }

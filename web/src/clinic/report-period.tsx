@@ -27,7 +27,7 @@ export function ReportDownloads({ base, today }: { base: string; today: string }
       {backwards ? <FieldError message={t('report.backwards', { end })} /> : (
         <>
           <p><a /* i18n-ignore: a URL */ className="button" href={`${base}/report?${query}`} download>{t('report.clinician')}</a></p>
-          <p className="small"><Trans t={t} i18nKey="report.patient" components={{ link: <a href={`${base}/report?kind=patient&${query}`} download /> }} /></p>
+          <p className="small"><Trans t={t} i18nKey="report.patient" components={{ report: <a href={`${base}/report?kind=patient&${query}`} download /> }} /></p>
         </>
       )}
     </div>
