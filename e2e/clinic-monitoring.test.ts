@@ -20,6 +20,10 @@ const CLINIC = 'Feet First Physio';
 const CLINICIAN = { email: 'dr.lee@feetfirst.example', name: 'Dr Lee', password: 'lee-secret-password' };
 const ctx = clinicServerAndPhones(() => startServer(withClinic(CLINIC, CLINICIAN)));
 
+/** "5 Jan 2027" for 2027-01-05, written out here rather than by the app's own formatter. */
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const inWords = (date: string) => `${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
+
 test('the patient list shows each patient\'s monitoring period: days with data against 16 and the minutes logged', async () => {
   const c = ctx.clinician.page;
   const today = localDate();
@@ -39,7 +43,7 @@ test('the patient list shows each patient\'s monitoring period: days with data a
   // The list is the first screen after the reload; a shared, busy machine can take a while to serve it.
   await c.getByRole('heading', { level: 1, name: 'Your patients' }).waitFor({ timeout: 30_000 });
   const line = (name: string) => c.locator('li.patient-line', { has: c.getByRole('heading', { name }) });
-  const needed = `15 more needed by ${addDays(today, 29)}`;
+  const needed = `15 more needed by ${inWords(addDays(today, 29))}`;
   await line('Patient 01').getByTestId('monitoring').waitFor();
   assert.equal(await line('Patient 01').getByTestId('monitoring').innerText(), `1 of 1 day so far with data; ${needed}; 25 min logged`);
   assert.equal(await line('Patient 02').getByTestId('monitoring').innerText(), `1 of 1 day so far with data; ${needed}; 0 min logged`);

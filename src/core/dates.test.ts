@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { addDays, dayMonth, daysBetween, isIsoDate } from './dates.js';
+import { addDays, dayMonth, dayMonthYear, daysBetween, isIsoDate } from './dates.js';
 
 // Expected values are read off a calendar by hand (leap years: 2024 yes, 2023 no, 1900 no, 2000 yes).
 const addCases: [string, number, string][] = [
@@ -96,5 +96,12 @@ const dayMonthCases: [string, string][] = [['2026-03-03', '3 Mar'], ['2024-02-29
 for (const [date, expected] of dayMonthCases) {
   test(`Given ${date}, when it is written for a sentence, then it reads "${expected}"`, () => {
     assert.equal(dayMonth(date), expected);
+  });
+}
+
+const dayMonthYearCases: [string, string][] = [['2026-11-03', '3 Nov 2026'], ['2027-01-13', '13 Jan 2027'], ['2024-02-29', '29 Feb 2024']];
+for (const [date, expected] of dayMonthYearCases) {
+  test(`Given ${date}, when it is written with its year, then it reads "${expected}"`, () => {
+    assert.equal(dayMonthYear(date), expected);
   });
 }

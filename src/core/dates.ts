@@ -89,3 +89,8 @@ export function dayMonth(date: string): string {
   const d = new Date(toUtc(date));
   return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}`;
 }
+
+/** A date with its year, as people read it, e.g. "3 Nov 2026" for 2026-11-03 (for dates that may be in another year). */
+export function dayMonthYear(date: string): string {
+  return `${dayMonth(date)} ${date.slice(0, 4)}`;
+}

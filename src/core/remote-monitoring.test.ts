@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MonitoringMinutesInput } from './monitoring-minutes-record.js';
-import { currentMonitoringPeriod, monitoringPeriods, monitoringText } from './remote-monitoring.js';
+import { currentMonitoringPeriod, monitoringPeriodDates, monitoringPeriods, monitoringText } from './remote-monitoring.js';
 
 const days = (from: number, to: number, month = '11') => Array.from({ length: to - from + 1 }, (_, i) => `2026-${month}-${String(from + i).padStart(2, '0')}`);
 
@@ -21,7 +21,15 @@ test('Given a start on 1 Oct and today 5 Nov: two periods, 1-30 Oct (past) and 3
   const now = periods[1]!;
   assert.deepEqual([now.daysNeeded, now.stillPossible], [12, true]);
   assert.equal(monitoringText(periods[0]!), '16 of 30 days with data: 16 reached');
-  assert.equal(monitoringText(now), '4 of 6 days so far with data; 12 more needed by 2026-11-29');
+  assert.equal(monitoringText(now), '4 of 6 days so far with data; 12 more needed by 29 Nov 2026');
+  assert.deepEqual(periods.map(monitoringPeriodDates), ['1 Oct 2026 to 30 Oct 2026', '31 Oct 2026 to 29 Nov 2026']);
+});
+
+test('A period across the year end names both years', () => {
+  // Start 15 Dec 2026, today 20 Dec: the period ends 13 Jan 2027 (15 Dec + 29 days); 6 days so far, 2 with data.
+  const p = currentMonitoringPeriod({ startedOn: '2026-12-15', today: '2026-12-20', dataDates: ['2026-12-15', '2026-12-18'], minutes: [] })!;
+  assert.equal(monitoringPeriodDates(p), '15 Dec 2026 to 13 Jan 2027');
+  assert.equal(monitoringText(p), '2 of 6 days so far with data; 14 more needed by 13 Jan 2027');
 });
 
 test('A period where the 16 days can no longer be reached says so; a past one under 16 says under', () => {

@@ -12,7 +12,7 @@
  * The periods run from the program's first day in blocks of 30 days; the last one is the one `today` falls in, its
  * days counted up to today.
  */
-import { addDays, daysBetween } from './dates.js';
+import { addDays, dayMonthYear, daysBetween } from './dates.js';
 
 /** Days in a monitoring period ("each 30 days", CPT 98977). */
 export const MONITORING_PERIOD_DAYS = 30;
@@ -72,10 +72,15 @@ export function currentMonitoringPeriod(input: MonitoringInput): MonitoringPerio
   return monitoringPeriods(input).at(-1) ?? null;
 }
 
-/** The period in words: "12 of 18 days so far with data; 4 more needed by 30 Nov" / "16 days with data: reached". */
+/** The period's first and last days as people read them: "31 Oct 2026 to 29 Nov 2026" (the screen and the report). */
+export function monitoringPeriodDates(p: Pick<MonitoringPeriod, 'start' | 'end'>): string {
+  return `${dayMonthYear(p.start)} to ${dayMonthYear(p.end)}`;
+}
+
+/** The period in words: "12 of 18 days so far with data; 4 more needed by 30 Nov 2026" / "16 of 30 days with data: 16 reached". */
 export function monitoringText(p: MonitoringPeriod): string {
   const past = p.daysElapsed === MONITORING_PERIOD_DAYS;
   if (p.reached) return `${p.daysWithData} of ${p.daysElapsed} days with data: ${MONITORING_MIN_DAYS} reached`;
   if (past) return `${p.daysWithData} of ${MONITORING_PERIOD_DAYS} days with data: under ${MONITORING_MIN_DAYS}`;
-  return `${p.daysWithData} of ${p.daysElapsed} day${p.daysElapsed === 1 ? '' : 's'} so far with data; ${p.daysNeeded} more needed by ${p.end}${p.stillPossible ? '' : ' (no longer possible)'}`;
+  return `${p.daysWithData} of ${p.daysElapsed} day${p.daysElapsed === 1 ? '' : 's'} so far with data; ${p.daysNeeded} more needed by ${dayMonthYear(p.end)}${p.stillPossible ? '' : ' (no longer possible)'}`;
 }

@@ -90,8 +90,8 @@ for (const kind of DATABASES) {
       const text = pdfText(res.rawPayload);
       assert.match(text, /Remote monitoring/);
       // Period, days so far, days with data, 16 days, minutes logged.
-      assert.match(text, row('2026-10-01 to 2026-10-30', '30', '16', 'reached', '20'));
-      assert.match(text, row('2026-10-31 to 2026-11-29', '6', '2', '14 more needed', '15'));
+      assert.match(text, row('1 Oct 2026 to 30 Oct 2026', '30', '16', 'reached', '20'));
+      assert.match(text, row('31 Oct 2026 to 29 Nov 2026', '6', '2', '14 more needed', '15'));
       assert.match(text.replace(/\s+/g, ' '), /Footing does not bill\./);
     });
 

@@ -15,7 +15,7 @@ import { URGENCY_TITLE } from '../screen-summary.js';
 import type { ReportBlock, ReportDocument } from './report-document.js';
 import { adherenceSummary, changeRuleText, fmt, fmtInt, inPeriod, outcomeRows, painChange, reportWeeks, STATUS_WORDS, weekRows } from './report-figures.js';
 import type { ReportInput } from './report-input.js';
-import { MONITORING_MIN_DAYS, MONITORING_PERIOD_DAYS } from '../remote-monitoring.js';
+import { MONITORING_MIN_DAYS, MONITORING_PERIOD_DAYS, monitoringPeriodDates } from '../remote-monitoring.js';
 import { actorText, adherenceChart, changeText, longDate, painChart, personLine, REPORT_FOOTER, referencesBlocks, stepsChart } from './report-sections.js';
 
 /** The latest analyses shown, newest first (older ones stay in the app and the FHIR export). */
@@ -146,7 +146,7 @@ export function clinicianReport(input: ReportInput): ReportDocument {
   if (!periods.length) blocks.push({ kind: 'paragraph', text: 'No monitoring period yet (the program has not started).' });
   else {
     blocks.push({ kind: 'table', columns: ['Period', 'Days so far', 'Days with data', `${MONITORING_MIN_DAYS} days`, 'Minutes logged'], widths: [0.3, 0.14, 0.18, 0.2, 0.18], rows: periods.map((p) => [
-      `${p.start} to ${p.end}`, String(p.daysElapsed), String(p.daysWithData),
+      monitoringPeriodDates(p), String(p.daysElapsed), String(p.daysWithData),
       p.reached ? 'reached' : p.daysElapsed === MONITORING_PERIOD_DAYS ? 'not reached' : `${p.daysNeeded} more needed`, String(p.minutes),
     ]) });
     blocks.push({ kind: 'paragraph', tone: 'note', text: `Days with a session, a check-in or walking from a device or file (not walking typed by hand), in ${MONITORING_PERIOD_DAYS}-day periods from the program’s start, against the ${MONITORING_MIN_DAYS} days US payers ask for remote therapeutic monitoring (CPT 98977); minutes are those the clinicians logged on the record. Footing does not bill.` });

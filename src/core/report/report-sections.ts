@@ -3,7 +3,7 @@
  * words, and the references list. Pure.
  */
 import { fullCitation, shortCitation } from '../citations.js';
-import { addDays, dayMonth } from '../dates.js';
+import { addDays, dayMonthYear } from '../dates.js';
 import { referenceById } from '../references.js';
 import { stageByNumber } from '../stages.js';
 import type { ReportBlock } from './report-document.js';
@@ -17,9 +17,9 @@ export function personLine(input: ReportInput): string {
   return `${name}${input.person.birthYear ? `, born ${input.person.birthYear}` : ''}. Report for ${input.from !== undefined ? `${input.from} to ${input.today}` : input.today}.`;
 }
 
-/** "12 Nov 2026" from a date (the report is read on paper, so the year is kept). */
+/** "12 Nov 2026" from a date (the report is read on paper, so the year is kept; the screen writes dates this way too). */
 export function longDate(date: string): string {
-  return `${dayMonth(date)} ${date.slice(0, 4)}`;
+  return dayMonthYear(date);
 }
 
 /** The chart of daily pain over the weeks shown, with the baseline ± MCID band when there is a baseline. */
