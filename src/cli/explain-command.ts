@@ -2,7 +2,7 @@
  * `footing explain`: the current chain explanation, link by link with evidence levels and citations, the program's
  * decision, and a References block with the full reference of each source cited.
  */
-import { LINK_STATUS_WORDS, measureName } from '../core/measure-names.js';
+import { FINDING_STATUS_WORDS, LINK_STATUS_WORDS, measureName } from '../core/measure-names.js';
 import { citationList, citeInline, refIdsIn, referencesBlock } from '../core/citations.js';
 import { isIsoDate, localCalendarDate } from '../core/dates.js';
 import { EVIDENCE_LEVELS } from '../core/evidence.js';
@@ -54,7 +54,7 @@ export const explainCommand: Command = {
       }
       if (ex.wholeBody.length) {
         lines.push('Whole body');
-        for (const f of ex.wholeBody) lines.push(`  ${f.label}: ${f.value} (${f.status}${f.measuredFrom ? `, ${f.measuredFrom}` : ''}) ${values.clinician ? f.reference : f.plain}`);
+        for (const f of ex.wholeBody) lines.push(`  ${f.label}: ${f.value} (${FINDING_STATUS_WORDS[f.status]}${f.measuredFrom ? `, ${f.measuredFrom}` : ''}) ${values.clinician ? f.reference : f.plain}`);
         lines.push('');
       }
       lines.push(`Program decision: ${decision.action}`);

@@ -7,6 +7,8 @@ import { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } from '../core/red-flags.js';
 import { migrate, openStore } from '../store/db.js';
 import { ensureLocalPerson } from '../store/repos/people.js';
 import { saveSession } from '../store/repos/sessions.js';
+import { insertGaitAnalysis } from '../store/repos/gait-analyses.js';
+import type { StoredGaitAnalysis } from '../gait/gait-analysis-record.js';
 import { submitScreen } from '../services/program-service.js';
 import { runCli } from '../../test/helpers/cli.js';
 import { COMMANDS } from './commands.js';
@@ -125,6 +127,11 @@ test('footing explain --json prints links from the feet up with evidence, and th
   const me = await ensureLocalPerson(store.db);
   const answers = Object.fromEntries([...RED_FLAG_QUESTIONS, ...PRECAUTION_QUESTIONS].map((q) => [q.id, false]));
   await submitScreen(store.db, me.id, { answers }, '2026-11-01');
+  // A walk filmed from the side: cadence 90 steps/min against 100-120 (outside), double support with no range.
+  await insertGaitAnalysis(store.db, me.id, {
+    recordedAt: '2026-11-01T10:00:00.000Z', recordedBy: 'person', sourceName: 'walk.mp4', view: 'side', keypoints: null, videoPath: null,
+    analysis: { view: 'side', mode: 'walk', metrics: { cadence_spm: { value: 90, confidence: 0.8, reference: { min: 100, max: 120, unit: 'steps/min', source: 'ref 25' } }, double_support_pct: { value: 24, confidence: 0.7 } } } as unknown as StoredGaitAnalysis, // only the fields the chain reads
+  });
   await store.close();
   const r = await run(['explain', '--db', db, '--date', '2026-11-02', '--json']);
   assert.equal(r.code, 0, r.err);
@@ -152,6 +159,10 @@ test('footing explain --json prints links from the feet up with evidence, and th
   assert.match(text.out, /^foot -> ankle {2}\[not measured yet\]$/m);
   assert.match(text.out, /^ {2}To measure: Navicular drop; Foot Posture Index \(FPI-6\) total; Windlass test; Single-leg heel raise count$/m);
   assert.doesNotMatch(text.out, /navicular-drop|foot-posture-index|\[missing\]/);
+  // The whole-body findings' statuses in words too, not their stored values.
+  assert.match(text.out, /^ {2}Cadence: 90 steps\/min \(outside the usual range\) /m);
+  assert.match(text.out, /^ {2}Double support \(both feet down\): 24 % of stride \(no validated reference to compare with\) /m);
+  assert.doesNotMatch(text.out, /\((notable|typical|borderline|not-interpretable)[,)]/);
   // For a clinician, the numbers inside the figures read as citations too, and join the block.
   const clin = await run(['explain', '--db', db, '--date', '2026-11-02', '--clinician']);
   assert.match(clin.out, /Knee flexion norms in gait: IC 0-5°, loading peak 15-20°, swing peak 60-70° \(Perry and Burnfield, 2010\) \(EO\)\./);

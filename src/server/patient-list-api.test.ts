@@ -127,6 +127,9 @@ for (const kind of DATABASES) {
       assert.deepEqual(byName['Carl Dunn']!.adherence7, { done: 0, prescribed: 1, fraction: 0 });
       assert.deepEqual(byName['Carl Dunn']!.needsAttention, []);
       assert.deepEqual(byName['Dora Ek']!.needsAttention, ['red flag: program stopped after a safety answer', 'no check-in for 7 days']);
+      // The line says the program is stopped (the list shows "Stage 1 of 3 (stopped)"): stage 1 since 1 Nov, stopped by her 15 Nov answers.
+      assert.deepEqual([byName['Dora Ek']!.program, byName['Dora Ek']!.redFlag], [{ stage: 1, status: 'stopped', stageStartedOn: nov(1) }, true]);
+      assert.deepEqual([byName['Anna Berg']!.program!.status, byName['Zoë Örn']!.program!.status, byName['Carl Dunn']!.program!.status], ['active', 'active', 'active']);
       assert.deepEqual(byName['Dora Ek']!.adherence7, { done: 1, prescribed: 7, fraction: 1 / 7 });
       // Zoë's only daily check-in (10 Nov) is her baseline; none in the last 7 days, so no trend.
       assert.deepEqual([byName['Zoë Örn']!.painTrend, byName['Zoë Örn']!.needsAttention], [null, ['no check-in for 7 days', 'adherence under 50% this week']]);
