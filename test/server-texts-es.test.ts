@@ -20,6 +20,7 @@ import { PRECAUTION_TEXTS_ES, RED_FLAG_TEXTS_ES, URGENCY_ADVICE_ES } from '../sr
 import { REGION_NAMES_ES } from '../src/core/i18n/pain-area-texts.js';
 import { SESSION_FEEDBACK_ES, type SessionFeedbackWords } from '../src/core/i18n/session-feedback-texts.js';
 import { explainChain } from '../src/core/chain.js';
+import { FIXED_SENTENCES_ES } from '../src/core/i18n/review-texts.js';
 
 type Pairs = { en: Record<string, string>; es: Record<string, string> };
 
@@ -54,6 +55,7 @@ function pairs(): Pairs {
   const [chainEn, chainEs] = [explainChain({ findings: [], pain: [] }), explainChain({ findings: [], pain: [] }, 'es')];
   chainEn.links.forEach((l, i) => put(`chain.${l.from}-${l.to}.meaning`, l.meaning, chainEs.links[i]?.meaning));
   put('chain.disclaimer', chainEn.disclaimer, chainEs.disclaimer);
+  [...FIXED_SENTENCES_ES].forEach(([e, s], i) => put(`review.${i}`, e, s));
   // Sentences with figures, filled with the same figures in both languages.
   for (const k of Object.keys(SESSION_FEEDBACK_EN) as (keyof SessionFeedbackWords)[]) {
     const fill = (w: SessionFeedbackWords[keyof SessionFeedbackWords]) => (typeof w === 'function' ? (w as (a: number, b: number) => string)(7, 5) : w);

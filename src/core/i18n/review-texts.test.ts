@@ -10,7 +10,8 @@ import { walkingTarget, type WeekVerdict } from '../walking-target.js';
 import { applyWalkingOverride, newWalkingOverride } from '../walking-override.js';
 import { reviewProgram } from '../program-review.js';
 import { languageFromAcceptLanguage } from '../language.js';
-import { programSentenceIn, reviewIn } from './review-texts.js';
+import { readFileSync } from 'node:fs';
+import { programSentenceEs, programSentenceIn, reviewIn } from './review-texts.js';
 import { walkingTargetIn } from './walking-texts.js';
 
 test('Accept-Language: the first of English and Spanish by preference; English without one', () => {
@@ -93,4 +94,11 @@ test('stored sentences: figures read back, a decimal with a comma, a clinicianâ€
   ];
   for (const [english, spanish] of cases) assert.equal(programSentenceIn(english, 'es'), spanish);
   for (const [english] of cases) assert.equal(programSentenceIn(english, 'en'), english);
+});
+
+test('every fixed sentence the program writes (a text: \'...\' in the engine, review and transitions) has its Spanish', () => {
+  const files = ['../program-engine.ts', '../program-review.ts', '../program-transitions.ts'];
+  const sentences = files.flatMap((f) => [...readFileSync(new URL(f, import.meta.url), 'utf8').matchAll(/\btext: '((?:[^'\\]|\\.)+)'/g)].map((m) => m[1]!.replace(/\\'/g, '\'')));
+  assert.ok(sentences.length >= 10, `found ${sentences.length} sentences`);
+  assert.deepEqual(sentences.filter((s) => programSentenceEs(s) === null), []);
 });

@@ -20,7 +20,7 @@ import { EXERCISE_TEXTS_ES } from './exercise-texts.js';
 export const decimalEs = (s: string): string => s.replace('.', ',');
 
 /** Sentences without figures. */
-const FIXED_ES: ReadonlyMap<string, string> = new Map([
+export const FIXED_SENTENCES_ES: ReadonlyMap<string, string> = new Map([
   ['Your safety check found something a clinician should look at first. The program is paused until then.', 'Tu control de seguridad encontró algo que un profesional debería revisar primero. El programa está en pausa hasta entonces.'],
   ['You are on the first stage already, so the plan holds here and your walking target steps back.', 'Ya estás en la primera etapa, así que el plan se mantiene aquí y tu objetivo de caminata baja.'],
   ['You did your sessions and your pain stayed within the rules for a week, so the next stage starts.', 'Hiciste tus sesiones y tu dolor se mantuvo dentro de las reglas durante una semana, así que empieza la siguiente etapa.'],
@@ -120,7 +120,7 @@ const PATTERNS_ES: readonly [RegExp, (m: RegExpExecArray) => string | null][] = 
 
 /** One sentence the program wrote, in Spanish; null when no pattern knows it. */
 export function programSentenceEs(english: string): string | null {
-  const fixed = FIXED_ES.get(english);
+  const fixed = FIXED_SENTENCES_ES.get(english);
   if (fixed !== undefined) return fixed;
   for (const [re, make] of PATTERNS_ES) {
     const m = re.exec(english);
