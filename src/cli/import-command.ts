@@ -9,7 +9,7 @@ import { importOutcomeText } from '../core/import-record.js';
 import { skippedText } from '../core/walking-activity.js';
 import { formatLocation } from '../importers/import-error.js';
 import { importJson } from '../importers/import-report.js';
-import { importWalkingFile } from '../services/import-walking.js';
+import { importFileWithAssessments } from '../services/import-assessments.js';
 import { usageError } from './cli-error.js';
 import { DB_OPTION, type Command } from './command.js';
 import { openCliStore } from './open-store.js';
@@ -66,7 +66,7 @@ export const importCommand: Command = {
         let lastBytes = 0;
         const bar = progressBar({ label: basename(file), total: null, unit: 'MB', format: (n) => (n / 1e6).toFixed(1) });
         const barWithTotal = { current: bar };
-        const result = await importWalkingFile(store, meId, file, {
+        const result = await importFileWithAssessments(store, meId, file, {
           mode: values.strict ? 'strict' : 'lenient',
           fileName: basename(file),
           ...(offsetMinutes !== undefined ? { offsetMinutes } : {}),
@@ -80,20 +80,21 @@ export const importCommand: Command = {
             barWithTotal.current.update(bytes, `${samples.toLocaleString('en')} samples`);
           },
           onSamples: (n) => { samples = n; },
-        } as Parameters<typeof importWalkingFile>[3]);
+        } as Parameters<typeof importFileWithAssessments>[3]);
         barWithTotal.current.update(lastBytes, `${result.summary.recordsSeen.toLocaleString('en')} records`);
         barWithTotal.current.finish();
         const s = result.summary;
         if (!s.ok) failed++;
         else if (s.errorCount > 0) withErrors++;
         if (values.json) { out.write(`${JSON.stringify(importJson(file, s, result))}\n`); continue; }
-        const status = !s.ok ? 'NOT imported' : s.errorCount > 0 ? 'imported with errors' : result.added + (result.checkins?.added ?? 0) > 0 ? 'imported' : 'nothing new';
+        const status = !s.ok ? 'NOT imported' : s.errorCount > 0 ? 'imported with errors' : result.added + (result.checkins?.added ?? 0) + (result.assessments?.added ?? 0) > 0 ? 'imported' : 'nothing new';
         // The size from the file itself: a small file is read before its first progress report.
         const size = bytesTotal ?? sizeOf(file);
         const figures = { ok: s.ok, mode: s.mode, samples: s.ok ? s.samples : 0, added: result.added, duplicates: result.duplicates, errorCount: s.errorCount };
         const lines = [`${file} (${s.format}${size ? `, ${formatBytes(size)}` : ''}): ${status}`, `  ${importOutcomeText(figures, s.skippedBy)}`,
           `  ${s.recordsSeen.toLocaleString('en')} records read, giving ${figures.samples.toLocaleString('en')} walking measurements: ${result.added.toLocaleString('en')} added, ${result.duplicates.toLocaleString('en')} already stored or repeated in the file`];
         if (result.checkins) lines.push(`  ${(result.checkins.added + result.checkins.duplicates).toLocaleString('en')} pain check-ins: ${result.checkins.added.toLocaleString('en')} added, ${result.checkins.duplicates.toLocaleString('en')} already stored`);
+        if (result.assessments) lines.push(`  ${(result.assessments.added + result.assessments.duplicates).toLocaleString('en')} screening results and outcome scores: ${result.assessments.added.toLocaleString('en')} added, ${result.assessments.duplicates.toLocaleString('en')} already stored`);
         const left = skippedText(s.skippedBy);
         if (left) lines.push(`  ${left}`);
         const days = Object.keys(result.days);

@@ -11,6 +11,8 @@
  *   same time make one check-in: a body site written "Back", "Neck" or "Foot" (or coded with the SNOMED CT back, neck
  *   or foot of DOMAIN.md §9 [47i]) gives that score of the check-in; any other site named as Footing names body-map
  *   areas ("Left heel") gives an area. The export writes exactly these, so an export imports back as it was.
+ * - Screening results, outcome scores and the answers of the free measures, as the export writes them
+ *   (fhir-assessments.ts): read after the whole file, checked by the forms' own parsers, in `assessments`.
  * - Anything else (other resources, other codes, `entered-in-error`) is counted as skipped, not walking.
  *
  * Every problem is located: the line and column of the entry (of the resource's line in NDJSON), with a
@@ -30,6 +32,8 @@ import type { WalkingSample } from '../core/walking.js';
 import { describeIoError, displayName, fileChunks, readHead } from './file-input.js';
 import { importError, importWarning, quoteToken, type ImportIssue, type ImportLocation } from './import-error.js';
 import { ImportSink, type ImportOptions, type ImportSummary } from './import-sink.js';
+import { assessmentKind, readOutcome, readResponse, readScreening, type ImportedAssessments } from './fhir-assessments.js';
+import { parseOutcomeEntry } from '../core/outcome-schemas.js';
 
 export interface FhirImportOptions extends ImportOptions {
   /** Offset written on the boundaries of a day given as a date, minutes east of UTC. Default 0. */
@@ -262,8 +266,17 @@ export async function importFhir(path: string, options: FhirImportOptions = {}):
   const readings: PainReading[] = [];
   const subjects = new Map<string, ImportLocation>();
   const source = 'fhir';
+  const assessed: AssessmentResource[] = [];
   const take = async (resource: unknown, at: Locate): Promise<void> => {
     sink.recordsSeen++;
+    // Screening results, outcome scores and their answers: read once the whole file is in (a score names its answers).
+    const kind = isObj(resource) ? assessmentKind(resource) : null;
+    if (kind) {
+      const subject = subjectOf(resource as Json);
+      if (subject !== null && !subjects.has(subject)) subjects.set(subject, at('subject'));
+      assessed.push({ kind, resource: resource as Json, at });
+      return;
+    }
     const r = readObservation(resource, at, { source, ...(options.offsetMinutes !== undefined ? { offsetMinutes: options.offsetMinutes } : {}) });
     if (r.kind === 'error') { sink.issue(r.issue); return; }
     if (r.kind === 'skip') { if (r.warning) sink.issue(r.warning); sink.skip('other-data'); return; }
@@ -296,7 +309,7 @@ export async function importFhir(path: string, options: FhirImportOptions = {}):
     } else {
       if ((await stat(path)).size > MAX_BUNDLE_BYTES) {
         sink.fatal(importError('unsupported-format', `A Bundle larger than ${MAX_BUNDLE_BYTES / 1024 ** 2} MB: export it as NDJSON (one resource a line) instead`, { file: sink.file, byteOffset: 0 }));
-        return finish(sink, readings, subjects);
+        return finish(sink, readings, subjects, assessed);
       }
       const text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
       options.onBytes?.(Buffer.byteLength(text), Buffer.byteLength(text));
@@ -304,11 +317,11 @@ export async function importFhir(path: string, options: FhirImportOptions = {}):
       let bundle: unknown;
       try { bundle = JSON.parse(text); } catch (e) {
         sink.fatal(importError('malformed-json', 'The file is not valid JSON here', { file: sink.file, ...position(parsePosition(e) ?? 0) }));
-        return finish(sink, readings, subjects);
+        return finish(sink, readings, subjects, assessed);
       }
       if (!isObj(bundle) || (bundle.resourceType !== 'Bundle' && bundle.resourceType !== 'Observation')) {
         sink.fatal(importError('unsupported-format', 'Not a FHIR Bundle or NDJSON of Observations', { file: sink.file, line: 1, column: 1, field: 'resourceType' }));
-        return finish(sink, readings, subjects);
+        return finish(sink, readings, subjects, assessed);
       }
       if (bundle.resourceType === 'Observation') {
         await take(bundle, (p) => ({ file: sink.file, line: 1, column: 1, field: p ? `Observation.${p}` : 'Observation' }));
@@ -327,7 +340,7 @@ export async function importFhir(path: string, options: FhirImportOptions = {}):
   } catch (e) {
     sink.fatal(importError('unreadable', describeIoError(e), { file: sink.file, byteOffset: 0 }));
   }
-  return finish(sink, readings, subjects);
+  return finish(sink, readings, subjects, assessed);
 }
 
 /** A file is NDJSON when its first line is a whole JSON object that is not a Bundle. */
@@ -341,12 +354,54 @@ function isNdjson(head: string): boolean {
 }
 
 
-async function finish(sink: ImportSink, readings: PainReading[], subjects: Map<string, ImportLocation>): Promise<ImportSummary> {
+/** An assessment resource waiting to be read, with where it is. */
+interface AssessmentResource { kind: 'screening' | 'outcome' | 'response'; resource: Json; at: Locate }
+
+/** The file's screening results and outcome entries; a problem is an issue of the file (strict mode stops at the first error). */
+function assessmentsOf(list: readonly AssessmentResource[], sink: ImportSink): ImportedAssessments {
+  const issue = (i: ImportIssue) => sink.issue(i);
+  const out: ImportedAssessments = { screenings: [], outcomes: [] };
+  const responses = new Map<string, { r: Exclude<ReturnType<typeof readResponse>, { issue: ImportIssue }>; at: Locate; used: boolean }>();
+  for (const a of list.filter((x) => x.kind === 'response')) {
+    if (sink.stopped) return out;
+    const r = readResponse(a.resource, a.at);
+    if ('issue' in r) issue(r.issue);
+    else responses.set(`QuestionnaireResponse/${String(a.resource.id)}`, { r, at: a.at, used: false });
+  }
+  for (const a of list) {
+    if (sink.stopped) return out;
+    if (a.kind === 'screening') {
+      const r = readScreening(a.resource, a.at);
+      if ('issue' in r) issue(r.issue); else out.screenings.push(r.entry);
+    } else if (a.kind === 'outcome') {
+      const from = Array.isArray(a.resource.derivedFrom) && isObj(a.resource.derivedFrom[0]) ? a.resource.derivedFrom[0].reference : undefined;
+      const response = typeof from === 'string' ? responses.get(from) : undefined;
+      if (typeof from === 'string' && !response) { issue(importError('missing-field', `${quoteToken(from)} is not in this file: the score's answers are missing`, a.at('derivedFrom'))); continue; }
+      if (response) response.used = true;
+      const r = readOutcome(a.resource, a.at, response?.r);
+      if ('issue' in r) issue(r.issue); else out.outcomes.push(r.entry);
+    }
+  }
+  // Answers without a score Observation (another system's): the entry is scored from them.
+  for (const { r, at, used } of responses.values()) {
+    if (sink.stopped) return out;
+    if (used) continue;
+    if (!r.recordedAt || !r.recordedBy) { issue(importError('missing-field', 'Answers need the time they were given (authored) and who gave them (author)', at(r.recordedAt ? 'author' : 'authored'))); continue; }
+    const parsed = parseOutcomeEntry({ measure: r.measure, input: r.input, recordedAt: r.recordedAt, recordedBy: r.recordedBy });
+    if (!parsed.entry) { issue(importError('bad-value', `${quoteToken(r.measure)}: ${parsed.problems[0]!.field} ${parsed.problems[0]!.message}`, at('item'))); continue; }
+    out.outcomes.push({ measure: r.measure, input: r.input, score: parsed.score.score!, recordedAt: r.recordedAt, recordedBy: r.recordedBy });
+  }
+  return out;
+}
+
+async function finish(sink: ImportSink, readings: PainReading[], subjects: Map<string, ImportLocation>, assessed: readonly AssessmentResource[] = []): Promise<ImportSummary> {
   if (subjects.size > 1 && !sink.stopped) {
     const all = [...subjects.keys()];
     sink.fatal({ ...importError('several-people', `This file holds Observations of ${all.length} patients (${all.slice(0, 5).join(', ')}${all.length > 5 ? ', ...' : ''}): adding them to one record would be wrong; import one patient's file`, [...subjects.values()][1]!), choices: all });
   }
   const checkins = sink.stopped ? [] : checkinsOf(readings, (i) => sink.issue(i));
+  const assessments = sink.stopped ? { screenings: [], outcomes: [] } : assessmentsOf(assessed, sink);
   const summary = await sink.finish();
-  return summary.ok ? { ...summary, checkins } : summary;
+  const some = assessments.screenings.length + assessments.outcomes.length > 0;
+  return summary.ok ? { ...summary, checkins, ...(some ? { assessments } : {}) } : summary;
 }

@@ -22,6 +22,8 @@ export interface StoredFigures {
   days: Record<string, StoredDayTotals>;
   /** Pain check-ins (FHIR files): newly stored, and already stored. */
   checkins?: { added: number; duplicates: number };
+  /** Screening results and outcome entries (FHIR files): newly stored, and already stored. */
+  assessments?: { added: number; duplicates: number };
 }
 
 /**
@@ -31,9 +33,10 @@ export interface StoredFigures {
  */
 export function importJson(file: string, summary: ImportSummary, stored: StoredFigures) {
   return {
-    file, format: summary.format, ok: summary.ok, status: importStatus({ ok: summary.ok, added: stored.added + (stored.checkins?.added ?? 0) }), mode: summary.mode,
+    file, format: summary.format, ok: summary.ok, status: importStatus({ ok: summary.ok, added: stored.added + (stored.checkins?.added ?? 0) + (stored.assessments?.added ?? 0) }), mode: summary.mode,
     records: summary.recordsSeen, samples: summary.ok ? summary.samples : 0, added: stored.added, duplicates: stored.duplicates,
     ...(stored.checkins ? { checkins: stored.checkins } : {}),
+    ...(stored.assessments ? { assessments: stored.assessments } : {}),
     skipped: summary.skipped, skipped_by_reason: summary.skippedBy,
     errors: summary.issues.map((i) => ({ severity: i.severity, code: i.code, message: i.message, location: i.location, at: formatLocation(i.location), ...(i.choices ? { choices: i.choices } : {}) })),
     error_count: summary.errorCount, warning_count: summary.warningCount, days: stored.days,

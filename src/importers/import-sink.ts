@@ -7,6 +7,7 @@ import type { WalkingSample } from '../core/walking.js';
 import type { SkippedByReason, SkipReason } from '../core/walking-activity.js';
 import { DailyWalkingMerger, type MergedDayTotals, type MergerState, type SampleTimes } from '../core/walking-merge.js';
 import type { ImportIssue } from './import-error.js';
+import type { ImportedAssessments } from './fhir-assessments.js';
 
 /** Formats the importers understand. */
 /** `unknown`: the file could not be read, or is of no format Footing knows. */
@@ -63,6 +64,8 @@ export interface ImportSummary {
   daily: Record<string, MergedDayTotals>;
   /** Pain check-ins the file gave (FHIR: pain Observations grouped by time), when it was kept; the store adds the new ones. */
   checkins?: CheckinInput[];
+  /** Screening results and outcome entries a FHIR file gave (fhir-assessments.ts), when it was kept; stored once each. */
+  assessments?: ImportedAssessments;
   /** Files holding several people (Fitbit CSV): daily totals per person id; `daily` is then empty. */
   dailyBySubject?: Record<string, Record<string, MergedDayTotals>>;
 }

@@ -1,9 +1,11 @@
 /**
  * FHIR import through the import route on both databases, and the round trip (issue 15): a record seeded through the
- * API (steps typed by hand, check-ins with back, neck and foot scores and body-map areas) is exported as a FHIR
- * Bundle, uploaded to a fresh database like any walking file, and exported again: the step and pain Observations are
- * the same resources (ids aside: they are derived from each database's own stored ids). The report's totals are what
- * was stored; importing the same file again adds nothing.
+ * API (steps typed by hand, check-ins with back, neck and foot scores and body-map areas, a screening result, a PSFS
+ * with its answers and an ODI score) is exported as a FHIR Bundle, uploaded to a fresh database like any walking
+ * file, and exported again: every Observation, QuestionnaireResponse, Questionnaire and CodeSystem is the same
+ * resource (ids aside: they are derived from each database's own stored ids, so they are compared by place). The
+ * report's totals are what was stored; importing the same file again adds nothing; a bad assessment entry is
+ * refused with its place and field.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -38,6 +40,22 @@ function imported(bundle: FhirBundle): unknown[] {
     .map((r) => JSON.parse(JSON.stringify({ ...r, id: undefined }).replaceAll(`Patient/${pid}`, 'Patient/P')) as unknown);
 }
 
+/** A bundle's resources with each id replaced by its place among its type (and every reference to it likewise). */
+function byPlace(bundle: FhirBundle): FhirResource[] {
+  const place = new Map<string, string>();
+  const count = new Map<string, number>();
+  for (const { resource: r } of bundle.entry) {
+    const n = count.get(r.resourceType) ?? 0;
+    count.set(r.resourceType, n + 1);
+    place.set(`${r.resourceType}/${r.id}`, `${r.resourceType}/#${n}`);
+  }
+  return bundle.entry.map(({ resource: r }) => {
+    let text = JSON.stringify({ ...r, id: place.get(`${r.resourceType}/${r.id}`) });
+    for (const [from, to] of place) text = text.replaceAll(`"${from}"`, `"${to}"`);
+    return JSON.parse(text) as FhirResource;
+  });
+}
+
 for (const kind of DATABASES) {
   describe(`FHIR import and round trip on ${kind}`, () => {
     let source: FastifyInstance;
@@ -60,7 +78,7 @@ for (const kind of DATABASES) {
       await seed('POST', '/api/checkins', { at: '2026-11-01T08:00:00+00:00', context: 'daily', back: 5, neck: 2 });
       await seed('POST', '/api/checkins', { at: '2026-11-02T09:30:00+01:00', context: 'daily', foot: 3, regions: [{ region: 'heel', side: 'left', intensity: 4, view: 'back' }, { region: 'knee', side: 'right', intensity: 2, view: 'front' }] });
       // The rest of what the export carries: a screening result and two outcome scores (PSFS, free: with its
-      // QuestionnaireResponse; ODI, copyrighted: its score only). The import leaves these out (docs/clinic.md).
+      // QuestionnaireResponse; ODI, copyrighted: its score only). The import reads these back too.
       await seed('POST', '/api/assessment/screening', { testId: 'navicular-drop', values: { left: 12, right: 7 }, recordedAt: '2026-11-02T10:00:00+00:00', recordedBy: 'me' });
       await seed('POST', '/api/assessment/outcomes', { measure: 'psfs', input: { activities: [{ name: 'Stairs', rating: 4 }, { name: 'Lifting', rating: 5 }, { name: 'Running', rating: 2 }] }, recordedAt: '2026-11-02T10:05:00Z', recordedBy: 'me' });
       await seed('POST', '/api/assessment/outcomes', { measure: 'odi', input: { totalPercent: 28 }, recordedAt: '2026-11-02T10:10:00Z', recordedBy: 'me' });
@@ -70,20 +88,21 @@ for (const kind of DATABASES) {
     });
     after(async () => { await source.close(); await target.close(); for (const c of cleanups) await c(); });
 
-    test('The exported Bundle uploaded to a fresh database: 3 step days and 2 check-ins stored, the report equal to what is stored', async () => {
+    test('The exported Bundle uploaded to a fresh database: 3 step days, 2 check-ins and 3 assessment entries stored, the report equal to what is stored', async () => {
       const job = await uploadAndFollow(target, 'record.fhir.json', Buffer.from(JSON.stringify(exported, null, 2)));
       assert.equal(job.status, 'done', JSON.stringify(job.result));
       const r = job.result;
       assert.equal(r.format, 'fhir');
       // 3 step days, and pain: back 5 + neck 2, then foot 3 + left heel 4 + right knee 2 = 5 readings in 2 check-ins.
       assert.deepEqual([r.status, r.samples, r.added, r.duplicates, r.checkins], ['imported', 3, 3, 0, { added: 2, duplicates: 0 }]);
+      // The screening result, and the PSFS (with its answers) and the ODI scores.
+      assert.deepEqual(r.assessments, { added: 3, duplicates: 0 });
       // Everything else in the bundle is left out, counted as other data: by type, worked out from what was seeded:
-      // Patient; CodeSystems of screening tests and outcome measures; the PSFS Questionnaire; CarePlan; Goal; the
-      // screening Observation, the PSFS and ODI score Observations; the PSFS QuestionnaireResponse; Provenance of the
-      // steps typed by hand, of the check-ins and of the assessment = 13 resources.
+      // Patient; CodeSystems of screening tests and outcome measures; the PSFS Questionnaire; CarePlan; Goal;
+      // Provenance of the steps typed by hand, of the check-ins and of the assessment = 9 resources.
       const types = exported.entry.map((e) => e.resource.resourceType).sort().join();
       assert.equal(types, 'CarePlan,CodeSystem,CodeSystem,Goal,Observation,Observation,Observation,Observation,Observation,Observation,Observation,Observation,Observation,Observation,Observation,Patient,Provenance,Provenance,Provenance,Questionnaire,QuestionnaireResponse');
-      assert.deepEqual([r.records, r.skipped, r.skipped_by_reason['other-data']], [exported.entry.length, 13, 13]);
+      assert.deepEqual([r.records, r.skipped, r.skipped_by_reason['other-data']], [exported.entry.length, 9, 9]);
       assert.deepEqual(r.errors, []);
       const days = (await target.inject({ method: 'GET', url: '/api/walking/daily?from=2026-10-01&to=2026-11-30' })).json() as { date: string; steps: number }[];
       assert.deepEqual(days.map((d) => [d.date, d.steps]), [['2026-10-30', 4000], ['2026-10-31', 5000], ['2026-11-01', 6000]]);
@@ -97,24 +116,48 @@ for (const kind of DATABASES) {
 
     test('The same file again adds nothing: every sample and check-in is a duplicate, and the history says so', async () => {
       const job = await uploadAndFollow(target, 'record.fhir.json', Buffer.from(JSON.stringify(exported)));
-      assert.deepEqual([job.status, job.result.status, job.result.added, job.result.duplicates, job.result.checkins], ['done', 'nothing-new', 0, 3, { added: 0, duplicates: 2 }]);
+      assert.deepEqual([job.status, job.result.status, job.result.added, job.result.duplicates, job.result.checkins, job.result.assessments], ['done', 'nothing-new', 0, 3, { added: 0, duplicates: 2 }, { added: 0, duplicates: 3 }]);
       assert.equal(((await target.inject({ method: 'GET', url: '/api/checkins' })).json() as unknown[]).length, 2);
       const history = (await target.inject({ method: 'GET', url: '/api/imports' })).json() as { result: { status: string; checkins?: unknown } }[];
       assert.deepEqual(history.map((h) => [h.result.status, h.result.checkins]), [['nothing-new', { added: 0, duplicates: 2 }], ['imported', { added: 2, duplicates: 0 }]]);
     });
 
-    test('Round trip: exported again from the fresh database, the step and pain Observations are the same resources, and valid', async () => {
+    test('Round trip: exported again from the fresh database, every Observation, QuestionnaireResponse, Questionnaire and CodeSystem is the same resource, and valid', async () => {
       const res = await target.inject({ method: 'GET', url: '/api/export/fhir?date=2026-11-02' });
       const again = res.json() as FhirBundle;
       const before = imported(exported);
       assert.equal(before.length, 3 + 5);
       assert.deepEqual(imported(again), before);
+      // Every type the import reads, compared whole, ids by place: 3 step days, 5 pain scores, 1 screening result,
+      // 2 outcome scores (PSFS, ODI) = 11 Observations; the PSFS answers; its Questionnaire; the 2 code systems.
+      const same = ['Observation', 'QuestionnaireResponse', 'Questionnaire', 'CodeSystem'];
+      const mine = byPlace(exported).filter((r) => same.includes(r.resourceType));
+      assert.deepEqual(mine.map((r) => r.resourceType).join(), 'CodeSystem,CodeSystem,Questionnaire,Observation,Observation,Observation,Observation,Observation,Observation,Observation,Observation,Observation,Observation,Observation,QuestionnaireResponse');
+      assert.deepEqual(byPlace(again).filter((r) => same.includes(r.resourceType)), mine);
       // What the fresh database exports besides: its own Patient, no CarePlan or Goal (it has no program: the import
-      // makes none), no screening or outcome resources (not imported), and its own Provenance, which names the file.
-      assert.equal(again.entry.map((e) => e.resource.resourceType).join(), 'Patient,Observation,Observation,Observation,Observation,Observation,Observation,Observation,Observation,Provenance,Provenance');
+      // makes none), and its own Provenance: of the steps (which names the file), the check-ins and the assessment.
+      assert.equal(again.entry.map((e) => e.resource.resourceType).filter((t) => !same.includes(t)).join(), 'Patient,Provenance,Provenance,Provenance');
       const fromFile = again.entry.map((e) => e.resource).find((r) => r.resourceType === 'Provenance' && JSON.stringify(r).includes('record.fhir.json'));
       assert.ok(fromFile, JSON.stringify(again.entry.filter((e) => e.resource.resourceType === 'Provenance')));
       for (const { resource } of again.entry) assert.deepEqual(fhirErrors(resource), [], `${resource.resourceType}`);
+    });
+
+    test('A bad assessment entry is refused in strict mode with its entry and field; lenient keeps the good ones', async () => {
+      const bad = structuredClone(exported);
+      const at = bad.entry.findIndex((e) => JSON.stringify(e.resource.code ?? '').includes('navicular-drop'));
+      const screening = bad.entry[at]!.resource as unknown as { component: { valueQuantity: { value: unknown } }[] };
+      screening.component[0]!.valueQuantity.value = 'twelve';
+      const odi = bad.entry.findIndex((e) => JSON.stringify(e.resource.code ?? '').includes('"odi"'));
+      (bad.entry[odi]!.resource as unknown as { valueQuantity: { value: number } }).valueQuantity.value = 128;
+      const strict = await uploadAndFollow(target, 'bad.fhir.json', Buffer.from(JSON.stringify(bad, null, 2)), '&strict=true');
+      assert.deepEqual([strict.status, strict.result.added], ['failed', 0]);
+      assert.deepEqual(strict.result.errors.map((e: { at: string }) => e.at.replace(/:\d+:\d+ /, ':L:C ')), [`bad.fhir.json:L:C (Bundle.entry[${at}].resource.component[0])`]);
+      const lenient = await uploadAndFollow(target, 'bad.fhir.json', Buffer.from(JSON.stringify(bad, null, 2)));
+      assert.deepEqual(lenient.result.errors.map((e: { at: string; message: string }) => e.at.replace(/:\d+:\d+ /, ':L:C ')), [
+        `bad.fhir.json:L:C (Bundle.entry[${at}].resource.component[0])`, `bad.fhir.json:L:C (Bundle.entry[${odi}].resource.valueQuantity.value)`,
+      ]);
+      // The PSFS is the one good entry, and the target has it already.
+      assert.deepEqual(lenient.result.assessments, { added: 0, duplicates: 1 });
     });
 
     test('A broken NDJSON file in strict mode stores nothing and names the line and field', async () => {

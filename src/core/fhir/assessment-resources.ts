@@ -49,8 +49,8 @@ const SCREENING_UCUM: Partial<Record<ScreeningTestId, { code: string; unit: stri
   'heel-raise': { code: '{repetitions}', unit: 'repetitions' },
 };
 
-/** Words for the parts of a stored value's path ("eyesOpen.left" reads "Eyes open, left"). */
-const PART_WORDS: Record<string, string> = { left: 'left', right: 'right', eyesOpen: 'eyes open', eyesClosed: 'eyes closed', protocol: 'protocol' };
+/** Words for the parts of a stored value's path ("eyesOpen.left" reads "Eyes open, left"); the import reads them back. */
+export const PART_WORDS: Record<string, string> = { left: 'left', right: 'right', eyesOpen: 'eyes open', eyesClosed: 'eyes closed', protocol: 'protocol' };
 const words = (path: string[]) => { const s = path.map((p) => PART_WORDS[p] ?? p).join(', '); return s.charAt(0).toUpperCase() + s.slice(1); };
 
 /** Every stored leaf value of a result, with its path (null and absent sides are left out). */
@@ -129,7 +129,7 @@ export function questionnaireResponse(r: OutcomeInput, o: { subject: { reference
 }
 
 // Footing's own words for the free measures (no published item text is copied).
-const NPRS_ITEM = 'Your pain, from 0 (no pain) to 10 (the worst pain you can imagine)';
+export const NPRS_ITEM = 'Your pain, from 0 (no pain) to 10 (the worst pain you can imagine)';
 const PSFS_ACTIVITY = 'An activity you find hard because of your problem';
 const PSFS_NAME = 'The activity, in your own words';
 const PSFS_RATING = 'How well you can do it now, from 0 (unable) to 10 (as well as before the problem)';

@@ -1,0 +1,58 @@
+/**
+ * The screening results and outcome entries of an imported FHIR file (src/importers/fhir-assessments.ts), stored
+ * once each, after the file's walking and pain (importWalkingFile): an entry the person already has (the same test
+ * or measure, at the same instant, by the same person, with the same values or score) is counted as a duplicate, so
+ * importing a file again, or back into the record it came from, adds nothing. Each is stored through the assessment
+ * service, as a form's entry would be.
+ */
+import type { Kysely } from 'kysely';
+import type { ImportedAssessments } from '../importers/fhir-assessments.js';
+import type { Store } from '../store/db.js';
+import type { Database } from '../store/schema.js';
+import { listOutcomeScores, listScreeningResults } from '../store/repos/assessments.js';
+import { addOutcome, addScreening } from './assessment-service.js';
+import { importWalkingFile } from './import-walking.js';
+
+/** JSON with its object keys sorted: two values compare equal whatever order their keys were written in. */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v && typeof v === 'object') return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`;
+  return JSON.stringify(v);
+}
+const round2 = (n: number) => Math.round(n * 100) / 100;
+const screeningKey = (testId: string, at: string, by: string, values: unknown) => canonical([testId, Date.parse(at), by, values]);
+const outcomeKey = (measure: string, at: string, by: string, score: number) => canonical([measure, Date.parse(at), by, round2(score)]);
+
+export async function storeImportedAssessments(db: Kysely<Database>, personId: string, a: ImportedAssessments): Promise<{ added: number; duplicates: number }> {
+  const screens = new Set((await listScreeningResults(db, personId)).map((r) => screeningKey(r.testId, r.recordedAt, r.recordedBy, r.values)));
+  const scores = new Set((await listOutcomeScores(db, personId)).filter((r) => r.score !== null).map((r) => outcomeKey(r.measureId, r.recordedAt, r.recordedBy, r.score!)));
+  let added = 0;
+  let duplicates = 0;
+  for (const s of a.screenings) {
+    const key = screeningKey(s.testId, s.recordedAt, s.recordedBy, s.values);
+    if (screens.has(key)) { duplicates++; continue; }
+    await addScreening(db, personId, s);
+    screens.add(key);
+    added++;
+  }
+  for (const o of a.outcomes) {
+    const key = outcomeKey(o.measure, o.recordedAt, o.recordedBy, o.score);
+    if (scores.has(key)) { duplicates++; continue; }
+    await addOutcome(db, personId, { measure: o.measure, input: o.input, recordedAt: o.recordedAt, recordedBy: o.recordedBy });
+    scores.add(key);
+    added++;
+  }
+  return { added, duplicates };
+}
+
+/**
+ * A file imported as importWalkingFile does, then its assessments stored (FHIR files only have them). `assessments`
+ * is in the result when the file held any and was kept. The history's record of the file counts its walking and
+ * pain only.
+ */
+export async function importFileWithAssessments(store: Store, personId: string, path: string, options: Parameters<typeof importWalkingFile>[3]): Promise<Awaited<ReturnType<typeof importWalkingFile>> & { assessments?: { added: number; duplicates: number } }> {
+  const result = await importWalkingFile(store, personId, path, options);
+  const found = result.summary.ok ? result.summary.assessments : undefined;
+  if (!found) return result;
+  return { ...result, assessments: await storeImportedAssessments(store.db, personId, found) };
+}
