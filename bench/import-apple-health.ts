@@ -98,7 +98,7 @@ async function preload(mode: Mode): Promise<void> {
   if (mode === 'full-import') {
     // The CLI's modules too (every command's), so that peak memory is what `footing import` itself would show.
     await Promise.all([import('../src/cli/commands.js'), import('../src/store/db.js'), import('../src/services/import-walking.js'), import('../src/store/repos/people.js')]);
-  } else if (mode === 'importer' || mode === 'importer-saxes') await import('../src/importers/apple-health.js');
+  } else if (mode === 'importer' || mode === 'importer-saxes') await import('../src/importers/apple-health/import.js');
 }
 
 /** In smoke mode the whole import reads its few MB in two parts, as it reads a large export by default. */
@@ -129,7 +129,7 @@ async function runMode(mode: Mode, path: string, smoke: boolean): Promise<number
     }
   }
   if (mode === 'importer' || mode === 'importer-saxes') {
-    const { importAppleHealth } = await import('../src/importers/apple-health.js');
+    const { importAppleHealth } = await import('../src/importers/apple-health/import.js');
     const summary = await importAppleHealth(path, { parser: mode === 'importer' ? 'auto' : 'saxes', onBatch: () => {} });
     if (!summary.ok || summary.errorCount > 0) throw new Error(`import failed: ${JSON.stringify(summary.issues[0])}`);
     return summary.samples;

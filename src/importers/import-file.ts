@@ -1,7 +1,7 @@
 /**
  * One entry point for the CLI, the server and the store: detect the format of a file and run its importer.
  */
-import { importAppleHealth, type AppleHealthImportOptions } from './apple-health.js';
+import { importAppleHealth, type AppleHealthImportOptions } from './apple-health/import.js';
 import { detectFormat, DETECT_HEAD_BYTES, type DetectedFormat } from './detect-format.js';
 import { importFit, type FitImportOptions } from './fit.js';
 import { importFitbitCsv, type FitbitImportOptions } from './fitbit-csv.js';

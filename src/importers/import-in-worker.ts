@@ -11,7 +11,7 @@ import type { AnyImportOptions } from './import-file.js';
 import type { ImportSummary } from './import-sink.js';
 import type { SampleChunk } from '../core/walking-chunk.js';
 import type { MergerState } from '../core/walking-merge.js';
-import type { ApplePart } from './apple-health.js';
+import type { ApplePart } from './apple-health/import.js';
 import { unpackChunks, type PackedChunks } from './sample-chunks.js';
 
 /** What the worker is given (plain data only: no callbacks cross the boundary). */

@@ -4,7 +4,7 @@
  * take them when too many are in flight. The main thread merges and stores the chunks and sums their days.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { importAppleHealth, importAppleHealthPart } from './apple-health.js';
+import { importAppleHealth, importAppleHealthPart } from './apple-health/import.js';
 import { detectFormat, DETECT_HEAD_BYTES } from './detect-format.js';
 import { displayName, readHead } from './file-input.js';
 import type { AnyImportOptions } from './import-file.js';

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { importAppleHealth } from './apple-health.js';
+import { importAppleHealth } from './apple-health/import.js';
 import { importFile } from './import-file.js';
 import { collectSamples, type ImportSummary } from './import-sink.js';
 import { sharedData } from '../../test/helpers/shared-data.js';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { sampleAt, type SampleChunk } from '../core/walking-chunk.js';
 import type { WalkingSample } from '../core/walking.js';
 import { ChunkCollector, packChunks, unpackChunks } from './sample-chunks.js';
-import { parseAppleDate } from './apple-health-records.js';
+import { parseAppleDate } from './apple-health/records.js';
 
 const sample = (start: string, end: string, value: number, kind: WalkingSample['kind'] = 'steps', device: string | null = 'Watch'): WalkingSample =>
   ({ source: 'apple-health', device, start, end, kind, value, unit: kind === 'steps' ? 'count' : 'm' });

@@ -221,7 +221,7 @@ async function splitPoint(path: string, minBytes: number): Promise<{ at: number;
   const size = fileSize(path);
   if (size < minBytes || availableParallelism() < 2) return null;
   try {
-    const { findSplitPoint } = await import('../importers/apple-health.js');
+    const { findSplitPoint } = await import('../importers/apple-health/import.js');
     const at = await findSplitPoint(path, size, SPLIT_WORKER_SHARE);
     return at === null ? null : { at, size };
   } catch {
@@ -241,7 +241,7 @@ async function importInTwoParts(
   path: string, cut: { at: number; size: number }, options: Omit<AnyImportOptions, 'onBatch'>,
   merge: (chunks: SampleChunk[]) => Promise<void>, timing: ImportTiming, chunkSamples: number | undefined,
 ): Promise<ImportSummary> {
-  const { importAppleHealthPart } = await import('../importers/apple-health.js');
+  const { importAppleHealthPart } = await import('../importers/apple-health/import.js');
   const { combinePartSummaries } = await import('../importers/import-sink.js');
   // The two parts' chunks are merged one call at a time (both may hold the same day of a stream).
   let queue: Promise<void> = Promise.resolve();

@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findSplitPoint, importAppleHealth, importAppleHealthPart } from './apple-health.js';
-import { combinePartSummaries } from './import-sink.js';
-import { sharedData } from '../../test/helpers/shared-data.js';
+import { findSplitPoint, importAppleHealth, importAppleHealthPart } from './import.js';
+import { combinePartSummaries } from '../import-sink.js';
+import { sharedData } from '../../../test/helpers/shared-data.js';
 
 const APPLE = sharedData('apple-health/export6s3sample.xml');
 const text = readFileSync(APPLE, 'latin1');

@@ -8,10 +8,10 @@
  * value is multiplied by 100; a value above 1 with unit "%" is therefore rejected as out of range rather than
  * guessed at.
  */
-import { WALKING_KINDS, type WalkingKind, type WalkingSample } from '../core/walking.js';
-import { daysFromCivil, type SampleTimes } from '../core/walking-merge.js';
-import type { ImportErrorCode } from './import-error.js';
-import { quoteToken } from './import-error.js';
+import { WALKING_KINDS, type WalkingKind, type WalkingSample } from '../../core/walking.js';
+import { daysFromCivil, type SampleTimes } from '../../core/walking-merge.js';
+import type { ImportErrorCode } from '../import-error.js';
+import { quoteToken } from '../import-error.js';
 
 /** HealthKit quantity identifiers kept, with the sample kind each becomes. */
 export const APPLE_RECORD_KINDS: ReadonlyMap<string, WalkingKind> = new Map<string, WalkingKind>([

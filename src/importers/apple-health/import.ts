@@ -1,23 +1,23 @@
 /**
  * Apple Health importer: `export.xml`, or the iPhone's `export.zip` read as a stream from inside the archive.
  *
- * Two parsers, one meaning: a byte-level fast scanner (`apple-health-fast-scan.ts`) reads well-formed exports at
+ * Two parsers, one meaning: a byte-level fast scanner (`fast-scan.ts`) reads well-formed exports at
  * several times saxes' speed; at the first doubt (malformed XML, a bad record, unusual markup) the file is
  * re-read with saxes, which gives the authoritative result and each problem's line and column. Samples the fast
  * pass already delivered are not delivered again (both passes produce the same samples in the same order).
  * Memory stays flat: chunks are scanned and dropped; only per-slot daily sums are kept for the summary.
  */
 import type { SaxesTagPlain } from 'saxes';
-import { AppleHealthHandler, APPLE_ATTRIBUTE_ELEMENTS, APPLE_SCREENS } from './apple-health-handler.js';
-import { AppleFastScanner, FastScanUnsupported } from './apple-health-fast-scan.js';
-import { APPLE_RECORD_ATTRIBUTES, APPLE_RECORD_KINDS, type RecordProblem } from './apple-health-records.js';
-import { importError, type ImportLocation, type TextPosition, type BytePosition } from './import-error.js';
-import { ImportSink, type ImportOptions, type ImportSummary } from './import-sink.js';
-import type { MergerState } from '../core/walking-merge.js';
+import { AppleHealthHandler, APPLE_ATTRIBUTE_ELEMENTS, APPLE_SCREENS } from './handler.js';
+import { AppleFastScanner, FastScanUnsupported } from './fast-scan.js';
+import { APPLE_RECORD_ATTRIBUTES, APPLE_RECORD_KINDS, type RecordProblem } from './records.js';
+import { importError, type ImportLocation, type TextPosition, type BytePosition } from '../import-error.js';
+import { ImportSink, type ImportOptions, type ImportSummary } from '../import-sink.js';
+import type { MergerState } from '../../core/walking-merge.js';
 import { open } from 'node:fs/promises';
-import { countBytes, describeIoError, displayName, fileChunksReused, openCutEntry, openZipEntry, readHead, ZipProblem } from './file-input.js';
-import { streamXmlIntoSink } from './xml-import.js';
-import type { XmlPosition } from './xml-stream.js';
+import { countBytes, describeIoError, displayName, fileChunksReused, openCutEntry, openZipEntry, readHead, ZipProblem } from '../file-input.js';
+import { streamXmlIntoSink } from '../xml-import.js';
+import type { XmlPosition } from '../xml-stream.js';
 
 /** Options of the Apple Health importer. */
 export interface AppleHealthImportOptions extends ImportOptions {

@@ -2,8 +2,8 @@
  * Turns the element events of an Apple Health export.xml into samples. Both parsers (the byte-level fast scanner
  * and saxes) drive this one handler, so they cannot disagree about what a record means.
  */
-import { walkingVerdict } from '../core/walking-activity.js';
-import type { ImportSink } from './import-sink.js';
+import { walkingVerdict } from '../../core/walking-activity.js';
+import type { ImportSink } from '../import-sink.js';
 import {
   APPLE_RECORD_KINDS,
   isRecordProblem,
@@ -12,7 +12,7 @@ import {
   normaliseAppleWorkout,
   type RecordProblem,
   type WorkoutDistance,
-} from './apple-health-records.js';
+} from './records.js';
 
 /** Elements whose attributes the handler reads (besides kept Records). */
 export const APPLE_ATTRIBUTE_ELEMENTS: ReadonlySet<string> = new Set(['Workout', 'WorkoutStatistics']);

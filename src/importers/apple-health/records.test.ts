@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { normaliseAppleRecord, normaliseAppleWorkout, parseAppleDate } from './apple-health-records.js';
+import { normaliseAppleRecord, normaliseAppleWorkout, parseAppleDate } from './records.js';
 
 test('parseAppleDate agrees with Date.parse on every valid Apple date (property)', () => {
   fc.assert(

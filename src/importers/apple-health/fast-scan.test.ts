@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { SaxesParser } from 'saxes';
-import { AppleFastScanner, FastScanUnsupported } from './apple-health-fast-scan.js';
-import { sharedData } from '../../test/helpers/shared-data.js';
+import { AppleFastScanner, FastScanUnsupported } from './fast-scan.js';
+import { sharedData } from '../../../test/helpers/shared-data.js';
 
 const real = readFileSync(sharedData('apple-health/export6s3sample.xml'));
 const WANTED = ['type', 'unit', 'value', 'sourceName', 'startDate', 'endDate'];

@@ -14,7 +14,7 @@
  * the root element.
  */
 import { SaxesParser } from 'saxes';
-import type { AppleElementEvents } from './apple-health-handler.js';
+import type { AppleElementEvents } from './handler.js';
 
 /** Thrown when the fast scanner cannot vouch for the input; never shown to users. */
 export class FastScanUnsupported extends Error {

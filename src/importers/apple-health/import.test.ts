@@ -4,12 +4,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { constants, inflateRawSync } from 'node:zlib';
-import type { WalkingSample } from '../core/walking.js';
-import { importAppleHealth } from './apple-health.js';
-import { formatLocation } from './import-error.js';
-import { collectSamples } from './import-sink.js';
-import { sharedData } from '../../test/helpers/shared-data.js';
-import { makeZip } from '../../test/helpers/zip-writer.js';
+import type { WalkingSample } from '../../core/walking.js';
+import { importAppleHealth } from './import.js';
+import { formatLocation } from '../import-error.js';
+import { collectSamples } from '../import-sink.js';
+import { sharedData } from '../../../test/helpers/shared-data.js';
+import { makeZip } from '../../../test/helpers/zip-writer.js';
 
 const REAL = sharedData('apple-health/export6s3sample.xml');
 const realXml = readFileSync(REAL, 'utf8');
