@@ -6,6 +6,8 @@
  * page) would otherwise make the first estimates far too long.
  */
 
+import type { TFunction } from 'i18next';
+
 /** Frames analysed before the first estimate, and the time they must have taken (ms): fewer makes a jumpy guess. */
 export const FIRST_ESTIMATE_FRAMES = 5;
 export const FIRST_ESTIMATE_MS = 1000;
@@ -22,12 +24,15 @@ export function secondsLeft(start: PaceStart, done: number, total: number, now: 
   return (Math.max(0, total - done) * ms) / frames / 1000;
 }
 
-/** "about 2 min 10 s left": rounded up, to 5 s under a minute and to 10 s above; "a few seconds left" under 10 s. */
-export function timeLeftText(seconds: number | null): string {
-  if (seconds === null) return 'Estimating the time left…';
-  if (seconds < 10) return 'A few seconds left';
-  if (seconds < 60) return `About ${Math.ceil(seconds / 5) * 5} s left`;
+/**
+ * "about 2 min 10 s left": rounded up, to 5 s under a minute and to 10 s above; "a few seconds left" under 10 s.
+ * The words are gait:progress.* in the language of the `t` the screen gives.
+ */
+export function timeLeftText(seconds: number | null, t: TFunction): string {
+  if (seconds === null) return t('gait:progress.estimating');
+  if (seconds < 10) return t('gait:progress.fewSeconds');
+  if (seconds < 60) return t('gait:progress.seconds', { s: Math.ceil(seconds / 5) * 5 });
   const s = Math.ceil(seconds / 10) * 10;
   const min = Math.floor(s / 60); const rest = s % 60;
-  return `About ${min} min${rest ? ` ${rest} s` : ''} left`;
+  return rest ? t('gait:progress.minSeconds', { min, s: rest }) : t('gait:progress.min', { min });
 }

@@ -4,41 +4,46 @@
  * with what those ranges mean, and the step times.
  */
 import type { GaitAnalysisJson } from '../../../src/gait/analysis-json.js';
+import type { TFunction } from 'i18next';
+import { Trans, useTranslation } from 'react-i18next';
+import { formatNumber } from '../i18n/format.js';
 import { Link } from '../ui/common.js';
 import { MetricsTable } from './metrics-table.js';
 import { EventTable } from './step-timeline.js';
 
-/** "walk.mp4: 230 frames, filmed from the side, walking right to left" */
-/** "walk.mp4: 230 frames, filmed from the side, walking right to left" (or in place on a treadmill, facing left). */
-export function videoSummary(json: Pick<GaitAnalysisJson, 'video' | 'frames' | 'view' | 'direction' | 'setting' | 'mode' | 'treadmill_kmh'>): string {
-  const moving = json.mode === 'run' ? 'running' : 'walking';
-  const view = json.view === 'unknown' ? 'camera view unclear' : `filmed from the ${json.view}`;
+/**
+ * "walk.mp4: 230 frames, filmed from the side, walking right to left" (or in place on a treadmill, facing left), in
+ * the language of `t` (gait:summary.*).
+ */
+export function videoSummary(json: Pick<GaitAnalysisJson, 'video' | 'frames' | 'view' | 'direction' | 'setting' | 'mode' | 'treadmill_kmh'>, t: TFunction): string {
+  const moving = t(`gait:summary.moving.${json.mode === 'run' ? 'run' : 'walk'}`);
+  const view = t(`gait:summary.view.${json.view}`, { defaultValue: json.view });
   const d = json.direction;
   let how = '';
   if (json.setting === 'in-place') {
-    const speed = json.treadmill_kmh !== undefined ? ` at ${json.treadmill_kmh} km/h` : '';
-    const facing = d === 'left-to-right' ? ', facing right' : d === 'right-to-left' ? ', facing left' : '';
-    how = `, ${moving} in place (treadmill${speed})${facing}`;
-  } else if (d === 'toward' || d === 'away') how = `, ${moving} ${d === 'toward' ? 'toward' : 'away from'} the camera`;
-  else if (d !== 'unknown') how = `, ${moving} ${d.replace(/-/g, ' ')}`;
-  return `${json.video}: ${json.frames} frames, ${view}${how}`;
+    const speed = json.treadmill_kmh !== undefined ? t('gait:summary.speed', { kmh: formatNumber(json.treadmill_kmh) }) : '';
+    const facing = d === 'left-to-right' ? t('gait:summary.facingRight') : d === 'right-to-left' ? t('gait:summary.facingLeft') : '';
+    how = t('gait:summary.inPlace', { moving, speed, facing });
+  } else if (d !== 'unknown') how = t(`gait:summary.direction.${d}`, { moving, defaultValue: '' });
+  return t('gait:summary.line', { video: json.video, frames: formatNumber(json.frames), view, how });
 }
 
 export function GaitFindings({ json }: { json: Pick<GaitAnalysisJson, 'warnings' | 'metrics' | 'events' | 'mode'> }) {
+  const { t } = useTranslation('gait');
   return (
     <>
       {json.warnings.length > 0 && (
-        <div className="notice gait-warnings" role="region" aria-label="Filming warnings">
-          <h2>About this video</h2>
+        <div className="notice gait-warnings" role="region" aria-label={t('findings.warnings')}>
+          <h2>{t('findings.about')}</h2>
           <ul>{json.warnings.map((w, i) => <li key={i}><strong>{w.message}</strong> {w.advice}</li>)}</ul>
-          <p><Link to="/filming-guide">How to film for a good measurement</Link></p>
+          <p><Link to="/filming-guide">{t('findings.howToFilm')}</Link></p>
         </div>
       )}
 
-      {json.mode === 'run' && <p className="notice gait-run-note">This was a <strong>run</strong>. The typical ranges Footing shows are for walking, so no range is shown next to these figures.</p>}
+      {json.mode === 'run' && <p className="notice gait-run-note"><Trans t={t} i18nKey="findings.run" components={{ strong: <strong /> }} /></p>}
       <MetricsTable metrics={json.metrics} />
-      <p className="small muted">Typical ranges are averages for healthy adults, for context only: they are not a diagnosis. Confidence says how sure the measurement is, from how many strides were seen and how clearly.</p>
-      <details><summary>Step times</summary><EventTable events={json.events} /></details>
+      <p className="small muted">{t('findings.ranges')}</p>
+      <details><summary>{t('findings.stepTimes')}</summary><EventTable events={json.events} /></details>
     </>
   );
 }

@@ -6,6 +6,8 @@
  * device, and only when ticked).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../i18n/format.js';
 import type { analyzeGait as AnalyzeGait, GaitAnalysis } from '../../../src/gait/analyze-gait.js';
 import { analysisToJson } from '../../../src/gait/analysis-json.js';
 import type { KeypointSeries } from '../../../src/gait/keypoints.js';
@@ -46,6 +48,7 @@ export interface GaitResultsProps {
 }
 
 export function GaitResults({ series, times, setup, analyze, onRedo }: GaitResultsProps) {
+  const { t } = useTranslation('gait');
   const [trackId, setTrackId] = useState<number | undefined>(undefined);
   const { analysis, gaitMs } = useMemo(() => {
     const t0 = performance.now();
@@ -100,15 +103,15 @@ export function GaitResults({ series, times, setup, analyze, onRedo }: GaitResul
       if (keep) {
         try {
           await keepVideo({ analysisId: rec.id, name: setup.file.name, type: setup.file.type, savedAt: localIso(), blob: setup.file });
-          kept = ' The video is kept on this device only.';
+          kept = ` ${t('results.kept')}`;
         } catch (e) {
-          kept = ` The video could not be kept on this device (${e instanceof Error ? e.message : String(e)}).`;
+          kept = ` ${t('results.notKept', { reason: e instanceof Error ? e.message : String(e) })}`;
         }
       }
       const n = made.length;
-      setSaved(`Saved: the measurements and body points${n ? ` and ${n} still${n === 1 ? '' : 's'}` : ''} (not the video).${kept}`);
+      setSaved((n ? t('results.savedStills', { count: n, n: formatNumber(n) }) : t('results.saved')) + kept);
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : 'Could not save.');
+      setError(e instanceof ApiError ? e.message : t('results.saveFailed'));
     } finally {
       setSaving(false);
     }
@@ -119,37 +122,37 @@ export function GaitResults({ series, times, setup, analyze, onRedo }: GaitResul
     <section className="screen gait gait-results" aria-labelledby="gait-results-title"
       // Stage times for bench/gait-browser.ts (frames = decode + crop + scale; model = tensor + BlazePose).
       data-frames={times.frames} data-decode-ms={Math.round(times.decodeMs)} data-model-ms={Math.round(times.modelMs)} data-gait-ms={Math.round(gaitMs)}>
-      <ScreenTitle><span id="gait-results-title">Your walk</span></ScreenTitle>
-      <p className="small muted">{videoSummary(json)}. Analysed on this device in {(times.totalMs / 1000).toFixed(0)} s ({fps.toFixed(1)} frames/s).</p>
+      <ScreenTitle><span id="gait-results-title">{t('results.title')}</span></ScreenTitle>
+      <p className="small muted">{t('results.analysedHere', { summary: videoSummary(json, t), seconds: formatNumber(Math.round(times.totalMs / 1000)), fps: formatNumber(fps, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) })}</p>
 
       <SkeletonPlayer url={setup.video.url} series={series} onTime={onTime} seekTo={seekTo} />
       <StepTimeline events={json.events} duration={duration} now={now} onSeek={(t) => setSeekTo({ t })} />
 
       <AngleCharts curves={json.angle_curves} mode={json.mode} />
-      {stills.status === 'making' && analysis.keyFrames.length > 0 && <p className="small muted" role="status">Making the stills of the key moments…</p>}
-      {stills.status === 'failed' && <p className="small muted">The stills of the key moments could not be made from this video.</p>}
+      {stills.status === 'making' && analysis.keyFrames.length > 0 && <p className="small muted" role="status">{t('results.makingStills')}</p>}
+      {stills.status === 'failed' && <p className="small muted">{t('results.stillsFailed')}</p>}
       {stills.made.length > 0 && <div className="card"><GaitStillsView stills={stills.made.map((m) => ({ src: m.url, info: m.still }))}
-        note="Made on this device from your video: the leg measured, the trunk line and the angles at that moment. Saved with the analysis (small pictures, not the video)." /></div>}
+        note={t('results.stillsNote')} /></div>}
 
       <GaitFindings json={json} />
 
       <div className="card gait-person">
-        <h2>Not the right person?</h2>
+        <h2>{t('results.notRightPerson')}</h2>
         {others.length > 0 ? (
           <>
-            <p>Footing followed person {analysis.trackId} ({analysis.tracks.find((t) => t.id === analysis.trackId)?.frames ?? 0} frames). Others seen:</p>
-            <div className="row">{others.map((t) => <button key={t.id} type="button" onClick={() => setTrackId(t.id)}>This is not me: follow person {t.id} ({t.frames} frames)</button>)}</div>
+            <p>{t('results.followed', { id: analysis.trackId, frames: formatNumber(analysis.tracks.find((x) => x.id === analysis.trackId)?.frames ?? 0) })}</p>
+            <div className="row">{others.map((x) => <button key={x.id} type="button" onClick={() => setTrackId(x.id)}>{t('results.notMe', { id: x.id, frames: formatNumber(x.frames) })}</button>)}</div>
           </>
-        ) : <p>Only one person was followed in this box.</p>}
-        <button type="button" onClick={onRedo}>Draw another box and analyse again</button>
+        ) : <p>{t('results.onlyOne')}</p>}
+        <button type="button" onClick={onRedo}>{t('results.redo')}</button>
       </div>
 
       <div className="card gait-save">
-        <h2>Save</h2>
-        <label className="check"><input type="checkbox" checked={keep} onChange={(e) => setKeep(e.target.checked)} /> Also keep the video on this device</label>
-        <p className="small muted">Save sends the measurements, the body-point positions and the stills of the key moments to Footing. The video is never uploaded; if you tick the box it is stored in this browser only.</p>
-        <button type="button" className="primary" disabled={saving || !!saved} onClick={() => void save()}>{saving ? 'Saving…' : 'Save'}</button>
-        {saved && <p className="success" role="status">{saved} <Link to="/chain">See how this fits your chain</Link></p>}
+        <h2>{t('results.save')}</h2>
+        <label className="check"><input type="checkbox" checked={keep} onChange={(e) => setKeep(e.target.checked)} /> {t('results.keepVideo')}</label>
+        <p className="small muted">{t('results.saveNote')}</p>
+        <button type="button" className="primary" disabled={saving || !!saved} onClick={() => void save()}>{saving ? t('results.saving') : t('results.save')}</button>
+        {saved && <p className="success" role="status">{saved} <Link to="/chain">{t('results.chain')}</Link></p>}
         <FieldError message={error} />
       </div>
     </section>

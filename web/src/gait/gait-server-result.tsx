@@ -4,6 +4,7 @@
  * the angles over the gait cycle and the metrics against their ranges. It is already saved, and the server has
  * deleted the video (so no stills: they are made on the device from the video).
  */
+import { useTranslation } from 'react-i18next';
 import { useCallback, useEffect, useState } from 'react';
 import type { KeypointSeries } from '../../../src/gait/keypoints.js';
 import { ApiError } from '../api/client.js';
@@ -23,32 +24,33 @@ export interface GaitServerResultProps {
 }
 
 export function GaitServerResult({ analysisId, analysis: json, videoUrl, onRedo }: GaitServerResultProps) {
+  const { t } = useTranslation('gait');
   const [series, setSeries] = useState<KeypointSeries | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [now, setNow] = useState(0);
   const [seekTo, setSeekTo] = useState<{ t: number } | null>(null);
   const onTime = useCallback((t: number) => setNow(t), []);
   useEffect(() => {
-    gaitKeypoints(analysisId).then(setSeries, (e: unknown) => setError(e instanceof ApiError ? e.message : 'Could not load the body points.'));
+    gaitKeypoints(analysisId).then(setSeries, (e: unknown) => setError(e instanceof ApiError ? e.message : t('server.loadFailed')));
   }, [analysisId]);
   const duration = json.fps > 0 ? json.frames / json.fps : 0;
 
   return (
     <section className="screen gait gait-results" aria-labelledby="gait-server-title">
-      <ScreenTitle><span id="gait-server-title">Your walk</span></ScreenTitle>
-      <p className="small muted">{videoSummary(json)}. Analysed on the server.</p>
-      <p className="success" role="status">Saved with your gait analyses (the measurements and body points). The server has deleted the video. <Link to="/chain">See how this fits your chain</Link></p>
+      <ScreenTitle><span id="gait-server-title">{t('results.title')}</span></ScreenTitle>
+      <p className="small muted">{t('server.analysed', { summary: videoSummary(json, t) })}</p>
+      <p className="success" role="status">{t('server.saved')} <Link to="/chain">{t('results.chain')}</Link></p>
 
-      {series ? <SkeletonPlayer url={videoUrl} series={series} onTime={onTime} seekTo={seekTo} /> : error ? <FieldError message={error} /> : <Loading what="the body points" />}
+      {series ? <SkeletonPlayer url={videoUrl} series={series} onTime={onTime} seekTo={seekTo} /> : error ? <FieldError message={error} /> : <Loading what={t('server.bodyPoints')} />}
       <StepTimeline events={json.events} duration={duration} now={now} onSeek={(t) => setSeekTo({ t })} />
 
       <AngleCharts curves={json.angle_curves} mode={json.mode} />
       <GaitFindings json={json} />
 
       <div className="card gait-person">
-        <h2>Not the right person?</h2>
-        <p>The server followed whoever walked furthest across the picture. To choose the person yourself, analyse the video on this device and draw a box around them.</p>
-        <button type="button" onClick={onRedo}>Back to the video</button>
+        <h2>{t('results.notRightPerson')}</h2>
+        <p>{t('server.whoFollowed')}</p>
+        <button type="button" onClick={onRedo}>{t('server.back')}</button>
       </div>
     </section>
   );

@@ -3,6 +3,8 @@
  * follow, then analyse it frame by frame in this browser. The video is never uploaded.
  */
 import { useEffect, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import { formatNumber } from '../i18n/format.js';
 import { analyzeGait, TREADMILL_KMH_RANGE } from '../../../src/gait/analyze-gait.js';
 import type { KeypointSeries } from '../../../src/gait/keypoints.js';
 import type { RegionOfInterest } from '../../../src/pose/frame.js';
@@ -27,6 +29,7 @@ type View = 'auto' | 'side' | 'front' | 'back';
 interface Loaded { file: File; video: OpenedVideo; frames: FrameSource }
 
 export function GaitVideoScreen() {
+  const { t } = useTranslation('gait');
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [opening, setOpening] = useState(false);
@@ -91,10 +94,10 @@ export function GaitVideoScreen() {
   }
 
   const heightCm = height.trim() === '' ? null : Number(height);
-  const heightError = heightCm !== null && (!Number.isFinite(heightCm) || heightCm < 50 || heightCm > 250) ? 'Height must be a number of centimetres from 50 to 250.' : null;
+  const heightError = heightCm !== null && (!Number.isFinite(heightCm) || heightCm < 50 || heightCm > 250) ? t('video.heightError', { min: 50, max: 250 }) : null;
   const treadmillKmh = treadmill.trim() === '' ? null : Number(treadmill.replace(',', '.'));
   const treadmillError = treadmillKmh !== null && (!Number.isFinite(treadmillKmh) || treadmillKmh < TREADMILL_KMH_RANGE.min || treadmillKmh > TREADMILL_KMH_RANGE.max)
-    ? `The belt speed must be a number of km/h from ${TREADMILL_KMH_RANGE.min} to ${TREADMILL_KMH_RANGE.max}; leave it empty for a walk on the floor.` : null;
+    ? t('video.treadmillError', { min: formatNumber(TREADMILL_KMH_RANGE.min), max: formatNumber(TREADMILL_KMH_RANGE.max) }) : null;
   const formError = heightError ?? treadmillError;
   const frameNo = (s: string) => (s.trim() === '' ? undefined : Number(s));
   const first = frameNo(range.first); const last = frameNo(range.last);
@@ -102,8 +105,8 @@ export function GaitVideoScreen() {
   // A saved analysis keeps at most SAVED_MAX_FRAMES frames of body points (src/gait/gait-analysis-record.ts).
   const span = (last ?? maxFrame) - (first ?? 0) + 1;
   const rangeError = [first, last].some((v) => v !== undefined && (!Number.isInteger(v) || v < 0 || v > maxFrame))
-    ? `Frames are numbered 0 to ${maxFrame}.` : first !== undefined && last !== undefined && last - first < 30 ? 'Choose at least 30 frames (about a second).'
-    : span > SAVED_MAX_FRAMES ? `Choose at most ${SAVED_MAX_FRAMES} frames (this is ${span}): set the first and last frame around 10–20 seconds of walking.` : null;
+    ? t('video.rangeNumbered', { max: maxFrame }) : first !== undefined && last !== undefined && last - first < 30 ? t('video.rangeTooShort', { n: 30 })
+    : span > SAVED_MAX_FRAMES ? t('video.rangeTooLong', { max: formatNumber(SAVED_MAX_FRAMES), span: formatNumber(span) }) : null;
 
   async function analyse() {
     if (!loaded || !roi || formError || rangeError) return;
@@ -149,40 +152,39 @@ export function GaitVideoScreen() {
 
   return (
     <section className="screen gait" aria-labelledby="gait-title">
-      <ScreenTitle><span id="gait-title">Gait video</span></ScreenTitle>
-      <p className="lead">Film 10–20 seconds of walking, then Footing measures your steps here on this device.</p>
-      <p className="notice"><strong>Your video stays on this device.</strong> It is analysed in this browser and not uploaded (unless you choose the server, below). Only the measurements (and the body-point positions) are saved when you choose Save.</p>
-      <p><Link to="/filming-guide">How to film (1 minute read)</Link></p>
+      <ScreenTitle><span id="gait-title">{t('video.title')}</span></ScreenTitle>
+      <p className="lead">{t('video.lead')}</p>
+      <p className="notice"><Trans t={t} i18nKey="video.private" components={{ strong: <strong /> }} /></p>
+      <p><Link to="/filming-guide">{t('video.howToFilm')}</Link></p>
 
       <div className="gait-choose">
-        <label className="button primary" htmlFor="gait-file">Choose a video</label>
+        <label className="button primary" htmlFor="gait-file">{t('video.choose')}</label>
         <input id="gait-file" className="visually-hidden" type="file" accept="video/*" disabled={!!progress} onChange={(e) => void choose(e.target.files?.[0])} />
-        <label className="button" htmlFor="gait-camera">Record with the camera</label>
+        <label className="button" htmlFor="gait-camera">{t('video.record')}</label>
         <input id="gait-camera" className="visually-hidden" type="file" accept="video/*" capture="environment" disabled={!!progress} onChange={(e) => void choose(e.target.files?.[0])} />
       </div>
-      {opening && <p role="status">Opening the video…</p>}
+      {opening && <p role="status">{t('video.opening')}</p>}
       <FieldError message={error} />
 
       {loaded && roi && (
         <form className="card gait-setup" onSubmit={(e) => { e.preventDefault(); void analyse(); }} noValidate>
           <h2>{loaded.video.name}</h2>
-          <p className="small muted">{loaded.video.width} × {loaded.video.height}, {loaded.video.frameCount} frames at {Math.round(loaded.video.fps * 10) / 10} fps
-            ({loaded.video.decoder === 'webcodecs' ? 'every frame decoded with its own timestamp' : 'frames taken by seeking; times assume a steady frame rate'}).</p>
+          <p className="small muted">{t('video.about', { width: loaded.video.width, height: loaded.video.height, frames: formatNumber(loaded.video.frameCount), fps: formatNumber(Math.round(loaded.video.fps * 10) / 10), how: loaded.video.decoder === 'webcodecs' ? t('video.decodedEach') : t('video.decodedSeek') })}</p>
           <fieldset>
-            <legend>How was it filmed?</legend>
+            <legend>{t('video.howFilmed')}</legend>
             <div className="gait-views">
               {(['auto', 'side', 'front', 'back'] as const).map((v) => (
-                <label key={v}><input type="radio" name="gait-view" value={v} checked={view === v} onChange={() => setView(v)} /> {v === 'auto' ? 'Not sure (detect)' : `From the ${v}`}</label>
+                <label key={v}><input type="radio" name="gait-view" value={v} checked={view === v} onChange={() => setView(v)} /> {t(`video.view.${v}`)}</label>
               ))}
             </div>
           </fieldset>
-          <label htmlFor="gait-height">Your height in cm (optional, for walking speed and step length)</label>
+          <label htmlFor="gait-height">{t('video.height')}</label>
           <input id="gait-height" inputMode="decimal" value={height} onChange={(e) => setHeight(e.target.value)} aria-invalid={!!heightError} aria-describedby="gait-height-err" />
           <FieldError id="gait-height-err" message={heightError} />
-          <label htmlFor="gait-treadmill">Filmed on a treadmill? Its belt speed in km/h (optional, for speed and step length; leave empty for a walk on the floor)</label>
+          <label htmlFor="gait-treadmill">{t('video.treadmill')}</label>
           <input id="gait-treadmill" inputMode="decimal" value={treadmill} onChange={(e) => setTreadmill(e.target.value)} aria-invalid={!!treadmillError} aria-describedby="gait-treadmill-err" />
           <FieldError id="gait-treadmill-err" message={treadmillError} />
-          <h3>Who should Footing follow?</h3>
+          <h3>{t('video.who')}</h3>
           <WalkerPicker state={walker.state} frameCount={loaded.video.frameCount} selected={selected}
             onSelect={(c) => { if (walker.state.status === 'done') follow(c, walker.state.scan, loaded.video); }} />
           <RoiPicker url={loaded.video.url} size={loaded.video} roi={roi} onChange={drawn}
@@ -190,24 +192,24 @@ export function GaitVideoScreen() {
             overlay={shown && <CandidateBoxes state={walker.state} size={loaded.video} index={shown.index} selected={selected}
               onSelect={(c) => { if (walker.state.status === 'done') follow(c, walker.state.scan, loaded.video); }} />} />
           <details className="gait-trim">
-            <summary>Analyse only part of the video</summary>
+            <summary>{t('video.part')}</summary>
             <div className="row">
-              <div><label htmlFor="gait-first">First frame</label><input id="gait-first" inputMode="numeric" value={range.first} placeholder="0" onChange={(e) => setRange({ ...range, first: e.target.value })} aria-describedby="gait-range-err" /></div>
-              <div><label htmlFor="gait-last">Last frame</label><input id="gait-last" inputMode="numeric" value={range.last} placeholder={String(maxFrame)} onChange={(e) => setRange({ ...range, last: e.target.value })} aria-describedby="gait-range-err" /></div>
+              <div><label htmlFor="gait-first">{t('video.firstFrame')}</label><input id="gait-first" inputMode="numeric" value={range.first} placeholder="0" onChange={(e) => setRange({ ...range, first: e.target.value })} aria-describedby="gait-range-err" /></div>
+              <div><label htmlFor="gait-last">{t('video.lastFrame')}</label><input id="gait-last" inputMode="numeric" value={range.last} placeholder={String(maxFrame)} onChange={(e) => setRange({ ...range, last: e.target.value })} aria-describedby="gait-range-err" /></div>
             </div>
             <FieldError id="gait-range-err" message={rangeError} />
           </details>
           {progress ? (
             <div className="gait-progress">
-              <label htmlFor="gait-progress-bar">Analysing frame {progress.done} of {progress.total}</label>
+              <label htmlFor="gait-progress-bar">{t('video.analysing', { done: formatNumber(progress.done), total: formatNumber(progress.total) })}</label>
               <progress id="gait-progress-bar" max={progress.total} value={progress.done} />
-              <p className="small gait-time-left" data-seconds-left={progress.left === null ? undefined : Math.round(progress.left)}>{progress.done === 0 ? 'Loading the pose model…' : timeLeftText(progress.left)}</p>
-              {awake && <p className="small muted gait-awake">The screen stays on until the analysis ends.</p>}
-              <p className="visually-hidden" role="status" aria-live="polite">{Math.floor((progress.done / Math.max(1, progress.total)) * 10) * 10}% analysed</p>
-              <button type="button" onClick={() => abort.current?.abort()}>Cancel</button>
+              <p className="small gait-time-left" data-seconds-left={progress.left === null ? undefined : Math.round(progress.left)}>{progress.done === 0 ? t('video.loadingModel') : timeLeftText(progress.left, t)}</p>
+              {awake && <p className="small muted gait-awake">{t('video.awake')}</p>}
+              <p className="visually-hidden" role="status" aria-live="polite">{t('video.percent', { percent: formatNumber(Math.floor((progress.done / Math.max(1, progress.total)) * 10) * 10) })}</p>
+              <button type="button" onClick={() => abort.current?.abort()}>{t('video.cancel')}</button>
             </div>
           ) : (
-            <button type="submit" className="primary big" disabled={!!formError || !!rangeError}>Analyse walking</button>
+            <button type="submit" className="primary big" disabled={!!formError || !!rangeError}>{t('video.analyse')}</button>
           )}
         </form>
       )}

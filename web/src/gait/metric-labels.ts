@@ -4,38 +4,49 @@
  */
 import { refIdsIn } from '../../../src/core/citations.js';
 import type { MetricJson } from '../../../src/gait/analysis-json.js';
+import type { TFunction } from 'i18next';
+import { formatNumber } from '../i18n/format.js';
 
-export const METRIC_LABELS: Record<string, { label: string; unit: string; digits: number }> = {
-  cadence_spm: { label: 'Cadence', unit: 'steps/min', digits: 0 },
-  step_time_s: { label: 'Step time', unit: 's', digits: 2 },
-  stride_time_s: { label: 'Stride time', unit: 's', digits: 2 },
-  stance_pct: { label: 'Stance', unit: '% of stride', digits: 0 },
-  swing_pct: { label: 'Swing', unit: '% of stride', digits: 0 },
-  double_support_pct: { label: 'Double support', unit: '% of stride', digits: 0 },
-  step_time_symmetry_ratio: { label: 'Step time symmetry (larger/smaller side)', unit: '', digits: 2 },
-  stance_time_symmetry_ratio: { label: 'Stance time symmetry', unit: '', digits: 2 },
-  swing_time_symmetry_ratio: { label: 'Swing time symmetry', unit: '', digits: 2 },
-  knee_flexion_initial_contact_deg: { label: 'Knee bend at heel strike', unit: '°', digits: 0 },
-  knee_flexion_peak_swing_deg: { label: 'Peak knee bend in swing', unit: '°', digits: 0 },
-  pelvic_drop_deg: { label: 'Pelvic drop', unit: '°', digits: 0 },
-  trunk_lean_deg: { label: 'Trunk lean to the side', unit: '°', digits: 0 },
-  foot_progression_angle_deg: { label: 'Foot angle (toe out)', unit: '°', digits: 0 },
-  walking_speed_mps: { label: 'Walking speed', unit: 'm/s', digits: 2 },
-  step_length_m: { label: 'Step length', unit: 'm', digits: 2 },
-  contact_time_s: { label: 'Foot contact time', unit: 's', digits: 2 },
-  flight_time_s: { label: 'Flight time (both feet off the ground)', unit: 's', digits: 2 },
-  knee_flexion_peak_stance_deg: { label: 'Knee bend as the leg takes the weight', unit: '°', digits: 0 },
-  trunk_forward_lean_deg: { label: 'Trunk forward lean', unit: '°', digits: 0 },
-  knee_frontal_projection_deg: { label: 'Knee alignment from the front (towards the midline +)', unit: '°', digits: 0 },
-  step_width_m: { label: 'Step width', unit: 'm', digits: 2 },
+/** Each metric's unit (gait:units.<unit>) and decimals; its name is gait:metrics.<key> in the catalogue. */
+export const METRIC_FORMAT: Record<string, { unit: Unit; digits: number }> = {
+  cadence_spm: { unit: 'spm', digits: 0 },
+  step_time_s: { unit: 's', digits: 2 },
+  stride_time_s: { unit: 's', digits: 2 },
+  stance_pct: { unit: 'pctStride', digits: 0 },
+  swing_pct: { unit: 'pctStride', digits: 0 },
+  double_support_pct: { unit: 'pctStride', digits: 0 },
+  step_time_symmetry_ratio: { unit: '', digits: 2 },
+  stance_time_symmetry_ratio: { unit: '', digits: 2 },
+  swing_time_symmetry_ratio: { unit: '', digits: 2 },
+  knee_flexion_initial_contact_deg: { unit: 'deg', digits: 0 },
+  knee_flexion_peak_swing_deg: { unit: 'deg', digits: 0 },
+  pelvic_drop_deg: { unit: 'deg', digits: 0 },
+  trunk_lean_deg: { unit: 'deg', digits: 0 },
+  foot_progression_angle_deg: { unit: 'deg', digits: 0 },
+  walking_speed_mps: { unit: 'mps', digits: 2 },
+  step_length_m: { unit: 'm', digits: 2 },
+  contact_time_s: { unit: 's', digits: 2 },
+  flight_time_s: { unit: 's', digits: 2 },
+  knee_flexion_peak_stance_deg: { unit: 'deg', digits: 0 },
+  trunk_forward_lean_deg: { unit: 'deg', digits: 0 },
+  knee_frontal_projection_deg: { unit: 'deg', digits: 0 },
+  step_width_m: { unit: 'm', digits: 2 },
 };
+type Unit = 'spm' | 's' | 'pctStride' | 'deg' | 'mps' | 'm' | '';
 
-/** "1.05 s" or "not measurable". */
-export function formatValue(key: string, m: MetricJson): string {
-  if (m.value === null) return 'not measurable';
-  const l = METRIC_LABELS[key];
-  const v = m.value.toFixed(l?.digits ?? 2);
-  return l?.unit ? `${v} ${l.unit}`.replace(' °', '°') : v;
+/** A metric's name in the language of `t`, or its key when the catalogue has none (a metric added later). */
+export function metricLabel(key: string, t: TFunction): string {
+  return t(`gait:metrics.${key}`, { defaultValue: key });
+}
+
+/** "1.05 s" or "not measurable", in the language of `t` (its decimal mark too). */
+export function formatValue(key: string, m: MetricJson, t: TFunction): string {
+  if (m.value === null) return t('gait:values.notMeasurable');
+  const f = METRIC_FORMAT[key];
+  const digits = f?.digits ?? 2;
+  const v = formatNumber(m.value, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false });
+  if (!f?.unit) return v;
+  return f.unit === 'deg' ? `${v}°` : `${v} ${t(`gait:units.${f.unit}`)}`;
 }
 
 /** The typical range, "100–120 steps/min", or an empty string; its sources come from `referenceIds`. */

@@ -2,6 +2,7 @@
  * Choosing the person to follow: the first frame of the video with a box the user drags around the walker
  * (pointer or touch), and the same box as four number fields in video pixels for keyboard and screen-reader users.
  */
+import { useTranslation } from 'react-i18next';
 import { useEffect, useRef, useState, type PointerEvent, type ReactNode } from 'react';
 import type { RegionOfInterest } from '../../../src/pose/frame.js';
 
@@ -24,6 +25,7 @@ export function clampRoi(r: RegionOfInterest, size: { width: number; height: num
 }
 
 export function RoiPicker({ url, size, roi, onChange, frameTime, overlay }: RoiPickerProps) {
+  const { t } = useTranslation('gait');
   const frameRef = useRef<HTMLDivElement>(null);
   const videoRef = useRef<HTMLVideoElement>(null);
   useEffect(() => {
@@ -60,19 +62,19 @@ export function RoiPicker({ url, size, roi, onChange, frameTime, overlay }: RoiP
     <div className="gait-roi">
       <div ref={frameRef} className="gait-roi-frame" style={{ aspectRatio: `${size.width} / ${size.height}` }}
         onPointerDown={onDown} onPointerMove={onMove} onPointerUp={() => setDrag(null)} onPointerCancel={() => setDrag(null)}>
-        <video ref={videoRef} src={url} muted playsInline preload="auto" aria-label={frameTime === undefined ? 'First frame of your video' : 'A frame of your video'} />
+        <video ref={videoRef} src={url} muted playsInline preload="auto" aria-label={frameTime === undefined ? t('roi.firstFrame') : t('roi.aFrame')} />
         <div className="gait-roi-box" aria-hidden="true"
           style={{ left: pct(roi.x, size.width), top: pct(roi.y, size.height), width: pct(roi.width, size.width), height: pct(roi.height, size.height) }} />
         {overlay}
       </div>
-      <p className="muted small">Drag a box around the person to follow, from above the head to below the feet, across the whole walk. Everything outside the box is ignored.</p>
+      <p className="muted small">{t('roi.drag')}</p>
       <fieldset className="gait-roi-fields">
-        <legend>Box in video pixels ({size.width} × {size.height})</legend>
-        {field('x', 'Left')}{field('y', 'Top')}{field('width', 'Width')}{field('height', 'Height')}
+        <legend>{t('roi.legend', { width: size.width, height: size.height })}</legend>
+        {field('x', t('roi.left'))}{field('y', t('roi.top'))}{field('width', t('roi.width'))}{field('height', t('roi.height'))}
       </fieldset>
       <div className="row">
-        <button type="button" className="link-button" onClick={() => onChange({ x: 0, y: 0, ...size })}>Whole picture</button>
-        <button type="button" className="link-button" onClick={() => onChange(clampRoi({ x: 0, y: size.height / 3, width: size.width, height: (size.height * 2) / 3 }, size))}>Lower two thirds</button>
+        <button type="button" className="link-button" onClick={() => onChange({ x: 0, y: 0, ...size })}>{t('roi.whole')}</button>
+        <button type="button" className="link-button" onClick={() => onChange(clampRoi({ x: 0, y: size.height / 3, width: size.width, height: (size.height * 2) / 3 }, size))}>{t('roi.lower')}</button>
       </div>
     </div>
   );

@@ -2,6 +2,8 @@
  * Saved gait analyses, for a clinician reviewing a patient's walk without the video: each with its summary, the
  * angles over the gait cycle and the stills of the key moments (read from the API; the newest open).
  */
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../i18n/format.js';
 import type { GaitAnalysisJson } from '../../../src/gait/analysis-json.js';
 import type { GaitAnalysisRecord } from '../../../src/server/api-types.js';
 import { AngleCharts } from './angle-charts.js';
@@ -9,7 +11,8 @@ import { videoSummary } from './gait-findings.js';
 import { GaitStillsView } from './gait-stills-view.js';
 
 export function SavedGaitAnalyses({ analyses, stillUrl }: { analyses: GaitAnalysisRecord[]; stillUrl: (analysisId: string, index: number) => string }) {
-  if (!analyses.length) return <p>None.</p>;
+  const { t } = useTranslation('gait');
+  if (!analyses.length) return <p>{t('saved.none')}</p>;
   const newestFirst = [...analyses].reverse();
   return (
     <ul className="gait-saved">
@@ -18,11 +21,11 @@ export function SavedGaitAnalyses({ analyses, stillUrl }: { analyses: GaitAnalys
         return (
           <li key={g.id}>
             <details open={i === 0} data-analysis={g.id}>
-              <summary>{g.recordedAt.slice(0, 10)}: {g.view} view, {g.sourceName}{g.stills.length ? `, ${g.stills.length} stills` : ''}</summary>
-              <p className="small muted">{videoSummary(json)}. Recorded by {g.recordedBy === 'me' ? 'the patient' : g.recordedBy}.</p>
+              <summary>{t('saved.line', { date: g.recordedAt.slice(0, 10), view: t(`saved.view.${g.view}`, { defaultValue: g.view }), name: g.sourceName })}{g.stills.length ? t('saved.stills', { count: g.stills.length, n: formatNumber(g.stills.length) }) : ''}</summary>
+              <p className="small muted">{t('saved.recordedBy', { summary: videoSummary(json, t), who: g.recordedBy === 'me' ? t('saved.patient') : g.recordedBy })}</p>
               <AngleCharts curves={json.angle_curves} mode={json.mode} />
               <GaitStillsView stills={g.stills.map((s, k) => ({ src: stillUrl(g.id, k), info: s }))} />
-              {!json.angle_curves && !g.stills.length && <p className="small muted">Saved before angle curves and stills were kept.</p>}
+              {!json.angle_curves && !g.stills.length && <p className="small muted">{t('saved.old')}</p>}
             </details>
           </li>
         );

@@ -2,6 +2,7 @@
  * The video with the skeleton drawn over it: a canvas above the <video>, redrawn for the frame on screen
  * (requestVideoFrameCallback while playing, the seeked/timeupdate events otherwise).
  */
+import { useTranslation } from 'react-i18next';
 import { useEffect, useRef } from 'react';
 import type { KeypointSeries } from '../../../src/gait/keypoints.js';
 import { drawSkeleton, frameAt } from './skeleton.js';
@@ -15,6 +16,7 @@ export interface SkeletonPlayerProps {
 }
 
 export function SkeletonPlayer({ url, series, onTime, seekTo }: SkeletonPlayerProps) {
+  const { t } = useTranslation('gait');
   const videoRef = useRef<HTMLVideoElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
 
@@ -55,7 +57,7 @@ export function SkeletonPlayer({ url, series, onTime, seekTo }: SkeletonPlayerPr
 
   return (
     <div className="gait-player" style={{ aspectRatio: `${series.width} / ${series.height}` }}>
-      <video ref={videoRef} src={url} controls muted playsInline preload="auto" aria-label="Your video with the detected skeleton drawn over it" />
+      <video ref={videoRef} src={url} controls muted playsInline preload="auto" aria-label={t('player.label')} />
       <canvas ref={canvasRef} aria-hidden="true" />
     </div>
   );

@@ -5,12 +5,16 @@
  * leg, the trunk line and the angles written beside the joints, and encoded as WebP (JPEG where the browser cannot
  * encode WebP), at a lower quality or size if it is over the stored limit (src/gait/gait-stills.ts).
  */
+import type { TFunction } from 'i18next';
+import { i18n } from '../i18n/i18n.js';
+import { formatNumber } from '../i18n/format.js';
 import type { KeyEvent, KeyFrame } from '../../../src/gait/angle-curves.js';
 import { STILL_MAX_BYTES, STILL_MAX_SIDE, type GaitStill, type StillType } from '../../../src/gait/gait-stills.js';
 import { stillLayout, toStill, type StillLayout } from '../../../src/core/report/gait-still-layout.js';
 import { SIDE_COLOURS } from './skeleton.js';
 
-export const EVENT_LABELS: Record<KeyEvent, string> = { initial_contact: 'Initial contact', mid_stance: 'Mid stance', toe_off: 'Toe off' };
+/** A key moment's name (gait:events.<event>) in the language on screen, or of `t` when given. */
+export const eventLabel = (event: KeyEvent, t: TFunction = i18n.t): string => t(`gait:events.${event}`);
 
 /** "25°", "−7°" or "–" (not measured): the same text on the picture and beside it. */
 export const degrees = (v: number | null): string => (v === null ? '–' : `${Math.round(v)}°`.replace('-', '−'));
@@ -22,7 +26,7 @@ export interface MadeStill { still: GaitStill; url: string }
 const WAIT_MS = 8000;
 
 const seek = (video: HTMLVideoElement, t: number): Promise<void> => new Promise((resolve, reject) => {
-  const end = (ok: boolean) => { clearTimeout(timer); video.removeEventListener('seeked', done); video.removeEventListener('error', fail); if (ok) resolve(); else reject(new Error('The video could not be read at that moment.')); };
+  const end = (ok: boolean) => { clearTimeout(timer); video.removeEventListener('seeked', done); video.removeEventListener('error', fail); if (ok) resolve(); else reject(new Error('The video could not be read at that moment.')); }; // i18n-ignore: caught by makeStills, never shown
   const done = () => end(true); const fail = () => end(false);
   const timer = setTimeout(fail, WAIT_MS);
   video.addEventListener('seeked', done); video.addEventListener('error', fail);
@@ -50,7 +54,7 @@ function arc(ctx: CanvasRenderingContext2D, at: { x: number; y: number }, from: 
 
 function label(ctx: CanvasRenderingContext2D, text: string, at: { x: number; y: number }, size: number, width: number): void {
   if (!Number.isFinite(at.x) || !Number.isFinite(at.y)) return;
-  ctx.font = `600 ${size}px system-ui, sans-serif`;
+  ctx.font = `600 ${size}px system-ui, sans-serif`; // i18n-ignore: a CSS font
   const w = ctx.measureText(text).width + size * 0.6;
   const x = Math.min(Math.max(2, at.x), width - w - 2);
   ctx.fillStyle = 'rgba(0,0,0,0.72)';
@@ -75,11 +79,12 @@ export function paintStill(ctx: CanvasRenderingContext2D, video: CanvasImageSour
   arc(ctx, p.hip, dir(p.shoulder, p.hip), dir(p.hip, p.knee), r); // hip: the trunk's line on, to the thigh
   arc(ctx, p.knee, dir(p.hip, p.knee), dir(p.knee, p.ankle), r); // knee: the thigh's line on, to the shank
   const size = Math.max(12, Math.round(layout.height / 24));
-  const side = k.side === 'left' ? 'Left' : 'Right';
-  label(ctx, `${side} · ${EVENT_LABELS[k.event]} · ${k.time.toFixed(2)} s`, { x: 4, y: size + 4 }, size, layout.width);
-  label(ctx, `Hip ${degrees(k.angles.hip)}`, { x: p.hip.x + r + 4, y: p.hip.y }, size, layout.width);
-  label(ctx, `Knee ${degrees(k.angles.knee)}`, { x: p.knee.x + r + 4, y: p.knee.y }, size, layout.width);
-  label(ctx, `Ankle ${degrees(k.angles.ankle)}`, { x: p.ankle.x + r + 4, y: p.ankle.y + size }, size, layout.width);
+  // The words drawn on the picture are in the language on screen (i18n.t): the still is saved as drawn.
+  const t = i18n.t;
+  label(ctx, t('gait:stills.drawnTitle', { side: t(`gait:stills.side.${k.side}`), event: eventLabel(k.event), time: formatNumber(k.time, { minimumFractionDigits: 2, maximumFractionDigits: 2 }) }), { x: 4, y: size + 4 }, size, layout.width);
+  label(ctx, t('gait:stills.hip', { angle: degrees(k.angles.hip) }), { x: p.hip.x + r + 4, y: p.hip.y }, size, layout.width);
+  label(ctx, t('gait:stills.knee', { angle: degrees(k.angles.knee) }), { x: p.knee.x + r + 4, y: p.knee.y }, size, layout.width);
+  label(ctx, t('gait:stills.ankle', { angle: degrees(k.angles.ankle) }), { x: p.ankle.x + r + 4, y: p.ankle.y + size }, size, layout.width);
 }
 
 const toBlob = (canvas: HTMLCanvasElement, type: string, quality: number): Promise<Blob | null> => new Promise((resolve) => canvas.toBlob(resolve, type, quality));
@@ -107,9 +112,9 @@ export async function makeStills(url: string, size: { width: number; height: num
   const video = document.createElement('video');
   video.muted = true; video.playsInline = true; video.preload = 'auto'; video.src = url;
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('The video could not be opened for the stills.')), WAIT_MS);
+    const timer = setTimeout(() => reject(new Error('The video could not be opened for the stills.')), WAIT_MS); // i18n-ignore: caught by the caller, never shown
     video.addEventListener('loadeddata', () => { clearTimeout(timer); resolve(); }, { once: true });
-    video.addEventListener('error', () => { clearTimeout(timer); reject(new Error('The video could not be opened for the stills.')); }, { once: true });
+    video.addEventListener('error', () => { clearTimeout(timer); reject(new Error('The video could not be opened for the stills.')); }, { once: true }); // i18n-ignore: caught by the caller, never shown
   });
   const out: MadeStill[] = [];
   try {

@@ -3,6 +3,8 @@
  * left to right, frames 30–210"), a body box for one sampled frame, and which sampled frame to show. Pure: no DOM,
  * no model, so it is tested in Node (e2e/gait-walker.test.ts).
  */
+import type { TFunction } from 'i18next';
+import { i18n } from '../i18n/i18n.js';
 import type { RegionOfInterest } from '../../../src/pose/frame.js';
 import type { PersonBox } from '../../../src/pose/person-boxes.js';
 import { frameSpan, MIN_TRAVEL_RADII, type Candidate } from '../../../src/pose/walker-choice.js';
@@ -15,7 +17,15 @@ export function listedCandidates(candidates: Candidate[], chosen: number | null)
   return candidates.filter((c) => c.id === chosen || c.boxes.length >= MIN_LISTED_BOXES);
 }
 
+/**
+ * Which way a candidate went, as a code that reads as English (e2e/gait-walker compares it with the page's English);
+ * the page shows it through gait:walker.direction.<DIRECTION_KEY>.
+ */
 export type Direction = 'walks left to right' | 'walks right to left' | 'walks toward or away from the camera' | 'stays in one place';
+const DIRECTION_KEY: Record<Direction, string> = {
+  'walks left to right': 'leftToRight', 'walks right to left': 'rightToLeft',
+  'walks toward or away from the camera': 'towardOrAway', 'stays in one place': 'inPlace',
+};
 
 /**
  * Which way a candidate went: the mid-hip x of the first box against the last. Less than one body radius of net
@@ -25,15 +35,15 @@ export type Direction = 'walks left to right' | 'walks right to left' | 'walks t
 export function direction(c: Candidate): Direction {
   const a = c.boxes[0]; const b = c.boxes[c.boxes.length - 1];
   if (!a || !b || Math.abs(b.hipX - a.hipX) < Math.max(1, c.radius)) {
-    return c.depthTravel >= MIN_TRAVEL_RADII ? 'walks toward or away from the camera' : 'stays in one place';
+    return c.depthTravel >= MIN_TRAVEL_RADII ? 'walks toward or away from the camera' : 'stays in one place'; // i18n-ignore: Direction codes (above)
   }
-  return b.hipX > a.hipX ? 'walks left to right' : 'walks right to left';
+  return b.hipX > a.hipX ? 'walks left to right' : 'walks right to left'; // i18n-ignore: Direction codes (above)
 }
 
 /** "Person 2 — walks left to right, frames 30–210": the frames are those the pose pass would analyse (frameSpan). */
-export function candidateLabel(c: Candidate, every: number, frameCount: number): string {
+export function candidateLabel(c: Candidate, every: number, frameCount: number, t: TFunction = i18n.t): string {
   const span = frameSpan(c, every, { first: 0, last: frameCount - 1 });
-  return `Person ${c.id + 1} — ${direction(c)}, frames ${span.first}–${span.last}`;
+  return t('gait:walker.label', { n: c.id + 1, direction: t(`gait:walker.direction.${DIRECTION_KEY[direction(c)]}`), first: span.first, last: span.last });
 }
 
 /**

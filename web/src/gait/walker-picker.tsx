@@ -3,6 +3,9 @@
  * ("Person 2 — walks left to right, frames 30–210") and, for the picture, every visible candidate's box with its
  * label, which a tap or click chooses. The drag-a-box picker (roi-picker.tsx) stays the manual fallback.
  */
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../i18n/format.js';
 import { MIN_TRAVEL_RADII, type Candidate } from '../../../src/pose/walker-choice.js';
 import type { RegionOfInterest } from '../../../src/pose/frame.js';
 import type { WalkerScanState } from './use-walker-scan.js';
@@ -17,40 +20,40 @@ export interface WalkerPickerProps {
 }
 
 /** How the chosen person moves, as the scan saw it (walker-choice.ts): across, toward/away, or in place. */
-function movement(c: Candidate | undefined): string {
-  if (!c) return 'walks across the picture';
-  if (c.travel >= MIN_TRAVEL_RADII) return 'walks across the picture';
-  if (c.depthTravel >= MIN_TRAVEL_RADII) return 'walks toward or away from the camera';
-  return 'stays in the picture the longest without travelling (as on a treadmill)';
+function movement(c: Candidate | undefined, t: TFunction): string {
+  if (!c || c.travel >= MIN_TRAVEL_RADII) return t('walker.movement.across');
+  if (c.depthTravel >= MIN_TRAVEL_RADII) return t('walker.movement.towardOrAway');
+  return t('walker.movement.inPlace');
 }
 
 export function WalkerPicker({ state, frameCount, selected, onSelect }: WalkerPickerProps) {
+  const { t } = useTranslation('gait');
   if (state.status === 'idle') return null;
   if (state.status === 'scanning') {
     return (
       <div className="gait-walker">
-        <p role="status">Looking for the walker…{state.total > 0 ? ` (${state.done} of ${state.total} sampled frames)` : ''}</p>
-        {state.total > 0 && <progress aria-label="Looking for the walker" max={state.total} value={state.done} />}
+        <p role="status">{t('walker.looking')}{state.total > 0 ? ` ${t('walker.sampled', { done: formatNumber(state.done), total: formatNumber(state.total) })}` : ''}</p>
+        {state.total > 0 && <progress aria-label={t('walker.lookingLabel')} max={state.total} value={state.done} />}
       </div>
     );
   }
-  if (state.status === 'stopped') return <div className="gait-walker"><p role="status" className="small muted">Stopped looking for the walker; the box below is used.</p></div>;
-  if (state.status === 'failed') return <div className="gait-walker"><p role="status">Could not look for the walker ({state.message}). Footing looks in the whole picture; drag a box below around the person to follow.</p></div>;
+  if (state.status === 'stopped') return <div className="gait-walker"><p role="status" className="small muted">{t('walker.stopped')}</p></div>;
+  if (state.status === 'failed') return <div className="gait-walker"><p role="status">{t('walker.failed', { message: state.message })}</p></div>;
   const { scan } = state;
   const listed = listedCandidates(scan.candidates, scan.chosen);
   return (
     <div className="gait-walker">
       <p role="status">{scan.chosen === null
-        ? `Nobody walks across the picture${listed.length ? ` (${listed.length === 1 ? 'one person stays' : `${listed.length} people stay`} in one place)` : ''}, so Footing looks in the whole picture. Drag a box below around the person to follow if that is wrong.`
-        : `Footing will follow Person ${scan.chosen + 1}, who ${movement(scan.candidates[scan.chosen])}${listed.length > 1 ? '. Not the right person? Choose another one here or tap their box.' : '.'}`}</p>
-      <p className="small muted" data-timing={`load ${Math.round(scan.loadMs)} ms, frames ${Math.round(scan.framesMs)} ms, total ${Math.round(scan.ms)} ms`}>Looked for people on {scan.samples} of the {frameCount} frames in {(scan.ms / 1000).toFixed(1)} s, on this device.</p>
+        ? t('walker.nobody', { stay: listed.length ? ` ${t('walker.stay', { count: listed.length, n: formatNumber(listed.length) })}` : '' })
+        : t(listed.length > 1 ? 'walker.willFollowChoose' : 'walker.willFollow', { n: scan.chosen + 1, movement: movement(scan.candidates[scan.chosen], t) })}</p>
+      <p className="small muted" data-timing={`load ${Math.round(scan.loadMs)} ms, frames ${Math.round(scan.framesMs)} ms, total ${Math.round(scan.ms)} ms`} /* i18n-ignore: timings for the bench, not shown */>{t('walker.looked', { samples: formatNumber(scan.samples), frames: formatNumber(frameCount), seconds: formatNumber(scan.ms / 1000, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) })}</p>
       {listed.length > 0 && (
         <fieldset className="gait-walker-list">
-          <legend>Person to follow</legend>
+          <legend>{t('walker.legend')}</legend>
           {listed.map((c) => (
             <label key={c.id}>
               <input type="radio" name="gait-walker" value={c.id} checked={selected === c.id} onChange={() => onSelect(c)} />
-              {' '}{candidateLabel(c, scan.every, frameCount)}{c.id === scan.chosen ? ' (found as the walker)' : ''}
+              {' '}{candidateLabel(c, scan.every, frameCount, t)}{c.id === scan.chosen ? ` ${t('walker.found')}` : ''}
             </label>
           ))}
         </fieldset>
@@ -82,6 +85,7 @@ export interface CandidateBoxesProps {
  * above offers the same choice; a pointer press on a box chooses it instead of starting a drag.
  */
 export function CandidateBoxes({ state, size, index, selected, onSelect }: CandidateBoxesProps) {
+  const { t } = useTranslation('gait');
   if (state.status !== 'done') return null;
   const listed = listedCandidates(state.scan.candidates, state.scan.chosen);
   const pct = (v: number, of: number) => `${(v / of) * 100}%`;
@@ -92,7 +96,7 @@ export function CandidateBoxes({ state, size, index, selected, onSelect }: Candi
         <div key={id} className={`gait-walker-box${id === selected ? ' selected' : ''}`} data-person={id + 1} style={place(box)}
           onPointerDown={(e) => e.stopPropagation()}
           onClick={() => { const c = listed.find((x) => x.id === id); if (c) onSelect(c); }}>
-          <span>Person {id + 1}</span>
+          <span>{t('walker.person', { n: id + 1 })}</span>
         </div>
       ))}
     </div>
