@@ -9,7 +9,7 @@ import { importOutcomeText } from '../core/import-record.js';
 import { skippedText } from '../core/walking-activity.js';
 import { formatLocation } from '../importers/import-error.js';
 import { importJson } from '../importers/import-report.js';
-import { importFileWithAssessments } from '../services/import-assessments.js';
+import { importWalkingFile } from '../services/import-walking.js';
 import { usageError } from './cli-error.js';
 import { DB_OPTION, type Command } from './command.js';
 import { openCliStore } from './open-store.js';
@@ -66,7 +66,7 @@ export const importCommand: Command = {
         let lastBytes = 0;
         const bar = progressBar({ label: basename(file), total: null, unit: 'MB', format: (n) => (n / 1e6).toFixed(1) });
         const barWithTotal = { current: bar };
-        const result = await importFileWithAssessments(store, meId, file, {
+        const result = await importWalkingFile(store, meId, file, {
           mode: values.strict ? 'strict' : 'lenient',
           fileName: basename(file),
           ...(offsetMinutes !== undefined ? { offsetMinutes } : {}),
@@ -80,7 +80,7 @@ export const importCommand: Command = {
             barWithTotal.current.update(bytes, `${samples.toLocaleString('en')} samples`);
           },
           onSamples: (n) => { samples = n; },
-        } as Parameters<typeof importFileWithAssessments>[3]);
+        } as Parameters<typeof importWalkingFile>[3]);
         barWithTotal.current.update(lastBytes, `${result.summary.recordsSeen.toLocaleString('en')} records`);
         barWithTotal.current.finish();
         const s = result.summary;

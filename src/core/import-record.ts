@@ -64,6 +64,8 @@ export const ImportRecord = z.object({
   days: z.object({ count, first: isoDate.nullable(), last: isoDate.nullable() }).strict().nullable(),
   /** Pain check-ins of a FHIR file: newly stored and already stored (absent for other files and older records). */
   checkins: z.object({ added: count, duplicates: count }).strict().optional(),
+  /** Screening results and outcome entries of a FHIR file: newly stored and already stored (absent otherwise). */
+  assessments: z.object({ added: count, duplicates: count }).strict().optional(),
 }).strict();
 export type ImportRecord = z.infer<typeof ImportRecord>;
 

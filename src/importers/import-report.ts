@@ -47,9 +47,10 @@ export function importJson(file: string, summary: ImportSummary, stored: StoredF
 export function importRecord(summary: ImportSummary, stored: StoredFigures): ImportRecord {
   const days = Object.keys(stored.days).sort();
   return {
-    version: IMPORT_RECORD_VERSION, status: importStatus({ ok: summary.ok, added: stored.added + (stored.checkins?.added ?? 0) }), mode: summary.mode,
+    version: IMPORT_RECORD_VERSION, status: importStatus({ ok: summary.ok, added: stored.added + (stored.checkins?.added ?? 0) + (stored.assessments?.added ?? 0) }), mode: summary.mode,
     records: summary.recordsSeen, samples: summary.ok ? summary.samples : 0, added: stored.added, duplicates: stored.duplicates,
     ...(stored.checkins ? { checkins: stored.checkins } : {}),
+    ...(stored.assessments ? { assessments: stored.assessments } : {}),
     skipped: summary.skipped, skippedBy: summary.skippedBy, errorCount: summary.errorCount, warningCount: summary.warningCount,
     problems: summary.issues.slice(0, IMPORT_RECORD_PROBLEMS).map((i) => ({ severity: i.severity, code: i.code, message: i.message.slice(0, 1000), location: i.location })),
     days: { count: days.length, first: days[0] ?? null, last: days.at(-1) ?? null },

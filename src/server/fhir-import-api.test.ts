@@ -118,8 +118,10 @@ for (const kind of DATABASES) {
       const job = await uploadAndFollow(target, 'record.fhir.json', Buffer.from(JSON.stringify(exported)));
       assert.deepEqual([job.status, job.result.status, job.result.added, job.result.duplicates, job.result.checkins, job.result.assessments], ['done', 'nothing-new', 0, 3, { added: 0, duplicates: 2 }, { added: 0, duplicates: 3 }]);
       assert.equal(((await target.inject({ method: 'GET', url: '/api/checkins' })).json() as unknown[]).length, 2);
-      const history = (await target.inject({ method: 'GET', url: '/api/imports' })).json() as { result: { status: string; checkins?: unknown } }[];
-      assert.deepEqual(history.map((h) => [h.result.status, h.result.checkins]), [['nothing-new', { added: 0, duplicates: 2 }], ['imported', { added: 2, duplicates: 0 }]]);
+      const history = (await target.inject({ method: 'GET', url: '/api/imports' })).json() as { result: { status: string; checkins?: unknown; assessments?: unknown } }[];
+      assert.deepEqual(history.map((h) => [h.result.status, h.result.checkins, h.result.assessments]), [
+        ['nothing-new', { added: 0, duplicates: 2 }, { added: 0, duplicates: 3 }], ['imported', { added: 2, duplicates: 0 }, { added: 3, duplicates: 0 }],
+      ]);
     });
 
     test('Round trip: exported again from the fresh database, every Observation, QuestionnaireResponse, Questionnaire and CodeSystem is the same resource, and valid', async () => {
@@ -158,6 +160,9 @@ for (const kind of DATABASES) {
       ]);
       // The PSFS is the one good entry, and the target has it already.
       assert.deepEqual(lenient.result.assessments, { added: 0, duplicates: 1 });
+      // After both bad files the record holds what the good import stored: one screening result, two measures.
+      const held = (await target.inject({ method: 'GET', url: '/api/assessment' })).json() as { screening?: unknown[]; outcomes?: unknown[] };
+      assert.deepEqual([held.screening?.length, held.outcomes?.length], [1, 2], JSON.stringify(held).slice(0, 300));
     });
 
     test('A broken NDJSON file in strict mode stores nothing and names the line and field', async () => {

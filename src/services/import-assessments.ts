@@ -1,17 +1,15 @@
 /**
  * The screening results and outcome entries of an imported FHIR file (src/importers/fhir-assessments.ts), stored
- * once each, after the file's walking and pain (importWalkingFile): an entry the person already has (the same test
+ * once each, in the same transaction as the file's walking and pain (import-walking.ts): an entry the person already has (the same test
  * or measure, at the same instant, by the same person, with the same values or score) is counted as a duplicate, so
  * importing a file again, or back into the record it came from, adds nothing. Each is stored through the assessment
  * service, as a form's entry would be.
  */
 import type { Kysely } from 'kysely';
 import type { ImportedAssessments } from '../importers/fhir-assessments.js';
-import type { Store } from '../store/db.js';
 import type { Database } from '../store/schema.js';
 import { listOutcomeScores, listScreeningResults } from '../store/repos/assessments.js';
 import { addOutcome, addScreening } from './assessment-service.js';
-import { importWalkingFile } from './import-walking.js';
 
 /** JSON with its object keys sorted: two values compare equal whatever order their keys were written in. */
 function canonical(v: unknown): string {
@@ -43,16 +41,4 @@ export async function storeImportedAssessments(db: Kysely<Database>, personId: s
     added++;
   }
   return { added, duplicates };
-}
-
-/**
- * A file imported as importWalkingFile does, then its assessments stored (FHIR files only have them). `assessments`
- * is in the result when the file held any and was kept. The history's record of the file counts its walking and
- * pain only.
- */
-export async function importFileWithAssessments(store: Store, personId: string, path: string, options: Parameters<typeof importWalkingFile>[3]): Promise<Awaited<ReturnType<typeof importWalkingFile>> & { assessments?: { added: number; duplicates: number } }> {
-  const result = await importWalkingFile(store, personId, path, options);
-  const found = result.summary.ok ? result.summary.assessments : undefined;
-  if (!found) return result;
-  return { ...result, assessments: await storeImportedAssessments(store.db, personId, found) };
 }

@@ -34,6 +34,7 @@ import { threadCpuMs } from '../importers/thread-cpu.js';
 import type { Store } from '../store/db.js';
 import { newId, toJson } from '../store/json-column.js';
 import { addImportedCheckins } from '../store/repos/checkins.js';
+import { storeImportedAssessments } from './import-assessments.js';
 import { insertImport } from '../store/repos/imports.js';
 import { kyselyChunks, lockWalking, mergeChunk, recomputeDays, sqliteChunks, storedDayTotals, writeWalkingDays, type ChunkTable } from '../store/repos/walking.js';
 import { statSync } from 'node:fs';
@@ -126,6 +127,7 @@ export async function importWalkingFile(store: Store, personId: string, path: st
   let importId: string | null = null;
   let days: Record<string, StoredDayTotals> = {};
   let checkins: { added: number; duplicates: number } | undefined;
+  let assessments: { added: number; duplicates: number } | undefined;
   const fileName = options.fileName ?? path;
   const startedAt = new Date().toISOString();
   const restore = tuneSqlite(store);
@@ -173,8 +175,10 @@ export async function importWalkingFile(store: Store, personId: string, path: st
       days = await storedDayTotals(trx, personId, t.dates);
       // Pain check-ins of a FHIR file, each stored once (by the id the importer gave it).
       if (summary.checkins?.length) checkins = await addImportedCheckins(trx, personId, summary.checkins);
-      if (t.added === 0 && (checkins?.added ?? 0) === 0) throw new Rollback();
-      const record = importRecord(summary, { added: t.added, duplicates: t.seen - t.added, days, ...(checkins ? { checkins } : {}) });
+      // Screening results and outcome entries of a FHIR file, each stored once (import-assessments.ts).
+      if (summary.assessments) assessments = await storeImportedAssessments(trx, personId, summary.assessments);
+      if (t.added === 0 && (checkins?.added ?? 0) === 0 && (assessments?.added ?? 0) === 0) throw new Rollback();
+      const record = importRecord(summary, { added: t.added, duplicates: t.seen - t.added, days, ...(checkins ? { checkins } : {}), ...(assessments ? { assessments } : {}) });
       await trx.updateTable('imports').set({ format: summary.format, summary: toJson(record) }).where('id', '=', importId).execute();
     });
   } catch (e) {
@@ -198,7 +202,9 @@ export async function importWalkingFile(store: Store, personId: string, path: st
   const kept = Boolean(done?.ok);
   // A kept file that stored nothing was rolled back: every check-in it held was stored already.
   const checkinFigures = kept && done?.checkins ? (importId ? checkins : { added: 0, duplicates: done.checkins.length }) : undefined;
-  const figures: StoredFigures = { added: t?.added ?? 0, duplicates: (t?.seen ?? 0) - (t?.added ?? 0), days: kept ? days : {}, ...(checkinFigures ? { checkins: checkinFigures } : {}) };
+  const found = done?.assessments ? done.assessments.screenings.length + done.assessments.outcomes.length : 0;
+  const assessmentFigures = kept && done?.assessments ? (importId ? assessments : { added: 0, duplicates: found }) : undefined;
+  const figures: StoredFigures = { added: t?.added ?? 0, duplicates: (t?.seen ?? 0) - (t?.added ?? 0), days: kept ? days : {}, ...(checkinFigures ? { checkins: checkinFigures } : {}), ...(assessmentFigures ? { assessments: assessmentFigures } : {}) };
   // A file that stored nothing still leaves its row in the history (what it held, its problems).
   const historyId = importId ?? newId();
   if (!importId) {

@@ -10,7 +10,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { importJson } from '../../importers/import-report.js';
 import type { Store } from '../../store/db.js';
-import { importFileWithAssessments } from '../../services/import-assessments.js';
+import { importWalkingFile } from '../../services/import-walking.js';
 import { listImports, PAST_IMPORTS_MAX } from '../../store/repos/imports.js';
 import { createJob, getJob, updateJob } from '../../store/repos/jobs.js';
 import { access } from '../access.js';
@@ -95,7 +95,7 @@ async function runImport(store: Store, job: ImportJobData): Promise<void> {
   inMemoryProgress.set(jobId, progress);
   try {
     await updateJob(store.db, jobId, { status: 'running' });
-    const result = await importFileWithAssessments(store, personId, file, {
+    const result = await importWalkingFile(store, personId, file, {
       mode: strict ? 'strict' : 'lenient', fileName: name,
       ...(job.offsetMinutes !== null ? { offsetMinutes: job.offsetMinutes } : {}),
       ...(job.fitbitId ? { id: job.fitbitId } : {}),
@@ -111,7 +111,7 @@ async function runImport(store: Store, job: ImportJobData): Promise<void> {
           if (store.config.kind === 'postgres') void updateJob(store.db, jobId, { progress }).catch(() => {});
         }
       },
-    } as Parameters<typeof importFileWithAssessments>[3]);
+    } as Parameters<typeof importWalkingFile>[3]);
     // The upload is gone before the job says it ended: whoever sees 'done' or 'failed' sees no file left behind.
     await rm(dir, { recursive: true, force: true });
     await updateJob(store.db, jobId, { status: result.summary.ok ? 'done' : 'failed', progress: { ...progress, bytes: progress.total ?? progress.bytes }, result: importJson(name, result.summary, result) });
