@@ -66,6 +66,8 @@ function isCodePosition(node: ts.Node): boolean {
       return QUIET_CALLS.has(name) || QUIET_CALLS.has(name.split('.').pop() ?? '');
     }
     if (ts.isJsxAttribute(p)) return CODE_ATTRIBUTES.has(p.name.getText()) || p.name.getText().startsWith('data-');
+    // className={`card ${x}`}: the expression belongs to its attribute, which decides.
+    if (ts.isJsxExpression(p) && p.parent && ts.isJsxAttribute(p.parent)) continue;
     if (ts.isJsxExpression(p) || ts.isJsxElement(p) || ts.isJsxSelfClosingElement(p) || ts.isBlock(p) || ts.isSourceFile(p)) return false;
   }
   return false;

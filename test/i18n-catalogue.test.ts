@@ -32,6 +32,8 @@ test('the scanner finds words written into a screen, and leaves code and catalog
   assert.match(found(`const f = new Intl.DateTimeFormat('en-GB', {});`)[0] ?? '', /fixed locale/);
   // Code, not text:
   assert.deepEqual(found(`const a = <p className="lead muted" data-testid="walk steps">{t('title')}</p>;`), []);
+  assert.deepEqual(found('const a = <a className={`card status-${s} Big`} href={`${base}/report?${q}`}>{t(\'x\')}</a>;'), []);
+  assert.equal(found('const a = <img alt={`The ${side} foot`} />;').length, 1);
   assert.deepEqual(found(`import { x } from './Some Thing.js'; if (kind === 'Left foot') {}`), []);
   assert.deepEqual(found(`type Side = 'Left side' | 'Right side'; const o = { 'Any key': 1 };`), []);
   assert.deepEqual(found(`document.querySelector('main p.lead'); api('GET', '/api/today');`), []);

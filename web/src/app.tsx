@@ -50,7 +50,7 @@ export function App() {
 }
 
 function PatientApp() {
-  const { t } = useTranslation('app');
+  const { t, i18n } = useTranslation('app');
   const route = useRoute();
   const [today, setToday] = useState<TodayState | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -69,6 +69,12 @@ function PatientApp() {
   const load = useCallback(() => {
     api<TodayState>('GET', `/api/today?date=${localDate()}`).then((t) => { setToday(t); setError(null); }, (e: Error) => setError(e.message));
   }, []);
+
+  // Today's plan holds texts the server wrote in the language asked for: a new language asks for them again.
+  useEffect(() => {
+    i18n.on('languageChanged', load);
+    return () => i18n.off('languageChanged', load);
+  }, [i18n, load]);
 
   useEffect(() => {
     load();
