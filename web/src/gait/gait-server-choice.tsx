@@ -4,6 +4,9 @@
  * progress. Analysis on this device stays the default (the big button above it).
  */
 import { useEffect, useRef, useState } from 'react';
+import type { TFunction } from 'i18next';
+import { Trans, useTranslation } from 'react-i18next';
+import { formatNumber } from '../i18n/format.js';
 import { ApiError } from '../api/client.js';
 import { analyseOnServer, type GaitJobProgress, type ServerGaitAnalysis } from '../api/gait-jobs.js';
 import { FieldError } from '../ui/common.js';
@@ -19,18 +22,20 @@ export interface GaitServerChoiceProps {
   onDone: (r: { analysisId: string; analysis: ServerGaitAnalysis }) => void;
 }
 
-const mb = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
+const mb = (bytes: number) => formatNumber(bytes / (1024 * 1024), { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
-function progressText(p: GaitJobProgress): { label: string; value: number; max: number } {
-  if (p.phase === 'upload') return { label: `Uploading: ${mb(p.done)} of ${mb(p.total)} MB`, value: p.done, max: Math.max(1, p.total) };
+function progressText(p: GaitJobProgress, t: TFunction): { label: string; value: number; max: number } {
+  if (p.phase === 'upload') return { label: t('gait:server.uploading', { done: mb(p.done), total: mb(p.total) }), value: p.done, max: Math.max(1, p.total) };
   const total = p.total ?? 0;
-  if (p.phase === 'queued') return { label: 'Uploaded. Waiting for the server to start…', value: 0, max: 1 };
-  if (p.phase === 'preparing') return { label: 'Uploaded. The server is opening the video…', value: 0, max: 1 };
-  if (p.phase === 'finding') return { label: `Finding the walker: frame ${p.done} of ${total || '…'}`, value: p.done, max: Math.max(1, total) };
-  return { label: `Analysing on the server: frame ${p.done} of ${total || '…'}`, value: p.done, max: Math.max(1, total) };
+  const of = total ? formatNumber(total) : '…';
+  if (p.phase === 'queued') return { label: t('gait:server.queued'), value: 0, max: 1 };
+  if (p.phase === 'preparing') return { label: t('gait:server.preparing'), value: 0, max: 1 };
+  if (p.phase === 'finding') return { label: t('gait:server.finding', { done: formatNumber(p.done), total: of }), value: p.done, max: Math.max(1, total) };
+  return { label: t('gait:server.analysing', { done: formatNumber(p.done), total: of }), value: p.done, max: Math.max(1, total) };
 }
 
 export function GaitServerChoice({ file, view, heightCm, treadmillKmh, disabled, onDone }: GaitServerChoiceProps) {
+  const { t } = useTranslation('gait');
   const [agreed, setAgreed] = useState(false);
   const [progress, setProgress] = useState<GaitJobProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -45,33 +50,31 @@ export function GaitServerChoice({ file, view, heightCm, treadmillKmh, disabled,
     try {
       const r = await analyseOnServer(file, { view, heightCm, treadmillKmh, recordedAt: localIso(), signal: ctl.signal, onProgress: setProgress });
       if (r.ok) onDone({ analysisId: r.analysisId, analysis: r.analysis });
-      else setError(`${r.problem.message} Nothing of the video was kept on the server.`);
+      else setError(t('server.problem', { message: r.problem.message }));
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : 'The upload failed. Nothing was kept on the server.');
+      setError(e instanceof ApiError ? e.message : t('server.uploadFailed'));
     } finally {
       setProgress(null);
       abort.current = null;
     }
   }
 
-  const shown = progress ? progressText(progress) : null;
+  const shown = progress ? progressText(progress, t) : null;
   return (
     <details className="card gait-server">
-      <summary>Analyse on the server instead</summary>
-      <p>If this device is slow, Footing’s server can do the analysis. <strong>Your video will be uploaded</strong> to the server,
-        analysed there, then <strong>deleted</strong> as soon as the analysis ends (or fails). Only the measurements and body-point
-        positions are kept, as with the analysis on this device. The upload is recorded in your data log.</p>
-      <p className="small muted">The server follows whoever walks across the picture (the box above is used on this device only). {file.name}: {mb(file.size)} MB.</p>
-      <label className="check"><input type="checkbox" checked={agreed} disabled={!!progress} onChange={(e) => setAgreed(e.target.checked)} /> I agree to upload this video to the server for analysis; it is deleted afterwards</label>
+      <summary>{t('server.instead')}</summary>
+      <p><Trans t={t} i18nKey="server.explain" components={{ strong: <strong /> }} /></p>
+      <p className="small muted">{t('server.follows', { name: file.name, size: mb(file.size) })}</p>
+      <label className="check"><input type="checkbox" checked={agreed} disabled={!!progress} onChange={(e) => setAgreed(e.target.checked)} /> {t('server.agree')}</label>
       {shown ? (
         <div className="gait-progress">
           <label htmlFor="gait-server-progress">{shown.label}</label>
           <progress id="gait-server-progress" max={shown.max} value={shown.value} />
-          <p className="visually-hidden" role="status" aria-live="polite">{progress!.phase === 'upload' ? 'Uploading' : 'Analysing on the server'}</p>
-          <button type="button" onClick={() => abort.current?.abort()}>Stop waiting</button>
+          <p className="visually-hidden" role="status" aria-live="polite">{progress!.phase === 'upload' ? t('server.uploadingShort') : t('server.analysingShort')}</p>
+          <button type="button" onClick={() => abort.current?.abort()}>{t('server.stop')}</button>
         </div>
       ) : (
-        <button type="button" disabled={!agreed || disabled} onClick={() => void start()}>Upload and analyse on the server</button>
+        <button type="button" disabled={!agreed || disabled} onClick={() => void start()}>{t('server.upload')}</button>
       )}
       <FieldError message={error} />
     </details>
