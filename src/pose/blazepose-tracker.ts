@@ -29,6 +29,9 @@ export function blazePoseTracker(nets: PoseNetworks): PoseTracker {
   let smooth: OneEuroFilters | null = null;
   let smoothAux: OneEuroFilters | null = null;
   let smoothWorld: OneEuroFilters | null = null;
+  // The networks' input buffers, reused from frame to frame (each run is awaited before the next crop is cut).
+  const detectorInput = new Float32Array(DETECTOR_SIZE * DETECTOR_SIZE * 3);
+  const landmarkInput = new Float32Array(LANDMARK_SIZE * LANDMARK_SIZE * 3);
 
   /**
    * Tracking lost: pose-detection's reset(). It leaves the world-landmark filter as it was (an upstream omission,
@@ -37,7 +40,7 @@ export function blazePoseTracker(nets: PoseNetworks): PoseTracker {
   const lose = () => { roi = null; visibility = null; smooth = null; smoothAux = null; };
 
   async function detect(image: RgbImage, max: number) {
-    const crop = cropForModel(image, undefined, DETECTOR_SIZE, DETECTOR_SIZE, [-1, 1]);
+    const crop = cropForModel(image, undefined, DETECTOR_SIZE, DETECTOR_SIZE, [-1, 1], detectorInput);
     const out = await nets.detector.run(crop.pixels);
     return decodeDetections(out.person.data, crop.padding, max);
   }
@@ -53,7 +56,7 @@ export function blazePoseTracker(nets: PoseNetworks): PoseTracker {
         const k = first.keypoints;
         rect = roiFromPoints(k[0]!, k[1]!, k[2]!, k[3]!, size);
       }
-      const crop = cropForModel(image, rect, LANDMARK_SIZE, LANDMARK_SIZE, [0, 1]);
+      const crop = cropForModel(image, rect, LANDMARK_SIZE, LANDMARK_SIZE, [0, 1], landmarkInput);
       const lm = decodeLandmarks(await nets.landmarks.run(crop.pixels));
       if (!lm) { lose(); return null; }
       projectToFrame(lm.xy, 0, AUX + 2, crop.padding, rect);

@@ -35,9 +35,10 @@ export function cropForLandmarks(image: RgbImage, rect: NormalizedRect, outW = 2
 /**
  * The same for any BlazePose input: `rect` undefined takes the whole picture (the person detector's input,
  * BLAZEPOSE_DETECTOR_IMAGE_TO_TENSOR_CONFIG: 224x224, values in [-1, 1]); `range` maps bytes 0..255 onto it, the
- * letterbox bars included (pose-detection shifts values after filling them with 0).
+ * letterbox bars included (pose-detection shifts values after filling them with 0). `into`: a buffer of the output's
+ * size to write into (it is overwritten whole).
  */
-export function cropForModel(image: RgbImage, rect: NormalizedRect | undefined, outW: number, outH: number, range: [number, number]): LandmarkCrop {
+export function cropForModel(image: RgbImage, rect: NormalizedRect | undefined, outW: number, outH: number, range: [number, number], into?: Float32Array): LandmarkCrop {
   const { width: W, height: H } = image;
   // The region in pixels (getRoi).
   const roi = rect
@@ -52,7 +53,7 @@ export function cropForModel(image: RgbImage, rect: NormalizedRect | undefined, 
   const m10 = a * d * h; const m11 = b * c * h; const m13 = (-0.5 * b * c - 0.5 * a * d + roi.yCenter) * h;
   const t = [(1 / outW) * m00 * W, (1 / outH) * m01 * W, m03 * W, (1 / outW) * m10 * H, (1 / outH) * m11 * H, m13 * H, 0, 0];
   const scale = (range[1] - range[0]) / 255;
-  return { pixels: warpBilinear(image, t, outW, outH, scale, range[0]), padding };
+  return { pixels: warpBilinear(image, t, outW, outH, scale, range[0], into), padding };
 }
 
 /**
@@ -79,10 +80,11 @@ function letterbox(roi: { width: number; height: number }, outW: number, outH: n
  * input at ((t0 x + t1 y + t2) / k, (t3 x + t4 y + t5) / k) with k = t6 x + t7 y + 1, pixels outside the image
  * counting as 0.
  */
-export function warpBilinear(image: RgbImage, t: number[], outW: number, outH: number, scale = 1 / 255, offset = 0): Float32Array {
+export function warpBilinear(image: RgbImage, t: number[], outW: number, outH: number, scale = 1 / 255, offset = 0, into?: Float32Array): Float32Array {
   const { data, width, height } = image;
-  const out = new Float32Array(outW * outH * 3);
-  if (offset !== 0) out.fill(offset);
+  // `into`: the caller's buffer from the last frame (one 256x256 crop is 786 kB for the garbage collector a frame).
+  const out = into?.length === outW * outH * 3 ? into : new Float32Array(outW * outH * 3);
+  out.fill(offset);
   const [t0, t1, t2, t3, t4, t5, t6, t7] = t as [number, number, number, number, number, number, number, number];
   if (image.fill) {
     if (t6 === 0 && t7 === 0) {
