@@ -1,7 +1,7 @@
 /**
  * The Node pose runtime: BlazePose full with the vendored model files in models/blazepose. Both networks run on ONNX
  * Runtime's native kernels and everything around them (crops, decoding, tracking, smoothing) in plain TypeScript
- * (blazepose-tracker.ts); tfjs-core only decodes the weight files while the graphs are built. With
+ * (blazepose-tracker.ts); no tfjs backend is started for it. With
  * FOOTING_POSE_RUNTIME=tfjs, or when ONNX Runtime cannot load, pose-detection's own tfjs wasm pipeline runs instead
  * (tfjs-pose-tracker.ts). No network access at any point.
  */
@@ -16,17 +16,13 @@ import { fail } from './frame.js';
 import { blazePoseEstimator } from './blazepose-estimator.js';
 import { blazePoseTracker } from './blazepose-tracker.js';
 import { registerFileLoadRouter } from './node-model-loader.js';
-import { loadOnnxDetectorModel, loadOnnxLandmarkModel } from './onnx-models.js';
+import { DETECTOR_INPUT_SHAPE, DETECTOR_OUTPUTS, LANDMARK_INPUT_SHAPE, LANDMARK_OUTPUTS, openOnnxModel } from './onnx-models.js';
 import type { PoseTracker } from './pose-tracker.js';
+import { landmarkRuntimeFromEnv, type LandmarkRuntime } from './landmark-runtime.js';
+import { poseGraphBytes, type PoseGraphBytes } from './pose-graph-bytes.js';
 import { tfjsPoseTracker } from './tfjs-pose-tracker.js';
 
-/** Which engine runs BlazePose's two networks: ONNX Runtime (default, several times faster here) or tfjs wasm. */
-export type LandmarkRuntime = 'onnx' | 'tfjs';
-
-/** The runtime asked for by FOOTING_POSE_RUNTIME (`tfjs` or `onnx`), ONNX Runtime when unset. */
-export function landmarkRuntimeFromEnv(env: NodeJS.ProcessEnv = process.env): LandmarkRuntime {
-  return env.FOOTING_POSE_RUNTIME === 'tfjs' ? 'tfjs' : 'onnx';
-}
+export { landmarkRuntimeFromEnv, type LandmarkRuntime } from './landmark-runtime.js';
 
 /** A created tracker and the name of what runs it (recorded in every keypoint series and analysis). */
 export interface NodeTracker { tracker: PoseTracker; model: string }
@@ -69,19 +65,18 @@ export async function createTfjsBlazePose(): Promise<poseDetection.PoseDetector>
 }
 
 /**
- * The BlazePose-full tracker (the pose pass and the walker scan both use it) on `runtime`. If ONNX Runtime fails to
- * load, the tfjs pipeline runs and the model name says why.
+ * The BlazePose-full tracker (the pose pass and the walker scan both use it) on `runtime`. `graphs`: the networks
+ * already converted (poseGraphBytes, handed to a pose worker by its pool); else this process converts them once. If
+ * ONNX Runtime fails to load, the tfjs pipeline runs and the model name says why.
  */
-export async function createNodeTracker(runtime: LandmarkRuntime = landmarkRuntimeFromEnv()): Promise<Result<NodeTracker>> {
-  // tfjs-core decodes the weight files for the graph conversion (onnx-graph-model.ts), so its backend is needed either way.
-  await initBackend();
-  registerFileLoadRouter();
+export async function createNodeTracker(runtime: LandmarkRuntime = landmarkRuntimeFromEnv(), graphs?: PoseGraphBytes): Promise<Result<NodeTracker>> {
   let onnxFailure = '';
   if (runtime === 'onnx') {
     try {
+      const bytes = graphs ?? await poseGraphBytes();
       // One thread each: the pool already runs a worker per core.
       const [landmarks, persons] = await Promise.all([
-        loadOnnxLandmarkModel(new URL('blazepose-full.json', MODEL_DIR).pathname, 1), loadOnnxDetectorModel(new URL('blazepose-detector.json', MODEL_DIR).pathname, 1)]);
+        openOnnxModel(bytes.landmarks, LANDMARK_INPUT_SHAPE, LANDMARK_OUTPUTS, 1), openOnnxModel(bytes.detector, DETECTOR_INPUT_SHAPE, DETECTOR_OUTPUTS, 1)]);
       const tracker = blazePoseTracker({ detector: persons, landmarks, release: async () => { await landmarks.release(); await persons.release(); } });
       return { ok: true, value: { tracker, model: `blazepose-full on ${landmarks.description} (pre- and post-processing in TypeScript)` } };
     } catch (e) {

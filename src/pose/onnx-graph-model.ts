@@ -4,7 +4,7 @@
  * from the same vendored tfjs model files (models/blazepose) with tfjs-graph-to-onnx.ts, so the two sides run the
  * same graph with the same inputs and outputs; only the kernels that execute it differ. No Node or DOM API here.
  */
-import * as tf from '@tensorflow/tfjs-core';
+import type * as tf from '@tensorflow/tfjs-core';
 import { encodeOnnxModel } from './onnx-proto.js';
 import { tfjsGraphToOnnx, type GraphWeight, type TfjsGraphJson } from './tfjs-graph-to-onnx.js';
 
@@ -43,20 +43,44 @@ interface OrtSession {
   release(): Promise<void>;
 }
 
-/** A tfjs graph model's JSON and weights, decoded from its artifacts (float16-quantised in the shipped file). */
+/**
+ * A tfjs graph model's JSON and weights, decoded from its artifacts (float16-quantised in the shipped files) in
+ * plain TypeScript, as tf.io.decodeWeights does: no tfjs backend is needed to build the graphs.
+ */
 export function decodeGraphWeights(artifacts: tf.io.ModelArtifacts): { json: TfjsGraphJson; weights: Map<string, GraphWeight> } {
   const json = { modelTopology: artifacts.modelTopology, signature: artifacts.signature } as TfjsGraphJson;
-  const tensors = tf.io.decodeWeights(artifacts.weightData!, artifacts.weightSpecs!);
+  const buffer = artifacts.weightData as ArrayBuffer;
   const weights = new Map<string, GraphWeight>();
-  for (const [name, t] of Object.entries(tensors)) {
-    const data = t.dataSync();
-    weights.set(name, { shape: t.shape, data: data instanceof Int32Array ? data : Float32Array.from(data as Float32Array) });
-    t.dispose();
+  let offset = 0;
+  for (const spec of artifacts.weightSpecs ?? []) {
+    const size = spec.shape.reduce((a, b) => a * b, 1);
+    const q = spec.quantization?.dtype;
+    if (q === 'float16' && spec.dtype === 'float32') {
+      const half = new Uint16Array(buffer.slice(offset, offset + 2 * size));
+      weights.set(spec.name, { shape: spec.shape, data: Float32Array.from(half, halfToFloat) });
+      offset += 2 * size;
+    } else if (!q && (spec.dtype === 'float32' || spec.dtype === 'int32')) {
+      const bytes = buffer.slice(offset, offset + 4 * size);
+      weights.set(spec.name, { shape: spec.shape, data: spec.dtype === 'int32' ? new Int32Array(bytes) : new Float32Array(bytes) });
+      offset += 4 * size;
+    } else {
+      throw new Error(`Weight ${spec.name}: ${spec.dtype}${q ? ` quantised as ${q}` : ''} is not a kind the graph conversion reads`);
+    }
   }
   return { json, weights };
 }
 
-/** The ONNX bytes of a tfjs graph model with a fixed input shape (the converter needs a tfjs backend for decoding). */
+/** An IEEE 754 half-precision number's value (every one is exact in float32). */
+function halfToFloat(h: number): number {
+  const sign = h & 0x8000 ? -1 : 1;
+  const exponent = (h >> 10) & 0x1f;
+  const fraction = h & 0x3ff;
+  if (exponent === 0) return sign * 2 ** -14 * (fraction / 1024);
+  if (exponent === 31) return fraction ? Number.NaN : sign * Number.POSITIVE_INFINITY;
+  return sign * 2 ** (exponent - 15) * (1 + fraction / 1024);
+}
+
+/** The ONNX bytes of a tfjs graph model with a fixed input shape. */
 export function onnxBytes(artifacts: tf.io.ModelArtifacts, inputShape: number[], outputs: readonly string[]): Uint8Array {
   const { json, weights } = decodeGraphWeights(artifacts);
   return encodeOnnxModel(tfjsGraphToOnnx(json, weights, inputShape, [...outputs]), 'footing');
@@ -66,9 +90,15 @@ export function onnxBytes(artifacts: tf.io.ModelArtifacts, inputShape: number[],
  * Converts a tfjs graph model and opens it on `ort`. `sessionOptions` are the runtime's own (threads, execution
  * providers); `description` names the runtime in every keypoint series it produces.
  */
-export async function openOnnxGraphModel<K extends string>(ort: OrtLike, artifacts: tf.io.ModelArtifacts, inputShape: number[],
+export function openOnnxGraphModel<K extends string>(ort: OrtLike, artifacts: tf.io.ModelArtifacts, inputShape: number[],
   outputs: readonly K[], sessionOptions: object, description: string): Promise<OnnxGraphModel<K>> {
-  const session = await ort.InferenceSession.create(onnxBytes(artifacts, inputShape, outputs), { graphOptimizationLevel: 'all', ...sessionOptions });
+  return openOnnxSession(ort, onnxBytes(artifacts, inputShape, outputs), inputShape, outputs, sessionOptions, description);
+}
+
+/** Opens converted ONNX bytes (onnxBytes) on `ort`: what a pose worker does with the graphs its process built once. */
+export async function openOnnxSession<K extends string>(ort: OrtLike, bytes: Uint8Array, inputShape: number[],
+  outputs: readonly K[], sessionOptions: object, description: string): Promise<OnnxGraphModel<K>> {
+  const session = await ort.InferenceSession.create(bytes, { graphOptimizationLevel: 'all', ...sessionOptions });
   return {
     description,
     async run(input) {

@@ -10,7 +10,7 @@
 import * as ort from 'onnxruntime-node';
 import { fileModelHandler } from './node-model-loader.js';
 import {
-  DETECTOR_INPUT_SHAPE, DETECTOR_OUTPUTS, LANDMARK_INPUT_SHAPE, LANDMARK_OUTPUTS, openOnnxGraphModel,
+  DETECTOR_INPUT_SHAPE, DETECTOR_OUTPUTS, LANDMARK_INPUT_SHAPE, LANDMARK_OUTPUTS, onnxBytes, openOnnxSession,
   type OnnxDetectorModel, type OnnxGraphModel, type OnnxLandmarkModel, type OrtLike,
 } from './onnx-graph-model.js';
 
@@ -20,15 +20,20 @@ export {
 } from './onnx-graph-model.js';
 
 /**
- * Converts and loads a tfjs graph model with a fixed input shape. `threads`: ONNX Runtime intra-op threads (1 per
- * pose worker here: the pool already runs one worker per core).
+ * Opens converted bytes on onnxruntime-node. `threads`: ONNX Runtime intra-op threads (1 per pose worker here: the
+ * pool already runs one worker per core).
  */
-export async function loadOnnxGraphModel<K extends string>(modelJsonPath: string, inputShape: number[], outputs: readonly K[], threads = 1): Promise<OnnxGraphModel<K>> {
-  const artifacts = await fileModelHandler(modelJsonPath).load!(); // model.json and its weight files, read once
+export function openOnnxModel<K extends string>(bytes: Uint8Array, inputShape: number[], outputs: readonly K[], threads = 1): Promise<OnnxGraphModel<K>> {
   const version = ort.env.versions.node ?? ort.env.versions.common;
-  return openOnnxGraphModel(ort as unknown as OrtLike, artifacts, inputShape, outputs,
+  return openOnnxSession(ort as unknown as OrtLike, bytes, inputShape, outputs,
     { intraOpNumThreads: threads, interOpNumThreads: 1, executionMode: 'sequential' },
     `onnxruntime-node ${version} cpu, ${threads} thread${threads === 1 ? '' : 's'}`);
+}
+
+/** Converts and loads a tfjs graph model with a fixed input shape (tests and tools; the pose path uses pose-graph-bytes.ts). */
+export async function loadOnnxGraphModel<K extends string>(modelJsonPath: string, inputShape: number[], outputs: readonly K[], threads = 1): Promise<OnnxGraphModel<K>> {
+  const artifacts = await fileModelHandler(modelJsonPath).load!(); // model.json and its weight files, read once
+  return openOnnxModel(onnxBytes(artifacts, inputShape, outputs), inputShape, outputs, threads);
 }
 
 /** Converts and loads the landmark model. */

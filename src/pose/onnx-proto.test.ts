@@ -3,6 +3,7 @@
  * Checked against protobufjs's own encoder for the same schema, on both real BlazePose graphs: the same bytes.
  */
 import { test } from 'node:test';
+import * as tf from '@tensorflow/tfjs-core';
 import assert from 'node:assert/strict';
 import protobuf from 'protobufjs';
 import { createTfjsBlazePose, MODEL_DIR } from './node-runtime.js';
@@ -37,7 +38,6 @@ function schemaEncode(graph: OnnxGraph, producer: string): Uint8Array {
 
 for (const [file, shape, outputs] of [['blazepose-full.json', LANDMARK_INPUT_SHAPE, LANDMARK_OUTPUTS], ['blazepose-detector.json', DETECTOR_INPUT_SHAPE, DETECTOR_OUTPUTS]] as const) {
   test(`Given the ${file} graph, then the hand-written ONNX encoding gives the schema encoder's bytes`, async () => {
-    (await createTfjsBlazePose()).dispose(); // a tfjs backend, to decode the weights
     const { json, weights } = decodeGraphWeights(await fileModelHandler(new URL(file, MODEL_DIR).pathname).load!());
     const graph = tfjsGraphToOnnx(json, weights, [...shape], [...outputs]);
     const ours = encodeOnnxModel(graph, 'footing');
@@ -47,3 +47,22 @@ for (const [file, shape, outputs] of [['blazepose-full.json', LANDMARK_INPUT_SHA
     assert.ok(Buffer.from(ours).equals(Buffer.from(theirs)), 'the same bytes');
   });
 }
+
+test('Given the vendored weight files, then the plain decoding gives tf.io.decodeWeights\' values exactly (float16 and int32)', async () => {
+  (await createTfjsBlazePose()).dispose(); // a tfjs backend for the reference decoding
+  for (const file of ['blazepose-full.json', 'blazepose-detector.json']) {
+    const artifacts = await fileModelHandler(new URL(file, MODEL_DIR).pathname).load!();
+    const expected = tf.io.decodeWeights(artifacts.weightData!, artifacts.weightSpecs!);
+    const { weights } = decodeGraphWeights(artifacts);
+    assert.equal(weights.size, Object.keys(expected).length);
+    for (const [name, t] of Object.entries(expected)) {
+      const got = weights.get(name);
+      assert.ok(got, name);
+      assert.deepEqual(got.shape, t.shape, name);
+      const e = t.dataSync();
+      assert.equal(got.data.length, e.length, name);
+      for (let i = 0; i < e.length; i++) if (!Object.is(got.data[i], e[i])) assert.fail(`${name}[${i}]: ${got.data[i]} vs ${e[i]}`);
+      t.dispose();
+    }
+  }
+});

@@ -10,6 +10,7 @@ import { blazePoseEstimator, PoseInputError } from './blazepose-estimator.js';
 import { openProbed, VideoDecodeError } from './ffmpeg-frames.js';
 import type { PoseError, Result } from './frame.js';
 import { createNodeTracker, landmarkRuntimeFromEnv, type LandmarkRuntime, type NodeTracker } from './node-runtime.js';
+import type { PoseGraphBytes } from './pose-graph-bytes.js';
 import { scanPeople } from './person-boxes.js';
 import type { PoseTracker } from './pose-tracker.js';
 import type { Thumbnail } from './scene-checks.js';
@@ -18,7 +19,8 @@ import { timedFrames } from './timed-frames.js';
 
 const post = (m: WorkerMessage) => parentPort?.postMessage(m);
 let tracker: Promise<Result<NodeTracker>> | null = null;
-const runtime: LandmarkRuntime = (workerData as { runtime?: LandmarkRuntime } | null)?.runtime ?? landmarkRuntimeFromEnv();
+const data = workerData as { runtime?: LandmarkRuntime; graphs?: PoseGraphBytes } | null;
+const runtime: LandmarkRuntime = data?.runtime ?? landmarkRuntimeFromEnv();
 
 function asError(job: SegmentJob, e: unknown): PoseError {
   if (e instanceof PoseInputError || e instanceof VideoDecodeError) return e.error;
@@ -66,7 +68,8 @@ function timing(t0: number, setupMs: number, wait: { ms: number; frames: number 
 
 async function runJob(job: SegmentJob): Promise<void> {
   const t0 = performance.now();
-  tracker ??= createNodeTracker(runtime); // loaded once per worker, reused by every later job
+  // Loaded once per worker, reused by every later job; the graphs come converted from the pool's process.
+  tracker ??= createNodeTracker(runtime, data?.graphs);
   const det = await tracker;
   if (!det.ok) { post({ type: 'error', error: det.error }); return; }
   try {

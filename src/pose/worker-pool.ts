@@ -10,7 +10,8 @@ import type { PersonBox } from './person-boxes.js';
 import type { Thumbnail } from './scene-checks.js';
 import type { SegmentJob, SegmentTiming, WorkerMessage } from './segment-plan.js';
 import type { PoseFrame } from '../gait/keypoints.js';
-import type { LandmarkRuntime } from './node-runtime.js';
+import { landmarkRuntimeFromEnv, type LandmarkRuntime } from './landmark-runtime.js';
+import { poseGraphBytes, type PoseGraphBytes } from './pose-graph-bytes.js';
 
 export type JobResult = Result<{ model: string; frames: PoseFrame[]; boxes: PersonBox[]; thumbs: Thumbnail[]; timing: SegmentTiming }>;
 
@@ -45,7 +46,7 @@ export function createPosePool(size = Math.min(4, availableParallelism()), runti
     async run(job, progress) {
       const slot = await acquire();
       try {
-        slot.worker ??= startWorker(runtime);
+        slot.worker ??= startWorker(runtime, await graphsFor(runtime));
         return await new Promise<JobResult>((resolve) => {
           const w = slot.worker!;
           const done = (r: JobResult) => { w.off('message', onMessage); w.off('error', onError); w.off('exit', onExit); resolve(r); };
@@ -75,13 +76,22 @@ export function createPosePool(size = Math.min(4, availableParallelism()), runti
  * Starts a worker. Run from TypeScript sources (tsx, as the CLI runs), a worker thread does not inherit the
  * parent's `--import tsx` hooks, so a two-line bootstrap registers tsx in the worker before importing it.
  */
-function startWorker(runtime: LandmarkRuntime | undefined): Worker {
+function startWorker(runtime: LandmarkRuntime | undefined, graphs: PoseGraphBytes | undefined): Worker {
   const self = import.meta.url;
-  const workerData = { runtime };
+  const workerData = { runtime, graphs };
   if (!self.endsWith('.ts')) return new Worker(new URL('./pose-worker.js', self), { workerData });
   const entry = new URL('./pose-worker.ts', self).href;
   const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
   return new Worker(boot, { eval: true, workerData });
+}
+
+/**
+ * The ONNX graphs for a new worker, converted once in this process (each worker used to read, decode and convert
+ * the weights itself); undefined on tfjs or when the conversion fails here (the worker then tries, and reports).
+ */
+async function graphsFor(runtime: LandmarkRuntime | undefined): Promise<PoseGraphBytes | undefined> {
+  if ((runtime ?? landmarkRuntimeFromEnv()) !== 'onnx') return undefined;
+  try { return await poseGraphBytes(); } catch { return undefined; }
 }
 
 function workerError(job: SegmentJob, e: Error): PoseError {
