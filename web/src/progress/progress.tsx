@@ -7,6 +7,7 @@ import { LAST_STAGE } from '../../../src/core/stages.js';
 import { useEffect, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { formatNumber } from '../i18n/format.js';
+// Links inside a sentence are named <go> in the catalogue: i18next reads <link> as HTML's empty link element.
 import { api } from '../api/client.js';
 import type { Checkin, Progress } from '../api/types.js';
 import { FieldError, Link, Loading, ScreenTitle } from '../ui/common.js';
@@ -50,7 +51,7 @@ export function ProgressScreen() {
         <h2>{t('stage.title')}</h2>
         {progress.stage
           ? <p><Trans t={t} i18nKey="stage.current" values={{ n: progress.stage.number, last: LAST_STAGE, name: progress.stage.name }} components={{ strong: <strong /> }} /> {progress.stage.goal}</p>
-          : <p><Trans t={t} i18nKey="stage.none" components={{ link: <Link to="/screen">{null}</Link> }} /></p>}
+          : <p><Trans t={t} i18nKey="stage.none" components={{ go: <Link to="/screen">{null}</Link> }} /></p>}
         {requirements.length > 0 && (
           <>
             <h3>{t('stage.toMove')}</h3>
@@ -79,7 +80,7 @@ export function ProgressScreen() {
       <div className="card">
         <h2>{t('pain.title')}</h2>
         {checkins.length === 0
-          ? <p><Trans t={t} i18nKey="pain.none" components={{ link: <Link to="/checkin">{null}</Link> }} /></p>
+          ? <p><Trans t={t} i18nKey="pain.none" components={{ go: <Link to="/checkin">{null}</Link> }} /></p>
           : <PainChart checkins={checkins} baseline={progress.decision?.painBaseline ?? null} />}
       </div>
 

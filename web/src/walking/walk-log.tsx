@@ -23,7 +23,7 @@ export function WalkLog({ onSaved, showImportLink = true }: { onSaved: () => voi
     const m = minutes.trim() === '' ? null : Number(minutes);
     const s = steps.trim() === '' ? null : Number(steps);
     const check = () => {
-      if (m !== null && (!Number.isFinite(m) || m < 0 || m > 1440)) return { message: t('log.badMinutes', { max: formatNumber(1440) }), field: 'minutes' };
+      if (m !== null && (!Number.isFinite(m) || m < 0 || m > 1440)) return { message: t('log.badMinutes', { max: formatNumber(1440, { useGrouping: false }) }), field: 'minutes' };
       if (s !== null && (!Number.isInteger(s) || s < 0 || s > 200000)) return { message: t('log.badSteps', { max: formatNumber(200000) }), field: 'steps' };
       if (!m && !s) return { message: t('log.empty'), field: 'minutes' };
       return null;

@@ -25,7 +25,7 @@ type Status =
 
 const kb = (n: number) => (n >= 1_048_576
   ? `${formatNumber(n / 1_048_576, { minimumFractionDigits: 1, maximumFractionDigits: 1 })} MB`
-  : `${formatNumber(Math.max(1, Math.round(n / 1024)))} kB`);
+  : `${formatNumber(Math.max(1, Math.round(n / 1024)), { useGrouping: false })} kB`);
 
 /** A screen where files can be dragged in: a fine pointer that hovers (a mouse) and room beside it. */
 const CAN_DRAG = '(hover: hover) and (pointer: fine) and (min-width: 600px)';
