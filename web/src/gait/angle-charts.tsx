@@ -7,14 +7,18 @@
 import type { AngleCurvesJson, SideCurvesJson } from '../../../src/gait/analysis-json.js';
 import { KNEE_CYCLE_REFERENCE } from '../../../src/gait/reference-ranges.js';
 import { angleChart, curvePeak } from '../../../src/core/report/gait-angle-chart.js';
+import type { TFunction } from 'i18next';
+import { Trans, useTranslation } from 'react-i18next';
+import { formatNumber } from '../i18n/format.js';
 import { Citations } from '../ui/citations.js';
 import { SIDE_COLOURS } from './skeleton.js';
 
 type JointKey = 'hip_deg' | 'knee_deg' | 'ankle_deg';
-const JOINTS: Array<{ key: JointKey; title: string; up: string; down: string }> = [
-  { key: 'hip_deg', title: 'Hip', up: 'flexion (thigh forward)', down: 'extension (thigh back)' },
-  { key: 'knee_deg', title: 'Knee', up: 'flexion (bent)', down: 'straight' },
-  { key: 'ankle_deg', title: 'Ankle', up: 'dorsiflexion (toes up)', down: 'plantarflexion (toes down)' },
+// Each joint's words are gait:angles.joint.<hip|knee|ankle>.title/up/down in the catalogue.
+const JOINTS: Array<{ key: JointKey; name: 'hip' | 'knee' | 'ankle' }> = [
+  { key: 'hip_deg', name: 'hip' },
+  { key: 'knee_deg', name: 'knee' },
+  { key: 'ankle_deg', name: 'ankle' },
 ];
 
 /** Which reference applies: walking norms for a walk (older analyses were all walks), none for a run or an unknown gait. */
@@ -22,31 +26,31 @@ export function normsFor(mode: string | undefined): 'walk' | 'run' | 'unknown' {
   return mode === undefined || mode === 'walk' ? 'walk' : mode === 'run' ? 'run' : 'unknown';
 }
 
-const KIND_TEXT = { range: 'within', peak: 'highest', lowest: 'lowest' } as const;
-
-function sideText(name: string, s: SideCurvesJson | null, key: JointKey): string {
+function sideText(name: string, s: SideCurvesJson | null, key: JointKey, t: TFunction): string {
   const c = s?.[key];
-  if (!c) return `${name}: not measured`;
+  if (!c) return t('gait:angles.notMeasured', { name });
   const peak = curvePeak(c.mean);
   const low = Math.min(...c.mean);
-  return `${name} (${c.strides} stride${c.strides === 1 ? '' : 's'}): from ${low.toFixed(0)}° to ${peak.value.toFixed(0)}° (highest at ${peak.pct} % of the cycle)`;
+  return t('gait:angles.side', { name, count: c.strides, strides: formatNumber(c.strides), low: formatNumber(Math.round(low)), high: formatNumber(Math.round(peak.value)), pct: formatNumber(peak.pct) });
 }
 
 function JointChart({ curves, joint, norms }: { curves: AngleCurvesJson; joint: (typeof JOINTS)[number]; norms: 'walk' | 'run' | 'unknown' }) {
+  const { t } = useTranslation('gait');
+  const title = t(`angles.joint.${joint.name}.title`);
   const left = curves.left?.[joint.key]?.mean ?? null;
   const right = curves.right?.[joint.key]?.mean ?? null;
   const reference = joint.key === 'knee_deg' && norms === 'walk' ? KNEE_CYCLE_REFERENCE : [];
   const c = angleChart({ left, right, reference, toeOffPct: { left: curves.left?.toe_off_pct ?? null, right: curves.right?.toe_off_pct ?? null } });
   const id = `gait-angle-${joint.key}`;
-  const summary = `${joint.title} angle over the gait cycle. ${sideText('Left', curves.left, joint.key)}. ${sideText('Right', curves.right, joint.key)}.`;
+  const summary = t('angles.summary', { title, left: sideText(t('stills.side.left'), curves.left, joint.key, t), right: sideText(t('stills.side.right'), curves.right, joint.key, t) });
   return (
     <figure className="gait-angle-chart" data-joint={joint.key}>
-      <figcaption id={id}><strong>{joint.title}</strong> <span className="small muted">degrees; up: {joint.up}, down: {joint.down}</span></figcaption>
+      <figcaption id={id}><strong>{title}</strong> <span className="small muted">{t('angles.axis', { up: t(`angles.joint.${joint.name}.up`), down: t(`angles.joint.${joint.name}.down`) })}</span></figcaption>
       <svg viewBox={`0 0 ${c.width} ${c.height}`} role="img" aria-labelledby={id} aria-describedby={`${id}-d`}>
         <desc id={`${id}-d`}>{summary}</desc>
         {c.boxes.map((b) => (
-          <rect key={`${b.label}${b.fromPct}`} className={`gait-ref-box ${b.kind}`} x={b.x} y={b.y} width={b.width} height={b.height} data-kind={b.kind}>
-            <title>{`Typical walking, ${b.label}: ${KIND_TEXT[b.kind]} ${b.min}–${b.max}° over ${b.fromPct}–${b.toPct} % of the cycle`}</title>
+          <rect key={`${b.label}${b.fromPct}`} className={`gait-ref-box ${b.kind}`} /* i18n-ignore: CSS class names */ x={b.x} y={b.y} width={b.width} height={b.height} data-kind={b.kind}>
+            <title>{t('angles.box', { label: b.label, kind: t(`angles.kind.${b.kind}`), min: formatNumber(b.min), max: formatNumber(b.max), from: formatNumber(b.fromPct), to: formatNumber(b.toPct) })}</title>
           </rect>
         ))}
         {c.yTicks.map((t) => (
@@ -67,30 +71,30 @@ function JointChart({ curves, joint, norms }: { curves: AngleCurvesJson; joint: 
 
 /** The three charts, their legend and which norms apply; or why the curves could not be drawn. */
 export function AngleCharts({ curves, mode }: { curves: AngleCurvesJson | undefined; mode: string | undefined }) {
+  const { t } = useTranslation('gait');
   const norms = normsFor(mode);
   if (!curves) return null;
   if (!curves.left && !curves.right) {
     return (
       <div className="card gait-angles">
-        <h2>Joint angles over the gait cycle</h2>
-        <p>Not drawn: {curves.reason ?? 'no complete stride was found.'}</p>
+        <h2>{t('angles.title')}</h2>
+        <p>{t('angles.notDrawn', { reason: curves.reason ?? t('angles.noStride') })}</p>
       </div>
     );
   }
   return (
     <div className="card gait-angles">
-      <h2>Joint angles over the gait cycle</h2>
-      <p className="small">Each curve is the average of one foot's strides, from its heel strike (0 %) to its next one (100 %); the dotted line is its toe off (stance before it, swing after).
-        Angles are measured in the picture, so they are only as good as a side view allows.</p>
+      <h2>{t('angles.title')}</h2>
+      <p className="small">{t('angles.lead')}</p>
       <p className="gait-angle-legend small">
-        <span><svg width="28" height="10" aria-hidden="true"><line x1="0" x2="28" y1="5" y2="5" stroke={SIDE_COLOURS.left} strokeWidth="3" /></svg> Left</span>
-        <span><svg width="28" height="10" aria-hidden="true"><line x1="0" x2="28" y1="5" y2="5" stroke={SIDE_COLOURS.right} strokeWidth="3" strokeDasharray="7 4" /></svg> Right</span>
-        {norms === 'walk' && <span><svg width="18" height="12" aria-hidden="true"><rect className="gait-ref-box peak" x="1" y="1" width="16" height="10" /></svg> Typical walking</span>}
+        <span><svg width="28" height="10" aria-hidden="true"><line x1="0" x2="28" y1="5" y2="5" stroke={SIDE_COLOURS.left} strokeWidth="3" /></svg> {t('stills.side.left')}</span>
+        <span><svg width="28" height="10" aria-hidden="true"><line x1="0" x2="28" y1="5" y2="5" stroke={SIDE_COLOURS.right} strokeWidth="3" strokeDasharray="7 4" /></svg> {t('stills.side.right')}</span>
+        {norms === 'walk' && <span><svg width="18" height="12" aria-hidden="true"><rect className="gait-ref-box peak" x="1" y="1" width="16" height="10" /></svg> {t('angles.typical')}</span>}
       </p>
       <p className="small gait-norms" data-norms={norms}>
-        {norms === 'walk' && <>Typical walking (knee only; textbook values, expert opinion <Citations refs={['26']} />): 0–5° at heel strike, a highest 15–20° early in stance, 0–5° at its lowest in mid and late stance, a highest 60–70° in swing. Footing's sources give no hip or ankle values over the cycle, so those charts have no reference.</>}
-        {norms === 'run' && <>This was a <strong>run</strong>: the reference values Footing has are for walking, so none are drawn.</>}
-        {norms === 'unknown' && <>Walking or running could not be told apart, so no walking reference is drawn.</>}
+        {norms === 'walk' && <Trans t={t} i18nKey="angles.normsWalk" components={{ refs: <Citations refs={['26']} /> }} />}
+        {norms === 'run' && <Trans t={t} i18nKey="angles.normsRun" components={{ strong: <strong /> }} />}
+        {norms === 'unknown' && t('angles.normsUnknown')}
       </p>
       <div className="gait-angle-grid">
         {JOINTS.map((j) => <JointChart key={j.key} curves={curves} joint={j} norms={norms} />)}
