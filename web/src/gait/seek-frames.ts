@@ -4,6 +4,7 @@
  * Slower than WebCodecs (each seek decodes from the previous key frame), and the frame times are nominal
  * (index / fps), so variable frame rate videos are timed less exactly.
  */
+import { i18n } from '../i18n/i18n.js';
 import type { Frame } from '../../../src/pose/frame.js';
 import type { FrameGrabber } from './frame-canvas.js';
 
@@ -14,7 +15,7 @@ export const ASSUMED_FPS = 30;
 function once(video: HTMLVideoElement, event: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const ok = () => { off(); resolve(); };
-    const bad = () => { off(); reject(new Error(video.error?.message || 'The video cannot be decoded in this browser.')); };
+    const bad = () => { off(); reject(new Error(video.error?.message || i18n.t('gait:errors.cannotDecode'))); };
     const off = () => { video.removeEventListener(event, ok); video.removeEventListener('error', bad); };
     video.addEventListener(event, ok);
     video.addEventListener('error', bad);
@@ -51,7 +52,7 @@ export async function* seekFrames(video: HTMLVideoElement, opts: { fps: number; 
   const last = Math.min(opts.count - 1, opts.last ?? opts.count - 1);
   const every = Math.max(1, Math.floor(opts.every ?? 1));
   for (let i = opts.first ?? 0; i <= last; i += every) {
-    if (opts.signal?.aborted) throw new DOMException('Analysis cancelled.', 'AbortError');
+    if (opts.signal?.aborted) throw new DOMException('Analysis cancelled.', 'AbortError'); // i18n-ignore: an abort, never shown (the screen ignores AbortError)
     const seeked = once(video, 'seeked');
     video.currentTime = (i + 0.5) / opts.fps;
     await seeked;

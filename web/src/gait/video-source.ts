@@ -3,6 +3,7 @@
  * and picks how to decode every frame: WebCodecs with the MP4 sample table when the browser can decode the codec,
  * otherwise seeking a <video> element frame by frame. Problems the file can cause come back as located values.
  */
+import { i18n } from '../i18n/i18n.js';
 import type { Frame, RegionOfInterest } from '../../../src/pose/frame.js';
 import { frameGrabber } from './frame-canvas.js';
 import { readMp4VideoTrack, vp9Codec, type Mp4VideoTrack } from './mp4-samples.js';
@@ -55,7 +56,7 @@ export async function openVideoFile(file: File): Promise<Opened> {
   const url = URL.createObjectURL(file);
   if (track) {
     const t = track;
-    if (t.samples.length < 2) { URL.revokeObjectURL(url); return bad('too-short', 'The video has fewer than 2 frames.'); }
+    if (t.samples.length < 2) { URL.revokeObjectURL(url); return bad('too-short', i18n.t('gait:errors.fewerFrames')); }
     return {
       ok: true,
       value: { name: file.name, url, width: t.width, height: t.height, fps: t.fps, frameCount: t.samples.length, decoder: 'webcodecs', codec: t.codec },
@@ -66,7 +67,7 @@ export async function openVideoFile(file: File): Promise<Opened> {
     const { video, duration } = await loadVideo(url);
     const fps = mp4.ok && mp4.value.fps > 0 ? mp4.value.fps : ASSUMED_FPS;
     const frameCount = mp4.ok ? mp4.value.samples.length : Math.floor(duration * fps);
-    if (frameCount < 2) { URL.revokeObjectURL(url); return bad('too-short', 'The video is too short to analyse.'); }
+    if (frameCount < 2) { URL.revokeObjectURL(url); return bad('too-short', i18n.t('gait:errors.tooShort')); }
     const size = { width: video.videoWidth, height: video.videoHeight };
     return {
       ok: true,
@@ -75,6 +76,6 @@ export async function openVideoFile(file: File): Promise<Opened> {
     };
   } catch (e) {
     URL.revokeObjectURL(url);
-    return bad('decode-failed', `This browser cannot play this video${mp4.ok ? ` (codec ${mp4.value.codec})` : ''}: ${e instanceof Error ? e.message : String(e)}. Try recording again with the phone's own camera app in MP4 (H.264).`);
+    return bad('decode-failed', i18n.t('gait:errors.cannotPlay', { codec: mp4.ok ? ` (codec ${mp4.value.codec})` : '', reason: e instanceof Error ? e.message : String(e) }));
   }
 }

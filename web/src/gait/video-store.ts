@@ -1,3 +1,4 @@
+import { i18n } from '../i18n/i18n.js';
 /**
  * Keeps a video on this device only (IndexedDB), when the person ticks "also keep the video on this device".
  * Nothing here talks to the server: the video is never uploaded.
@@ -10,7 +11,7 @@ function open(): Promise<IDBDatabase> {
     const req = indexedDB.open(DB, 1);
     req.onupgradeneeded = () => { req.result.createObjectStore(STORE); };
     req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error('IndexedDB is not available.'));
+    req.onerror = () => reject(req.error ?? new Error(i18n.t('gait:errors.noIndexedDb')));
   });
 }
 
@@ -19,7 +20,7 @@ function run<T>(mode: IDBTransactionMode, op: (s: IDBObjectStore) => IDBRequest<
     const tx = db.transaction(STORE, mode);
     const req = op(tx.objectStore(STORE));
     tx.oncomplete = () => { db.close(); resolve(req.result); };
-    tx.onerror = () => { db.close(); reject(tx.error ?? new Error('Could not store the video on this device.')); };
+    tx.onerror = () => { db.close(); reject(tx.error ?? new Error(i18n.t('gait:errors.storeVideo'))); };
   }));
 }
 

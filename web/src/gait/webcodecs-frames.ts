@@ -61,7 +61,7 @@ export async function* webCodecsFrames(read: (offset: number, size: number) => P
   let index = 0;
   try {
     for (;;) {
-      if (options.signal?.aborted) throw new DOMException('Analysis cancelled.', 'AbortError');
+      if (options.signal?.aborted) throw new DOMException('Analysis cancelled.', 'AbortError'); // i18n-ignore: an abort, never shown (the screen ignores AbortError)
       if (failure) throw failure;
       // Keep the decoder a few samples ahead of the model, no more.
       while (fed < track.samples.length && decoder.decodeQueueSize < 3 && ready.length < 3 && index + ready.length <= last) {
