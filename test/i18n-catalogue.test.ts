@@ -17,7 +17,7 @@ const root = process.cwd();
  * its texts into the catalogue; the list must end empty (then the whole of web/src is checked).
  */
 const NOT_YET_IN_THE_CATALOGUE: readonly string[] = [
-  'gait', 'pictures',
+  'gait',
 ];
 
 test('the scanner finds words written into a screen, and leaves code and catalogue keys alone', () => {
