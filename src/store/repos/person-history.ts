@@ -10,7 +10,7 @@
  * PostgreSQL, json_group_array(... ORDER BY ...) on SQLite (3.44 or later). Both write a float with every digit it
  * needs to come back as the same double, so the figures are those a plain read gives.
  */
-import { PostgresAdapter, sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { CompiledQuery, PostgresAdapter, sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Database } from '../schema.js';
 import type { CheckinSignals } from './checkins.js';
 import { CHECKIN_SIGNAL_COLUMNS, checkinSignalsFromRow } from './checkins.js';
@@ -45,25 +45,20 @@ function rowOf<C extends string>(columns: readonly C[], values: unknown): Record
   return row;
 }
 
+/** Stand-ins for the statement's values, swapped for the real ones at each read (the statement is built once). */
+const PERSON = Symbol('person');
+const FROM = Symbol('from');
+const TO = Symbol('to');
+type Row = Record<'screen' | 'program' | 'checkins' | 'sessions' | 'events' | 'outcomes' | 'walking', unknown> & { birth_year: number | null };
+/** The statement's SQL, per dialect (true: PostgreSQL), built on first use: building it is a good part of a read's CPU. */
+const statements = new Map<boolean, { sql: string; parameters: readonly unknown[] }>();
+
 export async function readPlanHistory(db: Db, personId: string, walking: { from: string; to: string }): Promise<PlanHistory> {
   const pg = db.getExecutor().adapter instanceof PostgresAdapter;
-  // Identifiers come from the column lists above (constants), never from a request: raw SQL is safe for them.
-  const array = (columns: readonly string[]) => sql.raw(`${pg ? 'json_build_array' : 'json_array'}(${columns.map((c) => `"${c}"`).join(', ')})`);
-  const one = (table: string, columns: readonly string[], orderBy = '') =>
-    sql`(SELECT ${array(columns)} FROM ${sql.table(table)} WHERE person_id = ${personId}${sql.raw(orderBy ? ` ORDER BY ${orderBy} LIMIT 1` : '')})`;
-  const all = (table: string, columns: readonly string[], orderBy: string, where: RawBuilder<unknown> = sql``) => {
-    const aggregate = pg ? sql`coalesce(json_agg(${array(columns)} ORDER BY ${sql.raw(orderBy)}), '[]')` : sql`json_group_array(${array(columns)} ORDER BY ${sql.raw(orderBy)})`;
-    return sql`(SELECT ${aggregate} FROM ${sql.table(table)} WHERE person_id = ${personId}${where})`;
-  };
-  const result = await sql<Record<'screen' | 'program' | 'checkins' | 'sessions' | 'events' | 'outcomes' | 'walking', unknown> & { birth_year: number | null }>`SELECT
-    ${one('screens', SCREEN_COLUMNS, '"taken_at" DESC, "id" DESC')} AS screen,
-    ${one('programs', PROGRAM_COLUMNS)} AS program,
-    (SELECT birth_year FROM people WHERE id = ${personId}) AS birth_year,
-    ${all('checkins', CHECKIN_SIGNAL_COLUMNS, '"at", "id"')} AS checkins,
-    ${all('sessions', SESSION_DAY_COLUMNS, '"started_at", "id"')} AS sessions,
-    ${all('program_events', PROGRAM_EVENT_COLUMNS, '"at", "id"')} AS events,
-    ${all('outcome_scores', OUTCOME_SCORE_COLUMNS, '"recorded_at", "id"')} AS outcomes,
-    ${all('walking_days', WALKING_DAY_COLUMNS, '"date"', sql` AND "date" >= ${walking.from} AND "date" <= ${walking.to}`)} AS walking`.execute(db);
+  let statement = statements.get(pg);
+  if (!statement) statements.set(pg, statement = statementFor(db, pg));
+  const values = new Map<unknown, unknown>([[PERSON, personId], [FROM, walking.from], [TO, walking.to]]);
+  const result = await db.executeQuery<Row>(CompiledQuery.raw(statement.sql, statement.parameters.map((p) => (values.has(p) ? values.get(p) : p))));
   const r = result.rows[0]!;
   // PostgreSQL's driver parses json values itself; SQLite gives them as text.
   const json = (v: unknown): unknown[] | null => (typeof v === 'string' ? JSON.parse(v) as unknown[] : v as unknown[] | null);
@@ -80,4 +75,25 @@ export async function readPlanHistory(db: Db, personId: string, walking: { from:
     outcomeScores: rows(r.outcomes).map((v) => outcomeScoreFromRow(rowOf(OUTCOME_SCORE_COLUMNS, v))),
     walkingDays: rows(r.walking).map((v) => walkingDayFromRow(rowOf(WALKING_DAY_COLUMNS, v))),
   };
+}
+
+/** The one statement, with PERSON, FROM and TO where the person's id and the walking range go. */
+function statementFor(db: Db, pg: boolean): { sql: string; parameters: readonly unknown[] } {
+  // Identifiers come from the column lists above (constants), never from a request: raw SQL is safe for them.
+  const array = (columns: readonly string[]) => sql.raw(`${pg ? 'json_build_array' : 'json_array'}(${columns.map((c) => `"${c}"`).join(', ')})`);
+  const one = (table: string, columns: readonly string[], orderBy = '') =>
+    sql`(SELECT ${array(columns)} FROM ${sql.table(table)} WHERE person_id = ${PERSON}${sql.raw(orderBy ? ` ORDER BY ${orderBy} LIMIT 1` : '')})`;
+  const all = (table: string, columns: readonly string[], orderBy: string, where: RawBuilder<unknown> = sql``) => {
+    const aggregate = pg ? sql`coalesce(json_agg(${array(columns)} ORDER BY ${sql.raw(orderBy)}), '[]')` : sql`json_group_array(${array(columns)} ORDER BY ${sql.raw(orderBy)})`;
+    return sql`(SELECT ${aggregate} FROM ${sql.table(table)} WHERE person_id = ${PERSON}${where})`;
+  };
+  return sql<Row>`SELECT
+    ${one('screens', SCREEN_COLUMNS, '"taken_at" DESC, "id" DESC')} AS screen,
+    ${one('programs', PROGRAM_COLUMNS)} AS program,
+    (SELECT birth_year FROM people WHERE id = ${PERSON}) AS birth_year,
+    ${all('checkins', CHECKIN_SIGNAL_COLUMNS, '"at", "id"')} AS checkins,
+    ${all('sessions', SESSION_DAY_COLUMNS, '"started_at", "id"')} AS sessions,
+    ${all('program_events', PROGRAM_EVENT_COLUMNS, '"at", "id"')} AS events,
+    ${all('outcome_scores', OUTCOME_SCORE_COLUMNS, '"recorded_at", "id"')} AS outcomes,
+    ${all('walking_days', WALKING_DAY_COLUMNS, '"date"', sql` AND "date" >= ${FROM} AND "date" <= ${TO}`)} AS walking`.compile(db);
 }
