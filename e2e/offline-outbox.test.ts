@@ -120,7 +120,11 @@ test('offline: a check-in and a walking log wait on the phone through a closed t
   await page.getByLabel('Minutes').fill('25');
   await page.getByLabel('Steps').fill('3100');
   await page.getByRole('button', { name: 'Save walking' }).click();
-  await page.getByText(`Saved on this phone: 25 min, 3,100 steps on ${today}. It will be sent when you are back online.`).waitFor();
+  // The day as British English writes it, e.g. "Mon 7 Dec" for 2026-12-07 (written out here from the date's parts).
+  const [y, mo, d] = today.split('-').map(Number);
+  const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][new Date(y!, mo! - 1, d!).getDay()];
+  const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][mo! - 1];
+  await page.getByText(`Saved on this phone: 25 min, 3,100 steps on ${weekday} ${d} ${month}. It will be sent when you are back online.`).waitFor();
   await outbox(page).getByText('1 check-in and 1 walking log waiting to be sent.').waitFor();
   await assertAccessible(page, 'today: records waiting to be sent');
   await screenshot(page, '41-offline-waiting', { top: true });

@@ -22,12 +22,15 @@ export const CHROMIUM_ARGS = [
 
 export interface Phone { context: BrowserContext; page: Page; close(): Promise<void> }
 
-/** A phone-sized browser with its own fresh profile (so localStorage, caches and service workers start empty). */
-export async function launchPhone(): Promise<Phone> {
+/**
+ * A phone-sized browser with its own fresh profile (so localStorage, caches and service workers start empty).
+ * `locale` is the browser's language (navigator.language, Accept-Language): British English unless a test asks.
+ */
+export async function launchPhone(opts: { locale?: string } = {}): Promise<Phone> {
   const profile = mkdtempSync(join(tmpdir(), 'footing-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS,
-    viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true, locale: 'en-GB',
+    viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true, locale: opts.locale ?? 'en-GB',
   });
   const page = context.pages()[0] ?? await context.newPage();
   page.setDefaultTimeout(10_000);

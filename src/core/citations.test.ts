@@ -19,6 +19,9 @@ test('Given an author as DOMAIN.md writes it, when shortened, then the surname s
 test('Given author lists, when shortened, then one reads as a name, two as "A and B", three or "et al." as "A et al."', () => {
   assert.equal(authorsShort('Brody DM'), 'Brody');
   assert.equal(authorsShort('Khamis S, Yizhar Z'), 'Khamis and Yizhar');
+  // In Spanish text the two names are joined the Spanish way; "et al." is the same in both.
+  assert.equal(authorsShort('Khamis S, Yizhar Z', 'es'), 'Khamis y Yizhar');
+  assert.equal(authorsShort('Hollman JH, McDade EM, Petersen RC', 'es'), 'Hollman et al.');
   assert.equal(authorsShort('Hollman JH, McDade EM, Petersen RC'), 'Hollman et al.');
   assert.equal(authorsShort('Tudor-Locke C et al.'), 'Tudor-Locke et al.');
   assert.equal(authorsShort('Pocovi NC, Lin CWC, French SD, et al.'), 'Pocovi et al.');

@@ -3,7 +3,11 @@
  * reference (authors, year, title, where it appeared, a link) on the References page and at the end of the CLI's
  * text. Stored data keeps DOMAIN.md's numbers ("25"); only the display turns them into words.
  */
+import type { Language } from './language.js';
 import { REFERENCES, referenceById, type Reference } from './references.js';
+
+/** The word between two authors' names: citations follow the language of the text around them. */
+const AND: Record<Language, string> = { en: 'and', es: 'y' };
 
 /** "Hollman" from "Hollman JH", "De Garceau" from "De Garceau D", "Koc" from "Koc TA Jr"; a group name stays whole. */
 export function surname(author: string): string {
@@ -12,18 +16,18 @@ export function surname(author: string): string {
   return words.join(' ');
 }
 
-/** "Hollman et al." (three or more, or "et al."), "Khamis and Yizhar" (two), "Brody" or "NICE" (one); '' for none. */
-export function authorsShort(authors: string): string {
+/** "Hollman et al." (three or more, or "et al."), "Khamis and Yizhar" / "Khamis y Yizhar" (two), "Brody" or "NICE" (one); '' for none. */
+export function authorsShort(authors: string, lang: Language = 'en'): string {
   const parts = authors.split(/,\s*/).map((p) => p.trim()).filter((p) => p && !/^et al\.?$/.test(p));
   if (!parts.length) return '';
   const names = parts.map(surname);
   if (/et al\.?$/.test(authors.trim()) || names.length > 2) return `${names[0]} et al.`;
-  return names.join(' and ');
+  return names.join(` ${AND[lang]} `);
 }
 
 /** The citation without a year: the authors, the short title, or both ("SRALab RehabMeasures: ODI"). */
-function citationName(r: Reference): string {
-  return [authorsShort(r.authors), r.shortTitle].filter(Boolean).join(': ');
+function citationName(r: Reference, lang: Language = 'en'): string {
+  return [authorsShort(r.authors, lang), r.shortTitle].filter(Boolean).join(': ');
 }
 
 /** Two references with the same name and year get a letter each, in list order ("Menz et al., 2013a" and "2013b"). */
@@ -40,20 +44,20 @@ const YEAR_LETTERS: ReadonlyMap<string, string> = (() => {
 })();
 
 /** The short citation of one reference: "Hollman et al., 2011", "Framingham Foot Study", "NICE, 2016". */
-export function shortCitation(r: Reference): string {
-  const name = citationName(r);
+export function shortCitation(r: Reference, lang: Language = 'en'): string {
+  const name = citationName(r, lang);
   return r.year ? `${name}, ${r.year}${YEAR_LETTERS.get(r.id) ?? ''}` : name;
 }
 
 /** The short citation for a DOMAIN.md number; an unknown number is said as such (references.test.ts keeps them known). */
-export function citation(id: string): string {
+export function citation(id: string, lang: Language = 'en'): string {
   const r = referenceById(id);
-  return r ? shortCitation(r) : `unknown reference ${id}`;
+  return r ? shortCitation(r, lang) : `unknown reference ${id}`;
 }
 
 /** "Bohannon and Andrews, 2011; Andrews et al., 2023". */
 export function citationList(ids: readonly string[]): string {
-  return ids.map(citation).join('; ');
+  return ids.map((id) => citation(id)).join('; ');
 }
 
 /** The reference's own link: its DOI as https://doi.org/..., or its web address; null when it has neither. */

@@ -36,7 +36,7 @@ function ReferenceEntry({ r, current }: { r: Reference; current: boolean }) {
   const link = referenceLink(r);
   return (
     <li id={referenceAnchor(r.id)} tabIndex={-1} className={`reference${current ? ' current' : ''}`} data-ref={r.id}>
-      <p className="reference-short"><strong>{shortCitation(r)}</strong></p>
+      <p className="reference-short"><strong>{shortCitation(r, currentLanguage())}</strong></p>
       <p>
         {r.authors && <>{r.authors}{r.year ? ` (${r.year})` : ''}. </>}
         <cite>{r.title}</cite>. {r.published}.

@@ -5,6 +5,7 @@
 import { Fragment, type MouseEvent } from 'react';
 import { citation, splitCitations } from '../../../src/core/citations.js';
 import { navigatePath } from '../lib/router.js';
+import { currentLanguage } from '../i18n/i18n.js';
 
 /** The id of a reference's entry on the References page. */
 export const referenceAnchor = (id: string) => `ref-${id}`;
@@ -22,7 +23,7 @@ export function CitationLink({ id }: { id: string }) {
     e.preventDefault();
     navigatePath(href, { fromCitation: true } satisfies FromCitation);
   };
-  return <a href={href} onClick={onClick} className="citation">{citation(id)}</a>;
+  return <a href={href} onClick={onClick} className="citation">{citation(id, currentLanguage())}</a>;
 }
 
 /** "Bohannon and Andrews, 2011; Andrews et al., 2023", each a link. Nothing for no references. */

@@ -3,7 +3,7 @@
  * (web/src/outbox/outbox.ts): offline, the log waits there and is sent in order, so a later log of a day still wins. */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatNumber } from '../i18n/format.js';
+import { formatDay, formatNumber } from '../i18n/format.js';
 import { useFormState } from '../ui/use-form-state.js';
 import { FieldError, Link } from '../ui/common.js';
 import { localDate } from '../lib/local-time.js';
@@ -31,7 +31,9 @@ export function WalkLog({ onSaved, showImportLink = true }: { onSaved: () => voi
     await send(async () => {
       const how = await keepAndSend('walking', newClientId('walking'), { date, ...(m !== null ? { minutes: m } : {}), ...(s !== null ? { steps: s } : {}) });
       const amounts = [m ? t('log.minutesAmount', { minutes: formatNumber(m) }) : '', s ? t('log.stepsAmount', { steps: formatNumber(s) }) : ''].filter(Boolean).join(', ');
-      setSaved(how === 'sent' ? t('log.saved', { what: amounts, date }) : t('log.savedOffline', { what: amounts, date }));
+      // The day as a person reads it ("Mon 7 Dec" / "lun, 7 dic"), not the ISO date the API takes.
+      const day = formatDay(date);
+      setSaved(how === 'sent' ? t('log.saved', { what: amounts, date: day }) : t('log.savedOffline', { what: amounts, date: day }));
       setMinutes('');
       setSteps('');
       onSaved();

@@ -1,0 +1,83 @@
+/**
+ * Browser test: a person whose phone is set to Spanish (issue 14 item 8). The app opens in Spanish without being
+ * asked, its figures follow Spanish conventions (12.345 steps, not 12,345), no English is left on the patient's
+ * screens, a choice on the Data page switches every screen at once and is remembered over the browser's language.
+ * The nav words are the glossary's (docs/translation.md), written here by hand. axe runs on each screen;
+ * screenshots 40-43 show the Spanish screens at 390 px.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { localDate } from '../web/src/lib/local-time.js';
+import { allNo } from './helpers/answers.js';
+import { assertAccessible, screenshot } from './helpers/browser.js';
+import { call } from './helpers/server.js';
+import { serverAndPhone } from './helpers/fixture.js';
+
+const today = localDate();
+const ctx = serverAndPhone(async (server) => {
+  await call(server.url, 'POST', `/api/screen?date=${today}`, { answers: allNo(), birthYear: 1970 });
+}, { locale: 'es-ES' });
+
+/** Words that only English uses, as whole words: one of them on a Spanish screen is text left untranslated. */
+const ENGLISH = /\b(the|and|your|you|with|this|for|is|are|today|steps|walk|minutes|pain|save)\b/i;
+
+async function visibleText(page: Page): Promise<string> {
+  return page.locator('body').innerText();
+}
+
+function assertNoEnglish(text: string, screen: string): void {
+  const lines = text.split('\n').filter((l) => ENGLISH.test(l));
+  assert.deepEqual(lines, [], `${screen}: English left on a Spanish screen`);
+}
+
+test('a Spanish phone gets Footing in Spanish, with Spanish figures, and can switch to English and back', async () => {
+  const { page } = ctx.phone;
+  await page.goto(ctx.server.url + '/');
+  const nav = page.getByRole('navigation', { name: 'Principal' });
+  for (const word of ['Hoy', 'Registro', 'Caminar', 'Cadena', 'Progreso']) await nav.getByRole('link', { name: word }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'es');
+  await page.locator('main h1').first().waitFor();
+  assertNoEnglish(await visibleText(page), 'today');
+  await assertAccessible(page, 'today in Spanish');
+  await screenshot(page, '40-es-today', { top: true });
+
+  await nav.getByRole('link', { name: 'Registro' }).click();
+  await page.locator('main h1').first().waitFor();
+  assertNoEnglish(await visibleText(page), 'check-in');
+  await assertAccessible(page, 'check-in in Spanish');
+  await screenshot(page, '41-es-checkin', { top: true });
+
+  // A walk of 12345 steps logged by hand: Spanish groups five-digit numbers with a point (CLDR es: 12.345),
+  // English with a comma; the confirmation repeats the figure the Spanish way.
+  await nav.getByRole('link', { name: 'Caminar' }).click();
+  await page.locator('#walk-steps').fill('12345');
+  await page.locator('#walk-minutes').fill('95');
+  await page.locator('form', { has: page.locator('#walk-steps') }).locator('button[type=submit]').click();
+  const saved = page.getByRole('status').filter({ hasText: '12.345' });
+  await saved.waitFor();
+  assert.doesNotMatch(await saved.innerText(), /12,345|\d{4}-\d{2}-\d{2}/, 'Spanish figures, and the day as a person reads it');
+  assertNoEnglish(await visibleText(page), 'walking');
+  await assertAccessible(page, 'walking in Spanish');
+  await screenshot(page, '42-es-walking', { top: true });
+
+  // The Data page: the language choice switches every screen at once, and the choice outlives a reload.
+  await page.getByRole('link', { name: 'Datos' }).click();
+  await page.getByLabel('Idioma de la aplicación').waitFor();
+  assertNoEnglish(await visibleText(page), 'data');
+  await screenshot(page, '43-es-data', { top: true });
+  await page.getByLabel('Idioma de la aplicación').selectOption('en');
+  const mainNav = page.getByRole('navigation', { name: 'Main' });
+  await mainNav.getByRole('link', { name: 'Today' }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  // The plan's words come from the server: they are asked for again in the new language, without a reload.
+  await mainNav.getByRole('link', { name: 'Today' }).click();
+  await page.getByRole('heading', { name: 'Daily walk' }).waitFor();
+  // The choice outlives a reload, over the browser's own language (Spanish).
+  await page.reload();
+  await mainNav.getByRole('link', { name: 'Today' }).waitFor();
+  await page.getByRole('link', { name: 'Data' }).click();
+  await page.getByLabel('Language of the app').selectOption('es');
+  await nav.getByRole('link', { name: 'Hoy' }).click();
+  await page.getByRole('heading', { name: 'Caminata diaria' }).waitFor();
+});
