@@ -9,6 +9,7 @@ import type { PoseError, PoseEstimator, RegionOfInterest } from '../../../src/po
 import type { PoseTracker } from '../../../src/pose/pose-tracker.js';
 import { timedFrames } from '../../../src/pose/timed-frames.js';
 import type { FrameSource, OpenedVideo } from './video-source.js';
+import { i18n } from '../i18n/i18n.js';
 
 /** One detector per page, shared by the walker scan (walker-scan.ts) and the estimator (one at a time). */
 let loading: Promise<{ detector: PoseTracker; model: string } | PoseError> | null = null;
@@ -79,6 +80,6 @@ export async function estimateInBrowser(video: OpenedVideo, source: FrameSource,
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
     const pe = (e as { error?: PoseError }).error;
     if (pe && typeof pe.code === 'string') return { error: pe };
-    return { error: { code: 'decode-failed', message: `The video could not be decoded: ${e instanceof Error ? e.message : String(e)}`, location: { file: video.name } } };
+    return { error: { code: 'decode-failed', message: i18n.t('gait:errors.decodeFailed', { reason: e instanceof Error ? e.message : String(e) }), location: { file: video.name } } };
   }
 }

@@ -3,6 +3,7 @@
  * holds it whole for the length of the analysis may be killed). Only the MP4 index is read at once; the coded
  * samples are read from the File as the decoder needs them, a window at a time.
  */
+import { i18n } from '../i18n/i18n.js';
 
 /** MP4/MOV top-level box types a file may start with (as mp4-samples.ts checks). */
 const FIRST_BOXES = ['ftyp', 'moov', 'mdat', 'free', 'wide', 'skip'];
@@ -60,7 +61,7 @@ export function fileReader(file: Blob, windowBytes = 4 * 2 ** 20): (offset: numb
     if (offset < start || offset + size > start + bytes.length) {
       start = offset;
       bytes = new Uint8Array(await file.slice(offset, offset + Math.max(size, windowBytes)).arrayBuffer());
-      if (bytes.length < size) throw new Error(`The file ends at byte ${offset + bytes.length}, inside a video sample (bytes ${offset}-${offset + size}).`);
+      if (bytes.length < size) throw new Error(i18n.t('gait:mp4.sampleCut', { at: offset + bytes.length, from: offset, to: offset + size }));
     }
     return bytes.subarray(offset - start, offset - start + size);
   };

@@ -12,6 +12,7 @@ import type { Frame, RegionOfInterest } from '../../../src/pose/frame.js';
 import { frameFromRgba } from '../../../src/pose/browser-runtime.js';
 import { MODEL_MAX_HEIGHT, modelFrameSize } from '../../../src/pose/model-frame-size.js';
 import { chromaAlignedBox, lazyYuv420ToRgb, type LazyRgb } from '../../../src/pose/yuv-frame.js';
+import { i18n } from '../i18n/i18n.js';
 
 /** The model sees frames at most this many source pixels high, the limit Node's pose pass uses. */
 export { MODEL_MAX_HEIGHT };
@@ -33,7 +34,7 @@ export function frameGrabber(source: { width: number; height: number }, roi: Reg
   const box = chromaAlignedBox(roi, source.width, source.height);
   const canvas = new OffscreenCanvas(width, height);
   const ctx = canvas.getContext('2d', { willReadFrequently: true, alpha: false });
-  if (!ctx) throw new Error('This browser cannot draw video frames to a canvas.');
+  if (!ctx) throw new Error(i18n.t('gait:errors.cannotDraw'));
   ctx.imageSmoothingQuality = 'medium';
   return {
     width, height,
@@ -58,6 +59,7 @@ async function fromI420(frame: VideoFrame, box: RegionOfInterest, roi: RegionOfI
   const rect = { x: box.x, y: box.y, width: box.width, height: box.height };
   const bytes = new Uint8Array(frame.allocationSize({ rect }));
   const [y, u, v] = await frame.copyTo(bytes, { rect });
+  // i18n-ignore: a programming error (WebCodecs always gives I420 three planes), never shown as such
   const plane = (p: PlaneLayout | undefined) => { if (!p) throw new Error('an I420 frame without three planes'); return p; };
   const yl = plane(y); const ul = plane(u); const vl = plane(v);
   return lazyYuv420ToRgb({

@@ -5,6 +5,7 @@
  */
 export class Pose {
   constructor() {
+    // i18n-ignore: never reached (Footing does not use the MediaPipe runtime); stands in for the package's bundle
     throw new Error('The MediaPipe runtime is not bundled: Footing uses pose-detection with runtime "tfjs".');
   }
 }

@@ -4,6 +4,7 @@
  * decode every frame of a phone video with `VideoDecoder`, timed by the container's real timestamps (phones record
  * at variable frame rates). Pure: bytes in, a value or a located error out. No DOM, no I/O.
  */
+import { i18n } from '../i18n/i18n.js';
 
 /** One coded video sample in file order (decode order). */
 export interface Mp4Sample {
@@ -59,12 +60,12 @@ function boxes(v: DataView, from: number, to: number, lenient = false): Box[] {
     const type = String.fromCharCode(v.getUint8(p + 4), v.getUint8(p + 5), v.getUint8(p + 6), v.getUint8(p + 7));
     let body = p + 8;
     if (size === 1) {
-      if (p + 16 > to) fail('truncated', `Box "${type}" is cut off.`, p, type);
+      if (p + 16 > to) fail('truncated', i18n.t('gait:mp4.boxCutOff', { box: type }), p, type);
       size = Number(v.getBigUint64(p + 8));
       body = p + 16;
     } else if (size === 0) size = to - p; // runs to the end of the file
     if (lenient && size >= body - p && p + size > to) { out.push({ type, start: p, body, end: to }); break; }
-    if (size < body - p || p + size > to) fail('truncated', `Box "${type}" says it is ${size} bytes long but only ${to - p} remain.`, p, type);
+    if (size < body - p || p + size > to) fail('truncated', i18n.t('gait:mp4.boxTooLong', { box: type, size, remain: to - p }), p, type);
     out.push({ type, start: p, body, end: p + size });
     p += size;
   }
@@ -76,7 +77,7 @@ function child(v: DataView, parent: Box, type: string, skip = 0): Box | undefine
 }
 
 function need(v: DataView, parent: Box, type: string, skip = 0): Box {
-  return child(v, parent, type, skip) ?? fail('truncated', `Box "${parent.type}" has no "${type}" box.`, parent.start, parent.type);
+  return child(v, parent, type, skip) ?? fail('truncated', i18n.t('gait:mp4.noChildBox', { parent: parent.type, box: type }), parent.start, parent.type);
 }
 
 const hex2 = (n: number) => n.toString(16).padStart(2, '0');
@@ -88,11 +89,11 @@ function codecOf(v: DataView, bytes: Uint8Array, entry: Box): { codec: string; d
   const payload = (b: Box) => bytes.slice(b.body, b.end);
   const t = entry.type;
   if (t === 'avc1' || t === 'avc3') {
-    const c = kids.find((b) => b.type === 'avcC') ?? fail('unsupported-codec', 'H.264 track without avcC.', entry.start, t);
+    const c = kids.find((b) => b.type === 'avcC') ?? fail('unsupported-codec', i18n.t('gait:mp4.trackWithout', { codec: 'H.264', box: 'avcC' }), entry.start, t);
     return { codec: `${t}.${hex2(v.getUint8(c.body + 1))}${hex2(v.getUint8(c.body + 2))}${hex2(v.getUint8(c.body + 3))}`, description: payload(c) };
   }
   if (t === 'hvc1' || t === 'hev1') {
-    const c = kids.find((b) => b.type === 'hvcC') ?? fail('unsupported-codec', 'HEVC track without hvcC.', entry.start, t);
+    const c = kids.find((b) => b.type === 'hvcC') ?? fail('unsupported-codec', i18n.t('gait:mp4.trackWithout', { codec: 'HEVC', box: 'hvcC' }), entry.start, t);
     const b1 = v.getUint8(c.body + 1);
     const space = ['', 'A', 'B', 'C'][b1 >> 6]!;
     const tier = (b1 >> 5) & 1 ? 'H' : 'L';
@@ -108,17 +109,17 @@ function codecOf(v: DataView, bytes: Uint8Array, entry: Box): { codec: string; d
     return { codec: [`${t}.${space}${profile}`, (rev >>> 0).toString(16), `${tier}${level}`, ...cons].join('.'), description: payload(c) };
   }
   if (t === 'vp09') {
-    const c = kids.find((b) => b.type === 'vpcC') ?? fail('unsupported-codec', 'VP9 track without vpcC.', entry.start, t);
+    const c = kids.find((b) => b.type === 'vpcC') ?? fail('unsupported-codec', i18n.t('gait:mp4.trackWithout', { codec: 'VP9', box: 'vpcC' }), entry.start, t);
     const p = c.body + 4; // full box: version and flags first
     return { codec: `vp09.${dec2(v.getUint8(p))}.${dec2(v.getUint8(p + 1))}.${dec2(v.getUint8(p + 2) >> 4)}`, description: null };
   }
   if (t === 'av01') {
-    const c = kids.find((b) => b.type === 'av1C') ?? fail('unsupported-codec', 'AV1 track without av1C.', entry.start, t);
+    const c = kids.find((b) => b.type === 'av1C') ?? fail('unsupported-codec', i18n.t('gait:mp4.trackWithout', { codec: 'AV1', box: 'av1C' }), entry.start, t);
     const b1 = v.getUint8(c.body + 1); const b2 = v.getUint8(c.body + 2);
     const bits = (b2 & 0x40) ? ((b2 & 0x20) ? 12 : 10) : 8;
     return { codec: `av01.${b1 >> 5}.${dec2(b1 & 0x1f)}${(b2 & 0x80) ? 'H' : 'M'}.${dec2(bits)}`, description: payload(c) };
   }
-  return fail('unsupported-codec', `Video codec "${t}" is not supported here.`, entry.start, t);
+  return fail('unsupported-codec', i18n.t('gait:mp4.codecNotSupported', { codec: t }), entry.start, t);
 }
 
 function fullBoxVersion(v: DataView, b: Box): number { return v.getUint8(b.body); }
@@ -129,7 +130,7 @@ export function readMp4VideoTrack(buffer: ArrayBuffer, fileLength = buffer.byteL
     return { ok: true, value: read(buffer, fileLength) };
   } catch (e) {
     if (e instanceof Mp4Fail) return { ok: false, error: e.error };
-    if (e instanceof RangeError) return { ok: false, error: { code: 'truncated', message: 'The file ends in the middle of its index.', offset: buffer.byteLength } };
+    if (e instanceof RangeError) return { ok: false, error: { code: 'truncated', message: i18n.t('gait:mp4.indexCut'), offset: buffer.byteLength } };
     throw e;
   }
 }
@@ -154,8 +155,8 @@ function read(buffer: ArrayBuffer, fileLength: number): Mp4VideoTrack {
   const bytes = new Uint8Array(buffer);
   let top: Box[];
   try { top = boxes(v, 0, buffer.byteLength, true); } catch { top = []; }
-  if (!top.length || !['ftyp', 'moov', 'mdat', 'free', 'wide', 'skip'].includes(top[0]!.type)) fail('not-mp4', 'This is not an MP4 or MOV file.', 0);
-  const moov = top.find((b) => b.type === 'moov') ?? fail('not-mp4', 'The file has no index (moov box): it may be incomplete.', 0);
+  if (!top.length || !['ftyp', 'moov', 'mdat', 'free', 'wide', 'skip'].includes(top[0]!.type)) fail('not-mp4', i18n.t('gait:mp4.notMp4'), 0);
+  const moov = top.find((b) => b.type === 'moov') ?? fail('not-mp4', i18n.t('gait:mp4.noIndex'), 0);
   for (const trak of boxes(v, moov.body, moov.end).filter((b) => b.type === 'trak')) {
     const mdia = need(v, trak, 'mdia');
     const hdlr = need(v, mdia, 'hdlr');
@@ -163,10 +164,10 @@ function read(buffer: ArrayBuffer, fileLength: number): Mp4VideoTrack {
     if (handler !== 'vide') continue;
     const mdhd = need(v, mdia, 'mdhd');
     const timescale = fullBoxVersion(v, mdhd) === 1 ? v.getUint32(mdhd.body + 20) : v.getUint32(mdhd.body + 12);
-    if (!(timescale > 0)) fail('truncated', 'The video track has no time scale.', mdhd.start, 'mdhd');
+    if (!(timescale > 0)) fail('truncated', i18n.t('gait:mp4.noTimescale'), mdhd.start, 'mdhd');
     const stbl = need(v, need(v, mdia, 'minf'), 'stbl');
     const stsd = need(v, stbl, 'stsd');
-    const entry = boxes(v, stsd.body + 8, stsd.end)[0] ?? fail('no-video-track', 'The video track has no sample description.', stsd.start, 'stsd');
+    const entry = boxes(v, stsd.body + 8, stsd.end)[0] ?? fail('no-video-track', i18n.t('gait:mp4.noSampleDescription'), stsd.start, 'stsd');
     const width = v.getUint16(entry.body + 24);
     const height = v.getUint16(entry.body + 26);
     const { codec, description } = codecOf(v, bytes, entry);
@@ -177,14 +178,14 @@ function read(buffer: ArrayBuffer, fileLength: number): Mp4VideoTrack {
     if (stsz) {
       const fixed = v.getUint32(stsz.body + 4); const n = v.getUint32(stsz.body + 8);
       for (let i = 0; i < n; i++) sizes.push(fixed || v.getUint32(stsz.body + 12 + 4 * i));
-    } else fail('truncated', 'The video track has no sample sizes (stsz).', stbl.start, 'stbl');
+    } else fail('truncated', i18n.t('gait:mp4.noSampleSizes'), stbl.start, 'stbl');
     const n = sizes.length;
     // Chunk offsets and samples per chunk -> sample offsets
     const stco = child(v, stbl, 'stco'); const co64 = child(v, stbl, 'co64');
     const chunkOffsets: number[] = [];
     if (stco) for (let i = 0, c = v.getUint32(stco.body + 4); i < c; i++) chunkOffsets.push(v.getUint32(stco.body + 8 + 4 * i));
     else if (co64) for (let i = 0, c = v.getUint32(co64.body + 4); i < c; i++) chunkOffsets.push(Number(v.getBigUint64(co64.body + 8 + 8 * i)));
-    else fail('truncated', 'The video track has no chunk offsets (stco).', stbl.start, 'stbl');
+    else fail('truncated', i18n.t('gait:mp4.noChunkOffsets'), stbl.start, 'stbl');
     const stsc = need(v, stbl, 'stsc');
     const runs: { first: number; per: number }[] = [];
     for (let i = 0, c = v.getUint32(stsc.body + 4); i < c; i++) runs.push({ first: v.getUint32(stsc.body + 8 + 12 * i), per: v.getUint32(stsc.body + 12 + 12 * i) });
@@ -194,7 +195,7 @@ function read(buffer: ArrayBuffer, fileLength: number): Mp4VideoTrack {
       let off = chunkOffsets[chunk]!;
       for (let k = 0; k < (runs[r]?.per ?? 0) && offsets.length < n; k++) { offsets.push(off); off += sizes[offsets.length - 1]!; }
     }
-    if (offsets.length < n) fail('truncated', `The chunk table covers ${offsets.length} of ${n} samples.`, stsc.start, 'stsc');
+    if (offsets.length < n) fail('truncated', i18n.t('gait:mp4.chunkTableShort', { covered: offsets.length, total: n }), stsc.start, 'stsc');
     // Decode times and durations
     const stts = need(v, stbl, 'stts');
     const dts: number[] = []; const dur: number[] = [];
@@ -202,7 +203,7 @@ function read(buffer: ArrayBuffer, fileLength: number): Mp4VideoTrack {
       const count = v.getUint32(stts.body + 8 + 8 * i); const delta = v.getUint32(stts.body + 12 + 8 * i);
       for (let k = 0; k < count && dts.length < n; k++) { dts.push(t); dur.push(delta); t += delta; }
     }
-    if (dts.length < n) fail('truncated', `The time table covers ${dts.length} of ${n} samples.`, stts.start, 'stts');
+    if (dts.length < n) fail('truncated', i18n.t('gait:mp4.timeTableShort', { covered: dts.length, total: n }), stts.start, 'stts');
     // Composition offsets (B-frames): presentation = decode + offset
     const ctts = child(v, stbl, 'ctts');
     const cto = new Array<number>(n).fill(0);
@@ -234,12 +235,12 @@ function read(buffer: ArrayBuffer, fileLength: number): Mp4VideoTrack {
       key: stss ? keys.has(i) : true,
     }));
     const cut = samples.findIndex((s) => s.offset + s.size > fileLength);
-    if (cut >= 0) fail('truncated', `The file ends in the middle of frame ${cut} of ${n}: it was not copied completely.`, fileLength);
+    if (cut >= 0) fail('truncated', i18n.t('gait:mp4.frameCut', { frame: cut, total: n }), fileLength);
     let codecString = codec;
     if (fileLength === bytes.length && samples[0] && samples[0].size > 0 && samples[0].offset < bytes.length) codecString = vp9Codec(codec, bytes[samples[0].offset]!);
     const sorted = [...dur].sort((a, b) => a - b);
     const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
     return { codec: codecString, description, width, height, timescale, samples, fps: median > 0 ? timescale / median : 0 };
   }
-  return fail('no-video-track', 'The file has no video track.', moov.start, 'moov');
+  return fail('no-video-track', i18n.t('gait:mp4.noVideoTrack'), moov.start, 'moov');
 }
