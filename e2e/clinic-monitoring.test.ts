@@ -55,8 +55,8 @@ test('the patient list shows each patient\'s monitoring period: days with data a
   const rows = c.getByTestId('monitoring-periods').locator('tbody tr');
   await rows.first().waitFor();
   assert.deepEqual(await rows.allInnerTexts(), [
-    `${today} to ${addDays(today, 29)}\t1 of 1 day so far with data; ${needed}\t25`,
-    `${addDays(today, -30)} to ${addDays(today, -1)}\t6 of 30 days with data: under 16\t0`,
+    `${inWords(today)} to ${inWords(addDays(today, 29))}\t1 of 1 day so far with data; ${needed}\t25`,
+    `${inWords(addDays(today, -30))} to ${inWords(addDays(today, -1))}\t6 of 30 days with data: under 16\t0`,
   ]);
   await assertAccessible(c, 'patient page with monitoring');
   await c.getByRole('heading', { name: 'Remote monitoring' }).scrollIntoViewIfNeeded();
@@ -64,17 +64,17 @@ test('the patient list shows each patient\'s monitoring period: days with data a
 
   // The clinician corrects their entry (25 → 30 min), then removes it: the period's minutes follow each time.
   const entries = c.getByTestId('monitoring-entries').locator('.monitoring-entry');
-  assert.deepEqual(await entries.allInnerTexts(), [`${today}: 25 min, Reviewed the week (you)`]);
-  await c.getByRole('button', { name: `Edit 25 min on ${today}` }).click();
+  assert.deepEqual(await entries.allInnerTexts(), [`${inWords(today)}: 25 min, Reviewed the week (you)`]);
+  await c.getByRole('button', { name: `Edit 25 min on ${inWords(today)}` }).click();
   assert.equal(await c.getByLabel('Minutes (1 to 240)').inputValue(), '25');
   await c.getByLabel('Minutes (1 to 240)').fill('30');
   await c.getByRole('button', { name: 'Save changes' }).click();
-  await c.getByRole('status').filter({ hasText: `30 min on ${today} saved.` }).waitFor();
+  await c.getByRole('status').filter({ hasText: `30 min on ${inWords(today)} saved.` }).waitFor();
   assert.equal((await rows.first().innerText()).split('\t')[2], '30');
-  assert.deepEqual(await entries.allInnerTexts(), [`${today}: 30 min, Reviewed the week (you)`]);
+  assert.deepEqual(await entries.allInnerTexts(), [`${inWords(today)}: 30 min, Reviewed the week (you)`]);
   await assertAccessible(c, 'patient page, minutes corrected');
-  await c.getByRole('button', { name: `Remove 30 min on ${today}` }).click();
-  await c.getByRole('status').filter({ hasText: `30 min on ${today} removed.` }).waitFor();
+  await c.getByRole('button', { name: `Remove 30 min on ${inWords(today)}` }).click();
+  await c.getByRole('status').filter({ hasText: `30 min on ${inWords(today)} removed.` }).waitFor();
   assert.equal((await rows.first().innerText()).split('\t')[2], '0');
   assert.equal(await c.getByTestId('monitoring-entries').count(), 0);
 });

@@ -8,13 +8,16 @@
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatNumber } from '../i18n/format.js';
+import { formatDay, formatNumber } from '../i18n/format.js';
 import { api, ApiError } from '../api/client.js';
 import { FieldError } from '../ui/common.js';
 import { localDate } from '../lib/local-time.js';
 import { MONITORING_MINUTES_MAX, MonitoringMinutesInput, type MonitoringMinutes } from '../../../src/core/monitoring-minutes-record.js';
 import { monitoringText, type MonitoringPeriod } from '../../../src/core/remote-monitoring.js';
 import './clinician-monitoring.css';
+
+/** A day as a person reads it, e.g. "3 Nov 2026": the same form as the clinician report's monitoring table. */
+const inWords = (date: string) => formatDay(date, { day: 'numeric', month: 'short', year: 'numeric' });
 
 interface Figures { rule: { periodDays: number; minDays: number }; startedOn: string | null; periods: MonitoringPeriod[]; entries: (MonitoringMinutes & { mine: boolean })[] }
 
@@ -49,7 +52,7 @@ export function ClinicianMonitoring({ personId }: { personId: string }) {
       reset();
       // Said once the figures show it, so the line and the table never disagree.
       await load();
-      setSaved(t(editing ? 'monitoringCard.saved' : 'monitoringCard.logged', { minutes: formatNumber(checked.data.minutes), date: checked.data.date }));
+      setSaved(t(editing ? 'monitoringCard.saved' : 'monitoringCard.logged', { minutes: formatNumber(checked.data.minutes), date: inWords(checked.data.date) }));
     } catch (err) {
       setError(err instanceof ApiError ? err.message : t('monitoringCard.saveFailed'));
     }
@@ -78,7 +81,7 @@ export function ClinicianMonitoring({ personId }: { personId: string }) {
       await api('DELETE', `${base}/monitoring-minutes/${encodeURIComponent(entry.id)}`);
       if (editing === entry.id) reset();
       await load();
-      setSaved(t('monitoringCard.removed', { minutes: formatNumber(entry.minutes), date: entry.date }));
+      setSaved(t('monitoringCard.removed', { minutes: formatNumber(entry.minutes), date: inWords(entry.date) }));
     } catch (err) {
       setError(err instanceof ApiError ? err.message : t('admin.removeFailed'));
     }
@@ -98,7 +101,7 @@ export function ClinicianMonitoring({ personId }: { personId: string }) {
               <tbody>
                 {periods.map((p) => (
                   <tr key={p.start}>
-                    <td>{t('monitoringCard.range', { start: p.start, end: p.end })}</td>
+                    <td>{t('monitoringCard.range', { start: inWords(p.start), end: inWords(p.end) })}</td>
                     <td>{monitoringText(p)}</td>
                     <td>{formatNumber(p.minutes)}</td>
                   </tr>
@@ -114,11 +117,11 @@ export function ClinicianMonitoring({ personId }: { personId: string }) {
           <ul className="monitoring-entries" data-testid="monitoring-entries">
             {entries.map((e) => (
               <li key={e.id}>
-                <span className="monitoring-entry">{t('monitoringCard.entry', { date: e.date, minutes: formatNumber(e.minutes), note: e.note ? `, ${e.note}` : '', by: e.mine ? t('monitoringCard.you') : e.loggedBy })}</span>
+                <span className="monitoring-entry">{t('monitoringCard.entry', { date: inWords(e.date), minutes: formatNumber(e.minutes), note: e.note ? `, ${e.note}` : '', by: e.mine ? t('monitoringCard.you') : e.loggedBy })}</span>
                 {e.mine && (
                   <span className="monitoring-entry-actions">
-                    <button type="button" className="link-button" onClick={() => startEdit(e)} aria-label={t('monitoringCard.editLabel', { minutes: formatNumber(e.minutes), date: e.date })}>{t('monitoringCard.edit')}</button>
-                    <button type="button" className="link-button" onClick={() => void remove(e)} aria-label={t('monitoringCard.removeLabel', { minutes: formatNumber(e.minutes), date: e.date })}>{t('admin.remove')}</button>
+                    <button type="button" className="link-button" onClick={() => startEdit(e)} aria-label={t('monitoringCard.editLabel', { minutes: formatNumber(e.minutes), date: inWords(e.date) })}>{t('monitoringCard.edit')}</button>
+                    <button type="button" className="link-button" onClick={() => void remove(e)} aria-label={t('monitoringCard.removeLabel', { minutes: formatNumber(e.minutes), date: inWords(e.date) })}>{t('admin.remove')}</button>
                   </span>
                 )}
               </li>

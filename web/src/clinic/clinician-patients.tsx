@@ -93,7 +93,7 @@ export function ClinicianPatientsScreen() {
                     {p.email && <p className="small muted patient-email">{p.email}</p>}
                     {p.redFlag && <p className="flag">{t('patients.redFlag')}</p>}
                     <dl className="facts">
-                      <dt>{t('patients.stage')}</dt><dd>{p.program ? `${t('patients.stageOf', { stage: formatNumber(p.program.stage), last: formatNumber(LAST_STAGE) })}${p.program.status !== 'active' ? ` (${p.program.status})` : ''}` : t('patients.notStarted')}</dd>
+                      <dt>{t('patients.stage')}</dt><dd>{p.program ? `${t('patients.stageOf', { stage: formatNumber(p.program.stage), last: formatNumber(LAST_STAGE) })}${p.program.status !== 'active' ? ` (${t(`patients.programStatus.${p.program.status}`)})` : ''}` : t('patients.notStarted')}</dd>
                       <dt>{t('patients.adherence7')}</dt><dd>{pct(p.adherence7, t)}</dd>
                       <dt>{t('patients.adherence28')}</dt><dd>{pct(p.adherence28, t)}</dd>
                       <dt>{t('patients.painTrend')}</dt><dd>{painTrendText(p.painTrend, t)}</dd>
