@@ -7,6 +7,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { formatNumber } from '../i18n/format.js';
+import { currentLanguage } from '../i18n/i18n.js';
 import type { SessionInput, TodayState } from '../api/types.js';
 import { ApiError } from '../api/client.js';
 import { ClaimLine, FieldError, Link, ScreenTitle } from '../ui/common.js';
@@ -183,7 +184,8 @@ export function Session({ today, onSaved }: { today: TodayState; onSaved: () => 
 
   // The words follow the pain given right after the session (DOMAIN.md §8, src/core/session-feedback.ts): above the
   // limit they say what to do, never "Well done", and show how the plan reacted once the server has the session.
-  const feedback = sessionFeedback(scores(after));
+  // Pain after the session, said in the language on screen (src/core/session-feedback.ts writes both).
+  const feedback = sessionFeedback(scores(after), currentLanguage());
   const high = feedback.band === 'high';
   const queued = saveState === 'queued';
   const reviewed = !queued && todayAtSave.current !== null && today !== todayAtSave.current ? today.decision : null;
