@@ -49,7 +49,9 @@ interface OrtSession {
  */
 export function decodeGraphWeights(artifacts: tf.io.ModelArtifacts): { json: TfjsGraphJson; weights: Map<string, GraphWeight> } {
   const json = { modelTopology: artifacts.modelTopology, signature: artifacts.signature } as TfjsGraphJson;
-  const buffer = artifacts.weightData as ArrayBuffer;
+  // tfjs gives the weights as one ArrayBuffer or, in the browser's loader, one per shard file (WeightData): the
+  // specs' offsets run across the shards joined in order.
+  const buffer = joinedWeightData(artifacts.weightData);
   const weights = new Map<string, GraphWeight>();
   let offset = 0;
   for (const spec of artifacts.weightSpecs ?? []) {
@@ -68,6 +70,19 @@ export function decodeGraphWeights(artifacts: tf.io.ModelArtifacts): { json: Tfj
     }
   }
   return { json, weights };
+}
+
+/** The weight bytes as one ArrayBuffer, the shards (if any) joined in order. */
+export function joinedWeightData(data: tf.io.ModelArtifacts['weightData']): ArrayBuffer {
+  if (data === undefined) return new ArrayBuffer(0);
+  if (!Array.isArray(data)) return data as ArrayBuffer;
+  const joined = new Uint8Array(data.reduce((n, part) => n + part.byteLength, 0));
+  let offset = 0;
+  for (const part of data) {
+    joined.set(new Uint8Array(part), offset);
+    offset += part.byteLength;
+  }
+  return joined.buffer;
 }
 
 /** An IEEE 754 half-precision number's value (every one is exact in float32). */

@@ -66,3 +66,17 @@ test('Given the vendored weight files, then the plain decoding gives tf.io.decod
     }
   }
 });
+
+test('Given the weights as shards (the browser loader gives one ArrayBuffer per .bin file), then they decode as when joined', async () => {
+  for (const file of ['blazepose-full.json', 'blazepose-detector.json']) {
+    const artifacts = await fileModelHandler(new URL(file, MODEL_DIR).pathname).load!();
+    const whole = artifacts.weightData as ArrayBuffer;
+    // Cut at an odd byte inside a weight, not at a weight's edge, as shard files of fixed size are.
+    const cut = Math.floor(whole.byteLength / 3) | 1;
+    const sharded = { ...artifacts, weightData: [whole.slice(0, cut), whole.slice(cut, 2 * cut), whole.slice(2 * cut)] };
+    const a = decodeGraphWeights(artifacts).weights;
+    const b = decodeGraphWeights(sharded).weights;
+    assert.equal(b.size, a.size, file);
+    for (const [name, w] of a) assert.deepEqual(b.get(name), w, `${file}: ${name}`);
+  }
+});
