@@ -32,6 +32,10 @@ import { clinicServerAndPhones, withClinic } from './helpers/clinic.js';
 import { localAt } from './helpers/seed.js';
 import { startServer } from './helpers/server.js';
 
+// A day as the report writes it, written out from the date's parts: 2026-11-24 -> '24 Nov 2026'.
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const inWords = (date: string) => `${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
+
 const CLINIC = 'Feet First Physio';
 const CLINICIAN = { email: 'dr.lee@feetfirst.example', name: 'Dr Lee', password: 'lee-secret-password' };
 const PATIENT = { email: 'robin@example.org', name: 'Robin', password: 'robin-secret-password' };
@@ -99,7 +103,7 @@ test('the clinician and the patient download their PDF reports, and the text hol
   assert.match(text, row('1', `${start} to ${addDays(start, 6).slice(5)}`, '3', '5', '–', '–', '2/7 (29%)', '–'));
   assert.match(text, row('2', `${addDays(start, 7)} to ${today.slice(5)}`, '3', '2.7', '–', '–', '1/7 (14%)', '–'));
   // Remote monitoring: period, days so far, days with data, against 16, minutes.
-  assert.match(text, row(`${start} to ${addDays(start, 29)}`, '14', '7', '9 more needed', '0'));
+  assert.match(text, row(`${inWords(start)} to ${inWords(addDays(start, 29))}`, '14', '7', '9 more needed', '0'));
 
   // The clinician chooses a period: week 2 only. A From after the To is refused on the page, with no link.
   await c.getByLabel('To', { exact: true }).fill(today);
@@ -116,7 +120,7 @@ test('the clinician and the patient download their PDF reports, and the text hol
   assert.match(periodText, row('2', `${week2} to ${today.slice(5)}`, '3', '2.7', '–', '–', '1/7 (14%)', '–'));
   assert.doesNotMatch(periodText, new RegExp(`${start} to ${addDays(start, 6).slice(5)}`), 'week 1 is before the period');
   // The monitoring period that overlaps it is still listed whole.
-  assert.match(periodText, row(`${start} to ${addDays(start, 29)}`, '14', '7', '9 more needed', '0'));
+  assert.match(periodText, row(`${inWords(start)} to ${inWords(addDays(start, 29))}`, '14', '7', '9 more needed', '0'));
   // The same summary: the baseline is the program's first week, even outside the period.
   assert.match(periodText.replace(/\s+/g, ' '), /baseline 5 \(mean of the program’s first week\); last 7 days 2\.7/);
 
