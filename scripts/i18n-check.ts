@@ -191,7 +191,7 @@ export function compareCatalogues(ns: string, en: Catalogue, es: Catalogue): str
 const MUST_KEEP: [RegExp, RegExp, string][] = [
   [/not proven|unproven|not been (tested|proven|studied)|barely been studied/i, /no est[aá] (probad|demostrad)|no se ha (probado|demostrado|estudiado)|apenas se ha estudiado|sin probar/i, 'a claim English calls unproven'],
   [/hypothes/i, /hip[oó]tesis/i, 'a hypothesis'],
-  [/not a diagnosis|does not diagnose|not diagnose|never diagnose/i, /no es un diagn[oó]stico|no (hace|da|emite) diagn[oó]sticos|no diagnostica/i, 'that Footing does not diagnose'],
+  [/not a diagnosis|does not diagnose|not diagnose|never diagnose/i, /no (es|son) un diagn[oó]stico|no (hacen?|dan?|emiten?) (ning[uú]n )?diagn[oó]sticos?|no diagnostican?/i, 'that Footing does not diagnose'],
 ];
 const MAY_NOT_ADD: [RegExp, RegExp, string][] = [
   [/\bcur(a|ar|ará|an)\b/i, /\bcur(e|es|ed|ing)\b/i, 'a cure'],

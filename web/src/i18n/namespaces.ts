@@ -4,11 +4,11 @@
  * (catalogue.test.ts); the clinician's may fall back to English.
  */
 export const PATIENT_NAMESPACES = [
-  'app', 'account', 'body-map', 'chain', 'checkin', 'gait', 'messages', 'outbox', 'pictures', 'progress', 'references',
+  'app', 'account', 'assessment', 'body-map', 'chain', 'checkin', 'gait', 'messages', 'outbox', 'pictures', 'progress', 'references',
   'reminders', 'safety', 'session', 'today', 'ui', 'walking',
 ] as const;
 
-/** Screens only a clinician or a clinic's admin sees. */
-export const CLINICIAN_NAMESPACES = ['clinic', 'assessment', 'clinician-messages'] as const;
+/** Screens only a clinician or a clinic's admin sees. (The assessment screens are the person's too, at /chain/*.) */
+export const CLINICIAN_NAMESPACES = ['clinic', 'clinician-messages'] as const;
 
 export type Namespace = (typeof PATIENT_NAMESPACES)[number] | (typeof CLINICIAN_NAMESPACES)[number];
