@@ -27,7 +27,7 @@ const CODE_ATTRIBUTES = new Set([
   'capture', 'download', 'mode', 'variant', 'size', 'tone', 'kind', 'status', 'icon', 'form', 'list', 'step', 'min', 'max',
   'value', 'defaultValue', 'crossOrigin', 'referrerPolicy', 'loading', 'decoding', 'wrap', 'spellCheck', 'autoCapitalize',
   'gradientUnits', 'offset', 'stopColor', 'opacity', 'fillOpacity', 'strokeOpacity', 'clipPath', 'mask', 'filter', 'markerEnd',
-  'markerStart', 'textLength', 'lengthAdjust', 'vectorEffect', 'pathLength', 'fillRule', 'clipRule', 'href', 'xlinkHref',
+  'markerStart', 'textLength', 'lengthAdjust', 'vectorEffect', 'pathLength', 'fillRule', 'clipRule', 'xlinkHref',
 ]);
 
 /** Calls whose string arguments are not shown to a person (or already are catalogue keys). */
