@@ -49,3 +49,15 @@ for (const kind of DATABASES) {
     });
   });
 }
+
+test('A backup whose check-in has a pain score outside 0-10 is refused at that field, with the scale in the message', () => {
+  const checkin = { id: 'c1', at: '2024-05-01T08:00:00+02:00', date: '2024-05-01', context: 'daily', session_id: null, back: 11, neck: null, foot: null, regions: '[]', note: null };
+  const parsed = parseBackup(JSON.stringify({ ...OLD_BACKUP, checkins: [checkin] }));
+  assert.ok('problem' in parsed);
+  assert.deepEqual(parsed.problem, { path: 'checkins[0].back', message: 'must be 10 or less' });
+  const ok = parseBackup(JSON.stringify({ ...OLD_BACKUP, checkins: [{ ...checkin, back: 10 }] }));
+  assert.ok('backup' in ok);
+  const badContext = parseBackup(JSON.stringify({ ...OLD_BACKUP, checkins: [{ ...checkin, back: 3, context: 'weekly' }] }));
+  assert.ok('problem' in badContext);
+  assert.equal(badContext.problem.path, 'checkins[0].context');
+});

@@ -10,9 +10,12 @@ import { sampleTimes } from '../core/walking-chunk.js';
 import { WalkingOverride } from '../core/walking-override.js';
 import { WALKING_KINDS, type WalkingSample } from '../core/walking.js';
 import { REMINDER_DAYS, ReminderSettingsInput } from '../core/reminder-record.js';
+import { PROGRAM_STATUSES } from '../core/program-record.js';
 import { PROGRAM_EVENT_ACTIONS, PROGRAM_EVENT_ACTORS } from '../core/program-event-record.js';
 import { MESSAGE_MAX_CHARS, MESSAGE_RECORD_VERSION, MESSAGE_SENDERS } from '../core/message-record.js';
 import { MONITORING_MINUTES_VERSION, MonitoringMinutesInput } from '../core/monitoring-minutes-record.js';
+import { CHECKIN_CONTEXTS } from '../core/checkin-record.js';
+import { nprs } from '../core/record-fields.js';
 import { GaitStillsRecordSchema } from '../gait/gait-stills.js';
 import { addWalkingSamples, listWalkingChunkRows, recomputeDays } from './repos/walking.js';
 import { refreshListFigures } from './repos/patient-list.js';
@@ -32,11 +35,14 @@ const jsonOf = (schema: z.ZodType, what: string) => nullableText.refine((t) => {
 const Row = {
   person: z.object({ id: text, display_name: text, birth_year: int.nullable(), created_at: text }).strict(),
   screen: z.object({ id: text, taken_at: text, answers: text, status: z.enum(['clear', 'stop']), urgency: nullableText, result: text }).strict(),
-  program: z.object({ stage: int.min(1), stage_started_on: text, started_on: text, status: z.enum(['active', 'stopped']), decided_on: nullableText, updated_at: text, dose_overrides: nullableText.default(null),
+  program: z.object({ stage: int.min(1), stage_started_on: text, started_on: text, status: z.enum(PROGRAM_STATUSES), decided_on: nullableText, updated_at: text, dose_overrides: nullableText.default(null),
     walking_override: jsonOf(WalkingOverride, 'a clinician\'s walking target or cap (src/core/walking-override.ts)').default(null) }).strict(),
   event: z.object({ id: text, at: text, on_date: text, action: z.enum(PROGRAM_EVENT_ACTIONS), from_stage: int.nullable(), to_stage: int.nullable(), reasons: text, actor: z.enum(PROGRAM_EVENT_ACTORS) }).strict(),
   session: z.object({ id: text, client_id: text, date: text, started_at: text, completed_at: text, stage: int, status: z.enum(['completed', 'partial']), items: text }).strict(),
-  checkin: z.object({ id: text, at: text, date: text, context: z.enum(['daily', 'before', 'after']), session_id: nullableText, back: int.min(0).max(10).nullable(), neck: int.min(0).max(10).nullable(), foot: int.min(0).max(10).nullable(), regions: text, note: nullableText, heel_first_steps: int.min(0).max(10).nullable().default(null), new_lower_limb: int.min(0).max(1).nullable().default(null), client_id: nullableText.default(null) }).strict(),
+  // Scores and context as the check-in record takes them (src/core/checkin-record.ts); new_lower_limb is the
+  // stored 0/1 of a yes/no answer.
+  checkin: z.object({ id: text, at: text, date: text, context: z.enum(CHECKIN_CONTEXTS), session_id: nullableText, back: nprs.nullable(), neck: nprs.nullable(), foot: nprs.nullable(),
+    regions: text, note: nullableText, heel_first_steps: nprs.nullable().default(null), new_lower_limb: int.min(0).max(1).nullable().default(null), client_id: nullableText.default(null) }).strict(),
   // id and dedupe_key: written by Footing before migration 0005 (the sample's identity is now its columns); read
   // and ignored. date is derived from start_at on restore.
   // Times must be the ISO shape Footing writes (samples are stored as instants and offsets, migration 0010), and
