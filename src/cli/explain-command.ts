@@ -2,7 +2,8 @@
  * `footing explain`: the current chain explanation, link by link with evidence levels and citations, the program's
  * decision, and a References block with the full reference of each source cited.
  */
-import { FINDING_STATUS_WORDS, LINK_STATUS_WORDS, measureName } from '../core/measure-names.js';
+import { FINDING_STATUS_WORDS } from '../core/findings.js';
+import { LINK_STATUS_WORDS, measureName } from '../core/measure-names.js';
 import { citationList, citeInline, refIdsIn, referencesBlock } from '../core/citations.js';
 import { isIsoDate, localCalendarDate } from '../core/dates.js';
 import { EVIDENCE_LEVELS } from '../core/evidence.js';

@@ -6,7 +6,7 @@
  */
 import type { EvidenceLevel } from './evidence.js';
 import { plainStrength } from './evidence.js';
-import { CHAIN_SEGMENTS, type ChainSegment, type Finding } from './findings.js';
+import { CHAIN_SEGMENTS, FINDING_STATUS_WORDS, type ChainSegment, type Finding } from './findings.js';
 import type { BodyRegion } from './pain.js';
 import { painAreaLabel } from './pain-areas.js';
 import { OUTCOME_MEASURE_IDS } from './outcome-scoring.js';
@@ -176,7 +176,7 @@ export function explainChain(input: { findings: readonly Finding[]; pain: readon
     const side = (f: Finding) => (f.side === 'none' || f.side === 'both' ? '' : ` (${es ? CHAIN_LINE_ES.side[f.side] : f.side})`);
     const finding = measured.length === 0
       ? `${es ? CHAIN_LINE_ES.nothingMeasured : 'Nothing measured for this link yet.'}${painText}`
-      : `${measured.map((f) => `${f.label}${side(f)}: ${f.value} — ${es ? STATUS_WORDS_ES[f.status] : statusWord(f.status)}${f.measuredFrom ? ` (${f.measuredFrom})` : ''}`).join('; ')}.${painText}`;
+      : `${measured.map((f) => `${f.label}${side(f)}: ${f.value} — ${es ? STATUS_WORDS_ES[f.status] : FINDING_STATUS_WORDS[f.status]}${f.measuredFrom ? ` (${f.measuredFrom})` : ''}`).join('; ')}.${painText}`;
     return {
       from: claim.from, to: claim.to, status, finding, measured, pain,
       meaning: es ? LINK_MEANING_ES[keyOf(claim) as keyof typeof LINK_MEANING_ES] : claim.plain, clinician: claim.clinician, evidence: claim.evidence, strength: plainStrength(claim.evidence), refs: claim.refs,
@@ -196,13 +196,4 @@ export function explainChain(input: { findings: readonly Finding[]; pain: readon
 export function chainExplanationIn(explanation: ChainExplanation, language: Language): ChainExplanation {
   if (language === 'en') return explanation;
   return explainChain({ findings: explanation.links.flatMap((l) => l.measured), pain: explanation.links.flatMap((l) => l.pain), wholeBody: explanation.wholeBody }, language);
-}
-
-function statusWord(s: Finding['status']): string {
-  switch (s) {
-    case 'typical': return 'within the usual range';
-    case 'notable': return 'outside the usual range';
-    case 'borderline': return 'at the edge of the usual range';
-    case 'not-interpretable': return 'no validated reference to compare with';
-  }
 }

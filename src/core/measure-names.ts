@@ -3,7 +3,6 @@
  * `footing explain` prints these instead of the ids and stored values (the web app links each id to its screen).
  */
 import type { LinkStatus } from './chain.js';
-import type { FindingStatus } from './findings.js';
 import { OUTCOME_MEASURES, type OutcomeMeasureId } from './outcome-measures.js';
 import { SCREENING_TESTS } from './screening-tests.js';
 
@@ -18,10 +17,4 @@ export function measureName(id: string): string {
 export const LINK_STATUS_WORDS: Record<LinkStatus, string> = {
   notable: 'something outside the usual range', typical: 'in the usual range', mixed: 'mixed: some in range, some not',
   borderline: 'at the edge of the usual range', unrated: 'measured: no agreed range to compare with', missing: 'not measured yet',
-};
-
-/** A finding's status in words (the whole-body findings of `footing explain`), as the chain's findings line says it. */
-export const FINDING_STATUS_WORDS: Record<FindingStatus, string> = {
-  typical: 'within the usual range', notable: 'outside the usual range', borderline: 'at the edge of the usual range',
-  'not-interpretable': 'no validated reference to compare with',
 };
