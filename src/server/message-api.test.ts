@@ -77,6 +77,9 @@ for (const kind of DATABASES) {
       assert.equal(push.requests.length, 2, 'a patient’s message sends no push (clinicians read it in their workspace)');
 
       // The clinician's list: this patient, one unread; opening the thread reads it.
+      // What the open workspace polls: the unread total and the newest message's time, no patient named.
+      assert.deepEqual((await json('clinicianOfClinic', 'GET', '/api/clinician/messages/unread')).body, { unread: 1, lastAt: reply.body.sentAt });
+      assert.deepEqual((await json('clinicianOtherClinic', 'GET', '/api/clinician/messages/unread')).body, { unread: 0, lastAt: null }, 'not their patient');
       const mine = await json('clinicianOfClinic', 'GET', '/api/clinician/messages');
       assert.deepEqual(mine.body, { threads: [{ personId: pid, displayName: 'Pat', unread: 1, lastAt: reply.body.sentAt }], unread: 1 });
       const seen = await json('clinicianOfClinic', 'GET', `/api/patients/${pid}/messages`);
@@ -85,6 +88,7 @@ for (const kind of DATABASES) {
       assert.equal(seen.body.messages[2].text, 'It went fine, a little sore.');
       assert.notEqual(seen.body.messages[2].readAt, null);
       assert.equal((await json('clinicianOfClinic', 'GET', '/api/clinician/messages')).body.unread, 0);
+      assert.deepEqual((await json('clinicianOfClinic', 'GET', '/api/clinician/messages/unread')).body, { unread: 0, lastAt: reply.body.sentAt }, 'read: the count goes, the time stays');
       assert.deepEqual((await json('clinicianOtherClinic', 'GET', '/api/clinician/messages')).body, { threads: [], unread: 0 });
 
       // Bad messages: refused, located, nothing stored.
@@ -94,7 +98,8 @@ for (const kind of DATABASES) {
       assert.deepEqual([long.status, long.body.error.message], [400, 'body.text: must be at most 2000 characters']);
       assert.equal((await json('patient', 'POST', `/api/messages/${world.accounts.clinicianOtherClinic.id}`, { text: 'hello?' })).status, 404, 'not a clinician of theirs');
 
-      // Every clinician access to the thread is in the patient's audit log, with the route only.
+      // Every clinician access to the thread is in the patient's audit log, with the route only (the unread total,
+      // which names no patient, is not: it is absent from the list below).
       const audit = await listAudit(store.db, pid);
       const clinicianEntries = audit.filter((e) => e.actorAccountId === drA.id && e.route.includes('messages')).map((e) => `${e.method} ${e.route} ${e.action}`).sort();
       assert.deepEqual(clinicianEntries, [
@@ -108,6 +113,7 @@ for (const kind of DATABASES) {
       assert.equal((await json('clinicianOfClinic', 'GET', `/api/patients/${pid}/messages`)).body.error.code, 'not_your_patient');
       assert.equal((await json('clinicianOfClinic', 'POST', `/api/patients/${pid}/messages`, { text: 'Are you there?' })).status, 404);
       assert.deepEqual((await json('clinicianOfClinic', 'GET', '/api/clinician/messages')).body, { threads: [], unread: 0 });
+      assert.deepEqual((await json('clinicianOfClinic', 'GET', '/api/clinician/messages/unread')).body, { unread: 0, lastAt: null }, 'a stopped link counts no more');
       assert.deepEqual((await json('patient', 'GET', '/api/messages')).body, { threads: [], unread: 0 });
       assert.equal((await json('patient', 'GET', `/api/messages/${drA.id}`)).status, 404);
       assert.equal((await json('patient', 'POST', `/api/messages/${drA.id}`, { text: 'Still there?' })).status, 404);

@@ -123,10 +123,11 @@ for (const kind of DATABASES) {
       }
       // Messages (issue 14): the patient's threads are their own; a clinician's list names only linked patients; a
       // thread with one patient needs the active care link. An allowed call on a clinician who is not the patient's
-      // (a random account id) is answered by the handler's own 404, not the guard's.
+      // (a random account id) is answered by the handler's own 404, not the guard's. The clinician's unread total,
+      // polled by the open workspace, is for clinicians only and counts only their linked patients' messages.
       const messageRoutes = table.filter((r) => /messages/.test(r.url)).map((r) => `${r.method} ${r.url} ${r.access}`).sort();
       assert.deepEqual(messageRoutes, [
-        'GET /api/clinician/messages clinician', 'GET /api/messages self', 'GET /api/messages/:accountId self',
+        'GET /api/clinician/messages clinician', 'GET /api/clinician/messages/unread clinician', 'GET /api/messages self', 'GET /api/messages/:accountId self',
         'GET /api/patients/:personId/messages clinician-of-patient', 'POST /api/messages/:accountId self', 'POST /api/patients/:personId/messages clinician-of-patient',
       ]);
       const wrong: string[] = [];

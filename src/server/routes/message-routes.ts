@@ -4,7 +4,8 @@
  * /api/messages; in local mode there are no clinicians, so no threads); a clinician writes to and reads from a
  * patient whose link is active (`clinician-of-patient` routes, which the guard checks and audits on every call);
  * the clinician's list of threads with unread counts (`clinician`) names only their linked patients, and is
- * recorded in each listed patient's audit log like the patient list.
+ * recorded in each listed patient's audit log like the patient list; and the clinician's unread total (`clinician`,
+ * no patient named), which the open workspace polls.
  *
  * A clinician's new message is announced to the patient by Web Push (src/services/message-notify.ts), when they
  * allowed notifications for reminders; a patient's, to the clinician, in the browsers where the clinician allowed
@@ -21,7 +22,7 @@ import type { DispatchResult } from '../../services/reminder-dispatch.js';
 import type { Store } from '../../store/db.js';
 import { appendAuditMany } from '../../store/repos/audit.js';
 import { activePatientIdsOf } from '../../store/repos/care-links.js';
-import { addMessage, clinicianThreads, openThread, patientThreads } from '../../store/repos/messages.js';
+import { addMessage, clinicianInboxState, clinicianThreads, openThread, patientThreads } from '../../store/repos/messages.js';
 import { getPerson } from '../../store/repos/people.js';
 import { access } from '../access.js';
 import { notFound } from '../problem.js';
@@ -79,6 +80,14 @@ export async function registerMessageRoutes(app: FastifyInstance, store: Store):
     // Each listed thread names a patient and when they last wrote: a read of their data, recorded before it is served.
     await appendAuditMany(store.db, threads.map((t) => ({ actorAccountId: me.id, actorRole: me.role, personId: t.personId, method: req.method, route: req.routeOptions.url ?? '/api/clinician/messages', action: 'read' as const })));
     return { threads, unread: threads.reduce((n, t) => n + t.unread, 0) };
+  });
+  // The unread total and the newest message's time, which the open workspace asks every few seconds so that new
+  // messages appear without a reload (web/src/lib/live-poll.ts). It names no patient and holds no text, so it is not
+  // a read of anyone's record and is not audited (a poll every few seconds would bury the audit log); the inbox and
+  // the conversation the page then opens are, as always.
+  r.get('/api/clinician/messages/unread', { config: access('clinician') }, async (req) => {
+    const me = req.auth.account!;
+    return clinicianInboxState(store.db, me.id, await activePatientIdsOf(store.db, me.id, me.clinicId!));
   });
   const P = { config: access('clinician-of-patient') };
   r.get('/api/patients/:personId/messages', { ...P, schema: { params: PatientParams } }, async (req) => {

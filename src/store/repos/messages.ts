@@ -95,3 +95,21 @@ export async function unreadFromPatients(db: Db, clinicianAccountId: string, per
     .where('sender', '=', 'patient').where('read_at', 'is', null).groupBy('person_id').execute();
   return new Map(rows.map((r) => [r.person_id, Number(r.n)]));
 }
+
+/**
+ * A clinician's unread total and newest message time over the threads with `activePatientIds`: what the workspace
+ * polls while it is open (a change means a new message). Names no patient and no text.
+ */
+export async function clinicianInboxState(db: Db, clinicianAccountId: string, activePatientIds: readonly string[]): Promise<ThreadSummary> {
+  if (!activePatientIds.length) return { unread: 0, lastAt: null };
+  const sums = await summaries(db, 'clinician_account_id', clinicianAccountId, 'clinician');
+  let unread = 0;
+  let lastAt: string | null = null;
+  for (const id of activePatientIds) {
+    const s = sums.get(id);
+    if (!s) continue;
+    unread += s.unread;
+    if (s.lastAt && (!lastAt || s.lastAt > lastAt)) lastAt = s.lastAt;
+  }
+  return { unread, lastAt };
+}
