@@ -59,7 +59,10 @@ export function decodeGraphWeights(artifacts: tf.io.ModelArtifacts): { json: Tfj
     const q = spec.quantization?.dtype;
     if (q === 'float16' && spec.dtype === 'float32') {
       const half = new Uint16Array(buffer.slice(offset, offset + 2 * size));
-      weights.set(spec.name, { shape: spec.shape, data: Float32Array.from(half, halfToFloat) });
+      const data = new Float32Array(size);
+      const table = halfTable();
+      for (let i = 0; i < size; i++) data[i] = table[half[i]!]!;
+      weights.set(spec.name, { shape: spec.shape, data });
       offset += 2 * size;
     } else if (!q && (spec.dtype === 'float32' || spec.dtype === 'int32')) {
       const bytes = buffer.slice(offset, offset + 4 * size);
@@ -83,6 +86,20 @@ export function joinedWeightData(data: tf.io.ModelArtifacts['weightData']): Arra
     offset += part.byteLength;
   }
   return joined.buffer;
+}
+
+/**
+ * Every half-precision value, indexed by its bits: the pose graphs hold ~3.5 million float16 weights, and
+ * Float32Array.from with a per-value callback took ~2 s of the main thread before the workers could start
+ * (node --cpu-prof of footing analyze, issue 13); a table lookup in a plain loop takes a few ms.
+ */
+let halves: Float32Array | null = null;
+function halfTable(): Float32Array {
+  if (!halves) {
+    halves = new Float32Array(65536);
+    for (let h = 0; h < 65536; h++) halves[h] = halfToFloat(h);
+  }
+  return halves;
 }
 
 /** An IEEE 754 half-precision number's value (every one is exact in float32). */
