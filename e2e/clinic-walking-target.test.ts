@@ -8,11 +8,10 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Page } from 'playwright-core';
 import { addDays, dayMonth } from '../src/core/dates.js';
 import { localDate, shortDate } from '../web/src/lib/local-time.js';
 import { allNo } from './helpers/answers.js';
-import { assertAccessible, screenshot } from './helpers/browser.js';
+import { assertAccessible, inPage, screenshot } from './helpers/browser.js';
 import { clinicServerAndPhones, withClinic } from './helpers/clinic.js';
 import { localAt } from './helpers/seed.js';
 import { startServer } from './helpers/server.js';
@@ -23,16 +22,6 @@ const PATIENT = { email: 'wren@example.org', name: 'Wren Walker', password: 'wre
 const REASON = 'Your knee was sore after the longer walks. Keep to this for a week; we look again at your next visit.';
 
 const ctx = clinicServerAndPhones(() => startServer(withClinic(CLINIC, CLINICIAN)));
-
-/** A JSON call from inside the page (its cookies), with the session's CSRF token; fails on an error answer. */
-async function inPage<T>(page: Page, method: string, path: string, body: unknown, csrf: string | null): Promise<T> {
-  const r = await page.evaluate(async ([m, p, b, t]) => {
-    const res = await fetch(p as string, { method: m as string, headers: { 'content-type': 'application/json', ...(t ? { 'x-csrf-token': t as string } : {}) }, body: b === null ? undefined : JSON.stringify(b) });
-    return { status: res.status, text: await res.text() };
-  }, [method, path, body ?? null, csrf] as const);
-  if (r.status >= 300) throw new Error(`${method} ${path} -> ${r.status}: ${r.text}`);
-  return JSON.parse(r.text) as T;
-}
 
 test('a clinician caps the walking target with a reason; the patient reads the capped figure, who and why; removing it gives their own back', async () => {
   const c = ctx.clinician.page;

@@ -90,3 +90,16 @@ export async function assertAccessible(page: Page, name: string): Promise<void> 
   const v = await seriousA11yViolations(page);
   if (v.length) throw new Error(`${name}: serious accessibility violations:\n${describeViolations(v)}`);
 }
+
+/**
+ * A JSON call from inside the page, so it carries the page's cookies (the signed-in account), with the session's
+ * CSRF token for writes; throws on an error answer with its status and body, so a test fails where the call did.
+ */
+export async function inPage<T>(page: Page, method: string, path: string, body: unknown, csrf: string | null): Promise<T> {
+  const r = await page.evaluate(async ([m, p, b, t]) => {
+    const res = await fetch(p as string, { method: m as string, headers: { 'content-type': 'application/json', ...(t ? { 'x-csrf-token': t as string } : {}) }, body: b === null ? undefined : JSON.stringify(b) });
+    return { status: res.status, text: await res.text() };
+  }, [method, path, body ?? null, csrf] as const);
+  if (r.status >= 300) throw new Error(`${method} ${path} -> ${r.status}: ${r.text}`);
+  return JSON.parse(r.text) as T;
+}
