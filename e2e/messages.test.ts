@@ -5,6 +5,9 @@
  * and the reply in the conversation. What each screen shows is checked against what the API stored. axe runs on both
  * screens; the clinician's patient list shows the unread message on the patient's line, and the inbox offers
  * notifications of new messages; screenshots at 390 px wide go to docs/screenshots/8l, 8m, 8n, 8o and 8p.
+ * Then, live: with both screens left open, each new message appears without a reload (the patient's header count,
+ * the patient's open conversation, the clinician's open conversation, the clinician's inbox and header count), and
+ * a hidden tab stops asking the server (web/src/lib/use-live-poll.ts).
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -57,6 +60,8 @@ test('a clinician writes, the patient sees the unread count, reads and replies; 
   await c.getByText(`${QUESTION.length} of 2000 characters`).waitFor();
   await c.getByRole('button', { name: 'Send' }).click();
   await c.getByRole('list', { name: `Messages with ${PATIENT.name}` }).getByText('Any pain the next morning?', { exact: false }).waitFor();
+  // The clinician leaves the conversation: left open, the patient's reply would be read as it arrives (next test).
+  await c.goto(url + '/references');
 
   // The patient: one unread in the header; opening Messages reads it and the count goes.
   await p.goto(url + '/');
@@ -100,4 +105,86 @@ test('a clinician writes, the patient sees the unread count, reads and replies; 
   await c.getByRole('list', { name: `Messages with ${PATIENT.name}` }).getByText(REPLY).waitFor();
   await assertAccessible(c, 'messages (clinician)');
   await screenshot(c, '8n-messages-clinician');
+});
+
+/** Marks the page's document, so that a test can tell a live update from a reload (a reload loses the mark). */
+const mark = (page: Page) => page.evaluate(() => { (window as unknown as { footingMark: number }).footingMark = 1; });
+const stillMarked = (page: Page) => page.evaluate(() => (window as unknown as { footingMark?: number }).footingMark === 1);
+/** The live poll asks every 5 s while things change and at most every 30 s while nothing does (web/src/lib/live-poll.ts). */
+const LIVE = { timeout: 45_000 };
+
+test('new messages appear while the screens are open, with the unread counts; a hidden tab asks nothing', { timeout: 240_000 }, async () => {
+  const c = ctx.clinician.page;
+  const p = ctx.patient.page;
+  const url = ctx.server.url;
+  const personId = (await inPage<{ patients: { personId: string }[] }>(c, 'GET', '/api/patients', null, null)).patients[0]!.personId;
+
+  // Both screens open and left alone: the patient on Today, the clinician in the conversation.
+  await p.goto(url + '/');
+  await p.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+  await p.getByRole('link', { name: 'Messages', exact: true }).waitFor(); // nothing unread after the first test
+  await c.goto(`${url}/patients/${personId}/messages`);
+  const clinicianThread = c.getByRole('list', { name: `Messages with ${PATIENT.name}` });
+  await clinicianThread.getByText(REPLY).waitFor();
+  await mark(p);
+  await mark(c);
+
+  // The clinician writes: the patient's header counts it without a reload.
+  const first = 'Try the pinky-toe lift twice a day this week.';
+  await c.getByLabel(`Message to ${PATIENT.name}`).fill(first);
+  await c.getByRole('button', { name: 'Send' }).click();
+  await clinicianThread.getByText(first).waitFor();
+  await p.getByRole('link', { name: 'Messages 1 unread' }).waitFor(LIVE);
+  assert.equal(await stillMarked(p), true, 'the count came without a reload');
+
+  // The patient opens Messages and stays there; the clinician's next message appears in the open conversation.
+  await p.getByRole('link', { name: 'Messages 1 unread' }).click();
+  const patientThread = p.getByRole('list', { name: `Messages with ${CLINICIAN.name}` });
+  await patientThread.getByText(first).waitFor();
+  await p.getByRole('link', { name: 'Messages', exact: true }).waitFor();
+  const second = 'And tell me how the right heel is in the mornings.';
+  await c.getByLabel(`Message to ${PATIENT.name}`).fill(second);
+  await c.getByRole('button', { name: 'Send' }).click();
+  await patientThread.getByText(second).waitFor(LIVE);
+  assert.equal(await stillMarked(p), true, 'the message came without a reload');
+  await p.getByRole('link', { name: 'Messages', exact: true }).waitFor(); // read as it arrived: nothing unread
+  const threads = await inPage<{ threads: { clinicianAccountId: string; unread: number }[] }>(p, 'GET', '/api/messages', null, null);
+  assert.equal(threads.threads[0]!.unread, 0, 'the server has it as read');
+
+  // The patient replies: it appears in the clinician's open conversation without a reload.
+  const reply = 'Better this week: sore for ten minutes, then fine.';
+  await p.getByLabel(`Message to ${CLINICIAN.name}`).fill(reply);
+  await p.getByRole('button', { name: 'Send' }).click();
+  await patientThread.getByText(reply).waitFor();
+  await clinicianThread.getByText(reply).waitFor(LIVE);
+  assert.equal(await stillMarked(c), true, 'the reply came without a reload');
+
+  // The clinician's inbox, left open: the patient's next message shows as one unread there and in the header.
+  await c.getByRole('link', { name: 'Messages', exact: true }).click();
+  await c.getByRole('heading', { level: 1, name: 'Messages' }).waitFor();
+  await c.getByRole('link', { name: PATIENT.name }).waitFor();
+  assert.equal(await c.locator('.thread-choice .unread-badge').count(), 0, 'nothing unread yet');
+  const more = 'One more thing: can I walk on the beach?';
+  await p.getByLabel(`Message to ${CLINICIAN.name}`).fill(more);
+  await p.getByRole('button', { name: 'Send' }).click();
+  await patientThread.getByText(more).waitFor();
+  await c.locator('.thread-choice .unread-badge').waitFor(LIVE);
+  assert.equal(await c.locator('.thread-choice .unread-badge').textContent(), '1 unread');
+  await c.getByRole('link', { name: 'Messages 1 unread' }).waitFor(LIVE);
+  assert.equal(await stillMarked(c), true, 'the inbox changed without a reload');
+  await assertAccessible(c, 'messages inbox (clinician) after a live update');
+
+  // A hidden tab asks nothing (a phone in a pocket); shown again, it asks at once.
+  const asked: string[] = [];
+  p.on('request', (r) => { if (new URL(r.url()).pathname === '/api/messages') asked.push(r.url()); });
+  // A string, not a function: tsx's helpers in a serialised function do not exist in the page.
+  const setVisibility = (state: 'hidden' | 'visible') => p.evaluate(`Object.defineProperty(document, 'visibilityState', { configurable: true, value: '${state}' });
+    document.dispatchEvent(new Event('visibilitychange'));`);
+  await setVisibility('hidden');
+  asked.length = 0;
+  await p.waitForTimeout(12_000); // longer than two waits of 5 s
+  assert.deepEqual(asked, [], 'no call while hidden');
+  await setVisibility('visible'); // the call starts inside this, so it is counted from `asked`, not awaited
+  for (let i = 0; i < 20 && asked.length === 0; i++) await p.waitForTimeout(100);
+  assert.equal(asked.length, 1, 'one call as soon as the tab is shown (not waiting out the 5 s)');
 });

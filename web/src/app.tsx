@@ -34,6 +34,7 @@ import { AccountModeNote } from './account/account-mode-note.js';
 import { AccountPanel } from './account/account-panel.js';
 import { MessagesScreen, type PatientThreads } from './messages/messages.js';
 import { useAuth } from './account/auth-context.js';
+import { useLivePoll } from './lib/use-live-poll.js';
 
 // The bottom navigation: each link's words are app:nav.<key> in the catalogue.
 const NAV: { to: Route; key: 'today' | 'checkin' | 'walking' | 'chain' | 'progress' }[] = [
@@ -59,12 +60,22 @@ function PatientApp() {
   // Messages with a clinician (clinic mode): the unread count for the header, or null when there is no one to write to.
   const auth = useAuth();
   const [unread, setUnread] = useState<number | null>(null);
+  // What the last answer held (each thread's unread count and newest message): when it changes, the open Messages
+  // screen reads the conversation again, so a clinician's message appears without a reload.
+  const [messagesKey, setMessagesKey] = useState('');
   const withAccount = auth.info?.mode === 'accounts' && auth.info.signedIn;
-  const loadMessages = useCallback(() => {
-    if (!withAccount) { setUnread(null); return; }
-    api<PatientThreads>('GET', '/api/messages').then((m) => setUnread(m.threads.length ? m.unread : null), () => undefined);
+  const pollMessages = useCallback(async (): Promise<string> => {
+    if (!withAccount) { setUnread(null); return ''; }
+    const m = await api<PatientThreads>('GET', '/api/messages');
+    const key = m.threads.map((th) => `${th.clinicianAccountId}:${th.unread}:${th.lastAt ?? ''}`).join(',');
+    setUnread(m.threads.length ? m.unread : null);
+    setMessagesKey(key);
+    return key;
   }, [withAccount]);
+  const loadMessages = useCallback(() => { pollMessages().catch(() => undefined); }, [pollMessages]);
   useEffect(loadMessages, [loadMessages, route]);
+  // Asked again while the app is open and visible, only when there is a clinician to hear from.
+  useLivePoll(pollMessages, withAccount && unread !== null);
 
   const load = useCallback(() => {
     api<TodayState>('GET', `/api/today?date=${localDate()}`).then((t) => { setToday(t); setError(null); }, (e: Error) => setError(e.message));
@@ -96,7 +107,7 @@ function PatientApp() {
   // The References page needs nothing from the server: it opens in every state, offline too.
   if (route === '/references') body = <ReferencesScreen />;
   // A clinician can be written to whatever the program's state: after a safety stop above all.
-  else if (route === '/messages') body = <MessagesScreen onRead={loadMessages} />;
+  else if (route === '/messages') body = <MessagesScreen onRead={loadMessages} version={messagesKey} />;
   else if (!today) body = error ? <section className="screen"><h1>{t('brand')}</h1><FieldError message={error} /><button type="button" onClick={load}>{t('tryAgain')}</button></section> : <Loading what={t('loadingToday')} />;
   // After a stop, the questions only come back once the person has ticked that a clinician checked them.
   else if (route === '/screen' && (today.plan.status !== 'stopped' || clinicianCleared)) body = <SafetyScreen clinicianCleared={clinicianCleared} onDone={afterScreen} />;

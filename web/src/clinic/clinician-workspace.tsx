@@ -3,7 +3,7 @@
  * invitation card at /, one patient at /patients/:personId. Health data only ever comes from the patient-scoped
  * API, which checks the patient's consent on every request.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client.js';
 import { useAuth } from '../account/auth-context.js';
@@ -18,6 +18,7 @@ import { ClinicAdminScreen } from './clinic-admin.js';
 import { ClinicianInboxScreen, ClinicianMessagesScreen, type ClinicianThreads } from '../messages/clinician-messages.js';
 import { ReferencesScreen } from '../references/references.js';
 import { formatNumber } from '../i18n/format.js';
+import { useLivePoll } from '../lib/use-live-poll.js';
 
 export function ClinicianWorkspace() {
   const { t } = useTranslation('clinic');
@@ -36,20 +37,37 @@ export function ClinicianWorkspace() {
   // recorded in the listed patients' audit logs, so not on every page).
   const [inbox, setInbox] = useState<ClinicianThreads | null>(null);
   const [inboxError, setInboxError] = useState<string | null>(null);
-  const loadInbox = useCallback(() => { api<ClinicianThreads>('GET', '/api/clinician/messages').then((l) => { setInbox(l); setInboxError(null); }, (e: Error) => setInboxError(e.message)); }, []);
+  // The header's unread count, from the inbox or, between its reads, from the unread total polled below.
+  const [unread, setUnread] = useState<number | null>(null);
+  const loadInbox = useCallback(() => { api<ClinicianThreads>('GET', '/api/clinician/messages').then((l) => { setInbox(l); setUnread(l.unread); setInboxError(null); }, (e: Error) => setInboxError(e.message)); }, []);
   const listPage = path === '/' || onInbox;
   useEffect(() => { if (listPage || !inbox) loadInbox(); }, [listPage]); // eslint-disable-line react-hooks/exhaustive-deps
+  // New messages while the workspace is open: the unread total and newest message time (which name no patient and
+  // are not audited) are polled; when they change, the inbox or the open conversation is read again (and audited).
+  const lastTotal = useRef<string | null>(null);
+  const [newMessages, setNewMessages] = useState(0);
+  const pollTotal = useCallback(async (): Promise<string> => {
+    const s = await api<{ unread: number; lastAt: string | null }>('GET', '/api/clinician/messages/unread');
+    const key = `${s.unread}|${s.lastAt ?? ''}`;
+    if (lastTotal.current !== null && key !== lastTotal.current) setNewMessages((n) => n + 1);
+    lastTotal.current = key;
+    setUnread(s.unread);
+    return key;
+  }, []);
+  useEffect(() => { pollTotal().catch(() => undefined); }, [pollTotal]);
+  useLivePoll(pollTotal, true);
+  useEffect(() => { if (newMessages && onInbox) loadInbox(); }, [newMessages]); // eslint-disable-line react-hooks/exhaustive-deps
   const body = onReferences ? <ReferencesScreen />
     : onClinic ? <ClinicAdminScreen myEmail={auth.info?.email} />
     : onInbox ? <ClinicianInboxScreen list={inbox} error={inboxError} />
-      : thread ? <ClinicianMessagesScreen personId={decodeURIComponent(thread[1]!)} onRead={loadInbox} />
+      : thread ? <ClinicianMessagesScreen personId={decodeURIComponent(thread[1]!)} onRead={loadInbox} version={newMessages} />
         : m ? <ClinicianPatientScreen personId={decodeURIComponent(m[1]!)} /> : <ClinicianPatientsScreen />;
   return (
     <Shell headerEnd={(
       <nav className="top-links" aria-label={t('workspace.nav')}>
         <PathLink to="/" className={m || thread || onClinic || onInbox || onReferences ? '' : 'active'}>{t('workspace.patients')}</PathLink>
         <PathLink to="/messages" className={onInbox || thread ? 'active' : ''}>
-          {t('workspace.messages')}{inbox && inbox.unread > 0 && <> <span className="unread-badge"><Trans t={t} i18nKey="workspace.unread" values={{ n: formatNumber(inbox.unread) }} components={{ hidden: <span className="visually-hidden" /> }} /></span></>}
+          {t('workspace.messages')}{unread !== null && unread > 0 && <> <span className="unread-badge"><Trans t={t} i18nKey="workspace.unread" values={{ n: formatNumber(unread) }} components={{ hidden: <span className="visually-hidden" /> }} /></span></>}
         </PathLink>
         {isAdmin && <PathLink to="/clinic" className={onClinic ? 'active' : ''}>{t('workspace.clinic')}</PathLink>}
         <PathLink to="/references" className={onReferences ? 'active' : ''}>{t('workspace.references')}</PathLink>

@@ -42,14 +42,15 @@ export function ClinicianInboxScreen({ list, error }: { list: ClinicianThreads |
   );
 }
 
-export function ClinicianMessagesScreen({ personId, onRead }: { personId: string; onRead: () => void }) {
+/** `version` changes when the workspace's poll sees a new message: the conversation is read again. */
+export function ClinicianMessagesScreen({ personId, onRead, version }: { personId: string; onRead: () => void; version: number }) {
   const { t } = useTranslation('clinician-messages');
   const base = `/api/patients/${encodeURIComponent(personId)}/messages`;
   const [data, setData] = useState<{ patient: { displayName: string }; messages: Message[] } | null>(null);
   const [error, setError] = useState<ApiError | Error | null>(null);
   const load = useCallback(() => api<{ patient: { displayName: string }; messages: Message[] }>('GET', base)
     .then((d) => { setData(d); setError(null); onRead(); }, (e: Error) => { setError(e); setData(null); }), [base, onRead]);
-  useEffect(() => { void load(); }, [load]);
+  useEffect(() => { void load(); }, [load, version]);
 
   if (error) {
     const gone = error instanceof ApiError && error.status === 404;

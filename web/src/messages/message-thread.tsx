@@ -46,7 +46,8 @@ export function MessageThread({ messages, me, otherName, onSend }: {
       {messages.length === 0
         ? <p className="muted">{t('thread.none')}</p>
         : (
-          <ol className="messages" aria-label={t('thread.label', { name: otherName })}>
+          // Polite: a message that arrives while the conversation is open is read out after what is being said.
+          <ol className="messages" aria-label={t('thread.label', { name: otherName })} aria-live="polite" aria-relevant="additions">
             {messages.map((m, i) => (
               <li key={m.id} ref={i === messages.length - 1 ? end : undefined} className={m.from === me ? 'mine' : 'theirs'}>
                 <p className="message-meta"><strong>{m.from === me ? t('thread.you') : otherName}</strong>, <time dateTime={m.sentAt}>{when(m.sentAt)}</time></p>

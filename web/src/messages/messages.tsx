@@ -15,12 +15,16 @@ import { MessageThread } from './message-thread.js';
 export interface PatientThreads { threads: { clinicianAccountId: string; clinicianName: string; clinicName: string; unread: number; lastAt: string | null }[]; unread: number }
 type Thread = PatientThreads['threads'][number];
 
-export function MessagesScreen({ onRead }: { onRead: () => void }) {
+/**
+ * `version` changes when the app's poll of GET /api/messages sees something new (web/src/app.tsx): the list and the
+ * open conversation are read again, so a clinician's message appears while the screen is open.
+ */
+export function MessagesScreen({ onRead, version }: { onRead: () => void; version: string }) {
   const { t } = useTranslation('messages');
   const [list, setList] = useState<PatientThreads | null>(null);
   const [chosen, setChosen] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => { api<PatientThreads>('GET', '/api/messages').then(setList, (e: Error) => setError(e.message)); }, []);
+  useEffect(() => { api<PatientThreads>('GET', '/api/messages').then(setList, (e: Error) => setError(e.message)); }, [version]);
 
   const threads = list?.threads ?? [];
   const open = threads.length === 1 ? threads[0]! : threads.find((th) => th.clinicianAccountId === chosen) ?? null;
@@ -43,7 +47,7 @@ export function MessagesScreen({ onRead }: { onRead: () => void }) {
               ))}
             </ul>
           )}
-          {open && <Conversation key={open.clinicianAccountId} thread={open} onRead={onRead} />}
+          {open && <Conversation key={open.clinicianAccountId} thread={open} onRead={onRead} version={version} />}
         </>
       )}
       <p><Link to="/settings">{t('settingsLink')}</Link></p>
@@ -51,13 +55,13 @@ export function MessagesScreen({ onRead }: { onRead: () => void }) {
   );
 }
 
-function Conversation({ thread, onRead }: { thread: Thread; onRead: () => void }) {
+function Conversation({ thread, onRead, version }: { thread: Thread; onRead: () => void; version: string }) {
   const { t } = useTranslation('messages');
   const [messages, setMessages] = useState<Message[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const path = `/api/messages/${encodeURIComponent(thread.clinicianAccountId)}`;
   const load = useCallback(() => api<{ messages: Message[] }>('GET', path).then((r) => { setMessages(r.messages); setError(null); onRead(); }, (e: Error) => setError(e.message)), [path, onRead]);
-  useEffect(() => { void load(); }, [load]);
+  useEffect(() => { void load(); }, [load, version]);
   return (
     <div className="card">
       <h2>{thread.clinicianName} <span className="muted small">{thread.clinicName}</span></h2>

@@ -1,0 +1,30 @@
+/**
+ * The schedule of the live poll (web/src/lib/live-poll.ts): the waits are written out by hand from the rule (start
+ * at 5 s; half as long again while nothing changes, up to 30 s; twice as long after a failure, up to 5 minutes;
+ * back to 5 s after a change).
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { LIVE_POLL_BASE_MS, nextPollWait, type PollOutcome } from './live-poll.js';
+
+function waits(outcomes: PollOutcome[]): number[] {
+  let wait = LIVE_POLL_BASE_MS;
+  return outcomes.map((o) => (wait = nextPollWait(wait, o)));
+}
+
+test('while nothing changes the wait grows by half, and stops at 30 s', () => {
+  assert.deepEqual(waits(['same', 'same', 'same', 'same', 'same', 'same', 'same', 'same']),
+    [7_500, 11_250, 16_875, 25_313, 30_000, 30_000, 30_000, 30_000]);
+});
+
+test('a change brings the wait back to 5 s at once', () => {
+  assert.deepEqual(waits(['same', 'same', 'same', 'changed', 'same']), [7_500, 11_250, 16_875, 5_000, 7_500]);
+});
+
+test('failures double the wait up to 5 minutes; an answer after them does not shorten it until something changes', () => {
+  assert.deepEqual(waits(['failed', 'failed', 'failed', 'failed', 'failed', 'failed', 'failed']),
+    [10_000, 20_000, 40_000, 80_000, 160_000, 300_000, 300_000]);
+  // Back online after a long outage: the next unchanged answer keeps the long wait (never longer), a change resets it.
+  assert.deepEqual(waits(['failed', 'failed', 'failed', 'failed', 'failed', 'failed', 'same', 'changed']),
+    [10_000, 20_000, 40_000, 80_000, 160_000, 300_000, 300_000, 5_000]);
+});
