@@ -148,3 +148,36 @@ test('A 4K 60 fps clip with nobody in it: analysed without a crash, and the repo
   assert.equal(j.warnings[0]?.code, 'no-person');
   assert.match(j.warnings[0]!.message, /No person was found/);
 });
+
+test('A video of one frame: read without a crash, and the report says it is too short and how to film again', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'footing-1frame-'));
+  const clip = join(dir, 'one-frame.mp4');
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=30', '-frames:v', '1', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', clip]);
+  const r = await run(['analyze', clip, '--json']);
+  assert.equal(r.code, 0, r.err);
+  const j = JSON.parse(r.out) as { frames: number; warnings: Array<{ code: string; message: string; advice: string }>; metrics: Record<string, { value: number | null; reason?: string }> };
+  assert.equal(j.frames, 1);
+  assert.equal(j.warnings.length, 1);
+  assert.match(j.warnings[0]!.message, /only 1 frame .*at least 2 s of walking/);
+  assert.match(j.warnings[0]!.advice, /Record 10–20 seconds/);
+  // Nothing is invented from one picture.
+  assert.deepEqual(Object.values(j.metrics).filter((m) => m.value !== null), []);
+});
+
+test('A camera panning across the walk: analysed without a crash, the camera-moving warning, and no speed or step length from it', async () => {
+  // 3 s of the shared walk seen through a window that slides 150 px/s across it (a phone turning to follow), made
+  // here by ffmpeg: the background moves in the picture, which the scan's scene check sees.
+  const dir = mkdtempSync(join(tmpdir(), 'footing-pan-'));
+  const clip = join(dir, 'pan.mp4');
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-ss', '1', '-t', '3', '-i', VIDEO, '-vf', "crop=884:994:'884-150*t':0,scale=442:496", '-an', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', clip]);
+  const r = await run(['analyze', clip, '--json', '--height-cm', '165']);
+  assert.equal(r.code, 0, r.err);
+  const j = JSON.parse(r.out) as { warnings: Array<{ code: string; advice: string }>; metrics: Record<string, { value: number | null; reason?: string }> };
+  const moving = j.warnings.find((w) => w.code === 'camera-moving');
+  assert.ok(moving, JSON.stringify(j.warnings.map((w) => w.code)));
+  assert.match(moving.advice, /Stand the phone still/);
+  for (const k of ['walking_speed_mps', 'step_length_m']) {
+    assert.equal(j.metrics[k]!.value, null, k);
+    assert.match(j.metrics[k]!.reason ?? '', /camera moved/, k);
+  }
+});

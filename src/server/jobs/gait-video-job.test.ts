@@ -68,6 +68,23 @@ for (const kind of DATABASES) {
       assert.equal((await store.db.selectFrom('gait_analyses').select('id').execute()).length, 0);
     });
 
+    test('A video with nobody in it: analysed without a crash, the job fails saying no person was found and how to film, nothing is saved', async () => {
+      const src = join(dir, 'empty.mp4');
+      // 2.2 s (over the 2 s minimum, so the reason is the missing person, not the length) of ffmpeg's moving test pattern.
+      execFileSync('ffmpeg', ['-y', '-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=size=640x360:rate=30', '-t', '2.2', '-pix_fmt', 'yuv420p', src]);
+      const jobId = await createJob(store.db, personId, GAIT_VIDEO_KIND);
+      await storeJobFile(store.db, jobId, src);
+      await runGaitVideoJob(store, data(jobId));
+      const job = (await getJob(store.db, personId, jobId))!;
+      assert.equal(job.status, 'failed');
+      const { error } = job.result as { error: { code: string; message: string } };
+      assert.equal(error.code, 'nothing_measured');
+      assert.match(error.message, /^holiday\.mov: nothing could be measured, so nothing was saved\. No person was found walking in the video\./);
+      assert.match(error.message, /Film the whole body/);
+      assert.equal(await jobFileBytes(store.db, jobId), 0);
+      assert.equal((await store.db.selectFrom('gait_analyses').select('id').execute()).length, 0);
+    });
+
     test('A job whose video is no longer stored fails and asks for the upload again', async () => {
       const jobId = await createJob(store.db, personId, GAIT_VIDEO_KIND);
       await runGaitVideoJob(store, data(jobId));
