@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // The one test command (README, CI): builds the web app the browser tests load, then runs every *.test.ts
 // under node's own runner. Node 20's --test has no glob support and skips .ts files, so the files are listed here.
-// The browser tests (e2e/) that start a server run twice, on SQLite and on PostgreSQL (FOOTING_E2E_DB=postgres,
-// e2e/helpers/database.ts), alongside the other tests, except the gait files that pay for a pose model, which run
-// once (ONE_DATABASE below); the command fails if any run fails.
+// The browser tests (e2e/) that start a server run on SQLite, on PostgreSQL (FOOTING_E2E_DB=postgres,
+// e2e/helpers/database.ts) or on both (ONE_DATABASE below says which and why), alongside the other tests; the
+// command fails if any run fails.
 import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,10 +62,10 @@ if (failed >= 0) { console.error(checks[failed][0]); process.exit(statuses[faile
  * Runs the files under node --test with the browser tests on that database. Output goes to the terminal, or to a
  * file when `logFile` is given. Resolves with the exit status and the seconds it took.
  */
-function run(list, db, logFile) {
+function run(list, db, logFile, concurrency = 1) {
   const t0 = Date.now();
   const out = logFile ? openSync(logFile, 'w') : 'inherit';
-  const child = spawn(process.execPath, ['--import', 'tsx', '--test', ...list], { stdio: ['ignore', out, out], env: { ...process.env, NODE_ENV: 'test', FOOTING_E2E_DB: db } });
+  const child = spawn(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, ...list], { stdio: ['ignore', out, out], env: { ...process.env, NODE_ENV: 'test', FOOTING_E2E_DB: db } });
   return new Promise((resolve) => child.on('close', (code) => {
     if (typeof out === 'number') closeSync(out);
     resolve({ status: code ?? 1, seconds: Math.round((Date.now() - t0) / 1000) });
@@ -80,11 +80,18 @@ const others = files.filter((f) => !inBrowserLane(f));
 const usesServer = (f) => /\b(startServer|serverAndPhone)\(/.test(readFileSync(f, 'utf8'));
 
 /**
- * Browser files that run on one database. Mostly those whose cost is the pose model, not the store: each runs its video analysis on one database only
- * (a minute or more of model time per run on this 2-core machine, the same frames and the same numbers on either
- * database). Both databases still see a gait analysis saved from the page: the one-engine test and the server job
- * (upload, queue, result, video deleted) save on PostgreSQL; the rest on SQLite. The gait store and API are tested
- * on both databases outside the browser (src/server/gait-*.test.ts, src/store).
+ * Browser files that run on one database; every other browser file runs on both. Why not all on both: the browser
+ * files are the longest lane (about 10 minutes per database on this 2-core machine) and what they add over the
+ * store and API tests, which run on both databases (test/helpers/databases.ts), is the page: its screens, its
+ * service worker, what it sends. The store under every one of these flows is tested on both databases in src/.
+ * - The gait files pay for a pose model (a minute or more per run; the same frames and numbers on either database).
+ *   Both databases still see a gait analysis saved from the page: the one-engine test and the server job (upload,
+ *   queue, result, video deleted) save on PostgreSQL; the rest on SQLite.
+ * - The others are shared out so that each database sees a patient's flows (session, check-in, outbox, walking),
+ *   a clinician's (patient list, messages, monitoring, walking target, report), signing in and the safety stop.
+ * Kept on both (not listed): the first run (sign-up to the first plan), the offline outbox (resends stored once,
+ * which rests on each database's unique keys), the walking import (a job writing many rows in one transaction) and
+ * the clinician's workspace (the patient list's figures from each database's SQL).
  */
 const ONE_DATABASE = new Map([
   [join('e2e', 'gait-one-engine.test.ts'), 'postgres'],
@@ -92,10 +99,27 @@ const ONE_DATABASE = new Map([
   [join('e2e', 'gait-video.test.ts'), 'sqlite'],
   [join('e2e', 'gait-treadmill.test.ts'), 'sqlite'],
   [join('e2e', 'gait-walker.test.ts'), 'sqlite'],
-  // What it checks is the wording of citations and the References page (served from the app and the service
-  // worker's cache); its database holds only the sign-up and the seed, the same rows every other file writes.
+  // The wording of citations and the References page (served from the app and the service worker's cache).
   [join('e2e', 'references.test.ts'), 'sqlite'],
+  // A patient's day.
+  [join('e2e', 'session-progress.test.ts'), 'postgres'],
+  [join('e2e', 'session-pictures.test.ts'), 'sqlite'],
+  [join('e2e', 'walk-now.test.ts'), 'sqlite'],
+  [join('e2e', 'reminders.test.ts'), 'postgres'],
+  [join('e2e', 'spanish.test.ts'), 'sqlite'],
+  [join('e2e', 'assessment.test.ts'), 'postgres'],
+  // Getting in and staying safe.
+  [join('e2e', 'getting-in.test.ts'), 'sqlite'],
+  [join('e2e', 'red-flag-stop.test.ts'), 'sqlite'],
+  // The clinic.
+  [join('e2e', 'messages.test.ts'), 'postgres'],
+  [join('e2e', 'report-download.test.ts'), 'postgres'],
+  [join('e2e', 'clinic-monitoring.test.ts'), 'postgres'],
+  [join('e2e', 'clinic-admin.test.ts'), 'postgres'],
+  [join('e2e', 'clinic-walking-target.test.ts'), 'sqlite'],
 ]);
+/** How many processes of the other test files run at once (two; one when asked, to look at a run in order). */
+const OTHER_CONCURRENCY = process.env.FOOTING_TEST_CONCURRENCY === '1' ? 1 : 2;
 const runsOn = (db) => (f) => (ONE_DATABASE.get(f) ?? db) === db;
 const sqliteE2e = e2e.filter(runsOn('sqlite'));
 const pgE2e = e2e.filter((f) => usesServer(f) && runsOn('postgres')(f));
@@ -116,7 +140,9 @@ const browserLane = async () => [
   ...(pgE2e.length ? [['browser test files on PostgreSQL', pgE2e, await run(pgE2e, 'postgres', logFile('postgres.tap')), 'postgres.tap']] : []),
 ];
 const [otherRun, browserRuns] = await Promise.all([
-  others.length ? run(groupTestFiles(others, groupDir), 'sqlite') : null,
+  // Two of the other test processes at a time: alone, with the browser lane beside it, the machine had a core idle
+  // about half the time (most of these tests wait on PostgreSQL, the disk or child processes).
+  others.length ? run(groupTestFiles(others, groupDir), 'sqlite', undefined, OTHER_CONCURRENCY) : null,
   e2e.length ? browserLane() : [],
 ]);
 const runs = otherRun ? [['other test files', others, otherRun], ...browserRuns] : browserRuns;

@@ -34,16 +34,37 @@ test('files are grouped by their first two folders, in order, and every file is 
     writeFileSync('src/server/e.test.ts', plain + "process.env.TMPDIR = '/tmp/x';\n");
     assert.equal(groupKey(join('src', 'server', 'auth', 'c.test.ts')), 'src/server');
     const out: string[] = groupTestFiles(files, join(root, 'groups'));
-    // src/core (a, b) and src/server (c, d) become generated files; test/f is alone in its folder; e keeps its process.
+    // e keeps its process and goes first; src/core (a, b) and src/server (c, d) become generated files; test/f is
+    // alone in its folder.
     assert.deepEqual(out.map((p) => p.replace(root, '<root>')), [
+      'src/server/e.test.ts',
       '<root>/groups/src-core.group.test.mjs',
       '<root>/groups/src-server.group.test.mjs',
       'test/f.test.ts',
-      'src/server/e.test.ts',
     ]);
     const imports = (p: string) => [...readFileSync(p, 'utf8').matchAll(/^import "(.+)";$/gm)].map((m) => m[1]);
-    assert.deepEqual(imports(out[0]!), ['src/core/a.test.ts', 'src/core/b.test.ts'].map((f) => pathToFileURL(resolve(f)).href));
-    assert.deepEqual(imports(out[1]!), ['src/server/auth/c.test.ts', 'src/server/d.test.ts'].map((f) => pathToFileURL(resolve(f)).href));
+    assert.deepEqual(imports(out[1]!), ['src/core/a.test.ts', 'src/core/b.test.ts'].map((f) => pathToFileURL(resolve(f)).href));
+    assert.deepEqual(imports(out[2]!), ['src/server/auth/c.test.ts', 'src/server/d.test.ts'].map((f) => pathToFileURL(resolve(f)).href));
+  } finally {
+    process.chdir(cwd);
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('a folder with more files than a process takes is split into runs of about equal size, in order, none lost', () => {
+  const root = mkdtempSync(join(tmpdir(), 'footing-groups-test-'));
+  const cwd = process.cwd();
+  try {
+    process.chdir(root);
+    mkdirSync('src/server', { recursive: true });
+    // 7 files with at most 3 per process: 3 processes of 3, 2 and 2 (not 3, 3, 1).
+    const files = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((n) => `src/server/${n}.test.ts`);
+    for (const f of files) writeFileSync(f, "import { test } from 'node:test';\n");
+    const out: string[] = groupTestFiles(files, join(root, 'groups'), 3);
+    assert.deepEqual(out.map((p) => p.replace(root, '<root>')), [1, 2, 3].map((i) => `<root>/groups/src-server-${i}.group.test.mjs`));
+    const imports = (p: string) => [...readFileSync(p, 'utf8').matchAll(/^import "(.+)";$/gm)].map((m) => m[1]);
+    const href = (n: string) => pathToFileURL(resolve(`src/server/${n}.test.ts`)).href;
+    assert.deepEqual(out.map(imports), [['a', 'b', 'c'].map(href), ['d', 'e'].map(href), ['f', 'g'].map(href)]);
   } finally {
     process.chdir(cwd);
     rmSync(root, { recursive: true, force: true });
