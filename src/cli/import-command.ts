@@ -29,13 +29,14 @@ export const IMPORT_EXIT = {
 } as const;
 
 export const importCommand: Command = {
-  name: 'import', summary: 'Import walking data from a phone or watch export', usage: 'footing import FILE... [--strict] [--offset +HH:MM] [--fitbit-id ID] [--db PATH] [--json]',
+  name: 'import', summary: 'Import walking data from a phone or watch export', usage: 'footing import FILE... [--strict] [--offset +HH:MM] [--fitbit-id ID] [--adopt-program] [--db PATH] [--json]',
   options: {
     db: DB_OPTION,
     email: EMAIL_OPTION,
     strict: { type: 'boolean', description: 'Import nothing from a file with any bad record (default: import the good ones, report the bad)' },
     offset: { type: 'string', description: 'Your UTC offset for GPX/TCX files, whose times are in UTC (e.g. +01:00), for local days' },
     'fitbit-id': { type: 'string', description: 'Whose rows to import from a Fitbit CSV that holds several people (their Id)' },
+    'adopt-program': { type: 'boolean', description: 'FHIR files: take the program\'s stage and a clinician\'s walking target from the file\'s CarePlan and Goal (after your own safety check)' },
     json: { type: 'boolean', description: 'Print one JSON object per file' },
   },
   positionals: { min: 1, name: 'FILE' },
@@ -71,6 +72,7 @@ export const importCommand: Command = {
           fileName: basename(file),
           ...(offsetMinutes !== undefined ? { offsetMinutes } : {}),
           ...(fitbitId !== undefined ? { id: fitbitId } : {}),
+          ...(values['adopt-program'] ? { adoptProgram: true } : {}),
           onBytes: (bytes, total) => {
             if (total !== null && bytesTotal === null) {
               bytesTotal = total;
@@ -95,6 +97,11 @@ export const importCommand: Command = {
           `  ${s.recordsSeen.toLocaleString('en')} records read, giving ${figures.samples.toLocaleString('en')} walking measurements: ${result.added.toLocaleString('en')} added, ${result.duplicates.toLocaleString('en')} already stored or repeated in the file`];
         if (result.checkins) lines.push(`  ${(result.checkins.added + result.checkins.duplicates).toLocaleString('en')} pain check-ins: ${result.checkins.added.toLocaleString('en')} added, ${result.checkins.duplicates.toLocaleString('en')} already stored`);
         if (result.assessments) lines.push(`  ${(result.assessments.added + result.assessments.duplicates).toLocaleString('en')} screening results and outcome scores: ${result.assessments.added.toLocaleString('en')} added, ${result.assessments.duplicates.toLocaleString('en')} already stored`);
+        if (result.record) {
+          const words = { birthYear: 'birth year', stage: 'program stage', walkingTarget: 'clinician\'s walking target' } as const;
+          const parts = (Object.keys(words) as (keyof typeof words)[]).filter((k) => result.record![k]).map((k) => `${words[k]} ${result.record![k] === 'set' ? 'taken from the file' : 'already the same'}`);
+          lines.push(`  Record: ${parts.join('; ')}`);
+        }
         const left = skippedText(s.skippedBy);
         if (left) lines.push(`  ${left}`);
         const days = Object.keys(result.days);

@@ -41,7 +41,8 @@ test('Given a Bundle with 2 step days, 3 pain readings at 2 times, a Patient and
   ]));
   const { samples, summary } = await collectSamples((o) => importFhir(file, o));
   assert.equal(summary.format, 'fhir');
-  assert.deepEqual([summary.ok, summary.recordsSeen, summary.samples, summary.skipped, summary.errorCount], [true, 7, 2, 2, 0]);
+  // Skipped: the heart rate only; the Patient is read (whose file it is, and its birth year, which it has none of).
+  assert.deepEqual([summary.ok, summary.recordsSeen, summary.samples, summary.skipped, summary.errorCount, summary.record], [true, 7, 2, 1, 0, undefined]);
   assert.deepEqual(samples.map((s) => [s.start, s.end, s.value, s.kind, s.source]), [
     ['2026-11-02T00:00:00+00:00', '2026-11-03T00:00:00+00:00', 4100, 'steps', 'fhir'],
     ['2026-11-03T00:00:00+00:00', '2026-11-04T00:00:00+00:00', 5200, 'steps', 'fhir'],
@@ -111,4 +112,44 @@ test('Detection: a Bundle or an NDJSON line of FHIR is fhir; other JSON is not; 
   const text = '{"entry": [ {"a": "]"}, 3, {"b": [1, 2]} ], "x": {"entry": [9]}}';
   assert.deepEqual(entryOffsets(text).map((o) => text[o]), ['{', '3', '{']);
   assert.deepEqual(entryOffsets(text), [12, 24, 27]);
+});
+
+test('A Patient gives its birth year; a Patient other than the Observations\' subject, or born in another year than the record\'s person, refuses the file', async () => {
+  const ok = await importFhir(write('born.json', bundle([{ resourceType: 'Patient', id: 'p1', birthDate: '1970-05-04' }, steps('2026-11-02', 4100)])), { recordBirthYear: null });
+  assert.deepEqual([ok.ok, ok.record], [true, { birthYear: 1970, program: null }]);
+  const same = await importFhir(write('born.json', bundle([{ resourceType: 'Patient', id: 'p1', birthDate: '1970' }, steps('2026-11-02', 4100)])), { recordBirthYear: 1970 });
+  assert.deepEqual([same.ok, same.record], [true, { birthYear: 1970, program: null }]);
+  const otherYear = await importFhir(write('born.json', bundle([{ resourceType: 'Patient', id: 'p1', birthDate: '1985' }, steps('2026-11-02', 4100)])), { recordBirthYear: 1970 });
+  assert.deepEqual([otherYear.ok, otherYear.issues.map((i) => [i.code, i.location.field])], [false, [['several-people', 'Bundle.entry[0].resource.birthDate']]]);
+  const otherPatient = await importFhir(write('two.json', bundle([{ resourceType: 'Patient', id: 'p2' }, steps('2026-11-02', 4100)])));
+  assert.deepEqual([otherPatient.ok, otherPatient.issues.map((i) => i.code)], [false, ['several-people']]);
+  const badDate = await importFhir(write('bad.json', bundle([{ resourceType: 'Patient', id: 'p1', birthDate: 'May 1970' }, steps('2026-11-02', 4100)])));
+  assert.deepEqual(badDate.issues.map((i) => [i.code, i.location.field]), [['bad-date', 'Bundle.entry[0].resource.birthDate']]);
+});
+
+const carePlan = (extra: object) => ({ resourceType: 'CarePlan', id: 'c1', status: 'active', intent: 'plan', subject: P, description: 'Stage 2, Build: more', ...extra });
+const goal = (target: object[], note: object[]) => ({ resourceType: 'Goal', id: 'g1', lifecycleStatus: 'active', description: { text: 'Walk' }, subject: P, target, note });
+const stepsTarget = (v: number) => ({ measure: { text: 'steps' }, detailQuantity: { value: v, unit: 'steps/day', system: 'http://unitsofmeasure.org', code: '/d' } });
+
+test('adoptProgram: the CarePlan\'s stage and a clinician\'s target or cap from the Goal; CarePlan and Goal are left out without it; bad ones are located', async () => {
+  const { stageByNumber } = await import('../core/stages.js');
+  const name = stageByNumber(2).name;
+  const byClinician = { authorString: 'Dr B', time: '2026-11-03', text: 'Keep it gentle for now.' };
+  const file = write('plan.json', bundle([carePlan({ description: `Stage 2, ${name}: whatever the goal` }), goal([stepsTarget(4000), { measure: { text: 'steps' }, detailRange: { high: { value: 4500, system: 'http://unitsofmeasure.org', code: '/d' } } }], [{ text: 'basis' }, byClinician]), steps('2026-11-02', 4100)]));
+  const without = await importFhir(file);
+  assert.deepEqual([without.ok, without.skipped, without.record], [true, 2, undefined]);
+  const adopted = await importFhir(file, { adoptProgram: true });
+  assert.deepEqual([adopted.ok, adopted.skipped, adopted.record], [true, 0, { birthYear: null, program: { stage: 2, walking: { input: { kind: 'cap', steps: 4500, reason: 'Keep it gentle for now.' }, setBy: 'Dr B', setOn: '2026-11-03' } } }]);
+  const minutes = await importFhir(write('plan.json', bundle([carePlan({ description: `Stage 2, ${name}: x` }), goal([{ measure: { text: 'min' }, detailQuantity: { value: 25, code: 'min/d' } }], [byClinician])])), { adoptProgram: true });
+  assert.deepEqual(minutes.record?.program?.walking?.input, { kind: 'target', minutes: 25, reason: 'Keep it gentle for now.' });
+  const own = await importFhir(write('plan.json', bundle([carePlan({ description: `Stage 2, ${name}: x` }), goal([stepsTarget(4000)], [{ text: 'Your average was 4,000 steps a day.' }])])), { adoptProgram: true });
+  assert.deepEqual(own.record?.program, { stage: 2, walking: null }, 'a target from the person\'s own days is not a clinician\'s');
+  const bad = await importFhir(write('plan.json', bundle([carePlan({ status: 'on-hold' }), carePlan({ description: 'Stage 9, Nowhere: x' }), carePlan({ description: 'Stage 2, Wrong name: x' }),
+    goal([{ measure: { text: 'km' }, detailQuantity: { value: 3, code: 'km' } }], [byClinician]), goal([stepsTarget(4000)], [{ ...byClinician, text: '' }])])), { adoptProgram: true });
+  assert.deepEqual(bad.issues.map((i) => [i.code, i.location.field]), [
+    ['bad-value', 'Bundle.entry[0].resource.status'], ['bad-value', 'Bundle.entry[1].resource.description'], ['bad-value', 'Bundle.entry[2].resource.description'],
+    ['missing-field', 'Bundle.entry[3].resource.target[0].detailQuantity'], ['bad-value', 'Bundle.entry[4].resource.note[0].text'],
+  ]);
+  const none = await importFhir(write('plan.json', bundle([steps('2026-11-02', 4100)])), { adoptProgram: true });
+  assert.deepEqual(none.issues.map((i) => [i.code, i.message]), [['missing-field', 'No active Footing CarePlan in this file: there is no program to take']]);
 });

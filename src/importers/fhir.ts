@@ -34,10 +34,15 @@ import { importError, importWarning, quoteToken, type ImportIssue, type ImportLo
 import { ImportSink, type ImportOptions, type ImportSummary } from './import-sink.js';
 import { assessmentKind, readOutcome, readResponse, readScreening, type ImportedAssessments } from './fhir-assessments.js';
 import { parseOutcomeEntry } from '../core/outcome-schemas.js';
+import { readBirthYear, readCarePlanStage, readWalkingGoal, type ImportedRecordParts, type ImportedWalkingSetting } from './fhir-record.js';
 
 export interface FhirImportOptions extends ImportOptions {
   /** Offset written on the boundaries of a day given as a date, minutes east of UTC. Default 0. */
   offsetMinutes?: number;
+  /** The receiving record's birth year (null: none yet): a file whose Patient was born in another year is refused. */
+  recordBirthYear?: number | null;
+  /** Take the program's stage and a clinician's walking setting from the file's CarePlan and Goal (fhir-record.ts). */
+  adoptProgram?: boolean;
 }
 
 const LOINC = 'http://loinc.org';
@@ -267,8 +272,13 @@ export async function importFhir(path: string, options: FhirImportOptions = {}):
   const subjects = new Map<string, ImportLocation>();
   const source = 'fhir';
   const assessed: AssessmentResource[] = [];
+  const record: RecordParts = { birthYear: null, stage: null, walking: null, carePlanAt: null };
   const take = async (resource: unknown, at: Locate): Promise<void> => {
     sink.recordsSeen++;
+    if (isObj(resource) && (resource.resourceType === 'Patient' || (options.adoptProgram && (resource.resourceType === 'CarePlan' || resource.resourceType === 'Goal')))) {
+      readRecordPart(resource, at, record, subjects, sink, options);
+      return;
+    }
     // Screening results, outcome scores and their answers: read once the whole file is in (a score names its answers).
     const kind = isObj(resource) ? assessmentKind(resource) : null;
     if (kind) {
@@ -309,7 +319,7 @@ export async function importFhir(path: string, options: FhirImportOptions = {}):
     } else {
       if ((await stat(path)).size > MAX_BUNDLE_BYTES) {
         sink.fatal(importError('unsupported-format', `A Bundle larger than ${MAX_BUNDLE_BYTES / 1024 ** 2} MB: export it as NDJSON (one resource a line) instead`, { file: sink.file, byteOffset: 0 }));
-        return finish(sink, readings, subjects, assessed);
+        return finish(sink, readings, subjects, assessed, record, options);
       }
       const text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
       options.onBytes?.(Buffer.byteLength(text), Buffer.byteLength(text));
@@ -317,11 +327,11 @@ export async function importFhir(path: string, options: FhirImportOptions = {}):
       let bundle: unknown;
       try { bundle = JSON.parse(text); } catch (e) {
         sink.fatal(importError('malformed-json', 'The file is not valid JSON here', { file: sink.file, ...position(parsePosition(e) ?? 0) }));
-        return finish(sink, readings, subjects, assessed);
+        return finish(sink, readings, subjects, assessed, record, options);
       }
       if (!isObj(bundle) || (bundle.resourceType !== 'Bundle' && bundle.resourceType !== 'Observation')) {
         sink.fatal(importError('unsupported-format', 'Not a FHIR Bundle or NDJSON of Observations', { file: sink.file, line: 1, column: 1, field: 'resourceType' }));
-        return finish(sink, readings, subjects, assessed);
+        return finish(sink, readings, subjects, assessed, record, options);
       }
       if (bundle.resourceType === 'Observation') {
         await take(bundle, (p) => ({ file: sink.file, line: 1, column: 1, field: p ? `Observation.${p}` : 'Observation' }));
@@ -340,7 +350,7 @@ export async function importFhir(path: string, options: FhirImportOptions = {}):
   } catch (e) {
     sink.fatal(importError('unreadable', describeIoError(e), { file: sink.file, byteOffset: 0 }));
   }
-  return finish(sink, readings, subjects, assessed);
+  return finish(sink, readings, subjects, assessed, record, options);
 }
 
 /** A file is NDJSON when its first line is a whole JSON object that is not a Bundle. */
@@ -394,14 +404,49 @@ function assessmentsOf(list: readonly AssessmentResource[], sink: ImportSink): I
   return out;
 }
 
-async function finish(sink: ImportSink, readings: PainReading[], subjects: Map<string, ImportLocation>, assessed: readonly AssessmentResource[] = []): Promise<ImportSummary> {
+/** The Patient, CarePlan and Goal as read so far. */
+interface RecordParts { birthYear: number | null; stage: number | null; walking: ImportedWalkingSetting | null; carePlanAt: ImportLocation | null }
+
+/** A Patient (its birth year, and whose file this is), or with adoptProgram a CarePlan or Goal (fhir-record.ts). */
+function readRecordPart(r: Json, at: Locate, record: RecordParts, subjects: Map<string, ImportLocation>, sink: ImportSink, options: FhirImportOptions): void {
+  if (r.resourceType === 'Patient') {
+    // The Patient is one of the people the file is about (a second one refuses the file in finish()).
+    if (typeof r.id === 'string' && !subjects.has(`Patient/${r.id}`)) subjects.set(`Patient/${r.id}`, at('id'));
+    const b = readBirthYear(r, at, new Date().getUTCFullYear());
+    if ('issue' in b) { sink.issue(b.issue); return; }
+    const own = options.recordBirthYear ?? null;
+    if (b.year !== null && own !== null && b.year !== own) {
+      sink.fatal(importError('several-people', `This file's Patient was born in ${b.year} and this record's person in ${own}: the file is most likely someone else's; nothing was imported`, at('birthDate')));
+      return;
+    }
+    record.birthYear = b.year;
+    return;
+  }
+  if (r.resourceType === 'CarePlan') {
+    record.carePlanAt = at('');
+    const c = readCarePlanStage(r, at);
+    if ('issue' in c) { sink.issue(c.issue); return; }
+    record.stage = c.stage;
+    return;
+  }
+  const g = readWalkingGoal(r, at);
+  if ('issue' in g) sink.issue(g.issue); else record.walking = g.walking;
+}
+
+async function finish(sink: ImportSink, readings: PainReading[], subjects: Map<string, ImportLocation>, assessed: readonly AssessmentResource[] = [],
+  record: RecordParts = { birthYear: null, stage: null, walking: null, carePlanAt: null }, options: FhirImportOptions = {}): Promise<ImportSummary> {
   if (subjects.size > 1 && !sink.stopped) {
     const all = [...subjects.keys()];
     sink.fatal({ ...importError('several-people', `This file holds Observations of ${all.length} patients (${all.slice(0, 5).join(', ')}${all.length > 5 ? ', ...' : ''}): adding them to one record would be wrong; import one patient's file`, [...subjects.values()][1]!), choices: all });
+  }
+  if (options.adoptProgram && record.carePlanAt === null && !sink.stopped) {
+    sink.issue(importError('missing-field', 'No active Footing CarePlan in this file: there is no program to take', { file: sink.file, line: 1, column: 1, field: 'Bundle.entry' }));
   }
   const checkins = sink.stopped ? [] : checkinsOf(readings, (i) => sink.issue(i));
   const assessments = sink.stopped ? { screenings: [], outcomes: [] } : assessmentsOf(assessed, sink);
   const summary = await sink.finish();
   const some = assessments.screenings.length + assessments.outcomes.length > 0;
-  return summary.ok ? { ...summary, checkins, ...(some ? { assessments } : {}) } : summary;
+  const parts: ImportedRecordParts = { birthYear: record.birthYear, program: record.stage !== null ? { stage: record.stage, walking: record.walking } : null };
+  const anyPart = parts.birthYear !== null || parts.program !== null;
+  return summary.ok ? { ...summary, checkins, ...(some ? { assessments } : {}), ...(anyPart ? { record: parts } : {}) } : summary;
 }

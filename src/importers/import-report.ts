@@ -24,6 +24,8 @@ export interface StoredFigures {
   checkins?: { added: number; duplicates: number };
   /** Screening results and outcome entries (FHIR files): newly stored, and already stored. */
   assessments?: { added: number; duplicates: number };
+  /** What a FHIR file gave of the record itself (birth year, stage, walking target): 'set' or already 'same'. */
+  record?: { birthYear?: 'set' | 'same'; stage?: 'set' | 'same'; walkingTarget?: 'set' | 'same' };
 }
 
 /**
@@ -37,6 +39,7 @@ export function importJson(file: string, summary: ImportSummary, stored: StoredF
     records: summary.recordsSeen, samples: summary.ok ? summary.samples : 0, added: stored.added, duplicates: stored.duplicates,
     ...(stored.checkins ? { checkins: stored.checkins } : {}),
     ...(stored.assessments ? { assessments: stored.assessments } : {}),
+    ...(stored.record ? { record: stored.record } : {}),
     skipped: summary.skipped, skipped_by_reason: summary.skippedBy,
     errors: summary.issues.map((i) => ({ severity: i.severity, code: i.code, message: i.message, location: i.location, at: formatLocation(i.location), ...(i.choices ? { choices: i.choices } : {}) })),
     error_count: summary.errorCount, warning_count: summary.warningCount, days: stored.days,

@@ -8,6 +8,7 @@ import type { SkippedByReason, SkipReason } from '../core/walking-activity.js';
 import { DailyWalkingMerger, type MergedDayTotals, type MergerState, type SampleTimes } from '../core/walking-merge.js';
 import type { ImportIssue } from './import-error.js';
 import type { ImportedAssessments } from './fhir-assessments.js';
+import type { ImportedRecordParts } from './fhir-record.js';
 
 /** Formats the importers understand. */
 /** `unknown`: the file could not be read, or is of no format Footing knows. */
@@ -66,6 +67,8 @@ export interface ImportSummary {
   checkins?: CheckinInput[];
   /** Screening results and outcome entries a FHIR file gave (fhir-assessments.ts), when it was kept; stored once each. */
   assessments?: ImportedAssessments;
+  /** A FHIR file's Patient birth year and, when asked for, its program (fhir-record.ts); absent when it gave neither. */
+  record?: ImportedRecordParts;
   /** Files holding several people (Fitbit CSV): daily totals per person id; `daily` is then empty. */
   dailyBySubject?: Record<string, Record<string, MergedDayTotals>>;
 }

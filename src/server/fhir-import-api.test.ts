@@ -15,6 +15,9 @@ import { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } from '../core/red-flags.js';
 import { DATABASES, freshStore } from '../../test/helpers/databases.js';
 import { fhirErrors } from '../../test/helpers/fhir-validator.js';
 import { buildApp } from './app.js';
+import { ensureLocalPerson } from '../store/repos/people.js';
+import { adjustStage } from '../services/clinician-service.js';
+import { setWalkingTarget } from '../services/walking-override-service.js';
 
 const allNo = () => Object.fromEntries([...RED_FLAG_QUESTIONS, ...PRECAUTION_QUESTIONS].map((q) => [q.id, false]));
 
@@ -62,12 +65,13 @@ for (const kind of DATABASES) {
     let target: FastifyInstance;
     const cleanups: (() => Promise<void>)[] = [];
     let exported: FhirBundle;
+    let sourceStore: Awaited<ReturnType<typeof freshStore>>['store'];
     before(async () => {
       for (const which of ['source', 'target'] as const) {
         const f = await freshStore(kind);
         cleanups.push(f.cleanup);
         const app = await buildApp({ store: f.store, webRoot: null });
-        if (which === 'source') source = app; else target = app;
+        if (which === 'source') { source = app; sourceStore = f.store; } else target = app;
       }
       const seed = async (method: 'POST' | 'PUT', url: string, payload: object) => {
         const res = await source.inject({ method, url, payload });
@@ -82,11 +86,22 @@ for (const kind of DATABASES) {
       await seed('POST', '/api/assessment/screening', { testId: 'navicular-drop', values: { left: 12, right: 7 }, recordedAt: '2026-11-02T10:00:00+00:00', recordedBy: 'me' });
       await seed('POST', '/api/assessment/outcomes', { measure: 'psfs', input: { activities: [{ name: 'Stairs', rating: 4 }, { name: 'Lifting', rating: 5 }, { name: 'Running', rating: 2 }] }, recordedAt: '2026-11-02T10:05:00Z', recordedBy: 'me' });
       await seed('POST', '/api/assessment/outcomes', { measure: 'odi', input: { totalPercent: 28 }, recordedAt: '2026-11-02T10:10:00Z', recordedBy: 'me' });
+      // A clinician's changes the CarePlan and Goal carry: stage 2, and a walking target of 5,500 steps with a reason.
+      const me = await ensureLocalPerson(sourceStore.db);
+      await adjustStage(sourceStore.db, me.id, { stage: 2, reason: 'Walks without pain now.', clinicianName: 'Dr Ada Okafor' }, '2026-11-02');
+      await setWalkingTarget(sourceStore.db, me.id, { kind: 'target', steps: 5500, reason: 'A little more each week, on the flat.' }, 'Dr Ada Okafor', '2026-11-02');
       const res = await source.inject({ method: 'GET', url: '/api/export/fhir?date=2026-11-02' });
       assert.equal(res.statusCode, 200, res.body);
       exported = res.json() as FhirBundle;
     });
     after(async () => { await source.close(); await target.close(); for (const c of cleanups) await c(); });
+
+    test('Taking the program from a file is refused before the person has a program of their own (the safety questions come first)', async () => {
+      const res = await target.inject({ method: 'POST', url: '/api/imports?name=record.fhir.json&program=adopt', payload: Buffer.from(JSON.stringify(exported)), headers: { 'content-type': 'application/octet-stream' } });
+      assert.equal(res.statusCode, 409, res.body);
+      assert.match(res.body, /safety questions come first/);
+      assert.equal(((await target.inject({ method: 'GET', url: '/api/imports' })).json() as unknown[]).length, 0, 'no import was made');
+    });
 
     test('The exported Bundle uploaded to a fresh database: 3 step days, 2 check-ins and 3 assessment entries stored, the report equal to what is stored', async () => {
       const job = await uploadAndFollow(target, 'record.fhir.json', Buffer.from(JSON.stringify(exported, null, 2)));
@@ -97,12 +112,16 @@ for (const kind of DATABASES) {
       assert.deepEqual([r.status, r.samples, r.added, r.duplicates, r.checkins], ['imported', 3, 3, 0, { added: 2, duplicates: 0 }]);
       // The screening result, and the PSFS (with its answers) and the ODI scores.
       assert.deepEqual(r.assessments, { added: 3, duplicates: 0 });
+      // The Patient gives its birth year (1970, from the safety check) to this record, which had none.
+      assert.deepEqual(r.record, { birthYear: 'set' });
+      const me = (await target.inject({ method: 'GET', url: '/api/today?date=2026-11-02' })).json() as { age: number | null };
+      assert.equal(me.age, 2026 - 1970);
       // Everything else in the bundle is left out, counted as other data: by type, worked out from what was seeded:
-      // Patient; CodeSystems of screening tests and outcome measures; the PSFS Questionnaire; CarePlan; Goal;
-      // Provenance of the steps typed by hand, of the check-ins and of the assessment = 9 resources.
+      // CodeSystems of screening tests and outcome measures; the PSFS Questionnaire; CarePlan; Goal (not asked
+      // for); Provenance of the steps typed by hand, of the check-ins and of the assessment = 8 resources.
       const types = exported.entry.map((e) => e.resource.resourceType).sort().join();
       assert.equal(types, 'CarePlan,CodeSystem,CodeSystem,Goal,Observation,Observation,Observation,Observation,Observation,Observation,Observation,Observation,Observation,Observation,Observation,Patient,Provenance,Provenance,Provenance,Questionnaire,QuestionnaireResponse');
-      assert.deepEqual([r.records, r.skipped, r.skipped_by_reason['other-data']], [exported.entry.length, 9, 9]);
+      assert.deepEqual([r.records, r.skipped, r.skipped_by_reason['other-data']], [exported.entry.length, 8, 8]);
       assert.deepEqual(r.errors, []);
       const days = (await target.inject({ method: 'GET', url: '/api/walking/daily?from=2026-10-01&to=2026-11-30' })).json() as { date: string; steps: number }[];
       assert.deepEqual(days.map((d) => [d.date, d.steps]), [['2026-10-30', 4000], ['2026-10-31', 5000], ['2026-11-01', 6000]]);
@@ -116,12 +135,42 @@ for (const kind of DATABASES) {
 
     test('The same file again adds nothing: every sample and check-in is a duplicate, and the history says so', async () => {
       const job = await uploadAndFollow(target, 'record.fhir.json', Buffer.from(JSON.stringify(exported)));
-      assert.deepEqual([job.status, job.result.status, job.result.added, job.result.duplicates, job.result.checkins, job.result.assessments], ['done', 'nothing-new', 0, 3, { added: 0, duplicates: 2 }, { added: 0, duplicates: 3 }]);
+      assert.deepEqual([job.status, job.result.status, job.result.added, job.result.duplicates, job.result.checkins, job.result.assessments, job.result.record], ['done', 'nothing-new', 0, 3, { added: 0, duplicates: 2 }, { added: 0, duplicates: 3 }, { birthYear: 'same' }]);
       assert.equal(((await target.inject({ method: 'GET', url: '/api/checkins' })).json() as unknown[]).length, 2);
       const history = (await target.inject({ method: 'GET', url: '/api/imports' })).json() as { result: { status: string; checkins?: unknown; assessments?: unknown } }[];
       assert.deepEqual(history.map((h) => [h.result.status, h.result.checkins, h.result.assessments]), [
         ['nothing-new', { added: 0, duplicates: 2 }, { added: 0, duplicates: 3 }], ['imported', { added: 2, duplicates: 0 }, { added: 3, duplicates: 0 }],
       ]);
+    });
+
+    test('A file whose Patient was born in another year than this record\'s person is refused whole, at its birthDate', async () => {
+      const other = structuredClone(exported);
+      (other.entry[0]!.resource as { birthDate?: string }).birthDate = '1985';
+      const job = await uploadAndFollow(target, 'other.fhir.json', Buffer.from(JSON.stringify(other, null, 2)));
+      assert.deepEqual([job.status, job.result.added, job.result.checkins, job.result.assessments, job.result.record], ['failed', 0, undefined, undefined, undefined]);
+      assert.deepEqual(job.result.errors.map((e: { code: string; at: string; message: string }) => [e.code, e.at.replace(/:\d+:\d+ /, ':L:C '), e.message]), [
+        ['several-people', 'other.fhir.json:L:C (Bundle.entry[0].resource.birthDate)', 'This file\'s Patient was born in 1985 and this record\'s person in 1970: the file is most likely someone else\'s; nothing was imported'],
+      ]);
+    });
+
+    test('With program=adopt, after the person\'s own safety check: the stage and the clinician\'s walking target come from the CarePlan and Goal, named in the program history', async () => {
+      const screen = await target.inject({ method: 'POST', url: '/api/screen?date=2026-11-02', payload: { answers: allNo(), birthYear: 1970 } });
+      assert.ok(screen.statusCode < 300, screen.body);
+      const job = await uploadAndFollow(target, 'record.fhir.json', Buffer.from(JSON.stringify(exported)), '&program=adopt');
+      assert.equal(job.status, 'done', JSON.stringify(job.result));
+      assert.deepEqual([job.result.status, job.result.record, job.result.errors], ['nothing-new', { birthYear: 'same', stage: 'set', walkingTarget: 'set' }, []]);
+      // CarePlan and Goal are read now: 8 - 2 left out.
+      assert.equal(job.result.skipped, 6);
+      const today = (await target.inject({ method: 'GET', url: '/api/today?date=2026-11-02' })).json() as { program: { stage: number }; walking: { steps: number; clinician: { setBy: string; reason: string; setOn: string; kind: string } } };
+      assert.deepEqual([today.program.stage, today.walking.steps, today.walking.clinician.kind, today.walking.clinician.setBy, today.walking.clinician.setOn, today.walking.clinician.reason],
+        [2, 5500, 'target', 'Dr Ada Okafor', '2026-11-02', 'A little more each week, on the flat.']);
+      const progress = (await target.inject({ method: 'GET', url: '/api/progress?date=2026-11-02' })).json() as { events: { actor: string; action: string; toStage: number; reasons: { rule: string; text: string }[] }[] };
+      const imported = progress.events.filter((e) => e.reasons.some((x) => x.rule.startsWith('imported-')));
+      assert.deepEqual(imported.map((e) => [e.actor, e.action, e.toStage, e.reasons[0]!.rule]).sort(), [['person', 'hold', 2, 'imported-walking-target'], ['person', 'progress', 2, 'imported-program']]);
+      assert.ok(imported.every((e) => e.reasons[0]!.text.includes('record.fhir.json')), JSON.stringify(imported));
+      // Again: everything is already as the file has it.
+      const again = await uploadAndFollow(target, 'record.fhir.json', Buffer.from(JSON.stringify(exported)), '&program=adopt');
+      assert.deepEqual([again.result.status, again.result.record], ['nothing-new', { birthYear: 'same', stage: 'same', walkingTarget: 'same' }]);
     });
 
     test('Round trip: exported again from the fresh database, every Observation, QuestionnaireResponse, Questionnaire and CodeSystem is the same resource, and valid', async () => {
@@ -136,9 +185,18 @@ for (const kind of DATABASES) {
       const mine = byPlace(exported).filter((r) => same.includes(r.resourceType));
       assert.deepEqual(mine.map((r) => r.resourceType).join(), 'CodeSystem,CodeSystem,Questionnaire,Observation,Observation,Observation,Observation,Observation,Observation,Observation,Observation,Observation,Observation,Observation,QuestionnaireResponse');
       assert.deepEqual(byPlace(again).filter((r) => same.includes(r.resourceType)), mine);
-      // What the fresh database exports besides: its own Patient, no CarePlan or Goal (it has no program: the import
-      // makes none), and its own Provenance: of the steps (which names the file), the check-ins and the assessment.
-      assert.equal(again.entry.map((e) => e.resource.resourceType).filter((t) => !same.includes(t)).join(), 'Patient,Provenance,Provenance,Provenance');
+      // The Patient, CarePlan and Goal: the same resources but for the Patient's id and its identifier (each
+      // database's own person id); the CarePlan's period starts on the receiving person's own safety check (the
+      // same day here). The Provenance of the check-ins and of the assessments: the same.
+      const record = ['Patient', 'CarePlan', 'Goal'];
+      const noIdentifier = (r: FhirResource) => (r.resourceType === 'Patient' ? { ...r, identifier: undefined } : r);
+      const sourcePatient = exported.entry[0]!.resource as unknown as { identifier: { value: string }[] };
+      assert.equal(sourcePatient.identifier[0]!.value, exported.entry[0]!.resource.id);
+      assert.deepEqual(byPlace(again).filter((r) => record.includes(r.resourceType)).map(noIdentifier), byPlace(exported).filter((r) => record.includes(r.resourceType)).map(noIdentifier));
+      const provenance = (b: FhirBundle) => byPlace(b).filter((r) => r.resourceType === 'Provenance');
+      assert.deepEqual(provenance(again).slice(1), provenance(exported).slice(1));
+      // The steps' Provenance is this database's: the values came from the file, which it names (docs/clinic.md).
+      assert.equal(again.entry.map((e) => e.resource.resourceType).filter((t) => !same.includes(t)).join(), 'Patient,CarePlan,Goal,Provenance,Provenance,Provenance');
       const fromFile = again.entry.map((e) => e.resource).find((r) => r.resourceType === 'Provenance' && JSON.stringify(r).includes('record.fhir.json'));
       assert.ok(fromFile, JSON.stringify(again.entry.filter((e) => e.resource.resourceType === 'Provenance')));
       for (const { resource } of again.entry) assert.deepEqual(fhirErrors(resource), [], `${resource.resourceType}`);

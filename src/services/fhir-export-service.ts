@@ -67,7 +67,8 @@ async function exportInput(db: Kysely<Database>, personId: string, options: { to
       stage: plan.status === 'active' ? plan.stage : (({ number, name, goal }) => ({ number, name, goal }))(stageByNumber(state.program.stage)),
       activities: plan.status === 'active' ? plan.items.map((i) => ({ exercise: i.exercise, name: i.name, doseText: i.doseText })) : [],
     } : null,
-    walkingTarget: state.program ? { steps: state.walking.steps, minutes: state.walking.minutes, basis: clinician?.applied ? clinician.text : state.walking.basis, setBy: clinician?.applied ? clinician.setBy : null, asOf: options.today } : null,
+    walkingTarget: state.program ? { steps: state.walking.steps, minutes: state.walking.minutes, basis: clinician?.applied ? clinician.text : state.walking.basis, setBy: clinician?.applied ? clinician.setBy : null, asOf: options.today,
+      clinician: clinician ? { kind: clinician.kind, steps: clinician.steps, minutes: clinician.minutes, reason: clinician.reason, setBy: clinician.setBy, setOn: clinician.setOn } : null } : null,
     ...(options.exportedAt ? { exportedAt: options.exportedAt } : {}),
   };
 }

@@ -35,6 +35,10 @@ import type { Store } from '../store/db.js';
 import { newId, toJson } from '../store/json-column.js';
 import { addImportedCheckins } from '../store/repos/checkins.js';
 import { storeImportedAssessments } from './import-assessments.js';
+import { storeImportedRecord, type RecordFigures } from './import-record-parts.js';
+import { assertOpenProgram } from './clinician-service.js';
+import { getPerson } from '../store/repos/people.js';
+import { getProgram } from '../store/repos/program.js';
 import { insertImport } from '../store/repos/imports.js';
 import { kyselyChunks, lockWalking, mergeChunk, recomputeDays, sqliteChunks, storedDayTotals, writeWalkingDays, type ChunkTable } from '../store/repos/walking.js';
 import { statSync } from 'node:fs';
@@ -85,6 +89,8 @@ export type StoreImportOptions = Omit<AnyImportOptions, 'onBatch' | 'onePerson'>
   splitMinBytes?: number;
   /** Hears how many samples have reached the store so far (progress displays). */
   onSamples?: (samples: number) => void;
+  /** The person's calendar date, for the program events of an adopted program (default: today in UTC). */
+  today?: string;
 };
 
 /** From this size a plain Apple export is read in two parts: below it the second part's start-up is not repaid. */
@@ -115,7 +121,12 @@ interface Tally {
 }
 
 export async function importWalkingFile(store: Store, personId: string, path: string, options: StoreImportOptions = {}): Promise<StoredImport> {
-  const { worker = 'auto', chunkSamples, split = 'auto', splitMinBytes = SPLIT_MIN_BYTES, onSamples, ...rest } = options;
+  const { worker = 'auto', chunkSamples, split = 'auto', splitMinBytes = SPLIT_MIN_BYTES, onSamples, today, ...rest } = options;
+  // A program is taken from a file only into a program this person started with their own safety answers: asked
+  // for and impossible, the import is refused before the file is read (import-record-parts.ts).
+  if (rest.adoptProgram) assertOpenProgram(await getProgram(store.db, personId));
+  // The record's birth year: a FHIR file whose Patient was born in another year is refused (fhir.ts).
+  rest.recordBirthYear = (await getPerson(store.db, personId))?.birthYear ?? null;
   // Everything goes to this one person: a file with several people's rows must name whose (fitbit-csv.ts).
   // The format is detected once, here, and handed on to the importer (and the worker): issue 12 item 4.
   const detected = await detectFile(path);
@@ -128,6 +139,7 @@ export async function importWalkingFile(store: Store, personId: string, path: st
   let days: Record<string, StoredDayTotals> = {};
   let checkins: { added: number; duplicates: number } | undefined;
   let assessments: { added: number; duplicates: number } | undefined;
+  let recordFigures: RecordFigures | undefined;
   const fileName = options.fileName ?? path;
   const startedAt = new Date().toISOString();
   const restore = tuneSqlite(store);
@@ -177,7 +189,10 @@ export async function importWalkingFile(store: Store, personId: string, path: st
       if (summary.checkins?.length) checkins = await addImportedCheckins(trx, personId, summary.checkins);
       // Screening results and outcome entries of a FHIR file, each stored once (import-assessments.ts).
       if (summary.assessments) assessments = await storeImportedAssessments(trx, personId, summary.assessments);
-      if (t.added === 0 && (checkins?.added ?? 0) === 0 && (assessments?.added ?? 0) === 0) throw new Rollback();
+      // The Patient's birth year and, when asked for, the program of a FHIR file (import-record-parts.ts).
+      if (summary.record) recordFigures = await storeImportedRecord(trx, personId, summary.record, { fileName: options.fileName ?? displayName(path), today: today ?? new Date().toISOString().slice(0, 10) });
+      const changed = Object.values(recordFigures ?? {}).includes('set');
+      if (t.added === 0 && (checkins?.added ?? 0) === 0 && (assessments?.added ?? 0) === 0 && !changed) throw new Rollback();
       const record = importRecord(summary, { added: t.added, duplicates: t.seen - t.added, days, ...(checkins ? { checkins } : {}), ...(assessments ? { assessments } : {}) });
       await trx.updateTable('imports').set({ format: summary.format, summary: toJson(record) }).where('id', '=', importId).execute();
     });
@@ -204,13 +219,20 @@ export async function importWalkingFile(store: Store, personId: string, path: st
   const checkinFigures = kept && done?.checkins ? (importId ? checkins : { added: 0, duplicates: done.checkins.length }) : undefined;
   const found = done?.assessments ? done.assessments.screenings.length + done.assessments.outcomes.length : 0;
   const assessmentFigures = kept && done?.assessments ? (importId ? assessments : { added: 0, duplicates: found }) : undefined;
-  const figures: StoredFigures = { added: t?.added ?? 0, duplicates: (t?.seen ?? 0) - (t?.added ?? 0), days: kept ? days : {}, ...(checkinFigures ? { checkins: checkinFigures } : {}), ...(assessmentFigures ? { assessments: assessmentFigures } : {}) };
+  // Rolled back with nothing new: every part of the record the file gave was there already.
+  const recordParts = kept && done?.record ? (importId ? recordFigures : sameAsStored(done.record)) : undefined;
+  const figures: StoredFigures = { added: t?.added ?? 0, duplicates: (t?.seen ?? 0) - (t?.added ?? 0), days: kept ? days : {}, ...(checkinFigures ? { checkins: checkinFigures } : {}), ...(assessmentFigures ? { assessments: assessmentFigures } : {}), ...(recordParts ? { record: recordParts } : {}) };
   // A file that stored nothing still leaves its row in the history (what it held, its problems).
   const historyId = importId ?? newId();
   if (!importId) {
     await insertImport(store.db, { id: historyId, personId, fileName, format: summary!.format, at: startedAt, summary: toJson(importRecord(summary!, figures)) });
   }
   return { summary: summary!, ...figures, importId, historyId, timing };
+}
+
+/** The figures of a file whose record parts all matched what was stored (the import was rolled back as nothing new). */
+function sameAsStored(parts: NonNullable<ImportSummary['record']>): RecordFigures {
+  return { ...(parts.birthYear !== null ? { birthYear: 'same' as const } : {}), ...(parts.program ? { stage: 'same' as const, ...(parts.program.walking ? { walkingTarget: 'same' as const } : {}) } : {}) };
 }
 
 /** The file's format from its head; undefined when the head cannot be read (the importer then reports why). */

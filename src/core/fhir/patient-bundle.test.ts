@@ -142,6 +142,18 @@ test('Given a program stopped by a safety answer and a clinician\'s target in mi
   for (const { resource } of bundle.entry) assert.deepEqual(validateFhir(resource), [], `${resource.resourceType}/${resource.id}`);
 });
 
+test('Given a clinician\'s cap in steps (set on 3 Nov, with a reason), the Goal carries the reason in their name and the cap as a second target\'s upper end, and is valid', () => {
+  const bundle = patientBundle({
+    ...INPUT, gaitAnalyses: [],
+    walkingTarget: { steps: 4500, minutes: 45, basis: 'Dr B capped your walking target at 4,500 steps a day on 3 Nov.', setBy: 'Dr B', asOf: '2026-11-09',
+      clinician: { kind: 'cap', steps: 4500, minutes: null, reason: 'Keep it gentle for now.', setBy: 'Dr B', setOn: '2026-11-03' } },
+  });
+  const goal = byType(bundle.entry.map((e) => e.resource), 'Goal')[0]!;
+  assert.deepEqual(goal.note, [{ text: 'Dr B capped your walking target at 4,500 steps a day on 3 Nov.' }, { authorString: 'Dr B', time: '2026-11-03', text: 'Keep it gentle for now.' }]);
+  assert.deepEqual((goal.target as unknown[])[1], { measure: { coding: [{ system: 'http://loinc.org', code: '41950-7', display: 'Number of steps in 24 hour Measured' }] }, detailRange: { high: { value: 4500, unit: 'steps/day', system: 'http://unitsofmeasure.org', code: '/d' } } });
+  assert.deepEqual(validateFhir(goal), []);
+});
+
 test('Given a person with nothing recorded, the bundle holds the Patient only', () => {
   const bundle = patientBundle({ person: { id: PERSON, displayName: 'New', birthYear: null }, stepDays: [], walkingSources: [], checkins: [], gaitAnalyses: [], program: null, walkingTarget: null });
   assert.deepEqual(bundle.entry.map((e) => e.resource), [{ resourceType: 'Patient', id: PERSON, identifier: [{ system: 'https://footing.example/fhir/person-id', value: PERSON }], name: [{ text: 'New' }] }]);

@@ -84,7 +84,12 @@ export interface FhirExportInput {
     activities: readonly { exercise: string; name: string; doseText: string }[];
   };
   /** Today's walking target (the program's Goal). */
-  walkingTarget: null | { steps: number | null; minutes: number; basis: string; setBy: string | null; asOf: string };
+  walkingTarget: null | {
+    steps: number | null; minutes: number; basis: string; setBy: string | null; asOf: string;
+    /** A clinician's target or cap (src/core/walking-override.ts), applied today or not: carried whole so that an
+     * import can take it back (fhir-program.ts). */
+    clinician?: { kind: 'target' | 'cap'; steps: number | null; minutes: number | null; reason: string; setBy: string; setOn: string } | null;
+  };
   /** Screening test results (DOMAIN.md §5); none when left out. */
   screenings?: readonly ScreeningInput[];
   /** Outcome-measure entries (DOMAIN.md §7); none when left out. */
@@ -229,6 +234,7 @@ function* resourcesOf(input: FhirExportInput): Generator<FhirResource> {
   const active = p?.status === 'active';
   if (input.walkingTarget) {
     const t = input.walkingTarget;
+    const c = t.clinician ?? null;
     const figure = t.steps !== null ? `${t.steps} steps` : `${t.minutes} minutes`;
     goal = {
       resourceType: 'Goal', id: stableUuid('Goal', pid, 'walking'),
@@ -241,8 +247,14 @@ function* resourcesOf(input: FhirExportInput): Generator<FhirResource> {
         : { measure: { text: 'Minutes of walking a day' }, detailQuantity: { value: t.minutes, unit: 'min/day', system: UCUM, code: 'min/d' } }],
       statusDate: t.asOf,
       ...(t.setBy ? { expressedBy: { display: t.setBy } } : {}),
-      note: [{ text: t.basis }],
+      // The clinician's setting in its own terms: their reason as an annotation in their name on the day they set
+      // it, and a cap as the upper end of a second target (the first is today's figure, a cap may leave it lower).
+      note: [{ text: t.basis }, ...(c ? [{ authorString: c.setBy, time: c.setOn, text: c.reason }] : [])],
     };
+    if (c?.kind === 'cap') {
+      (goal.target as unknown[]).push({ measure: c.steps !== null ? { coding: [{ ...STEPS_LOINC }] } : { text: 'Minutes of walking a day' },
+        detailRange: { high: c.steps !== null ? { value: c.steps, unit: 'steps/day', system: UCUM, code: '/d' } : { value: c.minutes, unit: 'min/day', system: UCUM, code: 'min/d' } } });
+    }
   }
   if (p) {
     carePlan = {

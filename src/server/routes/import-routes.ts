@@ -11,6 +11,9 @@ import { z } from 'zod';
 import { importJson } from '../../importers/import-report.js';
 import type { Store } from '../../store/db.js';
 import { importWalkingFile } from '../../services/import-walking.js';
+import { assertOpenProgram } from '../../services/clinician-service.js';
+import { ServiceError } from '../../services/service-error.js';
+import { getProgram } from '../../store/repos/program.js';
 import { listImports, PAST_IMPORTS_MAX } from '../../store/repos/imports.js';
 import { createJob, getJob, updateJob } from '../../store/repos/jobs.js';
 import { access } from '../access.js';
@@ -36,12 +39,14 @@ const ImportQuery = z.object({
   offset: z.string().regex(/^[+-]\d{2}:?\d{2}$/, 'must look like +01:00').optional(),
   /** Whose rows of a Fitbit CSV that holds several people (a study export). */
   fitbitId: z.string().regex(/^\d{1,20}$/, 'must be the digits of a Fitbit Id').optional(),
+  /** `adopt`: take the program's stage and a clinician's walking setting from a FHIR file's CarePlan and Goal. */
+  program: z.enum(['adopt']).optional(),
 }).strict();
 
 /** How many past imports: the newest first. */
 const HistoryQuery = z.object({ limit: z.coerce.number().int().min(1).max(PAST_IMPORTS_MAX).default(20) }).strict();
 
-interface ImportJobData { jobId: string; personId: string; file: string; dir: string; name: string; strict: boolean; offsetMinutes: number | null; fitbitId?: string | null }
+interface ImportJobData { jobId: string; personId: string; file: string; dir: string; name: string; strict: boolean; offsetMinutes: number | null; fitbitId?: string | null; adoptProgram?: boolean }
 
 export interface ImportRouteOptions { maxBytes?: number }
 
@@ -59,13 +64,15 @@ export async function registerImportRoutes(app: FastifyInstance, store: Store, q
     const r = scope.withTypeProvider<ZodTypeProvider>();
     r.post('/api/imports', { config: access('self'), schema: { querystring: ImportQuery } }, async (req, reply) => {
       if (!req.headers['content-type']?.startsWith('application/octet-stream')) throw badRequest('Send the file as application/octet-stream', 'content-type');
+      // Taking a program from the file needs this person's own started program: refused before the upload is read.
+      if (req.query.program === 'adopt') assertOpenProgram(await getProgram(store.db, req.personId));
       const { dir, file } = await receiveUpload(req, reply, { prefix: UPLOAD_PREFIX, fileName: safeUploadName(req.query.name)!, maxBytes, tooLarge });
       // From here the job owns the folder (runImport removes it); until the job is queued, this request does.
       try {
         const jobId = await createJob(store.db, req.personId, 'import');
         const m = req.query.offset ? /^([+-])(\d{2}):?(\d{2})$/.exec(req.query.offset) : null;
         const offsetMinutes = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : undefined;
-        await queue.send<ImportJobData>(IMPORT_JOB, { jobId, personId: req.personId, file, dir, name: req.query.name, strict: req.query.strict === 'true', offsetMinutes: offsetMinutes ?? null, fitbitId: req.query.fitbitId ?? null });
+        await queue.send<ImportJobData>(IMPORT_JOB, { jobId, personId: req.personId, file, dir, name: req.query.name, strict: req.query.strict === 'true', offsetMinutes: offsetMinutes ?? null, fitbitId: req.query.fitbitId ?? null, adoptProgram: req.query.program === 'adopt' });
         return await reply.status(202).send({ jobId });
       } catch (e) {
         await rm(dir, { recursive: true, force: true });
@@ -99,6 +106,7 @@ async function runImport(store: Store, job: ImportJobData): Promise<void> {
       mode: strict ? 'strict' : 'lenient', fileName: name,
       ...(job.offsetMinutes !== null ? { offsetMinutes: job.offsetMinutes } : {}),
       ...(job.fitbitId ? { id: job.fitbitId } : {}),
+      ...(job.adoptProgram ? { adoptProgram: true } : {}),
       // The server's main thread answers requests: it does not read half of a large export as `footing import` does.
       split: 'never',
       onBytes: (bytes: number, total: number | null) => {
@@ -117,8 +125,9 @@ async function runImport(store: Store, job: ImportJobData): Promise<void> {
     await updateJob(store.db, jobId, { status: result.summary.ok ? 'done' : 'failed', progress: { ...progress, bytes: progress.total ?? progress.bytes }, result: importJson(name, result.summary, result) });
   } catch (e) {
     await rm(dir, { recursive: true, force: true }).catch(() => {});
-    await updateJob(store.db, jobId, { status: 'failed', result: { error: 'The import stopped with an internal error; nothing from this file was stored.' } }).catch(() => {});
-    void e;
+    // A refusal of the use case (the program to take over was stopped meanwhile) says why; anything else is internal.
+    const error = e instanceof ServiceError ? `${e.message} Nothing from this file was stored.` : 'The import stopped with an internal error; nothing from this file was stored.';
+    await updateJob(store.db, jobId, { status: 'failed', result: { error } }).catch(() => {});
   } finally {
     inMemoryProgress.delete(jobId);
     liveOwner.delete(jobId);
