@@ -6,7 +6,7 @@
 // command fails if any run fails.
 import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { groupTestFiles } from './test-groups.mjs';
 
@@ -62,10 +62,10 @@ if (failed >= 0) { console.error(checks[failed][0]); process.exit(statuses[faile
  * Runs the files under node --test with the browser tests on that database. Output goes to the terminal, or to a
  * file when `logFile` is given. Resolves with the exit status and the seconds it took.
  */
-function run(list, db, logFile, concurrency = 1) {
+function run(list, db, logFile, concurrency = 1, env = {}) {
   const t0 = Date.now();
   const out = logFile ? openSync(logFile, 'w') : 'inherit';
-  const child = spawn(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, ...list], { stdio: ['ignore', out, out], env: { ...process.env, NODE_ENV: 'test', FOOTING_E2E_DB: db } });
+  const child = spawn(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, ...list], { stdio: ['ignore', out, out], env: { ...process.env, NODE_ENV: 'test', FOOTING_E2E_DB: db, ...env } });
   return new Promise((resolve) => child.on('close', (code) => {
     if (typeof out === 'number') closeSync(out);
     resolve({ status: code ?? 1, seconds: Math.round((Date.now() - t0) / 1000) });
@@ -135,9 +135,12 @@ if (!logDir && pgE2e.length) console.log('# Browser tests on SQLite first, then 
 // The other test files run in one process per folder (scripts/test-groups.mjs says why). The browser files keep one
 // process each: each starts its server and browser in top-level hooks, which a shared process would run all at once.
 const groupDir = mkdtempSync(join(tmpdir(), 'footing-groups-'));
+// docs/screenshots is written by each browser file's first run: on SQLite, or on PostgreSQL for a file that runs
+// there only (e2e/helpers/browser.ts).
+const screenshotWriters = (list) => ({ FOOTING_E2E_SCREENSHOTS: list.map((f) => resolve(f)).join(',') });
 const browserLane = async () => [
-  ...(sqliteE2e.length ? [['browser test files on SQLite', sqliteE2e, await run(sqliteE2e, 'sqlite', logFile('sqlite.tap')), 'sqlite.tap']] : []),
-  ...(pgE2e.length ? [['browser test files on PostgreSQL', pgE2e, await run(pgE2e, 'postgres', logFile('postgres.tap')), 'postgres.tap']] : []),
+  ...(sqliteE2e.length ? [['browser test files on SQLite', sqliteE2e, await run(sqliteE2e, 'sqlite', logFile('sqlite.tap'), 1, screenshotWriters(sqliteE2e)), 'sqlite.tap']] : []),
+  ...(pgE2e.length ? [['browser test files on PostgreSQL', pgE2e, await run(pgE2e, 'postgres', logFile('postgres.tap'), 1, screenshotWriters(pgE2e.filter((f) => !sqliteE2e.includes(f)))), 'postgres.tap']] : []),
 ];
 const [otherRun, browserRuns] = await Promise.all([
   // Two of the other test processes at a time: alone, with the browser lane beside it, the machine had a core idle

@@ -6,7 +6,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { e2eDatabase } from './database.js';
@@ -66,11 +66,15 @@ export function describeViolations(vs: AxeViolation[]): string {
 }
 
 /**
- * Where screenshots go: docs/screenshots/ on the SQLite run only. The PostgreSQL run shows the same screens, so it
- * photographs them into a temp folder (same steps, same scrolling) and docs/screenshots/ is written once per run.
+ * Where screenshots go: docs/screenshots/ once per run. A file that runs on both databases writes them on SQLite and
+ * photographs the same screens into a temp folder on PostgreSQL (same steps, same scrolling); a file that runs on
+ * PostgreSQL only writes them there. The test command names the files whose run writes them
+ * (FOOTING_E2E_SCREENSHOTS, scripts/run-tests.mjs); a file run by hand writes them on SQLite.
  */
 function screenshotDir(): string {
-  if (e2eDatabase() === 'sqlite') return SCREENSHOTS;
+  const writers = process.env.FOOTING_E2E_SCREENSHOTS;
+  const writes = writers === undefined ? e2eDatabase() === 'sqlite' : writers.split(',').includes(resolve(process.argv[1] ?? ''));
+  if (writes) return SCREENSHOTS;
   pgShots ??= mkdtempSync(join(tmpdir(), 'footing-e2e-pg-screenshots-'));
   return pgShots;
 }
