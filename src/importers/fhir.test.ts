@@ -153,3 +153,14 @@ test('adoptProgram: the CarePlan\'s stage and a clinician\'s target or cap from 
   const none = await importFhir(write('plan.json', bundle([steps('2026-11-02', 4100)])), { adoptProgram: true });
   assert.deepEqual(none.issues.map((i) => [i.code, i.message]), [['missing-field', 'No active Footing CarePlan in this file: there is no program to take']]);
 });
+
+test('Gait metrics (Footing\'s gait code system) are left out with a warning at each one\'s code saying why; the rest of the file is imported, in strict mode too', async () => {
+  const gait = (code: string, value: number) => ({ resourceType: 'Observation', status: 'final', subject: P, code: { coding: [{ system: 'https://footing.example/fhir/CodeSystem/gait-metrics', code }] }, effectiveDateTime: '2026-11-02T10:00:00Z', valueQuantity: { value, system: 'http://unitsofmeasure.org', code: '/min' } });
+  const file = write('gait.json', bundle([gait('cadence_spm', 104), steps('2026-11-02', 4100), gait('gait_speed_mps', 1.1)]));
+  for (const mode of ['lenient', 'strict'] as const) {
+    const s = await importFhir(file, { mode });
+    assert.deepEqual([s.ok, s.samples, s.skipped, s.errorCount, s.warningCount], [true, 1, 2, 0, 2], mode);
+    assert.deepEqual(s.issues.map((i) => [i.severity, i.location.field]), [['warning', 'Bundle.entry[0].resource.code'], ['warning', 'Bundle.entry[2].resource.code']]);
+    assert.match(s.issues[0]!.message, /^The gait metric "cadence_spm" is left out: Footing keeps a gait analysis only as it measured it from a video/);
+  }
+});

@@ -28,6 +28,7 @@ import { formatIsoWithOffset } from '../core/iso-time.js';
 import { BODY_REGIONS, type BodyMark, type BodyRegion } from '../core/pain.js';
 import { painAreaLabel } from '../core/pain-areas.js';
 import { stableUuid } from '../core/fhir/stable-id.js';
+import { GAIT_METRICS_SYSTEM } from '../core/fhir/gait-metric-codes.js';
 import type { WalkingSample } from '../core/walking.js';
 import { describeIoError, displayName, fileChunks, readHead } from './file-input.js';
 import { importError, importWarning, quoteToken, type ImportIssue, type ImportLocation } from './import-error.js';
@@ -114,10 +115,20 @@ const codings = (cc: unknown): { system?: string; code?: string }[] =>
 /** The subject an Observation is about (its reference), or null when it names none. */
 const subjectOf = (o: Json): string | null => (isObj(o.subject) && typeof o.subject.reference === 'string' ? o.subject.reference : null);
 
+/**
+ * Why a gait metric is not imported (docs/clinic.md, "Round trip"): Footing's gait analyses are its own
+ * measurements, kept with the video's events, angle curves and stills, which an Observation does not carry; a figure
+ * measured elsewhere (or by another Footing) stored among them would be shown as if Footing had measured it here.
+ */
+export const gaitRefusal = (code: string): string =>
+  `The gait metric ${quoteToken(code)} is left out: Footing keeps a gait analysis only as it measured it from a video (with its steps, angle curves and stills, which FHIR does not carry) and does not mix figures from elsewhere with its own; the clinic's record keeps the original`;
+
 /** Reads one resource. Pure: the locations come from `at`. */
 export function readObservation(o: unknown, at: Locate, options: { offsetMinutes?: number; source: string }): Outcome {
   if (!isObj(o)) return { kind: 'error', issue: importError('bad-value', 'Not a FHIR resource (a JSON object)', at('')) };
   if (o.resourceType !== 'Observation') return { kind: 'skip' };
+  const gait = codings(o.code).find((c) => c.system === GAIT_METRICS_SYSTEM);
+  if (gait) return { kind: 'skip', warning: importWarning('bad-value', gaitRefusal(String(gait.code)), at('code')) };
   const coded = codings(o.code).filter((c) => c.system === LOINC);
   const isSteps = coded.some((c) => STEPS_CODES.has(String(c.code)));
   const isPain = coded.some((c) => c.code === PAIN_CODE);
