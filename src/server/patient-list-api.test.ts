@@ -212,5 +212,32 @@ for (const kind of DATABASES) {
       assert.deepEqual([zoe.json().displayName, zoe.json().email, zoe.json().needsAttention], ['Zoë Örn', 'zoe@example.org', ['no check-in for 7 days', 'adherence under 50% this week']]);
       assert.equal((await world.as('clinicianOtherClinic', { method: 'GET', url: `/api/patients/${ids.Zoë}/summary` })).statusCode, 404);
     });
+
+    // Last: it stops Anna's program.
+    test('The judgement kept for the date asked (the orders by attention and adherence) follows the writes and the date', async () => {
+      const kept = async () => Object.fromEntries((await store.db.selectFrom('patient_list_figures as f').innerJoin('people as pe', 'pe.id', 'f.person_id')
+        .select(['pe.display_name as name', 'f.judged_on', 'f.attention_key', 'f.attention_reasons', 'f.adherence7']).where('pe.id', 'in', Object.values(ids)).execute())
+        .map((r) => [r.name, [r.judged_on, r.attention_key, r.attention_reasons, r.adherence7 === null ? null : Number(r.adherence7)]]));
+      assert.deepEqual(await names('&sort=attention'), ['Dora Ek', 'Zoë Örn', 'Anna Berg', 'Carl Dunn', 'Pat']);
+      // By hand, for 20 Nov: Dora red flag (1,000) and no check-in, adherence 1 of 7; Zoë no check-in and adherence
+      // 0 of 7; Anna 7 of 7; Carl 0 of 1 (signed up today: no reason); Pat no program.
+      assert.deepEqual(await kept(), {
+        'Anna Berg': [TODAY, 0, 0, 1], 'Carl Dunn': [TODAY, 0, 0, 0], 'Dora Ek': [TODAY, 1002, 2, 1 / 7], Pat: [TODAY, 0, 0, null], 'Zoë Örn': [TODAY, 2, 2, 0],
+      });
+      // A write: Anna answers yes to a safety question today; her row is judged again at the next read, and she
+      // moves up (red flag, one reason) while the others keep theirs.
+      await submitScreen(store.db, ids.Anna!, { answers: answers(true) }, TODAY);
+      assert.equal((await kept())['Anna Berg']![0], null, 'the write clears her judgement');
+      assert.deepEqual(await names('&sort=attention'), ['Dora Ek', 'Anna Berg', 'Zoë Örn', 'Carl Dunn', 'Pat']);
+      assert.deepEqual((await kept())['Anna Berg'], [TODAY, 1001, 1, 1]);
+      assert.deepEqual(await names('&attention=only'), ['Anna Berg', 'Dora Ek', 'Zoë Örn']);
+      // Another date: everyone is judged again for it. On 28 Nov Anna (stopped) has had no check-in for 10 days: red
+      // flag and one reason, as Dora; Carl's program has run 8 days with no session and no check-in since 20 Nov: two
+      // reasons, as Zoë. Ties in name order.
+      const next = (await world.as('clinicianOfClinic', { method: 'GET', url: `/api/patients?date=${nov(28)}&sort=attention&attention=only` })).json() as { patients: { displayName: string; needsAttention: string[] }[] };
+      assert.deepEqual(next.patients.map((p) => p.displayName), ['Anna Berg', 'Dora Ek', 'Carl Dunn', 'Zoë Örn']);
+      assert.ok(Object.values(await kept()).every((k) => k[0] === nov(28)));
+      assert.deepEqual(next.patients.map((p) => p.needsAttention.length), [2, 2, 2, 2], 'the lines say as many reasons as the order counted');
+    });
   });
 }

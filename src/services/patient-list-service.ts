@@ -5,13 +5,15 @@
  *
  * Name, latest check-in, latest session and stage are orders the database gives, so the common request (a page of
  * names) reads only that page's rows. "Needs attention" and adherence depend on the date asked: for those, and for
- * the attention filter, every matching patient's line is worked out from their kept figures (short rows) and sorted
- * here, ties in name order.
+ * the attention filter, each row keeps its judgement for one date (migration 0022); the rows not judged for the date
+ * asked (a new day, or a write since) are judged here from their kept figures and stored, and the database sorts,
+ * filters and pages on the kept judgement, ties in name order. Only when a write lands between the two is every
+ * matching patient judged and sorted here, as before.
  */
 import type { Kysely } from 'kysely';
 import { covers, judgeLine, listLine, readKept, readStored, type FigureReader, type LineJudgement, type ListFigures, type ListLineFigures } from '../core/patient-list-figures.js';
 import type { Database } from '../store/schema.js';
-import { listFiguresAsOf, patientJudgementRows, patientPage, patientRows, storedListFigures, type JudgementRow, type ListOwner, type PatientRow, type StoredSortKey } from '../store/repos/patient-list.js';
+import { judgedPage, listFiguresAsOf, patientJudgementRows, patientPage, patientRows, storeJudgements, storedListFigures, unjudgedRows, type JudgementRow, type ListOwner, type PatientRow, type StoredSortKey } from '../store/repos/patient-list.js';
 import { unreadFromPatients } from '../store/repos/messages.js';
 import { getProgram } from '../store/repos/program.js';
 import { SESSIONS_PER_WEEK } from '../core/clinical-constants.js';
@@ -63,8 +65,13 @@ export async function patientList(db: Kysely<Database>, owner: ListOwner, req: P
     const { personIds, total } = await patientPage(db, owner, { q: req.q, sort: req.sort as StoredSortKey, order, limit: req.pageSize, offset });
     return page(await linesOf(db, owner, await patientRows(db, owner, personIds), req.date), total);
   }
-  // Every matching patient's judgement (in the order asked if the database gives it, else by name), then the filter
-  // and the order worked out from them, then the page's lines.
+  // The orders and the filter that depend on the date: the rows not judged for it yet are judged and kept, then the
+  // database sorts, filters and pages on the kept judgement.
+  await judgeUnjudged(db, owner, req.q, req.date);
+  const judgedRows = await judgedPage(db, owner, { q: req.q, sort: req.sort, order, attentionOnly: req.attentionOnly, date: req.date, limit: req.pageSize, offset });
+  if (judgedRows) return page(await linesOf(db, owner, await patientRows(db, owner, judgedRows.personIds), req.date), judgedRows.total);
+  // A write refreshed a matching row in between: every matching patient's judgement (in the order asked if the
+  // database gives it, else by name), then the filter and the order worked out from them, then the page's lines.
   const rows = await patientJudgementRows(db, owner, { q: req.q, sort: stored ? req.sort as StoredSortKey : 'name', order: stored ? order : 'asc' });
   const readers = await readersFor(db, rows, req.date);
   let judged = rows.map((r, i) => ({ personId: r.personId, judgement: judgeLine(readers[i]!, r.program, req.date, SESSIONS_PER_WEEK) }));
@@ -75,6 +82,22 @@ export async function patientList(db: Kysely<Database>, owner: ListOwner, req: P
   }
   const shown = judged.slice(offset, offset + req.pageSize).map((j) => j.personId);
   return page(await linesOf(db, owner, await patientRows(db, owner, shown), req.date), judged.length);
+}
+
+/** Judges, for `date`, the patients on the list (matching `q`) whose kept row is not judged for it, and keeps that. */
+async function judgeUnjudged(db: Kysely<Database>, owner: ListOwner, q: string | undefined, date: string): Promise<void> {
+  const rows = await unjudgedRows(db, owner, q, date);
+  if (!rows.length) return;
+  const readers = await readersFor(db, rows, date);
+  await storeJudgements(db, date, rows.map((r, i) => {
+    const j = judgeLine(readers[i]!, r.program, date, SESSIONS_PER_WEEK);
+    return { personId: r.personId, version: r.version, attentionKey: attentionKey(j), attentionReasons: j.needsAttention.length, adherence7: j.adherence7?.fraction ?? null };
+  }));
+}
+
+/** "Needs attention" as one number to sort by: a red flag outranks any number of other reasons. */
+function attentionKey(l: LineJudgement): number {
+  return (l.redFlag ? 1000 : 0) + l.needsAttention.length;
 }
 
 /** One patient's line on this clinician's list, or null when they are not on it. */
@@ -123,11 +146,7 @@ async function readersFor(db: Kysely<Database>, rows: readonly Pick<JudgementRow
 
 /** Orders worked out from the lines; no value (no program) last whichever the direction. */
 const COMPARE: Record<'attention' | 'adherence7', (order: SortOrder) => (a: LineJudgement, b: LineJudgement) => number> = {
-  // A red flag outranks any number of other reasons.
-  attention: (order) => {
-    const key = (l: LineJudgement) => (l.redFlag ? 1000 : 0) + l.needsAttention.length;
-    return (a, b) => (order === 'asc' ? key(a) - key(b) : key(b) - key(a));
-  },
+  attention: (order) => (a, b) => (order === 'asc' ? attentionKey(a) - attentionKey(b) : attentionKey(b) - attentionKey(a)),
   adherence7: (order) => (a, b) => {
     const x = a.adherence7?.fraction ?? null;
     const y = b.adherence7?.fraction ?? null;

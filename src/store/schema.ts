@@ -205,6 +205,15 @@ export interface PatientListFiguresTable {
   pain_baseline: number | null;
   resumed_on: string | null;
   updated_at: string;
+  /** Raised by every refresh: a judgement is stored only against the version it was worked out from (migration 0022). */
+  version: Generated<number>;
+  /** The date the judgement columns are for; null after a refresh (the list judges the row again). */
+  judged_on: string | null;
+  /** "Needs attention" as a sort key on judged_on: 1,000 for a red flag, plus one per reason. */
+  attention_key: number | null;
+  attention_reasons: number | null;
+  /** Adherence this week on judged_on, as a fraction; null when there is none. */
+  adherence7: number | null;
 }
 
 /** A person's reminder days and time (src/core/reminder-record.ts). Migration 0013. */

@@ -1,11 +1,9 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../schema.js';
-import { inTransaction, refreshListFigures } from '../repos/patient-list.js';
 
 /**
  * The patient list's figures (issue 17): one short row per person (src/core/patient-list-figures.ts), kept up to
  * date by every write that changes them, so the clinician's list reads rows instead of a year of check-ins and
- * sessions per patient. Filled here for every existing person through the same refresh the writes call.
+ * sessions per patient. Filled for every existing person by migration 0022, through the same refresh the writes call.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   // ifNotExists: on SQLite (no transactional DDL in Kysely's migrator) a fill cut short is taken up again.
@@ -23,9 +21,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('resumed_on', 'text')
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  const store = db as Kysely<Database>;
-  const people = await store.selectFrom('people').select('id').orderBy('id').execute();
-  await inTransaction(store, (trx) => refreshListFigures(trx, people.map((p) => p.id)));
+  // Filled by migration 0022, once the table has every column refreshListFigures writes (a database that took this
+  // migration before 0022 existed was filled here then, and 0022 fills it again, which changes nothing).
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

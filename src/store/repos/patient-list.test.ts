@@ -21,7 +21,7 @@ import { MIGRATIONS, type Store } from '../db.js';
 import type { Database } from '../schema.js';
 import { deletePatientWithData } from './accounts.js';
 import { insertCheckin } from './checkins.js';
-import { inTransaction, refreshListFigures, storedListFigures } from './patient-list.js';
+import { inTransaction, refreshListFigures, storedListFigures, storeJudgements } from './patient-list.js';
 import { getProgram } from './program.js';
 import { saveSession } from './sessions.js';
 
@@ -162,6 +162,29 @@ for (const kind of DATABASES) {
       await Promise.all([first, second]);
       await assertFiguresRight(store.db, personId, [day(4)]);
       assert.equal((await storedListFigures(store.db, [personId])).get(personId)?.dailyPain, '1:3,0:8');
+    });
+  });
+
+  describe(`The judgement kept for one date on ${kind}`, () => {
+    test('Given a judgement worked out before a write refreshed the row, when it is stored, then it is not (the row is judged again)', async () => {
+      const { store, cleanup } = await freshStore(kind);
+      try {
+        const a = await newPerson(store.db, 'A');
+        await inTransaction(store.db, (trx) => refreshListFigures(trx, a));
+        const row = () => store.db.selectFrom('patient_list_figures').select(['version', 'judged_on', 'attention_key', 'attention_reasons', 'adherence7']).where('person_id', '=', a).executeTakeFirstOrThrow();
+        const before = (await row()).version;
+        const judgement = (version: number) => ({ personId: a, version, attentionKey: 1001, attentionReasons: 1, adherence7: 0.5 });
+        await storeJudgements(store.db, day(3), [judgement(before)]);
+        assert.deepEqual(await row(), { version: before, judged_on: day(3), attention_key: 1001, attention_reasons: 1, adherence7: 0.5 });
+        // A check-in's refresh raises the version and clears the judgement...
+        await insertCheckin(store.db, a, { at: `${day(3)}T08:00:00+00:00`, context: 'daily', back: 4, regions: [] });
+        assert.deepEqual(await row(), { version: before + 1, judged_on: null, attention_key: 1001, attention_reasons: 1, adherence7: 0.5 });
+        // ...so a judgement worked out from the figures before it is not stored; one from the new figures is.
+        await storeJudgements(store.db, day(3), [judgement(before)]);
+        assert.equal((await row()).judged_on, null);
+        await storeJudgements(store.db, day(3), [{ ...judgement(before + 1), attentionKey: 0, attentionReasons: 0 }]);
+        assert.deepEqual(await row(), { version: before + 1, judged_on: day(3), attention_key: 0, attention_reasons: 0, adherence7: 0.5 });
+      } finally { await cleanup(); }
     });
   });
 

@@ -7,7 +7,7 @@
  * it recomputes the person's whole row from the base tables with a few bounded queries (the latest dates through
  * the (person_id, date) indexes, then only the rows of the kept windows and of the program's first week).
  */
-import { sql, SqliteAdapter, type Expression, type Kysely, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
+import { sql, SqliteAdapter, type Expression, type ExpressionBuilder, type Insertable, type Kysely, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
 import { addDays } from '../../core/dates.js';
 import { maxPain } from '../../core/pain.js';
 import { DAILY_PAIN_DAYS_KEPT, encodeFigures, figuresFrom, SESSION_DAYS_KEPT, type FiguresSource, type ListFigures, type ListProgram, type StoredFigures } from '../../core/patient-list-figures.js';
@@ -40,8 +40,10 @@ export async function refreshListFigures(trx: Transaction<Database>, personIds: 
     // Claim the rows before reading: a concurrent refresh of the same person waits here until this transaction
     // ends, and then reads the rows this one wrote (PostgreSQL's read committed takes a new snapshot at each
     // statement; SQLite has one writer at a time), so the refresh that commits last has seen every write.
+    // The claim also raises the row's version and clears its judgement: the list judges it again for its date, and
+    // a judgement worked out from the figures before this refresh is not stored over them (storeJudgements).
     await trx.insertInto('patient_list_figures').values(chunk.map((id) => ({ person_id: id, updated_at: now })))
-      .onConflict((oc) => oc.column('person_id').doUpdateSet({ updated_at: now })).execute();
+      .onConflict((oc) => oc.column('person_id').doUpdateSet({ updated_at: now, judged_on: null, version: sql<number>`patient_list_figures.version + 1` })).execute();
     const sources = await readSources(trx, chunk);
     const rows = chunk.map((id) => toColumns(id, encodeFigures(figuresFrom(sources.get(id)!)), now));
     await trx.insertInto('patient_list_figures').values(rows)
@@ -125,7 +127,7 @@ async function readSources(db: Db, ids: readonly string[], asOf?: string): Promi
 
 const FIGURE_COLUMNS = ['last_checkin_date', 'last_checkin_at', 'last_checkin_max_pain', 'last_session_date', 'done_sessions_end', 'done_sessions', 'daily_pain_end', 'daily_pain', 'pain_baseline', 'resumed_on', 'updated_at'] as const;
 
-function toColumns(personId: string, s: StoredFigures, now: string): Database['patient_list_figures'] {
+function toColumns(personId: string, s: StoredFigures, now: string): Insertable<Database['patient_list_figures']> {
   return {
     person_id: personId, last_checkin_date: s.lastCheckinDate, last_checkin_at: s.lastCheckinAt, last_checkin_max_pain: s.lastCheckinMaxPain,
     last_session_date: s.lastSessionDate, done_sessions_end: s.doneSessionsEnd, done_sessions: s.doneSessions,
@@ -158,8 +160,10 @@ function fromColumns(r: { [K in StoredColumn]?: Database['patient_list_figures']
 
 /** Whose list: a clinician (or admin) of a clinic. */
 export interface ListOwner { clinicianAccountId: string; clinicId: string }
-/** The orders the database gives; the others (attention, adherence) are worked out from the figures. */
+/** The orders the database gives from the kept figures alone. */
 export type StoredSortKey = 'name' | 'lastCheckin' | 'lastSession' | 'stage';
+/** The orders that depend on the date asked: the database gives them from the judgement kept for one date. */
+export type JudgedSortKey = 'attention' | 'adherence7';
 
 export interface PatientRow {
   personId: string; displayName: string; email: string | null; linkedAt: string | null; linkId: string;
@@ -203,13 +207,15 @@ export async function countPatients(db: Db, owner: ListOwner, q?: string): Promi
  * The list in an order the database gives (no value last, whichever the direction; ties by name, then id), with
  * each patient's program and kept figures joined (PostgreSQL and SQLite drop the joins a query does not use).
  */
-function sortedPatients(db: Db, owner: ListOwner, q: string | undefined, sort: StoredSortKey, dir: 'asc' | 'desc') {
+function sortedPatients(db: Db, owner: ListOwner, q: string | undefined, sort: StoredSortKey | JudgedSortKey, dir: 'asc' | 'desc') {
   const name = folded(db, 'pe.display_name');
   const qb = linkedPatients(db, owner, q).leftJoin('programs as pr', 'pr.person_id', 'pe.id').leftJoin('patient_list_figures as f', 'f.person_id', 'pe.id');
   const keyed = sort === 'name' ? qb.orderBy(name, dir)
     : sort === 'stage' ? qb.orderBy('pr.stage', (ob) => ob[dir]().nullsLast())
       : sort === 'lastCheckin' ? qb.orderBy('f.last_checkin_date', (ob) => ob[dir]().nullsLast()).orderBy('f.last_checkin_at', (ob) => ob[dir]().nullsLast())
-        : qb.orderBy('f.last_session_date', (ob) => ob[dir]().nullsLast());
+        : sort === 'lastSession' ? qb.orderBy('f.last_session_date', (ob) => ob[dir]().nullsLast())
+          : sort === 'attention' ? qb.orderBy('f.attention_key', dir)
+            : qb.orderBy('f.adherence7', (ob) => ob[dir]().nullsLast());
   return keyed.orderBy(name).orderBy('pe.id');
 }
 
@@ -237,6 +243,79 @@ export async function patientJudgementRows(db: Db, owner: ListOwner, opts: { q?:
     program: r.status !== null && r.started_on !== null ? { status: r.status, startedOn: r.started_on } : null,
     figures: r.figures_of === null ? null : fromColumns(r),
   }));
+}
+
+// ---- the judgement kept for one date (migration 0022) ----
+
+/** A row judged for a date: what the list stores for it, and the version of the figures it was worked out from. */
+export interface StoredJudgement { personId: string; version: number; attentionKey: number; attentionReasons: number; adherence7: number | null }
+
+/**
+ * The patients on the list (matching `q`) whose row is not judged for `date`, with what judging them reads and the
+ * row's version; a patient with no row of figures yet gets one first (the same refresh the writes call).
+ */
+export async function unjudgedRows(db: Db, owner: ListOwner, q: string | undefined, date: string): Promise<(JudgementRow & { version: number })[]> {
+  const read = () => linkedPatients(db, owner, q).leftJoin('programs as pr', 'pr.person_id', 'pe.id').leftJoin('patient_list_figures as f', 'f.person_id', 'pe.id')
+    .where((eb) => eb.or([eb('f.judged_on', 'is', null), eb('f.judged_on', '!=', date)]))
+    .select(['pe.id as person_id', 'pr.status as status', 'pr.started_on as started_on', 'f.person_id as figures_of', 'f.version as version', 'f.last_checkin_date',
+      'f.done_sessions_end', 'f.done_sessions', 'f.daily_pain_end', 'f.daily_pain', 'f.pain_baseline', 'f.resumed_on'])
+    .execute();
+  let rows = await read();
+  const rowless = rows.filter((r) => r.figures_of === null).map((r) => r.person_id);
+  if (rowless.length) {
+    await inTransaction(db, (trx) => refreshListFigures(trx, rowless));
+    rows = await read();
+  }
+  return rows.filter((r) => r.figures_of !== null).map((r) => ({
+    personId: r.person_id,
+    program: r.status !== null && r.started_on !== null ? { status: r.status, startedOn: r.started_on } : null,
+    figures: fromColumns(r),
+    version: r.version!,
+  }));
+}
+
+/** Stores judgements for `date`, each only where the row's version is still the one it was worked out from. */
+export async function storeJudgements(db: Db, date: string, judgements: readonly StoredJudgement[]): Promise<void> {
+  if (!judgements.length) return;
+  if (isSqlite(db)) {
+    // No round trips to save on SQLite: one short statement per row, in one transaction.
+    await inTransaction(db, async (trx) => {
+      for (const j of judgements) {
+        await trx.updateTable('patient_list_figures').set({ judged_on: date, attention_key: j.attentionKey, attention_reasons: j.attentionReasons, adherence7: j.adherence7 })
+          .where('person_id', '=', j.personId).where('version', '=', j.version).execute();
+      }
+    });
+    return;
+  }
+  // PostgreSQL: one statement per few thousand rows, the values as arrays.
+  for (let i = 0; i < judgements.length; i += 5000) {
+    const part = judgements.slice(i, i + 5000);
+    await sql`UPDATE patient_list_figures AS f SET judged_on = ${date}, attention_key = v.k, attention_reasons = v.r, adherence7 = v.a
+      FROM (SELECT unnest(${part.map((j) => j.personId)}::text[]) AS id, unnest(${part.map((j) => j.version)}::int[]) AS ver,
+        unnest(${part.map((j) => j.attentionKey)}::int[]) AS k, unnest(${part.map((j) => j.attentionReasons)}::int[]) AS r,
+        unnest(${part.map((j) => j.adherence7)}::float8[]) AS a) AS v
+      WHERE f.person_id = v.id AND f.version = v.ver`.execute(db);
+  }
+}
+
+/**
+ * One page of the list in an order of the judgement kept for `date` (or a stored order), optionally only the
+ * patients who need attention, and how many match; null when a matching row is not judged for `date` (a write
+ * refreshed it since unjudgedRows: the caller works the page out itself).
+ */
+export async function judgedPage(db: Db, owner: ListOwner, opts: { q?: string | undefined; sort: StoredSortKey | JudgedSortKey; order: 'asc' | 'desc'; attentionOnly: boolean; date: string; limit: number; offset: number }): Promise<{ personIds: string[]; total: number } | null> {
+  const unjudged = (eb: ExpressionBuilder<any, any>) => eb.or([eb('f.judged_on', 'is', null), eb('f.judged_on', '!=', opts.date)]);
+  const matching = (qb: ReturnType<typeof sortedPatients>) => (opts.attentionOnly ? qb.where((eb) => eb.or([eb('f.attention_reasons', '>', 0), unjudged(eb)])) : qb);
+  const rows = await matching(sortedPatients(db, owner, opts.q, opts.sort, opts.order))
+    .select((eb) => ['pe.id as person_id', eb.fn.countAll<number | string>().over().as('total'),
+      eb.fn.sum<number | string>(eb.case().when(unjudged(eb)).then(1).else(0).end()).over().as('unjudged')])
+    .limit(opts.limit).offset(opts.offset).execute();
+  if (rows.length) return Number(rows[0]!.unjudged) > 0 ? null : { personIds: rows.map((r) => r.person_id), total: Number(rows[0]!.total) };
+  // Past the last page no row carries the counts.
+  const counts = await matching(sortedPatients(db, owner, opts.q, 'name', 'asc').clearOrderBy())
+    .select((eb) => [eb.fn.countAll<number | string>().as('total'), eb.fn.sum<number | string>(eb.case().when(unjudged(eb)).then(1).else(0).end()).as('unjudged')])
+    .executeTakeFirstOrThrow();
+  return Number(counts.unjudged ?? 0) > 0 ? null : { personIds: [], total: Number(counts.total) };
 }
 
 /** A patient's row as a judgement reads it (the figures' other columns are null). */
