@@ -29,7 +29,7 @@ function SummaryRow({ s, catalogue }: { s: OutcomeSummary; catalogue: Assessment
       {trend ? (
         <>
           <p>{t('outcomes.sinceFirst', { score: formatScore(s.measure, trend.baseline.score, t), date: shortDate(trend.baseline.date) })}{' '}
-            <span /* i18n-ignore: CSS class names */ className={`responder responder-${trend.status}`}><span aria-hidden="true">{RESPONDER_SYMBOL[trend.status]}</span> {t(`responder.${trend.status}`)}</span>
+            <span className={`responder responder-${trend.status}`}><span aria-hidden="true">{RESPONDER_SYMBOL[trend.status]}</span> {t(`responder.${trend.status}`)}</span>
             {' '}{t('outcomes.change', { count: trend.points.length, change: `${trend.change > 0 ? '+' : ''}${formatNumber(Math.round(trend.change * 10) / 10)}`, scores: formatNumber(trend.points.length) })}</p>
           <p className="muted small">{t('outcomes.realChange', { change: info.change })}</p>
         </>

@@ -17,7 +17,7 @@ export const STATUS_SYMBOL: Record<FindingStatus, string> = { typical: '✓', no
 
 export function StatusBadge({ status }: { status: FindingStatus }) {
   const { t } = useTranslation('assessment');
-  return <span /* i18n-ignore: CSS class names */ className={`status-badge status-${status}`}><span aria-hidden="true">{STATUS_SYMBOL[status]}</span> {t(`status.${status}`)}</span>;
+  return <span className={`status-badge status-${status}`}><span aria-hidden="true">{STATUS_SYMBOL[status]}</span> {t(`status.${status}`)}</span>;
 }
 
 /**
@@ -29,7 +29,7 @@ export function EvidenceTag({ evidence, refs }: { evidence: EvidenceLevel; refs:
   const strength = plainStrength(evidence);
   return (
     <span className="evidence-tag">
-      <span /* i18n-ignore: CSS class names */ className={`strength strength-${strength.replace(/[^a-z]+/g, '-')}`}>{strength}</span>{' '}
+      <span className={`strength strength-${strength.replace(/[^a-z]+/g, '-')}`}>{strength}</span>{' '}
       <span className="evidence-label">{t('evidence.label', { level: evidence, name: EVIDENCE_LEVELS[evidence] })}{refs.length > 0 && <>, <Citations refs={refs} /></>}</span>
     </span>
   );
@@ -42,7 +42,7 @@ export function FindingItem({ finding, clinician = false }: { finding: Finding; 
   // Which side a finding is about, in words (none: no side is named).
   const side = finding.side === 'none' ? '' : t(`side.${finding.side}`);
   return (
-    <li /* i18n-ignore: CSS class names */ className={`finding finding-${finding.status}`} data-source={finding.source} data-side={finding.side}>
+    <li className={`finding finding-${finding.status}`} data-source={finding.source} data-side={finding.side}>
       <p className="finding-head"><strong>{finding.label}{side ? ` (${side})` : ''}: {finding.value}</strong></p>
       <StatusBadge status={finding.status} />
       <p>{finding.plain}</p>

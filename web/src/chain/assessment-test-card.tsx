@@ -36,7 +36,7 @@ function Field({ prefix, f, value, onChange, error }: { prefix: string; f: Field
   const errId = `${id}-err`;
   if (f.kind === 'choice') {
     return (
-      <fieldset /* i18n-ignore: CSS class names */ id={id} className={`choice-field${error ? ' invalid' : ''}`} aria-describedby={error ? errId : undefined}>
+      <fieldset id={id} className={`choice-field${error ? ' invalid' : ''}`} aria-describedby={error ? errId : undefined}>
         <legend>{f.label}</legend>
         <div className="choice-row">
           {f.choices!.map((c) => (

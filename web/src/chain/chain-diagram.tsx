@@ -50,7 +50,7 @@ export function ChainDiagram({ links, painSegments }: { links: readonly ChainLin
           const s = LINK_STATUS[l.status];
           const mid = (y(i) + y(i + 1)) / 2;
           return (
-            <g /* i18n-ignore: CSS class names */ key={`${l.from}-${l.to}`} className={`chain-link-line status-${l.status}`} data-link={`${l.from}-${l.to}`}>
+            <g key={`${l.from}-${l.to}`} className={`chain-link-line status-${l.status}`} data-link={`${l.from}-${l.to}`}>
               <line x1={X} y1={y(i)} x2={X} y2={y(i + 1)} strokeDasharray={s.dash || undefined} />
               <circle cx={X} cy={mid} r="11" />
               <text x={X} y={mid} dy="0.35em" textAnchor="middle" className="symbol">{s.symbol}</text>
@@ -77,10 +77,10 @@ export function LinkStatusLegend() {
     <ul className="legend chain-legend" aria-label={t('diagram.legend')}>
       {(Object.keys(LINK_STATUS) as LinkStatus[]).map((k) => (
         <li key={k}>
-          <svg /* i18n-ignore: CSS class names */ width="44" height="22" aria-hidden="true" className={`chain-link-line status-${k}`}>
+          <svg width="44" height="22" aria-hidden="true" className={`chain-link-line status-${k}`}>
             <line x1="2" y1="11" x2="42" y2="11" strokeDasharray={LINK_STATUS[k].dash || undefined} />
           </svg>
-          <span /* i18n-ignore: CSS class names */ className={`link-badge status-${k}`}><span aria-hidden="true">{LINK_STATUS[k].symbol}</span> {linkStatusWords(t, k)}</span>
+          <span className={`link-badge status-${k}`}><span aria-hidden="true">{LINK_STATUS[k].symbol}</span> {linkStatusWords(t, k)}</span>
         </li>
       ))}
     </ul>

@@ -43,9 +43,9 @@ function LinkCard({ link, clinician, names }: { link: ChainLink; clinician: bool
   const id = `link-${link.from}-${link.to}`;
   const s = LINK_STATUS[link.status];
   return (
-    <article /* i18n-ignore: CSS class names */ className={`card chain-link status-${link.status}`} id={id} aria-labelledby={`${id}-title`} data-link={`${link.from}-${link.to}`}>
+    <article className={`card chain-link status-${link.status}`} id={id} aria-labelledby={`${id}-title`} data-link={`${link.from}-${link.to}`}>
       <h2 id={`${id}-title`}>{segmentName(t, link.from)} → {segmentName(t, link.to).toLowerCase()}</h2>
-      <p><span /* i18n-ignore: CSS class names */ className={`link-badge status-${link.status}`}><span aria-hidden="true">{s.symbol}</span> {linkStatusWords(t, link.status)}</span></p>
+      <p><span className={`link-badge status-${link.status}`}><span aria-hidden="true">{s.symbol}</span> {linkStatusWords(t, link.status)}</span></p>
       <h3>{t('link.measured')}</h3>
       {link.measured.length ? <FindingList findings={link.measured} clinician={clinician} /> : (
         <>

@@ -49,7 +49,7 @@ function JointChart({ curves, joint, norms }: { curves: AngleCurvesJson; joint: 
       <svg viewBox={`0 0 ${c.width} ${c.height}`} role="img" aria-labelledby={id} aria-describedby={`${id}-d`}>
         <desc id={`${id}-d`}>{summary}</desc>
         {c.boxes.map((b) => (
-          <rect key={`${b.label}${b.fromPct}`} className={`gait-ref-box ${b.kind}`} /* i18n-ignore: CSS class names */ x={b.x} y={b.y} width={b.width} height={b.height} data-kind={b.kind}>
+          <rect key={`${b.label}${b.fromPct}`} className={`gait-ref-box ${b.kind}`} x={b.x} y={b.y} width={b.width} height={b.height} data-kind={b.kind}>
             <title>{t('angles.box', { label: b.label, kind: t(`angles.kind.${b.kind}`), min: formatNumber(b.min), max: formatNumber(b.max), from: formatNumber(b.fromPct), to: formatNumber(b.toPct) })}</title>
           </rect>
         ))}

@@ -60,7 +60,7 @@ export function ExercisePicture({ exercise, position, motion, motionKey, paused 
     ? { '--pic-seconds': `${motion.seconds}s`, '--pic-runs': String(motion.iterations), '--pic-state': paused ? 'paused' : 'running' } as CSSProperties
     : undefined;
   return (
-    <figure className={`pic pic-${spec.view}${moving ? ' pic-moving' : ' pic-still'}`} /* i18n-ignore: CSS class names */ data-testid="exercise-picture">
+    <figure className={`pic pic-${spec.view}${moving ? ' pic-moving' : ' pic-still'}`} data-testid="exercise-picture">
       <div className="pic-art" role="img" aria-label={t(spec.title)} aria-describedby={descId}>
         {spec.posture && (
           <div className="pic-posture">

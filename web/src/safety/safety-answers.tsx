@@ -41,7 +41,7 @@ export function SafetyAnswers({ today }: { today: TodayState }) {
       <ScreenTitle>{t('answers.title')}</ScreenTitle>
       <p data-testid="answered-on"><Trans t={t} i18nKey="answers.answeredOn" values={{ when }} components={{ strong: <strong /> }} /></p>
       {s.care ? (
-        <div className={`alert urgency-${s.care.urgency}`} /* i18n-ignore: CSS class names */>
+        <div className={`alert urgency-${s.care.urgency}`}>
           <h2>{t('answers.whom', { care: t(`urgency.${s.care.urgency}`) })}</h2>
           <p>{s.care.advice}</p>
         </div>

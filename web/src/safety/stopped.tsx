@@ -17,7 +17,7 @@ export function Stopped({ today, onRestart }: { today: TodayState; onRestart: ()
   return (
     <section className="screen">
       <ScreenTitle>{t('stopped.title')}</ScreenTitle>
-      <div className={`alert urgency-${urgency}`} /* i18n-ignore: CSS class names */ role="alert">
+      <div className={`alert urgency-${urgency}`} role="alert">
         <h2>{t(`urgency.${urgency}`)}</h2>
         <p>{advice}</p>
       </div>

@@ -123,7 +123,7 @@ export function Session({ today, onSaved }: { today: TodayState; onSaved: () => 
     const remaining = seg.seconds - runner.elapsed;
     const next = segments.slice(runner.index + 1).find((s) => s.kind !== 'relax');
     return (
-      <section className={`screen session-run kind-${seg.kind}${runner.paused ? ' paused' : ''}`} /* i18n-ignore: CSS class names */>
+      <section className={`screen session-run kind-${seg.kind}${runner.paused ? ' paused' : ''}`}>
         <ScreenTitle>{item.name}</ScreenTitle>
         <p className="muted">{t('run.exerciseOf', { n: seg.item + 1, total: items.length })}</p>
         <div className="timer-box">
@@ -193,7 +193,7 @@ export function Session({ today, onSaved }: { today: TodayState; onSaved: () => 
     <section className="screen">
       <ScreenTitle>{high ? t('done.easeOff') : t('done.saved')}</ScreenTitle>
       {queued && <p className="notice" role="status">{t('done.queued')}</p>}
-      <div className={high ? 'alert session-feedback' /* i18n-ignore: CSS class names */ : 'session-feedback'} data-testid="session-feedback" data-band={feedback.band ?? 'none'}>
+      <div className={high ? 'alert session-feedback' : 'session-feedback'} data-testid="session-feedback" data-band={feedback.band ?? 'none'}>
         <p className={high ? '' : 'success'} role={queued ? undefined : 'status'}><strong>{queued && !high ? t('done.kept') : feedback.title}</strong></p>
         {feedback.lines.map((l) => <p key={l}>{l}</p>)}
         {high && (queued

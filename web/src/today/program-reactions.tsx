@@ -22,7 +22,7 @@ export function decisionHeadline(decision: ProgramReview, t: TFunction): string 
 /** The decision's reasons, as a list (headed when `title` is given). */
 export function DecisionReasons({ decision, title }: { decision: ProgramReview; title?: string }) {
   return (
-    <div className={`decision-reasons action-${decision.action}`} /* i18n-ignore: CSS class names */ data-testid="decision-reasons">
+    <div className={`decision-reasons action-${decision.action}`} data-testid="decision-reasons">
       {title && <h3>{title}</h3>}
       <ul>{decision.reasons.map((r) => <li key={r.rule + r.text}>{r.text}</li>)}</ul>
     </div>

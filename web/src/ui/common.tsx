@@ -43,7 +43,7 @@ export function ClaimLine({ claim }: { claim: Claim }) {
   const strength = plainStrength(claim.evidence);
   return (
     <li className="claim">
-      <span className={`strength strength-${strength.replace(/[^a-z]+/g, '-')}`} /* i18n-ignore: CSS class names */>{t(`strength.${claim.evidence}`)}</span>
+      <span className={`strength strength-${strength.replace(/[^a-z]+/g, '-')}`}>{t(`strength.${claim.evidence}`)}</span>
       <span>{claim.text}</span>
       <span className="evidence-label">{t('evidence', { level: t(`evidenceLevel.${claim.evidence}`) })}{claim.refs.length > 0 && <> (<Citations refs={claim.refs} />)</>}</span>
     </li>

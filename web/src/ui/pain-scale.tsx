@@ -14,7 +14,7 @@ export function PainScale({ name, label, value, onChange }: { name: string; labe
       <legend>{label}</legend>
       <div className="pain-buttons">
         {SCORES.map((n) => (
-          <label key={n} className={`pain-btn pain-${n}${value === n ? ' selected' : ''}`} /* i18n-ignore: CSS class names */>
+          <label key={n} className={`pain-btn pain-${n}${value === n ? ' selected' : ''}`}>
             <input type="radio" name={name} value={n} checked={value === n} onChange={() => onChange(n)} />
             <span>{n}</span>
           </label>
