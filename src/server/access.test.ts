@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { withApiApp } from '../../test/helpers/api-app.js';
 import { freshStore } from '../../test/helpers/databases.js';
 import { buildApp } from './app.js';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,9 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { rawRequest } from '../../test/helpers/raw-http.js';
 
 test('Every API route declares who may call it, and health data routes are never public', async () => {
-  const { store, cleanup } = await freshStore('sqlite');
-  try {
-    const app = await buildApp({ store, webRoot: null });
+  await withApiApp('sqlite', {}, async (app) => {
     await app.ready();
     const table = app.accessTable;
     assert.ok(table.length >= 12, `expected the whole route table, got ${table.length}`);
@@ -31,30 +30,23 @@ test('Every API route declares who may call it, and health data routes are never
       'POST /api/auth/password-reset', 'POST /api/auth/password-reset/:token', 'POST /api/auth/sign-in', 'POST /api/invitations/:token/sign-up',
       'POST /api/push-subscription/renew',
     ]);
-    await app.close();
-  } finally { await cleanup(); }
+  });
 });
 
 test('A route added without an access level stops the server from starting', async () => {
-  const { store, cleanup } = await freshStore('sqlite');
-  try {
-    const app = await buildApp({ store, webRoot: null });
+  await withApiApp('sqlite', {}, async (app) => {
     assert.throws(() => app.get('/api/undeclared', async () => ({})), /declares no access level/);
-    await app.close();
-  } finally { await cleanup(); }
+  });
 });
 
 test('Outside /api too, a route that writes must declare its level; only plain reads of the web app default to public', async () => {
-  const { store, cleanup } = await freshStore('sqlite');
-  try {
-    const app = await buildApp({ store, webRoot: null });
+  await withApiApp('sqlite', {}, async (app) => {
     assert.throws(() => app.post('/upload', async () => ({})), /declares no access level/);
     assert.throws(() => app.delete('/files/:id', async () => ({})), /declares no access level/);
     assert.doesNotThrow(() => app.get('/robots.txt', async () => 'User-agent: *'));
     // The FHIR API serves health data with plain reads: none of its routes defaults to public.
     assert.throws(() => app.get('/fhir/R4/Encounter', async () => ({})), /declares no access level/);
-    await app.close();
-  } finally { await cleanup(); }
+  });
 });
 
 test('The web app is served to anyone whatever the form of the target; client-side routes get index.html', async () => {

@@ -1,24 +1,15 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { FastifyInstance } from 'fastify';
 import { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } from '../core/red-flags.js';
-import { DATABASES, freshStore } from '../../test/helpers/databases.js';
-import { buildApp } from './app.js';
+import { apiApp } from '../../test/helpers/api-app.js';
+import { DATABASES } from '../../test/helpers/databases.js';
 
 const allNo = () => Object.fromEntries([...RED_FLAG_QUESTIONS, ...PRECAUTION_QUESTIONS].map((q) => [q.id, false]));
 
 for (const kind of DATABASES) {
   describe(`HTTP API on ${kind}`, () => {
-    let app: FastifyInstance;
-    let cleanup: () => Promise<void>;
-    before(async () => {
-      const fresh = await freshStore(kind);
-      cleanup = fresh.cleanup;
-      app = await buildApp({ store: fresh.store, webRoot: null });
-    });
-    after(async () => { await app.close(); await cleanup(); });
-
-    const inject = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) => app.inject({ method, url, ...(payload === undefined ? {} : { payload: payload as object }) });
+    const api = apiApp(kind);
+    const inject = api.inject;
 
     test('Given a new install, today asks for the safety screen first', async () => {
       const res = await inject('GET', '/api/today?date=2026-11-02');
@@ -84,13 +75,13 @@ for (const kind of DATABASES) {
       const exported = (await inject('GET', '/api/export')).json();
       assert.equal(exported.format, 'footing-backup');
       assert.equal(exported.sessions.length, 1);
-      const again = await app.inject({ method: 'POST', url: '/api/import-backup', payload: JSON.stringify(exported), headers: { 'content-type': 'application/json' } });
+      const again = await api.app.inject({ method: 'POST', url: '/api/import-backup', payload: JSON.stringify(exported), headers: { 'content-type': 'application/json' } });
       assert.equal(again.statusCode, 200);
       assert.deepEqual(again.json().restored, { screens: 0, programEvents: 0, sessions: 0, checkins: 0, imports: 0, walkingSamples: 0, painMaps: 0, screeningResults: 0, outcomeScores: 0, gaitAnalyses: 0, messages: 0, messagesLeftOut: 0, monitoringMinutes: 0, monitoringMinutesLeftOut: 0 });
       const broken = structuredClone(exported);
       broken.checkins[1].back = 42;
       broken.sessions[0].id = 'a-new-session-id';
-      const res = await app.inject({ method: 'POST', url: '/api/import-backup', payload: JSON.stringify(broken), headers: { 'content-type': 'application/json' } });
+      const res = await api.app.inject({ method: 'POST', url: '/api/import-backup', payload: JSON.stringify(broken), headers: { 'content-type': 'application/json' } });
       assert.equal(res.statusCode, 400);
       assert.equal(res.json().error.field, 'checkins[1].back');
       assert.equal((await inject('GET', '/api/sessions')).json().length, 1);
