@@ -7,16 +7,20 @@
  * notifications of new messages; screenshots at 390 px wide go to docs/screenshots/8l, 8m, 8n, 8o and 8p.
  * Then, live: with both screens left open, each new message appears without a reload (the patient's header count,
  * the patient's open conversation, the clinician's open conversation, the clinician's inbox and header count), and
- * a hidden tab stops asking the server (web/src/lib/use-live-poll.ts).
+ * a hidden tab stops asking the server (web/src/lib/use-live-poll.ts). Last, the clinician turns on notices of new
+ * messages: the subscription reaches the server, and a patient's message is pushed to it (received and decrypted by a
+ * push endpoint on 127.0.0.1) and shown by the clinician's service worker.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { localDate } from '../web/src/lib/local-time.js';
 import { allNo } from './helpers/answers.js';
-import { assertAccessible, screenshot } from './helpers/browser.js';
+import { assertAccessible, inPage, screenshot } from './helpers/browser.js';
 import { clinicServerAndPhones, withClinic } from './helpers/clinic.js';
 import { startServer } from './helpers/server.js';
+import { registrationId, shownNotifications, standInPushService } from './helpers/push.js';
+import { PUSH_ENDPOINT_CA, startPushEndpoint } from '../test/helpers/push-endpoint.js';
 
 const CLINIC = 'Feet First Physio';
 const CLINICIAN = { email: 'dr.kim@feetfirst.example', name: 'Dr Kim', password: 'kim-secret-password' };
@@ -24,17 +28,8 @@ const PATIENT = { email: 'wren@example.org', name: 'Wren Walker', password: 'wre
 const QUESTION = 'How did the ball roll feel this week?\nAny pain the next morning?';
 const REPLY = 'Fine on the left. The right heel was sore on Tuesday morning, gone by lunch.';
 
-const ctx = clinicServerAndPhones(() => startServer(withClinic(CLINIC, CLINICIAN)));
-
-/** A JSON call from inside the page (its cookies), with the session's CSRF token; fails on an error answer. */
-async function inPage<T>(page: Page, method: string, path: string, body: unknown, csrf: string | null): Promise<T> {
-  const r = await page.evaluate(async ([m, p, b, t]) => {
-    const res = await fetch(p as string, { method: m as string, headers: { 'content-type': 'application/json', ...(t ? { 'x-csrf-token': t as string } : {}) }, body: b === null ? undefined : JSON.stringify(b) });
-    return { status: res.status, text: await res.text() };
-  }, [method, path, body ?? null, csrf] as const);
-  if (r.status >= 300) throw new Error(`${method} ${path} -> ${r.status}: ${r.text}`);
-  return JSON.parse(r.text) as T;
-}
+// The server trusts the test push endpoint on 127.0.0.1 (the clinician's notices, last test).
+const ctx = clinicServerAndPhones(() => startServer({ ...withClinic(CLINIC, CLINICIAN), reminders: { pushCa: PUSH_ENDPOINT_CA } }));
 
 interface StoredMessage { from: string; text: string; readAt: string | null }
 
@@ -187,4 +182,45 @@ test('new messages appear while the screens are open, with the unread counts; a 
   await setVisibility('visible'); // the call starts inside this, so it is counted from `asked`, not awaited
   for (let i = 0; i < 20 && asked.length === 0; i++) await p.waitForTimeout(100);
   assert.equal(asked.length, 1, 'one call as soon as the tab is shown (not waiting out the 5 s)');
+});
+
+test('the clinician allows notices of new messages: the subscription reaches the server, a patient’s message is pushed to it and shown', { timeout: 120_000 }, async () => {
+  const c = ctx.clinician.page;
+  const p = ctx.patient.page;
+  const url = ctx.server.url;
+  const push = await startPushEndpoint();
+  try {
+    // The clinician's browser says yes to the notification prompt (the prompt itself cannot be clicked in headless
+    // chromium: its answer is given over the DevTools protocol), and its push service is stood in for in the page
+    // with a subscription on the test push endpoint (a real P-256 key and auth secret, so the push can be decrypted).
+    await ctx.clinician.context.grantPermissions(['notifications'], { origin: url });
+    await c.addInitScript(standInPushService(push.subscription('/push/clinician-browser')));
+    await c.goto(url + '/messages');
+    await c.getByRole('heading', { level: 1, name: 'Messages' }).waitFor();
+    await c.evaluate(() => navigator.serviceWorker.ready);
+    const notices = c.getByTestId('clinician-notices');
+    assert.equal((await inPage<{ subscriptions: number }>(c, 'GET', '/api/clinician/notifications', null, null)).subscriptions, 0);
+    await notices.getByRole('button', { name: 'Notify me of new messages' }).click();
+    await notices.getByText('You are notified of new messages in this browser.').waitFor();
+    const state = await inPage<{ pushPublicKey: string; subscriptions: number }>(c, 'GET', '/api/clinician/notifications', null, null);
+    assert.equal(state.subscriptions, 1, 'the subscription reached the server');
+    assert.equal(await c.evaluate(() => (window as unknown as { subscribedWithKey: string }).subscribedWithKey), Buffer.from(state.pushPublicKey, 'base64url').toString('hex'), 'subscribed with the server’s key');
+    await notices.getByRole('button', { name: 'Turn off in this browser' }).waitFor();
+
+    // The patient writes: the server pushes a notice, encrypted for this browser, that names neither patient nor text.
+    const text = 'Can I do the ball roll before a run?';
+    await p.getByLabel(`Message to ${CLINICIAN.name}`).fill(text);
+    await p.getByRole('button', { name: 'Send' }).click();
+    await p.getByRole('list', { name: `Messages with ${CLINICIAN.name}` }).getByText(text).waitFor();
+    for (let i = 0; i < 100 && push.requests.length === 0; i++) await c.waitForTimeout(100);
+    assert.equal(push.requests.length, 1, 'one notice to the one browser');
+    assert.equal(push.requests[0]!.path, '/push/clinician-browser');
+    const plain = push.decrypt(push.requests[0]!);
+    assert.deepEqual(JSON.parse(plain), { title: 'Footing', body: 'A patient sent you a message.', url: '/messages', tag: 'footing-patient-message' });
+
+    // Delivered to the clinician's service worker (the push service's part, over the DevTools protocol): shown.
+    const { id, cdp } = await registrationId(c, url);
+    await cdp.send('ServiceWorker.deliverPushMessage', { origin: url, registrationId: id, data: plain });
+    assert.deepEqual(await shownNotifications(c), [{ title: 'Footing', body: 'A patient sent you a message.', tag: 'footing-patient-message', data: { url: '/messages' } }]);
+  } finally { await push.close(); }
 });

@@ -11,12 +11,12 @@
 import assert from 'node:assert/strict';
 import { createECDH, randomBytes } from 'node:crypto';
 import { test } from 'node:test';
-import type { CDPSession, Page } from 'playwright-core';
 import { localDate } from '../web/src/lib/local-time.js';
 import { occurrencesOf } from '../test/helpers/icalendar.js';
 import { allNo } from './helpers/answers.js';
 import { assertAccessible, screenshot } from './helpers/browser.js';
 import { serverAndPhone } from './helpers/fixture.js';
+import { registrationId, shownNotifications, standInPushService } from './helpers/push.js';
 import { call } from './helpers/server.js';
 
 const ctx = serverAndPhone(async (server) => {
@@ -34,37 +34,6 @@ function fakeSubscription(path = 'footing-e2e') {
 async function serverHolds(endpoint: string, thenMoveTo: ReturnType<typeof fakeSubscription>): Promise<boolean> {
   const res = await fetch(`${ctx.server.url}/api/push-subscription/renew`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ oldEndpoint: endpoint, subscription: thenMoveTo }) });
   return res.status === 204;
-}
-
-/**
- * Stands in for the browser's push service in the page: subscribe() records the key it is asked with and answers
- * with `json`. A string, not a function: tsx's helpers in a serialised function do not exist in the page.
- */
-const standInPushService = (json: ReturnType<typeof fakeSubscription>) => `(() => {
-  const json = ${JSON.stringify(json)};
-  let current = null;
-  const make = () => ({ endpoint: json.endpoint, toJSON: () => json, unsubscribe: async () => { current = null; return true; } });
-  PushManager.prototype.subscribe = async function (opts) {
-    const key = new Uint8Array(opts.applicationServerKey);
-    window.subscribedWithKey = Array.from(key, (b) => b.toString(16).padStart(2, '0')).join('');
-    current = make();
-    return current;
-  };
-  PushManager.prototype.getSubscription = async () => current;
-})();`;
-
-/** The service worker's registration id, as the DevTools protocol names it (for deliverPushMessage). */
-async function registrationId(page: Page): Promise<{ id: string; cdp: CDPSession }> {
-  const cdp = await page.context().newCDPSession(page);
-  const found = new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('no service worker registration reported over the DevTools protocol')), 10_000);
-    cdp.on('ServiceWorker.workerRegistrationUpdated', (e: { registrations: { registrationId: string; scopeURL: string; isDeleted: boolean }[] }) => {
-      const r = e.registrations.find((x) => !x.isDeleted && x.scopeURL.startsWith(ctx.server.url));
-      if (r) { clearTimeout(timer); resolve(r.registrationId); }
-    });
-  });
-  await cdp.send('ServiceWorker.enable');
-  return { id: await found, cdp };
 }
 
 test('reminders: days and time, notifications on, a calendar link, and a pushed reminder shown and opened', { timeout: 90_000 }, async () => {
@@ -115,14 +84,10 @@ test('reminders: days and time, notifications on, a calendar link, and a pushed 
   await screenshot(page, '40b-reminders-calendar');
 
   // A push arrives (the push service's part, over the DevTools protocol): the service worker shows it.
-  const { id, cdp } = await registrationId(page);
+  const { id, cdp } = await registrationId(page, ctx.server.url);
   const message = { title: 'Footing', body: 'Time for today’s walk and foot exercises.', url: '/session', tag: 'footing-reminder' };
   await cdp.send('ServiceWorker.deliverPushMessage', { origin: ctx.server.url, registrationId: id, data: JSON.stringify(message) });
-  const notifications = () => page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications())
-    .map((n) => ({ title: n.title, body: n.body, tag: n.tag, data: n.data as unknown })));
-  let shown = await notifications();
-  for (let i = 0; i < 50 && shown.length === 0; i++) { await page.waitForTimeout(100); shown = await notifications(); }
-  assert.deepEqual(shown, [{ title: 'Footing', body: 'Time for today’s walk and foot exercises.', tag: 'footing-reminder', data: { url: '/session' } }]);
+  assert.deepEqual(await shownNotifications(page), [{ title: 'Footing', body: 'Time for today’s walk and foot exercises.', tag: 'footing-reminder', data: { url: '/session' } }]);
 
   // The tap: no DevTools command clicks a notification, so the worker runs what its notificationclick handler runs.
   const worker = context.serviceWorkers().find((w) => w.url().startsWith(ctx.server.url));
@@ -150,4 +115,47 @@ test('reminders: days and time, notifications on, a calendar link, and a pushed 
   assert.equal(await serverHolds(renewed.endpoint, fakeSubscription('unused')), false, 'the renewed one was replaced in turn');
   assert.equal(await serverHolds(third.endpoint, fakeSubscription('footing-e2e-fourth')), true, 'the server holds the third');
   assert.equal((await call<{ pushSubscriptions: number }>(ctx.server.url, 'GET', '/api/reminders')).pushSubscriptions, 1);
+});
+
+/** What the service worker remembers of the last subscription it saw (web/public/sw.js PUSH_CACHE), or null. */
+const REMEMBERED = `caches.open('footing-push-v1').then((c) => c.match('/__footing/push-subscription')).then((r) => (r ? r.json() : null))`;
+
+test('a pushsubscriptionchange event: the worker subscribes again with the server key it remembered, and the server replaces the old subscription', { timeout: 90_000 }, async () => {
+  const { page, context } = ctx.phone;
+  const before = fakeSubscription('footing-e2e-before-change');
+  const renewed = fakeSubscription('footing-e2e-after-change');
+  const { pushPublicKey } = await call<{ pushPublicKey: string }>(ctx.server.url, 'GET', '/api/reminders');
+  const serverKeyHex = Buffer.from(pushPublicKey, 'base64url').toString('hex');
+
+  // This browser's push service, in the worker and the page alike: the subscription is `before` until the push
+  // service replaces it, then `renewed`. The browser holds `before` already (subscribed with the server's key).
+  await page.addInitScript(standInPushService(before));
+  await page.goto(ctx.server.url + '/reminders');
+  await page.getByRole('heading', { level: 1, name: 'Reminders' }).waitFor();
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  const worker = context.serviceWorkers().find((w) => w.url().startsWith(ctx.server.url));
+  assert.ok(worker, 'the service worker is running');
+  await worker.evaluate(`(async () => {
+    ${standInPushService(before, renewed)}
+    await self.registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: Uint8Array.from(atob('${Buffer.from(pushPublicKey, 'base64url').toString('base64')}'), (c) => c.charCodeAt(0)) });
+  })()`);
+
+  // The person turns notifications on: the page gives the subscription to the server and tells the worker, which
+  // remembers its endpoint and server key (from its own push manager).
+  await page.getByRole('button', { name: 'Turn on notifications' }).click();
+  await page.getByText('Notifications are on for this phone.').waitFor();
+  let remembered = await worker.evaluate(REMEMBERED) as { endpoint: string; key: string } | null;
+  for (let i = 0; i < 50 && remembered?.endpoint !== before.endpoint; i++) { await page.waitForTimeout(100); remembered = await worker.evaluate(REMEMBERED) as typeof remembered; }
+  assert.deepEqual(remembered, { endpoint: before.endpoint, key: pushPublicKey });
+
+  // The push service replaces the subscription. No DevTools command fires pushsubscriptionchange and headless
+  // chromium has no push service that would, so the event is dispatched in the worker, through its own listener,
+  // without the old or the new subscription (as some browsers give it). A script-made event cannot be extended
+  // (its waitUntil throws), but the renewal the listener starts runs to its end.
+  await worker.evaluate(`self.subscribedWithKey = null; self.dispatchEvent(new PushSubscriptionChangeEvent('pushsubscriptionchange', {}))`);
+  for (let i = 0; i < 50 && remembered?.endpoint !== renewed.endpoint; i++) { await page.waitForTimeout(100); remembered = await worker.evaluate(REMEMBERED) as typeof remembered; }
+  assert.equal(remembered?.endpoint, renewed.endpoint, 'the worker renewed and now remembers the new subscription');
+  assert.equal(await worker.evaluate('self.subscribedWithKey'), serverKeyHex, 'subscribed again with the server key it remembered');
+  assert.equal(await serverHolds(before.endpoint, fakeSubscription('unused-2')), false, 'the old subscription is gone from the server');
+  assert.equal(await serverHolds(renewed.endpoint, fakeSubscription('footing-e2e-moved-on')), true, 'the server holds the new one');
 });

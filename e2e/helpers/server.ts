@@ -29,6 +29,8 @@ export interface ServerOptions {
   auth?: AppOptions['auth'];
   /** Email settings (e.g. a test SMTP server on 127.0.0.1); none otherwise. */
   mail?: AppOptions['mail'];
+  /** Reminder and push settings (e.g. trusting a test push endpoint on 127.0.0.1); production defaults otherwise. */
+  reminders?: AppOptions['reminders'];
 }
 
 /** Log fields that would carry health data or identify what was asked: none may appear in any log line. */
@@ -64,7 +66,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
   try { await opts.prepare?.(db); } catch (e) { await db.cleanup(); throw e; }
   // The server logs as in production (FOOTING_LOG=1); the log is scanned for health data when the file is done.
   let log = '';
-  const app = await buildApp({ store: db.store, webRoot: WEB_ROOT, ...(opts.auth ? { auth: opts.auth } : {}), ...(opts.mail ? { mail: opts.mail } : {}), log: true, logStream: new Writable({ write(c, _e, cb) { log += String(c); cb(); } }) });
+  const app = await buildApp({ store: db.store, webRoot: WEB_ROOT, ...(opts.auth ? { auth: opts.auth } : {}), ...(opts.mail ? { mail: opts.mail } : {}), ...(opts.reminders ? { reminders: opts.reminders } : {}), log: true, logStream: new Writable({ write(c, _e, cb) { log += String(c); cb(); } }) });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const addr = app.server.address();
   if (!addr || typeof addr === 'string') throw new Error('server has no port');
