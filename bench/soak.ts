@@ -22,7 +22,7 @@
  * requests a minute per process (FOOTING_RATE_LIMIT changes it, and the servers inherit this process's
  * environment): the default rate stays well under it, so the servers run with their shipped limit.
  * Sign-ups are limited to 20 a minute per address and process, so BENCH_SOAK_PATIENTS (default 20) stays under 40.
- * BENCH_SOAK_SECONDS (default 600) is the length. PostgreSQL from FOOTING_TEST_PG_URL or
+ * BENCH_SOAK_SECONDS (default 600) is the length; BENCH_SERVER_FLAGS adds node flags to both servers. PostgreSQL from FOOTING_TEST_PG_URL or
  * postgres://postgres@127.0.0.1:5432/postgres (bash scripts/start-postgres.sh); the bench creates its own database
  * and drops it. Smoke mode (bench/smoke.test.ts): 2 patients, one clinician, 4 s at 15 actions/s, a line each 2 s.
  */
@@ -164,7 +164,9 @@ export async function run(options: BenchOptions = {}): Promise<BenchFigures> {
       expectWork(await main(['clinic', 'create', 'Soak Clinic'], { out: quiet, err: quiet }) === 0, 'footing clinic create failed');
       for (const c of clinicians) expectWork(await main(['user', 'add', '--role', 'clinician', '--clinic', 'Soak Clinic', '--email', c.email, '--name', c.email, '--password-file', pw], { out: quiet, err: quiet }) === 0, 'footing user add failed');
     });
-    const flags = footingNodeFlags();
+    // BENCH_SERVER_FLAGS adds node flags to the servers, e.g. "--heapsnapshot-signal=SIGUSR2 --diagnostic-dir=DIR" to
+    // take heap snapshots of a running server (kill -USR2 PID) and compare what it retains between two minutes.
+    const flags = [...footingNodeFlags(), ...(process.env.BENCH_SERVER_FLAGS ?? '').split(/\s+/).filter(Boolean)];
     // One after the other: two processes starting at once on a fresh database can fail with "deadlock detected"
     // (seen while writing this bench; the first start creates the job queue's schema).
     for (const label of ['A', 'B']) {
