@@ -8,11 +8,10 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { FastifyInstance } from 'fastify';
 import { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } from '../core/red-flags.js';
 import { addDays } from '../core/dates.js';
+import { apiApp } from '../../test/helpers/api-app.js';
 import { DATABASES, freshStore } from '../../test/helpers/databases.js';
-import { buildApp } from './app.js';
 import { clinicWorld, type ClinicWorld } from '../../test/helpers/test-clinic.js';
 
 const FITBIT = fileURLToPath(new URL('../../../shared/data/fitbit/dailyActivity_merged.csv', import.meta.url));
@@ -25,13 +24,10 @@ const START = '2026-11-02';
 
 for (const kind of DATABASES) {
   describe(`The walking target over HTTP on ${kind}`, () => {
-    let app: FastifyInstance;
-    let cleanup: () => Promise<void>;
-    before(async () => { const f = await freshStore(kind); cleanup = f.cleanup; app = await buildApp({ store: f.store, webRoot: null }); });
-    after(async () => { await app.close(); await cleanup(); });
+    const api = apiApp(kind);
 
     const call = async (method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) => {
-      const res = await app.inject({ method, url, ...(payload ? { payload } : {}) });
+      const res = await api.app.inject({ method, url, ...(payload ? { payload } : {}) });
       assert.ok(res.statusCode < 300, `${method} ${url}: ${res.statusCode} ${res.body}`);
       return res.json();
     };
@@ -40,10 +36,10 @@ for (const kind of DATABASES) {
       for (const [i, s] of steps.entries()) await call('PUT', '/api/walking/manual', { date: addDays(from, i), steps: s });
     };
     async function importFitbit(): Promise<{ status: string; result: { added: number } }> {
-      const res = await app.inject({ method: 'POST', url: `/api/imports?name=dailyActivity_merged.csv&fitbitId=${FITBIT_ID}`, payload: readFileSync(FITBIT), headers: { 'content-type': 'application/octet-stream' } });
+      const res = await api.app.inject({ method: 'POST', url: `/api/imports?name=dailyActivity_merged.csv&fitbitId=${FITBIT_ID}`, payload: readFileSync(FITBIT), headers: { 'content-type': 'application/octet-stream' } });
       assert.equal(res.statusCode, 202, res.body);
       for (let i = 0; i < 400; i++) {
-        const job = (await app.inject({ method: 'GET', url: `/api/jobs/${res.json().jobId}` })).json();
+        const job = (await api.app.inject({ method: 'GET', url: `/api/jobs/${res.json().jobId}` })).json();
         if (job.status === 'done' || job.status === 'failed') return job;
         await new Promise((r) => setTimeout(r, 25));
       }
