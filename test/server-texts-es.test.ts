@@ -21,6 +21,8 @@ import { REGION_NAMES_ES } from '../src/core/i18n/pain-area-texts.js';
 import { SESSION_FEEDBACK_ES, type SessionFeedbackWords } from '../src/core/i18n/session-feedback-texts.js';
 import { explainChain } from '../src/core/chain.js';
 import { FIXED_SENTENCES_ES } from '../src/core/i18n/review-texts.js';
+import { SCREENING_TESTS } from '../src/core/screening-tests.js';
+import { SCREENING_TEXTS_ES } from '../src/core/i18n/screening-texts.js';
 
 type Pairs = { en: Record<string, string>; es: Record<string, string> };
 
@@ -56,6 +58,23 @@ function pairs(): Pairs {
   chainEn.links.forEach((l, i) => put(`chain.${l.from}-${l.to}.meaning`, l.meaning, chainEs.links[i]?.meaning));
   put('chain.disclaimer', chainEn.disclaimer, chainEs.disclaimer);
   [...FIXED_SENTENCES_ES].forEach(([e, s], i) => put(`review.${i}`, e, s));
+  for (const t of SCREENING_TESTS) {
+    const s = SCREENING_TEXTS_ES[t.id];
+    const key = `screening.${t.id}`;
+    put(`${key}.name`, t.name, s.name);
+    put(`${key}.purpose`, t.purpose, s.purpose);
+    put(`${key}.range`, t.input.range, s.range);
+    put(`${key}.reliability`, t.reliability, s.reliability);
+    if (t.unverified !== undefined || s.unverified !== undefined) put(`${key}.unverified`, t.unverified ?? '', s.unverified);
+    if (t.licence !== undefined || s.licence !== undefined) put(`${key}.licence`, t.licence ?? '', s.licence);
+    for (const [where, e, sp] of [['home', t.home, s.home], ['clinic', t.clinic, s.clinic]] as const) {
+      if ('notAtHome' in e || 'notAtHome' in sp) { put(`${key}.${where}.notAtHome`, 'notAtHome' in e ? e.notAtHome : '', 'notAtHome' in sp ? sp.notAtHome : undefined); continue; }
+      lines(`${key}.${where}.need`, e.need, sp.need);
+      lines(`${key}.${where}.steps`, e.steps, sp.steps);
+      lines(`${key}.${where}.safety`, e.safety, sp.safety);
+      if (e.note !== undefined || sp.note !== undefined) put(`${key}.${where}.note`, e.note ?? '', sp.note);
+    }
+  }
   // Sentences with figures, filled with the same figures in both languages.
   for (const k of Object.keys(SESSION_FEEDBACK_EN) as (keyof SessionFeedbackWords)[]) {
     const fill = (w: SessionFeedbackWords[keyof SessionFeedbackWords]) => (typeof w === 'function' ? (w as (a: number, b: number) => string)(7, 5) : w);
@@ -75,6 +94,16 @@ test('every English text the server writes for a patient has its Spanish, line f
 test('the Spanish keeps every hedge of the English and adds no promise (clinicalWordingProblems)', () => {
   const { en, es } = pairs();
   assert.deepEqual(clinicalWordingProblems('server', en, es), []);
+});
+
+test('a figure DOMAIN.md marks UNVERIFIED stays marked in Spanish (SIN VERIFICAR), and the figures are the same', () => {
+  const { en, es } = pairs();
+  const dropped = Object.keys(en).filter((k) => /UNVERIFIED/.test(en[k]!) && !/SIN VERIFICAR/.test(es[k] ?? ''));
+  assert.deepEqual(dropped, []);
+  // The screening texts' figures, whole numbers and decimals alike (a decimal comma in Spanish): the same numbers.
+  const figures = (text: string) => (text.match(/\d+(?:[.,]\d+)?/g) ?? []).map((n) => n.replace(',', '.'));
+  const differ = Object.keys(en).filter((k) => k.startsWith('screening.') && figures(en[k]!).join(' ') !== figures(es[k] ?? '').join(' '));
+  assert.deepEqual(differ, []);
 });
 
 test('the check would see a dropped hedge or an added promise in these texts', () => {

@@ -12,6 +12,7 @@ import { painAreaLabel } from './pain-areas.js';
 import { OUTCOME_MEASURE_IDS } from './outcome-scoring.js';
 import type { Language } from './language.js';
 import { CHAIN_DISCLAIMER_ES, CHAIN_LINE_ES, LINK_MEANING_ES, STATUS_WORDS_ES } from './i18n/chain-texts.js';
+import { findingLabelIn } from './i18n/screening-texts.js';
 
 /** What the literature says about one link, in DOMAIN.md's words and grades. */
 interface LinkClaim {
@@ -158,8 +159,8 @@ export interface ChainExplanation {
 export const CHAIN_DISCLAIMER = 'This explains your measurements next to what studies have found. It is not a diagnosis. The idea that the feet affect the whole chain up to the neck is partly supported at the lower links and a hypothesis at the top; a clinician can tell you what applies to you.';
 
 /**
- * Builds the explanation, its own words in `language` (English by default; the findings' labels and values are as
- * their sources wrote them). Pure: same input, same output. `findings` may come from screening tests, outcome
+ * Builds the explanation, its own words in `language` (English by default; the screening tests' names in the
+ * findings' labels too, src/core/i18n/screening-texts.ts; the values and other labels as their sources wrote them). Pure: same input, same output. `findings` may come from screening tests, outcome
  * measures, gait and walking; findings whose segment is not one of the chain's go to `wholeBody`.
  */
 export function explainChain(input: { findings: readonly Finding[]; pain: readonly PainMark[]; wholeBody?: readonly Finding[] }, language: Language = 'en'): ChainExplanation {
@@ -176,7 +177,7 @@ export function explainChain(input: { findings: readonly Finding[]; pain: readon
     const side = (f: Finding) => (f.side === 'none' || f.side === 'both' ? '' : ` (${es ? CHAIN_LINE_ES.side[f.side] : f.side})`);
     const finding = measured.length === 0
       ? `${es ? CHAIN_LINE_ES.nothingMeasured : 'Nothing measured for this link yet.'}${painText}`
-      : `${measured.map((f) => `${f.label}${side(f)}: ${f.value} — ${es ? STATUS_WORDS_ES[f.status] : FINDING_STATUS_WORDS[f.status]}${f.measuredFrom ? ` (${f.measuredFrom})` : ''}`).join('; ')}.${painText}`;
+      : `${measured.map((f) => `${findingLabelIn(f.source, f.label, language)}${side(f)}: ${f.value} — ${es ? STATUS_WORDS_ES[f.status] : FINDING_STATUS_WORDS[f.status]}${f.measuredFrom ? ` (${f.measuredFrom})` : ''}`).join('; ')}.${painText}`;
     return {
       from: claim.from, to: claim.to, status, finding, measured, pain,
       meaning: es ? LINK_MEANING_ES[keyOf(claim) as keyof typeof LINK_MEANING_ES] : claim.plain, clinician: claim.clinician, evidence: claim.evidence, strength: plainStrength(claim.evidence), refs: claim.refs,

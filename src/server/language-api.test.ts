@@ -130,14 +130,40 @@ for (const kind of DATABASES) {
       assert.equal(es.links[6].meaning, 'Que los pies influyan en el dolor de cuello a través de la columna es una idea que no se ha probado. Aun así, caminar es una buena actividad general para las personas con dolor de cuello.');
       assert.equal(es.links[6].finding, 'Todavía no hay nada medido para este eslabón. Dolor marcado aquí: Cuello derecho (por detrás) 3/10.');
       assert.equal(en.links[6].finding, 'Nothing measured for this link yet. Pain marked here: Right neck (back) 3/10.');
-      // The navicular drop's label and value are the screening test's (not translated yet); the words around them are.
-      assert.match(es.links[0].finding, /\(lado izquierdo\): 12 mm — fuera del rango habitual/);
-      assert.match(es.links[0].finding, /\(lado derecho\): 7 mm — dentro del rango habitual/);
+      // The navicular drop's name in Spanish too (its value as the test wrote it: a number and a unit).
+      assert.match(es.links[0].finding, /^Caída del navicular \(lado izquierdo\): 12 mm — fuera del rango habitual/);
+      assert.match(es.links[0].finding, /Caída del navicular \(lado derecho\): 7 mm — dentro del rango habitual/);
+      assert.match(en.links[0].finding, /^Navicular drop \(left\): 12 mm/);
       assert.match(en.links[0].finding, /\(left\): 12 mm — outside the usual range/);
       assert.match(es.disclaimer, /^Esto explica tus mediciones junto a lo que han encontrado los estudios\. No es un diagnóstico\./);
       assert.match(en.disclaimer, /^This explains your measurements next to what studies have found\. It is not a diagnosis\./);
       assert.deepEqual(es.painSegments, en.painSegments);
     });
+    test('the screening tests’ catalogue in Spanish: names, purposes, instructions, accepted values; codes and figures unchanged', async () => {
+      const es = (await call('GET', '/api/assessment/catalogue', ES)).screeningTests;
+      const en = (await call('GET', '/api/assessment/catalogue', EN)).screeningTests;
+      assert.deepEqual(es.map((t: { id: string }) => t.id), en.map((t: { id: string }) => t.id), 'the same tests in the same order');
+      const lunge = es.find((t: { id: string }) => t.id === 'weight-bearing-lunge');
+      assert.equal(lunge.name, 'Zancada en carga (rodilla a la pared)');
+      assert.equal(lunge.purpose, 'Cuánto puede doblarse el tobillo hacia delante con el talón en el suelo.');
+      assert.equal(lunge.home.steps[5], 'Lee en centímetros la distancia de la pared a la punta del dedo gordo. Inténtalo 3 veces y quédate con la mayor.');
+      assert.equal(lunge.clinic.need[0], 'Cinta métrica fijada al suelo perpendicular a la pared');
+      assert.deepEqual(lunge.input, { unit: 'cm', perSide: true, range: '0-25 cm por lado' });
+      assert.deepEqual([lunge.evidence, lunge.refs], ['SR/MA', ['30', '30a']], 'evidence and references are codes');
+      // Figures from the same constants as the English: 3 trials, 45 s at most.
+      const stance = es.find((t: { id: string }) => t.id === 'single-leg-stance');
+      assert.equal(stance.home.steps[3], 'Hazlo 3 veces con cada pierna y quédate con el mejor tiempo (como mucho 45 segundos).');
+      assert.match(stance.unverified, /SIN VERIFICAR/);
+      const fpi = es.find((t: { id: string }) => t.id === 'foot-posture-index');
+      assert.equal(fpi.home.notAtHome, 'Esta prueba necesita un observador formado y el formulario oficial. Pide a tu profesional que la haga, e introduce la puntuación total de su formulario.');
+      assert.match(fpi.licence, /^Manual del FPI-6 © Anthony Redmond 1998/);
+      // English as before, with or without the header.
+      for (const list of [en, (await call('GET', '/api/assessment/catalogue')).screeningTests]) {
+        const l = list.find((t: { id: string }) => t.id === 'weight-bearing-lunge');
+        assert.deepEqual([l.name, l.input.range], ['Weight-bearing lunge (knee to wall)', '0-25 cm per side']);
+      }
+    });
+
     test('a refused check-in, walking log or safety check says why in Spanish for es, in English otherwise', async () => {
       const refused = async (method: 'POST' | 'PUT', url: string, headers: Record<string, string>, payload: object) => {
         const res = await api.app.inject({ method, url, headers, payload });

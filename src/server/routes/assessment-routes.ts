@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { OUTCOME_MEASURES } from '../../core/outcome-measures.js';
-import { SCREENING_TESTS } from '../../core/screening-tests.js';
+import { screeningTestsIn } from '../../core/i18n/screening-texts.js';
 import type { Store } from '../../store/db.js';
 import { getGaitStill, insertGaitAnalysis, listGaitAnalyses } from '../../store/repos/gait-analyses.js';
 import { GaitStillsInput } from '../../gait/gait-stills.js';
@@ -40,9 +40,10 @@ export function sendStill(reply: FastifyReply, still: { type: string; bytes: Buf
 
 export async function registerAssessmentRoutes(app: FastifyInstance, store: Store): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  // The zod schema inside each test's input description is for the server; the page gets the rest.
-  r.get('/api/assessment/catalogue', { config: access('public') }, async () => ({
-    screeningTests: SCREENING_TESTS.map(({ input: { schema: _schema, ...input }, ...t }) => ({ ...t, input })),
+  // The zod schema inside each test's input description is for the server; the page gets the rest, in the request's
+  // language (the questionnaires' texts are English for now; their names stay as published).
+  r.get('/api/assessment/catalogue', { config: access('public') }, async (req) => ({
+    screeningTests: screeningTestsIn(requestLanguage(req)).map(({ input: { schema: _schema, ...input }, ...t }) => ({ ...t, input })),
     outcomeMeasures: OUTCOME_MEASURES,
   }));
   r.get('/api/assessment', { config: access('self') }, async (req) => getAssessment(store.db, req.personId));
