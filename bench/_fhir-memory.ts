@@ -5,7 +5,8 @@
  * counted, which sampling from a timer cannot see. Run as
  * `node --expose-gc --import tsx bench/_fhir-memory.ts MODE DB PERSON_ID DATE OUT`; prints one JSON line.
  * MODE: `http` (GET /api/export/fhir over a socket, the client hashing the bytes), `cli` (`footing export --format
- * fhir --out OUT`), `whole` (the bundle built and stringified whole, as the CLI did before it streamed).
+ * fhir --out OUT`), `whole` (the bundle built and stringified whole, as the CLI did before it streamed),
+ * `everything` (GET /fhir/R4/Patient/PERSON_ID/$everything over a socket, hashed like `http`).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -24,14 +25,17 @@ const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with --expose-gc');
 
 const store = openStore({ kind: 'sqlite', path: db });
-const app = mode === 'http' ? await buildApp({ store, webRoot: null }) : null;
+const overHttp = mode === 'http' || mode === 'everything';
+const app = overHttp ? await buildApp({ store, webRoot: null }) : null;
 let port = 0;
 if (app) { await app.listen({ host: '127.0.0.1', port: 0 }); port = (app.server.address() as AddressInfo).port; }
 // Warm up once (modules, prepared statements, the JIT), so the measured run counts the export alone.
 const work = async (): Promise<number> => {
-  if (mode === 'http') {
+  if (overHttp) {
+    const path = mode === 'http' ? `/api/export/fhir?date=${today}` : `/fhir/R4/Patient/${personId}/$everything`;
     return new Promise((resolve, reject) => {
-      request({ host: '127.0.0.1', port, path: `/api/export/fhir?date=${today}` }, (res) => {
+      request({ host: '127.0.0.1', port, path }, (res) => {
+        if (res.statusCode !== 200) { reject(new Error(`${path}: ${res.statusCode}`)); return; }
         const hash = createHash('sha256'); let bytes = 0;
         res.on('data', (c: Buffer) => { hash.update(c); bytes += c.length; });
         res.on('end', () => resolve(bytes));

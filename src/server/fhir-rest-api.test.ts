@@ -15,6 +15,10 @@ import { DATABASES, freshStore } from '../../test/helpers/databases.js';
 import { fhirErrors } from '../../test/helpers/fhir-validator.js';
 import { clinicWorld, TEST_AUTH, type ClinicWorld, type Identity } from '../../test/helpers/test-clinic.js';
 import { buildApp } from './app.js';
+import { searchsetBundle } from '../core/fhir/searchset.js';
+import { exportFhirBundle } from '../services/fhir-export-service.js';
+import { todayFrom } from './request-date.js';
+import type { Store } from '../store/db.js';
 
 const allNo = () => Object.fromEntries([...RED_FLAG_QUESTIONS, ...PRECAUTION_QUESTIONS].map((q) => [q.id, false]));
 type Json = Record<string, unknown>;
@@ -26,8 +30,10 @@ for (const kind of DATABASES) {
     let world: ClinicWorld;
     let cleanup: () => Promise<void>;
     let pid: string;
+    let store: Store;
     before(async () => {
       const fresh = await freshStore(kind);
+      store = fresh.store;
       cleanup = fresh.cleanup;
       world = await clinicWorld(fresh.store);
       pid = world.accounts.patient.personId!;
@@ -133,6 +139,17 @@ for (const kind of DATABASES) {
       assert.equal(everything.total, 10);
       assert.deepEqual(resourcesOf(everything).map((r) => r.resourceType).join(), 'Patient,CarePlan,Goal,Observation,Observation,Observation,Observation,Observation,Provenance,Provenance');
       assert.deepEqual(everything.entry!.filter((e) => e.search.mode === 'match').map((e) => e.resource.resourceType), ['Patient']);
+    });
+
+    test('$everything, streamed from the resources made one at a time, is byte for byte the searchset built whole from the export', async () => {
+      const res = await world.as('clinicianOfClinic', { method: 'GET', url: `/fhir/R4/Patient/${pid}/$everything` });
+      assert.equal(res.statusCode, 200);
+      const self = (res.json() as SearchsetBundle).link[0]!.url;
+      const base = self.slice(0, -`/Patient/${pid}/$everything`.length);
+      const resources = (await exportFhirBundle(store.db, pid, { today: todayFrom(undefined) })).entry.map((e) => e.resource);
+      const whole = searchsetBundle({ base, resources, total: resources.length, self: `Patient/${pid}/$everything`, next: null, matchType: 'Patient' });
+      assert.equal(resources.length, 10);
+      assert.equal(res.body, JSON.stringify(whole));
     });
 
     test('Every endpoint refuses another clinic\'s clinician, the clinic admin and another patient with the same 404 as a missing resource; anonymous gets 401', async () => {

@@ -5,7 +5,7 @@
  * shows them (getToday), so `today` is the person's calendar date, as for every other read of the program.
  */
 import type { Kysely } from 'kysely';
-import { bundleEntry, patientBundle, patientBundleParts, type FhirBundle, type FhirBundleHead, type FhirExportInput, type WalkingSourceInput } from '../core/fhir/patient-bundle.js';
+import { bundleEntry, patientBundle, patientBundleParts, type FhirBundle, type FhirBundleHead, type FhirResource, type FhirExportInput, type WalkingSourceInput } from '../core/fhir/patient-bundle.js';
 import { bundleJsonStream } from '../core/fhir/bundle-stream.js';
 import { stageByNumber } from '../core/stages.js';
 import { ServiceError } from './service-error.js';
@@ -79,6 +79,15 @@ async function exportInput(db: Kysely<Database>, personId: string, options: { to
  */
 export async function exportFhirBundle(db: Kysely<Database>, personId: string, options: { today: string; exportedAt?: string }): Promise<FhirBundle> {
   return patientBundle(await exportInput(db, personId, options));
+}
+
+/**
+ * The person's resources in the export's order, made one at a time each time the generator is called (the FHIR REST
+ * searches and $everything read them in one or two passes instead of holding the record's resources); the store's
+ * rows are loaded once, here.
+ */
+export async function exportFhirResources(db: Kysely<Database>, personId: string, options: { today: string }): Promise<() => Generator<FhirResource>> {
+  return patientBundleParts(await exportInput(db, personId, options)).resources;
 }
 
 /**

@@ -4,26 +4,27 @@
  * export holds, with the same id. Which people the caller may see is decided by the server before (the patient
  * themself, or a clinician's linked patients); this file only loads their records.
  *
- * A record is mapped whole for each request: simple and always current, at the cost of time on a large record
- * (a year of data maps in well under a second; see docs/clinic.md).
+ * A record's rows are loaded for each request and its resources made one at a time as a search or $everything reads
+ * them (exportFhirResources): simple and always current, and a long record's resources are never all held at once.
  */
 import type { Kysely } from 'kysely';
 import type { FhirResource } from '../core/fhir/patient-bundle.js';
 import type { Database } from '../store/schema.js';
 import { getPerson } from '../store/repos/people.js';
-import { exportFhirBundle } from './fhir-export-service.js';
+import { exportFhirResources } from './fhir-export-service.js';
 
-/** A person's resources, in the export's order; null when there is no such person. */
-export async function recordResources(db: Kysely<Database>, personId: string, today: string): Promise<FhirResource[] | null> {
+/** A person's resources, in the export's order, as a generator made afresh at each call; null when there is no such person. */
+export async function recordResources(db: Kysely<Database>, personId: string, today: string): Promise<(() => Generator<FhirResource>) | null> {
   if (!(await getPerson(db, personId))) return null;
-  return (await exportFhirBundle(db, personId, { today })).entry.map((e) => e.resource);
+  return exportFhirResources(db, personId, { today });
 }
 
 /** The resource of this type and id in one of these people's records, with whose it is; null when none has it. */
 export async function findResource(db: Kysely<Database>, personIds: readonly string[], type: string, id: string, today: string): Promise<{ personId: string; resource: FhirResource } | null> {
   for (const personId of personIds) {
-    const resource = (await recordResources(db, personId, today))?.find((r) => r.resourceType === type && r.id === id);
-    if (resource) return { personId, resource };
+    const resources = await recordResources(db, personId, today);
+    if (!resources) continue;
+    for (const resource of resources()) if (resource.resourceType === type && resource.id === id) return { personId, resource };
   }
   return null;
 }

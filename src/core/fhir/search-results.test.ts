@@ -68,3 +68,33 @@ test('QuestionnaireResponses by when they were authored and by the Questionnaire
   assert.deepEqual(find({ authored: 'lt2026-11-02T08:00:00Z' }), ['a'], 'the PSFS at 08:00Z exactly is not before it');
   assert.deepEqual(find({ authored: ['ge2026-11-02', 'le2026-11-30'], questionnaire: 'Questionnaire/psfs', _count: '1' }), ['b']);
 });
+
+test('One pass over a generator gives, for every page size and cursor, the page that sorting every match and cutting after the cursor gives', () => {
+  // 60 resources at pseudo-random times (several share a time, so ids break ties), from a generator read once.
+  const many: FhirResource[] = [];
+  for (let i = 0; i < 60; i++) many.push(obs(`r${(i * 37) % 61}`, `2026-11-${String(1 + ((i * 7) % 5)).padStart(2, '0')}T0${i % 3}:00:00Z`, i % 4 === 0 ? '72514-3' : '41950-7'));
+  const reference = (s: FhirSearch) => {
+    // Independent of searchPage: sort every match by (time, id) with Date.parse and string order, then cut.
+    const all = many.filter((r) => !s.codes || (r.code as { coding: { code: string }[] }).coding[0]!.code === s.codes[0]!.code)
+      .sort((a, b) => Date.parse(String(a.effectiveDateTime)) - Date.parse(String(b.effectiveDateTime)) || (a.id < b.id ? -1 : 1));
+    return all;
+  };
+  for (const q of [{}, { code: '72514-3' }]) {
+    const sorted = reference(search(q));
+    for (const count of [1, 2, 7, 50, 100]) {
+      let s = search({ ...q, _count: String(count) });
+      const seen: string[] = [];
+      let reads = 0;
+      for (;;) {
+        const page = searchPage((function* () { reads++; yield* many; })(), s);
+        assert.equal(page.total, sorted.length);
+        assert.deepEqual(page.resources.map((r) => r.id), sorted.slice(seen.length, seen.length + count).map((r) => r.id), `count ${count} after ${seen.length}`);
+        seen.push(...page.resources.map((r) => r.id));
+        if (!page.next) break;
+        s = { ...s, after: page.next };
+      }
+      assert.equal(seen.length, sorted.length);
+      assert.equal(reads, Math.max(1, Math.ceil(sorted.length / count)), 'one read of the generator per page');
+    }
+  }
+});

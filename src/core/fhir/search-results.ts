@@ -55,11 +55,30 @@ const compare = (a: Cursor, b: Cursor) => (a.key !== b.key ? a.key - b.key : a.i
 
 export interface SearchPage { resources: FhirResource[]; total: number; next: Cursor | null }
 
-/** The matching resources in order, the page after `search.after` of `search.count`, and where the next one starts. */
-export function searchPage(resources: readonly FhirResource[], search: FhirSearch): SearchPage {
-  const all = resources.filter((r) => matches(r, search)).map((r) => ({ r, k: sortKey(r) })).sort((a, b) => compare(a.k, b.k));
+/**
+ * The page after `search.after` of `search.count` matching resources, in order, how many match in all, and where the
+ * next page starts. One pass over the resources (a generator of a record's mapping, made one at a time: issue 15,
+ * speed), holding only the `count + 1` first matches after the cursor, kept sorted as they come: so a long record is
+ * never held whole. The page is the one sorting every match and cutting after the cursor would give.
+ */
+export function searchPage(resources: Iterable<FhirResource>, search: FhirSearch): SearchPage {
   const after = search.after;
-  const rest = after ? all.filter((x) => compare(x.k, after) > 0) : all;
-  const page = rest.slice(0, search.count);
-  return { resources: page.map((x) => x.r), total: all.length, next: rest.length > page.length ? page[page.length - 1]!.k : null };
+  const keep = search.count + 1;
+  const best: { r: FhirResource; k: Cursor }[] = [];
+  let total = 0;
+  for (const r of resources) {
+    if (!matches(r, search)) continue;
+    total++;
+    const k = sortKey(r);
+    if (after && compare(k, after) <= 0) continue;
+    if (best.length === keep && compare(k, best[keep - 1]!.k) >= 0) continue;
+    // Binary search for its place among the kept ones (the sort keys are a total order: no two compare equal).
+    let lo = 0;
+    let hi = best.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (compare(best[mid]!.k, k) < 0) lo = mid + 1; else hi = mid; }
+    best.splice(lo, 0, { r, k });
+    if (best.length > keep) best.pop();
+  }
+  const page = best.slice(0, search.count);
+  return { resources: page.map((x) => x.r), total, next: best.length > page.length ? page[page.length - 1]!.k : null };
 }

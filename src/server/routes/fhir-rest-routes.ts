@@ -11,13 +11,14 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
-import { bundleJsonPieces } from '../../core/fhir/bundle-stream.js';
+import { bundleJsonStream } from '../../core/fhir/bundle-stream.js';
+import type { FhirResource } from '../../core/fhir/patient-bundle.js';
 import type { Store } from '../../store/db.js';
 import { capabilityStatement } from '../../core/fhir/capability-statement.js';
 import { issueTypeOf, operationOutcome } from '../../core/fhir/operation-outcome.js';
 import { cursorParam, parseSearch, SEARCH_TYPES, type SearchType } from '../../core/fhir/search-params.js';
 import { searchPage } from '../../core/fhir/search-results.js';
-import { searchsetBundle } from '../../core/fhir/searchset.js';
+import { searchsetBundle, searchsetEntry, searchsetHead } from '../../core/fhir/searchset.js';
 import { findResource, recordResources } from '../../services/fhir-rest-service.js';
 import { ServiceError } from '../../services/service-error.js';
 import { access } from '../access.js';
@@ -63,6 +64,12 @@ export async function registerFhirRestRoutes(app: FastifyInstance, store: Store)
       return sendFhir(reply, 200, capabilityStatement({ base: baseOf(req), date: STATEMENT_DATE, version: VERSION }));
     });
 
+    /** The first resource of this type (the Patient comes first in a record: the rest is never made). */
+    const firstOf = (resources: Iterable<FhirResource>, type: string): FhirResource | undefined => {
+      for (const r of resources) if (r.resourceType === type) return r;
+      return undefined;
+    };
+
     /** The records the request may read that the search names (its patient), refusing a patient it may not see. */
     const recordsFor = async (req: FastifyRequest, patient: string | null, param: string) => {
       if (patient === null) {
@@ -81,8 +88,9 @@ export async function registerFhirRestRoutes(app: FastifyInstance, store: Store)
         const parsed = parseSearch(type as SearchType, req.query as Record<string, unknown>);
         if (!parsed.ok) throw new BadParameter(parsed.param, parsed.message, parsed.unsupported);
         const s = parsed.search;
-        const resources = (await recordsFor(req, s.patient, type === 'Patient' ? '_id' : 'patient')).filter((r) => r.resourceType === type);
-        const page = searchPage(resources, s);
+        const resources = await recordsFor(req, s.patient, type === 'Patient' ? '_id' : 'patient');
+        // One pass over the record's resources, made one at a time, keeping only the page (search-results.ts).
+        const page = searchPage((function* () { for (const r of resources()) if (r.resourceType === type) yield r; })(), s);
         const query = new URLSearchParams(rawQuery(req));
         let next: string | null = null;
         if (page.next) { query.delete('_cursor'); query.set('_cursor', cursorParam(page.next)); next = `${type}?${query}`; }
@@ -94,7 +102,7 @@ export async function registerFhirRestRoutes(app: FastifyInstance, store: Store)
         const { id } = req.params as { id: string };
         if (type === 'Patient') {
           const resources = (await mayReadPerson(store, req, id)) ? await recordResources(store.db, id, todayFrom(undefined)) : null;
-          const patient = resources?.find((r) => r.resourceType === 'Patient');
+          const patient = resources ? firstOf(resources(), 'Patient') : undefined;
           if (!patient) throw notFound(`Patient/${id}`);
           return sendFhir(reply, 200, patient);
         }
@@ -111,9 +119,15 @@ export async function registerFhirRestRoutes(app: FastifyInstance, store: Store)
       if (unknown) throw new BadParameter(unknown, `${unknown}: not supported by $everything here (it returns the whole record)`, true);
       const resources = (await mayReadPerson(store, req, id)) ? await recordResources(store.db, id, todayFrom(undefined)) : null;
       if (!resources) throw notFound(`Patient/${id}`);
-      // The whole record: streamed a batch of entries at a time (bundle-stream.ts).
-      const bundle = searchsetBundle({ base: baseOf(req), resources, total: resources.length, self: `Patient/${id}/$everything`, next: null, matchType: 'Patient' });
-      return reply.status(200).type(FHIR_JSON).send(Readable.from(bundleJsonPieces(bundle)));
+      // The whole record, never held whole: a first pass counts the resources (Bundle.total comes before the
+      // entries), a second makes them again and streams them a batch at a time (bundle-stream.ts). The bytes are
+      // those of searchsetBundle over the whole list (fhir-rest-api.test.ts).
+      let total = 0;
+      for (const _ of resources()) total++;
+      const base = baseOf(req);
+      const head = searchsetHead({ base, total, self: `Patient/${id}/$everything`, next: null });
+      const entries = (function* () { for (const r of resources()) yield searchsetEntry(base, r, 'Patient'); })();
+      return reply.status(200).type(FHIR_JSON).send(Readable.from(bundleJsonStream(head, entries)));
     });
   }, { prefix: FHIR_REST_PREFIX });
 }
