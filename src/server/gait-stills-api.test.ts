@@ -3,11 +3,11 @@
  * pictures, each picture read back byte for byte by the patient and by their clinician, oversized or mistyped ones
  * refused with the field named and nothing stored, and both kept through a backup and its restore.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { DATABASES, freshStore } from '../../test/helpers/databases.js';
-import { clinicWorld, type ClinicWorld } from '../../test/helpers/test-clinic.js';
+import { clinicApi } from '../../test/helpers/test-clinic.js';
 import { analyzeGait } from '../gait/analyze-gait.js';
 import { analysisToJson } from '../gait/analysis-json.js';
 import type { KeypointSeries } from '../gait/keypoints.js';
@@ -26,14 +26,7 @@ const body = (stills: object[]) => ({ recordedAt: '2026-12-07T09:00:00+01:00', s
 
 for (const kind of DATABASES) {
   describe(`Gait stills and curves on ${kind}`, () => {
-    let world: ClinicWorld;
-    let cleanup: () => Promise<void>;
-    before(async () => {
-      const fresh = await freshStore(kind);
-      cleanup = fresh.cleanup;
-      world = await clinicWorld(fresh.store);
-    });
-    after(async () => { await world.app.close(); await cleanup(); });
+    const world = clinicApi(kind);
 
     test('saved, listed without pictures, each picture read back by the patient and their clinician', async () => {
       assert.ok(analysis.angle_curves?.left?.knee_deg, 'the fixture has knee curves');

@@ -1,13 +1,12 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import { DATABASES, freshStore } from '../../test/helpers/databases.js';
+import { DATABASES } from '../../test/helpers/databases.js';
 import { apiApp } from '../../test/helpers/api-app.js';
-import type { Store } from '../store/db.js';
 import { importWalkingFile } from '../services/import-walking.js';
-import { clinicWorld, type ClinicWorld } from '../../test/helpers/test-clinic.js';
+import { type ClinicWorld, clinicApi } from '../../test/helpers/test-clinic.js';
 
 const DATA = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
 
@@ -114,15 +113,11 @@ for (const kind of DATABASES) {
   });
 
   describe(`A clinician reads their patient's import history on ${kind}`, () => {
-    let world: ClinicWorld;
-    let store: Store;
-    let cleanup: () => Promise<void>;
-    before(async () => { const f = await freshStore(kind); store = f.store; cleanup = f.cleanup; world = await clinicWorld(store); });
-    after(async () => { await world.app.close(); await cleanup(); });
+    const world = clinicApi(kind);
 
     test('the patient and their clinician see it; another clinician does not, another patient sees only their own', async () => {
       const patient = world.accounts.patient.personId!;
-      await importWalkingFile(store, patient, `${DATA}apple-health/export6s3sample.xml`, { fileName: 'export.xml' });
+      await importWalkingFile(world.store, patient, `${DATA}apple-health/export6s3sample.xml`, { fileName: 'export.xml' });
       const names = async (who: Parameters<ClinicWorld['as']>[0], url: string) => {
         const res = await world.as(who, { method: 'GET', url });
         return res.statusCode === 200 ? res.json().map((p: { fileName: string; result: { added: number } }) => `${p.fileName} ${p.result.added}`) : res.statusCode;

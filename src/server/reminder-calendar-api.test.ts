@@ -4,27 +4,19 @@
  * at the chosen local time; a replaced or turned-off link answers 404; another person's link shows their own
  * reminder. The patient's changes are in their audit log.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DATABASES, freshStore } from '../../test/helpers/databases.js';
+import { DATABASES } from '../../test/helpers/databases.js';
 import { occurrencesOf } from '../../test/helpers/icalendar.js';
-import { clinicWorld, TEST_PASSWORD, type ClinicWorld } from '../../test/helpers/test-clinic.js';
+import { TEST_PASSWORD, clinicApi } from '../../test/helpers/test-clinic.js';
 import { listAudit } from '../store/repos/audit.js';
-import type { Store } from '../store/db.js';
 import type { RemindersState } from './reminder-state.js';
 
 const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 for (const kind of DATABASES) {
   describe(`The calendar feed on ${kind}`, () => {
-    let store: Store;
-    let cleanup: () => Promise<void>;
-    let world: ClinicWorld;
-    before(async () => {
-      ({ store, cleanup } = await freshStore(kind));
-      world = await clinicWorld(store);
-    });
-    after(async () => { await world.app.close(); await cleanup(); });
+    const world = clinicApi(kind);
 
     test('no link before a reminder is set: the refusal names the field', async () => {
       const res = await world.as('patient', { method: 'POST', url: '/api/reminders/calendar' });
@@ -78,7 +70,7 @@ for (const kind of DATABASES) {
     });
 
     test('the patient’s reminder changes are in their audit log; a clinician cannot set them', async () => {
-      const routes = (await listAudit(store.db, world.accounts.patient.personId!)).filter((e) => e.route.startsWith('/api/reminders')).map((e) => `${e.method} ${e.route} ${e.action}`);
+      const routes = (await listAudit(world.store.db, world.accounts.patient.personId!)).filter((e) => e.route.startsWith('/api/reminders')).map((e) => `${e.method} ${e.route} ${e.action}`);
       assert.ok(routes.includes('PUT /api/reminders write'));
       assert.ok(routes.includes('POST /api/reminders/calendar write'));
       assert.ok(routes.includes('DELETE /api/reminders/calendar write'));
@@ -92,8 +84,8 @@ for (const kind of DATABASES) {
       assert.equal((await world.as('otherPatient', { method: 'PUT', url: '/api/reminders/push-subscription', payload: sub })).statusCode, 204);
       assert.equal((await world.as('otherPatient', { method: 'DELETE', url: '/api/account', payload: { password: TEST_PASSWORD } })).statusCode, 200);
       assert.equal((await world.as('anonymous', { method: 'GET', url: path })).statusCode, 404);
-      assert.equal((await store.db.selectFrom('reminder_settings').select('person_id').where('person_id', '=', personId).execute()).length, 0);
-      assert.equal((await store.db.selectFrom('push_subscriptions').select('id').where('person_id', '=', personId).execute()).length, 0);
+      assert.equal((await world.store.db.selectFrom('reminder_settings').select('person_id').where('person_id', '=', personId).execute()).length, 0);
+      assert.equal((await world.store.db.selectFrom('push_subscriptions').select('id').where('person_id', '=', personId).execute()).length, 0);
     });
   });
 }

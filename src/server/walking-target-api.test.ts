@@ -4,15 +4,15 @@
  * 2.8); a clinician of the patient can set it or cap it with a reason the patient reads, and remove that again
  * (audited; others are refused). Every figure below is worked out by hand from the days logged.
  */
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } from '../core/red-flags.js';
 import { addDays } from '../core/dates.js';
 import { apiApp } from '../../test/helpers/api-app.js';
-import { DATABASES, freshStore } from '../../test/helpers/databases.js';
-import { clinicWorld, type ClinicWorld } from '../../test/helpers/test-clinic.js';
+import { DATABASES } from '../../test/helpers/databases.js';
+import { clinicApi } from '../../test/helpers/test-clinic.js';
 
 const FITBIT = fileURLToPath(new URL('../../../shared/data/fitbit/dailyActivity_merged.csv', import.meta.url));
 /** One person of the shared Fitbit study file (31 days from 12 Apr 2016, about 12,000 steps a day). */
@@ -95,16 +95,9 @@ for (const kind of DATABASES) {
 
 for (const kind of DATABASES) {
   describe(`A clinician sets or caps the walking target over HTTP on ${kind}`, () => {
-    let world: ClinicWorld;
-    let cleanup: () => Promise<void>;
+    const world = clinicApi(kind);
     let personId: string;
-    before(async () => {
-      const f = await freshStore(kind);
-      cleanup = f.cleanup;
-      world = await clinicWorld(f.store);
-      personId = world.accounts.patient.personId!;
-    });
-    after(async () => { await world.app.close(); await cleanup(); });
+    before(() => { personId = world.accounts.patient.personId!; });
 
     const TODAY = '2026-11-09';
     const REASON = 'Your knee was sore after the long walks: a lighter week, then we look again.';

@@ -3,6 +3,7 @@
  * two patients; the first patient accepted clinician A's invitation. Sessions are minted straight in the database
  * (no sign-in round trip), so a test can act as anyone; passwords use a low scrypt cost to stay fast.
  */
+import { after, before } from 'node:test';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import type { Response as InjectResponse } from 'light-my-request';
 import type { Store } from '../../src/store/db.js';
@@ -16,6 +17,7 @@ import { CSRF_HEADER } from '../../src/server/auth/guard.js';
 import { hashPassword } from '../../src/server/auth/password.js';
 import { startSession } from '../../src/server/auth/sign-in.js';
 import { randomToken, sha256 } from '../../src/server/auth/tokens.js';
+import { freshStore, type DbKind } from './databases.js';
 
 // Tests sign in many times a minute from one address; the rate-limit test sets its own low limit.
 export const TEST_AUTH: Partial<AuthConfig> = { passwordCost: 1024, signInPerMinute: 10_000 };
@@ -66,5 +68,33 @@ export async function clinicWorld(store: Store, opts: { auth?: Partial<AuthConfi
       const s = await session(accounts[who]);
       return app.inject({ ...rest, headers: { ...(rest.headers ?? {}), cookie: s.cookie, ...(csrf ? { [CSRF_HEADER]: s.csrf } : {}) } });
     },
+  };
+}
+
+/**
+ * A clinic world on a fresh store of this kind for the calling describe block: the hooks are registered there
+ * (made before its first test, closed and deleted after its last), so an API test file does not write them again.
+ * Use it like the world itself (`world.as(...)`, `world.accounts`), and `world.store` for the store, inside tests
+ * and hooks.
+ */
+export function clinicApi(kind: DbKind, opts: Parameters<typeof clinicWorld>[1] = {}): ClinicWorld & { readonly store: Store } {
+  let world: ClinicWorld | undefined;
+  let store: Store | undefined;
+  let cleanup: (() => Promise<void>) | undefined;
+  before(async () => {
+    ({ store, cleanup } = await freshStore(kind));
+    world = await clinicWorld(store, opts);
+  });
+  after(async () => { await world?.app.close(); await cleanup?.(); });
+  const ready = (): ClinicWorld => {
+    if (!world) throw new Error("the clinic world is used before its describe's before hook ran");
+    return world;
+  };
+  return {
+    get app() { return ready().app; },
+    get accounts() { return ready().accounts; },
+    get store() { ready(); return store!; },
+    as: (who, req) => ready().as(who, req),
+    session: (account) => ready().session(account),
   };
 }

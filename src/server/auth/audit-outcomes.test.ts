@@ -4,22 +4,17 @@
  * patient (answered 404) is recorded for that person as 'refused'; a read that was answered is 'read'. On SQLite and
  * PostgreSQL.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DATABASES, freshStore } from '../../../test/helpers/databases.js';
+import { DATABASES } from '../../../test/helpers/databases.js';
 import { listAudit } from '../../store/repos/audit.js';
-import type { Store } from '../../store/db.js';
-import { clinicWorld, type ClinicWorld } from '../../../test/helpers/test-clinic.js';
+import { clinicApi } from '../../../test/helpers/test-clinic.js';
 
 for (const kind of DATABASES) {
   describe(`Audit outcomes on ${kind}`, () => {
-    let world: ClinicWorld;
-    let store: Store;
-    let cleanup: () => Promise<void>;
-    before(async () => { const f = await freshStore(kind); store = f.store; cleanup = f.cleanup; world = await clinicWorld(store); });
-    after(async () => { await world.app.close(); await cleanup(); });
+    const world = clinicApi(kind);
 
-    const entries = async (personId: string) => (await listAudit(store.db, personId)).map((e) => `${e.actorRole} ${e.method} ${e.route} ${e.action}`).sort();
+    const entries = async (personId: string) => (await listAudit(world.store.db, personId)).map((e) => `${e.actorRole} ${e.method} ${e.route} ${e.action}`).sort();
 
     test('a patient\'s refused writes are recorded as refused, the accepted one as a write', async () => {
       const me = world.accounts.otherPatient.personId!;
@@ -40,7 +35,7 @@ for (const kind of DATABASES) {
       assert.equal((await world.as('clinicianOfClinic', { method: 'GET', url: `/api/patients/${pat}/checkins` })).statusCode, 200);
       // A write the handler's validation refuses is not a write.
       assert.equal((await world.as('clinicianOfClinic', { method: 'PUT', url: `/api/patients/${pat}/program`, payload: {} })).statusCode, 400);
-      const all = await listAudit(store.db, pat);
+      const all = await listAudit(world.store.db, pat);
       assert.equal(all.length, before + 4);
       const latest = all.slice(0, 4).map((e) => `${e.actorAccountId === world.accounts.clinicianOtherClinic.id ? 'Dr B' : e.actorAccountId === world.accounts.clinicAdmin.id ? 'Admin A' : 'Dr A'} ${e.method} ${e.route} ${e.action}`).sort();
       assert.deepEqual(latest, [
