@@ -23,6 +23,8 @@ import { explainChain } from '../src/core/chain.js';
 import { FIXED_SENTENCES_ES } from '../src/core/i18n/review-texts.js';
 import { SCREENING_TESTS } from '../src/core/screening-tests.js';
 import { SCREENING_TEXTS_ES } from '../src/core/i18n/screening-texts.js';
+import { OUTCOME_MEASURES, type OutcomeMeasureId } from '../src/core/outcome-measures.js';
+import { OUTCOME_TEXTS_ES } from '../src/core/i18n/outcome-texts.js';
 
 type Pairs = { en: Record<string, string>; es: Record<string, string> };
 
@@ -58,6 +60,9 @@ function pairs(): Pairs {
   chainEn.links.forEach((l, i) => put(`chain.${l.from}-${l.to}.meaning`, l.meaning, chainEs.links[i]?.meaning));
   put('chain.disclaimer', chainEn.disclaimer, chainEs.disclaimer);
   [...FIXED_SENTENCES_ES].forEach(([e, s], i) => put(`review.${i}`, e, s));
+  for (const id of Object.keys(OUTCOME_MEASURES) as OutcomeMeasureId[]) {
+    for (const field of ['licence', 'stores', 'missingRule', 'change'] as const) put(`outcome.${id}.${field}`, OUTCOME_MEASURES[id][field], OUTCOME_TEXTS_ES[id][field]);
+  }
   for (const t of SCREENING_TESTS) {
     const s = SCREENING_TEXTS_ES[t.id];
     const key = `screening.${t.id}`;

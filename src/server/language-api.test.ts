@@ -139,7 +139,7 @@ for (const kind of DATABASES) {
       assert.match(en.disclaimer, /^This explains your measurements next to what studies have found\. It is not a diagnosis\./);
       assert.deepEqual(es.painSegments, en.painSegments);
     });
-    test('the screening tests’ catalogue in Spanish: names, purposes, instructions, accepted values; codes and figures unchanged', async () => {
+    test('the screening tests’ and questionnaires’ catalogue in Spanish: names, purposes, instructions, accepted values, rules; codes and figures unchanged', async () => {
       const es = (await call('GET', '/api/assessment/catalogue', ES)).screeningTests;
       const en = (await call('GET', '/api/assessment/catalogue', EN)).screeningTests;
       assert.deepEqual(es.map((t: { id: string }) => t.id), en.map((t: { id: string }) => t.id), 'the same tests in the same order');
@@ -157,6 +157,14 @@ for (const kind of DATABASES) {
       const fpi = es.find((t: { id: string }) => t.id === 'foot-posture-index');
       assert.equal(fpi.home.notAtHome, 'Esta prueba necesita un observador formado y el formulario oficial. Pide a tu profesional que la haga, e introduce la puntuación total de su formulario.');
       assert.match(fpi.licence, /^Manual del FPI-6 © Anthony Redmond 1998/);
+      // The questionnaires: names as published, their rules in Spanish, figures with a decimal comma.
+      const outcomes = (await call('GET', '/api/assessment/catalogue', ES)).outcomeMeasures;
+      assert.equal(outcomes.odi.name, 'Oswestry Disability Index (ODI) v2.1a');
+      assert.equal(outcomes.odi.change, 'DMCI de 10 puntos o el 30 % (Ostelo 2008); CMD de unos 10 puntos.');
+      assert.equal(outcomes['faam-adl'].change, 'DMCI de 8 puntos; CMD 5,7.');
+      assert.equal(outcomes.ndi.change, 'DMCI de unos 5 puntos brutos (Vernon); algunos estudios dan 7,5 (SIN VERIFICAR).');
+      assert.deepEqual(outcomes.nprs.scale, { min: 0, max: 10, unit: 'points', higherIsBetter: false }, 'scales are figures and codes');
+      assert.equal((await call('GET', '/api/assessment/catalogue', EN)).outcomeMeasures['faam-adl'].change, 'MCID 8 points; MDC 5.7.');
       // English as before, with or without the header.
       for (const list of [en, (await call('GET', '/api/assessment/catalogue')).screeningTests]) {
         const l = list.find((t: { id: string }) => t.id === 'weight-bearing-lunge');

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { OUTCOME_MEASURES } from '../../core/outcome-measures.js';
+import { outcomeMeasuresIn } from '../../core/i18n/outcome-texts.js';
 import { screeningTestsIn } from '../../core/i18n/screening-texts.js';
 import type { Store } from '../../store/db.js';
 import { getGaitStill, insertGaitAnalysis, listGaitAnalyses } from '../../store/repos/gait-analyses.js';
@@ -41,11 +41,14 @@ export function sendStill(reply: FastifyReply, still: { type: string; bytes: Buf
 export async function registerAssessmentRoutes(app: FastifyInstance, store: Store): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   // The zod schema inside each test's input description is for the server; the page gets the rest, in the request's
-  // language (the questionnaires' texts are English for now; their names stay as published).
-  r.get('/api/assessment/catalogue', { config: access('public') }, async (req) => ({
-    screeningTests: screeningTestsIn(requestLanguage(req)).map(({ input: { schema: _schema, ...input }, ...t }) => ({ ...t, input })),
-    outcomeMeasures: OUTCOME_MEASURES,
-  }));
+  // language (the questionnaires' names stay as published).
+  r.get('/api/assessment/catalogue', { config: access('public') }, async (req) => {
+    const language = requestLanguage(req);
+    return {
+      screeningTests: screeningTestsIn(language).map(({ input: { schema: _schema, ...input }, ...t }) => ({ ...t, input })),
+      outcomeMeasures: outcomeMeasuresIn(language),
+    };
+  });
   r.get('/api/assessment', { config: access('self') }, async (req) => getAssessment(store.db, req.personId));
   r.post('/api/assessment/pain-map', { config: access('self'), schema: { body: PainMapInput } }, async (req, reply) => reply.status(201).send(await addPainMap(store.db, req.personId, req.body)));
   // Bodies of these two are checked by the core catalogues' own parsers, which name the field at fault.
