@@ -181,3 +181,20 @@ test('A camera panning across the walk: analysed without a crash, the camera-mov
     assert.match(j.metrics[k]!.reason ?? '', /camera moved/, k);
   }
 });
+
+test('Two people of the same size walking: the report says whom it followed and how to choose the other', async () => {
+  // 4 s of the shared walk beside its own mirror image, made here by ffmpeg: two walkers of exactly the same size
+  // crossing their halves of the picture in opposite directions, each about as far.
+  const dir = mkdtempSync(join(tmpdir(), 'footing-two-'));
+  const clip = join(dir, 'two.mp4');
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-ss', '1', '-t', '4', '-i', VIDEO, '-filter_complex', '[0]scale=884:496,split[a][b];[b]hflip[c];[a][c]hstack', '-an', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', clip]);
+  const r = await run(['analyze', clip, '--json']);
+  assert.equal(r.code, 0, r.err);
+  const j = JSON.parse(r.out) as { warnings: Array<{ code: string; message: string; advice: string }>; person: { chosen: number; candidates: Array<{ id: number; travel_px: number }> } };
+  const w = j.warnings.find((x) => x.code === 'two-walkers');
+  assert.ok(w, JSON.stringify(j.warnings.map((x) => x.code)));
+  const other = j.person.candidates.find((c) => c.id !== j.person.chosen && c.travel_px >= 0.5 * j.person.candidates[0]!.travel_px);
+  assert.ok(other, JSON.stringify(j.person.candidates));
+  assert.match(w.message, new RegExp(`followed person ${j.person.chosen}, not person ${other.id}\\.`));
+  assert.match(w.advice, new RegExp(`--person ${other.id}`));
+});

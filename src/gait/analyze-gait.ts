@@ -39,6 +39,12 @@ export interface AnalyzeGaitOptions extends CleaningOptions {
    * following the walker) and too little light. Absent when no scan ran.
    */
   scene?: { cameraMoving: boolean; dark: boolean };
+  /**
+   * The walker scan saw a second person walking about as much as the one it followed (src/pose/walker-choice.ts):
+   * their numbers in the scan (the candidates of the analysis JSON, which `footing analyze --person` takes). The pose pass
+   * sees only the followed person's region, so the tracks below cannot show the other one.
+   */
+  otherWalker?: { followed: number; other: number };
 }
 
 /** The belt speeds a treadmill offers (km/h); anything outside is a typing error, refused with a message. */
@@ -126,6 +132,9 @@ export function analyzeGait(series: KeypointSeries, options: AnalyzeGaitOptions 
   const rival = options.trackId === undefined ? tracks.filter((t) => t.id !== track.id && t.detections.length >= 0.5 * track.detections.length && t.score >= 0.7 * track.score)[0] : undefined;
   if (rival) {
     warnings.push({ code: 'two-walkers', severity: 'warning', message: `Two people move alike in this video; Footing followed person ${track.id}, not person ${rival.id}.`, advice: 'If that is the wrong person, choose the other one ("This is not me"), or film with only the person to measure walking.' });
+  } else if (options.otherWalker) {
+    const { followed, other } = options.otherWalker;
+    warnings.push({ code: 'two-walkers', severity: 'warning', message: `Two people walk about as much in this video; Footing followed person ${followed}, not person ${other}.`, advice: `If that is the wrong person, choose the other one ("This is not me", or --person ${other}), or film with only the person to measure walking.` });
   }
   if (options.view && options.view !== 'auto' && detected.view !== 'unknown' && detected.view !== options.view && detected.confidence >= MIN_VIEW_CONFIDENCE) {
     warnings.push({ code: 'view-unclear', severity: 'warning', message: `You said the video was filmed from the ${options.view}, but it looks like a ${detected.view} view.`, advice: 'Check the view setting, or film again exactly from the side or straight from the front or back.' });

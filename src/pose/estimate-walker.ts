@@ -34,6 +34,8 @@ export interface EstimateWalkerResult {
   poseMs: number;
   /** Camera motion and light from the scan; null when a region was given (no scan ran). */
   scene: SceneChecks | null;
+  /** A second person walking about as much as the one followed automatically (walker-choice.ts), or null. */
+  rival: number | null;
 }
 
 /** Runs scan (when needed) and pose pass. A bad file, region or person id comes back as a located error value. */
@@ -52,6 +54,7 @@ export async function estimateWalker(input: VideoInput, o: EstimateWalkerOptions
     let candidates: Candidate[] = [];
     let span = range;
     let scene: SceneChecks | null = null;
+    let rival: number | null = null;
     const t0 = performance.now();
     if (!o.roi) {
       const found = await findWalker(video, { ...range, pool, onProgress: o.onScanProgress });
@@ -68,6 +71,8 @@ export async function estimateWalker(input: VideoInput, o: EstimateWalkerOptions
         roi = o.personId !== undefined ? roiForCandidate(pick, width, height) : found.value.roi;
         chosen = pick.id;
         span = frameSpan(pick, found.value.every, range);
+        // A person the user named is their choice; a close automatic one is said.
+        if (method === 'auto') rival = found.value.rival;
       } else {
         method = 'none';
       }
@@ -76,7 +81,7 @@ export async function estimateWalker(input: VideoInput, o: EstimateWalkerOptions
     const est = await estimateVideo(video, { maxHeight: o.maxHeight, roi: roi ?? undefined, ...span, pool, onProgress: o.onProgress });
     if (!est.ok) return est;
     const series = { ...est.value.series, frames: padFrames(est.value.series.frames, times, range.first, range.last) };
-    return { ok: true, value: { series, method, roi, chosen, candidates, span, scanMs, poseMs: est.value.wallMs, scene } };
+    return { ok: true, value: { series, method, roi, chosen, candidates, span, scanMs, poseMs: est.value.wallMs, scene, rival } };
   } finally {
     if (!o.pool) await pool.close();
   }

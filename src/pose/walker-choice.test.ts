@@ -81,3 +81,19 @@ test('The frame span runs from one sample before the first box to one after the 
   assert.deepEqual(frameSpan(c, 15, { first: 0, last: 229 }), { first: 25, last: 205 });
   assert.deepEqual(frameSpan(c, 15, { first: 30, last: 200 }), { first: 30, last: 200 });
 });
+
+test('A second person walking nearly as far is named as a rival; one walking clearly less, or standing, is not', () => {
+  // Walker A as in scene(): 1550 → 50 px at radius 240, 6.25 radii. B walks the same way higher in the picture.
+  const a = [40, 55, 70, 85, 100, 115, 130, 145, 160, 175, 190].map((i) => box(i, 1550 - (i - 40) * 10, 740, 240));
+  const alongside = (pxPerFrame: number) => [40, 55, 70, 85, 100, 115, 130, 145, 160, 175, 190].map((i) => box(i, 1500 - (i - 40) * pxPerFrame, 300, 240));
+  const o = { width: W, height: H, sampleInterval: 0.5 };
+  // B at 8.5 px/frame: 1275 px = 5.31 radii, at least 0.7 × 6.25 = 4.375 radii, on all 11 samples.
+  const close = chooseWalker([...a, ...alongside(8.5)], o);
+  assert.equal(close.candidates[close.chosen!]!.travelPx, 1500);
+  assert.equal(close.rival, 1);
+  assert.equal(close.candidates[1]!.travelPx, 1275);
+  // B at 6 px/frame: 900 px = 3.75 radii, under 4.375: A is clearly the walker.
+  assert.equal(chooseWalker([...a, ...alongside(6)], o).rival, null);
+  // The bystander of scene() stands still.
+  assert.equal(chooseWalker(scene(), o).rival, null);
+});

@@ -29,6 +29,11 @@ export interface WalkerChoice {
   chosen: number | null;
   /** Region for the full pose pass (source pixels), or null when no walker was found. */
   roi: RegionOfInterest | null;
+  /**
+   * Another candidate who walks about as much as the chosen walker (RIVAL), or null: the choice between them was
+   * close, so the analysis says whom it followed and how to choose the other.
+   */
+  rival: number | null;
 }
 
 export interface ChoiceOptions {
@@ -38,6 +43,13 @@ export interface ChoiceOptions {
   /** Seconds between sampled frames (for the linking gate). */
   sampleInterval: number;
 }
+
+/**
+ * A second walker is a rival when they travel at least this share of the walker's distance and are seen on at least
+ * this share of her samples: the ratios the gait analysis uses between the tracks of its own pass (analyze-gait.ts,
+ * `two-walkers`), which sees only the chosen walker's region and so cannot tell on its own.
+ */
+export const RIVAL = { travel: 0.7, boxes: 0.5 };
 
 /** A candidate must be seen on at least this many sampled frames and cross at least this many body radii. */
 const MIN_BOXES = 3;
@@ -106,6 +118,7 @@ export function chooseWalker(boxes: PersonBox[], o: ChoiceOptions): WalkerChoice
   const eligible = all.filter((c) => c.boxes.length >= MIN_BOXES && moved(c) >= MIN_TRAVEL_RADII);
   eligible.sort((a, b) => moved(b) - moved(a));
   let walker = eligible[0] ?? null;
+  const rivalOf = walker ? eligible.slice(1).find((c) => moved(c) >= RIVAL.travel * moved(walker!) && c.boxes.length >= RIVAL.boxes * walker!.boxes.length) ?? null : null;
   if (!walker) {
     // Nobody travels: the person seen on most samples (at least half of them), then the largest. A clinician
     // beside the treadmill is usually smaller or leaves the picture; the pose pass then tells the stepping
@@ -117,8 +130,9 @@ export function chooseWalker(boxes: PersonBox[], o: ChoiceOptions): WalkerChoice
   }
   const rest = all.filter((c) => c !== walker).sort((a, b) => moved(b) - moved(a));
   const candidates = (walker ? [walker, ...rest] : rest).map((c, id) => ({ ...c, id }));
-  if (!walker) return { candidates, chosen: null, roi: null };
-  return { candidates, chosen: 0, roi: roiForCandidate(candidates[0]!, o.width, o.height) };
+  if (!walker) return { candidates, chosen: null, roi: null, rival: null };
+  const rival = rivalOf ? candidates.findIndex((c) => c.boxes === rivalOf.boxes) : -1;
+  return { candidates, chosen: 0, roi: roiForCandidate(candidates[0]!, o.width, o.height), rival: rival >= 0 ? rival : null };
 }
 
 /**

@@ -71,6 +71,7 @@ export async function analyzeVideoFile(video: VideoInput, o: AnalyzeVideoOptions
     ...(o.trackId !== undefined ? { trackId: o.trackId } : {}),
     ...(o.treadmillKmh !== undefined ? { treadmillKmh: o.treadmillKmh } : {}),
     ...(est.value.scene ? { scene: est.value.scene } : {}),
+    ...(est.value.rival !== null && est.value.chosen !== null ? { otherWalker: { followed: est.value.chosen, other: est.value.rival } } : {}),
   });
   return { ok: true, value: { json: { ...analysisToJson(analysis, { name: o.name, fps: series.fps, frames: series.frames.length }), person }, series } };
 }
