@@ -3,12 +3,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { DATABASES, freshStore } from '../../test/helpers/databases.js';
-import type { Store } from '../store/db.js';
+import { DATABASES } from '../../test/helpers/databases.js';
 import { listAudit } from '../store/repos/audit.js';
 import { jobFileBytes } from '../store/repos/job-files.js';
 import { buildApp } from './app.js';
-import { clinicWorld, TEST_AUTH, type ClinicWorld, type Identity } from '../../test/helpers/test-clinic.js';
+import { TEST_AUTH, type Identity, clinicApi } from '../../test/helpers/test-clinic.js';
 import { cutWalkClip, referenceCadence, type WalkClip } from '../../test/helpers/gait-test-clip.js';
 
 /**
@@ -45,17 +44,9 @@ after(() => { rmSync(tmpdir(), { recursive: true, force: true }); });
 
 for (const kind of DATABASES) {
   describe(`Gait video analysis on the server, ${kind}`, () => {
-    let world: ClinicWorld;
-    let store: Store;
-    let cleanup: () => Promise<void>;
+    const world = clinicApi(kind);
     let personId: string;
-    before(async () => {
-      const f = await freshStore(kind);
-      store = f.store; cleanup = f.cleanup;
-      world = await clinicWorld(store);
-      personId = world.accounts.patient.personId!;
-    });
-    after(async () => { await world.app.close(); await cleanup(); });
+    before(() => { personId = world.accounts.patient.personId!; });
 
     const send = (who: Identity, url: string, body: Buffer, type = 'video/mp4') => world.as(who, { method: 'POST', url, payload: body, headers: { 'content-type': type } });
 
@@ -70,7 +61,7 @@ for (const kind of DATABASES) {
       assert.equal(res.statusCode, 202, res.body);
       const { jobId, frames } = res.json() as { jobId: string; frames: number };
       // Until the job ends the video waits in the database (any server process may run it), byte for byte.
-      assert.equal(await jobFileBytes(store.db, jobId), clip.bytes.length);
+      assert.equal(await jobFileBytes(world.store.db, jobId), clip.bytes.length);
       assert.equal(frames, clip.lastFrame - clip.firstFrame + 1); // 4.6 s at 30 fps
       const { job, seen } = await follow(async () => (await world.as(uploader, { method: 'GET', url: jobUrl(jobId) })).json() as Job);
       assert.equal(job.status, 'done', JSON.stringify(job.result));
@@ -107,27 +98,27 @@ for (const kind of DATABASES) {
       assert.equal(kp.frames.length, frames);
 
       // Nothing of the video remains: no bytes in the database, no temporary folder left by the upload or the job.
-      assert.equal(await jobFileBytes(store.db), 0);
+      assert.equal(await jobFileBytes(world.store.db), 0);
       const left = [...gaitTempDirs()].filter((d) => !dirsBefore.has(d));
       assert.deepEqual(left, []);
 
       // The person's audit log has the upload (by whoever sent it) and the analysis saved by the job.
-      const audit = await listAudit(store.db, personId);
+      const audit = await listAudit(world.store.db, personId);
       const actor = world.accounts[uploader as 'patient'].id;
       assert.ok(audit.some((e) => e.route === uploadUrl().replace(personId, ':personId') && e.action === 'write' && e.actorAccountId === actor), 'upload audited');
       assert.ok(audit.some((e) => e.route === '/api/gait-jobs/:id/analysis' && e.method === 'JOB' && e.action === 'write' && e.actorAccountId === actor), 'analysis audited');
     });
 
     test('A file that is not a video is refused at once with its name and a plain message, and nothing is kept', async () => {
-      const jobsBefore = (await store.db.selectFrom('jobs').select('id').execute()).length;
+      const jobsBefore = (await world.store.db.selectFrom('jobs').select('id').execute()).length;
       const res = await send('patient', '/api/gait-jobs?name=notes.mp4', Buffer.from('these are my notes, not a video\n'.repeat(50)));
       assert.equal(res.statusCode, 400);
       const { error } = res.json() as { error: { code: string; message: string; field: string } };
       assert.equal(error.code, 'not_a_video');
       assert.match(error.message, /^notes\.mp4: not a video we can read\./);
       assert.doesNotMatch(res.body, /ffprobe|tmp|\/at |Error:/); // no tool output, server path or stack trace
-      assert.equal((await store.db.selectFrom('jobs').select('id').execute()).length, jobsBefore);
-      assert.equal(await jobFileBytes(store.db), 0);
+      assert.equal((await world.store.db.selectFrom('jobs').select('id').execute()).length, jobsBefore);
+      assert.equal(await jobFileBytes(world.store.db), 0);
 
       const empty = await send('patient', '/api/gait-jobs?name=empty.mp4', Buffer.alloc(0));
       assert.equal(empty.statusCode, 400);
@@ -139,14 +130,14 @@ for (const kind of DATABASES) {
     });
 
     test('A video over the size limit is refused with 413 and a clear message', async () => {
-      const small = await buildApp({ store, webRoot: null, auth: TEST_AUTH, gaitVideoMaxBytes: 100_000 });
+      const small = await buildApp({ store: world.store, webRoot: null, auth: TEST_AUTH, gaitVideoMaxBytes: 100_000 });
       try {
         const s = await world.session(world.accounts.patient);
         const res = await small.inject({ method: 'POST', url: '/api/gait-jobs?name=walk.mp4', payload: clip.bytes, headers: { 'content-type': 'video/mp4', cookie: s.cookie, 'x-csrf-token': s.csrf } });
         assert.equal(res.statusCode, 413);
         assert.equal(res.json().error.code, 'video_too_large');
         assert.match(res.json().error.message, /^The video is larger than 98 KB\. Trim it/); // 100,000 / 1,024 = 97.7
-        assert.equal(await jobFileBytes(store.db), 0);
+        assert.equal(await jobFileBytes(world.store.db), 0);
 
         // Without a declared length (a chunked upload), the limit is counted while the bytes arrive: still a 413.
         await small.listen({ port: 0, host: '127.0.0.1' });
@@ -156,7 +147,7 @@ for (const kind of DATABASES) {
         const chunked = await fetch(`http://127.0.0.1:${port}/api/gait-jobs?name=big.mp4`, { method: 'POST', headers: { 'content-type': 'video/mp4', cookie: s.cookie, 'x-csrf-token': s.csrf }, body, duplex: 'half' } as RequestInit);
         assert.equal(chunked.status, 413);
         assert.equal(((await chunked.json()) as { error: { code: string } }).error.code, 'video_too_large');
-        assert.equal(await jobFileBytes(store.db), 0);
+        assert.equal(await jobFileBytes(world.store.db), 0);
       } finally { await small.close(); }
     });
 
@@ -170,15 +161,15 @@ for (const kind of DATABASES) {
       const other = await send('otherPatient', `/api/patients/${personId}/gait-jobs`, clip.bytes);
       assert.equal(other.statusCode, 403);
       // A finished job of this patient is not found for another patient, nor for a clinician of another clinic.
-      const jobId = (await store.db.selectFrom('jobs').select('id').where('person_id', '=', personId).where('kind', '=', 'gait-video').executeTakeFirstOrThrow()).id;
+      const jobId = (await world.store.db.selectFrom('jobs').select('id').where('person_id', '=', personId).where('kind', '=', 'gait-video').executeTakeFirstOrThrow()).id;
       assert.equal((await world.as('patient', { method: 'GET', url: `/api/jobs/${jobId}` })).statusCode, 200);
       assert.equal((await world.as('otherPatient', { method: 'GET', url: `/api/jobs/${jobId}` })).statusCode, 404);
       assert.equal((await world.as('clinicianOtherClinic', { method: 'GET', url: `/api/patients/${personId}/jobs/${jobId}` })).statusCode, 404);
-      const analysisId = (await store.db.selectFrom('gait_analyses').select('id').where('person_id', '=', personId).executeTakeFirstOrThrow()).id;
+      const analysisId = (await world.store.db.selectFrom('gait_analyses').select('id').where('person_id', '=', personId).executeTakeFirstOrThrow()).id;
       assert.equal((await world.as('otherPatient', { method: 'GET', url: `/api/gait-analyses/${analysisId}/keypoints` })).statusCode, 404);
       // None of the refused uploads left a job or bytes behind.
-      assert.equal((await store.db.selectFrom('jobs').select('id').where('kind', '=', 'gait-video').execute()).length, 1);
-      assert.equal(await jobFileBytes(store.db), 0);
+      assert.equal((await world.store.db.selectFrom('jobs').select('id').where('kind', '=', 'gait-video').execute()).length, 1);
+      assert.equal(await jobFileBytes(world.store.db), 0);
     });
   });
 }

@@ -5,14 +5,13 @@
  * minutes on 10 Oct and 15 on 3 Nov. On 5 Nov, worked out by hand: period 1 (1-30 Oct) has 16 days with data, reached,
  * 20 minutes; period 2 (31 Oct-29 Nov), 6 days in, has 2 days with data and 15 minutes; the patient list shows period 2.
  */
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } from '../core/red-flags.js';
 import type { MonitoringPeriod } from '../core/remote-monitoring.js';
 import { DATABASES, freshStore } from '../../test/helpers/databases.js';
-import { clinicWorld, type ClinicWorld } from '../../test/helpers/test-clinic.js';
+import { clinicApi } from '../../test/helpers/test-clinic.js';
 import { pdfText, row } from '../../test/helpers/pdf-text.js';
-import type { Store } from '../store/db.js';
 import { parseBackup, restoreBackup } from '../store/backup.js';
 import { insertMonitoringMinutes } from '../store/repos/monitoring.js';
 import { ensureLocalPerson } from '../store/repos/people.js';
@@ -22,15 +21,9 @@ const steps = (date: string, value: number) => JSON.stringify({ resourceType: 'O
 
 for (const kind of DATABASES) {
   describe(`Remote-monitoring figures on ${kind}`, () => {
-    let world: ClinicWorld;
-    let cleanup: () => Promise<void>;
+    const world = clinicApi(kind);
     let pid: string;
-    let store: Store;
     before(async () => {
-      const fresh = await freshStore(kind);
-      cleanup = fresh.cleanup;
-      store = fresh.store;
-      world = await clinicWorld(fresh.store);
       pid = world.accounts.patient.personId!;
       const ok = async (method: 'POST' | 'PUT', url: string, payload: object | Buffer, headers?: Record<string, string>) => {
         const res = await world.as('patient', { method, url, payload, ...(headers ? { headers } : {}) });
@@ -50,7 +43,6 @@ for (const kind of DATABASES) {
         await new Promise((r) => setTimeout(r, 25));
       }
     });
-    after(async () => { await world.app.close(); await cleanup(); });
 
     const log = (payload: object) => world.as('clinicianOfClinic', { method: 'POST', url: `/api/patients/${pid}/monitoring-minutes`, payload });
 
@@ -109,7 +101,7 @@ for (const kind of DATABASES) {
       const bad = await world.as('clinicianOfClinic', { method: 'PUT', url: `${url}/${tenOct!.id}`, payload: { date: '2026-10-12', minutes: 600 } });
       assert.equal(bad.statusCode, 400);
       // An entry the clinic's admin logged (written to the store: the admin does not use the patient page).
-      const admins = await insertMonitoringMinutes(store.db, pid, { id: world.accounts.clinicAdmin.id, displayName: 'Admin A' }, { date: '2026-10-20', minutes: 10, note: null }, '2026-10-20T12:00:00.000Z');
+      const admins = await insertMonitoringMinutes(world.store.db, pid, { id: world.accounts.clinicAdmin.id, displayName: 'Admin A' }, { date: '2026-10-20', minutes: 10, note: null }, '2026-10-20T12:00:00.000Z');
       for (const [method, id] of [['PUT', admins.id], ['DELETE', admins.id], ['DELETE', 'no-such-entry']] as const) {
         const res = await world.as('clinicianOfClinic', { method, url: `${url}/${id}`, ...(method === 'PUT' ? { payload: { date: '2026-10-21', minutes: 1 } } : {}) });
         assert.deepEqual([res.statusCode, res.json().error.code], [404, 'not_found'], `${method} ${id}`);
@@ -127,7 +119,7 @@ for (const kind of DATABASES) {
         ['2026-10-20', 10, null, 'Admin A', world.accounts.clinicAdmin.id],
       ]);
       const restore = async () => (await world.as('patient', { method: 'POST', url: '/api/import-backup', headers: { 'content-type': 'application/json' }, payload: exported.body })).json().restored as { monitoringMinutes: number; monitoringMinutesLeftOut: number };
-      await store.db.deleteFrom('monitoring_minutes').where('person_id', '=', pid).execute();
+      await world.store.db.deleteFrom('monitoring_minutes').where('person_id', '=', pid).execute();
       const first = await restore();
       const second = await restore();
       assert.deepEqual([first.monitoringMinutes, first.monitoringMinutesLeftOut, second.monitoringMinutes, second.monitoringMinutesLeftOut], [2, 0, 0, 0], 'both back, then nothing more');
