@@ -99,6 +99,7 @@ const ONE_DATABASE = new Map([
   [join('e2e', 'gait-video.test.ts'), 'sqlite'],
   [join('e2e', 'gait-treadmill.test.ts'), 'sqlite'],
   [join('e2e', 'gait-walker.test.ts'), 'sqlite'],
+  [join('e2e', 'gait-bad-input.test.ts'), 'sqlite'],
   // The wording of citations and the References page (served from the app and the service worker's cache).
   [join('e2e', 'references.test.ts'), 'sqlite'],
   // A patient's day.
