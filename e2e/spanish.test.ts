@@ -3,7 +3,7 @@
  * asked, its figures follow Spanish conventions (12.345 steps, not 12,345), no English is left on the patient's
  * screens, a choice on the Data page switches every screen at once and is remembered over the browser's language.
  * The nav words are the glossary's (docs/translation.md), written here by hand. axe runs on each screen;
- * screenshots 40-43 show the Spanish screens at 390 px.
+ * screenshots 40-44 show the Spanish screens at 390 px (44: the screening tests, whose texts the server writes).
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -80,4 +80,23 @@ test('a Spanish phone gets Footing in Spanish, with Spanish figures, and can swi
   await page.getByLabel('Language of the app').selectOption('es');
   await nav.getByRole('link', { name: 'Hoy' }).click();
   await page.getByRole('heading', { name: 'Caminata diaria' }).waitFor();
+});
+
+test('the screening tests in Spanish: each test’s name and an open test’s instructions come from the server in Spanish', async () => {
+  const { page } = ctx.phone;
+  // Opened at one test (its card opens), as a link from My chain does.
+  await page.goto(ctx.server.url + '/chain/tests#weight-bearing-lunge');
+  await page.getByRole('heading', { level: 1, name: 'Pruebas de cribado' }).waitFor();
+  // Names and instructions as src/core/i18n/screening-texts.ts writes them, copied here by hand.
+  for (const name of ['Caída del navicular', 'Zancada en carga (rodilla a la pared)', 'Tiempo sobre una pierna', 'Prueba de Windlass']) {
+    await page.getByText(name, { exact: true }).first().waitFor();
+  }
+  await page.locator('article#weight-bearing-lunge summary', { hasText: 'Cómo hacerla en casa' }).click();
+  await page.getByText('Lee en centímetros la distancia de la pared a la punta del dedo gordo. Inténtalo 3 veces y quédate con la mayor.').waitFor();
+  assertNoEnglish(await visibleText(page), 'screening tests');
+  // The evidence tag's words too (the lunge's evidence is a systematic review: 'well supported' in English).
+  const tag = page.locator('article#weight-bearing-lunge .evidence-tag').first();
+  assert.match(await tag.innerText(), /^bien respaldado\s+Evidencia: SR\/MA \(Revisión sistemática o metanálisis\), /, 'the evidence words in Spanish');
+  await assertAccessible(page, 'screening tests in Spanish');
+  await screenshot(page, '44-es-screening-tests');
 });

@@ -7,7 +7,9 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { EVIDENCE_LEVELS, plainStrength, type EvidenceLevel } from '../../../src/core/evidence.js';
+import { plainStrength, type EvidenceLevel } from '../../../src/core/evidence.js';
+import { evidenceLabel, strengthWords } from '../../../src/core/i18n/evidence-texts.js';
+import { currentLanguage } from '../i18n/i18n.js';
 import type { Finding, FindingStatus } from '../api/assessment-types.js';
 import { Citations } from '../ui/citations.js';
 import { localDate, localIso, shortDate } from '../lib/local-time.js';
@@ -26,11 +28,13 @@ export function StatusBadge({ status }: { status: FindingStatus }) {
  */
 export function EvidenceTag({ evidence, refs }: { evidence: EvidenceLevel; refs: readonly string[] }) {
   const { t } = useTranslation('assessment');
+  // The class names the English strength (the stylesheet's colours); the words follow the language on screen.
   const strength = plainStrength(evidence);
+  const language = currentLanguage();
   return (
     <span className="evidence-tag">
-      <span className={`strength strength-${strength.replace(/[^a-z]+/g, '-')}`}>{strength}</span>{' '}
-      <span className="evidence-label">{t('evidence.label', { level: evidence, name: EVIDENCE_LEVELS[evidence] })}{refs.length > 0 && <>, <Citations refs={refs} /></>}</span>
+      <span className={`strength strength-${strength.replace(/[^a-z]+/g, '-')}`}>{strengthWords(evidence, language)}</span>{' '}
+      <span className="evidence-label">{t('evidence.label', { level: evidence, name: evidenceLabel(evidence, language) })}{refs.length > 0 && <>, <Citations refs={refs} /></>}</span>
     </span>
   );
 }
