@@ -61,3 +61,17 @@ test('A backup whose check-in has a pain score outside 0-10 is refused at that f
   assert.ok('problem' in badContext);
   assert.equal(badContext.problem.path, 'checkins[0].context');
 });
+
+test("A backup whose program holds a clinician's doses that Footing could not have written is refused at that field", () => {
+  const program = { stage: 2, stage_started_on: '2024-05-01', started_on: '2024-04-01', status: 'active', decided_on: null, updated_at: '2024-05-01T00:00:00Z' };
+  const withDoses = (doses: unknown) => parseBackup(JSON.stringify({ ...OLD_BACKUP, program: { ...program, dose_overrides: JSON.stringify(doses) } }));
+  // A roll shorter than 10 s per foot, and an exercise that has no dose to change: neither is stored by the API.
+  for (const doses of [{ 'ball-roll': { secondsPerFoot: 5 } }, { walk: { minutes: 10 } }]) {
+    const parsed = withDoses(doses);
+    assert.ok('problem' in parsed, JSON.stringify(doses));
+    assert.equal(parsed.problem.path, 'program.dose_overrides');
+    assert.match(parsed.problem.message, /a clinician's doses/);
+  }
+  const ok = withDoses({ 'ball-roll': { secondsPerFoot: 90, timesPerDay: 2 }, 'pinky-toe-lift': { reps: 8 } });
+  assert.ok('backup' in ok);
+});

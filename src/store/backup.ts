@@ -10,7 +10,7 @@ import { sampleTimes } from '../core/walking-chunk.js';
 import { WalkingOverride } from '../core/walking-override.js';
 import { WALKING_KINDS, type WalkingSample } from '../core/walking.js';
 import { REMINDER_DAYS, ReminderSettingsInput } from '../core/reminder-record.js';
-import { PROGRAM_STATUSES } from '../core/program-record.js';
+import { DoseOverridesRecord, PROGRAM_STATUSES } from '../core/program-record.js';
 import { PROGRAM_EVENT_ACTIONS, PROGRAM_EVENT_ACTORS } from '../core/program-event-record.js';
 import { MESSAGE_MAX_CHARS, MESSAGE_RECORD_VERSION, MESSAGE_SENDERS } from '../core/message-record.js';
 import { MONITORING_MINUTES_VERSION, MonitoringMinutesInput } from '../core/monitoring-minutes-record.js';
@@ -35,7 +35,7 @@ const jsonOf = (schema: z.ZodType, what: string) => nullableText.refine((t) => {
 const Row = {
   person: z.object({ id: text, display_name: text, birth_year: int.nullable(), created_at: text }).strict(),
   screen: z.object({ id: text, taken_at: text, answers: text, status: z.enum(['clear', 'stop']), urgency: nullableText, result: text }).strict(),
-  program: z.object({ stage: int.min(1), stage_started_on: text, started_on: text, status: z.enum(PROGRAM_STATUSES), decided_on: nullableText, updated_at: text, dose_overrides: nullableText.default(null),
+  program: z.object({ stage: int.min(1), stage_started_on: text, started_on: text, status: z.enum(PROGRAM_STATUSES), decided_on: nullableText, updated_at: text, dose_overrides: jsonOf(DoseOverridesRecord, 'a clinician\'s doses (src/core/program-record.ts)').default(null),
     walking_override: jsonOf(WalkingOverride, 'a clinician\'s walking target or cap (src/core/walking-override.ts)').default(null) }).strict(),
   event: z.object({ id: text, at: text, on_date: text, action: z.enum(PROGRAM_EVENT_ACTIONS), from_stage: int.nullable(), to_stage: int.nullable(), reasons: text, actor: z.enum(PROGRAM_EVENT_ACTORS) }).strict(),
   session: z.object({ id: text, client_id: text, date: text, started_at: text, completed_at: text, stage: int, status: z.enum(['completed', 'partial']), items: text }).strict(),

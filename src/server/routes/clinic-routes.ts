@@ -28,6 +28,7 @@ import { adjustStage } from '../../services/clinician-service.js';
 import { MAX_PAGE_SIZE, PATIENT_SORTS, patientLineOf, patientList } from '../../services/patient-list-service.js';
 import { getProgress, getToday } from '../../services/program-service.js';
 import { removeWalkingTarget, setWalkingTarget } from '../../services/walking-override-service.js';
+import { DoseOverridesRecord } from '../../core/program-record.js';
 import { WalkingOverrideInput } from '../../core/walking-override.js';
 import { MonitoringMinutesInput } from '../../core/monitoring-minutes-record.js';
 import { editMonitoringMinutes, logMonitoringMinutes, monitoringFigures, removeMonitoringMinutes } from '../../services/monitoring-service.js';
@@ -49,15 +50,11 @@ const PatientParams = z.object({ personId: z.string().min(1).max(100) });
 const MinutesParams = PatientParams.extend({ id: z.string().min(1).max(100) });
 const StaffBody = z.object({ email: Email, displayName: z.string().trim().min(1).max(200), password: NewPassword, role: z.enum(['clinician', 'admin']).default('clinician') }).strict();
 const InviteBody = z.object({ label: z.string().trim().max(200).optional() }).strict();
-const DoseBody = z.object({
-  secondsPerFoot: z.number().int().min(10).optional(), timesPerDay: z.number().int().min(1).optional(),
-  holdSeconds: z.number().int().min(1).optional(), reps: z.number().int().min(1).optional(), sets: z.number().int().min(1).optional(), restSeconds: z.number().int().min(0).max(600).optional(),
-}).strict();
 const ProgramBody = z.object({
   stage: z.number().int(),
   reason: z.string().trim().min(3, 'say why, in words the patient will read').max(1000),
   /** Dose changes per exercise within the stage limits; null clears earlier changes; absent keeps them. */
-  doses: z.object({ 'ball-roll': DoseBody.optional(), 'pinky-toe-lift': DoseBody.optional() }).strict().nullable().optional(),
+  doses: DoseOverridesRecord.nullable().optional(),
 }).strict();
 
 export async function registerClinicRoutes(app: FastifyInstance, store: Store, cfg: AuthConfig): Promise<void> {

@@ -1,10 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
-import { z } from 'zod';
 import type { Database } from '../schema.js';
-import type { DoseOverrides } from '../../core/plan.js';
 import { WalkingOverride } from '../../core/walking-override.js';
 import { PROGRAM_EVENT_REASONS, type ProgramEvent } from '../../core/program-event-record.js';
-import type { Program } from '../../core/program-record.js';
+import { DoseOverridesRecord, type Program } from '../../core/program-record.js';
 import { fromJson, newId, toJson } from '../json-column.js';
 import { inTransaction, refreshListFigures } from './patient-list.js';
 
@@ -13,7 +11,6 @@ export type { Program };
 export type { ProgramEvent };
 
 type Db = Kysely<Database> | Transaction<Database>;
-const Overrides = z.custom<DoseOverrides>((v) => typeof v === 'object' && v !== null);
 
 export async function getProgram(db: Db, personId: string): Promise<Program | null> {
   const r = await db.selectFrom('programs').select(PROGRAM_COLUMNS).where('person_id', '=', personId).executeTakeFirst();
@@ -26,7 +23,7 @@ export const PROGRAM_COLUMNS = ['stage', 'stage_started_on', 'started_on', 'stat
 export function programFromRow(r: Pick<Database['programs'], (typeof PROGRAM_COLUMNS)[number]>, personId: string): Program {
   return {
     stage: r.stage, stageStartedOn: r.stage_started_on, startedOn: r.started_on, status: r.status, decidedOn: r.decided_on,
-    doseOverrides: r.dose_overrides ? fromJson(Overrides, r.dose_overrides, `programs.dose_overrides (${personId})`) : null,
+    doseOverrides: r.dose_overrides ? fromJson(DoseOverridesRecord, r.dose_overrides, `programs.dose_overrides (${personId})`) : null,
     walkingOverride: r.walking_override ? fromJson(WalkingOverride, r.walking_override, `programs.walking_override (${personId})`) : null,
   };
 }
