@@ -24,10 +24,12 @@ import { submitScreen } from '../src/services/program-service.js';
 import { acceptInvitation, createInvitation } from '../src/store/repos/care-links.js';
 import { insertCheckin } from '../src/store/repos/checkins.js';
 import { saveSession } from '../src/store/repos/sessions.js';
+import { insertGaitAnalysis } from '../src/store/repos/gait-analyses.js';
+import { execFileSync } from 'node:child_process';
 import { localDate } from '../web/src/lib/local-time.js';
 import { pdfText, row } from '../test/helpers/pdf-text.js';
 import { allNo } from './helpers/answers.js';
-import { assertAccessible } from './helpers/browser.js';
+import { assertAccessible, screenshot } from './helpers/browser.js';
 import { clinicServerAndPhones, withClinic } from './helpers/clinic.js';
 import { localAt } from './helpers/seed.js';
 import { startServer } from './helpers/server.js';
@@ -136,4 +138,54 @@ test('the clinician and the patient download their PDF reports, and the text hol
   assert.match(mine, /In your first week your pain was 5 out of 10 on average; in the last 7 days it was 2\.7\. Your pain has gone down by enough to matter/);
   assert.match(mine, /In the last 7 days you did 1 of the 7 exercise sessions planned; over the last 4 weeks \(or since you started\), 3 of 14\./);
   assert.doesNotMatch(mine, /Remote monitoring/, 'the patient\'s report has no billing figures');
+});
+
+/** A plain green picture, WebP (as the browser saves stills), made by ffmpeg (libwebp): 120 x 160. */
+const GREEN_WEBP = execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-f', 'lavfi', '-i', 'color=c=0x00ff00:s=120x160', '-frames:v', '1', '-c:v', 'libwebp', '-f', 'webp', 'pipe:1']).toString('base64');
+const GAIT = {
+  video: 'walk-a.webm', fps: 30, frames: 60, view: 'side', direction: 'left-to-right', setting: 'overground', mode: 'walk',
+  // Heel strikes at 0.5 and 1.6 (left) and 1.05 (right): the middle one, the representative moment, is the right one at 1.05 s.
+  events: { left: { heel_strike: [0.5, 1.6], toe_off: [1.1] }, right: { heel_strike: [1.05], toe_off: [0.55, 1.65] } },
+  metrics: { cadence_spm: { value: 104, confidence: 0.8, n: 8, reference: { min: 100, max: 120, unit: 'steps/min', source: '[25]' } } },
+  warnings: [], tracks: [], track_id: null,
+};
+
+test('the clinician\'s patient page draws the gait picture the PDF has: the still of the middle heel strike, with its caption (phone-size page)', async () => {
+  const db = ctx.server.store.db;
+  const personId = (await db.selectFrom('accounts').select('person_id').where('email', '=', PATIENT.email).executeTakeFirstOrThrow()).person_id!;
+  const angles = { hip_deg: 21.4, knee_deg: 3.6, ankle_deg: null };
+  const still = (side: 'left' | 'right', event: 'initial_contact' | 'toe_off', time: number, frame: number) => ({ event, side, time, frame, angles, type: 'image/webp' as const, width: 120, height: 160, data: GREEN_WEBP });
+  await insertGaitAnalysis(db, personId, {
+    recordedAt: localAt(addDays(localDate(), -1), 10), recordedBy: 'me', sourceName: 'walk-a.webm', view: 'side',
+    analysis: GAIT as unknown as Parameters<typeof insertGaitAnalysis>[2]['analysis'], keypoints: null, videoPath: null,
+    stills: [still('left', 'initial_contact', 0.5, 15), still('right', 'initial_contact', 1.05, 31), still('left', 'toe_off', 1.1, 33)],
+  });
+  const c = ctx.clinician.page;
+  await c.reload();
+  const figure = c.locator('figure.report-still');
+  await figure.waitFor({ timeout: 30_000 });
+  // The caption the PDF prints under the picture (report-still-api.test.ts reads the same words from the PDF):
+  // the right heel strike at 1.05 s, frame 31; hip 21.4 and knee 3.6 rounded to whole degrees; no ankle angle.
+  assert.equal(await figure.locator('figcaption').innerText(), 'Right initial contact (heel strike) of walk-a.webm at 1.05 s (frame 31), as pictured on the device when the analysis was saved; the angles drawn on it: hip 21°, knee 4°, ankle not measured.');
+  // The picture is the saved still itself (the JPEG the report made of it): 120 x 160 and green at its centre.
+  const img = figure.locator('img');
+  await c.waitForFunction(() => { const i = document.querySelector('figure.report-still img') as HTMLImageElement | null; return Boolean(i?.complete && i.naturalWidth > 0); });
+  const seen = await img.evaluate((el) => {
+    const i = el as HTMLImageElement;
+    const canvas = document.createElement('canvas');
+    canvas.width = i.naturalWidth; canvas.height = i.naturalHeight;
+    const g = canvas.getContext('2d')!;
+    g.drawImage(i, 0, 0);
+    const [r, gr, b] = g.getImageData(60, 80, 1, 1).data;
+    return { w: i.naturalWidth, h: i.naturalHeight, r, g: gr, b, alt: i.alt, shownWidth: i.getBoundingClientRect().width, page: document.documentElement.clientWidth };
+  });
+  assert.deepEqual([seen.w, seen.h], [120, 160]);
+  assert.ok(seen.r! < 40 && seen.g! > 215 && seen.b! < 40, `centre pixel ${seen.r},${seen.g},${seen.b}`);
+  assert.equal(seen.alt, 'The video frame of this moment, with the body’s points and the angles drawn on it.');
+  assert.ok(seen.shownWidth <= seen.page, `the picture (${seen.shownWidth} px) fits the phone's page (${seen.page} px)`);
+  assert.equal(await c.locator('figure.report-still').count(), 1, 'one picture: the stills not chosen are not drawn');
+  await assertAccessible(c, 'patient page with the gait picture');
+  await figure.scrollIntoViewIfNeeded();
+  await screenshot(c, '7t-patient-page-gait-still');
+  await screenshot(c, '7u-patient-page-full', { fullPage: true, top: true });
 });

@@ -1,6 +1,7 @@
 /**
  * The report's pictures in the app (issue 15, Reports item 2): pain over time with the baseline ± MCID band,
- * sessions done each week, steps against the walking target, and the gait stills, drawn from the same content
+ * sessions done each week, steps against the walking target, and the gait picture (the still saved with the analysis,
+ * else the stick figure of its representative frame, each with its caption), drawn from the same content
  * the PDF is made from (GET .../report?format=json), so the page and the printed report show the same figures.
  * Each picture is one image for screen readers, described in words (the numbers are in the tables of the page).
  */
@@ -15,6 +16,7 @@ import { axisTicks } from '../../../src/core/report/chart-ticks.js';
 
 type Chart = Extract<ReportBlock, { kind: 'chart' }>;
 type Still = Extract<ReportBlock, { kind: 'skeleton' }>;
+type Picture = Extract<ReportBlock, { kind: 'picture' }>;
 
 const W = 320; const H = 150; const L = 30; const T = 8; const PW = W - L - 6; const PH = H - T - 22;
 const SIDE = { left: '#e69f00', right: '#0072b2', mid: '#666666' } as const;
@@ -65,6 +67,21 @@ export function ReportStill({ still: s }: { still: Still }) {
   );
 }
 
+/**
+ * The still saved with a gait analysis (the video frame with the body's points and angles drawn on it), as the PDF
+ * prints it: the JPEG the report carries, at most its own size, with the report's caption under it (ended with a full stop,
+ * as src/reports/pdf-figures.ts prints it).
+ */
+export function ReportPicture({ picture: p }: { picture: Picture }) {
+  const { t } = useTranslation('progress');
+  return (
+    <figure className="report-figure report-still">
+      <img src={`data:image/jpeg;base64,${p.jpeg}`} width={p.width} height={p.height} alt={t('report.pictureLabel')} />
+      <figcaption>{`${p.caption}.`}</figcaption>
+    </figure>
+  );
+}
+
 /** The pictures of a report, loaded from `path` (the report's address with format=json). */
 export function ReportFigures({ path }: { path: string }) {
   const { t } = useTranslation('progress');
@@ -77,7 +94,11 @@ export function ReportFigures({ path }: { path: string }) {
   }, [path]);
   if (failed) return <p className="muted">{t('report.failed', { message: failed })}</p>;
   if (!doc) return <p className="muted">{t('report.loading')}</p>;
-  const figures = doc.blocks.filter((b): b is Chart | Still => b.kind === 'chart' || b.kind === 'skeleton');
+  const figures = doc.blocks.filter((b): b is Chart | Still | Picture => b.kind === 'chart' || b.kind === 'skeleton' || b.kind === 'picture');
   if (!figures.length) return <p>{t('report.none')}</p>;
-  return <div className="report-figures">{figures.map((b, i) => (b.kind === 'chart' ? <ReportChart key={i} chart={b} /> : <ReportStill key={i} still={b} />))}</div>;
+  return (
+    <div className="report-figures">
+      {figures.map((b, i) => (b.kind === 'chart' ? <ReportChart key={i} chart={b} /> : b.kind === 'skeleton' ? <ReportStill key={i} still={b} /> : <ReportPicture key={i} picture={b} />))}
+    </div>
+  );
 }
