@@ -28,6 +28,7 @@ import * as m0020 from './migrations/0020-imports-person-at.js';
 import * as m0021 from './migrations/0021-clinician-push-subscriptions.js';
 import * as m0022 from './migrations/0022-patient-list-judgement.js';
 import type { Database } from './schema.js';
+import { withStatementCache } from './sqlite-statement-cache.js';
 
 export const DEFAULT_DB_PATH = 'data/footing.sqlite';
 
@@ -63,7 +64,7 @@ export function openStore(config: DbConfig): Store {
     sqlite.pragma('busy_timeout = 5000');
     // SQLite's lower() folds ASCII letters only; searches fold every letter, as PostgreSQL's lower() does.
     sqlite.function('unicode_lower', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? s.toLowerCase() : s));
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
     return { db, config, sqlite, close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: config.url, max: 10 });
