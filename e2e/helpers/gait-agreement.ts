@@ -6,8 +6,11 @@
  * - Metrics: the same ones are measured on both sides; those timed from the events agree within what moving the
  *   events by one frame can change (seconds: one frame; cadence: one frame on a mean step; % of the cycle: one frame
  *   of a mean stride).
+ * - Foot points (footPointAgreement): where each side put the ankles, heels and toes in every frame, for clips whose
+ *   contacts are not shown.
  */
 import type { GaitAnalysisJson, MetricJson } from '../../src/gait/analysis-json.js';
+import { LANDMARKS, type KeypointSeries } from '../../src/gait/keypoints.js';
 
 const ROUNDING_S = 1e-3; // the JSON rounds times to 1 ms
 
@@ -44,6 +47,44 @@ export function metricMismatches(browser: GaitAnalysisJson, node: GaitAnalysisJs
     }
     const tol = oneFrameTolerance(name, n, frame, stride);
     if (tol !== null && Math.abs(b.value! - n.value!) > tol + 1e-3) out.push(`${name}: browser ${b.value}, node ${n.value} (one frame allows ${tol.toFixed(3)})`);
+  }
+  return out;
+}
+
+/** The points contacts are timed from (src/gait's heel and toe signals) and the ankle between them. */
+const FOOT_POINTS = ['left_ankle', 'right_ankle', 'left_heel', 'right_heel', 'left_foot_index', 'right_foot_index'] as const;
+
+export interface FootPointAgreement {
+  /** Frames (by index) with a person on one side only. */
+  oneSided: number[];
+  /** Per frame with a person on both sides: the largest distance between the two sides' foot points, source pixels. */
+  distances: number[];
+  /** The same per foot (its ankle, heel and toe), in the same frames. */
+  left: number[];
+  right: number[];
+  /** The frame index of each entry of `distances`. */
+  frames: number[];
+}
+
+/**
+ * Where the two series put the feet, frame by frame: the keypoints under the contacts, for clips whose contacts
+ * are not shown (a refused analysis shows none, so comparing contacts there would compare two empty lists).
+ */
+export function footPointAgreement(browser: KeypointSeries, node: KeypointSeries): FootPointAgreement {
+  const byIndex = new Map(node.frames.map((f) => [f.index, f]));
+  const out: FootPointAgreement = { oneSided: [], distances: [], left: [], right: [], frames: [] };
+  for (const fb of browser.frames) {
+    const pb = fb.people[0]; const pn = byIndex.get(fb.index)?.people[0];
+    if (!pb && !pn) continue;
+    if (!pb || !pn) { out.oneSided.push(fb.index); continue; }
+    const worst = { left: 0, right: 0 };
+    for (const name of FOOT_POINTS) {
+      const i = LANDMARKS.indexOf(name);
+      const side = name.startsWith('left') ? 'left' : 'right';
+      worst[side] = Math.max(worst[side], Math.hypot(pb.image[i]!.x - pn.image[i]!.x, pb.image[i]!.y - pn.image[i]!.y));
+    }
+    out.left.push(worst.left); out.right.push(worst.right);
+    out.distances.push(Math.max(worst.left, worst.right)); out.frames.push(fb.index);
   }
   return out;
 }
