@@ -34,7 +34,11 @@ export async function run(options: BenchOptions = {}): Promise<BenchFigures> {
     const onnx = await measure(server.url, clip?.file ?? WALK_VIDEO, 'onnx', clip !== null);
     if (clip) return onnx;
     const tfjs = await measure(server.url, WALK_VIDEO, 'tfjs', false);
-    console.log(`ONNX Runtime web / tfjs wasm baseline: ${(onnx.framesPerSecond! / tfjs.framesPerSecond!).toFixed(2)}x the frames/s (model ${(tfjs.modelMsPerFrame! / onnx.modelMsPerFrame!).toFixed(2)}x faster per frame)`);
+    // The default (one kernel thread fewer than the cores, src/pose/browser-onnx.ts) against a thread a core
+    // (?pose-threads=N): threads that wait for each other spin, so both are measured, as wall time and browser CPU.
+    const threadACore = await measure(server.url, WALK_VIDEO, 'onnx', false, cpus().length);
+    console.log(`ONNX Runtime web / tfjs wasm baseline: ${(onnx.framesPerSecond! / tfjs.framesPerSecond!).toFixed(2)}x the frames/s (model ${(tfjs.modelMsPerFrame! / onnx.modelMsPerFrame!).toFixed(2)}x faster per frame), ` +
+      `${(tfjs.browserCpuMsPerFrame! / onnx.browserCpuMsPerFrame!).toFixed(2)}x less browser CPU a frame; a thread a core: ${(threadACore.framesPerSecond! / tfjs.framesPerSecond!).toFixed(2)}x the frames/s, ${(tfjs.browserCpuMsPerFrame! / threadACore.browserCpuMsPerFrame!).toFixed(2)}x less CPU a frame`);
     const long = await loopedClip(60);
     let minute: BenchFigures;
     try {
@@ -45,7 +49,8 @@ export async function run(options: BenchOptions = {}): Promise<BenchFigures> {
     console.log(`60 s clip vs the 7.7 s clip (ONNX Runtime web): renderer peak ${mb(minute.rendererPeakBytes!)} vs ${mb(onnx.rendererPeakBytes!)}, ` +
       `JS heap peak ${mb(minute.jsHeapPeakBytes!)} vs ${mb(onnx.jsHeapPeakBytes!)}, ${minute.framesPerSecond!.toFixed(1)} vs ${onnx.framesPerSecond!.toFixed(1)} frames/s`);
     return {
-      ...onnx, baselineFramesPerSecond: tfjs.framesPerSecond!, baselineModelMsPerFrame: tfjs.modelMsPerFrame!,
+      ...onnx, baselineFramesPerSecond: tfjs.framesPerSecond!, baselineModelMsPerFrame: tfjs.modelMsPerFrame!, baselineBrowserCpuMsPerFrame: tfjs.browserCpuMsPerFrame!,
+      threadACoreFramesPerSecond: threadACore.framesPerSecond!, threadACoreBrowserCpuMsPerFrame: threadACore.browserCpuMsPerFrame!,
       minuteFrames: minute.frames!, minuteRendererPeakBytes: minute.rendererPeakBytes!, minuteJsHeapPeakBytes: minute.jsHeapPeakBytes!, minuteFramesPerSecond: minute.framesPerSecond!,
     };
   } finally {
@@ -93,8 +98,25 @@ function renderers(): Array<{ rss: number; peak: number }> {
   return out;
 }
 
-/** One analysis on the Gait screen with the pose networks on `runtime`, in a fresh browser. */
-export async function measure(url: string, video: string, runtime: 'onnx' | 'tfjs', smoke: boolean): Promise<BenchFigures> {
+/**
+ * CPU seconds (user + system) of this process's descendants still running: the browser and its helpers, whose
+ * threads (the page's wasm threads among them) count in their process. On a loaded machine wall time says little;
+ * CPU a frame says what the page's work costs.
+ */
+function browserCpuSeconds(): number {
+  let ticks = 0;
+  for (const pid of descendants(process.pid)) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(f[11]) + Number(f[12]); // utime, stime (fields 14 and 15)
+    } catch { /* gone */ }
+  }
+  return ticks / 100; // USER_HZ
+}
+
+/** One analysis on the Gait screen with the pose networks on `runtime` (capped at `threads` wasm threads when given), in a fresh browser. */
+export async function measure(url: string, video: string, runtime: 'onnx' | 'tfjs', smoke: boolean, threads?: number): Promise<BenchFigures> {
   const phone = await launchPhone();
   try {
     const { page } = phone;
@@ -119,11 +141,12 @@ export async function measure(url: string, video: string, runtime: 'onnx' | 'tfj
     sampler.unref(); trend.unref(); // never what keeps the bench alive after a failure
     // A hang guard, not a timing: the smoke runs beside the other benches and the browser tests, and under that
     // load the first page load took over the browser helper's 10 s default once.
-    await page.goto(url + (runtime === 'tfjs' ? '/gait?pose-runtime=tfjs' : '/gait'), { timeout: 120_000 });
+    await page.goto(url + (runtime === 'tfjs' ? '/gait?pose-runtime=tfjs' : threads ? `/gait?pose-threads=${threads}` : '/gait'), { timeout: 120_000 });
     await page.locator('#gait-file').setInputFiles(video);
     await page.getByLabel('Top').fill(String(ROI.y));
     await page.getByLabel('Height', { exact: true }).fill(String(ROI.height));
     const load0 = loadavg()[0]!;
+    const cpu0 = browserCpuSeconds();
     const t0 = performance.now();
     await page.getByRole('button', { name: 'Analyse walking' }).click();
     const results = page.locator('section.gait-results');
@@ -131,6 +154,7 @@ export async function measure(url: string, video: string, runtime: 'onnx' | 'tfj
     const failure = page.locator('.field-error');
     await results.or(failure).first().waitFor({ timeout: 3_600_000 });
     clearInterval(sampler); clearInterval(trend);
+    const cpu = browserCpuSeconds() - cpu0;
     await sample();
     if (await failure.isVisible()) failBench(`the gait screen said: ${await failure.textContent()}`);
     const wall = (performance.now() - t0) / 1000;
@@ -141,18 +165,19 @@ export async function measure(url: string, video: string, runtime: 'onnx' | 'tfj
     const fps = (frames / total) * 1000;
     const pct = (v: number) => `${((v / total) * 100).toFixed(0)}%`;
     const isolated = await page.evaluate(() => crossOriginIsolated);
-    console.log(`--- pose networks on ${runtime === 'onnx' ? 'ONNX Runtime web (the default)' : 'tfjs wasm (baseline)'}; page cross-origin isolated: ${isolated}`);
+    console.log(`--- pose networks on ${runtime === 'onnx' ? `ONNX Runtime web (${threads ? `capped at ${threads} thread${threads === 1 ? '' : 's'}` : 'the default'})` : 'tfjs wasm (baseline)'}; page cross-origin isolated: ${isolated}`);
     console.log(`machine: ${cpus().length} cores, load average ${load0.toFixed(2)} at start (other processes share the CPU)`);
     console.log(`video: ${frames} frames at ${VIDEO_FPS} fps${smoke ? ' (smoke: a 1 s cut, H.264)' : ''}, region ${ROI.width}x${ROI.height} scaled to 720p-equivalent (1280x372 model input)`);
     console.log(`in-page: ${(total / 1000).toFixed(1)} s = ${fps.toFixed(1)} frames/s = ${(fps / VIDEO_FPS).toFixed(2)}x real time (wall incl. model load ${wall.toFixed(1)} s)`);
     console.log(`  frames (WebCodecs decode + I420 planes copied out): ${(decode / frames).toFixed(1)} ms/frame, ${pct(decode)}`);
-    console.log(`  pose model (the YUV->RGB conversion and area scale of the part it looks at, src/pose/yuv-frame.ts; BlazePose detector/landmarks, ${runtime === 'onnx' ? 'ONNX Runtime web wasm' : 'tfjs wasm'}; tracking and smoothing tfjs): ${(model / frames).toFixed(1)} ms/frame, ${pct(model)}`);
+    console.log(`  pose model (the YUV->RGB conversion and area scale of the part it looks at, src/pose/yuv-frame.ts; BlazePose detector/landmarks, ${runtime === 'onnx' ? 'ONNX Runtime web wasm; crops, tracking and smoothing in TypeScript' : 'tfjs wasm; crops, tracking and smoothing tfjs'}): ${(model / frames).toFixed(1)} ms/frame, ${pct(model)}`);
     console.log(`  gait analysis (src/gait, once): ${gait} ms, ${pct(gait)}`);
+    console.log(`  browser CPU (all its processes and threads, from the click to the results, model load included): ${cpu.toFixed(1)} s = ${((cpu * 1000) / frames).toFixed(1)} ms/frame`);
     console.log(`  memory: renderer peak resident ${mb(rendererPeak)} (VmHWM, from opening the page to the results), JS heap peak ${mb(heapPeak)} (sampled every 250 ms)`);
-    const limit = model > decode ? `the pose model (wasm SIMD, ${isolated && runtime === 'onnx' ? 'ONNX Runtime on both cores' : 'one thread'}; WebGL is software GL here)` : 'decoding frames';
+    const limit = model > decode ? `the pose model (wasm SIMD, ${runtime === 'onnx' && isolated ? `ONNX Runtime on ${threads ?? Math.max(1, cpus().length - 1)} thread(s)` : 'one thread'}; WebGL is software GL here)` : 'decoding frames';
     console.log(`limited by: ${limit}`);
     expectWork(rendererPeak > 0, 'the renderer\'s memory was read');
-    return { frames, framesPerSecond: fps, realTime: fps / VIDEO_FPS, decodeMsPerFrame: decode / frames, modelMsPerFrame: model / frames, gaitMs: gait, wallSeconds: wall, rendererPeakBytes: rendererPeak, jsHeapPeakBytes: heapPeak };
+    return { frames, framesPerSecond: fps, realTime: fps / VIDEO_FPS, decodeMsPerFrame: decode / frames, modelMsPerFrame: model / frames, gaitMs: gait, wallSeconds: wall, browserCpuMsPerFrame: (cpu * 1000) / frames, rendererPeakBytes: rendererPeak, jsHeapPeakBytes: heapPeak };
   } finally {
     await phone.close();
   }

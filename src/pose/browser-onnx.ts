@@ -14,13 +14,19 @@ import {
 export interface BrowserOnnxModels { landmarks: OnnxLandmarkModel; persons: OnnxDetectorModel; description: string }
 
 /**
- * Threads for the wasm kernels: both models run one after the other on the page's thread, so all the cores help,
- * but wasm threads need SharedArrayBuffer, which only a cross-origin isolated page has (COOP + COEP headers).
+ * Threads for the wasm kernels: wasm threads need SharedArrayBuffer, which only a cross-origin isolated page has
+ * (COOP + COEP headers). One core is left to the rest of the frame's work, which does not run on the kernels'
+ * threads (the video decoder, the YUV conversion and the crops on the page's thread): on this 2-core machine two
+ * kernel threads took 208-219 ms of the browser's CPU a frame and one took 149-157 (and gave 1.2-1.4x the frames a
+ * second), because threads that wait for each other spin (npm run bench -- gait-browser, 2026-12-07, under load
+ * from other work). At most 4. `?pose-threads=N` on the page's address sets the cap (the bench compares them).
  */
 function threads(): number {
   const isolated = typeof globalThis.crossOriginIsolated === 'boolean' && globalThis.crossOriginIsolated;
   const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 1 : 1;
-  return isolated ? Math.max(1, Math.min(4, cores)) : 1;
+  const asked = Number(new URLSearchParams(globalThis.location?.search ?? '').get('pose-threads') ?? Number.NaN);
+  const cap = Number.isInteger(asked) && asked >= 1 ? asked : Math.min(4, cores - 1);
+  return isolated ? Math.max(1, Math.min(cap, cores)) : 1;
 }
 
 /** Loads both networks (model JSON from `modelBase`, runtime files from `ortBase`). Throws when they cannot load. */
