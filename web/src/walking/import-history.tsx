@@ -10,7 +10,7 @@ import { formatDate, formatNumber } from '../i18n/format.js';
 import { api, ApiError } from '../api/client.js';
 import { ImportFigures, ImportProblems, formatText } from './import-result.js';
 import type { PastImport } from './import-types.js';
-import { outcomeText, viewOfPast, type ImportView } from './import-view.js';
+import { outcomeText, recordCountsText, viewOfPast, type ImportView } from './import-view.js';
 
 /** Imports listed at first, and after "Show more". */
 const FIRST = 5;
@@ -21,11 +21,13 @@ function when(at: string): string {
   return formatDate(at, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 }
 
-/** One line of what a past import did: its outcome, and the bad records it met. */
+/** One line of what a past import did: its outcome, the bad records it met, and a FHIR file's check-ins and assessments. */
 function pastOutcome(v: ImportView, t: TFunction): string {
   if (v.problems.some((p) => p.code === 'several-people')) return t('history.severalPeople');
-  // The outcome sentence itself comes from src/core/import-record.ts.
-  return v.ok && v.errorCount > 0 ? t('history.outcomeWithBad', { outcome: outcomeText(v), count: v.errorCount, n: formatNumber(v.errorCount) }) : t('history.outcome', { outcome: outcomeText(v) });
+  // The outcome sentence itself comes from src/core/import-record.ts; a FHIR file's check-ins and assessments follow it.
+  const line = v.ok && v.errorCount > 0 ? t('history.outcomeWithBad', { outcome: outcomeText(v), count: v.errorCount, n: formatNumber(v.errorCount) }) : t('history.outcome', { outcome: outcomeText(v) });
+  const counts = v.ok ? recordCountsText(v, t, formatNumber) : null;
+  return counts ? `${line} ${counts}` : line;
 }
 
 export function ImportHistory({ version, path = '/api/imports', title }: { version: number; path?: string; title?: string }) {

@@ -25,6 +25,9 @@ export interface ImportView {
   problems: (ImportProblemRecord & { choices?: string[] })[];
   /** The days the file covers; null for imports made before Footing kept them. */
   days: { count: number; first: string | null; last: string | null } | null;
+  /** A FHIR file's pain check-ins and its screening results and outcome scores: stored, and already stored (null: none in the file). */
+  checkins: { added: number; duplicates: number } | null;
+  assessments: { added: number; duplicates: number } | null;
 }
 
 export function viewOfReport(r: ImportReport): ImportView {
@@ -33,6 +36,7 @@ export function viewOfReport(r: ImportReport): ImportView {
     format: r.format, ok: r.ok, status: r.status, mode: r.mode, records: r.records, samples: r.samples, added: r.added, duplicates: r.duplicates,
     skipped: r.skipped, skippedBy: r.skipped_by_reason, errorCount: r.error_count, warningCount: r.warning_count, problems: r.errors,
     days: { count: days.length, first: days[0] ?? null, last: days.at(-1) ?? null },
+    checkins: r.checkins ?? null, assessments: r.assessments ?? null,
   };
 }
 
@@ -42,12 +46,25 @@ export function viewOfPast(p: PastImport): ImportView | null {
   return r && {
     format: p.format, ok: r.status !== 'not-imported', status: r.status, mode: r.mode, records: r.records, samples: r.samples, added: r.added,
     duplicates: r.duplicates, skipped: r.skipped, skippedBy: r.skippedBy, errorCount: r.errorCount, warningCount: r.warningCount, problems: r.problems, days: r.days,
+    checkins: r.checkins ?? null, assessments: r.assessments ?? null,
   };
 }
 
 /** One sentence of what the import did (src/core/import-record.ts): "55 new walking measurements added", "Nothing new: …". */
 export function outcomeText(v: ImportView): string {
   return importOutcomeText(v, v.skippedBy);
+}
+
+/**
+ * What a FHIR file gave besides walking, as stored: "Pain check-ins: 2 new, 0 already stored. Screening results and
+ * outcome scores: 3 new, 0 already stored." (null when it gave neither). The figures are those of the import's record.
+ */
+export function recordCountsText(v: ImportView, t: TFunction, formatNumber: (n: number) => string): string | null {
+  const parts = [
+    v.checkins && t('walking:import.checkinCounts', { added: formatNumber(v.checkins.added), duplicates: formatNumber(v.checkins.duplicates) }),
+    v.assessments && t('walking:import.assessmentCounts', { added: formatNumber(v.assessments.added), duplicates: formatNumber(v.assessments.duplicates) }),
+  ].filter((x): x is string => Boolean(x));
+  return parts.length ? parts.join(' ') : null;
 }
 
 /** What was left out as not walking, in words, or "nothing" (null when the record did not keep it). */
