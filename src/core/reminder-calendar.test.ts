@@ -23,3 +23,14 @@ test('the first occurrence is the first chosen day on or after the day it was se
   const empty = reminderCalendar({ settings: { days: [], time: '18:05', timeZone: 'America/New_York', updatedAt: '2026-12-06T12:00:00Z' }, uid: 'r3@footing', now: 0, url: 'https://footing.example/session' });
   assert.equal(eventCount(empty), 0);
 });
+
+test('the event’s words in Spanish when asked; English by default', () => {
+  const settings = { days: ['mon' as const], time: '08:00', timeZone: 'Europe/Madrid', updatedAt: '2026-12-07T10:00:00Z' };
+  const es = reminderCalendar({ settings, uid: 'r4@footing', now: Date.parse('2026-12-07T10:00:00Z'), url: 'https://footing.example/session', language: 'es' });
+  const { event } = occurrencesOf(es, 1);
+  assert.equal(event.summary, 'Footing: la sesión de pies de hoy');
+  assert.equal(event.description, 'Tu caminata y tus ejercicios de pies de hoy. Abre Footing para empezar.');
+  assert.equal(event.component.getFirstSubcomponent('valarm')!.getFirstPropertyValue('description'), 'Footing: la sesión de pies de hoy');
+  const en = occurrencesOf(reminderCalendar({ settings, uid: 'r4@footing', now: 0, url: 'https://footing.example/session' }), 1).event;
+  assert.equal(en.description, 'Your walk and foot exercises for today. Open Footing to start.');
+});

@@ -9,6 +9,8 @@
  */
 import { orderedDays, WEEKDAYS, type ReminderSettings } from './reminder-record.js';
 import { isoWeekday, offsetChanges, offsetMinutes, shiftDate, wallClock } from './zoned-time.js';
+import type { Language } from './language.js';
+import { CALENDAR_WORDS } from './i18n/reminder-texts.js';
 
 /** How many years ahead the feed describes the zone's offset changes (calendar apps fetch the feed far more often). */
 export const CALENDAR_ZONE_YEARS = 5;
@@ -23,6 +25,8 @@ export interface CalendarFeedInput {
   now: number;
   /** The page the event links to (today's session). */
   url: string;
+  /** The language of the event's words (English by default). */
+  language?: Language;
 }
 
 const BYDAY: Record<(typeof WEEKDAYS)[number], string> = { mon: 'MO', tue: 'TU', wed: 'WE', thu: 'TH', fri: 'FR', sat: 'SA', sun: 'SU' };
@@ -68,6 +72,7 @@ function vtimezone(timeZone: string, fromMs: number, toMs: number): string[] {
 /** The feed's text (CRLF line ends). With no day chosen it is a calendar without an event. */
 export function reminderCalendar(input: CalendarFeedInput): string {
   const { settings: s, now } = input;
+  const words = CALENDAR_WORDS[input.language ?? 'en'];
   const days = orderedDays(s.days);
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Footing//Reminders//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH',
     'X-WR-CALNAME:Footing', `X-WR-TIMEZONE:${s.timeZone}`, 'REFRESH-INTERVAL;VALUE=DURATION:PT12H', 'X-PUBLISHED-TTL:PT12H'];
@@ -83,10 +88,10 @@ export function reminderCalendar(input: CalendarFeedInput): string {
     lines.push('BEGIN:VEVENT', `UID:${input.uid}`, `DTSTAMP:${utcStamp(now)}`,
       `DTSTART;TZID=${s.timeZone}:${compactDate(start)}T${s.time.replace(':', '')}00`, `DURATION:PT${CALENDAR_EVENT_MINUTES}M`,
       `RRULE:FREQ=WEEKLY;BYDAY=${days.map((d) => BYDAY[d]).join(',')}`,
-      `SUMMARY:${text('Footing: today’s foot session')}`,
-      `DESCRIPTION:${text('Your walk and foot exercises for today. Open Footing to start.')}`,
+      `SUMMARY:${text(words.summary)}`,
+      `DESCRIPTION:${text(words.description)}`,
       `URL:${input.url}`, 'TRANSP:TRANSPARENT',
-      'BEGIN:VALARM', 'ACTION:DISPLAY', `DESCRIPTION:${text('Footing: today’s foot session')}`, 'TRIGGER:PT0M', 'END:VALARM',
+      'BEGIN:VALARM', 'ACTION:DISPLAY', `DESCRIPTION:${text(words.summary)}`, 'TRIGGER:PT0M', 'END:VALARM',
       'END:VEVENT');
   }
   lines.push('END:VCALENDAR');

@@ -59,6 +59,14 @@ for (const kind of DATABASES) {
       assert.equal((await world.as('patient', { method: 'DELETE', url: '/api/reminders/calendar' })).statusCode, 204);
       assert.equal((await world.as('anonymous', { method: 'GET', url: second.path })).statusCode, 404);
       assert.equal((await world.as('anonymous', { method: 'GET', url: '/api/calendar/not-a-token.ics' })).statusCode, 404);
+
+      // Made on a Spanish screen: the link carries the language, and the event speaks it.
+      const es = JSON.parse((await world.as('patient', { method: 'POST', url: '/api/reminders/calendar', headers: { 'accept-language': 'es-ES,es;q=0.9' } })).body) as { path: string };
+      assert.match(es.path, /^\/api\/calendar\/[A-Za-z0-9_-]{43}\.ics\?lang=es$/);
+      assert.equal(occurrencesOf((await world.as('anonymous', { method: 'GET', url: es.path })).body, 1).event.summary, 'Footing: la sesión de pies de hoy');
+      assert.equal(occurrencesOf((await world.as('anonymous', { method: 'GET', url: es.path.replace('?lang=es', '') })).body, 1).event.summary, 'Footing: today’s foot session');
+      const bad = await world.as('anonymous', { method: 'GET', url: es.path.replace('lang=es', 'lang=fr') });
+      assert.deepEqual([bad.statusCode, JSON.parse(bad.body).error.message], [400, 'querystring.lang: must be en or es']);
     });
 
     test('another patient gets their own link, with their own reminder', async () => {

@@ -23,6 +23,7 @@ import { startReminderScheduler, REMINDER_TICK_MS, type ReminderScheduler } from
 import { makeVapidKeys, webPushSender } from '../jobs/web-push-sender.js';
 import type { SendPush } from '../../services/reminder-dispatch.js';
 import { badRequest, notFound } from '../problem.js';
+import { requestLanguage } from '../request-language.js';
 
 export interface ReminderOptions {
   /** Reminder clock period; null: no clock (tests call app.reminders.tick). Default 30 s. */
@@ -48,6 +49,8 @@ declare module 'fastify' {
 
 const CALENDAR_PATH = '/api/calendar/';
 const TokenParams = z.object({ token: z.string().max(100) });
+/** The language of the feed's words, from the link (English without it). */
+const CalendarQuery = z.object({ lang: z.enum(['en', 'es'], { error: 'must be en or es' }).optional() });
 
 export async function registerReminderRoutes(app: FastifyInstance, store: Store, opts: ReminderOptions = {}): Promise<void> {
   const keys = await vapidKeys(store.db, makeVapidKeys);
@@ -80,19 +83,21 @@ export async function registerReminderRoutes(app: FastifyInstance, store: Store,
   r.post('/api/reminders/calendar', { config: access('self') }, async (req, reply) => {
     const token = randomToken();
     if (!(await setCalendarTokenHash(store.db, req.personId, sha256(token)))) throw badRequest('Choose your reminder days and time first, then make a calendar link.', 'days');
-    return reply.status(201).send({ path: `${CALENDAR_PATH}${token}.ics` });
+    // The feed's words in the language on the person's screen: a calendar app sends none of its own.
+    const lang = requestLanguage(req) === 'es' ? '?lang=es' : '';
+    return reply.status(201).send({ path: `${CALENDAR_PATH}${token}.ics${lang}` });
   });
   r.delete('/api/reminders/calendar', { config: access('self') }, async (req, reply) => {
     await setCalendarTokenHash(store.db, req.personId, null);
     return reply.status(204).send();
   });
-  r.get(`${CALENDAR_PATH}:token`, { config: access('public'), schema: { params: TokenParams } }, async (req, reply) => {
+  r.get(`${CALENDAR_PATH}:token`, { config: access('public'), schema: { params: TokenParams, querystring: CalendarQuery } }, async (req, reply) => {
     const token = req.params.token.replace(/\.ics$/, '');
     const hash = sha256(token);
     const settings = await findByCalendarTokenHash(store.db, hash);
     if (!settings) throw notFound('No calendar here: the link was replaced or turned off.');
     const origin = `${req.protocol}://${req.host}`;
-    const feed = reminderCalendar({ settings, uid: `reminder-${hash.slice(0, 16)}@footing`, now: now(), url: `${origin}/session` });
+    const feed = reminderCalendar({ settings, uid: `reminder-${hash.slice(0, 16)}@footing`, now: now(), url: `${origin}/session`, language: req.query.lang ?? 'en' });
     return reply.type('text/calendar; charset=utf-8').header('cache-control', 'private, no-store').send(feed);
   });
 
