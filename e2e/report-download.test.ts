@@ -138,6 +138,20 @@ test('the clinician and the patient download their PDF reports, and the text hol
   assert.match(mine, /In your first week your pain was 5 out of 10 on average; in the last 7 days it was 2\.7\. Your pain has gone down by enough to matter/);
   assert.match(mine, /In the last 7 days you did 1 of the 7 exercise sessions planned; over the last 4 weeks \(or since you started\), 3 of 14\./);
   assert.doesNotMatch(mine, /Remote monitoring/, 'the patient\'s report has no billing figures');
+
+  // The patient chooses the period on Progress as the clinician does: a From after the To is refused on the page,
+  // with no link and no pictures; week 2 gives that period's PDF.
+  const fromField = p.getByLabel('From (empty: since you started)');
+  await fromField.fill(addDays(today, 1));
+  await p.getByRole('alert').filter({ hasText: 'The period starts after it ends' }).waitFor();
+  assert.equal(await p.getByRole('link', { name: 'Download my report (PDF)' }).count(), 0);
+  await assertAccessible(p, 'Progress, a period that ends before it starts');
+  await fromField.fill(week2);
+  const ownWeek = await download(p, 'Download my report (PDF)');
+  assert.equal(ownWeek.name, `footing-patient-report-${week2}-to-${today}.pdf`);
+  await assertAccessible(p, 'Progress with a chosen period');
+  await fromField.scrollIntoViewIfNeeded();
+  await screenshot(p, '10c-progress-report-period');
 });
 
 /** A plain green picture, WebP (as the browser saves stills), made by ffmpeg (libwebp): 120 x 160. */

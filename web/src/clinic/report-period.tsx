@@ -4,26 +4,17 @@
  * server names. A period that ends before it starts is said at once, and no link is offered for it (the server would
  * refuse it too).
  */
-import { useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { FieldError } from '../ui/common.js';
+import { ReportPeriodFields, useReportPeriod } from '../progress/report-period-fields.js';
 
 export function ReportDownloads({ base, today }: { base: string; today: string }) {
   const { t } = useTranslation('clinic');
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState(today);
-  const end = to || today;
-  const backwards = from !== '' && from > end;
-  const query = `${from ? `from=${from}&` : ''}to=${end}`;
+  const period = useReportPeriod(today);
+  const { end, backwards, query } = period;
   return (
     <div className="report-downloads">
-      <fieldset className="report-period">
-        <legend>{t('report.period')}</legend>
-        <label htmlFor="report-from">{t('report.from')}</label>
-        <input id="report-from" type="date" value={from} max={end} onChange={(e) => setFrom(e.target.value)} />
-        <label htmlFor="report-to">{t('report.to')}</label>
-        <input id="report-to" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
-      </fieldset>
+      <ReportPeriodFields period={period} id="report" labels={{ legend: t('report.period'), from: t('report.from'), to: t('report.to') }} />
       {backwards ? <FieldError message={t('report.backwards', { end })} /> : (
         <>
           <p><a /* i18n-ignore: a URL */ className="button" href={`${base}/report?${query}`} download>{t('report.clinician')}</a></p>

@@ -6,7 +6,7 @@ import { isDoneSession } from '../../../src/core/program-engine.js';
 import { LAST_STAGE } from '../../../src/core/stages.js';
 import { useEffect, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
-import { formatNumber } from '../i18n/format.js';
+import { formatDate, formatNumber } from '../i18n/format.js';
 // Links inside a sentence are named <go> in the catalogue: i18next reads <link> as HTML's empty link element.
 import { api } from '../api/client.js';
 import type { Checkin, Progress } from '../api/types.js';
@@ -17,6 +17,7 @@ import { WalkingChart } from './walking-chart.js';
 import { localDate, shortDate } from '../lib/local-time.js';
 import { addDays } from '../../../src/core/dates.js';
 import { ReportFigures } from './report-figures.js';
+import { ReportPeriodFields, useReportPeriod } from './report-period-fields.js';
 import { EVENT_TEXT } from './event-text.js';
 
 
@@ -25,6 +26,8 @@ export function ProgressScreen() {
   const [progress, setProgress] = useState<Progress | null>(null);
   const [checkins, setCheckins] = useState<Checkin[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The period of the report and its pictures, as the clinician's page offers it (report-period-fields.tsx).
+  const period = useReportPeriod(localDate());
 
   useEffect(() => {
     Promise.all([api<Progress>('GET', `/api/progress?date=${localDate()}`), api<Checkin[]>('GET', '/api/checkins')])
@@ -102,9 +105,14 @@ export function ProgressScreen() {
 
       <div className="card">
         <h2>{t('report.title')}</h2>
-        <ReportFigures path={`/api/report?format=json&date=${localDate()}`} />
-        <p>{t('report.intro')}</p>
-        <p><a className="button" href={`/api/report?date=${localDate()}`} download>{t('report.download')}</a></p>
+        <ReportPeriodFields period={period} id="my-report" labels={{ legend: t('report.period'), from: t('report.from'), to: t('report.to') }} />
+        {period.backwards ? <FieldError message={t('report.backwards', { end: formatDate(period.end) })} /> : (
+          <>
+            <ReportFigures path={`/api/report?format=json&${period.query}`} />
+            <p>{t('report.intro')}</p>
+            <p><a /* i18n-ignore: a URL */ className="button" href={`/api/report?${period.query}`} download>{t('report.download')}</a></p>
+          </>
+        )}
       </div>
 
       <div className="card">
