@@ -25,7 +25,7 @@ import { SCREENING_TESTS } from '../src/core/screening-tests.js';
 import { SCREENING_TEXTS_ES } from '../src/core/i18n/screening-texts.js';
 import { OUTCOME_MEASURES, type OutcomeMeasureId } from '../src/core/outcome-measures.js';
 import { OUTCOME_TEXTS_ES } from '../src/core/i18n/outcome-texts.js';
-import { CALENDAR_WORDS } from '../src/core/i18n/reminder-texts.js';
+import { CALENDAR_WORDS, PUSH_WORDS } from '../src/core/i18n/reminder-texts.js';
 
 type Pairs = { en: Record<string, string>; es: Record<string, string> };
 
@@ -63,6 +63,8 @@ function pairs(): Pairs {
   [...FIXED_SENTENCES_ES].forEach(([e, s], i) => put(`review.${i}`, e, s));
   put('calendar.summary', CALENDAR_WORDS.en.summary, CALENDAR_WORDS.es.summary);
   put('calendar.description', CALENDAR_WORDS.en.description, CALENDAR_WORDS.es.description);
+  put('push.reminder', PUSH_WORDS.en.reminder, PUSH_WORDS.es.reminder);
+  put('push.newMessage', PUSH_WORDS.en.newMessage, PUSH_WORDS.es.newMessage);
   for (const id of Object.keys(OUTCOME_MEASURES) as OutcomeMeasureId[]) {
     for (const field of ['licence', 'stores', 'missingRule', 'change'] as const) put(`outcome.${id}.${field}`, OUTCOME_MEASURES[id][field], OUTCOME_TEXTS_ES[id][field]);
   }

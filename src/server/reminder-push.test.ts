@@ -79,6 +79,11 @@ for (const kind of DATABASES) {
       assert.equal(afterSend.pushSubscriptions, 1, 'the subscription answered 410 is removed');
       assert.equal(afterSend.next, '2026-12-10T06:30:00.000Z', 'next: Thursday 07:30 in Madrid');
       assert.deepEqual(await app.reminders.tick(Date.parse('2026-12-07T06:40:00Z')), { sent: 0, gone: 0, failed: 0 }, 'no second send ten minutes later');
+
+      // The person turns notifications on again on a Spanish screen: the same browser, now in Spanish (next test).
+      const again = await app.inject({ method: 'PUT', url: '/api/reminders/push-subscription', headers: { 'accept-language': 'es-ES,es;q=0.9' }, payload: push.subscription('/push/phone') });
+      assert.equal(again.statusCode, 204, again.body);
+      assert.equal(json<RemindersState>(await app.inject({ method: 'GET', url: '/api/reminders' })).pushSubscriptions, 1, 'the same subscription, not a second');
     });
 
     test('after a restart the keys are the same, the reminder already sent is not sent again, and the next one goes out', async () => {
@@ -91,7 +96,8 @@ for (const kind of DATABASES) {
       // Thursday 10 December, 07:30 Madrid, the server having been down until 07:50: still within the hour's grace.
       assert.deepEqual(await app.reminders.tick(Date.parse('2026-12-10T06:50:00Z')), { sent: 1, gone: 0, failed: 0 });
       assert.equal(push.requests.length, sentSoFar + 1);
-      assert.equal(JSON.parse(push.decrypt(push.requests.at(-1)!)).url, '/session');
+      // In the language the browser subscribed in last (the previous test: Spanish), written here by hand.
+      assert.deepEqual(JSON.parse(push.decrypt(push.requests.at(-1)!)), { title: 'Footing', body: 'Es la hora de la caminata y los ejercicios de pies de hoy.', url: '/session', tag: 'footing-reminder' });
     });
 
     test('two rounds at the same moment (two processes, or overlapping ticks) send one reminder', async () => {

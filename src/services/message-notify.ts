@@ -9,11 +9,13 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 import { deleteGoneSubscription, listClinicianPushSubscriptions, listPushSubscriptions, type PushSubscriptionKeys } from '../store/repos/push-subscriptions.js';
 import type { DispatchResult, ReminderMessage, SendPush } from './reminder-dispatch.js';
+import type { Language } from '../core/language.js';
+import { PUSH_WORDS } from '../core/i18n/reminder-texts.js';
 
 /** What the service worker shows (web/public/sw.js reads these fields). */
 export const NEW_MESSAGE_NOTICE: ReminderMessage = {
   title: 'Footing',
-  body: 'You have a new message from your clinician.',
+  body: PUSH_WORDS.en.newMessage,
   url: '/messages',
   // One tag: several unread messages make one notification, not a stack.
   tag: 'footing-message',
@@ -27,11 +29,11 @@ export const NEW_PATIENT_MESSAGE_NOTICE: ReminderMessage = {
   tag: 'footing-patient-message',
 };
 
-async function sendNotice(db: Kysely<Database>, subs: readonly PushSubscriptionKeys[], notice: ReminderMessage, send: SendPush): Promise<DispatchResult> {
+/** `notice` for each subscription, in its language when `inLanguage` is given (the patient's browsers). */
+async function sendNotice(db: Kysely<Database>, subs: readonly (PushSubscriptionKeys & { language?: Language })[], notice: ReminderMessage, send: SendPush, inLanguage?: (language: Language) => ReminderMessage): Promise<DispatchResult> {
   const result: DispatchResult = { sent: 0, gone: 0, failed: 0 };
-  const payload = JSON.stringify(notice);
   for (const sub of subs) {
-    const outcome = await send(sub, payload);
+    const outcome = await send(sub, JSON.stringify(inLanguage && sub.language ? inLanguage(sub.language) : notice));
     result[outcome]++;
     if (outcome === 'gone') await deleteGoneSubscription(db, sub.endpoint);
   }
@@ -40,7 +42,7 @@ async function sendNotice(db: Kysely<Database>, subs: readonly PushSubscriptionK
 
 /** A clinician wrote: the patient's browsers. */
 export async function notifyNewMessage(db: Kysely<Database>, personId: string, send: SendPush): Promise<DispatchResult> {
-  return sendNotice(db, await listPushSubscriptions(db, personId), NEW_MESSAGE_NOTICE, send);
+  return sendNotice(db, await listPushSubscriptions(db, personId), NEW_MESSAGE_NOTICE, send, (language) => ({ ...NEW_MESSAGE_NOTICE, body: PUSH_WORDS[language].newMessage }));
 }
 
 /** A patient wrote: the browsers in which that clinician allowed notices. */

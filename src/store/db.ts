@@ -27,6 +27,7 @@ import * as m0019 from './migrations/0019-gait-stills.js';
 import * as m0020 from './migrations/0020-imports-person-at.js';
 import * as m0021 from './migrations/0021-clinician-push-subscriptions.js';
 import * as m0022 from './migrations/0022-patient-list-judgement.js';
+import * as m0023 from './migrations/0023-push-language.js';
 import type { Database } from './schema.js';
 import { withStatementCache } from './sqlite-statement-cache.js';
 
@@ -74,7 +75,7 @@ export function openStore(config: DbConfig): Store {
   return { db, config, close: () => db.destroy() };
 }
 
-export const MIGRATIONS: Record<string, Migration> = { '0001-initial': m0001, '0002-assessment': m0002, '0003-walking-days': m0003, '0004-jobs': m0004, '0005-lean-walking-samples': m0005, '0006-accounts': m0006, '0007-dose-overrides': m0007, '0009-gait-video-jobs': m0009, '0010-walking-sample-chunks': m0010, '0011-walking-override': m0011, '0012-patient-list-figures': m0012, '0013-reminders': m0013, '0014-checkin-client-id': m0014, '0015-messages': m0015, '0016-password-resets': m0016, '0017-monitoring-minutes': m0017, '0019-gait-stills': m0019, '0020-imports-person-at': m0020, '0021-clinician-push-subscriptions': m0021, '0022-patient-list-judgement': m0022 };
+export const MIGRATIONS: Record<string, Migration> = { '0001-initial': m0001, '0002-assessment': m0002, '0003-walking-days': m0003, '0004-jobs': m0004, '0005-lean-walking-samples': m0005, '0006-accounts': m0006, '0007-dose-overrides': m0007, '0009-gait-video-jobs': m0009, '0010-walking-sample-chunks': m0010, '0011-walking-override': m0011, '0012-patient-list-figures': m0012, '0013-reminders': m0013, '0014-checkin-client-id': m0014, '0015-messages': m0015, '0016-password-resets': m0016, '0017-monitoring-minutes': m0017, '0019-gait-stills': m0019, '0020-imports-person-at': m0020, '0021-clinician-push-subscriptions': m0021, '0022-patient-list-judgement': m0022, '0023-push-language': m0023 };
 
 class StaticProvider implements MigrationProvider {
   async getMigrations() { return MIGRATIONS; }

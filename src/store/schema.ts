@@ -243,6 +243,8 @@ export interface PushSubscriptionsTable {
   p256dh: string;
   auth: string;
   created_at: string;
+  /** The language of its notifications, 'en' or 'es' (migration 0023; 'en' before). */
+  language: ColumnType<string, string | undefined, string>;
 }
 
 /** A message between a patient and one of their clinicians (src/core/message-record.ts). Migration 0015. */

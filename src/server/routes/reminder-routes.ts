@@ -72,7 +72,8 @@ export async function registerReminderRoutes(app: FastifyInstance, store: Store,
     return state(req.personId);
   });
   r.put('/api/reminders/push-subscription', { config: access('self'), schema: { body: PushSubscriptionBody } }, async (req, reply) => {
-    await savePushSubscription(store.db, req.personId, subscriptionKeys(req.body), new Date(now()).toISOString());
+    // The language on screen now: the reminders and notices this browser gets are written in it.
+    await savePushSubscription(store.db, req.personId, subscriptionKeys(req.body), new Date(now()).toISOString(), requestLanguage(req));
     return reply.status(204).send();
   });
   r.delete('/api/reminders/push-subscription', { config: access('self'), schema: { body: EndpointBody } }, async (req, reply) => {

@@ -8,15 +8,22 @@ import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../schema.js';
 import { fromJson, newId, toJson } from '../json-column.js';
+import type { Language } from '../../core/language.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export interface PushSubscriptionKeys { endpoint: string; p256dh: string; auth: string }
+/** A stored language: one Footing speaks, else English. */
+const asLanguage = (stored: string): Language => (stored === 'es' ? 'es' : 'en');
 
-export async function savePushSubscription(db: Db, personId: string, s: PushSubscriptionKeys, now: string): Promise<void> {
+export interface PushSubscriptionKeys { endpoint: string; p256dh: string; auth: string }
+/** A person's subscription, with the language its notifications are written in (migration 0023). */
+export interface PersonPushSubscription extends PushSubscriptionKeys { language: Language }
+
+/** `language`: the one on screen when notifications were turned on; subscribing again updates it. */
+export async function savePushSubscription(db: Db, personId: string, s: PushSubscriptionKeys, now: string, language: Language = 'en'): Promise<void> {
   await db.deleteFrom('clinician_push_subscriptions').where('endpoint', '=', s.endpoint).execute();
-  await db.insertInto('push_subscriptions').values({ id: newId(), person_id: personId, endpoint: s.endpoint, p256dh: s.p256dh, auth: s.auth, created_at: now })
-    .onConflict((oc) => oc.column('endpoint').doUpdateSet({ person_id: personId, p256dh: s.p256dh, auth: s.auth, created_at: now })).execute();
+  await db.insertInto('push_subscriptions').values({ id: newId(), person_id: personId, endpoint: s.endpoint, p256dh: s.p256dh, auth: s.auth, created_at: now, language })
+    .onConflict((oc) => oc.column('endpoint').doUpdateSet({ person_id: personId, p256dh: s.p256dh, auth: s.auth, created_at: now, language })).execute();
 }
 
 /** Removes a person's subscription by its endpoint; true when there was one. */
@@ -56,18 +63,19 @@ export async function listClinicianPushSubscriptions(db: Db, accountId: string):
  */
 export async function renewPushSubscription(db: Kysely<Database>, oldEndpoint: string, s: PushSubscriptionKeys, now: string): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    const person = await trx.selectFrom('push_subscriptions').select('person_id').where('endpoint', '=', oldEndpoint).executeTakeFirst();
+    const person = await trx.selectFrom('push_subscriptions').select(['person_id', 'language']).where('endpoint', '=', oldEndpoint).executeTakeFirst();
     const clinician = person ? undefined : await trx.selectFrom('clinician_push_subscriptions').select('account_id').where('endpoint', '=', oldEndpoint).executeTakeFirst();
     if (!person && !clinician) return false;
     await deleteGoneSubscription(trx, oldEndpoint);
-    if (person) await savePushSubscription(trx, person.person_id, s, now);
+    if (person) await savePushSubscription(trx, person.person_id, s, now, asLanguage(person.language));
     else await saveClinicianPushSubscription(trx, clinician!.account_id, s, now);
     return true;
   });
 }
 
-export async function listPushSubscriptions(db: Db, personId: string): Promise<PushSubscriptionKeys[]> {
-  return db.selectFrom('push_subscriptions').select(['endpoint', 'p256dh', 'auth']).where('person_id', '=', personId).orderBy('created_at').execute();
+export async function listPushSubscriptions(db: Db, personId: string): Promise<PersonPushSubscription[]> {
+  const rows = await db.selectFrom('push_subscriptions').select(['endpoint', 'p256dh', 'auth', 'language']).where('person_id', '=', personId).orderBy('created_at').execute();
+  return rows.map((r) => ({ ...r, language: asLanguage(r.language) }));
 }
 
 const VAPID_KEY = 'vapid_keys';
