@@ -14,6 +14,7 @@ import { migrate, openStore } from '../store/db.js';
 import { buildApp } from '../server/app.js';
 import { exportFhirBundle } from '../services/fhir-export-service.js';
 import { runCli } from '../../test/helpers/cli.js';
+import { submitScreen } from '../services/program-service.js';
 import { fhirErrors } from '../../test/helpers/fhir-validator.js';
 
 const allNo = () => Object.fromEntries([...RED_FLAG_QUESTIONS, ...PRECAUTION_QUESTIONS].map((q) => [q.id, false]));
@@ -74,6 +75,19 @@ test('footing export --format fhir prints a valid R4 collection Bundle of the lo
   const observations = (b: { entry: { resource: { resourceType: string; id: string; subject?: unknown } }[] }) =>
     b.entry.map((e) => e.resource).filter((r) => r.resourceType === 'Observation').map((r) => ({ ...r, id: undefined, subject: undefined, performer: undefined }));
   assert.deepEqual(observations(back), observations(bundle));
+
+  // --adopt-program: refused in one line before the person has a program (exit 1, nothing stored); after their own
+  // safety check, the file's program is at stage 1 like theirs, so the stage is already the same, and said so.
+  const early = await runCli(['import', file, '--adopt-program', '--db', fresh]);
+  assert.equal(early.code, 1);
+  assert.match(early.err, /has not started the program yet \(the safety questions come first\)/);
+  const screened = openStore({ kind: 'sqlite', path: fresh });
+  const freshPerson = (await screened.db.selectFrom('people').select('id').executeTakeFirstOrThrow()).id;
+  await submitScreen(screened.db, freshPerson, { answers: allNo() }, '2026-11-02');
+  await screened.close();
+  const adopted = await runCli(['import', file, '--adopt-program', '--db', fresh]);
+  assert.equal(adopted.code, 0, adopted.err);
+  assert.match(adopted.out, /\n {2}Record: program stage already the same\n/);
 
   const badDate = await runCli(['export', '--format', 'fhir', '--date', '2 Nov', '--db', db]);
   assert.deepEqual([badDate.code, badDate.err], [2, 'footing export: --date must be a calendar date like 2026-11-25 (got "2 Nov")\n']);
