@@ -10,6 +10,7 @@ import { OutboxStatus } from '../outbox/outbox-status.js';
 import { isMuted, setMuted } from '../session/cues.js';
 import { navigate } from '../lib/router.js';
 import { LanguageChoice } from './language-choice.js';
+import { restoredItems } from './restored-items.js';
 
 // `pending` (sessions waiting) is still passed by the shell; OutboxStatus reads the outbox itself, check-ins and walks too.
 export function Settings({ onChanged }: { pending: number; onChanged: () => void }) {
@@ -28,8 +29,7 @@ export function Settings({ onChanged }: { pending: number; onChanged: () => void
     try {
       const text = await file.text();
       const res = await api<{ restored: Record<string, number> }>('POST', '/api/import-backup', text);
-      const added = Object.entries(res.restored ?? {}).filter(([, v]) => v > 0).map(([k, v]) => `${v} ${k.replace(/([A-Z])/g, ' $1').toLowerCase()}`);
-      // What was added is named by the API's own field names (sessions, check ins), shown as they come.
+      const added = restoredItems(res.restored ?? {}, t);
       setImportDone(added.length ? t('backup.restored', { added: added.join(', ') }) : t('backup.nothingNew'));
       onChanged();
     } catch (err) {
