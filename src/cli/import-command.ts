@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import { importOutcomeText } from '../core/import-record.js';
 import { skippedText } from '../core/walking-activity.js';
 import { formatLocation } from '../importers/import-error.js';
-import { importJson } from '../importers/import-report.js';
+import { importJson, storedCount } from '../importers/import-report.js';
 import { importWalkingFile } from '../services/import-walking.js';
 import { usageError } from './cli-error.js';
 import { DB_OPTION, type Command } from './command.js';
@@ -89,7 +89,7 @@ export const importCommand: Command = {
         if (!s.ok) failed++;
         else if (s.errorCount > 0) withErrors++;
         if (values.json) { out.write(`${JSON.stringify(importJson(file, s, result))}\n`); continue; }
-        const status = !s.ok ? 'NOT imported' : s.errorCount > 0 ? 'imported with errors' : result.added + (result.checkins?.added ?? 0) + (result.assessments?.added ?? 0) > 0 ? 'imported' : 'nothing new';
+        const status = !s.ok ? 'NOT imported' : s.errorCount > 0 ? 'imported with errors' : storedCount(result) > 0 ? 'imported' : 'nothing new';
         // The size from the file itself: a small file is read before its first progress report.
         const size = bytesTotal ?? sizeOf(file);
         const figures = { ok: s.ok, mode: s.mode, samples: s.ok ? s.samples : 0, added: result.added, duplicates: result.duplicates, errorCount: s.errorCount };

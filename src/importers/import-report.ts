@@ -28,6 +28,12 @@ export interface StoredFigures {
   record?: { birthYear?: 'set' | 'same'; stage?: 'set' | 'same'; walkingTarget?: 'set' | 'same' };
 }
 
+/** Everything the file added: samples, check-ins, assessments, and each part of the record it set (birth year, stage, walking target). */
+export function storedCount(stored: StoredFigures): number {
+  const set = stored.record ? Object.values(stored.record).filter((v) => v === 'set').length : 0;
+  return stored.added + (stored.checkins?.added ?? 0) + (stored.assessments?.added ?? 0) + set;
+}
+
 /**
  * The per-file JSON of `footing import --json` and of the web import: `records` read, the walking `samples` they
  * gave, of which `added` and `duplicates`; `skipped` what was not walking, by reason in `skipped_by_reason`; `days`
@@ -35,7 +41,7 @@ export interface StoredFigures {
  */
 export function importJson(file: string, summary: ImportSummary, stored: StoredFigures) {
   return {
-    file, format: summary.format, ok: summary.ok, status: importStatus({ ok: summary.ok, added: stored.added + (stored.checkins?.added ?? 0) + (stored.assessments?.added ?? 0) }), mode: summary.mode,
+    file, format: summary.format, ok: summary.ok, status: importStatus({ ok: summary.ok, added: storedCount(stored) }), mode: summary.mode,
     records: summary.recordsSeen, samples: summary.ok ? summary.samples : 0, added: stored.added, duplicates: stored.duplicates,
     ...(stored.checkins ? { checkins: stored.checkins } : {}),
     ...(stored.assessments ? { assessments: stored.assessments } : {}),
@@ -50,7 +56,7 @@ export function importJson(file: string, summary: ImportSummary, stored: StoredF
 export function importRecord(summary: ImportSummary, stored: StoredFigures): ImportRecord {
   const days = Object.keys(stored.days).sort();
   return {
-    version: IMPORT_RECORD_VERSION, status: importStatus({ ok: summary.ok, added: stored.added + (stored.checkins?.added ?? 0) + (stored.assessments?.added ?? 0) }), mode: summary.mode,
+    version: IMPORT_RECORD_VERSION, status: importStatus({ ok: summary.ok, added: storedCount(stored) }), mode: summary.mode,
     records: summary.recordsSeen, samples: summary.ok ? summary.samples : 0, added: stored.added, duplicates: stored.duplicates,
     ...(stored.checkins ? { checkins: stored.checkins } : {}),
     ...(stored.assessments ? { assessments: stored.assessments } : {}),

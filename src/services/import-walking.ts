@@ -193,7 +193,7 @@ export async function importWalkingFile(store: Store, personId: string, path: st
       if (summary.record) recordFigures = await storeImportedRecord(trx, personId, summary.record, { fileName: options.fileName ?? displayName(path), today: today ?? new Date().toISOString().slice(0, 10) });
       const changed = Object.values(recordFigures ?? {}).includes('set');
       if (t.added === 0 && (checkins?.added ?? 0) === 0 && (assessments?.added ?? 0) === 0 && !changed) throw new Rollback();
-      const record = importRecord(summary, { added: t.added, duplicates: t.seen - t.added, days, ...(checkins ? { checkins } : {}), ...(assessments ? { assessments } : {}) });
+      const record = importRecord(summary, { added: t.added, duplicates: t.seen - t.added, days, ...(checkins ? { checkins } : {}), ...(assessments ? { assessments } : {}), ...(recordFigures ? { record: recordFigures } : {}) });
       await trx.updateTable('imports').set({ format: summary.format, summary: toJson(record) }).where('id', '=', importId).execute();
     });
   } catch (e) {
