@@ -115,6 +115,8 @@ test('the clinician and the patient download their PDF reports, and the text hol
   await assertAccessible(c, 'patient page, a period that ends before it starts');
   const week2 = addDays(start, 7);
   await c.getByLabel(/^From/).fill(week2);
+  // The pictures on the page follow the period: the pain chart now starts on its first day.
+  await c.locator('figure.report-figure svg text', { hasText: week2 }).first().waitFor();
   const period = await download(c, 'Download the clinician report (PDF)');
   assert.equal(period.name, `footing-clinician-report-${week2}-to-${today}.pdf`);
   const periodText = pdfText(period.bytes);

@@ -27,6 +27,7 @@ import { ReportFigures } from '../progress/report-figures.js';
 import { ClinicianMonitoring } from './clinician-monitoring.js';
 import { SavedGaitAnalyses } from '../gait/saved-gait-analyses.js';
 import { ReportDownloads } from './report-period.js';
+import { useReportPeriod } from '../progress/report-period-fields.js';
 
 interface PatientData { line: PatientLine | null; today: TodayState; progress: Progress; checkins: Checkin[]; walking: DailyWalking[]; gait: GaitAnalysisRecord[]; assessment: Assessment }
 
@@ -38,6 +39,8 @@ export function ClinicianPatientScreen({ personId }: { personId: string }) {
   const [data, setData] = useState<PatientData | null>(null);
   const [error, setError] = useState<ApiError | Error | null>(null);
   const base = `/api/patients/${encodeURIComponent(personId)}`;
+  // The report's period: the downloads and the pictures below follow it (report-period-fields.tsx).
+  const period = useReportPeriod(today);
 
   const load = useCallback(async () => {
     try {
@@ -75,7 +78,7 @@ export function ClinicianPatientScreen({ personId }: { personId: string }) {
       <p className="small"><PathLink to="/">{t('patient.backArrow')}</PathLink></p>
       <ScreenTitle>{line?.displayName ?? t('patient.title')}</ScreenTitle>
       {reasons.length > 0 && <p className="attention">{t('patients.attention', { reasons: reasons.join('; ') })}</p>}
-      <ReportDownloads base={base} today={today} />
+      <ReportDownloads base={base} period={period} />
       <p><PathLink to={`/patients/${encodeURIComponent(personId)}/messages`} className="button">{t('patient.messages', { name: line?.displayName ?? t('patient.thisPatient') })}</PathLink></p>
 
       <div className="card">
@@ -132,7 +135,7 @@ export function ClinicianPatientScreen({ personId }: { personId: string }) {
 
       <div className="card">
         <h2>{t('patient.pictures')}</h2>
-        <ReportFigures path={`${base}/report?format=json&date=${today}`} />
+        {period.backwards ? <p className="muted">{t('report.backwards', { end: period.end })}</p> : <ReportFigures path={`${base}/report?format=json&${period.query}`} />}
       </div>
 
       <div className="card">

@@ -6,11 +6,11 @@
  */
 import { Trans, useTranslation } from 'react-i18next';
 import { FieldError } from '../ui/common.js';
-import { ReportPeriodFields, useReportPeriod } from '../progress/report-period-fields.js';
+import { ReportPeriodFields, type ReportPeriodState } from '../progress/report-period-fields.js';
 
-export function ReportDownloads({ base, today }: { base: string; today: string }) {
+/** `period` is the page's (useReportPeriod): its pictures follow the same period. */
+export function ReportDownloads({ base, period }: { base: string; period: ReportPeriodState }) {
   const { t } = useTranslation('clinic');
-  const period = useReportPeriod(today);
   const { end, backwards, query } = period;
   return (
     <div className="report-downloads">
