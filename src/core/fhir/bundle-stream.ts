@@ -30,11 +30,3 @@ export function* bundleJsonStream(head: object, entries: Iterable<unknown>, opti
   batch.push(indent ? '\n  ]\n}' : ']}');
   yield batch.join('');
 }
-
-/** A whole bundle's JSON in pieces (the FHIR REST searchsets and $everything). */
-export function* bundleJsonPieces(bundle: { readonly entry?: readonly unknown[] }, perPiece = ENTRIES_PER_PIECE): Generator<string> {
-  const { entry, ...rest } = bundle;
-  const keys = Object.keys(bundle);
-  if (!entry || entry.length === 0 || keys[keys.length - 1] !== 'entry') { yield JSON.stringify(bundle); return; }
-  yield* bundleJsonStream(rest, entry, { perPiece });
-}
