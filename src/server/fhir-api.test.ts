@@ -4,17 +4,16 @@
  * collection, to the patient (GET /api/export/fhir) and to their clinician (GET /api/patients/:personId/fhir), with
  * the numbers worked out by hand below, and every resource passes medplum's R4 validation with zero errors.
  */
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } from '../core/red-flags.js';
 import type { FhirBundle, FhirResource } from '../core/fhir/patient-bundle.js';
 import { GAIT_METRICS_SYSTEM } from '../core/fhir/gait-metric-codes.js';
 import { exportFhirBundle } from '../services/fhir-export-service.js';
-import type { Store } from '../store/db.js';
-import { DATABASES, freshStore } from '../../test/helpers/databases.js';
+import { DATABASES } from '../../test/helpers/databases.js';
 import { fhirErrors } from '../../test/helpers/fhir-validator.js';
-import { clinicWorld, type ClinicWorld, type Identity } from '../../test/helpers/test-clinic.js';
+import { type Identity, clinicApi } from '../../test/helpers/test-clinic.js';
 import { sharedData } from '../../test/helpers/shared-data.js';
 
 /** The shared Fitbit study file: person 1503960366 has 31 days from 12 Apr 2016 (13,162 steps on the first); the last, 12 May, has 0 steps. */
@@ -39,14 +38,8 @@ const codeOf = (o: FhirResource) => (o.code as { coding: { system: string; code:
 
 for (const kind of DATABASES) {
   describe(`The FHIR export over HTTP on ${kind}`, () => {
-    let world: ClinicWorld;
-    let store: Store;
-    let cleanup: () => Promise<void>;
+    const world = clinicApi(kind);
     before(async () => {
-      const fresh = await freshStore(kind);
-      cleanup = fresh.cleanup;
-      store = fresh.store;
-      world = await clinicWorld(fresh.store);
       const seed = async (method: 'POST' | 'PUT', url: string, payload: object) => {
         const res = await world.as('patient', { method, url, payload });
         assert.ok(res.statusCode < 300, `${method} ${url}: ${res.statusCode} ${res.body}`);
@@ -57,7 +50,6 @@ for (const kind of DATABASES) {
       await seed('POST', '/api/checkins', { at: '2026-11-02T09:30:00+01:00', context: 'daily', back: 3, regions: [{ region: 'heel', side: 'left', intensity: 4, view: 'back' }] });
       await seed('POST', '/api/gait-analyses', { recordedAt: '2026-11-02T10:00:00+01:00', sourceName: 'walk-side.mp4', analysis: GAIT_ANALYSIS });
     });
-    after(async () => { await world.app.close(); await cleanup(); });
 
     const exportAs = async (who: Identity, url: string): Promise<FhirBundle> => {
       const res = await world.as(who, { method: 'GET', url });
@@ -122,7 +114,7 @@ for (const kind of DATABASES) {
         const res = await world.as(who, { method: 'GET', url });
         const { timestamp } = res.json() as FhirBundle;
         // The bundle built whole from the same store, with the answer's own timestamp (the only part that changes).
-        const whole = await exportFhirBundle(store.db, world.accounts.patient.personId!, { today: START, exportedAt: timestamp! });
+        const whole = await exportFhirBundle(world.store.db, world.accounts.patient.personId!, { today: START, exportedAt: timestamp! });
         assert.equal(res.body, JSON.stringify(whole), who);
         assert.ok(whole.entry.length >= 10, `${whole.entry.length} entries`);
       }

@@ -6,19 +6,18 @@
  * CapabilityStatement) passes medplum's R4 validation with zero errors; another clinic's clinician, the clinic's
  * admin and another patient are refused with the same 404 as a resource that does not exist, on every endpoint.
  */
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } from '../core/red-flags.js';
 import type { FhirResource } from '../core/fhir/patient-bundle.js';
 import type { SearchsetBundle } from '../core/fhir/searchset.js';
 import { DATABASES, freshStore } from '../../test/helpers/databases.js';
 import { fhirErrors } from '../../test/helpers/fhir-validator.js';
-import { clinicWorld, TEST_AUTH, type ClinicWorld, type Identity } from '../../test/helpers/test-clinic.js';
+import { TEST_AUTH, type Identity, clinicApi } from '../../test/helpers/test-clinic.js';
 import { buildApp } from './app.js';
 import { searchsetBundle } from '../core/fhir/searchset.js';
 import { exportFhirBundle } from '../services/fhir-export-service.js';
 import { todayFrom } from './request-date.js';
-import type { Store } from '../store/db.js';
 
 const allNo = () => Object.fromEntries([...RED_FLAG_QUESTIONS, ...PRECAUTION_QUESTIONS].map((q) => [q.id, false]));
 type Json = Record<string, unknown>;
@@ -27,15 +26,9 @@ const PAIN = 'http://loinc.org|72514-3';
 
 for (const kind of DATABASES) {
   describe(`The FHIR REST API on ${kind}`, () => {
-    let world: ClinicWorld;
-    let cleanup: () => Promise<void>;
     let pid: string;
-    let store: Store;
+    const world = clinicApi(kind);
     before(async () => {
-      const fresh = await freshStore(kind);
-      store = fresh.store;
-      cleanup = fresh.cleanup;
-      world = await clinicWorld(fresh.store);
       pid = world.accounts.patient.personId!;
       const seed = async (method: 'POST' | 'PUT', url: string, payload: object) => {
         const res = await world.as('patient', { method, url, payload });
@@ -45,7 +38,6 @@ for (const kind of DATABASES) {
       for (const [date, steps] of [['2026-10-30', 4000], ['2026-10-31', 5000], ['2026-11-01', 6000]] as const) await seed('PUT', '/api/walking/manual', { date, steps });
       await seed('POST', '/api/checkins', { at: '2026-11-01T08:00:00+00:00', context: 'daily', back: 5, neck: 2 });
     });
-    after(async () => { await world.app.close(); await cleanup(); });
 
     /** A FHIR answer: its status, its JSON, and that it is application/fhir+json and valid R4 (a Bundle's entries too). */
     const get = async (who: Identity, url: string) => {
@@ -146,7 +138,7 @@ for (const kind of DATABASES) {
       assert.equal(res.statusCode, 200);
       const self = (res.json() as SearchsetBundle).link[0]!.url;
       const base = self.slice(0, -`/Patient/${pid}/$everything`.length);
-      const resources = (await exportFhirBundle(store.db, pid, { today: todayFrom(undefined) })).entry.map((e) => e.resource);
+      const resources = (await exportFhirBundle(world.store.db, pid, { today: todayFrom(undefined) })).entry.map((e) => e.resource);
       const whole = searchsetBundle({ base, resources, total: resources.length, self: `Patient/${pid}/$everything`, next: null, matchType: 'Patient' });
       assert.equal(resources.length, 10);
       assert.equal(res.body, JSON.stringify(whole));

@@ -3,26 +3,16 @@
  * "deleted with the account" is in message-api.test.ts), on SQLite and PostgreSQL: each message with the name of the
  * clinician of its thread, restored once, and left out (counted) where that clinician has no account.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DATABASES, freshStore } from '../../test/helpers/databases.js';
-import { clinicWorld, type ClinicWorld } from '../../test/helpers/test-clinic.js';
+import { clinicApi } from '../../test/helpers/test-clinic.js';
 import { parseBackup, restoreBackup } from '../store/backup.js';
-import type { Store } from '../store/db.js';
 import { ensureLocalPerson } from '../store/repos/people.js';
 
 for (const kind of DATABASES) {
   describe(`Messages in the backup on ${kind}`, () => {
-    let world: ClinicWorld;
-    let store: Store;
-    let cleanup: () => Promise<void>;
-    before(async () => {
-      const fresh = await freshStore(kind);
-      cleanup = fresh.cleanup;
-      store = fresh.store;
-      world = await clinicWorld(fresh.store, { app: { reminders: { tickMs: null } } });
-    });
-    after(async () => { await world.app.close(); await cleanup(); });
+    const world = clinicApi(kind, { app: { reminders: { tickMs: null } } });
 
     test('exported with the thread’s clinician, restored once where that clinician has an account, left out elsewhere', async () => {
       const pid = world.accounts.patient.personId!;
@@ -49,7 +39,7 @@ for (const kind of DATABASES) {
       const text = exported.body;
       const into = async () => (await world.as('patient', { method: 'POST', url: '/api/import-backup', headers: { 'content-type': 'application/json' }, payload: text })).json().restored;
       assert.deepEqual([(await into()).messages, (await into()).messagesLeftOut], [0, 0]);
-      await store.db.deleteFrom('messages').where('person_id', '=', pid).execute();
+      await world.store.db.deleteFrom('messages').where('person_id', '=', pid).execute();
       const first = await into();
       assert.deepEqual([first.messages, first.messagesLeftOut], [2, 0]);
       const second = await into();

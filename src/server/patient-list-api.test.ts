@@ -11,16 +11,15 @@
  * | Pat              | pat@example.org      | none (safety check not done)    | none                      | none           | none                     |
  * | Zoë Örn          | zoe@example.org      | from 1 Nov                      | 10 Nov: 5                 | none           | no check-in, adherence   |
  */
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } from '../core/red-flags.js';
-import { DATABASES, freshStore } from '../../test/helpers/databases.js';
-import type { Store } from '../store/db.js';
+import { DATABASES } from '../../test/helpers/databases.js';
 import { acceptInvitation, createInvitation } from '../store/repos/care-links.js';
 import { insertCheckin } from '../store/repos/checkins.js';
 import { addMessage } from '../store/repos/messages.js';
 import { saveSession } from '../store/repos/sessions.js';
-import { clinicWorld, makeAccount, type ClinicWorld } from '../../test/helpers/test-clinic.js';
+import { makeAccount, clinicApi } from '../../test/helpers/test-clinic.js';
 import { randomToken, sha256 } from './auth/tokens.js';
 import { adjustStage } from '../services/clinician-service.js';
 import { submitScreen } from '../services/program-service.js';
@@ -31,43 +30,38 @@ const answers = (stop: boolean) => Object.fromEntries([...RED_FLAG_QUESTIONS, ..
 
 for (const kind of DATABASES) {
   describe(`The patient list on ${kind}`, () => {
-    let store: Store;
-    let cleanup: () => Promise<void>;
-    let world: ClinicWorld;
     const ids: Record<string, string> = {};
 
+    const world = clinicApi(kind);
     before(async () => {
-      ({ store, cleanup } = await freshStore(kind));
-      world = await clinicWorld(store);
       ids.Pat = world.accounts.patient.personId!;
       const drA = world.accounts.clinicianOfClinic;
       for (const [name, email] of [['Anna Berg', 'anna@example.org'], ['Carl Dunn', 'carl@clinic.example'], ['Dora Ek', 'dora@example.org'], ['Zoë Örn', 'zoe@example.org']]) {
-        const account = await makeAccount(store, { email: email!, role: 'patient', displayName: name! });
+        const account = await makeAccount(world.store, { email: email!, role: 'patient', displayName: name! });
         const token = randomToken();
-        await createInvitation(store.db, { clinicId: drA.clinicId!, clinicianAccountId: drA.id, tokenHash: sha256(token), label: null, expiresAt: new Date(Date.now() + 86_400_000).toISOString() });
-        assert.ok(await acceptInvitation(store.db, sha256(token), account.personId!));
+        await createInvitation(world.store.db, { clinicId: drA.clinicId!, clinicianAccountId: drA.id, tokenHash: sha256(token), label: null, expiresAt: new Date(Date.now() + 86_400_000).toISOString() });
+        assert.ok(await acceptInvitation(world.store.db, sha256(token), account.personId!));
         ids[name!.split(' ')[0]!] = account.personId!;
       }
-      const daily = (who: string, d: number, back: number) => insertCheckin(store.db, ids[who]!, { at: `${nov(d)}T07:00:00+00:00`, context: 'daily', back, regions: [] });
-      const session = (who: string, d: number) => saveSession(store.db, ids[who]!, 1, { clientId: `${who}-${d}`, startedAt: `${nov(d)}T18:00:00+00:00`, completedAt: `${nov(d)}T18:10:00+00:00`, items: [{ exercise: 'ball-roll', position: 'sitting', completed: true, setsDone: 1, repsDone: 0, secondsDone: 120 }] });
+      const daily = (who: string, d: number, back: number) => insertCheckin(world.store.db, ids[who]!, { at: `${nov(d)}T07:00:00+00:00`, context: 'daily', back, regions: [] });
+      const session = (who: string, d: number) => saveSession(world.store.db, ids[who]!, 1, { clientId: `${who}-${d}`, startedAt: `${nov(d)}T18:00:00+00:00`, completedAt: `${nov(d)}T18:10:00+00:00`, items: [{ exercise: 'ball-roll', position: 'sitting', completed: true, setsDone: 1, repsDone: 0, secondsDone: 120 }] });
 
-      await submitScreen(store.db, ids.Anna!, { answers: answers(false) }, nov(1));
+      await submitScreen(world.store.db, ids.Anna!, { answers: answers(false) }, nov(1));
       for (let d = 1; d <= 7; d++) await daily('Anna', d, 3);
       await daily('Anna', 18, 3);
       for (let d = 14; d <= 20; d++) await session('Anna', d);
-      await adjustStage(store.db, ids.Anna!, { stage: 2, reason: 'Steady week', clinicianName: 'Dr A' }, nov(14));
+      await adjustStage(world.store.db, ids.Anna!, { stage: 2, reason: 'Steady week', clinicianName: 'Dr A' }, nov(14));
 
-      await submitScreen(store.db, ids.Carl!, { answers: answers(false) }, TODAY);
+      await submitScreen(world.store.db, ids.Carl!, { answers: answers(false) }, TODAY);
       await daily('Carl', 20, 6);
 
-      await submitScreen(store.db, ids.Dora!, { answers: answers(false) }, nov(1));
+      await submitScreen(world.store.db, ids.Dora!, { answers: answers(false) }, nov(1));
       for (let d = 10; d <= 14; d++) await session('Dora', d);
-      await submitScreen(store.db, ids.Dora!, { answers: answers(true) }, nov(15));
+      await submitScreen(world.store.db, ids.Dora!, { answers: answers(true) }, nov(15));
 
-      await submitScreen(store.db, ids.Zoë!, { answers: answers(false) }, nov(1));
+      await submitScreen(world.store.db, ids.Zoë!, { answers: answers(false) }, nov(1));
       await daily('Zoë', 10, 5);
     });
-    after(async () => { await world?.app.close(); await cleanup?.(); });
 
     const list = async (query: string) => {
       const res = await world.as('clinicianOfClinic', { method: 'GET', url: `/api/patients?date=${TODAY}${query}` });
@@ -155,7 +149,7 @@ for (const kind of DATABASES) {
 
     test('Reading a page records one read for each patient on it, and for no one else', async () => {
       const reads = async () => {
-        const rows = await store.db.selectFrom('audit_log').selectAll().where('route', '=', '/api/patients').execute();
+        const rows = await world.store.db.selectFrom('audit_log').selectAll().where('route', '=', '/api/patients').execute();
         assert.ok(rows.every((e) => e.action === 'read' && e.actor_account_id === world.accounts.clinicianOfClinic.id && e.method === 'GET'));
         const by = new Map<string, number>();
         for (const r of rows) by.set(r.person_id, (by.get(r.person_id) ?? 0) + 1);
@@ -180,8 +174,8 @@ for (const kind of DATABASES) {
       const drA = world.accounts.clinicianOfClinic;
       const first = (await list('&q=anna')).patients[0]!;
       const token = randomToken();
-      await createInvitation(store.db, { clinicId: drA.clinicId!, clinicianAccountId: drA.id, tokenHash: sha256(token), label: null, expiresAt: new Date(Date.now() + 86_400_000).toISOString() });
-      assert.ok(await acceptInvitation(store.db, sha256(token), ids.Anna!, new Date(Date.now() + 60_000)));
+      await createInvitation(world.store.db, { clinicId: drA.clinicId!, clinicianAccountId: drA.id, tokenHash: sha256(token), label: null, expiresAt: new Date(Date.now() + 86_400_000).toISOString() });
+      assert.ok(await acceptInvitation(world.store.db, sha256(token), ids.Anna!, new Date(Date.now() + 60_000)));
       const all = await list('');
       assert.deepEqual([all.total, all.patients.filter((p) => p.displayName === 'Anna Berg').length], [5, 1]);
       const again = (await list('&q=anna')).patients[0]!;
@@ -192,7 +186,7 @@ for (const kind of DATABASES) {
     test('Each line counts the messages from that patient the clinician has not opened; opening the thread clears it', async () => {
       const drA = world.accounts.clinicianOfClinic.id;
       const other = world.accounts.clinicianOtherClinic.id;
-      const write = (who: string, to: string, from: 'patient' | 'clinician', n: number) => addMessage(store.db, { personId: ids[who]!, clinicianAccountId: to }, { from, text: `message ${n}`, sentAt: `${nov(20)}T09:0${n}:00.000Z` });
+      const write = (who: string, to: string, from: 'patient' | 'clinician', n: number) => addMessage(world.store.db, { personId: ids[who]!, clinicianAccountId: to }, { from, text: `message ${n}`, sentAt: `${nov(20)}T09:0${n}:00.000Z` });
       await write('Anna', drA, 'patient', 1);
       await write('Anna', drA, 'patient', 2);
       await write('Anna', other, 'patient', 3); // to another clinician: not on Dr A's line
@@ -215,7 +209,7 @@ for (const kind of DATABASES) {
 
     // Last: it stops Anna's program.
     test('The judgement kept for the date asked (the orders by attention and adherence) follows the writes and the date', async () => {
-      const kept = async () => Object.fromEntries((await store.db.selectFrom('patient_list_figures as f').innerJoin('people as pe', 'pe.id', 'f.person_id')
+      const kept = async () => Object.fromEntries((await world.store.db.selectFrom('patient_list_figures as f').innerJoin('people as pe', 'pe.id', 'f.person_id')
         .select(['pe.display_name as name', 'f.judged_on', 'f.attention_key', 'f.attention_reasons', 'f.adherence7']).where('pe.id', 'in', Object.values(ids)).execute())
         .map((r) => [r.name, [r.judged_on, r.attention_key, r.attention_reasons, r.adherence7 === null ? null : Number(r.adherence7)]]));
       assert.deepEqual(await names('&sort=attention'), ['Dora Ek', 'Zoë Örn', 'Anna Berg', 'Carl Dunn', 'Pat']);
@@ -226,7 +220,7 @@ for (const kind of DATABASES) {
       });
       // A write: Anna answers yes to a safety question today; her row is judged again at the next read, and she
       // moves up (red flag, one reason) while the others keep theirs.
-      await submitScreen(store.db, ids.Anna!, { answers: answers(true) }, TODAY);
+      await submitScreen(world.store.db, ids.Anna!, { answers: answers(true) }, TODAY);
       assert.equal((await kept())['Anna Berg']![0], null, 'the write clears her judgement');
       assert.deepEqual(await names('&sort=attention'), ['Dora Ek', 'Anna Berg', 'Zoë Örn', 'Carl Dunn', 'Pat']);
       assert.deepEqual((await kept())['Anna Berg'], [TODAY, 1001, 1, 1]);

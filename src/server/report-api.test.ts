@@ -5,13 +5,13 @@
  * text (poppler's pdftotext) holds the figures worked out by hand below. The clinician of another clinic is
  * refused; a patient with no data gets a short report, not an error.
  */
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } from '../core/red-flags.js';
 import { LANDMARKS } from '../gait/keypoints.js';
 import type { ReportDocument } from '../core/report/report-document.js';
-import { DATABASES, freshStore } from '../../test/helpers/databases.js';
-import { clinicWorld, type ClinicWorld, type Identity } from '../../test/helpers/test-clinic.js';
+import { DATABASES } from '../../test/helpers/databases.js';
+import { type Identity, clinicApi } from '../../test/helpers/test-clinic.js';
 import { pdfFonts, pdfPages, pdfText, row } from '../../test/helpers/pdf-text.js';
 
 const allNo = () => Object.fromEntries([...RED_FLAG_QUESTIONS, ...PRECAUTION_QUESTIONS].map((q) => [q.id, false]));
@@ -35,13 +35,9 @@ const KEYPOINTS = { model: 'test', width: 640, height: 360, fps: 30, frames: [0,
 
 for (const kind of DATABASES) {
   describe(`The printable reports over HTTP on ${kind}`, () => {
-    let world: ClinicWorld;
-    let cleanup: () => Promise<void>;
     let clinicianText = '';
+    const world = clinicApi(kind);
     before(async () => {
-      const fresh = await freshStore(kind);
-      cleanup = fresh.cleanup;
-      world = await clinicWorld(fresh.store);
       const seed = async (who: Identity, method: 'POST' | 'PUT', url: string, payload: object) => {
         const res = await world.as(who, { method, url, payload });
         assert.ok(res.statusCode < 300, `${method} ${url}: ${res.statusCode} ${res.body}`);
@@ -65,7 +61,6 @@ for (const kind of DATABASES) {
       await seed('patient', 'POST', '/api/gait-analyses', { recordedAt: '2026-11-12T10:00:00+01:00', sourceName: 'walk-side.mp4', analysis: GAIT_ANALYSIS, keypoints: KEYPOINTS });
       await seed('clinicianOfClinic', 'PUT', `/api/patients/${me}/program?date=2026-11-12`, { stage: 2, reason: 'Walks well and pain is falling; ready for more.' });
     });
-    after(async () => { await world.app.close(); await cleanup(); });
 
     const pdfAs = async (who: Identity, url: string): Promise<Buffer> => {
       const res = await world.as(who, { method: 'GET', url });
