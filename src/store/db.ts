@@ -29,6 +29,7 @@ import * as m0021 from './migrations/0021-clinician-push-subscriptions.js';
 import * as m0022 from './migrations/0022-patient-list-judgement.js';
 import * as m0023 from './migrations/0023-push-language.js';
 import type { Database } from './schema.js';
+import { inTransaction, refreshListFigures } from './repos/patient-list.js';
 import { withStatementCache } from './sqlite-statement-cache.js';
 
 export const DEFAULT_DB_PATH = 'data/footing.sqlite';
@@ -89,5 +90,19 @@ export async function migrate(store: Store): Promise<string[]> {
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error) throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${error instanceof Error ? error.message : String(error)}`);
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  const applied = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  if (applied.some((name) => REFILL_LIST_FIGURES_AFTER.has(name))) await refillListFigures(store.db);
+  return applied;
+}
+
+/**
+ * Migrations after which every person's patient-list figures are worked out again from their rows, once all
+ * migrations have run, with today's refresh (the one the writes call): 0012 made the table, 0022 added the kept
+ * judgement. Done here rather than inside a migration, so the refresh always finds every column it writes.
+ */
+const REFILL_LIST_FIGURES_AFTER = new Set(['0012-patient-list-figures', '0022-patient-list-judgement']);
+
+async function refillListFigures(db: Kysely<Database>): Promise<void> {
+  const people = await db.selectFrom('people').select('id').orderBy('id').execute();
+  await inTransaction(db, (trx) => refreshListFigures(trx, people.map((p) => p.id)));
 }

@@ -3,7 +3,8 @@ import type { Kysely } from 'kysely';
 /**
  * The patient list's figures (issue 17): one short row per person (src/core/patient-list-figures.ts), kept up to
  * date by every write that changes them, so the clinician's list reads rows instead of a year of check-ins and
- * sessions per patient. Filled for every existing person by migration 0022, through the same refresh the writes call.
+ * sessions per patient. Filled for every existing person by migrate() in db.ts once all migrations have run, through
+ * the same refresh the writes call.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   // ifNotExists: on SQLite (no transactional DDL in Kysely's migrator) a fill cut short is taken up again.

@@ -1,6 +1,4 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../schema.js';
-import { inTransaction, refreshListFigures } from '../repos/patient-list.js';
 
 /**
  * The patient list's orders by attention and adherence at 10,000 patients (issue 17): beside each person's kept
@@ -10,8 +8,9 @@ import { inTransaction, refreshListFigures } from '../repos/patient-list.js';
  * the date asked, so it is worked out by the list itself for rows not judged for that date (after a write, whose
  * refresh clears judged_on, or on a new day) and stored only if the row's version (raised by every refresh) is
  * still the one it was worked out from. A row without judged_on is judged when first listed.
- * Then every person's row is filled (or refilled) through the refresh the writes call: migration 0012 leaves that
- * here, where the table has every column the refresh writes.
+ * Every person's row is then filled (or refilled) by migrate() in db.ts, after the last migration, through the
+ * refresh the writes call: a migration that called today's refresh would break on an older database as soon as a
+ * later migration added a column the refresh writes (0012's own fill did, once 0022's columns existed).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   // Only the columns not there yet: on SQLite (no transactional DDL in Kysely's migrator) a run cut short is taken up again.
@@ -21,9 +20,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   for (const [name, type] of [['judged_on', 'text'], ['attention_key', 'integer'], ['attention_reasons', 'integer'], ['adherence7', 'double precision']] as const) {
     if (!has.has(name)) await db.schema.alterTable('patient_list_figures').addColumn(name, type).execute();
   }
-  const store = db as Kysely<Database>;
-  const people = await store.selectFrom('people').select('id').orderBy('id').execute();
-  await inTransaction(store, (trx) => refreshListFigures(trx, people.map((p) => p.id)));
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
