@@ -17,6 +17,8 @@ export type PollOutcome = 'changed' | 'same' | 'failed';
 /** The wait before the next call, after a call that waited `previousMs` and ended as `outcome`. */
 export function nextPollWait(previousMs: number, outcome: PollOutcome): number {
   if (outcome === 'changed') return LIVE_POLL_BASE_MS;
-  if (outcome === 'same') return Math.min(Math.round(previousMs * 1.5), Math.max(previousMs, LIVE_POLL_QUIET_MAX_MS));
+  // An answer after an outage brings the wait back within the quiet cap: the server is back, and a message sent
+  // meanwhile should not wait out the outage's five minutes.
+  if (outcome === 'same') return Math.min(Math.round(previousMs * 1.5), LIVE_POLL_QUIET_MAX_MS);
   return Math.min(previousMs * 2, LIVE_POLL_ERROR_MAX_MS);
 }
