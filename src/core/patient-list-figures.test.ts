@@ -178,3 +178,12 @@ test('Property: stored figures read in place give the line the figures give, for
     assert.equal(covers(stored, date), covers(readKept(f), date));
   }), { numRuns: 500 });
 });
+
+test('attentionKey: a red flag outranks any number of other reasons; otherwise the count of reasons', async () => {
+  const { attentionKey } = await import('./patient-list-figures.js');
+  const reasons = (n: number) => Array.from({ length: n }, () => 'x') as never[];
+  assert.equal(attentionKey({ redFlag: false, needsAttention: reasons(0) }), 0);
+  assert.equal(attentionKey({ redFlag: false, needsAttention: reasons(3) }), 3);
+  assert.equal(attentionKey({ redFlag: true, needsAttention: reasons(1) }), 1001);
+  assert.ok(attentionKey({ redFlag: true, needsAttention: reasons(0) }) > attentionKey({ redFlag: false, needsAttention: reasons(12) }));
+});

@@ -205,6 +205,12 @@ export interface ListLineFigures {
 /** What the list sorts and filters by on `date`: the red flag, adherence this week, the pain trend, the reasons to look. */
 export type LineJudgement = Pick<ListLineFigures, 'redFlag' | 'adherence7' | 'painTrend' | 'needsAttention'>;
 
+/** "Needs attention" as one number to sort by (the list's order and the key migration 0022 keeps): a red flag
+ * outranks any number of other reasons. */
+export function attentionKey(l: Pick<LineJudgement, 'redFlag' | 'needsAttention'>): number {
+  return (l.redFlag ? 1000 : 0) + l.needsAttention.length;
+}
+
 /** The judgement alone (the list's orders by attention and adherence need it for every patient, not the whole line). */
 export function judgeLine(f: FigureReader, program: Pick<ListProgram, 'startedOn' | 'status'> | null, date: string, sessionsPerWeek: number): LineJudgement {
   const adherence7 = program ? adherenceIn(f, date, program.startedOn, 7, sessionsPerWeek) : null;

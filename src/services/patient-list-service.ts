@@ -11,7 +11,7 @@
  * matching patient judged and sorted here, as before.
  */
 import type { Kysely } from 'kysely';
-import { covers, judgeLine, listLine, readKept, readStored, type FigureReader, type LineJudgement, type ListFigures, type ListLineFigures } from '../core/patient-list-figures.js';
+import { attentionKey, covers, judgeLine, listLine, readKept, readStored, type FigureReader, type LineJudgement, type ListFigures, type ListLineFigures } from '../core/patient-list-figures.js';
 import type { Database } from '../store/schema.js';
 import { judgedPage, listFiguresAsOf, patientJudgementRows, patientPage, patientRows, storeJudgements, storedListFigures, unjudgedRows, type JudgementRow, type ListOwner, type PatientRow, type StoredSortKey } from '../store/repos/patient-list.js';
 import { unreadFromPatients } from '../store/repos/messages.js';
@@ -93,11 +93,6 @@ async function judgeUnjudged(db: Kysely<Database>, owner: ListOwner, q: string |
     const j = judgeLine(readers[i]!, r.program, date, SESSIONS_PER_WEEK);
     return { personId: r.personId, version: r.version, attentionKey: attentionKey(j), attentionReasons: j.needsAttention.length, adherence7: j.adherence7?.fraction ?? null };
   }));
-}
-
-/** "Needs attention" as one number to sort by: a red flag outranks any number of other reasons. */
-function attentionKey(l: LineJudgement): number {
-  return (l.redFlag ? 1000 : 0) + l.needsAttention.length;
 }
 
 /** One patient's line on this clinician's list, or null when they are not on it. */
