@@ -35,16 +35,28 @@ export function stageChangeProblem(input: StageChangeInput): { message: string; 
 }
 
 /**
+ * The program with `stage` set, as a person reads it in their history: restarted today when the stage changes (so
+ * the next progression counts from here), its start kept when it is the same; 'progress', 'regress' or 'hold'.
+ * Shared by a clinician's change and a stage taken from an imported record (imported-program.ts).
+ */
+export function withStage(prev: Program, stage: number, today: string): { program: Program; action: 'progress' | 'regress' | 'hold' } {
+  return {
+    program: { ...prev, stage, stageStartedOn: stage === prev.stage ? prev.stageStartedOn : today },
+    action: stage > prev.stage ? 'progress' : stage < prev.stage ? 'regress' : 'hold',
+  };
+}
+
+/**
  * The program after a clinician's change of an open program (see closedProgramReason): the stage set, restarted
  * today when it changed; the doses replaced (`null` clears them, absent keeps them); an event 'progress', 'regress'
  * or 'hold' by the clinician with their reason.
  */
 export function clinicianStageChange(prev: Program, input: StageChangeInput, today: string): ProgramChange & { event: NonNullable<ProgramChange['event']> } {
-  const action = input.stage > prev.stage ? 'progress' : input.stage < prev.stage ? 'regress' : 'hold';
+  const { program, action } = withStage(prev, input.stage, today);
   const doseOverrides = input.doses === undefined ? prev.doseOverrides ?? null : input.doses;
   const doseText = input.doses === undefined ? '' : input.doses === null ? ' Doses are back to the stage’s own.' : ` New doses: ${describeOverrides(input.doses)}.`;
   return {
-    program: { ...prev, stage: input.stage, stageStartedOn: input.stage === prev.stage ? prev.stageStartedOn : today, doseOverrides },
+    program: { ...program, doseOverrides },
     event: {
       onDate: today, action, fromStage: prev.stage, toStage: input.stage, actor: 'clinician',
       reasons: [{ rule: 'clinician-adjustment', text: `${input.clinicianName} set your program to stage ${input.stage} (${stageByNumber(input.stage).name}): ${input.reason}${doseText}`, refs: [] }],

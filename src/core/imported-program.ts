@@ -8,6 +8,7 @@
  */
 import type { Program } from './program-record.js';
 import type { ProgramChange } from './program-transitions.js';
+import { withStage } from './clinician-stage-change.js';
 import { stageByNumber } from './stages.js';
 import { dayMonth } from './dates.js';
 import { walkingFigure } from './walking-target.js';
@@ -15,9 +16,9 @@ import type { WalkingOverride } from './walking-override.js';
 
 /** The program with the file's stage, and the event saying so ('hold' when the stage is the same). */
 export function importedStageChange(prev: Program, stage: number, fileName: string, today: string): ProgramChange & { event: NonNullable<ProgramChange['event']> } {
-  const action = stage > prev.stage ? 'progress' : stage < prev.stage ? 'regress' : 'hold';
+  const { program, action } = withStage(prev, stage, today);
   return {
-    program: { ...prev, stage, stageStartedOn: stage === prev.stage ? prev.stageStartedOn : today },
+    program,
     event: {
       onDate: today, action, fromStage: prev.stage, toStage: stage, actor: 'person',
       reasons: [{ rule: 'imported-program', text: `Your program was set to stage ${stage} (${stageByNumber(stage).name}), as in the record you imported (${fileName}).`, refs: [] }],
