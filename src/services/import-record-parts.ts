@@ -46,8 +46,8 @@ export async function storeImportedRecord(db: Kysely<Database>, personId: string
       if (had && same(had, o)) out.walkingTarget = 'same';
       else {
         await setWalkingOverride(db, personId, o);
-        const now = (await getProgram(db, personId))!;
-        await addProgramEvent(db, personId, { at: new Date().toISOString(), ...importedWalkingEvent(now, o, context.fileName, context.today) });
+        // The stage is the file's by now (set above, or already the same): no need to read the program again.
+        await addProgramEvent(db, personId, { at: new Date().toISOString(), ...importedWalkingEvent({ ...prev, stage: parts.program.stage }, o, context.fileName, context.today) });
         out.walkingTarget = 'set';
       }
     }
