@@ -6,7 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } from '../core/red-flags.js';
@@ -16,6 +16,9 @@ import { exportFhirBundle } from '../services/fhir-export-service.js';
 import { runCli } from '../../test/helpers/cli.js';
 import { submitScreen } from '../services/program-service.js';
 import { fhirErrors } from '../../test/helpers/fhir-validator.js';
+import { zoneOnAnotherDate } from '../../test/helpers/other-date-zone.js';
+import { stageByNumber } from '../core/stages.js';
+import { listProgramEvents } from '../store/repos/program.js';
 
 const allNo = () => Object.fromEntries([...RED_FLAG_QUESTIONS, ...PRECAUTION_QUESTIONS].map((q) => [q.id, false]));
 
@@ -88,6 +91,23 @@ test('footing export --format fhir prints a valid R4 collection Bundle of the lo
   const adopted = await runCli(['import', file, '--adopt-program', '--db', fresh]);
   assert.equal(adopted.code, 0, adopted.err);
   assert.match(adopted.out, /\n {2}Record: program stage already the same\n/);
+  // A file at stage 2, imported on a machine whose calendar date is not UTC's: the stage's event is dated on the
+  // person's own day (the machine's), as every other event is, not on the UTC date.
+  const atStage2 = join(dir, 'stage2.fhir.json');
+  const text = readFileSync(file, 'utf8');
+  assert.match(text, new RegExp(`"Stage 1, ${stageByNumber(1).name}:`));
+  writeFileSync(atStage2, text.replace(`"Stage 1, ${stageByNumber(1).name}:`, `"Stage 2, ${stageByNumber(2).name}:`));
+  const zone = zoneOnAnotherDate();
+  const tz = process.env.TZ;
+  process.env.TZ = zone.timeZone;
+  let staged;
+  try { staged = await runCli(['import', atStage2, '--adopt-program', '--db', fresh]); } finally { if (tz === undefined) delete process.env.TZ; else process.env.TZ = tz; }
+  assert.equal(staged.code, 0, staged.err);
+  assert.match(staged.out, /Record: program stage taken from the file/);
+  const events = openStore({ kind: 'sqlite', path: fresh });
+  const imported = (await listProgramEvents(events.db, freshPerson)).filter((e) => e.reasons.some((r) => r.rule === 'imported-program'));
+  await events.close();
+  assert.deepEqual(imported.map((e) => [e.toStage, e.onDate]), [[2, zone.date]], `in ${zone.timeZone}, where UTC's date is ${zone.utcDate}`);
 
   const badDate = await runCli(['export', '--format', 'fhir', '--date', '2 Nov', '--db', db]);
   assert.deepEqual([badDate.code, badDate.err], [2, 'footing export: --date must be a calendar date like 2026-11-25 (got "2 Nov")\n']);

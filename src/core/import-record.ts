@@ -30,6 +30,7 @@ export const IMPORT_RECORD_VERSION = 1;
 export const IMPORT_RECORD_PROBLEMS = 20;
 
 const count = z.number().int().min(0);
+const RECORD_PART = z.enum(['set', 'same']);
 const SKIP_REASONS = ['running', 'cycling', 'swimming', 'paddling', 'snow-sports', 'other', 'other-data', 'other-person'] as const satisfies readonly SkipReason[];
 
 /** Where a problem is (src/importers/import-error.ts ImportLocation, as stored). */
@@ -66,6 +67,9 @@ export const ImportRecord = z.object({
   checkins: z.object({ added: count, duplicates: count }).strict().optional(),
   /** Screening results and outcome entries of a FHIR file: newly stored and already stored (absent otherwise). */
   assessments: z.object({ added: count, duplicates: count }).strict().optional(),
+  /** What a FHIR file gave of the record itself: each part taken ('set', a program event for the stage and the
+   * walking target) or already the same (absent for other files, parts the file did not give, and older records). */
+  record: z.object({ birthYear: RECORD_PART.optional(), stage: RECORD_PART.optional(), walkingTarget: RECORD_PART.optional() }).strict().optional(),
 }).strict();
 export type ImportRecord = z.infer<typeof ImportRecord>;
 

@@ -60,6 +60,7 @@ export function importRecord(summary: ImportSummary, stored: StoredFigures): Imp
     records: summary.recordsSeen, samples: summary.ok ? summary.samples : 0, added: stored.added, duplicates: stored.duplicates,
     ...(stored.checkins ? { checkins: stored.checkins } : {}),
     ...(stored.assessments ? { assessments: stored.assessments } : {}),
+    ...(stored.record ? { record: stored.record } : {}),
     skipped: summary.skipped, skippedBy: summary.skippedBy, errorCount: summary.errorCount, warningCount: summary.warningCount,
     problems: summary.issues.slice(0, IMPORT_RECORD_PROBLEMS).map((i) => ({ severity: i.severity, code: i.code, message: i.message.slice(0, 1000), location: i.location })),
     days: { count: days.length, first: days[0] ?? null, last: days.at(-1) ?? null },

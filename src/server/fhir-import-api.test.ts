@@ -100,6 +100,9 @@ for (const kind of DATABASES) {
       const res = await target.inject({ method: 'POST', url: '/api/imports?name=record.fhir.json&program=adopt', payload: Buffer.from(JSON.stringify(exported)), headers: { 'content-type': 'application/octet-stream' } });
       assert.equal(res.statusCode, 409, res.body);
       assert.match(res.body, /safety questions come first/);
+      const badDate = await target.inject({ method: 'POST', url: '/api/imports?name=record.fhir.json&date=2%20Nov', payload: Buffer.from('{}'), headers: { 'content-type': 'application/octet-stream' } });
+      // A date the page could not have sent is refused at its field, before the upload is read.
+      assert.deepEqual([badDate.statusCode, badDate.json().error], [400, { code: 'bad_request', message: 'date must be a calendar date like 2026-11-25', field: 'date' }], badDate.body);
       assert.equal(((await target.inject({ method: 'GET', url: '/api/imports' })).json() as unknown[]).length, 0, 'no import was made');
     });
 
@@ -156,7 +159,8 @@ for (const kind of DATABASES) {
     test('With program=adopt, after the person\'s own safety check: the stage and the clinician\'s walking target come from the CarePlan and Goal, named in the program history', async () => {
       const screen = await target.inject({ method: 'POST', url: '/api/screen?date=2026-11-02', payload: { answers: allNo(), birthYear: 1970 } });
       assert.ok(screen.statusCode < 300, screen.body);
-      const job = await uploadAndFollow(target, 'record.fhir.json', Buffer.from(JSON.stringify(exported)), '&program=adopt');
+      // The page sends the person's own date, as for every other event: the program events are dated on it.
+      const job = await uploadAndFollow(target, 'record.fhir.json', Buffer.from(JSON.stringify(exported)), '&program=adopt&date=2026-11-02');
       assert.equal(job.status, 'done', JSON.stringify(job.result));
       // Nothing of the walking, pain or assessments is new, but the stage and the target are: the import is 'imported'.
       assert.deepEqual([job.result.status, job.result.record, job.result.errors], ['imported', { birthYear: 'same', stage: 'set', walkingTarget: 'set' }, []]);
@@ -165,10 +169,13 @@ for (const kind of DATABASES) {
       const today = (await target.inject({ method: 'GET', url: '/api/today?date=2026-11-02' })).json() as { program: { stage: number }; walking: { steps: number; clinician: { setBy: string; reason: string; setOn: string; kind: string } } };
       assert.deepEqual([today.program.stage, today.walking.steps, today.walking.clinician.kind, today.walking.clinician.setBy, today.walking.clinician.setOn, today.walking.clinician.reason],
         [2, 5500, 'target', 'Dr Ada Okafor', '2026-11-02', 'A little more each week, on the flat.']);
-      const progress = (await target.inject({ method: 'GET', url: '/api/progress?date=2026-11-02' })).json() as { events: { actor: string; action: string; toStage: number; reasons: { rule: string; text: string }[] }[] };
+      const progress = (await target.inject({ method: 'GET', url: '/api/progress?date=2026-11-02' })).json() as { events: { actor: string; action: string; toStage: number; onDate: string; reasons: { rule: string; text: string }[] }[] };
       const imported = progress.events.filter((e) => e.reasons.some((x) => x.rule.startsWith('imported-')));
-      assert.deepEqual(imported.map((e) => [e.actor, e.action, e.toStage, e.reasons[0]!.rule]).sort(), [['person', 'hold', 2, 'imported-walking-target'], ['person', 'progress', 2, 'imported-program']]);
+      assert.deepEqual(imported.map((e) => [e.actor, e.action, e.toStage, e.reasons[0]!.rule, e.onDate]).sort(), [['person', 'hold', 2, 'imported-walking-target', '2026-11-02'], ['person', 'progress', 2, 'imported-program', '2026-11-02']]);
       assert.ok(imported.every((e) => e.reasons[0]!.text.includes('record.fhir.json')), JSON.stringify(imported));
+      // The import history keeps what the file gave of the record, as the report said it (the page lists it).
+      const history = (await target.inject({ method: 'GET', url: '/api/imports?limit=1' })).json() as { result: { record?: unknown } }[];
+      assert.deepEqual(history[0]!.result.record, { birthYear: 'same', stage: 'set', walkingTarget: 'set' });
       // Again: everything is already as the file has it.
       const again = await uploadAndFollow(target, 'record.fhir.json', Buffer.from(JSON.stringify(exported)), '&program=adopt');
       assert.deepEqual([again.result.status, again.result.record], ['nothing-new', { birthYear: 'same', stage: 'same', walkingTarget: 'same' }]);

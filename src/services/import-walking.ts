@@ -19,6 +19,7 @@
  * from walking_days. Every import, kept or not, leaves a row in the import history (`imports`) with its record
  * (src/core/import-record.ts); a file that stored nothing leaves only that row.
  */
+import { localCalendarDate } from '../core/dates.js';
 import { chunkKey, type SampleChunk } from '../core/walking-chunk.js';
 import { WalkingDaysAccumulator } from '../core/walking-day.js';
 import type { SampleTimes } from '../core/walking-merge.js';
@@ -89,7 +90,9 @@ export type StoreImportOptions = Omit<AnyImportOptions, 'onBatch' | 'onePerson'>
   splitMinBytes?: number;
   /** Hears how many samples have reached the store so far (progress displays). */
   onSamples?: (samples: number) => void;
-  /** The person's calendar date, for the program events of an adopted program (default: today in UTC). */
+  /** The person's calendar date, for the program events of an adopted program: the web app sends its own (as for
+   * every other event); without it, this machine's calendar date (todayFrom's fallback, and `footing import`'s, which
+   * runs on the person's own machine). Never the UTC date: 23:30 in Madrid is already tomorrow in UTC. */
   today?: string;
 };
 
@@ -190,7 +193,7 @@ export async function importWalkingFile(store: Store, personId: string, path: st
       // Screening results and outcome entries of a FHIR file, each stored once (import-assessments.ts).
       if (summary.assessments) assessments = await storeImportedAssessments(trx, personId, summary.assessments);
       // The Patient's birth year and, when asked for, the program of a FHIR file (import-record-parts.ts).
-      if (summary.record) recordFigures = await storeImportedRecord(trx, personId, summary.record, { fileName: options.fileName ?? displayName(path), today: today ?? new Date().toISOString().slice(0, 10) });
+      if (summary.record) recordFigures = await storeImportedRecord(trx, personId, summary.record, { fileName: options.fileName ?? displayName(path), today: today ?? localCalendarDate(new Date()) });
       const changed = Object.values(recordFigures ?? {}).includes('set');
       if (t.added === 0 && (checkins?.added ?? 0) === 0 && (assessments?.added ?? 0) === 0 && !changed) throw new Rollback();
       const record = importRecord(summary, { added: t.added, duplicates: t.seen - t.added, days, ...(checkins ? { checkins } : {}), ...(assessments ? { assessments } : {}), ...(recordFigures ? { record: recordFigures } : {}) });

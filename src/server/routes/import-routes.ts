@@ -18,6 +18,7 @@ import { listImports, PAST_IMPORTS_MAX } from '../../store/repos/imports.js';
 import { createJob, getJob, updateJob } from '../../store/repos/jobs.js';
 import { access } from '../access.js';
 import { badRequest, notFound, Problem } from '../problem.js';
+import { todayFrom } from '../request-date.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import { receiveUpload, safeUploadName, sizeText, sweepUploads } from './receive-upload.js';
 
@@ -41,12 +42,14 @@ const ImportQuery = z.object({
   fitbitId: z.string().regex(/^\d{1,20}$/, 'must be the digits of a Fitbit Id').optional(),
   /** `adopt`: take the program's stage and a clinician's walking setting from a FHIR file's CarePlan and Goal. */
   program: z.enum(['adopt']).optional(),
+  /** The person's calendar date (the page sends its own), for the program events of an adopted program. */
+  date: z.string().optional(),
 }).strict();
 
 /** How many past imports: the newest first. */
 const HistoryQuery = z.object({ limit: z.coerce.number().int().min(1).max(PAST_IMPORTS_MAX).default(20) }).strict();
 
-interface ImportJobData { jobId: string; personId: string; file: string; dir: string; name: string; strict: boolean; offsetMinutes: number | null; fitbitId?: string | null; adoptProgram?: boolean }
+interface ImportJobData { jobId: string; personId: string; file: string; dir: string; name: string; strict: boolean; offsetMinutes: number | null; fitbitId?: string | null; adoptProgram?: boolean; today?: string }
 
 export interface ImportRouteOptions { maxBytes?: number }
 
@@ -66,13 +69,15 @@ export async function registerImportRoutes(app: FastifyInstance, store: Store, q
       if (!req.headers['content-type']?.startsWith('application/octet-stream')) throw badRequest('Send the file as application/octet-stream', 'content-type');
       // Taking a program from the file needs this person's own started program: refused before the upload is read.
       if (req.query.program === 'adopt') assertOpenProgram(await getProgram(store.db, req.personId));
+      // The person's own date, as every other event gets it (request-date.ts): checked before the upload is read.
+      const today = todayFrom(req.query.date);
       const { dir, file } = await receiveUpload(req, reply, { prefix: UPLOAD_PREFIX, fileName: safeUploadName(req.query.name)!, maxBytes, tooLarge });
       // From here the job owns the folder (runImport removes it); until the job is queued, this request does.
       try {
         const jobId = await createJob(store.db, req.personId, 'import');
         const m = req.query.offset ? /^([+-])(\d{2}):?(\d{2})$/.exec(req.query.offset) : null;
         const offsetMinutes = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : undefined;
-        await queue.send<ImportJobData>(IMPORT_JOB, { jobId, personId: req.personId, file, dir, name: req.query.name, strict: req.query.strict === 'true', offsetMinutes: offsetMinutes ?? null, fitbitId: req.query.fitbitId ?? null, adoptProgram: req.query.program === 'adopt' });
+        await queue.send<ImportJobData>(IMPORT_JOB, { jobId, personId: req.personId, file, dir, name: req.query.name, strict: req.query.strict === 'true', offsetMinutes: offsetMinutes ?? null, fitbitId: req.query.fitbitId ?? null, adoptProgram: req.query.program === 'adopt', today });
         return await reply.status(202).send({ jobId });
       } catch (e) {
         await rm(dir, { recursive: true, force: true });
@@ -107,6 +112,7 @@ async function runImport(store: Store, job: ImportJobData): Promise<void> {
       ...(job.offsetMinutes !== null ? { offsetMinutes: job.offsetMinutes } : {}),
       ...(job.fitbitId ? { id: job.fitbitId } : {}),
       ...(job.adoptProgram ? { adoptProgram: true } : {}),
+      ...(job.today ? { today: job.today } : {}),
       // The server's main thread answers requests: it does not read half of a large export as `footing import` does.
       split: 'never',
       onBytes: (bytes: number, total: number | null) => {
