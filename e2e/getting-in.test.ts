@@ -2,7 +2,8 @@
  * Getting in (issue 14 item 7), in the browser at phone width, with a real SMTP server on 127.0.0.1: the clinician's
  * new invitation shows its QR code and is sent by email; a patient who forgot their password asks for a link on the
  * sign-in page, opens the mailed link, sets a new password and signs in with it; the used link then says so plainly.
- * Each screen is checked with axe and photographed (7m-7q).
+ * Then she deletes her account from Settings (no password, a wrong one, the right one). Each screen is checked with
+ * axe and photographed (7m-7r).
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -33,7 +34,7 @@ function mailedLink(text: string | undefined, path: string): string {
   return server.url + m[1];
 }
 
-test('an invitation shown as a QR code and emailed; a forgotten password reset by an emailed link that works once', async () => {
+test('an invitation shown as a QR code and emailed; a forgotten password reset by an emailed link that works once; the account deleted from Settings', async () => {
   const { page, context } = phone;
   await page.goto(server.url + '/');
   await page.getByLabel('Email').fill(DR.email);
@@ -95,4 +96,26 @@ test('an invitation shown as a QR code and emailed; a forgotten password reset b
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { level: 1 }).filter({ hasNotText: 'Sign in' }).waitFor();
   assert.equal(await page.getByRole('button', { name: 'Sign in' }).count(), 0, 'signed in with the new password');
+
+  // Leaving: Nina deletes her account before she has answered the safety questions (the data page opens in every
+  // state, from the line that says who is signed in). No password: the form says so and sends nothing; a wrong one:
+  // the server's refusal under the field, nothing deleted; the right one: signed out, and her password opens nothing.
+  await page.getByRole('link', { name: 'Your data and account' }).click();
+  await page.getByRole('link', { name: 'Download backup' }).waitFor();
+  assert.equal(await page.getByText('Restore a backup').count(), 0, 'no restore before the safety questions');
+  await page.getByText('Delete my account', { exact: true }).click();
+  await page.getByRole('button', { name: 'Delete my account and all my data' }).click();
+  await page.getByText('Enter your password to confirm.').waitFor();
+  await page.getByLabel('Your password').fill('not her password');
+  await page.getByRole('button', { name: 'Delete my account and all my data' }).click();
+  await page.getByText('That password is not right; nothing was deleted.').waitFor();
+  await assertAccessible(page, 'delete account refused');
+  await screenshot(page, '7r-delete-account-refused');
+  const stillThere = await fetch(`${server.url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: NINA.email, password: 'ninas new password' }) });
+  assert.equal(stillThere.status, 200, 'a wrong password deleted nothing');
+  await page.getByLabel('Your password').fill('ninas new password');
+  await page.getByRole('button', { name: 'Delete my account and all my data' }).click();
+  await page.getByRole('button', { name: 'Sign in' }).waitFor();
+  const gone = await fetch(`${server.url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: NINA.email, password: 'ninas new password' }) });
+  assert.equal(gone.status, 401, 'the deleted account no longer signs in');
 });

@@ -116,6 +116,10 @@ function PatientApp() {
   else if (route === '/filming-guide') body = <FilmingGuideScreen />;
   // The latest safety check's answers as a printable page: after a stop above all (for the clinician), but any time.
   else if (route === '/my-answers' && today.screen) body = <SafetyAnswers today={today} />;
+  // A person's data and account are theirs in every state: before the safety questions and after a stop too (to
+  // download a copy or delete the account). Only what would change the program (restoring a backup, reminders of
+  // sessions) waits for an active program.
+  else if (route === '/settings') body = <><Settings limited={today.plan.status !== 'active'} pending={pending} onChanged={() => { setPending(pendingSessions().length); load(); }} /><AccountPanel /></>;
   else if (today.plan.status === 'needs-screen') body = <><Welcome /><AccountModeNote /></>;
   else if (today.plan.status === 'stopped') {
     body = <><Stopped today={today} onRestart={() => { setClinicianCleared(true); navigate('/screen'); }} /><AccountModeNote signedInOnly /></>;
@@ -129,7 +133,6 @@ function PatientApp() {
   else if (route === '/chain/tests') body = <AssessmentTestsScreen />;
   else if (route === '/chain/outcomes') body = <AssessmentOutcomesScreen />;
   else if (route === '/reminders') body = <RemindersScreen />;
-  else if (route === '/settings') body = <><Settings pending={pending} onChanged={() => { setPending(pendingSessions().length); load(); }} /><AccountPanel /></>;
   else body = <Today today={today} pending={pending} onChanged={load} />;
 
   // No navigation into the program while it is stopped or not yet started: the stop screen is all there is.

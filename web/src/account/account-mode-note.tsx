@@ -7,7 +7,7 @@ import { Trans, useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.js';
 import { useAuth } from './auth-context.js';
 import { signOut } from './sign-out.js';
-import { FieldError } from '../ui/common.js';
+import { FieldError, Link } from '../ui/common.js';
 
 /** `signedInOnly`: show nothing in local mode (screens where the local note would only add noise, e.g. the stop screen). */
 export function AccountModeNote({ signedInOnly = false }: { signedInOnly?: boolean }) {
@@ -25,7 +25,9 @@ export function AccountModeNote({ signedInOnly = false }: { signedInOnly?: boole
   return (
     <div className="mode-note">
       <span><Trans t={t} i18nKey="modeNote.signedIn" values={{ name: info.displayName, email: info.email }} components={{ strong: <strong /> }} /></span>{' '}
-      <button type="button" className="link-button" onClick={() => void out()}>{t('signOut.here')}</button>
+      <button type="button" className="link-button" onClick={() => void out()}>{t('signOut.here')}</button>{' '}
+      {/* Settings opens in every state: a copy of the data, or deleting the account, before the questions or after a stop. */}
+      <Link to="/settings">{t('modeNote.dataAndAccount')}</Link>
       <FieldError message={error} />
     </div>
   );

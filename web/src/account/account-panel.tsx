@@ -10,6 +10,7 @@ import { api, ApiError } from '../api/client.js';
 import { useAuth } from './auth-context.js';
 import { signOut } from './sign-out.js';
 import { FieldError, Loading } from '../ui/common.js';
+import { useFormState } from '../ui/use-form-state.js';
 import { navigatePath } from '../lib/router.js';
 import { AccountAudit } from './account-audit.js';
 import { formatDate } from '../i18n/format.js';
@@ -115,17 +116,13 @@ function SignOutCard() {
 function DeleteAccount({ onDeleted }: { onDeleted: () => void }) {
   const { t } = useTranslation('account');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  async function submit(e: FormEvent) {
+  const { error, busy, submit: send } = useFormState();
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setError(null);
-    if (!password) { setError(t('delete.needPassword')); return; }
-    setBusy(true);
-    try {
+    void send(async () => {
       await api('DELETE', '/api/account', { password });
       onDeleted();
-    } catch (err) { setError(err instanceof ApiError ? err.message : t('delete.failed')); } finally { setBusy(false); }
+    }, { check: () => (password ? null : { message: t('delete.needPassword') }), fallback: t('delete.failed') });
   }
   return (
     <div className="card">
@@ -135,7 +132,7 @@ function DeleteAccount({ onDeleted }: { onDeleted: () => void }) {
         <form onSubmit={submit} noValidate>
           <label htmlFor="delete-password">{t('delete.password')}</label>
           <input id="delete-password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} aria-describedby="delete-err" aria-invalid={Boolean(error) || undefined} />
-          <FieldError id="delete-err" message={error} />
+          <FieldError id="delete-err" message={error?.message} />
           <button type="submit" className="danger" disabled={busy}>{t('delete.submit')}</button>
         </form>
       </details>

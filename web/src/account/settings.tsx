@@ -13,7 +13,9 @@ import { LanguageChoice } from './language-choice.js';
 import { restoredItems } from './restored-items.js';
 
 // `pending` (sessions waiting) is still passed by the shell; OutboxStatus reads the outbox itself, check-ins and walks too.
-export function Settings({ onChanged }: { pending: number; onChanged: () => void }) {
+// `limited`: the program is not active (safety questions not answered yet, or stopped): the download, what waits to be
+// sent, language and sound stay; restoring a backup (it can bring back answers and a program) and reminders wait.
+export function Settings({ onChanged, limited = false }: { pending: number; onChanged: () => void; limited?: boolean }) {
   const { t } = useTranslation('account');
   const [importError, setImportError] = useState<string | null>(null);
   const [importDone, setImportDone] = useState<string | null>(null);
@@ -49,23 +51,23 @@ export function Settings({ onChanged }: { pending: number; onChanged: () => void
         <p>{t('backup.intro')}</p>
         <a className="button primary" href="/api/export" download>{t('backup.download')}</a>
       </div>
-      <div className="card">
+      {!limited && <div className="card">
         <h2>{t('backup.restoreTitle')}</h2>
         <p>{t('backup.restoreIntro')}</p>
         <label htmlFor="import-file" className="button">{t('backup.choose')}</label>
         <input id="import-file" className="file-input" type="file" accept="application/json,.json" onChange={onFile} disabled={busy} aria-describedby="import-err" />
         <FieldError id="import-err" message={importError} />
         {importDone && <p className="success" role="status">{importDone}</p>}
-      </div>
+      </div>}
       <div className="card">
         <h2>{t('waiting.title')}</h2>
         <OutboxStatus onSent={onChanged} empty={t('waiting.empty')} />
       </div>
-      <div className="card">
+      {!limited && <div className="card">
         <h2>{t('reminders.title')}</h2>
         <p>{t('reminders.intro')}</p>
         <Link to="/reminders">{t('reminders.link')}</Link>
-      </div>
+      </div>}
       <LanguageChoice />
       <div className="card">
         <h2>{t('sound.title')}</h2>
