@@ -210,3 +210,19 @@ test('a cadence only one gait allows decides the mode when the pelvis did not (b
   assert.equal(modeFromCadence(270), 'unknown', 'beyond any gait: nothing to decide');
   assert.equal(modeFromCadence(Number.NaN), 'unknown');
 });
+
+test('a treadmill walker and someone crossing the picture for 2 of the 8 s: the treadmill walker is followed', () => {
+  // Steps in place count once per stride of the track, as travel does (person-tracking.ts STRIDE_SECONDS): before,
+  // the 2 s crossing (4.1 torso lengths of travel) outranked 8 s of steps on the belt.
+  const { series, truth } = syntheticWalk({ view: 'side-left', treadmill: true, duration: 8, seed: 21 });
+  const passer = syntheticWalk({ view: 'side-left', duration: 8, seed: 22, cameraDistance: 6 }).series;
+  const crossing = (i: number) => i >= 90 && i < 150;
+  const both: KeypointSeries = { ...series, frames: series.frames.map((f, i) => ({ ...f, people: [...f.people, ...(crossing(i) ? passer.frames[i]!.people.map((p) => ({ ...p, image: p.image.map((q) => ({ ...q, y: q.y - 150 })) })) : [])] })) };
+  const a = analyzeGait(both);
+  assert.equal(a.tracks.length, 2);
+  const followed = a.tracks.find((t) => t.id === a.trackId)!;
+  assert.equal(followed.frames, series.frames.length, 'the person seen for the whole clip');
+  assert.equal(a.view.setting, 'in-place');
+  assertEventsNear(a.events, truth.events);
+  assert.ok(Math.abs(value(a.metrics.cadence) - 105) < 2);
+});

@@ -91,10 +91,17 @@ export function buildTracks(series: KeypointSeries, options: TrackingOptions = {
     });
   });
   closed.push(...open);
-  return closed.map((t) => summarise(t.id, t.detections)).sort((a, b) => a.id - b.id);
+  return closed.map((t) => summarise(t.id, t.detections, series)).sort((a, b) => a.id - b.id);
 }
 
-function summarise(id: number, dets: Array<{ frame: number; person: PosePerson; shape: Shape }>): PersonTrack {
+/**
+ * How long a stride lasts, about (s): walking 0.9-1.3, running 0.6-0.8. Feet moving relative to the body count
+ * once per stride of the track (limbMotion is one stride's sweep), so stepping in place for five seconds weighs
+ * like five strides, as walking five strides through the picture does by its travel.
+ */
+export const STRIDE_SECONDS = 1;
+
+function summarise(id: number, dets: Array<{ frame: number; person: PosePerson; shape: Shape }>, series: KeypointSeries): PersonTrack {
   const size = median(dets.map((d) => d.shape.size));
   const xs = dets.map((d) => d.shape.cx);
   const horizontalTravel = (Math.max(...xs) - Math.min(...xs)) / size;
@@ -114,8 +121,13 @@ function summarise(id: number, dets: Array<{ frame: number; person: PosePerson; 
     const range = (v: number[]): number => quantile(v, 0.95) - quantile(v, 0.05);
     return range(rel.map((p) => p.x)) + range(rel.map((p) => p.y));
   }));
-  // Travel through the picture or steps in place both say "this is the person walking for the camera".
-  const score = (horizontalTravel + depthTravel + limbMotion) * (0.5 + 0.5 * sizeConsistency) * Math.sqrt(dets.length);
+  // Travel through the picture or steps in place both say "this is the person walking for the camera". Travel
+  // grows with every stride walked; so must the steps in place, else someone crossing the picture for one second
+  // outranks a treadmill walker stepping for the whole clip (a real walk made in place showed it:
+  // src/gait/in-place-real-walks.test.ts, docs/gait-signals.md).
+  const seconds = (series.frames[dets.at(-1)!.frame]?.time ?? 0) - (series.frames[dets[0]!.frame]?.time ?? 0);
+  const strides = Math.max(1, seconds / STRIDE_SECONDS);
+  const score = (horizontalTravel + depthTravel + limbMotion * strides) * (0.5 + 0.5 * sizeConsistency) * Math.sqrt(dets.length);
   return { id, detections: dets.map(({ frame, person }) => ({ frame, person })), horizontalTravel, depthTravel, sizeConsistency, limbMotion, score };
 }
 
