@@ -72,8 +72,8 @@ const scale = (a: Vec, k: number): Vec => [a[0] * k, a[1] * k, a[2] * k];
 const dot = (a: Vec, b: Vec): number => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
 const norm = (a: Vec): number => Math.sqrt(dot(a, a));
 
-/** Seeded PRNG (mulberry32) and a Gaussian via Box-Muller. */
-function rng(seed: number): { uniform: () => number; gauss: () => number } {
+/** Seeded PRNG (mulberry32) and a Gaussian via Box-Muller (also for jitter added to real keypoints in tests). */
+export function seededRandom(seed: number): { uniform: () => number; gauss: () => number } {
   let s = seed >>> 0;
   const uniform = (): number => {
     s = (s + 0x6d2b79f5) >>> 0;
@@ -218,7 +218,7 @@ export function syntheticWalk(options: WalkerOptions = {}): { series: KeypointSe
     back: { C: [-walkHalf - o.cameraDistance, o.cameraHeight, 0] as Vec, L: [1, 0, 0] as Vec },
   }[o.view];
   const R: Vec = [cam.L[1] * up[2] - cam.L[2] * up[1], cam.L[2] * up[0] - cam.L[0] * up[2], cam.L[0] * up[1] - cam.L[1] * up[0]];
-  const random = rng(o.seed);
+  const random = seededRandom(o.seed);
   const project = (p: Vec): { x: number; y: number; depth: number } => {
     const d = sub(p, cam.C);
     const depth = dot(d, cam.L);
