@@ -54,7 +54,7 @@ export async function removeMonitoringMinutes(db: Kysely<Database>, personId: st
   if (!(await deleteMonitoringMinutes(db, personId, account.id, id))) throw notYours();
 }
 
-/** Each patient's current period (null before their program starts), for a page of the patient list: three queries for the page. */
+/** Each patient's current period (null before their program starts), for a page of the patient list: two queries for the page. */
 export async function currentPeriods(db: Kysely<Database>, rows: readonly { personId: string; program: { startedOn: string } | null }[], today: string): Promise<(MonitoringPeriod | null)[]> {
   const started = rows.filter((r) => r.program && r.program.startedOn <= today);
   if (!started.length) return rows.map(() => null);
