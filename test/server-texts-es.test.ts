@@ -26,8 +26,34 @@ import { SCREENING_TEXTS_ES } from '../src/core/i18n/screening-texts.js';
 import { OUTCOME_MEASURES, type OutcomeMeasureId } from '../src/core/outcome-measures.js';
 import { OUTCOME_TEXTS_ES } from '../src/core/i18n/outcome-texts.js';
 import { CALENDAR_WORDS, PUSH_WORDS } from '../src/core/i18n/reminder-texts.js';
+import { interpretScreening, type ScreeningContext } from '../src/core/screening-interpret.js';
+import type { ScreeningResult } from '../src/core/screening-schemas.js';
 
 type Pairs = { en: Record<string, string>; es: Record<string, string> };
+
+/**
+ * Screening results that between them reach every sentence a screening finding can say (each band, each side of each
+ * cut-off, no age, a child, each sex and none, both protocols, every observation).
+ */
+const SCREENING_SAMPLES: [Omit<ScreeningResult, 'recordedAt' | 'recordedBy'>, ScreeningContext][] = [
+  [{ testId: 'navicular-drop', values: { left: 12.5, right: 7 } }, {}],
+  [{ testId: 'navicular-drop', values: { left: 4, right: 9.5 } }, {}],
+  ...[-8, -2, 3, 7, 11].map((total) => [{ testId: 'foot-posture-index', values: { left: total, right: 2 } }, { age: 64 }] as [Omit<ScreeningResult, 'recordedAt' | 'recordedBy'>, ScreeningContext]),
+  [{ testId: 'weight-bearing-lunge', values: { left: 8.5, right: 10.5 } }, {}],
+  [{ testId: 'weight-bearing-lunge', values: { left: 9.5, right: 10.7 } }, {}],
+  [{ testId: 'weight-bearing-lunge', values: { left: 11, right: 11.5 } }, {}],
+  [{ testId: 'single-leg-stance', values: { eyesOpen: { left: 30, right: 41 }, eyesClosed: { left: 1.5, right: 3 } } }, { age: 65 }],
+  [{ testId: 'single-leg-stance', values: { eyesOpen: { left: 20 } } }, {}],
+  [{ testId: 'single-leg-stance', values: { eyesClosed: { right: 4 } } }, { age: 12 }],
+  [{ testId: 'heel-raise', values: { left: 19, right: 26, protocol: 'incline-metronome' } }, { sex: 'female' }],
+  [{ testId: 'heel-raise', values: { left: 22, right: 25, protocol: 'incline-metronome' } }, {}],
+  [{ testId: 'heel-raise', values: { left: 15, right: 30, protocol: 'incline-metronome' } }, { sex: 'male' }],
+  [{ testId: 'heel-raise', values: { left: 15, protocol: 'flat-floor' } }, {}],
+  [{ testId: 'windlass', values: { left: 'positive', right: 'negative' } }, {}],
+  [{ testId: 'single-leg-squat-valgus', values: { left: 'seen', right: 'not-seen' } }, {}],
+  [{ testId: 'trendelenburg', values: { left: 'unsure', right: 'seen' } }, {}],
+];
+const FINDING_FIELDS = ['label', 'value', 'reference', 'plain'] as const;
 
 /** Every text of the server's patient catalogue as flat {en, es} pairs, keyed by where it lives. */
 function pairs(): Pairs {
@@ -85,6 +111,12 @@ function pairs(): Pairs {
       if (e.note !== undefined || sp.note !== undefined) put(`${key}.${where}.note`, e.note ?? '', sp.note);
     }
   }
+  // A screening finding's words for each sample, in both languages (the same findings in the same order).
+  SCREENING_SAMPLES.forEach(([r, ctx], i) => {
+    const result = { ...r, recordedAt: '2026-11-21T10:00:00+00:00', recordedBy: 'me' } as ScreeningResult;
+    const [fe, fs] = [interpretScreening(result, ctx), interpretScreening(result, ctx, 'es')];
+    fe.forEach((f, j) => { for (const field of FINDING_FIELDS) put(`finding.${r.testId}.${i}.${j}.${field}`, f[field], fs[j]?.[field]); });
+  });
   // Sentences with figures, filled with the same figures in both languages.
   for (const k of Object.keys(SESSION_FEEDBACK_EN) as (keyof SessionFeedbackWords)[]) {
     const fill = (w: SessionFeedbackWords[keyof SessionFeedbackWords]) => (typeof w === 'function' ? (w as (a: number, b: number) => string)(7, 5) : w);
@@ -112,7 +144,7 @@ test('a figure DOMAIN.md marks UNVERIFIED stays marked in Spanish (SIN VERIFICAR
   assert.deepEqual(dropped, []);
   // The screening texts' figures, whole numbers and decimals alike (a decimal comma in Spanish): the same numbers.
   const figures = (text: string) => (text.match(/\d+(?:[.,]\d+)?/g) ?? []).map((n) => n.replace(',', '.'));
-  const differ = Object.keys(en).filter((k) => k.startsWith('screening.') && figures(en[k]!).join(' ') !== figures(es[k] ?? '').join(' '));
+  const differ = Object.keys(en).filter((k) => (k.startsWith('screening.') || k.startsWith('finding.')) && figures(en[k]!).join(' ') !== figures(es[k] ?? '').join(' '));
   assert.deepEqual(differ, []);
 });
 
@@ -120,4 +152,13 @@ test('the check would see a dropped hedge or an added promise in these texts', (
   const { en, es } = pairs();
   const broken = { ...es, 'exercise.walk.why.1': 'Las personas con dolor de espalda caminan más despacio; esto es una consecuencia del dolor.', 'exercise.ball-roll.summary': 'Rueda la pelota: siempre alivia.' };
   assert.deepEqual(clinicalWordingProblems('server', en, broken).map((p) => p.split('"')[1]).sort(), ['exercise.ball-roll.summary', 'exercise.walk.why.1']);
+});
+
+test('no finding is left in English: every label, value with words, reference and sentence differs from the English', () => {
+  const { en, es } = pairs();
+  // A value of figures and units alone ("12 mm") reads the same in both languages, and so does the FPI's "normal".
+  const words = (t: string) => /[a-z]{3,}/i.test(t.replace(/\b(mm|cm|normal)\b/g, ''));
+  const same = Object.keys(en).filter((k) => k.startsWith('finding.') && words(en[k]!) && en[k] === es[k]);
+  assert.deepEqual(same, []);
+  assert.ok(Object.keys(en).filter((k) => k.startsWith('finding.')).length > 200, 'every branch sampled');
 });

@@ -12,7 +12,6 @@ import { painAreaLabel } from './pain-areas.js';
 import { OUTCOME_MEASURE_IDS } from './outcome-scoring.js';
 import type { Language } from './language.js';
 import { CHAIN_DISCLAIMER_ES, CHAIN_LINE_ES, LINK_MEANING_ES, STATUS_WORDS_ES } from './i18n/chain-texts.js';
-import { findingLabelIn } from './i18n/screening-texts.js';
 
 /** What the literature says about one link, in DOMAIN.md's words and grades. */
 interface LinkClaim {
@@ -159,8 +158,8 @@ export interface ChainExplanation {
 export const CHAIN_DISCLAIMER = 'This explains your measurements next to what studies have found. It is not a diagnosis. The idea that the feet affect the whole chain up to the neck is partly supported at the lower links and a hypothesis at the top; a clinician can tell you what applies to you.';
 
 /**
- * Builds the explanation, its own words in `language` (English by default; the screening tests' names in the
- * findings' labels too, src/core/i18n/screening-texts.ts; the values and other labels as their sources wrote them). Pure: same input, same output. `findings` may come from screening tests, outcome
+ * Builds the explanation, its own words in `language` (English by default); the findings come already written in it
+ * (interpretScreening and the other sources take the language). Pure: same input, same output. `findings` may come from screening tests, outcome
  * measures, gait and walking; findings whose segment is not one of the chain's go to `wholeBody`.
  */
 export function explainChain(input: { findings: readonly Finding[]; pain: readonly PainMark[]; wholeBody?: readonly Finding[] }, language: Language = 'en'): ChainExplanation {
@@ -177,7 +176,7 @@ export function explainChain(input: { findings: readonly Finding[]; pain: readon
     const side = (f: Finding) => (f.side === 'none' || f.side === 'both' ? '' : ` (${es ? CHAIN_LINE_ES.side[f.side] : f.side})`);
     const finding = measured.length === 0
       ? `${es ? CHAIN_LINE_ES.nothingMeasured : 'Nothing measured for this link yet.'}${painText}`
-      : `${measured.map((f) => `${findingLabelIn(f.source, f.label, language)}${side(f)}: ${f.value} — ${es ? STATUS_WORDS_ES[f.status] : FINDING_STATUS_WORDS[f.status]}${f.measuredFrom ? ` (${f.measuredFrom})` : ''}`).join('; ')}.${painText}`;
+      : `${measured.map((f) => `${f.label}${side(f)}: ${f.value} — ${es ? STATUS_WORDS_ES[f.status] : FINDING_STATUS_WORDS[f.status]}${f.measuredFrom ? ` (${f.measuredFrom})` : ''}`).join('; ')}.${painText}`;
     return {
       from: claim.from, to: claim.to, status, finding, measured, pain,
       meaning: es ? LINK_MEANING_ES[keyOf(claim) as keyof typeof LINK_MEANING_ES] : claim.plain, clinician: claim.clinician, evidence: claim.evidence, strength: plainStrength(claim.evidence), refs: claim.refs,
@@ -187,14 +186,4 @@ export function explainChain(input: { findings: readonly Finding[]; pain: readon
   const painSegments = [...new Set(input.pain.filter((p) => p.intensity > 0).flatMap((p) => REGION_SEGMENT[p.region] ?? []))]
     .sort((a, b) => CHAIN_SEGMENTS.indexOf(b) - CHAIN_SEGMENTS.indexOf(a));
   return { links, wholeBody: [...(input.wholeBody ?? [])], painSegments, disclaimer: es ? CHAIN_DISCLAIMER_ES : CHAIN_DISCLAIMER };
-}
-
-/**
- * An explanation made in English, made again in `language` from what it holds: each link's findings and pain marks
- * (every finding and mark that feeds a link is in one), and the whole-body findings. For the API, whose service
- * builds it in English.
- */
-export function chainExplanationIn(explanation: ChainExplanation, language: Language): ChainExplanation {
-  if (language === 'en') return explanation;
-  return explainChain({ findings: explanation.links.flatMap((l) => l.measured), pain: explanation.links.flatMap((l) => l.pain), wholeBody: explanation.wholeBody }, language);
 }

@@ -7,17 +7,18 @@
  */
 import type { EvidenceLevel } from './evidence.js';
 import type { Finding, FindingSide, FindingStatus } from './findings.js';
+import type { Language } from './language.js';
 import {
-  FPI_HIGHLY_PRONATED_MIN, FPI_NORMAL_MIN, FPI_PRONATED_MIN, FPI_SUPINATED_MIN, HEEL_RAISE_INCLINE_DEG,
-  HEEL_RAISE_LIMITS_OF_AGREEMENT_REPS, HEEL_RAISE_MEDIAN_MEN, HEEL_RAISE_MEDIAN_WOMEN, HEEL_RAISE_METRONOME_BPM,
+  FPI_HIGHLY_PRONATED_MIN, FPI_NORMAL_MIN, FPI_PRONATED_MIN, FPI_SUPINATED_MIN,
+  HEEL_RAISE_LIMITS_OF_AGREEMENT_REPS, HEEL_RAISE_MEDIAN_MEN, HEEL_RAISE_MEDIAN_WOMEN,
   LUNGE_DEGREES_PER_CM, LUNGE_MDC_ONE_LEG_CM, LUNGE_MDC_SIDE_TO_SIDE_CM, LUNGE_RESTRICTED_BELOW_CM,
-  LUNGE_TYPICAL_FROM_CM, NAVICULAR_DROP_BRODY_ABOVE_MM, NAVICULAR_DROP_HIGH_ABOVE_MM, NAVICULAR_DROP_LOW_BELOW_MM,
+  LUNGE_TYPICAL_FROM_CM, NAVICULAR_DROP_HIGH_ABOVE_MM, NAVICULAR_DROP_LOW_BELOW_MM,
   NAVICULAR_DROP_TYPICAL_MAX_MM, NAVICULAR_DROP_TYPICAL_MIN_MM, SINGLE_LEG_STANCE_AGE_GROUP_FROM,
   SINGLE_LEG_STANCE_EYES_CLOSED_NORM_S, SINGLE_LEG_STANCE_EYES_OPEN_NORM_S,
 } from './screening-constants.js';
-import {
-  OBSERVATION_WORDS, SCREENING_NAME, SCREENING_SEGMENT, type Observation, type ScreeningResult, type ScreeningTestId, type ScreeningValues,
-} from './screening-schemas.js';
+import { SCREENING_SEGMENT, type Observation, type ScreeningResult, type ScreeningTestId, type ScreeningValues } from './screening-schemas.js';
+import { SCREENING_FINDING_EN, type FpiBand, type ObservationTest, type ScreeningFindingWords, type Side } from './screening-finding-words.js';
+import { SCREENING_FINDING_ES } from './i18n/screening-finding-texts.js';
 
 /** What the interpretation may use about the person. Both are optional; a norm that needs one says so if missing. */
 export interface ScreeningContext {
@@ -25,13 +26,12 @@ export interface ScreeningContext {
   sex?: 'male' | 'female' | 'other';
 }
 
-type Side = 'left' | 'right';
 const SIDES: readonly Side[] = ['left', 'right'];
-const WORTH_SHOWING = 'Worth showing your clinician.';
+const WORDS: Record<Language, ScreeningFindingWords> = { en: SCREENING_FINDING_EN, es: SCREENING_FINDING_ES };
 
 /** A number as people write it: at most one decimal, no trailing ".0". */
 export function formatNumber(n: number): string {
-  return String(Math.round(n * 10) / 10);
+  return SCREENING_FINDING_EN.num(n);
 }
 /** A signed FPI total, "+4", "0", "-3". */
 function signed(n: number): string {
@@ -42,19 +42,20 @@ function sideDifference(a: number, b: number): number {
   return Math.round(Math.abs(a - b) * 100) / 100;
 }
 
-/** The parts every finding of one result shares. */
+/** The parts every finding of one result shares, and the words of the language it is written in. */
 interface Base {
   source: ScreeningTestId;
   segment: Finding['segment'];
   recordedAt: string;
   recordedBy: string;
+  w: ScreeningFindingWords;
 }
-function baseOf(result: ScreeningResult): Base {
-  return { source: result.testId, segment: SCREENING_SEGMENT[result.testId], recordedAt: result.recordedAt, recordedBy: result.recordedBy };
+function baseOf(result: ScreeningResult, language: Language): Base {
+  return { source: result.testId, segment: SCREENING_SEGMENT[result.testId], recordedAt: result.recordedAt, recordedBy: result.recordedBy, w: WORDS[language] };
 }
 function make(base: Base, f: { side: FindingSide; label?: string; value: string; reference: string; status: FindingStatus; plain: string; evidence: EvidenceLevel; refs: string[] }): Finding {
   return {
-    source: base.source, segment: base.segment, side: f.side, label: f.label ?? SCREENING_NAME[base.source],
+    source: base.source, segment: base.segment, side: f.side, label: f.label ?? base.w.testName(base.source),
     value: f.value, reference: f.reference, status: f.status, plain: f.plain, evidence: f.evidence, refs: f.refs,
     recordedAt: base.recordedAt, recordedBy: base.recordedBy,
   };
@@ -68,6 +69,8 @@ function present<T>(v: { left?: T | null; right?: T | null }): [Side, T][] {
   }
   return out;
 }
+/** Sentences joined with one space. */
+const join = (...parts: string[]) => parts.join(' ');
 
 /**
  * A side difference for a test whose difference has no reference in DOMAIN.md: reported only when the sides differ,
@@ -80,45 +83,45 @@ function unreferencedDifference(base: Base, f: { left: number; right: number; un
   if (d === 0) return [];
   const more: Side = f.left > f.right ? 'left' : 'right';
   const other: Side = more === 'left' ? 'right' : 'left';
+  const amount = `${base.w.num(d)} ${f.unit}`;
   return [make(base, {
-    side: 'both', label: `${f.label ?? SCREENING_NAME[base.source]}: left-right difference`,
-    value: `${formatNumber(d)} ${f.unit} (${f.more(more)})`,
-    reference: 'No validated cut-off for a side-to-side difference.',
+    side: 'both', label: base.w.difference.label(f.label ?? base.w.testName(base.source)),
+    value: base.w.difference.value(amount, f.more(more)),
+    reference: base.w.difference.reference,
     status: 'not-interpretable',
-    plain: `${f.say(more, other, `${formatNumber(d)} ${f.unit}`)} There is no agreed cut-off for a difference between sides, so this is shown as it is. You can show it to your clinician.`,
+    plain: base.w.difference.plain(f.say(more, other, amount)),
     evidence: f.evidence, refs: f.refs,
   })];
 }
 
 function navicularDrop(base: Base, v: ScreeningValues<'navicular-drop'>): Finding[] {
   const refs = ['28', '28a', '28b'];
-  const reference = `About ${NAVICULAR_DROP_TYPICAL_MIN_MM}-${NAVICULAR_DROP_TYPICAL_MAX_MM} mm typical; over ${NAVICULAR_DROP_HIGH_ABOVE_MM} mm commonly read as excessive pronation (Brody: over ${NAVICULAR_DROP_BRODY_ABOVE_MM} mm); under ${NAVICULAR_DROP_LOW_BELOW_MM} mm may mean a rigid foot. Low value at home: static drop explains only ~13% of drop in walking.`;
+  const w = base.w.navicular;
   const out = present(v).map(([side, mm]) => {
-    const said = `Your ${side} arch dropped ${formatNumber(mm)} mm when you stood up.`;
+    const said = w.said(side, base.w.num(mm));
     let status: FindingStatus;
     let plain: string;
     if (mm > NAVICULAR_DROP_HIGH_ABOVE_MM) {
       status = 'notable';
-      plain = `${said} That is more than the usual ${NAVICULAR_DROP_TYPICAL_MIN_MM} to ${NAVICULAR_DROP_TYPICAL_MAX_MM} mm. It is consistent with a foot that rolls in a lot. ${WORTH_SHOWING}`;
+      plain = join(said, w.more, base.w.worthShowing);
     } else if (mm < NAVICULAR_DROP_LOW_BELOW_MM) {
       status = 'notable';
-      plain = `${said} That is less than the usual ${NAVICULAR_DROP_TYPICAL_MIN_MM} to ${NAVICULAR_DROP_TYPICAL_MAX_MM} mm. It is consistent with a stiff foot. ${WORTH_SHOWING}`;
+      plain = join(said, w.low, base.w.worthShowing);
     } else if (mm >= NAVICULAR_DROP_TYPICAL_MIN_MM && mm <= NAVICULAR_DROP_TYPICAL_MAX_MM) {
       status = 'typical';
-      plain = `${said} That is in the usual range of ${NAVICULAR_DROP_TYPICAL_MIN_MM} to ${NAVICULAR_DROP_TYPICAL_MAX_MM} mm.`;
+      plain = join(said, w.usual);
     } else {
       status = 'borderline';
-      plain = `${said} That is just outside the usual ${NAVICULAR_DROP_TYPICAL_MIN_MM} to ${NAVICULAR_DROP_TYPICAL_MAX_MM} mm, at the edge.`;
+      plain = join(said, w.edge);
     }
-    return make(base, { side, value: `${formatNumber(mm)} mm`, reference, status, plain, evidence: 'COH', refs });
+    return make(base, { side, value: w.value(base.w.num(mm)), reference: w.reference, status, plain, evidence: 'COH', refs });
   });
   if (v.left != null && v.right != null) {
-    out.push(...unreferencedDifference(base, { left: v.left, right: v.right, unit: 'mm', more: (m) => `${m} arch dropped more`, say: (m, o, d) => `Your ${m} arch dropped ${d} more than your ${o} arch when you stood up.`, evidence: 'COH', refs }));
+    out.push(...unreferencedDifference(base, { left: v.left, right: v.right, unit: w.unit, more: w.largerSide, say: w.differenceSaid, evidence: 'COH', refs }));
   }
   return out;
 }
 
-type FpiBand = 'highly supinated' | 'supinated' | 'normal' | 'pronated' | 'highly pronated';
 /** FPI-6 band of a total, DOMAIN.md §5 [29]. */
 export function fpiBand(total: number): FpiBand {
   if (total >= FPI_HIGHLY_PRONATED_MIN) return 'highly pronated';
@@ -127,73 +130,66 @@ export function fpiBand(total: number): FpiBand {
   if (total >= FPI_SUPINATED_MIN) return 'supinated';
   return 'highly supinated';
 }
-const FPI_PLAIN: Record<FpiBand, string> = {
-  'highly supinated': 'the foot sits rolled out a lot, with a high-arched look',
-  supinated: 'the foot sits a little rolled out, with a higher-arched look',
-  normal: 'the usual range',
-  pronated: 'the foot sits rolled in, with a flatter look',
-  'highly pronated': 'the foot sits rolled in a lot, with a flat look',
-};
 
 function footPostureIndex(base: Base, v: ScreeningValues<'foot-posture-index'>, ctx: ScreeningContext): Finding[] {
   const refs = ['29', '29a', '29b'];
-  const reference = '-12..-5 highly supinated, -4..-1 supinated, 0..+5 normal, +6..+9 pronated, +10..+12 highly pronated; normative mean +4. Higher in children and older adults.';
-  const ageNote = ctx.age !== undefined && ctx.age >= 60 ? ' Scores tend to be a little higher in older adults.' : '';
+  const w = base.w.fpi;
+  const ageNote = ctx.age !== undefined && ctx.age >= 60 ? w.olderAdults : '';
   const out = present(v).map(([side, total]) => {
     const band = fpiBand(total);
-    const said = `Your ${side} foot scored ${signed(total)} on the Foot Posture Index.`;
+    const said = w.said(side, signed(total));
     const plain = band === 'normal'
-      ? `${said} That is in ${FPI_PLAIN[band]} (0 to +5).${ageNote}`
-      : `${said} That is in the "${band}" group: ${FPI_PLAIN[band]}.${ageNote} ${WORTH_SHOWING}`;
-    return make(base, { side, value: `${signed(total)} (${band})`, reference, status: band === 'normal' ? 'typical' : 'notable', plain, evidence: 'COH', refs });
+      ? `${said} ${w.normal(w.bandPlain[band])}${ageNote}`
+      : `${said} ${w.outside(w.band[band], w.bandPlain[band])}${ageNote} ${base.w.worthShowing}`;
+    return make(base, { side, value: w.value(signed(total), w.band[band]), reference: w.reference, status: band === 'normal' ? 'typical' : 'notable', plain, evidence: 'COH', refs });
   });
   if (v.left != null && v.right != null) {
-    out.push(...unreferencedDifference(base, { left: v.left, right: v.right, unit: 'points', more: (m) => `${m} foot scored higher`, say: (m, o, d) => `Your ${m} foot scored ${d} higher than your ${o} foot.`, evidence: 'COH', refs }));
+    out.push(...unreferencedDifference(base, { left: v.left, right: v.right, unit: w.unit, more: w.largerSide, say: w.differenceSaid, evidence: 'COH', refs }));
   }
   return out;
 }
 
 function weightBearingLunge(base: Base, v: ScreeningValues<'weight-bearing-lunge'>): Finding[] {
   const refs = ['30', '30a'];
-  const reference = `No universal cut-off; under ${LUNGE_RESTRICTED_BELOW_CM}-${LUNGE_TYPICAL_FROM_CM} cm (about ${Math.round(LUNGE_RESTRICTED_BELOW_CM * LUNGE_DEGREES_PER_CM)}-${Math.round(LUNGE_TYPICAL_FROM_CM * LUNGE_DEGREES_PER_CM)} degrees) is a common "restricted" convention. 1 cm is about ${LUNGE_DEGREES_PER_CM} degrees.`;
+  const w = base.w.lunge;
   const out = present(v).map(([side, cm]) => {
     const deg = Math.round(cm * LUNGE_DEGREES_PER_CM);
-    const said = `Your ${side} knee reached the wall with your toes ${formatNumber(cm)} cm away.`;
+    const said = w.said(side, base.w.num(cm));
     let status: FindingStatus;
     let plain: string;
     if (cm < LUNGE_RESTRICTED_BELOW_CM) {
       status = 'notable';
-      plain = `${said} Under ${LUNGE_RESTRICTED_BELOW_CM} cm is often called a stiff ankle. ${WORTH_SHOWING}`;
+      plain = join(said, w.stiff, base.w.worthShowing);
     } else if (cm < LUNGE_TYPICAL_FROM_CM) {
       status = 'borderline';
-      plain = `${said} That is at the edge (${LUNGE_RESTRICTED_BELOW_CM} to ${LUNGE_TYPICAL_FROM_CM} cm) of what is often called a stiff ankle.`;
+      plain = join(said, w.edge);
     } else {
       status = 'typical';
-      plain = `${said} That is in the usual range (${LUNGE_TYPICAL_FROM_CM} cm or more).`;
+      plain = join(said, w.usual);
     }
-    return make(base, { side, value: `${formatNumber(cm)} cm (about ${deg} degrees)`, reference, status, plain, evidence: 'EO', refs });
+    return make(base, { side, value: w.value(base.w.num(cm), String(deg)), reference: w.reference, status, plain, evidence: 'EO', refs });
   });
   if (v.left != null && v.right != null) {
     const d = sideDifference(v.left, v.right);
     const less: Side = v.left < v.right ? 'left' : 'right';
+    const ds = base.w.num(d);
     let status: FindingStatus;
     let plain: string;
     // Under the one-leg MDC the sides are the same as far as a tape can tell; between the one-leg and the
     // side-to-side MDC a difference may be real but is within the error of comparing two measurements.
     if (d >= LUNGE_MDC_SIDE_TO_SIDE_CM) {
       status = 'notable';
-      plain = `Your ${less} ankle bent ${formatNumber(d)} cm less than the other. A difference of ${LUNGE_MDC_SIDE_TO_SIDE_CM} cm or more is bigger than measuring error. ${WORTH_SHOWING}`;
+      plain = join(w.lessNotable(less, ds), base.w.worthShowing);
     } else if (d >= LUNGE_MDC_ONE_LEG_CM) {
       status = 'borderline';
-      plain = `Your ${less} ankle bent ${formatNumber(d)} cm less than the other. That is at the edge of measuring error (${LUNGE_MDC_SIDE_TO_SIDE_CM} cm).`;
+      plain = w.lessEdge(less, ds);
     } else {
       status = 'typical';
-      plain = `Your two ankles bent about the same (${formatNumber(d)} cm apart). That is within measuring error.`;
+      plain = w.same(ds);
     }
     out.push(make(base, {
-      side: 'both', label: `${SCREENING_NAME[base.source]}: left-right difference`, value: `${formatNumber(d)} cm`,
-      reference: `A difference of ${LUNGE_MDC_SIDE_TO_SIDE_CM} cm or more exceeds measurement error (MDC ${LUNGE_MDC_ONE_LEG_CM} cm one leg, ${LUNGE_MDC_SIDE_TO_SIDE_CM} cm side to side).`,
-      status, plain, evidence: 'SR/MA', refs: ['30'],
+      side: 'both', label: base.w.difference.label(base.w.testName(base.source)), value: w.differenceValue(ds),
+      reference: w.differenceReference, status, plain, evidence: 'SR/MA', refs: ['30'],
     }));
   }
   return out;
@@ -213,42 +209,38 @@ function ageGroupLabel(i: number): string {
 
 function singleLegStance(base: Base, v: ScreeningValues<'single-leg-stance'>, ctx: ScreeningContext): Finding[] {
   const refs = ['31', '31a'];
+  const w = base.w.stance;
   const out: Finding[] = [];
   const conditions = [
-    { key: 'eyesOpen', words: 'eyes open', norms: SINGLE_LEG_STANCE_EYES_OPEN_NORM_S, values: v.eyesOpen },
-    { key: 'eyesClosed', words: 'eyes closed', norms: SINGLE_LEG_STANCE_EYES_CLOSED_NORM_S, values: v.eyesClosed },
+    { key: 'eyesOpen', norms: SINGLE_LEG_STANCE_EYES_OPEN_NORM_S, values: v.eyesOpen },
+    { key: 'eyesClosed', norms: SINGLE_LEG_STANCE_EYES_CLOSED_NORM_S, values: v.eyesClosed },
   ] as const;
   const group = ctx.age === undefined || !Number.isFinite(ctx.age) ? null : stanceAgeGroup(ctx.age);
   for (const c of conditions) {
     if (!c.values) continue;
-    const label = `${SCREENING_NAME[base.source]} (${c.words})`;
-    const allNorms = c.norms.map((n, i) => `${ageGroupLabel(i)}: ~${n} s`).join(', ');
+    const label = w.label(c.key);
+    const allNorms = c.norms.map((n, i) => w.norm(ageGroupLabel(i), base.w.num(n))).join(', ');
     for (const [side, s] of present(c.values)) {
-      const said = `You stood on your ${side} leg for ${formatNumber(s)} seconds with your ${c.words}.`;
-      const value = `${formatNumber(s)} s (best of 3)`;
+      const said = w.said(side, base.w.num(s), c.key);
+      const value = w.value(base.w.num(s));
       if (group === null || group < 0) {
         out.push(make(base, {
-          side, label, value, reference: `Age-group averages only (${allNorms}; UNVERIFIED); adults 18+.`, status: 'not-interpretable',
-          plain: group === null
-            ? `${said} To compare this with others, Footing needs your age.`
-            : `${said} The averages Footing has are for adults, so this is shown as it is.`,
+          side, label, value, reference: w.allGroupsReference(allNorms), status: 'not-interpretable',
+          plain: join(said, group === null ? w.needsAge : w.adultsOnly),
           evidence: 'COH', refs,
         }));
         continue;
       }
-      const norm = c.norms[group]!;
-      const reference = `Average for age ${ageGroupLabel(group)}: about ${norm} s (${c.words}; per-group numbers UNVERIFIED). An average, not a cut-off.`;
-      const typical = s >= norm;
+      const norm = base.w.num(c.norms[group]!);
+      const typical = s >= c.norms[group]!;
       out.push(make(base, {
-        side, label, value, reference, status: typical ? 'typical' : 'borderline',
-        plain: typical
-          ? `${said} That is at or above the average for your age group (about ${formatNumber(norm)} seconds).`
-          : `${said} That is below the average for your age group (about ${formatNumber(norm)} seconds). An average is not a cut-off, and these averages still need checking. ${WORTH_SHOWING}`,
+        side, label, value, reference: w.groupReference(ageGroupLabel(group), norm, c.key), status: typical ? 'typical' : 'borderline',
+        plain: typical ? join(said, w.atOrAbove(norm)) : join(said, w.below(norm), base.w.worthShowing),
         evidence: 'COH', refs,
       }));
     }
     if (c.values.left != null && c.values.right != null) {
-      out.push(...unreferencedDifference(base, { left: c.values.left, right: c.values.right, unit: 'seconds', more: (m) => `longer on the ${m} leg`, say: (m, o, d) => `You stood ${d} longer on your ${m} leg than on your ${o} leg.`, label, evidence: 'COH', refs }));
+      out.push(...unreferencedDifference(base, { left: c.values.left, right: c.values.right, unit: w.unit, more: w.largerSide, say: w.differenceSaid, label, evidence: 'COH', refs }));
     }
   }
   return out;
@@ -256,44 +248,37 @@ function singleLegStance(base: Base, v: ScreeningValues<'single-leg-stance'>, ct
 
 function heelRaise(base: Base, v: ScreeningValues<'heel-raise'>, ctx: ScreeningContext): Finding[] {
   const refs = ['32', '32a'];
+  const w = base.w.heelRaise;
   const median = ctx.sex === 'male' ? HEEL_RAISE_MEDIAN_MEN : ctx.sex === 'female' ? HEEL_RAISE_MEDIAN_WOMEN : null;
-  const who = ctx.sex === 'male' ? 'men' : ctx.sex === 'female' ? 'women' : 'adults';
-  const reference = `Median ${HEEL_RAISE_MEDIAN_MEN} (men) / ${HEEL_RAISE_MEDIAN_WOMEN} (women) on a ${HEEL_RAISE_INCLINE_DEG} degree incline at ${HEEL_RAISE_METRONOME_BPM} bpm; declines with age; a median, not a cut-off. Compare with the other leg.`;
+  const who = ctx.sex === 'male' || ctx.sex === 'female' ? ctx.sex : 'adults';
+  const reference = w.reference;
   const out = present({ left: v.left, right: v.right }).map(([side, n]) => {
-    const said = `Your ${side} leg did ${n} heel raises.`;
-    const value = `${n} reps (${v.protocol === 'flat-floor' ? 'flat floor' : 'incline, metronome'})`;
+    const said = w.said(side, base.w.num(n));
+    const value = w.value(base.w.num(n), v.protocol === 'flat-floor');
     if (v.protocol === 'flat-floor') {
-      return make(base, {
-        side, value, reference, status: 'not-interpretable', evidence: 'COH', refs,
-        plain: `${said} The usual numbers come from a test on a slope with a beat to follow, so a count on a flat floor cannot be compared with them. Your two legs can still be compared.`,
-      });
+      return make(base, { side, value, reference, status: 'not-interpretable', evidence: 'COH', refs, plain: join(said, w.flatFloor) });
     }
     // Without a sex the two medians bracket the answer: at or above both is typical, below both is below either
     // median, and in between depends on which median applies.
     const high = median ?? HEEL_RAISE_MEDIAN_MEN;
     const low = median ?? HEEL_RAISE_MEDIAN_WOMEN;
     if (n >= high) {
-      return make(base, { side, value, reference, status: 'typical', evidence: 'COH', refs,
-        plain: `${said} That is at or above the middle count for healthy ${who} (${high}).` });
+      return make(base, { side, value, reference, status: 'typical', evidence: 'COH', refs, plain: join(said, w.atOrAbove(who, String(high))) });
     }
     if (n < low) {
-      return make(base, { side, value, reference, status: 'borderline', evidence: 'COH', refs,
-        plain: `${said} That is below the middle count for healthy ${who} (${low}). Half of healthy people score below the middle, and counts drop with age. ${WORTH_SHOWING}` });
+      return make(base, { side, value, reference, status: 'borderline', evidence: 'COH', refs, plain: join(said, w.below(who, String(low)), base.w.worthShowing) });
     }
-    return make(base, { side, value, reference, status: 'not-interpretable', evidence: 'COH', refs,
-      plain: `${said} The middle count is ${HEEL_RAISE_MEDIAN_MEN} for men and ${HEEL_RAISE_MEDIAN_WOMEN} for women, so comparing needs to know which applies.` });
+    return make(base, { side, value, reference, status: 'not-interpretable', evidence: 'COH', refs, plain: join(said, w.needsSex) });
   });
   if (v.left != null && v.right != null) {
     const d = Math.abs(v.left - v.right);
     const fewer: Side = v.left < v.right ? 'left' : 'right';
     const beyond = d > HEEL_RAISE_LIMITS_OF_AGREEMENT_REPS;
     out.push(make(base, {
-      side: 'both', label: `${SCREENING_NAME[base.source]}: left-right difference`, value: `${d} reps`,
-      reference: `Retest limits of agreement about +-${HEEL_RAISE_LIMITS_OF_AGREEMENT_REPS} reps; a bigger left-right difference is read as beyond measurement error (Footing's reading, EO).`,
+      side: 'both', label: base.w.difference.label(base.w.testName(base.source)), value: w.differenceValue(base.w.num(d)),
+      reference: w.differenceReference,
       status: beyond ? 'notable' : 'typical', evidence: 'EO', refs: ['32'],
-      plain: beyond
-        ? `Your ${fewer} leg did ${d} fewer heel raises than the other. That is more than the test usually varies (${HEEL_RAISE_LIMITS_OF_AGREEMENT_REPS}). ${WORTH_SHOWING}`
-        : `Your two legs did about the same number of heel raises (${d} apart). That is within how much the test varies.`,
+      plain: beyond ? join(w.fewer(fewer, base.w.num(d)), base.w.worthShowing) : w.same(base.w.num(d)),
     }));
   }
   return out;
@@ -301,34 +286,28 @@ function heelRaise(base: Base, v: ScreeningValues<'heel-raise'>, ctx: ScreeningC
 
 function windlass(base: Base, v: ScreeningValues<'windlass'>): Finding[] {
   const refs = ['17', '17a'];
-  const reference = 'Specificity 100%, sensitivity about 32%: a positive test helps rule in plantar heel pain; a negative test does not rule it out.';
+  const w = base.w.windlass;
   return present(v).map(([side, r]) => r === 'positive'
-    ? make(base, { side, value: 'positive', reference, status: 'notable', evidence: 'COH', refs,
-      plain: `Lifting your ${side} big toe brought back your heel or arch pain. This is consistent with an irritated band under the foot (the plantar fascia). ${WORTH_SHOWING}` })
-    : make(base, { side, value: 'negative', reference, status: 'typical', evidence: 'COH', refs,
-      plain: `Lifting your ${side} big toe did not bring back the pain. This does not rule anything out: the test misses about 2 in 3 people with heel pain.` }));
+    ? make(base, { side, value: w.value.positive, reference: w.reference, status: 'notable', evidence: 'COH', refs, plain: join(w.positive(side), base.w.worthShowing) })
+    : make(base, { side, value: w.value.negative, reference: w.reference, status: 'typical', evidence: 'COH', refs, plain: w.negative(side) }));
 }
 
-function observation(base: Base, v: { left?: Observation | null; right?: Observation | null }, words: { action: string; sign: string; noSign: string }): Finding[] {
-  const reference = 'Observation only: no validated numeric threshold; report to a clinician (reliability only fair to moderate, UNVERIFIED).';
+function observation(base: Base & { source: ObservationTest }, v: { left?: Observation | null; right?: Observation | null }): Finding[] {
+  const w = base.w.observation;
   return present(v).map(([side, o]) => {
-    const when = `When you ${words.action} on your ${side} leg,`;
-    const plain = o === 'seen'
-      ? `${when} ${words.sign}. There is no agreed cut-off for this, so it is an observation only. ${WORTH_SHOWING}`
-      : o === 'not-seen'
-        ? `${when} ${words.noSign}. This is an observation only.`
-        : `${when} it was hard to tell. That is fine: it is an observation only, and a clinician can look with you.`;
-    return make(base, { side, value: OBSERVATION_WORDS[o], reference, status: 'not-interpretable', plain, evidence: 'EO', refs: [] });
+    const plain = o === 'seen' ? join(w.seen(base.source, side), base.w.worthShowing) : o === 'not-seen' ? w.notSeen(base.source, side) : w.unsure(base.source, side);
+    return make(base, { side, value: w.value[o], reference: w.reference, status: 'not-interpretable', plain, evidence: 'EO', refs: [] });
   });
 }
 
 /**
  * Turns one stored screening result into findings for the chain explanation: one per side measured (per condition
- * for single-leg stance) and a left-right finding where both sides were measured. Never throws for a result that
- * passed `screeningResultSchema`. Every finding carries the segment of the test (SCREENING_SEGMENT).
+ * for single-leg stance) and a left-right finding where both sides were measured, written in `language` (labels,
+ * values, references and sentences; the figures the same). Never throws for a result that passed
+ * `screeningResultSchema`. Every finding carries the segment of the test (SCREENING_SEGMENT).
  */
-export function interpretScreening(result: ScreeningResult, context: ScreeningContext = {}): Finding[] {
-  const base = baseOf(result);
+export function interpretScreening(result: ScreeningResult, context: ScreeningContext = {}, language: Language = 'en'): Finding[] {
+  const base = baseOf(result, language);
   switch (result.testId) {
     case 'navicular-drop': return navicularDrop(base, result.values);
     case 'foot-posture-index': return footPostureIndex(base, result.values, context);
@@ -336,7 +315,7 @@ export function interpretScreening(result: ScreeningResult, context: ScreeningCo
     case 'single-leg-stance': return singleLegStance(base, result.values, context);
     case 'heel-raise': return heelRaise(base, result.values, context);
     case 'windlass': return windlass(base, result.values);
-    case 'single-leg-squat-valgus': return observation(base, result.values, { action: 'squatted', sign: 'the knee moved inward', noSign: 'the knee was not seen moving inward' });
-    case 'trendelenburg': return observation(base, result.values, { action: 'stood', sign: 'the hip on the other side dropped', noSign: 'the hip on the other side was not seen dropping' });
+    case 'single-leg-squat-valgus': return observation({ ...base, source: result.testId }, result.values);
+    case 'trendelenburg': return observation({ ...base, source: result.testId }, result.values);
   }
 }

@@ -135,6 +135,15 @@ for (const kind of DATABASES) {
       assert.match(es.links[0].finding, /Caída del navicular \(lado derecho\): 7 mm — dentro del rango habitual/);
       assert.match(en.links[0].finding, /^Navicular drop \(left\): 12 mm/);
       assert.match(en.links[0].finding, /\(left\): 12 mm — outside the usual range/);
+      // The findings themselves, on the chain and on the assessment: 12 mm is over 10 mm, 12 - 7 = 5 mm between sides.
+      const [left, , diff] = es.links[0].measured;
+      assert.equal(left.plain, 'Tu arco izquierdo bajó 12 mm al ponerte de pie. Es más de los 6 a 9 mm habituales. Es compatible con un pie que se va mucho hacia dentro. Vale la pena enseñárselo a tu profesional.');
+      assert.deepEqual([diff.label, diff.value], ['Caída del navicular: diferencia entre lados', '5 mm (el arco izquierdo bajó más)']);
+      assert.equal(en.links[0].measured[0].plain, 'Your left arch dropped 12 mm when you stood up. That is more than the usual 6 to 9 mm. It is consistent with a foot that rolls in a lot. Worth showing your clinician.');
+      const assessment = await call('GET', '/api/assessment', ES);
+      assert.equal(assessment.screening[0].findings[1].plain, 'Tu arco derecho bajó 7 mm al ponerte de pie. Está en el rango habitual de 6 a 9 mm.');
+      const saved = await call('POST', '/api/assessment/screening', ES, { testId: 'windlass', values: { left: 'positive' }, recordedAt: '2026-11-21T10:10:00+00:00', recordedBy: 'me' });
+      assert.deepEqual([saved.findings[0].label, saved.findings[0].value], ['Prueba de Windlass', 'positiva']);
       assert.match(es.disclaimer, /^Esto explica tus mediciones junto a lo que han encontrado los estudios\. No es un diagnóstico\./);
       assert.match(en.disclaimer, /^This explains your measurements next to what studies have found\. It is not a diagnosis\./);
       assert.deepEqual(es.painSegments, en.painSegments);

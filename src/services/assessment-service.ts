@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import { explainChain, type ChainExplanation, type PainMark } from '../core/chain.js';
 import type { Finding } from '../core/findings.js';
+import type { Language } from '../core/language.js';
 import { latestPainAreas, type PainAreas } from '../core/pain-areas.js';
 import type { GaitAnalysisInput } from '../core/gait-findings.js';
 import { latestGaitSession, sessionGaitFindings } from '../core/gait-session.js';
@@ -27,12 +28,13 @@ export async function latestPainFor(db: Kysely<Database>, personId: string): Pro
   return latestPainAreas({ painMaps: await listPainMaps(db, personId), checkins: await listCheckins(db, personId) });
 }
 
-export async function addScreening(db: Kysely<Database>, personId: string, input: unknown) {
+/** Stores a screening result; its findings come back written in `language` (the person's, for their screen). */
+export async function addScreening(db: Kysely<Database>, personId: string, input: unknown, language: Language = 'en') {
   const parsed = parseScreeningResult(input);
   if (!parsed.result) throw invalidInput(`${parsed.problems[0]!.field}: ${parsed.problems[0]!.message}`, parsed.problems[0]!.field);
   const r = parsed.result;
   const record = await insertScreeningResult(db, personId, { testId: r.testId, values: r.values as Record<string, unknown>, recordedAt: r.recordedAt, recordedBy: r.recordedBy });
-  return { record, findings: interpretScreening(r, await context(db, personId, r.recordedAt)) };
+  return { record, findings: interpretScreening(r, await context(db, personId, r.recordedAt), language) };
 }
 
 export async function addOutcome(db: Kysely<Database>, personId: string, input: unknown) {
@@ -93,20 +95,21 @@ export interface Assessment {
   gait: Awaited<ReturnType<typeof listGaitAnalyses>>;
 }
 
-export async function getAssessment(db: Kysely<Database>, personId: string): Promise<Assessment> {
+/** Everything assessed, the screening findings written in `language` (English for a clinician). */
+export async function getAssessment(db: Kysely<Database>, personId: string, language: Language = 'en'): Promise<Assessment> {
   const painMaps = await listPainMaps(db, personId);
   const screening = [];
   for (const record of await listScreeningResults(db, personId)) {
     const parsed = parseScreeningResult({ testId: record.testId, values: record.values, recordedAt: record.recordedAt, recordedBy: record.recordedBy });
-    screening.push({ record, findings: parsed.result ? interpretScreening(parsed.result as ScreeningResult, await context(db, personId, record.recordedAt)) : [] });
+    screening.push({ record, findings: parsed.result ? interpretScreening(parsed.result as ScreeningResult, await context(db, personId, record.recordedAt), language) : [] });
   }
   const latestPain = latestPainAreas({ painMaps, checkins: await listCheckins(db, personId) });
   return { painMaps, latestPain, screening, outcomes: await outcomeSummaries(db, personId), gait: await listGaitAnalyses(db, personId) };
 }
 
-/** The chain explanation from the latest of each kind of measurement. */
-export async function explainFor(db: Kysely<Database>, personId: string): Promise<ChainExplanation> {
-  const a = await getAssessment(db, personId);
+/** The chain explanation from the latest of each kind of measurement, in `language` (its words and the findings'). */
+export async function explainFor(db: Kysely<Database>, personId: string, language: Language = 'en'): Promise<ChainExplanation> {
+  const a = await getAssessment(db, personId, language);
   const findings: Finding[] = [];
   const wholeBody: Finding[] = [];
   for (const s of latestBy(a.screening.map((s) => ({ ...s, recordedAt: s.record.recordedAt })), (s) => s.record.testId)) findings.push(...s.findings);
@@ -128,5 +131,5 @@ export async function explainFor(db: Kysely<Database>, personId: string): Promis
   wholeBody.push(...g.wholeBody);
   // Pain: the latest areas marked, on the pain map or in a check-in, whichever is newer.
   const pain: PainMark[] = a.latestPain?.marks ?? [];
-  return explainChain({ findings, pain, wholeBody });
+  return explainChain({ findings, pain, wholeBody }, language);
 }

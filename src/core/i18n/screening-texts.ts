@@ -8,7 +8,8 @@
  */
 import type { Language } from '../language.js';
 import { HEEL_RAISE_INCLINE_DEG, HEEL_RAISE_METRONOME_BPM, SINGLE_LEG_STANCE_MAX_S, SINGLE_LEG_STANCE_TRIALS } from '../screening-constants.js';
-import { SCREENING_NAME, type ScreeningTestId } from '../screening-schemas.js';
+import type { ScreeningTestId } from '../screening-schemas.js';
+import { SCREENING_NAME_ES } from './screening-names.js';
 import { SCREENING_TESTS, type MeasureHow, type ScreeningTestInfo } from '../screening-tests.js';
 
 /** The words of one test, in the shape of ScreeningTestInfo's texts. */
@@ -28,7 +29,7 @@ const HOLD_ON = 'Ponte junto a la encimera de la cocina o en una esquina para po
 
 export const SCREENING_TEXTS_ES: Record<ScreeningTestId, ScreeningTexts> = {
   'navicular-drop': {
-    name: 'Caída del navicular',
+    name: SCREENING_NAME_ES['navicular-drop'],
     purpose: 'Cuánto baja el arco del pie al pasar de estar sentado a estar de pie.',
     home: {
       need: ['Alguien que te ayude', 'Un bolígrafo que se borre con agua', 'Una tarjeta rígida (como una ficha) y una regla con milímetros'],
@@ -56,7 +57,7 @@ export const SCREENING_TEXTS_ES: Record<ScreeningTestId, ScreeningTexts> = {
     reliability: 'CCI intraobservador 0,61-0,79, interobservador 0,46-0,83; la caída estática explica solo ~13 % de la caída dinámica; la concordancia entre sesiones es solo aceptable (kappa ponderado 0,40). Poco valor en casa.',
   },
   'foot-posture-index': {
-    name: 'Índice de postura del pie (FPI-6), total',
+    name: SCREENING_NAME_ES['foot-posture-index'],
     purpose: 'Cómo se colocan tus pies cuando estás de pie relajado: hacia dentro, hacia fuera o entre ambos. Lo puntúa una persona formada.',
     home: { notAtHome: 'Esta prueba necesita un observador formado y el formulario oficial. Pide a tu profesional que la haga, e introduce la puntuación total de su formulario.' },
     clinic: {
@@ -73,7 +74,7 @@ export const SCREENING_TEXTS_ES: Record<ScreeningTestId, ScreeningTexts> = {
     licence: 'Manual del FPI-6 © Anthony Redmond 1998, todos los derechos reservados; no se encontraron condiciones de uso en una app. Solo se guarda la puntuación total.',
   },
   'weight-bearing-lunge': {
-    name: 'Zancada en carga (rodilla a la pared)',
+    name: SCREENING_NAME_ES['weight-bearing-lunge'],
     purpose: 'Cuánto puede doblarse el tobillo hacia delante con el talón en el suelo.',
     home: {
       need: ['Una pared', 'Una cinta métrica', 'Una tira de cinta adhesiva o una marca de bolígrafo en el suelo'],
@@ -101,7 +102,7 @@ export const SCREENING_TEXTS_ES: Record<ScreeningTestId, ScreeningTexts> = {
     reliability: 'CCI 0,80-0,99 (revisión sistemática); CMD de unos 1,0 cm para una pierna, 1,5 cm entre lados. Muy adecuada para casa con una cinta métrica.',
   },
   'single-leg-stance': {
-    name: 'Tiempo sobre una pierna',
+    name: SCREENING_NAME_ES['single-leg-stance'],
     purpose: 'Cuánto tiempo puedes mantener el equilibrio sobre una pierna, con los ojos abiertos y después cerrados.',
     home: {
       need: ['Un cronómetro (sirve el móvil)', 'Alguien que te ayude, necesario con los ojos cerrados', 'Un suelo llano y despejado junto a una encimera'],
@@ -127,7 +128,7 @@ export const SCREENING_TEXTS_ES: Record<ScreeningTestId, ScreeningTexts> = {
     unverified: 'Las medias por grupo de edad (ojos abiertos ~43/40/37/27/15/6 s, ojos cerrados ~9/7/5/2,5/2/1 s) están SIN VERIFICAR: tomadas de memoria de la tabla del artículo, no comprobadas de nuevo.',
   },
   'heel-raise': {
-    name: 'Número de elevaciones del talón sobre una pierna',
+    name: SCREENING_NAME_ES['heel-raise'],
     purpose: 'Cuántas veces puedes subir sobre la parte delantera de un pie: fuerza y resistencia de la pantorrilla.',
     home: {
       need: ['Una pared para tocarla con la punta de los dedos', 'Una app de metrónomo a 60 pulsos por minuto', 'Una pendiente de unos 10 grados si tienes una (una cuña o una rampa)'],
@@ -154,7 +155,7 @@ export const SCREENING_TEXTS_ES: Record<ScreeningTestId, ScreeningTexts> = {
     reliability: 'CCI de alrededor de 1,0; límites de concordancia de unas ±6 repeticiones.',
   },
   windlass: {
-    name: 'Prueba de Windlass',
+    name: SCREENING_NAME_ES['windlass'],
     purpose: 'Si al levantar el dedo gordo vuelve tu dolor del talón o del arco.',
     home: {
       need: ['Alguien que te ayude'],
@@ -179,7 +180,7 @@ export const SCREENING_TEXTS_ES: Record<ScreeningTestId, ScreeningTexts> = {
     reliability: 'No hay cifras de fiabilidad en las fuentes que usa Footing. Precisión diagnóstica: especificidad del 100 %, sensibilidad del 32 %.',
   },
   'single-leg-squat-valgus': {
-    name: 'Sentadilla sobre una pierna: la rodilla se va hacia dentro',
+    name: SCREENING_NAME_ES['single-leg-squat-valgus'],
     purpose: 'Si la rodilla se va hacia dentro cuando haces una sentadilla sobre una pierna.',
     home: {
       need: ['Un móvil para grabar de frente, apoyado a la altura de la rodilla', 'Una silla detrás de ti'],
@@ -202,7 +203,7 @@ export const SCREENING_TEXTS_ES: Record<ScreeningTestId, ScreeningTexts> = {
     unverified: 'La cifra de fiabilidad está SIN VERIFICAR: no se ha comprobado de nuevo con su fuente.',
   },
   trendelenburg: {
-    name: 'Signo de Trendelenburg (la cadera cae sobre una pierna)',
+    name: SCREENING_NAME_ES['trendelenburg'],
     purpose: 'Si la cadera cae del otro lado cuando te pones sobre una pierna.',
     home: {
       need: ['Alguien detrás de ti, o un móvil que grabe tu espalda'],
@@ -224,26 +225,6 @@ export const SCREENING_TEXTS_ES: Record<ScreeningTestId, ScreeningTexts> = {
     unverified: 'La cifra de fiabilidad está SIN VERIFICAR: no se ha comprobado de nuevo con su fuente.',
   },
 };
-
-/** The words src/core/screening-interpret.ts adds after a test's name in a finding's label, in Spanish. */
-const LABEL_PARTS_ES: readonly (readonly [string, string])[] = [
-  [' (eyes open)', ' (ojos abiertos)'],
-  [' (eyes closed)', ' (ojos cerrados)'],
-  [': left-right difference', ': diferencia entre lados'],
-];
-
-/**
- * A screening finding's label in `language`: the test's name, and the words screening-interpret.ts puts after it
- * (the condition, a left-right difference). Any other label (a questionnaire's, gait's, walking's) is left as it is.
- */
-export function findingLabelIn(source: string, label: string, language: Language): string {
-  if (language === 'en' || !Object.hasOwn(SCREENING_TEXTS_ES, source)) return label;
-  const id = source as ScreeningTestId;
-  if (!label.startsWith(SCREENING_NAME[id])) return label;
-  let rest = label.slice(SCREENING_NAME[id].length);
-  for (const [en, es] of LABEL_PARTS_ES) rest = rest.replace(en, es);
-  return SCREENING_TEXTS_ES[id].name + rest;
-}
 
 /** The catalogue in `language`: the same tests, inputs, evidence and references, with the words of that language. */
 export function screeningTestsIn(language: Language): readonly ScreeningTestInfo[] {

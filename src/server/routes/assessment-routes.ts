@@ -13,7 +13,6 @@ import { BodyMark, isoDate, isoDateTime } from '../api-schemas.js';
 import { todayFrom } from '../request-date.js';
 import { addOutcome, addPainMap, addScreening, explainFor, getAssessment, latestPainFor } from '../../services/assessment-service.js';
 import { getToday } from '../../services/program-service.js';
-import { chainExplanationIn } from '../../core/chain.js';
 import { reviewIn } from '../../core/i18n/review-texts.js';
 import { requestLanguage } from '../request-language.js';
 
@@ -49,10 +48,10 @@ export async function registerAssessmentRoutes(app: FastifyInstance, store: Stor
       outcomeMeasures: outcomeMeasuresIn(language),
     };
   });
-  r.get('/api/assessment', { config: access('self') }, async (req) => getAssessment(store.db, req.personId));
+  r.get('/api/assessment', { config: access('self') }, async (req) => getAssessment(store.db, req.personId, requestLanguage(req)));
   r.post('/api/assessment/pain-map', { config: access('self'), schema: { body: PainMapInput } }, async (req, reply) => reply.status(201).send(await addPainMap(store.db, req.personId, req.body)));
   // Bodies of these two are checked by the core catalogues' own parsers, which name the field at fault.
-  r.post('/api/assessment/screening', { config: access('self'), schema: { body: z.record(z.string(), z.unknown()) } }, async (req, reply) => reply.status(201).send(await addScreening(store.db, req.personId, req.body)));
+  r.post('/api/assessment/screening', { config: access('self'), schema: { body: z.record(z.string(), z.unknown()) } }, async (req, reply) => reply.status(201).send(await addScreening(store.db, req.personId, req.body, requestLanguage(req))));
   r.post('/api/assessment/outcomes', { config: access('self'), schema: { body: z.record(z.string(), z.unknown()) } }, async (req, reply) => reply.status(201).send(await addOutcome(store.db, req.personId, req.body)));
   r.post('/api/gait-analyses', { config: access('self'), bodyLimit: SAVED_ANALYSIS_MAX_BYTES, schema: { body: GaitSaveInput } }, async (req, reply) => {
     const b = req.body;
@@ -62,8 +61,8 @@ export async function registerAssessmentRoutes(app: FastifyInstance, store: Stor
   r.get('/api/gait-analyses/:id/stills/:index', { config: access('self'), schema: { params: StillParams } }, async (req, reply) => sendStill(reply, await getGaitStill(store.db, req.personId, req.params.id, req.params.index)));
   r.get('/api/explain', { config: access('self'), schema: { querystring: z.object({ date: isoDate.optional() }).strict() } }, async (req) => {
     const today = await getToday(store.db, req.personId, todayFrom(req.query.date));
-    // The chain's own words and the review in the request's language (the findings' labels as their sources wrote them).
+    // The chain's words, the findings and the review in the request's language.
     const language = requestLanguage(req);
-    return { explanation: chainExplanationIn(await explainFor(store.db, req.personId), language), decision: today.decision && reviewIn(today.decision, language), painAreas: await latestPainFor(store.db, req.personId) };
+    return { explanation: await explainFor(store.db, req.personId, language), decision: today.decision && reviewIn(today.decision, language), painAreas: await latestPainFor(store.db, req.personId) };
   });
 }
