@@ -205,3 +205,26 @@ test('slow walker (holdout, a final check only), made in place up to her stop: i
     assert.ok(found.length >= 3, `${side}: ${found.length} contacts found in the forward part`);
   }
 });
+
+test('real side walk made in place, drifting back and forth on the belt (±0.4 torso lengths over 4 s) with the side view stated: still in place, the same contacts', () => {
+  // A walker's place on the belt wanders as their pace wavers; ±0.4 torso lengths (about ±20 cm) is an assumed,
+  // generous drift, not a measured one. It is slow against a step, so the motion relative to the pelvis, and the
+  // contacts, stay; the pelvis's range (0.8 torso lengths) stays under the in-place bound of 1.5.
+  const ref = fixture<Reference>('gait-reference/sports2d_demo_walk_side.json');
+  const clean = recentreOnPelvis(fixture<KeypointSeries>('keypoints/sports2d_demo_walk_side_pipeline.json')).series;
+  const torso = (p: KeypointSeries['frames'][number]['people'][number]): number => {
+    const q = p.image; const i = LANDMARK_INDEX;
+    return Math.hypot((q[i.left_shoulder]!.x + q[i.right_shoulder]!.x - q[i.left_hip]!.x - q[i.right_hip]!.x) / 2, (q[i.left_shoulder]!.y + q[i.right_shoulder]!.y - q[i.left_hip]!.y - q[i.right_hip]!.y) / 2);
+  };
+  const sizes = clean.frames.flatMap((f) => f.people.map(torso)).sort((x, y) => x - y);
+  const size = sizes[sizes.length >> 1]!;
+  const drifting: KeypointSeries = { ...clean, frames: clean.frames.map((f) => ({ ...f, people: f.people.map((p) => ({ ...p, image: p.image.map((q) => ({ ...q, x: q.x + 0.4 * size * Math.sin((2 * Math.PI * f.time) / 4) })) })) })) };
+  const base = analyzeGait(clean);
+  const a = analyzeGait(drifting, { view: 'side' });
+  assertInPlaceWalk(a, 'right-to-left');
+  for (const side of ['left', 'right'] as const) {
+    assert.equal(a.events[side].heelStrike.length, base.events[side].heelStrike.length, side);
+    a.events[side].heelStrike.forEach((t, i) => assert.ok(Math.abs(t - base.events[side].heelStrike[i]!) * ref.fps <= 1, `${side} contact at ${(t * ref.fps).toFixed(1)}`));
+  }
+  assertContacts(programContacts(a, ref.fps), ref, { pass: 1, tol: 1, clearOnly: true });
+});
