@@ -7,27 +7,18 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DATABASES, freshStore } from '../../test/helpers/databases.js';
+import { DATABASES } from '../../test/helpers/databases.js';
 import { PUSH_ENDPOINT_CA, startPushEndpoint, type PushEndpoint } from '../../test/helpers/push-endpoint.js';
-import { clinicWorld, type ClinicWorld } from '../../test/helpers/test-clinic.js';
-import type { Store } from '../store/db.js';
+import { clinicApi, type ClinicWorld } from '../../test/helpers/test-clinic.js';
 
 const SECRET = 'sentinel-heel-worse-7731';
 
 for (const kind of DATABASES) {
   describe(`Clinician push and subscription renewal on ${kind}`, () => {
-    let world: ClinicWorld;
-    let store: Store;
+    const world = clinicApi(kind, { app: { reminders: { tickMs: null, pushCa: PUSH_ENDPOINT_CA } } });
     let push: PushEndpoint;
-    let cleanup: () => Promise<void>;
-    before(async () => {
-      const fresh = await freshStore(kind);
-      cleanup = fresh.cleanup;
-      store = fresh.store;
-      push = await startPushEndpoint();
-      world = await clinicWorld(store, { app: { reminders: { tickMs: null, pushCa: PUSH_ENDPOINT_CA } } });
-    });
-    after(async () => { await world.app.close(); await push.close(); await cleanup(); });
+    before(async () => { push = await startPushEndpoint(); });
+    after(async () => { await push.close(); });
 
     const call = async (who: Parameters<ClinicWorld['as']>[0], method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object) => {
       const res = await world.as(who, { method, url, ...(payload ? { payload } : {}) });
@@ -75,7 +66,7 @@ for (const kind of DATABASES) {
       // The patient's reminders browser: renewed without a sign-in (the service worker has no CSRF token).
       assert.equal((await call('patient', 'PUT', '/api/reminders/push-subscription', push.subscription('/push/phone-old'))).status, 204);
       assert.equal((await renew('/push/phone-old', '/push/phone-new')).statusCode, 204);
-      const patientSubs = await store.db.selectFrom('push_subscriptions').select(['person_id', 'endpoint']).execute();
+      const patientSubs = await world.store.db.selectFrom('push_subscriptions').select(['person_id', 'endpoint']).execute();
       assert.deepEqual(patientSubs, [{ person_id: world.accounts.patient.personId!, endpoint: push.subscription('/push/phone-new').endpoint }]);
       // The old endpoint is gone: renewing it again is a 404.
       const again = await renew('/push/phone-old', '/push/phone-3');
@@ -95,17 +86,17 @@ for (const kind of DATABASES) {
       const bad = await world.app.inject({ method: 'POST', url: '/api/push-subscription/renew', payload: { oldEndpoint: push.subscription('/push/phone-new').endpoint, subscription: { ...push.subscription('/push/y'), endpoint: 'http://127.0.0.1/push/y' } } });
       assert.deepEqual([bad.statusCode, bad.json().error.field], [400, 'body.subscription.endpoint']);
       const endpoints = [
-        ...(await store.db.selectFrom('push_subscriptions').select('endpoint').execute()),
-        ...(await store.db.selectFrom('clinician_push_subscriptions').select('endpoint').execute()),
+        ...(await world.store.db.selectFrom('push_subscriptions').select('endpoint').execute()),
+        ...(await world.store.db.selectFrom('clinician_push_subscriptions').select('endpoint').execute()),
       ].map((r) => new URL(r.endpoint).pathname).sort();
       assert.deepEqual(endpoints, ['/push/desk-new', '/push/other', '/push/phone-new']);
     });
 
     test('a clinician’s subscriptions go with their account', async () => {
       const other = world.accounts.clinicianOtherClinic.id;
-      assert.equal((await store.db.selectFrom('clinician_push_subscriptions').select('id').where('account_id', '=', other).execute()).length, 1);
-      await store.db.deleteFrom('accounts').where('id', '=', other).execute();
-      assert.equal((await store.db.selectFrom('clinician_push_subscriptions').select('id').where('account_id', '=', other).execute()).length, 0);
+      assert.equal((await world.store.db.selectFrom('clinician_push_subscriptions').select('id').where('account_id', '=', other).execute()).length, 1);
+      await world.store.db.deleteFrom('accounts').where('id', '=', other).execute();
+      assert.equal((await world.store.db.selectFrom('clinician_push_subscriptions').select('id').where('account_id', '=', other).execute()).length, 0);
     });
   });
 }

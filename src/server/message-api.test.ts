@@ -8,29 +8,20 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
-import { DATABASES, freshStore } from '../../test/helpers/databases.js';
+import { DATABASES } from '../../test/helpers/databases.js';
 import { PUSH_ENDPOINT_CA, startPushEndpoint, type PushEndpoint } from '../../test/helpers/push-endpoint.js';
-import { clinicWorld, TEST_PASSWORD, type ClinicWorld } from '../../test/helpers/test-clinic.js';
-import type { Store } from '../store/db.js';
+import { clinicApi, TEST_PASSWORD, type ClinicWorld } from '../../test/helpers/test-clinic.js';
 import { listAudit } from '../store/repos/audit.js';
 
 const SECRET = 'sentinel-message-heel-throbbing-5591';
 
 for (const kind of DATABASES) {
   describe(`Messages on ${kind}`, () => {
-    let world: ClinicWorld;
-    let cleanup: () => Promise<void>;
-    let push: PushEndpoint;
-    let store: Store;
     let log = '';
-    before(async () => {
-      const fresh = await freshStore(kind);
-      cleanup = fresh.cleanup;
-      store = fresh.store;
-      push = await startPushEndpoint();
-      world = await clinicWorld(fresh.store, { app: { log: true, logStream: new Writable({ write(c, _e, cb) { log += String(c); cb(); } }), reminders: { tickMs: null, pushCa: PUSH_ENDPOINT_CA } } });
-    });
-    after(async () => { await world.app.close(); await push.close(); await cleanup(); });
+    const world = clinicApi(kind, { app: { log: true, logStream: new Writable({ write(c, _e, cb) { log += String(c); cb(); } }), reminders: { tickMs: null, pushCa: PUSH_ENDPOINT_CA } } });
+    let push: PushEndpoint;
+    before(async () => { push = await startPushEndpoint(); });
+    after(async () => { await push.close(); });
 
     test('a thread between a patient and their clinician: unread counts, a push notice, audit, refusals, revocation and deletion', async () => {
       const pid = world.accounts.patient.personId!;
@@ -100,7 +91,7 @@ for (const kind of DATABASES) {
 
       // Every clinician access to the thread is in the patient's audit log, with the route only (the unread total,
       // which names no patient, is not: it is absent from the list below).
-      const audit = await listAudit(store.db, pid);
+      const audit = await listAudit(world.store.db, pid);
       const clinicianEntries = audit.filter((e) => e.actorAccountId === drA.id && e.route.includes('messages')).map((e) => `${e.method} ${e.route} ${e.action}`).sort();
       assert.deepEqual(clinicianEntries, [
         'GET /api/clinician/messages read', 'GET /api/clinician/messages read', 'GET /api/patients/:personId/messages read',
@@ -119,7 +110,7 @@ for (const kind of DATABASES) {
       assert.equal((await json('patient', 'POST', `/api/messages/${drA.id}`, { text: 'Still there?' })).status, 404);
 
       // Deleting the account deletes the messages.
-      const count = async () => (await store.db.selectFrom('messages').select('id').where('person_id', '=', pid).execute()).length;
+      const count = async () => (await world.store.db.selectFrom('messages').select('id').where('person_id', '=', pid).execute()).length;
       assert.equal(await count(), 3);
       assert.equal((await json('patient', 'DELETE', '/api/account', { password: TEST_PASSWORD })).status, 200);
       assert.equal(await count(), 0);

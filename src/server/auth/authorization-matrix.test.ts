@@ -5,7 +5,7 @@
  * its declared access level says. A route added later is in the table automatically; a route with no level stops
  * the server (access.test.ts); a level with no rule here fails this suite.
  */
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { DATABASES, freshStore } from '../../../test/helpers/databases.js';
@@ -13,7 +13,7 @@ import { ACCESS_LEVELS, type Access } from '../access.js';
 import { buildApp } from '../app.js';
 import { GUARD_CODES } from './guard.js';
 import type { AddressInfo } from 'node:net';
-import { clinicWorld, IDENTITIES, TEST_AUTH, type ClinicWorld, type Identity } from '../../../test/helpers/test-clinic.js';
+import { clinicApi, IDENTITIES, TEST_AUTH, type ClinicWorld, type Identity } from '../../../test/helpers/test-clinic.js';
 import { rawRequest, type RawAnswer } from '../../../test/helpers/raw-http.js';
 import { CSRF_HEADER } from './guard.js';
 import { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } from '../../core/red-flags.js';
@@ -101,16 +101,9 @@ test('Every access level has a rule in the matrix', () => {
 
 for (const kind of DATABASES) {
   describe(`Authorization matrix on ${kind}`, () => {
-    let world: ClinicWorld;
-    let cleanup: () => Promise<void>;
+    const world = clinicApi(kind);
     let fhirIds: FhirIds;
-    before(async () => {
-      const fresh = await freshStore(kind);
-      cleanup = fresh.cleanup;
-      world = await clinicWorld(fresh.store);
-      fhirIds = await seedFhirRecord(world);
-    });
-    after(async () => { await world.app.close(); await cleanup(); });
+    before(async () => { fhirIds = await seedFhirRecord(world); });
 
     test('every endpoint x every identity is allowed or refused as its level declares', async () => {
       const table = world.app.accessTable;
@@ -175,19 +168,14 @@ const codeOf = (res: RawAnswer): unknown => errorCode(res.body);
 
 for (const kind of DATABASES) {
   describe(`Authorization matrix over a real socket, every request-target form, on ${kind}`, () => {
-    let world: ClinicWorld;
-    let cleanup: () => Promise<void>;
+    const world = clinicApi(kind);
     let fhirIds: FhirIds;
     let port: number;
     before(async () => {
-      const fresh = await freshStore(kind);
-      cleanup = fresh.cleanup;
-      world = await clinicWorld(fresh.store);
       fhirIds = await seedFhirRecord(world);
       await world.app.listen({ port: 0, host: '127.0.0.1' });
       port = (world.app.server.address() as AddressInfo).port;
     });
-    after(async () => { await world.app.close(); await cleanup(); });
 
     /** One call of a route as someone, with the path written in one form (a fresh session each time, as as() does). */
     async function call(who: Identity, method: string, target: string, route: { method: string; url: string }): Promise<RawAnswer> {
