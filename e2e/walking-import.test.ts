@@ -9,7 +9,10 @@
  * days. The result's words and numbers agree (records read, the walking measurements they gave, new and already
  * stored; a file that added nothing says so); after leaving the page the files imported before are listed with
  * what each did. On the 390 px touch screen the import offers to choose the file, with no drag wording. The hand log
- * still works on the same page; the seven-item bottom nav fits a 390 px phone; axe finds no serious problems.
+ * still works on the same page; the seven-item bottom nav fits a 390 px phone; axe finds no serious problems. A record
+ * from the clinic (FHIR) with "take my program" ticked, on a phone whose date is not UTC's: the result shows the pain
+ * check-ins, outcome scores and record parts stored, the program's events are on the phone's date, and the history's
+ * line for it lists its check-ins and assessments.
  * Expected figures come from the files themselves (counted or summed here), not from the app.
  */
 import assert from 'node:assert/strict';
@@ -21,6 +24,9 @@ import { sharedData } from '../test/helpers/shared-data.js';
 import { launchPhone, screenshot, type Phone, assertAccessible } from './helpers/browser.js';
 import { seedNineDays, type Seeded } from './helpers/seed.js';
 import { call, startServer, type TestServer } from './helpers/server.js';
+import { OUTCOME_SYSTEM } from '../src/core/fhir/assessment-resources.js';
+import { stageByNumber } from '../src/core/stages.js';
+import { zoneOnAnotherDate } from '../test/helpers/other-date-zone.js';
 
 const APPLE = sharedData('apple-health/export6s3sample.xml');
 const FIT = sharedData('fit/garmin-fenix-5-walk.fit');
@@ -388,4 +394,124 @@ test('after leaving the page, the files imported before are listed, newest first
   assert.match(await damaged.locator('.problem-where').first().innerText(), new RegExp(`^At line ${line}, column \\d+, in “value”$`));
   assert.equal(await damaged.getByTestId('import-added').innerText(), '0');
   await assertAccessible(phone.page, 'walking: import history');
+});
+
+/**
+ * A record from the person's clinic (a FHIR Bundle, written here by hand): 2 step days, pain at 2 times (a back score
+ * with a left heel area, then a neck score), 2 ODI scores, and the clinic's program (stage 3) with a clinician's
+ * walking target. Every expected figure is counted from this object.
+ */
+const P = { reference: 'Patient/p1' };
+const loinc = (code: string, extra: object) => ({ resourceType: 'Observation', status: 'final', subject: P, code: { coding: [{ system: 'http://loinc.org', code }] }, ...extra });
+const stepsPerDay = (value: number) => ({ value, unit: 'steps/day', system: 'http://unitsofmeasure.org', code: '/d' });
+const odi = (at: string, value: number) => ({ resourceType: 'Observation', status: 'final', subject: P, code: { coding: [{ system: OUTCOME_SYSTEM, code: 'odi' }] }, effectiveDateTime: at, valueQuantity: { value }, performer: [P] });
+const CLINIC_STAGE = 3;
+const CLINIC_RECORD = {
+  resourceType: 'Bundle', type: 'collection',
+  entry: [
+    // Born in the seeded person's year (seed.ts: 1970): the file is theirs.
+    { resourceType: 'Patient', id: 'p1', birthDate: '1970' },
+    loinc('41950-7', { effectiveDateTime: '2025-03-10', valueQuantity: stepsPerDay(4321) }),
+    loinc('41950-7', { effectiveDateTime: '2025-03-11', valueQuantity: stepsPerDay(5678) }),
+    loinc('72514-3', { effectiveDateTime: '2025-03-10T08:00:00+01:00', valueInteger: 4, bodySite: { text: 'Back' } }),
+    loinc('72514-3', { effectiveDateTime: '2025-03-10T08:00:00+01:00', valueInteger: 3, bodySite: { text: 'Left heel' } }),
+    loinc('72514-3', { effectiveDateTime: '2025-03-11T08:00:00+01:00', valueInteger: 2, bodySite: { text: 'Neck' } }),
+    odi('2025-03-10T09:00:00Z', 28),
+    odi('2025-03-11T09:00:00Z', 24),
+    { resourceType: 'CarePlan', id: 'c1', status: 'active', intent: 'plan', subject: P, description: `Stage ${CLINIC_STAGE}, ${stageByNumber(CLINIC_STAGE).name}: as the clinic set it` },
+    { resourceType: 'Goal', id: 'g1', lifecycleStatus: 'active', description: { text: 'Walking' }, subject: P, target: [{ measure: { text: 'steps' }, detailQuantity: stepsPerDay(6000) }],
+      note: [{ authorString: 'Dr Ada Okafor', time: '2025-03-11', text: 'A little more each week, on the flat.' }] },
+  ].map((resource) => ({ resource })),
+};
+
+test('a record from the clinic (FHIR), with "take my program" ticked, in a time zone on another date than UTC: what was stored is shown, the program\'s events are on the phone\'s date, and the history lists it', async () => {
+  const { page } = phone;
+  const resources = CLINIC_RECORD.entry.map((e) => e.resource as { resourceType: string; code?: { coding: { system: string; code: string }[] }; effectiveDateTime?: string; valueQuantity?: { value: number } });
+  const coded = (code: string) => resources.filter((r) => r.code?.coding[0]!.code === code);
+  const stepDays = Object.fromEntries(coded('41950-7').map((r) => [r.effectiveDateTime!, r.valueQuantity!.value]));
+  // A check-in is the pain scores of one time.
+  const checkins = new Set(coded('72514-3').map((r) => r.effectiveDateTime)).size;
+  const scores = resources.filter((r) => r.code?.coding[0]!.system === OUTCOME_SYSTEM).length;
+  assert.deepEqual([Object.keys(stepDays).length, checkins, scores], [2, 2, 2]);
+
+  // The phone is in a zone whose date is not UTC's now (UTC+14 or UTC-12): its own date is the one sent.
+  const zone = zoneOnAnotherDate();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setTimezoneOverride', { timezoneId: zone.timeZone });
+  const sent: string[] = [];
+  page.on('request', (r) => { if (r.method() === 'POST' && r.url().includes('/api/imports?')) sent.push(r.url()); });
+  try {
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Walking' }).waitFor();
+    assert.equal(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone), zone.timeZone);
+    await page.getByText('Options: damaged records, time zone, a record from your clinic').click();
+    const choice = page.getByRole('checkbox', { name: /Also take my program’s stage and walking target from it/ });
+    await choice.check();
+    await page.getByText('Only once you have answered Footing’s own safety questions: they come first.', { exact: false }).waitFor();
+    await assertAccessible(phone.page, 'walking: a record from the clinic, the choice');
+    await choice.evaluate((el) => el.closest('fieldset')!.scrollIntoView({ block: 'center' }));
+    await screenshot(page, '4n-clinic-record-choice');
+
+    const buffer = Buffer.from(JSON.stringify(CLINIC_RECORD, null, 2));
+    const job = await importFile({ name: 'clinic-record.json', mimeType: 'application/json', buffer });
+    assert.equal(job.status, 'done', JSON.stringify(job.result));
+    const url = new URL(sent.at(-1)!);
+    assert.deepEqual([url.searchParams.get('program'), url.searchParams.get('date')], ['adopt', zone.date], `sent from ${zone.timeZone}, where UTC's date is ${zone.utcDate}`);
+    const result = page.getByTestId('import-result');
+    await result.getByRole('heading', { name: 'clinic-record.json: imported' }).waitFor();
+    assert.deepEqual(await resultFigures(), { records: resources.length, samples: 2, added: 2, duplicates: 0, skipped: 0 });
+    assert.equal(await outcome(), '2 new walking measurements added.');
+    assert.equal(await result.getByTestId('import-checkins').innerText(), `${checkins} new, 0 already stored`);
+    assert.equal(await result.getByTestId('import-assessments').innerText(), `${scores} new, 0 already stored`);
+    // The seeded person is at stage 1 or 2 (the tenth day may have moved them on): the clinic's 3 is new; the birth year is theirs.
+    assert.deepEqual(await result.getByTestId('import-record').locator('.record-part').allInnerTexts(), [
+      'Program stage: taken from the file (a line in your program’s history, on Progress)',
+      'Your clinician’s walking target: taken from the file (a line in your program’s history, on Progress)',
+      'Birth year: already the same',
+    ]);
+    // What is shown is what is stored.
+    const days = await call<Daily[]>(server.url, 'GET', '/api/walking/daily?from=2025-03-01&to=2025-03-31');
+    assert.deepEqual(Object.fromEntries(days.map((d) => [d.date, d.steps])), stepDays);
+    const storedCheckins = (await call<{ at: string; back: number | null; neck: number | null }[]>(server.url, 'GET', '/api/checkins')).filter((c) => c.at.startsWith('2025-03'));
+    assert.deepEqual(storedCheckins.map((c) => [c.at, c.back, c.neck]), [['2025-03-10T08:00:00+01:00', 4, null], ['2025-03-11T08:00:00+01:00', null, 2]]);
+    const held = await call<{ outcomes: { measure: string; trend: { points: { score: number }[] } | null }[] }>(server.url, 'GET', '/api/assessment');
+    assert.deepEqual(held.outcomes.find((o) => o.measure === 'odi')?.trend?.points.map((p) => p.score), resources.filter((r) => r.code?.coding[0]!.system === OUTCOME_SYSTEM).map((r) => r.valueQuantity!.value));
+    // The two program events (the stage, the clinician's target) are on the phone's date, not UTC's.
+    const today = await call<{ program: { stage: number }; walking: { steps: number } }>(server.url, 'GET', `/api/today?date=${zone.date}`);
+    assert.deepEqual([today.program.stage, today.walking.steps], [CLINIC_STAGE, 6000]);
+    const progress = await call<{ events: { onDate: string; reasons: { rule: string }[] }[] }>(server.url, 'GET', `/api/progress?date=${zone.date}`);
+    const fromFile = progress.events.filter((e) => e.reasons.some((r) => r.rule.startsWith('imported-')));
+    assert.deepEqual(fromFile.map((e) => [e.reasons[0]!.rule, e.onDate]).sort(), [['imported-program', zone.date], ['imported-walking-target', zone.date]]);
+    await assertAccessible(phone.page, 'walking: a record from the clinic, the result');
+    await result.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await screenshot(page, '4o-clinic-record-result');
+
+    // The same file again: nothing new, and each figure says it was already stored.
+    await importFile({ name: 'clinic-record.json', mimeType: 'application/json', buffer });
+    await result.getByRole('heading', { name: 'clinic-record.json: nothing new' }).waitFor();
+    assert.equal(await result.getByTestId('import-checkins').innerText(), `0 new, ${checkins} already stored`);
+    assert.equal(await result.getByTestId('import-assessments').innerText(), `0 new, ${scores} already stored`);
+    assert.deepEqual(await result.getByTestId('import-record').locator('.record-part').allInnerTexts(), ['Program stage: already the same', 'Your clinician’s walking target: already the same', 'Birth year: already the same']);
+  } finally {
+    await cdp.send('Emulation.setTimezoneOverride', { timezoneId: '' });
+  }
+
+  // The history, after leaving the page: each import's line with its check-ins and assessments.
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('link', { name: 'Today' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+  await nav.getByRole('link', { name: 'Walk' }).click();
+  const history = page.getByTestId('import-history');
+  const lines = history.getByTestId('past-import');
+  await lines.first().waitFor();
+  const line = (i: number) => lines.nth(i).locator('.past-outcome').innerText();
+  assert.equal(await line(0), `Nothing new: all 2 walking measurements in this file were already stored. Pain check-ins: 0 new, ${checkins} already stored. Screening results and outcome scores: 0 new, ${scores} already stored.`);
+  assert.equal(await line(1), `2 new walking measurements added. Pain check-ins: ${checkins} new, 0 already stored. Screening results and outcome scores: ${scores} new, 0 already stored.`);
+  // Opened, the first import shows the same figures as its result did.
+  await lines.nth(1).locator('summary').click();
+  assert.equal(await lines.nth(1).getByTestId('import-checkins').innerText(), `${checkins} new, 0 already stored`);
+  assert.equal(await lines.nth(1).getByTestId('import-record').locator('.record-part').first().innerText(), 'Program stage: taken from the file (a line in your program’s history, on Progress)');
+  await assertAccessible(phone.page, 'walking: history of a record from the clinic');
+  await history.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await screenshot(page, '4p-clinic-record-history');
 });

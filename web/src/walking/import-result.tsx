@@ -12,7 +12,7 @@ import { formatNumber } from '../i18n/format.js';
 import { shortDate } from '../lib/local-time.js';
 import type { ImportJob } from './import-types.js';
 import { isReport } from './import-types.js';
-import { leftOutText, outcomeText, statusText, viewOfReport, type ImportView } from './import-view.js';
+import { leftOutText, outcomeText, recordPartsText, statusText, viewOfReport, type ImportView } from './import-view.js';
 import { locationText, problemText } from './location-text.js';
 
 /** The kind of file in words (walking:formats.<format>), or the format's own name when it has none. */
@@ -63,10 +63,12 @@ const n = (x: number) => formatNumber(x);
 /** A day in words with its year: "Sat 13 Sept 2014". */
 const dayText = (d: string) => `${shortDate(d)} ${d.slice(0, 4)}`;
 
-/** The figures of an import, each saying what it counts. */
+/** The figures of an import, each saying what it counts; a FHIR file's check-ins, assessments and record parts too
+ * (the totals the import stored, as `footing import` and the API report them). */
 export function ImportFigures({ view: v }: { view: ImportView }) {
   const { t } = useTranslation('walking');
   const left = leftOutText(v, t);
+  const parts = recordPartsText(v, t);
   const days = v.days;
   return (
     <>
@@ -77,6 +79,9 @@ export function ImportFigures({ view: v }: { view: ImportView }) {
         <div><dt>{t('figures.added')}</dt><dd data-testid="import-added">{n(v.added)}</dd></div>
         <div><dt>{t('figures.duplicates')}</dt><dd data-testid="import-duplicates">{n(v.duplicates)}</dd></div>
         <div><dt>{t('figures.days')}</dt><dd data-testid="import-days">{!days ? t('figures.notRecorded') : days.count === 0 || !days.first || !days.last ? t('figures.none') : days.count === 1 ? dayText(days.first) : t('figures.daysRange', { n: n(days.count), from: dayText(days.first), to: dayText(days.last) })}</dd></div>
+        {v.checkins && <div><dt>{t('figures.checkins')}</dt><dd data-testid="import-checkins">{t('figures.newAndStored', { added: n(v.checkins.added), duplicates: n(v.checkins.duplicates) })}</dd></div>}
+        {v.assessments && <div><dt>{t('figures.assessments')}</dt><dd data-testid="import-assessments">{t('figures.newAndStored', { added: n(v.assessments.added), duplicates: n(v.assessments.duplicates) })}</dd></div>}
+        {parts.length > 0 && <div className="wide"><dt>{t('figures.record')}</dt><dd data-testid="import-record">{parts.map((p) => <span key={p} className="record-part">{p}</span>)}</dd></div>}
         {left !== null && <div className="wide"><dt>{t('figures.leftOut')}</dt><dd data-testid="import-skipped">{left}</dd></div>}
       </dl>
       <p className="muted small">{t('figures.recordNote')}</p>

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { i18n } from '../i18n/i18n.js';
-import { recordCountsText, viewOfPast } from './import-view.js';
+import { recordCountsText, recordPartsText, viewOfPast } from './import-view.js';
 import type { PastImport } from './import-types.js';
 
 // The words a person reads under a past FHIR import, written out by hand.
@@ -24,4 +24,17 @@ test('a past FHIR import\'s check-ins and assessments are read from its record, 
 test('a file without check-ins or assessments (any walking file) adds nothing to the line; one of the two alone is shown alone', () => {
   assert.equal(recordCountsText(viewOfPast(past({}))!, en, enNumber), null);
   assert.equal(recordCountsText(viewOfPast(past({ assessments: { added: 0, duplicates: 3 } }))!, en, enNumber), 'Screening results and outcome scores: 0 new, 3 already stored.');
+});
+
+test('what a FHIR file gave of the record: one line a part, stage and walking target first, each taken or already the same', () => {
+  const v = viewOfPast(past({ record: { birthYear: 'same', stage: 'set', walkingTarget: 'set' } }))!;
+  assert.deepEqual(recordPartsText(v, en), [
+    'Program stage: taken from the file (a line in your program’s history, on Progress)',
+    'Your clinician’s walking target: taken from the file (a line in your program’s history, on Progress)',
+    'Birth year: already the same',
+  ]);
+  assert.deepEqual(recordPartsText(viewOfPast(past({ record: { birthYear: 'set', stage: 'same' } }))!, es), [
+    'Etapa del programa: ya era el mismo', 'Año de nacimiento: tomado del archivo',
+  ]);
+  assert.deepEqual(recordPartsText(viewOfPast(past({}))!, en), [], 'a walking file, or a record kept before Footing kept the parts');
 });

@@ -28,7 +28,12 @@ export interface ImportView {
   /** A FHIR file's pain check-ins and its screening results and outcome scores: stored, and already stored (null: none in the file). */
   checkins: { added: number; duplicates: number } | null;
   assessments: { added: number; duplicates: number } | null;
+  /** What a FHIR file gave of the record itself (birth year, program stage, a clinician's walking target): taken, or
+   * already the same (null: none of them; older records). */
+  record: RecordParts | null;
 }
+
+export type RecordParts = NonNullable<ImportReport['record']>;
 
 export function viewOfReport(r: ImportReport): ImportView {
   const days = Object.keys(r.days).sort();
@@ -36,7 +41,7 @@ export function viewOfReport(r: ImportReport): ImportView {
     format: r.format, ok: r.ok, status: r.status, mode: r.mode, records: r.records, samples: r.samples, added: r.added, duplicates: r.duplicates,
     skipped: r.skipped, skippedBy: r.skipped_by_reason, errorCount: r.error_count, warningCount: r.warning_count, problems: r.errors,
     days: { count: days.length, first: days[0] ?? null, last: days.at(-1) ?? null },
-    checkins: r.checkins ?? null, assessments: r.assessments ?? null,
+    checkins: r.checkins ?? null, assessments: r.assessments ?? null, record: r.record ?? null,
   };
 }
 
@@ -46,7 +51,7 @@ export function viewOfPast(p: PastImport): ImportView | null {
   return r && {
     format: p.format, ok: r.status !== 'not-imported', status: r.status, mode: r.mode, records: r.records, samples: r.samples, added: r.added,
     duplicates: r.duplicates, skipped: r.skipped, skippedBy: r.skippedBy, errorCount: r.errorCount, warningCount: r.warningCount, problems: r.problems, days: r.days,
-    checkins: r.checkins ?? null, assessments: r.assessments ?? null,
+    checkins: r.checkins ?? null, assessments: r.assessments ?? null, record: r.record ?? null,
   };
 }
 
@@ -65,6 +70,22 @@ export function recordCountsText(v: ImportView, t: TFunction, formatNumber: (n: 
     v.assessments && t('walking:import.assessmentCounts', { added: formatNumber(v.assessments.added), duplicates: formatNumber(v.assessments.duplicates) }),
   ].filter((x): x is string => Boolean(x));
   return parts.length ? parts.join(' ') : null;
+}
+
+/** The parts of the record, in the order they are listed. */
+const RECORD_PARTS = ['stage', 'walkingTarget', 'birthYear'] as const;
+
+/**
+ * What a FHIR file gave of the record itself, one part a line: "Program stage: taken from the file", "Birth year:
+ * already the same" (empty when it gave none). A stage or walking target taken is also a line of the program's
+ * history (a program event), which the words point to.
+ */
+export function recordPartsText(v: ImportView, t: TFunction): string[] {
+  const r = v.record;
+  if (!r) return [];
+  const what = (k: (typeof RECORD_PARTS)[number]) => (r[k] === 'same' ? t('walking:figures.recordPart.same')
+    : k === 'birthYear' ? t('walking:figures.recordPart.taken') : t('walking:figures.recordPart.takenEvent'));
+  return RECORD_PARTS.filter((k) => r[k]).map((k) => t(`walking:figures.recordPart.${k}`, { what: what(k) }));
 }
 
 /** What was left out as not walking, in words, or "nothing" (null when the record did not keep it). */

@@ -7,6 +7,7 @@ import { ApiError, apiErrorFrom } from '../api/client.js';
 import { pause, uploadForJob } from '../api/upload-job.js';
 import type { ImportJob } from './import-types.js';
 import { i18n } from '../i18n/i18n.js';
+import { localDate } from '../lib/local-time.js';
 
 export type ImportPhase = 'upload' | 'import';
 
@@ -25,6 +26,8 @@ export interface UploadOptions {
   offset: string;
   /** Whose rows of a Fitbit CSV that holds several people. */
   fitbitId?: string;
+  /** Take the program's stage and a clinician's walking target from a FHIR file (program=adopt). */
+  adoptProgram?: boolean;
   onProgress: (p: ImportProgress) => void;
   signal?: AbortSignal;
   /** How often to ask for the job's progress. */
@@ -33,7 +36,12 @@ export interface UploadOptions {
 
 /** Uploads `file`, then waits for its import job. Resolves with the finished job (done or failed). */
 export async function uploadAndImport(file: Blob & { name: string }, opts: UploadOptions): Promise<ImportJob> {
-  const q = new URLSearchParams({ name: file.name, strict: String(opts.strict), offset: opts.offset, ...(opts.fitbitId ? { fitbitId: opts.fitbitId } : {}) });
+  // The person's own date goes with every file, as with every other event (the program events of an adopted program
+  // are dated on it). program=adopt goes only with a FHIR file (.json, .ndjson: no other kind Footing reads is JSON):
+  // the server refuses it before reading any file when the safety questions are not answered yet, which must not
+  // stop a GPX or an Apple export chosen while the box is ticked.
+  const adopt = opts.adoptProgram && /\.(nd)?json$/i.test(file.name);
+  const q = new URLSearchParams({ name: file.name, strict: String(opts.strict), offset: opts.offset, date: localDate(), ...(opts.fitbitId ? { fitbitId: opts.fitbitId } : {}), ...(adopt ? { program: 'adopt' } : {}) });
   const jobId = await uploadForJob(`/api/imports?${q}`, file, { // i18n-ignore: a URL, not text
     contentType: 'application/octet-stream', abortedMessage: i18n.t('walking:import.uploadStopped'),
     onProgress: (done, total) => opts.onProgress({ phase: 'upload', done, total }), ...(opts.signal ? { signal: opts.signal } : {}),

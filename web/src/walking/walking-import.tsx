@@ -1,7 +1,8 @@
 /**
  * Bring walking in from a phone or watch: a drop zone ("drag your export here") with a file button where a mouse can
  * drag, only the button ("choose your export file") on a touch or small screen, where there is nothing to drag;
- * the strict/lenient choice and the UTC offset for GPX/TCX, then a progress bar (sending, then reading the file),
+ * the strict/lenient choice, the UTC offset for GPX/TCX and, for a record from the person's clinic (FHIR), whether to take
+ * the program's stage and walking target from it; then a progress bar (sending, then reading the file),
  * the result, and the files imported before. One file at a time; several dropped files are imported one after the
  * other.
  */
@@ -36,6 +37,8 @@ const useCanDrag = (): boolean => useMediaQuery(CAN_DRAG);
 export function WalkingImport({ onImported }: { onImported: (job: ImportJob) => void }) {
   const { t } = useTranslation('walking');
   const [strict, setStrict] = useState(false);
+  /** Take the program's stage and a clinician's walking target from a FHIR file's CarePlan and Goal (program=adopt). */
+  const [adopt, setAdopt] = useState(false);
   const [offset, setOffset] = useState(browserOffset());
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [results, setResults] = useState<{ job: ImportJob; file: File }[]>([]);
@@ -58,7 +61,7 @@ export function WalkingImport({ onImported }: { onImported: (job: ImportJob) => 
         const queue = files.length - i - 1;
         setStatus({ kind: 'busy', fileName: file.name, progress: { phase: 'upload', done: 0, total: file.size }, queue });
         const job = await uploadAndImport(file, {
-          strict, offset, signal: ctrl.signal, ...(fitbitId ? { fitbitId } : {}),
+          strict, offset, adoptProgram: adopt, signal: ctrl.signal, ...(fitbitId ? { fitbitId } : {}),
           onProgress: (progress) => setStatus({ kind: 'busy', fileName: file.name, progress, queue }),
         });
         done.push({ job, file });
@@ -129,6 +132,12 @@ export function WalkingImport({ onImported }: { onImported: (job: ImportJob) => 
           {offsetChoices(offset).map((o) => <option key={o} value={o}>{t('import.utc', { offset: o })}{o === browserOffset() ? ` ${t('import.thisPhone')}` : ''}</option>)}
         </select>
         <p id="import-offset-help" className="muted small">{t('import.offsetHelp')}</p>
+        <fieldset>
+          <legend>{t('import.adoptLegend')}</legend>
+          <label className="check"><input type="checkbox" checked={adopt} onChange={(e) => setAdopt(e.target.checked)} aria-describedby="import-adopt-help" />
+            <span><Trans t={t} i18nKey="import.adopt" components={{ strong: <strong /> }} /></span></label>
+          <p id="import-adopt-help" className="muted small">{t('import.adoptHelp')}</p>
+        </fieldset>
       </details>
       <ImportHistory version={imported} />
     </section>
