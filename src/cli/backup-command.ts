@@ -3,8 +3,7 @@
  * schedule, keeping the newest N. (`footing export` is one person's data as JSON; this is every person's, as a
  * SQLite file that `footing serve --db` opens as it is.) PostgreSQL has its own tools: see docs/clinic.md.
  */
-import { resolveDbConfig } from '../store/db.js';
-import { pruneSnapshots, SnapshotError, takeSnapshot, type Snapshot } from '../store/sqlite-snapshot.js';
+import type { Snapshot } from '../store/sqlite-snapshot.js';
 import { CliError, usageError } from './cli-error.js';
 import { DB_OPTION, type Command } from './command.js';
 import { formatBytes } from './progress-bar.js';
@@ -40,6 +39,8 @@ function describe(s: Snapshot, removed: string[]): string {
 
 /** One backup, verified, then the oldest beyond --keep removed (only after a good one). */
 async function backupOnce(opts: { dbPath: string; dir: string; keep: number | undefined }): Promise<string> {
+  // The store's modules on use (see open-store.ts): the other commands start without them.
+  const { pruneSnapshots, SnapshotError, takeSnapshot } = await import('../store/sqlite-snapshot.js');
   try {
     const s = await takeSnapshot({ dbPath: opts.dbPath, dir: opts.dir });
     return describe(s, opts.keep === undefined ? [] : await pruneSnapshots(opts.dir, opts.keep));
@@ -75,6 +76,7 @@ export function makeBackupCommand(err: NodeJS.WritableStream = process.stderr): 
       const keep = parseKeep(str(values.keep));
       const everyText = str(values.every);
       const every = everyText === undefined ? undefined : parseEvery(everyText);
+      const { resolveDbConfig } = await import('../store/db.js');
       let config;
       try { config = resolveDbConfig({ dbPath: str(values.db), env: process.env }); } catch (e) { throw usageError((e as Error).message); }
       if (config.kind === 'postgres') {

@@ -1,5 +1,4 @@
 /** `footing clinic create NAME` and `footing clinic list`: clinics for accounts, without the web app. */
-import { createClinic } from '../store/repos/clinics.js';
 import { CliError, usageError } from './cli-error.js';
 import { DB_OPTION, type Command } from './command.js';
 import { openCliStore } from './open-store.js';
@@ -20,6 +19,7 @@ export const clinicCommand: Command = {
         out.write(rows.length ? `${rows.map((r) => r.name).join('\n')}\n` : 'No clinics yet (footing clinic create NAME).\n');
         return;
       }
+      const { createClinic } = await import('../store/repos/clinics.js'); // on use, as the store (open-store.ts)
       const clinic = await createClinic(store.db, name);
       if (!clinic) throw new CliError(`a clinic named "${name}" exists already`);
       out.write(`Clinic "${clinic.name}" created. Add its admin: footing user add --role admin --clinic "${clinic.name}" --email ... < password.txt\n`);

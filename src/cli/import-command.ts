@@ -9,7 +9,7 @@ import { importOutcomeText } from '../core/import-record.js';
 import { skippedText } from '../core/walking-activity.js';
 import { formatLocation } from '../importers/import-error.js';
 import { importJson, storedCount } from '../importers/import-report.js';
-import { importWalkingFile } from '../services/import-walking.js';
+import type { importWalkingFile as ImportWalkingFile } from '../services/import-walking.js';
 import { usageError } from './cli-error.js';
 import { DB_OPTION, type Command } from './command.js';
 import { openCliStore } from './open-store.js';
@@ -56,6 +56,9 @@ export const importCommand: Command = {
     }
     const fitbitId = typeof values['fitbit-id'] === 'string' ? values['fitbit-id'].trim() : undefined;
     if (fitbitId !== undefined && !/^\d+$/.test(fitbitId)) throw usageError(`--fitbit-id must be the digits of a Fitbit Id (got "${fitbitId}")`);
+    // The importers (~1 s of CPU to load: every file format's parser) on use, so that the other commands start
+    // without them (commands.ts loads every command's module).
+    const { importWalkingFile } = await import('../services/import-walking.js');
     const store = await openCliStore(typeof values.db === 'string' ? values.db : undefined);
     let failed = 0;
     let withErrors = 0;
@@ -82,7 +85,7 @@ export const importCommand: Command = {
             barWithTotal.current.update(bytes, `${samples.toLocaleString('en')} samples`);
           },
           onSamples: (n) => { samples = n; },
-        } as Parameters<typeof importWalkingFile>[3]);
+        } as Parameters<typeof ImportWalkingFile>[3]);
         barWithTotal.current.update(lastBytes, `${result.summary.recordsSeen.toLocaleString('en')} records`);
         barWithTotal.current.finish();
         const s = result.summary;

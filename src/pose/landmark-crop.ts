@@ -111,6 +111,14 @@ export function warpBilinear(image: RgbImage, t: number[], outW: number, outH: n
       const w00 = (1 - fx) * (1 - fy); const w01 = fx * (1 - fy); const w10 = (1 - fx) * fy; const w11 = fx * fy;
       const in0 = y0 >= 0; const in1 = y0 + 1 < height; const inL = x0 >= 0; const inR = x0 + 1 < width;
       const r0 = (y0 * width + x0) * 3; const r1 = r0 + width * 3;
+      if (in0 && in1 && inL && inR) {
+        // All four neighbours inside (nearly every pixel of a crop): the sums below, term for term in the same
+        // order, without the tests per channel (issue 13: this loop was ~8 % of a pose worker's time).
+        out[o] = (w00 * data[r0]! + w01 * data[r0 + 3]! + w10 * data[r1]! + w11 * data[r1 + 3]!) * inv + offset;
+        out[o + 1] = (w00 * data[r0 + 1]! + w01 * data[r0 + 4]! + w10 * data[r1 + 1]! + w11 * data[r1 + 4]!) * inv + offset;
+        out[o + 2] = (w00 * data[r0 + 2]! + w01 * data[r0 + 5]! + w10 * data[r1 + 2]! + w11 * data[r1 + 5]!) * inv + offset;
+        continue;
+      }
       for (let c = 0; c < 3; c++) {
         let v = 0;
         if (in0 && inL) v += w00 * data[r0 + c]!;

@@ -2,10 +2,9 @@
  * A tfjs model loader for local files in Node. tfjs-node (which has one) does not install here (STACK.md), so this
  * reads model.json and its weight files itself. Nothing is ever fetched from the network.
  */
-import * as tf from '@tensorflow/tfjs-core';
+import type * as tf from '@tensorflow/tfjs-core';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 /** An IOHandler that loads a tfjs graph model (model.json + weight shards) from a local path. */
 export function fileModelHandler(modelJsonPath: string): tf.io.IOHandler {
@@ -33,18 +32,4 @@ export function fileModelHandler(modelJsonPath: string): tf.io.IOHandler {
       };
     },
   };
-}
-
-let registered = false;
-
-/** Registers (once) a tf.io load router so that `file://` model URLs load from disk. */
-export function registerFileLoadRouter(): void {
-  if (registered) return;
-  registered = true;
-  const router = (url: string | string[]): tf.io.IOHandler => {
-    const s = Array.isArray(url) ? url[0] : url;
-    // IORouter is typed as never returning null, but returning null is how a router declines a URL.
-    return (typeof s === 'string' && s.startsWith('file://') ? fileModelHandler(fileURLToPath(s)) : null) as tf.io.IOHandler;
-  };
-  tf.io.registerLoadRouter(router);
 }

@@ -5,22 +5,15 @@
  * FOOTING_POSE_RUNTIME=tfjs, or when ONNX Runtime cannot load, pose-detection's own tfjs wasm pipeline runs instead
  * (tfjs-pose-tracker.ts). No network access at any point.
  */
-import * as tf from '@tensorflow/tfjs-core';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import * as poseDetection from '@tensorflow-models/pose-detection';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import type { PoseDetector } from '@tensorflow-models/pose-detection';
 import type { PoseEstimator, Result } from './frame.js';
 import { fail } from './frame.js';
 import { blazePoseEstimator } from './blazepose-estimator.js';
 import { blazePoseTracker } from './blazepose-tracker.js';
-import { registerFileLoadRouter } from './node-model-loader.js';
 import { DETECTOR_INPUT_SHAPE, DETECTOR_OUTPUTS, LANDMARK_INPUT_SHAPE, LANDMARK_OUTPUTS, openOnnxModel } from './onnx-models.js';
 import type { PoseTracker } from './pose-tracker.js';
 import { landmarkRuntimeFromEnv, type LandmarkRuntime } from './landmark-runtime.js';
 import { poseGraphBytes, type PoseGraphBytes } from './pose-graph-bytes.js';
-import { tfjsPoseTracker } from './tfjs-pose-tracker.js';
 
 export { landmarkRuntimeFromEnv, type LandmarkRuntime } from './landmark-runtime.js';
 
@@ -30,20 +23,6 @@ export interface NodeTracker { tracker: PoseTracker; model: string }
 /** Folder with blazepose-detector.{json,bin} and blazepose-full.{json,bin}. */
 export const MODEL_DIR = new URL('../../models/blazepose/', import.meta.url);
 
-let backendReady: Promise<void> | null = null;
-
-function initBackend(): Promise<void> {
-  backendReady ??= (async () => {
-    const require = createRequire(import.meta.url);
-    const dist = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'));
-    // setWasmPaths wants a prefix ending in '/'; in Node the wasm files are read from this directory.
-    setWasmPaths(join(dist, '/'));
-    await tf.setBackend('wasm');
-    await tf.ready();
-  })();
-  return backendReady;
-}
-
 /** Creates the Node BlazePose-full estimator. A missing or broken model file comes back as an error value. */
 export async function createNodePoseEstimator(runtime: LandmarkRuntime = landmarkRuntimeFromEnv()): Promise<Result<PoseEstimator>> {
   const created = await createNodeTracker(runtime);
@@ -51,17 +30,12 @@ export async function createNodePoseEstimator(runtime: LandmarkRuntime = landmar
   return { ok: true, value: blazePoseEstimator(created.value.tracker, created.value.model) };
 }
 
-/** pose-detection's BlazePose-full tfjs detector on the wasm backend (the baseline; tests compare against it). */
-export async function createTfjsBlazePose(): Promise<poseDetection.PoseDetector> {
-  await initBackend();
-  registerFileLoadRouter();
-  return poseDetection.createDetector(poseDetection.SupportedModels.BlazePose, {
-    runtime: 'tfjs',
-    modelType: 'full',
-    enableSmoothing: true,
-    detectorModelUrl: pathToFileURL(new URL('blazepose-detector.json', MODEL_DIR).pathname).href,
-    landmarkModelUrl: pathToFileURL(new URL('blazepose-full.json', MODEL_DIR).pathname).href,
-  });
+/**
+ * pose-detection's BlazePose-full tfjs detector on the wasm backend (the baseline; tests compare against it), from
+ * node-tfjs-runtime.ts, loaded only when asked for: the ONNX Runtime path never loads tfjs.
+ */
+export async function createTfjsBlazePose(): Promise<PoseDetector> {
+  return (await import('./node-tfjs-runtime.js')).createTfjsBlazePose(MODEL_DIR);
 }
 
 /**
@@ -84,8 +58,7 @@ export async function createNodeTracker(runtime: LandmarkRuntime = landmarkRunti
     }
   }
   try {
-    const detector = await createTfjsBlazePose();
-    return { ok: true, value: { tracker: tfjsPoseTracker(detector), model: `blazepose-full tfjs-core ${tf.version_core} wasm${onnxFailure}` } };
+    return { ok: true, value: await (await import('./node-tfjs-runtime.js')).createTfjsTracker(MODEL_DIR, onnxFailure) };
   } catch (e) {
     return fail('model-load-failed', `Cannot load the BlazePose model from ${MODEL_DIR.pathname}: ${e instanceof Error ? e.message : String(e)}`,
       { file: MODEL_DIR.pathname });
