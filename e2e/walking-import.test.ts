@@ -461,6 +461,7 @@ test('a record from the clinic (FHIR), with "take my program" ticked, in a time 
     await result.getByRole('heading', { name: 'clinic-record.json: imported' }).waitFor();
     assert.deepEqual(await resultFigures(), { records: resources.length, samples: 2, added: 2, duplicates: 0, skipped: 0 });
     assert.equal(await outcome(), '2 new walking measurements added.');
+    await result.getByText('FHIR R4 record: walking, pain, tests (Bundle or NDJSON)', { exact: true }).waitFor();
     assert.equal(await result.getByTestId('import-checkins').innerText(), `${checkins} new, 0 already stored`);
     assert.equal(await result.getByTestId('import-assessments').innerText(), `${scores} new, 0 already stored`);
     // The seeded person is at stage 1 or 2 (the tenth day may have moved them on): the clinic's 3 is new; the birth year is theirs.
