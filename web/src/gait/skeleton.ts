@@ -3,6 +3,7 @@
  * pixels onto the displayed video box (object-fit: contain leaves bars on two sides).
  */
 import { LANDMARK_INDEX, type LandmarkName, type PoseFrame } from '../../../src/gait/keypoints.js';
+import { SIDE_COLOURS } from '../../../src/gait/still-overlay.js';
 
 const EDGES: [LandmarkName, LandmarkName][] = [
   ['left_shoulder', 'right_shoulder'], ['left_hip', 'right_hip'], ['left_shoulder', 'left_hip'], ['right_shoulder', 'right_hip'],
@@ -12,8 +13,8 @@ const EDGES: [LandmarkName, LandmarkName][] = [
   ['left_ear', 'nose'], ['right_ear', 'nose'],
 ];
 
-/** Left side orange, right side blue (colour-blind safe pair), midline white. */
-export const SIDE_COLOURS = { left: '#e69f00', right: '#0072b2', mid: '#ffffff' } as const;
+/** Left side orange, right side blue (colour-blind safe pair), midline white: one home with the server's stills. */
+export { SIDE_COLOURS };
 
 function colourOf(a: LandmarkName, b: LandmarkName): string {
   if (a.startsWith('left') && b.startsWith('left')) return SIDE_COLOURS.left;

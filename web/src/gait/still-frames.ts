@@ -11,13 +11,13 @@ import { formatNumber } from '../i18n/format.js';
 import type { KeyEvent, KeyFrame } from '../../../src/gait/angle-curves.js';
 import { STILL_MAX_BYTES, STILL_MAX_SIDE, type GaitStill, type StillType } from '../../../src/gait/gait-stills.js';
 import { stillLayout, toStill, type StillLayout } from '../../../src/core/report/gait-still-layout.js';
-import { SIDE_COLOURS } from './skeleton.js';
+import { SIDE_COLOURS, degrees } from '../../../src/gait/still-overlay.js';
 
 /** A key moment's name (gait:events.<event>) in the language on screen, or of `t` when given. */
 export const eventLabel = (event: KeyEvent, t: TFunction = i18n.t): string => t(`gait:events.${event}`);
 
-/** "25°", "−7°" or "–" (not measured): the same text on the picture and beside it. */
-export const degrees = (v: number | null): string => (v === null ? '–' : `${Math.round(v)}°`.replace('-', '−'));
+/** "25°", "−7°" or "–" (not measured): the same text on the picture and beside it (and on the server's stills). */
+export { degrees };
 
 /** A still made on this page: what is saved, and an object URL of the same bytes to show it now. */
 export interface MadeStill { still: GaitStill; url: string }
