@@ -1,9 +1,9 @@
 /**
  * Walking or running. Two independent kinds of evidence:
- * - Mechanics of the body: walking vaults over a stiff leg, so the pelvis is higher when the stance foot passes
- *   under it than at contact; running lands on a spring, so the pelvis is lower there than at contact. This needs
- *   only contacts and the foot's position relative to the pelvis, not toe offs (which keypoint methods place late
- *   in running, hiding the flight phase).
+ * - Mechanics of the body: walking vaults over a stiff leg, so the pelvis is higher mid-step (single support)
+ *   than at the contacts; running lands on a spring, so the pelvis is lower mid-step than at the contacts. This
+ *   needs only contacts and the pelvis, not toe offs (which keypoint methods place late in running, hiding the
+ *   flight phase).
  * - Timing: walking always has double support, so each foot is on the ground for more than half of its stride;
  *   running has a flight phase instead, so stance is under half the stride.
  * Both boundaries are the definitions of the two gaits, not tuned numbers. Pure.
@@ -57,36 +57,29 @@ export function detectMode(tp: TemporalParameters, events: { left: { heelStrike:
 }
 
 /**
- * Votes per contact from the pelvis: height at the moment the stance heel passes under the pelvis (its forward
- * offset crosses zero) minus height at contact. Positive: vaulting (walk); negative: spring (run). `height` grows
- * upwards (any unit), `heelForward[side]` is the heel's forward offset from the pelvis (keypoint-events signals).
+ * Votes per step from the pelvis: its height half way between a contact and the other foot's next contact, minus
+ * the mean of its heights at those two contacts. Walking vaults over a stiff leg: the pelvis is lowest around
+ * double support (at and just after each contact) and highest in single support, mid-step: positive. Running lands
+ * on a spring: the pelvis is lowest in mid-stance, early in the step, and highest in flight, just before the next
+ * contact: negative. `height` grows upwards (any unit).
+ * (It replaced a vote at the moment the stance heel passes under the pelvis: on real walks the pelvis is still
+ * sinking for a few frames after contact (loading), so at that moment it was often no higher than at contact, and
+ * the real walks split 5 to 3; docs/gait-signals.md.)
  */
 export function modeFromPelvis(
-  time: readonly number[], height: readonly number[], heelForward: Record<Side, readonly number[]>, events: GaitEvents,
+  time: readonly number[], height: readonly number[], events: GaitEvents,
 ): { mode: GaitMode; walkVotes: number; runVotes: number } {
   let walkVotes = 0; let runVotes = 0;
-  for (const side of ['left', 'right'] as const) {
-    const other = side === 'left' ? events.right : events.left;
-    const fwd = heelForward[side];
-    for (const hs of events[side].heelStrike) {
-      const until = other.heelStrike.find((t) => t > hs);
-      if (until === undefined) continue;
-      // First sample after contact where the heel is no longer ahead of the pelvis.
-      let cross = -1;
-      for (let i = 0; i < time.length; i++) {
-        const t = time[i] as number;
-        if (t <= hs) continue;
-        if (t > until) break;
-        if (Number.isFinite(fwd[i] as number) && (fwd[i] as number) <= 0) { cross = i; break; }
-      }
-      if (cross < 0) continue;
-      const d = (height[cross] as number) - sampleAt(time, height, hs);
-      if (!Number.isFinite(d) || d === 0) continue;
-      if (d > 0) walkVotes++; else runVotes++;
-    }
+  const contacts = [...events.left.heelStrike.map((t) => ({ t, side: 'left' as Side })), ...events.right.heelStrike.map((t) => ({ t, side: 'right' as Side }))].sort((a, b) => a.t - b.t);
+  for (let i = 1; i < contacts.length; i++) {
+    const a = contacts[i - 1]!; const b = contacts[i]!;
+    if (a.side === b.side) continue; // not a step: a missed contact between
+    const d = sampleAt(time, height, (a.t + b.t) / 2) - (sampleAt(time, height, a.t) + sampleAt(time, height, b.t)) / 2;
+    if (!Number.isFinite(d) || d === 0) continue;
+    if (d > 0) walkVotes++; else runVotes++;
   }
   const n = walkVotes + runVotes;
-  // Two thirds of the contacts must agree: a few frames of noise at the pelvis must not decide the gait.
+  // Two thirds of the steps must agree: a few frames of noise at the pelvis must not decide the gait.
   const mode: GaitMode = n >= 3 && walkVotes >= (2 * n) / 3 ? 'walk' : n >= 3 && runVotes >= (2 * n) / 3 ? 'run' : 'unknown';
   return { mode, walkVotes, runVotes };
 }

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeGait } from './analyze-gait.js';
 import { checkEventConsistency, modeFromCadence, PLAUSIBLE_CADENCE } from './event-consistency.js';
+import { modeFromPelvis } from './gait-mode.js';
 import type { GaitEvents } from './gait-events.js';
 import { LANDMARKS, type KeypointSeries, type LandmarkName } from './keypoints.js';
 import { bilateral, type Metric } from './metric.js';
@@ -225,4 +226,24 @@ test('a treadmill walker and someone crossing the picture for 2 of the 8 s: the 
   assert.equal(a.view.setting, 'in-place');
   assertEventsNear(a.events, truth.events);
   assert.ok(Math.abs(value(a.metrics.cadence) - 105) < 2);
+});
+
+test('walk or run from the pelvis: higher mid-step than at the contacts is a walk, lower a run, whatever steady drift', () => {
+  // Steps of 0.5 s (contacts at 0, 0.5, ... 2.5 s, alternate feet), height sampled at 100 Hz. By hand: a walker
+  // lowest 0.075 s after each contact (still sinking after it, as real walkers are) has h = -cos(2π(t - 0.075)/0.5):
+  // mid-step -cos(0.7π) = +0.588, at the contacts -cos(-0.3π) = -0.588, so +1.18 a step: 5 walk votes. A runner
+  // lowest in mid-stance, 0.175 s after contact: mid-step -cos(0.3π) = -0.588, at the contacts +0.588: 5 run votes.
+  // A steady drift (0.3 a second) is the same at mid-step as the mean of the two contacts, so it changes nothing.
+  const time = Array.from({ length: 301 }, (_, i) => i / 100);
+  const events: GaitEvents = { left: { heelStrike: [0, 1, 2], toeOff: [] }, right: { heelStrike: [0.5, 1.5, 2.5], toeOff: [] } };
+  for (const drift of [0, 0.3]) {
+    const walker = time.map((t) => -Math.cos((2 * Math.PI * (t - 0.075)) / 0.5) + drift * t);
+    const runner = time.map((t) => -Math.cos((2 * Math.PI * (t - 0.175)) / 0.5) + drift * t);
+    assert.deepEqual(modeFromPelvis(time, walker, events), { mode: 'walk', walkVotes: 5, runVotes: 0 });
+    assert.deepEqual(modeFromPelvis(time, runner, events), { mode: 'run', walkVotes: 0, runVotes: 5 });
+  }
+  // Walking for the first second, running after it: steps 0-0.5 and 0.5-1 vote walk (the second: +0.588 mid-step
+  // against the mean of -0.588 and the runner's +0.588 at 1 s), 1-1.5 and 1.5-2 run. Two of four is not two thirds.
+  const mixed = time.map((t) => -Math.cos((2 * Math.PI * (t - (t < 1 ? 0.075 : 0.175))) / 0.5));
+  assert.deepEqual(modeFromPelvis(time, mixed, { left: { heelStrike: [0, 1, 2], toeOff: [] }, right: { heelStrike: [0.5, 1.5], toeOff: [] } }), { mode: 'unknown', walkVotes: 2, runVotes: 2 });
 });

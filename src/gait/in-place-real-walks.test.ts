@@ -228,3 +228,20 @@ test('real side walk made in place, drifting back and forth on the belt (±0.4 t
   }
   assertContacts(programContacts(a, ref.fps), ref, { pass: 1, tol: 1, clearOnly: true });
 });
+
+test('real side walk made in place and played faster (122 and 140 steps/min, where a run is possible too): still a walk, the pelvis vaults', () => {
+  // Between 120 and 160 steps/min the cadence allows walking or running (event-consistency.ts), so the body's
+  // mechanics decide (gait-mode.ts modeFromPelvis: the pelvis higher mid-step than at the step's contacts), else the
+  // stance and flight timing. Playing the real walk faster changes its times, not the geometry of its vault.
+  // Cadence by hand: 97.96 / 0.8 = 122.4, / 0.7 = 139.9.
+  const ref = fixture<Reference>('gait-reference/sports2d_demo_walk_side.json');
+  const clean = recentreOnPelvis(fixture<KeypointSeries>('keypoints/sports2d_demo_walk_side_pipeline.json')).series;
+  const hand = byHand(contacts(ref, 1), ref.fps).cadence;
+  for (const k of [0.8, 0.7]) {
+    const a = analyzeGait({ ...clean, fps: clean.fps / k, frames: clean.frames.map((f) => ({ ...f, time: f.time * k })) });
+    assertInPlaceWalk(a, 'right-to-left');
+    const cadence = a.metrics.cadence as { status: string; value: number };
+    assert.equal(cadence.status, 'ok');
+    assert.ok(Math.abs(cadence.value - hand / k) <= 2 / k, `played ${1 / k}x: cadence ${cadence.value} vs ${hand / k} by hand`);
+  }
+});
