@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { CHAIN_DISCLAIMER, explainChain, REGION_SEGMENT } from './chain.js';
 import { CHAIN_SEGMENTS, type ChainSegment, type Finding } from './findings.js';
 import { BODY_REGIONS } from './pain.js';
-import { outcomeFinding } from './outcome-measures.js';
+import { outcomeFinding } from './outcome-finding.js';
 
 const AT = '2026-11-01T09:00:00Z';
 

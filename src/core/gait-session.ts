@@ -6,6 +6,7 @@
  * from. Pure: takes the saved analyses' portable JSON (structurally typed, as gait-findings.ts does).
  */
 import type { Finding } from './findings.js';
+import type { Language } from './language.js';
 import { gaitFindings, type GaitAnalysisInput } from './gait-findings.js';
 
 export interface SavedGait {
@@ -29,21 +30,25 @@ export function latestGaitSession(all: readonly SavedGait[]): SavedGait[] {
 }
 
 /** "side-view video walk.mp4" (or "front-view video" when the name is unknown). */
-export function videoLabel(g: SavedGait): string {
-  const view = ['side', 'front', 'back'].includes(g.analysis.view) ? `${g.analysis.view}-view` : 'gait';
-  return `${view} video${g.sourceName ? ` ${g.sourceName}` : ''}`;
+export function videoLabel(g: SavedGait, language: Language = 'en'): string {
+  const name = g.sourceName ? ` ${g.sourceName}` : '';
+  const known = (['side', 'front', 'back'] as const).find((v) => v === g.analysis.view);
+  if (language === 'es') return `vídeo ${known ? VIEW_ES[known] : 'de la marcha'}${name}`;
+  return `${known ? `${known}-view` : 'gait'} video${name}`;
 }
+/** The views in Spanish, as the glossary of docs/translation.md has them. */
+const VIEW_ES = { side: 'de vista lateral', front: 'de vista frontal', back: 'de vista posterior' } as const;
 
 /**
  * Findings of one visit: for each metric, the finding from the analysis whose metric has the highest confidence
  * (the later video on a tie). A metric kept apart by side (value null, both sides given) counts with confidence
- * 0, so a video that measured it as one number wins.
+ * 0, so a video that measured it as one number wins. Written in `language`.
  */
-export function sessionGaitFindings(session: readonly SavedGait[]): { chain: Finding[]; wholeBody: Finding[] } {
+export function sessionGaitFindings(session: readonly SavedGait[], language: Language = 'en'): { chain: Finding[]; wholeBody: Finding[] } {
   const best = new Map<string, { finding: Finding; chain: boolean; confidence: number }>();
   for (const g of session) {
-    const f = gaitFindings(g.analysis, { recordedAt: g.recordedAt, recordedBy: g.recordedBy });
-    const from = session.length > 1 ? videoLabel(g) : undefined;
+    const f = gaitFindings(g.analysis, { recordedAt: g.recordedAt, recordedBy: g.recordedBy }, language);
+    const from = session.length > 1 ? videoLabel(g, language) : undefined;
     for (const [list, chain] of [[f.chain, true], [f.wholeBody, false]] as const) {
       for (const finding of list) {
         const key = finding.source.slice('gait:'.length);

@@ -3,9 +3,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import {
-  OUTCOME_MEASURES, OUTCOME_MEASURE_IDS, outcomeFinding, outcomeSegment, scoreFaam, scoreNdi, scoreNprs, scoreOdi,
-  scorePsfs, scoreStartBack, parseOutcomeEntry, type OutcomeFindingInput, type OutcomeMeasureId,
+  OUTCOME_MEASURES, OUTCOME_MEASURE_IDS, outcomeSegment, scoreFaam, scoreNdi, scoreNprs, scoreOdi,
+  scorePsfs, scoreStartBack, parseOutcomeEntry, type OutcomeMeasureId,
 } from './outcome-measures.js';
+import { outcomeFinding, type OutcomeFindingInput } from './outcome-finding.js';
 import * as OC from './outcome-constants.js';
 import { EVIDENCE_LEVELS } from './evidence.js';
 import { PAIN_SITES } from './pain.js';

@@ -1,6 +1,6 @@
 /**
  * The outcome measures of DOMAIN.md §7 whose scoring it gives, as a catalogue (licence, what is stored, scale,
- * missing-item rule, MCID/MDC), and `outcomeFinding`, which turns a score into a Finding for the chain explanation.
+ * missing-item rule, MCID/MDC). `outcomeFinding` (outcome-finding.ts) turns a score into a Finding for the chain.
  * Scoring lives in outcome-scoring.ts and change/trends in outcome-change.ts; both are re-exported here.
  *
  * Licences decide what Footing stores. ODI (© Mapi Research Trust), NDI (© H. Vernon), STarT Back (© Keele
@@ -111,103 +111,4 @@ export function outcomeSegment(measure: OutcomeMeasureId, painSite?: PainSite): 
     case 'nprs': case 'psfs':
       return painSite === 'neck' ? 'neck' : painSite === 'foot' ? 'foot' : 'spine';
   }
-}
-
-export interface OutcomeFindingInput {
-  measure: OutcomeMeasureId;
-  /** The scorer's result (outcome-scoring.ts). */
-  result: OutcomeScore<string>;
-  recordedAt: string;
-  recordedBy: string;
-  /** For NPRS and PSFS: where the pain is. */
-  painSite?: PainSite;
-  /** An earlier score on the same measure, to say whether the change is meaningful. */
-  baseline?: number;
-}
-
-/** A score as people read it: one decimal at most. */
-function fmt(n: number): string {
-  return String(Math.round(n * 10) / 10);
-}
-
-/** Band -> status, and the plain words for the band (official labels stay in `value`, for clinicians). */
-const BAND_STATUS: Record<string, { status: FindingStatus; words: string }> = {
-  'odi:minimal': { status: 'typical', words: 'the lowest band ("minimal")' },
-  'odi:moderate': { status: 'notable', words: 'the "moderate" band' },
-  'odi:severe': { status: 'notable', words: 'the "severe" band' },
-  'odi:crippled': { status: 'notable', words: 'the second-highest band' },
-  'odi:bed-bound': { status: 'notable', words: 'the highest band' },
-  'ndi:none': { status: 'typical', words: 'the lowest band ("none")' },
-  'ndi:mild': { status: 'notable', words: 'the "mild" band' },
-  'ndi:moderate': { status: 'notable', words: 'the "moderate" band' },
-  'ndi:severe': { status: 'notable', words: 'the "severe" band' },
-  'ndi:complete': { status: 'notable', words: 'the highest band' },
-  'start-back:low': { status: 'typical', words: 'the "low risk" group' },
-  'start-back:medium': { status: 'borderline', words: 'the "medium risk" group' },
-  'start-back:high': { status: 'notable', words: 'the "high risk" group' },
-};
-
-const CHANGE_WORDS: Record<ResponderStatus, string> = {
-  improved: 'That is a real improvement.',
-  'no-meaningful-change': 'That change is too small to count as a real change yet.',
-  worse: 'That is a real change for the worse. Worth showing your clinician.',
-};
-const CHANGE_STATUS: Record<ResponderStatus, FindingStatus> = { improved: 'typical', 'no-meaningful-change': 'borderline', worse: 'notable' };
-
-function describe(measure: OutcomeMeasureId, score: number, painSite?: PainSite): { value: string; said: string } {
-  switch (measure) {
-    case 'nprs': return { value: `${fmt(score)}/10`, said: `Your ${painSite ?? 'back'} pain is ${fmt(score)} out of 10.` };
-    case 'psfs': return { value: `${fmt(score)}/10 (mean)`, said: `Your activities score an average of ${fmt(score)} out of 10, where 10 means as well as before.` };
-    case 'odi': return { value: `${fmt(score)}%`, said: `Your back questionnaire (ODI) score is ${fmt(score)} out of 100.` };
-    case 'ndi': return { value: `${fmt(score)}/50 raw (${fmt(score * 2)}%)`, said: `Your neck questionnaire (NDI) score is ${fmt(score)} out of 50.` };
-    case 'faam-adl': return { value: `${fmt(score)}%`, said: `Your foot and ankle score for daily life (FAAM) is ${fmt(score)}%, where 100% means no trouble.` };
-    case 'faam-sports': return { value: `${fmt(score)}%`, said: `Your foot and ankle score for sport (FAAM) is ${fmt(score)}%, where 100% means no trouble.` };
-    case 'start-back': return { value: `${fmt(score)}/9`, said: `Your back screening questionnaire (STarT Back) scored ${fmt(score)} out of 9.` };
-  }
-}
-
-/**
- * A finding for the chain from a scored outcome measure. Status: from the band where the measure has bands (ODI,
- * NDI, STarT Back); otherwise from the change since `baseline` (improved typical, no meaningful change borderline,
- * worse notable); with neither, not interpretable (these scales have no reference band in DOMAIN.md §7).
- * A form that could not be scored gives a not-interpretable finding that says so. Never throws.
- */
-export function outcomeFinding(input: OutcomeFindingInput): Finding {
-  const { measure, result } = input;
-  const info = OUTCOME_MEASURES[measure];
-  const common = {
-    source: measure, segment: outcomeSegment(measure, input.painSite), side: 'none' as const, label: info.name,
-    evidence: info.evidence, refs: info.refs, recordedAt: input.recordedAt, recordedBy: input.recordedBy,
-  };
-  const reference = `${info.missingRule} ${info.change}`;
-  if (result.score === null) {
-    return { ...common, value: 'not scored', reference, status: 'not-interpretable',
-      plain: `This form could not be scored: ${result.problems.map((p) => p.message).join(' ')}` };
-  }
-  const { value, said } = describe(measure, result.score, input.painSite);
-  const bandInfo = result.band ? BAND_STATUS[`${measure}:${result.band}`] : undefined;
-  const change = measure !== 'start-back' && input.baseline !== undefined && Number.isFinite(input.baseline)
-    ? responderStatus(measure as ResponderMeasureId, input.baseline, result.score) : undefined;
-  const changeText = change ? ` Before, it was ${fmt(input.baseline!)}. ${CHANGE_WORDS[change]}` : '';
-  const bandValue = result.band ? ` (${result.band})` : '';
-  if (bandInfo) {
-    const advice = measure === 'start-back' && result.band !== 'low'
-      ? ' This helps choose the kind of care that fits you. Worth talking over with your clinician.'
-      : bandInfo.status === 'notable' && change !== 'worse' ? ' Worth showing your clinician.' : '';
-    return { ...common, value: `${value}${bandValue}`, reference: `${bandReference(measure)} ${info.change}`, status: bandInfo.status,
-      plain: `${said} That is in ${bandInfo.words}.${changeText}${advice}` };
-  }
-  if (change) {
-    const rule = CHANGE_RULES[measure as ResponderMeasureId];
-    return { ...common, value, reference, status: CHANGE_STATUS[change],
-      plain: `${said}${changeText}`, refs: [...new Set([...info.refs, ...rule.refs])] };
-  }
-  return { ...common, value, reference: `${reference} No reference band: read it as a change over time.`, status: 'not-interpretable',
-    plain: `${said} This score means most when compared with your next ones.` };
-}
-
-function bandReference(measure: OutcomeMeasureId): string {
-  if (measure === 'odi') return 'Bands 0-20 minimal, 21-40 moderate, 41-60 severe, 61-80 crippled, 81-100 bed-bound or exaggerating.';
-  if (measure === 'ndi') return 'Vernon bands (raw): 0-4 none, 5-14 mild, 15-24 moderate, 25-34 severe, >34 complete.';
-  return 'Overall <=3 low risk; overall >=4 and psychosocial <=3 medium; psychosocial >=4 high.';
 }

@@ -299,11 +299,11 @@ test('two people walking alike: the analysis says which one it followed', () => 
 test('two people walking alike, seen by the walker scan only: the warning names the scan\'s people and how to choose the other', () => {
   // The pose pass saw one walker (the scan gave it her region); the scan saw person 3 walk nearly as far.
   const a = syntheticWalk({ view: 'side-left', duration: 8, seed: 1 }).series;
-  const r = analyzeGait(a, { otherWalker: { followed: 0, other: 3 } });
+  const r = analyzeGait(a, { otherWalker: { followed: 'person 0', other: 'person 3', choose: 'run it again with --person 3' } });
   const w = r.warnings.filter((x) => x.code === 'two-walkers');
   assert.equal(w.length, 1);
-  assert.match(w[0]!.message, /followed person 0, not person 3\./);
-  assert.match(w[0]!.advice, /--person 3/);
+  assert.equal(w[0]!.message, 'Two people walk about as much in this video; Footing followed person 0, not person 3.');
+  assert.equal(w[0]!.advice, 'If that is the wrong person, run it again with --person 3, or film with only the person to measure walking.');
   // The steps of the one followed are still timed.
   assert.equal(r.metrics.cadence.status, 'ok');
 });

@@ -41,10 +41,12 @@ export interface AnalyzeGaitOptions extends CleaningOptions {
   scene?: { cameraMoving: boolean; dark: boolean };
   /**
    * The walker scan saw a second person walking about as much as the one it followed (src/pose/walker-choice.ts):
-   * their numbers in the scan (the candidates of the analysis JSON, which `footing analyze --person` takes). The pose pass
-   * sees only the followed person's region, so the tracks below cannot show the other one.
+   * how the reader knows each of them and how they choose the other, in the words of where the result is read
+   * (`footing analyze`: the scan's numbers and --person; the gait screen: its "Person N" list), made by
+   * src/services/analyze-video.ts. The pose pass sees only the followed person's region, so the tracks below cannot
+   * show the other one.
    */
-  otherWalker?: { followed: number; other: number };
+  otherWalker?: { followed: string; other: string; choose: string };
 }
 
 /** The belt speeds a treadmill offers (km/h); anything outside is a typing error, refused with a message. */
@@ -133,8 +135,8 @@ export function analyzeGait(series: KeypointSeries, options: AnalyzeGaitOptions 
   if (rival) {
     warnings.push({ code: 'two-walkers', severity: 'warning', message: `Two people move alike in this video; Footing followed person ${track.id}, not person ${rival.id}.`, advice: 'If that is the wrong person, choose the other one ("This is not me"), or film with only the person to measure walking.' });
   } else if (options.otherWalker) {
-    const { followed, other } = options.otherWalker;
-    warnings.push({ code: 'two-walkers', severity: 'warning', message: `Two people walk about as much in this video; Footing followed person ${followed}, not person ${other}.`, advice: `If that is the wrong person, choose the other one ("This is not me", or --person ${other}), or film with only the person to measure walking.` });
+    const { followed, other, choose } = options.otherWalker;
+    warnings.push({ code: 'two-walkers', severity: 'warning', message: `Two people walk about as much in this video; Footing followed ${followed}, not ${other}.`, advice: `If that is the wrong person, ${choose}, or film with only the person to measure walking.` });
   }
   if (options.view && options.view !== 'auto' && detected.view !== 'unknown' && detected.view !== options.view && detected.confidence >= MIN_VIEW_CONFIDENCE) {
     warnings.push({ code: 'view-unclear', severity: 'warning', message: `You said the video was filmed from the ${options.view}, but it looks like a ${detected.view} view.`, advice: 'Check the view setting, or film again exactly from the side or straight from the front or back.' });

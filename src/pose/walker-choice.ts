@@ -55,6 +55,26 @@ export const RIVAL = { travel: 0.7, boxes: 0.5 };
 const MIN_BOXES = 3;
 export const MIN_TRAVEL_RADII = 1;
 
+/**
+ * Which way a candidate went, as a code that reads as English: the gait screen shows it through its catalogue
+ * (web/src/gait/walker-candidates.ts), the server's warning names people by it (src/services/analyze-video.ts), and
+ * e2e/gait-walker compares it with the page's English.
+ */
+export type Direction = 'walks left to right' | 'walks right to left' | 'walks toward or away from the camera' | 'stays in one place';
+
+/**
+ * Which way a candidate went: the mid-hip x of the first box against the last. Less than one body radius of net
+ * travel (MIN_TRAVEL_RADII) counts as staying in place, unless they grew or shrank by as much (walking toward or
+ * away from the camera).
+ */
+export function direction(c: Candidate): Direction {
+  const a = c.boxes[0]; const b = c.boxes[c.boxes.length - 1];
+  if (!a || !b || Math.abs(b.hipX - a.hipX) < Math.max(1, c.radius)) {
+    return c.depthTravel >= MIN_TRAVEL_RADII ? 'walks toward or away from the camera' : 'stays in one place'; // i18n-ignore: Direction codes (above)
+  }
+  return b.hipX > a.hipX ? 'walks left to right' : 'walks right to left'; // i18n-ignore: Direction codes (above)
+}
+
 /** Merges boxes of one frame that are the same person seen twice (overlapping detector tiles). */
 export function mergeFrameBoxes(boxes: PersonBox[]): PersonBox[] {
   const sorted = [...boxes].sort((a, b) => b.score - a.score);

@@ -12,7 +12,7 @@ import type { KeypointSeries } from '../gait/keypoints.js';
 import type { VideoInput } from '../pose/ffmpeg-frames.js';
 import type { RegionOfInterest, Result } from '../pose/frame.js';
 import { estimateWalker, type EstimateWalkerOptions } from '../pose/estimate-walker.js';
-import type { Candidate } from '../pose/walker-choice.js';
+import { direction, type Candidate } from '../pose/walker-choice.js';
 
 /** How the person was chosen, as printed in the report and under `person` in --json. */
 export interface PersonChoiceJson {
@@ -39,6 +39,12 @@ export interface AnalyzeVideoOptions extends EstimateWalkerOptions {
   /** Treadmill belt speed, km/h: speed and step length of a walker in place. */
   treadmillKmh?: number;
   trackId?: number;
+  /**
+   * Where the result is read, for the words of a warning that names the scan's people: 'cli' (the default: the
+   * scan's numbers, and --person N to choose another) or 'screen' (the gait screen, where the server's result is
+   * shown: "Person N" as the screen's list numbers them, chosen by analysing on the device).
+   */
+  readOn?: 'cli' | 'screen';
 }
 
 export interface VideoAnalysis {
@@ -57,6 +63,20 @@ function candidateJson(c: Candidate): PersonChoiceJson['candidates'][number] {
   };
 }
 
+/**
+ * How the reader knows the followed person and the other walker, and how they choose the other one where they read
+ * the result (analyze-gait.ts `otherWalker`). The screen numbers people from 1 (web/src/gait/walker-candidates.ts)
+ * and says which way each walks, so the person in the server's warning is the one in the list on the device.
+ */
+export function otherWalkerWords(followed: Candidate, other: Candidate, readOn: 'cli' | 'screen'): { followed: string; other: string; choose: string } {
+  if (readOn === 'cli') return { followed: `person ${followed.id}`, other: `person ${other.id}`, choose: `run it again with --person ${other.id}` };
+  const name = (c: Candidate) => `Person ${c.id + 1}, who ${direction(c)}`;
+  return {
+    followed: name(followed), other: name(other),
+    choose: `analyse the video on this device instead, where you can choose Person ${other.id + 1} under "Who should Footing follow?"`,
+  };
+}
+
 /** Analyses the walking in a video: a file name, or a video the caller has probed already (the CLI does, to check
  * --frames), which is then not probed again. A file that is not a readable video, or a bad option, comes back as a
  * located error value (src/pose/frame.ts PoseError), never as a throw. */
@@ -64,6 +84,8 @@ export async function analyzeVideoFile(video: VideoInput, o: AnalyzeVideoOptions
   const est = await estimateWalker(video, o);
   if (!est.ok) return est;
   const { series } = est.value;
+  const byId = (id: number | null) => est.value.candidates.find((c) => c.id === id);
+  const followed = byId(est.value.chosen); const rival = byId(est.value.rival);
   const person: PersonChoiceJson = { method: est.value.method, roi: est.value.roi, chosen: est.value.chosen, frames_analysed: est.value.span, candidates: est.value.candidates.map(candidateJson) };
   const analysis = analyzeGait(series, {
     view: o.view ?? 'auto',
@@ -71,7 +93,7 @@ export async function analyzeVideoFile(video: VideoInput, o: AnalyzeVideoOptions
     ...(o.trackId !== undefined ? { trackId: o.trackId } : {}),
     ...(o.treadmillKmh !== undefined ? { treadmillKmh: o.treadmillKmh } : {}),
     ...(est.value.scene ? { scene: est.value.scene } : {}),
-    ...(est.value.rival !== null && est.value.chosen !== null ? { otherWalker: { followed: est.value.chosen, other: est.value.rival } } : {}),
+    ...(followed && rival ? { otherWalker: otherWalkerWords(followed, rival, o.readOn ?? 'cli') } : {}),
   });
   return { ok: true, value: { json: { ...analysisToJson(analysis, { name: o.name, fps: series.fps, frames: series.frames.length }), person }, series } };
 }

@@ -9,7 +9,8 @@ import type { Language } from '../core/language.js';
 import { latestPainAreas, type PainAreas } from '../core/pain-areas.js';
 import type { GaitAnalysisInput } from '../core/gait-findings.js';
 import { latestGaitSession, sessionGaitFindings } from '../core/gait-session.js';
-import { outcomeFinding, outcomeTrend, parseOutcomeEntry, scoreOutcome, outcomeEntrySchema, type OutcomeMeasureId, type ResponderMeasureId, type OutcomeTrend } from '../core/outcome-measures.js';
+import { outcomeTrend, parseOutcomeEntry, scoreOutcome, outcomeEntrySchema, type OutcomeMeasureId, type ResponderMeasureId, type OutcomeTrend } from '../core/outcome-measures.js';
+import { outcomeFinding } from '../core/outcome-finding.js';
 import { interpretScreening, parseScreeningResult, type ScreeningResult } from '../core/screening-tests.js';
 import type { BodyMark } from '../core/pain.js';
 import { invalidInput } from './service-error.js';
@@ -119,14 +120,14 @@ export async function explainFor(db: Kysely<Database>, personId: string, languag
     const f = outcomeFinding({
       measure: o.measure, result: scoreOutcome(entry.data), recordedAt: o.latest.recordedAt, recordedBy: o.latest.recordedBy,
       ...(o.trend && o.trend.points.length > 1 ? { baseline: o.trend.baseline.score } : {}),
-    });
+    }, language);
     findings.push(f);
   }
   // The latest visit's videos read together: a side and a front or back video each fill the links they measure.
   const visit = latestGaitSession(a.gait.map((g) => ({
     id: g.id, recordedAt: g.recordedAt, recordedBy: g.recordedBy, sourceName: g.sourceName, analysis: g.analysis as unknown as GaitAnalysisInput,
   })));
-  const g = sessionGaitFindings(visit);
+  const g = sessionGaitFindings(visit, language);
   findings.push(...g.chain);
   wholeBody.push(...g.wholeBody);
   // Pain: the latest areas marked, on the pain map or in a check-in, whichever is newer.

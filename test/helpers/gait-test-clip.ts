@@ -14,7 +14,8 @@ import { promisify } from 'node:util';
 export const WALK_VIDEO = fileURLToPath(new URL('../../../shared/data/video/sports2d_demo_walk_side.mp4', import.meta.url));
 /** The original's frame shown first in the clip (30 fps, SOURCES.md). */
 export const CLIP_FIRST_FRAME = 30;
-const CLIP_SECONDS = 4.6;
+/** The clip's length (frames 30-167 of the original). */
+export const CLIP_SECONDS = 4.6;
 
 export interface WalkClip { file: string; bytes: Buffer; firstFrame: number; lastFrame: number }
 
@@ -37,7 +38,7 @@ const ref = JSON.parse(readFileSync(new URL('../fixtures/gait-reference/sports2d
  * (e.g. [39, 41]), so the span is known to within those intervals. `slackFrames` widens the mean step time by that
  * many frames each way (the resolution of a frame-based measurement). Independent of any pose model.
  */
-export function referenceCadence(clip: WalkClip, slackFrames = 0): { min: number; max: number; nominal: number } {
+export function referenceCadence(clip: Pick<WalkClip, 'firstFrame' | 'lastFrame'>, slackFrames = 0): { min: number; max: number; nominal: number } {
   const ics = (['near', 'far'] as const).flatMap((f) => ref.feet[f].events.filter((e) => e.pass === 1 && e.type === 'IC'))
     .filter((e) => e.nominated >= clip.firstFrame && e.nominated <= clip.lastFrame).sort((a, b) => a.nominated - b.nominated);
   const first = ics[0]!; const last = ics.at(-1)!;

@@ -11,6 +11,9 @@ import { jobFileBytes, storeJobFile } from '../../store/repos/job-files.js';
 import { createJob, getJob } from '../../store/repos/jobs.js';
 import { ensureLocalPerson } from '../../store/repos/people.js';
 import { GAIT_VIDEO_KIND, runGaitVideoJob, type GaitVideoJobData } from './gait-video-job.js';
+import type { StoredGaitAnalysis } from '../../gait/gait-analysis-record.js';
+import { panClip, twoWalkersClip, walk4k60Clip } from '../../../test/helpers/bad-gait-clips.js';
+import { referenceCadence } from '../../../test/helpers/gait-test-clip.js';
 
 // This test process's own temporary folder (os.tmpdir() reads TMPDIR on every call): other test files' jobs may
 // run at the same time and would otherwise show up in the check below.
@@ -18,10 +21,16 @@ process.env.TMPDIR = mkdtempSync(join(tmpdir(), 'footing-gvjob-'));
 after(() => { rmSync(tmpdir(), { recursive: true, force: true }); });
 const jobTempDirs = () => readdirSync(tmpdir()).filter((n) => n.startsWith('footing-gait-') && !n.startsWith('footing-gait-upload-'));
 
-// The failure paths of the job itself (the upload route refuses most bad files before a job exists; these are the
-// files that get past it, or a job whose bytes are gone). A real video's whole run is in src/server/gait-video-api.test.ts.
+// Clips a clinic makes by mistake (test/helpers/bad-gait-clips.ts), made once for both databases.
+const clipDir = mkdtempSync(join(tmpdir(), 'footing-gvjob-clips-'));
+const clips = (async () => ({ pan: await panClip(clipDir), twoWalkers: await twoWalkersClip(clipDir), walk4k60: await walk4k60Clip(clipDir) }))();
+clips.catch(() => {}); // awaited by the tests that use them, which fail with the reason
+
+// Bad input that reaches the job itself (the upload route refuses most bad files before a job exists; these are the
+// files that get past it, or a job whose bytes are gone): each fails with a plain message, or is saved with the
+// warnings that say what is wrong and what to do. A good video's whole run is in src/server/gait-video-api.test.ts.
 for (const kind of DATABASES) {
-  describe(`Gait video job failures on ${kind}`, () => {
+  describe(`Gait video job, bad input, on ${kind}`, () => {
     let store: Store;
     let cleanup: () => Promise<void>;
     let personId: string;
@@ -79,6 +88,65 @@ for (const kind of DATABASES) {
       const message = await nothingMeasuredFrom('empty.mp4', ['testsrc2=size=640x360:rate=30', '-t', '2.2']);
       assert.match(message, /^holiday\.mov: nothing could be measured, so nothing was saved\. No person was found walking in the video\./);
       assert.match(message, /Film the whole body/);
+    });
+
+    /**
+     * Runs a job on `file` that must end saved: the video's bytes and temporary folder gone, exactly one analysis and
+     * one audit entry of the job added (nothing half-stored). Returns the saved analysis.
+     */
+    const savedFrom = async (file: string, extra: Partial<GaitVideoJobData> = {}): Promise<StoredGaitAnalysis> => {
+      const jobId = await createJob(store.db, personId, GAIT_VIDEO_KIND);
+      await storeJobFile(store.db, jobId, file);
+      const dirsBefore = new Set(jobTempDirs());
+      const rows = async () => (await store.db.selectFrom('gait_analyses').select('id').execute()).length;
+      const audits = async () => (await listAudit(store.db, personId)).filter((e) => e.method === 'JOB').length;
+      const [rowsBefore, auditsBefore] = [await rows(), await audits()];
+      await runGaitVideoJob(store, { ...data(jobId), ...extra });
+      const job = (await getJob(store.db, personId, jobId))!;
+      assert.equal(job.status, 'done', JSON.stringify(job.result));
+      assert.equal(await jobFileBytes(store.db, jobId), 0);
+      assert.deepEqual(jobTempDirs().filter((d) => !dirsBefore.has(d)), []);
+      assert.deepEqual([await rows(), await audits()], [rowsBefore + 1, auditsBefore + 1]);
+      return (job.result as { analysis: StoredGaitAnalysis }).analysis;
+    };
+
+    test('A camera panning across the walk: saved with the camera-moving warning and how to film again, no speed or step length', async () => {
+      const a = await savedFrom((await clips).pan, { heightCm: 165 });
+      const moving = a.warnings.find((w) => w.code === 'camera-moving');
+      assert.ok(moving, JSON.stringify(a.warnings.map((w) => w.code)));
+      assert.match(moving.message, /^The camera moved during the video/);
+      assert.match(moving.advice, /^Stand the phone still/);
+      for (const k of ['walking_speed_mps', 'step_length_m'] as const) {
+        assert.equal(a.metrics[k]!.value, null, k);
+        assert.match(a.metrics[k]!.reason ?? '', /camera moved/, k);
+      }
+    });
+
+    test('Two people of the same size walking: saved, saying whom it followed as the gait screen numbers people, and how to choose the other there', async () => {
+      const a = await savedFrom((await clips).twoWalkers);
+      const w = a.warnings.find((x) => x.code === 'two-walkers');
+      assert.ok(w, JSON.stringify(a.warnings.map((x) => x.code)));
+      // The clip's walkers cross in opposite directions (the walk and its mirror image). The screen's "Person N" is the
+      // scan's number + 1; the followed person's direction is the one the analysis of their steps found.
+      const chosen = a.person!.chosen!;
+      const m = /^Two people walk about as much in this video; Footing followed Person (\d+), who walks (left to right|right to left), not Person (\d+), who walks (left to right|right to left)\.$/.exec(w.message);
+      assert.ok(m, w.message);
+      const [, followedN, followedDir, otherN, otherDir] = m;
+      assert.equal(Number(followedN), chosen + 1);
+      assert.notEqual(otherN, followedN);
+      assert.equal(followedDir, a.direction.replace(/-/g, ' '));
+      assert.notEqual(otherDir, followedDir);
+      assert.equal(w.advice, `If that is the wrong person, analyse the video on this device instead, where you can choose Person ${otherN} under "Who should Footing follow?", or film with only the person to measure walking.`);
+      assert.doesNotMatch(w.advice, /--person/);
+    });
+
+    test('A 4K 60 fps walk: analysed at the model\'s size, every frame saved, cadence within the hand annotation\'s range', async () => {
+      const clip = (await clips).walk4k60;
+      const a = await savedFrom(clip.file, { view: 'side' });
+      assert.deepEqual([a.fps, a.frames, a.view], [60, clip.frames, 'side']);
+      const expected = referenceCadence(clip, 1);
+      const cadence = a.metrics.cadence_spm!.value;
+      assert.ok(cadence !== null && cadence >= expected.min && cadence <= expected.max, `cadence ${cadence} vs ${expected.min.toFixed(1)}-${expected.max.toFixed(1)}`);
     });
 
     test('A job whose video is no longer stored fails and asks for the upload again', async () => {

@@ -85,7 +85,8 @@ async function analyse(store: Store, d: GaitVideoJobData): Promise<void> {
     } else {
       const progress = (phase: GaitJobProgress['phase']) => (p: PoseProgress) => report({ phase, done: p.done, total: p.total });
       const res = await analyzeVideoFile(file, {
-        name: d.name, view: d.view, ...(d.heightCm !== null ? { heightCm: d.heightCm } : {}),
+        // Read on the gait screen: a warning names people as its list does, and says how to choose there.
+        name: d.name, view: d.view, readOn: 'screen', ...(d.heightCm !== null ? { heightCm: d.heightCm } : {}),
         ...(d.treadmillKmh !== undefined && d.treadmillKmh !== null ? { treadmillKmh: d.treadmillKmh } : {}),
         onScanProgress: progress('finding'), onProgress: progress('analysing'),
       });

@@ -7,7 +7,10 @@ import type { TFunction } from 'i18next';
 import { i18n } from '../i18n/i18n.js';
 import type { RegionOfInterest } from '../../../src/pose/frame.js';
 import type { PersonBox } from '../../../src/pose/person-boxes.js';
-import { frameSpan, MIN_TRAVEL_RADII, type Candidate } from '../../../src/pose/walker-choice.js';
+import { direction, frameSpan, type Candidate, type Direction } from '../../../src/pose/walker-choice.js';
+
+// Where the direction rule lives (the server's warnings name people by it too); e2e/gait-walker imports it from here.
+export { direction, type Direction };
 
 /** A track seen on a single sampled frame is usually a detector blip, not a person worth offering. */
 export const MIN_LISTED_BOXES = 2;
@@ -17,28 +20,11 @@ export function listedCandidates(candidates: Candidate[], chosen: number | null)
   return candidates.filter((c) => c.id === chosen || c.boxes.length >= MIN_LISTED_BOXES);
 }
 
-/**
- * Which way a candidate went, as a code that reads as English (e2e/gait-walker compares it with the page's English);
- * the page shows it through gait:walker.direction.<DIRECTION_KEY>.
- */
-export type Direction = 'walks left to right' | 'walks right to left' | 'walks toward or away from the camera' | 'stays in one place';
+/** The page shows a Direction (src/pose/walker-choice.ts) through gait:walker.direction.<DIRECTION_KEY>. */
 const DIRECTION_KEY: Record<Direction, string> = {
   'walks left to right': 'leftToRight', 'walks right to left': 'rightToLeft',
   'walks toward or away from the camera': 'towardOrAway', 'stays in one place': 'inPlace',
 };
-
-/**
- * Which way a candidate went: the mid-hip x of the first box against the last. Less than one body radius of net
- * travel (walker-choice.ts's MIN_TRAVEL_RADII) counts as staying in place, unless they grew or shrank by as much
- * (walking toward or away from the camera).
- */
-export function direction(c: Candidate): Direction {
-  const a = c.boxes[0]; const b = c.boxes[c.boxes.length - 1];
-  if (!a || !b || Math.abs(b.hipX - a.hipX) < Math.max(1, c.radius)) {
-    return c.depthTravel >= MIN_TRAVEL_RADII ? 'walks toward or away from the camera' : 'stays in one place'; // i18n-ignore: Direction codes (above)
-  }
-  return b.hipX > a.hipX ? 'walks left to right' : 'walks right to left'; // i18n-ignore: Direction codes (above)
-}
 
 /** "Person 2 — walks left to right, frames 30–210": the frames are those the pose pass would analyse (frameSpan). */
 export function candidateLabel(c: Candidate, every: number, frameCount: number, t: TFunction = i18n.t): string {
