@@ -12,7 +12,8 @@
  * still works on the same page; the seven-item bottom nav fits a 390 px phone; axe finds no serious problems. A record
  * from the clinic (FHIR) with "take my program" ticked, on a phone whose date is not UTC's: the result shows the pain
  * check-ins, outcome scores and record parts stored, the program's events are on the phone's date, and the history's
- * line for it lists its check-ins and assessments.
+ * line for it lists its check-ins and assessments; once a safety answer pauses the program, the choice is refused in
+ * the person's words and nothing is stored.
  * Expected figures come from the files themselves (counted or summed here), not from the app.
  */
 import assert from 'node:assert/strict';
@@ -27,6 +28,8 @@ import { call, startServer, type TestServer } from './helpers/server.js';
 import { OUTCOME_SYSTEM } from '../src/core/fhir/assessment-resources.js';
 import { stageByNumber } from '../src/core/stages.js';
 import { zoneOnAnotherDate } from '../test/helpers/other-date-zone.js';
+import { RED_FLAG_QUESTIONS } from '../src/core/red-flags.js';
+import { allNo } from './helpers/answers.js';
 
 const APPLE = sharedData('apple-health/export6s3sample.xml');
 const FIT = sharedData('fit/garmin-fenix-5-walk.fit');
@@ -515,4 +518,16 @@ test('a record from the clinic (FHIR), with "take my program" ticked, in a time 
   await assertAccessible(phone.page, 'walking: history of a record from the clinic');
   await history.evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await screenshot(page, '4p-clinic-record-history');
+
+  // A safety answer pauses the program: asked for now, taking it from the file is refused before anything is read,
+  // in the person's words, and nothing is stored.
+  await call(server.url, 'POST', `/api/screen?date=${seeded.today}`, { answers: allNo([RED_FLAG_QUESTIONS[0]!.id]) });
+  const importsBefore = (await call<unknown[]>(server.url, 'GET', '/api/imports?limit=50')).length;
+  await page.getByText('Options: damaged records, time zone, a record from your clinic').click();
+  await page.getByRole('checkbox', { name: /Also take my program’s stage and walking target from it/ }).check();
+  await page.locator('#walking-file').setInputFiles({ name: 'clinic-record.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(CLINIC_RECORD)) });
+  const refusal = page.locator('.walking-import .field-error[role=alert]');
+  await refusal.waitFor();
+  assert.equal(await refusal.innerText(), 'Footing takes your program from a file only while your own program is running, and it has not started yet (Footing’s safety questions come first) or is paused after a safety answer. Nothing was stored. To bring in only the walking, pain and test results, untick “Also take my program’s stage and walking target from it” and choose the file again.');
+  assert.equal((await call<unknown[]>(server.url, 'GET', '/api/imports?limit=50')).length, importsBefore, 'no import was made');
 });
