@@ -79,7 +79,10 @@ export function modeFromPelvis(
     if (d > 0) walkVotes++; else runVotes++;
   }
   const n = walkVotes + runVotes;
-  // Two thirds of the steps must agree: a few frames of noise at the pelvis must not decide the gait.
-  const mode: GaitMode = n >= 3 && walkVotes >= (2 * n) / 3 ? 'walk' : n >= 3 && runVotes >= (2 * n) / 3 ? 'run' : 'unknown';
+  // Two thirds of the steps must agree, and at least three of them: a few frames of noise at the pelvis, or two
+  // votes from events that are not steps (a back view's contacts that then fail the consistency check), must not
+  // decide the gait.
+  const agree = (votes: number): boolean => votes >= 3 && votes >= (2 * n) / 3;
+  const mode: GaitMode = agree(walkVotes) ? 'walk' : agree(runVotes) ? 'run' : 'unknown';
   return { mode, walkVotes, runVotes };
 }

@@ -228,7 +228,7 @@ test('a treadmill walker and someone crossing the picture for 2 of the 8 s: the 
   assert.ok(Math.abs(value(a.metrics.cadence) - 105) < 2);
 });
 
-test('walk or run from the pelvis: higher mid-step than at the contacts is a walk, lower a run, whatever steady drift', () => {
+test('walk or run from the pelvis: higher mid-step than at the contacts is a walk, lower a run, whatever steady drift; three steps agreeing at least', () => {
   // Steps of 0.5 s (contacts at 0, 0.5, ... 2.5 s, alternate feet), height sampled at 100 Hz. By hand: a walker
   // lowest 0.075 s after each contact (still sinking after it, as real walkers are) has h = -cos(2π(t - 0.075)/0.5):
   // mid-step -cos(0.7π) = +0.588, at the contacts -cos(-0.3π) = -0.588, so +1.18 a step: 5 walk votes. A runner
@@ -245,5 +245,9 @@ test('walk or run from the pelvis: higher mid-step than at the contacts is a wal
   // Walking for the first second, running after it: steps 0-0.5 and 0.5-1 vote walk (the second: +0.588 mid-step
   // against the mean of -0.588 and the runner's +0.588 at 1 s), 1-1.5 and 1.5-2 run. Two of four is not two thirds.
   const mixed = time.map((t) => -Math.cos((2 * Math.PI * (t - (t < 1 ? 0.075 : 0.175))) / 0.5));
+  // Walking for the first half second, running after it: 0-0.5 walks, 0.5-1 and 1-1.5 run (as above, mirrored).
+  const runnerFrom = (at: number) => time.map((t) => -Math.cos((2 * Math.PI * (t - (t < at ? 0.075 : 0.175))) / 0.5));
   assert.deepEqual(modeFromPelvis(time, mixed, { left: { heelStrike: [0, 1, 2], toeOff: [] }, right: { heelStrike: [0.5, 1.5], toeOff: [] } }), { mode: 'unknown', walkVotes: 2, runVotes: 2 });
+  // Two running steps of three are two thirds, but not three steps: no mode from so little.
+  assert.deepEqual(modeFromPelvis(time, runnerFrom(0.5), { left: { heelStrike: [0, 1], toeOff: [] }, right: { heelStrike: [0.5, 1.5], toeOff: [] } }), { mode: 'unknown', walkVotes: 1, runVotes: 2 });
 });
