@@ -159,3 +159,42 @@ test('a pushsubscriptionchange event: the worker subscribes again with the serve
   assert.equal(await serverHolds(before.endpoint, fakeSubscription('unused-2')), false, 'the old subscription is gone from the server');
   assert.equal(await serverHolds(renewed.endpoint, fakeSubscription('footing-e2e-moved-on')), true, 'the server holds the new one');
 });
+
+/** The language the service worker was last told by a page (web/public/sw.js LANGUAGE_KEY), or null. */
+const WORKER_LANGUAGE = `caches.open('footing-push-v1').then((c) => c.match('/__footing/language')).then((r) => (r ? r.text() : null))`;
+
+test('the worker’s own words in the language on screen: a push it cannot read, and the page it serves offline', { timeout: 90_000 }, async () => {
+  const { page, context } = ctx.phone;
+  await context.grantPermissions(['notifications'], { origin: ctx.server.url });
+  await page.goto(ctx.server.url + '/reminders');
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  const worker = context.serviceWorkers().find((w) => w.url().startsWith(ctx.server.url));
+  assert.ok(worker, 'the service worker is running');
+  // The person chose Spanish on this device: the page tells the worker at start.
+  await page.evaluate(() => localStorage.setItem('footing.language', 'es'));
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Recordatorios' }).waitFor();
+  let told = await worker.evaluate(WORKER_LANGUAGE);
+  for (let i = 0; i < 50 && told !== 'es'; i++) { await page.waitForTimeout(100); told = await worker.evaluate(WORKER_LANGUAGE); }
+  assert.equal(told, 'es');
+
+  // A push whose message cannot be read (not JSON): the reminder is still shown, in Spanish.
+  await page.evaluate(async () => { for (const n of await (await navigator.serviceWorker.ready).getNotifications()) n.close(); });
+  const { id, cdp } = await registrationId(page, ctx.server.url);
+  await cdp.send('ServiceWorker.deliverPushMessage', { origin: ctx.server.url, registrationId: id, data: 'not a message {' });
+  assert.deepEqual(await shownNotifications(page), [{ title: 'Footing', body: 'Es la hora de la caminata y los ejercicios de pies de hoy.', tag: 'footing-reminder', data: { url: '/session' } }]);
+
+  // Offline with nothing of the app on the device yet (its cache emptied here): the worker's own page, in Spanish.
+  await page.evaluate(() => caches.delete('footing-v1'));
+  await context.setOffline(true);
+  try {
+    await page.goto(ctx.server.url + '/today');
+    await page.getByRole('heading', { level: 1, name: 'Footing está sin conexión' }).waitFor();
+    await page.getByText('Esta página todavía no está en este dispositivo y no hay conexión. Conéctate a internet y vuelve a intentarlo.').waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'es');
+    await assertAccessible(page, 'offline page');
+    await screenshot(page, '40c-offline-page-es');
+  } finally {
+    await context.setOffline(false);
+  }
+});

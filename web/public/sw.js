@@ -57,8 +57,9 @@ self.addEventListener('fetch', (event) => {
     return;
   }
   if (req.mode === 'navigate') {
-    // Any app path is the same single page: fall back to the cached index.html.
-    event.respondWith(networkFirst(req, '/index.html'));
+    // Any app path is the same single page: fall back to the cached index.html, and to a short page in the person's
+    // language when even that is not on the device yet (offline before the first visit finished caching).
+    event.respondWith(networkFirst(req, '/index.html').catch(offlinePage));
     return;
   }
   if (API_CACHED.includes(url.pathname)) {
@@ -74,7 +75,43 @@ self.addEventListener('fetch', (event) => {
  * (src/services/reminder-dispatch.ts REMINDER_MESSAGE). A message that cannot be read still shows the reminder:
  * a push without a notification is what browsers penalise, and the person asked to be reminded.
  */
-const REMINDER_DEFAULT = { title: 'Footing', body: 'Time for today’s walk and foot exercises.', url: '/session', tag: 'footing-reminder' };
+const REMINDER_DEFAULT = { title: 'Footing', url: '/session', tag: 'footing-reminder' };
+
+/*
+ * What the worker says with no page and no server to ask (a push it cannot read, the offline page), in the language
+ * the page last told it (web/src/lib/worker-language.ts; English until told). The reminder is the server's own
+ * sentence (PUSH_WORDS in src/core/i18n/reminder-texts.ts): web/src/lib/worker-language.test.ts keeps them equal
+ * and every text in both languages.
+ */
+const WORKER_WORDS = {
+  en: {
+    reminder: 'Time for today’s walk and foot exercises.',
+    offlineTitle: 'Footing is offline',
+    offline: 'This page is not on this device yet, and there is no connection. Connect to the internet and try again.',
+  },
+  es: {
+    reminder: 'Es la hora de la caminata y los ejercicios de pies de hoy.',
+    offlineTitle: 'Footing está sin conexión',
+    offline: 'Esta página todavía no está en este dispositivo y no hay conexión. Conéctate a internet y vuelve a intentarlo.',
+  },
+};
+const LANGUAGE_KEY = '/__footing/language';
+
+async function rememberedLanguage() {
+  try {
+    const hit = await (await caches.open(PUSH_CACHE)).match(LANGUAGE_KEY);
+    const language = hit ? await hit.text() : 'en';
+    return Object.hasOwn(WORKER_WORDS, language) ? language : 'en';
+  } catch { return 'en'; }
+}
+
+async function offlinePage() {
+  const language = await rememberedLanguage();
+  const w = WORKER_WORDS[language];
+  const html = `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${w.offlineTitle}</title></head>`
+    + `<body style="font-family: system-ui, sans-serif; margin: 2rem; line-height: 1.5"><h1>${w.offlineTitle}</h1><p>${w.offline}</p></body></html>`;
+  return new Response(html, { status: 503, headers: { 'content-type': 'text/html; charset=utf-8' } });
+}
 
 /** Only a page of this app may be opened from a notification. */
 function appPath(url) {
@@ -87,11 +124,13 @@ function appPath(url) {
 self.addEventListener('push', (event) => {
   let msg = {};
   try { msg = event.data ? event.data.json() : {}; } catch { msg = {}; }
-  const m = { ...REMINDER_DEFAULT, ...msg };
   event.waitUntil(Promise.all([
-    self.registration.showNotification(String(m.title), {
-      body: String(m.body), tag: String(m.tag), icon: '/icon-192.png', badge: '/icon-192.png', data: { url: appPath(m.url) },
-    }),
+    (async () => {
+      const m = { ...REMINDER_DEFAULT, body: WORKER_WORDS[await rememberedLanguage()].reminder, ...msg };
+      await self.registration.showNotification(String(m.title), {
+        body: String(m.body), tag: String(m.tag), icon: '/icon-192.png', badge: '/icon-192.png', data: { url: appPath(m.url) },
+      });
+    })(),
     rememberSubscription(),
   ]));
 });
@@ -152,9 +191,13 @@ self.addEventListener('pushsubscriptionchange', (event) => {
   event.waitUntil(renewSubscription(event.oldSubscription, event.newSubscription).catch(() => false));
 });
 
-// The page tells the worker when it subscribed or unsubscribed, so the remembered subscription is current.
+// The page tells the worker when it subscribed or unsubscribed, so the remembered subscription is current, and
+// which language is on screen.
 self.addEventListener('message', (event) => {
   if (event.data && event.data.type === 'footing-push-changed') event.waitUntil(rememberSubscription());
+  if (event.data && event.data.type === 'footing-language' && Object.hasOwn(WORKER_WORDS, event.data.language)) {
+    event.waitUntil(caches.open(PUSH_CACHE).then((c) => c.put(LANGUAGE_KEY, new Response(event.data.language))));
+  }
 });
 
 /**
