@@ -44,7 +44,7 @@ function localLine(time: readonly number[], values: readonly number[], at: reado
 
 export interface RecentreResult {
   series: KeypointSeries;
-  /** Horizontal and vertical shift (px) added to each frame, by position in series.frames (0 where nobody was). */
+  /** Horizontal and vertical shift (px) added to each frame, by position in series.frames (all 0 when nobody was found). */
   shift: Array<{ x: number; y: number }>;
   /** The walker's track (person-tracking.ts) the pelvis was taken from, or null when nobody was found. */
   trackId: number | null;
