@@ -134,6 +134,24 @@ for (const kind of DATABASES) {
       } finally { await limited.close(); }
     });
 
+    test('a known and an unknown email get identical answers: status, headers and body, and nothing is stored before the answer', async () => {
+      await makeAccount(store, { email: 'kim@example.org', role: 'patient', displayName: 'Kim' });
+      // Two emails of one length, each from its own address (so each starts the per-minute count afresh).
+      const known = await ask('kim@example.org', '192.0.2.21');
+      const storedAtAnswer = (await store.db.selectFrom('password_resets').innerJoin('accounts', 'accounts.id', 'password_resets.account_id').select('token_hash').where('accounts.email', '=', 'kim@example.org').execute()).length;
+      const unknown = await ask('kip@example.org', '192.0.2.22');
+      const headers = (h: Record<string, unknown>) => { const { date: _date, ...rest } = h; return rest; };
+      assert.deepEqual([unknown.statusCode, headers(unknown.headers), unknown.body.replace('kip@', 'X@')], [known.statusCode, headers(known.headers), known.body.replace('kim@', 'X@')]);
+      assert.equal(known.statusCode, 202);
+      // The link is stored and mailed after the answer (on the event loop's next turn), for the known email only.
+      assert.equal(storedAtAnswer, 0, 'no link stored when the answer went out');
+      const mail = await smtp.next();
+      assert.equal((Array.isArray(mail.to) ? mail.to[0] : mail.to)?.text, 'kim@example.org');
+      await app.mail.idle();
+      const links = await store.db.selectFrom('password_resets').innerJoin('accounts', 'accounts.id', 'password_resets.account_id').select('accounts.email').where('accounts.email', 'in', ['kim@example.org', 'kip@example.org']).execute();
+      assert.deepEqual(links.map((l) => l.email), ['kim@example.org']);
+    });
+
     test('without email settings: no reset links, and the answer says whom to ask', async () => {
       const plain = await buildApp({ store, webRoot: null, auth: TEST_AUTH });
       try {

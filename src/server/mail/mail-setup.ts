@@ -1,7 +1,7 @@
 /**
  * The server's email: where links point and the mailer (none without SMTP settings), as `app.mail`. Mail that must
- * not slow the answer (a password reset, whose answer must take as long whether or not the address has an account)
- * goes out after it; the server's close waits for it.
+ * not slow the answer goes out after it, and so does all of a password reset's work (its answer must take as long
+ * whether or not the address has an account); the server's close waits for both.
  */
 import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import type { MailConfig } from './mail-config.js';
@@ -19,6 +19,11 @@ export interface MailSetup {
   mailOrigin: string | null;
   /** Sends after the answer; a failure is logged with its SMTP reason only. */
   sendLater(mail: OutgoingMail, log: FastifyBaseLogger, what: string): void;
+  /**
+   * Runs `work` once the answer has gone (on the event loop's next turn after the handler returns), so that none of
+   * it counts in the answer's time; a failure is logged with its SMTP reason only (no address, no content).
+   */
+  afterAnswer(work: () => Promise<void>, log: FastifyBaseLogger, what: string): void;
   /** Resolves when no mail is being sent. */
   idle(): Promise<void>;
   close(): Promise<void>;
@@ -35,6 +40,12 @@ export function mailSetup(config: MailConfig): MailSetup {
     sendLater(mail, log, what) {
       if (!mailer) return;
       const p = mailer.send(mail).catch((e: unknown) => { log.error({ reason: e instanceof MailError ? e.reason : 'unknown' }, `${what} not sent`); })
+        .finally(() => sending.delete(p));
+      sending.add(p);
+    },
+    afterAnswer(work, log, what) {
+      const p = new Promise<void>((resolve) => setImmediate(resolve)).then(work)
+        .catch((e: unknown) => { log.error({ reason: e instanceof MailError ? e.reason : 'unknown' }, `${what} failed`); })
         .finally(() => sending.delete(p));
       sending.add(p);
     },
