@@ -6,7 +6,7 @@
  * screens; the clinician's patient list shows the unread message on the patient's line, and the inbox offers
  * notifications of new messages; screenshots at 390 px wide go to docs/screenshots/8l, 8m, 8n, 8o and 8p.
  * Then, live: with both screens left open, each new message appears without a reload (the patient's header count,
- * the patient's open conversation, the clinician's open conversation, the clinician's inbox and header count), and
+ * the patient's open conversation, the clinician's open conversation, inbox, header count and patient list), and
  * a hidden tab stops asking the server (web/src/lib/use-live-poll.ts). Last, the clinician turns on notices of new
  * messages: the subscription reaches the server, and a patient's message is pushed to it (received and decrypted by a
  * push endpoint on 127.0.0.1) and shown by the clinician's service worker.
@@ -168,6 +168,19 @@ test('new messages appear while the screens are open, with the unread counts; a 
   await c.getByRole('link', { name: 'Messages 1 unread' }).waitFor(LIVE);
   assert.equal(await stillMarked(c), true, 'the inbox changed without a reload');
   await assertAccessible(c, 'messages inbox (clinician) after a live update');
+
+  // The patient list, left open: the patient's unread line follows the next message without a reload.
+  await c.getByRole('link', { name: 'Patients', exact: true }).click();
+  const unreadLine = c.getByTestId('unread-messages');
+  await unreadLine.waitFor();
+  assert.equal((await unreadLine.textContent())?.replace(/\s+/g, ' ').trim(), `1 unread message from ${PATIENT.name}`);
+  const beach = 'Sand or the path along it?';
+  await p.getByLabel(`Message to ${CLINICIAN.name}`).fill(beach);
+  await p.getByRole('button', { name: 'Send' }).click();
+  await patientThread.getByText(beach).waitFor();
+  await c.getByText(`2 unread messages from ${PATIENT.name}`).waitFor(LIVE);
+  assert.equal(await stillMarked(c), true, 'the list changed without a reload');
+  await c.getByRole('link', { name: 'Messages 2 unread' }).waitFor();
 
   // A hidden tab asks nothing (a phone in a pocket); shown again, it asks at once.
   const asked: string[] = [];

@@ -25,7 +25,11 @@ const pct = (a: Adherence | null, t: TFunction) => (a ? t('clinic:patients.adher
 /** Typing pauses this long before the list is asked again. */
 const SEARCH_DELAY_MS = 300;
 
-export function ClinicianPatientsScreen() {
+/**
+ * The patient list. `version` changes when the workspace's live poll sees the unread total or the newest message
+ * change (clinician-workspace.tsx): the list is asked again, so each patient's unread line follows without a reload.
+ */
+export function ClinicianPatientsScreen({ version = 0 }: { version?: number }) {
   const { t } = useTranslation('clinic');
   const today = localDate();
   const [view, setView] = useState<ListView>(() => viewFromSearch(location.search));
@@ -41,7 +45,7 @@ export function ClinicianPatientsScreen() {
       (page) => { if (n === asked.current) { setList(page); setError(null); } },
       (e: Error) => { if (n === asked.current) setError(e.message); },
     );
-  }, [view, today]);
+  }, [view, today, version]);
   // The search box asks again once typing pauses, from the first page.
   useEffect(() => {
     if (query === view.q) return;

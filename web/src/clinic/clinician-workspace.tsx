@@ -43,7 +43,8 @@ export function ClinicianWorkspace() {
   const listPage = path === '/' || onInbox;
   useEffect(() => { if (listPage || !inbox) loadInbox(); }, [listPage]); // eslint-disable-line react-hooks/exhaustive-deps
   // New messages while the workspace is open: the unread total and newest message time (which name no patient and
-  // are not audited) are polled; when they change, the inbox or the open conversation is read again (and audited).
+  // are not audited) are polled; when they change, the inbox, the open conversation or the patient list (its unread
+  // lines) is read again (and audited, as when it is opened).
   const lastTotal = useRef<string | null>(null);
   const [newMessages, setNewMessages] = useState(0);
   const pollTotal = useCallback(async (): Promise<string> => {
@@ -61,7 +62,7 @@ export function ClinicianWorkspace() {
     : onClinic ? <ClinicAdminScreen myEmail={auth.info?.email} />
     : onInbox ? <ClinicianInboxScreen list={inbox} error={inboxError} />
       : thread ? <ClinicianMessagesScreen personId={decodeURIComponent(thread[1]!)} onRead={loadInbox} version={newMessages} />
-        : m ? <ClinicianPatientScreen personId={decodeURIComponent(m[1]!)} /> : <ClinicianPatientsScreen />;
+        : m ? <ClinicianPatientScreen personId={decodeURIComponent(m[1]!)} /> : <ClinicianPatientsScreen version={newMessages} />;
   return (
     <Shell headerEnd={(
       <nav className="top-links" aria-label={t('workspace.nav')}>
