@@ -19,7 +19,12 @@ export const ACCESS_LEVELS = ['public', 'self', 'signed-in', 'clinician', 'clini
 export type Access = (typeof ACCESS_LEVELS)[number];
 
 declare module 'fastify' {
-  interface FastifyContextConfig { access?: Access }
+  interface FastifyContextConfig {
+    access?: Access;
+    /** A public route that reads who is signed in (req.auth): the guard looks the session up for it. Other public
+     * routes get no account, and cost no session read. */
+    readsSession?: boolean;
+  }
 }
 
 /** The route option that declares access, e.g. `{ config: access('self'), schema: ... }`. */

@@ -84,6 +84,10 @@ export async function installGuard(app: FastifyInstance, store: Store): Promise<
     if (!level) throw forbidden('This route declares no access level.');
     const mode = await currentMode();
     req.auth = { mode, account: null, session: null, tokenHash: null };
+    // A public route serves the same to everyone (the web app's files, questions, the health check): the session is
+    // looked up only for the one that says who is signed in (`readsSession`), which saves a database read on every
+    // other public request a signed-in browser sends. Any other public route sees no account: it fails closed.
+    if (level === 'public' && !req.routeOptions.config?.readsSession) return;
     if (mode === 'accounts') {
       const token = readCookie(req, SESSION_COOKIE);
       if (token) {

@@ -41,7 +41,7 @@ export async function registerAccountRoutes(app: FastifyInstance, store: Store, 
     return signedInBody(account, s.csrfToken);
   };
 
-  r.get('/api/auth/mode', { config: access('public') }, async (req) => {
+  r.get('/api/auth/mode', { config: { ...access('public'), readsSession: true } }, async (req) => {
     const { mode, account, session } = req.auth;
     if (mode === 'local') return { mode, signedIn: false, role: null };
     if (!account || !session) return { mode, signedIn: false, role: null };
