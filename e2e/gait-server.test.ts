@@ -68,6 +68,15 @@ test('gait video on the server: explicit tick, upload and analysis progress, the
   }));
   await page.waitForTimeout(300);
   await screenshot(page, 'gait-server-c-result', { fullPage: true, top: true });
+  // The stills the server pictured before deleting the video, loaded from the API: each foot's three key moments.
+  const figures = page.locator('.gait-stills figure');
+  await figures.first().waitFor();
+  assert.equal(await figures.count(), 6);
+  await page.locator('.gait-stills img').evaluateAll((imgs) => Promise.all(imgs.map((i) => (i as HTMLImageElement).decode())));
+  assert.ok(await page.locator('.gait-stills img').evaluateAll((imgs) => imgs.every((i) => (i as HTMLImageElement).naturalWidth > 0)), 'every still shows a picture');
+  await page.getByText('Pictured on the server from your video before it was deleted', { exact: false }).waitFor();
+  await page.locator('.gait-stills').scrollIntoViewIfNeeded();
+  await screenshot(page, 'gait-server-d-stills');
 
   // What the page showed was saved: one analysis from the server, side view, cadence against the hand reference.
   const saved = await call<Array<{ sourceName: string; videoKept: boolean; analysis: { analysed_on: string; view: string; metrics: { cadence_spm: { value: number | null } } } }>>(server.url, 'GET', '/api/gait-analyses');

@@ -24,7 +24,8 @@ interface Job { id: string; kind: string; status: string; progress: { phase?: st
 // This test process's own temporary folder (os.tmpdir() reads TMPDIR on every call), so that the check that the
 // upload and the job leave nothing behind cannot see the folders of test files running beside it.
 process.env.TMPDIR = mkdtempSync(join(tmpdir(), 'footing-gvapi-'));
-const gaitTempDirs = () => new Set(readdirSync(tmpdir()).filter((n) => n.startsWith('footing-gait-')));
+// The job's folder for the video and the stills' folder for their frames and drawings.
+const gaitTempDirs = () => new Set(readdirSync(tmpdir()).filter((n) => n.startsWith('footing-gait-') || n.startsWith('footing-stills-')));
 
 /** Polls a job to its end; returns it with every progress it showed on the way. */
 async function follow(poll: () => Promise<Job>): Promise<{ job: Job; seen: Job['progress'][] }> {
@@ -96,6 +97,20 @@ for (const kind of DATABASES) {
       assert.equal(saved.recordedBy, kind === 'sqlite' ? 'me' : world.accounts.clinicianOfClinic.displayName);
       const kp = (await world.as('patient', { method: 'GET', url: `/api/gait-analyses/${result.analysisId}/keypoints` })).json() as { frames: unknown[] };
       assert.equal(kp.frames.length, frames);
+
+      // The stills of the key moments, pictured by the server before it deleted the video: the hand annotation has a
+      // whole stride of each foot in these frames (contacts 40, 78, 116, 152 near; 60, 97, 133 far), so each foot's
+      // initial contact, mid stance and toe off; each a JPEG within the limit, served to the patient as saved.
+      const stills = (job.result as { stills: Array<{ side: string; event: string; type: string; bytes: number }> }).stills;
+      assert.deepEqual(stills.map((s) => `${s.side} ${s.event}`).sort(), ['left initial_contact', 'left mid_stance', 'left toe_off', 'right initial_contact', 'right mid_stance', 'right toe_off']);
+      for (const [i, s] of stills.entries()) {
+        const pic = await world.as('patient', { method: 'GET', url: `/api/gait-analyses/${result.analysisId}/stills/${i}` });
+        assert.equal(pic.statusCode, 200);
+        assert.equal(pic.headers['content-type'], 'image/jpeg');
+        assert.equal(pic.rawPayload.length, s.bytes);
+        assert.ok(s.bytes <= 60 * 1024);
+        assert.deepEqual([...pic.rawPayload.subarray(0, 3)], [0xff, 0xd8, 0xff]);
+      }
 
       // Nothing of the video remains: no bytes in the database, no temporary folder left by the upload or the job.
       assert.equal(await jobFileBytes(world.store.db), 0);

@@ -9,6 +9,7 @@
 import { analyzeGait } from '../gait/analyze-gait.js';
 import { analysisToJson, type GaitAnalysisJson } from '../gait/analysis-json.js';
 import type { KeypointSeries } from '../gait/keypoints.js';
+import type { KeyFrame } from '../gait/angle-curves.js';
 import type { VideoInput } from '../pose/ffmpeg-frames.js';
 import type { RegionOfInterest, Result } from '../pose/frame.js';
 import { estimateWalker, type EstimateWalkerOptions } from '../pose/estimate-walker.js';
@@ -51,6 +52,8 @@ export interface VideoAnalysis {
   json: VideoAnalysisJson;
   /** The keypoints the analysis was computed from (kept with a saved analysis so it can be re-run). */
   series: KeypointSeries;
+  /** The key moments of one stride per foot, for the stills of a saved analysis (angle-curves.ts keyFrames). */
+  keyFrames: KeyFrame[];
 }
 
 function candidateJson(c: Candidate): PersonChoiceJson['candidates'][number] {
@@ -95,5 +98,5 @@ export async function analyzeVideoFile(video: VideoInput, o: AnalyzeVideoOptions
     ...(est.value.scene ? { scene: est.value.scene } : {}),
     ...(followed && rival ? { otherWalker: otherWalkerWords(followed, rival, o.readOn ?? 'cli') } : {}),
   });
-  return { ok: true, value: { json: { ...analysisToJson(analysis, { name: o.name, fps: series.fps, frames: series.frames.length }), person }, series } };
+  return { ok: true, value: { json: { ...analysisToJson(analysis, { name: o.name, fps: series.fps, frames: series.frames.length }), person }, series, keyFrames: analysis.keyFrames } };
 }

@@ -44,7 +44,7 @@ export type ReportKind = (typeof REPORT_KINDS)[number];
  * is one (as JPEG), else the stick figure of its representative frame when its keypoints were saved.
  */
 async function gaitFor(db: Kysely<Database>, personId: string, a: Awaited<ReturnType<typeof listGaitAnalyses>>[number], withStill: boolean): Promise<ReportGait> {
-  const analysis = a.analysis as unknown as GaitAnalysisInput & { events?: unknown };
+  const analysis = a.analysis as unknown as GaitAnalysisInput & { events?: unknown; analysed_on?: unknown };
   const video = a.sourceName ?? 'the video';
   let skeleton: ReportGait['skeleton'] = null;
   let picture: ReportGait['picture'] = null;
@@ -52,7 +52,7 @@ async function gaitFor(db: Kysely<Database>, personId: string, a: Awaited<Return
   if (chosen !== null) {
     const stored = await getGaitStill(db, personId, a.id, chosen);
     const jpeg = stored ? await stillAsJpeg(stored) : null;
-    if (jpeg) picture = stillPicture(a.stills[chosen]!, video, jpeg.toString('base64'));
+    if (jpeg) picture = stillPicture(a.stills[chosen]!, video, jpeg.toString('base64'), analysis.analysed_on === 'server' ? 'server' : 'device');
   }
   if (withStill && !picture && a.hasKeypoints) {
     // Keypoints saved before their schema was bounded may not parse: the report then says there is no still.

@@ -22,3 +22,8 @@ test('the caption says the moment, the side, the frame, the video and the angles
   assert.equal(stillCaption({ event: 'toe_off', side: 'left', time: 2.3456, frame: 70, angles: { hip_deg: -10.5, knee_deg: 38.2, ankle_deg: null } }, 'walk.mp4'),
     'Left toe off of walk.mp4 at 2.35 s (frame 70), as pictured on the device when the analysis was saved; the angles drawn on it: hip -10°, knee 38°, ankle not measured');
 });
+
+test('a still the server pictured says so: the person\'s device never saw it', () => {
+  assert.equal(stillCaption({ event: 'initial_contact', side: 'right', time: 1.05, frame: 31, angles: { hip_deg: 21, knee_deg: 4.4, ankle_deg: -3.6 } }, 'walk.mov', 'server'),
+    'Right initial contact (heel strike) of walk.mov at 1.05 s (frame 31), as pictured by the server from the video before it was deleted; the angles drawn on it: hip 21°, knee 4°, ankle -4°');
+});

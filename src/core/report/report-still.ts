@@ -25,13 +25,20 @@ export function representativeStill(stills: readonly Pick<GaitStillInfo, 'event'
 
 const angle = (name: string, v: number | null) => `${name} ${v === null ? 'not measured' : `${Math.round(v)}°`}`;
 
-/** The caption of a still: which moment, which frame, which video, and the angles written on it. */
-export function stillCaption(s: Pick<GaitStillInfo, 'event' | 'side' | 'time' | 'frame' | 'angles'>, video: string): string {
+/** Where the still was pictured: on the person's device when they saved the analysis, or by the server's job. */
+export type StillMaker = 'device' | 'server';
+const MADE: Record<StillMaker, string> = {
+  device: 'as pictured on the device when the analysis was saved',
+  server: 'as pictured by the server from the video before it was deleted',
+};
+
+/** The caption of a still: which moment, which frame, which video, who pictured it, and the angles written on it. */
+export function stillCaption(s: Pick<GaitStillInfo, 'event' | 'side' | 'time' | 'frame' | 'angles'>, video: string, madeOn: StillMaker = 'device'): string {
   const side = s.side === 'left' ? 'Left' : 'Right';
-  return `${side} ${EVENT_WORDS[s.event]} of ${video} at ${s.time.toFixed(2)} s (frame ${s.frame}), as pictured on the device when the analysis was saved; the angles drawn on it: ${angle('hip', s.angles.hip_deg)}, ${angle('knee', s.angles.knee_deg)}, ${angle('ankle', s.angles.ankle_deg)}`;
+  return `${side} ${EVENT_WORDS[s.event]} of ${video} at ${s.time.toFixed(2)} s (frame ${s.frame}), ${MADE[madeOn]}; the angles drawn on it: ${angle('hip', s.angles.hip_deg)}, ${angle('knee', s.angles.knee_deg)}, ${angle('ankle', s.angles.ankle_deg)}`;
 }
 
 /** The report's block for a still whose picture is `jpeg` (base64). */
-export function stillPicture(s: Pick<GaitStillInfo, 'event' | 'side' | 'time' | 'frame' | 'angles' | 'width' | 'height'>, video: string, jpeg: string): Extract<ReportBlock, { kind: 'picture' }> {
-  return { kind: 'picture', caption: stillCaption(s, video), width: s.width, height: s.height, jpeg };
+export function stillPicture(s: Pick<GaitStillInfo, 'event' | 'side' | 'time' | 'frame' | 'angles' | 'width' | 'height'>, video: string, jpeg: string, madeOn: StillMaker = 'device'): Extract<ReportBlock, { kind: 'picture' }> {
+  return { kind: 'picture', caption: stillCaption(s, video, madeOn), width: s.width, height: s.height, jpeg };
 }

@@ -10,6 +10,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeVideoFile } from '../../services/analyze-video.js';
+import { probeVideo } from '../../pose/ffmpeg-frames.js';
+import { videoStills } from '../../pose/video-stills.js';
+import type { GaitStillInfo } from '../../gait/gait-stills.js';
 import type { PoseProgress } from '../../pose/frame.js';
 import type { Store } from '../../store/db.js';
 import { appendAudit } from '../../store/repos/audit.js';
@@ -48,7 +51,7 @@ export interface GaitVideoJobData {
 export interface GaitJobProgress { phase: 'waiting' | 'preparing' | 'finding' | 'analysing' | 'saving' | 'done'; done: number; total: number | null }
 
 /** The result of a finished job: the saved analysis (done) or what went wrong (failed). */
-export type GaitJobResult = { analysisId: string; sourceName: string; recordedAt: string; analysis: StoredGaitAnalysis } | { error: VideoProblem };
+export type GaitJobResult = { analysisId: string; sourceName: string; recordedAt: string; analysis: StoredGaitAnalysis; stills: GaitStillInfo[] } | { error: VideoProblem };
 
 let queue: Promise<void> = Promise.resolve();
 
@@ -84,7 +87,9 @@ async function analyse(store: Store, d: GaitVideoJobData): Promise<void> {
       outcome = { status: 'failed', result: { error: { code: 'video_missing', message: `${d.name}: the uploaded video is no longer on the server. Please upload it again.`, location: { file: d.name } } } };
     } else {
       const progress = (phase: GaitJobProgress['phase']) => (p: PoseProgress) => report({ phase, done: p.done, total: p.total });
-      const res = await analyzeVideoFile(file, {
+      // Probed once: the analysis and the stills read the same file with the same frame times.
+      const probe = await probeVideo(file);
+      const res = !probe.ok ? probe : await analyzeVideoFile(probe.value, {
         // Read on the gait screen: a warning names people as its list does, and says how to choose there.
         name: d.name, view: d.view, readOn: 'screen', ...(d.heightCm !== null ? { heightCm: d.heightCm } : {}),
         ...(d.treadmillKmh !== undefined && d.treadmillKmh !== null ? { treadmillKmh: d.treadmillKmh } : {}),
@@ -100,12 +105,14 @@ async function analyse(store: Store, d: GaitVideoJobData): Promise<void> {
         // The browser saves {...analysis JSON, roi}; the server adds whom it followed and that it ran here.
         const analysis: StoredGaitAnalysis = { ...gait, roi: person.roi ?? { x: 0, y: 0, width: series.width, height: series.height }, person: { method: person.method, chosen: person.chosen, frames_analysed: person.frames_analysed }, analysed_on: 'server' };
         const keypoints = compactKeypoints(series);
+        // The stills of the key moments, pictured now: the video is deleted below. Without them the analysis is still saved.
+        const stills = probe.ok ? await videoStills(probe.value, series, res.value.keyFrames).catch(() => []) : [];
         outcome = {
           status: 'done', frames: series.frames.length,
           save: async (trx) => {
-            const rec = await insertGaitAnalysis(trx, d.personId, { recordedAt: d.recordedAt, recordedBy: d.recordedBy, sourceName: d.name, view: gait.view, analysis, keypoints, videoPath: null });
+            const rec = await insertGaitAnalysis(trx, d.personId, { recordedAt: d.recordedAt, recordedBy: d.recordedBy, sourceName: d.name, view: gait.view, analysis, keypoints, videoPath: null, stills });
             await appendAudit(trx, { actorAccountId: d.actorAccountId, actorRole: d.actorRole, personId: d.personId, action: 'write', ...GAIT_JOB_AUDIT });
-            return { analysisId: rec.id, sourceName: d.name, recordedAt: d.recordedAt, analysis: rec.analysis };
+            return { analysisId: rec.id, sourceName: d.name, recordedAt: d.recordedAt, analysis: rec.analysis, stills: rec.stills };
           },
         };
       }

@@ -5,6 +5,7 @@
  */
 import type { GaitAnalysisJson } from '../../../src/gait/analysis-json.js';
 import type { KeypointSeries } from '../../../src/gait/keypoints.js';
+import type { GaitStillInfo } from '../../../src/gait/gait-stills.js';
 import { api, ApiError } from './client.js';
 import { pause, uploadForJob } from './upload-job.js';
 import { i18n } from '../i18n/i18n.js';
@@ -20,7 +21,8 @@ export interface GaitJob {
   kind: 'gait-video';
   status: 'queued' | 'running' | 'done' | 'failed';
   progress: { phase?: 'waiting' | 'preparing' | 'finding' | 'analysing' | 'saving' | 'done'; done?: number; total?: number | null };
-  result: { analysisId: string; sourceName: string; recordedAt: string; analysis: ServerGaitAnalysis } | { error: GaitJobProblem } | null;
+  /** stills: the key moments pictured by the server before it deleted the video (absent in jobs finished before them). */
+  result: { analysisId: string; sourceName: string; recordedAt: string; analysis: ServerGaitAnalysis; stills?: GaitStillInfo[] } | { error: GaitJobProblem } | null;
 }
 
 /** What the page shows while it waits: sending the bytes, then the server's passes over the frames. */
@@ -41,7 +43,7 @@ export interface GaitJobOptions {
 }
 
 /** The finished analysis, or the server's reason it could not be made (the job failed). */
-export type GaitJobOutcome = { ok: true; analysisId: string; analysis: ServerGaitAnalysis } | { ok: false; problem: GaitJobProblem };
+export type GaitJobOutcome = { ok: true; analysisId: string; analysis: ServerGaitAnalysis; stills: GaitStillInfo[] } | { ok: false; problem: GaitJobProblem };
 
 /** Uploads the person's own video and waits for its analysis. Upload refusals (size, not a video) throw ApiError. */
 export async function analyseOnServer(file: Blob & { name: string }, opts: GaitJobOptions): Promise<GaitJobOutcome> {
@@ -56,7 +58,7 @@ export async function analyseOnServer(file: Blob & { name: string }, opts: GaitJ
   for (;;) {
     if (opts.signal?.aborted) throw new ApiError(0, 'aborted', i18n.t('app:api.stoppedWaiting'));
     const job = await api<GaitJob>('GET', `/api/jobs/${encodeURIComponent(jobId)}`);
-    if (job.status === 'done' && job.result && 'analysisId' in job.result) return { ok: true, analysisId: job.result.analysisId, analysis: job.result.analysis };
+    if (job.status === 'done' && job.result && 'analysisId' in job.result) return { ok: true, analysisId: job.result.analysisId, analysis: job.result.analysis, stills: job.result.stills ?? [] };
     if (job.status === 'failed' || job.status === 'done') {
       const problem = job.result && 'error' in job.result ? job.result.error : { code: 'internal', message: i18n.t('app:api.analysisUnfinished'), location: { file: file.name } };
       return { ok: false, problem };

@@ -9,6 +9,7 @@ import { Trans, useTranslation } from 'react-i18next';
 import { formatNumber } from '../i18n/format.js';
 import { ApiError } from '../api/client.js';
 import { analyseOnServer, type GaitJobProgress, type ServerGaitAnalysis } from '../api/gait-jobs.js';
+import type { GaitStillInfo } from '../../../src/gait/gait-stills.js';
 import { FieldError } from '../ui/common.js';
 import { localIso } from '../lib/local-time.js';
 
@@ -19,7 +20,7 @@ export interface GaitServerChoiceProps {
   treadmillKmh: number | null;
   /** The on-device analysis is running, or the form has an error: nothing to send yet. */
   disabled: boolean;
-  onDone: (r: { analysisId: string; analysis: ServerGaitAnalysis }) => void;
+  onDone: (r: { analysisId: string; analysis: ServerGaitAnalysis; stills: GaitStillInfo[] }) => void;
 }
 
 const mb = (bytes: number) => formatNumber(bytes / (1024 * 1024), { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -49,7 +50,7 @@ export function GaitServerChoice({ file, view, heightCm, treadmillKmh, disabled,
     abort.current = ctl;
     try {
       const r = await analyseOnServer(file, { view, heightCm, treadmillKmh, recordedAt: localIso(), signal: ctl.signal, onProgress: setProgress });
-      if (r.ok) onDone({ analysisId: r.analysisId, analysis: r.analysis });
+      if (r.ok) onDone({ analysisId: r.analysisId, analysis: r.analysis, stills: r.stills });
       else setError(t('server.problem', { message: r.problem.message }));
     } catch (e) {
       setError(e instanceof ApiError ? e.message : t('server.uploadFailed'));

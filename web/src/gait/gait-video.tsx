@@ -20,6 +20,7 @@ import { GaitResults, type GaitSetup } from './gait-results.js';
 import { GaitServerChoice } from './gait-server-choice.js';
 import { GaitServerResult } from './gait-server-result.js';
 import type { ServerGaitAnalysis } from '../api/gait-jobs.js';
+import type { GaitStillInfo } from '../../../src/gait/gait-stills.js';
 import { SAVED_MAX_FRAMES } from '../../../src/gait/gait-analysis-record.js';
 import { secondsLeft, timeLeftText, type PaceStart } from './analysis-progress.js';
 import { keepScreenOn } from '../lib/wake-lock.js';
@@ -41,7 +42,7 @@ export function GaitVideoScreen() {
   const [progress, setProgress] = useState<{ done: number; total: number; left: number | null } | null>(null);
   const [awake, setAwake] = useState(false);
   const [result, setResult] = useState<{ series: KeypointSeries; times: StageTimes; setup: GaitSetup } | null>(null);
-  const [serverResult, setServerResult] = useState<{ analysisId: string; analysis: ServerGaitAnalysis } | null>(null);
+  const [serverResult, setServerResult] = useState<{ analysisId: string; analysis: ServerGaitAnalysis; stills: GaitStillInfo[] } | null>(null);
   const abort = useRef<AbortController | null>(null);
   // The walker scan pre-sets the region (and frames) to the person it finds, unless the user has drawn a box.
   const [selected, setSelected] = useState<number | null>(null);
@@ -147,7 +148,7 @@ export function GaitVideoScreen() {
   }
 
   if (serverResult && loaded) {
-    return <GaitServerResult analysisId={serverResult.analysisId} analysis={serverResult.analysis} videoUrl={loaded.video.url} onRedo={() => setServerResult(null)} />;
+    return <GaitServerResult analysisId={serverResult.analysisId} analysis={serverResult.analysis} stills={serverResult.stills} videoUrl={loaded.video.url} onRedo={() => setServerResult(null)} />;
   }
 
   return (
