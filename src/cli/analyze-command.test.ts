@@ -159,6 +159,21 @@ test('A 4K 60 fps walk: analysed at the model\'s size, every frame, and the cade
   }
 });
 
+test('A clip with nobody in it: analysed without a crash, and the report says no person was found and how to film', async (t) => {
+  // 2.2 s of ffmpeg's moving test pattern (over the 2 s minimum, so the reason is the missing person, not the length).
+  const dir = mkdtempSync(join(tmpdir(), 'footing-nobody-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const clip = join(dir, 'empty.mp4');
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=size=640x360:rate=30', '-t', '2.2', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', clip]);
+  const r = await run(['analyze', clip, '--json']);
+  assert.equal(r.code, 0, r.err);
+  const j = JSON.parse(r.out) as { frames: number; warnings: Array<{ code: string; message: string; advice: string }> };
+  assert.equal(j.frames, 66);
+  assert.equal(j.warnings[0]?.code, 'no-person');
+  assert.match(j.warnings[0]!.message, /No person was found/);
+  assert.match(j.warnings[0]!.advice, /Film the whole body/);
+});
+
 test('A video of one frame: read without a crash, and the report says it is too short and how to film again', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'footing-1frame-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
