@@ -469,8 +469,8 @@ test('a record from the clinic (FHIR), with "take my program" ticked, in a time 
     assert.equal(await result.getByTestId('import-assessments').innerText(), `${scores} new, 0 already stored`);
     // The seeded person is at stage 1 or 2 (the tenth day may have moved them on): the clinic's 3 is new; the birth year is theirs.
     assert.deepEqual(await result.getByTestId('import-record').locator('.record-part').allInnerTexts(), [
-      'Program stage: taken from the file (a line in your program’s history, on Progress)',
-      'Your clinician’s walking target: taken from the file (a line in your program’s history, on Progress)',
+      'Program stage: taken from the file (a line in the program’s history)',
+      'Clinician’s walking target: taken from the file (a line in the program’s history)',
       'Birth year: already the same',
     ]);
     // What is shown is what is stored.
@@ -495,7 +495,7 @@ test('a record from the clinic (FHIR), with "take my program" ticked, in a time 
     await result.getByRole('heading', { name: 'clinic-record.json: nothing new' }).waitFor();
     assert.equal(await result.getByTestId('import-checkins').innerText(), `0 new, ${checkins} already stored`);
     assert.equal(await result.getByTestId('import-assessments').innerText(), `0 new, ${scores} already stored`);
-    assert.deepEqual(await result.getByTestId('import-record').locator('.record-part').allInnerTexts(), ['Program stage: already the same', 'Your clinician’s walking target: already the same', 'Birth year: already the same']);
+    assert.deepEqual(await result.getByTestId('import-record').locator('.record-part').allInnerTexts(), ['Program stage: already the same', 'Clinician’s walking target: already the same', 'Birth year: already the same']);
   } finally {
     await cdp.send('Emulation.setTimezoneOverride', { timezoneId: '' });
   }
@@ -514,7 +514,7 @@ test('a record from the clinic (FHIR), with "take my program" ticked, in a time 
   // Opened, the first import shows the same figures as its result did.
   await lines.nth(1).locator('summary').click();
   assert.equal(await lines.nth(1).getByTestId('import-checkins').innerText(), `${checkins} new, 0 already stored`);
-  assert.equal(await lines.nth(1).getByTestId('import-record').locator('.record-part').first().innerText(), 'Program stage: taken from the file (a line in your program’s history, on Progress)');
+  assert.equal(await lines.nth(1).getByTestId('import-record').locator('.record-part').first().innerText(), 'Program stage: taken from the file (a line in the program’s history)');
   await assertAccessible(phone.page, 'walking: history of a record from the clinic');
   await history.evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await screenshot(page, '4p-clinic-record-history');

@@ -29,8 +29,8 @@ test('a file without check-ins or assessments (any walking file) adds nothing to
 test('what a FHIR file gave of the record: one line a part, stage and walking target first, each taken or already the same', () => {
   const v = viewOfPast(past({ record: { birthYear: 'same', stage: 'set', walkingTarget: 'set' } }))!;
   assert.deepEqual(recordPartsText(v, en), [
-    'Program stage: taken from the file (a line in your program’s history, on Progress)',
-    'Your clinician’s walking target: taken from the file (a line in your program’s history, on Progress)',
+    'Program stage: taken from the file (a line in the program’s history)',
+    'Clinician’s walking target: taken from the file (a line in the program’s history)',
     'Birth year: already the same',
   ]);
   assert.deepEqual(recordPartsText(viewOfPast(past({ record: { birthYear: 'set', stage: 'same' } }))!, es), [
