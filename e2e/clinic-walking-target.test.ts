@@ -4,7 +4,8 @@
  * as the app sends it), so their own target is 5,000 x 1.1 = 5,500 steps (about 55 min). The clinician caps it at
  * 4,000 steps with a reason (first trying without one); the patient reads on Today 4,000 steps (about 4,000 x 55 /
  * 5,500 = 40 min), who capped it, when, and why; the clinician removes the cap and the patient's own 5,500 steps
- * are back. axe runs on both screens; screenshots go to docs/screenshots/7k and 7l.
+ * are back. A file the patient imported on their Walk page is listed on the clinician's patient page with what it
+ * stored. axe runs on both screens; screenshots go to docs/screenshots/7k and 7l.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -53,11 +54,23 @@ test('a clinician caps the walking target with a reason; the patient reads the c
   await walkCard.getByText('5,500 steps (about 55 min) today', { exact: true }).waitFor();
   assert.match(await walkCard.locator('.basis').innerText(), new RegExp(`^Your average was 5,000 steps a day over the 7 days from ${dayMonth(start)} to ${dayMonth(addDays(start, 6))}; your pain stayed within the rules that week, so your target is 10% higher\\.$`));
 
-  // The clinician opens the patient and caps the target at 4,000 steps, first without a reason.
+  // The patient brings in a file on their Walk page (one day's steps from another system, long before the program,
+  // so their target is unchanged).
+  await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Walk' }).click();
+  const steps = { resourceType: 'Observation', status: 'final', code: { coding: [{ system: 'http://loinc.org', code: '41950-7' }] }, effectiveDateTime: '2025-01-15', valueQuantity: { value: 3456, unit: 'steps/day', system: 'http://unitsofmeasure.org', code: '/d' } };
+  await p.locator('#walking-file').setInputFiles({ name: 'steps.ndjson', mimeType: 'application/x-ndjson', buffer: Buffer.from(`${JSON.stringify(steps)}\n`) });
+  await p.getByTestId('import-result').getByRole('heading', { name: 'steps.ndjson: imported' }).waitFor({ timeout: 20_000 });
+  await p.goto(server.url + '/');
+
+  // The clinician opens the patient: the file is in the patient's import history there, with what it stored.
   await c.goto(server.url + '/');
   await c.getByRole('heading', { level: 1, name: 'Your patients' }).waitFor();
   await c.getByRole('link', { name: PATIENT.name }).click();
   await c.getByRole('heading', { level: 1, name: PATIENT.name }).waitFor();
+  const files = c.getByTestId('import-history');
+  await files.getByRole('heading', { name: 'Files the patient imported' }).waitFor();
+  assert.deepEqual(await files.getByTestId('past-import').evaluateAll((els) => els.map((el) => [el.querySelector('strong')?.textContent, el.querySelector('.past-outcome')?.textContent])), [['steps.ndjson', '1 new walking measurement added.']]);
+  // Then caps the target at 4,000 steps, first without a reason.
   const form = c.locator('form', { has: c.getByRole('heading', { name: 'Walking target' }) });
   await form.getByText('From the patient’s own recent days: 5,500 steps a day.').waitFor();
   await form.getByText('No target or cap set by a clinician', { exact: false }).waitFor();

@@ -157,6 +157,8 @@ export function ClinicianPatientScreen({ personId }: { personId: string }) {
             <tbody>{[...data.walking].reverse().map((w) => <tr key={w.date}><td>{shortDate(w.date)}</td><td>{formatNumber(Math.round(w.minutes))}</td><td>{formatNumber(w.steps)}</td></tr>)}</tbody>
           </table>
         )}
+        {/* The patient's files (walking, a clinic's FHIR record), each with what it stored, as on their Walk page. */}
+        <ImportHistory version={0} path={`${base}/imports`} title={t('patient.imports')} />
       </div>
 
       <div className="card">
