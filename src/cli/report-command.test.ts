@@ -31,7 +31,7 @@ test('footing report --out writes the clinician or the patient report; bad optio
   assert.match(text, /Footing: clinician report/);
   // No program yet: the one check-in (neck 4 on 1 Nov) is its own baseline, and the weeks start that day.
   assert.match(text, /Program: not started/);
-  assert.match(text, /1 2026-11-01 to 11-02 1 – 4 –/);
+  assert.match(text, /1 1 Nov 2026 to 2 Nov 2026 1 – 4 –/);
 
   const own = join(dir, 'mine.pdf');
   assert.equal((await runCli(['report', '--kind', 'patient', '--out', own, '--date', '2026-11-02', '--db', db])).code, 0);
@@ -42,8 +42,8 @@ test('footing report --out writes the clinician or the patient report; bad optio
   const p = await runCli(['report', '--out', period, '--from', '2026-11-02', '--to', '2026-11-02', '--db', db]);
   assert.equal(p.code, 0, p.err);
   const periodText = pdfText(readFileSync(period)).replace(/\s+/g, ' ');
-  assert.match(periodText, /Report for 2026-11-02 to 2026-11-02\./);
-  assert.match(periodText, /1 2026-11-02 to 11-02 0 – – – 0\/1 \(0%\)/);
+  assert.match(periodText, /Report for 2 Nov 2026 to 2 Nov 2026\./);
+  assert.match(periodText, /1 2 Nov 2026 to 2 Nov 2026 0 – – – 0\/1 \(0%\)/);
   const backwards = await runCli(['report', '--out', join(dir, 'z.pdf'), '--from', '2026-11-03', '--to', '2026-11-02', '--db', db]);
   assert.deepEqual([backwards.code, backwards.err], [2, 'footing report: --from 2026-11-03 is after the period\'s last day (2026-11-02)\n']);
   const both = await runCli(['report', '--out', join(dir, 'z.pdf'), '--to', '2026-11-02', '--date', '2026-11-02', '--db', db]);

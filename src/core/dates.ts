@@ -94,3 +94,8 @@ export function dayMonth(date: string): string {
 export function dayMonthYear(date: string): string {
   return `${dayMonth(date)} ${date.slice(0, 4)}`;
 }
+
+/** Two dates as a period people read, each with its year: "2 Nov 2026 to 8 Nov 2026" (a report's period, a week, a monitoring period). */
+export function dayMonthYearRange(from: string, to: string): string {
+  return `${dayMonthYear(from)} to ${dayMonthYear(to)}`;
+}

@@ -12,7 +12,7 @@
  * The periods run from the program's first day in blocks of 30 days; the last one is the one `today` falls in, its
  * days counted up to today.
  */
-import { addDays, dayMonthYear, daysBetween } from './dates.js';
+import { addDays, dayMonthYear, dayMonthYearRange, daysBetween } from './dates.js';
 
 /** Days in a monitoring period ("each 30 days", CPT 98977). */
 export const MONITORING_PERIOD_DAYS = 30;
@@ -74,7 +74,7 @@ export function currentMonitoringPeriod(input: MonitoringInput): MonitoringPerio
 
 /** The period's first and last days as people read them: "31 Oct 2026 to 29 Nov 2026" (the screen and the report). */
 export function monitoringPeriodDates(p: Pick<MonitoringPeriod, 'start' | 'end'>): string {
-  return `${dayMonthYear(p.start)} to ${dayMonthYear(p.end)}`;
+  return dayMonthYearRange(p.start, p.end);
 }
 
 /** The period in words: "12 of 18 days so far with data; 4 more needed by 30 Nov 2026" / "16 of 30 days with data: 16 reached". */

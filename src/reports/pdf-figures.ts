@@ -6,6 +6,7 @@
 import type { ReportBlock } from '../core/report/report-document.js';
 import { addDays, daysBetween } from '../core/dates.js';
 import { axisTicks } from '../core/report/chart-ticks.js';
+import { longDate } from '../core/report/report-sections.js';
 
 type Doc = PDFKit.PDFDocument;
 interface Frame { x: number; width: number; ensureSpace(height: number): void }
@@ -53,8 +54,9 @@ export function drawChart(doc: Doc, c: Extract<ReportBlock, { kind: 'chart' }>, 
   }
   const below = top + CHART_HEIGHT + 3;
   doc.fillColor('#555555').fontSize(7);
-  doc.text(c.from, left, below, { width: 80 });
-  doc.text(c.to, left + width - 80, below, { width: 80, align: 'right' });
+  // The axis's ends in the report's words for a date (longDate), as its tables write them.
+  doc.text(longDate(c.from), left, below, { width: 80 });
+  doc.text(longDate(c.to), left + width - 80, below, { width: 80, align: 'right' });
   doc.text(c.yLabel, left + width / 2 - 60, below, { width: 120, align: 'center' });
   const legend = [`${c.style === 'bars' ? '■' : '●'} ${c.series.map((s) => s.label).join(', ')}`, c.band ? `shaded: ${c.band.label}` : '', c.line ? `dashed: ${c.line.label}` : ''].filter(Boolean).join('    ');
   doc.text(legend, left, below + 10, { width });

@@ -76,7 +76,7 @@ for (const kind of DATABASES) {
       // Prose wraps where the page ends a line: read it with the line breaks as spaces.
       const flat = text.replace(/\s+/g, ' ');
       assert.match(text, /Footing: clinician report/);
-      assert.match(text, /born 1970\. Report for 2026-11-15\./);
+      assert.match(text, /born 1970\. Report for 15 Nov 2026\./);
       assert.match(text, /Not a diagnosis\./);
       // Pain: baseline 5 (6, 5, 4); last 7 days (9-15 Nov) 8/3 = 2.7; a fall of 2.3 ≥ the MCID of 2.
       assert.match(flat, /baseline 5 \(mean of the program’s first week\); last 7 days 2\.7: improved \(meaningful\) \(NPRS MCID 2 points or 30% of the starting value; Ostelo et al\., 2008\)/);
@@ -84,24 +84,29 @@ for (const kind of DATABASES) {
       // Adherence: 1 session in 9-15 Nov against 7; 3 in the 14 days since 2 Nov against round(7 × 14 / 7) = 14.
       assert.match(flat, /1 of 7 sessions in the last 7 days \(14%\); 3 of 14 in the last 28 days \(21%\)/);
       // Week by week: check-ins, back, neck, foot, sessions done/prescribed, mean steps.
-      assert.match(text, row('1', '2026-11-02 to 11-08', '3', '5', '2.5', '–', '2/7 (29%)', '5,000'));
-      assert.match(text, row('2', '2026-11-09 to 11-15', '3', '2.7', '1', '1', '1/7 (14%)', '7,000'));
+      assert.match(text, row('1', '2 Nov 2026 to 8 Nov 2026', '3', '5', '2.5', '–', '2/7 (29%)', '5,000'));
+      assert.match(text, row('2', '9 Nov 2026 to 15 Nov 2026', '3', '2.7', '1', '1', '1/7 (14%)', '7,000'));
       assert.match(flat, /Steps each day against today’s walking target .* ● steps/);
       // ODI: 40 then 18, a change of −22 against the MCID of 10 points or 30 %.
       assert.match(flat, /Oswestry Disability Index \(ODI\) v2\.1a: MCID 10 points or 30% of the starting value/);
-      assert.match(text, row('2026-11-02', '40', 'first (baseline)'));
-      assert.match(text, row('2026-11-14', '18', '−22', 'improved (meaningful)'));
+      assert.match(text, row('2 Nov 2026', '40', 'first (baseline)'));
+      assert.match(text, row('14 Nov 2026', '18', '−22', 'improved (meaningful)'));
       // Gait against the references: 104 in 100–120 (within), 0.9 below 1.2–1.4 (outside); pelvic drop not measurable.
       assert.match(text, row('Cadence', '104 steps/min', '100–120 steps/min (Hollman et al.,'));
       assert.match(text, row('Walking speed', '0.9 m/s', '1.2–1.4 m/s (Bohannon and'));
       assert.match(flat, /Not measurable in this video: • pelvic drop: needs a view from the front or back\./);
       assert.match(flat, /Stick figure of walk-side\.mp4 from its saved body points, the right heel strike at 1\.05 s \(the middle one of the clip\): frame 1 at 1\.00 s; cropped to the person/);
       // The program: started at stage 1 by the person, moved to stage 2 by the clinician with their reason.
-      assert.match(text, row('2026-11-02', 'Started at stage 1 (Start)', 'the person', 'Safety check clear'));
-      assert.match(text, /2026-11-12\s+Moved up: stage 1 \(Start\) →/);
+      assert.match(text, row('2 Nov 2026', 'Started at stage 1 (Start)', 'the person', 'Safety check clear'));
+      assert.match(text, /12 Nov 2026\s+Moved up: stage 1 \(Start\) →/);
       assert.match(flat, /Walks well and pain is falling; ready for more\./);
       // The screen's time is when it was taken (the server's clock), not the date the program counts from.
-      assert.match(text, /\d{4}-\d{2}-\d{2} \d{2}:\d{2}\s+clear\s+none\s+none/);
+      assert.match(text, /\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}\s+clear\s+none\s+none/);
+      // One rule for dates (issue 17): the charts' axes are written as the tables are. The pain chart runs from the
+      // first week's Monday to the report's day; the adherence bars from it to the second week's Sunday.
+      assert.match(text, row('2 Nov 2026', 'pain 0–10', '15 Nov 2026'));
+      assert.match(text, row('2 Nov 2026', '% of sessions done', '15 Nov 2026'));
+      assert.doesNotMatch(text, /\b(19|20)\d\d-[01]\d-[0-3]\d\b/, 'no date a person reads is written as YYYY-MM-DD');
       // References as readable citations, not numbers or file names.
       assert.match(flat, /Hollman et al\., 2011\. Hollman JH, McDade EM, Petersen RC \(2011\)\. Normative spatiotemporal gait/);
       assert.doesNotMatch(text, /DOMAIN\.md|§|\[\d+\]/);
@@ -113,15 +118,15 @@ for (const kind of DATABASES) {
       assert.equal(res.headers['content-disposition'], 'attachment; filename="footing-clinician-report-2026-11-09-to-2026-11-15.pdf"');
       const text = pdfText(await pdfAs('clinicianOfClinic', url));
       const flat = text.replace(/\s+/g, ' ');
-      assert.match(text, /born 1970\. Report for 2026-11-09 to 2026-11-15\./);
+      assert.match(text, /born 1970\. Report for 9 Nov 2026 to 15 Nov 2026\./);
       // The same week 2 as the whole report; week 1 (2-8 Nov) is before the period.
-      assert.match(text, row('2', '2026-11-09 to 11-15', '3', '2.7', '1', '1', '1/7 (14%)', '7,000'));
-      assert.doesNotMatch(text, /2026-11-02 to 11-08/);
+      assert.match(text, row('2', '9 Nov 2026 to 15 Nov 2026', '3', '2.7', '1', '1', '1/7 (14%)', '7,000'));
+      assert.doesNotMatch(text, /2 Nov 2026 to 8 Nov 2026/);
       // ODI 18 on 14 Nov: −22 from the 40 of 2 Nov, which is the baseline but not in the period.
-      assert.match(text, row('2026-11-14', '18', '−22', 'improved (meaningful)'));
+      assert.match(text, row('14 Nov 2026', '18', '−22', 'improved (meaningful)'));
       assert.doesNotMatch(text, /first \(baseline\)/);
-      assert.match(flat, /First score \(the baseline\): 40 on 2026-11-02, before this period\./);
-      assert.match(text, /2026-11-12\s+Moved up: stage 1 \(Start\) →/);
+      assert.match(flat, /First score \(the baseline\): 40 on 2 Nov 2026, before this period\./);
+      assert.match(text, /12 Nov 2026\s+Moved up: stage 1 \(Start\) →/);
       assert.doesNotMatch(text, /Started at stage 1/);
       assert.match(flat, /Stick figure of walk-side\.mp4/, 'the gait analysis of 12 Nov is in the period');
       // The pain chart starts with the period: the daily highest of 10, 12 and 14 Nov.
@@ -171,6 +176,10 @@ for (const kind of DATABASES) {
       assert.match(own, /Walks well and pain is falling; ready for more\./);
       assert.match(own, /an idea, not proven/);
       assert.match(own, /shaded: your first week, 5, give or take 2/);
+      // The same rule for dates as the clinician's: 'Starting' of each week, and the charts' axes (2 Nov to 15 Nov).
+      assert.match(own, /1 2 Nov 2026 5,000 2 9 Nov 2026 7,000/);
+      assert.match(own, /2 Nov 2026 pain 0–10 15 Nov 2026/);
+      assert.doesNotMatch(own, /\b(19|20)\d\d-[01]\d-[0-3]\d\b/);
       assert.doesNotMatch(own, /diagnos(is|e)(?<!not a diagnosis)/i);
       const theirs = pdfText(await pdfAs('clinicianOfClinic', `/api/patients/${world.accounts.patient.personId}/report?kind=patient&date=${TODAY}`)).replace(/\s+/g, ' ');
       assert.equal(theirs.replace(/Page \d+ of \d+/g, ''), own.replace(/Page \d+ of \d+/g, ''));

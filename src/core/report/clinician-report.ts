@@ -16,7 +16,7 @@ import type { ReportBlock, ReportDocument } from './report-document.js';
 import { adherenceSummary, changeRuleText, fmt, fmtInt, inPeriod, outcomeRows, painChange, reportWeeks, STATUS_WORDS, weekRows } from './report-figures.js';
 import type { ReportInput } from './report-input.js';
 import { MONITORING_MIN_DAYS, MONITORING_PERIOD_DAYS, monitoringPeriodDates } from '../remote-monitoring.js';
-import { actorText, adherenceChart, changeText, longDate, painChart, personLine, REPORT_FOOTER, referencesBlocks, stepsChart } from './report-sections.js';
+import { actorText, adherenceChart, changeText, longDate, longDateRange, painChart, personLine, REPORT_FOOTER, referencesBlocks, stepsChart } from './report-sections.js';
 
 /** The latest analyses shown, newest first (older ones stay in the app and the FHIR export). */
 export const REPORT_GAIT_ANALYSES = 3;
@@ -112,8 +112,8 @@ export function clinicianReport(input: ReportInput): ReportDocument {
     const info = OUTCOME_MEASURES[o.measure];
     refs.push(...CHANGE_RULES[o.measure].refs);
     blocks.push({ kind: 'subheading', text: `${info.name}: ${changeRuleText(o.measure)} (${citationList(CHANGE_RULES[o.measure].refs)}; ${info.scale.higherIsBetter ? 'higher is better' : 'lower is better'})` });
-    if (o.rows[0]!.change !== null) blocks.push({ kind: 'paragraph', tone: 'note', text: `First score (the baseline): ${fmt(o.baseline)} on ${o.baselineDate}, before this period.` });
-    blocks.push({ kind: 'table', columns: ['Date', 'Score', 'Change from first', 'Against the rule'], widths: [0.2, 0.2, 0.25, 0.35], rows: o.rows.map((r) => [r.date, fmt(r.score), r.change === null ? 'first (baseline)' : fmt(r.change), r.status ? STATUS_WORDS[r.status] : '–']) });
+    if (o.rows[0]!.change !== null) blocks.push({ kind: 'paragraph', tone: 'note', text: `First score (the baseline): ${fmt(o.baseline)} on ${longDate(o.baselineDate)}, before this period.` });
+    blocks.push({ kind: 'table', columns: ['Date', 'Score', 'Change from first', 'Against the rule'], widths: [0.2, 0.2, 0.25, 0.35], rows: o.rows.map((r) => [longDate(r.date), fmt(r.score), r.change === null ? 'first (baseline)' : fmt(r.change), r.status ? STATUS_WORDS[r.status] : '–']) });
     if (o.rows.length > 1) {
       const rule = CHANGE_RULES[o.measure];
       const base = o.baseline;
@@ -129,8 +129,8 @@ export function clinicianReport(input: ReportInput): ReportDocument {
   else {
     if (earlierWeeks) blocks.push({ kind: 'paragraph', tone: 'note', text: `The last ${weeks.length} weeks; ${earlierWeeks} earlier weeks are not listed.` });
     const rows = weekRows(input, weeks);
-    blocks.push({ kind: 'table', columns: ['Week', 'Dates', 'Check-ins', 'Back', 'Neck', 'Foot', 'Sessions', 'Steps a day'], widths: [0.08, 0.2, 0.1, 0.09, 0.09, 0.09, 0.18, 0.17], rows: rows.map((r) => [
-      String(r.week.number), `${r.week.from} to ${r.week.to.slice(5)}`, String(r.checkins), fmt(r.back), fmt(r.neck), fmt(r.foot),
+    blocks.push({ kind: 'table', columns: ['Week', 'Dates', 'Check-ins', 'Back', 'Neck', 'Foot', 'Sessions', 'Steps a day'], widths: [0.07, 0.27, 0.1, 0.08, 0.08, 0.08, 0.17, 0.15], rows: rows.map((r) => [
+      String(r.week.number), longDateRange(r.week.from, r.week.to), String(r.checkins), fmt(r.back), fmt(r.neck), fmt(r.foot),
       `${r.sessionsDone}/${r.sessionsPrescribed} (${pct(Math.min(1, r.sessionsDone / r.sessionsPrescribed))})`, fmtInt(r.meanSteps),
     ]) });
     blocks.push({ kind: 'paragraph', tone: 'note', text: `Pain: mean of the daily check-ins’ scores that week (0–10). Sessions: days with a completed session, against ${input.sessionsPerWeek} a week prescribed. Steps: mean of the days with steps.` });
@@ -162,7 +162,7 @@ export function clinicianReport(input: ReportInput): ReportDocument {
   if (!events.length) blocks.push({ kind: 'paragraph', text: input.from !== undefined ? 'No changes in this period.' : 'No changes yet.' });
   else blocks.push({ kind: 'table', columns: ['Date', 'Change', 'By', 'Reason'], widths: [0.14, 0.28, 0.16, 0.42], rows: events.map((e) => {
     refs.push(...e.reasons.flatMap((r) => r.refs));
-    return [e.onDate, changeText(e), actorText(e.actor), e.reasons.map((r) => `${citeInline(r.text)}${r.refs.length && !refIdsIn(r.text).length ? ` (${citationList(r.refs)})` : ''}`).join(' ') || '–'];
+    return [longDate(e.onDate), changeText(e), actorText(e.actor), e.reasons.map((r) => `${citeInline(r.text)}${r.refs.length && !refIdsIn(r.text).length ? ` (${citationList(r.refs)})` : ''}`).join(' ') || '–'];
   }) });
 
   // Screens
@@ -170,7 +170,7 @@ export function clinicianReport(input: ReportInput): ReportDocument {
   const screens = input.screens.filter((s) => inPeriod(input, s.takenAt.slice(0, 10)));
   if (!screens.length) blocks.push({ kind: 'paragraph', text: input.from !== undefined ? 'No safety screen taken in this period.' : 'No safety screen taken yet.' });
   else blocks.push({ kind: 'table', columns: ['Taken', 'Result', 'Flags', 'Precautions'], widths: [0.2, 0.2, 0.35, 0.25], rows: screens.map((s) => [
-    s.takenAt.slice(0, 16).replace('T', ' '),
+    `${longDate(s.takenAt.slice(0, 10))} ${s.takenAt.slice(11, 16)}`,
     s.result.status === 'clear' ? 'clear' : URGENCY_TITLE[s.result.urgency],
     s.result.status === 'clear' ? 'none' : s.result.flags.map((f) => f.concern).join('; '),
     s.result.precautions.length ? s.result.precautions.join('; ') : 'none',

@@ -101,8 +101,8 @@ test('A program change cites its sources once, in words: a reason that cites by 
   const table = doc.blocks.find((b) => b.kind === 'table' && b.columns[1] === 'Change');
   assert.ok(table && table.kind === 'table');
   assert.deepEqual(table.rows.map((r) => [r[0], r[2], r[3]]), [
-    ['2026-11-03', 'the program’s rules', 'Next-morning pain rose by more than 2 (Ostelo et al., 2008).'],
-    ['2026-11-04', 'a clinician', 'Ready. (Pocovi et al., 2024)'],
+    ['3 Nov 2026', 'the program’s rules', 'Next-morning pain rose by more than 2 (Ostelo et al., 2008).'],
+    ['4 Nov 2026', 'a clinician', 'Ready. (Pocovi et al., 2024)'],
   ]);
 });
 
@@ -154,8 +154,8 @@ test('Given a chosen period, the weeks start on its first day (numbered from the
   assert.deepEqual(weekRows(input, weeks).map((r) => [r.sessionsDone, r.sessionsPrescribed]), [[1, 5], [1, 4]]);
   assert.deepEqual(outcomeRows(input), [{ measure: 'odi', baseline: 40, baselineDate: '2026-11-02', rows: [{ date: '2026-11-12', score: 30, change: -10, status: 'improved' }] }]);
   const text = JSON.stringify(clinicianReport(input));
-  assert.match(text, /Report for 2026-11-10 to 2026-11-18\./);
-  assert.match(text, /First score \(the baseline\): 40 on 2026-11-02, before this period\./);
+  assert.match(text, /Report for 10 Nov 2026 to 18 Nov 2026\./);
+  assert.match(text, /First score \(the baseline\): 40 on 2 Nov 2026, before this period\./);
   assert.match(text, /Moved up: stage 1/);
   assert.doesNotMatch(text, /Started at stage/);
   assert.match(text, /No safety screen taken in this period/);

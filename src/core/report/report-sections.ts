@@ -3,7 +3,7 @@
  * words, and the references list. Pure.
  */
 import { fullCitation, shortCitation } from '../citations.js';
-import { addDays, dayMonthYear } from '../dates.js';
+import { addDays, dayMonthYear, dayMonthYearRange } from '../dates.js';
 import { referenceById } from '../references.js';
 import { stageByNumber } from '../stages.js';
 import type { ReportBlock } from './report-document.js';
@@ -14,12 +14,22 @@ export const REPORT_FOOTER = 'Footing report. Not a diagnosis: measurements next
 
 export function personLine(input: ReportInput): string {
   const name = input.person.displayName?.trim() || 'Name not given';
-  return `${name}${input.person.birthYear ? `, born ${input.person.birthYear}` : ''}. Report for ${input.from !== undefined ? `${input.from} to ${input.today}` : input.today}.`;
+  return `${name}${input.person.birthYear ? `, born ${input.person.birthYear}` : ''}. Report for ${input.from !== undefined ? longDateRange(input.from, input.today) : longDate(input.today)}.`;
 }
 
-/** "12 Nov 2026" from a date (the report is read on paper, so the year is kept; the screen writes dates this way too). */
+/**
+ * The one way a report writes a date a person reads, in its tables, its headings and its charts' axes (PDF and the
+ * app's figures alike): "12 Nov 2026" (read on paper, so the year is kept; the screens write dates this way too).
+ * The report's language is English for now. Dates stay YYYY-MM-DD only inside the document's data (a chart's points
+ * and range), never in its words.
+ */
 export function longDate(date: string): string {
   return dayMonthYear(date);
+}
+
+/** A period in the same words: "2 Nov 2026 to 8 Nov 2026". */
+export function longDateRange(from: string, to: string): string {
+  return dayMonthYearRange(from, to);
 }
 
 /** The chart of daily pain over the weeks shown, with the baseline ± MCID band when there is a baseline. */

@@ -20,6 +20,15 @@ export function formatDay(isoDate: string, options: Intl.DateTimeFormatOptions =
   return new Intl.DateTimeFormat(formatLocale(), options).format(new Date(y!, m! - 1, d!));
 }
 
+/**
+ * A calendar day with its year, as a report writes it: "3 Nov 2026" / "3 nov 2026". The report's figures in the app
+ * write their axes and descriptions this way, in the language on screen (the PDF writes the English form, longDate in
+ * src/core/report/report-sections.ts).
+ */
+export function formatDayWithYear(isoDate: string): string {
+  return formatDay(isoDate, { day: 'numeric', month: 'short', year: 'numeric' });
+}
+
 /** A date and time, e.g. "3 Nov, 08:30". */
 export function formatDateTime(value: Date | string, options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }): string {
   return formatDate(value, options);

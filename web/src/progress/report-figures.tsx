@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import type { ReportBlock, ReportDocument } from '../../../src/core/report/report-document.js';
 import { daysBetween, addDays } from '../../../src/core/dates.js';
 import { api } from '../api/client.js';
+import { formatDayWithYear } from '../i18n/format.js';
 import './report-figures.css';
 import { axisTicks } from '../../../src/core/report/chart-ticks.js';
 
@@ -26,8 +27,8 @@ function describe(c: Chart, t: TFunction): string {
   const pts = c.series.flatMap((s) => s.points);
   const first = pts[0]; const last = pts.at(-1);
   const values = first && last
-    ? t('report.describeFirstLast', { count: pts.length, title: c.title, from: c.from, to: c.to, first: first.value, last: last.value })
-    : t('report.describe', { count: pts.length, title: c.title, from: c.from, to: c.to });
+    ? t('report.describeFirstLast', { count: pts.length, title: c.title, from: formatDayWithYear(c.from), to: formatDayWithYear(c.to), first: first.value, last: last.value })
+    : t('report.describe', { count: pts.length, title: c.title, from: formatDayWithYear(c.from), to: formatDayWithYear(c.to) });
   return `${values}${c.band ? ` ${t('report.shaded', { label: c.band.label })}` : ''}${c.line ? ` ${t('report.dashedLine', { label: c.line.label })}` : ''}`;
 }
 
@@ -48,7 +49,7 @@ export function ReportChart({ chart: c }: { chart: Chart }) {
           ? s.points.map((p) => { const x0 = x(p.date); const x1 = Math.min(L + PW, x(addDays(p.date.slice(0, 10), 7))); return <rect key={p.date} x={x0 + 1} y={y(p.value)} width={Math.max(1, x1 - x0 - 2)} height={y(c.yMin) - y(p.value)} className="bar" />; })
           : <g key={s.label}><polyline points={s.points.map((p) => `${x(p.date)},${y(p.value)}`).join(' ')} className="series" />{s.points.map((p) => <circle key={p.date} cx={x(p.date)} cy={y(p.value)} r={1.8} className="dot" />)}</g>))}
         <rect x={L} y={T} width={PW} height={PH} className="frame" />
-        <text x={L} y={H - 8}>{c.from}</text><text x={L + PW} y={H - 8} textAnchor="end">{c.to}</text>
+        <text x={L} y={H - 8}>{formatDayWithYear(c.from)}</text><text x={L + PW} y={H - 8} textAnchor="end">{formatDayWithYear(c.to)}</text>
       </svg>
       <figcaption><strong>{c.title}</strong> ({c.yLabel}).{c.band ? ` ${t('report.shaded', { label: c.band.label })}` : ''}{c.line ? ` ${t('report.dashed', { label: c.line.label })}` : ''}</figcaption>
     </figure>
