@@ -12,6 +12,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import type autocannon from 'autocannon';
 import pg from 'pg';
+import { buildApp } from '../src/server/app.js';
+import type { DbConfig, Store } from '../src/store/db.js';
+import { openStore } from '../src/store/db.js';
 
 export interface BenchOptions {
   /** Tiny sizes, same code path: a few requests, a few patients, a short clip, a few MB of XML. */
@@ -180,4 +183,56 @@ export async function pgBackendPids(name: string): Promise<number[]> {
     const r = await c.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [name]);
     return r.rows.map((row) => row.pid);
   } finally { await c.end(); }
+}
+
+/** How many statements a store's Kysely has run since countStatements wrapped it. */
+export interface StatementCount { readonly statements: number }
+
+/**
+ * Counts every statement the store runs from now on (each one a round trip on PostgreSQL), in a transaction or not;
+ * a transaction's BEGIN and COMMIT are not counted (Kysely's driver sends them itself). Call it before building the
+ * app on the store: the app reads `store.db` at each request, so it then runs on the counting instance.
+ */
+export function countStatements(store: Store): StatementCount {
+  const count = { statements: 0 };
+  store.db = store.db.withPlugin({
+    transformQuery: (args) => args.node,
+    transformResult: async (args) => { count.statements++; return args.result; },
+  });
+  return count;
+}
+
+/** What one request costs in this process: statements and CPU time per request, over `n` requests in a row. */
+export interface InProcessCost { statements: number; cpuMs: number }
+
+/**
+ * The app in this process on a database a `footing serve` also has open (`config`), each GET of `paths` sent `n`
+ * times in a row through app.inject with `headers`, the paths taken in turn for `rounds` rounds so a change in the
+ * machine's load falls on all of them alike. Per path: the statements per request (the same every round) and the
+ * lowest CPU time per request of the rounds (server work only: no socket, no client). Every answer must be 200.
+ */
+export async function costInProcess(config: DbConfig, paths: Record<string, string>, headers: Record<string, string>, n: number, rounds = 3): Promise<Record<string, InProcessCost>> {
+  const store = openStore(config);
+  const counter = countStatements(store);
+  const app = await buildApp({ store, webRoot: null, rateLimitPerMinute: 1_000_000_000 });
+  const out: Record<string, InProcessCost> = {};
+  try {
+    for (const [name, url] of Object.entries(paths)) for (let i = 0; i < 5; i++) await getInjected(app, url, headers, name); // warm-up
+    for (let r = 0; r < rounds; r++) {
+      for (const [name, url] of Object.entries(paths)) {
+        const before = counter.statements;
+        const cpu = process.cpuUsage();
+        for (let i = 0; i < n; i++) await getInjected(app, url, headers, name);
+        const used = process.cpuUsage(cpu);
+        const cost = { statements: (counter.statements - before) / n, cpuMs: (used.user + used.system) / 1000 / n };
+        out[name] = out[name] ? { statements: cost.statements, cpuMs: Math.min(out[name]!.cpuMs, cost.cpuMs) } : cost;
+      }
+    }
+    return out;
+  } finally { await app.close(); await store.close(); }
+}
+
+async function getInjected(app: FastifyInstance, url: string, headers: Record<string, string>, name: string): Promise<void> {
+  const res = await app.inject({ method: 'GET', url, headers });
+  expectWork(res.statusCode === 200, `${name} in-process answered ${res.statusCode}: ${res.body.slice(0, 300)}`);
 }

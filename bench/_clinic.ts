@@ -17,7 +17,7 @@ import { hashPassword } from '../src/server/auth/password.js';
 import { submitScreen } from '../src/services/program-service.js';
 import type { Store } from '../src/store/db.js';
 import { inTransaction, refreshListFigures } from '../src/store/repos/patient-list.js';
-import { expectWork, withDatabaseUrl, type BenchFigures, type BenchOptions } from './_bench.js';
+import { expectWork, withDatabaseUrl, type BenchFigures, type BenchOptions, type StatementCount } from './_bench.js';
 
 const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 1000);
 const LARGE_PATIENTS = Number(process.env.BENCH_LARGE_PATIENTS ?? 10_000);
@@ -190,21 +190,23 @@ export function listCases(c: Clinic): ListCase[] {
 }
 
 /**
- * Latency of `n` requests in a row (after a warm-up), each answer checked, and the CPU time this process spent per
- * request (server and client together; on SQLite that is all of the work, on PostgreSQL without the database's).
- * CPU time is what a loaded machine inflates least: latency also waits for the other users of the cores.
+ * Latency of `n` requests in a row (after a warm-up), each answer checked, the CPU time this process spent per
+ * request (server and client together; on SQLite that is all of the work, on PostgreSQL without the database's),
+ * and the statements per request the app ran (each a round trip on PostgreSQL). CPU time is what a loaded machine
+ * inflates least: latency also waits for the other users of the cores.
  */
-async function inARow(base: string, path: string, cookie: string, n: number, check: (body: unknown) => void): Promise<{ p50: number; p99: number; cpuMs: number }> {
+async function inARow(base: string, path: string, cookie: string, n: number, counter: StatementCount, check: (body: unknown) => void): Promise<{ p50: number; p99: number; cpuMs: number; statements: number }> {
   const times: number[] = [];
   let cpu = process.cpuUsage();
+  let statements = counter.statements;
   for (let i = -3; i < n; i++) {
-    if (i === 0) cpu = process.cpuUsage();
+    if (i === 0) { cpu = process.cpuUsage(); statements = counter.statements; }
     const t = performance.now();
     check(await getOk(`${base}${path}`, cookie));
     if (i >= 0) times.push(performance.now() - t);
   }
   const used = process.cpuUsage(cpu);
-  return { p50: quantile(times, 0.5), p99: quantile(times, 0.99), cpuMs: (used.user + used.system) / 1000 / n };
+  return { p50: quantile(times, 0.5), p99: quantile(times, 0.99), cpuMs: (used.user + used.system) / 1000 / n, statements: (counter.statements - statements) / n };
 }
 
 /** The list's p50 targets of issue 17, by clinic: 30 ms at 1,000 patients, 100 ms at 10,000. */
@@ -212,9 +214,10 @@ const TARGET_P50_MS: Record<string, number> = { small: 30, large: 100 };
 
 /**
  * In-process on a listening app: sign-ins in a row, then each list case `n` requests in a row per clinic (every
- * answer's total and page length checked) against GET /api/health. Adds the figures; returns each clinic's cookie.
+ * answer's total and page length checked) against GET /api/health. `counter` counts the app's statements (see
+ * countStatements). Adds the figures; returns each clinic's cookie.
  */
-export async function measureListInProcess(base: string, size: Size, ids: Record<string, string[]>, options: BenchOptions, figures: BenchFigures): Promise<Record<string, string>> {
+export async function measureListInProcess(base: string, size: Size, ids: Record<string, string[]>, options: BenchOptions, figures: BenchFigures, counter: StatementCount): Promise<Record<string, string>> {
   const signIns: number[] = [];
   for (let i = 0; i < size.signIns; i++) signIns.push((await signIn(base, size.clinics[0].email)).ms);
   figures.signInP50Ms = quantile(signIns, 0.5);
@@ -222,10 +225,10 @@ export async function measureListInProcess(base: string, size: Size, ids: Record
   console.log('  Bound: scrypt at the production cost (N = 2^16, r = 8: 64 MiB and a few hundred ms of one core here), deliberately slow against password guessing; the session insert is a small part.');
 
   const n = options.smoke ? 3 : IN_A_ROW;
-  const health = await inARow(base, '/api/health', '', n, () => {});
+  const health = await inARow(base, '/api/health', '', n, counter, () => {});
   figures.healthP50Ms = health.p50;
-  console.log(`\nIn-process, ${n} requests in a row each (p50 / p99, the p50 against GET /api/health's ${ms(health.p50)}, and CPU per request`);
-  console.log(`against health's ${ms(health.cpuMs)}; load average now ${load()}):`);
+  console.log(`\nIn-process, ${n} requests in a row each (p50 / p99, the p50 against GET /api/health's ${ms(health.p50)}, CPU per request`);
+  console.log(`against health's ${ms(health.cpuMs)}, and statements per request, each a round trip on PostgreSQL; load average now ${load()}):`);
   const cookies: Record<string, string> = {};
   for (const c of size.clinics) {
     const cookie = cookies[c.key] = (await signIn(base, c.email)).cookie;
@@ -233,14 +236,15 @@ export async function measureListInProcess(base: string, size: Size, ids: Record
     await getOk(`${base}/api/patients/${ids[c.key]![0]}/today?date=${TODAY}`, cookie);
     console.log(`  ${c.patients} patients (${c.days} days each; target p50 <= ${TARGET_P50_MS[c.key]} ms):`);
     for (const lc of listCases(c)) {
-      const f = await inARow(base, lc.path, cookie, n, (body) => {
+      const f = await inARow(base, lc.path, cookie, n, counter, (body) => {
         const page = body as ListPage;
         expectWork(page.total === lc.total && page.patients.length === Math.min(50, lc.total), `${lc.label} at ${c.patients} patients answered ${page.patients.length} of ${page.total}, expected ${Math.min(50, lc.total)} of ${lc.total}`);
       });
       figures[`${lc.key}${c.key === 'small' ? '' : 'Large'}P50Ms`] = f.p50;
       figures[`${lc.key}${c.key === 'small' ? '' : 'Large'}CpuMs`] = f.cpuMs;
+      figures[`${lc.key}${c.key === 'small' ? '' : 'Large'}Statements`] = f.statements;
       const met = f.p50 <= TARGET_P50_MS[c.key]! ? 'met' : 'MISSED';
-      console.log(`    ${lc.label.padEnd(28)} p50 ${ms(f.p50).padStart(9)}  p99 ${ms(f.p99).padStart(9)}  ${(f.p50 / health.p50).toFixed(1).padStart(6)} x health  CPU ${ms(f.cpuMs).padStart(9)}  p50 ${met}`);
+      console.log(`    ${lc.label.padEnd(28)} p50 ${ms(f.p50).padStart(9)}  p99 ${ms(f.p99).padStart(9)}  ${(f.p50 / health.p50).toFixed(1).padStart(6)} x health  CPU ${ms(f.cpuMs).padStart(9)} (${(f.cpuMs / health.cpuMs).toFixed(1)} x health)  ${f.statements.toFixed(1)} statements  p50 ${met}`);
     }
   }
   return cookies;

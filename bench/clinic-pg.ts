@@ -18,7 +18,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { buildApp } from '../src/server/app.js';
 import { migrate, openStore } from '../src/store/db.js';
-import { expectWork, failedRequests, listenLocal, loadLength, requestsPerSecond, serveFooting, stopServer, type BenchFigures, type BenchOptions } from './_bench.js';
+import { countStatements, expectWork, failedRequests, listenLocal, loadLength, requestsPerSecond, serveFooting, stopServer, type BenchFigures, type BenchOptions } from './_bench.js';
 import { LIST_BOUND, listCases, load, measureListInProcess, PASSWORD, seedClinics, signIn, sizeFor, TODAY, type BulkInsert } from './_clinic.js';
 
 const ADMIN_URL = process.env.FOOTING_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -90,10 +90,11 @@ export async function run(options: BenchOptions = {}): Promise<BenchFigures> {
     console.log(`Database ${dbSize}`);
 
     // ---- in-process: sign-in, then the list's requests in a row and under load, each against /api/health ----
+    const counter = countStatements(store);
     const app = await buildApp({ store, webRoot: null, rateLimitPerMinute: 10_000_000, auth: { signInPerMinute: 1_000_000 } });
     try {
       const base = await listenLocal(app);
-      const cookies = await measureListInProcess(base, size, ids, options, figures);
+      const cookies = await measureListInProcess(base, size, ids, options, figures, counter);
       const [h] = await cannon([base], () => '/api/health', '', 2, length(DURATION_S));
       noneFailed('health in-process', h!);
       console.log(`\nUnder autocannon in-process (2 connections, ${lengthText(DURATION_S)} each; ratio = req/s against GET /api/health's ${h!.rps.toFixed(0)} req/s):`);

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import type SQLite from 'better-sqlite3';
 import { buildApp } from '../src/server/app.js';
 import { migrate, openStore } from '../src/store/db.js';
-import { listenLocal, type BenchFigures, type BenchOptions } from './_bench.js';
+import { countStatements, listenLocal, type BenchFigures, type BenchOptions } from './_bench.js';
 import { LIST_BOUND, load, measureListInProcess, PASSWORD, seedClinics, sizeFor, type BulkInsert } from './_clinic.js';
 
 /** One prepared INSERT per table, its rows in one transaction (SQLite has no round trips to save, only commits). */
@@ -43,9 +43,10 @@ export async function run(options: BenchOptions = {}): Promise<BenchFigures> {
     writeFileSync(pw, `${PASSWORD}\n`);
     const ids = await seedClinics(store, size, sqliteBulk(store.sqlite!), { args: ['--db', file], passwordFile: pw });
     console.log(`Database file ${(statSync(file).size / 2 ** 20).toFixed(0)} MiB`);
+    const counter = countStatements(store);
     const app = await buildApp({ store, webRoot: null, rateLimitPerMinute: 10_000_000, auth: { signInPerMinute: 1_000_000 } });
     try {
-      await measureListInProcess(await listenLocal(app), size, ids, options, figures);
+      await measureListInProcess(await listenLocal(app), size, ids, options, figures, counter);
     } finally { await app.close(); }
     console.log(`\n${LIST_BOUND.join('\n')}`);
     console.log(`Load average at end ${load()}`);

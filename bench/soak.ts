@@ -12,7 +12,10 @@
  *
  * Every minute it prints the requests by kind, errors, p50/p99 latency (from each request's scheduled time: open
  * loop, so a stall counts against every request it held up), each server process's RSS (/proc/PID/status VmRSS)
- * and the load average. At the end: every answer must have been right (expectWork: no error, no unexpected status),
+ * and the load average; then each process's memory split at the end of each minute, from bench/_memory-report.mjs
+ * preloaded into the servers: the JavaScript heap used, external memory (array buffers and other memory V8 is told
+ * of), and the rest of RSS outside the heap (code, stacks, native allocations such as the pg driver's and the
+ * sockets'), so that growth outside the heap shows too. At the end: every answer must have been right (expectWork: no error, no unexpected status),
  * and nothing lost: the rows in the database (sessions, check-ins, imports, walking samples and days) equal what
  * the accepted writes should have stored (2xx answers counted per kind, a resend once). RSS is reported (first vs
  * last minute, and the slope), never asserted.
@@ -28,13 +31,13 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { main } from '../src/cli/main.js';
 import { footingNodeFlags } from '../src/cli/node-flags.js';
@@ -112,6 +115,16 @@ function rssMiB(pid: number | undefined): number {
   } catch { return NaN; }
 }
 
+/** A server's memory as bench/_memory-report.mjs last wrote it (bytes), or null before its first report. */
+interface MemoryReport { rss: number; heapTotal: number; heapUsed: number; external: number; arrayBuffers: number }
+const MEMORY_REPORT = fileURLToPath(new URL('./_memory-report.mjs', import.meta.url));
+function memoryOf(dir: string, pid: number | undefined): MemoryReport | null {
+  try { return JSON.parse(readFileSync(join(dir, `${pid}.json`), 'utf8')) as MemoryReport; } catch { return null; }
+}
+const MiB = 2 ** 20;
+/** The parts printed per process: heap used, external, and what RSS holds beyond the heap and external memory. */
+const memoryParts = (m: MemoryReport) => ({ heap: m.heapUsed / MiB, external: m.external / MiB, outside: (m.rss - m.heapTotal - m.external) / MiB });
+
 /** Least-squares slope of y over x. */
 function slope(points: Array<[number, number]>): number {
   const n = points.length;
@@ -133,8 +146,8 @@ function fitbitCsv(first: string, days: number, steps: number): Buffer {
 }
 
 /** One window of the run (a minute; two seconds in smoke mode). */
-interface Window { requests: Record<Kind, number>; errors: number; latencies: number[]; rss: number[][] }
-const newWindow = (servers: number): Window => ({ requests: Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<Kind, number>, errors: 0, latencies: [], rss: Array.from({ length: servers }, () => []) });
+interface Window { requests: Record<Kind, number>; errors: number; latencies: number[]; rss: number[][]; memory: (MemoryReport | null)[] }
+const newWindow = (servers: number): Window => ({ requests: Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<Kind, number>, errors: 0, latencies: [], rss: Array.from({ length: servers }, () => []), memory: Array.from({ length: servers }, () => null) });
 
 /** The accepted writes, by kind: what the database must hold afterwards. */
 interface Accepted { checkinNew: number; checkinResent: number; sessionNew: number; sessionResent: number; checkinIds: Set<string>; sessionIds: Set<string>; imports: number; csvImports: number; fitPatients: Set<string>; jobIds: string[] }
@@ -166,11 +179,13 @@ export async function run(options: BenchOptions = {}): Promise<BenchFigures> {
     });
     // BENCH_SERVER_FLAGS adds node flags to the servers, e.g. "--heapsnapshot-signal=SIGUSR2 --diagnostic-dir=DIR" to
     // take heap snapshots of a running server (kill -USR2 PID) and compare what it retains between two minutes.
-    const flags = [...footingNodeFlags(), ...(process.env.BENCH_SERVER_FLAGS ?? '').split(/\s+/).filter(Boolean)];
+    const flags = [...footingNodeFlags(), '--import', pathToFileURL(MEMORY_REPORT).href, ...(process.env.BENCH_SERVER_FLAGS ?? '').split(/\s+/).filter(Boolean)];
+    const memoryDir = join(dir, 'memory');
+    mkdirSync(memoryDir);
     // One after the other: two processes starting at once on a fresh database can fail with "deadlock detected"
     // (seen while writing this bench; the first start creates the job queue's schema).
     for (const label of ['A', 'B']) {
-      const s = await serveFooting({ DATABASE_URL: url }, [], flags);
+      const s = await serveFooting({ DATABASE_URL: url, FOOTING_BENCH_MEMORY_DIR: memoryDir }, [], flags);
       servers.push({ url: s.url, child: s.child, agent: new Agent({ keepAlive: true, maxSockets: 64 }), label });
     }
     const other = (s: number) => (s + 1) % servers.length;
@@ -313,10 +328,16 @@ export async function run(options: BenchOptions = {}): Promise<BenchFigures> {
 
     // RSS of both processes, sampled through the run.
     const rssPoints: Array<Array<[number, number]>> = servers.map(() => []);
+    /** Each process's memory split over the run (minutes, MiB), for the slopes at the end. */
+    const memoryPoints = servers.map(() => ({ heap: [] as Array<[number, number]>, external: [] as Array<[number, number]>, outside: [] as Array<[number, number]> }));
     const sampleRss = () => {
       const t = performance.now() - tStart;
       const w = windowOf(Math.max(0, t));
-      servers.forEach((s, i) => { const v = rssMiB(s.child.pid); if (Number.isFinite(v)) { w.rss[i]!.push(v); rssPoints[i]!.push([t / 60_000, v]); } });
+      servers.forEach((s, i) => {
+        const v = rssMiB(s.child.pid); if (Number.isFinite(v)) { w.rss[i]!.push(v); rssPoints[i]!.push([t / 60_000, v]); }
+        const m = memoryOf(memoryDir, s.child.pid);
+        if (m) { w.memory[i] = m; const parts = memoryParts(m); for (const k of ['heap', 'external', 'outside'] as const) memoryPoints[i]![k].push([t / 60_000, parts[k]]); }
+      });
     };
     const rssTimer = setInterval(sampleRss, size.rssEvery * 1000);
     const col = (x: string | number, n: number) => String(x).padStart(n);
@@ -324,8 +345,10 @@ export async function run(options: BenchOptions = {}): Promise<BenchFigures> {
     const pending = windows.map(() => 0);
     let nextLine = 0;
     const header = `${'min'.padStart(5)} ${KINDS.map((k) => col(k, 8)).join('')} ${col('errors', 7)} ${col('p50 ms', 8)} ${col('p99 ms', 8)} ${servers.map((s) => col(`RSS ${s.label} MiB`, 11)).join('')}  load average`;
+    const memoryLines: string[] = [];
     const printWindow = (i: number) => {
       const w = windows[i]!;
+      memoryLines.push(`${col(options.smoke ? `${((i + 1) * size.window).toFixed(0)} s` : String(i + 1), 5)} ${w.memory.map((m) => (m ? Object.values(memoryParts(m)).map((x) => col(x.toFixed(1), 9)).join('') : col('-', 27))).join('   ')}`);
       const lat = [...w.latencies].sort((a, b) => a - b);
       const rss = w.rss.map((xs) => (xs.length ? xs[xs.length - 1]!.toFixed(1) : '-'));
       const label = options.smoke ? `${((i + 1) * size.window).toFixed(0)} s` : String(i + 1);
@@ -359,6 +382,9 @@ export async function run(options: BenchOptions = {}): Promise<BenchFigures> {
     clearInterval(rssTimer);
     flush(true);
     const runS = (performance.now() - tStart) / 1000;
+    console.log(`\nMemory of each process at the end of each ${options.smoke ? 'window' : 'minute'} (MiB, from process.memoryUsage() in the server): the JavaScript heap used, external (array buffers and other memory V8 is told of), and RSS outside both (code, stacks, native allocations):`);
+    console.log(`${'min'.padStart(5)} ${servers.map((s) => `${col(`heap ${s.label}`, 9)}${col(`ext ${s.label}`, 9)}${col(`other ${s.label}`, 9)}`).join('   ')}`);
+    for (const line of memoryLines) console.log(line);
 
     // ---- the imports finish as jobs (pg-boss, either process): wait for all of them ----
     const waitFrom = performance.now();
@@ -411,6 +437,15 @@ export async function run(options: BenchOptions = {}): Promise<BenchFigures> {
       const perMin = slope(after);
       console.log(`  process ${s.label}: first ${first.toFixed(1)}, last ${last.toFixed(1)} (${(last - first >= 0 ? '+' : '')}${(last - first).toFixed(1)}), slope ${perMin >= 0 ? '+' : ''}${perMin.toFixed(2)} MiB/min, max ${Math.max(...rssPoints[i]!.map((p) => p[1])).toFixed(1)}`);
       figures[`rssFirst${s.label}MiB`] = first; figures[`rssLast${s.label}MiB`] = last; figures[`rssSlope${s.label}MiBPerMin`] = perMin;
+      // The same slope for each part of the memory: which part grows, if RSS does.
+      const parts = (['heap', 'external', 'outside'] as const).map((k) => {
+        const pts = memoryPoints[i]![k];
+        const tail = windows.length >= 3 ? pts.filter(([t]) => t >= size.window / 60) : pts;
+        const sl = slope(tail);
+        figures[`${k}Slope${s.label}MiBPerMin`] = sl;
+        return `${k === 'outside' ? 'other' : k} ${pts[0]?.[1].toFixed(1) ?? '-'} -> ${pts.at(-1)?.[1].toFixed(1) ?? '-'} (${sl >= 0 ? '+' : ''}${sl.toFixed(2)}/min)`;
+      });
+      console.log(`    of which: ${parts.join(', ')}`);
     });
     console.log(`Load average at end ${loadAverage()}`);
 

@@ -12,7 +12,9 @@
  * the sizes, BENCH_DB=sqlite or postgres measures one database alone; BENCH_SERVER_FLAGS adds node flags to the servers (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
  * Beside the latencies it prints the CPU time per request of the server process and of PostgreSQL's backends (from
  * /proc, Linux, PostgreSQL on this machine): unlike a latency, a CPU time changes little with the load others put on
- * the cores, so it is the figure to compare across two runs.
+ * the cores, so it is the figure to compare across two runs. Then, in this process on the same database, the
+ * statements each request runs (each a round trip on PostgreSQL) and the app's own CPU time per request, against
+ * GET /api/health's.
  * Smoke mode (bench/smoke.test.ts): SQLite only, two weeks of history, 1.5 s at 20 requests/s per endpoint.
  */
 import type { ChildProcess } from 'node:child_process';
@@ -25,8 +27,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { main } from '../src/cli/main.js';
 import { footingNodeFlags } from '../src/cli/node-flags.js';
 import { addDays } from '../src/core/dates.js';
+import type { DbConfig } from '../src/store/db.js';
 import { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } from '../src/core/red-flags.js';
-import { cpuSecondsOf, expectWork, freshPgDatabase, PG_ADMIN_URL, pgBackendPids, serveFooting, stopServer, withDatabaseUrl, type BenchFigures, type BenchOptions } from './_bench.js';
+import { costInProcess, cpuSecondsOf, expectWork, freshPgDatabase, PG_ADMIN_URL, pgBackendPids, serveFooting, stopServer, withDatabaseUrl, type BenchFigures, type BenchOptions } from './_bench.js';
 
 const RATE = Number(process.env.BENCH_RATE ?? 200);
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 20);
@@ -39,10 +42,10 @@ const START = '2026-09-01';
 const EMAIL = 'patient@bench.example';
 const PASSWORD = 'a long enough bench passphrase 42';
 
-interface Size { rate: number; seconds: number; warmUp: number; days: number; databases: Array<'sqlite' | 'postgres'> }
+interface Size { rate: number; seconds: number; warmUp: number; days: number; databases: Array<'sqlite' | 'postgres'>; inProcess: number }
 const sizeFor = (o: BenchOptions): Size => (o.smoke
-  ? { rate: 20, seconds: 1.5, warmUp: 0.5, days: 14, databases: ['sqlite'] }
-  : { rate: RATE, seconds: DURATION_S, warmUp: WARM_UP_S, days: DAYS, databases: DATABASES });
+  ? { rate: 20, seconds: 1.5, warmUp: 0.5, days: 14, databases: ['sqlite'], inProcess: 5 }
+  : { rate: RATE, seconds: DURATION_S, warmUp: WARM_UP_S, days: DAYS, databases: DATABASES, inProcess: 300 });
 
 /** What one open-loop run measured: latencies from each request's scheduled time. */
 interface Figures { sent: number; ok: number; errors: number; rate: number; p50: number; p90: number; p99: number; max: number }
@@ -118,13 +121,13 @@ async function openLoop(c: Client, path: string, rate: number, seconds: number):
 }
 
 /** A database for one side of the bench: the server's arguments and environment, and how to remove it. */
-interface Database { label: string; args: string[]; env: Record<string, string>; drop: () => Promise<void>; pgName: string | null }
+interface Database { label: string; args: string[]; env: Record<string, string>; drop: () => Promise<void>; pgName: string | null; config: DbConfig }
 
 async function database(kind: 'sqlite' | 'postgres', dir: string): Promise<Database> {
-  if (kind === 'sqlite') return { label: 'SQLite', args: ['--db', join(dir, 'footing.sqlite')], env: {}, drop: async () => {}, pgName: null };
+  if (kind === 'sqlite') return { label: 'SQLite', args: ['--db', join(dir, 'footing.sqlite')], env: {}, drop: async () => {}, pgName: null, config: { kind: 'sqlite', path: join(dir, 'footing.sqlite') } };
   const pgName = `footing_bench_today_${process.pid}`;
   const { url, drop } = await freshPgDatabase(pgName);
-  return { label: 'PostgreSQL', args: [], env: { DATABASE_URL: url }, drop, pgName };
+  return { label: 'PostgreSQL', args: [], env: { DATABASE_URL: url }, drop, pgName, config: { kind: 'postgres', url } };
 }
 
 /** CPU seconds used so far by the server process and by the PostgreSQL backends serving its database (by pid). */
@@ -234,12 +237,20 @@ export async function run(options: BenchOptions = {}): Promise<BenchFigures> {
         console.log(`  CPU per request, ${name}: server ${cpu(f.cpu.server)}${db.pgName ? `, PostgreSQL backends ${cpu(f.cpu.db)}` : ''}`);
       }
       console.log(`  Target p99 < ${TARGET_P99_MS} ms for GET /api/today at ${size.rate} requests/s: ${todayF.p99 < TARGET_P99_MS ? 'met' : 'MISSED'} (${todayF.p99.toFixed(1)} ms)`);
+      // What one request costs, apart from the load: the same paths in this process on the same database, with the
+      // patient's session, counting statements (round trips on PostgreSQL) and CPU time of the app alone.
+      const cost = await costInProcess(db.config, paths, { cookie: c.headers.cookie! }, size.inProcess);
+      console.log(`  In this process on the same database (app.inject: no socket, no client; best of 3 rounds of ${size.inProcess} in a row):`);
+      for (const [name, path] of [['GET /api/health', 'health'], ['GET /api/today', 'today']] as const) {
+        console.log(`    ${name.padEnd(16)} ${String(cost[path]!.statements).padStart(5)} statements per request   CPU ${cost[path]!.cpuMs.toFixed(2)} ms per request${path === 'today' ? ` (${(cost.today!.cpuMs / cost.health!.cpuMs).toFixed(1)}x health)` : ''}`);
+      }
       const key = kind === 'sqlite' ? 'sqlite' : 'pg';
       Object.assign(figures, {
         [`${key}TodayP50Ms`]: todayF.p50, [`${key}TodayP99Ms`]: todayF.p99, [`${key}TodayMaxMs`]: todayF.max, [`${key}TodayRps`]: todayF.rate,
         [`${key}HealthP50Ms`]: health.p50, [`${key}HealthP99Ms`]: health.p99, [`${key}P99Ratio`]: todayF.p99 / health.p99,
         ...(todayF.cpu.server !== null ? { [`${key}TodayServerCpuMs`]: todayF.cpu.server } : {}),
         ...(todayF.cpu.db !== null ? { [`${key}TodayDbCpuMs`]: todayF.cpu.db } : {}),
+        [`${key}TodayStatements`]: cost.today!.statements, [`${key}TodayInProcessCpuMs`]: cost.today!.cpuMs, [`${key}HealthInProcessCpuMs`]: cost.health!.cpuMs,
       });
     } finally {
       agent.destroy();
