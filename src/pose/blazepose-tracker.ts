@@ -45,6 +45,16 @@ export function blazePoseTracker(nets: PoseNetworks): PoseTracker {
     return decodeDetections(out.person.data, crop.padding, max);
   }
 
+  /** The landmark network on one region: landmarks in frame coordinates (normalised), world landmarks rotated back. */
+  async function landmarksIn(image: RgbImage, rect: NormRect) {
+    const crop = cropForModel(image, rect, LANDMARK_SIZE, LANDMARK_SIZE, [0, 1], landmarkInput);
+    const lm = decodeLandmarks(await nets.landmarks.run(crop.pixels));
+    if (!lm) return null;
+    projectToFrame(lm.xy, 0, AUX + 2, crop.padding, rect);
+    rotateWorld(lm.world, BODY_LANDMARKS, rect);
+    return lm;
+  }
+
   return {
     async estimate(image, time) {
       const size = { width: image.width, height: image.height };
@@ -56,11 +66,8 @@ export function blazePoseTracker(nets: PoseNetworks): PoseTracker {
         const k = first.keypoints;
         rect = roiFromPoints(k[0]!, k[1]!, k[2]!, k[3]!, size);
       }
-      const crop = cropForModel(image, rect, LANDMARK_SIZE, LANDMARK_SIZE, [0, 1], landmarkInput);
-      const lm = decodeLandmarks(await nets.landmarks.run(crop.pixels));
+      const lm = await landmarksIn(image, rect);
       if (!lm) { lose(); return null; }
-      projectToFrame(lm.xy, 0, AUX + 2, crop.padding, rect);
-      rotateWorld(lm.world, BODY_LANDMARKS, rect);
       const xy = lm.xy;
       const micro = time * 1000 * 1000; // pose-detection: the caller's milliseconds, then microseconds
       const scale = objectScale(xy[2 * AUX]!, xy[2 * AUX + 1]!, xy[2 * AUX + 2]!, xy[2 * AUX + 3]!, size);
@@ -93,6 +100,17 @@ export function blazePoseTracker(nets: PoseNetworks): PoseTracker {
       return (await detect(image, maxPeople)).map((d) => ({
         score: d.score, hip: { x: d.keypoints[0]!, y: d.keypoints[1]! }, scalePoint: { x: d.keypoints[2]!, y: d.keypoints[3]! },
       }));
+    },
+    async landmarksOf(image, person) {
+      const size = { width: image.width, height: image.height };
+      const lm = await landmarksIn(image, roiFromPoints(person.hip.x, person.hip.y, person.scalePoint.x, person.scalePoint.y, size));
+      if (!lm) return null;
+      const xy = lm.xy;
+      return {
+        score: lm.score,
+        image: LANDMARKS.map((_, i) => ({ x: xy[2 * i]! * size.width, y: xy[2 * i + 1]! * size.height, visibility: lm.visibility[i]! })),
+        world: LANDMARKS.map((_, i) => ({ x: lm.world[3 * i]!, y: lm.world[3 * i + 1]!, z: lm.world[3 * i + 2]!, visibility: lm.visibility[i]! })),
+      };
     },
     reset() { lose(); smoothWorld = null; },
     dispose() { void nets.release?.(); },

@@ -4,6 +4,7 @@
  * a limit. This asks the tracker's detector stage (pose-tracker.ts `detectPeople`) for several. No Node or DOM
  * API, so the walker scan runs in Node and in the browser.
  */
+import { LANDMARK_INDEX } from '../gait/keypoints.js';
 import { filledFrame, type Frame } from './frame.js';
 import type { PoseTracker } from './pose-tracker.js';
 import { cropFrame } from './roi.js';
@@ -23,6 +24,26 @@ export interface PersonBox {
    * a circle of this radius around the hips holds the whole body (head to feet).
    */
   radius: number;
+  /**
+   * Each ankle (left, right) relative to the mid-hip of the same landmarks, in source pixels; null when either was
+   * not seen (visibility under 0.3, as in gait person-tracking). From the landmark model run on this person alone
+   * (scanPeople). Absent when the scan's tracker cannot run it: the walker choice then has travel only.
+   */
+  ankles?: [Point | null, Point | null];
+}
+
+interface Point { x: number; y: number }
+
+/** Merges boxes of one frame that are the same person seen twice (overlapping detector tiles). */
+export function mergeFrameBoxes(boxes: PersonBox[]): PersonBox[] {
+  const sorted = [...boxes].sort((a, b) => b.score - a.score);
+  const kept: PersonBox[] = [];
+  for (const b of sorted) {
+    const dup = kept.some((k) => Math.hypot(k.hipX - b.hipX, k.hipY - b.hipY) < 0.5 * Math.min(k.radius, b.radius)
+      && Math.max(k.radius, b.radius) / Math.min(k.radius, b.radius) < 1.6);
+    if (!dup) kept.push(b);
+  }
+  return kept;
 }
 
 /**
@@ -75,6 +96,31 @@ export async function detectPersonBoxesTiled(tracker: PoseTracker, frame: Frame,
 }
 
 /**
+ * Sets `box.ankles` from the landmark model run on that person in this frame, when the tracker can. The person's
+ * region is built as the tracker builds it from a detection, upright (the scale point straight above the hips, one
+ * radius away): the scan keeps no detector rotation, and the people it looks for stand or walk upright.
+ */
+async function lookAtAnkles(tracker: PoseTracker, frame: Frame, source: { width: number; height: number }, box: PersonBox): Promise<void> {
+  if (!tracker.landmarksOf) return;
+  const r = frame.region ?? { x: 0, y: 0, width: source.width, height: source.height };
+  const nx = (box.hipX - r.x) / r.width;
+  const person = await tracker.landmarksOf(frame, {
+    score: box.score, hip: { x: nx, y: (box.hipY - r.y) / r.height }, scalePoint: { x: nx, y: (box.hipY - box.radius - r.y) / r.height },
+  });
+  const seen = (name: 'left_ankle' | 'right_ankle' | 'left_hip' | 'right_hip'): Point | null => {
+    const p = person?.image[LANDMARK_INDEX[name]];
+    return p && p.visibility >= 0.3 && Number.isFinite(p.x) && Number.isFinite(p.y) ? p : null;
+  };
+  const lh = seen('left_hip'); const rh = seen('right_hip');
+  const kx = r.width / frame.width; const ky = r.height / frame.height;
+  const at = (name: 'left_ankle' | 'right_ankle'): Point | null => {
+    const p = seen(name);
+    return p && lh && rh ? { x: (p.x - (lh.x + rh.x) / 2) * kx, y: (p.y - (lh.y + rh.y) / 2) * ky } : null;
+  };
+  box.ankles = [at('left_ankle'), at('right_ankle')];
+}
+
+/**
  * The walker scan over any frames (Node worker or browser): person boxes on every frame handed in (hand in a few
  * frames a second). Feed the result to `chooseWalker` (walker-choice.ts) for the candidates and the walker's region.
  */
@@ -88,7 +134,10 @@ export async function scanPeople(tracker: PoseTracker, frames: AsyncIterable<Fra
     const r = frame.region;
     const whole = !r || (r.x === 0 && r.y === 0 && r.width === source.width && r.height === source.height);
     if (thumbs && whole) thumbs.push(thumbnail(frame));
-    boxes.push(...await detectPersonBoxesTiled(tracker, frame, source));
+    const found = await detectPersonBoxesTiled(tracker, frame, source);
+    // Each person once (tiles overlap), the kept box as chooseWalker keeps it: where are their feet.
+    for (const b of mergeFrameBoxes(found)) await lookAtAnkles(tracker, frame, source, b);
+    boxes.push(...found);
     onFrame?.(++n);
   }
   return boxes;

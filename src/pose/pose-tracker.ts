@@ -18,6 +18,13 @@ export interface PoseTracker {
   estimate(image: RgbImage, time: number): Promise<PosePerson | null>;
   /** Every person the detector finds in the image, best first, at most `maxPeople` (the walker scan). */
   detectPeople(image: RgbImage, maxPeople: number): Promise<PersonDetection[]>;
+  /**
+   * The landmarks of one detected person on one image (image pixels), unsmoothed and without touching the tracked
+   * person: the walker scan looks at each person's feet on its sampled frames to tell someone stepping (on a
+   * treadmill, in place) from someone standing. Optional: a tracker without it (the tfjs baseline) gives the scan
+   * boxes only, which it ranks by travel alone.
+   */
+  landmarksOf?(image: RgbImage, person: PersonDetection): Promise<PosePerson | null>;
   /** Forgets the tracked person and every filter's state: the next frame starts afresh (a new video, the follow-back). */
   reset(): void;
   dispose(): void;

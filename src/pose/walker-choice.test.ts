@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { PersonBox } from './person-boxes.js';
-import { chooseWalker, frameSpan, linkCandidates, mergeFrameBoxes } from './walker-choice.js';
+import { mergeFrameBoxes, type PersonBox } from './person-boxes.js';
+import { chooseWalker, frameSpan, linkCandidates } from './walker-choice.js';
 
 const box = (index: number, hipX: number, hipY: number, radius: number, score = 0.9): PersonBox => ({ index, time: index / 30, score, hipX, hipY, radius });
 const W = 1768; const H = 994;
@@ -96,4 +96,59 @@ test('A second person walking nearly as far is named as a rival; one walking cle
   assert.equal(chooseWalker([...a, ...alongside(6)], o).rival, null);
   // The bystander of scene() stands still.
   assert.equal(chooseWalker(scene(), o).rival, null);
+});
+
+// Issue 16 item 5: someone stepping in place (treadmill) for the whole clip, and another person who crosses the
+// picture or stands beside. Samples every 15 frames at 30 fps (0.5 s) over 8 s: frames 0, 15, ..., 240 (17).
+const SAMPLES = Array.from({ length: 17 }, (_, k) => 15 * k);
+const withAnkles = (b: PersonBox, left: { x: number; y: number }, right: { x: number; y: number }): PersonBox => ({ ...b, ankles: [left, right] });
+/** A stride of 1 s seen every half stride: the left ankle 80 px ahead of the hips, then 80 px behind (right opposite). */
+function treadmillWalker(radius = 200): PersonBox[] {
+  return SAMPLES.map((i, k) => withAnkles(box(i, 900, 600, radius), { x: k % 2 ? -80 : 80, y: 190 }, { x: k % 2 ? 80 : -80, y: 190 }));
+}
+
+test('A treadmill walker stepping for the whole clip is chosen over someone crossing the picture for 2 s', () => {
+  // The passer-by walks in front (radius 220) at 11 px/frame, frames 90-150 (2 s): 1700 -> 1040 px, 660 / 220 =
+  // 3 radii (1.5 radii/s, a walking pace for a body radius of about 0.9 m), his ankles 88 px either side.
+  const passer = [90, 105, 120, 135, 150].map((i, k) => withAnkles(box(i, 1700 - 11 * (i - 90), 650, 220), { x: k % 2 ? -88 : 88, y: 200 }, { x: k % 2 ? 88 : -88, y: 200 }));
+  const c = chooseWalker([...treadmillWalker(), ...passer], { width: W, height: H, sampleInterval: 0.5 });
+  assert.equal(c.candidates.length, 2);
+  const walker = c.candidates[c.chosen!]!;
+  assert.equal(walker.boxes[0]!.hipX, 900, 'the treadmill walker is followed');
+  // By hand: ankle x spans -80..80 = 160 px (y does not move) = 0.8 radii; 8 s of track = 8 strides: 6.4.
+  assert.ok(Math.abs(walker.steps! - 0.8) < 1e-9, `steps ${walker.steps}`);
+  assert.ok(Math.abs(walker.walked - 6.4) < 1e-9, `walked ${walker.walked}`);
+  // The passer-by: 3 radii of travel + 176 / 220 = 0.8 radii of steps x 2 strides = 4.6.
+  const other = c.candidates.find((x) => x !== walker)!;
+  assert.ok(Math.abs(other.walked - 4.6) < 1e-9, `walked ${other.walked}`);
+  // Seen on 5 of the walker's 17 samples, under half: not a rival, as the gait analysis's own two-walkers rule.
+  assert.equal(c.rival, null);
+  // The region is the in-place one around the treadmill walker (900 ± 1.5 × 200), not the passer's crossing.
+  assert.deepEqual(c.roi, { x: 600, y: 380, width: 600, height: 540 });
+});
+
+test('A clinician standing beside the treadmill, larger and in view as long, is not chosen: he has no steps', () => {
+  // Hips at 1400 px, radius 240: his ankles stay 60 px either side of the hips, 230 px below, ± 5 px of detector
+  // jitter: x and y each span 10 px, (10 + 10) / 240 = 0.083 radii, under STEPPING_RADII (0.3).
+  const clinician = SAMPLES.map((i, k) => withAnkles(box(i, 1400, 620, 240), { x: 60 + (k % 2 ? 5 : -5), y: 230 + (k % 3 ? 5 : -5) }, { x: -60, y: 230 }));
+  const c = chooseWalker([...clinician, ...treadmillWalker()], { width: W, height: H, sampleInterval: 0.5 });
+  const walker = c.candidates[c.chosen!]!;
+  assert.equal(walker.boxes[0]!.hipX, 900);
+  const standing = c.candidates.find((x) => x !== walker)!;
+  // Left ankle: (10 + 10) / 240; right: 0. Median of the two: 10 / 240.
+  assert.ok(Math.abs(standing.steps! - 10 / 240) < 1e-9, `steps ${standing.steps}`);
+  assert.equal(standing.walked, 0);
+  assert.equal(c.rival, null);
+  // Without the feet (a tracker that cannot look) the scan can only fall back on the longest and largest person.
+  const blind = chooseWalker([...clinician, ...treadmillWalker()].map(({ ankles: _ankles, ...b }) => b), { width: W, height: H, sampleInterval: 0.5 });
+  assert.equal(blind.candidates[blind.chosen!]!.boxes[0]!.hipX, 1400);
+});
+
+test('Two people stepping in place for the whole clip: the other is named as a rival', () => {
+  // A second treadmill at 1500 px, the same steps: walked 6.4 each, at least 0.7 of the walker's, all 17 samples.
+  const second = treadmillWalker().map((b) => ({ ...b, hipX: 1500 }));
+  const c = chooseWalker([...treadmillWalker(), ...second], { width: W, height: H, sampleInterval: 0.5 });
+  assert.notEqual(c.chosen, null);
+  assert.notEqual(c.rival, null);
+  assert.notEqual(c.candidates[c.rival!]!.boxes[0]!.hipX, c.candidates[c.chosen!]!.boxes[0]!.hipX);
 });

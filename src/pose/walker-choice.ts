@@ -1,13 +1,16 @@
 /**
  * Choosing the person who walks through the picture, from person boxes found on sampled frames (person-boxes.ts):
- * boxes are merged within a frame, linked over time into candidate people, and the candidate with the most
- * travel (across the picture, or in depth: growing or shrinking as they walk toward or away from the camera, in
- * body sizes) is the walker. When nobody travels (a treadmill, walking on the spot), the walker is the person in
+ * boxes are merged within a frame, linked over time into candidate people, and the candidate who walks the most is
+ * the walker: travel (across the picture, or in depth: growing or shrinking as they walk toward or away from the
+ * camera, in body sizes) plus, where the scan saw the feet, the steps seen over the track's duration, so a treadmill
+ * walker stepping for the whole clip is not outranked by someone crossing the picture for a second, and a person
+ * standing beside has no steps. When nobody walks by either measure, the walker is the person in
  * view the longest and largest: the one the camera was pointed at. Her boxes give a region of interest for the full pose pass, so
  * BlazePose (which follows whoever it finds first) is not handed the other people. Pure: no I/O, no model.
  */
 import type { RegionOfInterest } from './frame.js';
-import type { PersonBox } from './person-boxes.js';
+import { STRIDE_SECONDS } from '../gait/person-tracking.js';
+import { mergeFrameBoxes, type PersonBox } from './person-boxes.js';
 
 /** One person seen over time: their boxes in frame order. */
 export interface Candidate {
@@ -20,10 +23,20 @@ export interface Candidate {
   depthTravel: number;
   /** Median body radius in pixels. */
   radius: number;
+  /**
+   * How much the ankles move relative to the hips over the boxes, in body radii (median over both ankles of the
+   * 5-95 % range, x plus y, as gait person-tracking's limbMotion), or null when the feet were not seen on enough
+   * boxes (the scan's tracker did not look, or the feet were hidden).
+   */
+  steps: number | null;
+  /** Seconds from the first box to the last. */
+  seconds: number;
+  /** The ranking (walked()): travel plus the steps counted once per stride of the track. */
+  walked: number;
 }
 
 export interface WalkerChoice {
-  /** All candidates, the walker first, then by travel. */
+  /** All candidates, the walker first, then by walked(). */
   candidates: Candidate[];
   /** The walker's id, or null when nobody moved across the picture. */
   chosen: number | null;
@@ -45,15 +58,46 @@ export interface ChoiceOptions {
 }
 
 /**
- * A second walker is a rival when they travel at least this share of the walker's distance and are seen on at least
+ * A second walker is a rival when they walk (walked()) at least this share of the walker's and are seen on at least
  * this share of her samples: the ratios the gait analysis uses between the tracks of its own pass (analyze-gait.ts,
  * `two-walkers`), which sees only the chosen walker's region and so cannot tell on its own.
  */
 export const RIVAL = { travel: 0.7, boxes: 0.5 };
 
-/** A candidate must be seen on at least this many sampled frames and cross at least this many body radii. */
+/** A candidate must be seen on at least this many sampled frames and walk (walked()) at least this many body radii. */
 const MIN_BOXES = 3;
 export const MIN_TRAVEL_RADII = 1;
+
+/**
+ * Ankle motion relative to the hips (body radii) under which a person is standing, not stepping. Gait
+ * person-tracking finds limbMotion 1-3 torso lengths walking or running and under 0.3 standing; a torso (mid
+ * shoulders to mid hips, about 0.3 of stature) is about 0.55 body radii (hips to just above the head, about half of
+ * stature), so 1-3 torso lengths are 0.55-1.6 radii and 0.3 are 0.17: the bound lies between them. The scan's few
+ * samples a second may catch a stride short of its extremes, which the margin under 0.55 allows for.
+ */
+export const STEPPING_RADII = 0.3;
+
+/**
+ * Travel plus steps: the steps in place (when at least STEPPING_RADII) count once per stride of the track
+ * (STRIDE_SECONDS, never less than once), as travel grows with every stride walked: the rule gait person-tracking
+ * ranks its tracks by (commit f7efa69), on the scan's boxes.
+ */
+export function walked(c: Pick<Candidate, 'travel' | 'depthTravel' | 'steps' | 'seconds'>): number {
+  const steps = c.steps !== null && c.steps >= STEPPING_RADII ? c.steps : 0;
+  return Math.max(c.travel, c.depthTravel) + steps * Math.max(1, c.seconds / STRIDE_SECONDS);
+}
+
+/** The ankles' motion relative to the hips over a track's boxes, in body radii (null: seen on too few boxes). */
+export function stepsOf(boxes: PersonBox[], radius: number): number | null {
+  if (!(radius > 0)) return null;
+  const perAnkle = [0, 1].map((side) => {
+    const rel = boxes.flatMap((b) => (b.ankles?.[side] ? [b.ankles[side]!] : []));
+    if (rel.length < MIN_BOXES) return null;
+    const range = (v: number[]): number => quantile(v, 0.95) - quantile(v, 0.05);
+    return (range(rel.map((p) => p.x)) + range(rel.map((p) => p.y))) / radius;
+  }).filter((v): v is number => v !== null);
+  return perAnkle.length ? median(perAnkle) : null;
+}
 
 /**
  * Which way a candidate went, as a code that reads as English: the gait screen shows it through its catalogue
@@ -73,18 +117,6 @@ export function direction(c: Candidate): Direction {
     return c.depthTravel >= MIN_TRAVEL_RADII ? 'walks toward or away from the camera' : 'stays in one place'; // i18n-ignore: Direction codes (above)
   }
   return b.hipX > a.hipX ? 'walks left to right' : 'walks right to left'; // i18n-ignore: Direction codes (above)
-}
-
-/** Merges boxes of one frame that are the same person seen twice (overlapping detector tiles). */
-export function mergeFrameBoxes(boxes: PersonBox[]): PersonBox[] {
-  const sorted = [...boxes].sort((a, b) => b.score - a.score);
-  const kept: PersonBox[] = [];
-  for (const b of sorted) {
-    const dup = kept.some((k) => Math.hypot(k.hipX - b.hipX, k.hipY - b.hipY) < 0.5 * Math.min(k.radius, b.radius)
-      && Math.max(k.radius, b.radius) / Math.min(k.radius, b.radius) < 1.6);
-    if (!dup) kept.push(b);
-  }
-  return kept;
 }
 
 /** Links per-frame boxes into candidates (greedy, nearest mid-hip, gated by body size and elapsed time). */
@@ -123,26 +155,28 @@ export function linkCandidates(boxes: PersonBox[], sampleInterval: number): Cand
     const k = Math.max(1, Math.floor(tr.length / 4));
     const first = median(tr.slice(0, k).map((b) => b.radius)); const last = median(tr.slice(-k).map((b) => b.radius));
     const depthTravel = first > 0 && last > 0 ? 4 * Math.abs(Math.log(last / first)) : 0;
-    return { id, boxes: tr, travelPx, travel: radius > 0 ? travelPx / radius : 0, depthTravel, radius };
+    const c = { id, boxes: tr, travelPx, travel: radius > 0 ? travelPx / radius : 0, depthTravel, radius, steps: stepsOf(tr, radius), seconds: tr[tr.length - 1]!.time - tr[0]!.time };
+    return { ...c, walked: walked(c) };
   });
 }
 
 /**
- * Picks the walker: the candidate seen on enough frames with the most horizontal travel in body radii, and
+ * Picks the walker: the candidate seen on enough frames who walked the most (walked()), and
  * derives the region of interest: the band of rows her body occupied (see roiFor)
  * across the columns she crossed (± 1 radius), clamped to the picture.
  */
 export function chooseWalker(boxes: PersonBox[], o: ChoiceOptions): WalkerChoice {
   const all = linkCandidates(boxes, o.sampleInterval);
-  const moved = (c: Candidate): number => Math.max(c.travel, c.depthTravel);
+  const moved = (c: Candidate): number => c.walked;
   const eligible = all.filter((c) => c.boxes.length >= MIN_BOXES && moved(c) >= MIN_TRAVEL_RADII);
   eligible.sort((a, b) => moved(b) - moved(a));
   let walker = eligible[0] ?? null;
   const rivalOf = walker ? eligible.slice(1).find((c) => moved(c) >= RIVAL.travel * moved(walker!) && c.boxes.length >= RIVAL.boxes * walker!.boxes.length) ?? null : null;
   if (!walker) {
-    // Nobody travels: the person seen on most samples (at least half of them), then the largest. A clinician
-    // beside the treadmill is usually smaller or leaves the picture; the pose pass then tells the stepping
-    // person by their moving feet (gait person-tracking), within this region.
+    // Nobody walks by what the scan saw (the feet not seen: a tracker without landmarks, or hidden by the rails):
+    // the person seen on most samples (at least half of them), then the largest. A clinician beside the treadmill
+    // is usually smaller or leaves the picture; the pose pass then tells the stepping person by their moving feet
+    // (gait person-tracking), within this region.
     const samples = new Set(boxes.map((b) => b.index)).size;
     const present = all.filter((c) => c.boxes.length >= Math.max(MIN_BOXES, samples / 2));
     present.sort((a, b) => b.boxes.length - a.boxes.length || b.radius - a.radius);
