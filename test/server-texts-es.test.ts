@@ -32,6 +32,7 @@ import { outcomeFinding, type OutcomeFindingInput } from '../src/core/outcome-fi
 import { gaitFindings, type GaitAnalysisInput } from '../src/core/gait-findings.js';
 import { GAIT_FINDING_METRICS } from '../src/core/gait-finding-words.js';
 import type { Finding } from '../src/core/findings.js';
+import { importOutcomeTextIn, skippedTextIn } from '../src/core/i18n/import-texts.js';
 
 type Pairs = { en: Record<string, string>; es: Record<string, string> };
 
@@ -152,6 +153,13 @@ function pairs(): Pairs {
   });
   const at = { recordedAt: '2026-11-21T10:00:00+00:00', recordedBy: 'me' };
   OUTCOME_SAMPLES.forEach((o, i) => findingPairs(`finding.${o.measure}.${i}`, [outcomeFinding({ ...o, ...at })], [outcomeFinding({ ...o, ...at }, 'es')]));
+  // What an import did: each outcome sentence, and every reason something was left out.
+  const base = { ok: true, mode: 'lenient' as const, samples: 0, added: 0, duplicates: 0, errorCount: 0 };
+  const outcomes = [{ ...base, samples: 5, added: 3, duplicates: 2 }, { ...base, samples: 1, added: 1 }, { ...base, samples: 4, duplicates: 4 }, { ...base, samples: 1, duplicates: 1 },
+    base, { ...base, ok: false, mode: 'strict' as const, errorCount: 2 }, { ...base, ok: false }];
+  outcomes.forEach((r, i) => put(`import.outcome.${i}`, importOutcomeTextIn(r, i === 4 ? { running: 1 } : {}, 'en'), importOutcomeTextIn(r, i === 4 ? { running: 1 } : {}, 'es')));
+  const skipped = { running: 2, cycling: 1, swimming: 1, paddling: 1, 'snow-sports': 1, other: 1, 'other-data': 3, 'other-person': 1 } as const;
+  put('import.skipped', skippedTextIn(skipped, 'en'), skippedTextIn(skipped, 'es'));
   gaitSamples().forEach((g, i) => {
     const [fe, fs] = [gaitFindings(g, at), gaitFindings(g, at, 'es')];
     findingPairs(`finding.gait.${i}`, [...fe.chain, ...fe.wholeBody], [...fs.chain, ...fs.wholeBody]);
@@ -193,13 +201,13 @@ test('the check would see a dropped hedge or an added promise in these texts', (
   assert.deepEqual(clinicalWordingProblems('server', en, broken).map((p) => p.split('"')[1]).sort(), ['exercise.ball-roll.summary', 'exercise.walk.why.1']);
 });
 
-test('no finding is left in English: every label, value with words, reference and sentence differs from the English', () => {
+test('no finding or import sentence is left in English: every label, value with words, reference and sentence differs from the English', () => {
   const { en, es } = pairs();
   // A value of figures and units alone ("12 mm") reads the same in both languages, and so does the FPI's "normal".
   const words = (t: string) => /[a-z]{3,}/i.test(t.replace(/\b(mm|cm|normal)\b/g, ''));
   // The questionnaires keep their published names (docs/translation.md).
   const published = new Set(Object.values(OUTCOME_MEASURES).map((m) => m.name));
-  const same = Object.keys(en).filter((k) => k.startsWith('finding.') && words(en[k]!) && !published.has(en[k]!) && en[k] === es[k]);
+  const same = Object.keys(en).filter((k) => (k.startsWith('finding.') || k.startsWith('import.')) && words(en[k]!) && !published.has(en[k]!) && en[k] === es[k]);
   assert.deepEqual(same, []);
   assert.ok(Object.keys(en).filter((k) => k.startsWith('finding.')).length > 700, `every branch sampled (${Object.keys(en).filter((k) => k.startsWith('finding.')).length})`);
 });

@@ -97,7 +97,8 @@ export const SKIP_REASON_WORDS: Readonly<Record<SkipReason, readonly [string, st
   'other-person': ['row of another person', 'rows of other people'],
 };
 
-const ACTIVITY_REASONS: readonly SkipReason[] = ['running', 'cycling', 'swimming', 'paddling', 'snow-sports', 'other'];
+/** The reasons that are activities (the others count records or rows), in the order they are listed. */
+export const ACTIVITY_REASONS: readonly SkipReason[] = ['running', 'cycling', 'swimming', 'paddling', 'snow-sports', 'other'];
 
 /** How many activities were left out (the other reasons count records or rows, not activities). */
 export function skippedActivities(by: SkippedByReason): number {

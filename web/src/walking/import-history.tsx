@@ -11,6 +11,7 @@ import { api, ApiError } from '../api/client.js';
 import { ImportFigures, ImportProblems, formatText } from './import-result.js';
 import type { PastImport } from './import-types.js';
 import { outcomeText, recordCountsText, viewOfPast, type ImportView } from './import-view.js';
+import { currentLanguage } from '../i18n/i18n.js';
 
 /** Imports listed at first, and after "Show more". */
 const FIRST = 5;
@@ -25,7 +26,7 @@ function when(at: string): string {
 function pastOutcome(v: ImportView, t: TFunction): string {
   if (v.problems.some((p) => p.code === 'several-people')) return t('history.severalPeople');
   // The outcome sentence itself comes from src/core/import-record.ts; a FHIR file's check-ins and assessments follow it.
-  const line = v.ok && v.errorCount > 0 ? t('history.outcomeWithBad', { outcome: outcomeText(v), count: v.errorCount, n: formatNumber(v.errorCount) }) : t('history.outcome', { outcome: outcomeText(v) });
+  const line = v.ok && v.errorCount > 0 ? t('history.outcomeWithBad', { outcome: outcomeText(v, currentLanguage()), count: v.errorCount, n: formatNumber(v.errorCount) }) : t('history.outcome', { outcome: outcomeText(v, currentLanguage()) });
   const counts = v.ok ? recordCountsText(v, t, formatNumber) : null;
   return counts ? `${line} ${counts}` : line;
 }

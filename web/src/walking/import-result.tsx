@@ -13,6 +13,7 @@ import { shortDate } from '../lib/local-time.js';
 import type { ImportJob } from './import-types.js';
 import { isReport } from './import-types.js';
 import { leftOutText, outcomeText, recordPartsText, statusText, viewOfReport, type ImportView } from './import-view.js';
+import { currentLanguage } from '../i18n/i18n.js';
 import { locationText, problemText } from './location-text.js';
 
 /** The kind of file in words (walking:formats.<format>), or the format's own name when it has none. */
@@ -51,7 +52,7 @@ export function ImportResult({ job, fileName, onChoosePerson }: { job: ImportJob
         </p>
       )}
       {people && onChoosePerson && <ChoosePerson ids={people} onChoose={onChoosePerson} />}
-      {v.ok && <p className="import-outcome" data-testid="import-outcome">{outcomeText(v)}.</p>}
+      {v.ok && <p className="import-outcome" data-testid="import-outcome">{outcomeText(v, currentLanguage())}.</p>}
       <ImportFigures view={v} />
       <ImportProblems view={v} />
     </div>
@@ -67,7 +68,7 @@ const dayText = (d: string) => `${shortDate(d)} ${d.slice(0, 4)}`;
  * (the totals the import stored, as `footing import` and the API report them). */
 export function ImportFigures({ view: v }: { view: ImportView }) {
   const { t } = useTranslation('walking');
-  const left = leftOutText(v, t);
+  const left = leftOutText(v, t, currentLanguage());
   const parts = recordPartsText(v, t);
   const days = v.days;
   return (

@@ -2,8 +2,10 @@
  * What the page shows of an import, the same whether it was just done (the job's report) or is looked back at (a
  * record of the import history): one shape, so the words and figures of both are the same. Pure.
  */
-import { importOutcomeText, type ImportProblemRecord, type ImportStatus } from '../../../src/core/import-record.js';
-import { skippedText, type SkippedByReason } from '../../../src/core/walking-activity.js';
+import type { ImportProblemRecord, ImportStatus } from '../../../src/core/import-record.js';
+import type { SkippedByReason } from '../../../src/core/walking-activity.js';
+import type { Language } from '../../../src/core/language.js';
+import { importOutcomeTextIn, skippedTextIn } from '../../../src/core/i18n/import-texts.js';
 import type { TFunction } from 'i18next';
 import type { ImportReport, PastImport } from './import-types.js';
 
@@ -55,9 +57,9 @@ export function viewOfPast(p: PastImport): ImportView | null {
   };
 }
 
-/** One sentence of what the import did (src/core/import-record.ts): "55 new walking measurements added", "Nothing new: …". */
-export function outcomeText(v: ImportView): string {
-  return importOutcomeText(v, v.skippedBy);
+/** One sentence of what the import did (src/core/i18n/import-texts.ts), in `language`: "55 new walking measurements added", "Nothing new: …". */
+export function outcomeText(v: ImportView, language: Language = 'en'): string {
+  return importOutcomeTextIn(v, v.skippedBy, language);
 }
 
 /**
@@ -89,9 +91,9 @@ export function recordPartsText(v: ImportView, t: TFunction): string[] {
 }
 
 /** What was left out as not walking, in words, or "nothing" (null when the record did not keep it). */
-export function leftOutText(v: ImportView, t: TFunction): string | null {
+export function leftOutText(v: ImportView, t: TFunction, language: Language = 'en'): string | null {
   if (v.skipped === null) return null;
-  return skippedText(v.skippedBy) || t('walking:import.nothingLeftOut');
+  return skippedTextIn(v.skippedBy, language) || t('walking:import.nothingLeftOut');
 }
 
 /** The heading's word for the outcome: imported, imported with some records left out, nothing new, nothing imported. */
