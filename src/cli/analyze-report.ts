@@ -28,7 +28,7 @@ export function formatReport(j: VideoAnalysisJson): string {
   const roi = p.roi ? `${p.roi.x},${p.roi.y},${p.roi.width},${p.roi.height}` : 'the whole picture';
   lines.push(p.method === 'roi' ? `Region (given): ${roi}`
     : p.method === 'none' ? 'Nobody was seen walking across the picture in the first pass; the whole picture was analysed.'
-      : `Person ${p.chosen} ${p.method === 'auto' ? '(chosen automatically: walks furthest through the picture, or stays in it longest when nobody travels)' : '(--person)'}; region ${roi}; pose model run on frames ${p.frames_analysed?.first ?? '?'}-${p.frames_analysed?.last ?? '?'}`);
+      : `Person ${p.chosen} ${p.method === 'auto' ? '(chosen automatically: walks the most, through the picture or stepping in place, or stays in it longest when no steps are seen)' : '(--person)'}; region ${roi}; pose model run on frames ${p.frames_analysed?.first ?? '?'}-${p.frames_analysed?.last ?? '?'}`);
   if (p.candidates.length > 1) {
     lines.push(`People found: ${p.candidates.map((c) => `${c.id} (seen on ${c.boxes.length} sampled frames from ${c.boxes[0]?.time.toFixed(1) ?? '?'} s, moved ${c.travel_px} px)`).join('; ')}. Use --person N to follow another.`);
   }

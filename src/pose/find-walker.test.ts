@@ -1,7 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { treadmillAndPasserClip } from '../../test/helpers/bad-gait-clips.js';
 import { findWalker } from './find-walker.js';
+import { MIN_TRAVEL_RADII } from './walker-choice.js';
 
 const VIDEO = fileURLToPath(new URL('../../../shared/data/video/sports2d_demo_walk_side.mp4', import.meta.url));
 
@@ -32,4 +37,25 @@ test('Given a missing file, the scan returns a located error value', async () =>
   const r = await findWalker('/nonexistent/walk.mp4');
   assert.equal(r.ok, false);
   if (!r.ok) assert.equal(r.error.location.file, '/nonexistent/walk.mp4');
+});
+
+test('Given a treadmill runner and someone walking past for 2 s, the scan follows the runner (issue 16 item 5)', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'footing-passer-'));
+  try {
+    const r = await findWalker(await treadmillAndPasserClip(dir));
+    assert.ok(r.ok, r.ok ? '' : r.error.message);
+    const { candidates, chosen } = r.value;
+    // By the clip's making: the left 270 px are the treadmill, the right 300 the window the passer crosses.
+    const runner = candidates[chosen!]!;
+    assert.ok(runner.boxes.every((b) => b.hipX < 270), 'the runner on the treadmill is followed');
+    const passer = candidates.find((c) => c.boxes.length >= 3 && c.boxes.every((b) => b.hipX > 270));
+    assert.ok(passer, 'the passer-by is seen on at least 3 samples');
+    // She travels far enough that a ranking by travel alone would have taken her: the case this test is for.
+    assert.ok(passer.travel >= MIN_TRAVEL_RADII && passer.travel > runner.travel, `passer travel ${passer.travel}`);
+    assert.ok(runner.walked > passer.walked);
+    // Seen for 2 of the 4.5 s: not a rival (under half the runner's samples), as in the gait analysis.
+    assert.equal(r.value.rival, null);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });

@@ -7,6 +7,7 @@
  */
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { CLIP_FIRST_FRAME, CLIP_SECONDS, WALK_VIDEO } from './gait-test-clip.js';
 
@@ -42,4 +43,19 @@ export async function walk4k60Clip(dir: string): Promise<{ file: string; firstFr
   const file = join(dir, 'walk-4k60.mp4');
   await ffmpeg(['-ss', String(CLIP_FIRST_FRAME / 30), '-t', String(CLIP_SECONDS), '-i', WALK_VIDEO, '-vf', 'scale=3840:2160,fps=60', ...H264, '-crf', '28', file]);
   return { file, firstFrame: CLIP_FIRST_FRAME, lastFrame: CLIP_FIRST_FRAME + Math.round(CLIP_SECONDS * 30) - 1, frames: Math.round(CLIP_SECONDS * 60) };
+}
+
+/**
+ * A treadmill runner with someone walking past (issue 16 item 5), 570 × 480 at 30 fps, 4.5 s: on the left, the
+ * committed treadmill run (test/fixtures/gait-clips/treadmill-run-side-a.mp4, 540 px wide, its first 4.5 s) stepping
+ * in place the whole time; on the right, a 600 px wide window of the shared walk scaled to the same height (from
+ * 1.2 s), which the walker crosses right to left in about 2 s (0.8-2.9 s: her 10 px per frame at 1768 px wide,
+ * 9.66 at 960 high). Halved at the end. The left 270 px are the treadmill's, the rest the passer's.
+ */
+export async function treadmillAndPasserClip(dir: string): Promise<string> {
+  const file = join(dir, 'treadmill-passer.mp4');
+  const treadmill = fileURLToPath(new URL('../fixtures/gait-clips/treadmill-run-side-a.mp4', import.meta.url));
+  await ffmpeg(['-t', '4.5', '-i', treadmill, '-ss', '1.2', '-t', '4.5', '-i', WALK_VIDEO,
+    '-filter_complex', '[1]scale=-2:960,crop=600:960:720:0[p];[0][p]hstack,scale=570:480', '-r', '30', ...H264, file]);
+  return file;
 }
