@@ -6,8 +6,9 @@
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api/client.js';
+import { api } from '../api/client.js';
 import { FieldError } from '../ui/common.js';
+import { useFormState } from '../ui/use-form-state.js';
 import { formatDate } from '../i18n/format.js';
 
 interface NewInvitation { id: string; token: string; path: string; url: string; qrPng: string; canEmail: boolean; expiresAt: string; label: string | null }
@@ -20,20 +21,20 @@ export function ClinicianInvite() {
   const [label, setLabel] = useState('');
   const [made, setMade] = useState<NewInvitation | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { error, busy, submit: send } = useFormState();
   const [list, setList] = useState<Invitation[]>([]);
   const load = useCallback(() => { api<Invitation[]>('GET', '/api/invitations').then(setList, () => undefined); }, []);
   useEffect(load, [load]);
 
-  async function submit(e: FormEvent) {
+  // Busy while the request runs, so a second tap does not make a second invitation.
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setError(null);
     setCopied(null);
-    try {
+    void send(async () => {
       setMade(await api<NewInvitation>('POST', '/api/invitations', label.trim() ? { label: label.trim() } : {}));
       setLabel('');
       load();
-    } catch (err) { setError(err instanceof ApiError ? err.message : t('invite.createFailed')); }
+    }, { fallback: t('invite.createFailed') });
   }
   const url = made?.url ?? '';
   const copy = async () => {
@@ -46,8 +47,8 @@ export function ClinicianInvite() {
       <form onSubmit={submit} noValidate>
         <label htmlFor="invite-label">{t('invite.label')}</label>
         <input id="invite-label" value={label} maxLength={200} onChange={(e) => setLabel(e.target.value)} />
-        <FieldError message={error} />
-        <button type="submit" className="primary">{t('invite.create')}</button>
+        <FieldError message={error?.message} />
+        <button type="submit" className="primary" disabled={busy}>{t('invite.create')}</button>
       </form>
       {made && (
         <div className="invite-link" role="status">
@@ -71,25 +72,21 @@ function EmailInvitation({ invitation }: { invitation: NewInvitation }) {
   const { t } = useTranslation('clinic');
   const [email, setEmail] = useState('');
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  async function submit(e: FormEvent) {
+  const { error, busy, submit: send } = useFormState();
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setError(null);
     setSentTo(null);
-    if (!email.trim()) return setError(t('invite.emailMissing'));
-    setBusy(true);
-    try {
+    void send(async () => {
       const r = await api<{ to: string }>('POST', `/api/invitations/${invitation.id}/email`, { token: invitation.token, email });
       setSentTo(r.to);
       setEmail('');
-    } catch (err) { setError(err instanceof ApiError ? err.message : t('invite.emailFailed')); } finally { setBusy(false); }
+    }, { check: () => (email.trim() ? null : { message: t('invite.emailMissing') }), fallback: t('invite.emailFailed') });
   }
   return (
     <form className="invite-email" onSubmit={submit} noValidate>
       <label htmlFor="invite-email">{t('invite.emailLabel')}</label>
       <input id="invite-email" type="email" autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby="invite-email-err" />
-      <FieldError id="invite-email-err" message={error} />
+      <FieldError id="invite-email-err" message={error?.message} />
       <button type="submit" disabled={busy}>{busy ? t('invite.sending') : t('invite.send')}</button>
       {sentTo && <p className="success" role="status">{t('invite.sent', { to: sentTo })}</p>}
     </form>

@@ -6,10 +6,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../i18n/format.js';
-import { api, ApiError } from '../api/client.js';
+import { api } from '../api/client.js';
 import type { RemindersState } from '../api/types.js';
 import { FieldError, Link, Loading, ScreenTitle } from '../ui/common.js';
 import { WEEKDAYS, type Weekday } from '../../../src/core/reminder-record.js';
+import { useFormState } from '../ui/use-form-state.js';
 import { ReminderPushCard } from './reminder-push.js';
 import { ReminderCalendarCard } from './reminder-calendar.js';
 import './reminders.css';
@@ -25,7 +26,7 @@ export function RemindersScreen() {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [days, setDays] = useState<Weekday[]>(WEEKDAYS_ONLY);
   const [time, setTime] = useState('08:00');
-  const [error, setError] = useState<{ field: string; message: string } | null>(null);
+  const { error, busy, submit } = useFormState();
   const [saved, setSaved] = useState<string | null>(null);
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
@@ -35,18 +36,18 @@ export function RemindersScreen() {
   };
   useEffect(() => { api<RemindersState>('GET', '/api/reminders').then(show, (e: Error) => setLoadError(e.message)); }, []);
 
-  async function save(e: FormEvent) {
+  function save(e: FormEvent) {
     e.preventDefault();
-    setError(null);
     setSaved(null);
-    try {
+    void submit(async () => {
       const s = await api<RemindersState>('PUT', '/api/reminders', { days, time, timeZone });
       show(s);
       setSaved(s.next ? t('saved', { next: nextText(s.next) }) : t('savedOff'));
-    } catch (err) {
-      const field = err instanceof ApiError ? (err.field ?? '').replace(/^body\./, '').split('.')[0]! : '';
-      setError({ field, message: err instanceof ApiError ? err.message.replace(/^body\.\w+(\.\d+)?: /, '') : t('saveFailed') });
-    }
+    }, {
+      fallback: t('saveFailed'),
+      // The server names body.days.2 or body.time; the form shows the message under its days or its time.
+      adapt: (p) => ({ field: (p.field ?? '').replace(/^body\./, '').split('.')[0], message: p.message.replace(/^body\.\w+(\.\d+)?: /, '') }),
+    });
   }
 
   if (!state) return <section className="screen"><ScreenTitle>{t('title')}</ScreenTitle>{loadError ? <FieldError message={loadError} /> : <Loading what={t('loading')} />}</section>;
@@ -55,7 +56,7 @@ export function RemindersScreen() {
     <section className="screen">
       <ScreenTitle>{t('title')}</ScreenTitle>
       <p>{t('intro')}</p>
-      <form className="card" onSubmit={(e) => void save(e)} noValidate>
+      <form className="card" onSubmit={save} noValidate>
         <fieldset className="reminder-days" aria-describedby={error?.field === 'days' ? 'days-err' : undefined}>
           <legend>{t('days.legend')}</legend>
           {WEEKDAYS.map((d) => (
@@ -68,7 +69,7 @@ export function RemindersScreen() {
         <p id="reminder-zone" className="muted small">{t('zone', { timeZone })}</p>
         <FieldError id="time-err" message={error?.field === 'time' ? error.message : null} />
         {error && error.field !== 'days' && error.field !== 'time' && <FieldError message={error.message} />}
-        <button type="submit" className="primary">{t('save')}</button>
+        <button type="submit" className="primary" disabled={busy}>{t('save')}</button>
         {saved && <p className="success" role="status">{saved}</p>}
         {!saved && state.next && <p className="muted">{t('next', { next: nextText(state.next) })}</p>}
       </form>
