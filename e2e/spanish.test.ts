@@ -104,7 +104,7 @@ test('the screening tests in Spanish: each test’s name and an open test’s in
 test('a saved screening result in Spanish: its findings’ labels, values, sentences and the chain’s line', async () => {
   const { page } = ctx.phone;
   // A lunge of 8.5 cm on the left (under 9 cm; 8.5 x 3.6 = 30.6, about 31 degrees) and 10.5 cm on the right.
-  await call(ctx.server.url, 'POST', '/api/assessment/screening', { testId: 'weight-bearing-lunge', values: { left: 8.5, right: 10.5 }, recordedAt: `${today}T09:00:00+00:00`, recordedBy: 'yo' });
+  await call(ctx.server.url, 'POST', '/api/assessment/screening', { testId: 'weight-bearing-lunge', values: { left: 8.5, right: 10.5 }, recordedAt: `${today}T09:00:00+00:00`, recordedBy: 'me' });
   // The last test left the page at this address: load it afresh, so the saved result is asked for.
   await page.goto(ctx.server.url + '/chain/tests#weight-bearing-lunge');
   await page.reload();
@@ -113,6 +113,8 @@ test('a saved screening result in Spanish: its findings’ labels, values, sente
   await card.locator('.finding-head', { hasText: '8,5 cm (unos 31 grados)' }).waitFor();
   await card.getByText('Tu rodilla izquierda llegó a la pared con los dedos del pie a 8,5 cm. Por debajo de 9 cm se suele hablar de un tobillo rígido. Vale la pena enseñárselo a tu profesional.').waitFor();
   await card.getByText('Tu tobillo izquierdo se dobló 2 cm menos que el otro. Una diferencia de 1,5 cm o más es mayor que el error de medida. Vale la pena enseñárselo a tu profesional.').waitFor();
+  // Measured by the person: "por mí" (the stored "me" is not shown as it is).
+  assert.match(await card.locator('.last-result h3').innerText(), /^Último resultado: .+, por mí$/);
   assertNoEnglish(await card.innerText(), 'a saved screening result');
   await assertAccessible(page, 'screening result in Spanish');
   await card.locator('.last-result').evaluate((el) => el.scrollIntoView({ block: 'start' }));

@@ -9,7 +9,7 @@ import { api } from '../api/client.js';
 import type { Assessment, AssessmentCatalogue, OutcomeMeasureId, OutcomeSummary } from '../api/assessment-types.js';
 import { ChainNav } from './chain-nav.js';
 import { FieldError, Loading, ScreenTitle } from '../ui/common.js';
-import { EvidenceTag } from './assessment-parts.js';
+import { EvidenceTag, byWhom } from './assessment-parts.js';
 import { shortDate } from '../lib/local-time.js';
 import { ITEM_FORMS, ItemsForm, NprsForm, PsfsForm, StartBackForm } from './assessment-outcome-forms.js';
 import { RESPONDER_SYMBOL, bandWords, formatScore } from './assessment-outcome-text.js';
@@ -25,7 +25,7 @@ function SummaryRow({ s, catalogue }: { s: OutcomeSummary; catalogue: Assessment
   return (
     <li className="outcome-row" data-measure={s.measure}>
       <p><strong>{info.name}</strong></p>
-      <p>{t('outcomes.latest')} <strong>{s.latest.score === null ? t('outcomes.notScored') : formatScore(s.measure, s.latest.score, t)}</strong>{s.band ? `, ${bandWords(s.measure, s.band, t)}` : ''} · {t('outcomes.dateBy', { date: shortDate(s.latest.recordedAt), by: s.latest.recordedBy })}</p>
+      <p>{t('outcomes.latest')} <strong>{s.latest.score === null ? t('outcomes.notScored') : formatScore(s.measure, s.latest.score, t)}</strong>{s.band ? `, ${bandWords(s.measure, s.band, t)}` : ''} · {t('outcomes.dateBy', { date: shortDate(s.latest.recordedAt), by: byWhom(s.latest.recordedBy, t) })}</p>
       {trend ? (
         <>
           <p>{t('outcomes.sinceFirst', { score: formatScore(s.measure, trend.baseline.score, t), date: shortDate(trend.baseline.date) })}{' '}

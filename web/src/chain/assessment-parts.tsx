@@ -52,7 +52,7 @@ export function FindingItem({ finding, clinician = false }: { finding: Finding; 
       <p>{finding.plain}</p>
       <EvidenceTag evidence={finding.evidence} refs={finding.refs} />
       {finding.measuredFrom && <p className="small muted finding-from">{t('finding.measuredFrom', { from: finding.measuredFrom })}</p>}
-      {clinician && <p className="clinician-text">{t('finding.reference', { reference: finding.reference, date: shortDate(finding.recordedAt), by: finding.recordedBy })}</p>}
+      {clinician && <p className="clinician-text">{t('finding.reference', { reference: finding.reference, date: shortDate(finding.recordedAt), by: byWhom(finding.recordedBy, t) })}</p>}
     </li>
   );
 }
@@ -63,6 +63,9 @@ export function FindingList({ findings, clinician }: { findings: readonly Findin
 
 export interface Recorder { who: 'me' | 'clinician'; name: string; date: string }
 export const newRecorder = (): Recorder => ({ who: 'me', name: '', date: localDate() });
+
+/** Who measured it, after "by": the stored "me" in the person's language ("by me", "por mí"), or the clinician's name. */
+export const byWhom = (recordedBy: string, t: TFunction): string => (recordedBy === 'me' ? t('assessment:recorder.byMe') : recordedBy);
 
 /** The stored `recordedBy`: "me", or the clinician's name. */
 export function recordedBy(r: Recorder): string {

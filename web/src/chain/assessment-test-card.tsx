@@ -9,7 +9,7 @@ import { api } from '../api/client.js';
 import { useFormState } from '../ui/use-form-state.js';
 import type { Finding, ScreeningRecord, ScreeningTestEntry, ScreeningTestId } from '../api/assessment-types.js';
 import {
-  EvidenceTag, FindingList, RecorderFields, fieldId, messageWithoutPath, newRecorder, recordedAt, recordedBy, recorderProblem, type Recorder,
+  EvidenceTag, FindingList, RecorderFields, byWhom, fieldId, messageWithoutPath, newRecorder, recordedAt, recordedBy, recorderProblem, type Recorder,
 } from './assessment-parts.js';
 import { segmentName } from './chain-diagram.js';
 import { shortDate } from '../lib/local-time.js';
@@ -105,7 +105,7 @@ export function TestCard({ test, last, open, onSaved }: { test: ScreeningTestEnt
       <p className="muted small"><Trans t={t} i18nKey="test.measures" values={{ segment: segmentName(t, test.segment).toLowerCase() }} components={{ strong: <strong /> }} /> <EvidenceTag evidence={test.evidence} refs={test.refs} /></p>
       {last && !result && (
         <div className="last-result">
-          <h3>{t('test.lastResult', { date: shortDate(last.record.recordedAt), by: last.record.recordedBy })}</h3>
+          <h3>{t('test.lastResult', { date: shortDate(last.record.recordedAt), by: byWhom(last.record.recordedBy, t) })}</h3>
           <FindingList findings={last.findings} />
         </div>
       )}
