@@ -34,8 +34,8 @@ function box(index: number, hipX: number, hipY = 500, radius = 100): PersonBox {
 function cand(id: number, boxes: PersonBox[]): Candidate {
   const xs = boxes.map((b) => b.hipX);
   const travelPx = Math.max(...xs) - Math.min(...xs);
-  // No feet seen (steps null): walked is the travel.
-  return { id, boxes, travelPx, travel: travelPx / 100, depthTravel: 0, radius: 100, steps: null, seconds: boxes.at(-1)!.time - boxes[0]!.time, walked: travelPx / 100 };
+  // No feet seen (steps and alternation null): walked is the travel.
+  return { id, boxes, travelPx, travel: travelPx / 100, depthTravel: 0, radius: 100, steps: null, alternation: null, seconds: boxes.at(-1)!.time - boxes[0]!.time, walked: travelPx / 100 };
 }
 
 test('walker picker helpers: labels, boxes, which frame to show', () => {

@@ -1,8 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { mergeFrameBoxes, type PersonBox } from './person-boxes.js';
-import { chooseWalker, frameSpan, linkCandidates } from './walker-choice.js';
+import { LANDMARK_INDEX, type KeypointSeries } from '../gait/keypoints.js';
+import { syntheticWalk } from '../gait/synthetic-walker.js';
+import { ALTERNATING_RADII, alternationOf, chooseWalker, frameSpan, linkCandidates, MIN_TRAVEL_RADII, STEPPING_RADII, stepsOf } from './walker-choice.js';
 
 const box = (index: number, hipX: number, hipY: number, radius: number, score = 0.9): PersonBox => ({ index, time: index / 30, score, hipX, hipY, radius });
 const W = 1768; const H = 994;
@@ -151,4 +154,87 @@ test('Two people stepping in place for the whole clip: the other is named as a r
   assert.notEqual(c.chosen, null);
   assert.notEqual(c.rival, null);
   assert.notEqual(c.candidates[c.rival!]!.boxes[0]!.hipX, c.candidates[c.chosen!]!.boxes[0]!.hipX);
+});
+
+// Issue 16: a walker in place filmed from the front or back (treadmill toward or away from the camera). Each ankle
+// moves mostly in depth, so its motion relative to the hips in the picture is small (under STEPPING_RADII); the two
+// ankles' heights alternating against each other (alternationOf) is what tells the walker from someone standing.
+test('A walker in place seen from the front, whose ankles move little in the picture, is chosen over a passer-by seen for 1 s', () => {
+  // Radius 200. The ankles stay 30 px either side of the hips across the picture (the step width); in height the
+  // foot ahead stands higher: the left ankle at 190 - 20 px and the right at 190 + 20 px, then the other way, each
+  // half stride. Each ankle spans 40 px in y and none in x: 40 / 200 = 0.2 radii, under STEPPING_RADII (0.3).
+  const front = SAMPLES.map((i, k) => withAnkles(box(i, 900, 600, 200), { x: 30, y: 190 + (k % 2 ? 20 : -20) }, { x: -30, y: 190 + (k % 2 ? -20 : 20) }));
+  // The passer: 3 samples (1 s) crossing 330 px at radius 220 (1.5 radii), ankles 88 px either side (0.8 radii).
+  const passer = [90, 105, 120].map((i, k) => withAnkles(box(i, 1700 - 11 * (i - 90), 650, 220), { x: k % 2 ? -88 : 88, y: 200 }, { x: k % 2 ? 88 : -88, y: 200 }));
+  const c = chooseWalker([...front, ...passer], { width: W, height: H, sampleInterval: 0.5 });
+  const walker = c.candidates[c.chosen!]!;
+  assert.equal(walker.boxes[0]!.hipX, 900, 'the walker in place is followed');
+  assert.ok(Math.abs(walker.steps! - 0.2) < 1e-9, `steps ${walker.steps}`);
+  // By hand: left y - right y is -40 or +40 px: a range of 80 / 200 = 0.4 radii, over ALTERNATING_RADII (0.1).
+  assert.ok(Math.abs(walker.alternation! - 0.4) < 1e-9, `alternation ${walker.alternation}`);
+  // Credited ALTERNATING_STEP_RADII (0.55) per stride over 8 s of track: 4.4. The passer: 1.5 radii of travel, and
+  // his ankle x at 88, -88, 88 px has a 5-95 % range of 88 - (-88 + 0.1 x 176) = 158.4 px = 0.72 radii, x 1 stride.
+  assert.ok(Math.abs(walker.walked - 4.4) < 1e-9, `walked ${walker.walked}`);
+  const other = c.candidates.find((x) => x !== walker)!;
+  assert.ok(Math.abs(other.walked - 2.22) < 1e-9, `passer walked ${other.walked}`);
+  assert.ok(walker.steps! < STEPPING_RADII, 'by its steps alone (the rule before) the walker stood still, and the passer was taken');
+});
+
+/** Scan-like boxes of person `who` in a synthetic series, every `every` frames (the scan's two samples a second). */
+function syntheticBoxes(series: KeypointSeries, who: number, every = 15): PersonBox[] {
+  return series.frames.filter((_, i) => i % every === 0).flatMap((f) => {
+    const p = f.people[who];
+    if (!p) return [];
+    const at = (n: keyof typeof LANDMARK_INDEX) => p.image[LANDMARK_INDEX[n]]!;
+    const hipX = (at('left_hip').x + at('right_hip').x) / 2; const hipY = (at('left_hip').y + at('right_hip').y) / 2;
+    const ankle = (n: 'left_ankle' | 'right_ankle') => ({ x: at(n).x - hipX, y: at(n).y - hipY });
+    // The detector's radius reaches just above the head (person-boxes.ts): 1.25 x hips to nose here.
+    return [{ index: f.index, time: f.time, score: 0.9, hipX, hipY, radius: 1.25 * (hipY - at('nose').y), ankles: [ankle('left_ankle'), ankle('right_ankle')] as PersonBox['ankles'] }];
+  });
+}
+
+test('Synthetic treadmill walkers seen from the front and from the back are told from a person standing beside', () => {
+  // A slow walker (90 steps/min, 0.5 m steps), camera 5 m away at 1 m, 1 px of noise: the case where each ankle
+  // moves least in the picture. The standing person (the walker's synthetic distractor) is as large.
+  for (const view of ['front', 'back'] as const) {
+    const { series } = syntheticWalk({ view, treadmill: true, cadence: 90, stepLength: 0.5, cameraDistance: 5, cameraHeight: 1, noisePx: 1, distractorAt: 0.15, seed: 3 });
+    const boxes = [...syntheticBoxes(series, 0), ...syntheticBoxes(series, 1)];
+    const c = chooseWalker(boxes, { width: series.width, height: series.height, sampleInterval: 0.5 });
+    const walker = c.candidates[c.chosen!]!;
+    assert.ok(Math.abs(walker.boxes[0]!.hipX - series.width / 2) < 20, `${view}: the walker (centre) is followed, not the person at ${walker.boxes[0]!.hipX}`);
+    assert.ok(walker.steps! < STEPPING_RADII, `${view}: each ankle moves ${walker.steps} radii, too little for the steps rule alone`);
+    assert.ok(walker.alternation! >= ALTERNATING_RADII, `${view}: alternation ${walker.alternation}`);
+    const standing = c.candidates.find((x) => x !== walker)!;
+    assert.ok(standing.alternation! < ALTERNATING_RADII / 2, `${view}: the standing person's alternation ${standing.alternation}`);
+    // No steps credited: what they walked is their sway's travel alone, under MIN_TRAVEL_RADII.
+    assert.equal(standing.walked, Math.max(standing.travel, standing.depthTravel));
+    assert.ok(standing.walked < MIN_TRAVEL_RADII);
+    assert.equal(c.rival, null);
+  }
+});
+
+test('On the real back-view dev walk, her ankles alternate while she walks and not while she stands; each ankle alone says the opposite', () => {
+  // overground-walk-back-a (dev), the pose pass's keypoints: a follow camera keeps her in place in the picture, as a
+  // treadmill filmed from behind would; by the hand reference she walks away in frames 0-55 (1.5 strides) and
+  // stands from about 55 to the end. Boxes as the scan makes them, at its two samples a second (every 15th frame);
+  // the body radius from the torso (a torso is about 0.55 radii, walker-choice.ts STEPPING_RADII).
+  const series = JSON.parse(readFileSync(new URL('../../test/fixtures/keypoints/overground-walk-back-a.json', import.meta.url), 'utf8')) as KeypointSeries;
+  const boxes = series.frames.filter((_, i) => i % 15 === 0).flatMap((f) => {
+    const p = f.people[0];
+    if (!p) return [];
+    const at = (n: keyof typeof LANDMARK_INDEX) => p.image[LANDMARK_INDEX[n]]!;
+    const hipX = (at('left_hip').x + at('right_hip').x) / 2; const hipY = (at('left_hip').y + at('right_hip').y) / 2;
+    const torso = Math.hypot((at('left_shoulder').x + at('right_shoulder').x) / 2 - hipX, (at('left_shoulder').y + at('right_shoulder').y) / 2 - hipY);
+    // Ankles under visibility 0.3 are not kept, as the scan does (person-boxes.ts lookAtAnkles).
+    const ankle = (n: 'left_ankle' | 'right_ankle') => (at(n).visibility >= 0.3 ? { x: at(n).x - hipX, y: at(n).y - hipY } : null);
+    return [{ index: f.index, time: f.time, score: 0.9, hipX, hipY, radius: torso / 0.55, ankles: [ankle('left_ankle'), ankle('right_ankle')] as PersonBox['ankles'] }];
+  });
+  const radius = [...boxes.map((b) => b.radius)].sort((a, b) => a - b)[boxes.length >> 1]!;
+  const walking = boxes.filter((b) => b.index <= 55); const standing = boxes.filter((b) => b.index >= 60);
+  assert.ok(alternationOf(walking, radius)! >= ALTERNATING_RADII, `alternation while walking ${alternationOf(walking, radius)}`);
+  assert.ok(alternationOf(standing, radius)! < ALTERNATING_RADII, `alternation while standing ${alternationOf(standing, radius)}`);
+  // The steps rule on each ankle alone: under its bound while she walks, and larger while she stands (the camera
+  // tilts and she sways, which moves both feet against the hips alike), so it cannot tell the two apart here.
+  assert.ok(stepsOf(walking, radius)! < STEPPING_RADII);
+  assert.ok(stepsOf(standing, radius)! > stepsOf(walking, radius)!, `steps ${stepsOf(standing, radius)} standing, ${stepsOf(walking, radius)} walking`);
 });

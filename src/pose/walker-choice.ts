@@ -2,9 +2,9 @@
  * Choosing the person who walks through the picture, from person boxes found on sampled frames (person-boxes.ts):
  * boxes are merged within a frame, linked over time into candidate people, and the candidate who walks the most is
  * the walker: travel (across the picture, or in depth: growing or shrinking as they walk toward or away from the
- * camera, in body sizes) plus, where the scan saw the feet, the steps seen over the track's duration, so a treadmill
- * walker stepping for the whole clip is not outranked by someone crossing the picture for a second, and a person
- * standing beside has no steps. When nobody walks by either measure, the walker is the person in
+ * camera, in body sizes) plus, where the scan saw the feet, the steps seen over the track's duration (the ankles'
+ * motion, or, seen from the front or back, their heights alternating), so a treadmill walker stepping for the whole
+ * clip is not outranked by someone crossing the picture for a second, and a person standing beside has no steps. When nobody walks by either measure, the walker is the person in
  * view the longest and largest: the one the camera was pointed at. Her boxes give a region of interest for the full pose pass, so
  * BlazePose (which follows whoever it finds first) is not handed the other people. Pure: no I/O, no model.
  */
@@ -29,6 +29,12 @@ export interface Candidate {
    * boxes (the scan's tracker did not look, or the feet were hidden).
    */
   steps: number | null;
+  /**
+   * How much the two ankles' heights in the picture move against each other (alternationOf()): the cue that a
+   * walker seen from the front or back steps, where each ankle moves mostly in depth. Null when both ankles were
+   * seen together on too few boxes.
+   */
+  alternation: number | null;
   /** Seconds from the first box to the last. */
   seconds: number;
   /** The ranking (walked()): travel plus the steps counted once per stride of the track. */
@@ -78,13 +84,54 @@ export const MIN_TRAVEL_RADII = 1;
 export const STEPPING_RADII = 0.3;
 
 /**
- * Travel plus steps: the steps in place (when at least STEPPING_RADII) count once per stride of the track
+ * Seen from the front or back, a stride moves each foot in depth, which the picture shows only as a small up-down
+ * motion (perspective and the swing foot's lift), and each ankle's motion relative to the hips also carries the
+ * body's sway and a handheld camera's tilt, which move both feet alike: the back-view dev walk
+ * (overground-walk-back-a: a follow camera keeps her in place, 1.5 strides then standing) gave 0.24 radii, under
+ * STEPPING_RADII, so a walker in place filmed from the front or back was not told from someone standing by.
+ * What does hold from any side: the feet step in turn, so the height of one ankle against the other (left y -
+ * right y, in which sway, tilt and the hips' own jitter cancel) swings from one sign to the other once a stride
+ * (the foot ahead in depth stands higher in the picture when the camera is above the floor, and the swing foot
+ * lifts), while a standing person's two feet keep their heights but for the detector's jitter. (Signed, not
+ * |left y - right y|: that repeats every step, and the scan's two samples a second would see one value of it at a
+ * cadence of 120 steps/min; the signed difference repeats every stride, as each ankle's motion does.) The bound
+ * on its 5-95 % range: the swing foot's lift alone, about 10 cm at mid-swing, is about 0.1 body radii (a radius is
+ * about half a stature plus a little, 0.95 m at 1.75 m), so the difference swings by about 0.2 radii with no help
+ * from the depth a camera above the floor adds; half of that allows for the scan's two samples a second missing a
+ * stride's extremes. A standing person's range is 0.02-0.05 radii on the real dev clips and the synthetic one
+ * (docs/gait-signals.md).
+ */
+export const ALTERNATING_RADII = 0.1;
+
+/**
+ * The steps credited to a person whose ankles alternate (ALTERNATING_RADII) when their motion in the picture is
+ * smaller: from the front or back the stride's length is in depth, which the picture cannot give, so they count as
+ * the shortest stride gait person-tracking knows for walking (1 torso length, about 0.55 body radii; see
+ * STEPPING_RADII), or what the picture shows of their ankles (steps) when that is more.
+ */
+export const ALTERNATING_STEP_RADII = 0.55;
+
+/**
+ * Travel plus steps: the steps in place (when at least STEPPING_RADII, or ALTERNATING_STEP_RADII when the ankles
+ * alternate in height by ALTERNATING_RADII or more, whichever is larger) count once per stride of the track
  * (STRIDE_SECONDS, never less than once), as travel grows with every stride walked: the rule gait person-tracking
  * ranks its tracks by (commit f7efa69), on the scan's boxes.
  */
-export function walked(c: Pick<Candidate, 'travel' | 'depthTravel' | 'steps' | 'seconds'>): number {
-  const steps = c.steps !== null && c.steps >= STEPPING_RADII ? c.steps : 0;
-  return Math.max(c.travel, c.depthTravel) + steps * Math.max(1, c.seconds / STRIDE_SECONDS);
+export function walked(c: Pick<Candidate, 'travel' | 'depthTravel' | 'steps' | 'alternation' | 'seconds'>): number {
+  const seen = c.steps !== null && c.steps >= STEPPING_RADII ? c.steps : 0;
+  const alternates = c.alternation !== null && c.alternation >= ALTERNATING_RADII ? ALTERNATING_STEP_RADII : 0;
+  return Math.max(c.travel, c.depthTravel) + Math.max(seen, alternates) * Math.max(1, c.seconds / STRIDE_SECONDS);
+}
+
+/**
+ * The 5-95 % range of the two ankles' height difference (left y - right y) over a track's boxes, in body radii
+ * (null: both ankles seen together on too few boxes). See ALTERNATING_RADII for why this holds from the front.
+ */
+export function alternationOf(boxes: PersonBox[], radius: number): number | null {
+  if (!(radius > 0)) return null;
+  const gaps = boxes.flatMap((b) => (b.ankles?.[0] && b.ankles[1] ? [b.ankles[0].y - b.ankles[1].y] : []));
+  if (gaps.length < MIN_BOXES) return null;
+  return (quantile(gaps, 0.95) - quantile(gaps, 0.05)) / radius;
 }
 
 /** The ankles' motion relative to the hips over a track's boxes, in body radii (null: seen on too few boxes). */
@@ -155,7 +202,7 @@ export function linkCandidates(boxes: PersonBox[], sampleInterval: number): Cand
     const k = Math.max(1, Math.floor(tr.length / 4));
     const first = median(tr.slice(0, k).map((b) => b.radius)); const last = median(tr.slice(-k).map((b) => b.radius));
     const depthTravel = first > 0 && last > 0 ? 4 * Math.abs(Math.log(last / first)) : 0;
-    const c = { id, boxes: tr, travelPx, travel: radius > 0 ? travelPx / radius : 0, depthTravel, radius, steps: stepsOf(tr, radius), seconds: tr[tr.length - 1]!.time - tr[0]!.time };
+    const c = { id, boxes: tr, travelPx, travel: radius > 0 ? travelPx / radius : 0, depthTravel, radius, steps: stepsOf(tr, radius), alternation: alternationOf(tr, radius), seconds: tr[tr.length - 1]!.time - tr[0]!.time };
     return { ...c, walked: walked(c) };
   });
 }
