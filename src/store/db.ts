@@ -31,6 +31,7 @@ import * as m0023 from './migrations/0023-push-language.js';
 import type { Database } from './schema.js';
 import { inTransaction, refreshListFigures } from './repos/patient-list.js';
 import { withStatementCache } from './sqlite-statement-cache.js';
+import { withPreparedStatements } from './pg-prepared-statements.js';
 
 export const DEFAULT_DB_PATH = 'data/footing.sqlite';
 
@@ -72,7 +73,7 @@ export function openStore(config: DbConfig): Store {
   const pool = new pg.Pool({ connectionString: config.url, max: 10 });
   // Keep the process alive-safe: an idle client error must not crash the server.
   pool.on('error', () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: withPreparedStatements(pool) }) });
   return { db, config, close: () => db.destroy() };
 }
 

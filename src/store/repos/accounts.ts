@@ -5,6 +5,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AccountRole, Database } from '../schema.js';
 import { newId } from '../json-column.js';
+import { prepared } from '../pg-prepared-statements.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -91,9 +92,12 @@ export async function insertAuthSession(db: Db, s: { tokenHash: string; accountI
 
 /** The session with this token hash and its account, unless expired (an expired row is deleted on sight). */
 export async function findAuthSession(db: Db, tokenHash: string, now: Date = new Date()): Promise<{ session: AuthSession; account: Account } | null> {
-  const r = await db.selectFrom('auth_sessions').innerJoin('accounts', 'accounts.id', 'auth_sessions.account_id')
-    .selectAll('accounts').select(['auth_sessions.csrf_token', 'auth_sessions.expires_at'])
-    .where('auth_sessions.token_hash', '=', tokenHash).executeTakeFirst();
+  // Every signed-in request runs it: a named statement on PostgreSQL (planned once per connection), with its columns
+  // listed, as a prepared statement's must be (src/store/pg-prepared-statements.ts).
+  const query = db.selectFrom('auth_sessions').innerJoin('accounts', 'accounts.id', 'auth_sessions.account_id')
+    .select(ACCOUNT_COLUMNS.map((c) => `accounts.${c}` as const)).select(['auth_sessions.csrf_token', 'auth_sessions.expires_at'])
+    .where('auth_sessions.token_hash', '=', tokenHash);
+  const r = (await db.executeQuery(prepared(query.compile()))).rows[0];
   if (!r) return null;
   if (r.expires_at <= now.toISOString()) { await deleteAuthSession(db, tokenHash); return null; }
   return { session: { accountId: r.id, csrfToken: r.csrf_token, expiresAt: r.expires_at }, account: toAccount(r) };
@@ -128,6 +132,9 @@ export async function clearThrottle(db: Db, emailHash: string): Promise<void> {
   await db.deleteFrom('sign_in_throttle').where('email_hash', '=', emailHash).execute();
 }
 
-function toAccount(r: Database['accounts']): Account {
+/** The columns an Account is made of (the password hash is read only where it is checked). */
+const ACCOUNT_COLUMNS = ['id', 'email', 'display_name', 'role', 'person_id', 'clinic_id', 'created_at'] as const;
+
+function toAccount(r: Pick<Database['accounts'], typeof ACCOUNT_COLUMNS[number]>): Account {
   return { id: r.id, email: r.email, displayName: r.display_name, role: r.role, personId: r.person_id, clinicId: r.clinic_id, createdAt: r.created_at };
 }

@@ -12,6 +12,7 @@
  */
 import { CompiledQuery, PostgresAdapter, sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Database } from '../schema.js';
+import { preparedStatement } from '../pg-prepared-statements.js';
 import type { CheckinSignals } from './checkins.js';
 import { CHECKIN_SIGNAL_COLUMNS, checkinSignalsFromRow } from './checkins.js';
 import { OUTCOME_SCORE_COLUMNS, outcomeScoreFromRow, type OutcomeRecord } from './assessments.js';
@@ -87,7 +88,7 @@ function statementFor(db: Db, pg: boolean): { sql: string; parameters: readonly 
     const aggregate = pg ? sql`coalesce(json_agg(${array(columns)} ORDER BY ${sql.raw(orderBy)}), '[]')` : sql`json_group_array(${array(columns)} ORDER BY ${sql.raw(orderBy)})`;
     return sql`(SELECT ${aggregate} FROM ${sql.table(table)} WHERE person_id = ${PERSON}${where})`;
   };
-  return sql<Row>`SELECT
+  const compiled = sql<Row>`SELECT
     ${one('screens', SCREEN_COLUMNS, '"taken_at" DESC, "id" DESC')} AS screen,
     ${one('programs', PROGRAM_COLUMNS)} AS program,
     (SELECT birth_year FROM people WHERE id = ${PERSON}) AS birth_year,
@@ -96,4 +97,6 @@ function statementFor(db: Db, pg: boolean): { sql: string; parameters: readonly 
     ${all('program_events', PROGRAM_EVENT_COLUMNS, '"at", "id"')} AS events,
     ${all('outcome_scores', OUTCOME_SCORE_COLUMNS, '"recorded_at", "id"')} AS outcomes,
     ${all('walking_days', WALKING_DAY_COLUMNS, '"date"', sql` AND "date" >= ${FROM} AND "date" <= ${TO}`)} AS walking`.compile(db);
+  // Run on every GET /api/today: PostgreSQL plans it once per connection (src/store/pg-prepared-statements.ts).
+  return { sql: preparedStatement(compiled.sql), parameters: compiled.parameters };
 }
