@@ -12,6 +12,7 @@ import { checkEventConsistency, modeFromCadence } from './event-consistency.js';
 import { detectMode, modeFromPelvis, type GaitMode } from './gait-mode.js';
 import { detectKeypointEvents, runningContacts, runningToeOffs } from './keypoint-events.js';
 import { sortOutLegs } from './leg-identity.js';
+import { stanceDirection } from './stance-direction.js';
 import { computeMetrics, type GaitMetrics, type GaitScale } from './keypoint-metrics.js';
 import { notMeasurable } from './metric.js';
 import { buildTracks, selectTrack } from './person-tracking.js';
@@ -173,6 +174,16 @@ export function analyzeGait(series: KeypointSeries, options: AnalyzeGaitOptions 
         detection = { ...detection, events: back.events };
       }
     }
+    // In place (treadmill) or with a camera that follows the walker, the pelvis does not travel, so the rule above
+    // cannot see walking backward: the foot on the ground moving the way the walker faces does
+    // (stance-direction.ts). The contact rules find a forward walker's heel strike and toe off; walking backward
+    // the toe lands first, so its steps are not timed rather than timed wrongly.
+    if (view.view === 'side' && (view.setting === 'in-place' || cameraMoving) && stanceDirection(analysed, view).backward) {
+      warnings.push({ code: 'walking-backward', severity: 'warning', message: 'The person moves backward (the foot on the ground moves the way they face), so the steps are not timed: the timing finds a forward heel strike and toe off, and moving backward the toe lands first.', advice: 'For step timing, film the person walking or running forward; walking backward is not measured.' });
+      detection = { status: 'not_measurable', reason: 'Walking backward: not measured (the step timing is made for walking forward, heel first).' };
+    }
+  }
+  if (detection.status === 'ok') {
     let tp = temporalParameters(detection.events);
     // Walk or run from the body's mechanics first (needs no toe offs).
     const hips = pelvis(clean); const size = median(torsoLength(clean).filter(Number.isFinite));
