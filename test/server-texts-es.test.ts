@@ -33,6 +33,14 @@ import { gaitFindings, type GaitAnalysisInput } from '../src/core/gait-findings.
 import { GAIT_FINDING_METRICS } from '../src/core/gait-finding-words.js';
 import type { Finding } from '../src/core/findings.js';
 import { importOutcomeTextIn, skippedTextIn } from '../src/core/i18n/import-texts.js';
+import type { ImportProblemId, ImportProblemParams } from '../src/core/import-problem-words.js';
+import { importProblemPair, importProblemTextIn } from '../src/core/i18n/import-problem-texts.js';
+import { importFitbitCsv } from '../src/importers/fitbit-csv.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { scoreFaam, scoreNdi, scoreNprs, scoreOdi, scorePsfs, scoreStartBack, type OutcomeProblem } from '../src/core/outcome-scoring.js';
+import { outcomeProblemIn } from '../src/core/i18n/outcome-problem-texts.js';
 
 type Pairs = { en: Record<string, string>; es: Record<string, string> };
 
@@ -83,6 +91,135 @@ function gaitSamples(): GaitAnalysisInput[] {
   return [
     ...ways.map((m) => ({ view: 'side', mode: 'walk', metrics: Object.fromEntries(GAIT_FINDING_METRICS.map((k) => [k, m])) })),
     { view: 'side', mode: 'run', metrics: Object.fromEntries(GAIT_FINDING_METRICS.map((k) => [k, { value: 0.3, confidence: 0.9 }])) },
+  ];
+}
+
+/**
+ * Parameters for every message an importer can give about a file (a new message without a sample fails tsc): tokens
+ * as the file writes them, counts large enough to be grouped (123456), a distance with decimals.
+ */
+export const IMPORT_PROBLEM_SAMPLES: { [K in ImportProblemId]: ImportProblemParams<K> } = {
+  'file.unreadable': { detail: 'EACCES: permission denied, open \'steps.csv\'' },
+  'file.not-found': {},
+  'file.directory': {},
+  'file.unknown-format': {},
+  'file.reading-stopped': { detail: 'File not found' },
+  'zip.unreadable': { detail: 'end of central directory record signature not found' },
+  'zip.data-damaged': { entry: 'apple_health_export/export.xml', byte: 123456, detail: 'invalid distance too far back' },
+  'zip.contents-damaged': { byte: 123456, detail: 'invalid comment length' },
+  'zip.size-mismatch': { entry: 'apple_health_export/export.xml', size: 2345678, got: 123456 },
+  'zip.entry-cut': { entry: 'apple_health_export/export.xml' },
+  'zip.header-damaged': { entry: 'apple_health_export/export.xml', byte: 123456, detail: 'invalid local file header signature' },
+  'zip.ends-early': { byte: 123456, entry: 'apple_health_export/export.xml' },
+  'xml.malformed': { detail: 'unclosed tag: Record' },
+  'xml.truncated': { detail: 'unexpected end' },
+  'xml.missing-attribute': { field: 'startDate' },
+  'xml.not-a-number': { field: 'value', token: '"12a"' },
+  'xml.not-iso-time': { field: 'time', token: '"yesterday"' },
+  'apple.no-export-xml': {},
+  'apple.negative': { field: 'value', token: '"-5"' },
+  'apple.not-a-date': { field: 'startDate', token: '"2026-13-45"' },
+  'apple.end-before-start': {},
+  'apple.unit': { token: '"furlong"', unit: 'm' },
+  'apple.percent': { value: '7' },
+  'apple.duration-unit': { token: '"fortnight"' },
+  'apple.distance-unit': { token: '"kg"' },
+  'fit.header-short': { segment: 2 },
+  'fit.no-header': { byte: 123456 },
+  'fit.segment-short': { segment: 1, byte: 14, size: 123456, end: 23456, short: 100014 },
+  'fit.crc': { segment: 3 },
+  'fit.undecodable': { detail: 'unexpected message type' },
+  'fit.no-local-time': {},
+  'fit.session-incomplete': {},
+  'fit.session-time': {},
+  'gpx.implausible-times': { track: 1, segment: 2, points: 345, km: '2.75', token: '"1901-01-01T00:00:00Z"' },
+  'gpx.no-times': { track: 3, segment: 1, points: 12 },
+  'gpx.off-globe': { lat: 95, lon: 10 },
+  'gpx.utc': {},
+  'gpx.no-points': {},
+  'tcx.not-non-negative': { field: 'DistanceMeters', token: '"-3"' },
+  'tcx.off-globe': { token: '"95, 10"' },
+  'tcx.implausible-lap': { lap: 4, token: '"1901-01-01T00:00:00Z"' },
+  'tcx.lap-no-start': { lap: 2 },
+  'tcx.utc': {},
+  'fitbit.unbalanced-quotes': {},
+  'fitbit.not-fitbit': {},
+  'fitbit.row-fields': { fields: 5, header: 15 },
+  'fitbit.not-an-id': { token: '"abc"' },
+  'fitbit.not-a-date': { field: 'ActivityDate', token: '"2016-04-12"' },
+  'fitbit.not-steps': { field: 'TotalSteps', token: '"lots"' },
+  'fitbit.not-km': { token: '"far"' },
+  'fitbit.second-row': { id: '1503960366' },
+  'fitbit.several-people': { count: 33, ids: '1503960366, 1624580081', more: 31 },
+  'fitbit.id-not-found': { id: '42', count: 2, ids: '1503960366, 1624580081', more: 0 },
+  'fhir.ndjson-line': {},
+  'fhir.bundle-too-large': { mb: 64 },
+  'fhir.not-json': {},
+  'fhir.not-fhir': {},
+  'fhir.entry-no-resource': {},
+  'fhir.other-person': { fileYear: 1971, ownYear: 1984 },
+  'fhir.several-patients': { count: 7, ids: 'Patient/a, Patient/b, Patient/c, Patient/d, Patient/e', more: 2 },
+  'fhir.no-care-plan': {},
+  'fhir.not-a-resource': {},
+  'fhir.observation-status': { status: 'cancelled' },
+  'fhir.gait-status': { status: 'entered-in-error' },
+  'fhir.gait-time': {},
+  'fhir.gait-view': {},
+  'fhir.gait-unknown': { token: '"stride_magic"' },
+  'fhir.gait-not-number': { token: '"fast"' },
+  'fhir.gait-out-of-range': { value: 412, min: 20, max: 250, metric: 'cadence_spm' },
+  'fhir.gait-unit': { token: '"km/h"', metric: 'speed_mps', unit: 'm/s' },
+  'fhir.gait-confidence': {},
+  'fhir.gait-no-confidence': {},
+  'fhir.gait-twice': { metric: 'cadence_spm', at: '2026-11-02T08:00:00+01:00' },
+  'fhir.steps-no-quantity': {},
+  'fhir.steps-value': { token: '"-12"', max: 200000 },
+  'fhir.steps-unit': { token: '"km"' },
+  'fhir.not-a-date-or-time': { token: '"tuesday"' },
+  'fhir.period-start': {},
+  'fhir.period-end': {},
+  'fhir.steps-no-time': {},
+  'fhir.pain-value': { token: '"11"' },
+  'fhir.pain-time': { token: '"2026-11-02"' },
+  'fhir.pain-site': { token: '"Left elbow"' },
+  'fhir.pain-second': { site: 'neck', at: '2026-11-02T08:00:00+01:00' },
+  'fhir.pain-only-areas': { at: '2026-11-02T08:00:00+01:00' },
+  'fhir.screening-no-time': {},
+  'fhir.screening-no-performer': {},
+  'fhir.component-no-name': {},
+  'fhir.component-no-value': {},
+  'fhir.screening-invalid': { test: '"navicular-drop"', field: 'values', detail: 'Enter a value for at least one side (left or right).' },
+  'fhir.nprs-answer': {},
+  'fhir.unknown-questionnaire': { token: '"odi"' },
+  'fhir.not-a-score': { token: '"high"' },
+  'fhir.outcome-no-time': {},
+  'fhir.outcome-no-performer': {},
+  'fhir.outcome-no-answers': { token: '"psfs"' },
+  'fhir.answers-invalid': { measure: '"odi"', field: 'input.sections', detail: '4 sections are missing; the ODI cannot be scored with more than 2 missing.', problem: { code: 'too_many_missing', params: { measure: 'odi', missing: 4, max: 2 } } },
+  'fhir.score-mismatch': { score: 6, computed: 5 },
+  'fhir.answers-not-in-file': { token: '"QuestionnaireResponse/r1"' },
+  'fhir.answers-no-author': {},
+  'fhir.birth-date': { token: '"1850-01-01"', year: 2026 },
+  'fhir.program-not-active': { token: '"on-hold"' },
+  'fhir.not-a-stage': { first: 1, last: 4 },
+  'fhir.walking-no-date': {},
+  'fhir.walking-no-figure': {},
+  'fhir.walking-invalid': { kind: 'cap', path: 'steps', detail: 'a whole number of steps from 1000 to 30,000' },
+};
+
+/** A scorer's problems from forms a person can enter wrongly: one of each sentence (every code, each value name). */
+function outcomeProblemSamples(): OutcomeProblem[] {
+  const items = (n: number, v: (number | null)[]) => Array.from({ length: n }, (_, i) => (i < v.length ? v[i]! : 1));
+  return [
+    ...scoreNprs(Number.NaN).problems, ...scoreNprs(12).problems, ...scoreNprs(4.5).problems,
+    ...scorePsfs({ activities: [] }).problems,
+    ...scorePsfs({ activities: [{ name: '', rating: 3 }, { name: 'Walk', rating: 11 }, { name: 'Stairs', rating: 2.5 }] }).problems,
+    ...scorePsfs({ activities: [{ name: 'Walk', rating: 3 }, { name: 'Stairs', rating: null }, { name: 'Run', rating: null }] }).problems,
+    ...scoreOdi({ sections: [1, 2] }).problems, ...scoreOdi({ sections: items(10, [null, null, null, null]) }).problems, ...scoreOdi({ sections: items(10, [7]) }).problems,
+    ...scoreOdi({ totalPercent: 120 }).problems,
+    ...scoreNdi({ items: items(10, [null, null, null, null]) }).problems, ...scoreNdi({ rawTotal: 60 }).problems, ...scoreNdi({ items: items(10, [2.5]) }).problems,
+    ...scoreFaam('adl', { items: Array(21).fill(null) }).problems, ...scoreFaam('sports', { totalPercent: -1 }).problems,
+    ...scoreStartBack({ overall: 3, psychosocial: 5 }).problems, ...scoreStartBack({ overall: 12, psychosocial: 1 }).problems,
   ];
 }
 
@@ -160,6 +297,12 @@ function pairs(): Pairs {
   outcomes.forEach((r, i) => put(`import.outcome.${i}`, importOutcomeTextIn(r, i === 4 ? { running: 1 } : {}, 'en'), importOutcomeTextIn(r, i === 4 ? { running: 1 } : {}, 'es')));
   const skipped = { running: 2, cycling: 1, swimming: 1, paddling: 1, 'snow-sports': 1, other: 1, 'other-data': 3, 'other-person': 1 } as const;
   put('import.skipped', skippedTextIn(skipped, 'en'), skippedTextIn(skipped, 'es'));
+  // What an importer says about a damaged record, every message, and why a questionnaire cannot be scored.
+  for (const [id, params] of Object.entries(IMPORT_PROBLEM_SAMPLES)) {
+    const { en: e, es: s } = importProblemPair(id as ImportProblemId, params as never);
+    put(`import.problem.${id}`, e, s);
+  }
+  outcomeProblemSamples().forEach((p, i) => put(`outcome.problem.${i}.${p.code}`, p.message, outcomeProblemIn(p, 'es')));
   gaitSamples().forEach((g, i) => {
     const [fe, fs] = [gaitFindings(g, at), gaitFindings(g, at, 'es')];
     findingPairs(`finding.gait.${i}`, [...fe.chain, ...fe.wholeBody], [...fs.chain, ...fs.wholeBody]);
@@ -210,4 +353,52 @@ test('no finding or import sentence is left in English: every label, value with 
   const same = Object.keys(en).filter((k) => (k.startsWith('finding.') || k.startsWith('import.')) && words(en[k]!) && !published.has(en[k]!) && en[k] === es[k]);
   assert.deepEqual(same, []);
   assert.ok(Object.keys(en).filter((k) => k.startsWith('finding.')).length > 700, `every branch sampled (${Object.keys(en).filter((k) => k.startsWith('finding.')).length})`);
+});
+
+test('no importer message or questionnaire problem is left in English: with the file\'s tokens and figures taken out, no English word stays, and the figures are the same', () => {
+  const { en, es } = pairs();
+  const keys = Object.keys(en).filter((k) => k.startsWith('import.problem.') || k.startsWith('outcome.problem.'));
+  assert.equal(keys.filter((k) => k.startsWith('import.problem.')).length, Object.keys(IMPORT_PROBLEM_SAMPLES).length);
+  // A parameter's words (a token from the file, a field name, the system's own detail) stay as they came.
+  const stripped = (k: string) => {
+    const id = k.slice('import.problem.'.length);
+    const params = k.startsWith('import.problem.') ? Object.values(IMPORT_PROBLEM_SAMPLES[id as ImportProblemId]).filter((v): v is string => typeof v === 'string') : [];
+    // So do the file format's own names: a FHIR path (note.time) and a value the file writes ("Left").
+    return params.sort((a, b) => b.length - a.length).reduce((t, p) => t.split(p).join(' '), es[k]!).replace(/"[^"]*"|\b\w+(\.\w+)+\b/g, ' ');
+  };
+  const ENGLISH = /\b(the|is|are|not|of|and|has|have|with|needs|this|file|from|left|out|missing|must|cannot|was|were|only|which|score|number|time|zone|day|days)\b/i;
+  assert.deepEqual(keys.filter((k) => ENGLISH.test(stripped(k))).map((k) => `${k}: ${es[k]}`), []);
+  // Figures: the same numbers, whatever the grouping and decimal marks (123,456 / 123.456; 2.75 / 2,75).
+  const figures = (t: string) => (t.match(/\d[\d.,]*\d|\d/g) ?? []).map((n) => n.replace(/[.,]/g, '')).sort();
+  assert.deepEqual(keys.filter((k) => figures(en[k]!).join(' ') !== figures(es[k]!).join(' ')).map((k) => `${k}: ${en[k]} | ${es[k]}`), []);
+  // Every scorer code is sampled.
+  const codes = new Set(keys.filter((k) => k.startsWith('outcome.problem.')).map((k) => k.split('.').at(-1)));
+  assert.deepEqual([...codes].sort(), ['inconsistent', 'not_a_number', 'not_integer', 'out_of_range', 'too_few_answered', 'too_many_missing', 'wrong_count']);
+});
+
+test('a damaged record found by a real import is said in Spanish, with the place in the file unchanged', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'footing-texts-es-'));
+  try {
+    const path = join(dir, 'steps.csv');
+    writeFileSync(path, 'Id,ActivityDate,TotalSteps,TotalDistance\n1503960366,4/12/2016,13162,8.5\n1503960366,4/13/2016,lots,7\n1503960366,4/14/2016,5000\n');
+    const summary = await importFitbitCsv(path);
+    const shown = summary.issues.map((i) => ({ where: i.location, es: importProblemTextIn(i, 'es'), en: importProblemTextIn(i, 'en') }));
+    assert.deepEqual(shown, [
+      { where: { file: 'steps.csv', line: 3, column: 22, field: 'TotalSteps' }, es: 'TotalSteps "lots" no es un número entero de pasos', en: 'TotalSteps "lots" is not a whole number of steps' },
+      { where: { file: 'steps.csv', line: 4, column: 1 }, es: 'La fila tiene 3 campos y la cabecera 4', en: 'Row has 3 fields, the header has 4' },
+    ]);
+    // A record kept before the ids (no text) is shown as it was stored.
+    assert.equal(importProblemTextIn({ message: 'Row has 3 fields, the header has 4' }, 'es'), 'Row has 3 fields, the header has 4');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('why a stored questionnaire could not be scored reads in Spanish with its figures', () => {
+  const odi = scoreOdi({ sections: [1, null, 2, null, null, null, 3, 1, 0, 2] });
+  const finding = outcomeFinding({ measure: 'odi', result: odi, recordedAt: '2026-11-21T10:00:00+00:00', recordedBy: 'me' }, 'es');
+  assert.equal(finding.plain, 'Este formulario no se pudo puntuar: Faltan 4 secciones; el ODI no se puede puntuar con más de 2 sin responder.');
+  const back = scoreStartBack({ overall: 3, psychosocial: 5 });
+  assert.equal(outcomeFinding({ measure: 'start-back', result: back, recordedAt: '2026-11-21T10:00:00+00:00', recordedBy: 'me' }, 'es').plain,
+    'Este formulario no se pudo puntuar: La subescala psicosocial (5) no puede ser mayor que la puntuación total (3): sus ítems forman parte de ella.');
 });

@@ -5,7 +5,7 @@
 import type { PainSite } from './pain.js';
 import type { ResponderStatus } from './outcome-change.js';
 import { OUTCOME_MEASURES } from './outcome-measures.js';
-import type { OutcomeMeasureId } from './outcome-scoring.js';
+import type { OutcomeMeasureId, OutcomeProblem } from './outcome-scoring.js';
 
 /** The measures with bands, and each band's key "<measure>:<band>". */
 export type BandedMeasure = 'odi' | 'ndi' | 'start-back';
@@ -16,7 +16,7 @@ export interface OutcomeFindingWords {
   num: (n: number) => string;
   notScoredValue: string;
   /** The sentence for a form that could not be scored, from the scorer's problems. */
-  notScored: (problems: readonly { code: string; message: string }[]) => string;
+  notScored: (problems: readonly OutcomeProblem[]) => string;
   /** The value with its scale, and the sentence that says it, for a score already formatted. */
   describe: (measure: OutcomeMeasureId, score: number, painSite?: PainSite) => { value: string; said: string };
   /** The official band label as `value` shows it, from the band's key "<measure>:<band>". */

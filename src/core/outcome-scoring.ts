@@ -29,6 +29,29 @@ export interface OutcomeProblem {
   /** 0-based item index, when the problem is about one item. */
   index?: number;
   message: string;
+  /** The message's figures and what it is about, for writing it in another language (src/core/i18n/outcome-problem-texts.ts). */
+  params?: OutcomeProblemParams;
+}
+
+/** What a problem's value is (the English `what` of its message). */
+export type OutcomeValueName = 'pain' | 'odi-total' | 'ndi-total' | 'faam-total' | 'overall' | 'psychosocial' | 'section' | 'item' | 'activity-rating';
+
+/** A problem's figures; which are present depends on the code (and, for wrong_count, whether it is about activities). */
+export interface OutcomeProblemParams {
+  what?: OutcomeValueName;
+  /** 1-based number of the section, item or activity. */
+  n?: number;
+  value?: number;
+  min?: number;
+  max?: number;
+  count?: number;
+  /** How many were given; null when none (not a list). */
+  got?: number | null;
+  missing?: number;
+  rated?: number;
+  measure?: 'odi' | 'ndi';
+  overall?: number;
+  psychosocial?: number;
 }
 
 export type OdiBand = 'minimal' | 'moderate' | 'severe' | 'crippled' | 'bed-bound';
@@ -51,18 +74,19 @@ function result<B extends string>(problems: OutcomeProblem[], score: () => { sco
 }
 
 /** Checks one number against a range; pushes a located problem and returns false when it is not valid. */
-function checkNumber(problems: OutcomeProblem[], v: unknown, o: { field: string; index?: number; what: string; min: number; max: number; integer: boolean }): v is number {
+function checkNumber(problems: OutcomeProblem[], v: unknown, o: { field: string; index?: number; what: string; name: OutcomeValueName; min: number; max: number; integer: boolean }): v is number {
   const at = o.index === undefined ? {} : { index: o.index };
+  const p = { what: o.name, ...(o.index === undefined ? {} : { n: o.index + 1 }), min: o.min, max: o.max };
   if (typeof v !== 'number' || !Number.isFinite(v)) {
-    problems.push({ code: 'not_a_number', field: o.field, ...at, message: `${o.what} must be a number from ${o.min} to ${o.max}.` });
+    problems.push({ code: 'not_a_number', field: o.field, ...at, message: `${o.what} must be a number from ${o.min} to ${o.max}.`, params: p });
     return false;
   }
   if (v < o.min || v > o.max) {
-    problems.push({ code: 'out_of_range', field: o.field, ...at, message: `${o.what} is ${v}; it must be from ${o.min} to ${o.max}.` });
+    problems.push({ code: 'out_of_range', field: o.field, ...at, message: `${o.what} is ${v}; it must be from ${o.min} to ${o.max}.`, params: { ...p, value: v } });
     return false;
   }
   if (o.integer && !Number.isInteger(v)) {
-    problems.push({ code: 'not_integer', field: o.field, ...at, message: `${o.what} is ${v}; it must be a whole number.` });
+    problems.push({ code: 'not_integer', field: o.field, ...at, message: `${o.what} is ${v}; it must be a whole number.`, params: { ...p, value: v } });
     return false;
   }
   return true;
@@ -72,16 +96,16 @@ function checkNumber(problems: OutcomeProblem[], v: unknown, o: { field: string;
  * Checks a list of item scores (null = not answered) and returns the answered ones with their sum.
  * `na` values (FAAM's "N/A") count as not answered.
  */
-function checkItems(problems: OutcomeProblem[], items: unknown, o: { field: string; count: number; max: number; noun: string; allowNa?: boolean }): { sum: number; answered: number } {
+function checkItems(problems: OutcomeProblem[], items: unknown, o: { field: string; count: number; max: number; noun: 'section' | 'item'; allowNa?: boolean }): { sum: number; answered: number } {
   if (!Array.isArray(items) || items.length !== o.count) {
-    problems.push({ code: 'wrong_count', field: o.field, message: `Expected ${o.count} ${o.noun} scores (use null for a missing one), got ${Array.isArray(items) ? items.length : 'none'}.` });
+    problems.push({ code: 'wrong_count', field: o.field, message: `Expected ${o.count} ${o.noun} scores (use null for a missing one), got ${Array.isArray(items) ? items.length : 'none'}.`, params: { what: o.noun, count: o.count, got: Array.isArray(items) ? items.length : null } });
     return { sum: 0, answered: 0 };
   }
   let sum = 0;
   let answered = 0;
   items.forEach((v: unknown, i) => {
     if (v === null || v === undefined || (o.allowNa && v === 'na')) return;
-    if (checkNumber(problems, v, { field: `${o.field}[${i}]`, index: i, what: `${o.noun[0]!.toUpperCase()}${o.noun.slice(1)} ${i + 1}`, min: 0, max: o.max, integer: true })) {
+    if (checkNumber(problems, v, { field: `${o.field}[${i}]`, index: i, what: `${o.noun[0]!.toUpperCase()}${o.noun.slice(1)} ${i + 1}`, name: o.noun, min: 0, max: o.max, integer: true })) {
       sum += v;
       answered++;
     }
@@ -103,7 +127,7 @@ function countMissing(items: unknown, count: number): number {
 /** NPRS: a single integer 0-10 (DOMAIN.md §7 [39]). */
 export function scoreNprs(value: number): OutcomeScore {
   const problems: OutcomeProblem[] = [];
-  checkNumber(problems, value, { field: 'value', what: 'Pain', min: NPRS_MIN, max: NPRS_MAX, integer: true });
+  checkNumber(problems, value, { field: 'value', what: 'Pain', name: 'pain', min: NPRS_MIN, max: NPRS_MAX, integer: true });
   return result(problems, () => ({ score: value }));
 }
 
@@ -119,7 +143,7 @@ export function scorePsfs(input: PsfsInput): OutcomeScore {
   const problems: OutcomeProblem[] = [];
   const list: unknown = input?.activities;
   if (!Array.isArray(list) || list.length < PSFS_MIN_ACTIVITIES || list.length > PSFS_MAX_ACTIVITIES) {
-    problems.push({ code: 'wrong_count', field: 'activities', message: `Name ${PSFS_MIN_ACTIVITIES} to ${PSFS_MAX_ACTIVITIES} activities, got ${Array.isArray(list) ? list.length : 'none'}.` });
+    problems.push({ code: 'wrong_count', field: 'activities', message: `Name ${PSFS_MIN_ACTIVITIES} to ${PSFS_MAX_ACTIVITIES} activities, got ${Array.isArray(list) ? list.length : 'none'}.`, params: { min: PSFS_MIN_ACTIVITIES, max: PSFS_MAX_ACTIVITIES, got: Array.isArray(list) ? list.length : null } });
     return { score: null, problems };
   }
   let sum = 0;
@@ -127,16 +151,16 @@ export function scorePsfs(input: PsfsInput): OutcomeScore {
   list.forEach((a: unknown, i) => {
     const act = (a ?? {}) as { name?: unknown; rating?: unknown };
     if (typeof act.name !== 'string' || act.name.trim() === '') {
-      problems.push({ code: 'not_a_number', field: `activities[${i}].name`, index: i, message: `Activity ${i + 1} needs a name.` });
+      problems.push({ code: 'not_a_number', field: `activities[${i}].name`, index: i, message: `Activity ${i + 1} needs a name.`, params: { n: i + 1 } });
     }
     if (act.rating === null || act.rating === undefined) return;
-    if (checkNumber(problems, act.rating, { field: `activities[${i}].rating`, index: i, what: `Activity ${i + 1} rating`, min: PSFS_RATING_MIN, max: PSFS_RATING_MAX, integer: true })) {
+    if (checkNumber(problems, act.rating, { field: `activities[${i}].rating`, index: i, what: `Activity ${i + 1} rating`, name: 'activity-rating', min: PSFS_RATING_MIN, max: PSFS_RATING_MAX, integer: true })) {
       sum += act.rating;
       rated++;
     }
   });
   if (!problems.length && rated < PSFS_MIN_ACTIVITIES) {
-    problems.push({ code: 'too_few_answered', field: 'activities', message: `At least ${PSFS_MIN_ACTIVITIES} activities must be rated; ${rated} were.` });
+    problems.push({ code: 'too_few_answered', field: 'activities', message: `At least ${PSFS_MIN_ACTIVITIES} activities must be rated; ${rated} were.`, params: { min: PSFS_MIN_ACTIVITIES, rated } });
   }
   return result(problems, () => ({ score: sum / rated, answered: rated }));
 }
@@ -163,14 +187,14 @@ export function scoreOdi(input: OdiInput): OutcomeScore<OdiBand> {
     const { sum, answered } = checkItems(problems, input.sections, { field: 'sections', count: ODI_SECTIONS, max: ODI_SECTION_MAX, noun: 'section' });
     const missing = countMissing(input.sections, ODI_SECTIONS);
     if (!problems.length && missing > ODI_MAX_MISSING_SECTIONS) {
-      problems.push({ code: 'too_many_missing', field: 'sections', message: `${missing} sections are missing; the ODI cannot be scored with more than ${ODI_MAX_MISSING_SECTIONS} missing.` });
+      problems.push({ code: 'too_many_missing', field: 'sections', message: `${missing} sections are missing; the ODI cannot be scored with more than ${ODI_MAX_MISSING_SECTIONS} missing.`, params: { measure: 'odi', missing, max: ODI_MAX_MISSING_SECTIONS } });
     }
     return result(problems, () => {
       const score = (sum / (ODI_SECTION_MAX * answered)) * 100;
       return { score, band: odiBand(score), answered };
     });
   }
-  checkNumber(problems, input.totalPercent, { field: 'totalPercent', what: 'ODI total', min: 0, max: 100, integer: false });
+  checkNumber(problems, input.totalPercent, { field: 'totalPercent', what: 'ODI total', name: 'odi-total', min: 0, max: 100, integer: false });
   return result(problems, () => ({ score: input.totalPercent, band: odiBand(input.totalPercent) }));
 }
 
@@ -197,14 +221,14 @@ export function scoreNdi(input: NdiInput): OutcomeScore<NdiBand> {
     const { sum, answered } = checkItems(problems, input.items, { field: 'items', count: NDI_ITEMS, max: NDI_ITEM_MAX, noun: 'item' });
     const missing = countMissing(input.items, NDI_ITEMS);
     if (!problems.length && missing > NDI_MAX_MISSING_ITEMS) {
-      problems.push({ code: 'too_many_missing', field: 'items', message: `${missing} items are missing; Footing scores the NDI with at most ${NDI_MAX_MISSING_ITEMS} missing.` });
+      problems.push({ code: 'too_many_missing', field: 'items', message: `${missing} items are missing; Footing scores the NDI with at most ${NDI_MAX_MISSING_ITEMS} missing.`, params: { measure: 'ndi', missing, max: NDI_MAX_MISSING_ITEMS } });
     }
     return result(problems, () => {
       const raw = sum + (sum / answered) * (NDI_ITEMS - answered);
       return { score: raw, band: ndiBand(raw), answered };
     });
   }
-  checkNumber(problems, input.rawTotal, { field: 'rawTotal', what: 'NDI total', min: 0, max: NDI_RAW_MAX, integer: false });
+  checkNumber(problems, input.rawTotal, { field: 'rawTotal', what: 'NDI total', name: 'ndi-total', min: 0, max: NDI_RAW_MAX, integer: false });
   return result(problems, () => ({ score: input.rawTotal, band: ndiBand(input.rawTotal) }));
 }
 
@@ -227,7 +251,7 @@ export function scoreFaam(subscale: FaamSubscale, input: FaamInput): OutcomeScor
     }
     return result(problems, () => ({ score: (sum / (FAAM_ITEM_MAX * answered)) * 100, answered }));
   }
-  checkNumber(problems, input.totalPercent, { field: 'totalPercent', what: 'FAAM total', min: 0, max: 100, integer: false });
+  checkNumber(problems, input.totalPercent, { field: 'totalPercent', what: 'FAAM total', name: 'faam-total', min: 0, max: 100, integer: false });
   return result(problems, () => ({ score: input.totalPercent }));
 }
 
@@ -245,10 +269,10 @@ export interface StartBackInput { overall: number; psychosocial: number }
  */
 export function scoreStartBack(input: StartBackInput): OutcomeScore<StartBackGroup> {
   const problems: OutcomeProblem[] = [];
-  const okO = checkNumber(problems, input?.overall, { field: 'overall', what: 'Overall score', min: 0, max: START_BACK_OVERALL_MAX, integer: true });
-  const okS = checkNumber(problems, input?.psychosocial, { field: 'psychosocial', what: 'Psychosocial subscale', min: 0, max: START_BACK_SUBSCALE_MAX, integer: true });
+  const okO = checkNumber(problems, input?.overall, { field: 'overall', what: 'Overall score', name: 'overall', min: 0, max: START_BACK_OVERALL_MAX, integer: true });
+  const okS = checkNumber(problems, input?.psychosocial, { field: 'psychosocial', what: 'Psychosocial subscale', name: 'psychosocial', min: 0, max: START_BACK_SUBSCALE_MAX, integer: true });
   if (okO && okS && input.psychosocial > input.overall) {
-    problems.push({ code: 'inconsistent', field: 'psychosocial', message: `The psychosocial subscale (${input.psychosocial}) cannot be higher than the overall score (${input.overall}): its items are part of it.` });
+    problems.push({ code: 'inconsistent', field: 'psychosocial', message: `The psychosocial subscale (${input.psychosocial}) cannot be higher than the overall score (${input.overall}): its items are part of it.`, params: { psychosocial: input.psychosocial, overall: input.overall } });
   }
   return result(problems, () => ({ score: input.overall, band: startBackGroup(input.overall, input.psychosocial) }));
 }

@@ -8,8 +8,10 @@
  * total, NPRS as its value), and its score must come out equal to the Observation's. Every problem is located
  * (the entry's place and a FHIRPath-like field). Pure.
  */
+import { said } from '../core/import-problem-words.js';
 import { OUTCOME_SYSTEM, PART_WORDS, QUESTIONNAIRE_BASE, SCREENING_SYSTEM } from '../core/fhir/assessment-resources.js';
 import { parseOutcomeEntry } from '../core/outcome-schemas.js';
+import type { OutcomeProblem } from '../core/outcome-scoring.js';
 import { parseScreeningResult } from '../core/screening-schemas.js';
 import { importError, quoteToken, type ImportIssue, type ImportLocation } from './import-error.js';
 
@@ -53,18 +55,18 @@ function pathOf(text: string): string[] {
 export function readScreening(o: Json, at: Locate): { entry: ImportedScreening } | { issue: ImportIssue } {
   const testId = codeIn(o, SCREENING_SYSTEM)!;
   const recordedAt = typeof o.effectiveDateTime === 'string' ? o.effectiveDateTime : null;
-  if (!recordedAt) return { issue: importError('missing-field', 'A screening result needs the time it was taken (effectiveDateTime)', at('effectiveDateTime')) };
+  if (!recordedAt) return { issue: importError('missing-field', said('fhir.screening-no-time'), at('effectiveDateTime')) };
   const recordedBy = recorder(Array.isArray(o.performer) ? o.performer[0] : undefined);
-  if (!recordedBy) return { issue: importError('missing-field', 'A screening result needs who took it (performer: the patient or a clinician\'s name)', at('performer')) };
+  if (!recordedBy) return { issue: importError('missing-field', said('fhir.screening-no-performer'), at('performer')) };
   const values: Record<string, unknown> = {};
   const where = new Map<string, number>();
   const components = Array.isArray(o.component) ? o.component : [];
   for (let i = 0; i < components.length; i++) {
     const c = components[i];
     const text = isObj(c) && isObj(c.code) && typeof c.code.text === 'string' ? c.code.text : null;
-    if (!isObj(c) || !text) return { issue: importError('missing-field', 'A component needs its name (code.text), e.g. "Left"', at(`component[${i}].code.text`)) };
+    if (!isObj(c) || !text) return { issue: importError('missing-field', said('fhir.component-no-name'), at(`component[${i}].code.text`)) };
     const value = isObj(c.valueQuantity) ? c.valueQuantity.value : c.valueBoolean ?? c.valueString;
-    if (value === undefined) return { issue: importError('missing-field', 'A component needs a value (valueQuantity, valueBoolean or valueString)', at(`component[${i}]`)) };
+    if (value === undefined) return { issue: importError('missing-field', said('fhir.component-no-value'), at(`component[${i}]`)) };
     const path = pathOf(text);
     let node = values;
     for (const part of path.slice(0, -1)) node = (node[part] = isObj(node[part]) ? node[part] : {}) as Record<string, unknown>;
@@ -75,9 +77,14 @@ export function readScreening(o: Json, at: Locate): { entry: ImportedScreening }
   if (!parsed.result) {
     const p = parsed.problems[0]!;
     const field = p.field.startsWith('values.') && where.has(p.field.slice(7)) ? `component[${where.get(p.field.slice(7))}]` : p.field === 'recordedAt' ? 'effectiveDateTime' : p.field === 'testId' ? 'code' : 'component';
-    return { issue: importError('bad-value', `${quoteToken(testId)}: ${p.field} ${p.message}`, at(field)) };
+    return { issue: importError('bad-value', said('fhir.screening-invalid', { test: quoteToken(testId), field: p.field, detail: p.message }), at(field)) };
   }
   return { entry: { testId, values, recordedAt, recordedBy } };
+}
+
+/** Answers a form's rules refuse: the measure, the field and the scorer's (or schema's) problem, with its figures. */
+export function answersInvalid(measure: string, p: OutcomeProblem) {
+  return said('fhir.answers-invalid', { measure: quoteToken(measure), field: p.field, detail: p.message, problem: p.params ? { code: p.code, params: p.params } : null });
 }
 
 /** The answers of a QuestionnaireResponse of a free measure, as the form's input. */
@@ -88,7 +95,7 @@ export function readResponse(o: Json, at: Locate): { measure: string; input: Rec
   let input: Record<string, unknown>;
   if (measure === 'nprs') {
     const a = answer(items.find((i) => i.linkId === 'pain'));
-    if (!a || typeof a.valueInteger !== 'number') return { issue: importError('missing-field', 'The NPRS answer needs a whole number (item pain, valueInteger)', at('item')) };
+    if (!a || typeof a.valueInteger !== 'number') return { issue: importError('missing-field', said('fhir.nprs-answer'), at('item')) };
     input = { value: a.valueInteger };
   } else if (measure === 'psfs') {
     input = { activities: items.filter((i) => i.linkId === 'activity').map((g) => {
@@ -98,7 +105,7 @@ export function readResponse(o: Json, at: Locate): { measure: string; input: Rec
       return { name: typeof name?.valueString === 'string' ? name.valueString : '', rating: typeof rating?.valueInteger === 'number' ? rating.valueInteger : null };
     }) };
   } else {
-    return { issue: importError('bad-value', `${quoteToken(measure)} is not a questionnaire Footing publishes (nprs, psfs)`, at('questionnaire')) };
+    return { issue: importError('bad-value', said('fhir.unknown-questionnaire', { token: quoteToken(measure) }), at('questionnaire')) };
   }
   return { measure, input, recordedAt: typeof o.authored === 'string' ? o.authored : null, recordedBy: recorder(o.author) };
 }
@@ -115,17 +122,17 @@ function scoreOnlyInput(measure: string, score: number): Record<string, unknown>
 export function readOutcome(o: Json, at: Locate, response: { input: Record<string, unknown> } | undefined): { entry: ImportedOutcome } | { issue: ImportIssue } {
   const measure = codeIn(o, OUTCOME_SYSTEM)!;
   const score = isObj(o.valueQuantity) ? o.valueQuantity.value : undefined;
-  if (typeof score !== 'number' || !Number.isFinite(score)) return { issue: importError('bad-value', `${quoteToken(JSON.stringify(score) ?? 'nothing')} is not a score (valueQuantity.value)`, at('valueQuantity.value')) };
+  if (typeof score !== 'number' || !Number.isFinite(score)) return { issue: importError('bad-value', said('fhir.not-a-score', { token: quoteToken(JSON.stringify(score) ?? 'nothing') }), at('valueQuantity.value')) };
   const recordedAt = typeof o.effectiveDateTime === 'string' ? o.effectiveDateTime : null;
-  if (!recordedAt) return { issue: importError('missing-field', 'An outcome score needs the time it was recorded (effectiveDateTime)', at('effectiveDateTime')) };
+  if (!recordedAt) return { issue: importError('missing-field', said('fhir.outcome-no-time'), at('effectiveDateTime')) };
   const recordedBy = recorder(Array.isArray(o.performer) ? o.performer[0] : undefined);
-  if (!recordedBy) return { issue: importError('missing-field', 'An outcome score needs who recorded it (performer: the patient or a clinician\'s name)', at('performer')) };
+  if (!recordedBy) return { issue: importError('missing-field', said('fhir.outcome-no-performer'), at('performer')) };
   const input = response?.input ?? scoreOnlyInput(measure, score);
-  if (!input) return { issue: importError('missing-field', `A ${quoteToken(measure)} score needs its QuestionnaireResponse (derivedFrom): the score alone cannot be stored`, at('derivedFrom')) };
+  if (!input) return { issue: importError('missing-field', said('fhir.outcome-no-answers', { token: quoteToken(measure) }), at('derivedFrom')) };
   const parsed = parseOutcomeEntry({ measure, input, recordedAt, recordedBy });
-  if (!parsed.entry) return { issue: importError('bad-value', `${quoteToken(measure)}: ${parsed.problems[0]!.field} ${parsed.problems[0]!.message}`, at(response ? 'derivedFrom' : 'valueQuantity.value')) };
+  if (!parsed.entry) return { issue: importError('bad-value', answersInvalid(measure, parsed.problems[0]!), at(response ? 'derivedFrom' : 'valueQuantity.value')) };
   // The export rounds to 2 decimals: the answers must give the score the file states.
   const computed = Math.round(parsed.score.score! * 100) / 100;
-  if (computed !== score) return { issue: importError('bad-value', `The score ${score} does not match the answers, which give ${computed}`, at('valueQuantity.value')) };
+  if (computed !== score) return { issue: importError('bad-value', said('fhir.score-mismatch', { score, computed }), at('valueQuantity.value')) };
   return { entry: { measure, input, score: parsed.score.score!, recordedAt, recordedBy } };
 }

@@ -13,6 +13,7 @@
  *
  * Pure: every problem is located (the entry's place and a FHIRPath-like field).
  */
+import { said } from '../core/import-problem-words.js';
 import { FIRST_STAGE, LAST_STAGE, stageByNumber } from '../core/stages.js';
 import { isIsoDate } from '../core/dates.js';
 import { WalkingOverrideInput } from '../core/walking-override.js';
@@ -35,7 +36,7 @@ export function readBirthYear(p: Json, at: Locate, thisYear: number): { year: nu
   const m = typeof p.birthDate === 'string' ? /^(\d{4})(-\d{2}(-\d{2})?)?$/.exec(p.birthDate) : null;
   const year = m ? Number(m[1]) : NaN;
   if (!m || year < 1900 || year > thisYear) {
-    return { issue: importError('bad-date', `${quoteToken(JSON.stringify(p.birthDate))} is not a birth date from 1900 to ${thisYear}`, at('birthDate')) };
+    return { issue: importError('bad-date', said('fhir.birth-date', { token: quoteToken(JSON.stringify(p.birthDate)), year: thisYear }), at('birthDate')) };
   }
   return { year };
 }
@@ -43,12 +44,12 @@ export function readBirthYear(p: Json, at: Locate, thisYear: number): { year: nu
 /** The stage of the file's CarePlan, as the export writes it: an active plan whose description starts "Stage N, <name>:". */
 export function readCarePlanStage(c: Json, at: Locate): { stage: number } | { issue: ImportIssue } {
   if (c.status !== 'active') {
-    return { issue: importError('bad-value', `The program in this file is ${quoteToken(String(c.status))}, not active (on hold after a safety answer there): it is not taken; this record's own safety answers decide`, at('status')) };
+    return { issue: importError('bad-value', said('fhir.program-not-active', { token: quoteToken(String(c.status)) }), at('status')) };
   }
   const m = typeof c.description === 'string' ? /^Stage (\d+), ([^:]+):/.exec(c.description) : null;
   const stage = m ? Number(m[1]) : NaN;
   if (!m || stage < FIRST_STAGE || stage > LAST_STAGE || stageByNumber(stage).name !== m[2]) {
-    return { issue: importError('bad-value', `Not a Footing program stage: the description must start "Stage N, <the stage's name>:" with N from ${FIRST_STAGE} to ${LAST_STAGE}`, at('description')) };
+    return { issue: importError('bad-value', said('fhir.not-a-stage', { first: FIRST_STAGE, last: LAST_STAGE }), at('description')) };
   }
   return { stage };
 }
@@ -67,18 +68,18 @@ export function readWalkingGoal(g: Json, at: Locate): { walking: ImportedWalking
   if (i < 0) return { walking: null };
   const note = notes[i] as Json;
   const setOn = typeof note.time === 'string' ? note.time.slice(0, 10) : '';
-  if (!isIsoDate(setOn)) return { issue: importError('bad-date', 'A clinician\'s walking setting needs the date it was set (note.time)', at(`note[${i}].time`)) };
+  if (!isIsoDate(setOn)) return { issue: importError('bad-date', said('fhir.walking-no-date'), at(`note[${i}].time`)) };
   const targets = Array.isArray(g.target) ? g.target.filter(isObj) : [];
   const capAt = targets.findIndex((t) => isObj(t.detailRange) && isObj(t.detailRange.high));
   const kind = capAt >= 0 ? 'cap' : 'target';
   const field = capAt >= 0 ? `target[${capAt}].detailRange.high` : 'target[0].detailQuantity';
   const q = capAt >= 0 ? (targets[capAt]!.detailRange as Json).high : targets[0]?.detailQuantity;
   const figure = isObj(q) ? figureOf(q as Quantity) : null;
-  if (!figure) return { issue: importError('missing-field', 'A clinician\'s walking setting needs its figure in steps (/d) or minutes (min/d)', at(field)) };
+  if (!figure) return { issue: importError('missing-field', said('fhir.walking-no-figure'), at(field)) };
   const parsed = WalkingOverrideInput.safeParse({ kind, ...figure, reason: note.text });
   if (!parsed.success) {
     const p = parsed.error.issues[0]!;
-    return { issue: importError('bad-value', `The clinician's walking ${kind}: ${p.path.join('.') || 'it'} ${p.message}`, at(p.path[0] === 'reason' ? `note[${i}].text` : field)) };
+    return { issue: importError('bad-value', said('fhir.walking-invalid', { kind, path: p.path.join('.') || null, detail: p.message }), at(p.path[0] === 'reason' ? `note[${i}].text` : field)) };
   }
   return { walking: { input: parsed.data, setBy: (note.authorString as string).trim().slice(0, 200), setOn } };
 }

@@ -2,6 +2,7 @@
  * Reading import files: plain files as byte streams, and one entry of a zip (the iPhone's export.zip) as a
  * stream straight out of the archive, never unpacked to disk.
  */
+import { said, type ImportProblemWords } from '../core/import-problem-words.js';
 import { createReadStream, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -122,11 +123,11 @@ export interface ZipEntryReader {
  */
 export class ZipProblem extends Error {
   constructor(
-    readonly code: 'truncated' | 'corrupt', message: string, readonly byteOffset: number, readonly entry?: string,
+    readonly code: 'truncated' | 'corrupt', readonly words: ImportProblemWords, readonly byteOffset: number, readonly entry?: string,
     /** For a zip cut inside `entry`: where that member's data starts and whether it is stored (not deflated). */
     readonly cutEntry?: { dataStart: number; stored: boolean },
   ) {
-    super(message);
+    super(words.message);
   }
 }
 
@@ -150,7 +151,7 @@ export function openCutEntry(path: string, problem: ZipProblem, onBytes?: BytePr
   else {
     const inflate = createInflateRaw();
     inflate.on('error', (err) => out.destroy((err as NodeJS.ErrnoException).code === 'Z_BUF_ERROR' ? problem : new ZipProblem('corrupt',
-      `The compressed data of ${name} is damaged: it decompresses up to byte ${(cut.dataStart + inflate.bytesWritten).toLocaleString('en')} of the zip and fails after it (${err.message})`,
+      said('zip.data-damaged', { entry: name, byte: cut.dataStart + inflate.bytesWritten, detail: err.message }),
       cut.dataStart + inflate.bytesWritten, name)));
     raw.pipe(inflate).pipe(out);
   }
@@ -182,7 +183,7 @@ export function openZipEntry(path: string, pick: (name: string) => boolean, onBy
           // The central directory record that failed starts where the cursor stands (it moves past good ones).
           const at = (zip as unknown as { readEntryCursor?: number }).readEntryCursor ?? 0;
           zip.close();
-          reject(new ZipProblem('corrupt', `The zip's table of contents is damaged at byte ${at.toLocaleString('en')} (${e.message})`, at));
+          reject(new ZipProblem('corrupt', said('zip.contents-damaged', { byte: at, detail: e.message }), at));
         }
       });
       zip.on('end', () => {
@@ -218,8 +219,8 @@ function openEntryStream(zip: yauzl.ZipFile, entry: yauzl.Entry, onBytes?: ByteP
       if (e || !header) {
         const at = entry.relativeOffsetOfLocalHeader;
         reject(/overflows file bounds/.test(String(e?.message))
-          ? new ZipProblem('truncated', `The zip ends before the end of ${name}: it was cut short`, zipSize(zip), name)
-          : new ZipProblem('corrupt', `The header of ${name} is damaged at byte ${at.toLocaleString('en')} (${e?.message ?? 'unreadable'})`, at, name));
+          ? new ZipProblem('truncated', said('zip.entry-cut', { entry: name }), zipSize(zip), name)
+          : new ZipProblem('corrupt', said('zip.header-damaged', { entry: name, byte: at, detail: e?.message ?? 'unreadable' }), at, name));
         return;
       }
       const dataStart = header.fileDataStart;
@@ -240,14 +241,14 @@ function openEntryStream(zip: yauzl.ZipFile, entry: yauzl.Entry, onBytes?: ByteP
         });
         const consumed = () => (inflate ? inflate.bytesWritten : compressed);
         const sizeProblem = () => new ZipProblem('corrupt',
-          `${name} does not hold the ${entry.uncompressedSize.toLocaleString('en')} bytes the zip announces (it gave ${size.toLocaleString('en')}): the zip is damaged`,
+          said('zip.size-mismatch', { entry: name, size: entry.uncompressedSize, got: size }),
           dataStart + consumed(), name);
         raw.on('error', (err) => out.destroy(err));
         if (inflate) {
           // bytesWritten: what zlib had decompressed without fault; the damage is met in the bytes that follow (it
           // may sit a little before them: damaged data can decode as something until it no longer can).
           inflate.on('error', (err) => out.destroy(new ZipProblem('corrupt',
-            `The compressed data of ${name} is damaged: it decompresses up to byte ${(dataStart + inflate.bytesWritten).toLocaleString('en')} of the zip and fails after it (${err.message})`,
+            said('zip.data-damaged', { entry: name, byte: dataStart + inflate.bytesWritten, detail: err.message }),
             dataStart + inflate.bytesWritten, name)));
           raw.pipe(inflate).pipe(out);
         } else raw.pipe(out);
@@ -294,16 +295,22 @@ async function cutZipProblem(path: string): Promise<ZipProblem> {
       at = end;
     }
     return new ZipProblem('truncated',
-      `The zip ends early, at byte ${size.toLocaleString('en')}${entry ? `, inside ${entry}` : ''}: its table of contents (kept at the end of a zip) is missing, so it was cut short while copying or downloading`,
+      said('zip.ends-early', { byte: size, entry: entry ?? null }),
       size, entry, cutEntry);
   } finally {
     await fh.close();
   }
 }
 
-/** A short, user-facing description of an I/O or zip error (no stack). */
+/** A short, user-facing description of an I/O or zip error (no stack), in English. */
 export function describeIoError(e: unknown): string {
-  if (e && typeof e === 'object' && 'code' in e && (e as { code?: unknown }).code === 'ENOENT') return 'File not found';
-  if (e && typeof e === 'object' && 'code' in e && (e as { code?: unknown }).code === 'EISDIR') return 'Is a directory, not a file';
-  return e instanceof Error ? e.message : String(e);
+  return ioProblem(e).message;
+}
+
+/** An I/O or zip error as a problem's words (a missing file, a directory, else the system's own words). */
+export function ioProblem(e: unknown): ImportProblemWords {
+  const code = e && typeof e === 'object' && 'code' in e ? (e as { code?: unknown }).code : undefined;
+  if (code === 'ENOENT') return said('file.not-found');
+  if (code === 'EISDIR') return said('file.directory');
+  return said('file.unreadable', { detail: e instanceof Error ? e.message : String(e) });
 }

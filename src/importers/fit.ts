@@ -15,13 +15,14 @@
  * segment is checked (size, CRC) before decoding, and a truncated or corrupt segment is reported with its byte
  * offset. FIT files are small (kilobytes to a few MB), so the file is read whole; the SDK needs that anyway.
  */
+import { said, type ImportProblemWords } from '../core/import-problem-words.js';
 import { readFile } from 'node:fs/promises';
 import { CrcCalculator, Decoder, Stream } from '@garmin/fitsdk';
 import type { WalkingSample } from '../core/walking.js';
 import { walkingVerdict } from '../core/walking-activity.js';
 import { importError, importWarning, type ImportLocation } from './import-error.js';
 import { ImportSink, type ImportOptions, type ImportSummary } from './import-sink.js';
-import { describeIoError, displayName } from './file-input.js';
+import { describeIoError, displayName, ioProblem } from './file-input.js';
 import { formatIsoWithOffset } from '../core/iso-time.js';
 
 /** Options of the FIT importer. */
@@ -40,7 +41,7 @@ export interface FitSegment {
 /** A problem of the chain: where the readable part ends and why. */
 export interface FitChainProblem {
   code: 'truncated' | 'corrupt' | 'unsupported-format';
-  message: string;
+  words: ImportProblemWords;
   byteOffset: number;
 }
 
@@ -52,13 +53,13 @@ export function scanFitChain(bytes: Uint8Array): { segments: FitSegment[]; probl
   while (pos < bytes.length) {
     const n = segments.length + 1;
     if (bytes.length - pos < 12) {
-      return { segments, problem: { code: 'truncated', message: `FIT segment ${n} header is cut short`, byteOffset: pos } };
+      return { segments, problem: { code: 'truncated', words: said('fit.header-short', { segment: n }), byteOffset: pos } };
     }
     const headerSize = bytes[pos]!;
     const magic = String.fromCharCode(bytes[pos + 8]!, bytes[pos + 9]!, bytes[pos + 10]!, bytes[pos + 11]!);
     if ((headerSize !== 12 && headerSize !== 14) || magic !== '.FIT') {
       const code = segments.length === 0 ? 'unsupported-format' : 'corrupt';
-      return { segments, problem: { code, message: `No FIT header at byte ${pos}`, byteOffset: pos } };
+      return { segments, problem: { code, words: said('fit.no-header', { byte: pos }), byteOffset: pos } };
     }
     const dataSize = view.getUint32(pos + 4, true);
     const end = pos + headerSize + dataSize + 2;
@@ -67,14 +68,14 @@ export function scanFitChain(bytes: Uint8Array): { segments: FitSegment[]; probl
         segments,
         problem: {
           code: 'truncated',
-          message: `FIT segment ${n} (byte ${pos}) announces ${dataSize} data bytes but the file ends at byte ${bytes.length}, ${end - bytes.length} bytes short`,
+          words: said('fit.segment-short', { segment: n, byte: pos, size: dataSize, end: bytes.length, short: end - bytes.length }),
           byteOffset: bytes.length,
         },
       };
     }
     const crc = view.getUint16(end - 2, true);
     if (crc !== CrcCalculator.calculateCRC(bytes, pos, end - 2)) {
-      return { segments, problem: { code: 'corrupt', message: `FIT segment ${n} fails its CRC check`, byteOffset: end - 2 } };
+      return { segments, problem: { code: 'corrupt', words: said('fit.crc', { segment: n }), byteOffset: end - 2 } };
     }
     segments.push({ offset: pos, headerSize, dataSize, end });
     pos = end;
@@ -99,7 +100,7 @@ export async function importFit(path: string, options: FitImportOptions = {}): P
     options.onBytes?.(bytes.length, bytes.length);
   } catch (e) {
     const sink = new ImportSink('fit', displayName(path), options);
-    sink.fatal(importError('unreadable', describeIoError(e), { file: sink.file, byteOffset: 0 }));
+    sink.fatal(importError('unreadable', ioProblem(e), { file: sink.file, byteOffset: 0 }));
     return sink.finish();
   }
   return importFitBytes(displayName(path), bytes, options);
@@ -126,7 +127,7 @@ export function readFitMessages(bytes: Uint8Array, sink: ImportSink): Record<str
   const at = fitLocation(sink);
   const { segments, problem } = scanFitChain(bytes);
   if (problem) {
-    const issue = importError(problem.code, problem.message, at(problem.byteOffset));
+    const issue = importError(problem.code, problem.words, at(problem.byteOffset));
     if (problem.code === 'unsupported-format') {
       sink.fatal(issue);
       return null;
@@ -147,10 +148,10 @@ export function readFitMessages(bytes: Uint8Array, sink: ImportSink): Record<str
     // The chain scan already reported a truncation; other SDK errors (bad definitions, ...) are new.
     if (sdkError && problem?.code !== 'truncated') {
       const offset = Number(/at byte (\d+)/.exec(String(sdkError.message))?.[1] ?? 0);
-      sink.issue(importError('corrupt', `FIT data cannot be decoded (${String(sdkError.message).replace(/^FIT Runtime Error\s*/, '')})`, at(offset)));
+      sink.issue(importError('corrupt', said('fit.undecodable', { detail: String(sdkError.message).replace(/^FIT Runtime Error\s*/, '') }), at(offset)));
     }
   } catch (e) {
-    sink.fatal(importError('corrupt', `FIT data cannot be decoded (${describeIoError(e)})`, at(0)));
+    sink.fatal(importError('corrupt', said('fit.undecodable', { detail: describeIoError(e) }), at(0)));
     return null;
   }
   return sink.stopped ? null : messages;
@@ -165,7 +166,7 @@ function collect(messages: Record<string, Msg[] | undefined>, sink: ImportSink, 
   if (actTs && local !== null) {
     offsetMinutes = Math.round(((local + FIT_EPOCH_S) * 1000 - actTs.getTime()) / 60_000 / 15) * 15;
   } else {
-    sink.issue(importWarning('missing-field', 'No local time in the file: days are counted in UTC', at(0, 'activity.local_timestamp')));
+    sink.issue(importWarning('missing-field', said('fit.no-local-time'), at(0, 'activity.local_timestamp')));
   }
   const iso = (ms: number): string | null => formatIsoWithOffset(ms, offsetMinutes);
   const records = messages.recordMesgs ?? [];
@@ -189,7 +190,7 @@ function collect(messages: Record<string, Msg[] | undefined>, sink: ImportSink, 
     const start = asDate(session.startTime);
     const elapsed = asNum(session.totalElapsedTime);
     if (!start || elapsed === null) {
-      sink.issue(importWarning('missing-field', 'A walking session has no start time or length: not imported', at(0, start ? 'session.total_elapsed_time' : 'session.start_time')));
+      sink.issue(importWarning('missing-field', said('fit.session-incomplete'), at(0, start ? 'session.total_elapsed_time' : 'session.start_time')));
       continue;
     }
     const startMs = start.getTime();
@@ -198,7 +199,7 @@ function collect(messages: Record<string, Msg[] | undefined>, sink: ImportSink, 
     const s = iso(startMs);
     const e = iso(startMs + elapsed * 1000);
     if (!s || !e) {
-      sink.issue(importError('bad-date', 'Session time is out of range', at(0, 'session.start_time')));
+      sink.issue(importError('bad-date', said('fit.session-time'), at(0, 'session.start_time')));
       continue;
     }
     const base = { source: 'fit', device: deviceName(messages), start: s, end: e };

@@ -9,11 +9,12 @@
  * A file holds several people: the summary gives `dailyBySubject` per Id (and `daily` only when there is one
  * Id), and each sample's device is "Fitbit <Id>" (see `fitbitSubject`). Pass `id` to import one person only.
  */
+import { said } from '../core/import-problem-words.js';
 import { createInterface } from 'node:readline';
 import type { WalkingSample } from '../core/walking.js';
 import { importError, importWarning, quoteToken, type ImportLocation } from './import-error.js';
 import { ImportSink, type ImportOptions, type ImportSummary } from './import-sink.js';
-import { describeIoError, displayName, fileChunks } from './file-input.js';
+import { displayName, fileChunks, ioProblem } from './file-input.js';
 import { formatIsoWithOffset } from '../core/iso-time.js';
 import { splitCsvLine } from './csv-line.js';
 import { daysFromCivil } from '../core/walking-merge.js';
@@ -93,7 +94,7 @@ export async function importFitbitCsv(path: string, options: FitbitImportOptions
       if (line.trim() === '') continue;
       const fields = splitCsvLine(line);
       if (!fields) {
-        sink.issue(importError('bad-value', 'Unbalanced quotes in this row', at(lineNo)));
+        sink.issue(importError('bad-value', said('fitbit.unbalanced-quotes'), at(lineNo)));
         if (sink.stopped) break;
         continue;
       }
@@ -101,21 +102,21 @@ export async function importFitbitCsv(path: string, options: FitbitImportOptions
         header = fields.map((f) => f.value.trim());
         layout = layoutOf(header);
         if (!layout) {
-          sink.fatal(importError('unsupported-format', 'Not a Fitbit daily CSV: needs Id with ActivityDate+TotalSteps or ActivityDay+StepTotal', at(1)));
+          sink.fatal(importError('unsupported-format', said('fitbit.not-fitbit'), at(1)));
           break;
         }
         continue;
       }
       sink.recordsSeen++;
       if (fields.length !== header.length) {
-        sink.issue(importError('bad-value', `Row has ${fields.length} fields, the header has ${header.length}`, at(lineNo)));
+        sink.issue(importError('bad-value', said('fitbit.row-fields', { fields: fields.length, header: header.length }), at(lineNo)));
         if (sink.stopped) break;
         continue;
       }
       const f = (i: number) => fields[i]!;
       const id = f(layout.id).value.trim();
       if (!/^\d+$/.test(id)) {
-        sink.issue(importError('bad-value', `Id ${quoteToken(id)} is not a Fitbit id`, at(lineNo, f(layout.id).column, 'Id')));
+        sink.issue(importError('bad-value', said('fitbit.not-an-id', { token: quoteToken(id) }), at(lineNo, f(layout.id).column, 'Id')));
         if (sink.stopped) break;
         continue;
       }
@@ -126,14 +127,14 @@ export async function importFitbitCsv(path: string, options: FitbitImportOptions
       }
       const day = parseUsDate(f(layout.date).value);
       if (day === null) {
-        sink.issue(importError('bad-date', `${layout.dateName} ${quoteToken(f(layout.date).value)} is not a M/D/YYYY date`, at(lineNo, f(layout.date).column, layout.dateName)));
+        sink.issue(importError('bad-date', said('fitbit.not-a-date', { field: layout.dateName, token: quoteToken(f(layout.date).value) }), at(lineNo, f(layout.date).column, layout.dateName)));
         if (sink.stopped) break;
         continue;
       }
       const stepsRaw = f(layout.steps).value.trim();
       const steps = /^\d+$/.test(stepsRaw) ? Number(stepsRaw) : Number.NaN;
       if (!Number.isFinite(steps)) {
-        sink.issue(importError('bad-value', `${layout.stepsName} ${quoteToken(stepsRaw)} is not a whole number of steps`, at(lineNo, f(layout.steps).column, layout.stepsName)));
+        sink.issue(importError('bad-value', said('fitbit.not-steps', { field: layout.stepsName, token: quoteToken(stepsRaw) }), at(lineNo, f(layout.steps).column, layout.stepsName)));
         if (sink.stopped) break;
         continue;
       }
@@ -142,14 +143,14 @@ export async function importFitbitCsv(path: string, options: FitbitImportOptions
         const rawKm = f(layout.distance).value.trim();
         km = rawKm === '' ? Number.NaN : Number(rawKm);
         if (!Number.isFinite(km) || km < 0) {
-          sink.issue(importError('bad-value', `TotalDistance ${quoteToken(rawKm)} is not a distance in km`, at(lineNo, f(layout.distance).column, 'TotalDistance')));
+          sink.issue(importError('bad-value', said('fitbit.not-km', { token: quoteToken(rawKm) }), at(lineNo, f(layout.distance).column, 'TotalDistance')));
           if (sink.stopped) break;
           continue;
         }
       }
       const key = `${id}|${day}`;
       if (seen.has(key)) {
-        sink.issue(importWarning('bad-value', `A second row for Id ${id} on this date: ignored so the day is not counted twice`, at(lineNo, f(layout.date).column, layout.dateName)));
+        sink.issue(importWarning('bad-value', said('fitbit.second-row', { id }), at(lineNo, f(layout.date).column, layout.dateName)));
         continue;
       }
       seen.add(key);
@@ -168,7 +169,7 @@ export async function importFitbitCsv(path: string, options: FitbitImportOptions
     if (options.onePerson && layout && !sink.stopped) checkOnePerson(sink, ids, options.id, at);
   } catch (e) {
     // Where reading stopped: the start of the file, or the line after the last one read.
-    sink.fatal(importError('unreadable', describeIoError(e), lineNo === 0 ? { file: sink.file, byteOffset: 0 } : at(lineNo + 1)));
+    sink.fatal(importError('unreadable', ioProblem(e), lineNo === 0 ? { file: sink.file, byteOffset: 0 } : at(lineNo + 1)));
   }
   return sink.finish();
 }
@@ -180,14 +181,14 @@ const IDS_IN_MESSAGE = 8;
 function checkOnePerson(sink: ImportSink, ids: ReadonlyMap<string, { line: number; column: number }>, chosen: string | undefined,
   at: (line: number, column: number, field: string) => ImportLocation): void {
   const all = [...ids.keys()];
-  const listed = `${all.slice(0, IDS_IN_MESSAGE).join(', ')}${all.length > IDS_IN_MESSAGE ? ` and ${all.length - IDS_IN_MESSAGE} more` : ''}`;
+  const listed = { ids: all.slice(0, IDS_IN_MESSAGE).join(', '), more: Math.max(0, all.length - IDS_IN_MESSAGE) };
   if (chosen === undefined && all.length > 1) {
     const second = ids.get(all[1]!)!;
     sink.fatal({ ...importError('several-people',
-      `This file holds the daily rows of ${all.length} people (Fitbit Ids ${listed}). Adding them up would be wrong: choose whose walking to import by their Id.`,
+      said('fitbit.several-people', { count: all.length, ...listed }),
       at(second.line, second.column, 'Id')), choices: all });
   } else if (chosen !== undefined && all.length > 0 && !ids.has(chosen)) {
     const first = ids.get(all[0]!)!;
-    sink.fatal({ ...importError('several-people', `No rows for Fitbit Id ${chosen} in this file; it holds Id${all.length > 1 ? 's' : ''} ${listed}.`, at(first.line, first.column, 'Id')), choices: all });
+    sink.fatal({ ...importError('several-people', said('fitbit.id-not-found', { id: chosen, count: all.length, ...listed }), at(first.line, first.column, 'Id')), choices: all });
   }
 }

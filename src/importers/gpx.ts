@@ -16,6 +16,7 @@
  * often lose them), implausible timestamps (before 1990, e.g. Mojstrovka.gpx's 1901 dates) are an error that
  * names the first bad `<time>` and the distance that was read.
  */
+import { said } from '../core/import-problem-words.js';
 import type { SaxesTagPlain } from 'saxes';
 import type { WalkingSample } from '../core/walking.js';
 import { walkingVerdict } from '../core/walking-activity.js';
@@ -73,16 +74,15 @@ export async function importGpx(path: string, options: TrackImportOptions = {}):
       if (!segment) return;
       const s = segment;
       segment = null;
-      const where = `Track ${trackNo}, segment ${segmentNo}`;
       if (s.points === 0) return;
       if (s.implausible) {
         sink.issue(importError('bad-date',
-          `${where} (${s.points} points, ${(s.distanceM / 1000).toFixed(2)} km) has implausible times such as ${quoteToken(s.implausible.text)}: not imported`,
+          said('gpx.implausible-times', { track: trackNo, segment: segmentNo, points: s.points, km: (s.distanceM / 1000).toFixed(2), token: quoteToken(s.implausible.text) }),
           s.implausible.location));
         return;
       }
       if (s.firstMs === null || s.lastMs === null) {
-        sink.issue(importWarning('missing-field', `${where} (${s.points} points) has no times: not imported`, loc(segmentAt, 'time')));
+        sink.issue(importWarning('missing-field', said('gpx.no-times', { track: trackNo, segment: segmentNo, points: s.points }), loc(segmentAt, 'time')));
         return;
       }
       const base = { source: 'gpx', device: null, start: iso(s.firstMs), end: iso(s.lastMs) };
@@ -96,7 +96,7 @@ export async function importGpx(path: string, options: TrackImportOptions = {}):
       const v = raw === undefined || raw.trim() === '' ? Number.NaN : Number(raw);
       if (Number.isFinite(v)) return v;
       sink.issue(importError(raw === undefined ? 'missing-field' : 'bad-value',
-        raw === undefined ? `Attribute ${field} is missing` : `${field} ${quoteToken(raw)} is not a number`, loc(p, field)));
+        raw === undefined ? said('xml.missing-attribute', { field }) : said('xml.not-a-number', { field, token: quoteToken(raw) }), loc(p, field)));
       pointBad = true;
       return null;
     };
@@ -128,7 +128,7 @@ export async function importGpx(path: string, options: TrackImportOptions = {}):
           lat = num(tag.attributes.lat, 'lat', pointAt);
           lon = num(tag.attributes.lon, 'lon', pointAt);
           if (lat !== null && lon !== null && !isValidPosition(lat, lon)) {
-            sink.issue(importError('bad-value', `Position ${lat}, ${lon} is outside the globe`, loc(pointAt, 'lat')));
+            sink.issue(importError('bad-value', said('gpx.off-globe', { lat, lon }), loc(pointAt, 'lat')));
             pointBad = true;
           }
           timeText = '';
@@ -164,7 +164,7 @@ export async function importGpx(path: string, options: TrackImportOptions = {}):
           if (timeText.trim() !== '') {
             timeMs = parseTrackTime(timeText);
             if (timeMs === null) {
-              sink.issue(importError('bad-date', `time ${quoteToken(timeText.trim())} is not an ISO 8601 time`, loc(timeAt, 'time')));
+              sink.issue(importError('bad-date', said('xml.not-iso-time', { field: 'time', token: quoteToken(timeText.trim()) }), loc(timeAt, 'time')));
               pointBad = true;
             }
           }
@@ -173,7 +173,7 @@ export async function importGpx(path: string, options: TrackImportOptions = {}):
           if (timeMs === null || segment.implausible) return;
           if (!zoneSaid) {
             zoneSaid = true;
-            sink.issue(importWarning('missing-field', 'GPX times are UTC and no time zone was given: days are UTC days', loc(timeAt, 'time')));
+            sink.issue(importWarning('missing-field', said('gpx.utc'), loc(timeAt, 'time')));
           }
           const ts = iso(timeMs);
           const instant = { source: 'gpx', device: null, start: ts, end: ts };
@@ -181,7 +181,7 @@ export async function importGpx(path: string, options: TrackImportOptions = {}):
             if (raw.trim() === '') return;
             const v = Number(raw);
             if (Number.isFinite(v) && v >= 0) sink.add({ ...instant, kind, value: v * factor, unit });
-            else sink.issue(importError('bad-value', `${field} ${quoteToken(raw.trim())} is not a number`, loc(pointAt, field)));
+            else sink.issue(importError('bad-value', said('xml.not-a-number', { field, token: quoteToken(raw.trim()) }), loc(pointAt, field)));
           };
           addInstant(hr, 'heart_rate', 'bpm', 1, 'hr');
           addInstant(cad, 'cadence', 'steps/min', 2, 'cad');
@@ -194,7 +194,7 @@ export async function importGpx(path: string, options: TrackImportOptions = {}):
     };
   }, (p) => loc(p));
   if (sink.recordsSeen === 0 && !sink.stopped) {
-    sink.issue(importWarning('missing-field', 'No track points in the file (waypoints and routes are not walks)', loc(rootAt ?? { line: 1, column: 1 }, 'trkpt')));
+    sink.issue(importWarning('missing-field', said('gpx.no-points'), loc(rootAt ?? { line: 1, column: 1 }, 'trkpt')));
   }
   return sink.finish();
 }

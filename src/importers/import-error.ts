@@ -1,8 +1,10 @@
 /**
  * The one shape of a problem found in a user's file. Bad files are values, never exceptions: every importer
  * returns these in its summary, each with a code (for the UI to pick a message), a message (English, short,
- * without health values beyond the offending token) and a location precise enough to find the spot.
+ * without health values beyond the offending token), the message's id and parameters (so a screen can say it in the
+ * person's language: src/core/import-problem-words.ts) and a location precise enough to find the spot.
  */
+import type { ImportProblemText, ImportProblemWords } from '../core/import-problem-words.js';
 
 /** Machine-readable reasons. Kept small so the UI can explain each one. */
 export type ImportErrorCode =
@@ -63,7 +65,10 @@ export interface BytePosition {
 /** One problem found in a file. `severity: 'warning'` never fails a file, even in strict mode. */
 export interface ImportIssue {
   code: ImportErrorCode;
+  /** The English words (the command line's, and what a record made before the ids kept). */
   message: string;
+  /** The same words as a message id and its parameters, for another language (absent: English only). */
+  text?: ImportProblemText;
   location: ImportLocation;
   severity: 'error' | 'warning';
   /** For 'several-people': the ids the file holds, one of which the user can choose. */
@@ -71,14 +76,18 @@ export interface ImportIssue {
 }
 
 /** Builds an error-severity issue. */
-export function importError(code: ImportErrorCode, message: string, location: ImportLocation): ImportIssue {
-  return { code, message, location, severity: 'error' };
+export function importError(code: ImportErrorCode, words: ImportProblemWords | string, location: ImportLocation): ImportIssue {
+  return { code, ...wordsOf(words), location, severity: 'error' };
 }
 
 /** Builds a warning-severity issue (flagged data that is still imported or deliberately skipped). */
-export function importWarning(code: ImportErrorCode, message: string, location: ImportLocation): ImportIssue {
-  return { code, message, location, severity: 'warning' };
+export function importWarning(code: ImportErrorCode, words: ImportProblemWords | string, location: ImportLocation): ImportIssue {
+  return { code, ...wordsOf(words), location, severity: 'warning' };
 }
+
+/** A problem's words: a message id with its parameters (said(), src/core/import-problem-words.ts), or English alone
+ * (a message not given an id yet: every screen then shows it in English; test/server-texts-es lists the ids). */
+const wordsOf = (w: ImportProblemWords | string) => (typeof w === 'string' ? { message: w } : { message: w.message, text: w.text });
 
 /** "file:line:column (field)" (in a zip "export.zip!member:line:column") for showing an issue in a terminal or a list. */
 export function formatLocation(loc: ImportLocation): string {

@@ -1,6 +1,7 @@
 /**
  * One entry point for the CLI, the server and the store: detect the format of a file and run its importer.
  */
+import { said } from '../core/import-problem-words.js';
 import { importAppleHealth, type AppleHealthImportOptions } from './apple-health/import.js';
 import { detectFormat, DETECT_HEAD_BYTES, type DetectedFormat } from './detect-format.js';
 import { importFit, type FitImportOptions } from './fit.js';
@@ -10,7 +11,7 @@ import { importGpx } from './gpx.js';
 import { importError } from './import-error.js';
 import { ImportSink, type ImportSummary } from './import-sink.js';
 import { importTcx, type TcxImportOptions } from './tcx.js';
-import { describeIoError, displayName, readHead } from './file-input.js';
+import { displayName, ioProblem, readHead } from './file-input.js';
 
 /** Options accepted by every importer (each ignores the ones that are not its own). */
 export type AnyImportOptions = AppleHealthImportOptions & FitImportOptions & FitbitImportOptions & TcxImportOptions & FhirImportOptions & {
@@ -26,7 +27,7 @@ export async function importFile(path: string, options: AnyImportOptions = {}): 
       detected = detectFormat(await readHead(path, DETECT_HEAD_BYTES), displayName(path));
     } catch (e) {
       const sink = new ImportSink('unknown', displayName(path), options);
-      sink.fatal(importError('unreadable', describeIoError(e), { file: sink.file, byteOffset: 0 }));
+      sink.fatal(importError('unreadable', ioProblem(e), { file: sink.file, byteOffset: 0 }));
       return sink.finish();
     }
   }
@@ -46,8 +47,7 @@ export async function importFile(path: string, options: AnyImportOptions = {}): 
       return importFhir(path, options);
     default: {
       const sink = new ImportSink('unknown', displayName(path), options);
-      sink.fatal(importError('unsupported-format',
-        'Not a file Footing can import (Apple Health export.xml/zip, FIT, GPX, TCX, Fitbit daily CSV, FHIR R4 Bundle or NDJSON)', { file: sink.file, byteOffset: 0 }));
+      sink.fatal(importError('unsupported-format', said('file.unknown-format'), { file: sink.file, byteOffset: 0 }));
       return sink.finish();
     }
   }

@@ -12,6 +12,7 @@
  * to import, and a Running or Biking one is left out and counted as a run or a ride. Its track points are still
  * counted as records read. Times are UTC; pass `offsetMinutes` for local days.
  */
+import { said } from '../core/import-problem-words.js';
 import type { SaxesTagPlain } from 'saxes';
 import type { WalkingSample } from '../core/walking.js';
 import { walkingVerdict } from '../core/walking-activity.js';
@@ -59,7 +60,7 @@ export async function importTcx(path: string, options: TcxImportOptions = {}): P
       if (!f) return null;
       const v = f.text.trim() === '' ? Number.NaN : Number(f.text);
       if (Number.isFinite(v) && v >= 0) return v;
-      sink.issue(importError('bad-value', `${field} ${quoteToken(f.text.trim())} is not a non-negative number`, loc(f.at, field)));
+      sink.issue(importError('bad-value', said('tcx.not-non-negative', { field, token: quoteToken(f.text.trim()) }), loc(f.at, field)));
       return null;
     };
 
@@ -73,7 +74,7 @@ export async function importTcx(path: string, options: TcxImportOptions = {}): P
       if (timeF) {
         timeMs = parseTrackTime(timeF.text);
         if (timeMs === null) {
-          sink.issue(importError('bad-date', `Time ${quoteToken(timeF.text.trim())} is not an ISO 8601 time`, loc(timeF.at, 'Time')));
+          sink.issue(importError('bad-date', said('xml.not-iso-time', { field: 'Time', token: quoteToken(timeF.text.trim()) }), loc(timeF.at, 'Time')));
           return;
         }
       }
@@ -85,7 +86,7 @@ export async function importTcx(path: string, options: TcxImportOptions = {}): P
         lat = Number(latF.text);
         lon = Number(lonF.text);
         if (!isValidPosition(lat, lon)) {
-          sink.issue(importError('bad-value', `Position ${quoteToken(`${latF.text.trim()}, ${lonF.text.trim()}`)} is not on the globe`, loc(latF.at, 'LatitudeDegrees')));
+          sink.issue(importError('bad-value', said('tcx.off-globe', { token: quoteToken(`${latF.text.trim()}, ${lonF.text.trim()}`) }), loc(latF.at, 'LatitudeDegrees')));
           return;
         }
       }
@@ -109,12 +110,12 @@ export async function importTcx(path: string, options: TcxImportOptions = {}): P
       const t = l.track;
       lastPosition = t.lastPosition;
       if (t.implausible) {
-        sink.issue(importError('bad-date', `Lap ${lapNo} has implausible times such as ${quoteToken(t.implausible.text)}: not imported`, t.implausible.location));
+        sink.issue(importError('bad-date', said('tcx.implausible-lap', { lap: lapNo, token: quoteToken(t.implausible.text) }), t.implausible.location));
         return;
       }
       const startMs = l.startMs ?? t.firstMs;
       if (startMs === null) {
-        sink.issue(importWarning('missing-field', `Lap ${lapNo} has no start time: not imported`, loc(l.startAt, 'StartTime')));
+        sink.issue(importWarning('missing-field', said('tcx.lap-no-start', { lap: lapNo }), loc(l.startAt, 'StartTime')));
         return;
       }
       const seconds = number(l.fields.get('Lap/TotalTimeSeconds'), 'TotalTimeSeconds') ??
@@ -147,12 +148,12 @@ export async function importTcx(path: string, options: TcxImportOptions = {}): P
           const startAt = at();
           if (!zoneSaid) {
             zoneSaid = true;
-            sink.issue(importWarning('missing-field', 'TCX times are UTC and no time zone was given: days are UTC days', loc(startAt, 'StartTime')));
+            sink.issue(importWarning('missing-field', said('tcx.utc'), loc(startAt, 'StartTime')));
           }
           const raw = tag.attributes.StartTime;
           const startMs = raw === undefined ? null : parseTrackTime(raw);
           if (raw !== undefined && startMs === null) {
-            sink.issue(importError('bad-date', `StartTime ${quoteToken(raw)} is not an ISO 8601 time`, loc(startAt, 'StartTime')));
+            sink.issue(importError('bad-date', said('xml.not-iso-time', { field: 'StartTime', token: quoteToken(raw) }), loc(startAt, 'StartTime')));
           }
           lap = { startMs, startAt, fields: new Map(), track: new TrackSegment().continueFrom(lastPosition) };
         } else if (name === 'Trackpoint' && lap) {

@@ -4,9 +4,10 @@
  * failure), and report the first XML error where it is (a cut file as `truncated`). importXmlFile adds reading the
  * file itself: an unreadable file is a fatal error at the byte reading reached.
  */
+import { said } from '../core/import-problem-words.js';
 import { importError, type ImportLocation } from './import-error.js';
 import type { ImportSink } from './import-sink.js';
-import { countBytes, describeIoError, fileChunks, type ByteProgress } from './file-input.js';
+import { countBytes, fileChunks, ioProblem, type ByteProgress } from './file-input.js';
 import { parseXmlStream, type XmlHandlers, type XmlPosition } from './xml-stream.js';
 
 /** Streams `chunks` into the handlers; an XML error becomes an issue located by `where`. */
@@ -20,7 +21,7 @@ export async function streamXmlIntoSink(
     },
     stopped: () => sink.stopped,
   });
-  if (xmlError) sink.issue(importError(xmlError.truncated ? 'truncated' : 'malformed-xml', xmlError.message, where({ line: xmlError.line, column: xmlError.column })));
+  if (xmlError) sink.issue(importError(xmlError.truncated ? 'truncated' : 'malformed-xml', said(xmlError.truncated ? 'xml.truncated' : 'xml.malformed', { detail: xmlError.message }), where({ line: xmlError.line, column: xmlError.column })));
 }
 
 /** Reads the file at `path` into the handlers (streamXmlIntoSink); a read failure is fatal, located by byte. */
@@ -32,6 +33,6 @@ export async function importXmlFile(
   try {
     await streamXmlIntoSink(sink, countBytes(fileChunks(path, onBytes), (n) => { bytesRead = n; }), makeHandlers, where);
   } catch (e) {
-    sink.fatal(importError('unreadable', describeIoError(e), { file: sink.file, byteOffset: bytesRead }));
+    sink.fatal(importError('unreadable', ioProblem(e), { file: sink.file, byteOffset: bytesRead }));
   }
 }

@@ -6,6 +6,7 @@
  */
 import type { OutcomeFindingWords } from '../outcome-finding-words.js';
 import { OUTCOME_TEXTS_ES } from './outcome-texts.js';
+import { outcomeProblemIn } from './outcome-problem-texts.js';
 
 const NUMBER = new Intl.NumberFormat('es-ES', { maximumFractionDigits: 1 });
 const num = (n: number) => NUMBER.format(Math.round(n * 10) / 10);
@@ -15,16 +16,11 @@ const BAND_NAME: Record<string, string> = {
   'ndi:none': 'ninguna', 'ndi:mild': 'leve', 'ndi:moderate': 'moderada', 'ndi:severe': 'grave', 'ndi:complete': 'completa',
   'start-back:low': 'riesgo bajo', 'start-back:medium': 'riesgo medio', 'start-back:high': 'riesgo alto',
 };
-/** Why a stored form has no score, by the scorer's problem code (its English message names fields). */
-const NOT_SCORED: Record<string, string> = {
-  too_many_missing: 'faltan demasiadas respuestas.',
-  too_few_answered: 'hay demasiado pocas respuestas.',
-};
 
 export const OUTCOME_FINDING_ES: OutcomeFindingWords = {
   num,
   notScoredValue: 'sin puntuar',
-  notScored: (problems) => `Este formulario no se pudo puntuar: ${problems.map((p) => NOT_SCORED[p.code]).find(Boolean) ?? 'alguna respuesta no es válida.'}`,
+  notScored: (problems) => `Este formulario no se pudo puntuar: ${problems.map((p) => outcomeProblemIn(p, 'es')).join(' ')}`,
   describe: (measure, score, painSite) => {
     const n = num(score);
     switch (measure) {

@@ -28,6 +28,13 @@ const FIXED_ES: ReadonlyMap<string, string> = new Map([
   ['must be an ISO 8601 date-time with a time zone, like 2026-11-25T08:30:00+01:00', 'debe ser una fecha y hora ISO 8601 con zona horaria, como 2026-11-25T08:30:00+01:00'],
   ['must be letters, digits, - or _', 'solo puede tener letras, cifras, - o _'],
   ['a session needs at least one exercise', 'una sesión necesita al menos un ejercicio'],
+  // A screening result's and a clinician's walking setting's own rules (screening-schemas.ts, walking-override.ts),
+  // met in a FHIR file's records (src/core/i18n/import-problem-texts.ts).
+  ['Enter a value for at least one side (left or right).', 'Indica un valor para al menos un lado (izquierdo o derecho).'],
+  ['Enter eyes-open or eyes-closed times.', 'Indica los tiempos con los ojos abiertos o con los ojos cerrados.'],
+  ['give steps or minutes: one of them', 'indica pasos o minutos: uno de los dos'],
+  ['say why, in words the patient will read', 'explica el motivo con palabras que el paciente leerá'],
+  ['plain text only: letters, numbers, punctuation and line breaks', 'solo texto: letras, números, signos de puntuación y saltos de línea'],
 ]);
 
 const PATTERNS_ES: readonly [RegExp, (m: RegExpExecArray) => string][] = [
@@ -38,6 +45,8 @@ const PATTERNS_ES: readonly [RegExp, (m: RegExpExecArray) => string][] = [
   [/^Invalid input: expected \w+, received undefined$/, () => 'falta este dato'],
   [/^Invalid input: expected (\w+), received \w+$/, (m) => `debe ser ${TYPES_ES[m[1]!] ?? m[1]}`],
   [/^Invalid option: expected one of (.+)$/, (m) => `debe ser uno de estos: ${m[1]!.split('|').join(', ')}`],
+  [/^a whole number of (steps|minutes) from ([\d,]+) to ([\d,]+)$/, (m) => `un número entero de ${m[1] === 'steps' ? 'pasos' : 'minutos'} del ${m[2]!.replace(/,/g, '.')} al ${m[3]!.replace(/,/g, '.')}`],
+  [/^at most (\d+) characters$/, (m) => `como mucho ${m[1]} caracteres`],
   [/^Too big: expected string to have <=(\d+) characters$/, (m) => `puede tener como mucho ${m[1]} caracteres`],
   [/^Too small: expected string to have >=(\d+) characters$/, (m) => `debe tener al menos ${m[1]} caracteres`],
   [/^Too big: expected array to have <=(\d+) items$/, (m) => `puede tener como mucho ${m[1]} elementos`],

@@ -7,6 +7,7 @@
  * pass already delivered are not delivered again (both passes produce the same samples in the same order).
  * Memory stays flat: chunks are scanned and dropped; only per-slot daily sums are kept for the summary.
  */
+import { said } from '../../core/import-problem-words.js';
 import type { SaxesTagPlain } from 'saxes';
 import { AppleHealthHandler, APPLE_ATTRIBUTE_ELEMENTS, APPLE_SCREENS } from './handler.js';
 import { AppleFastScanner, FastScanUnsupported } from './fast-scan.js';
@@ -15,7 +16,7 @@ import { importError, type ImportLocation, type TextPosition, type BytePosition 
 import { ImportSink, type ImportOptions, type ImportSummary } from '../import-sink.js';
 import type { MergerState } from '../../core/walking-merge.js';
 import { open } from 'node:fs/promises';
-import { countBytes, describeIoError, displayName, fileChunksReused, openCutEntry, openZipEntry, readHead, ZipProblem } from '../file-input.js';
+import { countBytes, describeIoError, displayName, ioProblem, fileChunksReused, openCutEntry, openZipEntry, readHead, ZipProblem } from '../file-input.js';
 import { streamXmlIntoSink } from '../xml-import.js';
 import type { XmlPosition } from '../xml-stream.js';
 
@@ -44,7 +45,7 @@ export async function importAppleHealth(path: string, options: AppleHealthImport
     head = await readHead(path, 4);
   } catch (e) {
     const sink = new ImportSink('apple-health-xml', name, options);
-    sink.fatal(importError('unreadable', describeIoError(e), { file: sink.file, byteOffset: 0 }));
+    sink.fatal(importError('unreadable', ioProblem(e), { file: sink.file, byteOffset: 0 }));
     return sink.finish();
   }
   const isZip = head.length >= 4 && head.readUInt32LE(0) === 0x04034b50;
@@ -61,11 +62,11 @@ export async function importAppleHealth(path: string, options: AppleHealthImport
       return importAppleHealthStream(name, e.entry, () => openCutEntry(path, e, options.onBytes), options);
     }
     sink.fatal(e instanceof ZipProblem ? zipIssue(sink.file, e)
-      : importError('unreadable', `Not a readable zip: ${describeIoError(e)}`, { file: sink.file, byteOffset: 0 }));
+      : importError('unreadable', said('zip.unreadable', { detail: describeIoError(e) }), { file: sink.file, byteOffset: 0 }));
     return sink.finish();
   }
   if (!zip) {
-    sink.fatal(importError('unsupported-format', 'The zip holds no export.xml (is it an Apple Health export?)', { file: sink.file, byteOffset: 0, field: 'apple_health_export/export.xml' }));
+    sink.fatal(importError('unsupported-format', said('apple.no-export-xml'), { file: sink.file, byteOffset: 0, field: 'apple_health_export/export.xml' }));
     return sink.finish();
   }
   try {
@@ -77,7 +78,7 @@ export async function importAppleHealth(path: string, options: AppleHealthImport
 
 /** A zip's problem as an import issue: the member and the byte of the zip file. */
 function zipIssue(file: string, e: ZipProblem) {
-  return importError(e.code, e.message, { file, byteOffset: e.byteOffset, ...(e.entry !== undefined ? { entry: e.entry } : {}) });
+  return importError(e.code, e.words, { file, byteOffset: e.byteOffset, ...(e.entry !== undefined ? { entry: e.entry } : {}) });
 }
 
 /**
@@ -107,7 +108,7 @@ export async function importAppleHealthStream(
     if (e instanceof ZipProblem) sink.issue(zipIssue(sink.file, e));
     else {
       sink.issue(importError(/unexpected end|truncat/i.test(describeIoError(e)) ? 'truncated' : 'unreadable',
-        `Reading stopped: ${describeIoError(e)}`, where({ byteOffset: bytesRead })));
+        said('file.reading-stopped', { detail: describeIoError(e) }), where({ byteOffset: bytesRead })));
     }
   }
   return sink.finish();
@@ -229,7 +230,7 @@ async function carefulPass(openChunks: ChunkSource, sink: ImportSink, where: (p:
       let current: () => XmlPosition = at;
       const report = (p: RecordProblem): void => {
         const { line, column } = current();
-        sink.issue(importError(p.code, p.message, where({ line, column }, p.field)));
+        sink.issue(importError(p.code, p, where({ line, column }, p.field)));
       };
       const handler = new AppleHealthHandler(sink, report);
       return {

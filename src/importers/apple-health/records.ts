@@ -8,6 +8,7 @@
  * value is multiplied by 100; a value above 1 with unit "%" is therefore rejected as out of range rather than
  * guessed at.
  */
+import { said, type ImportProblemWords } from '../../core/import-problem-words.js';
 import { WALKING_KINDS, type WalkingKind, type WalkingSample } from '../../core/walking.js';
 import { daysFromCivil, type SampleTimes } from '../../core/walking-merge.js';
 import type { ImportErrorCode } from '../import-error.js';
@@ -42,9 +43,8 @@ const UNIT_FACTORS: Readonly<Record<string, Readonly<Record<string, number>>>> =
 const DURATION_FACTORS: Readonly<Record<string, number>> = { s: 1, min: 60, hr: 3600, h: 3600, ms: 0.001 };
 
 /** A problem with one record; the caller adds the location. */
-export interface RecordProblem {
+export interface RecordProblem extends ImportProblemWords {
   code: ImportErrorCode;
-  message: string;
   field: string;
 }
 
@@ -122,10 +122,10 @@ export function appleDateToIso(raw: string): string | null {
 }
 
 function readNumber(raw: string | undefined, field: string): number | RecordProblem {
-  if (raw === undefined) return { code: 'missing-field', message: `Attribute ${field} is missing`, field };
+  if (raw === undefined) return { code: 'missing-field', ...said('xml.missing-attribute', { field }), field };
   const v = raw.trim() === '' ? Number.NaN : Number(raw);
-  if (!Number.isFinite(v)) return { code: 'bad-value', message: `${field} ${quoteToken(raw)} is not a number`, field };
-  if (v < 0) return { code: 'bad-value', message: `${field} ${quoteToken(raw)} is negative`, field };
+  if (!Number.isFinite(v)) return { code: 'bad-value', ...said('xml.not-a-number', { field, token: quoteToken(raw) }), field };
+  if (v < 0) return { code: 'bad-value', ...said('apple.negative', { field, token: quoteToken(raw) }), field };
   return v;
 }
 
@@ -141,17 +141,17 @@ function readDates(attrs: Readonly<Record<string, string>>): RecordDates | Recor
 }
 
 function readDateFields(raw0: string | undefined, raw1: string | undefined): RecordDates | RecordProblem {
-  if (raw0 === undefined) return { code: 'missing-field', message: 'Attribute startDate is missing', field: 'startDate' };
-  if (raw1 === undefined) return { code: 'missing-field', message: 'Attribute endDate is missing', field: 'endDate' };
+  if (raw0 === undefined) return { code: 'missing-field', ...said('xml.missing-attribute', { field: 'startDate' }), field: 'startDate' };
+  if (raw1 === undefined) return { code: 'missing-field', ...said('xml.missing-attribute', { field: 'endDate' }), field: 'endDate' };
   const start = parseAppleDateFields(raw0);
-  if (start === null) return { code: 'bad-date', message: `startDate ${quoteToken(raw0)} is not an Apple Health date`, field: 'startDate' };
+  if (start === null) return { code: 'bad-date', ...said('apple.not-a-date', { field: 'startDate', token: quoteToken(raw0) }), field: 'startDate' };
   const startUtcMs = parsedUtcMs;
   const offsetMinutes = parsedOffsetMinutes;
   const date = lastDate;
   const end = parseAppleDateFields(raw1);
-  if (end === null) return { code: 'bad-date', message: `endDate ${quoteToken(raw1)} is not an Apple Health date`, field: 'endDate' };
+  if (end === null) return { code: 'bad-date', ...said('apple.not-a-date', { field: 'endDate', token: quoteToken(raw1) }), field: 'endDate' };
   const endUtcMs = parsedUtcMs;
-  if (endUtcMs < startUtcMs) return { code: 'bad-date', message: 'endDate is before startDate', field: 'endDate' };
+  if (endUtcMs < startUtcMs) return { code: 'bad-date', ...said('apple.end-before-start'), field: 'endDate' };
   // The offsets and the start's date go along, so that no one needs to read them back out of the ISO texts.
   return { start, end, seconds: (endUtcMs - startUtcMs) / 1000, times: { startUtcMs, endUtcMs, offsetMinutes, endOffsetMinutes: parsedOffsetMinutes, date } };
 }
@@ -187,15 +187,15 @@ export function normaliseAppleRecordFields(
   endDate: string | undefined,
 ): AppleSample | RecordProblem {
   const unit = WALKING_KINDS[kind];
-  if (rawUnit === undefined) return { code: 'missing-field', message: 'Attribute unit is missing', field: 'unit' };
+  if (rawUnit === undefined) return { code: 'missing-field', ...said('xml.missing-attribute', { field: 'unit' }), field: 'unit' };
   const factor = UNIT_FACTORS[unit]?.[rawUnit];
   if (factor === undefined) {
-    return { code: 'unsupported-unit', message: `Unit ${quoteToken(rawUnit)} cannot be converted to ${unit}`, field: 'unit' };
+    return { code: 'unsupported-unit', ...said('apple.unit', { token: quoteToken(rawUnit), unit }), field: 'unit' };
   }
   const raw = readNumber(rawValue, 'value');
   if (isProblem(raw)) return raw;
   if (unit === '%' && raw > 1) {
-    return { code: 'bad-value', message: `value ${raw} is outside HealthKit's 0..1 percent range`, field: 'value' };
+    return { code: 'bad-value', ...said('apple.percent', { value: String(raw) }), field: 'value' };
   }
   const dates = readDateFields(startDate, endDate);
   if (isProblem(dates)) return dates;
@@ -234,7 +234,7 @@ export function normaliseAppleWorkout(
     if (isProblem(d)) return d;
     const f = DURATION_FACTORS[attrs.durationUnit ?? 'min'];
     if (f === undefined) {
-      return { code: 'unsupported-unit', message: `durationUnit ${quoteToken(attrs.durationUnit ?? '')} is not a time unit`, field: 'durationUnit' };
+      return { code: 'unsupported-unit', ...said('apple.duration-unit', { token: quoteToken(attrs.durationUnit ?? '') }), field: 'durationUnit' };
     }
     seconds = d * f;
   }
@@ -248,7 +248,7 @@ export function normaliseAppleWorkout(
     if (isProblem(metres)) return metres;
     const f = UNIT_FACTORS.m?.[dist.unit];
     if (f === undefined) {
-      return { code: 'unsupported-unit', message: `Distance unit ${quoteToken(dist.unit)} is not a length`, field: dist.field };
+      return { code: 'unsupported-unit', ...said('apple.distance-unit', { token: quoteToken(dist.unit) }), field: dist.field };
     }
     if (metres > 0 && seconds > 0) out.push({ ...base, kind: 'speed', value: (metres * f) / seconds, unit: 'm/s' });
   }
