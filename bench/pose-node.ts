@@ -98,7 +98,7 @@ async function walkerPass(video: Video): Promise<{ f: PassFigures; scanMs: numbe
   return {
     scanMs: r.value.scanMs, people: r.value.candidates.length, chosen: r.value.chosen, roi: r.value.roi, span: r.value.span,
     f: {
-      label: 'footing analyze (walker scan + 2 workers on her frames)', frames: r.value.series.frames.length, wallMs: performance.now() - t0, gaitMs,
+      label: 'footing analyze (walker scan on 2 workers + one tracking pass on her frames)', frames: r.value.series.frames.length, wallMs: performance.now() - t0, gaitMs,
       cpuSelf: c1.self - c0.self, cpuChildren: c1.children - c0.children, waitShare: NaN,
       events: [toFrames(a.events.left.heelStrike), toFrames(a.events.right.heelStrike)],
     },
@@ -174,7 +174,7 @@ async function measureClip(label: string, file: string, sideAnalyzeFps: number):
   const analyzeFps = rate(auto.f); const tfjsFps = rate(base.f);
   const a = analyzeGait(base.r.series);
   console.log(`  ${label}: ${file.split('/').pop()} ${base.r.source.width}x${base.r.source.height} ${fps} fps, ${auto.f.frames} frames`);
-  console.log(`    footing analyze (walker scan ${(auto.scanMs / 1000).toFixed(1)} s + 2 workers on frames ${auto.span.first}-${auto.span.last}, region ${JSON.stringify(auto.roi)}): ` +
+  console.log(`    footing analyze (walker scan ${(auto.scanMs / 1000).toFixed(1)} s + one tracking pass on frames ${auto.span.first}-${auto.span.last}, region ${JSON.stringify(auto.roi)}): ` +
     `${analyzeFps.toFixed(1)} fps = ${(analyzeFps / fps).toFixed(2)}x real time; ${(analyzeFps / tfjsFps).toFixed(2)}x the tfjs wasm baseline, ${(analyzeFps / sideAnalyzeFps).toFixed(2)}x the side walk's footing analyze rate ` +
     `(load ${load.toFixed(1)} at this clip's start: the ratio to the baseline is the fair one, the side walk was measured at another moment and on other pixels)`);
   console.log(`    tfjs wasm baseline (1 worker, same region, all frames): ${tfjsFps.toFixed(1)} fps = ${(tfjsFps / fps).toFixed(2)}x real time; ` +

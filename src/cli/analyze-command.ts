@@ -50,7 +50,7 @@ export const analyzeCommand: Command = {
     person: { type: 'string', description: 'Follow another person found by the first pass (ids are listed in the output)' },
     frames: { type: 'string', description: 'Analyse only frames FIRST-LAST (0-based frame numbers)' },
     track: { type: 'string', description: 'Analyse another person track (ids are listed in the output)' },
-    workers: { type: 'string', description: 'Worker threads for the pose model (default: one per core)' },
+    workers: { type: 'string', description: 'Worker threads for the walker scan (default: one per core); the pose model tracks in one pass' },
     json: { type: 'boolean', description: 'Print one JSON object instead of a report' },
   },
   positionals: { min: 1, name: 'VIDEO' },

@@ -78,7 +78,11 @@ export async function estimateWalker(input: VideoInput, o: EstimateWalkerOptions
       }
     }
     const scanMs = performance.now() - t0;
-    const est = await estimateVideo(video, { maxHeight: o.maxHeight, roi: roi ?? undefined, ...span, pool, onProgress: o.onProgress });
+    // One tracking pass over the span, as the page runs it (web/src/gait/estimate-in-browser.ts): a second segment
+    // starts its own detection after warm-up frames, and the tracker then follows another region than one pass would
+    // (on the 3 s pan the legs came out mixed up in two segments, a walk with one stride per foot in one), so Node
+    // and the page gave two answers. The scan above still uses every worker (its frames are independent).
+    const est = await estimateVideo(video, { maxHeight: o.maxHeight, roi: roi ?? undefined, ...span, pool, workers: 1, onProgress: o.onProgress });
     if (!est.ok) return est;
     const series = { ...est.value.series, frames: padFrames(est.value.series.frames, times, range.first, range.last) };
     return { ok: true, value: { series, method, roi, chosen, candidates, span, scanMs, poseMs: est.value.wallMs, scene, rival } };

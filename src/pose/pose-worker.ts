@@ -53,7 +53,9 @@ async function runSegment(job: SegmentJob, det: PoseTracker, model: string, t0: 
 }
 
 async function runScan(job: SegmentJob, det: PoseTracker, t0: number): Promise<void> {
-  const opened = openProbed(job.video, { maxHeight: job.maxHeight, first: job.first, last: job.last, every: job.every ?? 1, reuse: true });
+  // yuv: the page scans yuv-frame.ts's bytes (web/src/gait/walker-scan.ts); ffmpeg's own rgb24 scaler gave other
+  // boxes, so another region and another answer (the 3 s pan: region 100,229 here, 100,231 on the page).
+  const opened = openProbed(job.video, { maxHeight: job.maxHeight, first: job.first, last: job.last, every: job.every ?? 1, reuse: true, yuv: true });
   if (!opened.ok) { post({ type: 'error', error: opened.error }); return; }
   const setupMs = performance.now() - t0;
   const { wait, spent } = waitClock();
