@@ -198,6 +198,13 @@ for (const kind of DATABASES) {
       const screen = await refused('POST', '/api/screen?date=2026-11-21', ES, { answers: unanswered });
       assert.deepEqual([screen.message, screen.field], ['Por favor, responde: Desde que empezó tu dolor de espalda, ¿has tenido nuevos problemas para orinar, o se te ha escapado la orina sin querer?', 'answers.ce-bladder']);
       assert.equal((await refused('POST', '/api/screen?date=2026-11-21', EN, { answers: unanswered })).message, 'Please answer: Since your back pain started, have you had new trouble passing urine, or leaked urine without meaning to?');
+      // A questionnaire that cannot be scored says why, with its figures (ODI: a section above 5; four of ten missing).
+      const odi = (sections: (number | null)[]) => ({ measure: 'odi', input: { sections }, recordedAt: '2026-11-21T10:10:00+00:00', recordedBy: 'me' });
+      assert.deepEqual(await refused('POST', '/api/assessment/outcomes', ES, odi([2, 3, 1, 0, 9, 2, 1, 3, 2, 1])),
+        { code: 'bad_request', message: 'input.sections[4]: La sección 5 es 9; debe estar entre 0 y 5.', field: 'input.sections[4]' });
+      assert.equal((await refused('POST', '/api/assessment/outcomes', ES, odi([2, null, 1, null, null, 2, null, 3, 2, 1]))).message,
+        'input.sections: Faltan 4 secciones; el ODI no se puede puntuar con más de 2 sin responder.');
+      assert.equal((await refused('POST', '/api/assessment/outcomes', EN, odi([2, 3, 1, 0, 9, 2, 1, 3, 2, 1]))).message, 'input.sections[4]: Section 5 is 9; it must be from 0 to 5.');
     });
   });
 }

@@ -11,6 +11,7 @@ import type { GaitAnalysisInput } from '../core/gait-findings.js';
 import { latestGaitSession, sessionGaitFindings } from '../core/gait-session.js';
 import { outcomeTrend, parseOutcomeEntry, scoreOutcome, outcomeEntrySchema, type OutcomeMeasureId, type ResponderMeasureId, type OutcomeTrend } from '../core/outcome-measures.js';
 import { outcomeFinding } from '../core/outcome-finding.js';
+import { outcomeProblemIn } from '../core/i18n/outcome-problem-texts.js';
 import { interpretScreening, parseScreeningResult, type ScreeningResult } from '../core/screening-tests.js';
 import type { BodyMark } from '../core/pain.js';
 import { invalidInput } from './service-error.js';
@@ -38,9 +39,10 @@ export async function addScreening(db: Kysely<Database>, personId: string, input
   return { record, findings: interpretScreening(r, await context(db, personId, r.recordedAt), language) };
 }
 
-export async function addOutcome(db: Kysely<Database>, personId: string, input: unknown) {
+/** Stores an outcome entry; a form that cannot be scored is refused saying why in `language` (the person's). */
+export async function addOutcome(db: Kysely<Database>, personId: string, input: unknown, language: Language = 'en') {
   const parsed = parseOutcomeEntry(input);
-  if (!parsed.entry) throw invalidInput(`${parsed.problems[0]!.field}: ${parsed.problems[0]!.message}`, parsed.problems[0]!.field);
+  if (!parsed.entry) throw invalidInput(`${parsed.problems[0]!.field}: ${outcomeProblemIn(parsed.problems[0]!, language)}`, parsed.problems[0]!.field);
   const e = parsed.entry;
   const record = await insertOutcomeScore(db, personId, { measureId: e.measure, inputs: e.input as Record<string, unknown>, score: parsed.score.score, recordedAt: e.recordedAt, recordedBy: e.recordedBy });
   return { record, score: parsed.score };

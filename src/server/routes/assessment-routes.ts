@@ -52,7 +52,7 @@ export async function registerAssessmentRoutes(app: FastifyInstance, store: Stor
   r.post('/api/assessment/pain-map', { config: access('self'), schema: { body: PainMapInput } }, async (req, reply) => reply.status(201).send(await addPainMap(store.db, req.personId, req.body)));
   // Bodies of these two are checked by the core catalogues' own parsers, which name the field at fault.
   r.post('/api/assessment/screening', { config: access('self'), schema: { body: z.record(z.string(), z.unknown()) } }, async (req, reply) => reply.status(201).send(await addScreening(store.db, req.personId, req.body, requestLanguage(req))));
-  r.post('/api/assessment/outcomes', { config: access('self'), schema: { body: z.record(z.string(), z.unknown()) } }, async (req, reply) => reply.status(201).send(await addOutcome(store.db, req.personId, req.body)));
+  r.post('/api/assessment/outcomes', { config: access('self'), schema: { body: z.record(z.string(), z.unknown()) } }, async (req, reply) => reply.status(201).send(await addOutcome(store.db, req.personId, req.body, requestLanguage(req))));
   r.post('/api/gait-analyses', { config: access('self'), bodyLimit: SAVED_ANALYSIS_MAX_BYTES, schema: { body: GaitSaveInput } }, async (req, reply) => {
     const b = req.body;
     return reply.status(201).send(await insertGaitAnalysis(store.db, req.personId, { recordedAt: b.recordedAt, recordedBy: b.recordedBy, sourceName: b.sourceName, view: b.analysis.view, analysis: b.analysis, keypoints: b.keypoints ?? null, videoPath: null, stills: b.stills }));
