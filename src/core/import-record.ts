@@ -42,6 +42,9 @@ export const ImportProblemRecord = z.object({
   severity: z.enum(['error', 'warning']),
   code: z.string().max(40),
   message: z.string().max(1000),
+  /** The message's id and parameters (src/core/import-problem-words.ts), for the language on screen; absent in
+   * records made before them and for a message not given an id yet (then the English message is shown). */
+  text: z.object({ id: z.string().max(60), params: z.record(z.string(), z.unknown()) }).strict().optional(),
   location: ImportProblemLocation,
 }).strict();
 export type ImportProblemRecord = z.infer<typeof ImportProblemRecord>;
@@ -70,6 +73,16 @@ export const ImportRecord = z.object({
   /** What a FHIR file gave of the record itself: each part taken ('set', a program event for the stage and the
    * walking target) or already the same (absent for other files, parts the file did not give, and older records). */
   record: z.object({ birthYear: RECORD_PART.optional(), stage: RECORD_PART.optional(), walkingTarget: RECORD_PART.optional() }).strict().optional(),
+  /** Gait analyses of a FHIR file: newly stored and already stored (absent otherwise). */
+  gait: z.object({ added: count, duplicates: count }).strict().optional(),
+  /** Where a FHIR file's step days came from, as its Provenance says (src/importers/fhir-provenance.ts): the device or
+   * the patient, the files they were first imported from, when, and the days. The export names these for the days
+   * this import stored, so a record moved between Footings keeps where its steps came from (docs/clinic.md). */
+  origins: z.array(z.object({
+    source: z.string().max(200), device: z.string().max(200).nullable(), recorded: z.string().max(40),
+    files: z.array(z.object({ fileName: z.string().max(500), format: z.string().max(40), at: isoDate }).strict()).max(1000),
+    dates: z.array(isoDate).max(100_000),
+  }).strict()).max(1000).optional(),
 }).strict();
 export type ImportRecord = z.infer<typeof ImportRecord>;
 

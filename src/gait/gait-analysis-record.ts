@@ -147,9 +147,10 @@ export interface StoredPersonChoice { method: 'roi' | 'auto' | 'person' | 'none'
 
 /**
  * The stored analysis JSON: the analysis as analysis-json.ts writes it, with the region the person chose; one made
- * by the server's video job also says whom it followed and that it ran there.
+ * by the server's video job also says whom it followed and that it ran there. One taken from a FHIR file
+ * (src/services/import-gait.ts) says which file: it holds the metrics only (no events, curves or stills).
  */
-export type StoredGaitAnalysis = GaitAnalysisJson & { roi?: { x: number; y: number; width: number; height: number }; person?: StoredPersonChoice; analysed_on?: 'server' };
+export type StoredGaitAnalysis = GaitAnalysisJson & { roi?: { x: number; y: number; width: number; height: number }; person?: StoredPersonChoice; analysed_on?: 'server'; imported_from?: { file: string; format: 'fhir' } };
 
 /** A stored gait analysis, as the store reads it and the API returns it (without its keypoints or the stills' pictures). */
 export interface GaitAnalysisRecord {

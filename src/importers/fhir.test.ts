@@ -154,13 +154,75 @@ test('adoptProgram: the CarePlan\'s stage and a clinician\'s target or cap from 
   assert.deepEqual(none.issues.map((i) => [i.code, i.message]), [['missing-field', 'No active Footing CarePlan in this file: there is no program to take']]);
 });
 
-test('Gait metrics (Footing\'s gait code system) are left out with a warning at each one\'s code saying why; the rest of the file is imported, in strict mode too', async () => {
-  const gait = (code: string, value: number) => ({ resourceType: 'Observation', status: 'final', subject: P, code: { coding: [{ system: 'https://footing.example/fhir/CodeSystem/gait-metrics', code }] }, effectiveDateTime: '2026-11-02T10:00:00Z', valueQuantity: { value, system: 'http://unitsofmeasure.org', code: '/min' } });
-  const file = write('gait.json', bundle([gait('cadence_spm', 104), steps('2026-11-02', 4100), gait('gait_speed_mps', 1.1)]));
-  for (const mode of ['lenient', 'strict'] as const) {
-    const s = await importFhir(file, { mode });
-    assert.deepEqual([s.ok, s.samples, s.skipped, s.errorCount, s.warningCount], [true, 1, 2, 0, 2], mode);
-    assert.deepEqual(s.issues.map((i) => [i.severity, i.location.field]), [['warning', 'Bundle.entry[0].resource.code'], ['warning', 'Bundle.entry[2].resource.code']]);
-    assert.match(s.issues[0]!.message, /^The gait metric "cadence_spm" is left out: Footing keeps a gait analysis only as it measured it from a video/);
-  }
+const GAIT = 'https://footing.example/fhir/CodeSystem/gait-metrics';
+/** A gait metric as Footing's export writes it (src/core/fhir/patient-bundle.ts). */
+const gait = (id: string, code: string, value: unknown, unit: string, extra: object = {}) => ({
+  resourceType: 'Observation', id, status: 'final', subject: P, code: { coding: [{ system: GAIT, code }] },
+  effectiveDateTime: '2026-11-02T10:00:00+01:00', valueQuantity: { value, system: 'http://unitsofmeasure.org', code: unit },
+  method: { text: 'Footing phone-video gait analysis (side view)' }, note: [{ text: 'Confidence 0.8 over 12 measurements.' }], ...extra,
+});
+const PT = 'http://terminology.hl7.org/CodeSystem/provenance-participant-type';
+const gaitProvenance = (targets: string[]) => ({
+  resourceType: 'Provenance', target: targets.map((t) => ({ reference: `Observation/${t}` })), recorded: '2026-11-02T10:00:00+01:00',
+  agent: [{ type: { coding: [{ system: PT, code: 'device' }] }, who: { display: 'Footing gait analysis (pose model on a phone video)' } },
+    { type: { coding: [{ system: PT, code: 'enterer' }] }, who: { display: 'Dr Ada Okafor' } }],
+  entity: [{ role: 'source', what: { display: 'Video walk (2).mp4 (side view)' } }],
+});
+
+test('Gait metrics of one analysis (same time and view) come back as one analysis: value, confidence, count, view, and who saved it and its video from its Provenance', async () => {
+  const file = write('gait.json', bundle([
+    gait('g1', 'cadence_spm', 104.5, '/min'), steps('2026-11-02', 4100),
+    gait('g2', 'knee_flexion_initial_contact_deg', -2.5, 'deg', { note: [{ text: 'Confidence 0.6.' }] }),
+    // Another analysis (the same time, another view): no Provenance names it, so the patient saved it and the file is its video.
+    gait('g3', 'stance_pct', 61, '%', { method: { text: 'Footing phone-video gait analysis (front view)' } }),
+    gaitProvenance(['g1', 'g2']),
+  ]));
+  const s = await importFhir(file, { mode: 'strict' });
+  assert.deepEqual([s.ok, s.samples, s.skipped, s.errorCount, s.warningCount], [true, 1, 0, 0, 0]);
+  assert.deepEqual(s.gait, [
+    { recordedAt: '2026-11-02T10:00:00+01:00', view: 'side', recordedBy: 'Dr Ada Okafor', sourceName: 'walk (2).mp4',
+      metrics: { cadence_spm: { value: 104.5, confidence: 0.8, n: 12 }, knee_flexion_initial_contact_deg: { value: -2.5, confidence: 0.6 } } },
+    { recordedAt: '2026-11-02T10:00:00+01:00', view: 'front', recordedBy: 'me', sourceName: 'gait.json', metrics: { stance_pct: { value: 61, confidence: 0.8, n: 12 } } },
+  ]);
+});
+
+test('A gait metric out of the API\'s bounds, in another unit, unknown, or without its confidence is an error at its entry and field; its analysis is left out whole (lenient), nothing is kept (strict)', async () => {
+  const file = write('gait-bad.json', bundle([
+    gait('a1', 'cadence_spm', 401, '/min'), // the API's bound for _spm is 0 to 400
+    gait('a2', 'stance_pct', 60, '%'), // good, but of the same analysis as a1: left out with it
+    gait('b1', 'walking_speed_mps', 1.2, 'km/h', { effectiveDateTime: '2026-11-03T10:00:00Z' }),
+    gait('c1', 'gait_speed_kmh', 4, 'km/h', { effectiveDateTime: '2026-11-04T10:00:00Z' }),
+    gait('d1', 'step_time_s', 0.55, 's', { effectiveDateTime: '2026-11-05T10:00:00Z', note: [] }),
+    gait('e1', 'step_length_m', 0.7, 'm', { effectiveDateTime: '2026-11-06T10:00:00Z' }), // the one good analysis
+    steps('2026-11-02', 4100),
+  ]));
+  const lenient = await importFhir(file);
+  assert.deepEqual(lenient.issues.map((i) => [i.code, i.location.field, i.message]), [
+    ['bad-value', 'Bundle.entry[0].resource.valueQuantity.value', '401 is outside 0 to 400, the plausible range of cadence_spm'],
+    ['unsupported-unit', 'Bundle.entry[2].resource.valueQuantity.code', '"km/h" is not the unit of walking_speed_mps (UCUM m/s)'],
+    ['bad-value', 'Bundle.entry[3].resource.code.coding[0].code', '"gait_speed_kmh" is not a gait metric Footing knows (a name such as cadence_spm)'],
+    ['missing-field', 'Bundle.entry[4].resource.note', 'A gait metric needs its confidence in a note ("Confidence 0.9 over 12 measurements.")'],
+  ]);
+  assert.deepEqual(lenient.gait?.map((a) => [a.recordedAt, Object.keys(a.metrics).join()]), [['2026-11-06T10:00:00Z', 'step_length_m']]);
+  const strict = await importFhir(file, { mode: 'strict' });
+  assert.deepEqual([strict.ok, strict.gait, strict.issues.length], [false, undefined, 1]);
+});
+
+test('The steps\' Provenance in Footing\'s form gives where the days came from: the device and its files, or the patient for steps typed by hand; another form is not guessed at', async () => {
+  const prov = (targets: string[], agent: object, entity: object[] = []) => ({ resourceType: 'Provenance', target: targets.map((t) => ({ reference: `Observation/${t}` })), recorded: '2026-11-05T18:00:00.123Z', agent: [agent], entity });
+  const device = (display: string) => ({ type: { coding: [{ system: PT, code: 'device' }] }, who: { display } });
+  const file = write('origins.json', bundle([
+    { resourceType: 'Patient', id: 'p1' },
+    steps('2026-11-02', 4100, { id: 's1' }), steps('2026-11-03', 5200, { id: 's2' }), steps('2026-11-04', 300, { id: 's3' }), steps('2026-11-05', 10, { id: 's4' }),
+    prov(['s1', 's2'], device('fitbit (Fitbit 1503960366)'), [{ role: 'source', what: { display: 'daily (1).csv (fitbit-csv file imported 2026-11-05)' } }]),
+    prov(['s2', 's3'], { type: { coding: [{ system: PT, code: 'author' }] }, who: { reference: 'Patient/p1' } }),
+    prov(['s4'], device('A watch'), [{ role: 'source', what: { display: 'something else' } }]),
+  ]));
+  const s = await importFhir(file);
+  assert.deepEqual(s.origins, [
+    { source: 'fitbit', device: 'Fitbit 1503960366', recorded: '2026-11-05T18:00:00.123Z', files: [{ fileName: 'daily (1).csv', format: 'fitbit-csv', at: '2026-11-05' }], dates: ['2026-11-02', '2026-11-03'] },
+    { source: 'manual', device: null, recorded: '2026-11-05T18:00:00.123Z', files: [], dates: ['2026-11-03', '2026-11-04'] },
+  ]);
+  // The samples themselves are the file's, as before: source fhir (their identity, so a second import adds nothing).
+  assert.deepEqual([s.samples, s.skipped], [4, 0]);
 });

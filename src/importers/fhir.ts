@@ -13,6 +13,10 @@
  *   areas ("Left heel") gives an area. The export writes exactly these, so an export imports back as it was.
  * - Screening results, outcome scores and the answers of the free measures, as the export writes them
  *   (fhir-assessments.ts): read after the whole file, checked by the forms' own parsers, in `assessments`.
+ * - Gait metrics (Footing's gait code system), put together again into the analyses they came from (fhir-gait.ts):
+ *   read after the whole file, in `gait`.
+ * - Provenance: read for where the step days and the gait analyses came from (fhir-provenance.ts): the steps'
+ *   device or first file in `origins`, who saved an analysis and its video.
  * - Anything else (other resources, other codes, `entered-in-error`) is counted as skipped, not walking.
  *
  * Every problem is located: the line and column of the entry (of the resource's line in NDJSON), with a
@@ -21,6 +25,7 @@
  * Idempotent like the others: samples by their stream and times (the store), check-ins by an id made from their
  * time and scores (`clientId`), so importing the same file twice adds nothing.
  */
+import { said } from '../core/import-problem-words.js';
 import { createInterface } from 'node:readline';
 import { readFile, stat } from 'node:fs/promises';
 import { CheckinInput } from '../core/checkin-record.js';
@@ -28,13 +33,14 @@ import { formatIsoWithOffset } from '../core/iso-time.js';
 import { BODY_REGIONS, type BodyMark, type BodyRegion } from '../core/pain.js';
 import { painAreaLabel } from '../core/pain-areas.js';
 import { stableUuid } from '../core/fhir/stable-id.js';
-import { GAIT_METRICS_SYSTEM } from '../core/fhir/gait-metric-codes.js';
 import type { WalkingSample } from '../core/walking.js';
-import { describeIoError, displayName, fileChunks, readHead } from './file-input.js';
+import { displayName, fileChunks, ioProblem, readHead } from './file-input.js';
 import { importError, importWarning, quoteToken, type ImportIssue, type ImportLocation } from './import-error.js';
 import { ImportSink, type ImportOptions, type ImportSummary } from './import-sink.js';
-import { assessmentKind, readOutcome, readResponse, readScreening, type ImportedAssessments } from './fhir-assessments.js';
+import { answersInvalid, assessmentKind, readOutcome, readResponse, readScreening, type ImportedAssessments } from './fhir-assessments.js';
 import { parseOutcomeEntry } from '../core/outcome-schemas.js';
+import { gaitAnalysesOf, isGaitObservation, readGaitObservation, type GaitReading } from './fhir-gait.js';
+import { gaitOriginOf, readProvenance, stepOriginsOf, type ProvenanceRead } from './fhir-provenance.js';
 import { readBirthYear, readCarePlanStage, readWalkingGoal, type ImportedRecordParts, type ImportedWalkingSetting } from './fhir-record.js';
 
 export interface FhirImportOptions extends ImportOptions {
@@ -115,40 +121,30 @@ const codings = (cc: unknown): { system?: string; code?: string }[] =>
 /** The subject an Observation is about (its reference), or null when it names none. */
 const subjectOf = (o: Json): string | null => (isObj(o.subject) && typeof o.subject.reference === 'string' ? o.subject.reference : null);
 
-/**
- * Why a gait metric is not imported (docs/clinic.md, "Round trip"): Footing's gait analyses are its own
- * measurements, kept with the video's events, angle curves and stills, which an Observation does not carry; a figure
- * measured elsewhere (or by another Footing) stored among them would be shown as if Footing had measured it here.
- */
-export const gaitRefusal = (code: string): string =>
-  `The gait metric ${quoteToken(code)} is left out: Footing keeps a gait analysis only as it measured it from a video (with its steps, angle curves and stills, which FHIR does not carry) and does not mix figures from elsewhere with its own; the clinic's record keeps the original`;
-
 /** Reads one resource. Pure: the locations come from `at`. */
 export function readObservation(o: unknown, at: Locate, options: { offsetMinutes?: number; source: string }): Outcome {
-  if (!isObj(o)) return { kind: 'error', issue: importError('bad-value', 'Not a FHIR resource (a JSON object)', at('')) };
+  if (!isObj(o)) return { kind: 'error', issue: importError('bad-value', said('fhir.not-a-resource'), at('')) };
   if (o.resourceType !== 'Observation') return { kind: 'skip' };
-  const gait = codings(o.code).find((c) => c.system === GAIT_METRICS_SYSTEM);
-  if (gait) return { kind: 'skip', warning: importWarning('bad-value', gaitRefusal(String(gait.code)), at('code')) };
   const coded = codings(o.code).filter((c) => c.system === LOINC);
   const isSteps = coded.some((c) => STEPS_CODES.has(String(c.code)));
   const isPain = coded.some((c) => c.code === PAIN_CODE);
   if (!isSteps && !isPain) return { kind: 'skip' };
   if (o.status === 'entered-in-error' || o.status === 'cancelled') {
-    return { kind: 'skip', warning: importWarning('bad-value', `An Observation with status ${o.status}: left out`, at('status')) };
+    return { kind: 'skip', warning: importWarning('bad-value', said('fhir.observation-status', { status: String(o.status) }), at('status')) };
   }
   return isSteps ? readSteps(o, at, options) : readPain(o, at);
 }
 
 function readSteps(o: Json, at: Locate, options: { offsetMinutes?: number; source: string }): Outcome {
   const q = o.valueQuantity;
-  if (!isObj(q)) return { kind: 'error', issue: importError('missing-field', 'A step count needs valueQuantity', at('valueQuantity')) };
+  if (!isObj(q)) return { kind: 'error', issue: importError('missing-field', said('fhir.steps-no-quantity'), at('valueQuantity')) };
   const value = q.value;
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || !Number.isInteger(value) || value > MAX_DAY_STEPS) {
-    return { kind: 'error', issue: importError('bad-value', `${quoteToken(JSON.stringify(value) ?? 'nothing')} is not a whole number of steps from 0 to ${MAX_DAY_STEPS}`, at('valueQuantity.value')) };
+    return { kind: 'error', issue: importError('bad-value', said('fhir.steps-value', { token: quoteToken(JSON.stringify(value) ?? 'nothing'), max: MAX_DAY_STEPS }), at('valueQuantity.value')) };
   }
   const unit = typeof q.code === 'string' ? q.code : typeof q.unit === 'string' ? q.unit : '1';
   if (!STEP_UNITS.has(unit)) {
-    return { kind: 'error', issue: importError('unsupported-unit', `${quoteToken(unit)} is not a unit of steps (use /d, {steps}/d or {steps})`, at(typeof q.code === 'string' ? 'valueQuantity.code' : 'valueQuantity.unit')) };
+    return { kind: 'error', issue: importError('unsupported-unit', said('fhir.steps-unit', { token: quoteToken(unit) }), at(typeof q.code === 'string' ? 'valueQuantity.code' : 'valueQuantity.unit')) };
   }
   let start: string | null = null;
   let end: string | null = null;
@@ -156,7 +152,7 @@ function readSteps(o: Json, at: Locate, options: { offsetMinutes?: number; sourc
     const v = o.effectiveDateTime;
     const day = dayStartUtc(v);
     const t = day === null ? dateTime(v) : null;
-    if (day === null && !t) return { kind: 'error', issue: importError('bad-date', `${quoteToken(v)} is not a date (2026-11-02) or a time with a zone`, at('effectiveDateTime')) };
+    if (day === null && !t) return { kind: 'error', issue: importError('bad-date', said('fhir.not-a-date-or-time', { token: quoteToken(v) }), at('effectiveDateTime')) };
     // A day as written, in the chosen offset; a time: the day it falls on, in its own offset.
     const offset = t ? t.offset : options.offsetMinutes ?? 0;
     const startMs = (t ? dayStartUtc(t.date)! : day!) - offset * 60_000;
@@ -166,12 +162,12 @@ function readSteps(o: Json, at: Locate, options: { offsetMinutes?: number; sourc
     const p = o.effectivePeriod;
     const s = typeof p.start === 'string' ? dateTime(p.start) : null;
     const e = typeof p.end === 'string' ? dateTime(p.end) : null;
-    if (!s) return { kind: 'error', issue: importError('bad-date', 'effectivePeriod.start needs a time with a zone', at('effectivePeriod.start')) };
-    if (!e || e.ms <= s.ms) return { kind: 'error', issue: importError('bad-date', 'effectivePeriod.end needs a time with a zone after the start', at('effectivePeriod.end')) };
+    if (!s) return { kind: 'error', issue: importError('bad-date', said('fhir.period-start'), at('effectivePeriod.start')) };
+    if (!e || e.ms <= s.ms) return { kind: 'error', issue: importError('bad-date', said('fhir.period-end'), at('effectivePeriod.end')) };
     start = formatIsoWithOffset(s.ms, s.offset);
     end = formatIsoWithOffset(e.ms, e.offset);
   } else {
-    return { kind: 'error', issue: importError('missing-field', 'A step count needs effectiveDateTime or effectivePeriod', at('effective[x]')) };
+    return { kind: 'error', issue: importError('missing-field', said('fhir.steps-no-time'), at('effective[x]')) };
   }
   const device = isObj(o.device) && typeof o.device.display === 'string' ? o.device.display.slice(0, 200) : null;
   return { kind: 'steps', sample: { source: options.source, device, start: start!, end: end!, kind: 'steps', value, unit: 'count' } };
@@ -182,11 +178,11 @@ function readPain(o: Json, at: Locate): Outcome {
   const score = o.valueInteger ?? q;
   const field = o.valueInteger !== undefined ? 'valueInteger' : 'valueQuantity.value';
   if (typeof score !== 'number' || !Number.isInteger(score) || score < 0 || score > 10) {
-    return { kind: 'error', issue: importError('bad-value', `${quoteToken(JSON.stringify(score) ?? 'nothing')} is not a pain score, a whole number from 0 to 10`, at(score === undefined ? 'value[x]' : field)) };
+    return { kind: 'error', issue: importError('bad-value', said('fhir.pain-value', { token: quoteToken(JSON.stringify(score) ?? 'nothing') }), at(score === undefined ? 'value[x]' : field)) };
   }
   const when = typeof o.effectiveDateTime === 'string' ? o.effectiveDateTime : null;
   if (!when || !dateTime(when)) {
-    return { kind: 'error', issue: importError('bad-date', `${when === null ? 'No effectiveDateTime' : quoteToken(when)}: a pain score needs the time it was reported, with a zone`, at('effectiveDateTime')) };
+    return { kind: 'error', issue: importError('bad-date', said('fhir.pain-time', { token: when === null ? null : quoteToken(when) }), at('effectiveDateTime')) };
   }
   const site = isObj(o.bodySite) ? o.bodySite : null;
   const text = typeof site?.text === 'string' ? site.text.trim() : '';
@@ -195,7 +191,7 @@ function readPain(o: Json, at: Locate): Outcome {
     || (text === '' && snomed.includes(SCORE_SITES[k].code)));
   const area = AREA_BY_LABEL.get(text.toLowerCase());
   if (!score3 && !area) {
-    return { kind: 'skip', warning: importWarning('bad-value', `Pain at ${text ? quoteToken(text) : 'no body site'}: Footing records back, neck and foot pain and the areas of its body map; left out`, at('bodySite')) };
+    return { kind: 'skip', warning: importWarning('bad-value', said('fhir.pain-site', { token: text ? quoteToken(text) : null }), at('bodySite')) };
   }
   return { kind: 'pain', reading: { at: when, score, site: score3 ?? area!, loc: at('') } };
 }
@@ -213,7 +209,7 @@ export function checkinsOf(readings: readonly PainReading[], warn: (i: ImportIss
       if (c[r.site] === null) { c[r.site] = r.score; continue; }
       const area = AREA_BY_LABEL.get(SCORE_SITES[r.site].text.toLowerCase());
       if (area) { c.regions.push({ ...area, intensity: r.score, view: 'front' }); continue; }
-      warn(importWarning('bad-value', `A second ${r.site} pain score at ${r.at}: left out`, r.loc));
+      warn(importWarning('bad-value', said('fhir.pain-second', { site: r.site, at: r.at }), r.loc));
       continue;
     }
     c.regions.push({ region: r.site.region, side: r.site.side, intensity: r.score, view: 'front' });
@@ -223,7 +219,7 @@ export function checkinsOf(readings: readonly PainReading[], warn: (i: ImportIss
     const input = { at, context: 'daily' as const, back: c.back, neck: c.neck, foot: c.foot, regions: c.regions };
     const parsed = CheckinInput.safeParse({ ...input, clientId: `fhir-${stableUuid('fhir-import', at, JSON.stringify([c.back, c.neck, c.foot, c.regions]))}` });
     if (!parsed.success) {
-      warn(importWarning('missing-field', `Pain at ${at} names only body-map areas: a check-in needs a back, neck or foot score; left out`, c.first));
+      warn(importWarning('missing-field', said('fhir.pain-only-areas', { at }), c.first));
       continue;
     }
     out.push(parsed.data);
@@ -284,8 +280,19 @@ export async function importFhir(path: string, options: FhirImportOptions = {}):
   const source = 'fhir';
   const assessed: AssessmentResource[] = [];
   const record: RecordParts = { birthYear: null, stage: null, walking: null, carePlanAt: null };
+  const found: Found = { provenances: [], gait: [], stepDates: new Map() };
   const take = async (resource: unknown, at: Locate): Promise<void> => {
     sink.recordsSeen++;
+    // Where values came from, and gait metrics: read once the whole file is in (a Provenance names its targets).
+    const provenance = readProvenance(resource);
+    if (provenance) { found.provenances.push(provenance); return; }
+    if (isObj(resource) && isGaitObservation(resource)) {
+      const subject = subjectOf(resource);
+      if (subject !== null && !subjects.has(subject)) subjects.set(subject, at('subject'));
+      const g = readGaitObservation(resource, at);
+      if ('skip' in g) { sink.issue(g.skip); sink.skip('other-data'); } else found.gait.push(g);
+      return;
+    }
     if (isObj(resource) && (resource.resourceType === 'Patient' || (options.adoptProgram && (resource.resourceType === 'CarePlan' || resource.resourceType === 'Goal')))) {
       readRecordPart(resource, at, record, subjects, sink, options);
       return;
@@ -303,7 +310,12 @@ export async function importFhir(path: string, options: FhirImportOptions = {}):
     if (r.kind === 'skip') { if (r.warning) sink.issue(r.warning); sink.skip('other-data'); return; }
     const subject = subjectOf(resource as Json);
     if (subject !== null && !subjects.has(subject)) subjects.set(subject, at('subject'));
-    if (r.kind === 'steps') { sink.add(r.sample); if (sink.batchReady) await sink.flush(); }
+    if (r.kind === 'steps') {
+      // The day it gave, by the id its Provenance names it with (its local date: the start as written).
+      if (typeof (resource as Json).id === 'string') found.stepDates.set(`Observation/${String((resource as Json).id)}`, r.sample.start.slice(0, 10));
+      sink.add(r.sample);
+      if (sink.batchReady) await sink.flush();
+    }
     else readings.push(r.reading);
   };
   try {
@@ -318,7 +330,7 @@ export async function importFhir(path: string, options: FhirImportOptions = {}):
         if (line.trim() === '') continue;
         let resource: unknown;
         try { resource = JSON.parse(line); } catch (e) {
-          sink.issue(importError('malformed-json', 'Not a JSON resource on this line', { file: sink.file, line: lineNo, column: (parsePosition(e) ?? 0) + 1 }));
+          sink.issue(importError('malformed-json', said('fhir.ndjson-line'), { file: sink.file, line: lineNo, column: (parsePosition(e) ?? 0) + 1 }));
           if (sink.stopped) break;
           continue;
         }
@@ -329,20 +341,20 @@ export async function importFhir(path: string, options: FhirImportOptions = {}):
       }
     } else {
       if ((await stat(path)).size > MAX_BUNDLE_BYTES) {
-        sink.fatal(importError('unsupported-format', `A Bundle larger than ${MAX_BUNDLE_BYTES / 1024 ** 2} MB: export it as NDJSON (one resource a line) instead`, { file: sink.file, byteOffset: 0 }));
-        return finish(sink, readings, subjects, assessed, record, options);
+        sink.fatal(importError('unsupported-format', said('fhir.bundle-too-large', { mb: MAX_BUNDLE_BYTES / 1024 ** 2 }), { file: sink.file, byteOffset: 0 }));
+        return finish(sink, readings, subjects, assessed, record, options, found);
       }
       const text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
       options.onBytes?.(Buffer.byteLength(text), Buffer.byteLength(text));
       const position = lineColumn(text);
       let bundle: unknown;
       try { bundle = JSON.parse(text); } catch (e) {
-        sink.fatal(importError('malformed-json', 'The file is not valid JSON here', { file: sink.file, ...position(parsePosition(e) ?? 0) }));
-        return finish(sink, readings, subjects, assessed, record, options);
+        sink.fatal(importError('malformed-json', said('fhir.not-json'), { file: sink.file, ...position(parsePosition(e) ?? 0) }));
+        return finish(sink, readings, subjects, assessed, record, options, found);
       }
       if (!isObj(bundle) || (bundle.resourceType !== 'Bundle' && bundle.resourceType !== 'Observation')) {
-        sink.fatal(importError('unsupported-format', 'Not a FHIR Bundle or NDJSON of Observations', { file: sink.file, line: 1, column: 1, field: 'resourceType' }));
-        return finish(sink, readings, subjects, assessed, record, options);
+        sink.fatal(importError('unsupported-format', said('fhir.not-fhir'), { file: sink.file, line: 1, column: 1, field: 'resourceType' }));
+        return finish(sink, readings, subjects, assessed, record, options, found);
       }
       if (bundle.resourceType === 'Observation') {
         await take(bundle, (p) => ({ file: sink.file, line: 1, column: 1, field: p ? `Observation.${p}` : 'Observation' }));
@@ -353,15 +365,15 @@ export async function importFhir(path: string, options: FhirImportOptions = {}):
           const e = entries[i];
           const where = position(offsets[i] ?? 0);
           const at: Locate = (p) => ({ file: sink.file, ...where, field: `Bundle.entry[${i}].resource${p ? `.${p}` : ''}` });
-          if (!isObj(e) || !isObj(e.resource)) { sink.recordsSeen++; sink.issue(importError('missing-field', 'An entry without a resource', { file: sink.file, ...where, field: `Bundle.entry[${i}]` })); continue; }
+          if (!isObj(e) || !isObj(e.resource)) { sink.recordsSeen++; sink.issue(importError('missing-field', said('fhir.entry-no-resource'), { file: sink.file, ...where, field: `Bundle.entry[${i}]` })); continue; }
           await take(e.resource, at);
         }
       }
     }
   } catch (e) {
-    sink.fatal(importError('unreadable', describeIoError(e), { file: sink.file, byteOffset: 0 }));
+    sink.fatal(importError('unreadable', ioProblem(e), { file: sink.file, byteOffset: 0 }));
   }
-  return finish(sink, readings, subjects, assessed, record, options);
+  return finish(sink, readings, subjects, assessed, record, options, found);
 }
 
 /** A file is NDJSON when its first line is a whole JSON object that is not a Bundle. */
@@ -397,7 +409,7 @@ function assessmentsOf(list: readonly AssessmentResource[], sink: ImportSink): I
     } else if (a.kind === 'outcome') {
       const from = Array.isArray(a.resource.derivedFrom) && isObj(a.resource.derivedFrom[0]) ? a.resource.derivedFrom[0].reference : undefined;
       const response = typeof from === 'string' ? responses.get(from) : undefined;
-      if (typeof from === 'string' && !response) { issue(importError('missing-field', `${quoteToken(from)} is not in this file: the score's answers are missing`, a.at('derivedFrom'))); continue; }
+      if (typeof from === 'string' && !response) { issue(importError('missing-field', said('fhir.answers-not-in-file', { token: quoteToken(from) }), a.at('derivedFrom'))); continue; }
       if (response) response.used = true;
       const r = readOutcome(a.resource, a.at, response?.r);
       if ('issue' in r) issue(r.issue); else out.outcomes.push(r.entry);
@@ -407,9 +419,9 @@ function assessmentsOf(list: readonly AssessmentResource[], sink: ImportSink): I
   for (const { r, at, used } of responses.values()) {
     if (sink.stopped) return out;
     if (used) continue;
-    if (!r.recordedAt || !r.recordedBy) { issue(importError('missing-field', 'Answers need the time they were given (authored) and who gave them (author)', at(r.recordedAt ? 'author' : 'authored'))); continue; }
+    if (!r.recordedAt || !r.recordedBy) { issue(importError('missing-field', said('fhir.answers-no-author'), at(r.recordedAt ? 'author' : 'authored'))); continue; }
     const parsed = parseOutcomeEntry({ measure: r.measure, input: r.input, recordedAt: r.recordedAt, recordedBy: r.recordedBy });
-    if (!parsed.entry) { issue(importError('bad-value', `${quoteToken(r.measure)}: ${parsed.problems[0]!.field} ${parsed.problems[0]!.message}`, at('item'))); continue; }
+    if (!parsed.entry) { issue(importError('bad-value', answersInvalid(r.measure, parsed.problems[0]!), at('item'))); continue; }
     out.outcomes.push({ measure: r.measure, input: r.input, score: parsed.score.score!, recordedAt: r.recordedAt, recordedBy: r.recordedBy });
   }
   return out;
@@ -427,7 +439,7 @@ function readRecordPart(r: Json, at: Locate, record: RecordParts, subjects: Map<
     if ('issue' in b) { sink.issue(b.issue); return; }
     const own = options.recordBirthYear ?? null;
     if (b.year !== null && own !== null && b.year !== own) {
-      sink.fatal(importError('several-people', `This file's Patient was born in ${b.year} and this record's person in ${own}: the file is most likely someone else's; nothing was imported`, at('birthDate')));
+      sink.fatal(importError('several-people', said('fhir.other-person', { fileYear: b.year, ownYear: own }), at('birthDate')));
       return;
     }
     record.birthYear = b.year;
@@ -444,20 +456,26 @@ function readRecordPart(r: Json, at: Locate, record: RecordParts, subjects: Map<
   if ('issue' in g) sink.issue(g.issue); else record.walking = g.walking;
 }
 
-async function finish(sink: ImportSink, readings: PainReading[], subjects: Map<string, ImportLocation>, assessed: readonly AssessmentResource[] = [],
-  record: RecordParts = { birthYear: null, stage: null, walking: null, carePlanAt: null }, options: FhirImportOptions = {}): Promise<ImportSummary> {
+/** Provenance, gait readings and the step days by Observation, gathered while the file is read. */
+interface Found { provenances: ProvenanceRead[]; gait: GaitReading[]; stepDates: Map<string, string> }
+
+async function finish(sink: ImportSink, readings: PainReading[], subjects: Map<string, ImportLocation>, assessed: readonly AssessmentResource[],
+  record: RecordParts, options: FhirImportOptions, found: Found): Promise<ImportSummary> {
   if (subjects.size > 1 && !sink.stopped) {
     const all = [...subjects.keys()];
-    sink.fatal({ ...importError('several-people', `This file holds Observations of ${all.length} patients (${all.slice(0, 5).join(', ')}${all.length > 5 ? ', ...' : ''}): adding them to one record would be wrong; import one patient's file`, [...subjects.values()][1]!), choices: all });
+    sink.fatal({ ...importError('several-people', said('fhir.several-patients', { count: all.length, ids: all.slice(0, 5).join(', '), more: Math.max(0, all.length - 5) }), [...subjects.values()][1]!), choices: all });
   }
   if (options.adoptProgram && record.carePlanAt === null && !sink.stopped) {
-    sink.issue(importError('missing-field', 'No active Footing CarePlan in this file: there is no program to take', { file: sink.file, line: 1, column: 1, field: 'Bundle.entry' }));
+    sink.issue(importError('missing-field', said('fhir.no-care-plan'), { file: sink.file, line: 1, column: 1, field: 'Bundle.entry' }));
   }
   const checkins = sink.stopped ? [] : checkinsOf(readings, (i) => sink.issue(i));
   const assessments = sink.stopped ? { screenings: [], outcomes: [] } : assessmentsOf(assessed, sink);
+  const gaitOrigin = new Map(found.provenances.flatMap((p) => p.targets.map((t) => [t, p] as const)));
+  const gait = sink.stopped ? [] : gaitAnalysesOf(found.gait, (ref) => { const p = gaitOrigin.get(ref); return p ? gaitOriginOf(p) : null; }, sink.file, (i) => { if (!sink.stopped) sink.issue(i); });
+  const origins = stepOriginsOf(found.provenances, found.stepDates);
   const summary = await sink.finish();
   const some = assessments.screenings.length + assessments.outcomes.length > 0;
   const parts: ImportedRecordParts = { birthYear: record.birthYear, program: record.stage !== null ? { stage: record.stage, walking: record.walking } : null };
   const anyPart = parts.birthYear !== null || parts.program !== null;
-  return summary.ok ? { ...summary, checkins, ...(some ? { assessments } : {}), ...(anyPart ? { record: parts } : {}) } : summary;
+  return summary.ok ? { ...summary, checkins, ...(some ? { assessments } : {}), ...(anyPart ? { record: parts } : {}), ...(gait.length ? { gait } : {}), ...(origins.length ? { origins } : {}) } : summary;
 }

@@ -26,12 +26,14 @@ export interface StoredFigures {
   assessments?: { added: number; duplicates: number };
   /** What a FHIR file gave of the record itself (birth year, stage, walking target): 'set' or already 'same'. */
   record?: { birthYear?: 'set' | 'same'; stage?: 'set' | 'same'; walkingTarget?: 'set' | 'same' };
+  /** Gait analyses (FHIR files): newly stored, and already stored. */
+  gait?: { added: number; duplicates: number };
 }
 
-/** Everything the file added: samples, check-ins, assessments, and each part of the record it set (birth year, stage, walking target). */
+/** Everything the file added: samples, check-ins, assessments, gait analyses, and each part of the record it set (birth year, stage, walking target). */
 export function storedCount(stored: StoredFigures): number {
   const set = stored.record ? Object.values(stored.record).filter((v) => v === 'set').length : 0;
-  return stored.added + (stored.checkins?.added ?? 0) + (stored.assessments?.added ?? 0) + set;
+  return stored.added + (stored.checkins?.added ?? 0) + (stored.assessments?.added ?? 0) + (stored.gait?.added ?? 0) + set;
 }
 
 /**
@@ -46,8 +48,9 @@ export function importJson(file: string, summary: ImportSummary, stored: StoredF
     ...(stored.checkins ? { checkins: stored.checkins } : {}),
     ...(stored.assessments ? { assessments: stored.assessments } : {}),
     ...(stored.record ? { record: stored.record } : {}),
+    ...(stored.gait ? { gait: stored.gait } : {}),
     skipped: summary.skipped, skipped_by_reason: summary.skippedBy,
-    errors: summary.issues.map((i) => ({ severity: i.severity, code: i.code, message: i.message, location: i.location, at: formatLocation(i.location), ...(i.choices ? { choices: i.choices } : {}) })),
+    errors: summary.issues.map((i) => ({ severity: i.severity, code: i.code, message: i.message, ...(i.text ? { text: i.text } : {}), location: i.location, at: formatLocation(i.location), ...(i.choices ? { choices: i.choices } : {}) })),
     error_count: summary.errorCount, warning_count: summary.warningCount, days: stored.days,
   };
 }
@@ -61,8 +64,11 @@ export function importRecord(summary: ImportSummary, stored: StoredFigures): Imp
     ...(stored.checkins ? { checkins: stored.checkins } : {}),
     ...(stored.assessments ? { assessments: stored.assessments } : {}),
     ...(stored.record ? { record: stored.record } : {}),
+    ...(stored.gait ? { gait: stored.gait } : {}),
+    // Where the file said its step days came from: this Footing's export names the same (fhir-provenance.ts).
+    ...(summary.ok && stored.added > 0 && summary.origins?.length ? { origins: summary.origins } : {}),
     skipped: summary.skipped, skippedBy: summary.skippedBy, errorCount: summary.errorCount, warningCount: summary.warningCount,
-    problems: summary.issues.slice(0, IMPORT_RECORD_PROBLEMS).map((i) => ({ severity: i.severity, code: i.code, message: i.message.slice(0, 1000), location: i.location })),
+    problems: summary.issues.slice(0, IMPORT_RECORD_PROBLEMS).map((i) => ({ severity: i.severity, code: i.code, message: i.message.slice(0, 1000), ...(i.text ? { text: i.text } : {}), location: i.location })),
     days: { count: days.length, first: days[0] ?? null, last: days.at(-1) ?? null },
   };
 }

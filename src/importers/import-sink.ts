@@ -9,6 +9,8 @@ import { DailyWalkingMerger, type MergedDayTotals, type MergerState, type Sample
 import type { ImportIssue } from './import-error.js';
 import type { ImportedAssessments } from './fhir-assessments.js';
 import type { ImportedRecordParts } from './fhir-record.js';
+import type { ImportedGaitAnalysis } from './fhir-gait.js';
+import type { StepOrigin } from './fhir-provenance.js';
 
 /** Formats the importers understand. */
 /** `unknown`: the file could not be read, or is of no format Footing knows. */
@@ -69,6 +71,10 @@ export interface ImportSummary {
   assessments?: ImportedAssessments;
   /** A FHIR file's Patient birth year and, when asked for, its program (fhir-record.ts); absent when it gave neither. */
   record?: ImportedRecordParts;
+  /** Gait analyses a FHIR file gave (their metrics: fhir-gait.ts), when it was kept; stored once each. */
+  gait?: ImportedGaitAnalysis[];
+  /** Where a FHIR file's step days came from, as its Provenance says (fhir-provenance.ts): kept with the import. */
+  origins?: StepOrigin[];
   /** Files holding several people (Fitbit CSV): daily totals per person id; `daily` is then empty. */
   dailyBySubject?: Record<string, Record<string, MergedDayTotals>>;
 }

@@ -14,6 +14,8 @@ import { listOutcomeScores, listScreeningResults } from '../store/repos/assessme
 import { listCheckins } from '../store/repos/checkins.js';
 import { listGaitAnalyses } from '../store/repos/gait-analyses.js';
 import { getPerson } from '../store/repos/people.js';
+import { listImportOrigins } from '../store/repos/imports.js';
+import type { ImportRecord } from '../core/import-record.js';
 import { dailyWalking, listStepSources } from '../store/repos/walking.js';
 import { getToday } from './program-service.js';
 
@@ -33,16 +35,30 @@ function metricsOf(analysis: { metrics?: unknown }): MetricsJson {
   return out;
 }
 
+type SourceRow = Awaited<ReturnType<typeof listStepSources>>[number];
+
+/**
+ * A stored day's sources as the export names them: the day's own (source, device, the file it was imported from),
+ * or, for a day imported from a FHIR file whose Provenance said where it came from (fhir-provenance.ts), that
+ * device or the patient, its files and its time, as the file's Provenance named them (docs/clinic.md, "Round trip").
+ */
+function sourcesOfDay(r: SourceRow, origins: ReadonlyMap<string, NonNullable<ImportRecord['origins']>>): SourceRow[] {
+  const named = r.import ? (origins.get(r.import.id) ?? []).filter((o) => o.dates.includes(r.date)) : [];
+  if (!named.length) return [r];
+  // A file's origin names its files by date only (the export writes "imported <date>"), hence the empty ids.
+  return named.flatMap((o) => (o.files.length ? o.files : [null]).map((f) => ({ source: o.source, device: o.device, date: r.date, updatedAt: o.recorded, import: f ? { id: '', ...f } : null })));
+}
+
 /** The steps' sources, grouped by source and device, with the dates they gave and the files they came from. */
-function walkingSources(rows: Awaited<ReturnType<typeof listStepSources>>): WalkingSourceInput[] {
+function walkingSources(stored: Awaited<ReturnType<typeof listStepSources>>, origins: ReadonlyMap<string, NonNullable<ImportRecord['origins']>>): WalkingSourceInput[] {
   const groups = new Map<string, { source: string; device: string | null; dates: string[]; lastAddedAt: string; imports: Map<string, { fileName: string; format: string; at: string }> }>();
-  for (const r of rows) {
+  for (const r of stored.flatMap((row) => sourcesOfDay(row, origins))) {
     const key = `${r.source}\u001f${r.device ?? ''}`;
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { source: r.source, device: r.device, dates: [], lastAddedAt: r.updatedAt, imports: new Map() }));
-    g.dates.push(r.date);
+    if (!g.dates.includes(r.date)) g.dates.push(r.date);
     if (Date.parse(r.updatedAt) > Date.parse(g.lastAddedAt)) g.lastAddedAt = r.updatedAt;
-    if (r.import) g.imports.set(`${r.import.at}\u001f${r.import.fileName}`, r.import);
+    if (r.import) g.imports.set(`${r.import.at}\u001f${r.import.fileName}`, { fileName: r.import.fileName, format: r.import.format, at: r.import.at });
   }
   return [...groups.values()].map((g) => ({ ...g, imports: [...g.imports.values()].sort((a, b) => (a.at < b.at ? -1 : 1)) }));
 }
@@ -57,7 +73,7 @@ async function exportInput(db: Kysely<Database>, personId: string, options: { to
   return {
     person: { id: person.id, displayName: person.displayName, birthYear: person.birthYear },
     stepDays: (await dailyWalking(db, personId)).map((d) => ({ date: d.date, steps: d.steps })),
-    walkingSources: walkingSources(await listStepSources(db, personId)),
+    walkingSources: walkingSources(await listStepSources(db, personId), await listImportOrigins(db, personId)),
     checkins: await listCheckins(db, personId),
     gaitAnalyses: (await listGaitAnalyses(db, personId)).map((a) => ({ id: a.id, recordedAt: a.recordedAt, recordedBy: a.recordedBy, sourceName: a.sourceName, view: a.view, metrics: metricsOf(a.analysis) })),
     screenings: await listScreeningResults(db, personId),

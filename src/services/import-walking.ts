@@ -36,6 +36,7 @@ import type { Store } from '../store/db.js';
 import { newId, toJson } from '../store/json-column.js';
 import { addImportedCheckins } from '../store/repos/checkins.js';
 import { storeImportedAssessments } from './import-assessments.js';
+import { storeImportedGait } from './import-gait.js';
 import { storeImportedRecord, type RecordFigures } from './import-record-parts.js';
 import { assertOpenProgram } from './clinician-service.js';
 import { getPerson } from '../store/repos/people.js';
@@ -142,6 +143,7 @@ export async function importWalkingFile(store: Store, personId: string, path: st
   let days: Record<string, StoredDayTotals> = {};
   let checkins: { added: number; duplicates: number } | undefined;
   let assessments: { added: number; duplicates: number } | undefined;
+  let gait: { added: number; duplicates: number } | undefined;
   let recordFigures: RecordFigures | undefined;
   const fileName = options.fileName ?? path;
   const startedAt = new Date().toISOString();
@@ -192,11 +194,13 @@ export async function importWalkingFile(store: Store, personId: string, path: st
       if (summary.checkins?.length) checkins = await addImportedCheckins(trx, personId, summary.checkins);
       // Screening results and outcome entries of a FHIR file, each stored once (import-assessments.ts).
       if (summary.assessments) assessments = await storeImportedAssessments(trx, personId, summary.assessments);
+      // Gait analyses of a FHIR file (their metrics), each stored once (import-gait.ts).
+      if (summary.gait) gait = await storeImportedGait(trx, personId, summary.gait, options.fileName ?? displayName(path));
       // The Patient's birth year and, when asked for, the program of a FHIR file (import-record-parts.ts).
       if (summary.record) recordFigures = await storeImportedRecord(trx, personId, summary.record, { fileName: options.fileName ?? displayName(path), today: today ?? localCalendarDate(new Date()) });
       const changed = Object.values(recordFigures ?? {}).includes('set');
-      if (t.added === 0 && (checkins?.added ?? 0) === 0 && (assessments?.added ?? 0) === 0 && !changed) throw new Rollback();
-      const record = importRecord(summary, { added: t.added, duplicates: t.seen - t.added, days, ...(checkins ? { checkins } : {}), ...(assessments ? { assessments } : {}), ...(recordFigures ? { record: recordFigures } : {}) });
+      if (t.added === 0 && (checkins?.added ?? 0) === 0 && (assessments?.added ?? 0) === 0 && (gait?.added ?? 0) === 0 && !changed) throw new Rollback();
+      const record = importRecord(summary, { added: t.added, duplicates: t.seen - t.added, days, ...(checkins ? { checkins } : {}), ...(assessments ? { assessments } : {}), ...(gait ? { gait } : {}), ...(recordFigures ? { record: recordFigures } : {}) });
       await trx.updateTable('imports').set({ format: summary.format, summary: toJson(record) }).where('id', '=', importId).execute();
     });
   } catch (e) {
@@ -222,9 +226,10 @@ export async function importWalkingFile(store: Store, personId: string, path: st
   const checkinFigures = kept && done?.checkins ? (importId ? checkins : { added: 0, duplicates: done.checkins.length }) : undefined;
   const found = done?.assessments ? done.assessments.screenings.length + done.assessments.outcomes.length : 0;
   const assessmentFigures = kept && done?.assessments ? (importId ? assessments : { added: 0, duplicates: found }) : undefined;
+  const gaitFigures = kept && done?.gait ? (importId ? gait : { added: 0, duplicates: done.gait.length }) : undefined;
   // Rolled back with nothing new: every part of the record the file gave was there already.
   const recordParts = kept && done?.record ? (importId ? recordFigures : sameAsStored(done.record)) : undefined;
-  const figures: StoredFigures = { added: t?.added ?? 0, duplicates: (t?.seen ?? 0) - (t?.added ?? 0), days: kept ? days : {}, ...(checkinFigures ? { checkins: checkinFigures } : {}), ...(assessmentFigures ? { assessments: assessmentFigures } : {}), ...(recordParts ? { record: recordParts } : {}) };
+  const figures: StoredFigures = { added: t?.added ?? 0, duplicates: (t?.seen ?? 0) - (t?.added ?? 0), days: kept ? days : {}, ...(checkinFigures ? { checkins: checkinFigures } : {}), ...(assessmentFigures ? { assessments: assessmentFigures } : {}), ...(gaitFigures ? { gait: gaitFigures } : {}), ...(recordParts ? { record: recordParts } : {}) };
   // A file that stored nothing still leaves its row in the history (what it held, its problems).
   const historyId = importId ?? newId();
   if (!importId) {

@@ -98,6 +98,7 @@ export function clinicianReport(input: ReportInput): ReportDocument {
     // The picture saved with the analysis shows the person; the stick figure from the keypoints stands in without one.
     if (g.picture) blocks.push(g.picture);
     else if (g.skeleton) blocks.push(g.skeleton);
+    else if (g.analysis.imported_from) blocks.push({ kind: 'paragraph', tone: 'note', text: `No still: this analysis was imported from ${g.analysis.imported_from.file} (a FHIR file), which carries its figures only, not the video's steps or pictures.` });
     else blocks.push({ kind: 'paragraph', tone: 'note', text: g.hasKeypoints ? 'No still: nobody was found clearly enough in the saved keypoints.' : 'No still: this analysis was saved without its keypoints.' });
   }
 

@@ -161,3 +161,13 @@ test('Given a chosen period, the weeks start on its first day (numbered from the
   assert.match(text, /No safety screen taken in this period/);
   assert.match(text, /No gait analysis saved in this period/);
 });
+
+test('Given a gait analysis imported from a FHIR file, the report shows its figures and says it has no still because the file carries figures only', () => {
+  const input = base({ gait: [{ recordedAt: '2026-11-12T10:00:00+01:00', sourceName: 'walk side.mp4', hasKeypoints: false, skeleton: null, picture: null,
+    analysis: { view: 'side', metrics: { cadence_spm: { value: 104.5, confidence: 0.8 } }, imported_from: { file: 'record.fhir.json' } } }] });
+  const text = JSON.stringify(clinicianReport(input));
+  assert.match(text, /12 Nov 2026: side view, walk side\.mp4/);
+  assert.match(text, /104\.5/);
+  assert.match(text, /No still: this analysis was imported from record\.fhir\.json \(a FHIR file\), which carries its figures only, not the video's steps or pictures\./);
+  assert.doesNotMatch(text, /saved without its keypoints/);
+});

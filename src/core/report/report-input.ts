@@ -25,7 +25,8 @@ export interface ReportProgramEvent {
 export interface ReportGait {
   recordedAt: string;
   sourceName: string | null;
-  analysis: GaitAnalysisInput & { events?: unknown };
+  /** `imported_from`: taken from a FHIR file (src/services/import-gait.ts): its figures only, no events or stills. */
+  analysis: GaitAnalysisInput & { events?: unknown; imported_from?: { file: string } };
   /** The representative frame's stick figure, when the analysis was saved with its keypoints. */
   skeleton: Extract<ReportBlock, { kind: 'skeleton' }> | null;
   hasKeypoints: boolean;

@@ -45,7 +45,14 @@ export const PAST_IMPORTS_MAX = 200;
 export async function listImports(db: Db, personId: string, limit = 20): Promise<PastImport[]> {
   const rows = await db.selectFrom('imports').select(['id', 'file_name', 'format', 'at', 'summary']).where('person_id', '=', personId)
     .orderBy('at', 'desc').orderBy('id').limit(Math.min(limit, PAST_IMPORTS_MAX)).execute();
-  return rows.map((r) => ({ id: r.id, fileName: r.file_name, format: r.format, at: r.at, result: readable(r.summary) }));
+  // The origins stay with the export (listImportOrigins): a year of days is not for the history's list.
+  return rows.map((r) => ({ id: r.id, fileName: r.file_name, format: r.format, at: r.at, result: withoutOrigins(readable(r.summary)) }));
+}
+
+function withoutOrigins(r: ImportRecord | null): ImportRecord | null {
+  if (!r?.origins) return r;
+  const { origins: _origins, ...rest } = r;
+  return rest;
 }
 
 function readable(text: string): ImportRecord | null {
@@ -54,4 +61,15 @@ function readable(text: string): ImportRecord | null {
   } catch {
     return null;
   }
+}
+
+/** Where the step days of each of a person's FHIR imports came from (the record's `origins`), by import id. */
+export async function listImportOrigins(db: Db, personId: string): Promise<Map<string, NonNullable<ImportRecord['origins']>>> {
+  const rows = await db.selectFrom('imports').select(['id', 'summary']).where('person_id', '=', personId).where('format', '=', 'fhir').execute();
+  const out = new Map<string, NonNullable<ImportRecord['origins']>>();
+  for (const r of rows) {
+    const origins = readable(r.summary)?.origins;
+    if (origins?.length) out.set(r.id, origins);
+  }
+  return out;
 }

@@ -285,9 +285,9 @@ export function walkingDayFromRow(r: Pick<Database['walking_days'], (typeof WALK
 
 /** Where a person's step samples came from: one row per day chunk of steps (source, device, date), with the time
  * it last gained samples and the import that added them last (null when typed by hand or restored). */
-export async function listStepSources(db: Db, personId: string): Promise<{ source: string; device: string | null; date: string; updatedAt: string; import: { fileName: string; format: string; at: string } | null }[]> {
+export async function listStepSources(db: Db, personId: string): Promise<{ source: string; device: string | null; date: string; updatedAt: string; import: { id: string; fileName: string; format: string; at: string } | null }[]> {
   const rows = await db.selectFrom('walking_sample_chunks as c').leftJoin('imports as i', 'i.id', 'c.import_id')
-    .select(['c.source', 'c.device', 'c.date', 'c.updated_at', 'i.file_name', 'i.format', 'i.at'])
+    .select(['c.source', 'c.device', 'c.date', 'c.updated_at', 'i.id', 'i.file_name', 'i.format', 'i.at'])
     .where('c.person_id', '=', personId).where('c.kind', '=', 'steps').orderBy('c.date').execute();
-  return rows.map((r) => ({ source: r.source, device: r.device === '' ? null : r.device, date: r.date, updatedAt: r.updated_at, import: r.file_name !== null && r.format !== null && r.at !== null ? { fileName: r.file_name, format: r.format, at: r.at } : null }));
+  return rows.map((r) => ({ source: r.source, device: r.device === '' ? null : r.device, date: r.date, updatedAt: r.updated_at, import: r.id !== null && r.file_name !== null && r.format !== null && r.at !== null ? { id: r.id, fileName: r.file_name, format: r.format, at: r.at } : null }));
 }
