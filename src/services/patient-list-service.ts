@@ -56,20 +56,25 @@ export interface PatientLine extends ListLineFigures {
 export interface PatientPage { patients: PatientLine[]; total: number; page: number; pageSize: number }
 
 /** One page of the clinician's list, with the number of patients matching the search and filter. */
-export async function patientList(db: Kysely<Database>, owner: ListOwner, req: PatientListRequest): Promise<PatientPage> {
+export async function patientList(db: Kysely<Database>, owner: ListOwner, req: PatientListRequest, onPage?: (personIds: readonly string[]) => Promise<void>): Promise<PatientPage> {
   const order = req.order ?? DEFAULT_ORDER[req.sort];
   const offset = (req.page - 1) * req.pageSize;
-  const page = (patients: PatientLine[], total: number) => ({ patients, total, page: req.page, pageSize: req.pageSize });
+  // The page's lines are read while onPage (the route's audit entries) runs: on PostgreSQL two connections, so the
+  // answer waits for the longer of the two rather than their sum.
+  const page = async (personIds: readonly string[], total: number) => {
+    const [patients] = await Promise.all([(async () => linesOf(db, owner, await patientRows(db, owner, personIds), req.date))(), onPage?.(personIds)]);
+    return { patients, total, page: req.page, pageSize: req.pageSize };
+  };
   const stored = STORED_SORTS.has(req.sort);
   if (stored && !req.attentionOnly) {
     const { personIds, total } = await patientPage(db, owner, { q: req.q, sort: req.sort as StoredSortKey, order, limit: req.pageSize, offset });
-    return page(await linesOf(db, owner, await patientRows(db, owner, personIds), req.date), total);
+    return page(personIds, total);
   }
   // The orders and the filter that depend on the date: the rows not judged for it yet are judged and kept, then the
   // database sorts, filters and pages on the kept judgement.
   await judgeUnjudged(db, owner, req.q, req.date);
   const judgedRows = await judgedPage(db, owner, { q: req.q, sort: req.sort, order, attentionOnly: req.attentionOnly, date: req.date, limit: req.pageSize, offset });
-  if (judgedRows) return page(await linesOf(db, owner, await patientRows(db, owner, judgedRows.personIds), req.date), judgedRows.total);
+  if (judgedRows) return page(judgedRows.personIds, judgedRows.total);
   // A write refreshed a matching row in between: every matching patient's judgement (in the order asked if the
   // database gives it, else by name), then the filter and the order worked out from them, then the page's lines.
   const rows = await patientJudgementRows(db, owner, { q: req.q, sort: stored ? req.sort as StoredSortKey : 'name', order: stored ? order : 'asc' });
@@ -81,7 +86,7 @@ export async function patientList(db: Kysely<Database>, owner: ListOwner, req: P
     judged.sort((a, b) => compare(a.judgement, b.judgement)); // stable: ties stay in name order
   }
   const shown = judged.slice(offset, offset + req.pageSize).map((j) => j.personId);
-  return page(await linesOf(db, owner, await patientRows(db, owner, shown), req.date), judged.length);
+  return page(shown, judged.length);
 }
 
 /** Judges, for `date`, the patients on the list (matching `q`) whose kept row is not judged for it, and keeps that. */
@@ -109,9 +114,10 @@ export async function listLineFor(db: Kysely<Database>, personId: string, date: 
 }
 
 async function linesOf(db: Kysely<Database>, owner: ListOwner, rows: readonly PatientRow[], date: string): Promise<PatientLine[]> {
-  const figures = await figureLines(db, rows, date);
-  const monitoring = await currentPeriods(db, rows, date);
-  const unread = await unreadFromPatients(db, owner.clinicianAccountId, rows.map((r) => r.personId));
+  // Three reads that need only the rows, side by side (on PostgreSQL, each on its own connection).
+  const [figures, monitoring, unread] = await Promise.all([
+    figureLines(db, rows, date), currentPeriods(db, rows, date), unreadFromPatients(db, owner.clinicianAccountId, rows.map((r) => r.personId)),
+  ]);
   return rows.map((r, i) => ({
     personId: r.personId, displayName: r.displayName, email: r.email, linkedAt: r.linkedAt, linkId: r.linkId, ...figures[i]!,
     monitoring: monitoring[i] ?? null, unreadMessages: unread.get(r.personId) ?? 0,

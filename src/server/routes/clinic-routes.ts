@@ -95,11 +95,12 @@ export async function registerClinicRoutes(app: FastifyInstance, store: Store, c
   r.get('/api/patients', { config: access('clinician'), schema: { querystring: PatientListQuery } }, async (req) => {
     const me = req.auth.account!;
     const { date, q, sort, order, page, pageSize, attention } = req.query;
-    const list = await patientList(store.db, { clinicianAccountId: me.id, clinicId: me.clinicId! }, { date: todayFrom(date), q: q || undefined, sort, order, page, pageSize, attentionOnly: attention === 'only' });
-    // Each line shows a patient's program and dates: a read of their data, recorded for each patient on the page
-    // (before the data is served, in one statement). Patients searched or sorted past are not shown, nor recorded.
-    await appendAuditMany(store.db, list.patients.map((p) => ({ actorAccountId: me.id, actorRole: me.role, personId: p.personId, method: req.method, route: req.routeOptions.url ?? '/api/patients', action: 'read' as const })));
-    return list;
+    // Each line shows a patient's program and dates: a read of their data, recorded for each patient on the page, in
+    // one statement, while the page's lines are read and before any of it is served (if the entries cannot be written,
+    // nothing is served). Patients searched or sorted past are not shown, nor recorded. Should reading the lines fail
+    // after the entries are written, the log errs on the side of access: it records a read the answer did not serve.
+    const audit = (personIds: readonly string[]) => appendAuditMany(store.db, personIds.map((personId) => ({ actorAccountId: me.id, actorRole: me.role, personId, method: req.method, route: req.routeOptions.url ?? '/api/patients', action: 'read' as const })));
+    return patientList(store.db, { clinicianAccountId: me.id, clinicId: me.clinicId! }, { date: todayFrom(date), q: q || undefined, sort, order, page, pageSize, attentionOnly: attention === 'only' }, audit);
   });
 
   // ---- one patient's data, for their clinician (the guard checked the link and wrote the audit entry) ----
