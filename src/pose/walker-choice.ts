@@ -4,9 +4,10 @@
  * the walker: travel (across the picture, or in depth: growing or shrinking as they walk toward or away from the
  * camera, in body sizes) plus, where the scan saw the feet, the steps seen over the track's duration (the ankles'
  * motion, or, seen from the front or back, their heights alternating), so a treadmill walker stepping for the whole
- * clip is not outranked by someone crossing the picture for a second, and a person standing beside has no steps. When nobody walks by either measure, the walker is the person in
- * view the longest and largest: the one the camera was pointed at. Her boxes give a region of interest for the full pose pass, so
- * BlazePose (which follows whoever it finds first) is not handed the other people. Pure: no I/O, no model.
+ * clip is not outranked by someone crossing the picture for a second, and a person standing beside has no steps.
+ * When nobody walks by either measure, the walker is the person in view the longest and largest: the one the camera
+ * was pointed at. Her boxes give a region of interest for the full pose pass, so BlazePose (which follows whoever it
+ * finds first) is not handed the other people. Pure: no I/O, no model.
  */
 import type { RegionOfInterest } from './frame.js';
 import { STRIDE_SECONDS } from '../gait/person-tracking.js';
@@ -202,7 +203,10 @@ export function linkCandidates(boxes: PersonBox[], sampleInterval: number): Cand
     const k = Math.max(1, Math.floor(tr.length / 4));
     const first = median(tr.slice(0, k).map((b) => b.radius)); const last = median(tr.slice(-k).map((b) => b.radius));
     const depthTravel = first > 0 && last > 0 ? 4 * Math.abs(Math.log(last / first)) : 0;
-    const c = { id, boxes: tr, travelPx, travel: radius > 0 ? travelPx / radius : 0, depthTravel, radius, steps: stepsOf(tr, radius), alternation: alternationOf(tr, radius), seconds: tr[tr.length - 1]!.time - tr[0]!.time };
+    const c = {
+      id, boxes: tr, travelPx, travel: radius > 0 ? travelPx / radius : 0, depthTravel, radius,
+      steps: stepsOf(tr, radius), alternation: alternationOf(tr, radius), seconds: tr[tr.length - 1]!.time - tr[0]!.time,
+    };
     return { ...c, walked: walked(c) };
   });
 }
