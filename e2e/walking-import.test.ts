@@ -519,6 +519,36 @@ test('a record from the clinic (FHIR), with "take my program" ticked, in a time 
   await history.evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await screenshot(page, '4p-clinic-record-history');
 
+  // Chosen with the option not ticked (the page reloaded), a record that holds a program is read on the phone and
+  // the question comes after the file is chosen, before anything is sent; taking it sends program=adopt. The clinic's
+  // target is 6,500 steps now (6,000 before): the target is taken, the stage and birth year are already the same.
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Walking' }).waitFor();
+  const newer = structuredClone(CLINIC_RECORD);
+  const goal = newer.entry.find((e) => (e.resource as { resourceType: string }).resourceType === 'Goal')!.resource as unknown as { target: { detailQuantity: unknown }[] };
+  goal.target[0]!.detailQuantity = stepsPerDay(6500);
+  const posted: string[] = [];
+  page.on('request', (r) => { if (r.method() === 'POST' && r.url().includes('/api/imports?')) posted.push(r.url()); });
+  lastJob = null;
+  await page.locator('#walking-file').setInputFiles({ name: 'clinic-record-2.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(newer, null, 2)) });
+  const question = page.getByTestId('import-program-question');
+  await question.getByRole('heading', { name: 'clinic-record-2.json holds a program from your clinic' }).waitFor();
+  assert.deepEqual(posted, [], 'nothing is sent before the answer');
+  await assertAccessible(phone.page, 'walking: a record from the clinic, the question after choosing it');
+  await question.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await screenshot(page, '4q-clinic-record-question');
+  await question.getByRole('button', { name: 'Take my program’s stage and walking target too' }).click();
+  const result = page.getByTestId('import-result');
+  await result.getByRole('heading', { name: 'clinic-record-2.json: imported' }).waitFor();
+  await waitForJob();
+  assert.equal(new URL(posted.at(-1)!).searchParams.get('program'), 'adopt');
+  assert.deepEqual(await result.getByTestId('import-record').locator('.record-part').allInnerTexts(), [
+    'Program stage: already the same',
+    'Clinician’s walking target: taken from the file (a line in the program’s history)',
+    'Birth year: already the same',
+  ]);
+  assert.equal(await question.count(), 0, 'the question is gone once answered');
+
   // A safety answer pauses the program: asked for now, taking it from the file is refused before anything is read,
   // in the person's words, and nothing is stored.
   await call(server.url, 'POST', `/api/screen?date=${seeded.today}`, { answers: allNo([RED_FLAG_QUESTIONS[0]!.id]) });

@@ -2,7 +2,8 @@
  * Bring walking in from a phone or watch: a drop zone ("drag your export here") with a file button where a mouse can
  * drag, only the button ("choose your export file") on a touch or small screen, where there is nothing to drag;
  * the strict/lenient choice, the UTC offset for GPX/TCX and, for a record from the person's clinic (FHIR), whether to take
- * the program's stage and walking target from it; then a progress bar (sending, then reading the file),
+ * the program's stage and walking target from it (asked in the options before, or after the file is chosen when the
+ * file, read on the phone, holds a CarePlan or Goal: fhir-program-scan.ts); then a progress bar (sending, then reading the file),
  * the result, and the files imported before. One file at a time; several dropped files are imported one after the
  * other.
  */
@@ -17,12 +18,15 @@ import { ImportResult } from './import-result.js';
 import type { ImportJob } from './import-types.js';
 import { isReport } from './import-types.js';
 import { uploadAndImport, type ImportProgress } from './upload-import.js';
+import { holdsProgram, isFhirFileName } from './fhir-program-scan.js';
 import { browserOffset, offsetChoices } from './utc-offset.js';
 
 type Status =
   | { kind: 'idle' }
   | { kind: 'busy'; fileName: string; progress: ImportProgress; queue: number }
-  | { kind: 'error'; message: string };
+  | { kind: 'error'; message: string }
+  /** A FHIR file with a program in it, chosen without the option ticked: take its program too? */
+  | { kind: 'ask'; file: File };
 
 const kb = (n: number) => (n >= 1_048_576
   ? `${formatNumber(n / 1_048_576, { minimumFractionDigits: 1, maximumFractionDigits: 1 })} MB`
@@ -49,10 +53,18 @@ export function WalkingImport({ onImported }: { onImported: (job: ImportJob) => 
   const abort = useRef<AbortController | null>(null);
   useEffect(() => () => abort.current?.abort(), []);
 
-  /** Imports the files one after the other; `fitbitId` says whose rows of a several-people Fitbit file to take. */
-  async function importFiles(files: File[], fitbitId?: string) {
+  /**
+   * Imports the files one after the other; `fitbitId` says whose rows of a several-people Fitbit file to take; `take`
+   * is the answer to the question about a file's program (undefined: not asked yet, the option decides).
+   */
+  async function importFiles(files: File[], fitbitId?: string, take?: boolean) {
     if (!files.length || status.kind === 'busy') return;
     setResults([]);
+    // One FHIR file holding a CarePlan or Goal, the option not ticked: ask before sending (read here, nothing sent yet).
+    if (take === undefined && !adopt && files.length === 1 && isFhirFileName(files[0]!.name) && await holdsProgram(files[0]!)) {
+      setStatus({ kind: 'ask', file: files[0]! });
+      return;
+    }
     const ctrl = new AbortController();
     abort.current = ctrl;
     const done: { job: ImportJob; file: File }[] = [];
@@ -61,7 +73,7 @@ export function WalkingImport({ onImported }: { onImported: (job: ImportJob) => 
         const queue = files.length - i - 1;
         setStatus({ kind: 'busy', fileName: file.name, progress: { phase: 'upload', done: 0, total: file.size }, queue });
         const job = await uploadAndImport(file, {
-          strict, offset, adoptProgram: adopt, signal: ctrl.signal, ...(fitbitId ? { fitbitId } : {}),
+          strict, offset, adoptProgram: take ?? adopt, signal: ctrl.signal, ...(fitbitId ? { fitbitId } : {}),
           onProgress: (progress) => setStatus({ kind: 'busy', fileName: file.name, progress, queue }),
         });
         done.push({ job, file });
@@ -114,6 +126,17 @@ export function WalkingImport({ onImported }: { onImported: (job: ImportJob) => 
         </div>
       )}
       {status.kind === 'error' && <FieldError message={status.message} />}
+      {status.kind === 'ask' && (
+        <div className="import-ask" role="group" aria-labelledby="import-ask-title" data-testid="import-program-question">
+          <h3 id="import-ask-title">{t('import.askTitle', { file: status.file.name })}</h3>
+          <p>{t('import.askText')}</p>
+          <div className="actions">
+            <button type="button" className="primary" onClick={() => void importFiles([status.file], undefined, true)}>{t('import.askTake')}</button>
+            <button type="button" onClick={() => void importFiles([status.file], undefined, false)}>{t('import.askLeave')}</button>
+          </div>
+          <p className="muted small">{t('import.adoptHelp')}</p>
+        </div>
+      )}
       <div aria-live="polite">
         {results.map((r, i) => <ImportResult key={i} job={r.job} fileName={r.file.name} onChoosePerson={(id) => void importFiles([r.file], id)} />)}
       </div>
