@@ -53,9 +53,9 @@ test('every screen already moved to the catalogue shows no text of its own, and 
   assert.deepEqual(findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.problem}`), []);
 });
 
-test('the Spanish catalogue of every patient namespace has every English key, with the same figures and hedges', () => {
+test('the Spanish catalogue of every namespace, the patient\'s and the clinician\'s, has every English key, with the same figures and hedges', () => {
   const problems: string[] = [];
-  for (const ns of PATIENT_NAMESPACES) {
+  for (const ns of [...PATIENT_NAMESPACES, ...CLINICIAN_NAMESPACES]) {
     const en = readCatalogue(root, 'en', ns);
     const es = readCatalogue(root, 'es', ns);
     assert.ok(en && es, `${ns}: both catalogues exist`);

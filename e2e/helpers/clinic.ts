@@ -29,14 +29,14 @@ export function withClinic(clinic: string, account: ClinicianAccount): ServerOpt
   };
 }
 
-/** The server `start` gives and two phones, for the file's tests. */
-export function clinicServerAndPhones(start: () => Promise<TestServer>): ClinicSetting {
+/** The server `start` gives and two phones, for the file's tests; `clinicianLocale` is the clinician browser's language. */
+export function clinicServerAndPhones(start: () => Promise<TestServer>, opts: { clinicianLocale?: string } = {}): ClinicSetting {
   let server: TestServer | undefined;
   let clinician: Phone | undefined;
   let patient: Phone | undefined;
   before(async () => {
     server = await start();
-    clinician = await launchPhone();
+    clinician = await launchPhone(opts.clinicianLocale ? { locale: opts.clinicianLocale } : {});
     patient = await launchPhone();
   });
   after(async () => {

@@ -23,6 +23,9 @@ import { hashPassword } from '../auth/password.js';
 import { randomToken, sha256 } from '../auth/tokens.js';
 import { conflict, notFound, Problem } from '../problem.js';
 import { todayFrom } from '../request-date.js';
+import { requestLanguage } from '../request-language.js';
+import { progressIn, todayStateIn } from '../../core/i18n/today-texts.js';
+import { reviewIn } from '../../core/i18n/review-texts.js';
 import { explainFor, getAssessment } from '../../services/assessment-service.js';
 import { adjustStage } from '../../services/clinician-service.js';
 import { MAX_PAGE_SIZE, PATIENT_SORTS, patientLineOf, patientList } from '../../services/patient-list-service.js';
@@ -104,21 +107,24 @@ export async function registerClinicRoutes(app: FastifyInstance, store: Store, c
   });
 
   // ---- one patient's data, for their clinician (the guard checked the link and wrote the audit entry) ----
+  // The words the server writes (the plan, the stage's criteria, findings, the review) in the clinician's language
+  // (Accept-Language), as on the patient's own routes: a clinician whose screen is Spanish reads them in Spanish.
   const P = { config: access('clinician-of-patient') };
-  r.get('/api/patients/:personId/today', { ...P, schema: { params: PatientParams, querystring: DateQuery } }, async (req) => getToday(store.db, req.personId, todayFrom(req.query.date)));
+  r.get('/api/patients/:personId/today', { ...P, schema: { params: PatientParams, querystring: DateQuery } }, async (req) => todayStateIn(await getToday(store.db, req.personId, todayFrom(req.query.date)), requestLanguage(req)));
   r.get('/api/patients/:personId/summary', { ...P, schema: { params: PatientParams, querystring: DateQuery } }, async (req) => {
     const me = req.auth.account!;
     const line = await patientLineOf(store.db, { clinicianAccountId: me.id, clinicId: me.clinicId! }, req.personId, todayFrom(req.query.date));
     if (!line) throw notFound('No such patient among yours.');
     return line;
   });
-  r.get('/api/patients/:personId/progress', { ...P, schema: { params: PatientParams, querystring: DateQuery } }, async (req) => getProgress(store.db, req.personId, todayFrom(req.query.date)));
+  r.get('/api/patients/:personId/progress', { ...P, schema: { params: PatientParams, querystring: DateQuery } }, async (req) => progressIn(await getProgress(store.db, req.personId, todayFrom(req.query.date)), requestLanguage(req)));
   r.get('/api/patients/:personId/checkins', { ...P, schema: { params: PatientParams, querystring: RangeQuery } }, async (req) => listCheckins(store.db, req.personId, req.query));
   r.get('/api/patients/:personId/sessions', { ...P, schema: { params: PatientParams, querystring: RangeQuery } }, async (req) => listSessions(store.db, req.personId, req.query));
-  r.get('/api/patients/:personId/assessment', { ...P, schema: { params: PatientParams } }, async (req) => getAssessment(store.db, req.personId));
+  r.get('/api/patients/:personId/assessment', { ...P, schema: { params: PatientParams } }, async (req) => getAssessment(store.db, req.personId, requestLanguage(req)));
   r.get('/api/patients/:personId/explain', { ...P, schema: { params: PatientParams, querystring: DateQuery } }, async (req) => {
     const today = await getToday(store.db, req.personId, todayFrom(req.query.date));
-    return { explanation: await explainFor(store.db, req.personId), decision: today.decision };
+    const language = requestLanguage(req);
+    return { explanation: await explainFor(store.db, req.personId, language), decision: today.decision && reviewIn(today.decision, language) };
   });
   r.get('/api/patients/:personId/walking/daily', { ...P, schema: { params: PatientParams, querystring: RangeQuery } }, async (req) => dailyWalking(store.db, req.personId, req.query));
   r.get('/api/patients/:personId/gait-analyses', { ...P, schema: { params: PatientParams } }, async (req) => listGaitAnalyses(store.db, req.personId));

@@ -5,8 +5,8 @@
  * check-in for 7 days, or sessions on under half the days of a week once the program has run a whole week.
  */
 import type { TFunction } from 'i18next';
-import { monitoringText, type MonitoringPeriod } from '../../../src/core/remote-monitoring.js';
-import { formatNumber } from '../i18n/format.js';
+import { MONITORING_MIN_DAYS, MONITORING_PERIOD_DAYS, type MonitoringPeriod } from '../../../src/core/remote-monitoring.js';
+import { formatDayWithYear, formatNumber } from '../i18n/format.js';
 
 export interface Adherence { done: number; prescribed: number; fraction: number }
 
@@ -33,7 +33,21 @@ export interface PatientLine {
 /** The monitoring period in a line: days with data against the 16 of the rule, and the minutes logged. */
 export function monitoringLineText(m: MonitoringPeriod | null, t: TFunction): string {
   if (!m) return t('clinic:monitoring.notStarted');
-  return t('clinic:monitoring.line', { period: monitoringText(m), minutes: formatNumber(m.minutes) });
+  return t('clinic:monitoring.line', { period: monitoringPeriodText(m, t), minutes: formatNumber(m.minutes) });
+}
+
+/**
+ * A monitoring period in words, in the language on screen (the words of core's monitoringText, which the report
+ * keeps): "12 of 18 days so far with data; 4 more needed by 30 Nov 2026", "16 of 30 days with data: 16 reached".
+ */
+export function monitoringPeriodText(p: MonitoringPeriod, t: TFunction): string {
+  const n = formatNumber;
+  if (p.reached) return t('clinic:monitoring.reached', { withData: n(p.daysWithData), elapsed: n(p.daysElapsed), min: n(MONITORING_MIN_DAYS) });
+  if (p.daysElapsed === MONITORING_PERIOD_DAYS) return t('clinic:monitoring.under', { withData: n(p.daysWithData), total: n(MONITORING_PERIOD_DAYS), min: n(MONITORING_MIN_DAYS) });
+  return t('clinic:monitoring.soFar', {
+    count: p.daysElapsed, withData: n(p.daysWithData), elapsed: n(p.daysElapsed), needed: n(p.daysNeeded), end: formatDayWithYear(p.end),
+    late: p.stillPossible ? '' : t('clinic:monitoring.noLongerPossible'),
+  });
 }
 
 /** The reasons this patient needs attention today (empty when none). */

@@ -13,7 +13,8 @@ import { api, ApiError } from '../api/client.js';
 import { FieldError } from '../ui/common.js';
 import { localDate } from '../lib/local-time.js';
 import { MONITORING_MINUTES_MAX, MonitoringMinutesInput, type MonitoringMinutes } from '../../../src/core/monitoring-minutes-record.js';
-import { monitoringText, type MonitoringPeriod } from '../../../src/core/remote-monitoring.js';
+import type { MonitoringPeriod } from '../../../src/core/remote-monitoring.js';
+import { monitoringPeriodText } from './clinician-attention.js';
 import './clinician-monitoring.css';
 
 /** A day as a person reads it, e.g. "3 Nov 2026": the same form as the clinician report's monitoring table. */
@@ -102,7 +103,7 @@ export function ClinicianMonitoring({ personId }: { personId: string }) {
                 {periods.map((p) => (
                   <tr key={p.start}>
                     <td>{t('monitoringCard.range', { start: inWords(p.start), end: inWords(p.end) })}</td>
-                    <td>{monitoringText(p)}</td>
+                    <td>{monitoringPeriodText(p, t)}</td>
                     <td>{formatNumber(p.minutes)}</td>
                   </tr>
                 ))}

@@ -11,7 +11,9 @@ import { useFormState } from '../ui/use-form-state.js';
 import { FieldError } from '../ui/common.js';
 import { localDate } from '../lib/local-time.js';
 import { DOSE_LIMITS, STAGES, stageByNumber } from '../../../src/core/stages.js';
-import { EXERCISES } from '../../../src/core/exercises.js';
+import { exerciseIn } from '../../../src/core/i18n/exercise-texts.js';
+import { stageIn } from '../../../src/core/i18n/stage-texts.js';
+import { currentLanguage } from '../i18n/i18n.js';
 
 /**
  * The dose fields a clinician may change, per kind of dose, with their upper limits (DOMAIN.md §3 3.15, §4 4.6);
@@ -64,19 +66,19 @@ export function ClinicianStageForm({ personId, current, onSaved }: { personId: s
       <p>{t('stageForm.now', { stage: formatNumber(current) })}</p>
       <label htmlFor="stage-select">{t('patients.stage')}</label>
       <select id="stage-select" value={stage} onChange={(e) => setStage(Number(e.target.value))}>
-        {STAGES.map((s) => <option key={s.number} value={s.number}>{s.number}: {s.name}{s.number === current ? ` ${t('stageForm.nowMark')}` : ''}</option>)}
+        {STAGES.map((s) => <option key={s.number} value={s.number}>{s.number}: {stageIn(s.number, currentLanguage()).name}{s.number === current ? ` ${t('stageForm.nowMark')}` : ''}</option>)}
       </select>
       <fieldset className="dose-fields">
         <legend>{t('stageForm.doses')}</legend>
         {stageByNumber(stage).prescriptions.map((p) => (
           <div key={p.exercise} className="dose-row">
-            <p className="dose-name">{EXERCISES[p.exercise].name}</p>
+            <p className="dose-name">{exerciseIn(p.exercise, currentLanguage()).name}</p>
             {DOSE_FIELDS[p.dose.kind].map((f) => {
               const id = `dose-${p.exercise}-${f.key}`;
               const placeholder = String((p.dose as unknown as Record<string, number>)[f.key]);
               return (
                 <span key={f.key} className="dose-field">
-                  <label htmlFor={id}>{t('stageForm.doseLabel', { exercise: EXERCISES[p.exercise].name, field: t(`stageForm.dose.${f.key}`), max: formatNumber(f.max) })}</label>
+                  <label htmlFor={id}>{t('stageForm.doseLabel', { exercise: exerciseIn(p.exercise, currentLanguage()).name, field: t(`stageForm.dose.${f.key}`), max: formatNumber(f.max) })}</label>
                   <input id={id} type="number" inputMode="numeric" min={1} max={f.max} placeholder={placeholder} value={doses[`${p.exercise}.${f.key}`] ?? ''}
                     onChange={(e) => setDoses({ ...doses, [`${p.exercise}.${f.key}`]: e.target.value })} disabled={resetDoses} />
                 </span>

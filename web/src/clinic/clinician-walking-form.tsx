@@ -17,7 +17,12 @@ import {
   CLINICIAN_REASON_MAX, WALKING_OVERRIDE_MINUTES_MAX, WALKING_OVERRIDE_MINUTES_MIN, WALKING_OVERRIDE_STEPS_MAX, WALKING_OVERRIDE_STEPS_MIN,
   WalkingOverrideInput,
 } from '../../../src/core/walking-override.js';
-import { walkingFigure } from '../../../src/core/walking-target.js';
+import { walkingFigure as walkingFigureEn } from '../../../src/core/walking-target.js';
+import { walkingFigureEs } from '../../../src/core/i18n/walking-texts.js';
+import { currentLanguage } from '../i18n/i18n.js';
+
+/** "4,400 steps" / "25 minutes" in the language on screen. */
+const walkingFigure = (f: { steps: number | null; minutes: number | null }) => (currentLanguage() === 'es' ? walkingFigureEs(f) : walkingFigureEn(f));
 
 type Walking = TodayState['walking'];
 const BOUNDS = { steps: [WALKING_OVERRIDE_STEPS_MIN, WALKING_OVERRIDE_STEPS_MAX], minutes: [WALKING_OVERRIDE_MINUTES_MIN, WALKING_OVERRIDE_MINUTES_MAX] } as const;

@@ -1,7 +1,8 @@
 /**
  * The message catalogue's namespaces: one per feature folder of web/src (its texts live in
- * locales/<language>/<namespace>.json). The patient's namespaces must be complete in every language
- * (catalogue.test.ts); the clinician's may fall back to English.
+ * locales/<language>/<namespace>.json). Every namespace, the patient's and the clinician's, must be complete in
+ * every language (test/i18n-catalogue.test.ts): a clinician whose browser (or Data page choice) is Spanish reads
+ * the clinician screens in Spanish too.
  */
 export const PATIENT_NAMESPACES = [
   'app', 'account', 'assessment', 'body-map', 'chain', 'checkin', 'gait', 'messages', 'outbox', 'pictures', 'progress', 'references',
