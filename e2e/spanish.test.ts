@@ -3,7 +3,9 @@
  * asked, its figures follow Spanish conventions (12.345 steps, not 12,345), no English is left on the patient's
  * screens, a choice on the Data page switches every screen at once and is remembered over the browser's language.
  * The nav words are the glossary's (docs/translation.md), written here by hand. axe runs on each screen;
- * screenshots 40-44 show the Spanish screens at 390 px (44: the screening tests, whose texts the server writes).
+ * screenshots 40-44 show the Spanish screens at 390 px (44: the screening tests, whose texts the server writes), 45 a
+ * saved screening result, 46-48 the Walk page's import: a result, damaged records listed where they are and what is
+ * wrong (the importers' messages by id, src/core/i18n/import-problem-texts.ts), and a file refused whole.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -125,4 +127,62 @@ test('a saved screening result in Spanish: its findings’ labels, values, sente
   await link.locator('.finding-head', { hasText: '8,5 cm (unos 31 grados)' }).waitFor();
   await link.getByText('Tu tobillo izquierdo se dobló 2 cm menos que el otro.', { exact: false }).waitFor();
   assertNoEnglish(await visibleText(page), 'my chain with a finding');
+});
+
+/** Chooses a file on the Walk page and waits for its result, known by its heading (each choice replaces the last). */
+async function importOnWalkPage(page: Page, name: string, text: string, heading: string) {
+  await page.locator('#walking-file').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+  const result = page.getByTestId('import-result').filter({ has: page.getByRole('heading', { name: heading, exact: true }) });
+  await result.waitFor({ timeout: 20_000 });
+  await page.waitForFunction(() => !document.querySelector('[data-testid=import-progress]'));
+  return result;
+}
+
+test('importing on the Walk page in Spanish: the result, a damaged record and a refused file say where and what in Spanish', async () => {
+  const { page } = ctx.phone;
+  await page.goto(ctx.server.url + '/walking');
+  await page.getByRole('heading', { name: 'Trae tus caminatas desde tu teléfono o reloj' }).waitFor();
+  await page.getByText('Elegir tu archivo de exportación', { exact: true }).waitFor();
+  // A Fitbit daily CSV of one person, two days (12 and 13 April 2016).
+  const header = 'Id,ActivityDate,TotalSteps,TotalDistance\n';
+  // Each day gives its steps and its distance: 4 measurements from 2 rows, all new. Written by hand from
+  // src/core/i18n/import-texts.ts and the Spanish catalogue.
+  const good = await importOnWalkPage(page, 'pasos.csv', `${header}1503960366,4/12/2016,13162,8.5\n1503960366,4/13/2016,10735,6.97\n`, 'pasos.csv: importado');
+  assert.equal(await good.getByTestId('import-outcome').innerText(), '4 mediciones de caminata nuevas añadidas.');
+  assert.equal(await good.getByTestId('import-days').innerText(), '2 días, del mar, 12 abr 2016 al mié, 13 abr 2016');
+  assertNoEnglish(await good.innerText(), 'an import result');
+  await assertAccessible(page, 'an import result in Spanish');
+  await good.scrollIntoViewIfNeeded();
+  await screenshot(page, '46-es-import-result');
+
+  // Damaged rows, imported leniently (the default): the good row is kept, each bad one is listed where it is
+  // (line 3, column 22: "1503960366,4/14/2016," is 21 characters) and what is wrong, in Spanish.
+  const damaged = `${header}1503960366,4/14/2016,9000,6\n1503960366,4/15/2016,lots,7\n1503960366,4/16/2016,5000\n`;
+  const lenient = await importOnWalkPage(page, 'pasos-dañado.csv', damaged, 'pasos-dañado.csv: importado, se dejaron fuera los registros erróneos');
+  await lenient.getByText('2 registros erróneos (dejados fuera; el resto se importó)', { exact: true }).waitFor();
+  const problems = lenient.getByTestId('import-problems').locator('li');
+  assert.deepEqual(await problems.evaluateAll((lis) => lis.map((li) => Array.from(li.querySelectorAll("span"), (s) => (s as HTMLElement).innerText))), [
+    ['En línea 3, columna 22, en “TotalSteps”', 'Un valor aquí no es un número o está fuera de rango.', 'TotalSteps "lots" no es un número entero de pasos'],
+    ['En línea 4, columna 1', 'Un valor aquí no es un número o está fuera de rango.', 'La fila tiene 3 campos y la cabecera 4'],
+  ]);
+  assertNoEnglish(await lenient.innerText(), 'damaged records');
+  await assertAccessible(page, 'damaged records in Spanish');
+  await lenient.getByTestId('import-problems').scrollIntoViewIfNeeded();
+  await screenshot(page, '47-es-import-bad-records');
+
+  // The same file with "import nothing": refused, nothing stored, the first damage located and said in Spanish.
+  await page.getByText('Opciones: registros dañados, zona horaria, un historial de tu clínica').click();
+  await page.getByRole('radio', { name: /No importar nada/ }).check();
+  const before = await call<unknown[]>(ctx.server.url, 'GET', '/api/walking/daily');
+  const refused = await importOnWalkPage(page, 'pasos-dañado.csv', damaged, 'pasos-dañado.csv: no se importó nada');
+  await refused.getByRole('alert').getByText('Elegiste “no importar nada si algo está dañado” y este archivo tiene daños, así que no se guardó nada.').waitFor();
+  const first = refused.getByTestId('import-problems').locator('li').first();
+  assert.equal(await first.locator('.problem-where').innerText(), 'En línea 3, columna 22, en “TotalSteps”');
+  await first.getByText('TotalSteps "lots" no es un número entero de pasos', { exact: true }).waitFor();
+  assert.deepEqual(await call<unknown[]>(ctx.server.url, 'GET', '/api/walking/daily'), before, 'nothing was stored');
+  assertNoEnglish(await refused.innerText(), 'a refused file');
+  await assertAccessible(page, 'a refused file in Spanish');
+  await refused.scrollIntoViewIfNeeded();
+  await screenshot(page, '48-es-import-refused');
+  await page.getByRole('radio', { name: /Importar los buenos/ }).check();
 });

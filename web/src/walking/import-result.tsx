@@ -3,7 +3,9 @@
  * measurements added", "Nothing new: all 17 walking measurements in this file were already stored"), then the
  * figures with what each counts (records read from the file, the walking measurements they gave, how many were new
  * and how many already stored, what was left out as not walking and why), the days it covers, and each bad record
- * with where it is in the file. The figures and the problems are shared with the import history.
+ * with where it is in the file and what is wrong with it, in the language on screen (importProblemTextIn; a record
+ * made before the importers gave their messages ids says it in English). The figures and the problems are shared
+ * with the import history.
  */
 import { useId, useState } from 'react';
 import type { TFunction } from 'i18next';
@@ -15,6 +17,7 @@ import { isReport } from './import-types.js';
 import { leftOutText, outcomeText, recordPartsText, statusText, viewOfReport, type ImportView } from './import-view.js';
 import { currentLanguage } from '../i18n/i18n.js';
 import { locationText, problemText } from './location-text.js';
+import { importProblemTextIn } from '../../../src/core/i18n/import-problem-texts.js';
 
 /** The kind of file in words (walking:formats.<format>), or the format's own name when it has none. */
 export function formatText(format: string, t: TFunction): string {
@@ -104,7 +107,7 @@ export function ImportProblems({ view: v }: { view: ImportView }) {
           <li key={i} className={['problem', `problem-${e.severity}`].join(' ')} data-code={e.code}>
             <span className="problem-where">{e.severity === 'warning' ? t('problems.warningAt', { where: locationText(e.location, t) }) : t('problems.at', { where: locationText(e.location, t) })}</span>
             <span>{problemText(e.code, t)}</span>
-            <span className="muted small">{e.message}</span>
+            <span className="muted small" data-testid="problem-words">{importProblemTextIn(e, currentLanguage())}</span>
           </li>
         ))}
       </ol>
