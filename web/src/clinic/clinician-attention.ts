@@ -7,6 +7,8 @@
 import type { TFunction } from 'i18next';
 import { MONITORING_MIN_DAYS, MONITORING_PERIOD_DAYS, type MonitoringPeriod } from '../../../src/core/remote-monitoring.js';
 import { formatDayWithYear, formatNumber } from '../i18n/format.js';
+import { ATTENTION, NO_CHECKIN_ATTENTION_DAYS } from '../../../src/core/patient-attention.js';
+import { ADHERENCE_REPLAN_BELOW } from '../../../src/core/clinical-constants.js';
 
 export interface Adherence { done: number; prescribed: number; fraction: number }
 
@@ -50,9 +52,16 @@ export function monitoringPeriodText(p: MonitoringPeriod, t: TFunction): string 
   });
 }
 
-/** The reasons this patient needs attention today (empty when none). */
-export function attentionReasons(p: PatientLine, _today?: string): string[] {
-  return p.needsAttention ?? [];
+/** The server's reasons (src/core/patient-attention.ts ATTENTION, in English) and their catalogue keys. */
+const REASON_KEYS: ReadonlyMap<string, string> = new Map(Object.entries(ATTENTION).map(([key, english]) => [english, key]));
+
+/** The reasons this patient needs attention today, in the language on screen (empty when none; a reason this
+ * version does not know is shown as the server wrote it). */
+export function attentionReasons(p: PatientLine, t: TFunction): string[] {
+  return (p.needsAttention ?? []).map((r) => {
+    const key = REASON_KEYS.get(r);
+    return key ? t(`clinic:attentionReason.${key}`, { days: formatNumber(NO_CHECKIN_ATTENTION_DAYS), percent: formatNumber(Math.round(ADHERENCE_REPLAN_BELOW * 100)) }) : r;
+  });
 }
 
 /** The pain trend in words, with the MCID that makes a change real. */

@@ -82,7 +82,7 @@ export function ClinicianPatientsScreen({ version = 0 }: { version?: number }) {
           {list.patients.length > 0 && (
             <ul className="patient-list">
               {list.patients.map((p) => {
-                const reasons = attentionReasons(p, today);
+                const reasons = attentionReasons(p, t);
                 return (
                   <li key={p.personId} /* i18n-ignore: CSS class names */ className={`card patient-line${p.redFlag ? ' red-flag' : ''}`}>
                     <h2><PathLink to={`/patients/${encodeURIComponent(p.personId)}`}>{p.displayName}</PathLink></h2>
