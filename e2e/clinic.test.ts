@@ -265,6 +265,32 @@ test('a clinician invites a patient, sees their check-in, sets the stage; the pa
   await gait.locator('.gait-stills').scrollIntoViewIfNeeded();
   await screenshot(c, '7s-patient-gait', { fullPage: false });
 
+  // A gait analysis the patient took from a clinic's FHIR file (issue 15): its measurements only, so the clinician
+  // reads where it came from instead of a video summary, and no note about missing curves of an old save.
+  const imported = await p.evaluate(async () => {
+    const csrf = ((await (await fetch('/api/auth/mode')).json()) as { csrfToken: string }).csrfToken;
+    // (no named function in here: the page runs this code as it is, without the bundler's helpers)
+    const entry = ([['pelvic_drop_deg', 4.2, 'deg'], ['stance_pct', 61, '%']] as const).map(([code, value, unit]) => ({ resource: {
+      resourceType: 'Observation', status: 'final', code: { coding: [{ system: 'https://footing.example/fhir/CodeSystem/gait-metrics', code }] },
+      effectiveDateTime: '2026-11-02T10:00:00Z', valueQuantity: { value, system: 'http://unitsofmeasure.org', code: unit },
+      method: { text: 'Footing phone-video gait analysis (front view)' }, note: [{ text: 'Confidence 0.9 over 6 measurements.' }] } }));
+    const body = JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry });
+    const r = await fetch('/api/imports?name=clinic-gait.json', { method: 'POST', headers: { 'content-type': 'application/octet-stream', 'x-csrf-token': csrf }, body });
+    const { jobId } = (await r.json()) as { jobId: string };
+    for (;;) {
+      const job = (await (await fetch(`/api/jobs/${jobId}`)).json()) as { status: string; result: { gait?: unknown } };
+      if (job.status === 'done' || job.status === 'failed') return job;
+      await new Promise((done) => setTimeout(done, 50));
+    }
+  });
+  assert.deepEqual([imported.status, imported.result.gait], ['done', { added: 1, duplicates: 0 }]);
+  await c.reload();
+  const fromFile = c.locator('details[data-analysis]').nth(1);
+  await fromFile.locator('summary').click();
+  assert.equal(await fromFile.locator('summary').innerText(), '2026-11-02: front view, clinic-gait.json');
+  assert.equal(await fromFile.getByTestId('gait-imported').innerText(), 'Imported from clinic-gait.json (a FHIR file): its measurements only, without the video’s steps, angle curves or stills. Recorded by the patient.');
+  assert.equal(await fromFile.getByText('Saved before angle curves and stills were kept.').count(), 0);
+
   await p.getByRole('button', { name: `Stop sharing with ${CLINICIAN.name}` }).click();
   await p.getByRole('button', { name: 'Yes, stop sharing' }).click();
   await p.getByText(`${CLINICIAN.name} no longer sees your data.`).waitFor();

@@ -17,15 +17,19 @@ export function SavedGaitAnalyses({ analyses, stillUrl }: { analyses: GaitAnalys
   return (
     <ul className="gait-saved">
       {newestFirst.map((g, i) => {
-        const json = g.analysis as unknown as GaitAnalysisJson;
+        // An analysis taken from a FHIR file (src/services/import-gait.ts) has its measurements only.
+        const json = g.analysis as unknown as GaitAnalysisJson & { imported_from?: { file: string } };
+        const who = g.recordedBy === 'me' ? t('saved.patient') : g.recordedBy;
         return (
           <li key={g.id}>
             <details open={i === 0} data-analysis={g.id}>
               <summary>{t('saved.line', { date: g.recordedAt.slice(0, 10), view: t(`saved.view.${g.view}`, { defaultValue: g.view }), name: g.sourceName })}{g.stills.length ? t('saved.stills', { count: g.stills.length, n: formatNumber(g.stills.length) }) : ''}</summary>
-              <p className="small muted">{t('saved.recordedBy', { summary: videoSummary(json, t), who: g.recordedBy === 'me' ? t('saved.patient') : g.recordedBy })}</p>
+              {json.imported_from
+                ? <p className="small muted" data-testid="gait-imported">{t('saved.imported', { file: json.imported_from.file, who })}</p>
+                : <p className="small muted">{t('saved.recordedBy', { summary: videoSummary(json, t), who })}</p>}
               <AngleCharts curves={json.angle_curves} mode={json.mode} />
               <GaitStillsView stills={g.stills.map((s, k) => ({ src: stillUrl(g.id, k), info: s }))} />
-              {!json.angle_curves && !g.stills.length && <p className="small muted">{t('saved.old')}</p>}
+              {!json.imported_from && !json.angle_curves && !g.stills.length && <p className="small muted">{t('saved.old')}</p>}
             </details>
           </li>
         );
