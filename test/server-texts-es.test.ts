@@ -402,3 +402,20 @@ test('why a stored questionnaire could not be scored reads in Spanish with its f
   assert.equal(outcomeFinding({ measure: 'start-back', result: back, recordedAt: '2026-11-21T10:00:00+00:00', recordedBy: 'me' }, 'es').plain,
     'Este formulario no se pudo puntuar: La subescala psicosocial (5) no puede ser mayor que la puntuación total (3): sus ítems forman parte de ella.');
 });
+
+/** Calls in an importer's source that give a problem English words only (a string where said(...) belongs). */
+function englishOnlyProblems(source: string): string[] {
+  return [...source.matchAll(/import(?:Error|Warning)\(\s*[^,()]+(?:\([^()]*\))?[^,()]*,\s*(['"`])/g)].map((m) => m[0].replace(/\s+/g, ' '));
+}
+
+test('every problem an importer gives has a message id (said), so no importer can add an English-only message unnoticed', async () => {
+  const { readdirSync, readFileSync } = await import('node:fs');
+  // The scan sees a string given in place of said(...), and passes the calls that use it.
+  assert.equal(englishOnlyProblems(`sink.issue(importError('bad-value', 'Unbalanced quotes', at(1)));`).length, 1);
+  assert.equal(englishOnlyProblems('sink.issue(importWarning(raw === undefined ? \'missing-field\' : \'bad-value\', `${field} is odd`, at(1)));').length, 1);
+  assert.deepEqual(englishOnlyProblems(`sink.issue(importError(/truncat/i.test(describeIoError(e)) ? 'truncated' : 'unreadable', said('file.reading-stopped', { detail }), at(1)));`), []);
+  const files = readdirSync('src/importers', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'import-error.ts');
+  assert.ok(files.length > 15, `the importers are read (${files.length} files)`);
+  const found = files.flatMap((f) => englishOnlyProblems(readFileSync(`src/importers/${f}`, 'utf8')).map((m) => `${f}: ${m}`));
+  assert.deepEqual(found, []);
+});
