@@ -1,8 +1,9 @@
 /**
  * Browser test: a clinician whose browser is set to Spanish (issue 14 item 8) reads the clinician's screens in
  * Spanish, from the same catalogue as the patient's (web/src/i18n/locales/es/clinic.json, clinician-messages.json):
- * the patient list with an unread message, the patient's page, and the conversation. The patient's browser is
- * English. The words are written here by hand from the catalogue; axe runs on each screen; screenshots 49a-49c.
+ * the patient list with an unread message, the patient's page (with a walking target set there), and the
+ * conversation. The patient's browser is English. The words are written here by hand from the catalogue; axe runs on
+ * each screen; screenshots 49a-49d.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -75,6 +76,22 @@ test('a Spanish clinician: the patient list, the patient page and the conversati
   await assertNoEnglish(c, 'the patient page');
   await assertAccessible(c, 'the patient page in Spanish');
   await screenshot(c, '49b-es-clinician-patient', { top: true });
+
+  // The walking form: the patient has no walking days, so the program's own target is its start, 10 minutes; the
+  // clinician sets 4000 steps (Spanish writes 4-digit numbers ungrouped) and reads who set it and when, in Spanish.
+  const form = c.locator('form', { has: c.getByRole('heading', { name: 'Objetivo de caminata' }) });
+  await form.getByText('De los propios días recientes del paciente: 10 minutos al día.').waitFor();
+  await form.getByRole('radio', { name: 'Poner el objetivo' }).check();
+  await form.getByLabel('Contar en').selectOption('steps');
+  await form.getByLabel(/al día \(de 100 a 30\.000\)$/).fill('4000');
+  await form.getByLabel('Motivo (el paciente lo lee en Hoy)').fill('Tu rodilla se quejó tras los paseos largos.');
+  await form.getByRole('button', { name: 'Guardar el objetivo de caminata' }).click();
+  await form.getByText('Guardado. El objetivo de caminata del paciente hoy: 4000 pasos al día.').waitFor();
+  const month = ['ene', 'feb', 'mar', 'abr', 'may', 'jun', 'jul', 'ago', 'sept', 'oct', 'nov', 'dic'][Number(today.slice(5, 7)) - 1];
+  await form.getByTestId('walking-setting').getByText(`Objetivo: 4000 pasos al día, puesto por ${CLINICIAN.name} el ${Number(today.slice(8, 10))} ${month}.`).waitFor();
+  await assertNoEnglish(c, 'the walking form');
+  await form.scrollIntoViewIfNeeded();
+  await screenshot(c, '49d-es-clinician-walking-target');
 
   // The conversation: opening it reads the message.
   await c.goto(`${url}/messages`);

@@ -7,7 +7,7 @@
 import { dayMonth } from '../../../src/core/dates.js';
 import { useState, type FormEvent } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
-import { formatNumber } from '../i18n/format.js';
+import { formatDay, formatNumber } from '../i18n/format.js';
 import { api } from '../api/client.js';
 import { useFormState } from '../ui/use-form-state.js';
 import type { TodayState } from '../api/types.js';
@@ -23,6 +23,8 @@ import { currentLanguage } from '../i18n/i18n.js';
 
 /** "4,400 steps" / "25 minutes" in the language on screen. */
 const walkingFigure = (f: { steps: number | null; minutes: number | null }) => (currentLanguage() === 'es' ? walkingFigureEs(f) : walkingFigureEn(f));
+/** "2 Nov" (core's words, as the patient's Today writes it) / "2 nov". */
+const dayMonthIn = (d: string) => (currentLanguage() === 'es' ? formatDay(d, { day: 'numeric', month: 'short' }) : dayMonth(d));
 
 type Walking = TodayState['walking'];
 const BOUNDS = { steps: [WALKING_OVERRIDE_STEPS_MIN, WALKING_OVERRIDE_STEPS_MAX], minutes: [WALKING_OVERRIDE_MINUTES_MIN, WALKING_OVERRIDE_MINUTES_MAX] } as const;
@@ -85,7 +87,7 @@ export function ClinicianWalkingForm({ personId, walking, onSaved }: { personId:
       <p className="basis">{walking.basis}</p>
       {current ? (
         <div className="clinician-note" data-testid="walking-setting">
-          <p><Trans t={t} i18nKey={current.kind === 'cap' ? 'walkingForm.setCap' : 'walkingForm.setTarget'} values={{ figure: walkingFigure(current), by: current.setBy, date: dayMonth(current.setOn), unapplied: current.kind === 'cap' && !current.applied ? ` ${t('walkingForm.notApplied')}` : '' }} components={{ strong: <strong /> }} /></p>
+          <p><Trans t={t} i18nKey={current.kind === 'cap' ? 'walkingForm.setCap' : 'walkingForm.setTarget'} values={{ figure: walkingFigure(current), by: current.setBy, date: dayMonthIn(current.setOn), unapplied: current.kind === 'cap' && !current.applied ? ` ${t('walkingForm.notApplied')}` : '' }} components={{ strong: <strong /> }} /></p>
           <p className="clinician-reason">{t('walkingForm.reasonLine', { reason: current.reason })}</p>
           <button type="button" onClick={() => void remove()} disabled={busy}>{current.kind === 'cap' ? t('walkingForm.removeCap') : t('walkingForm.removeTarget')}</button>
         </div>
