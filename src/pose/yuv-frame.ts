@@ -160,6 +160,12 @@ function scaleTile(p: Yuv420, region: RegionOfInterest, outW: number, outH: numb
           dst[o] = 0 + row[s]! * wa + row[s + 3]! * wb + row[s + 6]! * wc;
           dst[o + 1] = 0 + row[s + 1]! * wa + row[s + 4]! * wb + row[s + 7]! * wc;
           dst[o + 2] = 0 + row[s + 2]! * wa + row[s + 5]! * wb + row[s + 8]! * wc;
+        } else if (n === 4) {
+          // Four taps: a downscale by 2 to 3 (the walker scan's 360-row frames of 720p-1080p video).
+          const wa = xW[w0]!; const wb = xW[w0 + 1]!; const wc = xW[w0 + 2]!; const wd = xW[w0 + 3]!;
+          dst[o] = 0 + row[s]! * wa + row[s + 3]! * wb + row[s + 6]! * wc + row[s + 9]! * wd;
+          dst[o + 1] = 0 + row[s + 1]! * wa + row[s + 4]! * wb + row[s + 7]! * wc + row[s + 10]! * wd;
+          dst[o + 2] = 0 + row[s + 2]! * wa + row[s + 5]! * wb + row[s + 8]! * wc + row[s + 11]! * wd;
         } else {
           let r = 0; let g = 0; let b = 0;
           for (let q = 0; q < n; q++, s += 3) {
@@ -181,6 +187,10 @@ function scaleTile(p: Yuv420, region: RegionOfInterest, outW: number, outH: numb
       const a = ring[first % R]!; const b = ring[(first + 1) % R]!; const c = ring[(first + 2) % R]!;
       const wa = ty.weights[ws]!; const wb = ty.weights[ws + 1]!; const wc = ty.weights[ws + 2]!;
       for (let i = 0; i < n3; i++) out[o + i] = Math.min(255, Math.round(0 + a[i]! * wa + b[i]! * wb + c[i]! * wc));
+    } else if (count === 4) {
+      const a = ring[first % R]!; const b = ring[(first + 1) % R]!; const c = ring[(first + 2) % R]!; const d = ring[(first + 3) % R]!;
+      const wa = ty.weights[ws]!; const wb = ty.weights[ws + 1]!; const wc = ty.weights[ws + 2]!; const wd = ty.weights[ws + 3]!;
+      for (let i = 0; i < n3; i++) out[o + i] = Math.min(255, Math.round(0 + a[i]! * wa + b[i]! * wb + c[i]! * wc + d[i]! * wd));
     } else {
       for (let i = 0; i < n3; i++) {
         let acc = 0;
