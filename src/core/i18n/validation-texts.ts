@@ -7,6 +7,7 @@
 import type { Language } from '../language.js';
 import { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } from '../red-flags.js';
 import { PRECAUTION_TEXTS_ES, RED_FLAG_TEXTS_ES } from './red-flag-texts.js';
+import { fromEnglish, type EnglishPatterns } from './from-english.js';
 
 /** A safety question's Spanish, from its English text. */
 function questionEs(english: string): string | null {
@@ -37,7 +38,7 @@ const FIXED_ES: ReadonlyMap<string, string> = new Map([
   ['plain text only: letters, numbers, punctuation and line breaks', 'solo texto: letras, números, signos de puntuación y saltos de línea'],
 ]);
 
-const PATTERNS_ES: readonly [RegExp, (m: RegExpExecArray) => string][] = [
+const PATTERNS_ES: EnglishPatterns = [
   [/^must be (-?[\d.]+) or less$/, (m) => `debe ser ${m[1]} o menos`],
   [/^must be (-?[\d.]+) or more$/, (m) => `debe ser ${m[1]} o más`],
   [/^must be a number from (-?[\d.]+) to (-?[\d.]+)$/, (m) => `debe ser un número del ${m[1]} al ${m[2]}`],
@@ -61,12 +62,5 @@ const PATTERNS_ES: readonly [RegExp, (m: RegExpExecArray) => string][] = [
 
 /** A validation message in `language`: the Spanish when a pattern knows it, else as written. */
 export function validationMessageIn(english: string, language: Language): string {
-  if (language === 'en') return english;
-  const fixed = FIXED_ES.get(english);
-  if (fixed !== undefined) return fixed;
-  for (const [re, make] of PATTERNS_ES) {
-    const m = re.exec(english);
-    if (m) return make(m);
-  }
-  return english;
+  return language === 'en' ? english : fromEnglish(english, FIXED_ES, PATTERNS_ES);
 }

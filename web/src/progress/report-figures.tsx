@@ -14,6 +14,8 @@ import { api } from '../api/client.js';
 import { formatDayWithYear } from '../i18n/format.js';
 import './report-figures.css';
 import { axisTicks } from '../../../src/core/report/chart-ticks.js';
+import { chartIn } from '../../../src/core/i18n/report-chart-texts.js';
+import { currentLanguage } from '../i18n/i18n.js';
 
 type Chart = Extract<ReportBlock, { kind: 'chart' }>;
 type Still = Extract<ReportBlock, { kind: 'skeleton' }>;
@@ -22,7 +24,8 @@ type Picture = Extract<ReportBlock, { kind: 'picture' }>;
 const W = 320; const H = 150; const L = 30; const T = 8; const PW = W - L - 6; const PH = H - T - 22;
 const SIDE = { left: '#e69f00', right: '#0072b2', mid: '#666666' } as const;
 
-// The chart's title and labels come from the report (the server writes them); the words around them from here.
+// The chart's title and labels come from the report (the server writes them, in English; chartIn gives them in the
+// language on screen); the words around them from here.
 function describe(c: Chart, t: TFunction): string {
   const pts = c.series.flatMap((s) => s.points);
   const first = pts[0]; const last = pts.at(-1);
@@ -32,8 +35,10 @@ function describe(c: Chart, t: TFunction): string {
   return `${values}${c.band ? ` ${t('report.shaded', { label: c.band.label })}` : ''}${c.line ? ` ${t('report.dashedLine', { label: c.line.label })}` : ''}`;
 }
 
-export function ReportChart({ chart: c }: { chart: Chart }) {
+export function ReportChart({ chart }: { chart: Chart }) {
   const { t } = useTranslation('progress');
+  // The report writes its words in English (the PDF's); the page shows them in the language on screen.
+  const c = chartIn(chart, currentLanguage());
   const days = Math.max(1, daysBetween(c.from, c.to));
   const x = (d: string) => L + (daysBetween(c.from, d.slice(0, 10)) / days) * PW;
   const y = (v: number) => T + PH - ((v - c.yMin) / (c.yMax - c.yMin || 1)) * PH;
