@@ -421,6 +421,10 @@ const CLINIC_RECORD = {
     loinc('72514-3', { effectiveDateTime: '2025-03-11T08:00:00+01:00', valueInteger: 2, bodySite: { text: 'Neck' } }),
     odi('2025-03-10T09:00:00Z', 28),
     odi('2025-03-11T09:00:00Z', 24),
+    // A gait analysis of the clinic's (its cadence, as Footing's export writes a gait metric): one analysis.
+    { resourceType: 'Observation', status: 'final', subject: P, code: { coding: [{ system: 'https://footing.example/fhir/CodeSystem/gait-metrics', code: 'cadence_spm' }] },
+      effectiveDateTime: '2025-03-11T10:00:00Z', valueQuantity: { value: 104, system: 'http://unitsofmeasure.org', code: '/min' },
+      method: { text: 'Footing phone-video gait analysis (side view)' }, note: [{ text: 'Confidence 0.8 over 8 measurements.' }] },
     { resourceType: 'CarePlan', id: 'c1', status: 'active', intent: 'plan', subject: P, description: `Stage ${CLINIC_STAGE}, ${stageByNumber(CLINIC_STAGE).name}: as the clinic set it` },
     { resourceType: 'Goal', id: 'g1', lifecycleStatus: 'active', description: { text: 'Walking' }, subject: P, target: [{ measure: { text: 'steps' }, detailQuantity: stepsPerDay(6000) }],
       note: [{ authorString: 'Dr Ada Okafor', time: '2025-03-11', text: 'A little more each week, on the flat.' }] },
@@ -467,6 +471,7 @@ test('a record from the clinic (FHIR), with "take my program" ticked, in a time 
     await result.getByText('FHIR R4 record: walking, pain, tests (Bundle or NDJSON)', { exact: true }).waitFor();
     assert.equal(await result.getByTestId('import-checkins').innerText(), `${checkins} new, 0 already stored`);
     assert.equal(await result.getByTestId('import-assessments').innerText(), `${scores} new, 0 already stored`);
+    assert.equal(await result.getByTestId('import-gait').innerText(), '1 new, 0 already stored');
     // The seeded person is at stage 1 or 2 (the tenth day may have moved them on): the clinic's 3 is new; the birth year is theirs.
     assert.deepEqual(await result.getByTestId('import-record').locator('.record-part').allInnerTexts(), [
       'Program stage: taken from the file (a line in the program’s history)',
@@ -495,6 +500,7 @@ test('a record from the clinic (FHIR), with "take my program" ticked, in a time 
     await result.getByRole('heading', { name: 'clinic-record.json: nothing new' }).waitFor();
     assert.equal(await result.getByTestId('import-checkins').innerText(), `0 new, ${checkins} already stored`);
     assert.equal(await result.getByTestId('import-assessments').innerText(), `0 new, ${scores} already stored`);
+    assert.equal(await result.getByTestId('import-gait').innerText(), '0 new, 1 already stored');
     assert.deepEqual(await result.getByTestId('import-record').locator('.record-part').allInnerTexts(), ['Program stage: already the same', 'Clinician’s walking target: already the same', 'Birth year: already the same']);
   } finally {
     await cdp.send('Emulation.setTimezoneOverride', { timezoneId: '' });
@@ -509,8 +515,8 @@ test('a record from the clinic (FHIR), with "take my program" ticked, in a time 
   const lines = history.getByTestId('past-import');
   await lines.first().waitFor();
   const line = (i: number) => lines.nth(i).locator('.past-outcome').innerText();
-  assert.equal(await line(0), `Nothing new: all 2 walking measurements in this file were already stored. Pain check-ins: 0 new, ${checkins} already stored. Screening results and outcome scores: 0 new, ${scores} already stored.`);
-  assert.equal(await line(1), `2 new walking measurements added. Pain check-ins: ${checkins} new, 0 already stored. Screening results and outcome scores: ${scores} new, 0 already stored.`);
+  assert.equal(await line(0), `Nothing new: all 2 walking measurements in this file were already stored. Pain check-ins: 0 new, ${checkins} already stored. Screening results and outcome scores: 0 new, ${scores} already stored. Gait analyses (their measurements): 0 new, 1 already stored.`);
+  assert.equal(await line(1), `2 new walking measurements added. Pain check-ins: ${checkins} new, 0 already stored. Screening results and outcome scores: ${scores} new, 0 already stored. Gait analyses (their measurements): 1 new, 0 already stored.`);
   // Opened, the first import shows the same figures as its result did.
   await lines.nth(1).locator('summary').click();
   assert.equal(await lines.nth(1).getByTestId('import-checkins').innerText(), `${checkins} new, 0 already stored`);

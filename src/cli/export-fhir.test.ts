@@ -109,6 +109,17 @@ test('footing export --format fhir prints a valid R4 collection Bundle of the lo
   await events.close();
   assert.deepEqual(imported.map((e) => [e.toStage, e.onDate]), [[2, zone.date]], `in ${zone.timeZone}, where UTC's date is ${zone.utcDate}`);
 
+  // A gait analysis in a file (two metrics of one time and view): one analysis added, then already stored.
+  const gaitFile = join(dir, 'gait.fhir.json');
+  const metric = (code: string, value: number, unit: string) => ({ resource: { resourceType: 'Observation', status: 'final',
+    code: { coding: [{ system: 'https://footing.example/fhir/CodeSystem/gait-metrics', code }] }, effectiveDateTime: '2026-11-02T10:00:00Z',
+    valueQuantity: { value, system: 'http://unitsofmeasure.org', code: unit }, method: { text: 'Footing phone-video gait analysis (side view)' }, note: [{ text: 'Confidence 0.8.' }] } });
+  writeFileSync(gaitFile, JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry: [metric('cadence_spm', 104, '/min'), metric('step_length_m', 0.66, 'm')] }));
+  const gaitRun = await runCli(['import', gaitFile, '--db', fresh]);
+  assert.equal(gaitRun.code, 0, gaitRun.err);
+  assert.match(gaitRun.out, /\n {2}1 gait analysis \(measurements only\): 1 added, 0 already stored\n/);
+  assert.match((await runCli(['import', gaitFile, '--db', fresh])).out, /\n {2}1 gait analysis \(measurements only\): 0 added, 1 already stored\n/);
+
   const badDate = await runCli(['export', '--format', 'fhir', '--date', '2 Nov', '--db', db]);
   assert.deepEqual([badDate.code, badDate.err], [2, 'footing export: --date must be a calendar date like 2026-11-25 (got "2 Nov")\n']);
   const dateWithJson = await runCli(['export', '--date', '2026-11-02', '--db', db]);

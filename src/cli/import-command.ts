@@ -100,6 +100,10 @@ export const importCommand: Command = {
           `  ${s.recordsSeen.toLocaleString('en')} records read, giving ${figures.samples.toLocaleString('en')} walking measurements: ${result.added.toLocaleString('en')} added, ${result.duplicates.toLocaleString('en')} already stored or repeated in the file`];
         if (result.checkins) lines.push(`  ${(result.checkins.added + result.checkins.duplicates).toLocaleString('en')} pain check-ins: ${result.checkins.added.toLocaleString('en')} added, ${result.checkins.duplicates.toLocaleString('en')} already stored`);
         if (result.assessments) lines.push(`  ${(result.assessments.added + result.assessments.duplicates).toLocaleString('en')} screening results and outcome scores: ${result.assessments.added.toLocaleString('en')} added, ${result.assessments.duplicates.toLocaleString('en')} already stored`);
+        if (result.gait) {
+          const total = result.gait.added + result.gait.duplicates;
+          lines.push(`  ${total.toLocaleString('en')} ${total === 1 ? 'gait analysis' : 'gait analyses'} (measurements only): ${result.gait.added.toLocaleString('en')} added, ${result.gait.duplicates.toLocaleString('en')} already stored`);
+        }
         if (result.record) {
           const words = { birthYear: 'birth year', stage: 'program stage', walkingTarget: 'clinician\'s walking target' } as const;
           const parts = (Object.keys(words) as (keyof typeof words)[]).filter((k) => result.record![k]).map((k) => `${words[k]} ${result.record![k] === 'set' ? 'taken from the file' : 'already the same'}`);

@@ -85,6 +85,7 @@ export function ImportFigures({ view: v }: { view: ImportView }) {
         <div><dt>{t('figures.days')}</dt><dd data-testid="import-days">{!days ? t('figures.notRecorded') : days.count === 0 || !days.first || !days.last ? t('figures.none') : days.count === 1 ? dayText(days.first) : t('figures.daysRange', { n: n(days.count), from: dayText(days.first), to: dayText(days.last) })}</dd></div>
         {v.checkins && <div><dt>{t('figures.checkins')}</dt><dd data-testid="import-checkins">{t('figures.newAndStored', { added: n(v.checkins.added), duplicates: n(v.checkins.duplicates) })}</dd></div>}
         {v.assessments && <div><dt>{t('figures.assessments')}</dt><dd data-testid="import-assessments">{t('figures.newAndStored', { added: n(v.assessments.added), duplicates: n(v.assessments.duplicates) })}</dd></div>}
+        {v.gait && <div><dt>{t('figures.gait')}</dt><dd data-testid="import-gait">{t('figures.newAndStored', { added: n(v.gait.added), duplicates: n(v.gait.duplicates) })}</dd></div>}
         {parts.length > 0 && <div className="wide"><dt>{t('figures.record')}</dt><dd data-testid="import-record">{parts.map((p) => <span key={p} className="record-part">{p}</span>)}</dd></div>}
         {left !== null && <div className="wide"><dt>{t('figures.leftOut')}</dt><dd data-testid="import-skipped">{left}</dd></div>}
       </dl>

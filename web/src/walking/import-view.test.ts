@@ -21,6 +21,12 @@ test('a past FHIR import\'s check-ins and assessments are read from its record, 
   assert.equal(recordCountsText(v, es, esNumber), 'Registros de dolor: nuevos, 2; ya guardados, 0. Resultados de pruebas y de cuestionarios: nuevos, 1200; ya guardados, 3.');
 });
 
+test('a past FHIR import\'s gait analyses follow its check-ins and assessments, in English and Spanish', () => {
+  const v = viewOfPast(past({ checkins: { added: 2, duplicates: 0 }, gait: { added: 1, duplicates: 1 } }))!;
+  assert.equal(recordCountsText(v, en, enNumber), 'Pain check-ins: 2 new, 0 already stored. Gait analyses (their measurements): 1 new, 1 already stored.');
+  assert.equal(recordCountsText(v, es, esNumber), 'Registros de dolor: nuevos, 2; ya guardados, 0. Análisis de la marcha (sus medidas): nuevos, 1; ya guardados, 1.');
+});
+
 test('a file without check-ins or assessments (any walking file) adds nothing to the line; one of the two alone is shown alone', () => {
   assert.equal(recordCountsText(viewOfPast(past({}))!, en, enNumber), null);
   assert.equal(recordCountsText(viewOfPast(past({ assessments: { added: 0, duplicates: 3 } }))!, en, enNumber), 'Screening results and outcome scores: 0 new, 3 already stored.');

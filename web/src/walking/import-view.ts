@@ -30,6 +30,8 @@ export interface ImportView {
   /** A FHIR file's pain check-ins and its screening results and outcome scores: stored, and already stored (null: none in the file). */
   checkins: { added: number; duplicates: number } | null;
   assessments: { added: number; duplicates: number } | null;
+  /** A FHIR file's gait analyses (their measurements): stored, and already stored (null: none in the file). */
+  gait: { added: number; duplicates: number } | null;
   /** What a FHIR file gave of the record itself (birth year, program stage, a clinician's walking target): taken, or
    * already the same (null: none of them; older records). */
   record: RecordParts | null;
@@ -43,7 +45,7 @@ export function viewOfReport(r: ImportReport): ImportView {
     format: r.format, ok: r.ok, status: r.status, mode: r.mode, records: r.records, samples: r.samples, added: r.added, duplicates: r.duplicates,
     skipped: r.skipped, skippedBy: r.skipped_by_reason, errorCount: r.error_count, warningCount: r.warning_count, problems: r.errors,
     days: { count: days.length, first: days[0] ?? null, last: days.at(-1) ?? null },
-    checkins: r.checkins ?? null, assessments: r.assessments ?? null, record: r.record ?? null,
+    checkins: r.checkins ?? null, assessments: r.assessments ?? null, gait: r.gait ?? null, record: r.record ?? null,
   };
 }
 
@@ -53,7 +55,7 @@ export function viewOfPast(p: PastImport): ImportView | null {
   return r && {
     format: p.format, ok: r.status !== 'not-imported', status: r.status, mode: r.mode, records: r.records, samples: r.samples, added: r.added,
     duplicates: r.duplicates, skipped: r.skipped, skippedBy: r.skippedBy, errorCount: r.errorCount, warningCount: r.warningCount, problems: r.problems, days: r.days,
-    checkins: r.checkins ?? null, assessments: r.assessments ?? null, record: r.record ?? null,
+    checkins: r.checkins ?? null, assessments: r.assessments ?? null, gait: r.gait ?? null, record: r.record ?? null,
   };
 }
 
@@ -64,12 +66,13 @@ export function outcomeText(v: ImportView, language: Language = 'en'): string {
 
 /**
  * What a FHIR file gave besides walking, as stored: "Pain check-ins: 2 new, 0 already stored. Screening results and
- * outcome scores: 3 new, 0 already stored." (null when it gave neither). The figures are those of the import's record.
+ * outcome scores: 3 new, 0 already stored. Gait analyses: 1 new, 0 already stored." (null when it gave none). The figures are those of the import's record.
  */
 export function recordCountsText(v: ImportView, t: TFunction, formatNumber: (n: number) => string): string | null {
   const parts = [
     v.checkins && t('walking:import.checkinCounts', { added: formatNumber(v.checkins.added), duplicates: formatNumber(v.checkins.duplicates) }),
     v.assessments && t('walking:import.assessmentCounts', { added: formatNumber(v.assessments.added), duplicates: formatNumber(v.assessments.duplicates) }),
+    v.gait && t('walking:import.gaitCounts', { added: formatNumber(v.gait.added), duplicates: formatNumber(v.gait.duplicates) }),
   ].filter((x): x is string => Boolean(x));
   return parts.length ? parts.join(' ') : null;
 }
