@@ -186,3 +186,14 @@ test('importing on the Walk page in Spanish: the result, a damaged record and a 
   await screenshot(page, '48-es-import-refused');
   await page.getByRole('radio', { name: /Importar los buenos/ }).check();
 });
+
+test('Progress in Spanish: the report pictures drawn in the app have Spanish titles and axis names (the PDF stays English)', async () => {
+  const { page } = ctx.phone;
+  await page.goto(ctx.server.url + '/progress');
+  // The steps picture (the walk of 12.345 steps logged in the first test, and the imported days): its words from
+  // src/core/i18n/report-chart-texts.ts, written here by hand.
+  const caption = page.locator('main figure figcaption', { hasText: 'Tus pasos de cada día' });
+  await caption.waitFor();
+  assert.match(await caption.innerText(), /^Tus pasos de cada día \(la línea discontinua: tu objetivo de hoy\) \(pasos al día\)\./);
+  assertNoEnglish(await visibleText(page), 'progress');
+});
