@@ -17,7 +17,7 @@ import { localDate, shortDate } from '../lib/local-time.js';
 import { URGENCY_TITLE } from '../../../src/core/screen-summary.js';
 import { OUTCOME_MEASURES } from '../../../src/core/outcome-measures.js';
 import { ImportHistory } from '../walking/import-history.js';
-import { EVENT_TEXT, decisionText, eventActor, otherScoresNote } from './patient-page-text.js';
+import { eventHeading, decisionText, eventActor, otherScoresNote } from './patient-page-text.js';
 import { formatNumber } from '../i18n/format.js';
 import { attentionReasons, type PatientLine } from './clinician-attention.js';
 import { ClinicianStageForm } from './clinician-stage-form.js';
@@ -125,7 +125,7 @@ export function ClinicianPatientScreen({ personId }: { personId: string }) {
         {progress.events.length === 0 ? <p>{t('patient.nothingYet')}</p> : (
           <ol className="events" reversed>
             {[...progress.events].reverse().map((e) => (
-              <li key={e.id}><strong>{EVENT_TEXT[e.action]}</strong> · {shortDate(e.onDate)}{e.toStage !== null && e.fromStage !== e.toStage ? ` · ${t('patient.stageChange', { from: e.fromStage ?? '–', to: e.toStage })}` : ''}{eventActor(e.actor, t) ? ` · ${eventActor(e.actor, t)}` : ''}
+              <li key={e.id}><strong>{eventHeading(t, e.action)}</strong> · {shortDate(e.onDate)}{e.toStage !== null && e.fromStage !== e.toStage ? ` · ${t('patient.stageChange', { from: e.fromStage ?? '–', to: e.toStage })}` : ''}{eventActor(e.actor, t) ? ` · ${eventActor(e.actor, t)}` : ''}
                 <ul>{e.reasons.map((r) => <li key={r.rule + r.text}>{r.text}</li>)}</ul>
               </li>
             ))}

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PROGRAM_EVENT_ACTIONS } from '../../../src/core/program-event-record.js';
 import { i18n } from '../i18n/i18n.js';
-import { DECISIONS, EVENT_TEXT, decisionText, eventActor, otherScoresNote } from './patient-page-text.js';
+import { DECISIONS, decisionText, eventHeading, eventActor, otherScoresNote } from './patient-page-text.js';
 
 // The English the clinician reads, written out by hand below.
 const t = i18n.getFixedT('en', 'clinic');
@@ -15,8 +15,11 @@ test('no count of other scores is shown when there are none; one and several rea
 
 test('every program event action and decision has words, none of them the stored value', () => {
   for (const a of PROGRAM_EVENT_ACTIONS) {
-    assert.ok(EVENT_TEXT[a], a);
-    assert.doesNotMatch(EVENT_TEXT[a], new RegExp(`^${a}$`, 'i'));
+    assert.ok(eventHeading(t, a), a);
+    assert.doesNotMatch(eventHeading(t, a), new RegExp(`^${a}$`, 'i'));
+    assert.doesNotMatch(eventHeading(t, a), /events\./, `${a}: a catalogue key, not words`);
+    // The same heading follows the screen's language (the Spanish t of a Spanish screen).
+    assert.notEqual(eventHeading(i18n.getFixedT('es', 'clinic'), a), eventHeading(t, a), a);
   }
   assert.deepEqual(DECISIONS.map((d) => decisionText(t, d)), ['move up a stage', 'stay at this stage', 'step back a stage', 'stop (a safety answer)']);
   assert.deepEqual([eventActor('clinician', t), eventActor('person', t), eventActor('engine', t)], ['by a clinician', 'by the patient', '']);

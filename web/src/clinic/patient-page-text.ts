@@ -5,7 +5,7 @@
 import type { TFunction } from 'i18next';
 import { formatNumber } from '../i18n/format.js';
 
-export { EVENT_TEXT } from '../progress/event-text.js';
+export { eventHeading } from '../progress/event-text.js';
 
 export type Decision = 'progress' | 'hold' | 'regress' | 'stop';
 export const DECISIONS: readonly Decision[] = ['progress', 'hold', 'regress', 'stop'];

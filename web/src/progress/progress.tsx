@@ -18,7 +18,7 @@ import { localDate, shortDate } from '../lib/local-time.js';
 import { addDays } from '../../../src/core/dates.js';
 import { ReportFigures } from './report-figures.js';
 import { ReportPeriodFields, useReportPeriod } from './report-period-fields.js';
-import { EVENT_TEXT } from './event-text.js';
+import { eventHeading } from './event-text.js';
 
 
 export function ProgressScreen() {
@@ -74,7 +74,7 @@ export function ProgressScreen() {
       {showChange && (
         <div className="card latest-change" data-testid="latest-change">
           <h2>{t('latestChange')}</h2>
-          <p><strong>{EVENT_TEXT[showChange.action] ?? showChange.action}</strong> · {shortDate(showChange.onDate)}{stageChange(showChange)}</p>
+          <p><strong>{eventHeading(t, showChange.action)}</strong> · {shortDate(showChange.onDate)}{stageChange(showChange)}</p>
           <ul>{showChange.reasons.map((r) => <li key={r.rule + r.text}>{r.text}</li>)}</ul>
         </div>
       )}
@@ -121,7 +121,7 @@ export function ProgressScreen() {
           <ol className="events" reversed>
             {[...progress.events].reverse().map((e) => (
               <li key={e.id}>
-                <p><strong>{EVENT_TEXT[e.action] ?? e.action}</strong> · {shortDate(e.onDate)}{stageChange(e)}</p>
+                <p><strong>{eventHeading(t, e.action)}</strong> · {shortDate(e.onDate)}{stageChange(e)}</p>
                 <ul>{e.reasons.map((r) => <li key={r.rule + r.text}>{r.text}</li>)}</ul>
               </li>
             ))}
