@@ -172,6 +172,7 @@ export const IMPORT_PROBLEM_SAMPLES: { [K in ImportProblemId]: ImportProblemPara
   'fhir.gait-confidence': {},
   'fhir.gait-no-confidence': {},
   'fhir.gait-twice': { metric: 'cadence_spm', at: '2026-11-02T08:00:00+01:00' },
+  'fhir.gait-too-many': { count: 123456, max: 64, at: '2026-11-02T08:00:00+01:00' },
   'fhir.steps-no-quantity': {},
   'fhir.steps-value': { token: '"-12"', max: 200000 },
   'fhir.steps-unit': { token: '"km"' },

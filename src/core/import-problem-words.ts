@@ -108,6 +108,7 @@ export const IMPORT_PROBLEM_EN = {
   'fhir.gait-confidence': () => 'The confidence must be from 0 to 1 and the measurements at most 10,000',
   'fhir.gait-no-confidence': () => 'A gait metric needs its confidence in a note ("Confidence 0.9 over 12 measurements.")',
   'fhir.gait-twice': (p: { metric: string; at: string }) => `A second ${p.metric} for the analysis of ${p.at}: the analysis is left out`,
+  'fhir.gait-too-many': (p: { count: number; max: number; at: string }) => `The analysis of ${p.at} has ${p.count} metrics, more than ${p.max}: it is left out`,
   'fhir.steps-no-quantity': () => 'A step count needs valueQuantity',
   'fhir.steps-value': (p: { token: string; max: number }) => `${p.token} is not a whole number of steps from 0 to ${p.max}`,
   'fhir.steps-unit': (p: { token: string }) => `${p.token} is not a unit of steps (use /d, {steps}/d or {steps})`,

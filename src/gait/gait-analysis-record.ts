@@ -51,6 +51,9 @@ export const METRIC_UNIT_BOUNDS: ReadonlyArray<{ suffix: string; min: number; ma
   { suffix: '_m', min: 0, max: 5, why: 'metres of one step or stride' },
 ];
 
+/** The most metrics one analysis may hold (a clip gives about twenty). */
+export const MAX_METRICS = 64;
+
 export function metricBounds(name: string): { min: number; max: number } | null {
   return METRIC_UNIT_BOUNDS.find((b) => name.endsWith(b.suffix)) ?? null;
 }
@@ -75,7 +78,7 @@ const MetricJson = z.object({
 const Metrics = z.record(z.string().regex(/^[a-z][a-z0-9_]{0,59}$/, 'must be a metric name such as cadence_spm'), MetricJson)
   .superRefine((metrics, ctx) => {
     const names = Object.keys(metrics);
-    if (names.length > 64) ctx.addIssue({ code: 'custom', message: `holds ${names.length} metrics; at most 64` });
+    if (names.length > MAX_METRICS) ctx.addIssue({ code: 'custom', message: `holds ${names.length} metrics; at most ${MAX_METRICS}` });
     for (const name of names) {
       const b = metricBounds(name);
       if (!b) { ctx.addIssue({ code: 'custom', path: [name], message: `has no known unit (its name must end with ${METRIC_UNIT_BOUNDS.map((u) => u.suffix).join(', ')})` }); continue; }

@@ -12,7 +12,7 @@
  * stored with part of its metrics). Pure.
  */
 import { GAIT_METRICS_SYSTEM, gaitMetricUnit } from '../core/fhir/gait-metric-codes.js';
-import { metricBounds } from '../gait/gait-analysis-record.js';
+import { MAX_METRICS, metricBounds } from '../gait/gait-analysis-record.js';
 import { said } from '../core/import-problem-words.js';
 import { importError, importWarning, quoteToken, type ImportIssue, type ImportLocation } from './import-error.js';
 
@@ -115,6 +115,8 @@ export function gaitAnalysesOf(readings: readonly GaitReading[], origins: (ref: 
   const out: ImportedGaitAnalysis[] = [];
   for (const g of groups.values()) {
     if (g.bad || !g.readings.length) continue;
+    // The API's bound on one analysis (a clip gives about twenty metrics): more is not one analysis.
+    if (g.readings.length > MAX_METRICS) { issue(importError('bad-value', said('fhir.gait-too-many', { count: g.readings.length, max: MAX_METRICS, at: g.at }), g.readings[MAX_METRICS]!.at('code'))); continue; }
     const origin = g.readings.map((r) => (r.ref ? origins(r.ref) : null)).find((o) => o !== null) ?? null;
     out.push({
       recordedAt: g.at, view: g.view,

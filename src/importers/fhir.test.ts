@@ -206,6 +206,9 @@ test('A gait metric out of the API\'s bounds, in another unit, unknown, or witho
   assert.deepEqual(lenient.gait?.map((a) => [a.recordedAt, Object.keys(a.metrics).join()]), [['2026-11-06T10:00:00Z', 'step_length_m']]);
   const strict = await importFhir(file, { mode: 'strict' });
   assert.deepEqual([strict.ok, strict.gait, strict.issues.length], [false, undefined, 1]);
+  // 65 metrics of one analysis (names with a known unit, each in bounds): more than the API's 64, left out whole, at the 65th.
+  const many = await importFhir(write('gait-many.json', bundle(Array.from({ length: 65 }, (_, i) => gait(`m${i}`, `metric_${i}_pct`, 50, '%')))));
+  assert.deepEqual([many.gait, many.issues.map((i) => [i.location.field, i.message])], [undefined, [['Bundle.entry[64].resource.code', 'The analysis of 2026-11-02T10:00:00+01:00 has 65 metrics, more than 64: it is left out']]]);
 });
 
 test('The steps\' Provenance in Footing\'s form gives where the days came from: the device and its files, or the patient for steps typed by hand; another form is not guessed at', async () => {

@@ -106,6 +106,7 @@ export const IMPORT_PROBLEM_ES: SpanishOf = {
   'fhir.gait-confidence': () => 'La confianza debe ir de 0 a 1 y las mediciones no pueden pasar de 10.000',
   'fhir.gait-no-confidence': () => 'Una medida de la marcha necesita su confianza en una nota ("Confidence 0.9 over 12 measurements.")',
   'fhir.gait-twice': (p) => `Un segundo ${p.metric} en el análisis de ${p.at}: el análisis se deja fuera`,
+  'fhir.gait-too-many': (p) => `El análisis de ${p.at} tiene ${num(p.count)} medidas, más de ${num(p.max)}: se deja fuera`,
   'fhir.steps-no-quantity': () => 'Un recuento de pasos necesita valueQuantity',
   'fhir.steps-value': (p) => `${p.token} no es un número entero de pasos del 0 al ${num(p.max)}`,
   'fhir.steps-unit': (p) => `${p.token} no es una unidad de pasos (usa /d, {steps}/d o {steps})`,
