@@ -84,6 +84,9 @@ test('a Spanish clinician: the patient list, the patient page and the conversati
   await form.getByRole('radio', { name: 'Poner el objetivo' }).check();
   await form.getByLabel('Contar en').selectOption('steps');
   await form.getByLabel(/al día \(de 100 a 30\.000\)$/).fill('4000');
+  // First without a reason: refused, saying why in Spanish (validation-texts.ts).
+  await form.getByRole('button', { name: 'Guardar el objetivo de caminata' }).click();
+  await form.getByText('Motivo: explica el motivo con palabras que el paciente leerá.').waitFor();
   await form.getByLabel('Motivo (el paciente lo lee en Hoy)').fill('Tu rodilla se quejó tras los paseos largos.');
   await form.getByRole('button', { name: 'Guardar el objetivo de caminata' }).click();
   await form.getByText('Guardado. El objetivo de caminata del paciente hoy: 4000 pasos al día.').waitFor();

@@ -43,9 +43,12 @@ import { frameworkError } from './framework-errors.js';
 import { requestLanguage } from './request-language.js';
 import { validationMessageIn } from '../core/i18n/validation-texts.js';
 
-/** The routes whose validation errors a patient reads next to a field (check-ins, sessions, walking logs, the safety
- * check, the pain map): answered in the request's language. */
-const PATIENT_RECORD_ROUTES = new Set(['/api/checkins', '/api/sessions', '/api/walking/manual', '/api/screen', '/api/assessment/pain-map']);
+/** The routes whose validation errors a person reads next to a field, answered in the request's language: the
+ * patient's records (check-ins, sessions, walking logs, the safety check, the pain map) and the clinician's forms on
+ * a patient's page (the stage, the walking target, the minutes of monitoring). */
+const PATIENT_RECORD_ROUTES = new Set(['/api/checkins', '/api/sessions', '/api/walking/manual', '/api/screen', '/api/assessment/pain-map',
+  '/api/patients/:personId/program', '/api/patients/:personId/walking-target', '/api/patients/:personId/monitoring-minutes',
+  '/api/patients/:personId/monitoring-minutes/:id']);
 
 /** Marks a raw request whose target was refused by originForm (the message to answer with). */
 const BAD_TARGET = Symbol('footing.badRequestTarget');

@@ -178,6 +178,16 @@ for (const kind of DATABASES) {
       });
     }
 
+    test('Given a clinician whose screen is Spanish, when the setting is refused, then it says why in Spanish (English otherwise)', async () => {
+      const refusal = async (headers: Record<string, string>) => {
+        const res = await world.as('clinicianOfClinic', { method: 'PUT', url: `/api/patients/${personId}/walking-target?date=${TODAY}`, payload: { kind: 'cap', steps: 99, reason: REASON }, headers });
+        assert.equal(res.statusCode, 400, res.body);
+        return res.json().error.message as string;
+      };
+      assert.equal(await refusal({ 'accept-language': 'es-ES,es;q=0.9' }), 'body.steps: un número entero de pasos del 100 al 30.000');
+      assert.equal(await refusal({}), 'body.steps: a whole number of steps from 100 to 30,000');
+    });
+
     test('Given the setting, when anyone but the patient\'s clinician tries to change it, then they are refused and it stays', async () => {
       const body = { kind: 'cap', steps: 2000, reason: REASON };
       assert.equal((await setting(body, 'clinicianOtherClinic')).statusCode, 404);

@@ -19,6 +19,7 @@ import {
 } from '../../../src/core/walking-override.js';
 import { walkingFigure as walkingFigureEn } from '../../../src/core/walking-target.js';
 import { walkingFigureEs } from '../../../src/core/i18n/walking-texts.js';
+import { validationMessageIn } from '../../../src/core/i18n/validation-texts.js';
 import { currentLanguage } from '../i18n/i18n.js';
 
 /** "4,400 steps" / "25 minutes" in the language on screen. */
@@ -61,7 +62,7 @@ export function ClinicianWalkingForm({ personId, walking, onSaved }: { personId:
     if (!checked.success) {
       const issue = checked.error.issues[0]!;
       const field = issue.path[0] === 'reason' ? 'reason' : 'figure';
-      setError({ message: t('monitoringCard.fieldError', { field: field === 'reason' ? t('walkingForm.reasonWord') : label, message: issue.message }), field });
+      setError({ message: t('monitoringCard.fieldError', { field: field === 'reason' ? t('walkingForm.reasonWord') : label, message: validationMessageIn(issue.message, currentLanguage()) }), field });
       return;
     }
     await send(async () => {
