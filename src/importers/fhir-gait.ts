@@ -50,7 +50,7 @@ const CONFIDENCE = /^Confidence (\d+(?:\.\d+)?)(?: over (\d+) measurements)?\.$/
 /** A metric name as the analysis JSON writes them (the API's rule). */
 const METRIC_NAME = /^[a-z][a-z0-9_]{0,59}$/;
 
-/** Reads one gait Observation (isGaitObservation). A cancelled or entered-in-error one is `null` with a warning. */
+/** Reads one gait Observation (isGaitObservation). A cancelled or entered-in-error one is left out with a warning (`skip`). */
 export function readGaitObservation(o: Json, at: Locate): GaitReading | { skip: ImportIssue } {
   if (o.status === 'entered-in-error' || o.status === 'cancelled') return { skip: importWarning('bad-value', said('fhir.gait-status', { status: String(o.status) }), at('status')) };
   const ref = typeof o.id === 'string' ? `Observation/${o.id}` : null;
