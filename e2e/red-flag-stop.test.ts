@@ -1,13 +1,13 @@
 /**
  * Browser test: a "yes" to a red flag on the safety check stops the program. The stop screen says why in plain
  * words, what care to get and how soon, that the answer was kept, and shows no plan; the answers open as a readable,
- * printable page; the stop holds after a reload and on every plan screen; restarting needs the person to tick that
+ * printable page (also in Spanish on a Spanish phone); the stop holds after a reload and on every plan screen; restarting needs the person to tick that
  * a clinician has checked them.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS, URGENCY_ADVICE } from '../src/core/red-flags.js';
-import { assertAccessible, describeViolations, screenshot, seriousA11yViolations } from './helpers/browser.js';
+import { assertAccessible, describeViolations, launchPhone, screenshot, seriousA11yViolations } from './helpers/browser.js';
 import { call } from './helpers/server.js';
 import { serverAndPhone } from './helpers/fixture.js';
 
@@ -75,6 +75,27 @@ test('a red flag stops the program with plain advice, and restarting needs a cli
   assert.equal(await page.getByRole('button', { name: 'Print or save as PDF' }).isVisible(), false);
   assert.equal(await page.getByRole('heading', { level: 1, name: 'My safety check answers' }).isVisible(), true);
   await page.emulateMedia({ media: 'screen' });
+
+  // The same answers on a phone set to Spanish: each question, what a "yes" may point to, and whom to see and how
+  // soon, in Spanish (the questions and concerns were English on this page before). The Spanish is written out here.
+  const es = await launchPhone({ locale: 'es-ES' });
+  try {
+    await es.page.goto(ctx.server.url + '/my-answers');
+    const esMain = es.page.locator('main');
+    await esMain.getByRole('heading', { level: 1, name: 'Mis respuestas del control de seguridad' }).waitFor();
+    await esMain.getByRole('heading', { name: 'A quién ver y con qué urgencia: Busca atención de urgencia ahora' }).waitFor();
+    await esMain.getByRole('heading', { name: 'Tu espalda' }).waitFor();
+    const bladderEs = esMain.locator('.answers-list li', { hasText: 'Desde que empezó tu dolor de espalda, ¿has tenido nuevos problemas para orinar, o se te ha escapado la orina sin querer?' });
+    assert.equal(await bladderEs.locator('.answer').innerText(), 'Sí');
+    await bladderEs.getByText('Puede indicar presión sobre los nervios de la parte baja de la columna. Para esta respuesta: busca atención de urgencia ahora.').waitFor();
+    const esText = await esMain.innerText();
+    const english = [...RED_FLAG_QUESTIONS, ...PRECAUTION_QUESTIONS].filter((q) => esText.includes(q.text)).map((q) => q.id);
+    assert.deepEqual(english, [], 'no question in English on the Spanish page');
+    assert.ok(!esText.includes(BLADDER.concern), 'the concern in Spanish');
+    await assertAccessible(es.page, 'my answers in Spanish');
+    await bladderEs.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await screenshot(es.page, '04d-es-stop-answers-list');
+  } finally { await es.close(); }
   await page.getByRole('link', { name: 'Back', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Please get checked before you start' }).waitFor();
 

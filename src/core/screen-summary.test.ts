@@ -25,14 +25,15 @@ test('Given a "yes" to new trouble passing urine and to a fever, then the page s
   const bladder = back.questions[0]!;
   assert.equal(bladder.question, 'Since your back pain started, have you had new trouble passing urine, or leaked urine without meaning to?');
   assert.equal(bladder.answer, 'Yes');
-  assert.deepEqual(bladder.flag, { concern: 'pressure on the nerves at the bottom of the spine', care: 'Get emergency care now' });
+  assert.deepEqual(bladder.flag, { concern: 'pressure on the nerves at the bottom of the spine', urgency: 'emergency', care: 'Get emergency care now' });
   assert.deepEqual(back.questions[1]!, { question: 'Have you had new trouble controlling your bowels?', answer: 'No', flag: null, changes: null });
   const fever = s.groups.find((g) => g.title === 'Your health in general')!.questions.find((q) => q.answer === 'Yes')!;
-  assert.deepEqual(fever.flag, { concern: 'an infection', care: 'See a doctor today' });
+  assert.deepEqual(fever.flag, { concern: 'an infection', urgency: 'same_day', care: 'See a doctor today' });
 });
 
 test('Every question is on the page once, in the groups the check asks them, with the precautions last', () => {
   const s = summary(['dvt']);
+  assert.deepEqual(s.groups.map((g) => g.area), ['back', 'neck', 'foot', 'general', 'precautions']);
   assert.deepEqual(s.groups.map((g) => g.title), ['Your back', 'Your neck and head', 'Your feet and legs', 'Your health in general', 'Things that change your plan']);
   assert.equal(s.groups.flatMap((g) => g.questions).length, RED_FLAG_QUESTIONS.length + PRECAUTION_QUESTIONS.length);
   assert.equal(s.groups.flatMap((g) => g.questions).filter((q) => q.answer === 'Yes').length, 1);
@@ -53,4 +54,17 @@ test('An answer missing from an old record reads "Not answered", never "No"', ()
   delete answers['night-pain'];
   const s = summariseScreen(answers, { status: 'stop', urgency: 'emergency', advice: 'x', flags: [], exclusions: [], precautions: [] });
   assert.equal(s.groups.flatMap((g) => g.questions).find((q) => q.question.startsWith('Is the pain there all night'))!.answer, 'Not answered');
+});
+
+test('In Spanish, the questions, what a "yes" may point to and what a precaution changes are the Spanish ones; keys and answers stay the same', () => {
+  const answers = answersWith(['ce-bladder', 'blood-thinners']);
+  const s = summariseScreen(answers, evaluateScreen(answers).result!, 'es');
+  const bladder = s.groups.find((g) => g.area === 'back')!.questions[0]!;
+  assert.equal(bladder.question, 'Desde que empezó tu dolor de espalda, ¿has tenido nuevos problemas para orinar, o se te ha escapado la orina sin querer?');
+  assert.deepEqual([bladder.answer, bladder.flag?.concern, bladder.flag?.urgency], ['Yes', 'presión sobre los nervios de la parte baja de la columna', 'emergency']);
+  assert.deepEqual(s.concerns, ['presión sobre los nervios de la parte baja de la columna']);
+  const thinners = s.groups.at(-1)!.questions.find((q) => q.answer === 'Yes')!;
+  assert.deepEqual([thinners.question, thinners.changes], ['¿Tomas anticoagulantes y te salen moratones con facilidad?', 'Rodar la pelota puede causar moratones si tomas anticoagulantes.']);
+  // Nothing English is left among the questions (each Spanish one starts with an inverted question mark or a Spanish word).
+  assert.equal(s.groups.flatMap((g) => g.questions).filter((q) => /^(Have|Do|Is|Are|Since|Did|Has)\b/.test(q.question)).length, 0);
 });

@@ -5,8 +5,10 @@
  * through red-flags.ts). It is what the printable "My answers" page shows after a stop.
  */
 import {
-  PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS, URGENCIES, type ScreenAnswers, type ScreenArea, type ScreenResult, type Urgency,
+  URGENCIES, type ScreenAnswers, type ScreenArea, type ScreenResult, type Urgency,
 } from './red-flags.js';
+import { precautionQuestionsIn, redFlagQuestionsIn } from './i18n/red-flag-texts.js';
+import type { Language } from './language.js';
 
 /** The kind of care and how soon, as a heading. */
 export const URGENCY_TITLE: Record<Urgency, string> = {
@@ -26,8 +28,9 @@ export const PRECAUTIONS_TITLE = 'Things that change your plan';
 export interface AnsweredQuestion {
   question: string;
   answer: 'Yes' | 'No' | 'Not answered';
-  /** For a "yes" to a red flag: what it may point to, and the kind of care and how soon for that answer alone. */
-  flag: { concern: string; care: string } | null;
+  /** For a "yes" to a red flag: what it may point to, and the kind of care and how soon for that answer alone (its
+   * urgency, by which a screen says it in its own words, and the English heading). */
+  flag: { concern: string; urgency: Urgency; care: string } | null;
   /** For a "yes" to a precaution: what it changes in the plan. */
   changes: string | null;
 }
@@ -39,30 +42,37 @@ export interface ScreenSummary {
   care: { urgency: Urgency; title: string; advice: string } | null;
   /** What the "yes" answers may point to, each once, the most urgent first. */
   concerns: string[];
-  groups: { title: string; questions: AnsweredQuestion[] }[];
+  /** Each group with its key (a screen titles it in its own words by it) and its English title. */
+  groups: { area: ScreenArea | 'precautions'; title: string; questions: AnsweredQuestion[] }[];
 }
 
 const answerOf = (answers: ScreenAnswers, id: string): AnsweredQuestion['answer'] =>
   answers[id] === true ? 'Yes' : answers[id] === false ? 'No' : 'Not answered';
 
-/** Summarises one stored safety check (its answers and the result it gave). */
-export function summariseScreen(answers: ScreenAnswers, result: ScreenResult): ScreenSummary {
+/**
+ * Summarises one stored safety check (its answers and the result it gave), its questions, concerns and what a
+ * precaution changes in `language` (red-flag-texts.ts; the result's advice is given as stored).
+ */
+export function summariseScreen(answers: ScreenAnswers, result: ScreenResult, language: Language = 'en'): ScreenSummary {
+  const redFlags = redFlagQuestionsIn(language);
   const areas = Object.keys(SCREEN_AREA_TITLES) as ScreenArea[];
-  const groups = areas.map((area) => ({
+  const groups: ScreenSummary['groups'] = areas.map((area) => ({
+    area,
     title: SCREEN_AREA_TITLES[area],
-    questions: RED_FLAG_QUESTIONS.filter((q) => q.area === area).map((q): AnsweredQuestion => {
+    questions: redFlags.filter((q) => q.area === area).map((q): AnsweredQuestion => {
       const answer = answerOf(answers, q.id);
-      return { question: q.text, answer, flag: answer === 'Yes' ? { concern: q.concern, care: URGENCY_TITLE[q.urgency] } : null, changes: null };
+      return { question: q.text, answer, flag: answer === 'Yes' ? { concern: q.concern, urgency: q.urgency, care: URGENCY_TITLE[q.urgency] } : null, changes: null };
     }),
   })).filter((g) => g.questions.length > 0);
   groups.push({
+    area: 'precautions',
     title: PRECAUTIONS_TITLE,
-    questions: PRECAUTION_QUESTIONS.map((q) => {
+    questions: precautionQuestionsIn(language).map((q) => {
       const answer = answerOf(answers, q.id);
       return { question: q.text, answer, flag: null, changes: answer === 'Yes' ? q.reason : null };
     }),
   });
-  const flagged = RED_FLAG_QUESTIONS.filter((q) => answers[q.id] === true);
+  const flagged = redFlags.filter((q) => answers[q.id] === true);
   const order = (u: Urgency) => URGENCIES.indexOf(u);
   const concerns = [...new Set([...flagged].sort((a, b) => order(a.urgency) - order(b.urgency)).map((q) => q.concern))];
   // The advice as it was given when the check was stopped (stored with the result).

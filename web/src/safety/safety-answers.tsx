@@ -5,27 +5,13 @@
  * app's data, not for reading) stays on the Data screen and is linked at the foot.
  */
 import { Trans, useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
 import type { TodayState } from '../api/types.js';
 import { Link, ScreenTitle } from '../ui/common.js';
-import { PRECAUTIONS_TITLE, SCREEN_AREA_TITLES, URGENCY_TITLE, summariseScreen } from '../../../src/core/screen-summary.js';
+import { summariseScreen } from '../../../src/core/screen-summary.js';
+import { currentLanguage } from '../i18n/i18n.js';
 import { formatDate } from '../i18n/format.js';
 import './safety-answers.css';
 
-/**
- * The summary (src/core, written in English) names its groups and the care for each answer by their English
- * titles: they are found again by those titles and shown in the person's language (safety:areas.*, urgency.*).
- * The questions, concerns and advice themselves stay as src/core writes them.
- */
-function groupTitle(title: string, t: TFunction): string {
-  if (title === PRECAUTIONS_TITLE) return t('safety:areas.precautions');
-  const area = Object.entries(SCREEN_AREA_TITLES).find(([, v]) => v === title)?.[0];
-  return area ? t(`safety:areas.${area}`) : title;
-}
-function careTitle(title: string, t: TFunction): string {
-  const urgency = Object.entries(URGENCY_TITLE).find(([, v]) => v === title)?.[0];
-  return urgency ? t(`safety:urgency.${urgency}`) : title;
-}
 const ANSWER_KEY = { 'Yes': 'yes', 'No': 'no', 'Not answered': 'notAnswered' } as const;
 
 export function SafetyAnswers({ today }: { today: TodayState }) {
@@ -34,7 +20,7 @@ export function SafetyAnswers({ today }: { today: TodayState }) {
   if (!screen) {
     return <section className="screen"><ScreenTitle>{t('answers.title')}</ScreenTitle><p>{t('answers.none')}</p><Link to="/" className="button">{t('answers.back')}</Link></section>;
   }
-  const s = summariseScreen(screen.answers, screen.result);
+  const s = summariseScreen(screen.answers, screen.result, currentLanguage());
   const when = formatDate(screen.takenAt, { dateStyle: 'long', timeStyle: 'short' });
   return (
     <section className="screen safety-answers">
@@ -56,13 +42,13 @@ export function SafetyAnswers({ today }: { today: TodayState }) {
       )}
       {s.groups.map((g) => (
         <div className="card" key={g.title}>
-          <h2>{groupTitle(g.title, t)}</h2>
+          <h2>{t(`areas.${g.area}`)}</h2>
           <ul className="answers-list">
             {g.questions.map((q) => (
               <li key={q.question}>
                 <span>{q.question}</span>
                 <span className={`answer${q.answer === 'Yes' ? ' answer-yes' : ''}`}>{t(`answers.answer.${ANSWER_KEY[q.answer]}`)}</span>
-                {q.flag && <p className="points-to">{t('answers.pointsTo', { concern: q.flag.concern, care: careTitle(q.flag.care, t).toLowerCase() })}</p>}
+                {q.flag && <p className="points-to">{t('answers.pointsTo', { concern: q.flag.concern, care: t(`urgency.${q.flag.urgency}`).toLowerCase() })}</p>}
                 {q.changes && <p className="points-to">{q.changes}</p>}
               </li>
             ))}
