@@ -32,3 +32,17 @@ test('a chart in Spanish keeps its figures and points; in English it is the same
   assert.deepEqual({ ...es, title: chart.title, yLabel: chart.yLabel, band: chart.band }, chart);
   assert.deepEqual([es.title, es.yLabel, es.band?.label], ['Tu dolor de cada día (la franja sombreada: ningún cambio real desde tu primera semana)', 'dolor 0–10', 'tu primera semana, 4, más o menos 2']);
 });
+
+test('the gait pictures\' captions read in Spanish, the video\'s name and every figure kept', async () => {
+  const { stillCaption } = await import('../report/report-still.js');
+  const { frameCaption } = await import('../report/skeleton-still.js');
+  const still = stillCaption({ event: 'initial_contact', side: 'left', time: 1.25, frame: 37, angles: { hip_deg: 21.6, knee_deg: 3.2, ankle_deg: null } }, 'paseo lateral.mp4', 'server');
+  assert.equal(still, 'Left initial contact (heel strike) of paseo lateral.mp4 at 1.25 s (frame 37), as pictured by the server from the video before it was deleted; the angles drawn on it: hip 22°, knee 3°, ankle not measured');
+  assert.equal(reportTextEs(still), 'contacto inicial (apoyo del talón) izquierdo de paseo lateral.mp4 a los 1,25 s (fotograma 37), tal como lo sacó el servidor del vídeo antes de borrarlo; los ángulos dibujados: cadera 22°, rodilla 3°, tobillo sin medir');
+  const toeOff = stillCaption({ event: 'toe_off', side: 'right', time: 2.5, frame: 75, angles: { hip_deg: -8, knee_deg: 40, ankle_deg: -12 } }, 'walk.mp4');
+  assert.equal(reportTextEs(toeOff), 'despegue derecho de walk.mp4 a los 2,50 s (fotograma 75), tal como se vio en el dispositivo al guardar el análisis; los ángulos dibujados: cadera -8°, rodilla 40°, tobillo -12°');
+  const withStrike = `Stick figure of walk.mp4 from its saved body points, ${frameCaption({ index: 42, time: 1.4 }, { left: { heel_strike: [0.3, 1.38] }, right: { heel_strike: [0.9] } })}; cropped to the person`;
+  assert.equal(reportTextEs(withStrike), 'Figura de palitos de walk.mp4 a partir de sus puntos del cuerpo guardados, el apoyo del talón derecho a los 0,90 s (el del medio del vídeo): fotograma 42 a los 1,40 s; recortada a la persona');
+  const without = `Stick figure of walk.mp4 from its saved body points, ${frameCaption({ index: 12, time: 0.4 }, null)}; cropped to the person`;
+  assert.equal(reportTextEs(without), 'Figura de palitos de walk.mp4 a partir de sus puntos del cuerpo guardados, no se encontró ningún apoyo del talón, así que el fotograma del medio con alguien en él: fotograma 12 a los 0,40 s; recortada a la persona');
+});

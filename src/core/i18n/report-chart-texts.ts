@@ -14,6 +14,8 @@ type Chart = Extract<ReportBlock, { kind: 'chart' }>;
 const NUMBER_ES = new Intl.NumberFormat('es-ES', { maximumFractionDigits: 1 });
 /** A figure the report wrote in English ("3.5", "5,500") as Spanish writes it ("3,5", "5500"). */
 const num = (english: string) => NUMBER_ES.format(Number(english.replace(/,/g, '')));
+/** A time the report wrote with its decimals ("1.25") with a decimal comma, every decimal kept ("1,25"). */
+const dec = (english: string) => english.replace('.', ',');
 
 const FIXED_ES: ReadonlyMap<string, string> = new Map([
   // Titles (clinician-report.ts, patient-report.ts).
@@ -32,7 +34,26 @@ const FIXED_ES: ReadonlyMap<string, string> = new Map([
   ['raw points (x2 = %)', 'puntos brutos (x2 = %)'],
 ]);
 
+const EVENT_ES: Record<string, string> = { 'initial contact (heel strike)': 'contacto inicial (apoyo del talón)', 'mid stance': 'apoyo medio', 'toe off': 'despegue' };
+const MADE_ES: Record<string, string> = {
+  'as pictured on the device when the analysis was saved': 'tal como se vio en el dispositivo al guardar el análisis',
+  'as pictured by the server from the video before it was deleted': 'tal como lo sacó el servidor del vídeo antes de borrarlo',
+};
+const JOINT_ES: Record<string, string> = { hip: 'cadera', knee: 'rodilla', ankle: 'tobillo' };
+/** "knee 12°" / "knee not measured" (report-still.ts angle()) in Spanish. */
+const angleEs = (text: string) => text.replace(/^(hip|knee|ankle) (?:(-?\d+)°|not measured)$/, (_all, joint: string, deg?: string) => `${JOINT_ES[joint]} ${deg === undefined ? 'sin medir' : `${deg}°`}`);
+/** frameCaption (skeleton-still.ts) in Spanish. */
+const frameEs = (text: string) => text
+  .replace(/^the (left|right) heel strike at ([\d.]+) s \(the middle one of the clip\): frame (\d+) at ([\d.]+) s$/,
+    (_a, side: string, t: string, f: string, ft: string) => `el apoyo del talón ${side === 'left' ? 'izquierdo' : 'derecho'} a los ${dec(t)} s (el del medio del vídeo): fotograma ${f} a los ${dec(ft)} s`)
+  .replace(/^no heel strike found, so the middle frame with someone in it: frame (\d+) at ([\d.]+) s$/,
+    (_a, f: string, ft: string) => `no se encontró ningún apoyo del talón, así que el fotograma del medio con alguien en él: fotograma ${f} a los ${dec(ft)} s`);
+
 const PATTERNS_ES: EnglishPatterns = [
+  // The gait pictures' captions (report-still.ts stillCaption, skeleton-still.ts); the video's name as it came.
+  [/^(Left|Right) (initial contact \(heel strike\)|mid stance|toe off) of (.+) at ([\d.]+) s \(frame (\d+)\), (as pictured .+); the angles drawn on it: (.+), (.+), (.+)$/,
+    (m) => `${EVENT_ES[m[2]!]} ${m[1] === 'Left' ? 'izquierdo' : 'derecho'} de ${m[3]} a los ${dec(m[4]!)} s (fotograma ${m[5]}), ${MADE_ES[m[6]!] ?? m[6]}; los ángulos dibujados: ${angleEs(m[7]!)}, ${angleEs(m[8]!)}, ${angleEs(m[9]!)}`],
+  [/^Stick figure of (.+) from its saved body points, (.+); cropped to the person$/, (m) => `Figura de palitos de ${m[1]} a partir de sus puntos del cuerpo guardados, ${frameEs(m[2]!)}; recortada a la persona`],
   [/^baseline ([\d.]+) ± ([\d.]+) \(MCID\)$/, (m) => `punto de partida ${num(m[1]!)} ± ${num(m[2]!)} (DMCI)`],
   [/^your first week, ([\d.]+), give or take ([\d.]+)$/, (m) => `tu primera semana, ${num(m[1]!)}, más o menos ${num(m[2]!)}`],
   [/^today’s target, ([\d,]+) steps$/, (m) => `objetivo de hoy, ${num(m[1]!)} pasos`],
@@ -42,6 +63,11 @@ const PATTERNS_ES: EnglishPatterns = [
 /** One of the report's texts in Spanish, or as it came when no entry knows it. */
 export function reportTextEs(english: string): string {
   return fromEnglish(english, FIXED_ES, PATTERNS_ES);
+}
+
+/** One of the report's texts (a picture's caption, say) in `language`. */
+export function reportTextIn(english: string, language: Language): string {
+  return language === 'en' ? english : reportTextEs(english);
 }
 
 /** A report chart with its words in `language` (the figures and points unchanged). */

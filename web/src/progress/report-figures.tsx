@@ -14,7 +14,7 @@ import { api } from '../api/client.js';
 import { formatDayWithYear } from '../i18n/format.js';
 import './report-figures.css';
 import { axisTicks } from '../../../src/core/report/chart-ticks.js';
-import { chartIn } from '../../../src/core/i18n/report-chart-texts.js';
+import { chartIn, reportTextIn } from '../../../src/core/i18n/report-chart-texts.js';
 import { currentLanguage } from '../i18n/i18n.js';
 
 type Chart = Extract<ReportBlock, { kind: 'chart' }>;
@@ -65,10 +65,10 @@ export function ReportStill({ still: s }: { still: Still }) {
   const { t } = useTranslation('progress');
   return (
     <figure className="report-figure report-still">
-      <svg viewBox={`0 0 ${s.width} ${s.height}`} role="img" aria-label={t('report.stillLabel', { caption: s.caption })}>
+      <svg viewBox={`0 0 ${s.width} ${s.height}`} role="img" aria-label={t('report.stillLabel', { caption: reportTextIn(s.caption, currentLanguage()) })}>
         {s.segments.map((g, i) => <line key={i} x1={g.x1} y1={g.y1} x2={g.x2} y2={g.y2} stroke={SIDE[g.side]} strokeWidth={Math.max(2, s.height / 120)} strokeLinecap="round" />)}
       </svg>
-      <figcaption>{t('report.stillCaption', { caption: s.caption })}</figcaption>
+      <figcaption>{t('report.stillCaption', { caption: reportTextIn(s.caption, currentLanguage()) })}</figcaption>
     </figure>
   );
 }
@@ -83,7 +83,7 @@ export function ReportPicture({ picture: p }: { picture: Picture }) {
   return (
     <figure className="report-figure report-still">
       <img src={`data:image/jpeg;base64,${p.jpeg}`} width={p.width} height={p.height} alt={t('report.pictureLabel')} />
-      <figcaption>{`${p.caption}.`}</figcaption>
+      <figcaption>{`${reportTextIn(p.caption, currentLanguage())}.`}</figcaption>
     </figure>
   );
 }
