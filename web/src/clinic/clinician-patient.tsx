@@ -14,10 +14,9 @@ import { FieldError, Loading, ScreenTitle } from '../ui/common.js';
 import { addDays } from '../../../src/core/dates.js';
 import { LAST_STAGE } from '../../../src/core/stages.js';
 import { localDate, shortDate } from '../lib/local-time.js';
-import { URGENCY_TITLE } from '../../../src/core/screen-summary.js';
 import { OUTCOME_MEASURES } from '../../../src/core/outcome-measures.js';
 import { ImportHistory } from '../walking/import-history.js';
-import { eventHeading, decisionText, eventActor, otherScoresNote } from './patient-page-text.js';
+import { eventHeading, stoppedLine, decisionText, eventActor, otherScoresNote } from './patient-page-text.js';
 import { formatNumber } from '../i18n/format.js';
 import { attentionReasons, type PatientLine } from './clinician-attention.js';
 import { ClinicianStageForm } from './clinician-stage-form.js';
@@ -84,7 +83,7 @@ export function ClinicianPatientScreen({ personId }: { personId: string }) {
       <div className="card">
         <h2>{t('patient.today')}</h2>
         {plan.status === 'needs-screen' && <p>{t('patient.notStarted')}</p>}
-        {plan.status === 'stopped' && <div className="alert"><p><strong>{t('patient.stopped')}</strong>: {URGENCY_TITLE[plan.urgency]}.</p><p>{plan.advice}</p>{plan.concerns.length > 0 && <ul>{plan.concerns.map((c) => <li key={c}>{c}</li>)}</ul>}</div>}
+        {plan.status === 'stopped' && <div className="alert"><p><strong>{stoppedLine(t, plan.urgency)}</strong></p><p>{plan.advice}</p>{plan.concerns.length > 0 && <ul>{plan.concerns.map((c) => <li key={c}>{c}</li>)}</ul>}</div>}
         {plan.status === 'active' && (
           <>
             <p className="stage-line">{t('patient.stageLine', { stage: formatNumber(plan.stage.number), last: formatNumber(LAST_STAGE) })} <strong>{plan.stage.name}</strong></p>

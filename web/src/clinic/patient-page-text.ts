@@ -4,6 +4,7 @@
  */
 import type { TFunction } from 'i18next';
 import { formatNumber } from '../i18n/format.js';
+import type { Urgency } from '../../../src/core/red-flags.js';
 
 export { eventHeading } from '../progress/event-text.js';
 
@@ -13,6 +14,11 @@ export const DECISIONS: readonly Decision[] = ['progress', 'hold', 'regress', 's
 /** The engine's decision of the day, for the clinician's "The program's decision today: ..." line. */
 export function decisionText(t: TFunction, decision: Decision): string {
   return t(`clinic:decision.${decision}`);
+}
+
+/** The heading of a patient's stop: why the program stopped and the care their answer called for, in the screen's words. */
+export function stoppedLine(t: TFunction, urgency: Urgency): string {
+  return `${t('clinic:patient.stopped')}: ${t(`safety:urgency.${urgency}`)}.`;
 }
 
 /** Who changed the program, when it was not the daily review. */
