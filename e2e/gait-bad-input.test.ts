@@ -19,9 +19,10 @@ import { referenceCadence } from '../test/helpers/gait-test-clip.js';
 import { jobFileBytes } from '../src/store/repos/job-files.js';
 import { screenshot } from './helpers/browser.js';
 import { serverAndPhone } from './helpers/fixture.js';
-import { contactMismatches, metricMismatches } from './helpers/gait-agreement.js';
+import { contactMismatches, footPointAgreement, metricMismatches } from './helpers/gait-agreement.js';
 import { call } from './helpers/server.js';
 import type { GaitAnalysisJson } from '../src/gait/analysis-json.js';
+import type { KeypointSeries } from '../src/gait/keypoints.js';
 import { analyzeVideoFile } from '../src/services/analyze-video.js';
 
 const ctx = serverAndPhone();
@@ -130,6 +131,9 @@ test('gait screen, two walkers then a camera pan: which person is followed and h
   await page.locator('#gait-file').setInputFiles(pan);
   await page.getByText('442 × 496, 90 frames at 30 fps').waitFor();
   await page.getByText(/^Footing will follow Person \d+/).waitFor({ timeout: 120_000 }); // a hang guard
+  // The region the page's scan chose (its box fields), for footing analyze's below.
+  const box = async (label: string) => Number(await page.getByLabel(label, { exact: true }).inputValue());
+  const pageRoi = { x: await box('Left'), y: await box('Top'), width: await box('Width'), height: await box('Height') };
   const moved = /The camera moved during the video \(it turned or followed the walker\), so distances and speed cannot be measured from it/;
   const stand = /Stand the phone still \(lean it on something or use a tripod\) and let the walker pass through the picture\./;
   // On this device, the whole clip (under 2 s only the too-short warning would be given, before any other).
@@ -148,15 +152,25 @@ test('gait screen, two walkers then a camera pan: which person is followed and h
   // a run here, a walk with too few strides there (docs/gait-video.md).
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page.getByText(/^Saved: the measurements/).waitFor();
-  const saved = await call<Array<{ analysis: GaitAnalysisJson }>>(ctx.server.url, 'GET', '/api/gait-analyses');
-  const onPage = saved.find((s) => s.analysis.video === 'pan.mp4')?.analysis;
-  assert.ok(onPage, saved.map((s) => s.analysis.video).join(', '));
+  const saved = await call<Array<{ id: string; analysis: GaitAnalysisJson }>>(ctx.server.url, 'GET', '/api/gait-analyses');
+  const panSaved = saved.find((s) => s.analysis.video === 'pan.mp4');
+  assert.ok(panSaved, saved.map((s) => s.analysis.video).join(', '));
+  const onPage = panSaved.analysis;
   const node = await analyzeVideoFile(pan, { name: 'pan.mp4', view: 'auto', heightCm: 165, first: 0, last: 89 });
   assert.ok(node.ok, node.ok ? '' : node.error.message);
   const codes = (a: GaitAnalysisJson) => a.warnings.map((w) => w.code);
   assert.deepEqual({ mode: onPage.mode, setting: onPage.setting, view: onPage.view, warnings: codes(onPage) },
     { mode: node.value.json.mode, setting: node.value.json.setting, view: node.value.json.view, warnings: codes(node.value.json) });
   assert.deepEqual([...contactMismatches(onPage, node.value.json, 1 / 30), ...metricMismatches(onPage, node.value.json, 1 / 30)], []);
+  // The same region from both scans (the page's box was y 231-496, Node's 229-496 when Node scanned ffmpeg's rgb24),
+  // and so the same feet: only the networks' kernels differ (wasm and native), a twentieth of a pixel on the clips of
+  // e2e/gait-one-engine; Node's two tracking segments had put them tens of pixels apart.
+  assert.deepEqual(node.value.json.person.roi, pageRoi);
+  const pageSeries = await call<KeypointSeries>(ctx.server.url, 'GET', `/api/gait-analyses/${panSaved.id}/keypoints`);
+  const feet = footPointAgreement(pageSeries, node.value.series);
+  assert.deepEqual(feet.oneSided, [], 'the walker is found in the same frames');
+  const sorted = [...feet.distances].sort((a, b) => a - b);
+  assert.ok(sorted.length > 0 && sorted[Math.floor(sorted.length / 2)]! <= 1, `foot points: median ${sorted[Math.floor(sorted.length / 2)]} px, max ${sorted.at(-1)} px`);
   // On the server, the whole clip: the same warning, and no walking speed from a moving camera.
   await page.getByRole('button', { name: 'Draw another box and analyse again' }).click();
   await page.getByLabel(/Your height in cm/).fill('165');
