@@ -63,6 +63,18 @@ const FILE = /^(.+) \(([a-z0-9-]+) file imported (\d{4}-\d{2}-\d{2})\)$/;
 const DEVICE = /^([^\s()]+)(?: \((.+)\))?$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
 
+/** The step stream a Provenance names (a device "<source> (<device>)" or the patient's hand), or null when it names none in Footing's form. */
+export function streamOf(p: ProvenanceRead): { source: string; device: string | null } | null {
+  if (p.agents.length !== 1) return null;
+  const agent = p.agents[0]!;
+  if (agent.type === 'author' && agent.reference?.startsWith('Patient/')) return { source: 'manual', device: null };
+  const m = agent.type === 'device' && agent.display ? DEVICE.exec(agent.display) : null;
+  return m && m[1] !== 'manual' && m[1] !== 'fhir' ? { source: m[1]!, device: m[2] ?? null } : null;
+}
+
+/** A stream's key on a date, as the record's held streams are given to the import (FhirImportOptions.heldStepStreams). */
+export const streamKey = (date: string, source: string, device: string | null): string => `${date}\u001f${source}\u001f${device ?? ''}`;
+
 /**
  * The step origins of a file: each Provenance in Footing's form whose targets include step Observations (their
  * `Observation/<id>` → local date in `stepDates`). One that names no device nor the patient, an entity in another
@@ -73,14 +85,8 @@ export function stepOriginsOf(provenances: readonly ProvenanceRead[], stepDates:
   const out: StepOrigin[] = [];
   for (const p of provenances) {
     const dates = [...new Set(p.targets.map((t) => stepDates.get(t)).filter((d): d is string => d !== undefined))].sort();
-    if (!dates.length || p.recorded === null || !INSTANT.test(p.recorded) || p.agents.length !== 1) continue;
-    const agent = p.agents[0]!;
-    let who: { source: string; device: string | null } | null = null;
-    if (agent.type === 'author' && agent.reference?.startsWith('Patient/')) who = { source: 'manual', device: null };
-    else if (agent.type === 'device' && agent.display) {
-      const m = DEVICE.exec(agent.display);
-      if (m && m[1] !== 'manual' && m[1] !== 'fhir') who = { source: m[1]!, device: m[2] ?? null };
-    }
+    if (!dates.length || p.recorded === null || !INSTANT.test(p.recorded)) continue;
+    const who = streamOf(p);
     const files = p.sources.map((s) => FILE.exec(s)).map((m) => (m ? { fileName: m[1]!, format: m[2]!, at: m[3]! } : null));
     // Lengths the import record keeps (src/core/import-record.ts); a longer name is not Footing's.
     if (!who || files.some((f) => f === null || f.fileName.length > 500) || who.source.length > 200 || (who.device?.length ?? 0) > 200) continue;

@@ -229,3 +229,18 @@ test('The steps\' Provenance in Footing\'s form gives where the days came from: 
   // The samples themselves are the file's, as before: source fhir (their identity, so a second import adds nothing).
   assert.deepEqual([s.samples, s.skipped], [4, 0]);
 });
+
+test('A day whose Provenance names only streams the record holds on that date is its own day coming back: counted, not delivered', async () => {
+  const prov = (targets: string[], display: string) => ({ resourceType: 'Provenance', target: targets.map((t) => ({ reference: `Observation/${t}` })), recorded: '2026-11-05T18:00:00Z',
+    agent: [{ type: { coding: [{ system: PT, code: 'device' }] }, who: { display } }] });
+  const file = write('home.json', bundle([
+    steps('2026-11-02', 4100, { id: 's1' }), steps('2026-11-03', 5200, { id: 's2' }), steps('2026-11-04', 300, { id: 's3' }),
+    prov(['s1', 's2'], 'apple-health (iPhone)'), prov(['s2', 's3'], 'fit (Forerunner)'),
+  ]));
+  // Held: the iPhone on 2 and 3 Nov, the watch on 3 Nov only. 2 Nov (iPhone only) and 3 Nov (both held) come back; 4 Nov's watch day is not held.
+  const held = new Set(['2026-11-02\u001fapple-health\u001fiPhone', '2026-11-03\u001fapple-health\u001fiPhone', '2026-11-03\u001ffit\u001fForerunner']);
+  const { samples, summary } = await collectSamples((o) => importFhir(file, { ...o, heldStepStreams: held }));
+  assert.deepEqual([summary.samples, summary.held, samples.map((x) => x.start.slice(0, 10))], [3, 2, ['2026-11-04']]);
+  // Without held streams (a fresh record) every day is delivered.
+  assert.deepEqual((await collectSamples((o) => importFhir(file, o))).samples.length, 3);
+});

@@ -40,7 +40,7 @@ import { ImportSink, type ImportOptions, type ImportSummary } from './import-sin
 import { answersInvalid, assessmentKind, readOutcome, readResponse, readScreening, type ImportedAssessments } from './fhir-assessments.js';
 import { parseOutcomeEntry } from '../core/outcome-schemas.js';
 import { gaitAnalysesOf, isGaitObservation, readGaitObservation, type GaitReading } from './fhir-gait.js';
-import { gaitOriginOf, readProvenance, stepOriginsOf, type ProvenanceRead } from './fhir-provenance.js';
+import { gaitOriginOf, readProvenance, stepOriginsOf, streamKey, streamOf, type ProvenanceRead } from './fhir-provenance.js';
 import { readBirthYear, readCarePlanStage, readWalkingGoal, type ImportedRecordParts, type ImportedWalkingSetting } from './fhir-record.js';
 
 export interface FhirImportOptions extends ImportOptions {
@@ -50,6 +50,13 @@ export interface FhirImportOptions extends ImportOptions {
   recordBirthYear?: number | null;
   /** Take the program's stage and a clinician's walking setting from the file's CarePlan and Goal (fhir-record.ts). */
   adoptProgram?: boolean;
+  /**
+   * The step streams the record holds, by date (streamKey: date, source, device). A Bundle's step day whose
+   * Provenance names only streams held on that date is the record's own day coming back (a Footing export imported
+   * into the database it came from): it is left out and counted as already stored (`held`), since a day-long sample
+   * beside the device's short ones would count the day twice (docs/clinic.md).
+   */
+  heldStepStreams?: ReadonlySet<string>;
 }
 
 const LOINC = 'http://loinc.org';
@@ -280,7 +287,7 @@ export async function importFhir(path: string, options: FhirImportOptions = {}):
   const source = 'fhir';
   const assessed: AssessmentResource[] = [];
   const record: RecordParts = { birthYear: null, stage: null, walking: null, carePlanAt: null };
-  const found: Found = { provenances: [], gait: [], stepDates: new Map() };
+  const found: Found = { provenances: [], gait: [], stepDates: new Map(), early: new Map(), held: 0 };
   const take = async (resource: unknown, at: Locate): Promise<void> => {
     sink.recordsSeen++;
     // Where values came from, and gait metrics: read once the whole file is in (a Provenance names its targets).
@@ -311,6 +318,10 @@ export async function importFhir(path: string, options: FhirImportOptions = {}):
     const subject = subjectOf(resource as Json);
     if (subject !== null && !subjects.has(subject)) subjects.set(subject, at('subject'));
     if (r.kind === 'steps') {
+      // The record's own day coming back from its own export: already stored (see heldStepStreams).
+      const streams = typeof (resource as Json).id === 'string' ? found.early.get(`Observation/${String((resource as Json).id)}`) : undefined;
+      const date = r.sample.start.slice(0, 10);
+      if (streams?.length && streams.every((s) => options.heldStepStreams?.has(streamKey(date, s.source, s.device)))) { found.held++; return; }
       // The day it gave, by the id its Provenance names it with (its local date: the start as written).
       if (typeof (resource as Json).id === 'string') found.stepDates.set(`Observation/${String((resource as Json).id)}`, r.sample.start.slice(0, 10));
       sink.add(r.sample);
@@ -360,6 +371,14 @@ export async function importFhir(path: string, options: FhirImportOptions = {}):
         await take(bundle, (p) => ({ file: sink.file, line: 1, column: 1, field: p ? `Observation.${p}` : 'Observation' }));
       } else {
         const entries = Array.isArray(bundle.entry) ? bundle.entry : [];
+        // The steps' Provenances first, when the record holds step days: a day of its own coming back is left out.
+        if (options.heldStepStreams?.size) {
+          for (const e of entries) {
+            const p = isObj(e) ? readProvenance(e.resource) : null;
+            const stream = p ? streamOf(p) : null;
+            if (p && stream) for (const t of p.targets) found.early.set(t, [...(found.early.get(t) ?? []), stream]);
+          }
+        }
         const offsets = entryOffsets(text);
         for (let i = 0; i < entries.length && !sink.stopped; i++) {
           const e = entries[i];
@@ -457,7 +476,11 @@ function readRecordPart(r: Json, at: Locate, record: RecordParts, subjects: Map<
 }
 
 /** Provenance, gait readings and the step days by Observation, gathered while the file is read. */
-interface Found { provenances: ProvenanceRead[]; gait: GaitReading[]; stepDates: Map<string, string> }
+interface Found {
+  provenances: ProvenanceRead[]; gait: GaitReading[]; stepDates: Map<string, string>;
+  /** The step streams each Observation's Provenances name, read before the entries (Bundles only), and the days left out as held. */
+  early: Map<string, { source: string; device: string | null }[]>; held: number;
+}
 
 async function finish(sink: ImportSink, readings: PainReading[], subjects: Map<string, ImportLocation>, assessed: readonly AssessmentResource[],
   record: RecordParts, options: FhirImportOptions, found: Found): Promise<ImportSummary> {
@@ -477,5 +500,6 @@ async function finish(sink: ImportSink, readings: PainReading[], subjects: Map<s
   const some = assessments.screenings.length + assessments.outcomes.length > 0;
   const parts: ImportedRecordParts = { birthYear: record.birthYear, program: record.stage !== null ? { stage: record.stage, walking: record.walking } : null };
   const anyPart = parts.birthYear !== null || parts.program !== null;
-  return summary.ok ? { ...summary, checkins, ...(some ? { assessments } : {}), ...(anyPart ? { record: parts } : {}), ...(gait.length ? { gait } : {}), ...(origins.length ? { origins } : {}) } : summary;
+  const held = found.held ? { held: found.held, samples: summary.samples + found.held } : {};
+  return summary.ok ? { ...summary, checkins, ...(some ? { assessments } : {}), ...(anyPart ? { record: parts } : {}), ...(gait.length ? { gait } : {}), ...(origins.length ? { origins } : {}), ...held } : summary;
 }

@@ -75,6 +75,9 @@ export interface ImportSummary {
   gait?: ImportedGaitAnalysis[];
   /** Where a FHIR file's step days came from, as its Provenance says (fhir-provenance.ts): kept with the import. */
   origins?: StepOrigin[];
+  /** A FHIR file's step days the record already holds from the streams its Provenance names (fhir.ts heldStepStreams):
+   * counted in `samples`, never delivered; the store counts them as already stored. */
+  held?: number;
   /** Files holding several people (Fitbit CSV): daily totals per person id; `daily` is then empty. */
   dailyBySubject?: Record<string, Record<string, MergedDayTotals>>;
 }

@@ -145,13 +145,21 @@ for (const kind of DATABASES) {
       for (const b of [first, second]) for (const { resource } of b.entry) assert.deepEqual(fhirErrors(resource as FhirResource), [], `${resource.resourceType}/${resource.id}`);
     });
 
-    test('The same file again adds nothing (gait analyses too), and the export is unchanged', async () => {
+    test('The same file again adds nothing (gait analyses too), and the export is unchanged; back into the database it came from, no step day, check-in or analysis is stored twice', async () => {
       const again = await uploadAndFollow(target, 'record.fhir.json', Buffer.from(JSON.stringify(first)), `&program=adopt&date=${DAY}`);
       assert.deepEqual([again.result.status, again.result.added, again.result.gait, again.result.assessments], ['nothing-new', 0, { added: 0, duplicates: 2 }, { added: 0, duplicates: 3 }]);
       assert.deepEqual(byPlace(await exportOf(target)), byPlace(second));
-      // Back into the database it came from: its own analyses are already there.
+      // Back into the database it came from: its own analyses and its own step days are already there. Each day's
+      // Provenance names streams this record holds on that day (the watch on 28 and 29 Oct, the hand on 29 and 30), so
+      // none is stored again: the days keep their totals (7,000; 8,000, the watch's, the larger; 4,000).
+      const daily = async () => ((await source.inject({ method: 'GET', url: '/api/walking/daily?from=2026-10-01&to=2026-11-30' })).json() as { date: string; steps: number }[]).map((d) => [d.date, d.steps]);
+      const before = await daily();
+      assert.deepEqual(before, [['2026-10-28', 7000], ['2026-10-29', 8000], ['2026-10-30', 4000]]);
       const home = await uploadAndFollow(source, 'record.fhir.json', Buffer.from(JSON.stringify(first)));
-      assert.deepEqual(home.result.gait, { added: 0, duplicates: 2 });
+      assert.deepEqual([home.result.status, home.result.samples, home.result.added, home.result.duplicates, home.result.checkins, home.result.assessments, home.result.gait],
+        ['nothing-new', 3, 0, 3, { added: 0, duplicates: 2 }, { added: 0, duplicates: 3 }, { added: 0, duplicates: 2 }], JSON.stringify({ ...home.result, days: undefined }));
+      assert.equal(((await source.inject({ method: 'GET', url: '/api/checkins' })).json() as unknown[]).length, 2, 'the check-ins are not stored twice');
+      assert.deepEqual(await daily(), before);
     });
   });
 }

@@ -37,6 +37,7 @@ import { newId, toJson } from '../store/json-column.js';
 import { addImportedCheckins } from '../store/repos/checkins.js';
 import { storeImportedAssessments } from './import-assessments.js';
 import { storeImportedGait } from './import-gait.js';
+import { streamKey } from '../importers/fhir-provenance.js';
 import { storeImportedRecord, type RecordFigures } from './import-record-parts.js';
 import { assertOpenProgram } from './clinician-service.js';
 import { getPerson } from '../store/repos/people.js';
@@ -134,6 +135,8 @@ export async function importWalkingFile(store: Store, personId: string, path: st
   // Everything goes to this one person: a file with several people's rows must name whose (fitbit-csv.ts).
   // The format is detected once, here, and handed on to the importer (and the worker): issue 12 item 4.
   const detected = await detectFile(path);
+  // A FHIR file: the step streams the record holds by date, so its own days coming back are not stored twice (fhir.ts).
+  if (detected?.format === 'fhir') rest.heldStepStreams = await heldStepStreams(store, personId);
   const importOptions: Omit<AnyImportOptions, 'onBatch'> = { ...rest, onePerson: true, ...(detected !== undefined ? { detected } : {}) };
   const useWorker = worker === 'always' || (worker === 'auto' && fileSize(path) >= WORKER_MIN_BYTES);
   const cut = useWorker && split === 'auto' && detected?.format === 'apple-health-xml' ? await splitPoint(path, splitMinBytes) : null;
@@ -200,7 +203,7 @@ export async function importWalkingFile(store: Store, personId: string, path: st
       if (summary.record) recordFigures = await storeImportedRecord(trx, personId, summary.record, { fileName: options.fileName ?? displayName(path), today: today ?? localCalendarDate(new Date()) });
       const changed = Object.values(recordFigures ?? {}).includes('set');
       if (t.added === 0 && (checkins?.added ?? 0) === 0 && (assessments?.added ?? 0) === 0 && (gait?.added ?? 0) === 0 && !changed) throw new Rollback();
-      const record = importRecord(summary, { added: t.added, duplicates: t.seen - t.added, days, ...(checkins ? { checkins } : {}), ...(assessments ? { assessments } : {}), ...(gait ? { gait } : {}), ...(recordFigures ? { record: recordFigures } : {}) });
+      const record = importRecord(summary, { added: t.added, duplicates: t.seen - t.added + (summary.held ?? 0), days, ...(checkins ? { checkins } : {}), ...(assessments ? { assessments } : {}), ...(gait ? { gait } : {}), ...(recordFigures ? { record: recordFigures } : {}) });
       await trx.updateTable('imports').set({ format: summary.format, summary: toJson(record) }).where('id', '=', importId).execute();
     });
   } catch (e) {
@@ -229,7 +232,9 @@ export async function importWalkingFile(store: Store, personId: string, path: st
   const gaitFigures = kept && done?.gait ? (importId ? gait : { added: 0, duplicates: done.gait.length }) : undefined;
   // Rolled back with nothing new: every part of the record the file gave was there already.
   const recordParts = kept && done?.record ? (importId ? recordFigures : sameAsStored(done.record)) : undefined;
-  const figures: StoredFigures = { added: t?.added ?? 0, duplicates: (t?.seen ?? 0) - (t?.added ?? 0), days: kept ? days : {}, ...(checkinFigures ? { checkins: checkinFigures } : {}), ...(assessmentFigures ? { assessments: assessmentFigures } : {}), ...(gaitFigures ? { gait: gaitFigures } : {}), ...(recordParts ? { record: recordParts } : {}) };
+  // Days a FHIR file gave that the record holds from their own device were counted, not delivered: already stored.
+  const held = kept ? done?.held ?? 0 : 0;
+  const figures: StoredFigures = { added: t?.added ?? 0, duplicates: (t?.seen ?? 0) - (t?.added ?? 0) + held, days: kept ? days : {}, ...(checkinFigures ? { checkins: checkinFigures } : {}), ...(assessmentFigures ? { assessments: assessmentFigures } : {}), ...(gaitFigures ? { gait: gaitFigures } : {}), ...(recordParts ? { record: recordParts } : {}) };
   // A file that stored nothing still leaves its row in the history (what it held, its problems).
   const historyId = importId ?? newId();
   if (!importId) {
@@ -241,6 +246,12 @@ export async function importWalkingFile(store: Store, personId: string, path: st
 /** The figures of a file whose record parts all matched what was stored (the import was rolled back as nothing new). */
 function sameAsStored(parts: NonNullable<ImportSummary['record']>): RecordFigures {
   return { ...(parts.birthYear !== null ? { birthYear: 'same' as const } : {}), ...(parts.program ? { stage: 'same' as const, ...(parts.program.walking ? { walkingTarget: 'same' as const } : {}) } : {}) };
+}
+
+/** The step streams a person's record holds, by date (streamKey of fhir-provenance.ts). */
+async function heldStepStreams(store: Store, personId: string): Promise<Set<string>> {
+  const rows = await store.db.selectFrom('walking_sample_chunks').select(['date', 'source', 'device']).distinct().where('person_id', '=', personId).where('kind', '=', 'steps').execute();
+  return new Set(rows.map((r) => streamKey(r.date, r.source, r.device === '' ? null : r.device)));
 }
 
 /** The file's format from its head; undefined when the head cannot be read (the importer then reports why). */

@@ -48,14 +48,24 @@ async function findCheckin(db: Db, personId: string, clientId: string): Promise<
  * clientId (one already stored is a duplicate), and refreshes the list figures when any was added.
  */
 export async function addImportedCheckins(trx: Transaction<Database>, personId: string, inputs: readonly CheckinInput[]): Promise<{ added: number; duplicates: number }> {
+  // A check-in the person already has with the same instant and pain (a Footing export imported back into the record
+  // it came from: the file's check-in has an id of its own, not the stored one's) is a duplicate too.
+  const held = new Set((await listCheckins(trx, personId)).map(painKey));
   let added = 0;
   for (const input of inputs) {
     if (input.clientId !== undefined && await findCheckin(trx, personId, input.clientId)) continue;
+    if (held.has(painKey(input))) continue;
     await addCheckinRow(trx, personId, input, null);
+    held.add(painKey(input));
     added++;
   }
   if (added > 0) await refreshListFigures(trx, personId);
   return { added, duplicates: inputs.length - added };
+}
+
+/** A check-in's instant and pain as a FHIR file carries them (the scores, and each area's region, side and score). */
+function painKey(c: { at: string; back?: number | null | undefined; neck?: number | null | undefined; foot?: number | null | undefined; regions?: readonly { region: string; side: string; intensity: number }[] | undefined }): string {
+  return JSON.stringify([Date.parse(c.at), c.back ?? null, c.neck ?? null, c.foot ?? null, (c.regions ?? []).map((m) => `${m.region}|${m.side}|${m.intensity}`).sort()]);
 }
 
 /** Inserts the check-in row only: the caller refreshes the list figures in the same transaction (refreshListFigures). */
