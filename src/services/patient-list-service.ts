@@ -70,10 +70,16 @@ export async function patientList(db: Kysely<Database>, owner: ListOwner, req: P
     const { personIds, total } = await patientPage(db, owner, { q: req.q, sort: req.sort as StoredSortKey, order, limit: req.pageSize, offset });
     return page(personIds, total);
   }
-  // The orders and the filter that depend on the date: the rows not judged for it yet are judged and kept, then the
-  // database sorts, filters and pages on the kept judgement.
-  await judgeUnjudged(db, owner, req.q, req.date);
-  const judgedRows = await judgedPage(db, owner, { q: req.q, sort: req.sort, order, attentionOnly: req.attentionOnly, date: req.date, limit: req.pageSize, offset });
+  // The orders and the filter that depend on the date: the database sorts, filters and pages on the judgement kept
+  // for it. The page's statement also counts the matching rows not judged for the date, so the common case (every
+  // row judged: the same day's second request on) is one statement; otherwise those rows are judged and kept (the
+  // day's first request, or after a write), and the page is read again.
+  const pageAsked = { q: req.q, sort: req.sort, order, attentionOnly: req.attentionOnly, date: req.date, limit: req.pageSize, offset };
+  let judgedRows = await judgedPage(db, owner, pageAsked);
+  if (!judgedRows) {
+    await judgeUnjudged(db, owner, req.q, req.date);
+    judgedRows = await judgedPage(db, owner, pageAsked);
+  }
   if (judgedRows) return page(judgedRows.personIds, judgedRows.total);
   // A write refreshed a matching row in between: every matching patient's judgement (in the order asked if the
   // database gives it, else by name), then the filter and the order worked out from them, then the page's lines.

@@ -300,8 +300,8 @@ export async function storeJudgements(db: Db, date: string, judgements: readonly
 
 /**
  * One page of the list in an order of the judgement kept for `date` (or a stored order), optionally only the
- * patients who need attention, and how many match; null when a matching row is not judged for `date` (a write
- * refreshed it since unjudgedRows: the caller works the page out itself).
+ * patients who need attention, and how many match; null when a matching row is not judged for `date` (not
+ * judged yet, or refreshed by a write since: the caller judges, or works the page out itself).
  */
 export async function judgedPage(db: Db, owner: ListOwner, opts: { q?: string | undefined; sort: StoredSortKey | JudgedSortKey; order: 'asc' | 'desc'; attentionOnly: boolean; date: string; limit: number; offset: number }): Promise<{ personIds: string[]; total: number } | null> {
   const unjudged = (eb: ExpressionBuilder<any, any>) => eb.or([eb('f.judged_on', 'is', null), eb('f.judged_on', '!=', opts.date)]);
