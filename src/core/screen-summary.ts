@@ -23,14 +23,13 @@ export const URGENCY_TITLE: Record<Urgency, string> = {
 export const SCREEN_AREA_TITLES: Record<ScreenArea, string> = {
   back: 'Your back', neck: 'Your neck and head', foot: 'Your feet and legs', general: 'Your health in general',
 };
-export const PRECAUTIONS_TITLE = 'Things that change your plan';
 
 export interface AnsweredQuestion {
   question: string;
   answer: 'Yes' | 'No' | 'Not answered';
   /** For a "yes" to a red flag: what it may point to, and the kind of care and how soon for that answer alone (its
-   * urgency, by which a screen says it in its own words, and the English heading). */
-  flag: { concern: string; urgency: Urgency; care: string } | null;
+   * urgency: a screen says it in its own words, safety:urgency.*). */
+  flag: { concern: string; urgency: Urgency } | null;
   /** For a "yes" to a precaution: what it changes in the plan. */
   changes: string | null;
 }
@@ -39,11 +38,11 @@ export interface ScreenSummary {
   /** A red flag was answered "yes": the program stopped. */
   stopped: boolean;
   /** The most urgent answer's care: kind and how soon (heading) and the advice, or null when nothing was flagged. */
-  care: { urgency: Urgency; title: string; advice: string } | null;
+  care: { urgency: Urgency; advice: string } | null;
   /** What the "yes" answers may point to, each once, the most urgent first. */
   concerns: string[];
-  /** Each group with its key (a screen titles it in its own words by it) and its English title. */
-  groups: { area: ScreenArea | 'precautions'; title: string; questions: AnsweredQuestion[] }[];
+  /** Each group by its key: a screen titles it in its own words (safety:areas.*). */
+  groups: { area: ScreenArea | 'precautions'; questions: AnsweredQuestion[] }[];
 }
 
 const answerOf = (answers: ScreenAnswers, id: string): AnsweredQuestion['answer'] =>
@@ -58,15 +57,13 @@ export function summariseScreen(answers: ScreenAnswers, result: ScreenResult, la
   const areas = Object.keys(SCREEN_AREA_TITLES) as ScreenArea[];
   const groups: ScreenSummary['groups'] = areas.map((area) => ({
     area,
-    title: SCREEN_AREA_TITLES[area],
     questions: redFlags.filter((q) => q.area === area).map((q): AnsweredQuestion => {
       const answer = answerOf(answers, q.id);
-      return { question: q.text, answer, flag: answer === 'Yes' ? { concern: q.concern, urgency: q.urgency, care: URGENCY_TITLE[q.urgency] } : null, changes: null };
+      return { question: q.text, answer, flag: answer === 'Yes' ? { concern: q.concern, urgency: q.urgency } : null, changes: null };
     }),
   })).filter((g) => g.questions.length > 0);
   groups.push({
     area: 'precautions',
-    title: PRECAUTIONS_TITLE,
     questions: precautionQuestionsIn(language).map((q) => {
       const answer = answerOf(answers, q.id);
       return { question: q.text, answer, flag: null, changes: answer === 'Yes' ? q.reason : null };
@@ -76,6 +73,6 @@ export function summariseScreen(answers: ScreenAnswers, result: ScreenResult, la
   const order = (u: Urgency) => URGENCIES.indexOf(u);
   const concerns = [...new Set([...flagged].sort((a, b) => order(a.urgency) - order(b.urgency)).map((q) => q.concern))];
   // The advice as it was given when the check was stopped (stored with the result).
-  const care = result.status === 'stop' ? { urgency: result.urgency, title: URGENCY_TITLE[result.urgency], advice: result.advice } : null;
+  const care = result.status === 'stop' ? { urgency: result.urgency, advice: result.advice } : null;
   return { stopped: result.status === 'stop', care, concerns, groups };
 }

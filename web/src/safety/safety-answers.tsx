@@ -41,7 +41,7 @@ export function SafetyAnswers({ today }: { today: TodayState }) {
         </div>
       )}
       {s.groups.map((g) => (
-        <div className="card" key={g.title}>
+        <div className="card" key={g.area}>
           <h2>{t(`areas.${g.area}`)}</h2>
           <ul className="answers-list">
             {g.questions.map((q) => (
