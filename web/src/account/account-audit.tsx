@@ -10,7 +10,15 @@ import { formatDateTime, formatNumber } from '../i18n/format.js';
 import { api } from '../api/client.js';
 import { FieldError, Loading } from '../ui/common.js';
 
-interface AuditEntry { id: string; at: string; actorRole: string; actorName: string | null; route: string; method: string; action: 'read' | 'write' | 'refused' | 'failed' }
+interface AuditEntry {
+  id: string;
+  at: string;
+  actorRole: string;
+  actorName: string | null;
+  route: string;
+  method: string;
+  action: 'read' | 'write' | 'refused' | 'failed';
+}
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -27,10 +35,18 @@ export function auditWhat(route: string, t: TFunction): string {
   const r = route.replace(/^\/api\/patients\/:personId/, '/api').replace(/^\/api\/patients$/, '/api/patient-list');
   // Each pattern's words are account:audit.what.<key>.
   const words: [RegExp, string][] = [
-    [/^\/api\/patient-list/, 'patientList'], [/^\/api\/today/, 'today'], [/^\/api\/progress/, 'progress'],
-    [/^\/api\/program/, 'program'], [/^\/api\/checkins/, 'checkins'], [/^\/api\/sessions/, 'sessions'],
-    [/^\/api\/walking/, 'walking'], [/^\/api\/gait/, 'gait'], [/^\/api\/assessment|^\/api\/explain|^\/api\/pain-maps|^\/api\/screening|^\/api\/outcomes/, 'assessment'],
-    [/^\/api\/screen/, 'screen'], [/^\/api\/care-links|^\/api\/invitations/, 'sharing'], [/^\/api\/import|^\/api\/export/, 'backup'],
+    [/^\/api\/patient-list/, 'patientList'],
+    [/^\/api\/today/, 'today'],
+    [/^\/api\/progress/, 'progress'],
+    [/^\/api\/program/, 'program'],
+    [/^\/api\/checkins/, 'checkins'],
+    [/^\/api\/sessions/, 'sessions'],
+    [/^\/api\/walking/, 'walking'],
+    [/^\/api\/gait/, 'gait'],
+    [/^\/api\/assessment|^\/api\/explain|^\/api\/pain-maps|^\/api\/screening|^\/api\/outcomes/, 'assessment'],
+    [/^\/api\/screen/, 'screen'],
+    [/^\/api\/care-links|^\/api\/invitations/, 'sharing'],
+    [/^\/api\/import|^\/api\/export/, 'backup'],
   ];
   const key = words.find(([re]) => re.test(r))?.[1];
   return key ? t(`account:audit.what.${key}`) : r.replace(/^\/api\//, '');
@@ -41,27 +57,54 @@ export function AccountAudit() {
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [all, setAll] = useState(false);
-  useEffect(() => { api<AuditEntry[]>('GET', '/api/audit').then(setEntries, (e: Error) => setError(e.message)); }, []);
+  useEffect(() => {
+    api<AuditEntry[]>('GET', '/api/audit').then(setEntries, (e: Error) => setError(e.message));
+  }, []);
   const shown = entries ? (all ? entries : entries.slice(0, 15)) : [];
   return (
     <div className="card">
       <h2>{t('audit.title')}</h2>
       <p className="muted small">{t('audit.intro')}</p>
-      {!entries ? (error ? <FieldError message={error} /> : <Loading what={t('audit.loading')} />) : entries.length === 0 ? <p>{t('audit.empty')}</p> : (
+      {!entries ? (
+        error ? (
+          <FieldError message={error} />
+        ) : (
+          <Loading what={t('audit.loading')} />
+        )
+      ) : entries.length === 0 ? (
+        <p>{t('audit.empty')}</p>
+      ) : (
         <>
           <table className="audit-table">
-            <thead><tr><th scope="col">{t('audit.when')}</th><th scope="col">{t('audit.who')}</th><th scope="col">{t('audit.whatColumn')}</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t('audit.when')}</th>
+                <th scope="col">{t('audit.who')}</th>
+                <th scope="col">{t('audit.whatColumn')}</th>
+              </tr>
+            </thead>
             <tbody>
               {shown.map((e) => (
                 <tr key={e.id}>
                   <td>{formatDateTime(e.at)}</td>
-                  <td>{e.actorRole === 'patient' || e.actorRole === 'local' ? t('audit.you') : t('audit.actor', { name: e.actorName ?? t('audit.removed'), role: t(`audit.roles.${e.actorRole}`, { defaultValue: e.actorRole }) })}</td>
+                  <td>
+                    {e.actorRole === 'patient' || e.actorRole === 'local'
+                      ? t('audit.you')
+                      : t('audit.actor', {
+                          name: e.actorName ?? t('audit.removed'),
+                          role: t(`audit.roles.${e.actorRole}`, { defaultValue: e.actorRole }),
+                        })}
+                  </td>
                   <td>{auditDid(e, auditWhat(e.route, t), t)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-          {!all && entries.length > shown.length && <button type="button" className="link-button" onClick={() => setAll(true)}>{t('audit.showAll', { n: formatNumber(entries.length) })}</button>}
+          {!all && entries.length > shown.length && (
+            <button type="button" className="link-button" onClick={() => setAll(true)}>
+              {t('audit.showAll', { n: formatNumber(entries.length) })}
+            </button>
+          )}
         </>
       )}
     </div>

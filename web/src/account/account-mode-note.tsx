@@ -18,14 +18,31 @@ export function AccountModeNote({ signedInOnly = false }: { signedInOnly?: boole
   if (!info) return null;
   if (info.mode === 'local') {
     if (signedInOnly) return null;
-    return <p className="mode-note" data-testid="local-mode-note"><Trans t={t} i18nKey="modeNote.local" components={{ strong: <strong /> }} /></p>;
+    return (
+      <p className="mode-note" data-testid="local-mode-note">
+        <Trans t={t} i18nKey="modeNote.local" components={{ strong: <strong /> }} />
+      </p>
+    );
   }
   if (!info.signedIn) return null;
-  const out = () => signOut(false).then(() => auth.refresh(), (e: unknown) => setError(e instanceof ApiError ? e.message : t('signOut.failed')));
+  const out = () =>
+    signOut(false).then(
+      () => auth.refresh(),
+      (e: unknown) => setError(e instanceof ApiError ? e.message : t('signOut.failed')),
+    );
   return (
     <div className="mode-note">
-      <span><Trans t={t} i18nKey="modeNote.signedIn" values={{ name: info.displayName, email: info.email }} components={{ strong: <strong /> }} /></span>{' '}
-      <button type="button" className="link-button" onClick={() => void out()}>{t('signOut.here')}</button>{' '}
+      <span>
+        <Trans
+          t={t}
+          i18nKey="modeNote.signedIn"
+          values={{ name: info.displayName, email: info.email }}
+          components={{ strong: <strong /> }}
+        />
+      </span>{' '}
+      <button type="button" className="link-button" onClick={() => void out()}>
+        {t('signOut.here')}
+      </button>{' '}
       {/* Settings opens in every state: a copy of the data, or deleting the account, before the questions or after a stop. */}
       <Link to="/settings">{t('modeNote.dataAndAccount')}</Link>
       <FieldError message={error} />

@@ -9,10 +9,17 @@ import { useFormState } from '../ui/use-form-state.js';
 import { useAuth, type AuthInfo } from './auth-context.js';
 import { Shell } from './shell.js';
 import { FieldError, ScreenTitle } from '../ui/common.js';
+import { TextField } from '../ui/text-field.js';
 import { navigatePath } from '../lib/router.js';
 
 /** The email and password form; `onSignedIn` gets the server's answer (role and CSRF token). */
-export function SignInForm({ onSignedIn, submitLabel }: { onSignedIn: (info: AuthInfo) => void | Promise<void>; submitLabel?: string }) {
+export function SignInForm({
+  onSignedIn,
+  submitLabel,
+}: {
+  onSignedIn: (info: AuthInfo) => void | Promise<void>;
+  submitLabel?: string;
+}) {
   const { t } = useTranslation('account');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -20,25 +27,47 @@ export function SignInForm({ onSignedIn, submitLabel }: { onSignedIn: (info: Aut
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    await send(async () => {
-      const info = await api<AuthInfo>('POST', '/api/auth/sign-in', { email, password });
-      setPassword('');
-      await onSignedIn(info);
-    }, {
-      check: () => (!email.trim() || !password ? { message: t('signIn.missing'), field: email.trim() ? 'password' : 'email' } : null),
-      fallback: t('signIn.failed'),
-    });
+    await send(
+      async () => {
+        const info = await api<AuthInfo>('POST', '/api/auth/sign-in', { email, password });
+        setPassword('');
+        await onSignedIn(info);
+      },
+      {
+        check: () =>
+          !email.trim() || !password
+            ? { message: t('signIn.missing'), field: email.trim() ? 'password' : 'email' }
+            : null,
+        fallback: t('signIn.failed'),
+      },
+    );
   }
 
   return (
     <form onSubmit={submit} noValidate aria-describedby="sign-in-err">
-      <label htmlFor="sign-in-email">{t('signIn.email')}</label>
-      <input id="sign-in-email" type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} aria-invalid={error?.field === 'email' || undefined} />
-      <label htmlFor="sign-in-password">{t('signIn.password')}</label>
-      <input id="sign-in-password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} aria-invalid={error?.field === 'password' || undefined} />
+      <TextField
+        id="sign-in-email"
+        label={t('signIn.email')}
+        type="email"
+        autoComplete="username"
+        value={email}
+        onChange={setEmail}
+        invalid={error?.field === 'email'}
+      />
+      <TextField
+        id="sign-in-password"
+        label={t('signIn.password')}
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        onChange={setPassword}
+        invalid={error?.field === 'password'}
+      />
       <FieldError id="sign-in-err" message={error?.message} />
       <div className="actions account-actions">
-        <button type="submit" className="primary" disabled={busy}>{busy ? t('signIn.busy') : submitLabel ?? t('signIn.submit')}</button>
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? t('signIn.busy') : (submitLabel ?? t('signIn.submit'))}
+        </button>
       </div>
     </form>
   );
@@ -49,7 +78,12 @@ export function SignInScreen() {
   const auth = useAuth();
   // Whether this Footing can email a reset link (it has email settings); until known, the clinic is the answer.
   const [canReset, setCanReset] = useState(false);
-  useEffect(() => { api<{ available: boolean }>('GET', '/api/auth/password-reset').then((r) => setCanReset(r.available), () => undefined); }, []);
+  useEffect(() => {
+    api<{ available: boolean }>('GET', '/api/auth/password-reset').then(
+      (r) => setCanReset(r.available),
+      () => undefined,
+    );
+  }, []);
   return (
     <Shell>
       <section className="screen">
@@ -58,9 +92,21 @@ export function SignInScreen() {
         <div className="card">
           <SignInForm onSignedIn={(info) => auth.signedIn(info)} />
         </div>
-        {canReset
-          ? <p><a href="/forgot-password" onClick={(e) => { e.preventDefault(); navigatePath('/forgot-password'); }}>{t('signIn.forgotLink')}</a></p>
-          : <p className="muted small">{t('signIn.forgotAskClinic')}</p>}
+        {canReset ? (
+          <p>
+            <a
+              href="/forgot-password"
+              onClick={(e) => {
+                e.preventDefault();
+                navigatePath('/forgot-password');
+              }}
+            >
+              {t('signIn.forgotLink')}
+            </a>
+          </p>
+        ) : (
+          <p className="muted small">{t('signIn.forgotAskClinic')}</p>
+        )}
         <p className="muted small">{t('signIn.newPatient')}</p>
       </section>
     </Shell>

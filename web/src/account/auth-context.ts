@@ -23,7 +23,11 @@ export interface AuthState {
   signedIn(info: AuthInfo): void;
 }
 
-export const AuthContext = createContext<AuthState>({ info: null, refresh: async () => undefined, signedIn: () => undefined });
+export const AuthContext = createContext<AuthState>({
+  info: null,
+  refresh: async () => undefined,
+  signedIn: () => undefined,
+});
 
 /** The current sign-in state. */
 export function useAuth(): AuthState {

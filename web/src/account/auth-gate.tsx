@@ -23,14 +23,24 @@ export function AuthGate({ patientApp }: { patientApp: () => ReactNode }) {
   const [info, setInfo] = useState<AuthInfo | null>(null);
   const [unreachable, setUnreachable] = useState(false);
 
-  const take = useCallback((i: AuthInfo) => { setCsrfToken(i.csrfToken ?? null); setInfo(i); setUnreachable(false); }, []);
+  const take = useCallback((i: AuthInfo) => {
+    setCsrfToken(i.csrfToken ?? null);
+    setInfo(i);
+    setUnreachable(false);
+  }, []);
   const refresh = useCallback(async () => {
-    try { take(await api<AuthInfo>('GET', '/api/auth/mode')); } catch { setUnreachable(true); }
+    try {
+      take(await api<AuthInfo>('GET', '/api/auth/mode'));
+    } catch {
+      setUnreachable(true);
+    }
   }, [take]);
 
   useEffect(() => {
     void refresh();
-    const onSignedOut = () => { void refresh(); };
+    const onSignedOut = () => {
+      void refresh();
+    };
     window.addEventListener('footing:signed-out', onSignedOut);
     return () => window.removeEventListener('footing:signed-out', onSignedOut);
   }, [refresh]);
@@ -38,11 +48,27 @@ export function AuthGate({ patientApp }: { patientApp: () => ReactNode }) {
   const state = useMemo<AuthState>(() => ({ info, refresh, signedIn: take }), [info, refresh, take]);
 
   let content: ReactNode;
-  if (path.startsWith('/invite/')) content = info || unreachable ? <InviteScreen token={decodeURIComponent(path.slice('/invite/'.length))} /> : <Shell><Loading what={t('brand')} /></Shell>;
+  if (path.startsWith('/invite/'))
+    content =
+      info || unreachable ? (
+        <InviteScreen token={decodeURIComponent(path.slice('/invite/'.length))} />
+      ) : (
+        <Shell>
+          <Loading what={t('brand')} />
+        </Shell>
+      );
   // A password reset link works whoever is signed in on this browser (or no one).
-  else if (path.startsWith('/reset-password/')) content = <ResetPasswordScreen token={decodeURIComponent(path.slice('/reset-password/'.length))} />;
+  else if (path.startsWith('/reset-password/'))
+    content = <ResetPasswordScreen token={decodeURIComponent(path.slice('/reset-password/'.length))} />;
   else if (path === '/forgot-password' && !info?.signedIn) content = <ForgotPasswordScreen />;
-  else if (!info) content = unreachable ? patientApp() : <Shell><Loading what={t('brand')} /></Shell>;
+  else if (!info)
+    content = unreachable ? (
+      patientApp()
+    ) : (
+      <Shell>
+        <Loading what={t('brand')} />
+      </Shell>
+    );
   else if (info.mode === 'local' || (info.signedIn && info.role === 'patient')) content = patientApp();
   else if (!info.signedIn) content = <SignInScreen />;
   else content = <ClinicianWorkspace />;

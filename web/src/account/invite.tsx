@@ -12,10 +12,17 @@ import { useAuth, type AuthInfo } from './auth-context.js';
 import { Shell } from './shell.js';
 import { signOut } from './sign-out.js';
 import { FieldError, Loading, ScreenTitle } from '../ui/common.js';
+import { TextField } from '../ui/text-field.js';
+import { NewPasswordFields } from './new-password-fields.js';
 import { navigatePath } from '../lib/router.js';
 import { SignInForm } from './account-sign-in.js';
 
-interface Invitation { clinicName: string; clinicianName: string; status: 'pending' | 'active' | 'revoked' | 'expired'; expiresAt: string }
+interface Invitation {
+  clinicName: string;
+  clinicianName: string;
+  status: 'pending' | 'active' | 'revoked' | 'expired';
+  expiresAt: string;
+}
 
 export function InviteScreen({ token }: { token: string }) {
   const { t } = useTranslation('account');
@@ -28,7 +35,9 @@ export function InviteScreen({ token }: { token: string }) {
   const [haveAccount, setHaveAccount] = useState(false);
 
   useEffect(() => {
-    api<Invitation>('GET', `/api/invitations/${encodeURIComponent(token)}`).then(setInv, (e: Error) => setLoadError(e.message));
+    api<Invitation>('GET', `/api/invitations/${encodeURIComponent(token)}`).then(setInv, (e: Error) =>
+      setLoadError(e.message),
+    );
   }, [token]);
 
   const info = auth.info;
@@ -38,11 +47,18 @@ export function InviteScreen({ token }: { token: string }) {
     try {
       await api('POST', `/api/invitations/${encodeURIComponent(token)}/accept`);
       setAccepted(true);
-    } catch (e) { setError(e instanceof ApiError ? e.message : t('invite.acceptFailed')); } finally { setBusy(false); }
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : t('invite.acceptFailed'));
+    } finally {
+      setBusy(false);
+    }
   };
   const signedInThenAccept = async (i: AuthInfo) => {
     auth.signedIn(i);
-    if (i.role !== 'patient') { setError(t('invite.clinicAccountError')); return; }
+    if (i.role !== 'patient') {
+      setError(t('invite.clinicAccountError'));
+      return;
+    }
     await accept();
   };
 
@@ -52,46 +68,86 @@ export function InviteScreen({ token }: { token: string }) {
   else if (accepted) {
     body = (
       <div className="card">
-        <p className="success" role="status">{t('invite.done', { clinician: inv.clinicianName, clinic: inv.clinicName })}</p>
+        <p className="success" role="status">
+          {t('invite.done', { clinician: inv.clinicianName, clinic: inv.clinicName })}
+        </p>
         <p>{t('invite.stopAnyTime')}</p>
-        <button type="button" className="primary" onClick={() => navigatePath('/')}>{t('invite.continue')}</button>
+        <button type="button" className="primary" onClick={() => navigatePath('/')}>
+          {t('invite.continue')}
+        </button>
       </div>
     );
   } else {
     body = (
       <>
         <div className="card">
-          <p className="lead"><Trans t={t} i18nKey="invite.lead" values={{ clinician: inv.clinicianName, clinic: inv.clinicName }} components={{ strong: <strong /> }} /></p>
+          <p className="lead">
+            <Trans
+              t={t}
+              i18nKey="invite.lead"
+              values={{ clinician: inv.clinicianName, clinic: inv.clinicName }}
+              components={{ strong: <strong /> }}
+            />
+          </p>
           <p>{t('invite.whatTheySee')}</p>
-          {inv.status === 'pending' && <p className="muted small">{t('invite.until', { date: formatDate(inv.expiresAt, { day: 'numeric', month: 'long', year: 'numeric' }) })}</p>}
-        </div>
-        {inv.status !== 'pending' ? <FieldError message={t(`invite.notUsable.${inv.status}`)} />
-          : info?.mode === 'local' ? <FieldError message={t('invite.localMode')} />
-          : info?.signedIn && info.role === 'patient' ? (
-            <div className="card">
-              <p>{t('invite.signedInAs', { name: info.displayName, email: info.email })}</p>
-              <FieldError message={error} />
-              <button type="button" className="primary" disabled={busy} onClick={() => void accept()}>{t('invite.accept')}</button>
-            </div>
-          ) : info?.signedIn ? (
-            <div className="card">
-              <p>{t('invite.clinicAccount', { email: info.email })}</p>
-              <button type="button" onClick={() => void signOut(false).then(() => auth.refresh()).then(() => navigatePath(`/invite/${token}`))}>{t('signOut.here')}</button>
-            </div>
-          ) : haveAccount ? (
-            <div className="card">
-              <h2>{t('invite.signInTitle')}</h2>
-              <SignInForm submitLabel={t('invite.signInSubmit')} onSignedIn={signedInThenAccept} />
-              <FieldError message={error} />
-              <button type="button" className="link-button" onClick={() => setHaveAccount(false)}>{t('invite.noAccount')}</button>
-            </div>
-          ) : (
-            <div className="card">
-              <h2>{t('invite.createTitle')}</h2>
-              <SignUpForm token={token} onDone={(i) => { auth.signedIn(i); navigatePath('/'); }} />
-              <button type="button" className="link-button" onClick={() => setHaveAccount(true)}>{t('invite.haveAccount')}</button>
-            </div>
+          {inv.status === 'pending' && (
+            <p className="muted small">
+              {t('invite.until', {
+                date: formatDate(inv.expiresAt, { day: 'numeric', month: 'long', year: 'numeric' }),
+              })}
+            </p>
           )}
+        </div>
+        {inv.status !== 'pending' ? (
+          <FieldError message={t(`invite.notUsable.${inv.status}`)} />
+        ) : info?.mode === 'local' ? (
+          <FieldError message={t('invite.localMode')} />
+        ) : info?.signedIn && info.role === 'patient' ? (
+          <div className="card">
+            <p>{t('invite.signedInAs', { name: info.displayName, email: info.email })}</p>
+            <FieldError message={error} />
+            <button type="button" className="primary" disabled={busy} onClick={() => void accept()}>
+              {t('invite.accept')}
+            </button>
+          </div>
+        ) : info?.signedIn ? (
+          <div className="card">
+            <p>{t('invite.clinicAccount', { email: info.email })}</p>
+            <button
+              type="button"
+              onClick={() =>
+                void signOut(false)
+                  .then(() => auth.refresh())
+                  .then(() => navigatePath(`/invite/${token}`))
+              }
+            >
+              {t('signOut.here')}
+            </button>
+          </div>
+        ) : haveAccount ? (
+          <div className="card">
+            <h2>{t('invite.signInTitle')}</h2>
+            <SignInForm submitLabel={t('invite.signInSubmit')} onSignedIn={signedInThenAccept} />
+            <FieldError message={error} />
+            <button type="button" className="link-button" onClick={() => setHaveAccount(false)}>
+              {t('invite.noAccount')}
+            </button>
+          </div>
+        ) : (
+          <div className="card">
+            <h2>{t('invite.createTitle')}</h2>
+            <SignUpForm
+              token={token}
+              onDone={(i) => {
+                auth.signedIn(i);
+                navigatePath('/');
+              }}
+            />
+            <button type="button" className="link-button" onClick={() => setHaveAccount(true)}>
+              {t('invite.haveAccount')}
+            </button>
+          </div>
+        )}
       </>
     );
   }
@@ -116,27 +172,62 @@ function SignUpForm({ token, onDone }: { token: string; onDone: (info: AuthInfo)
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    await send(async () => onDone(await api<AuthInfo>('POST', `/api/invitations/${encodeURIComponent(token)}/sign-up`, { email, password, displayName: name })), {
-      check: () => (!name.trim() ? { message: t('signUp.needName'), field: 'displayName' }
-        : password.length < 8 ? { message: t('password.tooShort'), field: 'password' }
-          : password !== again ? { message: t('password.notSame'), field: 'again' } : null),
-      fallback: t('signUp.failed'),
-    });
+    await send(
+      async () =>
+        onDone(
+          await api<AuthInfo>('POST', `/api/invitations/${encodeURIComponent(token)}/sign-up`, {
+            email,
+            password,
+            displayName: name,
+          }),
+        ),
+      {
+        check: () =>
+          !name.trim()
+            ? { message: t('signUp.needName'), field: 'displayName' }
+            : password.length < 8
+              ? { message: t('password.tooShort'), field: 'password' }
+              : password !== again
+                ? { message: t('password.notSame'), field: 'again' }
+                : null,
+        fallback: t('signUp.failed'),
+      },
+    );
   }
   const invalid = (f: string) => error?.field === f || undefined;
   return (
     <form onSubmit={submit} noValidate>
-      <label htmlFor="sign-up-name">{t('signUp.name')}</label>
-      <input id="sign-up-name" autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} aria-invalid={invalid('displayName')} />
-      <label htmlFor="sign-up-email">{t('signIn.email')}</label>
-      <input id="sign-up-email" type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} aria-invalid={invalid('email')} />
-      <label htmlFor="sign-up-password">{t('signUp.password')}</label>
-      <input id="sign-up-password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} aria-invalid={invalid('password')} />
-      <label htmlFor="sign-up-again">{t('signUp.again')}</label>
-      <input id="sign-up-again" type="password" autoComplete="new-password" value={again} onChange={(e) => setAgain(e.target.value)} aria-invalid={invalid('again')} />
+      <TextField
+        id="sign-up-name"
+        label={t('signUp.name')}
+        autoComplete="name"
+        value={name}
+        onChange={setName}
+        invalid={invalid('displayName')}
+      />
+      <TextField
+        id="sign-up-email"
+        label={t('signIn.email')}
+        type="email"
+        autoComplete="username"
+        value={email}
+        onChange={setEmail}
+        invalid={invalid('email')}
+      />
+      <NewPasswordFields
+        idPrefix="sign-up"
+        labels={{ password: t('signUp.password'), again: t('signUp.again') }}
+        password={password}
+        again={again}
+        onPassword={setPassword}
+        onAgain={setAgain}
+        invalid={invalid}
+      />
       <FieldError message={error?.message} />
       <div className="actions account-actions">
-        <button type="submit" className="primary" disabled={busy}>{busy ? t('signUp.busy') : t('signUp.submit')}</button>
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? t('signUp.busy') : t('signUp.submit')}
+        </button>
       </div>
     </form>
   );

@@ -12,8 +12,18 @@ export function LanguageChoice() {
     <div className="card">
       <h2>{t('language.title')}</h2>
       <label htmlFor="language">{t('language.label')}</label>
-      <select id="language" value={i18n.language} onChange={(e) => { if (isLanguage(e.target.value)) void setLanguage(e.target.value); }}>
-        {LANGUAGES.map((l) => <option key={l} value={l} lang={l}>{LANGUAGE_NAMES[l]}</option>)}
+      <select
+        id="language"
+        value={i18n.language}
+        onChange={(e) => {
+          if (isLanguage(e.target.value)) void setLanguage(e.target.value);
+        }}
+      >
+        {LANGUAGES.map((l) => (
+          <option key={l} value={l} lang={l}>
+            {LANGUAGE_NAMES[l]}
+          </option>
+        ))}
       </select>
       <p className="muted small">{t('language.note')}</p>
     </div>

@@ -7,13 +7,29 @@ import type { TFunction } from 'i18next';
 import { formatNumber } from '../i18n/format.js';
 
 export const RESTORED_ITEMS = [
-  'sessions', 'checkins', 'walkingSamples', 'imports', 'screens', 'programEvents', 'painMaps', 'screeningResults',
-  'outcomeScores', 'gaitAnalyses', 'messages', 'monitoringMinutes', 'messagesLeftOut', 'monitoringMinutesLeftOut',
+  'sessions',
+  'checkins',
+  'walkingSamples',
+  'imports',
+  'screens',
+  'programEvents',
+  'painMaps',
+  'screeningResults',
+  'outcomeScores',
+  'gaitAnalyses',
+  'messages',
+  'monitoringMinutes',
+  'messagesLeftOut',
+  'monitoringMinutesLeftOut',
 ] as const;
 
 export function restoredItems(restored: Readonly<Record<string, number>>, t: TFunction<'account'>): string[] {
   const known = new Set<string>(RESTORED_ITEMS);
-  const named = RESTORED_ITEMS.filter((k) => (restored[k] ?? 0) > 0).map((k) => t(`account:backup.items.${k}`, { count: restored[k], n: formatNumber(restored[k]!) }));
-  const other = Object.entries(restored).filter(([k, v]) => !known.has(k) && v > 0).map(([k, v]) => `${formatNumber(v)} ${k}`);
+  const named = RESTORED_ITEMS.filter((k) => (restored[k] ?? 0) > 0).map((k) =>
+    t(`account:backup.items.${k}`, { count: restored[k], n: formatNumber(restored[k]!) }),
+  );
+  const other = Object.entries(restored)
+    .filter(([k, v]) => !known.has(k) && v > 0)
+    .map(([k, v]) => `${formatNumber(v)} ${k}`);
   return [...named, ...other];
 }

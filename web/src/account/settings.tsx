@@ -15,7 +15,14 @@ import { restoredItems } from './restored-items.js';
 // `pending` (sessions waiting) is still passed by the shell; OutboxStatus reads the outbox itself, check-ins and walks too.
 // `limited`: the program is not active (safety questions not answered yet, or stopped): the download, what waits to be
 // sent, language and sound stay; restoring a backup (it can bring back answers and a program) and reminders wait.
-export function Settings({ onChanged, limited = false }: { pending: number; onChanged: () => void; limited?: boolean }) {
+export function Settings({
+  onChanged,
+  limited = false,
+}: {
+  pending: number;
+  onChanged: () => void;
+  limited?: boolean;
+}) {
   const { t } = useTranslation('account');
   const [importError, setImportError] = useState<string | null>(null);
   const [importDone, setImportDone] = useState<string | null>(null);
@@ -49,37 +56,66 @@ export function Settings({ onChanged, limited = false }: { pending: number; onCh
       <div className="card">
         <h2>{t('backup.title')}</h2>
         <p>{t('backup.intro')}</p>
-        <a className="button primary" href="/api/export" download>{t('backup.download')}</a>
+        <a className="button primary" href="/api/export" download>
+          {t('backup.download')}
+        </a>
       </div>
-      {!limited && <div className="card">
-        <h2>{t('backup.restoreTitle')}</h2>
-        <p>{t('backup.restoreIntro')}</p>
-        <label htmlFor="import-file" className="button">{t('backup.choose')}</label>
-        <input id="import-file" className="file-input" type="file" accept="application/json,.json" onChange={onFile} disabled={busy} aria-describedby="import-err" />
-        <FieldError id="import-err" message={importError} />
-        {importDone && <p className="success" role="status">{importDone}</p>}
-      </div>}
+      {!limited && (
+        <div className="card">
+          <h2>{t('backup.restoreTitle')}</h2>
+          <p>{t('backup.restoreIntro')}</p>
+          <label htmlFor="import-file" className="button">
+            {t('backup.choose')}
+          </label>
+          <input
+            id="import-file"
+            className="file-input"
+            type="file"
+            accept="application/json,.json"
+            onChange={onFile}
+            disabled={busy}
+            aria-describedby="import-err"
+          />
+          <FieldError id="import-err" message={importError} />
+          {importDone && (
+            <p className="success" role="status">
+              {importDone}
+            </p>
+          )}
+        </div>
+      )}
       <div className="card">
         <h2>{t('waiting.title')}</h2>
         <OutboxStatus onSent={onChanged} empty={t('waiting.empty')} />
       </div>
-      {!limited && <div className="card">
-        <h2>{t('reminders.title')}</h2>
-        <p>{t('reminders.intro')}</p>
-        <Link to="/reminders">{t('reminders.link')}</Link>
-      </div>}
+      {!limited && (
+        <div className="card">
+          <h2>{t('reminders.title')}</h2>
+          <p>{t('reminders.intro')}</p>
+          <Link to="/reminders">{t('reminders.link')}</Link>
+        </div>
+      )}
       <LanguageChoice />
       <div className="card">
         <h2>{t('sound.title')}</h2>
         <label className="check">
-          <input type="checkbox" checked={!muted} onChange={(e) => { setMuted(!e.target.checked); setMute(!e.target.checked); }} />
+          <input
+            type="checkbox"
+            checked={!muted}
+            onChange={(e) => {
+              setMuted(!e.target.checked);
+              setMute(!e.target.checked);
+            }}
+          />
           <span>{t('sound.label')}</span>
         </label>
       </div>
       <div className="card">
         <h2>{t('safety.title')}</h2>
         <p>{t('safety.intro')}</p>
-        <button type="button" onClick={() => navigate('/screen')}>{t('safety.again')}</button>
+        <button type="button" onClick={() => navigate('/screen')}>
+          {t('safety.again')}
+        </button>
       </div>
       <div className="card">
         <h2>{t('evidence.title')}</h2>

@@ -7,7 +7,9 @@ export function Shell({ children, headerEnd }: { children: ReactNode; headerEnd?
   const { t } = useTranslation('app');
   return (
     <>
-      <a className="skip-link" href="#main">{t('skip')}</a>
+      <a className="skip-link" href="#main">
+        {t('skip')}
+      </a>
       <header className="top">
         <span className="brand">{t('brand')}</span>
         <span className="tagline">{t('tagline')}</span>
