@@ -1,81 +1,77 @@
 /**
  * The report pictures' words in Spanish (issue 14 item 8), for the app's screens that draw them (the patient's
  * Progress page, the clinician's patient page) from the report's content (src/core/report: the PDF stays English).
- * Titles, axis names and the band's and the line's labels are made Spanish from their English, one entry or pattern
- * per text the report writes, the figures read back; a text no entry knows (a questionnaire's published name, a
- * newer wording) stays as it came.
+ * Text for text with REPORT_TEXT_EN (src/core/report/report-words.ts) from the id and parameters each picture keeps:
+ * an id without its Spanish fails tsc. Figures are written as Spanish writes them; a video's name and a
+ * questionnaire's published name stay as they are.
  */
 import type { ReportBlock } from '../report/report-document.js';
+import { reportEnglish, type ReportText, type ReportTextId, type ReportTextParams, type Side, type StillAngles, type StillEvent, type StillMaker } from '../report/report-words.js';
+import { OUTCOME_MEASURES } from '../outcome-measures.js';
+import type { ResponderMeasureId } from '../outcome-change.js';
 import type { Language } from '../language.js';
-import { fromEnglish, type EnglishPatterns } from './from-english.js';
 
 type Chart = Extract<ReportBlock, { kind: 'chart' }>;
 
-const NUMBER_ES = new Intl.NumberFormat('es-ES', { maximumFractionDigits: 1 });
-/** A figure the report wrote in English ("3.5", "5,500") as Spanish writes it ("3,5", "5500"). */
-const num = (english: string) => NUMBER_ES.format(Number(english.replace(/,/g, '')));
-/** A time the report wrote with its decimals ("1.25") with a decimal comma, every decimal kept ("1,25"). */
-const dec = (english: string) => english.replace('.', ',');
+const NUMBER = new Intl.NumberFormat('es-ES', { maximumFractionDigits: 1 });
+/** A figure as Spanish writes it: 3,5; 5500; 12.100; −24 keeps the report's minus sign. */
+const num = (n: number) => (n < 0 ? `−${NUMBER.format(-n)}` : NUMBER.format(n));
+/** A time with its two decimals and a decimal comma: 1,25. */
+const secs = (t: number) => t.toFixed(2).replace('.', ',');
 
-const FIXED_ES: ReadonlyMap<string, string> = new Map([
-  // Titles (clinician-report.ts, patient-report.ts).
-  ['Daily pain (highest of back, neck, foot) with the baseline ± MCID band', 'Dolor diario (el más alto de espalda, cuello y pie) con la franja del punto de partida ± DMCI'],
-  ['Adherence: sessions done each week, as a share of those prescribed', 'Adherencia: sesiones hechas cada semana, como parte de las prescritas'],
-  ['Steps each day against today’s walking target', 'Pasos de cada día frente al objetivo de caminata de hoy'],
-  ['Your pain each day (the shaded band: no real change from your first week)', 'Tu dolor de cada día (la franja sombreada: ningún cambio real desde tu primera semana)'],
-  ['Your exercise sessions each week (of those planned)', 'Tus sesiones de ejercicio de cada semana (de las previstas)'],
-  ['Your steps each day (the dashed line: your target today)', 'Tus pasos de cada día (la línea discontinua: tu objetivo de hoy)'],
-  // Axis names (report-sections.ts; the questionnaires' units, outcome-measures.ts).
-  ['pain 0–10', 'dolor 0–10'],
-  ['steps a day', 'pasos al día'],
-  ['% of sessions done', '% de sesiones hechas'],
-  ['points', 'puntos'],
-  ['points (mean)', 'puntos (media)'],
-  ['raw points (x2 = %)', 'puntos brutos (x2 = %)'],
-]);
-
-const EVENT_ES: Record<string, string> = { 'initial contact (heel strike)': 'contacto inicial (apoyo del talón)', 'mid stance': 'apoyo medio', 'toe off': 'despegue' };
-const MADE_ES: Record<string, string> = {
-  'as pictured on the device when the analysis was saved': 'tal como se vio en el dispositivo al guardar el análisis',
-  'as pictured by the server from the video before it was deleted': 'tal como lo sacó el servidor del vídeo antes de borrarlo',
+const SIDE: Record<Side, string> = { left: 'izquierdo', right: 'derecho' };
+const EVENT: Record<StillEvent, string> = { initial_contact: 'contacto inicial (apoyo del talón)', mid_stance: 'apoyo medio', toe_off: 'despegue' };
+const MADE: Record<StillMaker, string> = {
+  device: 'tal como se vio en el dispositivo al guardar el análisis',
+  server: 'tal como lo sacó el servidor del vídeo antes de borrarlo',
 };
-const JOINT_ES: Record<string, string> = { hip: 'cadera', knee: 'rodilla', ankle: 'tobillo' };
-/** "knee 12°" / "knee not measured" (report-still.ts angle()) in Spanish. */
-const angleEs = (text: string) => text.replace(/^(hip|knee|ankle) (?:(-?\d+)°|not measured)$/, (_all, joint: string, deg?: string) => `${JOINT_ES[joint]} ${deg === undefined ? 'sin medir' : `${deg}°`}`);
-/** frameCaption (skeleton-still.ts) in Spanish. */
-const frameEs = (text: string) => text
-  .replace(/^the (left|right) heel strike at ([\d.]+) s \(the middle one of the clip\): frame (\d+) at ([\d.]+) s$/,
-    (_a, side: string, t: string, f: string, ft: string) => `el apoyo del talón ${side === 'left' ? 'izquierdo' : 'derecho'} a los ${dec(t)} s (el del medio del vídeo): fotograma ${f} a los ${dec(ft)} s`)
-  .replace(/^no heel strike found, so the middle frame with someone in it: frame (\d+) at ([\d.]+) s$/,
-    (_a, f: string, ft: string) => `no se encontró ningún apoyo del talón, así que el fotograma del medio con alguien en él: fotograma ${f} a los ${dec(ft)} s`);
+const angle = (name: string, v: number | null) => `${name} ${v === null ? 'sin medir' : `${Math.round(v)}°`}`;
+const angles = (a: StillAngles) => `${angle('cadera', a.hip)}, ${angle('rodilla', a.knee)}, ${angle('tobillo', a.ankle)}`;
+const frameAt = (p: { frame: number; frameTime: number }) => `fotograma ${p.frame} a los ${secs(p.frameTime)} s`;
 
-const PATTERNS_ES: EnglishPatterns = [
-  // The gait pictures' captions (report-still.ts stillCaption, skeleton-still.ts); the video's name as it came.
-  [/^(Left|Right) (initial contact \(heel strike\)|mid stance|toe off) of (.+) at ([\d.]+) s \(frame (\d+)\), (as pictured .+); the angles drawn on it: (.+), (.+), (.+)$/,
-    (m) => `${EVENT_ES[m[2]!]} ${m[1] === 'Left' ? 'izquierdo' : 'derecho'} de ${m[3]} a los ${dec(m[4]!)} s (fotograma ${m[5]}), ${MADE_ES[m[6]!] ?? m[6]}; los ángulos dibujados: ${angleEs(m[7]!)}, ${angleEs(m[8]!)}, ${angleEs(m[9]!)}`],
-  [/^Stick figure of (.+) from its saved body points, (.+); cropped to the person$/, (m) => `Figura de palitos de ${m[1]} a partir de sus puntos del cuerpo guardados, ${frameEs(m[2]!)}; recortada a la persona`],
-  [/^baseline ([\d.]+) ± ([\d.]+) \(MCID\)$/, (m) => `punto de partida ${num(m[1]!)} ± ${num(m[2]!)} (DMCI)`],
-  [/^your first week, ([\d.]+), give or take ([\d.]+)$/, (m) => `tu primera semana, ${num(m[1]!)}, más o menos ${num(m[2]!)}`],
-  [/^today’s target, ([\d,]+) steps$/, (m) => `objetivo de hoy, ${num(m[1]!)} pasos`],
-  [/^baseline ([+−]) (MCID|MDC) \(([\d.]+)\)$/, (m) => `punto de partida ${m[1]} ${m[2] === 'MCID' ? 'DMCI' : 'CMD'} (${num(m[3]!)})`],
-];
+/** A questionnaire's unit on its axis (outcome-measures.ts scale.unit). */
+const OUTCOME_UNIT: Record<ResponderMeasureId, string> = {
+  nprs: 'puntos', psfs: 'puntos (media)', odi: '%', ndi: 'puntos brutos (x2 = %)', 'faam-adl': '%', 'faam-sports': '%',
+};
 
-/** One of the report's texts in Spanish, or as it came when no entry knows it. */
-export function reportTextEs(english: string): string {
-  return fromEnglish(english, FIXED_ES, PATTERNS_ES);
-}
+type SpanishOf = { [K in ReportTextId]: (p: ReportTextParams<K>) => string };
 
-/** One of the report's texts (a picture's caption, say) in `language`. */
-export function reportTextIn(english: string, language: Language): string {
-  return language === 'en' ? english : reportTextEs(english);
+export const REPORT_TEXT_ES: SpanishOf = {
+  'title.clinician-pain': () => 'Dolor diario (el más alto de espalda, cuello y pie) con la franja del punto de partida ± DMCI',
+  'title.clinician-adherence': () => 'Adherencia: sesiones hechas cada semana, como parte de las prescritas',
+  'title.clinician-steps': () => 'Pasos de cada día frente al objetivo de caminata de hoy',
+  'title.patient-pain': () => 'Tu dolor de cada día (la franja sombreada: ningún cambio real desde tu primera semana)',
+  'title.patient-sessions': () => 'Tus sesiones de ejercicio de cada semana (de las previstas)',
+  'title.patient-steps': () => 'Tus pasos de cada día (la línea discontinua: tu objetivo de hoy)',
+  'title.outcome': (p) => OUTCOME_MEASURES[p.measure].name,
+  'axis.pain': () => 'dolor 0–10',
+  'axis.steps': () => 'pasos al día',
+  'axis.sessions-done': () => '% de sesiones hechas',
+  'axis.outcome': (p) => OUTCOME_UNIT[p.measure],
+  'band.baseline-mcid': (p) => `punto de partida ${num(p.baseline)} ± ${num(p.mcid)} (DMCI)`,
+  'band.first-week': (p) => `tu primera semana, ${num(p.baseline)}, más o menos ${num(p.mcid)}`,
+  'line.steps-target': (p) => `objetivo de hoy, ${num(p.steps)} pasos`,
+  'line.outcome-rule': (p) => `punto de partida ${p.higherIsBetter ? '+' : '−'} ${p.kind === 'MCID' ? 'DMCI' : 'CMD'} (${num(p.value)})`,
+  'caption.still': (p) =>
+    `${EVENT[p.event]} ${SIDE[p.side]} de ${p.video} a los ${secs(p.time)} s (fotograma ${p.frame}), ${MADE[p.madeOn]}; los ángulos dibujados: ${angles(p.angles)}`,
+  'caption.stick-figure-strike': (p) =>
+    `Figura de palitos de ${p.video} a partir de sus puntos del cuerpo guardados, el apoyo del talón ${SIDE[p.side]} a los ${secs(p.strikeTime)} s (el del medio del vídeo): ${frameAt(p)}; recortada a la persona`,
+  'caption.stick-figure-middle': (p) =>
+    `Figura de palitos de ${p.video} a partir de sus puntos del cuerpo guardados, no se encontró ningún apoyo del talón, así que el fotograma del medio con alguien en él: ${frameAt(p)}; recortada a la persona`,
+};
+
+/** One of the report's texts in `language`. */
+export function reportTextIn(t: ReportText, language: Language): string {
+  return language === 'en' ? reportEnglish(t) : (REPORT_TEXT_ES[t.id] as (p: unknown) => string)(t.params);
 }
 
 /** A report chart with its words in `language` (the figures and points unchanged). */
 export function chartIn(c: Chart, language: Language): Chart {
   if (language === 'en') return c;
+  const w = c.text;
   return {
-    ...c, title: reportTextEs(c.title), yLabel: reportTextEs(c.yLabel),
-    ...(c.band ? { band: { ...c.band, label: reportTextEs(c.band.label) } } : {}),
-    ...(c.line ? { line: { ...c.line, label: reportTextEs(c.line.label) } } : {}),
+    ...c, title: reportTextIn(w.title, language), yLabel: reportTextIn(w.yLabel, language),
+    ...(c.band && w.band ? { band: { ...c.band, label: reportTextIn(w.band, language) } } : {}),
+    ...(c.line && w.line ? { line: { ...c.line, label: reportTextIn(w.line, language) } } : {}),
   };
 }

@@ -16,6 +16,7 @@ import type { ReportBlock, ReportDocument } from './report-document.js';
 import { adherenceSummary, changeRuleText, fmt, fmtInt, inPeriod, outcomeRows, painChange, reportWeeks, STATUS_WORDS, weekRows } from './report-figures.js';
 import type { ReportInput } from './report-input.js';
 import { MONITORING_MIN_DAYS, MONITORING_PERIOD_DAYS, monitoringPeriodDates } from '../remote-monitoring.js';
+import { reportEnglish, reportText } from './report-words.js';
 import { actorText, adherenceChart, changeText, longDate, longDateRange, painChart, personLine, REPORT_FOOTER, referencesBlocks, stepsChart } from './report-sections.js';
 
 /** The latest analyses shown, newest first (older ones stay in the app and the FHIR export). */
@@ -104,7 +105,7 @@ export function clinicianReport(input: ReportInput): ReportDocument {
 
   // Pain and outcomes
   blocks.push({ kind: 'heading', text: 'Pain and outcome measures' });
-  const chart = painChart(input, weeks, change, 'Daily pain (highest of back, neck, foot) with the baseline ± MCID band');
+  const chart = painChart(input, weeks, change, reportText('title.clinician-pain'));
   if (chart) blocks.push(chart, { kind: 'paragraph', tone: 'note', text: `Inside the band the change from the baseline is smaller than the NPRS MCID (2 points or 30%; ${citationList(CHANGE_RULES.nprs.refs)}, ${OUTCOME_MEASURES.nprs.evidence}) and is not read as meaningful.` });
   else blocks.push({ kind: 'paragraph', text: 'No daily check-ins in the period.' });
   const outcomes = outcomeRows(input);
@@ -120,7 +121,8 @@ export function clinicianReport(input: ReportInput): ReportDocument {
       const base = o.baseline;
       const target = rule.higherIsBetter ? base + rule.points : base - rule.points;
       const values = o.rows.map((r) => r.score);
-      blocks.push({ kind: 'chart', title: info.name, yLabel: info.scale.unit, yMin: Math.min(info.scale.min, ...values, target), yMax: Math.max(info.scale.max === 100 ? 100 : info.scale.max, ...values, target), from: o.rows[0]!.date, to: o.rows.at(-1)!.date, series: [{ label: 'score', points: o.rows.map((r) => ({ date: r.date, value: r.score })) }], line: { value: target, label: `baseline ${rule.higherIsBetter ? '+' : '−'} ${rule.kind} (${fmt(target)})` } });
+      const text = { title: reportText('title.outcome', { measure: o.measure }), yLabel: reportText('axis.outcome', { measure: o.measure }), line: reportText('line.outcome-rule', { higherIsBetter: rule.higherIsBetter, kind: rule.kind, value: target }) };
+      blocks.push({ kind: 'chart', title: reportEnglish(text.title), yLabel: reportEnglish(text.yLabel), yMin: Math.min(info.scale.min, ...values, target), yMax: Math.max(info.scale.max === 100 ? 100 : info.scale.max, ...values, target), from: o.rows[0]!.date, to: o.rows.at(-1)!.date, series: [{ label: 'score', points: o.rows.map((r) => ({ date: r.date, value: r.score })) }], line: { value: target, label: reportEnglish(text.line) }, text });
     }
   }
 
@@ -135,9 +137,9 @@ export function clinicianReport(input: ReportInput): ReportDocument {
       `${r.sessionsDone}/${r.sessionsPrescribed} (${pct(Math.min(1, r.sessionsDone / r.sessionsPrescribed))})`, fmtInt(r.meanSteps),
     ]) });
     blocks.push({ kind: 'paragraph', tone: 'note', text: `Pain: mean of the daily check-ins’ scores that week (0–10). Sessions: days with a completed session, against ${input.sessionsPerWeek} a week prescribed. Steps: mean of the days with steps.` });
-    const adherenceBars = adherenceChart(rows, 'Adherence: sessions done each week, as a share of those prescribed');
+    const adherenceBars = adherenceChart(rows, reportText('title.clinician-adherence'));
     if (adherenceBars) blocks.push(adherenceBars);
-    const steps = stepsChart(input, weeks, 'Steps each day against today’s walking target');
+    const steps = stepsChart(input, weeks, reportText('title.clinician-steps'));
     if (steps) blocks.push(steps);
   }
 

@@ -7,6 +7,7 @@ import { CHAIN_DISCLAIMER } from '../chain.js';
 import type { ReportBlock, ReportDocument } from './report-document.js';
 import { adherenceSummary, fmt, fmtInt, inPeriod, painChange, reportWeeks, weekRows } from './report-figures.js';
 import type { ReportInput } from './report-input.js';
+import { reportText } from './report-words.js';
 import { adherenceChart, changeText, longDate, painChart, personLine, REPORT_FOOTER, stepsChart } from './report-sections.js';
 
 const CHANGE_WORDS = {
@@ -38,12 +39,12 @@ export function patientReport(input: ReportInput): ReportDocument {
   if (change) {
     blocks.push({ kind: 'paragraph', text: `In your first week your pain was ${fmt(change.baseline)} out of 10 on average${change.latest === null ? '. You have not checked in in the last 7 days.' : `; in the last 7 days it was ${fmt(change.latest)}. ${CHANGE_WORDS[change.status!]}`}` });
   } else blocks.push({ kind: 'paragraph', text: 'No pain check-ins yet: check in each day in the app to see your progress here.' });
-  const chart = painChart(input, weeks, change, 'Your pain each day (the shaded band: no real change from your first week)', (c) => `your first week, ${fmt(c.baseline)}, give or take ${c.mcidPoints}`);
+  const chart = painChart(input, weeks, change, reportText('title.patient-pain'), 'band.first-week');
   if (chart) blocks.push(chart);
   const weekly = weekRows(input, weeks);
-  const bars = adherenceChart(weekly, 'Your exercise sessions each week (of those planned)');
+  const bars = adherenceChart(weekly, reportText('title.patient-sessions'));
   if (bars) blocks.push(bars);
-  const steps = stepsChart(input, weeks, 'Your steps each day (the dashed line: your target today)');
+  const steps = stepsChart(input, weeks, reportText('title.patient-steps'));
   if (steps) blocks.push(steps);
   const rows = weekly.filter((r) => r.meanSteps !== null);
   if (rows.length) blocks.push({ kind: 'table', columns: ['Week', 'Starting', 'Steps a day'], widths: [0.2, 0.4, 0.4], rows: rows.map((r) => [String(r.week.number), longDate(r.week.from), fmtInt(r.meanSteps)]) });

@@ -9,6 +9,9 @@ import { painBaseline, recentDailyPainMean, windowAdherence } from '../program-e
 import { CHANGE_RULES, responderStatus, type ResponderMeasureId, type ResponderStatus } from '../outcome-change.js';
 import type { ReportCheckin, ReportInput } from './report-input.js';
 
+// The report's figures in English (report-numbers.ts; the report's modules import them from here too).
+export { fmt, fmtInt } from './report-numbers.js';
+
 /** A report shows at most the last 12 weeks week by week (a longer record is summed up, not listed). */
 export const REPORT_WEEKS = 12;
 
@@ -169,20 +172,6 @@ export function outcomeRows(input: ReportInput): { measure: ResponderMeasureId; 
 export function changeRuleText(measure: ResponderMeasureId): string {
   const r = CHANGE_RULES[measure];
   return `${r.kind} ${r.points} points${r.fraction !== undefined ? ` or ${Math.round(r.fraction * 100)}% of the starting value` : ''}`;
-}
-
-/** One decimal, without a trailing ".0"; a minus sign (−) for negative numbers; "–" for none. */
-export function fmt(v: number | null, decimals = 1): string {
-  if (v === null || !Number.isFinite(v)) return '–';
-  const f = 10 ** decimals;
-  const r = Math.round(v * f) / f;
-  const s = Math.abs(r).toFixed(decimals).replace(/\.0+$/, '');
-  return r < 0 ? `−${s}` : s;
-}
-
-/** Thousands with a comma: 12,345. */
-export function fmtInt(v: number | null): string {
-  return v === null ? '–' : Math.round(v).toLocaleString('en-GB');
 }
 
 export const STATUS_WORDS: Record<ResponderStatus, string> = {

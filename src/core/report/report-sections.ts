@@ -7,7 +7,8 @@ import { addDays, dayMonthYear, dayMonthYearRange } from '../dates.js';
 import { referenceById } from '../references.js';
 import { stageByNumber } from '../stages.js';
 import type { ReportBlock } from './report-document.js';
-import { dailyPainSeries, fmt, fmtInt, type PainChange, type ReportWeek, type WeekRow } from './report-figures.js';
+import { reportEnglish, reportText, type ReportText } from './report-words.js';
+import { dailyPainSeries, type PainChange, type ReportWeek, type WeekRow } from './report-figures.js';
 import type { ReportInput, ReportProgramEvent } from './report-input.js';
 
 export const REPORT_FOOTER = 'Footing report. Not a diagnosis: measurements next to what studies have found; the foot-to-neck chain is partly a hypothesis.';
@@ -33,30 +34,36 @@ export function longDateRange(from: string, to: string): string {
 }
 
 /** The chart of daily pain over the weeks shown, with the baseline ± MCID band when there is a baseline. */
-export function painChart(input: ReportInput, weeks: readonly ReportWeek[], change: PainChange | null, title: string, bandLabel = (c: PainChange) => `baseline ${fmt(c.baseline)} ± ${c.mcidPoints} (MCID)`): ReportBlock | null {
+export function painChart(input: ReportInput, weeks: readonly ReportWeek[], change: PainChange | null, title: ReportText, band: 'band.baseline-mcid' | 'band.first-week' = 'band.baseline-mcid'): ReportBlock | null {
   if (!weeks.length) return null;
   const from = weeks[0]!.from;
   const points = dailyPainSeries(input.checkins, from, input.today);
   if (!points.length) return null;
+  const yLabel = reportText('axis.pain');
+  const bandText = change ? reportText(band, { baseline: change.baseline, mcid: change.mcidPoints }) : null;
   return {
-    kind: 'chart', title, yLabel: 'pain 0–10', yMin: 0, yMax: 10, from, to: input.today,
+    kind: 'chart', title: reportEnglish(title), yLabel: reportEnglish(yLabel), yMin: 0, yMax: 10, from, to: input.today,
     series: [{ label: 'highest pain of the day', points }],
-    ...(change ? { band: { low: Math.max(0, change.baseline - change.mcidPoints), high: Math.min(10, change.baseline + change.mcidPoints), label: bandLabel(change) } } : {}),
+    ...(change && bandText ? { band: { low: Math.max(0, change.baseline - change.mcidPoints), high: Math.min(10, change.baseline + change.mcidPoints), label: reportEnglish(bandText) } } : {}),
+    text: { title, yLabel, ...(bandText ? { band: bandText } : {}) },
   };
 }
 
 /** Steps a day over the weeks shown, with the day's walking target as a dashed line when it is in steps. */
-export function stepsChart(input: ReportInput, weeks: readonly ReportWeek[], title: string): ReportBlock | null {
+export function stepsChart(input: ReportInput, weeks: readonly ReportWeek[], title: ReportText): ReportBlock | null {
   if (!weeks.length) return null;
   const from = weeks[0]!.from;
   const points = input.walkingDays.filter((d) => d.date >= from && d.date <= input.today && d.steps).map((d) => ({ date: d.date, value: d.steps! }));
   if (!points.length) return null;
   const target = input.walkingTarget?.steps ?? null;
   const top = Math.max(...points.map((p) => p.value), target ?? 0);
+  const yLabel = reportText('axis.steps');
+  const line = target !== null ? reportText('line.steps-target', { steps: target }) : null;
   return {
-    kind: 'chart', title, yLabel: 'steps a day', yMin: 0, yMax: Math.ceil((top * 1.1) / 1000) * 1000, from, to: input.today,
+    kind: 'chart', title: reportEnglish(title), yLabel: reportEnglish(yLabel), yMin: 0, yMax: Math.ceil((top * 1.1) / 1000) * 1000, from, to: input.today,
     series: [{ label: 'steps', points }],
-    ...(target !== null ? { line: { value: target, label: `today’s target, ${fmtInt(target)} steps` } } : {}),
+    ...(target !== null && line ? { line: { value: target, label: reportEnglish(line) } } : {}),
+    text: { title, yLabel, ...(line ? { line } : {}) },
   };
 }
 
@@ -90,10 +97,12 @@ export function referencesBlocks(ids: readonly string[]): ReportBlock[] {
 }
 
 /** Sessions done each week as a share of those prescribed (0–100 %), one bar per week. */
-export function adherenceChart(rows: readonly WeekRow[], title: string): ReportBlock | null {
+export function adherenceChart(rows: readonly WeekRow[], title: ReportText): ReportBlock | null {
   if (!rows.length) return null;
+  const yLabel = reportText('axis.sessions-done');
   return {
-    kind: 'chart', style: 'bars', title, yLabel: '% of sessions done', yMin: 0, yMax: 100, from: rows[0]!.week.from, to: addDays(rows.at(-1)!.week.from, 6),
+    kind: 'chart', style: 'bars', title: reportEnglish(title), yLabel: reportEnglish(yLabel), yMin: 0, yMax: 100, from: rows[0]!.week.from, to: addDays(rows.at(-1)!.week.from, 6),
     series: [{ label: 'sessions done that week', points: rows.map((r) => ({ date: r.week.from, value: Math.round(Math.min(1, r.sessionsDone / r.sessionsPrescribed) * 100) })) }],
+    text: { title, yLabel },
   };
 }

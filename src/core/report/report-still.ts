@@ -8,8 +8,9 @@
 import type { GaitStillInfo } from '../../gait/gait-stills.js';
 import type { ReportBlock } from './report-document.js';
 import { middleHeelStrike } from './skeleton-still.js';
+import { reportEnglish, reportText, type ReportText, type StillMaker } from './report-words.js';
 
-const EVENT_WORDS: Record<GaitStillInfo['event'], string> = { initial_contact: 'initial contact (heel strike)', mid_stance: 'mid stance', toe_off: 'toe off' };
+export type { StillMaker } from './report-words.js';
 
 /** The index (in the analysis's list) of the still the report shows, or null when there is none. */
 export function representativeStill(stills: readonly Pick<GaitStillInfo, 'event' | 'time'>[], events: unknown): number | null {
@@ -23,22 +24,18 @@ export function representativeStill(stills: readonly Pick<GaitStillInfo, 'event'
   return stills.map((s, i) => ({ s, i })).reduce((best, c) => (c.s.time < best.s.time ? c : best)).i;
 }
 
-const angle = (name: string, v: number | null) => `${name} ${v === null ? 'not measured' : `${Math.round(v)}°`}`;
+/** A still's caption by id: which moment, which frame, which video, who pictured it, and the angles written on it. */
+export function stillText(s: Pick<GaitStillInfo, 'event' | 'side' | 'time' | 'frame' | 'angles'>, video: string, madeOn: StillMaker = 'device'): ReportText<'caption.still'> {
+  return reportText('caption.still', { side: s.side, event: s.event, video, time: s.time, frame: s.frame, madeOn, angles: { hip: s.angles.hip_deg, knee: s.angles.knee_deg, ankle: s.angles.ankle_deg } });
+}
 
-/** Where the still was pictured: on the person's device when they saved the analysis, or by the server's job. */
-export type StillMaker = 'device' | 'server';
-const MADE: Record<StillMaker, string> = {
-  device: 'as pictured on the device when the analysis was saved',
-  server: 'as pictured by the server from the video before it was deleted',
-};
-
-/** The caption of a still: which moment, which frame, which video, who pictured it, and the angles written on it. */
+/** The caption of a still in English (the PDF's). */
 export function stillCaption(s: Pick<GaitStillInfo, 'event' | 'side' | 'time' | 'frame' | 'angles'>, video: string, madeOn: StillMaker = 'device'): string {
-  const side = s.side === 'left' ? 'Left' : 'Right';
-  return `${side} ${EVENT_WORDS[s.event]} of ${video} at ${s.time.toFixed(2)} s (frame ${s.frame}), ${MADE[madeOn]}; the angles drawn on it: ${angle('hip', s.angles.hip_deg)}, ${angle('knee', s.angles.knee_deg)}, ${angle('ankle', s.angles.ankle_deg)}`;
+  return reportEnglish(stillText(s, video, madeOn));
 }
 
 /** The report's block for a still whose picture is `jpeg` (base64). */
 export function stillPicture(s: Pick<GaitStillInfo, 'event' | 'side' | 'time' | 'frame' | 'angles' | 'width' | 'height'>, video: string, jpeg: string, madeOn: StillMaker = 'device'): Extract<ReportBlock, { kind: 'picture' }> {
-  return { kind: 'picture', caption: stillCaption(s, video, madeOn), width: s.width, height: s.height, jpeg };
+  const text = stillText(s, video, madeOn);
+  return { kind: 'picture', caption: reportEnglish(text), width: s.width, height: s.height, jpeg, text };
 }

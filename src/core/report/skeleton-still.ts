@@ -6,6 +6,7 @@
  */
 import { LANDMARK_INDEX, type LandmarkName, type KeypointSeries, type PoseFrame } from '../../gait/keypoints.js';
 import type { ReportBlock } from './report-document.js';
+import { reportEnglish, reportText, type ReportText } from './report-words.js';
 
 /** The limbs as chains of points, each side on its own (drawn left orange, right blue, the middle grey). */
 const LIMBS: readonly LandmarkName[][] = [
@@ -38,13 +39,12 @@ export function representativeFrame(series: KeypointSeries, events: unknown): Po
   return withPerson.reduce((best, f) => (Math.abs(f.time - strike.time) < Math.abs(best.time - strike.time) ? f : best));
 }
 
-/** Which moment a frame shows, in words for a caption: the event it stands for, the frame's number and time. */
-export function frameCaption(frame: Pick<PoseFrame, 'index' | 'time'>, events: unknown): string {
+/** The stick figure's caption by id: the video, and which moment its frame shows (the event it stands for, the frame's number and time). */
+export function stickFigureText(video: string, frame: Pick<PoseFrame, 'index' | 'time'>, events: unknown): ReportText {
   const strike = middleHeelStrike(events);
-  const at = `frame ${frame.index} at ${frame.time.toFixed(2)} s`;
   return strike
-    ? `the ${strike.side} heel strike at ${strike.time.toFixed(2)} s (the middle one of the clip): ${at}`
-    : `no heel strike found, so the middle frame with someone in it: ${at}`;
+    ? reportText('caption.stick-figure-strike', { video, side: strike.side, strikeTime: strike.time, frame: frame.index, frameTime: frame.time })
+    : reportText('caption.stick-figure-middle', { video, frame: frame.index, frameTime: frame.time });
 }
 
 /** The stick figure of the representative frame of `video` (its name, for the caption), or null when nobody was found clearly enough. */
@@ -71,8 +71,9 @@ export function skeletonStill(series: KeypointSeries, events: unknown, video: st
   const pad = Math.max(10, (Math.max(...ys) - Math.min(...ys)) / 6);
   const left = Math.max(0, Math.min(...xs) - pad); const top = Math.max(0, Math.min(...ys) - pad);
   const right = Math.min(series.width, Math.max(...xs) + pad); const bottom = Math.min(series.height, Math.max(...ys) + pad);
+  const text = stickFigureText(video, frame, events);
   return {
-    kind: 'skeleton', caption: `Stick figure of ${video} from its saved body points, ${frameCaption(frame, events)}; cropped to the person`,
+    kind: 'skeleton', caption: reportEnglish(text), text,
     width: Math.max(1, right - left), height: Math.max(1, bottom - top),
     segments: segments.map((g) => ({ x1: g.x1 - left, y1: g.y1 - top, x2: g.x2 - left, y2: g.y2 - top, side: g.side })),
   };

@@ -24,7 +24,7 @@ type Picture = Extract<ReportBlock, { kind: 'picture' }>;
 const W = 320; const H = 150; const L = 30; const T = 8; const PW = W - L - 6; const PH = H - T - 22;
 const SIDE = { left: '#e69f00', right: '#0072b2', mid: '#666666' } as const;
 
-// The chart's title and labels come from the report (the server writes them, in English; chartIn gives them in the
+// The chart's title and labels come from the report (the server writes them in English with their ids; chartIn gives them in the
 // language on screen); the words around them from here.
 function describe(c: Chart, t: TFunction): string {
   const pts = c.series.flatMap((s) => s.points);
@@ -65,10 +65,10 @@ export function ReportStill({ still: s }: { still: Still }) {
   const { t } = useTranslation('progress');
   return (
     <figure className="report-figure report-still">
-      <svg viewBox={`0 0 ${s.width} ${s.height}`} role="img" aria-label={t('report.stillLabel', { caption: reportTextIn(s.caption, currentLanguage()) })}>
+      <svg viewBox={`0 0 ${s.width} ${s.height}`} role="img" aria-label={t('report.stillLabel', { caption: reportTextIn(s.text, currentLanguage()) })}>
         {s.segments.map((g, i) => <line key={i} x1={g.x1} y1={g.y1} x2={g.x2} y2={g.y2} stroke={SIDE[g.side]} strokeWidth={Math.max(2, s.height / 120)} strokeLinecap="round" />)}
       </svg>
-      <figcaption>{t('report.stillCaption', { caption: reportTextIn(s.caption, currentLanguage()) })}</figcaption>
+      <figcaption>{t('report.stillCaption', { caption: reportTextIn(s.text, currentLanguage()) })}</figcaption>
     </figure>
   );
 }
@@ -83,7 +83,7 @@ export function ReportPicture({ picture: p }: { picture: Picture }) {
   return (
     <figure className="report-figure report-still">
       <img src={`data:image/jpeg;base64,${p.jpeg}`} width={p.width} height={p.height} alt={t('report.pictureLabel')} />
-      <figcaption>{`${reportTextIn(p.caption, currentLanguage())}.`}</figcaption>
+      <figcaption>{`${reportTextIn(p.text, currentLanguage())}.`}</figcaption>
     </figure>
   );
 }
