@@ -12,14 +12,31 @@ import { panClip, twoWalkersClip, walk4k60Clip } from '../../test/helpers/bad-ga
 import { referenceCadence } from '../../test/helpers/gait-test-clip.js';
 
 const VIDEO = fileURLToPath(new URL('../../../shared/data/video/sports2d_demo_walk_side.mp4', import.meta.url));
-const ref = JSON.parse(readFileSync(new URL('../../test/fixtures/gait-reference/sports2d_demo_walk_side.json', import.meta.url), 'utf8')) as {
-  fps: number; feet: Record<'near' | 'far', { side: 'left' | 'right'; events: Array<{ type: string; pass: unknown; interval: [number, number] }> }>;
+const ref = JSON.parse(
+  readFileSync(new URL('../../test/fixtures/gait-reference/sports2d_demo_walk_side.json', import.meta.url), 'utf8'),
+) as {
+  fps: number;
+  feet: Record<
+    'near' | 'far',
+    { side: 'left' | 'right'; events: Array<{ type: string; pass: unknown; interval: [number, number] }> }
+  >;
 };
 
 async function run(args: string[]) {
-  let out = ''; let err = '';
-  const o = new Writable({ write(c, _e, cb) { out += String(c); cb(); } });
-  const e = new Writable({ write(c, _e, cb) { err += String(c); cb(); } });
+  let out = '';
+  let err = '';
+  const o = new Writable({
+    write(c, _e, cb) {
+      out += String(c);
+      cb();
+    },
+  });
+  const e = new Writable({
+    write(c, _e, cb) {
+      err += String(c);
+      cb();
+    },
+  });
   const code = await main(args, { out: o, err: e });
   return { code, out, err };
 }
@@ -27,9 +44,10 @@ async function run(args: string[]) {
 // Frames 50-190 hold three near-foot and four far-foot initial contacts of the walker (reference 78, 116, 152 and
 // 60, 97, 133, 171), enough complete strides for cadence, while the acrobat is on the box and then jumps down:
 // enough to check whom it follows, short enough for the test suite (the whole clip is 230 frames).
-const FIRST = 50; const LAST = 190;
+const FIRST = 50;
+const LAST = 190;
 
-test('footing analyze --json on the walk: the issue\'s JSON shape, the walker chosen automatically, heel strikes inside the reference', async () => {
+test("footing analyze --json on the walk: the issue's JSON shape, the walker chosen automatically, heel strikes inside the reference", async () => {
   const r = await run(['analyze', VIDEO, '--json', '--frames', `${FIRST}-${LAST}`]);
   assert.equal(r.code, 0, r.err);
   const j = JSON.parse(r.out);
@@ -57,17 +75,26 @@ test('footing analyze --json on the walk: the issue\'s JSON shape, the walker ch
   assert.equal(j.person.method, 'auto');
   // The pose model ran on her frames only (she is in view from about frame 40, docs/gait-reference.md), and the
   // frames outside that span are still reported, with nobody in them.
-  assert.ok(j.person.frames_analysed.first >= FIRST && j.person.frames_analysed.first <= 60, JSON.stringify(j.person.frames_analysed));
+  assert.ok(
+    j.person.frames_analysed.first >= FIRST && j.person.frames_analysed.first <= 60,
+    JSON.stringify(j.person.frames_analysed),
+  );
   assert.ok(j.person.roi.y > 420 && j.person.roi.y + j.person.roi.height >= 940, JSON.stringify(j.person.roi));
   assert.ok(j.person.candidates.length >= 1);
 
   // Heel strikes against the human reference (near foot = her left): each must lie inside a consensus interval.
   for (const foot of ['near', 'far'] as const) {
     const side = ref.feet[foot].side;
-    const intervals = ref.feet[foot].events.filter((e) => e.pass === 'consensus' && e.type === 'IC').map((e) => e.interval);
+    const intervals = ref.feet[foot].events
+      .filter((e) => e.pass === 'consensus' && e.type === 'IC')
+      .map((e) => e.interval);
     const found = (j.events[side].heel_strike as number[]).map((t) => t * ref.fps);
     assert.ok(found.length >= 2, `${foot}: ${found.length} heel strikes`);
-    for (const f of found) assert.ok(intervals.some(([lo, hi]) => f >= lo - 0.5 && f <= hi + 0.5), `${foot} heel strike at frame ${f.toFixed(1)} is in no reference interval`);
+    for (const f of found)
+      assert.ok(
+        intervals.some(([lo, hi]) => f >= lo - 0.5 && f <= hi + 0.5),
+        `${foot} heel strike at frame ${f.toFixed(1)} is in no reference interval`,
+      );
   }
 });
 
@@ -125,7 +152,13 @@ test('footing analyze on a real treadmill run (4 s) with --treadmill-kmh: in pla
   const clip = fileURLToPath(new URL('../../test/fixtures/gait-clips/treadmill-run-side-a.mp4', import.meta.url));
   const r = await run(['analyze', clip, '--json', '--frames', '0-119', '--treadmill-kmh', '10']);
   assert.equal(r.code, 0, r.err);
-  const j = JSON.parse(r.out) as { view: string; setting: string; mode: string; treadmill_kmh: number; metrics: Record<string, { value: number | null; reference?: unknown; left?: number; right?: number }> };
+  const j = JSON.parse(r.out) as {
+    view: string;
+    setting: string;
+    mode: string;
+    treadmill_kmh: number;
+    metrics: Record<string, { value: number | null; reference?: unknown; left?: number; right?: number }>;
+  };
   assert.deepEqual([j.view, j.setting, j.mode, j.treadmill_kmh], ['side', 'in-place', 'run', 10]);
   // 10 km/h = 2.778 m/s; step length = speed x step time (both from the same JSON, multiplied by hand here).
   assert.equal(j.metrics.walking_speed_mps!.value, 2.778);
@@ -139,7 +172,7 @@ test('footing analyze on a real treadmill run (4 s) with --treadmill-kmh: in pla
   assert.match(text, /Running: no typical ranges are shown/);
 });
 
-test('A 4K 60 fps walk: analysed at the model\'s size, every frame, and the cadence within the hand annotation\'s range', async () => {
+test("A 4K 60 fps walk: analysed at the model's size, every frame, and the cadence within the hand annotation's range", async () => {
   // 4.6 s of the shared walk upscaled by ffmpeg to 3840 × 2160 at 60 fps (test/helpers/bad-gait-clips.ts). The frames
   // reach the model at most MODEL_MAX_HEIGHT high, so memory does not grow with the picture (docs/gait-video.md
   // gives the peak measured with /usr/bin/time -v).
@@ -148,12 +181,20 @@ test('A 4K 60 fps walk: analysed at the model\'s size, every frame, and the cade
     const clip = await walk4k60Clip(dir);
     const r = await run(['analyze', clip.file, '--json']);
     assert.equal(r.code, 0, r.err);
-    const j = JSON.parse(r.out) as { fps: number; frames: number; view: string; metrics: Record<string, { value: number | null }> };
+    const j = JSON.parse(r.out) as {
+      fps: number;
+      frames: number;
+      view: string;
+      metrics: Record<string, { value: number | null }>;
+    };
     assert.deepEqual([j.fps, j.frames, j.view], [60, clip.frames, 'side']);
     // The same range the 30 fps cut is held to (e2e/gait-server): the annotation's contacts, widened by one 30 fps frame.
     const expected = referenceCadence(clip, 1);
     const cadence = j.metrics.cadence_spm!.value;
-    assert.ok(cadence !== null && cadence >= expected.min && cadence <= expected.max, `cadence ${cadence} vs ${expected.min.toFixed(1)}-${expected.max.toFixed(1)}`);
+    assert.ok(
+      cadence !== null && cadence >= expected.min && cadence <= expected.max,
+      `cadence ${cadence} vs ${expected.min.toFixed(1)}-${expected.max.toFixed(1)}`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -164,7 +205,24 @@ test('A clip with nobody in it: analysed without a crash, and the report says no
   const dir = mkdtempSync(join(tmpdir(), 'footing-nobody-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const clip = join(dir, 'empty.mp4');
-  execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=size=640x360:rate=30', '-t', '2.2', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', clip]);
+  execFileSync('ffmpeg', [
+    '-v',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc2=size=640x360:rate=30',
+    '-t',
+    '2.2',
+    '-c:v',
+    'libx264',
+    '-preset',
+    'ultrafast',
+    '-pix_fmt',
+    'yuv420p',
+    clip,
+  ]);
   const r = await run(['analyze', clip, '--json']);
   assert.equal(r.code, 0, r.err);
   const j = JSON.parse(r.out) as { frames: number; warnings: Array<{ code: string; message: string; advice: string }> };
@@ -178,16 +236,38 @@ test('A video of one frame: read without a crash, and the report says it is too 
   const dir = mkdtempSync(join(tmpdir(), 'footing-1frame-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const clip = join(dir, 'one-frame.mp4');
-  execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=30', '-frames:v', '1', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', clip]);
+  execFileSync('ffmpeg', [
+    '-v',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc2=size=320x240:rate=30',
+    '-frames:v',
+    '1',
+    '-c:v',
+    'libx264',
+    '-pix_fmt',
+    'yuv420p',
+    clip,
+  ]);
   const r = await run(['analyze', clip, '--json']);
   assert.equal(r.code, 0, r.err);
-  const j = JSON.parse(r.out) as { frames: number; warnings: Array<{ code: string; message: string; advice: string }>; metrics: Record<string, { value: number | null; reason?: string }> };
+  const j = JSON.parse(r.out) as {
+    frames: number;
+    warnings: Array<{ code: string; message: string; advice: string }>;
+    metrics: Record<string, { value: number | null; reason?: string }>;
+  };
   assert.equal(j.frames, 1);
   assert.equal(j.warnings.length, 1);
   assert.match(j.warnings[0]!.message, /only 1 frame .*at least 2 s of walking/);
   assert.match(j.warnings[0]!.advice, /Record 10–20 seconds/);
   // Nothing is invented from one picture.
-  assert.deepEqual(Object.values(j.metrics).filter((m) => m.value !== null), []);
+  assert.deepEqual(
+    Object.values(j.metrics).filter((m) => m.value !== null),
+    [],
+  );
 });
 
 test('A camera panning across the walk: analysed without a crash, the camera-moving warning, and no speed or step length from it', async (t) => {
@@ -198,7 +278,10 @@ test('A camera panning across the walk: analysed without a crash, the camera-mov
   const clip = await panClip(dir);
   const r = await run(['analyze', clip, '--json', '--height-cm', '165']);
   assert.equal(r.code, 0, r.err);
-  const j = JSON.parse(r.out) as { warnings: Array<{ code: string; advice: string }>; metrics: Record<string, { value: number | null; reason?: string }> };
+  const j = JSON.parse(r.out) as {
+    warnings: Array<{ code: string; advice: string }>;
+    metrics: Record<string, { value: number | null; reason?: string }>;
+  };
   const moving = j.warnings.find((w) => w.code === 'camera-moving');
   assert.ok(moving, JSON.stringify(j.warnings.map((w) => w.code)));
   assert.match(moving.advice, /Stand the phone still/);
@@ -216,10 +299,15 @@ test('Two people of the same size walking: the report says whom it followed and 
   const clip = await twoWalkersClip(dir);
   const r = await run(['analyze', clip, '--json']);
   assert.equal(r.code, 0, r.err);
-  const j = JSON.parse(r.out) as { warnings: Array<{ code: string; message: string; advice: string }>; person: { chosen: number; candidates: Array<{ id: number; travel_px: number }> } };
+  const j = JSON.parse(r.out) as {
+    warnings: Array<{ code: string; message: string; advice: string }>;
+    person: { chosen: number; candidates: Array<{ id: number; travel_px: number }> };
+  };
   const w = j.warnings.find((x) => x.code === 'two-walkers');
   assert.ok(w, JSON.stringify(j.warnings.map((x) => x.code)));
-  const other = j.person.candidates.find((c) => c.id !== j.person.chosen && c.travel_px >= 0.5 * j.person.candidates[0]!.travel_px);
+  const other = j.person.candidates.find(
+    (c) => c.id !== j.person.chosen && c.travel_px >= 0.5 * j.person.candidates[0]!.travel_px,
+  );
   assert.ok(other, JSON.stringify(j.person.candidates));
   assert.match(w.message, new RegExp(`followed person ${j.person.chosen}, not person ${other.id}\\.`));
   assert.match(w.advice, new RegExp(`--person ${other.id}`));

@@ -17,57 +17,82 @@ export type { PersonChoiceJson } from '../services/analyze-video.js';
 
 function parseRoi(text: string): RegionOfInterest {
   const parts = text.split(',').map((p) => Number(p.trim()));
-  if (parts.length !== 4 || parts.some((n) => !Number.isInteger(n) || n < 0)) throw usageError(`--roi must be X,Y,WIDTH,HEIGHT in whole video pixels (got "${text}")`);
+  if (parts.length !== 4 || parts.some((n) => !Number.isInteger(n) || n < 0))
+    throw usageError(`--roi must be X,Y,WIDTH,HEIGHT in whole video pixels (got "${text}")`);
   const [x, y, width, height] = parts as [number, number, number, number];
   return { x, y, width, height };
 }
 
 function parseFrames(text: string): { first: number; last: number } {
   const m = /^(\d+)-(\d+)$/.exec(text.trim());
-  if (!m || Number(m[1]) > Number(m[2])) throw usageError(`--frames must be FIRST-LAST frame numbers, e.g. 30-120 (got "${text}")`);
+  if (!m || Number(m[1]) > Number(m[2]))
+    throw usageError(`--frames must be FIRST-LAST frame numbers, e.g. 30-120 (got "${text}")`);
   return { first: Number(m[1]), last: Number(m[2]) };
 }
 
 function wholeNumber(name: string, text: string, min: number, max: number): number {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < min || n > max) throw usageError(`--${name} must be a whole number from ${min} to ${max} (got "${text}")`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw usageError(`--${name} must be a whole number from ${min} to ${max} (got "${text}")`);
   return n;
 }
 
 function located(file: string, e: PoseError): CliError {
   const l = e.location;
-  return new CliError(`${l.file ?? file}${l.frame !== undefined ? ` frame ${l.frame}` : ''}${l.field ? ` (--${l.field})` : ''}: ${e.message}`);
+  return new CliError(
+    `${l.file ?? file}${l.frame !== undefined ? ` frame ${l.frame}` : ''}${l.field ? ` (--${l.field})` : ''}: ${e.message}`,
+  );
 }
 
 export const analyzeCommand: Command = {
-  name: 'analyze', summary: 'Analyse walking in a video (on this machine)',
-  usage: 'footing analyze VIDEO [--view side|front|back|auto] [--height-cm N] [--treadmill-kmh N] [--roi X,Y,W,H | --person N] [--frames A-B] [--track N] [--json]',
+  name: 'analyze',
+  summary: 'Analyse walking in a video (on this machine)',
+  usage:
+    'footing analyze VIDEO [--view side|front|back|auto] [--height-cm N] [--treadmill-kmh N] [--roi X,Y,W,H | --person N] [--frames A-B] [--track N] [--json]',
   options: {
     view: { type: 'string', description: 'How it was filmed: side, front, back or auto (default: auto-detect)' },
     'height-cm': { type: 'string', description: 'Your height in cm, for walking speed and step length' },
-    'treadmill-kmh': { type: 'string', description: 'Treadmill belt speed in km/h (filmed on a treadmill): gives speed and step length' },
-    roi: { type: 'string', description: 'Only look inside this box (video pixels X,Y,WIDTH,HEIGHT); default: found automatically around the walker' },
-    person: { type: 'string', description: 'Follow another person found by the first pass (ids are listed in the output)' },
+    'treadmill-kmh': {
+      type: 'string',
+      description: 'Treadmill belt speed in km/h (filmed on a treadmill): gives speed and step length',
+    },
+    roi: {
+      type: 'string',
+      description:
+        'Only look inside this box (video pixels X,Y,WIDTH,HEIGHT); default: found automatically around the walker',
+    },
+    person: {
+      type: 'string',
+      description: 'Follow another person found by the first pass (ids are listed in the output)',
+    },
     frames: { type: 'string', description: 'Analyse only frames FIRST-LAST (0-based frame numbers)' },
     track: { type: 'string', description: 'Analyse another person track (ids are listed in the output)' },
-    workers: { type: 'string', description: 'Worker threads for the walker scan (default: one per core); the pose model tracks in one pass' },
+    workers: {
+      type: 'string',
+      description: 'Worker threads for the walker scan (default: one per core); the pose model tracks in one pass',
+    },
     json: { type: 'boolean', description: 'Print one JSON object instead of a report' },
   },
   positionals: { min: 1, name: 'VIDEO' },
   async run({ values, positionals, out }) {
     const file = positionals[0]!;
     const view = typeof values.view === 'string' ? values.view : 'auto';
-    if (!['side', 'front', 'back', 'auto'].includes(view)) throw usageError(`--view must be side, front, back or auto (got "${view}")`);
+    if (!['side', 'front', 'back', 'auto'].includes(view))
+      throw usageError(`--view must be side, front, back or auto (got "${view}")`);
     let heightCm: number | undefined;
     if (typeof values['height-cm'] === 'string') {
       heightCm = Number(values['height-cm']);
-      if (!Number.isFinite(heightCm) || heightCm < 50 || heightCm > 250) throw usageError(`--height-cm must be a height from 50 to 250 cm (got "${values['height-cm']}")`);
+      if (!Number.isFinite(heightCm) || heightCm < 50 || heightCm > 250)
+        throw usageError(`--height-cm must be a height from 50 to 250 cm (got "${values['height-cm']}")`);
     }
     let treadmillKmh: number | undefined;
     if (typeof values['treadmill-kmh'] === 'string') {
       treadmillKmh = Number(values['treadmill-kmh']);
       const { min, max } = TREADMILL_KMH_RANGE;
-      if (!Number.isFinite(treadmillKmh) || treadmillKmh < min || treadmillKmh > max) throw usageError(`--treadmill-kmh must be a belt speed from ${min} to ${max} km/h (got "${values['treadmill-kmh']}")`);
+      if (!Number.isFinite(treadmillKmh) || treadmillKmh < min || treadmillKmh > max)
+        throw usageError(
+          `--treadmill-kmh must be a belt speed from ${min} to ${max} km/h (got "${values['treadmill-kmh']}")`,
+        );
     }
     const trackId = typeof values.track === 'string' ? wholeNumber('track', values.track, 0, 1e6) : undefined;
     const personId = typeof values.person === 'string' ? wholeNumber('person', values.person, 0, 1e6) : undefined;
@@ -83,13 +108,23 @@ export const analyzeCommand: Command = {
     const video = await probeVideo(file);
     if (!video.ok) throw located(file, video.error);
     const count = video.value.times.length;
-    if (range && range.last >= count) throw usageError(`--frames ${range.first}-${range.last}: the video has frames 0-${count - 1}`);
+    if (range && range.last >= count)
+      throw usageError(`--frames ${range.first}-${range.last}: the video has frames 0-${count - 1}`);
 
     const scanBar = progressBar({ label: 'Finding the walker', total: null, unit: 'frames' });
     const bar = progressBar({ label: 'Analysing', total: null, unit: 'frames' });
     const est = await analyzeVideoFile(video.value, {
-      name: basename(file), view: view as 'side' | 'front' | 'back' | 'auto', heightCm, treadmillKmh, roi: givenRoi, personId, ...range, workers, trackId,
-      onScanProgress: (p) => scanBar.update(p.done), onProgress: (p) => bar.update(p.done),
+      name: basename(file),
+      view: view as 'side' | 'front' | 'back' | 'auto',
+      heightCm,
+      treadmillKmh,
+      roi: givenRoi,
+      personId,
+      ...range,
+      workers,
+      trackId,
+      onScanProgress: (p) => scanBar.update(p.done),
+      onProgress: (p) => bar.update(p.done),
     });
     if (!givenRoi) scanBar.finish();
     bar.finish();

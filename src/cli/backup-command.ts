@@ -18,13 +18,17 @@ const MAX_EVERY_MS = 7 * UNIT_MS.d;
 export function parseEvery(text: string): number {
   const m = /^(\d{1,7})(s|m|h|d)$/.exec(text);
   const ms = m ? Number(m[1]) * UNIT_MS[m[2] as keyof typeof UNIT_MS] : NaN;
-  if (!(ms >= 1000 && ms <= MAX_EVERY_MS)) throw usageError(`--every must be a whole number with s, m, h or d, from 1s to 7d, like 30m, 6h or 1d (got "${text}")`);
+  if (!(ms >= 1000 && ms <= MAX_EVERY_MS))
+    throw usageError(
+      `--every must be a whole number with s, m, h or d, from 1s to 7d, like 30m, 6h or 1d (got "${text}")`,
+    );
   return ms;
 }
 
 function parseKeep(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
-  if (!/^\d{1,6}$/.test(text) || Number(text) < 1) throw usageError(`--keep must be a whole number of backups, 1 or more (got "${text}")`);
+  if (!/^\d{1,6}$/.test(text) || Number(text) < 1)
+    throw usageError(`--keep must be a whole number of backups, 1 or more (got "${text}")`);
   return Number(text);
 }
 
@@ -33,7 +37,10 @@ function describe(s: Snapshot, removed: string[]): string {
   const stale = s.staleRemoved.filter((n) => n.endsWith('.partial'));
   const parts = [line];
   if (removed.length) parts.push(`removed ${removed.length} older: ${removed.join(', ')}`);
-  if (stale.length) parts.push(`removed ${stale.length} unfinished cop${stale.length === 1 ? 'y' : 'ies'} left by an interrupted backup: ${stale.join(', ')}`);
+  if (stale.length)
+    parts.push(
+      `removed ${stale.length} unfinished cop${stale.length === 1 ? 'y' : 'ies'} left by an interrupted backup: ${stale.join(', ')}`,
+    );
   return `${parts.join('; ')}\n`;
 }
 
@@ -52,9 +59,16 @@ async function backupOnce(opts: { dbPath: string; dir: string; keep: number | un
 /** Resolves when `ms` have passed or the signal is aborted, whichever comes first. */
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((done) => {
-    if (signal.aborted) { done(); return; }
+    if (signal.aborted) {
+      done();
+      return;
+    }
     const timer = setTimeout(finish, ms);
-    function finish() { clearTimeout(timer); signal.removeEventListener('abort', finish); done(); }
+    function finish() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', finish);
+      done();
+    }
     signal.addEventListener('abort', finish);
   });
 }
@@ -62,12 +76,23 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 /** The command, with where the scheduled mode's failures go (tests pass their own). */
 export function makeBackupCommand(err: NodeJS.WritableStream = process.stderr): Command {
   return {
-    name: 'backup', summary: 'Copy the whole SQLite database (online), once or on a schedule',
+    name: 'backup',
+    summary: 'Copy the whole SQLite database (online), once or on a schedule',
     usage: 'footing backup --to DIR [--db PATH] [--keep N] [--every 6h|30m|1d]',
     options: {
-      to: { type: 'string', description: 'The folder the backups go to (made if missing), as footing-<UTC time>.sqlite' },
-      keep: { type: 'string', description: 'After each good backup, delete the oldest of these footing-*.sqlite files beyond N (other files are never touched)' },
-      every: { type: 'string', description: 'Stay running and back up at this interval (30m, 6h, 1d; s for seconds) until Ctrl+C or SIGTERM' },
+      to: {
+        type: 'string',
+        description: 'The folder the backups go to (made if missing), as footing-<UTC time>.sqlite',
+      },
+      keep: {
+        type: 'string',
+        description:
+          'After each good backup, delete the oldest of these footing-*.sqlite files beyond N (other files are never touched)',
+      },
+      every: {
+        type: 'string',
+        description: 'Stay running and back up at this interval (30m, 6h, 1d; s for seconds) until Ctrl+C or SIGTERM',
+      },
       db: DB_OPTION,
     },
     async run({ values, out }) {
@@ -78,12 +103,21 @@ export function makeBackupCommand(err: NodeJS.WritableStream = process.stderr): 
       const every = everyText === undefined ? undefined : parseEvery(everyText);
       const { resolveDbConfig } = await import('../store/db.js');
       let config;
-      try { config = resolveDbConfig({ dbPath: str(values.db), env: process.env }); } catch (e) { throw usageError((e as Error).message); }
+      try {
+        config = resolveDbConfig({ dbPath: str(values.db), env: process.env });
+      } catch (e) {
+        throw usageError((e as Error).message);
+      }
       if (config.kind === 'postgres') {
-        throw usageError('DATABASE_URL selects PostgreSQL, and footing backup copies SQLite files: back PostgreSQL up with pg_dump -Fc (or pg_basebackup and WAL archiving); see "Backups" in docs/clinic.md');
+        throw usageError(
+          'DATABASE_URL selects PostgreSQL, and footing backup copies SQLite files: back PostgreSQL up with pg_dump -Fc (or pg_basebackup and WAL archiving); see "Backups" in docs/clinic.md',
+        );
       }
       const opts = { dbPath: config.path, dir, keep };
-      if (every === undefined) { out.write(await backupOnce(opts)); return; }
+      if (every === undefined) {
+        out.write(await backupOnce(opts));
+        return;
+      }
 
       // Scheduled: a backup now, then one at each multiple of the interval from the start (a slot missed while a
       // long backup ran is skipped). SIGINT or SIGTERM ends the wait at once; a backup already under way is
@@ -93,7 +127,9 @@ export function makeBackupCommand(err: NodeJS.WritableStream = process.stderr): 
       process.once('SIGINT', onSignal);
       process.once('SIGTERM', onSignal);
       try {
-        out.write(`Backing up ${config.path} to ${dir} every ${everyText}${keep ? `, keeping the newest ${keep}` : ''}. Press Ctrl+C to stop.\n`);
+        out.write(
+          `Backing up ${config.path} to ${dir} every ${everyText}${keep ? `, keeping the newest ${keep}` : ''}. Press Ctrl+C to stop.\n`,
+        );
         // The first backup fails as a one-off would (a wrong path should not wait for the next slot to show);
         // a later failure (a full disk, the database moved away) is reported and the schedule goes on.
         const start = Date.now();
@@ -102,8 +138,12 @@ export function makeBackupCommand(err: NodeJS.WritableStream = process.stderr): 
           const next = start + (Math.floor((Date.now() - start) / every) + 1) * every;
           await sleep(next - Date.now(), stop.signal);
           if (stop.signal.aborted) break;
-          try { out.write(await backupOnce(opts)); } catch (e) {
-            err.write(`footing backup: ${new Date().toISOString()}: ${(e as Error).message} (trying again in ${everyText})\n`);
+          try {
+            out.write(await backupOnce(opts));
+          } catch (e) {
+            err.write(
+              `footing backup: ${new Date().toISOString()}: ${(e as Error).message} (trying again in ${everyText})\n`,
+            );
           }
         }
         out.write(`Stopped. The backups are in ${dir}.\n`);

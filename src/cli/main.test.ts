@@ -32,7 +32,7 @@ test('Every command answers --help with its options', async () => {
   }
 });
 
-test('In every command\'s help each option stands apart from its description (--password-file VALUERead once ran together)', async () => {
+test("In every command's help each option stands apart from its description (--password-file VALUERead once ran together)", async () => {
   for (const c of COMMANDS) {
     const r = await run([c.name, '--help']);
     assert.equal(r.code, 0, c.name);
@@ -56,7 +56,8 @@ test('Bad arguments give one line naming the problem and a non-zero exit', async
   const port = await run(['serve', '--port', 'eighty']);
   assert.equal(port.code, 2);
   assert.match(port.err, /--port/);
-  for (const bad of ['', '1e3', '0x50', '70000', '-1']) { // Number() would take the first three
+  for (const bad of ['', '1e3', '0x50', '70000', '-1']) {
+    // Number() would take the first three
     const r = await run(['serve', `--port=${bad}`]);
     assert.equal(r.code, 2, bad);
     assert.match(r.err, new RegExp(`--port must be a whole number from 0 to 65535 \\(got "${bad}"\\)`), bad);
@@ -74,8 +75,12 @@ test('export then import-backup moves all data to a new database; a bad backup i
   const answers = Object.fromEntries([...RED_FLAG_QUESTIONS, ...PRECAUTION_QUESTIONS].map((q) => [q.id, false]));
   await submitScreen(store.db, me.id, { answers }, '2026-11-01');
   await saveSession(store.db, me.id, 1, {
-    clientId: 'cli-test-session-1', startedAt: '2026-11-01T09:00:00+00:00', completedAt: '2026-11-01T09:05:00+00:00',
-    items: [{ exercise: 'ball-roll', position: 'sitting', completed: true, setsDone: 0, repsDone: 0, secondsDone: 120 }],
+    clientId: 'cli-test-session-1',
+    startedAt: '2026-11-01T09:00:00+00:00',
+    completedAt: '2026-11-01T09:05:00+00:00',
+    items: [
+      { exercise: 'ball-roll', position: 'sitting', completed: true, setsDone: 0, repsDone: 0, secondsDone: 120 },
+    ],
     painAfter: { foot: 2 },
   });
   await store.close();
@@ -109,7 +114,10 @@ test('export then import-backup moves all data to a new database; a bad backup i
   await check.close();
   assert.equal(sessions.length, 1);
   assert.equal(sessions[0]!.client_id, 'cli-test-session-1');
-  assert.deepEqual(checkins.map((c) => c.foot), [2]);
+  assert.deepEqual(
+    checkins.map((c) => c.foot),
+    [2],
+  );
 });
 
 test('A truncated backup file is refused with the byte position', async () => {
@@ -129,8 +137,24 @@ test('footing explain --json prints links from the feet up with evidence, and th
   await submitScreen(store.db, me.id, { answers }, '2026-11-01');
   // A walk filmed from the side: cadence 90 steps/min against 100-120 (outside), double support with no range.
   await insertGaitAnalysis(store.db, me.id, {
-    recordedAt: '2026-11-01T10:00:00.000Z', recordedBy: 'person', sourceName: 'walk.mp4', view: 'side', keypoints: null, videoPath: null,
-    analysis: { view: 'side', mode: 'walk', metrics: { cadence_spm: { value: 90, confidence: 0.8, reference: { min: 100, max: 120, unit: 'steps/min', source: 'ref 25' } }, double_support_pct: { value: 24, confidence: 0.7 } } } as unknown as StoredGaitAnalysis, // only the fields the chain reads
+    recordedAt: '2026-11-01T10:00:00.000Z',
+    recordedBy: 'person',
+    sourceName: 'walk.mp4',
+    view: 'side',
+    keypoints: null,
+    videoPath: null,
+    analysis: {
+      view: 'side',
+      mode: 'walk',
+      metrics: {
+        cadence_spm: {
+          value: 90,
+          confidence: 0.8,
+          reference: { min: 100, max: 120, unit: 'steps/min', source: 'ref 25' },
+        },
+        double_support_pct: { value: 24, confidence: 0.7 },
+      },
+    } as unknown as StoredGaitAnalysis, // only the fields the chain reads
   });
   await store.close();
   const r = await run(['explain', '--db', db, '--date', '2026-11-02', '--json']);
@@ -149,24 +173,42 @@ test('footing explain --json prints links from the feet up with evidence, and th
   // The text cites each link's sources by author and year and lists them in full at the end; no file names.
   const text = await run(['explain', '--db', db, '--date', '2026-11-02']);
   assert.equal(text.code, 0, text.err);
-  assert.match(text.out, /^foot -> ankle .*\n.*\n.*\n {2}Strength: some support \(LAB: Laboratory study in healthy people\); Khamis and Yizhar, 2007; Martin et al\., 2014$/m);
+  assert.match(
+    text.out,
+    /^foot -> ankle .*\n.*\n.*\n {2}Strength: some support \(LAB: Laboratory study in healthy people\); Khamis and Yizhar, 2007; Martin et al\., 2014$/m,
+  );
   const block = text.out.slice(text.out.indexOf('\nReferences\n'));
-  assert.match(block, /^- Khamis and Yizhar, 2007: Khamis S, Yizhar Z \(2007\)\. Effect of feet hyperpronation on pelvic alignment in a standing position\. Gait Posture 2007;25\(1\):127–34\. https:\/\/doi\.org\/10\.1016\/j\.gaitpost\.2006\.02\.005$/m);
+  assert.match(
+    block,
+    /^- Khamis and Yizhar, 2007: Khamis S, Yizhar Z \(2007\)\. Effect of feet hyperpronation on pelvic alignment in a standing position\. Gait Posture 2007;25\(1\):127–34\. https:\/\/doi\.org\/10\.1016\/j\.gaitpost\.2006\.02\.005$/m,
+  );
   assert.equal(block.match(/^- Khamis and Yizhar, 2007:/gm)?.length, 1, 'each source once');
   assert.match(block, /^- Menz et al\., 2013a: /m);
   assert.doesNotMatch(text.out, /DOMAIN|\.md\b|§/);
   // Statuses and what to measure in words, not ids: nothing is measured yet, so each link says so.
   assert.match(text.out, /^foot -> ankle {2}\[not measured yet\]$/m);
-  assert.match(text.out, /^ {2}To measure: Navicular drop; Foot Posture Index \(FPI-6\) total; Windlass test; Single-leg heel raise count$/m);
+  assert.match(
+    text.out,
+    /^ {2}To measure: Navicular drop; Foot Posture Index \(FPI-6\) total; Windlass test; Single-leg heel raise count$/m,
+  );
   assert.doesNotMatch(text.out, /navicular-drop|foot-posture-index|\[missing\]/);
   // The whole-body findings' statuses in words too, not their stored values.
   assert.match(text.out, /^ {2}Cadence: 90 steps\/min \(outside the usual range\) /m);
-  assert.match(text.out, /^ {2}Double support \(both feet down\): 24 % of stride \(no validated reference to compare with\) /m);
+  assert.match(
+    text.out,
+    /^ {2}Double support \(both feet down\): 24 % of stride \(no validated reference to compare with\) /m,
+  );
   assert.doesNotMatch(text.out, /\((notable|typical|borderline|not-interpretable)[,)]/);
   // For a clinician, the numbers inside the figures read as citations too, and join the block.
   const clin = await run(['explain', '--db', db, '--date', '2026-11-02', '--clinician']);
-  assert.match(clin.out, /Knee flexion norms in gait: IC 0-5°, loading peak 15-20°, swing peak 60-70° \(Perry and Burnfield, 2010\) \(EO\)\./);
-  assert.match(clin.out.slice(clin.out.indexOf('\nReferences\n')), /^- Perry and Burnfield, 2010: Perry J, Burnfield JM \(2010\)\. Gait Analysis/m);
+  assert.match(
+    clin.out,
+    /Knee flexion norms in gait: IC 0-5°, loading peak 15-20°, swing peak 60-70° \(Perry and Burnfield, 2010\) \(EO\)\./,
+  );
+  assert.match(
+    clin.out.slice(clin.out.indexOf('\nReferences\n')),
+    /^- Perry and Burnfield, 2010: Perry J, Burnfield JM \(2010\)\. Gait Analysis/m,
+  );
   assert.doesNotMatch(clin.out, /\[\d+[a-z]?\]|DOMAIN|\.md\b|§/);
 
   const bad = await run(['explain', '--db', db, '--date', 'yesterday']);
@@ -181,7 +223,18 @@ test('On an install with accounts, data commands need --email and act on that pa
   await store.close();
   const pw = join(dir, 'pw.txt');
   writeFileSync(pw, 'correct horse battery staple\n');
-  const added = await run(['user', 'add', '--role', 'patient', '--email', 'pat@example.org', '--password-file', pw, '--db', db]);
+  const added = await run([
+    'user',
+    'add',
+    '--role',
+    'patient',
+    '--email',
+    'pat@example.org',
+    '--password-file',
+    pw,
+    '--db',
+    db,
+  ]);
   assert.equal(added.code, 0, added.err);
   const noEmail = await run(['export', '--format', 'json', '--db', db]);
   assert.equal(noEmail.code, 2);
@@ -191,6 +244,14 @@ test('On an install with accounts, data commands need --email and act on that pa
   const ok = await run(['export', '--format', 'json', '--db', db, '--email', 'pat@example.org']);
   assert.equal(ok.code, 0, ok.err);
   assert.equal(JSON.parse(ok.out).format, 'footing-backup');
-  const local = await run(['export', '--format', 'json', '--db', join(dir, 'source.sqlite'), '--email', 'pat@example.org']);
+  const local = await run([
+    'export',
+    '--format',
+    'json',
+    '--db',
+    join(dir, 'source.sqlite'),
+    '--email',
+    'pat@example.org',
+  ]);
   assert.equal(local.code, 2); // local mode has no accounts to name
 });

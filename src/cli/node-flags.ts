@@ -7,4 +7,3 @@ export function footingNodeFlags(): string[] {
   if (!m) throw new Error(`bin/footing.js: unexpected shebang ${shebang}`);
   return m[1]!.trim().split(/\s+/).filter(Boolean);
 }
-

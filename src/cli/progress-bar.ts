@@ -7,7 +7,13 @@ export interface ProgressBar {
   finish(): void;
 }
 
-export function progressBar(opts: { label: string; total: number | null; unit: string; stream?: NodeJS.WriteStream; format?: (n: number) => string }): ProgressBar {
+export function progressBar(opts: {
+  label: string;
+  total: number | null;
+  unit: string;
+  stream?: NodeJS.WriteStream;
+  format?: (n: number) => string;
+}): ProgressBar {
   const stream = opts.stream ?? process.stderr;
   if (!stream.isTTY) return { update() {}, finish() {} };
   const fmt = opts.format ?? ((n: number) => String(Math.round(n)));
@@ -43,7 +49,10 @@ export function progressBar(opts: { label: string; total: number | null; unit: s
       last = now;
       draw(done, extra);
     },
-    finish() { draw(lastDone, lastExtra); stream.write('\n'); },
+    finish() {
+      draw(lastDone, lastExtra);
+      stream.write('\n');
+    },
   };
 }
 
@@ -53,4 +62,11 @@ export function formatSeconds(s: number): string {
   return m < 60 ? `${m} min ${Math.round(s % 60)} s` : `${Math.floor(m / 60)} h ${m % 60} min`;
 }
 
-export const formatBytes = (n: number): string => (n >= 1e9 ? `${(n / 1e9).toFixed(2)} GB` : n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : n >= 1e3 ? `${(n / 1e3).toFixed(0)} kB` : `${n} B`);
+export const formatBytes = (n: number): string =>
+  n >= 1e9
+    ? `${(n / 1e9).toFixed(2)} GB`
+    : n >= 1e6
+      ? `${(n / 1e6).toFixed(1)} MB`
+      : n >= 1e3
+        ? `${(n / 1e3).toFixed(0)} kB`
+        : `${n} B`;

@@ -18,7 +18,11 @@ test('footing report --out writes the clinician or the patient report; bad optio
   const store = openStore({ kind: 'sqlite', path: db });
   await migrate(store);
   const app = await buildApp({ store, webRoot: null });
-  const res = await app.inject({ method: 'POST', url: '/api/checkins', payload: { at: '2026-11-01T08:00:00+00:00', context: 'daily', neck: 4 } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/checkins',
+    payload: { at: '2026-11-01T08:00:00+00:00', context: 'daily', neck: 4 },
+  });
   assert.ok(res.statusCode < 300, res.body);
   await app.close();
   await store.close();
@@ -34,7 +38,10 @@ test('footing report --out writes the clinician or the patient report; bad optio
   assert.match(text, /1 1 Nov 2026 to 2 Nov 2026 1 – 4 –/);
 
   const own = join(dir, 'mine.pdf');
-  assert.equal((await runCli(['report', '--kind', 'patient', '--out', own, '--date', '2026-11-02', '--db', db])).code, 0);
+  assert.equal(
+    (await runCli(['report', '--kind', 'patient', '--out', own, '--date', '2026-11-02', '--db', db])).code,
+    0,
+  );
   assert.match(pdfText(readFileSync(own)).replace(/\s+/g, ' '), /Footing: your report .* You have not started yet/);
 
   // A chosen period: 2 Nov only. Week 1 (from the check-in of 1 Nov) starts on the period's first day: no check-in in it.
@@ -44,18 +51,47 @@ test('footing report --out writes the clinician or the patient report; bad optio
   const periodText = pdfText(readFileSync(period)).replace(/\s+/g, ' ');
   assert.match(periodText, /Report for 2 Nov 2026 to 2 Nov 2026\./);
   assert.match(periodText, /1 2 Nov 2026 to 2 Nov 2026 0 – – – 0\/1 \(0%\)/);
-  const backwards = await runCli(['report', '--out', join(dir, 'z.pdf'), '--from', '2026-11-03', '--to', '2026-11-02', '--db', db]);
-  assert.deepEqual([backwards.code, backwards.err], [2, 'footing report: --from 2026-11-03 is after the period\'s last day (2026-11-02)\n']);
-  const both = await runCli(['report', '--out', join(dir, 'z.pdf'), '--to', '2026-11-02', '--date', '2026-11-02', '--db', db]);
+  const backwards = await runCli([
+    'report',
+    '--out',
+    join(dir, 'z.pdf'),
+    '--from',
+    '2026-11-03',
+    '--to',
+    '2026-11-02',
+    '--db',
+    db,
+  ]);
+  assert.deepEqual(
+    [backwards.code, backwards.err],
+    [2, "footing report: --from 2026-11-03 is after the period's last day (2026-11-02)\n"],
+  );
+  const both = await runCli([
+    'report',
+    '--out',
+    join(dir, 'z.pdf'),
+    '--to',
+    '2026-11-02',
+    '--date',
+    '2026-11-02',
+    '--db',
+    db,
+  ]);
   assert.deepEqual([both.code, both.err], [2, 'footing report: --to and --date name the same day: give one\n']);
   const badFrom = await runCli(['report', '--out', join(dir, 'z.pdf'), '--from', '2 Nov', '--db', db]);
-  assert.deepEqual([badFrom.code, badFrom.err], [2, 'footing report: --from must be a calendar date like 2026-11-25 (got "2 Nov")\n']);
+  assert.deepEqual(
+    [badFrom.code, badFrom.err],
+    [2, 'footing report: --from must be a calendar date like 2026-11-25 (got "2 Nov")\n'],
+  );
   assert.equal(existsSync(join(dir, 'z.pdf')), false);
 
   const bad = await runCli(['report', '--kind', 'insurer', '--out', join(dir, 'x.pdf'), '--db', db]);
   assert.deepEqual([bad.code, bad.err], [2, 'footing report: --kind must be clinician or patient (got "insurer")\n']);
   const noOut = await runCli(['report', '--db', db]);
-  assert.deepEqual([noOut.code, noOut.err], [2, 'footing report: --out FILE.pdf is required (a PDF is not written to the terminal)\n']);
+  assert.deepEqual(
+    [noOut.code, noOut.err],
+    [2, 'footing report: --out FILE.pdf is required (a PDF is not written to the terminal)\n'],
+  );
   const badDate = await runCli(['report', '--out', join(dir, 'y.pdf'), '--date', '2026-13-01', '--db', db]);
   assert.equal(badDate.code, 2);
   assert.equal(existsSync(join(dir, 'x.pdf')) || existsSync(join(dir, 'y.pdf')), false);

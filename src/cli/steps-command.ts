@@ -10,7 +10,9 @@ import { CliError, usageError } from './cli-error.js';
 import type { Command } from './command.js';
 
 export const stepsCommand: Command = {
-  name: 'steps', summary: 'Count the steps in a recorded accelerometer file', usage: 'footing steps FILE.csv [--json]',
+  name: 'steps',
+  summary: 'Count the steps in a recorded accelerometer file',
+  usage: 'footing steps FILE.csv [--json]',
   positionals: { min: 1, name: 'FILE' },
   options: {
     json: { type: 'boolean', description: 'Print {"steps": N, "walking_s": N, "cadence_spm": N}' },
@@ -33,7 +35,9 @@ export const stepsCommand: Command = {
     const name = basename(path);
     if (rec.problems.length > 0) {
       const shown = rec.problems.map((p) => `${name}:${p.line} (${p.field}): ${p.message}`);
-      throw new CliError(`${shown.length === 1 ? 'a line' : `${shown.length}${shown.length >= 20 ? ' or more' : ''} lines`} could not be read, nothing counted:\n  ${shown.join('\n  ')}`);
+      throw new CliError(
+        `${shown.length === 1 ? 'a line' : `${shown.length}${shown.length >= 20 ? ' or more' : ''} lines`} could not be read, nothing counted:\n  ${shown.join('\n  ')}`,
+      );
     }
     if (rec.samples.length < 2) throw new CliError(`${name}: fewer than two samples, nothing to count`);
     const s = countSteps(rec.samples);
@@ -43,6 +47,8 @@ export const stepsCommand: Command = {
     }
     const mins = Math.floor(s.walking_s / 60);
     const secs = Math.round(s.walking_s - mins * 60);
-    out.write(`${s.steps} steps\nWalking time: ${mins} min ${secs} s\nCadence: ${s.cadence_spm === null ? 'not known (fewer than two steps)' : `${s.cadence_spm} steps/min`}\n`);
+    out.write(
+      `${s.steps} steps\nWalking time: ${mins} min ${secs} s\nCadence: ${s.cadence_spm === null ? 'not known (fewer than two steps)' : `${s.cadence_spm} steps/min`}\n`,
+    );
   },
 };

@@ -15,8 +15,18 @@ import { makeUserCommand } from './user-command.js';
 
 function capture() {
   let text = '';
-  const stream = new Writable({ write(chunk, _enc, cb) { text += String(chunk); cb(); } });
-  return { stream, get text() { return text; } };
+  const stream = new Writable({
+    write(chunk, _enc, cb) {
+      text += String(chunk);
+      cb();
+    },
+  });
+  return {
+    stream,
+    get text() {
+      return text;
+    },
+  };
 }
 async function run(args: string[]) {
   const out = capture();
@@ -32,7 +42,11 @@ writeFileSync(pwFile, 'clinic password 1\n');
 async function withStore<T>(db: string, f: (store: ReturnType<typeof openStore>) => Promise<T>): Promise<T> {
   const store = openStore({ kind: 'sqlite', path: db });
   await migrate(store);
-  try { return await f(store); } finally { await store.close(); }
+  try {
+    return await f(store);
+  } finally {
+    await store.close();
+  }
 }
 
 test('clinic create makes a clinic once; a second with the same name is one line and exit 1; list shows it', async () => {
@@ -52,22 +66,47 @@ test('clinic create makes a clinic once; a second with the same name is one line
 test('user add makes a clinician whose password (from a file) is stored hashed and signs in over HTTP', async () => {
   const db = join(dir, 'user.sqlite');
   assert.equal((await run(['clinic', 'create', 'Feet First', '--db', db])).code, 0);
-  const r = await run(['user', 'add', '--role', 'clinician', '--clinic', 'Feet First', '--email', 'Dr.K@Example.org', '--name', 'Dr K', '--password-file', pwFile, '--db', db]);
+  const r = await run([
+    'user',
+    'add',
+    '--role',
+    'clinician',
+    '--clinic',
+    'Feet First',
+    '--email',
+    'Dr.K@Example.org',
+    '--name',
+    'Dr K',
+    '--password-file',
+    pwFile,
+    '--db',
+    db,
+  ]);
   assert.equal(r.code, 0, r.err);
   assert.match(r.out, /Account dr\.k@example\.org \(clinician, clinic "Feet First"\) created/);
   await withStore(db, async (store) => {
-    const row = await store.db.selectFrom('accounts').selectAll().where('email', '=', 'dr.k@example.org').executeTakeFirstOrThrow();
+    const row = await store.db
+      .selectFrom('accounts')
+      .selectAll()
+      .where('email', '=', 'dr.k@example.org')
+      .executeTakeFirstOrThrow();
     assert.ok(!row.password_hash.includes('clinic password'));
     assert.equal(await verifyPassword('clinic password 1', row.password_hash), true);
     assert.equal(row.role, 'clinician');
     const app = await buildApp({ store, webRoot: null });
     try {
-      const signIn = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: 'dr.k@example.org', password: 'clinic password 1' } });
+      const signIn = await app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-in',
+        payload: { email: 'dr.k@example.org', password: 'clinic password 1' },
+      });
       assert.equal(signIn.statusCode, 200);
       assert.equal(signIn.json().role, 'clinician');
       // The install is in accounts mode now: no anonymous health data.
       assert.equal((await app.inject({ method: 'GET', url: '/api/today' })).statusCode, 401);
-    } finally { await app.close(); }
+    } finally {
+      await app.close();
+    }
   });
 });
 
@@ -77,11 +116,26 @@ test('The password can come from standard input, and is never accepted as an arg
   const out = capture();
   await cmd.run({ values: { role: 'patient', email: 'pat@example.org', db }, positionals: ['add'], out: out.stream });
   await withStore(db, async (store) => {
-    const row = await store.db.selectFrom('accounts').selectAll().where('email', '=', 'pat@example.org').executeTakeFirstOrThrow();
+    const row = await store.db
+      .selectFrom('accounts')
+      .selectAll()
+      .where('email', '=', 'pat@example.org')
+      .executeTakeFirstOrThrow();
     assert.equal(await verifyPassword('from stdin pw', row.password_hash), true);
     assert.ok(row.person_id, 'a patient owns a person');
   });
-  const arg = await run(['user', 'add', '--role', 'patient', '--email', 'p2@example.org', '--password', 'secret123', '--db', db]);
+  const arg = await run([
+    'user',
+    'add',
+    '--role',
+    'patient',
+    '--email',
+    'p2@example.org',
+    '--password',
+    'secret123',
+    '--db',
+    db,
+  ]);
   assert.equal(arg.code, 2);
   assert.match(arg.err, /--password/);
   assert.equal(arg.err.trim().split('\n').length, 1);
@@ -90,7 +144,11 @@ test('The password can come from standard input, and is never accepted as an arg
 test('The real footing binary reads the password piped on standard input', () => {
   const db = join(dir, 'bin.sqlite');
   const bin = fileURLToPath(new URL('../../bin/footing.js', import.meta.url));
-  const r = spawnSync(process.execPath, [bin, 'user', 'add', '--role', 'patient', '--email', 'piped@example.org', '--db', db], { input: 'piped password\n', encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(
+    process.execPath,
+    [bin, 'user', 'add', '--role', 'patient', '--email', 'piped@example.org', '--db', db],
+    { input: 'piped password\n', encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
+  );
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /Account piped@example\.org \(patient\) created/);
 });
@@ -103,11 +161,55 @@ test('Mistakes are one line each with a non-zero exit, and nothing is created', 
     [['user', 'add', '--email', 'a@example.org'], 2, /--role must be patient, clinician or admin \(got nothing\)/],
     [['user', 'add', '--role', 'doctor', '--email', 'a@example.org'], 2, /got "doctor"/],
     [['user', 'add', '--role', 'patient', '--email', 'not-an-email'], 2, /--email must be an email address/],
-    [['user', 'add', '--role', 'clinician', '--email', 'a@example.org', '--password-file', pwFile], 2, /--clinic NAME is needed/],
-    [['user', 'add', '--role', 'patient', '--clinic', 'X', '--email', 'a@example.org'], 2, /--clinic is for clinicians/],
-    [['user', 'add', '--role', 'clinician', '--clinic', 'Nowhere', '--email', 'a@example.org', '--password-file', pwFile, '--db', db], 1, /no clinic named "Nowhere"/],
-    [['user', 'add', '--role', 'patient', '--email', 'a@example.org', '--password-file', short, '--db', db], 1, /at least 8 characters/],
-    [['user', 'add', '--role', 'patient', '--email', 'a@example.org', '--password-file', join(dir, 'missing.txt'), '--db', db], 1, /cannot read \(ENOENT\)/],
+    [
+      ['user', 'add', '--role', 'clinician', '--email', 'a@example.org', '--password-file', pwFile],
+      2,
+      /--clinic NAME is needed/,
+    ],
+    [
+      ['user', 'add', '--role', 'patient', '--clinic', 'X', '--email', 'a@example.org'],
+      2,
+      /--clinic is for clinicians/,
+    ],
+    [
+      [
+        'user',
+        'add',
+        '--role',
+        'clinician',
+        '--clinic',
+        'Nowhere',
+        '--email',
+        'a@example.org',
+        '--password-file',
+        pwFile,
+        '--db',
+        db,
+      ],
+      1,
+      /no clinic named "Nowhere"/,
+    ],
+    [
+      ['user', 'add', '--role', 'patient', '--email', 'a@example.org', '--password-file', short, '--db', db],
+      1,
+      /at least 8 characters/,
+    ],
+    [
+      [
+        'user',
+        'add',
+        '--role',
+        'patient',
+        '--email',
+        'a@example.org',
+        '--password-file',
+        join(dir, 'missing.txt'),
+        '--db',
+        db,
+      ],
+      1,
+      /cannot read \(ENOENT\)/,
+    ],
     [['user', 'remove'], 2, /unknown action "remove"/],
   ];
   for (const [args, code, message] of cases) {
@@ -116,7 +218,9 @@ test('Mistakes are one line each with a non-zero exit, and nothing is created', 
     assert.match(r.err, message, args.join(' '));
     assert.equal(r.err.trim().split('\n').length, 1, args.join(' '));
   }
-  await withStore(db, async (store) => assert.equal((await store.db.selectFrom('accounts').select('id').execute()).length, 0));
+  await withStore(db, async (store) =>
+    assert.equal((await store.db.selectFrom('accounts').select('id').execute()).length, 0),
+  );
   const dup = [['user', 'add', '--role', 'patient', '--email', 'b@example.org', '--password-file', pwFile, '--db', db]];
   assert.equal((await run(dup[0]!)).code, 0);
   const again = await run(dup[0]!);
@@ -127,13 +231,41 @@ test('Mistakes are one line each with a non-zero exit, and nothing is created', 
 test('--adopt-local gives the first patient account the data of local mode', async () => {
   const db = join(dir, 'adopt.sqlite');
   const localId = await withStore(db, async (store) => (await ensureLocalPerson(store.db)).id);
-  const r = await run(['user', 'add', '--role', 'patient', '--email', 'me@example.org', '--adopt-local', '--password-file', pwFile, '--db', db]);
+  const r = await run([
+    'user',
+    'add',
+    '--role',
+    'patient',
+    '--email',
+    'me@example.org',
+    '--adopt-local',
+    '--password-file',
+    pwFile,
+    '--db',
+    db,
+  ]);
   assert.equal(r.code, 0, r.err);
   await withStore(db, async (store) => {
-    const row = await store.db.selectFrom('accounts').select('person_id').where('email', '=', 'me@example.org').executeTakeFirstOrThrow();
+    const row = await store.db
+      .selectFrom('accounts')
+      .select('person_id')
+      .where('email', '=', 'me@example.org')
+      .executeTakeFirstOrThrow();
     assert.equal(row.person_id, localId);
   });
-  const late = await run(['user', 'add', '--role', 'patient', '--email', 'me2@example.org', '--adopt-local', '--password-file', pwFile, '--db', db]);
+  const late = await run([
+    'user',
+    'add',
+    '--role',
+    'patient',
+    '--email',
+    'me2@example.org',
+    '--adopt-local',
+    '--password-file',
+    pwFile,
+    '--db',
+    db,
+  ]);
   assert.equal(late.code, 1);
   assert.match(late.err, /only for the first account/);
 });

@@ -50,7 +50,8 @@ export function resolveDbConfig(opts: { dbPath?: string | undefined; env?: NodeJ
   if (opts.dbPath) return { kind: 'sqlite', path: opts.dbPath };
   const url = opts.env?.DATABASE_URL;
   if (url) {
-    if (!/^postgres(ql)?:\/\//.test(url)) throw new Error(`DATABASE_URL must start with postgres:// (got "${url.split(':')[0]}:...")`);
+    if (!/^postgres(ql)?:\/\//.test(url))
+      throw new Error(`DATABASE_URL must start with postgres:// (got "${url.split(':')[0]}:...")`);
     return { kind: 'postgres', url };
   }
   return { kind: 'sqlite', path: DEFAULT_DB_PATH };
@@ -66,7 +67,9 @@ export function openStore(config: DbConfig): Store {
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     // SQLite's lower() folds ASCII letters only; searches fold every letter, as PostgreSQL's lower() does.
-    sqlite.function('unicode_lower', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? s.toLowerCase() : s));
+    sqlite.function('unicode_lower', { deterministic: true }, (s: unknown) =>
+      typeof s === 'string' ? s.toLowerCase() : s,
+    );
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
     return { db, config, sqlite, close: () => db.destroy() };
   }
@@ -77,10 +80,34 @@ export function openStore(config: DbConfig): Store {
   return { db, config, close: () => db.destroy() };
 }
 
-export const MIGRATIONS: Record<string, Migration> = { '0001-initial': m0001, '0002-assessment': m0002, '0003-walking-days': m0003, '0004-jobs': m0004, '0005-lean-walking-samples': m0005, '0006-accounts': m0006, '0007-dose-overrides': m0007, '0009-gait-video-jobs': m0009, '0010-walking-sample-chunks': m0010, '0011-walking-override': m0011, '0012-patient-list-figures': m0012, '0013-reminders': m0013, '0014-checkin-client-id': m0014, '0015-messages': m0015, '0016-password-resets': m0016, '0017-monitoring-minutes': m0017, '0019-gait-stills': m0019, '0020-imports-person-at': m0020, '0021-clinician-push-subscriptions': m0021, '0022-patient-list-judgement': m0022, '0023-push-language': m0023 };
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001-initial': m0001,
+  '0002-assessment': m0002,
+  '0003-walking-days': m0003,
+  '0004-jobs': m0004,
+  '0005-lean-walking-samples': m0005,
+  '0006-accounts': m0006,
+  '0007-dose-overrides': m0007,
+  '0009-gait-video-jobs': m0009,
+  '0010-walking-sample-chunks': m0010,
+  '0011-walking-override': m0011,
+  '0012-patient-list-figures': m0012,
+  '0013-reminders': m0013,
+  '0014-checkin-client-id': m0014,
+  '0015-messages': m0015,
+  '0016-password-resets': m0016,
+  '0017-monitoring-minutes': m0017,
+  '0019-gait-stills': m0019,
+  '0020-imports-person-at': m0020,
+  '0021-clinician-push-subscriptions': m0021,
+  '0022-patient-list-judgement': m0022,
+  '0023-push-language': m0023,
+};
 
 class StaticProvider implements MigrationProvider {
-  async getMigrations() { return MIGRATIONS; }
+  async getMigrations() {
+    return MIGRATIONS;
+  }
 }
 
 /** Runs all pending migrations; returns the names applied. Throws with the failing migration's name. */
@@ -90,7 +117,10 @@ export async function migrate(store: Store): Promise<string[]> {
   const migrator = new Migrator({ db: store.db, provider: new StaticProvider(), allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
-  if (error) throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${error instanceof Error ? error.message : String(error)}`);
+  if (error)
+    throw new Error(
+      `Migration ${failed?.migrationName ?? '(unknown)'} failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
   const applied = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
   if (applied.some((name) => REFILL_LIST_FIGURES_AFTER.has(name))) await refillListFigures(store.db);
   return applied;
@@ -105,5 +135,10 @@ const REFILL_LIST_FIGURES_AFTER = new Set(['0012-patient-list-figures', '0022-pa
 
 async function refillListFigures(db: Kysely<Database>): Promise<void> {
   const people = await db.selectFrom('people').select('id').orderBy('id').execute();
-  await inTransaction(db, (trx) => refreshListFigures(trx, people.map((p) => p.id)));
+  await inTransaction(db, (trx) =>
+    refreshListFigures(
+      trx,
+      people.map((p) => p.id),
+    ),
+  );
 }

@@ -7,9 +7,14 @@ export function toJson(value: unknown): string {
 
 export function fromJson<T>(schema: z.ZodType<T>, text: string, where: string): T {
   let raw: unknown;
-  try { raw = JSON.parse(text); } catch { throw new Error(`Stored JSON in ${where} is not valid JSON`); }
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new Error(`Stored JSON in ${where} is not valid JSON`);
+  }
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new Error(`Stored JSON in ${where} does not match its schema: ${parsed.error.issues[0]?.message ?? ''}`);
+  if (!parsed.success)
+    throw new Error(`Stored JSON in ${where} does not match its schema: ${parsed.error.issues[0]?.message ?? ''}`);
   return parsed.data;
 }
 

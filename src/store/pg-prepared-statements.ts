@@ -47,7 +47,7 @@ export function withPreparedStatements(pool: pg.Pool): PostgresPool {
     async connect() {
       const client = await pool.connect();
       let wrapper = wrappers.get(client);
-      if (!wrapper) wrappers.set(client, wrapper = wrap(client));
+      if (!wrapper) wrappers.set(client, (wrapper = wrap(client)));
       return wrapper;
     },
   };

@@ -88,11 +88,37 @@ export interface CheckinsTable {
   client_id: string | null;
 }
 
-export interface PainMapsTable { id: string; person_id: string; recorded_at: string; recorded_by: string; marks: string }
-export interface ScreeningResultsTable { id: string; person_id: string; test_id: string; values: string; recorded_at: string; recorded_by: string }
-export interface OutcomeScoresTable { id: string; person_id: string; measure_id: string; inputs: string; score: number | null; recorded_at: string; recorded_by: string }
+export interface PainMapsTable {
+  id: string;
+  person_id: string;
+  recorded_at: string;
+  recorded_by: string;
+  marks: string;
+}
+export interface ScreeningResultsTable {
+  id: string;
+  person_id: string;
+  test_id: string;
+  values: string;
+  recorded_at: string;
+  recorded_by: string;
+}
+export interface OutcomeScoresTable {
+  id: string;
+  person_id: string;
+  measure_id: string;
+  inputs: string;
+  score: number | null;
+  recorded_at: string;
+  recorded_by: string;
+}
 export interface GaitAnalysesTable {
-  id: string; person_id: string; recorded_at: string; recorded_by: string; source_name: string; view: string;
+  id: string;
+  person_id: string;
+  recorded_at: string;
+  recorded_by: string;
+  source_name: string;
+  view: string;
   /** JSON: the gait analysis (events, metrics with confidence, warnings). */
   analysis: string;
   /** JSON: the keypoint series, kept so the analysis can be re-run; the video itself is not stored unless kept. */
@@ -136,24 +162,43 @@ export interface ImportsTable {
 }
 
 export interface WalkingDaysTable {
-  person_id: string; date: string; steps: number; distance_m: number; minutes: number;
-  speed_mps: number | null; cadence_spm: number | null; step_length_m: number | null; asymmetry_pct: number | null; double_support_pct: number | null;
+  person_id: string;
+  date: string;
+  steps: number;
+  distance_m: number;
+  minutes: number;
+  speed_mps: number | null;
+  cadence_spm: number | null;
+  step_length_m: number | null;
+  asymmetry_pct: number | null;
+  double_support_pct: number | null;
   /** JSON: the sources that contributed, e.g. ["apple-health:iPhone", "manual"]. */
   sources: string;
 }
 
 export interface JobsTable {
-  id: string; person_id: string; kind: string; status: 'queued' | 'running' | 'done' | 'failed';
+  id: string;
+  person_id: string;
+  kind: string;
+  status: 'queued' | 'running' | 'done' | 'failed';
   /** JSON: kind-specific progress, e.g. {bytes, total, records}. */
   progress: string;
   /** JSON: the outcome when done or failed. */
   result: string | null;
-  created_at: string; updated_at: string;
+  created_at: string;
+  updated_at: string;
 }
 
 /** Install-wide settings (migration 0006): `mode` = 'accounts' once the first account exists. */
-export interface SettingsTable { key: string; value: string }
-export interface ClinicsTable { id: string; name: string; created_at: string }
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+export interface ClinicsTable {
+  id: string;
+  name: string;
+  created_at: string;
+}
 export type AccountRole = 'patient' | 'clinician' | 'admin';
 export interface AccountsTable {
   id: string;
@@ -170,20 +215,56 @@ export interface AccountsTable {
   created_at: string;
 }
 /** Sign-in sessions: the cookie's token is stored only as its SHA-256. */
-export interface AuthSessionsTable { token_hash: string; account_id: string; csrf_token: string; created_at: string; expires_at: string }
-export interface SignInThrottleTable { email_hash: string; failures: number; first_failure_at: string; locked_until: string | null }
+export interface AuthSessionsTable {
+  token_hash: string;
+  account_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+export interface SignInThrottleTable {
+  email_hash: string;
+  failures: number;
+  first_failure_at: string;
+  locked_until: string | null;
+}
 /** An emailed password-reset link (migration 0016): the token's SHA-256, single use, expires. */
-export interface PasswordResetsTable { token_hash: string; account_id: string; created_at: string; expires_at: string; used_at: string | null }
+export interface PasswordResetsTable {
+  token_hash: string;
+  account_id: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
 /** One row per password-reset request and key (SHA-256 of the email or of the client address), for the hourly limits. */
-export interface PasswordResetRequestsTable { id: string; key_hash: string; requested_at: string }
+export interface PasswordResetRequestsTable {
+  id: string;
+  key_hash: string;
+  requested_at: string;
+}
 /** An invitation (token stored hashed) that becomes a patient's consent once accepted; revoked ends it. */
 export interface CareLinksTable {
-  id: string; clinic_id: string; clinician_account_id: string; person_id: string | null; token_hash: string; label: string | null;
-  created_at: string; expires_at: string; accepted_at: string | null; revoked_at: string | null;
+  id: string;
+  clinic_id: string;
+  clinician_account_id: string;
+  person_id: string | null;
+  token_hash: string;
+  label: string | null;
+  created_at: string;
+  expires_at: string;
+  accepted_at: string | null;
+  revoked_at: string | null;
 }
 /** Append-only (database triggers refuse UPDATE and DELETE). Route patterns only: never URLs, queries or bodies. */
 export interface AuditLogTable {
-  id: string; at: string; actor_account_id: string | null; actor_role: string; person_id: string; method: string; route: string; action: 'read' | 'write' | 'refused' | 'failed';
+  id: string;
+  at: string;
+  actor_account_id: string | null;
+  actor_role: string;
+  person_id: string;
+  method: string;
+  route: string;
+  action: 'read' | 'write' | 'refused' | 'failed';
 }
 
 /**
@@ -272,7 +353,14 @@ export interface MessagesTable {
 
 /** Minutes a clinician logged on a patient's record (migration 0017; src/core/monitoring-minutes-record.ts). */
 export interface MonitoringMinutesTable {
-  id: string; person_id: string; account_id: string; version: number; date: string; minutes: number; note: string | null; logged_at: string;
+  id: string;
+  person_id: string;
+  account_id: string;
+  version: number;
+  date: string;
+  minutes: number;
+  note: string | null;
+  logged_at: string;
 }
 
 export interface Database {

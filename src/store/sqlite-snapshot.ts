@@ -44,11 +44,17 @@ export interface Snapshot {
  * pid is that of the process that writes it, so a later run can tell a copy still being written by a live backup
  * (left alone) from one whose process died before it could clean up (removed).
  */
-const PARTIAL_NAME = /^footing-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.\d{3}Z\.sqlite\.(\d{1,10})\.partial(?:-journal|-wal|-shm)?$/;
+const PARTIAL_NAME =
+  /^footing-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.\d{3}Z\.sqlite\.(\d{1,10})\.partial(?:-journal|-wal|-shm)?$/;
 
 /** Whether a process with this id is running (one we may not signal is running too). */
 function processAlive(pid: number): boolean {
-  try { process.kill(pid, 0); return true; } catch (e) { return (e as NodeJS.ErrnoException).code === 'EPERM'; }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /**
@@ -58,11 +64,17 @@ function processAlive(pid: number): boolean {
  */
 export async function removeStalePartials(dir: string): Promise<string[]> {
   let names: string[];
-  try { names = await readdir(dir); } catch { return []; }
-  const stale = names.filter((n) => {
-    const pid = Number(PARTIAL_NAME.exec(n)?.[1] ?? NaN);
-    return Number.isInteger(pid) && pid > 0 && pid !== process.pid && !processAlive(pid);
-  }).sort();
+  try {
+    names = await readdir(dir);
+  } catch {
+    return [];
+  }
+  const stale = names
+    .filter((n) => {
+      const pid = Number(PARTIAL_NAME.exec(n)?.[1] ?? NaN);
+      return Number.isInteger(pid) && pid > 0 && pid !== process.pid && !processAlive(pid);
+    })
+    .sort();
   for (const n of stale) await rm(join(dir, n), { force: true });
   return stale;
 }
@@ -79,7 +91,11 @@ const code = (e: unknown) => (e as NodeJS.ErrnoException).code ?? (e as Error).m
 function openSource(dbPath: string): { source: SQLite.Database; migration: string } {
   if (!existsSync(dbPath)) throw new SnapshotError(`${dbPath}: no such database file`);
   let source: SQLite.Database;
-  try { source = new SQLite(dbPath, { fileMustExist: true }); } catch (e) { throw new SnapshotError(`${dbPath}: cannot open (${code(e)})`); }
+  try {
+    source = new SQLite(dbPath, { fileMustExist: true });
+  } catch (e) {
+    throw new SnapshotError(`${dbPath}: cannot open (${code(e)})`);
+  }
   try {
     source.pragma('busy_timeout = 5000');
     return { source, migration: lastMigration(source, dbPath) };
@@ -93,8 +109,12 @@ function lastMigration(db: SQLite.Database, label: string): string {
   let row: { name: string } | undefined;
   try {
     const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'kysely_migration'").get();
-    if (!hasTable) throw new SnapshotError(`${label} is not a Footing database (it has no migrations; footing migrate --db makes one)`);
-    row = db.prepare('SELECT name FROM kysely_migration ORDER BY name DESC LIMIT 1').get() as { name: string } | undefined;
+    if (!hasTable)
+      throw new SnapshotError(
+        `${label} is not a Footing database (it has no migrations; footing migrate --db makes one)`,
+      );
+    row = db.prepare('SELECT name FROM kysely_migration ORDER BY name DESC LIMIT 1').get() as
+      { name: string } | undefined;
   } catch (e) {
     if (e instanceof SnapshotError) throw e;
     throw new SnapshotError(`${label} is not a readable SQLite database (${(e as Error).message})`);
@@ -108,26 +128,48 @@ function verify(file: string, migration: string): { tables: number; rows: number
   // The copy carries the source's WAL flag; as a rollback-journal file it opens read-only (and on restore) with
   // no -wal or -shm file beside it. `footing serve` switches it back to WAL when it opens it.
   const rw = new SQLite(file, { fileMustExist: true });
-  try { rw.pragma('journal_mode = DELETE'); } finally { rw.close(); }
+  try {
+    rw.pragma('journal_mode = DELETE');
+  } finally {
+    rw.close();
+  }
   const db = new SQLite(file, { readonly: true, fileMustExist: true });
   try {
     const report = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
     if (report.join() !== 'ok') {
       // One line: the report's lines ("*** in database main ***" heads them) counted, the first one shown.
       const problems = report.flatMap((r) => r.split('\n')).filter((l) => l.trim() && !l.startsWith('***'));
-      throw new SnapshotError(`the copy failed SQLite's integrity check (${problems.length} problem${problems.length === 1 ? '' : 's'}, first: ${problems[0] ?? report[0]}); is the database itself damaged? Nothing was kept`);
+      throw new SnapshotError(
+        `the copy failed SQLite's integrity check (${problems.length} problem${problems.length === 1 ? '' : 's'}, first: ${problems[0] ?? report[0]}); is the database itself damaged? Nothing was kept`,
+      );
     }
     const got = lastMigration(db, 'the copy');
-    if (got !== migration) throw new SnapshotError(`the copy's schema is ${got}, the database's ${migration} (was it migrated during the backup?); nothing was kept`);
-    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
-    const rows = tables.reduce((n, t) => n + (db.prepare(`SELECT count(*) AS n FROM "${t.replace(/"/g, '""')}"`).get() as { n: number }).n, 0);
+    if (got !== migration)
+      throw new SnapshotError(
+        `the copy's schema is ${got}, the database's ${migration} (was it migrated during the backup?); nothing was kept`,
+      );
+    const tables = (
+      db
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        .all() as { name: string }[]
+    ).map((t) => t.name);
+    const rows = tables.reduce(
+      (n, t) => n + (db.prepare(`SELECT count(*) AS n FROM "${t.replace(/"/g, '""')}"`).get() as { n: number }).n,
+      0,
+    );
     return { tables: tables.length, rows };
-  } finally { db.close(); }
+  } finally {
+    db.close();
+  }
 }
 
 async function fsyncPath(path: string, flags: string): Promise<void> {
   const handle = await open(path, flags);
-  try { await handle.sync(); } finally { await handle.close(); }
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }
 
 /**
@@ -142,19 +184,34 @@ export async function takeSnapshot(opts: { dbPath: string; dir: string; at?: Dat
   const partial = join(opts.dir, `${name}.${process.pid}.partial`);
   const made = { partial: false, renamed: false };
   try {
-    try { await mkdir(opts.dir, { recursive: true }); } catch (e) { throw new SnapshotError(`cannot make the backup folder ${opts.dir} (${code(e)})`); }
+    try {
+      await mkdir(opts.dir, { recursive: true });
+    } catch (e) {
+      throw new SnapshotError(`cannot make the backup folder ${opts.dir} (${code(e)})`);
+    }
     const staleRemoved = await removeStalePartials(opts.dir);
     if (existsSync(file)) throw new SnapshotError(`${file} exists already`);
     // Created first and private (health data), so the copy is never readable by others, not even half-written.
-    try { await (await open(partial, 'wx', 0o600)).close(); made.partial = true; } catch (e) { throw new SnapshotError(`cannot write in the backup folder ${opts.dir} (${code(e)})`); }
-    try { await source.backup(partial, { progress: () => ALL_PAGES }); } catch (e) {
+    try {
+      await (await open(partial, 'wx', 0o600)).close();
+      made.partial = true;
+    } catch (e) {
+      throw new SnapshotError(`cannot write in the backup folder ${opts.dir} (${code(e)})`);
+    }
+    try {
+      await source.backup(partial, { progress: () => ALL_PAGES });
+    } catch (e) {
       throw new SnapshotError(`the copy to ${opts.dir} failed (${code(e)}); nothing was kept`);
     }
     source.close();
     let counts: { tables: number; rows: number };
-    try { counts = verify(partial, migration); } catch (e) {
+    try {
+      counts = verify(partial, migration);
+    } catch (e) {
       if (e instanceof SnapshotError) throw e;
-      throw new SnapshotError(`the copy could not be read back (${(e as Error).message}); is the database itself damaged? Nothing was kept`);
+      throw new SnapshotError(
+        `the copy could not be read back (${(e as Error).message}); is the database itself damaged? Nothing was kept`,
+      );
     }
     await fsyncPath(partial, 'r+');
     await rename(partial, file);
@@ -163,14 +220,18 @@ export async function takeSnapshot(opts: { dbPath: string; dir: string; at?: Dat
     return { file, bytes: (await stat(file)).size, ...counts, migration, ms: performance.now() - t0, staleRemoved };
   } finally {
     if (source.open) source.close();
-    if (made.partial && !made.renamed) for (const f of [partial, `${partial}-journal`, `${partial}-wal`, `${partial}-shm`]) await rm(f, { force: true });
+    if (made.partial && !made.renamed)
+      for (const f of [partial, `${partial}-journal`, `${partial}-wal`, `${partial}-shm`]) await rm(f, { force: true });
   }
 }
 
 /** Deletes the oldest of the backups in dir (files named by snapshotName, nothing else) beyond `keep`; returns their names. */
 export async function pruneSnapshots(dir: string, keep: number): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const ours = entries.filter((e) => e.isFile() && SNAPSHOT_NAME.test(e.name)).map((e) => e.name).sort();
+  const ours = entries
+    .filter((e) => e.isFile() && SNAPSHOT_NAME.test(e.name))
+    .map((e) => e.name)
+    .sort();
   const old = ours.slice(0, Math.max(0, ours.length - keep));
   for (const name of old) await rm(join(dir, name), { force: true });
   return old;

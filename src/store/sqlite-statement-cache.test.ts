@@ -6,14 +6,17 @@ import { withStatementCache } from './sqlite-statement-cache.js';
 /** An in-memory database whose prepare calls are counted. */
 function counted() {
   const db = new SQLite(':memory:');
-  db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT); INSERT INTO t (v) VALUES (\'a\'), (\'b\'), (\'c\')');
+  db.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT); INSERT INTO t (v) VALUES ('a'), ('b'), ('c')");
   const prepared: string[] = [];
   const prepare = db.prepare.bind(db);
-  db.prepare = ((sql: string) => { prepared.push(sql); return prepare(sql); }) as typeof db.prepare;
+  db.prepare = ((sql: string) => {
+    prepared.push(sql);
+    return prepare(sql);
+  }) as typeof db.prepare;
   return { db, prepared };
 }
 
-test('The same SQL is prepared once and its statement reused, with each call\'s own parameters', () => {
+test("The same SQL is prepared once and its statement reused, with each call's own parameters", () => {
   const { db, prepared } = counted();
   const cache = withStatementCache(db);
   const q = 'SELECT v FROM t WHERE id = ?';
@@ -44,7 +47,9 @@ test('At most `kept` statements are kept, the least recently used dropped first'
   const { db, prepared } = counted();
   const cache = withStatementCache(db, 2);
   const [a, b, c] = ['SELECT 1', 'SELECT 2', 'SELECT 3'];
-  cache.prepare(a); cache.prepare(b); cache.prepare(a); // a is now the most recent
+  cache.prepare(a);
+  cache.prepare(b);
+  cache.prepare(a); // a is now the most recent
   cache.prepare(c); // drops b
   cache.prepare(a);
   assert.deepEqual(prepared, [a, b, c]);

@@ -2,14 +2,16 @@ import type { Kysely } from 'kysely';
 
 /** The first schema: people, the safety screen, the program and its events, sessions, check-ins, walking. */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.createTable('people')
+  await db.schema
+    .createTable('people')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('display_name', 'text', (c) => c.notNull())
     .addColumn('birth_year', 'integer')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
 
-  await db.schema.createTable('screens')
+  await db.schema
+    .createTable('screens')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('person_id', 'text', (c) => c.notNull().references('people.id').onDelete('cascade'))
     .addColumn('taken_at', 'text', (c) => c.notNull())
@@ -20,7 +22,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex('screens_person_taken').on('screens').columns(['person_id', 'taken_at']).execute();
 
-  await db.schema.createTable('programs')
+  await db.schema
+    .createTable('programs')
     .addColumn('person_id', 'text', (c) => c.primaryKey().references('people.id').onDelete('cascade'))
     .addColumn('stage', 'integer', (c) => c.notNull())
     .addColumn('stage_started_on', 'text', (c) => c.notNull())
@@ -30,7 +33,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
 
-  await db.schema.createTable('program_events')
+  await db.schema
+    .createTable('program_events')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('person_id', 'text', (c) => c.notNull().references('people.id').onDelete('cascade'))
     .addColumn('at', 'text', (c) => c.notNull())
@@ -43,7 +47,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex('program_events_person_at').on('program_events').columns(['person_id', 'at']).execute();
 
-  await db.schema.createTable('sessions')
+  await db.schema
+    .createTable('sessions')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('person_id', 'text', (c) => c.notNull().references('people.id').onDelete('cascade'))
     .addColumn('client_id', 'text', (c) => c.notNull())
@@ -57,7 +62,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex('sessions_person_date').on('sessions').columns(['person_id', 'date']).execute();
 
-  await db.schema.createTable('checkins')
+  await db.schema
+    .createTable('checkins')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('person_id', 'text', (c) => c.notNull().references('people.id').onDelete('cascade'))
     .addColumn('at', 'text', (c) => c.notNull())
@@ -72,7 +78,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex('checkins_person_date').on('checkins').columns(['person_id', 'date']).execute();
 
-  await db.schema.createTable('imports')
+  await db.schema
+    .createTable('imports')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('person_id', 'text', (c) => c.notNull().references('people.id').onDelete('cascade'))
     .addColumn('file_name', 'text', (c) => c.notNull())
@@ -82,7 +89,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('summary', 'text', (c) => c.notNull())
     .execute();
 
-  await db.schema.createTable('walking_samples')
+  await db.schema
+    .createTable('walking_samples')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('person_id', 'text', (c) => c.notNull().references('people.id').onDelete('cascade'))
     .addColumn('source', 'text', (c) => c.notNull())
@@ -98,11 +106,24 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('walking_person_dedupe', ['person_id', 'dedupe_key'])
     .execute();
-  await db.schema.createIndex('walking_person_date').on('walking_samples').columns(['person_id', 'date', 'kind']).execute();
+  await db.schema
+    .createIndex('walking_person_date')
+    .on('walking_samples')
+    .columns(['person_id', 'date', 'kind'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ['walking_samples', 'imports', 'checkins', 'sessions', 'program_events', 'programs', 'screens', 'people']) {
+  for (const t of [
+    'walking_samples',
+    'imports',
+    'checkins',
+    'sessions',
+    'program_events',
+    'programs',
+    'screens',
+    'people',
+  ]) {
     await db.schema.dropTable(t).ifExists().execute();
   }
 }

@@ -5,7 +5,8 @@ import type { Kysely } from 'kysely';
  * or a hand log touches), so reading a year of days never re-reads millions of samples.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.createTable('walking_days')
+  await db.schema
+    .createTable('walking_days')
     .addColumn('person_id', 'text', (c) => c.notNull().references('people.id').onDelete('cascade'))
     .addColumn('date', 'text', (c) => c.notNull())
     .addColumn('steps', 'double precision', (c) => c.notNull())

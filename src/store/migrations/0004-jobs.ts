@@ -3,7 +3,8 @@ import type { Kysely } from 'kysely';
 /** Long work (imports now; video analysis on the server later) as jobs in the database, so any server process
  * can report a job's progress. */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.createTable('jobs')
+  await db.schema
+    .createTable('jobs')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('person_id', 'text', (c) => c.notNull().references('people.id').onDelete('cascade'))
     .addColumn('kind', 'text', (c) => c.notNull())

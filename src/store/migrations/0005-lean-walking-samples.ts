@@ -54,7 +54,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 /** Back to the 0001 shape (ids are new UUID-like values, dedupe keys rebuilt from the columns). */
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('walking_samples').renameTo('walking_samples_lean').execute();
-  await db.schema.createTable('walking_samples')
+  await db.schema
+    .createTable('walking_samples')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('person_id', 'text', (c) => c.notNull().references('people.id').onDelete('cascade'))
     .addColumn('source', 'text', (c) => c.notNull())
@@ -76,5 +77,9 @@ export async function down(db: Kysely<unknown>): Promise<void> {
       source || '|' || device || '|' || start_at || '|' || end_at || '|' || kind, import_id, created_at
     FROM walking_samples_lean`.execute(db);
   await db.schema.dropTable('walking_samples_lean').execute();
-  await db.schema.createIndex('walking_person_date').on('walking_samples').columns(['person_id', 'date', 'kind']).execute();
+  await db.schema
+    .createIndex('walking_person_date')
+    .on('walking_samples')
+    .columns(['person_id', 'date', 'kind'])
+    .execute();
 }

@@ -9,18 +9,21 @@ import { sql, SqliteAdapter, type Kysely } from 'kysely';
  * local mode, even if every account is later deleted (local mode would hand the oldest person's data to anyone).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.createTable('settings')
+  await db.schema
+    .createTable('settings')
     .addColumn('key', 'text', (c) => c.primaryKey())
     .addColumn('value', 'text', (c) => c.notNull())
     .execute();
 
-  await db.schema.createTable('clinics')
+  await db.schema
+    .createTable('clinics')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('name', 'text', (c) => c.notNull().unique())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
 
-  await db.schema.createTable('accounts')
+  await db.schema
+    .createTable('accounts')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('email', 'text', (c) => c.notNull().unique())
     .addColumn('display_name', 'text', (c) => c.notNull())
@@ -33,7 +36,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex('accounts_clinic').on('accounts').column('clinic_id').execute();
 
-  await db.schema.createTable('auth_sessions')
+  await db.schema
+    .createTable('auth_sessions')
     .addColumn('token_hash', 'text', (c) => c.primaryKey())
     .addColumn('account_id', 'text', (c) => c.notNull().references('accounts.id').onDelete('cascade'))
     .addColumn('csrf_token', 'text', (c) => c.notNull())
@@ -43,14 +47,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('auth_sessions_account').on('auth_sessions').column('account_id').execute();
 
   // Keyed by a hash of the email, whether or not an account has it, so lock-out reveals nothing.
-  await db.schema.createTable('sign_in_throttle')
+  await db.schema
+    .createTable('sign_in_throttle')
     .addColumn('email_hash', 'text', (c) => c.primaryKey())
     .addColumn('failures', 'integer', (c) => c.notNull())
     .addColumn('first_failure_at', 'text', (c) => c.notNull())
     .addColumn('locked_until', 'text')
     .execute();
 
-  await db.schema.createTable('care_links')
+  await db.schema
+    .createTable('care_links')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('clinic_id', 'text', (c) => c.notNull().references('clinics.id').onDelete('cascade'))
     .addColumn('clinician_account_id', 'text', (c) => c.notNull().references('accounts.id').onDelete('cascade'))
@@ -62,11 +68,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('accepted_at', 'text')
     .addColumn('revoked_at', 'text')
     .execute();
-  await db.schema.createIndex('care_links_clinician_person').on('care_links').columns(['clinician_account_id', 'person_id']).execute();
+  await db.schema
+    .createIndex('care_links_clinician_person')
+    .on('care_links')
+    .columns(['clinician_account_id', 'person_id'])
+    .execute();
   await db.schema.createIndex('care_links_person').on('care_links').column('person_id').execute();
 
   // No foreign keys: the log outlives the accounts and people it names (their ids are random and say nothing).
-  await db.schema.createTable('audit_log')
+  await db.schema
+    .createTable('audit_log')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('actor_account_id', 'text')
@@ -80,11 +91,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   // Append-only, enforced by the database itself, not just by the code that writes it.
   if (db.getExecutor().adapter instanceof SqliteAdapter) {
-    await sql`CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`.execute(db);
-    await sql`CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`.execute(db);
+    await sql`CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`.execute(
+      db,
+    );
+    await sql`CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`.execute(
+      db,
+    );
   } else {
-    await sql`CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$`.execute(db);
-    await sql`CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()`.execute(db);
+    await sql`CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$`.execute(
+      db,
+    );
+    await sql`CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()`.execute(
+      db,
+    );
   }
 }
 
@@ -92,5 +111,6 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   for (const t of ['audit_log', 'care_links', 'sign_in_throttle', 'auth_sessions', 'accounts', 'clinics', 'settings']) {
     await db.schema.dropTable(t).ifExists().execute();
   }
-  if (!(db.getExecutor().adapter instanceof SqliteAdapter)) await sql`DROP FUNCTION IF EXISTS audit_log_append_only()`.execute(db);
+  if (!(db.getExecutor().adapter instanceof SqliteAdapter))
+    await sql`DROP FUNCTION IF EXISTS audit_log_append_only()`.execute(db);
 }

@@ -11,7 +11,8 @@ import { SqliteAdapter, type Kysely } from 'kysely';
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   const bytes = db.getExecutor().adapter instanceof SqliteAdapter ? 'blob' : 'bytea';
-  await db.schema.createTable('job_files')
+  await db.schema
+    .createTable('job_files')
     .addColumn('job_id', 'text', (c) => c.notNull().references('jobs.id').onDelete('cascade'))
     .addColumn('seq', 'integer', (c) => c.notNull())
     .addColumn('bytes', bytes, (c) => c.notNull())

@@ -1,6 +1,13 @@
 import { SqliteAdapter, type Kysely } from 'kysely';
 import { formatIsoWithOffset } from '../../core/iso-time.js';
-import { chunkKey, ColumnsBuilder, decodeColumns, encodeColumns, isStorableOffset, sortedUnique } from '../../core/walking-chunk.js';
+import {
+  chunkKey,
+  ColumnsBuilder,
+  decodeColumns,
+  encodeColumns,
+  isStorableOffset,
+  sortedUnique,
+} from '../../core/walking-chunk.js';
 import { parseIsoWithOffset } from '../../core/walking-merge.js';
 import { createLeanSamplesTable } from './0005-lean-walking-samples.js';
 import type { WalkingKind } from '../../core/walking.js';
@@ -21,7 +28,8 @@ function blobType(db: Kysely<unknown>): 'blob' | 'bytea' {
 }
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.createTable('walking_sample_chunks')
+  await db.schema
+    .createTable('walking_sample_chunks')
     .addColumn('person_id', 'text', (c) => c.notNull().references('people.id').onDelete('cascade'))
     .addColumn('date', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull())
@@ -36,23 +44,64 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint('walking_sample_chunks_pk', ['person_id', 'date', 'kind', 'source', 'device'])
     .execute();
   const d = db as Kysely<any>;
-  const people = (await d.selectFrom('walking_samples').select('person_id').distinct().execute()).map((r) => r.person_id as string);
+  const people = (await d.selectFrom('walking_samples').select('person_id').distinct().execute()).map(
+    (r) => r.person_id as string,
+  );
   for (const person of people) {
-    const dates = (await d.selectFrom('walking_samples').select('date').distinct().where('person_id', '=', person).orderBy('date').execute())
-      .map((r) => r.date as string);
+    const dates = (
+      await d
+        .selectFrom('walking_samples')
+        .select('date')
+        .distinct()
+        .where('person_id', '=', person)
+        .orderBy('date')
+        .execute()
+    ).map((r) => r.date as string);
     for (let i = 0; i < dates.length; i += DATES_PER_PASS) {
       const pass = dates.slice(i, i + DATES_PER_PASS);
-      const rows = await d.selectFrom('walking_samples').selectAll().where('person_id', '=', person).where('date', 'in', pass).execute();
-      const chunks = new Map<string, { date: string; kind: string; source: string; device: string; unit: string; importId: string | null; at: string; b: ColumnsBuilder }>();
+      const rows = await d
+        .selectFrom('walking_samples')
+        .selectAll()
+        .where('person_id', '=', person)
+        .where('date', 'in', pass)
+        .execute();
+      const chunks = new Map<
+        string,
+        {
+          date: string;
+          kind: string;
+          source: string;
+          device: string;
+          unit: string;
+          importId: string | null;
+          at: string;
+          b: ColumnsBuilder;
+        }
+      >();
       for (const r of rows) {
         const a = parseIsoWithOffset(r.start_at);
         const b = parseIsoWithOffset(r.end_at);
         if (!a || !b || !isStorableOffset(a.offsetMinutes) || !isStorableOffset(b.offsetMinutes)) {
-          throw new Error(`walking sample of ${r.date} (${r.kind} from ${r.source}) has a time Footing cannot read: ${r.start_at} - ${r.end_at}`);
+          throw new Error(
+            `walking sample of ${r.date} (${r.kind} from ${r.source}) has a time Footing cannot read: ${r.start_at} - ${r.end_at}`,
+          );
         }
         const key = chunkKey({ date: r.date, kind: r.kind as WalkingKind, source: r.source, device: r.device ?? '' });
         let c = chunks.get(key);
-        if (!c) chunks.set(key, (c = { date: r.date, kind: r.kind, source: r.source, device: r.device ?? '', unit: r.unit, importId: r.import_id, at: r.created_at, b: new ColumnsBuilder() }));
+        if (!c)
+          chunks.set(
+            key,
+            (c = {
+              date: r.date,
+              kind: r.kind,
+              source: r.source,
+              device: r.device ?? '',
+              unit: r.unit,
+              importId: r.import_id,
+              at: r.created_at,
+              b: new ColumnsBuilder(),
+            }),
+          );
         if (r.created_at > c.at) {
           c.at = r.created_at;
           c.importId = r.import_id;
@@ -62,10 +111,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       for (const c of chunks.values()) {
         const { columns } = sortedUnique(c.b.take());
         const bytes = encodeColumns(columns);
-        await d.insertInto('walking_sample_chunks').values({
-          person_id: person, date: c.date, kind: c.kind, source: c.source, device: c.device, unit: c.unit, sample_count: columns.count,
-          samples: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), import_id: c.importId, updated_at: c.at,
-        }).execute();
+        await d
+          .insertInto('walking_sample_chunks')
+          .values({
+            person_id: person,
+            date: c.date,
+            kind: c.kind,
+            source: c.source,
+            device: c.device,
+            unit: c.unit,
+            sample_count: columns.count,
+            samples: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+            import_id: c.importId,
+            updated_at: c.at,
+          })
+          .execute();
       }
     }
   }
@@ -76,19 +136,42 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   await createLeanSamplesTable(db, 'walking_samples');
   const d = db as Kysely<any>;
-  const keys = await d.selectFrom('walking_sample_chunks').select(['person_id', 'date', 'kind', 'source', 'device']).execute();
+  const keys = await d
+    .selectFrom('walking_sample_chunks')
+    .select(['person_id', 'date', 'kind', 'source', 'device'])
+    .execute();
   for (const k of keys) {
-    const c = await d.selectFrom('walking_sample_chunks').selectAll().where('person_id', '=', k.person_id).where('date', '=', k.date)
-      .where('kind', '=', k.kind).where('source', '=', k.source).where('device', '=', k.device).executeTakeFirstOrThrow();
+    const c = await d
+      .selectFrom('walking_sample_chunks')
+      .selectAll()
+      .where('person_id', '=', k.person_id)
+      .where('date', '=', k.date)
+      .where('kind', '=', k.kind)
+      .where('source', '=', k.source)
+      .where('device', '=', k.device)
+      .executeTakeFirstOrThrow();
     const cols = decodeColumns(new Uint8Array(c.samples));
     const rows = [];
     for (let i = 0; i < cols.count; i++) {
       rows.push({
-        person_id: c.person_id, start_at: formatIsoWithOffset(cols.start[i]!, cols.startOffset[i]!), kind: c.kind, source: c.source, device: c.device,
-        end_at: formatIsoWithOffset(cols.end[i]!, cols.endOffset[i]!), value: cols.value[i]!, unit: c.unit, import_id: c.import_id, created_at: c.updated_at,
+        person_id: c.person_id,
+        start_at: formatIsoWithOffset(cols.start[i]!, cols.startOffset[i]!),
+        kind: c.kind,
+        source: c.source,
+        device: c.device,
+        end_at: formatIsoWithOffset(cols.end[i]!, cols.endOffset[i]!),
+        value: cols.value[i]!,
+        unit: c.unit,
+        import_id: c.import_id,
+        created_at: c.updated_at,
       });
     }
-    for (let i = 0; i < rows.length; i += 500) await d.insertInto('walking_samples').values(rows.slice(i, i + 500)).onConflict((oc: any) => oc.doNothing()).execute();
+    for (let i = 0; i < rows.length; i += 500)
+      await d
+        .insertInto('walking_samples')
+        .values(rows.slice(i, i + 500))
+        .onConflict((oc: any) => oc.doNothing())
+        .execute();
   }
   await db.schema.dropTable('walking_sample_chunks').execute();
 }

@@ -8,7 +8,9 @@ import type { Kysely } from 'kysely';
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   // ifNotExists: on SQLite (no transactional DDL in Kysely's migrator) a fill cut short is taken up again.
-  await db.schema.createTable('patient_list_figures').ifNotExists()
+  await db.schema
+    .createTable('patient_list_figures')
+    .ifNotExists()
     .addColumn('person_id', 'text', (c) => c.primaryKey().references('people.id').onDelete('cascade'))
     .addColumn('last_checkin_date', 'text')
     .addColumn('last_checkin_at', 'text')

@@ -6,7 +6,8 @@ import type { Kysely } from 'kysely';
  * Push for them. The server's VAPID keys live in `settings` (key `vapid_keys`), made at first start.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.createTable('reminder_settings')
+  await db.schema
+    .createTable('reminder_settings')
     .addColumn('person_id', 'text', (c) => c.primaryKey().references('people.id').onDelete('cascade'))
     .addColumn('version', 'integer', (c) => c.notNull())
     .addColumn('days', 'text', (c) => c.notNull())
@@ -16,7 +17,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('last_sent_on', 'text')
     .addColumn('calendar_token_hash', 'text', (c) => c.unique())
     .execute();
-  await db.schema.createTable('push_subscriptions')
+  await db.schema
+    .createTable('push_subscriptions')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('person_id', 'text', (c) => c.notNull().references('people.id').onDelete('cascade'))
     .addColumn('endpoint', 'text', (c) => c.notNull().unique())

@@ -8,7 +8,12 @@ import type { Kysely } from 'kysely';
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('checkins').addColumn('client_id', 'text').execute();
-  await db.schema.createIndex('checkins_person_client').unique().on('checkins').columns(['person_id', 'client_id']).execute();
+  await db.schema
+    .createIndex('checkins_person_client')
+    .unique()
+    .on('checkins')
+    .columns(['person_id', 'client_id'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -7,7 +7,8 @@ import type { Kysely } from 'kysely';
  * neither side). The text is kept only here.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.createTable('messages')
+  await db.schema
+    .createTable('messages')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('version', 'integer', (c) => c.notNull())
     .addColumn('person_id', 'text', (c) => c.notNull().references('people.id').onDelete('cascade'))
@@ -17,8 +18,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('sent_at', 'text', (c) => c.notNull())
     .addColumn('read_at', 'text')
     .execute();
-  await db.schema.createIndex('messages_thread').on('messages').columns(['person_id', 'clinician_account_id', 'sent_at']).execute();
-  await db.schema.createIndex('messages_clinician').on('messages').columns(['clinician_account_id', 'sent_at']).execute();
+  await db.schema
+    .createIndex('messages_thread')
+    .on('messages')
+    .columns(['person_id', 'clinician_account_id', 'sent_at'])
+    .execute();
+  await db.schema
+    .createIndex('messages_clinician')
+    .on('messages')
+    .columns(['clinician_account_id', 'sent_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

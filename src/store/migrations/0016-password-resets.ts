@@ -11,7 +11,8 @@ import type { Kysely } from 'kysely';
  * SHA-256 of the client's address. The database holds them so that every server process counts the same requests.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.createTable('password_resets')
+  await db.schema
+    .createTable('password_resets')
     .addColumn('token_hash', 'text', (c) => c.primaryKey())
     .addColumn('account_id', 'text', (c) => c.notNull().references('accounts.id').onDelete('cascade'))
     .addColumn('created_at', 'text', (c) => c.notNull())
@@ -19,12 +20,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('used_at', 'text')
     .execute();
   await db.schema.createIndex('password_resets_account').on('password_resets').column('account_id').execute();
-  await db.schema.createTable('password_reset_requests')
+  await db.schema
+    .createTable('password_reset_requests')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('key_hash', 'text', (c) => c.notNull())
     .addColumn('requested_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('password_reset_requests_key_at').on('password_reset_requests').columns(['key_hash', 'requested_at']).execute();
+  await db.schema
+    .createIndex('password_reset_requests_key_at')
+    .on('password_reset_requests')
+    .columns(['key_hash', 'requested_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -5,7 +5,8 @@ import type { Kysely } from 'kysely';
  * src/core/monitoring-minutes-record.ts): one row per entry, on the clinician's calendar date, with who logged it.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.createTable('monitoring_minutes')
+  await db.schema
+    .createTable('monitoring_minutes')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('person_id', 'text', (c) => c.notNull().references('people.id').onDelete('cascade'))
     .addColumn('account_id', 'text', (c) => c.notNull().references('accounts.id').onDelete('cascade'))
@@ -15,7 +16,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('note', 'text')
     .addColumn('logged_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('monitoring_minutes_person_date').on('monitoring_minutes').columns(['person_id', 'date']).execute();
+  await db.schema
+    .createIndex('monitoring_minutes_person_date')
+    .on('monitoring_minutes')
+    .columns(['person_id', 'date'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -7,7 +7,8 @@ import type { Kysely } from 'kysely';
  * account. An endpoint names one browser's subscription, in either table but not both (the repository moves it).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.createTable('clinician_push_subscriptions')
+  await db.schema
+    .createTable('clinician_push_subscriptions')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('account_id', 'text', (c) => c.notNull().references('accounts.id').onDelete('cascade'))
     .addColumn('endpoint', 'text', (c) => c.notNull().unique())
@@ -15,7 +16,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('auth', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('clinician_push_subscriptions_account').on('clinician_push_subscriptions').column('account_id').execute();
+  await db.schema
+    .createIndex('clinician_push_subscriptions_account')
+    .on('clinician_push_subscriptions')
+    .column('account_id')
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

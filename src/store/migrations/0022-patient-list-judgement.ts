@@ -16,12 +16,22 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // Only the columns not there yet: on SQLite (no transactional DDL in Kysely's migrator) a run cut short is taken up again.
   const table = (await db.introspection.getTables()).find((t) => t.name === 'patient_list_figures');
   const has = new Set(table?.columns.map((c) => c.name));
-  if (!has.has('version')) await db.schema.alterTable('patient_list_figures').addColumn('version', 'integer', (c) => c.notNull().defaultTo(0)).execute();
-  for (const [name, type] of [['judged_on', 'text'], ['attention_key', 'integer'], ['attention_reasons', 'integer'], ['adherence7', 'double precision']] as const) {
+  if (!has.has('version'))
+    await db.schema
+      .alterTable('patient_list_figures')
+      .addColumn('version', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
+  for (const [name, type] of [
+    ['judged_on', 'text'],
+    ['attention_key', 'integer'],
+    ['attention_reasons', 'integer'],
+    ['adherence7', 'double precision'],
+  ] as const) {
     if (!has.has(name)) await db.schema.alterTable('patient_list_figures').addColumn(name, type).execute();
   }
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const c of ['adherence7', 'attention_reasons', 'attention_key', 'judged_on', 'version']) await db.schema.alterTable('patient_list_figures').dropColumn(c).execute();
+  for (const c of ['adherence7', 'attention_reasons', 'attention_key', 'judged_on', 'version'])
+    await db.schema.alterTable('patient_list_figures').dropColumn(c).execute();
 }

@@ -10,7 +10,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // Only if not there yet: on SQLite (no transactional DDL in Kysely's migrator) a run cut short is taken up again.
   const table = (await db.introspection.getTables()).find((t) => t.name === 'push_subscriptions');
   if (!table?.columns.some((c) => c.name === 'language')) {
-    await db.schema.alterTable('push_subscriptions').addColumn('language', 'text', (c) => c.notNull().defaultTo('en')).execute();
+    await db.schema
+      .alterTable('push_subscriptions')
+      .addColumn('language', 'text', (c) => c.notNull().defaultTo('en'))
+      .execute();
   }
 }
 

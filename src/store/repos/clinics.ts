@@ -2,7 +2,11 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import { newId } from '../json-column.js';
 
-export interface Clinic { id: string; name: string; createdAt: string }
+export interface Clinic {
+  id: string;
+  name: string;
+  createdAt: string;
+}
 
 /** Creates a clinic; null when the name is taken (names are unique, compared as stored). */
 export async function createClinic(db: Kysely<Database>, name: string): Promise<Clinic | null> {

@@ -6,7 +6,16 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 
 /** The keypoints of this person's analysis, `null` when there is no such analysis of theirs or it has none. */
-export async function getGaitKeypoints(db: Kysely<Database>, personId: string, analysisId: string): Promise<unknown | null> {
-  const r = await db.selectFrom('gait_analyses').select('keypoints').where('id', '=', analysisId).where('person_id', '=', personId).executeTakeFirst();
-  return r?.keypoints ? JSON.parse(r.keypoints) as unknown : null;
+export async function getGaitKeypoints(
+  db: Kysely<Database>,
+  personId: string,
+  analysisId: string,
+): Promise<unknown | null> {
+  const r = await db
+    .selectFrom('gait_analyses')
+    .select('keypoints')
+    .where('id', '=', analysisId)
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
+  return r?.keypoints ? (JSON.parse(r.keypoints) as unknown) : null;
 }

@@ -25,6 +25,8 @@ for (const kind of DATABASES) {
       }
       assert.match(plan, /imports_person_at/, plan);
       assert.doesNotMatch(plan, /TEMP B-TREE|Sort/i, `no sort step: the index gives the order\n${plan}`);
-    } finally { await cleanup(); }
+    } finally {
+      await cleanup();
+    }
   });
 }

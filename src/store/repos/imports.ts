@@ -12,13 +12,33 @@ type Db = Kysely<Database> | Transaction<Database>;
  * Writes a history row (`summary`: the record as JSON, or '{}' while the import that owns the row runs). `sha256`:
  * the hex SHA-256 of what identifies the content, when the caller finds rows by it (a phone walk: its client id).
  */
-export async function insertImport(db: Db, r: { id: string; personId: string; fileName: string; format: string; at: string; summary: string; sha256?: string }): Promise<void> {
-  await db.insertInto('imports').values({ id: r.id, person_id: r.personId, file_name: r.fileName, format: r.format, sha256: r.sha256 ?? '', at: r.at, summary: r.summary }).execute();
+export async function insertImport(
+  db: Db,
+  r: { id: string; personId: string; fileName: string; format: string; at: string; summary: string; sha256?: string },
+): Promise<void> {
+  await db
+    .insertInto('imports')
+    .values({
+      id: r.id,
+      person_id: r.personId,
+      file_name: r.fileName,
+      format: r.format,
+      sha256: r.sha256 ?? '',
+      at: r.at,
+      summary: r.summary,
+    })
+    .execute();
 }
 
 /** The id of a person's history row of this format and content hash, if there is one. */
 export async function findImportId(db: Db, personId: string, format: string, sha256: string): Promise<string | null> {
-  const row = await db.selectFrom('imports').select('id').where('person_id', '=', personId).where('format', '=', format).where('sha256', '=', sha256).executeTakeFirst();
+  const row = await db
+    .selectFrom('imports')
+    .select('id')
+    .where('person_id', '=', personId)
+    .where('format', '=', format)
+    .where('sha256', '=', sha256)
+    .executeTakeFirst();
   return row?.id ?? null;
 }
 
@@ -43,10 +63,22 @@ export const PAST_IMPORTS_MAX = 200;
 
 /** A person's imports, newest first. */
 export async function listImports(db: Db, personId: string, limit = 20): Promise<PastImport[]> {
-  const rows = await db.selectFrom('imports').select(['id', 'file_name', 'format', 'at', 'summary']).where('person_id', '=', personId)
-    .orderBy('at', 'desc').orderBy('id').limit(Math.min(limit, PAST_IMPORTS_MAX)).execute();
+  const rows = await db
+    .selectFrom('imports')
+    .select(['id', 'file_name', 'format', 'at', 'summary'])
+    .where('person_id', '=', personId)
+    .orderBy('at', 'desc')
+    .orderBy('id')
+    .limit(Math.min(limit, PAST_IMPORTS_MAX))
+    .execute();
   // The origins stay with the export (listImportOrigins): a year of days is not for the history's list.
-  return rows.map((r) => ({ id: r.id, fileName: r.file_name, format: r.format, at: r.at, result: withoutOrigins(readable(r.summary)) }));
+  return rows.map((r) => ({
+    id: r.id,
+    fileName: r.file_name,
+    format: r.format,
+    at: r.at,
+    result: withoutOrigins(readable(r.summary)),
+  }));
 }
 
 function withoutOrigins(r: ImportRecord | null): ImportRecord | null {
@@ -64,8 +96,16 @@ function readable(text: string): ImportRecord | null {
 }
 
 /** Where the step days of each of a person's FHIR imports came from (the record's `origins`), by import id. */
-export async function listImportOrigins(db: Db, personId: string): Promise<Map<string, NonNullable<ImportRecord['origins']>>> {
-  const rows = await db.selectFrom('imports').select(['id', 'summary']).where('person_id', '=', personId).where('format', '=', 'fhir').execute();
+export async function listImportOrigins(
+  db: Db,
+  personId: string,
+): Promise<Map<string, NonNullable<ImportRecord['origins']>>> {
+  const rows = await db
+    .selectFrom('imports')
+    .select(['id', 'summary'])
+    .where('person_id', '=', personId)
+    .where('format', '=', 'fhir')
+    .execute();
   const out = new Map<string, NonNullable<ImportRecord['origins']>>();
   for (const r of rows) {
     const origins = readable(r.summary)?.origins;

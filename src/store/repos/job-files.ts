@@ -9,7 +9,11 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 
 /** The table of migration 0009 (declared here, beside its only users, rather than in the shared schema file). */
-export interface JobFilesTable { job_id: string; seq: number; bytes: Uint8Array }
+export interface JobFilesTable {
+  job_id: string;
+  seq: number;
+  bytes: Uint8Array;
+}
 type Db = Kysely<Database & { job_files: JobFilesTable }>;
 const withFiles = (db: Kysely<Database>): Db => db.withTables<{ job_files: JobFilesTable }>();
 
@@ -38,7 +42,12 @@ export async function writeJobFileTo(db: Kysely<Database>, jobId: string, file: 
   try {
     // One chunk at a time, so memory stays at one chunk whatever the video's size.
     for (const { seq } of seqs) {
-      const row = await d.selectFrom('job_files').select('bytes').where('job_id', '=', jobId).where('seq', '=', seq).executeTakeFirstOrThrow();
+      const row = await d
+        .selectFrom('job_files')
+        .select('bytes')
+        .where('job_id', '=', jobId)
+        .where('seq', '=', seq)
+        .executeTakeFirstOrThrow();
       const buf = Buffer.from(row.bytes);
       total += buf.length;
       if (!out.write(buf)) await once(out, 'drain');
@@ -58,7 +67,9 @@ export async function deleteJobFile(db: Kysely<Database>, jobId: string): Promis
 /** How many bytes of uploads the database holds for this job, or for every job when no id is given (tests, checks). */
 export async function jobFileBytes(db: Kysely<Database>, jobId?: string): Promise<number> {
   // length() of a blob (SQLite) or a bytea (PostgreSQL) is its size in bytes in both dialects.
-  let q = withFiles(db).selectFrom('job_files').select(sql<number | string | null>`sum(length(bytes))`.as('n'));
+  let q = withFiles(db)
+    .selectFrom('job_files')
+    .select(sql<number | string | null>`sum(length(bytes))`.as('n'));
   if (jobId) q = q.where('job_id', '=', jobId);
   const r = await q.executeTakeFirst();
   return Number(r?.n ?? 0);
@@ -72,14 +83,30 @@ export async function jobFileBytes(db: Kysely<Database>, jobId?: string): Promis
 export async function sweepJobFiles(db: Kysely<Database>, maxAgeMs: number, now = Date.now()): Promise<string[]> {
   const d = withFiles(db);
   const cutoff = new Date(now - maxAgeMs).toISOString();
-  const rows = await d.selectFrom('job_files').innerJoin('jobs', 'jobs.id', 'job_files.job_id')
-    .select(['jobs.id', 'jobs.status', 'jobs.created_at']).distinct()
-    .where((eb) => eb.or([eb('jobs.status', 'in', ['done', 'failed']), eb('jobs.created_at', '<', cutoff)])).execute();
+  const rows = await d
+    .selectFrom('job_files')
+    .innerJoin('jobs', 'jobs.id', 'job_files.job_id')
+    .select(['jobs.id', 'jobs.status', 'jobs.created_at'])
+    .distinct()
+    .where((eb) => eb.or([eb('jobs.status', 'in', ['done', 'failed']), eb('jobs.created_at', '<', cutoff)]))
+    .execute();
   for (const r of rows) {
     await d.deleteFrom('job_files').where('job_id', '=', r.id).execute();
     if (r.status !== 'done' && r.status !== 'failed') {
-      await d.updateTable('jobs').set({ status: 'failed', result: JSON.stringify({ error: { code: 'abandoned', message: 'The analysis did not finish in time, so the video was deleted. Please try again.' } }), updated_at: new Date(now).toISOString() })
-        .where('id', '=', r.id).execute();
+      await d
+        .updateTable('jobs')
+        .set({
+          status: 'failed',
+          result: JSON.stringify({
+            error: {
+              code: 'abandoned',
+              message: 'The analysis did not finish in time, so the video was deleted. Please try again.',
+            },
+          }),
+          updated_at: new Date(now).toISOString(),
+        })
+        .where('id', '=', r.id)
+        .execute();
     }
   }
   return rows.map((r) => r.id);

@@ -2,7 +2,12 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import { newId } from '../json-column.js';
 
-export interface Person { id: string; displayName: string; birthYear: number | null; createdAt: string }
+export interface Person {
+  id: string;
+  displayName: string;
+  birthYear: number | null;
+  createdAt: string;
+}
 
 /**
  * The single person of local mode (no accounts): created on first use. Footing started with no accounts serves

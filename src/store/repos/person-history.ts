@@ -16,7 +16,14 @@ import { preparedStatement } from '../pg-prepared-statements.js';
 import type { CheckinSignals } from './checkins.js';
 import { CHECKIN_SIGNAL_COLUMNS, checkinSignalsFromRow } from './checkins.js';
 import { OUTCOME_SCORE_COLUMNS, outcomeScoreFromRow, type OutcomeRecord } from './assessments.js';
-import { PROGRAM_COLUMNS, PROGRAM_EVENT_COLUMNS, programEventFromRow, programFromRow, type Program, type ProgramEvent } from './program.js';
+import {
+  PROGRAM_COLUMNS,
+  PROGRAM_EVENT_COLUMNS,
+  programEventFromRow,
+  programFromRow,
+  type Program,
+  type ProgramEvent,
+} from './program.js';
 import { SCREEN_COLUMNS, screenFromRow, type StoredScreen } from './screens.js';
 import { SESSION_DAY_COLUMNS, type Session } from './sessions.js';
 import { WALKING_DAY_COLUMNS, walkingDayFromRow } from './walking.js';
@@ -50,19 +57,35 @@ function rowOf<C extends string>(columns: readonly C[], values: unknown): Record
 const PERSON = Symbol('person');
 const FROM = Symbol('from');
 const TO = Symbol('to');
-type Row = Record<'screen' | 'program' | 'checkins' | 'sessions' | 'events' | 'outcomes' | 'walking', unknown> & { birth_year: number | null };
+type Row = Record<'screen' | 'program' | 'checkins' | 'sessions' | 'events' | 'outcomes' | 'walking', unknown> & {
+  birth_year: number | null;
+};
 /** The statement's SQL, per dialect (true: PostgreSQL), built on first use: building it is a good part of a read's CPU. */
 const statements = new Map<boolean, { sql: string; parameters: readonly unknown[] }>();
 
-export async function readPlanHistory(db: Db, personId: string, walking: { from: string; to: string }): Promise<PlanHistory> {
+export async function readPlanHistory(
+  db: Db,
+  personId: string,
+  walking: { from: string; to: string },
+): Promise<PlanHistory> {
   const pg = db.getExecutor().adapter instanceof PostgresAdapter;
   let statement = statements.get(pg);
-  if (!statement) statements.set(pg, statement = statementFor(db, pg));
-  const values = new Map<unknown, unknown>([[PERSON, personId], [FROM, walking.from], [TO, walking.to]]);
-  const result = await db.executeQuery<Row>(CompiledQuery.raw(statement.sql, statement.parameters.map((p) => (values.has(p) ? values.get(p) : p))));
+  if (!statement) statements.set(pg, (statement = statementFor(db, pg)));
+  const values = new Map<unknown, unknown>([
+    [PERSON, personId],
+    [FROM, walking.from],
+    [TO, walking.to],
+  ]);
+  const result = await db.executeQuery<Row>(
+    CompiledQuery.raw(
+      statement.sql,
+      statement.parameters.map((p) => (values.has(p) ? values.get(p) : p)),
+    ),
+  );
   const r = result.rows[0]!;
   // PostgreSQL's driver parses json values itself; SQLite gives them as text.
-  const json = (v: unknown): unknown[] | null => (typeof v === 'string' ? JSON.parse(v) as unknown[] : v as unknown[] | null);
+  const json = (v: unknown): unknown[] | null =>
+    typeof v === 'string' ? (JSON.parse(v) as unknown[]) : (v as unknown[] | null);
   const rows = (v: unknown) => json(v) ?? [];
   const screen = json(r.screen);
   const program = json(r.program);
@@ -81,11 +104,14 @@ export async function readPlanHistory(db: Db, personId: string, walking: { from:
 /** The one statement, with PERSON, FROM and TO where the person's id and the walking range go. */
 function statementFor(db: Db, pg: boolean): { sql: string; parameters: readonly unknown[] } {
   // Identifiers come from the column lists above (constants), never from a request: raw SQL is safe for them.
-  const array = (columns: readonly string[]) => sql.raw(`${pg ? 'json_build_array' : 'json_array'}(${columns.map((c) => `"${c}"`).join(', ')})`);
+  const array = (columns: readonly string[]) =>
+    sql.raw(`${pg ? 'json_build_array' : 'json_array'}(${columns.map((c) => `"${c}"`).join(', ')})`);
   const one = (table: string, columns: readonly string[], orderBy = '') =>
     sql`(SELECT ${array(columns)} FROM ${sql.table(table)} WHERE person_id = ${PERSON}${sql.raw(orderBy ? ` ORDER BY ${orderBy} LIMIT 1` : '')})`;
   const all = (table: string, columns: readonly string[], orderBy: string, where: RawBuilder<unknown> = sql``) => {
-    const aggregate = pg ? sql`coalesce(json_agg(${array(columns)} ORDER BY ${sql.raw(orderBy)}), '[]')` : sql`json_group_array(${array(columns)} ORDER BY ${sql.raw(orderBy)})`;
+    const aggregate = pg
+      ? sql`coalesce(json_agg(${array(columns)} ORDER BY ${sql.raw(orderBy)}), '[]')`
+      : sql`json_group_array(${array(columns)} ORDER BY ${sql.raw(orderBy)})`;
     return sql`(SELECT ${aggregate} FROM ${sql.table(table)} WHERE person_id = ${PERSON}${where})`;
   };
   const compiled = sql<Row>`SELECT
@@ -96,7 +122,9 @@ function statementFor(db: Db, pg: boolean): { sql: string; parameters: readonly 
     ${all('sessions', SESSION_DAY_COLUMNS, '"started_at", "id"')} AS sessions,
     ${all('program_events', PROGRAM_EVENT_COLUMNS, '"at", "id"')} AS events,
     ${all('outcome_scores', OUTCOME_SCORE_COLUMNS, '"recorded_at", "id"')} AS outcomes,
-    ${all('walking_days', WALKING_DAY_COLUMNS, '"date"', sql` AND "date" >= ${FROM} AND "date" <= ${TO}`)} AS walking`.compile(db);
+    ${all('walking_days', WALKING_DAY_COLUMNS, '"date"', sql` AND "date" >= ${FROM} AND "date" <= ${TO}`)} AS walking`.compile(
+    db,
+  );
   // Run on every GET /api/today: PostgreSQL plans it once per connection (src/store/pg-prepared-statements.ts).
   return { sql: preparedStatement(compiled.sql), parameters: compiled.parameters };
 }

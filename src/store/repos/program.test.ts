@@ -12,8 +12,18 @@ import type { Store } from '../db.js';
 import { ensureLocalPerson } from './people.js';
 import { getProgram, setWalkingOverride, upsertProgram, type Program } from './program.js';
 
-const PROGRAM: Program = { stage: 1, stageStartedOn: '2026-11-02', startedOn: '2026-11-02', status: 'active', decidedOn: null };
-const CAP = newWalkingOverride({ kind: 'cap', steps: 5000, reason: 'Your knee needs a lighter week.' }, 'Dr Kim', '2026-11-03');
+const PROGRAM: Program = {
+  stage: 1,
+  stageStartedOn: '2026-11-02',
+  startedOn: '2026-11-02',
+  status: 'active',
+  decidedOn: null,
+};
+const CAP = newWalkingOverride(
+  { kind: 'cap', steps: 5000, reason: 'Your knee needs a lighter week.' },
+  'Dr Kim',
+  '2026-11-03',
+);
 
 for (const kind of DATABASES) {
   describe(`The clinician's walking setting in the store on ${kind}`, () => {
@@ -24,7 +34,9 @@ for (const kind of DATABASES) {
       ({ store, cleanup } = await freshStore(kind));
       personId = (await ensureLocalPerson(store.db)).id;
     });
-    after(async () => { await cleanup(); });
+    after(async () => {
+      await cleanup();
+    });
 
     test('Given no program, when a walking setting is stored, then nothing is written', async () => {
       assert.equal(await setWalkingOverride(store.db, personId, CAP), false);
@@ -52,7 +64,9 @@ for (const kind of DATABASES) {
         const p = await ensureLocalPerson(other.store.db);
         await restoreBackup(other.store.db, p.id, parsed.backup);
         assert.deepEqual((await getProgram(other.store.db, p.id))!.walkingOverride, CAP);
-      } finally { await other.cleanup(); }
+      } finally {
+        await other.cleanup();
+      }
     });
 
     test('Given a backup whose walking setting is not a valid one, when it is read, then it is refused naming the field', async () => {
@@ -71,7 +85,11 @@ for (const kind of DATABASES) {
     });
 
     test('Given a row whose walking setting was damaged, when the program is read, then the error names the column', async () => {
-      await store.db.updateTable('programs').set({ walking_override: '{"kind":"cap"}' }).where('person_id', '=', personId).execute();
+      await store.db
+        .updateTable('programs')
+        .set({ walking_override: '{"kind":"cap"}' })
+        .where('person_id', '=', personId)
+        .execute();
       await assert.rejects(getProgram(store.db, personId), /programs\.walking_override/);
       await setWalkingOverride(store.db, personId, null);
     });

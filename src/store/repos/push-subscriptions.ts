@@ -15,20 +15,51 @@ type Db = Kysely<Database> | Transaction<Database>;
 /** A stored language: one Footing speaks, else English. */
 const asLanguage = (stored: string): Language => (stored === 'es' ? 'es' : 'en');
 
-export interface PushSubscriptionKeys { endpoint: string; p256dh: string; auth: string }
+export interface PushSubscriptionKeys {
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+}
 /** A person's subscription, with the language its notifications are written in (migration 0023). */
-export interface PersonPushSubscription extends PushSubscriptionKeys { language: Language }
+export interface PersonPushSubscription extends PushSubscriptionKeys {
+  language: Language;
+}
 
 /** `language`: the one on screen when notifications were turned on; subscribing again updates it. */
-export async function savePushSubscription(db: Db, personId: string, s: PushSubscriptionKeys, now: string, language: Language = 'en'): Promise<void> {
+export async function savePushSubscription(
+  db: Db,
+  personId: string,
+  s: PushSubscriptionKeys,
+  now: string,
+  language: Language = 'en',
+): Promise<void> {
   await db.deleteFrom('clinician_push_subscriptions').where('endpoint', '=', s.endpoint).execute();
-  await db.insertInto('push_subscriptions').values({ id: newId(), person_id: personId, endpoint: s.endpoint, p256dh: s.p256dh, auth: s.auth, created_at: now, language })
-    .onConflict((oc) => oc.column('endpoint').doUpdateSet({ person_id: personId, p256dh: s.p256dh, auth: s.auth, created_at: now, language })).execute();
+  await db
+    .insertInto('push_subscriptions')
+    .values({
+      id: newId(),
+      person_id: personId,
+      endpoint: s.endpoint,
+      p256dh: s.p256dh,
+      auth: s.auth,
+      created_at: now,
+      language,
+    })
+    .onConflict((oc) =>
+      oc
+        .column('endpoint')
+        .doUpdateSet({ person_id: personId, p256dh: s.p256dh, auth: s.auth, created_at: now, language }),
+    )
+    .execute();
 }
 
 /** Removes a person's subscription by its endpoint; true when there was one. */
 export async function deletePushSubscription(db: Db, personId: string, endpoint: string): Promise<boolean> {
-  const r = await db.deleteFrom('push_subscriptions').where('person_id', '=', personId).where('endpoint', '=', endpoint).executeTakeFirst();
+  const r = await db
+    .deleteFrom('push_subscriptions')
+    .where('person_id', '=', personId)
+    .where('endpoint', '=', endpoint)
+    .executeTakeFirst();
   return Number(r.numDeletedRows) > 0;
 }
 
@@ -40,20 +71,46 @@ export async function deleteGoneSubscription(db: Db, endpoint: string): Promise<
 
 // ---- a clinician's browsers (notices of their patients' messages) ----
 
-export async function saveClinicianPushSubscription(db: Db, accountId: string, s: PushSubscriptionKeys, now: string): Promise<void> {
+export async function saveClinicianPushSubscription(
+  db: Db,
+  accountId: string,
+  s: PushSubscriptionKeys,
+  now: string,
+): Promise<void> {
   await db.deleteFrom('push_subscriptions').where('endpoint', '=', s.endpoint).execute();
-  await db.insertInto('clinician_push_subscriptions').values({ id: newId(), account_id: accountId, endpoint: s.endpoint, p256dh: s.p256dh, auth: s.auth, created_at: now })
-    .onConflict((oc) => oc.column('endpoint').doUpdateSet({ account_id: accountId, p256dh: s.p256dh, auth: s.auth, created_at: now })).execute();
+  await db
+    .insertInto('clinician_push_subscriptions')
+    .values({
+      id: newId(),
+      account_id: accountId,
+      endpoint: s.endpoint,
+      p256dh: s.p256dh,
+      auth: s.auth,
+      created_at: now,
+    })
+    .onConflict((oc) =>
+      oc.column('endpoint').doUpdateSet({ account_id: accountId, p256dh: s.p256dh, auth: s.auth, created_at: now }),
+    )
+    .execute();
 }
 
 /** Removes a clinician's subscription by its endpoint; true when there was one. */
 export async function deleteClinicianPushSubscription(db: Db, accountId: string, endpoint: string): Promise<boolean> {
-  const r = await db.deleteFrom('clinician_push_subscriptions').where('account_id', '=', accountId).where('endpoint', '=', endpoint).executeTakeFirst();
+  const r = await db
+    .deleteFrom('clinician_push_subscriptions')
+    .where('account_id', '=', accountId)
+    .where('endpoint', '=', endpoint)
+    .executeTakeFirst();
   return Number(r.numDeletedRows) > 0;
 }
 
 export async function listClinicianPushSubscriptions(db: Db, accountId: string): Promise<PushSubscriptionKeys[]> {
-  return db.selectFrom('clinician_push_subscriptions').select(['endpoint', 'p256dh', 'auth']).where('account_id', '=', accountId).orderBy('created_at').execute();
+  return db
+    .selectFrom('clinician_push_subscriptions')
+    .select(['endpoint', 'p256dh', 'auth'])
+    .where('account_id', '=', accountId)
+    .orderBy('created_at')
+    .execute();
 }
 
 /**
@@ -61,10 +118,25 @@ export async function listClinicianPushSubscriptions(db: Db, accountId: string):
  * pushsubscriptionchange), for whoever the old one belonged to, in one transaction. False when no subscription has
  * the old endpoint (never subscribed, turned off, or already renewed).
  */
-export async function renewPushSubscription(db: Kysely<Database>, oldEndpoint: string, s: PushSubscriptionKeys, now: string): Promise<boolean> {
+export async function renewPushSubscription(
+  db: Kysely<Database>,
+  oldEndpoint: string,
+  s: PushSubscriptionKeys,
+  now: string,
+): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    const person = await trx.selectFrom('push_subscriptions').select(['person_id', 'language']).where('endpoint', '=', oldEndpoint).executeTakeFirst();
-    const clinician = person ? undefined : await trx.selectFrom('clinician_push_subscriptions').select('account_id').where('endpoint', '=', oldEndpoint).executeTakeFirst();
+    const person = await trx
+      .selectFrom('push_subscriptions')
+      .select(['person_id', 'language'])
+      .where('endpoint', '=', oldEndpoint)
+      .executeTakeFirst();
+    const clinician = person
+      ? undefined
+      : await trx
+          .selectFrom('clinician_push_subscriptions')
+          .select('account_id')
+          .where('endpoint', '=', oldEndpoint)
+          .executeTakeFirst();
     if (!person && !clinician) return false;
     await deleteGoneSubscription(trx, oldEndpoint);
     if (person) await savePushSubscription(trx, person.person_id, s, now, asLanguage(person.language));
@@ -74,7 +146,12 @@ export async function renewPushSubscription(db: Kysely<Database>, oldEndpoint: s
 }
 
 export async function listPushSubscriptions(db: Db, personId: string): Promise<PersonPushSubscription[]> {
-  const rows = await db.selectFrom('push_subscriptions').select(['endpoint', 'p256dh', 'auth', 'language']).where('person_id', '=', personId).orderBy('created_at').execute();
+  const rows = await db
+    .selectFrom('push_subscriptions')
+    .select(['endpoint', 'p256dh', 'auth', 'language'])
+    .where('person_id', '=', personId)
+    .orderBy('created_at')
+    .execute();
   return rows.map((r) => ({ ...r, language: asLanguage(r.language) }));
 }
 
@@ -90,7 +167,11 @@ export async function vapidKeys(db: Db, make: () => VapidKeys): Promise<VapidKey
   const read = async () => db.selectFrom('settings').select('value').where('key', '=', VAPID_KEY).executeTakeFirst();
   let row = await read();
   if (!row) {
-    await db.insertInto('settings').values({ key: VAPID_KEY, value: toJson(make()) }).onConflict((oc) => oc.column('key').doNothing()).execute();
+    await db
+      .insertInto('settings')
+      .values({ key: VAPID_KEY, value: toJson(make()) })
+      .onConflict((oc) => oc.column('key').doNothing())
+      .execute();
     row = await read();
   }
   return fromJson(VapidKeys, row!.value, `settings.${VAPID_KEY}`);

@@ -6,22 +6,48 @@ import { fromJson, newId, toJson } from '../json-column.js';
 
 export type { StoredScreen };
 
-export async function insertScreen(trx: Transaction<Database> | Kysely<Database>, personId: string, takenAt: string, answers: ScreenAnswers, result: ScreenResult): Promise<StoredScreen> {
+export async function insertScreen(
+  trx: Transaction<Database> | Kysely<Database>,
+  personId: string,
+  takenAt: string,
+  answers: ScreenAnswers,
+  result: ScreenResult,
+): Promise<StoredScreen> {
   const id = newId();
-  await trx.insertInto('screens').values({
-    id, person_id: personId, taken_at: takenAt, answers: toJson(answers), status: result.status,
-    urgency: result.status === 'stop' ? result.urgency : null, result: toJson(result),
-  }).execute();
+  await trx
+    .insertInto('screens')
+    .values({
+      id,
+      person_id: personId,
+      taken_at: takenAt,
+      answers: toJson(answers),
+      status: result.status,
+      urgency: result.status === 'stop' ? result.urgency : null,
+      result: toJson(result),
+    })
+    .execute();
   return { id, takenAt, answers, result };
 }
 
 export async function latestScreen(db: Kysely<Database>, personId: string): Promise<StoredScreen | null> {
-  const row = await db.selectFrom('screens').selectAll().where('person_id', '=', personId).orderBy('taken_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('screens')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .orderBy('taken_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   return row ? screenFromRow(row) : null;
 }
 
 export async function listScreens(db: Kysely<Database>, personId: string): Promise<StoredScreen[]> {
-  const rows = await db.selectFrom('screens').selectAll().where('person_id', '=', personId).orderBy('taken_at').execute();
+  const rows = await db
+    .selectFrom('screens')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .orderBy('taken_at')
+    .execute();
   return rows.map(screenFromRow);
 }
 
@@ -29,5 +55,10 @@ export async function listScreens(db: Kysely<Database>, personId: string): Promi
 export const SCREEN_COLUMNS = ['id', 'taken_at', 'answers', 'result'] as const;
 
 export function screenFromRow(row: Pick<Database['screens'], (typeof SCREEN_COLUMNS)[number]>): StoredScreen {
-  return { id: row.id, takenAt: row.taken_at, answers: fromJson(SCREEN_ANSWERS, row.answers, `screens.answers (${row.id})`), result: fromJson(SCREEN_RESULT, row.result, `screens.result (${row.id})`) };
+  return {
+    id: row.id,
+    takenAt: row.taken_at,
+    answers: fromJson(SCREEN_ANSWERS, row.answers, `screens.answers (${row.id})`),
+    result: fromJson(SCREEN_RESULT, row.result, `screens.result (${row.id})`),
+  };
 }

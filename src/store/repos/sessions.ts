@@ -15,7 +15,12 @@ export type { Session } from '../../core/session-record.js';
  * one transaction, so a killed process leaves either all of it or none. Idempotent on clientId: a retried upload
  * (e.g. replayed after being offline) returns the stored session and adds nothing.
  */
-export async function saveSession(db: Kysely<Database>, personId: string, stage: number, input: SessionInput): Promise<{ session: Session; created: boolean }> {
+export async function saveSession(
+  db: Kysely<Database>,
+  personId: string,
+  stage: number,
+  input: SessionInput,
+): Promise<{ session: Session; created: boolean }> {
   try {
     return await insertSession(db, personId, stage, input);
   } catch (e) {
@@ -27,32 +32,83 @@ export async function saveSession(db: Kysely<Database>, personId: string, stage:
 }
 
 async function findSession(db: Kysely<Database>, personId: string, clientId: string): Promise<Session | undefined> {
-  const row = await db.selectFrom('sessions').selectAll().where('person_id', '=', personId).where('client_id', '=', clientId).executeTakeFirst();
+  const row = await db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .where('client_id', '=', clientId)
+    .executeTakeFirst();
   return row ? fromRow(row) : undefined;
 }
 
-async function insertSession(db: Kysely<Database>, personId: string, stage: number, input: SessionInput): Promise<{ session: Session; created: boolean }> {
+async function insertSession(
+  db: Kysely<Database>,
+  personId: string,
+  stage: number,
+  input: SessionInput,
+): Promise<{ session: Session; created: boolean }> {
   return db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('sessions').selectAll().where('person_id', '=', personId).where('client_id', '=', input.clientId).executeTakeFirst();
+    const existing = await trx
+      .selectFrom('sessions')
+      .selectAll()
+      .where('person_id', '=', personId)
+      .where('client_id', '=', input.clientId)
+      .executeTakeFirst();
     if (existing) return { session: fromRow(existing), created: false };
     const session: Session = {
-      id: newId(), clientId: input.clientId, date: localDateOf(input.startedAt), startedAt: input.startedAt, completedAt: input.completedAt,
-      stage, status: input.items.every((i) => i.completed) ? 'completed' : 'partial', items: input.items,
+      id: newId(),
+      clientId: input.clientId,
+      date: localDateOf(input.startedAt),
+      startedAt: input.startedAt,
+      completedAt: input.completedAt,
+      stage,
+      status: input.items.every((i) => i.completed) ? 'completed' : 'partial',
+      items: input.items,
     };
-    await trx.insertInto('sessions').values({
-      id: session.id, person_id: personId, client_id: session.clientId, date: session.date, started_at: session.startedAt,
-      completed_at: session.completedAt, stage, status: session.status, items: toJson(session.items),
-    }).execute();
-    if (input.painBefore && hasScore(input.painBefore)) await addCheckinRow(trx, personId, { at: input.startedAt, context: 'before', ...input.painBefore, regions: [] }, session.id);
-    if (input.painAfter && hasScore(input.painAfter)) await addCheckinRow(trx, personId, { at: input.completedAt, context: 'after', ...input.painAfter, regions: [] }, session.id);
+    await trx
+      .insertInto('sessions')
+      .values({
+        id: session.id,
+        person_id: personId,
+        client_id: session.clientId,
+        date: session.date,
+        started_at: session.startedAt,
+        completed_at: session.completedAt,
+        stage,
+        status: session.status,
+        items: toJson(session.items),
+      })
+      .execute();
+    if (input.painBefore && hasScore(input.painBefore))
+      await addCheckinRow(
+        trx,
+        personId,
+        { at: input.startedAt, context: 'before', ...input.painBefore, regions: [] },
+        session.id,
+      );
+    if (input.painAfter && hasScore(input.painAfter))
+      await addCheckinRow(
+        trx,
+        personId,
+        { at: input.completedAt, context: 'after', ...input.painAfter, regions: [] },
+        session.id,
+      );
     await refreshListFigures(trx, personId);
     return { session, created: true };
   });
 }
 
-const hasScore = (p: { back?: number | null | undefined; neck?: number | null | undefined; foot?: number | null | undefined }) => p.back != null || p.neck != null || p.foot != null;
+const hasScore = (p: {
+  back?: number | null | undefined;
+  neck?: number | null | undefined;
+  foot?: number | null | undefined;
+}) => p.back != null || p.neck != null || p.foot != null;
 
-export async function listSessions(db: Kysely<Database>, personId: string, range: { from?: string | undefined; to?: string | undefined } = {}): Promise<Session[]> {
+export async function listSessions(
+  db: Kysely<Database>,
+  personId: string,
+  range: { from?: string | undefined; to?: string | undefined } = {},
+): Promise<Session[]> {
   let q = db.selectFrom('sessions').selectAll().where('person_id', '=', personId);
   if (range.from) q = q.where('date', '>=', range.from);
   if (range.to) q = q.where('date', '<=', range.to);
@@ -61,13 +117,31 @@ export async function listSessions(db: Kysely<Database>, personId: string, range
 
 /** A person's sessions in listSessions's order, each as its day and status only (no items to parse): what the
  * program engine reads of them. */
-export async function listSessionDays(db: Kysely<Database>, personId: string): Promise<Pick<Session, 'date' | 'status'>[]> {
-  return db.selectFrom('sessions').select(SESSION_DAY_COLUMNS).where('person_id', '=', personId).orderBy('started_at').orderBy('id').execute();
+export async function listSessionDays(
+  db: Kysely<Database>,
+  personId: string,
+): Promise<Pick<Session, 'date' | 'status'>[]> {
+  return db
+    .selectFrom('sessions')
+    .select(SESSION_DAY_COLUMNS)
+    .where('person_id', '=', personId)
+    .orderBy('started_at')
+    .orderBy('id')
+    .execute();
 }
 
 /** The columns of a session's day and status (person-history.ts reads them too). */
 export const SESSION_DAY_COLUMNS = ['date', 'status'] as const;
 
 function fromRow(r: Database['sessions']): Session {
-  return { id: r.id, clientId: r.client_id, date: r.date, startedAt: r.started_at, completedAt: r.completed_at, stage: r.stage, status: r.status, items: fromJson(SESSION_ITEMS, r.items, `sessions.items (${r.id})`) };
+  return {
+    id: r.id,
+    clientId: r.client_id,
+    date: r.date,
+    startedAt: r.started_at,
+    completedAt: r.completed_at,
+    stage: r.stage,
+    status: r.status,
+    items: fromJson(SESSION_ITEMS, r.items, `sessions.items (${r.id})`),
+  };
 }
