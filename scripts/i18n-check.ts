@@ -42,6 +42,8 @@ const QUIET_CALLS = new Set([
 /** Reads as words a person would read: two letters in a row, and a space or a capital letter followed by a small one. */
 export function readsAsWords(s: string): boolean {
   if (!/\p{L}{2,}/u.test(s)) return false;
+  // A path with its query to come (`/api/imports?${q}`): code, though it ends like a question.
+  if (/^\/\S*$/.test(s)) return false;
   return /\p{L}[^\S\n]+\p{L}/u.test(s) || /^\s*\p{Lu}\p{Ll}/u.test(s) || /\p{Ll}[.!?:]$/u.test(s.trim());
 }
 

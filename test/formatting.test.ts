@@ -16,7 +16,17 @@ import * as prettier from 'prettier';
 const repo = fileURLToPath(new URL('../', import.meta.url));
 
 /** Folders (or single files) already formatted: every .ts/.tsx below them must stay as Prettier lays it out. */
-const FORMATTED: readonly string[] = ['web/src/account', 'web/src/ui/text-field.tsx', 'test/formatting.test.ts'];
+const FORMATTED: readonly string[] = [
+  'src/cli',
+  'src/store',
+  'test/formatting.test.ts',
+  'web/src/account',
+  'web/src/checkin',
+  'web/src/session',
+  'web/src/today',
+  'web/src/ui/text-field.tsx',
+  'web/src/walking',
+];
 
 function sourcesBelow(path: string): string[] {
   if (!statSync(path).isDirectory()) return [path];

@@ -43,17 +43,26 @@ export function CheckinScreen({ onSaved }: { onSaved: () => void }) {
       }
       return null;
     };
-    await send(async () => {
-      if (!finished.marks) return; // not reached: check() stopped a draft with a problem
-      const checkin: CheckinInput = {
-        clientId: clientId.current, at: localIso(), context: 'daily',
-        ...(back !== null ? { back } : {}), ...(neck !== null ? { neck } : {}), ...(foot !== null ? { foot } : {}),
-        regions: finished.marks, ...(note.trim() ? { note: note.trim() } : {}),
-        ...(heel !== null ? { heelFirstSteps: heel } : {}), ...(newSymptoms !== null ? { newLowerLimbSymptoms: newSymptoms } : {}),
-      };
-      setSaved({ checkin, how: await keepAndSend('checkin', clientId.current, checkin) });
-      onSaved();
-    }, { check });
+    await send(
+      async () => {
+        if (!finished.marks) return; // not reached: check() stopped a draft with a problem
+        const checkin: CheckinInput = {
+          clientId: clientId.current,
+          at: localIso(),
+          context: 'daily',
+          ...(back !== null ? { back } : {}),
+          ...(neck !== null ? { neck } : {}),
+          ...(foot !== null ? { foot } : {}),
+          regions: finished.marks,
+          ...(note.trim() ? { note: note.trim() } : {}),
+          ...(heel !== null ? { heelFirstSteps: heel } : {}),
+          ...(newSymptoms !== null ? { newLowerLimbSymptoms: newSymptoms } : {}),
+        };
+        setSaved({ checkin, how: await keepAndSend('checkin', clientId.current, checkin) });
+        onSaved();
+      },
+      { check },
+    );
   }
 
   if (saved) {
@@ -62,40 +71,118 @@ export function CheckinScreen({ onSaved }: { onSaved: () => void }) {
     return (
       <section className="screen">
         <ScreenTitle>{t('saved.title')}</ScreenTitle>
-        <p className="success" role="status">{t('saved.summary', { back: c.back ?? '–', neck: c.neck ?? '–', foot: c.foot ?? '–' })}{c.heelFirstSteps != null ? t('saved.heel', { heel: c.heelFirstSteps }) : ''}{c.newLowerLimbSymptoms ? t('saved.newSymptoms') : ''}{regions ? t('saved.areas', { count: regions, n: formatNumber(regions) }) : ''}{t('saved.end')}</p>
-        {saved.how === 'queued' && <p className="notice" role="status">{t('saved.queued')}</p>}
-        <Link to="/progress" className="button primary">{t('saved.progress')}</Link>
-        <Link to="/" className="button">{t('saved.backToToday')}</Link>
+        <p className="success" role="status">
+          {t('saved.summary', { back: c.back ?? '–', neck: c.neck ?? '–', foot: c.foot ?? '–' })}
+          {c.heelFirstSteps != null ? t('saved.heel', { heel: c.heelFirstSteps }) : ''}
+          {c.newLowerLimbSymptoms ? t('saved.newSymptoms') : ''}
+          {regions ? t('saved.areas', { count: regions, n: formatNumber(regions) }) : ''}
+          {t('saved.end')}
+        </p>
+        {saved.how === 'queued' && (
+          <p className="notice" role="status">
+            {t('saved.queued')}
+          </p>
+        )}
+        <Link to="/progress" className="button primary">
+          {t('saved.progress')}
+        </Link>
+        <Link to="/" className="button">
+          {t('saved.backToToday')}
+        </Link>
       </section>
     );
   }
 
-  const scoreError = error && (!error.field || ['back', 'neck', 'foot'].includes(error.field.replace(/^body\./, ''))) ? error.message : null;
+  const scoreError =
+    error && (!error.field || ['back', 'neck', 'foot'].includes(error.field.replace(/^body\./, '')))
+      ? error.message
+      : null;
   return (
     <section className="screen">
       <ScreenTitle>{t('form.title')}</ScreenTitle>
       <p className="lead">{t('form.lead')}</p>
       <form onSubmit={submit} noValidate>
-        <PainScale name="checkin-back" label={t('form.back')} value={back} onChange={(v) => { setBack(v); setError(null); }} />
-        <PainScale name="checkin-neck" label={t('form.neck')} value={neck} onChange={(v) => { setNeck(v); setError(null); }} />
-        <PainScale name="checkin-foot" label={t('form.foot')} value={foot} onChange={(v) => { setFoot(v); setError(null); }} />
+        <PainScale
+          name="checkin-back"
+          label={t('form.back')}
+          value={back}
+          onChange={(v) => {
+            setBack(v);
+            setError(null);
+          }}
+        />
+        <PainScale
+          name="checkin-neck"
+          label={t('form.neck')}
+          value={neck}
+          onChange={(v) => {
+            setNeck(v);
+            setError(null);
+          }}
+        />
+        <PainScale
+          name="checkin-foot"
+          label={t('form.foot')}
+          value={foot}
+          onChange={(v) => {
+            setFoot(v);
+            setError(null);
+          }}
+        />
         <FieldError message={scoreError} />
-        <p className="muted" id="heel-hint">{t('form.optionalHint')}</p>
+        <p className="muted" id="heel-hint">
+          {t('form.optionalHint')}
+        </p>
         <PainScale name="checkin-heel" label={t('form.heel')} value={heel} onChange={setHeel} />
         <fieldset className="yes-no">
           <legend>{t('form.newSymptoms')}</legend>
           <div className="yes-no-options">
-            <label className={newSymptoms === true ? 'selected' : ''}><input type="radio" name="checkin-new-symptoms" checked={newSymptoms === true} onChange={() => setNewSymptoms(true)} /> {t('form.yes')}</label>
-            <label className={newSymptoms === false ? 'selected' : ''}><input type="radio" name="checkin-new-symptoms" checked={newSymptoms === false} onChange={() => setNewSymptoms(false)} /> {t('form.no')}</label>
+            <label className={newSymptoms === true ? 'selected' : ''}>
+              <input
+                type="radio"
+                name="checkin-new-symptoms"
+                checked={newSymptoms === true}
+                onChange={() => setNewSymptoms(true)}
+              />{' '}
+              {t('form.yes')}
+            </label>
+            <label className={newSymptoms === false ? 'selected' : ''}>
+              <input
+                type="radio"
+                name="checkin-new-symptoms"
+                checked={newSymptoms === false}
+                onChange={() => setNewSymptoms(false)}
+              />{' '}
+              {t('form.no')}
+            </label>
           </div>
         </fieldset>
         <h2>{t('form.whereTitle')}</h2>
         <p className="muted">{t('form.whereHint')}</p>
-        <BodyDiagram marks={marks} onChange={(m) => { setMarks(m); if (error?.field === 'regions') setError(null); }} problem={error?.field === 'regions' && error.id ? { id: error.id, message: error.message } : null} />
+        <BodyDiagram
+          marks={marks}
+          onChange={(m) => {
+            setMarks(m);
+            if (error?.field === 'regions') setError(null);
+          }}
+          problem={error?.field === 'regions' && error.id ? { id: error.id, message: error.message } : null}
+        />
         <label htmlFor="note">{t('form.note')}</label>
-        <textarea id="note" rows={3} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} aria-describedby="note-err" />
-        <FieldError id="note-err" message={error && error.field && error.field !== 'regions' && !scoreError ? error.message : null} />
-        <button type="submit" className="primary big" disabled={busy}>{busy ? t('form.saving') : t('form.save')}</button>
+        <textarea
+          id="note"
+          rows={3}
+          maxLength={2000}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          aria-describedby="note-err"
+        />
+        <FieldError
+          id="note-err"
+          message={error && error.field && error.field !== 'regions' && !scoreError ? error.message : null}
+        />
+        <button type="submit" className="primary big" disabled={busy}>
+          {busy ? t('form.saving') : t('form.save')}
+        </button>
       </form>
     </section>
   );

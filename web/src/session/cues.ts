@@ -19,7 +19,8 @@ let ctx: AudioContext | null = null;
 
 /** Call from a tap (browsers only allow audio after a user gesture). */
 export function unlockAudio(): void {
-  const Ctor = window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
+  const Ctor =
+    window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
   if (!Ctor) return;
   try {
     ctx ??= new Ctor();

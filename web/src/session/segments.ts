@@ -41,12 +41,22 @@ function timedSegments(index: number, item: PlanItem, dose: TimedDose, t: TFunct
     const footWord = t(`session:segments.foot.${foot}`);
     const lead = f === 0 ? `${item.name}. ` : `${t('session:segments.changeFeet')}. `;
     out.push({
-      item: index, kind: f === 0 ? 'ready' : 'switch', seconds: READY_SECONDS, title: f === 0 ? t('session:segments.getReady') : t('session:segments.changeFeet'),
-      detail: t('session:segments.ballUnder', { foot: footWord }), cue: lead + t('session:segments.ballUnderCue', { foot: footWord }), foot,
+      item: index,
+      kind: f === 0 ? 'ready' : 'switch',
+      seconds: READY_SECONDS,
+      title: f === 0 ? t('session:segments.getReady') : t('session:segments.changeFeet'),
+      detail: t('session:segments.ballUnder', { foot: footWord }),
+      cue: lead + t('session:segments.ballUnderCue', { foot: footWord }),
+      foot,
     });
     out.push({
-      item: index, kind: 'work', seconds: dose.secondsPerFoot, title: t(`session:segments.footTitle.${foot}`),
-      detail: t('session:segments.roll'), cue: t('session:segments.rollCue', { foot: footWord }), foot,
+      item: index,
+      kind: 'work',
+      seconds: dose.secondsPerFoot,
+      title: t(`session:segments.footTitle.${foot}`),
+      detail: t('session:segments.roll'),
+      cue: t('session:segments.rollCue', { foot: footWord }),
+      foot,
     });
   });
   return out;
@@ -59,18 +69,55 @@ function holdSegments(index: number, item: PlanItem, dose: HoldDose, t: TFunctio
     const footWord = foot ? t(`session:segments.foot.${foot}`) : '';
     const lead = f === 0 ? `${item.name}. ` : `${t('session:segments.changeFeet')}. `;
     out.push({
-      item: index, kind: f === 0 ? 'ready' : 'switch', seconds: READY_SECONDS, title: f === 0 ? t('session:segments.getReady') : t('session:segments.changeFeet'),
+      item: index,
+      kind: f === 0 ? 'ready' : 'switch',
+      seconds: READY_SECONDS,
+      title: f === 0 ? t('session:segments.getReady') : t('session:segments.changeFeet'),
       detail: foot ? t('session:segments.nameOnFoot', { name: item.name, foot: footWord }) : item.name,
-      cue: lead + (foot ? t('session:segments.getReadyOnFoot', { foot: footWord }) : `${t('session:segments.getReady')}.`), ...(foot ? { foot } : {}),
+      cue:
+        lead + (foot ? t('session:segments.getReadyOnFoot', { foot: footWord }) : `${t('session:segments.getReady')}.`),
+      ...(foot ? { foot } : {}),
     });
     for (let set = 1; set <= dose.sets; set++) {
       for (let rep = 1; rep <= dose.reps; rep++) {
-        const where = foot ? t('session:segments.setOfFoot', { set, sets: dose.sets, foot: footWord }) : t('session:segments.setOf', { set, sets: dose.sets });
-        out.push({ item: index, kind: 'work', seconds: dose.holdSeconds, title: t('session:segments.liftAndHold'), detail: where, cue: rep === 1 ? t('session:segments.liftFirstCue') : t('session:segments.liftCue'), set, rep, ...(foot ? { foot } : {}) });
-        if (rep < dose.reps) out.push({ item: index, kind: 'relax', seconds: RELAX_SECONDS, title: t('session:segments.lower'), detail: where, cue: t('session:segments.lowerCue'), set, rep, ...(foot ? { foot } : {}) });
+        const where = foot
+          ? t('session:segments.setOfFoot', { set, sets: dose.sets, foot: footWord })
+          : t('session:segments.setOf', { set, sets: dose.sets });
+        out.push({
+          item: index,
+          kind: 'work',
+          seconds: dose.holdSeconds,
+          title: t('session:segments.liftAndHold'),
+          detail: where,
+          cue: rep === 1 ? t('session:segments.liftFirstCue') : t('session:segments.liftCue'),
+          set,
+          rep,
+          ...(foot ? { foot } : {}),
+        });
+        if (rep < dose.reps)
+          out.push({
+            item: index,
+            kind: 'relax',
+            seconds: RELAX_SECONDS,
+            title: t('session:segments.lower'),
+            detail: where,
+            cue: t('session:segments.lowerCue'),
+            set,
+            rep,
+            ...(foot ? { foot } : {}),
+          });
       }
       if (set < dose.sets) {
-        out.push({ item: index, kind: 'rest', seconds: dose.restSeconds, title: t('session:segments.rest'), detail: t('session:segments.setDone', { set, sets: dose.sets, next: set + 1 }), cue: t('session:segments.restCue', { set }), set, ...(foot ? { foot } : {}) });
+        out.push({
+          item: index,
+          kind: 'rest',
+          seconds: dose.restSeconds,
+          title: t('session:segments.rest'),
+          detail: t('session:segments.setDone', { set, sets: dose.sets, next: set + 1 }),
+          cue: t('session:segments.restCue', { set }),
+          set,
+          ...(foot ? { foot } : {}),
+        });
       }
     }
   });
@@ -87,13 +134,20 @@ export function buildSegments(items: readonly PlanItem[], t: TFunction): Segment
 }
 
 /** What happened to one segment: done in full, partly (seconds done before a skip), or not at all. */
-export interface SegmentOutcome { done: boolean; seconds: number }
+export interface SegmentOutcome {
+  done: boolean;
+  seconds: number;
+}
 
 /**
  * The session's items for POST /api/sessions from the plan and the outcome of each segment. An exercise counts as
  * completed when every one of its work segments was done in full; a set counts when all its reps were held.
  */
-export function tallyItems(items: readonly PlanItem[], segments: readonly Segment[], outcomes: readonly (SegmentOutcome | undefined)[]): SessionItem[] {
+export function tallyItems(
+  items: readonly PlanItem[],
+  segments: readonly Segment[],
+  outcomes: readonly (SegmentOutcome | undefined)[],
+): SessionItem[] {
   return items.map((item, i) => {
     const work = segments.map((s, k) => ({ s, o: outcomes[k] })).filter(({ s }) => s.item === i && s.kind === 'work');
     const repsDone = item.dose.kind === 'holds' ? work.filter(({ o }) => o?.done).length : 0;
@@ -111,8 +165,12 @@ export function tallyItems(items: readonly PlanItem[], segments: readonly Segmen
     }
     const secondsDone = Math.round(work.reduce((t, { o }) => t + (o?.seconds ?? 0), 0));
     return {
-      exercise: item.exercise, position: item.position, completed: work.length > 0 && work.every(({ o }) => o?.done),
-      setsDone, repsDone, secondsDone,
+      exercise: item.exercise,
+      position: item.position,
+      completed: work.length > 0 && work.every(({ o }) => o?.done),
+      setsDone,
+      repsDone,
+      secondsDone,
     };
   });
 }

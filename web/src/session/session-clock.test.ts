@@ -8,10 +8,21 @@ import { test } from 'node:test';
 import type { Segment, SegmentKind } from './segments.js';
 import { skipExercise, skipSegment, startState, tick, type RunnerState } from './session-clock.js';
 
-const seg = (item: number, kind: SegmentKind, seconds: number): Segment => ({ item, kind, seconds, title: kind, detail: '', cue: kind });
+const seg = (item: number, kind: SegmentKind, seconds: number): Segment => ({
+  item,
+  kind,
+  seconds,
+  title: kind,
+  detail: '',
+  cue: kind,
+});
 const SEGMENTS: Segment[] = [
-  seg(0, 'ready', 5), seg(0, 'work', 10), seg(0, 'relax', 3), seg(0, 'work', 10),
-  seg(1, 'ready', 5), seg(1, 'work', 20),
+  seg(0, 'ready', 5),
+  seg(0, 'work', 10),
+  seg(0, 'relax', 3),
+  seg(0, 'work', 10),
+  seg(1, 'ready', 5),
+  seg(1, 'work', 20),
 ];
 const at = (s: RunnerState) => [s.index, s.elapsed, s.finished];
 
@@ -27,7 +38,11 @@ test('One long tick (a phone waking up) ends every segment it covers, each done 
   // 5 + 10 + 3 = 18 s ends three segments; 20 s is 2 s into the second hold.
   const s = tick(SEGMENTS, startState(SEGMENTS), 20);
   assert.deepEqual(at(s), [3, 2, false]);
-  assert.deepEqual(s.outcomes, [{ done: true, seconds: 5 }, { done: true, seconds: 10 }, { done: true, seconds: 3 }]);
+  assert.deepEqual(s.outcomes, [
+    { done: true, seconds: 5 },
+    { done: true, seconds: 10 },
+    { done: true, seconds: 3 },
+  ]);
   // The whole session is 53 s: one more tick past it finishes it, with nothing left over.
   const end = tick(SEGMENTS, s, 100);
   assert.deepEqual(at(end), [6, 0, true]);
@@ -54,11 +69,15 @@ test('A hold skipped part way counts the seconds held; a skipped pause counts no
   assert.equal(s.index, 3);
 });
 
-test('Skipping an exercise goes to the next one\'s first segment; the segments jumped over are not done', () => {
+test("Skipping an exercise goes to the next one's first segment; the segments jumped over are not done", () => {
   let s = tick(SEGMENTS, startState(SEGMENTS), 5 + 4); // 4 s into the first hold of exercise 0
   s = skipExercise(SEGMENTS, s);
   assert.deepEqual(at(s), [4, 0, false]);
-  assert.deepEqual(s.outcomes.slice(1, 4), [{ done: false, seconds: 4 }, { done: false, seconds: 0 }, { done: false, seconds: 0 }]);
+  assert.deepEqual(s.outcomes.slice(1, 4), [
+    { done: false, seconds: 4 },
+    { done: false, seconds: 0 },
+    { done: false, seconds: 0 },
+  ]);
   // Skipping the last exercise ends the session.
   s = skipExercise(SEGMENTS, s);
   assert.deepEqual(at(s), [6, 0, true]);

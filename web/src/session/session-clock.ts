@@ -25,7 +25,13 @@ export function startState(segments: readonly Segment[]): RunnerState {
  * Moves to segment `to`, recording `outcome` for the current one and "not done" for any jumped over; past the
  * last segment the session is finished. `carry`: seconds already spent in segment `to`.
  */
-export function advance(segments: readonly Segment[], s: RunnerState, outcome: SegmentOutcome, to: number, carry = 0): RunnerState {
+export function advance(
+  segments: readonly Segment[],
+  s: RunnerState,
+  outcome: SegmentOutcome,
+  to: number,
+  carry = 0,
+): RunnerState {
   const outcomes = [...s.outcomes];
   outcomes[s.index] = outcome;
   for (let k = s.index + 1; k < to; k++) outcomes[k] ??= { done: false, seconds: 0 };

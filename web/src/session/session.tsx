@@ -26,16 +26,35 @@ import { buildSegments, sessionItems, tallyItems } from './segments.js';
 import { useSessionRunner } from './use-session-runner.js';
 
 type Phase = 'before' | 'running' | 'after' | 'done';
-interface Pain { back: number | null; neck: number | null; foot: number | null }
+interface Pain {
+  back: number | null;
+  neck: number | null;
+  foot: number | null;
+}
 const NO_PAIN: Pain = { back: null, neck: null, foot: null };
 
 function PainForm({ prefix, pain, setPain }: { prefix: string; pain: Pain; setPain: (p: Pain) => void }) {
   const { t } = useTranslation('session');
   return (
     <>
-      <PainScale name={`${prefix}-back`} label={t('pain.back')} value={pain.back} onChange={(v) => setPain({ ...pain, back: v })} />
-      <PainScale name={`${prefix}-neck`} label={t('pain.neck')} value={pain.neck} onChange={(v) => setPain({ ...pain, neck: v })} />
-      <PainScale name={`${prefix}-foot`} label={t('pain.foot')} value={pain.foot} onChange={(v) => setPain({ ...pain, foot: v })} />
+      <PainScale
+        name={`${prefix}-back`}
+        label={t('pain.back')}
+        value={pain.back}
+        onChange={(v) => setPain({ ...pain, back: v })}
+      />
+      <PainScale
+        name={`${prefix}-neck`}
+        label={t('pain.neck')}
+        value={pain.neck}
+        onChange={(v) => setPain({ ...pain, neck: v })}
+      />
+      <PainScale
+        name={`${prefix}-foot`}
+        label={t('pain.foot')}
+        value={pain.foot}
+        onChange={(v) => setPain({ ...pain, foot: v })}
+      />
     </>
   );
 }
@@ -72,21 +91,34 @@ export function Session({ today, onSaved }: { today: TodayState; onSaved: () => 
   const runner = useSessionRunner(segments, speed, phase === 'running');
   useWakeLock(phase === 'running');
 
-  useEffect(() => { if (phase === 'running' && runner.finished) setPhase('after'); }, [phase, runner.finished]);
+  useEffect(() => {
+    if (phase === 'running' && runner.finished) setPhase('after');
+  }, [phase, runner.finished]);
   // The exercises are done: keep the session on the phone now, so a tab closed before Save does not lose it.
-  useEffect(() => { if (phase === 'after') void keepDraft('session', clientId.current, sessionBody(false)); }, [phase]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => {
+    if (phase === 'after') void keepDraft('session', clientId.current, sessionBody(false));
+  }, [phase]); // eslint-disable-line react-hooks/exhaustive-deps
   // Leaving the screen with the exercises done but not saved (the back button) is like closing the tab: the draft is
   // sent as it is. Read from refs at unmount, so StrictMode's trial unmount (phase 'before') does nothing.
   const phaseNow = useRef<Phase>(phase);
   phaseNow.current = phase;
-  useEffect(() => () => { if (phaseNow.current === 'after' && !saving.current) void releaseDraft(clientId.current); }, []);
+  useEffect(
+    () => () => {
+      if (phaseNow.current === 'after' && !saving.current) void releaseDraft(clientId.current);
+    },
+    [],
+  );
   // Each phase starts at the top of the screen (the timer must be fully visible on a phone).
-  useEffect(() => { window.scrollTo(0, 0); }, [phase]);
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [phase]);
 
   /** The session as the API takes it; the pain after only once the person has saved (the draft has none). */
   function sessionBody(withPainAfter: boolean): SessionInput {
     return {
-      clientId: clientId.current, startedAt: startedAt.current || localIso(), completedAt: localIso(),
+      clientId: clientId.current,
+      startedAt: startedAt.current || localIso(),
+      completedAt: localIso(),
       items: tallyItems(items, segments, runner.outcomes) as SessionInput['items'],
       ...(scores(before) ? { painBefore: scores(before) } : {}),
       ...(withPainAfter && scores(after) ? { painAfter: scores(after) } : {}),
@@ -94,10 +126,21 @@ export function Session({ today, onSaved }: { today: TodayState; onSaved: () => 
   }
 
   if (today.plan.status !== 'active' || items.length === 0) {
-    return <section className="screen"><ScreenTitle>{t('none.title')}</ScreenTitle><p>{t('none.text')}</p><Link to="/" className="button">{t('backToToday')}</Link></section>;
+    return (
+      <section className="screen">
+        <ScreenTitle>{t('none.title')}</ScreenTitle>
+        <p>{t('none.text')}</p>
+        <Link to="/" className="button">
+          {t('backToToday')}
+        </Link>
+      </section>
+    );
   }
 
-  const toggleMute = () => { setMuted(!muted); setMute(!muted); };
+  const toggleMute = () => {
+    setMuted(!muted);
+    setMute(!muted);
+  };
 
   if (phase === 'before') {
     const minutes = Math.round(segments.reduce((sum, s) => sum + s.seconds, 0) / 60);
@@ -108,11 +151,29 @@ export function Session({ today, onSaved }: { today: TodayState; onSaved: () => 
         <PainForm prefix="before" pain={before} setPain={setBefore} />
         <div className="card">
           <h2>{t('before.todaysSession')}</h2>
-          <ul>{items.map((i) => <li key={i.exercise}><strong>{i.name}</strong>: {i.doseText}</li>)}</ul>
+          <ul>
+            {items.map((i) => (
+              <li key={i.exercise}>
+                <strong>{i.name}</strong>: {i.doseText}
+              </li>
+            ))}
+          </ul>
           <p className="muted">{t('before.about', { count: minutes, minutes: formatNumber(minutes) })}</p>
         </div>
-        <button type="button" className={`toggle${muted ? '' : ' on'}`} aria-pressed={!muted} onClick={toggleMute}>{muted ? t('before.soundOff') : t('before.soundOn')}</button>
-        <button type="button" className="primary big" onClick={() => { unlockAudio(); startedAt.current = localIso(); setPhase('running'); }}>{t('before.start')}</button>
+        <button type="button" className={`toggle${muted ? '' : ' on'}`} aria-pressed={!muted} onClick={toggleMute}>
+          {muted ? t('before.soundOff') : t('before.soundOn')}
+        </button>
+        <button
+          type="button"
+          className="primary big"
+          onClick={() => {
+            unlockAudio();
+            startedAt.current = localIso();
+            setPhase('running');
+          }}
+        >
+          {t('before.start')}
+        </button>
       </section>
     );
   }
@@ -127,22 +188,68 @@ export function Session({ today, onSaved }: { today: TodayState; onSaved: () => 
         <ScreenTitle>{item.name}</ScreenTitle>
         <p className="muted">{t('run.exerciseOf', { n: seg.item + 1, total: items.length })}</p>
         <div className="timer-box">
-          <p className="seg-title" aria-live="polite">{runner.paused ? t('run.paused', { title: seg.title }) : seg.title}</p>
-          <p className="timer" data-testid="timer" role="timer" aria-label={t('run.secondsLeft', { time: clock(remaining) })}>{clock(remaining)}</p>
+          <p className="seg-title" aria-live="polite">
+            {runner.paused ? t('run.paused', { title: seg.title }) : seg.title}
+          </p>
+          <p
+            className="timer"
+            data-testid="timer"
+            role="timer"
+            aria-label={t('run.secondsLeft', { time: clock(remaining) })}
+          >
+            {clock(remaining)}
+          </p>
           <progress max={seg.seconds} value={Math.min(seg.seconds, runner.elapsed)} aria-label={t('run.timeInStep')} />
-          <p className="seg-detail" data-testid="seg-detail">{seg.detail}</p>
-          {seg.rep !== undefined && <p className="rep-counter" data-testid="rep-counter"><Trans t={t} i18nKey="run.rep" values={{ rep: seg.rep, reps: item.dose.kind === 'holds' ? item.dose.reps : '' }} components={{ strong: <strong /> }} /></p>}
+          <p className="seg-detail" data-testid="seg-detail">
+            {seg.detail}
+          </p>
+          {seg.rep !== undefined && (
+            <p className="rep-counter" data-testid="rep-counter">
+              <Trans
+                t={t}
+                i18nKey="run.rep"
+                values={{ rep: seg.rep, reps: item.dose.kind === 'holds' ? item.dose.reps : '' }}
+                components={{ strong: <strong /> }}
+              />
+            </p>
+          )}
         </div>
-        <ExercisePicture exercise={item.exercise} position={item.position} motion={motionFor(seg, item.dose.kind, speed)} motionKey={runner.index} paused={runner.paused} />
-        {next && <p className="muted">{next.kind === 'work' && next.item !== seg.item ? t('run.nextExercise', { title: next.title, name: items[next.item]!.name }) : t('run.next', { title: next.title })}</p>}
+        <ExercisePicture
+          exercise={item.exercise}
+          position={item.position}
+          motion={motionFor(seg, item.dose.kind, speed)}
+          motionKey={runner.index}
+          paused={runner.paused}
+        />
+        {next && (
+          <p className="muted">
+            {next.kind === 'work' && next.item !== seg.item
+              ? t('run.nextExercise', { title: next.title, name: items[next.item]!.name })
+              : t('run.next', { title: next.title })}
+          </p>
+        )}
         <div className="controls">
-          {runner.paused
-            ? <button type="button" className="primary big" onClick={runner.resume}>{t('run.resume')}</button>
-            : <button type="button" className="primary big" onClick={runner.pause}>{t('run.pause')}</button>}
-          <button type="button" onClick={runner.skipSegment}>{seg.kind === 'rest' ? t('run.skipRest') : t('run.skipStep')}</button>
-          <button type="button" onClick={runner.skipExercise}>{t('run.skipExercise')}</button>
-          <button type="button" className={`toggle${muted ? '' : ' on'}`} aria-pressed={!muted} onClick={toggleMute}>{muted ? t('run.soundOff') : t('run.soundOn')}</button>
-          <button type="button" className="link-button" onClick={() => setPhase('after')}>{t('run.end')}</button>
+          {runner.paused ? (
+            <button type="button" className="primary big" onClick={runner.resume}>
+              {t('run.resume')}
+            </button>
+          ) : (
+            <button type="button" className="primary big" onClick={runner.pause}>
+              {t('run.pause')}
+            </button>
+          )}
+          <button type="button" onClick={runner.skipSegment}>
+            {seg.kind === 'rest' ? t('run.skipRest') : t('run.skipStep')}
+          </button>
+          <button type="button" onClick={runner.skipExercise}>
+            {t('run.skipExercise')}
+          </button>
+          <button type="button" className={`toggle${muted ? '' : ' on'}`} aria-pressed={!muted} onClick={toggleMute}>
+            {muted ? t('run.soundOff') : t('run.soundOn')}
+          </button>
+          <button type="button" className="link-button" onClick={() => setPhase('after')}>
+            {t('run.end')}
+          </button>
         </div>
       </section>
     );
@@ -171,13 +278,22 @@ export function Session({ today, onSaved }: { today: TodayState; onSaved: () => 
       <section className="screen">
         <ScreenTitle>{t('after.title')}</ScreenTitle>
         <ul className="summary">
-          {items.map((i, k) => <li key={i.exercise}><strong>{i.name}</strong>: {done[k]!.completed ? t('after.done') : t('after.partly')}{i.dose.kind === 'holds' ? ` ${t('after.holds', { count: done[k]!.repsDone, n: formatNumber(done[k]!.repsDone) })}` : ''}</li>)}
+          {items.map((i, k) => (
+            <li key={i.exercise}>
+              <strong>{i.name}</strong>: {done[k]!.completed ? t('after.done') : t('after.partly')}
+              {i.dose.kind === 'holds'
+                ? ` ${t('after.holds', { count: done[k]!.repsDone, n: formatNumber(done[k]!.repsDone) })}`
+                : ''}
+            </li>
+          ))}
         </ul>
         <p className="lead">{t('after.lead')}</p>
         <PainForm prefix="after" pain={after} setPain={setAfter} />
         <p className="muted">{t('after.acceptable', { max: PAIN_DURING_ACCEPTABLE_MAX })}</p>
         <FieldError message={error} />
-        <button type="button" className="primary big" onClick={save} disabled={saveState === 'saving'}>{saveState === 'saving' ? t('after.saving') : t('after.save')}</button>
+        <button type="button" className="primary big" onClick={save} disabled={saveState === 'saving'}>
+          {saveState === 'saving' ? t('after.saving') : t('after.save')}
+        </button>
       </section>
     );
   }
@@ -192,23 +308,54 @@ export function Session({ today, onSaved }: { today: TodayState; onSaved: () => 
   return (
     <section className="screen">
       <ScreenTitle>{high ? t('done.easeOff') : t('done.saved')}</ScreenTitle>
-      {queued && <p className="notice" role="status">{t('done.queued')}</p>}
-      <div className={high ? 'alert session-feedback' : 'session-feedback'} data-testid="session-feedback" data-band={feedback.band ?? 'none'}>
-        <p className={high ? '' : 'success'} role={queued ? undefined : 'status'}><strong>{queued && !high ? t('done.kept') : feedback.title}</strong></p>
-        {feedback.lines.map((l) => <p key={l}>{l}</p>)}
-        {high && (queued
-          ? <p>{t('done.onceSent')}</p>
-          : reviewed && (
-            <div data-testid="session-review">
-              <p><strong>{decisionHeadline(reviewed, t)}</strong></p>
-              <ul>{reviewed.reasons.map((r) => <li key={r.rule + r.text}>{r.text}</li>)}</ul>
-            </div>
+      {queued && (
+        <p className="notice" role="status">
+          {t('done.queued')}
+        </p>
+      )}
+      <div
+        className={high ? 'alert session-feedback' : 'session-feedback'}
+        data-testid="session-feedback"
+        data-band={feedback.band ?? 'none'}
+      >
+        <p className={high ? '' : 'success'} role={queued ? undefined : 'status'}>
+          <strong>{queued && !high ? t('done.kept') : feedback.title}</strong>
+        </p>
+        {feedback.lines.map((l) => (
+          <p key={l}>{l}</p>
+        ))}
+        {high &&
+          (queued ? (
+            <p>{t('done.onceSent')}</p>
+          ) : (
+            reviewed && (
+              <div data-testid="session-review">
+                <p>
+                  <strong>{decisionHeadline(reviewed, t)}</strong>
+                </p>
+                <ul>
+                  {reviewed.reasons.map((r) => (
+                    <li key={r.rule + r.text}>{r.text}</li>
+                  ))}
+                </ul>
+              </div>
+            )
           ))}
-        {feedback.safetyPrompt && <p>{feedback.safetyPrompt} <Link to="/screen">{t('done.safetyQuestions')}</Link></p>}
-        {feedback.band !== null && feedback.band !== 'safe' && <ul className="claims">{<ClaimLine claim={feedback.claim} />}</ul>}
+        {feedback.safetyPrompt && (
+          <p>
+            {feedback.safetyPrompt} <Link to="/screen">{t('done.safetyQuestions')}</Link>
+          </p>
+        )}
+        {feedback.band !== null && feedback.band !== 'safe' && (
+          <ul className="claims">{<ClaimLine claim={feedback.claim} />}</ul>
+        )}
       </div>
-      <Link to="/" className="button primary">{t('backToToday')}</Link>
-      <Link to="/progress" className="button">{t('done.progress')}</Link>
+      <Link to="/" className="button primary">
+        {t('backToToday')}
+      </Link>
+      <Link to="/progress" className="button">
+        {t('done.progress')}
+      </Link>
     </section>
   );
 }

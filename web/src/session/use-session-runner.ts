@@ -28,13 +28,16 @@ export function useSessionRunner(segments: readonly Segment[], speed: number, st
   const last = useRef<number | null>(null);
   const cued = useRef(-1);
 
-  const cue = useCallback((i: number) => {
-    const seg = segments[i];
-    if (!seg || cued.current === i) return;
-    cued.current = i;
-    beep(seg.kind === 'work');
-    if (speed === 1) speak(seg.cue); // sped-up test runs would only stutter
-  }, [segments, speed]);
+  const cue = useCallback(
+    (i: number) => {
+      const seg = segments[i];
+      if (!seg || cued.current === i) return;
+      cued.current = i;
+      beep(seg.kind === 'work');
+      if (speed === 1) speak(seg.cue); // sped-up test runs would only stutter
+    },
+    [segments, speed],
+  );
 
   useEffect(() => {
     if (!started || state.finished) return;
@@ -66,7 +69,10 @@ export function useSessionRunner(segments: readonly Segment[], speed: number, st
   return {
     ...state,
     pause: () => set((s) => ({ ...s, paused: true })),
-    resume: () => { last.current = performance.now(); set((s) => ({ ...s, paused: false })); },
+    resume: () => {
+      last.current = performance.now();
+      set((s) => ({ ...s, paused: false }));
+    },
     skipSegment: () => set((s) => skipSegment(segments, s)),
     skipExercise: () => set((s) => skipExercise(segments, s)),
   };

@@ -24,7 +24,11 @@ export function DecisionReasons({ decision, title }: { decision: ProgramReview; 
   return (
     <div className={`decision-reasons action-${decision.action}`} data-testid="decision-reasons">
       {title && <h3>{title}</h3>}
-      <ul>{decision.reasons.map((r) => <li key={r.rule + r.text}>{r.text}</li>)}</ul>
+      <ul>
+        {decision.reasons.map((r) => (
+          <li key={r.rule + r.text}>{r.text}</li>
+        ))}
+      </ul>
     </div>
   );
 }
@@ -34,10 +38,19 @@ export function ReferralCard({ decision }: { decision: ProgramReview }) {
   const { t } = useTranslation('today');
   if (!decision.referral.length) return null;
   return (
-    <div className="alert referral urgency-routine" role="region" aria-labelledby="referral-title" data-testid="referral">
+    <div
+      className="alert referral urgency-routine"
+      role="region"
+      aria-labelledby="referral-title"
+      data-testid="referral"
+    >
       <h2 id="referral-title">{t('reactions.referral.title')}</h2>
       <p>{t('reactions.referral.lead')}</p>
-      <ul>{decision.referral.map((r) => <li key={r.rule}>{r.text}</li>)}</ul>
+      <ul>
+        {decision.referral.map((r) => (
+          <li key={r.rule}>{r.text}</li>
+        ))}
+      </ul>
     </div>
   );
 }
@@ -50,7 +63,9 @@ export function RescreenPrompt({ decision }: { decision: ProgramReview }) {
     <div className="notice rescreen" role="region" aria-labelledby="rescreen-title" data-testid="rescreen">
       <h2 id="rescreen-title">{t('reactions.rescreen.title')}</h2>
       {decision.rescreen.reason && <p>{decision.rescreen.reason}</p>}
-      <Link to="/screen" className="button primary">{t('reactions.rescreen.answer')}</Link>
+      <Link to="/screen" className="button primary">
+        {t('reactions.rescreen.answer')}
+      </Link>
     </div>
   );
 }
@@ -63,7 +78,9 @@ export function ProgramReactions({ decision, title }: { decision: ProgramReview;
       <RescreenPrompt decision={decision} />
       <div className="card" data-testid="program-decision">
         <h2>{title ?? t('reactions.decidedToday')}</h2>
-        <p><strong>{decisionHeadline(decision, t)}.</strong></p>
+        <p>
+          <strong>{decisionHeadline(decision, t)}.</strong>
+        </p>
         <DecisionReasons decision={decision} />
       </div>
       <ReferralCard decision={decision} />

@@ -22,19 +22,34 @@ function PlanCard({ item, children }: { item: PlanItem; children?: ReactNode }) 
   return (
     <article className="card plan-item" aria-labelledby={id}>
       <h2 id={id}>{item.name}</h2>
-      <p className="dose"><strong>{item.doseText}</strong>{item.exercise !== 'walk' && <> · {t(`position.${item.position}`)}</>}</p>
+      <p className="dose">
+        <strong>{item.doseText}</strong>
+        {item.exercise !== 'walk' && <> · {t(`position.${item.position}`)}</>}
+      </p>
       {item.dose.kind === 'walk' && <WalkingTargetNotes target={item.dose} />}
       {item.dose.kind === 'timed' && item.dose.timesPerDay > 1 && <p className="muted">{t('plan.secondRound')}</p>}
       <h3>{t('plan.howTo')}</h3>
       <ExercisePicture exercise={item.exercise} position={item.position} />
-      <ol className="steps">{item.steps.map((s) => <li key={s}>{s}</li>)}</ol>
+      <ol className="steps">
+        {item.steps.map((s) => (
+          <li key={s}>{s}</li>
+        ))}
+      </ol>
       <details>
         <summary>{t('plan.why')}</summary>
-        <ul className="claims">{item.why.map((c) => <ClaimLine key={c.text} claim={c} />)}</ul>
+        <ul className="claims">
+          {item.why.map((c) => (
+            <ClaimLine key={c.text} claim={c} />
+          ))}
+        </ul>
       </details>
       <details>
         <summary>{t('plan.ifItHurts')}</summary>
-        <ul>{item.ifItHurts.map((s) => <li key={s}>{s}</li>)}</ul>
+        <ul>
+          {item.ifItHurts.map((s) => (
+            <li key={s}>{s}</li>
+          ))}
+        </ul>
       </details>
       {children}
     </article>
@@ -52,25 +67,50 @@ export function Today({ today, onChanged }: { today: TodayState; pending: number
   return (
     <section className="screen">
       <ScreenTitle>{t('today.title')}</ScreenTitle>
-      <p className="stage-line"><Trans t={t} i18nKey="today.stage" values={{ number: stage.number, last: LAST_STAGE, name: stage.name }} components={{ strong: <strong /> }} /></p>
+      <p className="stage-line">
+        <Trans
+          t={t}
+          i18nKey="today.stage"
+          values={{ number: stage.number, last: LAST_STAGE, name: stage.name }}
+          components={{ strong: <strong /> }}
+        />
+      </p>
       <p className="muted">{stage.goal}</p>
       {decision && <RescreenPrompt decision={decision} />}
       {decision && (
         // A step back, or pain above the limit after a session (DOMAIN.md §8), is shown with its reasons open: the
         // person should see why without looking for it.
-        <details className="decision" open={decision.action === 'regress' || decision.reasons.some((r) => r.rule === 'activity-pain-high')} data-testid="today-decision">
-          <summary>{newStage ? t('today.action.progress') : decision.pending && (decision.action === 'progress' || decision.action === 'regress') ? `${decisionHeadline(decision, t)}.` : t(`today.action.${decision.action}`)}</summary>
-          <ul>{decision.reasons.map((r) => <li key={r.rule}>{r.text}</li>)}</ul>
+        <details
+          className="decision"
+          open={decision.action === 'regress' || decision.reasons.some((r) => r.rule === 'activity-pain-high')}
+          data-testid="today-decision"
+        >
+          <summary>
+            {newStage
+              ? t('today.action.progress')
+              : decision.pending && (decision.action === 'progress' || decision.action === 'regress')
+                ? `${decisionHeadline(decision, t)}.`
+                : t(`today.action.${decision.action}`)}
+          </summary>
+          <ul>
+            {decision.reasons.map((r) => (
+              <li key={r.rule}>{r.text}</li>
+            ))}
+          </ul>
         </details>
       )}
       {decision && <ReferralCard decision={decision} />}
       <OutboxStatus onSent={onChanged} />
       <div className="actions">
         {drills.length > 0 && (
-          <Link to="/session" className="button primary big">{today.sessionDoneToday ? t('today.sessionAgain') : t('today.startSession')}</Link>
+          <Link to="/session" className="button primary big">
+            {today.sessionDoneToday ? t('today.sessionAgain') : t('today.startSession')}
+          </Link>
         )}
         {today.sessionDoneToday && <p className="success">{t('today.sessionDone')}</p>}
-        <Link to="/checkin" className="button">{t('today.checkin')}</Link>
+        <Link to="/checkin" className="button">
+          {t('today.checkin')}
+        </Link>
       </div>
       {items.map((item) => (
         <PlanCard key={item.exercise} item={item}>
@@ -80,7 +120,16 @@ export function Today({ today, onChanged }: { today: TodayState; pending: number
       {excluded.length > 0 && (
         <div className="card">
           <h2>{t('today.leftOut')}</h2>
-          <ul>{excluded.map((x) => <li key={x.exercise}>{t('today.leftOutLine', { exercise: x.exercise === 'ball-roll' ? t('exercise.ballRoll') : t('exercise.pinkyToeLift'), reason: x.reason })}</li>)}</ul>
+          <ul>
+            {excluded.map((x) => (
+              <li key={x.exercise}>
+                {t('today.leftOutLine', {
+                  exercise: x.exercise === 'ball-roll' ? t('exercise.ballRoll') : t('exercise.pinkyToeLift'),
+                  reason: x.reason,
+                })}
+              </li>
+            ))}
+          </ul>
         </div>
       )}
     </section>

@@ -4,7 +4,11 @@ import { Trans, useTranslation } from 'react-i18next';
 export function ExportHelp() {
   const { t } = useTranslation('walking');
   const strong = { strong: <strong /> };
-  const step = (key: string) => <li><Trans t={t} i18nKey={key} components={strong} /></li>;
+  const step = (key: string) => (
+    <li>
+      <Trans t={t} i18nKey={key} components={strong} />
+    </li>
+  );
   return (
     <section className="card export-help" aria-labelledby="export-help-title">
       <h2 id="export-help-title">{t('exportHelp.title')}</h2>
@@ -28,12 +32,16 @@ export function ExportHelp() {
       </details>
       <details>
         <summary>{t('exportHelp.fitbit.title')}</summary>
-        <p><Trans t={t} i18nKey="exportHelp.fitbit.text" components={strong} /></p>
+        <p>
+          <Trans t={t} i18nKey="exportHelp.fitbit.text" components={strong} />
+        </p>
         <p className="muted small">{t('exportHelp.fitbit.note')}</p>
       </details>
       <details>
         <summary>{t('exportHelp.gpx.title')}</summary>
-        <p><Trans t={t} i18nKey="exportHelp.gpx.text" components={strong} /></p>
+        <p>
+          <Trans t={t} i18nKey="exportHelp.gpx.text" components={strong} />
+        </p>
       </details>
       <p className="muted small">{t('exportHelp.privacy')}</p>
     </section>

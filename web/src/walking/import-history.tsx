@@ -26,12 +26,27 @@ function when(at: string): string {
 function pastOutcome(v: ImportView, t: TFunction): string {
   if (v.problems.some((p) => p.code === 'several-people')) return t('history.severalPeople');
   // The outcome sentence itself comes from src/core/import-record.ts; a FHIR file's check-ins and assessments follow it.
-  const line = v.ok && v.errorCount > 0 ? t('history.outcomeWithBad', { outcome: outcomeText(v, currentLanguage()), count: v.errorCount, n: formatNumber(v.errorCount) }) : t('history.outcome', { outcome: outcomeText(v, currentLanguage()) });
+  const line =
+    v.ok && v.errorCount > 0
+      ? t('history.outcomeWithBad', {
+          outcome: outcomeText(v, currentLanguage()),
+          count: v.errorCount,
+          n: formatNumber(v.errorCount),
+        })
+      : t('history.outcome', { outcome: outcomeText(v, currentLanguage()) });
   const counts = v.ok ? recordCountsText(v, t, formatNumber) : null;
   return counts ? `${line} ${counts}` : line;
 }
 
-export function ImportHistory({ version, path = '/api/imports', title }: { version: number; path?: string; title?: string }) {
+export function ImportHistory({
+  version,
+  path = '/api/imports',
+  title,
+}: {
+  version: number;
+  path?: string;
+  title?: string;
+}) {
   const { t } = useTranslation('walking');
   const [limit, setLimit] = useState(FIRST);
   const [imports, setImports] = useState<PastImport[] | null>(null);
@@ -39,12 +54,26 @@ export function ImportHistory({ version, path = '/api/imports', title }: { versi
   useEffect(() => {
     let live = true;
     api<PastImport[]>('GET', `${path}?limit=${limit + 1}`)
-      .then((list) => { if (live) { setImports(list); setError(null); } })
-      .catch((e: unknown) => { if (live) setError(e instanceof ApiError ? e.message : t('history.loadFailed')); });
-    return () => { live = false; };
+      .then((list) => {
+        if (live) {
+          setImports(list);
+          setError(null);
+        }
+      })
+      .catch((e: unknown) => {
+        if (live) setError(e instanceof ApiError ? e.message : t('history.loadFailed'));
+      });
+    return () => {
+      live = false;
+    };
   }, [version, limit, path, t]);
 
-  if (error) return <p className="muted small" role="status">{error}</p>;
+  if (error)
+    return (
+      <p className="muted small" role="status">
+        {error}
+      </p>
+    );
   if (!imports || imports.length === 0) return null;
   const shown = imports.slice(0, limit);
   return (
@@ -60,13 +89,24 @@ export function ImportHistory({ version, path = '/api/imports', title }: { versi
                   <strong>{p.fileName}</strong> <span className="past-when">{when(p.at)}</span>
                   <span className="past-outcome">{v ? pastOutcome(v, t) : formatText(p.format, t)}</span>
                 </summary>
-                {v ? <><ImportFigures view={v} /><ImportProblems view={v} /></> : <p className="muted small">{t('history.notKept', { format: formatText(p.format, t) })}</p>}
+                {v ? (
+                  <>
+                    <ImportFigures view={v} />
+                    <ImportProblems view={v} />
+                  </>
+                ) : (
+                  <p className="muted small">{t('history.notKept', { format: formatText(p.format, t) })}</p>
+                )}
               </details>
             </li>
           );
         })}
       </ol>
-      {imports.length > limit && limit < MORE && <button type="button" onClick={() => setLimit(MORE)}>{t('history.showMore')}</button>}
+      {imports.length > limit && limit < MORE && (
+        <button type="button" onClick={() => setLimit(MORE)}>
+          {t('history.showMore')}
+        </button>
+      )}
     </section>
   );
 }

@@ -31,7 +31,15 @@ const SHOWN_PROBLEMS = 20;
  * `onChoosePerson` imports the same file again with the chosen person's Id (a Fitbit study export holds several
  * people; the import refuses it until one is chosen).
  */
-export function ImportResult({ job, fileName, onChoosePerson }: { job: ImportJob; fileName: string; onChoosePerson?: (id: string) => void }) {
+export function ImportResult({
+  job,
+  fileName,
+  onChoosePerson,
+}: {
+  job: ImportJob;
+  fileName: string;
+  onChoosePerson?: (id: string) => void;
+}) {
   const { t } = useTranslation('walking');
   const r = job.result;
   if (!isReport(r)) {
@@ -45,17 +53,34 @@ export function ImportResult({ job, fileName, onChoosePerson }: { job: ImportJob
   const v = viewOfReport(r);
   const people = r.errors.find((e) => e.code === 'several-people')?.choices;
   return (
-    <div className={`import-result ${v.status === 'imported' ? 'ok' : v.status === 'not-imported' ? 'failed' : 'unchanged'}`} data-testid="import-result" data-status={job.status}
-      data-records={v.records} data-samples={v.samples} data-added={v.added} data-duplicates={v.duplicates} data-skipped={v.skipped ?? ''}>
-      <h3>{fileName}: {statusText(v, t)}</h3>
+    <div
+      className={`import-result ${v.status === 'imported' ? 'ok' : v.status === 'not-imported' ? 'failed' : 'unchanged'}`}
+      data-testid="import-result"
+      data-status={job.status}
+      data-records={v.records}
+      data-samples={v.samples}
+      data-added={v.added}
+      data-duplicates={v.duplicates}
+      data-skipped={v.skipped ?? ''}
+    >
+      <h3>
+        {fileName}: {statusText(v, t)}
+      </h3>
       {!v.ok && (
         <p className="field-error" role="alert">
-          {people ? t('result.severalPeople', { n: formatNumber(people.length) })
-            : v.mode === 'strict' && v.errorCount > 0 ? t('result.strictRefused') : t('result.unreadable')}
+          {people
+            ? t('result.severalPeople', { n: formatNumber(people.length) })
+            : v.mode === 'strict' && v.errorCount > 0
+              ? t('result.strictRefused')
+              : t('result.unreadable')}
         </p>
       )}
       {people && onChoosePerson && <ChoosePerson ids={people} onChoose={onChoosePerson} />}
-      {v.ok && <p className="import-outcome" data-testid="import-outcome">{outcomeText(v, currentLanguage())}.</p>}
+      {v.ok && (
+        <p className="import-outcome" data-testid="import-outcome">
+          {outcomeText(v, currentLanguage())}.
+        </p>
+      )}
       <ImportFigures view={v} />
       <ImportProblems view={v} />
     </div>
@@ -77,17 +102,80 @@ export function ImportFigures({ view: v }: { view: ImportView }) {
   return (
     <>
       <dl className="import-figures">
-        <div><dt>{t('figures.kind')}</dt><dd>{formatText(v.format, t)}</dd></div>
-        <div><dt>{t('figures.records')}</dt><dd data-testid="import-records">{n(v.records)}</dd></div>
-        <div><dt>{t('figures.samples')}</dt><dd data-testid="import-samples">{n(v.samples)}</dd></div>
-        <div><dt>{t('figures.added')}</dt><dd data-testid="import-added">{n(v.added)}</dd></div>
-        <div><dt>{t('figures.duplicates')}</dt><dd data-testid="import-duplicates">{n(v.duplicates)}</dd></div>
-        <div><dt>{t('figures.days')}</dt><dd data-testid="import-days">{!days ? t('figures.notRecorded') : days.count === 0 || !days.first || !days.last ? t('figures.none') : days.count === 1 ? dayText(days.first) : t('figures.daysRange', { n: n(days.count), from: dayText(days.first), to: dayText(days.last) })}</dd></div>
-        {v.checkins && <div><dt>{t('figures.checkins')}</dt><dd data-testid="import-checkins">{t('figures.newAndStored', { added: n(v.checkins.added), duplicates: n(v.checkins.duplicates) })}</dd></div>}
-        {v.assessments && <div><dt>{t('figures.assessments')}</dt><dd data-testid="import-assessments">{t('figures.newAndStored', { added: n(v.assessments.added), duplicates: n(v.assessments.duplicates) })}</dd></div>}
-        {v.gait && <div><dt>{t('figures.gait')}</dt><dd data-testid="import-gait">{t('figures.newAndStored', { added: n(v.gait.added), duplicates: n(v.gait.duplicates) })}</dd></div>}
-        {parts.length > 0 && <div className="wide"><dt>{t('figures.record')}</dt><dd data-testid="import-record">{parts.map((p) => <span key={p} className="record-part">{p}</span>)}</dd></div>}
-        {left !== null && <div className="wide"><dt>{t('figures.leftOut')}</dt><dd data-testid="import-skipped">{left}</dd></div>}
+        <div>
+          <dt>{t('figures.kind')}</dt>
+          <dd>{formatText(v.format, t)}</dd>
+        </div>
+        <div>
+          <dt>{t('figures.records')}</dt>
+          <dd data-testid="import-records">{n(v.records)}</dd>
+        </div>
+        <div>
+          <dt>{t('figures.samples')}</dt>
+          <dd data-testid="import-samples">{n(v.samples)}</dd>
+        </div>
+        <div>
+          <dt>{t('figures.added')}</dt>
+          <dd data-testid="import-added">{n(v.added)}</dd>
+        </div>
+        <div>
+          <dt>{t('figures.duplicates')}</dt>
+          <dd data-testid="import-duplicates">{n(v.duplicates)}</dd>
+        </div>
+        <div>
+          <dt>{t('figures.days')}</dt>
+          <dd data-testid="import-days">
+            {!days
+              ? t('figures.notRecorded')
+              : days.count === 0 || !days.first || !days.last
+                ? t('figures.none')
+                : days.count === 1
+                  ? dayText(days.first)
+                  : t('figures.daysRange', { n: n(days.count), from: dayText(days.first), to: dayText(days.last) })}
+          </dd>
+        </div>
+        {v.checkins && (
+          <div>
+            <dt>{t('figures.checkins')}</dt>
+            <dd data-testid="import-checkins">
+              {t('figures.newAndStored', { added: n(v.checkins.added), duplicates: n(v.checkins.duplicates) })}
+            </dd>
+          </div>
+        )}
+        {v.assessments && (
+          <div>
+            <dt>{t('figures.assessments')}</dt>
+            <dd data-testid="import-assessments">
+              {t('figures.newAndStored', { added: n(v.assessments.added), duplicates: n(v.assessments.duplicates) })}
+            </dd>
+          </div>
+        )}
+        {v.gait && (
+          <div>
+            <dt>{t('figures.gait')}</dt>
+            <dd data-testid="import-gait">
+              {t('figures.newAndStored', { added: n(v.gait.added), duplicates: n(v.gait.duplicates) })}
+            </dd>
+          </div>
+        )}
+        {parts.length > 0 && (
+          <div className="wide">
+            <dt>{t('figures.record')}</dt>
+            <dd data-testid="import-record">
+              {parts.map((p) => (
+                <span key={p} className="record-part">
+                  {p}
+                </span>
+              ))}
+            </dd>
+          </div>
+        )}
+        {left !== null && (
+          <div className="wide">
+            <dt>{t('figures.leftOut')}</dt>
+            <dd data-testid="import-skipped">{left}</dd>
+          </div>
+        )}
       </dl>
       <p className="muted small">{t('figures.recordNote')}</p>
     </>
@@ -102,17 +190,35 @@ export function ImportProblems({ view: v }: { view: ImportView }) {
   if (errorCount + v.warningCount === 0) return null;
   return (
     <div className="import-problems">
-      <h4>{errorCount > 0 ? t('problems.bad', { count: errorCount, n: n(errorCount) }) : ''}{errorCount > 0 && v.warningCount > 0 ? ', ' : ''}{v.warningCount > 0 ? t('problems.warnings', { count: v.warningCount, n: n(v.warningCount) }) : ''}{v.ok && errorCount > 0 ? ` ${v.added > 0 ? t('problems.leftOutRest') : t('problems.leftOut')}` : ''}</h4>
+      <h4>
+        {errorCount > 0 ? t('problems.bad', { count: errorCount, n: n(errorCount) }) : ''}
+        {errorCount > 0 && v.warningCount > 0 ? ', ' : ''}
+        {v.warningCount > 0 ? t('problems.warnings', { count: v.warningCount, n: n(v.warningCount) }) : ''}
+        {v.ok && errorCount > 0 ? ` ${v.added > 0 ? t('problems.leftOutRest') : t('problems.leftOut')}` : ''}
+      </h4>
       <ol data-testid="import-problems">
         {problems.slice(0, SHOWN_PROBLEMS).map((e, i) => (
           <li key={i} className={['problem', `problem-${e.severity}`].join(' ')} data-code={e.code}>
-            <span className="problem-where">{e.severity === 'warning' ? t('problems.warningAt', { where: locationText(e.location, t) }) : t('problems.at', { where: locationText(e.location, t) })}</span>
+            <span className="problem-where">
+              {e.severity === 'warning'
+                ? t('problems.warningAt', { where: locationText(e.location, t) })
+                : t('problems.at', { where: locationText(e.location, t) })}
+            </span>
             <span>{problemText(e.code, t)}</span>
-            <span className="muted small" data-testid="problem-words">{importProblemTextIn(e, currentLanguage())}</span>
+            <span className="muted small" data-testid="problem-words">
+              {importProblemTextIn(e, currentLanguage())}
+            </span>
           </li>
         ))}
       </ol>
-      {errorCount + v.warningCount > Math.min(problems.length, SHOWN_PROBLEMS) && <p className="muted">{t('problems.more', { n: n(errorCount + v.warningCount - Math.min(problems.length, SHOWN_PROBLEMS)), shown: n(SHOWN_PROBLEMS) })}</p>}
+      {errorCount + v.warningCount > Math.min(problems.length, SHOWN_PROBLEMS) && (
+        <p className="muted">
+          {t('problems.more', {
+            n: n(errorCount + v.warningCount - Math.min(problems.length, SHOWN_PROBLEMS)),
+            shown: n(SHOWN_PROBLEMS),
+          })}
+        </p>
+      )}
     </div>
   );
 }
@@ -123,12 +229,25 @@ function ChoosePerson({ ids, onChoose }: { ids: string[]; onChoose: (id: string)
   const [id, setId] = useState(ids[0]!);
   const selectId = useId();
   return (
-    <form className="choose-person" data-testid="choose-person" onSubmit={(e) => { e.preventDefault(); onChoose(id); }}>
+    <form
+      className="choose-person"
+      data-testid="choose-person"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onChoose(id);
+      }}
+    >
       <label htmlFor={selectId}>{t('choosePerson.label')}</label>
       <select id={selectId} value={id} onChange={(e) => setId(e.target.value)}>
-        {ids.map((x) => <option key={x} value={x}>{x}</option>)}
+        {ids.map((x) => (
+          <option key={x} value={x}>
+            {x}
+          </option>
+        ))}
       </select>
-      <button type="submit" className="button primary">{t('choosePerson.submit')}</button>
+      <button type="submit" className="button primary">
+        {t('choosePerson.submit')}
+      </button>
       <p className="muted small">{t('choosePerson.note')}</p>
     </form>
   );

@@ -39,24 +39,53 @@ export interface ImportView {
 
 export type RecordParts = NonNullable<ImportReport['record']>;
 
+/** The fields a fresh report and a past import's record name alike (the FHIR parts absent from older records). */
+type SameNamed = Pick<ImportView, 'status' | 'mode' | 'records' | 'samples' | 'added' | 'duplicates' | 'skipped'> & {
+  [K in 'checkins' | 'assessments' | 'gait' | 'record']?: ImportView[K] | undefined;
+};
+
+function sameNamed(
+  r: SameNamed,
+): Omit<ImportView, 'format' | 'ok' | 'skippedBy' | 'errorCount' | 'warningCount' | 'problems' | 'days'> {
+  const { status, mode, records, samples, added, duplicates, skipped } = r;
+  const [checkins, assessments, gait, record] = [
+    r.checkins ?? null,
+    r.assessments ?? null,
+    r.gait ?? null,
+    r.record ?? null,
+  ];
+  return { status, mode, records, samples, added, duplicates, skipped, checkins, assessments, gait, record };
+}
+
 export function viewOfReport(r: ImportReport): ImportView {
   const days = Object.keys(r.days).sort();
   return {
-    format: r.format, ok: r.ok, status: r.status, mode: r.mode, records: r.records, samples: r.samples, added: r.added, duplicates: r.duplicates,
-    skipped: r.skipped, skippedBy: r.skipped_by_reason, errorCount: r.error_count, warningCount: r.warning_count, problems: r.errors,
+    format: r.format,
+    ok: r.ok,
+    ...sameNamed(r),
+    skippedBy: r.skipped_by_reason,
+    errorCount: r.error_count,
+    warningCount: r.warning_count,
+    problems: r.errors,
     days: { count: days.length, first: days[0] ?? null, last: days.at(-1) ?? null },
-    checkins: r.checkins ?? null, assessments: r.assessments ?? null, gait: r.gait ?? null, record: r.record ?? null,
   };
 }
 
 /** A past import's view, or null when its record could not be read (it is listed by name and date only). */
 export function viewOfPast(p: PastImport): ImportView | null {
   const r = p.result;
-  return r && {
-    format: p.format, ok: r.status !== 'not-imported', status: r.status, mode: r.mode, records: r.records, samples: r.samples, added: r.added,
-    duplicates: r.duplicates, skipped: r.skipped, skippedBy: r.skippedBy, errorCount: r.errorCount, warningCount: r.warningCount, problems: r.problems, days: r.days,
-    checkins: r.checkins ?? null, assessments: r.assessments ?? null, gait: r.gait ?? null, record: r.record ?? null,
-  };
+  return (
+    r && {
+      format: p.format,
+      ok: r.status !== 'not-imported',
+      ...sameNamed(r),
+      skippedBy: r.skippedBy,
+      errorCount: r.errorCount,
+      warningCount: r.warningCount,
+      problems: r.problems,
+      days: r.days,
+    }
+  );
 }
 
 /** One sentence of what the import did (src/core/i18n/import-texts.ts), in `language`: "55 new walking measurements added", "Nothing new: …". */
@@ -70,9 +99,21 @@ export function outcomeText(v: ImportView, language: Language = 'en'): string {
  */
 export function recordCountsText(v: ImportView, t: TFunction, formatNumber: (n: number) => string): string | null {
   const parts = [
-    v.checkins && t('walking:import.checkinCounts', { added: formatNumber(v.checkins.added), duplicates: formatNumber(v.checkins.duplicates) }),
-    v.assessments && t('walking:import.assessmentCounts', { added: formatNumber(v.assessments.added), duplicates: formatNumber(v.assessments.duplicates) }),
-    v.gait && t('walking:import.gaitCounts', { added: formatNumber(v.gait.added), duplicates: formatNumber(v.gait.duplicates) }),
+    v.checkins &&
+      t('walking:import.checkinCounts', {
+        added: formatNumber(v.checkins.added),
+        duplicates: formatNumber(v.checkins.duplicates),
+      }),
+    v.assessments &&
+      t('walking:import.assessmentCounts', {
+        added: formatNumber(v.assessments.added),
+        duplicates: formatNumber(v.assessments.duplicates),
+      }),
+    v.gait &&
+      t('walking:import.gaitCounts', {
+        added: formatNumber(v.gait.added),
+        duplicates: formatNumber(v.gait.duplicates),
+      }),
   ].filter((x): x is string => Boolean(x));
   return parts.length ? parts.join(' ') : null;
 }
@@ -88,8 +129,12 @@ const RECORD_PARTS = ['stage', 'walkingTarget', 'birthYear'] as const;
 export function recordPartsText(v: ImportView, t: TFunction): string[] {
   const r = v.record;
   if (!r) return [];
-  const what = (k: (typeof RECORD_PARTS)[number]) => (r[k] === 'same' ? t('walking:figures.recordPart.same')
-    : k === 'birthYear' ? t('walking:figures.recordPart.taken') : t('walking:figures.recordPart.takenEvent'));
+  const what = (k: (typeof RECORD_PARTS)[number]) =>
+    r[k] === 'same'
+      ? t('walking:figures.recordPart.same')
+      : k === 'birthYear'
+        ? t('walking:figures.recordPart.taken')
+        : t('walking:figures.recordPart.takenEvent');
   return RECORD_PARTS.filter((k) => r[k]).map((k) => t(`walking:figures.recordPart.${k}`, { what: what(k) }));
 }
 

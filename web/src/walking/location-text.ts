@@ -12,14 +12,19 @@ import { i18n } from '../i18n/i18n.js';
 const currentT: TFunction = ((...args: Parameters<TFunction>) => i18n.t(...args)) as TFunction;
 
 /** Locations as stored with past imports may lack a position (the importers always give one now). */
-type AnyLocation = ImportLocation | { file: string; entry?: string; line?: number; column?: number; byteOffset?: number; field?: string };
+type AnyLocation =
+  | ImportLocation
+  | { file: string; entry?: string; line?: number; column?: number; byteOffset?: number; field?: string };
 
 export function locationText(loc: AnyLocation, t: TFunction = currentT): string {
   const parts: string[] = [];
   const n = (x: number) => formatNumber(x);
   // A byte offset is shown only when there is no line: in a text file the line is the easier way to find it.
   if (loc.line !== undefined) {
-    const line = loc.column !== undefined ? t('walking:location.lineColumn', { line: n(loc.line), column: n(loc.column) }) : t('walking:location.line', { line: n(loc.line) });
+    const line =
+      loc.column !== undefined
+        ? t('walking:location.lineColumn', { line: n(loc.line), column: n(loc.column) })
+        : t('walking:location.line', { line: n(loc.line) });
     parts.push(loc.entry ? t('walking:location.inZipEntry', { where: line, entry: loc.entry }) : line);
   } else if (loc.byteOffset !== undefined) {
     const byte = t('walking:location.byte', { byte: n(loc.byteOffset) });

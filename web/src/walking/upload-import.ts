@@ -41,17 +41,27 @@ export async function uploadAndImport(file: Blob & { name: string }, opts: Uploa
   // the server refuses it before reading any file when the safety questions are not answered yet, which must not
   // stop a GPX or an Apple export chosen while the box is ticked.
   const adopt = opts.adoptProgram && /\.(nd)?json$/i.test(file.name);
-  const q = new URLSearchParams({ name: file.name, strict: String(opts.strict), offset: opts.offset, date: localDate(), ...(opts.fitbitId ? { fitbitId: opts.fitbitId } : {}), ...(adopt ? { program: 'adopt' } : {}) });
+  const q = new URLSearchParams({
+    name: file.name,
+    strict: String(opts.strict),
+    offset: opts.offset,
+    date: localDate(),
+    ...(opts.fitbitId ? { fitbitId: opts.fitbitId } : {}),
+    ...(adopt ? { program: 'adopt' } : {}),
+  });
   let jobId: string;
   try {
-    jobId = await uploadForJob(`/api/imports?${q}`, file, { // i18n-ignore: a URL, not text
-      contentType: 'application/octet-stream', abortedMessage: i18n.t('walking:import.uploadStopped'),
-      onProgress: (done, total) => opts.onProgress({ phase: 'upload', done, total }), ...(opts.signal ? { signal: opts.signal } : {}),
+    jobId = await uploadForJob(`/api/imports?${q}`, file, {
+      contentType: 'application/octet-stream',
+      abortedMessage: i18n.t('walking:import.uploadStopped'),
+      onProgress: (done, total) => opts.onProgress({ phase: 'upload', done, total }),
+      ...(opts.signal ? { signal: opts.signal } : {}),
     });
   } catch (e) {
     // With program=adopt, 409 is the refusal before any byte is read: the person's program has not started or is
     // paused. The server words it for a clinician ("This patient..."); the person reads it in their words here.
-    if (adopt && e instanceof ApiError && e.status === 409) throw new ApiError(409, e.code, i18n.t('walking:import.adoptRefused'), e.field);
+    if (adopt && e instanceof ApiError && e.status === 409)
+      throw new ApiError(409, e.code, i18n.t('walking:import.adoptRefused'), e.field);
     throw e;
   }
   return pollJob(jobId, opts);
@@ -61,7 +71,9 @@ async function pollJob(id: string, opts: UploadOptions): Promise<ImportJob> {
   for (;;) {
     if (opts.signal?.aborted) throw new ApiError(0, 'aborted', i18n.t('walking:import.stopped'));
     let res: Response;
-    try { res = await fetch(`/api/jobs/${encodeURIComponent(id)}`, opts.signal ? { signal: opts.signal } : {}); } catch {
+    try {
+      res = await fetch(`/api/jobs/${encodeURIComponent(id)}`, opts.signal ? { signal: opts.signal } : {});
+    } catch {
       throw new ApiError(0, 'offline', i18n.t('walking:import.lostConnection'));
     }
     const text = await res.text();

@@ -29,7 +29,9 @@ const clock = (ms: number) => {
   return `${h ? `${h}:` : ''}${mm}:${String(s % 60).padStart(2, '0')}`;
 };
 
-interface DeviceMotionEventIOS { requestPermission?: () => Promise<'granted' | 'denied'> }
+interface DeviceMotionEventIOS {
+  requestPermission?: () => Promise<'granted' | 'denied'>;
+}
 
 export function WalkNowScreen({ onSaved }: { onSaved: () => void }) {
   const { t } = useTranslation('walking');
@@ -59,10 +61,18 @@ export function WalkNowScreen({ onSaved }: { onSaved: () => void }) {
       const s = started.current;
       if (!c || !s) return;
       const now = performance.now();
-      setView({ elapsedMs: now - s.perf, steps: c.steps, cadence: recentCadence(c.stepTimes(), now), sensor: gotSample.current });
+      setView({
+        elapsedMs: now - s.perf,
+        steps: c.steps,
+        cadence: recentCadence(c.stepTimes(), now),
+        sensor: gotSample.current,
+      });
     };
     const id = setInterval(tick, 500);
-    return () => { window.removeEventListener('devicemotion', onMotion); clearInterval(id); };
+    return () => {
+      window.removeEventListener('devicemotion', onMotion);
+      clearInterval(id);
+    };
   }, [phase]);
 
   async function start() {
@@ -104,8 +114,13 @@ export function WalkNowScreen({ onSaved }: { onSaved: () => void }) {
     }
     setPhase('saving');
     const body = phoneWalkFromCount({
-      clientId: newClientId('phone-walk'), startEpochMs: s.wall, offsetMinutes: s.offset, durationMs,
-      stepOffsetsMs: c.stepTimes().map((ms) => ms - s.perf), walkingSeconds: summary.walking_s, cadenceSpm: summary.cadence_spm,
+      clientId: newClientId('phone-walk'),
+      startEpochMs: s.wall,
+      offsetMinutes: s.offset,
+      durationMs,
+      stepOffsetsMs: c.stepTimes().map((ms) => ms - s.perf),
+      walkingSeconds: summary.walking_s,
+      cadenceSpm: summary.cadence_spm,
     });
     try {
       const how = await keepAndSend('phone-walk', body.clientId, body);
@@ -125,41 +140,79 @@ export function WalkNowScreen({ onSaved }: { onSaved: () => void }) {
   return (
     <section className="screen walk-now">
       <ScreenTitle>{t('now.title')}</ScreenTitle>
-      {result && <p className="success" role="status">{result}</p>}
-      {phase === 'ready' && !result && (
-        <p className="lead">{t('now.lead')}</p>
+      {result && (
+        <p className="success" role="status">
+          {result}
+        </p>
       )}
+      {phase === 'ready' && !result && <p className="lead">{t('now.lead')}</p>}
       <div className={`walk-now-figures${walking ? ' live' : ''}`} aria-live="off">
-        <div className="walk-now-time"><span className="label">{t('now.time')}</span><span className="value" data-testid="walk-time" role="timer">{clock(view.elapsedMs)}</span></div>
-        <div className="walk-now-steps"><span className="label">{t('now.steps')}</span><span className="value" data-testid="walk-steps">{formatNumber(view.steps)}</span></div>
+        <div className="walk-now-time">
+          <span className="label">{t('now.time')}</span>
+          <span className="value" data-testid="walk-time" role="timer">
+            {clock(view.elapsedMs)}
+          </span>
+        </div>
+        <div className="walk-now-steps">
+          <span className="label">{t('now.steps')}</span>
+          <span className="value" data-testid="walk-steps">
+            {formatNumber(view.steps)}
+          </span>
+        </div>
         <div className="walk-now-cadence">
           <span className="label">{t('now.cadence')}</span>
-          <span className="value" data-testid="walk-cadence">{cadence === null ? '–' : formatNumber(Math.round(cadence))}</span>
+          <span className="value" data-testid="walk-cadence">
+            {cadence === null ? '–' : formatNumber(Math.round(cadence))}
+          </span>
         </div>
       </div>
       <CadenceBand cadence={cadence} />
       <p className={`walk-now-effort${moderate ? ' moderate' : ''}`} data-testid="walk-effort">
-        {cadence === null ? t('now.effortUnknown', { spm: formatNumber(CADENCE_MODERATE_SPM) })
-          : moderate ? t('now.effortModerate', { spm: formatNumber(CADENCE_MODERATE_SPM) })
-            : t('now.effortBelow', { spm: formatNumber(CADENCE_MODERATE_SPM) })}
-        {' '}<span className="evidence-label">{t('now.evidence')} (<Citations refs={['7', '7a']} />)</span>
+        {cadence === null
+          ? t('now.effortUnknown', { spm: formatNumber(CADENCE_MODERATE_SPM) })
+          : moderate
+            ? t('now.effortModerate', { spm: formatNumber(CADENCE_MODERATE_SPM) })
+            : t('now.effortBelow', { spm: formatNumber(CADENCE_MODERATE_SPM) })}{' '}
+        <span className="evidence-label">
+          {t('now.evidence')} (<Citations refs={['7', '7a']} />)
+        </span>
       </p>
       {walking && !view.sensor && view.elapsedMs > 3000 && (
-        <p className="warning" role="status">{t('now.noReadings')}</p>
+        <p className="warning" role="status">
+          {t('now.noReadings')}
+        </p>
       )}
       {walking && <p className="muted">{t('now.keepOpen')}</p>}
       {walking && confirming && (
         <div className="controls" role="group" aria-label={t('now.endQuestion')}>
-          <button type="button" className="big primary" onClick={stop}>{t('now.save')}</button>
-          <button type="button" className="big" onClick={() => setConfirming(false)}>{t('now.keepWalking')}</button>
+          <button type="button" className="big primary" onClick={stop}>
+            {t('now.save')}
+          </button>
+          <button type="button" className="big" onClick={() => setConfirming(false)}>
+            {t('now.keepWalking')}
+          </button>
         </div>
       )}
-      {walking && !confirming && <button type="button" className="big" onClick={() => setConfirming(true)}>{t('now.stop')}</button>}
-      {phase === 'saving' && <button type="button" className="big" disabled>{t('now.saving')}</button>}
-      {!walking && phase !== 'saving' && <button type="button" className="big" onClick={start} disabled={phase === 'asking'}>{phase === 'saved' ? t('now.startAnother') : t('now.start')}</button>}
+      {walking && !confirming && (
+        <button type="button" className="big" onClick={() => setConfirming(true)}>
+          {t('now.stop')}
+        </button>
+      )}
+      {phase === 'saving' && (
+        <button type="button" className="big" disabled>
+          {t('now.saving')}
+        </button>
+      )}
+      {!walking && phase !== 'saving' && (
+        <button type="button" className="big" onClick={start} disabled={phase === 'asking'}>
+          {phase === 'saved' ? t('now.startAnother') : t('now.start')}
+        </button>
+      )}
       <FieldError message={error} />
       <p className="muted">{t('now.estimate')}</p>
-      <p><Link to="/walking">{t('now.back')}</Link></p>
+      <p>
+        <Link to="/walking">{t('now.back')}</Link>
+      </p>
     </section>
   );
 }
@@ -172,9 +225,13 @@ function CadenceBand({ cadence }: { cadence: number | null }) {
   const pos = (v: number) => `${((Math.min(hi, Math.max(lo, v)) - lo) / (hi - lo)) * 100}%`;
   return (
     <div className="cadence-band" aria-hidden="true">
-      <div className="cadence-band-moderate" style={{ left: pos(CADENCE_MODERATE_SPM), right: 0 }}><span>{t('now.bandModerate')}</span></div>
+      <div className="cadence-band-moderate" style={{ left: pos(CADENCE_MODERATE_SPM), right: 0 }}>
+        <span>{t('now.bandModerate')}</span>
+      </div>
       {cadence !== null && <div className="cadence-band-mark" style={{ left: pos(cadence) }} />}
-      <span className="cadence-band-tick" style={{ left: pos(CADENCE_MODERATE_SPM) }}>{CADENCE_MODERATE_SPM}</span>
+      <span className="cadence-band-tick" style={{ left: pos(CADENCE_MODERATE_SPM) }}>
+        {CADENCE_MODERATE_SPM}
+      </span>
     </div>
   );
 }

@@ -12,7 +12,14 @@ import { FieldError, Loading } from '../ui/common.js';
 import { shortDate } from '../lib/local-time.js';
 import { WalkingMetricChart } from './walking-metric-chart.js';
 import { walkingReferences } from './walking-references.js';
-import { column, listDates, rangeBounds, WALKING_RANGES, type WalkingMeasure, type WalkingRangeId } from './walking-series.js';
+import {
+  column,
+  listDates,
+  rangeBounds,
+  WALKING_RANGES,
+  type WalkingMeasure,
+  type WalkingRangeId,
+} from './walking-series.js';
 
 export interface WalkingChartsProps {
   target: TodayState['walking'];
@@ -45,39 +52,91 @@ export function WalkingCharts({ target, today, end, onEndChange, range, onRangeC
   useEffect(() => {
     let live = true;
     setError(null);
-    api<DailyWalking[]>('GET', `/api/walking/daily?from=${from}&to=${to}`)
-      .then((d) => { if (live) setData({ key, days: d }); }, (e: Error) => { if (live) setError(e.message); });
-    return () => { live = false; };
+    api<DailyWalking[]>('GET', `/api/walking/daily?from=${from}&to=${to}`).then(
+      (d) => {
+        if (live) setData({ key, days: d });
+      },
+      (e: Error) => {
+        if (live) setError(e.message);
+      },
+    );
+    return () => {
+      live = false;
+    };
   }, [key, from, to]);
 
   const dates = useMemo(() => listDates(from, to), [from, to]);
   const columns = useMemo(() => {
     const rows = data?.days ?? [];
-    return Object.fromEntries(DAILY_MEASURES.map(({ m }) => [m, column(dates, rows, m)])) as Record<WalkingMeasure, (number | null)[]>;
+    return Object.fromEntries(DAILY_MEASURES.map(({ m }) => [m, column(dates, rows, m)])) as Record<
+      WalkingMeasure,
+      (number | null)[]
+    >;
   }, [dates, data]);
-  const stepTarget = useMemo(() => (target.steps !== null ? { value: target.steps, label: t('charts.yourTarget', { steps: formatNumber(target.steps) }) } : null), [target.steps, t]);
+  const stepTarget = useMemo(
+    () =>
+      target.steps !== null
+        ? { value: target.steps, label: t('charts.yourTarget', { steps: formatNumber(target.steps) }) }
+        : null,
+    [target.steps, t],
+  );
 
   return (
-    <section className="card walking-charts" aria-labelledby="walking-charts-title" data-testid="walking-charts" data-from={from} data-to={to}
-      data-loaded={data?.key === key ? 'true' : 'false'}>
+    <section
+      className="card walking-charts"
+      aria-labelledby="walking-charts-title"
+      data-testid="walking-charts"
+      data-from={from}
+      data-to={to}
+      data-loaded={data?.key === key ? 'true' : 'false'}
+    >
       <h2 id="walking-charts-title">{t('charts.title')}</h2>
       <div className="range-switch" role="group" aria-label={t('charts.period')}>
         {WALKING_RANGES.map((r) => (
-          <button key={r.id} type="button" className={r.id === range ? 'on' : ''} aria-pressed={r.id === range} onClick={() => onRangeChange(r.id)}>{t(`charts.ranges.${r.id}`)}</button>
+          <button
+            key={r.id}
+            type="button"
+            className={r.id === range ? 'on' : ''}
+            aria-pressed={r.id === range}
+            onClick={() => onRangeChange(r.id)}
+          >
+            {t(`charts.ranges.${r.id}`)}
+          </button>
         ))}
       </div>
-      <p className="muted small" data-testid="walking-period">{t('charts.periodShown', { from: `${shortDate(from)} ${from.slice(0, 4)}`, to: `${shortDate(to)} ${to.slice(0, 4)}` })}</p>
+      <p className="muted small" data-testid="walking-period">
+        {t('charts.periodShown', {
+          from: `${shortDate(from)} ${from.slice(0, 4)}`,
+          to: `${shortDate(to)} ${to.slice(0, 4)}`,
+        })}
+      </p>
       {end !== today && (
-        <p className="notice">{t('charts.fileDays')} <button type="button" className="link-button" onClick={() => onEndChange(today)}>{t('charts.backToToday')}</button></p>
+        <p className="notice">
+          {t('charts.fileDays')}{' '}
+          <button type="button" className="link-button" onClick={() => onEndChange(today)}>
+            {t('charts.backToToday')}
+          </button>
+        </p>
       )}
       <FieldError message={error} />
-      {!data ? <Loading what={t('charts.loading')} /> : (
+      {!data ? (
+        <Loading what={t('charts.loading')} />
+      ) : (
         <>
           {data.days.length === 0 && <p>{t('charts.none')}</p>}
           {target.steps === null && <p className="muted small">{target.basis}</p>}
-          {DAILY_MEASURES.filter(({ m, always }) => always || columns[m].some((v) => v !== null)).map(({ m, style }) => (
-            <WalkingMetricChart key={m} reference={references[m]} dates={dates} values={columns[m]} style={style} target={m === 'steps' ? stepTarget : null} />
-          ))}
+          {DAILY_MEASURES.filter(({ m, always }) => always || columns[m].some((v) => v !== null)).map(
+            ({ m, style }) => (
+              <WalkingMetricChart
+                key={m}
+                reference={references[m]}
+                dates={dates}
+                values={columns[m]}
+                style={style}
+                target={m === 'steps' ? stepTarget : null}
+              />
+            ),
+          )}
         </>
       )}
     </section>

@@ -3,7 +3,12 @@
  * Every number comes from a named constant (src/gait/reference-ranges.ts, src/core/clinical-constants.ts) that
  * cites DOMAIN.md; nothing clinical is typed in here (the catalogue's texts take the numbers as {{figures}}).
  */
-import { CADENCE_MODERATE_SPM, STEPS_PLATEAU_60_PLUS, STEPS_PLATEAU_AGE, STEPS_PLATEAU_UNDER_60 } from '../../../src/core/clinical-constants.js';
+import {
+  CADENCE_MODERATE_SPM,
+  STEPS_PLATEAU_60_PLUS,
+  STEPS_PLATEAU_AGE,
+  STEPS_PLATEAU_UNDER_60,
+} from '../../../src/core/clinical-constants.js';
 import { CADENCE_RANGE, GAIT_SPEED_RANGE, STEP_LENGTH_TYPICAL_M } from '../../../src/gait/reference-ranges.js';
 import type { TFunction } from 'i18next';
 import type { Claim } from '../api/types.js';
@@ -37,34 +42,54 @@ export function walkingReferences(t: TFunction): Record<WalkingMeasure, WalkingR
   const step = { length: n(STEP_LENGTH_TYPICAL_M) };
   return {
     steps: {
-      measure: 'steps', title: t('walking:references.steps.title'), unit: t('walking:references.steps.unit'), decimals: 0,
-      band: { min: STEPS_PLATEAU_60_PLUS, max: STEPS_PLATEAU_UNDER_60, label: t('walking:references.steps.band', plateau) },
+      measure: 'steps',
+      title: t('walking:references.steps.title'),
+      unit: t('walking:references.steps.unit'),
+      decimals: 0,
+      band: {
+        min: STEPS_PLATEAU_60_PLUS,
+        max: STEPS_PLATEAU_UNDER_60,
+        label: t('walking:references.steps.band', plateau),
+      },
       line: null,
       explain: t('walking:references.steps.explain', plateau),
       claim: { text: t('walking:references.steps.claim', plateau), evidence: 'SR/MA', refs: ['6'] },
     },
     distanceKm: {
-      measure: 'distanceKm', title: t('walking:references.distance.title'), unit: 'km', decimals: 2,
-      band: null, line: null,
+      measure: 'distanceKm',
+      title: t('walking:references.distance.title'),
+      unit: 'km',
+      decimals: 2,
+      band: null,
+      line: null,
       explain: t('walking:references.distance.explain'),
       claim: null,
     },
     cadenceSpm: {
-      measure: 'cadenceSpm', title: t('walking:references.cadence.title'), unit: t('walking:references.cadence.unit'), decimals: 0,
+      measure: 'cadenceSpm',
+      title: t('walking:references.cadence.title'),
+      unit: t('walking:references.cadence.unit'),
+      decimals: 0,
       band: { min: CADENCE_RANGE.min, max: CADENCE_RANGE.max, label: t('walking:references.cadence.band', cadence) },
       line: { value: CADENCE_MODERATE_SPM, label: t('walking:references.cadence.line', cadence) },
       explain: t('walking:references.cadence.explain', cadence),
       claim: { text: t('walking:references.cadence.claim', cadence), evidence: 'COH', refs: ['25'] },
     },
     speedMps: {
-      measure: 'speedMps', title: t('walking:references.speed.title'), unit: 'm/s', decimals: 2,
+      measure: 'speedMps',
+      title: t('walking:references.speed.title'),
+      unit: 'm/s',
+      decimals: 2,
       band: { min: GAIT_SPEED_RANGE.min, max: GAIT_SPEED_RANGE.max, label: t('walking:references.speed.band', speed) },
       line: null,
       explain: t('walking:references.speed.explain', speed),
       claim: { text: t('walking:references.speed.claim', speed), evidence: 'SR/MA', refs: ['21', '21a'] },
     },
     stepLengthM: {
-      measure: 'stepLengthM', title: t('walking:references.stepLength.title'), unit: 'm', decimals: 2,
+      measure: 'stepLengthM',
+      title: t('walking:references.stepLength.title'),
+      unit: 'm',
+      decimals: 2,
       band: null,
       line: { value: STEP_LENGTH_TYPICAL_M, label: t('walking:references.stepLength.line', step) },
       explain: t('walking:references.stepLength.explain', step),

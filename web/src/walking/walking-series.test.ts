@@ -10,8 +10,21 @@ import { column, listDates, rangeBounds, windowEndAfterImport } from './walking-
 import { formatOffset, offsetChoices, toMinutes } from './utc-offset.js';
 import { locationText } from './location-text.js';
 
-const day = (date: string, o: Partial<{ steps: number; distanceM: number; cadenceSpm: number | null; speedMps: number | null }> = {}) =>
-  ({ date, steps: 0, distanceM: 0, minutes: 0, cadenceSpm: null, speedMps: null, stepLengthM: null, asymmetryPct: null, doubleSupportPct: null, ...o });
+const day = (
+  date: string,
+  o: Partial<{ steps: number; distanceM: number; cadenceSpm: number | null; speedMps: number | null }> = {},
+) => ({
+  date,
+  steps: 0,
+  distanceM: 0,
+  minutes: 0,
+  cadenceSpm: null,
+  speedMps: null,
+  stepLengthM: null,
+  asymmetryPct: null,
+  doubleSupportPct: null,
+  ...o,
+});
 
 test('a 4-week period ends on the given day and spans 28 days, across a month and a leap day', () => {
   assert.deepEqual(rangeBounds('2024-03-10', 28), { from: '2024-02-12', to: '2024-03-10' });
@@ -20,20 +33,30 @@ test('a 4-week period ends on the given day and spans 28 days, across a month an
 });
 
 test('listDates: consecutive days, first and last as given (property)', () => {
-  fc.assert(fc.property(fc.date({ min: new Date('2000-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }), fc.integer({ min: 1, max: 400 }), (d, n) => {
-    const to = d.toISOString().slice(0, 10);
-    const { from } = rangeBounds(to, n);
-    const dates = listDates(from, to);
-    assert.equal(dates.length, n);
-    assert.equal(dates[0], from);
-    assert.equal(dates.at(-1), to);
-    for (let i = 1; i < dates.length; i++) assert.equal(Date.parse(dates[i]!) - Date.parse(dates[i - 1]!), 86_400_000);
-  }));
+  fc.assert(
+    fc.property(
+      fc.date({ min: new Date('2000-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }),
+      fc.integer({ min: 1, max: 400 }),
+      (d, n) => {
+        const to = d.toISOString().slice(0, 10);
+        const { from } = rangeBounds(to, n);
+        const dates = listDates(from, to);
+        assert.equal(dates.length, n);
+        assert.equal(dates[0], from);
+        assert.equal(dates.at(-1), to);
+        for (let i = 1; i < dates.length; i++)
+          assert.equal(Date.parse(dates[i]!) - Date.parse(dates[i - 1]!), 86_400_000);
+      },
+    ),
+  );
 });
 
 test('columns: a day with no row or no measurement is a gap (null), never a zero', () => {
   const dates = ['2026-01-01', '2026-01-02', '2026-01-03'];
-  const rows = [day('2026-01-01', { steps: 4000, distanceM: 2500, cadenceSpm: 104 }), day('2026-01-03', { distanceM: 120 })];
+  const rows = [
+    day('2026-01-01', { steps: 4000, distanceM: 2500, cadenceSpm: 104 }),
+    day('2026-01-03', { distanceM: 120 }),
+  ];
   assert.deepEqual(column(dates, rows, 'steps'), [4000, null, null]);
   assert.deepEqual(column(dates, rows, 'distanceKm'), [2.5, null, 0.12]);
   assert.deepEqual(column(dates, rows, 'cadenceSpm'), [104, null, null]);
@@ -67,11 +90,20 @@ test('UTC offsets: east positive, half and quarter hours, the browser’s own of
 });
 
 test('locations in plain words: line and column for text, byte for binary, the field', () => {
-  assert.equal(locationText({ file: 'export.xml', line: 85, column: 2, field: 'value' }), 'line 85, column 2, in “value”');
+  assert.equal(
+    locationText({ file: 'export.xml', line: 85, column: 2, field: 'value' }),
+    'line 85, column 2, in “value”',
+  );
   assert.equal(locationText({ file: 'walk.fit', byteOffset: 768 }), 'byte 768');
   assert.equal(locationText({ file: 'big.xml', line: 1_234_567, column: 3 }), 'line 1,234,567, column 3');
-  assert.equal(locationText({ file: 'export.zip', entry: 'apple_health_export/export.xml', line: 85, column: 2, field: 'value' }), 'line 85, column 2 of apple_health_export/export.xml in the zip, in “value”');
-  assert.equal(locationText({ file: 'export.zip', entry: 'apple_health_export/export.xml', byteOffset: 4_321 }), 'byte 4,321 of the zip, in apple_health_export/export.xml');
+  assert.equal(
+    locationText({ file: 'export.zip', entry: 'apple_health_export/export.xml', line: 85, column: 2, field: 'value' }),
+    'line 85, column 2 of apple_health_export/export.xml in the zip, in “value”',
+  );
+  assert.equal(
+    locationText({ file: 'export.zip', entry: 'apple_health_export/export.xml', byteOffset: 4_321 }),
+    'byte 4,321 of the zip, in apple_health_export/export.xml',
+  );
   assert.equal(locationText({ file: 'walk.gpx', line: 2, column: 1, field: 'trkpt' }), 'line 2, column 1, in “trkpt”');
   // A past import's record from before every problem had a place.
   assert.equal(locationText({ file: 'x.csv' }), 'the whole file');

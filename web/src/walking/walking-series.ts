@@ -33,11 +33,16 @@ export type WalkingMeasure = 'steps' | 'distanceKm' | 'cadenceSpm' | 'speedMps' 
  * person did not walk. */
 export function measureOf(day: DailyWalking, m: WalkingMeasure): number | null {
   switch (m) {
-    case 'steps': return day.steps > 0 ? day.steps : null;
-    case 'distanceKm': return day.distanceM > 0 ? day.distanceM / 1000 : null;
-    case 'cadenceSpm': return day.cadenceSpm ?? null;
-    case 'speedMps': return day.speedMps ?? null;
-    case 'stepLengthM': return day.stepLengthM ?? null;
+    case 'steps':
+      return day.steps > 0 ? day.steps : null;
+    case 'distanceKm':
+      return day.distanceM > 0 ? day.distanceM / 1000 : null;
+    case 'cadenceSpm':
+      return day.cadenceSpm ?? null;
+    case 'speedMps':
+      return day.speedMps ?? null;
+    case 'stepLengthM':
+      return day.stepLengthM ?? null;
   }
 }
 
@@ -52,8 +57,15 @@ export function column(dates: readonly string[], days: readonly DailyWalking[], 
 
 /** Where the window should end after an import: unchanged when the file's latest day is inside it, else that day
  * (so the person sees what they imported even when the file is old). Never later than `today`. */
-export function windowEndAfterImport(importedDays: readonly string[], current: { from: string; to: string }, today: string): string {
-  const latest = [...importedDays].filter((d) => d <= today).sort().at(-1);
+export function windowEndAfterImport(
+  importedDays: readonly string[],
+  current: { from: string; to: string },
+  today: string,
+): string {
+  const latest = [...importedDays]
+    .filter((d) => d <= today)
+    .sort()
+    .at(-1);
   if (!latest || (latest >= current.from && latest <= current.to)) return current.to;
   return latest;
 }

@@ -14,7 +14,14 @@ export function WalkingTargetNotes({ target }: { target: Pick<WalkingTarget, 'ba
       {c && (
         <div className="clinician-note" data-testid="walking-clinician">
           <p>{c.text}</p>
-          <p className="clinician-reason"><Trans t={t} i18nKey="target.clinicianReason" values={{ name: c.setBy, reason: c.reason }} components={{ strong: <strong /> }} /></p>
+          <p className="clinician-reason">
+            <Trans
+              t={t}
+              i18nKey="target.clinicianReason"
+              values={{ name: c.setBy, reason: c.reason }}
+              components={{ strong: <strong /> }}
+            />
+          </p>
         </div>
       )}
       <p className="basis">{target.basis}</p>

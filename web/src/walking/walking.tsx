@@ -37,15 +37,47 @@ export function WalkingScreen({ today, onChanged }: { today: TodayState; onChang
   return (
     <section className="screen walking-screen">
       <ScreenTitle>{t('title')}</ScreenTitle>
-      <p className="lead">{target.steps !== null
-        ? <Trans t={t} i18nKey="target.steps" values={{ steps: formatNumber(target.steps), minutes: formatNumber(target.minutes) }} components={{ strong: <strong /> }} />
-        : <Trans t={t} i18nKey="target.minutes" values={{ minutes: formatNumber(target.minutes) }} components={{ strong: <strong /> }} />}</p>
+      <p className="lead">
+        {target.steps !== null ? (
+          <Trans
+            t={t}
+            i18nKey="target.steps"
+            values={{ steps: formatNumber(target.steps), minutes: formatNumber(target.minutes) }}
+            components={{ strong: <strong /> }}
+          />
+        ) : (
+          <Trans
+            t={t}
+            i18nKey="target.minutes"
+            values={{ minutes: formatNumber(target.minutes) }}
+            components={{ strong: <strong /> }}
+          />
+        )}
+      </p>
       <WalkingTargetNotes target={target} />
-      <p><Link to="/walk-now" className="button primary">{t('walkNowLink')}</Link></p>
+      <p>
+        <Link to="/walk-now" className="button primary">
+          {t('walkNowLink')}
+        </Link>
+      </p>
       <WalkingImport onImported={onImported} />
-      <WalkingCharts target={target} today={now} end={end} onEndChange={setEnd} range={range} onRangeChange={setRange} version={version} />
+      <WalkingCharts
+        target={target}
+        today={now}
+        end={end}
+        onEndChange={setEnd}
+        range={range}
+        onRangeChange={setRange}
+        version={version}
+      />
       <section className="card" aria-label={t('logByHand')}>
-        <WalkLog onSaved={() => { setVersion((v) => v + 1); onChanged(); }} showImportLink={false} />
+        <WalkLog
+          onSaved={() => {
+            setVersion((v) => v + 1);
+            onChanged();
+          }}
+          showImportLink={false}
+        />
       </section>
       <ExportHelp />
     </section>
