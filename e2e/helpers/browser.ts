@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { e2eDatabase } from './database.js';
+import { activeMirrors } from './mirror.js';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -32,6 +33,8 @@ export async function launchPhone(opts: { locale?: string } = {}): Promise<Phone
     executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS,
     viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true, locale: opts.locale ?? 'en-GB',
   });
+  // The page's saves go to the other database's server too when the file runs with a mirror (./mirror.ts).
+  for (const mirror of activeMirrors) mirror.attach(context);
   const page = context.pages()[0] ?? await context.newPage();
   page.setDefaultTimeout(10_000);
   const errors: string[] = [];

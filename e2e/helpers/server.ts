@@ -10,7 +10,8 @@ import { Writable } from 'node:stream';
 import { buildApp, type AppOptions } from '../../src/server/app.js';
 import type { Store } from '../../src/store/db.js';
 import type { DbKind } from '../../test/helpers/databases.js';
-import { databaseLabel, openTestDatabase, type TestDatabase } from './database.js';
+import { databaseLabel, e2eDatabase, openTestDatabase, type TestDatabase } from './database.js';
+import { activeMirrors, Mirror, mirrorDatabase } from './mirror.js';
 
 export const WEB_ROOT = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -57,12 +58,35 @@ export function scanLog(log: string): string[] {
   return problems;
 }
 
-/** Starts the server on a fresh database of the kind this run uses (FOOTING_E2E_DB). Close it when done. */
+/**
+ * Starts the server on a fresh database of the kind this run uses (FOOTING_E2E_DB). Close it when done. With
+ * FOOTING_E2E_MIRROR (./mirror.ts) a second server on the other database stands beside it, and closing the first
+ * requires the page's saves to be held the same on both.
+ */
 export async function startServer(opts: ServerOptions = {}): Promise<TestServer> {
   if (!existsSync(join(WEB_ROOT, 'index.html'))) throw new Error('web/dist is missing: run `npm run build:web` (npm test does it for you)');
-  const db = await openTestDatabase();
+  const kind = e2eDatabase();
+  const mirrorKind = mirrorDatabase(kind);
   // Printed into the test report (as a comment line), so every file's output says which database it ran on.
-  console.log(`browser test database: ${databaseLabel(db.kind)}`);
+  console.log(`browser test database: ${databaseLabel(kind)}${mirrorKind ? `, its saves replayed on ${databaseLabel(mirrorKind)}` : ''}`);
+  const first = await serveOn(kind, opts);
+  if (!mirrorKind) return first;
+  let other: TestServer;
+  try { other = await serveOn(mirrorKind, opts); } catch (e) { await first.close(); throw e; }
+  const mirror = new Mirror(first.url, other.url, databaseLabel(mirrorKind));
+  activeMirrors.add(mirror);
+  return {
+    ...first,
+    close: async () => {
+      activeMirrors.delete(mirror);
+      try { await mirror.check(); } finally { await Promise.all([other.close(), first.close()]); }
+    },
+  };
+}
+
+/** One server on a fresh database of that kind, with its log kept and scanned when it closes. */
+async function serveOn(kind: DbKind, opts: ServerOptions): Promise<TestServer> {
+  const db = await openTestDatabase(kind);
   try { await opts.prepare?.(db); } catch (e) { await db.cleanup(); throw e; }
   // The server logs as in production (FOOTING_LOG=1); the log is scanned for health data when the file is done.
   let log = '';
