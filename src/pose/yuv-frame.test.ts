@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromaAlignedBox, lazyYuv420ToRgb, packedYuv420, yuv420ToRgb } from './yuv-frame.js';
+import { chromaAlignedBox, conversionEngine, lazyYuv420ToRgb, packedYuv420, yuv420ToRgb } from './yuv-frame.js';
+import { MAX_KERNEL_TAPS, wasmScaler } from './yuv-wasm.js';
 
 /** A w x h picture of one colour in yuv420p bytes. */
 function flat(w: number, h: number, y: number, u: number, v: number): Uint8Array {
@@ -81,14 +82,66 @@ test('Given noisy pictures, regions and scales (down by 1.38, 2.7, 5, across onl
     [50, 20, { x: 1, y: 1, width: 47, height: 18 }, 20, 18], // columns only
     [50, 20, { x: 1, y: 1, width: 47, height: 18 }, 47, 18], // no scaling
   ];
-  for (const [w, h, region, outW, outH] of cases) {
-    const bytes = Uint8Array.from({ length: w * h * 1.5 }, rand);
-    const p = packedYuv420(bytes, w, h);
-    const got = yuv420ToRgb(p, region, outW, outH);
-    assert.deepEqual(got, plainYuv420ToRgb(p, region, outW, outH), `${w}x${h} ${JSON.stringify(region)} -> ${outW}x${outH}`);
-    // Twice in a row with the same sizes (the taps and row buffers are kept between frames): the same bytes.
-    assert.deepEqual(yuv420ToRgb(p, region, outW, outH), got);
+  // Both engines: the WebAssembly kernel (yuv-wasm.ts, what runs) and the JavaScript it stands in for.
+  for (const wasm of [true, false]) {
+    conversionEngine.wasm = wasm;
+    for (const [w, h, region, outW, outH] of cases) {
+      const bytes = Uint8Array.from({ length: w * h * 1.5 }, rand);
+      const p = packedYuv420(bytes, w, h);
+      const got = yuv420ToRgb(p, region, outW, outH);
+      assert.deepEqual(got, plainYuv420ToRgb(p, region, outW, outH), `${wasm ? 'wasm' : 'js'} ${w}x${h} ${JSON.stringify(region)} -> ${outW}x${outH}`);
+      // Twice in a row with the same sizes (the taps and row buffers are kept between frames): the same bytes.
+      assert.deepEqual(yuv420ToRgb(p, region, outW, outH), got);
+    }
   }
+  conversionEngine.wasm = true;
+});
+
+test('Given the sizes of the clips (1.38 down, the scan\'s 2.76, up, none), then the kernel gives the plain conversion\'s bytes', () => {
+  let seed = 3;
+  const rand = () => { seed = (seed * 1103515245 + 12345) >>> 0; return (seed >>> 16) & 255; };
+  // Smaller pictures of the same scale factors as the shared walk's band (1768 -> 1280), its scan (1768x994 ->
+  // 640x360), a back-view region (720x858 -> 604x720) and an upscale, so that every tap count the clips use runs.
+  const cases: Array<[number, number, number, number]> = [[442, 132, 320, 96], [442, 250, 160, 90], [180, 214, 151, 180], [64, 32, 80, 40]];
+  for (const [w, h, outW, outH] of cases) {
+    const p = packedYuv420(Uint8Array.from({ length: w * h * 1.5 }, rand), w, h);
+    const region = { x: 0, y: 2, width: w - 2, height: h - 4 };
+    assert.deepEqual(yuv420ToRgb(p, region, outW, outH), plainYuv420ToRgb(p, region, outW, outH), `${w}x${h} -> ${outW}x${outH}`);
+  }
+});
+
+test('Given a sum of exactly one half, then it rounds up as Math.round does (not to even)', () => {
+  // Y 16 and 17 with neutral chroma are RGB 0 and (298 + 128) >> 8 = 1; their 2x2 mean is 0.5 in every channel.
+  const d = flat(2, 2, 16, 128, 128);
+  d.set([16, 17, 16, 17], 0);
+  for (const wasm of [true, false]) {
+    conversionEngine.wasm = wasm;
+    assert.deepEqual([...yuv420ToRgb(packedYuv420(d, 2, 2), { x: 0, y: 0, width: 2, height: 2 }, 1, 1)], [1, 1, 1], wasm ? 'wasm' : 'js');
+  }
+  conversionEngine.wasm = true;
+});
+
+test('Given two frames of the same size filled in turns, then each holds its own conversion (the kernel copies each frame\'s planes)', () => {
+  let seed = 13;
+  const rand = () => { seed = (seed * 1103515245 + 12345) >>> 0; return (seed >>> 16) & 255; };
+  const w = 260; const h = 100; const region = { x: 0, y: 0, width: w, height: h };
+  const pa = packedYuv420(Uint8Array.from({ length: w * h * 1.5 }, rand), w, h);
+  const pb = packedYuv420(Uint8Array.from({ length: w * h * 1.5 }, rand), w, h);
+  const a = lazyYuv420ToRgb(pa, region, 190, 72); const b = lazyYuv420ToRgb(pb, region, 190, 72);
+  a.fill(0, 0, 100, 40); b.fill(0, 0, 190, 72); a.fill(0, 30, 190, 72); a.fill(90, 0, 190, 40);
+  assert.deepEqual(a.data, plainYuv420ToRgb(pa, region, 190, 72));
+  assert.deepEqual(b.data, plainYuv420ToRgb(pb, region, 190, 72));
+});
+
+test('Given the most taps the kernel is written for, then it builds: under the 4 KB a page may compile on its main thread', () => {
+  const k = MAX_KERNEL_TAPS; const outW = 4;
+  const px = { k, at: new Int32Array(outW * k), w: new Float64Array(outW * k) };
+  const ty = { first: new Int32Array(1), count: Int32Array.of(k), start: new Int32Array(1), weights: new Float64Array(k), maxCount: k };
+  const tables = Array.from({ length: 5 }, () => new Int32Array(256));
+  const built = wasmScaler(outW * k, outW, px, ty, tables);
+  assert.ok(built, 'the kernel builds');
+  assert.ok(built.bytes < 4096, `${built.bytes} bytes`);
+  assert.equal(wasmScaler(outW * (k + 1), outW, { ...px, k: k + 1 }, ty, tables), null, 'more taps: the JavaScript path');
 });
 
 test('Given a frame filled on demand, then a filled rectangle holds the whole conversion\'s bytes and the rest stays unfilled', () => {

@@ -10,6 +10,7 @@
  * chroma taken from the 2x2 block a pixel is in. Downscale: area (box) averaging, as ffmpeg's flags=area.
  */
 import type { RegionOfInterest } from './frame.js';
+import { wasmScaler, type WasmScaler } from './yuv-wasm.js';
 
 /** 4:2:0 planes of a box of the picture (even origin and size), each plane with its row stride. */
 export interface Yuv420 {
@@ -48,14 +49,39 @@ function areaTaps(n: number, m: number): AreaTaps {
 }
 
 /** Taps and work buffers for one size pair, kept between frames (a video's frames all have the same sizes). */
-interface Plan { key: string; tx: AreaTaps; ty: AreaTaps; row: Uint8ClampedArray; ring: Float32Array[] }
+interface Plan { key: string; tx: AreaTaps; ty: AreaTaps; row: Uint8ClampedArray; ring: Float32Array[]; px: PaddedTaps; wasm: WasmScaler | null }
+
+/** Whether tiles are scaled by the WebAssembly kernel (yuv-wasm.ts) when it builds; tests and benches compare both. */
+export const conversionEngine = { wasm: true };
+
+/**
+ * The column taps padded to the same count for every output column: tap q of column c at `at[c * k + q]` (a source
+ * column) with weight `w[c * k + q]`; a column with fewer taps repeats its last column with weight 0. Adding
+ * `x * 0` (+0, x finite) to a sum leaves it as it was, so the padded sums are the unpadded ones bit for bit, and
+ * the loop over columns runs without a branch on the tap count (it changes irregularly from column to column).
+ */
+interface PaddedTaps { k: number; at: Int32Array; w: Float64Array }
+
+function paddedTaps(t: AreaTaps): PaddedTaps {
+  const m = t.first.length; const k = t.maxCount;
+  const at = new Int32Array(m * k); const w = new Float64Array(m * k);
+  for (let c = 0; c < m; c++) {
+    for (let q = 0; q < k; q++) {
+      const n = Math.min(q, t.count[c]! - 1);
+      at[c * k + q] = t.first[c]! + n;
+      w[c * k + q] = q < t.count[c]! ? t.weights[t.start[c]! + q]! : 0;
+    }
+  }
+  return { k, at, w };
+}
 let plan: Plan | null = null;
 
 function planFor(w: number, h: number, outW: number, outH: number): Plan {
   const key = `${w}x${h}>${outW}x${outH}`;
   if (plan?.key !== key) {
     const tx = areaTaps(w, outW); const ty = areaTaps(h, outH);
-    plan = { key, tx, ty, row: new Uint8ClampedArray(w * 3), ring: Array.from({ length: ty.maxCount }, () => new Float32Array(outW * 3)) };
+    plan = { key, tx, ty, row: new Uint8ClampedArray(w * 3), ring: Array.from({ length: ty.maxCount }, () => new Float32Array(outW * 3)), px: paddedTaps(tx), wasm: null };
+    plan.wasm = wasmScaler(w, outW, plan.px, ty, [T_Y, T_RV, T_GU, T_GV, T_BU]);
   }
   return plan;
 }
@@ -71,14 +97,21 @@ for (let i = 0; i < 256; i++) { T_Y[i] = 298 * (i - 16) + 128; T_RV[i] = 409 * (
 function rgbRow(p: Yuv420, yy: number, x0: number, w: number, out: Uint8ClampedArray): void {
   const Y = p.y; const U = p.u; const V = p.v;
   const yRow = yy * p.yStride; const uRow = (yy >> 1) * p.uStride; const vRow = (yy >> 1) * p.vStride;
-  let o = 0;
-  for (let xx = x0, end = x0 + w; xx < end; xx++) {
-    const c = T_Y[Y[yRow + xx]!]!; const u = U[uRow + (xx >> 1)]!; const v = V[vRow + (xx >> 1)]!;
-    out[o] = (c + T_RV[v]!) >> 8;
-    out[o + 1] = (c + T_GU[u]! + T_GV[v]!) >> 8;
-    out[o + 2] = (c + T_BU[u]!) >> 8;
-    o += 3;
+  let o = 0; let xx = x0; const end = x0 + w;
+  if (xx & 1 && xx < end) { pixel(T_Y[Y[yRow + xx]!]!, U[uRow + (xx >> 1)]!, V[vRow + (xx >> 1)]!, out, o); o += 3; xx++; }
+  // Two pixels share a chroma sample: its three terms once a pair (integer sums: the order does not matter).
+  for (; xx + 1 < end; xx += 2, o += 6) {
+    const u = U[uRow + (xx >> 1)]!; const v = V[vRow + (xx >> 1)]!;
+    const rv = T_RV[v]!; const guv = T_GU[u]! + T_GV[v]!; const bu = T_BU[u]!;
+    const c = T_Y[Y[yRow + xx]!]!; const d = T_Y[Y[yRow + xx + 1]!]!;
+    out[o] = (c + rv) >> 8; out[o + 1] = (c + guv) >> 8; out[o + 2] = (c + bu) >> 8;
+    out[o + 3] = (d + rv) >> 8; out[o + 4] = (d + guv) >> 8; out[o + 5] = (d + bu) >> 8;
   }
+  if (xx < end) pixel(T_Y[Y[yRow + xx]!]!, U[uRow + (xx >> 1)]!, V[vRow + (xx >> 1)]!, out, o);
+}
+
+function pixel(c: number, u: number, v: number, out: Uint8ClampedArray, o: number): void {
+  out[o] = (c + T_RV[v]!) >> 8; out[o + 1] = (c + T_GU[u]! + T_GV[v]!) >> 8; out[o + 2] = (c + T_BU[u]!) >> 8;
 }
 
 /** Output pixels per tile of a frame filled on demand: rows and columns (a multiple of the usual 16-column runs). */
@@ -123,7 +156,8 @@ export function lazyYuv420ToRgb(p: Yuv420, region: RegionOfInterest, outW: numbe
           while (end < tx1 && !done[ty * tilesX + end]) done[ty * tilesX + end++] = 1;
           const c0 = tx * TILE_COLS; const c1 = Math.min(outW, end * TILE_COLS);
           const k0 = ty * TILE_ROWS; const k1 = Math.min(outH, k0 + TILE_ROWS);
-          if (scaled) scaleTile(p, region, outW, outH, data, c0, c1, k0, k1);
+          // Unscaled, the kernel's taps are one of weight 1: the same whole numbers, faster than the JavaScript rows.
+          if (scaled || (conversionEngine.wasm && planFor(region.width, region.height, outW, outH).wasm)) scaleTile(p, region, outW, outH, data, c0, c1, k0, k1);
           else for (let k = k0; k < k1; k++) rgbRow(p, region.y + k, region.x + c0, c1 - c0, new Uint8ClampedArray(data.buffer, data.byteOffset + (k * outW + c0) * 3, (c1 - c0) * 3));
           tx = end;
         }
@@ -134,9 +168,10 @@ export function lazyYuv420ToRgb(p: Yuv420, region: RegionOfInterest, outW: numbe
 
 /** Output columns c0..c1-1 of rows k0..k1-1 of the area-scaled frame into `out` (see lazyYuv420ToRgb). */
 function scaleTile(p: Yuv420, region: RegionOfInterest, outW: number, outH: number, out: Uint8Array, c0: number, c1: number, k0: number, k1: number): void {
-  const { tx, ty, row, ring } = planFor(region.width, region.height, outW, outH);
+  const { tx, ty, row, ring, px, wasm } = planFor(region.width, region.height, outW, outH);
+  if (wasm && conversionEngine.wasm) { wasm.tile(p, region, out, c0, c1, k0, k1); return; }
   const R = ring.length;
-  const xFirst = tx.first; const xCount = tx.count; const xStart = tx.start; const xW = tx.weights;
+  const xFirst = tx.first; const xCount = tx.count;
   // The source columns these output columns read, converted once per source row.
   const sx0 = xFirst[c0]!; const sx1 = xFirst[c1 - 1]! + xCount[c1 - 1]!;
   const n3 = (c1 - c0) * 3;
@@ -146,58 +181,74 @@ function scaleTile(p: Yuv420, region: RegionOfInterest, outW: number, outH: numb
     for (; next < first + count; next++) {
       rgbRow(p, region.y + next, region.x + sx0, sx1 - sx0, row);
       const dst = ring[next % R]!;
-      for (let c = c0, o = 0; c < c1; c++, o += 3) {
-        const n = xCount[c]!; const w0 = xStart[c]!;
-        let s = (xFirst[c]! - sx0) * 3;
-        // Two and three taps (any downscale by less than 2) written out: the same sums, in the same order, as the loop.
-        if (n === 2) {
-          const wa = xW[w0]!; const wb = xW[w0 + 1]!;
-          dst[o] = 0 + row[s]! * wa + row[s + 3]! * wb;
-          dst[o + 1] = 0 + row[s + 1]! * wa + row[s + 4]! * wb;
-          dst[o + 2] = 0 + row[s + 2]! * wa + row[s + 5]! * wb;
-        } else if (n === 3) {
-          const wa = xW[w0]!; const wb = xW[w0 + 1]!; const wc = xW[w0 + 2]!;
-          dst[o] = 0 + row[s]! * wa + row[s + 3]! * wb + row[s + 6]! * wc;
-          dst[o + 1] = 0 + row[s + 1]! * wa + row[s + 4]! * wb + row[s + 7]! * wc;
-          dst[o + 2] = 0 + row[s + 2]! * wa + row[s + 5]! * wb + row[s + 8]! * wc;
-        } else if (n === 4) {
-          // Four taps: a downscale by 2 to 3 (the walker scan's 360-row frames of 720p-1080p video).
-          const wa = xW[w0]!; const wb = xW[w0 + 1]!; const wc = xW[w0 + 2]!; const wd = xW[w0 + 3]!;
-          dst[o] = 0 + row[s]! * wa + row[s + 3]! * wb + row[s + 6]! * wc + row[s + 9]! * wd;
-          dst[o + 1] = 0 + row[s + 1]! * wa + row[s + 4]! * wb + row[s + 7]! * wc + row[s + 10]! * wd;
-          dst[o + 2] = 0 + row[s + 2]! * wa + row[s + 5]! * wb + row[s + 8]! * wc + row[s + 11]! * wd;
-        } else {
-          let r = 0; let g = 0; let b = 0;
-          for (let q = 0; q < n; q++, s += 3) {
-            const wt = xW[w0 + q]!;
-            r += row[s]! * wt; g += row[s + 1]! * wt; b += row[s + 2]! * wt;
-          }
-          dst[o] = r; dst[o + 1] = g; dst[o + 2] = b;
-        }
-      }
+      across(row, dst, px, c0, c1, sx0);
     }
     const o = (k * outW + c0) * 3;
-    if (count === 1) {
-      const a = ring[first % R]!; const wa = ty.weights[ws]!;
-      for (let i = 0; i < n3; i++) out[o + i] = Math.min(255, Math.round(0 + a[i]! * wa));
-    } else if (count === 2) {
-      const a = ring[first % R]!; const b = ring[(first + 1) % R]!; const wa = ty.weights[ws]!; const wb = ty.weights[ws + 1]!;
-      for (let i = 0; i < n3; i++) out[o + i] = Math.min(255, Math.round(0 + a[i]! * wa + b[i]! * wb));
-    } else if (count === 3) {
-      const a = ring[first % R]!; const b = ring[(first + 1) % R]!; const c = ring[(first + 2) % R]!;
-      const wa = ty.weights[ws]!; const wb = ty.weights[ws + 1]!; const wc = ty.weights[ws + 2]!;
-      for (let i = 0; i < n3; i++) out[o + i] = Math.min(255, Math.round(0 + a[i]! * wa + b[i]! * wb + c[i]! * wc));
-    } else if (count === 4) {
-      const a = ring[first % R]!; const b = ring[(first + 1) % R]!; const c = ring[(first + 2) % R]!; const d = ring[(first + 3) % R]!;
-      const wa = ty.weights[ws]!; const wb = ty.weights[ws + 1]!; const wc = ty.weights[ws + 2]!; const wd = ty.weights[ws + 3]!;
-      for (let i = 0; i < n3; i++) out[o + i] = Math.min(255, Math.round(0 + a[i]! * wa + b[i]! * wb + c[i]! * wc + d[i]! * wd));
-    } else {
+    if (count === 2) down2(ring[first % R]!, ring[(first + 1) % R]!, ty.weights[ws]!, ty.weights[ws + 1]!, out, o, n3);
+    else if (count === 3) down3(ring[first % R]!, ring[(first + 1) % R]!, ring[(first + 2) % R]!, ty.weights[ws]!, ty.weights[ws + 1]!, ty.weights[ws + 2]!, out, o, n3);
+    else {
       for (let i = 0; i < n3; i++) {
         let acc = 0;
         for (let q = 0; q < count; q++) acc += ring[(first + q) % R]![i]! * ty.weights[ws + q]!;
         out[o + i] = Math.min(255, Math.round(acc));
       }
     }
+  }
+}
+
+function down2(a: Float32Array, b: Float32Array, wa: number, wb: number, out: Uint8Array, o: number, n: number): void {
+  for (let i = 0; i < n; i++) out[o + i] = Math.min(255, Math.round(0 + a[i]! * wa + b[i]! * wb));
+}
+
+function down3(a: Float32Array, b: Float32Array, c: Float32Array, wa: number, wb: number, wc: number, out: Uint8Array, o: number, n: number): void {
+  for (let i = 0; i < n; i++) out[o + i] = Math.min(255, Math.round(0 + a[i]! * wa + b[i]! * wb + c[i]! * wc));
+}
+
+/** One converted source row scaled across into `dst` (output columns c0..c1-1; `row` starts at source column sx0). */
+function across(row: Uint8ClampedArray, dst: Float32Array, px: PaddedTaps, c0: number, c1: number, sx0: number): void {
+  const K = px.k; const at = px.at; const pw = px.w;
+  if (K === 2) across2(row, dst, at, pw, c0, c1, sx0);
+  else if (K === 3) across3(row, dst, at, pw, c0, c1, sx0);
+  else if (K === 4) across4(row, dst, at, pw, c0, c1, sx0);
+  else {
+    for (let c = c0, o = 0; c < c1; c++, o += 3) {
+      let r = 0; let g = 0; let b = 0;
+      for (let q = 0, j = c * K; q < K; q++, j++) {
+        const s = (at[j]! - sx0) * 3; const wt = pw[j]!;
+        r += row[s]! * wt; g += row[s + 1]! * wt; b += row[s + 2]! * wt;
+      }
+      dst[o] = r; dst[o + 1] = g; dst[o + 2] = b;
+    }
+  }
+}
+
+function across2(row: Uint8ClampedArray, dst: Float32Array, at: Int32Array, pw: Float64Array, c0: number, c1: number, sx0: number): void {
+  for (let c = c0, o = 0, j = c0 * 2; c < c1; c++, o += 3, j += 2) {
+    const sa = (at[j]! - sx0) * 3; const sb = (at[j + 1]! - sx0) * 3; const wa = pw[j]!; const wb = pw[j + 1]!;
+    dst[o] = 0 + row[sa]! * wa + row[sb]! * wb;
+    dst[o + 1] = 0 + row[sa + 1]! * wa + row[sb + 1]! * wb;
+    dst[o + 2] = 0 + row[sa + 2]! * wa + row[sb + 2]! * wb;
+  }
+}
+
+function across3(row: Uint8ClampedArray, dst: Float32Array, at: Int32Array, pw: Float64Array, c0: number, c1: number, sx0: number): void {
+  for (let c = c0, o = 0, j = c0 * 3; c < c1; c++, o += 3, j += 3) {
+    const sa = (at[j]! - sx0) * 3; const sb = (at[j + 1]! - sx0) * 3; const sc = (at[j + 2]! - sx0) * 3;
+    const wa = pw[j]!; const wb = pw[j + 1]!; const wc = pw[j + 2]!;
+    dst[o] = 0 + row[sa]! * wa + row[sb]! * wb + row[sc]! * wc;
+    dst[o + 1] = 0 + row[sa + 1]! * wa + row[sb + 1]! * wb + row[sc + 1]! * wc;
+    dst[o + 2] = 0 + row[sa + 2]! * wa + row[sb + 2]! * wb + row[sc + 2]! * wc;
+  }
+}
+
+/** Four taps: a downscale by 2 to 3 (the walker scan's 360-row frames of 720p-1080p video). */
+function across4(row: Uint8ClampedArray, dst: Float32Array, at: Int32Array, pw: Float64Array, c0: number, c1: number, sx0: number): void {
+  for (let c = c0, o = 0, j = c0 * 4; c < c1; c++, o += 3, j += 4) {
+    const sa = (at[j]! - sx0) * 3; const sb = (at[j + 1]! - sx0) * 3; const sc = (at[j + 2]! - sx0) * 3; const sd = (at[j + 3]! - sx0) * 3;
+    const wa = pw[j]!; const wb = pw[j + 1]!; const wc = pw[j + 2]!; const wd = pw[j + 3]!;
+    dst[o] = 0 + row[sa]! * wa + row[sb]! * wb + row[sc]! * wc + row[sd]! * wd;
+    dst[o + 1] = 0 + row[sa + 1]! * wa + row[sb + 1]! * wb + row[sc + 1]! * wc + row[sd + 1]! * wd;
+    dst[o + 2] = 0 + row[sa + 2]! * wa + row[sb + 2]! * wb + row[sc + 2]! * wc + row[sd + 2]! * wd;
   }
 }
 
