@@ -17,14 +17,26 @@ const repo = fileURLToPath(new URL('../', import.meta.url));
 
 /** Folders (or single files) already formatted: every .ts/.tsx below them must stay as Prettier lays it out. */
 const FORMATTED: readonly string[] = [
+  'scripts/i18n-check.ts',
   'src/cli',
+  'src/reports',
   'src/store',
   'test/formatting.test.ts',
   'web/src/account',
+  'web/src/api',
+  'web/src/body-map',
+  'web/src/chain',
   'web/src/checkin',
+  'web/src/lib',
+  'web/src/messages',
+  'web/src/outbox',
+  'web/src/pictures',
+  'web/src/references',
+  'web/src/reminders',
+  'web/src/safety',
   'web/src/session',
   'web/src/today',
-  'web/src/ui/text-field.tsx',
+  'web/src/ui',
   'web/src/walking',
 ];
 

@@ -35,6 +35,8 @@ test('the scanner finds words written into a screen, and leaves code and catalog
   assert.deepEqual(found(`import { x } from './Some Thing.js'; if (kind === 'Left foot') {}`), []);
   assert.deepEqual(found(`type Side = 'Left side' | 'Right side'; const o = { 'Any key': 1 };`), []);
   assert.deepEqual(found(`document.querySelector('main p.lead'); api('GET', '/api/today');`), []);
+  assert.deepEqual(found('if (f.startsWith(`values.`)) x = { field: `values.${p}`, message: t(\'m\') };'), []);
+  assert.equal(found('x = { title: `values.` };').length, 1);
   assert.deepEqual(found(`const a = <p>{n} · {m}</p>; const b = 'ball-roll';`), []);
   // i18n-ignore keeps a string that looks like words but is not read by anyone (a CSS font, say).
   assert.deepEqual(found(`ctx.font = '600 14px system-ui, sans-serif'; // i18n-ignore: a CSS font`), []);

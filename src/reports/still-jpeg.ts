@@ -16,18 +16,47 @@ export async function stillAsJpeg(still: { type: StillType; bytes: Buffer }): Pr
     let child;
     try {
       // -q:v 2: near the best mjpeg quality, so the conversion adds no visible loss to the device's own compression.
-      child = spawn('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-f', 'webp_pipe', '-i', 'pipe:0', '-frames:v', '1', '-q:v', '2', '-f', 'image2pipe', '-c:v', 'mjpeg', 'pipe:1'], { stdio: ['pipe', 'pipe', 'ignore'] });
-    } catch { resolve(null); return; }
+      child = spawn(
+        'ffmpeg',
+        [
+          '-hide_banner',
+          '-loglevel',
+          'error',
+          '-f',
+          'webp_pipe',
+          '-i',
+          'pipe:0',
+          '-frames:v',
+          '1',
+          '-q:v',
+          '2',
+          '-f',
+          'image2pipe',
+          '-c:v',
+          'mjpeg',
+          'pipe:1',
+        ],
+        { stdio: ['pipe', 'pipe', 'ignore'] },
+      );
+    } catch {
+      resolve(null);
+      return;
+    }
     const out: Buffer[] = [];
     const timer = setTimeout(() => child.kill('SIGKILL'), TIMEOUT_MS);
     child.stdout.on('data', (c: Buffer) => out.push(c));
-    child.on('error', () => { clearTimeout(timer); resolve(null); });
+    child.on('error', () => {
+      clearTimeout(timer);
+      resolve(null);
+    });
     child.on('close', (code) => {
       clearTimeout(timer);
       const jpeg = Buffer.concat(out);
       resolve(code === 0 && jpeg[0] === 0xff && jpeg[1] === 0xd8 ? jpeg : null);
     });
-    child.stdin.on('error', () => { /* ffmpeg gone: 'close' resolves */ });
+    child.stdin.on('error', () => {
+      /* ffmpeg gone: 'close' resolves */
+    });
     child.stdin.end(still.bytes);
   });
 }

@@ -28,7 +28,11 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
     res = await fetch(path, {
       method,
       // The language on screen, so texts the server writes (the plan, its reasons, errors) come in the same one.
-      headers: { 'accept-language': currentLanguage(), ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...csrfHeaders(method) },
+      headers: {
+        'accept-language': currentLanguage(),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...csrfHeaders(method),
+      },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
   } catch {
@@ -36,7 +40,11 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   }
   const text = await res.text();
   let data: unknown = null;
-  try { data = text ? JSON.parse(text) : null; } catch { /* not JSON: handled below */ }
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch {
+    /* not JSON: handled below */
+  }
   if (!res.ok) {
     const error = apiErrorFrom(res.status, data);
     // The session ended (expired, or signed out on another device): the app goes back to its sign-in screen.

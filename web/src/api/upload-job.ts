@@ -26,7 +26,11 @@ export function uploadForJob(url: string, file: Blob, opts: UploadForJobOptions)
     xhr.upload.onprogress = (e) => opts.onProgress(e.loaded, e.lengthComputable ? e.total : file.size);
     xhr.onload = () => {
       if (xhr.status !== 202) return reject(apiErrorFrom(xhr.status, xhr.responseText));
-      try { resolve((JSON.parse(xhr.responseText) as { jobId: string }).jobId); } catch { reject(new ApiError(xhr.status, 'bad_answer', i18n.t('app:api.unreadable'))); }
+      try {
+        resolve((JSON.parse(xhr.responseText) as { jobId: string }).jobId);
+      } catch {
+        reject(new ApiError(xhr.status, 'bad_answer', i18n.t('app:api.unreadable')));
+      }
     };
     xhr.onerror = () => reject(new ApiError(0, 'offline', i18n.t('app:api.offline')));
     xhr.onabort = () => reject(new ApiError(0, 'aborted', opts.abortedMessage));
@@ -40,6 +44,13 @@ export function uploadForJob(url: string, file: Blob, opts: UploadForJobOptions)
 export function pause(ms: number, signal: AbortSignal | undefined, abortedMessage: string): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     const t = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => { clearTimeout(t); reject(new ApiError(0, 'aborted', abortedMessage)); }, { once: true });
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(t);
+        reject(new ApiError(0, 'aborted', abortedMessage));
+      },
+      { once: true },
+    );
   });
 }

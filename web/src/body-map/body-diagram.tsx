@@ -21,14 +21,28 @@ const SCORES = Array.from({ length: NPRS_MAX - NPRS_MIN + 1 }, (_, i) => NPRS_MI
 
 type Side = BodyMark['side'];
 type View = BodyMark['view'];
-interface Spot { region: BodyRegion; side: Side; cx: number; cy: number; rx: number; ry: number }
+interface Spot {
+  region: BodyRegion;
+  side: Side;
+  cx: number;
+  cy: number;
+  rx: number;
+  ry: number;
+}
 
 /** "Left heel (back)" / "Talón izquierdo (detrás)": the region and side in words (src/core/pain-areas.ts), in the language on screen. */
 export const regionLabel = (m: Parameters<typeof painAreaLabel>[0]): string => painAreaLabel(m, currentLanguage());
 
 // A 240 x 440 outline (x from -20 to 220, the body centred on x = 100). Targets are at least 34 x 30 units: about
 // 44 x 38 px at the size the phone shows them.
-const pair = (region: BodyRegion, dx: number, cy: number, rx: number, ry: number, leftOnViewerLeft: boolean): Spot[] => [
+const pair = (
+  region: BodyRegion,
+  dx: number,
+  cy: number,
+  rx: number,
+  ry: number,
+  leftOnViewerLeft: boolean,
+): Spot[] => [
   { region, side: leftOnViewerLeft ? 'left' : 'right', cx: 100 - dx, cy, rx, ry },
   { region, side: leftOnViewerLeft ? 'right' : 'left', cx: 100 + dx, cy, rx, ry },
 ];
@@ -72,9 +86,17 @@ function Outline({ view }: { view: View }) {
       <ellipse cx="15" cy="254" rx="11" ry="16" />
       <ellipse cx="185" cy="254" rx="11" ry="16" />
       <path d="M62 196 L138 196 L128 300 L122 388 L102 388 L104 300 L100 222 L96 300 L98 388 L78 388 L72 300 Z" />
-      {view === 'back'
-        ? <g className="soles"><ellipse cx="76" cy="418" rx="13" ry="17" /><ellipse cx="124" cy="418" rx="13" ry="17" /></g>
-        : <><path d="M78 388 L98 388 L96 400 L70 402 Z" /><path d="M122 388 L102 388 L104 400 L130 402 Z" /></>}
+      {view === 'back' ? (
+        <g className="soles">
+          <ellipse cx="76" cy="418" rx="13" ry="17" />
+          <ellipse cx="124" cy="418" rx="13" ry="17" />
+        </g>
+      ) : (
+        <>
+          <path d="M78 388 L98 388 L96 400 L70 402 Z" />
+          <path d="M122 388 L102 388 L104 400 L130 402 Z" />
+        </>
+      )}
     </g>
   );
 }
@@ -84,10 +106,16 @@ const same = (m: DraftMark, s: Spot, view: View) => m.region === s.region && m.s
 /** How a marked area is named: with its strength, or that the strength is still to choose. */
 function markedWords(m: DraftMark | undefined, t: TFunction): string {
   if (!m) return '';
-  return m.intensity === null ? t('body-map:diagram.markedNoStrength') : t('body-map:diagram.marked', { intensity: m.intensity });
+  return m.intensity === null
+    ? t('body-map:diagram.markedNoStrength')
+    : t('body-map:diagram.marked', { intensity: m.intensity });
 }
 
-export function BodyDiagram({ marks, onChange, problem }: {
+export function BodyDiagram({
+  marks,
+  onChange,
+  problem,
+}: {
   marks: DraftMark[];
   onChange: (m: DraftMark[]) => void;
   /** A mark whose strength is missing (pain-marks.ts finishMarks): shown next to its choice. */
@@ -100,32 +128,63 @@ export function BodyDiagram({ marks, onChange, problem }: {
     else onChange([...marks, { region: s.region, side: s.side, view, intensity: null }]);
   };
   const onKey = (e: KeyboardEvent, s: Spot) => {
-    if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); toggle(s); }
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      toggle(s);
+    }
   };
-  const update = (m: DraftMark, change: Partial<DraftMark>) => onChange(marks.map((x) => (x === m ? { ...x, ...change } : x)));
-  const counts = { front: marks.filter((m) => m.view === 'front').length, back: marks.filter((m) => m.view === 'back').length };
+  const update = (m: DraftMark, change: Partial<DraftMark>) =>
+    onChange(marks.map((x) => (x === m ? { ...x, ...change } : x)));
+  const counts = {
+    front: marks.filter((m) => m.view === 'front').length,
+    back: marks.filter((m) => m.view === 'back').length,
+  };
   return (
     <div className="body-diagram">
       <div className="view-switch" role="group" aria-label={t('diagram.whichSide')}>
         {(['front', 'back'] as const).map((v) => (
-          <button key={v} type="button" className={view === v ? 'on' : ''} aria-pressed={view === v} onClick={() => setView(v)}>
-            {v === 'front' ? t('diagram.front') : t('diagram.back')}{counts[v] ? ` ${t('diagram.countMarked', { count: counts[v] })}` : ''}
+          <button
+            key={v}
+            type="button"
+            className={view === v ? 'on' : ''}
+            aria-pressed={view === v}
+            onClick={() => setView(v)}
+          >
+            {v === 'front' ? t('diagram.front') : t('diagram.back')}
+            {counts[v] ? ` ${t('diagram.countMarked', { count: counts[v] })}` : ''}
           </button>
         ))}
       </div>
       <figure>
-        <svg viewBox="-20 0 240 440" role="group" aria-label={t(view === 'front' ? 'diagram.labelFront' : 'diagram.labelBack')}>
+        <svg
+          viewBox="-20 0 240 440"
+          role="group"
+          aria-label={t(view === 'front' ? 'diagram.labelFront' : 'diagram.labelBack')}
+        >
           <Outline view={view} />
           {SPOTS[view].map((s) => {
             const mark = marks.find((m) => same(m, s, view));
             const label = `${regionLabel({ region: s.region, side: s.side, view })}${markedWords(mark, t)}`;
             return (
-              <g key={`${view}-${s.region}-${s.side}`} className={`area${mark ? ' marked' : ''}`} style={mark?.intensity != null ? { ['--pain' as string]: String(mark.intensity / 10) } : undefined}
-                role="button" tabIndex={0} aria-pressed={!!mark} aria-label={label} data-area={`${view}:${s.region}:${s.side}`}
-                onClick={() => toggle(s)} onKeyDown={(e) => onKey(e, s)}>
+              <g
+                key={`${view}-${s.region}-${s.side}`}
+                className={`area${mark ? ' marked' : ''}`}
+                style={mark?.intensity != null ? { ['--pain' as string]: String(mark.intensity / 10) } : undefined}
+                role="button"
+                tabIndex={0}
+                aria-pressed={!!mark}
+                aria-label={label}
+                data-area={`${view}:${s.region}:${s.side}`}
+                onClick={() => toggle(s)}
+                onKeyDown={(e) => onKey(e, s)}
+              >
                 <title>{label}</title>
                 <ellipse cx={s.cx} cy={s.cy} rx={s.rx} ry={s.ry} />
-                {mark && <text x={s.cx} y={s.cy} dy="0.35em" textAnchor="middle" aria-hidden="true">{mark.intensity ?? '?'}</text>}
+                {mark && (
+                  <text x={s.cx} y={s.cy} dy="0.35em" textAnchor="middle" aria-hidden="true">
+                    {mark.intensity ?? '?'}
+                  </text>
+                )}
               </g>
             );
           })}
@@ -141,17 +200,48 @@ export function BodyDiagram({ marks, onChange, problem }: {
             return (
               <li key={id}>
                 <label htmlFor={id}>{name}</label>
-                <select id={id} value={m.intensity ?? ''} aria-invalid={!!error} aria-describedby={error ? `${id}-err` : undefined}
-                  onChange={(e) => update(m, { intensity: e.target.value === '' ? null : Number(e.target.value) })}>
-                  <option value="" disabled>{t('diagram.howStrong', { max: NPRS_MAX })}</option>
-                  {SCORES.map((i) => <option key={i} value={i}>{i} / {NPRS_MAX}</option>)}
+                <select
+                  id={id}
+                  value={m.intensity ?? ''}
+                  aria-invalid={!!error}
+                  aria-describedby={error ? `${id}-err` : undefined}
+                  onChange={(e) => update(m, { intensity: e.target.value === '' ? null : Number(e.target.value) })}
+                >
+                  <option value="" disabled>
+                    {t('diagram.howStrong', { max: NPRS_MAX })}
+                  </option>
+                  {SCORES.map((i) => (
+                    <option key={i} value={i}>
+                      {i} / {NPRS_MAX}
+                    </option>
+                  ))}
                 </select>
-                <select id={`${id}-type`} aria-label={t('diagram.feelsLike', { area: name })} value={m.type ?? ''} onChange={(e) => update(m, { type: (e.target.value || undefined) as BodyMark['type'] })}>
+                <select
+                  id={`${id}-type`}
+                  aria-label={t('diagram.feelsLike', { area: name })}
+                  value={m.type ?? ''}
+                  onChange={(e) => update(m, { type: (e.target.value || undefined) as BodyMark['type'] })}
+                >
                   <option value="">{t('diagram.kind')}</option>
-                  {PAIN_TYPES.map((type) => <option key={type} value={type}>{t(`painTypes.${type}`)}</option>)}
+                  {PAIN_TYPES.map((type) => (
+                    <option key={type} value={type}>
+                      {t(`painTypes.${type}`)}
+                    </option>
+                  ))}
                 </select>
-                <button type="button" className="link-button" onClick={() => onChange(marks.filter((x) => x !== m))} aria-label={t('diagram.removeArea', { area: name })}>{t('diagram.remove')}</button>
-                {error && <p id={`${id}-err`} className="field-error" role="alert" style={{ gridColumn: '1 / -1' }}>{error}</p>}
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => onChange(marks.filter((x) => x !== m))}
+                  aria-label={t('diagram.removeArea', { area: name })}
+                >
+                  {t('diagram.remove')}
+                </button>
+                {error && (
+                  <p id={`${id}-err`} className="field-error" role="alert" style={{ gridColumn: '1 / -1' }}>
+                    {error}
+                  </p>
+                )}
               </li>
             );
           })}

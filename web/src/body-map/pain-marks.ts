@@ -21,7 +21,10 @@ export function markFieldId(m: Pick<BodyMark, 'view' | 'region' | 'side'>): stri
 }
 
 /** The marks ready to send, or the first area whose strength is not chosen yet, with what to say about it. */
-export function finishMarks(marks: readonly DraftMark[], t: TFunction = currentT): { marks: BodyMark[]; problem: null } | { marks: null; problem: { id: string; message: string } } {
+export function finishMarks(
+  marks: readonly DraftMark[],
+  t: TFunction = currentT,
+): { marks: BodyMark[]; problem: null } | { marks: null; problem: { id: string; message: string } } {
   const unrated = marks.find((m) => m.intensity === null);
   if (unrated) {
     const left = marks.filter((m) => m.intensity === null).length;
@@ -29,7 +32,10 @@ export function finishMarks(marks: readonly DraftMark[], t: TFunction = currentT
       marks: null,
       problem: {
         id: markFieldId(unrated),
-        message: left > 1 ? t('body-map:marks.chooseStrengthMany', { area: painAreaLabel(unrated, currentLanguage()), left }) : t('body-map:marks.chooseStrength', { area: painAreaLabel(unrated, currentLanguage()) }),
+        message:
+          left > 1
+            ? t('body-map:marks.chooseStrengthMany', { area: painAreaLabel(unrated, currentLanguage()), left })
+            : t('body-map:marks.chooseStrength', { area: painAreaLabel(unrated, currentLanguage()) }),
       },
     };
   }
@@ -37,7 +43,10 @@ export function finishMarks(marks: readonly DraftMark[], t: TFunction = currentT
 }
 
 /** "From your daily check-in on Sat 6 Dec." / "From the pain map on Fri 5 Dec, recorded by Sam Okafor." */
-export function painAreasSource(p: Pick<PainAreas, 'source' | 'recordedAt' | 'recordedBy'>, t: TFunction = currentT): string {
+export function painAreasSource(
+  p: Pick<PainAreas, 'source' | 'recordedAt' | 'recordedBy'>,
+  t: TFunction = currentT,
+): string {
   const from = p.source === 'checkin' ? 'checkin' : 'painMap';
   const values = { date: shortDate(p.recordedAt), by: p.recordedBy };
   return p.recordedBy === 'me' ? t(`body-map:source.${from}`, values) : t(`body-map:source.${from}By`, values);

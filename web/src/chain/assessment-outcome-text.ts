@@ -11,11 +11,18 @@ const one = (n: number) => formatNumber(Math.round(n * 10) / 10);
 /** "6 out of 10", "34%", "12 of 50 (24%)", "5 of 9". */
 export function formatScore(measure: OutcomeMeasureId, score: number, t: TFunction): string {
   switch (measure) {
-    case 'nprs': return t('assessment:score.outOf10', { score: one(score) });
-    case 'psfs': return t('assessment:score.outOf10Average', { score: one(score) });
-    case 'odi': case 'faam-adl': case 'faam-sports': return t('assessment:score.percent', { score: one(score) });
-    case 'ndi': return t('assessment:score.ndi', { score: one(score), percent: one(score * 2) });
-    case 'start-back': return t('assessment:score.startBack', { score: one(score) });
+    case 'nprs':
+      return t('assessment:score.outOf10', { score: one(score) });
+    case 'psfs':
+      return t('assessment:score.outOf10Average', { score: one(score) });
+    case 'odi':
+    case 'faam-adl':
+    case 'faam-sports':
+      return t('assessment:score.percent', { score: one(score) });
+    case 'ndi':
+      return t('assessment:score.ndi', { score: one(score), percent: one(score * 2) });
+    case 'start-back':
+      return t('assessment:score.startBack', { score: one(score) });
   }
 }
 
@@ -28,4 +35,8 @@ export function bandWords(measure: OutcomeMeasureId, band: string, t: TFunction)
 }
 
 /** A trend's responder status: a symbol; its words are assessment:responder.<status>. */
-export const RESPONDER_SYMBOL: Record<ResponderStatus, string> = { improved: '✓', 'no-meaningful-change': '=', worse: '!' };
+export const RESPONDER_SYMBOL: Record<ResponderStatus, string> = {
+  improved: '✓',
+  'no-meaningful-change': '=',
+  worse: '!',
+};

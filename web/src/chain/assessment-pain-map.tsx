@@ -8,7 +8,14 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.js';
 import { useFormState } from '../ui/use-form-state.js';
 import type { Assessment, PainAreas, PainMap } from '../api/assessment-types.js';
-import { RecorderFields, newRecorder, recordedAt, recordedBy, recorderProblem, type Recorder } from './assessment-parts.js';
+import {
+  RecorderFields,
+  newRecorder,
+  recordedAt,
+  recordedBy,
+  recorderProblem,
+  type Recorder,
+} from './assessment-parts.js';
 import { BodyDiagram } from '../body-map/body-diagram.js';
 import { ChainNav } from './chain-nav.js';
 import { FieldError, Link, Loading, ScreenTitle } from '../ui/common.js';
@@ -25,7 +32,10 @@ export function PainMapScreen() {
   const { error, setError, busy, submit: send } = useFormState();
 
   useEffect(() => {
-    api<Assessment>('GET', '/api/assessment').then((a) => setLatest(a.latestPain), () => setLatest(null));
+    api<Assessment>('GET', '/api/assessment').then(
+      (a) => setLatest(a.latestPain),
+      () => setLatest(null),
+    );
   }, []);
 
   async function submit(e: FormEvent) {
@@ -41,13 +51,20 @@ export function PainMapScreen() {
       }
       return null;
     };
-    await send(async () => {
-      if (!finished.marks) return; // not reached: check() stopped a draft with a problem
-      const map = await api<PainMap>('POST', '/api/assessment/pain-map', { marks: finished.marks, recordedAt: recordedAt(recorder), recordedBy: recordedBy(recorder) });
-      setSaved(map);
-      setLatest({ marks: map.marks, source: 'pain-map', recordedAt: map.recordedAt, recordedBy: map.recordedBy });
-      setMarks([]);
-    }, { check, adapt: (p) => ({ ...p, field: p.field ?? 'form' }) });
+    await send(
+      async () => {
+        if (!finished.marks) return; // not reached: check() stopped a draft with a problem
+        const map = await api<PainMap>('POST', '/api/assessment/pain-map', {
+          marks: finished.marks,
+          recordedAt: recordedAt(recorder),
+          recordedBy: recordedBy(recorder),
+        });
+        setSaved(map);
+        setLatest({ marks: map.marks, source: 'pain-map', recordedAt: map.recordedAt, recordedBy: map.recordedBy });
+        setMarks([]);
+      },
+      { check, adapt: (p) => ({ ...p, field: p.field ?? 'form' }) },
+    );
   }
 
   return (
@@ -57,16 +74,30 @@ export function PainMapScreen() {
       <p className="lead">{t('painMap.lead')}</p>
       {saved && (
         <div className="success-box" role="status">
-          <p className="success">{t('painMap.saved', { count: saved.marks.length, areas: formatNumber(saved.marks.length) })}</p>
-          <Link to="/chain" className="button primary">{t('painMap.seeChain')}</Link>
+          <p className="success">
+            {t('painMap.saved', { count: saved.marks.length, areas: formatNumber(saved.marks.length) })}
+          </p>
+          <Link to="/chain" className="button primary">
+            {t('painMap.seeChain')}
+          </Link>
         </div>
       )}
       <form onSubmit={submit} noValidate>
-        <BodyDiagram marks={marks} onChange={(m) => { setMarks(m); setSaved(null); if (error?.field === 'marks') setError(null); }} problem={error?.id ? { id: error.id, message: error.message } : null} />
+        <BodyDiagram
+          marks={marks}
+          onChange={(m) => {
+            setMarks(m);
+            setSaved(null);
+            if (error?.field === 'marks') setError(null);
+          }}
+          problem={error?.id ? { id: error.id, message: error.message } : null}
+        />
         {error?.field === 'marks' && !error.id && <FieldError message={error.message} />}
         <RecorderFields id="pm" value={recorder} onChange={setRecorder} error={error} />
         {error && !['marks', 'name', 'date'].includes(error.field ?? 'form') && <FieldError message={error.message} />}
-        <button type="submit" className="primary big" disabled={busy}>{busy ? t('saving') : t('painMap.save')}</button>
+        <button type="submit" className="primary big" disabled={busy}>
+          {busy ? t('saving') : t('painMap.save')}
+        </button>
       </form>
       <div className="card">
         <h2>{t('painMap.latest')}</h2>

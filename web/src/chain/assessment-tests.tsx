@@ -29,7 +29,9 @@ export function AssessmentTestsScreen() {
   const [error, setError] = useState<string | null>(null);
   const [target, setTarget] = useState(() => decodeURIComponent(location.hash.slice(1)));
 
-  const reload = useCallback(() => { api<Assessment>('GET', '/api/assessment').then(setAssessment, (e: Error) => setError(e.message)); }, []);
+  const reload = useCallback(() => {
+    api<Assessment>('GET', '/api/assessment').then(setAssessment, (e: Error) => setError(e.message));
+  }, []);
   useEffect(() => {
     api<AssessmentCatalogue>('GET', '/api/assessment/catalogue').then(setCatalogue, (e: Error) => setError(e.message));
     reload();
@@ -55,9 +57,19 @@ export function AssessmentTestsScreen() {
       <p className="lead">{t('tests.lead')}</p>
       <p className="muted">{t('tests.noDiagnosis')}</p>
       {error && <FieldError message={error} />}
-      {!catalogue || !assessment ? <Loading what={t('tests.loading')} /> : catalogue.screeningTests.map((test) => (
-        <TestCard key={`${test.id}-${target === test.id ? 'open' : 'closed'}`} test={test} last={latest.get(test.id) ?? null} open={target === test.id} onSaved={reload} />
-      ))}
+      {!catalogue || !assessment ? (
+        <Loading what={t('tests.loading')} />
+      ) : (
+        catalogue.screeningTests.map((test) => (
+          <TestCard
+            key={`${test.id}-${target === test.id ? 'open' : 'closed'}`}
+            test={test}
+            last={latest.get(test.id) ?? null}
+            open={target === test.id}
+            onSaved={reload}
+          />
+        ))
+      )}
     </section>
   );
 }

@@ -31,16 +31,36 @@ const STEP = 58;
 const TOP = 24;
 const X = 34;
 
-export function ChainDiagram({ links, painSegments }: { links: readonly ChainLink[]; painSegments: readonly ChainSegment[] }) {
+export function ChainDiagram({
+  links,
+  painSegments,
+}: {
+  links: readonly ChainLink[];
+  painSegments: readonly ChainSegment[];
+}) {
   const { t } = useTranslation('chain');
   // Segments from the bottom: each link's `from`, then the last link's `to`.
-  const segments: ChainSegment[] = [...links.map((l) => l.from), ...(links.length ? [links[links.length - 1]!.to] : [])];
+  const segments: ChainSegment[] = [
+    ...links.map((l) => l.from),
+    ...(links.length ? [links[links.length - 1]!.to] : []),
+  ];
   const n = segments.length;
   const y = (i: number) => TOP + (n - 1 - i) * STEP;
   const height = TOP * 2 + (n - 1) * STEP;
   const lower = (s: string) => s.toLowerCase();
-  const description = links.map((l) => t('diagram.linkDescription', { from: segmentName(t, l.from), to: lower(segmentName(t, l.to)), status: lower(linkStatusWords(t, l.status)) })).join(' ')
-    + (painSegments.length ? ` ${t('diagram.painAt', { segments: painSegments.map((s) => lower(segmentName(t, s))).join(', ') })}` : '');
+  const description =
+    links
+      .map((l) =>
+        t('diagram.linkDescription', {
+          from: segmentName(t, l.from),
+          to: lower(segmentName(t, l.to)),
+          status: lower(linkStatusWords(t, l.status)),
+        }),
+      )
+      .join(' ') +
+    (painSegments.length
+      ? ` ${t('diagram.painAt', { segments: painSegments.map((s) => lower(segmentName(t, s))).join(', ') })}`
+      : '');
   return (
     <figure className="chain-diagram">
       <svg viewBox={`0 0 320 ${height}`} role="img" aria-labelledby="chain-svg-title chain-svg-desc">
@@ -50,19 +70,33 @@ export function ChainDiagram({ links, painSegments }: { links: readonly ChainLin
           const s = LINK_STATUS[l.status];
           const mid = (y(i) + y(i + 1)) / 2;
           return (
-            <g key={`${l.from}-${l.to}`} className={`chain-link-line status-${l.status}`} data-link={`${l.from}-${l.to}`}>
+            <g
+              key={`${l.from}-${l.to}`}
+              className={`chain-link-line status-${l.status}`}
+              data-link={`${l.from}-${l.to}`}
+            >
               <line x1={X} y1={y(i)} x2={X} y2={y(i + 1)} strokeDasharray={s.dash || undefined} />
               <circle cx={X} cy={mid} r="11" />
-              <text x={X} y={mid} dy="0.35em" textAnchor="middle" className="symbol">{s.symbol}</text>
-              <text x={X + 26} y={mid} dy="0.35em" className="link-words">{linkStatusWords(t, l.status)}</text>
+              <text x={X} y={mid} dy="0.35em" textAnchor="middle" className="symbol">
+                {s.symbol}
+              </text>
+              <text x={X + 26} y={mid} dy="0.35em" className="link-words">
+                {linkStatusWords(t, l.status)}
+              </text>
             </g>
           );
         })}
         {segments.map((seg, i) => (
           <g key={seg} className="chain-node">
             <circle cx={X} cy={y(i)} r="8" />
-            <text x={X + 20} y={y(i)} dy="0.35em" className="node-name">{segmentName(t, seg)}</text>
-            {painSegments.includes(seg) && <text x={X + 100} y={y(i)} dy="0.35em" className="pain-tag">{t('diagram.painTag')}</text>}
+            <text x={X + 20} y={y(i)} dy="0.35em" className="node-name">
+              {segmentName(t, seg)}
+            </text>
+            {painSegments.includes(seg) && (
+              <text x={X + 100} y={y(i)} dy="0.35em" className="pain-tag">
+                {t('diagram.painTag')}
+              </text>
+            )}
           </g>
         ))}
       </svg>
@@ -80,7 +114,9 @@ export function LinkStatusLegend() {
           <svg width="44" height="22" aria-hidden="true" className={`chain-link-line status-${k}`}>
             <line x1="2" y1="11" x2="42" y2="11" strokeDasharray={LINK_STATUS[k].dash || undefined} />
           </svg>
-          <span className={`link-badge status-${k}`}><span aria-hidden="true">{LINK_STATUS[k].symbol}</span> {linkStatusWords(t, k)}</span>
+          <span className={`link-badge status-${k}`}>
+            <span aria-hidden="true">{LINK_STATUS[k].symbol}</span> {linkStatusWords(t, k)}
+          </span>
         </li>
       ))}
     </ul>

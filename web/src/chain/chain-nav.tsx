@@ -21,7 +21,11 @@ export function ChainNav() {
   const route = useRoute();
   return (
     <nav className="chain-nav" aria-label={t('nav.label')}>
-      {TABS.map((tab) => <Link key={tab.to} to={tab.to} className={route === tab.to ? 'active' : ''} current={route === tab.to}>{t(`nav.${tab.key}`)}</Link>)}
+      {TABS.map((tab) => (
+        <Link key={tab.to} to={tab.to} className={route === tab.to ? 'active' : ''} current={route === tab.to}>
+          {t(`nav.${tab.key}`)}
+        </Link>
+      ))}
     </nav>
   );
 }
@@ -40,5 +44,9 @@ export function TestLink({ testId, children }: { testId: string; children: React
     e.preventDefault();
     goToTest(testId);
   };
-  return <a href={`/chain/tests#${testId}`} onClick={onClick}>{children}</a>;
+  return (
+    <a href={`/chain/tests#${testId}`} onClick={onClick}>
+      {children}
+    </a>
+  );
 }

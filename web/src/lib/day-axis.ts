@@ -24,7 +24,10 @@ export interface DayAxis {
  */
 export function dayLabel(seconds: number): string {
   const d = new Date(seconds * 1000);
-  return i18n.t('progress:dayAxis.day', { day: d.getDate(), month: i18n.t(`progress:dayAxis.months.${d.getMonth() + 1}`) });
+  return i18n.t('progress:dayAxis.day', {
+    day: d.getDate(),
+    month: i18n.t(`progress:dayAxis.months.${d.getMonth() + 1}`),
+  });
 }
 
 /** Local midnight of the day `offset` days after the day of `seconds`, or that day's midday with `hour` 12. */
@@ -65,7 +68,10 @@ export function dayAxis(times: readonly number[], maxLabels: number): DayAxis {
  * uPlot's x scale and x axis for points at `times` on a chart `width` pixels wide, and the labels the axis shows
  * (charts put them on their element as data-day-labels, so tests and screen readers can read what the canvas says).
  */
-export function uplotDays(times: readonly number[], width: number): { scale: uPlot.Scale; axis: uPlot.Axis; labels: string[] } {
+export function uplotDays(
+  times: readonly number[],
+  width: number,
+): { scale: uPlot.Scale; axis: uPlot.Axis; labels: string[] } {
   const a = dayAxis(times, labelsThatFit(width));
   return {
     scale: { time: true, range: () => [a.min, a.max] },

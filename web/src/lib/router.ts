@@ -4,16 +4,47 @@
  */
 import { useEffect, useState } from 'react';
 
-export type Route = '/' | '/welcome' | '/screen' | '/session' | '/checkin' | '/progress' | '/settings'
-  | '/chain' | '/chain/pain-map' | '/chain/tests' | '/chain/outcomes'
-  | '/gait' | '/filming-guide'
+export type Route =
+  | '/'
+  | '/welcome'
+  | '/screen'
+  | '/session'
+  | '/checkin'
+  | '/progress'
+  | '/settings'
+  | '/chain'
+  | '/chain/pain-map'
+  | '/chain/tests'
+  | '/chain/outcomes'
+  | '/gait'
+  | '/filming-guide'
   | '/walk-now'
-  | '/walking' | '/references' | '/my-answers' | '/reminders' | '/messages';
-const ROUTES: readonly Route[] = ['/', '/welcome', '/screen', '/session', '/checkin', '/progress', '/settings',
-  '/chain', '/chain/pain-map', '/chain/tests', '/chain/outcomes',
-  '/gait', '/filming-guide',
+  | '/walking'
+  | '/references'
+  | '/my-answers'
+  | '/reminders'
+  | '/messages';
+const ROUTES: readonly Route[] = [
+  '/',
+  '/welcome',
+  '/screen',
+  '/session',
+  '/checkin',
+  '/progress',
+  '/settings',
+  '/chain',
+  '/chain/pain-map',
+  '/chain/tests',
+  '/chain/outcomes',
+  '/gait',
+  '/filming-guide',
   '/walk-now',
-  '/walking', '/references', '/my-answers', '/reminders', '/messages'];
+  '/walking',
+  '/references',
+  '/my-answers',
+  '/reminders',
+  '/messages',
+];
 
 function current(): Route {
   const p = location.pathname.replace(/\/+$/, '') || '/';
@@ -32,7 +63,10 @@ export function useRoute(): Route {
     const on = () => setRoute(current());
     window.addEventListener('popstate', on);
     window.addEventListener('footing:navigate', on);
-    return () => { window.removeEventListener('popstate', on); window.removeEventListener('footing:navigate', on); };
+    return () => {
+      window.removeEventListener('popstate', on);
+      window.removeEventListener('footing:navigate', on);
+    };
   }, []);
   return route;
 }
@@ -55,7 +89,10 @@ export function usePath(): string {
     const on = () => setPath(read());
     window.addEventListener('popstate', on);
     window.addEventListener('footing:navigate', on);
-    return () => { window.removeEventListener('popstate', on); window.removeEventListener('footing:navigate', on); };
+    return () => {
+      window.removeEventListener('popstate', on);
+      window.removeEventListener('footing:navigate', on);
+    };
   }, []);
   return path;
 }

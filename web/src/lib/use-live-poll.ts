@@ -31,14 +31,19 @@ export function useLivePoll(poll: () => Promise<string>, enabled: boolean): void
         const key = await latest.current();
         outcome = lastKey === null || key === lastKey ? 'same' : 'changed';
         lastKey = key;
-      } catch { outcome = 'failed'; }
+      } catch {
+        outcome = 'failed';
+      }
       busy = false;
       wait = nextPollWait(wait, outcome);
       schedule();
     };
     // Shown again, or back online: ask now, and from the shortest wait.
     const wake = () => {
-      if (!visible()) { clearTimeout(timer); return; }
+      if (!visible()) {
+        clearTimeout(timer);
+        return;
+      }
       wait = LIVE_POLL_BASE_MS;
       void run();
     };

@@ -6,7 +6,10 @@ import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 
-export function useUplot(make: (width: number, el: HTMLDivElement) => { opts: uPlot.Options; data: uPlot.AlignedData }, deps: unknown[]) {
+export function useUplot(
+  make: (width: number, el: HTMLDivElement) => { opts: uPlot.Options; data: uPlot.AlignedData },
+  deps: unknown[],
+) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = ref.current;
@@ -19,7 +22,10 @@ export function useUplot(make: (width: number, el: HTMLDivElement) => { opts: uP
       if (Math.abs(w - chart.width) > 2) chart.setSize({ width: w, height: chart.height });
     });
     ro.observe(el);
-    return () => { ro.disconnect(); chart.destroy(); };
+    return () => {
+      ro.disconnect();
+      chart.destroy();
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
   return ref;

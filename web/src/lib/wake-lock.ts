@@ -7,32 +7,46 @@
  */
 import { useEffect } from 'react';
 
-export interface ScreenKeeper { release(): void }
+export interface ScreenKeeper {
+  release(): void;
+}
 
 export function keepScreenOn(onChange: (held: boolean) => void): ScreenKeeper {
-  const api = typeof navigator !== 'undefined' ? (navigator as Navigator & { wakeLock?: WakeLock }).wakeLock : undefined;
+  const api =
+    typeof navigator !== 'undefined' ? (navigator as Navigator & { wakeLock?: WakeLock }).wakeLock : undefined;
   let sentinel: WakeLockSentinel | null = null;
   let released = false;
   const ask = async () => {
     if (!api || released || sentinel || document.visibilityState !== 'visible') return;
     try {
       const s = await api.request('screen');
-      if (released) { void s.release(); return; }
+      if (released) {
+        void s.release();
+        return;
+      }
       sentinel = s;
       onChange(true);
-      s.addEventListener('release', () => { if (sentinel === s) { sentinel = null; onChange(false); } });
+      s.addEventListener('release', () => {
+        if (sentinel === s) {
+          sentinel = null;
+          onChange(false);
+        }
+      });
     } catch {
       onChange(false); // refused: the screen goes on all the same
     }
   };
-  const shown = () => { void ask(); };
+  const shown = () => {
+    void ask();
+  };
   document.addEventListener('visibilitychange', shown);
   void ask();
   return {
     release() {
       released = true;
       document.removeEventListener('visibilitychange', shown);
-      const s = sentinel; sentinel = null;
+      const s = sentinel;
+      sentinel = null;
       if (s) void s.release();
       onChange(false);
     },

@@ -7,5 +7,7 @@ export function tellWorkerLanguage(language: string): void {
   if (typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
   navigator.serviceWorker.ready
     .then((reg) => reg.active?.postMessage({ type: 'footing-language', language }))
-    .catch(() => { /* no worker: nothing to tell */ });
+    .catch(() => {
+      /* no worker: nothing to tell */
+    });
 }

@@ -12,10 +12,14 @@ import { api, ApiError } from '../api/client.js';
 import { FieldError, Loading, ScreenTitle } from '../ui/common.js';
 import { ClinicianNoticesCard } from './clinician-notices.js';
 import { MessageThread } from './message-thread.js';
+import { UnreadBadge } from './unread-badge.js';
 import { PathLink } from '../ui/path-link.js';
 
 /** GET /api/clinician/messages (src/store/repos/messages.ts ClinicianThread). */
-export interface ClinicianThreads { threads: { personId: string; displayName: string; unread: number; lastAt: string | null }[]; unread: number }
+export interface ClinicianThreads {
+  threads: { personId: string; displayName: string; unread: number; lastAt: string | null }[];
+  unread: number;
+}
 
 const when = (iso: string | null) => (iso ? formatDateTime(iso) : '');
 
@@ -24,14 +28,20 @@ export function ClinicianInboxScreen({ list, error }: { list: ClinicianThreads |
   return (
     <section className="screen">
       <ScreenTitle>{t('title')}</ScreenTitle>
-      {!list ? (error ? <FieldError message={error} /> : <Loading what={t('loading')} />) : list.threads.length === 0 ? (
+      {!list ? (
+        error ? (
+          <FieldError message={error} />
+        ) : (
+          <Loading what={t('loading')} />
+        )
+      ) : list.threads.length === 0 ? (
         <p>{t('none')}</p>
       ) : (
         <ul className="thread-choice">
           {list.threads.map((th) => (
             <li key={th.personId} className="card">
               <PathLink to={`/patients/${encodeURIComponent(th.personId)}/messages`}>{th.displayName}</PathLink>
-              {th.unread > 0 && <> <span className="unread-badge">{th.unread}<span className="visually-hidden"> {t('unread')}</span></span></>}
+              <UnreadBadge count={th.unread} word={t('unread')} />
               <span className="muted small"> · {t('last', { when: when(th.lastAt) })}</span>
             </li>
           ))}
@@ -43,14 +53,37 @@ export function ClinicianInboxScreen({ list, error }: { list: ClinicianThreads |
 }
 
 /** `version` changes when the workspace's poll sees a new message: the conversation is read again. */
-export function ClinicianMessagesScreen({ personId, onRead, version }: { personId: string; onRead: () => void; version: number }) {
+export function ClinicianMessagesScreen({
+  personId,
+  onRead,
+  version,
+}: {
+  personId: string;
+  onRead: () => void;
+  version: number;
+}) {
   const { t } = useTranslation('clinician-messages');
   const base = `/api/patients/${encodeURIComponent(personId)}/messages`;
   const [data, setData] = useState<{ patient: { displayName: string }; messages: Message[] } | null>(null);
   const [error, setError] = useState<ApiError | Error | null>(null);
-  const load = useCallback(() => api<{ patient: { displayName: string }; messages: Message[] }>('GET', base)
-    .then((d) => { setData(d); setError(null); onRead(); }, (e: Error) => { setError(e); setData(null); }), [base, onRead]);
-  useEffect(() => { void load(); }, [load, version]);
+  const load = useCallback(
+    () =>
+      api<{ patient: { displayName: string }; messages: Message[] }>('GET', base).then(
+        (d) => {
+          setData(d);
+          setError(null);
+          onRead();
+        },
+        (e: Error) => {
+          setError(e);
+          setData(null);
+        },
+      ),
+    [base, onRead],
+  );
+  useEffect(() => {
+    void load();
+  }, [load, version]);
 
   if (error) {
     const gone = error instanceof ApiError && error.status === 404;
@@ -58,18 +91,32 @@ export function ClinicianMessagesScreen({ personId, onRead, version }: { personI
       <section className="screen">
         <ScreenTitle>{gone ? t('notFound.title') : t('title')}</ScreenTitle>
         <FieldError message={gone ? t('notFound.message') : error.message} />
-        <p><PathLink to="/">{t('back')}</PathLink></p>
+        <p>
+          <PathLink to="/">{t('back')}</PathLink>
+        </p>
       </section>
     );
   }
   const name = data?.patient.displayName || t('yourPatient');
   return (
     <section className="screen">
-      <p className="small"><PathLink to={`/patients/${encodeURIComponent(personId)}`}>← {data ? name : t('thePatient')}</PathLink></p>
+      <p className="small">
+        <PathLink to={`/patients/${encodeURIComponent(personId)}`}>← {data ? name : t('thePatient')}</PathLink>
+      </p>
       <ScreenTitle>{t('with', { name: data ? name : '…' })}</ScreenTitle>
-      {!data ? <Loading what={t('loadingConversation')} /> : (
+      {!data ? (
+        <Loading what={t('loadingConversation')} />
+      ) : (
         <div className="card">
-          <MessageThread messages={data.messages} me="clinician" otherName={name} onSend={async (text) => { await api('POST', base, { text }); await load(); }} />
+          <MessageThread
+            messages={data.messages}
+            me="clinician"
+            otherName={name}
+            onSend={async (text) => {
+              await api('POST', base, { text });
+              await load();
+            }}
+          />
         </div>
       )}
     </section>

@@ -12,7 +12,12 @@ import { FieldError } from '../ui/common.js';
 export function ClinicianNoticesCard() {
   const { t } = useTranslation('clinician-messages');
   const [publicKey, setPublicKey] = useState<string | null>(null);
-  useEffect(() => { api<{ pushPublicKey: string }>('GET', '/api/clinician/notifications').then((s) => setPublicKey(s.pushPublicKey), () => undefined); }, []);
+  useEffect(() => {
+    api<{ pushPublicKey: string }>('GET', '/api/clinician/notifications').then(
+      (s) => setPublicKey(s.pushPublicKey),
+      () => undefined,
+    );
+  }, []);
   const { status, error, busy, turnOn, turnOff } = usePushToggle(publicKey, CLINICIAN_PUSH_PATH, {
     on: t('notices.onFailed'),
     off: t('notices.offFailed'),
@@ -23,14 +28,24 @@ export function ClinicianNoticesCard() {
       {status === 'checking' && <p className="muted">{t('notices.checking')}</p>}
       {status === 'unsupported' && <p>{t('notices.unsupported')}</p>}
       {status === 'blocked' && <p>{t('notices.blocked')}</p>}
-      {status === 'off' && (<>
-        <p>{t('notices.offIntro')}</p>
-        <button type="button" onClick={() => void turnOn()} disabled={busy || !publicKey}>{t('notices.turnOn')}</button>
-      </>)}
-      {status === 'on' && (<>
-        <p className="success" role="status">{t('notices.on')}</p>
-        <button type="button" onClick={() => void turnOff()} disabled={busy}>{t('notices.turnOff')}</button>
-      </>)}
+      {status === 'off' && (
+        <>
+          <p>{t('notices.offIntro')}</p>
+          <button type="button" onClick={() => void turnOn()} disabled={busy || !publicKey}>
+            {t('notices.turnOn')}
+          </button>
+        </>
+      )}
+      {status === 'on' && (
+        <>
+          <p className="success" role="status">
+            {t('notices.on')}
+          </p>
+          <button type="button" onClick={() => void turnOff()} disabled={busy}>
+            {t('notices.turnOff')}
+          </button>
+        </>
+      )}
       <FieldError message={error} />
     </div>
   );

@@ -72,21 +72,31 @@ export function ownedBy<T extends { owner: string }>(items: readonly T[], owner:
 export function sendOrder(entries: readonly OutboxEntry[], owner: string): OutboxEntry[] {
   return ownedBy(entries, owner)
     .filter((e) => e.state === 'ready')
-    .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    .sort((a, b) =>
+      a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+    );
 }
 
 /**
  * The drafts to send as they are: those of a tab that is no longer open (`livePages` holds the open tabs, or is null
  * when the browser cannot say), or, when it cannot say, those older than DRAFT_MAX_AGE_MS.
  */
-export function orphanDrafts(entries: readonly OutboxEntry[], livePages: ReadonlySet<string> | null, now: number): OutboxEntry[] {
-  return entries.filter((e) => e.state === 'draft'
-    && (livePages ? !livePages.has(e.page) : now - Date.parse(e.createdAt) > DRAFT_MAX_AGE_MS));
+export function orphanDrafts(
+  entries: readonly OutboxEntry[],
+  livePages: ReadonlySet<string> | null,
+  now: number,
+): OutboxEntry[] {
+  return entries.filter(
+    (e) =>
+      e.state === 'draft' && (livePages ? !livePages.has(e.page) : now - Date.parse(e.createdAt) > DRAFT_MAX_AGE_MS),
+  );
 }
 
 // The words are the outbox namespace's (outbox:count.<kind>, note.*), in the language of the `t` the page gives.
 function listed(parts: string[], t: TFunction): string {
-  return parts.length <= 1 ? parts.join('') : t('outbox:list', { head: parts.slice(0, -1).join(', '), last: parts[parts.length - 1] });
+  return parts.length <= 1
+    ? parts.join('')
+    : t('outbox:list', { head: parts.slice(0, -1).join(', '), last: parts[parts.length - 1] });
 }
 
 /** "1 session waiting to be sent", "2 check-ins and 1 walking log waiting to be sent"; null when nothing waits. */
@@ -108,11 +118,18 @@ export function keptNotes(notes: readonly OutboxNote[]): OutboxNote[] {
  * The lines about what was sent in the last day, newest first: "Session sent at 08:14", or for a refused record
  * "Check-in not sent: <the server's message>". `time` formats an instant as the page shows it.
  */
-export function noteLines(notes: readonly OutboxNote[], now: number, time: (iso: string) => string, t: TFunction): string[] {
+export function noteLines(
+  notes: readonly OutboxNote[],
+  now: number,
+  time: (iso: string) => string,
+  t: TFunction,
+): string[] {
   const dayMs = 24 * 60 * 60 * 1000;
   return keptNotes(notes)
     .filter((n) => now - Date.parse(n.at) < dayMs)
-    .map((n) => (n.outcome === 'sent'
-      ? t(`outbox:note.sent.${n.kind}`, { time: time(n.at) })
-      : t(`outbox:note.notSent.${n.kind}`, { message: n.message ?? t('outbox:note.refused') })));
+    .map((n) =>
+      n.outcome === 'sent'
+        ? t(`outbox:note.sent.${n.kind}`, { time: time(n.at) })
+        : t(`outbox:note.notSent.${n.kind}`, { message: n.message ?? t('outbox:note.refused') }),
+    );
 }

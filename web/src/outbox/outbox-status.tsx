@@ -38,17 +38,31 @@ export function OutboxStatus({ onSent, empty }: { onSent?: () => void; empty?: s
   if (!waiting && lines.length === 0) return empty ? <p data-testid="outbox">{empty}</p> : null;
   const sendNow = async () => {
     setSending(true);
-    try { if (await flushOutbox()) onSent?.(); } finally { setSending(false); }
+    try {
+      if (await flushOutbox()) onSent?.();
+    } finally {
+      setSending(false);
+    }
   };
   return (
     <div className="outbox" data-testid="outbox">
       {waiting && (
         <div className="notice">
-          <p role="status"><strong>{waiting}.</strong> {t('kept', { count: entries.length })}</p>
-          <button type="button" onClick={() => void sendNow()} disabled={sending}>{sending ? t('sending') : t('sendNow')}</button>
+          <p role="status">
+            <strong>{waiting}.</strong> {t('kept', { count: entries.length })}
+          </p>
+          <button type="button" onClick={() => void sendNow()} disabled={sending}>
+            {sending ? t('sending') : t('sendNow')}
+          </button>
         </div>
       )}
-      {lines.length > 0 && <ul className="outbox-sent muted" aria-label={t('recentlySent')}>{lines.map((l, i) => <li key={i}>{l}</li>)}</ul>}
+      {lines.length > 0 && (
+        <ul className="outbox-sent muted" aria-label={t('recentlySent')}>
+          {lines.map((l, i) => (
+            <li key={i}>{l}</li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

@@ -23,17 +23,28 @@ function openDb(): Promise<IDBDatabase> {
     req.onerror = () => reject(req.error ?? new Error('IndexedDB could not be opened')); // i18n-ignore: an internal error, never shown (a form shows its own words for it)
     req.onblocked = () => reject(new Error('IndexedDB is blocked by another tab')); // i18n-ignore: an internal error, never shown (a form shows its own words for it)
   });
-  opening.catch(() => { opening = null; });
+  opening.catch(() => {
+    opening = null;
+  });
   return opening;
 }
 
 /** Runs `fn` in one transaction over both stores; resolves once the transaction is committed. */
-async function inTx<T>(mode: IDBTransactionMode, fn: (entries: IDBObjectStore, notes: IDBObjectStore) => T): Promise<T> {
+async function inTx<T>(
+  mode: IDBTransactionMode,
+  fn: (entries: IDBObjectStore, notes: IDBObjectStore) => T,
+): Promise<T> {
   const db = await openDb();
   return new Promise<T>((resolve, reject) => {
     const tx = db.transaction(['entries', 'notes'], mode);
     let out: T;
-    try { out = fn(tx.objectStore('entries'), tx.objectStore('notes')); } catch (e) { tx.abort(); reject(e); return; }
+    try {
+      out = fn(tx.objectStore('entries'), tx.objectStore('notes'));
+    } catch (e) {
+      tx.abort();
+      reject(e);
+      return;
+    }
     tx.oncomplete = () => resolve(out);
     tx.onerror = () => reject(tx.error ?? new Error('IndexedDB write failed')); // i18n-ignore: an internal error, never shown (a form shows its own words for it)
     tx.onabort = () => reject(tx.error ?? new Error('IndexedDB write aborted')); // i18n-ignore: an internal error, never shown (a form shows its own words for it)
@@ -43,19 +54,26 @@ async function inTx<T>(mode: IDBTransactionMode, fn: (entries: IDBObjectStore, n
 function all<T>(store: IDBObjectStore): { result?: T[] } {
   const holder: { result?: T[] } = {};
   const req = store.getAll();
-  req.onsuccess = () => { holder.result = req.result as T[]; };
+  req.onsuccess = () => {
+    holder.result = req.result as T[];
+  };
   return holder;
 }
 
 /** Everything the outbox holds: the waiting records and the notes. */
 export async function readOutbox(): Promise<{ entries: OutboxEntry[]; notes: OutboxNote[] }> {
-  const got = await inTx('readonly', (entries, notes) => ({ entries: all<OutboxEntry>(entries), notes: all<OutboxNote>(notes) }));
+  const got = await inTx('readonly', (entries, notes) => ({
+    entries: all<OutboxEntry>(entries),
+    notes: all<OutboxNote>(notes),
+  }));
   return { entries: got.entries.result ?? [], notes: got.notes.result ?? [] };
 }
 
 /** Keeps a record (replacing the one with the same id: a draft becoming ready). */
 export async function putEntry(entry: OutboxEntry): Promise<void> {
-  await inTx('readwrite', (entries) => { entries.put(entry); });
+  await inTx('readwrite', (entries) => {
+    entries.put(entry);
+  });
 }
 
 /** Removes a waiting record and, if given, writes its note, in one transaction; keeps only the newest notes. */

@@ -9,8 +9,14 @@
  */
 import { api, ApiError, setCsrfToken } from '../api/client.js';
 import {
-  fateOfFailure, orphanDrafts, requestFor, sendOrder, UNKNOWN_OWNER,
-  type OutboxEntry, type OutboxKind, type OutboxNote,
+  fateOfFailure,
+  orphanDrafts,
+  requestFor,
+  sendOrder,
+  UNKNOWN_OWNER,
+  type OutboxEntry,
+  type OutboxKind,
+  type OutboxNote,
 } from './outbox-logic.js';
 import { putEntry, readOutbox, settleEntry } from './outbox-store.js';
 import { i18n } from '../i18n/i18n.js';
@@ -35,10 +41,17 @@ export function outboxSnapshot(): { entries: readonly OutboxEntry[]; notes: read
 
 // Another tab that sends or keeps a record says so, and this tab's page shows it too (IndexedDB has no change events).
 const tabs = typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel('footing-outbox') : null;
-if (tabs) tabs.onmessage = () => { void reread(); };
+if (tabs)
+  tabs.onmessage = () => {
+    void reread();
+  };
 
 async function reread(): Promise<void> {
-  try { snapshot = await readOutbox(); } catch { /* no IndexedDB: nothing kept, nothing to show */ }
+  try {
+    snapshot = await readOutbox();
+  } catch {
+    /* no IndexedDB: nothing kept, nothing to show */
+  }
   window.dispatchEvent(new Event(OUTBOX_EVENT));
 }
 
@@ -55,16 +68,28 @@ export function newClientId(kind: OutboxKind): string {
 
 /** Who last used the app on this phone, as far as it knows ('unknown' before the server was ever reached). */
 export function lastOwner(): string {
-  try { return localStorage.getItem(OWNER_KEY) ?? UNKNOWN_OWNER; } catch { return UNKNOWN_OWNER; }
+  try {
+    return localStorage.getItem(OWNER_KEY) ?? UNKNOWN_OWNER;
+  } catch {
+    return UNKNOWN_OWNER;
+  }
 }
 
 /** Who the server says is using the app: 'local', an account, or null when signed out. Throws when unreachable. */
 async function currentOwner(): Promise<string | null> {
-  const info = await within(api<{ mode: string; signedIn: boolean; email?: string; csrfToken?: string }>('GET', '/api/auth/mode'));
+  const info = await within(
+    api<{ mode: string; signedIn: boolean; email?: string; csrfToken?: string }>('GET', '/api/auth/mode'),
+  );
   // After an offline start the app never got its CSRF token; without it every send would be refused (403).
   if (info.csrfToken) setCsrfToken(info.csrfToken);
-  const owner = info.mode === 'local' ? 'local' : info.signedIn && info.email ? `account:${info.email.toLowerCase()}` : null; // i18n-ignore: an owner key, not words
-  if (owner) try { localStorage.setItem(OWNER_KEY, owner); } catch { /* private mode: the next answer tells again */ }
+  const owner =
+    info.mode === 'local' ? 'local' : info.signedIn && info.email ? `account:${info.email.toLowerCase()}` : null; // i18n-ignore: an owner key, not words
+  if (owner)
+    try {
+      localStorage.setItem(OWNER_KEY, owner);
+    } catch {
+      /* private mode: the next answer tells again */
+    }
   return owner;
 }
 
@@ -77,7 +102,11 @@ function entry(kind: OutboxKind, id: string, body: unknown, state: OutboxEntry['
  * now, the next time the app opens it is sent as it is. Saving it (keepAndSend with the same id) replaces it.
  */
 export async function keepDraft(kind: OutboxKind, id: string, body: unknown): Promise<void> {
-  try { await putEntry(entry(kind, id, body, 'draft')); } catch { return; }
+  try {
+    await putEntry(entry(kind, id, body, 'draft'));
+  } catch {
+    return;
+  }
   await refreshOutbox();
 }
 
@@ -86,7 +115,9 @@ export async function releaseDraft(id: string): Promise<void> {
   try {
     const found = (await readOutbox()).entries.find((e) => e.id === id && e.state === 'draft');
     if (found) await putEntry({ ...found, state: 'ready' });
-  } catch { return; }
+  } catch {
+    return;
+  }
   await flushOutbox();
 }
 
@@ -100,7 +131,12 @@ const SEND_WAIT_MS = 8000;
 const REQUEST_LIMIT_MS = 20_000;
 
 function within<T>(p: Promise<T>): Promise<T> {
-  return Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new ApiError(0, 'offline', i18n.t('outbox:errors.tooSlow'))), REQUEST_LIMIT_MS))]);
+  return Promise.race([
+    p,
+    new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new ApiError(0, 'offline', i18n.t('outbox:errors.tooSlow'))), REQUEST_LIMIT_MS),
+    ),
+  ]);
 }
 
 /**
@@ -119,7 +155,10 @@ export async function keepAndSend(kind: OutboxKind, id: string, body: unknown): 
   }
   await refreshOutbox();
   // A connection that hangs rather than fails must not hold the form: the record is safe on the phone already.
-  const results = await Promise.race([flush(new Set([id])), new Promise<Map<string, Result>>((r) => setTimeout(() => r(new Map()), SEND_WAIT_MS))]);
+  const results = await Promise.race([
+    flush(new Set([id])),
+    new Promise<Map<string, Result>>((r) => setTimeout(() => r(new Map()), SEND_WAIT_MS)),
+  ]);
   const mine = results.get(id);
   if (mine?.fate === 'sent') return 'sent';
   if (mine?.fate === 'refused') throw mine.error;
@@ -138,7 +177,8 @@ let chain: Promise<unknown> = Promise.resolve();
 
 /** One flush at a time: across tabs with a Web Lock, within a tab (or without locks) one after another. */
 function flush(immediate: ReadonlySet<string>): Promise<Map<string, Result>> {
-  const run = async (): Promise<Map<string, Result>> => (locks ? await locks.request('footing-outbox', () => flushNow(immediate)) : flushNow(immediate));
+  const run = async (): Promise<Map<string, Result>> =>
+    locks ? await locks.request('footing-outbox', () => flushNow(immediate)) : flushNow(immediate);
   const next = chain.then(run, run);
   chain = next.catch(() => undefined);
   return next;
@@ -151,13 +191,22 @@ async function flushNow(immediate: ReadonlySet<string>): Promise<Map<string, Res
     await moveOldQueue();
     // Asked first, even with nothing waiting: a record made offline later is then marked with its person.
     let owner: string | null;
-    try { owner = await currentOwner(); } catch { return results; } // offline: everything waits
+    try {
+      owner = await currentOwner();
+    } catch {
+      return results;
+    } // offline: everything waits
     if (!owner) return results; // signed out: each record waits for its own person
     const { entries } = await readOutbox();
     if (entries.length === 0) return results;
     if (locks) {
       const state = await locks.query();
-      held = new Set((state.held ?? []).map((l) => l.name ?? '').filter((n) => n.startsWith(PAGE_LOCK)).map((n) => n.slice(PAGE_LOCK.length)));
+      held = new Set(
+        (state.held ?? [])
+          .map((l) => l.name ?? '')
+          .filter((n) => n.startsWith(PAGE_LOCK))
+          .map((n) => n.slice(PAGE_LOCK.length)),
+      );
     }
     for (const d of orphanDrafts(entries, held, Date.now())) await putEntry({ ...d, state: 'ready' });
     for (const e of sendOrder((await readOutbox()).entries, owner)) {
@@ -190,10 +239,15 @@ async function sendOne(e: OutboxEntry): Promise<Result> {
 /** Sessions queued by the first version (localStorage) move into the outbox, then the old list is removed. */
 async function moveOldQueue(): Promise<void> {
   let list: unknown;
-  try { list = JSON.parse(localStorage.getItem(OLD_QUEUE_KEY) ?? 'null'); } catch { list = null; }
+  try {
+    list = JSON.parse(localStorage.getItem(OLD_QUEUE_KEY) ?? 'null');
+  } catch {
+    list = null;
+  }
   if (!Array.isArray(list)) return;
   for (const s of list as { clientId?: unknown }[]) {
-    if (typeof s?.clientId === 'string') await putEntry({ ...entry('session', s.clientId, s, 'ready'), owner: UNKNOWN_OWNER });
+    if (typeof s?.clientId === 'string')
+      await putEntry({ ...entry('session', s.clientId, s, 'ready'), owner: UNKNOWN_OWNER });
   }
   localStorage.removeItem(OLD_QUEUE_KEY);
 }

@@ -17,7 +17,19 @@ export const FLOOR = '#dfe5e1';
 export const FLOOR_LINE = '#7d8a85';
 
 /** A vertical arrow at `x` from `from` to `to` (its head at `to`), with a white edge so it reads over skin. */
-export function Arrow({ x, from, to, color, width = 4 }: { x: number; from: number; to: number; color: string; width?: number }) {
+export function Arrow({
+  x,
+  from,
+  to,
+  color,
+  width = 4,
+}: {
+  x: number;
+  from: number;
+  to: number;
+  color: string;
+  width?: number;
+}) {
   const dir = to > from ? 1 : -1;
   const head = 7 + width;
   const shaftEnd = to - dir * head * 0.8;
@@ -38,7 +50,16 @@ export const INK_FAR = '#6b8a83';
 /** A limb or the trunk of a figure: a thick round-ended line through the points. */
 export function Limb({ points, light = false }: { points: [number, number][]; light?: boolean }) {
   const d = points.map(([x, y], i) => `${i ? 'L' : 'M'}${x} ${y}`).join(' ');
-  return <path d={d} fill="none" stroke={light ? INK_FAR : INK} strokeWidth={7} strokeLinecap="round" strokeLinejoin="round" />;
+  return (
+    <path
+      d={d}
+      fill="none"
+      stroke={light ? INK_FAR : INK}
+      strokeWidth={7}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    />
+  );
 }
 
 export function Head({ x, y }: { x: number; y: number }) {

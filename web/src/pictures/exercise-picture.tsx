@@ -19,9 +19,12 @@ import './pictures.css';
 /** One position of the close-up, drawn still. */
 function StillFrame({ spec, frame }: { spec: ExercisePictureSpec; frame: Frame<string> }) {
   switch (spec.view) {
-    case 'toes-front': return <ToesFront pose={frame.pose as typeof spec.start.pose} />;
-    case 'sole-side': return <SoleOnBall spot={frame.pose as typeof spec.start.pose} weight={spec.weight} />;
-    case 'stride-side': return <WalkingFigure pose={frame.pose as typeof spec.start.pose} />;
+    case 'toes-front':
+      return <ToesFront pose={frame.pose as typeof spec.start.pose} />;
+    case 'sole-side':
+      return <SoleOnBall spot={frame.pose as typeof spec.start.pose} weight={spec.weight} />;
+    case 'stride-side':
+      return <WalkingFigure pose={frame.pose as typeof spec.start.pose} />;
   }
 }
 
@@ -31,10 +34,19 @@ function MovingFrame({ spec, motion }: { spec: ExercisePictureSpec; motion: Pict
   switch (spec.view) {
     case 'toes-front': {
       const arrow = motion.animation === 'lift-hold' ? 'up' : motion.animation === 'lower' ? 'down' : null;
-      return <ToesFront pose={motion.animation === 'lower' ? 'little-toe-up' : 'toes-down'} liftClass={cls} littleArrow={arrow} labels />;
+      return (
+        <ToesFront
+          pose={motion.animation === 'lower' ? 'little-toe-up' : 'toes-down'}
+          liftClass={cls}
+          littleArrow={arrow}
+          labels
+        />
+      );
     }
-    case 'sole-side': return <SoleOnBall spot="heel" weight={spec.weight} rollClass={cls} />;
-    case 'stride-side': return <WalkingFigure pose={spec.start.pose} />;
+    case 'sole-side':
+      return <SoleOnBall spot="heel" weight={spec.weight} rollClass={cls} />;
+    case 'stride-side':
+      return <WalkingFigure pose={spec.start.pose} />;
   }
 }
 
@@ -56,9 +68,14 @@ export function ExercisePicture({ exercise, position, motion, motionKey, paused 
   if (!spec) return null;
   const moving = motion !== undefined && !reduce;
   // The animated parts read these (pictures.css): one run's length, how many runs, and whether the session is paused.
-  const timing = moving && motion.animation
-    ? { '--pic-seconds': `${motion.seconds}s`, '--pic-runs': String(motion.iterations), '--pic-state': paused ? 'paused' : 'running' } as CSSProperties
-    : undefined;
+  const timing =
+    moving && motion.animation
+      ? ({
+          '--pic-seconds': `${motion.seconds}s`,
+          '--pic-runs': String(motion.iterations),
+          '--pic-state': paused ? 'paused' : 'running',
+        } as CSSProperties)
+      : undefined;
   return (
     <figure className={`pic pic-${spec.view}${moving ? ' pic-moving' : ' pic-still'}`} data-testid="exercise-picture">
       <div className="pic-art" role="img" aria-label={t(spec.title)} aria-describedby={descId}>
@@ -85,7 +102,9 @@ export function ExercisePicture({ exercise, position, motion, motionKey, paused 
       </div>
       {/* Read out, not shown: the card shows the steps below the picture, and in the session the timer's line says
           what to do and the controls must stay on a phone's first screen. */}
-      <figcaption id={descId} className="visually-hidden">{t(spec.description)}</figcaption>
+      <figcaption id={descId} className="visually-hidden">
+        {t(spec.description)}
+      </figcaption>
     </figure>
   );
 }

@@ -25,18 +25,30 @@ const pic = i18n.getFixedT('en', 'pictures');
 function catalogue(): { exercise: ExerciseId; position: Position }[] {
   const seen = new Map<string, { exercise: ExerciseId; position: Position }>();
   for (const ex of Object.values(EXERCISES)) {
-    for (const position of Object.keys(ex.steps) as Position[]) seen.set(`${ex.id}/${position}`, { exercise: ex.id, position });
+    for (const position of Object.keys(ex.steps) as Position[])
+      seen.set(`${ex.id}/${position}`, { exercise: ex.id, position });
   }
   for (const stage of STAGES) {
-    for (const p of stage.prescriptions) seen.set(`${p.exercise}/${p.position}`, { exercise: p.exercise, position: p.position });
+    for (const p of stage.prescriptions)
+      seen.set(`${p.exercise}/${p.position}`, { exercise: p.exercise, position: p.position });
   }
   return [...seen.values()];
 }
 
 test('the catalogue is what the program defines: walk; ball roll sitting and standing; pinky-toe lift sitting, standing and on one leg', () => {
-  assert.deepEqual(catalogue().map((c) => `${c.exercise}/${c.position}`).sort(), [
-    'ball-roll/sitting', 'ball-roll/standing', 'pinky-toe-lift/single-leg', 'pinky-toe-lift/sitting', 'pinky-toe-lift/standing', 'walk/walking',
-  ]);
+  assert.deepEqual(
+    catalogue()
+      .map((c) => `${c.exercise}/${c.position}`)
+      .sort(),
+    [
+      'ball-roll/sitting',
+      'ball-roll/standing',
+      'pinky-toe-lift/single-leg',
+      'pinky-toe-lift/sitting',
+      'pinky-toe-lift/standing',
+      'walk/walking',
+    ],
+  );
 });
 
 test('every exercise and progression has a picture with a start, an end, captions and a description', () => {
@@ -48,10 +60,15 @@ test('every exercise and progression has a picture with a start, an end, caption
     assert.notEqual(p.start.pose, p.end.pose, `${where}: the end differs from the start`);
     const poses = framesOf(p).map((f) => f.pose);
     assert.equal(new Set(poses).size, poses.length, `${where}: no position twice`);
-    for (const f of framesOf(p)) assert.ok(pic(f.caption).length > 5 && pic(f.caption) !== f.caption, `${where}: frame ${f.pose} has a caption`);
-    assert.ok(pic(p.title).toLowerCase().includes(EXERCISES[exercise].name.toLowerCase()), `${where}: the accessible name names the exercise`);
+    for (const f of framesOf(p))
+      assert.ok(pic(f.caption).length > 5 && pic(f.caption) !== f.caption, `${where}: frame ${f.pose} has a caption`);
+    assert.ok(
+      pic(p.title).toLowerCase().includes(EXERCISES[exercise].name.toLowerCase()),
+      `${where}: the accessible name names the exercise`,
+    );
     assert.ok(pic(p.description).length > 60, `${where}: a description in words`);
-    if (exercise !== 'walk') assert.ok(p.posture && pic(p.postureText) !== p.postureText, `${where}: the body position is drawn and named`);
+    if (exercise !== 'walk')
+      assert.ok(p.posture && pic(p.postureText) !== p.postureText, `${where}: the body position is drawn and named`);
     // Every word of the picture exists in each language (a key the catalogue lacks would be shown as the key).
     for (const lng of ['en', 'es']) {
       for (const key of [p.title, p.description, p.postureText, ...framesOf(p).map((f) => f.caption)]) {
@@ -79,17 +96,32 @@ test('each picture shows where it matters: the toes from the front for the toe l
     }
     if (p.exercise === 'ball-roll') {
       assert.equal(p.view, 'sole-side');
-      assert.deepEqual(framesOf(p).map((f) => f.pose), ['heel', 'arch', 'forefoot']);
+      assert.deepEqual(
+        framesOf(p).map((f) => f.pose),
+        ['heel', 'arch', 'forefoot'],
+      );
       assert.match(pic(p.description), /5 out of 10/); // DOMAIN.md §3 3.15: discomfort at most about 5/10
     }
   }
   // The text asks for a gentle press sitting and a little more weight standing; the pictures say the same.
-  const weightOf = (position: 'sitting' | 'standing') => { const p = pictureFor('ball-roll', position); return p?.view === 'sole-side' ? p.weight : undefined; };
+  const weightOf = (position: 'sitting' | 'standing') => {
+    const p = pictureFor('ball-roll', position);
+    return p?.view === 'sole-side' ? p.weight : undefined;
+  };
   assert.equal(weightOf('sitting'), 'gentle');
   assert.equal(weightOf('standing'), 'more');
 });
 
-const walking: WalkingTarget = { steps: null, minutes: 10, provisional: true, baselineSteps: null, baselineMinutes: null, basis: '', window: { from: '2024-01-01', to: '2024-01-07', daysWithData: 0 }, clinician: null };
+const walking: WalkingTarget = {
+  steps: null,
+  minutes: 10,
+  provisional: true,
+  baselineSteps: null,
+  baselineMinutes: null,
+  basis: '',
+  window: { from: '2024-01-01', to: '2024-01-07', daysWithData: 0 },
+  clinician: null,
+};
 
 test('in a stage-2 session the picture keeps the dose: a 5 s lift and hold, a 3 s lowering, 2 min of rolling per foot in 10 s rolls', () => {
   const plan = todayPlan({ screen: { status: 'clear', exclusions: [], precautions: [] }, stage: 2, walking });
@@ -107,7 +139,8 @@ test('in a stage-2 session the picture keeps the dose: a 5 s lift and hold, a 3 
   assert.deepEqual(toe.find(({ s }) => s.kind === 'work')!.m, { animation: 'lift-hold', seconds: 5, iterations: 1 });
   assert.deepEqual(toe.find(({ s }) => s.kind === 'relax')!.m, { animation: 'lower', seconds: 3, iterations: 1 });
   // Getting ready, the rest between sets and changing feet: the picture stands still in its start position.
-  for (const { s, m } of motions) if (s.kind === 'ready' || s.kind === 'rest' || s.kind === 'switch') assert.equal(m.animation, null);
+  for (const { s, m } of motions)
+    if (s.kind === 'ready' || s.kind === 'rest' || s.kind === 'switch') assert.equal(m.animation, null);
   // Every second of a work segment is drawn: the lift holds for the whole hold, the rolls fill the foot's time.
   for (const { s, m } of motions) if (s.kind === 'work') assert.equal(m.seconds * m.iterations, s.seconds);
 });
@@ -115,7 +148,11 @@ test('in a stage-2 session the picture keeps the dose: a 5 s lift and hold, a 3 
 test('stage 3: a 10 s hold is a 10 s lift and hold; a sped-up test clock speeds the picture up by the same factor; a clinician’s roll time that is not whole rolls is still filled', () => {
   const hold = motionFor({ kind: 'work', seconds: 10 }, 'holds', 1);
   assert.deepEqual(hold, { animation: 'lift-hold', seconds: 10, iterations: 1 });
-  assert.deepEqual(motionFor({ kind: 'work', seconds: 10 }, 'holds', 50), { animation: 'lift-hold', seconds: 0.2, iterations: 1 });
+  assert.deepEqual(motionFor({ kind: 'work', seconds: 10 }, 'holds', 50), {
+    animation: 'lift-hold',
+    seconds: 0.2,
+    iterations: 1,
+  });
   // A clinician's dose that is not a whole number of rolls still fills the foot's time exactly.
   const m = motionFor({ kind: 'work', seconds: 75 }, 'timed', 1);
   assert.equal(m.seconds, ROLL_PASS_SECONDS);

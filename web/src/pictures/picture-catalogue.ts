@@ -20,7 +20,10 @@ export type BallSpot = 'heel' | 'arch' | 'forefoot';
 export type StridePose = 'left-forward' | 'right-forward';
 
 /** `caption` is a catalogue key (pictures namespace). */
-export interface Frame<P extends string> { pose: P; caption: string }
+export interface Frame<P extends string> {
+  pose: P;
+  caption: string;
+}
 
 interface PictureBase {
   exercise: ExerciseId;
@@ -35,11 +38,27 @@ interface PictureBase {
 }
 
 /** The toes seen from the front (the pinky-toe lift): where the lift of one toe and not the other shows. */
-export interface ToesPicture extends PictureBase { view: 'toes-front'; start: Frame<ToePose>; via: Frame<ToePose>[]; end: Frame<ToePose> }
+export interface ToesPicture extends PictureBase {
+  view: 'toes-front';
+  start: Frame<ToePose>;
+  via: Frame<ToePose>[];
+  end: Frame<ToePose>;
+}
 /** The sole on the ball seen from the side (the ball roll), with how much weight goes onto the ball. */
-export interface SolePicture extends PictureBase { view: 'sole-side'; weight: 'gentle' | 'more'; start: Frame<BallSpot>; via: Frame<BallSpot>[]; end: Frame<BallSpot> }
+export interface SolePicture extends PictureBase {
+  view: 'sole-side';
+  weight: 'gentle' | 'more';
+  start: Frame<BallSpot>;
+  via: Frame<BallSpot>[];
+  end: Frame<BallSpot>;
+}
 /** The whole body from the side (the walk). */
-export interface StridePicture extends PictureBase { view: 'stride-side'; start: Frame<StridePose>; via: Frame<StridePose>[]; end: Frame<StridePose> }
+export interface StridePicture extends PictureBase {
+  view: 'stride-side';
+  start: Frame<StridePose>;
+  via: Frame<StridePose>[];
+  end: Frame<StridePose>;
+}
 
 export type ExercisePictureSpec = ToesPicture | SolePicture | StridePicture;
 
@@ -58,33 +77,63 @@ const ROLL_FRAMES = {
 
 // The close-up's own words (pictures:toeLift, pictures:roll) are shared by the descriptions through $t(…) in the catalogue.
 /** The keys of a picture's words: pictures:<id>.title, .description, .posture. */
-const words = (id: string) => ({ title: `${id}.title`, description: `${id}.description`, postureText: `${id}.posture` });
+const words = (id: string) => ({
+  title: `${id}.title`,
+  description: `${id}.description`,
+  postureText: `${id}.posture`,
+});
 
 export const PICTURES: readonly ExercisePictureSpec[] = [
   {
-    exercise: 'walk', position: 'walking', view: 'stride-side', posture: null, ...words('walk'),
+    exercise: 'walk',
+    position: 'walking',
+    view: 'stride-side',
+    posture: null,
+    ...words('walk'),
     start: { pose: 'left-forward', caption: 'frames.oneStep' },
     via: [],
     end: { pose: 'right-forward', caption: 'frames.nextStep' },
   },
   {
-    exercise: 'ball-roll', position: 'sitting', view: 'sole-side', weight: 'gentle', posture: 'sitting-ball', ...words('ballRollSitting'),
+    exercise: 'ball-roll',
+    position: 'sitting',
+    view: 'sole-side',
+    weight: 'gentle',
+    posture: 'sitting-ball',
+    ...words('ballRollSitting'),
     ...ROLL_FRAMES,
   },
   {
-    exercise: 'ball-roll', position: 'standing', view: 'sole-side', weight: 'more', posture: 'standing-ball', ...words('ballRollStanding'),
+    exercise: 'ball-roll',
+    position: 'standing',
+    view: 'sole-side',
+    weight: 'more',
+    posture: 'standing-ball',
+    ...words('ballRollStanding'),
     ...ROLL_FRAMES,
   },
   {
-    exercise: 'pinky-toe-lift', position: 'sitting', view: 'toes-front', posture: 'sitting', ...words('toeLiftSitting'),
+    exercise: 'pinky-toe-lift',
+    position: 'sitting',
+    view: 'toes-front',
+    posture: 'sitting',
+    ...words('toeLiftSitting'),
     ...TOE_FRAMES,
   },
   {
-    exercise: 'pinky-toe-lift', position: 'standing', view: 'toes-front', posture: 'standing-counter', ...words('toeLiftStanding'),
+    exercise: 'pinky-toe-lift',
+    position: 'standing',
+    view: 'toes-front',
+    posture: 'standing-counter',
+    ...words('toeLiftStanding'),
     ...TOE_FRAMES,
   },
   {
-    exercise: 'pinky-toe-lift', position: 'single-leg', view: 'toes-front', posture: 'single-leg-counter', ...words('toeLiftSingleLeg'),
+    exercise: 'pinky-toe-lift',
+    position: 'single-leg',
+    view: 'toes-front',
+    posture: 'single-leg-counter',
+    ...words('toeLiftSingleLeg'),
     ...TOE_FRAMES,
   },
 ];

@@ -24,11 +24,17 @@ export interface PictureMotion {
 const STILL: PictureMotion = { animation: null, seconds: 0, iterations: 0 };
 
 /** The motion for a segment of an exercise whose dose is `doseKind`, with the session clock `speed` times real time. */
-export function motionFor(seg: Pick<Segment, 'kind' | 'seconds'>, doseKind: 'timed' | 'holds' | 'walk', speed: number): PictureMotion {
+export function motionFor(
+  seg: Pick<Segment, 'kind' | 'seconds'>,
+  doseKind: 'timed' | 'holds' | 'walk',
+  speed: number,
+): PictureMotion {
   if (doseKind === 'timed' && seg.kind === 'work') {
     return { animation: 'roll', seconds: ROLL_PASS_SECONDS / speed, iterations: seg.seconds / ROLL_PASS_SECONDS };
   }
-  if (doseKind === 'holds' && seg.kind === 'work') return { animation: 'lift-hold', seconds: seg.seconds / speed, iterations: 1 };
-  if (doseKind === 'holds' && seg.kind === 'relax') return { animation: 'lower', seconds: seg.seconds / speed, iterations: 1 };
+  if (doseKind === 'holds' && seg.kind === 'work')
+    return { animation: 'lift-hold', seconds: seg.seconds / speed, iterations: 1 };
+  if (doseKind === 'holds' && seg.kind === 'relax')
+    return { animation: 'lower', seconds: seg.seconds / speed, iterations: 1 };
   return STILL;
 }

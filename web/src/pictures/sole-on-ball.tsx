@@ -26,7 +26,8 @@ export const FOOT_AT: Record<BallSpot, { x: number; y: number }> = {
 // ball of the foot (the top of the ball), higher under the arch.
 /** From the back of the heel to the tip of the toes, in the foot's own coordinates. */
 const FOOT_WIDTH = 136;
-const FOOT = 'M24 0 H48 L50 44 C58 52 74 58 94 64 C110 69 122 72 130 76 C135 79 134 85 128 86 L110 86 C102 86 98 86 92 86 C80 86 68 81 56 81 C44 81 36 86 26 87 C13 88 5 82 6 71 C7 61 15 52 22 44 Z';
+const FOOT =
+  'M24 0 H48 L50 44 C58 52 74 58 94 64 C110 69 122 72 130 76 C135 79 134 85 128 86 L110 86 C102 86 98 86 92 86 C80 86 68 81 56 81 C44 81 36 86 26 87 C13 88 5 82 6 71 C7 61 15 52 22 44 Z';
 
 export interface SoleOnBallProps {
   spot: BallSpot;
@@ -39,7 +40,10 @@ export interface SoleOnBallProps {
 export function SoleOnBall({ spot, weight, rollClass }: SoleOnBallProps) {
   const at = FOOT_AT[spot];
   const vars = {
-    '--heel-x': `${FOOT_AT.heel.x}px`, '--arch-x': `${FOOT_AT.arch.x}px`, '--arch-y': `${FOOT_AT.arch.y}px`, '--fore-x': `${FOOT_AT.forefoot.x}px`,
+    '--heel-x': `${FOOT_AT.heel.x}px`,
+    '--arch-x': `${FOOT_AT.arch.x}px`,
+    '--arch-y': `${FOOT_AT.arch.y}px`,
+    '--fore-x': `${FOOT_AT.forefoot.x}px`,
   } as CSSProperties;
   const still = rollClass ? undefined : `translate(${at.x} ${at.y})`;
   // A still is framed on the foot, so the three small frames of a card show the sole and the ball larger; the
@@ -50,9 +54,17 @@ export function SoleOnBall({ spot, weight, rollClass }: SoleOnBallProps) {
     <svg viewBox={viewBox} className="pic-svg" aria-hidden="true" focusable="false" style={vars}>
       <rect x={0} y={FLOOR_Y} width={260} height={14} fill={FLOOR} />
       <line x1={0} x2={260} y1={FLOOR_Y} y2={FLOOR_Y} stroke={FLOOR_LINE} strokeWidth={1.5} />
-      <g className={rollClass ? 'pic-turn-ball' : undefined} style={{ transformOrigin: `${BALL_X}px ${ballY}px` }} /* i18n-ignore: a CSS transform origin */>
+      <g
+        className={rollClass ? 'pic-turn-ball' : undefined}
+        style={{ transformOrigin: `${BALL_X}px ${ballY}px` }} /* i18n-ignore: a CSS transform origin */
+      >
         <circle cx={BALL_X} cy={ballY} r={BALL_R} fill={BALL} stroke={BALL_LINE} strokeWidth={1.5} />
-        <path d={`M${BALL_X - 8} ${ballY - 6} q8 6 16 0 M${BALL_X - 8} ${ballY + 6} q8 -6 16 0`} fill="none" stroke={BALL_LINE} strokeWidth={1.2} />
+        <path
+          d={`M${BALL_X - 8} ${ballY - 6} q8 6 16 0 M${BALL_X - 8} ${ballY + 6} q8 -6 16 0`}
+          fill="none"
+          stroke={BALL_LINE}
+          strokeWidth={1.2}
+        />
       </g>
       <g className={rollClass} transform={still}>
         <path d={FOOT} fill={SKIN} stroke={SKIN_LINE} strokeWidth={1.6} />

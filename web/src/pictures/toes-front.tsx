@@ -29,7 +29,16 @@ function Toe({ x, w, h, below = 8 }: { x: number; w: number; h: number; below?: 
   return (
     <g>
       <rect x={x} y={top} width={w} height={h + below} rx={w * 0.45} fill={SKIN} stroke={SKIN_LINE} strokeWidth={1.6} />
-      <rect x={x + w * 0.22} y={top + 3} width={w * 0.56} height={h * 0.36} rx={w * 0.2} fill="#f7e6da" stroke={SKIN_LINE} strokeWidth={0.8} />
+      <rect
+        x={x + w * 0.22}
+        y={top + 3}
+        width={w * 0.56}
+        height={h * 0.36}
+        rx={w * 0.2}
+        fill="#f7e6da"
+        stroke={SKIN_LINE}
+        strokeWidth={0.8}
+      />
     </g>
   );
 }
@@ -45,7 +54,21 @@ export interface ToesFrontProps {
 }
 
 function Label({ x, y, anchor, children }: { x: number; y: number; anchor: 'start' | 'end'; children: string }) {
-  return <text x={x} y={y} textAnchor={anchor} fontSize={12} fontWeight={600} fill={INK} stroke="#fff" strokeWidth={3} paintOrder="stroke">{children}</text>;
+  return (
+    <text
+      x={x}
+      y={y}
+      textAnchor={anchor}
+      fontSize={12}
+      fontWeight={600}
+      fill={INK}
+      stroke="#fff"
+      strokeWidth={3}
+      paintOrder="stroke"
+    >
+      {children}
+    </text>
+  );
 }
 
 export function ToesFront({ pose, liftClass, littleArrow, labels = false }: ToesFrontProps) {
@@ -60,15 +83,22 @@ export function ToesFront({ pose, liftClass, littleArrow, labels = false }: Toes
   return (
     <svg viewBox="0 0 200 116" className="pic-svg" aria-hidden="true" focusable="false" style={style}>
       {/* The bottom of the shin and the top of the foot, widening from the ankle to the toes. */}
-      <path d="M66 0 H128 C132 20 150 36 168 50 C178 58 180 70 180 96 H24 C24 72 28 56 40 46 C52 36 62 20 66 0 Z" fill={SKIN} stroke={SKIN_LINE} strokeWidth={1.6} />
+      <path
+        d="M66 0 H128 C132 20 150 36 168 50 C178 58 180 70 180 96 H24 C24 72 28 56 40 46 C52 36 62 20 66 0 Z"
+        fill={SKIN}
+        stroke={SKIN_LINE}
+        strokeWidth={1.6}
+      />
       <path d="M130 12 q10 6 8 16" fill="none" stroke={SKIN_LINE} strokeWidth={1.2} />
       <path d="M64 16 q-8 6 -6 15" fill="none" stroke={SKIN_LINE} strokeWidth={1.2} />
-      {TOES.slice(1).map((t) => <Toe key={t.x} {...t} />)}
+      {TOES.slice(1).map((t) => (
+        <Toe key={t.x} {...t} />
+      ))}
       {/* The floor covers the toes' undersides; the lifted toe shows its pad and a gap above its shadow. */}
       <rect x={0} y={FLOOR_Y} width={200} height={16} fill={FLOOR} />
       <line x1={0} x2={200} y1={FLOOR_Y} y2={FLOOR_Y} stroke={FLOOR_LINE} strokeWidth={1.5} />
       <ellipse cx={cx} cy={FLOOR_Y + 2} rx={little.w / 2 - 4} ry={2} fill="#b9c3bf" />
-      <g className={liftClass} transform={still} >
+      <g className={liftClass} transform={still}>
         <Toe {...little} below={1} />
       </g>
       {/* The big toe presses into the floor the whole time. */}
@@ -76,7 +106,16 @@ export function ToesFront({ pose, liftClass, littleArrow, labels = false }: Toes
       <path d="M138 106 h36 M144 112 h24" stroke={INK} strokeWidth={2.5} strokeLinecap="round" />
       {arrow === 'up' && <Arrow x={12} from={96} to={58} color={LIFT_BLUE} width={5} />}
       {arrow === 'down' && <Arrow x={12} from={58} to={96} color={LIFT_BLUE} width={5} />}
-      {labels && <><Label x={198} y={14} anchor="end">{t('labels.bigToe')}</Label><Label x={2} y={46} anchor="start">{t('labels.littleToe')}</Label></>}
+      {labels && (
+        <>
+          <Label x={198} y={14} anchor="end">
+            {t('labels.bigToe')}
+          </Label>
+          <Label x={2} y={46} anchor="start">
+            {t('labels.littleToe')}
+          </Label>
+        </>
+      )}
     </svg>
   );
 }

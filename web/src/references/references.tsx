@@ -21,14 +21,20 @@ function useFragment(): string {
   useEffect(() => {
     const on = () => setHash(read());
     for (const e of ['popstate', 'hashchange', 'footing:navigate']) window.addEventListener(e, on);
-    return () => { for (const e of ['popstate', 'hashchange', 'footing:navigate']) window.removeEventListener(e, on); };
+    return () => {
+      for (const e of ['popstate', 'hashchange', 'footing:navigate']) window.removeEventListener(e, on);
+    };
   }, []);
   return hash;
 }
 
 /** A link that leaves the app, shown as its address without the scheme (doi.org/10.1016/...). */
 function OutLink({ href }: { href: string }) {
-  return <a href={href} target="_blank" rel="noopener noreferrer" className="out-link">{href.replace(/^https?:\/\//, '')}</a>;
+  return (
+    <a href={href} target="_blank" rel="noopener noreferrer" className="out-link">
+      {href.replace(/^https?:\/\//, '')}
+    </a>
+  );
 }
 
 function ReferenceEntry({ r, current }: { r: Reference; current: boolean }) {
@@ -36,18 +42,40 @@ function ReferenceEntry({ r, current }: { r: Reference; current: boolean }) {
   const link = referenceLink(r);
   return (
     <li id={referenceAnchor(r.id)} tabIndex={-1} className={`reference${current ? ' current' : ''}`} data-ref={r.id}>
-      <p className="reference-short"><strong>{shortCitation(r, currentLanguage())}</strong></p>
+      <p className="reference-short">
+        <strong>{shortCitation(r, currentLanguage())}</strong>
+      </p>
       <p>
-        {r.authors && <>{r.authors}{r.year ? ` (${r.year})` : ''}. </>}
+        {r.authors && (
+          <>
+            {r.authors}
+            {r.year ? ` (${r.year})` : ''}.{' '}
+          </>
+        )}
         <cite>{r.title}</cite>. {r.published}.
-        {link && <> <OutLink href={link} /></>}
+        {link && (
+          <>
+            {' '}
+            <OutLink href={link} />
+          </>
+        )}
       </p>
       {r.note && <p className="small muted">{r.note}</p>}
       {r.also && r.also.length > 0 && (
         <ul className="small">
           {r.also.map((a) => {
             const alsoLink = referenceLink(a);
-            return <li key={a.text}>{t('also', { text: a.text })}{alsoLink && <> <OutLink href={alsoLink} /></>}</li>;
+            return (
+              <li key={a.text}>
+                {t('also', { text: a.text })}
+                {alsoLink && (
+                  <>
+                    {' '}
+                    <OutLink href={alsoLink} />
+                  </>
+                )}
+              </li>
+            );
           })}
         </ul>
       )}
@@ -75,7 +103,13 @@ export function ReferencesScreen() {
     <section className="screen references-screen">
       <ScreenTitle>{t('title')}</ScreenTitle>
       <p className="lead">{t('lead')}</p>
-      {fromCitation && <p><button type="button" onClick={() => history.back()}>{t('back')}</button></p>}
+      {fromCitation && (
+        <p>
+          <button type="button" onClick={() => history.back()}>
+            {t('back')}
+          </button>
+        </p>
+      )}
       <div className="card">
         <h2>{t('strength.title')}</h2>
         <p>{t('strength.intro')}</p>
@@ -86,8 +120,12 @@ export function ReferencesScreen() {
             const language = currentLanguage();
             return (
               <li key={level}>
-                <span className={['strength', `strength-${strength.replace(/[^a-z]+/g, '-')}`].join(' ')}>{strengthWords(level, language)}</span>
-                <span><strong>{evidenceLabel(level, language)}</strong> ({level}). {evidenceExplained(level, language)}</span>
+                <span className={['strength', `strength-${strength.replace(/[^a-z]+/g, '-')}`].join(' ')}>
+                  {strengthWords(level, language)}
+                </span>
+                <span>
+                  <strong>{evidenceLabel(level, language)}</strong> ({level}). {evidenceExplained(level, language)}
+                </span>
               </li>
             );
           })}
@@ -97,7 +135,9 @@ export function ReferencesScreen() {
       <div className="card">
         <h2>{t('sources')}</h2>
         <ul className="references">
-          {REFERENCES.map((r) => <ReferenceEntry key={r.id} r={r} current={fragment === referenceAnchor(r.id)} />)}
+          {REFERENCES.map((r) => (
+            <ReferenceEntry key={r.id} r={r} current={fragment === referenceAnchor(r.id)} />
+          ))}
         </ul>
       </div>
     </section>

@@ -9,7 +9,13 @@ import { api, ApiError } from '../api/client.js';
 import type { RemindersState } from '../api/types.js';
 import { FieldError } from '../ui/common.js';
 
-export function ReminderCalendarCard({ state, onChanged }: { state: RemindersState; onChanged: (s: RemindersState) => void }) {
+export function ReminderCalendarCard({
+  state,
+  onChanged,
+}: {
+  state: RemindersState;
+  onChanged: (s: RemindersState) => void;
+}) {
   const { t } = useTranslation('reminders');
   const [url, setUrl] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -23,7 +29,9 @@ export function ReminderCalendarCard({ state, onChanged }: { state: RemindersSta
       const { path } = await api<{ path: string }>('POST', '/api/reminders/calendar');
       setUrl(location.origin + path);
       await refresh();
-    } catch (err) { setError(err instanceof ApiError ? err.message : t('calendar.makeFailed')); }
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : t('calendar.makeFailed'));
+    }
   }
   async function turnOff() {
     setError(null);
@@ -31,32 +39,62 @@ export function ReminderCalendarCard({ state, onChanged }: { state: RemindersSta
       await api('DELETE', '/api/reminders/calendar');
       setUrl(null);
       await refresh();
-    } catch (err) { setError(err instanceof ApiError ? err.message : t('calendar.offFailed')); }
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : t('calendar.offFailed'));
+    }
   }
   async function copy() {
     if (!url) return;
-    try { await navigator.clipboard.writeText(url); setCopied(true); } catch { setCopied(false); }
+    try {
+      await navigator.clipboard.writeText(url);
+      setCopied(true);
+    } catch {
+      setCopied(false);
+    }
   }
 
   return (
     <div className="card">
       <h2>{t('calendar.title')}</h2>
       <p>{t('calendar.intro')}</p>
-      {url && (<>
-        <label htmlFor="calendar-url">{t('calendar.urlLabel')}</label>
-        <input id="calendar-url" className="calendar-url" type="text" readOnly value={url} onFocus={(e) => e.target.select()} />
-        <p>
-          {/* i18n-ignore: a URL scheme */}
-          <a className="button primary" href={url.replace(/^https?:/, 'webcal:')}>{t('calendar.open')}</a>{' '}
-          <button type="button" onClick={() => void copy()}>{t('calendar.copy')}</button>
-        </p>
-        {copied && <p className="success" role="status">{t('calendar.copied')}</p>}
-        <p className="muted small">{t('calendar.shownOnce')}</p>
-      </>)}
+      {url && (
+        <>
+          <label htmlFor="calendar-url">{t('calendar.urlLabel')}</label>
+          <input
+            id="calendar-url"
+            className="calendar-url"
+            type="text"
+            readOnly
+            value={url}
+            onFocus={(e) => e.target.select()}
+          />
+          <p>
+            {/* i18n-ignore: a URL scheme */}
+            <a className="button primary" href={url.replace(/^https?:/, 'webcal:')}>
+              {t('calendar.open')}
+            </a>{' '}
+            <button type="button" onClick={() => void copy()}>
+              {t('calendar.copy')}
+            </button>
+          </p>
+          {copied && (
+            <p className="success" role="status">
+              {t('calendar.copied')}
+            </p>
+          )}
+          <p className="muted small">{t('calendar.shownOnce')}</p>
+        </>
+      )}
       {!url && state.calendarFeed && <p>{t('calendar.active')}</p>}
       <p>
-        <button type="button" onClick={() => void make()} disabled={!state.settings}>{state.calendarFeed || url ? t('calendar.makeNew') : t('calendar.make')}</button>{' '}
-        {(state.calendarFeed || url) && <button type="button" onClick={() => void turnOff()}>{t('calendar.turnOff')}</button>}
+        <button type="button" onClick={() => void make()} disabled={!state.settings}>
+          {state.calendarFeed || url ? t('calendar.makeNew') : t('calendar.make')}
+        </button>{' '}
+        {(state.calendarFeed || url) && (
+          <button type="button" onClick={() => void turnOff()}>
+            {t('calendar.turnOff')}
+          </button>
+        )}
       </p>
       {!state.settings && <p className="muted small">{t('calendar.saveFirst')}</p>}
       <FieldError message={error} />

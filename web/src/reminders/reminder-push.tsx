@@ -22,14 +22,24 @@ export function ReminderPushCard({ state }: { state: RemindersState }) {
       {status === 'checking' && <p className="muted">{t('push.checking')}</p>}
       {status === 'unsupported' && <p>{t('push.unsupported')}</p>}
       {status === 'blocked' && <p>{t('push.blocked')}</p>}
-      {status === 'off' && (<>
-        <p>{t('push.offIntro')}</p>
-        <button type="button" onClick={() => void turnOn()} disabled={busy}>{t('push.turnOn')}</button>
-      </>)}
-      {status === 'on' && (<>
-        <p className="success" role="status">{t('push.on')}</p>
-        <button type="button" onClick={() => void turnOff()} disabled={busy}>{t('push.turnOff')}</button>
-      </>)}
+      {status === 'off' && (
+        <>
+          <p>{t('push.offIntro')}</p>
+          <button type="button" onClick={() => void turnOn()} disabled={busy}>
+            {t('push.turnOn')}
+          </button>
+        </>
+      )}
+      {status === 'on' && (
+        <>
+          <p className="success" role="status">
+            {t('push.on')}
+          </p>
+          <button type="button" onClick={() => void turnOff()} disabled={busy}>
+            {t('push.turnOff')}
+          </button>
+        </>
+      )}
       <FieldError message={error} />
     </div>
   );

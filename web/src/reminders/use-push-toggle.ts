@@ -13,9 +13,18 @@ export function usePushToggle(publicKey: string | null, path: string, failures: 
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    if (!pushSupported()) { setStatus('unsupported'); return; }
-    if (Notification.permission === 'denied') { setStatus('blocked'); return; }
-    currentSubscription().then((s) => setStatus(s && Notification.permission === 'granted' ? 'on' : 'off'), () => setStatus('off'));
+    if (!pushSupported()) {
+      setStatus('unsupported');
+      return;
+    }
+    if (Notification.permission === 'denied') {
+      setStatus('blocked');
+      return;
+    }
+    currentSubscription().then(
+      (s) => setStatus(s && Notification.permission === 'granted' ? 'on' : 'off'),
+      () => setStatus('off'),
+    );
   }, []);
 
   async function turnOn() {
@@ -27,12 +36,21 @@ export function usePushToggle(publicKey: string | null, path: string, failures: 
       setStatus(permission === 'granted' ? 'on' : permission === 'denied' ? 'blocked' : 'off');
     } catch {
       setError(failures.on);
-    } finally { setBusy(false); }
+    } finally {
+      setBusy(false);
+    }
   }
   async function turnOff() {
     setBusy(true);
     setError(null);
-    try { await unsubscribe(path); setStatus('off'); } catch { setError(failures.off); } finally { setBusy(false); }
+    try {
+      await unsubscribe(path);
+      setStatus('off');
+    } catch {
+      setError(failures.off);
+    } finally {
+      setBusy(false);
+    }
   }
   return { status, error, busy, turnOn, turnOff };
 }

@@ -24,13 +24,24 @@ export function Stopped({ today, onRestart }: { today: TodayState; onRestart: ()
       <div className="card">
         <h2>{t('stopped.why.title')}</h2>
         <p>{t('stopped.why.lead')}</p>
-        <ul>{concerns.map((c) => <li key={c}>{c}</li>)}</ul>
-        <p><Trans t={t} i18nKey="stopped.why.notDiagnosis" components={{ strong: <strong /> }} /></p>
+        <ul>
+          {concerns.map((c) => (
+            <li key={c}>{c}</li>
+          ))}
+        </ul>
+        <p>
+          <Trans t={t} i18nKey="stopped.why.notDiagnosis" components={{ strong: <strong /> }} />
+        </p>
       </div>
       <div className="card">
         <h2>{t('stopped.now.title')}</h2>
-        <p>{t('stopped.now.paused')} {when ? t('stopped.now.savedOn', { when }) : t('stopped.now.saved')} {t('stopped.now.show')}</p>
-        <Link to="/my-answers" className="button">{t('stopped.now.seeAnswers')}</Link>
+        <p>
+          {t('stopped.now.paused')} {when ? t('stopped.now.savedOn', { when }) : t('stopped.now.saved')}{' '}
+          {t('stopped.now.show')}
+        </p>
+        <Link to="/my-answers" className="button">
+          {t('stopped.now.seeAnswers')}
+        </Link>
       </div>
       <div className="card">
         <h2>{t('stopped.after.title')}</h2>
@@ -38,7 +49,9 @@ export function Stopped({ today, onRestart }: { today: TodayState; onRestart: ()
           <input type="checkbox" checked={cleared} onChange={(e) => setCleared(e.target.checked)} />
           <span>{t('stopped.after.confirm')}</span>
         </label>
-        <button type="button" className="primary" disabled={!cleared} onClick={onRestart}>{t('stopped.after.again')}</button>
+        <button type="button" className="primary" disabled={!cleared} onClick={onRestart}>
+          {t('stopped.after.again')}
+        </button>
       </div>
     </section>
   );

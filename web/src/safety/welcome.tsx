@@ -25,7 +25,9 @@ export function Welcome() {
       <div className="card">
         <h2>{t('welcome.isNot.title')}</h2>
         <ul>
-          <li><Trans t={t} i18nKey="welcome.isNot.diagnose" components={{ strong: <strong /> }} /></li>
+          <li>
+            <Trans t={t} i18nKey="welcome.isNot.diagnose" components={{ strong: <strong /> }} />
+          </li>
           <li>{t('welcome.isNot.replace')}</li>
           <li>{t('welcome.isNot.emergency')}</li>
         </ul>
@@ -34,14 +36,28 @@ export function Welcome() {
         <h2>{t('welcome.evidence.title')}</h2>
         <p>{t('welcome.evidence.lead')}</p>
         <ul className="legend">
-          <li><span className="strength strength-well-supported">{t('welcome.evidence.wellSupported')}</span> {t('welcome.evidence.wellSupportedMeans')}</li>
-          <li><span className="strength strength-some-support">{t('welcome.evidence.someSupport')}</span> {t('welcome.evidence.someSupportMeans')}</li>
-          <li><span className="strength strength-expert-advice">{t('welcome.evidence.expertAdvice')}</span> {t('welcome.evidence.expertAdviceMeans')}</li>
-          <li><span className="strength strength-an-idea-not-proven">{t('welcome.evidence.idea')}</span> {t('welcome.evidence.ideaMeans')}</li>
+          <li>
+            <span className="strength strength-well-supported">{t('welcome.evidence.wellSupported')}</span>{' '}
+            {t('welcome.evidence.wellSupportedMeans')}
+          </li>
+          <li>
+            <span className="strength strength-some-support">{t('welcome.evidence.someSupport')}</span>{' '}
+            {t('welcome.evidence.someSupportMeans')}
+          </li>
+          <li>
+            <span className="strength strength-expert-advice">{t('welcome.evidence.expertAdvice')}</span>{' '}
+            {t('welcome.evidence.expertAdviceMeans')}
+          </li>
+          <li>
+            <span className="strength strength-an-idea-not-proven">{t('welcome.evidence.idea')}</span>{' '}
+            {t('welcome.evidence.ideaMeans')}
+          </li>
         </ul>
       </div>
       <p>{t('welcome.first')}</p>
-      <Link to="/screen" className="button primary">{t('welcome.start')}</Link>
+      <Link to="/screen" className="button primary">
+        {t('welcome.start')}
+      </Link>
     </section>
   );
 }

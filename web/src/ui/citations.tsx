@@ -14,7 +14,9 @@ export const referenceAnchor = (id: string) => `ref-${id}`;
 export const referenceHref = (id: string) => `/references#${referenceAnchor(id)}`;
 
 /** history.state of a References page opened from a citation: it offers a way back to where the person was. */
-export interface FromCitation { fromCitation: true }
+export interface FromCitation {
+  fromCitation: true;
+}
 
 export function CitationLink({ id }: { id: string }) {
   const href = referenceHref(id);
@@ -23,15 +25,43 @@ export function CitationLink({ id }: { id: string }) {
     e.preventDefault();
     navigatePath(href, { fromCitation: true } satisfies FromCitation);
   };
-  return <a href={href} onClick={onClick} className="citation">{citation(id, currentLanguage())}</a>;
+  return (
+    <a href={href} onClick={onClick} className="citation">
+      {citation(id, currentLanguage())}
+    </a>
+  );
 }
 
 /** "Bohannon and Andrews, 2011; Andrews et al., 2023", each a link. Nothing for no references. */
 export function Citations({ refs }: { refs: readonly string[] }) {
-  return <>{refs.map((id, i) => <Fragment key={id}>{i > 0 && '; '}<CitationLink id={id} /></Fragment>)}</>;
+  return (
+    <>
+      {refs.map((id, i) => (
+        <Fragment key={id}>
+          {i > 0 && '; '}
+          <CitationLink id={id} />
+        </Fragment>
+      ))}
+    </>
+  );
 }
 
 /** A text that cites by number ("null for treatment [2][3]") with each run of numbers as linked citations. */
 export function CitedText({ text }: { text: string }) {
-  return <>{splitCitations(text).map((p, i) => <Fragment key={i}>{'refs' in p ? <> (<Citations refs={p.refs} />)</> : p.text}</Fragment>)}</>;
+  return (
+    <>
+      {splitCitations(text).map((p, i) => (
+        <Fragment key={i}>
+          {'refs' in p ? (
+            <>
+              {' '}
+              (<Citations refs={p.refs} />)
+            </>
+          ) : (
+            p.text
+          )}
+        </Fragment>
+      ))}
+    </>
+  );
 }

@@ -9,29 +9,57 @@ import { Citations } from './citations.js';
 /** The screen's main heading; focused when the screen opens so a screen reader announces where you are. */
 export function ScreenTitle({ children }: { children: ReactNode }) {
   const ref = useRef<HTMLHeadingElement>(null);
-  useEffect(() => { ref.current?.focus({ preventScroll: true }); }, []);
-  return <h1 ref={ref} tabIndex={-1}>{children}</h1>;
+  useEffect(() => {
+    ref.current?.focus({ preventScroll: true });
+  }, []);
+  return (
+    <h1 ref={ref} tabIndex={-1}>
+      {children}
+    </h1>
+  );
 }
 
 // children is optional so a Link can be a <Trans> component, which fills in the words of its <link> tag.
-export function Link({ to, children, className, current }: { to: Route; children?: ReactNode; className?: string; current?: boolean }) {
+export function Link({
+  to,
+  children,
+  className,
+  current,
+}: {
+  to: Route;
+  children?: ReactNode;
+  className?: string;
+  current?: boolean;
+}) {
   const onClick = (e: MouseEvent) => {
     if (e.metaKey || e.ctrlKey || e.shiftKey) return;
     e.preventDefault();
     navigate(to);
   };
-  return <a href={to} onClick={onClick} className={className} aria-current={current ? 'page' : undefined}>{children}</a>;
+  return (
+    <a href={to} onClick={onClick} className={className} aria-current={current ? 'page' : undefined}>
+      {children}
+    </a>
+  );
 }
 
 /** An error next to a field (or at the top of a form). `id` lets the field point at it with aria-describedby. */
 export function FieldError({ id, message }: { id?: string; message: string | null | undefined }) {
   if (!message) return null;
-  return <p id={id} className="field-error" role="alert">{message}</p>;
+  return (
+    <p id={id} className="field-error" role="alert">
+      {message}
+    </p>
+  );
 }
 
 export function Loading({ what }: { what: string }) {
   const { t } = useTranslation('ui');
-  return <p className="muted" role="status">{t('loading', { what })}</p>;
+  return (
+    <p className="muted" role="status">
+      {t('loading', { what })}
+    </p>
+  );
 }
 
 /**
@@ -43,9 +71,19 @@ export function ClaimLine({ claim }: { claim: Claim }) {
   const strength = plainStrength(claim.evidence);
   return (
     <li className="claim">
-      <span className={`strength strength-${strength.replace(/[^a-z]+/g, '-')}`}>{t(`strength.${claim.evidence}`)}</span>
+      <span className={`strength strength-${strength.replace(/[^a-z]+/g, '-')}`}>
+        {t(`strength.${claim.evidence}`)}
+      </span>
       <span>{claim.text}</span>
-      <span className="evidence-label">{t('evidence', { level: t(`evidenceLevel.${claim.evidence}`) })}{claim.refs.length > 0 && <> (<Citations refs={claim.refs} />)</>}</span>
+      <span className="evidence-label">
+        {t('evidence', { level: t(`evidenceLevel.${claim.evidence}`) })}
+        {claim.refs.length > 0 && (
+          <>
+            {' '}
+            (<Citations refs={claim.refs} />)
+          </>
+        )}
+      </span>
     </li>
   );
 }

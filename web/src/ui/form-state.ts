@@ -10,7 +10,11 @@ import { ApiError } from '../api/api-error.js';
  * What the form shows: a message, beside `field` when one is named (the server's field path or the form's own),
  * and `id`, the element it is about when that is not the field's own box (one mark on the body map).
  */
-export interface FormProblem { message: string; field?: string | undefined; id?: string | undefined }
+export interface FormProblem {
+  message: string;
+  field?: string | undefined;
+  id?: string | undefined;
+}
 
 /** Where the runner writes: the form's state setters (React's, or a test's). */
 export interface FormSetters {
@@ -43,10 +47,17 @@ export function problemOf(err: unknown, fallback: string): FormProblem {
  * Sends a form: clears the problem, runs `check`, then `action` with the form busy. Resolves true when `action`
  * succeeded; false when the check or the request failed (the problem is set).
  */
-export async function submitForm(set: FormSetters, action: () => Promise<unknown>, options: SubmitOptions): Promise<boolean> {
+export async function submitForm(
+  set: FormSetters,
+  action: () => Promise<unknown>,
+  options: SubmitOptions,
+): Promise<boolean> {
   set.setError(null);
   const checked = options.check?.() ?? null;
-  if (checked) { set.setError(checked); return false; }
+  if (checked) {
+    set.setError(checked);
+    return false;
+  }
   set.setBusy(true);
   try {
     await action();

@@ -7,7 +7,17 @@ import { NPRS_MAX, NPRS_MIN } from '../../../src/core/clinical-constants.js';
 
 const SCORES = Array.from({ length: NPRS_MAX - NPRS_MIN + 1 }, (_, i) => NPRS_MIN + i);
 
-export function PainScale({ name, label, value, onChange }: { name: string; label: string; value: number | null; onChange: (v: number | null) => void }) {
+export function PainScale({
+  name,
+  label,
+  value,
+  onChange,
+}: {
+  name: string;
+  label: string;
+  value: number | null;
+  onChange: (v: number | null) => void;
+}) {
   const { t } = useTranslation('ui');
   return (
     <fieldset className="pain-scale">
@@ -20,8 +30,15 @@ export function PainScale({ name, label, value, onChange }: { name: string; labe
           </label>
         ))}
       </div>
-      <p className="anchors"><span>{t('pain.min', { n: NPRS_MIN })}</span><span>{t('pain.max', { n: NPRS_MAX })}</span></p>
-      {value !== null && <button type="button" className="link-button" onClick={() => onChange(null)}>{t('pain.clear', { label: label.toLowerCase() })}</button>}
+      <p className="anchors">
+        <span>{t('pain.min', { n: NPRS_MIN })}</span>
+        <span>{t('pain.max', { n: NPRS_MAX })}</span>
+      </p>
+      {value !== null && (
+        <button type="button" className="link-button" onClick={() => onChange(null)}>
+          {t('pain.clear', { label: label.toLowerCase() })}
+        </button>
+      )}
     </fieldset>
   );
 }

@@ -12,5 +12,9 @@ export function PathLink({ to, children, className }: { to: string; children: Re
     e.preventDefault();
     navigatePath(to);
   };
-  return <a href={to} onClick={onClick} className={className}>{children}</a>;
+  return (
+    <a href={to} onClick={onClick} className={className}>
+      {children}
+    </a>
+  );
 }

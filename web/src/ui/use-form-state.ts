@@ -10,7 +10,10 @@ export function useFormState() {
   const [error, setError] = useState<FormProblem | null>(null);
   const [busy, setBusy] = useState(false);
   const { t } = useTranslation('ui');
-  const submit = useCallback((action: () => Promise<unknown>, options?: Partial<SubmitOptions>) =>
-    submitForm({ setBusy, setError }, action, { ...options, fallback: options?.fallback ?? t('form.couldNotSave') }), [t]);
+  const submit = useCallback(
+    (action: () => Promise<unknown>, options?: Partial<SubmitOptions>) =>
+      submitForm({ setBusy, setError }, action, { ...options, fallback: options?.fallback ?? t('form.couldNotSave') }),
+    [t],
+  );
   return { error, setError, busy, submit };
 }
