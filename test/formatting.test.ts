@@ -19,6 +19,7 @@ const repo = fileURLToPath(new URL('../', import.meta.url));
 const FORMATTED: readonly string[] = [
   'scripts/i18n-check.ts',
   'src/cli',
+  'src/gait',
   'src/reports',
   'src/store',
   'test/formatting.test.ts',

@@ -33,7 +33,15 @@ export const METRIC_JSON_NAMES: Record<keyof GaitMetrics, string> = {
   stepWidth: 'step_width_m',
 };
 
-export interface MetricJson { value: number | null; confidence: number; n?: number; left?: number; right?: number; reason?: string; reference?: { min: number; max: number; unit: string; source: string } }
+export interface MetricJson {
+  value: number | null;
+  confidence: number;
+  n?: number;
+  left?: number;
+  right?: number;
+  reason?: string;
+  reference?: { min: number; max: number; unit: string; source: string };
+}
 
 export interface GaitAnalysisJson {
   video: string;
@@ -57,16 +65,28 @@ export interface GaitAnalysisJson {
 }
 
 /** One side's mean angle curves, each `{strides, mean}` (mean: degrees at 0, step_pct, ... 100 % of the cycle). */
-export interface SideCurvesJson { toe_off_pct: number | null; hip_deg: JointCurve | null; knee_deg: JointCurve | null; ankle_deg: JointCurve | null }
+export interface SideCurvesJson {
+  toe_off_pct: number | null;
+  hip_deg: JointCurve | null;
+  knee_deg: JointCurve | null;
+  ankle_deg: JointCurve | null;
+}
 /** The curves of both sides; a side is null when it had no complete stride, both with `reason` when not measurable. */
-export interface AngleCurvesJson { step_pct: number; left: SideCurvesJson | null; right: SideCurvesJson | null; reason?: string }
+export interface AngleCurvesJson {
+  step_pct: number;
+  left: SideCurvesJson | null;
+  right: SideCurvesJson | null;
+  reason?: string;
+}
 
 function sideJson(s: SideCurves | null): SideCurvesJson | null {
   return s ? { toe_off_pct: s.toeOffPct, hip_deg: s.hip, knee_deg: s.knee, ankle_deg: s.ankle } : null;
 }
 
 export function curvesToJson(c: AngleCurves): AngleCurvesJson {
-  return c.status === 'ok' ? { step_pct: CYCLE_STEP_PCT, left: sideJson(c.left), right: sideJson(c.right) } : { step_pct: CYCLE_STEP_PCT, left: null, right: null, reason: c.reason };
+  return c.status === 'ok'
+    ? { step_pct: CYCLE_STEP_PCT, left: sideJson(c.left), right: sideJson(c.right) }
+    : { step_pct: CYCLE_STEP_PCT, left: null, right: null, reason: c.reason };
 }
 
 const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
@@ -85,18 +105,33 @@ function metricJson(m: Metric): MetricJson {
   return out;
 }
 
-export function analysisToJson(a: GaitAnalysis, video: { name: string; fps: number; frames: number }): GaitAnalysisJson {
+export function analysisToJson(
+  a: GaitAnalysis,
+  video: { name: string; fps: number; frames: number },
+): GaitAnalysisJson {
   const times = (xs: number[]) => xs.map((t) => round(t, 3));
   return {
-    video: video.name, fps: round(video.fps, 3), frames: video.frames, view: a.view.view, direction: a.view.direction,
-    setting: a.view.setting, mode: a.mode, ...(a.treadmillKmh !== undefined ? { treadmill_kmh: a.treadmillKmh } : {}),
+    video: video.name,
+    fps: round(video.fps, 3),
+    frames: video.frames,
+    view: a.view.view,
+    direction: a.view.direction,
+    setting: a.view.setting,
+    mode: a.mode,
+    ...(a.treadmillKmh !== undefined ? { treadmill_kmh: a.treadmillKmh } : {}),
     events: {
       left: { heel_strike: times(a.events.left.heelStrike), toe_off: times(a.events.left.toeOff) },
       right: { heel_strike: times(a.events.right.heelStrike), toe_off: times(a.events.right.toeOff) },
     },
-    metrics: Object.fromEntries((Object.keys(METRIC_JSON_NAMES) as (keyof GaitMetrics)[]).map((k) => [METRIC_JSON_NAMES[k], metricJson(a.metrics[k])])),
+    metrics: Object.fromEntries(
+      (Object.keys(METRIC_JSON_NAMES) as (keyof GaitMetrics)[]).map((k) => [
+        METRIC_JSON_NAMES[k],
+        metricJson(a.metrics[k]),
+      ]),
+    ),
     warnings: a.warnings.map((w) => ({ code: w.code, severity: w.severity, message: w.message, advice: w.advice })),
-    tracks: a.tracks, track_id: a.trackId,
+    tracks: a.tracks,
+    track_id: a.trackId,
     angle_curves: curvesToJson(a.curves),
   };
 }

@@ -11,7 +11,10 @@ import { syntheticWalk } from './synthetic-walker.js';
 // from that schedule or from its 3D geometry, never from the analysis output.
 const TOL = 0.05; // s: 1.5 frames at 30 fps, Zeni et al. report errors of about one frame
 
-const value = (m: Metric): number => { assert.equal(m.status, 'ok', m.status === 'not_measurable' ? m.reason : ''); return (m as { value: number }).value; };
+const value = (m: Metric): number => {
+  assert.equal(m.status, 'ok', m.status === 'not_measurable' ? m.reason : '');
+  return (m as { value: number }).value;
+};
 const conf = (m: Metric): number => (m.status === 'ok' ? m.confidence : 0);
 
 /**
@@ -42,7 +45,10 @@ function assertAllFound(found: GaitEvents, truth: GaitEvents, from: number, to: 
   for (const side of ['left', 'right'] as const) {
     for (const kind of ['heelStrike', 'toeOff'] as const) {
       for (const u of truth[side][kind].filter((x) => x > from && x < to)) {
-        assert.ok(found[side][kind].some((t) => Math.abs(u - t) <= TOL), `${side} ${kind} at ${u.toFixed(3)} missed`);
+        assert.ok(
+          found[side][kind].some((t) => Math.abs(u - t) <= TOL),
+          `${side} ${kind} at ${u.toFixed(3)} missed`,
+        );
       }
     }
   }
@@ -50,7 +56,11 @@ function assertAllFound(found: GaitEvents, truth: GaitEvents, from: number, to: 
 
 function mirrorX(series: KeypointSeries, swapLabels: boolean): KeypointSeries {
   const partner = (name: LandmarkName): number => {
-    const other = name.startsWith('left_') ? name.replace('left_', 'right_') : name.startsWith('right_') ? name.replace('right_', 'left_') : name;
+    const other = name.startsWith('left_')
+      ? name.replace('left_', 'right_')
+      : name.startsWith('right_')
+        ? name.replace('right_', 'left_')
+        : name;
     return LANDMARKS.indexOf(other as LandmarkName);
   };
   return {
@@ -61,7 +71,11 @@ function mirrorX(series: KeypointSeries, swapLabels: boolean): KeypointSeries {
         const image = p.image.map((q) => ({ ...q, x: series.width - q.x }));
         const world = p.world ? p.world.map((q) => ({ ...q, x: -q.x })) : null;
         if (!swapLabels) return { ...p, image, world };
-        return { ...p, image: LANDMARKS.map((n) => image[partner(n)] as typeof image[number]), world: world ? LANDMARKS.map((n) => world[partner(n)] as typeof world[number]) : null };
+        return {
+          ...p,
+          image: LANDMARKS.map((n) => image[partner(n)] as (typeof image)[number]),
+          world: world ? LANDMARKS.map((n) => world[partner(n)] as (typeof world)[number]) : null,
+        };
       }),
     })),
   };
@@ -70,13 +84,15 @@ function mirrorX(series: KeypointSeries, swapLabels: boolean): KeypointSeries {
 function angle3(a: number[], b: number[], c: number[]): number {
   const u = [0, 1, 2].map((k) => (a[k] as number) - (b[k] as number));
   const v = [0, 1, 2].map((k) => (c[k] as number) - (b[k] as number));
-  const d = (u[0] as number) * (v[0] as number) + (u[1] as number) * (v[1] as number) + (u[2] as number) * (v[2] as number);
+  const d =
+    (u[0] as number) * (v[0] as number) + (u[1] as number) * (v[1] as number) + (u[2] as number) * (v[2] as number);
   return 180 - (Math.acos(Math.max(-1, Math.min(1, d / (Math.hypot(...u) * Math.hypot(...v))))) * 180) / Math.PI;
 }
 
 test('side view: events match the true schedule, timing metrics match the model', () => {
   for (const view of ['side-left', 'side-right'] as const) {
-    const cadence = 108; const stancePercent = 62;
+    const cadence = 108;
+    const stancePercent = 62;
     const { series, truth } = syntheticWalk({ view, cadence, stancePercent, duration: 10, cameraDistance: 5, seed: 7 });
     const a = analyzeGait(series);
     assert.equal(a.view.view, 'side');
@@ -99,25 +115,42 @@ test('side view: events match the true schedule, timing metrics match the model'
 test('side view: knee flexion at initial contact and peak swing match the model geometry', () => {
   const { series, truth } = syntheticWalk({ view: 'side-left', duration: 10, noisePx: 0.5, seed: 3 });
   const a = analyzeGait(series);
-  const ic: number[] = []; const swing: number[] = [];
+  const ic: number[] = [];
+  const swing: number[] = [];
   for (const side of ['left', 'right'] as const) {
-    const knee = (t: number): number => angle3(truth.pointAt(`${side}_hip`, t), truth.pointAt(`${side}_knee`, t), truth.pointAt(`${side}_ankle`, t));
-    for (const hs of a.events[side].heelStrike) ic.push(knee(truth.events[side].heelStrike.reduce((b, u) => (Math.abs(u - hs) < Math.abs(b - hs) ? u : b))));
+    const knee = (t: number): number =>
+      angle3(truth.pointAt(`${side}_hip`, t), truth.pointAt(`${side}_knee`, t), truth.pointAt(`${side}_ankle`, t));
+    for (const hs of a.events[side].heelStrike)
+      ic.push(knee(truth.events[side].heelStrike.reduce((b, u) => (Math.abs(u - hs) < Math.abs(b - hs) ? u : b))));
     for (const to of truth.events[side].toeOff) {
-      let peak = 0; for (let t = to; t < to + 0.5; t += 0.002) peak = Math.max(peak, knee(t));
+      let peak = 0;
+      for (let t = to; t < to + 0.5; t += 0.002) peak = Math.max(peak, knee(t));
       swing.push(peak);
     }
   }
   const med = (v: number[]): number => [...v].sort((x, y) => x - y)[v.length >> 1] as number;
-  assert.ok(Math.abs(value(a.metrics.kneeFlexionInitialContact) - med(ic)) < 4, `${value(a.metrics.kneeFlexionInitialContact)} vs ${med(ic)}`);
-  assert.ok(Math.abs(value(a.metrics.kneeFlexionPeakSwing) - med(swing)) < 5, `${value(a.metrics.kneeFlexionPeakSwing)} vs ${med(swing)}`);
+  assert.ok(
+    Math.abs(value(a.metrics.kneeFlexionInitialContact) - med(ic)) < 4,
+    `${value(a.metrics.kneeFlexionInitialContact)} vs ${med(ic)}`,
+  );
+  assert.ok(
+    Math.abs(value(a.metrics.kneeFlexionPeakSwing) - med(swing)) < 5,
+    `${value(a.metrics.kneeFlexionPeakSwing)} vs ${med(swing)}`,
+  );
 });
 
 test('an uneven walker (right steps 0.42 of the stride, left 0.58): the cadence is the steps taken per minute', () => {
   // 100 steps/min by construction: a stride of 1.2 s holds one step of each side whatever their shares. This walk
   // crosses the picture in 9 steps, an odd number, so the median step is one side's (60 / 0.504 s = 119): a
   // step-median cadence fails here (checked: 117.9).
-  const { series, truth } = syntheticWalk({ view: 'side-left', duration: 11, cadence: 100, rightStepFraction: 0.42, noisePx: 0.5, seed: 11 });
+  const { series, truth } = syntheticWalk({
+    view: 'side-left',
+    duration: 11,
+    cadence: 100,
+    rightStepFraction: 0.42,
+    noisePx: 0.5,
+    seed: 11,
+  });
   const a = analyzeGait(series);
   assert.ok(!a.warnings.some((w) => w.code === 'events-inconsistent'), JSON.stringify(a.warnings.map((w) => w.code)));
   const cadence = a.metrics.cadence as { status: string; value: number };
@@ -137,50 +170,79 @@ const walkArb = fc.record({
   view: fc.constantFrom('side-left' as const, 'side-right' as const),
 });
 
-test('property: mirroring x keeps each foot\'s events; mirroring and swapping labels swaps left and right', () => {
-  fc.assert(fc.property(walkArb, (w) => {
-    const { series } = syntheticWalk({ ...w, duration: 7 });
-    const a = analyzeGait(series);
-    const m = analyzeGait(mirrorX(series, false));
-    const s = analyzeGait(mirrorX(series, true));
-    assert.notEqual(m.view.direction, a.view.direction);
-    const close = (x: number[], y: number[]): void => { assert.equal(x.length, y.length); x.forEach((v, i) => assert.ok(Math.abs(v - (y[i] as number)) < 1e-6)); };
-    for (const side of ['left', 'right'] as const) {
-      const other = side === 'left' ? 'right' : 'left';
-      close(m.events[side].heelStrike, a.events[side].heelStrike);
-      close(m.events[side].toeOff, a.events[side].toeOff);
-      close(s.events[other].heelStrike, a.events[side].heelStrike);
-      close(s.events[other].toeOff, a.events[side].toeOff);
-    }
-  }), { numRuns: 8 });
+test("property: mirroring x keeps each foot's events; mirroring and swapping labels swaps left and right", () => {
+  fc.assert(
+    fc.property(walkArb, (w) => {
+      const { series } = syntheticWalk({ ...w, duration: 7 });
+      const a = analyzeGait(series);
+      const m = analyzeGait(mirrorX(series, false));
+      const s = analyzeGait(mirrorX(series, true));
+      assert.notEqual(m.view.direction, a.view.direction);
+      const close = (x: number[], y: number[]): void => {
+        assert.equal(x.length, y.length);
+        x.forEach((v, i) => assert.ok(Math.abs(v - (y[i] as number)) < 1e-6));
+      };
+      for (const side of ['left', 'right'] as const) {
+        const other = side === 'left' ? 'right' : 'left';
+        close(m.events[side].heelStrike, a.events[side].heelStrike);
+        close(m.events[side].toeOff, a.events[side].toeOff);
+        close(s.events[other].heelStrike, a.events[side].heelStrike);
+        close(s.events[other].toeOff, a.events[side].toeOff);
+      }
+    }),
+    { numRuns: 8 },
+  );
 });
 
 test('property: shifting all timestamps shifts every event and leaves metrics unchanged', () => {
-  fc.assert(fc.property(walkArb, fc.double({ min: -50, max: 500, noNaN: true }), (w, shift) => {
-    const { series } = syntheticWalk({ ...w, duration: 7 });
-    const shifted = { ...series, frames: series.frames.map((f) => ({ ...f, time: f.time + shift })) };
-    const a = analyzeGait(series); const b = analyzeGait(shifted);
-    for (const side of ['left', 'right'] as const) {
-      assert.equal(b.events[side].heelStrike.length, a.events[side].heelStrike.length);
-      a.events[side].heelStrike.forEach((t, i) => assert.ok(Math.abs((b.events[side].heelStrike[i] as number) - (t + shift)) < 1e-6));
-    }
-    if (a.metrics.cadence.status === 'ok') assert.ok(Math.abs(value(b.metrics.cadence) - value(a.metrics.cadence)) < 1e-6);
-  }), { numRuns: 8 });
+  fc.assert(
+    fc.property(walkArb, fc.double({ min: -50, max: 500, noNaN: true }), (w, shift) => {
+      const { series } = syntheticWalk({ ...w, duration: 7 });
+      const shifted = { ...series, frames: series.frames.map((f) => ({ ...f, time: f.time + shift })) };
+      const a = analyzeGait(series);
+      const b = analyzeGait(shifted);
+      for (const side of ['left', 'right'] as const) {
+        assert.equal(b.events[side].heelStrike.length, a.events[side].heelStrike.length);
+        a.events[side].heelStrike.forEach((t, i) =>
+          assert.ok(Math.abs((b.events[side].heelStrike[i] as number) - (t + shift)) < 1e-6),
+        );
+      }
+      if (a.metrics.cadence.status === 'ok')
+        assert.ok(Math.abs(value(b.metrics.cadence) - value(a.metrics.cadence)) < 1e-6);
+    }),
+    { numRuns: 8 },
+  );
 });
 
 test('property: dropping frames (variable frame rate) lowers confidence and never invents steps', () => {
-  fc.assert(fc.property(walkArb, fc.double({ min: 0.1, max: 0.45, noNaN: true }), fc.integer({ min: 0, max: 1e6 }), (w, dropRate, dropSeed) => {
-    const { series, truth } = syntheticWalk({ ...w, duration: 10, timeJitter: 0.2 });
-    let s = dropSeed;
-    const rand = (): number => { s = (s * 1103515245 + 12345) % 2147483648; return s / 2147483648; };
-    const dropped = { ...series, frames: series.frames.filter(() => rand() >= dropRate) };
-    const full = analyzeGait(series); const thin = analyzeGait(dropped);
-    assertNoInventedEvents(full.events, truth.events);
-    assertNoInventedEvents(thin.events, truth.events, dropped.frames.map((f) => f.time));
-    assert.ok(conf(thin.metrics.cadence) <= conf(full.metrics.cadence) + 1e-9);
-    const count = (a: GaitAnalysis): number => a.events.left.heelStrike.length + a.events.right.heelStrike.length;
-    assert.ok(count(thin) <= count(full) + 1);
-  }), { numRuns: 10 });
+  fc.assert(
+    fc.property(
+      walkArb,
+      fc.double({ min: 0.1, max: 0.45, noNaN: true }),
+      fc.integer({ min: 0, max: 1e6 }),
+      (w, dropRate, dropSeed) => {
+        const { series, truth } = syntheticWalk({ ...w, duration: 10, timeJitter: 0.2 });
+        let s = dropSeed;
+        const rand = (): number => {
+          s = (s * 1103515245 + 12345) % 2147483648;
+          return s / 2147483648;
+        };
+        const dropped = { ...series, frames: series.frames.filter(() => rand() >= dropRate) };
+        const full = analyzeGait(series);
+        const thin = analyzeGait(dropped);
+        assertNoInventedEvents(full.events, truth.events);
+        assertNoInventedEvents(
+          thin.events,
+          truth.events,
+          dropped.frames.map((f) => f.time),
+        );
+        assert.ok(conf(thin.metrics.cadence) <= conf(full.metrics.cadence) + 1e-9);
+        const count = (a: GaitAnalysis): number => a.events.left.heelStrike.length + a.events.right.heelStrike.length;
+        assert.ok(count(thin) <= count(full) + 1);
+      },
+    ),
+    { numRuns: 10 },
+  );
 });
 
 test('too few strides: warnings with advice, timing metrics not measurable', () => {
@@ -188,13 +250,28 @@ test('too few strides: warnings with advice, timing metrics not measurable', () 
   const a = analyzeGait(series);
   const w = a.warnings.find((x) => x.code === 'too-few-strides');
   assert.ok(w && w.advice.length > 20);
-  for (const k of ['cadence', 'stancePercent', 'doubleSupportPercent', 'stepTimeSymmetryRatio', 'kneeFlexionInitialContact'] as const) {
+  for (const k of [
+    'cadence',
+    'stancePercent',
+    'doubleSupportPercent',
+    'stepTimeSymmetryRatio',
+    'kneeFlexionInitialContact',
+  ] as const) {
     assert.equal(a.metrics[k].status, 'not_measurable', k);
   }
 });
 
 test('front view with world coordinates: view, events, pelvic drop and foot progression; sagittal metrics refused', () => {
-  const { series, truth } = syntheticWalk({ view: 'front', includeWorld: true, duration: 8, cameraDistance: 3, noisePx: 0.3, pelvicDropDeg: 6, toeOutDeg: 10, seed: 11 });
+  const { series, truth } = syntheticWalk({
+    view: 'front',
+    includeWorld: true,
+    duration: 8,
+    cameraDistance: 3,
+    noisePx: 0.3,
+    pelvicDropDeg: 6,
+    toeOutDeg: 10,
+    seed: 11,
+  });
   const a = analyzeGait(series, { scale: { kind: 'height', heightCm: 175 } });
   assert.equal(a.view.view, 'front');
   assert.equal(a.view.direction, 'toward');
@@ -238,10 +315,13 @@ test('several people: the walker is chosen, another track can be selected by id'
   assert.equal(missing.warnings[0]?.code, 'no-person');
 });
 
-test('a scale from the user\'s height gives speed and step length near the model', () => {
+test("a scale from the user's height gives speed and step length near the model", () => {
   const { series, truth } = syntheticWalk({ view: 'side-left', duration: 10, stepLength: 0.65, heightM: 1.7, seed: 5 });
   const a = analyzeGait(series, { scale: { kind: 'height', heightCm: 170 } });
-  assert.ok(Math.abs(value(a.metrics.walkingSpeed) - truth.speed) / truth.speed < 0.08, `${value(a.metrics.walkingSpeed)} vs ${truth.speed}`);
+  assert.ok(
+    Math.abs(value(a.metrics.walkingSpeed) - truth.speed) / truth.speed < 0.08,
+    `${value(a.metrics.walkingSpeed)} vs ${truth.speed}`,
+  );
   assert.ok(Math.abs(value(a.metrics.stepLength) - 0.65) / 0.65 < 0.08, `${value(a.metrics.stepLength)}`);
   const px = analyzeGait(series, { scale: { kind: 'pixels-per-metre', value: 900 / 5 } }); // focal / distance
   assert.ok(Math.abs(value(px.metrics.walkingSpeed) - truth.speed) / truth.speed < 0.05);
@@ -261,7 +341,12 @@ test('malformed series: located errors, never a throw', () => {
   const a = analyzeGait(bad);
   assert.equal(a.warnings[0]?.code, 'invalid-series');
   assert.deepEqual(a.warnings[0]?.location, { frame: 10, field: 'time' });
-  const cut = { ...series, frames: series.frames.map((f, i) => (i === 4 ? { ...f, people: f.people.map((p) => ({ ...p, image: p.image.slice(0, 10) })) } : f)) };
+  const cut = {
+    ...series,
+    frames: series.frames.map((f, i) =>
+      i === 4 ? { ...f, people: f.people.map((p) => ({ ...p, image: p.image.slice(0, 10) })) } : f,
+    ),
+  };
   assert.equal(analyzeGait(cut).warnings[0]?.location?.field, 'people[0].image');
   const empty = analyzeGait({ model: 'x', width: 100, height: 100, fps: 30, frames: [] });
   assert.equal(empty.warnings[0]?.code, 'too-short');
@@ -274,7 +359,9 @@ test('malformed series: located errors, never a throw', () => {
 test('feet at the bottom edge of the picture: a warning saying how to film again', () => {
   const { series } = syntheticWalk({ view: 'side-left', duration: 8 });
   // Crop the picture just above the lowest foot points: the soles are cut in most frames.
-  const lowest = Math.min(...series.frames.flatMap((f) => f.people.map((p) => Math.max(p.image[29]!.y, p.image[30]!.y))));
+  const lowest = Math.min(
+    ...series.frames.flatMap((f) => f.people.map((p) => Math.max(p.image[29]!.y, p.image[30]!.y))),
+  );
   const cut = { ...series, height: Math.floor(lowest) };
   const a = analyzeGait(cut);
   const w = a.warnings.find((x) => x.code === 'feet-cut-off');
@@ -287,7 +374,16 @@ test('two people walking alike: the analysis says which one it followed', () => 
   const a = syntheticWalk({ view: 'side-left', duration: 8, seed: 1 }).series;
   const b = syntheticWalk({ view: 'side-left', duration: 8, seed: 2, cameraDistance: 5.3, cadence: 98 }).series;
   // Same picture, the second walker a little lower in it (further along the floor) and out of step.
-  const both = { ...a, frames: a.frames.map((f, i) => ({ ...f, people: [...f.people, ...(b.frames[i]?.people ?? []).map((p) => ({ ...p, image: p.image.map((q) => ({ ...q, y: q.y + 120 })) }))] })) };
+  const both = {
+    ...a,
+    frames: a.frames.map((f, i) => ({
+      ...f,
+      people: [
+        ...f.people,
+        ...(b.frames[i]?.people ?? []).map((p) => ({ ...p, image: p.image.map((q) => ({ ...q, y: q.y + 120 })) })),
+      ],
+    })),
+  };
   const r = analyzeGait(both);
   assert.ok(r.tracks.length >= 2);
   const w = r.warnings.find((x) => x.code === 'two-walkers');
@@ -296,14 +392,19 @@ test('two people walking alike: the analysis says which one it followed', () => 
   assert.ok(!analyzeGait(a).warnings.some((x) => x.code === 'two-walkers'));
 });
 
-test('two people walking alike, seen by the walker scan only: the warning names the scan\'s people and how to choose the other', () => {
+test("two people walking alike, seen by the walker scan only: the warning names the scan's people and how to choose the other", () => {
   // The pose pass saw one walker (the scan gave it her region); the scan saw person 3 walk nearly as far.
   const a = syntheticWalk({ view: 'side-left', duration: 8, seed: 1 }).series;
-  const r = analyzeGait(a, { otherWalker: { followed: 'person 0', other: 'person 3', choose: 'run it again with --person 3' } });
+  const r = analyzeGait(a, {
+    otherWalker: { followed: 'person 0', other: 'person 3', choose: 'run it again with --person 3' },
+  });
   const w = r.warnings.filter((x) => x.code === 'two-walkers');
   assert.equal(w.length, 1);
   assert.equal(w[0]!.message, 'Two people walk about as much in this video; Footing followed person 0, not person 3.');
-  assert.equal(w[0]!.advice, 'If that is the wrong person, run it again with --person 3, or film with only the person to measure walking.');
+  assert.equal(
+    w[0]!.advice,
+    'If that is the wrong person, run it again with --person 3, or film with only the person to measure walking.',
+  );
   // The steps of the one followed are still timed.
   assert.equal(r.metrics.cadence.status, 'ok');
 });

@@ -47,12 +47,15 @@ function typicalStep(events: GaitEvents): number {
 export function backwardSamples(track: CleanTrack, view: ViewEstimate, stepSeconds: number): boolean[] {
   const none = track.time.map(() => false);
   if (view.view !== 'side' || !(stepSeconds > 0)) return none;
-  const hips = pelvis(track); const torso = torsoLength(track);
+  const hips = pelvis(track);
+  const torso = torsoLength(track);
   const facing = view.turns ? facingPerSample(track) : null;
   const constant = view.direction === 'left-to-right' ? 1 : view.direction === 'right-to-left' ? -1 : 0;
-  const time = track.time; const n = time.length;
+  const time = track.time;
+  const n = time.length;
   const half = stepSeconds / 2;
-  let lo = 0; let hi = 0;
+  let lo = 0;
+  let hi = 0;
   return time.map((t, i) => {
     while (lo < i && (time[lo] as number) < t - half) lo++;
     while (hi + 1 < n && (time[hi + 1] as number) <= t + half) hi++;
@@ -69,15 +72,17 @@ export function dropBackwardEvents(track: CleanTrack, view: ViewEstimate, events
   const time = track.time;
   const isBack = (t: number): boolean => {
     let best = 0;
-    for (let i = 1; i < time.length; i++) if (Math.abs((time[i] as number) - t) < Math.abs((time[best] as number) - t)) best = i;
+    for (let i = 1; i < time.length; i++)
+      if (Math.abs((time[i] as number) - t) < Math.abs((time[best] as number) - t)) best = i;
     return back[best] === true;
   };
   let droppedContacts = 0;
-  const keep = (ts: readonly number[], contacts: boolean): number[] => ts.filter((t) => {
-    const drop = isBack(t);
-    if (drop && contacts) droppedContacts++;
-    return !drop;
-  });
+  const keep = (ts: readonly number[], contacts: boolean): number[] =>
+    ts.filter((t) => {
+      const drop = isBack(t);
+      if (drop && contacts) droppedContacts++;
+      return !drop;
+    });
   const out = {
     left: { heelStrike: keep(events.left.heelStrike, true), toeOff: keep(events.left.toeOff, false) },
     right: { heelStrike: keep(events.right.heelStrike, true), toeOff: keep(events.right.toeOff, false) },

@@ -12,11 +12,14 @@ export function compactKeypoints(s: KeypointSeries): KeypointSeries {
   return {
     ...s,
     frames: s.frames.map((f) => ({
-      index: f.index, time: r(f.time, 1e6),
+      index: f.index,
+      time: r(f.time, 1e6),
       people: f.people.map((p) => ({
         score: r(p.score, 1e3),
         image: p.image.map((k) => ({ x: r(k.x, 10), y: r(k.y, 10), visibility: r(k.visibility, 1e3) })),
-        world: p.world ? p.world.map((k) => ({ x: r(k.x, 1e3), y: r(k.y, 1e3), z: r(k.z, 1e3), visibility: r(k.visibility, 1e3) })) : null,
+        world: p.world
+          ? p.world.map((k) => ({ x: r(k.x, 1e3), y: r(k.y, 1e3), z: r(k.z, 1e3), visibility: r(k.visibility, 1e3) }))
+          : null,
       })),
     })),
   };

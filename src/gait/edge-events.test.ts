@@ -61,6 +61,9 @@ test('too few contacts, or nothing but bad ones, are left for the consistency ch
   const two: GaitEvents = { left: { heelStrike: [1.0], toeOff: [] }, right: { heelStrike: [1.05], toeOff: [] } };
   assert.deepEqual(trimEdgeEvents(two).dropped, { start: 0, end: 0 });
   // One foot only: no two contacts alternate, so no real step is ever found; nothing is dropped.
-  const oneFoot: GaitEvents = { left: { heelStrike: [1, 2, 3, 4, 5, 6], toeOff: [] }, right: { heelStrike: [], toeOff: [] } };
+  const oneFoot: GaitEvents = {
+    left: { heelStrike: [1, 2, 3, 4, 5, 6], toeOff: [] },
+    right: { heelStrike: [], toeOff: [] },
+  };
   assert.deepEqual(trimEdgeEvents(oneFoot).dropped, { start: 0, end: 0 });
 });

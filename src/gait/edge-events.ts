@@ -25,7 +25,10 @@ export interface EdgeTrim {
   dropped: { start: number; end: number };
 }
 
-interface Contact { t: number; side: Side }
+interface Contact {
+  t: number;
+  side: Side;
+}
 
 /** Whether contacts a, b, c make two real steps: alternate feet and neither step shorter than the bound. */
 function twoSteps(a: Contact, b: Contact, c: Contact, shortest: number): boolean {
@@ -54,18 +57,24 @@ export function trimEdgeEvents(events: GaitEvents): EdgeTrim {
   const unchanged: EdgeTrim = { events, dropped: { start: 0, end: 0 } };
   // The typical step: the median time between contacts of alternate feet (one label's slip does not move it).
   const steps: number[] = [];
-  for (let i = 1; i < contacts.length; i++) if (contacts[i]!.side !== contacts[i - 1]!.side) steps.push(contacts[i]!.t - contacts[i - 1]!.t);
+  for (let i = 1; i < contacts.length; i++)
+    if (contacts[i]!.side !== contacts[i - 1]!.side) steps.push(contacts[i]!.t - contacts[i - 1]!.t);
   if (contacts.length < 3 || steps.length === 0) return unchanged;
   const shortest = SHORTEST_STEP_FRACTION * median(steps);
   const start = leadingBad(contacts, shortest);
-  const end = leadingBad([...contacts].reverse().map((c) => ({ ...c, t: -c.t })), shortest);
+  const end = leadingBad(
+    [...contacts].reverse().map((c) => ({ ...c, t: -c.t })),
+    shortest,
+  );
   const allowed = slipAllowance(contacts.length);
-  if ((start === 0 && end === 0) || start > allowed || end > allowed || start + end + 3 > contacts.length) return unchanged;
+  if ((start === 0 && end === 0) || start > allowed || end > allowed || start + end + 3 > contacts.length)
+    return unchanged;
   const kept = contacts.slice(start, contacts.length - end);
   const foot = (side: Side): FootEvents => {
     const ics = kept.filter((c) => c.side === side).map((c) => c.t);
     const f = events[side];
-    if (ics.length === 0) return { heelStrike: [], toeOff: keepToeOffs(f.toeOff, kept[0]!.t, kept[kept.length - 1]!.t) };
+    if (ics.length === 0)
+      return { heelStrike: [], toeOff: keepToeOffs(f.toeOff, kept[0]!.t, kept[kept.length - 1]!.t) };
     return { heelStrike: ics, toeOff: keepToeOffs(f.toeOff, ics[0]!, ics[ics.length - 1]!) };
   };
   return { events: { left: foot('left'), right: foot('right') }, dropped: { start, end } };

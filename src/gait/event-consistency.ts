@@ -45,7 +45,10 @@ export const STEP_TO_STRIDE = { min: 0.35, max: 0.65 };
 /** A step shorter than this fraction of the median step cannot be a real step of a steady gait. */
 export const SHORTEST_STEP_FRACTION = 0.5;
 
-export interface ConsistencyCheck { ok: boolean; problems: string[] }
+export interface ConsistencyCheck {
+  ok: boolean;
+  problems: string[];
+}
 
 /**
  * How many slips of one kind a clip with this many contacts may have and still be judged consistent: one for an
@@ -57,7 +60,10 @@ export function slipAllowance(contacts: number): number {
 
 /** Count of places where one foot lands twice with no toe off between (or leaves twice with no contact). */
 function footOrderErrors(f: FootEvents): number {
-  const seq = [...f.heelStrike.map((t) => ({ t, k: 'on' as const })), ...f.toeOff.map((t) => ({ t, k: 'off' as const }))].sort((a, b) => a.t - b.t);
+  const seq = [
+    ...f.heelStrike.map((t) => ({ t, k: 'on' as const })),
+    ...f.toeOff.map((t) => ({ t, k: 'off' as const })),
+  ].sort((a, b) => a.t - b.t);
   let errors = 0;
   for (let i = 1; i < seq.length; i++) if ((seq[i] as { k: string }).k === (seq[i - 1] as { k: string }).k) errors++;
   return errors;
@@ -65,7 +71,10 @@ function footOrderErrors(f: FootEvents): number {
 
 /** Same-foot neighbours among all contacts in time order (0 when left and right alternate perfectly). */
 function sameFootNeighbours(e: GaitEvents): number {
-  const all = [...e.left.heelStrike.map((t) => ({ t, s: 'l' })), ...e.right.heelStrike.map((t) => ({ t, s: 'r' }))].sort((a, b) => a.t - b.t);
+  const all = [
+    ...e.left.heelStrike.map((t) => ({ t, s: 'l' })),
+    ...e.right.heelStrike.map((t) => ({ t, s: 'r' })),
+  ].sort((a, b) => a.t - b.t);
   let n = 0;
   for (let i = 1; i < all.length; i++) if ((all[i] as { s: string }).s === (all[i - 1] as { s: string }).s) n++;
   return n;
@@ -76,28 +85,39 @@ export function checkEventConsistency(events: GaitEvents, tp: TemporalParameters
   const orderErrors = footOrderErrors(events.left) + footOrderErrors(events.right);
   const contacts = events.left.heelStrike.length + events.right.heelStrike.length;
   // A few slips are allowed (slipAllowance); more is a swapped or noisy leg.
-  if (orderErrors > slipAllowance(contacts)) problems.push(`a foot lands twice without leaving the ground (${orderErrors} times)`);
+  if (orderErrors > slipAllowance(contacts))
+    problems.push(`a foot lands twice without leaving the ground (${orderErrors} times)`);
   const same = sameFootNeighbours(events);
-  if (same > slipAllowance(contacts)) problems.push(`left and right contacts do not alternate (${same} times the same foot twice in a row)`);
+  if (same > slipAllowance(contacts))
+    problems.push(`left and right contacts do not alternate (${same} times the same foot twice in a row)`);
   const ratio = tp.stepTime / tp.strideTime;
   if (Number.isFinite(ratio) && (ratio < STEP_TO_STRIDE.min || ratio > STEP_TO_STRIDE.max)) {
     problems.push(`a step lasts ${(100 * ratio).toFixed(0)} % of a stride instead of about half`);
   }
   // Steps from contact to the other foot's next contact; the first and the last step of the clip are left out of
   // this rule: there a foot is half hidden by the picture's edge or a bystander, and the medians absorb them.
-  const contactsInOrder = [...events.left.heelStrike.map((t) => ({ t, s: 'l' })), ...events.right.heelStrike.map((t) => ({ t, s: 'r' }))].sort((a, b) => a.t - b.t);
+  const contactsInOrder = [
+    ...events.left.heelStrike.map((t) => ({ t, s: 'l' })),
+    ...events.right.heelStrike.map((t) => ({ t, s: 'r' })),
+  ].sort((a, b) => a.t - b.t);
   const inner: number[] = [];
   for (let i = 2; i < contactsInOrder.length - 1; i++) {
-    const a = contactsInOrder[i - 1]!; const b = contactsInOrder[i]!;
+    const a = contactsInOrder[i - 1]!;
+    const b = contactsInOrder[i]!;
     if (a.s !== b.s) inner.push(b.t - a.t);
   }
   const steps = inner;
   const short = steps.filter((d) => d < SHORTEST_STEP_FRACTION * tp.stepTime);
-  if (short.length > Math.floor(steps.length / 10)) problems.push(`${short.length === 1 ? 'a step' : `${short.length} steps`} of ${short.map((d) => d.toFixed(2)).join(', ')} s between steps of about ${tp.stepTime.toFixed(2)} s`);
+  if (short.length > Math.floor(steps.length / 10))
+    problems.push(
+      `${short.length === 1 ? 'a step' : `${short.length} steps`} of ${short.map((d) => d.toFixed(2)).join(', ')} s between steps of about ${tp.stepTime.toFixed(2)} s`,
+    );
   const bounds = PLAUSIBLE_CADENCE[mode];
   if (Number.isFinite(tp.cadence) && (tp.cadence < bounds.min || tp.cadence > bounds.max)) {
     const what = mode === 'run' ? 'running' : mode === 'walk' ? 'walking' : 'walking or running';
-    problems.push(`a cadence of ${tp.cadence.toFixed(0)} steps/min is outside what is possible for ${what} (${bounds.min}-${bounds.max})`);
+    problems.push(
+      `a cadence of ${tp.cadence.toFixed(0)} steps/min is outside what is possible for ${what} (${bounds.min}-${bounds.max})`,
+    );
   }
   return { ok: problems.length === 0, problems };
 }

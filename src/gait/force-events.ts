@@ -18,7 +18,11 @@ export interface ForceEventOptions {
 }
 
 /** Events of one foot from its total force; onset and offset times are interpolated between samples. */
-export function forceContactEvents(time: readonly number[], force: readonly number[], options: ForceEventOptions = {}): FootEvents {
+export function forceContactEvents(
+  time: readonly number[],
+  force: readonly number[],
+  options: ForceEventOptions = {},
+): FootEvents {
   const fraction = options.thresholdFraction ?? 0.05;
   const minN = options.minThresholdN ?? 20;
   const minPhase = options.minPhaseSeconds ?? 0.1;
@@ -26,8 +30,10 @@ export function forceContactEvents(time: readonly number[], force: readonly numb
   const threshold = Math.max(minN, fraction * quantile(finite, 0.95));
   // Contact intervals by threshold crossing, crossing times interpolated linearly.
   const crossing = (i: number): number => {
-    const t0 = time[i - 1] as number; const t1 = time[i] as number;
-    const f0 = force[i - 1] as number; const f1 = force[i] as number;
+    const t0 = time[i - 1] as number;
+    const t1 = time[i] as number;
+    const f0 = force[i - 1] as number;
+    const f1 = force[i] as number;
     return f1 === f0 ? t1 : t0 + ((threshold - f0) / (f1 - f0)) * (t1 - t0);
   };
   const intervals: Array<{ on: number | null; off: number | null }> = [];

@@ -52,35 +52,58 @@ const DROP_AGREEMENT = { maxApart: 6, noise: 1 };
 
 export function frontalMetrics(ctx: FrontalContext): FrontalMetrics {
   const { track, view } = ctx;
-  const lh = traj(track, 'left_hip'); const rh = traj(track, 'right_hip');
-  const ls = traj(track, 'left_shoulder'); const rs = traj(track, 'right_shoulder');
-  const frontalConf = view.confidence * ctx.fpsFactor * observedFraction(track, ['left_hip', 'right_hip', 'left_shoulder', 'right_shoulder']);
+  const lh = traj(track, 'left_hip');
+  const rh = traj(track, 'right_hip');
+  const ls = traj(track, 'left_shoulder');
+  const rs = traj(track, 'right_shoulder');
+  const frontalConf =
+    view.confidence *
+    ctx.fpsFactor *
+    observedFraction(track, ['left_hip', 'right_hip', 'left_shoulder', 'right_shoulder']);
   // Lean sign: positive towards the person's left. Facing the camera their left is image +x; from behind, −x.
   const leftSign = view.view === 'front' ? 1 : -1;
-  const lean = track.time.map((_, i) => leftSign * leanFromVertical(
-    { x: ((lh.x[i] as number) + (rh.x[i] as number)) / 2, y: ((lh.y[i] as number) + (rh.y[i] as number)) / 2 },
-    { x: ((ls.x[i] as number) + (rs.x[i] as number)) / 2, y: ((ls.y[i] as number) + (rs.y[i] as number)) / 2 },
-  )).filter(Number.isFinite);
+  const lean = track.time
+    .map(
+      (_, i) =>
+        leftSign *
+        leanFromVertical(
+          { x: ((lh.x[i] as number) + (rh.x[i] as number)) / 2, y: ((lh.y[i] as number) + (rh.y[i] as number)) / 2 },
+          { x: ((ls.x[i] as number) + (rs.x[i] as number)) / 2, y: ((ls.y[i] as number) + (rs.y[i] as number)) / 2 },
+        ),
+    )
+    .filter(Number.isFinite);
   const out: FrontalMetrics = {
     trunkLateralLean: measured(median(lean), 'deg', frontalConf * clamp01(lean.length / 60), lean.length),
-    pelvicDrop: notMeasurable(''), kneeFrontalProjection: notMeasurable(''), stepWidth: notMeasurable(''),
+    pelvicDrop: notMeasurable(''),
+    kneeFrontalProjection: notMeasurable(''),
+    stepWidth: notMeasurable(''),
   };
   if (ctx.events.status !== 'ok') {
     const reason = ctx.events.reason || 'Needs the stance phases of each foot.';
-    return { ...out, pelvicDrop: notMeasurable(reason), kneeFrontalProjection: notMeasurable(reason), stepWidth: notMeasurable(reason) };
+    return {
+      ...out,
+      pelvicDrop: notMeasurable(reason),
+      kneeFrontalProjection: notMeasurable(reason),
+      stepWidth: notMeasurable(reason),
+    };
   }
   const ev = ctx.events.events;
   const temporalConf = ctx.events.temporalConf;
 
   // Drop of the swing-side hip below the stance-side hip, relative to the walk's mean obliquity (camera roll,
   // anatomy), maximum within each stance. DOMAIN.md §2c [26]: noisy on phone video, trends only.
-  const obliq = track.time.map((_, i) => dropAngle({ x: lh.x[i] as number, y: lh.y[i] as number }, { x: rh.x[i] as number, y: rh.y[i] as number }));
+  const obliq = track.time.map((_, i) =>
+    dropAngle({ x: lh.x[i] as number, y: lh.y[i] as number }, { x: rh.x[i] as number, y: rh.y[i] as number }),
+  );
   const base = median(obliq.filter(Number.isFinite));
   const drops: Record<Side, number[]> = { left: [], right: [] };
   for (const side of ['left', 'right'] as const) {
     for (const [hs, to] of stances(ev, side)) {
       // Right hip lower than the left = positive obliquity; in left stance the right (swing) side drops.
-      const vals = track.time.map((tt, i) => (tt >= hs && tt <= to ? obliq[i] as number : NaN)).filter(Number.isFinite).map((o) => (side === 'left' ? o - base : base - o));
+      const vals = track.time
+        .map((tt, i) => (tt >= hs && tt <= to ? (obliq[i] as number) : NaN))
+        .filter(Number.isFinite)
+        .map((o) => (side === 'left' ? o - base : base - o));
       if (vals.length >= 3) drops[side].push(Math.max(...vals));
     }
   }
@@ -92,18 +115,35 @@ export function frontalMetrics(ctx: FrontalContext): FrontalMetrics {
     const other: Side = side === 'left' ? 'right' : 'left';
     for (const [hs, to] of stances(ev, side)) {
       const mid = (hs + to) / 2;
-      const at = (name: LandmarkName) => ({ x: sampleAt(track.time, traj(track, name).x, mid), y: sampleAt(track.time, traj(track, name).y, mid) });
+      const at = (name: LandmarkName) => ({
+        x: sampleAt(track.time, traj(track, name).x, mid),
+        y: sampleAt(track.time, traj(track, name).y, mid),
+      });
       const medialSign = Math.sign(at(`${other}_hip`).x - at(`${side}_hip`).x);
       const a = kneeFrontalProjection(at(`${side}_hip`), at(`${side}_knee`), at(`${side}_ankle`), medialSign);
       if (Number.isFinite(a) && medialSign !== 0) fppa[side].push(a);
     }
   }
-  const legConf = observedFraction(track, ['left_hip', 'right_hip', 'left_knee', 'right_knee', 'left_ankle', 'right_ankle']);
-  out.kneeFrontalProjection = bilateral(fppa.left, fppa.right, 'deg', view.confidence * ctx.fpsFactor * legConf * temporalConf * 0.7, FPPA_AGREEMENT);
+  const legConf = observedFraction(track, [
+    'left_hip',
+    'right_hip',
+    'left_knee',
+    'right_knee',
+    'left_ankle',
+    'right_ankle',
+  ]);
+  out.kneeFrontalProjection = bilateral(
+    fppa.left,
+    fppa.right,
+    'deg',
+    view.confidence * ctx.fpsFactor * legConf * temporalConf * 0.7,
+    FPPA_AGREEMENT,
+  );
 
   // Step width: side-to-side distance between the heels at each contact (the other foot still down, or where it
   // last landed), in metres from the torso length of that moment (torso ≈ 0.288 × height).
-  if (ctx.cameraMoving) out.stepWidth = notMeasurable('The camera moved, so the feet\'s positions at two moments cannot be compared.');
+  if (ctx.cameraMoving)
+    out.stepWidth = notMeasurable("The camera moved, so the feet's positions at two moments cannot be compared.");
   else if (ctx.heightCm === undefined) out.stepWidth = notMeasurable('Needs a scale: enter your height.');
   else {
     const torso = torsoLength(track);

@@ -64,28 +64,44 @@ const unitInterval = finite.min(0).max(1);
 
 const ReferenceJson = z.object({ min: finite, max: finite, unit: text(40), source: text(200) }).strict();
 
-const MetricJson = z.object({
-  value: finite.nullable(),
-  confidence: unitInterval,
-  n: z.number().int().min(0).max(10_000).optional(),
-  left: finite.optional(),
-  right: finite.optional(),
-  reason: text(500).optional(),
-  reference: ReferenceJson.optional(),
-}).strict();
+const MetricJson = z
+  .object({
+    value: finite.nullable(),
+    confidence: unitInterval,
+    n: z.number().int().min(0).max(10_000).optional(),
+    left: finite.optional(),
+    right: finite.optional(),
+    reason: text(500).optional(),
+    reference: ReferenceJson.optional(),
+  })
+  .strict();
 
 /** The metrics map: names with a known unit, each of its numbers (value, left, right) within that unit's bounds. */
-const Metrics = z.record(z.string().regex(/^[a-z][a-z0-9_]{0,59}$/, 'must be a metric name such as cadence_spm'), MetricJson)
+const Metrics = z
+  .record(z.string().regex(/^[a-z][a-z0-9_]{0,59}$/, 'must be a metric name such as cadence_spm'), MetricJson)
   .superRefine((metrics, ctx) => {
     const names = Object.keys(metrics);
-    if (names.length > MAX_METRICS) ctx.addIssue({ code: 'custom', message: `holds ${names.length} metrics; at most ${MAX_METRICS}` });
+    if (names.length > MAX_METRICS)
+      ctx.addIssue({ code: 'custom', message: `holds ${names.length} metrics; at most ${MAX_METRICS}` });
     for (const name of names) {
       const b = metricBounds(name);
-      if (!b) { ctx.addIssue({ code: 'custom', path: [name], message: `has no known unit (its name must end with ${METRIC_UNIT_BOUNDS.map((u) => u.suffix).join(', ')})` }); continue; }
+      if (!b) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [name],
+          message: `has no known unit (its name must end with ${METRIC_UNIT_BOUNDS.map((u) => u.suffix).join(', ')})`,
+        });
+        continue;
+      }
       const m = metrics[name]!;
       for (const field of ['value', 'left', 'right'] as const) {
         const v = m[field];
-        if (typeof v === 'number' && (v < b.min || v > b.max)) ctx.addIssue({ code: 'custom', path: [name, field], message: `${v} is outside ${b.min} to ${b.max}, the plausible range` });
+        if (typeof v === 'number' && (v < b.min || v > b.max))
+          ctx.addIssue({
+            code: 'custom',
+            path: [name, field],
+            message: `${v} is outside ${b.min} to ${b.max}, the plausible range`,
+          });
       }
     }
   });
@@ -93,72 +109,158 @@ const Metrics = z.record(z.string().regex(/^[a-z][a-z0-9_]{0,59}$/, 'must be a m
 const Times = z.array(finite.min(0).max(MAX_SECONDS)).max(1000);
 const FootEvents = z.object({ heel_strike: Times, toe_off: Times }).strict();
 
-const Roi = z.object({ x: finite.min(0).max(MAX_PIXELS), y: finite.min(0).max(MAX_PIXELS), width: finite.min(1).max(MAX_PIXELS), height: finite.min(1).max(MAX_PIXELS) }).strict();
+const Roi = z
+  .object({
+    x: finite.min(0).max(MAX_PIXELS),
+    y: finite.min(0).max(MAX_PIXELS),
+    width: finite.min(1).max(MAX_PIXELS),
+    height: finite.min(1).max(MAX_PIXELS),
+  })
+  .strict();
 
 /** One joint's mean curve: the stride count and one angle per CYCLE_POINTS point of the cycle. */
-const JointCurveJson = z.object({ strides: z.number().int().min(1).max(1000), mean: z.array(finite.min(-180).max(180)).length(CYCLE_POINTS) }).strict().nullable();
-const SideCurvesJson = z.object({ toe_off_pct: finite.min(0).max(100).nullable(), hip_deg: JointCurveJson, knee_deg: JointCurveJson, ankle_deg: JointCurveJson }).strict().nullable();
+const JointCurveJson = z
+  .object({ strides: z.number().int().min(1).max(1000), mean: z.array(finite.min(-180).max(180)).length(CYCLE_POINTS) })
+  .strict()
+  .nullable();
+const SideCurvesJson = z
+  .object({
+    toe_off_pct: finite.min(0).max(100).nullable(),
+    hip_deg: JointCurveJson,
+    knee_deg: JointCurveJson,
+    ankle_deg: JointCurveJson,
+  })
+  .strict()
+  .nullable();
 /** Angle curves over the gait cycle (angle-curves.ts, analysis-json.ts): the step is the one the curves are made at. */
-const AngleCurvesJson = z.object({ step_pct: z.literal(CYCLE_STEP_PCT), left: SideCurvesJson, right: SideCurvesJson, reason: text(500).optional() }).strict();
+const AngleCurvesJson = z
+  .object({
+    step_pct: z.literal(CYCLE_STEP_PCT),
+    left: SideCurvesJson,
+    right: SideCurvesJson,
+    reason: text(500).optional(),
+  })
+  .strict();
 
-export const SavedAnalysisJson = z.object({
-  video: text(300),
-  fps: finite.min(1).max(240),
-  frames: z.number().int().min(0).max(MAX_SECONDS * 240),
-  view: text(20),
-  direction: text(40),
-  // Absent in analyses saved before in-place walking and running were recognised (read as overground walks).
-  setting: z.enum(['overground', 'in-place', 'unknown']).optional(),
-  mode: z.enum(['walk', 'run', 'unknown']).optional(),
-  treadmill_kmh: finite.min(0.5).max(30).optional(),
-  events: z.object({ left: FootEvents, right: FootEvents }).strict(),
-  metrics: Metrics,
-  warnings: z.array(z.object({ code: text(60), severity: text(20), message: text(1000), advice: text(1000) }).strict()).max(50),
-  tracks: z.array(z.object({ id: z.number().int().min(0).max(100_000), frames: z.number().int().min(0).max(MAX_SECONDS * 240), firstFrame: z.number().int().min(0).max(MAX_SECONDS * 240), score: finite.min(0).max(1e6) }).strict()).max(100),
-  track_id: z.number().int().min(0).max(100_000).nullable(),
-  roi: Roi.optional(),
-  // Absent in analyses saved before the curves were made.
-  angle_curves: AngleCurvesJson.optional(),
-}).strict();
+export const SavedAnalysisJson = z
+  .object({
+    video: text(300),
+    fps: finite.min(1).max(240),
+    frames: z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_SECONDS * 240),
+    view: text(20),
+    direction: text(40),
+    // Absent in analyses saved before in-place walking and running were recognised (read as overground walks).
+    setting: z.enum(['overground', 'in-place', 'unknown']).optional(),
+    mode: z.enum(['walk', 'run', 'unknown']).optional(),
+    treadmill_kmh: finite.min(0.5).max(30).optional(),
+    events: z.object({ left: FootEvents, right: FootEvents }).strict(),
+    metrics: Metrics,
+    warnings: z
+      .array(z.object({ code: text(60), severity: text(20), message: text(1000), advice: text(1000) }).strict())
+      .max(50),
+    tracks: z
+      .array(
+        z
+          .object({
+            id: z.number().int().min(0).max(100_000),
+            frames: z
+              .number()
+              .int()
+              .min(0)
+              .max(MAX_SECONDS * 240),
+            firstFrame: z
+              .number()
+              .int()
+              .min(0)
+              .max(MAX_SECONDS * 240),
+            score: finite.min(0).max(1e6),
+          })
+          .strict(),
+      )
+      .max(100),
+    track_id: z.number().int().min(0).max(100_000).nullable(),
+    roi: Roi.optional(),
+    // Absent in analyses saved before the curves were made.
+    angle_curves: AngleCurvesJson.optional(),
+  })
+  .strict();
 
 // Keypoints: a missing landmark's coordinates are NaN in memory and null in JSON (compact-keypoints.ts).
 const coord = (limit: number) => finite.min(-limit).max(limit).nullable();
 /** Image positions may fall somewhat outside the frame (a foot leaving it); a frame's width beyond is not a body. */
-const ImagePoint = z.object({ x: coord(2 * MAX_PIXELS), y: coord(2 * MAX_PIXELS), visibility: unitInterval.nullable() }).strict();
+const ImagePoint = z
+  .object({ x: coord(2 * MAX_PIXELS), y: coord(2 * MAX_PIXELS), visibility: unitInterval.nullable() })
+  .strict();
 /** World positions are metres from the hips: a body is within a few metres of its own centre. */
 const WorldPoint = z.object({ x: coord(5), y: coord(5), z: coord(5), visibility: unitInterval.nullable() }).strict();
-const Person = z.object({
-  score: unitInterval.nullable(),
-  image: z.array(ImagePoint).length(LANDMARKS.length),
-  world: z.array(WorldPoint).length(LANDMARKS.length).nullable(),
-}).strict();
+const Person = z
+  .object({
+    score: unitInterval.nullable(),
+    image: z.array(ImagePoint).length(LANDMARKS.length),
+    world: z.array(WorldPoint).length(LANDMARKS.length).nullable(),
+  })
+  .strict();
 
-export const SavedKeypointSeries = z.object({
-  model: text(200),
-  width: z.number().int().min(1).max(MAX_PIXELS),
-  height: z.number().int().min(1).max(MAX_PIXELS),
-  fps: finite.min(1).max(240),
-  frames: z.array(z.object({
-    index: z.number().int().min(0).max(MAX_SECONDS * 240),
-    time: finite.min(0).max(MAX_SECONDS),
-    people: z.array(Person).max(4),
-  }).strict()).max(SAVED_MAX_FRAMES, `must hold at most ${SAVED_MAX_FRAMES} frames (40 s at 60 fps); analyse 10-20 s of walking`),
-}).strict();
+export const SavedKeypointSeries = z
+  .object({
+    model: text(200),
+    width: z.number().int().min(1).max(MAX_PIXELS),
+    height: z.number().int().min(1).max(MAX_PIXELS),
+    fps: finite.min(1).max(240),
+    frames: z
+      .array(
+        z
+          .object({
+            index: z
+              .number()
+              .int()
+              .min(0)
+              .max(MAX_SECONDS * 240),
+            time: finite.min(0).max(MAX_SECONDS),
+            people: z.array(Person).max(4),
+          })
+          .strict(),
+      )
+      .max(
+        SAVED_MAX_FRAMES,
+        `must hold at most ${SAVED_MAX_FRAMES} frames (40 s at 60 fps); analyse 10-20 s of walking`,
+      ),
+  })
+  .strict();
 
 /** Whom an analysis made on the server followed (its video job adds it; the browser's analyses have none). */
-export interface StoredPersonChoice { method: 'roi' | 'auto' | 'person' | 'none'; chosen: number | null; frames_analysed?: { first: number; last: number } | undefined }
+export interface StoredPersonChoice {
+  method: 'roi' | 'auto' | 'person' | 'none';
+  chosen: number | null;
+  frames_analysed?: { first: number; last: number } | undefined;
+}
 
 /**
  * The stored analysis JSON: the analysis as analysis-json.ts writes it, with the region the person chose; one made
  * by the server's video job also says whom it followed and that it ran there. One taken from a FHIR file
  * (src/services/import-gait.ts) says which file: it holds the metrics only (no events, curves or stills).
  */
-export type StoredGaitAnalysis = GaitAnalysisJson & { roi?: { x: number; y: number; width: number; height: number }; person?: StoredPersonChoice; analysed_on?: 'server'; imported_from?: { file: string; format: 'fhir' } };
+export type StoredGaitAnalysis = GaitAnalysisJson & {
+  roi?: { x: number; y: number; width: number; height: number };
+  person?: StoredPersonChoice;
+  analysed_on?: 'server';
+  imported_from?: { file: string; format: 'fhir' };
+};
 
 /** A stored gait analysis, as the store reads it and the API returns it (without its keypoints or the stills' pictures). */
 export interface GaitAnalysisRecord {
-  id: string; recordedAt: string; recordedBy: string; sourceName: string; view: string;
-  analysis: StoredGaitAnalysis; hasKeypoints: boolean; videoKept: boolean;
+  id: string;
+  recordedAt: string;
+  recordedBy: string;
+  sourceName: string;
+  view: string;
+  analysis: StoredGaitAnalysis;
+  hasKeypoints: boolean;
+  videoKept: boolean;
   /** The stills of the key moments, without their pictures (GET .../gait-analyses/:id/stills/:index has each). */
   stills: GaitStillInfo[];
 }

@@ -30,9 +30,13 @@ export interface ModeEstimate {
  * Mode from the strides' stance share and their flight phases; 'unknown' when neither was measurable or when the
  * two disagree (a mis-timed toe off can move stance across 50 %, a real flight phase does not come and go).
  */
-export function detectMode(tp: TemporalParameters, events: { left: { heelStrike: number[]; toeOff: number[] }; right: { heelStrike: number[]; toeOff: number[] } }): ModeEstimate {
+export function detectMode(
+  tp: TemporalParameters,
+  events: { left: { heelStrike: number[]; toeOff: number[] }; right: { heelStrike: number[]; toeOff: number[] } },
+): ModeEstimate {
   const stancePercent = median([...tp.stancePercents.left, ...tp.stancePercents.right]);
-  let judged = 0; let flights = 0;
+  let judged = 0;
+  let flights = 0;
   for (const side of ['left', 'right'] as const) {
     const other = side === 'left' ? events.right : events.left;
     for (const to of events[side].toeOff) {
@@ -67,16 +71,24 @@ export function detectMode(tp: TemporalParameters, events: { left: { heelStrike:
  * the real walks split 5 to 3; docs/gait-signals.md.)
  */
 export function modeFromPelvis(
-  time: readonly number[], height: readonly number[], events: GaitEvents,
+  time: readonly number[],
+  height: readonly number[],
+  events: GaitEvents,
 ): { mode: GaitMode; walkVotes: number; runVotes: number } {
-  let walkVotes = 0; let runVotes = 0;
-  const contacts = [...events.left.heelStrike.map((t) => ({ t, side: 'left' as Side })), ...events.right.heelStrike.map((t) => ({ t, side: 'right' as Side }))].sort((a, b) => a.t - b.t);
+  let walkVotes = 0;
+  let runVotes = 0;
+  const contacts = [
+    ...events.left.heelStrike.map((t) => ({ t, side: 'left' as Side })),
+    ...events.right.heelStrike.map((t) => ({ t, side: 'right' as Side })),
+  ].sort((a, b) => a.t - b.t);
   for (let i = 1; i < contacts.length; i++) {
-    const a = contacts[i - 1]!; const b = contacts[i]!;
+    const a = contacts[i - 1]!;
+    const b = contacts[i]!;
     if (a.side === b.side) continue; // not a step: a missed contact between
     const d = sampleAt(time, height, (a.t + b.t) / 2) - (sampleAt(time, height, a.t) + sampleAt(time, height, b.t)) / 2;
     if (!Number.isFinite(d) || d === 0) continue;
-    if (d > 0) walkVotes++; else runVotes++;
+    if (d > 0) walkVotes++;
+    else runVotes++;
   }
   const n = walkVotes + runVotes;
   // Two thirds of the steps must agree, and at least three of them: a few frames of noise at the pelvis, or two

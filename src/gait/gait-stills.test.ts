@@ -1,13 +1,36 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { base64Bytes, GaitStillsInput, GaitStillsRecordSchema, sniffStillType, stillInfo, STILL_MAX_BYTES, type GaitStill } from './gait-stills.js';
+import {
+  base64Bytes,
+  GaitStillsInput,
+  GaitStillsRecordSchema,
+  sniffStillType,
+  stillInfo,
+  STILL_MAX_BYTES,
+  type GaitStill,
+} from './gait-stills.js';
 
 const JPEG_HEAD = [0xff, 0xd8, 0xff, 0xe0];
-const bytes = (head: number[], total: number) => Buffer.concat([Buffer.from(head), Buffer.alloc(Math.max(0, total - head.length), 7)]).toString('base64');
-const webp = (total: number) => Buffer.concat([Buffer.from('RIFF'), Buffer.from([0, 0, 0, 0]), Buffer.from('WEBP'), Buffer.alloc(total - 12, 1)]).toString('base64');
+const bytes = (head: number[], total: number) =>
+  Buffer.concat([Buffer.from(head), Buffer.alloc(Math.max(0, total - head.length), 7)]).toString('base64');
+const webp = (total: number) =>
+  Buffer.concat([
+    Buffer.from('RIFF'),
+    Buffer.from([0, 0, 0, 0]),
+    Buffer.from('WEBP'),
+    Buffer.alloc(total - 12, 1),
+  ]).toString('base64');
 const still = (over: Partial<GaitStill> = {}): GaitStill => ({
-  event: 'initial_contact', side: 'left', time: 1.2, frame: 36, angles: { hip_deg: 25.4, knee_deg: 3.1, ankle_deg: null },
-  type: 'image/jpeg', width: 270, height: 480, data: bytes(JPEG_HEAD, 2000), ...over,
+  event: 'initial_contact',
+  side: 'left',
+  time: 1.2,
+  frame: 36,
+  angles: { hip_deg: 25.4, knee_deg: 3.1, ankle_deg: null },
+  type: 'image/jpeg',
+  width: 270,
+  height: 480,
+  data: bytes(JPEG_HEAD, 2000),
+  ...over,
 });
 const problems = (r: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
   r.success ? [] : r.error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
@@ -21,7 +44,12 @@ test('base64 sizes and picture types are read from the text', () => {
 });
 
 test('JPEG and WebP stills within the limit are accepted', () => {
-  assert.deepEqual(problems(GaitStillsInput.safeParse([still(), still({ side: 'right', type: 'image/webp', data: webp(STILL_MAX_BYTES) })])), []);
+  assert.deepEqual(
+    problems(
+      GaitStillsInput.safeParse([still(), still({ side: 'right', type: 'image/webp', data: webp(STILL_MAX_BYTES) })]),
+    ),
+    [],
+  );
   const info = stillInfo(still());
   assert.equal('data' in info, false, 'a list carries no picture');
   assert.deepEqual([info.bytes, info.side, info.event, info.angles.knee_deg], [2000, 'left', 'initial_contact', 3.1]);
@@ -29,10 +57,18 @@ test('JPEG and WebP stills within the limit are accepted', () => {
 
 test('an oversized, mistyped or malformed still is refused with the field and the reason', () => {
   const cases: Array<[string, GaitStill, string]> = [
-    ['61 kB', still({ data: bytes(JPEG_HEAD, 61 * 1024) }), '0.data: the picture is 61 kB; a still may be at most 60 kB (make it smaller or lower its quality on the device)'],
-    ['a PNG', still({ data: Buffer.from('\x89PNG\r\n\x1a\n00000000').toString('base64') }), '0.data: is not a JPEG or WebP picture'],
+    [
+      '61 kB',
+      still({ data: bytes(JPEG_HEAD, 61 * 1024) }),
+      '0.data: the picture is 61 kB; a still may be at most 60 kB (make it smaller or lower its quality on the device)',
+    ],
+    [
+      'a PNG',
+      still({ data: Buffer.from('\x89PNG\r\n\x1a\n00000000').toString('base64') }),
+      '0.data: is not a JPEG or WebP picture',
+    ],
     ['a WebP said to be JPEG', still({ data: webp(100) }), '0.type: says image/jpeg but the picture is image/webp'],
-    ['not base64', still({ data: '!!!!' }), '0.data: must be the picture\'s bytes in base64'],
+    ['not base64', still({ data: '!!!!' }), "0.data: must be the picture's bytes in base64"],
     ['a GIF type', still({ type: 'image/gif' as 'image/jpeg' }), '0.type: must be one of image/jpeg, image/webp'],
     ['a picture 2000 px wide', still({ width: 2000 }), '0.width: Too big: expected number to be <=640'],
   ];

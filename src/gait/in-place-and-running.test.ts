@@ -12,18 +12,33 @@ import { temporalParameters } from './temporal-parameters.js';
 // Expected values come from the synthetic walker's prescribed schedule (cadence, stance %, step length) or from
 // arithmetic by hand, never from the analysis output.
 const TOL = 0.05;
-const value = (m: Metric): number => { assert.equal(m.status, 'ok', m.status === 'not_measurable' ? m.reason : ''); return (m as { value: number }).value; };
+const value = (m: Metric): number => {
+  assert.equal(m.status, 'ok', m.status === 'not_measurable' ? m.reason : '');
+  return (m as { value: number }).value;
+};
 
 function assertEventsNear(found: GaitEvents, truth: GaitEvents, tol = TOL): void {
   for (const side of ['left', 'right'] as const) {
-    for (const t of found[side].heelStrike) assert.ok(truth[side].heelStrike.some((u) => Math.abs(u - t) <= tol), `${side} contact at ${t.toFixed(3)} matches no true contact`);
+    for (const t of found[side].heelStrike)
+      assert.ok(
+        truth[side].heelStrike.some((u) => Math.abs(u - t) <= tol),
+        `${side} contact at ${t.toFixed(3)} matches no true contact`,
+      );
   }
 }
 
 test('treadmill, side view (both directions): recognised as in place, events relative to the pelvis, belt speed gives speed and step length', () => {
   for (const view of ['side-left', 'side-right'] as const) {
     const cadence = 110;
-    const { series, truth } = syntheticWalk({ view, treadmill: true, cadence, stancePercent: 61, stepLength: 0.65, duration: 10, seed: 3 });
+    const { series, truth } = syntheticWalk({
+      view,
+      treadmill: true,
+      cadence,
+      stancePercent: 61,
+      stepLength: 0.65,
+      duration: 10,
+      seed: 3,
+    });
     const a = analyzeGait(series, { treadmillKmh: 4.2 });
     assert.equal(a.view.view, 'side');
     assert.equal(a.view.setting, 'in-place');
@@ -58,7 +73,15 @@ test('treadmill with "--view side" stated: the stated view is used and steps are
 
 test('treadmill, front and back views with depth: recognised, timed, frontal metrics measured, sagittal refused', () => {
   for (const view of ['front', 'back'] as const) {
-    const { series, truth } = syntheticWalk({ view, treadmill: true, includeWorld: true, duration: 8, cameraDistance: 3, pelvicDropDeg: 6, seed: 4 });
+    const { series, truth } = syntheticWalk({
+      view,
+      treadmill: true,
+      includeWorld: true,
+      duration: 8,
+      cameraDistance: 3,
+      pelvicDropDeg: 6,
+      seed: 4,
+    });
     const a = analyzeGait(series, { scale: { kind: 'height', heightCm: 175 } });
     assert.equal(a.view.view, view);
     assert.equal(a.view.setting, 'in-place');
@@ -78,15 +101,30 @@ test('someone standing in place is not walking: no view, no steps', () => {
   const { series } = syntheticWalk({ view: 'side-left', treadmill: true, duration: 6 });
   // Freeze every landmark at its first-frame position plus the generator's noise-free pose: a person standing.
   const first = series.frames[0]!.people[0]!;
-  const standing: KeypointSeries = { ...series, frames: series.frames.map((f, i) => ({ ...f, people: [{ ...first, image: first.image.map((p) => ({ ...p, x: p.x + Math.sin(i / 7), y: p.y })) }] })) };
+  const standing: KeypointSeries = {
+    ...series,
+    frames: series.frames.map((f, i) => ({
+      ...f,
+      people: [{ ...first, image: first.image.map((p) => ({ ...p, x: p.x + Math.sin(i / 7), y: p.y })) }],
+    })),
+  };
   const a = analyzeGait(standing);
   assert.equal(a.metrics.cadence.status, 'not_measurable');
   assert.ok(a.warnings.some((w) => w.code === 'view-unclear'));
 });
 
 test('running on a treadmill: mode run, flight time, no double support, and no walking norm on any metric', () => {
-  const cadence = 170; const stancePercent = 36;
-  const { series, truth } = syntheticWalk({ view: 'side-right', treadmill: true, cadence, stancePercent, stepLength: 1.1, duration: 8, seed: 2 });
+  const cadence = 170;
+  const stancePercent = 36;
+  const { series, truth } = syntheticWalk({
+    view: 'side-right',
+    treadmill: true,
+    cadence,
+    stancePercent,
+    stepLength: 1.1,
+    duration: 8,
+    seed: 2,
+  });
   const a = analyzeGait(series, { treadmillKmh: 11 });
   assert.equal(a.mode, 'run');
   assertEventsNear(a.events, truth.events);
@@ -94,7 +132,8 @@ test('running on a treadmill: mode run, flight time, no double support, and no w
   assert.equal(a.metrics.doubleSupportPercent.status, 'not_measurable');
   assert.ok(value(a.metrics.flightTime) > 0);
   assert.ok(value(a.metrics.contactTime) < 60 / cadence, 'contact shorter than a step');
-  for (const [name, m] of Object.entries(a.metrics)) assert.ok(m.status !== 'ok' || m.reference === undefined, `${name} carries a walking norm on a run`);
+  for (const [name, m] of Object.entries(a.metrics))
+    assert.ok(m.status !== 'ok' || m.reference === undefined, `${name} carries a walking norm on a run`);
 });
 
 test('walking: flight time refused, walking norms attached (DOMAIN.md §2c)', () => {
@@ -115,10 +154,21 @@ function collapseLegs(series: KeypointSeries, collapse: (i: number) => boolean):
   const leftOf = (name: LandmarkName): number => LANDMARKS.indexOf(name.replace('right_', 'left_') as LandmarkName);
   return {
     ...series,
-    frames: series.frames.map((f, i) => (!collapse(i) ? f : {
-      ...f,
-      people: f.people.map((p) => ({ ...p, image: LANDMARKS.map((n, k) => (n.startsWith('right_') && legs.has(n.slice(6)) ? { ...p.image[leftOf(n)]!, x: p.image[leftOf(n)]!.x + 3 } : p.image[k]!)) })),
-    })),
+    frames: series.frames.map((f, i) =>
+      !collapse(i)
+        ? f
+        : {
+            ...f,
+            people: f.people.map((p) => ({
+              ...p,
+              image: LANDMARKS.map((n, k) =>
+                n.startsWith('right_') && legs.has(n.slice(6))
+                  ? { ...p.image[leftOf(n)]!, x: p.image[leftOf(n)]!.x + 3 }
+                  : p.image[k]!,
+              ),
+            })),
+          },
+    ),
   };
 }
 
@@ -138,15 +188,29 @@ test('consistency rules on hand-made events', () => {
   const tp = (e: GaitEvents) => temporalParameters(e);
   // A good walk: contacts every 0.55 s alternating, toe offs 0.68 s after each contact.
   const hs = (start: number) => [0, 1, 2, 3].map((k) => start + 1.1 * k);
-  const good: GaitEvents = { left: { heelStrike: hs(0), toeOff: hs(0.68) }, right: { heelStrike: hs(0.55), toeOff: hs(1.23) } };
+  const good: GaitEvents = {
+    left: { heelStrike: hs(0), toeOff: hs(0.68) },
+    right: { heelStrike: hs(0.55), toeOff: hs(1.23) },
+  };
   assert.deepEqual(checkEventConsistency(good, tp(good), 'walk'), { ok: true, problems: [] });
   // The short real clip of the issue: three contacts 0.174 s apart (345 steps/min) cannot be walking.
-  const fast: GaitEvents = { left: { heelStrike: [0.2, 0.548], toeOff: [0.4] }, right: { heelStrike: [0.374, 0.722], toeOff: [0.6] } };
+  const fast: GaitEvents = {
+    left: { heelStrike: [0.2, 0.548], toeOff: [0.4] },
+    right: { heelStrike: [0.374, 0.722], toeOff: [0.6] },
+  };
   const r = checkEventConsistency(fast, tp(fast), 'walk');
   assert.equal(r.ok, false);
-  assert.ok(r.problems.some((p) => p.includes(`outside what is possible for walking (${PLAUSIBLE_CADENCE.walk.min}-${PLAUSIBLE_CADENCE.walk.max})`)), r.problems.join('|'));
+  assert.ok(
+    r.problems.some((p) =>
+      p.includes(`outside what is possible for walking (${PLAUSIBLE_CADENCE.walk.min}-${PLAUSIBLE_CADENCE.walk.max})`),
+    ),
+    r.problems.join('|'),
+  );
   // One foot landing twice with no toe off between, three times over.
-  const twice: GaitEvents = { left: { heelStrike: [0, 0.3, 1.1, 1.4, 2.2, 2.5], toeOff: [0.7, 1.8] }, right: good.right };
+  const twice: GaitEvents = {
+    left: { heelStrike: [0, 0.3, 1.1, 1.4, 2.2, 2.5], toeOff: [0.7, 1.8] },
+    right: good.right,
+  };
   assert.ok(checkEventConsistency(twice, tp(twice), 'walk').problems.some((p) => p.includes('lands twice')));
 });
 
@@ -168,7 +232,11 @@ test('left and right that disagree in sign or beyond plausibility are not averag
 test('a camera that follows the walker (the scan saw the background move): not a treadmill, no speed, steps still timed', () => {
   // Keypoints of a walker kept in place in the picture are the same whether a belt or a following camera did it.
   const { series, truth } = syntheticWalk({ view: 'side-left', treadmill: true, duration: 8, seed: 5 });
-  const a = analyzeGait(series, { treadmillKmh: 5, scale: { kind: 'height', heightCm: 175 }, scene: { cameraMoving: true, dark: false } });
+  const a = analyzeGait(series, {
+    treadmillKmh: 5,
+    scale: { kind: 'height', heightCm: 175 },
+    scene: { cameraMoving: true, dark: false },
+  });
   assert.equal(a.view.setting, 'overground');
   assert.ok(a.warnings.some((w) => w.code === 'camera-moving'));
   assert.equal(a.metrics.walkingSpeed.status, 'not_measurable');
@@ -185,7 +253,8 @@ test('a walk across the picture and back (a turn in view): overground, steps of 
   const end = series.frames.at(-1)!.time + 1 / 30;
   // Back the other way: the same walk mirrored in x starts where the first one ended (it began at the far edge).
   const back = series.frames.map((f, i) => ({
-    index: series.frames.length + i, time: end + f.time,
+    index: series.frames.length + i,
+    time: end + f.time,
     people: f.people.map((p) => ({ ...p, image: p.image.map((q) => ({ ...q, x: series.width - q.x })) })),
   }));
   const both: KeypointSeries = { ...series, frames: [...series.frames, ...back] };
@@ -194,9 +263,15 @@ test('a walk across the picture and back (a turn in view): overground, steps of 
   assert.equal(a.view.setting, 'overground', 'a walk there and back is not a treadmill');
   assert.equal(a.view.turns, true);
   const shifted = (e: number[]) => e.map((t) => t + end);
-  const expected = { left: { heelStrike: [...truth.events.left.heelStrike, ...shifted(truth.events.left.heelStrike)], toeOff: [] }, right: { heelStrike: [...truth.events.right.heelStrike, ...shifted(truth.events.right.heelStrike)], toeOff: [] } };
+  const expected = {
+    left: { heelStrike: [...truth.events.left.heelStrike, ...shifted(truth.events.left.heelStrike)], toeOff: [] },
+    right: { heelStrike: [...truth.events.right.heelStrike, ...shifted(truth.events.right.heelStrike)], toeOff: [] },
+  };
   assertEventsNear(a.events, expected);
-  assert.ok(a.events.left.heelStrike.some((t) => t < end) && a.events.left.heelStrike.some((t) => t > end + 0.5), 'contacts on both passes');
+  assert.ok(
+    a.events.left.heelStrike.some((t) => t < end) && a.events.left.heelStrike.some((t) => t > end + 0.5),
+    'contacts on both passes',
+  );
   assert.ok(Math.abs(value(a.metrics.cadence) - 105) < 2);
   assert.equal(a.metrics.walkingSpeed.status, 'not_measurable');
 });
@@ -218,7 +293,18 @@ test('a treadmill walker and someone crossing the picture for 2 of the 8 s: the 
   const { series, truth } = syntheticWalk({ view: 'side-left', treadmill: true, duration: 8, seed: 21 });
   const passer = syntheticWalk({ view: 'side-left', duration: 8, seed: 22, cameraDistance: 6 }).series;
   const crossing = (i: number) => i >= 90 && i < 150;
-  const both: KeypointSeries = { ...series, frames: series.frames.map((f, i) => ({ ...f, people: [...f.people, ...(crossing(i) ? passer.frames[i]!.people.map((p) => ({ ...p, image: p.image.map((q) => ({ ...q, y: q.y - 150 })) })) : [])] })) };
+  const both: KeypointSeries = {
+    ...series,
+    frames: series.frames.map((f, i) => ({
+      ...f,
+      people: [
+        ...f.people,
+        ...(crossing(i)
+          ? passer.frames[i]!.people.map((p) => ({ ...p, image: p.image.map((q) => ({ ...q, y: q.y - 150 })) }))
+          : []),
+      ],
+    })),
+  };
   const a = analyzeGait(both);
   assert.equal(a.tracks.length, 2);
   const followed = a.tracks.find((t) => t.id === a.trackId)!;
@@ -235,7 +321,10 @@ test('walk or run from the pelvis: higher mid-step than at the contacts is a wal
   // lowest in mid-stance, 0.175 s after contact: mid-step -cos(0.3π) = -0.588, at the contacts +0.588: 5 run votes.
   // A steady drift (0.3 a second) is the same at mid-step as the mean of the two contacts, so it changes nothing.
   const time = Array.from({ length: 301 }, (_, i) => i / 100);
-  const events: GaitEvents = { left: { heelStrike: [0, 1, 2], toeOff: [] }, right: { heelStrike: [0.5, 1.5, 2.5], toeOff: [] } };
+  const events: GaitEvents = {
+    left: { heelStrike: [0, 1, 2], toeOff: [] },
+    right: { heelStrike: [0.5, 1.5, 2.5], toeOff: [] },
+  };
   for (const drift of [0, 0.3]) {
     const walker = time.map((t) => -Math.cos((2 * Math.PI * (t - 0.075)) / 0.5) + drift * t);
     const runner = time.map((t) => -Math.cos((2 * Math.PI * (t - 0.175)) / 0.5) + drift * t);
@@ -247,7 +336,19 @@ test('walk or run from the pelvis: higher mid-step than at the contacts is a wal
   const mixed = time.map((t) => -Math.cos((2 * Math.PI * (t - (t < 1 ? 0.075 : 0.175))) / 0.5));
   // Walking for the first half second, running after it: 0-0.5 walks, 0.5-1 and 1-1.5 run (as above, mirrored).
   const runnerFrom = (at: number) => time.map((t) => -Math.cos((2 * Math.PI * (t - (t < at ? 0.075 : 0.175))) / 0.5));
-  assert.deepEqual(modeFromPelvis(time, mixed, { left: { heelStrike: [0, 1, 2], toeOff: [] }, right: { heelStrike: [0.5, 1.5], toeOff: [] } }), { mode: 'unknown', walkVotes: 2, runVotes: 2 });
+  assert.deepEqual(
+    modeFromPelvis(time, mixed, {
+      left: { heelStrike: [0, 1, 2], toeOff: [] },
+      right: { heelStrike: [0.5, 1.5], toeOff: [] },
+    }),
+    { mode: 'unknown', walkVotes: 2, runVotes: 2 },
+  );
   // Two running steps of three are two thirds, but not three steps: no mode from so little.
-  assert.deepEqual(modeFromPelvis(time, runnerFrom(0.5), { left: { heelStrike: [0, 1], toeOff: [] }, right: { heelStrike: [0.5, 1.5], toeOff: [] } }), { mode: 'unknown', walkVotes: 1, runVotes: 2 });
+  assert.deepEqual(
+    modeFromPelvis(time, runnerFrom(0.5), {
+      left: { heelStrike: [0, 1], toeOff: [] },
+      right: { heelStrike: [0.5, 1.5], toeOff: [] },
+    }),
+    { mode: 'unknown', walkVotes: 1, runVotes: 2 },
+  );
 });

@@ -1,11 +1,16 @@
 /** 2D joint and segment angles from image points (degrees). Pure. */
 
-export interface P2 { x: number; y: number }
+export interface P2 {
+  x: number;
+  y: number;
+}
 
 /** Knee flexion: 180° minus the hip-knee-ankle angle (0 = straight leg). NaN if any point is missing. */
 export function kneeFlexion(hip: P2, knee: P2, ankle: P2): number {
-  const ax = hip.x - knee.x; const ay = hip.y - knee.y;
-  const bx = ankle.x - knee.x; const by = ankle.y - knee.y;
+  const ax = hip.x - knee.x;
+  const ay = hip.y - knee.y;
+  const bx = ankle.x - knee.x;
+  const by = ankle.y - knee.y;
   const cos = (ax * bx + ay * by) / (Math.hypot(ax, ay) * Math.hypot(bx, by));
   return 180 - (Math.acos(Math.min(1, Math.max(-1, cos))) * 180) / Math.PI;
 }
@@ -35,13 +40,17 @@ export function leanFromVertical(base: P2, top: P2): number {
 
 /** Linear interpolation of a sampled series at time t (NaN outside or next to missing samples). */
 export function sampleAt(time: readonly number[], values: readonly number[], t: number): number {
-  let lo = 0; let hi = time.length - 1;
+  let lo = 0;
+  let hi = time.length - 1;
   if (hi < 0 || t < (time[0] as number) || t > (time[hi] as number)) return NaN;
   while (hi - lo > 1) {
     const mid = (lo + hi) >> 1;
-    if ((time[mid] as number) <= t) lo = mid; else hi = mid;
+    if ((time[mid] as number) <= t) lo = mid;
+    else hi = mid;
   }
-  const t0 = time[lo] as number; const t1 = time[hi] as number;
-  const v0 = values[lo] as number; const v1 = values[hi] as number;
+  const t0 = time[lo] as number;
+  const t1 = time[hi] as number;
+  const v0 = values[lo] as number;
+  const v1 = values[hi] as number;
   return t1 === t0 ? v0 : v0 + ((v1 - v0) * (t - t0)) / (t1 - t0);
 }

@@ -38,7 +38,12 @@ export interface EventDetectionOptions {
 
 /** Result of event detection; `method` says which signal was used, or why none could be. */
 export type EventDetection =
-  | { status: 'ok'; events: GaitEvents; method: 'zeni-image-x' | 'zeni-world-z'; signals: Record<Side, { heel: number[]; toe: number[] }> }
+  | {
+      status: 'ok';
+      events: GaitEvents;
+      method: 'zeni-image-x' | 'zeni-world-z';
+      signals: Record<Side, { heel: number[]; toe: number[] }>;
+    }
   | { status: 'not_measurable'; reason: string };
 
 /** The forward signed position of a landmark relative to the pelvis, per sample (NaN where unknown). */
@@ -49,10 +54,11 @@ export function forwardSignal(track: CleanTrack, name: LandmarkName, view: ViewE
     // A walk with a turn in the picture: forward is the way the walker faces at that moment (NaN while unclear,
     // so no event is found in the turn itself).
     const facing = view.turns ? facingPerSample(track) : null;
-    const p = pelvis(track); const torso = torsoLength(track);
+    const p = pelvis(track);
+    const torso = torsoLength(track);
     // Divided by torso length so that a slow change of distance to the camera does not change the amplitude.
     return track.time.map((_, i) => {
-      const sign = facing ? (facing[i] === 0 ? NaN : facing[i] as number) : s;
+      const sign = facing ? (facing[i] === 0 ? NaN : (facing[i] as number)) : s;
       return (sign * ((l.x[i] as number) - (p.x[i] as number))) / (torso[i] as number);
     });
   }
@@ -62,7 +68,9 @@ export function forwardSignal(track: CleanTrack, name: LandmarkName, view: ViewE
     if (!lh.wz || !rh.wz) return null;
     // World z grows away from the camera (BlazePose convention): walking toward the camera, forward is −z.
     const s = view.direction === 'toward' ? -1 : 1;
-    const z = l.wz; const lz = lh.wz; const rz = rh.wz;
+    const z = l.wz;
+    const lz = lh.wz;
+    const rz = rh.wz;
     return track.time.map((_, i) => s * ((z[i] as number) - ((lz[i] as number) + (rz[i] as number)) / 2));
   }
   return null;
@@ -74,7 +82,12 @@ export function forwardSignal(track: CleanTrack, name: LandmarkName, view: ViewE
  * by the open-edge rule must be seen at every sample from the edge to the peak, since nothing beyond the edge
  * confirms it.
  */
-export function peakTimes(time: readonly number[], x: readonly number[], options: EventDetectionOptions = {}, observed?: readonly boolean[]): number[] {
+export function peakTimes(
+  time: readonly number[],
+  x: readonly number[],
+  options: EventDetectionOptions = {},
+  observed?: readonly boolean[],
+): number[] {
   const sep = options.minEventSeparation ?? 0.4;
   const fraction = options.minProminenceFraction ?? 0.25;
   const finite = x.filter(Number.isFinite);
@@ -89,8 +102,9 @@ export function peakTimes(time: readonly number[], x: readonly number[], options
     for (let i = a; i <= b; i++) if (!observed[i]) return false;
     return true;
   };
-  const idx = findPeaks(x, { minProminence, openEdgeFraction: options.openEdgeFraction ?? 0.5 })
-    .filter((k) => closed.has(k) || seenToEdge(k));
+  const idx = findPeaks(x, { minProminence, openEdgeFraction: options.openEdgeFraction ?? 0.5 }).filter(
+    (k) => closed.has(k) || seenToEdge(k),
+  );
   // Time-based suppression (frame rate may vary): keep the higher of two peaks closer than `sep`.
   const kept: number[] = [];
   for (const k of [...idx].sort((a, b) => (x[b] as number) - (x[a] as number))) {
@@ -100,20 +114,29 @@ export function peakTimes(time: readonly number[], x: readonly number[], options
 }
 
 function refine(time: readonly number[], x: readonly number[], k: number): number {
-  const t0 = time[k - 1]; const t1 = time[k] as number; const t2 = time[k + 1];
-  const y0 = x[k - 1]; const y1 = x[k] as number; const y2 = x[k + 1];
+  const t0 = time[k - 1];
+  const t1 = time[k] as number;
+  const t2 = time[k + 1];
+  const y0 = x[k - 1];
+  const y1 = x[k] as number;
+  const y2 = x[k + 1];
   if (t0 === undefined || t2 === undefined || y0 === undefined || y2 === undefined) return t1;
   // Vertex of the parabola through three (t, y) points with unequal spacing.
-  const d0 = t0 - t1; const d2 = t2 - t1;
+  const d0 = t0 - t1;
+  const d2 = t2 - t1;
   const a = ((y0 - y1) * d2 - (y2 - y1) * d0) / (d0 * d2 * (d0 - d2));
-  const b = ((y0 - y1) - a * d0 * d0) / d0;
+  const b = (y0 - y1 - a * d0 * d0) / d0;
   if (!(a < 0)) return t1;
   const v = -b / (2 * a);
   return t1 + Math.min(Math.max(v, d0), d2);
 }
 
 /** Detects per-foot events for a cleaned track in the given view. */
-export function detectKeypointEvents(track: CleanTrack, view: ViewEstimate, options: EventDetectionOptions = {}): EventDetection {
+export function detectKeypointEvents(
+  track: CleanTrack,
+  view: ViewEstimate,
+  options: EventDetectionOptions = {},
+): EventDetection {
   if (view.view === 'unknown') return { status: 'not_measurable', reason: 'The camera view could not be determined.' };
   const signals = {} as Record<Side, { heel: number[]; toe: number[] }>;
   const events = {} as Record<Side, FootEvents>;
@@ -121,12 +144,18 @@ export function detectKeypointEvents(track: CleanTrack, view: ViewEstimate, opti
     const heel = forwardSignal(track, `${side}_heel`, view);
     const toe = forwardSignal(track, `${side}_foot_index`, view);
     if (!heel || !toe) {
-      return { status: 'not_measurable', reason: 'Front or back view without depth (world) coordinates: heel strike and toe off cannot be timed. Film from the side.' };
+      return {
+        status: 'not_measurable',
+        reason:
+          'Front or back view without depth (world) coordinates: heel strike and toe off cannot be timed. Film from the side.',
+      };
     }
     signals[side] = { heel, toe };
     const seen = (name: LandmarkName) => {
       const own = (track.landmarks[LANDMARK_INDEX[name]] as Trajectory).observed;
-      const hips = [LANDMARK_INDEX.left_hip, LANDMARK_INDEX.right_hip].map((i) => (track.landmarks[i] as Trajectory).observed);
+      const hips = [LANDMARK_INDEX.left_hip, LANDMARK_INDEX.right_hip].map(
+        (i) => (track.landmarks[i] as Trajectory).observed,
+      );
       return own.map((o, i) => o && hips.every((h) => h[i]));
     };
     // A step moves the foot by well over a step length's half relative to the pelvis; a tenth of a torso length
@@ -136,10 +165,20 @@ export function detectKeypointEvents(track: CleanTrack, view: ViewEstimate, opti
     const o = { ...options, minProminenceAbsolute: absolute };
     events[side] = {
       heelStrike: peakTimes(track.time, heel, o, seen(`${side}_heel`)),
-      toeOff: peakTimes(track.time, toe.map((v) => -v), o, seen(`${side}_foot_index`)),
+      toeOff: peakTimes(
+        track.time,
+        toe.map((v) => -v),
+        o,
+        seen(`${side}_foot_index`),
+      ),
     };
   }
-  return { status: 'ok', events: events as GaitEvents, method: view.view === 'side' ? 'zeni-image-x' : 'zeni-world-z', signals };
+  return {
+    status: 'ok',
+    events: events as GaitEvents,
+    method: view.view === 'side' ? 'zeni-image-x' : 'zeni-world-z',
+    signals,
+  };
 }
 
 /**
@@ -155,9 +194,13 @@ export function runningToeOffs(track: CleanTrack, events: GaitEvents): GaitEvent
     const hip = track.landmarks[LANDMARK_INDEX[`${side}_hip`]] as Trajectory;
     const knee = track.landmarks[LANDMARK_INDEX[`${side}_knee`]] as Trajectory;
     const ankle = track.landmarks[LANDMARK_INDEX[`${side}_ankle`]] as Trajectory;
-    const flexion = track.time.map((_, i) => kneeFlexion(
-      { x: hip.x[i] as number, y: hip.y[i] as number }, { x: knee.x[i] as number, y: knee.y[i] as number }, { x: ankle.x[i] as number, y: ankle.y[i] as number },
-    ));
+    const flexion = track.time.map((_, i) =>
+      kneeFlexion(
+        { x: hip.x[i] as number, y: hip.y[i] as number },
+        { x: knee.x[i] as number, y: knee.y[i] as number },
+        { x: ankle.x[i] as number, y: ankle.y[i] as number },
+      ),
+    );
     out[side].toeOff = events[side].toeOff.map((tz) => {
       const hs = [...events[side].heelStrike].reverse().find((t) => t < tz);
       if (hs === undefined) return tz;
@@ -170,7 +213,11 @@ export function runningToeOffs(track: CleanTrack, events: GaitEvents): GaitEvent
       }
       if (best < 0) return tz;
       // Parabola through the minimum and its neighbours, as for the Zeni peaks.
-      return refine(track.time, flexion.map((f) => -f), best);
+      return refine(
+        track.time,
+        flexion.map((f) => -f),
+        best,
+      );
     });
   }
   return out;
@@ -191,14 +238,23 @@ export const HALF_WAY_TO_STANCE = 0.5;
  * from zero at Zeni's peak, reaches `fraction` of that stance velocity (linear between the velocities of
  * consecutive frames). `forward` is the heel's forward signal per sample (forwardSignal), `toeOffs` the same foot's.
  */
-export function runningContacts(time: readonly number[], forward: readonly number[], heelStrikes: readonly number[], toeOffs: readonly number[], fraction = HALF_WAY_TO_STANCE): number[] {
+export function runningContacts(
+  time: readonly number[],
+  forward: readonly number[],
+  heelStrikes: readonly number[],
+  toeOffs: readonly number[],
+  fraction = HALF_WAY_TO_STANCE,
+): number[] {
   // Velocity between consecutive samples, placed at their midpoint.
-  const vt: number[] = []; const v: number[] = [];
+  const vt: number[] = [];
+  const v: number[] = [];
   for (let i = 0; i + 1 < time.length; i++) {
-    const a = forward[i] as number; const b = forward[i + 1] as number;
+    const a = forward[i] as number;
+    const b = forward[i + 1] as number;
     const dt = (time[i + 1] as number) - (time[i] as number);
     if (!Number.isFinite(a) || !Number.isFinite(b) || !(dt > 0)) continue;
-    vt.push(((time[i] as number) + (time[i + 1] as number)) / 2); v.push((b - a) / dt);
+    vt.push(((time[i] as number) + (time[i + 1] as number)) / 2);
+    v.push((b - a) / dt);
   }
   return heelStrikes.map((hs) => {
     const to = toeOffs.find((t) => t > hs);

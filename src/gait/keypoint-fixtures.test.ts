@@ -6,11 +6,19 @@ import type { KeypointSeries } from './keypoints.js';
 
 // Real BlazePose keypoints of the Sports2D side-view walk (made by src/pose, test/fixtures/keypoints) against a
 // human frame-by-frame annotation of the same video (test/fixtures/gait-reference, docs/gait-reference.md).
-const fixture = (p: string): unknown => JSON.parse(readFileSync(new URL(`../../test/fixtures/${p}`, import.meta.url), 'utf8'));
+const fixture = (p: string): unknown =>
+  JSON.parse(readFileSync(new URL(`../../test/fixtures/${p}`, import.meta.url), 'utf8'));
 const series = fixture('keypoints/sports2d_demo_walk_side.json') as KeypointSeries;
 const flipped = fixture('keypoints/sports2d_demo_walk_side_hflip.json') as KeypointSeries;
-interface RefEvent { type: 'IC' | 'TO'; interval: [number, number]; pass: number | 'consensus' }
-const ref = fixture('gait-reference/sports2d_demo_walk_side.json') as { fps: number; feet: Record<'near' | 'far', { side: string; events: RefEvent[] }> };
+interface RefEvent {
+  type: 'IC' | 'TO';
+  interval: [number, number];
+  pass: number | 'consensus';
+}
+const ref = fixture('gait-reference/sports2d_demo_walk_side.json') as {
+  fps: number;
+  feet: Record<'near' | 'far', { side: string; events: RefEvent[] }>;
+};
 const consensus = (foot: 'near' | 'far', type: 'IC' | 'TO'): Array<[number, number]> =>
   ref.feet[foot].events.filter((e) => e.pass === 'consensus' && e.type === type).map((e) => e.interval);
 const frameOf = (t: number): number => Math.round(t * ref.fps);
@@ -29,12 +37,20 @@ test('real side-view walk: near-foot heel strikes agree with the human reference
   const intervals = consensus('near', 'IC');
   const found = a.events.left.heelStrike.map(frameOf);
   assert.ok(found.length >= 3);
-  for (const f of found) assert.ok(intervals.some(([lo, hi]) => f >= lo - SLACK && f <= hi + SLACK), `near IC at frame ${f}`);
+  for (const f of found)
+    assert.ok(
+      intervals.some(([lo, hi]) => f >= lo - SLACK && f <= hi + SLACK),
+      `near IC at frame ${f}`,
+    );
   // Every annotated near IC inside the frames where the pose model saw the walker is found.
   const seen = series.frames.filter((fr) => fr.people.length > 0).map((fr) => fr.index);
-  const first = Math.min(...seen.filter((i) => i > 70)); const last = 195;
+  const first = Math.min(...seen.filter((i) => i > 70));
+  const last = 195;
   for (const [lo, hi] of intervals.filter(([lo, hi]) => lo > first + 3 && hi < last)) {
-    assert.ok(found.some((f) => f >= lo - SLACK && f <= hi + SLACK), `missed near IC [${lo}, ${hi}]`);
+    assert.ok(
+      found.some((f) => f >= lo - SLACK && f <= hi + SLACK),
+      `missed near IC [${lo}, ${hi}]`,
+    );
   }
 });
 
@@ -43,13 +59,19 @@ test('real side-view walk: far-foot heel strikes also lie in the reference inter
   const intervals = consensus('far', 'IC');
   const found = a.events.right.heelStrike.map(frameOf);
   assert.ok(found.length >= 3);
-  for (const f of found) assert.ok(intervals.some(([lo, hi]) => f >= lo - SLACK && f <= hi + SLACK), `far IC at frame ${f}`);
+  for (const f of found)
+    assert.ok(
+      intervals.some(([lo, hi]) => f >= lo - SLACK && f <= hi + SLACK),
+      `far IC at frame ${f}`,
+    );
 });
 
 test('real side-view walk: near-foot toe offs lie within 2 frames of the reference', () => {
   const a = analyzeGait(series);
   const intervals = consensus('near', 'TO');
-  const inRef = a.events.left.toeOff.map(frameOf).filter((f) => intervals.some(([lo, hi]) => f >= lo - SLACK && f <= hi + SLACK));
+  const inRef = a.events.left.toeOff
+    .map(frameOf)
+    .filter((f) => intervals.some(([lo, hi]) => f >= lo - SLACK && f <= hi + SLACK));
   assert.ok(inRef.length >= 3, `only ${inRef.length} near toe offs match`);
 });
 
@@ -58,7 +80,8 @@ test('real side-view walk: cadence is near the reference stride timing', () => {
   // Reference near-foot IC nominations 40, 78, 116, 152 (pass 1): 112 frames for 3 strides → 6 steps.
   const refCadence = (60 * 6) / (112 / ref.fps);
   assert.equal(a.metrics.cadence.status, 'ok');
-  if (a.metrics.cadence.status === 'ok') assert.ok(Math.abs(a.metrics.cadence.value - refCadence) < 8, `${a.metrics.cadence.value} vs ${refCadence}`);
+  if (a.metrics.cadence.status === 'ok')
+    assert.ok(Math.abs(a.metrics.cadence.value - refCadence) < 8, `${a.metrics.cadence.value} vs ${refCadence}`);
 });
 
 test('mirrored video, where the pose model locked on the background acrobat: no steps are invented', () => {
@@ -66,7 +89,10 @@ test('mirrored video, where the pose model locked on the background acrobat: no 
   const all = [...consensus('near', 'IC'), ...consensus('far', 'IC')];
   for (const side of ['left', 'right'] as const) {
     for (const f of a.events[side].heelStrike.map(frameOf)) {
-      assert.ok(all.some(([lo, hi]) => f >= lo - SLACK && f <= hi + SLACK), `heel strike at frame ${f} matches no annotated contact`);
+      assert.ok(
+        all.some(([lo, hi]) => f >= lo - SLACK && f <= hi + SLACK),
+        `heel strike at frame ${f} matches no annotated contact`,
+      );
     }
   }
   assert.ok(a.warnings.length > 0 || a.metrics.cadence.status === 'ok');

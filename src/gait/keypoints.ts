@@ -4,20 +4,57 @@
  * and the tip of the foot that gait events and foot angles need.
  */
 export const LANDMARKS = [
-  'nose', 'left_eye_inner', 'left_eye', 'left_eye_outer', 'right_eye_inner', 'right_eye', 'right_eye_outer',
-  'left_ear', 'right_ear', 'mouth_left', 'mouth_right', 'left_shoulder', 'right_shoulder', 'left_elbow',
-  'right_elbow', 'left_wrist', 'right_wrist', 'left_pinky', 'right_pinky', 'left_index', 'right_index',
-  'left_thumb', 'right_thumb', 'left_hip', 'right_hip', 'left_knee', 'right_knee', 'left_ankle', 'right_ankle',
-  'left_heel', 'right_heel', 'left_foot_index', 'right_foot_index',
+  'nose',
+  'left_eye_inner',
+  'left_eye',
+  'left_eye_outer',
+  'right_eye_inner',
+  'right_eye',
+  'right_eye_outer',
+  'left_ear',
+  'right_ear',
+  'mouth_left',
+  'mouth_right',
+  'left_shoulder',
+  'right_shoulder',
+  'left_elbow',
+  'right_elbow',
+  'left_wrist',
+  'right_wrist',
+  'left_pinky',
+  'right_pinky',
+  'left_index',
+  'right_index',
+  'left_thumb',
+  'right_thumb',
+  'left_hip',
+  'right_hip',
+  'left_knee',
+  'right_knee',
+  'left_ankle',
+  'right_ankle',
+  'left_heel',
+  'right_heel',
+  'left_foot_index',
+  'right_foot_index',
 ] as const;
 
 export type LandmarkName = (typeof LANDMARKS)[number];
 
 /** One landmark in one frame. x, y in image pixels (origin top left); visibility 0..1 from the model. */
-export interface ImagePoint { x: number; y: number; visibility: number }
+export interface ImagePoint {
+  x: number;
+  y: number;
+  visibility: number;
+}
 
 /** One landmark in metres, hip-centred, as BlazePose's keypoints3D gives it (y points down). */
-export interface WorldPoint { x: number; y: number; z: number; visibility: number }
+export interface WorldPoint {
+  x: number;
+  y: number;
+  z: number;
+  visibility: number;
+}
 
 /** One detected person in one frame. Arrays are indexed like LANDMARKS. */
 export interface PosePerson {

@@ -21,12 +21,16 @@ function labelledByPosition(series: KeypointSeries, walksLeft: boolean): Keypoin
       ...f,
       people: f.people.map((p) => {
         const image = [...p.image];
-        const lx = p.image[LANDMARKS.indexOf('left_heel')]!.x; const rx = p.image[LANDMARKS.indexOf('right_heel')]!.x;
+        const lx = p.image[LANDMARKS.indexOf('left_heel')]!.x;
+        const rx = p.image[LANDMARKS.indexOf('right_heel')]!.x;
         const rightAhead = walksLeft ? rx < lx : rx > lx;
-        if (rightAhead) for (const part of LEG) {
-          const a = LANDMARKS.indexOf(`left_${part}` as LandmarkName); const b = LANDMARKS.indexOf(`right_${part}` as LandmarkName);
-          image[a] = p.image[b]!; image[b] = p.image[a]!;
-        }
+        if (rightAhead)
+          for (const part of LEG) {
+            const a = LANDMARKS.indexOf(`left_${part}` as LandmarkName);
+            const b = LANDMARKS.indexOf(`right_${part}` as LandmarkName);
+            image[a] = p.image[b]!;
+            image[b] = p.image[a]!;
+          }
         return { ...p, image };
       }),
     })),
@@ -37,14 +41,21 @@ function labelledByPosition(series: KeypointSeries, walksLeft: boolean): Keypoin
 function mergedLegs(series: KeypointSeries, until: number): KeypointSeries {
   return {
     ...series,
-    frames: series.frames.map((f) => (f.time >= until ? f : {
-      ...f,
-      people: f.people.map((p) => {
-        const image = [...p.image];
-        for (const part of LEG) image[LANDMARKS.indexOf(`right_${part}` as LandmarkName)] = { ...p.image[LANDMARKS.indexOf(`left_${part}` as LandmarkName)]! };
-        return { ...p, image };
-      }),
-    })),
+    frames: series.frames.map((f) =>
+      f.time >= until
+        ? f
+        : {
+            ...f,
+            people: f.people.map((p) => {
+              const image = [...p.image];
+              for (const part of LEG)
+                image[LANDMARKS.indexOf(`right_${part}` as LandmarkName)] = {
+                  ...p.image[LANDMARKS.indexOf(`left_${part}` as LandmarkName)]!,
+                };
+              return { ...p, image };
+            }),
+          },
+    ),
   };
 }
 
@@ -57,7 +68,11 @@ function sorting(series: KeypointSeries) {
 
 /** Each found contact of each foot lies within `tol` s of a true contact of that same foot. */
 function sameFeet(found: GaitEvents, truth: GaitEvents, tol = 0.05): boolean {
-  return (['left', 'right'] as const).every((s) => found[s].heelStrike.length > 0 && found[s].heelStrike.every((t) => truth[s].heelStrike.some((u) => Math.abs(u - t) <= tol)));
+  return (['left', 'right'] as const).every(
+    (s) =>
+      found[s].heelStrike.length > 0 &&
+      found[s].heelStrike.every((t) => truth[s].heelStrike.some((u) => Math.abs(u - t) <= tol)),
+  );
 }
 
 test('legs labelled by position (the front foot always "left"): sorted out from the alternation of contacts', () => {
@@ -75,7 +90,10 @@ test('legs labelled by position (the front foot always "left"): sorted out from 
     assert.ok(Math.abs((c as { value: number }).value - cadence) < 2, `cadence ${(c as { value: number }).value}`);
     // The camera is 1 m above the floor, 5 m away: the far foot stands higher in the picture, which names the legs.
     assert.equal(s.sides, 'near-far');
-    assert.ok(sameFeet(a.events, truth.events), `left ${a.events.left.heelStrike.map((t) => t.toFixed(2))} vs ${truth.events.left.heelStrike.map((t) => t.toFixed(2))}`);
+    assert.ok(
+      sameFeet(a.events, truth.events),
+      `left ${a.events.left.heelStrike.map((t) => t.toFixed(2))} vs ${truth.events.left.heelStrike.map((t) => t.toFixed(2))}`,
+    );
     assert.ok(!a.warnings.some((w) => w.code === 'sides-unknown'));
   }
 });
@@ -86,7 +104,10 @@ test('with the camera at floor height nothing in the picture names the legs: the
   const byPosition = labelledByPosition(series, true);
   assert.equal(sorting(byPosition).sides, 'unknown');
   const a = analyzeGait(byPosition, { correctLegSwaps: false });
-  assert.ok(a.warnings.some((w) => w.code === 'sides-unknown'), JSON.stringify(a.warnings.map((w) => w.code)));
+  assert.ok(
+    a.warnings.some((w) => w.code === 'sides-unknown'),
+    JSON.stringify(a.warnings.map((w) => w.code)),
+  );
   // The timing does not depend on which leg is which.
   assert.ok(Math.abs((a.metrics.cadence as { value: number }).value - 104) < 2);
 });
@@ -116,13 +137,23 @@ test('both heel labels on one foot for a moment (as the model did on the shared 
   assert.equal(s.sides, 'labels');
   // Nothing after the merged stretch is exchanged (the crossing is where the feet pass, not where labels meet).
   const heel = LANDMARKS.indexOf('left_heel');
-  const exchangedAfter = s.track.time.filter((t, i) => t >= 1.2 && !Object.is(s.track.landmarks[heel]!.x[i], clean.landmarks[heel]!.x[i]));
+  const exchangedAfter = s.track.time.filter(
+    (t, i) => t >= 1.2 && !Object.is(s.track.landmarks[heel]!.x[i], clean.landmarks[heel]!.x[i]),
+  );
   assert.deepEqual(exchangedAfter, []);
   const a = analyzeGait(merged, { correctLegSwaps: false });
-  assert.ok(sameFeet({ left: { ...a.events.left, heelStrike: a.events.left.heelStrike.filter((t) => t > 1.2) }, right: { ...a.events.right, heelStrike: a.events.right.heelStrike.filter((t) => t > 1.2) } }, truth.events));
+  assert.ok(
+    sameFeet(
+      {
+        left: { ...a.events.left, heelStrike: a.events.left.heelStrike.filter((t) => t > 1.2) },
+        right: { ...a.events.right, heelStrike: a.events.right.heelStrike.filter((t) => t > 1.2) },
+      },
+      truth.events,
+    ),
+  );
 });
 
-test('legs labelled by position AND both labels on one foot as the walker enters (the shared clip\'s case): never a contact under the wrong foot', () => {
+test("legs labelled by position AND both labels on one foot as the walker enters (the shared clip's case): never a contact under the wrong foot", () => {
   // The labels alone give a contact under each label at every step (twice the true cadence, alternating, so
   // the consistency check cannot see it); only sorting the legs out from the walk gives the true feet. The first
   // second, where both labels sit on one foot, must not put that foot's contact under the other foot as well.
@@ -133,12 +164,18 @@ test('legs labelled by position AND both labels on one foot as the walker enters
       const { series, truth } = syntheticWalk({ view, duration: 8, cadence, seed: 8 });
       const input = mergedLegs(labelledByPosition(series, view === 'side-left'), until);
       const s = sorting(input);
-      assert.ok(s.exchangedSamples > 0.3 * s.track.time.length, `${view} ${until}: exchanged ${s.exchangedSamples} of ${s.track.time.length}`);
+      assert.ok(
+        s.exchangedSamples > 0.3 * s.track.time.length,
+        `${view} ${until}: exchanged ${s.exchangedSamples} of ${s.track.time.length}`,
+      );
       const a = analyzeGait(input, { correctLegSwaps: false });
       // A refusal is an honest outcome; a number is only allowed when every contact is a true one of its foot.
       if (a.warnings.some((w) => w.code === 'events-inconsistent')) continue;
       timed++;
-      assert.ok(sameFeet(a.events, truth.events), `${view} ${until}: left ${a.events.left.heelStrike.map((t) => t.toFixed(2))}, right ${a.events.right.heelStrike.map((t) => t.toFixed(2))}`);
+      assert.ok(
+        sameFeet(a.events, truth.events),
+        `${view} ${until}: left ${a.events.left.heelStrike.map((t) => t.toFixed(2))}, right ${a.events.right.heelStrike.map((t) => t.toFixed(2))}`,
+      );
       const c = a.metrics.cadence as { status: string; value: number };
       assert.equal(c.status, 'ok');
       assert.ok(Math.abs(c.value - cadence) < 2, `${view} ${until}: cadence ${c.value}`);
@@ -149,14 +186,24 @@ test('legs labelled by position AND both labels on one foot as the walker enters
 });
 
 test('a walk there and back (a turn in the picture): each way is sorted out on its own, so a missed contact at the turn cannot swap a whole pass', () => {
-  for (const [seed, duration, cadence] of [[33, 6.3, 97], [34, 4.7, 108]] as const) {
+  for (const [seed, duration, cadence] of [
+    [33, 6.3, 97],
+    [34, 4.7, 108],
+  ] as const) {
     const { series } = syntheticWalk({ view: 'side-left', duration, seed, cadence });
     const end = series.frames.at(-1)!.time + 1 / 30;
     // Back the other way: the same walk mirrored in x (labels kept, as a model that names the legs right would).
-    const back = series.frames.map((f, i) => ({ index: series.frames.length + i, time: end + f.time, people: f.people.map((p) => ({ ...p, image: p.image.map((q) => ({ ...q, x: series.width - q.x })) })) }));
+    const back = series.frames.map((f, i) => ({
+      index: series.frames.length + i,
+      time: end + f.time,
+      people: f.people.map((p) => ({ ...p, image: p.image.map((q) => ({ ...q, x: series.width - q.x })) })),
+    }));
     const both: KeypointSeries = { ...series, frames: [...series.frames, ...back] };
     const s = sorting(both);
     assert.equal(s.sides, 'labels');
-    assert.ok(s.exchangedSamples <= 0.01 * s.track.time.length, `seed ${seed}: exchanged ${s.exchangedSamples} of ${s.track.time.length}`);
+    assert.ok(
+      s.exchangedSamples <= 0.01 * s.track.time.length,
+      `seed ${seed}: exchanged ${s.exchangedSamples} of ${s.track.time.length}`,
+    );
   }
 });

@@ -61,7 +61,8 @@ const NEAR_FAR_MIN = 0.02;
 /** Index of the sample nearest to time t. */
 function nearestSample(time: readonly number[], t: number): number {
   let best = 0;
-  for (let i = 1; i < time.length; i++) if (Math.abs((time[i] as number) - t) < Math.abs((time[best] as number) - t)) best = i;
+  for (let i = 1; i < time.length; i++)
+    if (Math.abs((time[i] as number) - t) < Math.abs((time[best] as number) - t)) best = i;
   return best;
 }
 
@@ -75,14 +76,17 @@ const SPLIT_GAP_S = 0.25;
 export function sortOutLegs(track: CleanTrack, view: ViewEstimate): LegSorting {
   const unchanged: LegSorting = { track, exchangedSamples: 0, sides: 'labels' };
   if (view.view !== 'side') return unchanged;
-  const hl = forwardSignal(track, 'left_heel', view); const hr = forwardSignal(track, 'right_heel', view);
+  const hl = forwardSignal(track, 'left_heel', view);
+  const hr = forwardSignal(track, 'right_heel', view);
   if (!hl || !hr) return unchanged;
   const front = hl.map((l, i) => {
     const r = hr[i] as number;
     return Number.isFinite(l) && Number.isFinite(r) ? Math.max(l, r) : NaN;
   });
   // Facing image left (-1) or right (+1) per sample: one way for the whole walk unless it turns in the picture.
-  const facing = view.turns ? facingPerSample(track) : track.time.map(() => (view.direction === 'left-to-right' ? 1 : view.direction === 'right-to-left' ? -1 : 0));
+  const facing = view.turns
+    ? facingPerSample(track)
+    : track.time.map(() => (view.direction === 'left-to-right' ? 1 : view.direction === 'right-to-left' ? -1 : 0));
   const exchange: boolean[] = track.time.map(() => false);
   const verdicts: SideAttribution[] = [];
   for (const [from, to] of walkParts(track.time, front, facing)) {
@@ -91,7 +95,8 @@ export function sortOutLegs(track: CleanTrack, view: ViewEstimate): LegSorting {
     // Two ways to name the identities: 0 = left (exchange where left carries 1) or 0 = right.
     const n = to - from;
     const zeroOnLeft = part.leftIsZero.filter((v) => v).length;
-    const exchangeIfZeroLeft = n - zeroOnLeft; const exchangeIfZeroRight = zeroOnLeft;
+    const exchangeIfZeroLeft = n - zeroOnLeft;
+    const exchangeIfZeroRight = zeroOnLeft;
     let zeroIsLeft = exchangeIfZeroLeft <= exchangeIfZeroRight;
     let sides: SideAttribution = 'labels';
     if (Math.min(exchangeIfZeroLeft, exchangeIfZeroRight) > LABELS_AGREE * n) {
@@ -101,46 +106,76 @@ export function sortOutLegs(track: CleanTrack, view: ViewEstimate): LegSorting {
       else {
         sides = 'near-far';
         // Facing image left, a walker shows the camera their left side (and facing right, their right).
-        zeroIsLeft = (near === 0) === (faces < 0);
+        zeroIsLeft = (near === 0) === faces < 0;
       }
     }
     verdicts.push(sides);
-    part.leftIsZero.forEach((leftZero, k) => { exchange[from + k] = leftZero !== zeroIsLeft; });
+    part.leftIsZero.forEach((leftZero, k) => {
+      exchange[from + k] = leftZero !== zeroIsLeft;
+    });
   }
-  const sides: SideAttribution = verdicts.includes('unknown') ? 'unknown' : verdicts.includes('near-far') ? 'near-far' : 'labels';
+  const sides: SideAttribution = verdicts.includes('unknown')
+    ? 'unknown'
+    : verdicts.includes('near-far')
+      ? 'near-far'
+      : 'labels';
   const exchangedSamples = exchange.filter(Boolean).length;
   if (exchangedSamples === 0) return { track, exchangedSamples, sides };
   return { track: exchangeLegs(track, exchange), exchangedSamples, sides };
 }
 
 /** [from, to) sample ranges of continuous walking one way: split at long gaps in the signal and where the walker turns. */
-function walkParts(time: readonly number[], front: readonly number[], facing: readonly number[]): Array<[number, number]> {
+function walkParts(
+  time: readonly number[],
+  front: readonly number[],
+  facing: readonly number[],
+): Array<[number, number]> {
   const parts: Array<[number, number]> = [];
-  let start = -1; let lastSeen = -1;
+  let start = -1;
+  let lastSeen = -1;
   for (let i = 0; i < front.length; i++) {
     if (!Number.isFinite(front[i] as number)) continue;
     const turned = lastSeen >= 0 && (facing[i] as number) * (facing[lastSeen] as number) < 0;
     const gap = lastSeen >= 0 && (time[i] as number) - (time[lastSeen] as number) > SPLIT_GAP_S;
     if (start < 0) start = i;
-    else if (turned || gap) { parts.push([start, lastSeen + 1]); start = i; }
+    else if (turned || gap) {
+      parts.push([start, lastSeen + 1]);
+      start = i;
+    }
     lastSeen = i;
   }
   if (start >= 0) parts.push([start, lastSeen + 1]);
   return parts;
 }
 
-interface PartInput { track: CleanTrack; hl: readonly number[]; hr: readonly number[]; front: readonly number[]; from: number; to: number }
+interface PartInput {
+  track: CleanTrack;
+  hl: readonly number[];
+  hr: readonly number[];
+  front: readonly number[];
+  from: number;
+  to: number;
+}
 
 /**
  * One part of the walk: its contacts (sample indices), where each contact's foot stops being the front foot, and
  * per sample of [from, to) whether the label "left" carries identity 0 (the foot of the part's 1st, 3rd, 5th ...
  * contact). Null when the part has fewer than 3 contacts or the feet are never clearly apart.
  */
-function sortPart({ track, hl, hr, front, from, to }: PartInput): { contacts: number[]; stanceEnds: number[]; leftIsZero: boolean[] } | null {
+function sortPart({
+  track,
+  hl,
+  hr,
+  front,
+  from,
+  to,
+}: PartInput): { contacts: number[]; stanceEnds: number[]; leftIsZero: boolean[] } | null {
   const time = track.time.slice(from, to);
   // Contacts come once per step, not per stride: 0.2 s apart at least (a step lasts 0.23 s at 260 steps/min, the
   // top of the running bound in event-consistency.ts). The prominence floor is the one detectKeypointEvents uses.
-  const contacts = peakTimes(time, front.slice(from, to), { minEventSeparation: 0.2, minProminenceAbsolute: 0.1 }).map((t) => from + nearestSample(time, t));
+  const contacts = peakTimes(time, front.slice(from, to), { minEventSeparation: 0.2, minProminenceAbsolute: 0.1 }).map(
+    (t) => from + nearestSample(time, t),
+  );
   if (contacts.length < 3) return null;
   const apart = (i: number): number => Math.abs((hl[i] as number) - (hr[i] as number));
   // The crossing in [a, b): where the feet pass, the swinging one overtaking the planted one, which is where
@@ -149,14 +184,16 @@ function sortPart({ track, hl, hr, front, from, to }: PartInput): { contacts: nu
   // With labels that follow the feet, the order of the two heels flips at the crossing, which places it exactly.
   const crossingIn = (a: number, b: number): { at: number; met: boolean } | null => {
     let best = -1;
-    for (let i = a; i < b; i++) if (Number.isFinite(front[i] as number) && (best < 0 || (front[i] as number) < (front[best] as number))) best = i;
+    for (let i = a; i < b; i++)
+      if (Number.isFinite(front[i] as number) && (best < 0 || (front[i] as number) < (front[best] as number))) best = i;
     if (best < 0) return null;
     const d = (i: number): number => (hl[i] as number) - (hr[i] as number);
     // The flip nearest the valley (the valley itself can sit a few samples early when both feet are near the
     // pelvis at once).
     let flip = -1;
     for (let j = a + 1; j < b; j++) {
-      if (Math.sign(d(j - 1)) * Math.sign(d(j)) < 0 && (flip < 0 || Math.abs(j - best) < Math.abs(flip - best))) flip = j;
+      if (Math.sign(d(j - 1)) * Math.sign(d(j)) < 0 && (flip < 0 || Math.abs(j - best) < Math.abs(flip - best)))
+        flip = j;
     }
     if (flip >= 0) return { at: flip, met: true };
     return { at: best, met: apart(best) < SAME_PLACE };
@@ -165,13 +202,18 @@ function sortPart({ track, hl, hr, front, from, to }: PartInput): { contacts: nu
   // and are clearly apart again beyond (otherwise the part just starts or ends there). Where they meet but are
   // not seen apart again before the edge, the samples beyond are not read at all (they take the labels' meaning
   // from the nearest read sample).
-  const edgeCrossing = (a: number, b: number, beyond: (c: number) => number[]): { at: number; confirmed: boolean } | null => {
+  const edgeCrossing = (
+    a: number,
+    b: number,
+    beyond: (c: number) => number[],
+  ): { at: number; confirmed: boolean } | null => {
     const c = crossingIn(a, b);
     if (!c || !c.met) return null;
     return { at: c.at, confirmed: beyond(c.at).some((i) => apart(i) > 2 * SAME_PLACE) };
   };
   const range = (a: number, b: number): number[] => Array.from({ length: Math.max(0, b - a) }, (_, k) => a + k);
-  const first = contacts[0] as number; const lastContact = contacts[contacts.length - 1] as number;
+  const first = contacts[0] as number;
+  const lastContact = contacts[contacts.length - 1] as number;
   const leadMeet = edgeCrossing(from, first, (c) => range(from, c));
   const trailMeet = edgeCrossing(lastContact + 1, to, (c) => range(c + 1, to));
   const lead = leadMeet?.confirmed ? leadMeet.at : null;
@@ -200,15 +242,26 @@ function sortPart({ track, hl, hr, front, from, to }: PartInput): { contacts: nu
   const firstDecided = leftIsZero.find((v) => v !== undefined);
   if (firstDecided === undefined) return null;
   let last = firstDecided;
-  return { contacts, stanceEnds: [...between, trail ?? to], leftIsZero: Array.from(leftIsZero, (v) => (v === undefined ? last : (last = v))) };
+  return {
+    contacts,
+    stanceEnds: [...between, trail ?? to],
+    leftIsZero: Array.from(leftIsZero, (v) => (v === undefined ? last : (last = v))),
+  };
 }
 
 /**
  * Which identity (0 or 1) is the leg nearer the camera, from how low its heel stands in the picture while it is
  * the planted front foot (from its contact to the next crossing), or null when the difference is not clear.
  */
-function nearIdentity(track: CleanTrack, contacts: readonly number[], stanceEnds: readonly number[], from: number, leftIsZero: readonly boolean[]): 0 | 1 | null {
-  const p = pelvis(track); const torso = torsoLength(track);
+function nearIdentity(
+  track: CleanTrack,
+  contacts: readonly number[],
+  stanceEnds: readonly number[],
+  from: number,
+  leftIsZero: readonly boolean[],
+): 0 | 1 | null {
+  const p = pelvis(track);
+  const torso = torsoLength(track);
   const heel = (side: 'left' | 'right') => track.landmarks[LANDMARKS.indexOf(`${side}_heel`)] as Trajectory;
   // The heel's mean height (torso lengths below the pelvis) while each contact's foot is the planted front foot.
   const perStep: Array<number | null> = [];
@@ -229,7 +282,8 @@ function nearIdentity(track: CleanTrack, contacts: readonly number[], stanceEnds
   // over the clip does not decide it.
   const pairs: number[] = [];
   for (let k = 0; k + 1 < perStep.length; k++) {
-    const u = perStep[k]; const v = perStep[k + 1];
+    const u = perStep[k];
+    const v = perStep[k + 1];
     if (u === null || u === undefined || v === null || v === undefined) continue;
     pairs.push(k % 2 === 0 ? u - v : v - u);
   }
@@ -243,16 +297,27 @@ function nearIdentity(track: CleanTrack, contacts: readonly number[], stanceEnds
 
 /** A copy of the track with the left and right leg chains exchanged at the marked samples. */
 function exchangeLegs(track: CleanTrack, exchange: readonly boolean[]): CleanTrack {
-  const landmarks = track.landmarks.map((l) => ({ ...l, x: [...l.x], y: [...l.y], wx: l.wx && [...l.wx], wy: l.wy && [...l.wy], wz: l.wz && [...l.wz], observed: [...l.observed] }));
+  const landmarks = track.landmarks.map((l) => ({
+    ...l,
+    x: [...l.x],
+    y: [...l.y],
+    wx: l.wx && [...l.wx],
+    wy: l.wy && [...l.wy],
+    wz: l.wz && [...l.wz],
+    observed: [...l.observed],
+  }));
   for (const part of LEG_CHAIN) {
     const a = landmarks[LANDMARKS.indexOf(`left_${part}`)] as Trajectory;
     const b = landmarks[LANDMARKS.indexOf(`right_${part}`)] as Trajectory;
     for (let i = 0; i < exchange.length; i++) {
       if (!exchange[i]) continue;
       for (const key of ['x', 'y', 'wx', 'wy', 'wz', 'observed'] as const) {
-        const u = a[key]; const v = b[key];
+        const u = a[key];
+        const v = b[key];
         if (!u || !v) continue;
-        const tmp = u[i] as number | boolean; (u as Array<number | boolean>)[i] = v[i] as number | boolean; (v as Array<number | boolean>)[i] = tmp;
+        const tmp = u[i] as number | boolean;
+        (u as Array<number | boolean>)[i] = v[i] as number | boolean;
+        (v as Array<number | boolean>)[i] = tmp;
       }
     }
   }

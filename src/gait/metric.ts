@@ -32,8 +32,12 @@ export function notMeasurable(reason: string): NotMeasurable {
 
 /** A measured metric, or not measurable when the value is not finite (nothing to report is never reported as 0). */
 export function measured(
-  value: number, unit: string, confidence: number, n: number,
-  extra: { left?: number; right?: number; reference?: ReferenceRange } = {}, reasonIfMissing = 'Not enough valid cycles.',
+  value: number,
+  unit: string,
+  confidence: number,
+  n: number,
+  extra: { left?: number; right?: number; reference?: ReferenceRange } = {},
+  reasonIfMissing = 'Not enough valid cycles.',
 ): Metric {
   if (!Number.isFinite(value) || n <= 0) return notMeasurable(reasonIfMissing);
   const out: MeasuredMetric = { status: 'ok', value, unit, confidence: Math.min(1, Math.max(0, confidence)), n };
@@ -66,20 +70,33 @@ export interface SideAgreement {
  * both sides are kept for the reader.
  */
 export function bilateral(
-  left: readonly number[], right: readonly number[], unit: string, confidence: number, agreement: SideAgreement,
+  left: readonly number[],
+  right: readonly number[],
+  unit: string,
+  confidence: number,
+  agreement: SideAgreement,
   extra: { reference?: ReferenceRange } = {},
 ): Metric {
-  const l = med(left); const r = med(right);
+  const l = med(left);
+  const r = med(right);
   if (Number.isFinite(l) && Number.isFinite(r)) {
     const opposite = Math.abs(l) > agreement.noise && Math.abs(r) > agreement.noise && Math.sign(l) !== Math.sign(r);
     if (opposite || Math.abs(l - r) > agreement.maxApart) {
       const fmt = (v: number): string => `${v > 0 ? '+' : ''}${Math.round(v * 10) / 10} ${unit}`;
-      const why = opposite ? 'point in opposite directions' : `differ by more than ${agreement.maxApart} ${unit}, more than a body plausibly does`;
+      const why = opposite
+        ? 'point in opposite directions'
+        : `differ by more than ${agreement.maxApart} ${unit}, more than a body plausibly does`;
       return {
-        status: 'not_measurable', left: l, right: r,
+        status: 'not_measurable',
+        left: l,
+        right: r,
         reason: `Left (${fmt(l)}) and right (${fmt(r)}) ${why}, so they are not averaged into one number; one side may be mismeasured. Film again with both legs clearly visible.`,
       };
     }
   }
-  return measured(med([...left, ...right]), unit, confidence, left.length + right.length, { left: l, right: r, ...extra });
+  return measured(med([...left, ...right]), unit, confidence, left.length + right.length, {
+    left: l,
+    right: r,
+    ...extra,
+  });
 }

@@ -23,14 +23,20 @@ test('Given a peak near the start, then it counts only when its open side still 
 });
 
 test('Property: the open-edge rule only ever adds peaks whose search reached an edge, and keeps every other peak', () => {
-  fc.assert(fc.property(fc.array(fc.double({ min: -100, max: 100, noNaN: true }), { minLength: 3, maxLength: 60 }), fc.double({ min: 1, max: 80, noNaN: true }), (x, minProminence) => {
-    const plain = findPeaks(x, { minProminence });
-    const edge = findPeaks(x, { minProminence, openEdgeFraction: 0.5 });
-    for (const k of plain) assert.ok(edge.includes(k), `peak ${k} lost`);
-    for (const k of edge.filter((k) => !plain.includes(k))) {
-      const s = sidedProminence(x, k);
-      assert.ok(s.leftOpen !== s.rightOpen, `added peak ${k} is not at an edge`);
-      assert.ok(Math.max(s.left, s.right) >= minProminence && Math.min(s.left, s.right) >= 0.5 * minProminence);
-    }
-  }));
+  fc.assert(
+    fc.property(
+      fc.array(fc.double({ min: -100, max: 100, noNaN: true }), { minLength: 3, maxLength: 60 }),
+      fc.double({ min: 1, max: 80, noNaN: true }),
+      (x, minProminence) => {
+        const plain = findPeaks(x, { minProminence });
+        const edge = findPeaks(x, { minProminence, openEdgeFraction: 0.5 });
+        for (const k of plain) assert.ok(edge.includes(k), `peak ${k} lost`);
+        for (const k of edge.filter((k) => !plain.includes(k))) {
+          const s = sidedProminence(x, k);
+          assert.ok(s.leftOpen !== s.rightOpen, `added peak ${k} is not at an edge`);
+          assert.ok(Math.max(s.left, s.right) >= minProminence && Math.min(s.left, s.right) >= 0.5 * minProminence);
+        }
+      },
+    ),
+  );
 });

@@ -27,7 +27,10 @@ export function findPeaks(x: readonly number[], options: PeakOptions = {}): numb
   while (i < x.length - 1) {
     const v = x[i] as number;
     const prev = x[i - 1] as number;
-    if (!Number.isFinite(v) || !Number.isFinite(prev) || !(v > prev)) { i++; continue; }
+    if (!Number.isFinite(v) || !Number.isFinite(prev) || !(v > prev)) {
+      i++;
+      continue;
+    }
     let j = i;
     while (j + 1 < x.length && x[j + 1] === v) j++;
     const next = x[j + 1];
@@ -62,7 +65,10 @@ export function prominence(x: readonly number[], k: number): number {
  * The peak's drop on each side (height above the lowest point before a higher point or missing data) and whether
  * that side's search ran into the end of the signal (open) rather than a higher point or a gap.
  */
-export function sidedProminence(x: readonly number[], k: number): { left: number; right: number; leftOpen: boolean; rightOpen: boolean } {
+export function sidedProminence(
+  x: readonly number[],
+  k: number,
+): { left: number; right: number; leftOpen: boolean; rightOpen: boolean } {
   const h = x[k] as number;
   const side = (step: 1 | -1) => {
     let min = h;
@@ -73,6 +79,7 @@ export function sidedProminence(x: readonly number[], k: number): { left: number
       min = Math.min(min, v);
     }
   };
-  const l = side(-1); const r = side(1);
+  const l = side(-1);
+  const r = side(1);
   return { left: l.drop, right: r.drop, leftOpen: l.open, rightOpen: r.open };
 }

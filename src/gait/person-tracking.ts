@@ -32,7 +32,11 @@ export interface TrackingOptions {
   maxGapSeconds?: number;
 }
 
-interface Shape { cx: number; cy: number; size: number }
+interface Shape {
+  cx: number;
+  cy: number;
+  size: number;
+}
 
 /** Body centre (mid shoulders and hips) and size (torso length, stable in any view) of one detection. */
 export function personShape(person: PosePerson, minVisibility = 0.5): Shape | null {
@@ -40,11 +44,16 @@ export function personShape(person: PosePerson, minVisibility = 0.5): Shape | nu
     const p = person.image[LANDMARK_INDEX[name]];
     return p && p.visibility >= minVisibility && Number.isFinite(p.x) && Number.isFinite(p.y) ? p : null;
   };
-  const ls = pick('left_shoulder'); const rs = pick('right_shoulder');
-  const lh = pick('left_hip'); const rh = pick('right_hip');
-  const mid = (a: { x: number; y: number } | null, b: { x: number; y: number } | null): { x: number; y: number } | null =>
-    a && b ? { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 } : (a ?? b);
-  const sh = mid(ls, rs); const hp = mid(lh, rh);
+  const ls = pick('left_shoulder');
+  const rs = pick('right_shoulder');
+  const lh = pick('left_hip');
+  const rh = pick('right_hip');
+  const mid = (
+    a: { x: number; y: number } | null,
+    b: { x: number; y: number } | null,
+  ): { x: number; y: number } | null => (a && b ? { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 } : (a ?? b));
+  const sh = mid(ls, rs);
+  const hp = mid(lh, rh);
   if (!sh || !hp) return null;
   const size = Math.hypot(sh.x - hp.x, sh.y - hp.y);
   if (!(size > 0)) return null;
@@ -55,7 +64,12 @@ export function personShape(person: PosePerson, minVisibility = 0.5): Shape | nu
 export function buildTracks(series: KeypointSeries, options: TrackingOptions = {}): PersonTrack[] {
   const minVis = options.minVisibility ?? 0.5;
   const maxGap = options.maxGapSeconds ?? 0.5;
-  interface Open { id: number; last: Shape; lastTime: number; detections: Array<{ frame: number; person: PosePerson; shape: Shape }> }
+  interface Open {
+    id: number;
+    last: Shape;
+    lastTime: number;
+    detections: Array<{ frame: number; person: PosePerson; shape: Shape }>;
+  }
   const open: Open[] = [];
   const closed: Open[] = [];
   let nextId = 1;
@@ -77,17 +91,25 @@ export function buildTracks(series: KeypointSeries, options: TrackingOptions = {
       }
     });
     pairs.sort((a, b) => a.cost - b.cost);
-    const usedTracks = new Set<Open>(); const usedDets = new Set<number>();
+    const usedTracks = new Set<Open>();
+    const usedDets = new Set<number>();
     for (const p of pairs) {
       if (usedTracks.has(p.track) || usedDets.has(p.det)) continue;
-      usedTracks.add(p.track); usedDets.add(p.det);
+      usedTracks.add(p.track);
+      usedDets.add(p.det);
       const s = shapes[p.det] as { person: PosePerson; shape: Shape };
       p.track.detections.push({ frame: fi, person: s.person, shape: s.shape });
-      p.track.last = s.shape; p.track.lastTime = frame.time;
+      p.track.last = s.shape;
+      p.track.lastTime = frame.time;
     }
     shapes.forEach((s, di) => {
       if (!s.shape || usedDets.has(di)) return;
-      open.push({ id: nextId++, last: s.shape, lastTime: frame.time, detections: [{ frame: fi, person: s.person, shape: s.shape }] });
+      open.push({
+        id: nextId++,
+        last: s.shape,
+        lastTime: frame.time,
+        detections: [{ frame: fi, person: s.person, shape: s.shape }],
+      });
     });
   });
   closed.push(...open);
@@ -101,7 +123,11 @@ export function buildTracks(series: KeypointSeries, options: TrackingOptions = {
  */
 export const STRIDE_SECONDS = 1;
 
-function summarise(id: number, dets: Array<{ frame: number; person: PosePerson; shape: Shape }>, series: KeypointSeries): PersonTrack {
+function summarise(
+  id: number,
+  dets: Array<{ frame: number; person: PosePerson; shape: Shape }>,
+  series: KeypointSeries,
+): PersonTrack {
   const size = median(dets.map((d) => d.shape.size));
   const xs = dets.map((d) => d.shape.cx);
   const horizontalTravel = (Math.max(...xs) - Math.min(...xs)) / size;
@@ -110,25 +136,42 @@ function summarise(id: number, dets: Array<{ frame: number; person: PosePerson; 
   const first = median(dets.slice(0, k).map((d) => d.shape.size));
   const last = median(dets.slice(-k).map((d) => d.shape.size));
   const depthTravel = 4 * Math.abs(Math.log(last / first));
-  const jumps = dets.slice(1).map((d, i) => Math.abs(Math.log(d.shape.size / (dets[i] as { shape: Shape }).shape.size)));
+  const jumps = dets
+    .slice(1)
+    .map((d, i) => Math.abs(Math.log(d.shape.size / (dets[i] as { shape: Shape }).shape.size)));
   const sizeConsistency = jumps.length ? Math.max(0, 1 - median(jumps) / 0.1) : 0;
-  const limbMotion = median((['left_ankle', 'right_ankle'] as const).map((name) => {
-    const rel = dets.map((d) => {
-      const p = d.person.image[LANDMARK_INDEX[name]];
-      return p && p.visibility >= 0.3 ? { x: (p.x - d.shape.cx) / d.shape.size, y: (p.y - d.shape.cy) / d.shape.size } : null;
-    }).filter((p): p is { x: number; y: number } => p !== null && Number.isFinite(p.x) && Number.isFinite(p.y));
-    if (rel.length < 5) return 0;
-    const range = (v: number[]): number => quantile(v, 0.95) - quantile(v, 0.05);
-    return range(rel.map((p) => p.x)) + range(rel.map((p) => p.y));
-  }));
+  const limbMotion = median(
+    (['left_ankle', 'right_ankle'] as const).map((name) => {
+      const rel = dets
+        .map((d) => {
+          const p = d.person.image[LANDMARK_INDEX[name]];
+          return p && p.visibility >= 0.3
+            ? { x: (p.x - d.shape.cx) / d.shape.size, y: (p.y - d.shape.cy) / d.shape.size }
+            : null;
+        })
+        .filter((p): p is { x: number; y: number } => p !== null && Number.isFinite(p.x) && Number.isFinite(p.y));
+      if (rel.length < 5) return 0;
+      const range = (v: number[]): number => quantile(v, 0.95) - quantile(v, 0.05);
+      return range(rel.map((p) => p.x)) + range(rel.map((p) => p.y));
+    }),
+  );
   // Travel through the picture or steps in place both say "this is the person walking for the camera". Travel
   // grows with every stride walked; so must the steps in place, else someone crossing the picture for one second
   // outranks a treadmill walker stepping for the whole clip (a real walk made in place showed it:
   // src/gait/in-place-real-walks.test.ts, docs/gait-signals.md).
   const seconds = (series.frames[dets.at(-1)!.frame]?.time ?? 0) - (series.frames[dets[0]!.frame]?.time ?? 0);
   const strides = Math.max(1, seconds / STRIDE_SECONDS);
-  const score = (horizontalTravel + depthTravel + limbMotion * strides) * (0.5 + 0.5 * sizeConsistency) * Math.sqrt(dets.length);
-  return { id, detections: dets.map(({ frame, person }) => ({ frame, person })), horizontalTravel, depthTravel, sizeConsistency, limbMotion, score };
+  const score =
+    (horizontalTravel + depthTravel + limbMotion * strides) * (0.5 + 0.5 * sizeConsistency) * Math.sqrt(dets.length);
+  return {
+    id,
+    detections: dets.map(({ frame, person }) => ({ frame, person })),
+    horizontalTravel,
+    depthTravel,
+    sizeConsistency,
+    limbMotion,
+    score,
+  };
 }
 
 /** The track to analyse: the requested id if it exists, else the highest-scoring track; null when none. */

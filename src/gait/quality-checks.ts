@@ -33,9 +33,24 @@ export const FULL_CONFIDENCE_STRIDES_PER_SIDE = 6;
 export const TORSO_TO_HEIGHT = 0.288;
 
 export interface GaitWarning {
-  code: 'invalid-series' | 'no-person' | 'person-too-small' | 'person-partly-visible' | 'low-frame-rate'
-    | 'too-few-strides' | 'view-unclear' | 'no-depth-for-front-view' | 'events-inconsistent' | 'treadmill-speed-unused'
-    | 'too-short' | 'feet-cut-off' | 'two-walkers' | 'camera-moving' | 'too-dark' | 'sides-unknown' | 'walking-backward';
+  code:
+    | 'invalid-series'
+    | 'no-person'
+    | 'person-too-small'
+    | 'person-partly-visible'
+    | 'low-frame-rate'
+    | 'too-few-strides'
+    | 'view-unclear'
+    | 'no-depth-for-front-view'
+    | 'events-inconsistent'
+    | 'treadmill-speed-unused'
+    | 'too-short'
+    | 'feet-cut-off'
+    | 'two-walkers'
+    | 'camera-moving'
+    | 'too-dark'
+    | 'sides-unknown'
+    | 'walking-backward';
   severity: 'error' | 'warning';
   message: string;
   advice: string;
@@ -48,21 +63,45 @@ export function validateSeries(series: KeypointSeries): GaitWarning[] {
   const issues: GaitWarning[] = [];
   const advice = 'Re-run the pose analysis on the video; if it happens again, report the file.';
   if (!(series.width > 0) || !(series.height > 0)) {
-    issues.push({ code: 'invalid-series', severity: 'error', message: 'Image width and height must be positive.', advice, location: { field: 'width/height' } });
+    issues.push({
+      code: 'invalid-series',
+      severity: 'error',
+      message: 'Image width and height must be positive.',
+      advice,
+      location: { field: 'width/height' },
+    });
   }
   let prev = -Infinity;
   series.frames.forEach((f, i) => {
     if (issues.length >= 10) return;
     if (!Number.isFinite(f.time) || f.time <= prev) {
-      issues.push({ code: 'invalid-series', severity: 'error', message: `Frame time ${f.time} is not after the previous frame's time.`, advice, location: { frame: i, field: 'time' } });
+      issues.push({
+        code: 'invalid-series',
+        severity: 'error',
+        message: `Frame time ${f.time} is not after the previous frame's time.`,
+        advice,
+        location: { frame: i, field: 'time' },
+      });
     }
     prev = Number.isFinite(f.time) ? f.time : prev;
     f.people.forEach((p, pi) => {
       if (p.image.length !== LANDMARKS.length) {
-        issues.push({ code: 'invalid-series', severity: 'error', message: `Expected ${LANDMARKS.length} landmarks, got ${p.image.length}.`, advice, location: { frame: i, field: `people[${pi}].image` } });
+        issues.push({
+          code: 'invalid-series',
+          severity: 'error',
+          message: `Expected ${LANDMARKS.length} landmarks, got ${p.image.length}.`,
+          advice,
+          location: { frame: i, field: `people[${pi}].image` },
+        });
       }
       if (p.world && p.world.length !== LANDMARKS.length) {
-        issues.push({ code: 'invalid-series', severity: 'error', message: `Expected ${LANDMARKS.length} world landmarks, got ${p.world.length}.`, advice, location: { frame: i, field: `people[${pi}].world` } });
+        issues.push({
+          code: 'invalid-series',
+          severity: 'error',
+          message: `Expected ${LANDMARKS.length} world landmarks, got ${p.world.length}.`,
+          advice,
+          location: { frame: i, field: `people[${pi}].world` },
+        });
       }
     });
   });
@@ -100,12 +139,17 @@ export function qualityFigures(series: KeypointSeries, track: CleanTrack): Quali
   const torso = median(torsoLength(track).filter(Number.isFinite));
   const bodyHeightFraction = torso / TORSO_TO_HEIGHT / series.height;
   const idx = LEG_POINTS.flatMap((p) => [LANDMARK_INDEX[`left_${p}`], LANDMARK_INDEX[`right_${p}`]]);
-  const seen = track.time.filter((_, i) => idx.every((li) => (track.landmarks[li] as { observed: boolean[] }).observed[i])).length;
-  const feet = (['left_heel', 'right_heel', 'left_foot_index', 'right_foot_index'] as const).map((n) => track.landmarks[LANDMARK_INDEX[n]] as { y: number[] });
+  const seen = track.time.filter((_, i) =>
+    idx.every((li) => (track.landmarks[li] as { observed: boolean[] }).observed[i]),
+  ).length;
+  const feet = (['left_heel', 'right_heel', 'left_foot_index', 'right_foot_index'] as const).map(
+    (n) => track.landmarks[LANDMARK_INDEX[n]] as { y: number[] },
+  );
   const bottom = series.height * (1 - EDGE_BAND);
   const atEdge = track.time.filter((_, i) => feet.some((f) => (f.y[i] as number) >= bottom)).length;
   return {
-    effectiveFps, bodyHeightFraction: Number.isFinite(bodyHeightFraction) ? bodyHeightFraction : 0,
+    effectiveFps,
+    bodyHeightFraction: Number.isFinite(bodyHeightFraction) ? bodyHeightFraction : 0,
     legsVisibleFraction: track.time.length ? seen / track.time.length : 0,
     feetAtEdgeFraction: track.time.length ? atEdge / track.time.length : 0,
   };
@@ -115,18 +159,45 @@ export function qualityFigures(series: KeypointSeries, track: CleanTrack): Quali
 export function qualityWarnings(q: QualityFigures): GaitWarning[] {
   const out: GaitWarning[] = [];
   if (q.effectiveFps < MIN_FPS) {
-    out.push({ code: 'low-frame-rate', severity: 'error', message: `The video has about ${q.effectiveFps.toFixed(0)} frames per second; at least ${MIN_FPS} are needed to time steps.`, advice: `Record at ${RECOMMENDED_FPS} or 60 frames per second (camera settings), in good light so the phone does not lower the frame rate.` });
+    out.push({
+      code: 'low-frame-rate',
+      severity: 'error',
+      message: `The video has about ${q.effectiveFps.toFixed(0)} frames per second; at least ${MIN_FPS} are needed to time steps.`,
+      advice: `Record at ${RECOMMENDED_FPS} or 60 frames per second (camera settings), in good light so the phone does not lower the frame rate.`,
+    });
   } else if (q.effectiveFps < RECOMMENDED_FPS - 2) {
-    out.push({ code: 'low-frame-rate', severity: 'warning', message: `The video has about ${q.effectiveFps.toFixed(0)} frames per second; timing is less precise below ${RECOMMENDED_FPS}.`, advice: `Record at ${RECOMMENDED_FPS} or 60 frames per second, in good light.` });
+    out.push({
+      code: 'low-frame-rate',
+      severity: 'warning',
+      message: `The video has about ${q.effectiveFps.toFixed(0)} frames per second; timing is less precise below ${RECOMMENDED_FPS}.`,
+      advice: `Record at ${RECOMMENDED_FPS} or 60 frames per second, in good light.`,
+    });
   }
   if (q.bodyHeightFraction < MIN_BODY_HEIGHT_FRACTION) {
-    out.push({ code: 'person-too-small', severity: 'warning', message: 'The person is small in the picture, so feet are located less precisely.', advice: 'Place the phone closer (about 3–4 m away) so the whole body fills at least a third of the picture height, head to feet in view.' });
+    out.push({
+      code: 'person-too-small',
+      severity: 'warning',
+      message: 'The person is small in the picture, so feet are located less precisely.',
+      advice:
+        'Place the phone closer (about 3–4 m away) so the whole body fills at least a third of the picture height, head to feet in view.',
+    });
   }
   if (q.feetAtEdgeFraction > MAX_FEET_AT_EDGE_FRACTION) {
-    out.push({ code: 'feet-cut-off', severity: 'warning', message: `The feet touch the bottom edge of the picture in ${Math.round(100 * q.feetAtEdgeFraction)} % of the frames, so the moments they land and leave the ground cannot be seen well.`, advice: 'Tilt the phone down or step back so there is a little floor below the feet the whole time.' });
+    out.push({
+      code: 'feet-cut-off',
+      severity: 'warning',
+      message: `The feet touch the bottom edge of the picture in ${Math.round(100 * q.feetAtEdgeFraction)} % of the frames, so the moments they land and leave the ground cannot be seen well.`,
+      advice: 'Tilt the phone down or step back so there is a little floor below the feet the whole time.',
+    });
   }
   if (q.legsVisibleFraction < MIN_VISIBLE_FRACTION) {
-    out.push({ code: 'person-partly-visible', severity: 'warning', message: 'Legs or feet are hidden or out of the picture in many frames.', advice: 'Keep the feet in the picture the whole time: hold the phone at hip height, avoid objects between camera and walker, wear clothes that do not cover the ankles.' });
+    out.push({
+      code: 'person-partly-visible',
+      severity: 'warning',
+      message: 'Legs or feet are hidden or out of the picture in many frames.',
+      advice:
+        'Keep the feet in the picture the whole time: hold the phone at hip height, avoid objects between camera and walker, wear clothes that do not cover the ankles.',
+    });
   }
   return out;
 }
@@ -135,19 +206,25 @@ export function qualityWarnings(q: QualityFigures): GaitWarning[] {
 export function strideWarning(strides: { left: number; right: number }): GaitWarning | null {
   if (strides.left >= MIN_STRIDES_PER_SIDE && strides.right >= MIN_STRIDES_PER_SIDE) return null;
   return {
-    code: 'too-few-strides', severity: 'error',
+    code: 'too-few-strides',
+    severity: 'error',
     message: `Only ${strides.left} left and ${strides.right} right complete strides were found; at least ${MIN_STRIDES_PER_SIDE} per foot are needed.`,
-    advice: 'Walk at your usual pace for at least 8 steps inside the picture: start walking before you enter it and stop after you leave it. From the side, stand the phone 3–4 m from the walking line.',
+    advice:
+      'Walk at your usual pace for at least 8 steps inside the picture: start walking before you enter it and stop after you leave it. From the side, stand the phone 3–4 m from the walking line.',
   };
 }
 
 /** The video itself is too short for any gait measure (checked before looking for people). */
 export function durationWarning(series: KeypointSeries): GaitWarning | null {
   const n = series.frames.length;
-  const seconds = n > 1 ? (series.frames[n - 1]!.time - series.frames[0]!.time) + 1 / Math.max(1, series.fps) : n / Math.max(1, series.fps);
+  const seconds =
+    n > 1
+      ? series.frames[n - 1]!.time - series.frames[0]!.time + 1 / Math.max(1, series.fps)
+      : n / Math.max(1, series.fps);
   if (seconds >= MIN_VIDEO_SECONDS) return null;
   return {
-    code: 'too-short', severity: 'error',
+    code: 'too-short',
+    severity: 'error',
     message: `The video is only ${n} frame${n === 1 ? '' : 's'} (${seconds.toFixed(1)} s) long; at least ${MIN_VIDEO_SECONDS} s of walking are needed, and 10–20 s give reliable figures.`,
     advice: 'Record 10–20 seconds of walking at your usual pace (at least 8 steps), the whole body in the picture.',
   };

@@ -28,13 +28,21 @@ export const TRAVEL_SIGMA_S = 0.5;
 /** Local linear fit at each query time (Gaussian weights in time): follows a steady drift exactly, even at the ends. */
 function localLine(time: readonly number[], values: readonly number[], at: readonly number[], sigma: number): number[] {
   return at.map((t0) => {
-    let sw = 0; let st = 0; let sv = 0; let stt = 0; let stv = 0;
+    let sw = 0;
+    let st = 0;
+    let sv = 0;
+    let stt = 0;
+    let stv = 0;
     for (let i = 0; i < time.length; i++) {
       const dt = (time[i] as number) - t0;
       if (Math.abs(dt) > 3 * sigma) continue;
       const w = Math.exp((-0.5 * dt * dt) / (sigma * sigma));
       const v = values[i] as number;
-      sw += w; st += w * dt; sv += w * v; stt += w * dt * dt; stv += w * dt * v;
+      sw += w;
+      st += w * dt;
+      sv += w * v;
+      stt += w * dt * dt;
+      stv += w * dt * v;
     }
     const det = sw * stt - st * st;
     // Value of the line at dt = 0; with a single sample (det 0) the weighted mean.
@@ -58,24 +66,52 @@ export interface RecentreResult {
 export function recentreOnPelvis(series: KeypointSeries, sigma = TRAVEL_SIGMA_S): RecentreResult {
   const track = selectTrack(buildTracks(series));
   if (!track) return { series, shift: series.frames.map(() => ({ x: 0, y: 0 })), trackId: null };
-  const lh = LANDMARK_INDEX.left_hip; const rh = LANDMARK_INDEX.right_hip;
-  const samples = track.detections.map(({ frame, person }) => {
-    const a = person.image[lh]!; const b = person.image[rh]!;
-    return { t: series.frames[frame]!.time, x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
-  }).filter((s) => Number.isFinite(s.x) && Number.isFinite(s.y));
+  const lh = LANDMARK_INDEX.left_hip;
+  const rh = LANDMARK_INDEX.right_hip;
+  const samples = track.detections
+    .map(({ frame, person }) => {
+      const a = person.image[lh]!;
+      const b = person.image[rh]!;
+      return { t: series.frames[frame]!.time, x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+    })
+    .filter((s) => Number.isFinite(s.x) && Number.isFinite(s.y));
   if (samples.length < 2) return { series, shift: series.frames.map(() => ({ x: 0, y: 0 })), trackId: track.id };
   const times = samples.map((s) => s.t);
-  const first = times[0]!; const last = times.at(-1)!;
+  const first = times[0]!;
+  const last = times.at(-1)!;
   // Outside the track the drift is held at its end values, not extrapolated.
   const at = series.frames.map((f) => Math.min(Math.max(f.time, first), last));
-  const driftX = localLine(times, samples.map((s) => s.x), at, sigma);
-  const driftY = localLine(times, samples.map((s) => s.y), at, sigma);
-  const mid = localLine(times, samples.map((s) => s.x), [(first + last) / 2], sigma)[0]!;
-  const midY = localLine(times, samples.map((s) => s.y), [(first + last) / 2], sigma)[0]!;
+  const driftX = localLine(
+    times,
+    samples.map((s) => s.x),
+    at,
+    sigma,
+  );
+  const driftY = localLine(
+    times,
+    samples.map((s) => s.y),
+    at,
+    sigma,
+  );
+  const mid = localLine(
+    times,
+    samples.map((s) => s.x),
+    [(first + last) / 2],
+    sigma,
+  )[0]!;
+  const midY = localLine(
+    times,
+    samples.map((s) => s.y),
+    [(first + last) / 2],
+    sigma,
+  )[0]!;
   const shift = series.frames.map((_, i) => ({ x: mid - driftX[i]!, y: midY - driftY[i]! }));
   const frames = series.frames.map((f, i) => {
     const d = shift[i]!;
-    return { ...f, people: f.people.map((p) => ({ ...p, image: p.image.map((q) => ({ ...q, x: q.x + d.x, y: q.y + d.y })) })) };
+    return {
+      ...f,
+      people: f.people.map((p) => ({ ...p, image: p.image.map((q) => ({ ...q, x: q.x + d.x, y: q.y + d.y })) })),
+    };
   });
   return { series: { ...series, frames }, shift, trackId: track.id };
 }

@@ -44,7 +44,13 @@ export function resampleUniform(time: readonly number[], values: readonly number
 }
 
 /** Coefficients of one biquad section (a0 normalised to 1). */
-export interface Biquad { b0: number; b1: number; b2: number; a1: number; a2: number }
+export interface Biquad {
+  b0: number;
+  b1: number;
+  b2: number;
+  a1: number;
+  a2: number;
+}
 
 /** 2nd-order Butterworth low-pass (bilinear transform with pre-warping). */
 export function butterworthLowPass(cutoffHz: number, rate: number): Biquad {

@@ -21,7 +21,10 @@ function reversedInTime(s: KeypointSeries): KeypointSeries {
   return { ...s, frames: [...s.frames].reverse().map((f, i) => ({ ...f, index: i, time: end - f.time })) };
 }
 
-const fixture = (name: string): KeypointSeries => JSON.parse(readFileSync(new URL(`../../test/fixtures/keypoints/${name}.json`, import.meta.url), 'utf8')) as KeypointSeries;
+const fixture = (name: string): KeypointSeries =>
+  JSON.parse(
+    readFileSync(new URL(`../../test/fixtures/keypoints/${name}.json`, import.meta.url), 'utf8'),
+  ) as KeypointSeries;
 
 function votes(series: KeypointSeries): ReturnType<typeof stanceDirection> {
   const track = selectTrack(buildTracks(series))!;
@@ -30,7 +33,10 @@ function votes(series: KeypointSeries): ReturnType<typeof stanceDirection> {
 }
 
 function assertNotTimedAsBackward(a: GaitAnalysis, what: string): void {
-  assert.ok(a.warnings.some((w) => w.code === 'walking-backward'), `${what}: ${JSON.stringify(a.warnings.map((w) => w.code))}`);
+  assert.ok(
+    a.warnings.some((w) => w.code === 'walking-backward'),
+    `${what}: ${JSON.stringify(a.warnings.map((w) => w.code))}`,
+  );
   assert.equal(a.events.left.heelStrike.length + a.events.right.heelStrike.length, 0, `${what}: contacts reported`);
   assert.equal(a.metrics.cadence.status, 'not_measurable');
   assert.match((a.metrics.cadence as { reason: string }).reason, /Walking backward: not measured/);
@@ -38,7 +44,8 @@ function assertNotTimedAsBackward(a: GaitAnalysis, what: string): void {
 
 test('synthetic treadmill walkers and runners, facing either way: forward is timed, the same played backward is not and says why', () => {
   const cases = [
-    { view: 'side-left' as const }, { view: 'side-right' as const },
+    { view: 'side-left' as const },
+    { view: 'side-right' as const },
     { view: 'side-left' as const, cadence: 170, stancePercent: 36, stepLength: 1.1 },
   ];
   for (const c of cases) {
@@ -56,10 +63,18 @@ test('synthetic treadmill walkers and runners, facing either way: forward is tim
 test('real side walks and the real treadmill run, made in place and played backward: not timed as forward walking', () => {
   // The dev clips' keypoints (the shared walk's pipeline fixture and its mirror, overground-walk-side-a, made in place
   // by recentre-in-place.ts; the treadmill run is in place already). Forward, nothing is taken for walking backward.
-  for (const name of ['sports2d_demo_walk_side_pipeline', 'sports2d_demo_walk_side_hflip', 'overground-walk-side-a', 'treadmill-run-side-a']) {
+  for (const name of [
+    'sports2d_demo_walk_side_pipeline',
+    'sports2d_demo_walk_side_hflip',
+    'overground-walk-side-a',
+    'treadmill-run-side-a',
+  ]) {
     const inPlace = name.startsWith('treadmill') ? fixture(name) : recentreOnPelvis(fixture(name)).series;
     const forward = votes(inPlace);
-    assert.ok(!forward.backward, `${name} forward: ${forward.backwardVotes} backward votes against ${forward.forwardVotes}`);
+    assert.ok(
+      !forward.backward,
+      `${name} forward: ${forward.backwardVotes} backward votes against ${forward.forwardVotes}`,
+    );
     assert.ok(!analyzeGait(inPlace).warnings.some((w) => w.code === 'walking-backward'), `${name} forward`);
     const back = votes(reversedInTime(inPlace));
     assert.ok(back.backward, `${name} backward: ${back.backwardVotes} backward votes against ${back.forwardVotes}`);
@@ -73,5 +88,9 @@ test('a back view gets no vote: the rule is for the side view', () => {
   const { series } = syntheticWalk({ view: 'back', treadmill: true, duration: 6, seed: 2 });
   const track = selectTrack(buildTracks(series))!;
   const clean = cleanTrack(series, track);
-  assert.deepEqual(stanceDirection(clean, { ...detectView(clean), view: 'back' }), { backward: false, forwardVotes: 0, backwardVotes: 0 });
+  assert.deepEqual(stanceDirection(clean, { ...detectView(clean), view: 'back' }), {
+    backward: false,
+    forwardVotes: 0,
+    backwardVotes: 0,
+  });
 });

@@ -33,9 +33,12 @@ export function stanceDirection(track: CleanTrack, view: ViewEstimate): StanceDi
   if (view.view !== 'side') return none;
   const constant = view.direction === 'left-to-right' ? 1 : view.direction === 'right-to-left' ? -1 : 0;
   const facing = view.turns ? facingPerSample(track) : null;
-  const hips = pelvis(track); const torso = torsoLength(track); const time = track.time;
+  const hips = pelvis(track);
+  const torso = torsoLength(track);
+  const time = track.time;
   const heels = [LANDMARK_INDEX.left_heel, LANDMARK_INDEX.right_heel].map((i) => track.landmarks[i] as Trajectory);
-  let forwardVotes = 0; let backwardVotes = 0;
+  let forwardVotes = 0;
+  let backwardVotes = 0;
   for (let i = 1; i + 1 < time.length; i++) {
     const sign = facing ? (facing[i] as number) : constant;
     const [l, r] = heels as [Trajectory, Trajectory];
@@ -44,7 +47,8 @@ export function stanceDirection(track: CleanTrack, view: ViewEstimate): StanceDi
     const rel = (k: number): number => ((heel.x[k] as number) - (hips.x[k] as number)) / (torso[k] as number);
     const v = (sign * (rel(i + 1) - rel(i - 1))) / ((time[i + 1] as number) - (time[i - 1] as number));
     if (!Number.isFinite(v) || v === 0) continue;
-    if (v < 0) forwardVotes++; else backwardVotes++;
+    if (v < 0) forwardVotes++;
+    else backwardVotes++;
   }
   const n = forwardVotes + backwardVotes;
   return { backward: n > 0 && backwardVotes >= (2 * n) / 3, forwardVotes, backwardVotes };

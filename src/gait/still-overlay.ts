@@ -29,7 +29,8 @@ function line(a: P, b: P, colour: string, width: number): string {
 
 /** An arc of radius r at `at`, from direction `from` to direction `to` (the smaller turn): the angle measured there. */
 function arc(at: P, from: P, to: P, r: number): string {
-  const a0 = Math.atan2(from.y, from.x); const a1 = Math.atan2(to.y, to.x);
+  const a0 = Math.atan2(from.y, from.x);
+  const a1 = Math.atan2(to.y, to.x);
   let d = a1 - a0;
   while (d > Math.PI) d -= 2 * Math.PI;
   while (d < -Math.PI) d += 2 * Math.PI;
@@ -46,13 +47,18 @@ function label(text: string, at: P, size: number, width: number): string {
   // No text measuring here: a digit or sign of this font is at most about 0.62 of the size wide.
   const w = text.length * size * 0.62 + size * 0.6;
   const x = Math.min(Math.max(2, at.x), width - w - 2);
-  return `<rect x="${n(x)}" y="${n(at.y - size * 0.9)}" width="${n(w)}" height="${n(size * 1.25)}" fill="#000000" fill-opacity="0.72"/>`
-    + `<text x="${n(x + size * 0.3)}" y="${n(at.y)}" font-family="DejaVu Sans, Liberation Sans, sans-serif" font-weight="600" font-size="${size}" fill="#ffffff">${esc(text)}</text>`;
+  return (
+    `<rect x="${n(x)}" y="${n(at.y - size * 0.9)}" width="${n(w)}" height="${n(size * 1.25)}" fill="#000000" fill-opacity="0.72"/>` +
+    `<text x="${n(x + size * 0.3)}" y="${n(at.y)}" font-family="DejaVu Sans, Liberation Sans, sans-serif" font-weight="600" font-size="${size}" fill="#ffffff">${esc(text)}</text>`
+  );
 }
 
 /** The SVG drawn over key frame `k`'s picture, sized and placed by `layout` (gait-still-layout.ts). */
 export function stillOverlaySvg(k: KeyFrame, layout: StillLayout): string {
-  const p = Object.fromEntries(Object.entries(k.points).map(([name, q]) => [name, toStill(layout, q)])) as Record<keyof KeyFramePoints, P>;
+  const p = Object.fromEntries(Object.entries(k.points).map(([name, q]) => [name, toStill(layout, q)])) as Record<
+    keyof KeyFramePoints,
+    P
+  >;
   const colour = SIDE_COLOURS[k.side];
   const lw = Math.max(3, layout.height / 120);
   const r = Math.max(10, layout.height / 22);
@@ -60,8 +66,11 @@ export function stillOverlaySvg(k: KeyFrame, layout: StillLayout): string {
   const dir = (a: P, b: P) => ({ x: b.x - a.x, y: b.y - a.y });
   const parts = [
     line(p.shoulder, p.hip, SIDE_COLOURS.mid, lw * 0.8),
-    line(p.hip, p.knee, colour, lw), line(p.knee, p.ankle, colour, lw),
-    line(p.ankle, p.heel, colour, lw * 0.8), line(p.heel, p.toe, colour, lw * 0.8), line(p.ankle, p.toe, colour, lw * 0.8),
+    line(p.hip, p.knee, colour, lw),
+    line(p.knee, p.ankle, colour, lw),
+    line(p.ankle, p.heel, colour, lw * 0.8),
+    line(p.heel, p.toe, colour, lw * 0.8),
+    line(p.ankle, p.toe, colour, lw * 0.8),
     arc(p.hip, dir(p.shoulder, p.hip), dir(p.hip, p.knee), r), // hip: the trunk's line on, to the thigh
     arc(p.knee, dir(p.hip, p.knee), dir(p.knee, p.ankle), r), // knee: the thigh's line on, to the shank
     label(degrees(k.angles.hip), { x: p.hip.x + r + 4, y: p.hip.y }, size, layout.width),

@@ -16,7 +16,15 @@
  * The true event times are returned with the series: they are the schedule, not the output of any detector.
  */
 import type { GaitEvents } from './gait-events.js';
-import { LANDMARKS, LANDMARK_INDEX, type KeypointSeries, type LandmarkName, type PosePerson, type PoseFrame, type WorldPoint } from './keypoints.js';
+import {
+  LANDMARKS,
+  LANDMARK_INDEX,
+  type KeypointSeries,
+  type LandmarkName,
+  type PosePerson,
+  type PoseFrame,
+  type WorldPoint,
+} from './keypoints.js';
 
 export interface WalkerOptions {
   fps?: number;
@@ -99,20 +107,40 @@ function swingProgress(tau: number, r = 0.08): number {
 /** Builds the series and its ground truth. */
 export function syntheticWalk(options: WalkerOptions = {}): { series: KeypointSeries; truth: WalkerTruth } {
   const o = {
-    fps: 30, duration: 8, startTime: 0, cadence: 105, stancePercent: 60, stepLength: 0.6, heightM: 1.75,
-    view: 'side-left' as const, cameraDistance: 5, cameraHeight: 1.0, width: 1280, imageHeight: 720, focalPx: 900, noisePx: 1,
-    timeJitter: 0, pelvicDropDeg: 5, toeOutDeg: 0, includeWorld: false, treadmill: false, rightStepFraction: 0.5, seed: 1, ...options,
+    fps: 30,
+    duration: 8,
+    startTime: 0,
+    cadence: 105,
+    stancePercent: 60,
+    stepLength: 0.6,
+    heightM: 1.75,
+    view: 'side-left' as const,
+    cameraDistance: 5,
+    cameraHeight: 1.0,
+    width: 1280,
+    imageHeight: 720,
+    focalPx: 900,
+    noisePx: 1,
+    timeJitter: 0,
+    pelvicDropDeg: 5,
+    toeOutDeg: 0,
+    includeWorld: false,
+    treadmill: false,
+    rightStepFraction: 0.5,
+    seed: 1,
+    ...options,
   };
   const H = o.heightM;
   const T = 120 / o.cadence;
   const S = (o.stancePercent / 100) * T;
   const W = T - S;
   const v = (o.stepLength * o.cadence) / 60;
-  const thigh = 0.245 * H; const shank = 0.245 * H;
+  const thigh = 0.245 * H;
+  const shank = 0.245 * H;
   const ankleHeight = 0.039 * H;
   const hipHeight = ankleHeight + thigh + shank - 0.03;
-  const hipHalfWidth = 0.095 * H / 1.75;
-  const shoulderHalfWidth = 0.2 * H / 1.75; // biacromial breadth about 0.4 m
+  const hipHalfWidth = (0.095 * H) / 1.75;
+  const shoulderHalfWidth = (0.2 * H) / 1.75; // biacromial breadth about 0.4 m
   const reach = 0.45 * v * S; // heel ahead of the hip at heel strike
   const offset: Record<'left' | 'right', number> = { left: 0.3 * T, right: 0.3 * T + o.rightStepFraction * T };
   // The walk is centred on the camera: the pelvis passes x = 0 at mid-duration.
@@ -127,14 +155,17 @@ export function syntheticWalk(options: WalkerOptions = {}): { series: KeypointSe
     const contactX = (hsTime: number): number => pelvisX(hsTime) + reach;
     const footLen = 0.15 * H;
     const maxRise = (35 * Math.PI) / 180;
-    let toeX: number; let lift = 0; let rise = 0;
+    let toeX: number;
+    let lift = 0;
+    let rise = 0;
     if (t - hs < S) {
       toeX = contactX(hs) + footLen;
       const p = (t - hs) / S;
       if (p > 0.7) rise = ((p - 0.7) / 0.3) * maxRise; // heel rises about the planted toe in late stance
     } else {
       const tau = (t - hs - S) / W;
-      const from = contactX(hs) + footLen; const to = contactX(hs + T) + footLen;
+      const from = contactX(hs) + footLen;
+      const to = contactX(hs + T) + footLen;
       toeX = from + (to - from) * swingProgress(tau);
       lift = 0.12 * Math.sin(Math.PI * Math.pow(tau, 0.75));
       rise = tau < 0.5 ? (1 - 2 * tau) * maxRise : 0;
@@ -155,7 +186,10 @@ export function syntheticWalk(options: WalkerOptions = {}): { series: KeypointSe
     // Treadmill: everything moves back by the distance walked, so the pelvis stays at x = 0.
     const back = pelvisX(t);
     const out = {} as Record<LandmarkName, Vec>;
-    for (const name of LANDMARKS) { const p = overground[name]; out[name] = [p[0] - back, p[1], p[2]]; }
+    for (const name of LANDMARKS) {
+      const p = overground[name];
+      out[name] = [p[0] - back, p[1], p[2]];
+    }
     return out;
   };
 
@@ -171,8 +205,11 @@ export function syntheticWalk(options: WalkerOptions = {}): { series: KeypointSe
     const rHip: Vec = [px, py - hipHalfWidth * Math.sin(obliq), hipHalfWidth];
     const out = {} as Record<LandmarkName, Vec>;
     const shoulderY = py + 0.288 * H;
-    const place = (name: LandmarkName, p: Vec): void => { out[name] = p; };
-    place('left_hip', lHip); place('right_hip', rHip);
+    const place = (name: LandmarkName, p: Vec): void => {
+      out[name] = p;
+    };
+    place('left_hip', lHip);
+    place('right_hip', rHip);
     place('left_shoulder', [px, shoulderY, -shoulderHalfWidth]);
     place('right_shoulder', [px, shoulderY, shoulderHalfWidth]);
     for (const side of ['left', 'right'] as const) {
@@ -192,11 +229,15 @@ export function syntheticWalk(options: WalkerOptions = {}): { series: KeypointSe
         const fwd = perp[0] >= 0 ? perp : scale(perp, -1);
         knee = add(add(hip, scale(u, a)), scale(fwd, h));
       }
-      place(`${side}_knee`, knee); place(`${side}_ankle`, f.ankle); place(`${side}_heel`, f.heel); place(`${side}_foot_index`, f.toe);
+      place(`${side}_knee`, knee);
+      place(`${side}_ankle`, f.ankle);
+      place(`${side}_heel`, f.heel);
+      place(`${side}_foot_index`, f.toe);
       const sh = out[`${side}_shoulder`];
       place(`${side}_elbow`, add(sh, [0, -0.186 * H, 0.02 * sgn]));
       place(`${side}_wrist`, add(sh, [0, -0.332 * H, 0.03 * sgn]));
-      for (const part of ['pinky', 'index', 'thumb'] as const) place(`${side}_${part}`, add(sh, [0.02, -0.37 * H, 0.03 * sgn]));
+      for (const part of ['pinky', 'index', 'thumb'] as const)
+        place(`${side}_${part}`, add(sh, [0.02, -0.37 * H, 0.03 * sgn]));
       place(`${side}_ear`, [px, shoulderY + 0.12 * H, 0.07 * sgn]);
       place(`${side}_eye`, [px + 0.08, shoulderY + 0.14 * H, 0.03 * sgn]);
       place(`${side}_eye_inner`, [px + 0.085, shoulderY + 0.14 * H, 0.015 * sgn]);
@@ -217,19 +258,27 @@ export function syntheticWalk(options: WalkerOptions = {}): { series: KeypointSe
     front: { C: [walkHalf + o.cameraDistance, o.cameraHeight, 0] as Vec, L: [-1, 0, 0] as Vec },
     back: { C: [-walkHalf - o.cameraDistance, o.cameraHeight, 0] as Vec, L: [1, 0, 0] as Vec },
   }[o.view];
-  const R: Vec = [cam.L[1] * up[2] - cam.L[2] * up[1], cam.L[2] * up[0] - cam.L[0] * up[2], cam.L[0] * up[1] - cam.L[1] * up[0]];
+  const R: Vec = [
+    cam.L[1] * up[2] - cam.L[2] * up[1],
+    cam.L[2] * up[0] - cam.L[0] * up[2],
+    cam.L[0] * up[1] - cam.L[1] * up[0],
+  ];
   const random = seededRandom(o.seed);
   const project = (p: Vec): { x: number; y: number; depth: number } => {
     const d = sub(p, cam.C);
     const depth = dot(d, cam.L);
-    return { x: o.width / 2 + (o.focalPx * dot(d, R)) / depth, y: o.imageHeight / 2 - (o.focalPx * dot(d, up)) / depth, depth };
+    return {
+      x: o.width / 2 + (o.focalPx * dot(d, R)) / depth,
+      y: o.imageHeight / 2 - (o.focalPx * dot(d, up)) / depth,
+      depth,
+    };
   };
   const farSide = o.view === 'side-left' ? 'right' : o.view === 'side-right' ? 'left' : null;
 
   const frames: PoseFrame[] = [];
   const n = Math.floor(o.duration * o.fps);
   for (let i = 0; i < n; i++) {
-    const t = o.startTime + i / o.fps + (random.uniform() * 2 - 1) * o.timeJitter / o.fps;
+    const t = o.startTime + i / o.fps + ((random.uniform() * 2 - 1) * o.timeJitter) / o.fps;
     const pts = body(t);
     const hipMid = scale(add(pts.left_hip, pts.right_hip), 0.5);
     const people: PosePerson[] = [];
@@ -239,25 +288,34 @@ export function syntheticWalk(options: WalkerOptions = {}): { series: KeypointSe
         const pr = project(pts[name]);
         const inside = pr.depth > 0 && pr.x >= 0 && pr.x <= o.width && pr.y >= 0 && pr.y <= o.imageHeight;
         const far = farSide !== null && name.startsWith(farSide);
-        return { x: pr.x + random.gauss() * o.noisePx, y: pr.y + random.gauss() * o.noisePx, visibility: inside ? (far ? 0.75 : 0.95) : 0.05 };
+        return {
+          x: pr.x + random.gauss() * o.noisePx,
+          y: pr.y + random.gauss() * o.noisePx,
+          visibility: inside ? (far ? 0.75 : 0.95) : 0.05,
+        };
       });
       const world: WorldPoint[] | null = o.includeWorld
         ? LANDMARKS.map((name) => {
-          const d = sub(pts[name], hipMid);
-          return { x: dot(d, R), y: -dot(d, up), z: dot(d, cam.L), visibility: 0.9 };
-        })
+            const d = sub(pts[name], hipMid);
+            return { x: dot(d, R), y: -dot(d, up), z: dot(d, cam.L), visibility: 0.9 };
+          })
         : null;
       people.push({ score: 0.95, image, world });
     }
     if (o.distractorAt !== undefined) {
       // A person standing still (small sway), about as large as the walker.
-      const cx = o.distractorAt * o.width; const sway = 6 * Math.sin(2 * Math.PI * 0.7 * t);
+      const cx = o.distractorAt * o.width;
+      const sway = 6 * Math.sin(2 * Math.PI * 0.7 * t);
       const personH = (o.focalPx * H) / o.cameraDistance;
       const feetY = o.imageHeight / 2 + (o.focalPx * 1.0) / o.cameraDistance;
       const image = LANDMARKS.map((name) => {
         const p = body(o.startTime)[name];
         const rel = sub(p, scale(add(body(o.startTime).left_hip, body(o.startTime).right_hip), 0.5));
-        return { x: cx + sway + rel[0] * personH / H + random.gauss() * o.noisePx, y: feetY - (p[1] * personH) / H + random.gauss() * o.noisePx, visibility: 0.9 };
+        return {
+          x: cx + sway + (rel[0] * personH) / H + random.gauss() * o.noisePx,
+          y: feetY - (p[1] * personH) / H + random.gauss() * o.noisePx,
+          visibility: 0.9,
+        };
       });
       people.push({ score: 0.9, image, world: null });
     }
@@ -272,7 +330,13 @@ export function syntheticWalk(options: WalkerOptions = {}): { series: KeypointSe
       if (hs + S >= o.startTime && hs + S < tEnd) events[side].toeOff.push(hs + S);
     }
   }
-  const series: KeypointSeries = { model: 'synthetic-walker', width: o.width, height: o.imageHeight, fps: o.fps, frames };
+  const series: KeypointSeries = {
+    model: 'synthetic-walker',
+    width: o.width,
+    height: o.imageHeight,
+    fps: o.fps,
+    frames,
+  };
   const pointAt = (name: LandmarkName, t: number): Vec => body(t)[name];
   void LANDMARK_INDEX;
   return { series, truth: { events, speed: v, pointAt } };

@@ -7,7 +7,10 @@ import type { FootEvents, GaitEvents, Side } from './gait-events.js';
 import { median } from './stats.js';
 
 /** Per-side lists; values are kept so callers can judge spread and count. */
-export interface PerSide<T> { left: T; right: T }
+export interface PerSide<T> {
+  left: T;
+  right: T;
+}
 
 export interface TemporalParameters {
   /** Durations of complete strides (heel strike to the next heel strike of the same foot), s. */
@@ -61,7 +64,8 @@ function symmetryRatio(a: number, b: number): number {
 
 function strideIntervals(f: FootEvents, gapFactor: number): Array<[number, number]> {
   const raw: Array<[number, number]> = [];
-  for (let i = 0; i + 1 < f.heelStrike.length; i++) raw.push([f.heelStrike[i] as number, f.heelStrike[i + 1] as number]);
+  for (let i = 0; i + 1 < f.heelStrike.length; i++)
+    raw.push([f.heelStrike[i] as number, f.heelStrike[i + 1] as number]);
   const typical = median(raw.map(([a, b]) => b - a));
   return raw.filter(([a, b]) => b - a <= gapFactor * typical);
 }
@@ -71,11 +75,21 @@ export function temporalParameters(events: GaitEvents, options: TemporalOptions 
   const gapFactor = options.gapFactor ?? 1.5;
   const sides: Side[] = ['left', 'right'];
   const out: TemporalParameters = {
-    strideTimes: { left: [], right: [] }, stepTimes: { left: [], right: [] },
-    stancePercents: { left: [], right: [] }, stanceTimes: { left: [], right: [] }, swingTimes: { left: [], right: [] },
+    strideTimes: { left: [], right: [] },
+    stepTimes: { left: [], right: [] },
+    stancePercents: { left: [], right: [] },
+    stanceTimes: { left: [], right: [] },
+    swingTimes: { left: [], right: [] },
     doubleSupportPercents: { left: [], right: [] },
-    strideTime: NaN, stepTime: NaN, cadence: NaN, stancePercent: NaN, swingPercent: NaN, doubleSupportPercent: NaN,
-    stepTimeSymmetryRatio: NaN, stanceTimeSymmetryRatio: NaN, swingTimeSymmetryRatio: NaN,
+    strideTime: NaN,
+    stepTime: NaN,
+    cadence: NaN,
+    stancePercent: NaN,
+    swingPercent: NaN,
+    doubleSupportPercent: NaN,
+    stepTimeSymmetryRatio: NaN,
+    stanceTimeSymmetryRatio: NaN,
+    swingTimeSymmetryRatio: NaN,
   };
   for (const side of sides) {
     const own = events[side];
@@ -93,7 +107,7 @@ export function temporalParameters(events: GaitEvents, options: TemporalOptions 
       const otherOff = countBetween(other.toeOff, hs, hs + stance);
       const otherOn = countBetween(other.heelStrike, hs, hs + stance);
       if (otherOff.length === 1 && otherOn.length === 1 && (otherOff[0] as number) < (otherOn[0] as number)) {
-        const ds = ((otherOff[0] as number) - hs) + (hs + stance - (otherOn[0] as number));
+        const ds = (otherOff[0] as number) - hs + (hs + stance - (otherOn[0] as number));
         out.doubleSupportPercents[side].push((100 * ds) / stride);
       }
     }

@@ -24,23 +24,38 @@ test('Given a walker first seen a few frames before a heel strike, then that con
     for (const framesBefore of [4, 6, 8]) {
       const a = analyzeGait(seenFrom(series, hs - framesBefore / fps));
       const found = a.events[side].heelStrike;
-      assert.ok(found.some((t) => Math.abs(t - hs) <= TOL), `${side} contact at ${hs.toFixed(3)} s, first seen ${framesBefore} frames before: found ${found.map((t) => t.toFixed(3)).join(', ')}`);
+      assert.ok(
+        found.some((t) => Math.abs(t - hs) <= TOL),
+        `${side} contact at ${hs.toFixed(3)} s, first seen ${framesBefore} frames before: found ${found.map((t) => t.toFixed(3)).join(', ')}`,
+      );
     }
   }
 });
 
 test('Property: wherever the walker is first seen, no event is invented at the edge', () => {
-  const { series, truth } = syntheticWalk({ view: 'side-right', duration: 10, cameraDistance: 5, noisePx: 0.5, seed: 9 });
-  fc.assert(fc.property(fc.double({ min: 2.5, max: 6, noNaN: true }), (from) => {
-    const a = analyzeGait(seenFrom(series, from));
-    for (const side of ['left', 'right'] as const) {
-      for (const kind of ['heelStrike', 'toeOff'] as const) {
-        for (const t of a.events[side][kind]) {
-          assert.ok(truth.events[side][kind].some((u) => Math.abs(u - t) <= TOL), `${side} ${kind} at ${t.toFixed(3)} (seen from ${from.toFixed(3)}) matches no true event`);
+  const { series, truth } = syntheticWalk({
+    view: 'side-right',
+    duration: 10,
+    cameraDistance: 5,
+    noisePx: 0.5,
+    seed: 9,
+  });
+  fc.assert(
+    fc.property(fc.double({ min: 2.5, max: 6, noNaN: true }), (from) => {
+      const a = analyzeGait(seenFrom(series, from));
+      for (const side of ['left', 'right'] as const) {
+        for (const kind of ['heelStrike', 'toeOff'] as const) {
+          for (const t of a.events[side][kind]) {
+            assert.ok(
+              truth.events[side][kind].some((u) => Math.abs(u - t) <= TOL),
+              `${side} ${kind} at ${t.toFixed(3)} (seen from ${from.toFixed(3)}) matches no true event`,
+            );
+          }
         }
       }
-    }
-  }), { numRuns: 40 });
+    }),
+    { numRuns: 40 },
+  );
 });
 
 test('Given an edge contact whose heel was hidden before it, then it is not claimed: nothing past the edge confirms it', () => {
@@ -52,11 +67,25 @@ test('Given an edge contact whose heel was hidden before it, then it is not clai
   // The heel is seen on the first frame, hidden (visibility 0, so gap-filled) on the next two, then seen.
   const hidden: KeypointSeries = {
     ...seenFrom(series, from),
-    frames: seenFrom(series, from).frames.map((f) => (f.time >= from + 1 / fps - 1e-9 && f.time < from + 3 / fps
-      ? { ...f, people: f.people.map((p) => ({ ...p, image: p.image.map((q, i) => (i === heel ? { ...q, visibility: 0 } : q)) })) }
-      : f)),
+    frames: seenFrom(series, from).frames.map((f) =>
+      f.time >= from + 1 / fps - 1e-9 && f.time < from + 3 / fps
+        ? {
+            ...f,
+            people: f.people.map((p) => ({
+              ...p,
+              image: p.image.map((q, i) => (i === heel ? { ...q, visibility: 0 } : q)),
+            })),
+          }
+        : f,
+    ),
   };
-  assert.ok(analyzeGait(seenFrom(series, from)).events.left.heelStrike.some((t) => Math.abs(t - hs) <= TOL), 'seen: found');
+  assert.ok(
+    analyzeGait(seenFrom(series, from)).events.left.heelStrike.some((t) => Math.abs(t - hs) <= TOL),
+    'seen: found',
+  );
   const found = analyzeGait(hidden).events.left.heelStrike;
-  assert.ok(!found.some((t) => Math.abs(t - hs) <= TOL), `hidden: not claimed (found ${found.map((t) => t.toFixed(3)).join(', ')})`);
+  assert.ok(
+    !found.some((t) => Math.abs(t - hs) <= TOL),
+    `hidden: not claimed (found ${found.map((t) => t.toFixed(3)).join(', ')})`,
+  );
 });

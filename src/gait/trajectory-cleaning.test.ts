@@ -8,26 +8,34 @@ import { gaussianSmoothIrregular } from './signal-filters.js';
 // When gaps are filled with a 0.2 s limit,
 // Then holes spanning ≤ 0.2 s are filled exactly on the line and longer holes stay missing.
 test('gap filling: short gaps interpolated on real timestamps, long gaps never', () => {
-  fc.assert(fc.property(
-    fc.array(fc.double({ min: 0.008, max: 0.06, noNaN: true }), { minLength: 20, maxLength: 120 }),
-    fc.array(fc.boolean(), { minLength: 120, maxLength: 120 }),
-    fc.double({ min: -50, max: 50, noNaN: true }),
-    (dts, holes, slope) => {
-      const time: number[] = [0];
-      for (const d of dts) time.push((time[time.length - 1] as number) + d);
-      const truth = time.map((t) => 3 + slope * t);
-      const values = truth.map((v, i) => (i > 0 && i < time.length - 1 && holes[i] ? NaN : v));
-      const filled = fillGaps(time, values, 0.2);
-      for (let i = 0; i < time.length; i++) {
-        if (Number.isFinite(values[i] as number)) { assert.equal(filled[i], values[i]); continue; }
-        let a = i; while (!Number.isFinite(values[a] as number)) a--;
-        let b = i; while (!Number.isFinite(values[b] as number)) b++;
-        const span = (time[b] as number) - (time[a] as number);
-        if (span <= 0.2) assert.ok(Math.abs((filled[i] as number) - (truth[i] as number)) < 1e-6);
-        else assert.ok(Number.isNaN(filled[i]), `gap of ${span}s must stay missing`);
-      }
-    },
-  ), { numRuns: 200 });
+  fc.assert(
+    fc.property(
+      fc.array(fc.double({ min: 0.008, max: 0.06, noNaN: true }), { minLength: 20, maxLength: 120 }),
+      fc.array(fc.boolean(), { minLength: 120, maxLength: 120 }),
+      fc.double({ min: -50, max: 50, noNaN: true }),
+      (dts, holes, slope) => {
+        const time: number[] = [0];
+        for (const d of dts) time.push((time[time.length - 1] as number) + d);
+        const truth = time.map((t) => 3 + slope * t);
+        const values = truth.map((v, i) => (i > 0 && i < time.length - 1 && holes[i] ? NaN : v));
+        const filled = fillGaps(time, values, 0.2);
+        for (let i = 0; i < time.length; i++) {
+          if (Number.isFinite(values[i] as number)) {
+            assert.equal(filled[i], values[i]);
+            continue;
+          }
+          let a = i;
+          while (!Number.isFinite(values[a] as number)) a--;
+          let b = i;
+          while (!Number.isFinite(values[b] as number)) b++;
+          const span = (time[b] as number) - (time[a] as number);
+          if (span <= 0.2) assert.ok(Math.abs((filled[i] as number) - (truth[i] as number)) < 1e-6);
+          else assert.ok(Number.isNaN(filled[i]), `gap of ${span}s must stay missing`);
+        }
+      },
+    ),
+    { numRuns: 200 },
+  );
 });
 
 test('gaps at the ends are never extrapolated', () => {

@@ -51,13 +51,19 @@ export function fillGaps(time: readonly number[], values: readonly number[], max
   const out = [...values];
   let i = 0;
   while (i < out.length) {
-    if (Number.isFinite(out[i] as number)) { i++; continue; }
+    if (Number.isFinite(out[i] as number)) {
+      i++;
+      continue;
+    }
     let j = i;
     while (j < out.length && !Number.isFinite(out[j] as number)) j++;
     if (i > 0 && j < out.length) {
-      const t0 = time[i - 1] as number; const t1 = time[j] as number;
-      const v0 = out[i - 1] as number; const v1 = out[j] as number;
-      if (t1 - t0 <= maxGap + 1e-9) for (let k = i; k < j; k++) out[k] = v0 + ((v1 - v0) * ((time[k] as number) - t0)) / (t1 - t0);
+      const t0 = time[i - 1] as number;
+      const t1 = time[j] as number;
+      const v0 = out[i - 1] as number;
+      const v1 = out[j] as number;
+      if (t1 - t0 <= maxGap + 1e-9)
+        for (let k = i; k < j; k++) out[k] = v0 + ((v1 - v0) * ((time[k] as number) - t0)) / (t1 - t0);
     }
     i = j;
   }
@@ -87,21 +93,29 @@ export function cleanTrack(series: KeypointSeries, track: PersonTrack, options: 
       raw.x.push(ok ? (p as { x: number }).x : NaN);
       raw.y.push(ok ? (p as { y: number }).y : NaN);
       const w = ok ? person?.world?.[li] : undefined;
-      raw.wx.push(w ? w.x : NaN); raw.wy.push(w ? w.y : NaN); raw.wz.push(w ? w.z : NaN);
+      raw.wx.push(w ? w.x : NaN);
+      raw.wy.push(w ? w.y : NaN);
+      raw.wz.push(w ? w.z : NaN);
     }
     return { raw, observed };
   });
   if (options.correctLegSwaps ?? true) correctLegSwaps(time, rawAll);
   const prep = (v: number[]): number[] => gaussianSmoothIrregular(time, fillGaps(time, v, maxGap), sigma);
   const landmarks = rawAll.map(({ raw, observed }): Trajectory => ({
-    x: prep(raw.x), y: prep(raw.y),
-    wx: hasWorld ? prep(raw.wx) : null, wy: hasWorld ? prep(raw.wy) : null, wz: hasWorld ? prep(raw.wz) : null,
+    x: prep(raw.x),
+    y: prep(raw.y),
+    wx: hasWorld ? prep(raw.wx) : null,
+    wy: hasWorld ? prep(raw.wy) : null,
+    wz: hasWorld ? prep(raw.wz) : null,
     observed,
   }));
   return { trackId: track.id, time, frameIndex, landmarks };
 }
 
-interface RawLandmark { raw: { x: number[]; y: number[]; wx: number[]; wy: number[]; wz: number[] }; observed: boolean[] }
+interface RawLandmark {
+  raw: { x: number[]; y: number[]; wx: number[]; wy: number[]; wz: number[] };
+  observed: boolean[];
+}
 
 const LEG_PARTS = ['knee', 'ankle', 'heel', 'foot_index'] as const;
 
@@ -114,11 +128,19 @@ const LEG_PARTS = ['knee', 'ankle', 'heel', 'foot_index'] as const;
  * on the data it is tested on; check it on new fixtures.
  */
 function correctLegSwaps(time: readonly number[], lm: RawLandmark[]): void {
-  const idx = (side: 'left' | 'right', part: (typeof LEG_PARTS)[number]): number => LANDMARKS.indexOf(`${side}_${part}`);
+  const idx = (side: 'left' | 'right', part: (typeof LEG_PARTS)[number]): number =>
+    LANDMARKS.indexOf(`${side}_${part}`);
   const feet = ['ankle', 'heel', 'foot_index'] as const;
-  const pos = (li: number, i: number): [number, number] => [(lm[li] as RawLandmark).raw.x[i] as number, (lm[li] as RawLandmark).raw.y[i] as number];
-  const ok = (i: number): boolean => feet.every((f) => (lm[idx('left', f)] as RawLandmark).observed[i] && (lm[idx('right', f)] as RawLandmark).observed[i]);
-  let p1 = -1; let p2 = -1; // the last two frames with both feet seen
+  const pos = (li: number, i: number): [number, number] => [
+    (lm[li] as RawLandmark).raw.x[i] as number,
+    (lm[li] as RawLandmark).raw.y[i] as number,
+  ];
+  const ok = (i: number): boolean =>
+    feet.every(
+      (f) => (lm[idx('left', f)] as RawLandmark).observed[i] && (lm[idx('right', f)] as RawLandmark).observed[i],
+    );
+  let p1 = -1;
+  let p2 = -1; // the last two frames with both feet seen
   for (let i = 0; i < time.length; i++) {
     if (!ok(i)) continue;
     if (p1 >= 0) {
@@ -129,24 +151,34 @@ function correctLegSwaps(time: readonly number[], lm: RawLandmark[]): void {
         const k = ((time[i] as number) - (time[p1] as number)) / ((time[p1] as number) - (time[p2] as number));
         return [a[0] + (a[0] - b[0]) * k, a[1] + (a[1] - b[1]) * k];
       };
-      let same = 0; let crossed = 0;
+      let same = 0;
+      let crossed = 0;
       for (const f of feet) {
-        const l = pos(idx('left', f), i); const r = pos(idx('right', f), i);
-        const pl = predict(idx('left', f)); const pr = predict(idx('right', f));
+        const l = pos(idx('left', f), i);
+        const r = pos(idx('right', f), i);
+        const pl = predict(idx('left', f));
+        const pr = predict(idx('right', f));
         same += Math.hypot(l[0] - pl[0], l[1] - pl[1]) + Math.hypot(r[0] - pr[0], r[1] - pr[1]);
         crossed += Math.hypot(l[0] - pr[0], l[1] - pr[1]) + Math.hypot(r[0] - pl[0], r[1] - pl[1]);
       }
       if (crossed < 0.35 * same) {
         for (const part of LEG_PARTS) {
-          const a = idx('left', part); const b = idx('right', part);
-          const tmp = lm[a] as RawLandmark; const other = lm[b] as RawLandmark;
+          const a = idx('left', part);
+          const b = idx('right', part);
+          const tmp = lm[a] as RawLandmark;
+          const other = lm[b] as RawLandmark;
           for (const key of ['x', 'y', 'wx', 'wy', 'wz'] as const) {
-            const v = tmp.raw[key][i] as number; tmp.raw[key][i] = other.raw[key][i] as number; other.raw[key][i] = v;
+            const v = tmp.raw[key][i] as number;
+            tmp.raw[key][i] = other.raw[key][i] as number;
+            other.raw[key][i] = v;
           }
-          const o = tmp.observed[i] as boolean; tmp.observed[i] = other.observed[i] as boolean; other.observed[i] = o;
+          const o = tmp.observed[i] as boolean;
+          tmp.observed[i] = other.observed[i] as boolean;
+          other.observed[i] = o;
         }
       }
     }
-    p2 = p1; p1 = i;
+    p2 = p1;
+    p1 = i;
   }
 }

@@ -56,8 +56,14 @@ export const MIN_FOOT_MOTION = 0.2;
 
 /** The unknown estimate (nobody, or not enough frames). */
 export const UNKNOWN_VIEW: ViewEstimate = {
-  view: 'unknown', direction: 'unknown', setting: 'unknown', confidence: 0, horizontalTravel: 0, sizeLogRatio: 0,
-  shoulderWidthRatio: NaN, footMotion: { across: 0, vertical: 0 },
+  view: 'unknown',
+  direction: 'unknown',
+  setting: 'unknown',
+  confidence: 0,
+  horizontalTravel: 0,
+  sizeLogRatio: 0,
+  shoulderWidthRatio: NaN,
+  footMotion: { across: 0, vertical: 0 },
 };
 
 const pt = (track: CleanTrack, name: LandmarkName): { x: number[]; y: number[] } => {
@@ -67,17 +73,22 @@ const pt = (track: CleanTrack, name: LandmarkName): { x: number[]; y: number[] }
 
 /** Per-sample torso length in pixels (mid shoulders to mid hips); NaN where not seen. */
 export function torsoLength(track: CleanTrack): number[] {
-  const ls = pt(track, 'left_shoulder'); const rs = pt(track, 'right_shoulder');
-  const lh = pt(track, 'left_hip'); const rh = pt(track, 'right_hip');
-  return track.time.map((_, i) => Math.hypot(
-    ((ls.x[i] as number) + (rs.x[i] as number)) / 2 - ((lh.x[i] as number) + (rh.x[i] as number)) / 2,
-    ((ls.y[i] as number) + (rs.y[i] as number)) / 2 - ((lh.y[i] as number) + (rh.y[i] as number)) / 2,
-  ));
+  const ls = pt(track, 'left_shoulder');
+  const rs = pt(track, 'right_shoulder');
+  const lh = pt(track, 'left_hip');
+  const rh = pt(track, 'right_hip');
+  return track.time.map((_, i) =>
+    Math.hypot(
+      ((ls.x[i] as number) + (rs.x[i] as number)) / 2 - ((lh.x[i] as number) + (rh.x[i] as number)) / 2,
+      ((ls.y[i] as number) + (rs.y[i] as number)) / 2 - ((lh.y[i] as number) + (rh.y[i] as number)) / 2,
+    ),
+  );
 }
 
 /** Mid-hip (pelvis) image position per sample. */
 export function pelvis(track: CleanTrack): { x: number[]; y: number[] } {
-  const lh = pt(track, 'left_hip'); const rh = pt(track, 'right_hip');
+  const lh = pt(track, 'left_hip');
+  const rh = pt(track, 'right_hip');
   return {
     x: track.time.map((_, i) => ((lh.x[i] as number) + (rh.x[i] as number)) / 2),
     y: track.time.map((_, i) => ((lh.y[i] as number) + (rh.y[i] as number)) / 2),
@@ -92,7 +103,8 @@ function spread(values: readonly number[]): number {
 
 /** Feet relative to the pelvis, in torso lengths: median over both feet of each axis' range. */
 export function footMotion(track: CleanTrack): { across: number; vertical: number } {
-  const torso = torsoLength(track); const hips = pelvis(track);
+  const torso = torsoLength(track);
+  const hips = pelvis(track);
   const axes = (['left_heel', 'right_heel'] as const).map((name) => {
     const h = pt(track, name);
     return {
@@ -109,12 +121,19 @@ export function footMotion(track: CleanTrack): { across: number; vertical: numbe
  */
 function facingSign(track: CleanTrack, seen: readonly number[]): number {
   const votes = (a: LandmarkName, b: LandmarkName): number => {
-    const p = pt(track, a); const q = pt(track, b);
+    const p = pt(track, a);
+    const q = pt(track, b);
     return median(seen.map((i) => Math.sign((p.x[i] as number) - (q.x[i] as number))).filter(Number.isFinite));
   };
   const feet = (votes('left_foot_index', 'left_heel') + votes('right_foot_index', 'right_heel')) / 2;
-  const nose = pt(track, 'nose'); const le = pt(track, 'left_ear'); const re = pt(track, 'right_ear');
-  const head = median(seen.map((i) => Math.sign((nose.x[i] as number) - ((le.x[i] as number) + (re.x[i] as number)) / 2)).filter(Number.isFinite));
+  const nose = pt(track, 'nose');
+  const le = pt(track, 'left_ear');
+  const re = pt(track, 'right_ear');
+  const head = median(
+    seen
+      .map((i) => Math.sign((nose.x[i] as number) - ((le.x[i] as number) + (re.x[i] as number)) / 2))
+      .filter(Number.isFinite),
+  );
   const total = (Number.isFinite(feet) ? 2 * feet : 0) + (Number.isFinite(head) ? head : 0);
   return Math.abs(total) >= 1 ? Math.sign(total) : 0;
 }
@@ -126,13 +145,19 @@ function facingSign(track: CleanTrack, seen: readonly number[]): number {
  */
 export function facingPerSample(track: CleanTrack, halfWindow = 0.5): number[] {
   const vote = (a: LandmarkName, b: LandmarkName): number[] => {
-    const p = pt(track, a); const q = pt(track, b);
+    const p = pt(track, a);
+    const q = pt(track, b);
     return track.time.map((_, i) => Math.sign((p.x[i] as number) - (q.x[i] as number)));
   };
-  const nose = pt(track, 'nose'); const le = pt(track, 'left_ear'); const re = pt(track, 'right_ear');
-  const head = track.time.map((_, i) => Math.sign((nose.x[i] as number) - ((le.x[i] as number) + (re.x[i] as number)) / 2));
+  const nose = pt(track, 'nose');
+  const le = pt(track, 'left_ear');
+  const re = pt(track, 'right_ear');
+  const head = track.time.map((_, i) =>
+    Math.sign((nose.x[i] as number) - ((le.x[i] as number) + (re.x[i] as number)) / 2),
+  );
   const votes = [vote('left_foot_index', 'left_heel'), vote('right_foot_index', 'right_heel'), head];
-  let lo = 0; let hi = 0;
+  let lo = 0;
+  let hi = 0;
   return track.time.map((t) => {
     while ((track.time[lo] as number) < t - halfWindow) lo++;
     while (hi < track.time.length && (track.time[hi] as number) <= t + halfWindow) hi++;
@@ -151,18 +176,24 @@ export function detectView(track: CleanTrack): ViewEstimate {
   const torso = torsoLength(track);
   const size = median(torso.filter(Number.isFinite));
   const hips = pelvis(track);
-  const seen = track.time.map((_, i) => i).filter((i) => Number.isFinite(hips.x[i] as number) && Number.isFinite(torso[i] as number));
+  const seen = track.time
+    .map((_, i) => i)
+    .filter((i) => Number.isFinite(hips.x[i] as number) && Number.isFinite(torso[i] as number));
   if (seen.length < 5 || !(size > 0)) return UNKNOWN_VIEW;
   const k = Math.max(2, Math.floor(seen.length / 5));
-  const head = seen.slice(0, k); const tail = seen.slice(-k);
+  const head = seen.slice(0, k);
+  const tail = seen.slice(-k);
   const at = (arr: number[], idx: number[]): number => median(idx.map((i) => arr[i] as number));
   const dx = at(hips.x, tail) - at(hips.x, head);
   // Travel is the range the pelvis covers, not start to end: a walk across and back ends where it began.
   const xs = seen.map((i) => hips.x[i] as number);
   const horizontalTravel = Math.max(Math.abs(dx), quantile(xs, 0.95) - quantile(xs, 0.05)) / size;
   const sizeLogRatio = Math.log(at(torso, tail) / at(torso, head));
-  const ls = pt(track, 'left_shoulder'); const rs = pt(track, 'right_shoulder');
-  const widths = seen.map((i) => Math.abs((ls.x[i] as number) - (rs.x[i] as number)) / (torso[i] as number)).filter(Number.isFinite);
+  const ls = pt(track, 'left_shoulder');
+  const rs = pt(track, 'right_shoulder');
+  const widths = seen
+    .map((i) => Math.abs((ls.x[i] as number) - (rs.x[i] as number)) / (torso[i] as number))
+    .filter(Number.isFinite);
   const shoulderWidthRatio = median(widths);
   const feet = footMotion(track);
   const shoulderSide = clamp01((0.55 - shoulderWidthRatio) / 0.35); // 1 when ≤0.2, 0 when ≥0.55
@@ -183,13 +214,27 @@ export function detectView(track: CleanTrack): ViewEstimate {
       // Facing both ways for a second or more: a turn in the picture; steps are timed by the way they face.
       const facing = facingPerSample(track);
       const dt = (track.time[track.time.length - 1]! - track.time[0]!) / Math.max(1, track.time.length - 1);
-      const right = facing.filter((f) => f > 0).length * dt; const left = facing.filter((f) => f < 0).length * dt;
+      const right = facing.filter((f) => f > 0).length * dt;
+      const left = facing.filter((f) => f < 0).length * dt;
       const turns = right >= MIN_FACING_SECONDS && left >= MIN_FACING_SECONDS;
       const net = turns ? (right >= left ? 1 : -1) : Math.sign(dx);
-      return { view: 'side', direction: net > 0 ? 'left-to-right' : 'right-to-left', setting: 'overground', confidence, ...(turns ? { turns } : {}), ...base };
+      return {
+        view: 'side',
+        direction: net > 0 ? 'left-to-right' : 'right-to-left',
+        setting: 'overground',
+        confidence,
+        ...(turns ? { turns } : {}),
+        ...base,
+      };
     }
     const confidence = clamp01((0.5 - sideScore) * 2) * moved;
-    return { view: frontOrBack, direction: sizeLogRatio > 0 ? 'toward' : 'away', setting: 'overground', confidence, ...base };
+    return {
+      view: frontOrBack,
+      direction: sizeLogRatio > 0 ? 'toward' : 'away',
+      setting: 'overground',
+      confidence,
+      ...base,
+    };
   }
 
   // In place. The feet must move like steps, else this is someone standing (no view to speak of for gait).
@@ -209,7 +254,13 @@ export function detectView(track: CleanTrack): ViewEstimate {
   }
   // Facing the camera or walking away from it in place: front = toward, back = away.
   const confidence = clamp01((0.5 - sideScore) * 2) * moving;
-  return { view: frontOrBack, direction: frontOrBack === 'front' ? 'toward' : 'away', setting: 'in-place', confidence, ...base };
+  return {
+    view: frontOrBack,
+    direction: frontOrBack === 'front' ? 'toward' : 'away',
+    setting: 'in-place',
+    confidence,
+    ...base,
+  };
 }
 
 /**
@@ -230,7 +281,8 @@ export function estimateForStatedView(track: CleanTrack, stated: 'side' | 'front
   let direction: WalkingDirection;
   if (stated === 'side') {
     const k = Math.max(2, Math.floor(seen.length / 5));
-    const dx = median(seen.slice(-k).map((i) => hipsX[i] as number)) - median(seen.slice(0, k).map((i) => hipsX[i] as number));
+    const dx =
+      median(seen.slice(-k).map((i) => hipsX[i] as number)) - median(seen.slice(0, k).map((i) => hipsX[i] as number));
     const facing = inPlace ? facingSign(track, seen) : Math.sign(dx);
     direction = facing > 0 ? 'left-to-right' : facing < 0 ? 'right-to-left' : 'unknown';
   } else if (inPlace) direction = stated === 'front' ? 'toward' : 'away';
