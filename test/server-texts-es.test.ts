@@ -189,7 +189,7 @@ export const IMPORT_PROBLEM_SAMPLES: { [K in ImportProblemId]: ImportProblemPara
   'fhir.screening-no-performer': {},
   'fhir.component-no-name': {},
   'fhir.component-no-value': {},
-  'fhir.screening-invalid': { test: '"navicular-drop"', field: 'values', detail: 'Enter a value for at least one side (left or right).' },
+  'fhir.screening-invalid': { test: '"navicular-drop"', field: 'values', detail: 'Enter a value for at least one side (left or right).', check: { id: 'screening.one-side', params: {} } },
   'fhir.nprs-answer': {},
   'fhir.unknown-questionnaire': { token: '"odi"' },
   'fhir.not-a-score': { token: '"high"' },
@@ -205,7 +205,7 @@ export const IMPORT_PROBLEM_SAMPLES: { [K in ImportProblemId]: ImportProblemPara
   'fhir.not-a-stage': { first: 1, last: 4 },
   'fhir.walking-no-date': {},
   'fhir.walking-no-figure': {},
-  'fhir.walking-invalid': { kind: 'cap', path: 'steps', detail: 'a whole number of steps from 1000 to 30,000' },
+  'fhir.walking-invalid': { kind: 'cap', path: 'steps', detail: 'a whole number of steps from 1000 to 30,000', check: { id: 'walking-setting.range', params: { unit: 'steps', min: 1000, max: 30000 } } },
 };
 
 /** A scorer's problems from forms a person can enter wrongly: one of each sentence (every code, each value name). */

@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { BodyMark } from './pain.js';
 import { clientId, isoDateTime, nprs } from './record-fields.js';
+import { says } from './validation-words.js';
 
 export const CHECKIN_RECORD_VERSION = 1;
 
@@ -33,7 +34,7 @@ export const CheckinInput = z.object({
   heelFirstSteps: nprs.nullable().optional(),
   /** New foot, knee or hip symptoms since the last check-in (WalkBack's lower-limb signal, DOMAIN.md §2a 2.2). */
   newLowerLimbSymptoms: z.boolean().nullable().optional(),
-}).strict().refine((c) => c.back != null || c.neck != null || c.foot != null, { message: 'give at least one pain score (back, neck or foot)', path: ['back'] });
+}).strict().refine((c) => c.back != null || c.neck != null || c.foot != null, { ...says('checkin.one-score'), path: ['back'] });
 export type CheckinInput = z.infer<typeof CheckinInput>;
 
 /** A stored check-in, as the store reads it and the API returns it. */

@@ -14,7 +14,7 @@ test('a clinician may change only a started program that no safety answer has pa
 });
 
 test('a stage outside 1-5 or a dose beyond the limits (holds up to 10 s, 15 reps) is refused at its field', () => {
-  assert.deepEqual(stageChangeProblem({ ...by, stage: 0 }), { message: 'stage must be from 1 to 5', field: 'stage' });
+  assert.deepEqual(stageChangeProblem({ ...by, stage: 0 }), { message: 'stage must be from 1 to 5', field: 'stage', text: { id: 'stage.range', params: { first: 1, last: 5 } } });
   assert.deepEqual(stageChangeProblem({ ...by, stage: 6 })?.field, 'stage');
   const tooLong = stageChangeProblem({ ...by, stage: 3, doses: { 'pinky-toe-lift': { holdSeconds: 11 } } });
   assert.equal(tooLong?.field, 'doses.pinky-toe-lift');

@@ -10,6 +10,7 @@ import { applyDoseOverride, type DoseOverrides } from './plan.js';
 import type { Program } from './program-record.js';
 import type { ProgramChange } from './program-transitions.js';
 import { DOSE_LIMITS, FIRST_STAGE, LAST_STAGE, stageByNumber } from './stages.js';
+import { validationEnglish, validationText, type ValidationText } from './validation-words.js';
 
 export interface StageChangeInput { stage: number; reason: string; clinicianName: string; doses?: DoseOverrides | null | undefined }
 
@@ -21,16 +22,20 @@ export function closedProgramReason(program: Program | null): string | null {
 }
 
 /** What is wrong with the stage or doses asked for, at its field, or null. */
-export function stageChangeProblem(input: StageChangeInput): { message: string; field: string } | null {
+export function stageChangeProblem(input: StageChangeInput): { message: string; field: string; text: ValidationText } | null {
   if (input.doses) {
     for (const p of stageByNumber(input.stage).prescriptions) {
       const o = input.doses[p.exercise];
       if (o && !applyDoseOverride(p.dose, o).adjusted && JSON.stringify(o) !== '{}') {
-        return { message: `doses.${p.exercise}: that dose is outside the limits for this exercise (roll up to ${DOSE_LIMITS.timed.secondsPerFoot} s per foot ${DOSE_LIMITS.timed.timesPerDay}x a day; holds up to ${DOSE_LIMITS.holds.holdSeconds} s, ${DOSE_LIMITS.holds.reps} reps, ${DOSE_LIMITS.holds.sets} sets)`, field: `doses.${p.exercise}` };
+        const text = validationText('dose.outside-limits', { exercise: p.exercise, rollSeconds: DOSE_LIMITS.timed.secondsPerFoot, rollTimes: DOSE_LIMITS.timed.timesPerDay, holdSeconds: DOSE_LIMITS.holds.holdSeconds, reps: DOSE_LIMITS.holds.reps, sets: DOSE_LIMITS.holds.sets });
+        return { message: validationEnglish(text), field: `doses.${p.exercise}`, text };
       }
     }
   }
-  if (input.stage < FIRST_STAGE || input.stage > LAST_STAGE) return { message: `stage must be from ${FIRST_STAGE} to ${LAST_STAGE}`, field: 'stage' };
+  if (input.stage < FIRST_STAGE || input.stage > LAST_STAGE) {
+    const text = validationText('stage.range', { first: FIRST_STAGE, last: LAST_STAGE });
+    return { message: validationEnglish(text), field: 'stage', text };
+  }
   return null;
 }
 

@@ -5,9 +5,11 @@
  * the English is also kept as the problem's `message` for the command line and for records made before the ids.
  * Tokens from the file come already quoted (quoteToken) and stay as the file wrote them in every language.
  *
- * `detail` parameters carry words Footing did not write (the operating system's, the XML parser's, the FIT SDK's,
- * a validator's): they are shown as they are, inside a sentence of Footing's own.
+ * `detail` parameters carry words Footing did not write (the operating system's, the XML parser's, the FIT SDK's):
+ * they are shown as they are, inside a sentence of Footing's own. A record's validator's refusal keeps its English
+ * as `detail` and its message id as `check` (validation-words.ts), from which the other language says it.
  */
+import type { ValidationText } from './validation-words.js';
 
 /** Parameters are JSON (kept with an import's record): strings, numbers, null, and a scorer's problem. */
 type Params = Record<string, unknown>;
@@ -127,14 +129,14 @@ export const IMPORT_PROBLEM_EN = {
   'fhir.screening-no-performer': () => 'A screening result needs who took it (performer: the patient or a clinician\'s name)',
   'fhir.component-no-name': () => 'A component needs its name (code.text), e.g. "Left"',
   'fhir.component-no-value': () => 'A component needs a value (valueQuantity, valueBoolean or valueString)',
-  'fhir.screening-invalid': (p: { test: string; field: string; detail: string }) => `${p.test}: ${p.field} ${p.detail}`,
+  'fhir.screening-invalid': (p: { test: string; field: string; detail: string; check?: ValidationText | null }) => `${p.test}: ${p.field} ${p.detail}`,
   'fhir.nprs-answer': () => 'The NPRS answer needs a whole number (item pain, valueInteger)',
   'fhir.unknown-questionnaire': (p: { token: string }) => `${p.token} is not a questionnaire Footing publishes (nprs, psfs)`,
   'fhir.not-a-score': (p: { token: string }) => `${p.token} is not a score (valueQuantity.value)`,
   'fhir.outcome-no-time': () => 'An outcome score needs the time it was recorded (effectiveDateTime)',
   'fhir.outcome-no-performer': () => 'An outcome score needs who recorded it (performer: the patient or a clinician\'s name)',
   'fhir.outcome-no-answers': (p: { token: string }) => `A ${p.token} score needs its QuestionnaireResponse (derivedFrom): the score alone cannot be stored`,
-  'fhir.answers-invalid': (p: { measure: string; field: string; detail: string; problem: { code: string; params?: object } | null }) => `${p.measure}: ${p.field} ${p.detail}`,
+  'fhir.answers-invalid': (p: { measure: string; field: string; detail: string; problem: { code: string; params?: object } | null; check?: ValidationText | null }) => `${p.measure}: ${p.field} ${p.detail}`,
   'fhir.score-mismatch': (p: { score: number; computed: number }) => `The score ${p.score} does not match the answers, which give ${p.computed}`,
   'fhir.answers-not-in-file': (p: { token: string }) => `${p.token} is not in this file: the score's answers are missing`,
   'fhir.answers-no-author': () => 'Answers need the time they were given (authored) and who gave them (author)',
@@ -146,7 +148,7 @@ export const IMPORT_PROBLEM_EN = {
     `Not a Footing program stage: the description must start "Stage N, <the stage's name>:" with N from ${p.first} to ${p.last}`,
   'fhir.walking-no-date': () => 'A clinician\'s walking setting needs the date it was set (note.time)',
   'fhir.walking-no-figure': () => 'A clinician\'s walking setting needs its figure in steps (/d) or minutes (min/d)',
-  'fhir.walking-invalid': (p: { kind: 'target' | 'cap'; path: string | null; detail: string }) => `The clinician's walking ${p.kind}: ${p.path ?? 'it'} ${p.detail}`,
+  'fhir.walking-invalid': (p: { kind: 'target' | 'cap'; path: string | null; detail: string; check?: ValidationText | null }) => `The clinician's walking ${p.kind}: ${p.path ?? 'it'} ${p.detail}`,
 } satisfies Record<string, (p: never) => string>;
 
 export type ImportProblemId = keyof typeof IMPORT_PROBLEM_EN;

@@ -9,17 +9,19 @@
  */
 import { z } from 'zod';
 import { isoDate } from './record-fields.js';
+import { says } from './validation-words.js';
 
 export const MONITORING_MINUTES_VERSION = 1;
 /** The most minutes one entry holds: a working day's review of one record is far less; a typo (600 for 60) is refused. */
 export const MONITORING_MINUTES_MAX = 240;
 
+const minutesRange = says('minutes.whole-range', { max: MONITORING_MINUTES_MAX });
+
 /** A new entry as the API takes it (POST /api/patients/:personId/monitoring-minutes). */
 export const MonitoringMinutesInput = z.object({
   /** The clinician's calendar date the time was spent on. */
   date: isoDate,
-  minutes: z.number({ error: `must be a whole number of minutes from 1 to ${MONITORING_MINUTES_MAX}` }).int(`must be a whole number of minutes from 1 to ${MONITORING_MINUTES_MAX}`)
-    .min(1, `must be a whole number of minutes from 1 to ${MONITORING_MINUTES_MAX}`).max(MONITORING_MINUTES_MAX, `must be a whole number of minutes from 1 to ${MONITORING_MINUTES_MAX}`),
+  minutes: z.number(minutesRange).int(minutesRange).min(1, minutesRange).max(MONITORING_MINUTES_MAX, minutesRange),
   /** What the time was for, in the clinician's words (optional). */
   note: z.string().trim().max(300).nullable().optional(),
 }).strict();

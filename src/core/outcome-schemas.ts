@@ -4,6 +4,7 @@
  * `parseOutcomeEntry` does both and returns located problems (`input.sections[4]`), never a throw.
  */
 import { z } from 'zod';
+import { checkWith, textOfIssue } from './validation-words.js';
 import {
   scoreFaam, scoreNdi, scoreNprs, scoreOdi, scorePsfs, scoreStartBack, type FaamInput, type NdiInput, type OdiInput,
   type OutcomeProblem, type OutcomeScore,
@@ -59,14 +60,15 @@ export function scoreOutcome(entry: OutcomeEntry): OutcomeScore<string> {
  * whose `field` is a path from the entry (e.g. `input.sections[4]`).
  */
 export function parseOutcomeEntry(input: unknown): { entry: OutcomeEntry; score: OutcomeScore<string>; problems: [] } | { entry: null; score: null; problems: OutcomeProblem[] } {
-  const parsed = outcomeEntrySchema.safeParse(input);
+  const parsed = checkWith(outcomeEntrySchema, input);
   if (!parsed.success) {
     return {
       entry: null, score: null,
       problems: parsed.error.issues.map((i) => {
         const last = i.path[i.path.length - 1];
         const field = i.path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)), '') || '(root)';
-        return { code: 'not_a_form' as const, field, ...(typeof last === 'number' ? { index: last } : {}), message: i.message };
+        const text = textOfIssue(i);
+        return { code: 'not_a_form' as const, field, ...(typeof last === 'number' ? { index: last } : {}), message: i.message, ...(text ? { text } : {}) };
       }),
     };
   }

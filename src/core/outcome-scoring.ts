@@ -7,6 +7,9 @@
  * item, its index (0-based in `field` and `index`; "section 4" style 1-based in the message for people).
  */
 import { NPRS_MAX, NPRS_MIN } from './clinical-constants.js';
+import { validationEnglish, validationText, type ValidationText } from './validation-words.js';
+
+const FORM_EXPECTED = validationText('outcome.form-expected');
 import {
   FAAM_ADL_ITEMS, FAAM_ITEM_MAX, FAAM_SPORTS_ITEMS, NDI_ITEM_MAX, NDI_ITEMS, NDI_MAX_MISSING_ITEMS, NDI_MILD_MAX,
   NDI_MODERATE_MAX, NDI_NONE_MAX, NDI_RAW_MAX, NDI_SEVERE_MAX, ODI_CRIPPLED_MAX, ODI_MAX_MISSING_SECTIONS,
@@ -31,6 +34,8 @@ export interface OutcomeProblem {
   message: string;
   /** The message's figures and what it is about, for writing it in another language (src/core/i18n/outcome-problem-texts.ts). */
   params?: OutcomeProblemParams;
+  /** A form's shape refused: the message's id (validation-words.ts). */
+  text?: ValidationText;
 }
 
 /** What a problem's value is (the English `what` of its message). */
@@ -116,7 +121,7 @@ function checkItems(problems: OutcomeProblem[], items: unknown, o: { field: stri
 /** The problem for input that is not an object at all (a caller skipped validation). */
 function notAForm(input: unknown): OutcomeScore<never> | null {
   if (typeof input === 'object' && input !== null) return null;
-  return { score: null, problems: [{ code: 'not_a_form', field: '(root)', message: 'Expected the scores entered from the form.' }] };
+  return { score: null, problems: [{ code: 'not_a_form', field: '(root)', message: validationEnglish(FORM_EXPECTED), text: FORM_EXPECTED }] };
 }
 
 /** Missing (null) items of a list of the right length; 0 otherwise (the wrong length is its own problem). */

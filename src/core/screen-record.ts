@@ -11,11 +11,12 @@
  */
 import { z } from 'zod';
 import { EXERCISE_EXCLUSIONS, URGENCIES, type ScreenAnswers, type ScreenResult } from './red-flags.js';
+import { says } from './validation-words.js';
 
 export const SCREEN_RECORD_VERSION = 1;
 
 /** The answers, question id to yes (true) or no (false), as the API takes them and the table stores them. */
-export const SCREEN_ANSWERS: z.ZodType<ScreenAnswers> = z.record(z.string(), z.boolean({ error: 'must be true or false' }));
+export const SCREEN_ANSWERS: z.ZodType<ScreenAnswers> = z.record(z.string(), z.boolean(says('answer.yes-or-no')));
 
 /** A safety screen as the API takes it (POST /api/screen); the route adds the clinician's clearance. */
 export const ScreenInput = z.object({

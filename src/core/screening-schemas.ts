@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import type { ChainSegment } from './findings.js';
+import { checkWith, says, textOfIssue, type ValidationText } from './validation-words.js';
 import {
   FPI_MAX, FPI_MIN, HEEL_RAISE_INPUT_MAX, LUNGE_INPUT_MAX_CM, NAVICULAR_DROP_INPUT_MAX_MM, SINGLE_LEG_STANCE_MAX_S,
 } from './screening-constants.js';
@@ -48,7 +49,7 @@ export const SCREENING_NAME: Record<ScreeningTestId, string> = {
 function perSide<T extends z.ZodType>(value: T) {
   return z
     .strictObject({ left: value.nullable().optional(), right: value.nullable().optional() })
-    .refine((v) => v.left != null || v.right != null, { message: 'Enter a value for at least one side (left or right).' });
+    .refine((v) => v.left != null || v.right != null, says('screening.one-side'));
 }
 
 /** Navicular drop, millimetres per side. */
@@ -61,7 +62,7 @@ const stanceSeconds = perSide(z.number().min(0).max(SINGLE_LEG_STANCE_MAX_S));
 /** Single-leg stance: best of 3 trials in seconds per side (max 45), eyes open and/or eyes closed. */
 export const singleLegStanceValues = z
   .strictObject({ eyesOpen: stanceSeconds.optional(), eyesClosed: stanceSeconds.optional() })
-  .refine((v) => v.eyesOpen !== undefined || v.eyesClosed !== undefined, { message: 'Enter eyes-open or eyes-closed times.' });
+  .refine((v) => v.eyesOpen !== undefined || v.eyesClosed !== undefined, says('screening.eyes-times'));
 /** The heel-raise protocol: the norms come from a 10 degree incline with a 60 bpm metronome (DOMAIN.md §5 [32]). */
 export const HEEL_RAISE_PROTOCOLS = ['incline-metronome', 'flat-floor'] as const;
 /** Heel raises to fatigue: whole repetitions per side, and the protocol used. */
@@ -69,7 +70,7 @@ export const heelRaiseValues = z.strictObject({
   left: z.number().int().min(0).max(HEEL_RAISE_INPUT_MAX).nullable().optional(),
   right: z.number().int().min(0).max(HEEL_RAISE_INPUT_MAX).nullable().optional(),
   protocol: z.enum(HEEL_RAISE_PROTOCOLS),
-}).refine((v) => v.left != null || v.right != null, { message: 'Enter a value for at least one side (left or right).' });
+}).refine((v) => v.left != null || v.right != null, says('screening.one-side'));
 /** Windlass: did lifting the big toe bring back the familiar heel or arch pain? Per foot. */
 export const windlassValues = perSide(z.enum(['positive', 'negative']));
 /** An observation with no numeric threshold (DOMAIN.md §5): seen, not seen, or not sure. */
@@ -109,6 +110,8 @@ export interface ScreeningProblem {
   code: 'invalid_screening_result';
   field: string;
   message: string;
+  /** The message's id and parameters (validation-words.ts). */
+  text: ValidationText | null;
 }
 
 /**
@@ -116,12 +119,13 @@ export interface ScreeningProblem {
  * Never throws.
  */
 export function parseScreeningResult(input: unknown): { result: ScreeningResult; problems: [] } | { result: null; problems: ScreeningProblem[] } {
-  const parsed = screeningResultSchema.safeParse(input);
+  const parsed = checkWith(screeningResultSchema, input);
   if (parsed.success) return { result: parsed.data, problems: [] };
   const problems = parsed.error.issues.map((issue) => ({
     code: 'invalid_screening_result' as const,
     field: issue.path.map(String).join('.') || '(root)',
     message: issue.message,
+    text: textOfIssue(issue),
   }));
   return { result: null, problems };
 }

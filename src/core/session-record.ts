@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { clientId, isoDateTime, nprs } from './record-fields.js';
+import { says } from './validation-words.js';
 
 export const SESSION_RECORD_VERSION = 1;
 
@@ -35,10 +36,10 @@ export const SessionInput = z.object({
   clientId,
   startedAt: isoDateTime,
   completedAt: isoDateTime,
-  items: z.array(SessionItem).min(1, 'a session needs at least one exercise').max(10),
+  items: z.array(SessionItem).min(1, says('session.no-exercise')).max(10),
   painBefore: PainScores.optional(),
   painAfter: PainScores.optional(),
-}).strict().refine((s) => Date.parse(s.completedAt) >= Date.parse(s.startedAt), { message: 'must not be before startedAt', path: ['completedAt'] });
+}).strict().refine((s) => Date.parse(s.completedAt) >= Date.parse(s.startedAt), { ...says('session.before-start'), path: ['completedAt'] });
 export type SessionInput = z.infer<typeof SessionInput>;
 
 /** A stored session: done in full ('completed') when every item was completed, else 'partial'. */

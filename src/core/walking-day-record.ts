@@ -12,6 +12,7 @@
  */
 import { z } from 'zod';
 import { isoDate } from './record-fields.js';
+import { says } from './validation-words.js';
 
 export const WALKING_DAY_RECORD_VERSION = 1;
 
@@ -34,5 +35,5 @@ export const WalkingLogInput = z.object({
   date: isoDate,
   minutes: z.number().min(0).max(1440).nullable().optional(),
   steps: z.number().int().min(0).max(200_000).nullable().optional(),
-}).strict().refine((w) => (w.minutes ?? 0) > 0 || (w.steps ?? 0) > 0, { message: 'give minutes or steps (more than 0)', path: ['minutes'] });
+}).strict().refine((w) => (w.minutes ?? 0) > 0 || (w.steps ?? 0) > 0, { ...says('walking-log.minutes-or-steps'), path: ['minutes'] });
 export type WalkingLogInput = z.infer<typeof WalkingLogInput>;

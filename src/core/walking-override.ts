@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { CADENCE_MODERATE_SPM } from './clinical-constants.js';
 import { dayMonth, isIsoDate } from './dates.js';
 import { minutesForSteps, roundMinutes, roundSteps, walkingFigure, type ClinicianWalkingSetting, type WalkingTarget } from './walking-target.js';
+import { says } from './validation-words.js';
 
 /** Plausibility bounds of a clinician's figure (design bounds, EO, not clinical advice): at least a minute's walk
  * at a moderate pace (DOMAIN.md §2b 2.7 [7]: ~100 steps/min), at most 30,000 steps (about three times the top of
@@ -28,19 +29,19 @@ export const CLINICIAN_REASON_MAX = 500;
 const CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/;
 
 export const clinicianReason = z.string().trim()
-  .min(CLINICIAN_REASON_MIN, 'say why, in words the patient will read')
-  .max(CLINICIAN_REASON_MAX, `at most ${CLINICIAN_REASON_MAX} characters`)
-  .refine((s) => !CONTROL.test(s), 'plain text only: letters, numbers, punctuation and line breaks');
+  .min(CLINICIAN_REASON_MIN, says('reason.say-why'))
+  .max(CLINICIAN_REASON_MAX, says('text.at-most', { max: CLINICIAN_REASON_MAX }))
+  .refine((s) => !CONTROL.test(s), says('text.plain'));
 
-const stepsRange = `a whole number of steps from ${WALKING_OVERRIDE_STEPS_MIN} to ${WALKING_OVERRIDE_STEPS_MAX.toLocaleString('en')}`;
-const minutesRange = `a whole number of minutes from ${WALKING_OVERRIDE_MINUTES_MIN} to ${WALKING_OVERRIDE_MINUTES_MAX}`;
+const stepsRange = says('walking-setting.range', { unit: 'steps', min: WALKING_OVERRIDE_STEPS_MIN, max: WALKING_OVERRIDE_STEPS_MAX });
+const minutesRange = says('walking-setting.range', { unit: 'minutes', min: WALKING_OVERRIDE_MINUTES_MIN, max: WALKING_OVERRIDE_MINUTES_MAX });
 const figureFields = {
   kind: z.enum(['target', 'cap']),
   steps: z.number().int(stepsRange).min(WALKING_OVERRIDE_STEPS_MIN, stepsRange).max(WALKING_OVERRIDE_STEPS_MAX, stepsRange).optional(),
   minutes: z.number().int(minutesRange).min(WALKING_OVERRIDE_MINUTES_MIN, minutesRange).max(WALKING_OVERRIDE_MINUTES_MAX, minutesRange).optional(),
   reason: clinicianReason,
 };
-const oneFigure = { check: (o: { steps?: number | undefined; minutes?: number | undefined }) => (o.steps === undefined) !== (o.minutes === undefined), message: { message: 'give steps or minutes: one of them', path: ['steps'] } };
+const oneFigure = { check: (o: { steps?: number | undefined; minutes?: number | undefined }) => (o.steps === undefined) !== (o.minutes === undefined), message: { ...says('walking-setting.one-figure'), path: ['steps'] } };
 
 /** What the clinician sends: `{ "kind": "cap", "steps": 5000, "reason": "..." }`. */
 export const WalkingOverrideInput = z.object(figureFields).strict().refine(oneFigure.check, oneFigure.message);
@@ -53,7 +54,7 @@ export const WalkingOverride = z.object({
   version: z.literal(WALKING_OVERRIDE_VERSION),
   ...figureFields,
   setBy: z.string().trim().min(1).max(200),
-  setOn: z.string().refine(isIsoDate, 'must be a calendar date like 2026-11-25'),
+  setOn: z.string().refine(isIsoDate, says('date.calendar')),
 }).strict().refine(oneFigure.check, oneFigure.message);
 export type WalkingOverride = z.infer<typeof WalkingOverride>;
 

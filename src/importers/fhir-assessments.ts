@@ -77,14 +77,14 @@ export function readScreening(o: Json, at: Locate): { entry: ImportedScreening }
   if (!parsed.result) {
     const p = parsed.problems[0]!;
     const field = p.field.startsWith('values.') && where.has(p.field.slice(7)) ? `component[${where.get(p.field.slice(7))}]` : p.field === 'recordedAt' ? 'effectiveDateTime' : p.field === 'testId' ? 'code' : 'component';
-    return { issue: importError('bad-value', said('fhir.screening-invalid', { test: quoteToken(testId), field: p.field, detail: p.message }), at(field)) };
+    return { issue: importError('bad-value', said('fhir.screening-invalid', { test: quoteToken(testId), field: p.field, detail: p.message, check: p.text ?? null }), at(field)) };
   }
   return { entry: { testId, values, recordedAt, recordedBy } };
 }
 
 /** Answers a form's rules refuse: the measure, the field and the scorer's (or schema's) problem, with its figures. */
 export function answersInvalid(measure: string, p: OutcomeProblem) {
-  return said('fhir.answers-invalid', { measure: quoteToken(measure), field: p.field, detail: p.message, problem: p.params ? { code: p.code, params: p.params } : null });
+  return said('fhir.answers-invalid', { measure: quoteToken(measure), field: p.field, detail: p.message, problem: p.params ? { code: p.code, params: p.params } : null, check: p.text ?? null });
 }
 
 /** The answers of a QuestionnaireResponse of a free measure, as the form's input. */

@@ -17,6 +17,7 @@ import { said } from '../core/import-problem-words.js';
 import { FIRST_STAGE, LAST_STAGE, stageByNumber } from '../core/stages.js';
 import { isIsoDate } from '../core/dates.js';
 import { WalkingOverrideInput } from '../core/walking-override.js';
+import { checkWith, textOfIssue } from '../core/validation-words.js';
 import { importError, quoteToken, type ImportIssue, type ImportLocation } from './import-error.js';
 
 type Json = Record<string, unknown>;
@@ -76,10 +77,10 @@ export function readWalkingGoal(g: Json, at: Locate): { walking: ImportedWalking
   const q = capAt >= 0 ? (targets[capAt]!.detailRange as Json).high : targets[0]?.detailQuantity;
   const figure = isObj(q) ? figureOf(q as Quantity) : null;
   if (!figure) return { issue: importError('missing-field', said('fhir.walking-no-figure'), at(field)) };
-  const parsed = WalkingOverrideInput.safeParse({ kind, ...figure, reason: note.text });
+  const parsed = checkWith(WalkingOverrideInput, { kind, ...figure, reason: note.text });
   if (!parsed.success) {
     const p = parsed.error.issues[0]!;
-    return { issue: importError('bad-value', said('fhir.walking-invalid', { kind, path: p.path.join('.') || null, detail: p.message }), at(p.path[0] === 'reason' ? `note[${i}].text` : field)) };
+    return { issue: importError('bad-value', said('fhir.walking-invalid', { kind, path: p.path.join('.') || null, detail: p.message, check: textOfIssue(p) }), at(p.path[0] === 'reason' ? `note[${i}].text` : field)) };
   }
   return { walking: { input: parsed.data, setBy: (note.authorString as string).trim().slice(0, 200), setOn } };
 }

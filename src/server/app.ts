@@ -10,7 +10,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import { hasZodFastifySchemaValidationErrors, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { hasZodFastifySchemaValidationErrors, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Store } from '../store/db.js';
 import { Problem, problemFrom } from './problem.js';
 import { ServiceError } from '../services/service-error.js';
@@ -41,14 +41,16 @@ import { originForm } from './request-target.js';
 import { answerClientError } from './client-error.js';
 import { frameworkError } from './framework-errors.js';
 import { requestLanguage } from './request-language.js';
-import { validationMessageIn } from '../core/i18n/validation-texts.js';
+import { issueIn, refusalIn } from '../core/i18n/validation-texts.js';
+import { footingValidatorCompiler } from './validator-compiler.js';
 
 /** The routes whose validation errors a person reads next to a field, answered in the request's language: the
- * patient's records (check-ins, sessions, walking logs, the safety check, the pain map) and the clinician's forms on
- * a patient's page (the stage, the walking target, the minutes of monitoring). */
+ * patient's records (check-ins, sessions, walking logs, the safety check, the pain map), the clinician's forms on
+ * a patient's page (the stage, the walking target, the minutes of monitoring) and the clinic admin's form that adds
+ * a clinician. */
 const PATIENT_RECORD_ROUTES = new Set(['/api/checkins', '/api/sessions', '/api/walking/manual', '/api/screen', '/api/assessment/pain-map',
   '/api/patients/:personId/program', '/api/patients/:personId/walking-target', '/api/patients/:personId/monitoring-minutes',
-  '/api/patients/:personId/monitoring-minutes/:id']);
+  '/api/patients/:personId/monitoring-minutes/:id', '/api/clinic/clinicians']);
 
 /** Marks a raw request whose target was refused by originForm (the message to answer with). */
 const BAD_TARGET = Symbol('footing.badRequestTarget');
@@ -123,7 +125,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     const bad = (req.raw as { [BAD_TARGET]?: string })[BAD_TARGET];
     if (bad !== undefined) throw new Problem(400, 'bad_request_target', bad);
   });
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(footingValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(helmet, {
@@ -172,11 +174,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       const field = [err.validationContext, ...first.instancePath.split('/').filter(Boolean)].filter(Boolean).join('.');
       // A patient's own records are refused in the language they read (Accept-Language); other routes in English.
       const language = PATIENT_RECORD_ROUTES.has(req.routeOptions?.url ?? '') ? requestLanguage(req) : 'en';
-      return reply.status(400).send({ error: { code: 'invalid_input', message: `${field || 'request'}: ${validationMessageIn(String(first.message), language)}`, field } });
+      return reply.status(400).send({ error: { code: 'invalid_input', message: `${field || 'request'}: ${issueIn({ message: String(first.message), ...first.params }, language)}`, field } });
     }
     if (err instanceof ServiceError) err = problemFrom(err);
     if (err instanceof Problem) {
-      const message = err.status === 400 && PATIENT_RECORD_ROUTES.has(req.routeOptions?.url ?? '') ? validationMessageIn(err.message, requestLanguage(req)) : err.message;
+      const message = err.status === 400 && PATIENT_RECORD_ROUTES.has(req.routeOptions?.url ?? '') ? refusalIn(err, requestLanguage(req)) : err.message;
       return reply.status(err.status).send({ error: { code: err.code, message, ...(err.field ? { field: err.field } : {}) } });
     }
     const e = err as { statusCode?: number; code?: string; message?: string };

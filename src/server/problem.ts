@@ -4,6 +4,7 @@
  * problemFrom gives their status. The server edge turns both into `{ error: { code, message, field } }` bodies.
  */
 import type { ServiceError, ServiceErrorCode } from '../services/service-error.js';
+import type { ValidationText } from '../core/validation-words.js';
 
 export class Problem extends Error {
   constructor(
@@ -11,6 +12,8 @@ export class Problem extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
+    /** The message's id and parameters, for an answer in the request's language (validation-words.ts). */
+    readonly text?: ValidationText,
   ) {
     super(message);
   }
@@ -23,4 +26,4 @@ export const conflict = (message: string, field?: string) => new Problem(409, 'c
 const STATUS_OF: Record<ServiceErrorCode, number> = { bad_request: 400, not_found: 404, conflict: 409 };
 
 /** A use case's error as the HTTP API answers it. */
-export const problemFrom = (e: ServiceError) => new Problem(STATUS_OF[e.code], e.code, e.message, e.field);
+export const problemFrom = (e: ServiceError) => new Problem(STATUS_OF[e.code], e.code, e.message, e.field, e.text);

@@ -15,7 +15,7 @@ import { conflictWith, invalidInput } from './service-error.js';
  */
 export async function adjustStage(db: Kysely<Database>, personId: string, input: StageChangeInput, today: string): Promise<Program> {
   const problem = stageChangeProblem(input);
-  if (problem) throw invalidInput(problem.message, problem.field);
+  if (problem) throw invalidInput(problem.message, problem.field, problem.text);
   return db.transaction().execute(async (trx) => {
     const prev = await getProgram(trx, personId);
     assertOpenProgram(prev);

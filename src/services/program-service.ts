@@ -8,6 +8,7 @@ import { SESSIONS_PER_WEEK } from '../core/clinical-constants.js';
 import { doneSessionDates, painBaseline, weekVerdicts, type CheckinSummary, type SessionStatus } from '../core/program-engine.js';
 import { reviewProgram, type ProgramReview } from '../core/program-review.js';
 import { evaluateScreen, type ScreenAnswers, type ScreenResult } from '../core/red-flags.js';
+import { screenProblemText } from '../core/validation-words.js';
 import { todayPlan, type TodayPlan } from '../core/plan.js';
 import { FIRST_STAGE, stageByNumber } from '../core/stages.js';
 import { afterReview, afterScreen } from '../core/program-transitions.js';
@@ -33,7 +34,7 @@ export interface ScreenOutcome { result: ScreenResult; program: Program }
 
 export async function submitScreen(db: Kysely<Database>, personId: string, input: { answers: ScreenAnswers; birthYear?: number | null | undefined; clinicianCleared?: boolean | undefined }, today: string): Promise<ScreenOutcome> {
   const { problems, result } = evaluateScreen(input.answers);
-  if (!result) throw invalidInput(problems[0]!.message, `answers.${problems[0]!.field}`);
+  if (!result) throw invalidInput(problems[0]!.message, `answers.${problems[0]!.field}`, screenProblemText(problems[0]!));
   return db.transaction().execute(async (trx) => {
     const change = afterScreen(await getProgram(trx, personId), result, input.clinicianCleared ?? false, today);
     if ('refused' in change) throw conflictWith(change.refused, 'clinicianCleared');

@@ -4,6 +4,8 @@
  * statuses (src/server/problem.ts problemFrom), the CLI shows the message. The codes are the ones the API's error
  * bodies have always carried.
  */
+import type { ValidationText } from '../core/validation-words.js';
+
 export type ServiceErrorCode = 'bad_request' | 'not_found' | 'conflict';
 
 export class ServiceError extends Error {
@@ -11,12 +13,14 @@ export class ServiceError extends Error {
     readonly code: ServiceErrorCode,
     message: string,
     readonly field?: string,
+    /** The message's id and parameters, for an answer in the reader's language (validation-words.ts). */
+    readonly text?: ValidationText,
   ) {
     super(message);
   }
 }
 
 /** The input is not acceptable (the field says which part). */
-export const invalidInput = (message: string, field?: string) => new ServiceError('bad_request', message, field);
+export const invalidInput = (message: string, field?: string, text?: ValidationText) => new ServiceError('bad_request', message, field, text);
 /** The input is acceptable but conflicts with what is stored. */
 export const conflictWith = (message: string, field?: string) => new ServiceError('conflict', message, field);

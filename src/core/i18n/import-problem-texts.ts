@@ -3,13 +3,14 @@
  * (src/core/import-problem-words.ts; a message without its Spanish fails tsc). Field names, element names and tokens
  * from the file stay as the file writes them (the person looks for them there); counts and byte offsets are written
  * as Spanish writes numbers. Words Footing did not write (a `detail`: the system's, the XML parser's, the FIT SDK's)
- * stay as they came, inside a Spanish sentence; a validator's message goes through validation-texts.ts.
+ * stay as they came, inside a Spanish sentence; a record validator's refusal is said from its id (`check`,
+ * validation-texts.ts), or as it came in a record kept before the ids.
  */
 import type { Language } from '../language.js';
 import { IMPORT_PROBLEM_EN, isImportProblemId, type ImportProblemId, type ImportProblemParams, type ImportProblemText } from '../import-problem-words.js';
 import type { OutcomeProblem } from '../outcome-scoring.js';
 import { outcomeProblemIn } from './outcome-problem-texts.js';
-import { validationMessageIn } from './validation-texts.js';
+import { refusalIn } from './validation-texts.js';
 
 const NUMBER = new Intl.NumberFormat('es-ES');
 const num = (n: number) => NUMBER.format(n);
@@ -124,14 +125,14 @@ export const IMPORT_PROBLEM_ES: SpanishOf = {
   'fhir.screening-no-performer': () => 'Un resultado de cribado necesita quién lo hizo (performer: el paciente o el nombre de un profesional)',
   'fhir.component-no-name': () => 'Un componente necesita su nombre (code.text), por ejemplo "Left"',
   'fhir.component-no-value': () => 'Un componente necesita un valor (valueQuantity, valueBoolean o valueString)',
-  'fhir.screening-invalid': (p) => `${p.test}: ${p.field} ${validationMessageIn(p.detail, 'es')}`,
+  'fhir.screening-invalid': (p) => `${p.test}: ${p.field} ${refusalIn({ message: p.detail, text: p.check }, 'es')}`,
   'fhir.nprs-answer': () => 'La respuesta de la NPRS necesita un número entero (ítem pain, valueInteger)',
   'fhir.unknown-questionnaire': (p) => `${p.token} no es un cuestionario que Footing publique (nprs, psfs)`,
   'fhir.not-a-score': (p) => `${p.token} no es una puntuación (valueQuantity.value)`,
   'fhir.outcome-no-time': () => 'Una puntuación de cuestionario necesita la hora en que se anotó (effectiveDateTime)',
   'fhir.outcome-no-performer': () => 'Una puntuación de cuestionario necesita quién la anotó (performer: el paciente o el nombre de un profesional)',
   'fhir.outcome-no-answers': (p) => `Una puntuación ${p.token} necesita su QuestionnaireResponse (derivedFrom): la puntuación sola no se puede guardar`,
-  'fhir.answers-invalid': (p) => `${p.measure}: ${p.field} ${p.problem ? outcomeProblemIn({ ...p.problem, field: p.field, message: p.detail } as OutcomeProblem, 'es') : validationMessageIn(p.detail, 'es')}`,
+  'fhir.answers-invalid': (p) => `${p.measure}: ${p.field} ${p.problem ? outcomeProblemIn({ ...p.problem, field: p.field, message: p.detail } as OutcomeProblem, 'es') : refusalIn({ message: p.detail, text: p.check }, 'es')}`,
   'fhir.score-mismatch': (p) => `La puntuación ${p.score} no coincide con las respuestas, que dan ${p.computed}`,
   'fhir.answers-not-in-file': (p) => `${p.token} no está en este archivo: faltan las respuestas de la puntuación`,
   'fhir.answers-no-author': () => 'Las respuestas necesitan la hora en que se dieron (authored) y quién las dio (author)',
@@ -142,7 +143,7 @@ export const IMPORT_PROBLEM_ES: SpanishOf = {
     `No es una etapa del programa de Footing: la descripción debe empezar por "Stage N, <nombre de la etapa>:" con N del ${p.first} al ${p.last}`,
   'fhir.walking-no-date': () => 'Un ajuste de caminata del profesional necesita la fecha en que se hizo (note.time)',
   'fhir.walking-no-figure': () => 'Un ajuste de caminata del profesional necesita su cifra en pasos (/d) o minutos (min/d)',
-  'fhir.walking-invalid': (p) => `${p.kind === 'target' ? 'El objetivo' : 'El límite'} de caminata del profesional: ${p.path ?? 'el valor'} ${validationMessageIn(p.detail, 'es')}`,
+  'fhir.walking-invalid': (p) => `${p.kind === 'target' ? 'El objetivo' : 'El límite'} de caminata del profesional: ${p.path ?? 'el valor'} ${refusalIn({ message: p.detail, text: p.check }, 'es')}`,
 };
 
 /**

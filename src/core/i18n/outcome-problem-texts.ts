@@ -1,12 +1,12 @@
 /**
  * Why a questionnaire cannot be scored, in the person's language (issue 14 item 8): the scorer's problems
  * (src/core/outcome-scoring.ts) written in Spanish from their code and figures (`params`), sentence for sentence with
- * the English message. A problem without figures (a form's shape refused by its schema) goes through the validation
- * messages' Spanish (validation-texts.ts); the English is kept when neither knows it.
+ * the English message. A problem without figures (a form's shape refused by its schema) is said from its message id
+ * (validation-texts.ts); the English is kept when it has neither (a record kept before the ids).
  */
 import type { Language } from '../language.js';
 import type { OutcomeProblem, OutcomeValueName } from '../outcome-scoring.js';
-import { validationMessageIn } from './validation-texts.js';
+import { refusalIn } from './validation-texts.js';
 
 const NUMBER = new Intl.NumberFormat('es-ES', { maximumFractionDigits: 2 });
 const num = (n: number | undefined) => NUMBER.format(n ?? 0);
@@ -27,8 +27,7 @@ function problemEs(p: OutcomeProblem): string {
   const q = p.params;
   if (!q) {
     if (p.code === 'too_few_answered') return 'No se respondió ningún ítem, así que no hay nada que puntuar.';
-    if (p.code === 'not_a_form' && p.field === '(root)' && p.message === 'Expected the scores entered from the form.') return 'Se esperaban las puntuaciones anotadas del formulario.';
-    return validationMessageIn(p.message, 'es');
+    return refusalIn(p, 'es');
   }
   const what = q.what ? WHAT_ES[q.what](q.n) : '';
   const got = q.got === null || q.got === undefined ? 'ninguna' : num(q.got);
@@ -48,7 +47,7 @@ function problemEs(p: OutcomeProblem): string {
         : `Faltan ${num(q.missing)} ítems; Footing puntúa el NDI con ${num(q.max)} como mucho sin responder.`;
     case 'inconsistent':
       return `La subescala psicosocial (${num(q.psychosocial)}) no puede ser mayor que la puntuación total (${num(q.overall)}): sus ítems forman parte de ella.`;
-    case 'not_a_form': return validationMessageIn(p.message, 'es');
+    case 'not_a_form': return refusalIn(p, 'es');
   }
 }
 

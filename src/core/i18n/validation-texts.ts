@@ -1,66 +1,93 @@
 /**
- * A refused record's message in Spanish (issue 14 item 8): the check-in, session and walking log validation errors a
- * patient sees next to a field. The English comes from the record schemas' own words (record-fields.ts,
- * checkin-record.ts, session-record.ts, walking-day-record.ts) or from zod's defaults; one pattern per message, the
- * figures and names read back from it. A message no pattern knows stays English.
+ * Why a record is refused, in Spanish (issue 14 item 8): message for message with the ids of
+ * src/core/validation-words.ts (Footing's own words and zod's own issues; an id without its Spanish fails tsc), from
+ * the id and parameters the refusal keeps. Field names and codes stay as the record writes them; figures are
+ * written as Spanish writes them.
  */
 import type { Language } from '../language.js';
-import { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } from '../red-flags.js';
 import { PRECAUTION_TEXTS_ES, RED_FLAG_TEXTS_ES } from './red-flag-texts.js';
-import { fromEnglish, type EnglishPatterns } from './from-english.js';
+import { textOfIssue, type ValidationId, type ValidationParams, type ValidationText } from '../validation-words.js';
 
-/** A safety question's Spanish, from its English text. */
-function questionEs(english: string): string | null {
-  const flag = RED_FLAG_QUESTIONS.find((q) => q.text === english);
-  if (flag) return RED_FLAG_TEXTS_ES[flag.id]?.text ?? null;
-  const precaution = PRECAUTION_QUESTIONS.find((q) => q.text === english);
-  return precaution ? PRECAUTION_TEXTS_ES[precaution.id]?.text ?? null : null;
+const NUMBER = new Intl.NumberFormat('es-ES', { maximumFractionDigits: 2 });
+const num = (n: number) => NUMBER.format(n);
+const count = (n: number, one: string, many: string) => `${num(n)} ${n === 1 ? one : many}`;
+
+/** Zod's names of types, as a sentence ends "debe ser ...". */
+const TYPES: Readonly<Record<string, string>> = {
+  string: 'un texto', number: 'un número', int: 'un número entero', boolean: 'sí o no', array: 'una lista', object: 'un objeto',
+  date: 'una fecha', null: 'vacío',
+};
+/** Zod's names of formats, as a sentence ends "debe ser ...". */
+const FORMATS: Readonly<Record<string, string>> = {
+  email: 'una dirección de correo electrónico', url: 'una dirección web', datetime: 'una fecha y hora ISO 8601', date: 'una fecha (AAAA-MM-DD)',
+  time: 'una hora', uuid: 'un identificador UUID',
+};
+const question = (id: string) => RED_FLAG_TEXTS_ES[id]?.text ?? PRECAUTION_TEXTS_ES[id]?.text ?? id;
+
+/** "debe ser 10 o menos" / "puede tener como mucho 300 caracteres" / "puede tener como mucho 40 elementos". */
+function bound(p: { origin: string; limit: number; inclusive: boolean }, big: boolean): string {
+  if (p.origin === 'string') return big ? `puede tener como mucho ${count(p.limit, 'carácter', 'caracteres')}` : `debe tener al menos ${count(p.limit, 'carácter', 'caracteres')}`;
+  if (p.origin === 'array' || p.origin === 'set') return big ? `puede tener como mucho ${count(p.limit, 'elemento', 'elementos')}` : `debe tener al menos ${count(p.limit, 'elemento', 'elementos')}`;
+  if (big) return p.inclusive ? `debe ser ${num(p.limit)} o menos` : `debe ser menos de ${num(p.limit)}`;
+  return p.inclusive ? `debe ser ${num(p.limit)} o más` : `debe ser más de ${num(p.limit)}`;
 }
 
-const TYPES_ES: Record<string, string> = {
-  string: 'un texto', number: 'un número', int: 'un número entero', boolean: 'sí o no', array: 'una lista', object: 'un objeto',
+type SpanishOf = { [K in ValidationId]: (p: ValidationParams<K>) => string };
+
+export const VALIDATION_ES: SpanishOf = {
+  'number.range': (p) => `debe ser un número del ${num(p.min)} al ${num(p.max)}`,
+  'number.whole-range': (p) => `debe ser un número entero del ${num(p.min)} al ${num(p.max)}`,
+  'number.at-least': (p) => `debe ser ${num(p.min)} o más`,
+  'number.at-most': (p) => `debe ser ${num(p.max)} o menos`,
+  'date.calendar': () => 'debe ser una fecha como 2026-11-25',
+  'date-time.zoned': () => 'debe ser una fecha y hora ISO 8601 con zona horaria, como 2026-11-25T08:30:00+01:00',
+  'id.characters': () => 'solo puede tener letras, cifras, - o _',
+  'answer.yes-or-no': () => 'debe ser sí (true) o no (false)',
+  'checkin.one-score': () => 'da al menos una puntuación de dolor (espalda, cuello o pie)',
+  'session.before-start': () => 'no puede ser anterior al inicio (startedAt)',
+  'session.no-exercise': () => 'una sesión necesita al menos un ejercicio',
+  'walking-log.minutes-or-steps': () => 'indica minutos o pasos (más de 0)',
+  'screening.one-side': () => 'Indica un valor para al menos un lado (izquierdo o derecho).',
+  'screening.eyes-times': () => 'Indica los tiempos con los ojos abiertos o con los ojos cerrados.',
+  'outcome.form-expected': () => 'Se esperaban las puntuaciones anotadas del formulario.',
+  'walking-setting.one-figure': () => 'indica pasos o minutos: uno de los dos',
+  'walking-setting.range': (p) => `un número entero de ${p.unit === 'steps' ? 'pasos' : 'minutos'} del ${num(p.min)} al ${num(p.max)}`,
+  'reason.say-why': () => 'explica el motivo con palabras que el paciente leerá',
+  'text.plain': () => 'solo texto: letras, números, signos de puntuación y saltos de línea',
+  'text.at-most': (p) => `como mucho ${num(p.max)} caracteres`,
+  'minutes.whole-range': (p) => `debe ser un número entero de minutos del 1 al ${num(p.max)}`,
+  'stage.range': (p) => `la etapa debe ser del ${num(p.first)} al ${num(p.last)}`,
+  'dose.outside-limits': (p) =>
+    `doses.${p.exercise}: esa dosis está fuera de los límites de este ejercicio (rodar hasta ${num(p.rollSeconds)} s por pie ${num(p.rollTimes)} veces al día; mantener hasta ${num(p.holdSeconds)} s, ${num(p.reps)} repeticiones, ${num(p.sets)} series)`,
+  'email.address': () => 'debe ser una dirección de correo electrónico, como nombre@ejemplo.org',
+  'password.at-least': (p) => `debe tener al menos ${count(p.min, 'carácter', 'caracteres')}`,
+  'screen.unanswered': (p) => `Por favor, responde: ${question(p.question)}`,
+  'screen.unknown-question': (p) => `"${p.question}" no es una pregunta del control de seguridad.`,
+  'zod.missing': () => 'falta este dato',
+  'zod.type': (p) => `debe ser ${TYPES[p.expected] ?? p.expected}`,
+  'zod.option': (p) => `debe ser uno de estos: ${p.values.join(', ')}`,
+  'zod.too-big': (p) => bound(p, true),
+  'zod.too-small': (p) => bound(p, false),
+  'zod.keys': (p) => `no es un campo de este registro: ${p.keys.map((k) => `"${k}"`).join(', ')}`,
+  'zod.format': (p) => (FORMATS[p.format] ? `debe ser ${FORMATS[p.format]}` : 'no tiene la forma esperada'),
+  'zod.multiple': (p) => `debe ser múltiplo de ${num(p.divisor)}`,
+  'zod.other': () => 'no es un valor válido',
 };
 
-const FIXED_ES: ReadonlyMap<string, string> = new Map([
-  ['give at least one pain score (back, neck or foot)', 'da al menos una puntuación de dolor (espalda, cuello o pie)'],
-  ['must not be before startedAt', 'no puede ser anterior al inicio (startedAt)'],
-  ['give minutes or steps (more than 0)', 'indica minutos o pasos (más de 0)'],
-  ['must be a calendar date like 2026-11-25', 'debe ser una fecha como 2026-11-25'],
-  ['must be an ISO 8601 date-time with a time zone, like 2026-11-25T08:30:00+01:00', 'debe ser una fecha y hora ISO 8601 con zona horaria, como 2026-11-25T08:30:00+01:00'],
-  ['must be letters, digits, - or _', 'solo puede tener letras, cifras, - o _'],
-  ['a session needs at least one exercise', 'una sesión necesita al menos un ejercicio'],
-  // A screening result's and a clinician's walking setting's own rules (screening-schemas.ts, walking-override.ts),
-  // met in a FHIR file's records (src/core/i18n/import-problem-texts.ts).
-  ['Enter a value for at least one side (left or right).', 'Indica un valor para al menos un lado (izquierdo o derecho).'],
-  ['Enter eyes-open or eyes-closed times.', 'Indica los tiempos con los ojos abiertos o con los ojos cerrados.'],
-  ['give steps or minutes: one of them', 'indica pasos o minutos: uno de los dos'],
-  ['say why, in words the patient will read', 'explica el motivo con palabras que el paciente leerá'],
-  ['plain text only: letters, numbers, punctuation and line breaks', 'solo texto: letras, números, signos de puntuación y saltos de línea'],
-]);
+/** A text in Spanish. */
+export function validationTextEs(t: ValidationText): string {
+  return (VALIDATION_ES[t.id] as (p: unknown) => string)(t.params);
+}
 
-const PATTERNS_ES: EnglishPatterns = [
-  [/^must be (-?[\d.]+) or less$/, (m) => `debe ser ${m[1]} o menos`],
-  [/^must be (-?[\d.]+) or more$/, (m) => `debe ser ${m[1]} o más`],
-  [/^must be a number from (-?[\d.]+) to (-?[\d.]+)$/, (m) => `debe ser un número del ${m[1]} al ${m[2]}`],
-  [/^must be a whole number from (-?[\d.]+) to (-?[\d.]+)$/, (m) => `debe ser un número entero del ${m[1]} al ${m[2]}`],
-  [/^Invalid input: expected \w+, received undefined$/, () => 'falta este dato'],
-  [/^Invalid input: expected (\w+), received \w+$/, (m) => `debe ser ${TYPES_ES[m[1]!] ?? m[1]}`],
-  [/^Invalid option: expected one of (.+)$/, (m) => `debe ser uno de estos: ${m[1]!.split('|').join(', ')}`],
-  [/^a whole number of (steps|minutes) from ([\d,]+) to ([\d,]+)$/, (m) => `un número entero de ${m[1] === 'steps' ? 'pasos' : 'minutos'} del ${m[2]!.replace(/,/g, '.')} al ${m[3]!.replace(/,/g, '.')}`],
-  [/^at most (\d+) characters$/, (m) => `como mucho ${m[1]} caracteres`],
-  [/^Too big: expected string to have <=(\d+) characters$/, (m) => `puede tener como mucho ${m[1]} caracteres`],
-  [/^Too small: expected string to have >=(\d+) characters$/, (m) => `debe tener al menos ${m[1]} caracteres`],
-  [/^Too big: expected array to have <=(\d+) items$/, (m) => `puede tener como mucho ${m[1]} elementos`],
-  [/^Too small: expected array to have >=(\d+) items$/, (m) => `debe tener al menos ${m[1]} elementos`],
-  [/^Too big: expected number to be <=?(-?[\d.]+)$/, (m) => `debe ser ${m[1]} o menos`],
-  [/^Too small: expected number to be >=?(-?[\d.]+)$/, (m) => `debe ser ${m[1]} o más`],
-  [/^Unrecognized keys?: (.+)$/, (m) => `no es un campo de este registro: ${m[1]}`],
-  // The safety check (red-flags.ts evaluateScreen).
-  [/^Please answer: (.+)$/s, (m) => `Por favor, responde: ${questionEs(m[1]!) ?? m[1]}`],
-  [/^"(.+)" is not a question of the safety screen\.$/, (m) => `"${m[1]}" no es una pregunta del control de seguridad.`],
-];
+/**
+ * A refusal in `language`: its English message, or the Spanish from the id it carries. A refusal without an id (a
+ * record kept before the ids; a check of a schema outside the patient's and clinician's records) keeps its English.
+ */
+export function refusalIn(r: { message: string; text?: ValidationText | null | undefined }, language: Language): string {
+  return language === 'en' || !r.text ? r.message : validationTextEs(r.text);
+}
 
-/** A validation message in `language`: the Spanish when a pattern knows it, else as written. */
-export function validationMessageIn(english: string, language: Language): string {
-  return language === 'en' ? english : fromEnglish(english, FIXED_ES, PATTERNS_ES);
+/** A zod issue (from checkWith, or the API's validation) in `language`. */
+export function issueIn(issue: { message: string }, language: Language): string {
+  return refusalIn({ message: issue.message, text: textOfIssue(issue) }, language);
 }

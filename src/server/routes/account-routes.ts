@@ -19,9 +19,10 @@ import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../auth/passw
 import { checkCredentials, startSession } from '../auth/sign-in.js';
 import { sha256 } from '../auth/tokens.js';
 import { conflict, notFound, Problem } from '../problem.js';
+import { says } from '../../core/validation-words.js';
 
-export const Email = z.string().trim().toLowerCase().max(254).email('must be an email address like name@example.org');
-export const NewPassword = z.string().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`).max(1024);
+export const Email = z.string().trim().toLowerCase().max(254).email(says('email.address'));
+export const NewPassword = z.string().min(MIN_PASSWORD_LENGTH, says('password.at-least', { min: MIN_PASSWORD_LENGTH })).max(1024);
 const SignInBody = z.object({ email: z.string().trim().min(1, 'enter your email').max(254), password: z.string().min(1, 'enter your password').max(1024) }).strict();
 const SignUpBody = z.object({ email: Email, password: NewPassword, displayName: z.string().trim().min(1, 'enter your name').max(200) }).strict();
 const DeleteBody = z.object({ password: z.string().min(1, 'enter your password to confirm').max(1024) }).strict();

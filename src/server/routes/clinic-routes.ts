@@ -33,6 +33,7 @@ import { getProgress, getToday } from '../../services/program-service.js';
 import { removeWalkingTarget, setWalkingTarget } from '../../services/walking-override-service.js';
 import { DoseOverridesRecord } from '../../core/program-record.js';
 import { WalkingOverrideInput } from '../../core/walking-override.js';
+import { says } from '../../core/validation-words.js';
 import { MonitoringMinutesInput } from '../../core/monitoring-minutes-record.js';
 import { editMonitoringMinutes, logMonitoringMinutes, monitoringFigures, removeMonitoringMinutes } from '../../services/monitoring-service.js';
 import { Email, NewPassword } from './account-routes.js';
@@ -55,7 +56,7 @@ const StaffBody = z.object({ email: Email, displayName: z.string().trim().min(1)
 const InviteBody = z.object({ label: z.string().trim().max(200).optional() }).strict();
 const ProgramBody = z.object({
   stage: z.number().int(),
-  reason: z.string().trim().min(3, 'say why, in words the patient will read').max(1000),
+  reason: z.string().trim().min(3, says('reason.say-why')).max(1000),
   /** Dose changes per exercise within the stage limits; null clears earlier changes; absent keeps them. */
   doses: DoseOverridesRecord.nullable().optional(),
 }).strict();

@@ -14,6 +14,9 @@ import { FieldError } from '../ui/common.js';
 import { localDate } from '../lib/local-time.js';
 import { MONITORING_MINUTES_MAX, MonitoringMinutesInput, type MonitoringMinutes } from '../../../src/core/monitoring-minutes-record.js';
 import type { MonitoringPeriod } from '../../../src/core/remote-monitoring.js';
+import { checkWith } from '../../../src/core/validation-words.js';
+import { issueIn } from '../../../src/core/i18n/validation-texts.js';
+import { currentLanguage } from '../i18n/i18n.js';
 import { monitoringPeriodText } from './clinician-attention.js';
 import './clinician-monitoring.css';
 
@@ -41,10 +44,10 @@ export function ClinicianMonitoring({ personId }: { personId: string }) {
     e.preventDefault();
     setError(null);
     setSaved(null);
-    const checked = MonitoringMinutesInput.safeParse({ date, minutes: minutes.trim() === '' ? Number.NaN : Number(minutes), note: note.trim() || null });
+    const checked = checkWith(MonitoringMinutesInput, { date, minutes: minutes.trim() === '' ? Number.NaN : Number(minutes), note: note.trim() || null });
     if (!checked.success) {
       const issue = checked.error.issues[0]!;
-      setError(t('monitoringCard.fieldError', { field: t(issue.path[0] === 'date' ? 'monitoringCard.date' : issue.path[0] === 'note' ? 'patient.note' : 'patient.minutes'), message: issue.message }));
+      setError(t('monitoringCard.fieldError', { field: t(issue.path[0] === 'date' ? 'monitoringCard.date' : issue.path[0] === 'note' ? 'patient.note' : 'patient.minutes'), message: issueIn(issue, currentLanguage()) }));
       return;
     }
     try {

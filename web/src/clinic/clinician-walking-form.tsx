@@ -19,7 +19,8 @@ import {
 } from '../../../src/core/walking-override.js';
 import { walkingFigure as walkingFigureEn } from '../../../src/core/walking-target.js';
 import { walkingFigureEs } from '../../../src/core/i18n/walking-texts.js';
-import { validationMessageIn } from '../../../src/core/i18n/validation-texts.js';
+import { issueIn } from '../../../src/core/i18n/validation-texts.js';
+import { checkWith } from '../../../src/core/validation-words.js';
 import { currentLanguage } from '../i18n/i18n.js';
 
 /** "4,400 steps" / "25 minutes" in the language on screen. */
@@ -58,11 +59,11 @@ export function ClinicianWalkingForm({ personId, walking, onSaved }: { personId:
     const label = unit === 'steps' ? t('patient.steps') : t('patient.minutes');
     if (figure.trim() === '') { setError({ message: t('walkingForm.noFigure', { unit: label }), field: 'figure' }); return; }
     const body = { kind, [unit]: Number(figure), reason };
-    const checked = WalkingOverrideInput.safeParse(body);
+    const checked = checkWith(WalkingOverrideInput, body);
     if (!checked.success) {
       const issue = checked.error.issues[0]!;
       const field = issue.path[0] === 'reason' ? 'reason' : 'figure';
-      setError({ message: t('monitoringCard.fieldError', { field: field === 'reason' ? t('walkingForm.reasonWord') : label, message: validationMessageIn(issue.message, currentLanguage()) }), field });
+      setError({ message: t('monitoringCard.fieldError', { field: field === 'reason' ? t('walkingForm.reasonWord') : label, message: issueIn(issue, currentLanguage()) }), field });
       return;
     }
     await send(async () => {
