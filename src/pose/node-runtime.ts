@@ -43,14 +43,14 @@ export async function createTfjsBlazePose(): Promise<PoseDetector> {
  * already converted (poseGraphBytes, handed to a pose worker by its pool); else this process converts them once. If
  * ONNX Runtime fails to load, the tfjs pipeline runs and the model name says why.
  */
-export async function createNodeTracker(runtime: LandmarkRuntime = landmarkRuntimeFromEnv(), graphs?: PoseGraphBytes): Promise<Result<NodeTracker>> {
+export async function createNodeTracker(runtime: LandmarkRuntime = landmarkRuntimeFromEnv(), graphs?: PoseGraphBytes, threads = 1): Promise<Result<NodeTracker>> {
   let onnxFailure = '';
   if (runtime === 'onnx') {
     try {
       const bytes = graphs ?? await poseGraphBytes();
-      // One thread each: the pool already runs a worker per core.
+      // `threads`: ONNX Runtime's kernel threads (a pose worker's pool says how many: worker-pool.ts).
       const [landmarks, persons] = await Promise.all([
-        openOnnxModel(bytes.landmarks, LANDMARK_INPUT_SHAPE, LANDMARK_OUTPUTS, 1), openOnnxModel(bytes.detector, DETECTOR_INPUT_SHAPE, DETECTOR_OUTPUTS, 1)]);
+        openOnnxModel(bytes.landmarks, LANDMARK_INPUT_SHAPE, LANDMARK_OUTPUTS, threads), openOnnxModel(bytes.detector, DETECTOR_INPUT_SHAPE, DETECTOR_OUTPUTS, threads)]);
       const tracker = blazePoseTracker({ detector: persons, landmarks, release: async () => { await landmarks.release(); await persons.release(); } });
       return { ok: true, value: { tracker, model: `blazepose-full on ${landmarks.description} (pre- and post-processing in TypeScript)` } };
     } catch (e) {

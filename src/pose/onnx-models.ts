@@ -20,13 +20,15 @@ export {
 } from './onnx-graph-model.js';
 
 /**
- * Opens converted bytes on onnxruntime-node. `threads`: ONNX Runtime intra-op threads (1 per pose worker here: the
- * pool already runs one worker per core).
+ * Opens converted bytes on onnxruntime-node. `threads`: ONNX Runtime intra-op threads. With more than one, the
+ * kernel threads wait without spinning: the walker scan runs one worker a core, each with its own threads, and
+ * spinning threads would take the cores from each other (the page measured 1.4x the CPU a frame with two spinning
+ * threads on two cores). Outputs are the same bit for bit whatever the thread count (onnx-runtime.test.ts).
  */
 export function openOnnxModel<K extends string>(bytes: Uint8Array, inputShape: number[], outputs: readonly K[], threads = 1): Promise<OnnxGraphModel<K>> {
   const version = ort.env.versions.node ?? ort.env.versions.common;
   return openOnnxSession(ort as unknown as OrtLike, bytes, inputShape, outputs,
-    { intraOpNumThreads: threads, interOpNumThreads: 1, executionMode: 'sequential' },
+    { intraOpNumThreads: threads, interOpNumThreads: 1, executionMode: 'sequential', ...(threads > 1 ? { extra: { session: { intra_op: { allow_spinning: '0' } } } } : {}) },
     `onnxruntime-node ${version} cpu, ${threads} thread${threads === 1 ? '' : 's'}`);
 }
 

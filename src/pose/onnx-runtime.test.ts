@@ -5,7 +5,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { openVideo } from './ffmpeg-frames.js';
 import { filledFrame, type Frame } from './frame.js';
 import { createNodePoseEstimator, createNodeTracker, createTfjsBlazePose, MODEL_DIR } from './node-runtime.js';
-import { loadOnnxDetectorModel, loadOnnxLandmarkModel, LANDMARK_OUTPUTS } from './onnx-models.js';
+import { loadOnnxDetectorModel, loadOnnxLandmarkModel, LANDMARK_OUTPUTS, type OutputTensor } from './onnx-models.js';
 import { detectPersonBoxesTiled } from './person-boxes.js';
 import { tfjsGraphToOnnx, UnsupportedGraphError } from './tfjs-graph-to-onnx.js';
 import { LANDMARKS } from '../gait/keypoints.js';
@@ -121,6 +121,26 @@ test('Given a real frame, then the converted person detector scores and places p
   tf.dispose([x, expected]);
   await onnx.release();
   det.dispose();
+});
+
+test('Given two kernel threads (what a pose worker of a 2-core pool runs), then both networks give one thread\'s outputs bit for bit', async () => {
+  const crop = await walkerCrop();
+  const detectorInput = Float32Array.from(crop.subarray(0, 224 * 224 * 3), (v) => v * 2 - 1);
+  const pairs = [
+    [await loadOnnxLandmarkModel(LANDMARK_JSON, 1), await loadOnnxLandmarkModel(LANDMARK_JSON, 2), crop],
+    [await loadOnnxDetectorModel(new URL('blazepose-detector.json', MODEL_DIR).pathname, 1), await loadOnnxDetectorModel(new URL('blazepose-detector.json', MODEL_DIR).pathname, 2), detectorInput],
+  ] as const;
+  for (const [one, two, input] of pairs) {
+    assert.match(two.description, /2 threads/);
+    const a: Record<string, OutputTensor> = await one.run(input); const b: Record<string, OutputTensor> = await two.run(input);
+    for (const name of Object.keys(a)) {
+      const x = a[name]!.data; const y = b[name]!.data;
+      let differing = 0;
+      for (let j = 0; j < x.length; j++) if (!Object.is(x[j], y[j])) differing++;
+      assert.equal(differing, 0, `${name}: ${differing} of ${x.length} values differ`);
+    }
+    await one.release(); await two.release();
+  }
 });
 
 test('Given the walker scan\'s tiles, then both runtimes find the same people in the same places', async () => {

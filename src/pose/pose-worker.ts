@@ -19,7 +19,7 @@ import { timedFrames } from './timed-frames.js';
 
 const post = (m: WorkerMessage) => parentPort?.postMessage(m);
 let tracker: Promise<Result<NodeTracker>> | null = null;
-const data = workerData as { runtime?: LandmarkRuntime; graphs?: PoseGraphBytes } | null;
+const data = workerData as { runtime?: LandmarkRuntime; graphs?: PoseGraphBytes; threads?: number } | null;
 const runtime: LandmarkRuntime = data?.runtime ?? landmarkRuntimeFromEnv();
 
 function asError(job: SegmentJob, e: unknown): PoseError {
@@ -71,7 +71,7 @@ function timing(t0: number, setupMs: number, wait: { ms: number; frames: number 
 async function runJob(job: SegmentJob): Promise<void> {
   const t0 = performance.now();
   // Loaded once per worker, reused by every later job; the graphs come converted from the pool's process.
-  tracker ??= createNodeTracker(runtime, data?.graphs);
+  tracker ??= createNodeTracker(runtime, data?.graphs, data?.threads);
   const det = await tracker;
   if (!det.ok) { post({ type: 'error', error: det.error }); return; }
   try {

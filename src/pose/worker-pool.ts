@@ -27,9 +27,11 @@ interface Slot { worker: Worker | null; busy: boolean }
 
 /**
  * Creates a pool of `size` workers (default: one per core, at most 4). `runtime` picks the landmark network's engine
- * (default: FOOTING_POSE_RUNTIME, else ONNX Runtime).
+ * (default: FOOTING_POSE_RUNTIME, else ONNX Runtime). `threads`: ONNX Runtime kernel threads a worker (default: one
+ * a core, at most 4). The pose pass tracks in one pass on one worker (estimate-walker.ts), so without them the other
+ * cores only decode; the walker scan's workers each have theirs too, waiting without spinning (onnx-models.ts).
  */
-export function createPosePool(size = Math.min(4, availableParallelism()), runtime?: LandmarkRuntime): PosePool {
+export function createPosePool(size = Math.min(4, availableParallelism()), runtime?: LandmarkRuntime, threads = Math.min(4, availableParallelism())): PosePool {
   const slots: Slot[] = Array.from({ length: Math.max(1, size) }, () => ({ worker: null, busy: false }));
   const waiting: Array<() => void> = [];
   const acquire = async (): Promise<Slot> => {
@@ -46,7 +48,7 @@ export function createPosePool(size = Math.min(4, availableParallelism()), runti
     async run(job, progress) {
       const slot = await acquire();
       try {
-        slot.worker ??= startWorker(runtime, await graphsFor(runtime));
+        slot.worker ??= startWorker(runtime, await graphsFor(runtime), threads);
         return await new Promise<JobResult>((resolve) => {
           const w = slot.worker!;
           const done = (r: JobResult) => { w.off('message', onMessage); w.off('error', onError); w.off('exit', onExit); resolve(r); };
@@ -76,9 +78,9 @@ export function createPosePool(size = Math.min(4, availableParallelism()), runti
  * Starts a worker. Run from TypeScript sources (tsx, as the CLI runs), a worker thread does not inherit the
  * parent's `--import tsx` hooks, so a two-line bootstrap registers tsx in the worker before importing it.
  */
-function startWorker(runtime: LandmarkRuntime | undefined, graphs: PoseGraphBytes | undefined): Worker {
+function startWorker(runtime: LandmarkRuntime | undefined, graphs: PoseGraphBytes | undefined, threads: number): Worker {
   const self = import.meta.url;
-  const workerData = { runtime, graphs };
+  const workerData = { runtime, graphs, threads };
   if (!self.endsWith('.ts')) return new Worker(new URL('./pose-worker.js', self), { workerData });
   const entry = new URL('./pose-worker.ts', self).href;
   const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
