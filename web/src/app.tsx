@@ -65,20 +65,31 @@ function PatientApp() {
   const [messagesKey, setMessagesKey] = useState('');
   const withAccount = auth.info?.mode === 'accounts' && auth.info.signedIn;
   const pollMessages = useCallback(async (): Promise<string> => {
-    if (!withAccount) { setUnread(null); return ''; }
+    if (!withAccount) {
+      setUnread(null);
+      return '';
+    }
     const m = await api<PatientThreads>('GET', '/api/messages');
     const key = m.threads.map((th) => `${th.clinicianAccountId}:${th.unread}:${th.lastAt ?? ''}`).join(',');
     setUnread(m.threads.length ? m.unread : null);
     setMessagesKey(key);
     return key;
   }, [withAccount]);
-  const loadMessages = useCallback(() => { pollMessages().catch(() => undefined); }, [pollMessages]);
+  const loadMessages = useCallback(() => {
+    pollMessages().catch(() => undefined);
+  }, [pollMessages]);
   useEffect(loadMessages, [loadMessages, route]);
   // Asked again while the app is open and visible, only when there is a clinician to hear from.
   useLivePoll(pollMessages, withAccount && unread !== null);
 
   const load = useCallback(() => {
-    api<TodayState>('GET', `/api/today?date=${localDate()}`).then((t) => { setToday(t); setError(null); }, (e: Error) => setError(e.message));
+    api<TodayState>('GET', `/api/today?date=${localDate()}`).then(
+      (t) => {
+        setToday(t);
+        setError(null);
+      },
+      (e: Error) => setError(e.message),
+    );
   }, []);
 
   // Today's plan holds texts the server wrote in the language asked for: a new language asks for them again.
@@ -90,11 +101,18 @@ function PatientApp() {
   useEffect(() => {
     load();
     const onQueue = () => setPending(pendingSessions().length);
-    const onOnline = () => { void flushQueue().then((n) => { if (n) load(); }); };
+    const onOnline = () => {
+      void flushQueue().then((n) => {
+        if (n) load();
+      });
+    };
     window.addEventListener('footing:queue', onQueue);
     window.addEventListener('online', onOnline);
     onOnline();
-    return () => { window.removeEventListener('footing:queue', onQueue); window.removeEventListener('online', onOnline); };
+    return () => {
+      window.removeEventListener('footing:queue', onQueue);
+      window.removeEventListener('online', onOnline);
+    };
   }, [load]);
 
   const afterScreen = (o: ScreenOutcome) => {
@@ -108,9 +126,21 @@ function PatientApp() {
   if (route === '/references') body = <ReferencesScreen />;
   // A clinician can be written to whatever the program's state: after a safety stop above all.
   else if (route === '/messages') body = <MessagesScreen onRead={loadMessages} version={messagesKey} />;
-  else if (!today) body = error ? <section className="screen"><h1>{t('brand')}</h1><FieldError message={error} /><button type="button" onClick={load}>{t('tryAgain')}</button></section> : <Loading what={t('loadingToday')} />;
+  else if (!today)
+    body = error ? (
+      <section className="screen">
+        <h1>{t('brand')}</h1>
+        <FieldError message={error} />
+        <button type="button" onClick={load}>
+          {t('tryAgain')}
+        </button>
+      </section>
+    ) : (
+      <Loading what={t('loadingToday')} />
+    );
   // After a stop, the questions only come back once the person has ticked that a clinician checked them.
-  else if (route === '/screen' && (today.plan.status !== 'stopped' || clinicianCleared)) body = <SafetyScreen clinicianCleared={clinicianCleared} onDone={afterScreen} />;
+  else if (route === '/screen' && (today.plan.status !== 'stopped' || clinicianCleared))
+    body = <SafetyScreen clinicianCleared={clinicianCleared} onDone={afterScreen} />;
   // Filming and analysing a walk needs no safety check first (an assessment comes before the program), but not after a stop.
   else if (route === '/gait' && today.plan.status !== 'stopped') body = <GaitVideoScreen />;
   else if (route === '/filming-guide') body = <FilmingGuideScreen />;
@@ -119,10 +149,40 @@ function PatientApp() {
   // A person's data and account are theirs in every state: before the safety questions and after a stop too (to
   // download a copy or delete the account). Only what would change the program (restoring a backup, reminders of
   // sessions) waits for an active program.
-  else if (route === '/settings') body = <><Settings limited={today.plan.status !== 'active'} pending={pending} onChanged={() => { setPending(pendingSessions().length); load(); }} /><AccountPanel /></>;
-  else if (today.plan.status === 'needs-screen') body = <><Welcome /><AccountModeNote /></>;
+  else if (route === '/settings')
+    body = (
+      <>
+        <Settings
+          limited={today.plan.status !== 'active'}
+          pending={pending}
+          onChanged={() => {
+            setPending(pendingSessions().length);
+            load();
+          }}
+        />
+        <AccountPanel />
+      </>
+    );
+  else if (today.plan.status === 'needs-screen')
+    body = (
+      <>
+        <Welcome />
+        <AccountModeNote />
+      </>
+    );
   else if (today.plan.status === 'stopped') {
-    body = <><Stopped today={today} onRestart={() => { setClinicianCleared(true); navigate('/screen'); }} /><AccountModeNote signedInOnly /></>;
+    body = (
+      <>
+        <Stopped
+          today={today}
+          onRestart={() => {
+            setClinicianCleared(true);
+            navigate('/screen');
+          }}
+        />
+        <AccountModeNote signedInOnly />
+      </>
+    );
   } else if (route === '/session') body = <Session today={today} onSaved={load} />;
   else if (route === '/checkin') body = <CheckinScreen onSaved={load} />;
   else if (route === '/progress') body = <ProgressScreen />;
@@ -139,7 +199,9 @@ function PatientApp() {
   const showNav = today && today.plan.status === 'active' && route !== '/screen' && route !== '/session';
   return (
     <>
-      <a className="skip-link" href="#main">{t('skip')}</a>
+      <a className="skip-link" href="#main">
+        {t('skip')}
+      </a>
       <header className="top">
         <span className="brand">{t('brand')}</span>
         <span className="tagline">{t('tagline')}</span>
@@ -147,10 +209,23 @@ function PatientApp() {
           <nav className="top-links" aria-label={t('dataNav')}>
             {unread !== null && (
               <Link to="/messages" className={route === '/messages' ? 'active' : ''} current={route === '/messages'}>
-                {t('messages')}{unread > 0 && <> <span className="unread-badge">{unread}<span className="visually-hidden"> {t('unread')}</span></span></>}
+                {t('messages')}
+                {unread > 0 && (
+                  <>
+                    {' '}
+                    <span className="unread-badge">
+                      {unread}
+                      <span className="visually-hidden"> {t('unread')}</span>
+                    </span>
+                  </>
+                )}
               </Link>
             )}
-            {showNav && <Link to="/settings" className={route === '/settings' ? 'active' : ''} current={route === '/settings'}>{t('data')}</Link>}
+            {showNav && (
+              <Link to="/settings" className={route === '/settings' ? 'active' : ''} current={route === '/settings'}>
+                {t('data')}
+              </Link>
+            )}
           </nav>
         )}
       </header>
@@ -158,7 +233,14 @@ function PatientApp() {
       {showNav && (
         <nav className="bottom-nav" aria-label={t('mainNav')}>
           {NAV.map((n) => (
-            <Link key={n.to} to={n.to} className={route === n.to || (n.to === '/chain' && route.startsWith('/chain/')) ? 'active' : ''} current={route === n.to}>{t(`nav.${n.key}`)}</Link>
+            <Link
+              key={n.to}
+              to={n.to}
+              className={route === n.to || (n.to === '/chain' && route.startsWith('/chain/')) ? 'active' : ''}
+              current={route === n.to}
+            >
+              {t(`nav.${n.key}`)}
+            </Link>
           ))}
         </nav>
       )}

@@ -12,14 +12,18 @@ import type { TFunction } from 'i18next';
 export const FIRST_ESTIMATE_FRAMES = 5;
 export const FIRST_ESTIMATE_MS = 1000;
 
-export interface PaceStart { done: number; at: number }
+export interface PaceStart {
+  done: number;
+  at: number;
+}
 
 /**
  * Seconds left, or null while too little is known: `start` is the first progress report (frames done then, and
  * when), `done`/`total` the latest count, `now` its time (ms, same clock).
  */
 export function secondsLeft(start: PaceStart, done: number, total: number, now: number): number | null {
-  const frames = done - start.done; const ms = now - start.at;
+  const frames = done - start.done;
+  const ms = now - start.at;
   if (frames < FIRST_ESTIMATE_FRAMES || ms < FIRST_ESTIMATE_MS) return null;
   return (Math.max(0, total - done) * ms) / frames / 1000;
 }
@@ -33,6 +37,7 @@ export function timeLeftText(seconds: number | null, t: TFunction): string {
   if (seconds < 10) return t('gait:progress.fewSeconds');
   if (seconds < 60) return t('gait:progress.seconds', { s: Math.ceil(seconds / 5) * 5 });
   const s = Math.ceil(seconds / 10) * 10;
-  const min = Math.floor(s / 60); const rest = s % 60;
+  const min = Math.floor(s / 60);
+  const rest = s % 60;
   return rest ? t('gait:progress.minSeconds', { min, s: rest }) : t('gait:progress.min', { min });
 }

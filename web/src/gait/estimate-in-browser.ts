@@ -40,7 +40,12 @@ export async function poseModel(): Promise<PoseEstimator | PoseError> {
   return estimator;
 }
 
-export interface StageTimes { frames: number; decodeMs: number; modelMs: number; totalMs: number }
+export interface StageTimes {
+  frames: number;
+  decodeMs: number;
+  modelMs: number;
+  totalMs: number;
+}
 
 export interface EstimateRun {
   roi: RegionOfInterest;
@@ -52,11 +57,18 @@ export interface EstimateRun {
 
 /** Adds one wait for a frame (or for the end) to the decode time and counts the frames. */
 function decodeClock(times: StageTimes): (ms: number, done: boolean) => void {
-  return (ms, done) => { times.decodeMs += ms; if (!done) times.frames++; };
+  return (ms, done) => {
+    times.decodeMs += ms;
+    if (!done) times.frames++;
+  };
 }
 
 /** Estimates keypoints for the chosen region and frame range; returns the series and where the time went. */
-export async function estimateInBrowser(video: OpenedVideo, source: FrameSource, run: EstimateRun): Promise<{ series: KeypointSeries; times: StageTimes } | { error: PoseError }> {
+export async function estimateInBrowser(
+  video: OpenedVideo,
+  source: FrameSource,
+  run: EstimateRun,
+): Promise<{ series: KeypointSeries; times: StageTimes } | { error: PoseError }> {
   const model = await poseModel();
   if ('code' in model) return { error: model };
   const first = run.first ?? 0;
@@ -66,7 +78,10 @@ export async function estimateInBrowser(video: OpenedVideo, source: FrameSource,
   const t0 = performance.now();
   try {
     const series = await model.estimate(
-      timedFrames(source({ roi: run.roi, first, last, ...(run.signal ? { signal: run.signal } : {}) }), decodeClock(times)),
+      timedFrames(
+        source({ roi: run.roi, first, last, ...(run.signal ? { signal: run.signal } : {}) }),
+        decodeClock(times),
+      ),
       {
         source: { width: video.width, height: video.height, fps: video.fps, frameCount: total },
         roi: run.roi,
@@ -80,6 +95,12 @@ export async function estimateInBrowser(video: OpenedVideo, source: FrameSource,
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
     const pe = (e as { error?: PoseError }).error;
     if (pe && typeof pe.code === 'string') return { error: pe };
-    return { error: { code: 'decode-failed', message: i18n.t('gait:errors.decodeFailed', { reason: e instanceof Error ? e.message : String(e) }), location: { file: video.name } } };
+    return {
+      error: {
+        code: 'decode-failed',
+        message: i18n.t('gait:errors.decodeFailed', { reason: e instanceof Error ? e.message : String(e) }),
+        location: { file: video.name },
+      },
+    };
   }
 }

@@ -24,17 +24,30 @@ export interface IndexBytes {
  */
 export async function mp4IndexBytes(file: Blob): Promise<IndexBytes> {
   const parts: Array<{ at: number; file: number; bytes: Uint8Array }> = [];
-  let p = 0; let at = 0;
-  const add = (bytes: Uint8Array, from: number) => { parts.push({ at, file: from, bytes }); at += bytes.length; };
+  let p = 0;
+  let at = 0;
+  const add = (bytes: Uint8Array, from: number) => {
+    parts.push({ at, file: from, bytes });
+    at += bytes.length;
+  };
   while (p + 8 <= file.size) {
     const head = new Uint8Array(await file.slice(p, p + 16).arrayBuffer());
     const v = new DataView(head.buffer);
     const type = String.fromCharCode(...head.subarray(4, 8));
-    let size = v.getUint32(0); let header = 8;
-    if (size === 1 && head.length >= 16) { size = Number(v.getBigUint64(8)); header = 16; } else if (size === 0) size = file.size - p;
-    if ((parts.length === 0 && !FIRST_BOXES.includes(type)) || size < header) { add(head, p); break; }
+    let size = v.getUint32(0);
+    let header = 8;
+    if (size === 1 && head.length >= 16) {
+      size = Number(v.getBigUint64(8));
+      header = 16;
+    } else if (size === 0) size = file.size - p;
+    if ((parts.length === 0 && !FIRST_BOXES.includes(type)) || size < header) {
+      add(head, p);
+      break;
+    }
     if (type === 'mdat') {
-      const stub = new Uint8Array(8); new DataView(stub.buffer).setUint32(0, 8); stub.set([0x6d, 0x64, 0x61, 0x74], 4);
+      const stub = new Uint8Array(8);
+      new DataView(stub.buffer).setUint32(0, 8);
+      stub.set([0x6d, 0x64, 0x61, 0x74], 4);
       add(stub, p);
     } else {
       // A box cut off by the end of the file is read as far as it goes (mp4-samples.ts reports it as truncated).
@@ -55,13 +68,18 @@ export async function mp4IndexBytes(file: Blob): Promise<IndexBytes> {
 }
 
 /** Reads byte ranges of a file through one window of at least `windowBytes`, read ahead in file order. */
-export function fileReader(file: Blob, windowBytes = 4 * 2 ** 20): (offset: number, size: number) => Promise<Uint8Array> {
-  let start = 0; let bytes = new Uint8Array(0);
+export function fileReader(
+  file: Blob,
+  windowBytes = 4 * 2 ** 20,
+): (offset: number, size: number) => Promise<Uint8Array> {
+  let start = 0;
+  let bytes = new Uint8Array(0);
   return async (offset, size) => {
     if (offset < start || offset + size > start + bytes.length) {
       start = offset;
       bytes = new Uint8Array(await file.slice(offset, offset + Math.max(size, windowBytes)).arrayBuffer());
-      if (bytes.length < size) throw new Error(i18n.t('gait:mp4.sampleCut', { at: offset + bytes.length, from: offset, to: offset + size }));
+      if (bytes.length < size)
+        throw new Error(i18n.t('gait:mp4.sampleCut', { at: offset + bytes.length, from: offset, to: offset + size }));
     }
     return bytes.subarray(offset - start, offset - start + size);
   };

@@ -29,7 +29,11 @@ export interface FrameGrabber {
  * Frames of the size Node's ffmpeg frames have for the same region (model-frame-size.ts: the whole picture's scale
  * applied to the region, sides rounded to even). One canvas is reused for pictures that are not I420 VideoFrames.
  */
-export function frameGrabber(source: { width: number; height: number }, roi: RegionOfInterest, maxHeight = MODEL_MAX_HEIGHT): FrameGrabber {
+export function frameGrabber(
+  source: { width: number; height: number },
+  roi: RegionOfInterest,
+  maxHeight = MODEL_MAX_HEIGHT,
+): FrameGrabber {
   const { width, height } = modelFrameSize(source, roi, maxHeight);
   const box = chromaAlignedBox(roi, source.width, source.height);
   const canvas = new OffscreenCanvas(width, height);
@@ -37,11 +41,27 @@ export function frameGrabber(source: { width: number; height: number }, roi: Reg
   if (!ctx) throw new Error(i18n.t('gait:errors.cannotDraw'));
   ctx.imageSmoothingQuality = 'medium';
   return {
-    width, height,
+    width,
+    height,
     grab(image, index, time) {
-      if (typeof VideoFrame !== 'undefined' && image instanceof VideoFrame && image.format === 'I420' && !image.visibleRect?.x && !image.visibleRect?.y
-        && image.displayWidth === source.width && image.displayHeight === source.height) {
-        return fromI420(image, box, roi, width, height).then((f) => ({ data: f.data, fill: f.fill, width, height, index, time, region: roi }));
+      if (
+        typeof VideoFrame !== 'undefined' &&
+        image instanceof VideoFrame &&
+        image.format === 'I420' &&
+        !image.visibleRect?.x &&
+        !image.visibleRect?.y &&
+        image.displayWidth === source.width &&
+        image.displayHeight === source.height
+      ) {
+        return fromI420(image, box, roi, width, height).then((f) => ({
+          data: f.data,
+          fill: f.fill,
+          width,
+          height,
+          index,
+          time,
+          region: roi,
+        }));
       }
       ctx.drawImage(image, roi.x, roi.y, roi.width, roi.height, 0, 0, width, height);
       const frame = frameFromRgba(ctx.getImageData(0, 0, width, height), index, time);
@@ -55,16 +75,37 @@ export function frameGrabber(source: { width: number; height: number }, roi: Reg
  * planes are copied out (so the VideoFrame can be closed at once) and converted on demand, only where the model
  * looks (yuv-frame.ts).
  */
-async function fromI420(frame: VideoFrame, box: RegionOfInterest, roi: RegionOfInterest, width: number, height: number): Promise<LazyRgb> {
+async function fromI420(
+  frame: VideoFrame,
+  box: RegionOfInterest,
+  roi: RegionOfInterest,
+  width: number,
+  height: number,
+): Promise<LazyRgb> {
   const rect = { x: box.x, y: box.y, width: box.width, height: box.height };
   const bytes = new Uint8Array(frame.allocationSize({ rect }));
   const [y, u, v] = await frame.copyTo(bytes, { rect });
-  // i18n-ignore: a programming error (WebCodecs always gives I420 three planes), never shown as such
-  const plane = (p: PlaneLayout | undefined) => { if (!p) throw new Error('an I420 frame without three planes'); return p; };
-  const yl = plane(y); const ul = plane(u); const vl = plane(v);
-  return lazyYuv420ToRgb({
-    width: box.width, height: box.height,
-    y: bytes.subarray(yl.offset), u: bytes.subarray(ul.offset), v: bytes.subarray(vl.offset),
-    yStride: yl.stride, uStride: ul.stride, vStride: vl.stride,
-  }, { x: roi.x - box.x, y: roi.y - box.y, width: roi.width, height: roi.height }, width, height);
+  const plane = (p: PlaneLayout | undefined) => {
+    // i18n-ignore: a programming error (WebCodecs always gives I420 three planes), never shown as such
+    if (!p) throw new Error('an I420 frame without three planes');
+    return p;
+  };
+  const yl = plane(y);
+  const ul = plane(u);
+  const vl = plane(v);
+  return lazyYuv420ToRgb(
+    {
+      width: box.width,
+      height: box.height,
+      y: bytes.subarray(yl.offset),
+      u: bytes.subarray(ul.offset),
+      v: bytes.subarray(vl.offset),
+      yStride: yl.stride,
+      uStride: ul.stride,
+      vStride: vl.stride,
+    },
+    { x: roi.x - box.x, y: roi.y - box.y, width: roi.width, height: roi.height },
+    width,
+    height,
+  );
 }

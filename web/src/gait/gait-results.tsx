@@ -61,10 +61,16 @@ export function GaitResults({ series, times, setup, analyze, onRedo }: GaitResul
     });
     return { analysis: a, gaitMs: performance.now() - t0 };
   }, [analyze, series, setup.view, setup.heightCm, setup.treadmillKmh, setup.scene, trackId]);
-  const json = useMemo(() => analysisToJson(analysis, { name: setup.sourceName, fps: series.fps, frames: series.frames.length }), [analysis, setup.sourceName, series]);
+  const json = useMemo(
+    () => analysisToJson(analysis, { name: setup.sourceName, fps: series.fps, frames: series.frames.length }),
+    [analysis, setup.sourceName, series],
+  );
   // Stills of the key moments, remade when another person is followed; their object URLs freed when replaced. Save
   // waits for them (they take a few seconds) rather than being held back.
-  const [stills, setStills] = useState<{ made: MadeStill[]; status: 'making' | 'done' | 'failed' }>({ made: [], status: 'making' });
+  const [stills, setStills] = useState<{ made: MadeStill[]; status: 'making' | 'done' | 'failed' }>({
+    made: [],
+    status: 'making',
+  });
   const stillsReady = useRef<Promise<MadeStill[]>>(Promise.resolve([]));
   useEffect(() => {
     const ctl = new AbortController();
@@ -79,7 +85,10 @@ export function GaitResults({ series, times, setup, analyze, onRedo }: GaitResul
       if (ctl.signal.aborted) made.forEach((x) => URL.revokeObjectURL(x.url));
       else setStills({ made, status: m ? 'done' : 'failed' });
     });
-    return () => { ctl.abort(); made.forEach((x) => URL.revokeObjectURL(x.url)); };
+    return () => {
+      ctl.abort();
+      made.forEach((x) => URL.revokeObjectURL(x.url));
+    };
   }, [analysis, series, setup.video.url]);
   const [now, setNow] = useState(0);
   const [seekTo, setSeekTo] = useState<{ t: number } | null>(null);
@@ -88,21 +97,35 @@ export function GaitResults({ series, times, setup, analyze, onRedo }: GaitResul
   const [saved, setSaved] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const onTime = useCallback((t: number) => setNow(t), []);
-  const duration = series.frames.length ? series.frames[series.frames.length - 1]!.time + 1 / Math.max(1, series.fps) : 0;
+  const duration = series.frames.length
+    ? series.frames[series.frames.length - 1]!.time + 1 / Math.max(1, series.fps)
+    : 0;
   const others = analysis.tracks.filter((t) => t.id !== analysis.trackId);
 
   async function save() {
-    setSaving(true); setError(null); setSaved(null);
+    setSaving(true);
+    setError(null);
+    setSaved(null);
     try {
       const made = await stillsReady.current;
       const rec = await api<{ id: string }>('POST', '/api/gait-analyses', {
-        recordedAt: localIso(), recordedBy: 'me', sourceName: setup.sourceName, analysis: { ...json, roi: setup.roi }, keypoints: compactKeypoints(series),
+        recordedAt: localIso(),
+        recordedBy: 'me',
+        sourceName: setup.sourceName,
+        analysis: { ...json, roi: setup.roi },
+        keypoints: compactKeypoints(series),
         stills: made.map((m) => m.still),
       });
       let kept = '';
       if (keep) {
         try {
-          await keepVideo({ analysisId: rec.id, name: setup.file.name, type: setup.file.type, savedAt: localIso(), blob: setup.file });
+          await keepVideo({
+            analysisId: rec.id,
+            name: setup.file.name,
+            type: setup.file.type,
+            savedAt: localIso(),
+            blob: setup.file,
+          });
           kept = ` ${t('results.kept')}`;
         } catch (e) {
           kept = ` ${t('results.notKept', { reason: e instanceof Error ? e.message : String(e) })}`;
@@ -119,20 +142,44 @@ export function GaitResults({ series, times, setup, analyze, onRedo }: GaitResul
 
   const fps = times.totalMs > 0 ? (times.frames / times.totalMs) * 1000 : 0;
   return (
-    <section className="screen gait gait-results" aria-labelledby="gait-results-title"
+    <section
+      className="screen gait gait-results"
+      aria-labelledby="gait-results-title"
       // Stage times for bench/gait-browser.ts (frames = decode + crop + scale; model = tensor + BlazePose).
-      data-frames={times.frames} data-decode-ms={Math.round(times.decodeMs)} data-model-ms={Math.round(times.modelMs)} data-gait-ms={Math.round(gaitMs)}>
-      <ScreenTitle><span id="gait-results-title">{t('results.title')}</span></ScreenTitle>
-      <p className="small muted">{t('results.analysedHere', { summary: videoSummary(json, t), seconds: formatNumber(Math.round(times.totalMs / 1000)), fps: formatNumber(fps, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) })}</p>
+      data-frames={times.frames}
+      data-decode-ms={Math.round(times.decodeMs)}
+      data-model-ms={Math.round(times.modelMs)}
+      data-gait-ms={Math.round(gaitMs)}
+    >
+      <ScreenTitle>
+        <span id="gait-results-title">{t('results.title')}</span>
+      </ScreenTitle>
+      <p className="small muted">
+        {t('results.analysedHere', {
+          summary: videoSummary(json, t),
+          seconds: formatNumber(Math.round(times.totalMs / 1000)),
+          fps: formatNumber(fps, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+        })}
+      </p>
 
       <SkeletonPlayer url={setup.video.url} series={series} onTime={onTime} seekTo={seekTo} />
       <StepTimeline events={json.events} duration={duration} now={now} onSeek={(t) => setSeekTo({ t })} />
 
       <AngleCharts curves={json.angle_curves} mode={json.mode} />
-      {stills.status === 'making' && analysis.keyFrames.length > 0 && <p className="small muted" role="status">{t('results.makingStills')}</p>}
+      {stills.status === 'making' && analysis.keyFrames.length > 0 && (
+        <p className="small muted" role="status">
+          {t('results.makingStills')}
+        </p>
+      )}
       {stills.status === 'failed' && <p className="small muted">{t('results.stillsFailed')}</p>}
-      {stills.made.length > 0 && <div className="card"><GaitStillsView stills={stills.made.map((m) => ({ src: m.url, info: m.still }))}
-        note={t('results.stillsNote')} /></div>}
+      {stills.made.length > 0 && (
+        <div className="card">
+          <GaitStillsView
+            stills={stills.made.map((m) => ({ src: m.url, info: m.still }))}
+            note={t('results.stillsNote')}
+          />
+        </div>
+      )}
 
       <GaitFindings json={json} />
 
@@ -140,19 +187,42 @@ export function GaitResults({ series, times, setup, analyze, onRedo }: GaitResul
         <h2>{t('results.notRightPerson')}</h2>
         {others.length > 0 ? (
           <>
-            <p>{t('results.followed', { id: analysis.trackId, frames: formatNumber(analysis.tracks.find((x) => x.id === analysis.trackId)?.frames ?? 0) })}</p>
-            <div className="row">{others.map((x) => <button key={x.id} type="button" onClick={() => setTrackId(x.id)}>{t('results.notMe', { id: x.id, frames: formatNumber(x.frames) })}</button>)}</div>
+            <p>
+              {t('results.followed', {
+                id: analysis.trackId,
+                frames: formatNumber(analysis.tracks.find((x) => x.id === analysis.trackId)?.frames ?? 0),
+              })}
+            </p>
+            <div className="row">
+              {others.map((x) => (
+                <button key={x.id} type="button" onClick={() => setTrackId(x.id)}>
+                  {t('results.notMe', { id: x.id, frames: formatNumber(x.frames) })}
+                </button>
+              ))}
+            </div>
           </>
-        ) : <p>{t('results.onlyOne')}</p>}
-        <button type="button" onClick={onRedo}>{t('results.redo')}</button>
+        ) : (
+          <p>{t('results.onlyOne')}</p>
+        )}
+        <button type="button" onClick={onRedo}>
+          {t('results.redo')}
+        </button>
       </div>
 
       <div className="card gait-save">
         <h2>{t('results.save')}</h2>
-        <label className="check"><input type="checkbox" checked={keep} onChange={(e) => setKeep(e.target.checked)} /> {t('results.keepVideo')}</label>
+        <label className="check">
+          <input type="checkbox" checked={keep} onChange={(e) => setKeep(e.target.checked)} /> {t('results.keepVideo')}
+        </label>
         <p className="small muted">{t('results.saveNote')}</p>
-        <button type="button" className="primary" disabled={saving || !!saved} onClick={() => void save()}>{saving ? t('results.saving') : t('results.save')}</button>
-        {saved && <p className="success" role="status">{saved} <Link to="/chain">{t('results.chain')}</Link></p>}
+        <button type="button" className="primary" disabled={saving || !!saved} onClick={() => void save()}>
+          {saving ? t('results.saving') : t('results.save')}
+        </button>
+        {saved && (
+          <p className="success" role="status">
+            {saved} <Link to="/chain">{t('results.chain')}</Link>
+          </p>
+        )}
         <FieldError message={error} />
       </div>
     </section>

@@ -35,28 +35,51 @@ export function GaitServerResult({ analysisId, analysis: json, stills, videoUrl,
   const [seekTo, setSeekTo] = useState<{ t: number } | null>(null);
   const onTime = useCallback((t: number) => setNow(t), []);
   useEffect(() => {
-    gaitKeypoints(analysisId).then(setSeries, (e: unknown) => setError(e instanceof ApiError ? e.message : t('server.loadFailed')));
+    gaitKeypoints(analysisId).then(setSeries, (e: unknown) =>
+      setError(e instanceof ApiError ? e.message : t('server.loadFailed')),
+    );
   }, [analysisId]);
   const duration = json.fps > 0 ? json.frames / json.fps : 0;
 
   return (
     <section className="screen gait gait-results" aria-labelledby="gait-server-title">
-      <ScreenTitle><span id="gait-server-title">{t('results.title')}</span></ScreenTitle>
+      <ScreenTitle>
+        <span id="gait-server-title">{t('results.title')}</span>
+      </ScreenTitle>
       <p className="small muted">{t('server.analysed', { summary: videoSummary(json, t) })}</p>
-      <p className="success" role="status">{t('server.saved')} <Link to="/chain">{t('results.chain')}</Link></p>
+      <p className="success" role="status">
+        {t('server.saved')} <Link to="/chain">{t('results.chain')}</Link>
+      </p>
 
-      {series ? <SkeletonPlayer url={videoUrl} series={series} onTime={onTime} seekTo={seekTo} /> : error ? <FieldError message={error} /> : <Loading what={t('server.bodyPoints')} />}
+      {series ? (
+        <SkeletonPlayer url={videoUrl} series={series} onTime={onTime} seekTo={seekTo} />
+      ) : error ? (
+        <FieldError message={error} />
+      ) : (
+        <Loading what={t('server.bodyPoints')} />
+      )}
       <StepTimeline events={json.events} duration={duration} now={now} onSeek={(t) => setSeekTo({ t })} />
 
       <AngleCharts curves={json.angle_curves} mode={json.mode} />
-      {stills.length > 0 && <div className="card"><GaitStillsView stills={stills.map((info, i) => ({ src: `/api/gait-analyses/${encodeURIComponent(analysisId)}/stills/${i}`, info }))}
-        note={t('server.stillsNote')} /></div>}
+      {stills.length > 0 && (
+        <div className="card">
+          <GaitStillsView
+            stills={stills.map((info, i) => ({
+              src: `/api/gait-analyses/${encodeURIComponent(analysisId)}/stills/${i}`,
+              info,
+            }))}
+            note={t('server.stillsNote')}
+          />
+        </div>
+      )}
       <GaitFindings json={json} />
 
       <div className="card gait-person">
         <h2>{t('results.notRightPerson')}</h2>
         <p>{t('server.whoFollowed')}</p>
-        <button type="button" onClick={onRedo}>{t('server.back')}</button>
+        <button type="button" onClick={onRedo}>
+          {t('server.back')}
+        </button>
       </div>
     </section>
   );

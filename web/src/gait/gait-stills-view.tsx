@@ -11,12 +11,22 @@ import { degrees, eventLabel } from './still-frames.js';
 
 export function stillCaption(s: Pick<GaitStillInfo, 'side' | 'event' | 'time' | 'angles'>, t: TFunction): string {
   return t('gait:stills.caption', {
-    side: t(`gait:stills.side.${s.side}`), event: eventLabel(s.event, t).toLowerCase(), time: formatNumber(s.time, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
-    hip: degrees(s.angles.hip_deg), knee: degrees(s.angles.knee_deg), ankle: degrees(s.angles.ankle_deg),
+    side: t(`gait:stills.side.${s.side}`),
+    event: eventLabel(s.event, t).toLowerCase(),
+    time: formatNumber(s.time, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+    hip: degrees(s.angles.hip_deg),
+    knee: degrees(s.angles.knee_deg),
+    ankle: degrees(s.angles.ankle_deg),
   });
 }
 
-export function GaitStillsView({ stills, note }: { stills: Array<{ src: string; info: Pick<GaitStillInfo, 'side' | 'event' | 'time' | 'angles' | 'width' | 'height'> }>; note?: string }) {
+export function GaitStillsView({
+  stills,
+  note,
+}: {
+  stills: Array<{ src: string; info: Pick<GaitStillInfo, 'side' | 'event' | 'time' | 'angles' | 'width' | 'height'> }>;
+  note?: string;
+}) {
   const { t } = useTranslation('gait');
   if (!stills.length) return null;
   return (
@@ -30,7 +40,9 @@ export function GaitStillsView({ stills, note }: { stills: Array<{ src: string; 
           return (
             <li key={`${info.side}-${info.event}`}>
               <figure data-side={info.side} data-event={info.event}>
-                <a href={src} target="_blank" rel="noopener" aria-label={t('stills.open', { caption })}><img src={src} alt={caption} width={info.width} height={info.height} /></a>
+                <a href={src} target="_blank" rel="noopener" aria-label={t('stills.open', { caption })}>
+                  <img src={src} alt={caption} width={info.width} height={info.height} />
+                </a>
                 <figcaption className="small">{caption}</figcaption>
               </figure>
             </li>

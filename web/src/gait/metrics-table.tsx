@@ -16,29 +16,69 @@ export function MetricsTable({ metrics }: { metrics: GaitAnalysisJson['metrics']
   const missing = keys.filter((k) => metrics[k]!.value === null);
   return (
     <>
-      {measured.length === 0 && <p className="gait-none"><Trans t={t} i18nKey="table.nothing" components={{ strong: <strong /> }} /></p>}
-      {measured.length > 0 && <table className="gait-metrics">
-        <caption>{t('table.caption')}</caption>
-        <thead><tr><th scope="col">{t('table.metric')}</th><th scope="col">{t('table.value')}</th></tr></thead>
-        <tbody>
-          {measured.map((k) => {
-            const m = metrics[k]!;
-            const where = againstReference(m);
-            return (
-              <tr key={k} data-metric={k}>
-                <th scope="row">{metricLabel(k, t)}{m.left !== undefined && m.right !== undefined && <span className="small muted"> {t('table.leftRight', { left: two(m.left), right: two(m.right) })}</span>}
-                  {m.reference && <span className="gait-ref small">{t('table.typical', { range: formatReference(m) })}{referenceIds(m).length > 0 && <> (<Citations refs={referenceIds(m)} />)</>}</span>}</th>
-                <td><span className="gait-value">{formatValue(k, m, t)}</span> <span className="small muted">{t('table.confidence', { percent: formatNumber(Math.round(m.confidence * 100)) })}</span>
-                  {where && where !== 'within' && <span className="gait-ref-note small"> {t(`table.${where}`)}</span>}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>}
+      {measured.length === 0 && (
+        <p className="gait-none">
+          <Trans t={t} i18nKey="table.nothing" components={{ strong: <strong /> }} />
+        </p>
+      )}
+      {measured.length > 0 && (
+        <table className="gait-metrics">
+          <caption>{t('table.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('table.metric')}</th>
+              <th scope="col">{t('table.value')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {measured.map((k) => {
+              const m = metrics[k]!;
+              const where = againstReference(m);
+              return (
+                <tr key={k} data-metric={k}>
+                  <th scope="row">
+                    {metricLabel(k, t)}
+                    {m.left !== undefined && m.right !== undefined && (
+                      <span className="small muted">
+                        {' '}
+                        {t('table.leftRight', { left: two(m.left), right: two(m.right) })}
+                      </span>
+                    )}
+                    {m.reference && (
+                      <span className="gait-ref small">
+                        {t('table.typical', { range: formatReference(m) })}
+                        {referenceIds(m).length > 0 && (
+                          <>
+                            {' '}
+                            (<Citations refs={referenceIds(m)} />)
+                          </>
+                        )}
+                      </span>
+                    )}
+                  </th>
+                  <td>
+                    <span className="gait-value">{formatValue(k, m, t)}</span>{' '}
+                    <span className="small muted">
+                      {t('table.confidence', { percent: formatNumber(Math.round(m.confidence * 100)) })}
+                    </span>
+                    {where && where !== 'within' && <span className="gait-ref-note small"> {t(`table.${where}`)}</span>}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
       {missing.length > 0 && (
         <details className="gait-missing">
           <summary>{t('table.missing', { n: formatNumber(missing.length) })}</summary>
-          <ul>{missing.map((k) => <li key={k}><strong>{metricLabel(k, t)}</strong>: {metrics[k]!.reason ?? t('values.notMeasurable')}</li>)}</ul>
+          <ul>
+            {missing.map((k) => (
+              <li key={k}>
+                <strong>{metricLabel(k, t)}</strong>: {metrics[k]!.reason ?? t('values.notMeasurable')}
+              </li>
+            ))}
+          </ul>
         </details>
       )}
     </>

@@ -18,8 +18,29 @@ const bytes = readFileSync(VIDEO);
 const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
 
 test('sample table agrees with ffprobe packet by packet', () => {
-  const csv = execFileSync('ffprobe', ['-v', 'error', '-select_streams', 'v', '-show_packets', '-show_entries', 'packet=pts_time,pos,size,flags', '-of', 'csv=p=0', VIDEO], { encoding: 'utf8' });
-  const packets = csv.trim().split('\n').map((l) => { const [pts, size, pos, flags] = l.split(','); return { time: Number(pts), size: Number(size), offset: Number(pos), key: flags!.startsWith('K') }; });
+  const csv = execFileSync(
+    'ffprobe',
+    [
+      '-v',
+      'error',
+      '-select_streams',
+      'v',
+      '-show_packets',
+      '-show_entries',
+      'packet=pts_time,pos,size,flags',
+      '-of',
+      'csv=p=0',
+      VIDEO,
+    ],
+    { encoding: 'utf8' },
+  );
+  const packets = csv
+    .trim()
+    .split('\n')
+    .map((l) => {
+      const [pts, size, pos, flags] = l.split(',');
+      return { time: Number(pts), size: Number(size), offset: Number(pos), key: flags!.startsWith('K') };
+    });
   const r = readMp4VideoTrack(buffer);
   assert.ok(r.ok, r.ok ? '' : r.error.message);
   const t = r.value;
@@ -41,34 +62,48 @@ test('cut inside the frames: says which frame', () => {
   const r = readMp4VideoTrack(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + 302549 + 100));
   assert.equal(r.ok, false);
   // ffprobe: sample 1 starts at byte 302549 and is 9808 bytes long, so the cut falls inside frame 1.
-  if (!r.ok) { assert.equal(r.error.code, 'truncated'); assert.match(r.error.message, /frame 1 of 230/); }
+  if (!r.ok) {
+    assert.equal(r.error.code, 'truncated');
+    assert.match(r.error.message, /frame 1 of 230/);
+  }
 });
 
 test('not an MP4: a located error', () => {
   const r = readMp4VideoTrack(new TextEncoder().encode('just some text, not a video at all').buffer as ArrayBuffer);
   assert.equal(r.ok, false);
-  if (!r.ok) { assert.equal(r.error.code, 'not-mp4'); assert.equal(r.error.offset, 0); }
+  if (!r.ok) {
+    assert.equal(r.error.code, 'not-mp4');
+    assert.equal(r.error.offset, 0);
+  }
 });
 
 test('a file cut short or with a damaged index never throws and says where', () => {
   const moov = bytes.indexOf('moov') - 4;
   const mdat = bytes.indexOf('mdat') - 4;
   assert.ok(moov > 0 && mdat > moov, 'this clip has its index (moov) before the frames (mdat)');
-  fc.assert(fc.property(fc.oneof(fc.integer({ min: 0, max: mdat + 16 }), fc.integer({ min: 0, max: bytes.length })), fc.array(fc.tuple(fc.integer({ min: moov, max: mdat }), fc.integer({ min: 0, max: 255 })), { maxLength: 4 }), (cut, flips) => {
-    const copy = new Uint8Array(bytes.subarray(0, cut));
-    for (const [at, v] of flips) if (at < copy.length) copy[at] = v;
-    const r = readMp4VideoTrack(copy.buffer);
-    if (!r.ok) {
-      assert.ok(['not-mp4', 'no-video-track', 'unsupported-codec', 'truncated'].includes(r.error.code));
-      assert.ok(r.error.offset >= 0 && r.error.offset <= bytes.length, `offset ${r.error.offset}`);
-      assert.ok(r.error.message.length > 0);
-    } else {
-      for (const s of r.value.samples) assert.ok(Number.isFinite(s.time) && s.size >= 0 && s.offset + s.size <= copy.length);
-    }
-  }), { numRuns: 200 });
+  fc.assert(
+    fc.property(
+      fc.oneof(fc.integer({ min: 0, max: mdat + 16 }), fc.integer({ min: 0, max: bytes.length })),
+      fc.array(fc.tuple(fc.integer({ min: moov, max: mdat }), fc.integer({ min: 0, max: 255 })), { maxLength: 4 }),
+      (cut, flips) => {
+        const copy = new Uint8Array(bytes.subarray(0, cut));
+        for (const [at, v] of flips) if (at < copy.length) copy[at] = v;
+        const r = readMp4VideoTrack(copy.buffer);
+        if (!r.ok) {
+          assert.ok(['not-mp4', 'no-video-track', 'unsupported-codec', 'truncated'].includes(r.error.code));
+          assert.ok(r.error.offset >= 0 && r.error.offset <= bytes.length, `offset ${r.error.offset}`);
+          assert.ok(r.error.message.length > 0);
+        } else {
+          for (const s of r.value.samples)
+            assert.ok(Number.isFinite(s.time) && s.size >= 0 && s.offset + s.size <= copy.length);
+        }
+      },
+    ),
+    { numRuns: 200 },
+  );
 });
 
-test('Given only the index bytes of the file (the media data left out), then the same sample table, and samples read through a window are the file\'s bytes', async () => {
+test("Given only the index bytes of the file (the media data left out), then the same sample table, and samples read through a window are the file's bytes", async () => {
   const blob = new Blob([bytes]);
   const index = await mp4IndexBytes(blob);
   const whole = readMp4VideoTrack(buffer);
@@ -87,7 +122,9 @@ test('Given only the index bytes of the file (the media data left out), then the
   }
   await assert.rejects(read(bytes.length - 10, 20), /The file ends at byte 3968304, inside a video sample/);
   // A file that is not an MP4 gives its first bytes only, and the reader says so at byte 0.
-  const webm = await mp4IndexBytes(new Blob([new Uint8Array([0x1a, 0x45, 0xdf, 0xa3, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14])]));
+  const webm = await mp4IndexBytes(
+    new Blob([new Uint8Array([0x1a, 0x45, 0xdf, 0xa3, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14])]),
+  );
   assert.equal(webm.buffer.byteLength, 16);
   const r = readMp4VideoTrack(webm.buffer, 18);
   assert.ok(!r.ok && r.error.code === 'not-mp4' && webm.fileOffset(r.error.offset) === 0);

@@ -10,7 +10,13 @@ import { AngleCharts } from './angle-charts.js';
 import { videoSummary } from './gait-findings.js';
 import { GaitStillsView } from './gait-stills-view.js';
 
-export function SavedGaitAnalyses({ analyses, stillUrl }: { analyses: GaitAnalysisRecord[]; stillUrl: (analysisId: string, index: number) => string }) {
+export function SavedGaitAnalyses({
+  analyses,
+  stillUrl,
+}: {
+  analyses: GaitAnalysisRecord[];
+  stillUrl: (analysisId: string, index: number) => string;
+}) {
   const { t } = useTranslation('gait');
   if (!analyses.length) return <p>{t('saved.none')}</p>;
   const newestFirst = [...analyses].reverse();
@@ -23,13 +29,26 @@ export function SavedGaitAnalyses({ analyses, stillUrl }: { analyses: GaitAnalys
         return (
           <li key={g.id}>
             <details open={i === 0} data-analysis={g.id}>
-              <summary>{t('saved.line', { date: g.recordedAt.slice(0, 10), view: t(`saved.view.${g.view}`, { defaultValue: g.view }), name: g.sourceName })}{g.stills.length ? t('saved.stills', { count: g.stills.length, n: formatNumber(g.stills.length) }) : ''}</summary>
-              {json.imported_from
-                ? <p className="small muted" data-testid="gait-imported">{t('saved.imported', { file: json.imported_from.file, who })}</p>
-                : <p className="small muted">{t('saved.recordedBy', { summary: videoSummary(json, t), who })}</p>}
+              <summary>
+                {t('saved.line', {
+                  date: g.recordedAt.slice(0, 10),
+                  view: t(`saved.view.${g.view}`, { defaultValue: g.view }),
+                  name: g.sourceName,
+                })}
+                {g.stills.length ? t('saved.stills', { count: g.stills.length, n: formatNumber(g.stills.length) }) : ''}
+              </summary>
+              {json.imported_from ? (
+                <p className="small muted" data-testid="gait-imported">
+                  {t('saved.imported', { file: json.imported_from.file, who })}
+                </p>
+              ) : (
+                <p className="small muted">{t('saved.recordedBy', { summary: videoSummary(json, t), who })}</p>
+              )}
               <AngleCharts curves={json.angle_curves} mode={json.mode} />
               <GaitStillsView stills={g.stills.map((s, k) => ({ src: stillUrl(g.id, k), info: s }))} />
-              {!json.imported_from && !json.angle_curves && !g.stills.length && <p className="small muted">{t('saved.old')}</p>}
+              {!json.imported_from && !json.angle_curves && !g.stills.length && (
+                <p className="small muted">{t('saved.old')}</p>
+              )}
             </details>
           </li>
         );

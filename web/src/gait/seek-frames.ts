@@ -14,9 +14,18 @@ export const ASSUMED_FPS = 30;
 /** Waits for an event on the video element, or rejects on its error event. */
 function once(video: HTMLVideoElement, event: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const ok = () => { off(); resolve(); };
-    const bad = () => { off(); reject(new Error(video.error?.message || i18n.t('gait:errors.cannotDecode'))); };
-    const off = () => { video.removeEventListener(event, ok); video.removeEventListener('error', bad); };
+    const ok = () => {
+      off();
+      resolve();
+    };
+    const bad = () => {
+      off();
+      reject(new Error(video.error?.message || i18n.t('gait:errors.cannotDecode')));
+    };
+    const off = () => {
+      video.removeEventListener(event, ok);
+      video.removeEventListener('error', bad);
+    };
     video.addEventListener(event, ok);
     video.addEventListener('error', bad);
   });
@@ -48,7 +57,18 @@ export async function loadVideo(url: string): Promise<{ video: HTMLVideoElement;
  * Yields frames first..last (every `every`-th one: only those are seeked to) by seeking to the middle of each
  * nominal frame interval (never onto a boundary).
  */
-export async function* seekFrames(video: HTMLVideoElement, opts: { fps: number; count: number; grabber: FrameGrabber; first?: number; last?: number; every?: number; signal?: AbortSignal }): AsyncGenerator<Frame> {
+export async function* seekFrames(
+  video: HTMLVideoElement,
+  opts: {
+    fps: number;
+    count: number;
+    grabber: FrameGrabber;
+    first?: number;
+    last?: number;
+    every?: number;
+    signal?: AbortSignal;
+  },
+): AsyncGenerator<Frame> {
   const last = Math.min(opts.count - 1, opts.last ?? opts.count - 1);
   const every = Math.max(1, Math.floor(opts.every ?? 1));
   for (let i = opts.first ?? 0; i <= last; i += every) {

@@ -21,13 +21,18 @@ export function SkeletonPlayer({ url, series, onTime, seekTo }: SkeletonPlayerPr
   const canvasRef = useRef<HTMLCanvasElement>(null);
 
   useEffect(() => {
-    const video = videoRef.current; const canvas = canvasRef.current;
+    const video = videoRef.current;
+    const canvas = canvasRef.current;
     if (!video || !canvas) return;
-    let handle = 0; let stopped = false;
+    let handle = 0;
+    let stopped = false;
     const paint = (t: number) => {
       const r = canvas.getBoundingClientRect();
       const dpr = window.devicePixelRatio || 1;
-      if (canvas.width !== Math.round(r.width * dpr)) { canvas.width = Math.round(r.width * dpr); canvas.height = Math.round(r.height * dpr); }
+      if (canvas.width !== Math.round(r.width * dpr)) {
+        canvas.width = Math.round(r.width * dpr);
+        canvas.height = Math.round(r.height * dpr);
+      }
       const ctx = canvas.getContext('2d');
       if (!ctx) return;
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);

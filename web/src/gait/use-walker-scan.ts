@@ -27,30 +27,49 @@ export function useWalkerScan(onFound: (scan: WalkerScan, video: OpenedVideo) =>
     await running.current;
   }, []);
 
-  const start = useCallback(async (video: OpenedVideo, frames: FrameSource) => {
-    await stop();
-    const c = new AbortController();
-    ctl.current = c;
-    setState({ status: 'scanning', done: 0, total: 0 });
-    const run = (async () => {
-      try {
-        const { scanForWalker } = await import('./walker-scan.js');
-        const r = await scanForWalker(video, frames, { signal: c.signal, onProgress: (done, total) => { if (!c.signal.aborted) setState({ status: 'scanning', done, total }); } });
-        if (c.signal.aborted) { setState({ status: 'stopped' }); return; }
-        if (!r.ok) { setState({ status: 'failed', message: r.error.message }); return; }
-        setState({ status: 'done', scan: r.value });
-        found.current(r.value, video);
-      } catch (e) {
-        if (c.signal.aborted) setState({ status: 'stopped' });
-        else setState({ status: 'failed', message: e instanceof Error ? e.message : String(e) });
-      } finally {
-        if (ctl.current === c) ctl.current = null;
-      }
-    })();
-    running.current = run;
-    await run;
-  }, [stop]);
+  const start = useCallback(
+    async (video: OpenedVideo, frames: FrameSource) => {
+      await stop();
+      const c = new AbortController();
+      ctl.current = c;
+      setState({ status: 'scanning', done: 0, total: 0 });
+      const run = (async () => {
+        try {
+          const { scanForWalker } = await import('./walker-scan.js');
+          const r = await scanForWalker(video, frames, {
+            signal: c.signal,
+            onProgress: (done, total) => {
+              if (!c.signal.aborted) setState({ status: 'scanning', done, total });
+            },
+          });
+          if (c.signal.aborted) {
+            setState({ status: 'stopped' });
+            return;
+          }
+          if (!r.ok) {
+            setState({ status: 'failed', message: r.error.message });
+            return;
+          }
+          setState({ status: 'done', scan: r.value });
+          found.current(r.value, video);
+        } catch (e) {
+          if (c.signal.aborted) setState({ status: 'stopped' });
+          else setState({ status: 'failed', message: e instanceof Error ? e.message : String(e) });
+        } finally {
+          if (ctl.current === c) ctl.current = null;
+        }
+      })();
+      running.current = run;
+      await run;
+    },
+    [stop],
+  );
 
-  useEffect(() => () => { ctl.current?.abort(); }, []);
+  useEffect(
+    () => () => {
+      ctl.current?.abort();
+    },
+    [],
+  );
   return { state, start, stop };
 }

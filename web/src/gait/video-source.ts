@@ -25,7 +25,11 @@ export interface OpenedVideo {
   codec: string | null;
 }
 
-export interface VideoError { code: 'not-a-video' | 'decode-failed' | 'too-short'; message: string; location: { file: string; offset?: number; box?: string } }
+export interface VideoError {
+  code: 'not-a-video' | 'decode-failed' | 'too-short';
+  message: string;
+  location: { file: string; offset?: number; box?: string };
+}
 
 export type Opened = { ok: true; value: OpenedVideo; frames: FrameSource } | { ok: false; error: VideoError };
 
@@ -33,49 +37,108 @@ export type Opened = { ok: true; value: OpenedVideo; frames: FrameSource } | { o
  * Produces the frames of the opened video for one region. `every`: only frames first, first + every, ... (the
  * walker scan); `maxHeight`: scale limit of the whole picture (frame-canvas.ts, default 720).
  */
-export type FrameSource = (opts: { roi: RegionOfInterest; first?: number; last?: number; every?: number; maxHeight?: number; signal?: AbortSignal }) => AsyncIterable<Frame>;
+export type FrameSource = (opts: {
+  roi: RegionOfInterest;
+  first?: number;
+  last?: number;
+  every?: number;
+  maxHeight?: number;
+  signal?: AbortSignal;
+}) => AsyncIterable<Frame>;
 
 /** Opens `file`. The caller revokes `value.url` when done with it. */
 export async function openVideoFile(file: File): Promise<Opened> {
-  const bad = (code: VideoError['code'], message: string, extra: Partial<VideoError['location']> = {}): Opened =>
-    ({ ok: false, error: { code, message, location: { file: file.name, ...extra } } });
+  const bad = (code: VideoError['code'], message: string, extra: Partial<VideoError['location']> = {}): Opened => ({
+    ok: false,
+    error: { code, message, location: { file: file.name, ...extra } },
+  });
   // The index only: the samples are read from the file while they are decoded (file-bytes.ts).
   const index = await mp4IndexBytes(file);
   const read = readMp4VideoTrack(index.buffer, file.size);
   const fileAt = (at: number) => (at >= index.buffer.byteLength ? at : index.fileOffset(at));
   const mp4 = read.ok ? read : { ...read, error: { ...read.error, offset: fileAt(read.error.offset) } };
   if (mp4.ok && mp4.value.samples[0]?.size) {
-    const first = new Uint8Array(await file.slice(mp4.value.samples[0].offset, mp4.value.samples[0].offset + 1).arrayBuffer());
+    const first = new Uint8Array(
+      await file.slice(mp4.value.samples[0].offset, mp4.value.samples[0].offset + 1).arrayBuffer(),
+    );
     if (first.length) mp4.value.codec = vp9Codec(mp4.value.codec, first[0]!);
   }
   let track: Mp4VideoTrack | null = null;
-  if (mp4.ok && await canDecode(mp4.value)) track = mp4.value;
+  if (mp4.ok && (await canDecode(mp4.value))) track = mp4.value;
   else if (!mp4.ok && mp4.error.code !== 'not-mp4' && mp4.error.code !== 'unsupported-codec') {
-    return bad('not-a-video', `${mp4.error.message} (byte ${mp4.error.offset}${mp4.error.box ? `, box ${mp4.error.box}` : ''})`, { offset: mp4.error.offset, ...(mp4.error.box ? { box: mp4.error.box } : {}) });
+    return bad(
+      'not-a-video',
+      `${mp4.error.message} (byte ${mp4.error.offset}${mp4.error.box ? `, box ${mp4.error.box}` : ''})`,
+      { offset: mp4.error.offset, ...(mp4.error.box ? { box: mp4.error.box } : {}) },
+    );
   }
   const url = URL.createObjectURL(file);
   if (track) {
     const t = track;
-    if (t.samples.length < 2) { URL.revokeObjectURL(url); return bad('too-short', i18n.t('gait:errors.fewerFrames')); }
+    if (t.samples.length < 2) {
+      URL.revokeObjectURL(url);
+      return bad('too-short', i18n.t('gait:errors.fewerFrames'));
+    }
     return {
       ok: true,
-      value: { name: file.name, url, width: t.width, height: t.height, fps: t.fps, frameCount: t.samples.length, decoder: 'webcodecs', codec: t.codec },
-      frames: ({ roi, first, last, every, maxHeight, signal }) => webCodecsFrames(fileReader(file), t, frameGrabber(t, roi, maxHeight), { ...(first !== undefined ? { first } : {}), ...(last !== undefined ? { last } : {}), ...(every ? { every } : {}), ...(signal ? { signal } : {}) }),
+      value: {
+        name: file.name,
+        url,
+        width: t.width,
+        height: t.height,
+        fps: t.fps,
+        frameCount: t.samples.length,
+        decoder: 'webcodecs',
+        codec: t.codec,
+      },
+      frames: ({ roi, first, last, every, maxHeight, signal }) =>
+        webCodecsFrames(fileReader(file), t, frameGrabber(t, roi, maxHeight), {
+          ...(first !== undefined ? { first } : {}),
+          ...(last !== undefined ? { last } : {}),
+          ...(every ? { every } : {}),
+          ...(signal ? { signal } : {}),
+        }),
     };
   }
   try {
     const { video, duration } = await loadVideo(url);
     const fps = mp4.ok && mp4.value.fps > 0 ? mp4.value.fps : ASSUMED_FPS;
     const frameCount = mp4.ok ? mp4.value.samples.length : Math.floor(duration * fps);
-    if (frameCount < 2) { URL.revokeObjectURL(url); return bad('too-short', i18n.t('gait:errors.tooShort')); }
+    if (frameCount < 2) {
+      URL.revokeObjectURL(url);
+      return bad('too-short', i18n.t('gait:errors.tooShort'));
+    }
     const size = { width: video.videoWidth, height: video.videoHeight };
     return {
       ok: true,
-      value: { name: file.name, url, ...size, fps, frameCount, decoder: 'seek', codec: mp4.ok ? mp4.value.codec : null },
-      frames: ({ roi, first, last, every, maxHeight, signal }) => seekFrames(video, { fps, count: frameCount, grabber: frameGrabber(size, roi, maxHeight), ...(first !== undefined ? { first } : {}), ...(last !== undefined ? { last } : {}), ...(every ? { every } : {}), ...(signal ? { signal } : {}) }),
+      value: {
+        name: file.name,
+        url,
+        ...size,
+        fps,
+        frameCount,
+        decoder: 'seek',
+        codec: mp4.ok ? mp4.value.codec : null,
+      },
+      frames: ({ roi, first, last, every, maxHeight, signal }) =>
+        seekFrames(video, {
+          fps,
+          count: frameCount,
+          grabber: frameGrabber(size, roi, maxHeight),
+          ...(first !== undefined ? { first } : {}),
+          ...(last !== undefined ? { last } : {}),
+          ...(every ? { every } : {}),
+          ...(signal ? { signal } : {}),
+        }),
     };
   } catch (e) {
     URL.revokeObjectURL(url);
-    return bad('decode-failed', i18n.t('gait:errors.cannotPlay', { codec: mp4.ok ? ` (codec ${mp4.value.codec})` : '', reason: e instanceof Error ? e.message : String(e) }));
+    return bad(
+      'decode-failed',
+      i18n.t('gait:errors.cannotPlay', {
+        codec: mp4.ok ? ` (codec ${mp4.value.codec})` : '',
+        reason: e instanceof Error ? e.message : String(e),
+      }),
+    );
   }
 }

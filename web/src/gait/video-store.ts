@@ -9,22 +9,39 @@ const STORE = 'videos';
 function open(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const req = indexedDB.open(DB, 1);
-    req.onupgradeneeded = () => { req.result.createObjectStore(STORE); };
+    req.onupgradeneeded = () => {
+      req.result.createObjectStore(STORE);
+    };
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error ?? new Error(i18n.t('gait:errors.noIndexedDb')));
   });
 }
 
 function run<T>(mode: IDBTransactionMode, op: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  return open().then((db) => new Promise<T>((resolve, reject) => {
-    const tx = db.transaction(STORE, mode);
-    const req = op(tx.objectStore(STORE));
-    tx.oncomplete = () => { db.close(); resolve(req.result); };
-    tx.onerror = () => { db.close(); reject(tx.error ?? new Error(i18n.t('gait:errors.storeVideo'))); };
-  }));
+  return open().then(
+    (db) =>
+      new Promise<T>((resolve, reject) => {
+        const tx = db.transaction(STORE, mode);
+        const req = op(tx.objectStore(STORE));
+        tx.oncomplete = () => {
+          db.close();
+          resolve(req.result);
+        };
+        tx.onerror = () => {
+          db.close();
+          reject(tx.error ?? new Error(i18n.t('gait:errors.storeVideo')));
+        };
+      }),
+  );
 }
 
-export interface KeptVideo { analysisId: string; name: string; type: string; savedAt: string; blob: Blob }
+export interface KeptVideo {
+  analysisId: string;
+  name: string;
+  type: string;
+  savedAt: string;
+  blob: Blob;
+}
 
 /** Stores the video under the saved analysis's id. */
 export function keepVideo(v: KeptVideo): Promise<unknown> {

@@ -32,28 +32,70 @@ export function WalkerPicker({ state, frameCount, selected, onSelect }: WalkerPi
   if (state.status === 'scanning') {
     return (
       <div className="gait-walker">
-        <p role="status">{t('walker.looking')}{state.total > 0 ? ` ${t('walker.sampled', { done: formatNumber(state.done), total: formatNumber(state.total) })}` : ''}</p>
+        <p role="status">
+          {t('walker.looking')}
+          {state.total > 0
+            ? ` ${t('walker.sampled', { done: formatNumber(state.done), total: formatNumber(state.total) })}`
+            : ''}
+        </p>
         {state.total > 0 && <progress aria-label={t('walker.lookingLabel')} max={state.total} value={state.done} />}
       </div>
     );
   }
-  if (state.status === 'stopped') return <div className="gait-walker"><p role="status" className="small muted">{t('walker.stopped')}</p></div>;
-  if (state.status === 'failed') return <div className="gait-walker"><p role="status">{t('walker.failed', { message: state.message })}</p></div>;
+  if (state.status === 'stopped')
+    return (
+      <div className="gait-walker">
+        <p role="status" className="small muted">
+          {t('walker.stopped')}
+        </p>
+      </div>
+    );
+  if (state.status === 'failed')
+    return (
+      <div className="gait-walker">
+        <p role="status">{t('walker.failed', { message: state.message })}</p>
+      </div>
+    );
   const { scan } = state;
   const listed = listedCandidates(scan.candidates, scan.chosen);
   return (
     <div className="gait-walker">
-      <p role="status">{scan.chosen === null
-        ? t('walker.nobody', { stay: listed.length ? ` ${t('walker.stay', { count: listed.length, n: formatNumber(listed.length) })}` : '' })
-        : t(listed.length > 1 ? 'walker.willFollowChoose' : 'walker.willFollow', { n: scan.chosen + 1, movement: movement(scan.candidates[scan.chosen], t) })}</p>
-      <p className="small muted" data-timing={`load ${Math.round(scan.loadMs)} ms, frames ${Math.round(scan.framesMs)} ms, total ${Math.round(scan.ms)} ms`} /* i18n-ignore: timings for the bench, not shown */>{t('walker.looked', { samples: formatNumber(scan.samples), frames: formatNumber(frameCount), seconds: formatNumber(scan.ms / 1000, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) })}</p>
+      <p role="status">
+        {scan.chosen === null
+          ? t('walker.nobody', {
+              stay: listed.length
+                ? ` ${t('walker.stay', { count: listed.length, n: formatNumber(listed.length) })}`
+                : '',
+            })
+          : t(listed.length > 1 ? 'walker.willFollowChoose' : 'walker.willFollow', {
+              n: scan.chosen + 1,
+              movement: movement(scan.candidates[scan.chosen], t),
+            })}
+      </p>
+      <p
+        className="small muted"
+        data-timing={`load ${Math.round(scan.loadMs)} ms, frames ${Math.round(scan.framesMs)} ms, total ${Math.round(scan.ms)} ms`} /* i18n-ignore: timings for the bench, not shown */
+      >
+        {t('walker.looked', {
+          samples: formatNumber(scan.samples),
+          frames: formatNumber(frameCount),
+          seconds: formatNumber(scan.ms / 1000, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+        })}
+      </p>
       {listed.length > 0 && (
         <fieldset className="gait-walker-list">
           <legend>{t('walker.legend')}</legend>
           {listed.map((c) => (
             <label key={c.id}>
-              <input type="radio" name="gait-walker" value={c.id} checked={selected === c.id} onChange={() => onSelect(c)} />
-              {' '}{candidateLabel(c, scan.every, frameCount, t)}{c.id === scan.chosen ? ` ${t('walker.found')}` : ''}
+              <input
+                type="radio"
+                name="gait-walker"
+                value={c.id}
+                checked={selected === c.id}
+                onChange={() => onSelect(c)}
+              />{' '}
+              {candidateLabel(c, scan.every, frameCount, t)}
+              {c.id === scan.chosen ? ` ${t('walker.found')}` : ''}
             </label>
           ))}
         </fieldset>
@@ -63,7 +105,10 @@ export function WalkerPicker({ state, frameCount, selected, onSelect }: WalkerPi
 }
 
 /** The sampled frame to show with candidate boxes: the selected person's (or the walker's) best frame. */
-export function walkerPictureFrame(state: WalkerScanState, selected: number | null): { time: number; index: number } | null {
+export function walkerPictureFrame(
+  state: WalkerScanState,
+  selected: number | null,
+): { time: number; index: number } | null {
   if (state.status !== 'done') return null;
   const listed = listedCandidates(state.scan.candidates, state.scan.chosen);
   const who = listed.find((c) => c.id === selected) ?? listed.find((c) => c.id === state.scan.chosen) ?? listed[0];
@@ -89,13 +134,26 @@ export function CandidateBoxes({ state, size, index, selected, onSelect }: Candi
   if (state.status !== 'done') return null;
   const listed = listedCandidates(state.scan.candidates, state.scan.chosen);
   const pct = (v: number, of: number) => `${(v / of) * 100}%`;
-  const place = (b: RegionOfInterest) => ({ left: pct(b.x, size.width), top: pct(b.y, size.height), width: pct(b.width, size.width), height: pct(b.height, size.height) });
+  const place = (b: RegionOfInterest) => ({
+    left: pct(b.x, size.width),
+    top: pct(b.y, size.height),
+    width: pct(b.width, size.width),
+    height: pct(b.height, size.height),
+  });
   return (
     <div className="gait-walker-boxes" aria-hidden="true">
       {boxesAt(listed, index, size).map(({ id, box }) => (
-        <div key={id} className={`gait-walker-box${id === selected ? ' selected' : ''}`} data-person={id + 1} style={place(box)}
+        <div
+          key={id}
+          className={`gait-walker-box${id === selected ? ' selected' : ''}`}
+          data-person={id + 1}
+          style={place(box)}
           onPointerDown={(e) => e.stopPropagation()}
-          onClick={() => { const c = listed.find((x) => x.id === id); if (c) onSelect(c); }}>
+          onClick={() => {
+            const c = listed.find((x) => x.id === id);
+            if (c) onSelect(c);
+          }}
+        >
           <span>{t('walker.person', { n: id + 1 })}</span>
         </div>
       ))}

@@ -43,8 +43,11 @@ export function scanPlan(video: { fps: number; frameCount: number }): { every: n
  * Scans the opened video. Never run it while the estimator is busy: both use the page's one detector (the caller
  * stops the scan before analysing). Aborting throws an AbortError from the frame source.
  */
-export async function scanForWalker(video: OpenedVideo, frames: FrameSource,
-  o: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {}): Promise<Result<WalkerScan>> {
+export async function scanForWalker(
+  video: OpenedVideo,
+  frames: FrameSource,
+  o: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {},
+): Promise<Result<WalkerScan>> {
   const t0 = performance.now();
   const d = await poseDetector();
   if ('code' in d) return { ok: false, error: d };
@@ -54,10 +57,27 @@ export async function scanForWalker(video: OpenedVideo, frames: FrameSource,
   const size = { width: video.width, height: video.height };
   o.onProgress?.(0, samples);
   const thumbs: Thumbnail[] = [];
-  const boxes = await scanPeople(d.detector,
-    timedFrames(frames({ roi: { x: 0, y: 0, ...size }, every, maxHeight: SCAN_MAX_HEIGHT, ...(o.signal ? { signal: o.signal } : {}) }), (ms) => { spent.ms += ms; }),
-    size, (n) => o.onProgress?.(n, samples), thumbs);
+  const boxes = await scanPeople(
+    d.detector,
+    timedFrames(
+      frames({
+        roi: { x: 0, y: 0, ...size },
+        every,
+        maxHeight: SCAN_MAX_HEIGHT,
+        ...(o.signal ? { signal: o.signal } : {}),
+      }),
+      (ms) => {
+        spent.ms += ms;
+      },
+    ),
+    size,
+    (n) => o.onProgress?.(n, samples),
+    thumbs,
+  );
   const choice = chooseWalker(boxes, { ...size, sampleInterval: every / video.fps });
   const scene = sceneChecks(thumbs, boxes, size);
-  return { ok: true, value: { ...choice, every, samples, ms: performance.now() - t0, loadMs, framesMs: spent.ms, scene } };
+  return {
+    ok: true,
+    value: { ...choice, every, samples, ms: performance.now() - t0, loadMs, framesMs: spent.ms, scene },
+  };
 }

@@ -19,7 +19,9 @@ export async function canDecode(track: Mp4VideoTrack): Promise<boolean> {
 
 function decoderConfig(track: Mp4VideoTrack): VideoDecoderConfig {
   return {
-    codec: track.codec, codedWidth: track.width, codedHeight: track.height,
+    codec: track.codec,
+    codedWidth: track.width,
+    codedHeight: track.height,
     ...(track.description ? { description: track.description } : {}),
   };
 }
@@ -41,17 +43,32 @@ export interface DecodeOptions {
  * grabbed by `grabber`, in presentation order. At most a few decoded frames are held at once (the decoder is fed
  * only when the consumer has caught up) and the file is not held whole, so memory stays flat however long the video.
  */
-export async function* webCodecsFrames(read: (offset: number, size: number) => Promise<Uint8Array>, track: Mp4VideoTrack, grabber: FrameGrabber, options: DecodeOptions = {}): AsyncGenerator<Frame> {
+export async function* webCodecsFrames(
+  read: (offset: number, size: number) => Promise<Uint8Array>,
+  track: Mp4VideoTrack,
+  grabber: FrameGrabber,
+  options: DecodeOptions = {},
+): AsyncGenerator<Frame> {
   const first = options.first ?? 0;
   const last = options.last ?? track.samples.length - 1;
   const every = Math.max(1, Math.floor(options.every ?? 1));
   const ready: VideoFrame[] = [];
   let failure: Error | null = null;
   let wake: (() => void) | null = null;
-  const poke = () => { const w = wake; wake = null; w?.(); };
+  const poke = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
   const decoder = new VideoDecoder({
-    output: (f) => { ready.push(f); poke(); },
-    error: (e) => { failure = e instanceof Error ? e : new Error(String(e)); poke(); },
+    output: (f) => {
+      ready.push(f);
+      poke();
+    },
+    error: (e) => {
+      failure = e instanceof Error ? e : new Error(String(e));
+      poke();
+    },
   });
   decoder.addEventListener('dequeue', poke);
   decoder.configure(decoderConfig(track));
@@ -64,17 +81,35 @@ export async function* webCodecsFrames(read: (offset: number, size: number) => P
       if (options.signal?.aborted) throw new DOMException('Analysis cancelled.', 'AbortError'); // i18n-ignore: an abort, never shown (the screen ignores AbortError)
       if (failure) throw failure;
       // Keep the decoder a few samples ahead of the model, no more.
-      while (fed < track.samples.length && decoder.decodeQueueSize < 3 && ready.length < 3 && index + ready.length <= last) {
+      while (
+        fed < track.samples.length &&
+        decoder.decodeQueueSize < 3 &&
+        ready.length < 3 &&
+        index + ready.length <= last
+      ) {
         const s = track.samples[fed]!;
-        decoder.decode(new EncodedVideoChunk({
-          type: s.key ? 'key' : 'delta', timestamp: Math.round(s.time * 1e6), duration: Math.round(s.duration * 1e6),
-          data: await read(s.offset, s.size),
-        }));
+        decoder.decode(
+          new EncodedVideoChunk({
+            type: s.key ? 'key' : 'delta',
+            timestamp: Math.round(s.time * 1e6),
+            duration: Math.round(s.duration * 1e6),
+            data: await read(s.offset, s.size),
+          }),
+        );
         fed++;
       }
       if (!flushed && (fed === track.samples.length || index + ready.length > last)) {
         flushed = true;
-        decoder.flush().then(() => { flushDone = true; poke(); }, (e: unknown) => { failure ??= e instanceof Error ? e : new Error(String(e)); poke(); });
+        decoder.flush().then(
+          () => {
+            flushDone = true;
+            poke();
+          },
+          (e: unknown) => {
+            failure ??= e instanceof Error ? e : new Error(String(e));
+            poke();
+          },
+        );
       }
       const f = ready.shift();
       if (f) {
@@ -82,7 +117,8 @@ export async function* webCodecsFrames(read: (offset: number, size: number) => P
         // the model runs on it: the decoder's pool of frames stays small however long the video.
         let frame: Frame | null = null;
         try {
-          if (index >= first && index <= last && (index - first) % every === 0) frame = await grabber.grab(f, index, f.timestamp / 1e6);
+          if (index >= first && index <= last && (index - first) % every === 0)
+            frame = await grabber.grab(f, index, f.timestamp / 1e6);
         } finally {
           f.close();
         }
@@ -94,7 +130,10 @@ export async function* webCodecsFrames(read: (offset: number, size: number) => P
       if (flushDone) return;
       // Wait for a decoded frame, room in the decode queue or the end of the flush; a timer guards against a
       // decoder that holds frames until it gets more input.
-      await new Promise<void>((resolve) => { wake = resolve; setTimeout(poke, 50); });
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        setTimeout(poke, 50);
+      });
     }
   } finally {
     for (const f of ready) f.close();

@@ -10,12 +10,18 @@ export function formatNumber(n: number, options?: Intl.NumberFormatOptions): str
 }
 
 /** A Date or ISO string in the locale's words, e.g. "3 Nov 2026" / "3 nov 2026". */
-export function formatDate(value: Date | string, options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric' }): string {
+export function formatDate(
+  value: Date | string,
+  options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric' },
+): string {
   return new Intl.DateTimeFormat(formatLocale(), options).format(typeof value === 'string' ? new Date(value) : value);
 }
 
 /** A calendar day YYYY-MM-DD (no time zone: it is the person's own day), e.g. "Tue 25 Nov" / "mar, 25 nov". */
-export function formatDay(isoDate: string, options: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short' }): string {
+export function formatDay(
+  isoDate: string,
+  options: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short' },
+): string {
   const [y, m, d] = isoDate.slice(0, 10).split('-').map(Number);
   return new Intl.DateTimeFormat(formatLocale(), options).format(new Date(y!, m! - 1, d!));
 }
@@ -30,6 +36,9 @@ export function formatDayWithYear(isoDate: string): string {
 }
 
 /** A date and time, e.g. "3 Nov, 08:30". */
-export function formatDateTime(value: Date | string, options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }): string {
+export function formatDateTime(
+  value: Date | string,
+  options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' },
+): string {
   return formatDate(value, options);
 }

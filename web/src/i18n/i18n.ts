@@ -14,16 +14,22 @@ import { FORMAT_LOCALE, LANGUAGES, pickLanguage, type Language } from './languag
 
 const STORAGE_KEY = 'footing.language';
 
-
 function savedLanguage(): string | null {
-  try { return localStorage.getItem(STORAGE_KEY); } catch { return null; }
+  try {
+    return localStorage.getItem(STORAGE_KEY);
+  } catch {
+    return null;
+  }
 }
 
 export const i18n: I18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
   resources: CATALOGUES,
-  lng: pickLanguage(savedLanguage(), typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language]),
+  lng: pickLanguage(
+    savedLanguage(),
+    typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]),
+  ),
   fallbackLng: 'en',
   supportedLngs: [...LANGUAGES],
   defaultNS: 'app',
@@ -48,6 +54,10 @@ export const formatLocale = (): string => FORMAT_LOCALE[currentLanguage()];
 
 /** Switches every screen to another language and remembers the choice on this device. */
 export async function setLanguage(lng: Language): Promise<void> {
-  try { localStorage.setItem(STORAGE_KEY, lng); } catch { /* private mode: the choice lasts this visit */ }
+  try {
+    localStorage.setItem(STORAGE_KEY, lng);
+  } catch {
+    /* private mode: the choice lasts this visit */
+  }
   await i18n.changeLanguage(lng);
 }

@@ -12,7 +12,8 @@ export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', es: 'Es
 /** The locale for dates and numbers: British English (day before month, as the app always wrote it), Spanish from Spain. */
 export const FORMAT_LOCALE: Record<Language, string> = { en: 'en-GB', es: 'es-ES' };
 
-export const isLanguage = (x: unknown): x is Language => typeof x === 'string' && (LANGUAGES as readonly string[]).includes(x);
+export const isLanguage = (x: unknown): x is Language =>
+  typeof x === 'string' && (LANGUAGES as readonly string[]).includes(x);
 
 /** A saved choice wins; otherwise the first of the browser's languages Footing speaks; otherwise English. */
 export function pickLanguage(saved: string | null, browser: readonly string[]): Language {

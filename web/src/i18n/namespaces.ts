@@ -5,8 +5,24 @@
  * the clinician screens in Spanish too.
  */
 export const PATIENT_NAMESPACES = [
-  'app', 'account', 'assessment', 'body-map', 'chain', 'checkin', 'gait', 'messages', 'outbox', 'pictures', 'progress', 'references',
-  'reminders', 'safety', 'session', 'today', 'ui', 'walking',
+  'app',
+  'account',
+  'assessment',
+  'body-map',
+  'chain',
+  'checkin',
+  'gait',
+  'messages',
+  'outbox',
+  'pictures',
+  'progress',
+  'references',
+  'reminders',
+  'safety',
+  'session',
+  'today',
+  'ui',
+  'walking',
 ] as const;
 
 /** Screens only a clinician or a clinic's admin sees. (The assessment screens are the person's too, at /chain/*.) */

@@ -39,7 +39,13 @@ export function painSeries(checkins: readonly Checkin[], baseline: number | null
     shown,
     daily: dailyOnes.length > 0,
     reference,
-    band: reference === null ? null : { low: Math.max(NPRS_MIN, reference - NPRS_MCID_POINTS), high: Math.min(NPRS_MAX, reference + NPRS_MCID_POINTS) },
+    band:
+      reference === null
+        ? null
+        : {
+            low: Math.max(NPRS_MIN, reference - NPRS_MCID_POINTS),
+            high: Math.min(NPRS_MAX, reference + NPRS_MCID_POINTS),
+          },
     x: shown.map((c) => Date.parse(c.at) / 1000),
     columns: { back: col('back'), neck: col('neck'), foot: col('foot') },
   };

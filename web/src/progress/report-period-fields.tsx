@@ -6,7 +6,10 @@
 import { useState } from 'react';
 
 export interface ReportPeriodState {
-  from: string; to: string; setFrom: (v: string) => void; setTo: (v: string) => void;
+  from: string;
+  to: string;
+  setFrom: (v: string) => void;
+  setTo: (v: string) => void;
   /** The last day: To, or today when To was cleared. */
   end: string;
   /** From after the last day: no report for it. */
@@ -19,11 +22,27 @@ export function useReportPeriod(today: string): ReportPeriodState {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState(today);
   const end = to || today;
-  return { from, to, setFrom, setTo, end, backwards: from !== '' && from > end, query: `${from ? `from=${from}&` : ''}to=${end}` };
+  return {
+    from,
+    to,
+    setFrom,
+    setTo,
+    end,
+    backwards: from !== '' && from > end,
+    query: `${from ? `from=${from}&` : ''}to=${end}`,
+  };
 }
 
 /** The two date fields, labelled in the page's own words; `id` keeps their ids apart if a page had two. */
-export function ReportPeriodFields({ period: p, labels, id }: { period: ReportPeriodState; labels: { legend: string; from: string; to: string }; id: string }) {
+export function ReportPeriodFields({
+  period: p,
+  labels,
+  id,
+}: {
+  period: ReportPeriodState;
+  labels: { legend: string; from: string; to: string };
+  id: string;
+}) {
   return (
     <fieldset className="report-period">
       <legend>{labels.legend}</legend>
