@@ -1,13 +1,15 @@
 /**
  * The clinic admin (browser): signs in, sees the clinic's clinicians, adds one (a located error first), removes
- * one (signed out at once), and sees no patient data.
+ * one (signed out at once), and sees no patient data. Then the same screen on a Spanish phone (issue 14 item 8):
+ * every word from the catalogue's Spanish, none of its English, a refusal from the server in Spanish; screenshots
+ * 7i and 49e.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { describeViolations, launchPhone, screenshot, seriousA11yViolations, type Phone } from './helpers/browser.js';
+import { assertAccessible, describeViolations, inPage, launchPhone, screenshot, seriousA11yViolations, type Phone } from './helpers/browser.js';
 import { startServer, type TestServer } from './helpers/server.js';
 
 const CLINIC = 'Feet First Physio';
@@ -77,4 +79,62 @@ test('a clinic admin adds and removes clinicians and sees no health data', async
   // No health data for an admin: the patient-scoped API refuses.
   const status = await page.evaluate(async () => (await fetch('/api/patients/00000000-0000-4000-8000-000000000000/today')).status);
   assert.ok(status === 403 || status === 404, `patient data refused (${status})`);
+});
+
+/** The clinic namespace of the catalogue in one language (web/src/i18n/locales/<language>/clinic.json). */
+function clinicWords(language: 'en' | 'es'): { admin: Record<string, string>; workspace: Record<string, string> } {
+  return JSON.parse(readFileSync(new URL(`../web/src/i18n/locales/${language}/clinic.json`, import.meta.url), 'utf8')) as { admin: Record<string, string>; workspace: Record<string, string> };
+}
+
+test('the clinic admin screen on a Spanish phone: the catalogue\'s Spanish, none of its English, a refusal in Spanish', async () => {
+  const EN = clinicWords('en');
+  const ES = clinicWords('es');
+  const phoneEs = await launchPhone({ locale: 'es-ES' });
+  try {
+    const { page } = phoneEs;
+    await page.goto(url + '/');
+    await inPage(page, 'POST', '/api/auth/sign-in', { email: ADMIN.email, password: ADMIN.password }, null);
+    await page.goto(url + '/');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'es');
+    await page.getByRole('navigation', { name: ES.workspace.nav }).getByRole('link', { name: ES.workspace.clinic, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: CLINIC }).waitFor();
+
+    // Every fixed word of the screen, as the Spanish catalogue has it.
+    await page.getByText(ES.admin.lead!, { exact: true }).waitFor();
+    for (const h of [ES.admin.clinicians!, ES.admin.add!]) await page.getByRole('heading', { level: 2, name: h, exact: true }).waitFor();
+    for (const l of [ES.admin.name!, ES.admin.email!, ES.admin.password!, ES.admin.role!]) await page.getByLabel(l, { exact: true }).waitFor();
+    assert.deepEqual(await page.getByLabel(ES.admin.role!, { exact: true }).locator('option').allInnerTexts(), [ES.admin.optionClinician, ES.admin.optionAdmin]);
+    await page.locator('ul.staff-list').getByText(`${ADMIN.email} · ${ES.admin.roleAdmin}`, { exact: true }).waitFor();
+    // Who is signed in, the role in words (not its code, "admin").
+    await page.getByText(`Sesión iniciada como ${ADMIN.name} (${ADMIN.email}, ${ES.admin.roleAdmin}).`, { exact: true }).waitFor();
+
+    // A password of 5 characters: the server refuses it beside its field, in Spanish (8 at least: MIN_PASSWORD_LENGTH).
+    await page.getByLabel(ES.admin.name!, { exact: true }).fill('Dra. Ruiz');
+    await page.getByLabel(ES.admin.email!, { exact: true }).fill('dra.ruiz@feetfirst.example');
+    await page.getByLabel(ES.admin.password!, { exact: true }).fill('corta');
+    await page.getByRole('button', { name: ES.admin.addButton, exact: true }).click();
+    await page.locator('.field-error').getByText('debe tener al menos 8 caracteres', { exact: true }).waitFor();
+    await page.getByLabel(ES.admin.password!, { exact: true }).fill('una-contraseña-larga');
+    await page.getByRole('button', { name: ES.admin.addButton, exact: true }).click();
+    // admin.added with the name and email filled in, as the catalogue writes it.
+    await page.getByText(ES.admin.added!.replace('{{name}}', 'Dra. Ruiz').replace('{{email}}', 'dra.ruiz@feetfirst.example'), { exact: true }).waitFor();
+    const ruiz = page.locator('ul.staff-list li').filter({ hasText: 'Dra. Ruiz' });
+    await ruiz.getByText(`dra.ruiz@feetfirst.example · ${ES.admin.roleClinician}`, { exact: true }).waitFor();
+    await ruiz.getByRole('button', { name: ES.admin.removeLabel!.replace('{{name}}', 'Dra. Ruiz'), exact: true }).waitFor();
+    assert.equal(await ruiz.getByRole('button').innerText(), ES.admin.remove);
+
+    // No English left: none of the English catalogue's words for this screen and its header (the fixed parts around
+    // a {{figure}}, as whole words), once names, emails and the clinic's name are taken out.
+    const shown = (await page.locator('body').innerText()).split(/Dra\. Ruiz|Sam Admin|\S+@\S+|Feet First Physio/).join(' ');
+    const english = [...Object.entries(EN.admin), ...Object.entries(EN.workspace)]
+      .filter(([k, en]) => en !== (ES.admin[k] ?? ES.workspace[k]))
+      .flatMap(([, en]) => en.split(/\{\{\w+\}\}|<\/?\w+>/).map((part) => part.trim()).filter((part) => /[a-z]{2,}/i.test(part)));
+    const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    assert.deepEqual(english.filter((part) => new RegExp(`(^|\\W)${escape(part)}(\\W|$)`).test(shown)), [], 'English words of the catalogue on the Spanish admin screen');
+
+    await assertAccessible(page, 'the clinic admin screen in Spanish');
+    await screenshot(page, '49e-es-clinic-admin', { fullPage: true });
+  } finally {
+    await phoneEs.close();
+  }
 });

@@ -36,7 +36,8 @@ export function ClinicAdminScreen({ myEmail }: { myEmail: string | undefined }) 
       setError({ message: err instanceof ApiError ? err.message : t('admin.removeFailed') });
     }
   };
-  const fieldError = (f: string) => (error?.field === `body.${f}` || error?.field === f ? error.message : null);
+  // Beside its box, a refusal needs no field path: "body.password: must be at least 8 characters" shows its words alone.
+  const fieldError = (f: string) => (error?.field === `body.${f}` || error?.field === f ? error.message.replace(/^body\.\w+: /, '') : null);
 
   return (
     <section className="screen clinic-admin">

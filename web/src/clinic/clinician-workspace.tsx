@@ -77,7 +77,7 @@ export function ClinicianWorkspace() {
       <div className="workspace">
         {body}
         <footer className="workspace-account card">
-          <p><Trans t={t} i18nKey="workspace.signedInAs" values={{ name: auth.info?.displayName, email: auth.info?.email, role: auth.info?.role }} components={{ strong: <strong /> }} /></p>
+          <p><Trans t={t} i18nKey="workspace.signedInAs" values={{ name: auth.info?.displayName, email: auth.info?.email, role: auth.info?.role === 'admin' ? t('admin.roleAdmin') : t('admin.roleClinician') }} components={{ strong: <strong /> }} /></p>
           <div className="actions">
             <button type="button" onClick={() => void out(false)}>{t('workspace.signOut')}</button>
             <button type="button" onClick={() => void out(true)}>{t('workspace.signOutEverywhere')}</button>
