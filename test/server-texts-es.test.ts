@@ -99,11 +99,11 @@ function gaitSamples(): GaitAnalysisInput[] {
  * as the file writes them, counts large enough to be grouped (123456), a distance with decimals.
  */
 export const IMPORT_PROBLEM_SAMPLES: { [K in ImportProblemId]: ImportProblemParams<K> } = {
-  'file.unreadable': { detail: 'EACCES: permission denied, open \'steps.csv\'' },
+  'file.unreadable': { detail: 'EACCES: permission denied, open \'steps.csv\'', io: 'no-permission' },
   'file.not-found': {},
   'file.directory': {},
   'file.unknown-format': {},
-  'file.reading-stopped': { detail: 'File not found' },
+  'file.reading-stopped': { detail: 'EBUSY: resource busy or locked, read', io: null },
   'zip.unreadable': { detail: 'end of central directory record signature not found' },
   'zip.data-damaged': { entry: 'apple_health_export/export.xml', byte: 123456, detail: 'invalid distance too far back' },
   'zip.contents-damaged': { byte: 123456, detail: 'invalid comment length' },

@@ -11,6 +11,13 @@
  */
 import type { ValidationText } from './validation-words.js';
 
+/**
+ * What a system error was about, when Footing can say it in its own words (from the error's code, never its text):
+ * the file is missing, is a folder, may not be read, or the disk failed to read it. `io` parameters carry it beside
+ * the system's own `detail`; other errors keep the detail alone.
+ */
+export type IoCause = 'not-found' | 'directory' | 'no-permission' | 'read-error';
+
 /** Parameters are JSON (kept with an import's record): strings, numbers, null, and a scorer's problem. */
 type Params = Record<string, unknown>;
 
@@ -18,13 +25,13 @@ const ids = (all: string, more: number) => `${all}${more > 0 ? ` and ${more} mor
 
 export const IMPORT_PROBLEM_EN = {
   // Any file.
-  'file.unreadable': (p: { detail: string }) => p.detail,
+  'file.unreadable': (p: { detail: string; io?: IoCause | null }) => p.detail,
   'file.not-found': () => 'File not found',
   'file.directory': () => 'Is a directory, not a file',
   'file.unknown-format': () => 'Not a file Footing can import (Apple Health export.xml/zip, FIT, GPX, TCX, Fitbit daily CSV, FHIR R4 Bundle or NDJSON)',
-  'file.reading-stopped': (p: { detail: string }) => `Reading stopped: ${p.detail}`,
+  'file.reading-stopped': (p: { detail: string; io?: IoCause | null }) => `Reading stopped: ${p.detail}`,
   // Zip files (Apple Health exports).
-  'zip.unreadable': (p: { detail: string }) => `Not a readable zip: ${p.detail}`,
+  'zip.unreadable': (p: { detail: string; io?: IoCause | null }) => `Not a readable zip: ${p.detail}`,
   'zip.data-damaged': (p: { entry: string; byte: number; detail: string }) =>
     `The compressed data of ${p.entry} is damaged: it decompresses up to byte ${p.byte.toLocaleString('en')} of the zip and fails after it (${p.detail})`,
   'zip.contents-damaged': (p: { byte: number; detail: string }) => `The zip's table of contents is damaged at byte ${p.byte.toLocaleString('en')} (${p.detail})`,
@@ -55,7 +62,7 @@ export const IMPORT_PROBLEM_EN = {
   'fit.segment-short': (p: { segment: number; byte: number; size: number; end: number; short: number }) =>
     `FIT segment ${p.segment} (byte ${p.byte}) announces ${p.size} data bytes but the file ends at byte ${p.end}, ${p.short} bytes short`,
   'fit.crc': (p: { segment: number }) => `FIT segment ${p.segment} fails its CRC check`,
-  'fit.undecodable': (p: { detail: string }) => `FIT data cannot be decoded (${p.detail})`,
+  'fit.undecodable': (p: { detail: string; io?: IoCause | null }) => `FIT data cannot be decoded (${p.detail})`,
   'fit.no-local-time': () => 'No local time in the file: days are counted in UTC',
   'fit.session-incomplete': () => 'A walking session has no start time or length: not imported',
   'fit.session-time': () => 'Session time is out of range',

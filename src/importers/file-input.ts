@@ -2,7 +2,7 @@
  * Reading import files: plain files as byte streams, and one entry of a zip (the iPhone's export.zip) as a
  * stream straight out of the archive, never unpacked to disk.
  */
-import { said, type ImportProblemWords } from '../core/import-problem-words.js';
+import { said, type ImportProblemWords, type IoCause } from '../core/import-problem-words.js';
 import { createReadStream, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -307,10 +307,24 @@ export function describeIoError(e: unknown): string {
   return ioProblem(e).message;
 }
 
+/** The system error codes Footing says in its own words (import-problem-words.ts IoCause). */
+const IO_CAUSES: Readonly<Record<string, IoCause>> = { ENOENT: 'not-found', EISDIR: 'directory', EACCES: 'no-permission', EPERM: 'no-permission', EIO: 'read-error' };
+
+/** What an I/O error was about, from its code, or null when Footing has no words of its own for it. */
+export function ioCause(e: unknown): IoCause | null {
+  const code = e && typeof e === 'object' && 'code' in e ? (e as { code?: unknown }).code : undefined;
+  return typeof code === 'string' ? IO_CAUSES[code] ?? null : null;
+}
+
+/** An error as a problem's `detail` (its words in English) and `io` (what it was about, when Footing knows). */
+export function ioDetail(e: unknown): { detail: string; io: IoCause | null } {
+  return { detail: describeIoError(e), io: ioCause(e) };
+}
+
 /** An I/O or zip error as a problem's words (a missing file, a directory, else the system's own words). */
 export function ioProblem(e: unknown): ImportProblemWords {
-  const code = e && typeof e === 'object' && 'code' in e ? (e as { code?: unknown }).code : undefined;
-  if (code === 'ENOENT') return said('file.not-found');
-  if (code === 'EISDIR') return said('file.directory');
-  return said('file.unreadable', { detail: e instanceof Error ? e.message : String(e) });
+  const io = ioCause(e);
+  if (io === 'not-found') return said('file.not-found');
+  if (io === 'directory') return said('file.directory');
+  return said('file.unreadable', { detail: e instanceof Error ? e.message : String(e), io });
 }

@@ -22,7 +22,7 @@ import type { WalkingSample } from '../core/walking.js';
 import { walkingVerdict } from '../core/walking-activity.js';
 import { importError, importWarning, type ImportLocation } from './import-error.js';
 import { ImportSink, type ImportOptions, type ImportSummary } from './import-sink.js';
-import { describeIoError, displayName, ioProblem } from './file-input.js';
+import { displayName, ioDetail, ioProblem } from './file-input.js';
 import { formatIsoWithOffset } from '../core/iso-time.js';
 
 /** Options of the FIT importer. */
@@ -151,7 +151,7 @@ export function readFitMessages(bytes: Uint8Array, sink: ImportSink): Record<str
       sink.issue(importError('corrupt', said('fit.undecodable', { detail: String(sdkError.message).replace(/^FIT Runtime Error\s*/, '') }), at(offset)));
     }
   } catch (e) {
-    sink.fatal(importError('corrupt', said('fit.undecodable', { detail: describeIoError(e) }), at(0)));
+    sink.fatal(importError('corrupt', said('fit.undecodable', ioDetail(e)), at(0)));
     return null;
   }
   return sink.stopped ? null : messages;

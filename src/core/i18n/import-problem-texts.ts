@@ -2,12 +2,14 @@
  * The importers' problems with a file in Spanish (issue 14 item 8), message for message with IMPORT_PROBLEM_EN
  * (src/core/import-problem-words.ts; a message without its Spanish fails tsc). Field names, element names and tokens
  * from the file stay as the file writes them (the person looks for them there); counts and byte offsets are written
- * as Spanish writes numbers. Words Footing did not write (a `detail`: the system's, the XML parser's, the FIT SDK's)
- * stay as they came, inside a Spanish sentence; a record validator's refusal is said from its id (`check`,
+ * as Spanish writes numbers. A system error Footing can name from its code (`io`: a missing file, a folder, no
+ * permission, a disk read error) is said in Spanish; words only a library wrote (a `detail`: the system's, the zip
+ * reader's, the decompressor's, the XML parser's, the FIT SDK's) stay as they came, in quotes and named as that
+ * library's, so the sentence around them stays Spanish; a record validator's refusal is said from its id (`check`,
  * validation-texts.ts), or as it came in a record kept before the ids.
  */
 import type { Language } from '../language.js';
-import { IMPORT_PROBLEM_EN, isImportProblemId, type ImportProblemId, type ImportProblemParams, type ImportProblemText } from '../import-problem-words.js';
+import { IMPORT_PROBLEM_EN, isImportProblemId, type ImportProblemId, type ImportProblemParams, type ImportProblemText, type IoCause } from '../import-problem-words.js';
 import type { OutcomeProblem } from '../outcome-scoring.js';
 import { outcomeProblemIn } from './outcome-problem-texts.js';
 import { refusalIn } from './validation-texts.js';
@@ -17,32 +19,38 @@ const num = (n: number) => NUMBER.format(n);
 const plural = (n: number, one: string, many: string) => `${num(n)} ${n === 1 ? one : many}`;
 const ids = (all: string, more: number) => `${all}${more > 0 ? ` y ${num(more)} más` : ''}`;
 
-/** The system's own short words (describeIoError), in Spanish; anything else as it came. */
-const IO_DETAIL_ES: Readonly<Record<string, string>> = {
-  'File not found': 'no se encontró el archivo',
-  'Is a directory, not a file': 'es una carpeta, no un archivo',
+/** A system error Footing names from its code (file-input.ts ioCause). */
+const IO_ES: Record<IoCause, string> = {
+  'not-found': 'no se encontró el archivo',
+  directory: 'es una carpeta, no un archivo',
+  'no-permission': 'Footing no tiene permiso para leerlo',
+  'read-error': 'el disco dio un error al leerlo',
 };
-const detailEs = (detail: string) => IO_DETAIL_ES[detail] ?? detail;
+/** A library's own words, quoted and named as its: el lector de XML dice: "unclosed tag: Record". */
+const says = (who: string, detail: string) => `${who} dice: "${detail}"`;
+/** `sentence`, then why: Footing's words after a colon when it knows the cause, else the library's, in brackets. */
+const because = (sentence: string, p: { detail: string; io?: IoCause | null | undefined }, who: string) =>
+  (p.io ? `${sentence}: ${IO_ES[p.io]}` : `${sentence} (${says(who, p.detail)})`);
 const SITE_ES = { back: 'espalda', neck: 'cuello', foot: 'pie' } as const;
 
 type SpanishOf = { [K in ImportProblemId]: (p: ImportProblemParams<K>) => string };
 
 export const IMPORT_PROBLEM_ES: SpanishOf = {
-  'file.unreadable': (p) => `No se pudo leer el archivo: ${detailEs(p.detail)}`,
+  'file.unreadable': (p) => because('No se pudo leer el archivo', p, 'el sistema'),
   'file.not-found': () => 'No se encontró el archivo',
   'file.directory': () => 'Es una carpeta, no un archivo',
   'file.unknown-format': () => 'No es un archivo que Footing pueda importar (export.xml o zip de Apple Health, FIT, GPX, TCX, CSV diario de Fitbit, Bundle o NDJSON de FHIR R4)',
-  'file.reading-stopped': (p) => `La lectura se detuvo: ${detailEs(p.detail)}`,
-  'zip.unreadable': (p) => `No es un zip que se pueda leer: ${detailEs(p.detail)}`,
-  'zip.data-damaged': (p) => `Los datos comprimidos de ${p.entry} están dañados: se descomprimen hasta el byte ${num(p.byte)} del zip y fallan después (${p.detail})`,
-  'zip.contents-damaged': (p) => `El índice del zip está dañado en el byte ${num(p.byte)} (${p.detail})`,
+  'file.reading-stopped': (p) => because('La lectura se detuvo', p, 'el sistema'),
+  'zip.unreadable': (p) => because('No es un zip que se pueda leer', p, 'el lector de zip'),
+  'zip.data-damaged': (p) => `Los datos comprimidos de ${p.entry} están dañados: se descomprimen hasta el byte ${num(p.byte)} del zip y fallan después (${says('el descompresor', p.detail)})`,
+  'zip.contents-damaged': (p) => `El índice del zip está dañado en el byte ${num(p.byte)} (${says('el lector de zip', p.detail)})`,
   'zip.size-mismatch': (p) => `${p.entry} no contiene los ${num(p.size)} bytes que anuncia el zip (dio ${num(p.got)}): el zip está dañado`,
   'zip.entry-cut': (p) => `El zip termina antes del final de ${p.entry}: se cortó`,
-  'zip.header-damaged': (p) => `La cabecera de ${p.entry} está dañada en el byte ${num(p.byte)} (${p.detail})`,
+  'zip.header-damaged': (p) => `La cabecera de ${p.entry} está dañada en el byte ${num(p.byte)} (${says('el lector de zip', p.detail)})`,
   'zip.ends-early': (p) =>
     `El zip termina antes de tiempo, en el byte ${num(p.byte)}${p.entry ? `, dentro de ${p.entry}` : ''}: falta su índice (que va al final de un zip), así que se cortó al copiarlo o descargarlo`,
-  'xml.malformed': (p) => `El XML no está bien formado aquí (el lector de XML dice: ${p.detail})`,
-  'xml.truncated': (p) => `El archivo se acaba antes que el documento XML (el lector de XML dice: ${p.detail})`,
+  'xml.malformed': (p) => `El XML no está bien formado aquí (${says('el lector de XML', p.detail)})`,
+  'xml.truncated': (p) => `El archivo se acaba antes que el documento XML (${says('el lector de XML', p.detail)})`,
   'xml.missing-attribute': (p) => `Falta el atributo ${p.field}`,
   'xml.not-a-number': (p) => `${p.field} ${p.token} no es un número`,
   'xml.not-iso-time': (p) => `${p.field} ${p.token} no es una hora ISO 8601`,
@@ -59,7 +67,7 @@ export const IMPORT_PROBLEM_ES: SpanishOf = {
   'fit.segment-short': (p) =>
     `El segmento FIT ${p.segment} (byte ${num(p.byte)}) anuncia ${num(p.size)} bytes de datos, pero el archivo termina en el byte ${num(p.end)}: faltan ${num(p.short)} bytes`,
   'fit.crc': (p) => `El segmento FIT ${p.segment} no pasa su comprobación CRC`,
-  'fit.undecodable': (p) => `Los datos FIT no se pueden descodificar (${detailEs(p.detail)})`,
+  'fit.undecodable': (p) => because('Los datos FIT no se pueden descodificar', p, 'la biblioteca FIT'),
   'fit.no-local-time': () => 'El archivo no tiene hora local: los días se cuentan en UTC',
   'fit.session-incomplete': () => 'Una sesión de caminata no tiene hora de inicio o duración: no se importó',
   'fit.session-time': () => 'La hora de la sesión está fuera de rango',

@@ -16,7 +16,7 @@ import { importError, type ImportLocation, type TextPosition, type BytePosition 
 import { ImportSink, type ImportOptions, type ImportSummary } from '../import-sink.js';
 import type { MergerState } from '../../core/walking-merge.js';
 import { open } from 'node:fs/promises';
-import { countBytes, describeIoError, displayName, ioProblem, fileChunksReused, openCutEntry, openZipEntry, readHead, ZipProblem } from '../file-input.js';
+import { countBytes, describeIoError, displayName, ioDetail, ioProblem, fileChunksReused, openCutEntry, openZipEntry, readHead, ZipProblem } from '../file-input.js';
 import { streamXmlIntoSink } from '../xml-import.js';
 import type { XmlPosition } from '../xml-stream.js';
 
@@ -62,7 +62,7 @@ export async function importAppleHealth(path: string, options: AppleHealthImport
       return importAppleHealthStream(name, e.entry, () => openCutEntry(path, e, options.onBytes), options);
     }
     sink.fatal(e instanceof ZipProblem ? zipIssue(sink.file, e)
-      : importError('unreadable', said('zip.unreadable', { detail: describeIoError(e) }), { file: sink.file, byteOffset: 0 }));
+      : importError('unreadable', said('zip.unreadable', ioDetail(e)), { file: sink.file, byteOffset: 0 }));
     return sink.finish();
   }
   if (!zip) {
@@ -108,7 +108,7 @@ export async function importAppleHealthStream(
     if (e instanceof ZipProblem) sink.issue(zipIssue(sink.file, e));
     else {
       sink.issue(importError(/unexpected end|truncat/i.test(describeIoError(e)) ? 'truncated' : 'unreadable',
-        said('file.reading-stopped', { detail: describeIoError(e) }), where({ byteOffset: bytesRead })));
+        said('file.reading-stopped', ioDetail(e)), where({ byteOffset: bytesRead })));
     }
   }
   return sink.finish();
