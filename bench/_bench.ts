@@ -7,6 +7,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FastifyInstance } from 'fastify';
@@ -31,7 +32,9 @@ const BENCH_DIR = fileURLToPath(new URL('.', import.meta.url));
 
 /** The benches in bench/, by file name, sorted: what `npm run bench` and bench/smoke.test.ts run. */
 export function benchFiles(): string[] {
-  return readdirSync(BENCH_DIR).filter((f) => f.endsWith('.ts') && f !== 'run.ts' && !f.endsWith('.test.ts') && !f.startsWith('_')).sort();
+  return readdirSync(BENCH_DIR)
+    .filter((f) => f.endsWith('.ts') && f !== 'run.ts' && !f.endsWith('.test.ts') && !f.startsWith('_'))
+    .sort();
 }
 
 /**
@@ -39,12 +42,14 @@ export function benchFiles(): string[] {
  * (bench/smoke-browser.test.ts), never beside them, since two browsers at once made slow pages flaky here.
  */
 export function drivesBrowser(file: string): boolean {
-  return /from ['"](playwright-core|\.\.\/e2e\/helpers\/browser\.js)['"]/.test(readFileSync(join(BENCH_DIR, file), 'utf8'));
+  return /from ['"](playwright-core|\.\.\/e2e\/helpers\/browser\.js)['"]/.test(
+    readFileSync(join(BENCH_DIR, file), 'utf8'),
+  );
 }
 
 /** A bench file's run(), or null when it exports none. */
 export async function loadBench(file: string): Promise<RunBench | null> {
-  const mod = await import(pathToFileURL(join(BENCH_DIR, file)).href) as { run?: RunBench };
+  const mod = (await import(pathToFileURL(join(BENCH_DIR, file)).href)) as { run?: RunBench };
   return typeof mod.run === 'function' ? mod.run : null;
 }
 
@@ -71,7 +76,10 @@ export function expectWork(ok: boolean, what: string): asserts ok {
  * loop for seconds, which is not a failure of the path being smoke-tested (seen: /api/health answered after 14 s
  * while pose-node loaded its model, counted as 16 failed requests). A real run keeps the default.
  */
-export function loadLength(options: BenchOptions, seconds: number): Pick<autocannon.Options, 'amount' | 'duration' | 'timeout'> {
+export function loadLength(
+  options: BenchOptions,
+  seconds: number,
+): Pick<autocannon.Options, 'amount' | 'duration' | 'timeout'> {
   return options.smoke ? { amount: SMOKE_REQUESTS, timeout: 120 } : { duration: seconds };
 }
 
@@ -102,19 +110,37 @@ const FOOTING_BIN = fileURLToPath(new URL('../bin/footing.js', import.meta.url))
  * Starts `footing serve --port 0` (plus `args`) with `env` added to this process's environment and `nodeFlags`
  * before bin/footing.js; resolves with its base URL once it says where it listens.
  */
-export function serveFooting(env: Record<string, string>, args: string[] = [], nodeFlags: string[] = []): Promise<{ url: string; child: ChildProcess }> {
+export function serveFooting(
+  env: Record<string, string>,
+  args: string[] = [],
+  nodeFlags: string[] = [],
+): Promise<{ url: string; child: ChildProcess }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeFlags, FOOTING_BIN, 'serve', '--port', '0', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...nodeFlags, FOOTING_BIN, 'serve', '--port', '0', ...args], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     // Only against a hang: a start takes seconds, but well over a minute while the smoke runs share 2 loaded cores.
-    const timer = setTimeout(() => { child.kill(); reject(new Error(`server did not start in ${START_TIMEOUT_MS / 1000} s: ${out}`)); }, START_TIMEOUT_MS);
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited (${code}) before it listened: ${out}`)); });
+    const timer = setTimeout(() => {
+      child.kill();
+      reject(new Error(`server did not start in ${START_TIMEOUT_MS / 1000} s: ${out}`));
+    }, START_TIMEOUT_MS);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited (${code}) before it listened: ${out}`));
+    });
     child.stdout!.on('data', (d) => {
       out += String(d);
       const m = /running at (http:\/\/[^\s]+) /.exec(out);
-      if (m) { clearTimeout(timer); resolve({ url: m[1]!, child }); }
+      if (m) {
+        clearTimeout(timer);
+        resolve({ url: m[1]!, child });
+      }
     });
-    child.stderr!.on('data', (d) => { out += String(d); });
+    child.stderr!.on('data', (d) => {
+      out += String(d);
+    });
   });
 }
 
@@ -137,7 +163,12 @@ export function withDatabaseUrl<T>(url: string | undefined, fn: () => Promise<T>
   const turn = databaseUrlHeld.then(async () => {
     const prev = process.env.DATABASE_URL;
     if (url !== undefined) process.env.DATABASE_URL = url;
-    try { return await fn(); } finally { if (prev === undefined) delete process.env.DATABASE_URL; else process.env.DATABASE_URL = prev; }
+    try {
+      return await fn();
+    } finally {
+      if (prev === undefined) delete process.env.DATABASE_URL;
+      else process.env.DATABASE_URL = prev;
+    }
   });
   databaseUrlHeld = turn.catch(() => undefined);
   return turn;
@@ -151,11 +182,16 @@ export async function freshPgDatabase(name: string): Promise<{ url: string; drop
   const admin = async (sql: string) => {
     const c = new pg.Client({ connectionString: PG_ADMIN_URL });
     await c.connect();
-    try { await c.query(sql); } finally { await c.end(); }
+    try {
+      await c.query(sql);
+    } finally {
+      await c.end();
+    }
   };
   await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin(`CREATE DATABASE ${name}`);
-  const u = new URL(PG_ADMIN_URL); u.pathname = `/${name}`;
+  const u = new URL(PG_ADMIN_URL);
+  u.pathname = `/${name}`;
   return { url: u.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
@@ -169,7 +205,11 @@ const CLOCK_TICKS = 100;
  */
 export function cpuSecondsOf(pid: number): number | null {
   let stat: string;
-  try { stat = readFileSync(`/proc/${pid}/stat`, 'utf8'); } catch { return null; }
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return null;
+  }
   // The fields after "pid (command) ": state is the first, utime the 12th and stime the 13th (proc(5), fields 14 and 15).
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
@@ -182,11 +222,15 @@ export async function pgBackendPids(name: string): Promise<number[]> {
   try {
     const r = await c.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [name]);
     return r.rows.map((row) => row.pid);
-  } finally { await c.end(); }
+  } finally {
+    await c.end();
+  }
 }
 
 /** How many statements a store's Kysely has run since countStatements wrapped it. */
-export interface StatementCount { readonly statements: number }
+export interface StatementCount {
+  readonly statements: number;
+}
 
 /**
  * Counts every statement the store runs from now on (each one a round trip on PostgreSQL), in a transaction or not;
@@ -197,13 +241,19 @@ export function countStatements(store: Store): StatementCount {
   const count = { statements: 0 };
   store.db = store.db.withPlugin({
     transformQuery: (args) => args.node,
-    transformResult: async (args) => { count.statements++; return args.result; },
+    transformResult: async (args) => {
+      count.statements++;
+      return args.result;
+    },
   });
   return count;
 }
 
 /** What one request costs in this process: statements and CPU time per request, over `n` requests in a row. */
-export interface InProcessCost { statements: number; cpuMs: number }
+export interface InProcessCost {
+  statements: number;
+  cpuMs: number;
+}
 
 /**
  * The app in this process on a database a `footing serve` also has open (`config`), each GET of `paths` sent `n`
@@ -211,13 +261,20 @@ export interface InProcessCost { statements: number; cpuMs: number }
  * machine's load falls on all of them alike. Per path: the statements per request (the same every round) and the
  * lowest CPU time per request of the rounds (server work only: no socket, no client). Every answer must be 200.
  */
-export async function costInProcess(config: DbConfig, paths: Record<string, string>, headers: Record<string, string>, n: number, rounds = 3): Promise<Record<string, InProcessCost>> {
+export async function costInProcess(
+  config: DbConfig,
+  paths: Record<string, string>,
+  headers: Record<string, string>,
+  n: number,
+  rounds = 3,
+): Promise<Record<string, InProcessCost>> {
   const store = openStore(config);
   const counter = countStatements(store);
   const app = await buildApp({ store, webRoot: null, rateLimitPerMinute: 1_000_000_000 });
   const out: Record<string, InProcessCost> = {};
   try {
-    for (const [name, url] of Object.entries(paths)) for (let i = 0; i < 5; i++) await getInjected(app, url, headers, name); // warm-up
+    for (const [name, url] of Object.entries(paths))
+      for (let i = 0; i < 5; i++) await getInjected(app, url, headers, name); // warm-up
     for (let r = 0; r < rounds; r++) {
       for (const [name, url] of Object.entries(paths)) {
         const before = counter.statements;
@@ -229,10 +286,42 @@ export async function costInProcess(config: DbConfig, paths: Record<string, stri
       }
     }
     return out;
-  } finally { await app.close(); await store.close(); }
+  } finally {
+    await app.close();
+    await store.close();
+  }
 }
 
-async function getInjected(app: FastifyInstance, url: string, headers: Record<string, string>, name: string): Promise<void> {
+async function getInjected(
+  app: FastifyInstance,
+  url: string,
+  headers: Record<string, string>,
+  name: string,
+): Promise<void> {
   const res = await app.inject({ method: 'GET', url, headers });
   expectWork(res.statusCode === 200, `${name} in-process answered ${res.statusCode}: ${res.body.slice(0, 300)}`);
 }
+
+/** A deterministic pseudo-random in [0, 1) (xorshift32): the same seed gives the same data or traffic on every run,
+ * so runs are comparable. */
+export function rng(seed: number): () => number {
+  let s = seed >>> 0 || 1;
+  return () => {
+    s ^= s << 13;
+    s >>>= 0;
+    s ^= s >> 17;
+    s ^= s << 5;
+    s >>>= 0;
+    return s / 2 ** 32;
+  };
+}
+
+/** The machine's load averages (1, 5, 15 min), printed beside a figure so a busy machine's figure is read as one. */
+export const loadAverage = (): string =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
+
+/** The q-quantile of ascending `sorted` by the nearest-rank method (p99 of 100 values is the 99th). */
+export const quantile = (sorted: number[], q: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;

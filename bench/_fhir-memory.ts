@@ -20,7 +20,8 @@ import { openStore } from '../src/store/db.js';
 
 const [mode, db, personId, today, out] = process.argv.slice(2) as [string, string, string, string, string];
 const mb = (kb: number) => kb / 1024;
-const status = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+) kB`).exec(readFileSync('/proc/self/status', 'utf8'))![1]);
+const status = (key: string) =>
+  Number(new RegExp(`${key}:\\s+(\\d+) kB`).exec(readFileSync('/proc/self/status', 'utf8'))![1]);
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with --expose-gc');
 
@@ -28,24 +29,43 @@ const store = openStore({ kind: 'sqlite', path: db });
 const overHttp = mode === 'http' || mode === 'everything';
 const app = overHttp ? await buildApp({ store, webRoot: null }) : null;
 let port = 0;
-if (app) { await app.listen({ host: '127.0.0.1', port: 0 }); port = (app.server.address() as AddressInfo).port; }
+if (app) {
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  port = (app.server.address() as AddressInfo).port;
+}
 // Warm up once (modules, prepared statements, the JIT), so the measured run counts the export alone.
 const work = async (): Promise<number> => {
   if (overHttp) {
     const path = mode === 'http' ? `/api/export/fhir?date=${today}` : `/fhir/R4/Patient/${personId}/$everything`;
     return new Promise((resolve, reject) => {
       request({ host: '127.0.0.1', port, path }, (res) => {
-        if (res.statusCode !== 200) { reject(new Error(`${path}: ${res.statusCode}`)); return; }
-        const hash = createHash('sha256'); let bytes = 0;
-        res.on('data', (c: Buffer) => { hash.update(c); bytes += c.length; });
+        if (res.statusCode !== 200) {
+          reject(new Error(`${path}: ${res.statusCode}`));
+          return;
+        }
+        const hash = createHash('sha256');
+        let bytes = 0;
+        res.on('data', (c: Buffer) => {
+          hash.update(c);
+          bytes += c.length;
+        });
         res.on('end', () => resolve(bytes));
         res.on('error', reject);
-      }).on('error', reject).end();
+      })
+        .on('error', reject)
+        .end();
     });
   }
   if (mode === 'cli') {
-    const quiet = new Writable({ write(_c, _e, cb) { cb(); } });
-    const code = await main(['export', '--format', 'fhir', '--date', today, '--out', out, '--db', db], { out: quiet, err: quiet });
+    const quiet = new Writable({
+      write(_c, _e, cb) {
+        cb();
+      },
+    });
+    const code = await main(['export', '--format', 'fhir', '--date', today, '--out', out, '--db', db], {
+      out: quiet,
+      err: quiet,
+    });
     if (code !== 0) throw new Error(`footing export exited ${code}`);
     return readFileSync(out).length;
   }
@@ -54,7 +74,8 @@ const work = async (): Promise<number> => {
   return Buffer.byteLength(text);
 };
 await work();
-gc(); gc();
+gc();
+gc();
 writeFileSync('/proc/self/clear_refs', '5');
 const base = status('VmRSS');
 const t0 = performance.now();

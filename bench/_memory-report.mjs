@@ -16,7 +16,9 @@ if (dir) {
       // Written beside, then renamed: the bench never reads half a file.
       writeFileSync(`${file}.tmp`, JSON.stringify({ at: Date.now(), ...process.memoryUsage() }));
       renameSync(`${file}.tmp`, file);
-    } catch { /* the folder went with the bench: nothing to report to */ }
+    } catch {
+      /* the folder went with the bench: nothing to report to */
+    }
   };
   write();
   setInterval(write, 1000).unref();

@@ -19,7 +19,8 @@ export function smokeTests(benches: string[]): void {
   const print = console.log.bind(console);
   console.log = (...args: unknown[]) => {
     const lines = output.getStore();
-    if (lines) lines.push(format(...args)); else print(...args);
+    if (lines) lines.push(format(...args));
+    else print(...args);
   };
   describe('bench smoke runs', { concurrency: true }, () => {
     for (const file of benches) {
@@ -32,7 +33,8 @@ export function smokeTests(benches: string[]): void {
         try {
           const figures = await output.run(lines, () => run({ smoke: true }));
           assert.ok(Object.keys(figures).length > 0, `${file} returned no figures`);
-          for (const [name, value] of Object.entries(figures)) assert.ok(Number.isFinite(value), `${file}: ${name} is ${value}`);
+          for (const [name, value] of Object.entries(figures))
+            assert.ok(Number.isFinite(value), `${file}: ${name} is ${value}`);
         } finally {
           print(`\n=== ${file} (smoke, ${((performance.now() - t0) / 1000).toFixed(1)} s) ===\n${lines.join('\n')}`);
         }

@@ -24,9 +24,17 @@ function sqliteBulk(sqlite: SQLite.Database): BulkInsert {
     const names = Object.keys(cols);
     const key = `${table}(${names.join(',')})`;
     let insert = statements.get(key);
-    if (!insert) statements.set(key, insert = sqlite.prepare(`INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`));
+    if (!insert)
+      statements.set(
+        key,
+        (insert = sqlite.prepare(
+          `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
+        )),
+      );
     const stmt = insert;
-    sqlite.transaction(() => { for (const r of rows) stmt.run(...r); })();
+    sqlite.transaction(() => {
+      for (const r of rows) stmt.run(...r);
+    })();
   };
 }
 
@@ -37,17 +45,26 @@ export async function run(options: BenchOptions = {}): Promise<BenchFigures> {
   const file = join(dir, 'footing.sqlite');
   const store = openStore({ kind: 'sqlite', path: file });
   try {
-    console.log(`SQLite; ${size.clinics.map((c) => `${c.patients} patients x ${c.days} days`).join(' and ')}; Node ${process.version}; load average at start ${load()} (2 cores shared)`);
+    console.log(
+      `SQLite; ${size.clinics.map((c) => `${c.patients} patients x ${c.days} days`).join(' and ')}; Node ${process.version}; load average at start ${load()} (2 cores shared)`,
+    );
     await migrate(store);
     const pw = join(dir, 'pw');
     writeFileSync(pw, `${PASSWORD}\n`);
     const ids = await seedClinics(store, size, sqliteBulk(store.sqlite!), { args: ['--db', file], passwordFile: pw });
     console.log(`Database file ${(statSync(file).size / 2 ** 20).toFixed(0)} MiB`);
     const counter = countStatements(store);
-    const app = await buildApp({ store, webRoot: null, rateLimitPerMinute: 10_000_000, auth: { signInPerMinute: 1_000_000 } });
+    const app = await buildApp({
+      store,
+      webRoot: null,
+      rateLimitPerMinute: 10_000_000,
+      auth: { signInPerMinute: 1_000_000 },
+    });
     try {
       await measureListInProcess(await listenLocal(app), size, ids, options, figures, counter);
-    } finally { await app.close(); }
+    } finally {
+      await app.close();
+    }
     console.log(`\n${LIST_BOUND.join('\n')}`);
     console.log(`Load average at end ${load()}`);
     return figures;

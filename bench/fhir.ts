@@ -31,7 +31,10 @@ const STEPS_PER_QUARTER = (i: number) => 40 + (i % 11) * 7;
 
 async function send(app: FastifyInstance, method: 'GET' | 'POST', url: string, payload?: object) {
   const res = await app.inject({ method, url, ...(payload ? { payload } : {}) });
-  expectWork(res.statusCode >= 200 && res.statusCode < 300, `${method} ${url} answered ${res.statusCode}: ${res.body.slice(0, 300)}`);
+  expectWork(
+    res.statusCode >= 200 && res.statusCode < 300,
+    `${method} ${url} answered ${res.statusCode}: ${res.body.slice(0, 300)}`,
+  );
   return res;
 }
 
@@ -45,10 +48,15 @@ function hashedGet(port: number, path: string): Promise<{ status: number; bytes:
     request({ host: '127.0.0.1', port, path }, (res) => {
       const hash = createHash('sha256');
       let bytes = 0;
-      res.on('data', (c: Buffer) => { hash.update(c); bytes += c.length; });
+      res.on('data', (c: Buffer) => {
+        hash.update(c);
+        bytes += c.length;
+      });
       res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes, sha256: hash.digest('hex') }));
       res.on('error', reject);
-    }).on('error', reject).end();
+    })
+      .on('error', reject)
+      .end();
   });
 }
 
@@ -59,12 +67,16 @@ async function measured<T>(work: () => Promise<T>): Promise<{ value: T; ms: numb
   fullGc();
   const base = process.memoryUsage.rss();
   let peak = base;
-  const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage.rss()); }, 2);
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  }, 2);
   const t0 = performance.now();
   try {
     const value = await work();
     return { value, ms: performance.now() - t0, peakMb: (Math.max(peak, process.memoryUsage.rss()) - base) / 1e6 };
-  } finally { clearInterval(timer); }
+  } finally {
+    clearInterval(timer);
+  }
 }
 
 export async function run(options: BenchOptions = {}): Promise<BenchFigures> {
@@ -87,21 +99,60 @@ export async function run(options: BenchOptions = {}): Promise<BenchFigures> {
         const end = new Date(Date.parse(start) + 900_000).toISOString().replace('.000Z', 'Z');
         const value = STEPS_PER_QUARTER(d * 96 + q);
         perDay.set(date, (perDay.get(date) ?? 0) + value);
-        lines.push(JSON.stringify({ resourceType: 'Observation', status: 'final', code: { coding: [{ system: 'http://loinc.org', code: '55423-8' }] }, subject: { reference: 'Patient/other-system-1' }, effectivePeriod: { start, end }, valueQuantity: { value, system: 'http://unitsofmeasure.org', code: '{steps}' }, device: { display: 'Pedometer' } }));
+        lines.push(
+          JSON.stringify({
+            resourceType: 'Observation',
+            status: 'final',
+            code: { coding: [{ system: 'http://loinc.org', code: '55423-8' }] },
+            subject: { reference: 'Patient/other-system-1' },
+            effectivePeriod: { start, end },
+            valueQuantity: { value, system: 'http://unitsofmeasure.org', code: '{steps}' },
+            device: { display: 'Pedometer' },
+          }),
+        );
       }
     }
     const file = join(dir, 'steps.ndjson');
     writeFileSync(file, lines.join('\n'));
     const imported = await measured(() => importWalkingFile(store, personId, file, { worker: 'never' }));
-    expectWork(imported.value.summary.ok && imported.value.added === days * 96, `the import stored ${imported.value.added} of ${days * 96} samples (${JSON.stringify(imported.value.summary.issues.slice(0, 2))})`);
-    for (let d = 0; d < days; d++) await send(app, 'POST', '/api/checkins', { at: `${addDays(START, d)}T07:30:00+00:00`, context: 'daily', back: 2 + (d % 4), neck: 1, regions: [] });
+    expectWork(
+      imported.value.summary.ok && imported.value.added === days * 96,
+      `the import stored ${imported.value.added} of ${days * 96} samples (${JSON.stringify(imported.value.summary.issues.slice(0, 2))})`,
+    );
+    for (let d = 0; d < days; d++)
+      await send(app, 'POST', '/api/checkins', {
+        at: `${addDays(START, d)}T07:30:00+00:00`,
+        context: 'daily',
+        back: 2 + (d % 4),
+        neck: 1,
+        regions: [],
+      });
     const today = addDays(START, days - 1);
 
     // Each export measured in a process of its own (_fhir-memory.ts: the kernel's peak RSS, not a sampled one).
     const dbPath = store.config.kind === 'sqlite' ? store.config.path : failBench('the FHIR bench runs on SQLite');
     const child = (mode: 'http' | 'cli' | 'whole' | 'everything') => {
-      const text = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(new URL('./_fhir-memory.ts', import.meta.url)), mode, dbPath, personId, today, join(dir, `${mode}.json`)], { encoding: 'utf8' });
-      return JSON.parse(text.trim().split('\n').at(-1)!) as { bytes: number; ms: number; baseMb: number; peakGrowthMb: number };
+      const text = execFileSync(
+        process.execPath,
+        [
+          '--expose-gc',
+          '--import',
+          'tsx',
+          fileURLToPath(new URL('./_fhir-memory.ts', import.meta.url)),
+          mode,
+          dbPath,
+          personId,
+          today,
+          join(dir, `${mode}.json`),
+        ],
+        { encoding: 'utf8' },
+      );
+      return JSON.parse(text.trim().split('\n').at(-1)!) as {
+        bytes: number;
+        ms: number;
+        baseMb: number;
+        peakGrowthMb: number;
+      };
     };
     const streamed = child('http');
     const cli = child('cli');
@@ -110,35 +161,81 @@ export async function run(options: BenchOptions = {}): Promise<BenchFigures> {
 
     // The answer read whole, to check its content (its length equals the socket's: only the timestamp's digits differ).
     const body = (await send(app, 'GET', `/api/export/fhir?date=${today}`)).body;
-    expectWork(Buffer.byteLength(body) === streamed.bytes, `the export over the socket has ${streamed.bytes} bytes, read whole ${Buffer.byteLength(body)}`);
-    const bundle = JSON.parse(body) as { entry: { resource: { resourceType: string; code?: { coding: { code: string }[] }; effectiveDateTime?: string; valueQuantity?: { value: number } } }[] };
+    expectWork(
+      Buffer.byteLength(body) === streamed.bytes,
+      `the export over the socket has ${streamed.bytes} bytes, read whole ${Buffer.byteLength(body)}`,
+    );
+    const bundle = JSON.parse(body) as {
+      entry: {
+        resource: {
+          resourceType: string;
+          code?: { coding: { code: string }[] };
+          effectiveDateTime?: string;
+          valueQuantity?: { value: number };
+        };
+      }[];
+    };
     const steps = bundle.entry.map((e) => e.resource).filter((r) => r.code?.coding[0]?.code === '41950-7');
-    expectWork(steps.length === days && steps.every((s) => s.valueQuantity?.value === perDay.get(s.effectiveDateTime!)), `the export has ${steps.length} step days for ${days}, each the day's sum`);
+    expectWork(
+      steps.length === days && steps.every((s) => s.valueQuantity?.value === perDay.get(s.effectiveDateTime!)),
+      `the export has ${steps.length} step days for ${days}, each the day's sum`,
+    );
     const pain = bundle.entry.filter((e) => e.resource.code?.coding[0]?.code === '72514-3').length;
     expectWork(pain === days * 2, `the export has ${pain} pain scores for ${days * 2}`);
     // The same bytes but Bundle.timestamp (the time of each export): the CLI's file without its timestamp equals the baseline's.
     const cliText = readFileSync(join(dir, 'cli.json'), 'utf8').replace(/\n {2}"timestamp": "[^"]*",/, '');
-    expectWork(sha256(cliText) === sha256(readFileSync(join(dir, 'whole.json'))), 'footing export --format fhir wrote other bytes than the whole bundle stringified');
+    expectWork(
+      sha256(cliText) === sha256(readFileSync(join(dir, 'whole.json'))),
+      'footing export --format fhir wrote other bytes than the whole bundle stringified',
+    );
 
     await app.listen({ host: '127.0.0.1', port: 0 });
     const port = (app.server.address() as AddressInfo).port;
     const everything = await measured(() => hashedGet(port, `/fhir/R4/Patient/${personId}/$everything`));
-    const total = (JSON.parse((await send(app, 'GET', `/fhir/R4/Patient/${personId}/$everything`)).body) as { total: number }).total;
-    expectWork(everything.value.status === 200 && total === bundle.entry.length, `$everything has ${total} resources, the export ${bundle.entry.length}`);
+    const total = (
+      JSON.parse((await send(app, 'GET', `/fhir/R4/Patient/${personId}/$everything`)).body) as { total: number }
+    ).total;
+    expectWork(
+      everything.value.status === 200 && total === bundle.entry.length,
+      `$everything has ${total} resources, the export ${bundle.entry.length}`,
+    );
 
     const mb = (n: number) => (n / 1e6).toFixed(2);
-    const peak = (c: { peakGrowthMb: number; baseMb: number }) => `peak RSS +${c.peakGrowthMb.toFixed(1)} MB over ${c.baseMb.toFixed(0)} MB`;
-    console.log(`${days} days: ${days * 96} step samples (every 15 min) imported in ${imported.ms.toFixed(0)} ms; ${days} check-ins`);
-    console.log(`GET /api/export/fhir: ${streamed.ms.toFixed(0)} ms, ${mb(streamed.bytes)} MB, ${bundle.entry.length} resources, ${peak(streamed)}`);
+    const peak = (c: { peakGrowthMb: number; baseMb: number }) =>
+      `peak RSS +${c.peakGrowthMb.toFixed(1)} MB over ${c.baseMb.toFixed(0)} MB`;
+    console.log(
+      `${days} days: ${days * 96} step samples (every 15 min) imported in ${imported.ms.toFixed(0)} ms; ${days} check-ins`,
+    );
+    console.log(
+      `GET /api/export/fhir: ${streamed.ms.toFixed(0)} ms, ${mb(streamed.bytes)} MB, ${bundle.entry.length} resources, ${peak(streamed)}`,
+    );
     console.log(`footing export --format fhir: ${cli.ms.toFixed(0)} ms, ${mb(cli.bytes)} MB, ${peak(cli)}`);
-    console.log(`  baseline, the whole bundle stringified in memory (the CLI's way before): ${whole.ms.toFixed(0)} ms, ${peak(whole)}; CLI/baseline peak ${(cli.peakGrowthMb / whole.peakGrowthMb).toFixed(2)}`);
-    console.log(`GET /fhir/R4/Patient/:id/$everything: ${everything.ms.toFixed(0)} ms, ${mb(everything.value.bytes)} MB, peak RSS +${everything.peakMb.toFixed(1)} MB (sampled, in the bench's process)`);
-    console.log(`  in a process of its own: ${everythingChild.ms.toFixed(0)} ms, ${mb(everythingChild.bytes)} MB, ${peak(everythingChild)}`);
-    expectWork(everythingChild.bytes === everything.value.bytes, `$everything gave ${everythingChild.bytes} bytes in its own process, ${everything.value.bytes} here`);
+    console.log(
+      `  baseline, the whole bundle stringified in memory (the CLI's way before): ${whole.ms.toFixed(0)} ms, ${peak(whole)}; CLI/baseline peak ${(cli.peakGrowthMb / whole.peakGrowthMb).toFixed(2)}`,
+    );
+    console.log(
+      `GET /fhir/R4/Patient/:id/$everything: ${everything.ms.toFixed(0)} ms, ${mb(everything.value.bytes)} MB, peak RSS +${everything.peakMb.toFixed(1)} MB (sampled, in the bench's process)`,
+    );
+    console.log(
+      `  in a process of its own: ${everythingChild.ms.toFixed(0)} ms, ${mb(everythingChild.bytes)} MB, ${peak(everythingChild)}`,
+    );
+    expectWork(
+      everythingChild.bytes === everything.value.bytes,
+      `$everything gave ${everythingChild.bytes} bytes in its own process, ${everything.value.bytes} here`,
+    );
     return {
-      import_ms: imported.ms, export_ms: streamed.ms, export_mb: streamed.bytes / 1e6, export_peak_rss_mb: streamed.peakGrowthMb,
-      cli_ms: cli.ms, cli_peak_rss_mb: cli.peakGrowthMb, whole_ms: whole.ms, whole_peak_rss_mb: whole.peakGrowthMb,
-      everything_ms: everything.ms, everything_peak_rss_mb: everything.peakMb, everything_own_peak_rss_mb: everythingChild.peakGrowthMb, resources: bundle.entry.length,
+      import_ms: imported.ms,
+      export_ms: streamed.ms,
+      export_mb: streamed.bytes / 1e6,
+      export_peak_rss_mb: streamed.peakGrowthMb,
+      cli_ms: cli.ms,
+      cli_peak_rss_mb: cli.peakGrowthMb,
+      whole_ms: whole.ms,
+      whole_peak_rss_mb: whole.peakGrowthMb,
+      everything_ms: everything.ms,
+      everything_peak_rss_mb: everything.peakMb,
+      everything_own_peak_rss_mb: everythingChild.peakGrowthMb,
+      resources: bundle.entry.length,
     };
   } finally {
     await app.close();

@@ -97,7 +97,12 @@ type Mode = 'baseline' | 'importer' | 'importer-saxes' | 'saxes-count' | 'naive-
 async function preload(mode: Mode): Promise<void> {
   if (mode === 'full-import') {
     // The CLI's modules too (every command's), so that peak memory is what `footing import` itself would show.
-    await Promise.all([import('../src/cli/commands.js'), import('../src/store/db.js'), import('../src/services/import-walking.js'), import('../src/store/repos/people.js')]);
+    await Promise.all([
+      import('../src/cli/commands.js'),
+      import('../src/store/db.js'),
+      import('../src/services/import-walking.js'),
+      import('../src/store/repos/people.js'),
+    ]);
   } else if (mode === 'importer' || mode === 'importer-saxes') await import('../src/importers/apple-health/import.js');
 }
 
@@ -105,7 +110,11 @@ async function preload(mode: Mode): Promise<void> {
 const SMOKE_IMPORT = { worker: 'always', splitMinBytes: 1024 * 1024 } as const;
 
 /** Runs one contender in this process; returns what it counted (and, for the whole import, where time went). */
-async function runMode(mode: Mode, path: string, smoke: boolean): Promise<number | { count: number; timing: ImportTiming }> {
+async function runMode(
+  mode: Mode,
+  path: string,
+  smoke: boolean,
+): Promise<number | { count: number; timing: ImportTiming }> {
   // Same modules loaded, nothing parsed: the RSS every child starts from.
   if (mode === 'baseline') return 0;
   if (mode === 'full-import') {
@@ -130,7 +139,10 @@ async function runMode(mode: Mode, path: string, smoke: boolean): Promise<number
   }
   if (mode === 'importer' || mode === 'importer-saxes') {
     const { importAppleHealth } = await import('../src/importers/apple-health/import.js');
-    const summary = await importAppleHealth(path, { parser: mode === 'importer' ? 'auto' : 'saxes', onBatch: () => {} });
+    const summary = await importAppleHealth(path, {
+      parser: mode === 'importer' ? 'auto' : 'saxes',
+      onBatch: () => {},
+    });
     if (!summary.ok || summary.errorCount > 0) throw new Error(`import failed: ${JSON.stringify(summary.issues[0])}`);
     return summary.samples;
   }
@@ -146,7 +158,11 @@ async function runMode(mode: Mode, path: string, smoke: boolean): Promise<number
     return elements;
   }
   // Naive: whole file to a string, then a tree of plain objects.
-  interface Node { name: string; attributes: Record<string, string>; children: Node[] }
+  interface Node {
+    name: string;
+    attributes: Record<string, string>;
+    children: Node[];
+  }
   const text = await readFile(path, 'utf8');
   const root: Node = { name: '#document', attributes: {}, children: [] };
   const stack: Node[] = [root];
@@ -169,7 +185,15 @@ async function runMode(mode: Mode, path: string, smoke: boolean): Promise<number
   return n - 1;
 }
 
-interface Figures { mode: Mode; bytes: number; seconds: number; cpuSeconds: number; count: number; maxRssMB: number; timing?: ImportTiming }
+interface Figures {
+  mode: Mode;
+  bytes: number;
+  seconds: number;
+  cpuSeconds: number;
+  count: number;
+  maxRssMB: number;
+  timing?: ImportTiming;
+}
 
 /** The baselines run as anyone would run them (node's defaults): footing's flags are footing's, not theirs. */
 const BASELINES: readonly Mode[] = ['saxes-count', 'naive-tree'];
@@ -178,8 +202,11 @@ const BASELINES: readonly Mode[] = ['saxes-count', 'naive-tree'];
 async function child(mode: Mode, path: string, smoke = false): Promise<Figures> {
   const self = fileURLToPath(import.meta.url);
   const flags = BASELINES.includes(mode) ? [] : footingNodeFlags();
-  const res = await promisify(execFile)(process.execPath, [...flags, '--import', 'tsx', self, '--child', mode, path, ...(smoke ? ['smoke'] : [])], { encoding: 'utf8' })
-    .catch((e: { stderr?: string; message: string }) => failBench(`${mode} failed: ${e.stderr || e.message}`));
+  const res = await promisify(execFile)(
+    process.execPath,
+    [...flags, '--import', 'tsx', self, '--child', mode, path, ...(smoke ? ['smoke'] : [])],
+    { encoding: 'utf8' },
+  ).catch((e: { stderr?: string; message: string }) => failBench(`${mode} failed: ${e.stderr || e.message}`));
   const f = JSON.parse(res.stdout.trim().split('\n').at(-1)!) as Figures;
   expectWork(mode === 'baseline' || f.count > 0, `${mode} counted nothing in ${path}`);
   return f;
@@ -191,7 +218,7 @@ function mbps(f: Figures): number {
 
 /** Builds the files, runs every contender in a child process, prints figures and ratios. */
 export async function run(options: BenchOptions & { sizeMB?: number } = {}): Promise<BenchFigures> {
-  const sizeMB = options.smoke ? 4 : options.sizeMB ?? Number(process.env.FOOTING_BENCH_MB ?? 1024);
+  const sizeMB = options.smoke ? 4 : (options.sizeMB ?? Number(process.env.FOOTING_BENCH_MB ?? 1024));
   const naiveMB = options.smoke ? 1 : Number(process.env.FOOTING_BENCH_NAIVE_MB ?? 50);
   const big = join(tmpdir(), `footing-bench-export-${process.pid}.xml`);
   const small = join(tmpdir(), `footing-bench-export-small-${process.pid}.xml`);
@@ -200,62 +227,123 @@ export async function run(options: BenchOptions & { sizeMB?: number } = {}): Pro
     const t0 = performance.now();
     const built = await buildExport(big, sizeMB * 1e6);
     await buildExport(small, naiveMB * 1e6);
-    console.log(`built ${(built.bytes / 1e6).toFixed(0)} MB (${built.copies} copies of the sample) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(
+      `built ${(built.bytes / 1e6).toFixed(0)} MB (${built.copies} copies of the sample) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
     const smoke = options.smoke === true;
     // One after another: each contender has the machine to itself (as far as this bench is concerned).
     const rows: Figures[] = [];
     for (const [mode, file, smokeImport] of [
-      ['baseline', small], ['full-import', big, smoke], ['importer', big], ['importer-saxes', big], ['saxes-count', big], ['importer', small], ['naive-tree', small],
-    ] as Array<[Mode, string, boolean?]>) rows.push(await child(mode, file, smokeImport));
-    console.log(`machine: ${cpus().length} cores, load average before the runs ${loadBefore.map((l) => l.toFixed(1)).join(' ')}, after ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+      ['baseline', small],
+      ['full-import', big, smoke],
+      ['importer', big],
+      ['importer-saxes', big],
+      ['saxes-count', big],
+      ['importer', small],
+      ['naive-tree', small],
+    ] as Array<[Mode, string, boolean?]>)
+      rows.push(await child(mode, file, smokeImport));
+    console.log(
+      `machine: ${cpus().length} cores, load average before the runs ${loadBefore.map((l) => l.toFixed(1)).join(' ')}, after ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
     console.log('contender          size      wall MB/s   CPU MB/s   peak RSS');
     for (const f of rows) {
-      console.log(`${f.mode.padEnd(15)} ${(f.bytes / 1e6).toFixed(0).padStart(6)} MB  ${mbps(f).toFixed(1).padStart(9)}  ${(f.bytes / 1e6 / f.cpuSeconds).toFixed(1).padStart(9)}   ${f.maxRssMB.toFixed(0).padStart(5)} MB  (${f.count} ${f.mode.startsWith('importer') ? 'samples' : f.mode === 'full-import' ? 'samples stored' : 'elements'})`);
+      console.log(
+        `${f.mode.padEnd(15)} ${(f.bytes / 1e6).toFixed(0).padStart(6)} MB  ${mbps(f).toFixed(1).padStart(9)}  ${(f.bytes / 1e6 / f.cpuSeconds).toFixed(1).padStart(9)}   ${f.maxRssMB.toFixed(0).padStart(5)} MB  (${f.count} ${f.mode.startsWith('importer') ? 'samples' : f.mode === 'full-import' ? 'samples stored' : 'elements'})`,
+      );
     }
-    console.log('CPU MB/s divides by the process\'s user+system CPU time (GC helper threads included): less sensitive to other load.');
-    const [base, full, imp, impSax, count, impSmall, naive] = rows as [Figures, Figures, Figures, Figures, Figures, Figures, Figures];
+    console.log(
+      "CPU MB/s divides by the process's user+system CPU time (GC helper threads included): less sensitive to other load.",
+    );
+    const [base, full, imp, impSax, count, impSmall, naive] = rows as [
+      Figures,
+      Figures,
+      Figures,
+      Figures,
+      Figures,
+      Figures,
+      Figures,
+    ];
     const above = (f: Figures) => Math.max(1, f.maxRssMB - base.maxRssMB);
     const size = (f: Figures) => `${(f.bytes / 1e6).toFixed(0)} MB`;
     console.log('');
-    console.log(`WHOLE IMPORT (parse, normalise, store in SQLite, daily totals; ${size(full)}): ${mbps(full).toFixed(1)} MB/s, peak RSS ${full.maxRssMB.toFixed(0)} MB`);
-    console.log(`  plain saxes element count (${size(count)}):  ${mbps(count).toFixed(1)} MB/s, peak RSS ${count.maxRssMB.toFixed(0)} MB  -> whole import ${(mbps(full) / mbps(count)).toFixed(2)}x`);
-    console.log(`  naive whole-document parse (${size(naive)}): ${mbps(naive).toFixed(1)} MB/s, peak RSS ${naive.maxRssMB.toFixed(0)} MB (${(above(naive) / (naive.bytes / 1e6)).toFixed(1)} MB per MB of input above the ${base.maxRssMB.toFixed(0)} MB baseline: a 2 GB export would need ~${((above(naive) / (naive.bytes / 1e6)) * 2).toFixed(0)} GB) -> whole import ${(mbps(full) / mbps(naive)).toFixed(2)}x`);
-    console.log(`  target: >= ${TARGET_MBPS} MB/s and >= 2x the plain saxes pass, peak RSS < ${TARGET_RSS_MB} MB. Here: ${mbps(full) >= TARGET_MBPS ? 'met' : 'not met'} (MB/s: ${mbps(full).toFixed(1)}, wall time, depends on the load), ` +
-      `${mbps(full) >= 2 * mbps(count) ? 'met' : 'not met'} (2x saxes: ${(mbps(full) / mbps(count)).toFixed(2)}x), ${full.maxRssMB < TARGET_RSS_MB ? 'met' : 'not met'} (RSS: ${full.maxRssMB.toFixed(1)} MB, ${(TARGET_RSS_MB - full.maxRssMB).toFixed(1)} MB to spare; ${base.maxRssMB.toFixed(0)} MB of it is the runtime with the modules loaded).`);
+    console.log(
+      `WHOLE IMPORT (parse, normalise, store in SQLite, daily totals; ${size(full)}): ${mbps(full).toFixed(1)} MB/s, peak RSS ${full.maxRssMB.toFixed(0)} MB`,
+    );
+    console.log(
+      `  plain saxes element count (${size(count)}):  ${mbps(count).toFixed(1)} MB/s, peak RSS ${count.maxRssMB.toFixed(0)} MB  -> whole import ${(mbps(full) / mbps(count)).toFixed(2)}x`,
+    );
+    console.log(
+      `  naive whole-document parse (${size(naive)}): ${mbps(naive).toFixed(1)} MB/s, peak RSS ${naive.maxRssMB.toFixed(0)} MB (${(above(naive) / (naive.bytes / 1e6)).toFixed(1)} MB per MB of input above the ${base.maxRssMB.toFixed(0)} MB baseline: a 2 GB export would need ~${((above(naive) / (naive.bytes / 1e6)) * 2).toFixed(0)} GB) -> whole import ${(mbps(full) / mbps(naive)).toFixed(2)}x`,
+    );
+    console.log(
+      `  target: >= ${TARGET_MBPS} MB/s and >= 2x the plain saxes pass, peak RSS < ${TARGET_RSS_MB} MB. Here: ${mbps(full) >= TARGET_MBPS ? 'met' : 'not met'} (MB/s: ${mbps(full).toFixed(1)}, wall time, depends on the load), ` +
+        `${mbps(full) >= 2 * mbps(count) ? 'met' : 'not met'} (2x saxes: ${(mbps(full) / mbps(count)).toFixed(2)}x), ${full.maxRssMB < TARGET_RSS_MB ? 'met' : 'not met'} (RSS: ${full.maxRssMB.toFixed(1)} MB, ${(TARGET_RSS_MB - full.maxRssMB).toFixed(1)} MB to spare; ${base.maxRssMB.toFixed(0)} MB of it is the runtime with the modules loaded).`,
+    );
     const tm = full.timing;
-    if (smoke) expectWork(tm?.parts === 2, `the whole import read the file in ${tm?.parts ?? '?'} part(s), not the two it reads a large export in`);
+    if (smoke)
+      expectWork(
+        tm?.parts === 2,
+        `the whole import read the file in ${tm?.parts ?? '?'} part(s), not the two it reads a large export in`,
+      );
     if (tm) {
       const pct = (ms: number) => `${((ms / tm.totalMs) * 100).toFixed(0)}%`;
       const two = tm.parts === 2;
       // Roles of the two threads: with two parts the main thread reads the second part besides storing.
       const worker = two ? 'worker thread (first part)' : 'parser thread';
-      const main = two ? 'main thread (second part, merging and storing every chunk)' : 'store thread (merging and storing chunks)';
-      console.log(`  where the time went (${(tm.totalMs / 1000).toFixed(1)} s, ${two ? 'the file read in two parts at once: the worker thread up to the cut, the main thread from it' : tm.onWorker ? 'parser on a worker thread, store on the main thread' : 'one thread'}):`);
-      console.log(`    start-up to first chunks ${pct(tm.firstBatchMs)}; ${two ? "the worker's chunks merged" : 'storing chunks'} ${pct(tm.storeMs)}; worker blocked waiting for the main thread ${pct(tm.parserBlockedMs)}; days + commit ${pct(tm.finishMs)}`);
+      const main = two
+        ? 'main thread (second part, merging and storing every chunk)'
+        : 'store thread (merging and storing chunks)';
+      console.log(
+        `  where the time went (${(tm.totalMs / 1000).toFixed(1)} s, ${two ? 'the file read in two parts at once: the worker thread up to the cut, the main thread from it' : tm.onWorker ? 'parser on a worker thread, store on the main thread' : 'one thread'}):`,
+      );
+      console.log(
+        `    start-up to first chunks ${pct(tm.firstBatchMs)}; ${two ? "the worker's chunks merged" : 'storing chunks'} ${pct(tm.storeMs)}; worker blocked waiting for the main thread ${pct(tm.parserBlockedMs)}; days + commit ${pct(tm.finishMs)}`,
+      );
       if (tm.parserCpuMs !== null && tm.mainCpuMs !== null) {
         // CPU seconds per thread do not depend on how busy the machine is: they say which side bounds the import.
         const parserS = tm.parserCpuMs / 1000;
         const mainS = tm.mainCpuMs / 1000;
         const mb = full.bytes / 1e6;
         const slower = Math.max(parserS, mainS);
-        console.log(`    CPU (per thread, load-independent): ${worker} ${parserS.toFixed(1)} s, ${main} ${mainS.toFixed(1)} s; whole process ${full.cpuSeconds.toFixed(1)} s with GC threads. The saxes pass: ${count.cpuSeconds.toFixed(1)} s CPU (${(mb / count.cpuSeconds).toFixed(0)} MB/s).`);
+        console.log(
+          `    CPU (per thread, load-independent): ${worker} ${parserS.toFixed(1)} s, ${main} ${mainS.toFixed(1)} s; whole process ${full.cpuSeconds.toFixed(1)} s with GC threads. The saxes pass: ${count.cpuSeconds.toFixed(1)} s CPU (${(mb / count.cpuSeconds).toFixed(0)} MB/s).`,
+        );
         const perMB = (cpuS: number) => (cpuS * 1000) / mb;
         const budget = 1000 / TARGET_MBPS;
-        console.log(`    bound: the ${mainS >= parserS ? main : worker}. With a free core for each thread the import would run at ~${(mb / slower).toFixed(0)} MB/s; both threads and V8's GC helpers share the ${cpus().length} cores, so the whole process's CPU also bounds it: ~${((cpus().length * mb) / full.cpuSeconds).toFixed(0)} MB/s.`);
+        console.log(
+          `    bound: the ${mainS >= parserS ? main : worker}. With a free core for each thread the import would run at ~${(mb / slower).toFixed(0)} MB/s; both threads and V8's GC helpers share the ${cpus().length} cores, so the whole process's CPU also bounds it: ~${((cpus().length * mb) / full.cpuSeconds).toFixed(0)} MB/s.`,
+        );
         // What the target asks of each thread, in the same load-independent unit.
-        console.log(`    target ${TARGET_MBPS} MB/s = at most ${budget.toFixed(1)} ms of CPU per MB on each thread, and ${(2 * budget).toFixed(1)} ms per MB for the whole process on ${cpus().length} cores: ` +
-          `${worker} ${perMB(parserS).toFixed(1)} ms/MB (${(perMB(parserS) / budget).toFixed(2)}x the budget), main thread ${perMB(mainS).toFixed(1)} ms/MB (${(perMB(mainS) / budget).toFixed(2)}x), whole process ${perMB(full.cpuSeconds).toFixed(1)} ms/MB (${(perMB(full.cpuSeconds) / (2 * budget)).toFixed(2)}x).`);
+        console.log(
+          `    target ${TARGET_MBPS} MB/s = at most ${budget.toFixed(1)} ms of CPU per MB on each thread, and ${(2 * budget).toFixed(1)} ms per MB for the whole process on ${cpus().length} cores: ` +
+            `${worker} ${perMB(parserS).toFixed(1)} ms/MB (${(perMB(parserS) / budget).toFixed(2)}x the budget), main thread ${perMB(mainS).toFixed(1)} ms/MB (${(perMB(mainS) / budget).toFixed(2)}x), whole process ${perMB(full.cpuSeconds).toFixed(1)} ms/MB (${(perMB(full.cpuSeconds) / (2 * budget)).toFixed(2)}x).`,
+        );
       }
     }
     console.log('');
-    console.log(`importer alone (parse + normalise, one thread) / saxes element count: ${(mbps(imp) / mbps(count)).toFixed(2)}x throughput`);
+    console.log(
+      `importer alone (parse + normalise, one thread) / saxes element count: ${(mbps(imp) / mbps(count)).toFixed(2)}x throughput`,
+    );
     console.log(`importer / importer on saxes:   ${(mbps(imp) / mbps(impSax)).toFixed(2)}x throughput`);
-    console.log(`peak RSS above the ${base.maxRssMB.toFixed(0)} MB baseline: whole import ${above(full).toFixed(0)} MB, importer ${above(imp).toFixed(0)} MB on ${size(imp)}, ${above(impSmall).toFixed(0)} MB on ${size(impSmall)}; importer ${(mbps(impSmall) / mbps(naive)).toFixed(2)}x the naive parse's throughput`);
+    console.log(
+      `peak RSS above the ${base.maxRssMB.toFixed(0)} MB baseline: whole import ${above(full).toFixed(0)} MB, importer ${above(imp).toFixed(0)} MB on ${size(imp)}, ${above(impSmall).toFixed(0)} MB on ${size(impSmall)}; importer ${(mbps(impSmall) / mbps(naive)).toFixed(2)}x the naive parse's throughput`,
+    );
     // Every copy of the sample is distinct, so the paths agree on what they found.
-    expectWork(imp.count === impSax.count && full.count === imp.count, `samples: whole import stored ${full.count}, importer ${imp.count}, importer on saxes ${impSax.count}`);
+    expectWork(
+      imp.count === impSax.count && full.count === imp.count,
+      `samples: whole import stored ${full.count}, importer ${imp.count}, importer on saxes ${impSax.count}`,
+    );
     return {
-      wholeImportMBps: mbps(full), wholeImportPeakRssMB: full.maxRssMB, saxesCountMBps: mbps(count), importerMBps: mbps(imp), importerSaxesMBps: mbps(impSax),
-      naiveMBps: mbps(naive), wholeImportToSaxes: mbps(full) / mbps(count),
+      wholeImportMBps: mbps(full),
+      wholeImportPeakRssMB: full.maxRssMB,
+      saxesCountMBps: mbps(count),
+      importerMBps: mbps(imp),
+      importerSaxesMBps: mbps(impSax),
+      naiveMBps: mbps(naive),
+      wholeImportToSaxes: mbps(full) / mbps(count),
     };
   } finally {
     rmSync(big, { force: true });
@@ -274,7 +362,10 @@ if (isMain && process.argv[2] === '--child') {
   const cpu = process.cpuUsage(cpu0);
   const seconds = (performance.now() - t) / 1000;
   const figures: Figures = {
-    mode, bytes: statSync(path).size, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    mode,
+    bytes: statSync(path).size,
+    seconds,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
     count: typeof result === 'number' ? result : result.count,
     maxRssMB: process.resourceUsage().maxRSS / 1024,
     ...(typeof result === 'number' ? {} : { timing: result.timing }),

@@ -9,7 +9,15 @@ import { smokeTests } from './_smoke.js';
 const benches = benchFiles();
 
 test('the benches are found (a new one is smoke-tested too), and the browser ones are told apart', () => {
-  for (const known of ['api-today-checkin.ts', 'clinic-pg.ts', 'gait-browser.ts', 'import-apple-health.ts', 'pose-node.ts', 'today.ts']) assert.ok(benches.includes(known), known);
+  for (const known of [
+    'api-today-checkin.ts',
+    'clinic-pg.ts',
+    'gait-browser.ts',
+    'import-apple-health.ts',
+    'pose-node.ts',
+    'today.ts',
+  ])
+    assert.ok(benches.includes(known), known);
   assert.deepEqual(benches.filter(drivesBrowser), ['gait-browser.ts']);
 });
 

@@ -33,7 +33,7 @@ import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -43,7 +43,18 @@ import { main } from '../src/cli/main.js';
 import { footingNodeFlags } from '../src/cli/node-flags.js';
 import { addDays } from '../src/core/dates.js';
 import { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } from '../src/core/red-flags.js';
-import { expectWork, freshPgDatabase, serveFooting, stopServer, withDatabaseUrl, type BenchFigures, type BenchOptions } from './_bench.js';
+import {
+  expectWork,
+  freshPgDatabase,
+  rng,
+  serveFooting,
+  stopServer,
+  withDatabaseUrl,
+  type BenchFigures,
+  type BenchOptions,
+  loadAverage,
+  quantile,
+} from './_bench.js';
 
 const RATE = Number(process.env.BENCH_SOAK_RATE ?? 40);
 const SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 600);
@@ -54,10 +65,18 @@ const FIT_FILE = fileURLToPath(new URL('../../shared/data/fit/garmin-fenix-5-wal
 /** Days in each Fitbit CSV the bench writes. */
 const CSV_DAYS = 2;
 
-interface Size { rate: number; seconds: number; window: number; patients: number; clinicians: number; rssEvery: number }
-const sizeFor = (o: BenchOptions): Size => (o.smoke
-  ? { rate: 15, seconds: 4, window: 2, patients: 2, clinicians: 1, rssEvery: 0.5 }
-  : { rate: RATE, seconds: SECONDS, window: 60, patients: PATIENTS, clinicians: 2, rssEvery: 5 });
+interface Size {
+  rate: number;
+  seconds: number;
+  window: number;
+  patients: number;
+  clinicians: number;
+  rssEvery: number;
+}
+const sizeFor = (o: BenchOptions): Size =>
+  o.smoke
+    ? { rate: 15, seconds: 4, window: 2, patients: 2, clinicians: 1, rssEvery: 0.5 }
+    : { rate: RATE, seconds: SECONDS, window: 60, patients: PATIENTS, clinicians: 2, rssEvery: 5 };
 
 /** What the traffic is made of: each action's share. A page is the seven reads of the clinician's patient page. */
 const MIX = { today: 40, checkin: 15, session: 12, import: 5, list: 10, page: 4 } as const;
@@ -68,31 +87,64 @@ const KINDS = Object.keys(MIX) as Kind[];
 const RESEND = 0.1;
 const RACE = 0.05;
 
-const loadAverage = () => loadavg().map((x) => x.toFixed(2)).join(' ');
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;
-/** A deterministic pseudo-random in [0, 1) (the same traffic on every run). */
-function rng(seed: number) { let s = seed >>> 0 || 1; return () => { s ^= s << 13; s >>>= 0; s ^= s >> 17; s ^= s << 5; s >>>= 0; return s / 2 ** 32; }; }
-
 /** A server process: where it listens, its keep-alive agent and its process (for its RSS). */
-interface Server { url: string; agent: Agent; child: ChildProcess; label: string }
+interface Server {
+  url: string;
+  agent: Agent;
+  child: ChildProcess;
+  label: string;
+}
 /** A signed-in account: its cookie and CSRF token. */
-interface Who { cookie: string; csrf: string }
-interface Patient extends Who { email: string; personId: string; clinician: number; checkins: number; sessions: number; imports: number; csvImports: number; lastCheckin: object | null; lastSession: object | null }
-interface Clinician extends Who { email: string; patients: Patient[] }
+interface Who {
+  cookie: string;
+  csrf: string;
+}
+interface Patient extends Who {
+  email: string;
+  personId: string;
+  clinician: number;
+  checkins: number;
+  sessions: number;
+  imports: number;
+  csvImports: number;
+  lastCheckin: object | null;
+  lastSession: object | null;
+}
+interface Clinician extends Who {
+  email: string;
+  patients: Patient[];
+}
 
-interface Answer { status: number; text: string }
+interface Answer {
+  status: number;
+  text: string;
+}
 function call(server: Server, method: string, path: string, who: Who | null, body?: object | Buffer): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const raw = Buffer.isBuffer(body);
     const payload = body === undefined ? undefined : raw ? body : Buffer.from(JSON.stringify(body));
     const headers: Record<string, string> = {};
-    if (who) { headers.cookie = who.cookie; if (method !== 'GET') headers['x-csrf-token'] = who.csrf; }
-    if (payload) { headers['content-type'] = raw ? 'application/octet-stream' : 'application/json'; headers['content-length'] = String(payload.length); }
+    if (who) {
+      headers.cookie = who.cookie;
+      if (method !== 'GET') headers['x-csrf-token'] = who.csrf;
+    }
+    if (payload) {
+      headers['content-type'] = raw ? 'application/octet-stream' : 'application/json';
+      headers['content-length'] = String(payload.length);
+    }
     const req = request(`${server.url}${path}`, { method, agent: server.agent, headers }, (res) => {
       let text = '';
       res.setEncoding('utf8');
-      res.on('data', (d: string) => { text += d; });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text, ...(res.headers['set-cookie'] ? { cookie: res.headers['set-cookie'][0]!.split(';')[0]! } : {}) }));
+      res.on('data', (d: string) => {
+        text += d;
+      });
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          text,
+          ...(res.headers['set-cookie'] ? { cookie: res.headers['set-cookie'][0]!.split(';')[0]! } : {}),
+        }),
+      );
       res.on('error', reject);
     });
     req.on('error', reject);
@@ -101,9 +153,18 @@ function call(server: Server, method: string, path: string, who: Who | null, bod
 }
 
 /** A setup request that must succeed: its JSON answer (and the session cookie it set, if any). */
-async function must<T>(server: Server, method: string, path: string, who: Who | null, body?: object): Promise<T & { cookie?: string }> {
-  const res = await call(server, method, path, who, body) as Answer & { cookie?: string };
-  expectWork(res.status >= 200 && res.status < 300, `${method} ${path.split('?')[0]} answered ${res.status}: ${res.text.slice(0, 300)}`);
+async function must<T>(
+  server: Server,
+  method: string,
+  path: string,
+  who: Who | null,
+  body?: object,
+): Promise<T & { cookie?: string }> {
+  const res = (await call(server, method, path, who, body)) as Answer & { cookie?: string };
+  expectWork(
+    res.status >= 200 && res.status < 300,
+    `${method} ${path.split('?')[0]} answered ${res.status}: ${res.text.slice(0, 300)}`,
+  );
   return { ...(JSON.parse(res.text) as T), ...(res.cookie ? { cookie: res.cookie } : {}) };
 }
 
@@ -112,18 +173,34 @@ function rssMiB(pid: number | undefined): number {
   try {
     const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return m ? Number(m[1]) / 1024 : NaN;
-  } catch { return NaN; }
+  } catch {
+    return NaN;
+  }
 }
 
 /** A server's memory as bench/_memory-report.mjs last wrote it (bytes), or null before its first report. */
-interface MemoryReport { rss: number; heapTotal: number; heapUsed: number; external: number; arrayBuffers: number }
+interface MemoryReport {
+  rss: number;
+  heapTotal: number;
+  heapUsed: number;
+  external: number;
+  arrayBuffers: number;
+}
 const MEMORY_REPORT = fileURLToPath(new URL('./_memory-report.mjs', import.meta.url));
 function memoryOf(dir: string, pid: number | undefined): MemoryReport | null {
-  try { return JSON.parse(readFileSync(join(dir, `${pid}.json`), 'utf8')) as MemoryReport; } catch { return null; }
+  try {
+    return JSON.parse(readFileSync(join(dir, `${pid}.json`), 'utf8')) as MemoryReport;
+  } catch {
+    return null;
+  }
 }
 const MiB = 2 ** 20;
 /** The parts printed per process: heap used, external, and what RSS holds beyond the heap and external memory. */
-const memoryParts = (m: MemoryReport) => ({ heap: m.heapUsed / MiB, external: m.external / MiB, outside: (m.rss - m.heapTotal - m.external) / MiB });
+const memoryParts = (m: MemoryReport) => ({
+  heap: m.heapUsed / MiB,
+  external: m.external / MiB,
+  outside: (m.rss - m.heapTotal - m.external) / MiB,
+});
 
 /** Least-squares slope of y over x. */
 function slope(points: Array<[number, number]>): number {
@@ -146,11 +223,34 @@ function fitbitCsv(first: string, days: number, steps: number): Buffer {
 }
 
 /** One window of the run (a minute; two seconds in smoke mode). */
-interface Window { requests: Record<Kind, number>; errors: number; latencies: number[]; rss: number[][]; memory: (MemoryReport | null)[] }
-const newWindow = (servers: number): Window => ({ requests: Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<Kind, number>, errors: 0, latencies: [], rss: Array.from({ length: servers }, () => []), memory: Array.from({ length: servers }, () => null) });
+interface Window {
+  requests: Record<Kind, number>;
+  errors: number;
+  latencies: number[];
+  rss: number[][];
+  memory: (MemoryReport | null)[];
+}
+const newWindow = (servers: number): Window => ({
+  requests: Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<Kind, number>,
+  errors: 0,
+  latencies: [],
+  rss: Array.from({ length: servers }, () => []),
+  memory: Array.from({ length: servers }, () => null),
+});
 
 /** The accepted writes, by kind: what the database must hold afterwards. */
-interface Accepted { checkinNew: number; checkinResent: number; sessionNew: number; sessionResent: number; checkinIds: Set<string>; sessionIds: Set<string>; imports: number; csvImports: number; fitPatients: Set<string>; jobIds: string[] }
+interface Accepted {
+  checkinNew: number;
+  checkinResent: number;
+  sessionNew: number;
+  sessionResent: number;
+  checkinIds: Set<string>;
+  sessionIds: Set<string>;
+  imports: number;
+  csvImports: number;
+  fitPatients: Set<string>;
+  jobIds: string[];
+}
 
 export async function run(options: BenchOptions = {}): Promise<BenchFigures> {
   const size = sizeFor(options);
@@ -163,23 +263,72 @@ export async function run(options: BenchOptions = {}): Promise<BenchFigures> {
   const raw = new pg.Pool({ connectionString: url, max: 2 });
   const servers: Server[] = [];
   try {
-    console.log(`Soak on PostgreSQL: two \`footing serve\` processes on one database, ${size.patients} patients and ${size.clinicians} clinician${size.clinicians > 1 ? 's' : ''}, ${size.rate} actions/s open loop for ${size.seconds} s; Node ${process.version}; load average at start ${loadAverage()} (2 cores, shared)`);
-    const quiet = new Writable({ write(_c, _e, cb) { cb(); } });
+    console.log(
+      `Soak on PostgreSQL: two \`footing serve\` processes on one database, ${size.patients} patients and ${size.clinicians} clinician${size.clinicians > 1 ? 's' : ''}, ${size.rate} actions/s open loop for ${size.seconds} s; Node ${process.version}; load average at start ${loadAverage()} (2 cores, shared)`,
+    );
+    const quiet = new Writable({
+      write(_c, _e, cb) {
+        cb();
+      },
+    });
     const pw = join(dir, 'pw');
     writeFileSync(pw, `${PASSWORD}\n`);
     // The FIT walk's samples, from the importer on a scratch SQLite database: what the first import of it stores.
     let fitSamples = 0;
-    const fitOut = new Writable({ write(c, _e, cb) { const r = JSON.parse(String(c)) as { added: number }; fitSamples = r.added; cb(); } });
-    expectWork(await main(['import', FIT_FILE, '--json', '--db', join(dir, 'probe.sqlite')], { out: fitOut, err: quiet }) === 0 && fitSamples > 0, `footing import of ${FIT_FILE} failed`);
-    const clinicians: Clinician[] = Array.from({ length: size.clinicians }, (_, i) => ({ email: `dr${i + 1}@soak.example`, cookie: '', csrf: '', patients: [] }));
+    const fitOut = new Writable({
+      write(c, _e, cb) {
+        const r = JSON.parse(String(c)) as { added: number };
+        fitSamples = r.added;
+        cb();
+      },
+    });
+    expectWork(
+      (await main(['import', FIT_FILE, '--json', '--db', join(dir, 'probe.sqlite')], { out: fitOut, err: quiet })) ===
+        0 && fitSamples > 0,
+      `footing import of ${FIT_FILE} failed`,
+    );
+    const clinicians: Clinician[] = Array.from({ length: size.clinicians }, (_, i) => ({
+      email: `dr${i + 1}@soak.example`,
+      cookie: '',
+      csrf: '',
+      patients: [],
+    }));
     await withDatabaseUrl(url, async () => {
-      expectWork(await main(['migrate'], { out: quiet, err: quiet }) === 0, 'footing migrate failed');
-      expectWork(await main(['clinic', 'create', 'Soak Clinic'], { out: quiet, err: quiet }) === 0, 'footing clinic create failed');
-      for (const c of clinicians) expectWork(await main(['user', 'add', '--role', 'clinician', '--clinic', 'Soak Clinic', '--email', c.email, '--name', c.email, '--password-file', pw], { out: quiet, err: quiet }) === 0, 'footing user add failed');
+      expectWork((await main(['migrate'], { out: quiet, err: quiet })) === 0, 'footing migrate failed');
+      expectWork(
+        (await main(['clinic', 'create', 'Soak Clinic'], { out: quiet, err: quiet })) === 0,
+        'footing clinic create failed',
+      );
+      for (const c of clinicians)
+        expectWork(
+          (await main(
+            [
+              'user',
+              'add',
+              '--role',
+              'clinician',
+              '--clinic',
+              'Soak Clinic',
+              '--email',
+              c.email,
+              '--name',
+              c.email,
+              '--password-file',
+              pw,
+            ],
+            { out: quiet, err: quiet },
+          )) === 0,
+          'footing user add failed',
+        );
     });
     // BENCH_SERVER_FLAGS adds node flags to the servers, e.g. "--heapsnapshot-signal=SIGUSR2 --diagnostic-dir=DIR" to
     // take heap snapshots of a running server (kill -USR2 PID) and compare what it retains between two minutes.
-    const flags = [...footingNodeFlags(), '--import', pathToFileURL(MEMORY_REPORT).href, ...(process.env.BENCH_SERVER_FLAGS ?? '').split(/\s+/).filter(Boolean)];
+    const flags = [
+      ...footingNodeFlags(),
+      '--import',
+      pathToFileURL(MEMORY_REPORT).href,
+      ...(process.env.BENCH_SERVER_FLAGS ?? '').split(/\s+/).filter(Boolean),
+    ];
     const memoryDir = join(dir, 'memory');
     mkdirSync(memoryDir);
     // One after the other: two processes starting at once on a fresh database can fail with "deadlock detected"
@@ -193,8 +342,12 @@ export async function run(options: BenchOptions = {}): Promise<BenchFigures> {
     // ---- accounts through the API, spread over both processes ----
     const t0 = performance.now();
     for (const [i, c] of clinicians.entries()) {
-      const r = await must<{ csrfToken: string }>(servers[i % 2]!, 'POST', '/api/auth/sign-in', null, { email: c.email, password: PASSWORD });
-      c.cookie = r.cookie!; c.csrf = r.csrfToken;
+      const r = await must<{ csrfToken: string }>(servers[i % 2]!, 'POST', '/api/auth/sign-in', null, {
+        email: c.email,
+        password: PASSWORD,
+      });
+      c.cookie = r.cookie!;
+      c.csrf = r.csrfToken;
     }
     const patients: Patient[] = [];
     const answers = Object.fromEntries([...RED_FLAG_QUESTIONS, ...PRECAUTION_QUESTIONS].map((q) => [q.id, false]));
@@ -203,35 +356,91 @@ export async function run(options: BenchOptions = {}): Promise<BenchFigures> {
       const s = servers[i % 2]!;
       const inv = await must<{ token: string }>(s, 'POST', '/api/invitations', c, { label: `Patient ${i + 1}` });
       const email = `patient${i + 1}@soak.example`;
-      const r = await must<{ csrfToken: string; link: { personId: string } }>(servers[other(i % 2)]!, 'POST', `/api/invitations/${inv.token}/sign-up`, null, { email, password: PASSWORD, displayName: `Patient ${i + 1}` });
-      const p: Patient = { email, personId: r.link.personId, cookie: r.cookie!, csrf: r.csrfToken, clinician: i % clinicians.length, checkins: 0, sessions: 0, imports: 0, csvImports: 0, lastCheckin: null, lastSession: null };
+      const r = await must<{ csrfToken: string; link: { personId: string } }>(
+        servers[other(i % 2)]!,
+        'POST',
+        `/api/invitations/${inv.token}/sign-up`,
+        null,
+        { email, password: PASSWORD, displayName: `Patient ${i + 1}` },
+      );
+      const p: Patient = {
+        email,
+        personId: r.link.personId,
+        cookie: r.cookie!,
+        csrf: r.csrfToken,
+        clinician: i % clinicians.length,
+        checkins: 0,
+        sessions: 0,
+        imports: 0,
+        csvImports: 0,
+        lastCheckin: null,
+        lastSession: null,
+      };
       await must(s, 'POST', `/api/screen?date=${start}`, p, { answers });
-      patients.push(p); c.patients.push(p);
+      patients.push(p);
+      c.patients.push(p);
     }
-    console.log(`${size.clinicians} clinician sign-ins, ${size.patients} invitations and patient sign-ups (scrypt at the production cost, in the servers) and safety checks in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(
+      `${size.clinicians} clinician sign-ins, ${size.patients} invitations and patient sign-ups (scrypt at the production cost, in the servers) and safety checks in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
 
     // ---- the traffic ----
     const r = rng(17);
     const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
     const totalWeight = KINDS.reduce((s, k) => s + MIX[k], 0);
-    const pickKind = (): Kind => { let x = r() * totalWeight; for (const k of KINDS) { x -= MIX[k]; if (x < 0) return k; } return 'today'; };
-    const acc: Accepted = { checkinNew: 0, checkinResent: 0, sessionNew: 0, sessionResent: 0, checkinIds: new Set(), sessionIds: new Set(), imports: 0, csvImports: 0, fitPatients: new Set(), jobIds: [] };
+    const pickKind = (): Kind => {
+      let x = r() * totalWeight;
+      for (const k of KINDS) {
+        x -= MIX[k];
+        if (x < 0) return k;
+      }
+      return 'today';
+    };
+    const acc: Accepted = {
+      checkinNew: 0,
+      checkinResent: 0,
+      sessionNew: 0,
+      sessionResent: 0,
+      checkinIds: new Set(),
+      sessionIds: new Set(),
+      imports: 0,
+      csvImports: 0,
+      fitPatients: new Set(),
+      jobIds: [],
+    };
     const windows: Window[] = [];
     const all: number[] = [];
-    const byKind: Record<Kind, number[]> = Object.fromEntries(KINDS.map((k) => [k, []])) as unknown as Record<Kind, number[]>;
+    const byKind: Record<Kind, number[]> = Object.fromEntries(KINDS.map((k) => [k, []])) as unknown as Record<
+      Kind,
+      number[]
+    >;
     const failures: string[] = [];
     const fitBytes = readFileSync(FIT_FILE);
     const totalActions = Math.round(size.rate * size.seconds);
-    const windowOf = (t: number) => windows[Math.min(windows.length - 1, Math.max(0, Math.floor(t / (size.window * 1000))))]!;
+    const windowOf = (t: number) =>
+      windows[Math.min(windows.length - 1, Math.max(0, Math.floor(t / (size.window * 1000))))]!;
     for (let w = 0; w < Math.ceil(size.seconds / size.window); w++) windows.push(newWindow(servers.length));
     const tStart = performance.now() + 20;
 
     /** Sends one request of an action; latency from `from` (the action's scheduled time for its first request). */
-    const send = async (kind: Kind, server: Server, method: string, path: string, who: Who, body: object | Buffer | undefined, from: number, ok: (a: Answer) => string | null): Promise<Answer | null> => {
+    const send = async (
+      kind: Kind,
+      server: Server,
+      method: string,
+      path: string,
+      who: Who,
+      body: object | Buffer | undefined,
+      from: number,
+      ok: (a: Answer) => string | null,
+    ): Promise<Answer | null> => {
       const w = windowOf(from - tStart);
       w.requests[kind]++;
       let a: Answer;
-      try { a = await call(server, method, path, who, body); } catch (e) { a = { status: 0, text: (e as Error).message }; }
+      try {
+        a = await call(server, method, path, who, body);
+      } catch (e) {
+        a = { status: 0, text: (e as Error).message };
+      }
       const took = performance.now() - from;
       const why = ok(a);
       if (why) {
@@ -239,10 +448,15 @@ export async function run(options: BenchOptions = {}): Promise<BenchFigures> {
         if (failures.length < 10) failures.push(`${kind} ${method} ${path.split('?')[0]} on ${server.label}: ${why}`);
         return null;
       }
-      w.latencies.push(took); all.push(took); byKind[kind].push(took);
+      w.latencies.push(took);
+      all.push(took);
+      byKind[kind].push(took);
       return a;
     };
-    const status = (...want: number[]) => (a: Answer) => (want.includes(a.status) ? null : `answered ${a.status}: ${a.text.slice(0, 200)}`);
+    const status =
+      (...want: number[]) =>
+      (a: Answer) =>
+        want.includes(a.status) ? null : `answered ${a.status}: ${a.text.slice(0, 200)}`;
 
     /** A check-in or a session: new, a resend of the last one (other process), or new and sent to both at once. */
     const write = async (kind: 'checkin' | 'session', p: Patient, s: number, from: number) => {
@@ -252,7 +466,11 @@ export async function run(options: BenchOptions = {}): Promise<BenchFigures> {
       const count = (a: Answer | null, clientId: string) => {
         if (!a) return;
         ids.add(clientId);
-        if (a.status === 201) { if (kind === 'checkin') acc.checkinNew++; else acc.sessionNew++; } else if (kind === 'checkin') acc.checkinResent++; else acc.sessionResent++;
+        if (a.status === 201) {
+          if (kind === 'checkin') acc.checkinNew++;
+          else acc.sessionNew++;
+        } else if (kind === 'checkin') acc.checkinResent++;
+        else acc.sessionResent++;
       };
       const x = r();
       if (last && x < RESEND) {
@@ -264,19 +482,53 @@ export async function run(options: BenchOptions = {}): Promise<BenchFigures> {
       const n = kind === 'checkin' ? p.checkins++ : p.sessions++;
       const date = addDays(start, n % 365);
       const clientId = `soak-${randomUUID()}`;
-      const body = kind === 'checkin'
-        ? { clientId, at: `${date}T07:30:00+00:00`, context: 'daily', back: 2 + (n % 3), neck: 2, foot: 1, regions: [] }
-        : { clientId, startedAt: `${date}T18:00:00+00:00`, completedAt: `${date}T18:12:00+00:00`, items: [{ exercise: 'ball-roll', position: 'sitting', completed: true, setsDone: 0, repsDone: 0, secondsDone: 120 }], painBefore: { back: 3 }, painAfter: { back: 2 } };
+      const body =
+        kind === 'checkin'
+          ? {
+              clientId,
+              at: `${date}T07:30:00+00:00`,
+              context: 'daily',
+              back: 2 + (n % 3),
+              neck: 2,
+              foot: 1,
+              regions: [],
+            }
+          : {
+              clientId,
+              startedAt: `${date}T18:00:00+00:00`,
+              completedAt: `${date}T18:12:00+00:00`,
+              items: [
+                {
+                  exercise: 'ball-roll',
+                  position: 'sitting',
+                  completed: true,
+                  setsDone: 0,
+                  repsDone: 0,
+                  secondsDone: 120,
+                },
+              ],
+              painBefore: { back: 3 },
+              painAfter: { back: 2 },
+            };
       // Resent later only once answered (a resend while the original is in flight is the race below).
-      const answered = (a: Answer | null) => { if (a) { if (kind === 'checkin') p.lastCheckin = body; else p.lastSession = body; } };
+      const answered = (a: Answer | null) => {
+        if (a) {
+          if (kind === 'checkin') p.lastCheckin = body;
+          else p.lastSession = body;
+        }
+      };
       if (x < RESEND + RACE) {
         // The same new write to both processes at once: one stores it (201), the other answers with it (200).
-        const both = await Promise.all([s, other(s)].map((k) => send(kind, servers[k]!, 'POST', path, p, body, from, status(200, 201))));
+        const both = await Promise.all(
+          [s, other(s)].map((k) => send(kind, servers[k]!, 'POST', path, p, body, from, status(200, 201))),
+        );
         both.forEach((a) => count(a, clientId));
         answered(both[0]!);
         if (both.every((a) => a) && both.filter((a) => a!.status === 201).length !== 1) {
           windowOf(from - tStart).errors++;
-          failures.push(`${kind} sent to both processes at once answered ${both.map((a) => a!.status).join(' and ')}, not one 201 and one 200`);
+          failures.push(
+            `${kind} sent to both processes at once answered ${both.map((a) => a!.status).join(' and ')}, not one 201 and one 200`,
+          );
         }
         return;
       }
@@ -289,10 +541,19 @@ export async function run(options: BenchOptions = {}): Promise<BenchFigures> {
       const server = servers[s]!;
       switch (kind) {
         case 'today': {
-          await send(kind, server, 'GET', `/api/today?date=${today}`, pick(patients), undefined, from, (a) => (a.status !== 200 ? `answered ${a.status}: ${a.text.slice(0, 200)}` : (JSON.parse(a.text) as { program: unknown }).program ? null : 'no program'));
+          await send(kind, server, 'GET', `/api/today?date=${today}`, pick(patients), undefined, from, (a) =>
+            a.status !== 200
+              ? `answered ${a.status}: ${a.text.slice(0, 200)}`
+              : (JSON.parse(a.text) as { program: unknown }).program
+                ? null
+                : 'no program',
+          );
           return;
         }
-        case 'checkin': case 'session': await write(kind, pick(patients), s, from); return;
+        case 'checkin':
+        case 'session':
+          await write(kind, pick(patients), s, from);
+          return;
         case 'import': {
           const p = pick(patients);
           // A patient's second import and every fourth after it is the real FIT walk (new the first time, nothing new after).
@@ -300,25 +561,49 @@ export async function run(options: BenchOptions = {}): Promise<BenchFigures> {
           // Each CSV its own new days (numbered before it is sent: two of one patient's imports may be in flight).
           const k = fit ? 0 : p.csvImports++;
           const body = fit ? fitBytes : fitbitCsv(addDays(start, -CSV_DAYS * (k + 1)), CSV_DAYS, 3000 + k);
-          const a = await send(kind, server, 'POST', `/api/imports?name=${fit ? 'garmin-fenix-5-walk.fit' : 'dailySteps_merged.csv'}`, p, body, from, status(202));
+          const a = await send(
+            kind,
+            server,
+            'POST',
+            `/api/imports?name=${fit ? 'garmin-fenix-5-walk.fit' : 'dailySteps_merged.csv'}`,
+            p,
+            body,
+            from,
+            status(202),
+          );
           if (a) {
-            acc.imports++; acc.jobIds.push((JSON.parse(a.text) as { jobId: string }).jobId);
-            if (fit) acc.fitPatients.add(p.personId); else acc.csvImports++;
+            acc.imports++;
+            acc.jobIds.push((JSON.parse(a.text) as { jobId: string }).jobId);
+            if (fit) acc.fitPatients.add(p.personId);
+            else acc.csvImports++;
           }
           return;
         }
         case 'list': {
           const c = pick(clinicians);
-          await send(kind, server, 'GET', `/api/patients?date=${today}`, c, undefined, from, (a) => (a.status !== 200 ? `answered ${a.status}: ${a.text.slice(0, 200)}` : (JSON.parse(a.text) as { total: number }).total === c.patients.length ? null : `listed ${(JSON.parse(a.text) as { total: number }).total} patients, not ${c.patients.length}`));
+          await send(kind, server, 'GET', `/api/patients?date=${today}`, c, undefined, from, (a) =>
+            a.status !== 200
+              ? `answered ${a.status}: ${a.text.slice(0, 200)}`
+              : (JSON.parse(a.text) as { total: number }).total === c.patients.length
+                ? null
+                : `listed ${(JSON.parse(a.text) as { total: number }).total} patients, not ${c.patients.length}`,
+          );
           return;
         }
         case 'page': {
           const c = pick(clinicians);
           const base = `/api/patients/${pick(c.patients).personId}`;
           // As web/src/clinic/clinician-patient.tsx loads it: today first, then the rest together.
-          if (!(await send(kind, server, 'GET', `${base}/today?date=${today}`, c, undefined, from, status(200)))) return;
-          const rest = [`${base}/summary?date=${today}`, `${base}/progress?date=${today}`, `${base}/checkins?from=${addDays(today, -27)}&to=${today}`,
-            `${base}/walking/daily?from=${addDays(today, -13)}&to=${today}`, `${base}/gait-analyses`, `${base}/assessment`];
+          if (!(await send(kind, server, 'GET', `${base}/today?date=${today}`, c, undefined, from, status(200))))
+            return;
+          const rest = [
+            `${base}/summary?date=${today}`,
+            `${base}/progress?date=${today}`,
+            `${base}/checkins?from=${addDays(today, -27)}&to=${today}`,
+            `${base}/walking/daily?from=${addDays(today, -13)}&to=${today}`,
+            `${base}/gait-analyses`,
+            `${base}/assessment`,
+          ];
           const t = performance.now();
           await Promise.all(rest.map((path) => send(kind, server, 'GET', path, c, undefined, t, status(200))));
           return;
@@ -329,14 +614,26 @@ export async function run(options: BenchOptions = {}): Promise<BenchFigures> {
     // RSS of both processes, sampled through the run.
     const rssPoints: Array<Array<[number, number]>> = servers.map(() => []);
     /** Each process's memory split over the run (minutes, MiB), for the slopes at the end. */
-    const memoryPoints = servers.map(() => ({ heap: [] as Array<[number, number]>, external: [] as Array<[number, number]>, outside: [] as Array<[number, number]> }));
+    const memoryPoints = servers.map(() => ({
+      heap: [] as Array<[number, number]>,
+      external: [] as Array<[number, number]>,
+      outside: [] as Array<[number, number]>,
+    }));
     const sampleRss = () => {
       const t = performance.now() - tStart;
       const w = windowOf(Math.max(0, t));
       servers.forEach((s, i) => {
-        const v = rssMiB(s.child.pid); if (Number.isFinite(v)) { w.rss[i]!.push(v); rssPoints[i]!.push([t / 60_000, v]); }
+        const v = rssMiB(s.child.pid);
+        if (Number.isFinite(v)) {
+          w.rss[i]!.push(v);
+          rssPoints[i]!.push([t / 60_000, v]);
+        }
         const m = memoryOf(memoryDir, s.child.pid);
-        if (m) { w.memory[i] = m; const parts = memoryParts(m); for (const k of ['heap', 'external', 'outside'] as const) memoryPoints[i]![k].push([t / 60_000, parts[k]]); }
+        if (m) {
+          w.memory[i] = m;
+          const parts = memoryParts(m);
+          for (const k of ['heap', 'external', 'outside'] as const) memoryPoints[i]![k].push([t / 60_000, parts[k]]);
+        }
       });
     };
     const rssTimer = setInterval(sampleRss, size.rssEvery * 1000);
@@ -348,13 +645,27 @@ export async function run(options: BenchOptions = {}): Promise<BenchFigures> {
     const memoryLines: string[] = [];
     const printWindow = (i: number) => {
       const w = windows[i]!;
-      memoryLines.push(`${col(options.smoke ? `${((i + 1) * size.window).toFixed(0)} s` : String(i + 1), 5)} ${w.memory.map((m) => (m ? Object.values(memoryParts(m)).map((x) => col(x.toFixed(1), 9)).join('') : col('-', 27))).join('   ')}`);
+      memoryLines.push(
+        `${col(options.smoke ? `${((i + 1) * size.window).toFixed(0)} s` : String(i + 1), 5)} ${w.memory
+          .map((m) =>
+            m
+              ? Object.values(memoryParts(m))
+                  .map((x) => col(x.toFixed(1), 9))
+                  .join('')
+              : col('-', 27),
+          )
+          .join('   ')}`,
+      );
       const lat = [...w.latencies].sort((a, b) => a - b);
       const rss = w.rss.map((xs) => (xs.length ? xs[xs.length - 1]!.toFixed(1) : '-'));
       const label = options.smoke ? `${((i + 1) * size.window).toFixed(0)} s` : String(i + 1);
-      console.log(`${col(label, 5)} ${KINDS.map((k) => col(w.requests[k], 8)).join('')} ${col(w.errors, 7)} ${col(quantile(lat, 0.5).toFixed(1), 8)} ${col(quantile(lat, 0.99).toFixed(1), 8)} ${rss.map((x) => col(x, 11)).join('')}  ${loadAverage()}`);
+      console.log(
+        `${col(label, 5)} ${KINDS.map((k) => col(w.requests[k], 8)).join('')} ${col(w.errors, 7)} ${col(quantile(lat, 0.5).toFixed(1), 8)} ${col(quantile(lat, 0.99).toFixed(1), 8)} ${rss.map((x) => col(x, 11)).join('')}  ${loadAverage()}`,
+      );
     };
-    console.log(`\nEach ${options.smoke ? `${size.window} s` : 'minute'}: requests by kind (a page is 7 requests), errors, latency of the answered requests, each process's RSS at the end of the ${options.smoke ? 'window' : 'minute'} (VmRSS), load average:`);
+    console.log(
+      `\nEach ${options.smoke ? `${size.window} s` : 'minute'}: requests by kind (a page is 7 requests), errors, latency of the answered requests, each process's RSS at the end of the ${options.smoke ? 'window' : 'minute'} (VmRSS), load average:`,
+    );
     console.log(header);
     /** Prints, in order, the lines of the windows that are over and fully answered. */
     const flush = (all: boolean) => {
@@ -372,8 +683,14 @@ export async function run(options: BenchOptions = {}): Promise<BenchFigures> {
       pending[w]!++;
       // The first actions take every kind in turn (so that a smoke run's few seconds meet each one), then at random.
       const p = act(i < 3 * KINDS.length ? KINDS[i % KINDS.length]! : pickKind(), i % servers.length, due)
-        .catch((e: Error) => { windows[w]!.errors++; failures.push(e.message); })
-        .finally(() => { pending[w]!--; flush(false); });
+        .catch((e: Error) => {
+          windows[w]!.errors++;
+          failures.push(e.message);
+        })
+        .finally(() => {
+          pending[w]!--;
+          flush(false);
+        });
       inFlight.add(p);
       void p.finally(() => inFlight.delete(p));
     }
@@ -382,17 +699,28 @@ export async function run(options: BenchOptions = {}): Promise<BenchFigures> {
     clearInterval(rssTimer);
     flush(true);
     const runS = (performance.now() - tStart) / 1000;
-    console.log(`\nMemory of each process at the end of each ${options.smoke ? 'window' : 'minute'} (MiB, from process.memoryUsage() in the server): the JavaScript heap used, external (array buffers and other memory V8 is told of), and RSS outside both (code, stacks, native allocations):`);
-    console.log(`${'min'.padStart(5)} ${servers.map((s) => `${col(`heap ${s.label}`, 9)}${col(`ext ${s.label}`, 9)}${col(`other ${s.label}`, 9)}`).join('   ')}`);
+    console.log(
+      `\nMemory of each process at the end of each ${options.smoke ? 'window' : 'minute'} (MiB, from process.memoryUsage() in the server): the JavaScript heap used, external (array buffers and other memory V8 is told of), and RSS outside both (code, stacks, native allocations):`,
+    );
+    console.log(
+      `${'min'.padStart(5)} ${servers.map((s) => `${col(`heap ${s.label}`, 9)}${col(`ext ${s.label}`, 9)}${col(`other ${s.label}`, 9)}`).join('   ')}`,
+    );
     for (const line of memoryLines) console.log(line);
 
     // ---- the imports finish as jobs (pg-boss, either process): wait for all of them ----
     const waitFrom = performance.now();
     let jobs: { status: string; n: string }[] = [];
     for (;;) {
-      jobs = (await raw.query<{ status: string; n: string }>(`SELECT status, count(*) n FROM jobs WHERE kind = 'import' GROUP BY status`)).rows;
+      jobs = (
+        await raw.query<{ status: string; n: string }>(
+          `SELECT status, count(*) n FROM jobs WHERE kind = 'import' GROUP BY status`,
+        )
+      ).rows;
       if (!jobs.some((j) => j.status === 'queued' || j.status === 'running')) break;
-      expectWork(performance.now() - waitFrom < 300_000, `import jobs still unfinished after 5 minutes: ${JSON.stringify(jobs)}`);
+      expectWork(
+        performance.now() - waitFrom < 300_000,
+        `import jobs still unfinished after 5 minutes: ${JSON.stringify(jobs)}`,
+      );
       await sleep(250);
     }
     const jobsWaitS = (performance.now() - waitFrom) / 1000;
@@ -410,7 +738,12 @@ export async function run(options: BenchOptions = {}): Promise<BenchFigures> {
       walkingDays: await q(`SELECT count(*) n FROM walking_days`),
     };
     const expected = {
-      sessions: acc.sessionIds.size, daily: acc.checkinIds.size, sessionCheckins: 2 * acc.sessionIds.size, imports: acc.imports, jobsDone: acc.imports, jobsFailed: 0,
+      sessions: acc.sessionIds.size,
+      daily: acc.checkinIds.size,
+      sessionCheckins: 2 * acc.sessionIds.size,
+      imports: acc.imports,
+      jobsDone: acc.imports,
+      jobsFailed: 0,
       samples: acc.csvImports * CSV_DAYS + acc.fitPatients.size * fitSamples,
       // The CSV days are new days; the FIT walk is one day of its own.
       walkingDays: acc.csvImports * CSV_DAYS + acc.fitPatients.size,
@@ -418,25 +751,39 @@ export async function run(options: BenchOptions = {}): Promise<BenchFigures> {
     const totalRequests = windows.reduce((s, w) => s + KINDS.reduce((t, k) => t + w.requests[k], 0), 0);
     const errors = windows.reduce((s, w) => s + w.errors, 0);
     all.sort((a, b) => a - b);
-    console.log(`\n${totalRequests} requests in ${runS.toFixed(0)} s (${(totalRequests / runS).toFixed(1)} req/s, about ${(totalRequests / runS / servers.length).toFixed(1)} per process), ${errors} errors; latency p50 ${quantile(all, 0.5).toFixed(1)} ms, p99 ${quantile(all, 0.99).toFixed(1)} ms, max ${(all.at(-1) ?? NaN).toFixed(0)} ms`);
+    console.log(
+      `\n${totalRequests} requests in ${runS.toFixed(0)} s (${(totalRequests / runS).toFixed(1)} req/s, about ${(totalRequests / runS / servers.length).toFixed(1)} per process), ${errors} errors; latency p50 ${quantile(all, 0.5).toFixed(1)} ms, p99 ${quantile(all, 0.99).toFixed(1)} ms, max ${(all.at(-1) ?? NaN).toFixed(0)} ms`,
+    );
     console.log('By kind over the whole run (ms):');
     for (const k of KINDS) {
       const xs = byKind[k].sort((a, b) => a - b);
-      console.log(`  ${k.padEnd(8)} ${String(xs.length).padStart(7)} answered   p50 ${quantile(xs, 0.5).toFixed(1).padStart(7)}   p99 ${quantile(xs, 0.99).toFixed(1).padStart(7)}`);
+      console.log(
+        `  ${k.padEnd(8)} ${String(xs.length).padStart(7)} answered   p50 ${quantile(xs, 0.5).toFixed(1).padStart(7)}   p99 ${quantile(xs, 0.99).toFixed(1).padStart(7)}`,
+      );
     }
-    console.log(`Writes accepted: check-ins ${acc.checkinNew} new + ${acc.checkinResent} resent, sessions ${acc.sessionNew} new + ${acc.sessionResent} resent, imports ${acc.imports} (${acc.csvImports} CSV, FIT walk by ${acc.fitPatients.size} patients); import jobs finished ${jobsWaitS.toFixed(1)} s after the load`);
+    console.log(
+      `Writes accepted: check-ins ${acc.checkinNew} new + ${acc.checkinResent} resent, sessions ${acc.sessionNew} new + ${acc.sessionResent} resent, imports ${acc.imports} (${acc.csvImports} CSV, FIT walk by ${acc.fitPatients.size} patients); import jobs finished ${jobsWaitS.toFixed(1)} s after the load`,
+    );
     console.log('Nothing lost (stored / expected from the accepted writes):');
-    for (const key of Object.keys(expected) as Array<keyof typeof expected>) console.log(`  ${key.padEnd(16)} ${String(stored[key]).padStart(8)} / ${expected[key]}`);
+    for (const key of Object.keys(expected) as Array<keyof typeof expected>)
+      console.log(`  ${key.padEnd(16)} ${String(stored[key]).padStart(8)} / ${expected[key]}`);
 
     // RSS: first window against last, and the slope after the first (the first holds start-up and warm-up).
-    console.log('RSS (MiB): mean of the first and the last minute, and the least-squares slope over the run after the first minute:');
+    console.log(
+      'RSS (MiB): mean of the first and the last minute, and the least-squares slope over the run after the first minute:',
+    );
     const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.length);
     servers.forEach((s, i) => {
-      const first = mean(windows[0]!.rss[i]!); const last = mean(windows.at(-1)!.rss[i]!);
+      const first = mean(windows[0]!.rss[i]!);
+      const last = mean(windows.at(-1)!.rss[i]!);
       const after = windows.length >= 3 ? rssPoints[i]!.filter(([t]) => t >= size.window / 60) : rssPoints[i]!;
       const perMin = slope(after);
-      console.log(`  process ${s.label}: first ${first.toFixed(1)}, last ${last.toFixed(1)} (${(last - first >= 0 ? '+' : '')}${(last - first).toFixed(1)}), slope ${perMin >= 0 ? '+' : ''}${perMin.toFixed(2)} MiB/min, max ${Math.max(...rssPoints[i]!.map((p) => p[1])).toFixed(1)}`);
-      figures[`rssFirst${s.label}MiB`] = first; figures[`rssLast${s.label}MiB`] = last; figures[`rssSlope${s.label}MiBPerMin`] = perMin;
+      console.log(
+        `  process ${s.label}: first ${first.toFixed(1)}, last ${last.toFixed(1)} (${last - first >= 0 ? '+' : ''}${(last - first).toFixed(1)}), slope ${perMin >= 0 ? '+' : ''}${perMin.toFixed(2)} MiB/min, max ${Math.max(...rssPoints[i]!.map((p) => p[1])).toFixed(1)}`,
+      );
+      figures[`rssFirst${s.label}MiB`] = first;
+      figures[`rssLast${s.label}MiB`] = last;
+      figures[`rssSlope${s.label}MiBPerMin`] = perMin;
       // The same slope for each part of the memory: which part grows, if RSS does.
       const parts = (['heap', 'external', 'outside'] as const).map((k) => {
         const pts = memoryPoints[i]![k];
@@ -450,10 +797,29 @@ export async function run(options: BenchOptions = {}): Promise<BenchFigures> {
     console.log(`Load average at end ${loadAverage()}`);
 
     expectWork(errors === 0 && failures.length === 0, `${errors} errors: ${failures.join('; ')}`);
-    expectWork(acc.checkinNew + acc.sessionNew > 0 && acc.imports > 0, 'no new check-in, session or import was accepted');
-    for (const key of Object.keys(expected) as Array<keyof typeof expected>) expectWork(stored[key] === expected[key], `${key}: ${stored[key]} stored, ${expected[key]} expected from the accepted writes`);
-    expectWork(acc.checkinNew === acc.checkinIds.size && acc.sessionNew === acc.sessionIds.size, `new writes answered 201 (${acc.checkinNew} check-ins, ${acc.sessionNew} sessions) differ from the distinct writes accepted (${acc.checkinIds.size}, ${acc.sessionIds.size})`);
-    Object.assign(figures, { requests: totalRequests, errors, requestsPerSecond: totalRequests / runS, p50Ms: quantile(all, 0.5), p99Ms: quantile(all, 0.99), checkins: stored.daily, sessions: stored.sessions, imports: stored.imports });
+    expectWork(
+      acc.checkinNew + acc.sessionNew > 0 && acc.imports > 0,
+      'no new check-in, session or import was accepted',
+    );
+    for (const key of Object.keys(expected) as Array<keyof typeof expected>)
+      expectWork(
+        stored[key] === expected[key],
+        `${key}: ${stored[key]} stored, ${expected[key]} expected from the accepted writes`,
+      );
+    expectWork(
+      acc.checkinNew === acc.checkinIds.size && acc.sessionNew === acc.sessionIds.size,
+      `new writes answered 201 (${acc.checkinNew} check-ins, ${acc.sessionNew} sessions) differ from the distinct writes accepted (${acc.checkinIds.size}, ${acc.sessionIds.size})`,
+    );
+    Object.assign(figures, {
+      requests: totalRequests,
+      errors,
+      requestsPerSecond: totalRequests / runS,
+      p50Ms: quantile(all, 0.5),
+      p99Ms: quantile(all, 0.99),
+      checkins: stored.daily,
+      sessions: stored.sessions,
+      imports: stored.imports,
+    });
     return figures;
   } finally {
     await Promise.all(servers.map((s) => stopServer(s.child)));

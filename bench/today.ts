@@ -20,7 +20,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -28,8 +28,22 @@ import { main } from '../src/cli/main.js';
 import { footingNodeFlags } from '../src/cli/node-flags.js';
 import { addDays } from '../src/core/dates.js';
 import type { DbConfig } from '../src/store/db.js';
-import { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } from '../src/core/red-flags.js';
-import { costInProcess, cpuSecondsOf, expectWork, freshPgDatabase, PG_ADMIN_URL, pgBackendPids, serveFooting, stopServer, withDatabaseUrl, type BenchFigures, type BenchOptions } from './_bench.js';
+import { seedDays } from './_seed-days.js';
+import {
+  costInProcess,
+  cpuSecondsOf,
+  expectWork,
+  freshPgDatabase,
+  PG_ADMIN_URL,
+  pgBackendPids,
+  serveFooting,
+  stopServer,
+  withDatabaseUrl,
+  type BenchFigures,
+  type BenchOptions,
+  loadAverage,
+  quantile,
+} from './_bench.js';
 
 const RATE = Number(process.env.BENCH_RATE ?? 200);
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 20);
@@ -42,31 +56,55 @@ const START = '2026-09-01';
 const EMAIL = 'patient@bench.example';
 const PASSWORD = 'a long enough bench passphrase 42';
 
-interface Size { rate: number; seconds: number; warmUp: number; days: number; databases: Array<'sqlite' | 'postgres'>; inProcess: number }
-const sizeFor = (o: BenchOptions): Size => (o.smoke
-  ? { rate: 20, seconds: 1.5, warmUp: 0.5, days: 14, databases: ['sqlite'], inProcess: 5 }
-  : { rate: RATE, seconds: DURATION_S, warmUp: WARM_UP_S, days: DAYS, databases: DATABASES, inProcess: 300 });
+interface Size {
+  rate: number;
+  seconds: number;
+  warmUp: number;
+  days: number;
+  databases: Array<'sqlite' | 'postgres'>;
+  inProcess: number;
+}
+const sizeFor = (o: BenchOptions): Size =>
+  o.smoke
+    ? { rate: 20, seconds: 1.5, warmUp: 0.5, days: 14, databases: ['sqlite'], inProcess: 5 }
+    : { rate: RATE, seconds: DURATION_S, warmUp: WARM_UP_S, days: DAYS, databases: DATABASES, inProcess: 300 };
 
 /** What one open-loop run measured: latencies from each request's scheduled time. */
-interface Figures { sent: number; ok: number; errors: number; rate: number; p50: number; p90: number; p99: number; max: number }
-
-const loadAverage = () => loadavg().map((x) => x.toFixed(2)).join(' ');
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;
+interface Figures {
+  sent: number;
+  ok: number;
+  errors: number;
+  rate: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+}
 
 /** The signed-in patient's headers, for every request. */
-interface Client { base: string; agent: Agent; headers: Record<string, string> }
+interface Client {
+  base: string;
+  agent: Agent;
+  headers: Record<string, string>;
+}
 
 /** One request over the keep-alive agent: its status and body. */
 function call(c: Client, method: string, path: string, body?: object): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const payload = body ? JSON.stringify(body) : undefined;
-    const req = request(`${c.base}${path}`, { method, agent: c.agent, headers: { ...c.headers, ...(payload ? { 'content-type': 'application/json' } : {}) } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (d: string) => { text += d; });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-      res.on('error', reject);
-    });
+    const req = request(
+      `${c.base}${path}`,
+      { method, agent: c.agent, headers: { ...c.headers, ...(payload ? { 'content-type': 'application/json' } : {}) } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => {
+          text += d;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(payload);
   });
@@ -74,23 +112,22 @@ function call(c: Client, method: string, path: string, body?: object): Promise<{
 
 async function send<T>(c: Client, method: string, path: string, body?: object): Promise<T> {
   const res = await call(c, method, path, body);
-  expectWork(res.status >= 200 && res.status < 300, `${method} ${path} answered ${res.status}: ${res.text.slice(0, 300)}`);
+  expectWork(
+    res.status >= 200 && res.status < 300,
+    `${method} ${path} answered ${res.status}: ${res.text.slice(0, 300)}`,
+  );
   return JSON.parse(res.text) as T;
 }
 
 /** `days` days from START: the safety check, then a check-in, a session and a hand log each day, as a phone sends them. */
 async function seed(c: Client, days: number): Promise<void> {
-  const answers = Object.fromEntries([...RED_FLAG_QUESTIONS, ...PRECAUTION_QUESTIONS].map((q) => [q.id, false]));
-  await send(c, 'POST', `/api/screen?date=${START}`, { answers });
-  for (let d = 0; d < days; d++) {
-    const date = addDays(START, d);
-    await send(c, 'POST', '/api/checkins', { at: `${date}T07:30:00+00:00`, context: 'daily', back: 3 + (d % 3), neck: 2, foot: 1, regions: [] });
-    await send(c, 'POST', '/api/sessions', { clientId: `bench-${date}`, startedAt: `${date}T18:00:00+00:00`, completedAt: `${date}T18:12:00+00:00`, items: [{ exercise: 'ball-roll', position: 'sitting', completed: true, setsDone: 0, repsDone: 0, secondsDone: 120 }], painBefore: { back: 4 }, painAfter: { back: 3 } });
-    await send(c, 'PUT', '/api/walking/manual', { date, steps: 5000 + d * 20 });
-  }
+  await seedDays((method, path, body) => send(c, method, path, body), START, days);
   const walking = await send<unknown[]>(c, 'GET', `/api/walking/daily?from=${START}`);
   const sessions = await send<unknown[]>(c, 'GET', `/api/sessions?from=${START}`);
-  expectWork(walking.length === days && sessions.length === days, `seeded ${days} days, the API reads back ${walking.length} walking days and ${sessions.length} sessions`);
+  expectWork(
+    walking.length === days && sessions.length === days,
+    `seeded ${days} days, the API reads back ${walking.length} walking days and ${sessions.length} sessions`,
+  );
 }
 
 /**
@@ -109,29 +146,65 @@ async function openLoop(c: Client, path: string, rate: number, seconds: number):
     const wait = due - performance.now();
     // A timer may wake a little late: that delay counts in the latency (measured from `due`), never hides.
     if (wait > 0.5) await sleep(wait);
-    inFlight.push(call(c, 'GET', path).then(
-      (res) => { const end = performance.now(); lastEnd = Math.max(lastEnd, end); if (res.status === 200) latencies.push(end - due); else errors++; },
-      () => { errors++; },
-    ));
+    inFlight.push(
+      call(c, 'GET', path).then(
+        (res) => {
+          const end = performance.now();
+          lastEnd = Math.max(lastEnd, end);
+          if (res.status === 200) latencies.push(end - due);
+          else errors++;
+        },
+        () => {
+          errors++;
+        },
+      ),
+    );
   }
   await Promise.all(inFlight);
   latencies.sort((a, b) => a - b);
   const span = (Math.max(lastEnd, t0 + (total * 1000) / rate) - t0) / 1000;
-  return { sent: total, ok: latencies.length, errors, rate: latencies.length / span, p50: quantile(latencies, 0.5), p90: quantile(latencies, 0.9), p99: quantile(latencies, 0.99), max: latencies.at(-1) ?? NaN };
+  return {
+    sent: total,
+    ok: latencies.length,
+    errors,
+    rate: latencies.length / span,
+    p50: quantile(latencies, 0.5),
+    p90: quantile(latencies, 0.9),
+    p99: quantile(latencies, 0.99),
+    max: latencies.at(-1) ?? NaN,
+  };
 }
 
 /** A database for one side of the bench: the server's arguments and environment, and how to remove it. */
-interface Database { label: string; args: string[]; env: Record<string, string>; drop: () => Promise<void>; pgName: string | null; config: DbConfig }
+interface Database {
+  label: string;
+  args: string[];
+  env: Record<string, string>;
+  drop: () => Promise<void>;
+  pgName: string | null;
+  config: DbConfig;
+}
 
 async function database(kind: 'sqlite' | 'postgres', dir: string): Promise<Database> {
-  if (kind === 'sqlite') return { label: 'SQLite', args: ['--db', join(dir, 'footing.sqlite')], env: {}, drop: async () => {}, pgName: null, config: { kind: 'sqlite', path: join(dir, 'footing.sqlite') } };
+  if (kind === 'sqlite')
+    return {
+      label: 'SQLite',
+      args: ['--db', join(dir, 'footing.sqlite')],
+      env: {},
+      drop: async () => {},
+      pgName: null,
+      config: { kind: 'sqlite', path: join(dir, 'footing.sqlite') },
+    };
   const pgName = `footing_bench_today_${process.pid}`;
   const { url, drop } = await freshPgDatabase(pgName);
   return { label: 'PostgreSQL', args: [], env: { DATABASE_URL: url }, drop, pgName, config: { kind: 'postgres', url } };
 }
 
 /** CPU seconds used so far by the server process and by the PostgreSQL backends serving its database (by pid). */
-interface CpuSnapshot { server: number | null; backends: Map<number, number> }
+interface CpuSnapshot {
+  server: number | null;
+  backends: Map<number, number>;
+}
 
 /** PostgreSQL's backends are counted only when it runs on this machine (their pids are then this machine's). */
 const pgIsLocal = ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(PG_ADMIN_URL).hostname);
@@ -163,9 +236,28 @@ function cpuPerRequest(a: CpuSnapshot, b: CpuSnapshot, requests: number): { serv
 async function addPatient(db: Database, dir: string): Promise<void> {
   const pw = join(dir, 'pw');
   writeFileSync(pw, `${PASSWORD}\n`);
-  const quiet = new Writable({ write(_c, _e, cb) { cb(); } });
+  const quiet = new Writable({
+    write(_c, _e, cb) {
+      cb();
+    },
+  });
   await withDatabaseUrl(db.env.DATABASE_URL, async () => {
-    const code = await main(['user', 'add', '--role', 'patient', '--email', EMAIL, '--name', 'Bench Patient', '--password-file', pw, ...db.args], { out: quiet, err: quiet });
+    const code = await main(
+      [
+        'user',
+        'add',
+        '--role',
+        'patient',
+        '--email',
+        EMAIL,
+        '--name',
+        'Bench Patient',
+        '--password-file',
+        pw,
+        ...db.args,
+      ],
+      { out: quiet, err: quiet },
+    );
     expectWork(code === 0, `footing user add exited ${code}`);
   });
 }
@@ -173,12 +265,20 @@ async function addPatient(db: Database, dir: string): Promise<void> {
 async function signIn(base: string, agent: Agent): Promise<Client> {
   const c: Client = { base, agent, headers: {} };
   const res = await new Promise<{ status: number; cookie: string; text: string }>((resolve, reject) => {
-    const req = request(`${base}/api/auth/sign-in`, { method: 'POST', agent, headers: { 'content-type': 'application/json' } }, (r) => {
-      let text = '';
-      r.setEncoding('utf8');
-      r.on('data', (d: string) => { text += d; });
-      r.on('end', () => resolve({ status: r.statusCode ?? 0, cookie: (r.headers['set-cookie'] ?? [])[0]?.split(';')[0] ?? '', text }));
-    });
+    const req = request(
+      `${base}/api/auth/sign-in`,
+      { method: 'POST', agent, headers: { 'content-type': 'application/json' } },
+      (r) => {
+        let text = '';
+        r.setEncoding('utf8');
+        r.on('data', (d: string) => {
+          text += d;
+        });
+        r.on('end', () =>
+          resolve({ status: r.statusCode ?? 0, cookie: (r.headers['set-cookie'] ?? [])[0]?.split(';')[0] ?? '', text }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(JSON.stringify({ email: EMAIL, password: PASSWORD }));
   });
@@ -193,8 +293,12 @@ export async function run(options: BenchOptions = {}): Promise<BenchFigures> {
   const size = sizeFor(options);
   const today = addDays(START, size.days);
   const figures: BenchFigures = {};
-  console.log(`GET /api/today against GET /api/health, open loop at ${size.rate} requests/s for ${size.seconds} s each (after ${size.warmUp} s of warm-up each), one \`footing serve\` per database, a signed-in patient with ${size.days} days of history; Node ${process.version}; load average at start ${loadAverage()} (2 cores, shared)`);
-  console.log('Latency in ms from each request\'s scheduled send time to the end of its answer (open loop: no coordinated omission).');
+  console.log(
+    `GET /api/today against GET /api/health, open loop at ${size.rate} requests/s for ${size.seconds} s each (after ${size.warmUp} s of warm-up each), one \`footing serve\` per database, a signed-in patient with ${size.days} days of history; Node ${process.version}; load average at start ${loadAverage()} (2 cores, shared)`,
+  );
+  console.log(
+    "Latency in ms from each request's scheduled send time to the end of its answer (open loop: no coordinated omission).",
+  );
   for (const kind of size.databases) {
     const dir = mkdtempSync(join(tmpdir(), 'footing-bench-today-'));
     const db = await database(kind, dir);
@@ -205,13 +309,20 @@ export async function run(options: BenchOptions = {}): Promise<BenchFigures> {
       // bin/footing.js's node flags, as the command runs; the per-client rate limit (6,000 a minute by default)
       // would refuse the load, so it is raised for this one client.
       const extraFlags = (process.env.BENCH_SERVER_FLAGS ?? '').split(/\s+/).filter(Boolean);
-      const server = await serveFooting({ ...db.env, FOOTING_RATE_LIMIT: '100000000' }, db.args, [...footingNodeFlags(), ...extraFlags]);
+      const server = await serveFooting({ ...db.env, FOOTING_RATE_LIMIT: '100000000' }, db.args, [
+        ...footingNodeFlags(),
+        ...extraFlags,
+      ]);
       child = server.child;
       const c = await signIn(server.url, agent);
       const t0 = performance.now();
       await seed(c, size.days);
       const seedS = (performance.now() - t0) / 1000;
-      const plan = await send<{ program: { stage: number } | null; walking: unknown }>(c, 'GET', `/api/today?date=${today}`);
+      const plan = await send<{ program: { stage: number } | null; walking: unknown }>(
+        c,
+        'GET',
+        `/api/today?date=${today}`,
+      );
       expectWork(plan.program !== null, 'GET /api/today has no program after the safety check');
 
       const paths = { health: '/api/health', today: `/api/today?date=${today}` };
@@ -223,34 +334,67 @@ export async function run(options: BenchOptions = {}): Promise<BenchFigures> {
       };
       const health = await measured(paths.health);
       const todayF = await measured(paths.today);
-      for (const [name, f] of [['GET /api/health', health], ['GET /api/today', todayF]] as const) {
+      for (const [name, f] of [
+        ['GET /api/health', health],
+        ['GET /api/today', todayF],
+      ] as const) {
         expectWork(f.errors === 0 && f.ok === f.sent, `${db.label} ${name}: ${f.errors} of ${f.sent} requests failed`);
       }
-      console.log(`\n${db.label} (${size.days} days seeded through the API in ${seedS.toFixed(1)} s; load average now ${loadAverage()}):`);
-      console.log(`  ${''.padEnd(16)} ${'p50'.padStart(7)} ${'p90'.padStart(7)} ${'p99'.padStart(7)} ${'max'.padStart(7)}   errors   achieved`);
-      const row = (name: string, f: Figures) => console.log(`  ${name.padEnd(16)} ${ms(f.p50)} ${ms(f.p90)} ${ms(f.p99)} ${ms(f.max)}   ${String(f.errors).padStart(6)}   ${f.rate.toFixed(1)} req/s of ${size.rate}`);
+      console.log(
+        `\n${db.label} (${size.days} days seeded through the API in ${seedS.toFixed(1)} s; load average now ${loadAverage()}):`,
+      );
+      console.log(
+        `  ${''.padEnd(16)} ${'p50'.padStart(7)} ${'p90'.padStart(7)} ${'p99'.padStart(7)} ${'max'.padStart(7)}   errors   achieved`,
+      );
+      const row = (name: string, f: Figures) =>
+        console.log(
+          `  ${name.padEnd(16)} ${ms(f.p50)} ${ms(f.p90)} ${ms(f.p99)} ${ms(f.max)}   ${String(f.errors).padStart(6)}   ${f.rate.toFixed(1)} req/s of ${size.rate}`,
+        );
       row('GET /api/health', health);
       row('GET /api/today', todayF);
-      console.log(`  ${'today / health'.padEnd(16)} ${(todayF.p50 / health.p50).toFixed(1).padStart(6)}x ${(todayF.p90 / health.p90).toFixed(1).padStart(6)}x ${(todayF.p99 / health.p99).toFixed(1).padStart(6)}x ${(todayF.max / health.max).toFixed(1).padStart(6)}x`);
+      console.log(
+        `  ${'today / health'.padEnd(16)} ${(todayF.p50 / health.p50).toFixed(1).padStart(6)}x ${(todayF.p90 / health.p90).toFixed(1).padStart(6)}x ${(todayF.p99 / health.p99).toFixed(1).padStart(6)}x ${(todayF.max / health.max).toFixed(1).padStart(6)}x`,
+      );
       const cpu = (x: number | null) => (x === null ? 'n/a' : `${x.toFixed(2)} ms`);
-      for (const [name, f] of [['GET /api/health', health], ['GET /api/today', todayF]] as const) {
-        console.log(`  CPU per request, ${name}: server ${cpu(f.cpu.server)}${db.pgName ? `, PostgreSQL backends ${cpu(f.cpu.db)}` : ''}`);
+      for (const [name, f] of [
+        ['GET /api/health', health],
+        ['GET /api/today', todayF],
+      ] as const) {
+        console.log(
+          `  CPU per request, ${name}: server ${cpu(f.cpu.server)}${db.pgName ? `, PostgreSQL backends ${cpu(f.cpu.db)}` : ''}`,
+        );
       }
-      console.log(`  Target p99 < ${TARGET_P99_MS} ms for GET /api/today at ${size.rate} requests/s: ${todayF.p99 < TARGET_P99_MS ? 'met' : 'MISSED'} (${todayF.p99.toFixed(1)} ms)`);
+      console.log(
+        `  Target p99 < ${TARGET_P99_MS} ms for GET /api/today at ${size.rate} requests/s: ${todayF.p99 < TARGET_P99_MS ? 'met' : 'MISSED'} (${todayF.p99.toFixed(1)} ms)`,
+      );
       // What one request costs, apart from the load: the same paths in this process on the same database, with the
       // patient's session, counting statements (round trips on PostgreSQL) and CPU time of the app alone.
       const cost = await costInProcess(db.config, paths, { cookie: c.headers.cookie! }, size.inProcess);
-      console.log(`  In this process on the same database (app.inject: no socket, no client; best of 3 rounds of ${size.inProcess} in a row):`);
-      for (const [name, path] of [['GET /api/health', 'health'], ['GET /api/today', 'today']] as const) {
-        console.log(`    ${name.padEnd(16)} ${String(cost[path]!.statements).padStart(5)} statements per request   CPU ${cost[path]!.cpuMs.toFixed(2)} ms per request${path === 'today' ? ` (${(cost.today!.cpuMs / cost.health!.cpuMs).toFixed(1)}x health)` : ''}`);
+      console.log(
+        `  In this process on the same database (app.inject: no socket, no client; best of 3 rounds of ${size.inProcess} in a row):`,
+      );
+      for (const [name, path] of [
+        ['GET /api/health', 'health'],
+        ['GET /api/today', 'today'],
+      ] as const) {
+        console.log(
+          `    ${name.padEnd(16)} ${String(cost[path]!.statements).padStart(5)} statements per request   CPU ${cost[path]!.cpuMs.toFixed(2)} ms per request${path === 'today' ? ` (${(cost.today!.cpuMs / cost.health!.cpuMs).toFixed(1)}x health)` : ''}`,
+        );
       }
       const key = kind === 'sqlite' ? 'sqlite' : 'pg';
       Object.assign(figures, {
-        [`${key}TodayP50Ms`]: todayF.p50, [`${key}TodayP99Ms`]: todayF.p99, [`${key}TodayMaxMs`]: todayF.max, [`${key}TodayRps`]: todayF.rate,
-        [`${key}HealthP50Ms`]: health.p50, [`${key}HealthP99Ms`]: health.p99, [`${key}P99Ratio`]: todayF.p99 / health.p99,
+        [`${key}TodayP50Ms`]: todayF.p50,
+        [`${key}TodayP99Ms`]: todayF.p99,
+        [`${key}TodayMaxMs`]: todayF.max,
+        [`${key}TodayRps`]: todayF.rate,
+        [`${key}HealthP50Ms`]: health.p50,
+        [`${key}HealthP99Ms`]: health.p99,
+        [`${key}P99Ratio`]: todayF.p99 / health.p99,
         ...(todayF.cpu.server !== null ? { [`${key}TodayServerCpuMs`]: todayF.cpu.server } : {}),
         ...(todayF.cpu.db !== null ? { [`${key}TodayDbCpuMs`]: todayF.cpu.db } : {}),
-        [`${key}TodayStatements`]: cost.today!.statements, [`${key}TodayInProcessCpuMs`]: cost.today!.cpuMs, [`${key}HealthInProcessCpuMs`]: cost.health!.cpuMs,
+        [`${key}TodayStatements`]: cost.today!.statements,
+        [`${key}TodayInProcessCpuMs`]: cost.today!.cpuMs,
+        [`${key}HealthInProcessCpuMs`]: cost.health!.cpuMs,
       });
     } finally {
       agent.destroy();
@@ -259,6 +403,8 @@ export async function run(options: BenchOptions = {}): Promise<BenchFigures> {
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  console.log(`\nLoad average at end ${loadAverage()}. The load generator runs in this process, on the same 2 cores as the server (and PostgreSQL).`);
+  console.log(
+    `\nLoad average at end ${loadAverage()}. The load generator runs in this process, on the same 2 cores as the server (and PostgreSQL).`,
+  );
   return figures;
 }

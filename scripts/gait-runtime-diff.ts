@@ -30,23 +30,51 @@ import { launchPhone } from '../e2e/helpers/browser.js';
 import { startServer } from '../e2e/helpers/server.js';
 import { call } from '../e2e/helpers/server.js';
 
-const LEGS = ['left_hip', 'right_hip', 'left_knee', 'right_knee', 'left_ankle', 'right_ankle', 'left_heel', 'right_heel', 'left_foot_index', 'right_foot_index'] as const;
+const LEGS = [
+  'left_hip',
+  'right_hip',
+  'left_knee',
+  'right_knee',
+  'left_ankle',
+  'right_ankle',
+  'left_heel',
+  'right_heel',
+  'left_foot_index',
+  'right_foot_index',
+] as const;
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: {
-  roi: { type: 'string' }, first: { type: 'string' }, last: { type: 'string' }, scan: { type: 'boolean' }, auto: { type: 'boolean' }, 'browser-tfjs': { type: 'boolean' }, 'skip-browser': { type: 'boolean' },
-} });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    roi: { type: 'string' },
+    first: { type: 'string' },
+    last: { type: 'string' },
+    scan: { type: 'boolean' },
+    auto: { type: 'boolean' },
+    'browser-tfjs': { type: 'boolean' },
+    'skip-browser': { type: 'boolean' },
+  },
+});
 const file = positionals[0];
-if (!file) { console.error('usage: gait-runtime-diff.ts CLIP [--roi x,y,w,h] [--first N] [--last N] [--scan]'); process.exit(2); }
+if (!file) {
+  console.error('usage: gait-runtime-diff.ts CLIP [--roi x,y,w,h] [--first N] [--last N] [--scan]');
+  process.exit(2);
+}
 
 const opened = await openVideo(file, {});
-if (!opened.ok) { console.error(opened.error.message); process.exit(1); }
+if (!opened.ok) {
+  console.error(opened.error.message);
+  process.exit(1);
+}
 const { source, times } = opened.value;
 const roi: RegionOfInterest = values.roi
   ? (([x, y, width, height]) => ({ x: x!, y: y!, width: width!, height: height! }))(values.roi.split(',').map(Number))
   : { x: 0, y: 0, width: source.width, height: source.height };
 const first = Number(values.first ?? 0);
 const last = Number(values.last ?? times.length - 1);
-console.log(`clip ${basename(file)}: ${source.width}x${source.height}, ${times.length} frames at ${source.fps.toFixed(2)} fps; region ${roi.x},${roi.y},${roi.width}x${roi.height}; frames ${first}-${last}`);
+console.log(
+  `clip ${basename(file)}: ${source.width}x${source.height}, ${times.length} frames at ${source.fps.toFixed(2)} fps; region ${roi.x},${roi.y},${roi.width}x${roi.height}; frames ${first}-${last}`,
+);
 
 async function nodeSeries(runtime: LandmarkRuntime): Promise<KeypointSeries> {
   const v = await openVideo(file!, { maxHeight: MODEL_MAX_HEIGHT, crop: roi, first, last, yuv: true });
@@ -54,9 +82,16 @@ async function nodeSeries(runtime: LandmarkRuntime): Promise<KeypointSeries> {
   const est = await createNodePoseEstimator(runtime);
   if (!est.ok) throw new Error(est.error.message);
   try {
-    console.log(`  node ${runtime}: frames ${v.value.frameWidth}x${v.value.frameHeight} to the model (${est.value.model})`);
-    return await est.value.estimate(v.value.frames(), { source: { ...v.value.source, frameCount: last - first + 1 }, roi });
-  } finally { est.value.dispose(); }
+    console.log(
+      `  node ${runtime}: frames ${v.value.frameWidth}x${v.value.frameHeight} to the model (${est.value.model})`,
+    );
+    return await est.value.estimate(v.value.frames(), {
+      source: { ...v.value.source, frameCount: last - first + 1 },
+      roi,
+    });
+  } finally {
+    est.value.dispose();
+  }
 }
 
 async function browserSeries(): Promise<{ series: KeypointSeries; scanRoi: string | null; times: string }> {
@@ -70,7 +105,13 @@ async function browserSeries(): Promise<{ series: KeypointSeries; scanRoi: strin
     if (values.scan) {
       // The scan pre-sets the box when it ends: wait for the status line to go, then read the four fields.
       await page.getByText(/Footing will follow Person|Nobody walks across the picture/).waitFor({ timeout: 180_000 });
-      scanRoi = (await Promise.all(['Left', 'Top', 'Width'].map((l) => page.getByLabel(l, { exact: true }).inputValue()).concat(page.getByLabel('Height', { exact: true }).inputValue()))).join(',');
+      scanRoi = (
+        await Promise.all(
+          ['Left', 'Top', 'Width']
+            .map((l) => page.getByLabel(l, { exact: true }).inputValue())
+            .concat(page.getByLabel('Height', { exact: true }).inputValue()),
+        )
+      ).join(',');
     }
     if (!values.auto) {
       await page.getByLabel('Left', { exact: true }).fill(String(roi.x));
@@ -84,10 +125,19 @@ async function browserSeries(): Promise<{ series: KeypointSeries; scanRoi: strin
     await page.getByRole('button', { name: 'Analyse walking' }).click();
     const results = page.locator('section.gait-results');
     await results.or(page.locator('.field-error')).first().waitFor({ timeout: 600_000 });
-    const stage = await Promise.all(['data-frames', 'data-decode-ms', 'data-model-ms'].map((a) => results.getAttribute(a)));
+    const stage = await Promise.all(
+      ['data-frames', 'data-decode-ms', 'data-model-ms'].map((a) => results.getAttribute(a)),
+    );
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await page.getByText(/^Saved: the measurements/).waitFor({ timeout: 30_000 })
-      .catch(async (e: unknown) => { throw new Error(`not saved: ${(await page.locator('[role=alert], .field-error').allTextContents()).join(' | ')}`, { cause: e }); });
+    await page
+      .getByText(/^Saved: the measurements/)
+      .waitFor({ timeout: 30_000 })
+      .catch(async (e: unknown) => {
+        throw new Error(
+          `not saved: ${(await page.locator('[role=alert], .field-error').allTextContents()).join(' | ')}`,
+          { cause: e },
+        );
+      });
     const saved = await call<Array<{ id: string }>>(server.url, 'GET', '/api/gait-analyses');
     const series = await call<KeypointSeries>(server.url, 'GET', `/api/gait-analyses/${saved[0]!.id}/keypoints`);
     return { series, scanRoi, times: `frames ${stage[0]}, decode ${stage[1]} ms, model ${stage[2]} ms` };
@@ -99,15 +149,23 @@ async function browserSeries(): Promise<{ series: KeypointSeries; scanRoi: strin
 
 function legDiff(a: KeypointSeries, b: KeypointSeries): string {
   const byIndex = new Map(b.frames.map((f) => [f.index, f]));
-  const d: number[] = []; let onlyOne = 0; let both = 0;
+  const d: number[] = [];
+  let onlyOne = 0;
+  let both = 0;
   for (const fa of a.frames) {
     const fb = byIndex.get(fa.index);
-    const pa = fa.people[0]; const pb = fb?.people[0];
-    if (!pa !== !pb) { onlyOne++; continue; }
+    const pa = fa.people[0];
+    const pb = fb?.people[0];
+    if (!pa !== !pb) {
+      onlyOne++;
+      continue;
+    }
     if (!pa || !pb) continue;
     both++;
     for (const name of LEGS) {
-      const i = LANDMARK_INDEX[name]; const u = pa.image[i]!; const v = pb.image[i]!;
+      const i = LANDMARK_INDEX[name];
+      const u = pa.image[i]!;
+      const v = pb.image[i]!;
       if (Number.isFinite(u.x) && Number.isFinite(v.x)) d.push(Math.hypot(u.x - v.x, u.y - v.y));
     }
   }
@@ -118,8 +176,14 @@ function legDiff(a: KeypointSeries, b: KeypointSeries): string {
 
 function timeDiff(a: KeypointSeries, b: KeypointSeries): string {
   const byIndex = new Map(b.frames.map((f) => [f.index, f.time]));
-  let worst = 0; let n = 0;
-  for (const f of a.frames) { const t = byIndex.get(f.index); if (t === undefined) continue; n++; worst = Math.max(worst, Math.abs(t - f.time)); }
+  let worst = 0;
+  let n = 0;
+  for (const f of a.frames) {
+    const t = byIndex.get(f.index);
+    if (t === undefined) continue;
+    n++;
+    worst = Math.max(worst, Math.abs(t - f.time));
+  }
   return `${n} frame indices in common, largest time difference ${(worst * 1000).toFixed(2)} ms`;
 }
 
@@ -139,7 +203,9 @@ if (!values['skip-browser']) {
 }
 if (values.scan) {
   const w = await findWalker(file, {});
-  console.log(`  node findWalker: ${w.ok && w.value.roi ? `${w.value.roi.x},${w.value.roi.y},${w.value.roi.width},${w.value.roi.height}` : 'none'}`);
+  console.log(
+    `  node findWalker: ${w.ok && w.value.roi ? `${w.value.roi.x},${w.value.roi.y},${w.value.roi.width},${w.value.roi.height}` : 'none'}`,
+  );
 }
 if (!values.auto) {
   runs['node-onnx'] = await nodeSeries('onnx');
@@ -147,11 +213,23 @@ if (!values.auto) {
 }
 const an = await estimateWalker(file, { ...(values.auto ? {} : { roi }), first, last, maxHeight: MODEL_MAX_HEIGHT });
 if (!an.ok) throw new Error(an.error.message);
-if (values.auto) console.log(`  analyze (auto): region ${JSON.stringify(an.value.roi)}, frames ${an.value.span.first}-${an.value.span.last}`);
-runs.analyze = { ...an.value.series, frames: an.value.series.frames.filter((f) => f.index >= first && f.index <= last) };
+if (values.auto)
+  console.log(
+    `  analyze (auto): region ${JSON.stringify(an.value.roi)}, frames ${an.value.span.first}-${an.value.span.last}`,
+  );
+runs.analyze = {
+  ...an.value.series,
+  frames: an.value.series.frames.filter((f) => f.index >= first && f.index <= last),
+};
 
 for (const [name, s] of Object.entries(runs)) console.log(`${name.padEnd(10)} ${events(s)}`);
-const pairs: Array<[string, string]> = [['browser', 'node-tfjs'], ['browser', 'node-onnx'], ['node-tfjs', 'node-onnx'], ['node-onnx', 'analyze'], ['browser', 'analyze']];
+const pairs: Array<[string, string]> = [
+  ['browser', 'node-tfjs'],
+  ['browser', 'node-onnx'],
+  ['node-tfjs', 'node-onnx'],
+  ['node-onnx', 'analyze'],
+  ['browser', 'analyze'],
+];
 for (const [x, y] of pairs) {
   if (!runs[x] || !runs[y]) continue;
   console.log(`${x} vs ${y}: ${timeDiff(runs[x], runs[y])}; ${legDiff(runs[x], runs[y])}`);

@@ -19,10 +19,15 @@ const wanted = process.argv.slice(2);
 for (const { file } of clips) {
   const name = file.replace(/\.mp4$/, '');
   if (wanted.length && !wanted.includes(name)) continue;
-  if (!existsSync(new URL(`${name}.json`, REFS))) { console.log(`${name}: no hand reference yet, not run`); continue; }
+  if (!existsSync(new URL(`${name}.json`, REFS))) {
+    console.log(`${name}: no hand reference yet, not run`);
+    continue;
+  }
   const t = Date.now();
   const r = await analyzeVideoFile(fileURLToPath(new URL(file, CLIPS)), { name: file });
   if (!r.ok) throw new Error(`${file}: ${r.error.message}`);
   writeFileSync(new URL(`${name}.json`, OUT), JSON.stringify(roundSeries(r.value.series)) + '\n');
-  console.log(`${name}: ${r.value.series.frames.length} frames, region ${JSON.stringify(r.value.json.person.roi)}, ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  console.log(
+    `${name}: ${r.value.series.frames.length} frames, region ${JSON.stringify(r.value.json.person.roi)}, ${((Date.now() - t) / 1000).toFixed(1)} s`,
+  );
 }

@@ -22,14 +22,19 @@ const ROI = { x: 0, y: 480, width: 1768, height: 514 };
 async function main(): Promise<void> {
   const est = await createNodePoseEstimator();
   if (!est.ok) throw new Error(est.error.message);
-  for (const [name, hflip] of [['sports2d_demo_walk_side', false], ['sports2d_demo_walk_side_hflip', true]] as const) {
+  for (const [name, hflip] of [
+    ['sports2d_demo_walk_side', false],
+    ['sports2d_demo_walk_side_hflip', true],
+  ] as const) {
     const v = await openVideo(VIDEO, { maxHeight: MAX_HEIGHT, hflip });
     if (!v.ok) throw new Error(v.error.message);
     const t = Date.now();
     const series = await est.value.estimate(v.value.frames(), { source: v.value.source, roi: ROI });
     writeFileSync(new URL(`${name}.json`, OUT), JSON.stringify(roundSeries(series)) + '\n');
     const found = series.frames.filter((f) => f.people.length > 0).length;
-    console.log(`${name}: ${series.frames.length} frames, person found in ${found}, ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    console.log(
+      `${name}: ${series.frames.length} frames, person found in ${found}, ${((Date.now() - t) / 1000).toFixed(1)} s`,
+    );
   }
   est.value.dispose();
 }

@@ -36,18 +36,32 @@ const series = await est.value.estimate(v.value.frames(), { source: v.value.sour
 
 const det = await createNodeTracker('onnx');
 if (!det.ok) throw new Error(det.error.message);
-const s = await openVideo(VIDEO, { first: REFERENCE_SCAN.first, last: REFERENCE_SCAN.last, every: REFERENCE_SCAN.every, maxHeight: SCAN_MAX_HEIGHT });
+const s = await openVideo(VIDEO, {
+  first: REFERENCE_SCAN.first,
+  last: REFERENCE_SCAN.last,
+  every: REFERENCE_SCAN.every,
+  maxHeight: SCAN_MAX_HEIGHT,
+});
 if (!s.ok) throw new Error(s.error.message);
 const boxes = [];
-for await (const f of s.value.frames()) boxes.push(...await detectPersonBoxesTiled(det.value.tracker, f, s.value.source));
+for await (const f of s.value.frames())
+  boxes.push(...(await detectPersonBoxesTiled(det.value.tracker, f, s.value.source)));
 
-writeFileSync(OUT, JSON.stringify({
-  procedure: 'scripts/make-pose-reference.ts (see its header); written before tfjs left the per-frame path',
-  model: est.value.model,
-  landmarks: REFERENCE_LANDMARKS,
-  scan: REFERENCE_SCAN,
-  frames: series.frames,
-  boxes,
-}, (_k, x: unknown) => (typeof x === 'number' && !Number.isInteger(x) ? Number(x.toFixed(6)) : x)) + '\n');
-console.log(`${series.frames.length} frames (${series.frames.filter((f) => f.people.length).length} with a person), ${boxes.length} boxes -> ${OUT}`);
+writeFileSync(
+  OUT,
+  JSON.stringify(
+    {
+      procedure: 'scripts/make-pose-reference.ts (see its header); written before tfjs left the per-frame path',
+      model: est.value.model,
+      landmarks: REFERENCE_LANDMARKS,
+      scan: REFERENCE_SCAN,
+      frames: series.frames,
+      boxes,
+    },
+    (_k, x: unknown) => (typeof x === 'number' && !Number.isInteger(x) ? Number(x.toFixed(6)) : x),
+  ) + '\n',
+);
+console.log(
+  `${series.frames.length} frames (${series.frames.filter((f) => f.people.length).length} with a person), ${boxes.length} boxes -> ${OUT}`,
+);
 process.exit(0);

@@ -20,7 +20,12 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { countFootSwitchSteps, parseAccelCsv } from '../src/core/accel-csv.js';
 import {
-  countSteps, createDetector, createScorer, OXFORD_REFERENCE_PARAMS, STEP_COUNTER_PARAMS, type StepCounterParams,
+  countSteps,
+  createDetector,
+  createScorer,
+  OXFORD_REFERENCE_PARAMS,
+  STEP_COUNTER_PARAMS,
+  type StepCounterParams,
 } from '../src/core/step-counter.js';
 
 interface Recording {
@@ -34,13 +39,21 @@ interface Recording {
 
 const SHARED = new URL('../../shared/data/imu-steps/', import.meta.url).pathname;
 const PLACEMENTS: Record<string, string> = {
-  inhand: 'hand', hand: 'hand', frontpocket: 'front pocket', backpocket: 'back pocket', armband: 'armband',
-  bag: 'bag', purse: 'bag (purse)', neckpouch: 'neck pouch', swingingarm: 'hand, arm swinging',
+  inhand: 'hand',
+  hand: 'hand',
+  frontpocket: 'front pocket',
+  backpocket: 'back pocket',
+  armband: 'armband',
+  bag: 'bag',
+  purse: 'bag (purse)',
+  neckpouch: 'neck pouch',
+  swingingarm: 'hand, arm swinging',
 };
 /** The data set's name of a shared file (the shared files are byte-for-byte copies). */
-const datasetName = (shared: string) => shared.startsWith('oxford_opt_')
-  ? `optimisation/${shared.slice('oxford_opt_'.length).replace('_accelerometer.csv', '')}`
-  : `validation/${shared.slice('oxford_'.length)}`;
+const datasetName = (shared: string) =>
+  shared.startsWith('oxford_opt_')
+    ? `optimisation/${shared.slice('oxford_opt_'.length).replace('_accelerometer.csv', '')}`
+    : `validation/${shared.slice('oxford_'.length)}`;
 const placementOf = (raw: string) => PLACEMENTS[raw.toLowerCase()] ?? raw;
 
 function loadShared(): Recording[] {
@@ -49,13 +62,29 @@ function loadShared(): Recording[] {
     const validation = /^oxford_(user\d)_([a-z]+)_\d+\.csv$/.exec(f);
     if (validation) {
       const r = parseAccelCsv(readFileSync(join(SHARED, f), 'utf8'));
-      out.push({ name: f, source: 'shared', user: validation[1]!, placement: placementOf(validation[2]!), samples: r.samples, groundTruth: r.groundTruthSteps! });
+      out.push({
+        name: f,
+        source: 'shared',
+        user: validation[1]!,
+        placement: placementOf(validation[2]!),
+        samples: r.samples,
+        groundTruth: r.groundTruthSteps!,
+      });
     }
     const opt = /^oxford_opt_(([A-Za-z]+)_([A-Za-z]+)_[A-Za-z]+_([A-Za-z]+)_\d+)_accelerometer\.csv$/.exec(f);
     if (opt) {
       const r = parseAccelCsv(readFileSync(join(SHARED, f), 'utf8'));
-      const gt = countFootSwitchSteps(readFileSync(join(SHARED, f.replace('_accelerometer.csv', '_stepcounter.csv')), 'utf8'));
-      out.push({ name: f, source: 'shared', user: opt[3]!, placement: placementOf(opt[4]!), samples: r.samples, groundTruth: gt });
+      const gt = countFootSwitchSteps(
+        readFileSync(join(SHARED, f.replace('_accelerometer.csv', '_stepcounter.csv')), 'utf8'),
+      );
+      out.push({
+        name: f,
+        source: 'shared',
+        user: opt[3]!,
+        placement: placementOf(opt[4]!),
+        samples: r.samples,
+        groundTruth: gt,
+      });
     }
   }
   return out;
@@ -74,13 +103,29 @@ function loadDataset(dir: string): Recording[] {
     const r = parseAccelCsv(readFileSync(join(dir, 'optimisation/data', d, 'accelerometer.csv'), 'utf8'));
     const gt = countFootSwitchSteps(readFileSync(join(dir, 'optimisation/data', d, 'stepcounter.csv'), 'utf8'));
     if (gt !== s.steps) throw new Error(`${d}: ${gt} foot-switch edges but stats.csv says ${s.steps}`);
-    out.push({ name: `optimisation/${d}`, source: 'dataset', user: s.user, placement: placementOf(s.position), samples: r.samples, groundTruth: gt });
+    out.push({
+      name: `optimisation/${d}`,
+      source: 'dataset',
+      user: s.user,
+      placement: placementOf(s.position),
+      samples: r.samples,
+      groundTruth: gt,
+    });
   }
-  for (const f of readdirSync(join(dir, 'validation')).filter((f) => f.endsWith('.csv')).sort()) {
+  for (const f of readdirSync(join(dir, 'validation'))
+    .filter((f) => f.endsWith('.csv'))
+    .sort()) {
     const m = /^(user\d)_([a-z]+)_\d+\.csv$/.exec(f);
     if (!m) continue;
     const r = parseAccelCsv(readFileSync(join(dir, 'validation', f), 'utf8'));
-    out.push({ name: `validation/${f}`, source: 'dataset', user: m[1]!, placement: placementOf(m[2]!), samples: r.samples, groundTruth: r.groundTruthSteps! });
+    out.push({
+      name: `validation/${f}`,
+      source: 'dataset',
+      user: m[1]!,
+      placement: placementOf(m[2]!),
+      samples: r.samples,
+      groundTruth: r.groundTruthSteps!,
+    });
   }
   return out;
 }
@@ -102,7 +147,8 @@ const FLOOR = STEP_COUNTER_PARAMS.minScore;
 
 const pct = (counted: number, truth: number) => ((counted - truth) / truth) * 100;
 const mae = (xs: number[]) => xs.reduce((a, b) => a + Math.abs(b), 0) / xs.length;
-const key = (p: StepCounterParams) => `taps ${p.filterTaps}, std ${p.filterStd}, window ${p.scoreWindow}, threshold ${p.threshold}, gap ${p.minStepGapMs} ms, floor ${p.minScore} m/s²`;
+const key = (p: StepCounterParams) =>
+  `taps ${p.filterTaps}, std ${p.filterStd}, window ${p.scoreWindow}, threshold ${p.threshold}, gap ${p.minStepGapMs} ms, floor ${p.minScore} m/s²`;
 const same = (a: StepCounterParams, b: StepCounterParams) => key(a) === key(b);
 
 function main(): void {
@@ -113,29 +159,35 @@ function main(): void {
   const pool = dataset.length > 0 ? dataset : shared;
   for (const r of shared) {
     const twin = dataset.find((d) => d.name === datasetName(r.name));
-    if (dataset.length > 0 && (!twin || twin.samples.length !== r.samples.length || twin.groundTruth !== r.groundTruth)) throw new Error(`${r.name} is not in the data set as ${datasetName(r.name)}`);
+    if (dataset.length > 0 && (!twin || twin.samples.length !== r.samples.length || twin.groundTruth !== r.groundTruth))
+      throw new Error(`${r.name} is not in the data set as ${datasetName(r.name)}`);
   }
 
   // Counts for every grid point and recording (scores once per filter setting).
   const points: StepCounterParams[] = [];
   const counts: number[][] = []; // [point][recording]
-  for (const filterTaps of GRID.filterTaps) for (const filterStd of GRID.filterStd) for (const scoreWindow of GRID.scoreWindow) {
-    const scores = pool.map((r) => {
-      const out: number[] = [];
-      const push = createScorer({ filterTaps, filterStd, scoreWindow }, (t, s) => out.push(t, s));
-      for (const [t, x, y, z] of r.samples) push(t, x, y, z);
-      return out;
-    });
-    for (const threshold of GRID.threshold) for (const minStepGapMs of GRID.minStepGapMs) {
-      points.push({ filterTaps, filterStd, scoreWindow, threshold, minStepGapMs, minScore: FLOOR });
-      counts.push(scores.map((s) => {
-        const d = createDetector({ threshold, minStepGapMs, minScore: FLOOR });
-        for (let i = 0; i < s.length; i += 2) d.onScore(s[i]!, s[i + 1]!);
-        return d.times.length;
-      }));
-    }
-    process.stderr.write('.');
-  }
+  for (const filterTaps of GRID.filterTaps)
+    for (const filterStd of GRID.filterStd)
+      for (const scoreWindow of GRID.scoreWindow) {
+        const scores = pool.map((r) => {
+          const out: number[] = [];
+          const push = createScorer({ filterTaps, filterStd, scoreWindow }, (t, s) => out.push(t, s));
+          for (const [t, x, y, z] of r.samples) push(t, x, y, z);
+          return out;
+        });
+        for (const threshold of GRID.threshold)
+          for (const minStepGapMs of GRID.minStepGapMs) {
+            points.push({ filterTaps, filterStd, scoreWindow, threshold, minStepGapMs, minScore: FLOOR });
+            counts.push(
+              scores.map((s) => {
+                const d = createDetector({ threshold, minStepGapMs, minScore: FLOOR });
+                for (let i = 0; i < s.length; i += 2) d.onScore(s[i]!, s[i + 1]!);
+                return d.times.length;
+              }),
+            );
+          }
+        process.stderr.write('.');
+      }
   process.stderr.write('\n');
   const errs = counts.map((c) => c.map((n, i) => pct(n, pool[i]!.groundTruth)));
   const bestOn = (keep: (i: number) => boolean) => {
@@ -143,35 +195,56 @@ function main(): void {
     let bestErr = Infinity;
     errs.forEach((e, p) => {
       const m = mae(e.filter((_, i) => keep(i)));
-      if (m < bestErr) { bestErr = m; best = p; }
+      if (m < bestErr) {
+        bestErr = m;
+        best = p;
+      }
     });
     return best;
   };
   const overall = bestOn(() => true);
   const ranked = errs.map((e, p) => ({ p, m: mae(e) })).sort((a, b) => a.m - b.m);
-  process.stderr.write(ranked.slice(0, 8).map((r) => `${key(points[r.p]!)}: ${r.m.toFixed(2)} %`).join('\n') + '\n');
+  process.stderr.write(
+    ranked
+      .slice(0, 8)
+      .map((r) => `${key(points[r.p]!)}: ${r.m.toFixed(2)} %`)
+      .join('\n') + '\n',
+  );
   if (!same(points[overall]!, STEP_COUNTER_PARAMS)) {
     throw new Error(`STEP_COUNTER_PARAMS are not the grid's best over all recordings: ${key(points[overall]!)}`);
   }
-  const loro = pool.map((_, i) => { const p = bestOn((j) => j !== i); return { p, err: errs[p]![i]! }; });
+  const loro = pool.map((_, i) => {
+    const p = bestOn((j) => j !== i);
+    return { p, err: errs[p]![i]! };
+  });
   const users = [...new Set(pool.map((r) => r.user))];
   const louo = new Array<{ p: number; err: number }>(pool.length);
   for (const u of users) {
     const p = bestOn((j) => pool[j]!.user !== u);
-    pool.forEach((r, i) => { if (r.user === u) louo[i] = { p, err: errs[p]![i]! }; });
+    pool.forEach((r, i) => {
+      if (r.user === u) louo[i] = { p, err: errs[p]![i]! };
+    });
   }
   // The Oxford reference parameters, counted on their own (no floor): the method as published.
   const refErrs = pool.map((r) => pct(countSteps(r.samples, OXFORD_REFERENCE_PARAMS).steps, r.groundTruth));
 
   const f1 = (x: number) => (x >= 0 ? '+' : '') + x.toFixed(1);
   const lines: string[] = [];
-  lines.push(`Figures from \`node --import tsx scripts/step-counter-cv.ts --dataset DIR --write\` (DIR: the Oxford step counter data set at 922cc0d); ${pool.length} recordings, ${users.length} people, grid of ${points.length} parameter sets.`);
+  lines.push(
+    `Figures from \`node --import tsx scripts/step-counter-cv.ts --dataset DIR --write\` (DIR: the Oxford step counter data set at 922cc0d); ${pool.length} recordings, ${users.length} people, grid of ${points.length} parameter sets.`,
+  );
   lines.push('');
-  lines.push(`Parameters used: ${key(STEP_COUNTER_PARAMS)} (the Oxford reference implementation's: ${key(OXFORD_REFERENCE_PARAMS)}).`);
+  lines.push(
+    `Parameters used: ${key(STEP_COUNTER_PARAMS)} (the Oxford reference implementation's: ${key(OXFORD_REFERENCE_PARAMS)}).`,
+  );
   lines.push('');
-  lines.push('**The issue\'s recordings** (`../shared/data/imu-steps`), counted by `footing steps` with the parameters used:');
+  lines.push(
+    "**The issue's recordings** (`../shared/data/imu-steps`), counted by `footing steps` with the parameters used:",
+  );
   lines.push('');
-  lines.push('| Recording | Placement | Counted steps (ground truth) | Steps counted | Error | Held-out error (leave one recording out) |');
+  lines.push(
+    '| Recording | Placement | Counted steps (ground truth) | Steps counted | Error | Held-out error (leave one recording out) |',
+  );
   lines.push('|---|---|---|---|---|---|');
   for (const r of shared) {
     const c = countSteps(r.samples).steps;
@@ -182,7 +255,9 @@ function main(): void {
   lines.push('');
   if (dataset.length > 0) {
     lines.push('**Every placement in the data set**: mean absolute error (worst recording) of the total step count.');
-    lines.push('"Fitted" counts with the parameters used (chosen on all recordings, this one included); "held out" counts each recording with the parameters chosen without it (leave one recording out) or without its person (leave one user out); "Oxford" uses the reference implementation\'s parameters.');
+    lines.push(
+      '"Fitted" counts with the parameters used (chosen on all recordings, this one included); "held out" counts each recording with the parameters chosen without it (leave one recording out) or without its person (leave one user out); "Oxford" uses the reference implementation\'s parameters.',
+    );
     lines.push('');
     lines.push('| Placement | Recordings | Fitted | Held out (recording) | Held out (user) | Oxford reference |');
     lines.push('|---|---|---|---|---|---|');
@@ -190,20 +265,33 @@ function main(): void {
     const cell = (xs: number[]) => `${mae(xs).toFixed(1)} % (${Math.max(...xs.map(Math.abs)).toFixed(1)} %)`;
     for (const pl of [...placements, 'all']) {
       const idx = pool.map((r, i) => (pl === 'all' || r.placement === pl ? i : -1)).filter((i) => i >= 0);
-      lines.push(`| ${pl} | ${idx.length} | ${cell(idx.map((i) => errs[overall]![i]!))} | ${cell(idx.map((i) => loro[i]!.err))} | ${cell(idx.map((i) => louo[i]!.err))} | ${cell(idx.map((i) => refErrs[i]!))} |`);
+      lines.push(
+        `| ${pl} | ${idx.length} | ${cell(idx.map((i) => errs[overall]![i]!))} | ${cell(idx.map((i) => loro[i]!.err))} | ${cell(idx.map((i) => louo[i]!.err))} | ${cell(idx.map((i) => refErrs[i]!))} |`,
+      );
     }
     lines.push('');
     lines.push('<details><summary>Each recording</summary>');
     lines.push('');
     lines.push('| Recording | Person | Placement | Ground truth | Fitted | Held out (recording) | Held out (user) |');
     lines.push('|---|---|---|---|---|---|---|');
-    pool.forEach((r, i) => lines.push(`| ${r.name} | ${r.user} | ${r.placement} | ${r.groundTruth} | ${counts[overall]![i]} (${f1(errs[overall]![i]!)} %) | ${f1(loro[i]!.err)} % | ${f1(louo[i]!.err)} % |`));
+    pool.forEach((r, i) =>
+      lines.push(
+        `| ${r.name} | ${r.user} | ${r.placement} | ${r.groundTruth} | ${counts[overall]![i]} (${f1(errs[overall]![i]!)} %) | ${f1(loro[i]!.err)} % | ${f1(louo[i]!.err)} % |`,
+      ),
+    );
     lines.push('');
     lines.push('</details>');
     lines.push('');
     const chosen = new Map<string, number>();
     for (const l of loro) chosen.set(key(points[l.p]!), (chosen.get(key(points[l.p]!)) ?? 0) + 1);
-    lines.push(`Grid: filter taps ${GRID.filterTaps.join('/')}, filter std ${GRID.filterStd.join('/')}, score window ${GRID.scoreWindow.join('/')}, threshold ${GRID.threshold.join('/')}, step gap ${GRID.minStepGapMs.join('/')} ms; score floor fixed at ${FLOOR} m/s² (a still phone; not cross-validated, the recordings hold walking only). Parameters chosen by the ${pool.length} leave-one-recording-out folds: ${[...chosen].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} (${n})`).join('; ')}.`);
+    lines.push(
+      `Grid: filter taps ${GRID.filterTaps.join('/')}, filter std ${GRID.filterStd.join('/')}, score window ${GRID.scoreWindow.join('/')}, threshold ${GRID.threshold.join('/')}, step gap ${GRID.minStepGapMs.join('/')} ms; score floor fixed at ${FLOOR} m/s² (a still phone; not cross-validated, the recordings hold walking only). Parameters chosen by the ${pool.length} leave-one-recording-out folds: ${[
+        ...chosen,
+      ]
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, n]) => `${k} (${n})`)
+        .join('; ')}.`,
+    );
   }
   const text = lines.join('\n');
   process.stdout.write(text + '\n');
@@ -217,7 +305,6 @@ function main(): void {
     if (a < 0 || b < a) throw new Error(`docs/walking-data.md has no ${begin} ... ${end} markers`);
     writeFileSync(doc, md.slice(0, a + begin.length) + '\n' + text + '\n' + md.slice(b));
   }
-
 }
 
 if (!existsSync(SHARED)) throw new Error(`no ${SHARED}`);

@@ -17,12 +17,27 @@ const repo = fileURLToPath(new URL('../', import.meta.url));
 
 /** Folders (or single files) already formatted: every .ts/.tsx below them must stay as Prettier lays it out. */
 const FORMATTED: readonly string[] = [
+  'bench',
+  'scripts/gait-accuracy.ts',
+  'scripts/gait-pixel-diff.ts',
+  'scripts/gait-runtime-diff.ts',
   'scripts/i18n-check.ts',
+  'scripts/make-clip-keypoints.ts',
+  'scripts/make-keypoint-fixtures.ts',
+  'scripts/make-pose-reference.ts',
+  'scripts/round-series.ts',
+  'scripts/step-counter-cv.ts',
+  'scripts/test-groups.mjs',
   'src/cli',
   'src/gait',
   'src/reports',
   'src/store',
   'test/formatting.test.ts',
+  'test/helpers',
+  'test/i18n-catalogue.test.ts',
+  'test/import-graph.test.ts',
+  'test/test-groups.test.ts',
+  'test/user-text.test.ts',
   'web/src/account',
   'web/src/api',
   'web/src/app.tsx',
@@ -49,7 +64,7 @@ const FORMATTED: readonly string[] = [
 function sourcesBelow(path: string): string[] {
   if (!statSync(path).isDirectory()) return [path];
   return readdirSync(path, { withFileTypes: true }).flatMap((d) =>
-    d.isDirectory() ? sourcesBelow(join(path, d.name)) : /\.tsx?$/.test(d.name) ? [join(path, d.name)] : [],
+    d.isDirectory() ? sourcesBelow(join(path, d.name)) : /\.(tsx?|mjs)$/.test(d.name) ? [join(path, d.name)] : [],
   );
 }
 

@@ -5,29 +5,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Writable } from 'node:stream';
 import { buildApp } from '../server/app.js';
 import { verifyPassword } from '../server/auth/password.js';
 import { migrate, openStore } from '../store/db.js';
 import { ensureLocalPerson } from '../store/repos/people.js';
 import { main } from './main.js';
 import { makeUserCommand } from './user-command.js';
+import { capture } from '../../test/helpers/cli.js';
 
-function capture() {
-  let text = '';
-  const stream = new Writable({
-    write(chunk, _enc, cb) {
-      text += String(chunk);
-      cb();
-    },
-  });
-  return {
-    stream,
-    get text() {
-      return text;
-    },
-  };
-}
 async function run(args: string[]) {
   const out = capture();
   const err = capture();

@@ -27,23 +27,41 @@ export function apiApp(kind: DbKind, options: Omit<AppOptions, 'store'> = {}): A
     ({ store, cleanup } = await freshStore(kind));
     app = await buildApp({ webRoot: null, ...options, store });
   });
-  after(async () => { await app?.close(); await cleanup?.(); });
+  after(async () => {
+    await app?.close();
+    await cleanup?.();
+  });
   const ready = <T>(v: T | undefined, what: string): T => {
     if (v === undefined) throw new Error(`the API test's ${what} is used before its describe's before hook ran`);
     return v;
   };
   return {
-    get app() { return ready(app, 'app'); },
-    get store() { return ready(store, 'store'); },
-    inject: (method, url, payload) => ready(app, 'app').inject({ method, url, ...(payload === undefined ? {} : { payload: payload as object }) }),
+    get app() {
+      return ready(app, 'app');
+    },
+    get store() {
+      return ready(store, 'store');
+    },
+    inject: (method, url, payload) =>
+      ready(app, 'app').inject({ method, url, ...(payload === undefined ? {} : { payload: payload as object }) }),
   };
 }
 
 /** Runs `body` with a fresh store of this kind and an app on it, then closes and deletes both, even when it fails. */
-export async function withApiApp<T>(kind: DbKind, options: Omit<AppOptions, 'store'>, body: (app: FastifyInstance, store: Store) => Promise<T>): Promise<T> {
+export async function withApiApp<T>(
+  kind: DbKind,
+  options: Omit<AppOptions, 'store'>,
+  body: (app: FastifyInstance, store: Store) => Promise<T>,
+): Promise<T> {
   const { store, cleanup } = await freshStore(kind);
   try {
     const app = await buildApp({ webRoot: null, ...options, store });
-    try { return await body(app, store); } finally { await app.close(); }
-  } finally { await cleanup(); }
+    try {
+      return await body(app, store);
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await cleanup();
+  }
 }

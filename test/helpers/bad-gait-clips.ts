@@ -20,7 +20,18 @@ const H264 = ['-an', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv
  */
 export async function panClip(dir: string): Promise<string> {
   const file = join(dir, 'pan.mp4');
-  await ffmpeg(['-ss', '1', '-t', '3', '-i', WALK_VIDEO, '-vf', "crop=884:994:'884-150*t':0,scale=442:496", ...H264, file]);
+  await ffmpeg([
+    '-ss',
+    '1',
+    '-t',
+    '3',
+    '-i',
+    WALK_VIDEO,
+    '-vf',
+    "crop=884:994:'884-150*t':0,scale=442:496",
+    ...H264,
+    file,
+  ]);
   return file;
 }
 
@@ -30,7 +41,18 @@ export async function panClip(dir: string): Promise<string> {
  */
 export async function twoWalkersClip(dir: string): Promise<string> {
   const file = join(dir, 'two.mp4');
-  await ffmpeg(['-ss', '1', '-t', '4', '-i', WALK_VIDEO, '-filter_complex', '[0]scale=884:496,split[a][b];[b]hflip[c];[a][c]hstack', ...H264, file]);
+  await ffmpeg([
+    '-ss',
+    '1',
+    '-t',
+    '4',
+    '-i',
+    WALK_VIDEO,
+    '-filter_complex',
+    '[0]scale=884:496,split[a][b];[b]hflip[c];[a][c]hstack',
+    ...H264,
+    file,
+  ]);
   return file;
 }
 
@@ -39,10 +61,30 @@ export async function twoWalkersClip(dir: string): Promise<string> {
  * twice): a 4K 60 fps phone clip of a walk whose contacts are annotated by hand, so the referenceCadence of the
  * returned clip applies (it is in seconds, whatever the frame rate). About 10 MB; 276 frames.
  */
-export async function walk4k60Clip(dir: string): Promise<{ file: string; firstFrame: number; lastFrame: number; frames: number }> {
+export async function walk4k60Clip(
+  dir: string,
+): Promise<{ file: string; firstFrame: number; lastFrame: number; frames: number }> {
   const file = join(dir, 'walk-4k60.mp4');
-  await ffmpeg(['-ss', String(CLIP_FIRST_FRAME / 30), '-t', String(CLIP_SECONDS), '-i', WALK_VIDEO, '-vf', 'scale=3840:2160,fps=60', ...H264, '-crf', '28', file]);
-  return { file, firstFrame: CLIP_FIRST_FRAME, lastFrame: CLIP_FIRST_FRAME + Math.round(CLIP_SECONDS * 30) - 1, frames: Math.round(CLIP_SECONDS * 60) };
+  await ffmpeg([
+    '-ss',
+    String(CLIP_FIRST_FRAME / 30),
+    '-t',
+    String(CLIP_SECONDS),
+    '-i',
+    WALK_VIDEO,
+    '-vf',
+    'scale=3840:2160,fps=60',
+    ...H264,
+    '-crf',
+    '28',
+    file,
+  ]);
+  return {
+    file,
+    firstFrame: CLIP_FIRST_FRAME,
+    lastFrame: CLIP_FIRST_FRAME + Math.round(CLIP_SECONDS * 30) - 1,
+    frames: Math.round(CLIP_SECONDS * 60),
+  };
 }
 
 /**
@@ -55,7 +97,23 @@ export async function walk4k60Clip(dir: string): Promise<{ file: string; firstFr
 export async function treadmillAndPasserClip(dir: string): Promise<string> {
   const file = join(dir, 'treadmill-passer.mp4');
   const treadmill = fileURLToPath(new URL('../fixtures/gait-clips/treadmill-run-side-a.mp4', import.meta.url));
-  await ffmpeg(['-t', '4.5', '-i', treadmill, '-ss', '1.2', '-t', '4.5', '-i', WALK_VIDEO,
-    '-filter_complex', '[1]scale=-2:960,crop=600:960:720:0[p];[0][p]hstack,scale=570:480', '-r', '30', ...H264, file]);
+  await ffmpeg([
+    '-t',
+    '4.5',
+    '-i',
+    treadmill,
+    '-ss',
+    '1.2',
+    '-t',
+    '4.5',
+    '-i',
+    WALK_VIDEO,
+    '-filter_complex',
+    '[1]scale=-2:960,crop=600:960:720:0[p];[0][p]hstack,scale=570:480',
+    '-r',
+    '30',
+    ...H264,
+    file,
+  ]);
   return file;
 }

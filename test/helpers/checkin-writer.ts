@@ -10,11 +10,14 @@ import { openStore } from '../../src/store/db.js';
 import { insertCheckin } from '../../src/store/repos/checkins.js';
 
 const [dbPath, personId] = process.argv.slice(2);
-if (!dbPath || !personId || !process.send) throw new Error('usage: fork checkin-writer.ts DB_PATH PERSON_ID (with IPC)');
+if (!dbPath || !personId || !process.send)
+  throw new Error('usage: fork checkin-writer.ts DB_PATH PERSON_ID (with IPC)');
 const send = process.send.bind(process);
 
 let stopping = false;
-process.on('message', (m) => { if (m === 'stop') stopping = true; });
+process.on('message', (m) => {
+  if (m === 'stop') stopping = true;
+});
 
 const store = openStore({ kind: 'sqlite', path: dbPath });
 for (let n = 1; !stopping; n++) {

@@ -2,10 +2,21 @@
 import { Writable } from 'node:stream';
 import { main } from '../../src/cli/main.js';
 
-function capture() {
+/** A writable stream that keeps what is written to it, for a command's out or err. */
+export function capture() {
   let text = '';
-  const stream = new Writable({ write(chunk, _enc, cb) { text += String(chunk); cb(); } });
-  return { stream, get text() { return text; } };
+  const stream = new Writable({
+    write(chunk, _enc, cb) {
+      text += String(chunk);
+      cb();
+    },
+  });
+  return {
+    stream,
+    get text() {
+      return text;
+    },
+  };
 }
 
 /** `footing ...args`: the exit code and what went to standard output and standard error. */

@@ -24,7 +24,10 @@ let template: Promise<string> | undefined;
 function migratedTemplate(admin: string): Promise<string> {
   template ??= (async () => {
     const hash = createHash('sha256');
-    for (const f of readdirSync(MIGRATIONS).filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts')).sort()) hash.update(f).update(readFileSync(new URL(f, MIGRATIONS)));
+    for (const f of readdirSync(MIGRATIONS)
+      .filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts'))
+      .sort())
+      hash.update(f).update(readFileSync(new URL(f, MIGRATIONS)));
     const name = `footing_test_template_${hash.digest('hex').slice(0, 12)}`;
     const client = new pg.Client({ connectionString: admin });
     await client.connect();
@@ -38,7 +41,11 @@ function migratedTemplate(admin: string): Promise<string> {
         const url = new URL(admin);
         url.pathname = `/${building}`;
         const store = openStore({ kind: 'postgres', url: url.toString() });
-        try { await migrate(store); } finally { await store.close(); }
+        try {
+          await migrate(store);
+        } finally {
+          await store.close();
+        }
         await client.query(`ALTER DATABASE ${building} RENAME TO ${name}`);
       }
     } finally {
@@ -59,10 +66,19 @@ export async function freshStore(kind: DbKind): Promise<{ store: Store; cleanup:
     const dir = mkdtempSync(join(tmpdir(), 'footing-test-'));
     const store = openStore({ kind: 'sqlite', path: join(dir, 'footing.sqlite') });
     await migrate(store);
-    return { store, cleanup: async () => { await store.close(); rmSync(dir, { recursive: true, force: true }); } };
+    return {
+      store,
+      cleanup: async () => {
+        await store.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   const admin = process.env.FOOTING_TEST_PG_URL;
-  if (!admin) throw new Error('FOOTING_TEST_PG_URL is not set: start PostgreSQL (bash scripts/start-postgres.sh) and run the tests with npm test');
+  if (!admin)
+    throw new Error(
+      'FOOTING_TEST_PG_URL is not set: start PostgreSQL (bash scripts/start-postgres.sh) and run the tests with npm test',
+    );
   const name = `footing_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   const source = await migratedTemplate(admin);
   const client = new pg.Client({ connectionString: admin });

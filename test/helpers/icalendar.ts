@@ -16,4 +16,5 @@ export function occurrencesOf(feed: string, count: number): { event: ICAL.Event;
 }
 
 /** How many events the feed has. */
-export const eventCount = (feed: string): number => new ICAL.Component(ICAL.parse(feed)).getAllSubcomponents('vevent').length;
+export const eventCount = (feed: string): number =>
+  new ICAL.Component(ICAL.parse(feed)).getAllSubcomponents('vevent').length;

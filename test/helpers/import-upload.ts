@@ -6,7 +6,12 @@ import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 
 export async function uploadAndFollow(app: FastifyInstance, name: string, body: Buffer, query = '') {
-  const res = await app.inject({ method: 'POST', url: `/api/imports?name=${encodeURIComponent(name)}${query}`, payload: body, headers: { 'content-type': 'application/octet-stream' } });
+  const res = await app.inject({
+    method: 'POST',
+    url: `/api/imports?name=${encodeURIComponent(name)}${query}`,
+    payload: body,
+    headers: { 'content-type': 'application/octet-stream' },
+  });
   assert.equal(res.statusCode, 202, res.body);
   const { jobId } = res.json() as { jobId: string };
   for (let i = 0; i < 400; i++) {

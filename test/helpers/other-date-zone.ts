@@ -7,7 +7,12 @@ export function zoneOnAnotherDate(at: Date = new Date()): { timeZone: string; da
   const utcDate = at.toISOString().slice(0, 10);
   for (const timeZone of ['Pacific/Kiritimati', 'Etc/GMT+12']) {
     // en-CA writes a date as YYYY-MM-DD.
-    const date = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+    const date = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(at);
     if (date !== utcDate) return { timeZone, date, utcDate };
   }
   throw new Error('unreachable: UTC+14 or UTC-12 is always on another date than UTC');

@@ -19,10 +19,19 @@ import { sceneChecks, type SceneChecks, type Thumbnail } from '../../src/pose/sc
 import { chooseWalker, frameSpan, roiForCandidate } from '../../src/pose/walker-choice.js';
 import type { KeypointSeries } from '../../src/gait/keypoints.js';
 
-export interface PageProcedure { roi: RegionOfInterest; first: number; last: number; series: KeypointSeries; scene: SceneChecks }
+export interface PageProcedure {
+  roi: RegionOfInterest;
+  first: number;
+  last: number;
+  series: KeypointSeries;
+  scene: SceneChecks;
+}
 
 /** Scans `file`, follows the chosen walker as the page would (or `roi` and frames when given, as typed into the page). */
-export async function pagePoseProcedure(file: string, given?: { roi: RegionOfInterest; first: number; last: number }): Promise<PageProcedure> {
+export async function pagePoseProcedure(
+  file: string,
+  given?: { roi: RegionOfInterest; first: number; last: number },
+): Promise<PageProcedure> {
   const probed = await probeVideo(file);
   if (!probed.ok) throw new Error(probed.error.message);
   const video = probed.value;
@@ -46,9 +55,18 @@ export async function pagePoseProcedure(file: string, given?: { roi: RegionOfInt
       const whole = { first: 0, last: video.times.length - 1 };
       target = { roi: roiForCandidate(c, width, height), ...(span.last - span.first >= 30 ? span : whole) };
     }
-    const frames = openProbed(video, { maxHeight: MODEL_MAX_HEIGHT, crop: target.roi, first: target.first, last: target.last, yuv: true });
+    const frames = openProbed(video, {
+      maxHeight: MODEL_MAX_HEIGHT,
+      crop: target.roi,
+      first: target.first,
+      last: target.last,
+      yuv: true,
+    });
     if (!frames.ok) throw new Error(frames.error.message);
-    const series = await blazePoseEstimator(tracker, model).estimate(frames.value.frames(), { source: video.source, roi: target.roi });
+    const series = await blazePoseEstimator(tracker, model).estimate(frames.value.frames(), {
+      source: video.source,
+      roi: target.roi,
+    });
     return { ...target, series, scene };
   } finally {
     tracker.dispose();

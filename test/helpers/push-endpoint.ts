@@ -14,13 +14,20 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 
 // http_ece ships no types: the one function used here, typed.
-const ece = createRequire(import.meta.url)('http_ece') as { decrypt(body: Buffer, params: { version: 'aes128gcm'; privateKey: ECDH; authSecret: string }): Buffer };
+const ece = createRequire(import.meta.url)('http_ece') as {
+  decrypt(body: Buffer, params: { version: 'aes128gcm'; privateKey: ECDH; authSecret: string }): Buffer;
+};
 
 const TLS = new URL('../fixtures/push-tls/', import.meta.url);
 /** The certificate authority to trust for this endpoint (it signs itself). */
 export const PUSH_ENDPOINT_CA = readFileSync(new URL('cert.pem', TLS), 'utf8');
 
-export interface PushRequest { method: string; path: string; headers: IncomingHttpHeaders; body: Buffer }
+export interface PushRequest {
+  method: string;
+  path: string;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
 
 export interface PushEndpoint {
   origin: string;
@@ -41,7 +48,12 @@ export async function startPushEndpoint(): Promise<PushEndpoint> {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      requests.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks) });
+      requests.push({
+        method: req.method ?? '',
+        path: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks),
+      });
       res.statusCode = req.url?.startsWith('/gone/') ? 410 : req.url?.startsWith('/down/') ? 503 : 201;
       res.end();
     });
@@ -49,9 +61,15 @@ export async function startPushEndpoint(): Promise<PushEndpoint> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    origin, requests,
-    subscription: (path) => ({ endpoint: origin + path, expirationTime: null, keys: { p256dh: subscriber.getPublicKey().toString('base64url'), auth: authSecret } }),
-    decrypt: (req) => ece.decrypt(req.body, { version: 'aes128gcm', privateKey: subscriber, authSecret }).toString('utf8'),
+    origin,
+    requests,
+    subscription: (path) => ({
+      endpoint: origin + path,
+      expirationTime: null,
+      keys: { p256dh: subscriber.getPublicKey().toString('base64url'), auth: authSecret },
+    }),
+    decrypt: (req) =>
+      ece.decrypt(req.body, { version: 'aes128gcm', privateKey: subscriber, authSecret }).toString('utf8'),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

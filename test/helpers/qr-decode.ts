@@ -8,7 +8,10 @@ const jsQR = jsQRModule.default;
 /** The text held by the QR code in this PNG, or null when none is found. */
 export function decodeQrPng(png: Buffer): string | null {
   const img = PNG.sync.read(png);
-  return jsQR(new Uint8ClampedArray(img.data.buffer, img.data.byteOffset, img.data.length), img.width, img.height)?.data ?? null;
+  return (
+    jsQR(new Uint8ClampedArray(img.data.buffer, img.data.byteOffset, img.data.length), img.width, img.height)?.data ??
+    null
+  );
 }
 
 /** The PNG of a data: URL (data:image/png;base64,...). */

@@ -26,31 +26,49 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   const waiting: ((m: ParsedMail) => void)[] = [];
   let received = 0;
   const server = new SMTPServer({
-    disabledCommands: ['STARTTLS'], allowInsecureAuth: true, authMethods: ['PLAIN', 'LOGIN'], logger: false,
+    disabledCommands: ['STARTTLS'],
+    allowInsecureAuth: true,
+    authMethods: ['PLAIN', 'LOGIN'],
+    logger: false,
     onAuth(auth, _session, cb) {
       if (auth.username === SMTP_USER && auth.password === SMTP_PASSWORD) cb(null, { user: auth.username });
       else cb(new Error('Invalid username or password'));
     },
     onData(stream, _session, cb) {
-      simpleParser(stream, { keepCidLinks: true }).then((mail) => {
-        received++;
-        const w = waiting.shift();
-        if (w) w(mail); else inbox.push(mail);
-        cb();
-      }, (e: Error) => cb(e));
+      simpleParser(stream, { keepCidLinks: true }).then(
+        (mail) => {
+          received++;
+          const w = waiting.shift();
+          if (w) w(mail);
+          else inbox.push(mail);
+          cb();
+        },
+        (e: Error) => cb(e),
+      );
     },
   });
-  await new Promise<void>((resolve, reject) => { server.once('error', reject); server.listen(0, '127.0.0.1', () => resolve()); });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
   const port = (server.server.address() as AddressInfo).port;
   return {
     url: `smtp://${encodeURIComponent(SMTP_USER)}:${encodeURIComponent(SMTP_PASSWORD)}@127.0.0.1:${port}`,
-    get received() { return received; },
+    get received() {
+      return received;
+    },
     next(timeoutMs = 5000) {
       const ready = inbox.shift();
       if (ready) return Promise.resolve(ready);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => { waiting.splice(waiting.indexOf(got), 1); reject(new Error(`no mail arrived within ${timeoutMs} ms`)); }, timeoutMs);
-        const got = (m: ParsedMail) => { clearTimeout(timer); resolve(m); };
+        const timer = setTimeout(() => {
+          waiting.splice(waiting.indexOf(got), 1);
+          reject(new Error(`no mail arrived within ${timeoutMs} ms`));
+        }, timeoutMs);
+        const got = (m: ParsedMail) => {
+          clearTimeout(timer);
+          resolve(m);
+        };
         waiting.push(got);
       });
     },

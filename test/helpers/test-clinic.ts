@@ -23,7 +23,14 @@ import { freshStore, type DbKind } from './databases.js';
 export const TEST_AUTH: Partial<AuthConfig> = { passwordCost: 1024, signInPerMinute: 10_000 };
 export const TEST_PASSWORD = 'correct horse battery';
 
-export const IDENTITIES = ['anonymous', 'patient', 'otherPatient', 'clinicianOfClinic', 'clinicianOtherClinic', 'clinicAdmin'] as const;
+export const IDENTITIES = [
+  'anonymous',
+  'patient',
+  'otherPatient',
+  'clinicianOfClinic',
+  'clinicianOtherClinic',
+  'clinicAdmin',
+] as const;
 export type Identity = (typeof IDENTITIES)[number];
 
 export interface ClinicWorld {
@@ -35,25 +42,59 @@ export interface ClinicWorld {
   session(account: Account): Promise<{ cookie: string; csrf: string; token: string }>;
 }
 
-export async function makeAccount(store: Store, a: { email: string; role: Account['role']; clinicId?: string; displayName?: string }): Promise<Account> {
-  const account = await createAccount(store.db, { email: a.email, role: a.role, clinicId: a.clinicId ?? null, displayName: a.displayName ?? a.email.split('@')[0]!, passwordHash: await hashPassword(TEST_PASSWORD, 1024) });
+export async function makeAccount(
+  store: Store,
+  a: { email: string; role: Account['role']; clinicId?: string; displayName?: string },
+): Promise<Account> {
+  const account = await createAccount(store.db, {
+    email: a.email,
+    role: a.role,
+    clinicId: a.clinicId ?? null,
+    displayName: a.displayName ?? a.email.split('@')[0]!,
+    passwordHash: await hashPassword(TEST_PASSWORD, 1024),
+  });
   if (!account) throw new Error(`account ${a.email} exists`);
   return account;
 }
 
-export async function clinicWorld(store: Store, opts: { auth?: Partial<AuthConfig>; app?: Partial<AppOptions> } = {}): Promise<ClinicWorld> {
+export async function clinicWorld(
+  store: Store,
+  opts: { auth?: Partial<AuthConfig>; app?: Partial<AppOptions> } = {},
+): Promise<ClinicWorld> {
   const clinicA = (await createClinic(store.db, 'Clinic A'))!;
   const clinicB = (await createClinic(store.db, 'Clinic B'))!;
   const accounts = {
     patient: await makeAccount(store, { email: 'pat@example.org', role: 'patient', displayName: 'Pat' }),
     otherPatient: await makeAccount(store, { email: 'olga@example.org', role: 'patient', displayName: 'Olga' }),
-    clinicianOfClinic: await makeAccount(store, { email: 'dr.a@example.org', role: 'clinician', clinicId: clinicA.id, displayName: 'Dr A' }),
-    clinicianOtherClinic: await makeAccount(store, { email: 'dr.b@example.org', role: 'clinician', clinicId: clinicB.id, displayName: 'Dr B' }),
-    clinicAdmin: await makeAccount(store, { email: 'admin.a@example.org', role: 'admin', clinicId: clinicA.id, displayName: 'Admin A' }),
+    clinicianOfClinic: await makeAccount(store, {
+      email: 'dr.a@example.org',
+      role: 'clinician',
+      clinicId: clinicA.id,
+      displayName: 'Dr A',
+    }),
+    clinicianOtherClinic: await makeAccount(store, {
+      email: 'dr.b@example.org',
+      role: 'clinician',
+      clinicId: clinicB.id,
+      displayName: 'Dr B',
+    }),
+    clinicAdmin: await makeAccount(store, {
+      email: 'admin.a@example.org',
+      role: 'admin',
+      clinicId: clinicA.id,
+      displayName: 'Admin A',
+    }),
   };
   const token = randomToken();
-  await createInvitation(store.db, { clinicId: clinicA.id, clinicianAccountId: accounts.clinicianOfClinic.id, tokenHash: sha256(token), label: null, expiresAt: new Date(Date.now() + 86_400_000).toISOString() });
-  if (!(await acceptInvitation(store.db, sha256(token), accounts.patient.personId!))) throw new Error('invitation not accepted');
+  await createInvitation(store.db, {
+    clinicId: clinicA.id,
+    clinicianAccountId: accounts.clinicianOfClinic.id,
+    tokenHash: sha256(token),
+    label: null,
+    expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+  });
+  if (!(await acceptInvitation(store.db, sha256(token), accounts.patient.personId!)))
+    throw new Error('invitation not accepted');
   const cfg = authConfig({ ...TEST_AUTH, ...opts.auth });
   const app = await buildApp({ ...opts.app, store, webRoot: null, auth: cfg });
   const session = async (account: Account) => {
@@ -61,12 +102,17 @@ export async function clinicWorld(store: Store, opts: { auth?: Partial<AuthConfi
     return { cookie: `${SESSION_COOKIE}=${s.token}`, csrf: s.csrfToken, token: s.token };
   };
   return {
-    app, accounts, session,
+    app,
+    accounts,
+    session,
     async as(who, req) {
       const { csrf = true, ...rest } = req;
       if (who === 'anonymous') return app.inject(rest);
       const s = await session(accounts[who]);
-      return app.inject({ ...rest, headers: { ...(rest.headers ?? {}), cookie: s.cookie, ...(csrf ? { [CSRF_HEADER]: s.csrf } : {}) } });
+      return app.inject({
+        ...rest,
+        headers: { ...(rest.headers ?? {}), cookie: s.cookie, ...(csrf ? { [CSRF_HEADER]: s.csrf } : {}) },
+      });
     },
   };
 }
@@ -77,7 +123,10 @@ export async function clinicWorld(store: Store, opts: { auth?: Partial<AuthConfi
  * Use it like the world itself (`world.as(...)`, `world.accounts`), and `world.store` for the store, inside tests
  * and hooks.
  */
-export function clinicApi(kind: DbKind, opts: Parameters<typeof clinicWorld>[1] = {}): ClinicWorld & { readonly store: Store } {
+export function clinicApi(
+  kind: DbKind,
+  opts: Parameters<typeof clinicWorld>[1] = {},
+): ClinicWorld & { readonly store: Store } {
   let world: ClinicWorld | undefined;
   let store: Store | undefined;
   let cleanup: (() => Promise<void>) | undefined;
@@ -85,15 +134,25 @@ export function clinicApi(kind: DbKind, opts: Parameters<typeof clinicWorld>[1] 
     ({ store, cleanup } = await freshStore(kind));
     world = await clinicWorld(store, opts);
   });
-  after(async () => { await world?.app.close(); await cleanup?.(); });
+  after(async () => {
+    await world?.app.close();
+    await cleanup?.();
+  });
   const ready = (): ClinicWorld => {
     if (!world) throw new Error("the clinic world is used before its describe's before hook ran");
     return world;
   };
   return {
-    get app() { return ready().app; },
-    get accounts() { return ready().accounts; },
-    get store() { ready(); return store!; },
+    get app() {
+      return ready().app;
+    },
+    get accounts() {
+      return ready().accounts;
+    },
+    get store() {
+      ready();
+      return store!;
+    },
     as: (who, req) => ready().as(who, req),
     session: (account) => ready().session(account),
   };
