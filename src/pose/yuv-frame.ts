@@ -49,7 +49,9 @@ function areaTaps(n: number, m: number): AreaTaps {
 }
 
 /** Taps and work buffers for one size pair, kept between frames (a video's frames all have the same sizes). */
-interface Plan { key: string; tx: AreaTaps; ty: AreaTaps; row: Uint8ClampedArray; ring: Float32Array[]; px: PaddedTaps; wasm: WasmScaler | null }
+interface Plan {
+  key: string; tx: AreaTaps; ty: AreaTaps; row: Uint8ClampedArray; ring: Float32Array[]; px: PaddedTaps; wasm: WasmScaler | null;
+}
 
 /** Whether tiles are scaled by the WebAssembly kernel (yuv-wasm.ts) when it builds; tests and benches compare both. */
 export const conversionEngine = { wasm: true };
@@ -80,7 +82,8 @@ function planFor(w: number, h: number, outW: number, outH: number): Plan {
   const key = `${w}x${h}>${outW}x${outH}`;
   if (plan?.key !== key) {
     const tx = areaTaps(w, outW); const ty = areaTaps(h, outH);
-    plan = { key, tx, ty, row: new Uint8ClampedArray(w * 3), ring: Array.from({ length: ty.maxCount }, () => new Float32Array(outW * 3)), px: paddedTaps(tx), wasm: null };
+    const ring = Array.from({ length: ty.maxCount }, () => new Float32Array(outW * 3));
+    plan = { key, tx, ty, row: new Uint8ClampedArray(w * 3), ring, px: paddedTaps(tx), wasm: null };
     plan.wasm = wasmScaler(w, outW, plan.px, ty, [T_Y, T_RV, T_GU, T_GV, T_BU]);
   }
   return plan;
@@ -157,7 +160,8 @@ export function lazyYuv420ToRgb(p: Yuv420, region: RegionOfInterest, outW: numbe
           const c0 = tx * TILE_COLS; const c1 = Math.min(outW, end * TILE_COLS);
           const k0 = ty * TILE_ROWS; const k1 = Math.min(outH, k0 + TILE_ROWS);
           // Unscaled, the kernel's taps are one of weight 1: the same whole numbers, faster than the JavaScript rows.
-          if (scaled || (conversionEngine.wasm && planFor(region.width, region.height, outW, outH).wasm)) scaleTile(p, region, outW, outH, data, c0, c1, k0, k1);
+          const kernel = conversionEngine.wasm && planFor(region.width, region.height, outW, outH).wasm;
+          if (scaled || kernel) scaleTile(p, region, outW, outH, data, c0, c1, k0, k1);
           else for (let k = k0; k < k1; k++) rgbRow(p, region.y + k, region.x + c0, c1 - c0, new Uint8ClampedArray(data.buffer, data.byteOffset + (k * outW + c0) * 3, (c1 - c0) * 3));
           tx = end;
         }

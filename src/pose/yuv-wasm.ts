@@ -70,7 +70,8 @@ function acrossFunction(K: number): WasmFunction {
     ...get(dst), ...get(end), OP.i32GeS, OP.brIf, 1,
   ];
   for (let q = 0; q < K; q++) {
-    body.push(...get(row), ...get(at), ...mem(OP.i32Load, 2, 4 * q), ...get(sx0), OP.i32Sub, ...i32(24), OP.i32Mul, OP.i32Add, ...set(s(q)));
+    body.push(...get(row), ...get(at), ...mem(OP.i32Load, 2, 4 * q), ...get(sx0), OP.i32Sub, ...i32(24), OP.i32Mul, OP.i32Add,
+      ...set(s(q)));
     body.push(...get(w), ...mem(OP.f64Load, 3, 8 * q), ...set(wt(q)));
   }
   for (let ch = 0; ch < 3; ch++) {
@@ -84,7 +85,8 @@ function acrossFunction(K: number): WasmFunction {
     ...get(w), ...i32(8 * K), OP.i32Add, ...set(w),
     OP.br, 0, OP.end, OP.end,
   );
-  return { name: `across${K}`, params: [T.i32, T.i32, T.i32, T.i32, T.i32, T.i32], locals: [T.i32, ...Array<number>(K).fill(T.i32), ...Array<number>(K).fill(T.f64)], body };
+  const locals = [T.i32, ...Array<number>(K).fill(T.i32), ...Array<number>(K).fill(T.f64)];
+  return { name: `across${K}`, params: [T.i32, T.i32, T.i32, T.i32, T.i32, T.i32], locals, body };
 }
 
 /**
@@ -105,12 +107,14 @@ function downFunction(N: number): WasmFunction {
     // Math.round of x >= 0 without f64.ceil (a call into C on this machine's V8, 10x the loop's time): t = trunc(x),
     // plus one when x - t >= 0.5 (x - t is exact: the fraction of a double is a double). Then capped at 255.
     ...set(x), ...get(out),
-    ...get(x), OP.i32TruncF64S, ...set(t), ...get(t), ...get(x), ...get(t), OP.f64ConvertI32S, OP.f64Sub, ...f64(0.5), OP.f64Ge, OP.i32Add, ...set(t),
+    ...get(x), OP.i32TruncF64S, ...set(t),
+    ...get(t), ...get(x), ...get(t), OP.f64ConvertI32S, OP.f64Sub, ...f64(0.5), OP.f64Ge, OP.i32Add, ...set(t),
     ...i32(255), ...get(t), ...get(t), ...i32(255), OP.i32GtS, OP.select, ...mem(OP.i32Store8, 0),
   );
   for (let q = 0; q < N; q++) body.push(...get(a(q)), ...i32(4), OP.i32Add, ...set(a(q)));
   body.push(...get(out), ...i32(1), OP.i32Add, ...set(out), OP.br, 0, OP.end, OP.end);
-  return { name: `down${N}`, params: [...Array<number>(N).fill(T.i32), ...Array<number>(N).fill(T.f64), T.i32, T.i32], locals: [T.i32, T.f64, T.i32], body };
+  const params = [...Array<number>(N).fill(T.i32), ...Array<number>(N).fill(T.f64), T.i32, T.i32];
+  return { name: `down${N}`, params, locals: [T.i32, T.f64, T.i32], body };
 }
 
 type Fn = (...args: number[]) => void;
