@@ -444,7 +444,7 @@ async function measure(video: Video, reps: number): Promise<BenchFigures> {
     `  verdict: best ONNX Runtime pass ${best.toFixed(2)}x real time, footing analyze ${(rate(auto.f) / fps).toFixed(2)}x: target 1x ${best >= 1 ? 'met' : 'not met'}, stretch 1.5x ${best >= 1.5 ? 'met' : 'not met'} (measured at load ${load0.toFixed(1)})`,
   );
   console.log(
-    `  limit: the model (BlazePose full's two networks on ONNX Runtime, one thread per worker; crops, decoding, tracking and smoothing in TypeScript, blazepose-tracker.ts)` +
+    `  limit: the model (BlazePose full's two networks on ONNX Runtime, a kernel thread a core per worker, not spinning; crops, decoding, tracking and smoothing in TypeScript, blazepose-tracker.ts)` +
       `${loaded ? `; the shared machine (load ${load0.toFixed(1)} on ${cpus().length} cores) leaves the workers only part of each core` : ''}; ` +
       `decoding takes ${(100 * decodeShare).toFixed(0)} % of the CPU and runs ahead in its own process; the walker scan adds ${(scanMs / 1000).toFixed(1)} s`,
   );
