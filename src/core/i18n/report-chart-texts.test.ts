@@ -6,7 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chartIn, REPORT_TEXT_ES, reportTextIn } from './report-chart-texts.js';
+import { captionIn, chartIn, REPORT_TEXT_ES, reportTextIn } from './report-chart-texts.js';
 import { REPORT_TEXT_EN, reportEnglish, reportText, type ReportText, type ReportTextId } from '../report/report-words.js';
 import { clinicalWordingProblems } from '../../../scripts/i18n-check.js';
 
@@ -67,6 +67,8 @@ test('a chart in Spanish keeps its figures and points; in English it is the same
   assert.ok(chart && chart.kind === 'chart');
   assert.deepEqual([chart.title, chart.yLabel, chart.band?.label], ['Your pain each day (the shaded band: no real change from your first week)', 'pain 0–10', 'your first week, 5, give or take 2']);
   assert.equal(chartIn(chart, 'en'), chart);
+  const { text: _ids, ...older } = chart;
+  assert.equal(chartIn(older as typeof chart, 'es'), older, 'a chart without its ids (older content) stays English');
   const es = chartIn(chart, 'es');
   assert.deepEqual({ ...es, title: chart.title, yLabel: chart.yLabel, band: chart.band }, chart);
   assert.deepEqual([es.title, es.yLabel, es.band?.label], ['Tu dolor de cada día (la franja sombreada: ningún cambio real desde tu primera semana)', 'dolor 0–10', 'tu primera semana, 5, más o menos 2']);
@@ -77,5 +79,6 @@ test('the gait pictures carry their caption\'s id: English as before, Spanish fr
   const { stillPicture } = await import('../report/report-still.js');
   const picture = stillPicture({ event: 'toe_off', side: 'right', time: 2.5, frame: 75, angles: { hip_deg: -8, knee_deg: 40, ankle_deg: -12 }, width: 10, height: 10 }, 'walk.mp4', 'AA==');
   assert.equal(picture.caption, 'Right toe off of walk.mp4 at 2.50 s (frame 75), as pictured on the device when the analysis was saved; the angles drawn on it: hip -8°, knee 40°, ankle -12°');
+  assert.equal(captionIn({ caption: picture.caption }, 'es'), picture.caption, 'a caption without its id (older content) stays English');
   assert.equal(reportTextIn(picture.text, 'es'), 'despegue derecho de walk.mp4 a los 2,50 s (fotograma 75), tal como se vio en el dispositivo al guardar el análisis; los ángulos dibujados: cadera -8°, rodilla 40°, tobillo -12°');
 });

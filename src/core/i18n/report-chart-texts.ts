@@ -65,9 +65,18 @@ export function reportTextIn(t: ReportText, language: Language): string {
   return language === 'en' ? reportEnglish(t) : (REPORT_TEXT_ES[t.id] as (p: unknown) => string)(t.params);
 }
 
+/**
+ * A picture's caption in `language`: from its id, or its English when it came without one (a report's content from
+ * before the ids, kept by the page while offline).
+ */
+export function captionIn(block: { caption: string; text?: ReportText | undefined }, language: Language): string {
+  return block.text ? reportTextIn(block.text, language) : block.caption;
+}
+
 /** A report chart with its words in `language` (the figures and points unchanged). */
 export function chartIn(c: Chart, language: Language): Chart {
-  if (language === 'en') return c;
+  // Without ids (a report's content from before them, kept by the page while offline) the English stays.
+  if (language === 'en' || !(c as Partial<Chart>).text) return c;
   const w = c.text;
   return {
     ...c, title: reportTextIn(w.title, language), yLabel: reportTextIn(w.yLabel, language),

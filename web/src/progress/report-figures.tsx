@@ -14,7 +14,7 @@ import { api } from '../api/client.js';
 import { formatDayWithYear } from '../i18n/format.js';
 import './report-figures.css';
 import { axisTicks } from '../../../src/core/report/chart-ticks.js';
-import { chartIn, reportTextIn } from '../../../src/core/i18n/report-chart-texts.js';
+import { captionIn, chartIn } from '../../../src/core/i18n/report-chart-texts.js';
 import { currentLanguage } from '../i18n/i18n.js';
 
 type Chart = Extract<ReportBlock, { kind: 'chart' }>;
@@ -124,7 +124,7 @@ export function ReportStill({ still: s }: { still: Still }) {
       <svg
         viewBox={`0 0 ${s.width} ${s.height}`}
         role="img"
-        aria-label={t('report.stillLabel', { caption: reportTextIn(s.text, currentLanguage()) })}
+        aria-label={t('report.stillLabel', { caption: captionIn(s, currentLanguage()) })}
       >
         {s.segments.map((g, i) => (
           <line
@@ -139,7 +139,7 @@ export function ReportStill({ still: s }: { still: Still }) {
           />
         ))}
       </svg>
-      <figcaption>{t('report.stillCaption', { caption: reportTextIn(s.text, currentLanguage()) })}</figcaption>
+      <figcaption>{t('report.stillCaption', { caption: captionIn(s, currentLanguage()) })}</figcaption>
     </figure>
   );
 }
@@ -154,7 +154,7 @@ export function ReportPicture({ picture: p }: { picture: Picture }) {
   return (
     <figure className="report-figure report-still">
       <img src={`data:image/jpeg;base64,${p.jpeg}`} width={p.width} height={p.height} alt={t('report.pictureLabel')} />
-      <figcaption>{`${reportTextIn(p.text, currentLanguage())}.`}</figcaption>
+      <figcaption>{`${captionIn(p, currentLanguage())}.`}</figcaption>
     </figure>
   );
 }
