@@ -69,10 +69,9 @@ export function describeViolations(vs: AxeViolation[]): string {
 }
 
 /**
- * Where screenshots go: docs/screenshots/ once per run. A file that runs on both databases writes them on SQLite and
- * photographs the same screens into a temp folder on PostgreSQL (same steps, same scrolling); a file that runs on
- * PostgreSQL only writes them there. The test command names the files whose run writes them
- * (FOOTING_E2E_SCREENSHOTS, scripts/run-tests.mjs); a file run by hand writes them on SQLite.
+ * Where screenshots go: docs/screenshots/ once per run. A file writes them on SQLite and photographs the same screens
+ * into a temp folder on PostgreSQL (same steps, same scrolling). The test command names the run that writes them
+ * (FOOTING_E2E_SCREENSHOTS: the file's SQLite run, scripts/run-tests.mjs); a file run by hand writes them on SQLite.
  */
 function screenshotDir(): string {
   const writers = process.env.FOOTING_E2E_SCREENSHOTS;
