@@ -141,6 +141,7 @@ async function browserLane(jobs) {
     }
   };
   await Promise.all(Array.from({ length: Math.min(BROWSER_SLOTS, jobs.length) }, slot));
+  browserSeconds = Math.round((Date.now() - t0) / 1000);
   return results;
 }
 
@@ -148,6 +149,8 @@ async function browserLane(jobs) {
 // the other tests, two browser runs at a time (browserLane). Their reports are printed after the other tests' (in
 // one piece per run, SQLite's first).
 const t0 = Date.now();
+/** When the browser lane ended, seconds from t0 (the other tests may go on after it). */
+let browserSeconds = 0;
 const groupDir = mkdtempSync(join(tmpdir(), 'footing-groups-'));
 const browserDir = mkdtempSync(join(tmpdir(), 'footing-e2e-'));
 const dbLabel = (db) => (db === 'postgres' ? 'PostgreSQL' : 'SQLite');
@@ -164,7 +167,6 @@ const [otherRun, browserRuns] = await Promise.all([
   others.length ? run(groupTestFiles(others, groupDir), 'sqlite', undefined, OTHER_CONCURRENCY) : null,
   e2e.length ? browserLane(browserJobs) : [],
 ]);
-const browserSeconds = Math.round((Date.now() - t0) / 1000);
 if (others.length) for (const db of ['sqlite', 'postgres']) browserRuns.filter((r) => r.db === db).forEach(printBrowserRun);
 rmSync(browserDir, { recursive: true, force: true });
 rmSync(groupDir, { recursive: true, force: true });
