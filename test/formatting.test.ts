@@ -15,7 +15,7 @@ import * as prettier from 'prettier';
 
 const repo = fileURLToPath(new URL('../', import.meta.url));
 
-/** Folders (or single files) already formatted: every .ts/.tsx below them must stay as Prettier lays it out. */
+/** Folders (or single files) already formatted: every .ts, .tsx, .mjs and .css file below them must stay as Prettier lays it out. */
 const FORMATTED: readonly string[] = [
   'bench',
   'scripts/gait-accuracy.ts',
@@ -30,6 +30,7 @@ const FORMATTED: readonly string[] = [
   'scripts/test-groups.mjs',
   'src/cli',
   'src/gait',
+  'src/importers',
   'src/reports',
   'src/store',
   'test/formatting.test.ts',
@@ -44,6 +45,7 @@ const FORMATTED: readonly string[] = [
   'web/src/body-map',
   'web/src/chain',
   'web/src/checkin',
+  'web/src/clinic',
   'web/src/gait',
   'web/src/i18n',
   'web/src/lib',
@@ -64,7 +66,7 @@ const FORMATTED: readonly string[] = [
 function sourcesBelow(path: string): string[] {
   if (!statSync(path).isDirectory()) return [path];
   return readdirSync(path, { withFileTypes: true }).flatMap((d) =>
-    d.isDirectory() ? sourcesBelow(join(path, d.name)) : /\.(tsx?|mjs)$/.test(d.name) ? [join(path, d.name)] : [],
+    d.isDirectory() ? sourcesBelow(join(path, d.name)) : /\.(tsx?|mjs|css)$/.test(d.name) ? [join(path, d.name)] : [],
   );
 }
 

@@ -22,7 +22,8 @@ test('every real file is recognised from its content', () => {
     'fitbit/dailyActivity_merged.csv': 'fitbit-csv',
     'fitbit/dailySteps_merged.csv': 'fitbit-csv',
   };
-  for (const [rel, format] of Object.entries(expected)) assert.deepEqual(detectFormat(head(rel), rel), { format, by: 'content' }, rel);
+  for (const [rel, format] of Object.entries(expected))
+    assert.deepEqual(detectFormat(head(rel), rel), { format, by: 'content' }, rel);
   assert.equal(detectFormat(makeZip({ 'a.txt': 'x' }))?.format, 'apple-health-zip');
 });
 
@@ -43,8 +44,7 @@ test('importFile dispatches every real file to its importer', async () => {
       if (name.endsWith('records.csv')) {
         assert.equal(s.issues[0]?.code, 'unsupported-format', name);
         assert.equal(s.format, 'unknown', name);
-      }
-      else assert.ok(s.recordsSeen > 0 || name.includes('garmin_extension'), name);
+      } else assert.ok(s.recordsSeen > 0 || name.includes('garmin_extension'), name);
     }
   }
   const dir = mkdtempSync(join(tmpdir(), 'footing-detect-'));

@@ -28,8 +28,11 @@ export function detectFormat(head: Uint8Array, name = ''): DetectedFormat | null
   if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
     return { format: 'apple-health-zip', by: 'content' };
   }
-  if (head.length >= 12 && (head[0] === 12 || head[0] === 14) &&
-    String.fromCharCode(head[8]!, head[9]!, head[10]!, head[11]!) === '.FIT') {
+  if (
+    head.length >= 12 &&
+    (head[0] === 12 || head[0] === 14) &&
+    String.fromCharCode(head[8]!, head[9]!, head[10]!, head[11]!) === '.FIT'
+  ) {
     return { format: 'fit', by: 'content' };
   }
   const text = new TextDecoder('utf-8', { fatal: false }).decode(head).replace(/^\uFEFF/, '');
@@ -44,7 +47,8 @@ export function detectFormat(head: Uint8Array, name = ''): DetectedFormat | null
     if (/"resourceType"\s*:\s*"[A-Z][A-Za-z]+"/.test(text)) return { format: 'fhir', by: 'content' };
   } else {
     const firstLine = trimmed.split(/\r?\n/, 1)[0] ?? '';
-    if (/^"?Id"?,/.test(firstLine) && /(ActivityDate|ActivityDay)/.test(firstLine)) return { format: 'fitbit-csv', by: 'content' };
+    if (/^"?Id"?,/.test(firstLine) && /(ActivityDate|ActivityDay)/.test(firstLine))
+      return { format: 'fitbit-csv', by: 'content' };
   }
   const ext = /\.([A-Za-z0-9]+)$/.exec(name)?.[1]?.toLowerCase();
   // A name alone is only trusted when the head is too short to judge (an empty or cut file).

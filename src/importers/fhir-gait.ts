@@ -42,7 +42,10 @@ export interface GaitReading {
 
 /** True when the resource is an Observation in Footing's gait code system. */
 export const isGaitObservation = (o: Json): boolean =>
-  o.resourceType === 'Observation' && isObj(o.code) && Array.isArray(o.code.coding) && o.code.coding.some((c) => isObj(c) && c.system === GAIT_METRICS_SYSTEM);
+  o.resourceType === 'Observation' &&
+  isObj(o.code) &&
+  Array.isArray(o.code.coding) &&
+  o.code.coding.some((c) => isObj(c) && c.system === GAIT_METRICS_SYSTEM);
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
 const VIEW = /\(([a-z-]{1,20}) view\)$/;
@@ -52,10 +55,22 @@ const METRIC_NAME = /^[a-z][a-z0-9_]{0,59}$/;
 
 /** Reads one gait Observation (isGaitObservation). A cancelled or entered-in-error one is left out with a warning (`skip`). */
 export function readGaitObservation(o: Json, at: Locate): GaitReading | { skip: ImportIssue } {
-  if (o.status === 'entered-in-error' || o.status === 'cancelled') return { skip: importWarning('bad-value', said('fhir.gait-status', { status: String(o.status) }), at('status')) };
+  if (o.status === 'entered-in-error' || o.status === 'cancelled')
+    return { skip: importWarning('bad-value', said('fhir.gait-status', { status: String(o.status) }), at('status')) };
   const ref = typeof o.id === 'string' ? `Observation/${o.id}` : null;
-  const fail = (issue: ImportIssue, group: GaitReading['group'] = null): GaitReading => ({ ref, group, metric: null, issue, at });
-  const when = typeof o.effectiveDateTime === 'string' && DATE_TIME.test(o.effectiveDateTime) && !Number.isNaN(Date.parse(o.effectiveDateTime)) ? o.effectiveDateTime : null;
+  const fail = (issue: ImportIssue, group: GaitReading['group'] = null): GaitReading => ({
+    ref,
+    group,
+    metric: null,
+    issue,
+    at,
+  });
+  const when =
+    typeof o.effectiveDateTime === 'string' &&
+    DATE_TIME.test(o.effectiveDateTime) &&
+    !Number.isNaN(Date.parse(o.effectiveDateTime))
+      ? o.effectiveDateTime
+      : null;
   if (!when) return fail(importError('bad-date', said('fhir.gait-time'), at('effectiveDateTime')));
   const method = isObj(o.method) && typeof o.method.text === 'string' ? VIEW.exec(o.method.text) : null;
   if (!method) return fail(importError('missing-field', said('fhir.gait-view'), at('method.text')));
@@ -66,26 +81,57 @@ export function readGaitObservation(o: Json, at: Locate): GaitReading | { skip: 
   const bounds = metricBounds(code);
   const unit = gaitMetricUnit(code);
   if (!METRIC_NAME.test(code) || !bounds || !unit) {
-    return fail(importError('bad-value', said('fhir.gait-unknown', { token: quoteToken(code) }), at(`code.coding[${i}].code`)), group);
+    return fail(
+      importError('bad-value', said('fhir.gait-unknown', { token: quoteToken(code) }), at(`code.coding[${i}].code`)),
+      group,
+    );
   }
   const q = isObj(o.valueQuantity) ? o.valueQuantity : null;
   const value = q?.value;
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    return fail(importError('bad-value', said('fhir.gait-not-number', { token: quoteToken(JSON.stringify(value) ?? 'nothing') }), at(q ? 'valueQuantity.value' : 'valueQuantity')), group);
+    return fail(
+      importError(
+        'bad-value',
+        said('fhir.gait-not-number', { token: quoteToken(JSON.stringify(value) ?? 'nothing') }),
+        at(q ? 'valueQuantity.value' : 'valueQuantity'),
+      ),
+      group,
+    );
   }
   if (value < bounds.min || value > bounds.max) {
-    return fail(importError('bad-value', said('fhir.gait-out-of-range', { value, min: bounds.min, max: bounds.max, metric: code }), at('valueQuantity.value')), group);
+    return fail(
+      importError(
+        'bad-value',
+        said('fhir.gait-out-of-range', { value, min: bounds.min, max: bounds.max, metric: code }),
+        at('valueQuantity.value'),
+      ),
+      group,
+    );
   }
   if (q!.code !== unit.code) {
-    return fail(importError('unsupported-unit', said('fhir.gait-unit', { token: quoteToken(String(q!.code ?? '')), metric: code, unit: unit.code }), at('valueQuantity.code')), group);
+    return fail(
+      importError(
+        'unsupported-unit',
+        said('fhir.gait-unit', { token: quoteToken(String(q!.code ?? '')), metric: code, unit: unit.code }),
+        at('valueQuantity.code'),
+      ),
+      group,
+    );
   }
-  const notes = Array.isArray(o.note) ? o.note.filter(isObj).map((n) => (typeof n.text === 'string' ? CONFIDENCE.exec(n.text) : null)) : [];
+  const notes = Array.isArray(o.note)
+    ? o.note.filter(isObj).map((n) => (typeof n.text === 'string' ? CONFIDENCE.exec(n.text) : null))
+    : [];
   const k = notes.findIndex((m) => m !== null);
   const c = k >= 0 ? notes[k]! : null;
   const confidence = c ? Number(c[1]) : NaN;
   const n = c?.[2] !== undefined ? Number(c[2]) : undefined;
   if (!c || confidence > 1 || (n !== undefined && n > 10_000)) {
-    return fail((c ? importError('bad-value', said('fhir.gait-confidence'), at(`note[${k}].text`)) : importError('missing-field', said('fhir.gait-no-confidence'), at('note'))), group);
+    return fail(
+      c
+        ? importError('bad-value', said('fhir.gait-confidence'), at(`note[${k}].text`))
+        : importError('missing-field', said('fhir.gait-no-confidence'), at('note')),
+      group,
+    );
   }
   return { ref, group, metric: { code, value, confidence, ...(n !== undefined ? { n } : {}) }, issue: null, at };
 }
@@ -95,8 +141,12 @@ export function readGaitObservation(o: Json, at: Locate): GaitReading | { skip: 
  * Provenance that targets its Observations (`origins`), else the patient and the file's name. An analysis with an
  * error among its readings, or a metric twice, is left out whole (its errors are reported: `issue`).
  */
-export function gaitAnalysesOf(readings: readonly GaitReading[], origins: (ref: string) => { recordedBy: string | null; sourceName: string | null } | null,
-  fileName: string, issue: (i: ImportIssue) => void): ImportedGaitAnalysis[] {
+export function gaitAnalysesOf(
+  readings: readonly GaitReading[],
+  origins: (ref: string) => { recordedBy: string | null; sourceName: string | null } | null,
+  fileName: string,
+  issue: (i: ImportIssue) => void,
+): ImportedGaitAnalysis[] {
   const groups = new Map<string, { at: string; view: string; readings: GaitReading[]; bad: boolean }>();
   for (const r of readings) {
     if (r.issue) issue(r.issue);
@@ -104,9 +154,14 @@ export function gaitAnalysesOf(readings: readonly GaitReading[], origins: (ref: 
     const key = `${Date.parse(r.group.at)}\u001f${r.group.view}`;
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { ...r.group, readings: [], bad: false }));
-    if (r.issue) { g.bad = true; continue; }
+    if (r.issue) {
+      g.bad = true;
+      continue;
+    }
     if (g.readings.some((x) => x.metric!.code === r.metric!.code)) {
-      issue(importError('bad-value', said('fhir.gait-twice', { metric: r.metric!.code, at: r.group.at }), r.at('code')));
+      issue(
+        importError('bad-value', said('fhir.gait-twice', { metric: r.metric!.code, at: r.group.at }), r.at('code')),
+      );
       g.bad = true;
       continue;
     }
@@ -116,12 +171,28 @@ export function gaitAnalysesOf(readings: readonly GaitReading[], origins: (ref: 
   for (const g of groups.values()) {
     if (g.bad || !g.readings.length) continue;
     // The API's bound on one analysis (a clip gives about twenty metrics): more is not one analysis.
-    if (g.readings.length > MAX_METRICS) { issue(importError('bad-value', said('fhir.gait-too-many', { count: g.readings.length, max: MAX_METRICS, at: g.at }), g.readings[MAX_METRICS]!.at('code'))); continue; }
+    if (g.readings.length > MAX_METRICS) {
+      issue(
+        importError(
+          'bad-value',
+          said('fhir.gait-too-many', { count: g.readings.length, max: MAX_METRICS, at: g.at }),
+          g.readings[MAX_METRICS]!.at('code'),
+        ),
+      );
+      continue;
+    }
     const origin = g.readings.map((r) => (r.ref ? origins(r.ref) : null)).find((o) => o !== null) ?? null;
     out.push({
-      recordedAt: g.at, view: g.view,
-      recordedBy: origin?.recordedBy ?? 'me', sourceName: origin?.sourceName ?? fileName,
-      metrics: Object.fromEntries(g.readings.map((r) => { const { code, ...m } = r.metric!; return [code, m]; })),
+      recordedAt: g.at,
+      view: g.view,
+      recordedBy: origin?.recordedBy ?? 'me',
+      sourceName: origin?.sourceName ?? fileName,
+      metrics: Object.fromEntries(
+        g.readings.map((r) => {
+          const { code, ...m } = r.metric!;
+          return [code, m];
+        }),
+      ),
     });
   }
   return out;

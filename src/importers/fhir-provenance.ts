@@ -34,19 +34,28 @@ export function readProvenance(o: unknown): ProvenanceRead | null {
   const list = (v: unknown): Json[] => (Array.isArray(v) ? v.filter(isObj) : []);
   const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
   return {
-    targets: list(o.target).map((t) => str(t.reference)).filter((t): t is string => t !== null),
+    targets: list(o.target)
+      .map((t) => str(t.reference))
+      .filter((t): t is string => t !== null),
     recorded: str(o.recorded),
     agents: list(o.agent).map((a) => {
       const coding = isObj(a.type) && Array.isArray(a.type.coding) ? a.type.coding.filter(isObj) : [];
       const who = isObj(a.who) ? a.who : {};
       return { type: str(coding[0]?.code), reference: str(who.reference), display: str(who.display) };
     }),
-    sources: list(o.entity).filter((e) => e.role === 'source').map((e) => (isObj(e.what) ? str(e.what.display) : null)).filter((d): d is string => d !== null),
+    sources: list(o.entity)
+      .filter((e) => e.role === 'source')
+      .map((e) => (isObj(e.what) ? str(e.what.display) : null))
+      .filter((d): d is string => d !== null),
   };
 }
 
 /** A file the steps were imported from, as the export names it: "<file> (<format> file imported <date>)". */
-export interface OriginFile { fileName: string; format: string; at: string }
+export interface OriginFile {
+  fileName: string;
+  format: string;
+  at: string;
+}
 /** Where a set of step days came from, as the file's Provenance says (see the module's header). */
 export interface StepOrigin {
   source: string;
@@ -73,7 +82,8 @@ export function streamOf(p: ProvenanceRead): { source: string; device: string | 
 }
 
 /** A stream's key on a date, as the record's held streams are given to the import (FhirImportOptions.heldStepStreams). */
-export const streamKey = (date: string, source: string, device: string | null): string => `${date}\u001f${source}\u001f${device ?? ''}`;
+export const streamKey = (date: string, source: string, device: string | null): string =>
+  `${date}\u001f${source}\u001f${device ?? ''}`;
 
 /**
  * The step origins of a file: each Provenance in Footing's form whose targets include step Observations (their
@@ -81,15 +91,28 @@ export const streamKey = (date: string, source: string, device: string | null): 
  * form or no instant is left alone: those days keep the file as their source. A day named by two Provenances (a
  * day's total from two devices) is in both origins, as it was in both Provenances.
  */
-export function stepOriginsOf(provenances: readonly ProvenanceRead[], stepDates: ReadonlyMap<string, string>): StepOrigin[] {
+export function stepOriginsOf(
+  provenances: readonly ProvenanceRead[],
+  stepDates: ReadonlyMap<string, string>,
+): StepOrigin[] {
   const out: StepOrigin[] = [];
   for (const p of provenances) {
-    const dates = [...new Set(p.targets.map((t) => stepDates.get(t)).filter((d): d is string => d !== undefined))].sort();
+    const dates = [
+      ...new Set(p.targets.map((t) => stepDates.get(t)).filter((d): d is string => d !== undefined)),
+    ].sort();
     if (!dates.length || p.recorded === null || !INSTANT.test(p.recorded)) continue;
     const who = streamOf(p);
-    const files = p.sources.map((s) => FILE.exec(s)).map((m) => (m ? { fileName: m[1]!, format: m[2]!, at: m[3]! } : null));
+    const files = p.sources
+      .map((s) => FILE.exec(s))
+      .map((m) => (m ? { fileName: m[1]!, format: m[2]!, at: m[3]! } : null));
     // Lengths the import record keeps (src/core/import-record.ts); a longer name is not Footing's.
-    if (!who || files.some((f) => f === null || f.fileName.length > 500) || who.source.length > 200 || (who.device?.length ?? 0) > 200) continue;
+    if (
+      !who ||
+      files.some((f) => f === null || f.fileName.length > 500) ||
+      who.source.length > 200 ||
+      (who.device?.length ?? 0) > 200
+    )
+      continue;
     out.push({ ...who, recorded: p.recorded, files: files as OriginFile[], dates });
   }
   return out;
@@ -98,7 +121,9 @@ export function stepOriginsOf(provenances: readonly ProvenanceRead[], stepDates:
 /** Who saved a gait analysis and its video's name, from its Provenance (null parts when it does not say). */
 export function gaitOriginOf(p: ProvenanceRead): { recordedBy: string | null; sourceName: string | null } {
   const enterer = p.agents.find((a) => a.type === 'enterer');
-  const recordedBy = enterer?.reference?.startsWith('Patient/') ? 'me' : enterer?.display?.trim().slice(0, 200) ?? null;
+  const recordedBy = enterer?.reference?.startsWith('Patient/')
+    ? 'me'
+    : (enterer?.display?.trim().slice(0, 200) ?? null);
   const video = p.sources.map((s) => /^Video (.+) \([a-z-]+ view\)$/.exec(s)).find((m) => m !== null);
   return { recordedBy, sourceName: video ? video[1]!.slice(0, 300) : null };
 }

@@ -25,11 +25,21 @@ const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && 
 type Locate = (path: string) => ImportLocation;
 
 /** A clinician's walking setting as the walking-override service takes it, with who set it and when. */
-export interface ImportedWalkingSetting { input: WalkingOverrideInput; setBy: string; setOn: string }
+export interface ImportedWalkingSetting {
+  input: WalkingOverrideInput;
+  setBy: string;
+  setOn: string;
+}
 /** What the file's CarePlan and Goal give when the program is adopted. */
-export interface ImportedProgram { stage: number; walking: ImportedWalkingSetting | null }
+export interface ImportedProgram {
+  stage: number;
+  walking: ImportedWalkingSetting | null;
+}
 /** What a FHIR file gives of the record itself: the Patient's birth year, and the program when it is adopted. */
-export interface ImportedRecordParts { birthYear: number | null; program: ImportedProgram | null }
+export interface ImportedRecordParts {
+  birthYear: number | null;
+  program: ImportedProgram | null;
+}
 
 /** The year of a Patient's birthDate (FHIR date: YYYY, YYYY-MM or YYYY-MM-DD), or an issue. Null when it has none. */
 export function readBirthYear(p: Json, at: Locate, thisYear: number): { year: number | null } | { issue: ImportIssue } {
@@ -37,7 +47,13 @@ export function readBirthYear(p: Json, at: Locate, thisYear: number): { year: nu
   const m = typeof p.birthDate === 'string' ? /^(\d{4})(-\d{2}(-\d{2})?)?$/.exec(p.birthDate) : null;
   const year = m ? Number(m[1]) : NaN;
   if (!m || year < 1900 || year > thisYear) {
-    return { issue: importError('bad-date', said('fhir.birth-date', { token: quoteToken(JSON.stringify(p.birthDate)), year: thisYear }), at('birthDate')) };
+    return {
+      issue: importError(
+        'bad-date',
+        said('fhir.birth-date', { token: quoteToken(JSON.stringify(p.birthDate)), year: thisYear }),
+        at('birthDate'),
+      ),
+    };
   }
   return { year };
 }
@@ -45,25 +61,46 @@ export function readBirthYear(p: Json, at: Locate, thisYear: number): { year: nu
 /** The stage of the file's CarePlan, as the export writes it: an active plan whose description starts "Stage N, <name>:". */
 export function readCarePlanStage(c: Json, at: Locate): { stage: number } | { issue: ImportIssue } {
   if (c.status !== 'active') {
-    return { issue: importError('bad-value', said('fhir.program-not-active', { token: quoteToken(String(c.status)) }), at('status')) };
+    return {
+      issue: importError(
+        'bad-value',
+        said('fhir.program-not-active', { token: quoteToken(String(c.status)) }),
+        at('status'),
+      ),
+    };
   }
   const m = typeof c.description === 'string' ? /^Stage (\d+), ([^:]+):/.exec(c.description) : null;
   const stage = m ? Number(m[1]) : NaN;
   if (!m || stage < FIRST_STAGE || stage > LAST_STAGE || stageByNumber(stage).name !== m[2]) {
-    return { issue: importError('bad-value', said('fhir.not-a-stage', { first: FIRST_STAGE, last: LAST_STAGE }), at('description')) };
+    return {
+      issue: importError(
+        'bad-value',
+        said('fhir.not-a-stage', { first: FIRST_STAGE, last: LAST_STAGE }),
+        at('description'),
+      ),
+    };
   }
   return { stage };
 }
 
 type Quantity = { value?: unknown; code?: unknown };
 const figureOf = (q: Quantity): { steps: number } | { minutes: number } | null =>
-  typeof q.value !== 'number' ? null : q.code === '/d' ? { steps: q.value } : q.code === 'min/d' ? { minutes: q.value } : null;
+  typeof q.value !== 'number'
+    ? null
+    : q.code === '/d'
+      ? { steps: q.value }
+      : q.code === 'min/d'
+        ? { minutes: q.value }
+        : null;
 
 /**
  * A clinician's walking setting from the file's Goal, or null when the target there came from the person's own
  * days (no note with an author). A target's figure is the Goal's first target; a cap's, a target's `detailRange.high`.
  */
-export function readWalkingGoal(g: Json, at: Locate): { walking: ImportedWalkingSetting | null } | { issue: ImportIssue } {
+export function readWalkingGoal(
+  g: Json,
+  at: Locate,
+): { walking: ImportedWalkingSetting | null } | { issue: ImportIssue } {
   const notes = Array.isArray(g.note) ? g.note : [];
   const i = notes.findIndex((n) => isObj(n) && typeof n.authorString === 'string');
   if (i < 0) return { walking: null };
@@ -80,7 +117,18 @@ export function readWalkingGoal(g: Json, at: Locate): { walking: ImportedWalking
   const parsed = checkWith(WalkingOverrideInput, { kind, ...figure, reason: note.text });
   if (!parsed.success) {
     const p = parsed.error.issues[0]!;
-    return { issue: importError('bad-value', said('fhir.walking-invalid', { kind, path: p.path.join('.') || null, detail: p.message, check: textOfIssue(p) }), at(p.path[0] === 'reason' ? `note[${i}].text` : field)) };
+    return {
+      issue: importError(
+        'bad-value',
+        said('fhir.walking-invalid', {
+          kind,
+          path: p.path.join('.') || null,
+          detail: p.message,
+          check: textOfIssue(p),
+        }),
+        at(p.path[0] === 'reason' ? `note[${i}].text` : field),
+      ),
+    };
   }
   return { walking: { input: parsed.data, setBy: (note.authorString as string).trim().slice(0, 200), setOn } };
 }

@@ -29,7 +29,10 @@ const PROGRESS_EVERY_MS = 200;
 function watch(stream: Readable, read: () => number, total: number | null, onBytes: ByteProgress): void {
   const timer = setInterval(() => onBytes(read(), total), PROGRESS_EVERY_MS);
   timer.unref();
-  stream.once('close', () => { clearInterval(timer); onBytes(read(), total); });
+  stream.once('close', () => {
+    clearInterval(timer);
+    onBytes(read(), total);
+  });
 }
 
 /** Streams a file's bytes; `onBytes` hears how far the read has got. */
@@ -37,7 +40,11 @@ export function fileChunks(path: string, onBytes?: ByteProgress): Readable {
   const rs = createReadStream(path, { highWaterMark: READ_CHUNK_BYTES });
   if (onBytes) {
     let total: number | null = null;
-    try { total = statSync(path).size; } catch { /* the read itself reports the error */ }
+    try {
+      total = statSync(path).size;
+    } catch {
+      /* the read itself reports the error */
+    }
     watch(rs, () => rs.bytesRead, total, onBytes);
   }
   return rs;
@@ -50,7 +57,11 @@ export function fileChunks(path: string, onBytes?: ByteProgress): Readable {
  * in the import worker). The next chunk is read into the other buffer while the consumer works on this one, so
  * the consumer never waits for the disk (or the page cache): ~6% of an Apple import's time before.
  */
-export async function* fileChunksReused(path: string, onBytes?: ByteProgress, range?: { start: number; end: number }): AsyncGenerator<Buffer> {
+export async function* fileChunksReused(
+  path: string,
+  onBytes?: ByteProgress,
+  range?: { start: number; end: number },
+): AsyncGenerator<Buffer> {
   const fh = await open(path, 'r');
   let next: Promise<{ bytesRead: number }> | null = null;
   try {
@@ -123,7 +134,10 @@ export interface ZipEntryReader {
  */
 export class ZipProblem extends Error {
   constructor(
-    readonly code: 'truncated' | 'corrupt', readonly words: ImportProblemWords, readonly byteOffset: number, readonly entry?: string,
+    readonly code: 'truncated' | 'corrupt',
+    readonly words: ImportProblemWords,
+    readonly byteOffset: number,
+    readonly entry?: string,
     /** For a zip cut inside `entry`: where that member's data starts and whether it is stored (not deflated). */
     readonly cutEntry?: { dataStart: number; stored: boolean },
   ) {
@@ -143,16 +157,33 @@ export function openCutEntry(path: string, problem: ZipProblem, onBytes?: BytePr
   const name = problem.entry;
   const raw = createReadStream(path, { start: cut.dataStart, highWaterMark: READ_CHUNK_BYTES });
   const out = new Transform({
-    transform(chunk: Buffer, _enc, cb) { cb(null, chunk); },
-    flush(cb) { cb(problem); },
+    transform(chunk: Buffer, _enc, cb) {
+      cb(null, chunk);
+    },
+    flush(cb) {
+      cb(problem);
+    },
   });
   raw.on('error', (err) => out.destroy(err));
   if (cut.stored) raw.pipe(out);
   else {
     const inflate = createInflateRaw();
-    inflate.on('error', (err) => out.destroy((err as NodeJS.ErrnoException).code === 'Z_BUF_ERROR' ? problem : new ZipProblem('corrupt',
-      said('zip.data-damaged', { entry: name, byte: cut.dataStart + inflate.bytesWritten, detail: err.message }),
-      cut.dataStart + inflate.bytesWritten, name)));
+    inflate.on('error', (err) =>
+      out.destroy(
+        (err as NodeJS.ErrnoException).code === 'Z_BUF_ERROR'
+          ? problem
+          : new ZipProblem(
+              'corrupt',
+              said('zip.data-damaged', {
+                entry: name,
+                byte: cut.dataStart + inflate.bytesWritten,
+                detail: err.message,
+              }),
+              cut.dataStart + inflate.bytesWritten,
+              name,
+            ),
+      ),
+    );
     raw.pipe(inflate).pipe(out);
   }
   out.once('close', () => raw.destroy());
@@ -167,7 +198,11 @@ const NO_CENTRAL_DIRECTORY = /end of central directory record signature not foun
  * Opens the zip and finds the first entry whose name satisfies `pick`; null when none does. A zip cut short or
  * damaged in its table of contents rejects with a ZipProblem.
  */
-export function openZipEntry(path: string, pick: (name: string) => boolean, onBytes?: ByteProgress): Promise<ZipEntryReader | null> {
+export function openZipEntry(
+  path: string,
+  pick: (name: string) => boolean,
+  onBytes?: ByteProgress,
+): Promise<ZipEntryReader | null> {
   return new Promise((resolve, reject) => {
     yauzl.open(path, { lazyEntries: true, autoClose: false }, (err, zip) => {
       if (err || !zip) {
@@ -199,7 +234,11 @@ export function openZipEntry(path: string, pick: (name: string) => boolean, onBy
           return;
         }
         settled = true;
-        resolve({ entryName: entry.fileName, open: () => openEntryStream(zip, entry, onBytes), close: () => zip.close() });
+        resolve({
+          entryName: entry.fileName,
+          open: () => openEntryStream(zip, entry, onBytes),
+          close: () => zip.close(),
+        });
       });
       zip.readEntry();
     });
@@ -218,15 +257,25 @@ function openEntryStream(zip: yauzl.ZipFile, entry: yauzl.Entry, onBytes?: ByteP
     zip.readLocalFileHeader(entry, { minimal: true }, (e, header) => {
       if (e || !header) {
         const at = entry.relativeOffsetOfLocalHeader;
-        reject(/overflows file bounds/.test(String(e?.message))
-          ? new ZipProblem('truncated', said('zip.entry-cut', { entry: name }), zipSize(zip), name)
-          : new ZipProblem('corrupt', said('zip.header-damaged', { entry: name, byte: at, detail: e?.message ?? 'unreadable' }), at, name));
+        reject(
+          /overflows file bounds/.test(String(e?.message))
+            ? new ZipProblem('truncated', said('zip.entry-cut', { entry: name }), zipSize(zip), name)
+            : new ZipProblem(
+                'corrupt',
+                said('zip.header-damaged', { entry: name, byte: at, detail: e?.message ?? 'unreadable' }),
+                at,
+                name,
+              ),
+        );
         return;
       }
       const dataStart = header.fileDataStart;
       const stored = entry.compressionMethod === 0;
       zip.openReadStream(entry, stored ? {} : { decompress: false }, (e2, raw) => {
-        if (e2 || !raw) { reject(e2 ?? new Error('cannot read entry')); return; }
+        if (e2 || !raw) {
+          reject(e2 ?? new Error('cannot read entry'));
+          return;
+        }
         const inflate = stored ? null : createInflateRaw();
         let compressed = 0;
         let size = 0;
@@ -237,22 +286,38 @@ function openEntryStream(zip: yauzl.ZipFile, entry: yauzl.Entry, onBytes?: ByteP
             if (size > entry.uncompressedSize) cb(sizeProblem());
             else cb(null, chunk);
           },
-          flush(cb) { cb(size < entry.uncompressedSize ? sizeProblem() : null); },
+          flush(cb) {
+            cb(size < entry.uncompressedSize ? sizeProblem() : null);
+          },
         });
         const consumed = () => (inflate ? inflate.bytesWritten : compressed);
-        const sizeProblem = () => new ZipProblem('corrupt',
-          said('zip.size-mismatch', { entry: name, size: entry.uncompressedSize, got: size }),
-          dataStart + consumed(), name);
+        const sizeProblem = () =>
+          new ZipProblem(
+            'corrupt',
+            said('zip.size-mismatch', { entry: name, size: entry.uncompressedSize, got: size }),
+            dataStart + consumed(),
+            name,
+          );
         raw.on('error', (err) => out.destroy(err));
         if (inflate) {
           // bytesWritten: what zlib had decompressed without fault; the damage is met in the bytes that follow (it
           // may sit a little before them: damaged data can decode as something until it no longer can).
-          inflate.on('error', (err) => out.destroy(new ZipProblem('corrupt',
-            said('zip.data-damaged', { entry: name, byte: dataStart + inflate.bytesWritten, detail: err.message }),
-            dataStart + inflate.bytesWritten, name)));
+          inflate.on('error', (err) =>
+            out.destroy(
+              new ZipProblem(
+                'corrupt',
+                said('zip.data-damaged', { entry: name, byte: dataStart + inflate.bytesWritten, detail: err.message }),
+                dataStart + inflate.bytesWritten,
+                name,
+              ),
+            ),
+          );
           raw.pipe(inflate).pipe(out);
         } else raw.pipe(out);
-        out.once('close', () => { if (inflate) raw.unpipe(inflate); raw.destroy(); });
+        out.once('close', () => {
+          if (inflate) raw.unpipe(inflate);
+          raw.destroy();
+        });
         if (onBytes) watch(out, consumed, entry.compressedSize, onBytes);
         resolve(out);
       });
@@ -283,7 +348,8 @@ async function cutZipProblem(path: string): Promise<ZipProblem> {
       const name = Buffer.alloc(nameLength);
       await fh.read(name, 0, nameLength, at + 30);
       // With a data descriptor (flag bit 3) the size comes after the data: the walk cannot skip this member.
-      const end = head.readUInt16LE(6) & 0x08 ? Infinity : at + 30 + nameLength + head.readUInt16LE(28) + head.readUInt32LE(18);
+      const end =
+        head.readUInt16LE(6) & 0x08 ? Infinity : at + 30 + nameLength + head.readUInt16LE(28) + head.readUInt32LE(18);
       if (end > size) {
         entry = name.toString('utf8');
         const method = head.readUInt16LE(8);
@@ -294,9 +360,13 @@ async function cutZipProblem(path: string): Promise<ZipProblem> {
       }
       at = end;
     }
-    return new ZipProblem('truncated',
+    return new ZipProblem(
+      'truncated',
       said('zip.ends-early', { byte: size, entry: entry ?? null }),
-      size, entry, cutEntry);
+      size,
+      entry,
+      cutEntry,
+    );
   } finally {
     await fh.close();
   }
@@ -308,12 +378,18 @@ export function describeIoError(e: unknown): string {
 }
 
 /** The system error codes Footing says in its own words (import-problem-words.ts IoCause). */
-const IO_CAUSES: Readonly<Record<string, IoCause>> = { ENOENT: 'not-found', EISDIR: 'directory', EACCES: 'no-permission', EPERM: 'no-permission', EIO: 'read-error' };
+const IO_CAUSES: Readonly<Record<string, IoCause>> = {
+  ENOENT: 'not-found',
+  EISDIR: 'directory',
+  EACCES: 'no-permission',
+  EPERM: 'no-permission',
+  EIO: 'read-error',
+};
 
 /** What an I/O error was about, from its code, or null when Footing has no words of its own for it. */
 export function ioCause(e: unknown): IoCause | null {
   const code = e && typeof e === 'object' && 'code' in e ? (e as { code?: unknown }).code : undefined;
-  return typeof code === 'string' ? IO_CAUSES[code] ?? null : null;
+  return typeof code === 'string' ? (IO_CAUSES[code] ?? null) : null;
 }
 
 /** An error as a problem's `detail` (its words in English) and `io` (what it was about, when Footing knows). */

@@ -16,7 +16,13 @@ function groundTruth() {
     const [ts, hr, cadence, speed, distance] = row.split(',');
     // "Sun Jun 11 07:32:51 PDT 2017": PDT is UTC-7, so the wall time is written with -07:00
     const [, , , time] = ts!.split(' ');
-    return { iso: `2017-06-11T${time}-07:00`, hr: Number(hr), cadence: Number(cadence), speed: Number(speed), distance: Number(distance) };
+    return {
+      iso: `2017-06-11T${time}-07:00`,
+      hr: Number(hr),
+      cadence: Number(cadence),
+      speed: Number(speed),
+      distance: Number(distance),
+    };
   });
 }
 
@@ -29,13 +35,22 @@ test('fenix 5 walk: records match fitdecode ground truth (heart rate, cadence x2
   const hr = samples.filter((s) => s.kind === 'heart_rate');
   const cad = samples.filter((s) => s.kind === 'cadence');
   const speed = samples.filter((s) => s.kind === 'speed');
-  assert.deepEqual(hr.map((s) => [s.start, s.value]), truth.map((t) => [t.iso, t.hr]));
-  assert.deepEqual(speed.map((s) => s.value), truth.map((t) => t.speed));
+  assert.deepEqual(
+    hr.map((s) => [s.start, s.value]),
+    truth.map((t) => [t.iso, t.hr]),
+  );
+  assert.deepEqual(
+    speed.map((s) => s.value),
+    truth.map((t) => t.speed),
+  );
   // Strides/min -> steps/min: 2 x (cadence + fraction), fraction in [0, 1): 2c <= value < 2c + 2
   assert.equal(cad.length, 17);
   cad.forEach((s, i) => {
     assert.equal(s.unit, 'steps/min');
-    assert.ok(s.value >= 2 * truth[i]!.cadence && s.value < 2 * truth[i]!.cadence + 2, `${s.value} vs ${truth[i]!.cadence}`);
+    assert.ok(
+      s.value >= 2 * truth[i]!.cadence && s.value < 2 * truth[i]!.cadence + 2,
+      `${s.value} vs ${truth[i]!.cadence}`,
+    );
   });
 });
 
@@ -66,8 +81,14 @@ test('chained FIT: all 7 segments are verified and decoded', async () => {
   assert.deepEqual([walkOnly.skipped, walkOnly.skippedBy], [1, { swimming: 1 }]);
   // The later segments carry the chest strap's heart rate of the swim, so reading the whole chain gives more
   // heart-rate readings than the first segment alone.
-  const hrCount = (b: Uint8Array) => (readFitMessages(b, new ImportSink('fit', 'x.fit', {}))?.recordMesgs ?? []).filter((r) => typeof r.heartRate === 'number').length;
-  assert.ok(hrCount(bytes) > hrCount(bytes.subarray(0, segments[0]!.end)), `${hrCount(bytes)} vs ${hrCount(bytes.subarray(0, segments[0]!.end))}`);
+  const hrCount = (b: Uint8Array) =>
+    (readFitMessages(b, new ImportSink('fit', 'x.fit', {}))?.recordMesgs ?? []).filter(
+      (r) => typeof r.heartRate === 'number',
+    ).length;
+  assert.ok(
+    hrCount(bytes) > hrCount(bytes.subarray(0, segments[0]!.end)),
+    `${hrCount(bytes)} vs ${hrCount(bytes.subarray(0, segments[0]!.end))}`,
+  );
 });
 
 test('the one walking rule: a FIT run is left out as a run (fenix 2), a walk is kept (fenix 5)', async () => {
@@ -90,11 +111,17 @@ test('truncated FIT: located error (byte offset), strict fails, lenient keeps wh
   // That file is a run (left out whatever happens): a walk cut short keeps the records before the cut, under a
   // session built from its sport message.
   const lenient = await collectSamples((o) => importFit(TRUNCATED, o));
-  assert.deepEqual([lenient.summary.ok, lenient.summary.errorCount, lenient.summary.skippedBy], [true, 1, { running: 1 }]);
+  assert.deepEqual(
+    [lenient.summary.ok, lenient.summary.errorCount, lenient.summary.skippedBy],
+    [true, 1, { running: 1 }],
+  );
   const walk = readFileSync(WALK);
   const cut = await collectSamples((o) => importFitBytes('cut.fit', walk.subarray(0, walk.length - 200), o));
   assert.deepEqual([cut.summary.ok, cut.summary.errorCount, cut.summary.issues[0]?.code], [true, 1, 'truncated']);
-  assert.ok(cut.samples.some((s) => s.kind === 'heart_rate'), 'the readable records are kept');
+  assert.ok(
+    cut.samples.some((s) => s.kind === 'heart_rate'),
+    'the readable records are kept',
+  );
   assert.equal(cut.summary.skipped, 0);
 });
 

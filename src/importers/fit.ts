@@ -53,7 +53,10 @@ export function scanFitChain(bytes: Uint8Array): { segments: FitSegment[]; probl
   while (pos < bytes.length) {
     const n = segments.length + 1;
     if (bytes.length - pos < 12) {
-      return { segments, problem: { code: 'truncated', words: said('fit.header-short', { segment: n }), byteOffset: pos } };
+      return {
+        segments,
+        problem: { code: 'truncated', words: said('fit.header-short', { segment: n }), byteOffset: pos },
+      };
     }
     const headerSize = bytes[pos]!;
     const magic = String.fromCharCode(bytes[pos + 8]!, bytes[pos + 9]!, bytes[pos + 10]!, bytes[pos + 11]!);
@@ -68,7 +71,13 @@ export function scanFitChain(bytes: Uint8Array): { segments: FitSegment[]; probl
         segments,
         problem: {
           code: 'truncated',
-          words: said('fit.segment-short', { segment: n, byte: pos, size: dataSize, end: bytes.length, short: end - bytes.length }),
+          words: said('fit.segment-short', {
+            segment: n,
+            byte: pos,
+            size: dataSize,
+            end: bytes.length,
+            short: end - bytes.length,
+          }),
           byteOffset: bytes.length,
         },
       };
@@ -107,7 +116,11 @@ export async function importFit(path: string, options: FitImportOptions = {}): P
 }
 
 /** Imports FIT bytes (`file` names them in locations). */
-export async function importFitBytes(file: string, bytes: Uint8Array, options: FitImportOptions = {}): Promise<ImportSummary> {
+export async function importFitBytes(
+  file: string,
+  bytes: Uint8Array,
+  options: FitImportOptions = {},
+): Promise<ImportSummary> {
   const sink = new ImportSink('fit', file, options);
   const messages = readFitMessages(bytes, sink);
   if (messages) collect(messages, sink, fitLocation(sink));
@@ -148,7 +161,13 @@ export function readFitMessages(bytes: Uint8Array, sink: ImportSink): Record<str
     // The chain scan already reported a truncation; other SDK errors (bad definitions, ...) are new.
     if (sdkError && problem?.code !== 'truncated') {
       const offset = Number(/at byte (\d+)/.exec(String(sdkError.message))?.[1] ?? 0);
-      sink.issue(importError('corrupt', said('fit.undecodable', { detail: String(sdkError.message).replace(/^FIT Runtime Error\s*/, '') }), at(offset)));
+      sink.issue(
+        importError(
+          'corrupt',
+          said('fit.undecodable', { detail: String(sdkError.message).replace(/^FIT Runtime Error\s*/, '') }),
+          at(offset),
+        ),
+      );
     }
   } catch (e) {
     sink.fatal(importError('corrupt', said('fit.undecodable', ioDetail(e)), at(0)));
@@ -157,7 +176,11 @@ export function readFitMessages(bytes: Uint8Array, sink: ImportSink): Record<str
   return sink.stopped ? null : messages;
 }
 
-function collect(messages: Record<string, Msg[] | undefined>, sink: ImportSink, at: (byteOffset: number, field?: string) => ImportLocation): void {
+function collect(
+  messages: Record<string, Msg[] | undefined>,
+  sink: ImportSink,
+  at: (byteOffset: number, field?: string) => ImportLocation,
+): void {
   // The wearer's offset from the activity message (local_timestamp - timestamp), to the nearest 15 minutes.
   let offsetMinutes = 0;
   const activity = messages.activityMesgs?.[0];
@@ -190,7 +213,13 @@ function collect(messages: Record<string, Msg[] | undefined>, sink: ImportSink, 
     const start = asDate(session.startTime);
     const elapsed = asNum(session.totalElapsedTime);
     if (!start || elapsed === null) {
-      sink.issue(importWarning('missing-field', said('fit.session-incomplete'), at(0, start ? 'session.total_elapsed_time' : 'session.start_time')));
+      sink.issue(
+        importWarning(
+          'missing-field',
+          said('fit.session-incomplete'),
+          at(0, start ? 'session.total_elapsed_time' : 'session.start_time'),
+        ),
+      );
       continue;
     }
     const startMs = start.getTime();
@@ -221,7 +250,13 @@ function collect(messages: Record<string, Msg[] | undefined>, sink: ImportSink, 
       const hr = asNum(r.heartRate);
       if (hr !== null) sink.add({ ...instant, kind: 'heart_rate', value: hr, unit: 'bpm' });
       const cad = asNum(r.cadence);
-      if (cad !== null) sink.add({ ...instant, kind: 'cadence', value: 2 * (cad + (asNum(r.fractionalCadence) ?? 0)), unit: 'steps/min' });
+      if (cad !== null)
+        sink.add({
+          ...instant,
+          kind: 'cadence',
+          value: 2 * (cad + (asNum(r.fractionalCadence) ?? 0)),
+          unit: 'steps/min',
+        });
       const speed = asNum(r.enhancedSpeed) ?? asNum(r.speed);
       if (speed !== null) sink.add({ ...instant, kind: 'speed', value: speed, unit: 'm/s' });
     }

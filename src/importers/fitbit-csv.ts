@@ -58,9 +58,17 @@ function layoutOf(header: string[]): Layout | null {
   if (id < 0) return null;
   if (activity >= 0 && total >= 0) {
     const distance = col('TotalDistance');
-    return { id, date: activity, dateName: 'ActivityDate', steps: total, stepsName: 'TotalSteps', distance: distance >= 0 ? distance : null };
+    return {
+      id,
+      date: activity,
+      dateName: 'ActivityDate',
+      steps: total,
+      stepsName: 'TotalSteps',
+      distance: distance >= 0 ? distance : null,
+    };
   }
-  if (day >= 0 && stepTotal >= 0) return { id, date: day, dateName: 'ActivityDay', steps: stepTotal, stepsName: 'StepTotal', distance: null };
+  if (day >= 0 && stepTotal >= 0)
+    return { id, date: day, dateName: 'ActivityDay', steps: stepTotal, stepsName: 'StepTotal', distance: null };
   return null;
 }
 
@@ -68,9 +76,13 @@ function layoutOf(header: string[]): Layout | null {
 function parseUsDate(raw: string): number | null {
   const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(raw.trim());
   if (!m) return null;
-  const mo = Number(m[1]), d = Number(m[2]), y = Number(m[3]);
+  const mo = Number(m[1]),
+    d = Number(m[2]),
+    y = Number(m[3]);
   if (mo < 1 || mo > 12 || d < 1) return null;
-  const dim = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1]!;
+  const dim = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][
+    mo - 1
+  ]!;
   return d > dim ? null : daysFromCivil(y, mo, d);
 }
 
@@ -79,7 +91,12 @@ export async function importFitbitCsv(path: string, options: FitbitImportOptions
   const sink = new ImportSink('fitbit-csv', displayName(path), options, fitbitSubject);
   const offset = options.offsetMinutes ?? 0;
   // A problem of a whole row points at its first column.
-  const at = (line: number, column = 1, field?: string): ImportLocation => ({ file: sink.file, line, column, ...(field ? { field } : {}) });
+  const at = (line: number, column = 1, field?: string): ImportLocation => ({
+    file: sink.file,
+    line,
+    column,
+    ...(field ? { field } : {}),
+  });
   let layout: Layout | null = null;
   let header: string[] = [];
   const seen = new Set<string>();
@@ -109,14 +126,26 @@ export async function importFitbitCsv(path: string, options: FitbitImportOptions
       }
       sink.recordsSeen++;
       if (fields.length !== header.length) {
-        sink.issue(importError('bad-value', said('fitbit.row-fields', { fields: fields.length, header: header.length }), at(lineNo)));
+        sink.issue(
+          importError(
+            'bad-value',
+            said('fitbit.row-fields', { fields: fields.length, header: header.length }),
+            at(lineNo),
+          ),
+        );
         if (sink.stopped) break;
         continue;
       }
       const f = (i: number) => fields[i]!;
       const id = f(layout.id).value.trim();
       if (!/^\d+$/.test(id)) {
-        sink.issue(importError('bad-value', said('fitbit.not-an-id', { token: quoteToken(id) }), at(lineNo, f(layout.id).column, 'Id')));
+        sink.issue(
+          importError(
+            'bad-value',
+            said('fitbit.not-an-id', { token: quoteToken(id) }),
+            at(lineNo, f(layout.id).column, 'Id'),
+          ),
+        );
         if (sink.stopped) break;
         continue;
       }
@@ -127,14 +156,26 @@ export async function importFitbitCsv(path: string, options: FitbitImportOptions
       }
       const day = parseUsDate(f(layout.date).value);
       if (day === null) {
-        sink.issue(importError('bad-date', said('fitbit.not-a-date', { field: layout.dateName, token: quoteToken(f(layout.date).value) }), at(lineNo, f(layout.date).column, layout.dateName)));
+        sink.issue(
+          importError(
+            'bad-date',
+            said('fitbit.not-a-date', { field: layout.dateName, token: quoteToken(f(layout.date).value) }),
+            at(lineNo, f(layout.date).column, layout.dateName),
+          ),
+        );
         if (sink.stopped) break;
         continue;
       }
       const stepsRaw = f(layout.steps).value.trim();
       const steps = /^\d+$/.test(stepsRaw) ? Number(stepsRaw) : Number.NaN;
       if (!Number.isFinite(steps)) {
-        sink.issue(importError('bad-value', said('fitbit.not-steps', { field: layout.stepsName, token: quoteToken(stepsRaw) }), at(lineNo, f(layout.steps).column, layout.stepsName)));
+        sink.issue(
+          importError(
+            'bad-value',
+            said('fitbit.not-steps', { field: layout.stepsName, token: quoteToken(stepsRaw) }),
+            at(lineNo, f(layout.steps).column, layout.stepsName),
+          ),
+        );
         if (sink.stopped) break;
         continue;
       }
@@ -143,14 +184,26 @@ export async function importFitbitCsv(path: string, options: FitbitImportOptions
         const rawKm = f(layout.distance).value.trim();
         km = rawKm === '' ? Number.NaN : Number(rawKm);
         if (!Number.isFinite(km) || km < 0) {
-          sink.issue(importError('bad-value', said('fitbit.not-km', { token: quoteToken(rawKm) }), at(lineNo, f(layout.distance).column, 'TotalDistance')));
+          sink.issue(
+            importError(
+              'bad-value',
+              said('fitbit.not-km', { token: quoteToken(rawKm) }),
+              at(lineNo, f(layout.distance).column, 'TotalDistance'),
+            ),
+          );
           if (sink.stopped) break;
           continue;
         }
       }
       const key = `${id}|${day}`;
       if (seen.has(key)) {
-        sink.issue(importWarning('bad-value', said('fitbit.second-row', { id }), at(lineNo, f(layout.date).column, layout.dateName)));
+        sink.issue(
+          importWarning(
+            'bad-value',
+            said('fitbit.second-row', { id }),
+            at(lineNo, f(layout.date).column, layout.dateName),
+          ),
+        );
         continue;
       }
       seen.add(key);
@@ -169,7 +222,9 @@ export async function importFitbitCsv(path: string, options: FitbitImportOptions
     if (options.onePerson && layout && !sink.stopped) checkOnePerson(sink, ids, options.id, at);
   } catch (e) {
     // Where reading stopped: the start of the file, or the line after the last one read.
-    sink.fatal(importError('unreadable', ioProblem(e), lineNo === 0 ? { file: sink.file, byteOffset: 0 } : at(lineNo + 1)));
+    sink.fatal(
+      importError('unreadable', ioProblem(e), lineNo === 0 ? { file: sink.file, byteOffset: 0 } : at(lineNo + 1)),
+    );
   }
   return sink.finish();
 }
@@ -178,17 +233,33 @@ export async function importFitbitCsv(path: string, options: FitbitImportOptions
 const IDS_IN_MESSAGE = 8;
 
 /** For a file going to one person's account: exactly one person's rows must be taken (see `onePerson`). */
-function checkOnePerson(sink: ImportSink, ids: ReadonlyMap<string, { line: number; column: number }>, chosen: string | undefined,
-  at: (line: number, column: number, field: string) => ImportLocation): void {
+function checkOnePerson(
+  sink: ImportSink,
+  ids: ReadonlyMap<string, { line: number; column: number }>,
+  chosen: string | undefined,
+  at: (line: number, column: number, field: string) => ImportLocation,
+): void {
   const all = [...ids.keys()];
   const listed = { ids: all.slice(0, IDS_IN_MESSAGE).join(', '), more: Math.max(0, all.length - IDS_IN_MESSAGE) };
   if (chosen === undefined && all.length > 1) {
     const second = ids.get(all[1]!)!;
-    sink.fatal({ ...importError('several-people',
-      said('fitbit.several-people', { count: all.length, ...listed }),
-      at(second.line, second.column, 'Id')), choices: all });
+    sink.fatal({
+      ...importError(
+        'several-people',
+        said('fitbit.several-people', { count: all.length, ...listed }),
+        at(second.line, second.column, 'Id'),
+      ),
+      choices: all,
+    });
   } else if (chosen !== undefined && all.length > 0 && !ids.has(chosen)) {
     const first = ids.get(all[0]!)!;
-    sink.fatal({ ...importError('several-people', said('fitbit.id-not-found', { id: chosen, count: all.length, ...listed }), at(first.line, first.column, 'Id')), choices: all });
+    sink.fatal({
+      ...importError(
+        'several-people',
+        said('fitbit.id-not-found', { id: chosen, count: all.length, ...listed }),
+        at(first.line, first.column, 'Id'),
+      ),
+      choices: all,
+    });
   }
 }

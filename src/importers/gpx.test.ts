@@ -15,14 +15,27 @@ process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
  * haversine distances (different model of the Earth, different algorithm).
  */
 function vincentyMetres(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const a = 6378137, f = 1 / 298.257223563, b = a * (1 - f);
+  const a = 6378137,
+    f = 1 / 298.257223563,
+    b = a * (1 - f);
   const rad = Math.PI / 180;
   const L = (lon2 - lon1) * rad;
-  const U1 = Math.atan((1 - f) * Math.tan(lat1 * rad)), U2 = Math.atan((1 - f) * Math.tan(lat2 * rad));
-  const sinU1 = Math.sin(U1), cosU1 = Math.cos(U1), sinU2 = Math.sin(U2), cosU2 = Math.cos(U2);
-  let lambda = L, iter = 0, sinSigma = 0, cosSigma = 0, sigma = 0, cos2Alpha = 0, cos2SigmaM = 0;
+  const U1 = Math.atan((1 - f) * Math.tan(lat1 * rad)),
+    U2 = Math.atan((1 - f) * Math.tan(lat2 * rad));
+  const sinU1 = Math.sin(U1),
+    cosU1 = Math.cos(U1),
+    sinU2 = Math.sin(U2),
+    cosU2 = Math.cos(U2);
+  let lambda = L,
+    iter = 0,
+    sinSigma = 0,
+    cosSigma = 0,
+    sigma = 0,
+    cos2Alpha = 0,
+    cos2SigmaM = 0;
   do {
-    const sinL = Math.sin(lambda), cosL = Math.cos(lambda);
+    const sinL = Math.sin(lambda),
+      cosL = Math.cos(lambda);
     sinSigma = Math.sqrt((cosU2 * sinL) ** 2 + (cosU1 * sinU2 - sinU1 * cosU2 * cosL) ** 2);
     if (sinSigma === 0) return 0;
     cosSigma = sinU1 * sinU2 + cosU1 * cosU2 * cosL;
@@ -32,13 +45,20 @@ function vincentyMetres(lat1: number, lon1: number, lat2: number, lon2: number):
     cos2SigmaM = cos2Alpha === 0 ? 0 : cosSigma - (2 * sinU1 * sinU2) / cos2Alpha;
     const C = (f / 16) * cos2Alpha * (4 + f * (4 - 3 * cos2Alpha));
     const prev = lambda;
-    lambda = L + (1 - C) * f * sinAlpha * (sigma + C * sinSigma * (cos2SigmaM + C * cosSigma * (-1 + 2 * cos2SigmaM ** 2)));
+    lambda =
+      L + (1 - C) * f * sinAlpha * (sigma + C * sinSigma * (cos2SigmaM + C * cosSigma * (-1 + 2 * cos2SigmaM ** 2)));
     if (Math.abs(lambda - prev) < 1e-12) break;
   } while (++iter < 200);
   const u2 = (cos2Alpha * (a * a - b * b)) / (b * b);
   const A = 1 + (u2 / 16384) * (4096 + u2 * (-768 + u2 * (320 - 175 * u2)));
   const B = (u2 / 1024) * (256 + u2 * (-128 + u2 * (74 - 47 * u2)));
-  const dSigma = B * sinSigma * (cos2SigmaM + (B / 4) * (cosSigma * (-1 + 2 * cos2SigmaM ** 2) - (B / 6) * cos2SigmaM * (-3 + 4 * sinSigma ** 2) * (-3 + 4 * cos2SigmaM ** 2)));
+  const dSigma =
+    B *
+    sinSigma *
+    (cos2SigmaM +
+      (B / 4) *
+        (cosSigma * (-1 + 2 * cos2SigmaM ** 2) -
+          (B / 6) * cos2SigmaM * (-3 + 4 * sinSigma ** 2) * (-3 + 4 * cos2SigmaM ** 2)));
   return b * A * (sigma - dSigma);
 }
 
@@ -46,8 +66,11 @@ function vincentyMetres(lat1: number, lon1: number, lat2: number, lon2: number):
 function segmentsOf(text: string) {
   return [...text.matchAll(/<trkseg>([\s\S]*?)<\/trkseg>/g)].map((m) =>
     [...m[1]!.matchAll(/<trkpt lat="([-\d.]+)" lon="([-\d.]+)">([\s\S]*?)<\/trkpt>/g)].map((p) => ({
-      lat: Number(p[1]), lon: Number(p[2]), time: /<time>([^<]+)<\/time>/.exec(p[3]!)?.[1] ?? null,
-    })));
+      lat: Number(p[1]),
+      lon: Number(p[2]),
+      time: /<time>([^<]+)<\/time>/.exec(p[3]!)?.[1] ?? null,
+    })),
+  );
 }
 
 test('korita-zbevnica: timed segments give distance (vs Vincenty), duration and speed; the untimed one is flagged', async () => {
@@ -57,7 +80,9 @@ test('korita-zbevnica: timed segments give distance (vs Vincenty), duration and 
   const untimed = segs.filter((s) => s.length > 0 && s.every((p) => p.time === null));
   assert.equal(timed.length, 2);
   assert.equal(untimed.length, 1);
-  const { samples, summary } = await collectSamples((o) => importGpx(sharedData('gpx/korita-zbevnica.gpx'), { ...o, offsetMinutes: 120 }));
+  const { samples, summary } = await collectSamples((o) =>
+    importGpx(sharedData('gpx/korita-zbevnica.gpx'), { ...o, offsetMinutes: 120 }),
+  );
   assert.equal(summary.ok, true);
   assert.equal(summary.recordsSeen, (text.match(/<trkpt /g) ?? []).length);
   const distances = samples.filter((s) => s.kind === 'distance');
@@ -65,7 +90,8 @@ test('korita-zbevnica: timed segments give distance (vs Vincenty), duration and 
   assert.equal(distances.length, 2);
   timed.forEach((seg, i) => {
     let vincenty = 0;
-    for (let k = 1; k < seg.length; k++) vincenty += vincentyMetres(seg[k - 1]!.lat, seg[k - 1]!.lon, seg[k]!.lat, seg[k]!.lon);
+    for (let k = 1; k < seg.length; k++)
+      vincenty += vincentyMetres(seg[k - 1]!.lat, seg[k - 1]!.lon, seg[k]!.lat, seg[k]!.lon);
     const got = distances[i]!.value;
     // Sphere vs ellipsoid: within 0.5 %
     assert.ok(Math.abs(got - vincenty) / vincenty < 0.005, `segment ${i}: ${got} vs ${vincenty}`);
@@ -112,16 +138,26 @@ test('heart rate and cadence from the Garmin TrackPointExtension; cadence double
   const p = join(dir, 'ext.gpx');
   writeFileSync(p, gpx);
   const { samples, summary } = await collectSamples((o) => importGpx(p, { ...o, offsetMinutes: 0 }));
-  assert.deepEqual(samples.filter((s) => s.kind === 'heart_rate' || s.kind === 'cadence').map((s) => [s.kind, s.value]), [['heart_rate', 95], ['cadence', 110]]);
+  assert.deepEqual(
+    samples.filter((s) => s.kind === 'heart_rate' || s.kind === 'cadence').map((s) => [s.kind, s.value]),
+    [
+      ['heart_rate', 95],
+      ['cadence', 110],
+    ],
+  );
   // 0.001 degree of latitude = 111.2 m (2 pi R / 360 / 1000 with R = 6371 km)
   const d = samples.find((s) => s.kind === 'distance')!.value;
   assert.ok(Math.abs(d - 111.19) < 0.1, String(d));
-  assert.deepEqual(summary.issues.map((i) => [i.code, i.location.line, i.location.field]), [['bad-value', 6, 'lat']]);
+  assert.deepEqual(
+    summary.issues.map((i) => [i.code, i.location.line, i.location.field]),
+    [['bad-value', 6, 'lat']],
+  );
 });
 
 test('the one walking rule: a track whose <type> names another activity is left out by what it was; an untyped one is a walk', async () => {
   const point = (min: number) => `<trkpt lat="46.${min}" lon="14.0"><time>2024-05-01T08:0${min}:00Z</time></trkpt>`;
-  const track = (type: string | null) => `<trk><name>x</name>${type === null ? '' : `<type>${type}</type>`}<link href="https://example.org"><type>text/html</type></link><trkseg>${point(1)}${point(2)}</trkseg></trk>`;
+  const track = (type: string | null) =>
+    `<trk><name>x</name>${type === null ? '' : `<type>${type}</type>`}<link href="https://example.org"><type>text/html</type></link><trkseg>${point(1)}${point(2)}</trkseg></trk>`;
   const gpx = `<?xml version="1.0"?>\n<gpx version="1.1" xmlns="http://www.topografix.com/GPX/1/1">\n${track('running')}\n${track('stand_up_paddleboarding')}\n${track(null)}\n${track('hiking')}\n</gpx>`;
   const p = join(dir, 'typed.gpx');
   writeFileSync(p, gpx);
@@ -142,13 +178,24 @@ test('every warning says where ("Warning at in trkpt" had no place): no time zon
   const untimed = segs.find((m) => m[1]!.includes('<trkpt') && !m[1]!.includes('<time>'))!;
   const firstTime = text.indexOf('<time>', text.indexOf('<trkpt'));
   const korita = await importGpx(sharedData('gpx/korita-zbevnica.gpx'));
-  assert.deepEqual(korita.issues.map((i) => [i.severity, i.location.line, i.location.field, /has no times|no time zone/.exec(i.message)?.[0]]), [
-    ['warning', lineAt(untimed.index!), 'time', 'has no times'],
-    ['warning', lineAt(firstTime), 'time', 'no time zone'],
-  ].sort((a, b) => (a[1] as number) - (b[1] as number)));
+  assert.deepEqual(
+    korita.issues.map((i) => [
+      i.severity,
+      i.location.line,
+      i.location.field,
+      /has no times|no time zone/.exec(i.message)?.[0],
+    ]),
+    [
+      ['warning', lineAt(untimed.index!), 'time', 'has no times'],
+      ['warning', lineAt(firstTime), 'time', 'no time zone'],
+    ].sort((a, b) => (a[1] as number) - (b[1] as number)),
+  );
   const raw = readFileSync(sharedData('gpx/gpx_with_garmin_extension.gpx'), 'utf8');
   const waypoints = await importGpx(sharedData('gpx/gpx_with_garmin_extension.gpx'), { offsetMinutes: 0 });
   // Its root tag's name ends at a line break (`<gpx\n  version=...`): still the line and column of the "<".
-  assert.deepEqual(waypoints.issues.map((i) => [i.location.line, i.location.column, i.location.field]), [[raw.slice(0, raw.indexOf('<gpx')).split('\n').length, 1, 'trkpt']]);
+  assert.deepEqual(
+    waypoints.issues.map((i) => [i.location.line, i.location.column, i.location.field]),
+    [[raw.slice(0, raw.indexOf('<gpx')).split('\n').length, 1, 'trkpt']],
+  );
   for (const s of [korita, waypoints]) assert.ok(s.issues.every((i) => i.location.column! >= 1));
 });

@@ -76,18 +76,27 @@ export interface ImportIssue {
 }
 
 /** Builds an error-severity issue. */
-export function importError(code: ImportErrorCode, words: ImportProblemWords | string, location: ImportLocation): ImportIssue {
+export function importError(
+  code: ImportErrorCode,
+  words: ImportProblemWords | string,
+  location: ImportLocation,
+): ImportIssue {
   return { code, ...wordsOf(words), location, severity: 'error' };
 }
 
 /** Builds a warning-severity issue (flagged data that is still imported or deliberately skipped). */
-export function importWarning(code: ImportErrorCode, words: ImportProblemWords | string, location: ImportLocation): ImportIssue {
+export function importWarning(
+  code: ImportErrorCode,
+  words: ImportProblemWords | string,
+  location: ImportLocation,
+): ImportIssue {
   return { code, ...wordsOf(words), location, severity: 'warning' };
 }
 
 /** A problem's words: a message id with its parameters (said(), src/core/import-problem-words.ts), or English alone
  * (a message not given an id yet: every screen then shows it in English; test/server-texts-es lists the ids). */
-const wordsOf = (w: ImportProblemWords | string) => (typeof w === 'string' ? { message: w } : { message: w.message, text: w.text });
+const wordsOf = (w: ImportProblemWords | string) =>
+  typeof w === 'string' ? { message: w } : { message: w.message, text: w.text };
 
 /** "file:line:column (field)" (in a zip "export.zip!member:line:column") for showing an issue in a terminal or a list. */
 export function formatLocation(loc: ImportLocation): string {

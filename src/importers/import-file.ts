@@ -14,10 +14,14 @@ import { importTcx, type TcxImportOptions } from './tcx.js';
 import { displayName, ioProblem, readHead } from './file-input.js';
 
 /** Options accepted by every importer (each ignores the ones that are not its own). */
-export type AnyImportOptions = AppleHealthImportOptions & FitImportOptions & FitbitImportOptions & TcxImportOptions & FhirImportOptions & {
-  /** The format the caller already detected from this file's head (null: none of ours), so it is not detected again. */
-  detected?: DetectedFormat | null;
-};
+export type AnyImportOptions = AppleHealthImportOptions &
+  FitImportOptions &
+  FitbitImportOptions &
+  TcxImportOptions &
+  FhirImportOptions & {
+    /** The format the caller already detected from this file's head (null: none of ours), so it is not detected again. */
+    detected?: DetectedFormat | null;
+  };
 
 /** Imports any supported file. Never throws for a bad file: the summary says what happened. */
 export async function importFile(path: string, options: AnyImportOptions = {}): Promise<ImportSummary> {

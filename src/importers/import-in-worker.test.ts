@@ -19,8 +19,12 @@ const samplesOf = (chunks: readonly SampleChunk[]): WalkingSample[] =>
 
 /** Independent expectation: the StepCount records straight from the XML text, in file order. */
 function appleSteps(xml: string): { start: string; value: number }[] {
-  return [...xml.matchAll(/<Record type="HKQuantityTypeIdentifierStepCount"[^>]*?startDate="([^"]+)"[^>]*?value="([\d.]+)"/g)]
-    .map((m) => ({ start: `${m[1]!.slice(0, 10)}T${m[1]!.slice(11, 19)}${m[1]!.slice(20, 23)}:${m[1]!.slice(23, 25)}`, value: Number(m[2]) }));
+  return [
+    ...xml.matchAll(/<Record type="HKQuantityTypeIdentifierStepCount"[^>]*?startDate="([^"]+)"[^>]*?value="([\d.]+)"/g),
+  ].map((m) => ({
+    start: `${m[1]!.slice(0, 10)}T${m[1]!.slice(11, 19)}${m[1]!.slice(20, 23)}:${m[1]!.slice(23, 25)}`,
+    value: Number(m[2]),
+  }));
 }
 
 test('An Apple export parsed on a worker arrives as day chunks holding every record, and their days sum the file', async () => {
@@ -30,15 +34,21 @@ test('An Apple export parsed on a worker arrives as day chunks holding every rec
     onChunks: (chunks) => {
       for (const c of chunks) days.addChunk(c);
       // Each chunk is one stream on one local date (the date of its samples' start text).
-      for (const c of chunks) for (const s of samplesOf([c])) assert.deepEqual([s.start.slice(0, 10), s.kind, s.device ?? ''], [c.date, c.kind, c.device]);
+      for (const c of chunks)
+        for (const s of samplesOf([c]))
+          assert.deepEqual([s.start.slice(0, 10), s.kind, s.device ?? ''], [c.date, c.kind, c.device]);
       got.push(...samplesOf(chunks));
     },
   });
   assert.equal(r.summary.ok, true);
   assert.equal(got.length, 15);
-  assert.deepEqual(got.filter((s) => s.kind === 'steps').map((s) => ({ start: s.start, value: s.value })), appleSteps(readFileSync(APPLE, 'utf8')));
+  assert.deepEqual(
+    got.filter((s) => s.kind === 'steps').map((s) => ({ start: s.start, value: s.value })),
+    appleSteps(readFileSync(APPLE, 'utf8')),
+  );
   const stepsByDay = new Map<string, number>();
-  for (const s of appleSteps(readFileSync(APPLE, 'utf8'))) stepsByDay.set(s.start.slice(0, 10), (stepsByDay.get(s.start.slice(0, 10)) ?? 0) + s.value);
+  for (const s of appleSteps(readFileSync(APPLE, 'utf8')))
+    stepsByDay.set(s.start.slice(0, 10), (stepsByDay.get(s.start.slice(0, 10)) ?? 0) + s.value);
   const results = days.results();
   assert.ok(results.length >= stepsByDay.size);
   for (const d of results) assert.equal(d.day.steps, Math.round(stepsByDay.get(d.day.date) ?? 0), d.day.date);
@@ -58,15 +68,32 @@ test('A slow store holds the parser back (back-pressure), and a store error ends
   const xml = readFileSync(APPLE, 'utf8');
   const body = xml.slice(xml.indexOf('<Record'), xml.lastIndexOf('</HealthData>'));
   const many = join(tmp, 'many.xml');
-  writeFileSync(many, xml.replace('</HealthData>', `${body.repeat(300).replaceAll('2014-09-', '2015-09-')}</HealthData>`));
+  writeFileSync(
+    many,
+    xml.replace('</HealthData>', `${body.repeat(300).replaceAll('2014-09-', '2015-09-')}</HealthData>`),
+  );
   let batches = 0;
   const slow = await importFileInWorker(many, {
-    batchSize: 5, maxInFlight: 1, maxChunkSamples: 20,
-    onChunks: async () => { batches++; await new Promise((r) => setTimeout(r, 5)); },
+    batchSize: 5,
+    maxInFlight: 1,
+    maxChunkSamples: 20,
+    onChunks: async () => {
+      batches++;
+      await new Promise((r) => setTimeout(r, 5));
+    },
   });
   assert.ok(batches > 10, `batches ${batches}`);
   assert.ok(slow.timing.parserBlockedMs > 0, `the worker waited for the store: ${JSON.stringify(slow.timing)}`);
-  await assert.rejects(importFileInWorker(many, { batchSize: 5, maxChunkSamples: 20, onChunks: () => { throw new Error('disk full'); } }), /disk full/);
+  await assert.rejects(
+    importFileInWorker(many, {
+      batchSize: 5,
+      maxChunkSamples: 20,
+      onChunks: () => {
+        throw new Error('disk full');
+      },
+    }),
+    /disk full/,
+  );
 });
 
 test('The worker starts whatever the current directory (footing import run from elsewhere than the project)', async () => {
@@ -74,7 +101,11 @@ test('The worker starts whatever the current directory (footing import run from 
   process.chdir(tmp);
   try {
     let n = 0;
-    const r = await importFileInWorker(APPLE, { onChunks: (chunks) => { for (const c of chunks) n += c.samples.count; } });
+    const r = await importFileInWorker(APPLE, {
+      onChunks: (chunks) => {
+        for (const c of chunks) n += c.samples.count;
+      },
+    });
     assert.deepEqual([r.summary.ok, n], [true, 15]);
   } finally {
     process.chdir(before);

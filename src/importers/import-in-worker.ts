@@ -29,7 +29,13 @@ export interface WorkerRequest {
 export type WorkerReply =
   | { type: 'chunks'; packed: PackedChunks }
   | { type: 'bytes'; bytes: number; total: number | null }
-  | { type: 'done'; summary: ImportSummary; blockedMs: number; cpuMs: number | null; part?: { merger: MergerState | null; valid: boolean } }
+  | {
+      type: 'done';
+      summary: ImportSummary;
+      blockedMs: number;
+      cpuMs: number | null;
+      part?: { merger: MergerState | null; valid: boolean };
+    }
   | { type: 'error'; message: string };
 
 /** Options of an import on a worker thread. */
@@ -76,8 +82,16 @@ export const WORKER_BATCH_SIZE = 500;
 /** Imports `path` on a worker thread. Rejects only on internal failures (a bad file is a summary, as ever). */
 export function importFileInWorker(path: string, options: WorkerImportOptions): Promise<WorkerImportResult> {
   const { onChunks, onBytes, maxInFlight = 2, maxChunkSamples, part, ...rest } = options;
-  const plain = Object.fromEntries(Object.entries(rest).filter(([, v]) => typeof v !== 'function')) as WorkerRequest['options'];
-  const request: WorkerRequest = { path, options: { batchSize: WORKER_BATCH_SIZE, ...plain }, maxInFlight, maxChunkSamples, part };
+  const plain = Object.fromEntries(
+    Object.entries(rest).filter(([, v]) => typeof v !== 'function'),
+  ) as WorkerRequest['options'];
+  const request: WorkerRequest = {
+    path,
+    options: { batchSize: WORKER_BATCH_SIZE, ...plain },
+    maxInFlight,
+    maxChunkSamples,
+    part,
+  };
   const t0 = performance.now();
   let firstBatchMs = -1;
   let storeMs = 0;
@@ -96,21 +110,29 @@ export function importFileInWorker(path: string, options: WorkerImportOptions): 
       if (m.type === 'chunks') {
         // Batches are taken one after another, in order, even when the caller's store is asynchronous.
         if (firstBatchMs < 0) firstBatchMs = performance.now() - t0;
-        chain = chain.then(async () => {
-          if (failed) return;
-          const t = performance.now();
-          await onChunks(unpackChunks(m.packed));
-          storeMs += performance.now() - t;
-          // The buffer goes back for reuse (no garbage per message on either thread).
-          worker.postMessage({ type: 'ack', buffer: m.packed.buffer }, [m.packed.buffer]);
-        }).catch(fail);
+        chain = chain
+          .then(async () => {
+            if (failed) return;
+            const t = performance.now();
+            await onChunks(unpackChunks(m.packed));
+            storeMs += performance.now() - t;
+            // The buffer goes back for reuse (no garbage per message on either thread).
+            worker.postMessage({ type: 'ack', buffer: m.packed.buffer }, [m.packed.buffer]);
+          })
+          .catch(fail);
       } else if (m.type === 'bytes') onBytes?.(m.bytes, m.total);
       else if (m.type === 'done') {
         chain.then(() => {
           if (failed) return;
           failed = true; // settled
           void worker.terminate();
-          const timing = { firstBatchMs: Math.max(0, firstBatchMs), storeMs, parserBlockedMs: m.blockedMs, totalMs: performance.now() - t0, parserCpuMs: m.cpuMs };
+          const timing = {
+            firstBatchMs: Math.max(0, firstBatchMs),
+            storeMs,
+            parserBlockedMs: m.blockedMs,
+            totalMs: performance.now() - t0,
+            parserCpuMs: m.cpuMs,
+          };
           resolve({ summary: m.summary, timing, ...(m.part ? { part: m.part } : {}) });
         }, fail);
       } else fail(new Error(`import worker: ${m.message}`));

@@ -2,7 +2,12 @@
  * The report of one imported file, as `footing import --json` prints it and the web app shows it, and the record the
  * import history keeps of it (src/core/import-record.ts says what each figure counts).
  */
-import { IMPORT_RECORD_PROBLEMS, IMPORT_RECORD_VERSION, importStatus, type ImportRecord } from '../core/import-record.js';
+import {
+  IMPORT_RECORD_PROBLEMS,
+  IMPORT_RECORD_VERSION,
+  importStatus,
+  type ImportRecord,
+} from '../core/import-record.js';
 import { formatLocation } from './import-error.js';
 import type { ImportSummary } from './import-sink.js';
 
@@ -33,7 +38,25 @@ export interface StoredFigures {
 /** Everything the file added: samples, check-ins, assessments, gait analyses, and each part of the record it set (birth year, stage, walking target). */
 export function storedCount(stored: StoredFigures): number {
   const set = stored.record ? Object.values(stored.record).filter((v) => v === 'set').length : 0;
-  return stored.added + (stored.checkins?.added ?? 0) + (stored.assessments?.added ?? 0) + (stored.gait?.added ?? 0) + set;
+  return (
+    stored.added + (stored.checkins?.added ?? 0) + (stored.assessments?.added ?? 0) + (stored.gait?.added ?? 0) + set
+  );
+}
+
+/** What the import stored, in the words both the API's report and the import history's record use. */
+function whatWasStored(summary: ImportSummary, stored: StoredFigures) {
+  return {
+    status: importStatus({ ok: summary.ok, added: storedCount(stored) }),
+    mode: summary.mode,
+    records: summary.recordsSeen,
+    samples: summary.ok ? summary.samples : 0,
+    added: stored.added,
+    duplicates: stored.duplicates,
+    ...(stored.checkins ? { checkins: stored.checkins } : {}),
+    ...(stored.assessments ? { assessments: stored.assessments } : {}),
+    ...(stored.record ? { record: stored.record } : {}),
+    ...(stored.gait ? { gait: stored.gait } : {}),
+  };
 }
 
 /**
@@ -43,15 +66,24 @@ export function storedCount(stored: StoredFigures): number {
  */
 export function importJson(file: string, summary: ImportSummary, stored: StoredFigures) {
   return {
-    file, format: summary.format, ok: summary.ok, status: importStatus({ ok: summary.ok, added: storedCount(stored) }), mode: summary.mode,
-    records: summary.recordsSeen, samples: summary.ok ? summary.samples : 0, added: stored.added, duplicates: stored.duplicates,
-    ...(stored.checkins ? { checkins: stored.checkins } : {}),
-    ...(stored.assessments ? { assessments: stored.assessments } : {}),
-    ...(stored.record ? { record: stored.record } : {}),
-    ...(stored.gait ? { gait: stored.gait } : {}),
-    skipped: summary.skipped, skipped_by_reason: summary.skippedBy,
-    errors: summary.issues.map((i) => ({ severity: i.severity, code: i.code, message: i.message, ...(i.text ? { text: i.text } : {}), location: i.location, at: formatLocation(i.location), ...(i.choices ? { choices: i.choices } : {}) })),
-    error_count: summary.errorCount, warning_count: summary.warningCount, days: stored.days,
+    file,
+    format: summary.format,
+    ok: summary.ok,
+    ...whatWasStored(summary, stored),
+    skipped: summary.skipped,
+    skipped_by_reason: summary.skippedBy,
+    errors: summary.issues.map((i) => ({
+      severity: i.severity,
+      code: i.code,
+      message: i.message,
+      ...(i.text ? { text: i.text } : {}),
+      location: i.location,
+      at: formatLocation(i.location),
+      ...(i.choices ? { choices: i.choices } : {}),
+    })),
+    error_count: summary.errorCount,
+    warning_count: summary.warningCount,
+    days: stored.days,
   };
 }
 
@@ -59,16 +91,21 @@ export function importJson(file: string, summary: ImportSummary, stored: StoredF
 export function importRecord(summary: ImportSummary, stored: StoredFigures): ImportRecord {
   const days = Object.keys(stored.days).sort();
   return {
-    version: IMPORT_RECORD_VERSION, status: importStatus({ ok: summary.ok, added: storedCount(stored) }), mode: summary.mode,
-    records: summary.recordsSeen, samples: summary.ok ? summary.samples : 0, added: stored.added, duplicates: stored.duplicates,
-    ...(stored.checkins ? { checkins: stored.checkins } : {}),
-    ...(stored.assessments ? { assessments: stored.assessments } : {}),
-    ...(stored.record ? { record: stored.record } : {}),
-    ...(stored.gait ? { gait: stored.gait } : {}),
+    version: IMPORT_RECORD_VERSION,
+    ...whatWasStored(summary, stored),
     // Where the file said its step days came from: this Footing's export names the same (fhir-provenance.ts).
     ...(summary.ok && stored.added > 0 && summary.origins?.length ? { origins: summary.origins } : {}),
-    skipped: summary.skipped, skippedBy: summary.skippedBy, errorCount: summary.errorCount, warningCount: summary.warningCount,
-    problems: summary.issues.slice(0, IMPORT_RECORD_PROBLEMS).map((i) => ({ severity: i.severity, code: i.code, message: i.message.slice(0, 1000), ...(i.text ? { text: i.text } : {}), location: i.location })),
+    skipped: summary.skipped,
+    skippedBy: summary.skippedBy,
+    errorCount: summary.errorCount,
+    warningCount: summary.warningCount,
+    problems: summary.issues.slice(0, IMPORT_RECORD_PROBLEMS).map((i) => ({
+      severity: i.severity,
+      code: i.code,
+      message: i.message.slice(0, 1000),
+      ...(i.text ? { text: i.text } : {}),
+      location: i.location,
+    })),
     days: { count: days.length, first: days[0] ?? null, last: days.at(-1) ?? null },
   };
 }

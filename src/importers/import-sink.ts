@@ -14,7 +14,8 @@ import type { StepOrigin } from './fhir-provenance.js';
 
 /** Formats the importers understand. */
 /** `unknown`: the file could not be read, or is of no format Footing knows. */
-export type ImportFormat = 'apple-health-xml' | 'apple-health-zip' | 'fit' | 'gpx' | 'tcx' | 'fitbit-csv' | 'fhir' | 'unknown';
+export type ImportFormat =
+  'apple-health-xml' | 'apple-health-zip' | 'fit' | 'gpx' | 'tcx' | 'fitbit-csv' | 'fhir' | 'unknown';
 
 /**
  * Options common to all importers.
@@ -255,17 +256,30 @@ export async function collectSamples(
  * own: counts and issues add up, and the daily totals come from both parts' merges together (the same rule as if
  * one merger had seen every sample).
  */
-export function combinePartSummaries(first: ImportSummary, second: ImportSummary, states: readonly (MergerState | null)[]): ImportSummary {
+export function combinePartSummaries(
+  first: ImportSummary,
+  second: ImportSummary,
+  states: readonly (MergerState | null)[],
+): ImportSummary {
   const merger = new DailyWalkingMerger();
   for (const st of states) if (st) merger.absorb(st);
   const ok = first.ok && second.ok;
   const skippedBy: SkippedByReason = { ...first.skippedBy };
-  for (const [r, n] of Object.entries(second.skippedBy) as [SkipReason, number][]) skippedBy[r] = (skippedBy[r] ?? 0) + n;
+  for (const [r, n] of Object.entries(second.skippedBy) as [SkipReason, number][])
+    skippedBy[r] = (skippedBy[r] ?? 0) + n;
   return {
-    file: first.file, format: first.format, mode: first.mode, ok,
-    recordsSeen: first.recordsSeen + second.recordsSeen, samples: first.samples + second.samples, skipped: first.skipped + second.skipped, skippedBy,
-    errorCount: first.errorCount + second.errorCount, warningCount: first.warningCount + second.warningCount,
-    issues: [...first.issues, ...second.issues], daily: ok ? merger.totals() : {},
+    file: first.file,
+    format: first.format,
+    mode: first.mode,
+    ok,
+    recordsSeen: first.recordsSeen + second.recordsSeen,
+    samples: first.samples + second.samples,
+    skipped: first.skipped + second.skipped,
+    skippedBy,
+    errorCount: first.errorCount + second.errorCount,
+    warningCount: first.warningCount + second.warningCount,
+    issues: [...first.issues, ...second.issues],
+    daily: ok ? merger.totals() : {},
   };
 }
 

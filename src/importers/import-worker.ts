@@ -32,11 +32,14 @@ port.on('message', (m: { type: 'ack'; buffer?: ArrayBuffer }) => {
 });
 
 const post = (m: WorkerReply, transfer: ArrayBuffer[] = []): void => port.postMessage(m, transfer);
-const collector = new ChunkCollector((chunks) => {
-  const packed = packChunks(chunks, buffers);
-  inFlight++;
-  post({ type: 'chunks', packed }, [packed.buffer]);
-}, { recycle: true, ...(maxChunkSamples ? { maxSamples: maxChunkSamples } : {}) });
+const collector = new ChunkCollector(
+  (chunks) => {
+    const packed = packChunks(chunks, buffers);
+    inFlight++;
+    post({ type: 'chunks', packed }, [packed.buffer]);
+  },
+  { recycle: true, ...(maxChunkSamples ? { maxSamples: maxChunkSamples } : {}) },
+);
 
 try {
   const importOptions: AnyImportOptions = {

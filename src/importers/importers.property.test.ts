@@ -47,7 +47,10 @@ function assertLocated(s: ImportSummary, what: string): void {
   if (s.mode === 'strict' && s.ok) assert.equal(s.errorCount, 0, what);
 }
 
-type Mutation = { kind: 'truncate'; at: number } | { kind: 'flip'; at: number[]; mask: number } | { kind: 'drop-close'; which: number };
+type Mutation =
+  | { kind: 'truncate'; at: number }
+  | { kind: 'flip'; at: number[]; mask: number }
+  | { kind: 'drop-close'; which: number };
 
 function mutate(bytes: Buffer, m: Mutation): Buffer {
   if (m.kind === 'truncate') return bytes.subarray(0, Math.floor(m.at * bytes.length));
@@ -68,24 +71,36 @@ function mutate(bytes: Buffer, m: Mutation): Buffer {
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('truncate' as const), at: fc.double({ min: 0, max: 1, noNaN: true }) }),
-  fc.record({ kind: fc.constant('flip' as const), at: fc.array(fc.double({ min: 0, max: 0.9999, noNaN: true }), { minLength: 1, maxLength: 4 }), mask: fc.integer({ min: 1, max: 255 }) }),
+  fc.record({
+    kind: fc.constant('flip' as const),
+    at: fc.array(fc.double({ min: 0, max: 0.9999, noNaN: true }), { minLength: 1, maxLength: 4 }),
+    mask: fc.integer({ min: 1, max: 255 }),
+  }),
   fc.record({ kind: fc.constant('drop-close' as const), which: fc.nat() }),
 );
 
 test('damaged real files: a summary with located errors, never a throw (all formats, both modes)', async () => {
   await fc.assert(
-    fc.asyncProperty(fc.constantFrom(...FILES), mutation, fc.constantFrom('strict' as const, 'lenient' as const), fc.constantFrom(0, undefined), async (file, m, mode, offsetMinutes) => {
-      const bytes = mutate(bytesOf.get(file)!, m);
-      const name = file.split('/')[1]!;
-      const p = write(name, bytes);
-      const { samples, summary } = await collectSamples((o) => importFile(p, { ...o, mode, ...(offsetMinutes === undefined ? {} : { offsetMinutes }) }));
-      assertLocated(summary, `${file} ${JSON.stringify(m)} ${mode} ${offsetMinutes}`);
-      if (!summary.ok) assert.deepEqual(samples, []);
-      for (const s of samples) {
-        assert.ok(Number.isFinite(s.value) && s.value >= 0, JSON.stringify(s));
-        assert.ok(!Number.isNaN(Date.parse(s.start)) && !Number.isNaN(Date.parse(s.end)), JSON.stringify(s));
-      }
-    }),
+    fc.asyncProperty(
+      fc.constantFrom(...FILES),
+      mutation,
+      fc.constantFrom('strict' as const, 'lenient' as const),
+      fc.constantFrom(0, undefined),
+      async (file, m, mode, offsetMinutes) => {
+        const bytes = mutate(bytesOf.get(file)!, m);
+        const name = file.split('/')[1]!;
+        const p = write(name, bytes);
+        const { samples, summary } = await collectSamples((o) =>
+          importFile(p, { ...o, mode, ...(offsetMinutes === undefined ? {} : { offsetMinutes }) }),
+        );
+        assertLocated(summary, `${file} ${JSON.stringify(m)} ${mode} ${offsetMinutes}`);
+        if (!summary.ok) assert.deepEqual(samples, []);
+        for (const s of samples) {
+          assert.ok(Number.isFinite(s.value) && s.value >= 0, JSON.stringify(s));
+          assert.ok(!Number.isNaN(Date.parse(s.start)) && !Number.isNaN(Date.parse(s.end)), JSON.stringify(s));
+        }
+      },
+    ),
     { numRuns: 150 },
   );
 });
@@ -125,12 +140,15 @@ test('Apple Health: the fast scanner and saxes agree on every damaged file (samp
 test('Apple Health zip: damaged archives never throw', async () => {
   const zip = makeZip({ 'apple_health_export/export.xml': bytesOf.get('apple-health/export6s3sample.xml')! });
   await fc.assert(
-    fc.asyncProperty(mutation.filter((m) => m.kind !== 'drop-close'), async (m) => {
-      const p = write('export.zip', mutate(zip, m));
-      const s = await importAppleHealth(p);
-      assertLocated(s, JSON.stringify(m));
-      if (s.ok && s.errorCount === 0) assert.equal(s.samples, 15, JSON.stringify(m));
-    }),
+    fc.asyncProperty(
+      mutation.filter((m) => m.kind !== 'drop-close'),
+      async (m) => {
+        const p = write('export.zip', mutate(zip, m));
+        const s = await importAppleHealth(p);
+        assertLocated(s, JSON.stringify(m));
+        if (s.ok && s.errorCount === 0) assert.equal(s.samples, 15, JSON.stringify(m));
+      },
+    ),
     { numRuns: 60 },
   );
 });

@@ -6,7 +6,17 @@
  * Open chunks are held until `maxSamples` samples or `maxChunks` chunks are open, then all are delivered: memory
  * stays bounded whatever the file, and a day delivered in two parts is merged with itself by the store.
  */
-import { chunkKey, ColumnsBuilder, decodeColumns, encodedLength, encodeColumnsInto, sampleTimes, type ChunkStream, type SampleChunk, type SampleColumns } from '../core/walking-chunk.js';
+import {
+  chunkKey,
+  ColumnsBuilder,
+  decodeColumns,
+  encodedLength,
+  encodeColumnsInto,
+  sampleTimes,
+  type ChunkStream,
+  type SampleChunk,
+  type SampleColumns,
+} from '../core/walking-chunk.js';
 import type { SampleTimes } from '../core/walking-merge.js';
 import type { WalkingSample } from '../core/walking.js';
 
@@ -40,7 +50,10 @@ export function packChunks(chunks: readonly SampleChunk[], pool: ArrayBuffer[] =
 
 /** The chunks of a delivery, their columns views of its buffer (valid until the buffer is handed back). */
 export function unpackChunks(p: PackedChunks): SampleChunk[] {
-  return p.chunks.map(({ offset, length, ...stream }) => ({ ...stream, samples: decodeColumns(new Uint8Array(p.buffer, offset, length)) }));
+  return p.chunks.map(({ offset, length, ...stream }) => ({
+    ...stream,
+    samples: decodeColumns(new Uint8Array(p.buffer, offset, length)),
+  }));
 }
 
 export interface ChunkCollectorOptions {
@@ -91,7 +104,10 @@ export class ChunkCollector {
   private lastDate = '';
   private last: OpenChunk | null = null;
 
-  constructor(private readonly deliver: (chunks: SampleChunk[]) => void, options: ChunkCollectorOptions = {}) {
+  constructor(
+    private readonly deliver: (chunks: SampleChunk[]) => void,
+    options: ChunkCollectorOptions = {},
+  ) {
     this.maxSamples = options.maxSamples ?? COLLECTOR_MAX_SAMPLES;
     this.maxChunks = options.maxChunks ?? COLLECTOR_MAX_CHUNKS;
     this.deliverSamples = Math.min(options.deliverSamples ?? COLLECTOR_DELIVER_SAMPLES, this.maxSamples);
@@ -118,7 +134,13 @@ export class ChunkCollector {
     // The local date is the start text's first ten characters (every importer writes local wall time).
     const date = times?.date ?? s.start.slice(0, 10);
     let c = this.last;
-    if (c === null || s.kind !== this.lastKind || s.source !== this.lastSource || s.device !== this.lastDevice || date !== this.lastDate) {
+    if (
+      c === null ||
+      s.kind !== this.lastKind ||
+      s.source !== this.lastSource ||
+      s.device !== this.lastDevice ||
+      date !== this.lastDate
+    ) {
       c = this.chunkFor(s, date);
       this.last = c;
       this.lastKind = s.kind;
@@ -171,10 +193,12 @@ export class ChunkCollector {
     this.held -= this.finishedSamples;
     this.finished = [];
     this.finishedSamples = 0;
-    this.deliver(chunks.map(({ b, ...c }) => {
-      this.builderOf.set(c.samples, b);
-      return c;
-    }));
+    this.deliver(
+      chunks.map(({ b, ...c }) => {
+        this.builderOf.set(c.samples, b);
+        return c;
+      }),
+    );
     if (this.recycle) this.release(chunks);
   }
 

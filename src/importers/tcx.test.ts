@@ -19,19 +19,34 @@ writeFileSync(TCX, readFileSync(RUN, 'utf8').replace('Sport="Running"', 'Sport="
 /** The device's lap totals, read from the raw text. SOURCES.md: 1609.34, 1609.34, 1470.55 m; 608.47, 714.80, 669.51 s. */
 function lapTotals() {
   const text = readFileSync(TCX, 'utf8');
-  return [...text.matchAll(/<Lap StartTime="([^"]+)">\s*<TotalTimeSeconds>([\d.]+)<\/TotalTimeSeconds>\s*<DistanceMeters>([\d.]+)<\/DistanceMeters>/g)]
-    .map((m) => ({ start: m[1]!, seconds: Number(m[2]), metres: Number(m[3]) }));
+  return [
+    ...text.matchAll(
+      /<Lap StartTime="([^"]+)">\s*<TotalTimeSeconds>([\d.]+)<\/TotalTimeSeconds>\s*<DistanceMeters>([\d.]+)<\/DistanceMeters>/g,
+    ),
+  ].map((m) => ({ start: m[1]!, seconds: Number(m[2]), metres: Number(m[3]) }));
 }
 
 test('laps: duration and distance are the device totals; start times as written', async () => {
   const laps = lapTotals();
-  assert.deepEqual(laps.map((l) => l.seconds), [608.47, 714.8, 669.51]);
+  assert.deepEqual(
+    laps.map((l) => l.seconds),
+    [608.47, 714.8, 669.51],
+  );
   const { samples, summary } = await collectSamples((o) => importTcx(TCX, { ...o, offsetMinutes: 0 }));
   assert.equal(summary.ok, true);
   assert.equal(summary.recordsSeen, 384); // SOURCES.md: 384 trackpoints
-  assert.deepEqual(samples.filter((s) => s.kind === 'duration').map((s) => s.value), laps.map((l) => l.seconds));
-  assert.deepEqual(samples.filter((s) => s.kind === 'distance').map((s) => s.value), laps.map((l) => l.metres));
-  assert.deepEqual(samples.filter((s) => s.kind === 'duration').map((s) => s.start), laps.map((l) => l.start.replace('Z', '+00:00')));
+  assert.deepEqual(
+    samples.filter((s) => s.kind === 'duration').map((s) => s.value),
+    laps.map((l) => l.seconds),
+  );
+  assert.deepEqual(
+    samples.filter((s) => s.kind === 'distance').map((s) => s.value),
+    laps.map((l) => l.metres),
+  );
+  assert.deepEqual(
+    samples.filter((s) => s.kind === 'duration').map((s) => s.start),
+    laps.map((l) => l.start.replace('Z', '+00:00')),
+  );
   const total = laps.reduce((n, l) => n + l.metres, 0);
   assert.ok(Math.abs(summary.daily['2012-12-26']!.distance_m - total) < 0.01);
 });
@@ -40,7 +55,9 @@ test('distance re-derived from the track points agrees with the device lap total
   const laps = lapTotals();
   const { samples } = await collectSamples((o) => importTcx(TCX, { ...o, offsetMinutes: 0, distanceFrom: 'track' }));
   const derived = samples.filter((s) => s.kind === 'distance').map((s) => s.value);
-  derived.forEach((d, i) => assert.ok(Math.abs(d - laps[i]!.metres) / laps[i]!.metres < 0.01, `lap ${i}: ${d} vs ${laps[i]!.metres}`));
+  derived.forEach((d, i) =>
+    assert.ok(Math.abs(d - laps[i]!.metres) / laps[i]!.metres < 0.01, `lap ${i}: ${d} vs ${laps[i]!.metres}`),
+  );
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   assert.ok(Math.abs(sum(derived) - sum(laps.map((l) => l.metres))) / sum(laps.map((l) => l.metres)) < 0.001);
 });
@@ -49,7 +66,10 @@ test('heart rate per trackpoint matches the raw text', async () => {
   const text = readFileSync(TCX, 'utf8');
   const hrs = [...text.matchAll(/<HeartRateBpm>\s*<Value>(\d+)<\/Value>/g)].map((m) => Number(m[1]));
   const { samples } = await collectSamples((o) => importTcx(TCX, { ...o, offsetMinutes: 0 }));
-  assert.deepEqual(samples.filter((s) => s.kind === 'heart_rate').map((s) => s.value), hrs);
+  assert.deepEqual(
+    samples.filter((s) => s.kind === 'heart_rate').map((s) => s.value),
+    hrs,
+  );
 });
 
 test('the one walking rule: the real run is left out as a run, a ride as a ride, each activity counted once', async () => {
@@ -76,6 +96,9 @@ test('a cut file is a located truncation', async () => {
 test('without a time zone the warning points at the first lap it concerns', async () => {
   const text = readFileSync(TCX, 'utf8');
   const s = await importTcx(TCX);
-  assert.deepEqual(s.issues.map((i) => [i.severity, i.location.line, i.location.field]), [['warning', text.slice(0, text.indexOf('<Lap ')).split('\n').length, 'StartTime']]);
+  assert.deepEqual(
+    s.issues.map((i) => [i.severity, i.location.line, i.location.field]),
+    [['warning', text.slice(0, text.indexOf('<Lap ')).split('\n').length, 'StartTime']],
+  );
   assert.ok(s.issues[0]!.location.column! >= 1);
 });

@@ -11,8 +11,20 @@ import { countBytes, fileChunks, ioProblem, type ByteProgress } from './file-inp
 import { parseXmlStream, type XmlHandlers, type XmlPosition } from './xml-stream.js';
 
 /** Streams `chunks` into the handlers; an XML error becomes an issue located by `where`. */
+/** Where in `file` the XML reader is (line and column), with the field when one is named: a problem's location. */
+export const xmlLocator =
+  (file: string) =>
+  (p: XmlPosition, field?: string): ImportLocation => ({
+    file,
+    line: p.line,
+    column: p.column,
+    ...(field ? { field } : {}),
+  });
+
 export async function streamXmlIntoSink(
-  sink: ImportSink, chunks: AsyncIterable<Uint8Array | string>, makeHandlers: (at: () => XmlPosition) => XmlHandlers,
+  sink: ImportSink,
+  chunks: AsyncIterable<Uint8Array | string>,
+  makeHandlers: (at: () => XmlPosition) => XmlHandlers,
   where: (p: XmlPosition) => ImportLocation,
 ): Promise<void> {
   const xmlError = await parseXmlStream(chunks, makeHandlers, {
@@ -21,17 +33,34 @@ export async function streamXmlIntoSink(
     },
     stopped: () => sink.stopped,
   });
-  if (xmlError) sink.issue(importError(xmlError.truncated ? 'truncated' : 'malformed-xml', said(xmlError.truncated ? 'xml.truncated' : 'xml.malformed', { detail: xmlError.message }), where({ line: xmlError.line, column: xmlError.column })));
+  if (xmlError)
+    sink.issue(
+      importError(
+        xmlError.truncated ? 'truncated' : 'malformed-xml',
+        said(xmlError.truncated ? 'xml.truncated' : 'xml.malformed', { detail: xmlError.message }),
+        where({ line: xmlError.line, column: xmlError.column }),
+      ),
+    );
 }
 
 /** Reads the file at `path` into the handlers (streamXmlIntoSink); a read failure is fatal, located by byte. */
 export async function importXmlFile(
-  sink: ImportSink, path: string, onBytes: ByteProgress | undefined,
-  makeHandlers: (at: () => XmlPosition) => XmlHandlers, where: (p: XmlPosition) => ImportLocation,
+  sink: ImportSink,
+  path: string,
+  onBytes: ByteProgress | undefined,
+  makeHandlers: (at: () => XmlPosition) => XmlHandlers,
+  where: (p: XmlPosition) => ImportLocation,
 ): Promise<void> {
   let bytesRead = 0;
   try {
-    await streamXmlIntoSink(sink, countBytes(fileChunks(path, onBytes), (n) => { bytesRead = n; }), makeHandlers, where);
+    await streamXmlIntoSink(
+      sink,
+      countBytes(fileChunks(path, onBytes), (n) => {
+        bytesRead = n;
+      }),
+      makeHandlers,
+      where,
+    );
   } catch (e) {
     sink.fatal(importError('unreadable', ioProblem(e), { file: sink.file, byteOffset: bytesRead }));
   }

@@ -9,7 +9,8 @@ const real = readFileSync(sharedData('apple-health/export6s3sample.xml'));
 const WANTED = ['type', 'unit', 'value', 'sourceName', 'startDate', 'endDate'];
 
 /** JSON with sorted keys: attribute order is not part of the contract. */
-const stable = (o: Record<string, string>) => JSON.stringify(Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b))));
+const stable = (o: Record<string, string>) =>
+  JSON.stringify(Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b))));
 
 /** Events as the scanner reports them, fed in chunks of `chunk` bytes. */
 function scan(bytes: Buffer, chunk: number): string[] {
@@ -54,7 +55,8 @@ test('the real export scans to exactly the events saxes sees, at any chunk size'
 
 test('entities, character references, CRLF in values and non-ASCII text decode as saxes does', () => {
   const head = real.toString('utf8').slice(0, real.toString('utf8').indexOf('<HealthData'));
-  const body = '<HealthData locale="en_GB">\n <Record type="HKQuantityTypeIdentifierStepCount" sourceName="Zo&#xeb;&apos;s iPhone &amp; W\u00e4tch" unit="count"\r\n value="12" startDate="2024-05-01 08:00:00 +0200" endDate="2024-05-01 08:01:00 +0200" device="&lt;&lt;HKDevice: 0x1&gt;, name:iPhone&gt;">\n  <MetadataEntry key="k" value="v&#10;w"/>\n </Record>\n <Workout workoutActivityType="HKWorkoutActivityTypeWalking" note="a\tb\r\nc" sourceName="W" startDate="2024-05-01 09:00:00 +0200" endDate="2024-05-01 09:30:00 +0200"/>\n</HealthData>\n';
+  const body =
+    '<HealthData locale="en_GB">\n <Record type="HKQuantityTypeIdentifierStepCount" sourceName="Zo&#xeb;&apos;s iPhone &amp; W\u00e4tch" unit="count"\r\n value="12" startDate="2024-05-01 08:00:00 +0200" endDate="2024-05-01 08:01:00 +0200" device="&lt;&lt;HKDevice: 0x1&gt;, name:iPhone&gt;">\n  <MetadataEntry key="k" value="v&#10;w"/>\n </Record>\n <Workout workoutActivityType="HKWorkoutActivityTypeWalking" note="a\tb\r\nc" sourceName="W" startDate="2024-05-01 09:00:00 +0200" endDate="2024-05-01 09:30:00 +0200"/>\n</HealthData>\n';
   const bytes = Buffer.from(head + body, 'utf8');
   assert.deepEqual(scan(bytes, 5), reference(bytes));
 });
@@ -111,7 +113,8 @@ function referenceRecords(bytes: Buffer): string[] {
 test('the Record fast path reports the values saxes sees, also when a value repeats or changes at equal length', () => {
   const expected = referenceRecords(real);
   assert.equal(expected.length, real.toString('utf8').match(/type="HKQuantityTypeIdentifierStepCount"/g)!.length);
-  for (const chunk of [1, 13, 4096, real.length]) assert.deepEqual(scanRecords(real, chunk), expected, `chunk ${chunk}`);
+  for (const chunk of [1, 13, 4096, real.length])
+    assert.deepEqual(scanRecords(real, chunk), expected, `chunk ${chunk}`);
   // Values the scanner may reuse from the previous record: same length with one byte changed (first, last),
   // repeated exactly, absent, or given as references; a kept type after a skipped one of the same length.
   const head = real.toString('utf8').slice(0, real.toString('utf8').indexOf('<HealthData'));
@@ -119,14 +122,24 @@ test('the Record fast path reports the values saxes sees, also when a value repe
     ` <Record type="${type}" sourceName="${source}"${unit === '' ? '' : ` unit="${unit}"`} value="${value}" startDate="2024-05-01 08:00:00 +0200" endDate="2024-05-01 08:01:00 +0200"${extra}/>\n`;
   const steps = 'HKQuantityTypeIdentifierStepCount';
   const other = 'HKQuantityTypeIdentifierStepCounX'; // same length, not kept
-  const body = '<HealthData locale="en_GB">\n' +
-    rec(steps, 'Anna', 'count', '12') + rec(steps, 'Anna', 'count', '12') + rec(steps, 'Bnna', 'count', '13') +
-    rec(steps, 'Bnnb', 'count', '13') + rec(other, 'Bnnb', 'count', '14') + rec(steps, 'Bnnb', '', '15') +
-    rec(steps, 'Bn&amp;b', 'count', '16') + rec(steps, 'Bn&b', 'count', '17').replace('Bn&b', 'Bn&#38;b') +
-    rec(steps, 'Bnnb', 'count', '18', ' device="d"') + '</HealthData>\n';
+  const body =
+    '<HealthData locale="en_GB">\n' +
+    rec(steps, 'Anna', 'count', '12') +
+    rec(steps, 'Anna', 'count', '12') +
+    rec(steps, 'Bnna', 'count', '13') +
+    rec(steps, 'Bnnb', 'count', '13') +
+    rec(other, 'Bnnb', 'count', '14') +
+    rec(steps, 'Bnnb', '', '15') +
+    rec(steps, 'Bn&amp;b', 'count', '16') +
+    rec(steps, 'Bn&b', 'count', '17').replace('Bn&b', 'Bn&#38;b') +
+    rec(steps, 'Bnnb', 'count', '18', ' device="d"') +
+    '</HealthData>\n';
   const bytes = Buffer.from(head + body, 'utf8');
   const want = referenceRecords(bytes);
   assert.equal(want.length, 8);
-  assert.deepEqual(want.slice(0, 4).map((r) => r.split('|')[3]), ['Anna', 'Anna', 'Bnna', 'Bnnb']);
+  assert.deepEqual(
+    want.slice(0, 4).map((r) => r.split('|')[3]),
+    ['Anna', 'Anna', 'Bnna', 'Bnnb'],
+  );
   for (const chunk of [1, 9, bytes.length]) assert.deepEqual(scanRecords(bytes, chunk), want, `chunk ${chunk}`);
 });

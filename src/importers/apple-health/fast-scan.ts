@@ -15,7 +15,27 @@
  */
 import { SaxesParser } from 'saxes';
 import type { AppleElementEvents } from './handler.js';
-import { FastScanUnsupported, LT, GT, SLASH, EQ, DQ, SQ, AMP, VALUE_SPECIAL, IS_DQ, IS_SQ, NAME_START, NAME_CHAR, WS, byteClasses, fail, checkReferences, decodeValue, type FastSlices } from './xml-bytes.js';
+import {
+  FastScanUnsupported,
+  LT,
+  GT,
+  SLASH,
+  EQ,
+  DQ,
+  SQ,
+  AMP,
+  VALUE_SPECIAL,
+  IS_DQ,
+  IS_SQ,
+  NAME_START,
+  NAME_CHAR,
+  WS,
+  byteClasses,
+  fail,
+  checkReferences,
+  decodeValue,
+  type FastSlices,
+} from './xml-bytes.js';
 
 export { FastScanUnsupported };
 
@@ -89,7 +109,10 @@ export class AppleFastScanner {
   private readonly lastBytes: Uint8Array[] = [];
   private readonly lastLength: Int32Array;
   private readonly lastValue: string[] = [];
-  private readonly screens = new Map<string, { attribute: string; keep: (value: string) => boolean; bytes: Uint8Array }>();
+  private readonly screens = new Map<
+    string,
+    { attribute: string; keep: (value: string) => boolean; bytes: Uint8Array }
+  >();
   /** Per wanted attribute: values that differed from the last one in a row, and records left to not compare
    * (see REUSE_MISSES). */
   private readonly misses: Int32Array;
@@ -283,7 +306,12 @@ export class AppleFastScanner {
         if (j >= n) return tok;
         if (buf[j] !== GT) fail(ABORT_TAG);
         const top = this.stack.pop();
-        if (top === undefined || top.length !== ne - ns || (buffer as unknown as FastSlices).latin1Slice(ns, ne) !== top) fail('mismatched end tag');
+        if (
+          top === undefined ||
+          top.length !== ne - ns ||
+          (buffer as unknown as FastSlices).latin1Slice(ns, ne) !== top
+        )
+          fail('mismatched end tag');
         this.events.close(top);
         if (this.stack.length === 0) this.rootClosed = true;
         i = j + 1;
@@ -295,8 +323,14 @@ export class AppleFastScanner {
       while (j < n && isNameChar(buf[j]!)) j++;
       if (j >= n) return tok;
       const ne = j;
-      const isRecord = ne - ns === 6 && buf[ns] === 82 && buf[ns + 1] === 101 && buf[ns + 2] === 99 &&
-        buf[ns + 3] === 111 && buf[ns + 4] === 114 && buf[ns + 5] === 100;
+      const isRecord =
+        ne - ns === 6 &&
+        buf[ns] === 82 &&
+        buf[ns + 1] === 101 &&
+        buf[ns + 2] === 99 &&
+        buf[ns + 3] === 111 &&
+        buf[ns + 4] === 114 &&
+        buf[ns + 5] === 100;
       let nAttrs = 0;
       let seenHashBits = 0;
       let tagFlags = 0;
@@ -372,8 +406,15 @@ export class AppleFastScanner {
         pos[o + 3] = (ve << 3) | flags;
         tagFlags |= flags;
         pos[o + 4] = h;
-        if (isRecord && ae - as === 4 && buf[as] === 116 && buf[as + 1] === 121 && buf[as + 2] === 112 &&
-          buf[as + 3] === 101) typeAttr = nAttrs;
+        if (
+          isRecord &&
+          ae - as === 4 &&
+          buf[as] === 116 &&
+          buf[as + 1] === 121 &&
+          buf[as + 2] === 112 &&
+          buf[as + 3] === 101
+        )
+          typeAttr = nAttrs;
         nAttrs++;
         j = k + 1;
       }
@@ -389,7 +430,8 @@ export class AppleFastScanner {
           const o = typeAttr * 5;
           const vs = pos[o + 2]!;
           const ve = pos[o + 3]! >> 3;
-          if ((pos[o + 3]! & 7) === 0 && sameAsLast(buf, vs, ve, this.lastType, this.lastTypeLength)) decode = this.lastTypeKept;
+          if ((pos[o + 3]! & 7) === 0 && sameAsLast(buf, vs, ve, this.lastType, this.lastTypeLength))
+            decode = this.lastTypeKept;
           else {
             const type = decodeValue(buffer, vs, ve, pos[o + 3]! & 3);
             decode = this.keepRecordType(type);
@@ -454,8 +496,10 @@ export class AppleFastScanner {
           const o = a * 5;
           const w = this.wantedIndex(pos[o + 4]!, buf, pos[o]!, pos[o + 1]!);
           if (w >= 0) {
-            values[w] = tag !== null ? tag.slice(pos[o + 2]! - tok, (pos[o + 3]! >> 3) - tok)
-              : decodeValue(buffer, pos[o + 2]!, pos[o + 3]! >> 3, pos[o + 3]! & 3);
+            values[w] =
+              tag !== null
+                ? tag.slice(pos[o + 2]! - tok, (pos[o + 3]! >> 3) - tok)
+                : decodeValue(buffer, pos[o + 2]!, pos[o + 3]! >> 3, pos[o + 3]! & 3);
           }
         }
         attrs = {};
@@ -475,7 +519,12 @@ export class AppleFastScanner {
         }
         for (let a = 0; a < nAttrs && !(screen && screen.attribute in attrs); a++) {
           const o = a * 5;
-          attrs[(buffer as unknown as FastSlices).latin1Slice(pos[o]!, pos[o + 1]!)] = decodeValue(buffer, pos[o + 2]!, pos[o + 3]! >> 3, pos[o + 3]! & 3);
+          attrs[(buffer as unknown as FastSlices).latin1Slice(pos[o]!, pos[o + 1]!)] = decodeValue(
+            buffer,
+            pos[o + 2]!,
+            pos[o + 3]! >> 3,
+            pos[o + 3]! & 3,
+          );
         }
       }
       this.events.open(name, attrs);

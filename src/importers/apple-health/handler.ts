@@ -20,7 +20,10 @@ export const APPLE_ATTRIBUTE_ELEMENTS: ReadonlySet<string> = new Set(['Workout',
 /** A Workout's activity type decides whether the handler reads the rest (openWorkout): the fast scanner decodes
  * only that attribute of the workouts it skips. */
 export const APPLE_SCREENS: ReadonlyMap<string, { attribute: string; keep: (value: string) => boolean }> = new Map([
-  ['Workout', { attribute: 'workoutActivityType', keep: (type: string) => walkingVerdict('apple-health', type).walking }],
+  [
+    'Workout',
+    { attribute: 'workoutActivityType', keep: (type: string) => walkingVerdict('apple-health', type).walking },
+  ],
 ]);
 
 /** Element events; `attrs` is null when the parser did not decode them (the handler does not need them). */

@@ -16,7 +16,18 @@ import { importError, type ImportLocation, type TextPosition, type BytePosition 
 import { ImportSink, type ImportOptions, type ImportSummary } from '../import-sink.js';
 import type { MergerState } from '../../core/walking-merge.js';
 import { open } from 'node:fs/promises';
-import { countBytes, describeIoError, displayName, ioDetail, ioProblem, fileChunksReused, openCutEntry, openZipEntry, readHead, ZipProblem } from '../file-input.js';
+import {
+  countBytes,
+  describeIoError,
+  displayName,
+  ioDetail,
+  ioProblem,
+  fileChunksReused,
+  openCutEntry,
+  openZipEntry,
+  readHead,
+  ZipProblem,
+} from '../file-input.js';
 import { streamXmlIntoSink } from '../xml-import.js';
 import type { XmlPosition } from '../xml-stream.js';
 
@@ -61,12 +72,21 @@ export async function importAppleHealth(path: string, options: AppleHealthImport
     if (e instanceof ZipProblem && e.cutEntry && e.entry !== undefined && isAppleExportEntry(e.entry)) {
       return importAppleHealthStream(name, e.entry, () => openCutEntry(path, e, options.onBytes), options);
     }
-    sink.fatal(e instanceof ZipProblem ? zipIssue(sink.file, e)
-      : importError('unreadable', said('zip.unreadable', ioDetail(e)), { file: sink.file, byteOffset: 0 }));
+    sink.fatal(
+      e instanceof ZipProblem
+        ? zipIssue(sink.file, e)
+        : importError('unreadable', said('zip.unreadable', ioDetail(e)), { file: sink.file, byteOffset: 0 }),
+    );
     return sink.finish();
   }
   if (!zip) {
-    sink.fatal(importError('unsupported-format', said('apple.no-export-xml'), { file: sink.file, byteOffset: 0, field: 'apple_health_export/export.xml' }));
+    sink.fatal(
+      importError('unsupported-format', said('apple.no-export-xml'), {
+        file: sink.file,
+        byteOffset: 0,
+        field: 'apple_health_export/export.xml',
+      }),
+    );
     return sink.finish();
   }
   try {
@@ -78,7 +98,11 @@ export async function importAppleHealth(path: string, options: AppleHealthImport
 
 /** A zip's problem as an import issue: the member and the byte of the zip file. */
 function zipIssue(file: string, e: ZipProblem) {
-  return importError(e.code, e.words, { file, byteOffset: e.byteOffset, ...(e.entry !== undefined ? { entry: e.entry } : {}) });
+  return importError(e.code, e.words, {
+    file,
+    byteOffset: e.byteOffset,
+    ...(e.entry !== undefined ? { entry: e.entry } : {}),
+  });
 }
 
 /**
@@ -92,11 +116,18 @@ export async function importAppleHealthStream(
   options: AppleHealthImportOptions = {},
 ): Promise<ImportSummary> {
   const sink = new ImportSink(entry === null ? 'apple-health-xml' : 'apple-health-zip', file, options);
-  const where = (p: TextPosition | BytePosition, field?: string): ImportLocation =>
-    ({ file: sink.file, ...(entry !== null ? { entry } : {}), ...p, ...(field !== undefined ? { field } : {}) });
+  const where = (p: TextPosition | BytePosition, field?: string): ImportLocation => ({
+    file: sink.file,
+    ...(entry !== null ? { entry } : {}),
+    ...p,
+    ...(field !== undefined ? { field } : {}),
+  });
   // Bytes of the (decompressed) export read so far: where reading stopped, for a plain file that fails mid-read.
   let bytesRead = 0;
-  const counted: ChunkSource = async () => countBytes(await openChunks(), (n) => { bytesRead = n; });
+  const counted: ChunkSource = async () =>
+    countBytes(await openChunks(), (n) => {
+      bytesRead = n;
+    });
   try {
     if (options.parser !== 'saxes') {
       if (await fastPass(counted, sink)) return await sink.finish();
@@ -107,20 +138,34 @@ export async function importAppleHealthStream(
     // Stream-level failures: a damaged zip (inflate error) or the file vanishing mid-read.
     if (e instanceof ZipProblem) sink.issue(zipIssue(sink.file, e));
     else {
-      sink.issue(importError(/unexpected end|truncat/i.test(describeIoError(e)) ? 'truncated' : 'unreadable',
-        said('file.reading-stopped', ioDetail(e)), where({ byteOffset: bytesRead })));
+      sink.issue(
+        importError(
+          /unexpected end|truncat/i.test(describeIoError(e)) ? 'truncated' : 'unreadable',
+          said('file.reading-stopped', ioDetail(e)),
+          where({ byteOffset: bytesRead }),
+        ),
+      );
     }
   }
   return sink.finish();
 }
 
-
 /** The fast scanner and its handler for a sink; any record problem stops it (the careful pass reports it). */
 function fastScanner(sink: ImportSink, startDepth = 0): AppleFastScanner {
-  const handler = new AppleHealthHandler(sink, () => {
-    throw new FastScanUnsupported('record problem');
-  }, startDepth);
-  return new AppleFastScanner(handler, (t) => APPLE_RECORD_KINDS.has(t), APPLE_ATTRIBUTE_ELEMENTS, APPLE_RECORD_ATTRIBUTES, APPLE_SCREENS);
+  const handler = new AppleHealthHandler(
+    sink,
+    () => {
+      throw new FastScanUnsupported('record problem');
+    },
+    startDepth,
+  );
+  return new AppleFastScanner(
+    handler,
+    (t) => APPLE_RECORD_KINDS.has(t),
+    APPLE_ATTRIBUTE_ELEMENTS,
+    APPLE_RECORD_ATTRIBUTES,
+    APPLE_SCREENS,
+  );
 }
 
 /** Feeds chunks to the scanner, handing full batches over as they fill. */
@@ -175,7 +220,11 @@ export interface ApplePartResult {
  * Imports one part of a plain export.xml with the fast scanner only (see ApplePartResult.valid). Why parts: an
  * import of a multi-GB export is bound by the scan, and two threads scan the two halves at once.
  */
-export async function importAppleHealthPart(path: string, part: ApplePart, options: ImportOptions = {}): Promise<ApplePartResult> {
+export async function importAppleHealthPart(
+  path: string,
+  part: ApplePart,
+  options: ImportOptions = {},
+): Promise<ApplePartResult> {
   const sink = new ImportSink('apple-health-xml', displayName(path), options);
   const scanner = fastScanner(sink, part.first ? 0 : 1);
   if (!part.first) scanner.startInsideRoot(APPLE_ROOT);
@@ -221,7 +270,11 @@ export async function findSplitPoint(path: string, size: number, at = 0.5): Prom
 }
 
 /** The careful pass: saxes, with line and column for every problem. */
-async function carefulPass(openChunks: ChunkSource, sink: ImportSink, where: (p: TextPosition, field?: string) => ImportLocation): Promise<void> {
+async function carefulPass(
+  openChunks: ChunkSource,
+  sink: ImportSink,
+  where: (p: TextPosition, field?: string) => ImportLocation,
+): Promise<void> {
   await streamXmlIntoSink(
     sink,
     await openChunks(),

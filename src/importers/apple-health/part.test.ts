@@ -17,15 +17,27 @@ test('The cut is the start of the first line after the point that opens an eleme
   assert.ok(at !== null);
   assert.ok(at >= text.length / 2);
   assert.equal(text.slice(at - 2, at + 1), '\n <');
-  assert.equal(text.slice(text.length / 2, at).split('\n').length, 2, 'no line start between the middle and the cut was skipped');
+  assert.equal(
+    text.slice(text.length / 2, at).split('\n').length,
+    2,
+    'no line start between the middle and the cut was skipped',
+  );
 });
 
 test('Two parts cut between records sum to the whole file: samples, counts and daily totals', async () => {
   const cut = text.indexOf(' <Record type="HKQuantityTypeIdentifierStepCount"', text.indexOf('value="426"')) + 1;
   const whole = await importAppleHealth(APPLE, { onBatch: () => {} });
   const got: string[][] = [[], []];
-  const first = await importAppleHealthPart(APPLE, { start: 0, end: cut, first: true }, { onBatch: (b) => void got[0]!.push(...b.map((s) => s.start)) });
-  const second = await importAppleHealthPart(APPLE, { start: cut, end: text.length, first: false }, { onBatch: (b) => void got[1]!.push(...b.map((s) => s.start)) });
+  const first = await importAppleHealthPart(
+    APPLE,
+    { start: 0, end: cut, first: true },
+    { onBatch: (b) => void got[0]!.push(...b.map((s) => s.start)) },
+  );
+  const second = await importAppleHealthPart(
+    APPLE,
+    { start: cut, end: text.length, first: false },
+    { onBatch: (b) => void got[1]!.push(...b.map((s) => s.start)) },
+  );
   assert.deepEqual([first.valid, second.valid], [true, true]);
   assert.deepEqual([got[0]!.length, got[1]!.length], [3, 12]);
   const combined = combinePartSummaries(first.summary, second.summary, [first.merger, second.merger]);
@@ -33,7 +45,11 @@ test('Two parts cut between records sum to the whole file: samples, counts and d
 });
 
 test('A first part that ends inside an element, or a second part with a bad record, does not stand', async () => {
-  const inWorkout = text.replace('  <Workout workoutActivityType="HKWorkoutActivityTypeOther"', ' <Workout workoutActivityType="HKWorkoutActivityTypeWalking"')
+  const inWorkout = text
+    .replace(
+      '  <Workout workoutActivityType="HKWorkoutActivityTypeOther"',
+      ' <Workout workoutActivityType="HKWorkoutActivityTypeWalking"',
+    )
     .replace(/(<Workout [^>]*)\/>/, '$1>\n  <MetadataEntry key="k" value="v"/>\n </Workout>');
   const p = join(tmp, 'workout.xml');
   writeFileSync(p, inWorkout, 'latin1');

@@ -5,8 +5,10 @@ import { normaliseAppleRecord, normaliseAppleWorkout, parseAppleDate } from './r
 
 test('parseAppleDate agrees with Date.parse on every valid Apple date (property)', () => {
   fc.assert(
-    fc.property(fc.date({ min: new Date(Date.UTC(1900, 0, 1)), max: new Date(Date.UTC(2200, 0, 1)), noInvalidDate: true }),
-      fc.integer({ min: -14 * 4, max: 14 * 4 }), (d, quarterHours) => {
+    fc.property(
+      fc.date({ min: new Date(Date.UTC(1900, 0, 1)), max: new Date(Date.UTC(2200, 0, 1)), noInvalidDate: true }),
+      fc.integer({ min: -14 * 4, max: 14 * 4 }),
+      (d, quarterHours) => {
         const offset = quarterHours * 15;
         const local = new Date(d.getTime() - (d.getTime() % 1000) + offset * 60_000).toISOString();
         const sign = offset < 0 ? '-' : '+';
@@ -18,14 +20,23 @@ test('parseAppleDate agrees with Date.parse on every valid Apple date (property)
         assert.equal(p.iso, iso);
         assert.equal(p.utcMs, Date.parse(iso));
         assert.equal(p.offsetMinutes, offset);
-      }),
+      },
+    ),
     { numRuns: 500 },
   );
 });
 
 test('parseAppleDate rejects impossible dates and other shapes', () => {
-  for (const raw of ['2023-02-29 10:00:00 +0100', '2024-04-31 10:00:00 +0100', '2024-13-01 10:00:00 +0100',
-    '2024-01-01 24:00:00 +0100', '2024-01-01T10:00:00+01:00', '2024-01-01 10:00:00', '', '2024-01-01 10:00:00 +01:00']) {
+  for (const raw of [
+    '2023-02-29 10:00:00 +0100',
+    '2024-04-31 10:00:00 +0100',
+    '2024-13-01 10:00:00 +0100',
+    '2024-01-01 24:00:00 +0100',
+    '2024-01-01T10:00:00+01:00',
+    '2024-01-01 10:00:00',
+    '',
+    '2024-01-01 10:00:00 +01:00',
+  ]) {
     assert.equal(parseAppleDate(raw), null, raw);
   }
   assert.ok(parseAppleDate('2024-02-29 10:00:00 +0100')); // leap day
@@ -34,7 +45,13 @@ test('parseAppleDate rejects impossible dates and other shapes', () => {
 });
 
 const attrs = (over: Record<string, string>) => ({
-  type: 'x', sourceName: 'Phone', unit: 'count', value: '10', startDate: '2024-05-01 08:00:00 +0200', endDate: '2024-05-01 08:01:00 +0200', ...over,
+  type: 'x',
+  sourceName: 'Phone',
+  unit: 'count',
+  value: '10',
+  startDate: '2024-05-01 08:00:00 +0200',
+  endDate: '2024-05-01 08:01:00 +0200',
+  ...over,
 });
 
 test('record problems name the field', () => {
@@ -56,9 +73,28 @@ test('record problems name the field', () => {
 });
 
 test('workout without duration attribute: end minus start; unknown durationUnit is an error', () => {
-  const w = normaliseAppleWorkout({ workoutActivityType: 'HKWorkoutActivityTypeWalking', sourceName: 'W', startDate: '2024-05-01 08:00:00 +0200', endDate: '2024-05-01 08:45:00 +0200' }, null);
+  const w = normaliseAppleWorkout(
+    {
+      workoutActivityType: 'HKWorkoutActivityTypeWalking',
+      sourceName: 'W',
+      startDate: '2024-05-01 08:00:00 +0200',
+      endDate: '2024-05-01 08:45:00 +0200',
+    },
+    null,
+  );
   assert.ok(Array.isArray(w));
-  assert.deepEqual(w.map((s) => [s.kind, s.value]), [['duration', 2700]]);
-  const bad = normaliseAppleWorkout({ duration: '3', durationUnit: 'fortnight', startDate: '2024-05-01 08:00:00 +0200', endDate: '2024-05-01 08:45:00 +0200' }, null);
+  assert.deepEqual(
+    w.map((s) => [s.kind, s.value]),
+    [['duration', 2700]],
+  );
+  const bad = normaliseAppleWorkout(
+    {
+      duration: '3',
+      durationUnit: 'fortnight',
+      startDate: '2024-05-01 08:00:00 +0200',
+      endDate: '2024-05-01 08:45:00 +0200',
+    },
+    null,
+  );
   assert.ok(!Array.isArray(bad) && bad.field === 'durationUnit');
 });

@@ -28,7 +28,14 @@ export const APPLE_RECORD_KINDS: ReadonlyMap<string, WalkingKind> = new Map<stri
 ]);
 
 /** The attributes of a kept Record that `normaliseAppleRecord` reads (the fast scanner decodes only these). */
-export const APPLE_RECORD_ATTRIBUTES: readonly string[] = ['type', 'unit', 'value', 'sourceName', 'startDate', 'endDate'];
+export const APPLE_RECORD_ATTRIBUTES: readonly string[] = [
+  'type',
+  'unit',
+  'value',
+  'sourceName',
+  'startDate',
+  'endDate',
+];
 
 /** Factor from an Apple unit to the WalkingSample unit of a kind; undefined = not convertible. */
 const UNIT_FACTORS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
@@ -78,15 +85,24 @@ let lastDays = 0;
  * every record of multi-GB files.
  */
 function parseAppleDateFields(raw: string): string | null {
-  if (raw.length !== APPLE_DATE_LENGTH || raw.charCodeAt(10) !== 32 ||
-    raw.charCodeAt(13) !== 58 || raw.charCodeAt(16) !== 58 || raw.charCodeAt(19) !== 32) return null;
+  if (
+    raw.length !== APPLE_DATE_LENGTH ||
+    raw.charCodeAt(10) !== 32 ||
+    raw.charCodeAt(13) !== 58 ||
+    raw.charCodeAt(16) !== 58 ||
+    raw.charCodeAt(19) !== 32
+  )
+    return null;
   const sign = raw.charCodeAt(20);
   if (sign !== 43 && sign !== 45) return null;
   let days: number;
   if (raw.startsWith(lastDate)) days = lastDays;
   else {
     if (raw.charCodeAt(4) !== 45 || raw.charCodeAt(7) !== 45) return null;
-    const y0 = twoDigits(raw, 0), y1 = twoDigits(raw, 2), mo = twoDigits(raw, 5), d = twoDigits(raw, 8);
+    const y0 = twoDigits(raw, 0),
+      y1 = twoDigits(raw, 2),
+      mo = twoDigits(raw, 5),
+      d = twoDigits(raw, 8);
     if (y0 < 0 || y1 < 0 || mo < 1 || mo > 12 || d < 1) return null;
     const y = y0 * 100 + y1;
     if (d > (mo === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : MONTH_DAYS[mo - 1]!)) return null;
@@ -94,8 +110,11 @@ function parseAppleDateFields(raw: string): string | null {
     lastDate = raw.slice(0, 10);
     lastDays = days;
   }
-  const h = twoDigits(raw, 11), mi = twoDigits(raw, 14), se = twoDigits(raw, 17);
-  const oh = twoDigits(raw, 21), om = twoDigits(raw, 23);
+  const h = twoDigits(raw, 11),
+    mi = twoDigits(raw, 14),
+    se = twoDigits(raw, 17);
+  const oh = twoDigits(raw, 21),
+    om = twoDigits(raw, 23);
   if (h < 0 || h > 23 || mi < 0 || mi > 59 || se < 0 || se > 59 || oh < 0 || oh > 18 || om < 0 || om > 59) return null;
   const offset = (sign === 45 ? -1 : 1) * (oh * 60 + om);
   parsedUtcMs = (days * 86400 + h * 3600 + mi * 60 + se - offset * 60) * 1000;
@@ -124,7 +143,8 @@ export function appleDateToIso(raw: string): string | null {
 function readNumber(raw: string | undefined, field: string): number | RecordProblem {
   if (raw === undefined) return { code: 'missing-field', ...said('xml.missing-attribute', { field }), field };
   const v = raw.trim() === '' ? Number.NaN : Number(raw);
-  if (!Number.isFinite(v)) return { code: 'bad-value', ...said('xml.not-a-number', { field, token: quoteToken(raw) }), field };
+  if (!Number.isFinite(v))
+    return { code: 'bad-value', ...said('xml.not-a-number', { field, token: quoteToken(raw) }), field };
   if (v < 0) return { code: 'bad-value', ...said('apple.negative', { field, token: quoteToken(raw) }), field };
   return v;
 }
@@ -141,19 +161,36 @@ function readDates(attrs: Readonly<Record<string, string>>): RecordDates | Recor
 }
 
 function readDateFields(raw0: string | undefined, raw1: string | undefined): RecordDates | RecordProblem {
-  if (raw0 === undefined) return { code: 'missing-field', ...said('xml.missing-attribute', { field: 'startDate' }), field: 'startDate' };
-  if (raw1 === undefined) return { code: 'missing-field', ...said('xml.missing-attribute', { field: 'endDate' }), field: 'endDate' };
+  if (raw0 === undefined)
+    return { code: 'missing-field', ...said('xml.missing-attribute', { field: 'startDate' }), field: 'startDate' };
+  if (raw1 === undefined)
+    return { code: 'missing-field', ...said('xml.missing-attribute', { field: 'endDate' }), field: 'endDate' };
   const start = parseAppleDateFields(raw0);
-  if (start === null) return { code: 'bad-date', ...said('apple.not-a-date', { field: 'startDate', token: quoteToken(raw0) }), field: 'startDate' };
+  if (start === null)
+    return {
+      code: 'bad-date',
+      ...said('apple.not-a-date', { field: 'startDate', token: quoteToken(raw0) }),
+      field: 'startDate',
+    };
   const startUtcMs = parsedUtcMs;
   const offsetMinutes = parsedOffsetMinutes;
   const date = lastDate;
   const end = parseAppleDateFields(raw1);
-  if (end === null) return { code: 'bad-date', ...said('apple.not-a-date', { field: 'endDate', token: quoteToken(raw1) }), field: 'endDate' };
+  if (end === null)
+    return {
+      code: 'bad-date',
+      ...said('apple.not-a-date', { field: 'endDate', token: quoteToken(raw1) }),
+      field: 'endDate',
+    };
   const endUtcMs = parsedUtcMs;
   if (endUtcMs < startUtcMs) return { code: 'bad-date', ...said('apple.end-before-start'), field: 'endDate' };
   // The offsets and the start's date go along, so that no one needs to read them back out of the ISO texts.
-  return { start, end, seconds: (endUtcMs - startUtcMs) / 1000, times: { startUtcMs, endUtcMs, offsetMinutes, endOffsetMinutes: parsedOffsetMinutes, date } };
+  return {
+    start,
+    end,
+    seconds: (endUtcMs - startUtcMs) / 1000,
+    times: { startUtcMs, endUtcMs, offsetMinutes, endOffsetMinutes: parsedOffsetMinutes, date },
+  };
 }
 
 function isProblem(x: unknown): x is RecordProblem {
@@ -187,7 +224,8 @@ export function normaliseAppleRecordFields(
   endDate: string | undefined,
 ): AppleSample | RecordProblem {
   const unit = WALKING_KINDS[kind];
-  if (rawUnit === undefined) return { code: 'missing-field', ...said('xml.missing-attribute', { field: 'unit' }), field: 'unit' };
+  if (rawUnit === undefined)
+    return { code: 'missing-field', ...said('xml.missing-attribute', { field: 'unit' }), field: 'unit' };
   const factor = UNIT_FACTORS[unit]?.[rawUnit];
   if (factor === undefined) {
     return { code: 'unsupported-unit', ...said('apple.unit', { token: quoteToken(rawUnit), unit }), field: 'unit' };
@@ -234,21 +272,32 @@ export function normaliseAppleWorkout(
     if (isProblem(d)) return d;
     const f = DURATION_FACTORS[attrs.durationUnit ?? 'min'];
     if (f === undefined) {
-      return { code: 'unsupported-unit', ...said('apple.duration-unit', { token: quoteToken(attrs.durationUnit ?? '') }), field: 'durationUnit' };
+      return {
+        code: 'unsupported-unit',
+        ...said('apple.duration-unit', { token: quoteToken(attrs.durationUnit ?? '') }),
+        field: 'durationUnit',
+      };
     }
     seconds = d * f;
   }
   const base = { source: 'apple-health', device: attrs.sourceName ?? null, start: dates.start, end: dates.end };
   const out: WalkingSample[] = [{ ...base, kind: 'duration', value: seconds, unit: 's' }];
-  const dist = attrs.totalDistance !== undefined
-    ? { value: attrs.totalDistance, unit: attrs.totalDistanceUnit ?? 'km', field: 'totalDistance' }
-    : statsDistance ? { ...statsDistance, field: 'WorkoutStatistics.sum' } : null;
+  const dist =
+    attrs.totalDistance !== undefined
+      ? { value: attrs.totalDistance, unit: attrs.totalDistanceUnit ?? 'km', field: 'totalDistance' }
+      : statsDistance
+        ? { ...statsDistance, field: 'WorkoutStatistics.sum' }
+        : null;
   if (dist) {
     const metres = readNumber(dist.value, dist.field);
     if (isProblem(metres)) return metres;
     const f = UNIT_FACTORS.m?.[dist.unit];
     if (f === undefined) {
-      return { code: 'unsupported-unit', ...said('apple.distance-unit', { token: quoteToken(dist.unit) }), field: dist.field };
+      return {
+        code: 'unsupported-unit',
+        ...said('apple.distance-unit', { token: quoteToken(dist.unit) }),
+        field: dist.field,
+      };
     }
     if (metres > 0 && seconds > 0) out.push({ ...base, kind: 'speed', value: (metres * f) / seconds, unit: 'm/s' });
   }

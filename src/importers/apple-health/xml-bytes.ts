@@ -41,8 +41,13 @@ export function byteClasses(): Uint8Array {
     const start = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58;
     const name = start || (c >= 48 && c <= 57) || c === 45 || c === 46;
     const ws = c === 32 || c === 10 || c === 9 || c === 13;
-    table[c] = (start ? NAME_START : 0) | (name ? NAME_CHAR : 0) | (ws ? WS : 0) |
-      (c === 60 || c === 38 || c < 32 || c >= 0x80 ? VALUE_SPECIAL : 0) | (c === 34 ? IS_DQ : 0) | (c === 39 ? IS_SQ : 0);
+    table[c] =
+      (start ? NAME_START : 0) |
+      (name ? NAME_CHAR : 0) |
+      (ws ? WS : 0) |
+      (c === 60 || c === 38 || c < 32 || c >= 0x80 ? VALUE_SPECIAL : 0) |
+      (c === 34 ? IS_DQ : 0) |
+      (c === 39 ? IS_SQ : 0);
   }
   return table;
 }
@@ -50,8 +55,14 @@ export function byteClasses(): Uint8Array {
 const CLASS = byteClasses();
 
 export function isXmlChar(cp: number): boolean {
-  return cp === 9 || cp === 10 || cp === 13 || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) ||
-    (cp >= 0x10000 && cp <= 0x10ffff);
+  return (
+    cp === 9 ||
+    cp === 10 ||
+    cp === 13 ||
+    (cp >= 0x20 && cp <= 0xd7ff) ||
+    (cp >= 0xe000 && cp <= 0xfffd) ||
+    (cp >= 0x10000 && cp <= 0x10ffff)
+  );
 }
 
 export function fail(reason: string): never {
@@ -108,8 +119,11 @@ export function decodeValue(buf: Buffer, s: number, e: number, flags: number): s
   if (flags & 2) v = v.replace(/\r\n|[\t\n\r]/g, ' ');
   if (flags & 1) {
     v = v.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (_m, ref: string) =>
-      ref.startsWith('#x') ? String.fromCodePoint(parseInt(ref.slice(2), 16))
-        : ref.startsWith('#') ? String.fromCodePoint(parseInt(ref.slice(1), 10)) : PREDEFINED[ref]!,
+      ref.startsWith('#x')
+        ? String.fromCodePoint(parseInt(ref.slice(2), 16))
+        : ref.startsWith('#')
+          ? String.fromCodePoint(parseInt(ref.slice(1), 10))
+          : PREDEFINED[ref]!,
     );
   }
   return v;

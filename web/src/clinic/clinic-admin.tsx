@@ -7,9 +7,19 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client.js';
 import { useFormState } from '../ui/use-form-state.js';
 import { FieldError } from '../ui/common.js';
+import { TextField } from '../ui/text-field.js';
 
-interface StaffMember { id: string; email: string; displayName: string; role: string; createdAt: string }
-interface ClinicInfo { clinic: { id: string; name: string } | null; staff: StaffMember[] }
+interface StaffMember {
+  id: string;
+  email: string;
+  displayName: string;
+  role: string;
+  createdAt: string;
+}
+interface ClinicInfo {
+  clinic: { id: string; name: string } | null;
+  staff: StaffMember[];
+}
 
 export function ClinicAdminScreen({ myEmail }: { myEmail: string | undefined }) {
   const { t } = useTranslation('clinic');
@@ -17,27 +27,37 @@ export function ClinicAdminScreen({ myEmail }: { myEmail: string | undefined }) 
   const { error, setError, submit } = useFormState();
   const [notice, setNotice] = useState<string | null>(null);
   const [form, setForm] = useState({ displayName: '', email: '', password: '', role: 'clinician' });
-  const load = useCallback(() => { api<ClinicInfo>('GET', '/api/clinic').then(setInfo, (e: Error) => setError({ message: e.message })); }, []);
+  const load = useCallback(() => {
+    api<ClinicInfo>('GET', '/api/clinic').then(setInfo, (e: Error) => setError({ message: e.message }));
+  }, []);
   useEffect(load, [load]);
 
   const add = async (e: FormEvent) => {
     e.preventDefault();
     setNotice(null);
-    await submit(async () => {
-      const added = await api<StaffMember>('POST', '/api/clinic/clinicians', form);
-      setNotice(t('admin.added', { name: added.displayName, email: added.email }));
-      setForm({ displayName: '', email: '', password: '', role: 'clinician' });
-      load();
-    }, { fallback: t('admin.addFailed') });
+    await submit(
+      async () => {
+        const added = await api<StaffMember>('POST', '/api/clinic/clinicians', form);
+        setNotice(t('admin.added', { name: added.displayName, email: added.email }));
+        setForm({ displayName: '', email: '', password: '', role: 'clinician' });
+        load();
+      },
+      { fallback: t('admin.addFailed') },
+    );
   };
   const remove = async (m: StaffMember) => {
     if (!window.confirm(t('admin.confirmRemove', { name: m.displayName }))) return;
-    try { await api('DELETE', `/api/clinic/clinicians/${encodeURIComponent(m.id)}`); setNotice(t('admin.removed', { name: m.displayName })); load(); } catch (err) {
+    try {
+      await api('DELETE', `/api/clinic/clinicians/${encodeURIComponent(m.id)}`);
+      setNotice(t('admin.removed', { name: m.displayName }));
+      load();
+    } catch (err) {
       setError({ message: err instanceof ApiError ? err.message : t('admin.removeFailed') });
     }
   };
   // Beside its box, a refusal needs no field path: "body.password: must be at least 8 characters" shows its words alone.
-  const fieldError = (f: string) => (error?.field === `body.${f}` || error?.field === f ? error.message.replace(/^body\.\w+: /, '') : null);
+  const fieldError = (f: string) =>
+    error?.field === `body.${f}` || error?.field === f ? error.message.replace(/^body\.\w+: /, '') : null;
 
   return (
     <section className="screen clinic-admin">
@@ -48,22 +68,51 @@ export function ClinicAdminScreen({ myEmail }: { myEmail: string | undefined }) 
         <ul className="staff-list">
           {info.staff.map((m) => (
             <li key={m.id} className="card">
-              <strong>{m.displayName}</strong> <span className="muted">{m.email} · {m.role === 'admin' ? t('admin.roleAdmin') : t('admin.roleClinician')}</span>
-              {m.email !== myEmail && <button type="button" className="link-button" onClick={() => void remove(m)} aria-label={t('admin.removeLabel', { name: m.displayName })}>{t('admin.remove')}</button>}
+              <strong>{m.displayName}</strong>{' '}
+              <span className="muted">
+                {m.email} · {m.role === 'admin' ? t('admin.roleAdmin') : t('admin.roleClinician')}
+              </span>
+              {m.email !== myEmail && (
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => void remove(m)}
+                  aria-label={t('admin.removeLabel', { name: m.displayName })}
+                >
+                  {t('admin.remove')}
+                </button>
+              )}
             </li>
           ))}
         </ul>
       )}
       <form className="card" onSubmit={(e) => void add(e)} noValidate>
         <h2>{t('admin.add')}</h2>
-        <label htmlFor="staff-name">{t('admin.name')}</label>
-        <input id="staff-name" value={form.displayName} onChange={(e) => setForm({ ...form, displayName: e.target.value })} autoComplete="off" />
+        <TextField
+          id="staff-name"
+          label={t('admin.name')}
+          value={form.displayName}
+          onChange={(displayName) => setForm({ ...form, displayName })}
+          autoComplete="off"
+        />
         <FieldError message={fieldError('displayName')} />
-        <label htmlFor="staff-email">{t('admin.email')}</label>
-        <input id="staff-email" type="email" value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} autoComplete="off" />
+        <TextField
+          id="staff-email"
+          label={t('admin.email')}
+          type="email"
+          value={form.email}
+          onChange={(email) => setForm({ ...form, email })}
+          autoComplete="off"
+        />
         <FieldError message={fieldError('email')} />
-        <label htmlFor="staff-password">{t('admin.password')}</label>
-        <input id="staff-password" type="password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} autoComplete="new-password" />
+        <TextField
+          id="staff-password"
+          label={t('admin.password')}
+          type="password"
+          value={form.password}
+          onChange={(password) => setForm({ ...form, password })}
+          autoComplete="new-password"
+        />
         <FieldError message={fieldError('password')} />
         <label htmlFor="staff-role">{t('admin.role')}</label>
         <select id="staff-role" value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value })}>
@@ -73,7 +122,11 @@ export function ClinicAdminScreen({ myEmail }: { myEmail: string | undefined }) 
         <button type="submit">{t('admin.addButton')}</button>
         {error && !error.field?.match(/displayName|email|password/) && <FieldError message={error.message} />}
       </form>
-      {notice && <p role="status" className="notice">{notice}</p>}
+      {notice && (
+        <p role="status" className="notice">
+          {notice}
+        </p>
+      )}
     </section>
   );
 }

@@ -11,8 +11,23 @@ import { FieldError } from '../ui/common.js';
 import { useFormState } from '../ui/use-form-state.js';
 import { formatDate } from '../i18n/format.js';
 
-interface NewInvitation { id: string; token: string; path: string; url: string; qrPng: string; canEmail: boolean; expiresAt: string; label: string | null }
-interface Invitation { id: string; label: string | null; status: string; createdAt: string; expiresAt: string }
+interface NewInvitation {
+  id: string;
+  token: string;
+  path: string;
+  url: string;
+  qrPng: string;
+  canEmail: boolean;
+  expiresAt: string;
+  label: string | null;
+}
+interface Invitation {
+  id: string;
+  label: string | null;
+  status: string;
+  createdAt: string;
+  expiresAt: string;
+}
 
 const day = (iso: string) => formatDate(iso);
 
@@ -23,22 +38,32 @@ export function ClinicianInvite() {
   const [copied, setCopied] = useState<string | null>(null);
   const { error, busy, submit: send } = useFormState();
   const [list, setList] = useState<Invitation[]>([]);
-  const load = useCallback(() => { api<Invitation[]>('GET', '/api/invitations').then(setList, () => undefined); }, []);
+  const load = useCallback(() => {
+    api<Invitation[]>('GET', '/api/invitations').then(setList, () => undefined);
+  }, []);
   useEffect(load, [load]);
 
   // Busy while the request runs, so a second tap does not make a second invitation.
   function submit(e: FormEvent) {
     e.preventDefault();
     setCopied(null);
-    void send(async () => {
-      setMade(await api<NewInvitation>('POST', '/api/invitations', label.trim() ? { label: label.trim() } : {}));
-      setLabel('');
-      load();
-    }, { fallback: t('invite.createFailed') });
+    void send(
+      async () => {
+        setMade(await api<NewInvitation>('POST', '/api/invitations', label.trim() ? { label: label.trim() } : {}));
+        setLabel('');
+        load();
+      },
+      { fallback: t('invite.createFailed') },
+    );
   }
   const url = made?.url ?? '';
   const copy = async () => {
-    try { await navigator.clipboard.writeText(url); setCopied(t('invite.copied')); } catch { setCopied(t('invite.copyFailed')); }
+    try {
+      await navigator.clipboard.writeText(url);
+      setCopied(t('invite.copied'));
+    } catch {
+      setCopied(t('invite.copyFailed'));
+    }
   };
   const pending = list.filter((i) => i.status === 'pending');
   return (
@@ -48,21 +73,45 @@ export function ClinicianInvite() {
         <label htmlFor="invite-label">{t('invite.label')}</label>
         <input id="invite-label" value={label} maxLength={200} onChange={(e) => setLabel(e.target.value)} />
         <FieldError message={error?.message} />
-        <button type="submit" className="primary" disabled={busy}>{t('invite.create')}</button>
+        <button type="submit" className="primary" disabled={busy}>
+          {t('invite.create')}
+        </button>
       </form>
       {made && (
         <div className="invite-link" role="status">
-          <p className="invite-qr-label">{made.label ? t('invite.scanFor', { label: made.label }) : t('invite.scan')}</p>
-          <img className="invite-qr" src={made.qrPng} width={240} height={240} alt={made.label ? t('invite.qrAltFor', { label: made.label }) : t('invite.qrAlt')} />
-          <label htmlFor="invite-url">{made.label ? t('invite.linkFor', { label: made.label }) : t('invite.link')}</label>
+          <p className="invite-qr-label">
+            {made.label ? t('invite.scanFor', { label: made.label }) : t('invite.scan')}
+          </p>
+          <img
+            className="invite-qr"
+            src={made.qrPng}
+            width={240}
+            height={240}
+            alt={made.label ? t('invite.qrAltFor', { label: made.label }) : t('invite.qrAlt')}
+          />
+          <label htmlFor="invite-url">
+            {made.label ? t('invite.linkFor', { label: made.label }) : t('invite.link')}
+          </label>
           <input id="invite-url" readOnly value={url} onFocus={(e) => e.currentTarget.select()} />
-          <button type="button" onClick={() => void copy()}>{t('invite.copy')}</button>
+          <button type="button" onClick={() => void copy()}>
+            {t('invite.copy')}
+          </button>
           {copied && <span className="small"> {copied}</span>}
           {made.canEmail && <EmailInvitation key={made.id} invitation={made} />}
-          <p className="muted small">{t(made.canEmail ? 'invite.shownOnceEmail' : 'invite.shownOnce', { date: day(made.expiresAt) })}</p>
+          <p className="muted small">
+            {t(made.canEmail ? 'invite.shownOnceEmail' : 'invite.shownOnce', { date: day(made.expiresAt) })}
+          </p>
         </div>
       )}
-      {pending.length > 0 && <p className="muted small">{t('invite.waiting', { list: pending.map((i) => t('invite.waitingOne', { label: i.label ?? t('invite.noLabel'), date: day(i.expiresAt) })).join(', ') })}</p>}
+      {pending.length > 0 && (
+        <p className="muted small">
+          {t('invite.waiting', {
+            list: pending
+              .map((i) => t('invite.waitingOne', { label: i.label ?? t('invite.noLabel'), date: day(i.expiresAt) }))
+              .join(', '),
+          })}
+        </p>
+      )}
     </div>
   );
 }
@@ -76,19 +125,39 @@ function EmailInvitation({ invitation }: { invitation: NewInvitation }) {
   function submit(e: FormEvent) {
     e.preventDefault();
     setSentTo(null);
-    void send(async () => {
-      const r = await api<{ to: string }>('POST', `/api/invitations/${invitation.id}/email`, { token: invitation.token, email });
-      setSentTo(r.to);
-      setEmail('');
-    }, { check: () => (email.trim() ? null : { message: t('invite.emailMissing') }), fallback: t('invite.emailFailed') });
+    void send(
+      async () => {
+        const r = await api<{ to: string }>('POST', `/api/invitations/${invitation.id}/email`, {
+          token: invitation.token,
+          email,
+        });
+        setSentTo(r.to);
+        setEmail('');
+      },
+      { check: () => (email.trim() ? null : { message: t('invite.emailMissing') }), fallback: t('invite.emailFailed') },
+    );
   }
   return (
     <form className="invite-email" onSubmit={submit} noValidate>
       <label htmlFor="invite-email">{t('invite.emailLabel')}</label>
-      <input id="invite-email" type="email" autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby="invite-email-err" />
+      <input
+        id="invite-email"
+        type="email"
+        autoComplete="off"
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby="invite-email-err"
+      />
       <FieldError id="invite-email-err" message={error?.message} />
-      <button type="submit" disabled={busy}>{busy ? t('invite.sending') : t('invite.send')}</button>
-      {sentTo && <p className="success" role="status">{t('invite.sent', { to: sentTo })}</p>}
+      <button type="submit" disabled={busy}>
+        {busy ? t('invite.sending') : t('invite.send')}
+      </button>
+      {sentTo && (
+        <p className="success" role="status">
+          {t('invite.sent', { to: sentTo })}
+        </p>
+      )}
     </form>
   );
 }

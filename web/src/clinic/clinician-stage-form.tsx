@@ -31,7 +31,15 @@ const DOSE_FIELDS = {
   ],
 } as const;
 
-export function ClinicianStageForm({ personId, current, onSaved }: { personId: string; current: number; onSaved: () => void }) {
+export function ClinicianStageForm({
+  personId,
+  current,
+  onSaved,
+}: {
+  personId: string;
+  current: number;
+  onSaved: () => void;
+}) {
   const { t } = useTranslation('clinic');
   const [stage, setStage] = useState(current);
   const [reason, setReason] = useState('');
@@ -44,21 +52,28 @@ export function ClinicianStageForm({ personId, current, onSaved }: { personId: s
   async function submit(e: FormEvent) {
     e.preventDefault();
     setSaved(null);
-    await send(async () => {
-      const typed: Record<string, Record<string, number>> = {};
-      for (const [k, v] of Object.entries(doses)) {
-        if (v.trim() === '') continue;
-        const [exercise, field] = k.split('.') as [string, string];
-        (typed[exercise] ??= {})[field] = Number(v);
-      }
-      const body = { stage, reason: reason.trim(), ...(resetDoses ? { doses: null } : Object.keys(typed).length ? { doses: typed } : {}) };
-      await api('PUT', `/api/patients/${encodeURIComponent(personId)}/program?date=${localDate()}`, body);
-      setDoses({});
-      setResetDoses(false);
-      setSaved(t('stageForm.saved', { stage: formatNumber(stage) }));
-      setReason('');
-      onSaved();
-    }, { check: () => (reason.trim().length < 3 ? { message: t('stageForm.reasonMissing'), field: 'reason' } : null) });
+    await send(
+      async () => {
+        const typed: Record<string, Record<string, number>> = {};
+        for (const [k, v] of Object.entries(doses)) {
+          if (v.trim() === '') continue;
+          const [exercise, field] = k.split('.') as [string, string];
+          (typed[exercise] ??= {})[field] = Number(v);
+        }
+        const body = {
+          stage,
+          reason: reason.trim(),
+          ...(resetDoses ? { doses: null } : Object.keys(typed).length ? { doses: typed } : {}),
+        };
+        await api('PUT', `/api/patients/${encodeURIComponent(personId)}/program?date=${localDate()}`, body);
+        setDoses({});
+        setResetDoses(false);
+        setSaved(t('stageForm.saved', { stage: formatNumber(stage) }));
+        setReason('');
+        onSaved();
+      },
+      { check: () => (reason.trim().length < 3 ? { message: t('stageForm.reasonMissing'), field: 'reason' } : null) },
+    );
   }
   return (
     <form className="card" onSubmit={submit} noValidate aria-labelledby="stage-form-h">
@@ -66,7 +81,12 @@ export function ClinicianStageForm({ personId, current, onSaved }: { personId: s
       <p>{t('stageForm.now', { stage: formatNumber(current) })}</p>
       <label htmlFor="stage-select">{t('patients.stage')}</label>
       <select id="stage-select" value={stage} onChange={(e) => setStage(Number(e.target.value))}>
-        {STAGES.map((s) => <option key={s.number} value={s.number}>{s.number}: {stageIn(s.number, currentLanguage()).name}{s.number === current ? ` ${t('stageForm.nowMark')}` : ''}</option>)}
+        {STAGES.map((s) => (
+          <option key={s.number} value={s.number}>
+            {s.number}: {stageIn(s.number, currentLanguage()).name}
+            {s.number === current ? ` ${t('stageForm.nowMark')}` : ''}
+          </option>
+        ))}
       </select>
       <fieldset className="dose-fields">
         <legend>{t('stageForm.doses')}</legend>
@@ -78,21 +98,52 @@ export function ClinicianStageForm({ personId, current, onSaved }: { personId: s
               const placeholder = String((p.dose as unknown as Record<string, number>)[f.key]);
               return (
                 <span key={f.key} className="dose-field">
-                  <label htmlFor={id}>{t('stageForm.doseLabel', { exercise: exerciseIn(p.exercise, currentLanguage()).name, field: t(`stageForm.dose.${f.key}`), max: formatNumber(f.max) })}</label>
-                  <input id={id} type="number" inputMode="numeric" min={1} max={f.max} placeholder={placeholder} value={doses[`${p.exercise}.${f.key}`] ?? ''}
-                    onChange={(e) => setDoses({ ...doses, [`${p.exercise}.${f.key}`]: e.target.value })} disabled={resetDoses} />
+                  <label htmlFor={id}>
+                    {t('stageForm.doseLabel', {
+                      exercise: exerciseIn(p.exercise, currentLanguage()).name,
+                      field: t(`stageForm.dose.${f.key}`),
+                      max: formatNumber(f.max),
+                    })}
+                  </label>
+                  <input
+                    id={id}
+                    type="number"
+                    inputMode="numeric"
+                    min={1}
+                    max={f.max}
+                    placeholder={placeholder}
+                    value={doses[`${p.exercise}.${f.key}`] ?? ''}
+                    onChange={(e) => setDoses({ ...doses, [`${p.exercise}.${f.key}`]: e.target.value })}
+                    disabled={resetDoses}
+                  />
                 </span>
               );
             })}
           </div>
         ))}
-        <label className="check"><input type="checkbox" checked={resetDoses} onChange={(e) => setResetDoses(e.target.checked)} /> <span>{t('stageForm.resetDoses')}</span></label>
+        <label className="check">
+          <input type="checkbox" checked={resetDoses} onChange={(e) => setResetDoses(e.target.checked)} />{' '}
+          <span>{t('stageForm.resetDoses')}</span>
+        </label>
       </fieldset>
       <label htmlFor="stage-reason">{t('stageForm.reason')}</label>
-      <textarea id="stage-reason" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} aria-invalid={error?.field === 'reason' || undefined} aria-describedby="stage-err" />
+      <textarea
+        id="stage-reason"
+        rows={3}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        aria-invalid={error?.field === 'reason' || undefined}
+        aria-describedby="stage-err"
+      />
       <FieldError id="stage-err" message={error?.message} />
-      {saved && <p className="success" role="status">{saved}</p>}
-      <button type="submit" className="primary" disabled={busy}>{t('stageForm.save')}</button>
+      {saved && (
+        <p className="success" role="status">
+          {saved}
+        </p>
+      )}
+      <button type="submit" className="primary" disabled={busy}>
+        {t('stageForm.save')}
+      </button>
     </form>
   );
 }

@@ -2,7 +2,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PROGRAM_EVENT_ACTIONS } from '../../../src/core/program-event-record.js';
 import { i18n } from '../i18n/i18n.js';
-import { DECISIONS, decisionText, eventHeading, stoppedLine, eventActor, otherScoresNote } from './patient-page-text.js';
+import {
+  DECISIONS,
+  decisionText,
+  eventHeading,
+  stoppedLine,
+  eventActor,
+  otherScoresNote,
+} from './patient-page-text.js';
 
 // The English the clinician reads, written out by hand below.
 const t = i18n.getFixedT('en', 'clinic');
@@ -21,11 +28,20 @@ test('every program event action and decision has words, none of them the stored
     // The same heading follows the screen's language (the Spanish t of a Spanish screen).
     assert.notEqual(eventHeading(i18n.getFixedT('es', 'clinic'), a), eventHeading(t, a), a);
   }
-  assert.deepEqual(DECISIONS.map((d) => decisionText(t, d)), ['move up a stage', 'stay at this stage', 'step back a stage', 'stop (a safety answer)']);
-  assert.deepEqual([eventActor('clinician', t), eventActor('person', t), eventActor('engine', t)], ['by a clinician', 'by the patient', '']);
+  assert.deepEqual(
+    DECISIONS.map((d) => decisionText(t, d)),
+    ['move up a stage', 'stay at this stage', 'step back a stage', 'stop (a safety answer)'],
+  );
+  assert.deepEqual(
+    [eventActor('clinician', t), eventActor('person', t), eventActor('engine', t)],
+    ['by a clinician', 'by the patient', ''],
+  );
 });
 
-test('a stopped patient\'s heading says why and the care their answer called for, in the screen\'s language', () => {
+test("a stopped patient's heading says why and the care their answer called for, in the screen's language", () => {
   assert.equal(stoppedLine(t, 'emergency'), 'Program stopped after a safety answer: Get emergency care now.');
-  assert.equal(stoppedLine(i18n.getFixedT('es', 'clinic'), 'same_day'), 'Programa detenido tras una respuesta de seguridad: Consulta a un médico hoy.');
+  assert.equal(
+    stoppedLine(i18n.getFixedT('es', 'clinic'), 'same_day'),
+    'Programa detenido tras una respuesta de seguridad: Consulta a un médico hoy.',
+  );
 });

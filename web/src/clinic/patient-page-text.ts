@@ -23,7 +23,11 @@ export function stoppedLine(t: TFunction, urgency: Urgency): string {
 
 /** Who changed the program, when it was not the daily review. */
 export function eventActor(actor: 'engine' | 'person' | 'clinician', t: TFunction): string {
-  return actor === 'clinician' ? t('clinic:patient.byClinician') : actor === 'person' ? t('clinic:patient.byPatient') : '';
+  return actor === 'clinician'
+    ? t('clinic:patient.byClinician')
+    : actor === 'person'
+      ? t('clinic:patient.byPatient')
+      : '';
 }
 
 /** The line under the check-in table: the scores given around sessions, or nothing when there were none. */

@@ -14,11 +14,27 @@ export function ReportDownloads({ base, period }: { base: string; period: Report
   const { end, backwards, query } = period;
   return (
     <div className="report-downloads">
-      <ReportPeriodFields period={period} id="report" labels={{ legend: t('report.period'), from: t('report.from'), to: t('report.to') }} />
-      {backwards ? <FieldError message={t('report.backwards', { end })} /> : (
+      <ReportPeriodFields
+        period={period}
+        id="report"
+        labels={{ legend: t('report.period'), from: t('report.from'), to: t('report.to') }}
+      />
+      {backwards ? (
+        <FieldError message={t('report.backwards', { end })} />
+      ) : (
         <>
-          <p><a /* i18n-ignore: a URL */ className="button" href={`${base}/report?${query}`} download>{t('report.clinician')}</a></p>
-          <p className="small"><Trans t={t} i18nKey="report.patient" components={{ report: <a href={`${base}/report?kind=patient&${query}`} download /> }} /></p>
+          <p>
+            <a /* i18n-ignore: a URL */ className="button" href={`${base}/report?${query}`} download>
+              {t('report.clinician')}
+            </a>
+          </p>
+          <p className="small">
+            <Trans
+              t={t}
+              i18nKey="report.patient"
+              components={{ report: <a href={`${base}/report?kind=patient&${query}`} download /> }}
+            />
+          </p>
         </>
       )}
     </div>
