@@ -29,6 +29,8 @@ const FORMATTED: readonly string[] = [
   'scripts/step-counter-cv.ts',
   'scripts/test-groups.mjs',
   'src/cli',
+  'src/core/fhir',
+  'src/core/report',
   'src/gait',
   'src/importers',
   'src/reports',

@@ -27,8 +27,8 @@ import type { DailyWalking } from './walking-day-record.js';
 /** How a completed week went, judged by the pain rules (src/core/program-engine.ts). */
 export type WeekVerdict = 'ok' | 'hold' | 'flare';
 
-/** A clinician's setting of the target as the patient reads it (applied by src/core/walking-override.ts). */
-export interface ClinicianWalkingSetting {
+/** A clinician's walking figure as set: what, how much, why, by whom and when (a FHIR export carries this). */
+export interface ClinicianWalkingFigure {
   /** 'target' replaces the target; 'cap' is the most it may be. */
   kind: 'target' | 'cap';
   /** The figure the clinician set: steps or minutes, the other null. */
@@ -38,6 +38,10 @@ export interface ClinicianWalkingSetting {
   /** The clinician's name, and the date they set it. */
   setBy: string;
   setOn: string;
+}
+
+/** A clinician's setting of the target as the patient reads it (applied by src/core/walking-override.ts). */
+export interface ClinicianWalkingSetting extends ClinicianWalkingFigure {
   /** False for a cap at or above the person's own target: it changes nothing today. */
   applied: boolean;
   /** The target from the person's own days, before the clinician's setting. */

@@ -26,7 +26,11 @@ export const QUESTIONNAIRE_BASE = 'https://footing.example/fhir/Questionnaire';
 const CODE_SYSTEM_VERSION = '1';
 
 /** DOMAIN.md §9 [47e]: "Oswestry disability index score ODI" (the score only; the bands come from §7, not LOINC). */
-export const ODI_SCORE_LOINC = { system: LOINC, code: '97909-6', display: 'Oswestry disability index score ODI' } as const;
+export const ODI_SCORE_LOINC = {
+  system: LOINC,
+  code: '97909-6',
+  display: 'Oswestry disability index score ODI',
+} as const;
 
 /** The outcome measures Footing may reproduce as a questionnaire: the free ones (DOMAIN.md §7). */
 export const FREE_MEASURES = ['nprs', 'psfs'] as const satisfies readonly OutcomeMeasureId[];
@@ -37,8 +41,21 @@ type Json = Record<string, unknown>;
 type Resource = Json & { resourceType: string; id: string };
 type Reference = { reference: string } | { display: string };
 
-export interface ScreeningInput { id: string; testId: string; values: Readonly<Record<string, unknown>>; recordedAt: string; recordedBy: string }
-export interface OutcomeInput { id: string; measureId: string; inputs: Readonly<Record<string, unknown>>; score: number | null; recordedAt: string; recordedBy: string }
+export interface ScreeningInput {
+  id: string;
+  testId: string;
+  values: Readonly<Record<string, unknown>>;
+  recordedAt: string;
+  recordedBy: string;
+}
+export interface OutcomeInput {
+  id: string;
+  measureId: string;
+  inputs: Readonly<Record<string, unknown>>;
+  score: number | null;
+  recordedAt: string;
+  recordedBy: string;
+}
 
 /** UCUM of each screening test's unit (screening-tests.ts `input.unit`); text values have none. */
 const SCREENING_UCUM: Partial<Record<ScreeningTestId, { code: string; unit: string }>> = {
@@ -50,34 +67,56 @@ const SCREENING_UCUM: Partial<Record<ScreeningTestId, { code: string; unit: stri
 };
 
 /** Words for the parts of a stored value's path ("eyesOpen.left" reads "Eyes open, left"); the import reads them back. */
-export const PART_WORDS: Record<string, string> = { left: 'left', right: 'right', eyesOpen: 'eyes open', eyesClosed: 'eyes closed', protocol: 'protocol' };
-const words = (path: string[]) => { const s = path.map((p) => PART_WORDS[p] ?? p).join(', '); return s.charAt(0).toUpperCase() + s.slice(1); };
+export const PART_WORDS: Record<string, string> = {
+  left: 'left',
+  right: 'right',
+  eyesOpen: 'eyes open',
+  eyesClosed: 'eyes closed',
+  protocol: 'protocol',
+};
+const words = (path: string[]) => {
+  const s = path.map((p) => PART_WORDS[p] ?? p).join(', ');
+  return s.charAt(0).toUpperCase() + s.slice(1);
+};
 
 /** Every stored leaf value of a result, with its path (null and absent sides are left out). */
 function leaves(v: unknown, path: string[] = []): { path: string[]; value: number | string | boolean }[] {
   if (v === null || v === undefined) return [];
   if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return [{ path, value: v }];
-  if (typeof v === 'object' && !Array.isArray(v)) return Object.keys(v as Json).sort().flatMap((k) => leaves((v as Json)[k], [...path, k]));
+  if (typeof v === 'object' && !Array.isArray(v))
+    return Object.keys(v as Json)
+      .sort()
+      .flatMap((k) => leaves((v as Json)[k], [...path, k]));
   return [];
 }
 
 const knownTest = (id: string): id is ScreeningTestId => (SCREENING_TEST_IDS as readonly string[]).includes(id);
 
 /** One screening result as an Observation; null for a test this version does not know (not guessed). */
-export function screeningObservation(r: ScreeningInput, o: { subject: { reference: string }; performer: Reference; asInstant: (iso: string) => string }): Resource | null {
+export function screeningObservation(
+  r: ScreeningInput,
+  o: { subject: { reference: string }; performer: Reference; asInstant: (iso: string) => string },
+): Resource | null {
   if (!knownTest(r.testId)) return null;
   const name = SCREENING_NAME[r.testId];
   const ucum = SCREENING_UCUM[r.testId];
   const components = leaves(r.values).map(({ path, value }) => ({
     code: { text: words(path) },
-    ...(typeof value === 'number' && ucum ? { valueQuantity: { value, unit: ucum.unit, system: UCUM, code: ucum.code } }
-      : typeof value === 'boolean' ? { valueBoolean: value } : { valueString: String(value) }),
+    ...(typeof value === 'number' && ucum
+      ? { valueQuantity: { value, unit: ucum.unit, system: UCUM, code: ucum.code } }
+      : typeof value === 'boolean'
+        ? { valueBoolean: value }
+        : { valueString: String(value) }),
   }));
   return {
-    resourceType: 'Observation', id: stableUuid('screening', r.id), status: 'final',
+    resourceType: 'Observation',
+    id: stableUuid('screening', r.id),
+    status: 'final',
     category: [{ coding: [{ system: OBSERVATION_CATEGORY, code: 'exam', display: 'Exam' }] }],
     code: { coding: [{ system: SCREENING_SYSTEM, code: r.testId, display: name }], text: name },
-    subject: o.subject, effectiveDateTime: o.asInstant(r.recordedAt), performer: [o.performer],
+    subject: o.subject,
+    effectiveDateTime: o.asInstant(r.recordedAt),
+    performer: [o.performer],
     ...(components.length ? { component: components } : {}),
   };
 }
@@ -86,24 +125,53 @@ const measureName = (id: OutcomeMeasureId) => OUTCOME_MEASURES[id].name;
 const knownMeasure = (id: string): id is OutcomeMeasureId => id in OUTCOME_MEASURES;
 
 /** One outcome score as an Observation (the score only); null without a score or for an unknown measure. */
-export function outcomeObservation(r: OutcomeInput, o: { subject: { reference: string }; performer: Reference; asInstant: (iso: string) => string; questionnaireResponse: { reference: string } | null }): Resource | null {
+export function outcomeObservation(
+  r: OutcomeInput,
+  o: {
+    subject: { reference: string };
+    performer: Reference;
+    asInstant: (iso: string) => string;
+    questionnaireResponse: { reference: string } | null;
+  },
+): Resource | null {
   if (!knownMeasure(r.measureId) || r.score === null) return null;
   const info = OUTCOME_MEASURES[r.measureId];
   const percent = info.scale.unit === '%';
-  const coding = [{ system: OUTCOME_SYSTEM, code: r.measureId, display: info.name }, ...(r.measureId === 'odi' ? [{ ...ODI_SCORE_LOINC }] : [])];
+  const coding = [
+    { system: OUTCOME_SYSTEM, code: r.measureId, display: info.name },
+    ...(r.measureId === 'odi' ? [{ ...ODI_SCORE_LOINC }] : []),
+  ];
   return {
-    resourceType: 'Observation', id: stableUuid('outcome', r.id), status: 'final',
+    resourceType: 'Observation',
+    id: stableUuid('outcome', r.id),
+    status: 'final',
     category: [{ coding: [{ system: OBSERVATION_CATEGORY, code: 'survey', display: 'Survey' }] }],
     code: { coding, text: info.name },
-    subject: o.subject, effectiveDateTime: o.asInstant(r.recordedAt), performer: [o.performer],
-    valueQuantity: { value: Math.round(r.score * 100) / 100, unit: percent ? '%' : info.scale.unit, system: UCUM, code: percent ? '%' : '{score}' },
+    subject: o.subject,
+    effectiveDateTime: o.asInstant(r.recordedAt),
+    performer: [o.performer],
+    valueQuantity: {
+      value: Math.round(r.score * 100) / 100,
+      unit: percent ? '%' : info.scale.unit,
+      system: UCUM,
+      code: percent ? '%' : '{score}',
+    },
     ...(o.questionnaireResponse ? { derivedFrom: [o.questionnaireResponse] } : {}),
-    note: [{ text: isFreeMeasure(r.measureId) ? `Licence: ${info.licence}` : `Score entered from the official form; its items are not reproduced. Licence: ${info.licence}` }],
+    note: [
+      {
+        text: isFreeMeasure(r.measureId)
+          ? `Licence: ${info.licence}`
+          : `Score entered from the official form; its items are not reproduced. Licence: ${info.licence}`,
+      },
+    ],
   };
 }
 
 /** The QuestionnaireResponse of a free measure's entry (NPRS, PSFS); null for any other. */
-export function questionnaireResponse(r: OutcomeInput, o: { subject: { reference: string }; author: Reference; asInstant: (iso: string) => string }): Resource | null {
+export function questionnaireResponse(
+  r: OutcomeInput,
+  o: { subject: { reference: string }; author: Reference; asInstant: (iso: string) => string },
+): Resource | null {
   if (!isFreeMeasure(r.measureId)) return null;
   let item: Json[];
   if (r.measureId === 'nprs') {
@@ -111,19 +179,31 @@ export function questionnaireResponse(r: OutcomeInput, o: { subject: { reference
     if (typeof v !== 'number') return null;
     item = [{ linkId: 'pain', text: NPRS_ITEM, answer: [{ valueInteger: v }] }];
   } else {
-    const list = Array.isArray(r.inputs.activities) ? (r.inputs.activities as { name?: unknown; rating?: unknown }[]) : [];
+    const list = Array.isArray(r.inputs.activities)
+      ? (r.inputs.activities as { name?: unknown; rating?: unknown }[])
+      : [];
     item = list.map((a) => ({
-      linkId: 'activity', text: PSFS_ACTIVITY,
+      linkId: 'activity',
+      text: PSFS_ACTIVITY,
       item: [
         { linkId: 'activity.name', text: PSFS_NAME, answer: [{ valueString: String(a.name ?? '') }] },
-        { linkId: 'activity.rating', text: PSFS_RATING, ...(typeof a.rating === 'number' ? { answer: [{ valueInteger: a.rating }] } : {}) },
+        {
+          linkId: 'activity.rating',
+          text: PSFS_RATING,
+          ...(typeof a.rating === 'number' ? { answer: [{ valueInteger: a.rating }] } : {}),
+        },
       ],
     }));
   }
   return {
-    resourceType: 'QuestionnaireResponse', id: stableUuid('QuestionnaireResponse', r.id),
-    questionnaire: `${QUESTIONNAIRE_BASE}/${r.measureId}`, status: 'completed',
-    subject: o.subject, authored: o.asInstant(r.recordedAt), author: o.author, source: o.subject,
+    resourceType: 'QuestionnaireResponse',
+    id: stableUuid('QuestionnaireResponse', r.id),
+    questionnaire: `${QUESTIONNAIRE_BASE}/${r.measureId}`,
+    status: 'completed',
+    subject: o.subject,
+    authored: o.asInstant(r.recordedAt),
+    author: o.author,
+    source: o.subject,
     item,
   };
 }
@@ -137,38 +217,83 @@ const PSFS_RATING = 'How well you can do it now, from 0 (unable) to 10 (as well 
 /** The Questionnaire of a free measure, in Footing's words, published in a bundle that holds an answer to it. */
 export function questionnaire(id: FreeMeasure): Resource {
   const base = {
-    resourceType: 'Questionnaire', id, url: `${QUESTIONNAIRE_BASE}/${id}`, version: CODE_SYSTEM_VERSION,
-    name: id === 'nprs' ? 'FootingNPRS' : 'FootingPSFS', title: measureName(id), status: 'active', publisher: 'Footing',
+    resourceType: 'Questionnaire',
+    id,
+    url: `${QUESTIONNAIRE_BASE}/${id}`,
+    version: CODE_SYSTEM_VERSION,
+    name: id === 'nprs' ? 'FootingNPRS' : 'FootingPSFS',
+    title: measureName(id),
+    status: 'active',
+    publisher: 'Footing',
     subjectType: ['Patient'],
     description: `${measureName(id)} as Footing asks it, in its own words. ${OUTCOME_MEASURES[id].licence}`,
     code: [{ system: OUTCOME_SYSTEM, code: id, display: measureName(id) }],
   };
   if (id === 'nprs') return { ...base, item: [{ linkId: 'pain', text: NPRS_ITEM, type: 'integer', required: true }] };
-  return { ...base, item: [{
-    linkId: 'activity', text: PSFS_ACTIVITY, type: 'group', repeats: true,
+  return {
+    ...base,
     item: [
-      { linkId: 'activity.name', text: PSFS_NAME, type: 'string', required: true },
-      { linkId: 'activity.rating', text: PSFS_RATING, type: 'integer' },
+      {
+        linkId: 'activity',
+        text: PSFS_ACTIVITY,
+        type: 'group',
+        repeats: true,
+        item: [
+          { linkId: 'activity.name', text: PSFS_NAME, type: 'string', required: true },
+          { linkId: 'activity.rating', text: PSFS_RATING, type: 'integer' },
+        ],
+      },
     ],
-  }] };
+  };
 }
 
-const codeSystem = (o: { id: string; url: string; name: string; title: string; description: string; concept: { code: string; display: string }[] }): Resource => ({
-  resourceType: 'CodeSystem', id: o.id, url: o.url, version: CODE_SYSTEM_VERSION, name: o.name, title: o.title,
-  status: 'active', experimental: false, publisher: 'Footing', description: o.description,
-  caseSensitive: true, content: 'complete', count: o.concept.length, concept: o.concept,
+const codeSystem = (o: {
+  id: string;
+  url: string;
+  name: string;
+  title: string;
+  description: string;
+  concept: { code: string; display: string }[];
+}): Resource => ({
+  resourceType: 'CodeSystem',
+  id: o.id,
+  url: o.url,
+  version: CODE_SYSTEM_VERSION,
+  name: o.name,
+  title: o.title,
+  status: 'active',
+  experimental: false,
+  publisher: 'Footing',
+  description: o.description,
+  caseSensitive: true,
+  content: 'complete',
+  count: o.concept.length,
+  concept: o.concept,
 });
 
 /** Footing's code system of screening tests (DOMAIN.md §5), published in a bundle that holds a result. */
-export const screeningCodeSystem = (): Resource => codeSystem({
-  id: 'screening-tests', url: SCREENING_SYSTEM, name: 'FootingScreeningTests', title: 'Footing screening tests',
-  description: 'The screening tests of the feet and the chain that Footing records (foot posture, balance, heel raises and the like). No LOINC term was found for them.',
-  concept: SCREENING_TEST_IDS.map((id) => ({ code: id, display: SCREENING_NAME[id] })),
-});
+export const screeningCodeSystem = (): Resource =>
+  codeSystem({
+    id: 'screening-tests',
+    url: SCREENING_SYSTEM,
+    name: 'FootingScreeningTests',
+    title: 'Footing screening tests',
+    description:
+      'The screening tests of the feet and the chain that Footing records (foot posture, balance, heel raises and the like). No LOINC term was found for them.',
+    concept: SCREENING_TEST_IDS.map((id) => ({ code: id, display: SCREENING_NAME[id] })),
+  });
 
 /** Footing's code system of outcome measures (DOMAIN.md §7), published in a bundle that holds a score. */
-export const outcomeCodeSystem = (): Resource => codeSystem({
-  id: 'outcome-measures', url: OUTCOME_SYSTEM, name: 'FootingOutcomeMeasures', title: 'Footing outcome measures',
-  description: 'The outcome measures whose scores Footing records (pain, function and disability questionnaires). Copyrighted instruments are named here only; their items are not reproduced.',
-  concept: (Object.keys(OUTCOME_MEASURES) as OutcomeMeasureId[]).map((id) => ({ code: id, display: measureName(id) })),
-});
+export const outcomeCodeSystem = (): Resource =>
+  codeSystem({
+    id: 'outcome-measures',
+    url: OUTCOME_SYSTEM,
+    name: 'FootingOutcomeMeasures',
+    title: 'Footing outcome measures',
+    description:
+      'The outcome measures whose scores Footing records (pain, function and disability questionnaires). Copyrighted instruments are named here only; their items are not reproduced.',
+    concept: (Object.keys(OUTCOME_MEASURES) as OutcomeMeasureId[]).map((id) => ({
+      code: id,
+      display: measureName(id),
+    })),
+  });

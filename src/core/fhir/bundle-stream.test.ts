@@ -2,7 +2,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bundleJsonStream } from './bundle-stream.js';
 
-const entry = (i: number) => ({ fullUrl: `x/${i}`, resource: { resourceType: 'Observation', id: String(i), valueInteger: i, note: [{ text: `line one\nline "two" ${i}` }] } });
+const entry = (i: number) => ({
+  fullUrl: `x/${i}`,
+  resource: {
+    resourceType: 'Observation',
+    id: String(i),
+    valueInteger: i,
+    note: [{ text: `line one\nline "two" ${i}` }],
+  },
+});
 
 test('The pieces joined are exactly JSON.stringify of the bundle, with 0, 1, a batch and more entries', () => {
   const head = { resourceType: 'Bundle', id: 'b', type: 'collection' };
@@ -15,17 +23,33 @@ test('The pieces joined are exactly JSON.stringify of the bundle, with 0, 1, a b
   }
 });
 
-test('From a head and an entry generator: the same bytes as JSON.stringify, compact or indented by 2 (the CLI\'s file), entries read once', () => {
+test("From a head and an entry generator: the same bytes as JSON.stringify, compact or indented by 2 (the CLI's file), entries read once", () => {
   const head = { resourceType: 'Bundle', id: 'b', type: 'collection', timestamp: '2026-11-09T12:00:00Z' };
   for (const n of [0, 1, 2, 5]) {
     const list = Array.from({ length: n }, (_, i) => entry(i));
     let reads = 0;
-    function* gen() { for (const e of list) { reads++; yield e; } }
-    assert.equal([...bundleJsonStream(head, gen(), { perPiece: 2 })].join(''), JSON.stringify({ ...head, entry: list }), `${n} compact`);
+    function* gen() {
+      for (const e of list) {
+        reads++;
+        yield e;
+      }
+    }
+    assert.equal(
+      [...bundleJsonStream(head, gen(), { perPiece: 2 })].join(''),
+      JSON.stringify({ ...head, entry: list }),
+      `${n} compact`,
+    );
     assert.equal(reads, n);
-    assert.equal([...bundleJsonStream(head, gen(), { indent: 2, perPiece: 2 })].join(''), JSON.stringify({ ...head, entry: list }, null, 2), `${n} indented`);
+    assert.equal(
+      [...bundleJsonStream(head, gen(), { indent: 2, perPiece: 2 })].join(''),
+      JSON.stringify({ ...head, entry: list }, null, 2),
+      `${n} indented`,
+    );
   }
   // An empty head: no comma after the brace.
   assert.equal([...bundleJsonStream({}, [entry(0)])].join(''), JSON.stringify({ entry: [entry(0)] }));
-  assert.equal([...bundleJsonStream({}, [entry(0)], { indent: 2 })].join(''), JSON.stringify({ entry: [entry(0)] }, null, 2));
+  assert.equal(
+    [...bundleJsonStream({}, [entry(0)], { indent: 2 })].join(''),
+    JSON.stringify({ entry: [entry(0)] }, null, 2),
+  );
 });

@@ -10,23 +10,35 @@
 export const ENTRIES_PER_PIECE = 200;
 
 /** Pieces of the JSON of `{ ...head, entry: [...entries] }`, the entries read from the iterable once, in order. */
-export function* bundleJsonStream(head: object, entries: Iterable<unknown>, options: { indent?: 0 | 2; perPiece?: number } = {}): Generator<string> {
+export function* bundleJsonStream(
+  head: object,
+  entries: Iterable<unknown>,
+  options: { indent?: 0 | 2; perPiece?: number } = {},
+): Generator<string> {
   const indent = options.indent ?? 0;
   const perPiece = options.perPiece ?? ENTRIES_PER_PIECE;
   const headText = indent ? JSON.stringify(head, null, indent) : JSON.stringify(head);
   // The head without its closing brace (and, indented, the newline before it); a comma when it has keys.
   const open = headText === '{}' ? '{' : `${headText.slice(0, indent ? -2 : -1)},`;
   // JSON.stringify(x, null, 2) indents an entry by 4 spaces inside "entry": [ ... ]; no string holds a raw newline.
-  const one = indent ? (e: unknown) => `\n    ${JSON.stringify(e, null, indent).replaceAll('\n', '\n    ')}` : (e: unknown) => JSON.stringify(e);
+  const one = indent
+    ? (e: unknown) => `\n    ${JSON.stringify(e, null, indent).replaceAll('\n', '\n    ')}`
+    : (e: unknown) => JSON.stringify(e);
   let batch: string[] = [];
   let count = 0;
   for (const e of entries) {
     if (count === 0) batch.push(indent ? `${open}\n  "entry": [` : `${open}"entry":[`);
     batch.push((count > 0 ? ',' : '') + one(e));
     count++;
-    if (count % perPiece === 0) { yield batch.join(''); batch = []; }
+    if (count % perPiece === 0) {
+      yield batch.join('');
+      batch = [];
+    }
   }
-  if (count === 0) { yield indent ? `${open}\n  "entry": []\n}` : `${open}"entry":[]}`; return; }
+  if (count === 0) {
+    yield indent ? `${open}\n  "entry": []\n}` : `${open}"entry":[]}`;
+    return;
+  }
   batch.push(indent ? '\n  ]\n}' : ']}');
   yield batch.join('');
 }

@@ -7,21 +7,45 @@
 export const FOOTING_ERROR_SYSTEM = 'https://footing.example/fhir/CodeSystem/error';
 
 /** R4 issue-type codes (http://hl7.org/fhir/issue-type) Footing uses. */
-export type IssueType = 'invalid' | 'not-supported' | 'not-found' | 'login' | 'forbidden' | 'security' | 'processing' | 'exception' | 'throttled' | 'too-costly';
+export type IssueType =
+  | 'invalid'
+  | 'not-supported'
+  | 'not-found'
+  | 'login'
+  | 'forbidden'
+  | 'security'
+  | 'processing'
+  | 'exception'
+  | 'throttled'
+  | 'too-costly';
 
 export interface OperationOutcome {
   resourceType: 'OperationOutcome';
-  issue: { severity: 'error' | 'fatal'; code: IssueType; details: { coding: { system: string; code: string }[]; text: string }; expression?: string[] }[];
+  issue: {
+    severity: 'error' | 'fatal';
+    code: IssueType;
+    details: { coding: { system: string; code: string }[]; text: string };
+    expression?: string[];
+  }[];
 }
 
-export function operationOutcome(o: { code: IssueType; footingCode: string; text: string; parameter?: string; fatal?: boolean }): OperationOutcome {
+export function operationOutcome(o: {
+  code: IssueType;
+  footingCode: string;
+  text: string;
+  parameter?: string;
+  fatal?: boolean;
+}): OperationOutcome {
   return {
     resourceType: 'OperationOutcome',
-    issue: [{
-      severity: o.fatal ? 'fatal' : 'error', code: o.code,
-      details: { coding: [{ system: FOOTING_ERROR_SYSTEM, code: o.footingCode }], text: o.text },
-      ...(o.parameter ? { expression: [o.parameter] } : {}),
-    }],
+    issue: [
+      {
+        severity: o.fatal ? 'fatal' : 'error',
+        code: o.code,
+        details: { coding: [{ system: FOOTING_ERROR_SYSTEM, code: o.footingCode }], text: o.text },
+        ...(o.parameter ? { expression: [o.parameter] } : {}),
+      },
+    ],
   };
 }
 

@@ -13,12 +13,25 @@
  * (gait-metric-codes.ts). No code that DOMAIN.md does not give is used; other regions are named in text only.
  */
 import type { BodyMark } from '../pain.js';
+import type { ClinicianWalkingFigure } from '../walking-target.js';
 import { painAreaLabel } from '../pain-areas.js';
-import { gaitMetricUnit, gaitMetricsCodeSystem, GAIT_METRIC_CONCEPTS, GAIT_METRICS_SYSTEM } from './gait-metric-codes.js';
+import {
+  gaitMetricUnit,
+  gaitMetricsCodeSystem,
+  GAIT_METRIC_CONCEPTS,
+  GAIT_METRICS_SYSTEM,
+} from './gait-metric-codes.js';
 import { stableUuid } from './stable-id.js';
 import {
-  outcomeCodeSystem, outcomeObservation, questionnaire, questionnaireResponse, screeningCodeSystem, screeningObservation,
-  FREE_MEASURES, type OutcomeInput, type ScreeningInput,
+  outcomeCodeSystem,
+  outcomeObservation,
+  questionnaire,
+  questionnaireResponse,
+  screeningCodeSystem,
+  screeningObservation,
+  FREE_MEASURES,
+  type OutcomeInput,
+  type ScreeningInput,
 } from './assessment-resources.js';
 
 export const LOINC = 'http://loinc.org';
@@ -30,7 +43,11 @@ const PARTICIPANT_TYPE = 'http://terminology.hl7.org/CodeSystem/provenance-parti
 /** DOMAIN.md §9 [47]: "Number of steps in 24 hour Measured". */
 export const STEPS_LOINC = { system: LOINC, code: '41950-7', display: 'Number of steps in 24 hour Measured' } as const;
 /** DOMAIN.md §9 [47b]: pain 0-10 numeric rating. */
-export const PAIN_LOINC = { system: LOINC, code: '72514-3', display: 'Pain severity - 0-10 verbal numeric rating [Score] - Reported' } as const;
+export const PAIN_LOINC = {
+  system: LOINC,
+  code: '72514-3',
+  display: 'Pain severity - 0-10 verbal numeric rating [Score] - Reported',
+} as const;
 
 /** SNOMED CT body sites of DOMAIN.md §9 [47i] (DICOM CID 4 / 4031). */
 export const BODY_SITES = {
@@ -48,14 +65,28 @@ type Coding = { system: string; code: string; display: string };
  * shoulder, arm and hand have no code there: text only.
  */
 export const REGION_BODY_SITE: Partial<Record<BodyMark['region'], Coding>> = {
-  'foot-sole': BODY_SITES.foot, heel: BODY_SITES.foot, ankle: BODY_SITES.ankleJoint,
-  'low-back': BODY_SITES.lumbarRegion, 'mid-back': BODY_SITES.back, neck: BODY_SITES.neck,
+  'foot-sole': BODY_SITES.foot,
+  heel: BODY_SITES.foot,
+  ankle: BODY_SITES.ankleJoint,
+  'low-back': BODY_SITES.lumbarRegion,
+  'mid-back': BODY_SITES.back,
+  neck: BODY_SITES.neck,
 };
 /** The check-in's three scores: back, neck and foot pain. */
 const SCORE_SITES = { back: BODY_SITES.back, neck: BODY_SITES.neck, foot: BODY_SITES.foot } as const;
 
-export interface FhirResource { resourceType: string; id: string; [key: string]: unknown }
-export interface FhirBundle { resourceType: 'Bundle'; id: string; type: 'collection'; timestamp?: string; entry: { fullUrl: string; resource: FhirResource }[] }
+export interface FhirResource {
+  resourceType: string;
+  id: string;
+  [key: string]: unknown;
+}
+export interface FhirBundle {
+  resourceType: 'Bundle';
+  id: string;
+  type: 'collection';
+  timestamp?: string;
+  entry: { fullUrl: string; resource: FhirResource }[];
+}
 
 /** Where a day's steps came from: one source (and device) as stored with the walking samples. */
 export interface WalkingSourceInput {
@@ -74,8 +105,22 @@ export interface FhirExportInput {
   /** Daily step totals (days with steps only count). */
   stepDays: readonly { date: string; steps: number }[];
   walkingSources: readonly WalkingSourceInput[];
-  checkins: readonly { id: string; at: string; back: number | null; neck: number | null; foot: number | null; regions: readonly BodyMark[] }[];
-  gaitAnalyses: readonly { id: string; recordedAt: string; recordedBy: string; sourceName: string; view: string; metrics: Readonly<Record<string, { value: number | null; confidence: number; n?: number }>> }[];
+  checkins: readonly {
+    id: string;
+    at: string;
+    back: number | null;
+    neck: number | null;
+    foot: number | null;
+    regions: readonly BodyMark[];
+  }[];
+  gaitAnalyses: readonly {
+    id: string;
+    recordedAt: string;
+    recordedBy: string;
+    sourceName: string;
+    view: string;
+    metrics: Readonly<Record<string, { value: number | null; confidence: number; n?: number }>>;
+  }[];
   /** The program: its state and today's activities (empty when stopped or before the safety check). */
   program: null | {
     status: 'active' | 'stopped';
@@ -85,10 +130,14 @@ export interface FhirExportInput {
   };
   /** Today's walking target (the program's Goal). */
   walkingTarget: null | {
-    steps: number | null; minutes: number; basis: string; setBy: string | null; asOf: string;
+    steps: number | null;
+    minutes: number;
+    basis: string;
+    setBy: string | null;
+    asOf: string;
     /** A clinician's target or cap (src/core/walking-override.ts), applied today or not: carried whole so that an
      * import can take it back (fhir-program.ts). */
-    clinician?: { kind: 'target' | 'cap'; steps: number | null; minutes: number | null; reason: string; setBy: string; setOn: string } | null;
+    clinician?: ClinicianWalkingFigure | null;
   };
   /** Screening test results (DOMAIN.md §5); none when left out. */
   screenings?: readonly ScreeningInput[];
@@ -126,7 +175,10 @@ function sourceLabel(s: { source: string; device: string | null }): string {
 export type FhirBundleHead = Omit<FhirBundle, 'entry'>;
 
 /** A resource's entry in the bundle. */
-export const bundleEntry = (resource: FhirResource): FhirBundle['entry'][number] => ({ fullUrl: `${FHIR_BASE}/${resource.resourceType}/${resource.id}`, resource });
+export const bundleEntry = (resource: FhirResource): FhirBundle['entry'][number] => ({
+  fullUrl: `${FHIR_BASE}/${resource.resourceType}/${resource.id}`,
+  resource,
+});
 
 /** Builds the bundle whole (the FHIR REST reads and $everything search it). The export streams patientBundleParts instead. */
 export function patientBundle(input: FhirExportInput): FhirBundle {
@@ -141,10 +193,15 @@ export function patientBundle(input: FhirExportInput): FhirBundle {
  * Questionnaires, CarePlan, Goal, Observations, QuestionnaireResponses, Provenance; a Provenance names its targets by
  * the ids they are given (stable-id.ts), not by holding them.
  */
-export function patientBundleParts(input: FhirExportInput): { head: FhirBundleHead; resources: () => Generator<FhirResource> } {
+export function patientBundleParts(input: FhirExportInput): {
+  head: FhirBundleHead;
+  resources: () => Generator<FhirResource>;
+} {
   const pid = input.person.id;
   const head: FhirBundleHead = {
-    resourceType: 'Bundle', id: stableUuid('Bundle', pid), type: 'collection',
+    resourceType: 'Bundle',
+    id: stableUuid('Bundle', pid),
+    type: 'collection',
     ...(input.exportedAt ? { timestamp: asInstant(input.exportedAt) } : {}),
   };
   return { head, resources: () => resourcesOf(input) };
@@ -153,7 +210,8 @@ export function patientBundleParts(input: FhirExportInput): { head: FhirBundleHe
 function* resourcesOf(input: FhirExportInput): Generator<FhirResource> {
   const pid = input.person.id;
   const patient: FhirResource = {
-    resourceType: 'Patient', id: FHIR_ID.test(pid) ? pid : stableUuid('Patient', pid),
+    resourceType: 'Patient',
+    id: FHIR_ID.test(pid) ? pid : stableUuid('Patient', pid),
     identifier: [{ system: 'https://footing.example/fhir/person-id', value: pid }],
     name: [{ text: input.person.displayName }],
     ...(input.person.birthYear !== null ? { birthDate: String(input.person.birthYear) } : {}),
@@ -162,27 +220,53 @@ function* resourcesOf(input: FhirExportInput): Generator<FhirResource> {
 
   // ---- steps: one Observation per day with steps, in date order (the rows: a date and a number each) ----
   const stepDays = new Map<string, number>();
-  for (const d of [...input.stepDays].sort((a, b) => (a.date < b.date ? -1 : 1))) if (d.steps > 0) stepDays.set(d.date, d.steps);
+  for (const d of [...input.stepDays].sort((a, b) => (a.date < b.date ? -1 : 1)))
+    if (d.steps > 0) stepDays.set(d.date, d.steps);
   const stepId = (date: string) => stableUuid('steps', pid, date);
   const stepObservation = (date: string, steps: number): FhirResource => ({
-    resourceType: 'Observation', id: stepId(date), status: 'final',
+    resourceType: 'Observation',
+    id: stepId(date),
+    status: 'final',
     category: [{ coding: [{ system: OBSERVATION_CATEGORY, code: 'activity', display: 'Activity' }] }],
     code: { coding: [{ ...STEPS_LOINC }], text: 'Steps in the day' },
-    subject, effectiveDateTime: date,
+    subject,
+    effectiveDateTime: date,
     valueQuantity: { value: steps, unit: 'steps/day', system: UCUM, code: '/d' },
   });
 
   // ---- pain: one Observation per score of a check-in (back, neck, foot, then each area marked) ----
   type Checkin = FhirExportInput['checkins'][number];
   const painScores = (c: Checkin) => [
-    ...(['back', 'neck', 'foot'] as const).filter((site) => c[site] !== null)
-      .map((site) => ({ key: site as string, score: c[site]!, site: SCORE_SITES[site] as Coding | undefined, text: site.charAt(0).toUpperCase() + site.slice(1) })),
-    ...c.regions.map((m, i) => ({ key: `area-${i}`, score: m.intensity, site: REGION_BODY_SITE[m.region], text: painAreaLabel({ region: m.region, side: m.side }) })),
+    ...(['back', 'neck', 'foot'] as const)
+      .filter((site) => c[site] !== null)
+      .map((site) => ({
+        key: site as string,
+        score: c[site]!,
+        site: SCORE_SITES[site] as Coding | undefined,
+        text: site.charAt(0).toUpperCase() + site.slice(1),
+      })),
+    ...c.regions.map((m, i) => ({
+      key: `area-${i}`,
+      score: m.intensity,
+      site: REGION_BODY_SITE[m.region],
+      text: painAreaLabel({ region: m.region, side: m.side }),
+    })),
   ];
-  const painObservation = (checkinId: string, key: string, at: string, score: number, site: Coding | undefined, siteText: string): FhirResource => ({
-    resourceType: 'Observation', id: stableUuid('pain', checkinId, key), status: 'final',
+  const painObservation = (
+    checkinId: string,
+    key: string,
+    at: string,
+    score: number,
+    site: Coding | undefined,
+    siteText: string,
+  ): FhirResource => ({
+    resourceType: 'Observation',
+    id: stableUuid('pain', checkinId, key),
+    status: 'final',
     code: { coding: [{ ...PAIN_LOINC }], text: 'Pain 0-10' },
-    subject, effectiveDateTime: asInstant(at), performer: [subject],
+    subject,
+    effectiveDateTime: asInstant(at),
+    performer: [subject],
     valueInteger: score,
     bodySite: { ...(site ? { coding: [{ ...site }] } : {}), text: siteText },
   });
@@ -197,9 +281,15 @@ function* resourcesOf(input: FhirExportInput): Generator<FhirResource> {
       const unit = gaitMetricUnit(name);
       if (!concept || !unit || m.value === null) continue; // not measurable in this clip, or a name this version does not know
       out.push({
-        resourceType: 'Observation', id: stableUuid('gait', a.id, name), status: 'final',
-        code: { coding: [{ system: GAIT_METRICS_SYSTEM, code: name, display: concept.display }], text: concept.display },
-        subject, effectiveDateTime: asInstant(a.recordedAt),
+        resourceType: 'Observation',
+        id: stableUuid('gait', a.id, name),
+        status: 'final',
+        code: {
+          coding: [{ system: GAIT_METRICS_SYSTEM, code: name, display: concept.display }],
+          text: concept.display,
+        },
+        subject,
+        effectiveDateTime: asInstant(a.recordedAt),
         valueQuantity: { value: m.value, unit: unit.unit, system: UCUM, code: unit.code },
         method: { text: `Footing phone-video gait analysis (${a.view} view)` },
         note: [{ text: `Confidence ${m.confidence}${m.n !== undefined ? ` over ${m.n} measurements` : ''}.` }],
@@ -215,17 +305,33 @@ function* resourcesOf(input: FhirExportInput): Generator<FhirResource> {
   const screeningObs: FhirResource[] = [];
   for (const r of input.screenings ?? []) {
     const obs = screeningObservation(r, { subject, performer: recorder(r.recordedBy), asInstant });
-    if (obs) { screeningObs.push(obs); assessed.push({ by: r.recordedBy, r: obs }); }
+    if (obs) {
+      screeningObs.push(obs);
+      assessed.push({ by: r.recordedBy, r: obs });
+    }
   }
   const outcomeObs: FhirResource[] = [];
   const responses: FhirResource[] = [];
   for (const r of input.outcomes ?? []) {
     const qr = questionnaireResponse(r, { subject, author: recorder(r.recordedBy), asInstant });
-    const obs = outcomeObservation(r, { subject, performer: recorder(r.recordedBy), asInstant, questionnaireResponse: qr ? ref(qr) : null });
-    if (qr) { responses.push(qr); assessed.push({ by: r.recordedBy, r: qr }); }
-    if (obs) { outcomeObs.push(obs); assessed.push({ by: r.recordedBy, r: obs }); }
+    const obs = outcomeObservation(r, {
+      subject,
+      performer: recorder(r.recordedBy),
+      asInstant,
+      questionnaireResponse: qr ? ref(qr) : null,
+    });
+    if (qr) {
+      responses.push(qr);
+      assessed.push({ by: r.recordedBy, r: qr });
+    }
+    if (obs) {
+      outcomeObs.push(obs);
+      assessed.push({ by: r.recordedBy, r: obs });
+    }
   }
-  const questionnaires = FREE_MEASURES.filter((m) => responses.some((qr) => qr.questionnaire === questionnaire(m).url)).map(questionnaire);
+  const questionnaires = FREE_MEASURES.filter((m) =>
+    responses.some((qr) => qr.questionnaire === questionnaire(m).url),
+  ).map(questionnaire);
 
   // ---- the program (CarePlan) and the walking target (Goal) ----
   let carePlan: FhirResource | null = null;
@@ -237,14 +343,23 @@ function* resourcesOf(input: FhirExportInput): Generator<FhirResource> {
     const c = t.clinician ?? null;
     const figure = t.steps !== null ? `${t.steps} steps` : `${t.minutes} minutes`;
     goal = {
-      resourceType: 'Goal', id: stableUuid('Goal', pid, 'walking'),
+      resourceType: 'Goal',
+      id: stableUuid('Goal', pid, 'walking'),
       lifecycleStatus: p && !active ? 'on-hold' : 'active',
       description: { text: `Walk ${figure} a day` },
       subject,
       ...(p ? { startDate: p.startedOn } : {}),
-      target: [t.steps !== null
-        ? { measure: { coding: [{ ...STEPS_LOINC }] }, detailQuantity: { value: t.steps, unit: 'steps/day', system: UCUM, code: '/d' } }
-        : { measure: { text: 'Minutes of walking a day' }, detailQuantity: { value: t.minutes, unit: 'min/day', system: UCUM, code: 'min/d' } }],
+      target: [
+        t.steps !== null
+          ? {
+              measure: { coding: [{ ...STEPS_LOINC }] },
+              detailQuantity: { value: t.steps, unit: 'steps/day', system: UCUM, code: '/d' },
+            }
+          : {
+              measure: { text: 'Minutes of walking a day' },
+              detailQuantity: { value: t.minutes, unit: 'min/day', system: UCUM, code: 'min/d' },
+            },
+      ],
       statusDate: t.asOf,
       ...(t.setBy ? { expressedBy: { display: t.setBy } } : {}),
       // The clinician's setting in its own terms: their reason as an annotation in their name on the day they set
@@ -252,23 +367,39 @@ function* resourcesOf(input: FhirExportInput): Generator<FhirResource> {
       note: [{ text: t.basis }, ...(c ? [{ authorString: c.setBy, time: c.setOn, text: c.reason }] : [])],
     };
     if (c?.kind === 'cap') {
-      (goal.target as unknown[]).push({ measure: c.steps !== null ? { coding: [{ ...STEPS_LOINC }] } : { text: 'Minutes of walking a day' },
-        detailRange: { high: c.steps !== null ? { value: c.steps, unit: 'steps/day', system: UCUM, code: '/d' } : { value: c.minutes, unit: 'min/day', system: UCUM, code: 'min/d' } } });
+      (goal.target as unknown[]).push({
+        measure: c.steps !== null ? { coding: [{ ...STEPS_LOINC }] } : { text: 'Minutes of walking a day' },
+        detailRange: {
+          high:
+            c.steps !== null
+              ? { value: c.steps, unit: 'steps/day', system: UCUM, code: '/d' }
+              : { value: c.minutes, unit: 'min/day', system: UCUM, code: 'min/d' },
+        },
+      });
     }
   }
   if (p) {
     carePlan = {
-      resourceType: 'CarePlan', id: stableUuid('CarePlan', pid),
-      status: active ? 'active' : 'on-hold', intent: 'plan',
+      resourceType: 'CarePlan',
+      id: stableUuid('CarePlan', pid),
+      status: active ? 'active' : 'on-hold',
+      intent: 'plan',
       title: 'Footing program',
       description: `Stage ${p.stage.number}, ${p.stage.name}: ${p.stage.goal}`,
-      subject, period: { start: p.startedOn },
+      subject,
+      period: { start: p.startedOn },
       ...(goal ? { goal: [ref(goal)] } : {}),
-      ...(p.activities.length ? { activity: p.activities.map((a) => ({ detail: {
-        status: active ? 'in-progress' : 'on-hold',
-        description: `${a.name}: ${a.doseText}`,
-        ...(a.exercise === 'walk' && goal ? { goal: [ref(goal)] } : {}),
-      } })) } : {}),
+      ...(p.activities.length
+        ? {
+            activity: p.activities.map((a) => ({
+              detail: {
+                status: active ? 'in-progress' : 'on-hold',
+                description: `${a.name}: ${a.doseText}`,
+                ...(a.exercise === 'walk' && goal ? { goal: [ref(goal)] } : {}),
+              },
+            })),
+          }
+        : {}),
     };
   }
 
@@ -281,29 +412,53 @@ function* resourcesOf(input: FhirExportInput): Generator<FhirResource> {
   if (carePlan) yield carePlan;
   if (goal) yield goal;
   for (const [date, steps] of stepDays) yield stepObservation(date, steps);
-  for (const c of input.checkins) for (const x of painScores(c)) yield painObservation(c.id, x.key, c.at, x.score, x.site, x.text);
+  for (const c of input.checkins)
+    for (const x of painScores(c)) yield painObservation(c.id, x.key, c.at, x.score, x.site, x.text);
   for (const a of input.gaitAnalyses) yield* gaitObservations(a);
-  yield* screeningObs; yield* outcomeObs; yield* responses;
+  yield* screeningObs;
+  yield* outcomeObs;
+  yield* responses;
 
   // ---- provenance ----
   for (const s of [...input.walkingSources].sort((a, b) => (sourceLabel(a) < sourceLabel(b) ? -1 : 1))) {
-    const targets = [...new Set(s.dates)].sort().filter((d) => stepDays.has(d)).map((d) => ({ reference: `Observation/${stepId(d)}` }));
+    const targets = [...new Set(s.dates)]
+      .sort()
+      .filter((d) => stepDays.has(d))
+      .map((d) => ({ reference: `Observation/${stepId(d)}` }));
     if (!targets.length) continue;
     const manual = s.source === 'manual';
     yield {
-      resourceType: 'Provenance', id: stableUuid('Provenance', pid, 'walking', s.source, s.device ?? ''),
-      target: targets, recorded: asInstant(s.lastAddedAt),
-      agent: [manual
-        ? { type: { coding: [{ system: PARTICIPANT_TYPE, code: 'author', display: 'Author' }] }, who: subject }
-        : { type: { coding: [{ system: PARTICIPANT_TYPE, code: 'device', display: 'Device' }] }, who: { display: sourceLabel(s) } }],
-      ...(s.imports.length ? { entity: s.imports.map((f) => ({ role: 'source', what: { display: `${f.fileName} (${f.format} file imported ${f.at.slice(0, 10)})` } })) } : {}),
+      resourceType: 'Provenance',
+      id: stableUuid('Provenance', pid, 'walking', s.source, s.device ?? ''),
+      target: targets,
+      recorded: asInstant(s.lastAddedAt),
+      agent: [
+        manual
+          ? { type: { coding: [{ system: PARTICIPANT_TYPE, code: 'author', display: 'Author' }] }, who: subject }
+          : {
+              type: { coding: [{ system: PARTICIPANT_TYPE, code: 'device', display: 'Device' }] },
+              who: { display: sourceLabel(s) },
+            },
+      ],
+      ...(s.imports.length
+        ? {
+            entity: s.imports.map((f) => ({
+              role: 'source',
+              what: { display: `${f.fileName} (${f.format} file imported ${f.at.slice(0, 10)})` },
+            })),
+          }
+        : {}),
     };
   }
   if (hasPain) {
     const last = input.checkins.reduce((a, c) => (Date.parse(c.at) > Date.parse(a) ? c.at : a), input.checkins[0]!.at);
     yield {
-      resourceType: 'Provenance', id: stableUuid('Provenance', pid, 'checkins'),
-      target: input.checkins.flatMap((c) => painScores(c).map((x) => ({ reference: `Observation/${stableUuid('pain', c.id, x.key)}` }))), recorded: asInstant(last),
+      resourceType: 'Provenance',
+      id: stableUuid('Provenance', pid, 'checkins'),
+      target: input.checkins.flatMap((c) =>
+        painScores(c).map((x) => ({ reference: `Observation/${stableUuid('pain', c.id, x.key)}` })),
+      ),
+      recorded: asInstant(last),
       agent: [{ type: { coding: [{ system: PARTICIPANT_TYPE, code: 'author', display: 'Author' }] }, who: subject }],
       entity: [{ role: 'source', what: { display: 'Footing check-ins, reported by the patient' } }],
     };
@@ -312,22 +467,48 @@ function* resourcesOf(input: FhirExportInput): Generator<FhirResource> {
     const targets = gaitObservations(a).map(ref);
     if (!targets.length) continue;
     yield {
-      resourceType: 'Provenance', id: stableUuid('Provenance', 'gait', a.id),
-      target: targets, recorded: asInstant(a.recordedAt),
-      agent: [{ type: { coding: [{ system: PARTICIPANT_TYPE, code: 'device', display: 'Device' }] }, who: { display: 'Footing gait analysis (pose model on a phone video)' } },
-        { type: { coding: [{ system: PARTICIPANT_TYPE, code: 'enterer', display: 'Enterer' }] }, who: a.recordedBy === 'me' ? subject : { display: a.recordedBy } }],
+      resourceType: 'Provenance',
+      id: stableUuid('Provenance', 'gait', a.id),
+      target: targets,
+      recorded: asInstant(a.recordedAt),
+      agent: [
+        {
+          type: { coding: [{ system: PARTICIPANT_TYPE, code: 'device', display: 'Device' }] },
+          who: { display: 'Footing gait analysis (pose model on a phone video)' },
+        },
+        {
+          type: { coding: [{ system: PARTICIPANT_TYPE, code: 'enterer', display: 'Enterer' }] },
+          who: a.recordedBy === 'me' ? subject : { display: a.recordedBy },
+        },
+      ],
       entity: [{ role: 'source', what: { display: `Video ${a.sourceName} (${a.view} view)` } }],
     };
   }
 
   for (const by of [...new Set(assessed.map((a) => a.by))].sort()) {
     const targets = assessed.filter((a) => a.by === by).map((a) => ref(a.r));
-    const last = assessed.filter((a) => a.by === by).map((a) => String(a.r.effectiveDateTime ?? a.r.authored)).sort((x, y) => Date.parse(x) - Date.parse(y)).at(-1)!;
+    const last = assessed
+      .filter((a) => a.by === by)
+      .map((a) => String(a.r.effectiveDateTime ?? a.r.authored))
+      .sort((x, y) => Date.parse(x) - Date.parse(y))
+      .at(-1)!;
     yield {
-      resourceType: 'Provenance', id: stableUuid('Provenance', pid, 'assessment', by),
-      target: targets, recorded: last,
-      agent: [{ type: { coding: [{ system: PARTICIPANT_TYPE, code: 'author', display: 'Author' }] }, who: recorder(by) }],
-      entity: [{ role: 'source', what: { display: by === 'me' ? 'Footing assessment, entered by the patient' : 'Footing assessment, entered by a clinician' } }],
+      resourceType: 'Provenance',
+      id: stableUuid('Provenance', pid, 'assessment', by),
+      target: targets,
+      recorded: last,
+      agent: [
+        { type: { coding: [{ system: PARTICIPANT_TYPE, code: 'author', display: 'Author' }] }, who: recorder(by) },
+      ],
+      entity: [
+        {
+          role: 'source',
+          what: {
+            display:
+              by === 'me' ? 'Footing assessment, entered by the patient' : 'Footing assessment, entered by a clinician',
+          },
+        },
+      ],
     };
   }
 }

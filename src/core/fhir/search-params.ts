@@ -30,13 +30,24 @@ export const DEFAULT_COUNT = 50;
 export const MAX_COUNT = 100;
 
 /** A half-open time range in epoch milliseconds: [start, end). */
-export interface TimeRange { start: number; end: number }
+export interface TimeRange {
+  start: number;
+  end: number;
+}
 export type DatePrefix = 'eq' | 'ge' | 'le' | 'gt' | 'lt';
-export interface DateBound extends TimeRange { prefix: DatePrefix }
+export interface DateBound extends TimeRange {
+  prefix: DatePrefix;
+}
 /** A code to match: `system` undefined matches any system, null only codings without one. */
-export interface TokenCode { system: string | null | undefined; code: string }
+export interface TokenCode {
+  system: string | null | undefined;
+  code: string;
+}
 /** Where the previous page ended: the sort key and id of its last resource. */
-export interface Cursor { key: number; id: string }
+export interface Cursor {
+  key: number;
+  id: string;
+}
 
 export interface FhirSearch {
   /** The patient named by `_id`, `patient` or `subject`; null when none was named. */
@@ -52,7 +63,8 @@ export interface FhirSearch {
 }
 
 /** A refusal: the parameter, the message, and whether the parameter or feature is unsupported (else its value is wrong). */
-export type ParsedSearch = { ok: true; search: FhirSearch } | { ok: false; param: string; message: string; unsupported: boolean };
+export type ParsedSearch =
+  { ok: true; search: FhirSearch } | { ok: false; param: string; message: string; unsupported: boolean };
 
 const FHIR_ID = /^[A-Za-z0-9.-]{1,64}$/;
 const PREFIXES: readonly string[] = ['eq', 'ge', 'le', 'gt', 'lt'];
@@ -91,10 +103,12 @@ const valuesOf = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v
 
 function parseDate(raw: string): DateBound | string | { unsupported: string } {
   const prefix = /^[a-z]{2}/.test(raw) ? raw.slice(0, 2) : 'eq';
-  if (UNSUPPORTED_PREFIXES.includes(prefix)) return { unsupported: `the prefix "${prefix}" is not supported (use eq, ge, le, gt or lt)` };
+  if (UNSUPPORTED_PREFIXES.includes(prefix))
+    return { unsupported: `the prefix "${prefix}" is not supported (use eq, ge, le, gt or lt)` };
   const rest = PREFIXES.includes(raw.slice(0, 2)) ? raw.slice(2) : raw;
   const range = fhirTimeRange(rest);
-  if (!range) return `"${raw}" is not a date (YYYY, YYYY-MM, YYYY-MM-DD, or a time with a zone such as 2026-11-02T09:30:00+01:00), with an optional prefix eq, ge, le, gt or lt`;
+  if (!range)
+    return `"${raw}" is not a date (YYYY, YYYY-MM, YYYY-MM-DD, or a time with a zone such as 2026-11-02T09:30:00+01:00), with an optional prefix eq, ge, le, gt or lt`;
   return { prefix: prefix as DatePrefix, ...range };
 }
 
@@ -111,8 +125,12 @@ function parseCode(raw: string): TokenCode | string | { unsupported: string } {
 function parsePatient(raw: string, param: string): string | { message: string } {
   if (raw.includes(',')) return { message: 'one patient per search' };
   const id = raw.startsWith('Patient/') ? raw.slice('Patient/'.length) : raw;
-  if (/^[A-Za-z]+\//.test(raw) && !raw.startsWith('Patient/')) return { message: `only Patient references are supported, not "${raw}"` };
-  if (!FHIR_ID.test(id)) return { message: `"${raw}" is not a ${param === '_id' ? 'resource id' : 'Patient reference (Patient/<id> or <id>)'}` };
+  if (/^[A-Za-z]+\//.test(raw) && !raw.startsWith('Patient/'))
+    return { message: `only Patient references are supported, not "${raw}"` };
+  if (!FHIR_ID.test(id))
+    return {
+      message: `"${raw}" is not a ${param === '_id' ? 'resource id' : 'Patient reference (Patient/<id> or <id>)'}`,
+    };
   return id;
 }
 
@@ -122,28 +140,53 @@ function parsePatient(raw: string, param: string): string | { message: string } 
  */
 function parseQuestionnaire(raw: string): string | { message: string } {
   const url = raw.split('|')[0]!;
-  const id = [`${QUESTIONNAIRE_BASE}/`, 'Questionnaire/'].filter((p) => url.startsWith(p)).map((p) => url.slice(p.length))[0];
-  if (id === undefined || !FHIR_ID.test(id)) return { message: `"${raw}" is not one of Footing's Questionnaires (its canonical URL ${QUESTIONNAIRE_BASE}/<id>, or Questionnaire/<id>)` };
+  const id = [`${QUESTIONNAIRE_BASE}/`, 'Questionnaire/']
+    .filter((p) => url.startsWith(p))
+    .map((p) => url.slice(p.length))[0];
+  if (id === undefined || !FHIR_ID.test(id))
+    return {
+      message: `"${raw}" is not one of Footing's Questionnaires (its canonical URL ${QUESTIONNAIRE_BASE}/<id>, or Questionnaire/<id>)`,
+    };
   return id;
 }
 
 /** Parses the query of a search of `type`; the first problem found is returned, naming its parameter. */
 export function parseSearch(type: SearchType, query: Readonly<Record<string, unknown>>): ParsedSearch {
   const own = SEARCH_PARAMS[type];
-  const fail = (param: string, message: string, unsupported = false): ParsedSearch => ({ ok: false, param, message: `${param}: ${message}`, unsupported });
-  const search: FhirSearch = { patient: null, codes: null, dates: [], questionnaires: null, count: DEFAULT_COUNT, after: null };
+  const fail = (param: string, message: string, unsupported = false): ParsedSearch => ({
+    ok: false,
+    param,
+    message: `${param}: ${message}`,
+    unsupported,
+  });
+  const search: FhirSearch = {
+    patient: null,
+    codes: null,
+    dates: [],
+    questionnaires: null,
+    count: DEFAULT_COUNT,
+    after: null,
+  };
   for (const [name, raw] of Object.entries(query)) {
     const base = name.split(':')[0]!;
-    if (!(base in own) && !COMMON.has(base)) return fail(name, `not a supported search parameter of ${type} (supported: ${[...Object.keys(own), ...COMMON].join(', ')})`, true);
+    if (!(base in own) && !COMMON.has(base))
+      return fail(
+        name,
+        `not a supported search parameter of ${type} (supported: ${[...Object.keys(own), ...COMMON].join(', ')})`,
+        true,
+      );
     if (name !== base) return fail(name, `the modifier ":${name.slice(base.length + 1)}" is not supported`, true);
     const values = valuesOf(raw);
     if (!DATE_PARAMS.has(base) && values.length > 1) return fail(name, 'given more than once');
     const value = values[0] ?? '';
     switch (base) {
-      case '_id': case 'patient': case 'subject': {
+      case '_id':
+      case 'patient':
+      case 'subject': {
         const id = parsePatient(value, base);
         if (typeof id !== 'string') return fail(name, id.message);
-        if (search.patient !== null && search.patient !== id) return fail(name, 'names a different patient from another parameter');
+        if (search.patient !== null && search.patient !== id)
+          return fail(name, 'names a different patient from another parameter');
         search.patient = id;
         break;
       }
@@ -168,7 +211,8 @@ export function parseSearch(type: SearchType, query: Readonly<Record<string, unk
         search.questionnaires = ids;
         break;
       }
-      case 'date': case 'authored':
+      case 'date':
+      case 'authored':
         for (const v of values) {
           const d = parseDate(v);
           if (typeof d === 'string') return fail(name, d);
@@ -177,7 +221,8 @@ export function parseSearch(type: SearchType, query: Readonly<Record<string, unk
         }
         break;
       case '_count': {
-        if (!/^\d{1,4}$/.test(value) || Number(value) < 1 || Number(value) > MAX_COUNT) return fail(name, `"${value}" is not a whole number from 1 to ${MAX_COUNT}`);
+        if (!/^\d{1,4}$/.test(value) || Number(value) < 1 || Number(value) > MAX_COUNT)
+          return fail(name, `"${value}" is not a whole number from 1 to ${MAX_COUNT}`);
         search.count = Number(value);
         break;
       }
@@ -188,7 +233,8 @@ export function parseSearch(type: SearchType, query: Readonly<Record<string, unk
         break;
       }
       case '_format':
-        if (!JSON_FORMATS.has(value)) return fail(name, `"${value}" is not supported: this server answers JSON only (application/fhir+json)`, true);
+        if (!JSON_FORMATS.has(value))
+          return fail(name, `"${value}" is not supported: this server answers JSON only (application/fhir+json)`, true);
         break;
     }
   }

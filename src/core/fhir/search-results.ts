@@ -8,7 +8,14 @@
  * the two requests (a new resource lands on whichever page its place in the order falls).
  */
 import type { FhirResource } from './patient-bundle.js';
-import { fhirTimeRange, type Cursor, type DateBound, type FhirSearch, type TimeRange, type TokenCode } from './search-params.js';
+import {
+  fhirTimeRange,
+  type Cursor,
+  type DateBound,
+  type FhirSearch,
+  type TimeRange,
+  type TokenCode,
+} from './search-params.js';
 
 /** When an Observation happened, as a range (a day's steps: that day; a check-in: its second); a QuestionnaireResponse: when it was authored. */
 export function effectiveRange(r: FhirResource): TimeRange | null {
@@ -19,17 +26,28 @@ export function effectiveRange(r: FhirResource): TimeRange | null {
 /** FHIR's date prefixes on ranges: whether the resource's range satisfies the bound. */
 export function dateMatches(target: TimeRange, bound: DateBound): boolean {
   switch (bound.prefix) {
-    case 'eq': return bound.start <= target.start && target.end <= bound.end;
-    case 'ge': return target.end > bound.start;
-    case 'gt': return target.end > bound.end;
-    case 'le': return target.start < bound.end;
-    case 'lt': return target.start < bound.start;
+    case 'eq':
+      return bound.start <= target.start && target.end <= bound.end;
+    case 'ge':
+      return target.end > bound.start;
+    case 'gt':
+      return target.end > bound.end;
+    case 'le':
+      return target.start < bound.end;
+    case 'lt':
+      return target.start < bound.start;
   }
 }
 
 function codeMatches(r: FhirResource, codes: readonly TokenCode[]): boolean {
-  const codings = ((r.code as { coding?: { system?: string; code?: string }[] } | undefined)?.coding) ?? [];
-  return codings.some((c) => codes.some((want) => want.code === c.code && (want.system === undefined || (want.system === null ? c.system === undefined : want.system === c.system))));
+  const codings = (r.code as { coding?: { system?: string; code?: string }[] } | undefined)?.coding ?? [];
+  return codings.some((c) =>
+    codes.some(
+      (want) =>
+        want.code === c.code &&
+        (want.system === undefined || (want.system === null ? c.system === undefined : want.system === c.system)),
+    ),
+  );
 }
 
 /** The id of the Questionnaire a QuestionnaireResponse answers (its canonical URL's last part), or null. */
@@ -53,7 +71,11 @@ export function matches(r: FhirResource, search: FhirSearch): boolean {
 export const sortKey = (r: FhirResource): Cursor => ({ key: effectiveRange(r)?.start ?? 0, id: r.id });
 const compare = (a: Cursor, b: Cursor) => (a.key !== b.key ? a.key - b.key : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-export interface SearchPage { resources: FhirResource[]; total: number; next: Cursor | null }
+export interface SearchPage {
+  resources: FhirResource[];
+  total: number;
+  next: Cursor | null;
+}
 
 /**
  * The page after `search.after` of `search.count` matching resources, in order, how many match in all, and where the
@@ -75,7 +97,11 @@ export function searchPage(resources: Iterable<FhirResource>, search: FhirSearch
     // Binary search for its place among the kept ones (the sort keys are a total order: no two compare equal).
     let lo = 0;
     let hi = best.length;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (compare(best[mid]!.k, k) < 0) lo = mid + 1; else hi = mid; }
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compare(best[mid]!.k, k) < 0) lo = mid + 1;
+      else hi = mid;
+    }
     best.splice(lo, 0, { r, k });
     if (best.length > keep) best.pop();
   }

@@ -18,22 +18,49 @@ export interface SearchsetBundle {
  * ("Observation?patient=...&_count=2"). Every entry is a `match`, unless `matchType` is given (for `$everything`: the
  * Patient matched, the resources around it are `include`).
  */
-export function searchsetBundle(o: { base: string; resources: readonly FhirResource[]; total: number; self: string; next: string | null; matchType?: string }): SearchsetBundle {
+export function searchsetBundle(o: {
+  base: string;
+  resources: readonly FhirResource[];
+  total: number;
+  self: string;
+  next: string | null;
+  matchType?: string;
+}): SearchsetBundle {
   return {
     ...searchsetHead(o),
-    ...(o.resources.length ? { entry: o.resources.map((resource) => searchsetEntry(o.base, resource, o.matchType)) } : {}),
+    ...(o.resources.length
+      ? { entry: o.resources.map((resource) => searchsetEntry(o.base, resource, o.matchType)) }
+      : {}),
   };
 }
 
 /** The searchset's fields before its entries (`entry` comes last, so the entries can be streamed after them: $everything). */
-export function searchsetHead(o: { base: string; total: number; self: string; next: string | null }): Omit<SearchsetBundle, 'entry'> {
+export function searchsetHead(o: {
+  base: string;
+  total: number;
+  self: string;
+  next: string | null;
+}): Omit<SearchsetBundle, 'entry'> {
   return {
-    resourceType: 'Bundle', type: 'searchset', total: o.total,
-    link: [{ relation: 'self', url: `${o.base}/${o.self}` }, ...(o.next ? [{ relation: 'next' as const, url: `${o.base}/${o.next}` }] : [])],
+    resourceType: 'Bundle',
+    type: 'searchset',
+    total: o.total,
+    link: [
+      { relation: 'self', url: `${o.base}/${o.self}` },
+      ...(o.next ? [{ relation: 'next' as const, url: `${o.base}/${o.next}` }] : []),
+    ],
   };
 }
 
 /** One resource's entry: its full URL on this server and whether it matched (see searchsetBundle's `matchType`). */
-export function searchsetEntry(base: string, resource: FhirResource, matchType?: string): NonNullable<SearchsetBundle['entry']>[number] {
-  return { fullUrl: `${base}/${resource.resourceType}/${resource.id}`, resource, search: { mode: !matchType || resource.resourceType === matchType ? 'match' : 'include' } };
+export function searchsetEntry(
+  base: string,
+  resource: FhirResource,
+  matchType?: string,
+): NonNullable<SearchsetBundle['entry']>[number] {
+  return {
+    fullUrl: `${base}/${resource.resourceType}/${resource.id}`,
+    resource,
+    search: { mode: !matchType || resource.resourceType === matchType ? 'match' : 'include' },
+  };
 }

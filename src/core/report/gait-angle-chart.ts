@@ -18,7 +18,18 @@ export interface AngleChartInput {
   height?: number;
 }
 
-export interface ChartBox { x: number; y: number; width: number; height: number; kind: CycleReferenceBox['kind']; label: string; min: number; max: number; fromPct: number; toPct: number }
+export interface ChartBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  kind: CycleReferenceBox['kind'];
+  label: string;
+  min: number;
+  max: number;
+  fromPct: number;
+  toPct: number;
+}
 
 export interface AngleChart {
   width: number;
@@ -42,11 +53,14 @@ const r1 = (v: number): number => Math.round(v * 10) / 10;
  * is 0-100 % of the gait cycle. Path points are rounded to 0.1 px.
  */
 export function angleChart(input: AngleChartInput): AngleChart {
-  const width = input.width ?? 340; const height = input.height ?? 180;
+  const width = input.width ?? 340;
+  const height = input.height ?? 180;
   const m = ANGLE_CHART_MARGIN;
   const plot = { left: m.left, top: m.top, right: width - m.right, bottom: height - m.bottom };
   const reference = input.reference ?? [];
-  const values = [...(input.left ?? []), ...(input.right ?? []), ...reference.flatMap((b) => [b.min, b.max])].filter(Number.isFinite);
+  const values = [...(input.left ?? []), ...(input.right ?? []), ...reference.flatMap((b) => [b.min, b.max])].filter(
+    Number.isFinite,
+  );
   const lo = values.length ? Math.floor(Math.min(...values) / 10) * 10 : 0;
   let hi = values.length ? Math.ceil(Math.max(...values) / 10) * 10 : 10;
   if (hi === lo) hi = lo + 10;
@@ -57,18 +71,36 @@ export function angleChart(input: AngleChartInput): AngleChart {
     return c.map((v, i) => `${i === 0 ? 'M' : 'L'}${x((100 * i) / (c.length - 1))} ${y(v)}`).join(' ');
   };
   return {
-    width, height, plot,
+    width,
+    height,
+    plot,
     yTicks: axisTicks(lo, hi).map((value) => ({ value, y: y(value) })),
     xTicks: [0, 20, 40, 60, 80, 100].map((pct) => ({ pct, x: x(pct) })),
     paths: { left: path(input.left), right: path(input.right) },
-    toeOff: { left: input.toeOffPct?.left != null ? x(input.toeOffPct.left) : null, right: input.toeOffPct?.right != null ? x(input.toeOffPct.right) : null },
-    boxes: reference.map((b) => ({ x: x(b.fromPct), y: y(b.max), width: r1(x(b.toPct) - x(b.fromPct)), height: r1(y(b.min) - y(b.max)), kind: b.kind, label: b.label, min: b.min, max: b.max, fromPct: b.fromPct, toPct: b.toPct })),
+    toeOff: {
+      left: input.toeOffPct?.left != null ? x(input.toeOffPct.left) : null,
+      right: input.toeOffPct?.right != null ? x(input.toeOffPct.right) : null,
+    },
+    boxes: reference.map((b) => ({
+      x: x(b.fromPct),
+      y: y(b.max),
+      width: r1(x(b.toPct) - x(b.fromPct)),
+      height: r1(y(b.min) - y(b.max)),
+      kind: b.kind,
+      label: b.label,
+      min: b.min,
+      max: b.max,
+      fromPct: b.fromPct,
+      toPct: b.toPct,
+    })),
   };
 }
 
 /** Where a curve is highest: its value and the % of the cycle (first of equal highs), for the chart's text. */
 export function curvePeak(c: readonly number[]): { value: number; pct: number } {
   let best = 0;
-  c.forEach((v, i) => { if (v > (c[best] as number)) best = i; });
+  c.forEach((v, i) => {
+    if (v > (c[best] as number)) best = i;
+  });
   return { value: c[best] as number, pct: Math.round((100 * best) / Math.max(1, c.length - 1)) };
 }

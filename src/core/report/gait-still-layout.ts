@@ -20,8 +20,11 @@ export interface StillLayout {
 const ASPECT = 0.75;
 
 export function stillLayout(p: KeyFramePoints, video: { width: number; height: number }, maxSide: number): StillLayout {
-  const pts = [p.shoulder, p.hip, p.knee, p.ankle, p.heel, p.toe].filter((q) => Number.isFinite(q.x) && Number.isFinite(q.y));
-  const leg = Math.hypot(p.hip.x - p.knee.x, p.hip.y - p.knee.y) + Math.hypot(p.knee.x - p.ankle.x, p.knee.y - p.ankle.y);
+  const pts = [p.shoulder, p.hip, p.knee, p.ankle, p.heel, p.toe].filter(
+    (q) => Number.isFinite(q.x) && Number.isFinite(q.y),
+  );
+  const leg =
+    Math.hypot(p.hip.x - p.knee.x, p.hip.y - p.knee.y) + Math.hypot(p.knee.x - p.ankle.x, p.knee.y - p.ankle.y);
   const torso = Number.isFinite(p.shoulder.y) ? Math.abs(p.hip.y - p.shoulder.y) : 0.6 * leg;
   const ys = pts.map((q) => q.y);
   // Head room: about half a torso above the shoulders; floor: a tenth of the leg below the lowest point of the foot.
@@ -34,9 +37,15 @@ export function stillLayout(p: KeyFramePoints, video: { width: number; height: n
   let y = Math.round(top);
   x = Math.max(0, Math.min(x, video.width - width));
   y = Math.max(0, Math.min(y, video.height - height));
-  width = Math.max(1, width); height = Math.max(1, height);
+  width = Math.max(1, width);
+  height = Math.max(1, height);
   const scale = Math.min(1, maxSide / Math.max(width, height));
-  return { crop: { x, y, width, height }, scale, width: Math.max(16, Math.round(width * scale)), height: Math.max(16, Math.round(height * scale)) };
+  return {
+    crop: { x, y, width, height },
+    scale,
+    width: Math.max(16, Math.round(width * scale)),
+    height: Math.max(16, Math.round(height * scale)),
+  };
 }
 
 /** A video point in the still's pixels. */

@@ -8,9 +8,15 @@
  */
 import type { ReportText } from './report-words.js';
 
-export interface ChartPoint { date: string; value: number }
+export interface ChartPoint {
+  date: string;
+  value: number;
+}
 
-export interface ChartSeries { label: string; points: ChartPoint[] }
+export interface ChartSeries {
+  label: string;
+  points: ChartPoint[];
+}
 
 export type ReportBlock =
   | { kind: 'heading'; text: string }
@@ -20,29 +26,43 @@ export type ReportBlock =
   /** `widths` are fractions of the text width, one per column, summing to 1. */
   | { kind: 'table'; columns: string[]; widths: number[]; rows: string[][] }
   | {
-    kind: 'chart'; title: string; yLabel: string; yMin: number; yMax: number; from: string; to: string; series: ChartSeries[];
-    /** Points joined by lines (a daily measure), or a bar per point (a weekly count, the bar spanning its week). */
-    style?: 'line' | 'bars';
-    /** A shaded band across the chart (e.g. the baseline ± the MCID: changes inside it are not meaningful). */
-    band?: { low: number; high: number; label: string };
-    /** A dashed horizontal line (e.g. the walking target, or the MCID threshold). */
-    line?: { value: number; label: string };
-    /** The title's, the axis's, the band's and the line's words by id (the English above is made from them). */
-    text: { title: ReportText; yLabel: ReportText; band?: ReportText; line?: ReportText };
-  }
+      kind: 'chart';
+      title: string;
+      yLabel: string;
+      yMin: number;
+      yMax: number;
+      from: string;
+      to: string;
+      series: ChartSeries[];
+      /** Points joined by lines (a daily measure), or a bar per point (a weekly count, the bar spanning its week). */
+      style?: 'line' | 'bars';
+      /** A shaded band across the chart (e.g. the baseline ± the MCID: changes inside it are not meaningful). */
+      band?: { low: number; high: number; label: string };
+      /** A dashed horizontal line (e.g. the walking target, or the MCID threshold). */
+      line?: { value: number; label: string };
+      /** The title's, the axis's, the band's and the line's words by id (the English above is made from them). */
+      text: { title: ReportText; yLabel: ReportText; band?: ReportText; line?: ReportText };
+    }
   | {
-    /** One frame's body points joined as a stick figure, in the video's pixels (y down). */
-    kind: 'skeleton'; caption: string; width: number; height: number;
-    /** The caption's words by id. */
-    text: ReportText;
-    segments: { x1: number; y1: number; x2: number; y2: number; side: 'left' | 'right' | 'mid' }[];
-  }
+      /** One frame's body points joined as a stick figure, in the video's pixels (y down). */
+      kind: 'skeleton';
+      caption: string;
+      width: number;
+      height: number;
+      /** The caption's words by id. */
+      text: ReportText;
+      segments: { x1: number; y1: number; x2: number; y2: number; side: 'left' | 'right' | 'mid' }[];
+    }
   | {
-    /** A still saved with a gait analysis (the video frame with the skeleton drawn on it), as a JPEG in base64. */
-    kind: 'picture'; caption: string; width: number; height: number; jpeg: string;
-    /** The caption's words by id. */
-    text: ReportText;
-  };
+      /** A still saved with a gait analysis (the video frame with the skeleton drawn on it), as a JPEG in base64. */
+      kind: 'picture';
+      caption: string;
+      width: number;
+      height: number;
+      jpeg: string;
+      /** The caption's words by id. */
+      text: ReportText;
+    };
 
 export interface ReportDocument {
   title: string;

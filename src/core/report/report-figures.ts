@@ -24,7 +24,8 @@ export interface ReportWeek {
 }
 
 /** Mean of the numbers, or null for none. */
-export const meanOf = (xs: readonly number[]): number | null => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
+export const meanOf = (xs: readonly number[]): number | null =>
+  xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null;
 
 /** A check-in's highest score of back, neck and foot (what the program reads), null when none was given. */
 export function highestPain(c: ReportCheckin): number | null {
@@ -46,12 +47,22 @@ export function inPeriod(input: Pick<ReportInput, 'from' | 'today'>, date: strin
 /** Where week 1 starts: the program's first day, else the first day with any data, else today. */
 export function weekAnchor(input: ReportInput): string {
   if (input.program) return input.program.startedOn;
-  const dates = [...input.checkins.map((c) => c.date), ...input.doneSessionDates, ...input.walkingDays.filter((d) => d.steps).map((d) => d.date)].filter((d) => d <= input.today).sort();
+  const dates = [
+    ...input.checkins.map((c) => c.date),
+    ...input.doneSessionDates,
+    ...input.walkingDays.filter((d) => d.steps).map((d) => d.date),
+  ]
+    .filter((d) => d <= input.today)
+    .sort();
   return dates[0] ?? input.today;
 }
 
 function hasDataOn(input: ReportInput, date: string): boolean {
-  return input.checkins.some((c) => c.date === date) || input.doneSessionDates.includes(date) || input.walkingDays.some((d) => d.date === date && d.steps);
+  return (
+    input.checkins.some((c) => c.date === date) ||
+    input.doneSessionDates.includes(date) ||
+    input.walkingDays.some((d) => d.date === date && d.steps)
+  );
 }
 
 /**
@@ -62,7 +73,8 @@ function hasDataOn(input: ReportInput, date: string): boolean {
 export function reportWeeks(input: ReportInput): { weeks: ReportWeek[]; earlierWeeks: number } {
   const anchor = weekAnchor(input);
   // No program and no data: no weeks (a week of nothing would read as a week of missed sessions).
-  if (anchor > input.today || (!input.program && anchor === input.today && !hasDataOn(input, anchor))) return { weeks: [], earlierWeeks: 0 };
+  if (anchor > input.today || (!input.program && anchor === input.today && !hasDataOn(input, anchor)))
+    return { weeks: [], earlierWeeks: 0 };
   const count = Math.floor(daysBetween(anchor, input.today) / 7) + 1;
   const all: ReportWeek[] = [];
   for (let k = 0; k < count; k++) {
@@ -78,7 +90,11 @@ export function reportWeeks(input: ReportInput): { weeks: ReportWeek[]; earlierW
 }
 
 /** One point a day: the mean of that day's daily check-ins' highest scores. */
-export function dailyPainSeries(checkins: readonly ReportCheckin[], from: string, to: string): { date: string; value: number }[] {
+export function dailyPainSeries(
+  checkins: readonly ReportCheckin[],
+  from: string,
+  to: string,
+): { date: string; value: number }[] {
   const byDate = new Map<string, number[]>();
   for (const c of checkins) {
     const h = highestPain(c);
@@ -105,7 +121,12 @@ export function painChange(input: ReportInput): PainChange | null {
   const baseline = painBaseline(dailies, weekAnchor(input));
   if (baseline === null) return null;
   const latest = recentDailyPainMean(dailies, input.today);
-  return { baseline, latest, status: latest === null ? null : responderStatus('nprs', baseline, latest), mcidPoints: NPRS_MCID_POINTS };
+  return {
+    baseline,
+    latest,
+    status: latest === null ? null : responderStatus('nprs', baseline, latest),
+    mcidPoints: NPRS_MCID_POINTS,
+  };
 }
 
 export interface WeekRow {
@@ -126,9 +147,15 @@ export function weekRows(input: ReportInput, weeks: readonly ReportWeek[]): Week
     const inWeek = (d: string) => d >= week.from && d <= week.to;
     const daily = input.checkins.filter((c) => c.context === 'daily' && inWeek(c.date));
     const area = (k: 'back' | 'neck' | 'foot') => meanOf(daily.flatMap((c) => (c[k] === null ? [] : [c[k]!])));
-    const steps = input.walkingDays.filter((d) => inWeek(d.date) && d.steps !== null && d.steps > 0).map((d) => d.steps!);
+    const steps = input.walkingDays
+      .filter((d) => inWeek(d.date) && d.steps !== null && d.steps > 0)
+      .map((d) => d.steps!);
     return {
-      week, checkins: daily.length, back: area('back'), neck: area('neck'), foot: area('foot'),
+      week,
+      checkins: daily.length,
+      back: area('back'),
+      neck: area('neck'),
+      foot: area('foot'),
       sessionsDone: [...done].filter(inWeek).length,
       sessionsPrescribed: Math.max(1, Math.round((input.sessionsPerWeek * week.days) / 7)),
       meanSteps: meanOf(steps),
@@ -137,7 +164,9 @@ export function weekRows(input: ReportInput, weeks: readonly ReportWeek[]): Week
 }
 
 /** Sessions done on distinct days in the last 7 and 28 days (from the program's start), as the program counts them. */
-export function adherenceSummary(input: ReportInput): { days7: ReturnType<typeof windowAdherence>; days28: ReturnType<typeof windowAdherence> } | null {
+export function adherenceSummary(
+  input: ReportInput,
+): { days7: ReturnType<typeof windowAdherence>; days28: ReturnType<typeof windowAdherence> } | null {
   if (!input.program) return null;
   const since = input.program.startedOn;
   return {
@@ -146,23 +175,38 @@ export function adherenceSummary(input: ReportInput): { days7: ReturnType<typeof
   };
 }
 
-export interface OutcomeRow { date: string; score: number; change: number | null; status: ResponderStatus | null }
+export interface OutcomeRow {
+  date: string;
+  score: number;
+  change: number | null;
+  status: ResponderStatus | null;
+}
 
 /**
  * Each responder measure's scores in the period in date order, each against the record's first (the baseline, which
  * may be before the period). STarT Back is a group, not a change.
  */
-export function outcomeRows(input: ReportInput): { measure: ResponderMeasureId; baseline: number; baselineDate: string; rows: OutcomeRow[] }[] {
+export function outcomeRows(
+  input: ReportInput,
+): { measure: ResponderMeasureId; baseline: number; baselineDate: string; rows: OutcomeRow[] }[] {
   const out: { measure: ResponderMeasureId; baseline: number; baselineDate: string; rows: OutcomeRow[] }[] = [];
-  const measures = [...new Set(input.outcomes.map((o) => o.measure))].filter((m): m is ResponderMeasureId => m !== 'start-back');
+  const measures = [...new Set(input.outcomes.map((o) => o.measure))].filter(
+    (m): m is ResponderMeasureId => m !== 'start-back',
+  );
   for (const measure of measures) {
-    const scores = input.outcomes.filter((o) => o.measure === measure && o.score !== null).sort((a, b) => a.recordedAt.localeCompare(b.recordedAt));
+    const scores = input.outcomes
+      .filter((o) => o.measure === measure && o.score !== null)
+      .sort((a, b) => a.recordedAt.localeCompare(b.recordedAt));
     if (!scores.length) continue;
     const base = scores[0]!.score!;
-    const rows = scores.map((s, i) => ({
-      date: s.recordedAt.slice(0, 10), score: s.score!,
-      change: i === 0 ? null : s.score! - base, status: i === 0 ? null : responderStatus(measure, base, s.score!),
-    })).filter((r) => inPeriod(input, r.date));
+    const rows = scores
+      .map((s, i) => ({
+        date: s.recordedAt.slice(0, 10),
+        score: s.score!,
+        change: i === 0 ? null : s.score! - base,
+        status: i === 0 ? null : responderStatus(measure, base, s.score!),
+      }))
+      .filter((r) => inPeriod(input, r.date));
     if (rows.length) out.push({ measure, baseline: base, baselineDate: scores[0]!.recordedAt.slice(0, 10), rows });
   }
   return out;
@@ -175,5 +219,7 @@ export function changeRuleText(measure: ResponderMeasureId): string {
 }
 
 export const STATUS_WORDS: Record<ResponderStatus, string> = {
-  improved: 'improved (meaningful)', 'no-meaningful-change': 'no meaningful change', worse: 'worse (meaningful)',
+  improved: 'improved (meaningful)',
+  'no-meaningful-change': 'no meaningful change',
+  worse: 'worse (meaningful)',
 };

@@ -10,7 +10,13 @@ import type { Reason } from '../program-engine.js';
 import type { ReportBlock } from './report-document.js';
 import type { MonitoringPeriod } from '../remote-monitoring.js';
 
-export interface ReportCheckin { date: string; context: 'daily' | 'before' | 'after'; back: number | null; neck: number | null; foot: number | null }
+export interface ReportCheckin {
+  date: string;
+  context: 'daily' | 'before' | 'after';
+  back: number | null;
+  neck: number | null;
+  foot: number | null;
+}
 
 export interface ReportProgramEvent {
   onDate: string;

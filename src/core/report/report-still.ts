@@ -13,7 +13,10 @@ import { reportEnglish, reportText, type ReportText, type StillMaker } from './r
 export type { StillMaker } from './report-words.js';
 
 /** The index (in the analysis's list) of the still the report shows, or null when there is none. */
-export function representativeStill(stills: readonly Pick<GaitStillInfo, 'event' | 'time'>[], events: unknown): number | null {
+export function representativeStill(
+  stills: readonly Pick<GaitStillInfo, 'event' | 'time'>[],
+  events: unknown,
+): number | null {
   if (!stills.length) return null;
   const strike = middleHeelStrike(events);
   const contacts = stills.map((s, i) => ({ s, i })).filter(({ s }) => s.event === 'initial_contact');
@@ -25,17 +28,38 @@ export function representativeStill(stills: readonly Pick<GaitStillInfo, 'event'
 }
 
 /** A still's caption by id: which moment, which frame, which video, who pictured it, and the angles written on it. */
-export function stillText(s: Pick<GaitStillInfo, 'event' | 'side' | 'time' | 'frame' | 'angles'>, video: string, madeOn: StillMaker = 'device'): ReportText<'caption.still'> {
-  return reportText('caption.still', { side: s.side, event: s.event, video, time: s.time, frame: s.frame, madeOn, angles: { hip: s.angles.hip_deg, knee: s.angles.knee_deg, ankle: s.angles.ankle_deg } });
+export function stillText(
+  s: Pick<GaitStillInfo, 'event' | 'side' | 'time' | 'frame' | 'angles'>,
+  video: string,
+  madeOn: StillMaker = 'device',
+): ReportText<'caption.still'> {
+  return reportText('caption.still', {
+    side: s.side,
+    event: s.event,
+    video,
+    time: s.time,
+    frame: s.frame,
+    madeOn,
+    angles: { hip: s.angles.hip_deg, knee: s.angles.knee_deg, ankle: s.angles.ankle_deg },
+  });
 }
 
 /** The caption of a still in English (the PDF's). */
-export function stillCaption(s: Pick<GaitStillInfo, 'event' | 'side' | 'time' | 'frame' | 'angles'>, video: string, madeOn: StillMaker = 'device'): string {
+export function stillCaption(
+  s: Pick<GaitStillInfo, 'event' | 'side' | 'time' | 'frame' | 'angles'>,
+  video: string,
+  madeOn: StillMaker = 'device',
+): string {
   return reportEnglish(stillText(s, video, madeOn));
 }
 
 /** The report's block for a still whose picture is `jpeg` (base64). */
-export function stillPicture(s: Pick<GaitStillInfo, 'event' | 'side' | 'time' | 'frame' | 'angles' | 'width' | 'height'>, video: string, jpeg: string, madeOn: StillMaker = 'device'): Extract<ReportBlock, { kind: 'picture' }> {
+export function stillPicture(
+  s: Pick<GaitStillInfo, 'event' | 'side' | 'time' | 'frame' | 'angles' | 'width' | 'height'>,
+  video: string,
+  jpeg: string,
+  madeOn: StillMaker = 'device',
+): Extract<ReportBlock, { kind: 'picture' }> {
   const text = stillText(s, video, madeOn);
   return { kind: 'picture', caption: reportEnglish(text), width: s.width, height: s.height, jpeg, text };
 }
