@@ -5,7 +5,10 @@ import { countFootSwitchSteps, parseAccelCsv } from './accel-csv.js';
 test('Plain t,x,y,z: seconds without a header; a header names milliseconds or nanoseconds', () => {
   const s = parseAccelCsv('0,0.1,0.2,9.8\n0.02,0.1,0.3,9.7\n');
   assert.equal(s.layout, 'plain');
-  assert.deepEqual(s.samples, [[0, 0.1, 0.2, 9.8], [20, 0.1, 0.3, 9.7]]);
+  assert.deepEqual(s.samples, [
+    [0, 0.1, 0.2, 9.8],
+    [20, 0.1, 0.3, 9.7],
+  ]);
   assert.deepEqual(parseAccelCsv('t_ms,x,y,z\n100,1,2,3\n').samples, [[100, 1, 2, 3]]);
   assert.deepEqual(parseAccelCsv('t_ns,x,y,z\r\n5000000,1,2,3\r\n').samples, [[5, 1, 2, 3]]);
   assert.deepEqual(parseAccelCsv('T,X,Y,Z\n1.5,1,2,3\n').samples, [[1500, 1, 2, 3]]);
@@ -34,7 +37,13 @@ test('A bad line is located (line, field) and never thrown', () => {
   ]);
   assert.equal(r.samples.length, 2);
   const wrong = parseAccelCsv('# a comment\n1,2,3,4,5,6\n');
-  assert.deepEqual(wrong.problems, [{ line: 2, field: 'columns', message: 'expected 4 columns (t,x,y,z), or an Oxford step counter file\'s 5 or 7; found 6' }]);
+  assert.deepEqual(wrong.problems, [
+    {
+      line: 2,
+      field: 'columns',
+      message: "expected 4 columns (t,x,y,z), or an Oxford step counter file's 5 or 7; found 6",
+    },
+  ]);
   assert.equal(parseAccelCsv('0,1,2,Infinity\n').problems[0]!.field, 'z');
   assert.equal(parseAccelCsv('0,1,2,1e999\n').problems[0]!.field, 'z');
 });

@@ -35,7 +35,12 @@ const FIELD_NAMES: Record<AccelLayout, string[]> = {
   'oxford-validation': ['timestamp', 'x', 'y', 'z', 'steps_algorithm', 'steps_ground_truth', 'steps_phone'],
 };
 /** Milliseconds from a time column's value, by its header name (a division for nanoseconds: exact to the ns). */
-const TIME_UNITS: Record<string, (v: number) => number> = { t: (v) => v * 1000, t_s: (v) => v * 1000, t_ms: (v) => v, t_ns: (v) => v / 1e6 };
+const TIME_UNITS: Record<string, (v: number) => number> = {
+  t: (v) => v * 1000,
+  t_s: (v) => v * 1000,
+  t_ms: (v) => v,
+  t_ns: (v) => v / 1e6,
+};
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /** Parses the whole text of an accelerometer file. */
@@ -57,14 +62,31 @@ export function parseAccelCsv(text: string): AccelRecording {
     const cells = raw.split(',').map((c) => c.trim());
     if (layout === null) {
       const header = cells.map((c) => c.toLowerCase());
-      if (header.length === 4 && header[0]! in TIME_UNITS && header[1] === 'x' && header[2] === 'y' && header[3] === 'z') {
+      if (
+        header.length === 4 &&
+        header[0]! in TIME_UNITS &&
+        header[1] === 'x' &&
+        header[2] === 'y' &&
+        header[3] === 'z'
+      ) {
         layout = 'plain';
         toMs = TIME_UNITS[header[0]!]!;
         continue;
       }
       const found = LAYOUT_COLUMNS[cells.length];
       if (!found) {
-        return { layout: 'plain', samples: [], groundTruthSteps: null, problems: [{ line: lineNo, field: 'columns', message: `expected 4 columns (t,x,y,z), or an Oxford step counter file's 5 or 7; found ${cells.length}` }] };
+        return {
+          layout: 'plain',
+          samples: [],
+          groundTruthSteps: null,
+          problems: [
+            {
+              line: lineNo,
+              field: 'columns',
+              message: `expected 4 columns (t,x,y,z), or an Oxford step counter file's 5 or 7; found ${cells.length}`,
+            },
+          ],
+        };
       }
       layout = found;
       if (layout === 'plain') toMs = TIME_UNITS.t!;

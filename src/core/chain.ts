@@ -29,45 +29,78 @@ interface LinkClaim {
 
 const LINK_CLAIMS: readonly LinkClaim[] = [
   {
-    from: 'foot', to: 'ankle', evidence: 'LAB', refs: ['8', '13'],
-    plain: 'When the foot rolls in more, the shin tends to turn inward. A stiff ankle (little forward bend) is a known risk factor for heel pain.',
-    clinician: 'Induced hyperpronation (10-20° wedges, standing, healthy n=35) increased internal shank rotation [8] (LAB). Limited ankle dorsiflexion is a plantar heel pain risk factor [13] (GL-B, 2014). Static arch posture was not associated with LBP; dynamic function was [1].',
+    from: 'foot',
+    to: 'ankle',
+    evidence: 'LAB',
+    refs: ['8', '13'],
+    plain:
+      'When the foot rolls in more, the shin tends to turn inward. A stiff ankle (little forward bend) is a known risk factor for heel pain.',
+    clinician:
+      'Induced hyperpronation (10-20° wedges, standing, healthy n=35) increased internal shank rotation [8] (LAB). Limited ankle dorsiflexion is a plantar heel pain risk factor [13] (GL-B, 2014). Static arch posture was not associated with LBP; dynamic function was [1].',
     measureWith: ['navicular-drop', 'foot-posture-index', 'windlass', 'heel-raise'],
   },
   {
-    from: 'ankle', to: 'knee', evidence: 'LAB', refs: ['8'],
+    from: 'ankle',
+    to: 'knee',
+    evidence: 'LAB',
+    refs: ['8'],
     plain: 'In lab studies, making the foot roll in turned the lower leg and knee inward a little.',
-    clinician: 'Internal shank rotation with induced pronation [8] (LAB, standing, healthy). No validated home threshold for single-leg-squat valgus (EO).',
+    clinician:
+      'Internal shank rotation with induced pronation [8] (LAB, standing, healthy). No validated home threshold for single-leg-squat valgus (EO).',
     measureWith: ['weight-bearing-lunge', 'single-leg-stance'],
   },
   {
-    from: 'knee', to: 'hip', evidence: 'LAB', refs: ['8'],
+    from: 'knee',
+    to: 'hip',
+    evidence: 'LAB',
+    refs: ['8'],
     plain: 'In the same lab studies, the hip turned inward too.',
-    clinician: 'Induced hyperpronation increased internal hip rotation [8] (LAB). Knee flexion norms in gait: IC 0-5°, loading peak 15-20°, swing peak 60-70° [26] (EO).',
+    clinician:
+      'Induced hyperpronation increased internal hip rotation [8] (LAB). Knee flexion norms in gait: IC 0-5°, loading peak 15-20°, swing peak 60-70° [26] (EO).',
     measureWith: ['single-leg-squat-valgus', 'gait-video'],
   },
   {
-    from: 'hip', to: 'pelvis', evidence: 'LAB', refs: ['10', '19b'],
-    plain: 'When both feet were made to roll in during walking, the pelvis dipped more on the other side. Adding hip strengthening to foot exercises helped the arch more than foot exercises alone in one trial.',
-    clinician: 'Bilateral induced pronation increased contralateral pelvic drop in loading response (healthy n=20) [10] (LAB). Foot + gluteus medius exercise beat foot exercise alone for navicular drop and AHI in flatfoot (n=52) [19b] (RCT).',
+    from: 'hip',
+    to: 'pelvis',
+    evidence: 'LAB',
+    refs: ['10', '19b'],
+    plain:
+      'When both feet were made to roll in during walking, the pelvis dipped more on the other side. Adding hip strengthening to foot exercises helped the arch more than foot exercises alone in one trial.',
+    clinician:
+      'Bilateral induced pronation increased contralateral pelvic drop in loading response (healthy n=20) [10] (LAB). Foot + gluteus medius exercise beat foot exercise alone for navicular drop and AHI in flatfoot (n=52) [19b] (RCT).',
     measureWith: ['trendelenburg', 'single-leg-stance', 'gait-video'],
   },
   {
-    from: 'pelvis', to: 'sacrum', evidence: 'LAB', refs: ['8', '9'],
-    plain: 'Studies disagree here: one found the pelvis tipped forward when the feet rolled in; another found no link between the heel angle and the pelvis or the curve of the low back.',
-    clinician: 'Anterior pelvic tilt with induced hyperpronation [8] (LAB) versus no relationship of rearfoot eversion/inversion with pelvic tilt (r=0.3) or lordosis (r=0.05) [9] (LAB, RCT design): leg rotation, not foot pronation, tilted the pelvis.',
+    from: 'pelvis',
+    to: 'sacrum',
+    evidence: 'LAB',
+    refs: ['8', '9'],
+    plain:
+      'Studies disagree here: one found the pelvis tipped forward when the feet rolled in; another found no link between the heel angle and the pelvis or the curve of the low back.',
+    clinician:
+      'Anterior pelvic tilt with induced hyperpronation [8] (LAB) versus no relationship of rearfoot eversion/inversion with pelvic tilt (r=0.3) or lordosis (r=0.05) [9] (LAB, RCT design): leg rotation, not foot pronation, tilted the pelvis.',
     measureWith: ['trendelenburg', 'gait-video'],
   },
   {
-    from: 'sacrum', to: 'spine', evidence: 'COH', refs: ['1', '2', '3', '4', '12'],
-    plain: 'One large study linked the way the foot moves in walking with low back pain, in women only; it cannot show which causes which. Insoles have not clearly been shown to treat or prevent back pain.',
-    clinician: 'Pronated foot function (CoP excursion) associated with LBP in women only, OR 1.51 (1.10-2.07), cross-sectional [1] (COH); static posture null. Insoles: meta-analyses null for treatment and prevention [2][3]; custom orthoses moderate evidence in chronic LBP [4]. People with LBP walk slower with shorter strides, without different spine/pelvis range [12]: a consequence of pain, not shown as a cause.',
+    from: 'sacrum',
+    to: 'spine',
+    evidence: 'COH',
+    refs: ['1', '2', '3', '4', '12'],
+    plain:
+      'One large study linked the way the foot moves in walking with low back pain, in women only; it cannot show which causes which. Insoles have not clearly been shown to treat or prevent back pain.',
+    clinician:
+      'Pronated foot function (CoP excursion) associated with LBP in women only, OR 1.51 (1.10-2.07), cross-sectional [1] (COH); static posture null. Insoles: meta-analyses null for treatment and prevention [2][3]; custom orthoses moderate evidence in chronic LBP [4]. People with LBP walk slower with shorter strides, without different spine/pelvis range [12]: a consequence of pain, not shown as a cause.',
     measureWith: ['odi', 'pain-map', 'gait-video'],
   },
   {
-    from: 'spine', to: 'neck', evidence: 'HYP', refs: [],
-    plain: 'That the feet affect neck pain through the spine is an idea that has not been tested. Walking is still good general activity for people with neck pain.',
-    clinician: 'Foot → neck pain was not evaluated in the sources Footing draws on: a hypothesis. No walking trial for neck pain was found.',
+    from: 'spine',
+    to: 'neck',
+    evidence: 'HYP',
+    refs: [],
+    plain:
+      'That the feet affect neck pain through the spine is an idea that has not been tested. Walking is still good general activity for people with neck pain.',
+    clinician:
+      'Foot → neck pain was not evaluated in the sources Footing draws on: a hypothesis. No walking trial for neck pain was found.',
     measureWith: ['ndi', 'pain-map'],
   },
 ];
@@ -86,8 +119,14 @@ const keyOf = (claim: { from: ChainSegment; to: ChainSegment }): LinkKey => `${c
  * (their finding's segment).
  */
 export const SYMPTOM_LINK: Record<ChainSegment, LinkKey> = {
-  foot: 'foot-ankle', ankle: 'ankle-knee', knee: 'knee-hip', hip: 'hip-pelvis', pelvis: 'pelvis-sacrum',
-  sacrum: 'sacrum-spine', spine: 'sacrum-spine', neck: 'spine-neck',
+  foot: 'foot-ankle',
+  ankle: 'ankle-knee',
+  knee: 'knee-hip',
+  hip: 'hip-pelvis',
+  pelvis: 'pelvis-sacrum',
+  sacrum: 'sacrum-spine',
+  spine: 'sacrum-spine',
+  neck: 'spine-neck',
 };
 
 /**
@@ -106,8 +145,19 @@ export function linkOfFinding(f: Pick<Finding, 'source' | 'segment'>): LinkKey |
  * person's pain areas, but the foot-to-neck chain says nothing about it.
  */
 export const REGION_SEGMENT: Record<BodyRegion, ChainSegment | null> = {
-  'foot-sole': 'foot', heel: 'foot', ankle: 'ankle', knee: 'knee', hip: 'hip', pelvis: 'pelvis',
-  'low-back': 'spine', 'mid-back': 'spine', neck: 'neck', shoulder: 'neck', 'upper-arm': null, forearm: null, hand: null,
+  'foot-sole': 'foot',
+  heel: 'foot',
+  ankle: 'ankle',
+  knee: 'knee',
+  hip: 'hip',
+  pelvis: 'pelvis',
+  'low-back': 'spine',
+  'mid-back': 'spine',
+  neck: 'neck',
+  shoulder: 'neck',
+  'upper-arm': null,
+  forearm: null,
+  hand: null,
 };
 
 /** The link a marked region's pain belongs to (SYMPTOM_LINK of its segment), or null for the arms and hands. */
@@ -116,7 +166,11 @@ function symptomLinkOf(region: BodyRegion): LinkKey | null {
   return segment === null ? null : SYMPTOM_LINK[segment];
 }
 
-export interface PainMark { region: BodyRegion; side: string; intensity: number }
+export interface PainMark {
+  region: BodyRegion;
+  side: string;
+  intensity: number;
+}
 
 /**
  * A link's state from the findings at its lower end: outside the usual range, within it, both (mixed: some in
@@ -155,14 +209,18 @@ export interface ChainExplanation {
   disclaimer: string;
 }
 
-export const CHAIN_DISCLAIMER = 'This explains your measurements next to what studies have found. It is not a diagnosis. The idea that the feet affect the whole chain up to the neck is partly supported at the lower links and a hypothesis at the top; a clinician can tell you what applies to you.';
+export const CHAIN_DISCLAIMER =
+  'This explains your measurements next to what studies have found. It is not a diagnosis. The idea that the feet affect the whole chain up to the neck is partly supported at the lower links and a hypothesis at the top; a clinician can tell you what applies to you.';
 
 /**
  * Builds the explanation, its own words in `language` (English by default); the findings come already written in it
  * (interpretScreening and the other sources take the language). Pure: same input, same output. `findings` may come from screening tests, outcome
  * measures, gait and walking; findings whose segment is not one of the chain's go to `wholeBody`.
  */
-export function explainChain(input: { findings: readonly Finding[]; pain: readonly PainMark[]; wholeBody?: readonly Finding[] }, language: Language = 'en'): ChainExplanation {
+export function explainChain(
+  input: { findings: readonly Finding[]; pain: readonly PainMark[]; wholeBody?: readonly Finding[] },
+  language: Language = 'en',
+): ChainExplanation {
   const es = language === 'es';
   const links: ChainLink[] = LINK_CLAIMS.map((claim) => {
     const measured = input.findings.filter((f) => linkOfFinding(f) === keyOf(claim));
@@ -170,20 +228,49 @@ export function explainChain(input: { findings: readonly Finding[]; pain: readon
     const notable = measured.filter((f) => f.status === 'notable');
     const typical = measured.filter((f) => f.status === 'typical');
     // Mixed only when findings really disagree; a lone finding with no range is not "some in range, some not".
-    const status: LinkStatus = measured.length === 0 ? 'missing' : notable.length && typical.length ? 'mixed' : notable.length ? 'notable' : typical.length ? 'typical'
-      : measured.some((f) => f.status === 'borderline') ? 'borderline' : 'unrated';
-    const painText = pain.length ? ` ${es ? CHAIN_LINE_ES.painMarked : 'Pain marked here'}: ${pain.map((p) => `${painAreaLabel(p, language)} ${p.intensity}/10`).join(', ')}.` : '';
-    const side = (f: Finding) => (f.side === 'none' || f.side === 'both' ? '' : ` (${es ? CHAIN_LINE_ES.side[f.side] : f.side})`);
-    const finding = measured.length === 0
-      ? `${es ? CHAIN_LINE_ES.nothingMeasured : 'Nothing measured for this link yet.'}${painText}`
-      : `${measured.map((f) => `${f.label}${side(f)}: ${f.value} — ${es ? STATUS_WORDS_ES[f.status] : FINDING_STATUS_WORDS[f.status]}${f.measuredFrom ? ` (${f.measuredFrom})` : ''}`).join('; ')}.${painText}`;
+    const status: LinkStatus =
+      measured.length === 0
+        ? 'missing'
+        : notable.length && typical.length
+          ? 'mixed'
+          : notable.length
+            ? 'notable'
+            : typical.length
+              ? 'typical'
+              : measured.some((f) => f.status === 'borderline')
+                ? 'borderline'
+                : 'unrated';
+    const painText = pain.length
+      ? ` ${es ? CHAIN_LINE_ES.painMarked : 'Pain marked here'}: ${pain.map((p) => `${painAreaLabel(p, language)} ${p.intensity}/10`).join(', ')}.`
+      : '';
+    const side = (f: Finding) =>
+      f.side === 'none' || f.side === 'both' ? '' : ` (${es ? CHAIN_LINE_ES.side[f.side] : f.side})`;
+    const finding =
+      measured.length === 0
+        ? `${es ? CHAIN_LINE_ES.nothingMeasured : 'Nothing measured for this link yet.'}${painText}`
+        : `${measured.map((f) => `${f.label}${side(f)}: ${f.value} — ${es ? STATUS_WORDS_ES[f.status] : FINDING_STATUS_WORDS[f.status]}${f.measuredFrom ? ` (${f.measuredFrom})` : ''}`).join('; ')}.${painText}`;
     return {
-      from: claim.from, to: claim.to, status, finding, measured, pain,
-      meaning: es ? LINK_MEANING_ES[keyOf(claim) as keyof typeof LINK_MEANING_ES] : claim.plain, clinician: claim.clinician, evidence: claim.evidence, strength: plainStrength(claim.evidence), refs: claim.refs,
+      from: claim.from,
+      to: claim.to,
+      status,
+      finding,
+      measured,
+      pain,
+      meaning: es ? LINK_MEANING_ES[keyOf(claim) as keyof typeof LINK_MEANING_ES] : claim.plain,
+      clinician: claim.clinician,
+      evidence: claim.evidence,
+      strength: plainStrength(claim.evidence),
+      refs: claim.refs,
       missing: measured.length === 0 ? claim.measureWith : [],
     };
   });
-  const painSegments = [...new Set(input.pain.filter((p) => p.intensity > 0).flatMap((p) => REGION_SEGMENT[p.region] ?? []))]
-    .sort((a, b) => CHAIN_SEGMENTS.indexOf(b) - CHAIN_SEGMENTS.indexOf(a));
-  return { links, wholeBody: [...(input.wholeBody ?? [])], painSegments, disclaimer: es ? CHAIN_DISCLAIMER_ES : CHAIN_DISCLAIMER };
+  const painSegments = [
+    ...new Set(input.pain.filter((p) => p.intensity > 0).flatMap((p) => REGION_SEGMENT[p.region] ?? [])),
+  ].sort((a, b) => CHAIN_SEGMENTS.indexOf(b) - CHAIN_SEGMENTS.indexOf(a));
+  return {
+    links,
+    wholeBody: [...(input.wholeBody ?? [])],
+    painSegments,
+    disclaimer: es ? CHAIN_DISCLAIMER_ES : CHAIN_DISCLAIMER,
+  };
 }

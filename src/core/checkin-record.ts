@@ -20,28 +20,40 @@ export const CHECKIN_CONTEXTS = ['daily', 'before', 'after'] as const;
 export type CheckinContext = (typeof CHECKIN_CONTEXTS)[number];
 
 /** A new check-in as the API takes it (POST /api/checkins) and the store saves it. */
-export const CheckinInput = z.object({
-  /** The device's id for this check-in (optional: older clients send none). A resend with the same id is stored once. */
-  clientId: clientId.optional(),
-  at: isoDateTime,
-  context: z.enum(CHECKIN_CONTEXTS),
-  back: nprs.nullable().optional(),
-  neck: nprs.nullable().optional(),
-  foot: nprs.nullable().optional(),
-  regions: z.array(BodyMark).max(40).default([]),
-  note: z.string().max(2000).nullable().optional(),
-  /** Pain in the heel with the first steps of the morning (plantar heel pain, DOMAIN.md §3 3.2, §8). */
-  heelFirstSteps: nprs.nullable().optional(),
-  /** New foot, knee or hip symptoms since the last check-in (WalkBack's lower-limb signal, DOMAIN.md §2a 2.2). */
-  newLowerLimbSymptoms: z.boolean().nullable().optional(),
-}).strict().refine((c) => c.back != null || c.neck != null || c.foot != null, { ...says('checkin.one-score'), path: ['back'] });
+export const CheckinInput = z
+  .object({
+    /** The device's id for this check-in (optional: older clients send none). A resend with the same id is stored once. */
+    clientId: clientId.optional(),
+    at: isoDateTime,
+    context: z.enum(CHECKIN_CONTEXTS),
+    back: nprs.nullable().optional(),
+    neck: nprs.nullable().optional(),
+    foot: nprs.nullable().optional(),
+    regions: z.array(BodyMark).max(40).default([]),
+    note: z.string().max(2000).nullable().optional(),
+    /** Pain in the heel with the first steps of the morning (plantar heel pain, DOMAIN.md §3 3.2, §8). */
+    heelFirstSteps: nprs.nullable().optional(),
+    /** New foot, knee or hip symptoms since the last check-in (WalkBack's lower-limb signal, DOMAIN.md §2a 2.2). */
+    newLowerLimbSymptoms: z.boolean().nullable().optional(),
+  })
+  .strict()
+  .refine((c) => c.back != null || c.neck != null || c.foot != null, { ...says('checkin.one-score'), path: ['back'] });
 export type CheckinInput = z.infer<typeof CheckinInput>;
 
 /** A stored check-in, as the store reads it and the API returns it. */
 export interface Checkin {
-  id: string; at: string; date: string; context: CheckinContext; sessionId: string | null;
-  back: number | null; neck: number | null; foot: number | null; regions: BodyMark[]; note: string | null;
-  heelFirstSteps: number | null; newLowerLimbSymptoms: boolean | null;
+  id: string;
+  at: string;
+  date: string;
+  context: CheckinContext;
+  sessionId: string | null;
+  back: number | null;
+  neck: number | null;
+  foot: number | null;
+  regions: BodyMark[];
+  note: string | null;
+  heelFirstSteps: number | null;
+  newLowerLimbSymptoms: boolean | null;
 }
 
 /** The stored JSON of `checkins.regions`. */

@@ -1,6 +1,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { authorsShort, citation, citationList, citeInline, fullCitation, refIdsIn, referenceLink, referencesBlock, shortCitation, splitCitations, surname } from './citations.js';
+import {
+  authorsShort,
+  citation,
+  citationList,
+  citeInline,
+  fullCitation,
+  refIdsIn,
+  referenceLink,
+  referencesBlock,
+  shortCitation,
+  splitCitations,
+  surname,
+} from './citations.js';
 import { REFERENCES, referenceById } from './references.js';
 
 const ref = (id: string) => referenceById(id)!;
@@ -75,13 +87,34 @@ test('Given a reference, when its link is asked for, then a DOI becomes a doi.or
 });
 
 test('Given a reference, when written in full, then it reads authors (year). Title. Where. Link. Note. Also', () => {
-  assert.equal(fullCitation(ref('25')), 'Hollman JH, McDade EM, Petersen RC (2011). Normative spatiotemporal gait parameters in older adults. Gait Posture 2011;34(1):111–8. https://doi.org/10.1016/j.gaitpost.2011.03.024');
-  assert.equal(fullCitation(ref('1')), 'Menz HB, Dufour AB, Riskowski JL, Hillstrom HJ, Hannan MT (2013). Foot posture, foot function and low back pain: the Framingham Foot Study. Rheumatology (Oxford) 2013;52(12):2275–82. https://doi.org/10.1093/rheumatology/ket298 DOI unverified.');
-  assert.equal(fullCitation(ref('3')), 'Sahar T et al. (2009). Insoles for prevention and treatment of back pain. Cochrane Database Syst Rev 2009; CD005275.pub2. https://doi.org/10.1002/14651858.CD005275.pub2');
-  assert.equal(fullCitation(ref('7')), 'Tudor-Locke C et al. (2018). How fast is fast enough? Walking cadence as a practical estimate of intensity in adults. Br J Sports Med 2018/2020. https://doi.org/10.1136/bjsports-2017-097628');
-  assert.equal(fullCitation(ref('1b')), 'Framingham Foot Study: foot pain, posture, function and falls. PubMed Central PMC5501294. https://pmc.ncbi.nlm.nih.gov/articles/PMC5501294 Authors and year not captured.');
-  assert.equal(fullCitation(ref('35')), 'NHS Gloucestershire. G-care: back pain red flags pathway (summarises NICE/CKS). NHS Gloucestershire G-care (web page). https://g-care.glos.nhs.uk/pathway/71/resource/3');
-  assert.equal(fullCitation(ref('40')), 'Fairbank JC, Pynsent PB (2000). The Oswestry Disability Index. Spine 2000;25(22):2940–52. Also: Mannion AF et al. German ODI responsiveness. Eur Spine J 2006;15:66–73. https://doi.org/10.1007/s00586-004-0816-z');
+  assert.equal(
+    fullCitation(ref('25')),
+    'Hollman JH, McDade EM, Petersen RC (2011). Normative spatiotemporal gait parameters in older adults. Gait Posture 2011;34(1):111–8. https://doi.org/10.1016/j.gaitpost.2011.03.024',
+  );
+  assert.equal(
+    fullCitation(ref('1')),
+    'Menz HB, Dufour AB, Riskowski JL, Hillstrom HJ, Hannan MT (2013). Foot posture, foot function and low back pain: the Framingham Foot Study. Rheumatology (Oxford) 2013;52(12):2275–82. https://doi.org/10.1093/rheumatology/ket298 DOI unverified.',
+  );
+  assert.equal(
+    fullCitation(ref('3')),
+    'Sahar T et al. (2009). Insoles for prevention and treatment of back pain. Cochrane Database Syst Rev 2009; CD005275.pub2. https://doi.org/10.1002/14651858.CD005275.pub2',
+  );
+  assert.equal(
+    fullCitation(ref('7')),
+    'Tudor-Locke C et al. (2018). How fast is fast enough? Walking cadence as a practical estimate of intensity in adults. Br J Sports Med 2018/2020. https://doi.org/10.1136/bjsports-2017-097628',
+  );
+  assert.equal(
+    fullCitation(ref('1b')),
+    'Framingham Foot Study: foot pain, posture, function and falls. PubMed Central PMC5501294. https://pmc.ncbi.nlm.nih.gov/articles/PMC5501294 Authors and year not captured.',
+  );
+  assert.equal(
+    fullCitation(ref('35')),
+    'NHS Gloucestershire. G-care: back pain red flags pathway (summarises NICE/CKS). NHS Gloucestershire G-care (web page). https://g-care.glos.nhs.uk/pathway/71/resource/3',
+  );
+  assert.equal(
+    fullCitation(ref('40')),
+    'Fairbank JC, Pynsent PB (2000). The Oswestry Disability Index. Spine 2000;25(22):2940–52. Also: Mannion AF et al. German ODI responsiveness. Eur Spine J 2006;15:66–73. https://doi.org/10.1007/s00586-004-0816-z',
+  );
 });
 
 test('Given a reference range source, when read for ids, then the bracketed numbers come out and the section pointer does not', () => {
@@ -101,14 +134,25 @@ test('Given cited ids, when a References block is made, then each is listed once
 
 test('Given a text that cites by number, when split, then each run of known numbers is one part and the words stay', () => {
   assert.deepEqual(splitCitations('null for treatment [2][3]; custom orthoses [4].'), [
-    { text: 'null for treatment' }, { refs: ['2', '3'] }, { text: '; custom orthoses' }, { refs: ['4'] }, { text: '.' },
+    { text: 'null for treatment' },
+    { refs: ['2', '3'] },
+    { text: '; custom orthoses' },
+    { refs: ['4'] },
+    { text: '.' },
   ]);
   assert.deepEqual(splitCitations('no numbers here'), [{ text: 'no numbers here' }]);
   assert.deepEqual(splitCitations('an array a[0] and [99]'), [{ text: 'an array a[0] and [99]' }]);
 });
 
 test('Given a text that cites by number, when cited inline, then the numbers read as authors and years', () => {
-  assert.equal(citeInline('Internal shank rotation with induced pronation [8] (LAB, standing, healthy).'), 'Internal shank rotation with induced pronation (Khamis and Yizhar, 2007) (LAB, standing, healthy).');
-  assert.equal(citeInline('Insoles: meta-analyses null for treatment and prevention [2][3]; custom orthoses moderate evidence in chronic LBP [4].'),
-    'Insoles: meta-analyses null for treatment and prevention (Chuter et al., 2014; Sahar et al., 2009); custom orthoses moderate evidence in chronic LBP (Kong et al., 2020).');
+  assert.equal(
+    citeInline('Internal shank rotation with induced pronation [8] (LAB, standing, healthy).'),
+    'Internal shank rotation with induced pronation (Khamis and Yizhar, 2007) (LAB, standing, healthy).',
+  );
+  assert.equal(
+    citeInline(
+      'Insoles: meta-analyses null for treatment and prevention [2][3]; custom orthoses moderate evidence in chronic LBP [4].',
+    ),
+    'Insoles: meta-analyses null for treatment and prevention (Chuter et al., 2014; Sahar et al., 2009); custom orthoses moderate evidence in chronic LBP (Kong et al., 2020).',
+  );
 });

@@ -11,14 +11,20 @@ const AND: Record<Language, string> = { en: 'and', es: 'y' };
 
 /** "Hollman" from "Hollman JH", "De Garceau" from "De Garceau D", "Koc" from "Koc TA Jr"; a group name stays whole. */
 export function surname(author: string): string {
-  const words = author.replace(/\s*et al\.?$/, '').trim().split(/\s+/);
+  const words = author
+    .replace(/\s*et al\.?$/, '')
+    .trim()
+    .split(/\s+/);
   while (words.length > 1 && /^(?:[A-Z]{1,3}|Jr)$/.test(words.at(-1)!)) words.pop();
   return words.join(' ');
 }
 
 /** "Hollman et al." (three or more, or "et al."), "Khamis and Yizhar" / "Khamis y Yizhar" (two), "Brody" or "NICE" (one); '' for none. */
 export function authorsShort(authors: string, lang: Language = 'en'): string {
-  const parts = authors.split(/,\s*/).map((p) => p.trim()).filter((p) => p && !/^et al\.?$/.test(p));
+  const parts = authors
+    .split(/,\s*/)
+    .map((p) => p.trim())
+    .filter((p) => p && !/^et al\.?$/.test(p));
   if (!parts.length) return '';
   const names = parts.map(surname);
   if (/et al\.?$/.test(authors.trim()) || names.length > 2) return `${names[0]} et al.`;
@@ -39,7 +45,8 @@ const YEAR_LETTERS: ReadonlyMap<string, string> = (() => {
     groups.set(key, [...(groups.get(key) ?? []), r]);
   }
   const letters = new Map<string, string>();
-  for (const g of groups.values()) if (g.length > 1) g.forEach((r, i) => letters.set(r.id, String.fromCharCode(97 + i)));
+  for (const g of groups.values())
+    if (g.length > 1) g.forEach((r, i) => letters.set(r.id, String.fromCharCode(97 + i)));
   return letters;
 })();
 
@@ -62,7 +69,7 @@ export function citationList(ids: readonly string[]): string {
 
 /** The reference's own link: its DOI as https://doi.org/..., or its web address; null when it has neither. */
 export function referenceLink(r: { doi?: string; url?: string }): string | null {
-  return r.doi ? `https://doi.org/${r.doi}` : r.url ?? null;
+  return r.doi ? `https://doi.org/${r.doi}` : (r.url ?? null);
 }
 
 const sentence = (s: string) => (/[.?!]$/.test(s) ? s : `${s}.`);
@@ -91,7 +98,12 @@ export function refIdsIn(text: string): string[] {
 }
 
 /** A typical range as stored with its source (src/gait/reference-ranges.ts): "DOMAIN.md §2c [25]" holds the ids. */
-export interface RangeWithSource { min: number; max: number; unit: string; source: string }
+export interface RangeWithSource {
+  min: number;
+  max: number;
+  unit: string;
+  source: string;
+}
 
 /** "100–120 steps/min (Hollman et al., 2011)": the range, and its sources as citations. */
 export function rangeWithSources(r: RangeWithSource): string {
@@ -122,7 +134,9 @@ export function splitCitations(text: string): TextPart[] {
 
 /** The same text with each run of numbers as words: "null for treatment (Chuter et al., 2014; Sahar et al., 2009)". */
 export function citeInline(text: string): string {
-  return splitCitations(text).map((p) => ('refs' in p ? ` (${citationList(p.refs)})` : p.text)).join('');
+  return splitCitations(text)
+    .map((p) => ('refs' in p ? ` (${citationList(p.refs)})` : p.text))
+    .join('');
 }
 
 /**
@@ -132,8 +146,11 @@ export function citeInline(text: string): string {
 export function referencesBlock(ids: Iterable<string>): string[] {
   const unique = [...new Set(ids)];
   if (!unique.length) return [];
-  return ['References', ...unique.map((id) => {
-    const r = referenceById(id);
-    return r ? `- ${shortCitation(r)}: ${fullCitation(r)}` : `- ${citation(id)}`;
-  })];
+  return [
+    'References',
+    ...unique.map((id) => {
+      const r = referenceById(id);
+      return r ? `- ${shortCitation(r)}: ${fullCitation(r)}` : `- ${citation(id)}`;
+    }),
+  ];
 }

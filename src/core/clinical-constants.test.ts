@@ -14,7 +14,8 @@ test('Given clinical-constants.ts, when each export const is checked, then its c
 
 test('Given every exported value of the module, when compared with the file text, then each is an `export const` the check saw', () => {
   const declared = new Set([...source.matchAll(/^export const (\w+)/gm)].map((m) => m[1]));
-  for (const name of Object.keys(C)) assert.ok(declared.has(name), `${name} is exported but not declared as a top-level export const`);
+  for (const name of Object.keys(C))
+    assert.ok(declared.has(name), `${name} is exported but not declared as a top-level export const`);
 });
 
 test('Given constants without a DOMAIN.md comment, when checked, then the check names them (it can fail)', () => {

@@ -12,22 +12,37 @@ import type { ProgramChange } from './program-transitions.js';
 import { DOSE_LIMITS, FIRST_STAGE, LAST_STAGE, stageByNumber } from './stages.js';
 import { validationEnglish, validationText, type ValidationText } from './validation-words.js';
 
-export interface StageChangeInput { stage: number; reason: string; clinicianName: string; doses?: DoseOverrides | null | undefined }
+export interface StageChangeInput {
+  stage: number;
+  reason: string;
+  clinicianName: string;
+  doses?: DoseOverrides | null | undefined;
+}
 
 /** Why a clinician cannot change this program now, in their words, or null when they can. */
 export function closedProgramReason(program: Program | null): string | null {
   if (!program) return 'This patient has not started the program yet (the safety questions come first).';
-  if (program.status === 'stopped') return 'The program is paused after a safety answer: the patient restarts it by answering the safety questions again once you have checked them.';
+  if (program.status === 'stopped')
+    return 'The program is paused after a safety answer: the patient restarts it by answering the safety questions again once you have checked them.';
   return null;
 }
 
 /** What is wrong with the stage or doses asked for, at its field, or null. */
-export function stageChangeProblem(input: StageChangeInput): { message: string; field: string; text: ValidationText } | null {
+export function stageChangeProblem(
+  input: StageChangeInput,
+): { message: string; field: string; text: ValidationText } | null {
   if (input.doses) {
     for (const p of stageByNumber(input.stage).prescriptions) {
       const o = input.doses[p.exercise];
       if (o && !applyDoseOverride(p.dose, o).adjusted && JSON.stringify(o) !== '{}') {
-        const text = validationText('dose.outside-limits', { exercise: p.exercise, rollSeconds: DOSE_LIMITS.timed.secondsPerFoot, rollTimes: DOSE_LIMITS.timed.timesPerDay, holdSeconds: DOSE_LIMITS.holds.holdSeconds, reps: DOSE_LIMITS.holds.reps, sets: DOSE_LIMITS.holds.sets });
+        const text = validationText('dose.outside-limits', {
+          exercise: p.exercise,
+          rollSeconds: DOSE_LIMITS.timed.secondsPerFoot,
+          rollTimes: DOSE_LIMITS.timed.timesPerDay,
+          holdSeconds: DOSE_LIMITS.holds.holdSeconds,
+          reps: DOSE_LIMITS.holds.reps,
+          sets: DOSE_LIMITS.holds.sets,
+        });
         return { message: validationEnglish(text), field: `doses.${p.exercise}`, text };
       }
     }
@@ -44,7 +59,11 @@ export function stageChangeProblem(input: StageChangeInput): { message: string; 
  * the next progression counts from here), its start kept when it is the same; 'progress', 'regress' or 'hold'.
  * Shared by a clinician's change and a stage taken from an imported record (imported-program.ts).
  */
-export function withStage(prev: Program, stage: number, today: string): { program: Program; action: 'progress' | 'regress' | 'hold' } {
+export function withStage(
+  prev: Program,
+  stage: number,
+  today: string,
+): { program: Program; action: 'progress' | 'regress' | 'hold' } {
   return {
     program: { ...prev, stage, stageStartedOn: stage === prev.stage ? prev.stageStartedOn : today },
     action: stage > prev.stage ? 'progress' : stage < prev.stage ? 'regress' : 'hold',
@@ -56,26 +75,56 @@ export function withStage(prev: Program, stage: number, today: string): { progra
  * today when it changed; the doses replaced (`null` clears them, absent keeps them); an event 'progress', 'regress'
  * or 'hold' by the clinician with their reason.
  */
-export function clinicianStageChange(prev: Program, input: StageChangeInput, today: string): ProgramChange & { event: NonNullable<ProgramChange['event']> } {
+export function clinicianStageChange(
+  prev: Program,
+  input: StageChangeInput,
+  today: string,
+): ProgramChange & { event: NonNullable<ProgramChange['event']> } {
   const { program, action } = withStage(prev, input.stage, today);
-  const doseOverrides = input.doses === undefined ? prev.doseOverrides ?? null : input.doses;
-  const doseText = input.doses === undefined ? '' : input.doses === null ? ' Doses are back to the stage’s own.' : ` New doses: ${describeOverrides(input.doses)}.`;
+  const doseOverrides = input.doses === undefined ? (prev.doseOverrides ?? null) : input.doses;
+  const doseText =
+    input.doses === undefined
+      ? ''
+      : input.doses === null
+        ? ' Doses are back to the stage’s own.'
+        : ` New doses: ${describeOverrides(input.doses)}.`;
   return {
     program: { ...program, doseOverrides },
     event: {
-      onDate: today, action, fromStage: prev.stage, toStage: input.stage, actor: 'clinician',
-      reasons: [{ rule: 'clinician-adjustment', text: `${input.clinicianName} set your program to stage ${input.stage} (${stageByNumber(input.stage).name}): ${input.reason}${doseText}`, refs: [] }],
+      onDate: today,
+      action,
+      fromStage: prev.stage,
+      toStage: input.stage,
+      actor: 'clinician',
+      reasons: [
+        {
+          rule: 'clinician-adjustment',
+          text: `${input.clinicianName} set your program to stage ${input.stage} (${stageByNumber(input.stage).name}): ${input.reason}${doseText}`,
+          refs: [],
+        },
+      ],
     },
   };
 }
 
 const DOSE_WORDS: Record<string, (v: number) => string> = {
-  secondsPerFoot: (v) => `${v} s per foot`, timesPerDay: (v) => `${v === 1 ? 'once' : `${v} times`} a day`,
-  holdSeconds: (v) => `hold ${v} s`, reps: (v) => `${v} reps`, sets: (v) => `${v} sets`, restSeconds: (v) => `rest ${v} s`,
+  secondsPerFoot: (v) => `${v} s per foot`,
+  timesPerDay: (v) => `${v === 1 ? 'once' : `${v} times`} a day`,
+  holdSeconds: (v) => `hold ${v} s`,
+  reps: (v) => `${v} reps`,
+  sets: (v) => `${v} sets`,
+  restSeconds: (v) => `rest ${v} s`,
 };
 
 /** A clinician's dose changes in the patient's words, e.g. "Pinky-toe lift: hold 8 s, 12 reps". */
 export function describeOverrides(doses: DoseOverrides): string {
-  return Object.entries(doses).filter(([, d]) => d && Object.keys(d).length)
-    .map(([ex, d]) => `${EXERCISES[ex as keyof typeof EXERCISES]?.name ?? ex}: ${Object.entries(d!).map(([k, v]) => DOSE_WORDS[k]?.(v as number) ?? `${k} ${v}`).join(', ')}`).join('; ');
+  return Object.entries(doses)
+    .filter(([, d]) => d && Object.keys(d).length)
+    .map(
+      ([ex, d]) =>
+        `${EXERCISES[ex as keyof typeof EXERCISES]?.name ?? ex}: ${Object.entries(d!)
+          .map(([k, v]) => DOSE_WORDS[k]?.(v as number) ?? `${k} ${v}`)
+          .join(', ')}`,
+    )
+    .join('; ');
 }

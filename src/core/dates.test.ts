@@ -63,27 +63,39 @@ test('Given a string that is not YYYY-MM-DD, when adding days, then it throws wi
 });
 
 // Dates from 1900 to 2100 as YYYY-MM-DD, built without the code under test.
-const isoDate = fc.date({ min: new Date(Date.UTC(1900, 0, 1)), max: new Date(Date.UTC(2100, 11, 31)), noInvalidDate: true })
+const isoDate = fc
+  .date({ min: new Date(Date.UTC(1900, 0, 1)), max: new Date(Date.UTC(2100, 11, 31)), noInvalidDate: true })
   .map((d) => d.toISOString().slice(0, 10));
 
 test('Property: addDays then daysBetween gives back the same count, and adding -n undoes adding n', () => {
-  fc.assert(fc.property(isoDate, fc.integer({ min: -5000, max: 5000 }), (d, n) => {
-    const later = addDays(d, n);
-    assert.ok(isIsoDate(later));
-    assert.equal(daysBetween(d, later), n);
-    assert.equal(addDays(later, -n), d);
-  }), { numRuns: 200 });
+  fc.assert(
+    fc.property(isoDate, fc.integer({ min: -5000, max: 5000 }), (d, n) => {
+      const later = addDays(d, n);
+      assert.ok(isIsoDate(later));
+      assert.equal(daysBetween(d, later), n);
+      assert.equal(addDays(later, -n), d);
+    }),
+    { numRuns: 200 },
+  );
 });
 
-test('Property: addDays and daysBetween agree with the calendar of JavaScript\'s Date, years 1 to 9999', () => {
-  const wide = fc.date({ min: new Date(new Date(0).setUTCFullYear(1, 0, 1)), max: new Date(Date.UTC(9999, 11, 31)), noInvalidDate: true });
-  const ymd = (d: Date) => `${String(d.getUTCFullYear()).padStart(4, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
-  fc.assert(fc.property(wide, fc.integer({ min: -3000, max: 3000 }), (d, n) => {
-    const later = new Date(d.getTime() + n * 86_400_000);
-    fc.pre(later.getUTCFullYear() >= 1 && later.getUTCFullYear() <= 9999);
-    assert.equal(addDays(ymd(d), n), ymd(later));
-    assert.equal(daysBetween(ymd(d), ymd(later)), n);
-  }), { numRuns: 500 });
+test("Property: addDays and daysBetween agree with the calendar of JavaScript's Date, years 1 to 9999", () => {
+  const wide = fc.date({
+    min: new Date(new Date(0).setUTCFullYear(1, 0, 1)),
+    max: new Date(Date.UTC(9999, 11, 31)),
+    noInvalidDate: true,
+  });
+  const ymd = (d: Date) =>
+    `${String(d.getUTCFullYear()).padStart(4, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
+  fc.assert(
+    fc.property(wide, fc.integer({ min: -3000, max: 3000 }), (d, n) => {
+      const later = new Date(d.getTime() + n * 86_400_000);
+      fc.pre(later.getUTCFullYear() >= 1 && later.getUTCFullYear() <= 9999);
+      assert.equal(addDays(ymd(d), n), ymd(later));
+      assert.equal(daysBetween(ymd(d), ymd(later)), n);
+    }),
+    { numRuns: 500 },
+  );
 });
 
 test('Given a day or month past its end, then it rolls over as Date does', () => {
@@ -92,14 +104,23 @@ test('Given a day or month past its end, then it rolls over as Date does', () =>
   assert.equal(daysBetween('2026-02-28', '2026-02-30'), 2);
 });
 
-const dayMonthCases: [string, string][] = [['2026-03-03', '3 Mar'], ['2024-02-29', '29 Feb'], ['2023-12-31', '31 Dec'], ['2024-01-01', '1 Jan']];
+const dayMonthCases: [string, string][] = [
+  ['2026-03-03', '3 Mar'],
+  ['2024-02-29', '29 Feb'],
+  ['2023-12-31', '31 Dec'],
+  ['2024-01-01', '1 Jan'],
+];
 for (const [date, expected] of dayMonthCases) {
   test(`Given ${date}, when it is written for a sentence, then it reads "${expected}"`, () => {
     assert.equal(dayMonth(date), expected);
   });
 }
 
-const dayMonthYearCases: [string, string][] = [['2026-11-03', '3 Nov 2026'], ['2027-01-13', '13 Jan 2027'], ['2024-02-29', '29 Feb 2024']];
+const dayMonthYearCases: [string, string][] = [
+  ['2026-11-03', '3 Nov 2026'],
+  ['2027-01-13', '13 Jan 2027'],
+  ['2024-02-29', '29 Feb 2024'],
+];
 for (const [date, expected] of dayMonthYearCases) {
   test(`Given ${date}, when it is written with its year, then it reads "${expected}"`, () => {
     assert.equal(dayMonthYear(date), expected);

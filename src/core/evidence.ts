@@ -18,12 +18,24 @@ export const EVIDENCE_LEVELS = {
 export type EvidenceLevel = keyof typeof EVIDENCE_LEVELS;
 
 /** Plain-language strength for a person (reading age ~12). */
-export function plainStrength(level: EvidenceLevel): 'well supported' | 'some support' | 'expert advice' | 'an idea, not proven' {
+export function plainStrength(
+  level: EvidenceLevel,
+): 'well supported' | 'some support' | 'expert advice' | 'an idea, not proven' {
   switch (level) {
-    case 'GL-A': case 'GL-NICE': case 'SR/MA': case 'RCT': return 'well supported';
-    case 'GL-B': case 'COH': case 'LAB': return 'some support';
-    case 'CONS': case 'EO': return 'expert advice';
-    case 'HYP': return 'an idea, not proven';
+    case 'GL-A':
+    case 'GL-NICE':
+    case 'SR/MA':
+    case 'RCT':
+      return 'well supported';
+    case 'GL-B':
+    case 'COH':
+    case 'LAB':
+      return 'some support';
+    case 'CONS':
+    case 'EO':
+      return 'expert advice';
+    case 'HYP':
+      return 'an idea, not proven';
   }
 }
 

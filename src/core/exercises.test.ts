@@ -8,7 +8,11 @@ const domain = readFileSync(new URL('../../../shared/DOMAIN.md', import.meta.url
 const references = domain.slice(domain.indexOf('## References'));
 
 // Which precaution takes each exercise out of the plan (DOMAIN.md §3 3.15 and §6 foot: ball rolling; barefoot drills).
-const exclusionOf = [['walk', null], ['ball-roll', 'ball-roll'], ['pinky-toe-lift', 'toe-drills']] as const;
+const exclusionOf = [
+  ['walk', null],
+  ['ball-roll', 'ball-roll'],
+  ['pinky-toe-lift', 'toe-drills'],
+] as const;
 for (const [id, exclusion] of exclusionOf) {
   test(`Given the ${id} exercise, when its precaution is read, then it is ${exclusion ?? 'none'}`, () => {
     assert.equal(EXERCISES[id].id, id);
@@ -46,7 +50,10 @@ test('Given the walk, when its claims are read, then the WalkBack trial [5] is c
 });
 
 // Pain-monitoring model, DOMAIN.md §8 [46]: up to 5/10 during activity; §3 3.15: roll at about 5/10 discomfort or less.
-for (const [id, text] of [['walk', EXERCISES.walk.ifItHurts.join(' ')], ['ball-roll', JSON.stringify(EXERCISES['ball-roll'].steps)]] as const) {
+for (const [id, text] of [
+  ['walk', EXERCISES.walk.ifItHurts.join(' ')],
+  ['ball-roll', JSON.stringify(EXERCISES['ball-roll'].steps)],
+] as const) {
   test(`Given ${id}, when the pain guidance is read, then it names the 5 out of 10 limit`, () => {
     assert.match(text, /5(\/10| out of 10)/);
   });

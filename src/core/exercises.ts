@@ -36,8 +36,16 @@ export const EXERCISES: Record<ExerciseId, Exercise> = {
       ],
     },
     why: [
-      { text: 'In a large trial, people who had recovered from low back pain and followed a walking programme went much longer before their pain came back.', evidence: 'RCT', refs: ['5'] },
-      { text: 'People with ongoing back pain tend to walk slower with shorter steps; this is a result of pain, not proven to be its cause.', evidence: 'SR/MA', refs: ['12'] },
+      {
+        text: 'In a large trial, people who had recovered from low back pain and followed a walking programme went much longer before their pain came back.',
+        evidence: 'RCT',
+        refs: ['5'],
+      },
+      {
+        text: 'People with ongoing back pain tend to walk slower with shorter steps; this is a result of pain, not proven to be its cause.',
+        evidence: 'SR/MA',
+        refs: ['12'],
+      },
     ],
     ifItHurts: [
       'Some pain while walking is okay if it stays at 5/10 or less and has settled by the next morning.',
@@ -65,9 +73,21 @@ export const EXERCISES: Record<ExerciseId, Exercise> = {
       ],
     },
     why: [
-      { text: 'Rolling the sole gave a short-term gain in how far people could reach towards their toes in small trials.', evidence: 'RCT', refs: ['15', '15a'] },
-      { text: 'Hands-on treatment of the heel and sole by a clinician is recommended for heel pain; rolling it yourself has barely been studied.', evidence: 'GL-A', refs: ['14', '14a'] },
-      { text: 'Ideas about “fascial chains” or “breaking adhesions” are not proven; the gain is probably your nerves relaxing.', evidence: 'HYP', refs: ['14a'] },
+      {
+        text: 'Rolling the sole gave a short-term gain in how far people could reach towards their toes in small trials.',
+        evidence: 'RCT',
+        refs: ['15', '15a'],
+      },
+      {
+        text: 'Hands-on treatment of the heel and sole by a clinician is recommended for heel pain; rolling it yourself has barely been studied.',
+        evidence: 'GL-A',
+        refs: ['14', '14a'],
+      },
+      {
+        text: 'Ideas about “fascial chains” or “breaking adhesions” are not proven; the gain is probably your nerves relaxing.',
+        evidence: 'HYP',
+        refs: ['14a'],
+      },
     ],
     ifItHurts: [
       'Press more lightly or sit down to take weight off the ball.',
@@ -99,8 +119,16 @@ export const EXERCISES: Record<ExerciseId, Exercise> = {
       ],
     },
     why: [
-      { text: 'Training the small muscles of the foot gave small gains in arch measures and balance in reviews of studies.', evidence: 'SR/MA', refs: ['19', '19a'] },
-      { text: 'That this particular drill builds the arch and the outside of the ankle has not been tested; treat it as a control skill.', evidence: 'HYP', refs: [] },
+      {
+        text: 'Training the small muscles of the foot gave small gains in arch measures and balance in reviews of studies.',
+        evidence: 'SR/MA',
+        refs: ['19', '19a'],
+      },
+      {
+        text: 'That this particular drill builds the arch and the outside of the ankle has not been tested; treat it as a control skill.',
+        evidence: 'HYP',
+        refs: [],
+      },
     ],
     ifItHurts: [
       'Cramp in the sole is common at first: stop, massage it, and do fewer reps.',

@@ -22,7 +22,9 @@ export type FindingStatus = 'typical' | 'notable' | 'borderline' | 'not-interpre
 /** A finding's status in English words: the chain's findings line and `footing explain`'s whole-body findings say
  * it this way (the Spanish is STATUS_WORDS_ES in i18n/chain-texts.ts). */
 export const FINDING_STATUS_WORDS: Record<FindingStatus, string> = {
-  typical: 'within the usual range', notable: 'outside the usual range', borderline: 'at the edge of the usual range',
+  typical: 'within the usual range',
+  notable: 'outside the usual range',
+  borderline: 'at the edge of the usual range',
   'not-interpretable': 'no validated reference to compare with',
 };
 

@@ -34,7 +34,11 @@ export interface GaitAnalysisInput {
 export const GAIT_MIN_CONFIDENCE_TO_INTERPRET = 0.3;
 
 /** Where a metric sits and how strong its reference is; its words are the language's (gait-finding-words.ts). */
-interface MetricMeta { segment: ChainSegment | 'whole-body'; evidence: EvidenceLevel; refs: string[] }
+interface MetricMeta {
+  segment: ChainSegment | 'whole-body';
+  evidence: EvidenceLevel;
+  refs: string[];
+}
 
 const META: Record<GaitFindingMetric, MetricMeta> = {
   cadence_spm: { segment: 'whole-body', evidence: 'COH', refs: ['25'] },
@@ -62,7 +66,11 @@ const META: Record<GaitFindingMetric, MetricMeta> = {
  * Turns a gait analysis into findings, written in `language` (the metric's name, unit and sentences; English by
  * default): chain findings (a chain segment) and whole-body ones.
  */
-export function gaitFindings(a: GaitAnalysisInput, meta: { recordedAt: string; recordedBy: string }, language: Language = 'en'): { chain: Finding[]; wholeBody: Finding[] } {
+export function gaitFindings(
+  a: GaitAnalysisInput,
+  meta: { recordedAt: string; recordedBy: string },
+  language: Language = 'en',
+): { chain: Finding[]; wholeBody: Finding[] } {
   const w = WORDS[language];
   const chain: Finding[] = [];
   const wholeBody: Finding[] = [];
@@ -76,10 +84,18 @@ export function gaitFindings(a: GaitAnalysisInput, meta: { recordedAt: string; r
       if (m.left === undefined || m.right === undefined) continue;
       const r = (v: number): string => `${w.num(Math.round(v * 10) / 10)} ${said.unit}`;
       (info.segment === 'whole-body' ? wholeBody : chain).push({
-        source: `gait:${key}`, segment: info.segment === 'whole-body' ? 'foot' : info.segment, side: 'both', label,
-        value: w.sides(r(m.left), r(m.right)), reference: w.sidesDisagreeReference, status: 'not-interpretable',
+        source: `gait:${key}`,
+        segment: info.segment === 'whole-body' ? 'foot' : info.segment,
+        side: 'both',
+        label,
+        value: w.sides(r(m.left), r(m.right)),
+        reference: w.sidesDisagreeReference,
+        status: 'not-interpretable',
         plain: w.sidesDisagree(label),
-        evidence: info.evidence, refs: info.refs, recordedAt: meta.recordedAt, recordedBy: meta.recordedBy,
+        evidence: info.evidence,
+        refs: info.refs,
+        recordedAt: meta.recordedAt,
+        recordedBy: meta.recordedBy,
       });
       continue;
     }
@@ -109,8 +125,18 @@ export function gaitFindings(a: GaitAnalysisInput, meta: { recordedAt: string; r
       if (!plain) plain = w.outside(label, value, reference);
     }
     const finding: Finding = {
-      source: `gait:${key}`, segment: info.segment === 'whole-body' ? 'foot' : info.segment, side: 'none', label, value, reference, status, plain,
-      evidence: info.evidence, refs: info.refs, recordedAt: meta.recordedAt, recordedBy: meta.recordedBy,
+      source: `gait:${key}`,
+      segment: info.segment === 'whole-body' ? 'foot' : info.segment,
+      side: 'none',
+      label,
+      value,
+      reference,
+      status,
+      plain,
+      evidence: info.evidence,
+      refs: info.refs,
+      recordedAt: meta.recordedAt,
+      recordedBy: meta.recordedBy,
     };
     (info.segment === 'whole-body' ? wholeBody : chain).push(finding);
   }

@@ -26,7 +26,9 @@ export function latestGaitSession(all: readonly SavedGait[]): SavedGait[] {
   if (all.length === 0) return [];
   const latest = [...all].sort((a, b) => Date.parse(a.recordedAt) - Date.parse(b.recordedAt)).at(-1)!;
   const day = latest.recordedAt.slice(0, 10);
-  return all.filter((g) => g.recordedAt.slice(0, 10) === day).sort((a, b) => Date.parse(a.recordedAt) - Date.parse(b.recordedAt));
+  return all
+    .filter((g) => g.recordedAt.slice(0, 10) === day)
+    .sort((a, b) => Date.parse(a.recordedAt) - Date.parse(b.recordedAt));
 }
 
 /** "side-view video walk.mp4" (or "front-view video" when the name is unknown). */
@@ -44,12 +46,18 @@ const VIEW_ES = { side: 'de vista lateral', front: 'de vista frontal', back: 'de
  * (the later video on a tie). A metric kept apart by side (value null, both sides given) counts with confidence
  * 0, so a video that measured it as one number wins. Written in `language`.
  */
-export function sessionGaitFindings(session: readonly SavedGait[], language: Language = 'en'): { chain: Finding[]; wholeBody: Finding[] } {
+export function sessionGaitFindings(
+  session: readonly SavedGait[],
+  language: Language = 'en',
+): { chain: Finding[]; wholeBody: Finding[] } {
   const best = new Map<string, { finding: Finding; chain: boolean; confidence: number }>();
   for (const g of session) {
     const f = gaitFindings(g.analysis, { recordedAt: g.recordedAt, recordedBy: g.recordedBy }, language);
     const from = session.length > 1 ? videoLabel(g, language) : undefined;
-    for (const [list, chain] of [[f.chain, true], [f.wholeBody, false]] as const) {
+    for (const [list, chain] of [
+      [f.chain, true],
+      [f.wholeBody, false],
+    ] as const) {
       for (const finding of list) {
         const key = finding.source.slice('gait:'.length);
         const m = g.analysis.metrics[key];
@@ -62,5 +70,8 @@ export function sessionGaitFindings(session: readonly SavedGait[], language: Lan
     }
   }
   const all = [...best.values()];
-  return { chain: all.filter((b) => b.chain).map((b) => b.finding), wholeBody: all.filter((b) => !b.chain).map((b) => b.finding) };
+  return {
+    chain: all.filter((b) => b.chain).map((b) => b.finding),
+    wholeBody: all.filter((b) => !b.chain).map((b) => b.finding),
+  };
 }

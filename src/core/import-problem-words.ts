@@ -28,17 +28,20 @@ export const IMPORT_PROBLEM_EN = {
   'file.unreadable': (p: { detail: string; io?: IoCause | null }) => p.detail,
   'file.not-found': () => 'File not found',
   'file.directory': () => 'Is a directory, not a file',
-  'file.unknown-format': () => 'Not a file Footing can import (Apple Health export.xml/zip, FIT, GPX, TCX, Fitbit daily CSV, FHIR R4 Bundle or NDJSON)',
+  'file.unknown-format': () =>
+    'Not a file Footing can import (Apple Health export.xml/zip, FIT, GPX, TCX, Fitbit daily CSV, FHIR R4 Bundle or NDJSON)',
   'file.reading-stopped': (p: { detail: string; io?: IoCause | null }) => `Reading stopped: ${p.detail}`,
   // Zip files (Apple Health exports).
   'zip.unreadable': (p: { detail: string; io?: IoCause | null }) => `Not a readable zip: ${p.detail}`,
   'zip.data-damaged': (p: { entry: string; byte: number; detail: string }) =>
     `The compressed data of ${p.entry} is damaged: it decompresses up to byte ${p.byte.toLocaleString('en')} of the zip and fails after it (${p.detail})`,
-  'zip.contents-damaged': (p: { byte: number; detail: string }) => `The zip's table of contents is damaged at byte ${p.byte.toLocaleString('en')} (${p.detail})`,
+  'zip.contents-damaged': (p: { byte: number; detail: string }) =>
+    `The zip's table of contents is damaged at byte ${p.byte.toLocaleString('en')} (${p.detail})`,
   'zip.size-mismatch': (p: { entry: string; size: number; got: number }) =>
     `${p.entry} does not hold the ${p.size.toLocaleString('en')} bytes the zip announces (it gave ${p.got.toLocaleString('en')}): the zip is damaged`,
   'zip.entry-cut': (p: { entry: string }) => `The zip ends before the end of ${p.entry}: it was cut short`,
-  'zip.header-damaged': (p: { entry: string; byte: number; detail: string }) => `The header of ${p.entry} is damaged at byte ${p.byte.toLocaleString('en')} (${p.detail})`,
+  'zip.header-damaged': (p: { entry: string; byte: number; detail: string }) =>
+    `The header of ${p.entry} is damaged at byte ${p.byte.toLocaleString('en')} (${p.detail})`,
   'zip.ends-early': (p: { byte: number; entry: string | null }) =>
     `The zip ends early, at byte ${p.byte.toLocaleString('en')}${p.entry ? `, inside ${p.entry}` : ''}: its table of contents (kept at the end of a zip) is missing, so it was cut short while copying or downloading`,
   // XML files (Apple Health, GPX, TCX).
@@ -69,32 +72,37 @@ export const IMPORT_PROBLEM_EN = {
   // GPX.
   'gpx.implausible-times': (p: { track: number; segment: number; points: number; km: string; token: string }) =>
     `Track ${p.track}, segment ${p.segment} (${p.points} points, ${p.km} km) has implausible times such as ${p.token}: not imported`,
-  'gpx.no-times': (p: { track: number; segment: number; points: number }) => `Track ${p.track}, segment ${p.segment} (${p.points} points) has no times: not imported`,
+  'gpx.no-times': (p: { track: number; segment: number; points: number }) =>
+    `Track ${p.track}, segment ${p.segment} (${p.points} points) has no times: not imported`,
   'gpx.off-globe': (p: { lat: number; lon: number }) => `Position ${p.lat}, ${p.lon} is outside the globe`,
   'gpx.utc': () => 'GPX times are UTC and no time zone was given: days are UTC days',
   'gpx.no-points': () => 'No track points in the file (waypoints and routes are not walks)',
   // TCX.
   'tcx.not-non-negative': (p: { field: string; token: string }) => `${p.field} ${p.token} is not a non-negative number`,
   'tcx.off-globe': (p: { token: string }) => `Position ${p.token} is not on the globe`,
-  'tcx.implausible-lap': (p: { lap: number; token: string }) => `Lap ${p.lap} has implausible times such as ${p.token}: not imported`,
+  'tcx.implausible-lap': (p: { lap: number; token: string }) =>
+    `Lap ${p.lap} has implausible times such as ${p.token}: not imported`,
   'tcx.lap-no-start': (p: { lap: number }) => `Lap ${p.lap} has no start time: not imported`,
   'tcx.utc': () => 'TCX times are UTC and no time zone was given: days are UTC days',
   // Fitbit daily CSV.
   'fitbit.unbalanced-quotes': () => 'Unbalanced quotes in this row',
   'fitbit.not-fitbit': () => 'Not a Fitbit daily CSV: needs Id with ActivityDate+TotalSteps or ActivityDay+StepTotal',
-  'fitbit.row-fields': (p: { fields: number; header: number }) => `Row has ${p.fields} fields, the header has ${p.header}`,
+  'fitbit.row-fields': (p: { fields: number; header: number }) =>
+    `Row has ${p.fields} fields, the header has ${p.header}`,
   'fitbit.not-an-id': (p: { token: string }) => `Id ${p.token} is not a Fitbit id`,
   'fitbit.not-a-date': (p: { field: string; token: string }) => `${p.field} ${p.token} is not a M/D/YYYY date`,
   'fitbit.not-steps': (p: { field: string; token: string }) => `${p.field} ${p.token} is not a whole number of steps`,
   'fitbit.not-km': (p: { token: string }) => `TotalDistance ${p.token} is not a distance in km`,
-  'fitbit.second-row': (p: { id: string }) => `A second row for Id ${p.id} on this date: ignored so the day is not counted twice`,
+  'fitbit.second-row': (p: { id: string }) =>
+    `A second row for Id ${p.id} on this date: ignored so the day is not counted twice`,
   'fitbit.several-people': (p: { count: number; ids: string; more: number }) =>
     `This file holds the daily rows of ${p.count} people (Fitbit Ids ${ids(p.ids, p.more)}). Adding them up would be wrong: choose whose walking to import by their Id.`,
   'fitbit.id-not-found': (p: { id: string; count: number; ids: string; more: number }) =>
     `No rows for Fitbit Id ${p.id} in this file; it holds Id${p.count > 1 ? 's' : ''} ${ids(p.ids, p.more)}.`,
   // FHIR: the file.
   'fhir.ndjson-line': () => 'Not a JSON resource on this line',
-  'fhir.bundle-too-large': (p: { mb: number }) => `A Bundle larger than ${p.mb} MB: export it as NDJSON (one resource a line) instead`,
+  'fhir.bundle-too-large': (p: { mb: number }) =>
+    `A Bundle larger than ${p.mb} MB: export it as NDJSON (one resource a line) instead`,
   'fhir.not-json': () => 'The file is not valid JSON here',
   'fhir.not-fhir': () => 'Not a FHIR Bundle or NDJSON of Observations',
   'fhir.entry-no-resource': () => 'An entry without a resource',
@@ -110,42 +118,65 @@ export const IMPORT_PROBLEM_EN = {
   'fhir.gait-status': (p: { status: string }) => `A gait metric with status ${p.status}: left out`,
   'fhir.gait-time': () => 'A gait metric needs the time of its analysis (effectiveDateTime, with a zone)',
   'fhir.gait-view': () => 'A gait metric needs the view of its video in method.text ("... (side view)")',
-  'fhir.gait-unknown': (p: { token: string }) => `${p.token} is not a gait metric Footing knows (a name such as cadence_spm)`,
+  'fhir.gait-unknown': (p: { token: string }) =>
+    `${p.token} is not a gait metric Footing knows (a name such as cadence_spm)`,
   'fhir.gait-not-number': (p: { token: string }) => `${p.token} is not a number`,
-  'fhir.gait-out-of-range': (p: { value: number; min: number; max: number; metric: string }) => `${p.value} is outside ${p.min} to ${p.max}, the plausible range of ${p.metric}`,
-  'fhir.gait-unit': (p: { token: string; metric: string; unit: string }) => `${p.token} is not the unit of ${p.metric} (UCUM ${p.unit})`,
+  'fhir.gait-out-of-range': (p: { value: number; min: number; max: number; metric: string }) =>
+    `${p.value} is outside ${p.min} to ${p.max}, the plausible range of ${p.metric}`,
+  'fhir.gait-unit': (p: { token: string; metric: string; unit: string }) =>
+    `${p.token} is not the unit of ${p.metric} (UCUM ${p.unit})`,
   'fhir.gait-confidence': () => 'The confidence must be from 0 to 1 and the measurements at most 10,000',
-  'fhir.gait-no-confidence': () => 'A gait metric needs its confidence in a note ("Confidence 0.9 over 12 measurements.")',
-  'fhir.gait-twice': (p: { metric: string; at: string }) => `A second ${p.metric} for the analysis of ${p.at}: the analysis is left out`,
-  'fhir.gait-too-many': (p: { count: number; max: number; at: string }) => `The analysis of ${p.at} has ${p.count} metrics, more than ${p.max}: it is left out`,
+  'fhir.gait-no-confidence': () =>
+    'A gait metric needs its confidence in a note ("Confidence 0.9 over 12 measurements.")',
+  'fhir.gait-twice': (p: { metric: string; at: string }) =>
+    `A second ${p.metric} for the analysis of ${p.at}: the analysis is left out`,
+  'fhir.gait-too-many': (p: { count: number; max: number; at: string }) =>
+    `The analysis of ${p.at} has ${p.count} metrics, more than ${p.max}: it is left out`,
   'fhir.steps-no-quantity': () => 'A step count needs valueQuantity',
-  'fhir.steps-value': (p: { token: string; max: number }) => `${p.token} is not a whole number of steps from 0 to ${p.max}`,
+  'fhir.steps-value': (p: { token: string; max: number }) =>
+    `${p.token} is not a whole number of steps from 0 to ${p.max}`,
   'fhir.steps-unit': (p: { token: string }) => `${p.token} is not a unit of steps (use /d, {steps}/d or {steps})`,
   'fhir.not-a-date-or-time': (p: { token: string }) => `${p.token} is not a date (2026-11-02) or a time with a zone`,
   'fhir.period-start': () => 'effectivePeriod.start needs a time with a zone',
   'fhir.period-end': () => 'effectivePeriod.end needs a time with a zone after the start',
   'fhir.steps-no-time': () => 'A step count needs effectiveDateTime or effectivePeriod',
   'fhir.pain-value': (p: { token: string }) => `${p.token} is not a pain score, a whole number from 0 to 10`,
-  'fhir.pain-time': (p: { token: string | null }) => `${p.token === null ? 'No effectiveDateTime' : p.token}: a pain score needs the time it was reported, with a zone`,
+  'fhir.pain-time': (p: { token: string | null }) =>
+    `${p.token === null ? 'No effectiveDateTime' : p.token}: a pain score needs the time it was reported, with a zone`,
   'fhir.pain-site': (p: { token: string | null }) =>
     `Pain at ${p.token ?? 'no body site'}: Footing records back, neck and foot pain and the areas of its body map; left out`,
-  'fhir.pain-second': (p: { site: 'back' | 'neck' | 'foot'; at: string }) => `A second ${p.site} pain score at ${p.at}: left out`,
-  'fhir.pain-only-areas': (p: { at: string }) => `Pain at ${p.at} names only body-map areas: a check-in needs a back, neck or foot score; left out`,
+  'fhir.pain-second': (p: { site: 'back' | 'neck' | 'foot'; at: string }) =>
+    `A second ${p.site} pain score at ${p.at}: left out`,
+  'fhir.pain-only-areas': (p: { at: string }) =>
+    `Pain at ${p.at} names only body-map areas: a check-in needs a back, neck or foot score; left out`,
   // FHIR: screening results, questionnaires and outcome scores.
   'fhir.screening-no-time': () => 'A screening result needs the time it was taken (effectiveDateTime)',
-  'fhir.screening-no-performer': () => 'A screening result needs who took it (performer: the patient or a clinician\'s name)',
+  'fhir.screening-no-performer': () =>
+    "A screening result needs who took it (performer: the patient or a clinician's name)",
   'fhir.component-no-name': () => 'A component needs its name (code.text), e.g. "Left"',
   'fhir.component-no-value': () => 'A component needs a value (valueQuantity, valueBoolean or valueString)',
-  'fhir.screening-invalid': (p: { test: string; field: string; detail: string; check?: ValidationText | null }) => `${p.test}: ${p.field} ${p.detail}`,
+  'fhir.screening-invalid': (p: { test: string; field: string; detail: string; check?: ValidationText | null }) =>
+    `${p.test}: ${p.field} ${p.detail}`,
   'fhir.nprs-answer': () => 'The NPRS answer needs a whole number (item pain, valueInteger)',
-  'fhir.unknown-questionnaire': (p: { token: string }) => `${p.token} is not a questionnaire Footing publishes (nprs, psfs)`,
+  'fhir.unknown-questionnaire': (p: { token: string }) =>
+    `${p.token} is not a questionnaire Footing publishes (nprs, psfs)`,
   'fhir.not-a-score': (p: { token: string }) => `${p.token} is not a score (valueQuantity.value)`,
   'fhir.outcome-no-time': () => 'An outcome score needs the time it was recorded (effectiveDateTime)',
-  'fhir.outcome-no-performer': () => 'An outcome score needs who recorded it (performer: the patient or a clinician\'s name)',
-  'fhir.outcome-no-answers': (p: { token: string }) => `A ${p.token} score needs its QuestionnaireResponse (derivedFrom): the score alone cannot be stored`,
-  'fhir.answers-invalid': (p: { measure: string; field: string; detail: string; problem: { code: string; params?: object } | null; check?: ValidationText | null }) => `${p.measure}: ${p.field} ${p.detail}`,
-  'fhir.score-mismatch': (p: { score: number; computed: number }) => `The score ${p.score} does not match the answers, which give ${p.computed}`,
-  'fhir.answers-not-in-file': (p: { token: string }) => `${p.token} is not in this file: the score's answers are missing`,
+  'fhir.outcome-no-performer': () =>
+    "An outcome score needs who recorded it (performer: the patient or a clinician's name)",
+  'fhir.outcome-no-answers': (p: { token: string }) =>
+    `A ${p.token} score needs its QuestionnaireResponse (derivedFrom): the score alone cannot be stored`,
+  'fhir.answers-invalid': (p: {
+    measure: string;
+    field: string;
+    detail: string;
+    problem: { code: string; params?: object } | null;
+    check?: ValidationText | null;
+  }) => `${p.measure}: ${p.field} ${p.detail}`,
+  'fhir.score-mismatch': (p: { score: number; computed: number }) =>
+    `The score ${p.score} does not match the answers, which give ${p.computed}`,
+  'fhir.answers-not-in-file': (p: { token: string }) =>
+    `${p.token} is not in this file: the score's answers are missing`,
   'fhir.answers-no-author': () => 'Answers need the time they were given (authored) and who gave them (author)',
   // FHIR: the record itself (Patient, CarePlan).
   'fhir.birth-date': (p: { token: string; year: number }) => `${p.token} is not a birth date from 1900 to ${p.year}`,
@@ -153,15 +184,21 @@ export const IMPORT_PROBLEM_EN = {
     `The program in this file is ${p.token}, not active (on hold after a safety answer there): it is not taken; this record's own safety answers decide`,
   'fhir.not-a-stage': (p: { first: number; last: number }) =>
     `Not a Footing program stage: the description must start "Stage N, <the stage's name>:" with N from ${p.first} to ${p.last}`,
-  'fhir.walking-no-date': () => 'A clinician\'s walking setting needs the date it was set (note.time)',
-  'fhir.walking-no-figure': () => 'A clinician\'s walking setting needs its figure in steps (/d) or minutes (min/d)',
-  'fhir.walking-invalid': (p: { kind: 'target' | 'cap'; path: string | null; detail: string; check?: ValidationText | null }) => `The clinician's walking ${p.kind}: ${p.path ?? 'it'} ${p.detail}`,
+  'fhir.walking-no-date': () => "A clinician's walking setting needs the date it was set (note.time)",
+  'fhir.walking-no-figure': () => "A clinician's walking setting needs its figure in steps (/d) or minutes (min/d)",
+  'fhir.walking-invalid': (p: {
+    kind: 'target' | 'cap';
+    path: string | null;
+    detail: string;
+    check?: ValidationText | null;
+  }) => `The clinician's walking ${p.kind}: ${p.path ?? 'it'} ${p.detail}`,
 } satisfies Record<string, (p: never) => string>;
 
 export type ImportProblemId = keyof typeof IMPORT_PROBLEM_EN;
 type Words = typeof IMPORT_PROBLEM_EN;
 /** The parameters a message takes (none for a fixed sentence). */
-export type ImportProblemParams<K extends ImportProblemId> = Parameters<Words[K]> extends [infer P] ? P : Record<string, never>;
+export type ImportProblemParams<K extends ImportProblemId> =
+  Parameters<Words[K]> extends [infer P] ? P : Record<string, never>;
 
 /** A problem's words as kept with it: the message id and its parameters (JSON, stored with an import's record). */
 export interface ImportProblemText {
@@ -176,7 +213,10 @@ export interface ImportProblemWords {
 }
 
 /** The words of a problem: `said('fitbit.row-fields', { fields: 5, header: 6 })`. */
-export function said<K extends ImportProblemId>(id: K, ...params: Parameters<Words[K]> extends [] ? [] : [ImportProblemParams<K>]): ImportProblemWords {
+export function said<K extends ImportProblemId>(
+  id: K,
+  ...params: Parameters<Words[K]> extends [] ? [] : [ImportProblemParams<K>]
+): ImportProblemWords {
   const p = (params[0] ?? {}) as Params;
   return { message: (IMPORT_PROBLEM_EN[id] as (p: Params) => string)(p), text: { id, params: p } };
 }

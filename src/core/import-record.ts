@@ -15,7 +15,7 @@
  */
 import { z } from 'zod';
 import { isoDate } from './record-fields.js';
-import type { SkippedByReason, SkipReason } from './walking-activity.js';
+import { SKIP_REASONS, type SkippedByReason } from './walking-activity.js';
 
 /** What an import did: stored something, stored nothing because everything was there, or stored nothing at all
  * because the file was refused (unreadable, damaged in strict mode, several people). */
@@ -31,59 +31,90 @@ export const IMPORT_RECORD_PROBLEMS = 20;
 
 const count = z.number().int().min(0);
 const RECORD_PART = z.enum(['set', 'same']);
-const SKIP_REASONS = ['running', 'cycling', 'swimming', 'paddling', 'snow-sports', 'other', 'other-data', 'other-person'] as const satisfies readonly SkipReason[];
 
 /** Where a problem is (src/importers/import-error.ts ImportLocation, as stored). */
-export const ImportProblemLocation = z.object({
-  file: z.string(), entry: z.string().optional(), line: count.optional(), column: count.optional(), byteOffset: count.optional(), field: z.string().optional(),
-}).strict();
+export const ImportProblemLocation = z
+  .object({
+    file: z.string(),
+    entry: z.string().optional(),
+    line: count.optional(),
+    column: count.optional(),
+    byteOffset: count.optional(),
+    field: z.string().optional(),
+  })
+  .strict();
 
-export const ImportProblemRecord = z.object({
-  severity: z.enum(['error', 'warning']),
-  code: z.string().max(40),
-  message: z.string().max(1000),
-  /** The message's id and parameters (src/core/import-problem-words.ts), for the language on screen; absent in
-   * records made before them and for a message not given an id yet (then the English message is shown). */
-  text: z.object({ id: z.string().max(60), params: z.record(z.string(), z.unknown()) }).strict().optional(),
-  location: ImportProblemLocation,
-}).strict();
+export const ImportProblemRecord = z
+  .object({
+    severity: z.enum(['error', 'warning']),
+    code: z.string().max(40),
+    message: z.string().max(1000),
+    /** The message's id and parameters (src/core/import-problem-words.ts), for the language on screen; absent in
+     * records made before them and for a message not given an id yet (then the English message is shown). */
+    text: z
+      .object({ id: z.string().max(60), params: z.record(z.string(), z.unknown()) })
+      .strict()
+      .optional(),
+    location: ImportProblemLocation,
+  })
+  .strict();
 export type ImportProblemRecord = z.infer<typeof ImportProblemRecord>;
 
-export const ImportRecord = z.object({
-  version: z.literal(IMPORT_RECORD_VERSION),
-  status: z.enum(['imported', 'nothing-new', 'not-imported']),
-  mode: z.enum(['strict', 'lenient']),
-  records: count,
-  samples: count,
-  added: count,
-  duplicates: count,
-  /** Null in records of imports made before Footing kept it. */
-  skipped: count.nullable(),
-  skippedBy: z.partialRecord(z.enum(SKIP_REASONS), count),
-  errorCount: count,
-  warningCount: count,
-  /** The first problems, as the import listed them. */
-  problems: z.array(ImportProblemRecord).max(IMPORT_RECORD_PROBLEMS),
-  /** The days the file covers; null in records of imports made before Footing kept them. */
-  days: z.object({ count, first: isoDate.nullable(), last: isoDate.nullable() }).strict().nullable(),
-  /** Pain check-ins of a FHIR file: newly stored and already stored (absent for other files and older records). */
-  checkins: z.object({ added: count, duplicates: count }).strict().optional(),
-  /** Screening results and outcome entries of a FHIR file: newly stored and already stored (absent otherwise). */
-  assessments: z.object({ added: count, duplicates: count }).strict().optional(),
-  /** What a FHIR file gave of the record itself: each part taken ('set', a program event for the stage and the
-   * walking target) or already the same (absent for other files, parts the file did not give, and older records). */
-  record: z.object({ birthYear: RECORD_PART.optional(), stage: RECORD_PART.optional(), walkingTarget: RECORD_PART.optional() }).strict().optional(),
-  /** Gait analyses of a FHIR file: newly stored and already stored (absent otherwise). */
-  gait: z.object({ added: count, duplicates: count }).strict().optional(),
-  /** Where a FHIR file's step days came from, as its Provenance says (src/importers/fhir-provenance.ts): the device or
-   * the patient, the files they were first imported from, when, and the days. The export names these for the days
-   * this import stored, so a record moved between Footings keeps where its steps came from (docs/clinic.md). */
-  origins: z.array(z.object({
-    source: z.string().max(200), device: z.string().max(200).nullable(), recorded: z.string().max(40),
-    files: z.array(z.object({ fileName: z.string().max(500), format: z.string().max(40), at: isoDate }).strict()).max(1000),
-    dates: z.array(isoDate).max(100_000),
-  }).strict()).max(1000).optional(),
-}).strict();
+export const ImportRecord = z
+  .object({
+    version: z.literal(IMPORT_RECORD_VERSION),
+    status: z.enum(['imported', 'nothing-new', 'not-imported']),
+    mode: z.enum(['strict', 'lenient']),
+    records: count,
+    samples: count,
+    added: count,
+    duplicates: count,
+    /** Null in records of imports made before Footing kept it. */
+    skipped: count.nullable(),
+    skippedBy: z.partialRecord(z.enum(SKIP_REASONS), count),
+    errorCount: count,
+    warningCount: count,
+    /** The first problems, as the import listed them. */
+    problems: z.array(ImportProblemRecord).max(IMPORT_RECORD_PROBLEMS),
+    /** The days the file covers; null in records of imports made before Footing kept them. */
+    days: z.object({ count, first: isoDate.nullable(), last: isoDate.nullable() }).strict().nullable(),
+    /** Pain check-ins of a FHIR file: newly stored and already stored (absent for other files and older records). */
+    checkins: z.object({ added: count, duplicates: count }).strict().optional(),
+    /** Screening results and outcome entries of a FHIR file: newly stored and already stored (absent otherwise). */
+    assessments: z.object({ added: count, duplicates: count }).strict().optional(),
+    /** What a FHIR file gave of the record itself: each part taken ('set', a program event for the stage and the
+     * walking target) or already the same (absent for other files, parts the file did not give, and older records). */
+    record: z
+      .object({
+        birthYear: RECORD_PART.optional(),
+        stage: RECORD_PART.optional(),
+        walkingTarget: RECORD_PART.optional(),
+      })
+      .strict()
+      .optional(),
+    /** Gait analyses of a FHIR file: newly stored and already stored (absent otherwise). */
+    gait: z.object({ added: count, duplicates: count }).strict().optional(),
+    /** Where a FHIR file's step days came from, as its Provenance says (src/importers/fhir-provenance.ts): the device or
+     * the patient, the files they were first imported from, when, and the days. The export names these for the days
+     * this import stored, so a record moved between Footings keeps where its steps came from (docs/clinic.md). */
+    origins: z
+      .array(
+        z
+          .object({
+            source: z.string().max(200),
+            device: z.string().max(200).nullable(),
+            recorded: z.string().max(40),
+            files: z
+              .array(z.object({ fileName: z.string().max(500), format: z.string().max(40), at: isoDate }).strict())
+              .max(1000),
+            dates: z.array(isoDate).max(100_000),
+          })
+          .strict(),
+      )
+      .max(1000)
+      .optional(),
+  })
+  .strict();
 export type ImportRecord = z.infer<typeof ImportRecord>;
 
 /** What imports stored before version 1 (kept imports only: a file that added nothing left no row). */
@@ -97,9 +128,19 @@ export function readImportRecord(json: unknown): ImportRecord {
   if (typeof json === 'object' && json !== null && !('version' in json)) {
     const v0 = ImportRecordV0.parse(json);
     return {
-      version: IMPORT_RECORD_VERSION, status: importStatus({ ok: true, added: v0.added }), mode: 'lenient',
-      records: v0.records, samples: v0.samples, added: v0.added, duplicates: Math.max(0, v0.samples - v0.added),
-      skipped: null, skippedBy: {}, errorCount: v0.errors, warningCount: v0.warnings, problems: [], days: null,
+      version: IMPORT_RECORD_VERSION,
+      status: importStatus({ ok: true, added: v0.added }),
+      mode: 'lenient',
+      records: v0.records,
+      samples: v0.samples,
+      added: v0.added,
+      duplicates: Math.max(0, v0.samples - v0.added),
+      skipped: null,
+      skippedBy: {},
+      errorCount: v0.errors,
+      warningCount: v0.warnings,
+      problems: [],
+      days: null,
     };
   }
   return ImportRecord.parse(json);
@@ -123,12 +164,18 @@ const n = (x: number, one: string, many: string) => `${x.toLocaleString('en')} $
  * to import nothing from a damaged file".
  */
 export function importOutcomeText(r: ImportFigures, skipped: SkippedByReason = {}): string {
-  if (!r.ok) return r.mode === 'strict' && r.errorCount > 0 ? 'Nothing imported: you chose “import nothing” for a file with damaged records' : 'Nothing imported: the file could not be used';
+  if (!r.ok)
+    return r.mode === 'strict' && r.errorCount > 0
+      ? 'Nothing imported: you chose “import nothing” for a file with damaged records'
+      : 'Nothing imported: the file could not be used';
   if (r.added > 0) {
     const already = r.duplicates > 0 ? ` (${n(r.duplicates, 'other was', 'others were')} already stored)` : '';
     return `${n(r.added, 'new walking measurement', 'new walking measurements')} added${already}`;
   }
-  if (r.samples > 0) return `Nothing new: ${r.samples === 1 ? 'its 1 walking measurement was' : `all ${r.samples.toLocaleString('en')} walking measurements in this file were`} already stored`;
+  if (r.samples > 0)
+    return `Nothing new: ${r.samples === 1 ? 'its 1 walking measurement was' : `all ${r.samples.toLocaleString('en')} walking measurements in this file were`} already stored`;
   const left = Object.values(skipped).some((v) => v > 0);
-  return left ? 'Nothing new: the file holds no walking (see what was left out)' : 'Nothing new: the file holds no walking measurements';
+  return left
+    ? 'Nothing new: the file holds no walking (see what was left out)'
+    : 'Nothing new: the file holds no walking measurements';
 }

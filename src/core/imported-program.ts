@@ -15,23 +15,54 @@ import { walkingFigure } from './walking-target.js';
 import type { WalkingOverride } from './walking-override.js';
 
 /** The program with the file's stage, and the event saying so ('hold' when the stage is the same). */
-export function importedStageChange(prev: Program, stage: number, fileName: string, today: string): ProgramChange & { event: NonNullable<ProgramChange['event']> } {
+export function importedStageChange(
+  prev: Program,
+  stage: number,
+  fileName: string,
+  today: string,
+): ProgramChange & { event: NonNullable<ProgramChange['event']> } {
   const { program, action } = withStage(prev, stage, today);
   return {
     program,
     event: {
-      onDate: today, action, fromStage: prev.stage, toStage: stage, actor: 'person',
-      reasons: [{ rule: 'imported-program', text: `Your program was set to stage ${stage} (${stageByNumber(stage).name}), as in the record you imported (${fileName}).`, refs: [] }],
+      onDate: today,
+      action,
+      fromStage: prev.stage,
+      toStage: stage,
+      actor: 'person',
+      reasons: [
+        {
+          rule: 'imported-program',
+          text: `Your program was set to stage ${stage} (${stageByNumber(stage).name}), as in the record you imported (${fileName}).`,
+          refs: [],
+        },
+      ],
     },
   };
 }
 
 /** The event of a clinician's walking setting taken from the file: a 'hold' at the current stage, as when a clinician sets it here. */
-export function importedWalkingEvent(program: Program, o: WalkingOverride, fileName: string, today: string): NonNullable<ProgramChange['event']> {
+export function importedWalkingEvent(
+  program: Program,
+  o: WalkingOverride,
+  fileName: string,
+  today: string,
+): NonNullable<ProgramChange['event']> {
   const figure = walkingFigure({ steps: o.steps ?? null, minutes: o.minutes ?? null });
-  const did = o.kind === 'target' ? `walking target of ${figure} a day` : `cap of ${figure} a day on your walking target`;
+  const did =
+    o.kind === 'target' ? `walking target of ${figure} a day` : `cap of ${figure} a day on your walking target`;
   return {
-    onDate: today, action: 'hold', fromStage: program.stage, toStage: program.stage, actor: 'person',
-    reasons: [{ rule: 'imported-walking-target', text: `${o.setBy}'s ${did} (set on ${dayMonth(o.setOn)}: ${o.reason}) comes from the record you imported (${fileName}).`, refs: [] }],
+    onDate: today,
+    action: 'hold',
+    fromStage: program.stage,
+    toStage: program.stage,
+    actor: 'person',
+    reasons: [
+      {
+        rule: 'imported-walking-target',
+        text: `${o.setBy}'s ${did} (set on ${dayMonth(o.setOn)}: ${o.reason}) comes from the record you imported (${fileName}).`,
+        refs: [],
+      },
+    ],
   };
 }

@@ -17,7 +17,11 @@ export function languageFromAcceptLanguage(header: string | undefined): Language
     const [tag = '', ...params] = part.trim().split(';');
     const q = params.map((p) => /^\s*q\s*=\s*([0-9.]+)\s*$/i.exec(p)).find(Boolean);
     const weight = q ? Number(q[1]) : 1;
-    return { primary: tag.trim().toLowerCase().split('-')[0] ?? '', weight: Number.isFinite(weight) ? weight : 0, index };
+    return {
+      primary: tag.trim().toLowerCase().split('-')[0] ?? '',
+      weight: Number.isFinite(weight) ? weight : 0,
+      index,
+    };
   });
   ranges.sort((a, b) => b.weight - a.weight || a.index - b.index);
   const first = ranges.find((r) => r.weight > 0 && (LANGUAGES as readonly string[]).includes(r.primary));

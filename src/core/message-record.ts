@@ -23,11 +23,19 @@ export const MESSAGE_SENDERS = ['patient', 'clinician'] as const;
 export type MessageSender = (typeof MESSAGE_SENDERS)[number];
 
 /** A new message as the API takes it (POST /api/messages/:accountId, POST /api/patients/:personId/messages). */
-export const MessageInput = z.object({
-  text: z.string()
-    .transform((s) => s.replace(/\r\n?/g, '\n').trim())
-    .pipe(z.string().min(1, 'write a message first').max(MESSAGE_MAX_CHARS, `must be at most ${MESSAGE_MAX_CHARS} characters`)),
-}).strict();
+export const MessageInput = z
+  .object({
+    text: z
+      .string()
+      .transform((s) => s.replace(/\r\n?/g, '\n').trim())
+      .pipe(
+        z
+          .string()
+          .min(1, 'write a message first')
+          .max(MESSAGE_MAX_CHARS, `must be at most ${MESSAGE_MAX_CHARS} characters`),
+      ),
+  })
+  .strict();
 export type MessageInput = z.infer<typeof MessageInput>;
 
 /** A stored message, as the store reads it and the API returns it. */

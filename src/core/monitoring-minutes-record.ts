@@ -18,19 +18,25 @@ export const MONITORING_MINUTES_MAX = 240;
 const minutesRange = says('minutes.whole-range', { max: MONITORING_MINUTES_MAX });
 
 /** A new entry as the API takes it (POST /api/patients/:personId/monitoring-minutes). */
-export const MonitoringMinutesInput = z.object({
-  /** The clinician's calendar date the time was spent on. */
-  date: isoDate,
-  minutes: z.number(minutesRange).int(minutesRange).min(1, minutesRange).max(MONITORING_MINUTES_MAX, minutesRange),
-  /** What the time was for, in the clinician's words (optional). */
-  note: z.string().trim().max(300).nullable().optional(),
-}).strict();
+export const MonitoringMinutesInput = z
+  .object({
+    /** The clinician's calendar date the time was spent on. */
+    date: isoDate,
+    minutes: z.number(minutesRange).int(minutesRange).min(1, minutesRange).max(MONITORING_MINUTES_MAX, minutesRange),
+    /** What the time was for, in the clinician's words (optional). */
+    note: z.string().trim().max(300).nullable().optional(),
+  })
+  .strict();
 export type MonitoringMinutesInput = z.infer<typeof MonitoringMinutesInput>;
 
 /** A stored entry, as the store reads it and the API returns it. */
 export interface MonitoringMinutes {
-  id: string; date: string; minutes: number; note: string | null;
+  id: string;
+  date: string;
+  minutes: number;
+  note: string | null;
   /** The clinician who logged it (their account id) and their name as shown. */
-  accountId: string; loggedBy: string;
+  accountId: string;
+  loggedBy: string;
   loggedAt: string;
 }

@@ -1,7 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { CHANGE_RULES, outcomeTrend, psfsActivityChanges, responderStatus, type ResponderMeasureId } from './outcome-change.js';
+import {
+  CHANGE_RULES,
+  outcomeTrend,
+  psfsActivityChanges,
+  responderStatus,
+  type ResponderMeasureId,
+} from './outcome-change.js';
 import { scoreOdi } from './outcome-scoring.js';
 
 // Worked by hand from DOMAIN.md §7: NPRS 2 pts or 30%; ODI 10 pts or 30%; NDI 5 raw; PSFS MDC 2 (mean);
@@ -62,38 +68,53 @@ test('Given the change rules, when listed, then points-only are PSFS, NDI and FA
 });
 
 test('Property: for points-only measures, a->b improved exactly when b->a is worse, and no change both ways', () => {
-  fc.assert(fc.property(fc.constantFrom(...pointsOnly), score, score, (m, a, b) => {
-    const there = responderStatus(m, a, b);
-    const back = responderStatus(m, b, a);
-    if (there === 'improved') assert.equal(back, 'worse');
-    if (there === 'worse') assert.equal(back, 'improved');
-    if (there === 'no-meaningful-change') assert.equal(back, 'no-meaningful-change');
-  }), { numRuns: 500 });
+  fc.assert(
+    fc.property(fc.constantFrom(...pointsOnly), score, score, (m, a, b) => {
+      const there = responderStatus(m, a, b);
+      const back = responderStatus(m, b, a);
+      if (there === 'improved') assert.equal(back, 'worse');
+      if (there === 'worse') assert.equal(back, 'improved');
+      if (there === 'no-meaningful-change') assert.equal(back, 'no-meaningful-change');
+    }),
+    { numRuns: 500 },
+  );
 });
 test('Property: for points-or-% measures, a->b worse means b->a improved, and both directions are never improved', () => {
-  fc.assert(fc.property(fc.constantFrom<ResponderMeasureId>('nprs', 'odi'), score, score, (m, a, b) => {
-    const there = responderStatus(m, a, b);
-    const back = responderStatus(m, b, a);
-    if (there === 'worse') assert.equal(back, 'improved');
-    assert.ok(!(there === 'improved' && back === 'improved'));
-  }), { numRuns: 500 });
+  fc.assert(
+    fc.property(fc.constantFrom<ResponderMeasureId>('nprs', 'odi'), score, score, (m, a, b) => {
+      const there = responderStatus(m, a, b);
+      const back = responderStatus(m, b, a);
+      if (there === 'worse') assert.equal(back, 'improved');
+      assert.ok(!(there === 'improved' && back === 'improved'));
+    }),
+    { numRuns: 500 },
+  );
 });
 test('Property: a change in the bad direction is never "improved", and no change is never "improved" or "worse"', () => {
-  fc.assert(fc.property(fc.constantFrom(...measures), score, score, (m, a, b) => {
-    const better = CHANGE_RULES[m].higherIsBetter ? b > a : b < a;
-    if (!better) assert.notEqual(responderStatus(m, a, b), 'improved');
-    assert.equal(responderStatus(m, a, a), 'no-meaningful-change');
-  }), { numRuns: 500 });
+  fc.assert(
+    fc.property(fc.constantFrom(...measures), score, score, (m, a, b) => {
+      const better = CHANGE_RULES[m].higherIsBetter ? b > a : b < a;
+      if (!better) assert.notEqual(responderStatus(m, a, b), 'improved');
+      assert.equal(responderStatus(m, a, a), 'no-meaningful-change');
+    }),
+    { numRuns: 500 },
+  );
 });
 
 // ---- Trends. ----
 test('Given NDI scores over 4 weeks in mixed order, when trended, then baseline is the earliest and latest the last', () => {
   const { trend, problems } = outcomeTrend('ndi', [
-    { date: '2024-01-15', score: 16 }, { date: '2024-01-01', score: 20 }, { date: '2024-01-29', score: 13 }, { date: '2024-01-08', score: 18 },
+    { date: '2024-01-15', score: 16 },
+    { date: '2024-01-01', score: 20 },
+    { date: '2024-01-29', score: 13 },
+    { date: '2024-01-08', score: 18 },
   ]);
   assert.deepEqual(problems, []);
   assert.ok(trend);
-  assert.deepEqual(trend.points.map((p) => p.score), [20, 18, 16, 13]);
+  assert.deepEqual(
+    trend.points.map((p) => p.score),
+    [20, 18, 16, 13],
+  );
   assert.equal(trend.baseline.score, 20);
   assert.equal(trend.latest.score, 13);
   assert.equal(trend.change, -7);
@@ -107,41 +128,74 @@ test('Given one score, when trended, then there is no trend yet and no problem',
   assert.deepEqual(outcomeTrend('nprs', [{ date: '2024-01-01', score: 5 }]), { trend: null, problems: [] });
 });
 test('Given two scores on the same day, when trended, then the slope is null and the entry order is kept', () => {
-  const { trend } = outcomeTrend('nprs', [{ date: '2024-01-01', score: 6 }, { date: '2024-01-01', score: 3 }]);
+  const { trend } = outcomeTrend('nprs', [
+    { date: '2024-01-01', score: 6 },
+    { date: '2024-01-01', score: 3 },
+  ]);
   assert.equal(trend!.slopePerWeek, null);
   assert.equal(trend!.status, 'improved');
 });
 test('Given a bad date and a bad score, when trended, then both are located problems', () => {
   const { trend, problems } = outcomeTrend('odi', [
-    { date: '01/02/2024', score: 40 }, { date: '2024-02-01', score: NaN }, { date: '2024-03-01', score: 30 },
+    { date: '01/02/2024', score: 40 },
+    { date: '2024-02-01', score: NaN },
+    { date: '2024-03-01', score: 30 },
   ]);
   assert.equal(trend, null);
-  assert.deepEqual(problems.map((p) => [p.field, p.index]), [['scores[0].date', 0], ['scores[1].score', 1]]);
+  assert.deepEqual(
+    problems.map((p) => [p.field, p.index]),
+    [
+      ['scores[0].date', 0],
+      ['scores[1].score', 1],
+    ],
+  );
 });
-test('Property: scores on a straight line give that line\'s weekly slope, whatever the input order', () => {
-  fc.assert(fc.property(
-    fc.uniqueArray(fc.integer({ min: 0, max: 365 }), { minLength: 2, maxLength: 12 }),
-    fc.double({ min: -5, max: 5, noNaN: true }), fc.double({ min: 0, max: 50, noNaN: true }), fc.integer(),
-    (days, perWeek, start, seed) => {
-      const at = (d: number) => new Date(Date.UTC(2024, 0, 1) + d * 86_400_000).toISOString().slice(0, 10);
-      const pts = days.map((d) => ({ date: at(d), score: start + (perWeek * d) / 7 }));
-      const shuffled = [...pts].sort((p, q) => ((p.date.charCodeAt(9) * 31 + seed) % 7) - ((q.date.charCodeAt(9) * 31 + seed) % 7));
-      const { trend } = outcomeTrend('ndi', shuffled);
-      assert.ok(trend && trend.slopePerWeek !== null);
-      assert.ok(Math.abs(trend.slopePerWeek - perWeek) < 1e-6, `${trend.slopePerWeek} vs ${perWeek}`);
-      const first = Math.min(...days);
-      assert.equal(trend.baseline.date, at(first));
-    }), { numRuns: 200 });
+test("Property: scores on a straight line give that line's weekly slope, whatever the input order", () => {
+  fc.assert(
+    fc.property(
+      fc.uniqueArray(fc.integer({ min: 0, max: 365 }), { minLength: 2, maxLength: 12 }),
+      fc.double({ min: -5, max: 5, noNaN: true }),
+      fc.double({ min: 0, max: 50, noNaN: true }),
+      fc.integer(),
+      (days, perWeek, start, seed) => {
+        const at = (d: number) => new Date(Date.UTC(2024, 0, 1) + d * 86_400_000).toISOString().slice(0, 10);
+        const pts = days.map((d) => ({ date: at(d), score: start + (perWeek * d) / 7 }));
+        const shuffled = [...pts].sort(
+          (p, q) => ((p.date.charCodeAt(9) * 31 + seed) % 7) - ((q.date.charCodeAt(9) * 31 + seed) % 7),
+        );
+        const { trend } = outcomeTrend('ndi', shuffled);
+        assert.ok(trend && trend.slopePerWeek !== null);
+        assert.ok(Math.abs(trend.slopePerWeek - perWeek) < 1e-6, `${trend.slopePerWeek} vs ${perWeek}`);
+        const first = Math.min(...days);
+        assert.equal(trend.baseline.date, at(first));
+      },
+    ),
+    { numRuns: 200 },
+  );
 });
 
 test('Given PSFS activities rated twice, when compared one by one, then a 3-point change counts (single-activity MDC)', () => {
   const changes = psfsActivityChanges(
-    [{ name: 'Walking to the shop', rating: 3 }, { name: 'Lifting a child', rating: 5 }, { name: 'Gardening', rating: 6 }, { name: 'Driving', rating: null }],
-    [{ name: ' walking to the shop', rating: 6 }, { name: 'Lifting a child', rating: 7 }, { name: 'Gardening', rating: 3 }, { name: 'Driving', rating: 8 }, { name: 'Cycling', rating: 2 }],
+    [
+      { name: 'Walking to the shop', rating: 3 },
+      { name: 'Lifting a child', rating: 5 },
+      { name: 'Gardening', rating: 6 },
+      { name: 'Driving', rating: null },
+    ],
+    [
+      { name: ' walking to the shop', rating: 6 },
+      { name: 'Lifting a child', rating: 7 },
+      { name: 'Gardening', rating: 3 },
+      { name: 'Driving', rating: 8 },
+      { name: 'Cycling', rating: 2 },
+    ],
   );
-  assert.deepEqual(changes.map((c) => [c.name.trim(), c.baseline, c.latest, c.status]), [
-    ['walking to the shop', 3, 6, 'improved'],
-    ['Lifting a child', 5, 7, 'no-meaningful-change'],
-    ['Gardening', 6, 3, 'worse'],
-  ]);
+  assert.deepEqual(
+    changes.map((c) => [c.name.trim(), c.baseline, c.latest, c.status]),
+    [
+      ['walking to the shop', 3, 6, 'improved'],
+      ['Lifting a child', 5, 7, 'no-meaningful-change'],
+      ['Gardening', 6, 3, 'worse'],
+    ],
+  );
 });

@@ -6,7 +6,12 @@
  */
 import { NPRS_MCID_FRACTION, NPRS_MCID_POINTS } from './clinical-constants.js';
 import {
-  FAAM_ADL_MCID_POINTS, FAAM_SPORTS_MCID_POINTS, NDI_MCID_POINTS, ODI_MCID_FRACTION, ODI_MCID_POINTS, PSFS_MDC_MEAN,
+  FAAM_ADL_MCID_POINTS,
+  FAAM_SPORTS_MCID_POINTS,
+  NDI_MCID_POINTS,
+  ODI_MCID_FRACTION,
+  ODI_MCID_POINTS,
+  PSFS_MDC_MEAN,
   PSFS_MDC_SINGLE_ACTIVITY,
 } from './outcome-constants.js';
 import type { OutcomeMeasureId, OutcomeProblem } from './outcome-scoring.js';
@@ -29,7 +34,13 @@ export interface ChangeRule {
 export const CHANGE_RULES: Record<ResponderMeasureId, ChangeRule> = {
   nprs: { higherIsBetter: false, points: NPRS_MCID_POINTS, fraction: NPRS_MCID_FRACTION, kind: 'MCID', refs: ['39'] },
   psfs: { higherIsBetter: true, points: PSFS_MDC_MEAN, kind: 'MDC', refs: ['43'] },
-  odi: { higherIsBetter: false, points: ODI_MCID_POINTS, fraction: ODI_MCID_FRACTION, kind: 'MCID', refs: ['39', '40'] },
+  odi: {
+    higherIsBetter: false,
+    points: ODI_MCID_POINTS,
+    fraction: ODI_MCID_FRACTION,
+    kind: 'MCID',
+    refs: ['39', '40'],
+  },
   ndi: { higherIsBetter: false, points: NDI_MCID_POINTS, kind: 'MCID', refs: ['42'] },
   'faam-adl': { higherIsBetter: true, points: FAAM_ADL_MCID_POINTS, kind: 'MCID', refs: ['44'] },
   'faam-sports': { higherIsBetter: true, points: FAAM_SPORTS_MCID_POINTS, kind: 'MCID', refs: ['44'] },
@@ -47,7 +58,8 @@ export function responderStatus(measure: ResponderMeasureId, baseline: number, l
   const rule = CHANGE_RULES[measure];
   const gain = rule.higherIsBetter ? latest - baseline : baseline - latest;
   if (gain >= rule.points - EPS) return 'improved';
-  if (rule.fraction !== undefined && gain > 0 && baseline > 0 && gain / baseline >= rule.fraction - EPS) return 'improved';
+  if (rule.fraction !== undefined && gain > 0 && baseline > 0 && gain / baseline >= rule.fraction - EPS)
+    return 'improved';
   if (-gain >= rule.points - EPS) return 'worse';
   return 'no-meaningful-change';
 }
@@ -76,17 +88,30 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T.*)?$/;
  * The trend of dated scores: baseline (earliest) to latest, with responder status and a weekly slope. Bad entries
  * are problems naming `scores[i]`; with fewer than 2 good scores the trend is null (not enough data yet).
  */
-export function outcomeTrend(measure: ResponderMeasureId, scores: readonly DatedScore[]): { trend: OutcomeTrend | null; problems: OutcomeProblem[] } {
+export function outcomeTrend(
+  measure: ResponderMeasureId,
+  scores: readonly DatedScore[],
+): { trend: OutcomeTrend | null; problems: OutcomeProblem[] } {
   const problems: OutcomeProblem[] = [];
   const good: { t: number; s: DatedScore }[] = [];
   scores.forEach((s, i) => {
     const t = typeof s?.date === 'string' && ISO_DATE.test(s.date) ? Date.parse(s.date) : NaN;
     if (!Number.isFinite(t)) {
-      problems.push({ code: 'not_a_number', field: `scores[${i}].date`, index: i, message: `Score ${i + 1} has no valid date (expected YYYY-MM-DD).` });
+      problems.push({
+        code: 'not_a_number',
+        field: `scores[${i}].date`,
+        index: i,
+        message: `Score ${i + 1} has no valid date (expected YYYY-MM-DD).`,
+      });
       return;
     }
     if (typeof s.score !== 'number' || !Number.isFinite(s.score)) {
-      problems.push({ code: 'not_a_number', field: `scores[${i}].score`, index: i, message: `Score ${i + 1} is not a number.` });
+      problems.push({
+        code: 'not_a_number',
+        field: `scores[${i}].score`,
+        index: i,
+        message: `Score ${i + 1} is not a number.`,
+      });
       return;
     }
     good.push({ t, s });
@@ -104,7 +129,10 @@ export function outcomeTrend(measure: ResponderMeasureId, scores: readonly Dated
   const sxy = x.reduce((a, xi, i) => a + (xi - mx) * (y[i]! - my), 0);
   return {
     trend: {
-      points: good.map((g) => g.s), baseline, latest, change: latest.score - baseline.score,
+      points: good.map((g) => g.s),
+      baseline,
+      latest,
+      change: latest.score - baseline.score,
       status: responderStatus(measure, baseline.score, latest.score),
       slopePerWeek: sxx === 0 ? null : (sxy / sxx) * 7,
     },
@@ -133,7 +161,8 @@ export function psfsActivityChanges(
     const b = before.get(key(a.name));
     if (a.rating === null || b === undefined) continue;
     const d = a.rating - b;
-    const status: ResponderStatus = d >= PSFS_MDC_SINGLE_ACTIVITY ? 'improved' : -d >= PSFS_MDC_SINGLE_ACTIVITY ? 'worse' : 'no-meaningful-change';
+    const status: ResponderStatus =
+      d >= PSFS_MDC_SINGLE_ACTIVITY ? 'improved' : -d >= PSFS_MDC_SINGLE_ACTIVITY ? 'worse' : 'no-meaningful-change';
     out.push({ name: a.name, baseline: b, latest: a.rating, status });
   }
   return out;

@@ -43,13 +43,35 @@ export const OUTCOME_FINDING_EN: OutcomeFindingWords = {
   notScored: (problems) => `This form could not be scored: ${problems.map((p) => p.message).join(' ')}`,
   describe: (measure, score, painSite) => {
     switch (measure) {
-      case 'nprs': return { value: `${fmt(score)}/10`, said: `Your ${painSite ?? 'back'} pain is ${fmt(score)} out of 10.` };
-      case 'psfs': return { value: `${fmt(score)}/10 (mean)`, said: `Your activities score an average of ${fmt(score)} out of 10, where 10 means as well as before.` };
-      case 'odi': return { value: `${fmt(score)}%`, said: `Your back questionnaire (ODI) score is ${fmt(score)} out of 100.` };
-      case 'ndi': return { value: `${fmt(score)}/50 raw (${fmt(score * 2)}%)`, said: `Your neck questionnaire (NDI) score is ${fmt(score)} out of 50.` };
-      case 'faam-adl': return { value: `${fmt(score)}%`, said: `Your foot and ankle score for daily life (FAAM) is ${fmt(score)}%, where 100% means no trouble.` };
-      case 'faam-sports': return { value: `${fmt(score)}%`, said: `Your foot and ankle score for sport (FAAM) is ${fmt(score)}%, where 100% means no trouble.` };
-      case 'start-back': return { value: `${fmt(score)}/9`, said: `Your back screening questionnaire (STarT Back) scored ${fmt(score)} out of 9.` };
+      case 'nprs':
+        return { value: `${fmt(score)}/10`, said: `Your ${painSite ?? 'back'} pain is ${fmt(score)} out of 10.` };
+      case 'psfs':
+        return {
+          value: `${fmt(score)}/10 (mean)`,
+          said: `Your activities score an average of ${fmt(score)} out of 10, where 10 means as well as before.`,
+        };
+      case 'odi':
+        return { value: `${fmt(score)}%`, said: `Your back questionnaire (ODI) score is ${fmt(score)} out of 100.` };
+      case 'ndi':
+        return {
+          value: `${fmt(score)}/50 raw (${fmt(score * 2)}%)`,
+          said: `Your neck questionnaire (NDI) score is ${fmt(score)} out of 50.`,
+        };
+      case 'faam-adl':
+        return {
+          value: `${fmt(score)}%`,
+          said: `Your foot and ankle score for daily life (FAAM) is ${fmt(score)}%, where 100% means no trouble.`,
+        };
+      case 'faam-sports':
+        return {
+          value: `${fmt(score)}%`,
+          said: `Your foot and ankle score for sport (FAAM) is ${fmt(score)}%, where 100% means no trouble.`,
+        };
+      case 'start-back':
+        return {
+          value: `${fmt(score)}/9`,
+          said: `Your back screening questionnaire (STarT Back) scored ${fmt(score)} out of 9.`,
+        };
     }
   },
   bandName: (key) => key.slice(key.indexOf(':') + 1),

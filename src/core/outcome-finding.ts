@@ -29,11 +29,25 @@ const WORDS: Record<Language, OutcomeFindingWords> = { en: OUTCOME_FINDING_EN, e
 
 /** Band -> status (the bands' words are the language's). */
 const BAND_STATUS: Record<string, FindingStatus> = {
-  'odi:minimal': 'typical', 'odi:moderate': 'notable', 'odi:severe': 'notable', 'odi:crippled': 'notable', 'odi:bed-bound': 'notable',
-  'ndi:none': 'typical', 'ndi:mild': 'notable', 'ndi:moderate': 'notable', 'ndi:severe': 'notable', 'ndi:complete': 'notable',
-  'start-back:low': 'typical', 'start-back:medium': 'borderline', 'start-back:high': 'notable',
+  'odi:minimal': 'typical',
+  'odi:moderate': 'notable',
+  'odi:severe': 'notable',
+  'odi:crippled': 'notable',
+  'odi:bed-bound': 'notable',
+  'ndi:none': 'typical',
+  'ndi:mild': 'notable',
+  'ndi:moderate': 'notable',
+  'ndi:severe': 'notable',
+  'ndi:complete': 'notable',
+  'start-back:low': 'typical',
+  'start-back:medium': 'borderline',
+  'start-back:high': 'notable',
 };
-const CHANGE_STATUS: Record<ResponderStatus, FindingStatus> = { improved: 'typical', 'no-meaningful-change': 'borderline', worse: 'notable' };
+const CHANGE_STATUS: Record<ResponderStatus, FindingStatus> = {
+  improved: 'typical',
+  'no-meaningful-change': 'borderline',
+  worse: 'notable',
+};
 
 /**
  * A finding for the chain from a scored outcome measure, in `language`. Status: from the band where the measure has
@@ -46,32 +60,66 @@ export function outcomeFinding(input: OutcomeFindingInput, language: Language = 
   const w = WORDS[language];
   const info = OUTCOME_MEASURES[measure];
   const common = {
-    source: measure, segment: outcomeSegment(measure, input.painSite), side: 'none' as const, label: info.name,
-    evidence: info.evidence, refs: info.refs, recordedAt: input.recordedAt, recordedBy: input.recordedBy,
+    source: measure,
+    segment: outcomeSegment(measure, input.painSite),
+    side: 'none' as const,
+    label: info.name,
+    evidence: info.evidence,
+    refs: info.refs,
+    recordedAt: input.recordedAt,
+    recordedBy: input.recordedBy,
   };
   const rules = w.rules(measure);
   const reference = `${rules.missingRule} ${rules.change}`;
   if (result.score === null) {
-    return { ...common, value: w.notScoredValue, reference, status: 'not-interpretable', plain: w.notScored(result.problems) };
+    return {
+      ...common,
+      value: w.notScoredValue,
+      reference,
+      status: 'not-interpretable',
+      plain: w.notScored(result.problems),
+    };
   }
   const { value, said } = w.describe(measure, result.score, input.painSite);
   const bandKey = result.band ? `${measure}:${result.band}` : undefined;
   const bandStatus = bandKey ? BAND_STATUS[bandKey] : undefined;
-  const change = measure !== 'start-back' && input.baseline !== undefined && Number.isFinite(input.baseline)
-    ? responderStatus(measure as ResponderMeasureId, input.baseline, result.score) : undefined;
+  const change =
+    measure !== 'start-back' && input.baseline !== undefined && Number.isFinite(input.baseline)
+      ? responderStatus(measure as ResponderMeasureId, input.baseline, result.score)
+      : undefined;
   const changeText = change ? ` ${w.before(w.num(input.baseline!))} ${w.change[change]}` : '';
   const bandValue = result.band ? ` (${w.bandName(`${measure}:${result.band}`)})` : '';
   if (bandStatus && bandKey) {
-    const advice = measure === 'start-back' && result.band !== 'low'
-      ? ` ${w.startBackAdvice}`
-      : bandStatus === 'notable' && change !== 'worse' ? ` ${w.worthShowing}` : '';
-    return { ...common, value: `${value}${bandValue}`, reference: `${w.bandReference[measure as BandedMeasure]} ${rules.change}`, status: bandStatus,
-      plain: `${w.inBand(said, w.bandWords[bandKey]!)}${changeText}${advice}` };
+    const advice =
+      measure === 'start-back' && result.band !== 'low'
+        ? ` ${w.startBackAdvice}`
+        : bandStatus === 'notable' && change !== 'worse'
+          ? ` ${w.worthShowing}`
+          : '';
+    return {
+      ...common,
+      value: `${value}${bandValue}`,
+      reference: `${w.bandReference[measure as BandedMeasure]} ${rules.change}`,
+      status: bandStatus,
+      plain: `${w.inBand(said, w.bandWords[bandKey]!)}${changeText}${advice}`,
+    };
   }
   if (change) {
     const rule = CHANGE_RULES[measure as ResponderMeasureId];
-    return { ...common, value, reference, status: CHANGE_STATUS[change],
-      plain: `${said}${changeText}`, refs: [...new Set([...info.refs, ...rule.refs])] };
+    return {
+      ...common,
+      value,
+      reference,
+      status: CHANGE_STATUS[change],
+      plain: `${said}${changeText}`,
+      refs: [...new Set([...info.refs, ...rule.refs])],
+    };
   }
-  return { ...common, value, reference: `${reference} ${w.noBandReference}`, status: 'not-interpretable', plain: `${said} ${w.noBand}` };
+  return {
+    ...common,
+    value,
+    reference: `${reference} ${w.noBandReference}`,
+    status: 'not-interpretable',
+    plain: `${said} ${w.noBand}`,
+  };
 }

@@ -2,7 +2,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
-  ndiBand, odiBand, scoreFaam, scoreNdi, scoreNprs, scoreOdi, scorePsfs, scoreStartBack, startBackGroup,
+  ndiBand,
+  odiBand,
+  scoreFaam,
+  scoreNdi,
+  scoreNprs,
+  scoreOdi,
+  scorePsfs,
+  scoreStartBack,
+  startBackGroup,
   type OutcomeScore,
 } from './outcome-scoring.js';
 
@@ -67,9 +75,20 @@ for (const [name, sections, code, field, index] of odiBad) {
 }
 // Band edges on an entered total: 0-20 minimal, 21-40 moderate, 41-60 severe, 61-80 crippled, 81-100 bed-bound.
 const odiEdges: [number, string][] = [
-  [0, 'minimal'], [20, 'minimal'], [20.1, 'moderate'], [21, 'moderate'], [40, 'moderate'], [40.1, 'severe'],
-  [41, 'severe'], [60, 'severe'], [60.1, 'crippled'], [61, 'crippled'], [80, 'crippled'], [80.1, 'bed-bound'],
-  [81, 'bed-bound'], [100, 'bed-bound'],
+  [0, 'minimal'],
+  [20, 'minimal'],
+  [20.1, 'moderate'],
+  [21, 'moderate'],
+  [40, 'moderate'],
+  [40.1, 'severe'],
+  [41, 'severe'],
+  [60, 'severe'],
+  [60.1, 'crippled'],
+  [61, 'crippled'],
+  [80, 'crippled'],
+  [80.1, 'bed-bound'],
+  [81, 'bed-bound'],
+  [100, 'bed-bound'],
 ];
 for (const [pct, band] of odiEdges) {
   test(`Given an ODI total of ${pct}% entered from the form, when scored, then it is "${band}"`, () => {
@@ -113,8 +132,19 @@ for (const [name, items, raw, band] of ndiTable) {
   });
 }
 const ndiEdges: [number, string][] = [
-  [0, 'none'], [4, 'none'], [4.5, 'mild'], [5, 'mild'], [14, 'mild'], [14.5, 'moderate'], [15, 'moderate'],
-  [24, 'moderate'], [25, 'severe'], [34, 'severe'], [34.5, 'complete'], [35, 'complete'], [50, 'complete'],
+  [0, 'none'],
+  [4, 'none'],
+  [4.5, 'mild'],
+  [5, 'mild'],
+  [14, 'mild'],
+  [14.5, 'moderate'],
+  [15, 'moderate'],
+  [24, 'moderate'],
+  [25, 'severe'],
+  [34, 'severe'],
+  [34.5, 'complete'],
+  [35, 'complete'],
+  [50, 'complete'],
 ];
 for (const [raw, band] of ndiEdges) {
   test(`Given an NDI raw total of ${raw}, when banded, then it is "${band}"`, () => {
@@ -133,9 +163,16 @@ test('Given an NDI raw total of 51, when scored, then it is out of range', () =>
 });
 
 // ---- PSFS, DOMAIN.md §7 [43]: mean of 3-5 activities rated 0-10. ----
-const act = (...ratings: (number | null)[]) => ({ activities: ratings.map((rating, i) => ({ name: `activity ${i + 1}`, rating })) });
+const act = (...ratings: (number | null)[]) => ({
+  activities: ratings.map((rating, i) => ({ name: `activity ${i + 1}`, rating })),
+});
 const psfsTable: [(number | null)[], number][] = [
-  [[3, 5, 4], 4], [[2, 4, 6, 8, 10], 6], [[0, 0, 0], 0], [[10, 10, 10, 10], 10], [[3, 5, null, 4], 4], [[1, 2, 2], 5 / 3],
+  [[3, 5, 4], 4],
+  [[2, 4, 6, 8, 10], 6],
+  [[0, 0, 0], 0],
+  [[10, 10, 10, 10], 10],
+  [[3, 5, null, 4], 4],
+  [[1, 2, 2], 5 / 3],
 ];
 for (const [ratings, mean] of psfsTable) {
   test(`Given PSFS ratings ${JSON.stringify(ratings)}, when scored, then the mean is ${mean.toFixed(2)}`, () => {
@@ -190,8 +227,16 @@ test('Given a FAAM total of 72.5% entered from the form, when scored, then it is
 
 // ---- STarT Back, DOMAIN.md §7 [45]: overall <=3 low; overall >=4 and subscale <=3 medium; subscale >=4 high. ----
 const startTable: [number, number, string][] = [
-  [0, 0, 'low'], [3, 0, 'low'], [3, 3, 'low'], [4, 0, 'medium'], [4, 3, 'medium'], [5, 2, 'medium'],
-  [9, 3, 'medium'], [4, 4, 'high'], [6, 5, 'high'], [9, 5, 'high'],
+  [0, 0, 'low'],
+  [3, 0, 'low'],
+  [3, 3, 'low'],
+  [4, 0, 'medium'],
+  [4, 3, 'medium'],
+  [5, 2, 'medium'],
+  [9, 3, 'medium'],
+  [4, 4, 'high'],
+  [6, 5, 'high'],
+  [9, 5, 'high'],
 ];
 for (const [overall, psychosocial, group] of startTable) {
   test(`Given STarT Back overall ${overall} and psychosocial ${psychosocial}, when scored, then the group is ${group}`, () => {
@@ -202,8 +247,11 @@ for (const [overall, psychosocial, group] of startTable) {
   });
 }
 const startBad: [number, number, string, string][] = [
-  [2, 3, 'inconsistent', 'psychosocial'], [10, 0, 'out_of_range', 'overall'], [4, 6, 'out_of_range', 'psychosocial'],
-  [4.5, 2, 'not_integer', 'overall'], [-1, 0, 'out_of_range', 'overall'],
+  [2, 3, 'inconsistent', 'psychosocial'],
+  [10, 0, 'out_of_range', 'overall'],
+  [4, 6, 'out_of_range', 'psychosocial'],
+  [4.5, 2, 'not_integer', 'overall'],
+  [-1, 0, 'out_of_range', 'overall'],
 ];
 for (const [overall, psychosocial, code, field] of startBad) {
   test(`Given STarT Back overall ${overall} and psychosocial ${psychosocial}, when scored, then a ${code} problem names ${field}`, () => {
@@ -212,8 +260,10 @@ for (const [overall, psychosocial, code, field] of startBad) {
 }
 
 // ---- NPRS, DOMAIN.md §7 [39]. ----
-for (const v of [0, 7, 10]) test(`Given NPRS ${v}, when scored, then it is ${v}`, () => assert.equal(scoreNprs(v).score, v));
-for (const v of [-1, 11, 2.5, NaN]) test(`Given NPRS ${v}, when scored, then it is invalid`, () => assert.equal(scoreNprs(v).score, null));
+for (const v of [0, 7, 10])
+  test(`Given NPRS ${v}, when scored, then it is ${v}`, () => assert.equal(scoreNprs(v).score, v));
+for (const v of [-1, 11, 2.5, NaN])
+  test(`Given NPRS ${v}, when scored, then it is invalid`, () => assert.equal(scoreNprs(v).score, null));
 
 test('Given input that is not a form at all, when scored, then a problem is returned, not a throw', () => {
   for (const bad of [null, undefined, 3, 'x']) {
@@ -230,63 +280,104 @@ const item = (max: number) => fc.option(fc.integer({ min: 0, max }), { nil: null
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 test('Property: an ODI that scores is within 0-100 and equals the mean answered section x 20 (a second formula)', () => {
-  fc.assert(fc.property(fc.array(item(5), { minLength: 10, maxLength: 10 }), (sections) => {
-    const r = scoreOdi({ sections });
-    const answered = sections.filter((s): s is number => s !== null);
-    if (10 - answered.length > 2) { assert.equal(r.score, null); return; }
-    assert.ok(r.score !== null && r.score >= 0 && r.score <= 100);
-    near(r.score, mean(answered) * 20);
-  }), { numRuns: 500 });
+  fc.assert(
+    fc.property(fc.array(item(5), { minLength: 10, maxLength: 10 }), (sections) => {
+      const r = scoreOdi({ sections });
+      const answered = sections.filter((s): s is number => s !== null);
+      if (10 - answered.length > 2) {
+        assert.equal(r.score, null);
+        return;
+      }
+      assert.ok(r.score !== null && r.score >= 0 && r.score <= 100);
+      near(r.score, mean(answered) * 20);
+    }),
+    { numRuns: 500 },
+  );
 });
 test('Property: an NDI that scores is within 0-50 and equals the mean answered item x 10', () => {
-  fc.assert(fc.property(fc.array(item(5), { minLength: 10, maxLength: 10 }), (items) => {
-    const r = scoreNdi({ items });
-    const answered = items.filter((s): s is number => s !== null);
-    if (10 - answered.length > 2) { assert.equal(r.score, null); return; }
-    assert.ok(r.score !== null && r.score >= 0 && r.score <= 50);
-    near(r.score, mean(answered) * 10);
-  }), { numRuns: 500 });
+  fc.assert(
+    fc.property(fc.array(item(5), { minLength: 10, maxLength: 10 }), (items) => {
+      const r = scoreNdi({ items });
+      const answered = items.filter((s): s is number => s !== null);
+      if (10 - answered.length > 2) {
+        assert.equal(r.score, null);
+        return;
+      }
+      assert.ok(r.score !== null && r.score >= 0 && r.score <= 50);
+      near(r.score, mean(answered) * 10);
+    }),
+    { numRuns: 500 },
+  );
 });
 test('Property: a FAAM subscale that scores is within 0-100 and equals the mean answered item x 25', () => {
   const faamItem = fc.oneof(fc.integer({ min: 0, max: 4 }), fc.constant('na' as const), fc.constant(null));
-  fc.assert(fc.property(fc.boolean(), fc.array(faamItem, { minLength: 21, maxLength: 21 }), (adl, all) => {
-    const items = adl ? all : all.slice(0, 8);
-    const r = scoreFaam(adl ? 'adl' : 'sports', { items });
-    const answered = items.filter((s): s is number => typeof s === 'number');
-    if (answered.length === 0) { assert.equal(r.score, null); return; }
-    assert.ok(r.score !== null && r.score >= 0 && r.score <= 100);
-    near(r.score, mean(answered) * 25);
-  }), { numRuns: 300 });
+  fc.assert(
+    fc.property(fc.boolean(), fc.array(faamItem, { minLength: 21, maxLength: 21 }), (adl, all) => {
+      const items = adl ? all : all.slice(0, 8);
+      const r = scoreFaam(adl ? 'adl' : 'sports', { items });
+      const answered = items.filter((s): s is number => typeof s === 'number');
+      if (answered.length === 0) {
+        assert.equal(r.score, null);
+        return;
+      }
+      assert.ok(r.score !== null && r.score >= 0 && r.score <= 100);
+      near(r.score, mean(answered) * 25);
+    }),
+    { numRuns: 300 },
+  );
 });
 test('Property: a PSFS that scores is within 0-10', () => {
-  fc.assert(fc.property(fc.array(item(10), { minLength: 3, maxLength: 5 }), (ratings) => {
-    const r = scorePsfs(act(...ratings));
-    if (r.score !== null) assert.ok(r.score >= 0 && r.score <= 10);
-    else assert.ok(ratings.filter((x) => x !== null).length < 3);
-  }));
+  fc.assert(
+    fc.property(fc.array(item(10), { minLength: 3, maxLength: 5 }), (ratings) => {
+      const r = scorePsfs(act(...ratings));
+      if (r.score !== null) assert.ok(r.score >= 0 && r.score <= 10);
+      else assert.ok(ratings.filter((x) => x !== null).length < 3);
+    }),
+  );
 });
 test('Property: blanking more ODI sections or NDI items never turns an invalid form valid (missing rules are monotonic)', () => {
-  fc.assert(fc.property(fc.array(item(5), { minLength: 10, maxLength: 10 }), fc.array(fc.boolean(), { minLength: 10, maxLength: 10 }), (full, blank) => {
-    const fewer = full.map((v, i) => (blank[i] ? null : v));
-    for (const score of [(x: (number | null)[]) => scoreOdi({ sections: x }).score, (x: (number | null)[]) => scoreNdi({ items: x }).score]) {
-      if (score(full) === null) assert.equal(score(fewer), null);
-      if (score(fewer) !== null) assert.notEqual(score(full), null);
-    }
-  }), { numRuns: 400 });
+  fc.assert(
+    fc.property(
+      fc.array(item(5), { minLength: 10, maxLength: 10 }),
+      fc.array(fc.boolean(), { minLength: 10, maxLength: 10 }),
+      (full, blank) => {
+        const fewer = full.map((v, i) => (blank[i] ? null : v));
+        for (const score of [
+          (x: (number | null)[]) => scoreOdi({ sections: x }).score,
+          (x: (number | null)[]) => scoreNdi({ items: x }).score,
+        ]) {
+          if (score(full) === null) assert.equal(score(fewer), null);
+          if (score(fewer) !== null) assert.notEqual(score(full), null);
+        }
+      },
+    ),
+    { numRuns: 400 },
+  );
 });
 test('Property: raising one ODI section never lowers the score', () => {
-  fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 10, maxLength: 10 }), fc.nat(9), (sections, i) => {
-    if (sections[i] === 5) return;
-    const up = [...sections];
-    up[i] = up[i]! + 1;
-    assert.ok(scoreOdi({ sections: up }).score! > scoreOdi({ sections }).score!);
-  }));
+  fc.assert(
+    fc.property(
+      fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 10, maxLength: 10 }),
+      fc.nat(9),
+      (sections, i) => {
+        if (sections[i] === 5) return;
+        const up = [...sections];
+        up[i] = up[i]! + 1;
+        assert.ok(scoreOdi({ sections: up }).score! > scoreOdi({ sections }).score!);
+      },
+    ),
+  );
 });
 test('Property: STarT Back groups follow the rule for every consistent pair', () => {
-  fc.assert(fc.property(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 5 }), (o, s) => {
-    const r = scoreStartBack({ overall: o, psychosocial: s });
-    if (s > o) { assert.equal(r.score, null); return; }
-    const expected = o <= 3 ? 'low' : s >= 4 ? 'high' : 'medium';
-    assert.equal(r.band, expected);
-  }));
+  fc.assert(
+    fc.property(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 5 }), (o, s) => {
+      const r = scoreStartBack({ overall: o, psychosocial: s });
+      if (s > o) {
+        assert.equal(r.score, null);
+        return;
+      }
+      const expected = o <= 3 ? 'low' : s >= 4 ? 'high' : 'medium';
+      assert.equal(r.band, expected);
+    }),
+  );
 });

@@ -26,8 +26,10 @@ const neck = { region: 'neck', side: 'centre', intensity: 4, view: 'front' } as 
 const hand = { region: 'hand', side: 'right', intensity: 3, view: 'front' } as const;
 
 test('Given only a check-in with a marked area, then it is the latest, from the check-in, by me', () => {
-  assert.deepEqual(latestPainAreas({ painMaps: [], checkins: [{ at: '2026-12-06T09:30:00+00:00', regions: [heel] }] }),
-    { marks: [heel], source: 'checkin', recordedAt: '2026-12-06T09:30:00+00:00', recordedBy: 'me' });
+  assert.deepEqual(
+    latestPainAreas({ painMaps: [], checkins: [{ at: '2026-12-06T09:30:00+00:00', regions: [heel] }] }),
+    { marks: [heel], source: 'checkin', recordedAt: '2026-12-06T09:30:00+00:00', recordedBy: 'me' },
+  );
 });
 
 test('Given a pain map on 4 Dec and a check-in on 6 Dec, then the check-in; a later map wins back', () => {
@@ -35,17 +37,31 @@ test('Given a pain map on 4 Dec and a check-in on 6 Dec, then the check-in; a la
   const checkins = [{ at: '2026-12-06T08:00:00+00:00', regions: [heel, hand] }];
   assert.equal(latestPainAreas({ painMaps, checkins })!.source, 'checkin');
   const later = [...painMaps, { marks: [neck], recordedAt: '2026-12-06T19:00:00+00:00', recordedBy: 'me' }];
-  assert.deepEqual(latestPainAreas({ painMaps: later, checkins }), { marks: [neck], source: 'pain-map', recordedAt: '2026-12-06T19:00:00+00:00', recordedBy: 'me' });
+  assert.deepEqual(latestPainAreas({ painMaps: later, checkins }), {
+    marks: [neck],
+    source: 'pain-map',
+    recordedAt: '2026-12-06T19:00:00+00:00',
+    recordedBy: 'me',
+  });
 });
 
 test('Times are compared as instants: 10:00+02:00 (08:00 UTC) is before 09:00+00:00', () => {
-  const r = latestPainAreas({ painMaps: [{ marks: [neck], recordedAt: '2026-12-06T10:00:00+02:00', recordedBy: 'me' }], checkins: [{ at: '2026-12-06T09:00:00+00:00', regions: [heel] }] });
+  const r = latestPainAreas({
+    painMaps: [{ marks: [neck], recordedAt: '2026-12-06T10:00:00+02:00', recordedBy: 'me' }],
+    checkins: [{ at: '2026-12-06T09:00:00+00:00', regions: [heel] }],
+  });
   assert.equal(r!.source, 'checkin');
 });
 
 test('A later check-in with no marked area does not hide the map; nothing marked anywhere is null; a tie goes to the map', () => {
   const painMaps = [{ marks: [neck], recordedAt: '2026-12-04T18:00:00+00:00', recordedBy: 'me' }];
-  assert.equal(latestPainAreas({ painMaps, checkins: [{ at: '2026-12-06T08:00:00+00:00', regions: [] }] })!.source, 'pain-map');
+  assert.equal(
+    latestPainAreas({ painMaps, checkins: [{ at: '2026-12-06T08:00:00+00:00', regions: [] }] })!.source,
+    'pain-map',
+  );
   assert.equal(latestPainAreas({ painMaps: [], checkins: [{ at: '2026-12-06T08:00:00+00:00', regions: [] }] }), null);
-  assert.equal(latestPainAreas({ painMaps, checkins: [{ at: '2026-12-04T18:00:00+00:00', regions: [heel] }] })!.source, 'pain-map');
+  assert.equal(
+    latestPainAreas({ painMaps, checkins: [{ at: '2026-12-04T18:00:00+00:00', regions: [heel] }] })!.source,
+    'pain-map',
+  );
 });

@@ -9,13 +9,26 @@ import { painAreaLabelEs } from './i18n/pain-area-texts.js';
 
 /** Region names in plain words. */
 export const REGION_NAMES: Record<BodyRegion, string> = {
-  'foot-sole': 'sole of the foot', heel: 'heel', ankle: 'ankle', knee: 'knee', hip: 'hip', pelvis: 'pelvis and groin',
-  'low-back': 'lower back', 'mid-back': 'middle of the back', neck: 'neck', shoulder: 'shoulder',
-  'upper-arm': 'upper arm', forearm: 'forearm', hand: 'hand',
+  'foot-sole': 'sole of the foot',
+  heel: 'heel',
+  ankle: 'ankle',
+  knee: 'knee',
+  hip: 'hip',
+  pelvis: 'pelvis and groin',
+  'low-back': 'lower back',
+  'mid-back': 'middle of the back',
+  neck: 'neck',
+  shoulder: 'shoulder',
+  'upper-arm': 'upper arm',
+  forearm: 'forearm',
+  hand: 'hand',
 };
 
 /** "Left heel (back)", "Lower back": the side when it is one side, the view when given; in `language` (English by default). */
-export function painAreaLabel(m: { region: BodyRegion; side: string; view?: 'front' | 'back' }, language: Language = 'en'): string {
+export function painAreaLabel(
+  m: { region: BodyRegion; side: string; view?: 'front' | 'back' },
+  language: Language = 'en',
+): string {
   if (language === 'es') return painAreaLabelEs(m);
   const side = m.side === 'left' || m.side === 'right' ? `${m.side} ` : '';
   const text = `${side}${REGION_NAMES[m.region]}${m.view ? ` (${m.view})` : ''}`;
@@ -23,7 +36,13 @@ export function painAreaLabel(m: { region: BodyRegion; side: string; view?: 'fro
 }
 
 /** One marked area, as the check-in's regions and the pain map's marks store it. */
-export interface PainAreaMark { region: BodyRegion; side: Side; intensity: number; view?: 'front' | 'back'; type?: PainType }
+export interface PainAreaMark {
+  region: BodyRegion;
+  side: Side;
+  intensity: number;
+  view?: 'front' | 'back';
+  type?: PainType;
+}
 
 /** The areas of one record, with where and when they were marked. */
 export interface PainAreas {
@@ -45,8 +64,18 @@ export function latestPainAreas(input: {
   checkins: readonly { at: string; regions: readonly PainAreaMark[] }[];
 }): PainAreas | null {
   const candidates: PainAreas[] = [
-    ...input.painMaps.map((m) => ({ marks: [...m.marks], source: 'pain-map' as const, recordedAt: m.recordedAt, recordedBy: m.recordedBy })),
-    ...input.checkins.map((c) => ({ marks: [...c.regions], source: 'checkin' as const, recordedAt: c.at, recordedBy: 'me' })),
+    ...input.painMaps.map((m) => ({
+      marks: [...m.marks],
+      source: 'pain-map' as const,
+      recordedAt: m.recordedAt,
+      recordedBy: m.recordedBy,
+    })),
+    ...input.checkins.map((c) => ({
+      marks: [...c.regions],
+      source: 'checkin' as const,
+      recordedAt: c.at,
+      recordedBy: 'me',
+    })),
   ].filter((c) => c.marks.length > 0);
   let latest: PainAreas | null = null;
   for (const c of candidates) {

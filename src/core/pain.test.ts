@@ -25,7 +25,12 @@ for (const [before, after, expected, why] of improvementCases) {
 
 // DOMAIN.md §8: worsening is anchored to the 2-point MCID.
 const worseningCases: [number, number, boolean][] = [
-  [3, 5, true], [3, 4, false], [0, 2, true], [8, 10, true], [5, 3, false], [5, 5, false],
+  [3, 5, true],
+  [3, 4, false],
+  [0, 2, true],
+  [8, 10, true],
+  [5, 3, false],
+  [5, 5, false],
 ];
 for (const [before, after, expected] of worseningCases) {
   test(`Given NPRS ${before} then ${after}, when judging worsening, then it is ${expected ? '' : 'not '}meaningful`, () => {
@@ -35,7 +40,12 @@ for (const [before, after, expected] of worseningCases) {
 
 // DOMAIN.md §8 [46]: 0-2 safe, 2-5 acceptable, >5 high risk (the edges 2 and 5 belong to the lower band).
 const bands: [number, 'safe' | 'acceptable' | 'high-risk'][] = [
-  [0, 'safe'], [2, 'safe'], [3, 'acceptable'], [5, 'acceptable'], [6, 'high-risk'], [10, 'high-risk'],
+  [0, 'safe'],
+  [2, 'safe'],
+  [3, 'acceptable'],
+  [5, 'acceptable'],
+  [6, 'high-risk'],
+  [10, 'high-risk'],
 ];
 for (const [pain, band] of bands) {
   test(`Given pain ${pain}/10 during activity, when banded, then it is ${band}`, () => {
@@ -44,7 +54,15 @@ for (const [pain, band] of bands) {
 }
 
 const nprsCases: [unknown, boolean][] = [
-  [0, true], [10, true], [5, true], [-1, false], [11, false], [2.5, false], [Number.NaN, false], ['5', false], [null, false],
+  [0, true],
+  [10, true],
+  [5, true],
+  [-1, false],
+  [11, false],
+  [2.5, false],
+  [Number.NaN, false],
+  ['5', false],
+  [null, false],
 ];
 for (const [value, expected] of nprsCases) {
   test(`Given ${String(value)} (${typeof value}), when checked as NPRS, then it is ${expected ? 'valid' : 'invalid'}`, () => {
@@ -53,10 +71,13 @@ for (const [value, expected] of nprsCases) {
 }
 
 test('Property: improvement matches an independent integer rule (drop >= 2, or 10 x drop >= 3 x before)', () => {
-  fc.assert(fc.property(fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 10 }), (before, after) => {
-    const drop = before - after;
-    // Integer form of "drop / before >= 30%", so no floating-point division is involved.
-    const expected = drop > 0 && (drop >= 2 || 10 * drop >= 3 * before);
-    assert.equal(isMeaningfulImprovement(before, after), expected);
-  }), { numRuns: 200 });
+  fc.assert(
+    fc.property(fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 10 }), (before, after) => {
+      const drop = before - after;
+      // Integer form of "drop / before >= 30%", so no floating-point division is involved.
+      const expected = drop > 0 && (drop >= 2 || 10 * drop >= 3 * before);
+      assert.equal(isMeaningfulImprovement(before, after), expected);
+    }),
+    { numRuns: 200 },
+  );
 });

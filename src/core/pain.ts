@@ -2,7 +2,12 @@
  * Pain on the 0-10 numeric rating scale (NPRS), and what counts as a real change. DOMAIN.md §7 [39].
  */
 import { z } from 'zod';
-import { NPRS_MCID_FRACTION, NPRS_MCID_POINTS, PAIN_DURING_ACCEPTABLE_MAX, PAIN_DURING_SAFE_MAX } from './clinical-constants.js';
+import {
+  NPRS_MCID_FRACTION,
+  NPRS_MCID_POINTS,
+  PAIN_DURING_ACCEPTABLE_MAX,
+  PAIN_DURING_SAFE_MAX,
+} from './clinical-constants.js';
 import { nprs } from './record-fields.js';
 
 export const PAIN_SITES = ['back', 'neck', 'foot'] as const;
@@ -11,8 +16,19 @@ export type PainSite = (typeof PAIN_SITES)[number];
 /** Body-map regions a person can mark (front/back diagram). The arms and hands are there because neck pain often
  * spreads into them; they are not links of the foot-to-neck chain (chain.ts REGION_SEGMENT). */
 export const BODY_REGIONS = [
-  'foot-sole', 'heel', 'ankle', 'knee', 'hip', 'pelvis', 'low-back', 'mid-back', 'neck', 'shoulder',
-  'upper-arm', 'forearm', 'hand',
+  'foot-sole',
+  'heel',
+  'ankle',
+  'knee',
+  'hip',
+  'pelvis',
+  'low-back',
+  'mid-back',
+  'neck',
+  'shoulder',
+  'upper-arm',
+  'forearm',
+  'hand',
 ] as const;
 export type BodyRegion = (typeof BODY_REGIONS)[number];
 export type Side = 'left' | 'right' | 'both' | 'centre';
@@ -25,14 +41,16 @@ export type PainType = (typeof PAIN_TYPES)[number];
  * One area marked on the body map, with its pain score: part of a check-in (checkins.regions) and of a pain map
  * (pain_maps.marks), stored as JSON in both. The API takes it and the store reads it back with this validator.
  */
-export const BodyMark = z.object({
-  region: z.enum(BODY_REGIONS),
-  side: z.enum(['left', 'right', 'both', 'centre']),
-  intensity: nprs,
-  view: z.enum(['front', 'back']).default('front'),
-  /** What the pain feels like, in the person's words from a short list. */
-  type: z.enum(PAIN_TYPES).optional(),
-}).strict();
+export const BodyMark = z
+  .object({
+    region: z.enum(BODY_REGIONS),
+    side: z.enum(['left', 'right', 'both', 'centre']),
+    intensity: nprs,
+    view: z.enum(['front', 'back']).default('front'),
+    /** What the pain feels like, in the person's words from a short list. */
+    type: z.enum(PAIN_TYPES).optional(),
+  })
+  .strict();
 export type BodyMark = z.infer<typeof BodyMark>;
 
 /** Is this a valid NPRS score: an integer from 0 to 10? */

@@ -25,22 +25,41 @@ export const ADHERENCE_JUDGED_AFTER_DAYS = 7;
 export const NO_CHECKIN_ATTENTION_DAYS = 7;
 
 export type PainTrendStatus = 'improved' | 'no-meaningful-change' | 'worse';
-export interface PainTrend { baseline: number; recent: number; status: PainTrendStatus; mcidPoints: number }
+export interface PainTrend {
+  baseline: number;
+  recent: number;
+  status: PainTrendStatus;
+  mcidPoints: number;
+}
 
 /** The pain trend, rounded to one decimal for display (the judgement uses the exact means); null without both. */
 export function painTrend(baseline: number | null, recentMean: number | null): PainTrend | null {
   if (baseline === null || recentMean === null) return null;
-  const status: PainTrendStatus = isMeaningfulImprovement(baseline, recentMean) ? 'improved' : isMeaningfulWorsening(baseline, recentMean) ? 'worse' : 'no-meaningful-change';
-  return { baseline: Math.round(baseline * 10) / 10, recent: Math.round(recentMean * 10) / 10, status, mcidPoints: NPRS_MCID_POINTS };
+  const status: PainTrendStatus = isMeaningfulImprovement(baseline, recentMean)
+    ? 'improved'
+    : isMeaningfulWorsening(baseline, recentMean)
+      ? 'worse'
+      : 'no-meaningful-change';
+  return {
+    baseline: Math.round(baseline * 10) / 10,
+    recent: Math.round(recentMean * 10) / 10,
+    status,
+    mcidPoints: NPRS_MCID_POINTS,
+  };
 }
 
 /** The program as the attention rules see it. `resumedOn`: the latest restart after a safety stop, if any. */
-export interface ProgramState { startedOn: string; status: 'active' | 'stopped'; resumedOn: string | null }
+export interface ProgramState {
+  startedOn: string;
+  status: 'active' | 'stopped';
+  resumedOn: string | null;
+}
 
 /** Whether this week's adherence can be judged on `today`: the program runs and has run a whole week (see above). */
 export function adherenceJudged(program: ProgramState, today: string): boolean {
   if (program.status !== 'active') return false;
-  const since = program.resumedOn !== null && program.resumedOn > program.startedOn ? program.resumedOn : program.startedOn;
+  const since =
+    program.resumedOn !== null && program.resumedOn > program.startedOn ? program.resumedOn : program.startedOn;
   return daysBetween(since, today) >= ADHERENCE_JUDGED_AFTER_DAYS - 1;
 }
 
@@ -66,8 +85,18 @@ export function attentionReasons(input: AttentionInput): string[] {
   const reasons: string[] = [];
   if (program?.status === 'stopped') reasons.push(ATTENTION.redFlag);
   if (input.painTrend === 'worse') reasons.push(ATTENTION.painWorse);
-  if (program && daysBetween(program.startedOn, today) >= NO_CHECKIN_ATTENTION_DAYS
-    && (input.lastCheckinDate === null || daysBetween(input.lastCheckinDate, today) >= NO_CHECKIN_ATTENTION_DAYS)) reasons.push(ATTENTION.noCheckin);
-  if (program && input.adherence7 !== null && input.adherence7 < ADHERENCE_REPLAN_BELOW && adherenceJudged(program, today)) reasons.push(ATTENTION.lowAdherence);
+  if (
+    program &&
+    daysBetween(program.startedOn, today) >= NO_CHECKIN_ATTENTION_DAYS &&
+    (input.lastCheckinDate === null || daysBetween(input.lastCheckinDate, today) >= NO_CHECKIN_ATTENTION_DAYS)
+  )
+    reasons.push(ATTENTION.noCheckin);
+  if (
+    program &&
+    input.adherence7 !== null &&
+    input.adherence7 < ADHERENCE_REPLAN_BELOW &&
+    adherenceJudged(program, today)
+  )
+    reasons.push(ATTENTION.lowAdherence);
   return reasons;
 }

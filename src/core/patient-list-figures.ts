@@ -50,7 +50,8 @@ export interface FiguresSource {
   resumeDates: readonly string[];
 }
 
-const maxOf = (xs: readonly string[]): string | null => xs.reduce<string | null>((m, x) => (m === null || x > m ? x : m), null);
+const maxOf = (xs: readonly string[]): string | null =>
+  xs.reduce<string | null>((m, x) => (m === null || x > m ? x : m), null);
 
 /**
  * The figures of one person. Without `asOf` the windows end at the latest done session and the latest daily
@@ -60,7 +61,12 @@ const maxOf = (xs: readonly string[]): string | null => xs.reduce<string | null>
 export function figuresFrom(src: FiguresSource, asOf?: string): ListFigures {
   let last: FiguresSource['checkins'][number] | null = null;
   for (const c of src.checkins) {
-    if (!last || c.date > last.date || (c.date === last.date && (c.at > last.at || (c.at === last.at && c.id > last.id)))) last = c;
+    if (
+      !last ||
+      c.date > last.date ||
+      (c.date === last.date && (c.at > last.at || (c.at === last.at && c.id > last.id)))
+    )
+      last = c;
   }
   const done = src.sessions.filter(isDoneSession).map((s) => s.date);
   const sessionEnd = asOf ?? maxOf(done);
@@ -70,12 +76,23 @@ export function figuresFrom(src: FiguresSource, asOf?: string): ListFigures {
   return {
     lastCheckin: last ? { date: last.date, at: last.at, maxPain: last.maxPain } : null,
     lastSessionDate: maxOf(src.sessions.map((s) => s.date)),
-    doneSessions: sessionEnd === null ? null : { end: sessionEnd, dates: [...new Set(done.filter((d) => inWindow(d, sessionEnd, SESSION_DAYS_KEPT)))].sort() },
-    dailyPain: dailyEnd === null ? null : {
-      end: dailyEnd,
-      entries: dailies.filter((c) => inWindow(c.date, dailyEnd, DAILY_PAIN_DAYS_KEPT)).map((c) => ({ date: c.date, maxPain: c.maxPain }))
-        .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.maxPain - b.maxPain)),
-    },
+    doneSessions:
+      sessionEnd === null
+        ? null
+        : {
+            end: sessionEnd,
+            dates: [...new Set(done.filter((d) => inWindow(d, sessionEnd, SESSION_DAYS_KEPT)))].sort(),
+          },
+    dailyPain:
+      dailyEnd === null
+        ? null
+        : {
+            end: dailyEnd,
+            entries: dailies
+              .filter((c) => inWindow(c.date, dailyEnd, DAILY_PAIN_DAYS_KEPT))
+              .map((c) => ({ date: c.date, maxPain: c.maxPain }))
+              .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.maxPain - b.maxPain)),
+          },
     painBaseline: src.program ? painBaseline(dailies, src.program.startedOn) : null,
     resumedOn: maxOf(src.resumeDates),
   };
@@ -109,10 +126,19 @@ export function readStored(s: StoredFigures, where: string): FigureReader {
 }
 
 class KeptReader implements FigureReader {
-  readonly lastCheckin; readonly lastSessionDate; readonly painBaseline; readonly resumedOn; readonly sessionsEnd; readonly dailyEnd;
+  readonly lastCheckin;
+  readonly lastSessionDate;
+  readonly painBaseline;
+  readonly resumedOn;
+  readonly sessionsEnd;
+  readonly dailyEnd;
   constructor(private readonly f: ListFigures) {
-    this.lastCheckin = f.lastCheckin; this.lastSessionDate = f.lastSessionDate; this.painBaseline = f.painBaseline; this.resumedOn = f.resumedOn;
-    this.sessionsEnd = f.doneSessions?.end ?? null; this.dailyEnd = f.dailyPain?.end ?? null;
+    this.lastCheckin = f.lastCheckin;
+    this.lastSessionDate = f.lastSessionDate;
+    this.painBaseline = f.painBaseline;
+    this.resumedOn = f.resumedOn;
+    this.sessionsEnd = f.doneSessions?.end ?? null;
+    this.dailyEnd = f.dailyPain?.end ?? null;
   }
 
   doneDays(from: string, to: string): number {
@@ -122,18 +148,34 @@ class KeptReader implements FigureReader {
   dailyPain(from: string, to: string): { sum: number; count: number } {
     let sum = 0;
     let count = 0;
-    for (const e of this.f.dailyPain?.entries ?? []) if (e.date >= from && e.date <= to) { sum += e.maxPain; count++; }
+    for (const e of this.f.dailyPain?.entries ?? [])
+      if (e.date >= from && e.date <= to) {
+        sum += e.maxPain;
+        count++;
+      }
     return { sum, count };
   }
 }
 
 /** A class, not closures: a clinic's list makes one per patient per request. */
 class StoredReader implements FigureReader {
-  readonly lastCheckin; readonly lastSessionDate; readonly painBaseline; readonly resumedOn; readonly sessionsEnd; readonly dailyEnd;
-  constructor(private readonly s: StoredFigures, private readonly where: string) {
-    this.lastCheckin = s.lastCheckinDate !== null ? { date: s.lastCheckinDate, maxPain: s.lastCheckinMaxPain ?? 0 } : null;
-    this.lastSessionDate = s.lastSessionDate; this.painBaseline = s.painBaseline; this.resumedOn = s.resumedOn;
-    this.sessionsEnd = s.doneSessionsEnd; this.dailyEnd = s.dailyPainEnd;
+  readonly lastCheckin;
+  readonly lastSessionDate;
+  readonly painBaseline;
+  readonly resumedOn;
+  readonly sessionsEnd;
+  readonly dailyEnd;
+  constructor(
+    private readonly s: StoredFigures,
+    private readonly where: string,
+  ) {
+    this.lastCheckin =
+      s.lastCheckinDate !== null ? { date: s.lastCheckinDate, maxPain: s.lastCheckinMaxPain ?? 0 } : null;
+    this.lastSessionDate = s.lastSessionDate;
+    this.painBaseline = s.painBaseline;
+    this.resumedOn = s.resumedOn;
+    this.sessionsEnd = s.doneSessionsEnd;
+    this.dailyEnd = s.dailyPainEnd;
   }
 
   doneDays(from: string, to: string): number {
@@ -164,12 +206,17 @@ class StoredReader implements FigureReader {
       let days = 0;
       let start = i;
       for (let c = text.charCodeAt(i); c >= 48 && c <= 57; c = text.charCodeAt(++i)) days = days * 10 + c - 48;
-      if (i === start || i - start > 2 || days >= DAILY_PAIN_DAYS_KEPT || text.charCodeAt(i++) !== 58) this.bad('daily_pain', text);
+      if (i === start || i - start > 2 || days >= DAILY_PAIN_DAYS_KEPT || text.charCodeAt(i++) !== 58)
+        this.bad('daily_pain', text);
       let score = 0;
       start = i;
       for (let c = text.charCodeAt(i); c >= 48 && c <= 57; c = text.charCodeAt(++i)) score = score * 10 + c - 48;
-      if (i === start || i - start > 2 || (i < text.length && (text.charCodeAt(i++) !== 44 || i === text.length))) this.bad('daily_pain', text);
-      if (days >= first && days <= last) { sum += score; count++; }
+      if (i === start || i - start > 2 || (i < text.length && (text.charCodeAt(i++) !== 44 || i === text.length)))
+        this.bad('daily_pain', text);
+      if (days >= first && days <= last) {
+        sum += score;
+        count++;
+      }
     }
     return { sum, count };
   }
@@ -186,9 +233,18 @@ export function covers(f: Pick<FigureReader, 'sessionsEnd' | 'dailyEnd'>, date: 
 }
 
 /** The program's columns the line shows (from the programs table, read with the figures). */
-export interface ListProgram { stage: number; status: 'active' | 'stopped'; startedOn: string; stageStartedOn: string }
+export interface ListProgram {
+  stage: number;
+  status: 'active' | 'stopped';
+  startedOn: string;
+  stageStartedOn: string;
+}
 
-export interface Adherence { done: number; prescribed: number; fraction: number }
+export interface Adherence {
+  done: number;
+  prescribed: number;
+  fraction: number;
+}
 
 /** One patient's figures on the list for `date`. */
 export interface ListLineFigures {
@@ -212,7 +268,12 @@ export function attentionKey(l: Pick<LineJudgement, 'redFlag' | 'needsAttention'
 }
 
 /** The judgement alone (the list's orders by attention and adherence need it for every patient, not the whole line). */
-export function judgeLine(f: FigureReader, program: Pick<ListProgram, 'startedOn' | 'status'> | null, date: string, sessionsPerWeek: number): LineJudgement {
+export function judgeLine(
+  f: FigureReader,
+  program: Pick<ListProgram, 'startedOn' | 'status'> | null,
+  date: string,
+  sessionsPerWeek: number,
+): LineJudgement {
   const adherence7 = program ? adherenceIn(f, date, program.startedOn, 7, sessionsPerWeek) : null;
   const trend = program ? painTrend(f.painBaseline, recentPainMeanIn(f, date)) : null;
   return {
@@ -220,14 +281,22 @@ export function judgeLine(f: FigureReader, program: Pick<ListProgram, 'startedOn
     adherence7,
     painTrend: trend,
     needsAttention: attentionReasons({
-      today: date, program: program ? { startedOn: program.startedOn, status: program.status, resumedOn: f.resumedOn } : null,
-      adherence7: adherence7?.fraction ?? null, painTrend: trend?.status ?? null, lastCheckinDate: f.lastCheckin?.date ?? null,
+      today: date,
+      program: program ? { startedOn: program.startedOn, status: program.status, resumedOn: f.resumedOn } : null,
+      adherence7: adherence7?.fraction ?? null,
+      painTrend: trend?.status ?? null,
+      lastCheckinDate: f.lastCheckin?.date ?? null,
     }),
   };
 }
 
 /** The line for `date` (which the figures must cover, or be computed for with `asOf`). */
-export function listLine(f: FigureReader, program: ListProgram | null, date: string, sessionsPerWeek: number): ListLineFigures {
+export function listLine(
+  f: FigureReader,
+  program: ListProgram | null,
+  date: string,
+  sessionsPerWeek: number,
+): ListLineFigures {
   return {
     program: program ? { stage: program.stage, status: program.status, stageStartedOn: program.stageStartedOn } : null,
     adherence28: program ? adherenceIn(f, date, program.startedOn, LONGEST_WINDOW_DAYS, sessionsPerWeek) : null,
@@ -264,11 +333,17 @@ export function encodeFigures(f: ListFigures): StoredFigures {
     for (let i = 0; i < width; i++) bits += set.has(i) ? '1' : '0';
   }
   return {
-    lastCheckinDate: f.lastCheckin?.date ?? null, lastCheckinAt: f.lastCheckin?.at ?? null, lastCheckinMaxPain: f.lastCheckin?.maxPain ?? null,
+    lastCheckinDate: f.lastCheckin?.date ?? null,
+    lastCheckinAt: f.lastCheckin?.at ?? null,
+    lastCheckinMaxPain: f.lastCheckin?.maxPain ?? null,
     lastSessionDate: f.lastSessionDate,
-    doneSessionsEnd: f.doneSessions?.end ?? null, doneSessions: f.doneSessions ? bits : null,
+    doneSessionsEnd: f.doneSessions?.end ?? null,
+    doneSessions: f.doneSessions ? bits : null,
     dailyPainEnd: f.dailyPain?.end ?? null,
-    dailyPain: f.dailyPain ? f.dailyPain.entries.map((e) => `${daysBetween(e.date, f.dailyPain!.end)}:${e.maxPain}`).join(',') : null,
-    painBaseline: f.painBaseline, resumedOn: f.resumedOn,
+    dailyPain: f.dailyPain
+      ? f.dailyPain.entries.map((e) => `${daysBetween(e.date, f.dailyPain!.end)}:${e.maxPain}`).join(',')
+      : null,
+    painBaseline: f.painBaseline,
+    resumedOn: f.resumedOn,
   };
 }

@@ -26,25 +26,40 @@ const offsetOf = (iso: string): number => {
   return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0; // 'Z' is UTC
 };
 
-export const PhoneWalkInput = z.object({
-  clientId,
-  /** When Start was tapped and when Stop was, with the phone's offset. */
-  start: isoDateTime,
-  end: isoDateTime,
-  /** Steps in each minute from the start (the last minute may be shorter); they sum to `steps`. */
-  stepsPerMinute: z.array(z.number().int().min(0).max(MAX_STEPS_PER_MINUTE, `must be ${MAX_STEPS_PER_MINUTE} steps or fewer in a minute`)).min(1),
-  steps: z.number().int().min(0),
-  /** Seconds between steps of the walk (pauses over 2 s left out: summariseSteps). */
-  walkingSeconds: z.number().min(0),
-  cadenceSpm: z.number().min(0).max(MAX_STEPS_PER_MINUTE).nullable(),
-}).strict().superRefine((w, ctx) => {
-  const ms = Date.parse(w.end) - Date.parse(w.start);
-  if (!(ms > 0)) return ctx.addIssue({ code: 'custom', path: ['end'], message: 'must be after start' });
-  if (ms > MAX_WALK_MS) return ctx.addIssue({ code: 'custom', path: ['end'], message: 'must be within 12 hours of start' });
-  if (w.stepsPerMinute.length !== Math.ceil(ms / 60_000)) ctx.addIssue({ code: 'custom', path: ['stepsPerMinute'], message: `must have one count per minute of the walk (${Math.ceil(ms / 60_000)})` });
-  if (w.stepsPerMinute.reduce((a, b) => a + b, 0) !== w.steps) ctx.addIssue({ code: 'custom', path: ['steps'], message: 'must be the sum of stepsPerMinute' });
-  if (w.walkingSeconds > ms / 1000 + 1) ctx.addIssue({ code: 'custom', path: ['walkingSeconds'], message: 'must not be longer than the walk' });
-});
+export const PhoneWalkInput = z
+  .object({
+    clientId,
+    /** When Start was tapped and when Stop was, with the phone's offset. */
+    start: isoDateTime,
+    end: isoDateTime,
+    /** Steps in each minute from the start (the last minute may be shorter); they sum to `steps`. */
+    stepsPerMinute: z
+      .array(
+        z.number().int().min(0).max(MAX_STEPS_PER_MINUTE, `must be ${MAX_STEPS_PER_MINUTE} steps or fewer in a minute`),
+      )
+      .min(1),
+    steps: z.number().int().min(0),
+    /** Seconds between steps of the walk (pauses over 2 s left out: summariseSteps). */
+    walkingSeconds: z.number().min(0),
+    cadenceSpm: z.number().min(0).max(MAX_STEPS_PER_MINUTE).nullable(),
+  })
+  .strict()
+  .superRefine((w, ctx) => {
+    const ms = Date.parse(w.end) - Date.parse(w.start);
+    if (!(ms > 0)) return ctx.addIssue({ code: 'custom', path: ['end'], message: 'must be after start' });
+    if (ms > MAX_WALK_MS)
+      return ctx.addIssue({ code: 'custom', path: ['end'], message: 'must be within 12 hours of start' });
+    if (w.stepsPerMinute.length !== Math.ceil(ms / 60_000))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['stepsPerMinute'],
+        message: `must have one count per minute of the walk (${Math.ceil(ms / 60_000)})`,
+      });
+    if (w.stepsPerMinute.reduce((a, b) => a + b, 0) !== w.steps)
+      ctx.addIssue({ code: 'custom', path: ['steps'], message: 'must be the sum of stepsPerMinute' });
+    if (w.walkingSeconds > ms / 1000 + 1)
+      ctx.addIssue({ code: 'custom', path: ['walkingSeconds'], message: 'must not be longer than the walk' });
+  });
 export type PhoneWalkInput = z.infer<typeof PhoneWalkInput>;
 
 /**
@@ -59,12 +74,22 @@ export function phoneWalkSamples(w: PhoneWalkInput): WalkingSample[] {
   const base = { source: PHONE_WALK_SOURCE, device: PHONE_WALK_DEVICE } as const;
   const out: WalkingSample[] = [];
   w.stepsPerMinute.forEach((n, i) => {
-    if (n > 0) out.push({ ...base, start: iso(t0 + i * 60_000), end: iso(Math.min(t0 + (i + 1) * 60_000, t1)), kind: 'steps', value: n, unit: 'count' });
+    if (n > 0)
+      out.push({
+        ...base,
+        start: iso(t0 + i * 60_000),
+        end: iso(Math.min(t0 + (i + 1) * 60_000, t1)),
+        kind: 'steps',
+        value: n,
+        unit: 'count',
+      });
   });
   const start = iso(t0);
   const end = iso(t1);
-  if (w.walkingSeconds > 0) out.push({ ...base, start, end, kind: 'duration', value: Math.round(w.walkingSeconds), unit: 's' });
-  if (w.cadenceSpm !== null && w.cadenceSpm > 0) out.push({ ...base, start, end, kind: 'cadence', value: w.cadenceSpm, unit: 'steps/min' });
+  if (w.walkingSeconds > 0)
+    out.push({ ...base, start, end, kind: 'duration', value: Math.round(w.walkingSeconds), unit: 's' });
+  if (w.cadenceSpm !== null && w.cadenceSpm > 0)
+    out.push({ ...base, start, end, kind: 'cadence', value: w.cadenceSpm, unit: 'steps/min' });
   return out;
 }
 
@@ -74,8 +99,13 @@ export function phoneWalkSamples(w: PhoneWalkInput): WalkingSample[] {
  * the start. Times are sent to the second (start rounded down, end up), and each step falls in its minute of that.
  */
 export function phoneWalkFromCount(input: {
-  clientId: string; startEpochMs: number; offsetMinutes: number; durationMs: number;
-  stepOffsetsMs: readonly number[]; walkingSeconds: number; cadenceSpm: number | null;
+  clientId: string;
+  startEpochMs: number;
+  offsetMinutes: number;
+  durationMs: number;
+  stepOffsetsMs: readonly number[];
+  walkingSeconds: number;
+  cadenceSpm: number | null;
 }): PhoneWalkInput {
   const start = Math.floor(input.startEpochMs / 1000) * 1000;
   const end = Math.max(start + 1000, Math.ceil((input.startEpochMs + input.durationMs) / 1000) * 1000);
@@ -110,8 +140,18 @@ export function phoneWalkHistoryName(w: Pick<PhoneWalkInput, 'steps'>): string {
 export function phoneWalkImportRecord(samples: number, added: number, dates: readonly string[]): ImportRecord {
   const sorted = [...new Set(dates)].sort();
   return {
-    version: IMPORT_RECORD_VERSION, status: importStatus({ ok: true, added }), mode: 'strict',
-    records: 1, samples, added, duplicates: samples - added, skipped: 0, skippedBy: {}, errorCount: 0, warningCount: 0, problems: [],
+    version: IMPORT_RECORD_VERSION,
+    status: importStatus({ ok: true, added }),
+    mode: 'strict',
+    records: 1,
+    samples,
+    added,
+    duplicates: samples - added,
+    skipped: 0,
+    skippedBy: {},
+    errorCount: 0,
+    warningCount: 0,
+    problems: [],
     days: { count: sorted.length, first: sorted[0] ?? null, last: sorted.at(-1) ?? null },
   };
 }

@@ -5,7 +5,10 @@
  * convention) and §6 (any red flag stops).
  */
 import {
-  ADHERENCE_TARGET, MIN_DAYS_AT_STAGE, NEXT_MORNING_RISE_REGRESS, PAIN_DURING_ACCEPTABLE_MAX,
+  ADHERENCE_TARGET,
+  MIN_DAYS_AT_STAGE,
+  NEXT_MORNING_RISE_REGRESS,
+  PAIN_DURING_ACCEPTABLE_MAX,
 } from './clinical-constants.js';
 import { addDays, daysBetween } from './dates.js';
 import { LAST_STAGE } from './stages.js';
@@ -36,8 +39,17 @@ export interface ProgramInput {
 
 export type ProgramAction = 'progress' | 'hold' | 'regress' | 'stop';
 
-export interface Reason { rule: string; text: string; refs: string[] }
-export interface Requirement { id: string; text: string; met: boolean; detail: string }
+export interface Reason {
+  rule: string;
+  text: string;
+  refs: string[];
+}
+export interface Requirement {
+  id: string;
+  text: string;
+  met: boolean;
+  detail: string;
+}
 
 export interface ProgramDecision {
   action: ProgramAction;
@@ -71,7 +83,9 @@ const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.l
 /** The person's baseline pain: the mean of their daily check-ins in the program's first week. */
 export function painBaseline(checkins: readonly CheckinSummary[], programStartedOn: string): number | null {
   const end = addDays(programStartedOn, 7);
-  const first = checkins.filter((c) => c.context === 'daily' && c.date >= programStartedOn && c.date < end).map((c) => c.maxPain);
+  const first = checkins
+    .filter((c) => c.context === 'daily' && c.date >= programStartedOn && c.date < end)
+    .map((c) => c.maxPain);
   if (first.length) return mean(first);
   // Otherwise the earliest day with a daily check-in; all of that day's check-ins are averaged, so two check-ins
   // on one date give the same baseline whatever order the caller lists them in.
@@ -90,12 +104,30 @@ export function adherence(sessionDates: readonly string[], today: string, since:
  * Done sessions on distinct days within the `days` days up to today (from `since` if later), against the sessions
  * prescribed in that span; null when `since` is after today.
  */
-export function windowAdherence(sessionDates: readonly string[], today: string, since: string, days: number, prescribedPerWeek: number) {
-  return adherenceIn({ doneDays: (from, to) => new Set(sessionDates.filter((d) => d >= from && d <= to)).size }, today, since, days, prescribedPerWeek);
+export function windowAdherence(
+  sessionDates: readonly string[],
+  today: string,
+  since: string,
+  days: number,
+  prescribedPerWeek: number,
+) {
+  return adherenceIn(
+    { doneDays: (from, to) => new Set(sessionDates.filter((d) => d >= from && d <= to)).size },
+    today,
+    since,
+    days,
+    prescribedPerWeek,
+  );
 }
 
 /** windowAdherence over any record of done sessions: `doneDays` counts the days with one from `from` to `to`. */
-export function adherenceIn(record: { doneDays(from: string, to: string): number }, today: string, since: string, days: number, prescribedPerWeek: number) {
+export function adherenceIn(
+  record: { doneDays(from: string, to: string): number },
+  today: string,
+  since: string,
+  days: number,
+  prescribedPerWeek: number,
+) {
   const windowStart = addDays(today, -(days - 1));
   const from = windowStart > since ? windowStart : since;
   if (from > today) return null;
@@ -105,19 +137,32 @@ export function adherenceIn(record: { doneDays(from: string, to: string): number
 }
 
 /** The mean of the daily check-ins' highest scores over the 7 days up to today; null without any. */
-export function recentDailyPainMean(dailies: readonly { date: string; maxPain: number }[], today: string): number | null {
-  return recentPainMeanIn({
-    dailyPain: (from, to) => {
-      let sum = 0;
-      let count = 0;
-      for (const c of dailies) if (c.date >= from && c.date <= to) { sum += c.maxPain; count++; }
-      return { sum, count };
+export function recentDailyPainMean(
+  dailies: readonly { date: string; maxPain: number }[],
+  today: string,
+): number | null {
+  return recentPainMeanIn(
+    {
+      dailyPain: (from, to) => {
+        let sum = 0;
+        let count = 0;
+        for (const c of dailies)
+          if (c.date >= from && c.date <= to) {
+            sum += c.maxPain;
+            count++;
+          }
+        return { sum, count };
+      },
     },
-  }, today);
+    today,
+  );
 }
 
 /** recentDailyPainMean over any record of daily pain: `dailyPain` sums and counts the scores from `from` to `to`. */
-export function recentPainMeanIn(record: { dailyPain(from: string, to: string): { sum: number; count: number } }, today: string): number | null {
+export function recentPainMeanIn(
+  record: { dailyPain(from: string, to: string): { sum: number; count: number } },
+  today: string,
+): number | null {
   const { sum, count } = record.dailyPain(addDays(today, -6), today);
   return count ? sum / count : null;
 }
@@ -132,71 +177,166 @@ export function decideProgram(input: ProgramInput): ProgramDecision {
 
   if (input.redFlag) {
     return {
-      action: 'stop', adherence: adh, painBaseline: baseline, requirements: [],
-      reasons: [{ rule: 'red-flag', text: 'Your safety check found something a clinician should look at first. The program is paused until then.', refs: ['33', '34'] }],
+      action: 'stop',
+      adherence: adh,
+      painBaseline: baseline,
+      requirements: [],
+      reasons: [
+        {
+          rule: 'red-flag',
+          text: 'Your safety check found something a clinician should look at first. The program is paused until then.',
+          refs: ['33', '34'],
+        },
+      ],
     };
   }
 
   // Regress triggers (DOMAIN.md §8): pain during activity above 5/10; next-morning pain above baseline + 2.
   const highActivity = recent.filter((c) => c.context === 'after' && c.maxPain > PAIN_DURING_ACCEPTABLE_MAX);
   if (highActivity.length) {
-    reasons.push({ rule: 'activity-pain-high', text: `Pain during or after a session went above ${PAIN_DURING_ACCEPTABLE_MAX}/10 (${highActivity.map((c) => c.date).join(', ')}). The pain-monitoring model says to reduce the load.`, refs: ['46'] });
+    reasons.push({
+      rule: 'activity-pain-high',
+      text: `Pain during or after a session went above ${PAIN_DURING_ACCEPTABLE_MAX}/10 (${highActivity.map((c) => c.date).join(', ')}). The pain-monitoring model says to reduce the load.`,
+      refs: ['46'],
+    });
   }
-  const morningHigh = baseline === null ? [] : recent.filter((c) => c.context === 'daily' && c.maxPain > baseline + NEXT_MORNING_RISE_REGRESS);
+  const morningHigh =
+    baseline === null
+      ? []
+      : recent.filter((c) => c.context === 'daily' && c.maxPain > baseline + NEXT_MORNING_RISE_REGRESS);
   if (morningHigh.length) {
-    reasons.push({ rule: 'morning-pain-rise', text: `Your daily pain rose more than ${NEXT_MORNING_RISE_REGRESS} points above your usual level (about ${baseline!.toFixed(1)}/10). That is a real change, so the plan steps back.`, refs: ['39', '5'] });
+    reasons.push({
+      rule: 'morning-pain-rise',
+      text: `Your daily pain rose more than ${NEXT_MORNING_RISE_REGRESS} points above your usual level (about ${baseline!.toFixed(1)}/10). That is a real change, so the plan steps back.`,
+      refs: ['39', '5'],
+    });
   }
   if (reasons.length) {
     if (input.stage <= 1) {
-      reasons.push({ rule: 'lowest-stage', text: 'You are on the first stage already, so the plan holds here and your walking target steps back.', refs: [] });
-      return { action: 'hold', reasons, requirements: requirementsFor(input, adh, recent, baseline), adherence: adh, painBaseline: baseline };
+      reasons.push({
+        rule: 'lowest-stage',
+        text: 'You are on the first stage already, so the plan holds here and your walking target steps back.',
+        refs: [],
+      });
+      return {
+        action: 'hold',
+        reasons,
+        requirements: requirementsFor(input, adh, recent, baseline),
+        adherence: adh,
+        painBaseline: baseline,
+      };
     }
-    return { action: 'regress', reasons, requirements: requirementsFor(input, adh, recent, baseline), adherence: adh, painBaseline: baseline };
+    return {
+      action: 'regress',
+      reasons,
+      requirements: requirementsFor(input, adh, recent, baseline),
+      adherence: adh,
+      painBaseline: baseline,
+    };
   }
 
   const requirements = requirementsFor(input, adh, recent, baseline);
   if (requirements.length && requirements.every((r) => r.met)) {
     return {
-      action: 'progress', requirements, adherence: adh, painBaseline: baseline,
-      reasons: [{ rule: 'all-met', text: 'You did your sessions and your pain stayed within the rules for a week, so the next stage starts.', refs: ['46'] }],
+      action: 'progress',
+      requirements,
+      adherence: adh,
+      painBaseline: baseline,
+      reasons: [
+        {
+          rule: 'all-met',
+          text: 'You did your sessions and your pain stayed within the rules for a week, so the next stage starts.',
+          refs: ['46'],
+        },
+      ],
     };
   }
   const unmet = requirements.filter((r) => !r.met);
   return {
-    action: 'hold', requirements, adherence: adh, painBaseline: baseline,
-    reasons: input.stage >= LAST_STAGE
-      ? [{ rule: 'last-stage', text: 'You are on the last stage. Keep going: walking and these drills are the long-term routine.', refs: [] }]
-      : unmet.map((r) => ({ rule: r.id, text: `${r.text}: ${r.detail}`, refs: [] })),
+    action: 'hold',
+    requirements,
+    adherence: adh,
+    painBaseline: baseline,
+    reasons:
+      input.stage >= LAST_STAGE
+        ? [
+            {
+              rule: 'last-stage',
+              text: 'You are on the last stage. Keep going: walking and these drills are the long-term routine.',
+              refs: [],
+            },
+          ]
+        : unmet.map((r) => ({ rule: r.id, text: `${r.text}: ${r.detail}`, refs: [] })),
   };
 }
 
-function requirementsFor(input: ProgramInput, adh: ReturnType<typeof adherence>, recent: readonly CheckinSummary[], baseline: number | null): Requirement[] {
+function requirementsFor(
+  input: ProgramInput,
+  adh: ReturnType<typeof adherence>,
+  recent: readonly CheckinSummary[],
+  baseline: number | null,
+): Requirement[] {
   if (input.stage >= LAST_STAGE) return [];
   const daysAtStage = daysBetween(input.stageStartedOn, input.today);
   const activity = recent.filter((c) => c.context === 'after');
   const maxActivity = activity.length ? Math.max(...activity.map((c) => c.maxPain)) : null;
-  const lastWeek = input.checkins.filter((c) => c.context === 'daily' && c.date >= addDays(input.today, -13) && c.date < addDays(input.today, -6)).map((c) => c.maxPain);
+  const lastWeek = input.checkins
+    .filter((c) => c.context === 'daily' && c.date >= addDays(input.today, -13) && c.date < addDays(input.today, -6))
+    .map((c) => c.maxPain);
   const thisWeek = recent.filter((c) => c.context === 'daily').map((c) => c.maxPain);
   const lastMean = mean(lastWeek);
   const thisMean = mean(thisWeek);
-  const morningOk = thisMean !== null && (lastMean === null ? baseline === null || thisMean <= baseline + NEXT_MORNING_RISE_REGRESS : thisMean <= lastMean);
+  const morningOk =
+    thisMean !== null &&
+    (lastMean === null ? baseline === null || thisMean <= baseline + NEXT_MORNING_RISE_REGRESS : thisMean <= lastMean);
   return [
-    { id: 'time-at-stage', text: `At least ${MIN_DAYS_AT_STAGE} days at this stage`, met: daysAtStage >= MIN_DAYS_AT_STAGE, detail: `${daysAtStage} of ${MIN_DAYS_AT_STAGE} days so far` },
-    { id: 'adherence', text: `Sessions done on at least ${Math.round(ADHERENCE_TARGET * 100)}% of days this week`, met: adh.fraction >= ADHERENCE_TARGET, detail: `${adh.done} of ${adh.prescribed} ${adh.prescribed === 1 ? 'day' : 'days'} with a full session` },
-    { id: 'activity-pain', text: `Pain during sessions at ${PAIN_DURING_ACCEPTABLE_MAX}/10 or less, checked after each session`, met: maxActivity !== null && maxActivity <= PAIN_DURING_ACCEPTABLE_MAX, detail: maxActivity === null ? 'no after-session check-ins yet' : `highest ${maxActivity}/10` },
-    { id: 'daily-pain-steady', text: 'Daily pain not rising from week to week', met: morningOk, detail: thisMean === null ? 'no daily check-ins this week yet' : `average ${thisMean.toFixed(1)}/10 this week${lastMean !== null ? `, ${lastMean.toFixed(1)} the week before` : ''}` },
+    {
+      id: 'time-at-stage',
+      text: `At least ${MIN_DAYS_AT_STAGE} days at this stage`,
+      met: daysAtStage >= MIN_DAYS_AT_STAGE,
+      detail: `${daysAtStage} of ${MIN_DAYS_AT_STAGE} days so far`,
+    },
+    {
+      id: 'adherence',
+      text: `Sessions done on at least ${Math.round(ADHERENCE_TARGET * 100)}% of days this week`,
+      met: adh.fraction >= ADHERENCE_TARGET,
+      detail: `${adh.done} of ${adh.prescribed} ${adh.prescribed === 1 ? 'day' : 'days'} with a full session`,
+    },
+    {
+      id: 'activity-pain',
+      text: `Pain during sessions at ${PAIN_DURING_ACCEPTABLE_MAX}/10 or less, checked after each session`,
+      met: maxActivity !== null && maxActivity <= PAIN_DURING_ACCEPTABLE_MAX,
+      detail: maxActivity === null ? 'no after-session check-ins yet' : `highest ${maxActivity}/10`,
+    },
+    {
+      id: 'daily-pain-steady',
+      text: 'Daily pain not rising from week to week',
+      met: morningOk,
+      detail:
+        thisMean === null
+          ? 'no daily check-ins this week yet'
+          : `average ${thisMean.toFixed(1)}/10 this week${lastMean !== null ? `, ${lastMean.toFixed(1)} the week before` : ''}`,
+    },
   ];
 }
 
 /** Verdicts of each complete week since `from`, for the walking target: a flare if a regress rule fired in it,
  * 'hold' if there were no check-ins to judge by, else 'ok'. */
-export function weekVerdicts(checkins: readonly CheckinSummary[], from: string, today: string, baseline: number | null): WeekVerdict[] {
+export function weekVerdicts(
+  checkins: readonly CheckinSummary[],
+  from: string,
+  today: string,
+  baseline: number | null,
+): WeekVerdict[] {
   const verdicts: WeekVerdict[] = [];
   for (let start = from; daysBetween(start, today) >= 7; start = addDays(start, 7)) {
     const end = addDays(start, 7);
     const week = checkins.filter((c) => c.date >= start && c.date < end);
-    const flare = week.some((c) => (c.context === 'after' && c.maxPain > PAIN_DURING_ACCEPTABLE_MAX)
-      || (c.context === 'daily' && baseline !== null && c.maxPain > baseline + NEXT_MORNING_RISE_REGRESS));
+    const flare = week.some(
+      (c) =>
+        (c.context === 'after' && c.maxPain > PAIN_DURING_ACCEPTABLE_MAX) ||
+        (c.context === 'daily' && baseline !== null && c.maxPain > baseline + NEXT_MORNING_RISE_REGRESS),
+    );
     verdicts.push(flare ? 'flare' : week.length === 0 ? 'hold' : 'ok');
   }
   return verdicts;

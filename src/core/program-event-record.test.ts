@@ -1,10 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PROGRAM_EVENT_ACTIONS, PROGRAM_EVENT_ACTORS, PROGRAM_EVENT_REASONS, PROGRAM_EVENT_RECORD_VERSION } from './program-event-record.js';
+import {
+  PROGRAM_EVENT_ACTIONS,
+  PROGRAM_EVENT_ACTORS,
+  PROGRAM_EVENT_REASONS,
+  PROGRAM_EVENT_RECORD_VERSION,
+} from './program-event-record.js';
 
 test('stored reasons of version 1 read back as written', () => {
   assert.equal(PROGRAM_EVENT_RECORD_VERSION, 1);
-  const stored = JSON.parse('[{"rule":"red-flag:cauda-equina","text":"Safety answer suggests a nerve problem.","refs":[]},{"rule":"adherence","text":"5 of 7 sessions.","refs":["5","39"]}]');
+  const stored = JSON.parse(
+    '[{"rule":"red-flag:cauda-equina","text":"Safety answer suggests a nerve problem.","refs":[]},{"rule":"adherence","text":"5 of 7 sessions.","refs":["5","39"]}]',
+  );
   assert.deepEqual(PROGRAM_EVENT_REASONS.parse(stored), [
     { rule: 'red-flag:cauda-equina', text: 'Safety answer suggests a nerve problem.', refs: [] },
     { rule: 'adherence', text: '5 of 7 sessions.', refs: ['5', '39'] },

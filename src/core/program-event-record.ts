@@ -14,7 +14,14 @@ import type { ProgramAction, Reason } from './program-engine.js';
 export const PROGRAM_EVENT_RECORD_VERSION = 1;
 
 /** What happened: the engine's actions (program-engine.ts), plus the program's first start and a resume after a stop. */
-export const PROGRAM_EVENT_ACTIONS = ['start', 'progress', 'regress', 'hold', 'stop', 'resume'] as const satisfies readonly (ProgramAction | 'start' | 'resume')[];
+export const PROGRAM_EVENT_ACTIONS = [
+  'start',
+  'progress',
+  'regress',
+  'hold',
+  'stop',
+  'resume',
+] as const satisfies readonly (ProgramAction | 'start' | 'resume')[];
 export type ProgramEventAction = (typeof PROGRAM_EVENT_ACTIONS)[number];
 
 /** Who made the change: the daily review, the person's own safety answers, or a clinician. */
@@ -23,9 +30,17 @@ export type ProgramEventActor = (typeof PROGRAM_EVENT_ACTORS)[number];
 
 /** A stored program event, as the store reads it and the API returns it (GET /api/progress). */
 export interface ProgramEvent {
-  id: string; at: string; onDate: string; action: ProgramEventAction; fromStage: number | null; toStage: number | null;
-  reasons: Reason[]; actor: ProgramEventActor;
+  id: string;
+  at: string;
+  onDate: string;
+  action: ProgramEventAction;
+  fromStage: number | null;
+  toStage: number | null;
+  reasons: Reason[];
+  actor: ProgramEventActor;
 }
 
 /** The stored JSON of `program_events.reasons`: the reasons as the person read them, with their references. */
-export const PROGRAM_EVENT_REASONS: z.ZodType<Reason[]> = z.array(z.object({ rule: z.string(), text: z.string(), refs: z.array(z.string()) }));
+export const PROGRAM_EVENT_REASONS: z.ZodType<Reason[]> = z.array(
+  z.object({ rule: z.string(), text: z.string(), refs: z.array(z.string()) }),
+);

@@ -23,16 +23,29 @@ export type ProgramStatus = (typeof PROGRAM_STATUSES)[number];
  * changed. The floors here are what a dose can be at all; the ceilings depend on the stage and are checked when the
  * clinician changes it (clinician-stage-change.ts, DOSE_LIMITS in stages.ts).
  */
-export const DoseOverride = z.object({
-  secondsPerFoot: z.number().int().min(10).optional(), timesPerDay: z.number().int().min(1).optional(),
-  holdSeconds: z.number().int().min(1).optional(), reps: z.number().int().min(1).optional(), sets: z.number().int().min(1).optional(), restSeconds: z.number().int().min(0).max(600).optional(),
-}).strict();
+export const DoseOverride = z
+  .object({
+    secondsPerFoot: z.number().int().min(10).optional(),
+    timesPerDay: z.number().int().min(1).optional(),
+    holdSeconds: z.number().int().min(1).optional(),
+    reps: z.number().int().min(1).optional(),
+    sets: z.number().int().min(1).optional(),
+    restSeconds: z.number().int().min(0).max(600).optional(),
+  })
+  .strict();
 
 /** The stored JSON of `programs.dose_overrides` (null when the stage's own doses apply). */
-export const DoseOverridesRecord: z.ZodType<DoseOverrides> = z.object({ 'ball-roll': DoseOverride.optional(), 'pinky-toe-lift': DoseOverride.optional() }).strict();
+export const DoseOverridesRecord: z.ZodType<DoseOverrides> = z
+  .object({ 'ball-roll': DoseOverride.optional(), 'pinky-toe-lift': DoseOverride.optional() })
+  .strict();
 
 /** The program. `walkingOverride` is read by the store and written only by its setWalkingOverride. */
 export interface Program {
-  stage: number; stageStartedOn: string; startedOn: string; status: ProgramStatus; decidedOn: string | null;
-  doseOverrides?: DoseOverrides | null; walkingOverride?: WalkingOverride | null;
+  stage: number;
+  stageStartedOn: string;
+  startedOn: string;
+  status: ProgramStatus;
+  decidedOn: string | null;
+  doseOverrides?: DoseOverrides | null;
+  walkingOverride?: WalkingOverride | null;
 }

@@ -8,7 +8,15 @@
 import { ADHERENCE_REPLAN_BELOW, NO_IMPROVEMENT_REFER_WEEKS, NPRS_MCID_POINTS } from './clinical-constants.js';
 import { addDays, daysBetween } from './dates.js';
 import { isMeaningfulImprovement } from './pain.js';
-import { adherence, decideProgram, painBaseline, recentDailyPainMean, type ProgramDecision, type ProgramInput, type Reason } from './program-engine.js';
+import {
+  adherence,
+  decideProgram,
+  painBaseline,
+  recentDailyPainMean,
+  type ProgramDecision,
+  type ProgramInput,
+  type Reason,
+} from './program-engine.js';
 import { FIRST_STAGE } from './stages.js';
 
 /** Full red-flag screen again at least every 4 weeks: DOMAIN.md §6 asks to re-screen at each check-in; Footing asks a
@@ -56,11 +64,19 @@ export function reviewProgram(input: ReviewInput): ProgramReview {
   const windowStart = addDays(input.today, -6) > input.stageStartedOn ? addDays(input.today, -6) : input.stageStartedOn;
   const extraRegress: Reason[] = [];
   if (heelPainRisingTwoDays(input.heelFirstSteps.filter((h) => h.date >= windowStart && h.date <= input.today))) {
-    extraRegress.push({ rule: 'heel-first-steps-rising', text: 'Heel pain with your first steps in the morning rose two days in a row. The plan steps back to let it settle.', refs: ['13', '46'] });
+    extraRegress.push({
+      rule: 'heel-first-steps-rising',
+      text: 'Heel pain with your first steps in the morning rose two days in a row. The plan steps back to let it settle.',
+      refs: ['13', '46'],
+    });
   }
   const newSymptoms = input.newLowerLimbDates.filter((d) => d >= windowStart && d <= input.today);
   if (newSymptoms.length) {
-    extraRegress.push({ rule: 'new-lower-limb-symptoms', text: `You reported new foot, knee or hip symptoms (${newSymptoms.join(', ')}). In the walking trial these were the side effects to watch, so the plan steps back.`, refs: ['5'] });
+    extraRegress.push({
+      rule: 'new-lower-limb-symptoms',
+      text: `You reported new foot, knee or hip symptoms (${newSymptoms.join(', ')}). In the walking trial these were the side effects to watch, so the plan steps back.`,
+      refs: ['5'],
+    });
   }
 
   const referral = referralReasons(input);
@@ -69,10 +85,18 @@ export function reviewProgram(input: ReviewInput): ProgramReview {
   let action = base.action;
   let reasons = [...base.reasons];
   if (extraRegress.length) {
-    reasons = base.action === 'regress' || (base.action === 'hold' && base.reasons.some((r) => r.rule === 'lowest-stage')) ? [...reasons, ...extraRegress] : extraRegress;
+    reasons =
+      base.action === 'regress' || (base.action === 'hold' && base.reasons.some((r) => r.rule === 'lowest-stage'))
+        ? [...reasons, ...extraRegress]
+        : extraRegress;
     if (input.stage <= FIRST_STAGE) {
       action = 'hold';
-      if (!reasons.some((r) => r.rule === 'lowest-stage')) reasons.push({ rule: 'lowest-stage', text: 'You are on the first stage already, so the plan holds here and your walking target steps back.', refs: [] });
+      if (!reasons.some((r) => r.rule === 'lowest-stage'))
+        reasons.push({
+          rule: 'lowest-stage',
+          text: 'You are on the first stage already, so the plan holds here and your walking target steps back.',
+          refs: [],
+        });
     } else action = 'regress';
   }
   if (action === 'progress' && (referral.length || replan)) {
@@ -80,7 +104,12 @@ export function reviewProgram(input: ReviewInput): ProgramReview {
     reasons = [];
   }
   if (replan && action !== 'regress') reasons.push(replan);
-  if (referral.length && action === 'hold') reasons.push({ rule: 'referral', text: 'The plan holds until you have talked with a clinician (see below).', refs: [] });
+  if (referral.length && action === 'hold')
+    reasons.push({
+      rule: 'referral',
+      text: 'The plan holds until you have talked with a clinician (see below).',
+      refs: [],
+    });
   return { ...base, action, reasons, referral, rescreen };
 }
 
@@ -88,7 +117,13 @@ function heelPainRisingTwoDays(values: readonly { date: string; value: number }[
   const sorted = [...values].sort((a, b) => a.date.localeCompare(b.date));
   for (let i = 2; i < sorted.length; i++) {
     const [a, b, c] = [sorted[i - 2]!, sorted[i - 1]!, sorted[i]!];
-    if (daysBetween(a.date, b.date) === 1 && daysBetween(b.date, c.date) === 1 && b.value > a.value && c.value > b.value) return true;
+    if (
+      daysBetween(a.date, b.date) === 1 &&
+      daysBetween(b.date, c.date) === 1 &&
+      b.value > a.value &&
+      c.value > b.value
+    )
+      return true;
   }
   return false;
 }
@@ -96,9 +131,18 @@ function heelPainRisingTwoDays(values: readonly { date: string; value: number }[
 function lowAdherenceTwoWeeks(input: ReviewInput): Reason | null {
   if (daysBetween(input.programStartedOn, input.today) < 13) return null;
   const thisWeek = adherence(input.sessionDates, input.today, input.programStartedOn, input.prescribedPerWeek);
-  const lastWeek = adherence(input.sessionDates, addDays(input.today, -7), input.programStartedOn, input.prescribedPerWeek);
+  const lastWeek = adherence(
+    input.sessionDates,
+    addDays(input.today, -7),
+    input.programStartedOn,
+    input.prescribedPerWeek,
+  );
   if (thisWeek.fraction < ADHERENCE_REPLAN_BELOW && lastWeek.fraction < ADHERENCE_REPLAN_BELOW) {
-    return { rule: 'low-adherence', text: `Sessions were done on fewer than half the days for two weeks (${lastWeek.done} and ${thisWeek.done}). Rather than push on, let's re-plan: pick a time of day, or ask your clinician for a smaller daily dose.`, refs: [] };
+    return {
+      rule: 'low-adherence',
+      text: `Sessions were done on fewer than half the days for two weeks (${lastWeek.done} and ${thisWeek.done}). Rather than push on, let's re-plan: pick a time of day, or ask your clinician for a smaller daily dose.`,
+      refs: [],
+    };
   }
   return null;
 }
@@ -113,31 +157,58 @@ function referralReasons(input: ReviewInput): Reason[] {
     const painImproved = baseline !== null && recentMean !== null && isMeaningfulImprovement(baseline, recentMean);
     const outcomeImproved = input.outcomes.some((o) => o.response === 'improved');
     if (baseline !== null && recentMean !== null && !painImproved && !outcomeImproved) {
-      reasons.push({ rule: 'no-improvement-6-weeks', text: `After ${NO_IMPROVEMENT_REFER_WEEKS} weeks your pain has not changed by a meaningful amount (from about ${baseline.toFixed(1)} to ${recentMean.toFixed(1)} out of 10). It is worth a clinician's review.`, refs: ['33', '39'] });
+      reasons.push({
+        rule: 'no-improvement-6-weeks',
+        text: `After ${NO_IMPROVEMENT_REFER_WEEKS} weeks your pain has not changed by a meaningful amount (from about ${baseline.toFixed(1)} to ${recentMean.toFixed(1)} out of 10). It is worth a clinician's review.`,
+        refs: ['33', '39'],
+      });
     }
   }
   if (input.lastRegressOn) {
     const since = dailies.filter((c) => c.date > input.lastRegressOn! && c.date <= input.today);
     const lastThree = since.slice(-3);
-    if (lastThree.length === 3 && lastThree[1]!.maxPain > lastThree[0]!.maxPain && lastThree[2]!.maxPain > lastThree[1]!.maxPain) {
-      reasons.push({ rule: 'worse-despite-regression', text: 'Your pain kept getting worse over your last two check-ins even after the plan stepped back. Please see a clinician.', refs: ['33'] });
+    if (
+      lastThree.length === 3 &&
+      lastThree[1]!.maxPain > lastThree[0]!.maxPain &&
+      lastThree[2]!.maxPain > lastThree[1]!.maxPain
+    ) {
+      reasons.push({
+        rule: 'worse-despite-regression',
+        text: 'Your pain kept getting worse over your last two check-ins even after the plan stepped back. Please see a clinician.',
+        refs: ['33'],
+      });
     }
   }
   if (input.startBackRisk === 'high') {
-    reasons.push({ rule: 'start-back-high', text: 'Your clinician recorded a high-risk back screening score; care that also looks at worry, mood and beliefs about pain is recommended.', refs: ['45', '33'] });
+    reasons.push({
+      rule: 'start-back-high',
+      text: 'Your clinician recorded a high-risk back screening score; care that also looks at worry, mood and beliefs about pain is recommended.',
+      refs: ['45', '33'],
+    });
   }
   if (input.outcomes.some((o) => o.response === 'worse')) {
-    reasons.push({ rule: 'outcome-worse', text: 'One of your questionnaire scores got meaningfully worse. Please go over it with a clinician.', refs: ['39'] });
+    reasons.push({
+      rule: 'outcome-worse',
+      text: 'One of your questionnaire scores got meaningfully worse. Please go over it with a clinician.',
+      refs: ['39'],
+    });
   }
   return reasons;
 }
 
 function rescreenDue(input: ReviewInput): { due: boolean; reason: string | null } {
   if (!input.lastScreenOn) return { due: true, reason: 'Answer the safety questions before you start.' };
-  if (daysBetween(input.lastScreenOn, input.today) >= RESCREEN_EVERY_DAYS) return { due: true, reason: `It has been ${RESCREEN_EVERY_DAYS} days or more since your last safety check.` };
-  const dailies = input.checkins.filter((c) => c.context === 'daily' && c.date > input.lastScreenOn!).sort((a, b) => a.date.localeCompare(b.date) || a.maxPain - b.maxPain);
+  if (daysBetween(input.lastScreenOn, input.today) >= RESCREEN_EVERY_DAYS)
+    return { due: true, reason: `It has been ${RESCREEN_EVERY_DAYS} days or more since your last safety check.` };
+  const dailies = input.checkins
+    .filter((c) => c.context === 'daily' && c.date > input.lastScreenOn!)
+    .sort((a, b) => a.date.localeCompare(b.date) || a.maxPain - b.maxPain);
   for (let i = 1; i < dailies.length; i++) {
-    if (dailies[i]!.maxPain - dailies[i - 1]!.maxPain >= SHARP_RISE_POINTS) return { due: true, reason: `Your pain rose sharply (from ${dailies[i - 1]!.maxPain} to ${dailies[i]!.maxPain} out of 10). Please answer the safety questions again.` };
+    if (dailies[i]!.maxPain - dailies[i - 1]!.maxPain >= SHARP_RISE_POINTS)
+      return {
+        due: true,
+        reason: `Your pain rose sharply (from ${dailies[i - 1]!.maxPain} to ${dailies[i]!.maxPain} out of 10). Please answer the safety questions again.`,
+      };
   }
   return { due: false, reason: null };
 }

@@ -13,34 +13,76 @@ import { FIRST_STAGE, LAST_STAGE } from './stages.js';
 
 /** An event to record with the change (its id and time are the store's and the clock's). */
 export type NewProgramEvent = Omit<ProgramEvent, 'id' | 'at'>;
-export interface ProgramChange { program: Program; event: NewProgramEvent | null }
+export interface ProgramChange {
+  program: Program;
+  event: NewProgramEvent | null;
+}
 
 /** Why a clear screen does not restart a stopped program by itself, in the person's words. */
-export const RESUME_NEEDS_CLINICIAN = 'The program was paused by a safety answer. Restart it only after a clinician has checked you: tick that a clinician has checked you and answer the questions again.';
+export const RESUME_NEEDS_CLINICIAN =
+  'The program was paused by a safety answer. Restart it only after a clinician has checked you: tick that a clinician has checked you and answer the questions again.';
 
 /**
  * The program after a safety screen. A "stop" result stops it (or creates it stopped); a clear one starts it at the
  * first stage, or resumes a stopped one at its stage only when a clinician has checked the person; a clear screen
  * of a running program changes nothing.
  */
-export function afterScreen(prev: Program | null, result: ScreenResult, clinicianCleared: boolean, today: string): ProgramChange | { refused: string } {
+export function afterScreen(
+  prev: Program | null,
+  result: ScreenResult,
+  clinicianCleared: boolean,
+  today: string,
+): ProgramChange | { refused: string } {
   if (result.status === 'stop') {
     return {
-      program: prev ? { ...prev, status: 'stopped' } : { stage: FIRST_STAGE, stageStartedOn: today, startedOn: today, status: 'stopped', decidedOn: null },
-      event: { onDate: today, action: 'stop', fromStage: prev?.stage ?? null, toStage: null, actor: 'person', reasons: result.flags.map((f) => ({ rule: `red-flag:${f.id}`, text: `Safety answer suggests ${f.concern}. ${result.advice}`, refs: [] })) },
+      program: prev
+        ? { ...prev, status: 'stopped' }
+        : { stage: FIRST_STAGE, stageStartedOn: today, startedOn: today, status: 'stopped', decidedOn: null },
+      event: {
+        onDate: today,
+        action: 'stop',
+        fromStage: prev?.stage ?? null,
+        toStage: null,
+        actor: 'person',
+        reasons: result.flags.map((f) => ({
+          rule: `red-flag:${f.id}`,
+          text: `Safety answer suggests ${f.concern}. ${result.advice}`,
+          refs: [],
+        })),
+      },
     };
   }
   if (!prev) {
     return {
       program: { stage: FIRST_STAGE, stageStartedOn: today, startedOn: today, status: 'active', decidedOn: null },
-      event: { onDate: today, action: 'start', fromStage: null, toStage: FIRST_STAGE, actor: 'person', reasons: [{ rule: 'screen-clear', text: 'Safety check clear: the program starts at stage 1.', refs: [] }] },
+      event: {
+        onDate: today,
+        action: 'start',
+        fromStage: null,
+        toStage: FIRST_STAGE,
+        actor: 'person',
+        reasons: [{ rule: 'screen-clear', text: 'Safety check clear: the program starts at stage 1.', refs: [] }],
+      },
     };
   }
   if (prev.status === 'stopped') {
     if (!clinicianCleared) return { refused: RESUME_NEEDS_CLINICIAN };
     return {
       program: { ...prev, status: 'active', stageStartedOn: today, decidedOn: null },
-      event: { onDate: today, action: 'resume', fromStage: prev.stage, toStage: prev.stage, actor: 'person', reasons: [{ rule: 'clinician-cleared', text: 'A clinician has checked you and the safety check is clear again.', refs: [] }] },
+      event: {
+        onDate: today,
+        action: 'resume',
+        fromStage: prev.stage,
+        toStage: prev.stage,
+        actor: 'person',
+        reasons: [
+          {
+            rule: 'clinician-cleared',
+            text: 'A clinician has checked you and the safety check is clear again.',
+            refs: [],
+          },
+        ],
+      },
     };
   }
   return { program: prev, event: null };
@@ -51,14 +93,29 @@ export function afterScreen(prev: Program | null, result: ScreenResult, clinicia
  * today's review applied already. Progress and regress move one stage within the stages there are; any other
  * decision (or a move past the first or last stage) only marks today as decided.
  */
-export function afterReview(current: Program | null, decision: Pick<ProgramReview, 'action' | 'reasons'>, today: string): ProgramChange | null {
+export function afterReview(
+  current: Program | null,
+  decision: Pick<ProgramReview, 'action' | 'reasons'>,
+  today: string,
+): ProgramChange | null {
   if (!current || current.decidedOn === today || current.status !== 'active') return null;
   const decided: Program = { ...current, decidedOn: today };
-  const to = decision.action === 'progress' && current.stage < LAST_STAGE ? current.stage + 1
-    : decision.action === 'regress' && current.stage > FIRST_STAGE ? current.stage - 1 : null;
+  const to =
+    decision.action === 'progress' && current.stage < LAST_STAGE
+      ? current.stage + 1
+      : decision.action === 'regress' && current.stage > FIRST_STAGE
+        ? current.stage - 1
+        : null;
   if (to === null) return { program: decided, event: null };
   return {
     program: { ...decided, stage: to, stageStartedOn: today },
-    event: { onDate: today, action: decision.action as 'progress' | 'regress', fromStage: current.stage, toStage: to, actor: 'engine', reasons: decision.reasons },
+    event: {
+      onDate: today,
+      action: decision.action as 'progress' | 'regress',
+      fromStage: current.stage,
+      toStage: to,
+      actor: 'engine',
+      reasons: decision.reasons,
+    },
   };
 }

@@ -10,9 +10,11 @@ import { isIsoDate } from './dates.js';
 import { says } from './validation-words.js';
 
 /** A score on the NPRS, a whole number from NPRS_MIN to NPRS_MAX (DOMAIN.md §7 [39]). */
-export const nprs = z.number(says('number.range', { min: NPRS_MIN, max: NPRS_MAX }))
+export const nprs = z
+  .number(says('number.range', { min: NPRS_MIN, max: NPRS_MAX }))
   .int(says('number.whole-range', { min: NPRS_MIN, max: NPRS_MAX }))
-  .min(NPRS_MIN, says('number.at-least', { min: NPRS_MIN })).max(NPRS_MAX, says('number.at-most', { max: NPRS_MAX }));
+  .min(NPRS_MIN, says('number.at-least', { min: NPRS_MIN }))
+  .max(NPRS_MAX, says('number.at-most', { max: NPRS_MAX }));
 
 /** A calendar date, YYYY-MM-DD, that exists. */
 export const isoDate = z.string().refine(isIsoDate, says('date.calendar'));
@@ -24,4 +26,8 @@ export const isoDateTime = z.string().datetime({ offset: true, ...says('date-tim
  * The id a device gives a record it made (a session, a check-in) before the server has it: random, 8-64 letters,
  * digits, - or _. A resend after a lost answer carries the same id, so the server stores the record once.
  */
-export const clientId = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/, says('id.characters'));
+export const clientId = z
+  .string()
+  .min(8)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, says('id.characters'));

@@ -3,8 +3,14 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import {
-  PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS, URGENCY_ADVICE, evaluateScreen, mostUrgent,
-  type ExerciseExclusion, type ScreenAnswers, type Urgency,
+  PRECAUTION_QUESTIONS,
+  RED_FLAG_QUESTIONS,
+  URGENCY_ADVICE,
+  evaluateScreen,
+  mostUrgent,
+  type ExerciseExclusion,
+  type ScreenAnswers,
+  type Urgency,
 } from './red-flags.js';
 
 const redIds = RED_FLAG_QUESTIONS.map((q) => q.id);
@@ -49,14 +55,20 @@ test('Given an answer that is not a boolean, when scored, then that question is 
   a['fever'] = 'yes';
   const { problems, result } = evaluateScreen(a as ScreenAnswers);
   assert.equal(result, null);
-  assert.deepEqual(problems.map((p) => [p.code, p.field]), [['unanswered', 'fever']]);
+  assert.deepEqual(
+    problems.map((p) => [p.code, p.field]),
+    [['unanswered', 'fever']],
+  );
 });
 
 for (const unknown of ['not-a-question', 'constructor', '__proto__x']) {
   test(`Given an unknown question id "${unknown}", when scored, then it is rejected with a problem naming it`, () => {
     const { problems, result } = evaluateScreen({ ...answers(), [unknown]: false });
     assert.equal(result, null);
-    assert.deepEqual(problems.map((p) => [p.code, p.field]), [['unknown_question', unknown]]);
+    assert.deepEqual(
+      problems.map((p) => [p.code, p.field]),
+      [['unknown_question', unknown]],
+    );
   });
 }
 
@@ -64,25 +76,33 @@ test('Given parsed JSON with a "__proto__" key, when scored, then it is rejected
   const a = JSON.parse(`{${allIds.map((id) => `"${id}":false`).join(',')},"__proto__":true}`) as ScreenAnswers;
   const { problems, result } = evaluateScreen(a);
   assert.equal(result, null);
-  assert.deepEqual(problems.map((p) => [p.code, p.field]), [['unknown_question', '__proto__']]);
+  assert.deepEqual(
+    problems.map((p) => [p.code, p.field]),
+    [['unknown_question', '__proto__']],
+  );
 });
 
 // Urgency of each red flag, typed by hand from the "App action" columns of DOMAIN.md §6.
 const expectedUrgency: Record<string, Urgency> = {
-  'ce-bladder': 'emergency', 'ce-bowel': 'emergency', 'ce-saddle': 'emergency', 'ce-sexual': 'emergency',
+  'ce-bladder': 'emergency',
+  'ce-bowel': 'emergency',
+  'ce-saddle': 'emergency',
+  'ce-sexual': 'emergency',
   'ce-both-legs': 'emergency', // cauda equina: emergency, same day (ED)
   'neuro-worsening': 'urgent', // progressive neuro deficit: urgent
-  'cancer-history': 'urgent', 'weight-loss': 'urgent', 'night-pain': 'urgent', // malignancy: urgent review
-  'fever': 'same_day', // infection: same day if systemically unwell
+  'cancer-history': 'urgent',
+  'weight-loss': 'urgent',
+  'night-pain': 'urgent', // malignancy: urgent review
+  fever: 'same_day', // infection: same day if systemically unwell
   'infection-risk': 'urgent', // infection risk without feeling unwell: urgent
-  'trauma': 'urgent', // fracture: urgent imaging referral
-  'inflammatory': 'routine', // axial SpA: routine referral
+  trauma: 'urgent', // fracture: urgent imaging referral
+  inflammatory: 'routine', // axial SpA: routine referral
   'neck-arterial': 'emergency', // cervical arterial dysfunction (IFOMPT): no delay
   'neck-myelopathy': 'urgent',
   'neck-trauma': 'same_day',
   'diabetic-foot': 'within_1_working_day', // NICE NG19: within 1 working day
-  'dvt': 'same_day', // same-day medical assessment
-  'ottawa': 'same_day', // "see a clinician today"
+  dvt: 'same_day', // same-day medical assessment
+  ottawa: 'same_day', // "see a clinician today"
   'stress-fracture': 'urgent', // stop loading and refer
   'hot-joint': 'same_day', // urgent or routine referral; Footing takes the safer same-day end
 };
@@ -99,7 +119,10 @@ for (const [id, urgency] of Object.entries(expectedUrgency)) {
     assert.ok(result && result.status === 'stop');
     assert.equal(result.urgency, urgency);
     assert.equal(result.advice, URGENCY_ADVICE[urgency]);
-    assert.deepEqual(result.flags.map((f) => f.id), [id]);
+    assert.deepEqual(
+      result.flags.map((f) => f.id),
+      [id],
+    );
   });
 }
 
@@ -169,25 +192,35 @@ test('Given the references each question cites, when looked up in DOMAIN.md, the
   }
 });
 
-const answerSets = fc.array(fc.boolean(), { minLength: allIds.length, maxLength: allIds.length })
+const answerSets = fc
+  .array(fc.boolean(), { minLength: allIds.length, maxLength: allIds.length })
   .map((bs) => Object.fromEntries(allIds.map((id, i) => [id, bs[i]!])) as ScreenAnswers);
 
 test('Property: any complete screen with at least one red flag "yes" stops, with the most urgent of the flags', () => {
   const withFlag = fc.tuple(answerSets, fc.constantFrom(...redIds)).map(([a, id]) => ({ ...a, [id]: true }));
-  fc.assert(fc.property(withFlag, (a) => {
-    const { problems, result } = evaluateScreen(a);
-    assert.deepEqual(problems, []);
-    assert.ok(result && result.status === 'stop');
-    const yes = redIds.filter((id) => a[id]);
-    const best = Math.min(...yes.map((id) => RANK[expectedUrgency[id]!]));
-    assert.equal(RANK[result.urgency], best);
-    assert.deepEqual(result.flags.map((f) => f.id), yes);
-  }), { numRuns: 200 });
+  fc.assert(
+    fc.property(withFlag, (a) => {
+      const { problems, result } = evaluateScreen(a);
+      assert.deepEqual(problems, []);
+      assert.ok(result && result.status === 'stop');
+      const yes = redIds.filter((id) => a[id]);
+      const best = Math.min(...yes.map((id) => RANK[expectedUrgency[id]!]));
+      assert.equal(RANK[result.urgency], best);
+      assert.deepEqual(
+        result.flags.map((f) => f.id),
+        yes,
+      );
+    }),
+    { numRuns: 200 },
+  );
 });
 
 test('Property: a complete screen with every red flag "no" is clear', () => {
   const noFlag = answerSets.map((a) => ({ ...a, ...Object.fromEntries(redIds.map((id) => [id, false])) }));
-  fc.assert(fc.property(noFlag, (a) => {
-    assert.equal(evaluateScreen(a).result?.status, 'clear');
-  }), { numRuns: 200 });
+  fc.assert(
+    fc.property(noFlag, (a) => {
+      assert.equal(evaluateScreen(a).result?.status, 'clear');
+    }),
+    { numRuns: 200 },
+  );
 });

@@ -11,7 +11,10 @@ import { surname } from './citations.js';
 import { REFERENCES, referenceById } from './references.js';
 
 const domain = readFileSync(new URL('../../../shared/DOMAIN.md', import.meta.url), 'utf8');
-const listed = [...domain.slice(domain.indexOf('## References')).matchAll(/^(\d+[a-z]?)\. (.+)$/gm)].map((m) => ({ id: m[1]!, text: m[2]! }));
+const listed = [...domain.slice(domain.indexOf('## References')).matchAll(/^(\d+[a-z]?)\. (.+)$/gm)].map((m) => ({
+  id: m[1]!,
+  text: m[2]!,
+}));
 
 /** The surname DOMAIN.md's line starts with ("De Garceau" in "De Garceau D, Dean D, ..."), or null for a title or a group. */
 function leadAuthor(line: string): string | null {
@@ -25,12 +28,15 @@ function firstYear(line: string): string | null {
 
 const clean = (s: string) => s.replace(/[).,;]+$/, '');
 
-test('Given DOMAIN.md\'s reference list, when read, then it has the references a table of this size needs', () => {
+test("Given DOMAIN.md's reference list, when read, then it has the references a table of this size needs", () => {
   assert.ok(listed.length > 80, `only ${listed.length} references read from DOMAIN.md`);
 });
 
 test('Given DOMAIN.md and the table, when their ids are compared, then they hold the same references in the same order', () => {
-  assert.deepEqual(REFERENCES.map((r) => r.id), listed.map((l) => l.id));
+  assert.deepEqual(
+    REFERENCES.map((r) => r.id),
+    listed.map((l) => l.id),
+  );
 });
 
 for (const { id, text } of listed) {
@@ -44,11 +50,13 @@ for (const { id, text } of listed) {
     const year = firstYear(text);
     if (r.year !== null) assert.equal(r.year, year, 'year');
     // A web page or a code repository has no year of publication; the years in its line date other things.
-    else assert.ok(year === null || r.kind === 'web' || r.kind === 'code', `DOMAIN.md gives ${year} and the table none`);
+    else
+      assert.ok(year === null || r.kind === 'web' || r.kind === 'code', `DOMAIN.md gives ${year} and the table none`);
     const dois = [r.doi, ...(r.also ?? []).map((a) => a.doi)].filter(Boolean);
     assert.deepEqual(dois.sort(), [...text.matchAll(/doi:(\S+)/g)].map((m) => clean(m[1]!)).sort(), 'DOIs');
     const urls = [r.url, ...(r.also ?? []).map((a) => a.url)].filter(Boolean);
-    for (const u of [...text.matchAll(/https?:\/\/[^\s)]+/g)].map((m) => clean(m[0]))) assert.ok(urls.includes(u), `${u} is not in the table`);
+    for (const u of [...text.matchAll(/https?:\/\/[^\s)]+/g)].map((m) => clean(m[0])))
+      assert.ok(urls.includes(u), `${u} is not in the table`);
     const unverified = /UNVERIFIED/.test(text) || /not captured|not read/.test(text);
     const said = [r.note, r.published, ...(r.also ?? []).map((a) => a.text)].join(' ');
     if (unverified) assert.match(said, /unverified|not captured|not read/i, 'what DOMAIN.md could not check is said');
@@ -72,8 +80,10 @@ function sourceFiles(dir: string, out: string[] = []): string[] {
  */
 function citedIds(source: string): string[] {
   const ids: string[] = [];
-  for (const m of source.matchAll(/\brefs\s*[:=]\s*\[([^\]]*)\]/g)) for (const q of m[1]!.matchAll(/'(\d+[a-z]?)'/g)) ids.push(q[1]!);
-  for (const m of source.matchAll(/(?:DOMAIN\.md|§)[^\n]*/g)) for (const b of m[0].matchAll(/\[(\d{1,2}[a-z]?)\]/g)) ids.push(b[1]!);
+  for (const m of source.matchAll(/\brefs\s*[:=]\s*\[([^\]]*)\]/g))
+    for (const q of m[1]!.matchAll(/'(\d+[a-z]?)'/g)) ids.push(q[1]!);
+  for (const m of source.matchAll(/(?:DOMAIN\.md|§)[^\n]*/g))
+    for (const b of m[0].matchAll(/\[(\d{1,2}[a-z]?)\]/g)) ids.push(b[1]!);
   return ids;
 }
 
@@ -81,7 +91,9 @@ test('Given the code in src/ and web/src, when every cited reference number is c
   const unknown: string[] = [];
   let count = 0;
   const self = fileURLToPath(import.meta.url); // its patterns and examples are not citations
-  for (const file of [...sourceFiles(join(repo, 'src')), ...sourceFiles(join(repo, 'web/src'))].filter((f) => f !== self)) {
+  for (const file of [...sourceFiles(join(repo, 'src')), ...sourceFiles(join(repo, 'web/src'))].filter(
+    (f) => f !== self,
+  )) {
     for (const id of citedIds(readFileSync(file, 'utf8'))) {
       count += 1;
       if (!referenceById(id)) unknown.push(`${file.slice(repo.length)}: [${id}]`);

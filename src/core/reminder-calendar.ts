@@ -29,11 +29,23 @@ export interface CalendarFeedInput {
   language?: Language;
 }
 
-const BYDAY: Record<(typeof WEEKDAYS)[number], string> = { mon: 'MO', tue: 'TU', wed: 'WE', thu: 'TH', fri: 'FR', sat: 'SA', sun: 'SU' };
+const BYDAY: Record<(typeof WEEKDAYS)[number], string> = {
+  mon: 'MO',
+  tue: 'TU',
+  wed: 'WE',
+  thu: 'TH',
+  fri: 'FR',
+  sat: 'SA',
+  sun: 'SU',
+};
 
 const pad = (n: number) => String(Math.abs(n)).padStart(2, '0');
 const compactDate = (date: string) => date.replaceAll('-', '');
-const utcStamp = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const utcStamp = (ms: number) =>
+  new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 const offsetText = (min: number) => `${min < 0 ? '-' : '+'}${pad(Math.trunc(min / 60))}${pad(min % 60)}`;
 /** TEXT values escape backslash, semicolon, comma and newline (RFC 5545 §3.3.11). */
 const text = (s: string) => s.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\n/g, '\\n');
@@ -57,13 +69,26 @@ function fold(line: string): string {
 /** The VTIMEZONE: the offset in force at `fromMs`, then each change up to `toMs`. */
 function vtimezone(timeZone: string, fromMs: number, toMs: number): string[] {
   const first = offsetMinutes(timeZone, fromMs);
-  const lines = ['BEGIN:VTIMEZONE', `TZID:${timeZone}`,
-    'BEGIN:STANDARD', `DTSTART:${compactDate(wallClock(timeZone, fromMs).date)}T000000`, `TZOFFSETFROM:${offsetText(first)}`, `TZOFFSETTO:${offsetText(first)}`, 'END:STANDARD'];
+  const lines = [
+    'BEGIN:VTIMEZONE',
+    `TZID:${timeZone}`,
+    'BEGIN:STANDARD',
+    `DTSTART:${compactDate(wallClock(timeZone, fromMs).date)}T000000`,
+    `TZOFFSETFROM:${offsetText(first)}`,
+    `TZOFFSETTO:${offsetText(first)}`,
+    'END:STANDARD',
+  ];
   for (const c of offsetChanges(timeZone, fromMs, toMs)) {
     // DTSTART of an observance is the local time of the change under the offset before it (§3.6.5).
     const local = new Date(c.at + c.from * 60_000).toISOString();
     const kind = c.to > c.from ? 'DAYLIGHT' : 'STANDARD';
-    lines.push(`BEGIN:${kind}`, `DTSTART:${local.slice(0, 19).replace(/[-:]/g, '')}`, `TZOFFSETFROM:${offsetText(c.from)}`, `TZOFFSETTO:${offsetText(c.to)}`, `END:${kind}`);
+    lines.push(
+      `BEGIN:${kind}`,
+      `DTSTART:${local.slice(0, 19).replace(/[-:]/g, '')}`,
+      `TZOFFSETFROM:${offsetText(c.from)}`,
+      `TZOFFSETTO:${offsetText(c.to)}`,
+      `END:${kind}`,
+    );
   }
   lines.push('END:VTIMEZONE');
   return lines;
@@ -74,8 +99,17 @@ export function reminderCalendar(input: CalendarFeedInput): string {
   const { settings: s, now } = input;
   const words = CALENDAR_WORDS[input.language ?? 'en'];
   const days = orderedDays(s.days);
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Footing//Reminders//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH',
-    'X-WR-CALNAME:Footing', `X-WR-TIMEZONE:${s.timeZone}`, 'REFRESH-INTERVAL;VALUE=DURATION:PT12H', 'X-PUBLISHED-TTL:PT12H'];
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Footing//Reminders//EN',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    'X-WR-CALNAME:Footing',
+    `X-WR-TIMEZONE:${s.timeZone}`,
+    'REFRESH-INTERVAL;VALUE=DURATION:PT12H',
+    'X-PUBLISHED-TTL:PT12H',
+  ];
   if (days.length) {
     // The first occurrence: the first chosen day on or after the day the reminder was set (RFC 5545 counts DTSTART
     // as an occurrence even when the rule would not, so it must be a chosen day).
@@ -85,14 +119,24 @@ export function reminderCalendar(input: CalendarFeedInput): string {
     const from = Date.parse(`${start}T00:00:00Z`) - 86_400_000;
     const to = Date.UTC(new Date(now).getUTCFullYear() + CALENDAR_ZONE_YEARS + 1, 0, 1);
     lines.push(...vtimezone(s.timeZone, from, to));
-    lines.push('BEGIN:VEVENT', `UID:${input.uid}`, `DTSTAMP:${utcStamp(now)}`,
-      `DTSTART;TZID=${s.timeZone}:${compactDate(start)}T${s.time.replace(':', '')}00`, `DURATION:PT${CALENDAR_EVENT_MINUTES}M`,
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:${input.uid}`,
+      `DTSTAMP:${utcStamp(now)}`,
+      `DTSTART;TZID=${s.timeZone}:${compactDate(start)}T${s.time.replace(':', '')}00`,
+      `DURATION:PT${CALENDAR_EVENT_MINUTES}M`,
       `RRULE:FREQ=WEEKLY;BYDAY=${days.map((d) => BYDAY[d]).join(',')}`,
       `SUMMARY:${text(words.summary)}`,
       `DESCRIPTION:${text(words.description)}`,
-      `URL:${input.url}`, 'TRANSP:TRANSPARENT',
-      'BEGIN:VALARM', 'ACTION:DISPLAY', `DESCRIPTION:${text(words.summary)}`, 'TRIGGER:PT0M', 'END:VALARM',
-      'END:VEVENT');
+      `URL:${input.url}`,
+      'TRANSP:TRANSPARENT',
+      'BEGIN:VALARM',
+      'ACTION:DISPLAY',
+      `DESCRIPTION:${text(words.summary)}`,
+      'TRIGGER:PT0M',
+      'END:VALARM',
+      'END:VEVENT',
+    );
   }
   lines.push('END:VCALENDAR');
   return lines.map(fold).join('\r\n') + '\r\n';

@@ -19,7 +19,12 @@ export type Weekday = (typeof WEEKDAYS)[number];
 /** Whether the runtime knows this IANA time zone (Intl throws a RangeError for an unknown one). */
 export function isTimeZone(name: string): boolean {
   if (!/^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/.test(name)) return false;
-  try { new Intl.DateTimeFormat('en-US', { timeZone: name }); return true; } catch { return false; }
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const weekday = z.enum(WEEKDAYS, { error: `must be one of ${WEEKDAYS.join(', ')}` });
@@ -28,11 +33,13 @@ const weekday = z.enum(WEEKDAYS, { error: `must be one of ${WEEKDAYS.join(', ')}
 export const REMINDER_DAYS = z.array(weekday).max(7);
 
 /** Reminder settings as the API takes them (PUT /api/reminders) and the store saves them. No days: no reminders. */
-export const ReminderSettingsInput = z.object({
-  days: REMINDER_DAYS.refine((d) => new Set(d).size === d.length, { message: 'must not name a day twice' }),
-  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day like 07:30 (24-hour clock)'),
-  timeZone: z.string().refine(isTimeZone, 'must be a time zone name like Europe/Madrid'),
-}).strict();
+export const ReminderSettingsInput = z
+  .object({
+    days: REMINDER_DAYS.refine((d) => new Set(d).size === d.length, { message: 'must not name a day twice' }),
+    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day like 07:30 (24-hour clock)'),
+    timeZone: z.string().refine(isTimeZone, 'must be a time zone name like Europe/Madrid'),
+  })
+  .strict();
 export type ReminderSettingsInput = z.infer<typeof ReminderSettingsInput>;
 
 /** Stored reminder settings, as the store reads them and the API returns them (days in WEEKDAYS order). */

@@ -16,7 +16,10 @@ export const REMINDER_GRACE_MINUTES = 60;
 type Schedule = Pick<ReminderSettings, 'days' | 'time' | 'timeZone'>;
 
 /** A reminder's occurrence: the local date it is for and the instant it happens. */
-export interface ReminderOccurrence { on: string; at: number }
+export interface ReminderOccurrence {
+  on: string;
+  at: number;
+}
 
 const onChosenDay = (s: Schedule, date: string) => s.days.includes(WEEKDAYS[isoWeekday(date)]!);
 
@@ -24,7 +27,12 @@ const onChosenDay = (s: Schedule, date: string) => s.days.includes(WEEKDAYS[isoW
  * The reminder due at `now`, or null: the latest occurrence at or before `now`, no more than `graceMinutes` old,
  * for a date after `lastSentOn` (the date of the last one sent, from the store).
  */
-export function dueReminder(s: Schedule, now: number, lastSentOn: string | null, graceMinutes = REMINDER_GRACE_MINUTES): ReminderOccurrence | null {
+export function dueReminder(
+  s: Schedule,
+  now: number,
+  lastSentOn: string | null,
+  graceMinutes = REMINDER_GRACE_MINUTES,
+): ReminderOccurrence | null {
   const today = wallClock(s.timeZone, now).date;
   // Yesterday too: a reminder at 23:50 is still due at 00:10 the next day.
   for (const on of [today, shiftDate(today, -1)]) {

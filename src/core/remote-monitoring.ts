@@ -21,7 +21,8 @@ export const MONITORING_MIN_DAYS = 16;
 
 export interface MonitoringPeriod {
   /** First and last day of the period (the last may be after today). */
-  start: string; end: string;
+  start: string;
+  end: string;
   /** Days of the period up to today (30 for a past period). */
   daysElapsed: number;
   /** Days in it with a session, a check-in or imported walking. */
@@ -29,7 +30,8 @@ export interface MonitoringPeriod {
   /** Whether it reached MONITORING_MIN_DAYS. */
   reached: boolean;
   /** Days still needed to reach it, and whether that is still possible by the period's end. */
-  daysNeeded: number; stillPossible: boolean;
+  daysNeeded: number;
+  stillPossible: boolean;
   /** Minutes logged on the record on days of the period. */
   minutes: number;
 }
@@ -60,8 +62,14 @@ export function monitoringPeriods(input: MonitoringInput): MonitoringPeriod[] {
     const daysElapsed = daysBetween(start, last) + 1;
     const daysNeeded = Math.max(0, MONITORING_MIN_DAYS - days);
     out.push({
-      start, end, daysElapsed, daysWithData: days, reached: days >= MONITORING_MIN_DAYS, daysNeeded,
-      stillPossible: daysNeeded <= MONITORING_PERIOD_DAYS - daysElapsed, minutes,
+      start,
+      end,
+      daysElapsed,
+      daysWithData: days,
+      reached: days >= MONITORING_MIN_DAYS,
+      daysNeeded,
+      stillPossible: daysNeeded <= MONITORING_PERIOD_DAYS - daysElapsed,
+      minutes,
     });
   }
   return out;

@@ -19,11 +19,13 @@ export const SCREEN_RECORD_VERSION = 1;
 export const SCREEN_ANSWERS: z.ZodType<ScreenAnswers> = z.record(z.string(), z.boolean(says('answer.yes-or-no')));
 
 /** A safety screen as the API takes it (POST /api/screen); the route adds the clinician's clearance. */
-export const ScreenInput = z.object({
-  answers: SCREEN_ANSWERS,
-  /** Person's age, for the walking ceiling (DOMAIN.md §2b [6]); optional. */
-  birthYear: z.number().int().min(1900).max(2100).nullable().optional(),
-}).strict();
+export const ScreenInput = z
+  .object({
+    answers: SCREEN_ANSWERS,
+    /** Person's age, for the walking ceiling (DOMAIN.md §2b [6]); optional. */
+    birthYear: z.number().int().min(1900).max(2100).nullable().optional(),
+  })
+  .strict();
 export type ScreenInput = z.infer<typeof ScreenInput>;
 
 const exclusions = z.array(z.enum(EXERCISE_EXCLUSIONS));
@@ -31,10 +33,19 @@ const exclusions = z.array(z.enum(EXERCISE_EXCLUSIONS));
 export const SCREEN_RESULT: z.ZodType<ScreenResult> = z.discriminatedUnion('status', [
   z.object({ status: z.literal('clear'), exclusions, precautions: z.array(z.string()) }),
   z.object({
-    status: z.literal('stop'), urgency: z.enum(URGENCIES), advice: z.string(),
-    flags: z.array(z.object({ id: z.string(), concern: z.string(), urgency: z.enum(URGENCIES) })), exclusions, precautions: z.array(z.string()),
+    status: z.literal('stop'),
+    urgency: z.enum(URGENCIES),
+    advice: z.string(),
+    flags: z.array(z.object({ id: z.string(), concern: z.string(), urgency: z.enum(URGENCIES) })),
+    exclusions,
+    precautions: z.array(z.string()),
   }),
 ]);
 
 /** A stored safety screen, as the store reads it. */
-export interface StoredScreen { id: string; takenAt: string; answers: ScreenAnswers; result: ScreenResult }
+export interface StoredScreen {
+  id: string;
+  takenAt: string;
+  answers: ScreenAnswers;
+  result: ScreenResult;
+}

@@ -23,17 +23,31 @@ test('Given a "yes" to new trouble passing urine and to a fever, then the page s
   assert.deepEqual(s.concerns, ['pressure on the nerves at the bottom of the spine', 'an infection']);
   const back = s.groups.find((g) => g.area === 'back')!;
   const bladder = back.questions[0]!;
-  assert.equal(bladder.question, 'Since your back pain started, have you had new trouble passing urine, or leaked urine without meaning to?');
+  assert.equal(
+    bladder.question,
+    'Since your back pain started, have you had new trouble passing urine, or leaked urine without meaning to?',
+  );
   assert.equal(bladder.answer, 'Yes');
-  assert.deepEqual(bladder.flag, { concern: 'pressure on the nerves at the bottom of the spine', urgency: 'emergency' });
-  assert.deepEqual(back.questions[1]!, { question: 'Have you had new trouble controlling your bowels?', answer: 'No', flag: null, changes: null });
+  assert.deepEqual(bladder.flag, {
+    concern: 'pressure on the nerves at the bottom of the spine',
+    urgency: 'emergency',
+  });
+  assert.deepEqual(back.questions[1]!, {
+    question: 'Have you had new trouble controlling your bowels?',
+    answer: 'No',
+    flag: null,
+    changes: null,
+  });
   const fever = s.groups.find((g) => g.area === 'general')!.questions.find((q) => q.answer === 'Yes')!;
   assert.deepEqual(fever.flag, { concern: 'an infection', urgency: 'same_day' });
 });
 
 test('Every question is on the page once, in the groups the check asks them, with the precautions last', () => {
   const s = summary(['dvt']);
-  assert.deepEqual(s.groups.map((g) => g.area), ['back', 'neck', 'foot', 'general', 'precautions']);
+  assert.deepEqual(
+    s.groups.map((g) => g.area),
+    ['back', 'neck', 'foot', 'general', 'precautions'],
+  );
   assert.equal(s.groups.flatMap((g) => g.questions).length, RED_FLAG_QUESTIONS.length + PRECAUTION_QUESTIONS.length);
   assert.equal(s.groups.flatMap((g) => g.questions).filter((q) => q.answer === 'Yes').length, 1);
   assert.deepEqual(s.care?.urgency, 'same_day'); // a blood clot in the leg: same day
@@ -51,19 +65,44 @@ test('A precaution "yes" says what it changes; a clear check has no care advice 
 test('An answer missing from an old record reads "Not answered", never "No"', () => {
   const answers = answersWith(['ce-bowel']);
   delete answers['night-pain'];
-  const s = summariseScreen(answers, { status: 'stop', urgency: 'emergency', advice: 'x', flags: [], exclusions: [], precautions: [] });
-  assert.equal(s.groups.flatMap((g) => g.questions).find((q) => q.question.startsWith('Is the pain there all night'))!.answer, 'Not answered');
+  const s = summariseScreen(answers, {
+    status: 'stop',
+    urgency: 'emergency',
+    advice: 'x',
+    flags: [],
+    exclusions: [],
+    precautions: [],
+  });
+  assert.equal(
+    s.groups.flatMap((g) => g.questions).find((q) => q.question.startsWith('Is the pain there all night'))!.answer,
+    'Not answered',
+  );
 });
 
 test('In Spanish, the questions, what a "yes" may point to and what a precaution changes are the Spanish ones; keys and answers stay the same', () => {
   const answers = answersWith(['ce-bladder', 'blood-thinners']);
   const s = summariseScreen(answers, evaluateScreen(answers).result!, 'es');
   const bladder = s.groups.find((g) => g.area === 'back')!.questions[0]!;
-  assert.equal(bladder.question, 'Desde que empezó tu dolor de espalda, ¿has tenido nuevos problemas para orinar, o se te ha escapado la orina sin querer?');
-  assert.deepEqual([bladder.answer, bladder.flag?.concern, bladder.flag?.urgency], ['Yes', 'presión sobre los nervios de la parte baja de la columna', 'emergency']);
+  assert.equal(
+    bladder.question,
+    'Desde que empezó tu dolor de espalda, ¿has tenido nuevos problemas para orinar, o se te ha escapado la orina sin querer?',
+  );
+  assert.deepEqual(
+    [bladder.answer, bladder.flag?.concern, bladder.flag?.urgency],
+    ['Yes', 'presión sobre los nervios de la parte baja de la columna', 'emergency'],
+  );
   assert.deepEqual(s.concerns, ['presión sobre los nervios de la parte baja de la columna']);
   const thinners = s.groups.at(-1)!.questions.find((q) => q.answer === 'Yes')!;
-  assert.deepEqual([thinners.question, thinners.changes], ['¿Tomas anticoagulantes y te salen moratones con facilidad?', 'Rodar la pelota puede causar moratones si tomas anticoagulantes.']);
+  assert.deepEqual(
+    [thinners.question, thinners.changes],
+    [
+      '¿Tomas anticoagulantes y te salen moratones con facilidad?',
+      'Rodar la pelota puede causar moratones si tomas anticoagulantes.',
+    ],
+  );
   // Nothing English is left among the questions (each Spanish one starts with an inverted question mark or a Spanish word).
-  assert.equal(s.groups.flatMap((g) => g.questions).filter((q) => /^(Have|Do|Is|Are|Since|Did|Has)\b/.test(q.question)).length, 0);
+  assert.equal(
+    s.groups.flatMap((g) => g.questions).filter((q) => /^(Have|Do|Is|Are|Since|Did|Has)\b/.test(q.question)).length,
+    0,
+  );
 });

@@ -4,9 +4,7 @@
  * words, never a diagnosis) and how soon to get care; and the overall advice of the most urgent answer (DOMAIN.md §6,
  * through red-flags.ts). It is what the printable "My answers" page shows after a stop.
  */
-import {
-  URGENCIES, type ScreenAnswers, type ScreenArea, type ScreenResult, type Urgency,
-} from './red-flags.js';
+import { URGENCIES, type ScreenAnswers, type ScreenArea, type ScreenResult, type Urgency } from './red-flags.js';
 import { precautionQuestionsIn, redFlagQuestionsIn } from './i18n/red-flag-texts.js';
 import type { Language } from './language.js';
 
@@ -21,7 +19,10 @@ export const URGENCY_TITLE: Record<Urgency, string> = {
 
 /** The groups of the safety check, in the order it asks them. */
 export const SCREEN_AREA_TITLES: Record<ScreenArea, string> = {
-  back: 'Your back', neck: 'Your neck and head', foot: 'Your feet and legs', general: 'Your health in general',
+  back: 'Your back',
+  neck: 'Your neck and head',
+  foot: 'Your feet and legs',
+  general: 'Your health in general',
 };
 
 export interface AnsweredQuestion {
@@ -52,16 +53,29 @@ const answerOf = (answers: ScreenAnswers, id: string): AnsweredQuestion['answer'
  * Summarises one stored safety check (its answers and the result it gave), its questions, concerns and what a
  * precaution changes in `language` (red-flag-texts.ts; the result's advice is given as stored).
  */
-export function summariseScreen(answers: ScreenAnswers, result: ScreenResult, language: Language = 'en'): ScreenSummary {
+export function summariseScreen(
+  answers: ScreenAnswers,
+  result: ScreenResult,
+  language: Language = 'en',
+): ScreenSummary {
   const redFlags = redFlagQuestionsIn(language);
   const areas = Object.keys(SCREEN_AREA_TITLES) as ScreenArea[];
-  const groups: ScreenSummary['groups'] = areas.map((area) => ({
-    area,
-    questions: redFlags.filter((q) => q.area === area).map((q): AnsweredQuestion => {
-      const answer = answerOf(answers, q.id);
-      return { question: q.text, answer, flag: answer === 'Yes' ? { concern: q.concern, urgency: q.urgency } : null, changes: null };
-    }),
-  })).filter((g) => g.questions.length > 0);
+  const groups: ScreenSummary['groups'] = areas
+    .map((area) => ({
+      area,
+      questions: redFlags
+        .filter((q) => q.area === area)
+        .map((q): AnsweredQuestion => {
+          const answer = answerOf(answers, q.id);
+          return {
+            question: q.text,
+            answer,
+            flag: answer === 'Yes' ? { concern: q.concern, urgency: q.urgency } : null,
+            changes: null,
+          };
+        }),
+    }))
+    .filter((g) => g.questions.length > 0);
   groups.push({
     area: 'precautions',
     questions: precautionQuestionsIn(language).map((q) => {

@@ -6,11 +6,23 @@
  * "worth showing your clinician", never a diagnosis).
  */
 import {
-  FPI_NORMAL_MIN, FPI_PRONATED_MIN, HEEL_RAISE_INCLINE_DEG,
-  HEEL_RAISE_LIMITS_OF_AGREEMENT_REPS as LOA, HEEL_RAISE_MEDIAN_MEN as MEN, HEEL_RAISE_MEDIAN_WOMEN as WOMEN, HEEL_RAISE_METRONOME_BPM,
-  LUNGE_DEGREES_PER_CM, LUNGE_MDC_ONE_LEG_CM, LUNGE_MDC_SIDE_TO_SIDE_CM as MDC2, LUNGE_RESTRICTED_BELOW_CM as STIFF,
-  LUNGE_TYPICAL_FROM_CM as USUAL, NAVICULAR_DROP_BRODY_ABOVE_MM, NAVICULAR_DROP_HIGH_ABOVE_MM, NAVICULAR_DROP_LOW_BELOW_MM,
-  NAVICULAR_DROP_TYPICAL_MAX_MM as ND_MAX, NAVICULAR_DROP_TYPICAL_MIN_MM as ND_MIN,
+  FPI_NORMAL_MIN,
+  FPI_PRONATED_MIN,
+  HEEL_RAISE_INCLINE_DEG,
+  HEEL_RAISE_LIMITS_OF_AGREEMENT_REPS as LOA,
+  HEEL_RAISE_MEDIAN_MEN as MEN,
+  HEEL_RAISE_MEDIAN_WOMEN as WOMEN,
+  HEEL_RAISE_METRONOME_BPM,
+  LUNGE_DEGREES_PER_CM,
+  LUNGE_MDC_ONE_LEG_CM,
+  LUNGE_MDC_SIDE_TO_SIDE_CM as MDC2,
+  LUNGE_RESTRICTED_BELOW_CM as STIFF,
+  LUNGE_TYPICAL_FROM_CM as USUAL,
+  NAVICULAR_DROP_BRODY_ABOVE_MM,
+  NAVICULAR_DROP_HIGH_ABOVE_MM,
+  NAVICULAR_DROP_LOW_BELOW_MM,
+  NAVICULAR_DROP_TYPICAL_MAX_MM as ND_MAX,
+  NAVICULAR_DROP_TYPICAL_MIN_MM as ND_MIN,
 } from './screening-constants.js';
 import { OBSERVATION_WORDS, SCREENING_NAME, type Observation, type ScreeningTestId } from './screening-schemas.js';
 
@@ -36,7 +48,10 @@ export interface ScreeningFindingWords {
   navicular: {
     reference: string;
     said: (side: Side, mm: string) => string;
-    more: string; low: string; usual: string; edge: string;
+    more: string;
+    low: string;
+    usual: string;
+    edge: string;
     value: (mm: string) => string;
     unit: string;
     largerSide: (side: Side) => string;
@@ -58,7 +73,9 @@ export interface ScreeningFindingWords {
   lunge: {
     reference: string;
     said: (side: Side, cm: string) => string;
-    stiff: string; edge: string; usual: string;
+    stiff: string;
+    edge: string;
+    usual: string;
     value: (cm: string, deg: string) => string;
     differenceReference: string;
     lessNotable: (less: Side, d: string) => string;
@@ -114,8 +131,16 @@ const num = (n: number) => String(Math.round(n * 10) / 10);
 const DEG_STIFF = Math.round(STIFF * LUNGE_DEGREES_PER_CM);
 const DEG_USUAL = Math.round(USUAL * LUNGE_DEGREES_PER_CM);
 const OBSERVED: Record<ObservationTest, { action: string; sign: string; noSign: string }> = {
-  'single-leg-squat-valgus': { action: 'squatted', sign: 'the knee moved inward', noSign: 'the knee was not seen moving inward' },
-  trendelenburg: { action: 'stood', sign: 'the hip on the other side dropped', noSign: 'the hip on the other side was not seen dropping' },
+  'single-leg-squat-valgus': {
+    action: 'squatted',
+    sign: 'the knee moved inward',
+    noSign: 'the knee was not seen moving inward',
+  },
+  trendelenburg: {
+    action: 'stood',
+    sign: 'the hip on the other side dropped',
+    noSign: 'the hip on the other side was not seen dropping',
+  },
 };
 const when = (test: ObservationTest, side: Side) => `When you ${OBSERVED[test].action} on your ${side} leg,`;
 const CONDITION = { eyesOpen: 'eyes open', eyesClosed: 'eyes closed' } as const;
@@ -129,7 +154,8 @@ export const SCREENING_FINDING_EN: ScreeningFindingWords = {
     label: (label) => `${label}: left-right difference`,
     reference: 'No validated cut-off for a side-to-side difference.',
     value: (d, more) => `${d} (${more})`,
-    plain: (said) => `${said} There is no agreed cut-off for a difference between sides, so this is shown as it is. You can show it to your clinician.`,
+    plain: (said) =>
+      `${said} There is no agreed cut-off for a difference between sides, so this is shown as it is. You can show it to your clinician.`,
   },
   navicular: {
     reference: `About ${ND_MIN}-${ND_MAX} mm typical; over ${NAVICULAR_DROP_HIGH_ABOVE_MM} mm commonly read as excessive pronation (Brody: over ${NAVICULAR_DROP_BRODY_ABOVE_MM} mm); under ${NAVICULAR_DROP_LOW_BELOW_MM} mm may mean a rigid foot. Low value at home: static drop explains only ~13% of drop in walking.`,
@@ -141,13 +167,21 @@ export const SCREENING_FINDING_EN: ScreeningFindingWords = {
     value: (mm) => `${mm} mm`,
     unit: 'mm',
     largerSide: (side) => `${side} arch dropped more`,
-    differenceSaid: (more, other, d) => `Your ${more} arch dropped ${d} more than your ${other} arch when you stood up.`,
+    differenceSaid: (more, other, d) =>
+      `Your ${more} arch dropped ${d} more than your ${other} arch when you stood up.`,
   },
   fpi: {
-    reference: '-12..-5 highly supinated, -4..-1 supinated, 0..+5 normal, +6..+9 pronated, +10..+12 highly pronated; normative mean +4. Higher in children and older adults.',
+    reference:
+      '-12..-5 highly supinated, -4..-1 supinated, 0..+5 normal, +6..+9 pronated, +10..+12 highly pronated; normative mean +4. Higher in children and older adults.',
     olderAdults: ' Scores tend to be a little higher in older adults.',
     said: (side, total) => `Your ${side} foot scored ${total} on the Foot Posture Index.`,
-    band: { 'highly supinated': 'highly supinated', supinated: 'supinated', normal: 'normal', pronated: 'pronated', 'highly pronated': 'highly pronated' },
+    band: {
+      'highly supinated': 'highly supinated',
+      supinated: 'supinated',
+      normal: 'normal',
+      pronated: 'pronated',
+      'highly pronated': 'highly pronated',
+    },
     bandPlain: {
       'highly supinated': 'the foot sits rolled out a lot, with a high-arched look',
       supinated: 'the foot sits a little rolled out, with a higher-arched look',
@@ -170,8 +204,10 @@ export const SCREENING_FINDING_EN: ScreeningFindingWords = {
     usual: `That is in the usual range (${USUAL} cm or more).`,
     value: (cm, deg) => `${cm} cm (about ${deg} degrees)`,
     differenceReference: `A difference of ${MDC2} cm or more exceeds measurement error (MDC ${LUNGE_MDC_ONE_LEG_CM} cm one leg, ${MDC2} cm side to side).`,
-    lessNotable: (less, d) => `Your ${less} ankle bent ${d} cm less than the other. A difference of ${MDC2} cm or more is bigger than measuring error.`,
-    lessEdge: (less, d) => `Your ${less} ankle bent ${d} cm less than the other. That is at the edge of measuring error (${MDC2} cm).`,
+    lessNotable: (less, d) =>
+      `Your ${less} ankle bent ${d} cm less than the other. A difference of ${MDC2} cm or more is bigger than measuring error.`,
+    lessEdge: (less, d) =>
+      `Your ${less} ankle bent ${d} cm less than the other. That is at the edge of measuring error (${MDC2} cm).`,
     same: (d) => `Your two ankles bent about the same (${d} cm apart). That is within measuring error.`,
     differenceValue: (d) => `${d} cm`,
   },
@@ -183,9 +219,11 @@ export const SCREENING_FINDING_EN: ScreeningFindingWords = {
     allGroupsReference: (norms) => `Age-group averages only (${norms}; UNVERIFIED); adults 18+.`,
     needsAge: 'To compare this with others, Footing needs your age.',
     adultsOnly: 'The averages Footing has are for adults, so this is shown as it is.',
-    groupReference: (group, s, c) => `Average for age ${group}: about ${s} s (${CONDITION[c]}; per-group numbers UNVERIFIED). An average, not a cut-off.`,
+    groupReference: (group, s, c) =>
+      `Average for age ${group}: about ${s} s (${CONDITION[c]}; per-group numbers UNVERIFIED). An average, not a cut-off.`,
     atOrAbove: (s) => `That is at or above the average for your age group (about ${s} seconds).`,
-    below: (s) => `That is below the average for your age group (about ${s} seconds). An average is not a cut-off, and these averages still need checking.`,
+    below: (s) =>
+      `That is below the average for your age group (about ${s} seconds). An average is not a cut-off, and these averages still need checking.`,
     unit: 'seconds',
     largerSide: (side) => `longer on the ${side} leg`,
     differenceSaid: (more, other, d) => `You stood ${d} longer on your ${more} leg than on your ${other} leg.`,
@@ -194,26 +232,36 @@ export const SCREENING_FINDING_EN: ScreeningFindingWords = {
     reference: `Median ${MEN} (men) / ${WOMEN} (women) on a ${HEEL_RAISE_INCLINE_DEG} degree incline at ${HEEL_RAISE_METRONOME_BPM} bpm; declines with age; a median, not a cut-off. Compare with the other leg.`,
     said: (side, n) => `Your ${side} leg did ${n} heel raises.`,
     value: (n, flat) => `${n} reps (${flat ? 'flat floor' : 'incline, metronome'})`,
-    flatFloor: 'The usual numbers come from a test on a slope with a beat to follow, so a count on a flat floor cannot be compared with them. Your two legs can still be compared.',
+    flatFloor:
+      'The usual numbers come from a test on a slope with a beat to follow, so a count on a flat floor cannot be compared with them. Your two legs can still be compared.',
     atOrAbove: (who, median) => `That is at or above the middle count for healthy ${WHO[who]} (${median}).`,
-    below: (who, median) => `That is below the middle count for healthy ${WHO[who]} (${median}). Half of healthy people score below the middle, and counts drop with age.`,
+    below: (who, median) =>
+      `That is below the middle count for healthy ${WHO[who]} (${median}). Half of healthy people score below the middle, and counts drop with age.`,
     needsSex: `The middle count is ${MEN} for men and ${WOMEN} for women, so comparing needs to know which applies.`,
     differenceReference: `Retest limits of agreement about +-${LOA} reps; a bigger left-right difference is read as beyond measurement error (Footing's reading, EO).`,
     differenceValue: (d) => `${d} reps`,
-    fewer: (fewer, d) => `Your ${fewer} leg did ${d} fewer heel raises than the other. That is more than the test usually varies (${LOA}).`,
-    same: (d) => `Your two legs did about the same number of heel raises (${d} apart). That is within how much the test varies.`,
+    fewer: (fewer, d) =>
+      `Your ${fewer} leg did ${d} fewer heel raises than the other. That is more than the test usually varies (${LOA}).`,
+    same: (d) =>
+      `Your two legs did about the same number of heel raises (${d} apart). That is within how much the test varies.`,
   },
   windlass: {
-    reference: 'Specificity 100%, sensitivity about 32%: a positive test helps rule in plantar heel pain; a negative test does not rule it out.',
+    reference:
+      'Specificity 100%, sensitivity about 32%: a positive test helps rule in plantar heel pain; a negative test does not rule it out.',
     value: { positive: 'positive', negative: 'negative' },
-    positive: (side) => `Lifting your ${side} big toe brought back your heel or arch pain. This is consistent with an irritated band under the foot (the plantar fascia).`,
-    negative: (side) => `Lifting your ${side} big toe did not bring back the pain. This does not rule anything out: the test misses about 2 in 3 people with heel pain.`,
+    positive: (side) =>
+      `Lifting your ${side} big toe brought back your heel or arch pain. This is consistent with an irritated band under the foot (the plantar fascia).`,
+    negative: (side) =>
+      `Lifting your ${side} big toe did not bring back the pain. This does not rule anything out: the test misses about 2 in 3 people with heel pain.`,
   },
   observation: {
-    reference: 'Observation only: no validated numeric threshold; report to a clinician (reliability only fair to moderate, UNVERIFIED).',
+    reference:
+      'Observation only: no validated numeric threshold; report to a clinician (reliability only fair to moderate, UNVERIFIED).',
     value: OBSERVATION_WORDS,
-    seen: (test, side) => `${when(test, side)} ${OBSERVED[test].sign}. There is no agreed cut-off for this, so it is an observation only.`,
+    seen: (test, side) =>
+      `${when(test, side)} ${OBSERVED[test].sign}. There is no agreed cut-off for this, so it is an observation only.`,
     notSeen: (test, side) => `${when(test, side)} ${OBSERVED[test].noSign}. This is an observation only.`,
-    unsure: (test, side) => `${when(test, side)} it was hard to tell. That is fine: it is an observation only, and a clinician can look with you.`,
+    unsure: (test, side) =>
+      `${when(test, side)} it was hard to tell. That is fine: it is an observation only, and a clinician can look with you.`,
   },
 };

@@ -9,15 +9,40 @@ import type { EvidenceLevel } from './evidence.js';
 import type { Finding, FindingSide, FindingStatus } from './findings.js';
 import type { Language } from './language.js';
 import {
-  FPI_HIGHLY_PRONATED_MIN, FPI_NORMAL_MIN, FPI_PRONATED_MIN, FPI_SUPINATED_MIN,
-  HEEL_RAISE_LIMITS_OF_AGREEMENT_REPS, HEEL_RAISE_MEDIAN_MEN, HEEL_RAISE_MEDIAN_WOMEN,
-  LUNGE_DEGREES_PER_CM, LUNGE_MDC_ONE_LEG_CM, LUNGE_MDC_SIDE_TO_SIDE_CM, LUNGE_RESTRICTED_BELOW_CM,
-  LUNGE_TYPICAL_FROM_CM, NAVICULAR_DROP_HIGH_ABOVE_MM, NAVICULAR_DROP_LOW_BELOW_MM,
-  NAVICULAR_DROP_TYPICAL_MAX_MM, NAVICULAR_DROP_TYPICAL_MIN_MM, SINGLE_LEG_STANCE_AGE_GROUP_FROM,
-  SINGLE_LEG_STANCE_EYES_CLOSED_NORM_S, SINGLE_LEG_STANCE_EYES_OPEN_NORM_S,
+  FPI_HIGHLY_PRONATED_MIN,
+  FPI_NORMAL_MIN,
+  FPI_PRONATED_MIN,
+  FPI_SUPINATED_MIN,
+  HEEL_RAISE_LIMITS_OF_AGREEMENT_REPS,
+  HEEL_RAISE_MEDIAN_MEN,
+  HEEL_RAISE_MEDIAN_WOMEN,
+  LUNGE_DEGREES_PER_CM,
+  LUNGE_MDC_ONE_LEG_CM,
+  LUNGE_MDC_SIDE_TO_SIDE_CM,
+  LUNGE_RESTRICTED_BELOW_CM,
+  LUNGE_TYPICAL_FROM_CM,
+  NAVICULAR_DROP_HIGH_ABOVE_MM,
+  NAVICULAR_DROP_LOW_BELOW_MM,
+  NAVICULAR_DROP_TYPICAL_MAX_MM,
+  NAVICULAR_DROP_TYPICAL_MIN_MM,
+  SINGLE_LEG_STANCE_AGE_GROUP_FROM,
+  SINGLE_LEG_STANCE_EYES_CLOSED_NORM_S,
+  SINGLE_LEG_STANCE_EYES_OPEN_NORM_S,
 } from './screening-constants.js';
-import { SCREENING_SEGMENT, type Observation, type ScreeningResult, type ScreeningTestId, type ScreeningValues } from './screening-schemas.js';
-import { SCREENING_FINDING_EN, type FpiBand, type ObservationTest, type ScreeningFindingWords, type Side } from './screening-finding-words.js';
+import {
+  SCREENING_SEGMENT,
+  type Observation,
+  type ScreeningResult,
+  type ScreeningTestId,
+  type ScreeningValues,
+} from './screening-schemas.js';
+import {
+  SCREENING_FINDING_EN,
+  type FpiBand,
+  type ObservationTest,
+  type ScreeningFindingWords,
+  type Side,
+} from './screening-finding-words.js';
 import { SCREENING_FINDING_ES } from './i18n/screening-finding-texts.js';
 
 /** What the interpretation may use about the person. Both are optional; a norm that needs one says so if missing. */
@@ -51,13 +76,26 @@ interface Base {
   w: ScreeningFindingWords;
 }
 function baseOf(result: ScreeningResult, language: Language): Base {
-  return { source: result.testId, segment: SCREENING_SEGMENT[result.testId], recordedAt: result.recordedAt, recordedBy: result.recordedBy, w: WORDS[language] };
-}
-function make(base: Base, f: { side: FindingSide; label?: string; value: string; reference: string; status: FindingStatus; plain: string; evidence: EvidenceLevel; refs: string[] }): Finding {
   return {
-    source: base.source, segment: base.segment, side: f.side, label: f.label ?? base.w.testName(base.source),
-    value: f.value, reference: f.reference, status: f.status, plain: f.plain, evidence: f.evidence, refs: f.refs,
-    recordedAt: base.recordedAt, recordedBy: base.recordedBy,
+    source: result.testId,
+    segment: SCREENING_SEGMENT[result.testId],
+    recordedAt: result.recordedAt,
+    recordedBy: result.recordedBy,
+    w: WORDS[language],
+  };
+}
+/** A finding of this test: the caller gives what it measured and says; the test, link and recording come from base. */
+function make(
+  base: Base,
+  f: Omit<Finding, 'source' | 'segment' | 'label' | 'recordedAt' | 'recordedBy' | 'measuredFrom'> & { label?: string },
+): Finding {
+  return {
+    ...f,
+    source: base.source,
+    segment: base.segment,
+    label: f.label ?? base.w.testName(base.source),
+    recordedAt: base.recordedAt,
+    recordedBy: base.recordedBy,
   };
 }
 /** The sides present in a per-side value, in order left, right. */
@@ -78,20 +116,36 @@ const join = (...parts: string[]) => parts.join(' ');
  * test's own terms ("left arch dropped more"): a larger navicular drop is an arch that sinks more, never a "higher"
  * one, so no test says "higher" of a side unless the number it compares is a score.
  */
-function unreferencedDifference(base: Base, f: { left: number; right: number; unit: string; more: (side: Side) => string; say: (more: Side, other: Side, d: string) => string; label?: string; evidence: EvidenceLevel; refs: string[] }): Finding[] {
-  const d = sideDifference(f.left, f.right);
+function unreferencedDifference(
+  base: Base,
+  values: { left?: number | null | undefined; right?: number | null | undefined },
+  w: {
+    unit: string;
+    largerSide: (side: Side) => string;
+    differenceSaid: (more: Side, other: Side, d: string) => string;
+  },
+  refs: string[],
+  label?: string,
+): Finding[] {
+  // A difference needs both sides; it has no published reference, so it is only said, never judged.
+  if (values.left == null || values.right == null) return [];
+  const d = sideDifference(values.left, values.right);
   if (d === 0) return [];
-  const more: Side = f.left > f.right ? 'left' : 'right';
+  const more: Side = values.left > values.right ? 'left' : 'right';
   const other: Side = more === 'left' ? 'right' : 'left';
-  const amount = `${base.w.num(d)} ${f.unit}`;
-  return [make(base, {
-    side: 'both', label: base.w.difference.label(f.label ?? base.w.testName(base.source)),
-    value: base.w.difference.value(amount, f.more(more)),
-    reference: base.w.difference.reference,
-    status: 'not-interpretable',
-    plain: base.w.difference.plain(f.say(more, other, amount)),
-    evidence: f.evidence, refs: f.refs,
-  })];
+  const amount = `${base.w.num(d)} ${w.unit}`;
+  return [
+    make(base, {
+      side: 'both',
+      label: base.w.difference.label(label ?? base.w.testName(base.source)),
+      value: base.w.difference.value(amount, w.largerSide(more)),
+      reference: base.w.difference.reference,
+      status: 'not-interpretable',
+      plain: base.w.difference.plain(w.differenceSaid(more, other, amount)),
+      evidence: 'COH',
+      refs,
+    }),
+  ];
 }
 
 function navicularDrop(base: Base, v: ScreeningValues<'navicular-drop'>): Finding[] {
@@ -114,11 +168,17 @@ function navicularDrop(base: Base, v: ScreeningValues<'navicular-drop'>): Findin
       status = 'borderline';
       plain = join(said, w.edge);
     }
-    return make(base, { side, value: w.value(base.w.num(mm)), reference: w.reference, status, plain, evidence: 'COH', refs });
+    return make(base, {
+      side,
+      value: w.value(base.w.num(mm)),
+      reference: w.reference,
+      status,
+      plain,
+      evidence: 'COH',
+      refs,
+    });
   });
-  if (v.left != null && v.right != null) {
-    out.push(...unreferencedDifference(base, { left: v.left, right: v.right, unit: w.unit, more: w.largerSide, say: w.differenceSaid, evidence: 'COH', refs }));
-  }
+  out.push(...unreferencedDifference(base, v, w, refs));
   return out;
 }
 
@@ -138,14 +198,21 @@ function footPostureIndex(base: Base, v: ScreeningValues<'foot-posture-index'>, 
   const out = present(v).map(([side, total]) => {
     const band = fpiBand(total);
     const said = w.said(side, signed(total));
-    const plain = band === 'normal'
-      ? `${said} ${w.normal(w.bandPlain[band])}${ageNote}`
-      : `${said} ${w.outside(w.band[band], w.bandPlain[band])}${ageNote} ${base.w.worthShowing}`;
-    return make(base, { side, value: w.value(signed(total), w.band[band]), reference: w.reference, status: band === 'normal' ? 'typical' : 'notable', plain, evidence: 'COH', refs });
+    const plain =
+      band === 'normal'
+        ? `${said} ${w.normal(w.bandPlain[band])}${ageNote}`
+        : `${said} ${w.outside(w.band[band], w.bandPlain[band])}${ageNote} ${base.w.worthShowing}`;
+    return make(base, {
+      side,
+      value: w.value(signed(total), w.band[band]),
+      reference: w.reference,
+      status: band === 'normal' ? 'typical' : 'notable',
+      plain,
+      evidence: 'COH',
+      refs,
+    });
   });
-  if (v.left != null && v.right != null) {
-    out.push(...unreferencedDifference(base, { left: v.left, right: v.right, unit: w.unit, more: w.largerSide, say: w.differenceSaid, evidence: 'COH', refs }));
-  }
+  out.push(...unreferencedDifference(base, v, w, refs));
   return out;
 }
 
@@ -167,7 +234,15 @@ function weightBearingLunge(base: Base, v: ScreeningValues<'weight-bearing-lunge
       status = 'typical';
       plain = join(said, w.usual);
     }
-    return make(base, { side, value: w.value(base.w.num(cm), String(deg)), reference: w.reference, status, plain, evidence: 'EO', refs });
+    return make(base, {
+      side,
+      value: w.value(base.w.num(cm), String(deg)),
+      reference: w.reference,
+      status,
+      plain,
+      evidence: 'EO',
+      refs,
+    });
   });
   if (v.left != null && v.right != null) {
     const d = sideDifference(v.left, v.right);
@@ -187,10 +262,18 @@ function weightBearingLunge(base: Base, v: ScreeningValues<'weight-bearing-lunge
       status = 'typical';
       plain = w.same(ds);
     }
-    out.push(make(base, {
-      side: 'both', label: base.w.difference.label(base.w.testName(base.source)), value: w.differenceValue(ds),
-      reference: w.differenceReference, status, plain, evidence: 'SR/MA', refs: ['30'],
-    }));
+    out.push(
+      make(base, {
+        side: 'both',
+        label: base.w.difference.label(base.w.testName(base.source)),
+        value: w.differenceValue(ds),
+        reference: w.differenceReference,
+        status,
+        plain,
+        evidence: 'SR/MA',
+        refs: ['30'],
+      }),
+    );
   }
   return out;
 }
@@ -198,7 +281,9 @@ function weightBearingLunge(base: Base, v: ScreeningValues<'weight-bearing-lunge
 /** Index of the single-leg stance age group for an age in years, or -1 below 18 (no norms). DOMAIN.md §5 [31]. */
 export function stanceAgeGroup(age: number): number {
   let group = -1;
-  SINGLE_LEG_STANCE_AGE_GROUP_FROM.forEach((from, i) => { if (age >= from) group = i; });
+  SINGLE_LEG_STANCE_AGE_GROUP_FROM.forEach((from, i) => {
+    if (age >= from) group = i;
+  });
   return group;
 }
 function ageGroupLabel(i: number): string {
@@ -224,24 +309,36 @@ function singleLegStance(base: Base, v: ScreeningValues<'single-leg-stance'>, ct
       const said = w.said(side, base.w.num(s), c.key);
       const value = w.value(base.w.num(s));
       if (group === null || group < 0) {
-        out.push(make(base, {
-          side, label, value, reference: w.allGroupsReference(allNorms), status: 'not-interpretable',
-          plain: join(said, group === null ? w.needsAge : w.adultsOnly),
-          evidence: 'COH', refs,
-        }));
+        out.push(
+          make(base, {
+            side,
+            label,
+            value,
+            reference: w.allGroupsReference(allNorms),
+            status: 'not-interpretable',
+            plain: join(said, group === null ? w.needsAge : w.adultsOnly),
+            evidence: 'COH',
+            refs,
+          }),
+        );
         continue;
       }
       const norm = base.w.num(c.norms[group]!);
       const typical = s >= c.norms[group]!;
-      out.push(make(base, {
-        side, label, value, reference: w.groupReference(ageGroupLabel(group), norm, c.key), status: typical ? 'typical' : 'borderline',
-        plain: typical ? join(said, w.atOrAbove(norm)) : join(said, w.below(norm), base.w.worthShowing),
-        evidence: 'COH', refs,
-      }));
+      out.push(
+        make(base, {
+          side,
+          label,
+          value,
+          reference: w.groupReference(ageGroupLabel(group), norm, c.key),
+          status: typical ? 'typical' : 'borderline',
+          plain: typical ? join(said, w.atOrAbove(norm)) : join(said, w.below(norm), base.w.worthShowing),
+          evidence: 'COH',
+          refs,
+        }),
+      );
     }
-    if (c.values.left != null && c.values.right != null) {
-      out.push(...unreferencedDifference(base, { left: c.values.left, right: c.values.right, unit: w.unit, more: w.largerSide, say: w.differenceSaid, label, evidence: 'COH', refs }));
-    }
+    out.push(...unreferencedDifference(base, c.values, w, refs, label));
   }
   return out;
 }
@@ -256,30 +353,68 @@ function heelRaise(base: Base, v: ScreeningValues<'heel-raise'>, ctx: ScreeningC
     const said = w.said(side, base.w.num(n));
     const value = w.value(base.w.num(n), v.protocol === 'flat-floor');
     if (v.protocol === 'flat-floor') {
-      return make(base, { side, value, reference, status: 'not-interpretable', evidence: 'COH', refs, plain: join(said, w.flatFloor) });
+      return make(base, {
+        side,
+        value,
+        reference,
+        status: 'not-interpretable',
+        evidence: 'COH',
+        refs,
+        plain: join(said, w.flatFloor),
+      });
     }
     // Without a sex the two medians bracket the answer: at or above both is typical, below both is below either
     // median, and in between depends on which median applies.
     const high = median ?? HEEL_RAISE_MEDIAN_MEN;
     const low = median ?? HEEL_RAISE_MEDIAN_WOMEN;
     if (n >= high) {
-      return make(base, { side, value, reference, status: 'typical', evidence: 'COH', refs, plain: join(said, w.atOrAbove(who, String(high))) });
+      return make(base, {
+        side,
+        value,
+        reference,
+        status: 'typical',
+        evidence: 'COH',
+        refs,
+        plain: join(said, w.atOrAbove(who, String(high))),
+      });
     }
     if (n < low) {
-      return make(base, { side, value, reference, status: 'borderline', evidence: 'COH', refs, plain: join(said, w.below(who, String(low)), base.w.worthShowing) });
+      return make(base, {
+        side,
+        value,
+        reference,
+        status: 'borderline',
+        evidence: 'COH',
+        refs,
+        plain: join(said, w.below(who, String(low)), base.w.worthShowing),
+      });
     }
-    return make(base, { side, value, reference, status: 'not-interpretable', evidence: 'COH', refs, plain: join(said, w.needsSex) });
+    return make(base, {
+      side,
+      value,
+      reference,
+      status: 'not-interpretable',
+      evidence: 'COH',
+      refs,
+      plain: join(said, w.needsSex),
+    });
   });
   if (v.left != null && v.right != null) {
     const d = Math.abs(v.left - v.right);
     const fewer: Side = v.left < v.right ? 'left' : 'right';
     const beyond = d > HEEL_RAISE_LIMITS_OF_AGREEMENT_REPS;
-    out.push(make(base, {
-      side: 'both', label: base.w.difference.label(base.w.testName(base.source)), value: w.differenceValue(base.w.num(d)),
-      reference: w.differenceReference,
-      status: beyond ? 'notable' : 'typical', evidence: 'EO', refs: ['32'],
-      plain: beyond ? join(w.fewer(fewer, base.w.num(d)), base.w.worthShowing) : w.same(base.w.num(d)),
-    }));
+    out.push(
+      make(base, {
+        side: 'both',
+        label: base.w.difference.label(base.w.testName(base.source)),
+        value: w.differenceValue(base.w.num(d)),
+        reference: w.differenceReference,
+        status: beyond ? 'notable' : 'typical',
+        evidence: 'EO',
+        refs: ['32'],
+        plain: beyond ? join(w.fewer(fewer, base.w.num(d)), base.w.worthShowing) : w.same(base.w.num(d)),
+      }),
+    );
   }
   return out;
 }
@@ -287,16 +422,50 @@ function heelRaise(base: Base, v: ScreeningValues<'heel-raise'>, ctx: ScreeningC
 function windlass(base: Base, v: ScreeningValues<'windlass'>): Finding[] {
   const refs = ['17', '17a'];
   const w = base.w.windlass;
-  return present(v).map(([side, r]) => r === 'positive'
-    ? make(base, { side, value: w.value.positive, reference: w.reference, status: 'notable', evidence: 'COH', refs, plain: join(w.positive(side), base.w.worthShowing) })
-    : make(base, { side, value: w.value.negative, reference: w.reference, status: 'typical', evidence: 'COH', refs, plain: w.negative(side) }));
+  return present(v).map(([side, r]) =>
+    r === 'positive'
+      ? make(base, {
+          side,
+          value: w.value.positive,
+          reference: w.reference,
+          status: 'notable',
+          evidence: 'COH',
+          refs,
+          plain: join(w.positive(side), base.w.worthShowing),
+        })
+      : make(base, {
+          side,
+          value: w.value.negative,
+          reference: w.reference,
+          status: 'typical',
+          evidence: 'COH',
+          refs,
+          plain: w.negative(side),
+        }),
+  );
 }
 
-function observation(base: Base & { source: ObservationTest }, v: { left?: Observation | null; right?: Observation | null }): Finding[] {
+function observation(
+  base: Base & { source: ObservationTest },
+  v: { left?: Observation | null; right?: Observation | null },
+): Finding[] {
   const w = base.w.observation;
   return present(v).map(([side, o]) => {
-    const plain = o === 'seen' ? join(w.seen(base.source, side), base.w.worthShowing) : o === 'not-seen' ? w.notSeen(base.source, side) : w.unsure(base.source, side);
-    return make(base, { side, value: w.value[o], reference: w.reference, status: 'not-interpretable', plain, evidence: 'EO', refs: [] });
+    const plain =
+      o === 'seen'
+        ? join(w.seen(base.source, side), base.w.worthShowing)
+        : o === 'not-seen'
+          ? w.notSeen(base.source, side)
+          : w.unsure(base.source, side);
+    return make(base, {
+      side,
+      value: w.value[o],
+      reference: w.reference,
+      status: 'not-interpretable',
+      plain,
+      evidence: 'EO',
+      refs: [],
+    });
   });
 }
 
@@ -306,16 +475,28 @@ function observation(base: Base & { source: ObservationTest }, v: { left?: Obser
  * values, references and sentences; the figures the same). Never throws for a result that passed
  * `screeningResultSchema`. Every finding carries the segment of the test (SCREENING_SEGMENT).
  */
-export function interpretScreening(result: ScreeningResult, context: ScreeningContext = {}, language: Language = 'en'): Finding[] {
+export function interpretScreening(
+  result: ScreeningResult,
+  context: ScreeningContext = {},
+  language: Language = 'en',
+): Finding[] {
   const base = baseOf(result, language);
   switch (result.testId) {
-    case 'navicular-drop': return navicularDrop(base, result.values);
-    case 'foot-posture-index': return footPostureIndex(base, result.values, context);
-    case 'weight-bearing-lunge': return weightBearingLunge(base, result.values);
-    case 'single-leg-stance': return singleLegStance(base, result.values, context);
-    case 'heel-raise': return heelRaise(base, result.values, context);
-    case 'windlass': return windlass(base, result.values);
-    case 'single-leg-squat-valgus': return observation({ ...base, source: result.testId }, result.values);
-    case 'trendelenburg': return observation({ ...base, source: result.testId }, result.values);
+    case 'navicular-drop':
+      return navicularDrop(base, result.values);
+    case 'foot-posture-index':
+      return footPostureIndex(base, result.values, context);
+    case 'weight-bearing-lunge':
+      return weightBearingLunge(base, result.values);
+    case 'single-leg-stance':
+      return singleLegStance(base, result.values, context);
+    case 'heel-raise':
+      return heelRaise(base, result.values, context);
+    case 'windlass':
+      return windlass(base, result.values);
+    case 'single-leg-squat-valgus':
+      return observation({ ...base, source: result.testId }, result.values);
+    case 'trendelenburg':
+      return observation({ ...base, source: result.testId }, result.values);
   }
 }

@@ -10,12 +10,23 @@ import { z } from 'zod';
 import type { ChainSegment } from './findings.js';
 import { checkWith, says, textOfIssue, type ValidationText } from './validation-words.js';
 import {
-  FPI_MAX, FPI_MIN, HEEL_RAISE_INPUT_MAX, LUNGE_INPUT_MAX_CM, NAVICULAR_DROP_INPUT_MAX_MM, SINGLE_LEG_STANCE_MAX_S,
+  FPI_MAX,
+  FPI_MIN,
+  HEEL_RAISE_INPUT_MAX,
+  LUNGE_INPUT_MAX_CM,
+  NAVICULAR_DROP_INPUT_MAX_MM,
+  SINGLE_LEG_STANCE_MAX_S,
 } from './screening-constants.js';
 
 export const SCREENING_TEST_IDS = [
-  'navicular-drop', 'foot-posture-index', 'weight-bearing-lunge', 'single-leg-stance', 'heel-raise', 'windlass',
-  'single-leg-squat-valgus', 'trendelenburg',
+  'navicular-drop',
+  'foot-posture-index',
+  'weight-bearing-lunge',
+  'single-leg-stance',
+  'heel-raise',
+  'windlass',
+  'single-leg-squat-valgus',
+  'trendelenburg',
 ] as const;
 export type ScreeningTestId = (typeof SCREENING_TEST_IDS)[number];
 
@@ -66,18 +77,24 @@ export const singleLegStanceValues = z
 /** The heel-raise protocol: the norms come from a 10 degree incline with a 60 bpm metronome (DOMAIN.md §5 [32]). */
 export const HEEL_RAISE_PROTOCOLS = ['incline-metronome', 'flat-floor'] as const;
 /** Heel raises to fatigue: whole repetitions per side, and the protocol used. */
-export const heelRaiseValues = z.strictObject({
-  left: z.number().int().min(0).max(HEEL_RAISE_INPUT_MAX).nullable().optional(),
-  right: z.number().int().min(0).max(HEEL_RAISE_INPUT_MAX).nullable().optional(),
-  protocol: z.enum(HEEL_RAISE_PROTOCOLS),
-}).refine((v) => v.left != null || v.right != null, says('screening.one-side'));
+export const heelRaiseValues = z
+  .strictObject({
+    left: z.number().int().min(0).max(HEEL_RAISE_INPUT_MAX).nullable().optional(),
+    right: z.number().int().min(0).max(HEEL_RAISE_INPUT_MAX).nullable().optional(),
+    protocol: z.enum(HEEL_RAISE_PROTOCOLS),
+  })
+  .refine((v) => v.left != null || v.right != null, says('screening.one-side'));
 /** Windlass: did lifting the big toe bring back the familiar heel or arch pain? Per foot. */
 export const windlassValues = perSide(z.enum(['positive', 'negative']));
 /** An observation with no numeric threshold (DOMAIN.md §5): seen, not seen, or not sure. */
 export const OBSERVATIONS = ['seen', 'not-seen', 'unsure'] as const;
 export type Observation = (typeof OBSERVATIONS)[number];
 /** An observation in words, as a finding shows it (never the stored value such as "not-seen"). */
-export const OBSERVATION_WORDS: Record<Observation, string> = { seen: 'seen', 'not-seen': 'not seen', unsure: 'not sure' };
+export const OBSERVATION_WORDS: Record<Observation, string> = {
+  seen: 'seen',
+  'not-seen': 'not seen',
+  unsure: 'not sure',
+};
 /** Single-leg squat: knee moving inward, per leg squatting. */
 export const squatValgusValues = perSide(z.enum(OBSERVATIONS));
 /** Trendelenburg: pelvis dropping on the lifted-leg side, per standing leg. */
@@ -118,7 +135,9 @@ export interface ScreeningProblem {
  * Parses untrusted input (a form, an HTTP body, a backup) into a screening result, or located problems.
  * Never throws.
  */
-export function parseScreeningResult(input: unknown): { result: ScreeningResult; problems: [] } | { result: null; problems: ScreeningProblem[] } {
+export function parseScreeningResult(
+  input: unknown,
+): { result: ScreeningResult; problems: [] } | { result: null; problems: ScreeningProblem[] } {
   const parsed = checkWith(screeningResultSchema, input);
   if (parsed.success) return { result: parsed.data, problems: [] };
   const problems = parsed.error.issues.map((issue) => ({

@@ -10,18 +10,43 @@ import type { z } from 'zod';
 import type { EvidenceLevel } from './evidence.js';
 import type { ChainSegment } from './findings.js';
 import {
-  HEEL_RAISE_INCLINE_DEG, HEEL_RAISE_METRONOME_BPM, SINGLE_LEG_STANCE_MAX_S, SINGLE_LEG_STANCE_TRIALS,
+  HEEL_RAISE_INCLINE_DEG,
+  HEEL_RAISE_METRONOME_BPM,
+  SINGLE_LEG_STANCE_MAX_S,
+  SINGLE_LEG_STANCE_TRIALS,
 } from './screening-constants.js';
 import {
-  SCREENING_NAME, SCREENING_SEGMENT, SCREENING_TEST_IDS, footPostureIndexValues, heelRaiseValues, navicularDropValues,
-  singleLegStanceValues, squatValgusValues, trendelenburgValues, weightBearingLungeValues, windlassValues,
+  SCREENING_NAME,
+  SCREENING_SEGMENT,
+  SCREENING_TEST_IDS,
+  footPostureIndexValues,
+  heelRaiseValues,
+  navicularDropValues,
+  singleLegStanceValues,
+  squatValgusValues,
+  trendelenburgValues,
+  weightBearingLungeValues,
+  windlassValues,
   type ScreeningTestId,
 } from './screening-schemas.js';
 
-export { interpretScreening, fpiBand, stanceAgeGroup, formatNumber, type ScreeningContext } from './screening-interpret.js';
 export {
-  SCREENING_TEST_IDS, SCREENING_SEGMENT, SCREENING_NAME, screeningResultSchema, parseScreeningResult,
-  type ScreeningTestId, type ScreeningResult, type ScreeningValues, type ScreeningProblem,
+  interpretScreening,
+  fpiBand,
+  stanceAgeGroup,
+  formatNumber,
+  type ScreeningContext,
+} from './screening-interpret.js';
+export {
+  SCREENING_TEST_IDS,
+  SCREENING_SEGMENT,
+  SCREENING_NAME,
+  screeningResultSchema,
+  parseScreeningResult,
+  type ScreeningTestId,
+  type ScreeningResult,
+  type ScreeningValues,
+  type ScreeningProblem,
 } from './screening-schemas.js';
 
 /** How to do a test: what you need, the steps, and how to stay safe. */
@@ -92,13 +117,18 @@ const DETAILS: Record<ScreeningTestId, Omit<ScreeningTestInfo, 'id' | 'name' | '
       safety: ['Support balance on standing.'],
     },
     input: { schema: navicularDropValues, unit: 'mm', perSide: true, range: '0-30 mm per foot' },
-    reliability: 'Intra-rater ICC 0.61-0.79, inter-rater 0.46-0.83; static drop explains only ~13% of dynamic drop; agreement across sessions only fair (weighted kappa 0.40). Low value at home.',
+    reliability:
+      'Intra-rater ICC 0.61-0.79, inter-rater 0.46-0.83; static drop explains only ~13% of dynamic drop; agreement across sessions only fair (weighted kappa 0.40). Low value at home.',
     evidence: 'COH',
     refs: ['28', '28a', '28b'],
   },
   'foot-posture-index': {
-    purpose: 'How your feet sit when you stand relaxed: rolled in, rolled out, or in between. Scored by a trained person.',
-    home: { notAtHome: 'This test needs a trained observer and the official form. Ask your clinician to do it, and enter the total score from their form.' },
+    purpose:
+      'How your feet sit when you stand relaxed: rolled in, rolled out, or in between. Scored by a trained person.',
+    home: {
+      notAtHome:
+        'This test needs a trained observer and the official form. Ask your clinician to do it, and enter the total score from their form.',
+    },
     clinic: {
       need: ['The official FPI-6 form and user guide (© A. Redmond; obtain from the author, University of Leeds)'],
       steps: [
@@ -108,10 +138,17 @@ const DETAILS: Record<ScreeningTestId, Omit<ScreeningTestInfo, 'id' | 'name' | '
       safety: ['The person stands relaxed on both feet; let them hold on if unsteady.'],
       note: 'Footing does not reproduce the six items or the manual: they are copyrighted.',
     },
-    input: { schema: footPostureIndexValues, unit: 'points', perSide: true, range: 'whole numbers from -12 to +12 per foot' },
-    reliability: 'Session-to-session weighted kappa 0.92; needs a trained observer; a photo-based version is unvalidated.',
+    input: {
+      schema: footPostureIndexValues,
+      unit: 'points',
+      perSide: true,
+      range: 'whole numbers from -12 to +12 per foot',
+    },
+    reliability:
+      'Session-to-session weighted kappa 0.92; needs a trained observer; a photo-based version is unvalidated.',
     evidence: 'COH',
-    licence: 'FPI-6 manual © Anthony Redmond 1998, all rights reserved; terms for use in an app not found. Only the total score is stored.',
+    licence:
+      'FPI-6 manual © Anthony Redmond 1998, all rights reserved; terms for use in an app not found. Only the total score is stored.',
     refs: ['29', '29a', '29b'],
   },
   'weight-bearing-lunge': {
@@ -127,7 +164,11 @@ const DETAILS: Record<ScreeningTestId, Omit<ScreeningTestInfo, 'id' | 'name' | '
         'Read the distance from the wall to the tip of your big toe in centimetres. Try 3 times and keep the biggest.',
         'Do the other foot the same way.',
       ],
-      safety: ['Put your hands on the wall for balance.', STOP_IF_PAIN, 'Skip this test if you have hurt your ankle in the last few weeks.'],
+      safety: [
+        'Put your hands on the wall for balance.',
+        STOP_IF_PAIN,
+        'Skip this test if you have hurt your ankle in the last few weeks.',
+      ],
     },
     clinic: {
       need: ['Tape measure fixed to the floor perpendicular to the wall'],
@@ -139,7 +180,8 @@ const DETAILS: Record<ScreeningTestId, Omit<ScreeningTestInfo, 'id' | 'name' | '
       safety: ['Hands on the wall.'],
     },
     input: { schema: weightBearingLungeValues, unit: 'cm', perSide: true, range: '0-25 cm per side' },
-    reliability: 'ICC 0.80-0.99 (systematic review); MDC about 1.0 cm for one leg, 1.5 cm side to side. Very suitable for home use with a tape measure.',
+    reliability:
+      'ICC 0.80-0.99 (systematic review); MDC about 1.0 cm for one leg, 1.5 cm side to side. Very suitable for home use with a tape measure.',
     evidence: 'SR/MA',
     refs: ['30', '30a'],
   },
@@ -154,7 +196,11 @@ const DETAILS: Record<ScreeningTestId, Omit<ScreeningTestInfo, 'id' | 'name' | '
         `Do it ${SINGLE_LEG_STANCE_TRIALS} times on each leg and keep the best time (at most ${SINGLE_LEG_STANCE_MAX_S} seconds).`,
         'If eyes open felt steady, do the same with your eyes closed, with your helper standing right beside you.',
       ],
-      safety: [HOLD_ON, 'Only close your eyes with a helper next to you.', 'Skip eyes closed if you feel dizzy or have fallen in the last year.'],
+      safety: [
+        HOLD_ON,
+        'Only close your eyes with a helper next to you.',
+        'Skip eyes closed if you feel dizzy or have fallen in the last year.',
+      ],
     },
     clinic: {
       need: ['Stopwatch'],
@@ -164,16 +210,27 @@ const DETAILS: Record<ScreeningTestId, Omit<ScreeningTestInfo, 'id' | 'name' | '
       ],
       safety: ['Guard the patient, especially eyes closed.'],
     },
-    input: { schema: singleLegStanceValues, unit: 's', perSide: true, range: `0-${SINGLE_LEG_STANCE_MAX_S} s per side, eyes open and/or eyes closed` },
-    reliability: 'Inter-rater ICC (best of 3) 0.994 eyes open, 0.998 eyes closed; barefoot, arms crossed, max 45 s is the most reliable variant (ICC 0.83-0.998).',
+    input: {
+      schema: singleLegStanceValues,
+      unit: 's',
+      perSide: true,
+      range: `0-${SINGLE_LEG_STANCE_MAX_S} s per side, eyes open and/or eyes closed`,
+    },
+    reliability:
+      'Inter-rater ICC (best of 3) 0.994 eyes open, 0.998 eyes closed; barefoot, arms crossed, max 45 s is the most reliable variant (ICC 0.83-0.998).',
     evidence: 'COH',
-    unverified: 'The per-age-group averages (eyes open ~43/40/37/27/15/6 s, eyes closed ~9/7/5/2.5/2/1 s) are UNVERIFIED: taken from the paper\'s table from memory, not re-checked.',
+    unverified:
+      "The per-age-group averages (eyes open ~43/40/37/27/15/6 s, eyes closed ~9/7/5/2.5/2/1 s) are UNVERIFIED: taken from the paper's table from memory, not re-checked.",
     refs: ['31', '31a'],
   },
   'heel-raise': {
     purpose: 'How many times you can rise onto the ball of one foot: calf strength and endurance.',
     home: {
-      need: ['A wall to touch with your fingertips', 'A metronome app set to 60 beats a minute', 'A slope of about 10 degrees if you have one (a wedge or a ramp)'],
+      need: [
+        'A wall to touch with your fingertips',
+        'A metronome app set to 60 beats a minute',
+        'A slope of about 10 degrees if you have one (a wedge or a ramp)',
+      ],
       steps: [
         'Stand on one bare foot (on the slope if you have one, heel lower than toes), fingertips on the wall for balance only.',
         'With the beat, rise as high as you can on the ball of the foot, then lower your heel: up on one beat, down on the next.',
@@ -193,12 +250,17 @@ const DETAILS: Record<ScreeningTestId, Omit<ScreeningTestInfo, 'id' | 'name' | '
       ],
       safety: ['Fingertip support only.'],
     },
-    input: { schema: heelRaiseValues, unit: 'repetitions', perSide: true, range: 'whole numbers 0-100 per side, with the protocol (incline and metronome, or flat floor)' },
+    input: {
+      schema: heelRaiseValues,
+      unit: 'repetitions',
+      perSide: true,
+      range: 'whole numbers 0-100 per side, with the protocol (incline and metronome, or flat floor)',
+    },
     reliability: 'ICC about 1.0; limits of agreement about +-6 repetitions.',
     evidence: 'COH',
     refs: ['32', '32a'],
   },
-  'windlass': {
+  windlass: {
     purpose: 'Whether lifting your big toe brings back your heel or arch pain.',
     home: {
       need: ['A helper'],
@@ -214,13 +276,19 @@ const DETAILS: Record<ScreeningTestId, Omit<ScreeningTestInfo, 'id' | 'name' | '
       need: [],
       steps: [
         'Weight-bearing: passively extend the first metatarsophalangeal joint to end range or symptom reproduction.',
-        'Positive if the patient\'s familiar heel or arch pain is reproduced.',
+        "Positive if the patient's familiar heel or arch pain is reproduced.",
       ],
       safety: ['Stop at symptom reproduction.'],
       note: 'Specificity 100%, sensitivity about 32% weight-bearing (13.6% non-weight-bearing). The test also strains the plantar nerves, so it is not selective.',
     },
-    input: { schema: windlassValues, unit: 'positive/negative', perSide: true, range: 'yes (the pain came back) or no, per foot' },
-    reliability: 'No reliability figures in the sources Footing draws on. Diagnostic accuracy: specificity 100%, sensitivity 32%.',
+    input: {
+      schema: windlassValues,
+      unit: 'positive/negative',
+      perSide: true,
+      range: 'yes (the pain came back) or no, per foot',
+    },
+    reliability:
+      'No reliability figures in the sources Footing draws on. Diagnostic accuracy: specificity 100%, sensitivity 32%.',
     evidence: 'COH',
     refs: ['17', '17a'],
   },
@@ -242,13 +310,18 @@ const DETAILS: Record<ScreeningTestId, Omit<ScreeningTestInfo, 'id' | 'name' | '
       safety: ['Guard balance.'],
       note: 'No validated numeric threshold; an observation to report.',
     },
-    input: { schema: squatValgusValues, unit: 'observation', perSide: true, range: 'seen, not seen or not sure, per leg' },
+    input: {
+      schema: squatValgusValues,
+      unit: 'observation',
+      perSide: true,
+      range: 'seen, not seen or not sure, per leg',
+    },
     reliability: 'Only fair to moderate reliability (UNVERIFIED).',
     evidence: 'EO',
     unverified: 'The reliability figure is UNVERIFIED: not re-checked against its source.',
     refs: [],
   },
-  'trendelenburg': {
+  trendelenburg: {
     purpose: 'Whether your hip drops on the other side when you stand on one leg.',
     home: {
       need: ['A helper behind you, or a phone filming your back'],
@@ -261,11 +334,18 @@ const DETAILS: Record<ScreeningTestId, Omit<ScreeningTestInfo, 'id' | 'name' | '
     },
     clinic: {
       need: [],
-      steps: ['Observe the pelvis from behind in single-leg stance; record contralateral pelvic drop per stance leg as seen, not seen or not sure.'],
+      steps: [
+        'Observe the pelvis from behind in single-leg stance; record contralateral pelvic drop per stance leg as seen, not seen or not sure.',
+      ],
       safety: ['Guard balance.'],
       note: 'No validated numeric threshold; an observation to report.',
     },
-    input: { schema: trendelenburgValues, unit: 'observation', perSide: true, range: 'seen, not seen or not sure, per standing leg' },
+    input: {
+      schema: trendelenburgValues,
+      unit: 'observation',
+      perSide: true,
+      range: 'seen, not seen or not sure, per standing leg',
+    },
     reliability: 'Only fair to moderate reliability (UNVERIFIED).',
     evidence: 'EO',
     unverified: 'The reliability figure is UNVERIFIED: not re-checked against its source.',

@@ -15,7 +15,11 @@ import { SESSION_FEEDBACK_ES, type SessionFeedbackWords } from './i18n/session-f
 
 export type AfterPainBand = 'safe' | 'acceptable' | 'high';
 
-export interface PainScores { back?: number | null | undefined; neck?: number | null | undefined; foot?: number | null | undefined }
+export interface PainScores {
+  back?: number | null | undefined;
+  neck?: number | null | undefined;
+  foot?: number | null | undefined;
+}
 
 /** The highest of the scores given, or null when none was given. */
 export function highestScore(p: PainScores | undefined): number | null {
@@ -48,13 +52,18 @@ export const SESSION_FEEDBACK_EN: SessionFeedbackWords = {
   savedOnly: 'Your session is saved.',
   safe: (h) => `Pain of ${h} out of 10 after exercise is in the safe range.`,
   acceptable: (h) => `Pain of ${h} out of 10 is acceptable during exercise, as long as it settles by tomorrow morning.`,
-  acceptableNotSettled: 'If it has not settled by then, that is a sign to reduce the load: say so in tomorrow’s check-in, and the plan takes it into account.',
+  acceptableNotSettled:
+    'If it has not settled by then, that is a sign to reduce the load: say so in tomorrow’s check-in, and the plan takes it into account.',
   highTitle: (limit) => `Your pain is above ${limit} out of 10: ease off`,
-  high: (h, limit) => `Pain of ${h} out of 10 is above the limit of ${limit} for exercise. Stop these exercises for today and do not push through the pain.`,
+  high: (h, limit) =>
+    `Pain of ${h} out of 10 is above the limit of ${limit} for exercise. Stop these exercises for today and do not push through the pain.`,
   highPlan: 'Your plan takes this pain into account from today.',
-  highSettle: 'Pain after exercise should settle by the next morning. If it has not, or it keeps getting worse, contact your clinician.',
-  safetyPrompt: 'If something new worries you, such as numbness, weakness, or a change in bladder or bowel control, answer the safety questions again now.',
-  claim: (limit) => `Pain up to ${limit} out of 10 during exercise is acceptable if it settles by the next morning; above ${limit}, reduce the load. This rule was tested in people with Achilles tendon pain; using it for feet and back is expert advice.`,
+  highSettle:
+    'Pain after exercise should settle by the next morning. If it has not, or it keeps getting worse, contact your clinician.',
+  safetyPrompt:
+    'If something new worries you, such as numbness, weakness, or a change in bladder or bowel control, answer the safety questions again now.',
+  claim: (limit) =>
+    `Pain up to ${limit} out of 10 during exercise is acceptable if it settles by the next morning; above ${limit}, reduce the load. This rule was tested in people with Achilles tendon pain; using it for feet and back is expert advice.`,
 };
 
 const WORDS: Record<Language, SessionFeedbackWords> = { en: SESSION_FEEDBACK_EN, es: SESSION_FEEDBACK_ES };
@@ -78,10 +87,19 @@ export function sessionFeedback(painAfter: PainScores | undefined, language: Lan
     return { band, highest, title: w.saved, lines: [w.safe(highest)], safetyPrompt: null, claim };
   }
   if (band === 'acceptable') {
-    return { band, highest, title: w.savedOnly, lines: [w.acceptable(highest), w.acceptableNotSettled], safetyPrompt: null, claim };
+    return {
+      band,
+      highest,
+      title: w.savedOnly,
+      lines: [w.acceptable(highest), w.acceptableNotSettled],
+      safetyPrompt: null,
+      claim,
+    };
   }
   return {
-    band, highest, title: w.highTitle(PAIN_DURING_ACCEPTABLE_MAX),
+    band,
+    highest,
+    title: w.highTitle(PAIN_DURING_ACCEPTABLE_MAX),
     lines: [w.high(highest, PAIN_DURING_ACCEPTABLE_MAX), w.highPlan, w.highSettle],
     safetyPrompt: w.safetyPrompt,
     claim,

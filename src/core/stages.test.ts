@@ -1,7 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { DOSE_LIMITS, FIRST_STAGE, LAST_STAGE, STAGES, stageByNumber, withinLimits, type HoldDose, type TimedDose } from './stages.js';
+import {
+  DOSE_LIMITS,
+  FIRST_STAGE,
+  LAST_STAGE,
+  STAGES,
+  stageByNumber,
+  withinLimits,
+  type HoldDose,
+  type TimedDose,
+} from './stages.js';
 import { EXERCISES } from './exercises.js';
 
 // DOMAIN.md §3 3.15: ball roll 1-2 min per foot, 1-2x/day. §4 4.6: holds 5-10 s, 10-15 reps, 2-3 sets.
@@ -19,7 +28,10 @@ test('Given DOSE_LIMITS, when compared with DOMAIN.md §3 3.15 and §4 4.6, then
 
 test('Given the stages, when numbered, then they run 1..LAST_STAGE without gaps', () => {
   assert.equal(FIRST_STAGE, 1);
-  assert.deepEqual(STAGES.map((s) => s.number), Array.from({ length: LAST_STAGE }, (_, i) => i + 1));
+  assert.deepEqual(
+    STAGES.map((s) => s.number),
+    Array.from({ length: LAST_STAGE }, (_, i) => i + 1),
+  );
   assert.ok(LAST_STAGE >= 2);
 });
 
@@ -38,7 +50,10 @@ for (const stage of STAGES) {
         assert.ok(p.dose.reps >= HOLD.minReps && p.dose.reps <= HOLD.maxReps);
         assert.ok(p.dose.sets >= HOLD.minSets && p.dose.sets <= HOLD.maxSets);
       }
-      assert.ok((EXERCISES[p.exercise].steps[p.position] ?? []).length > 0, `${p.exercise} has steps for ${p.position}`);
+      assert.ok(
+        (EXERCISES[p.exercise].steps[p.position] ?? []).length > 0,
+        `${p.exercise} has steps for ${p.position}`,
+      );
     }
   });
 }
@@ -48,7 +63,10 @@ test('Given consecutive stages, when the position of each drill is compared, the
     for (const p of STAGES[i]!.prescriptions) {
       const before = STAGES[i - 1]!.prescriptions.find((q) => q.exercise === p.exercise);
       if (!before) continue;
-      assert.ok(POSITION_ORDER.indexOf(p.position) >= POSITION_ORDER.indexOf(before.position), `${p.exercise} at stage ${i + 1}`);
+      assert.ok(
+        POSITION_ORDER.indexOf(p.position) >= POSITION_ORDER.indexOf(before.position),
+        `${p.exercise} at stage ${i + 1}`,
+      );
     }
   }
 });
@@ -60,8 +78,19 @@ test('Given stage 1, when read, then it is a gentle start: one sitting ball roll
 });
 
 const byNumber: [number, number][] = [
-  [1, 1], [3, 3], [LAST_STAGE, LAST_STAGE], [0, 1], [-3, 1], [LAST_STAGE + 1, LAST_STAGE], [99, LAST_STAGE],
-  [2.4, 2], [2.6, 3], [0.4, 1], [Number.NaN, 1], [Number.POSITIVE_INFINITY, LAST_STAGE], [Number.NEGATIVE_INFINITY, 1],
+  [1, 1],
+  [3, 3],
+  [LAST_STAGE, LAST_STAGE],
+  [0, 1],
+  [-3, 1],
+  [LAST_STAGE + 1, LAST_STAGE],
+  [99, LAST_STAGE],
+  [2.4, 2],
+  [2.6, 3],
+  [0.4, 1],
+  [Number.NaN, 1],
+  [Number.POSITIVE_INFINITY, LAST_STAGE],
+  [Number.NEGATIVE_INFINITY, 1],
 ];
 for (const [n, expected] of byNumber) {
   test(`Given stage number ${n}, when looked up, then stage ${expected} is returned (clamped, never below 1)`, () => {
@@ -69,8 +98,19 @@ for (const [n, expected] of byNumber) {
   });
 }
 
-const timed = (secondsPerFoot: number, timesPerDay: number): TimedDose => ({ kind: 'timed', secondsPerFoot, timesPerDay });
-const holds = (holdSeconds: number, reps: number, sets: number): HoldDose => ({ kind: 'holds', holdSeconds, reps, sets, restSeconds: 60, perFoot: false });
+const timed = (secondsPerFoot: number, timesPerDay: number): TimedDose => ({
+  kind: 'timed',
+  secondsPerFoot,
+  timesPerDay,
+});
+const holds = (holdSeconds: number, reps: number, sets: number): HoldDose => ({
+  kind: 'holds',
+  holdSeconds,
+  reps,
+  sets,
+  restSeconds: 60,
+  perFoot: false,
+});
 const limitCases: [string, TimedDose | HoldDose, boolean][] = [
   ['ball roll at 120 s x 2', timed(120, 2), true],
   ['ball roll at 121 s', timed(121, 1), false],
@@ -88,15 +128,18 @@ for (const [name, dose, expected] of limitCases) {
 
 test('Property: for any stage number, the stage returned is 1..LAST_STAGE and all its doses are within the limits', () => {
   const anyNumber = fc.oneof(fc.integer({ min: -1000, max: 1000 }), fc.double());
-  fc.assert(fc.property(anyNumber, (n) => {
-    const s = stageByNumber(n);
-    assert.ok(s.number >= 1 && s.number <= LAST_STAGE);
-    for (const p of s.prescriptions) {
-      const d = p.dose;
-      // Checked field by field against the hand-typed DOMAIN.md maxima, not only through withinLimits.
-      if (d.kind === 'timed') assert.ok(d.secondsPerFoot <= ROLL.maxS && d.timesPerDay <= ROLL.maxPerDay);
-      else assert.ok(d.holdSeconds <= HOLD.maxS && d.reps <= HOLD.maxReps && d.sets <= HOLD.maxSets);
-      assert.ok(withinLimits(d));
-    }
-  }), { numRuns: 200 });
+  fc.assert(
+    fc.property(anyNumber, (n) => {
+      const s = stageByNumber(n);
+      assert.ok(s.number >= 1 && s.number <= LAST_STAGE);
+      for (const p of s.prescriptions) {
+        const d = p.dose;
+        // Checked field by field against the hand-typed DOMAIN.md maxima, not only through withinLimits.
+        if (d.kind === 'timed') assert.ok(d.secondsPerFoot <= ROLL.maxS && d.timesPerDay <= ROLL.maxPerDay);
+        else assert.ok(d.holdSeconds <= HOLD.maxS && d.reps <= HOLD.maxReps && d.sets <= HOLD.maxSets);
+        assert.ok(withinLimits(d));
+      }
+    }),
+    { numRuns: 200 },
+  );
 });

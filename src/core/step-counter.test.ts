@@ -8,7 +8,7 @@ const G = 9.81;
 /** A seeded generator (tests must not change from run to run). */
 function rng(seed: number) {
   let s = seed;
-  return () => ((s = (s * 16807) % 2147483647) / 2147483647);
+  return () => (s = (s * 16807) % 2147483647) / 2147483647;
 }
 
 /**
@@ -32,14 +32,18 @@ test('A walk of 108 steps at 1.8 steps/s counts 108 steps, 59.4 s of walking and
   assert.deepEqual(s, { steps: 108, walking_s: 59.4, cadence_spm: 108 });
 });
 
-test('The count does not depend on the sensor clock (60 Hz like an iPhone, 100 Hz, uneven) or the phone\'s orientation', () => {
+test("The count does not depend on the sensor clock (60 Hz like an iPhone, 100 Hz, uneven) or the phone's orientation", () => {
   const r = rng(7);
   const uneven: number[] = [];
   for (let t = 0; t <= 64_000; t += 5 + r() * 30) uneven.push(t);
   for (const times of [every(1000 / 60), every(10), uneven]) assert.equal(countSteps(walk(times)).steps, 108);
   assert.equal(countSteps(walk(every(1000 / 60), 0)).steps, 108);
   // A clock that does not start at zero (DeviceMotion's event time, the Oxford files' nanoseconds since boot).
-  assert.equal(countSteps(walk(every(10)).map(([t, x, y, z]) => [t + 583_718_602, x, y, z] as [number, number, number, number])).steps, 108);
+  assert.equal(
+    countSteps(walk(every(10)).map(([t, x, y, z]) => [t + 583_718_602, x, y, z] as [number, number, number, number]))
+      .steps,
+    108,
+  );
 });
 
 test('A phone lying still counts no steps from its sensor noise', () => {
@@ -77,13 +81,19 @@ test('The live cadence is that of the last 15 s of steps, and none once the pers
   const steps: number[] = [];
   for (let t = 0; t <= 30_000; t += 600) steps.push(t);
   for (let t = 30_500; t <= 45_000; t += 500) steps.push(t);
-  assert.equal(recentCadence(steps.filter((t) => t <= 29_400), 29_500), 100);
+  assert.equal(
+    recentCadence(
+      steps.filter((t) => t <= 29_400),
+      29_500,
+    ),
+    100,
+  );
   assert.equal(recentCadence(steps, 45_100), 120); // the 15 s from 30.1 s hold only the faster steps
   assert.equal(recentCadence(steps, 47_500), null); // 2.5 s after the last step
   assert.equal(recentCadence([0, 600, 1200], 1300), null); // fewer than 4 steps
 });
 
-test('The issue\'s recordings with the phone in the hand or front pocket: total within 3 % of the counted steps', () => {
+test("The issue's recordings with the phone in the hand or front pocket: total within 3 % of the counted steps", () => {
   const dir = new URL('../../../shared/data/imu-steps/', import.meta.url).pathname;
   const cases: [string, number][] = [
     // Ground truth from the files: the last line's cumulative foot-sensor count (column 6), and for the

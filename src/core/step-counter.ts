@@ -42,7 +42,12 @@ export interface StepCounterParams {
 
 /** The Oxford reference implementation's own parameters (for comparison in docs/walking-data.md). */
 export const OXFORD_REFERENCE_PARAMS: StepCounterParams = {
-  filterTaps: 35, filterStd: 0.35, scoreWindow: 11, threshold: 1.2, minStepGapMs: 200, minScore: 0,
+  filterTaps: 35,
+  filterStd: 0.35,
+  scoreWindow: 11,
+  threshold: 1.2,
+  minStepGapMs: 200,
+  minScore: 0,
 };
 
 /**
@@ -55,7 +60,12 @@ export const STEP_COUNTER_PARAMS: StepCounterParams = {
   // A 0.7 s Gaussian window (sigma 120 ms), a 0.2 s scoring window, 0.4 deviations, and at most one step per
   // 350 ms: the last caps the count at 171 steps/min, above the vigorous-walking cadence of about 130 (DOMAIN.md
   // §2b 2.7), so the grid stops there (a wider gap scored no better on walking and would drop running steps).
-  filterTaps: 71, filterStd: 0.35, scoreWindow: 21, threshold: 0.4, minStepGapMs: 350, minScore: 0.01,
+  filterTaps: 71,
+  filterStd: 0.35,
+  scoreWindow: 21,
+  threshold: 0.4,
+  minStepGapMs: 350,
+  minScore: 0.01,
 };
 
 /** The regular grid the magnitude is interpolated onto (ms): the method's 100 Hz. */
@@ -132,10 +142,15 @@ export function summariseSteps(stepTimesMs: readonly number[]): StepSummary {
  * whose score is known (t in ms from the first sample). Exported for the cross-validation script, which scores a
  * recording once per filter setting and sweeps the detection parameters over the scores.
  */
-export function createScorer(params: Pick<StepCounterParams, 'filterTaps' | 'filterStd' | 'scoreWindow'>, onScore: (t: number, score: number) => void): (tMs: number, x: number, y: number, z: number) => void {
+export function createScorer(
+  params: Pick<StepCounterParams, 'filterTaps' | 'filterStd' | 'scoreWindow'>,
+  onScore: (t: number, score: number) => void,
+): (tMs: number, x: number, y: number, z: number) => void {
   const { filterTaps, filterStd, scoreWindow } = params;
-  if (!(Number.isInteger(filterTaps) && filterTaps >= 1 && filterTaps % 2 === 1)) throw new Error('filterTaps must be an odd whole number');
-  if (!(Number.isInteger(scoreWindow) && scoreWindow >= 3 && scoreWindow % 2 === 1)) throw new Error('scoreWindow must be an odd whole number of at least 3');
+  if (!(Number.isInteger(filterTaps) && filterTaps >= 1 && filterTaps % 2 === 1))
+    throw new Error('filterTaps must be an odd whole number');
+  if (!(Number.isInteger(scoreWindow) && scoreWindow >= 3 && scoreWindow % 2 === 1))
+    throw new Error('scoreWindow must be an odd whole number of at least 3');
   const coeff = gaussianWindow(filterTaps, filterStd);
   // Stage 1: interpolation onto the 10 ms grid.
   let t0: number | null = null;
@@ -197,7 +212,10 @@ export function createScorer(params: Pick<StepCounterParams, 'filterTaps' | 'fil
  * clock) in `times`: a new step when a peak comes more than minStepGapMs after the current one, else the larger
  * peak stands for the step.
  */
-export function createDetector(params: Pick<StepCounterParams, 'threshold' | 'minStepGapMs' | 'minScore'>): { onScore(t: number, score: number): void; times: number[] } {
+export function createDetector(params: Pick<StepCounterParams, 'threshold' | 'minStepGapMs' | 'minScore'>): {
+  onScore(t: number, score: number): void;
+  times: number[];
+} {
   const { threshold, minStepGapMs, minScore } = params;
   const times: number[] = [];
   let n = 0;
@@ -250,7 +268,8 @@ export function createStepCounter(params: StepCounterParams = STEP_COUNTER_PARAM
   const absolute = () => (t0 === null ? [] : times.map((t) => t + t0!));
   return {
     push(tMs, x, y, z) {
-      if (!Number.isFinite(tMs) || !Number.isFinite(x) || !Number.isFinite(y) || !Number.isFinite(z)) return times.length;
+      if (!Number.isFinite(tMs) || !Number.isFinite(x) || !Number.isFinite(y) || !Number.isFinite(z))
+        return times.length;
       if (t0 === null) t0 = tMs;
       scorer(tMs, x, y, z);
       return times.length;
@@ -264,7 +283,10 @@ export function createStepCounter(params: StepCounterParams = STEP_COUNTER_PARAM
 }
 
 /** Counts the steps of a whole recording (same code as live). */
-export function countSteps(samples: Iterable<readonly [number, number, number, number]>, params: StepCounterParams = STEP_COUNTER_PARAMS): StepSummary {
+export function countSteps(
+  samples: Iterable<readonly [number, number, number, number]>,
+  params: StepCounterParams = STEP_COUNTER_PARAMS,
+): StepSummary {
   const c = createStepCounter(params);
   for (const [t, x, y, z] of samples) c.push(t, x, y, z);
   return c.summary();

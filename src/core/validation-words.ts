@@ -15,7 +15,8 @@
 import type { z } from 'zod';
 import { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS, type ScreenProblem } from './red-flags.js';
 
-const questionText = (id: string) => [...RED_FLAG_QUESTIONS, ...PRECAUTION_QUESTIONS].find((q) => q.id === id)?.text ?? id;
+const questionText = (id: string) =>
+  [...RED_FLAG_QUESTIONS, ...PRECAUTION_QUESTIONS].find((q) => q.id === id)?.text ?? id;
 
 /** Footing's own words, by id. */
 export const VALIDATION_EN = {
@@ -38,14 +39,22 @@ export const VALIDATION_EN = {
   'outcome.form-expected': () => 'Expected the scores entered from the form.',
   // A clinician's walking setting and their monitoring minutes.
   'walking-setting.one-figure': () => 'give steps or minutes: one of them',
-  'walking-setting.range': (p: { unit: 'steps' | 'minutes'; min: number; max: number }) => `a whole number of ${p.unit} from ${p.min} to ${p.max.toLocaleString('en')}`,
+  'walking-setting.range': (p: { unit: 'steps' | 'minutes'; min: number; max: number }) =>
+    `a whole number of ${p.unit} from ${p.min} to ${p.max.toLocaleString('en')}`,
   'reason.say-why': () => 'say why, in words the patient will read',
   'text.plain': () => 'plain text only: letters, numbers, punctuation and line breaks',
   'text.at-most': (p: { max: number }) => `at most ${p.max} characters`,
   'minutes.whole-range': (p: { max: number }) => `must be a whole number of minutes from 1 to ${p.max}`,
   // A clinician's change of stage and doses (clinician-stage-change.ts).
   'stage.range': (p: { first: number; last: number }) => `stage must be from ${p.first} to ${p.last}`,
-  'dose.outside-limits': (p: { exercise: string; rollSeconds: number; rollTimes: number; holdSeconds: number; reps: number; sets: number }) =>
+  'dose.outside-limits': (p: {
+    exercise: string;
+    rollSeconds: number;
+    rollTimes: number;
+    holdSeconds: number;
+    reps: number;
+    sets: number;
+  }) =>
     `doses.${p.exercise}: that dose is outside the limits for this exercise (roll up to ${p.rollSeconds} s per foot ${p.rollTimes}x a day; holds up to ${p.holdSeconds} s, ${p.reps} reps, ${p.sets} sets)`,
   // An account (account-routes.ts: a clinic admin adds a clinician, a person signs up).
   'email.address': () => 'must be an email address like name@example.org',
@@ -79,21 +88,48 @@ type Words = typeof VALIDATION_EN;
 export type FootingValidationId = keyof Words;
 export type ValidationId = FootingValidationId | keyof ZodIssueParams;
 /** The parameters a message takes (none for a fixed sentence). */
-export type ValidationParams<K extends ValidationId> = K extends keyof ZodIssueParams ? ZodIssueParams[K]
-  : K extends FootingValidationId ? (Parameters<Words[K]> extends [infer P] ? P : Record<string, never>) : never;
+export type ValidationParams<K extends ValidationId> = K extends keyof ZodIssueParams
+  ? ZodIssueParams[K]
+  : K extends FootingValidationId
+    ? Parameters<Words[K]> extends [infer P]
+      ? P
+      : Record<string, never>
+    : never;
 
 /** A refusal's words as kept with it: the id and its parameters (JSON). */
-export interface ValidationText<K extends ValidationId = ValidationId> { id: K; params: ValidationParams<K> }
+export interface ValidationText<K extends ValidationId = ValidationId> {
+  id: K;
+  params: ValidationParams<K>;
+}
 
-const ALL_IDS = new Set<string>([...Object.keys(VALIDATION_EN), 'zod.missing', 'zod.type', 'zod.option', 'zod.too-big', 'zod.too-small', 'zod.keys', 'zod.format', 'zod.multiple', 'zod.other']);
+const ALL_IDS = new Set<string>([
+  ...Object.keys(VALIDATION_EN),
+  'zod.missing',
+  'zod.type',
+  'zod.option',
+  'zod.too-big',
+  'zod.too-small',
+  'zod.keys',
+  'zod.format',
+  'zod.multiple',
+  'zod.other',
+]);
 
 /** True when `t` is a text this version of Footing knows (an id with an object of parameters). */
 export function isValidationText(t: unknown): t is ValidationText {
-  return typeof t === 'object' && t !== null && ALL_IDS.has((t as { id?: unknown }).id as string) && typeof (t as { params?: unknown }).params === 'object';
+  return (
+    typeof t === 'object' &&
+    t !== null &&
+    ALL_IDS.has((t as { id?: unknown }).id as string) &&
+    typeof (t as { params?: unknown }).params === 'object'
+  );
 }
 
 /** A text of Footing's words by id. */
-export function validationText<K extends FootingValidationId>(id: K, ...params: Parameters<Words[K]> extends [] ? [] : [ValidationParams<K>]): ValidationText<K> {
+export function validationText<K extends FootingValidationId>(
+  id: K,
+  ...params: Parameters<Words[K]> extends [] ? [] : [ValidationParams<K>]
+): ValidationText<K> {
   return { id, params: (params[0] ?? {}) as ValidationParams<K> };
 }
 
@@ -103,30 +139,58 @@ export function validationEnglish(t: ValidationText<FootingValidationId>): strin
 }
 
 /** The issue under construction that an error map is handed (zod copies its own fields into the issue it reports). */
-interface RawIssue { code?: string | undefined; input?: unknown; text?: ValidationText }
+interface RawIssue {
+  code?: string | undefined;
+  input?: unknown;
+  text?: ValidationText;
+}
 
 /**
  * A schema check's words: `.max(10, says('number.at-most', { max: 10 }))`, `.refine(ok, { ...says(...), path })`.
  * The issue gets the English as its message and the id as its `text`.
  */
-export function says<K extends FootingValidationId>(id: K, ...params: Parameters<Words[K]> extends [] ? [] : [ValidationParams<K>]): { error: (iss: RawIssue) => string } {
+export function says<K extends FootingValidationId>(
+  id: K,
+  ...params: Parameters<Words[K]> extends [] ? [] : [ValidationParams<K>]
+): { error: (iss: RawIssue) => string } {
   const text = validationText(id, ...params);
   const english = validationEnglish(text);
-  return { error: (iss) => { iss.text = text; return english; } };
+  return {
+    error: (iss) => {
+      iss.text = text;
+      return english;
+    },
+  };
 }
 
 /** The id and parameters of one of zod's own issues. */
 function zodText(iss: RawIssue): ValidationText {
   const i = iss as RawIssue & Record<string, unknown>;
   switch (iss.code) {
-    case 'invalid_type': return i.input === undefined ? { id: 'zod.missing', params: {} } : { id: 'zod.type', params: { expected: String(i.expected) } };
-    case 'invalid_value': return { id: 'zod.option', params: { values: (i.values as unknown[]).map(String) } };
-    case 'too_big': return { id: 'zod.too-big', params: { origin: String(i.origin), limit: Number(i.maximum), inclusive: i.inclusive !== false } };
-    case 'too_small': return { id: 'zod.too-small', params: { origin: String(i.origin), limit: Number(i.minimum), inclusive: i.inclusive !== false } };
-    case 'unrecognized_keys': return { id: 'zod.keys', params: { keys: (i.keys as unknown[]).map(String) } };
-    case 'invalid_format': return { id: 'zod.format', params: { format: String(i.format) } };
-    case 'not_multiple_of': return { id: 'zod.multiple', params: { divisor: Number(i.divisor) } };
-    default: return { id: 'zod.other', params: { code: String(iss.code) } };
+    case 'invalid_type':
+      return i.input === undefined
+        ? { id: 'zod.missing', params: {} }
+        : { id: 'zod.type', params: { expected: String(i.expected) } };
+    case 'invalid_value':
+      return { id: 'zod.option', params: { values: (i.values as unknown[]).map(String) } };
+    case 'too_big':
+      return {
+        id: 'zod.too-big',
+        params: { origin: String(i.origin), limit: Number(i.maximum), inclusive: i.inclusive !== false },
+      };
+    case 'too_small':
+      return {
+        id: 'zod.too-small',
+        params: { origin: String(i.origin), limit: Number(i.minimum), inclusive: i.inclusive !== false },
+      };
+    case 'unrecognized_keys':
+      return { id: 'zod.keys', params: { keys: (i.keys as unknown[]).map(String) } };
+    case 'invalid_format':
+      return { id: 'zod.format', params: { format: String(i.format) } };
+    case 'not_multiple_of':
+      return { id: 'zod.multiple', params: { divisor: Number(i.divisor) } };
+    default:
+      return { id: 'zod.other', params: { code: String(iss.code) } };
   }
 }
 
@@ -149,5 +213,7 @@ export function textOfIssue(issue: object): ValidationText | null {
 
 /** A safety check's problem by id (the question it is about is its field). */
 export function screenProblemText(p: ScreenProblem): ValidationText {
-  return p.code === 'unanswered' ? validationText('screen.unanswered', { question: p.field }) : validationText('screen.unknown-question', { question: p.field });
+  return p.code === 'unanswered'
+    ? validationText('screen.unanswered', { question: p.field })
+    : validationText('screen.unknown-question', { question: p.field });
 }

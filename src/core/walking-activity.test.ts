@@ -1,6 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { activityKind, skippedActivities, skippedText, walkingVerdict, type ActivityFormat, type WalkingVerdict } from './walking-activity.js';
+import {
+  activityKind,
+  skippedActivities,
+  skippedText,
+  walkingVerdict,
+  type ActivityFormat,
+  type WalkingVerdict,
+} from './walking-activity.js';
 
 const WALK: WalkingVerdict = { walking: true };
 const out = (kind: Exclude<WalkingVerdict, { walking: true }>['kind']): WalkingVerdict => ({ walking: false, kind });
@@ -46,7 +53,8 @@ test('Given the type each format writes, when judged, then walking and hiking ar
     ['gpx', 'stand_up_paddleboarding', out('paddling')],
     ['gpx', 'Walk/Run', out('running')],
   ];
-  for (const [format, type, expected] of table) assert.deepEqual(walkingVerdict(format, type), expected, `${format} ${JSON.stringify(type)}`);
+  for (const [format, type, expected] of table)
+    assert.deepEqual(walkingVerdict(format, type), expected, `${format} ${JSON.stringify(type)}`);
 });
 
 test('Given the same activity in any format, when judged, then the verdict is the same (a run is never a walk, a walk always is)', () => {
@@ -61,7 +69,10 @@ test('Given the same activity in any format, when judged, then the verdict is th
 test('Given what a file left out, when said in words, then activities are counted apart from records of other data', () => {
   assert.equal(skippedText({}), '');
   assert.equal(skippedText({ running: 1, paddling: 1 }), '2 activities left out: 1 run, 1 paddling or rowing session');
-  assert.equal(skippedText({ other: 1, 'other-data': 1200 }), '1 activity left out: 1 other activity (not walking); 1,200 records of other health data (heart rate, sleep, ...) left out');
+  assert.equal(
+    skippedText({ other: 1, 'other-data': 1200 }),
+    '1 activity left out: 1 other activity (not walking); 1,200 records of other health data (heart rate, sleep, ...) left out',
+  );
   assert.equal(skippedText({ 'other-person': 907 }), '907 rows of other people left out');
   assert.equal(skippedActivities({ running: 2, cycling: 1, 'other-data': 5 }), 3);
 });

@@ -26,7 +26,8 @@
  */
 
 /** What an activity was, as far as the rule is concerned. */
-export type ActivityKind = 'walking' | 'hiking' | 'running' | 'cycling' | 'swimming' | 'paddling' | 'snow-sports' | 'other' | 'unnamed';
+export type ActivityKind =
+  'walking' | 'hiking' | 'running' | 'cycling' | 'swimming' | 'paddling' | 'snow-sports' | 'other' | 'unnamed';
 
 /** Activities that are left out, by what they were ('other': an "Other" or unknown activity where walking has a name). */
 export type NotWalkingActivity = Exclude<ActivityKind, 'walking' | 'hiking' | 'unnamed'>;
@@ -44,11 +45,21 @@ export type SkippedByReason = Partial<Record<SkipReason, number>>;
 export type ActivityFormat = 'apple-health' | 'fit' | 'tcx' | 'gpx';
 
 /** Formats that can name walking (rule 4): there an activity of no known type is not a walk. */
-const NAMES_WALKING: Readonly<Record<ActivityFormat, boolean>> = { 'apple-health': true, fit: true, tcx: false, gpx: false };
+const NAMES_WALKING: Readonly<Record<ActivityFormat, boolean>> = {
+  'apple-health': true,
+  fit: true,
+  tcx: false,
+  gpx: false,
+};
 
 /** Words of an activity type, lower case: "HKWorkoutActivityTypePaddleSports" -> ["paddle", "sports"]. */
 function words(type: string): string[] {
-  return type.replace(/^HKWorkoutActivityType/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z]+/).filter(Boolean);
+  return type
+    .replace(/^HKWorkoutActivityType/, '')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter(Boolean);
 }
 
 /** Kinds recognised from the words of a type, in order (a "walk/run" is a run; a wheelchair "walk pace" is not a walk,
@@ -58,7 +69,18 @@ const KIND_WORDS: readonly [ActivityKind, (w: string) => boolean][] = [
   ['running', (w) => w === 'run' || w === 'running' || w === 'jog' || w === 'jogging' || w.endsWith('run')],
   ['cycling', (w) => w.includes('cycl') || w.startsWith('bik') || w.endsWith('bike') || w === 'ride' || w === 'biking'],
   ['swimming', (w) => w.startsWith('swim')],
-  ['paddling', (w) => w.startsWith('paddl') || w.startsWith('kayak') || w.startsWith('canoe') || w === 'rowing' || w === 'row' || w === 'sup' || w.startsWith('surf') || w.startsWith('sail')],
+  [
+    'paddling',
+    (w) =>
+      w.startsWith('paddl') ||
+      w.startsWith('kayak') ||
+      w.startsWith('canoe') ||
+      w === 'rowing' ||
+      w === 'row' ||
+      w === 'sup' ||
+      w.startsWith('surf') ||
+      w.startsWith('sail'),
+  ],
   ['snow-sports', (w) => w.startsWith('ski') || w.startsWith('snowboard') || w.startsWith('skat')],
   ['hiking', (w) => w === 'hike' || w === 'hiking'],
   ['walking', (w) => w === 'walk' || w === 'walking'],
@@ -93,12 +115,29 @@ export const SKIP_REASON_WORDS: Readonly<Record<SkipReason, readonly [string, st
   paddling: ['paddling or rowing session', 'paddling or rowing sessions'],
   'snow-sports': ['ski or skating session', 'ski or skating sessions'],
   other: ['other activity (not walking)', 'other activities (not walking)'],
-  'other-data': ['record of other health data (heart rate, sleep, ...)', 'records of other health data (heart rate, sleep, ...)'],
+  'other-data': [
+    'record of other health data (heart rate, sleep, ...)',
+    'records of other health data (heart rate, sleep, ...)',
+  ],
   'other-person': ['row of another person', 'rows of other people'],
 };
 
 /** The reasons that are activities (the others count records or rows), in the order they are listed. */
-export const ACTIVITY_REASONS: readonly SkipReason[] = ['running', 'cycling', 'swimming', 'paddling', 'snow-sports', 'other'];
+export const ACTIVITY_REASONS = [
+  'running',
+  'cycling',
+  'swimming',
+  'paddling',
+  'snow-sports',
+  'other',
+] as const satisfies readonly NotWalkingActivity[];
+
+/** Every reason, activities first: the stored import record's keys (src/core/import-record.ts). */
+export const SKIP_REASONS = [
+  ...ACTIVITY_REASONS,
+  'other-data',
+  'other-person',
+] as const satisfies readonly SkipReason[];
 
 /** How many activities were left out (the other reasons count records or rows, not activities). */
 export function skippedActivities(by: SkippedByReason): number {
@@ -110,12 +149,17 @@ export function skippedActivities(by: SkippedByReason): number {
  * health data (heart rate, sleep, ...)". Empty when nothing was left out.
  */
 export function skippedText(by: SkippedByReason): string {
-  const count = (r: SkipReason): string => { const n = by[r] ?? 0; return `${n.toLocaleString('en')} ${SKIP_REASON_WORDS[r][n === 1 ? 0 : 1]}`; };
+  const count = (r: SkipReason): string => {
+    const n = by[r] ?? 0;
+    return `${n.toLocaleString('en')} ${SKIP_REASON_WORDS[r][n === 1 ? 0 : 1]}`;
+  };
   const parts: string[] = [];
   const activities = ACTIVITY_REASONS.filter((r) => (by[r] ?? 0) > 0);
   if (activities.length) {
     const n = skippedActivities(by);
-    parts.push(`${n.toLocaleString('en')} ${n === 1 ? 'activity' : 'activities'} left out: ${activities.map(count).join(', ')}`);
+    parts.push(
+      `${n.toLocaleString('en')} ${n === 1 ? 'activity' : 'activities'} left out: ${activities.map(count).join(', ')}`,
+    );
   }
   for (const r of ['other-data', 'other-person'] as const) if ((by[r] ?? 0) > 0) parts.push(`${count(r)} left out`);
   return parts.join('; ');

@@ -2,19 +2,29 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
-  ColumnsBuilder, decodeColumns, encodeColumns, localDateOf, mergeColumns, sampleAt, sampleTimes, sortedUnique, type SampleColumns,
+  ColumnsBuilder,
+  decodeColumns,
+  encodeColumns,
+  localDateOf,
+  mergeColumns,
+  sampleAt,
+  sampleTimes,
+  sortedUnique,
+  type SampleColumns,
 } from './walking-chunk.js';
 
 /** A sample as a plain tuple: start, end (UTC ms), value, offsets. */
 type Row = [number, number, number, number, number];
 
-const rowArb: fc.Arbitrary<Row> = fc.tuple(
-  fc.integer({ min: 0, max: 50 }).map((k) => 1_600_000_000_000 + k * 60_000), // few distinct starts: repeats happen
-  fc.integer({ min: 0, max: 3 }).map((k) => k * 30_000),
-  fc.double({ min: 0, max: 1e6, noNaN: true }),
-  fc.integer({ min: -1080, max: 1080 }),
-  fc.integer({ min: -1080, max: 1080 }),
-).map(([s, d, v, a, b]) => [s, s + d, v, a, b]);
+const rowArb: fc.Arbitrary<Row> = fc
+  .tuple(
+    fc.integer({ min: 0, max: 50 }).map((k) => 1_600_000_000_000 + k * 60_000), // few distinct starts: repeats happen
+    fc.integer({ min: 0, max: 3 }).map((k) => k * 30_000),
+    fc.double({ min: 0, max: 1e6, noNaN: true }),
+    fc.integer({ min: -1080, max: 1080 }),
+    fc.integer({ min: -1080, max: 1080 }),
+  )
+  .map(([s, d, v, a, b]) => [s, s + d, v, a, b]);
 
 function columnsOf(rows: readonly Row[]): SampleColumns {
   const b = new ColumnsBuilder(1);
@@ -23,7 +33,13 @@ function columnsOf(rows: readonly Row[]): SampleColumns {
 }
 
 function rowsOf(c: SampleColumns): Row[] {
-  return Array.from({ length: c.count }, (_, i) => [c.start[i]!, c.end[i]!, c.value[i]!, c.startOffset[i]!, c.endOffset[i]!]);
+  return Array.from({ length: c.count }, (_, i) => [
+    c.start[i]!,
+    c.end[i]!,
+    c.value[i]!,
+    c.startOffset[i]!,
+    c.endOffset[i]!,
+  ]);
 }
 
 /** The expectation written plainly: first occurrence of each (start, end) wins, then ordered by (start, end). */
@@ -34,13 +50,15 @@ function firstOfEach(rows: readonly Row[]): Row[] {
 }
 
 test('Encoded columns decode to the same samples, also from an unaligned copy of the bytes', () => {
-  fc.assert(fc.property(fc.array(rowArb, { maxLength: 60 }), (rows) => {
-    const bytes = encodeColumns(columnsOf(rows));
-    assert.deepEqual(rowsOf(decodeColumns(bytes)), rows);
-    const shifted = new Uint8Array(bytes.length + 3);
-    shifted.set(bytes, 3);
-    assert.deepEqual(rowsOf(decodeColumns(shifted.subarray(3))), rows);
-  }));
+  fc.assert(
+    fc.property(fc.array(rowArb, { maxLength: 60 }), (rows) => {
+      const bytes = encodeColumns(columnsOf(rows));
+      assert.deepEqual(rowsOf(decodeColumns(bytes)), rows);
+      const shifted = new Uint8Array(bytes.length + 3);
+      shifted.set(bytes, 3);
+      assert.deepEqual(rowsOf(decodeColumns(shifted.subarray(3))), rows);
+    }),
+  );
 });
 
 test('Bytes that are not a chunk are refused with a plain message, never misread', () => {
@@ -53,25 +71,29 @@ test('Bytes that are not a chunk are refused with a plain message, never misread
 });
 
 test('sortedUnique orders by start then end and keeps the first of repeated samples', () => {
-  fc.assert(fc.property(fc.array(rowArb, { maxLength: 80 }), (rows) => {
-    const { columns, repeats } = sortedUnique(columnsOf(rows));
-    const expected = firstOfEach(rows);
-    assert.deepEqual(rowsOf(columns), expected);
-    assert.equal(repeats, rows.length - expected.length);
-  }));
+  fc.assert(
+    fc.property(fc.array(rowArb, { maxLength: 80 }), (rows) => {
+      const { columns, repeats } = sortedUnique(columnsOf(rows));
+      const expected = firstOfEach(rows);
+      assert.deepEqual(rowsOf(columns), expected);
+      assert.equal(repeats, rows.length - expected.length);
+    }),
+  );
 });
 
 test('Merging keeps every stored sample as it was and adds only new (start, end) pairs', () => {
-  fc.assert(fc.property(fc.array(rowArb, { maxLength: 60 }), fc.array(rowArb, { maxLength: 60 }), (stored, incoming) => {
-    const a = sortedUnique(columnsOf(stored)).columns;
-    const b = sortedUnique(columnsOf(incoming)).columns;
-    const { columns, added } = mergeColumns(a, b);
-    const expected = firstOfEach([...firstOfEach(stored), ...firstOfEach(incoming)]);
-    assert.deepEqual(rowsOf(columns), expected);
-    assert.equal(added, expected.length - firstOfEach(stored).length);
-    // Merging the same again adds nothing.
-    assert.equal(mergeColumns(columns, b).added, 0);
-  }));
+  fc.assert(
+    fc.property(fc.array(rowArb, { maxLength: 60 }), fc.array(rowArb, { maxLength: 60 }), (stored, incoming) => {
+      const a = sortedUnique(columnsOf(stored)).columns;
+      const b = sortedUnique(columnsOf(incoming)).columns;
+      const { columns, added } = mergeColumns(a, b);
+      const expected = firstOfEach([...firstOfEach(stored), ...firstOfEach(incoming)]);
+      assert.deepEqual(rowsOf(columns), expected);
+      assert.equal(added, expected.length - firstOfEach(stored).length);
+      // Merging the same again adds nothing.
+      assert.equal(mergeColumns(columns, b).added, 0);
+    }),
+  );
 });
 
 test('Times round-trip through the columns to the exact ISO text the importers write', () => {
@@ -101,20 +123,29 @@ test('Texts the store cannot rebuild exactly are refused rather than changed', (
 
 test('Days summed from chunks equal days summed sample by sample (the store sums chunks, recompute sums samples)', async () => {
   const { WalkingDaysAccumulator } = await import('./walking-day.js');
-  fc.assert(fc.property(fc.array(rowArb, { minLength: 1, maxLength: 40 }), fc.constantFrom('steps', 'distance', 'speed', 'duration'), (rows, kind) => {
-    const unit = ({ steps: 'count', distance: 'm', speed: 'm/s', duration: 's' } as const)[kind];
-    const stream = { kind, source: 'apple-health', device: 'Watch', unit } as const;
-    const columns = columnsOf(rows.map(([s, e, v, a]) => [s, e, v, a, a]));
-    const bySample = new WalkingDaysAccumulator();
-    const byChunk = new WalkingDaysAccumulator();
-    const chunks = new Map<string, Row[]>();
-    for (let i = 0; i < columns.count; i++) {
-      const sample = sampleAt(stream, columns, i);
-      bySample.add(sample);
-      const date = sample.start.slice(0, 10);
-      chunks.set(date, [...(chunks.get(date) ?? []), [columns.start[i]!, columns.end[i]!, columns.value[i]!, columns.startOffset[i]!, columns.endOffset[i]!]]);
-    }
-    for (const [date, rs] of chunks) byChunk.addChunk({ ...stream, date, samples: columnsOf(rs) });
-    assert.deepEqual(byChunk.results(), bySample.results());
-  }));
+  fc.assert(
+    fc.property(
+      fc.array(rowArb, { minLength: 1, maxLength: 40 }),
+      fc.constantFrom('steps', 'distance', 'speed', 'duration'),
+      (rows, kind) => {
+        const unit = ({ steps: 'count', distance: 'm', speed: 'm/s', duration: 's' } as const)[kind];
+        const stream = { kind, source: 'apple-health', device: 'Watch', unit } as const;
+        const columns = columnsOf(rows.map(([s, e, v, a]) => [s, e, v, a, a]));
+        const bySample = new WalkingDaysAccumulator();
+        const byChunk = new WalkingDaysAccumulator();
+        const chunks = new Map<string, Row[]>();
+        for (let i = 0; i < columns.count; i++) {
+          const sample = sampleAt(stream, columns, i);
+          bySample.add(sample);
+          const date = sample.start.slice(0, 10);
+          chunks.set(date, [
+            ...(chunks.get(date) ?? []),
+            [columns.start[i]!, columns.end[i]!, columns.value[i]!, columns.startOffset[i]!, columns.endOffset[i]!],
+          ]);
+        }
+        for (const [date, rs] of chunks) byChunk.addChunk({ ...stream, date, samples: columnsOf(rs) });
+        assert.deepEqual(byChunk.results(), bySample.results());
+      },
+    ),
+  );
 });

@@ -53,8 +53,12 @@ export function chunkKey(s: Omit<ChunkStream, 'unit'>): string {
 
 export function emptyColumns(capacity = 0): SampleColumns {
   return {
-    count: 0, start: new Float64Array(capacity), end: new Float64Array(capacity), value: new Float64Array(capacity),
-    startOffset: new Int16Array(capacity), endOffset: new Int16Array(capacity),
+    count: 0,
+    start: new Float64Array(capacity),
+    end: new Float64Array(capacity),
+    value: new Float64Array(capacity),
+    startOffset: new Int16Array(capacity),
+    endOffset: new Int16Array(capacity),
   };
 }
 
@@ -115,11 +119,17 @@ export function isStorableOffset(minutes: number): boolean {
  * A sample's times as the columns hold them, or null when its text is not the ISO shape the importers write
  * (the caller reports or refuses it: nothing is silently changed).
  */
-export function sampleTimes(s: Pick<WalkingSample, 'start' | 'end'>): { start: number; end: number; startOffset: number; endOffset: number } | null {
+export function sampleTimes(
+  s: Pick<WalkingSample, 'start' | 'end'>,
+): { start: number; end: number; startOffset: number; endOffset: number } | null {
   const a = parseIsoWithOffset(s.start);
   const b = parseIsoWithOffset(s.end);
   if (!a || !b || !isStorableOffset(a.offsetMinutes) || !isStorableOffset(b.offsetMinutes)) return null;
-  if (formatIsoWithOffset(a.utcMs, a.offsetMinutes) !== s.start || formatIsoWithOffset(b.utcMs, b.offsetMinutes) !== s.end) return null;
+  if (
+    formatIsoWithOffset(a.utcMs, a.offsetMinutes) !== s.start ||
+    formatIsoWithOffset(b.utcMs, b.offsetMinutes) !== s.end
+  )
+    return null;
   return { start: a.utcMs, end: b.utcMs, startOffset: a.offsetMinutes, endOffset: b.offsetMinutes };
 }
 
@@ -131,9 +141,13 @@ export function localDateOf(startUtcMs: number, startOffset: number): string {
 /** The i-th sample of a chunk as a WalkingSample (ISO text rebuilt; device '' -> null). */
 export function sampleAt(stream: Omit<ChunkStream, 'date'>, c: SampleColumns, i: number): WalkingSample {
   return {
-    source: stream.source, device: stream.device === '' ? null : stream.device,
-    start: formatIsoWithOffset(c.start[i]!, c.startOffset[i]!)!, end: formatIsoWithOffset(c.end[i]!, c.endOffset[i]!)!,
-    kind: stream.kind, value: c.value[i]!, unit: stream.unit,
+    source: stream.source,
+    device: stream.device === '' ? null : stream.device,
+    start: formatIsoWithOffset(c.start[i]!, c.startOffset[i]!)!,
+    end: formatIsoWithOffset(c.end[i]!, c.endOffset[i]!)!,
+    kind: stream.kind,
+    value: c.value[i]!,
+    unit: stream.unit,
   };
 }
 
@@ -198,7 +212,10 @@ export function sortedUnique(c: SampleColumns): { columns: SampleColumns; repeat
  * Merges new samples into stored ones (both sorted and unique): stored samples win over new ones with the same
  * start and end. Returns the merged columns and how many new samples were added.
  */
-export function mergeColumns(stored: SampleColumns, incoming: SampleColumns): { columns: SampleColumns; added: number } {
+export function mergeColumns(
+  stored: SampleColumns,
+  incoming: SampleColumns,
+): { columns: SampleColumns; added: number } {
   if (stored.count === 0) return { columns: incoming, added: incoming.count };
   const out = emptyColumns(stored.count + incoming.count);
   let i = 0;
@@ -279,12 +296,15 @@ export function decodeColumns(bytes: Uint8Array): SampleColumns {
   if (!littleEndian) throw new Error('walking chunks are little-endian; this platform is not');
   // Column views need aligned memory; a database driver's buffer may start anywhere.
   const own = bytes.byteOffset % 8 === 0 ? bytes : bytes.slice();
-  if (own.byteLength < HEADER_BYTES) throw new Error(`walking chunk: ${own.byteLength} bytes is shorter than its header`);
+  if (own.byteLength < HEADER_BYTES)
+    throw new Error(`walking chunk: ${own.byteLength} bytes is shorter than its header`);
   const head = new Uint32Array(own.buffer, own.byteOffset, 2);
   const n = head[1]!;
   if (head[0] !== MAGIC) throw new Error('walking chunk: unknown format tag');
   if (own.byteLength !== HEADER_BYTES + n * BYTES_PER_SAMPLE) {
-    throw new Error(`walking chunk: ${own.byteLength} bytes for ${n} samples (expected ${HEADER_BYTES + n * BYTES_PER_SAMPLE})`);
+    throw new Error(
+      `walking chunk: ${own.byteLength} bytes for ${n} samples (expected ${HEADER_BYTES + n * BYTES_PER_SAMPLE})`,
+    );
   }
   let at = own.byteOffset + HEADER_BYTES;
   const f64 = (): Float64Array => {

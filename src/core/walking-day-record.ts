@@ -31,9 +31,15 @@ export interface DailyWalking {
 }
 
 /** A day's hand log as the API takes it: minutes or steps walked that local date, at least one more than 0. */
-export const WalkingLogInput = z.object({
-  date: isoDate,
-  minutes: z.number().min(0).max(1440).nullable().optional(),
-  steps: z.number().int().min(0).max(200_000).nullable().optional(),
-}).strict().refine((w) => (w.minutes ?? 0) > 0 || (w.steps ?? 0) > 0, { ...says('walking-log.minutes-or-steps'), path: ['minutes'] });
+export const WalkingLogInput = z
+  .object({
+    date: isoDate,
+    minutes: z.number().min(0).max(1440).nullable().optional(),
+    steps: z.number().int().min(0).max(200_000).nullable().optional(),
+  })
+  .strict()
+  .refine((w) => (w.minutes ?? 0) > 0 || (w.steps ?? 0) > 0, {
+    ...says('walking-log.minutes-or-steps'),
+    path: ['minutes'],
+  });
 export type WalkingLogInput = z.infer<typeof WalkingLogInput>;

@@ -46,20 +46,28 @@ export class WalkingDayAccumulator {
       this.minutesBySource.set(key, (this.minutesBySource.get(key) ?? 0) + s.value / 60);
     } else if ((MEAN_KINDS as readonly string[]).includes(s.kind)) {
       const acc = this.sums.get(s.kind as MeanKind) ?? { total: 0, n: 0 };
-      acc.total += s.value; acc.n += 1;
+      acc.total += s.value;
+      acc.n += 1;
       this.sums.set(s.kind as MeanKind, acc);
     }
   }
 
   result(): DailyWalking {
     const merged = this.merger.totals()[this.date] ?? { steps: 0, distance_m: 0 };
-    const mean = (k: MeanKind) => { const a = this.sums.get(k); return a && a.n ? a.total / a.n : null; };
+    const mean = (k: MeanKind) => {
+      const a = this.sums.get(k);
+      return a && a.n ? a.total / a.n : null;
+    };
     return {
       date: this.date,
       steps: Math.round(Math.max(merged.steps, this.manualSteps)),
       distanceM: Math.round(merged.distance_m * 10) / 10,
       minutes: Math.round(Math.max(0, this.manualMinutes, ...this.minutesBySource.values()) * 10) / 10,
-      speedMps: mean('speed'), cadenceSpm: mean('cadence'), stepLengthM: mean('step_length'), asymmetryPct: mean('asymmetry'), doubleSupportPct: mean('double_support'),
+      speedMps: mean('speed'),
+      cadenceSpm: mean('cadence'),
+      stepLengthM: mean('step_length'),
+      asymmetryPct: mean('asymmetry'),
+      doubleSupportPct: mean('double_support'),
     };
   }
 }
@@ -103,7 +111,15 @@ export class WalkingDaysAccumulator {
     this.last = null;
     this.lastDate = '';
     // One sample object and one times object, refilled per sample: the accumulator keeps neither.
-    const s: WalkingSample = { source: c.source, device: c.device === '' ? null : c.device, start: '', end: '', kind: c.kind, value: 0, unit: c.unit };
+    const s: WalkingSample = {
+      source: c.source,
+      device: c.device === '' ? null : c.device,
+      start: '',
+      end: '',
+      kind: c.kind,
+      value: 0,
+      unit: c.unit,
+    };
     const times: SampleTimes = { startUtcMs: 0, endUtcMs: 0, offsetMinutes: 0 };
     const cols = c.samples;
     for (let i = 0; i < cols.count; i++) {

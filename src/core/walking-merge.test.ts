@@ -6,8 +6,15 @@ import { fileURLToPath } from 'node:url';
 import type { WalkingSample } from './walking.js';
 import { DailyWalkingMerger, mergeDailyTotals, parseIsoWithOffset } from './walking-merge.js';
 
-const steps = (device: string, start: string, end: string, value: number): WalkingSample =>
-  ({ source: 'apple-health', device, start, end, kind: 'steps', value, unit: 'count' });
+const steps = (device: string, start: string, end: string, value: number): WalkingSample => ({
+  source: 'apple-health',
+  device,
+  start,
+  end,
+  kind: 'steps',
+  value,
+  unit: 'count',
+});
 
 test('one source: merged totals are the plain sum', () => {
   const totals = mergeDailyTotals([
@@ -38,7 +45,10 @@ test('phone in the morning, watch in the afternoon: both count', () => {
 test('a sample crossing local midnight is split between the days by time', () => {
   // 23:45 -> 00:15 local (+02:00), 600 steps: 15 minutes on each side = 300 + 300
   const totals = mergeDailyTotals([steps('Phone', '2024-06-01T23:45:00+02:00', '2024-06-02T00:15:00+02:00', 600)]);
-  assert.deepEqual(totals, { '2024-06-01': { steps: 300, distance_m: 0 }, '2024-06-02': { steps: 300, distance_m: 0 } });
+  assert.deepEqual(totals, {
+    '2024-06-01': { steps: 300, distance_m: 0 },
+    '2024-06-02': { steps: 300, distance_m: 0 },
+  });
 });
 
 test('days follow the offset written in each sample, not UTC', () => {
@@ -59,20 +69,37 @@ test('per slot: overlapping part deduplicated, the rest kept (partial overlap)',
 
 test('non-additive kinds never enter the totals', () => {
   const m = new DailyWalkingMerger();
-  m.add({ source: 'x', device: null, start: '2024-03-01T08:00:00Z', end: '2024-03-01T08:01:00Z', kind: 'heart_rate', value: 90, unit: 'bpm' });
+  m.add({
+    source: 'x',
+    device: null,
+    start: '2024-03-01T08:00:00Z',
+    end: '2024-03-01T08:01:00Z',
+    kind: 'heart_rate',
+    value: 90,
+    unit: 'bpm',
+  });
   assert.deepEqual(m.totals(), {});
 });
 
 test('real Apple Health sample, and the same records again as a second device', () => {
   // Given the real export's StepCount and DistanceWalkingRunning records, read by regex from the raw text
-  const xml = readFileSync(fileURLToPath(new URL('../../../shared/data/apple-health/export6s3sample.xml', import.meta.url)), 'utf8');
-  const re = /<Record type="HKQuantityTypeIdentifier(StepCount|DistanceWalkingRunning)" sourceName="([^"]*)" unit="(\w+)" creationDate="[^"]*" startDate="(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d) \+0100" endDate="(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d) \+0100" value="([\d.]+)"/g;
+  const xml = readFileSync(
+    fileURLToPath(new URL('../../../shared/data/apple-health/export6s3sample.xml', import.meta.url)),
+    'utf8',
+  );
+  const re =
+    /<Record type="HKQuantityTypeIdentifier(StepCount|DistanceWalkingRunning)" sourceName="([^"]*)" unit="(\w+)" creationDate="[^"]*" startDate="(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d) \+0100" endDate="(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d) \+0100" value="([\d.]+)"/g;
   const phone: WalkingSample[] = [];
   for (const m of xml.matchAll(re)) {
     const isSteps = m[1] === 'StepCount';
     phone.push({
-      source: 'apple-health', device: m[2]!, start: `${m[4]}T${m[5]}+01:00`, end: `${m[6]}T${m[7]}+01:00`,
-      kind: isSteps ? 'steps' : 'distance', value: Number(m[8]) * (isSteps ? 1 : 1000), unit: isSteps ? 'count' : 'm',
+      source: 'apple-health',
+      device: m[2]!,
+      start: `${m[4]}T${m[5]}+01:00`,
+      end: `${m[6]}T${m[7]}+01:00`,
+      kind: isSteps ? 'steps' : 'distance',
+      value: Number(m[8]) * (isSteps ? 1 : 1000),
+      unit: isSteps ? 'count' : 'm',
     });
   }
   assert.equal(phone.length, 15);
@@ -89,7 +116,12 @@ test('real Apple Health sample, and the same records again as a second device', 
 });
 
 test('parseIsoWithOffset agrees with Date.parse and reads the offset', () => {
-  for (const iso of ['2014-09-13T10:27:54+01:00', '2024-02-29T23:59:59.250-07:30', '1901-12-13T20:45:52.2073437Z', '2017-06-11T14:32:51Z']) {
+  for (const iso of [
+    '2014-09-13T10:27:54+01:00',
+    '2024-02-29T23:59:59.250-07:30',
+    '1901-12-13T20:45:52.2073437Z',
+    '2017-06-11T14:32:51Z',
+  ]) {
     const p = parseIsoWithOffset(iso);
     assert.ok(p, iso);
     assert.equal(p.utcMs, Date.parse(iso), iso);
@@ -100,25 +132,44 @@ test('parseIsoWithOffset agrees with Date.parse and reads the offset', () => {
 
 test('Two mergers that each saw part of the samples, absorbed into one, total as one merger that saw them all', () => {
   const sampleArb = fc.record({
-    source: fc.constantFrom('apple-health', 'fit'), device: fc.constantFrom('Watch', 'Phone', null),
-    startMin: fc.integer({ min: 0, max: 3 * 1440 }), minutes: fc.integer({ min: 0, max: 90 }),
-    kind: fc.constantFrom('steps' as const, 'distance' as const), value: fc.integer({ min: 0, max: 5000 }),
+    source: fc.constantFrom('apple-health', 'fit'),
+    device: fc.constantFrom('Watch', 'Phone', null),
+    startMin: fc.integer({ min: 0, max: 3 * 1440 }),
+    minutes: fc.integer({ min: 0, max: 90 }),
+    kind: fc.constantFrom('steps' as const, 'distance' as const),
+    value: fc.integer({ min: 0, max: 5000 }),
   });
-  fc.assert(fc.property(fc.array(sampleArb, { maxLength: 40 }), fc.nat(), (specs, cutAt) => {
-    const samples = specs.map((p) => {
-      const start = Date.UTC(2024, 4, 1) + p.startMin * 60_000;
-      const iso = (ms: number) => `${new Date(ms).toISOString().slice(0, 19)}+00:00`;
-      return { source: p.source, device: p.device, start: iso(start), end: iso(start + p.minutes * 60_000), kind: p.kind, value: p.value, unit: p.kind === 'steps' ? 'count' as const : 'm' as const };
-    });
-    const cut = specs.length === 0 ? 0 : cutAt % (specs.length + 1);
-    const all = new DailyWalkingMerger();
-    const a = new DailyWalkingMerger();
-    const b = new DailyWalkingMerger();
-    samples.forEach((s, i) => { all.add(s); (i < cut ? a : b).add(s); });
-    const joined = new DailyWalkingMerger();
-    joined.absorb(a.state());
-    joined.absorb(b.state());
-    const round = (t: Record<string, { steps: number; distance_m: number }>) => Object.fromEntries(Object.entries(t).map(([d, v]) => [d, [Math.round(v.steps * 100), Math.round(v.distance_m * 100)]]));
-    assert.deepEqual(round(joined.totals()), round(all.totals()));
-  }));
+  fc.assert(
+    fc.property(fc.array(sampleArb, { maxLength: 40 }), fc.nat(), (specs, cutAt) => {
+      const samples = specs.map((p) => {
+        const start = Date.UTC(2024, 4, 1) + p.startMin * 60_000;
+        const iso = (ms: number) => `${new Date(ms).toISOString().slice(0, 19)}+00:00`;
+        return {
+          source: p.source,
+          device: p.device,
+          start: iso(start),
+          end: iso(start + p.minutes * 60_000),
+          kind: p.kind,
+          value: p.value,
+          unit: p.kind === 'steps' ? ('count' as const) : ('m' as const),
+        };
+      });
+      const cut = specs.length === 0 ? 0 : cutAt % (specs.length + 1);
+      const all = new DailyWalkingMerger();
+      const a = new DailyWalkingMerger();
+      const b = new DailyWalkingMerger();
+      samples.forEach((s, i) => {
+        all.add(s);
+        (i < cut ? a : b).add(s);
+      });
+      const joined = new DailyWalkingMerger();
+      joined.absorb(a.state());
+      joined.absorb(b.state());
+      const round = (t: Record<string, { steps: number; distance_m: number }>) =>
+        Object.fromEntries(
+          Object.entries(t).map(([d, v]) => [d, [Math.round(v.steps * 100), Math.round(v.distance_m * 100)]]),
+        );
+      assert.deepEqual(round(joined.totals()), round(all.totals()));
+    }),
+  );
 });

@@ -71,11 +71,23 @@ function digits(s: string, i: number, n: number): number {
  * Millions of samples pass through here, and Date.parse plus a regex cost several times more.
  */
 function parseCommonIso(iso: string): { utcMs: number; offsetMinutes: number } | null {
-  if (iso.length < 20 || iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45 || iso.charCodeAt(10) !== 84 ||
-    iso.charCodeAt(13) !== 58 || iso.charCodeAt(16) !== 58) return null;
-  const y = digits(iso, 0, 4), mo = digits(iso, 5, 2), d = digits(iso, 8, 2);
-  const h = digits(iso, 11, 2), mi = digits(iso, 14, 2), se = digits(iso, 17, 2);
-  if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 || se < 0 || se > 59) return null;
+  if (
+    iso.length < 20 ||
+    iso.charCodeAt(4) !== 45 ||
+    iso.charCodeAt(7) !== 45 ||
+    iso.charCodeAt(10) !== 84 ||
+    iso.charCodeAt(13) !== 58 ||
+    iso.charCodeAt(16) !== 58
+  )
+    return null;
+  const y = digits(iso, 0, 4),
+    mo = digits(iso, 5, 2),
+    d = digits(iso, 8, 2);
+  const h = digits(iso, 11, 2),
+    mi = digits(iso, 14, 2),
+    se = digits(iso, 17, 2);
+  if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 || se < 0 || se > 59)
+    return null;
   let i = 19;
   let ms = 0;
   if (iso.charCodeAt(i) === 46) {
@@ -93,11 +105,13 @@ function parseCommonIso(iso: string): { utcMs: number; offsetMinutes: number } |
   const tz = iso.charCodeAt(i);
   if (tz === 90 && i + 1 === iso.length) offsetMinutes = 0;
   else if ((tz === 43 || tz === 45) && i + 6 === iso.length && iso.charCodeAt(i + 3) === 58) {
-    const oh = digits(iso, i + 1, 2), om = digits(iso, i + 4, 2);
+    const oh = digits(iso, i + 1, 2),
+      om = digits(iso, i + 4, 2);
     if (oh < 0 || om < 0) return null;
     offsetMinutes = (tz === 45 ? -1 : 1) * (oh * 60 + om);
   } else return null;
-  const utcMs = (daysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se) * 1000 + Math.round(ms) - offsetMinutes * MS_PER_MINUTE;
+  const utcMs =
+    (daysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se) * 1000 + Math.round(ms) - offsetMinutes * MS_PER_MINUTE;
   return { utcMs, offsetMinutes };
 }
 
@@ -246,7 +260,12 @@ export class DailyWalkingMerger {
     const sources: MergerState['sources'] = [];
     for (const [source, devices] of this.sourceIds) {
       for (const [device, id] of devices) {
-        sources.push({ source, device, steps: [...(this.steps[id]?.days ?? [])], distance: [...(this.distance[id]?.days ?? [])] });
+        sources.push({
+          source,
+          device,
+          steps: [...(this.steps[id]?.days ?? [])],
+          distance: [...(this.distance[id]?.days ?? [])],
+        });
       }
     }
     return { slotsPerDay: this.slotsPerDay, sources };
@@ -257,7 +276,10 @@ export class DailyWalkingMerger {
     if (state.slotsPerDay !== this.slotsPerDay) throw new RangeError('merger states of different slot lengths');
     for (const s of state.sources) {
       const id = this.lookupId(s.source, s.device);
-      for (const [bySource, days] of [[this.steps, s.steps], [this.distance, s.distance]] as const) {
+      for (const [bySource, days] of [
+        [this.steps, s.steps],
+        [this.distance, s.distance],
+      ] as const) {
         if (days.length === 0) continue;
         let sums = bySource[id];
         if (!sums) bySource[id] = sums = new SlotSums(this.slotsPerDay);

@@ -1,13 +1,25 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { applyWalkingOverride, newWalkingOverride, WalkingOverride, WalkingOverrideInput, type WalkingOverride as Override } from './walking-override.js';
+import {
+  applyWalkingOverride,
+  newWalkingOverride,
+  WalkingOverride,
+  WalkingOverrideInput,
+  type WalkingOverride as Override,
+} from './walking-override.js';
 import type { WalkingTarget } from './walking-target.js';
 
 /** A computed target (only the figures matter here). */
 const own = (steps: number | null, minutes: number, provisional = false): WalkingTarget => ({
-  steps, minutes, provisional, baselineSteps: steps, baselineMinutes: null, basis: 'From your own days.',
-  window: { from: '2026-10-27', to: '2026-11-02', daysWithData: 7 }, clinician: null,
+  steps,
+  minutes,
+  provisional,
+  baselineSteps: steps,
+  baselineMinutes: null,
+  basis: 'From your own days.',
+  window: { from: '2026-10-27', to: '2026-11-02', daysWithData: 7 },
+  clinician: null,
 });
 const by = (o: { kind: 'target' | 'cap'; steps?: number; minutes?: number }): Override =>
   newWalkingOverride({ ...o, reason: 'Your knee needs an easier week.' }, 'Dr Kim', '2026-11-03');
@@ -18,17 +30,72 @@ const STEPS_4400 = own(4400, 44); // a step baseline without minutes: 4400 steps
 const BOTH = own(8800, 30); // 8800 steps and the 30-minute goal
 const MINUTES_22 = own(null, 22);
 const cases: [string, WalkingTarget, Override, { steps: number | null; minutes: number; applied: boolean }][] = [
-  ['a target of 6000 steps replaces 4400 (minutes at its pace: 6000 x 44 / 4400 = 60)', STEPS_4400, by({ kind: 'target', steps: 6000 }), { steps: 6000, minutes: 60, applied: true }],
-  ['a target of 30 minutes replaces 4400 steps (the target is in minutes)', STEPS_4400, by({ kind: 'target', minutes: 30 }), { steps: null, minutes: 30, applied: true }],
-  ['a target of 6000 steps on a minutes target (about 60 min at 100 steps/min)', MINUTES_22, by({ kind: 'target', steps: 6000 }), { steps: 6000, minutes: 60, applied: true }],
-  ['a target lower than the own one still replaces it', STEPS_4400, by({ kind: 'target', steps: 2000 }), { steps: 2000, minutes: 20, applied: true }],
-  ['a cap of 5000 steps lowers 8800 (minutes 5000 x 30 / 8800 = 17.05 -> 17)', BOTH, by({ kind: 'cap', steps: 5000 }), { steps: 5000, minutes: 17, applied: true }],
-  ['a cap of 5000 steps above 4400 changes nothing', STEPS_4400, by({ kind: 'cap', steps: 5000 }), { steps: 4400, minutes: 44, applied: false }],
-  ['a cap of 4400 steps equal to the target changes nothing', STEPS_4400, by({ kind: 'cap', steps: 4400 }), { steps: 4400, minutes: 44, applied: false }],
-  ['a cap of 1500 steps on a 22-minute target (1500 / 100 = 15 min)', MINUTES_22, by({ kind: 'cap', steps: 1500 }), { steps: null, minutes: 15, applied: true }],
-  ['a cap of 20 minutes lowers 8800 steps / 30 min (8800 x 20 / 30 = 5866.7 -> 5870)', BOTH, by({ kind: 'cap', minutes: 20 }), { steps: 5870, minutes: 20, applied: true }],
-  ['a cap of 30 minutes on a 30-minute target changes nothing', BOTH, by({ kind: 'cap', minutes: 30 }), { steps: 8800, minutes: 30, applied: false }],
-  ['a cap of 15 minutes on a 22-minute target', MINUTES_22, by({ kind: 'cap', minutes: 15 }), { steps: null, minutes: 15, applied: true }],
+  [
+    'a target of 6000 steps replaces 4400 (minutes at its pace: 6000 x 44 / 4400 = 60)',
+    STEPS_4400,
+    by({ kind: 'target', steps: 6000 }),
+    { steps: 6000, minutes: 60, applied: true },
+  ],
+  [
+    'a target of 30 minutes replaces 4400 steps (the target is in minutes)',
+    STEPS_4400,
+    by({ kind: 'target', minutes: 30 }),
+    { steps: null, minutes: 30, applied: true },
+  ],
+  [
+    'a target of 6000 steps on a minutes target (about 60 min at 100 steps/min)',
+    MINUTES_22,
+    by({ kind: 'target', steps: 6000 }),
+    { steps: 6000, minutes: 60, applied: true },
+  ],
+  [
+    'a target lower than the own one still replaces it',
+    STEPS_4400,
+    by({ kind: 'target', steps: 2000 }),
+    { steps: 2000, minutes: 20, applied: true },
+  ],
+  [
+    'a cap of 5000 steps lowers 8800 (minutes 5000 x 30 / 8800 = 17.05 -> 17)',
+    BOTH,
+    by({ kind: 'cap', steps: 5000 }),
+    { steps: 5000, minutes: 17, applied: true },
+  ],
+  [
+    'a cap of 5000 steps above 4400 changes nothing',
+    STEPS_4400,
+    by({ kind: 'cap', steps: 5000 }),
+    { steps: 4400, minutes: 44, applied: false },
+  ],
+  [
+    'a cap of 4400 steps equal to the target changes nothing',
+    STEPS_4400,
+    by({ kind: 'cap', steps: 4400 }),
+    { steps: 4400, minutes: 44, applied: false },
+  ],
+  [
+    'a cap of 1500 steps on a 22-minute target (1500 / 100 = 15 min)',
+    MINUTES_22,
+    by({ kind: 'cap', steps: 1500 }),
+    { steps: null, minutes: 15, applied: true },
+  ],
+  [
+    'a cap of 20 minutes lowers 8800 steps / 30 min (8800 x 20 / 30 = 5866.7 -> 5870)',
+    BOTH,
+    by({ kind: 'cap', minutes: 20 }),
+    { steps: 5870, minutes: 20, applied: true },
+  ],
+  [
+    'a cap of 30 minutes on a 30-minute target changes nothing',
+    BOTH,
+    by({ kind: 'cap', minutes: 30 }),
+    { steps: 8800, minutes: 30, applied: false },
+  ],
+  [
+    'a cap of 15 minutes on a 22-minute target',
+    MINUTES_22,
+    by({ kind: 'cap', minutes: 15 }),
+    { steps: null, minutes: 15, applied: true },
+  ],
 ];
 for (const [name, target, o, expected] of cases) {
   test(`Given ${name}, when applied, then the target is ${expected.steps ?? '-'} steps / ${expected.minutes} min`, () => {
@@ -36,7 +103,10 @@ for (const [name, target, o, expected] of cases) {
     assert.deepEqual({ steps: t.steps, minutes: t.minutes, applied: t.clinician?.applied }, expected);
     assert.equal(t.basis, target.basis, 'where the own number comes from is still said');
     assert.deepEqual(t.clinician?.own, { steps: target.steps, minutes: target.minutes });
-    assert.deepEqual([t.clinician?.reason, t.clinician?.setBy, t.clinician?.setOn], ['Your knee needs an easier week.', 'Dr Kim', '2026-11-03']);
+    assert.deepEqual(
+      [t.clinician?.reason, t.clinician?.setBy, t.clinician?.setOn],
+      ['Your knee needs an easier week.', 'Dr Kim', '2026-11-03'],
+    );
   });
 }
 
@@ -51,9 +121,21 @@ test('Given a provisional target, when a clinician sets a target, then it is no 
 });
 
 const texts: [Override, WalkingTarget, string][] = [
-  [by({ kind: 'target', steps: 6000 }), STEPS_4400, 'Dr Kim set your walking target to 6,000 steps a day on 3 Nov. From your own recent days it would be 4,400 steps.'],
-  [by({ kind: 'cap', minutes: 20 }), BOTH, 'Dr Kim capped your walking target at 20 minutes a day on 3 Nov. From your own recent days it would be 8,800 steps.'],
-  [by({ kind: 'cap', steps: 5000 }), STEPS_4400, 'Dr Kim capped your walking target at 5,000 steps a day on 3 Nov; your own target is not above that, so it stands.'],
+  [
+    by({ kind: 'target', steps: 6000 }),
+    STEPS_4400,
+    'Dr Kim set your walking target to 6,000 steps a day on 3 Nov. From your own recent days it would be 4,400 steps.',
+  ],
+  [
+    by({ kind: 'cap', minutes: 20 }),
+    BOTH,
+    'Dr Kim capped your walking target at 20 minutes a day on 3 Nov. From your own recent days it would be 8,800 steps.',
+  ],
+  [
+    by({ kind: 'cap', steps: 5000 }),
+    STEPS_4400,
+    'Dr Kim capped your walking target at 5,000 steps a day on 3 Nov; your own target is not above that, so it stands.',
+  ],
 ];
 for (const [o, target, text] of texts) {
   test(`Given a ${o.kind} of ${o.steps ?? o.minutes}, when applied, then the patient reads who set it and when: "${text}"`, () => {
@@ -105,7 +187,14 @@ for (const [name, body, field] of refused) {
 
 test('Given the input, when stored, then the record carries its version, who set it and the date, and reads back the same', () => {
   const o = newWalkingOverride({ kind: 'cap', steps: 5000, reason: '  Sore knee.  ' }, 'Dr Kim', '2026-11-03');
-  assert.deepEqual(o, { version: 1, kind: 'cap', steps: 5000, reason: 'Sore knee.', setBy: 'Dr Kim', setOn: '2026-11-03' });
+  assert.deepEqual(o, {
+    version: 1,
+    kind: 'cap',
+    steps: 5000,
+    reason: 'Sore knee.',
+    setBy: 'Dr Kim',
+    setOn: '2026-11-03',
+  });
   assert.deepEqual(WalkingOverride.parse(JSON.parse(JSON.stringify(o))), o);
   assert.equal(WalkingOverride.safeParse({ ...o, version: 2 }).success, false);
   assert.equal(WalkingOverride.safeParse({ ...o, setOn: '2026-02-30' }).success, false);
@@ -113,30 +202,39 @@ test('Given the input, when stored, then the record carries its version, who set
 
 // --- properties ---
 
-const ownTarget = fc.record({
-  steps: fc.option(fc.integer({ min: 1, max: 3000 }).map((n) => n * 10), { nil: null }),
-  minutes: fc.integer({ min: 1, max: 180 }),
-  provisional: fc.boolean(),
-}).map((t) => own(t.steps, t.minutes, t.provisional));
+const ownTarget = fc
+  .record({
+    steps: fc.option(
+      fc.integer({ min: 1, max: 3000 }).map((n) => n * 10),
+      { nil: null },
+    ),
+    minutes: fc.integer({ min: 1, max: 180 }),
+    provisional: fc.boolean(),
+  })
+  .map((t) => own(t.steps, t.minutes, t.provisional));
 const figure = fc.oneof(
   fc.integer({ min: 100, max: 30_000 }).map((steps) => ({ steps })),
   fc.integer({ min: 1, max: 180 }).map((minutes) => ({ minutes })),
 );
 
-test('Property: with a cap the target is min(own target, cap) in the cap\'s unit; with a set target it is the set figure', () => {
-  fc.assert(fc.property(ownTarget, figure, fc.constantFrom<'target' | 'cap'>('target', 'cap'), (t, f, kind) => {
-    const r = applyWalkingOverride(t, by({ kind, ...f }));
-    if (kind === 'target') {
-      if ('steps' in f) assert.equal(r.steps, f.steps); else assert.deepEqual([r.steps, r.minutes], [null, f.minutes]);
-      assert.equal(r.clinician!.applied, true);
-      return;
-    }
-    if ('minutes' in f) assert.equal(r.minutes, Math.min(t.minutes, f.minutes));
-    else if (t.steps !== null) assert.equal(r.steps, Math.min(t.steps, f.steps));
-    else assert.ok(r.minutes <= t.minutes);
-    // A cap never raises either figure.
-    assert.ok(r.minutes <= t.minutes);
-    if (t.steps !== null) assert.ok(r.steps! <= t.steps);
-    assert.equal(r.clinician!.applied, r.minutes !== t.minutes || r.steps !== t.steps);
-  }), { numRuns: 500 });
+test("Property: with a cap the target is min(own target, cap) in the cap's unit; with a set target it is the set figure", () => {
+  fc.assert(
+    fc.property(ownTarget, figure, fc.constantFrom<'target' | 'cap'>('target', 'cap'), (t, f, kind) => {
+      const r = applyWalkingOverride(t, by({ kind, ...f }));
+      if (kind === 'target') {
+        if ('steps' in f) assert.equal(r.steps, f.steps);
+        else assert.deepEqual([r.steps, r.minutes], [null, f.minutes]);
+        assert.equal(r.clinician!.applied, true);
+        return;
+      }
+      if ('minutes' in f) assert.equal(r.minutes, Math.min(t.minutes, f.minutes));
+      else if (t.steps !== null) assert.equal(r.steps, Math.min(t.steps, f.steps));
+      else assert.ok(r.minutes <= t.minutes);
+      // A cap never raises either figure.
+      assert.ok(r.minutes <= t.minutes);
+      if (t.steps !== null) assert.ok(r.steps! <= t.steps);
+      assert.equal(r.clinician!.applied, r.minutes !== t.minutes || r.steps !== t.steps);
+    }),
+    { numRuns: 500 },
+  );
 });

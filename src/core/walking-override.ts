@@ -11,7 +11,14 @@
 import { z } from 'zod';
 import { CADENCE_MODERATE_SPM } from './clinical-constants.js';
 import { dayMonth, isIsoDate } from './dates.js';
-import { minutesForSteps, roundMinutes, roundSteps, walkingFigure, type ClinicianWalkingSetting, type WalkingTarget } from './walking-target.js';
+import {
+  minutesForSteps,
+  roundMinutes,
+  roundSteps,
+  walkingFigure,
+  type ClinicianWalkingSetting,
+  type WalkingTarget,
+} from './walking-target.js';
 import { says } from './validation-words.js';
 
 /** Plausibility bounds of a clinician's figure (design bounds, EO, not clinical advice): at least a minute's walk
@@ -28,20 +35,44 @@ export const CLINICIAN_REASON_MAX = 500;
 /** Plain text: any printable characters and line breaks; no other control characters (they show as nothing). */
 const CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/;
 
-export const clinicianReason = z.string().trim()
+export const clinicianReason = z
+  .string()
+  .trim()
   .min(CLINICIAN_REASON_MIN, says('reason.say-why'))
   .max(CLINICIAN_REASON_MAX, says('text.at-most', { max: CLINICIAN_REASON_MAX }))
   .refine((s) => !CONTROL.test(s), says('text.plain'));
 
-const stepsRange = says('walking-setting.range', { unit: 'steps', min: WALKING_OVERRIDE_STEPS_MIN, max: WALKING_OVERRIDE_STEPS_MAX });
-const minutesRange = says('walking-setting.range', { unit: 'minutes', min: WALKING_OVERRIDE_MINUTES_MIN, max: WALKING_OVERRIDE_MINUTES_MAX });
+const stepsRange = says('walking-setting.range', {
+  unit: 'steps',
+  min: WALKING_OVERRIDE_STEPS_MIN,
+  max: WALKING_OVERRIDE_STEPS_MAX,
+});
+const minutesRange = says('walking-setting.range', {
+  unit: 'minutes',
+  min: WALKING_OVERRIDE_MINUTES_MIN,
+  max: WALKING_OVERRIDE_MINUTES_MAX,
+});
 const figureFields = {
   kind: z.enum(['target', 'cap']),
-  steps: z.number().int(stepsRange).min(WALKING_OVERRIDE_STEPS_MIN, stepsRange).max(WALKING_OVERRIDE_STEPS_MAX, stepsRange).optional(),
-  minutes: z.number().int(minutesRange).min(WALKING_OVERRIDE_MINUTES_MIN, minutesRange).max(WALKING_OVERRIDE_MINUTES_MAX, minutesRange).optional(),
+  steps: z
+    .number()
+    .int(stepsRange)
+    .min(WALKING_OVERRIDE_STEPS_MIN, stepsRange)
+    .max(WALKING_OVERRIDE_STEPS_MAX, stepsRange)
+    .optional(),
+  minutes: z
+    .number()
+    .int(minutesRange)
+    .min(WALKING_OVERRIDE_MINUTES_MIN, minutesRange)
+    .max(WALKING_OVERRIDE_MINUTES_MAX, minutesRange)
+    .optional(),
   reason: clinicianReason,
 };
-const oneFigure = { check: (o: { steps?: number | undefined; minutes?: number | undefined }) => (o.steps === undefined) !== (o.minutes === undefined), message: { ...says('walking-setting.one-figure'), path: ['steps'] } };
+const oneFigure = {
+  check: (o: { steps?: number | undefined; minutes?: number | undefined }) =>
+    (o.steps === undefined) !== (o.minutes === undefined),
+  message: { ...says('walking-setting.one-figure'), path: ['steps'] },
+};
 
 /** What the clinician sends: `{ "kind": "cap", "steps": 5000, "reason": "..." }`. */
 export const WalkingOverrideInput = z.object(figureFields).strict().refine(oneFigure.check, oneFigure.message);
@@ -50,12 +81,15 @@ export type WalkingOverrideInput = z.infer<typeof WalkingOverrideInput>;
 export const WALKING_OVERRIDE_VERSION = 1;
 
 /** The stored record: the input, who set it (their name as the patient knows them) and the date. */
-export const WalkingOverride = z.object({
-  version: z.literal(WALKING_OVERRIDE_VERSION),
-  ...figureFields,
-  setBy: z.string().trim().min(1).max(200),
-  setOn: z.string().refine(isIsoDate, says('date.calendar')),
-}).strict().refine(oneFigure.check, oneFigure.message);
+export const WalkingOverride = z
+  .object({
+    version: z.literal(WALKING_OVERRIDE_VERSION),
+    ...figureFields,
+    setBy: z.string().trim().min(1).max(200),
+    setOn: z.string().refine(isIsoDate, says('date.calendar')),
+  })
+  .strict()
+  .refine(oneFigure.check, oneFigure.message);
 export type WalkingOverride = z.infer<typeof WalkingOverride>;
 
 /** A new record from the clinician's input. */
@@ -73,23 +107,36 @@ export function newWalkingOverride(input: WalkingOverrideInput, setBy: string, s
 export function applyWalkingOverride(own: WalkingTarget, o: WalkingOverride | null): WalkingTarget {
   if (!o) return own;
   // Minutes per step: the person's own target's ratio when it has steps (what they were shown), else ~100 steps/min.
-  const minutesFor = (steps: number) => (own.steps !== null ? roundMinutes((steps * own.minutes) / own.steps) : minutesForSteps(steps));
+  const minutesFor = (steps: number) =>
+    own.steps !== null ? roundMinutes((steps * own.minutes) / own.steps) : minutesForSteps(steps);
   let figures: { steps: number | null; minutes: number } | null;
   if (o.kind === 'target') {
-    figures = o.steps !== undefined ? { steps: o.steps, minutes: minutesFor(o.steps) } : { steps: null, minutes: o.minutes! };
+    figures =
+      o.steps !== undefined ? { steps: o.steps, minutes: minutesFor(o.steps) } : { steps: null, minutes: o.minutes! };
   } else if (o.steps !== undefined) {
     // A cap in steps. Without a step target the cap's steps are turned into minutes at the same pace.
     if (own.steps !== null) figures = own.steps > o.steps ? { steps: o.steps, minutes: minutesFor(o.steps) } : null;
     else figures = own.minutes > minutesFor(o.steps) ? { steps: null, minutes: minutesFor(o.steps) } : null;
   } else {
-    figures = own.minutes > o.minutes! ? { steps: own.steps === null ? null : roundSteps((own.steps * o.minutes!) / own.minutes), minutes: o.minutes! } : null;
+    figures =
+      own.minutes > o.minutes!
+        ? { steps: own.steps === null ? null : roundSteps((own.steps * o.minutes!) / own.minutes), minutes: o.minutes! }
+        : null;
   }
   const set = { steps: o.steps ?? null, minutes: o.minutes ?? null };
   const by = `${o.setBy} ${o.kind === 'target' ? 'set your walking target to' : 'capped your walking target at'} ${walkingFigure(set)} a day on ${dayMonth(o.setOn)}`;
-  const text = figures ? `${by}. From your own recent days it would be ${walkingFigure(own)}.` : `${by}; your own target is not above that, so it stands.`;
+  const text = figures
+    ? `${by}. From your own recent days it would be ${walkingFigure(own)}.`
+    : `${by}; your own target is not above that, so it stands.`;
   const clinician: ClinicianWalkingSetting = {
-    kind: o.kind, ...set, reason: o.reason, setBy: o.setBy, setOn: o.setOn, applied: figures !== null,
-    own: { steps: own.steps, minutes: own.minutes }, text,
+    kind: o.kind,
+    ...set,
+    reason: o.reason,
+    setBy: o.setBy,
+    setOn: o.setOn,
+    applied: figures !== null,
+    own: { steps: own.steps, minutes: own.minutes },
+    text,
   };
   return { ...own, ...(figures ?? {}), provisional: o.kind === 'target' ? false : own.provisional, clinician };
 }

@@ -18,8 +18,15 @@
  * without a program) the window is the 7 days before today and the target is that baseline, not raised.
  */
 import {
-  CADENCE_MODERATE_SPM, STEPS_PLATEAU_60_PLUS, STEPS_PLATEAU_AGE, STEPS_PLATEAU_UNDER_60, WALKING_BASELINE_DAYS,
-  WALKING_BASELINE_MIN_DAYS, WALKING_GOAL_MINUTES, WALKING_START_MINUTES, WALKING_WEEKLY_INCREASE,
+  CADENCE_MODERATE_SPM,
+  STEPS_PLATEAU_60_PLUS,
+  STEPS_PLATEAU_AGE,
+  STEPS_PLATEAU_UNDER_60,
+  WALKING_BASELINE_DAYS,
+  WALKING_BASELINE_MIN_DAYS,
+  WALKING_GOAL_MINUTES,
+  WALKING_START_MINUTES,
+  WALKING_WEEKLY_INCREASE,
 } from './clinical-constants.js';
 import { addDays, dayMonth, daysBetween } from './dates.js';
 import type { DailyWalking } from './walking-day-record.js';
@@ -82,8 +89,11 @@ export interface BaselineWindow {
  * weekVerdicts (src/core/program-engine.ts).
  */
 export function baselineWindow(input: { today: string; programStartedOn: string | null }): BaselineWindow {
-  const complete = input.programStartedOn ? Math.floor(daysBetween(input.programStartedOn, input.today) / WALKING_BASELINE_DAYS) : 0;
-  if (!input.programStartedOn || complete < 1) return { from: addDays(input.today, -WALKING_BASELINE_DAYS), to: addDays(input.today, -1), week: null };
+  const complete = input.programStartedOn
+    ? Math.floor(daysBetween(input.programStartedOn, input.today) / WALKING_BASELINE_DAYS)
+    : 0;
+  if (!input.programStartedOn || complete < 1)
+    return { from: addDays(input.today, -WALKING_BASELINE_DAYS), to: addDays(input.today, -1), week: null };
   const weekStart = addDays(input.programStartedOn, complete * WALKING_BASELINE_DAYS);
   return { from: addDays(weekStart, -WALKING_BASELINE_DAYS), to: addDays(weekStart, -1), week: complete - 1 };
 }
@@ -103,7 +113,10 @@ export function baselineWindowBounds(today: string): { from: string; to: string 
  * steps nor minutes are not days with data (the person did not log or wear a device) and are left out, not
  * counted as zero. Steps and minutes are each averaged over their own days.
  */
-export function walkingBaseline(days: readonly DailyWalking[], window: { from: string; to: string }): { steps: number | null; minutes: number | null; days: number } {
+export function walkingBaseline(
+  days: readonly DailyWalking[],
+  window: { from: string; to: string },
+): { steps: number | null; minutes: number | null; days: number } {
   const withData = days.filter((d) => d.date >= window.from && d.date <= window.to && (d.steps > 0 || d.minutes > 0));
   // One row per date (the store gives one; a caller's duplicate must not count twice).
   const byDate = new Map(withData.map((d) => [d.date, d]));
@@ -145,41 +158,78 @@ export function walkingFigure(t: { steps: number | null; minutes: number | null 
  * Today's target from the person's days and the verdicts of the program's complete weeks (weekVerdicts, oldest
  * first). Only the days of the baseline window count (see the file's comment).
  */
-export function walkingTarget(input: { today: string; programStartedOn: string | null; days: readonly DailyWalking[]; weeks: readonly WeekVerdict[]; age: number | null }): WalkingTarget {
+export function walkingTarget(input: {
+  today: string;
+  programStartedOn: string | null;
+  days: readonly DailyWalking[];
+  weeks: readonly WeekVerdict[];
+  age: number | null;
+}): WalkingTarget {
   const window = baselineWindow(input);
   const base = walkingBaseline(input.days, window);
   const span = `the ${WALKING_BASELINE_DAYS} days from ${dayMonth(window.from)} to ${dayMonth(window.to)}`;
-  const common = { baselineSteps: base.steps, baselineMinutes: base.minutes, window: { from: window.from, to: window.to, daysWithData: base.days }, clinician: null };
+  const common = {
+    baselineSteps: base.steps,
+    baselineMinutes: base.minutes,
+    window: { from: window.from, to: window.to, daysWithData: base.days },
+    clinician: null,
+  };
   if (base.days < WALKING_BASELINE_MIN_DAYS) {
     const have = base.days === 0 ? 'none of them has' : `only ${base.days} of them ${base.days === 1 ? 'has' : 'have'}`;
     return {
-      steps: null, minutes: Math.max(WALKING_START_MINUTES, Math.round(base.minutes ?? 0)), provisional: true, ...common,
+      steps: null,
+      minutes: Math.max(WALKING_START_MINUTES, Math.round(base.minutes ?? 0)),
+      provisional: true,
+      ...common,
       basis: `Your target comes from your walking in ${span}, and ${have} walking data. Log your walking for ${WALKING_BASELINE_MIN_DAYS} days (or import it from your phone) so your target can start from your own baseline. Until then: a gentle ${WALKING_START_MINUTES} minutes.`,
     };
   }
-  const verdict = window.week === null ? null : input.weeks[window.week] ?? null;
+  const verdict = window.week === null ? null : (input.weeks[window.week] ?? null);
   const up = 1 + WALKING_WEEKLY_INCREASE;
   const down = 1 - WALKING_WEEKLY_INCREASE;
   // A good week raises the target up to the ceiling (a baseline already past it is kept, not lowered).
   const adjust = (baseline: number, ceiling: number): number =>
-    verdict === 'ok' ? Math.max(baseline, Math.min(ceiling, baseline * up)) : verdict === 'flare' ? baseline * down : baseline;
+    verdict === 'ok'
+      ? Math.max(baseline, Math.min(ceiling, baseline * up))
+      : verdict === 'flare'
+        ? baseline * down
+        : baseline;
   const steps = base.steps !== null ? roundSteps(adjust(base.steps, stepCeiling(input.age))) : null;
-  const minutes = base.minutes !== null ? roundMinutes(adjust(base.minutes, WALKING_GOAL_MINUTES)) : minutesForSteps(steps!);
+  const minutes =
+    base.minutes !== null ? roundMinutes(adjust(base.minutes, WALKING_GOAL_MINUTES)) : minutesForSteps(steps!);
 
   const pct = Math.round(WALKING_WEEKLY_INCREASE * 100);
-  const average = base.steps !== null ? `${roundSteps(base.steps).toLocaleString('en')} steps` : `${roundMinutes(base.minutes!)} minutes`;
-  const gaps = base.days < WALKING_BASELINE_DAYS ? ` (on the ${base.days} of those days with walking data; days without data are left out)` : '';
+  const average =
+    base.steps !== null
+      ? `${roundSteps(base.steps).toLocaleString('en')} steps`
+      : `${roundMinutes(base.minutes!)} minutes`;
+  const gaps =
+    base.days < WALKING_BASELINE_DAYS
+      ? ` (on the ${base.days} of those days with walking data; days without data are left out)`
+      : '';
   const head = `Your average was ${average} a day over ${span}${gaps}`;
   // The ceiling of the figure the basis speaks of (steps when there are steps).
-  const [baseline, ceiling, ceilingWords] = base.steps !== null
-    ? [base.steps, stepCeiling(input.age), `${stepCeiling(input.age).toLocaleString('en')} steps, where the benefit levels off`]
-    : [base.minutes!, WALKING_GOAL_MINUTES, `${WALKING_GOAL_MINUTES} minutes, the program's goal`];
-  const raised = baseline >= ceiling ? `but that is already at or past ${ceilingWords}, so it is not raised further.`
-    : baseline * up > ceiling ? `so your target is raised to ${ceilingWords}.`
-      : `so your target is ${pct}% higher.`;
-  const then = verdict === null ? ': your target is that baseline.'
-    : verdict === 'ok' ? `; your pain stayed within the rules that week, ${raised}`
-      : verdict === 'hold' ? '; there were no check-ins that week to judge your pain by, so your target stays at that average.'
-        : `; your pain went past the rules that week, so your target is ${pct}% lower.`;
+  const [baseline, ceiling, ceilingWords] =
+    base.steps !== null
+      ? [
+          base.steps,
+          stepCeiling(input.age),
+          `${stepCeiling(input.age).toLocaleString('en')} steps, where the benefit levels off`,
+        ]
+      : [base.minutes!, WALKING_GOAL_MINUTES, `${WALKING_GOAL_MINUTES} minutes, the program's goal`];
+  const raised =
+    baseline >= ceiling
+      ? `but that is already at or past ${ceilingWords}, so it is not raised further.`
+      : baseline * up > ceiling
+        ? `so your target is raised to ${ceilingWords}.`
+        : `so your target is ${pct}% higher.`;
+  const then =
+    verdict === null
+      ? ': your target is that baseline.'
+      : verdict === 'ok'
+        ? `; your pain stayed within the rules that week, ${raised}`
+        : verdict === 'hold'
+          ? '; there were no check-ins that week to judge your pain by, so your target stays at that average.'
+          : `; your pain went past the rules that week, so your target is ${pct}% lower.`;
   return { steps, minutes, provisional: false, ...common, basis: head + then };
 }

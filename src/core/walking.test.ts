@@ -3,8 +3,15 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { WALKING_KINDS, dailyTotals, localDate, type WalkingKind, type WalkingSample } from './walking.js';
 
-const sample = (start: string, kind: WalkingKind, value: number, end = start): WalkingSample =>
-  ({ source: 'manual', device: null, start, end, kind, value, unit: WALKING_KINDS[kind] });
+const sample = (start: string, kind: WalkingKind, value: number, end = start): WalkingSample => ({
+  source: 'manual',
+  device: null,
+  start,
+  end,
+  kind,
+  value,
+  unit: WALKING_KINDS[kind],
+});
 
 const localCases: [string, string][] = [
   ['2024-03-05T23:30:00-05:00', '2024-03-05'], // 04:30 UTC the next day, but the person's day is the 5th
@@ -48,10 +55,16 @@ test('Given no samples, when totalled, then there are no days', () => {
 test('Property: the step totals over all days equal the sum of the step samples, and each date appears once', () => {
   const day = fc.integer({ min: 1, max: 28 }).map((d) => `2024-02-${String(d).padStart(2, '0')}T10:00:00+00:00`);
   const s = fc.record({ start: day, steps: fc.integer({ min: 0, max: 30_000 }) });
-  fc.assert(fc.property(fc.array(s, { maxLength: 40 }), (xs) => {
-    const totals = dailyTotals(xs.map((x) => sample(x.start, 'steps', x.steps)));
-    assert.equal(totals.reduce((a, d) => a + d.steps, 0), xs.reduce((a, x) => a + x.steps, 0));
-    assert.equal(new Set(totals.map((d) => d.date)).size, totals.length);
-    assert.equal(totals.length, new Set(xs.map((x) => x.start.slice(0, 10))).size);
-  }), { numRuns: 200 });
+  fc.assert(
+    fc.property(fc.array(s, { maxLength: 40 }), (xs) => {
+      const totals = dailyTotals(xs.map((x) => sample(x.start, 'steps', x.steps)));
+      assert.equal(
+        totals.reduce((a, d) => a + d.steps, 0),
+        xs.reduce((a, x) => a + x.steps, 0),
+      );
+      assert.equal(new Set(totals.map((d) => d.date)).size, totals.length);
+      assert.equal(totals.length, new Set(xs.map((x) => x.start.slice(0, 10))).size);
+    }),
+    { numRuns: 200 },
+  );
 });

@@ -12,7 +12,16 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
     formatters.set(timeZone, f);
   }
   return f;
@@ -21,7 +30,8 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 /** The wall clock in a zone at an instant, as the UTC milliseconds of that same date and time (seconds dropped). */
 function wallMs(timeZone: string, utcMs: number): number {
   const p: Record<string, number> = {};
-  for (const part of formatter(timeZone).formatToParts(utcMs)) if (part.type !== 'literal') p[part.type] = Number(part.value);
+  for (const part of formatter(timeZone).formatToParts(utcMs))
+    if (part.type !== 'literal') p[part.type] = Number(part.value);
   return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!);
 }
 
@@ -31,7 +41,10 @@ export function offsetMinutes(timeZone: string, utcMs: number): number {
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-const dateOf = (ms: number) => { const d = new Date(ms); return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`; };
+const dateOf = (ms: number) => {
+  const d = new Date(ms);
+  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+};
 
 /** The local date (YYYY-MM-DD) and time (HH:MM) in a zone at an instant. */
 export function wallClock(timeZone: string, utcMs: number): { date: string; time: string } {
@@ -70,7 +83,11 @@ export function instantOf(date: string, time: string, timeZone: string): number 
 }
 
 /** A change of a zone's offset: the instant it happens, and the offsets (minutes east) before and after. */
-export interface OffsetChange { at: number; from: number; to: number }
+export interface OffsetChange {
+  at: number;
+  from: number;
+  to: number;
+}
 
 /** The zone's offset changes in [fromMs, toMs), found day by day and then to the minute. */
 export function offsetChanges(timeZone: string, fromMs: number, toMs: number): OffsetChange[] {
@@ -85,7 +102,8 @@ export function offsetChanges(timeZone: string, fromMs: number, toMs: number): O
     while (hi - lo > MINUTE) {
       const mid = Math.floor((lo + hi) / 2 / MINUTE) * MINUTE;
       if (mid <= lo) break;
-      if (offsetMinutes(timeZone, mid) === prev) lo = mid; else hi = mid;
+      if (offsetMinutes(timeZone, mid) === prev) lo = mid;
+      else hi = mid;
     }
     if (hi < toMs) changes.push({ at: hi, from: prev, to: now });
     prev = now;
