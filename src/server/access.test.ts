@@ -14,7 +14,10 @@ test('Every API route declares who may call it, and health data routes are never
     await app.ready();
     const table = app.accessTable;
     assert.ok(table.length >= 12, `expected the whole route table, got ${table.length}`);
-    const publicRoutes = table.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.url}`).sort();
+    const publicRoutes = table
+      .filter((r) => r.access === 'public')
+      .map((r) => `${r.method} ${r.url}`)
+      .sort();
     // Only routes without personal data may be public: the health check, the screen's questions, the catalogues,
     // the mode, sign-in, and an invitation link (its clinic's name) with the patient sign-up from it; and the
     // reminder calendar feed (only a reminder's days and time), which a calendar app fetches without a sign-in and
@@ -25,9 +28,20 @@ test('Every API route declares who may call it, and health data routes are never
     // push subscription, which holds no CSRF token and whose access is the old endpoint (an unguessable URL only that
     // browser, its push service and the server know): it moves that one subscription and reads nothing.
     assert.deepEqual(publicRoutes, [
-      'GET /api/assessment/catalogue', 'GET /api/auth/mode', 'GET /api/auth/password-reset', 'GET /api/auth/password-reset/:token', 'GET /api/calendar/:token', 'GET /api/health',
-      'GET /api/invitations/:token', 'GET /api/library', 'GET /api/screen/questions', 'GET /fhir/R4/metadata',
-      'POST /api/auth/password-reset', 'POST /api/auth/password-reset/:token', 'POST /api/auth/sign-in', 'POST /api/invitations/:token/sign-up',
+      'GET /api/assessment/catalogue',
+      'GET /api/auth/mode',
+      'GET /api/auth/password-reset',
+      'GET /api/auth/password-reset/:token',
+      'GET /api/calendar/:token',
+      'GET /api/health',
+      'GET /api/invitations/:token',
+      'GET /api/library',
+      'GET /api/screen/questions',
+      'GET /fhir/R4/metadata',
+      'POST /api/auth/password-reset',
+      'POST /api/auth/password-reset/:token',
+      'POST /api/auth/sign-in',
+      'POST /api/invitations/:token/sign-up',
       'POST /api/push-subscription/renew',
     ]);
   });
@@ -59,12 +73,27 @@ test('The web app is served to anyone whatever the form of the target; client-si
   try {
     await app.listen({ port: 0, host: '127.0.0.1' });
     const port = (app.server.address() as AddressInfo).port;
-    for (const target of ['/', 'http://footing.example/', '/assets/app.js', 'http://footing.example/assets/app.js', '/today', 'HTTP://footing.example/today']) {
+    for (const target of [
+      '/',
+      'http://footing.example/',
+      '/assets/app.js',
+      'http://footing.example/assets/app.js',
+      '/today',
+      'HTTP://footing.example/today',
+    ]) {
       const res = await rawRequest(port, { method: 'GET', target });
       assert.equal(res.statusCode, 200, target);
-      assert.equal(res.body, target.endsWith('app.js') ? 'console.log(1)' : '<!doctype html><title>Footing</title>', target);
+      assert.equal(
+        res.body,
+        target.endsWith('app.js') ? 'console.log(1)' : '<!doctype html><title>Footing</title>',
+        target,
+      );
     }
-  } finally { await app.close(); await cleanup(); rmSync(webRoot, { recursive: true, force: true }); }
+  } finally {
+    await app.close();
+    await cleanup();
+    rmSync(webRoot, { recursive: true, force: true });
+  }
 });
 
 test('Without a built web app, a page says how to build it (not a JSON 404); the API still answers', async () => {
@@ -81,5 +110,9 @@ test('Without a built web app, a page says how to build it (not a JSON 404); the
     }
     assert.equal((await app.inject({ method: 'GET', url: '/api/health' })).statusCode, 200);
     assert.equal((await app.inject({ method: 'GET', url: '/api/nothing' })).json().error.code, 'not_found');
-  } finally { await app.close(); await cleanup(); rmSync(empty, { recursive: true, force: true }); }
+  } finally {
+    await app.close();
+    await cleanup();
+    rmSync(empty, { recursive: true, force: true });
+  }
 });

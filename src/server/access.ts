@@ -15,7 +15,15 @@
  *   only the people they have an active care link with. The handler names the person and must ask
  *   src/server/auth/person-access.ts, which checks the link and writes the audit entry.
  */
-export const ACCESS_LEVELS = ['public', 'self', 'signed-in', 'clinician', 'clinician-of-patient', 'clinic-admin', 'patient-or-clinician'] as const;
+export const ACCESS_LEVELS = [
+  'public',
+  'self',
+  'signed-in',
+  'clinician',
+  'clinician-of-patient',
+  'clinic-admin',
+  'patient-or-clinician',
+] as const;
 export type Access = (typeof ACCESS_LEVELS)[number];
 
 declare module 'fastify' {

@@ -15,10 +15,12 @@ export { PainScores, SessionInput, SessionItem } from '../core/session-record.js
 export { ScreenInput } from '../core/screen-record.js';
 export { WalkingLogInput } from '../core/walking-day-record.js';
 
-export const RangeQuery = z.object({
-  from: isoDate.optional(),
-  to: isoDate.optional(),
-}).strict();
+export const RangeQuery = z
+  .object({
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+  })
+  .strict();
 
 /** The error body every endpoint returns for a request it refuses. */
 export const ApiError = z.object({

@@ -19,7 +19,9 @@ export type ImportReport = ReturnType<typeof importJson>;
 export type { PastImport } from '../store/repos/imports.js';
 export type { ImportRecord } from '../core/import-record.js';
 /** A failed import job's result when the import itself broke (nothing was stored). */
-export interface ImportFailure { error: string }
+export interface ImportFailure {
+  error: string;
+}
 /** The reminders screen's state (GET and PUT /api/reminders). */
 export type { RemindersState } from './reminder-state.js';
 export type { ReminderSettings } from '../core/reminder-record.js';

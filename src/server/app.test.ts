@@ -32,12 +32,19 @@ for (const kind of DATABASES) {
       const today = (await inject('GET', '/api/today?date=2026-11-02')).json();
       assert.equal(today.plan.status, 'active');
       assert.equal(today.plan.stage.number, 1);
-      assert.deepEqual(today.plan.items.map((i: { exercise: string }) => i.exercise), ['walk', 'ball-roll']);
+      assert.deepEqual(
+        today.plan.items.map((i: { exercise: string }) => i.exercise),
+        ['walk', 'ball-roll'],
+      );
       assert.equal(today.walking.provisional, true);
     });
 
     test('A check-in with an out-of-range score is refused naming the field', async () => {
-      const res = await inject('POST', '/api/checkins', { at: '2026-11-02T08:00:00+01:00', context: 'daily', back: 11 });
+      const res = await inject('POST', '/api/checkins', {
+        at: '2026-11-02T08:00:00+01:00',
+        context: 'daily',
+        back: 11,
+      });
       assert.equal(res.statusCode, 400);
       assert.equal(res.json().error.field, 'body.back');
       assert.match(res.json().error.message, /10 or less/);
@@ -45,9 +52,12 @@ for (const kind of DATABASES) {
 
     test('A session is stored once even when the upload is retried', async () => {
       const body = {
-        clientId: 'session-abc-001', startedAt: '2026-11-02T09:00:00+01:00', completedAt: '2026-11-02T09:10:00+01:00',
+        clientId: 'session-abc-001',
+        startedAt: '2026-11-02T09:00:00+01:00',
+        completedAt: '2026-11-02T09:10:00+01:00',
         items: [{ exercise: 'ball-roll', position: 'sitting', completed: true, secondsDone: 120 }],
-        painBefore: { back: 4 }, painAfter: { back: 3 },
+        painBefore: { back: 4 },
+        painAfter: { back: 3 },
       };
       const first = await inject('POST', '/api/sessions', body);
       const second = await inject('POST', '/api/sessions', body);
@@ -57,7 +67,13 @@ for (const kind of DATABASES) {
       const sessions = (await inject('GET', '/api/sessions')).json();
       assert.equal(sessions.length, 1);
       const checkins = (await inject('GET', '/api/checkins?from=2026-11-02&to=2026-11-02')).json();
-      assert.deepEqual(checkins.map((c: { context: string; back: number }) => [c.context, c.back]), [['before', 4], ['after', 3]]);
+      assert.deepEqual(
+        checkins.map((c: { context: string; back: number }) => [c.context, c.back]),
+        [
+          ['before', 4],
+          ['after', 3],
+        ],
+      );
     });
 
     test('Manual walking logs become daily totals and a later log of the same day replaces it', async () => {
@@ -65,7 +81,10 @@ for (const kind of DATABASES) {
       await inject('PUT', '/api/walking/manual', { date: '2026-11-01', steps: 4200, minutes: 40 });
       const days = (await inject('GET', '/api/walking/daily?from=2026-11-01&to=2026-11-01')).json();
       assert.equal(days.length, 1);
-      assert.deepEqual({ date: days[0].date, steps: days[0].steps, distanceM: days[0].distanceM, minutes: days[0].minutes }, { date: '2026-11-01', steps: 4200, distanceM: 0, minutes: 40 });
+      assert.deepEqual(
+        { date: days[0].date, steps: days[0].steps, distanceM: days[0].distanceM, minutes: days[0].minutes },
+        { date: '2026-11-01', steps: 4200, distanceM: 0, minutes: 40 },
+      );
       const bad = await inject('PUT', '/api/walking/manual', { date: '2026-02-30', steps: 10 });
       assert.equal(bad.statusCode, 400);
       assert.equal(bad.json().error.field, 'body.date');
@@ -75,13 +94,38 @@ for (const kind of DATABASES) {
       const exported = (await inject('GET', '/api/export')).json();
       assert.equal(exported.format, 'footing-backup');
       assert.equal(exported.sessions.length, 1);
-      const again = await api.app.inject({ method: 'POST', url: '/api/import-backup', payload: JSON.stringify(exported), headers: { 'content-type': 'application/json' } });
+      const again = await api.app.inject({
+        method: 'POST',
+        url: '/api/import-backup',
+        payload: JSON.stringify(exported),
+        headers: { 'content-type': 'application/json' },
+      });
       assert.equal(again.statusCode, 200);
-      assert.deepEqual(again.json().restored, { screens: 0, programEvents: 0, sessions: 0, checkins: 0, imports: 0, walkingSamples: 0, painMaps: 0, screeningResults: 0, outcomeScores: 0, gaitAnalyses: 0, messages: 0, messagesLeftOut: 0, monitoringMinutes: 0, monitoringMinutesLeftOut: 0 });
+      assert.deepEqual(again.json().restored, {
+        screens: 0,
+        programEvents: 0,
+        sessions: 0,
+        checkins: 0,
+        imports: 0,
+        walkingSamples: 0,
+        painMaps: 0,
+        screeningResults: 0,
+        outcomeScores: 0,
+        gaitAnalyses: 0,
+        messages: 0,
+        messagesLeftOut: 0,
+        monitoringMinutes: 0,
+        monitoringMinutesLeftOut: 0,
+      });
       const broken = structuredClone(exported);
       broken.checkins[1].back = 42;
       broken.sessions[0].id = 'a-new-session-id';
-      const res = await api.app.inject({ method: 'POST', url: '/api/import-backup', payload: JSON.stringify(broken), headers: { 'content-type': 'application/json' } });
+      const res = await api.app.inject({
+        method: 'POST',
+        url: '/api/import-backup',
+        payload: JSON.stringify(broken),
+        headers: { 'content-type': 'application/json' },
+      });
       assert.equal(res.statusCode, 400);
       assert.equal(res.json().error.field, 'checkins[1].back');
       assert.equal((await inject('GET', '/api/sessions')).json().length, 1);
@@ -95,7 +139,12 @@ for (const kind of DATABASES) {
       const today = (await inject('GET', '/api/today?date=2026-11-03')).json();
       assert.equal(today.plan.status, 'stopped');
       assert.equal(today.decision.action, 'stop');
-      const session = await inject('POST', '/api/sessions', { clientId: 'session-abc-002', startedAt: '2026-11-03T09:00:00Z', completedAt: '2026-11-03T09:05:00Z', items: [{ exercise: 'walk', position: 'walking', completed: true }] });
+      const session = await inject('POST', '/api/sessions', {
+        clientId: 'session-abc-002',
+        startedAt: '2026-11-03T09:00:00Z',
+        completedAt: '2026-11-03T09:05:00Z',
+        items: [{ exercise: 'walk', position: 'walking', completed: true }],
+      });
       assert.equal(session.statusCode, 409);
       const notCleared = await inject('POST', '/api/screen?date=2026-11-04', { answers: allNo() });
       assert.equal(notCleared.statusCode, 409);

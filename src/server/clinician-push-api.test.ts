@@ -17,15 +17,31 @@ for (const kind of DATABASES) {
   describe(`Clinician push and subscription renewal on ${kind}`, () => {
     const world = clinicApi(kind, { app: { reminders: { tickMs: null, pushCa: PUSH_ENDPOINT_CA } } });
     let push: PushEndpoint;
-    before(async () => { push = await startPushEndpoint(); });
-    after(async () => { await push.close(); });
+    before(async () => {
+      push = await startPushEndpoint();
+    });
+    after(async () => {
+      await push.close();
+    });
 
-    const call = async (who: Parameters<ClinicWorld['as']>[0], method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object) => {
+    const call = async (
+      who: Parameters<ClinicWorld['as']>[0],
+      method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+      url: string,
+      payload?: object,
+    ) => {
       const res = await world.as(who, { method, url, ...(payload ? { payload } : {}) });
       return { status: res.statusCode, body: res.body ? JSON.parse(res.body) : null };
     };
     const patientWrites = async () => {
-      assert.equal((await call('patient', 'POST', `/api/messages/${world.accounts.clinicianOfClinic.id}`, { text: `${SECRET}: the heel is worse` })).status, 201);
+      assert.equal(
+        (
+          await call('patient', 'POST', `/api/messages/${world.accounts.clinicianOfClinic.id}`, {
+            text: `${SECRET}: the heel is worse`,
+          })
+        ).status,
+        201,
+      );
       await world.app.messageNotices.settled();
     };
 
@@ -36,67 +52,150 @@ for (const kind of DATABASES) {
       const none = await call('clinicianOfClinic', 'GET', '/api/clinician/notifications');
       assert.equal(none.status, 200);
       assert.equal(none.body.subscriptions, 0);
-      assert.equal(none.body.pushPublicKey, (await call('patient', 'GET', '/api/reminders')).body.pushPublicKey, 'the install’s one VAPID key');
+      assert.equal(
+        none.body.pushPublicKey,
+        (await call('patient', 'GET', '/api/reminders')).body.pushPublicKey,
+        'the install’s one VAPID key',
+      );
 
-      const on = await call('clinicianOfClinic', 'PUT', '/api/clinician/notifications/push-subscription', push.subscription('/push/desk'));
+      const on = await call(
+        'clinicianOfClinic',
+        'PUT',
+        '/api/clinician/notifications/push-subscription',
+        push.subscription('/push/desk'),
+      );
       assert.deepEqual([on.status, on.body.subscriptions], [200, 1]);
       await patientWrites();
       assert.equal(push.requests.length, 1);
       assert.equal(push.requests[0]!.path, '/push/desk');
       const notice = JSON.parse(push.decrypt(push.requests[0]!));
-      assert.deepEqual(notice, { title: 'Footing', body: 'A patient sent you a message.', url: '/messages', tag: 'footing-patient-message' });
+      assert.deepEqual(notice, {
+        title: 'Footing',
+        body: 'A patient sent you a message.',
+        url: '/messages',
+        tag: 'footing-patient-message',
+      });
       assert.ok(!push.decrypt(push.requests[0]!).includes('Pat'), 'not the patient’s name');
 
       // Another clinician's browser hears nothing of Dr A's patients; a patient cannot use the clinician's route.
-      assert.equal((await call('clinicianOtherClinic', 'PUT', '/api/clinician/notifications/push-subscription', push.subscription('/push/other'))).status, 200);
-      assert.equal((await call('patient', 'PUT', '/api/clinician/notifications/push-subscription', push.subscription('/push/x'))).status, 403);
+      assert.equal(
+        (
+          await call(
+            'clinicianOtherClinic',
+            'PUT',
+            '/api/clinician/notifications/push-subscription',
+            push.subscription('/push/other'),
+          )
+        ).status,
+        200,
+      );
+      assert.equal(
+        (await call('patient', 'PUT', '/api/clinician/notifications/push-subscription', push.subscription('/push/x')))
+          .status,
+        403,
+      );
       await patientWrites();
-      assert.deepEqual(push.requests.map((r) => r.path), ['/push/desk', '/push/desk']);
+      assert.deepEqual(
+        push.requests.map((r) => r.path),
+        ['/push/desk', '/push/desk'],
+      );
 
       // Turned off: no more notices; turning off what is not there is a plain 404.
-      const off = await call('clinicianOfClinic', 'DELETE', '/api/clinician/notifications/push-subscription', { endpoint: push.subscription('/push/desk').endpoint });
+      const off = await call('clinicianOfClinic', 'DELETE', '/api/clinician/notifications/push-subscription', {
+        endpoint: push.subscription('/push/desk').endpoint,
+      });
       assert.deepEqual([off.status, off.body.subscriptions], [200, 0]);
-      assert.equal((await call('clinicianOfClinic', 'DELETE', '/api/clinician/notifications/push-subscription', { endpoint: push.subscription('/push/desk').endpoint })).status, 404);
+      assert.equal(
+        (
+          await call('clinicianOfClinic', 'DELETE', '/api/clinician/notifications/push-subscription', {
+            endpoint: push.subscription('/push/desk').endpoint,
+          })
+        ).status,
+        404,
+      );
       await patientWrites();
       assert.equal(push.requests.length, 2);
     });
 
     test('a renewed subscription (pushsubscriptionchange) replaces the old one for whoever had it; an unknown endpoint changes nothing', async () => {
-      const renew = (oldPath: string, newPath: string) => world.app.inject({ method: 'POST', url: '/api/push-subscription/renew', payload: { oldEndpoint: push.subscription(oldPath).endpoint, subscription: push.subscription(newPath) } });
+      const renew = (oldPath: string, newPath: string) =>
+        world.app.inject({
+          method: 'POST',
+          url: '/api/push-subscription/renew',
+          payload: { oldEndpoint: push.subscription(oldPath).endpoint, subscription: push.subscription(newPath) },
+        });
       // The patient's reminders browser: renewed without a sign-in (the service worker has no CSRF token).
-      assert.equal((await call('patient', 'PUT', '/api/reminders/push-subscription', push.subscription('/push/phone-old'))).status, 204);
+      assert.equal(
+        (await call('patient', 'PUT', '/api/reminders/push-subscription', push.subscription('/push/phone-old'))).status,
+        204,
+      );
       assert.equal((await renew('/push/phone-old', '/push/phone-new')).statusCode, 204);
-      const patientSubs = await world.store.db.selectFrom('push_subscriptions').select(['person_id', 'endpoint']).execute();
-      assert.deepEqual(patientSubs, [{ person_id: world.accounts.patient.personId!, endpoint: push.subscription('/push/phone-new').endpoint }]);
+      const patientSubs = await world.store.db
+        .selectFrom('push_subscriptions')
+        .select(['person_id', 'endpoint'])
+        .execute();
+      assert.deepEqual(patientSubs, [
+        { person_id: world.accounts.patient.personId!, endpoint: push.subscription('/push/phone-new').endpoint },
+      ]);
       // The old endpoint is gone: renewing it again is a 404.
       const again = await renew('/push/phone-old', '/push/phone-3');
       assert.deepEqual([again.statusCode, again.json().error.code], [404, 'not_found']);
 
       // A clinician's browser: renewed, and the next message's notice goes to the new endpoint.
-      assert.equal((await call('clinicianOfClinic', 'PUT', '/api/clinician/notifications/push-subscription', push.subscription('/push/desk-old'))).status, 200);
+      assert.equal(
+        (
+          await call(
+            'clinicianOfClinic',
+            'PUT',
+            '/api/clinician/notifications/push-subscription',
+            push.subscription('/push/desk-old'),
+          )
+        ).status,
+        200,
+      );
       assert.equal((await renew('/push/desk-old', '/push/desk-new')).statusCode, 204);
       const before = push.requests.length;
       await patientWrites();
-      assert.deepEqual(push.requests.slice(before).map((r) => r.path), ['/push/desk-new']);
+      assert.deepEqual(
+        push.requests.slice(before).map((r) => r.path),
+        ['/push/desk-new'],
+      );
       assert.equal(JSON.parse(push.decrypt(push.requests.at(-1)!)).tag, 'footing-patient-message');
 
       // Never subscribed: 404, nothing stored; a bad new subscription is refused with its field.
       const unknown = await renew('/push/never', '/push/taken-over');
       assert.equal(unknown.statusCode, 404);
-      const bad = await world.app.inject({ method: 'POST', url: '/api/push-subscription/renew', payload: { oldEndpoint: push.subscription('/push/phone-new').endpoint, subscription: { ...push.subscription('/push/y'), endpoint: 'http://127.0.0.1/push/y' } } });
+      const bad = await world.app.inject({
+        method: 'POST',
+        url: '/api/push-subscription/renew',
+        payload: {
+          oldEndpoint: push.subscription('/push/phone-new').endpoint,
+          subscription: { ...push.subscription('/push/y'), endpoint: 'http://127.0.0.1/push/y' },
+        },
+      });
       assert.deepEqual([bad.statusCode, bad.json().error.field], [400, 'body.subscription.endpoint']);
       const endpoints = [
         ...(await world.store.db.selectFrom('push_subscriptions').select('endpoint').execute()),
         ...(await world.store.db.selectFrom('clinician_push_subscriptions').select('endpoint').execute()),
-      ].map((r) => new URL(r.endpoint).pathname).sort();
+      ]
+        .map((r) => new URL(r.endpoint).pathname)
+        .sort();
       assert.deepEqual(endpoints, ['/push/desk-new', '/push/other', '/push/phone-new']);
     });
 
     test('a clinician’s subscriptions go with their account', async () => {
       const other = world.accounts.clinicianOtherClinic.id;
-      assert.equal((await world.store.db.selectFrom('clinician_push_subscriptions').select('id').where('account_id', '=', other).execute()).length, 1);
+      const subscriptionsOf = async (accountId: string) =>
+        (
+          await world.store.db
+            .selectFrom('clinician_push_subscriptions')
+            .select('id')
+            .where('account_id', '=', accountId)
+            .execute()
+        ).length;
+      assert.equal(await subscriptionsOf(other), 1);
       await world.store.db.deleteFrom('accounts').where('id', '=', other).execute();
-      assert.equal((await world.store.db.selectFrom('clinician_push_subscriptions').select('id').where('account_id', '=', other).execute()).length, 0);
+      assert.equal(await subscriptionsOf(other), 0);
     });
   });
 }

@@ -25,7 +25,11 @@ before(async () => {
   cleanup = fresh.cleanup;
   app = await buildApp({ store: fresh.store, webRoot: web });
 });
-after(async () => { await app.close(); await cleanup(); rmSync(web, { recursive: true, force: true }); });
+after(async () => {
+  await app.close();
+  await cleanup();
+  rmSync(web, { recursive: true, force: true });
+});
 
 for (const url of ['/', '/gait', '/models/ort-wasm/ort-wasm-simd-threaded.mjs', '/api/health']) {
   test(`GET ${url} is cross-origin isolated and same-origin only`, async () => {

@@ -27,17 +27,38 @@ for (const kind of DATABASES) {
       const exported = await world.as('patient', { method: 'GET', url: '/api/export' });
       assert.equal(exported.statusCode, 200);
       const backup = exported.json();
-      assert.deepEqual(backup.messages.map((m: Record<string, unknown>) => [m.sender, m.clinician_account_id, m.clinician_name, m.text, m.read_at]), [
-        ['clinician', drA.id, 'Dr A', 'How is the ball roll going?', null],
-        ['patient', drA.id, 'Dr A', 'Fine,\nslightly sore.', null],
-      ]);
+      assert.deepEqual(
+        backup.messages.map((m: Record<string, unknown>) => [
+          m.sender,
+          m.clinician_account_id,
+          m.clinician_name,
+          m.text,
+          m.read_at,
+        ]),
+        [
+          ['clinician', drA.id, 'Dr A', 'How is the ball roll going?', null],
+          ['patient', drA.id, 'Dr A', 'Fine,\nslightly sore.', null],
+        ],
+      );
       assert.ok(!('person_id' in backup.messages[0]), 'the file does not name the person’s id per message');
-      assert.equal((await world.as('otherPatient', { method: 'GET', url: '/api/export' })).json().messages.length, 0, 'another patient’s backup has none');
+      assert.equal(
+        (await world.as('otherPatient', { method: 'GET', url: '/api/export' })).json().messages.length,
+        0,
+        'another patient’s backup has none',
+      );
 
       // Restored into the same install (the clinician's account is here): nothing while the messages are stored (same
       // ids); after they were lost (a database put back to an older copy), both, then nothing more the second time.
       const text = exported.body;
-      const into = async () => (await world.as('patient', { method: 'POST', url: '/api/import-backup', headers: { 'content-type': 'application/json' }, payload: text })).json().restored;
+      const into = async () =>
+        (
+          await world.as('patient', {
+            method: 'POST',
+            url: '/api/import-backup',
+            headers: { 'content-type': 'application/json' },
+            payload: text,
+          })
+        ).json().restored;
       assert.deepEqual([(await into()).messages, (await into()).messagesLeftOut], [0, 0]);
       await world.store.db.deleteFrom('messages').where('person_id', '=', pid).execute();
       const first = await into();
@@ -45,7 +66,11 @@ for (const kind of DATABASES) {
       const second = await into();
       assert.deepEqual([second.messages, second.messagesLeftOut], [0, 0]);
       const thread = (await world.as('patient', { method: 'GET', url: `/api/messages/${drA.id}` })).json();
-      assert.deepEqual(thread.messages.map((m: { text: string }) => m.text), ['How is the ball roll going?', 'Fine,\nslightly sore.'], 'the thread reads as before');
+      assert.deepEqual(
+        thread.messages.map((m: { text: string }) => m.text),
+        ['How is the ball roll going?', 'Fine,\nslightly sore.'],
+        'the thread reads as before',
+      );
 
       // Restored into a one-person install: no clinician account to hold the thread, so both are left out, counted.
       const parsed = parseBackup(text);
@@ -56,15 +81,39 @@ for (const kind of DATABASES) {
         const counts = await restoreBackup(other.store.db, me.id, parsed.backup);
         assert.deepEqual([counts.messages, counts.messagesLeftOut], [0, 2]);
         assert.equal((await other.store.db.selectFrom('messages').select('id').execute()).length, 0);
-      } finally { await other.cleanup(); }
+      } finally {
+        await other.cleanup();
+      }
     });
 
     test('a message in a backup file that is too long or from nobody is refused with its path', () => {
-      const base = { format: 'footing-backup', version: 1, exportedAt: '2026-12-01T00:00:00Z', person: { id: 'p', display_name: 'P', birth_year: null, created_at: '2026-01-01T00:00:00Z' },
-        program: null, screens: [], programEvents: [], sessions: [], checkins: [], imports: [], walkingSamples: [] };
-      const msg = { id: 'm1', version: 1, clinician_account_id: 'a', clinician_name: 'Dr A', sender: 'patient', text: 'hi', sent_at: '2026-12-01T08:00:00Z', read_at: null };
+      const base = {
+        format: 'footing-backup',
+        version: 1,
+        exportedAt: '2026-12-01T00:00:00Z',
+        person: { id: 'p', display_name: 'P', birth_year: null, created_at: '2026-01-01T00:00:00Z' },
+        program: null,
+        screens: [],
+        programEvents: [],
+        sessions: [],
+        checkins: [],
+        imports: [],
+        walkingSamples: [],
+      };
+      const msg = {
+        id: 'm1',
+        version: 1,
+        clinician_account_id: 'a',
+        clinician_name: 'Dr A',
+        sender: 'patient',
+        text: 'hi',
+        sent_at: '2026-12-01T08:00:00Z',
+        read_at: null,
+      };
       assert.ok('backup' in parseBackup(JSON.stringify({ ...base, messages: [msg] })));
-      const long = parseBackup(JSON.stringify({ ...base, messages: [msg, { ...msg, id: 'm2', text: 'x'.repeat(2001) }] }));
+      const long = parseBackup(
+        JSON.stringify({ ...base, messages: [msg, { ...msg, id: 'm2', text: 'x'.repeat(2001) }] }),
+      );
       assert.ok('problem' in long && long.problem.path === 'messages[1].text', JSON.stringify(long));
       const who = parseBackup(JSON.stringify({ ...base, messages: [{ ...msg, sender: 'admin' }] }));
       assert.ok('problem' in who && who.problem.path === 'messages[0].sender', JSON.stringify(who));

@@ -10,15 +10,21 @@ import { apiApp } from '../../test/helpers/api-app.js';
 
 // 3 min 30 s from 08:00 (+01:00): 100 + 110 + 105 + 50 = 365 steps.
 const WALK = {
-  clientId: 'walk-test-0001', start: '2026-11-20T08:00:00+01:00', end: '2026-11-20T08:03:30+01:00',
-  stepsPerMinute: [100, 110, 105, 50], steps: 365, walkingSeconds: 200, cadenceSpm: 109.5,
+  clientId: 'walk-test-0001',
+  start: '2026-11-20T08:00:00+01:00',
+  end: '2026-11-20T08:03:30+01:00',
+  stepsPerMinute: [100, 110, 105, 50],
+  steps: 365,
+  walkingSeconds: 200,
+  cadenceSpm: 109.5,
 };
 
 for (const kind of DATABASES) {
   describe(`A phone walk over HTTP on ${kind}`, () => {
     const api = apiApp(kind);
     const post = (payload: object) => api.app.inject({ method: 'POST', url: '/api/walking/phone-walks', payload });
-    const day = async () => (await api.app.inject({ method: 'GET', url: '/api/walking/daily?from=2026-11-20&to=2026-11-20' })).json()[0];
+    const day = async () =>
+      (await api.app.inject({ method: 'GET', url: '/api/walking/daily?from=2026-11-20&to=2026-11-20' })).json()[0];
 
     test('Stored as walking samples; the answer and the day hold its steps; a resend adds nothing', async () => {
       const first = await post(WALK);
@@ -41,13 +47,28 @@ for (const kind of DATABASES) {
       assert.equal(row.format, 'phone-walk');
       // 6 measurements (4 minutes of steps, the walking time, the cadence), all new; one walk; one day.
       assert.deepEqual(row.result, {
-        version: 1, status: 'imported', mode: 'strict', records: 1, samples: 6, added: 6, duplicates: 0, skipped: 0, skippedBy: {},
-        errorCount: 0, warningCount: 0, problems: [], days: { count: 1, first: '2026-11-20', last: '2026-11-20' },
+        version: 1,
+        status: 'imported',
+        mode: 'strict',
+        records: 1,
+        samples: 6,
+        added: 6,
+        duplicates: 0,
+        skipped: 0,
+        skippedBy: {},
+        errorCount: 0,
+        warningCount: 0,
+        problems: [],
+        days: { count: 1, first: '2026-11-20', last: '2026-11-20' },
       });
     });
 
     test('The overlap rule: a hand log of the same day is not added to the walk (the larger stands)', async () => {
-      const res = await api.app.inject({ method: 'PUT', url: '/api/walking/manual', payload: { date: '2026-11-20', steps: 1000 } });
+      const res = await api.app.inject({
+        method: 'PUT',
+        url: '/api/walking/manual',
+        payload: { date: '2026-11-20', steps: 1000 },
+      });
       assert.equal(res.statusCode, 200);
       assert.equal((await day()).steps, 1000);
     });

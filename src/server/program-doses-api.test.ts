@@ -16,10 +16,19 @@ for (const kind of DATABASES) {
     let pid: string;
     before(async () => {
       pid = world.accounts.patient.personId!;
-      const screened = await world.as('patient', { method: 'POST', url: '/api/screen?date=2026-11-02', payload: { answers: allNo(), birthYear: 1970 } });
+      const screened = await world.as('patient', {
+        method: 'POST',
+        url: '/api/screen?date=2026-11-02',
+        payload: { answers: allNo(), birthYear: 1970 },
+      });
       assert.equal(screened.statusCode, 201, screened.body);
     });
-    const change = (doses: unknown) => world.as('clinicianOfClinic', { method: 'PUT', url: `/api/patients/${pid}/program?date=2026-11-03`, payload: { stage: 3, reason: 'Ready for longer holds.', doses } });
+    const change = (doses: unknown) =>
+      world.as('clinicianOfClinic', {
+        method: 'PUT',
+        url: `/api/patients/${pid}/program?date=2026-11-03`,
+        payload: { stage: 3, reason: 'Ready for longer holds.', doses },
+      });
 
     test('doses no program could hold are refused at their field, and nothing changes', async () => {
       // A roll of 5 s per foot (the floor is 10 s), a dose for an exercise that has none to change, and a hold of
@@ -34,14 +43,22 @@ for (const kind of DATABASES) {
         assert.equal(res.statusCode, 400, JSON.stringify(doses));
         assert.match(String(res.json().error.field), field, `${JSON.stringify(doses)}: ${res.body}`);
       }
-      const row = await world.store.db.selectFrom('programs').select(['stage', 'dose_overrides']).where('person_id', '=', pid).executeTakeFirstOrThrow();
+      const row = await world.store.db
+        .selectFrom('programs')
+        .select(['stage', 'dose_overrides'])
+        .where('person_id', '=', pid)
+        .executeTakeFirstOrThrow();
       assert.deepEqual(row, { stage: 1, dose_overrides: null });
     });
 
-    test('an accepted change is stored as sent and is the dose in the patient\'s plan', async () => {
+    test("an accepted change is stored as sent and is the dose in the patient's plan", async () => {
       const res = await change({ 'pinky-toe-lift': { holdSeconds: 8, reps: 12 } });
       assert.equal(res.statusCode, 200, res.body);
-      const row = await world.store.db.selectFrom('programs').select(['stage', 'dose_overrides']).where('person_id', '=', pid).executeTakeFirstOrThrow();
+      const row = await world.store.db
+        .selectFrom('programs')
+        .select(['stage', 'dose_overrides'])
+        .where('person_id', '=', pid)
+        .executeTakeFirstOrThrow();
       assert.equal(row.stage, 3);
       assert.deepEqual(JSON.parse(row.dose_overrides!), { 'pinky-toe-lift': { holdSeconds: 8, reps: 12 } });
       const plan = (await world.as('patient', { method: 'GET', url: '/api/today?date=2026-11-03' })).json().plan;

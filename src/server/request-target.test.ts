@@ -9,7 +9,10 @@ test('origin-form paths pass unchanged, query and encoding included', () => {
 
 test('http(s) absolute-form becomes its path and query, whatever the case of the scheme or the host and port', () => {
   assert.deepEqual(originForm('http://x/api/today'), { ok: true, path: '/api/today' });
-  assert.deepEqual(originForm('HTTPS://Footing.Example:8443/api/today?date=2026-12-06'), { ok: true, path: '/api/today?date=2026-12-06' });
+  assert.deepEqual(originForm('HTTPS://Footing.Example:8443/api/today?date=2026-12-06'), {
+    ok: true,
+    path: '/api/today?date=2026-12-06',
+  });
   assert.deepEqual(originForm('http://user@127.0.0.1:8080/api/patients/p1'), { ok: true, path: '/api/patients/p1' });
   assert.deepEqual(originForm('http://x'), { ok: true, path: '/' });
   assert.deepEqual(originForm('http://x?a=1'), { ok: true, path: '/?a=1' });

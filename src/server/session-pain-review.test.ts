@@ -13,8 +13,12 @@ import { getProgram, upsertProgram } from '../store/repos/program.js';
 import { ensureLocalPerson } from '../store/repos/people.js';
 
 const session = (n: number, painAfter: { back: number }) => ({
-  clientId: `evening-session-${n}`, startedAt: `2026-11-20T18:0${n}:00+01:00`, completedAt: `2026-11-20T18:1${n}:00+01:00`,
-  items: [{ exercise: 'ball-roll', position: 'sitting', completed: true, secondsDone: 120 }], painBefore: { back: 3 }, painAfter,
+  clientId: `evening-session-${n}`,
+  startedAt: `2026-11-20T18:0${n}:00+01:00`,
+  completedAt: `2026-11-20T18:1${n}:00+01:00`,
+  items: [{ exercise: 'ball-roll', position: 'sitting', completed: true, secondsDone: 120 }],
+  painBefore: { back: 3 },
+  painAfter,
 });
 
 for (const kind of DATABASES) {
@@ -31,7 +35,13 @@ for (const kind of DATABASES) {
       await call('POST', '/api/screen?date=2026-11-06', { answers, birthYear: 1970 });
       // Stage 2 since 17 November: 3 of the 7 days a stage needs, so the engine holds on the 20th.
       const personId = (await ensureLocalPerson(api.store.db)).id;
-      await upsertProgram(api.store.db, personId, { stage: 2, stageStartedOn: '2026-11-17', startedOn: '2026-11-06', status: 'active', decidedOn: null });
+      await upsertProgram(api.store.db, personId, {
+        stage: 2,
+        stageStartedOn: '2026-11-17',
+        startedOn: '2026-11-06',
+        status: 'active',
+        decidedOn: null,
+      });
 
       const morning = await call('GET', '/api/today?date=2026-11-20');
       assert.equal(morning.decision.action, 'hold');
@@ -43,17 +53,27 @@ for (const kind of DATABASES) {
       const acceptable = await call('GET', '/api/today?date=2026-11-20');
       assert.equal(acceptable.decision.action, 'hold');
       assert.equal(acceptable.decision.pending, undefined);
-      assert.equal(acceptable.decision.requirements.find((r: { id: string }) => r.id === 'activity-pain').detail, 'highest 5/10');
+      assert.equal(
+        acceptable.decision.requirements.find((r: { id: string }) => r.id === 'activity-pain').detail,
+        'highest 5/10',
+      );
 
       // 7/10 is above it: the same day's review steps back, said as pending; the stage has not moved yet.
       await call('POST', '/api/sessions', session(2, { back: 7 }));
       const evening = await call('GET', '/api/today?date=2026-11-20');
       assert.equal(evening.decision.action, 'regress');
       assert.equal(evening.decision.pending, true);
-      assert.deepEqual(evening.decision.reasons.map((r: { rule: string }) => r.rule), ['activity-pain-high']);
+      assert.deepEqual(
+        evening.decision.reasons.map((r: { rule: string }) => r.rule),
+        ['activity-pain-high'],
+      );
       assert.match(evening.decision.reasons[0].text, /above 5\/10 \(2026-11-20\)/);
       assert.equal(evening.program.stage, 2);
-      assert.equal((await call('GET', '/api/progress?date=2026-11-20')).decision.pending, true, 'Progress reads the same review');
+      assert.equal(
+        (await call('GET', '/api/progress?date=2026-11-20')).decision.pending,
+        true,
+        'Progress reads the same review',
+      );
 
       // The next morning's first review applies it.
       const next = await call('GET', '/api/today?date=2026-11-21');

@@ -17,10 +17,13 @@ import { rawRequest } from '../../test/helpers/raw-http.js';
 // behind cannot see the folders of test files running beside it.
 const realTmp = tmpdir();
 process.env.TMPDIR = mkdtempSync(join(realTmp, 'footing-uplim-'));
-const uploadDirs = () => readdirSync(tmpdir()).filter((n) => n.startsWith('footing-upload-') || n.startsWith('footing-gait-'));
-after(() => { rmSync(tmpdir(), { recursive: true, force: true }); });
+const uploadDirs = () =>
+  readdirSync(tmpdir()).filter((n) => n.startsWith('footing-upload-') || n.startsWith('footing-gait-'));
+after(() => {
+  rmSync(tmpdir(), { recursive: true, force: true });
+});
 
-test('safeUploadName keeps a file\'s own name and refuses what names no file', () => {
+test("safeUploadName keeps a file's own name and refuses what names no file", () => {
   assert.equal(safeUploadName('export.zip'), 'export.zip');
   assert.equal(safeUploadName('My walk (1).gpx'), 'My_walk__1_.gpx');
   assert.equal(safeUploadName('../../etc/passwd'), 'passwd');
@@ -46,12 +49,22 @@ for (const kind of DATABASES) {
 
     test('every upload route refuses a body over its limit, declared or streamed without a length, and keeps no file', async () => {
       for (const r of ROUTES) {
-        const declared = await api.app.inject({ method: 'POST', url: r.url, payload: Buffer.alloc(LIMIT + 1, 0x41), headers: { 'content-type': r.type } });
+        const declared = await api.app.inject({
+          method: 'POST',
+          url: r.url,
+          payload: Buffer.alloc(LIMIT + 1, 0x41),
+          headers: { 'content-type': r.type },
+        });
         assert.equal(declared.statusCode, 413, `${r.url}: ${declared.body}`);
         assert.equal(declared.json().error.code, r.code);
         assert.match(declared.json().error.message, /larger than 64 KB/);
         // No content-length: the limit is met while the bytes arrive.
-        const streamed = await rawRequest(port, { method: 'POST', target: r.url, headers: { 'content-type': r.type }, chunks: Array.from({ length: 40 }, () => Buffer.alloc(8 * 1024, 0x42)) });
+        const streamed = await rawRequest(port, {
+          method: 'POST',
+          target: r.url,
+          headers: { 'content-type': r.type },
+          chunks: Array.from({ length: 40 }, () => Buffer.alloc(8 * 1024, 0x42)),
+        });
         assert.equal(streamed.statusCode, 413, `${r.url} streamed: ${streamed.body}`);
         assert.equal(JSON.parse(streamed.body).error.code, r.code);
         assert.deepEqual(uploadDirs(), [], `${r.url}: a refused upload left files behind`);
@@ -60,7 +73,12 @@ for (const kind of DATABASES) {
 
     test('a refused video (not a video, empty) keeps no file', async () => {
       for (const body of [Buffer.from('not a video\n'.repeat(50)), Buffer.alloc(0)]) {
-        const res = await api.app.inject({ method: 'POST', url: '/api/gait-jobs?name=walk.mp4', payload: body, headers: { 'content-type': 'video/mp4' } });
+        const res = await api.app.inject({
+          method: 'POST',
+          url: '/api/gait-jobs?name=walk.mp4',
+          payload: body,
+          headers: { 'content-type': 'video/mp4' },
+        });
         assert.equal(res.statusCode, 400, res.body);
         assert.deepEqual(uploadDirs(), []);
       }
@@ -68,18 +86,29 @@ for (const kind of DATABASES) {
 
     test('an upload named ".." or "." is refused with a plain message that names no server path, and keeps no file', async () => {
       for (const name of ['..', '.', '../..', '....']) {
-        const res = await api.app.inject({ method: 'POST', url: `/api/imports?name=${encodeURIComponent(name)}`, payload: Buffer.from('<gpx></gpx>'), headers: { 'content-type': 'application/octet-stream' } });
+        const res = await api.app.inject({
+          method: 'POST',
+          url: `/api/imports?name=${encodeURIComponent(name)}`,
+          payload: Buffer.from('<gpx></gpx>'),
+          headers: { 'content-type': 'application/octet-stream' },
+        });
         assert.equal(res.statusCode, 400, `${name}: ${res.body}`);
         const { error } = res.json();
         assert.equal(error.field, 'querystring.name');
         assert.match(error.message, /own name, e\.g\. export\.zip/);
-        for (const path of [realTmp, tmpdir(), process.cwd(), '/tmp', '/work']) assert.ok(!res.body.includes(path), `${name}: the answer shows ${path}`);
+        for (const path of [realTmp, tmpdir(), process.cwd(), '/tmp', '/work'])
+          assert.ok(!res.body.includes(path), `${name}: the answer shows ${path}`);
       }
       assert.deepEqual(uploadDirs(), []);
     });
 
     test('an accepted import removes its upload when the job ends', async () => {
-      const res = await api.app.inject({ method: 'POST', url: '/api/imports?name=walk.gpx', payload: Buffer.from('<?xml version="1.0"?><gpx version="1.1" creator="t"><trk><trkseg></trkseg></trk></gpx>'), headers: { 'content-type': 'application/octet-stream' } });
+      const res = await api.app.inject({
+        method: 'POST',
+        url: '/api/imports?name=walk.gpx',
+        payload: Buffer.from('<?xml version="1.0"?><gpx version="1.1" creator="t"><trk><trkseg></trkseg></trk></gpx>'),
+        headers: { 'content-type': 'application/octet-stream' },
+      });
       assert.equal(res.statusCode, 202, res.body);
       const { jobId } = res.json();
       for (let i = 0; i < 200; i++) {

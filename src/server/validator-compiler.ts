@@ -11,12 +11,19 @@ import { checkWith } from '../core/validation-words.js';
 
 const MARK = Symbol.for('ZodFastifySchemaValidationError');
 
-export const footingValidatorCompiler: FastifySchemaCompiler<z.ZodType> = ({ schema }) => (data) => {
-  const result = checkWith(schema, data);
-  if (result.success) return { value: result.data };
-  return {
-    error: result.error.issues.map(({ path, code, message, ...params }) => ({
-      [MARK]: true, keyword: code, instancePath: `/${path.join('/')}`, schemaPath: `#/${path.join('/')}/${code}`, message, params,
-    })),
+export const footingValidatorCompiler: FastifySchemaCompiler<z.ZodType> =
+  ({ schema }) =>
+  (data) => {
+    const result = checkWith(schema, data);
+    if (result.success) return { value: result.data };
+    return {
+      error: result.error.issues.map(({ path, code, message, ...params }) => ({
+        [MARK]: true,
+        keyword: code,
+        instancePath: `/${path.join('/')}`,
+        schemaPath: `#/${path.join('/')}/${code}`,
+        message,
+        params,
+      })),
+    };
   };
-};

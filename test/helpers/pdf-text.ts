@@ -4,32 +4,42 @@
  * puts it. CI installs poppler-utils (.ci/run).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 
-export function pdfText(pdf: Buffer): string {
+/** Runs `read` on the PDF written to a folder of its own, and removes the folder after (a report holds a record). */
+function withPdfFile<T>(pdf: Buffer, read: (file: string, dir: string) => T): T {
   const dir = mkdtempSync(join(tmpdir(), 'footing-pdf-'));
-  const file = join(dir, 'report.pdf');
-  writeFileSync(file, pdf);
-  // Written as PNG pages too when FOOTING_REPORT_PNG names a folder, to look at them by hand.
-  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-  const look = process.env.FOOTING_REPORT_PNG;
-  if (look) {
-    const name = join(look, `report-${Date.now()}`);
-    execFileSync('pdftoppm', ['-png', '-r', '60', file, name]);
-    writeFileSync(`${name}.txt`, text);
+  try {
+    const file = join(dir, 'report.pdf');
+    writeFileSync(file, pdf);
+    return read(file, dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  return text;
+}
+
+export function pdfText(pdf: Buffer): string {
+  return withPdfFile(pdf, (file) => {
+    // Written as PNG pages too when FOOTING_REPORT_PNG names a folder, to look at them by hand.
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    const look = process.env.FOOTING_REPORT_PNG;
+    if (look) {
+      const name = join(look, `report-${Date.now()}`);
+      execFileSync('pdftoppm', ['-png', '-r', '60', file, name]);
+      writeFileSync(`${name}.txt`, text);
+    }
+    return text;
+  });
 }
 
 /** The number of pages (pdfinfo). */
 export function pdfPages(pdf: Buffer): number {
-  const dir = mkdtempSync(join(tmpdir(), 'footing-pdf-'));
-  const file = join(dir, 'report.pdf');
-  writeFileSync(file, pdf);
-  return Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+  return withPdfFile(pdf, (file) =>
+    Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]),
+  );
 }
 
 /** A regular expression for cells of one table row, in order, with any space between them. */
@@ -39,13 +49,12 @@ export function row(...cells: string[]): RegExp {
 
 /** The fonts of the PDF, one line each as pdffonts prints them (name, type, encoding, emb, sub, uni). */
 export function pdfFonts(pdf: Buffer): string[] {
-  const dir = mkdtempSync(join(tmpdir(), 'footing-pdf-'));
-  const file = join(dir, 'report.pdf');
-  writeFileSync(file, pdf);
-  return execFileSync('pdffonts', [file], { encoding: 'utf8' })
-    .split('\n')
-    .slice(2)
-    .filter((l) => l.trim());
+  return withPdfFile(pdf, (file) =>
+    execFileSync('pdffonts', [file], { encoding: 'utf8' })
+      .split('\n')
+      .slice(2)
+      .filter((l) => l.trim()),
+  );
 }
 
 /** One page as a reader sees it: its text and its picture (pdftoppm at `dpi`; at 72 dpi a pixel is a PDF point). */
@@ -64,34 +73,33 @@ export interface PdfWord {
 }
 
 export function pdfPageImages(pdf: Buffer, dpi = 72): PdfPage[] {
-  const dir = mkdtempSync(join(tmpdir(), 'footing-pdf-'));
-  const file = join(dir, 'report.pdf');
-  writeFileSync(file, pdf);
-  execFileSync('pdftoppm', ['-png', '-r', String(dpi), file, join(dir, 'page')]);
-  const bbox = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
-  const pages = bbox
-    .split('<page ')
-    .slice(1)
-    .map((p) =>
-      [...p.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map(
-        (m) => ({
-          xMin: Number(m[1]),
-          yMin: Number(m[2]),
-          xMax: Number(m[3]),
-          yMax: Number(m[4]),
-          text: m[5]!.replaceAll('&amp;', '&').replaceAll('&lt;', '<').replaceAll('&gt;', '>'),
-        }),
-      ),
-    );
-  // pdftoppm numbers its files with as many digits as the page count needs (page-1.png or page-01.png).
-  const files = readdirSync(dir)
-    .filter((f) => f.startsWith('page') && f.endsWith('.png'))
-    .sort();
-  return files.map((f, i) => {
-    const text = execFileSync('pdftotext', ['-layout', '-f', String(i + 1), '-l', String(i + 1), file, '-'], {
-      encoding: 'utf8',
+  return withPdfFile(pdf, (file, dir) => {
+    execFileSync('pdftoppm', ['-png', '-r', String(dpi), file, join(dir, 'page')]);
+    const bbox = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
+    const pages = bbox
+      .split('<page ')
+      .slice(1)
+      .map((p) =>
+        [...p.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map(
+          (m) => ({
+            xMin: Number(m[1]),
+            yMin: Number(m[2]),
+            xMax: Number(m[3]),
+            yMax: Number(m[4]),
+            text: m[5]!.replaceAll('&amp;', '&').replaceAll('&lt;', '<').replaceAll('&gt;', '>'),
+          }),
+        ),
+      );
+    // pdftoppm numbers its files with as many digits as the page count needs (page-1.png or page-01.png).
+    const files = readdirSync(dir)
+      .filter((f) => f.startsWith('page') && f.endsWith('.png'))
+      .sort();
+    return files.map((f, i) => {
+      const text = execFileSync('pdftotext', ['-layout', '-f', String(i + 1), '-l', String(i + 1), file, '-'], {
+        encoding: 'utf8',
+      });
+      return { text, png: PNG.sync.read(readFileSync(join(dir, f))), words: pages[i] ?? [] };
     });
-    return { text, png: PNG.sync.read(readFileSync(join(dir, f))), words: pages[i] ?? [] };
   });
 }
 

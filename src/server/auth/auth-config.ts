@@ -26,8 +26,19 @@ export interface AuthConfig {
   invitationMailsPerClinicianPerHour: number;
 }
 
-export const DEFAULT_AUTH_CONFIG: AuthConfig = { passwordCost: DEFAULT_SCRYPT_N, sessionDays: 14, maxFailures: 5, lockMinutes: 15, signInPerMinute: 20, invitationDays: 14, resetMinutes: 60, resetsPerEmailPerHour: 3, resetsPerClientPerHour: 20,
-  invitationMailsPerInvitationPerHour: 3, invitationMailsPerClinicianPerHour: 30 };
+export const DEFAULT_AUTH_CONFIG: AuthConfig = {
+  passwordCost: DEFAULT_SCRYPT_N,
+  sessionDays: 14,
+  maxFailures: 5,
+  lockMinutes: 15,
+  signInPerMinute: 20,
+  invitationDays: 14,
+  resetMinutes: 60,
+  resetsPerEmailPerHour: 3,
+  resetsPerClientPerHour: 20,
+  invitationMailsPerInvitationPerHour: 3,
+  invitationMailsPerClinicianPerHour: 30,
+};
 
 export function authConfig(partial: Partial<AuthConfig> | undefined): AuthConfig {
   return { ...DEFAULT_AUTH_CONFIG, ...partial };

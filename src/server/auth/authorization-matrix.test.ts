@@ -13,24 +13,80 @@ import { ACCESS_LEVELS, type Access } from '../access.js';
 import { buildApp } from '../app.js';
 import { GUARD_CODES } from './guard.js';
 import type { AddressInfo } from 'node:net';
-import { clinicApi, IDENTITIES, TEST_AUTH, type ClinicWorld, type Identity } from '../../../test/helpers/test-clinic.js';
+import {
+  clinicApi,
+  IDENTITIES,
+  TEST_AUTH,
+  type ClinicWorld,
+  type Identity,
+} from '../../../test/helpers/test-clinic.js';
 import { rawRequest, type RawAnswer } from '../../../test/helpers/raw-http.js';
 import { CSRF_HEADER } from './guard.js';
 import { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } from '../../core/red-flags.js';
+import { psfsBody } from '../../../test/helpers/assessment-bodies.js';
 
 type Expect = 'allow' | 401 | 403 | 404;
 
 /** The rule of each level, written from access.ts's definitions (not from the guard's code). */
 const RULES: Record<Access, Record<Identity, Expect>> = {
-  'public': { anonymous: 'allow', patient: 'allow', otherPatient: 'allow', clinicianOfClinic: 'allow', clinicianOtherClinic: 'allow', clinicAdmin: 'allow' },
-  'self': { anonymous: 401, patient: 'allow', otherPatient: 'allow', clinicianOfClinic: 403, clinicianOtherClinic: 403, clinicAdmin: 403 },
-  'signed-in': { anonymous: 401, patient: 'allow', otherPatient: 'allow', clinicianOfClinic: 'allow', clinicianOtherClinic: 'allow', clinicAdmin: 'allow' },
-  'clinician': { anonymous: 401, patient: 403, otherPatient: 403, clinicianOfClinic: 'allow', clinicianOtherClinic: 'allow', clinicAdmin: 'allow' },
+  public: {
+    anonymous: 'allow',
+    patient: 'allow',
+    otherPatient: 'allow',
+    clinicianOfClinic: 'allow',
+    clinicianOtherClinic: 'allow',
+    clinicAdmin: 'allow',
+  },
+  self: {
+    anonymous: 401,
+    patient: 'allow',
+    otherPatient: 'allow',
+    clinicianOfClinic: 403,
+    clinicianOtherClinic: 403,
+    clinicAdmin: 403,
+  },
+  'signed-in': {
+    anonymous: 401,
+    patient: 'allow',
+    otherPatient: 'allow',
+    clinicianOfClinic: 'allow',
+    clinicianOtherClinic: 'allow',
+    clinicAdmin: 'allow',
+  },
+  clinician: {
+    anonymous: 401,
+    patient: 403,
+    otherPatient: 403,
+    clinicianOfClinic: 'allow',
+    clinicianOtherClinic: 'allow',
+    clinicAdmin: 'allow',
+  },
   // The admin of the patient's clinic has no care link to this patient: no health data (not even whether they exist).
-  'clinician-of-patient': { anonymous: 401, patient: 403, otherPatient: 403, clinicianOfClinic: 'allow', clinicianOtherClinic: 404, clinicAdmin: 404 },
-  'clinic-admin': { anonymous: 401, patient: 403, otherPatient: 403, clinicianOfClinic: 403, clinicianOtherClinic: 403, clinicAdmin: 'allow' },
+  'clinician-of-patient': {
+    anonymous: 401,
+    patient: 403,
+    otherPatient: 403,
+    clinicianOfClinic: 'allow',
+    clinicianOtherClinic: 404,
+    clinicAdmin: 404,
+  },
+  'clinic-admin': {
+    anonymous: 401,
+    patient: 403,
+    otherPatient: 403,
+    clinicianOfClinic: 403,
+    clinicianOtherClinic: 403,
+    clinicAdmin: 'allow',
+  },
   // The FHIR API, called on the linked patient's resources: nobody else learns whether they exist (404).
-  'patient-or-clinician': { anonymous: 401, patient: 'allow', otherPatient: 404, clinicianOfClinic: 'allow', clinicianOtherClinic: 404, clinicAdmin: 404 },
+  'patient-or-clinician': {
+    anonymous: 401,
+    patient: 'allow',
+    otherPatient: 404,
+    clinicianOfClinic: 'allow',
+    clinicianOtherClinic: 404,
+    clinicAdmin: 404,
+  },
 };
 
 /** Ids of the linked patient's FHIR resources by type, so that a FHIR route is called on something that exists. */
@@ -40,12 +96,23 @@ type FhirIds = Record<string, string>;
 async function seedFhirRecord(world: ClinicWorld): Promise<FhirIds> {
   const answers = Object.fromEntries([...RED_FLAG_QUESTIONS, ...PRECAUTION_QUESTIONS].map((q) => [q.id, false]));
   await world.as('patient', { method: 'POST', url: '/api/screen', payload: { answers, birthYear: 1970 } });
-  await world.as('patient', { method: 'POST', url: '/api/checkins', payload: { at: '2026-11-01T08:00:00+00:00', context: 'daily', back: 5 } });
+  await world.as('patient', {
+    method: 'POST',
+    url: '/api/checkins',
+    payload: { at: '2026-11-01T08:00:00+00:00', context: 'daily', back: 5 },
+  });
   // A PSFS (a free measure) gives a QuestionnaireResponse to read by id (issue 15).
-  await world.as('patient', { method: 'POST', url: '/api/assessment/outcomes', payload: { measure: 'psfs', input: { activities: [{ name: 'Stairs', rating: 4 }, { name: 'Lifting', rating: 5 }, { name: 'Running', rating: 2 }] }, recordedAt: '2026-11-01T09:00:00Z', recordedBy: 'me' } });
-  const bundle = (await world.as('patient', { method: 'GET', url: '/api/export/fhir' })).json() as { entry: { resource: { resourceType: string; id: string } }[] };
+  await world.as('patient', {
+    method: 'POST',
+    url: '/api/assessment/outcomes',
+    payload: psfsBody('2026-11-01T09:00:00Z'),
+  });
+  const bundle = (await world.as('patient', { method: 'GET', url: '/api/export/fhir' })).json() as {
+    entry: { resource: { resourceType: string; id: string } }[];
+  };
   const ids: FhirIds = Object.fromEntries(bundle.entry.map((e) => [e.resource.resourceType, e.resource.id]).reverse());
-  for (const type of ['Patient', 'Observation', 'CarePlan', 'Goal', 'QuestionnaireResponse']) assert.ok(ids[type], `the seeded record has a ${type}`);
+  for (const type of ['Patient', 'Observation', 'CarePlan', 'Goal', 'QuestionnaireResponse'])
+    assert.ok(ids[type], `the seeded record has a ${type}`);
   return ids;
 }
 
@@ -53,10 +120,14 @@ async function seedFhirRecord(world: ClinicWorld): Promise<FhirIds> {
 function concrete(url: string, personId: string, fhirIds: FhirIds = {}): string {
   if (url.startsWith('/fhir/')) {
     const type = /^\/fhir\/R4\/(\w+)/.exec(url)?.[1] ?? '';
-    if (url.endsWith(':id') || url.includes(':id/')) url = url.replace(':id', type === 'Patient' ? personId : fhirIds[type] ?? randomUUID());
+    if (url.endsWith(':id') || url.includes(':id/'))
+      url = url.replace(':id', type === 'Patient' ? personId : (fhirIds[type] ?? randomUUID()));
     else if (type !== 'metadata') url = `${url}?${type === 'Patient' ? '_id' : 'patient'}=${personId}`;
   }
-  return url.replace(':personId', personId).replace(/:(id|accountId)\b/g, randomUUID()).replace(':token', 'x'.repeat(43));
+  return url
+    .replace(':personId', personId)
+    .replace(/:(id|accountId)\b/g, randomUUID())
+    .replace(':token', 'x'.repeat(43));
 }
 
 /**
@@ -64,12 +135,25 @@ function concrete(url: string, personId: string, fhirIds: FhirIds = {}): string 
  * not a video, so an allowed call goes through the whole upload handler (type, size, ffprobe) and is answered by
  * its own 400 not_a_video, and no analysis is queued (a real video would start a pose-model job per identity).
  */
-const RAW_BODIES: Record<string, { payload: Buffer; headers: Record<string, string>; allowedAnswer: { status: number; code: string } }> = Object.fromEntries(
-  ['POST /api/gait-jobs', 'POST /api/patients/:personId/gait-jobs'].map((k) => [k, { payload: Buffer.from('not a video\n'.repeat(20)), headers: { 'content-type': 'video/mp4' }, allowedAnswer: { status: 400, code: 'not_a_video' } }]),
+const RAW_BODIES: Record<
+  string,
+  { payload: Buffer; headers: Record<string, string>; allowedAnswer: { status: number; code: string } }
+> = Object.fromEntries(
+  ['POST /api/gait-jobs', 'POST /api/patients/:personId/gait-jobs'].map((k) => [
+    k,
+    {
+      payload: Buffer.from('not a video\n'.repeat(20)),
+      headers: { 'content-type': 'video/mp4' },
+      allowedAnswer: { status: 400, code: 'not_a_video' },
+    },
+  ]),
 );
 
 /** The request options of a route's example call. */
-function example(route: { method: string; url: string }): { payload?: object | Buffer; headers?: Record<string, string> } {
+function example(route: { method: string; url: string }): {
+  payload?: object | Buffer;
+  headers?: Record<string, string>;
+} {
   const raw = RAW_BODIES[`${route.method} ${route.url}`];
   // Other bodies are empty objects: an allowed write then fails validation (400) and changes nothing.
   return raw ? { payload: raw.payload, headers: raw.headers } : route.method === 'GET' ? {} : { payload: {} };
@@ -80,7 +164,9 @@ function errorCode(body: string): unknown {
   try {
     const json = JSON.parse(body);
     return json?.resourceType === 'OperationOutcome' ? json.issue?.[0]?.details?.coding?.[0]?.code : json?.error?.code;
-  } catch { return undefined; }
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -93,7 +179,8 @@ function refusal(res: { statusCode: number; body: string }, url = ''): number | 
   if (url.startsWith('/fhir/')) return /"resourceType":"OperationOutcome"/.test(res.body) ? res.statusCode : null;
   return (GUARD_CODES as readonly unknown[]).includes(errorCode(res.body)) ? res.statusCode : null;
 }
-const notAnswered = (res: { statusCode: number }, url: string) => res.statusCode >= 500 || (url.startsWith('/fhir/') && res.statusCode !== 200);
+const notAnswered = (res: { statusCode: number }, url: string) =>
+  res.statusCode >= 500 || (url.startsWith('/fhir/') && res.statusCode !== 200);
 
 test('Every access level has a rule in the matrix', () => {
   assert.deepEqual(Object.keys(RULES).sort(), [...ACCESS_LEVELS].sort());
@@ -103,25 +190,50 @@ for (const kind of DATABASES) {
   describe(`Authorization matrix on ${kind}`, () => {
     const world = clinicApi(kind);
     let fhirIds: FhirIds;
-    before(async () => { fhirIds = await seedFhirRecord(world); });
+    before(async () => {
+      fhirIds = await seedFhirRecord(world);
+    });
 
     test('every endpoint x every identity is allowed or refused as its level declares', async () => {
       const table = world.app.accessTable;
-      assert.ok(table.some((r) => r.access === 'clinician-of-patient') && table.some((r) => r.access === 'clinic-admin'), 'the clinic routes are in the table');
-      assert.ok(table.some((r) => r.url === '/fhir/R4/Observation/:id' && r.access === 'patient-or-clinician'), 'the FHIR API is in the table');
+      assert.ok(
+        table.some((r) => r.access === 'clinician-of-patient') && table.some((r) => r.access === 'clinic-admin'),
+        'the clinic routes are in the table',
+      );
+      assert.ok(
+        table.some((r) => r.url === '/fhir/R4/Observation/:id' && r.access === 'patient-or-clinician'),
+        'the FHIR API is in the table',
+      );
       // Getting in (issue 14 item 7): a reset link is asked for and used by anyone who has it; emailing an
       // invitation is for clinicians (and the handler sends only the clinician's own pending invitation).
-      for (const [method, url, level] of [['GET', '/api/auth/password-reset', 'public'], ['POST', '/api/auth/password-reset', 'public'], ['GET', '/api/auth/password-reset/:token', 'public'], ['POST', '/api/auth/password-reset/:token', 'public'], ['POST', '/api/invitations/:id/email', 'clinician']]) {
-        assert.ok(table.some((r) => r.method === method && r.url === url && r.access === level), `${method} ${url} is in the table as ${level}`);
+      for (const [method, url, level] of [
+        ['GET', '/api/auth/password-reset', 'public'],
+        ['POST', '/api/auth/password-reset', 'public'],
+        ['GET', '/api/auth/password-reset/:token', 'public'],
+        ['POST', '/api/auth/password-reset/:token', 'public'],
+        ['POST', '/api/invitations/:id/email', 'clinician'],
+      ]) {
+        assert.ok(
+          table.some((r) => r.method === method && r.url === url && r.access === level),
+          `${method} ${url} is in the table as ${level}`,
+        );
       }
       // Messages (issue 14): the patient's threads are their own; a clinician's list names only linked patients; a
       // thread with one patient needs the active care link. An allowed call on a clinician who is not the patient's
       // (a random account id) is answered by the handler's own 404, not the guard's. The clinician's unread total,
       // polled by the open workspace, is for clinicians only and counts only their linked patients' messages.
-      const messageRoutes = table.filter((r) => /messages/.test(r.url)).map((r) => `${r.method} ${r.url} ${r.access}`).sort();
+      const messageRoutes = table
+        .filter((r) => /messages/.test(r.url))
+        .map((r) => `${r.method} ${r.url} ${r.access}`)
+        .sort();
       assert.deepEqual(messageRoutes, [
-        'GET /api/clinician/messages clinician', 'GET /api/clinician/messages/unread clinician', 'GET /api/messages self', 'GET /api/messages/:accountId self',
-        'GET /api/patients/:personId/messages clinician-of-patient', 'POST /api/messages/:accountId self', 'POST /api/patients/:personId/messages clinician-of-patient',
+        'GET /api/clinician/messages clinician',
+        'GET /api/clinician/messages/unread clinician',
+        'GET /api/messages self',
+        'GET /api/messages/:accountId self',
+        'GET /api/patients/:personId/messages clinician-of-patient',
+        'POST /api/messages/:accountId self',
+        'POST /api/patients/:personId/messages clinician-of-patient',
       ]);
       const wrong: string[] = [];
       let calls = 0;
@@ -135,11 +247,19 @@ for (const kind of DATABASES) {
           const expected = rule[who];
           const refused = refusal(res, route.url);
           if (expected === 'allow') {
-            if (refused !== null || notAnswered(res, route.url)) wrong.push(`${route.method} ${route.url} as ${who}: expected allowed, got ${res.statusCode} ${res.body.slice(0, 120)}`);
+            if (refused !== null || notAnswered(res, route.url))
+              wrong.push(
+                `${route.method} ${route.url} as ${who}: expected allowed, got ${res.statusCode} ${res.body.slice(0, 120)}`,
+              );
             const answer = RAW_BODIES[`${route.method} ${route.url}`]?.allowedAnswer;
-            if (answer && (res.statusCode !== answer.status || JSON.parse(res.body)?.error?.code !== answer.code)) wrong.push(`${route.method} ${route.url} as ${who}: expected the handler's ${answer.status} ${answer.code}, got ${res.statusCode} ${res.body.slice(0, 120)}`);
+            if (answer && (res.statusCode !== answer.status || JSON.parse(res.body)?.error?.code !== answer.code))
+              wrong.push(
+                `${route.method} ${route.url} as ${who}: expected the handler's ${answer.status} ${answer.code}, got ${res.statusCode} ${res.body.slice(0, 120)}`,
+              );
           } else if (refused !== expected) {
-            wrong.push(`${route.method} ${route.url} as ${who}: expected refused ${expected}, got ${res.statusCode} ${res.body.slice(0, 120)}`);
+            wrong.push(
+              `${route.method} ${route.url} as ${who}: expected refused ${expected}, got ${res.statusCode} ${res.body.slice(0, 120)}`,
+            );
           }
         }
       }
@@ -162,7 +282,15 @@ const TARGET_FORMS: Record<string, (path: string) => string> = {
 };
 
 /** Targets that are not a path or an http(s) URL: refused before routing, whoever asks. */
-const REFUSED_TARGETS = ['*', '//api/today', 'http://footing.example//api/today', 'ftp://footing.example/api/today', 'http:///api/today', 'footing.example:8080', 'api/today'];
+const REFUSED_TARGETS = [
+  '*',
+  '//api/today',
+  'http://footing.example//api/today',
+  'ftp://footing.example/api/today',
+  'http:///api/today',
+  'footing.example:8080',
+  'api/today',
+];
 
 const codeOf = (res: RawAnswer): unknown => errorCode(res.body);
 
@@ -178,7 +306,12 @@ for (const kind of DATABASES) {
     });
 
     /** One call of a route as someone, with the path written in one form (a fresh session each time, as as() does). */
-    async function call(who: Identity, method: string, target: string, route: { method: string; url: string }): Promise<RawAnswer> {
+    async function call(
+      who: Identity,
+      method: string,
+      target: string,
+      route: { method: string; url: string },
+    ): Promise<RawAnswer> {
       const ex = example(route);
       const headers: Record<string, string> = { ...(ex.headers ?? {}) };
       let body: string | Buffer | undefined;
@@ -210,23 +343,36 @@ for (const kind of DATABASES) {
               calls++;
               plain ??= res;
               const where = `${method} ${route.url} as ${who}, ${form}`;
-              if (res.statusCode >= 500) { wrong.push(`${where}: ${res.statusCode} ${res.body.slice(0, 120)}`); continue; }
+              if (res.statusCode >= 500) {
+                wrong.push(`${where}: ${res.statusCode} ${res.body.slice(0, 120)}`);
+                continue;
+              }
               // HEAD answers carry no body, so only the status can be compared; GET and writes compare the error code.
               if (method !== 'HEAD') {
                 const refused = refusal(res, route.url);
-                if (expected === 'allow' ? refused !== null || notAnswered(res, route.url) : refused !== expected) wrong.push(`${where}: expected ${expected === 'allow' ? 'allowed' : `refused ${expected}`}, got ${res.statusCode} ${res.body.slice(0, 120)}`);
-                if (codeOf(res) !== codeOf(plain)) wrong.push(`${where}: answered ${res.statusCode} ${String(codeOf(res))}, the plain path ${plain.statusCode} ${String(codeOf(plain))}`);
+                if (expected === 'allow' ? refused !== null || notAnswered(res, route.url) : refused !== expected)
+                  wrong.push(
+                    `${where}: expected ${expected === 'allow' ? 'allowed' : `refused ${expected}`}, got ${res.statusCode} ${res.body.slice(0, 120)}`,
+                  );
+                if (codeOf(res) !== codeOf(plain))
+                  wrong.push(
+                    `${where}: answered ${res.statusCode} ${String(codeOf(res))}, the plain path ${plain.statusCode} ${String(codeOf(plain))}`,
+                  );
               } else if (expected !== 'allow' && res.statusCode !== expected) {
                 wrong.push(`${where}: expected ${expected}, got ${res.statusCode}`);
               }
-              if (res.statusCode !== plain.statusCode) wrong.push(`${where}: status ${res.statusCode}, the plain path ${plain.statusCode}`);
+              if (res.statusCode !== plain.statusCode)
+                wrong.push(`${where}: status ${res.statusCode}, the plain path ${plain.statusCode}`);
             }
           }
         }
       }
       assert.deepEqual(wrong, []);
       const getRoutes = world.app.accessTable.filter((r) => r.method === 'GET').length;
-      assert.equal(calls, (world.app.accessTable.length + getRoutes) * IDENTITIES.length * Object.keys(TARGET_FORMS).length);
+      assert.equal(
+        calls,
+        (world.app.accessTable.length + getRoutes) * IDENTITIES.length * Object.keys(TARGET_FORMS).length,
+      );
     });
 
     test('a target that is not a path or an http(s) URL is refused with 400 before any handler, signed in or not', async () => {
@@ -234,8 +380,10 @@ for (const kind of DATABASES) {
       for (const target of REFUSED_TARGETS) {
         for (const who of ['anonymous', 'patient', 'clinicianOfClinic'] as const) {
           const res = await call(who, 'GET', target, { method: 'GET', url: '/api/today' });
-          if (res.statusCode !== 400 || codeOf(res) !== 'bad_request_target') wrong.push(`${target} as ${who}: ${res.statusCode} ${res.body.slice(0, 120)}`);
-          else if (!/request target/.test(JSON.parse(res.body).error.message)) wrong.push(`${target}: message does not say what was wrong: ${res.body}`);
+          if (res.statusCode !== 400 || codeOf(res) !== 'bad_request_target')
+            wrong.push(`${target} as ${who}: ${res.statusCode} ${res.body.slice(0, 120)}`);
+          else if (!/request target/.test(JSON.parse(res.body).error.message))
+            wrong.push(`${target}: message does not say what was wrong: ${res.body}`);
         }
       }
       assert.deepEqual(wrong, []);
@@ -250,12 +398,21 @@ describe('Authorization in local mode (no accounts)', () => {
     try {
       const wrong: string[] = [];
       for (const route of app.accessTable) {
-        const res = await app.inject({ method: route.method as 'GET', url: concrete(route.url, randomUUID()), ...example(route) });
+        const res = await app.inject({
+          method: route.method as 'GET',
+          url: concrete(route.url, randomUUID()),
+          ...example(route),
+        });
         const refused = refusal(res);
-        const expectAllowed = route.access === 'public' || route.access === 'self' || route.access === 'patient-or-clinician';
-        if (expectAllowed ? refused !== null || res.statusCode >= 500 : refused !== 403) wrong.push(`${route.method} ${route.url} (${route.access}): ${res.statusCode} ${res.body.slice(0, 100)}`);
+        const expectAllowed =
+          route.access === 'public' || route.access === 'self' || route.access === 'patient-or-clinician';
+        if (expectAllowed ? refused !== null || res.statusCode >= 500 : refused !== 403)
+          wrong.push(`${route.method} ${route.url} (${route.access}): ${res.statusCode} ${res.body.slice(0, 100)}`);
       }
       assert.deepEqual(wrong, []);
-    } finally { await app.close(); await cleanup(); }
+    } finally {
+      await app.close();
+      await cleanup();
+    }
   });
 });

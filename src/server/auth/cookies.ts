@@ -10,7 +10,11 @@ export function readCookie(req: FastifyRequest, name: string): string | null {
   for (const part of header.split(';')) {
     const eq = part.indexOf('=');
     if (eq > 0 && part.slice(0, eq).trim() === name) {
-      try { return decodeURIComponent(part.slice(eq + 1).trim()); } catch { return null; }
+      try {
+        return decodeURIComponent(part.slice(eq + 1).trim());
+      } catch {
+        return null;
+      }
     }
   }
   return null;
@@ -20,8 +24,19 @@ export function readCookie(req: FastifyRequest, name: string): string | null {
  * Sets (maxAgeSeconds > 0) or clears (0) the session cookie. Secure when the request came over https (behind a
  * proxy, start the server with trustProxy so X-Forwarded-Proto counts); plain http stays usable on a local network.
  */
-export function writeSessionCookie(req: FastifyRequest, reply: FastifyReply, token: string, maxAgeSeconds: number): void {
-  const attrs = [`${SESSION_COOKIE}=${maxAgeSeconds > 0 ? encodeURIComponent(token) : ''}`, 'Path=/', 'HttpOnly', 'SameSite=Lax', `Max-Age=${Math.max(0, Math.floor(maxAgeSeconds))}`];
+export function writeSessionCookie(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+  maxAgeSeconds: number,
+): void {
+  const attrs = [
+    `${SESSION_COOKIE}=${maxAgeSeconds > 0 ? encodeURIComponent(token) : ''}`,
+    'Path=/',
+    'HttpOnly',
+    'SameSite=Lax',
+    `Max-Age=${Math.max(0, Math.floor(maxAgeSeconds))}`,
+  ];
   if (req.protocol === 'https') attrs.push('Secure');
   reply.header('set-cookie', attrs.join('; '));
 }

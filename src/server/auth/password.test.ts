@@ -33,16 +33,24 @@ test('A wrong password, a tampered hash or a malformed one does not verify', asy
   const key = Buffer.from(parts[5]!, 'base64url');
   key[0] = key[0]! ^ 1;
   assert.equal(await verifyPassword('right one', [...parts.slice(0, 5), key.toString('base64url')].join('$')), false);
-  for (const bad of ['', 'plain text', 'scrypt$x$8$1$aa$bb', 'bcrypt$1024$8$1$aa$bb', 'scrypt$1024$8$1$aa$']) assert.equal(await verifyPassword('right one', bad), false, bad);
+  for (const bad of ['', 'plain text', 'scrypt$x$8$1$aa$bb', 'bcrypt$1024$8$1$aa$bb', 'scrypt$1024$8$1$aa$'])
+    assert.equal(await verifyPassword('right one', bad), false, bad);
 });
 
 test('Any password verifies against its own hash and not against a different password (property)', async () => {
-  await fc.assert(fc.asyncProperty(fc.string({ minLength: 1, maxLength: 40 }), fc.string({ minLength: 1, maxLength: 40 }), async (pw, other) => {
-    fc.pre(pw.normalize('NFKC') !== other.normalize('NFKC'));
-    const stored = await hashPassword(pw, 16);
-    assert.equal(await verifyPassword(pw, stored), true);
-    assert.equal(await verifyPassword(other, stored), false);
-  }), { numRuns: 40 });
+  await fc.assert(
+    fc.asyncProperty(
+      fc.string({ minLength: 1, maxLength: 40 }),
+      fc.string({ minLength: 1, maxLength: 40 }),
+      async (pw, other) => {
+        fc.pre(pw.normalize('NFKC') !== other.normalize('NFKC'));
+        const stored = await hashPassword(pw, 16);
+        assert.equal(await verifyPassword(pw, stored), true);
+        assert.equal(await verifyPassword(other, stored), false);
+      },
+    ),
+    { numRuns: 40 },
+  );
 });
 
 test('A hash made at a lower cost than configured needs re-hashing; one at the configured cost does not', async () => {

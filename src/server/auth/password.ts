@@ -23,7 +23,9 @@ export const MIN_PASSWORD_LENGTH = 8;
 function scrypt(password: string, salt: Buffer, n: number, r: number, p: number): Promise<Buffer> {
   // maxmem must exceed 128 * N * r bytes, or node refuses; twice that leaves room.
   const opts: ScryptOptions = { N: n, r, p, maxmem: 256 * n * r };
-  return new Promise((resolve, reject) => scryptCb(password.normalize('NFKC'), salt, KEY_LEN, opts, (e, key) => (e ? reject(e) : resolve(key))));
+  return new Promise((resolve, reject) =>
+    scryptCb(password.normalize('NFKC'), salt, KEY_LEN, opts, (e, key) => (e ? reject(e) : resolve(key))),
+  );
 }
 
 /** Hashes a password with a fresh random salt. `cost` is scrypt's N (a power of two); tests pass a low one. */
@@ -34,7 +36,13 @@ export async function hashPassword(password: string, cost: number = DEFAULT_SCRY
   return ['scrypt', cost, R, P, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 
-interface Parsed { n: number; r: number; p: number; salt: Buffer; key: Buffer }
+interface Parsed {
+  n: number;
+  r: number;
+  p: number;
+  salt: Buffer;
+  key: Buffer;
+}
 function parse(stored: string): Parsed | null {
   const parts = stored.split('$');
   if (parts.length !== 6 || parts[0] !== 'scrypt') return null;

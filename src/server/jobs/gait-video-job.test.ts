@@ -18,12 +18,19 @@ import { referenceCadence } from '../../../test/helpers/gait-test-clip.js';
 // This test process's own temporary folder (os.tmpdir() reads TMPDIR on every call): other test files' jobs may
 // run at the same time and would otherwise show up in the check below.
 process.env.TMPDIR = mkdtempSync(join(tmpdir(), 'footing-gvjob-'));
-after(() => { rmSync(tmpdir(), { recursive: true, force: true }); });
-const jobTempDirs = () => readdirSync(tmpdir()).filter((n) => n.startsWith('footing-gait-') && !n.startsWith('footing-gait-upload-'));
+after(() => {
+  rmSync(tmpdir(), { recursive: true, force: true });
+});
+const jobTempDirs = () =>
+  readdirSync(tmpdir()).filter((n) => n.startsWith('footing-gait-') && !n.startsWith('footing-gait-upload-'));
 
 // Clips a clinic makes by mistake (test/helpers/bad-gait-clips.ts), made once for both databases.
 const clipDir = mkdtempSync(join(tmpdir(), 'footing-gvjob-clips-'));
-const clips = (async () => ({ pan: await panClip(clipDir), twoWalkers: await twoWalkersClip(clipDir), walk4k60: await walk4k60Clip(clipDir) }))();
+const clips = (async () => ({
+  pan: await panClip(clipDir),
+  twoWalkers: await twoWalkersClip(clipDir),
+  walk4k60: await walk4k60Clip(clipDir),
+}))();
 clips.catch(() => {}); // awaited by the tests that use them, which fail with the reason
 
 // Bad input that reaches the job itself (the upload route refuses most bad files before a job exists; these are the
@@ -35,13 +42,32 @@ for (const kind of DATABASES) {
     let cleanup: () => Promise<void>;
     let personId: string;
     const dir = mkdtempSync(join(tmpdir(), 'footing-gvjob-test-'));
-    before(async () => { const f = await freshStore(kind); store = f.store; cleanup = f.cleanup; personId = (await ensureLocalPerson(store.db)).id; });
-    after(async () => { await cleanup(); rmSync(dir, { recursive: true, force: true }); });
+    before(async () => {
+      const f = await freshStore(kind);
+      store = f.store;
+      cleanup = f.cleanup;
+      personId = (await ensureLocalPerson(store.db)).id;
+    });
+    after(async () => {
+      await cleanup();
+      rmSync(dir, { recursive: true, force: true });
+    });
 
-    const data = (jobId: string): GaitVideoJobData => ({ jobId, personId, name: 'holiday.mov', view: 'auto', heightCm: null, recordedAt: '2026-11-25T10:00:00+01:00', recordedBy: 'me', actorAccountId: null, actorRole: 'local' });
+    const data = (jobId: string): GaitVideoJobData => ({
+      jobId,
+      personId,
+      name: 'holiday.mov',
+      view: 'auto',
+      heightCm: null,
+      recordedAt: '2026-11-25T10:00:00+01:00',
+      recordedBy: 'me',
+      actorAccountId: null,
+      actorRole: 'local',
+    });
 
-    test('Bytes that are not a video: the job fails with the file\'s name and a plain message, and the bytes and temporary file are gone', async () => {
-      const src = join(dir, 'junk'); writeFileSync(src, Buffer.from('GIF89a not really anything\n'.repeat(100)));
+    test("Bytes that are not a video: the job fails with the file's name and a plain message, and the bytes and temporary file are gone", async () => {
+      const src = join(dir, 'junk');
+      writeFileSync(src, Buffer.from('GIF89a not really anything\n'.repeat(100)));
       const jobId = await createJob(store.db, personId, GAIT_VIDEO_KIND);
       await storeJobFile(store.db, jobId, src);
       const before = new Set(jobTempDirs());
@@ -54,7 +80,10 @@ for (const kind of DATABASES) {
       assert.deepEqual(error.location, { file: 'holiday.mov' });
       assert.doesNotMatch(JSON.stringify(job.result), /ffprobe|\/tmp|footing-gait|at .*\.ts/);
       assert.equal(await jobFileBytes(store.db, jobId), 0);
-      assert.deepEqual(jobTempDirs().filter((d) => !before.has(d)), []);
+      assert.deepEqual(
+        jobTempDirs().filter((d) => !before.has(d)),
+        [],
+      );
       // Nothing was saved, so no analysis entry in the audit log.
       assert.equal((await listAudit(store.db, personId)).filter((e) => e.method === 'JOB').length, 0);
       assert.equal((await store.db.selectFrom('gait_analyses').select('id').execute()).length, 0);
@@ -79,14 +108,20 @@ for (const kind of DATABASES) {
     test('A video of one frame: read, but nothing to measure, so the job fails with the reason and nothing is saved', async () => {
       // A real one-frame H.264 file, made here by Debian's ffmpeg (as CI installs it).
       const message = await nothingMeasuredFrom('one-frame.mp4', ['testsrc=size=320x240:rate=30', '-frames:v', '1']);
-      assert.match(message, /^holiday\.mov: nothing could be measured, so nothing was saved\. The video is only 1 frame \(0\.0 s\) long/);
+      assert.match(
+        message,
+        /^holiday\.mov: nothing could be measured, so nothing was saved\. The video is only 1 frame \(0\.0 s\) long/,
+      );
       assert.match(message, /Record 10–20 seconds/);
     });
 
     test('A video with nobody in it: analysed without a crash, the job fails saying no person was found and how to film, nothing is saved', async () => {
       // 2.2 s (over the 2 s minimum, so the reason is the missing person, not the length) of ffmpeg's moving test pattern.
       const message = await nothingMeasuredFrom('empty.mp4', ['testsrc2=size=640x360:rate=30', '-t', '2.2']);
-      assert.match(message, /^holiday\.mov: nothing could be measured, so nothing was saved\. No person was found walking in the video\./);
+      assert.match(
+        message,
+        /^holiday\.mov: nothing could be measured, so nothing was saved\. No person was found walking in the video\./,
+      );
       assert.match(message, /Film the whole body/);
     });
 
@@ -105,7 +140,10 @@ for (const kind of DATABASES) {
       const job = (await getJob(store.db, personId, jobId))!;
       assert.equal(job.status, 'done', JSON.stringify(job.result));
       assert.equal(await jobFileBytes(store.db, jobId), 0);
-      assert.deepEqual(jobTempDirs().filter((d) => !dirsBefore.has(d)), []);
+      assert.deepEqual(
+        jobTempDirs().filter((d) => !dirsBefore.has(d)),
+        [],
+      );
       assert.deepEqual([await rows(), await audits()], [rowsBefore + 1, auditsBefore + 1]);
       return (job.result as { analysis: StoredGaitAnalysis }).analysis;
     };
@@ -129,24 +167,33 @@ for (const kind of DATABASES) {
       // The clip's walkers cross in opposite directions (the walk and its mirror image). The screen's "Person N" is the
       // scan's number + 1; the followed person's direction is the one the analysis of their steps found.
       const chosen = a.person!.chosen!;
-      const m = /^Two people walk about as much in this video; Footing followed Person (\d+), who walks (left to right|right to left), not Person (\d+), who walks (left to right|right to left)\.$/.exec(w.message);
+      const m =
+        /^Two people walk about as much in this video; Footing followed Person (\d+), who walks (left to right|right to left), not Person (\d+), who walks (left to right|right to left)\.$/.exec(
+          w.message,
+        );
       assert.ok(m, w.message);
       const [, followedN, followedDir, otherN, otherDir] = m;
       assert.equal(Number(followedN), chosen + 1);
       assert.notEqual(otherN, followedN);
       assert.equal(followedDir, a.direction.replace(/-/g, ' '));
       assert.notEqual(otherDir, followedDir);
-      assert.equal(w.advice, `If that is the wrong person, analyse the video on this device instead, where you can choose Person ${otherN} under "Who should Footing follow?", or film with only the person to measure walking.`);
+      assert.equal(
+        w.advice,
+        `If that is the wrong person, analyse the video on this device instead, where you can choose Person ${otherN} under "Who should Footing follow?", or film with only the person to measure walking.`,
+      );
       assert.doesNotMatch(w.advice, /--person/);
     });
 
-    test('A 4K 60 fps walk: analysed at the model\'s size, every frame saved, cadence within the hand annotation\'s range', async () => {
+    test("A 4K 60 fps walk: analysed at the model's size, every frame saved, cadence within the hand annotation's range", async () => {
       const clip = (await clips).walk4k60;
       const a = await savedFrom(clip.file, { view: 'side' });
       assert.deepEqual([a.fps, a.frames, a.view], [60, clip.frames, 'side']);
       const expected = referenceCadence(clip, 1);
       const cadence = a.metrics.cadence_spm!.value;
-      assert.ok(cadence !== null && cadence >= expected.min && cadence <= expected.max, `cadence ${cadence} vs ${expected.min.toFixed(1)}-${expected.max.toFixed(1)}`);
+      assert.ok(
+        cadence !== null && cadence >= expected.min && cadence <= expected.max,
+        `cadence ${cadence} vs ${expected.min.toFixed(1)}-${expected.max.toFixed(1)}`,
+      );
     });
 
     test('A job whose video is no longer stored fails and asks for the upload again', async () => {

@@ -48,10 +48,22 @@ export interface GaitVideoJobData {
 }
 
 /** Progress in the jobs table: which pass and frames done of total (null while not known). */
-export interface GaitJobProgress { phase: 'waiting' | 'preparing' | 'finding' | 'analysing' | 'saving' | 'done'; done: number; total: number | null }
+export interface GaitJobProgress {
+  phase: 'waiting' | 'preparing' | 'finding' | 'analysing' | 'saving' | 'done';
+  done: number;
+  total: number | null;
+}
 
 /** The result of a finished job: the saved analysis (done) or what went wrong (failed). */
-export type GaitJobResult = { analysisId: string; sourceName: string; recordedAt: string; analysis: StoredGaitAnalysis; stills: GaitStillInfo[] } | { error: VideoProblem };
+export type GaitJobResult =
+  | {
+      analysisId: string;
+      sourceName: string;
+      recordedAt: string;
+      analysis: StoredGaitAnalysis;
+      stills: GaitStillInfo[];
+    }
+  | { error: VideoProblem };
 
 let queue: Promise<void> = Promise.resolve();
 
@@ -77,24 +89,45 @@ async function analyse(store: Store, d: GaitVideoJobData): Promise<void> {
     last = Date.now();
     pending = pending.then(() => updateJob(db, d.jobId, { progress: { ...p } })).catch(() => {});
   };
-  let outcome: { status: 'done'; frames: number; save: (trx: typeof db) => Promise<GaitJobResult> } | { status: 'failed'; result: { error: VideoProblem } };
+  let outcome:
+    | { status: 'done'; frames: number; save: (trx: typeof db) => Promise<GaitJobResult> }
+    | { status: 'failed'; result: { error: VideoProblem } };
   try {
-    await updateJob(db, d.jobId, { status: 'running', progress: { phase: 'preparing', done: 0, total: null } satisfies GaitJobProgress });
+    await updateJob(db, d.jobId, {
+      status: 'running',
+      progress: { phase: 'preparing', done: 0, total: null } satisfies GaitJobProgress,
+    });
     // A private folder (mkdtemp: mode 0700) with a fixed file name: the uploaded name never reaches the file system.
     dir = await mkdtemp(join(tmpdir(), 'footing-gait-'));
     const file = join(dir, 'video');
     if ((await writeJobFileTo(db, d.jobId, file)) === 0) {
-      outcome = { status: 'failed', result: { error: { code: 'video_missing', message: `${d.name}: the uploaded video is no longer on the server. Please upload it again.`, location: { file: d.name } } } };
+      outcome = {
+        status: 'failed',
+        result: {
+          error: {
+            code: 'video_missing',
+            message: `${d.name}: the uploaded video is no longer on the server. Please upload it again.`,
+            location: { file: d.name },
+          },
+        },
+      };
     } else {
-      const progress = (phase: GaitJobProgress['phase']) => (p: PoseProgress) => report({ phase, done: p.done, total: p.total });
+      const progress = (phase: GaitJobProgress['phase']) => (p: PoseProgress) =>
+        report({ phase, done: p.done, total: p.total });
       // Probed once: the analysis and the stills read the same file with the same frame times.
       const probe = await probeVideo(file);
-      const res = !probe.ok ? probe : await analyzeVideoFile(probe.value, {
-        // Read on the gait screen: a warning names people as its list does, and says how to choose there.
-        name: d.name, view: d.view, readOn: 'screen', ...(d.heightCm !== null ? { heightCm: d.heightCm } : {}),
-        ...(d.treadmillKmh !== undefined && d.treadmillKmh !== null ? { treadmillKmh: d.treadmillKmh } : {}),
-        onScanProgress: progress('finding'), onProgress: progress('analysing'),
-      });
+      const res = !probe.ok
+        ? probe
+        : await analyzeVideoFile(probe.value, {
+            // Read on the gait screen: a warning names people as its list does, and says how to choose there.
+            name: d.name,
+            view: d.view,
+            readOn: 'screen',
+            ...(d.heightCm !== null ? { heightCm: d.heightCm } : {}),
+            ...(d.treadmillKmh !== undefined && d.treadmillKmh !== null ? { treadmillKmh: d.treadmillKmh } : {}),
+            onScanProgress: progress('finding'),
+            onProgress: progress('analysing'),
+          });
       if (!res.ok) {
         outcome = { status: 'failed', result: { error: videoProblem(res.error, d.name) } };
       } else if (Object.values(res.value.json.metrics).every((m) => m.value === null)) {
@@ -103,23 +136,59 @@ async function analyse(store: Store, d: GaitVideoJobData): Promise<void> {
         const { json, series } = res.value;
         const { person, ...gait } = json;
         // The browser saves {...analysis JSON, roi}; the server adds whom it followed and that it ran here.
-        const analysis: StoredGaitAnalysis = { ...gait, roi: person.roi ?? { x: 0, y: 0, width: series.width, height: series.height }, person: { method: person.method, chosen: person.chosen, frames_analysed: person.frames_analysed }, analysed_on: 'server' };
+        const analysis: StoredGaitAnalysis = {
+          ...gait,
+          roi: person.roi ?? { x: 0, y: 0, width: series.width, height: series.height },
+          person: { method: person.method, chosen: person.chosen, frames_analysed: person.frames_analysed },
+          analysed_on: 'server',
+        };
         const keypoints = compactKeypoints(series);
         // The stills of the key moments, pictured now: the video is deleted below. Without them the analysis is still saved.
         const stills = probe.ok ? await videoStills(probe.value, series, res.value.keyFrames).catch(() => []) : [];
         outcome = {
-          status: 'done', frames: series.frames.length,
+          status: 'done',
+          frames: series.frames.length,
           save: async (trx) => {
-            const rec = await insertGaitAnalysis(trx, d.personId, { recordedAt: d.recordedAt, recordedBy: d.recordedBy, sourceName: d.name, view: gait.view, analysis, keypoints, videoPath: null, stills });
-            await appendAudit(trx, { actorAccountId: d.actorAccountId, actorRole: d.actorRole, personId: d.personId, action: 'write', ...GAIT_JOB_AUDIT });
-            return { analysisId: rec.id, sourceName: d.name, recordedAt: d.recordedAt, analysis: rec.analysis, stills: rec.stills };
+            const rec = await insertGaitAnalysis(trx, d.personId, {
+              recordedAt: d.recordedAt,
+              recordedBy: d.recordedBy,
+              sourceName: d.name,
+              view: gait.view,
+              analysis,
+              keypoints,
+              videoPath: null,
+              stills,
+            });
+            await appendAudit(trx, {
+              actorAccountId: d.actorAccountId,
+              actorRole: d.actorRole,
+              personId: d.personId,
+              action: 'write',
+              ...GAIT_JOB_AUDIT,
+            });
+            return {
+              analysisId: rec.id,
+              sourceName: d.name,
+              recordedAt: d.recordedAt,
+              analysis: rec.analysis,
+              stills: rec.stills,
+            };
           },
         };
       }
     }
   } catch {
     // Not logged: the error could name the person's file. The row says what happened in plain words.
-    outcome = { status: 'failed', result: { error: { code: 'internal', message: `${d.name}: the analysis stopped with an error on our side. Your video was deleted; please try again, or analyse it on this device.`, location: { file: d.name } } } };
+    outcome = {
+      status: 'failed',
+      result: {
+        error: {
+          code: 'internal',
+          message: `${d.name}: the analysis stopped with an error on our side. Your video was deleted; please try again, or analyse it on this device.`,
+          location: { file: d.name },
+        },
+      },
+    };
   }
   // The video goes first, whatever happened, so that a job that reads as finished never still holds it.
   await deleteJobFile(db, d.jobId).catch(() => {});
@@ -131,12 +200,25 @@ async function analyse(store: Store, d: GaitVideoJobData): Promise<void> {
       // The analysis, its audit entry and the job's end belong together.
       await db.transaction().execute(async (trx) => {
         const result = await save(trx);
-        await updateJob(trx, d.jobId, { status: 'done', progress: { phase: 'done', done: frames, total: frames } satisfies GaitJobProgress, result });
+        await updateJob(trx, d.jobId, {
+          status: 'done',
+          progress: { phase: 'done', done: frames, total: frames } satisfies GaitJobProgress,
+          result,
+        });
       });
     } else {
       await updateJob(db, d.jobId, { status: 'failed', result: outcome.result });
     }
   } catch {
-    await updateJob(db, d.jobId, { status: 'failed', result: { error: { code: 'internal', message: `${d.name}: the result could not be saved. Your video was deleted; please try again.`, location: { file: d.name } } } }).catch(() => {});
+    await updateJob(db, d.jobId, {
+      status: 'failed',
+      result: {
+        error: {
+          code: 'internal',
+          message: `${d.name}: the result could not be saved. Your video was deleted; please try again.`,
+          location: { file: d.name },
+        },
+      },
+    }).catch(() => {});
   }
 }

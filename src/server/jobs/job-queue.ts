@@ -24,11 +24,17 @@ export function inProcessQueue(): JobQueue {
     async send(name, data) {
       const h = handlers.get(name);
       if (!h) throw new Error(`No handler for job ${name}`);
-      const p = h(data).catch(() => {}).finally(() => running.delete(p));
+      const p = h(data)
+        .catch(() => {})
+        .finally(() => running.delete(p));
       running.add(p);
     },
-    async on(name, handler) { handlers.set(name, handler as JobHandler<object>); },
-    async stop() { await Promise.all(running); },
+    async on(name, handler) {
+      handlers.set(name, handler as JobHandler<object>);
+    },
+    async stop() {
+      await Promise.all(running);
+    },
   };
 }
 
@@ -45,8 +51,14 @@ async function oneAtATime<T>(url: string, fn: () => Promise<T>): Promise<T> {
   await client.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK.toString()]);
-    try { return await fn(); } finally { await client.query('SELECT pg_advisory_unlock($1)', [SCHEMA_LOCK.toString()]); }
-  } finally { await client.end(); }
+    try {
+      return await fn();
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [SCHEMA_LOCK.toString()]);
+    }
+  } finally {
+    await client.end();
+  }
 }
 
 /** pg-boss on the same PostgreSQL database (its own schema, `pgboss`). */
@@ -61,12 +73,19 @@ export async function pgBossQueue(url: string): Promise<JobQueue> {
     created.add(name);
   };
   return {
-    async send(name, data) { await ensure(name); await boss.send(name, data); },
+    async send(name, data) {
+      await ensure(name);
+      await boss.send(name, data);
+    },
     async on<T extends object>(name: string, handler: JobHandler<T>) {
       await ensure(name);
-      await boss.work<T>(name, { pollingIntervalSeconds: 0.5 }, async (jobs) => { for (const j of jobs) await handler(j.data); });
+      await boss.work<T>(name, { pollingIntervalSeconds: 0.5 }, async (jobs) => {
+        for (const j of jobs) await handler(j.data);
+      });
     },
-    async stop() { await boss.stop({ graceful: true, wait: true, timeout: 10_000 }); },
+    async stop() {
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    },
   };
 }
 

@@ -17,19 +17,38 @@ export interface ReminderScheduler {
 }
 
 /** Starts the clock; `tickMs` null: no clock, rounds only through tick() (tests). `clock` gives the instant of a round. */
-export function startReminderScheduler(store: Store, send: SendPush, log: FastifyBaseLogger, tickMs: number | null = REMINDER_TICK_MS, clock: () => number = Date.now): ReminderScheduler {
+export function startReminderScheduler(
+  store: Store,
+  send: SendPush,
+  log: FastifyBaseLogger,
+  tickMs: number | null = REMINDER_TICK_MS,
+  clock: () => number = Date.now,
+): ReminderScheduler {
   let running: Promise<DispatchResult> | null = null;
   const tick = (now = clock()) => {
-    running ??= sendDueReminders(store.db, now, send).finally(() => { running = null; });
+    running ??= sendDueReminders(store.db, now, send).finally(() => {
+      running = null;
+    });
     return running;
   };
-  const timer = tickMs === null ? null : setInterval(() => {
-    // Counts only: no person, address or message in the log.
-    tick().then((r) => { if (r.failed) log.warn({ failed: r.failed }, 'reminder pushes failed'); }, (e: unknown) => log.error({ code: (e as { code?: string }).code }, 'reminder round failed'));
-  }, tickMs);
+  const timer =
+    tickMs === null
+      ? null
+      : setInterval(() => {
+          // Counts only: no person, address or message in the log.
+          tick().then(
+            (r) => {
+              if (r.failed) log.warn({ failed: r.failed }, 'reminder pushes failed');
+            },
+            (e: unknown) => log.error({ code: (e as { code?: string }).code }, 'reminder round failed'),
+          );
+        }, tickMs);
   timer?.unref();
   return {
     tick,
-    stop: async () => { if (timer) clearInterval(timer); await running?.catch(() => {}); },
+    stop: async () => {
+      if (timer) clearInterval(timer);
+      await running?.catch(() => {});
+    },
   };
 }

@@ -17,10 +17,18 @@ export function webPushSender(keys: VapidKeys, contact: string, ca?: string): Se
   const agent = ca ? new Agent({ ca: [...tls.rootCertificates, ca], keepAlive: false }) : undefined;
   return async (sub, payload): Promise<PushOutcome> => {
     try {
-      await webpush.sendNotification({ endpoint: sub.endpoint, keys: { p256dh: sub.p256dh, auth: sub.auth } }, payload, {
-        vapidDetails: { subject: contact, publicKey: keys.publicKey, privateKey: keys.privateKey },
-        TTL: REMINDER_TTL_SECONDS, urgency: 'normal', contentEncoding: 'aes128gcm', timeout: 10_000, ...(agent ? { agent } : {}),
-      });
+      await webpush.sendNotification(
+        { endpoint: sub.endpoint, keys: { p256dh: sub.p256dh, auth: sub.auth } },
+        payload,
+        {
+          vapidDetails: { subject: contact, publicKey: keys.publicKey, privateKey: keys.privateKey },
+          TTL: REMINDER_TTL_SECONDS,
+          urgency: 'normal',
+          contentEncoding: 'aes128gcm',
+          timeout: 10_000,
+          ...(agent ? { agent } : {}),
+        },
+      );
       return 'sent';
     } catch (e) {
       const status = (e as { statusCode?: number }).statusCode;

@@ -8,7 +8,9 @@ import type { MailConfig } from './mail-config.js';
 import { MailError, smtpMailer, type Mailer, type OutgoingMail } from './mailer.js';
 
 declare module 'fastify' {
-  interface FastifyInstance { mail: MailSetup }
+  interface FastifyInstance {
+    mail: MailSetup;
+  }
 }
 
 export interface MailSetup {
@@ -32,24 +34,36 @@ export interface MailSetup {
 export function mailSetup(config: MailConfig): MailSetup {
   const mailer = config.smtp ? smtpMailer(config.smtp) : null;
   const sending = new Set<Promise<void>>();
-  const idle = async () => { while (sending.size) await Promise.allSettled([...sending]); };
+  const idle = async () => {
+    while (sending.size) await Promise.allSettled([...sending]);
+  };
   return {
     mailer,
     linkOrigin: (req) => config.publicUrl ?? `${req.protocol}://${req.host}`,
     mailOrigin: config.publicUrl,
     sendLater(mail, log, what) {
       if (!mailer) return;
-      const p = mailer.send(mail).catch((e: unknown) => { log.error({ reason: e instanceof MailError ? e.reason : 'unknown' }, `${what} not sent`); })
+      const p = mailer
+        .send(mail)
+        .catch((e: unknown) => {
+          log.error({ reason: e instanceof MailError ? e.reason : 'unknown' }, `${what} not sent`);
+        })
         .finally(() => sending.delete(p));
       sending.add(p);
     },
     afterAnswer(work, log, what) {
-      const p = new Promise<void>((resolve) => setImmediate(resolve)).then(work)
-        .catch((e: unknown) => { log.error({ reason: e instanceof MailError ? e.reason : 'unknown' }, `${what} failed`); })
+      const p = new Promise<void>((resolve) => setImmediate(resolve))
+        .then(work)
+        .catch((e: unknown) => {
+          log.error({ reason: e instanceof MailError ? e.reason : 'unknown' }, `${what} failed`);
+        })
         .finally(() => sending.delete(p));
       sending.add(p);
     },
     idle,
-    async close() { await idle(); mailer?.close(); },
+    async close() {
+      await idle();
+      mailer?.close();
+    },
   };
 }

@@ -5,13 +5,17 @@
 import type { OutgoingMail } from './mailer.js';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-const longDate = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const longDate = (iso: string) =>
+  new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const paragraphs = (ps: string[]) => ps.map((p) => `<p>${p}</p>`).join('\n');
 
 /** The content id of the invitation's QR image inside the mail. */
 export const INVITATION_QR_CID = 'invitation-qr';
 
-export function invitationMail(to: string, i: { clinicName: string; clinicianName: string; url: string; expiresAt: string; qrPng: Buffer }): OutgoingMail {
+export function invitationMail(
+  to: string,
+  i: { clinicName: string; clinicianName: string; url: string; expiresAt: string; qrPng: Buffer },
+): OutgoingMail {
   const who = `${i.clinicianName} at ${i.clinicName}`;
   const until = longDate(i.expiresAt);
   const text = [
@@ -26,7 +30,13 @@ export function invitationMail(to: string, i: { clinicName: string; clinicianNam
     `Or scan this QR code with your phone’s camera:<br><img src="cid:${INVITATION_QR_CID}" width="240" height="240" alt="QR code of the invitation link">`,
     `The link works once, until ${escapeHtml(until)}. If you did not expect this email, ignore it: nothing happens unless you open the link.`,
   ]);
-  return { to, subject: `${who} invites you to Footing`, text, html, images: [{ cid: INVITATION_QR_CID, filename: 'footing-invitation.png', png: i.qrPng }] };
+  return {
+    to,
+    subject: `${who} invites you to Footing`,
+    text,
+    html,
+    images: [{ cid: INVITATION_QR_CID, filename: 'footing-invitation.png', png: i.qrPng }],
+  };
 }
 
 export function passwordResetMail(to: string, r: { url: string; minutes: number }): OutgoingMail {

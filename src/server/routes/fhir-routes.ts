@@ -22,10 +22,22 @@ export const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 export async function registerFhirRoutes(app: FastifyInstance, store: Store): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const send = async (reply: FastifyReply, personId: string, date: string | undefined) => {
-    const { head, pieces } = await exportFhirJson(store.db, personId, { today: todayFrom(date), exportedAt: new Date().toISOString() });
+    const { head, pieces } = await exportFhirJson(store.db, personId, {
+      today: todayFrom(date),
+      exportedAt: new Date().toISOString(),
+    });
     // Streamed a batch of entries at a time, each made as it is written (fhir-export-service.ts): never the whole bundle at once.
-    return reply.type(FHIR_JSON).header('content-disposition', `attachment; filename="footing-fhir-${(head.timestamp ?? '').slice(0, 10)}.json"`).send(Readable.from(pieces));
+    return reply
+      .type(FHIR_JSON)
+      .header('content-disposition', `attachment; filename="footing-fhir-${(head.timestamp ?? '').slice(0, 10)}.json"`)
+      .send(Readable.from(pieces));
   };
-  r.get('/api/export/fhir', { config: access('self'), schema: { querystring: FhirQuery } }, async (req, reply) => send(reply, req.personId, req.query.date));
-  r.get('/api/patients/:personId/fhir', { config: access('clinician-of-patient'), schema: { params: PatientParams, querystring: FhirQuery } }, async (req, reply) => send(reply, req.personId, req.query.date));
+  r.get('/api/export/fhir', { config: access('self'), schema: { querystring: FhirQuery } }, async (req, reply) =>
+    send(reply, req.personId, req.query.date),
+  );
+  r.get(
+    '/api/patients/:personId/fhir',
+    { config: access('clinician-of-patient'), schema: { params: PatientParams, querystring: FhirQuery } },
+    async (req, reply) => send(reply, req.personId, req.query.date),
+  );
 }

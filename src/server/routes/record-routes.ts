@@ -16,14 +16,22 @@ export async function registerRecordRoutes(app: FastifyInstance, store: Store): 
     const { checkin, created } = await saveCheckin(store.db, req.personId, req.body);
     return reply.status(created ? 201 : 200).send(checkin);
   });
-  r.get('/api/checkins', { config: access('self'), schema: { querystring: RangeQuery } }, async (req) => listCheckins(store.db, req.personId, req.query));
+  r.get('/api/checkins', { config: access('self'), schema: { querystring: RangeQuery } }, async (req) =>
+    listCheckins(store.db, req.personId, req.query),
+  );
 
   r.post('/api/sessions', { config: access('self'), schema: { body: SessionInput } }, async (req, reply) => {
     const { session, created } = await recordSession(store.db, req.personId, req.body);
     return reply.status(created ? 201 : 200).send(session);
   });
-  r.get('/api/sessions', { config: access('self'), schema: { querystring: RangeQuery } }, async (req) => listSessions(store.db, req.personId, req.query));
+  r.get('/api/sessions', { config: access('self'), schema: { querystring: RangeQuery } }, async (req) =>
+    listSessions(store.db, req.personId, req.query),
+  );
 
-  r.put('/api/walking/manual', { config: access('self'), schema: { body: WalkingLogInput } }, async (req) => logWalkingDay(store.db, req.personId, req.body));
-  r.get('/api/walking/daily', { config: access('self'), schema: { querystring: RangeQuery } }, async (req) => dailyWalking(store.db, req.personId, req.query));
+  r.put('/api/walking/manual', { config: access('self'), schema: { body: WalkingLogInput } }, async (req) =>
+    logWalkingDay(store.db, req.personId, req.body),
+  );
+  r.get('/api/walking/daily', { config: access('self'), schema: { querystring: RangeQuery } }, async (req) =>
+    dailyWalking(store.db, req.personId, req.query),
+  );
 }

@@ -22,22 +22,52 @@ import { todayFrom } from '../request-date.js';
 const FORMATS = ['pdf', 'json'] as const;
 const period = { date: isoDate.optional(), from: isoDate.optional(), to: isoDate.optional() };
 /** `to` and `date` name the same day: one of them. */
-const oneEnd = (q: { date?: string | undefined; to?: string | undefined }) => q.date === undefined || q.to === undefined;
-const ONE_END = { message: 'Give the period\'s last day as to or as date, not both.', path: ['to'] };
-const OwnQuery = z.object({ ...period, format: z.enum(FORMATS).default('pdf') }).strict().refine(oneEnd, ONE_END);
-const PatientQuery = z.object({ ...period, kind: z.enum(REPORT_KINDS).default('clinician'), format: z.enum(FORMATS).default('pdf') }).strict().refine(oneEnd, ONE_END);
+const oneEnd = (q: { date?: string | undefined; to?: string | undefined }) =>
+  q.date === undefined || q.to === undefined;
+const ONE_END = { message: "Give the period's last day as to or as date, not both.", path: ['to'] };
+const OwnQuery = z
+  .object({ ...period, format: z.enum(FORMATS).default('pdf') })
+  .strict()
+  .refine(oneEnd, ONE_END);
+const PatientQuery = z
+  .object({ ...period, kind: z.enum(REPORT_KINDS).default('clinician'), format: z.enum(FORMATS).default('pdf') })
+  .strict()
+  .refine(oneEnd, ONE_END);
 const PatientParams = z.object({ personId: z.string().min(1).max(100) });
 
 export async function registerReportRoutes(app: FastifyInstance, store: Store): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const send = async (reply: FastifyReply, personId: string, kind: ReportKind, q: { date?: string | undefined; to?: string | undefined; from?: string | undefined; format: (typeof FORMATS)[number] }) => {
+  const send = async (
+    reply: FastifyReply,
+    personId: string,
+    kind: ReportKind,
+    q: {
+      date?: string | undefined;
+      to?: string | undefined;
+      from?: string | undefined;
+      format: (typeof FORMATS)[number];
+    },
+  ) => {
     const today = todayFrom(q.to ?? q.date);
     const period = { today, ...(q.from !== undefined ? { from: q.from } : {}) };
-    if (q.format === 'json') return reply.header('cache-control', 'no-store').send(await reportContent(store.db, personId, { kind, ...period }));
+    if (q.format === 'json')
+      return reply
+        .header('cache-control', 'no-store')
+        .send(await reportContent(store.db, personId, { kind, ...period }));
     const pdf = await reportPdf(store.db, personId, { kind, ...period });
     const name = q.from !== undefined ? `${q.from}-to-${today}` : today;
-    return reply.type('application/pdf').header('content-disposition', `attachment; filename="footing-${kind}-report-${name}.pdf"`).header('cache-control', 'no-store').send(pdf);
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', `attachment; filename="footing-${kind}-report-${name}.pdf"`)
+      .header('cache-control', 'no-store')
+      .send(pdf);
   };
-  r.get('/api/report', { config: access('self'), schema: { querystring: OwnQuery } }, async (req, reply) => send(reply, req.personId, 'patient', req.query));
-  r.get('/api/patients/:personId/report', { config: access('clinician-of-patient'), schema: { params: PatientParams, querystring: PatientQuery } }, async (req, reply) => send(reply, req.personId, req.query.kind, req.query));
+  r.get('/api/report', { config: access('self'), schema: { querystring: OwnQuery } }, async (req, reply) =>
+    send(reply, req.personId, 'patient', req.query),
+  );
+  r.get(
+    '/api/patients/:personId/report',
+    { config: access('clinician-of-patient'), schema: { params: PatientParams, querystring: PatientQuery } },
+    async (req, reply) => send(reply, req.personId, req.query.kind, req.query),
+  );
 }
