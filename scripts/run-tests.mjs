@@ -65,7 +65,7 @@ if (failed >= 0) { console.error(checks[failed][0]); process.exit(statuses[faile
 function run(list, db, logFile, concurrency = 1, env = {}) {
   const t0 = Date.now();
   const out = logFile ? openSync(logFile, 'w') : 'inherit';
-  const child = spawn(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, ...list], { stdio: ['ignore', out, out], env: { ...process.env, NODE_ENV: 'test', FOOTING_E2E_DB: db, ...env } });
+  const child = spawn(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, ...list], { stdio: ['ignore', out, out], env: { ...process.env, NODE_ENV: 'test', FOOTING_E2E_DB: db, TMPDIR: runTmp, ...env } });
   return new Promise((resolve) => child.on('close', (code) => {
     if (typeof out === 'number') closeSync(out);
     resolve({ status: code ?? 1, seconds: Math.round((Date.now() - t0) / 1000) });
@@ -152,6 +152,10 @@ const t0 = Date.now();
 /** When the browser lane ended, seconds from t0 (the other tests may go on after it). */
 let browserSeconds = 0;
 const groupDir = mkdtempSync(join(tmpdir(), 'footing-groups-'));
+// Every test process gets a temporary folder of this run's (TMPDIR, which os.tmpdir() reads), removed at the end:
+// the files tests write there (PDFs, imports, clips, databases, the browser's profile) hold made-up records, and a
+// test that forgets one leaves nothing behind on the machine.
+const runTmp = mkdtempSync(join(tmpdir(), 'footing-test-run-'));
 const browserDir = mkdtempSync(join(tmpdir(), 'footing-e2e-'));
 const dbLabel = (db) => (db === 'postgres' ? 'PostgreSQL' : 'SQLite');
 function printBrowserRun(r) {
@@ -170,6 +174,7 @@ const [otherRun, browserRuns] = await Promise.all([
 if (others.length) for (const db of ['sqlite', 'postgres']) browserRuns.filter((r) => r.db === db).forEach(printBrowserRun);
 rmSync(browserDir, { recursive: true, force: true });
 rmSync(groupDir, { recursive: true, force: true });
+rmSync(runTmp, { recursive: true, force: true });
 console.log('');
 if (otherRun) console.log(`# ${others.length} other test files: ${otherRun.status === 0 ? 'passed' : 'FAILED'} in ${otherRun.seconds} s`);
 for (const db of ['sqlite', 'postgres']) {
