@@ -17,11 +17,16 @@ const skipDirs = new Set(['node_modules', 'dist', 'fixtures']);
 
 function collect(dir, out) {
   let entries;
-  try { entries = readdirSync(dir); } catch { return out; }
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return out;
+  }
   for (const name of entries) {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) { if (!skipDirs.has(name)) collect(path, out); }
-    else if (name.endsWith('.test.ts')) out.push(path);
+    if (statSync(path).isDirectory()) {
+      if (!skipDirs.has(name)) collect(path, out);
+    } else if (name.endsWith('.test.ts')) out.push(path);
   }
   return out;
 }
@@ -29,12 +34,16 @@ function collect(dir, out) {
 const filter = process.argv.slice(2);
 let files = roots.flatMap((r) => collect(r, [])).sort();
 if (filter.length) files = files.filter((f) => filter.some((p) => f.includes(p)));
-if (files.length === 0) { console.error('No test files matched.'); process.exit(1); }
+if (files.length === 0) {
+  console.error('No test files matched.');
+  process.exit(1);
+}
 
 /** Runs a command to its end, its output on the terminal; resolves with its exit status. */
-const step = (command, args) => new Promise((resolve) => {
-  spawn(command, args, { stdio: 'inherit' }).on('close', (code) => resolve(code ?? 1));
-});
+const step = (command, args) =>
+  new Promise((resolve) => {
+    spawn(command, args, { stdio: 'inherit' }).on('close', (code) => resolve(code ?? 1));
+  });
 
 // The PostgreSQL half of the store and API tests needs a server: start Debian's if nobody named one.
 if (!process.env.FOOTING_TEST_PG_URL) {
@@ -51,12 +60,23 @@ const inBrowserLane = (f) => f.startsWith('e2e') || f === join('bench', 'smoke-b
 // Before any test: the types (a type error anywhere, server, core or web, fails the run; checked on a whole run
 // only) and the web app's build, side by side (each is one process on one core; together they save the shorter).
 const checks = [
-  ...(filter.length === 0 ? ['tsconfig.json', 'web/tsconfig.json'].map((project) => [`Type check failed (${project}).`, process.execPath, ['node_modules/typescript/bin/tsc', '-p', project, '--noEmit']]) : []),
-  ...(files.some(inBrowserLane) ? [['The web app did not build (npm run build:web).', 'npm', ['run', 'build:web']]] : []),
+  ...(filter.length === 0
+    ? ['tsconfig.json', 'web/tsconfig.json'].map((project) => [
+        `Type check failed (${project}).`,
+        process.execPath,
+        ['node_modules/typescript/bin/tsc', '-p', project, '--noEmit'],
+      ])
+    : []),
+  ...(files.some(inBrowserLane)
+    ? [['The web app did not build (npm run build:web).', 'npm', ['run', 'build:web']]]
+    : []),
 ];
 const statuses = await Promise.all(checks.map(([, command, args]) => step(command, args)));
 const failed = statuses.findIndex((status) => status !== 0);
-if (failed >= 0) { console.error(checks[failed][0]); process.exit(statuses[failed]); }
+if (failed >= 0) {
+  console.error(checks[failed][0]);
+  process.exit(statuses[failed]);
+}
 
 /**
  * Runs the files under node --test with the browser tests on that database. Output goes to the terminal, or to a
@@ -65,11 +85,16 @@ if (failed >= 0) { console.error(checks[failed][0]); process.exit(statuses[faile
 function run(list, db, logFile, concurrency = 1, env = {}) {
   const t0 = Date.now();
   const out = logFile ? openSync(logFile, 'w') : 'inherit';
-  const child = spawn(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, ...list], { stdio: ['ignore', out, out], env: { ...process.env, NODE_ENV: 'test', FOOTING_E2E_DB: db, TMPDIR: runTmp, ...env } });
-  return new Promise((resolve) => child.on('close', (code) => {
-    if (typeof out === 'number') closeSync(out);
-    resolve({ status: code ?? 1, seconds: Math.round((Date.now() - t0) / 1000) });
-  }));
+  const child = spawn(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, ...list], {
+    stdio: ['ignore', out, out],
+    env: { ...process.env, NODE_ENV: 'test', FOOTING_E2E_DB: db, TMPDIR: runTmp, ...env },
+  });
+  return new Promise((resolve) =>
+    child.on('close', (code) => {
+      if (typeof out === 'number') closeSync(out);
+      resolve({ status: code ?? 1, seconds: Math.round((Date.now() - t0) / 1000) });
+    }),
+  );
 }
 
 // Browser test files that use a database call startServer (e2e/helpers/server.ts) or serverAndPhone
@@ -87,7 +112,11 @@ const usesServer = (f) => /\b(startServer|serverAndPhone)\(/.test(readFileSync(f
  * analyses, keypoints and stills (FOOTING_E2E_MIRROR, e2e/helpers/mirror.ts). e2e/gait-server, whose analysis is
  * the server's own job (upload, queue, result, video deleted: each database's part), runs whole on both.
  */
-const ANALYSIS_ONCE = new Set(['gait-video', 'gait-treadmill', 'gait-walker', 'gait-bad-input', 'gait-one-engine'].map((n) => join('e2e', `${n}.test.ts`)));
+const ANALYSIS_ONCE = new Set(
+  ['gait-video', 'gait-treadmill', 'gait-walker', 'gait-bad-input', 'gait-one-engine'].map((n) =>
+    join('e2e', `${n}.test.ts`),
+  ),
+);
 /**
  * The browser runs that keep a core busy from start to end: the gait files and the gait-browser bench (the pose
  * model in the page uses every core it is given). Never two of them at once; the others wait on the page, timers and
@@ -104,7 +133,10 @@ const browserJobs = e2e.flatMap((f) => {
   const shots = { FOOTING_E2E_SCREENSHOTS: resolve(f), FOOTING_E2E_MIRROR: '' };
   if (!usesServer(f)) return [[f, 'sqlite', shots]];
   if (ANALYSIS_ONCE.has(f)) return [[f, 'sqlite', { ...shots, FOOTING_E2E_MIRROR: 'postgres' }]];
-  return [[f, 'sqlite', shots], [f, 'postgres', { FOOTING_E2E_SCREENSHOTS: '', FOOTING_E2E_MIRROR: '' }]];
+  return [
+    [f, 'sqlite', shots],
+    [f, 'postgres', { FOOTING_E2E_SCREENSHOTS: '', FOOTING_E2E_MIRROR: '' }],
+  ];
 });
 
 /**
@@ -115,7 +147,9 @@ const browserJobs = e2e.flatMap((f) => {
 async function browserLane(jobs) {
   const results = new Array(jobs.length);
   const size = (f) => statSync(f).size;
-  const queue = jobs.map((job, i) => ({ job, i })).sort((a, b) => Number(heavy(b.job[0])) - Number(heavy(a.job[0])) || size(b.job[0]) - size(a.job[0]));
+  const queue = jobs
+    .map((job, i) => ({ job, i }))
+    .sort((a, b) => Number(heavy(b.job[0])) - Number(heavy(a.job[0])) || size(b.job[0]) - size(a.job[0]));
   let heavyRunning = false;
   const next = () => {
     const k = queue.findIndex(({ job }) => !heavyRunning || !heavy(job[0]));
@@ -135,7 +169,10 @@ async function browserLane(jobs) {
       if (isHeavy) heavyRunning = true;
       const tap = join(browserDir, `${item.i}.tap`);
       results[item.i] = { file, db, tap, ...(await run([file], db, tap, 1, env)) };
-      if (isHeavy) { heavyRunning = false; wake.splice(0).forEach((r) => r()); }
+      if (isHeavy) {
+        heavyRunning = false;
+        wake.splice(0).forEach((r) => r());
+      }
       // Alone (only browser files chosen), each run's report as soon as it ends; else all after the other tests'.
       if (!others.length) printBrowserRun(results[item.i]);
     }
@@ -159,10 +196,15 @@ const runTmp = mkdtempSync(join(tmpdir(), 'footing-test-run-'));
 const browserDir = mkdtempSync(join(tmpdir(), 'footing-e2e-'));
 const dbLabel = (db) => (db === 'postgres' ? 'PostgreSQL' : 'SQLite');
 function printBrowserRun(r) {
-  console.log(`\n# ---- ${r.file} on ${dbLabel(r.db)}: ${r.status === 0 ? 'passed' : 'FAILED'} in ${r.seconds} s ----\n`);
+  console.log(
+    `\n# ---- ${r.file} on ${dbLabel(r.db)}: ${r.status === 0 ? 'passed' : 'FAILED'} in ${r.seconds} s ----\n`,
+  );
   process.stdout.write(readFileSync(r.tap, 'utf8'));
 }
-if (e2e.length) console.log(`# The browser tests run ${BROWSER_SLOTS === 1 ? 'one at a time' : `${BROWSER_SLOTS} at a time`}${others.length ? ' alongside' : ''} (each on SQLite and on PostgreSQL, FOOTING_E2E_DB); their reports come after${others.length ? ' this one' : ' they end'}.`);
+if (e2e.length)
+  console.log(
+    `# The browser tests run ${BROWSER_SLOTS === 1 ? 'one at a time' : `${BROWSER_SLOTS} at a time`}${others.length ? ' alongside' : ''} (each on SQLite and on PostgreSQL, FOOTING_E2E_DB); their reports come after${others.length ? ' this one' : ' they end'}.`,
+  );
 // The other test files run in one process per folder (scripts/test-groups.mjs says why). The browser files keep one
 // process each: each starts its server and browser in top-level hooks, which a shared process would run all at once.
 const [otherRun, browserRuns] = await Promise.all([
@@ -171,18 +213,27 @@ const [otherRun, browserRuns] = await Promise.all([
   others.length ? run(groupTestFiles(others, groupDir), 'sqlite', undefined, OTHER_CONCURRENCY) : null,
   e2e.length ? browserLane(browserJobs) : [],
 ]);
-if (others.length) for (const db of ['sqlite', 'postgres']) browserRuns.filter((r) => r.db === db).forEach(printBrowserRun);
+if (others.length)
+  for (const db of ['sqlite', 'postgres']) browserRuns.filter((r) => r.db === db).forEach(printBrowserRun);
 rmSync(browserDir, { recursive: true, force: true });
 rmSync(groupDir, { recursive: true, force: true });
 rmSync(runTmp, { recursive: true, force: true });
 console.log('');
-if (otherRun) console.log(`# ${others.length} other test files: ${otherRun.status === 0 ? 'passed' : 'FAILED'} in ${otherRun.seconds} s`);
+if (otherRun)
+  console.log(
+    `# ${others.length} other test files: ${otherRun.status === 0 ? 'passed' : 'FAILED'} in ${otherRun.seconds} s`,
+  );
 for (const db of ['sqlite', 'postgres']) {
   const mine = browserRuns.filter((r) => r.db === db);
   if (!mine.length) continue;
   const failed = mine.filter((r) => r.status !== 0).map((r) => r.file);
-  console.log(`# ${mine.length} browser test files on ${dbLabel(db)}: ${failed.length ? `FAILED (${failed.join(' ')})` : 'passed'}, ${mine.reduce((n, r) => n + r.seconds, 0)} s of runs`);
+  console.log(
+    `# ${mine.length} browser test files on ${dbLabel(db)}: ${failed.length ? `FAILED (${failed.join(' ')})` : 'passed'}, ${mine.reduce((n, r) => n + r.seconds, 0)} s of runs`,
+  );
 }
-if (browserRuns.length) console.log(`# browser lane: ${browserRuns.length} runs, ${BROWSER_SLOTS} at a time, ended after ${browserSeconds} s`);
+if (browserRuns.length)
+  console.log(
+    `# browser lane: ${browserRuns.length} runs, ${BROWSER_SLOTS} at a time, ended after ${browserSeconds} s`,
+  );
 console.log(`# all tests: ${Math.round((Date.now() - t0) / 1000)} s`);
 process.exit([otherRun, ...browserRuns].find((r) => r && r.status !== 0)?.status ?? 0);

@@ -26,6 +26,7 @@ const FORMATTED: readonly string[] = [
   'scripts/make-keypoint-fixtures.ts',
   'scripts/make-pose-reference.ts',
   'scripts/round-series.ts',
+  'scripts/run-tests.mjs',
   'scripts/step-counter-cv.ts',
   'scripts/test-groups.mjs',
   'src/cli',
