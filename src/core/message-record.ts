@@ -12,6 +12,7 @@
  * push notification (whose words are the same for every message) or the audit log (which names the route only).
  */
 import { z } from 'zod';
+import { says } from './validation-words.js';
 
 export const MESSAGE_RECORD_VERSION = 1;
 
@@ -31,8 +32,8 @@ export const MessageInput = z
       .pipe(
         z
           .string()
-          .min(1, 'write a message first')
-          .max(MESSAGE_MAX_CHARS, `must be at most ${MESSAGE_MAX_CHARS} characters`),
+          .min(1, says('message.write-first'))
+          .max(MESSAGE_MAX_CHARS, says('message.at-most', { max: MESSAGE_MAX_CHARS })),
       ),
   })
   .strict();

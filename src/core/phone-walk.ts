@@ -6,6 +6,7 @@
  * and end). Pure: no I/O.
  */
 import { z } from 'zod';
+import { says, saying } from './validation-words.js';
 import { formatIsoWithOffset } from './iso-time.js';
 import { IMPORT_RECORD_VERSION, importStatus, type ImportRecord } from './import-record.js';
 import { clientId, isoDateTime } from './record-fields.js';
@@ -35,7 +36,7 @@ export const PhoneWalkInput = z
     /** Steps in each minute from the start (the last minute may be shorter); they sum to `steps`. */
     stepsPerMinute: z
       .array(
-        z.number().int().min(0).max(MAX_STEPS_PER_MINUTE, `must be ${MAX_STEPS_PER_MINUTE} steps or fewer in a minute`),
+        z.number().int().min(0).max(MAX_STEPS_PER_MINUTE, says('walk.steps-per-minute', { max: MAX_STEPS_PER_MINUTE })),
       )
       .min(1),
     steps: z.number().int().min(0),
@@ -46,19 +47,19 @@ export const PhoneWalkInput = z
   .strict()
   .superRefine((w, ctx) => {
     const ms = Date.parse(w.end) - Date.parse(w.start);
-    if (!(ms > 0)) return ctx.addIssue({ code: 'custom', path: ['end'], message: 'must be after start' });
+    if (!(ms > 0)) return ctx.addIssue({ code: 'custom', path: ['end'], ...saying('walk.end-after-start') });
     if (ms > MAX_WALK_MS)
-      return ctx.addIssue({ code: 'custom', path: ['end'], message: 'must be within 12 hours of start' });
+      return ctx.addIssue({ code: 'custom', path: ['end'], ...saying('walk.within-hours', { hours: MAX_WALK_MS / 3_600_000 }) });
     if (w.stepsPerMinute.length !== Math.ceil(ms / 60_000))
       ctx.addIssue({
         code: 'custom',
         path: ['stepsPerMinute'],
-        message: `must have one count per minute of the walk (${Math.ceil(ms / 60_000)})`,
+        ...saying('walk.count-per-minute', { minutes: Math.ceil(ms / 60_000) }),
       });
     if (w.stepsPerMinute.reduce((a, b) => a + b, 0) !== w.steps)
-      ctx.addIssue({ code: 'custom', path: ['steps'], message: 'must be the sum of stepsPerMinute' });
+      ctx.addIssue({ code: 'custom', path: ['steps'], ...saying('walk.steps-sum') });
     if (w.walkingSeconds > ms / 1000 + 1)
-      ctx.addIssue({ code: 'custom', path: ['walkingSeconds'], message: 'must not be longer than the walk' });
+      ctx.addIssue({ code: 'custom', path: ['walkingSeconds'], ...saying('walk.seconds-within') });
   });
 export type PhoneWalkInput = z.infer<typeof PhoneWalkInput>;
 

@@ -9,6 +9,7 @@
  * adds here the reading of the older form, with a test that reads an old row.
  */
 import { z } from 'zod';
+import { says } from './validation-words.js';
 
 export const REMINDER_RECORD_VERSION = 1;
 
@@ -27,7 +28,7 @@ export function isTimeZone(name: string): boolean {
   }
 }
 
-const weekday = z.enum(WEEKDAYS, { error: `must be one of ${WEEKDAYS.join(', ')}` });
+const weekday = z.enum(WEEKDAYS, says('weekday.one-of', { days: [...WEEKDAYS] }));
 
 /** The stored JSON of `reminder_settings.days`. */
 export const REMINDER_DAYS = z.array(weekday).max(7);
@@ -35,9 +36,9 @@ export const REMINDER_DAYS = z.array(weekday).max(7);
 /** Reminder settings as the API takes them (PUT /api/reminders) and the store saves them. No days: no reminders. */
 export const ReminderSettingsInput = z
   .object({
-    days: REMINDER_DAYS.refine((d) => new Set(d).size === d.length, { message: 'must not name a day twice' }),
-    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day like 07:30 (24-hour clock)'),
-    timeZone: z.string().refine(isTimeZone, 'must be a time zone name like Europe/Madrid'),
+    days: REMINDER_DAYS.refine((d) => new Set(d).size === d.length, says('days.no-twice')),
+    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, says('time.of-day')),
+    timeZone: z.string().refine(isTimeZone, says('time-zone.name')),
   })
   .strict();
 export type ReminderSettingsInput = z.infer<typeof ReminderSettingsInput>;

@@ -18,6 +18,27 @@ import { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS, type ScreenProblem } from './
 const questionText = (id: string) =>
   [...RED_FLAG_QUESTIONS, ...PRECAUTION_QUESTIONS].find((q) => q.id === id)?.text ?? id;
 
+/** What a path's id names (the API's route parameters). */
+export type IdOf = 'invitation' | 'job' | 'clinician-account' | 'gait-analysis' | 'account' | 'id';
+const ID_OF_EN: Record<IdOf, string> = {
+  invitation: 'an invitation id',
+  job: 'a job id',
+  'clinician-account': 'a clinician’s account id',
+  'gait-analysis': 'a gait analysis id',
+  account: 'an account id',
+  id: 'an id',
+};
+const PUSH_KEY_EN = { p256dh: 'the browser’s P-256 public key', auth: 'the auth secret' } as const;
+
+/** The stored JSON a backup's field holds. */
+export type BackupJson = 'doses' | 'walking-setting' | 'stills' | 'days';
+const BACKUP_JSON_EN: Record<BackupJson, string> = {
+  doses: "a clinician's doses (src/core/program-record.ts)",
+  'walking-setting': "a clinician's walking target or cap (src/core/walking-override.ts)",
+  stills: 'the stills of a gait analysis (src/gait/gait-stills.ts)',
+  days: 'days of the week (mon ... sun)',
+};
+
 /** Footing's own words, by id. */
 export const VALIDATION_EN = {
   // A pain score, a date, a date-time, a device's id (record-fields.ts).
@@ -62,6 +83,47 @@ export const VALIDATION_EN = {
   // The safety check (red-flags.ts evaluateScreen; `question` is the question's id).
   'screen.unanswered': (p: { question: string }) => `Please answer: ${questionText(p.question)}`,
   'screen.unknown-question': (p: { question: string }) => `"${p.question}" is not a question of the safety screen.`,
+  // The API's own fields (account-routes.ts and the id of what a path names).
+  'email.enter': () => 'enter your email',
+  'password.enter': () => 'enter your password',
+  'password.enter-to-confirm': () => 'enter your password to confirm',
+  'name.enter': () => 'enter your name',
+  'id.of': (p: { what: IdOf }) => `must be ${ID_OF_EN[p.what]}`,
+  // A walk counted on the phone (phone-walk.ts).
+  'walk.end-after-start': () => 'must be after start',
+  'walk.within-hours': (p: { hours: number }) => `must be within ${p.hours} hours of start`,
+  'walk.count-per-minute': (p: { minutes: number }) => `must have one count per minute of the walk (${p.minutes})`,
+  'walk.steps-sum': () => 'must be the sum of stepsPerMinute',
+  'walk.steps-per-minute': (p: { max: number }) => `must be ${p.max} steps or fewer in a minute`,
+  'walk.seconds-within': () => 'must not be longer than the walk',
+  // A message (message-record.ts).
+  'message.write-first': () => 'write a message first',
+  'message.at-most': (p: { max: number }) => `must be at most ${p.max} characters`,
+  // Reminder settings and the calendar feed's language (reminder-record.ts, reminder-routes.ts).
+  'weekday.one-of': (p: { days: string[] }) => `must be one of ${p.days.join(', ')}`,
+  'days.no-twice': () => 'must not name a day twice',
+  'time.of-day': () => 'must be a time of day like 07:30 (24-hour clock)',
+  'time-zone.name': () => 'must be a time zone name like Europe/Madrid',
+  'language.en-or-es': () => 'must be en or es',
+  // A browser's push subscription (push-subscription-body.ts): `key` is the field's own name.
+  'push.base64url': (p: { key: 'p256dh' | 'auth' }) => `must be base64url (${PUSH_KEY_EN[p.key]})`,
+  'push.bytes': (p: { key: 'p256dh' | 'auth'; bytes: number }) => `must be ${p.bytes} bytes (${PUSH_KEY_EN[p.key]})`,
+  'push.https': () => 'must be the https URL of the browser’s push service',
+  // A gait video's and an import's query (gait-job-routes.ts, import-routes.ts, assessment-routes.ts).
+  'height.range': (p: { min: number; max: number }) => `must be a height from ${p.min} to ${p.max} cm`,
+  'belt-speed.range': (p: { min: number; max: number }) => `must be a belt speed from ${p.min} to ${p.max} km/h`,
+  'still.number': () => 'must be a still number',
+  'file.own-name': () => "must be the file's own name, e.g. export.zip",
+  'offset.form': () => 'must look like +01:00',
+  'fitbit.id': () => 'must be the digits of a Fitbit Id',
+  // A backup file's own checks (src/store/backup.ts): `what` is the stored JSON a field holds.
+  'backup.json-of': (p: { what: BackupJson }) => `must be ${BACKUP_JSON_EN[p.what]} as JSON`,
+  'backup.walking-kind': (p: { kind: string }) => `"${p.kind}" is not a walking kind`,
+  'backup.kind-unit': (p: { kind: string; unit: string }) => `must be "${p.unit}" for ${p.kind}`,
+  'backup.timestamp': () => 'must be "YYYY-MM-DDTHH:MM:SS(.sss)+HH:MM"',
+  'backup.format': (p: { format: string }) => `must be "${p.format}"`,
+  'backup.version': (p: { version: number }) =>
+    `must be ${p.version} (this version of Footing reads version ${p.version})`,
 } satisfies Record<string, (p: never) => string>;
 
 /** Zod's own issues, with what each says in parameters (zod writes the English). */
@@ -161,6 +223,17 @@ export function says<K extends FootingValidationId>(
       return english;
     },
   };
+}
+
+/**
+ * An issue's words for `ctx.addIssue` in a superRefine: `ctx.addIssue({ code: 'custom', path, ...saying(id) })`.
+ */
+export function saying<K extends FootingValidationId>(
+  id: K,
+  ...params: Parameters<Words[K]> extends [] ? [] : [ValidationParams<K>]
+): { message: string; text: ValidationText<K> } {
+  const text = validationText(id, ...params);
+  return { message: validationEnglish(text), text };
 }
 
 /** The id and parameters of one of zod's own issues. */

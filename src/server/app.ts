@@ -10,9 +10,16 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import { hasZodFastifySchemaValidationErrors, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  hasZodFastifySchemaValidationErrors,
+  serializerCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { Store } from '../store/db.js';
 import { Problem, problemFrom } from './problem.js';
+import { refusal, type RefusalText } from '../core/refusal-words.js';
+import { refusalTextIn } from '../core/i18n/refusal-texts.js';
+import { textOfIssue } from '../core/validation-words.js';
 import { ServiceError } from '../services/service-error.js';
 import { ACCESS_LEVELS, access } from './access.js';
 import { registerProgramRoutes } from './routes/program-routes.js';
@@ -41,25 +48,17 @@ import { originForm } from './request-target.js';
 import { answerClientError } from './client-error.js';
 import { frameworkError } from './framework-errors.js';
 import { requestLanguage } from './request-language.js';
-import { issueIn, refusalIn } from '../core/i18n/validation-texts.js';
 import { footingValidatorCompiler } from './validator-compiler.js';
 
-/** The routes whose validation errors a person reads next to a field, answered in the request's language: the
- * patient's records (check-ins, sessions, walking logs, the safety check, the pain map), the clinician's forms on
- * a patient's page (the stage, the walking target, the minutes of monitoring) and the clinic admin's form that adds
- * a clinician. */
-const PATIENT_RECORD_ROUTES = new Set(['/api/checkins', '/api/sessions', '/api/walking/manual', '/api/screen', '/api/assessment/pain-map',
-  '/api/patients/:personId/program', '/api/patients/:personId/walking-target', '/api/patients/:personId/monitoring-minutes',
-  '/api/patients/:personId/monitoring-minutes/:id', '/api/clinic/clinicians']);
-
-/** Marks a raw request whose target was refused by originForm (the message to answer with). */
+/** Marks a raw request whose target was refused by originForm (the refusal to answer with). */
 const BAD_TARGET = Symbol('footing.badRequestTarget');
 
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 /** Whether `npm run build:web` has made the web app that `footing serve` serves. */
 export const webAppBuilt = () => existsSync(join(DEFAULT_WEB_ROOT, 'index.html'));
 /** What to do when it has not, in the words `footing serve` prints and the browser shows. */
-export const WEB_APP_NOT_BUILT = 'The web app is not built on this machine (web/dist is missing): run `npm run build:web` in the Footing folder, then restart `footing serve` (`npm start` does both). The API is served meanwhile.';
+export const WEB_APP_NOT_BUILT =
+  'The web app is not built on this machine (web/dist is missing): run `npm run build:web` in the Footing folder, then restart `footing serve` (`npm start` does both). The API is served meanwhile.';
 const WEB_APP_NOT_BUILT_PAGE = `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Footing: web app not built</title><body style="font-family:sans-serif;max-width:40em;margin:2em auto;padding:0 1em"><h1>Footing's web app is not built yet</h1><p>${WEB_APP_NOT_BUILT.replace(/`([^`]+)`/g, '<code>$1</code>')}</p></body></html>`;
 
 export interface AppOptions {
@@ -91,24 +90,34 @@ export type App = FastifyInstance & { withTypeProvider: FastifyInstance['withTyp
 
 declare module 'fastify' {
   /** The person whose data the request reads or writes, set by the access guard (src/server/auth/guard.ts). */
-  interface FastifyRequest { personId: string }
-  interface FastifyInstance { accessTable: RouteAccess[] }
+  interface FastifyRequest {
+    personId: string;
+  }
+  interface FastifyInstance {
+    accessTable: RouteAccess[];
+  }
 }
 
-export interface RouteAccess { method: string; url: string; access: string }
+export interface RouteAccess {
+  method: string;
+  url: string;
+  access: string;
+}
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const routeTable: RouteAccess[] = [];
   const app = Fastify({
-    logger: opts.log ? {
-      level: 'info',
-      ...(opts.logStream ? { stream: opts.logStream } : {}),
-      // Only what is needed to operate the server: no URLs with queries, no bodies, no headers.
-      serializers: {
-        req: (req) => ({ method: req.method, route: req.routeOptions?.url ?? 'unmatched' }),
-        res: (res) => ({ statusCode: res.statusCode }),
-      },
-    } : false,
+    logger: opts.log
+      ? {
+          level: 'info',
+          ...(opts.logStream ? { stream: opts.logStream } : {}),
+          // Only what is needed to operate the server: no URLs with queries, no bodies, no headers.
+          serializers: {
+            req: (req) => ({ method: req.method, route: req.routeOptions?.url ?? 'unmatched' }),
+            res: (res) => ({ statusCode: res.statusCode }),
+          },
+        }
+      : false,
     bodyLimit: 20 * 1024 * 1024,
     trustProxy: opts.trustProxy ?? false,
     // One form of URL before routing: absolute-form targets become their path; other forms are marked and refused
@@ -117,12 +126,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     rewriteUrl: (req) => {
       const target = originForm(req.url ?? '');
       if (target.ok) return target.path;
-      (req as { [BAD_TARGET]?: string })[BAD_TARGET] = target.message;
+      (req as { [BAD_TARGET]?: RefusalText })[BAD_TARGET] = target.text;
       return '/';
     },
   }).withTypeProvider<ZodTypeProvider>();
   app.addHook('onRequest', async (req) => {
-    const bad = (req.raw as { [BAD_TARGET]?: string })[BAD_TARGET];
+    const bad = (req.raw as { [BAD_TARGET]?: RefusalText })[BAD_TARGET];
     if (bad !== undefined) throw new Problem(400, 'bad_request_target', bad);
   });
   app.setValidatorCompiler(footingValidatorCompiler);
@@ -131,8 +140,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
-        defaultSrc: ["'self'"], scriptSrc: ["'self'", "'wasm-unsafe-eval'"], styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'], mediaSrc: ["'self'", 'blob:'], workerSrc: ["'self'", 'blob:'], connectSrc: ["'self'", 'blob:', 'data:'],
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        mediaSrc: ["'self'", 'blob:'],
+        workerSrc: ["'self'", 'blob:'],
+        connectSrc: ["'self'", 'blob:', 'data:'],
         upgradeInsecureRequests: null,
       },
     },
@@ -163,28 +177,41 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     if (!(ACCESS_LEVELS as readonly string[]).includes(level ?? '')) {
       throw new Error(`Route ${String(route.method)} ${route.url} declares no access level (config.access)`);
     }
-    if (route.url.startsWith('/api/') || route.url.startsWith('/fhir/')) for (const m of [route.method].flat()) if (m !== 'HEAD') routeTable.push({ method: m, url: route.url, access: level! });
+    if (route.url.startsWith('/api/') || route.url.startsWith('/fhir/'))
+      for (const m of [route.method].flat())
+        if (m !== 'HEAD') routeTable.push({ method: m, url: route.url, access: level! });
   });
   /** The route table with each route's access, for the authorization tests and docs. */
   app.decorate('accessTable', routeTable);
 
   app.setErrorHandler((err, req, reply) => {
+    // Every refusal is answered in the language the request asks for (Accept-Language: the web app sends the one on
+    // screen), from its message id: a patient's and a clinician's screens alike.
+    const language = requestLanguage(req);
     if (hasZodFastifySchemaValidationErrors(err)) {
       const first = err.validation[0]!;
       const field = [err.validationContext, ...first.instancePath.split('/').filter(Boolean)].filter(Boolean).join('.');
-      // A patient's own records are refused in the language they read (Accept-Language); other routes in English.
-      const language = PATIENT_RECORD_ROUTES.has(req.routeOptions?.url ?? '') ? requestLanguage(req) : 'en';
-      return reply.status(400).send({ error: { code: 'invalid_input', message: `${field || 'request'}: ${issueIn({ message: String(first.message), ...first.params }, language)}`, field } });
+      const issue = { message: String(first.message), text: textOfIssue(first.params ?? {}) };
+      return reply.status(400).send({
+        error: { code: 'invalid_input', message: `${field || 'request'}: ${refusalTextIn(issue, language)}`, field },
+      });
     }
     if (err instanceof ServiceError) err = problemFrom(err);
     if (err instanceof Problem) {
-      const message = err.status === 400 && PATIENT_RECORD_ROUTES.has(req.routeOptions?.url ?? '') ? refusalIn(err, requestLanguage(req)) : err.message;
-      return reply.status(err.status).send({ error: { code: err.code, message, ...(err.field ? { field: err.field } : {}) } });
+      const message = refusalTextIn(err.said, language);
+      return reply
+        .status(err.status)
+        .send({ error: { code: err.code, message, ...(err.field ? { field: err.field } : {}) } });
     }
     const e = err as { statusCode?: number; code?: string; message?: string };
-    if (e.statusCode && e.statusCode < 500) return reply.status(e.statusCode).send({ error: frameworkError({ ...e, statusCode: e.statusCode }, req.routeOptions?.bodyLimit) });
+    if (e.statusCode && e.statusCode < 500) {
+      const { code, text } = frameworkError({ ...e, statusCode: e.statusCode }, req.routeOptions?.bodyLimit);
+      return reply.status(e.statusCode).send({ error: { code, message: refusalTextIn(text, language) } });
+    }
     app.log.error({ code: e.code }, 'internal error');
-    return reply.status(500).send({ error: { code: 'internal', message: 'Something went wrong on our side. Your data was not changed.' } });
+    return reply
+      .status(500)
+      .send({ error: { code: 'internal', message: refusalTextIn(refusal('request.internal'), language) } });
   });
 
   app.get('/api/health', { config: access('public') }, async () => ({ ok: true, db: opts.store.config.kind }));
@@ -194,11 +221,19 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await registerBackupRoutes(app, opts.store);
   await registerAssessmentRoutes(app, opts.store);
   const queue = await jobQueueFor(opts.store);
-  app.addHook('onClose', async () => { await queue.stop(); });
-  await registerImportRoutes(app, opts.store, queue, { ...(opts.importMaxBytes ? { maxBytes: opts.importMaxBytes } : {}) });
-  await registerGaitJobRoutes(app, opts.store, queue, { ...(opts.gaitVideoMaxBytes ? { maxBytes: opts.gaitVideoMaxBytes } : {}) });
+  app.addHook('onClose', async () => {
+    await queue.stop();
+  });
+  await registerImportRoutes(app, opts.store, queue, {
+    ...(opts.importMaxBytes ? { maxBytes: opts.importMaxBytes } : {}),
+  });
+  await registerGaitJobRoutes(app, opts.store, queue, {
+    ...(opts.gaitVideoMaxBytes ? { maxBytes: opts.gaitVideoMaxBytes } : {}),
+  });
   app.decorate('mail', mailSetup(opts.mail ?? NO_MAIL));
-  app.addHook('onClose', async () => { await app.mail.close(); });
+  app.addHook('onClose', async () => {
+    await app.mail.close();
+  });
   await registerAccountRoutes(app, opts.store, auth);
   await registerPasswordResetRoutes(app, opts.store, auth);
   await registerClinicRoutes(app, opts.store, auth);
@@ -211,11 +246,20 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await registerPushSubscriptionRoutes(app, opts.store, auth); // and their VAPID key
 
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/')) return reply.status(404).send({ error: { code: 'not_found', message: `No API route ${req.method} ${req.url.split('?')[0]}` } });
+    if (req.url.startsWith('/api/'))
+      return reply.status(404).send({
+        error: {
+          code: 'not_found',
+          message: refusalTextIn(refusal('request.no-route', { method: req.method, path: req.url.split('?')[0]! }), requestLanguage(req)),
+        },
+      });
     if (webRoot && req.method === 'GET') return reply.sendFile('index.html'); // client-side routes
     // Served without a built web app (a fresh clone where only `npm ci` ran): say so in the browser, not a JSON 404.
-    if (webAppMissing && req.method === 'GET') return reply.status(503).type('text/html; charset=utf-8').send(WEB_APP_NOT_BUILT_PAGE);
-    return reply.status(404).send({ error: { code: 'not_found', message: 'Not found' } });
+    if (webAppMissing && req.method === 'GET')
+      return reply.status(503).type('text/html; charset=utf-8').send(WEB_APP_NOT_BUILT_PAGE);
+    return reply
+      .status(404)
+      .send({ error: { code: 'not_found', message: refusalTextIn(refusal('request.not-found', { words: null }), requestLanguage(req)) } });
   });
 
   // null: the API only (tests). A folder without index.html: the web app was never built there.

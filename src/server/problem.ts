@@ -1,29 +1,32 @@
 /**
- * Errors a caller can cause, as one class carrying a code, an HTTP status, a message and the field it is about.
+ * Errors a caller can cause, as one class carrying a code, an HTTP status, what it says (by message id) and the field
+ * it is about.
  * The server's own code throws these; the use cases of src/services throw transport-neutral ServiceErrors, which
  * problemFrom gives their status. The server edge turns both into `{ error: { code, message, field } }` bodies.
  */
 import type { ServiceError, ServiceErrorCode } from '../services/service-error.js';
-import type { ValidationText } from '../core/validation-words.js';
+import { saidEnglish, type Said } from '../core/refusal-words.js';
 
 export class Problem extends Error {
+  /**
+   * `said` is required and is an id (refusal-words.ts) or a record's refusal with its id: the error handler answers
+   * in the request's language from it, so no refusal can be plain English (issue 14 item 8).
+   */
   constructor(
     readonly status: number,
     readonly code: string,
-    message: string,
+    readonly said: Said,
     readonly field?: string,
-    /** The message's id and parameters, for an answer in the request's language (validation-words.ts). */
-    readonly text?: ValidationText,
   ) {
-    super(message);
+    super(saidEnglish(said));
   }
 }
 
-export const badRequest = (message: string, field?: string) => new Problem(400, 'bad_request', message, field);
-export const notFound = (message: string) => new Problem(404, 'not_found', message);
-export const conflict = (message: string, field?: string) => new Problem(409, 'conflict', message, field);
+export const badRequest = (said: Said, field?: string) => new Problem(400, 'bad_request', said, field);
+export const notFound = (said: Said) => new Problem(404, 'not_found', said);
+export const conflict = (said: Said, field?: string) => new Problem(409, 'conflict', said, field);
 
 const STATUS_OF: Record<ServiceErrorCode, number> = { bad_request: 400, not_found: 404, conflict: 409 };
 
 /** A use case's error as the HTTP API answers it. */
-export const problemFrom = (e: ServiceError) => new Problem(STATUS_OF[e.code], e.code, e.message, e.field, e.text);
+export const problemFrom = (e: ServiceError) => new Problem(STATUS_OF[e.code], e.code, e.said, e.field);

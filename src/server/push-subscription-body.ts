@@ -4,21 +4,36 @@
  * service worker's renewal alike.
  */
 import { z } from 'zod';
+import { says } from '../core/validation-words.js';
 
 /** A base64url string that decodes to exactly `bytes` bytes. */
-const base64urlOf = (bytes: number, what: string) => z.string().regex(/^[A-Za-z0-9_-]+={0,2}$/, `must be base64url (${what})`)
-  .refine((s) => Buffer.from(s, 'base64url').length === bytes, `must be ${bytes} bytes (${what})`);
+const base64urlOf = (bytes: number, key: 'p256dh' | 'auth') =>
+  z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+={0,2}$/, says('push.base64url', { key }))
+    .refine((s) => Buffer.from(s, 'base64url').length === bytes, says('push.bytes', { key, bytes }));
 
 /** Push services are https (and web-push speaks nothing else). */
-const endpointUrl = z.string().max(2000).refine((s) => {
-  try { return new URL(s).protocol === 'https:'; } catch { return false; }
-}, 'must be the https URL of the browser’s push service');
+const endpointUrl = z
+  .string()
+  .max(2000)
+  .refine((s) => {
+    try {
+      return new URL(s).protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, says('push.https'));
 
-export const PushSubscriptionBody = z.object({
-  endpoint: endpointUrl,
-  expirationTime: z.number().nullable().optional(),
-  keys: z.object({ p256dh: base64urlOf(65, 'the browser’s P-256 public key'), auth: base64urlOf(16, 'the auth secret') }).strict(),
-}).strict();
+export const PushSubscriptionBody = z
+  .object({
+    endpoint: endpointUrl,
+    expirationTime: z.number().nullable().optional(),
+    keys: z
+      .object({ p256dh: base64urlOf(65, 'p256dh'), auth: base64urlOf(16, 'auth') })
+      .strict(),
+  })
+  .strict();
 export type PushSubscriptionBody = z.infer<typeof PushSubscriptionBody>;
 
 /** Names a subscription to remove. */

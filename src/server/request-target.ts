@@ -7,7 +7,12 @@
  * URL looked like); it keeps the router, the guard, the logs and the not-found answers seeing one kind of URL.
  */
 
-export type RequestTarget = { ok: true; path: string } | { ok: false; message: string };
+import { refusal, refusalEnglish, type RefusalText } from '../core/refusal-words.js';
+
+export type RequestTarget = { ok: true; path: string } | { ok: false; text: RefusalText; message: string };
+
+/** A refused target: its refusal by id and its English. */
+const refused = (text: RefusalText): RequestTarget => ({ ok: false, text, message: refusalEnglish(text) });
 
 // scheme "://" authority, then the path-abempty and query (RFC 3986 §3). The authority may not hold '/', '?' or '#'.
 const ABSOLUTE_FORM = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?#]*)(.*)$/s;
@@ -15,20 +20,20 @@ const ABSOLUTE_FORM = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?#]*)(.*)$/s;
 export function originForm(target: string): RequestTarget {
   if (target.startsWith('/')) {
     // '//host/path' is a network-path reference to URL parsers (another host), not a path: never a Footing URL.
-    if (target.startsWith('//')) return { ok: false, message: 'The request target starts with "//"; send a path such as /api/health.' };
+    if (target.startsWith('//')) return refused(refusal('target.double-slash'));
     return { ok: true, path: target };
   }
   const abs = ABSOLUTE_FORM.exec(target);
   if (abs) {
     const scheme = abs[1]!.toLowerCase();
-    if (scheme !== 'http' && scheme !== 'https') return { ok: false, message: `The request target uses the scheme "${scheme}"; only http and https URLs are served.` };
-    if (abs[2] === '') return { ok: false, message: 'The absolute request target has no host.' };
+    if (scheme !== 'http' && scheme !== 'https') return refused(refusal('target.scheme', { scheme }));
+    if (abs[2] === '') return refused(refusal('target.no-host'));
     const rest = abs[3]!;
     const path = rest === '' || rest.startsWith('?') ? `/${rest}` : rest;
     // The path of an absolute URL must itself be a plain path ('http://h//x' would route like '//x').
-    if (path.startsWith('//')) return { ok: false, message: 'The path of the request target starts with "//"; send a path such as /api/health.' };
+    if (path.startsWith('//')) return refused(refusal('target.path-double-slash'));
     return { ok: true, path };
   }
-  if (target === '*') return { ok: false, message: 'The asterisk request target (server-wide OPTIONS) is not served; send a path such as /api/health.' };
-  return { ok: false, message: 'The request target is not a path or an http(s) URL; send a path such as /api/health.' };
+  if (target === '*') return refused(refusal('target.asterisk'));
+  return refused(refusal('target.not-a-path'));
 }

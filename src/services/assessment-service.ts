@@ -11,10 +11,10 @@ import type { GaitAnalysisInput } from '../core/gait-findings.js';
 import { latestGaitSession, sessionGaitFindings } from '../core/gait-session.js';
 import { outcomeTrend, parseOutcomeEntry, scoreOutcome, outcomeEntrySchema, type OutcomeMeasureId, type ResponderMeasureId, type OutcomeTrend } from '../core/outcome-measures.js';
 import { outcomeFinding } from '../core/outcome-finding.js';
-import { outcomeProblemIn } from '../core/i18n/outcome-problem-texts.js';
 import { interpretScreening, parseScreeningResult, type ScreeningResult } from '../core/screening-tests.js';
 import type { BodyMark } from '../core/pain.js';
 import { invalidInput } from './service-error.js';
+import { refusal } from '../core/refusal-words.js';
 import type { Database } from '../store/schema.js';
 import { insertOutcomeScore, insertPainMap, insertScreeningResult, listOutcomeScores, listPainMaps, listScreeningResults, type OutcomeRecord } from '../store/repos/assessments.js';
 import { listGaitAnalyses } from '../store/repos/gait-analyses.js';
@@ -33,16 +33,16 @@ export async function latestPainFor(db: Kysely<Database>, personId: string): Pro
 /** Stores a screening result; its findings come back written in `language` (the person's, for their screen). */
 export async function addScreening(db: Kysely<Database>, personId: string, input: unknown, language: Language = 'en') {
   const parsed = parseScreeningResult(input);
-  if (!parsed.result) throw invalidInput(`${parsed.problems[0]!.field}: ${parsed.problems[0]!.message}`, parsed.problems[0]!.field);
+  if (!parsed.result) throw invalidInput(refusal('field.at', { field: parsed.problems[0]!.field, refusal: parsed.problems[0]! }), parsed.problems[0]!.field);
   const r = parsed.result;
   const record = await insertScreeningResult(db, personId, { testId: r.testId, values: r.values as Record<string, unknown>, recordedAt: r.recordedAt, recordedBy: r.recordedBy });
   return { record, findings: interpretScreening(r, await context(db, personId, r.recordedAt), language) };
 }
 
-/** Stores an outcome entry; a form that cannot be scored is refused saying why in `language` (the person's). */
-export async function addOutcome(db: Kysely<Database>, personId: string, input: unknown, language: Language = 'en') {
+/** Stores an outcome entry; a form that cannot be scored is refused saying why (by id: the API answers in the reader's language). */
+export async function addOutcome(db: Kysely<Database>, personId: string, input: unknown) {
   const parsed = parseOutcomeEntry(input);
-  if (!parsed.entry) throw invalidInput(`${parsed.problems[0]!.field}: ${outcomeProblemIn(parsed.problems[0]!, language)}`, parsed.problems[0]!.field);
+  if (!parsed.entry) throw invalidInput(refusal('outcome.refused', { field: parsed.problems[0]!.field, problem: parsed.problems[0]! }), parsed.problems[0]!.field);
   const e = parsed.entry;
   const record = await insertOutcomeScore(db, personId, { measureId: e.measure, inputs: e.input as Record<string, unknown>, score: parsed.score.score, recordedAt: e.recordedAt, recordedBy: e.recordedBy });
   return { record, score: parsed.score };

@@ -8,6 +8,7 @@ import { clinicianStageChange, closedProgramReason, stageChangeProblem, type Sta
 import type { Database } from '../store/schema.js';
 import { addProgramEvent, getProgram, upsertProgram, type Program } from '../store/repos/program.js';
 import { conflictWith, invalidInput } from './service-error.js';
+import { refusal } from '../core/refusal-words.js';
 
 /**
  * Sets the patient's stage and, optionally, doses (within the stage dose limits); the reason is stored in the
@@ -15,7 +16,7 @@ import { conflictWith, invalidInput } from './service-error.js';
  */
 export async function adjustStage(db: Kysely<Database>, personId: string, input: StageChangeInput, today: string): Promise<Program> {
   const problem = stageChangeProblem(input);
-  if (problem) throw invalidInput(problem.message, problem.field, problem.text);
+  if (problem) throw invalidInput({ message: problem.message, text: problem.text }, problem.field);
   return db.transaction().execute(async (trx) => {
     const prev = await getProgram(trx, personId);
     assertOpenProgram(prev);
@@ -28,6 +29,6 @@ export async function adjustStage(db: Kysely<Database>, personId: string, input:
 
 /** A clinician changes only a started program that no safety answer has paused; otherwise a conflict says why. */
 export function assertOpenProgram(program: Program | null): asserts program is Program {
-  const closed = closedProgramReason(program);
-  if (closed) throw conflictWith(closed);
+  // closedProgramReason's English (the CLI's words) by id: not started, or paused by a safety answer.
+  if (closedProgramReason(program)) throw conflictWith(refusal(program ? 'program.paused-for-clinician' : 'program.not-started'));
 }

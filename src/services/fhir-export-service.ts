@@ -8,7 +8,8 @@ import type { Kysely } from 'kysely';
 import { bundleEntry, patientBundle, patientBundleParts, type FhirBundle, type FhirBundleHead, type FhirResource, type FhirExportInput, type WalkingSourceInput } from '../core/fhir/patient-bundle.js';
 import { bundleJsonStream } from '../core/fhir/bundle-stream.js';
 import { stageByNumber } from '../core/stages.js';
-import { ServiceError } from './service-error.js';
+import { notFoundHere } from './service-error.js';
+import { refusal } from '../core/refusal-words.js';
 import type { Database } from '../store/schema.js';
 import { listOutcomeScores, listScreeningResults } from '../store/repos/assessments.js';
 import { listCheckins } from '../store/repos/checkins.js';
@@ -66,7 +67,7 @@ function walkingSources(stored: Awaited<ReturnType<typeof listStepSources>>, ori
 /** What the mapping is made from: the person's rows as the store gives them (plain values, a few per day). */
 async function exportInput(db: Kysely<Database>, personId: string, options: { today: string; exportedAt?: string }): Promise<FhirExportInput> {
   const person = await getPerson(db, personId);
-  if (!person) throw new ServiceError('not_found', 'No such person.');
+  if (!person) throw notFoundHere(refusal('person.not-found'));
   const state = await getToday(db, personId, options.today);
   const plan = state.plan;
   const clinician = state.walking.clinician;

@@ -10,7 +10,8 @@ import { addDays } from '../core/dates.js';
 import type { Database } from '../store/schema.js';
 import { getProgram } from '../store/repos/program.js';
 import { dataDatesSince, deleteMonitoringMinutes, insertMonitoringMinutes, listMonitoringMinutes, minutesSince, updateMonitoringMinutes } from '../store/repos/monitoring.js';
-import { ServiceError } from './service-error.js';
+import { notFoundHere } from './service-error.js';
+import { refusal } from '../core/refusal-words.js';
 
 export interface MonitoringFigures {
   rule: { periodDays: number; minDays: number };
@@ -40,7 +41,7 @@ export async function logMonitoringMinutes(db: Kysely<Database>, personId: strin
 }
 
 /** No entry of that id on this record logged by this clinician: another clinician's entry is theirs to change. */
-const notYours = () => new ServiceError('not_found', 'No entry of minutes you logged has that id on this record.', 'id');
+const notYours = () => notFoundHere(refusal('minutes.not-found'), 'id');
 
 /** A clinician corrects an entry they logged (the date, the minutes, the note). */
 export async function editMonitoringMinutes(db: Kysely<Database>, personId: string, account: { id: string }, id: string, input: MonitoringMinutesInput): Promise<MonitoringMinutes> {

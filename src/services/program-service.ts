@@ -16,6 +16,7 @@ import { baselineWindowBounds, walkingTarget, type WalkingTarget } from '../core
 import { applyWalkingOverride } from '../core/walking-override.js';
 import type { DailyWalking } from '../core/walking-day-record.js';
 import { conflictWith, invalidInput } from './service-error.js';
+import { refusal } from '../core/refusal-words.js';
 import type { Database } from '../store/schema.js';
 import { setBirthYear } from '../store/repos/people.js';
 import { insertScreen } from '../store/repos/screens.js';
@@ -34,10 +35,13 @@ export interface ScreenOutcome { result: ScreenResult; program: Program }
 
 export async function submitScreen(db: Kysely<Database>, personId: string, input: { answers: ScreenAnswers; birthYear?: number | null | undefined; clinicianCleared?: boolean | undefined }, today: string): Promise<ScreenOutcome> {
   const { problems, result } = evaluateScreen(input.answers);
-  if (!result) throw invalidInput(problems[0]!.message, `answers.${problems[0]!.field}`, screenProblemText(problems[0]!));
+  if (!result) throw invalidInput(
+      { message: problems[0]!.message, text: screenProblemText(problems[0]!) },
+      `answers.${problems[0]!.field}`,
+    );
   return db.transaction().execute(async (trx) => {
     const change = afterScreen(await getProgram(trx, personId), result, input.clinicianCleared ?? false, today);
-    if ('refused' in change) throw conflictWith(change.refused, 'clinicianCleared');
+    if ('refused' in change) throw conflictWith(refusal('program.resume-needs-clinician'), 'clinicianCleared');
     const now = new Date().toISOString();
     await insertScreen(trx, personId, now, input.answers, result);
     if (input.birthYear !== undefined) await setBirthYear(trx, personId, input.birthYear);

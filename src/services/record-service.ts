@@ -13,12 +13,13 @@ import { getProgram } from '../store/repos/program.js';
 import { saveSession } from '../store/repos/sessions.js';
 import { replaceManualDay } from '../store/repos/walking.js';
 import { conflictWith } from './service-error.js';
+import { refusal } from '../core/refusal-words.js';
 
 /** Saves a session at the program's stage; `created` is false for a resend of one already stored (same clientId). */
 export async function recordSession(db: Kysely<Database>, personId: string, input: SessionInput): Promise<Awaited<ReturnType<typeof saveSession>>> {
   const program = await getProgram(db, personId);
-  if (!program) throw conflictWith('Answer the safety check before your first session.');
-  if (program.status === 'stopped') throw conflictWith('The program is paused after a safety answer; see a clinician first.');
+  if (!program) throw conflictWith(refusal('program.safety-first'));
+  if (program.status === 'stopped') throw conflictWith(refusal('program.paused'));
   return saveSession(db, personId, program.stage, input);
 }
 

@@ -34,7 +34,8 @@ import { dailyWalking } from '../store/repos/walking.js';
 import { explainFor } from './assessment-service.js';
 import { getToday } from './program-service.js';
 import { SESSIONS_PER_WEEK } from '../core/clinical-constants.js';
-import { invalidInput, ServiceError } from './service-error.js';
+import { invalidInput, notFoundHere } from './service-error.js';
+import { refusal } from '../core/refusal-words.js';
 
 export const REPORT_KINDS = ['clinician', 'patient'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
@@ -68,9 +69,9 @@ export interface ReportPeriod { today: string; from?: string }
 /** Everything a report is made from, for this person and period. */
 export async function reportInputFor(db: Kysely<Database>, personId: string, period: ReportPeriod): Promise<ReportInput> {
   const { today, from } = period;
-  if (from !== undefined && from > today) throw invalidInput(`The period starts (${from}) after it ends (${today}).`, 'from');
+  if (from !== undefined && from > today) throw invalidInput(refusal('report.period-order', { from, to: today }), 'from');
   const person = await getPerson(db, personId);
-  if (!person) throw new ServiceError('not_found', 'No such person.');
+  if (!person) throw notFoundHere(refusal('person.not-found'));
   const state = await getToday(db, personId, today);
   const [events, sessions, checkins, walking, outcomes, screens, chain, gait] = await Promise.all([
     listProgramEvents(db, personId), listSessionDays(db, personId), listCheckins(db, personId), dailyWalking(db, personId),

@@ -1,26 +1,27 @@
 /**
  * Errors a caller of a use case can cause (bad input, a conflict with what is stored, something not found), as
- * values that name no transport: a code, a message and the field they are about. The server maps them to HTTP
- * statuses (src/server/problem.ts problemFrom), the CLI shows the message. The codes are the ones the API's error
+ * values that name no transport: a code, what they say (by message id) and the field they are about. The server
+ * maps them to HTTP statuses (src/server/problem.ts problemFrom), the CLI shows the English. The codes are the ones the API's error
  * bodies have always carried.
  */
-import type { ValidationText } from '../core/validation-words.js';
+import { saidEnglish, type Said } from '../core/refusal-words.js';
 
 export type ServiceErrorCode = 'bad_request' | 'not_found' | 'conflict';
 
 export class ServiceError extends Error {
+  /** `said`: a message id (refusal-words.ts) or a record's own refusal with its id, for the reader's language. */
   constructor(
     readonly code: ServiceErrorCode,
-    message: string,
+    readonly said: Said,
     readonly field?: string,
-    /** The message's id and parameters, for an answer in the reader's language (validation-words.ts). */
-    readonly text?: ValidationText,
   ) {
-    super(message);
+    super(saidEnglish(said));
   }
 }
 
 /** The input is not acceptable (the field says which part). */
-export const invalidInput = (message: string, field?: string, text?: ValidationText) => new ServiceError('bad_request', message, field, text);
+export const invalidInput = (said: Said, field?: string) => new ServiceError('bad_request', said, field);
 /** The input is acceptable but conflicts with what is stored. */
-export const conflictWith = (message: string, field?: string) => new ServiceError('conflict', message, field);
+export const conflictWith = (said: Said, field?: string) => new ServiceError('conflict', said, field);
+/** Nothing of that id (the field says which). */
+export const notFoundHere = (said: Said, field?: string) => new ServiceError('not_found', said, field);

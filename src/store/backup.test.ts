@@ -118,7 +118,11 @@ test('A backup whose check-in has a pain score outside 0-10 is refused at that f
   };
   const parsed = parseBackup(JSON.stringify({ ...OLD_BACKUP, checkins: [checkin] }));
   assert.ok('problem' in parsed);
-  assert.deepEqual(parsed.problem, { path: 'checkins[0].back', message: 'must be 10 or less' });
+  assert.deepEqual(parsed.problem, {
+    path: 'checkins[0].back',
+    message: 'must be 10 or less',
+    text: { id: 'number.at-most', params: { max: 10 } },
+  });
   const ok = parseBackup(JSON.stringify({ ...OLD_BACKUP, checkins: [{ ...checkin, back: 10 }] }));
   assert.ok('backup' in ok);
   const badContext = parseBackup(

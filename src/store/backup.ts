@@ -16,6 +16,14 @@ import { MESSAGE_MAX_CHARS, MESSAGE_RECORD_VERSION, MESSAGE_SENDERS } from '../c
 import { MONITORING_MINUTES_VERSION, MonitoringMinutesInput } from '../core/monitoring-minutes-record.js';
 import { CHECKIN_CONTEXTS } from '../core/checkin-record.js';
 import { nprs } from '../core/record-fields.js';
+import {
+  checkWith,
+  says,
+  saying,
+  textOfIssue,
+  type BackupJson,
+  type ValidationText,
+} from '../core/validation-words.js';
 import { GaitStillsRecordSchema } from '../gait/gait-stills.js';
 import { addWalkingSamples, listWalkingChunkRows, recomputeDays } from './repos/walking.js';
 import { refreshListFigures } from './repos/patient-list.js';
@@ -27,15 +35,18 @@ const text = z.string();
 const nullableText = z.string().nullable();
 const int = z.number().int();
 /** JSON text that its record's validator accepts (a bad one would break the person's Today once restored). */
-const jsonOf = (schema: z.ZodType, what: string) =>
-  nullableText.refine((t) => {
-    if (t === null) return true;
-    try {
-      return schema.safeParse(JSON.parse(t)).success;
-    } catch {
-      return false;
-    }
-  }, `must be ${what} as JSON`);
+const jsonOf = (schema: z.ZodType, what: BackupJson) =>
+  nullableText.refine(
+    (t) => {
+      if (t === null) return true;
+      try {
+        return schema.safeParse(JSON.parse(t)).success;
+      } catch {
+        return false;
+      }
+    },
+    says('backup.json-of', { what }),
+  );
 
 const Row = {
   person: z.object({ id: text, display_name: text, birth_year: int.nullable(), created_at: text }).strict(),
@@ -57,11 +68,8 @@ const Row = {
       status: z.enum(PROGRAM_STATUSES),
       decided_on: nullableText,
       updated_at: text,
-      dose_overrides: jsonOf(DoseOverridesRecord, "a clinician's doses (src/core/program-record.ts)").default(null),
-      walking_override: jsonOf(
-        WalkingOverride,
-        "a clinician's walking target or cap (src/core/walking-override.ts)",
-      ).default(null),
+      dose_overrides: jsonOf(DoseOverridesRecord, 'doses').default(null),
+      walking_override: jsonOf(WalkingOverride, 'walking-setting').default(null),
     })
     .strict(),
   event: z
@@ -129,17 +137,17 @@ const Row = {
     .strict()
     .superRefine((w, ctx) => {
       if (!(w.kind in WALKING_KINDS))
-        ctx.addIssue({ code: 'custom', path: ['kind'], message: `"${w.kind}" is not a walking kind` });
+        ctx.addIssue({ code: 'custom', path: ['kind'], ...saying('backup.walking-kind', { kind: w.kind }) });
       else if (WALKING_KINDS[w.kind as keyof typeof WALKING_KINDS] !== w.unit)
         ctx.addIssue({
           code: 'custom',
           path: ['unit'],
-          message: `must be "${WALKING_KINDS[w.kind as keyof typeof WALKING_KINDS]}" for ${w.kind}`,
+          ...saying('backup.kind-unit', { kind: w.kind, unit: WALKING_KINDS[w.kind as keyof typeof WALKING_KINDS] }),
         });
       if (!sampleTimes({ start: w.start_at, end: w.start_at }))
-        ctx.addIssue({ code: 'custom', path: ['start_at'], message: 'must be "YYYY-MM-DDTHH:MM:SS(.sss)+HH:MM"' });
+        ctx.addIssue({ code: 'custom', path: ['start_at'], ...saying('backup.timestamp') });
       else if (!sampleTimes({ start: w.start_at, end: w.end_at }))
-        ctx.addIssue({ code: 'custom', path: ['end_at'], message: 'must be "YYYY-MM-DDTHH:MM:SS(.sss)+HH:MM"' });
+        ctx.addIssue({ code: 'custom', path: ['end_at'], ...saying('backup.timestamp') });
     }),
   import: z.object({ id: text, file_name: text, format: text, sha256: text, at: text, summary: text }).strict(),
   painMap: z.object({ id: text, recorded_at: text, recorded_by: text, marks: text }).strict(),
@@ -166,7 +174,7 @@ const Row = {
       video_kept: int,
       video_path: nullableText,
       // Backups made before migration 0019 have no stills.
-      stills: jsonOf(GaitStillsRecordSchema, 'the stills of a gait analysis (src/gait/gait-stills.ts)').default(null),
+      stills: jsonOf(GaitStillsRecordSchema, 'stills').default(null),
     })
     .strict(),
   // A message with the name of the clinician of its thread, so the file reads on its own (the name is not restored:
@@ -203,8 +211,8 @@ const Row = {
     .object({
       version: int,
       days: text.refine(
-        (t) => jsonOf(REMINDER_DAYS, '').safeParse(t).success,
-        'must be days of the week (mon ... sun) as JSON',
+        (t) => jsonOf(REMINDER_DAYS, 'days').safeParse(t).success,
+        says('backup.json-of', { what: 'days' }),
       ),
       time: ReminderSettingsInput.shape.time,
       time_zone: ReminderSettingsInput.shape.timeZone,
@@ -215,10 +223,8 @@ const Row = {
 
 export const Backup = z
   .object({
-    format: z.literal(BACKUP_FORMAT, { error: `must be "${BACKUP_FORMAT}"` }),
-    version: z.literal(BACKUP_VERSION, {
-      error: `must be ${BACKUP_VERSION} (this version of Footing reads version ${BACKUP_VERSION})`,
-    }),
+    format: z.literal(BACKUP_FORMAT, says('backup.format', { format: BACKUP_FORMAT })),
+    version: z.literal(BACKUP_VERSION, says('backup.version', { version: BACKUP_VERSION })),
     exportedAt: text,
     person: Row.person,
     program: Row.program.nullable(),
@@ -419,10 +425,15 @@ async function addSamples(db: Kysely<Database>, personId: string, rows: Backup['
   return n;
 }
 
-/** A located problem in a backup file: the JSON path of the first bad field. */
+/**
+ * A located problem in a backup file: the JSON path of the first bad field, its English and its message id (for the
+ * reader's language); a file that is not JSON has the JSON parser's own English words instead (`json`).
+ */
 export interface BackupProblem {
   path: string;
   message: string;
+  text: ValidationText | null;
+  json?: string;
 }
 
 /** Parses a backup document; returns the first problem with its JSON path (e.g. "checkins[3].back"). */
@@ -432,9 +443,17 @@ export function parseBackup(text: string): { backup: Backup } | { problem: Backu
     raw = JSON.parse(text);
   } catch (e) {
     const m = /position (\d+)/.exec(String((e as Error).message));
-    return { problem: { path: m ? `byte ${m[1]}` : '(document)', message: `not valid JSON: ${(e as Error).message}` } };
+    const words = (e as Error).message;
+    return {
+      problem: {
+        path: m ? `byte ${m[1]}` : '(document)',
+        message: `not valid JSON: ${words}`,
+        text: null,
+        json: words,
+      },
+    };
   }
-  const parsed = Backup.safeParse(raw);
+  const parsed = checkWith(Backup, raw);
   if (parsed.success) return { backup: parsed.data };
   const issue = parsed.error.issues[0]!;
   const path = issue.path.reduce<string>(
@@ -442,7 +461,9 @@ export function parseBackup(text: string): { backup: Backup } | { problem: Backu
     '',
   );
   const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
-  return { problem: { path: path || '(document)', message: missing ? 'is missing' : issue.message } };
+  return {
+    problem: { path: path || '(document)', message: missing ? 'is missing' : issue.message, text: textOfIssue(issue) },
+  };
 }
 
 export interface RestoreCounts {

@@ -101,6 +101,7 @@ for (const kind of DATABASES) {
       assert.deepEqual(r.problem, {
         path: 'reminders.days',
         message: 'must be days of the week (mon ... sun) as JSON',
+        text: { id: 'backup.json-of', params: { what: 'days' } },
       });
     });
   });

@@ -6,7 +6,7 @@
  */
 import type { Language } from '../language.js';
 import { PRECAUTION_TEXTS_ES, RED_FLAG_TEXTS_ES } from './red-flag-texts.js';
-import { textOfIssue, type ValidationId, type ValidationParams, type ValidationText } from '../validation-words.js';
+import { textOfIssue, type BackupJson, type IdOf, type ValidationId, type ValidationParams, type ValidationText } from '../validation-words.js';
 
 const NUMBER = new Intl.NumberFormat('es-ES', { maximumFractionDigits: 2 });
 const num = (n: number) => NUMBER.format(n);
@@ -31,6 +31,22 @@ function bound(p: { origin: string; limit: number; inclusive: boolean }, big: bo
   if (big) return p.inclusive ? `debe ser ${num(p.limit)} o menos` : `debe ser menos de ${num(p.limit)}`;
   return p.inclusive ? `debe ser ${num(p.limit)} o más` : `debe ser más de ${num(p.limit)}`;
 }
+
+const ID_OF_ES: Record<IdOf, string> = {
+  invitation: 'el identificador de una invitación',
+  job: 'el identificador de una tarea',
+  'clinician-account': 'el identificador de la cuenta de un profesional',
+  'gait-analysis': 'el identificador de un análisis de la marcha',
+  account: 'el identificador de una cuenta',
+  id: 'un identificador',
+};
+const BACKUP_JSON_ES: Record<BackupJson, string> = {
+  doses: 'las dosis de un profesional (src/core/program-record.ts)',
+  'walking-setting': 'el objetivo o límite de caminata de un profesional (src/core/walking-override.ts)',
+  stills: 'las imágenes fijas de un análisis de la marcha (src/gait/gait-stills.ts)',
+  days: 'días de la semana (mon ... sun)',
+};
+const PUSH_KEY_ES = { p256dh: 'la clave pública P-256 del navegador', auth: 'el secreto de autenticación' } as const;
 
 type SpanishOf = { [K in ValidationId]: (p: ValidationParams<K>) => string };
 
@@ -63,6 +79,39 @@ export const VALIDATION_ES: SpanishOf = {
   'password.at-least': (p) => `debe tener al menos ${count(p.min, 'carácter', 'caracteres')}`,
   'screen.unanswered': (p) => `Por favor, responde: ${question(p.question)}`,
   'screen.unknown-question': (p) => `"${p.question}" no es una pregunta del control de seguridad.`,
+  'email.enter': () => 'escribe tu correo electrónico',
+  'password.enter': () => 'escribe tu contraseña',
+  'password.enter-to-confirm': () => 'escribe tu contraseña para confirmar',
+  'name.enter': () => 'escribe tu nombre',
+  'id.of': (p) => `debe ser ${ID_OF_ES[p.what]}`,
+  'walk.end-after-start': () => 'debe ser posterior al inicio (start)',
+  'walk.within-hours': (p) => `debe estar a menos de ${count(p.hours, 'hora', 'horas')} del inicio (start)`,
+  'walk.count-per-minute': (p) => `debe tener una cuenta por cada minuto de la caminata (${num(p.minutes)})`,
+  'walk.steps-sum': () => 'debe ser la suma de stepsPerMinute',
+  'walk.steps-per-minute': (p) => `debe ser ${count(p.max, 'paso', 'pasos')} o menos en un minuto`,
+  'walk.seconds-within': () => 'no puede durar más que la caminata',
+  'message.write-first': () => 'escribe primero un mensaje',
+  'message.at-most': (p) => `puede tener como mucho ${count(p.max, 'carácter', 'caracteres')}`,
+  'weekday.one-of': (p) => `debe ser uno de estos: ${p.days.join(', ')}`,
+  'days.no-twice': () => 'no puede repetir un día',
+  'time.of-day': () => 'debe ser una hora del día como 07:30 (reloj de 24 horas)',
+  'time-zone.name': () => 'debe ser el nombre de una zona horaria como Europe/Madrid',
+  'language.en-or-es': () => 'debe ser en o es',
+  'push.base64url': (p) => `debe estar en base64url (${PUSH_KEY_ES[p.key]})`,
+  'push.bytes': (p) => `debe tener ${count(p.bytes, 'byte', 'bytes')} (${PUSH_KEY_ES[p.key]})`,
+  'push.https': () => 'debe ser la dirección https del servicio de notificaciones del navegador',
+  'height.range': (p) => `debe ser una altura del ${num(p.min)} al ${num(p.max)} cm`,
+  'belt-speed.range': (p) => `debe ser una velocidad de cinta del ${num(p.min)} al ${num(p.max)} km/h`,
+  'still.number': () => 'debe ser el número de una imagen fija',
+  'file.own-name': () => 'debe ser el nombre del propio archivo, por ejemplo export.zip',
+  'offset.form': () => 'debe tener la forma +01:00',
+  'fitbit.id': () => 'deben ser las cifras de un Id de Fitbit',
+  'backup.json-of': (p) => `debe ser ${BACKUP_JSON_ES[p.what]} en JSON`,
+  'backup.walking-kind': (p) => `"${p.kind}" no es un tipo de caminata`,
+  'backup.kind-unit': (p) => `debe ser "${p.unit}" para ${p.kind}`,
+  'backup.timestamp': () => 'debe tener la forma "AAAA-MM-DDTHH:MM:SS(.sss)+HH:MM"',
+  'backup.format': (p) => `debe ser "${p.format}"`,
+  'backup.version': (p) => `debe ser ${num(p.version)} (esta versión de Footing lee la versión ${num(p.version)})`,
   'zod.missing': () => 'falta este dato',
   'zod.type': (p) => `debe ser ${TYPES[p.expected] ?? p.expected}`,
   'zod.option': (p) => `debe ser uno de estos: ${p.values.join(', ')}`,

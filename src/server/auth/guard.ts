@@ -17,6 +17,7 @@ import { hasActiveLink } from '../../store/repos/care-links.js';
 import { ensureLocalPerson } from '../../store/repos/people.js';
 import type { Access } from '../access.js';
 import { Problem } from '../problem.js';
+import { refusal, type RefusalText } from '../../core/refusal-words.js';
 import { readCookie, SESSION_COOKIE } from './cookies.js';
 import { safeEqual, sha256 } from './tokens.js';
 
@@ -29,10 +30,17 @@ export interface AuthState {
 }
 
 /** Whose data a request touches and who asks, set by the guard; the audit entry is written when the answer is known. */
-interface AuditTarget { account: Account | null; role: string; personId: string }
+interface AuditTarget {
+  account: Account | null;
+  role: string;
+  personId: string;
+}
 
 declare module 'fastify' {
-  interface FastifyRequest { auth: AuthState; auditTarget: AuditTarget | null }
+  interface FastifyRequest {
+    auth: AuthState;
+    auditTarget: AuditTarget | null;
+  }
 }
 
 /** The codes of the guard's refusals (as opposed to a handler's own 404 or 400). */
@@ -41,9 +49,9 @@ export const GUARD_CODES = ['not_signed_in', 'forbidden', 'csrf_failed', 'local_
 export const CSRF_HEADER = 'x-csrf-token';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-const notSignedIn = () => new Problem(401, 'not_signed_in', 'Sign in first.');
-const forbidden = (message: string) => new Problem(403, 'forbidden', message);
-const localMode = () => new Problem(403, 'local_mode', 'Footing runs in local mode (no accounts): there are no clinicians or sign-ins on this install.');
+const notSignedIn = () => new Problem(401, 'not_signed_in', refusal('auth.sign-in-first'));
+const forbidden = (said: RefusalText) => new Problem(403, 'forbidden', said);
+const localMode = () => new Problem(403, 'local_mode', refusal('auth.local-mode'));
 const STAFF = new Set(['clinician', 'admin']);
 
 export async function installGuard(app: FastifyInstance, store: Store): Promise<void> {
@@ -69,8 +77,16 @@ export async function installGuard(app: FastifyInstance, store: Store): Promise<
     if (!target) return payload;
     req.auditTarget = null; // once, even if writing it fails and an error answer follows
     const status = reply.statusCode;
-    const action = status >= 500 ? 'failed' : status >= 400 ? 'refused' : SAFE_METHODS.has(req.method) ? 'read' : 'write';
-    await appendAudit(store.db, { actorAccountId: target.account?.id ?? null, actorRole: target.role, personId: target.personId, method: req.method, route: req.routeOptions.url ?? 'unknown', action });
+    const action =
+      status >= 500 ? 'failed' : status >= 400 ? 'refused' : SAFE_METHODS.has(req.method) ? 'read' : 'write';
+    await appendAudit(store.db, {
+      actorAccountId: target.account?.id ?? null,
+      actorRole: target.role,
+      personId: target.personId,
+      method: req.method,
+      route: req.routeOptions.url ?? 'unknown',
+      action,
+    });
     return payload;
   });
 
@@ -81,7 +97,7 @@ export async function installGuard(app: FastifyInstance, store: Store): Promise<
     const level = req.routeOptions.config?.access as Access | undefined;
     // Deny by default: every route declares a level at registration (app.ts's onRoute gives the web app's static
     // files 'public' and refuses any other route without one), so a route without one here is refused, not served.
-    if (!level) throw forbidden('This route declares no access level.');
+    if (!level) throw forbidden(refusal('auth.no-access-level'));
     const mode = await currentMode();
     req.auth = { mode, account: null, session: null, tokenHash: null };
     // A public route serves the same to everyone (the web app's files, questions, the health check): the session is
@@ -110,43 +126,50 @@ export async function installGuard(app: FastifyInstance, store: Store): Promise<
     const checkCsrf = () => {
       if (SAFE_METHODS.has(req.method)) return;
       const sent = req.headers[CSRF_HEADER];
-      if (typeof sent !== 'string' || !safeEqual(sent, session.csrfToken)) throw new Problem(403, 'csrf_failed', `This change needs the ${CSRF_HEADER} header from your sign-in; reload the page and try again.`);
+      if (typeof sent !== 'string' || !safeEqual(sent, session.csrfToken))
+        throw new Problem(403, 'csrf_failed', refusal('auth.csrf', { header: CSRF_HEADER }));
     };
     switch (level) {
-      case 'signed-in': checkCsrf(); return;
-      case 'self': {
-        if (account.role === 'patient' && account.personId && !SAFE_METHODS.has(req.method)) req.auditTarget = { account, role: 'patient', personId: account.personId };
+      case 'signed-in':
         checkCsrf();
-        if (account.role !== 'patient' || !account.personId) throw forbidden('Only a patient has their own health data here.');
+        return;
+      case 'self': {
+        if (account.role === 'patient' && account.personId && !SAFE_METHODS.has(req.method))
+          req.auditTarget = { account, role: 'patient', personId: account.personId };
+        checkCsrf();
+        if (account.role !== 'patient' || !account.personId) throw forbidden(refusal('auth.patient-only'));
         req.personId = account.personId;
         return;
       }
       case 'clinician':
         checkCsrf();
-        if (!STAFF.has(account.role) || !account.clinicId) throw forbidden('Only clinicians of a clinic can do this.');
+        if (!STAFF.has(account.role) || !account.clinicId) throw forbidden(refusal('auth.clinic-staff-only'));
         return;
       case 'clinic-admin':
         checkCsrf();
-        if (account.role !== 'admin' || !account.clinicId) throw forbidden('Only the clinic admin can do this.');
+        if (account.role !== 'admin' || !account.clinicId) throw forbidden(refusal('auth.admin-only'));
         return;
       case 'clinician-of-patient': {
         const personId = (req.params as { personId?: string }).personId;
         // Recorded whatever the outcome: a refused attempt on someone's data is something they should be able to see.
         if (personId && STAFF.has(account.role)) req.auditTarget = { account, role: account.role, personId };
         checkCsrf();
-        if (!STAFF.has(account.role) || !account.clinicId) throw forbidden('Only clinicians can see patients.');
+        if (!STAFF.has(account.role) || !account.clinicId) throw forbidden(refusal('auth.clinicians-see-patients'));
         if (!personId || !(await hasActiveLink(store.db, account.id, account.clinicId, personId))) {
-          throw new Problem(404, 'not_your_patient', 'No patient with this id among your patients (or they have withdrawn their consent).');
+          throw new Problem(404, 'not_your_patient', refusal('auth.not-your-patient'));
         }
         req.personId = personId;
         return;
       }
       case 'patient-or-clinician':
         checkCsrf();
-        if (account.role === 'patient' && account.personId) { req.personId = account.personId; return; }
+        if (account.role === 'patient' && account.personId) {
+          req.personId = account.personId;
+          return;
+        }
         // A clinician reaches the handler with no person: it names one and asks person-access.ts (care link, audit).
         if (STAFF.has(account.role) && account.clinicId) return;
-        throw forbidden('Only a patient or a clinician of a clinic can read health records.');
+        throw forbidden(refusal('auth.health-records'));
       default: {
         const never: never = level;
         throw new Error(`Unknown access level ${String(never)}`);

@@ -4,6 +4,7 @@
  * errors (src/pose/frame.ts) are mapped here, once, for the upload route and the analysis job.
  */
 import type { PoseError } from '../../pose/frame.js';
+import { refusal, refusalEnglish, type RefusalText } from '../../core/refusal-words.js';
 
 export interface VideoProblem {
   code: 'not_a_video' | 'nothing_measured' | 'analysis_unavailable' | 'video_missing' | 'internal';
@@ -11,21 +12,36 @@ export interface VideoProblem {
   location: { file: string; frame?: number };
 }
 
+/** A problem of the upload's own file, with its message id (the upload route answers in the reader's language). */
+export interface VideoRefusal extends VideoProblem {
+  text: RefusalText;
+}
+
+const refused = (code: VideoProblem['code'], text: RefusalText, location: VideoProblem['location']): VideoRefusal => ({
+  code,
+  message: refusalEnglish(text),
+  location,
+  text,
+});
+
 /** Maps a pose runtime error about the file at hand to what the person reads. `name` is the uploaded name. */
-export function videoProblem(e: PoseError, name: string): VideoProblem {
+export function videoProblem(e: PoseError, name: string): VideoRefusal {
   const frame = e.location.frame;
   switch (e.code) {
-    case 'not-a-video': case 'no-video-stream': case 'decode-failed': case 'file-not-found':
-      return {
-        code: 'not_a_video',
-        message: `${name}${frame !== undefined ? ` (frame ${frame})` : ''}: not a video we can read. Choose a video file of someone walking (MP4, MOV or WebM), as the phone's camera saved it.`,
-        location: { file: name, ...(frame !== undefined ? { frame } : {}) },
-      };
+    case 'not-a-video':
+    case 'no-video-stream':
+    case 'decode-failed':
+    case 'file-not-found':
+      return refused(
+        'not_a_video',
+        refusal('video.not-readable', { name, ...(frame !== undefined ? { frame } : {}) }),
+        { file: name, ...(frame !== undefined ? { frame } : {}) },
+      );
     case 'model-load-failed':
-      return { code: 'analysis_unavailable', message: 'The pose model could not start on the server. Your video was deleted; try again later, or analyse it on this device.', location: { file: name } };
+      return refused('analysis_unavailable', refusal('video.analysis-unavailable'), { file: name });
     default:
       // A region or person option (not offered by the server's routes): reported as what it is.
-      return { code: 'internal', message: `${name}: the analysis could not run (${e.code}). Your video was deleted.`, location: { file: name } };
+      return refused('internal', refusal('video.could-not-run', { name, code: e.code }), { file: name });
   }
 }
 
@@ -33,7 +49,16 @@ export function videoProblem(e: PoseError, name: string): VideoProblem {
  * A video that was read but gave nothing to measure (too short, nobody walking, no step and no angle): saving it
  * would add an empty visit to the person's record, so the job says why instead, in the analysis's own warnings.
  */
-export function nothingMeasured(name: string, warnings: ReadonlyArray<{ message: string; advice: string }>): VideoProblem {
-  const why = warnings.length ? warnings.map((w) => `${w.message} ${w.advice}`).join(' ') : 'No step, angle or distance could be measured in it.';
-  return { code: 'nothing_measured', message: `${name}: nothing could be measured, so nothing was saved. ${why}`, location: { file: name } };
+export function nothingMeasured(
+  name: string,
+  warnings: ReadonlyArray<{ message: string; advice: string }>,
+): VideoProblem {
+  const why = warnings.length
+    ? warnings.map((w) => `${w.message} ${w.advice}`).join(' ')
+    : 'No step, angle or distance could be measured in it.';
+  return {
+    code: 'nothing_measured',
+    message: `${name}: nothing could be measured, so nothing was saved. ${why}`,
+    location: { file: name },
+  };
 }

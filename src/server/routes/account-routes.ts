@@ -8,9 +8,22 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Store } from '../../store/db.js';
-import { createAccount, deleteAccountSessions, deleteAuthSession, deletePatientWithData, findAccountByEmail, type Account } from '../../store/repos/accounts.js';
+import {
+  createAccount,
+  deleteAccountSessions,
+  deleteAuthSession,
+  deletePatientWithData,
+  findAccountByEmail,
+  type Account,
+} from '../../store/repos/accounts.js';
 import { listAudit } from '../../store/repos/audit.js';
-import { acceptInvitation, findInvitation, hasActiveLink, listLinksOfPatient, revokeLink } from '../../store/repos/care-links.js';
+import {
+  acceptInvitation,
+  findInvitation,
+  hasActiveLink,
+  listLinksOfPatient,
+  revokeLink,
+} from '../../store/repos/care-links.js';
 import { getClinic } from '../../store/repos/clinics.js';
 import { access } from '../access.js';
 import type { AuthConfig } from '../auth/auth-config.js';
@@ -19,18 +32,36 @@ import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../auth/passw
 import { checkCredentials, startSession } from '../auth/sign-in.js';
 import { sha256 } from '../auth/tokens.js';
 import { conflict, notFound, Problem } from '../problem.js';
+import { refusal } from '../../core/refusal-words.js';
 import { says } from '../../core/validation-words.js';
 
 export const Email = z.string().trim().toLowerCase().max(254).email(says('email.address'));
-export const NewPassword = z.string().min(MIN_PASSWORD_LENGTH, says('password.at-least', { min: MIN_PASSWORD_LENGTH })).max(1024);
-const SignInBody = z.object({ email: z.string().trim().min(1, 'enter your email').max(254), password: z.string().min(1, 'enter your password').max(1024) }).strict();
-const SignUpBody = z.object({ email: Email, password: NewPassword, displayName: z.string().trim().min(1, 'enter your name').max(200) }).strict();
-const DeleteBody = z.object({ password: z.string().min(1, 'enter your password to confirm').max(1024) }).strict();
+export const NewPassword = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, says('password.at-least', { min: MIN_PASSWORD_LENGTH }))
+  .max(1024);
+const SignInBody = z
+  .object({
+    email: z.string().trim().min(1, says('email.enter')).max(254),
+    password: z.string().min(1, says('password.enter')).max(1024),
+  })
+  .strict();
+const SignUpBody = z
+  .object({ email: Email, password: NewPassword, displayName: z.string().trim().min(1, says('name.enter')).max(200) })
+  .strict();
+const DeleteBody = z.object({ password: z.string().min(1, says('password.enter-to-confirm')).max(1024) }).strict();
 const TokenParams = z.object({ token: z.string().min(20).max(100) });
-const IdParams = z.object({ id: z.string().uuid('must be an id') });
+const IdParams = z.object({ id: z.string().uuid(says('id.of', { what: 'id' })) });
 
 /** What the web app needs after a sign-in: who is signed in and the CSRF token to send with every change. */
-const signedInBody = (a: Account, csrfToken: string) => ({ mode: 'accounts' as const, signedIn: true, role: a.role, email: a.email, displayName: a.displayName, csrfToken });
+const signedInBody = (a: Account, csrfToken: string) => ({
+  mode: 'accounts' as const,
+  signedIn: true,
+  role: a.role,
+  email: a.email,
+  displayName: a.displayName,
+  csrfToken,
+});
 
 export async function registerAccountRoutes(app: FastifyInstance, store: Store, cfg: AuthConfig): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -49,10 +80,14 @@ export async function registerAccountRoutes(app: FastifyInstance, store: Store, 
     return signedInBody(account, session.csrfToken);
   });
 
-  r.post('/api/auth/sign-in', { config: { ...access('public'), ...signInLimit }, schema: { body: SignInBody } }, async (req, reply) => {
-    const account = await checkCredentials(store.db, req.body.email, req.body.password, cfg);
-    return signInAs(req, reply, account);
-  });
+  r.post(
+    '/api/auth/sign-in',
+    { config: { ...access('public'), ...signInLimit }, schema: { body: SignInBody } },
+    async (req, reply) => {
+      const account = await checkCredentials(store.db, req.body.email, req.body.password, cfg);
+      return signInAs(req, reply, account);
+    },
+  );
 
   r.post('/api/auth/sign-out', { config: access('signed-in') }, async (req, reply) => {
     if (req.auth.tokenHash) await deleteAuthSession(store.db, req.auth.tokenHash);
@@ -69,15 +104,23 @@ export async function registerAccountRoutes(app: FastifyInstance, store: Store, 
   r.get('/api/account', { config: access('signed-in') }, async (req) => {
     const a = req.auth.account!;
     const clinic = a.clinicId ? await getClinic(store.db, a.clinicId) : null;
-    return { id: a.id, email: a.email, displayName: a.displayName, role: a.role, clinic: clinic ? { id: clinic.id, name: clinic.name } : null, createdAt: a.createdAt };
+    return {
+      id: a.id,
+      email: a.email,
+      displayName: a.displayName,
+      role: a.role,
+      clinic: clinic ? { id: clinic.id, name: clinic.name } : null,
+      createdAt: a.createdAt,
+    };
   });
 
   // Deletes the patient's account and every record of their health data, after the password is confirmed.
   r.delete('/api/account', { config: access('self'), schema: { body: DeleteBody } }, async (req, reply) => {
     const a = req.auth.account;
-    if (!a) throw conflict('Local mode has no account to delete. Your data is in the database file on this computer (footing export makes a copy).');
+    if (!a) throw conflict(refusal('account.local-no-delete'));
     const withHash = await findAccountByEmail(store.db, a.email);
-    if (!withHash || !(await verifyPassword(req.body.password, withHash.passwordHash))) throw new Problem(403, 'wrong_password', 'That password is not right; nothing was deleted.', 'password');
+    if (!withHash || !(await verifyPassword(req.body.password, withHash.passwordHash)))
+      throw new Problem(403, 'wrong_password', refusal('account.wrong-password'), 'password');
     await deletePatientWithData(store.db, req.personId);
     writeSessionCookie(req, reply, '', 0);
     return { deleted: true };
@@ -87,38 +130,56 @@ export async function registerAccountRoutes(app: FastifyInstance, store: Store, 
 
   r.get('/api/invitations/:token', { config: access('public'), schema: { params: TokenParams } }, async (req) => {
     const inv = await findInvitation(store.db, sha256(req.params.token));
-    if (!inv) throw notFound('This invitation link is not valid. Ask your clinician for a new one.');
-    return { clinicName: inv.clinicName, clinicianName: inv.clinicianName, status: inv.link.status, expiresAt: inv.link.expiresAt };
+    if (!inv) throw notFound(refusal('invitation.not-valid'));
+    return {
+      clinicName: inv.clinicName,
+      clinicianName: inv.clinicianName,
+      status: inv.link.status,
+      expiresAt: inv.link.expiresAt,
+    };
   });
 
   const accept = async (token: string, personId: string) => {
     const inv = await findInvitation(store.db, sha256(token));
-    if (!inv) throw notFound('This invitation link is not valid. Ask your clinician for a new one.');
-    if (inv.link.status !== 'pending') throw new Problem(410, 'invitation_used', `This invitation is ${inv.link.status === 'active' ? 'already accepted' : inv.link.status}. Ask your clinician for a new one.`);
-    if (await hasActiveLink(store.db, inv.link.clinicianAccountId, inv.link.clinicId, personId)) throw conflict(`${inv.clinicianName} already sees your data.`);
+    if (!inv) throw notFound(refusal('invitation.not-valid'));
+    if (inv.link.status !== 'pending')
+      throw new Problem(410, 'invitation_used', refusal('invitation.used', { status: inv.link.status }));
+    if (await hasActiveLink(store.db, inv.link.clinicianAccountId, inv.link.clinicId, personId))
+      throw conflict(refusal('invitation.already-sees', { clinician: inv.clinicianName }));
     const link = await acceptInvitation(store.db, sha256(token), personId);
-    if (!link) throw new Problem(410, 'invitation_used', 'This invitation was used or expired a moment ago. Ask your clinician for a new one.');
+    if (!link) throw new Problem(410, 'invitation_used', refusal('invitation.used-just-now'));
     return { ...link, clinicName: inv.clinicName, clinicianName: inv.clinicianName };
   };
 
-  r.post('/api/invitations/:token/accept', { config: access('self'), schema: { params: TokenParams } }, async (req) => accept(req.params.token, req.personId));
+  r.post('/api/invitations/:token/accept', { config: access('self'), schema: { params: TokenParams } }, async (req) =>
+    accept(req.params.token, req.personId),
+  );
 
   // Creating the patient account from the link: the account, the acceptance and a signed-in session.
-  r.post('/api/invitations/:token/sign-up', { config: { ...access('public'), ...signInLimit }, schema: { params: TokenParams, body: SignUpBody } }, async (req, reply) => {
-    const inv = await findInvitation(store.db, sha256(req.params.token));
-    if (!inv || inv.link.status !== 'pending') throw notFound('This invitation link is not valid any more. Ask your clinician for a new one.');
-    const account = await createAccount(store.db, { email: req.body.email, displayName: req.body.displayName, role: 'patient', passwordHash: await hashPassword(req.body.password, cfg.passwordCost) });
-    if (!account) throw conflict('An account with this email exists: sign in, then open the invitation link again.', 'email');
-    const link = await accept(req.params.token, account.personId!);
-    const body = await signInAs(req, reply, account);
-    return reply.status(201).send({ ...body, link });
-  });
+  r.post(
+    '/api/invitations/:token/sign-up',
+    { config: { ...access('public'), ...signInLimit }, schema: { params: TokenParams, body: SignUpBody } },
+    async (req, reply) => {
+      const inv = await findInvitation(store.db, sha256(req.params.token));
+      if (!inv || inv.link.status !== 'pending') throw notFound(refusal('invitation.not-valid-any-more'));
+      const account = await createAccount(store.db, {
+        email: req.body.email,
+        displayName: req.body.displayName,
+        role: 'patient',
+        passwordHash: await hashPassword(req.body.password, cfg.passwordCost),
+      });
+      if (!account) throw conflict(refusal('account.email-exists-sign-in'), 'email');
+      const link = await accept(req.params.token, account.personId!);
+      const body = await signInAs(req, reply, account);
+      return reply.status(201).send({ ...body, link });
+    },
+  );
 
   // ---- consent and audit, the patient's own ----
 
   r.get('/api/care-links', { config: access('self') }, async (req) => listLinksOfPatient(store.db, req.personId));
   r.delete('/api/care-links/:id', { config: access('self'), schema: { params: IdParams } }, async (req) => {
-    if (!(await revokeLink(store.db, req.personId, req.params.id))) throw notFound('No such clinician link (or it was already revoked).');
+    if (!(await revokeLink(store.db, req.personId, req.params.id))) throw notFound(refusal('link.not-found'));
     return { revoked: true };
   });
   r.get('/api/audit', { config: access('self') }, async (req) => listAudit(store.db, req.personId));

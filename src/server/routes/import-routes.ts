@@ -8,6 +8,7 @@ import { rm } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { says } from '../../core/validation-words.js';
 import { importJson } from '../../importers/import-report.js';
 import type { Store } from '../../store/db.js';
 import { importWalkingFile } from '../../services/import-walking.js';
@@ -18,6 +19,7 @@ import { listImports, PAST_IMPORTS_MAX } from '../../store/repos/imports.js';
 import { createJob, getJob, updateJob } from '../../store/repos/jobs.js';
 import { access } from '../access.js';
 import { badRequest, notFound, Problem } from '../problem.js';
+import { refusal } from '../../core/refusal-words.js';
 import { todayFrom } from '../request-date.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import { receiveUpload, safeUploadName, sizeText, sweepUploads } from './receive-upload.js';
@@ -34,50 +36,103 @@ const UPLOAD_PREFIX = 'footing-upload-';
 /** Upload folders whose import never ended (the process died) are deleted after this long. */
 const ABANDONED_AFTER_MS = 6 * 3600_000;
 
-const ImportQuery = z.object({
-  name: z.string().trim().min(1).max(255).refine((n) => safeUploadName(n) !== null, 'must be the file\'s own name, e.g. export.zip'),
-  strict: z.enum(['true', 'false']).default('false'),
-  offset: z.string().regex(/^[+-]\d{2}:?\d{2}$/, 'must look like +01:00').optional(),
-  /** Whose rows of a Fitbit CSV that holds several people (a study export). */
-  fitbitId: z.string().regex(/^\d{1,20}$/, 'must be the digits of a Fitbit Id').optional(),
-  /** `adopt`: take the program's stage and a clinician's walking setting from a FHIR file's CarePlan and Goal. */
-  program: z.enum(['adopt']).optional(),
-  /** The person's calendar date (the page sends its own), for the program events of an adopted program. */
-  date: z.string().optional(),
-}).strict();
+const ImportQuery = z
+  .object({
+    name: z
+      .string()
+      .trim()
+      .min(1)
+      .max(255)
+      .refine((n) => safeUploadName(n) !== null, says('file.own-name')),
+    strict: z.enum(['true', 'false']).default('false'),
+    offset: z
+      .string()
+      .regex(/^[+-]\d{2}:?\d{2}$/, says('offset.form'))
+      .optional(),
+    /** Whose rows of a Fitbit CSV that holds several people (a study export). */
+    fitbitId: z
+      .string()
+      .regex(/^\d{1,20}$/, says('fitbit.id'))
+      .optional(),
+    /** `adopt`: take the program's stage and a clinician's walking setting from a FHIR file's CarePlan and Goal. */
+    program: z.enum(['adopt']).optional(),
+    /** The person's calendar date (the page sends its own), for the program events of an adopted program. */
+    date: z.string().optional(),
+  })
+  .strict();
 
 /** How many past imports: the newest first. */
 const HistoryQuery = z.object({ limit: z.coerce.number().int().min(1).max(PAST_IMPORTS_MAX).default(20) }).strict();
 
-interface ImportJobData { jobId: string; personId: string; file: string; dir: string; name: string; strict: boolean; offsetMinutes: number | null; fitbitId?: string | null; adoptProgram?: boolean; today?: string }
+interface ImportJobData {
+  jobId: string;
+  personId: string;
+  file: string;
+  dir: string;
+  name: string;
+  strict: boolean;
+  offsetMinutes: number | null;
+  fitbitId?: string | null;
+  adoptProgram?: boolean;
+  today?: string;
+}
 
-export interface ImportRouteOptions { maxBytes?: number }
+export interface ImportRouteOptions {
+  maxBytes?: number;
+}
 
-export async function registerImportRoutes(app: FastifyInstance, store: Store, queue: JobQueue, opts: ImportRouteOptions = {}): Promise<void> {
+export async function registerImportRoutes(
+  app: FastifyInstance,
+  store: Store,
+  queue: JobQueue,
+  opts: ImportRouteOptions = {},
+): Promise<void> {
   const maxBytes = opts.maxBytes ?? IMPORT_MAX_BYTES;
-  const tooLarge = () => new Problem(413, 'file_too_large', `The file is larger than ${sizeText(maxBytes)}, the most this server takes. Nothing was stored.`, 'body');
+  const tooLarge = () =>
+    new Problem(413, 'file_too_large', refusal('import.too-large', { size: sizeText(maxBytes) }), 'body');
   await queue.on<ImportJobData>(IMPORT_JOB, (d) => runImport(store, d));
   await sweepUploads(UPLOAD_PREFIX, ABANDONED_AFTER_MS).catch(() => 0);
-  const sweep = setInterval(() => { void sweepUploads(UPLOAD_PREFIX, ABANDONED_AFTER_MS).catch(() => 0); }, 3600_000);
+  const sweep = setInterval(() => {
+    void sweepUploads(UPLOAD_PREFIX, ABANDONED_AFTER_MS).catch(() => 0);
+  }, 3600_000);
   sweep.unref();
-  app.addHook('onClose', async () => { clearInterval(sweep); });
+  app.addHook('onClose', async () => {
+    clearInterval(sweep);
+  });
   await app.register(async (scope) => {
     // Raw bytes: the parser hands the request stream through untouched.
     scope.addContentTypeParser('application/octet-stream', (_req, payload, done) => done(null, payload));
     const r = scope.withTypeProvider<ZodTypeProvider>();
     r.post('/api/imports', { config: access('self'), schema: { querystring: ImportQuery } }, async (req, reply) => {
-      if (!req.headers['content-type']?.startsWith('application/octet-stream')) throw badRequest('Send the file as application/octet-stream', 'content-type');
+      if (!req.headers['content-type']?.startsWith('application/octet-stream'))
+        throw badRequest(refusal('import.octet-stream'), 'content-type');
       // Taking a program from the file needs this person's own started program: refused before the upload is read.
       if (req.query.program === 'adopt') assertOpenProgram(await getProgram(store.db, req.personId));
       // The person's own date, as every other event gets it (request-date.ts): checked before the upload is read.
       const today = todayFrom(req.query.date);
-      const { dir, file } = await receiveUpload(req, reply, { prefix: UPLOAD_PREFIX, fileName: safeUploadName(req.query.name)!, maxBytes, tooLarge });
+      const { dir, file } = await receiveUpload(req, reply, {
+        prefix: UPLOAD_PREFIX,
+        fileName: safeUploadName(req.query.name)!,
+        maxBytes,
+        tooLarge,
+      });
       // From here the job owns the folder (runImport removes it); until the job is queued, this request does.
       try {
         const jobId = await createJob(store.db, req.personId, 'import');
         const m = req.query.offset ? /^([+-])(\d{2}):?(\d{2})$/.exec(req.query.offset) : null;
         const offsetMinutes = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : undefined;
-        await queue.send<ImportJobData>(IMPORT_JOB, { jobId, personId: req.personId, file, dir, name: req.query.name, strict: req.query.strict === 'true', offsetMinutes: offsetMinutes ?? null, fitbitId: req.query.fitbitId ?? null, adoptProgram: req.query.program === 'adopt', today });
+        await queue.send<ImportJobData>(IMPORT_JOB, {
+          jobId,
+          personId: req.personId,
+          file,
+          dir,
+          name: req.query.name,
+          strict: req.query.strict === 'true',
+          offsetMinutes: offsetMinutes ?? null,
+          fitbitId: req.query.fitbitId ?? null,
+          adoptProgram: req.query.program === 'adopt',
+          today,
+        });
         return await reply.status(202).send({ jobId });
       } catch (e) {
         await rm(dir, { recursive: true, force: true });
@@ -86,17 +141,30 @@ export async function registerImportRoutes(app: FastifyInstance, store: Store, q
     });
   });
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/api/imports', { config: access('self'), schema: { querystring: HistoryQuery } }, async (req) => listImports(store.db, req.personId, req.query.limit));
-  r.get('/api/patients/:personId/imports', { config: access('clinician-of-patient'), schema: { params: z.object({ personId: z.string().min(1).max(100) }), querystring: HistoryQuery } },
-    async (req) => listImports(store.db, req.personId, req.query.limit));
-  r.get('/api/jobs/:id', { config: access('self'), schema: { params: z.object({ id: z.string().uuid('must be a job id') }) } }, async (req) => {
-    // A running import in this process reports from memory: on SQLite its transaction holds the connection.
-    const live = inMemoryProgress.get(req.params.id);
-    if (live && liveOwner.get(req.params.id) === req.personId) return { id: req.params.id, kind: 'import', status: 'running', progress: live, result: null };
-    const job = await getJob(store.db, req.personId, req.params.id);
-    if (!job) throw notFound('No such job');
-    return job;
-  });
+  r.get('/api/imports', { config: access('self'), schema: { querystring: HistoryQuery } }, async (req) =>
+    listImports(store.db, req.personId, req.query.limit),
+  );
+  r.get(
+    '/api/patients/:personId/imports',
+    {
+      config: access('clinician-of-patient'),
+      schema: { params: z.object({ personId: z.string().min(1).max(100) }), querystring: HistoryQuery },
+    },
+    async (req) => listImports(store.db, req.personId, req.query.limit),
+  );
+  r.get(
+    '/api/jobs/:id',
+    { config: access('self'), schema: { params: z.object({ id: z.string().uuid(says('id.of', { what: 'job' })) }) } },
+    async (req) => {
+      // A running import in this process reports from memory: on SQLite its transaction holds the connection.
+      const live = inMemoryProgress.get(req.params.id);
+      if (live && liveOwner.get(req.params.id) === req.personId)
+        return { id: req.params.id, kind: 'import', status: 'running', progress: live, result: null };
+      const job = await getJob(store.db, req.personId, req.params.id);
+      if (!job) throw notFound(refusal('job.not-found'));
+      return job;
+    },
+  );
 }
 
 async function runImport(store: Store, job: ImportJobData): Promise<void> {
@@ -108,7 +176,8 @@ async function runImport(store: Store, job: ImportJobData): Promise<void> {
   try {
     await updateJob(store.db, jobId, { status: 'running' });
     const result = await importWalkingFile(store, personId, file, {
-      mode: strict ? 'strict' : 'lenient', fileName: name,
+      mode: strict ? 'strict' : 'lenient',
+      fileName: name,
       ...(job.offsetMinutes !== null ? { offsetMinutes: job.offsetMinutes } : {}),
       ...(job.fitbitId ? { id: job.fitbitId } : {}),
       ...(job.adoptProgram ? { adoptProgram: true } : {}),
@@ -128,11 +197,18 @@ async function runImport(store: Store, job: ImportJobData): Promise<void> {
     } as Parameters<typeof importWalkingFile>[3]);
     // The upload is gone before the job says it ended: whoever sees 'done' or 'failed' sees no file left behind.
     await rm(dir, { recursive: true, force: true });
-    await updateJob(store.db, jobId, { status: result.summary.ok ? 'done' : 'failed', progress: { ...progress, bytes: progress.total ?? progress.bytes }, result: importJson(name, result.summary, result) });
+    await updateJob(store.db, jobId, {
+      status: result.summary.ok ? 'done' : 'failed',
+      progress: { ...progress, bytes: progress.total ?? progress.bytes },
+      result: importJson(name, result.summary, result),
+    });
   } catch (e) {
     await rm(dir, { recursive: true, force: true }).catch(() => {});
     // A refusal of the use case (the program to take over was stopped meanwhile) says why; anything else is internal.
-    const error = e instanceof ServiceError ? `${e.message} Nothing from this file was stored.` : 'The import stopped with an internal error; nothing from this file was stored.';
+    const error =
+      e instanceof ServiceError
+        ? `${e.message} Nothing from this file was stored.`
+        : 'The import stopped with an internal error; nothing from this file was stored.';
     await updateJob(store.db, jobId, { status: 'failed', result: { error } }).catch(() => {});
   } finally {
     inMemoryProgress.delete(jobId);

@@ -10,6 +10,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { says } from '../../core/validation-words.js';
 import type { Store } from '../../store/db.js';
 import { findInvitation } from '../../store/repos/care-links.js';
 import { countResetRequest } from '../../store/repos/password-resets.js';
@@ -20,43 +21,75 @@ import { qrPng } from '../invitation-qr.js';
 import { MailError } from '../mail/mailer.js';
 import { invitationMail } from '../mail/messages.js';
 import { notFound, Problem } from '../problem.js';
+import { refusal } from '../../core/refusal-words.js';
 import { Email } from './account-routes.js';
 
 /** The path of an invitation link in the web app. */
 export const invitationPath = (token: string) => `/invite/${token}`;
 
 /** What the clinician's screen shows of a new invitation: its link in full, the link's QR code, and whether it can be emailed. */
-export async function invitationShare(app: FastifyInstance, req: FastifyRequest, token: string): Promise<{ url: string; qrPng: string; canEmail: boolean }> {
+export async function invitationShare(
+  app: FastifyInstance,
+  req: FastifyRequest,
+  token: string,
+): Promise<{ url: string; qrPng: string; canEmail: boolean }> {
   const url = `${app.mail.linkOrigin(req)}${invitationPath(token)}`;
-  return { url, qrPng: `data:image/png;base64,${(await qrPng(url)).toString('base64')}`, canEmail: app.mail.mailer !== null && app.mail.mailOrigin !== null };
+  return {
+    url,
+    qrPng: `data:image/png;base64,${(await qrPng(url)).toString('base64')}`,
+    canEmail: app.mail.mailer !== null && app.mail.mailOrigin !== null,
+  };
 }
 
 const EmailBody = z.object({ token: z.string().min(20).max(100), email: Email }).strict();
-const IdParams = z.object({ id: z.string().uuid('must be an invitation id') });
+const IdParams = z.object({ id: z.string().uuid(says('id.of', { what: 'invitation' })) });
 
-export async function registerInvitationShareRoutes(app: FastifyInstance, store: Store, cfg: AuthConfig): Promise<void> {
+export async function registerInvitationShareRoutes(
+  app: FastifyInstance,
+  store: Store,
+  cfg: AuthConfig,
+): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.post('/api/invitations/:id/email', { config: access('clinician'), schema: { params: IdParams, body: EmailBody } }, async (req) => {
-    const me = req.auth.account!;
-    const inv = await findInvitation(store.db, sha256(req.body.token));
-    // Another clinician's invitation, or a token that is not this invitation's, is no invitation of yours.
-    if (!inv || !safeEqual(inv.link.id, req.params.id) || inv.link.clinicianAccountId !== me.id) throw notFound('No such invitation of yours: create a new one.');
-    if (inv.link.status !== 'pending') throw new Problem(410, 'invitation_used', `This invitation is ${inv.link.status === 'active' ? 'already accepted' : inv.link.status}: create a new one.`);
-    const { mailer, mailOrigin } = app.mail;
-    if (!mailer || !mailOrigin) throw new Problem(503, 'email_not_configured', 'This Footing has no email settings (FOOTING_SMTP_URL): give the patient the link or let them scan the QR code.');
-    const counted = await countResetRequest(store.db, [
-      { keyHash: sha256(`invitation-mail:${inv.link.id}`), max: cfg.invitationMailsPerInvitationPerHour },
-      { keyHash: sha256(`invitation-mail-clinician:${me.id}`), max: cfg.invitationMailsPerClinicianPerHour },
-    ]);
-    if (!counted.ok) throw new Problem(429, 'invitation_mail_limited', `Too many invitation emails were sent, for this invitation or by you, in the last hour. Wait ${counted.waitMinutes} minutes, or give the patient the link or let them scan the QR code.`);
-    const url = `${mailOrigin}${invitationPath(req.body.token)}`;
-    try {
-      await mailer.send(invitationMail(req.body.email, { clinicName: inv.clinicName, clinicianName: inv.clinicianName, url, expiresAt: inv.link.expiresAt, qrPng: await qrPng(url) }));
-    } catch (e) {
-      if (!(e instanceof MailError)) throw e;
-      req.log.error({ reason: e.reason }, 'invitation mail not sent');
-      throw new Problem(502, 'email_failed', 'The mail server did not take the email. The invitation still works: give the patient the link or let them scan the QR code, or try again later.');
-    }
-    return { sent: true, to: req.body.email };
-  });
+  r.post(
+    '/api/invitations/:id/email',
+    { config: access('clinician'), schema: { params: IdParams, body: EmailBody } },
+    async (req) => {
+      const me = req.auth.account!;
+      const inv = await findInvitation(store.db, sha256(req.body.token));
+      // Another clinician's invitation, or a token that is not this invitation's, is no invitation of yours.
+      if (!inv || !safeEqual(inv.link.id, req.params.id) || inv.link.clinicianAccountId !== me.id)
+        throw notFound(refusal('invitation.not-yours'));
+      if (inv.link.status !== 'pending')
+        throw new Problem(410, 'invitation_used', refusal('invitation.share-used', { status: inv.link.status }));
+      const { mailer, mailOrigin } = app.mail;
+      if (!mailer || !mailOrigin) throw new Problem(503, 'email_not_configured', refusal('invitation.no-email'));
+      const counted = await countResetRequest(store.db, [
+        { keyHash: sha256(`invitation-mail:${inv.link.id}`), max: cfg.invitationMailsPerInvitationPerHour },
+        { keyHash: sha256(`invitation-mail-clinician:${me.id}`), max: cfg.invitationMailsPerClinicianPerHour },
+      ]);
+      if (!counted.ok)
+        throw new Problem(
+          429,
+          'invitation_mail_limited',
+          refusal('invitation.mail-limited', { minutes: counted.waitMinutes }),
+        );
+      const url = `${mailOrigin}${invitationPath(req.body.token)}`;
+      try {
+        await mailer.send(
+          invitationMail(req.body.email, {
+            clinicName: inv.clinicName,
+            clinicianName: inv.clinicianName,
+            url,
+            expiresAt: inv.link.expiresAt,
+            qrPng: await qrPng(url),
+          }),
+        );
+      } catch (e) {
+        if (!(e instanceof MailError)) throw e;
+        req.log.error({ reason: e.reason }, 'invitation mail not sent');
+        throw new Problem(502, 'email_failed', refusal('invitation.mail-failed'));
+      }
+      return { sent: true, to: req.body.email };
+    },
+  );
 }

@@ -13,8 +13,13 @@ import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Problem } from '../problem.js';
+import { refusal } from '../../core/refusal-words.js';
 
-export interface ReceivedUpload { dir: string; file: string; bytes: number }
+export interface ReceivedUpload {
+  dir: string;
+  file: string;
+  bytes: number;
+}
 
 export interface UploadOptions {
   /** Prefix of the temporary folder's name, e.g. 'footing-upload-' (sweepUploads finds abandoned ones by it). */
@@ -27,12 +32,24 @@ export interface UploadOptions {
 }
 
 /** Megabytes or kilobytes, for messages. */
-export const sizeText = (bytes: number) => (bytes >= 1024 ** 3 ? `${Math.round(bytes / 1024 ** 3)} GB` : bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.round(bytes / 1024)} KB`);
+export const sizeText = (bytes: number) =>
+  bytes >= 1024 ** 3
+    ? `${Math.round(bytes / 1024 ** 3)} GB`
+    : bytes >= 1024 * 1024
+      ? `${Math.round(bytes / (1024 * 1024))} MB`
+      : `${Math.round(bytes / 1024)} KB`;
 
-export async function receiveUpload(req: FastifyRequest, reply: FastifyReply, o: UploadOptions): Promise<ReceivedUpload> {
+export async function receiveUpload(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  o: UploadOptions,
+): Promise<ReceivedUpload> {
   const declared = Number(req.headers['content-length'] ?? NaN);
   // Refused before a byte is stored; the connection closes so the client stops sending the rest.
-  if (declared > o.maxBytes) { void reply.header('connection', 'close'); throw o.tooLarge(); }
+  if (declared > o.maxBytes) {
+    void reply.header('connection', 'close');
+    throw o.tooLarge();
+  }
   const dir = await mkdtemp(join(tmpdir(), o.prefix));
   const file = join(dir, o.fileName);
   let bytes = 0;
@@ -47,9 +64,13 @@ export async function receiveUpload(req: FastifyRequest, reply: FastifyReply, o:
     return { dir, file, bytes };
   } catch (e) {
     await rm(dir, { recursive: true, force: true });
-    if (e instanceof Problem) { void reply.header('connection', 'close'); throw e; }
-    if ((e as NodeJS.ErrnoException).code === 'ENOSPC') throw new Problem(507, 'server_full', 'The server has no room for this file just now. Nothing was stored; please tell whoever runs this Footing.', 'body');
-    throw new Problem(400, 'upload_incomplete', 'The upload did not arrive whole. Nothing was stored; please try again.', 'body');
+    if (e instanceof Problem) {
+      void reply.header('connection', 'close');
+      throw e;
+    }
+    if ((e as NodeJS.ErrnoException).code === 'ENOSPC')
+      throw new Problem(507, 'server_full', refusal('upload.server-full'), 'body');
+    throw new Problem(400, 'upload_incomplete', refusal('upload.incomplete'), 'body');
   }
 }
 
@@ -74,7 +95,10 @@ export async function sweepUploads(prefix: string, olderThanMs: number, now = Da
     if (!name.startsWith(prefix)) continue;
     const path = join(tmpdir(), name);
     const s = await stat(path).catch(() => null);
-    if (s?.isDirectory() && now - s.mtimeMs > olderThanMs) { await rm(path, { recursive: true, force: true }); removed++; }
+    if (s?.isDirectory() && now - s.mtimeMs > olderThanMs) {
+      await rm(path, { recursive: true, force: true });
+      removed++;
+    }
   }
   return removed;
 }
