@@ -28,6 +28,7 @@ const provisionalWalk: WalkingTarget = {
   baselineSteps: null,
   baselineMinutes: null,
   basis: 'Log 3 days.',
+  basisText: { id: 'walking-basis.provisional', params: { from: '2024-01-01', to: '2024-01-07', days: 7, withData: 0, needDays: 3, startMinutes: 10 } },
   window: { from: '2024-01-01', to: '2024-01-07', daysWithData: 0 },
   clinician: null,
 };
@@ -38,6 +39,7 @@ const stepWalk: WalkingTarget = {
   baselineSteps: 5000,
   baselineMinutes: 22,
   basis: 'Baseline +10%.',
+  basisText: { id: 'walking-basis.provisional', params: { from: '2024-01-01', to: '2024-01-07', days: 7, withData: 7, needDays: 3, startMinutes: 10 } },
   window: { from: '2024-01-01', to: '2024-01-07', daysWithData: 7 },
   clinician: null,
 };
@@ -262,6 +264,7 @@ const anyWalking = fc
   })
   .map((w): WalkingTarget => ({
     ...w,
+    basisText: stepWalk.basisText,
     window: { from: '2024-01-01', to: '2024-01-07', daysWithData: 7 },
     clinician: null,
   }));

@@ -68,10 +68,76 @@ export interface WalkingTarget {
   baselineMinutes: number | null;
   /** The baseline window (inclusive dates) and how many of its days had walking data. */
   window: { from: string; to: string; daysWithData: number };
-  /** Plain words on how the target was set from the person's own days, naming the window. */
+  /** Plain words on how the target was set from the person's own days, naming the window (English: basisEnglish). */
   basis: string;
+  /** The same by id and figures, for the reader's language (src/core/i18n/walking-texts.ts writes the Spanish). */
+  basisText: WalkingBasisText;
   /** A clinician's target or cap, when one is set (null otherwise). */
   clinician: ClinicianWalkingSetting | null;
+}
+
+/**
+ * How the target was set, by id with its figures (issue 14 item 8): `basis` is its English, and a screen in another
+ * language writes its own from the same figures, never from the English.
+ */
+export type WalkingBasisText =
+  /** Too few days of data in the window: the gentle start. */
+  | {
+      id: 'walking-basis.provisional';
+      params: { from: string; to: string; days: number; withData: number; needDays: number; startMinutes: number };
+    }
+  /** The window's average, and what the week's pain did with it. */
+  | {
+      id: 'walking-basis.average';
+      params: {
+        from: string;
+        to: string;
+        days: number;
+        withData: number;
+        /** The average as shown: steps when there are steps, else minutes. */
+        average: { steps: number | null; minutes: number };
+        /** null: no complete program week yet (the target is the baseline). */
+        verdict: WeekVerdict | null;
+        pct: number;
+        /** For a good week: already at the ceiling, raised to it, or raised by pct. */
+        raised: 'past' | 'to-ceiling' | 'by-pct';
+        /** The ceiling: the steps where the benefit levels off, or the program's goal in minutes. */
+        ceiling: { steps: number | null; minutes: number };
+      };
+    };
+
+/** The basis in English (the words `basis` has always had). */
+export function basisEnglish(t: WalkingBasisText): string {
+  const p = t.params;
+  const span = `the ${p.days} days from ${dayMonth(p.from)} to ${dayMonth(p.to)}`;
+  if (t.id === 'walking-basis.provisional') {
+    const w = t.params.withData;
+    const have = w === 0 ? 'none of them has' : `only ${w} of them ${w === 1 ? 'has' : 'have'}`;
+    return `Your target comes from your walking in ${span}, and ${have} walking data. Log your walking for ${t.params.needDays} days (or import it from your phone) so your target can start from your own baseline. Until then: a gentle ${t.params.startMinutes} minutes.`;
+  }
+  const a = t.params;
+  const gaps =
+    a.withData < a.days ? ` (on the ${a.withData} of those days with walking data; days without data are left out)` : '';
+  const head = `Your average was ${walkingFigure(a.average)} a day over ${span}${gaps}`;
+  const ceilingWords =
+    a.ceiling.steps !== null
+      ? `${walkingFigure(a.ceiling)}, where the benefit levels off`
+      : `${walkingFigure(a.ceiling)}, the program's goal`;
+  const raised =
+    a.raised === 'past'
+      ? `but that is already at or past ${ceilingWords}, so it is not raised further.`
+      : a.raised === 'to-ceiling'
+        ? `so your target is raised to ${ceilingWords}.`
+        : `so your target is ${a.pct}% higher.`;
+  const then =
+    a.verdict === null
+      ? ': your target is that baseline.'
+      : a.verdict === 'ok'
+        ? `; your pain stayed within the rules that week, ${raised}`
+        : a.verdict === 'hold'
+          ? '; there were no check-ins that week to judge your pain by, so your target stays at that average.'
+          : `; your pain went past the rules that week, so your target is ${a.pct}% lower.`;
+  return head + then;
 }
 
 /** The baseline window: the days the baseline is taken from (inclusive), and which program week they are. */
@@ -167,21 +233,25 @@ export function walkingTarget(input: {
 }): WalkingTarget {
   const window = baselineWindow(input);
   const base = walkingBaseline(input.days, window);
-  const span = `the ${WALKING_BASELINE_DAYS} days from ${dayMonth(window.from)} to ${dayMonth(window.to)}`;
   const common = {
     baselineSteps: base.steps,
     baselineMinutes: base.minutes,
     window: { from: window.from, to: window.to, daysWithData: base.days },
     clinician: null,
   };
+  const span = { from: window.from, to: window.to, days: WALKING_BASELINE_DAYS, withData: base.days };
   if (base.days < WALKING_BASELINE_MIN_DAYS) {
-    const have = base.days === 0 ? 'none of them has' : `only ${base.days} of them ${base.days === 1 ? 'has' : 'have'}`;
+    const basisText: WalkingBasisText = {
+      id: 'walking-basis.provisional',
+      params: { ...span, needDays: WALKING_BASELINE_MIN_DAYS, startMinutes: WALKING_START_MINUTES },
+    };
     return {
       steps: null,
       minutes: Math.max(WALKING_START_MINUTES, Math.round(base.minutes ?? 0)),
       provisional: true,
       ...common,
-      basis: `Your target comes from your walking in ${span}, and ${have} walking data. Log your walking for ${WALKING_BASELINE_MIN_DAYS} days (or import it from your phone) so your target can start from your own baseline. Until then: a gentle ${WALKING_START_MINUTES} minutes.`,
+      basis: basisEnglish(basisText),
+      basisText,
     };
   }
   const verdict = window.week === null ? null : (input.weeks[window.week] ?? null);
@@ -198,38 +268,22 @@ export function walkingTarget(input: {
   const minutes =
     base.minutes !== null ? roundMinutes(adjust(base.minutes, WALKING_GOAL_MINUTES)) : minutesForSteps(steps!);
 
-  const pct = Math.round(WALKING_WEEKLY_INCREASE * 100);
-  const average =
-    base.steps !== null
-      ? `${roundSteps(base.steps).toLocaleString('en')} steps`
-      : `${roundMinutes(base.minutes!)} minutes`;
-  const gaps =
-    base.days < WALKING_BASELINE_DAYS
-      ? ` (on the ${base.days} of those days with walking data; days without data are left out)`
-      : '';
-  const head = `Your average was ${average} a day over ${span}${gaps}`;
-  // The ceiling of the figure the basis speaks of (steps when there are steps).
-  const [baseline, ceiling, ceilingWords] =
-    base.steps !== null
-      ? [
-          base.steps,
-          stepCeiling(input.age),
-          `${stepCeiling(input.age).toLocaleString('en')} steps, where the benefit levels off`,
-        ]
-      : [base.minutes!, WALKING_GOAL_MINUTES, `${WALKING_GOAL_MINUTES} minutes, the program's goal`];
-  const raised =
-    baseline >= ceiling
-      ? `but that is already at or past ${ceilingWords}, so it is not raised further.`
-      : baseline * up > ceiling
-        ? `so your target is raised to ${ceilingWords}.`
-        : `so your target is ${pct}% higher.`;
-  const then =
-    verdict === null
-      ? ': your target is that baseline.'
-      : verdict === 'ok'
-        ? `; your pain stayed within the rules that week, ${raised}`
-        : verdict === 'hold'
-          ? '; there were no check-ins that week to judge your pain by, so your target stays at that average.'
-          : `; your pain went past the rules that week, so your target is ${pct}% lower.`;
-  return { steps, minutes, provisional: false, ...common, basis: head + then };
+  // The figure the basis speaks of (steps when there are steps) and its ceiling.
+  const [baseline, ceiling] =
+    base.steps !== null ? [base.steps, stepCeiling(input.age)] : [base.minutes!, WALKING_GOAL_MINUTES];
+  const basisText: WalkingBasisText = {
+    id: 'walking-basis.average',
+    params: {
+      ...span,
+      average:
+        base.steps !== null
+          ? { steps: roundSteps(base.steps), minutes: 0 }
+          : { steps: null, minutes: roundMinutes(base.minutes!) },
+      verdict,
+      pct: Math.round(WALKING_WEEKLY_INCREASE * 100),
+      raised: baseline >= ceiling ? 'past' : baseline * up > ceiling ? 'to-ceiling' : 'by-pct',
+      ceiling: base.steps !== null ? { steps: ceiling, minutes: 0 } : { steps: null, minutes: ceiling },
+    },
+  };
+  return { steps, minutes, provisional: false, ...common, basis: basisEnglish(basisText), basisText };
 }

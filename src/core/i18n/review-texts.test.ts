@@ -1,7 +1,7 @@
 /**
- * The review's and the walking target's Spanish, made from the sentences the engine writes (issue 14 item 8). The
- * English comes from the engine itself where a small input gives it (walkingTarget, reviewProgram); the Spanish
- * expected is written by hand. A sentence no pattern knows stays in English.
+ * The review's and the walking target's Spanish (issue 14 item 8): the review's made from the sentences the engine
+ * writes, the walking target's from its basis's id and figures. The English comes from the engine itself where a
+ * small input gives it (walkingTarget, reviewProgram); the Spanish expected is written by hand.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -43,6 +43,9 @@ test('the walking basis in Spanish, for each way the target is set', () => {
   assert.equal(es([3000], 'ok'), 'Tu objetivo sale de tus caminatas de los 7 días del 8 mar al 14 mar, y de esos días solo 1 tiene datos de caminata. Registra tus caminatas durante 3 días (o impórtalas de tu teléfono) para que tu objetivo pueda partir de tu propia media. Hasta entonces: unos suaves 10 minutos.');
   assert.equal(es([], 'ok'), 'Tu objetivo sale de tus caminatas de los 7 días del 8 mar al 14 mar, y de esos días ninguno tiene datos de caminata. Registra tus caminatas durante 3 días (o impórtalas de tu teléfono) para que tu objetivo pueda partir de tu propia media. Hasta entonces: unos suaves 10 minutos.');
   assert.equal(walkingTargetIn(target(Array(7).fill(4000), 'ok'), 'en').basis, target(Array(7).fill(4000), 'ok').basis, 'English is the target as it is');
+  // The Spanish comes from the basis's id and figures, never from its English: a reworded English keeps it.
+  const reworded = { ...target(Array(7).fill(4000), 'flare'), basis: 'Your week went badly, so 10% less.' };
+  assert.equal(walkingTargetIn(reworded, 'es').basis, `${head}; tu dolor se salió de las reglas esa semana, así que tu objetivo es un 10 % más bajo.`);
 });
 
 test('a clinician’s walking setting in Spanish: figures and date from the setting, their reason in their words', () => {

@@ -1,11 +1,11 @@
 /**
  * The walking target's words in Spanish (issue 14 item 8): the basis (how today's target came from the person's own
- * days, src/core/walking-target.ts) and a clinician's setting (src/core/walking-override.ts). The figures and dates
- * come from the target itself; which of the basis's sentences applies (a good week, a flare, no check-ins...) is read
- * from its English, the way review-texts.ts reads the review: an English basis no pattern knows stays as it is.
+ * days, src/core/walking-target.ts) and a clinician's setting (src/core/walking-override.ts), both from the target's
+ * own id and figures (WalkingBasisText, the setting's fields), never from its English. The two readers of English
+ * below (a day and a walking figure) serve review-texts.ts's stored sentences only.
  */
 import type { Language } from '../language.js';
-import type { ClinicianWalkingSetting, WalkingTarget } from '../walking-target.js';
+import type { ClinicianWalkingSetting, WalkingBasisText, WalkingTarget } from '../walking-target.js';
 
 const NUMBER_ES = new Intl.NumberFormat('es-ES');
 const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -35,47 +35,34 @@ export function walkingFigureFromEnglish(english: string): string | null {
   return m[1] !== undefined ? walkingFigureEs({ steps: Number(m[1].replace(/,/g, '')), minutes: null }) : walkingFigureEs({ steps: null, minutes: Number(m[2]) });
 }
 
-/** The ceiling of the basis ("9,000 steps, where the benefit levels off" / "30 minutes, the program's goal"): its
- * figure and what it is, in Spanish. */
-function ceilingEs(english: string): { figure: string; what: string } | null {
-  let m = /^(.+ steps), where the benefit levels off$/.exec(english);
-  if (m) { const f = walkingFigureFromEnglish(m[1]!); return f ? { figure: f, what: 'donde el beneficio se estabiliza' } : null; }
-  m = /^(\d+ minutes), the program's goal$/.exec(english);
-  if (m) { const f = walkingFigureFromEnglish(m[1]!); return f ? { figure: f, what: 'el objetivo del programa' } : null; }
-  return null;
-}
-
-function tailEs(tail: string): string | null {
-  if (tail === ': your target is that baseline.') return ': tu objetivo es esa media.';
-  if (tail === '; there were no check-ins that week to judge your pain by, so your target stays at that average.') return '; esa semana no hubo registros con los que valorar tu dolor, así que tu objetivo se queda en esa media.';
-  let m = /^; your pain went past the rules that week, so your target is (\d+)% lower\.$/.exec(tail);
-  if (m) return `; tu dolor se salió de las reglas esa semana, así que tu objetivo es un ${m[1]} % más bajo.`;
-  m = /^; your pain stayed within the rules that week, (.*)$/.exec(tail);
-  if (!m) return null;
-  const raised = m[1]!;
-  let r: RegExpExecArray | null;
-  let es: string | null = null;
-  if ((r = /^but that is already at or past (.+), so it is not raised further\.$/.exec(raised))) { const c = ceilingEs(r[1]!); es = c && `pero eso ya llega a ${c.figure} o más, ${c.what}, así que no sube más.`; }
-  else if ((r = /^so your target is raised to (.+)\.$/.exec(raised))) { const c = ceilingEs(r[1]!); es = c && `así que tu objetivo sube a ${c.figure}, ${c.what}.`; }
-  else if ((r = /^so your target is (\d+)% higher\.$/.exec(raised))) es = `así que tu objetivo es un ${r[1]} % más alto.`;
-  return es && `; tu dolor se mantuvo dentro de las reglas esa semana, ${es}`;
-}
-
-/** The basis in Spanish; null when its English is not one the target writes. */
-export function walkingBasisEs(english: string): string | null {
-  const span = '(\\d+) days from (\\d{1,2} [A-Z][a-z]{2}) to (\\d{1,2} [A-Z][a-z]{2})';
-  let m = new RegExp(`^Your target comes from your walking in the ${span}, and (none of them has|only (\\d+) of them (?:has|have)) walking data\\. Log your walking for (\\d+) days \\(or import it from your phone\\) so your target can start from your own baseline\\. Until then: a gentle (\\d+) minutes\\.$`).exec(english);
-  if (m) {
-    const [from, to] = [englishDayMonthEs(m[2]!), englishDayMonthEs(m[3]!)];
-    const have = m[5] === undefined ? 'ninguno tiene' : m[5] === '1' ? 'solo 1 tiene' : `solo ${m[5]} tienen`;
-    return `Tu objetivo sale de tus caminatas de los ${m[1]} días del ${from} al ${to}, y de esos días ${have} datos de caminata. Registra tus caminatas durante ${m[6]} días (o impórtalas de tu teléfono) para que tu objetivo pueda partir de tu propia media. Hasta entonces: unos suaves ${m[7]} minutos.`;
+/** The basis in Spanish, from its id and figures (walking-target.ts WalkingBasisText; its English is basisEnglish). */
+export function walkingBasisEs(t: WalkingBasisText): string {
+  const p = t.params;
+  const [from, to] = [dayMonthEs(p.from), dayMonthEs(p.to)];
+  if (t.id === 'walking-basis.provisional') {
+    const w = p.withData;
+    const have = w === 0 ? 'ninguno tiene' : w === 1 ? 'solo 1 tiene' : `solo ${w} tienen`;
+    return `Tu objetivo sale de tus caminatas de los ${p.days} días del ${from} al ${to}, y de esos días ${have} datos de caminata. Registra tus caminatas durante ${t.params.needDays} días (o impórtalas de tu teléfono) para que tu objetivo pueda partir de tu propia media. Hasta entonces: unos suaves ${t.params.startMinutes} minutos.`;
   }
-  m = new RegExp(`^Your average was (.+?) a day over the ${span}( \\(on the (\\d+) of those days with walking data; days without data are left out\\))?([:;].*)$`).exec(english);
-  if (!m) return null;
-  const [figure, from, to, tail] = [walkingFigureFromEnglish(m[1]!), englishDayMonthEs(m[3]!), englishDayMonthEs(m[4]!), tailEs(m[7]!)];
-  if (!figure || !tail) return null;
-  const gaps = m[5] ? ` (en los ${m[6]} de esos días con datos de caminata; los días sin datos no cuentan)` : '';
-  return `Tu media fue de ${figure} al día en los ${m[2]} días del ${from} al ${to}${gaps}${tail}`;
+  const a = t.params;
+  const gaps =
+    a.withData < a.days ? ` (en los ${a.withData} de esos días con datos de caminata; los días sin datos no cuentan)` : '';
+  const what = a.ceiling.steps !== null ? 'donde el beneficio se estabiliza' : 'el objetivo del programa';
+  const raised =
+    a.raised === 'past'
+      ? `pero eso ya llega a ${walkingFigureEs(a.ceiling)} o más, ${what}, así que no sube más.`
+      : a.raised === 'to-ceiling'
+        ? `así que tu objetivo sube a ${walkingFigureEs(a.ceiling)}, ${what}.`
+        : `así que tu objetivo es un ${a.pct} % más alto.`;
+  const then =
+    a.verdict === null
+      ? ': tu objetivo es esa media.'
+      : a.verdict === 'ok'
+        ? `; tu dolor se mantuvo dentro de las reglas esa semana, ${raised}`
+        : a.verdict === 'hold'
+          ? '; esa semana no hubo registros con los que valorar tu dolor, así que tu objetivo se queda en esa media.'
+          : `; tu dolor se salió de las reglas esa semana, así que tu objetivo es un ${a.pct} % más bajo.`;
+  return `Tu media fue de ${walkingFigureEs(a.average)} al día en los ${a.days} días del ${from} al ${to}${gaps}${then}`;
 }
 
 /** A clinician's setting's sentence in Spanish, from its figures (the clinician's reason stays in their words). */
@@ -87,5 +74,5 @@ export function clinicianSettingTextEs(c: ClinicianWalkingSetting): string {
 /** The walking target with its words in `language`. */
 export function walkingTargetIn(target: WalkingTarget, language: Language): WalkingTarget {
   if (language === 'en') return target;
-  return { ...target, basis: walkingBasisEs(target.basis) ?? target.basis, clinician: target.clinician && { ...target.clinician, text: clinicianSettingTextEs(target.clinician) } };
+  return { ...target, basis: walkingBasisEs(target.basisText), clinician: target.clinician && { ...target.clinician, text: clinicianSettingTextEs(target.clinician) } };
 }

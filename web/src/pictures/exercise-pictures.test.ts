@@ -119,6 +119,10 @@ const walking: WalkingTarget = {
   baselineSteps: null,
   baselineMinutes: null,
   basis: '',
+  basisText: {
+    id: 'walking-basis.provisional',
+    params: { from: '2024-01-01', to: '2024-01-07', days: 7, withData: 0, needDays: 3, startMinutes: 10 },
+  },
   window: { from: '2024-01-01', to: '2024-01-07', daysWithData: 0 },
   clinician: null,
 };
