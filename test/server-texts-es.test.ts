@@ -388,8 +388,8 @@ test('a damaged record found by a real import is said in Spanish, with the place
       { where: { file: 'steps.csv', line: 3, column: 22, field: 'TotalSteps' }, es: 'TotalSteps "lots" no es un número entero de pasos', en: 'TotalSteps "lots" is not a whole number of steps' },
       { where: { file: 'steps.csv', line: 4, column: 1 }, es: 'La fila tiene 3 campos y la cabecera 4', en: 'Row has 3 fields, the header has 4' },
     ]);
-    // A record kept before the ids (no text) is shown as it was stored.
-    assert.equal(importProblemTextIn({ message: 'Row has 3 fields, the header has 4' }, 'es'), 'Row has 3 fields, the header has 4');
+    // A record kept before the ids (no text): its stored English, quoted and said to be English (never passed off as Spanish).
+    assert.equal(importProblemTextIn({ message: 'Row has 3 fields, the header has 4' }, 'es'), '«Row has 3 fields, the header has 4» (en inglés)');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -12,7 +12,7 @@ import type { Language } from '../language.js';
 import { IMPORT_PROBLEM_EN, isImportProblemId, type ImportProblemId, type ImportProblemParams, type ImportProblemText, type IoCause } from '../import-problem-words.js';
 import type { OutcomeProblem } from '../outcome-scoring.js';
 import { outcomeProblemIn } from './outcome-problem-texts.js';
-import { refusalIn } from './validation-texts.js';
+import { quotedEnglishEs, refusalIn } from './validation-texts.js';
 
 const NUMBER = new Intl.NumberFormat('es-ES');
 const num = (n: number) => NUMBER.format(n);
@@ -156,11 +156,13 @@ export const IMPORT_PROBLEM_ES: SpanishOf = {
 
 /**
  * A problem's words in `language`: from its message id and parameters when it has them and this version knows the
- * id, else the English message it was stored with (records made before the ids, or by a newer Footing).
+ * id, else the English message it was stored with (records made before the ids, or by a newer Footing), which a
+ * Spanish reader gets quoted and said to be English.
  */
 export function importProblemTextIn(problem: { message: string; text?: ImportProblemText | undefined }, language: Language): string {
   const t = problem.text;
-  if (language === 'en' || !t || !isImportProblemId(t.id)) return problem.message;
+  if (language === 'en') return problem.message;
+  if (!t || !isImportProblemId(t.id)) return quotedEnglishEs(problem.message);
   return (IMPORT_PROBLEM_ES[t.id] as (p: unknown) => string)(t.params);
 }
 

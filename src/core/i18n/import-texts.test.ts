@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { importOutcomeTextIn, skippedTextIn } from './import-texts.js';
+import { importProblemTextIn } from './import-problem-texts.js';
 
 const figures = { ok: true, mode: 'lenient' as const, samples: 0, added: 0, duplicates: 0, errorCount: 0 };
 
@@ -23,4 +24,14 @@ test('what was left out in Spanish: activities by kind, other data, other people
   assert.equal(skippedTextIn({ cycling: 1, 'other-person': 1 }, 'es'), 'Se dejó fuera 1 actividad: 1 salida en bici; se dejó fuera 1 fila de otra persona');
   assert.equal(skippedTextIn({}, 'es'), '');
   assert.equal(skippedTextIn({ running: 1, paddling: 1 }, 'en'), '2 activities left out: 1 run, 1 paddling or rowing session');
+});
+
+test('a damaged record stored before the importers gave ids: its English quoted and said to be English in Spanish', () => {
+  // An import record of an earlier Footing keeps only the message (no text): nothing to write the Spanish from.
+  const old = { message: 'TotalSteps "lots" is not a whole number of steps' };
+  assert.equal(importProblemTextIn(old, 'es'), '«TotalSteps "lots" is not a whole number of steps» (en inglés)');
+  assert.equal(importProblemTextIn(old, 'en'), 'TotalSteps "lots" is not a whole number of steps');
+  // An id this version does not know (a newer Footing's): the same.
+  const newer = { message: 'a new kind of problem', text: { id: 'csv.newer-kind', params: {} } } as unknown as Parameters<typeof importProblemTextIn>[0];
+  assert.equal(importProblemTextIn(newer, 'es'), '«a new kind of problem» (en inglés)');
 });

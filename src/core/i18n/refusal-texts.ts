@@ -15,7 +15,7 @@ const STATUS_ES = { active: 'ya fue aceptada', revoked: 'fue retirada', expired:
 /** A library's English inside a Spanish sentence, quoted and named as its words. */
 const libraryWords = (who: string, words: string) => `(${who} dice: «${words}»)`;
 /** A record's refusal: the Spanish of its id, or its English quoted and said to be English (it has no id). */
-const worded = (w: Worded) => (w.text ? refusalIn(w, 'es') : `«${w.message}» (en inglés)`);
+const worded = (w: Worded) => refusalIn(w, 'es');
 const askAgainReset = 'Pide uno nuevo desde la página de inicio de sesión (¿Olvidaste tu contraseña?).';
 const askClinician = 'Pide a tu profesional una nueva.';
 

@@ -141,10 +141,12 @@ test('zod\'s own issues carry their id through checkWith, zod\'s English kept; w
   assert.equal(issueIn(key!, 'es'), 'no es un campo de este registro: "mood"');
   const [text] = check({ at, context: 'daily', back: 3, note: 5 });
   assert.deepEqual([text!.message, issueIn(text!, 'es')], ['Invalid input: expected string, received number', 'debe ser un texto']);
-  // A plain safeParse gives zod's issues no id: the reader gets the English rather than a guess.
+  // A plain safeParse gives zod's issues no id: the reader gets the English rather than a guess, quoted and said to
+  // be English inside the Spanish, never passed off as Spanish.
   const [plain] = CheckinInput.safeParse({ at, context: 'daily', back: 3, note: 5 }).error!.issues;
   assert.equal(textOfIssue(plain!), null);
-  assert.equal(issueIn(plain!, 'es'), 'Invalid input: expected string, received number');
+  assert.equal(issueIn(plain!, 'es'), '«Invalid input: expected string, received number» (en inglés)');
+  assert.equal(issueIn(plain!, 'en'), 'Invalid input: expected string, received number');
 });
 
 test('the safety check\'s refusals by id: the question in the reader\'s language', () => {

@@ -129,11 +129,19 @@ export function validationTextEs(t: ValidationText): string {
 }
 
 /**
+ * Words Footing has only in English (stored before the message ids, or a check without one), inside a Spanish
+ * sentence: quoted and said to be English, never passed off as the reader's language.
+ */
+export const quotedEnglishEs = (english: string): string => `«${english}» (en inglés)`;
+
+/**
  * A refusal in `language`: its English message, or the Spanish from the id it carries. A refusal without an id (a
- * record kept before the ids; a check of a schema outside the patient's and clinician's records) keeps its English.
+ * record kept before the ids; a check of a schema outside the patient's and clinician's records) is its English,
+ * quoted and said to be English.
  */
 export function refusalIn(r: { message: string; text?: ValidationText | null | undefined }, language: Language): string {
-  return language === 'en' || !r.text ? r.message : validationTextEs(r.text);
+  if (language === 'en') return r.message;
+  return r.text ? validationTextEs(r.text) : quotedEnglishEs(r.message);
 }
 
 /** A zod issue (from checkWith, or the API's validation) in `language`. */

@@ -4,7 +4,7 @@
  * figures with what each counts (records read from the file, the walking measurements they gave, how many were new
  * and how many already stored, what was left out as not walking and why), the days it covers, and each bad record
  * with where it is in the file and what is wrong with it, in the language on screen (importProblemTextIn; a record
- * made before the importers gave their messages ids says it in English). The figures and the problems are shared
+ * made before the importers gave their messages ids quotes its English, said to be English). The figures and the problems are shared
  * with the import history.
  */
 import { useId, useState } from 'react';
