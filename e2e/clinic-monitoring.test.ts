@@ -22,21 +22,35 @@ const ctx = clinicServerAndPhones(() => startServer(withClinic(CLINIC, CLINICIAN
 
 /** "5 Jan 2027" for 2027-01-05, written out here rather than by the app's own formatter. */
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const inWords = (date: string) => `${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
+const inWords = (date: string) =>
+  `${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
 
-test('the patient list shows each patient\'s monitoring period: days with data against 16 and the minutes logged', async () => {
+test("the patient list shows each patient's monitoring period: days with data against 16 and the minutes logged", async () => {
   const c = ctx.clinician.page;
   const today = localDate();
   await seedClinicPatients(ctx.server.store, CLINICIAN.email, today, 2);
   await c.goto(ctx.server.url + '/');
-  const r = await c.evaluate(async ([email, password]) => {
-    const res = await fetch('/api/auth/sign-in', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
-    const { csrfToken } = await res.json() as { csrfToken: string };
-    const list = await (await fetch('/api/patients')).json() as { patients: { personId: string; displayName: string }[] };
-    const p1 = list.patients.find((p) => p.displayName === 'Patient 01')!;
-    const logged = await fetch(`/api/patients/${p1.personId}/monitoring-minutes`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken }, body: JSON.stringify({ date: new Date().toLocaleDateString('en-CA'), minutes: 25, note: 'Reviewed the week' }) });
-    return logged.status;
-  }, [CLINICIAN.email, CLINICIAN.password] as const);
+  const r = await c.evaluate(
+    async ([email, password]) => {
+      const res = await fetch('/api/auth/sign-in', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password }),
+      });
+      const { csrfToken } = (await res.json()) as { csrfToken: string };
+      const list = (await (await fetch('/api/patients')).json()) as {
+        patients: { personId: string; displayName: string }[];
+      };
+      const p1 = list.patients.find((p) => p.displayName === 'Patient 01')!;
+      const logged = await fetch(`/api/patients/${p1.personId}/monitoring-minutes`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
+        body: JSON.stringify({ date: new Date().toLocaleDateString('en-CA'), minutes: 25, note: 'Reviewed the week' }),
+      });
+      return logged.status;
+    },
+    [CLINICIAN.email, CLINICIAN.password] as const,
+  );
   assert.equal(r, 201);
 
   await c.reload();
@@ -45,8 +59,14 @@ test('the patient list shows each patient\'s monitoring period: days with data a
   const line = (name: string) => c.locator('li.patient-line', { has: c.getByRole('heading', { name }) });
   const needed = `15 more needed by ${inWords(addDays(today, 29))}`;
   await line('Patient 01').getByTestId('monitoring').waitFor();
-  assert.equal(await line('Patient 01').getByTestId('monitoring').innerText(), `1 of 1 day so far with data; ${needed}; 25 min logged`);
-  assert.equal(await line('Patient 02').getByTestId('monitoring').innerText(), `1 of 1 day so far with data; ${needed}; 0 min logged`);
+  assert.equal(
+    await line('Patient 01').getByTestId('monitoring').innerText(),
+    `1 of 1 day so far with data; ${needed}; 25 min logged`,
+  );
+  assert.equal(
+    await line('Patient 02').getByTestId('monitoring').innerText(),
+    `1 of 1 day so far with data; ${needed}; 0 min logged`,
+  );
   await assertAccessible(c, 'patient list with monitoring');
   await line('Patient 01').getByTestId('monitoring').scrollIntoViewIfNeeded();
   await screenshot(c, '7m-patient-list-monitoring');
@@ -69,12 +89,18 @@ test('the patient list shows each patient\'s monitoring period: days with data a
   assert.equal(await c.getByLabel('Minutes (1 to 240)').inputValue(), '25');
   await c.getByLabel('Minutes (1 to 240)').fill('30');
   await c.getByRole('button', { name: 'Save changes' }).click();
-  await c.getByRole('status').filter({ hasText: `30 min on ${inWords(today)} saved.` }).waitFor();
+  await c
+    .getByRole('status')
+    .filter({ hasText: `30 min on ${inWords(today)} saved.` })
+    .waitFor();
   assert.equal((await rows.first().innerText()).split('\t')[2], '30');
   assert.deepEqual(await entries.allInnerTexts(), [`${inWords(today)}: 30 min, Reviewed the week (you)`]);
   await assertAccessible(c, 'patient page, minutes corrected');
   await c.getByRole('button', { name: `Remove 30 min on ${inWords(today)}` }).click();
-  await c.getByRole('status').filter({ hasText: `30 min on ${inWords(today)} removed.` }).waitFor();
+  await c
+    .getByRole('status')
+    .filter({ hasText: `30 min on ${inWords(today)} removed.` })
+    .waitFor();
   assert.equal((await rows.first().innerText()).split('\t')[2], '0');
   assert.equal(await c.getByTestId('monitoring-entries').count(), 0);
 });

@@ -25,9 +25,22 @@ import type { KeypointSeries } from '../src/gait/keypoints.js';
 
 /** A side-view walk's analysis JSON and key frames, from the validation keypoints (src/gait's own fixture). */
 function gaitFixture() {
-  const series = JSON.parse(readFileSync(new URL('../test/fixtures/keypoints/sports2d_demo_walk_side.json', import.meta.url), 'utf8')) as KeypointSeries;
+  const series = JSON.parse(
+    readFileSync(new URL('../test/fixtures/keypoints/sports2d_demo_walk_side.json', import.meta.url), 'utf8'),
+  ) as KeypointSeries;
   const a = analyzeGait(series);
-  return { analysis: JSON.parse(JSON.stringify(analysisToJson(a, { name: 'walk.mp4', fps: series.fps, frames: series.frames.length }))) as unknown, keyFrames: a.keyFrames.map((k) => ({ event: k.event, side: k.side, time: k.time, frame: k.frame, angles: k.angles })) };
+  return {
+    analysis: JSON.parse(
+      JSON.stringify(analysisToJson(a, { name: 'walk.mp4', fps: series.fps, frames: series.frames.length })),
+    ) as unknown,
+    keyFrames: a.keyFrames.map((k) => ({
+      event: k.event,
+      side: k.side,
+      time: k.time,
+      frame: k.frame,
+      angles: k.angles,
+    })),
+  };
 }
 
 const CLINIC = 'Feet First Physio';
@@ -54,7 +67,12 @@ test('a clinician invites a patient, sees their check-in, sets the stage; the pa
   await signIn(c, CLINICIAN.email, 'not the password');
   await c.getByText('That email and password do not match an account.').waitFor();
   // Five failures lock an email (docs/clinic.md); the screen then says to wait.
-  for (let i = 0; i < 5; i++) await fetch(url + '/api/auth/sign-in', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'someone@else.example', password: 'wrong password' }) });
+  for (let i = 0; i < 5; i++)
+    await fetch(url + '/api/auth/sign-in', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'someone@else.example', password: 'wrong password' }),
+    });
   await signIn(c, 'someone@else.example', 'wrong password');
   await c.getByText(/Too many failed sign-ins with this email\. Wait \d+ minutes/).waitFor();
   await screenshot(c, '7a-sign-in-locked');
@@ -190,7 +208,12 @@ test('a clinician invites a patient, sees their check-in, sets the stage; the pa
   await p.getByRole('heading', { level: 1, name: 'Progress' }).waitFor();
   const history = p.locator('ol.events');
   await history.getByText(reason, { exact: false }).waitFor();
-  assert.match(await history.innerText(), new RegExp(`${CLINICIAN.name} set your program to stage 2 \\(Wake up the toes\\): ${reason.replace(/[.]/g, '\\.')}`));
+  assert.match(
+    await history.innerText(),
+    new RegExp(
+      `${CLINICIAN.name} set your program to stage 2 \\(Wake up the toes\\): ${reason.replace(/[.]/g, '\\.')}`,
+    ),
+  );
   assert.match(await history.innerText(), /New doses: Pinky-toe lift: hold 8 s\./);
   await history.getByText(reason, { exact: false }).scrollIntoViewIfNeeded();
   await screenshot(p, '7f-patient-history');
@@ -214,9 +237,19 @@ test('a clinician invites a patient, sees their check-in, sets the stage; the pa
   await c.reload();
   await c.getByRole('heading', { level: 1, name: PATIENT.name }).waitFor();
   await c.getByText('Stage 2 of 5', { exact: false }).first().waitFor();
-  assert.ok((await c.locator('main').innerText()).includes(shortDate(today)), 'the page shows today\'s session and check-in');
-  const sessions = await c.evaluate(async (id) => (await (await fetch(`/api/patients/${id}/sessions`)).json()) as { date: string; stage: number; status: string }[], await c.evaluate(() => location.pathname.split('/').filter(Boolean).at(-1)!));
-  assert.deepEqual(sessions.map((x) => [x.date, x.stage, x.status]), [[today, 2, 'completed']]);
+  assert.ok(
+    (await c.locator('main').innerText()).includes(shortDate(today)),
+    "the page shows today's session and check-in",
+  );
+  const sessions = await c.evaluate(
+    async (id) =>
+      (await (await fetch(`/api/patients/${id}/sessions`)).json()) as { date: string; stage: number; status: string }[],
+    await c.evaluate(() => location.pathname.split('/').filter(Boolean).at(-1)!),
+  );
+  assert.deepEqual(
+    sessions.map((x) => [x.date, x.stage, x.status]),
+    [[today, 2, 'completed']],
+  );
 
   // The Data page: the clinician, who read what (the audit log), and stopping the sharing.
   await p.getByRole('navigation', { name: 'Your data' }).getByRole('link', { name: 'Data' }).click();
@@ -242,13 +275,33 @@ test('a clinician invites a patient, sees their check-in, sets the stage; the pa
   const gaitId = await p.evaluate(async ({ analysis, keyFrames }) => {
     const csrf = ((await (await fetch('/api/auth/mode')).json()) as { csrfToken: string }).csrfToken;
     const stills = keyFrames.map((k) => {
-      const c = document.createElement('canvas'); c.width = 240; c.height = 320;
+      const c = document.createElement('canvas');
+      c.width = 240;
+      c.height = 320;
       const g = c.getContext('2d')!;
-      g.fillStyle = k.side === 'left' ? '#e69f00' : '#0072b2'; g.fillRect(0, 0, 240, 320);
-      g.fillStyle = '#fff'; g.font = '20px sans-serif'; g.fillText(`${k.side} ${k.event}`, 12, 40); g.fillText('(test picture)', 12, 70);
-      return { event: k.event, side: k.side, time: k.time, frame: k.frame, angles: { hip_deg: k.angles.hip, knee_deg: k.angles.knee, ankle_deg: k.angles.ankle }, type: 'image/jpeg', width: 240, height: 320, data: c.toDataURL('image/jpeg', 0.7).split(',')[1] };
+      g.fillStyle = k.side === 'left' ? '#e69f00' : '#0072b2';
+      g.fillRect(0, 0, 240, 320);
+      g.fillStyle = '#fff';
+      g.font = '20px sans-serif';
+      g.fillText(`${k.side} ${k.event}`, 12, 40);
+      g.fillText('(test picture)', 12, 70);
+      return {
+        event: k.event,
+        side: k.side,
+        time: k.time,
+        frame: k.frame,
+        angles: { hip_deg: k.angles.hip, knee_deg: k.angles.knee, ankle_deg: k.angles.ankle },
+        type: 'image/jpeg',
+        width: 240,
+        height: 320,
+        data: c.toDataURL('image/jpeg', 0.7).split(',')[1],
+      };
     });
-    const r = await fetch('/api/gait-analyses', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify({ recordedAt: new Date().toISOString(), sourceName: 'walk.mp4', analysis, stills }) });
+    const r = await fetch('/api/gait-analyses', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+      body: JSON.stringify({ recordedAt: new Date().toISOString(), sourceName: 'walk.mp4', analysis, stills }),
+    });
     return ((await r.json()) as { id: string }).id;
   }, gaitFixture());
   await c.reload();
@@ -256,11 +309,24 @@ test('a clinician invites a patient, sees their check-in, sets the stage; the pa
   await gait.locator('.gait-still-grid img').nth(5).waitFor();
   assert.equal(await gait.getAttribute('data-analysis'), gaitId);
   assert.equal(await gait.locator('.gait-angle-chart').count(), 3);
-  assert.equal(await gait.locator('.gait-angle-chart[data-joint=knee_deg] rect.gait-ref-box').count(), 4, 'the walking reference on the knee');
-  const loaded = await gait.locator('.gait-still-grid img').evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).naturalWidth));
+  assert.equal(
+    await gait.locator('.gait-angle-chart[data-joint=knee_deg] rect.gait-ref-box').count(),
+    4,
+    'the walking reference on the knee',
+  );
+  const loaded = await gait
+    .locator('.gait-still-grid img')
+    .evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).naturalWidth));
   assert.deepEqual(loaded, [240, 240, 240, 240, 240, 240], 'every still is read from the server');
-  assert.match(await gait.locator('.gait-still-grid figcaption').first().innerText(), /^Left initial contact at \d+\.\d\d s: hip −?\d+°, knee −?\d+°, ankle −?\d+°$/);
-  assert.deepEqual(await c.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth })), { scroll: 390, inner: 390 }, 'the patient page fits the phone');
+  assert.match(
+    await gait.locator('.gait-still-grid figcaption').first().innerText(),
+    /^Left initial contact at \d+\.\d\d s: hip −?\d+°, knee −?\d+°, ankle −?\d+°$/,
+  );
+  assert.deepEqual(
+    await c.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth })),
+    { scroll: 390, inner: 390 },
+    'the patient page fits the phone',
+  );
   await assertAccessible(c, 'patient page with a gait analysis');
   await gait.locator('.gait-stills').scrollIntoViewIfNeeded();
   await screenshot(c, '7s-patient-gait', { fullPage: false });
@@ -270,12 +336,28 @@ test('a clinician invites a patient, sees their check-in, sets the stage; the pa
   const imported = await p.evaluate(async () => {
     const csrf = ((await (await fetch('/api/auth/mode')).json()) as { csrfToken: string }).csrfToken;
     // (no named function in here: the page runs this code as it is, without the bundler's helpers)
-    const entry = ([['pelvic_drop_deg', 4.2, 'deg'], ['stance_pct', 61, '%']] as const).map(([code, value, unit]) => ({ resource: {
-      resourceType: 'Observation', status: 'final', code: { coding: [{ system: 'https://footing.example/fhir/CodeSystem/gait-metrics', code }] },
-      effectiveDateTime: '2026-11-02T10:00:00Z', valueQuantity: { value, system: 'http://unitsofmeasure.org', code: unit },
-      method: { text: 'Footing phone-video gait analysis (front view)' }, note: [{ text: 'Confidence 0.9 over 6 measurements.' }] } }));
+    const entry = (
+      [
+        ['pelvic_drop_deg', 4.2, 'deg'],
+        ['stance_pct', 61, '%'],
+      ] as const
+    ).map(([code, value, unit]) => ({
+      resource: {
+        resourceType: 'Observation',
+        status: 'final',
+        code: { coding: [{ system: 'https://footing.example/fhir/CodeSystem/gait-metrics', code }] },
+        effectiveDateTime: '2026-11-02T10:00:00Z',
+        valueQuantity: { value, system: 'http://unitsofmeasure.org', code: unit },
+        method: { text: 'Footing phone-video gait analysis (front view)' },
+        note: [{ text: 'Confidence 0.9 over 6 measurements.' }],
+      },
+    }));
     const body = JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry });
-    const r = await fetch('/api/imports?name=clinic-gait.json', { method: 'POST', headers: { 'content-type': 'application/octet-stream', 'x-csrf-token': csrf }, body });
+    const r = await fetch('/api/imports?name=clinic-gait.json', {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream', 'x-csrf-token': csrf },
+      body,
+    });
     const { jobId } = (await r.json()) as { jobId: string };
     for (;;) {
       const job = (await (await fetch(`/api/jobs/${jobId}`)).json()) as { status: string; result: { gait?: unknown } };
@@ -288,7 +370,10 @@ test('a clinician invites a patient, sees their check-in, sets the stage; the pa
   const fromFile = c.locator('details[data-analysis]').nth(1);
   await fromFile.locator('summary').click();
   assert.equal(await fromFile.locator('summary').innerText(), '2026-11-02: front view, clinic-gait.json');
-  assert.equal(await fromFile.getByTestId('gait-imported').innerText(), 'Imported from clinic-gait.json (a FHIR file): its measurements only, without the video’s steps, angle curves or stills. Recorded by the patient.');
+  assert.equal(
+    await fromFile.getByTestId('gait-imported').innerText(),
+    'Imported from clinic-gait.json (a FHIR file): its measurements only, without the video’s steps, angle curves or stills. Recorded by the patient.',
+  );
   assert.equal(await fromFile.getByText('Saved before angle curves and stills were kept.').count(), 0);
 
   await p.getByRole('button', { name: `Stop sharing with ${CLINICIAN.name}` }).click();
@@ -302,7 +387,10 @@ test('a clinician invites a patient, sees their check-in, sets the stage; the pa
   await assertAccessible(c, 'patient not found');
   await screenshot(c, '7h-access-ended');
   await c.getByRole('link', { name: 'Back to your patients' }).click();
-  await c.locator('p.list-count').getByText(`1–50 of ${total - 1}`).waitFor();
+  await c
+    .locator('p.list-count')
+    .getByText(`1–50 of ${total - 1}`)
+    .waitFor();
   await c.getByLabel('Search by name or email').fill(PATIENT.name);
   await c.getByText(`No patient matches “${PATIENT.name}”.`).waitFor();
 
@@ -325,5 +413,7 @@ test('local mode (no accounts) says so on the welcome screen and the Data page',
     await page.getByRole('heading', { level: 1, name: 'Your data' }).waitFor();
     assert.match(await page.getByTestId('local-mode-note').innerText(), /Local mode: no sign-in, this device only\./);
     assert.equal(await page.getByRole('heading', { name: 'My clinicians' }).count(), 0);
-  } finally { await local.close(); }
+  } finally {
+    await local.close();
+  }
 });

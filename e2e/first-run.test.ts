@@ -21,7 +21,8 @@ test('first run: welcome, safety check, today, walking log, check-in, data page'
   await page.getByRole('heading', { level: 1, name: 'Welcome to Footing' }).waitFor();
   const welcome = await page.locator('main').innerText();
   assert.match(welcome, /does not diagnose/i);
-  for (const label of ['well supported', 'some support', 'expert advice', 'an idea, not proven']) assert.ok(welcome.includes(label), `welcome explains "${label}"`);
+  for (const label of ['well supported', 'some support', 'expert advice', 'an idea, not proven'])
+    assert.ok(welcome.includes(label), `welcome explains "${label}"`);
   await assertAccessible(ctx.phone.page, 'welcome');
   await screenshot(page, '01-welcome');
 
@@ -31,7 +32,13 @@ test('first run: welcome, safety check, today, walking log, check-in, data page'
   const groups = page.locator('fieldset.yes-no');
   await groups.first().waitFor(); // the questions come from the API after the heading shows
   assert.equal(await groups.count(), RED_FLAG_QUESTIONS.length + PRECAUTION_QUESTIONS.length);
-  for (const h of ['Your back', 'Your neck and head', 'Your feet and legs', 'Your health in general', 'Things that change your plan']) {
+  for (const h of [
+    'Your back',
+    'Your neck and head',
+    'Your feet and legs',
+    'Your health in general',
+    'Things that change your plan',
+  ]) {
     await page.getByRole('heading', { level: 2, name: h }).waitFor();
   }
   await assertAccessible(ctx.phone.page, 'safety check');
@@ -39,8 +46,13 @@ test('first run: welcome, safety check, today, walking log, check-in, data page'
 
   // Sending with nothing answered names the gap instead of treating silence as "no".
   await page.getByRole('button', { name: 'Save my answers' }).click();
-  await page.getByText(`${RED_FLAG_QUESTIONS.length + PRECAUTION_QUESTIONS.length} questions are not answered yet.`).waitFor();
-  assert.equal(await page.getByText('Please answer yes or no.').count(), RED_FLAG_QUESTIONS.length + PRECAUTION_QUESTIONS.length);
+  await page
+    .getByText(`${RED_FLAG_QUESTIONS.length + PRECAUTION_QUESTIONS.length} questions are not answered yet.`)
+    .waitFor();
+  assert.equal(
+    await page.getByText('Please answer yes or no.').count(),
+    RED_FLAG_QUESTIONS.length + PRECAUTION_QUESTIONS.length,
+  );
 
   for (const g of await groups.all()) await g.getByRole('radio', { name: 'No' }).check();
   await page.getByLabel('Year you were born').fill('1962');
@@ -75,7 +87,11 @@ test('first run: welcome, safety check, today, walking log, check-in, data page'
   await page.getByLabel('Steps').fill('3200');
   await page.getByRole('button', { name: 'Save walking' }).click();
   await page.getByText(/Saved: 25 min, 3,200 steps/).waitFor();
-  const days = await call<{ date: string; steps: number; minutes: number }[]>(ctx.server.url, 'GET', '/api/walking/daily');
+  const days = await call<{ date: string; steps: number; minutes: number }[]>(
+    ctx.server.url,
+    'GET',
+    '/api/walking/daily',
+  );
   assert.equal(days.length, 1);
   assert.equal(days[0]!.steps, 3200);
   assert.equal(days[0]!.minutes, 25);
@@ -91,7 +107,13 @@ test('first run: welcome, safety check, today, walking log, check-in, data page'
   await page.getByRole('group', { name: 'Neck pain' }).getByRole('radio', { name: '2' }).check();
   await page.getByRole('group', { name: 'Foot pain' }).getByRole('radio', { name: '3' }).check();
   // Front view: the left forearm by keyboard (Tab to it, Space), and both hands are there to mark.
-  for (const area of ['Right upper arm (front)', 'Left upper arm (front)', 'Right forearm (front)', 'Left hand (front)', 'Right hand (front)']) {
+  for (const area of [
+    'Right upper arm (front)',
+    'Left upper arm (front)',
+    'Right forearm (front)',
+    'Left hand (front)',
+    'Right hand (front)',
+  ]) {
     await page.getByRole('button', { name: area, exact: true }).waitFor();
   }
   await page.getByRole('button', { name: 'Left forearm (front)', exact: true }).focus();
@@ -101,11 +123,19 @@ test('first run: welcome, safety check, today, walking log, check-in, data page'
   await page.getByRole('button', { name: 'Lower back (back)', exact: true }).click();
   await page.getByRole('button', { name: 'Left heel (back)', exact: true }).click();
   await page.getByLabel('Left heel (back)', { exact: true }).selectOption('4');
-  assert.equal(await page.locator('[data-area="back:low-back:centre"] text').textContent(), '?', 'no strength is shown as chosen');
+  assert.equal(
+    await page.locator('[data-area="back:low-back:centre"] text').textContent(),
+    '?',
+    'no strength is shown as chosen',
+  );
   await page.getByLabel('Note (optional)').fill('Stiff after sitting.');
   // Saving names the first area still without a strength and moves to its choice; nothing is sent.
   await page.getByRole('button', { name: 'Save check-in' }).click();
-  await page.getByText('Choose how strong the pain is in Left forearm (front), from 0 to 10 (2 areas still need it), or remove the area.').waitFor();
+  await page
+    .getByText(
+      'Choose how strong the pain is in Left forearm (front), from 0 to 10 (2 areas still need it), or remove the area.',
+    )
+    .waitFor();
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'pm-front-forearm-left');
   assert.equal((await call<unknown[]>(ctx.server.url, 'GET', '/api/checkins')).length, 0);
   await page.getByLabel('Left forearm (front)', { exact: true }).selectOption('3');
@@ -114,9 +144,27 @@ test('first run: welcome, safety check, today, walking log, check-in, data page'
   await screenshot(page, '05-checkin', { fullPage: true });
   await page.getByRole('button', { name: 'Save check-in' }).click();
   await page.getByRole('heading', { level: 1, name: 'Check-in saved' }).waitFor();
-  const checkins = await call<{ context: string; back: number; neck: number; foot: number; note: string; regions: { region: string; side: string; intensity: number; view: string }[] }[]>(ctx.server.url, 'GET', '/api/checkins');
+  const checkins = await call<
+    {
+      context: string;
+      back: number;
+      neck: number;
+      foot: number;
+      note: string;
+      regions: { region: string; side: string; intensity: number; view: string }[];
+    }[]
+  >(ctx.server.url, 'GET', '/api/checkins');
   assert.equal(checkins.length, 1);
-  assert.deepEqual({ c: checkins[0]!.context, b: checkins[0]!.back, n: checkins[0]!.neck, f: checkins[0]!.foot, note: checkins[0]!.note }, { c: 'daily', b: 6, n: 2, f: 3, note: 'Stiff after sitting.' });
+  assert.deepEqual(
+    {
+      c: checkins[0]!.context,
+      b: checkins[0]!.back,
+      n: checkins[0]!.neck,
+      f: checkins[0]!.foot,
+      note: checkins[0]!.note,
+    },
+    { c: 'daily', b: 6, n: 2, f: 3, note: 'Stiff after sitting.' },
+  );
   assert.deepEqual(checkins[0]!.regions, [
     { region: 'forearm', side: 'left', intensity: 3, view: 'front' },
     { region: 'low-back', side: 'centre', intensity: 6, view: 'back' },
@@ -128,8 +176,17 @@ test('first run: welcome, safety check, today, walking log, check-in, data page'
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Chain' }).click();
   const hurts = page.getByTestId('latest-pain');
   await hurts.getByText(from).waitFor();
-  assert.deepEqual(await hurts.locator('li').allInnerTexts(), ['Left forearm (front): 3/10', 'Lower back (back): 6/10', 'Left heel (back): 4/10']);
-  await hurts.getByText('The arms and hands are not links of the foot-to-neck chain, so the chain below says nothing about pain there.', { exact: false }).waitFor();
+  assert.deepEqual(await hurts.locator('li').allInnerTexts(), [
+    'Left forearm (front): 3/10',
+    'Lower back (back): 6/10',
+    'Left heel (back): 4/10',
+  ]);
+  await hurts
+    .getByText(
+      'The arms and hands are not links of the foot-to-neck chain, so the chain below says nothing about pain there.',
+      { exact: false },
+    )
+    .waitFor();
   await page.locator('article[data-link="foot-ankle"]').getByText('Pain you marked here: Left heel 4/10.').waitFor();
   await page.locator('article[data-link="sacrum-spine"]').getByText('Pain you marked here: Lower back 6/10.').waitFor();
   await assertAccessible(ctx.phone.page, 'chain after a check-in');
@@ -147,25 +204,35 @@ test('first run: welcome, safety check, today, walking log, check-in, data page'
   const painAxis = page.getByTestId('pain-chart').locator('[data-day-labels]');
   await painAxis.locator('canvas').waitFor();
   assert.equal(await painAxis.getAttribute('data-day-labels'), todayLabel);
-  assert.equal(await page.getByTestId('walking-chart').locator('[data-day-labels]').getAttribute('data-day-labels'), todayLabel);
+  assert.equal(
+    await page.getByTestId('walking-chart').locator('[data-day-labels]').getAttribute('data-day-labels'),
+    todayLabel,
+  );
   await page.getByRole('heading', { name: 'Pain over time' }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
   await screenshot(page, '05b-progress-first-day');
 
   // Data page: the backup link, and an invalid backup named with its location and nothing changed.
+  const BROKEN_BACKUP = {
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"format": "something-else"}'),
+  };
   await page.getByRole('navigation', { name: 'Your data' }).getByRole('link', { name: 'Data' }).click();
   await page.getByRole('heading', { level: 1, name: 'Your data' }).waitFor();
   assert.equal(await page.getByRole('link', { name: 'Download backup' }).getAttribute('href'), '/api/export');
-  await page.locator('#import-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "something-else"}') });
+  await page.locator('#import-file').setInputFiles(BROKEN_BACKUP);
   const err = page.locator('#import-err');
   await err.waitFor();
   assert.match(await err.innerText(), /^broken\.json: Backup file at format: .+\. Nothing was changed\.$/s);
   assert.equal((await call<unknown[]>(ctx.server.url, 'GET', '/api/checkins')).length, 1);
   // The person's own backup reads fine and adds nothing new (every record in it is already here).
   const backup = await (await fetch(ctx.server.url + '/api/export')).text();
-  await page.locator('#import-file').setInputFiles({ name: 'footing-backup.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
+  await page
+    .locator('#import-file')
+    .setInputFiles({ name: 'footing-backup.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
   await page.getByText('Backup read: nothing new, everything in it is already here.').waitFor();
   assert.equal(await err.count(), 0);
-  await page.locator('#import-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "something-else"}') });
+  await page.locator('#import-file').setInputFiles(BROKEN_BACKUP);
   await err.waitFor();
   await assertAccessible(ctx.phone.page, 'data');
   await screenshot(page, '08-data', { top: true });
@@ -181,7 +248,10 @@ test('a first session ended early is "partly done" on every figure: not done tod
   await page.getByRole('button', { name: 'Save session' }).click();
   await page.getByText('Well done. Your session is saved.').waitFor();
   const sessions = await call<{ status: string }[]>(ctx.server.url, 'GET', '/api/sessions');
-  assert.deepEqual(sessions.map((s) => s.status), ['partial']);
+  assert.deepEqual(
+    sessions.map((s) => s.status),
+    ['partial'],
+  );
 
   await page.goto(ctx.server.url + '/');
   await page.getByRole('link', { name: 'Start today’s session' }).waitFor(); // not "Do the session again"

@@ -29,6 +29,7 @@ import { analyzeVideoFile } from '../src/services/analyze-video.js';
 import { call } from './helpers/server.js';
 import { serverAndPhone } from './helpers/fixture.js';
 import { contactMismatches, footPointAgreement, metricMismatches } from './helpers/gait-agreement.js';
+import { saveAndList } from './helpers/gait-save.js';
 
 /** `contacts`: how many initial contacts Node must find (the hand reference's count in the range; 0: none shown). */
 const CLIPS = [
@@ -59,18 +60,39 @@ function quantile(xs: number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * (s.length - 1)))] ?? Number.NaN;
 }
-const summary = (xs: number[]) => ({ frames: xs.length, median: +quantile(xs, 0.5).toFixed(3), p95: +quantile(xs, 0.95).toFixed(3), max: +quantile(xs, 1).toFixed(3) });
+const summary = (xs: number[]) => ({
+  frames: xs.length,
+  median: +quantile(xs, 0.5).toFixed(3),
+  p95: +quantile(xs, 0.95).toFixed(3),
+  max: +quantile(xs, 1).toFixed(3),
+});
 
 const ctx = serverAndPhone();
 
 /** What `footing analyze FILE --roi 0,0,W,H --frames 0-LAST --json` prints, with the keypoints it came from. */
-async function nodeAnalysis(file: string, last: number, width: number, height: number): Promise<{ analysis: GaitAnalysisJson; series: KeypointSeries }> {
-  const r = await analyzeVideoFile(file, { name: basename(file), view: 'auto', roi: { x: 0, y: 0, width, height }, first: 0, last });
+async function nodeAnalysis(
+  file: string,
+  last: number,
+  width: number,
+  height: number,
+): Promise<{ analysis: GaitAnalysisJson; series: KeypointSeries }> {
+  const r = await analyzeVideoFile(file, {
+    name: basename(file),
+    view: 'auto',
+    roi: { x: 0, y: 0, width, height },
+    first: 0,
+    last,
+  });
   assert.ok(r.ok, `footing analyze failed: ${r.ok ? '' : r.error.message}`);
   return { analysis: r.value.json, series: r.value.series };
 }
 
-async function browserAnalysis(file: string, last: number, width: number, height: number): Promise<{ analysis: GaitAnalysisJson; series: KeypointSeries }> {
+async function browserAnalysis(
+  file: string,
+  last: number,
+  width: number,
+  height: number,
+): Promise<{ analysis: GaitAnalysisJson; series: KeypointSeries }> {
   // A fresh page per clip: the Gait screen keeps the last analysis on show.
   const page = await ctx.phone.context.newPage();
   page.setDefaultTimeout(10_000);
@@ -81,7 +103,13 @@ async function browserAnalysis(file: string, last: number, width: number, height
   }
 }
 
-async function analyse(page: Page, file: string, last: number, width: number, height: number): Promise<{ analysis: GaitAnalysisJson; series: KeypointSeries }> {
+async function analyse(
+  page: Page,
+  file: string,
+  last: number,
+  width: number,
+  height: number,
+): Promise<{ analysis: GaitAnalysisJson; series: KeypointSeries }> {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(ctx.server.url + '/gait');
@@ -97,10 +125,8 @@ async function analyse(page: Page, file: string, last: number, width: number, he
   await page.locator('#gait-first').fill('0');
   await page.locator('#gait-last').fill(String(last));
   await page.getByRole('button', { name: 'Analyse walking' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Your walk' }).waitFor({ timeout: 180_000 }) // a hang guard, not a timing;
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await page.getByText(/^Saved: the measurements/).waitFor();
-  const saved = await call<Array<{ id: string; analysis: GaitAnalysisJson }>>(ctx.server.url, 'GET', '/api/gait-analyses');
+  await page.getByRole('heading', { level: 1, name: 'Your walk' }).waitFor({ timeout: 180_000 }); // a hang guard, not a timing;
+  const saved = await saveAndList(page, ctx.server.url);
   const mine = saved.find((s) => s.analysis.video === basename(file)); // the file's tests share one database
   assert.ok(mine, `saved analyses: ${saved.map((s) => s.analysis.video).join(', ')}`);
   const series = await call<KeypointSeries>(ctx.server.url, 'GET', `/api/gait-analyses/${mine.id}/keypoints`);
@@ -109,30 +135,57 @@ async function analyse(page: Page, file: string, last: number, width: number, he
 }
 
 for (const clip of CLIPS) {
-  test(`${clip.name}: the browser and footing analyze give the same initial contacts (within a frame) and metrics`, { timeout: 240_000 }, async () => {
-    const file = fileURLToPath(new URL(`../test/fixtures/gait-clips/${clip.name}.mp4`, import.meta.url));
-    const ref = JSON.parse(readFileSync(new URL(`../test/fixtures/gait-reference/${clip.name}.json`, import.meta.url), 'utf8')) as { fps: number };
-    const frame = 1 / ref.fps;
-    const browser = await browserAnalysis(file, clip.last, clip.width, clip.height);
-    assert.match(browser.series.model, /onnxruntime-web/, 'the page ran the networks on ONNX Runtime');
-    const { analysis: node, series } = await nodeAnalysis(file, clip.last, clip.width, clip.height); // after the browser's: not sharing the CPU
-    const found = node.events.left.heel_strike.length + node.events.right.heel_strike.length;
-    assert.ok(found >= clip.contacts, `Node found the steps (${found} contacts, ${clip.contacts} wanted)`);
-    assert.deepEqual([...contactMismatches(browser.analysis, node, frame), ...metricMismatches(browser.analysis, node, frame)], []);
-    assert.equal(browser.analysis.view, node.view);
-    // The same refusals (an error-level warning withholds the step timing).
-    const refusals = (a: GaitAnalysisJson) => a.warnings.filter((w) => w.severity === 'error').map((w) => w.code).sort();
-    assert.deepEqual(refusals(browser.analysis), refusals(node));
-    if (clip.contacts === 0) {
-      assert.ok(refusals(node).length > 0, 'this clip is the one whose steps are refused (else compare its contacts)');
-      const feet = footPointAgreement(browser.series, series);
-      console.log(`${clip.name}: foot points, browser vs node, px: left ${JSON.stringify(summary(feet.left))}, right ${JSON.stringify(summary(feet.right))}; one side only in frames ${feet.oneSided.join(' ') || 'none'}`);
-      console.log(`  frames over ${FOOT_MAX_PX} px: ${feet.frames.map((f, i) => ({ f, l: feet.left[i]!, r: feet.right[i]! })).filter((x) => Math.max(x.l, x.r) > FOOT_MAX_PX).map((x) => `${x.f} (L ${x.l.toFixed(1)}, R ${x.r.toFixed(1)})`).join(', ')}`);
-      assert.deepEqual(feet.oneSided, [], 'the person is found in the same frames');
-      assert.ok(feet.distances.length >= 0.9 * (clip.last + 1), `the walker in ${feet.distances.length} frames`);
-      const within = feet.distances.filter((d) => d <= FOOT_MAX_PX).length;
-      assert.ok(quantile(feet.distances, 0.5) <= FOOT_MEDIAN_PX, `median ${quantile(feet.distances, 0.5)} px`);
-      assert.ok(within >= FOOT_WITHIN_SHARE * feet.distances.length, `${within} of ${feet.distances.length} frames within ${FOOT_MAX_PX} px`);
-    }
-  });
+  test(
+    `${clip.name}: the browser and footing analyze give the same initial contacts (within a frame) and metrics`,
+    { timeout: 240_000 },
+    async () => {
+      const file = fileURLToPath(new URL(`../test/fixtures/gait-clips/${clip.name}.mp4`, import.meta.url));
+      const ref = JSON.parse(
+        readFileSync(new URL(`../test/fixtures/gait-reference/${clip.name}.json`, import.meta.url), 'utf8'),
+      ) as { fps: number };
+      const frame = 1 / ref.fps;
+      const browser = await browserAnalysis(file, clip.last, clip.width, clip.height);
+      assert.match(browser.series.model, /onnxruntime-web/, 'the page ran the networks on ONNX Runtime');
+      const { analysis: node, series } = await nodeAnalysis(file, clip.last, clip.width, clip.height); // after the browser's: not sharing the CPU
+      const found = node.events.left.heel_strike.length + node.events.right.heel_strike.length;
+      assert.ok(found >= clip.contacts, `Node found the steps (${found} contacts, ${clip.contacts} wanted)`);
+      assert.deepEqual(
+        [...contactMismatches(browser.analysis, node, frame), ...metricMismatches(browser.analysis, node, frame)],
+        [],
+      );
+      assert.equal(browser.analysis.view, node.view);
+      // The same refusals (an error-level warning withholds the step timing).
+      const refusals = (a: GaitAnalysisJson) =>
+        a.warnings
+          .filter((w) => w.severity === 'error')
+          .map((w) => w.code)
+          .sort();
+      assert.deepEqual(refusals(browser.analysis), refusals(node));
+      if (clip.contacts === 0) {
+        assert.ok(
+          refusals(node).length > 0,
+          'this clip is the one whose steps are refused (else compare its contacts)',
+        );
+        const feet = footPointAgreement(browser.series, series);
+        console.log(
+          `${clip.name}: foot points, browser vs node, px: left ${JSON.stringify(summary(feet.left))}, right ${JSON.stringify(summary(feet.right))}; one side only in frames ${feet.oneSided.join(' ') || 'none'}`,
+        );
+        console.log(
+          `  frames over ${FOOT_MAX_PX} px: ${feet.frames
+            .map((f, i) => ({ f, l: feet.left[i]!, r: feet.right[i]! }))
+            .filter((x) => Math.max(x.l, x.r) > FOOT_MAX_PX)
+            .map((x) => `${x.f} (L ${x.l.toFixed(1)}, R ${x.r.toFixed(1)})`)
+            .join(', ')}`,
+        );
+        assert.deepEqual(feet.oneSided, [], 'the person is found in the same frames');
+        assert.ok(feet.distances.length >= 0.9 * (clip.last + 1), `the walker in ${feet.distances.length} frames`);
+        const within = feet.distances.filter((d) => d <= FOOT_MAX_PX).length;
+        assert.ok(quantile(feet.distances, 0.5) <= FOOT_MEDIAN_PX, `median ${quantile(feet.distances, 0.5)} px`);
+        assert.ok(
+          within >= FOOT_WITHIN_SHARE * feet.distances.length,
+          `${within} of ${feet.distances.length} frames within ${FOOT_MAX_PX} px`,
+        );
+      }
+    },
+  );
 }

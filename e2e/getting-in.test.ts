@@ -22,10 +22,18 @@ let phone: Phone;
 
 before(async () => {
   smtp = await startSmtpSink();
-  server = await startServer({ ...withClinic('Feet First Physio', DR), auth: { passwordCost: 1024 }, mail: { publicUrl: PUBLIC_URL, smtp: { url: smtp.url, from: 'footing@feetfirst.example' } } });
+  server = await startServer({
+    ...withClinic('Feet First Physio', DR),
+    auth: { passwordCost: 1024 },
+    mail: { publicUrl: PUBLIC_URL, smtp: { url: smtp.url, from: 'footing@feetfirst.example' } },
+  });
   phone = await launchPhone();
 });
-after(async () => { await phone?.close(); await server?.close(); await smtp?.close(); });
+after(async () => {
+  await phone?.close();
+  await server?.close();
+  await smtp?.close();
+});
 
 /** The link in a mail's text (on the public address), opened on the test server instead. */
 function mailedLink(text: string | undefined, path: string): string {
@@ -45,18 +53,30 @@ test('an invitation shown as a QR code and emailed; a forgotten password reset b
   await page.getByRole('button', { name: 'Create invitation link' }).click();
   const qr = page.getByRole('img', { name: 'QR code of the invitation link for N.K.' });
   await qr.waitFor();
-  assert.equal(await qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), true, 'the QR image is drawn');
+  assert.equal(
+    await qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0),
+    true,
+    'the QR image is drawn',
+  );
   await page.getByLabel('Or send it by email to the patient').fill(NINA.email);
   await page.getByRole('button', { name: 'Send invitation email' }).click();
   await page.getByText(`Sent to ${NINA.email}, with the link and the QR code.`).waitFor();
   await assertAccessible(page, 'invitation with QR code');
   await screenshot(page, '7m-invite-qr-email', { fullPage: true });
   const invite = mailedLink((await smtp.next()).text, 'invite');
-  assert.equal(invite.slice(server.url.length), new URL(await page.getByLabel(/^Invitation link/).inputValue()).pathname, 'the mailed link is the one on screen');
+  assert.equal(
+    invite.slice(server.url.length),
+    new URL(await page.getByLabel(/^Invitation link/).inputValue()).pathname,
+    'the mailed link is the one on screen',
+  );
 
   // Nina creates her account from the mailed link (API: the invitation screens have their own test), then forgets her password.
   const token = invite.split('/').pop()!;
-  const signUp = await fetch(`${server.url}/api/invitations/${token}/sign-up`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: NINA.email, password: NINA.password, displayName: 'Nina' }) });
+  const signUp = await fetch(`${server.url}/api/invitations/${token}/sign-up`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: NINA.email, password: NINA.password, displayName: 'Nina' }),
+  });
   assert.equal(signUp.status, 201);
   await context.clearCookies();
   await page.goto(server.url + '/');
@@ -67,7 +87,9 @@ test('an invitation shown as a QR code and emailed; a forgotten password reset b
   await page.getByRole('heading', { level: 1, name: 'Forgotten password' }).waitFor();
   await page.getByLabel('Email').fill(NINA.email);
   await page.getByRole('button', { name: 'Send me a link' }).click();
-  await page.getByText(`If an account has the email ${NINA.email}, a link to choose a new password is on its way`).waitFor();
+  await page
+    .getByText(`If an account has the email ${NINA.email}, a link to choose a new password is on its way`)
+    .waitFor();
   await assertAccessible(page, 'forgotten password');
   await screenshot(page, '7o-forgot-password-sent');
 
@@ -111,11 +133,19 @@ test('an invitation shown as a QR code and emailed; a forgotten password reset b
   await page.getByText('That password is not right; nothing was deleted.').waitFor();
   await assertAccessible(page, 'delete account refused');
   await screenshot(page, '7r-delete-account-refused');
-  const stillThere = await fetch(`${server.url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: NINA.email, password: 'ninas new password' }) });
+  const stillThere = await fetch(`${server.url}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: NINA.email, password: 'ninas new password' }),
+  });
   assert.equal(stillThere.status, 200, 'a wrong password deleted nothing');
   await page.getByLabel('Your password').fill('ninas new password');
   await page.getByRole('button', { name: 'Delete my account and all my data' }).click();
   await page.getByRole('button', { name: 'Sign in' }).waitFor();
-  const gone = await fetch(`${server.url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: NINA.email, password: 'ninas new password' }) });
+  const gone = await fetch(`${server.url}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: NINA.email, password: 'ninas new password' }),
+  });
   assert.equal(gone.status, 401, 'the deleted account no longer signs in');
 });

@@ -33,30 +33,54 @@ before(async () => {
       try {
         const pwFile = join(dir, 'password.txt');
         writeFileSync(pwFile, PASSWORD);
-        for (const email of [ANA, BEN]) await db.cli(['user', 'add', '--role', 'patient', '--email', email, '--password-file', pwFile]);
-      } finally { rmSync(dir, { recursive: true, force: true }); }
+        for (const email of [ANA, BEN])
+          await db.cli(['user', 'add', '--role', 'patient', '--email', email, '--password-file', pwFile]);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     },
   });
   phone = await launchPhone();
   await signIn(ANA, true);
 });
-after(async () => { await phone?.close(); await server?.close(); });
+after(async () => {
+  await phone?.close();
+  await server?.close();
+});
 
 /** A request with the browser's cookies (the signed-in person), outside any page; throws on an error answer. */
 async function asPhone<T>(method: 'GET' | 'POST', path: string, body?: unknown, csrf?: string): Promise<T> {
-  const res = await phone.context.request.fetch(server.url + path, { method, headers: csrf ? { 'x-csrf-token': csrf } : {}, ...(body === undefined ? {} : { data: body }) });
+  const res = await phone.context.request.fetch(server.url + path, {
+    method,
+    headers: csrf ? { 'x-csrf-token': csrf } : {},
+    ...(body === undefined ? {} : { data: body }),
+  });
   if (res.status() >= 300) throw new Error(`${method} ${path} -> ${res.status()}: ${await res.text()}`);
   return (await res.json()) as T;
 }
 
 /** Signs this browser in as `email` (replacing whoever was signed in), and answers the safety check if asked. */
 async function signIn(email: string, screen: boolean): Promise<void> {
-  const { csrfToken } = await asPhone<{ csrfToken: string }>('POST', '/api/auth/sign-in', { email, password: PASSWORD });
+  const { csrfToken } = await asPhone<{ csrfToken: string }>('POST', '/api/auth/sign-in', {
+    email,
+    password: PASSWORD,
+  });
   if (screen) await asPhone('POST', `/api/screen?date=${today}`, { answers: allNo(), birthYear: 1970 }, csrfToken);
 }
 
-interface StoredCheckin { context: string; back: number | null; neck: number | null; foot: number | null; note: string | null; sessionId: string | null }
-interface StoredSession { clientId: string; status: string; items: { exercise: string; completed: boolean }[] }
+interface StoredCheckin {
+  context: string;
+  back: number | null;
+  neck: number | null;
+  foot: number | null;
+  note: string | null;
+  sessionId: string | null;
+}
+interface StoredSession {
+  clientId: string;
+  status: string;
+  items: { exercise: string; completed: boolean }[];
+}
 
 const checkins = () => asPhone<StoredCheckin[]>('GET', `/api/checkins?from=${today}&to=${today}`);
 const sessions = () => asPhone<StoredSession[]>('GET', `/api/sessions?from=${today}&to=${today}`);
@@ -75,8 +99,16 @@ async function newTab(path = '/'): Promise<Page> {
 async function finishSession(page: Page, before: { back?: number; foot?: number } = {}): Promise<void> {
   await page.getByRole('link', { name: /today’s session|session again/ }).click();
   await page.getByRole('heading', { level: 1, name: 'Before you start' }).waitFor();
-  if (before.back !== undefined) await page.getByRole('group', { name: 'Back pain' }).getByRole('radio', { name: String(before.back), exact: true }).check();
-  if (before.foot !== undefined) await page.getByRole('group', { name: 'Foot pain' }).getByRole('radio', { name: String(before.foot), exact: true }).check();
+  if (before.back !== undefined)
+    await page
+      .getByRole('group', { name: 'Back pain' })
+      .getByRole('radio', { name: String(before.back), exact: true })
+      .check();
+  if (before.foot !== undefined)
+    await page
+      .getByRole('group', { name: 'Foot pain' })
+      .getByRole('radio', { name: String(before.foot), exact: true })
+      .check();
   await page.getByRole('button', { name: 'Start', exact: true }).click();
   const done = page.getByRole('heading', { level: 1, name: 'How do you feel now?' });
   while (!(await done.isVisible())) {
@@ -88,21 +120,29 @@ async function finishSession(page: Page, before: { back?: number; foot?: number 
 
 /** The records waiting in the phone's outbox (IndexedDB), by kind and state. */
 function waitingOnPhone(page: Page): Promise<string[]> {
-  return page.evaluate(() => new Promise<string[]>((resolve, reject) => {
-    const open = indexedDB.open('footing-outbox');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const all = open.result.transaction('entries').objectStore('entries').getAll();
-      all.onsuccess = () => { resolve((all.result as { kind: string; state: string }[]).map((e) => `${e.kind}:${e.state}`).sort()); open.result.close(); };
-    };
-  }));
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('footing-outbox');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction('entries').objectStore('entries').getAll();
+          all.onsuccess = () => {
+            resolve((all.result as { kind: string; state: string }[]).map((e) => `${e.kind}:${e.state}`).sort());
+            open.result.close();
+          };
+        };
+      }),
+  );
 }
 
 test('offline: a check-in and a walking log wait on the phone through a closed tab, then reach the server once', async () => {
   const { context } = phone;
   let page = phone.page;
   await page.goto(server.url + '/');
-  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
   await page.reload(); // now under the service worker, which keeps today's plan for the offline start below
   await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
 
@@ -124,7 +164,11 @@ test('offline: a check-in and a walking log wait on the phone through a closed t
   const [y, mo, d] = today.split('-').map(Number);
   const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][new Date(y!, mo! - 1, d!).getDay()];
   const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][mo! - 1];
-  await page.getByText(`Saved on this phone: 25 min, 3,100 steps on ${weekday} ${d} ${month}. It will be sent when you are back online.`).waitFor();
+  await page
+    .getByText(
+      `Saved on this phone: 25 min, 3,100 steps on ${weekday} ${d} ${month}. It will be sent when you are back online.`,
+    )
+    .waitFor();
   await outbox(page).getByText('1 check-in and 1 walking log waiting to be sent.').waitFor();
   await assertAccessible(page, 'today: records waiting to be sent');
   await screenshot(page, '41-offline-waiting', { top: true });
@@ -137,16 +181,34 @@ test('offline: a check-in and a walking log wait on the phone through a closed t
   assert.deepEqual(await waitingOnPhone(page), ['checkin:ready', 'walking:ready']);
   await context.setOffline(false); // the app listens for 'online' and sends what waits
 
-  await outbox(page).getByText(/^Check-in sent at \d\d:\d\d$/).waitFor();
-  await outbox(page).getByText(/^Walking log sent at \d\d:\d\d$/).waitFor();
-  assert.equal(await outbox(page).getByText(/waiting to be sent/).count(), 0);
+  await outbox(page)
+    .getByText(/^Check-in sent at \d\d:\d\d$/)
+    .waitFor();
+  await outbox(page)
+    .getByText(/^Walking log sent at \d\d:\d\d$/)
+    .waitFor();
+  assert.equal(
+    await outbox(page)
+      .getByText(/waiting to be sent/)
+      .count(),
+    0,
+  );
   assert.deepEqual(await waitingOnPhone(page), []);
   await assertAccessible(page, 'today: records sent');
   await screenshot(page, '41b-offline-sent', { top: true });
 
-  assert.deepEqual((await checkins()).map((c) => [c.context, c.back, c.neck, c.foot, c.note]), [['daily', 4, null, 2, 'stiff after the bus']]);
-  const walking = await asPhone<{ date: string; steps: number; minutes: number }[]>('GET', `/api/walking/daily?from=${today}&to=${today}`);
-  assert.deepEqual(walking.map((d) => [d.date, d.steps, d.minutes]), [[today, 3100, 25]]);
+  assert.deepEqual(
+    (await checkins()).map((c) => [c.context, c.back, c.neck, c.foot, c.note]),
+    [['daily', 4, null, 2, 'stiff after the bus']],
+  );
+  const walking = await asPhone<{ date: string; steps: number; minutes: number }[]>(
+    'GET',
+    `/api/walking/daily?from=${today}&to=${today}`,
+  );
+  assert.deepEqual(
+    walking.map((d) => [d.date, d.steps, d.minutes]),
+    [[today, 3100, 25]],
+  );
   // A reload sends nothing again.
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
@@ -154,8 +216,15 @@ test('offline: a check-in and a walking log wait on the phone through a closed t
   // The Data page says the same.
   await page.getByRole('navigation', { name: 'Your data' }).getByRole('link', { name: 'Data' }).click();
   await page.getByRole('heading', { name: 'Waiting to be sent' }).waitFor();
-  await outbox(page).getByText(/^Check-in sent at \d\d:\d\d$/).waitFor();
-  assert.equal(await outbox(page).getByText(/waiting to be sent/).count(), 0);
+  await outbox(page)
+    .getByText(/^Check-in sent at \d\d:\d\d$/)
+    .waitFor();
+  assert.equal(
+    await outbox(page)
+      .getByText(/waiting to be sent/)
+      .count(),
+    0,
+  );
   await page.close(); // an open tab would send what later tests keep waiting (it listens for 'online')
 });
 
@@ -168,11 +237,16 @@ test('a session whose tab closes before Save reaches the server when the app ope
   assert.equal((await sessions()).length, 0);
 
   page = await newTab();
-  await outbox(page).getByText(/^Session sent at \d\d:\d\d$/).waitFor();
+  await outbox(page)
+    .getByText(/^Session sent at \d\d:\d\d$/)
+    .waitFor();
   const stored = await sessions();
   assert.equal(stored.length, 1);
   assert.equal(stored[0]!.status, 'partial');
-  assert.deepEqual((await checkins()).filter((c) => c.sessionId).map((c) => [c.context, c.back, c.foot]), [['before', 3, 5]]);
+  assert.deepEqual(
+    (await checkins()).filter((c) => c.sessionId).map((c) => [c.context, c.back, c.foot]),
+    [['before', 3, 5]],
+  );
   await page.close();
 });
 
@@ -195,12 +269,23 @@ test('a lost answer: the server stored the session but the phone never heard; th
   await page.getByRole('link', { name: 'Back to today' }).click();
   await outbox(page).getByText('1 session waiting to be sent.').waitFor();
   await outbox(page).getByRole('button', { name: 'Send now' }).click();
-  await outbox(page).getByText(/^Session sent at \d\d:\d\d$/).first().waitFor();
-  await page.waitForFunction(() => !document.querySelector('[data-testid=outbox]')?.textContent?.includes('waiting to be sent'));
+  await outbox(page)
+    .getByText(/^Session sent at \d\d:\d\d$/)
+    .first()
+    .waitFor();
+  await page.waitForFunction(
+    () => !document.querySelector('[data-testid=outbox]')?.textContent?.includes('waiting to be sent'),
+  );
   const stored = await sessions();
   assert.equal(stored.length, 2, 'the resend added nothing');
-  assert.deepEqual(stored.map((s) => s.clientId), afterLoss.map((s) => s.clientId));
-  assert.deepEqual((await checkins()).filter((c) => c.context === 'after').map((c) => c.back), [2]);
+  assert.deepEqual(
+    stored.map((s) => s.clientId),
+    afterLoss.map((s) => s.clientId),
+  );
+  assert.deepEqual(
+    (await checkins()).filter((c) => c.context === 'after').map((c) => c.back),
+    [2],
+  );
   await page.close();
 });
 
@@ -210,11 +295,16 @@ test('leaving the last screen without saving (the back button) sends the session
   await finishSession(page, { back: 6 });
   await page.goBack();
   await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
-  await page.waitForFunction(() => !document.querySelector('[data-testid=outbox]')?.textContent?.includes('waiting to be sent'));
+  await page.waitForFunction(
+    () => !document.querySelector('[data-testid=outbox]')?.textContent?.includes('waiting to be sent'),
+  );
   for (let i = 0; i < 50 && (await sessions()).length === before; i++) await page.waitForTimeout(50);
   assert.equal((await sessions()).length, before + 1);
   assert.deepEqual(await waitingOnPhone(page), []);
-  assert.deepEqual((await checkins()).filter((c) => c.context === 'before').map((c) => c.back), [3, 6]); // test 2's session and this one (test 3 gave no pain before)
+  assert.deepEqual(
+    (await checkins()).filter((c) => c.context === 'before').map((c) => c.back),
+    [3, 6],
+  ); // test 2's session and this one (test 3 gave no pain before)
   await page.close();
 });
 
@@ -248,7 +338,14 @@ test('a shared phone: a check-in made offline waits for the person who made it, 
   await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
   for (let i = 0; i < 100 && (await waitingOnPhone(page)).length > 0; i++) await page.waitForTimeout(50);
   assert.deepEqual(await waitingOnPhone(page), []);
-  assert.deepEqual((await checkins()).filter((c) => c.context === 'daily').map((c) => c.back), [4, 7]);
-  await page.getByTestId('outbox').getByText(/^Check-in sent at \d\d:\d\d$/).first().waitFor();
+  assert.deepEqual(
+    (await checkins()).filter((c) => c.context === 'daily').map((c) => c.back),
+    [4, 7],
+  );
+  await page
+    .getByTestId('outbox')
+    .getByText(/^Check-in sent at \d\d:\d\d$/)
+    .first()
+    .waitFor();
   await page.close();
 });

@@ -7,7 +7,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS, URGENCY_ADVICE } from '../src/core/red-flags.js';
-import { assertAccessible, describeViolations, launchPhone, screenshot, seriousA11yViolations } from './helpers/browser.js';
+import {
+  assertAccessible,
+  describeViolations,
+  launchPhone,
+  screenshot,
+  seriousA11yViolations,
+} from './helpers/browser.js';
 import { call } from './helpers/server.js';
 import { serverAndPhone } from './helpers/fixture.js';
 
@@ -41,7 +47,8 @@ test('a red flag stops the program with plain advice, and restarting needs a cli
   await main.getByText(/Your answers were saved on/).waitFor();
   // No plan anywhere: no session, no exercises, no navigation into the program.
   const text = await main.innerText();
-  for (const absent of ['Start today’s session', 'Ball roll', 'Daily walk', 'Pinky-toe']) assert.ok(!text.includes(absent), `stop screen must not show "${absent}"`);
+  for (const absent of ['Start today’s session', 'Ball roll', 'Daily walk', 'Pinky-toe'])
+    assert.ok(!text.includes(absent), `stop screen must not show "${absent}"`);
   assert.equal(await page.getByRole('navigation', { name: 'Main' }).count(), 0);
   const v = await seriousA11yViolations(page);
   assert.equal(v.length, 0, describeViolations(v));
@@ -53,18 +60,28 @@ test('a red flag stops the program with plain advice, and restarting needs a cli
   await page.getByRole('heading', { level: 1, name: 'My safety check answers' }).waitFor();
   const stored = await call<{ screen: { takenAt: string } }>(ctx.server.url, 'GET', '/api/today');
   const when = new Date(stored.screen.takenAt).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' });
-  assert.equal(await page.getByTestId('answered-on').innerText(), `Answered on ${when} in Footing, a foot exercise app for back and neck pain.`);
+  assert.equal(
+    await page.getByTestId('answered-on').innerText(),
+    `Answered on ${when} in Footing, a foot exercise app for back and neck pain.`,
+  );
   await main.getByRole('heading', { name: 'Whom to see, and how soon: Get emergency care now' }).waitFor();
   await main.getByText(URGENCY_ADVICE.emergency).waitFor();
   const bladder = main.locator('.answers-list li', { hasText: BLADDER.text });
   assert.equal(await bladder.locator('.answer').innerText(), 'Yes');
   await bladder.getByText(`May point to ${BLADDER.concern}. For this answer: get emergency care now.`).waitFor();
   const noAnswers = await main.locator('.answers-list .answer', { hasText: /^No$/ }).count();
-  assert.equal(noAnswers, RED_FLAG_QUESTIONS.length + PRECAUTION_QUESTIONS.length - 1, 'every other question, answered "No"');
+  assert.equal(
+    noAnswers,
+    RED_FLAG_QUESTIONS.length + PRECAUTION_QUESTIONS.length - 1,
+    'every other question, answered "No"',
+  );
   await main.getByText('not a diagnosis', { exact: false }).waitFor();
   const answersText = await main.innerText();
   assert.ok(!/[{}"]|ce-bladder|same_day|true|false/.test(answersText), 'no JSON or stored values on the page');
-  assert.equal(await main.getByRole('link', { name: 'download the backup file (JSON)' }).getAttribute('href'), '/api/export');
+  assert.equal(
+    await main.getByRole('link', { name: 'download the backup file (JSON)' }).getAttribute('href'),
+    '/api/export',
+  );
   await assertAccessible(page, 'my answers');
   await screenshot(page, '04b-stop-answers', { top: true });
   await bladder.evaluate((el) => el.scrollIntoView({ block: 'center' }));
@@ -83,19 +100,32 @@ test('a red flag stops the program with plain advice, and restarting needs a cli
     await es.page.goto(ctx.server.url + '/my-answers');
     const esMain = es.page.locator('main');
     await esMain.getByRole('heading', { level: 1, name: 'Mis respuestas del control de seguridad' }).waitFor();
-    await esMain.getByRole('heading', { name: 'A quién ver y con qué urgencia: Busca atención de urgencia ahora' }).waitFor();
+    await esMain
+      .getByRole('heading', { name: 'A quién ver y con qué urgencia: Busca atención de urgencia ahora' })
+      .waitFor();
     await esMain.getByRole('heading', { name: 'Tu espalda' }).waitFor();
-    const bladderEs = esMain.locator('.answers-list li', { hasText: 'Desde que empezó tu dolor de espalda, ¿has tenido nuevos problemas para orinar, o se te ha escapado la orina sin querer?' });
+    const bladderEs = esMain.locator('.answers-list li', {
+      hasText:
+        'Desde que empezó tu dolor de espalda, ¿has tenido nuevos problemas para orinar, o se te ha escapado la orina sin querer?',
+    });
     assert.equal(await bladderEs.locator('.answer').innerText(), 'Sí');
-    await bladderEs.getByText('Puede indicar presión sobre los nervios de la parte baja de la columna. Para esta respuesta: busca atención de urgencia ahora.').waitFor();
+    await bladderEs
+      .getByText(
+        'Puede indicar presión sobre los nervios de la parte baja de la columna. Para esta respuesta: busca atención de urgencia ahora.',
+      )
+      .waitFor();
     const esText = await esMain.innerText();
-    const english = [...RED_FLAG_QUESTIONS, ...PRECAUTION_QUESTIONS].filter((q) => esText.includes(q.text)).map((q) => q.id);
+    const english = [...RED_FLAG_QUESTIONS, ...PRECAUTION_QUESTIONS]
+      .filter((q) => esText.includes(q.text))
+      .map((q) => q.id);
     assert.deepEqual(english, [], 'no question in English on the Spanish page');
     assert.ok(!esText.includes(BLADDER.concern), 'the concern in Spanish');
     await assertAccessible(es.page, 'my answers in Spanish');
     await bladderEs.evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await screenshot(es.page, '04d-es-stop-answers-list');
-  } finally { await es.close(); }
+  } finally {
+    await es.close();
+  }
   await page.getByRole('link', { name: 'Back', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Please get checked before you start' }).waitFor();
 
@@ -121,5 +151,8 @@ test('a red flag stops the program with plain advice, and restarting needs a cli
   await page.getByText('Stage 1 of 5').waitFor();
 
   const progress = await call<{ events: { action: string }[] }>(ctx.server.url, 'GET', '/api/progress');
-  assert.deepEqual(progress.events.map((e) => e.action), ['stop', 'resume']);
+  assert.deepEqual(
+    progress.events.map((e) => e.action),
+    ['stop', 'resume'],
+  );
 });

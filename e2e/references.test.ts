@@ -18,7 +18,12 @@ import { localAt, seedNineDays } from './helpers/seed.js';
 const ctx = serverAndPhone(async (server) => {
   const { today } = await seedNineDays(server.url);
   // A measured foot link, so My chain shows its evidence and, for a clinician, its figures.
-  await call(server.url, 'POST', '/api/assessment/screening', { testId: 'navicular-drop', values: { left: 12, right: 7 }, recordedAt: localAt(today, 9), recordedBy: 'me' });
+  await call(server.url, 'POST', '/api/assessment/screening', {
+    testId: 'navicular-drop',
+    values: { left: 12, right: 7 },
+    recordedAt: localAt(today, 9),
+    recordedBy: 'me',
+  });
 });
 
 /** What a person reads must not point at a file outside the app. */
@@ -41,11 +46,16 @@ test('Today: a claim cites its source by author and year, and the citation opens
   assert.equal(new URL(page.url()).pathname + new URL(page.url()).hash, '/references#ref-5');
   const entry = page.locator('li#ref-5');
   await page.waitForFunction(() => document.activeElement?.id === 'ref-5');
-  assert.match(await entry.getAttribute('class') ?? '', /\bcurrent\b/);
+  assert.match((await entry.getAttribute('class')) ?? '', /\bcurrent\b/);
   assert.equal(await page.locator('li.reference.current').count(), 1, 'only the cited entry is marked');
   const text = await entry.innerText();
   assert.match(text, /^Pocovi et al\., 2024\n/);
-  assert.ok(text.includes('Pocovi NC, Lin CWC, French SD, et al. (2024). Individualised progressive walking and education to prevent low back pain recurrence (WalkBack): randomised controlled trial. Lancet 2024;404(10448):134–44.'), text);
+  assert.ok(
+    text.includes(
+      'Pocovi NC, Lin CWC, French SD, et al. (2024). Individualised progressive walking and education to prevent low back pain recurrence (WalkBack): randomised controlled trial. Lancet 2024;404(10448):134–44.',
+    ),
+    text,
+  );
   assert.equal(await entry.getByRole('link').getAttribute('href'), 'https://doi.org/10.1016/S0140-6736(24)00755-4');
   const box = await entry.boundingBox();
   assert.ok(box && box.y >= 0 && box.y < 200, `the entry is scrolled to the top of the screen (y=${box?.y})`);
@@ -63,10 +73,17 @@ test('References: reachable from Your data, one entry and anchor per reference, 
   await page.getByRole('link', { name: 'References' }).click();
   await page.getByRole('heading', { level: 1, name: 'References' }).waitFor();
   assert.equal(new URL(page.url()).pathname, '/references');
-  assert.equal(await page.getByRole('button', { name: 'Back to where you were' }).count(), 0, 'not opened from a citation');
+  assert.equal(
+    await page.getByRole('button', { name: 'Back to where you were' }).count(),
+    0,
+    'not opened from a citation',
+  );
 
   const ids = await page.locator('li.reference').evaluateAll((els) => els.map((e) => e.id));
-  assert.deepEqual(ids, REFERENCES.map((r) => `ref-${r.id}`));
+  assert.deepEqual(
+    ids,
+    REFERENCES.map((r) => `ref-${r.id}`),
+  );
   assert.equal(await page.locator('li.reference.current').count(), 0);
   const legend = page.locator('.evidence-legend');
   await legend.getByText('the fairest test of whether something works', { exact: false }).waitFor();
@@ -77,27 +94,38 @@ test('References: reachable from Your data, one entry and anchor per reference, 
   await screenshot(page, '11-references', { top: true });
 });
 
-test('My chain: the evidence and the clinician\'s figures cite by author and year, each citation a link to its entry', async () => {
+test("My chain: the evidence and the clinician's figures cite by author and year, each citation a link to its entry", async () => {
   const { page } = ctx.phone;
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Chain' }).click();
   await page.getByRole('heading', { level: 1, name: 'My chain' }).waitFor();
   const foot = page.locator('article[data-link="foot-ankle"]');
-  await foot.getByText('Evidence: LAB (Laboratory study in healthy people), Khamis and Yizhar, 2007; Martin et al., 2014').first().waitFor();
+  await foot
+    .getByText('Evidence: LAB (Laboratory study in healthy people), Khamis and Yizhar, 2007; Martin et al., 2014')
+    .first()
+    .waitFor();
   await page.getByRole('button', { name: /For my clinician/ }).click();
   const clin = foot.getByTestId('clinician-text');
   await clin.getByText('internal shank rotation (Khamis and Yizhar, 2007) (LAB)', { exact: false }).waitFor();
   await clin.getByText('References: Khamis and Yizhar, 2007; Martin et al., 2014.').waitFor();
-  await page.locator('article[data-link="spine-neck"]').getByText('References: none: a hypothesis that no study has tested.').waitFor();
+  await page
+    .locator('article[data-link="spine-neck"]')
+    .getByText('References: none: a hypothesis that no study has tested.')
+    .waitFor();
   await assertNoFilePointers(await page.locator('main').innerText(), 'My chain (clinician view)');
 
   await clin.getByRole('link', { name: 'Martin et al., 2014' }).last().click();
   await page.waitForFunction(() => document.activeElement?.id === 'ref-13');
-  await page.locator('li#ref-13').getByText('Martin RL et al. (2014). Heel pain—plantar fasciitis: revision 2014.', { exact: false }).waitFor();
+  await page
+    .locator('li#ref-13')
+    .getByText('Martin RL et al. (2014). Heel pain—plantar fasciitis: revision 2014.', { exact: false })
+    .waitFor();
 });
 
 test('offline: the References page opens from the service worker cache, at the entry asked for', async () => {
   const { page, context } = ctx.phone;
-  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
   await context.setOffline(true);
   try {
     await page.goto(ctx.server.url + '/references#ref-25');

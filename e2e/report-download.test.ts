@@ -25,9 +25,9 @@ import { acceptInvitation, createInvitation } from '../src/store/repos/care-link
 import { insertCheckin } from '../src/store/repos/checkins.js';
 import { saveSession } from '../src/store/repos/sessions.js';
 import { insertGaitAnalysis } from '../src/store/repos/gait-analyses.js';
-import { execFileSync } from 'node:child_process';
 import { localDate } from '../web/src/lib/local-time.js';
 import { pdfText, row } from '../test/helpers/pdf-text.js';
+import { colourWebp, REPORT_GAIT_ANALYSIS } from '../test/helpers/report-gait.js';
 import { allNo } from './helpers/answers.js';
 import { assertAccessible, screenshot } from './helpers/browser.js';
 import { clinicServerAndPhones, withClinic } from './helpers/clinic.js';
@@ -36,22 +36,38 @@ import { startServer } from './helpers/server.js';
 
 // A day as the report writes it, written out from the date's parts: 2026-11-24 -> '24 Nov 2026'.
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const inWords = (date: string) => `${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
+const inWords = (date: string) =>
+  `${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
 
 const CLINIC = 'Feet First Physio';
 const CLINICIAN = { email: 'dr.lee@feetfirst.example', name: 'Dr Lee', password: 'lee-secret-password' };
 const PATIENT = { email: 'robin@example.org', name: 'Robin', password: 'robin-secret-password' };
 const clinic = withClinic(CLINIC, CLINICIAN);
-const ctx = clinicServerAndPhones(() => startServer({
-  prepare: async (db) => {
-    await clinic.prepare!(db);
-    const dir = mkdtempSync(join(tmpdir(), 'footing-report-e2e-'));
-    try {
-      writeFileSync(join(dir, 'pw.txt'), PATIENT.password);
-      await db.cli(['user', 'add', '--role', 'patient', '--email', PATIENT.email, '--name', PATIENT.name, '--password-file', join(dir, 'pw.txt')]);
-    } finally { rmSync(dir, { recursive: true, force: true }); }
-  },
-}));
+const ctx = clinicServerAndPhones(() =>
+  startServer({
+    prepare: async (db) => {
+      await clinic.prepare!(db);
+      const dir = mkdtempSync(join(tmpdir(), 'footing-report-e2e-'));
+      try {
+        writeFileSync(join(dir, 'pw.txt'), PATIENT.password);
+        await db.cli([
+          'user',
+          'add',
+          '--role',
+          'patient',
+          '--email',
+          PATIENT.email,
+          '--name',
+          PATIENT.name,
+          '--password-file',
+          join(dir, 'pw.txt'),
+        ]);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  }),
+);
 
 async function signIn(page: Page, url: string, who: { email: string; password: string }) {
   await page.goto(url + '/');
@@ -73,18 +89,44 @@ async function download(page: Page, linkName: string): Promise<{ name: string; b
 test('the clinician and the patient download their PDF reports, and the text holds the figures worked out by hand', async () => {
   const today = localDate();
   const db = ctx.server.store.db;
-  const clinician = await db.selectFrom('accounts').select(['id', 'clinic_id']).where('email', '=', CLINICIAN.email).executeTakeFirstOrThrow();
-  const personId = (await db.selectFrom('accounts').select('person_id').where('email', '=', PATIENT.email).executeTakeFirstOrThrow()).person_id!;
-  await createInvitation(db, { clinicId: clinician.clinic_id!, clinicianAccountId: clinician.id, tokenHash: 'report-e2e', label: null, expiresAt: new Date(Date.now() + 86_400_000).toISOString() });
+  const clinician = await db
+    .selectFrom('accounts')
+    .select(['id', 'clinic_id'])
+    .where('email', '=', CLINICIAN.email)
+    .executeTakeFirstOrThrow();
+  const personId = (
+    await db.selectFrom('accounts').select('person_id').where('email', '=', PATIENT.email).executeTakeFirstOrThrow()
+  ).person_id!;
+  await createInvitation(db, {
+    clinicId: clinician.clinic_id!,
+    clinicianAccountId: clinician.id,
+    tokenHash: 'report-e2e',
+    label: null,
+    expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+  });
   assert.ok(await acceptInvitation(db, 'report-e2e', personId));
   const start = addDays(today, -13);
   await submitScreen(db, personId, { answers: allNo(), birthYear: 1970 }, start);
-  for (const [d, back] of [[-13, 6], [-12, 5], [-11, 4], [-3, 3], [-2, 2], [-1, 3]] as const) {
+  for (const [d, back] of [
+    [-13, 6],
+    [-12, 5],
+    [-11, 4],
+    [-3, 3],
+    [-2, 2],
+    [-1, 3],
+  ] as const) {
     await insertCheckin(db, personId, { at: localAt(addDays(today, d), 8), context: 'daily', back, regions: [] });
   }
   for (const d of [-12, -10, -3]) {
     const day = addDays(today, d);
-    await saveSession(db, personId, 1, { clientId: `report-e2e-${-d}`, startedAt: localAt(day, 18), completedAt: localAt(day, 19), items: [{ exercise: 'ball-roll', position: 'sitting', completed: true, setsDone: 1, repsDone: 0, secondsDone: 120 }] });
+    await saveSession(db, personId, 1, {
+      clientId: `report-e2e-${-d}`,
+      startedAt: localAt(day, 18),
+      completedAt: localAt(day, 19),
+      items: [
+        { exercise: 'ball-roll', position: 'sitting', completed: true, setsDone: 1, repsDone: 0, secondsDone: 120 },
+      ],
+    });
   }
 
   // The clinician, from the patient's page.
@@ -102,8 +144,14 @@ test('the clinician and the patient download their PDF reports, and the text hol
   assert.match(flat, /baseline 5 \(mean of the program’s first week\); last 7 days 2\.7: improved \(meaningful\)/);
   assert.match(flat, /1 of 7 sessions in the last 7 days \(14%\); 3 of 14 in the last 28 days \(21%\)/);
   // Week, dates, check-ins, back, neck, foot, sessions done/prescribed, steps a day.
-  assert.match(text, row('1', `${inWords(start)} to ${inWords(addDays(start, 6))}`, '3', '5', '–', '–', '2/7 (29%)', '–'));
-  assert.match(text, row('2', `${inWords(addDays(start, 7))} to ${inWords(today)}`, '3', '2.7', '–', '–', '1/7 (14%)', '–'));
+  assert.match(
+    text,
+    row('1', `${inWords(start)} to ${inWords(addDays(start, 6))}`, '3', '5', '–', '–', '2/7 (29%)', '–'),
+  );
+  assert.match(
+    text,
+    row('2', `${inWords(addDays(start, 7))} to ${inWords(today)}`, '3', '2.7', '–', '–', '1/7 (14%)', '–'),
+  );
   // Remote monitoring: period, days so far, days with data, against 16, minutes.
   assert.match(text, row(`${inWords(start)} to ${inWords(addDays(start, 29))}`, '14', '7', '9 more needed', '0'));
 
@@ -117,13 +165,20 @@ test('the clinician and the patient download their PDF reports, and the text hol
   await c.getByLabel(/^From/).fill(week2);
   // The pictures on the page follow the period: the pain chart now starts on its first day, its axis written as the
   // report writes dates (issue 17: one rule for dates).
-  await c.locator('figure.report-figure svg text', { hasText: inWords(week2) }).first().waitFor();
+  await c
+    .locator('figure.report-figure svg text', { hasText: inWords(week2) })
+    .first()
+    .waitFor();
   const period = await download(c, 'Download the clinician report (PDF)');
   assert.equal(period.name, `footing-clinician-report-${week2}-to-${today}.pdf`);
   const periodText = pdfText(period.bytes);
   assert.match(periodText.replace(/\s+/g, ' '), new RegExp(`Report for ${inWords(week2)} to ${inWords(today)}\\.`));
   assert.match(periodText, row('2', `${inWords(week2)} to ${inWords(today)}`, '3', '2.7', '–', '–', '1/7 (14%)', '–'));
-  assert.doesNotMatch(periodText, new RegExp(`${inWords(start)} to ${inWords(addDays(start, 6))}`), 'week 1 is before the period');
+  assert.doesNotMatch(
+    periodText,
+    new RegExp(`${inWords(start)} to ${inWords(addDays(start, 6))}`),
+    'week 1 is before the period',
+  );
   // The monitoring period that overlaps it is still listed whole.
   assert.match(periodText, row(`${inWords(start)} to ${inWords(addDays(start, 29))}`, '14', '7', '9 more needed', '0'));
   // The same summary: the baseline is the program's first week, even outside the period.
@@ -138,9 +193,15 @@ test('the clinician and the patient download their PDF reports, and the text hol
   assert.equal(own.name, `footing-patient-report-${today}.pdf`);
   const mine = pdfText(own.bytes).replace(/\s+/g, ' ');
   assert.match(mine, /Footing: your report/);
-  assert.match(mine, /In your first week your pain was 5 out of 10 on average; in the last 7 days it was 2\.7\. Your pain has gone down by enough to matter/);
-  assert.match(mine, /In the last 7 days you did 1 of the 7 exercise sessions planned; over the last 4 weeks \(or since you started\), 3 of 14\./);
-  assert.doesNotMatch(mine, /Remote monitoring/, 'the patient\'s report has no billing figures');
+  assert.match(
+    mine,
+    /In your first week your pain was 5 out of 10 on average; in the last 7 days it was 2\.7\. Your pain has gone down by enough to matter/,
+  );
+  assert.match(
+    mine,
+    /In the last 7 days you did 1 of the 7 exercise sessions planned; over the last 4 weeks \(or since you started\), 3 of 14\./,
+  );
+  assert.doesNotMatch(mine, /Remote monitoring/, "the patient's report has no billing figures");
 
   // The patient chooses the period on Progress as the clinician does: a From after the To is refused on the page,
   // with no link and no pictures; week 2 gives that period's PDF.
@@ -154,30 +215,53 @@ test('the clinician and the patient download their PDF reports, and the text hol
   assert.equal(ownWeek.name, `footing-patient-report-${week2}-to-${today}.pdf`);
   await assertAccessible(p, 'Progress with a chosen period');
   // The patient's pictures follow the period too, their axis in the report's words for dates.
-  await p.locator('figure.report-figure svg text', { hasText: inWords(week2) }).first().waitFor();
+  await p
+    .locator('figure.report-figure svg text', { hasText: inWords(week2) })
+    .first()
+    .waitFor();
   await fromField.scrollIntoViewIfNeeded();
   await screenshot(p, '10c-progress-report-period');
 });
 
-/** A plain green picture, WebP (as the browser saves stills), made by ffmpeg (libwebp): 120 x 160. */
-const GREEN_WEBP = execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-f', 'lavfi', '-i', 'color=c=0x00ff00:s=120x160', '-frames:v', '1', '-c:v', 'libwebp', '-f', 'webp', 'pipe:1']).toString('base64');
+/** A plain green picture, WebP as the browser saves stills. */
+const GREEN_WEBP = colourWebp('0x00ff00').toString('base64');
+/** The report tests' analysis (test/helpers/report-gait.ts) with its cadence only. */
 const GAIT = {
-  video: 'walk-a.webm', fps: 30, frames: 60, view: 'side', direction: 'left-to-right', setting: 'overground', mode: 'walk',
-  // Heel strikes at 0.5 and 1.6 (left) and 1.05 (right): the middle one, the representative moment, is the right one at 1.05 s.
-  events: { left: { heel_strike: [0.5, 1.6], toe_off: [1.1] }, right: { heel_strike: [1.05], toe_off: [0.55, 1.65] } },
-  metrics: { cadence_spm: { value: 104, confidence: 0.8, n: 8, reference: { min: 100, max: 120, unit: 'steps/min', source: '[25]' } } },
-  warnings: [], tracks: [], track_id: null,
+  ...REPORT_GAIT_ANALYSIS,
+  video: 'walk-a.webm',
+  metrics: { cadence_spm: REPORT_GAIT_ANALYSIS.metrics.cadence_spm },
 };
 
-test('the clinician\'s patient page draws the gait picture the PDF has: the still of the middle heel strike, with its caption (phone-size page)', async () => {
+test("the clinician's patient page draws the gait picture the PDF has: the still of the middle heel strike, with its caption (phone-size page)", async () => {
   const db = ctx.server.store.db;
-  const personId = (await db.selectFrom('accounts').select('person_id').where('email', '=', PATIENT.email).executeTakeFirstOrThrow()).person_id!;
+  const personId = (
+    await db.selectFrom('accounts').select('person_id').where('email', '=', PATIENT.email).executeTakeFirstOrThrow()
+  ).person_id!;
   const angles = { hip_deg: 21.4, knee_deg: 3.6, ankle_deg: null };
-  const still = (side: 'left' | 'right', event: 'initial_contact' | 'toe_off', time: number, frame: number) => ({ event, side, time, frame, angles, type: 'image/webp' as const, width: 120, height: 160, data: GREEN_WEBP });
+  const still = (side: 'left' | 'right', event: 'initial_contact' | 'toe_off', time: number, frame: number) => ({
+    event,
+    side,
+    time,
+    frame,
+    angles,
+    type: 'image/webp' as const,
+    width: 120,
+    height: 160,
+    data: GREEN_WEBP,
+  });
   await insertGaitAnalysis(db, personId, {
-    recordedAt: localAt(addDays(localDate(), -1), 10), recordedBy: 'me', sourceName: 'walk-a.webm', view: 'side',
-    analysis: GAIT as unknown as Parameters<typeof insertGaitAnalysis>[2]['analysis'], keypoints: null, videoPath: null,
-    stills: [still('left', 'initial_contact', 0.5, 15), still('right', 'initial_contact', 1.05, 31), still('left', 'toe_off', 1.1, 33)],
+    recordedAt: localAt(addDays(localDate(), -1), 10),
+    recordedBy: 'me',
+    sourceName: 'walk-a.webm',
+    view: 'side',
+    analysis: GAIT as unknown as Parameters<typeof insertGaitAnalysis>[2]['analysis'],
+    keypoints: null,
+    videoPath: null,
+    stills: [
+      still('left', 'initial_contact', 0.5, 15),
+      still('right', 'initial_contact', 1.05, 31),
+      still('left', 'toe_off', 1.1, 33),
+    ],
   });
   const c = ctx.clinician.page;
   await c.reload();
@@ -185,23 +269,42 @@ test('the clinician\'s patient page draws the gait picture the PDF has: the stil
   await figure.waitFor({ timeout: 30_000 });
   // The caption the PDF prints under the picture (report-still-api.test.ts reads the same words from the PDF):
   // the right heel strike at 1.05 s, frame 31; hip 21.4 and knee 3.6 rounded to whole degrees; no ankle angle.
-  assert.equal(await figure.locator('figcaption').innerText(), 'Right initial contact (heel strike) of walk-a.webm at 1.05 s (frame 31), as pictured on the device when the analysis was saved; the angles drawn on it: hip 21°, knee 4°, ankle not measured.');
+  assert.equal(
+    await figure.locator('figcaption').innerText(),
+    'Right initial contact (heel strike) of walk-a.webm at 1.05 s (frame 31), as pictured on the device when the analysis was saved; the angles drawn on it: hip 21°, knee 4°, ankle not measured.',
+  );
   // The picture is the saved still itself (the JPEG the report made of it): 120 x 160 and green at its centre.
   const img = figure.locator('img');
-  await c.waitForFunction(() => { const i = document.querySelector('figure.report-still img') as HTMLImageElement | null; return Boolean(i?.complete && i.naturalWidth > 0); });
+  await c.waitForFunction(() => {
+    const i = document.querySelector('figure.report-still img') as HTMLImageElement | null;
+    return Boolean(i?.complete && i.naturalWidth > 0);
+  });
   const seen = await img.evaluate((el) => {
     const i = el as HTMLImageElement;
     const canvas = document.createElement('canvas');
-    canvas.width = i.naturalWidth; canvas.height = i.naturalHeight;
+    canvas.width = i.naturalWidth;
+    canvas.height = i.naturalHeight;
     const g = canvas.getContext('2d')!;
     g.drawImage(i, 0, 0);
     const [r, gr, b] = g.getImageData(60, 80, 1, 1).data;
-    return { w: i.naturalWidth, h: i.naturalHeight, r, g: gr, b, alt: i.alt, shownWidth: i.getBoundingClientRect().width, page: document.documentElement.clientWidth };
+    return {
+      w: i.naturalWidth,
+      h: i.naturalHeight,
+      r,
+      g: gr,
+      b,
+      alt: i.alt,
+      shownWidth: i.getBoundingClientRect().width,
+      page: document.documentElement.clientWidth,
+    };
   });
   assert.deepEqual([seen.w, seen.h], [120, 160]);
   assert.ok(seen.r! < 40 && seen.g! > 215 && seen.b! < 40, `centre pixel ${seen.r},${seen.g},${seen.b}`);
   assert.equal(seen.alt, 'The video frame of this moment, with the body’s points and the angles drawn on it.');
-  assert.ok(seen.shownWidth <= seen.page, `the picture (${seen.shownWidth} px) fits the phone's page (${seen.page} px)`);
+  assert.ok(
+    seen.shownWidth <= seen.page,
+    `the picture (${seen.shownWidth} px) fits the phone's page (${seen.page} px)`,
+  );
   assert.equal(await c.locator('figure.report-still').count(), 1, 'one picture: the stills not chosen are not drawn');
   await assertAccessible(c, 'patient page with the gait picture');
   await figure.scrollIntoViewIfNeeded();

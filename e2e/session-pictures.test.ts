@@ -15,16 +15,33 @@ import { assertAccessible, screenshot } from './helpers/browser.js';
 import { serverAndPhone } from './helpers/fixture.js';
 import { seedNineDays } from './helpers/seed.js';
 
-const ctx = serverAndPhone(async (server) => { await seedNineDays(server.url); });
+const ctx = serverAndPhone(async (server) => {
+  await seedNineDays(server.url);
+});
 
-interface Moving { name: string; duration: string; runs: string; state: string; playState: string | null }
+interface Moving {
+  name: string;
+  duration: string;
+  runs: string;
+  state: string;
+  playState: string | null;
+}
 
 /** The computed animation of the moving part of the picture (the toe or the foot), and its Web Animations state. */
 async function moving(page: Page): Promise<Moving> {
-  return page.locator('[data-testid=exercise-picture] [class^="pic-anim-"]').first().evaluate((el) => {
-    const cs = getComputedStyle(el);
-    return { name: cs.animationName, duration: cs.animationDuration, runs: cs.animationIterationCount, state: cs.animationPlayState, playState: el.getAnimations()[0]?.playState ?? null };
-  });
+  return page
+    .locator('[data-testid=exercise-picture] [class^="pic-anim-"]')
+    .first()
+    .evaluate((el) => {
+      const cs = getComputedStyle(el);
+      return {
+        name: cs.animationName,
+        duration: cs.animationDuration,
+        runs: cs.animationIterationCount,
+        state: cs.animationPlayState,
+        playState: el.getAnimations()[0]?.playState ?? null,
+      };
+    });
 }
 
 /** The picture's accessible description: the text its aria-describedby points at. */
@@ -41,9 +58,16 @@ test('Today: each exercise card shows its start and end positions, with a name a
   const toe = page.getByRole('img', { name: 'How to do the pinky-toe lift, sitting down', exact: true });
   await toe.waitFor();
   assert.equal(await toe.locator('li').count(), 2, 'start and end');
-  assert.match(await description(page, 'How to do the pinky-toe lift, sitting down'), /big toe presses into the floor and stays down while the little toe lifts/);
+  assert.match(
+    await description(page, 'How to do the pinky-toe lift, sitting down'),
+    /big toe presses into the floor and stays down while the little toe lifts/,
+  );
   const roll = page.getByRole('img', { name: 'How to do the ball roll under the sole, sitting down', exact: true });
-  assert.deepEqual(await roll.locator('li p').allInnerTexts(), ['Start: ball under the heel', 'Then: under the arch', 'End: under the ball of the foot, then back']);
+  assert.deepEqual(await roll.locator('li p').allInnerTexts(), [
+    'Start: ball under the heel',
+    'Then: under the arch',
+    'End: under the ball of the foot, then back',
+  ]);
   await page.getByRole('img', { name: 'How to do the daily walk', exact: true }).waitFor();
   await assertAccessible(page, 'today with pictures');
   await toe.scrollIntoViewIfNeeded();
@@ -66,7 +90,13 @@ test('guided session: the picture moves at the dose’s pace, pauses with the se
   const rollName = 'How to do the ball roll under the sole, sitting down';
   await page.getByRole('img', { name: rollName, exact: true }).waitFor();
   assert.match(await description(page, rollName), /from the heel, over the arch, to the ball of the foot and back/);
-  assert.deepEqual(await moving(page), { name: 'pic-roll', duration: '10s', runs: '12', state: 'running', playState: 'running' });
+  assert.deepEqual(await moving(page), {
+    name: 'pic-roll',
+    duration: '10s',
+    runs: '12',
+    state: 'running',
+    playState: 'running',
+  });
   assert.equal(await page.getByTestId('timer').innerText(), '2:00');
   await assertAccessible(page, 'session: ball roll with its picture');
   await screenshot(page, 'pic-b-session-roll', { top: true });
@@ -77,12 +107,22 @@ test('guided session: the picture moves at the dose’s pace, pauses with the se
   await page.getByText('Lift and hold', { exact: true }).waitFor();
   const toeName = 'How to do the pinky-toe lift, sitting down';
   await page.getByRole('img', { name: toeName, exact: true }).waitFor();
-  assert.deepEqual(await moving(page), { name: 'pic-lift-hold', duration: '5s', runs: '1', state: 'running', playState: 'running' });
+  assert.deepEqual(await moving(page), {
+    name: 'pic-lift-hold',
+    duration: '5s',
+    runs: '1',
+    state: 'running',
+    playState: 'running',
+  });
   // And it does move: within the first second (18 % of the hold) the little toe is up by the drawing's lift.
-  await page.waitForFunction(() => {
-    const el = document.querySelector('[data-testid=exercise-picture] .pic-anim-lift-hold');
-    return el !== null && new DOMMatrix(getComputedStyle(el).transform).f <= -15;
-  }, null, { timeout: 4000 });
+  await page.waitForFunction(
+    () => {
+      const el = document.querySelector('[data-testid=exercise-picture] .pic-anim-lift-hold');
+      return el !== null && new DOMMatrix(getComputedStyle(el).transform).f <= -15;
+    },
+    null,
+    { timeout: 4000 },
+  );
   await page.getByRole('button', { name: 'Pause' }).click();
   await page.getByText('Paused: Lift and hold', { exact: true }).waitFor();
   const paused = await moving(page);
@@ -93,13 +133,22 @@ test('guided session: the picture moves at the dose’s pace, pauses with the se
   await page.getByRole('button', { name: 'Resume' }).click();
   await page.getByRole('button', { name: 'Skip this step' }).click();
   await page.getByText('Lower slowly', { exact: true }).waitFor();
-  assert.deepEqual(await moving(page), { name: 'pic-lower', duration: '3s', runs: '1', state: 'running', playState: 'running' });
+  assert.deepEqual(await moving(page), {
+    name: 'pic-lower',
+    duration: '3s',
+    runs: '1',
+    state: 'running',
+    playState: 'running',
+  });
 
   // Reduced motion: the same picture, its positions side by side, nothing animated.
   await page.emulateMedia({ reducedMotion: 'reduce' });
   const still = page.getByRole('img', { name: toeName, exact: true });
   await still.locator('li').nth(1).waitFor();
-  assert.deepEqual(await still.locator('li p').allInnerTexts(), ['Start: all toes on the floor, big toe pressing down', 'End: little toe lifted, big toe still down. Hold']);
+  assert.deepEqual(await still.locator('li p').allInnerTexts(), [
+    'Start: all toes on the floor, big toe pressing down',
+    'End: little toe lifted, big toe still down. Hold',
+  ]);
   assert.equal(await page.locator('[data-testid=exercise-picture] [class^="pic-anim-"]').count(), 0);
   assert.equal(await page.evaluate(() => document.getAnimations().length), 0);
   await assertAccessible(page, 'session: reduced motion');

@@ -16,9 +16,16 @@ import { localDate } from '../web/src/lib/local-time.js';
 import { serverAndPhone } from './helpers/fixture.js';
 
 let seeded: Seeded;
-const ctx = serverAndPhone(async (server) => { seeded = await seedNineDays(server.url); });
+const ctx = serverAndPhone(async (server) => {
+  seeded = await seedNineDays(server.url);
+});
 
-interface StoredSession { date: string; status: string; clientId: string; items: { exercise: string; completed: boolean; setsDone: number; repsDone: number; secondsDone: number }[] }
+interface StoredSession {
+  date: string;
+  status: string;
+  clientId: string;
+  items: { exercise: string; completed: boolean; setsDone: number; repsDone: number; secondsDone: number }[];
+}
 
 test('stage 2 today: a full guided session with pause and resume, saved', async () => {
   const { page } = ctx.phone;
@@ -48,7 +55,9 @@ test('stage 2 today: a full guided session with pause and resume, saved', async 
   await assertAccessible(ctx.phone.page, 'session: running (paused)');
   await screenshot(page, '06-session-paused');
   await page.getByRole('button', { name: 'Resume' }).click();
-  await page.waitForFunction((f) => document.querySelector('[data-testid=timer]')?.textContent !== f, frozen, { timeout: 3000 });
+  await page.waitForFunction((f) => document.querySelector('[data-testid=timer]')?.textContent !== f, frozen, {
+    timeout: 3000,
+  });
 
   // The pinky-toe lift: holds with a rep counter, sets, and a rest between sets.
   await page.getByTestId('rep-counter').waitFor({ timeout: 15_000 });
@@ -65,12 +74,31 @@ test('stage 2 today: a full guided session with pause and resume, saved', async 
   assert.equal(sessions.length, 1);
   const s = sessions[0]!;
   assert.equal(s.status, 'completed');
-  assert.deepEqual(s.items.map((i) => [i.exercise, i.completed, i.setsDone, i.repsDone, i.secondsDone]), [
-    ['ball-roll', true, 1, 0, 240], // 2 x 120 s
-    ['pinky-toe-lift', true, TOE_DRILL_SETS_MIN, TOE_DRILL_SETS_MIN * TOE_DRILL_REPS_MIN, TOE_DRILL_SETS_MIN * TOE_DRILL_REPS_MIN * 5],
-  ]);
-  const todays = await call<{ context: string; back: number | null; foot: number | null }[]>(ctx.server.url, 'GET', `/api/checkins?from=${seeded.today}`);
-  assert.deepEqual(todays.map((c) => [c.context, c.back, c.foot]), [['before', 3, 2], ['after', 2, 2]]);
+  assert.deepEqual(
+    s.items.map((i) => [i.exercise, i.completed, i.setsDone, i.repsDone, i.secondsDone]),
+    [
+      ['ball-roll', true, 1, 0, 240], // 2 x 120 s
+      [
+        'pinky-toe-lift',
+        true,
+        TOE_DRILL_SETS_MIN,
+        TOE_DRILL_SETS_MIN * TOE_DRILL_REPS_MIN,
+        TOE_DRILL_SETS_MIN * TOE_DRILL_REPS_MIN * 5,
+      ],
+    ],
+  );
+  const todays = await call<{ context: string; back: number | null; foot: number | null }[]>(
+    ctx.server.url,
+    'GET',
+    `/api/checkins?from=${seeded.today}`,
+  );
+  assert.deepEqual(
+    todays.map((c) => [c.context, c.back, c.foot]),
+    [
+      ['before', 3, 2],
+      ['after', 2, 2],
+    ],
+  );
 });
 
 test('offline: the app opens from the service worker cache; a session finished offline is queued, then sent once when back online', async () => {
@@ -79,7 +107,9 @@ test('offline: the app opens from the service worker cache; a session finished o
   await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
   await page.getByText('Today’s session is done.').waitFor();
   // The service worker has cached the app shell and today's plan: offline, the app still opens on a reload.
-  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
   await context.setOffline(true);
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
@@ -95,18 +125,33 @@ test('offline: the app opens from the service worker cache; a session finished o
 
   await context.setOffline(false); // the app listens for 'online' and sends the queue
   // The outbox (IndexedDB) is empty once the server has the session.
-  const waiting = () => page.evaluate(() => new Promise<number>((resolve, reject) => {
-    const open = indexedDB.open('footing-outbox');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => { const all = open.result.transaction('entries').objectStore('entries').count(); all.onsuccess = () => { resolve(all.result); open.result.close(); }; };
-  }));
+  const waiting = () =>
+    page.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('footing-outbox');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const all = open.result.transaction('entries').objectStore('entries').count();
+            all.onsuccess = () => {
+              resolve(all.result);
+              open.result.close();
+            };
+          };
+        }),
+    );
   for (let i = 0; i < 100 && (await waiting()) > 0; i++) await page.waitForTimeout(50);
   assert.equal(await waiting(), 0, 'the outbox is empty');
   const sessions = await call<StoredSession[]>(ctx.server.url, 'GET', `/api/sessions?from=${seeded.today}`);
   assert.equal(sessions.length, 2);
   assert.equal(sessions[1]!.status, 'partial');
   // Replaying the same clientId (a retry after a lost answer) stores nothing new.
-  await call(ctx.server.url, 'POST', '/api/sessions', { clientId: sessions[1]!.clientId, startedAt: '2026-01-01T10:00:00+00:00', completedAt: '2026-01-01T10:05:00+00:00', items: sessions[1]!.items.map((i) => ({ ...i, position: 'sitting' })) });
+  await call(ctx.server.url, 'POST', '/api/sessions', {
+    clientId: sessions[1]!.clientId,
+    startedAt: '2026-01-01T10:00:00+00:00',
+    completedAt: '2026-01-01T10:05:00+00:00',
+    items: sessions[1]!.items.map((i) => ({ ...i, position: 'sitting' })),
+  });
   assert.equal((await call<StoredSession[]>(ctx.server.url, 'GET', `/api/sessions?from=${seeded.today}`)).length, 2);
 });
 
@@ -130,22 +175,41 @@ test('progress: pain chart with the MCID band, walking, sessions, stage requirem
   const drawn = await chart.locator('canvas').evaluate((c: HTMLCanvasElement) => {
     const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
     let blue = 0;
-    for (let i = 0; i < d.length; i += 4) if (d[i]! < 60 && d[i + 1]! > 70 && d[i + 1]! < 120 && d[i + 2]! > 160) blue++;
+    for (let i = 0; i < d.length; i += 4)
+      if (d[i]! < 60 && d[i + 1]! > 70 && d[i + 1]! < 120 && d[i + 2]! > 160) blue++;
     return blue;
   });
   assert.ok(drawn > 50, `the back-pain line is drawn (${drawn} blue pixels)`);
 
   await page.getByTestId('walking-chart').locator('canvas').waitFor();
   assert.equal(await page.getByTestId('walking-chart').getAttribute('data-points'), String(seeded.walkingDays));
-  assert.match(await page.getByTestId('sessions-done').innerText(), new RegExp(`^${seeded.sessions + 1} sessions done, 1 partly done\\.$`));
+  assert.match(
+    await page.getByTestId('sessions-done').innerText(),
+    new RegExp(`^${seeded.sessions + 1} sessions done, 1 partly done\\.$`),
+  );
   await page.getByText('Stage 2 of 5: Wake up the toes', { exact: false }).waitFor();
-  await page.locator('.requirements li.unmet', { hasText: 'At least 7 days at this stage' }).getByText('0 of 7 days so far').waitFor();
+  await page
+    .locator('.requirements li.unmet', { hasText: 'At least 7 days at this stage' })
+    .getByText('0 of 7 days so far')
+    .waitFor();
   const history = page.locator('.events > li');
   assert.equal(await history.count(), 2);
-  await history.first().getByText(/Moved up a stage/).waitFor();
-  await history.first().getByText(/stage 1 → 2/).waitFor();
-  await history.first().getByText('You did your sessions and your pain stayed within the rules for a week, so the next stage starts.').waitFor();
-  await history.nth(1).getByText(/Program started/).waitFor();
+  await history
+    .first()
+    .getByText(/Moved up a stage/)
+    .waitFor();
+  await history
+    .first()
+    .getByText(/stage 1 → 2/)
+    .waitFor();
+  await history
+    .first()
+    .getByText('You did your sessions and your pain stayed within the rules for a week, so the next stage starts.')
+    .waitFor();
+  await history
+    .nth(1)
+    .getByText(/Program started/)
+    .waitFor();
   await assertAccessible(ctx.phone.page, 'progress');
   await screenshot(page, '09-progress', { top: true });
   await page.getByRole('heading', { name: 'Pain over time' }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
@@ -176,7 +240,9 @@ test('pain above the limit after a session: the end says what to do instead of "
   const review = page.getByTestId('session-review');
   await review.waitFor();
   assert.match(await review.innerText(), /steps back a stage from tomorrow/);
-  assert.deepEqual(await review.getByRole('listitem').allInnerTexts(), [`Pain during or after a session went above 5/10 (${localDate()}). The pain-monitoring model says to reduce the load.`]);
+  assert.deepEqual(await review.getByRole('listitem').allInnerTexts(), [
+    `Pain during or after a session went above 5/10 (${localDate()}). The pain-monitoring model says to reduce the load.`,
+  ]);
   await assertAccessible(page, 'session: pain above the limit');
   await screenshot(page, '07b-session-pain-high', { top: true });
 });

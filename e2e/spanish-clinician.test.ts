@@ -23,11 +23,16 @@ const PATIENT = { email: 'lucia@example.org', name: 'Lucía Andrade', password: 
 const ctx = clinicServerAndPhones(() => startServer(withClinic(CLINIC, CLINICIAN)), { clinicianLocale: 'es-ES' });
 
 /** Words that only English uses, as whole words: one of them on a Spanish screen is text left untranslated. */
-const ENGLISH = /\b(the|and|your|you|with|this|for|is|are|today|steps|walk|minutes|pain|save|patients?|messages?|stage|unread|none|not)\b/i;
+const ENGLISH =
+  /\b(the|and|your|you|with|this|for|is|are|today|steps|walk|minutes|pain|save|patients?|messages?|stage|unread|none|not)\b/i;
 
 async function assertNoEnglish(page: Page, screen: string): Promise<void> {
   const text = (await page.locator('main').innerText()).split(PATIENT.name).join('');
-  assert.deepEqual(text.split('\n').filter((l) => ENGLISH.test(l)), [], `${screen}: English left on a Spanish clinician screen`);
+  assert.deepEqual(
+    text.split('\n').filter((l) => ENGLISH.test(l)),
+    [],
+    `${screen}: English left on a Spanish clinician screen`,
+  );
 }
 
 test('a Spanish clinician: the patient list, the patient page and the conversation in Spanish', async () => {
@@ -38,13 +43,33 @@ test('a Spanish clinician: the patient list, the patient page and the conversati
 
   // The clinician invites; the patient signs up, answers the safety check, checks in with back pain 4 and writes.
   await c.goto(url + '/');
-  const ruiz = await inPage<{ csrfToken: string }>(c, 'POST', '/api/auth/sign-in', { email: CLINICIAN.email, password: CLINICIAN.password }, null);
+  const ruiz = await inPage<{ csrfToken: string }>(
+    c,
+    'POST',
+    '/api/auth/sign-in',
+    { email: CLINICIAN.email, password: CLINICIAN.password },
+    null,
+  );
   const invite = await inPage<{ token: string }>(c, 'POST', '/api/invitations', {}, ruiz.csrfToken);
   await p.goto(url + '/');
-  const lucia = await inPage<{ csrfToken: string }>(p, 'POST', `/api/invitations/${invite.token}/sign-up`, { email: PATIENT.email, password: PATIENT.password, displayName: PATIENT.name }, null);
+  const lucia = await inPage<{ csrfToken: string }>(
+    p,
+    'POST',
+    `/api/invitations/${invite.token}/sign-up`,
+    { email: PATIENT.email, password: PATIENT.password, displayName: PATIENT.name },
+    null,
+  );
   await inPage(p, 'POST', `/api/screen?date=${today}`, { answers: allNo(), birthYear: 1970 }, lucia.csrfToken);
-  await inPage(p, 'POST', '/api/checkins', { at: localAt(today, 8), context: 'daily', back: 4, regions: [] }, lucia.csrfToken);
-  const clinicianId = (await inPage<{ threads: { clinicianAccountId: string }[] }>(p, 'GET', '/api/messages', null, null)).threads[0]!.clinicianAccountId;
+  await inPage(
+    p,
+    'POST',
+    '/api/checkins',
+    { at: localAt(today, 8), context: 'daily', back: 4, regions: [] },
+    lucia.csrfToken,
+  );
+  const clinicianId = (
+    await inPage<{ threads: { clinicianAccountId: string }[] }>(p, 'GET', '/api/messages', null, null)
+  ).threads[0]!.clinicianAccountId;
   await inPage(p, 'POST', `/api/messages/${clinicianId}`, { text: 'Hola, ¿puedo caminar más?' }, lucia.csrfToken);
 
   // The patient list.
@@ -55,7 +80,10 @@ test('a Spanish clinician: the patient list, the patient page and the conversati
   for (const word of ['Pacientes', 'Referencias']) await nav.getByRole('link', { name: word, exact: true }).waitFor();
   await nav.getByRole('link', { name: 'Mensajes 1 sin leer' }).waitFor();
   await c.getByLabel('Buscar por nombre o correo').waitFor();
-  const row = c.locator('li, tr, article').filter({ has: c.getByRole('link', { name: PATIENT.name }) }).first();
+  const row = c
+    .locator('li, tr, article')
+    .filter({ has: c.getByRole('link', { name: PATIENT.name }) })
+    .first();
   await row.getByText('1 mensaje sin leer', { exact: false }).waitFor();
   await row.getByText('Etapa', { exact: false }).first().waitFor();
   await assertNoEnglish(c, 'the patient list');
@@ -71,8 +99,10 @@ test('a Spanish clinician: the patient list, the patient page and the conversati
   await c.getByText('espalda 4', { exact: true }).waitFor();
   // The report's pain picture, its words in Spanish (the PDF's are English): one check-in of 4, so the baseline is 4
   // and the band 4 ± 2 (the NPRS MCID, DOMAIN.md §7).
-  assert.equal(await c.locator('main figure figcaption').first().innerText(),
-    'Dolor diario (el más alto de espalda, cuello y pie) con la franja del punto de partida ± DMCI (dolor 0–10). Sombreado: punto de partida 4 ± 2 (DMCI).');
+  assert.equal(
+    await c.locator('main figure figcaption').first().innerText(),
+    'Dolor diario (el más alto de espalda, cuello y pie) con la franja del punto de partida ± DMCI (dolor 0–10). Sombreado: punto de partida 4 ± 2 (DMCI).',
+  );
   await assertNoEnglish(c, 'the patient page');
   await assertAccessible(c, 'the patient page in Spanish');
   await screenshot(c, '49b-es-clinician-patient', { top: true });
@@ -90,8 +120,13 @@ test('a Spanish clinician: the patient list, the patient page and the conversati
   await form.getByLabel('Motivo (el paciente lo lee en Hoy)').fill('Tu rodilla se quejó tras los paseos largos.');
   await form.getByRole('button', { name: 'Guardar el objetivo de caminata' }).click();
   await form.getByText('Guardado. El objetivo de caminata del paciente hoy: 4000 pasos al día.').waitFor();
-  const month = ['ene', 'feb', 'mar', 'abr', 'may', 'jun', 'jul', 'ago', 'sept', 'oct', 'nov', 'dic'][Number(today.slice(5, 7)) - 1];
-  await form.getByTestId('walking-setting').getByText(`Objetivo: 4000 pasos al día, puesto por ${CLINICIAN.name} el ${Number(today.slice(8, 10))} ${month}.`).waitFor();
+  const month = ['ene', 'feb', 'mar', 'abr', 'may', 'jun', 'jul', 'ago', 'sept', 'oct', 'nov', 'dic'][
+    Number(today.slice(5, 7)) - 1
+  ];
+  await form
+    .getByTestId('walking-setting')
+    .getByText(`Objetivo: 4000 pasos al día, puesto por ${CLINICIAN.name} el ${Number(today.slice(8, 10))} ${month}.`)
+    .waitFor();
   await assertNoEnglish(c, 'the walking form');
   await form.scrollIntoViewIfNeeded();
   await screenshot(c, '49d-es-clinician-walking-target');

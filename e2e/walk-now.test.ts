@@ -52,122 +52,169 @@ async function replay(page: Page, samples: number[][]): Promise<void> {
     for (let i = 0; i < s.length; i++) {
       const [t, x, y, z] = s[i]!;
       w.__clock = base + t!;
-      window.dispatchEvent(new DeviceMotionEvent('devicemotion', { accelerationIncludingGravity: { x: x!, y: y!, z: z! }, interval: 10 }));
+      window.dispatchEvent(
+        new DeviceMotionEvent('devicemotion', { accelerationIncludingGravity: { x: x!, y: y!, z: z! }, interval: 10 }),
+      );
       if (i % 4000 === 0) await new Promise((r) => setTimeout(r, 0)); // let the page draw
     }
   }, samples);
 }
 
-test('Walk now: a real recording replayed through devicemotion is counted within 3 % and saved as the day\'s steps', { timeout: 60_000 }, async () => {
-  const rec = parseAccelCsv(readFileSync(RECORDING, 'utf8'));
-  assert.equal(rec.groundTruthSteps, 326);
-  const { page } = ctx.phone;
-  await page.addInitScript(STAND_INS);
-  await page.goto(ctx.server.url + '/walk-now');
-  await page.getByRole('heading', { level: 1, name: 'Walk now' }).waitFor();
+test(
+  "Walk now: a real recording replayed through devicemotion is counted within 3 % and saved as the day's steps",
+  { timeout: 60_000 },
+  async () => {
+    const rec = parseAccelCsv(readFileSync(RECORDING, 'utf8'));
+    assert.equal(rec.groundTruthSteps, 326);
+    const { page } = ctx.phone;
+    await page.addInitScript(STAND_INS);
+    await page.goto(ctx.server.url + '/walk-now');
+    await page.getByRole('heading', { level: 1, name: 'Walk now' }).waitFor();
 
-  // The clock stands still from Start until the replay moves it: the walk's time is the recording's.
-  await page.evaluate(() => { (window as unknown as { __clock: number | null }).__clock = performance.now(); });
-  await page.getByRole('button', { name: 'Start' }).click();
-  await page.getByRole('button', { name: 'Stop' }).waitFor();
-  assert.equal(await page.evaluate(() => (window as unknown as { __asked: number }).__asked), 1, 'Start asked for motion access');
-  await page.waitForFunction(() => (window as unknown as { __locks: number }).__locks === 1);
+    // The clock stands still from Start until the replay moves it: the walk's time is the recording's.
+    await page.evaluate(() => {
+      (window as unknown as { __clock: number | null }).__clock = performance.now();
+    });
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.getByRole('button', { name: 'Stop' }).waitFor();
+    assert.equal(
+      await page.evaluate(() => (window as unknown as { __asked: number }).__asked),
+      1,
+      'Start asked for motion access',
+    );
+    await page.waitForFunction(() => (window as unknown as { __locks: number }).__locks === 1);
 
-  const samples = phoneSamples(rec.samples);
-  await replay(page, samples);
-  const durationMs = samples[samples.length - 1]![0]!;
-  await page.waitForFunction((n) => Number(document.querySelector('[data-testid="walk-steps"]')?.textContent?.replace(/,/g, '')) > n, 300);
-  await page.waitForTimeout(600); // one more tick of the display
-  const shown = Number((await page.getByTestId('walk-steps').textContent())!.replace(/,/g, ''));
-  assert.ok(Math.abs(shown - 326) / 326 <= 0.03, `${shown} steps counted, 326 walked`);
-  const min = Math.floor(durationMs / 60_000);
-  const sec = Math.floor((durationMs % 60_000) / 1000);
-  assert.equal(await page.getByTestId('walk-time').textContent(), `${min}:${String(sec).padStart(2, '0')}`);
-  await assertAccessible(page, 'Walk now, walking');
-  await screenshot(page, '4k-walk-now-walking', { top: true });
+    const samples = phoneSamples(rec.samples);
+    await replay(page, samples);
+    const durationMs = samples[samples.length - 1]![0]!;
+    await page.waitForFunction(
+      (n) => Number(document.querySelector('[data-testid="walk-steps"]')?.textContent?.replace(/,/g, '')) > n,
+      300,
+    );
+    await page.waitForTimeout(600); // one more tick of the display
+    const shown = Number((await page.getByTestId('walk-steps').textContent())!.replace(/,/g, ''));
+    assert.ok(Math.abs(shown - 326) / 326 <= 0.03, `${shown} steps counted, 326 walked`);
+    const min = Math.floor(durationMs / 60_000);
+    const sec = Math.floor((durationMs % 60_000) / 1000);
+    assert.equal(await page.getByTestId('walk-time').textContent(), `${min}:${String(sec).padStart(2, '0')}`);
+    await assertAccessible(page, 'Walk now, walking');
+    await screenshot(page, '4k-walk-now-walking', { top: true });
 
-  await page.getByRole('button', { name: 'Stop' }).click();
-  await page.getByRole('button', { name: 'Save this walk' }).click();
-  const saved = await page.getByRole('status').filter({ hasText: /^Saved: / }).textContent();
-  assert.equal(saved, `Saved: ${shown} steps in ${min}:${String(sec).padStart(2, '0')}.`);
-  await page.waitForFunction(() => (window as unknown as { __released: number }).__released === 1);
-  // The walk is stored as the day's steps: the figure stored equals the figure shown.
-  const days = await call<{ date: string; steps: number; cadenceSpm: number | null }[]>(ctx.server.url, 'GET', `/api/walking/daily?from=${localDate()}&to=${localDate()}`);
-  assert.equal(days.length, 1);
-  assert.equal(days[0]!.steps, shown);
-  assert.equal(Number(await page.getByTestId('walk-cadence').textContent()), Math.round(days[0]!.cadenceSpm!));
-  await screenshot(page, '4l-walk-now-saved', { top: true });
-  // The Walking page offers Walk now.
-  await page.getByRole('link', { name: 'Back to Walking' }).click();
-  await page.getByRole('link', { name: 'Walk now: count steps with this phone' }).waitFor();
-});
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await page.getByRole('button', { name: 'Save this walk' }).click();
+    const saved = await page
+      .getByRole('status')
+      .filter({ hasText: /^Saved: / })
+      .textContent();
+    assert.equal(saved, `Saved: ${shown} steps in ${min}:${String(sec).padStart(2, '0')}.`);
+    await page.waitForFunction(() => (window as unknown as { __released: number }).__released === 1);
+    // The walk is stored as the day's steps: the figure stored equals the figure shown.
+    const days = await call<{ date: string; steps: number; cadenceSpm: number | null }[]>(
+      ctx.server.url,
+      'GET',
+      `/api/walking/daily?from=${localDate()}&to=${localDate()}`,
+    );
+    assert.equal(days.length, 1);
+    assert.equal(days[0]!.steps, shown);
+    assert.equal(Number(await page.getByTestId('walk-cadence').textContent()), Math.round(days[0]!.cadenceSpm!));
+    await screenshot(page, '4l-walk-now-saved', { top: true });
+    // The Walking page offers Walk now.
+    await page.getByRole('link', { name: 'Back to Walking' }).click();
+    await page.getByRole('link', { name: 'Walk now: count steps with this phone' }).waitFor();
+  },
+);
 
-test('Walk now offline: a walk saved with the network cut waits on the phone through a closed tab, is sent once, and a resend after a lost answer adds nothing', { timeout: 90_000 }, async () => {
-  const rec = parseAccelCsv(readFileSync(RECORDING, 'utf8'));
-  const { context } = ctx.phone;
-  // The first 60 s of the recording: a shorter walk is enough here (the count's accuracy is the test above).
-  const samples = phoneSamples(rec.samples).filter(([t]) => t! <= 60_000);
-  const stepsBefore = async () => (await call<{ steps: number }[]>(ctx.server.url, 'GET', `/api/walking/daily?from=${localDate()}&to=${localDate()}`))[0]?.steps ?? 0;
-  const phoneWalks = async () => (await call<{ format: string; fileName: string; result: { samples: number; added: number } }[]>(ctx.server.url, 'GET', '/api/imports')).filter((r) => r.format === 'phone-walk');
-  const historyRows = async () => (await phoneWalks()).length;
-  const before = await stepsBefore();
-  const rowsBefore = await historyRows();
-  // The first test's tab would send the walk itself when the network returns (the app listens for 'online'): it
-  // leaves the app for a plain file of the same origin.
-  await ctx.phone.page.goto(ctx.server.url + '/manifest.webmanifest');
+test(
+  'Walk now offline: a walk saved with the network cut waits on the phone through a closed tab, is sent once, and a resend after a lost answer adds nothing',
+  { timeout: 90_000 },
+  async () => {
+    const rec = parseAccelCsv(readFileSync(RECORDING, 'utf8'));
+    const { context } = ctx.phone;
+    // The first 60 s of the recording: a shorter walk is enough here (the count's accuracy is the test above).
+    const samples = phoneSamples(rec.samples).filter(([t]) => t! <= 60_000);
+    const stepsBefore = async () =>
+      (
+        await call<{ steps: number }[]>(
+          ctx.server.url,
+          'GET',
+          `/api/walking/daily?from=${localDate()}&to=${localDate()}`,
+        )
+      )[0]?.steps ?? 0;
+    const phoneWalks = async () =>
+      (
+        await call<{ format: string; fileName: string; result: { samples: number; added: number } }[]>(
+          ctx.server.url,
+          'GET',
+          '/api/imports',
+        )
+      ).filter((r) => r.format === 'phone-walk');
+    const historyRows = async () => (await phoneWalks()).length;
+    const before = await stepsBefore();
+    const rowsBefore = await historyRows();
+    // The first test's tab would send the walk itself when the network returns (the app listens for 'online'): it
+    // leaves the app for a plain file of the same origin.
+    await ctx.phone.page.goto(ctx.server.url + '/manifest.webmanifest');
 
-  let page = await context.newPage();
-  await page.addInitScript(STAND_INS);
-  await page.goto(ctx.server.url + '/');
-  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
-  await page.goto(ctx.server.url + '/walk-now'); // now under the service worker
-  await page.getByRole('heading', { level: 1, name: 'Walk now' }).waitFor();
-  await page.evaluate(() => { (window as unknown as { __clock: number | null }).__clock = performance.now(); });
-  await page.getByRole('button', { name: 'Start' }).click();
-  await page.getByRole('button', { name: 'Stop' }).waitFor();
-  await replay(page, samples);
-  await page.waitForTimeout(600); // one more tick of the display
-  await page.getByRole('button', { name: 'Stop' }).click();
-  const shown = Number((await page.getByTestId('walk-steps').textContent())!.replace(/,/g, ''));
-  assert.ok(shown > 50, `${shown} steps counted in a minute of walking`);
+    let page = await context.newPage();
+    await page.addInitScript(STAND_INS);
+    await page.goto(ctx.server.url + '/');
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await page.goto(ctx.server.url + '/walk-now'); // now under the service worker
+    await page.getByRole('heading', { level: 1, name: 'Walk now' }).waitFor();
+    await page.evaluate(() => {
+      (window as unknown as { __clock: number | null }).__clock = performance.now();
+    });
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.getByRole('button', { name: 'Stop' }).waitFor();
+    await replay(page, samples);
+    await page.waitForTimeout(600); // one more tick of the display
+    await page.getByRole('button', { name: 'Stop' }).click();
+    const shown = Number((await page.getByTestId('walk-steps').textContent())!.replace(/,/g, ''));
+    assert.ok(shown > 50, `${shown} steps counted in a minute of walking`);
 
-  // The network is cut before Save: the walk is kept on the phone, and the page says so.
-  await context.setOffline(true);
-  await page.getByRole('button', { name: 'Save this walk' }).click();
-  await page.getByRole('status').filter({ hasText: /^Saved on this phone: .* It will be sent when you are back online\.$/ }).waitFor();
-  await assertAccessible(page, 'Walk now, saved offline');
-  await screenshot(page, '4m-walk-now-offline', { top: true });
-  await page.close();
-  assert.equal(await stepsBefore(), before, 'nothing reached the server');
+    // The network is cut before Save: the walk is kept on the phone, and the page says so.
+    await context.setOffline(true);
+    await page.getByRole('button', { name: 'Save this walk' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Saved on this phone: .* It will be sent when you are back online\.$/ })
+      .waitFor();
+    await assertAccessible(page, 'Walk now, saved offline');
+    await screenshot(page, '4m-walk-now-offline', { top: true });
+    await page.close();
+    assert.equal(await stepsBefore(), before, 'nothing reached the server');
 
-  // The network returns, but the first answer is lost: the server stores the walk, the phone never hears it.
-  await context.setOffline(false);
-  page = await context.newPage();
-  let lost = 0;
-  let storedFirst = false;
-  await page.route('**/api/walking/phone-walks', async (route) => {
-    if (lost++ > 0) return route.continue();
-    await route.fetch();
-    storedFirst = true;
-    return route.abort('connectionreset');
-  });
-  await page.goto(ctx.server.url + '/');
-  await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
-  const outbox = page.getByTestId('outbox');
-  await outbox.getByText('1 walk from Walk now waiting to be sent.').waitFor();
-  for (let i = 0; i < 100 && !storedFirst; i++) await page.waitForTimeout(100);
-  assert.equal(lost, 1, 'the walk was sent on start, and its answer lost');
-  assert.equal(await stepsBefore(), before + shown, 'the server has it already');
-  await outbox.getByText('1 walk from Walk now waiting to be sent.').waitFor();
-  await outbox.getByRole('button', { name: 'Send now' }).click();
-  await outbox.getByText(/^Walk from Walk now sent at \d\d:\d\d$/).waitFor();
-  assert.equal(lost, 2, 'sent again');
-  await page.unrouteAll({ behavior: 'ignoreErrors' });
-  // Stored once: the day holds the walk's steps once, and the import history lists it once.
-  assert.equal(await stepsBefore(), before + shown, 'the day gained the steps shown, once');
-  assert.equal(await historyRows(), rowsBefore + 1);
-  const [newest] = await phoneWalks();
-  assert.equal(newest!.fileName, `Walk now, ${shown.toLocaleString('en')} steps`);
-  assert.equal(newest!.result.added, newest!.result.samples, 'all of it new the first time');
-  await page.close();
-});
+    // The network returns, but the first answer is lost: the server stores the walk, the phone never hears it.
+    await context.setOffline(false);
+    page = await context.newPage();
+    let lost = 0;
+    let storedFirst = false;
+    await page.route('**/api/walking/phone-walks', async (route) => {
+      if (lost++ > 0) return route.continue();
+      await route.fetch();
+      storedFirst = true;
+      return route.abort('connectionreset');
+    });
+    await page.goto(ctx.server.url + '/');
+    await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+    const outbox = page.getByTestId('outbox');
+    await outbox.getByText('1 walk from Walk now waiting to be sent.').waitFor();
+    for (let i = 0; i < 100 && !storedFirst; i++) await page.waitForTimeout(100);
+    assert.equal(lost, 1, 'the walk was sent on start, and its answer lost');
+    assert.equal(await stepsBefore(), before + shown, 'the server has it already');
+    await outbox.getByText('1 walk from Walk now waiting to be sent.').waitFor();
+    await outbox.getByRole('button', { name: 'Send now' }).click();
+    await outbox.getByText(/^Walk from Walk now sent at \d\d:\d\d$/).waitFor();
+    assert.equal(lost, 2, 'sent again');
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+    // Stored once: the day holds the walk's steps once, and the import history lists it once.
+    assert.equal(await stepsBefore(), before + shown, 'the day gained the steps shown, once');
+    assert.equal(await historyRows(), rowsBefore + 1);
+    const [newest] = await phoneWalks();
+    assert.equal(newest!.fileName, `Walk now, ${shown.toLocaleString('en')} steps`);
+    assert.equal(newest!.result.added, newest!.result.samples, 'all of it new the first time');
+    await page.close();
+  },
+);

@@ -19,7 +19,7 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyzeGait } from '../src/gait/analyze-gait.js';
 import type { KeypointSeries } from '../src/gait/keypoints.js';
-import { LANDMARK_INDEX } from '../src/gait/keypoints.js';
+import { LANDMARK_INDEX, LEG_LANDMARKS } from '../src/gait/keypoints.js';
 import { openVideo } from '../src/pose/ffmpeg-frames.js';
 import { findWalker } from '../src/pose/find-walker.js';
 import { MODEL_MAX_HEIGHT } from '../src/pose/model-frame-size.js';
@@ -29,19 +29,6 @@ import type { RegionOfInterest } from '../src/pose/frame.js';
 import { launchPhone } from '../e2e/helpers/browser.js';
 import { startServer } from '../e2e/helpers/server.js';
 import { call } from '../e2e/helpers/server.js';
-
-const LEGS = [
-  'left_hip',
-  'right_hip',
-  'left_knee',
-  'right_knee',
-  'left_ankle',
-  'right_ankle',
-  'left_heel',
-  'right_heel',
-  'left_foot_index',
-  'right_foot_index',
-] as const;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -162,7 +149,7 @@ function legDiff(a: KeypointSeries, b: KeypointSeries): string {
     }
     if (!pa || !pb) continue;
     both++;
-    for (const name of LEGS) {
+    for (const name of LEG_LANDMARKS) {
       const i = LANDMARK_INDEX[name];
       const u = pa.image[i]!;
       const v = pb.image[i]!;

@@ -11,8 +11,16 @@ import { after, before } from 'node:test';
 import { launchPhone, type Phone } from './browser.js';
 import type { ServerOptions, TestServer } from './server.js';
 
-export interface ClinicianAccount { email: string; name: string; password: string }
-export interface ClinicSetting { readonly server: TestServer; readonly clinician: Phone; readonly patient: Phone }
+export interface ClinicianAccount {
+  email: string;
+  name: string;
+  password: string;
+}
+export interface ClinicSetting {
+  readonly server: TestServer;
+  readonly clinician: Phone;
+  readonly patient: Phone;
+}
 
 /** Server options that create the clinic and the clinician's account with the CLI (in-process) before it starts. */
 export function withClinic(clinic: string, account: ClinicianAccount): ServerOptions {
@@ -23,14 +31,32 @@ export function withClinic(clinic: string, account: ClinicianAccount): ServerOpt
         const pwFile = join(dir, 'password.txt');
         writeFileSync(pwFile, account.password);
         await db.cli(['clinic', 'create', clinic]);
-        await db.cli(['user', 'add', '--role', 'clinician', '--clinic', clinic, '--email', account.email, '--name', account.name, '--password-file', pwFile]);
-      } finally { rmSync(dir, { recursive: true, force: true }); }
+        await db.cli([
+          'user',
+          'add',
+          '--role',
+          'clinician',
+          '--clinic',
+          clinic,
+          '--email',
+          account.email,
+          '--name',
+          account.name,
+          '--password-file',
+          pwFile,
+        ]);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     },
   };
 }
 
 /** The server `start` gives and two phones, for the file's tests; `clinicianLocale` is the clinician browser's language. */
-export function clinicServerAndPhones(start: () => Promise<TestServer>, opts: { clinicianLocale?: string } = {}): ClinicSetting {
+export function clinicServerAndPhones(
+  start: () => Promise<TestServer>,
+  opts: { clinicianLocale?: string } = {},
+): ClinicSetting {
   let server: TestServer | undefined;
   let clinician: Phone | undefined;
   let patient: Phone | undefined;
@@ -44,10 +70,19 @@ export function clinicServerAndPhones(start: () => Promise<TestServer>, opts: { 
     await patient?.close();
     await server?.close();
   });
-  const started = <T>(x: T | undefined, what: string): T => { if (!x) throw new Error(`the ${what} is not started yet`); return x; };
+  const started = <T>(x: T | undefined, what: string): T => {
+    if (!x) throw new Error(`the ${what} is not started yet`);
+    return x;
+  };
   return {
-    get server() { return started(server, 'server'); },
-    get clinician() { return started(clinician, 'clinician\'s browser'); },
-    get patient() { return started(patient, 'patient\'s browser'); },
+    get server() {
+      return started(server, 'server');
+    },
+    get clinician() {
+      return started(clinician, "clinician's browser");
+    },
+    get patient() {
+      return started(patient, "patient's browser");
+    },
   };
 }

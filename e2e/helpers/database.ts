@@ -15,7 +15,8 @@ export const E2E_DB_VAR = 'FOOTING_E2E_DB';
 export function e2eDatabase(): DbKind {
   const value = process.env[E2E_DB_VAR] ?? 'sqlite';
   // A typo must not quietly fall back to SQLite: the PostgreSQL run would then prove nothing.
-  if (!(DATABASES as readonly string[]).includes(value)) throw new Error(`${E2E_DB_VAR} must be one of ${DATABASES.join(', ')} (got "${value}")`);
+  if (!(DATABASES as readonly string[]).includes(value))
+    throw new Error(`${E2E_DB_VAR} must be one of ${DATABASES.join(', ')} (got "${value}")`);
   return value as DbKind;
 }
 
@@ -34,11 +35,22 @@ export async function openTestDatabase(kind: DbKind = e2eDatabase()): Promise<Te
   const { store, cleanup } = await freshStore(kind);
   const config = store.config;
   return {
-    kind, store, cleanup,
+    kind,
+    store,
+    cleanup,
     cli: async (args) => {
       let err = '';
-      const out = new Writable({ write(_c, _e, cb) { cb(); } });
-      const errSink = new Writable({ write(c, _e, cb) { err += String(c); cb(); } });
+      const out = new Writable({
+        write(_c, _e, cb) {
+          cb();
+        },
+      });
+      const errSink = new Writable({
+        write(c, _e, cb) {
+          err += String(c);
+          cb();
+        },
+      });
       // The CLI picks SQLite with --db PATH and PostgreSQL with DATABASE_URL (src/store/db.ts resolveDbConfig).
       if (config.kind === 'sqlite') {
         const code = await main([...args, '--db', config.path], { out, err: errSink });
@@ -51,7 +63,8 @@ export async function openTestDatabase(kind: DbKind = e2eDatabase()): Promise<Te
         const code = await main(args, { out, err: errSink });
         if (code !== 0) throw new Error(`footing ${args.join(' ')} failed (${code}): ${err}`);
       } finally {
-        if (prev === undefined) delete process.env.DATABASE_URL; else process.env.DATABASE_URL = prev;
+        if (prev === undefined) delete process.env.DATABASE_URL;
+        else process.env.DATABASE_URL = prev;
       }
     },
   };

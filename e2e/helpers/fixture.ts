@@ -7,9 +7,15 @@ import { after, before } from 'node:test';
 import { launchPhone, type Phone } from './browser.js';
 import { startServer, type TestServer } from './server.js';
 
-export interface ServerAndPhone { readonly server: TestServer; readonly phone: Phone }
+export interface ServerAndPhone {
+  readonly server: TestServer;
+  readonly phone: Phone;
+}
 
-export function serverAndPhone(setup?: (server: TestServer) => Promise<void>, phoneOptions: { locale?: string } = {}): ServerAndPhone {
+export function serverAndPhone(
+  setup?: (server: TestServer) => Promise<void>,
+  phoneOptions: { locale?: string } = {},
+): ServerAndPhone {
   let server: TestServer | undefined;
   let phone: Phone | undefined;
   before(async () => {
@@ -22,7 +28,13 @@ export function serverAndPhone(setup?: (server: TestServer) => Promise<void>, ph
     await server?.close();
   });
   return {
-    get server() { if (!server) throw new Error('the server is not started yet'); return server; },
-    get phone() { if (!phone) throw new Error('the browser is not started yet'); return phone; },
+    get server() {
+      if (!server) throw new Error('the server is not started yet');
+      return server;
+    },
+    get phone() {
+      if (!phone) throw new Error('the browser is not started yet');
+      return phone;
+    },
   };
 }

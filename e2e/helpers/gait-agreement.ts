@@ -10,7 +10,7 @@
  *   contacts are not shown.
  */
 import type { GaitAnalysisJson, MetricJson } from '../../src/gait/analysis-json.js';
-import { LANDMARKS, type KeypointSeries } from '../../src/gait/keypoints.js';
+import { FOOT_LANDMARKS, LANDMARKS, type KeypointSeries } from '../../src/gait/keypoints.js';
 
 const ROUNDING_S = 1e-3; // the JSON rounds times to 1 ms
 
@@ -18,9 +18,12 @@ const ROUNDING_S = 1e-3; // the JSON rounds times to 1 ms
 export function contactMismatches(a: GaitAnalysisJson, b: GaitAnalysisJson, frame: number): string[] {
   const out: string[] = [];
   for (const side of ['left', 'right'] as const) {
-    const x = a.events[side].heel_strike; const y = b.events[side].heel_strike;
-    const unmatched = (p: number[], q: number[]) => p.filter((t) => !q.some((u) => Math.abs(u - t) <= frame + ROUNDING_S));
-    const ab = unmatched(x, y); const ba = unmatched(y, x);
+    const x = a.events[side].heel_strike;
+    const y = b.events[side].heel_strike;
+    const unmatched = (p: number[], q: number[]) =>
+      p.filter((t) => !q.some((u) => Math.abs(u - t) <= frame + ROUNDING_S));
+    const ab = unmatched(x, y);
+    const ba = unmatched(y, x);
     if (ab.length || ba.length) out.push(`${side} initial contacts: browser ${x.join(' ')} | node ${y.join(' ')} (s)`);
   }
   return out;
@@ -30,7 +33,7 @@ export function contactMismatches(a: GaitAnalysisJson, b: GaitAnalysisJson, fram
 function oneFrameTolerance(name: string, m: MetricJson, frame: number, strideS: number | null): number | null {
   if (m.value === null) return null;
   if (name.endsWith('_s')) return frame;
-  if (name === 'cadence_spm') return m.value * frame / (60 / m.value);
+  if (name === 'cadence_spm') return (m.value * frame) / (60 / m.value);
   if (name.endsWith('_pct') && strideS) return (100 * frame) / strideS;
   return null;
 }
@@ -39,20 +42,24 @@ export function metricMismatches(browser: GaitAnalysisJson, node: GaitAnalysisJs
   const out: string[] = [];
   const stride = node.metrics.stride_time_s?.value ?? null;
   for (const name of new Set([...Object.keys(browser.metrics), ...Object.keys(node.metrics)])) {
-    const b = browser.metrics[name]; const n = node.metrics[name];
-    if (!b || !n) { out.push(`${name}: only on the ${b ? 'browser' : 'node'} side`); continue; }
+    const b = browser.metrics[name];
+    const n = node.metrics[name];
+    if (!b || !n) {
+      out.push(`${name}: only on the ${b ? 'browser' : 'node'} side`);
+      continue;
+    }
     if ((b.value === null) !== (n.value === null)) {
-      out.push(`${name}: browser ${b.value ?? `not measured (${b.reason})`}, node ${n.value ?? `not measured (${n.reason})`}`);
+      out.push(
+        `${name}: browser ${b.value ?? `not measured (${b.reason})`}, node ${n.value ?? `not measured (${n.reason})`}`,
+      );
       continue;
     }
     const tol = oneFrameTolerance(name, n, frame, stride);
-    if (tol !== null && Math.abs(b.value! - n.value!) > tol + 1e-3) out.push(`${name}: browser ${b.value}, node ${n.value} (one frame allows ${tol.toFixed(3)})`);
+    if (tol !== null && Math.abs(b.value! - n.value!) > tol + 1e-3)
+      out.push(`${name}: browser ${b.value}, node ${n.value} (one frame allows ${tol.toFixed(3)})`);
   }
   return out;
 }
-
-/** The points contacts are timed from (src/gait's heel and toe signals) and the ankle between them. */
-const FOOT_POINTS = ['left_ankle', 'right_ankle', 'left_heel', 'right_heel', 'left_foot_index', 'right_foot_index'] as const;
 
 export interface FootPointAgreement {
   /** Frames (by index) with a person on one side only. */
@@ -74,17 +81,23 @@ export function footPointAgreement(browser: KeypointSeries, node: KeypointSeries
   const byIndex = new Map(node.frames.map((f) => [f.index, f]));
   const out: FootPointAgreement = { oneSided: [], distances: [], left: [], right: [], frames: [] };
   for (const fb of browser.frames) {
-    const pb = fb.people[0]; const pn = byIndex.get(fb.index)?.people[0];
+    const pb = fb.people[0];
+    const pn = byIndex.get(fb.index)?.people[0];
     if (!pb && !pn) continue;
-    if (!pb || !pn) { out.oneSided.push(fb.index); continue; }
+    if (!pb || !pn) {
+      out.oneSided.push(fb.index);
+      continue;
+    }
     const worst = { left: 0, right: 0 };
-    for (const name of FOOT_POINTS) {
+    for (const name of FOOT_LANDMARKS) {
       const i = LANDMARKS.indexOf(name);
       const side = name.startsWith('left') ? 'left' : 'right';
       worst[side] = Math.max(worst[side], Math.hypot(pb.image[i]!.x - pn.image[i]!.x, pb.image[i]!.y - pn.image[i]!.y));
     }
-    out.left.push(worst.left); out.right.push(worst.right);
-    out.distances.push(Math.max(worst.left, worst.right)); out.frames.push(fb.index);
+    out.left.push(worst.left);
+    out.right.push(worst.right);
+    out.distances.push(Math.max(worst.left, worst.right));
+    out.frames.push(fb.index);
   }
   return out;
 }

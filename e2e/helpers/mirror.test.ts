@@ -8,14 +8,26 @@ import { createServer, type Server } from 'node:http';
 import { test } from 'node:test';
 import { Mirror } from './mirror.js';
 
-interface Held { id: string; recordedAt: string; sourceName: string; analysis: Record<string, unknown>; stills: unknown[]; keypoints: unknown; pictures: Buffer[] }
+interface Held {
+  id: string;
+  recordedAt: string;
+  sourceName: string;
+  analysis: Record<string, unknown>;
+  stills: unknown[];
+  keypoints: unknown;
+  pictures: Buffer[];
+}
 
 /** A server answering GET /api/gait-analyses, .../keypoints and .../stills/:i from `held`. */
 async function standIn(held: Held[]): Promise<{ url: string; server: Server }> {
   const server = createServer((req, res) => {
     const path = req.url ?? '';
-    const send = (status: number, body: string | Buffer) => { res.writeHead(status); res.end(body); };
-    if (path === '/api/gait-analyses') return send(200, JSON.stringify(held.map(({ keypoints: _k, pictures: _p, ...r }) => r)));
+    const send = (status: number, body: string | Buffer) => {
+      res.writeHead(status);
+      res.end(body);
+    };
+    if (path === '/api/gait-analyses')
+      return send(200, JSON.stringify(held.map(({ keypoints: _k, pictures: _p, ...r }) => r)));
     const m = /^\/api\/gait-analyses\/([^/]+)\/(keypoints|stills\/(\d+))$/.exec(path);
     const h = held.find((x) => x.id === m?.[1]);
     if (!m || !h) return send(404, '{}');
@@ -30,13 +42,23 @@ async function standIn(held: Held[]): Promise<{ url: string; server: Server }> {
 }
 
 const walk = (id: string): Held => ({
-  id, recordedAt: '2026-12-08T09:00:00.000Z', sourceName: 'walk.mp4', analysis: { video: 'walk.mp4', metrics: { cadence_spm: { value: 99.5 } } },
-  stills: [{ side: 'left', event: 'toe_off' }], keypoints: { frames: [[1, 2, 3]] }, pictures: [Buffer.from('RIFF....WEBP')],
+  id,
+  recordedAt: '2026-12-08T09:00:00.000Z',
+  sourceName: 'walk.mp4',
+  analysis: { video: 'walk.mp4', metrics: { cadence_spm: { value: 99.5 } } },
+  stills: [{ side: 'left', event: 'toe_off' }],
+  keypoints: { frames: [[1, 2, 3]] },
+  pictures: [Buffer.from('RIFF....WEBP')],
 });
 
 async function compare(source: Held[], target: Held[]): Promise<void> {
   const [a, b] = [await standIn(source), await standIn(target)];
-  try { await new Mirror(a.url, b.url, 'the other database').check(); } finally { a.server.close(); b.server.close(); }
+  try {
+    await new Mirror(a.url, b.url, 'the other database').check();
+  } finally {
+    a.server.close();
+    b.server.close();
+  }
 }
 
 test('the same analyses under other ids: the same', async () => {
@@ -47,8 +69,20 @@ test('the same analyses under other ids: the same', async () => {
 
 test('a saved analysis missing, a figure, a keypoint or a still byte different: each fails', async () => {
   await assert.rejects(compare([walk('a1')], []), /saved on the other database/);
-  await assert.rejects(compare([walk('a1')], [{ ...walk('b1'), analysis: { video: 'walk.mp4', metrics: { cadence_spm: { value: 99.4 } } } }]), /saved on the other database/);
-  await assert.rejects(compare([walk('a1')], [{ ...walk('b1'), keypoints: { frames: [[1, 2, 4]] } }]), /keypoints of walk\.mp4/);
+  await assert.rejects(
+    compare(
+      [walk('a1')],
+      [{ ...walk('b1'), analysis: { video: 'walk.mp4', metrics: { cadence_spm: { value: 99.4 } } } }],
+    ),
+    /saved on the other database/,
+  );
+  await assert.rejects(
+    compare([walk('a1')], [{ ...walk('b1'), keypoints: { frames: [[1, 2, 4]] } }]),
+    /keypoints of walk\.mp4/,
+  );
   await assert.rejects(compare([walk('a1')], [{ ...walk('b1'), keypoints: null }]), /keypoints of walk\.mp4/);
-  await assert.rejects(compare([walk('a1')], [{ ...walk('b1'), pictures: [Buffer.from('RIFF....WEBQ')] }]), /still 0 of walk\.mp4/);
+  await assert.rejects(
+    compare([walk('a1')], [{ ...walk('b1'), pictures: [Buffer.from('RIFF....WEBQ')] }]),
+    /still 0 of walk\.mp4/,
+  );
 });

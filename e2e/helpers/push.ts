@@ -6,7 +6,11 @@
 import type { CDPSession, Page } from 'playwright-core';
 
 /** A subscription as PushSubscription.toJSON() gives it. */
-export interface SubscriptionJson { endpoint: string; expirationTime: null; keys: { p256dh: string; auth: string } }
+export interface SubscriptionJson {
+  endpoint: string;
+  expirationTime: null;
+  keys: { p256dh: string; auth: string };
+}
 
 /**
  * Stands in for the browser's push service in a page or a worker (a script to run there): each subscribe() records
@@ -35,21 +39,42 @@ export const standInPushService = (...jsons: SubscriptionJson[]) => `(() => {
 export async function registrationId(page: Page, origin: string): Promise<{ id: string; cdp: CDPSession }> {
   const cdp = await page.context().newCDPSession(page);
   const found = new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('no service worker registration reported over the DevTools protocol')), 10_000);
-    cdp.on('ServiceWorker.workerRegistrationUpdated', (e: { registrations: { registrationId: string; scopeURL: string; isDeleted: boolean }[] }) => {
-      const r = e.registrations.find((x) => !x.isDeleted && x.scopeURL.startsWith(origin));
-      if (r) { clearTimeout(timer); resolve(r.registrationId); }
-    });
+    const timer = setTimeout(
+      () => reject(new Error('no service worker registration reported over the DevTools protocol')),
+      10_000,
+    );
+    cdp.on(
+      'ServiceWorker.workerRegistrationUpdated',
+      (e: { registrations: { registrationId: string; scopeURL: string; isDeleted: boolean }[] }) => {
+        const r = e.registrations.find((x) => !x.isDeleted && x.scopeURL.startsWith(origin));
+        if (r) {
+          clearTimeout(timer);
+          resolve(r.registrationId);
+        }
+      },
+    );
   });
   await cdp.send('ServiceWorker.enable');
   return { id: await found, cdp };
 }
 
 /** The notifications the page's service worker shows now, waiting up to 5 s for the first. */
-export async function shownNotifications(page: Page): Promise<{ title: string; body: string; tag: string; data: unknown }[]> {
-  const read = () => page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications())
-    .map((n) => ({ title: n.title, body: n.body, tag: n.tag, data: n.data as unknown })));
+export async function shownNotifications(
+  page: Page,
+): Promise<{ title: string; body: string; tag: string; data: unknown }[]> {
+  const read = () =>
+    page.evaluate(async () =>
+      (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => ({
+        title: n.title,
+        body: n.body,
+        tag: n.tag,
+        data: n.data as unknown,
+      })),
+    );
   let shown = await read();
-  for (let i = 0; i < 50 && shown.length === 0; i++) { await page.waitForTimeout(100); shown = await read(); }
+  for (let i = 0; i < 50 && shown.length === 0; i++) {
+    await page.waitForTimeout(100);
+    shown = await read();
+  }
   return shown;
 }

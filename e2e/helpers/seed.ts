@@ -19,7 +19,13 @@ export function localAt(date: string, hour: number): string {
   return `${date}T${pad(hour)}:00:00${off >= 0 ? '+' : '-'}${pad(Math.floor(Math.abs(off) / 60))}:${pad(Math.abs(off) % 60)}`;
 }
 
-export interface Seeded { today: string; checkins: number; dailyCheckins: number; sessions: number; walkingDays: number }
+export interface Seeded {
+  today: string;
+  checkins: number;
+  dailyCheckins: number;
+  sessions: number;
+  walkingDays: number;
+}
 
 export async function seedNineDays(base: string): Promise<Seeded> {
   const today = localDate();
@@ -30,13 +36,25 @@ export async function seedNineDays(base: string): Promise<Seeded> {
   for (let i = 1; i <= 8; i++) {
     const day = addDays(start, i);
     const back = 6 - Math.floor(i / 3); // 6,5,5,4,4,4,3,3: falling
-    await call(base, 'POST', '/api/checkins', { at: localAt(day, 8), context: 'daily', back, neck: 2, foot: 3, regions: [] });
+    await call(base, 'POST', '/api/checkins', {
+      at: localAt(day, 8),
+      context: 'daily',
+      back,
+      neck: 2,
+      foot: 3,
+      regions: [],
+    });
     checkins += 1;
     await call(base, 'PUT', '/api/walking/manual', { date: day, minutes: 15 + i, steps: 2500 + i * 100 });
     await call(base, 'POST', '/api/sessions', {
-      clientId: `seed-session-${i}`, startedAt: localAt(day, 18), completedAt: localAt(day, 19),
-      items: [{ exercise: 'ball-roll', position: 'sitting', completed: true, setsDone: 1, repsDone: 0, secondsDone: 120 }],
-      painBefore: { back, foot: 3 }, painAfter: { back: back - 1, foot: 2 },
+      clientId: `seed-session-${i}`,
+      startedAt: localAt(day, 18),
+      completedAt: localAt(day, 19),
+      items: [
+        { exercise: 'ball-roll', position: 'sitting', completed: true, setsDone: 1, repsDone: 0, secondsDone: 120 },
+      ],
+      painBefore: { back, foot: 3 },
+      painAfter: { back: back - 1, foot: 2 },
     });
     sessions += 1;
     checkins += 2; // the session's before and after scores are stored as check-ins

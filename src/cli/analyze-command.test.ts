@@ -1,6 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +7,7 @@ import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { main } from './main.js';
 import { formatReport } from './analyze-report.js';
-import { panClip, twoWalkersClip, walk4k60Clip } from '../../test/helpers/bad-gait-clips.js';
+import { emptyClip, oneFrameClip, panClip, twoWalkersClip, walk4k60Clip } from '../../test/helpers/bad-gait-clips.js';
 import { referenceCadence } from '../../test/helpers/gait-test-clip.js';
 
 const VIDEO = fileURLToPath(new URL('../../../shared/data/video/sports2d_demo_walk_side.mp4', import.meta.url));
@@ -204,25 +203,7 @@ test('A clip with nobody in it: analysed without a crash, and the report says no
   // 2.2 s of ffmpeg's moving test pattern (over the 2 s minimum, so the reason is the missing person, not the length).
   const dir = mkdtempSync(join(tmpdir(), 'footing-nobody-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
-  const clip = join(dir, 'empty.mp4');
-  execFileSync('ffmpeg', [
-    '-v',
-    'error',
-    '-y',
-    '-f',
-    'lavfi',
-    '-i',
-    'testsrc2=size=640x360:rate=30',
-    '-t',
-    '2.2',
-    '-c:v',
-    'libx264',
-    '-preset',
-    'ultrafast',
-    '-pix_fmt',
-    'yuv420p',
-    clip,
-  ]);
+  const clip = await emptyClip(dir);
   const r = await run(['analyze', clip, '--json']);
   assert.equal(r.code, 0, r.err);
   const j = JSON.parse(r.out) as { frames: number; warnings: Array<{ code: string; message: string; advice: string }> };
@@ -235,23 +216,7 @@ test('A clip with nobody in it: analysed without a crash, and the report says no
 test('A video of one frame: read without a crash, and the report says it is too short and how to film again', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'footing-1frame-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
-  const clip = join(dir, 'one-frame.mp4');
-  execFileSync('ffmpeg', [
-    '-v',
-    'error',
-    '-y',
-    '-f',
-    'lavfi',
-    '-i',
-    'testsrc2=size=320x240:rate=30',
-    '-frames:v',
-    '1',
-    '-c:v',
-    'libx264',
-    '-pix_fmt',
-    'yuv420p',
-    clip,
-  ]);
+  const clip = await oneFrameClip(dir);
   const r = await run(['analyze', clip, '--json']);
   assert.equal(r.code, 0, r.err);
   const j = JSON.parse(r.out) as {

@@ -41,6 +41,11 @@ export const LANDMARKS = [
 
 export type LandmarkName = (typeof LANDMARKS)[number];
 
+/** The legs' points, hips to toes (BlazePose 23-32), left before right at each joint. */
+export const LEG_LANDMARKS: readonly LandmarkName[] = LANDMARKS.slice(LANDMARKS.indexOf('left_hip'));
+/** The feet's points contacts are timed from (heel, toe) and the ankle between them (BlazePose 27-32). */
+export const FOOT_LANDMARKS: readonly LandmarkName[] = LANDMARKS.slice(LANDMARKS.indexOf('left_ankle'));
+
 /** One landmark in one frame. x, y in image pixels (origin top left); visibility 0..1 from the model. */
 export interface ImagePoint {
   x: number;

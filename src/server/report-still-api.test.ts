@@ -9,33 +9,14 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { reportPdf } from '../services/report-service.js';
 import { DATABASES } from '../../test/helpers/databases.js';
 import { apiApp } from '../../test/helpers/api-app.js';
 import { pdfPageImages, pixelBox, type PdfPage } from '../../test/helpers/pdf-text.js';
-import { REPORT_GAIT_ANALYSIS, REPORT_GAIT_KEYPOINTS } from '../../test/helpers/report-gait.js';
+import { colourWebp, REPORT_GAIT_ANALYSIS, REPORT_GAIT_KEYPOINTS } from '../../test/helpers/report-gait.js';
 
-/** A plain picture of one colour, WebP, made by ffmpeg (libwebp). */
-const webp = (colour: string) =>
-  execFileSync('ffmpeg', [
-    '-hide_banner',
-    '-loglevel',
-    'error',
-    '-f',
-    'lavfi',
-    '-i',
-    `color=c=${colour}:s=120x160`,
-    '-frames:v',
-    '1',
-    '-c:v',
-    'libwebp',
-    '-f',
-    'webp',
-    'pipe:1',
-  ]);
-const GREEN = webp('0x00ff00').toString('base64');
-const MAGENTA = webp('0xff00ff').toString('base64');
+const GREEN = colourWebp('0x00ff00').toString('base64');
+const MAGENTA = colourWebp('0xff00ff').toString('base64');
 
 /** The report tests' analysis with its cadence only, so the stills' page holds no other metric. */
 const ANALYSIS = {

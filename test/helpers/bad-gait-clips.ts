@@ -117,3 +117,17 @@ export async function treadmillAndPasserClip(dir: string): Promise<string> {
   ]);
   return file;
 }
+
+/** One frame of ffmpeg's test pattern, 320 × 240: a video too short to measure anything. */
+export async function oneFrameClip(dir: string): Promise<string> {
+  const file = join(dir, 'one-frame.mp4');
+  await ffmpeg(['-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=30', '-frames:v', '1', ...H264, file]);
+  return file;
+}
+
+/** 2.2 s (66 frames at 30 fps, over the 2 s minimum) of ffmpeg's moving test pattern, 640 × 360: nobody in it. */
+export async function emptyClip(dir: string): Promise<string> {
+  const file = join(dir, 'empty.mp4');
+  await ffmpeg(['-f', 'lavfi', '-i', 'testsrc2=size=640x360:rate=30', '-t', '2.2', ...H264, file]);
+  return file;
+}

@@ -4,6 +4,7 @@
  * steps/min against 100-120 (DOMAIN.md [25]); walking speed 0.9 m/s against 1.2-1.4 ([21]); pelvic drop not
  * measurable from the side.
  */
+import { execFileSync } from 'node:child_process';
 import { LANDMARKS } from '../../src/gait/keypoints.js';
 
 export const REPORT_GAIT_ANALYSIS = {
@@ -48,3 +49,22 @@ export const REPORT_GAIT_KEYPOINTS = {
   fps: 30,
   frames: [0, 1, 1.2].map((time, index) => ({ index, time, people: [person(index * 5)] })),
 };
+
+/** A plain picture of one colour (e.g. '0x00ff00'), 120 × 160, WebP as the browser saves stills: made by ffmpeg (libwebp). */
+export const colourWebp = (colour: string): Buffer =>
+  execFileSync('ffmpeg', [
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-f',
+    'lavfi',
+    '-i',
+    `color=c=${colour}:s=120x160`,
+    '-frames:v',
+    '1',
+    '-c:v',
+    'libwebp',
+    '-f',
+    'webp',
+    'pipe:1',
+  ]);
