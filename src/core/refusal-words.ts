@@ -180,8 +180,11 @@ export function refusalEnglish(t: RefusalText): string {
   return (REFUSAL_EN[t.id] as (p: unknown) => string)(t.params);
 }
 
-/** What a refusal says: a message id of this file, or a record's own refusal (its id and English). */
-export type Said = RefusalText | Worded;
+/**
+ * What a refusal says: a message id of this file, or a record's own refusal with its id (an English-only `Worded`
+ * goes only inside a refusal's parameters, whose Spanish quotes it: a plain sentence cannot be a refusal).
+ */
+export type Said = RefusalText | (Worded & { text: ValidationText });
 
 /** The English of what a refusal says (the CLI's words). */
 export const saidEnglish = (said: Said): string => ('message' in said ? said.message : refusalEnglish(said));

@@ -10,8 +10,19 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DATABASES } from '../../test/helpers/databases.js';
 import { clinicApi, type ClinicWorld } from '../../test/helpers/test-clinic.js';
+import { invalidInput } from '../services/service-error.js';
+import { Problem } from './problem.js';
 
 const ES = { 'accept-language': 'es-ES,es;q=0.9' };
+
+test('a refusal is made only by message id: a plain sentence, or a record’s English without its id, fails tsc', () => {
+  // Each line below is a type error (tsc fails on an unused @ts-expect-error if one stops being one); at run time a
+  // plain string is refused too, so nothing answers with words no language was chosen for.
+  // @ts-expect-error a plain English sentence is not a refusal
+  assert.throws(() => new Problem(400, 'bad_request', 'Choose your reminder days first.'), TypeError);
+  // @ts-expect-error a record's English needs its id to be a refusal of its own
+  assert.equal(invalidInput({ message: 'must be 10 or less', text: null }).message, 'must be 10 or less');
+});
 
 for (const kind of DATABASES) {
   describe(`The API's refusals in Spanish on ${kind}`, () => {
