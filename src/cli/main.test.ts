@@ -144,8 +144,17 @@ test('footing explain --json prints links from the feet up with evidence, and th
     keypoints: null,
     videoPath: null,
     analysis: {
+      video: 'walk.mp4',
+      fps: 30,
+      frames: 300,
       view: 'side',
+      direction: 'left-to-right',
+      setting: 'overground',
       mode: 'walk',
+      events: { left: { heel_strike: [], toe_off: [] }, right: { heel_strike: [], toe_off: [] } },
+      warnings: [],
+      tracks: [],
+      track_id: null,
       metrics: {
         cadence_spm: {
           value: 90,
@@ -154,7 +163,7 @@ test('footing explain --json prints links from the feet up with evidence, and th
         },
         double_support_pct: { value: 24, confidence: 0.7 },
       },
-    } as unknown as StoredGaitAnalysis, // only the fields the chain reads
+    } as unknown as StoredGaitAnalysis, // metric names typed by hand, not as analysis-json.ts lists them
   });
   await store.close();
   const r = await run(['explain', '--db', db, '--date', '2026-11-02', '--json']);

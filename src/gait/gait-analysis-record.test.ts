@@ -10,7 +10,9 @@ import {
   SAVED_MAX_FRAMES,
   SavedAnalysisJson,
   SavedKeypointSeries,
+  StoredGaitAnalysisJson,
   metricBounds,
+  storedAnalysisProblem,
 } from './gait-analysis-record.js';
 
 const fixture = JSON.parse(
@@ -206,4 +208,52 @@ test('version 1: an analysis saved before setting, mode and the angle curves exi
     "today's analysis has the three fields",
   );
   assert.deepEqual(problems(SavedAnalysisJson.safeParse(older)), []);
+});
+
+test("one validator for every stored analysis: the client's, the video job's (whom it followed) and a FHIR import's (no video)", () => {
+  assert.equal(storedAnalysisProblem(realAnalysis()), null);
+  // What the server's video job adds (src/server/jobs/gait-video-job.ts).
+  const server = {
+    ...realAnalysis(),
+    person: { method: 'auto', chosen: 2, frames_analysed: { first: 0, last: 180 } },
+    analysed_on: 'server',
+  };
+  assert.equal(storedAnalysisProblem(server), null);
+  // The save route's validator does not take them from a client: only the server writes them.
+  assert.equal(SavedAnalysisJson.safeParse(server).success, false);
+  assert.equal(
+    storedAnalysisProblem({ ...server, analysed_on: 'phone' }),
+    'at analysed_on: Invalid input: expected "server"',
+  );
+  assert.equal(
+    storedAnalysisProblem({ ...server, person: { method: 'auto', chosen: -1 } }),
+    'at person.chosen: Too small: expected number to be >=0',
+  );
+  // A FHIR file's analysis (src/services/import-gait.ts): metrics only, fps 0, and the file it came from.
+  const none = { heel_strike: [], toe_off: [] };
+  const imported = {
+    video: 'walk.mp4',
+    fps: 0,
+    frames: 0,
+    view: 'side',
+    direction: 'unknown',
+    events: { left: none, right: none },
+    metrics: { cadence_spm: { value: 104, confidence: 0.8 } },
+    warnings: [],
+    tracks: [],
+    track_id: null,
+    imported_from: { file: 'record.fhir.json', format: 'fhir' },
+  };
+  assert.equal(storedAnalysisProblem(imported), null);
+  const { imported_from, ...noFile } = imported;
+  assert.ok(imported_from);
+  assert.equal(
+    storedAnalysisProblem(noFile),
+    'at fps: must be at least 1 (only an analysis imported from a file has no video)',
+  );
+  assert.equal(
+    storedAnalysisProblem({ ...server, metrics: { cadence_spm: { value: 1e308, confidence: 1 } } }),
+    'at metrics.cadence_spm.value: 1e+308 is outside 0 to 400, the plausible range',
+  );
+  assert.equal(StoredGaitAnalysisJson.safeParse([]).success, false);
 });

@@ -251,6 +251,45 @@ export type StoredGaitAnalysis = GaitAnalysisJson & {
   imported_from?: { file: string; format: 'fhir' };
 };
 
+const frameIndex = z
+  .number()
+  .int()
+  .min(0)
+  .max(MAX_SECONDS * 240);
+const PersonChoiceJson = z
+  .object({
+    method: z.enum(['roi', 'auto', 'person', 'none']),
+    chosen: z.number().int().min(0).max(100_000).nullable(),
+    frames_analysed: z.object({ first: frameIndex, last: frameIndex }).strict().optional(),
+  })
+  .strict();
+
+/**
+ * The one validator of a stored analysis, whoever writes it (the save route's client analysis, the server's video
+ * job, a FHIR file's import) and when the store reads it back: what a client may send (SavedAnalysisJson), plus
+ * what only the server writes. An imported analysis has no video, so its fps is 0; every other one has frames.
+ */
+export const StoredGaitAnalysisJson = SavedAnalysisJson.extend({
+  fps: finite.min(0).max(240),
+  person: PersonChoiceJson.optional(),
+  analysed_on: z.literal('server').optional(),
+  imported_from: z
+    .object({ file: text(300), format: z.literal('fhir') })
+    .strict()
+    .optional(),
+}).refine((a) => a.fps >= 1 || a.imported_from !== undefined, {
+  path: ['fps'],
+  message: 'must be at least 1 (only an analysis imported from a file has no video)',
+});
+
+/** The stored analysis checked by StoredGaitAnalysisJson: null when it holds, else where and what is wrong. */
+export function storedAnalysisProblem(value: unknown): string | null {
+  const r = StoredGaitAnalysisJson.safeParse(value);
+  if (r.success) return null;
+  const issue = r.error.issues[0]!;
+  return `${issue.path.length ? `at ${issue.path.join('.')}: ` : ''}${issue.message}`;
+}
+
 /** A stored gait analysis, as the store reads it and the API returns it (without its keypoints or the stills' pictures). */
 export interface GaitAnalysisRecord {
   id: string;

@@ -9,18 +9,25 @@ import {
   type GaitStill,
   type StillType,
 } from '../../gait/gait-stills.js';
-import type { GaitAnalysisRecord, StoredGaitAnalysis } from '../../gait/gait-analysis-record.js';
+import {
+  storedAnalysisProblem,
+  type GaitAnalysisRecord,
+  type StoredGaitAnalysis,
+} from '../../gait/gait-analysis-record.js';
 
 export type { GaitAnalysisRecord };
 
 /**
- * A stored analysis is checked on the way in (the save route with SavedAnalysisJson; the video job writes
- * analysisToJson's typed output), and read back checked only as an object, so that no older row is refused.
+ * A stored analysis is checked by its record's one validator (StoredGaitAnalysisJson) on the way in, whoever
+ * writes it (the save route, the video job, a FHIR import), and when it is read back, so a bad row is named.
  */
-const Obj = z.custom<StoredGaitAnalysis>(
-  (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
-  'must be an object',
-);
+const StoredAnalysis = z
+  .unknown()
+  .superRefine((v, ctx) => {
+    const problem = storedAnalysisProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .transform((v) => v as StoredGaitAnalysis);
 
 /** Saves an analysis; keypoints are kept (to re-run the analysis); the video only when the person chose to keep it. */
 export async function insertGaitAnalysis(
@@ -37,6 +44,8 @@ export async function insertGaitAnalysis(
     stills?: GaitStill[];
   },
 ): Promise<GaitAnalysisRecord> {
+  const problem = storedAnalysisProblem(r.analysis);
+  if (problem) throw new Error(`A gait analysis to store is not one (${problem}); nothing was stored`);
   const id = newId();
   const stills = r.stills ?? [];
   await db
@@ -95,7 +104,7 @@ export async function listGaitAnalyses(db: Kysely<Database>, personId: string): 
     recordedBy: r.recorded_by,
     sourceName: r.source_name,
     view: r.view,
-    analysis: fromJson(Obj, r.analysis, `gait_analyses.analysis (${r.id})`),
+    analysis: fromJson(StoredAnalysis, r.analysis, `gait_analyses.analysis (${r.id})`),
     hasKeypoints: r.keypoints !== null,
     videoKept: Number(r.video_kept) === 1,
     stills: readStills(r.stills, r.id).map(stillInfo),
