@@ -44,6 +44,9 @@ export const REFUSAL_EN = {
   'reset.not-valid': () =>
     'This password reset link is not valid. Ask for a new one from the sign-in page (Forgotten your password?).',
   'reset.no-email': () => 'This Footing cannot send email. Ask your clinic to set a new password for you.',
+  // Not a refusal: the answer to asking for a link, which the page shows as it is (the same for any email).
+  'reset.sent': (p: { email: string; minutes: number }) =>
+    `If an account has the email ${p.email}, a link to choose a new password is on its way there. It works once, within ${p.minutes} minutes. Nothing arrived? Look in your spam folder, or ask your clinic.`,
   'reset.limited': (p: { minutes: number }) =>
     `Too many password reset links were asked for, for this email or from this device. Wait ${p.minutes} minutes and try again.`,
   // An account and a clinician's invitation (account-routes.ts, invitation-share-routes.ts).

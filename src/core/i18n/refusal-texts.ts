@@ -44,6 +44,8 @@ export const REFUSAL_ES: SpanishOf = {
     `Este enlace para cambiar la contraseña ha caducado: los enlaces sirven durante ${minutos(p.minutes)}. ${askAgainReset}`,
   'reset.not-valid': () => `Este enlace para cambiar la contraseña no es válido. ${askAgainReset}`,
   'reset.no-email': () => 'Este Footing no puede enviar correos. Pide a tu clínica que te ponga una contraseña nueva.',
+  'reset.sent': (p) =>
+    `Si hay una cuenta con el correo ${p.email}, le llega un enlace para elegir una contraseña nueva. Sirve una vez, durante ${minutos(p.minutes)}. ¿No ha llegado nada? Mira en la carpeta de correo no deseado o pregunta a tu clínica.`,
   'reset.limited': (p) =>
     `Se han pedido demasiados enlaces para cambiar la contraseña, para este correo o desde este dispositivo. Espera ${minutos(p.minutes)} e inténtalo de nuevo.`,
   'account.local-no-delete': () =>

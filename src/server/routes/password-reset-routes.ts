@@ -26,6 +26,8 @@ import { randomToken, sha256 } from '../auth/tokens.js';
 import { passwordResetMail } from '../mail/messages.js';
 import { Problem } from '../problem.js';
 import { refusal } from '../../core/refusal-words.js';
+import { refusalTextIn } from '../../core/i18n/refusal-texts.js';
+import { requestLanguage } from '../request-language.js';
 import { Email, NewPassword } from './account-routes.js';
 
 const RequestBody = z.object({ email: Email }).strict();
@@ -87,7 +89,7 @@ export async function registerPasswordResetRoutes(app: FastifyInstance, store: S
       return reply
         .status(202)
         .send({
-          message: `If an account has the email ${email}, a link to choose a new password is on its way there. It works once, within ${cfg.resetMinutes} minutes. Nothing arrived? Look in your spam folder, or ask your clinic.`,
+          message: refusalTextIn(refusal('reset.sent', { email, minutes: cfg.resetMinutes }), requestLanguage(req)),
         });
     },
   );
