@@ -101,38 +101,48 @@ export const analyzeCommand: Command = {
     const givenRoi = typeof values.roi === 'string' ? parseRoi(values.roi) : undefined;
     if (givenRoi && personId !== undefined) throw usageError('--roi and --person cannot be used together');
 
-    // Loaded here: the pose runtime is large, and every other command loads this module.
-    const { probeVideo } = await import('../pose/ffmpeg-frames.js');
-    const { analyzeVideoFile } = await import('../services/analyze-video.js');
-    // Probed once here (to check --frames) and handed down the whole pipeline.
-    const video = await probeVideo(file);
-    if (!video.ok) throw located(file, video.error);
-    const count = video.value.times.length;
-    if (range && range.last >= count)
-      throw usageError(`--frames ${range.first}-${range.last}: the video has frames 0-${count - 1}`);
+    // The pose workers start first (tsx, their modules, ONNX Runtime), beside this thread's loading and probing
+    // below; they used to start after both. The scan uses every worker; with --roi only the pose pass runs, on one.
+    const { createPosePool } = await import('../pose/worker-pool.js');
+    const pool = createPosePool(workers);
+    pool.warm(givenRoi ? 1 : pool.size);
+    try {
+      // Loaded here: the pose runtime is large, and every other command loads this module.
+      const { probeVideo } = await import('../pose/ffmpeg-frames.js');
+      const { analyzeVideoFile } = await import('../services/analyze-video.js');
+      // Probed once here (to check --frames) and handed down the whole pipeline.
+      const video = await probeVideo(file);
+      if (!video.ok) throw located(file, video.error);
+      const count = video.value.times.length;
+      if (range && range.last >= count)
+        throw usageError(`--frames ${range.first}-${range.last}: the video has frames 0-${count - 1}`);
 
-    const scanBar = progressBar({ label: 'Finding the walker', total: null, unit: 'frames' });
-    const bar = progressBar({ label: 'Analysing', total: null, unit: 'frames' });
-    const est = await analyzeVideoFile(video.value, {
-      name: basename(file),
-      view: view as 'side' | 'front' | 'back' | 'auto',
-      heightCm,
-      treadmillKmh,
-      roi: givenRoi,
-      personId,
-      ...range,
-      workers,
-      trackId,
-      onScanProgress: (p) => scanBar.update(p.done),
-      onProgress: (p) => bar.update(p.done),
-    });
-    if (!givenRoi) scanBar.finish();
-    bar.finish();
-    if (!est.ok) {
-      if (est.error.code === 'no-such-person') throw usageError(`--person ${personId}: ${est.error.message}`);
-      throw located(file, est.error);
+      const scanBar = progressBar({ label: 'Finding the walker', total: null, unit: 'frames' });
+      const bar = progressBar({ label: 'Analysing', total: null, unit: 'frames' });
+      const est = await analyzeVideoFile(video.value, {
+        name: basename(file),
+        view: view as 'side' | 'front' | 'back' | 'auto',
+        heightCm,
+        treadmillKmh,
+        roi: givenRoi,
+        personId,
+        ...range,
+        workers,
+        pool,
+        trackId,
+        onScanProgress: (p) => scanBar.update(p.done),
+        onProgress: (p) => bar.update(p.done),
+      });
+      if (!givenRoi) scanBar.finish();
+      bar.finish();
+      if (!est.ok) {
+        if (est.error.code === 'no-such-person') throw usageError(`--person ${personId}: ${est.error.message}`);
+        throw located(file, est.error);
+      }
+      const { json } = est.value;
+      out.write(values.json ? `${JSON.stringify(json)}\n` : formatReport(json));
+    } finally {
+      await pool.close();
     }
-    const { json } = est.value;
-    out.write(values.json ? `${JSON.stringify(json)}\n` : formatReport(json));
   },
 };

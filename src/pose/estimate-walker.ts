@@ -39,15 +39,20 @@ export interface EstimateWalkerResult {
 }
 
 /** Runs scan (when needed) and pose pass. A bad file, region or person id comes back as a located error value. */
-export async function estimateWalker(input: VideoInput, o: EstimateWalkerOptions = {}): Promise<Result<EstimateWalkerResult>> {
-  const opened = await probed(input);
-  if (!opened.ok) return opened;
-  const video = opened.value;
-  const { file, times } = video;
-  const { width, height } = video.source;
-  const range = { first: Math.max(0, o.first ?? 0), last: Math.min(times.length - 1, o.last ?? times.length - 1) };
+export async function estimateWalker(
+  input: VideoInput,
+  o: EstimateWalkerOptions = {},
+): Promise<Result<EstimateWalkerResult>> {
   const pool = o.pool ?? createPosePool(o.workers);
+  // Its own pool starts its workers now, beside the probe: the scan uses every worker, the pose pass one.
+  if (!o.pool) pool.warm(o.roi ? 1 : pool.size);
   try {
+    const opened = await probed(input);
+    if (!opened.ok) return opened;
+    const video = opened.value;
+    const { file, times } = video;
+    const { width, height } = video.source;
+    const range = { first: Math.max(0, o.first ?? 0), last: Math.min(times.length - 1, o.last ?? times.length - 1) };
     let method: EstimateWalkerResult['method'] = 'roi';
     let roi = o.roi ?? null;
     let chosen: number | null = null;
@@ -61,9 +66,16 @@ export async function estimateWalker(input: VideoInput, o: EstimateWalkerOptions
       if (!found.ok) return found;
       candidates = found.value.candidates;
       scene = found.value.scene;
-      const pick = o.personId !== undefined ? candidates.find((c) => c.id === o.personId) : candidates.find((c) => c.id === found.value.chosen);
+      const pick =
+        o.personId !== undefined
+          ? candidates.find((c) => c.id === o.personId)
+          : candidates.find((c) => c.id === found.value.chosen);
       if (o.personId !== undefined && !pick) {
-        const error: PoseError = { code: 'no-such-person', message: `There is no person ${o.personId}: the first pass found ${candidates.length ? `people ${candidates.map((c) => c.id).join(', ')}` : 'nobody'}.`, location: { file, field: 'person' } };
+        const error: PoseError = {
+          code: 'no-such-person',
+          message: `There is no person ${o.personId}: the first pass found ${candidates.length ? `people ${candidates.map((c) => c.id).join(', ')}` : 'nobody'}.`,
+          location: { file, field: 'person' },
+        };
         return { ok: false, error };
       }
       if (pick) {
@@ -82,10 +94,20 @@ export async function estimateWalker(input: VideoInput, o: EstimateWalkerOptions
     // starts its own detection after warm-up frames, and the tracker then follows another region than one pass would
     // (on the 3 s pan the legs came out mixed up in two segments, a walk with one stride per foot in one), so Node
     // and the page gave two answers. The scan above still uses every worker (its frames are independent).
-    const est = await estimateVideo(video, { maxHeight: o.maxHeight, roi: roi ?? undefined, ...span, pool, workers: 1, onProgress: o.onProgress });
+    const est = await estimateVideo(video, {
+      maxHeight: o.maxHeight,
+      roi: roi ?? undefined,
+      ...span,
+      pool,
+      workers: 1,
+      onProgress: o.onProgress,
+    });
     if (!est.ok) return est;
     const series = { ...est.value.series, frames: padFrames(est.value.series.frames, times, range.first, range.last) };
-    return { ok: true, value: { series, method, roi, chosen, candidates, span, scanMs, poseMs: est.value.wallMs, scene, rival } };
+    return {
+      ok: true,
+      value: { series, method, roi, chosen, candidates, span, scanMs, poseMs: est.value.wallMs, scene, rival },
+    };
   } finally {
     if (!o.pool) await pool.close();
   }

@@ -11,6 +11,7 @@ import type { PoseError, RegionOfInterest } from './frame.js';
 import type { PersonBox } from './person-boxes.js';
 import type { Thumbnail } from './scene-checks.js';
 import type { ProbedVideo } from './ffmpeg-frames.js';
+import type { PoseGraphBytes } from './pose-graph-bytes.js';
 
 export interface Segment {
   /** First frame index that this segment returns. */
@@ -75,7 +76,11 @@ export interface SegmentTiming {
   frames: number;
 }
 
+/** What the pool sends a worker: its graphs (once, first) or a job. */
+export type WorkerInput = SegmentJob | { kind: 'graphs'; graphs: PoseGraphBytes };
+
 export type WorkerMessage =
+  | { type: 'ready' }
   | { type: 'progress'; segment: number; done: number }
   | { type: 'result'; segment: number; model: string; frames: PoseFrame[]; timing: SegmentTiming }
   | { type: 'boxes'; segment: number; boxes: PersonBox[]; thumbs: Thumbnail[]; timing: SegmentTiming }
