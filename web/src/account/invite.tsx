@@ -6,7 +6,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { formatDate } from '../i18n/format.js';
-import { api, ApiError } from '../api/client.js';
+import { api } from '../api/client.js';
 import { useFormState } from '../ui/use-form-state.js';
 import { useAuth, type AuthInfo } from './auth-context.js';
 import { Shell } from './shell.js';
@@ -30,8 +30,7 @@ export function InviteScreen({ token }: { token: string }) {
   const [inv, setInv] = useState<Invitation | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [accepted, setAccepted] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, submit } = useFormState();
   const [haveAccount, setHaveAccount] = useState(false);
 
   useEffect(() => {
@@ -41,22 +40,18 @@ export function InviteScreen({ token }: { token: string }) {
   }, [token]);
 
   const info = auth.info;
-  const accept = async () => {
-    setError(null);
-    setBusy(true);
-    try {
-      await api('POST', `/api/invitations/${encodeURIComponent(token)}/accept`);
-      setAccepted(true);
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : t('invite.acceptFailed'));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const accept = () =>
+    submit(
+      async () => {
+        await api('POST', `/api/invitations/${encodeURIComponent(token)}/accept`);
+        setAccepted(true);
+      },
+      { fallback: t('invite.acceptFailed') },
+    );
   const signedInThenAccept = async (i: AuthInfo) => {
     auth.signedIn(i);
     if (i.role !== 'patient') {
-      setError(t('invite.clinicAccountError'));
+      setError({ message: t('invite.clinicAccountError') });
       return;
     }
     await accept();
@@ -105,7 +100,7 @@ export function InviteScreen({ token }: { token: string }) {
         ) : info?.signedIn && info.role === 'patient' ? (
           <div className="card">
             <p>{t('invite.signedInAs', { name: info.displayName, email: info.email })}</p>
-            <FieldError message={error} />
+            <FieldError message={error?.message} />
             <button type="button" className="primary" disabled={busy} onClick={() => void accept()}>
               {t('invite.accept')}
             </button>
@@ -128,7 +123,7 @@ export function InviteScreen({ token }: { token: string }) {
           <div className="card">
             <h2>{t('invite.signInTitle')}</h2>
             <SignInForm submitLabel={t('invite.signInSubmit')} onSignedIn={signedInThenAccept} />
-            <FieldError message={error} />
+            <FieldError message={error?.message} />
             <button type="button" className="link-button" onClick={() => setHaveAccount(false)}>
               {t('invite.noAccount')}
             </button>

@@ -4,7 +4,8 @@
  */
 import { useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api/client.js';
+import { api } from '../api/client.js';
+import { useFormState } from '../ui/use-form-state.js';
 import { FieldError, Link, ScreenTitle } from '../ui/common.js';
 import { OutboxStatus } from '../outbox/outbox-status.js';
 import { isMuted, setMuted } from '../session/cues.js';
@@ -24,30 +25,31 @@ export function Settings({
   limited?: boolean;
 }) {
   const { t } = useTranslation('account');
-  const [importError, setImportError] = useState<string | null>(null);
+  const { error: importError, busy, submit } = useFormState();
   const [importDone, setImportDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [muted, setMute] = useState(isMuted());
 
   async function onFile(e: ChangeEvent<HTMLInputElement>) {
     const file = e.target.files?.[0];
-    setImportError(null);
     setImportDone(null);
     if (!file) return;
-    setBusy(true);
-    try {
-      const text = await file.text();
-      const res = await api<{ restored: Record<string, number> }>('POST', '/api/import-backup', text);
-      const added = restoredItems(res.restored ?? {}, t);
-      setImportDone(added.length ? t('backup.restored', { added: added.join(', ') }) : t('backup.nothingNew'));
-      onChanged();
-    } catch (err) {
-      const msg = err instanceof ApiError ? err.message : t('backup.unreadable');
-      setImportError(t('backup.failed', { file: file.name, message: `${msg}${/[.!?]$/.test(msg) ? '' : '.'}` }));
-    } finally {
-      setBusy(false);
-      e.target.value = '';
-    }
+    await submit(
+      async () => {
+        const text = await file.text();
+        const res = await api<{ restored: Record<string, number> }>('POST', '/api/import-backup', text);
+        const added = restoredItems(res.restored ?? {}, t);
+        setImportDone(added.length ? t('backup.restored', { added: added.join(', ') }) : t('backup.nothingNew'));
+        onChanged();
+      },
+      {
+        fallback: t('backup.unreadable'),
+        // The refusal with the file's name: "broken.json: Backup file at format: ... Nothing was changed."
+        adapt: ({ message }) => ({
+          message: t('backup.failed', { file: file.name, message: `${message}${/[.!?]$/.test(message) ? '' : '.'}` }),
+        }),
+      },
+    );
+    e.target.value = '';
   }
 
   return (
@@ -76,7 +78,7 @@ export function Settings({
             disabled={busy}
             aria-describedby="import-err"
           />
-          <FieldError id="import-err" message={importError} />
+          <FieldError id="import-err" message={importError?.message} />
           {importDone && (
             <p className="success" role="status">
               {importDone}

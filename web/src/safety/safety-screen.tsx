@@ -5,7 +5,8 @@
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api/client.js';
+import { api } from '../api/client.js';
+import { useFormState } from '../ui/use-form-state.js';
 import type { ScreenOutcome, ScreenQuestions } from '../api/types.js';
 import { FieldError, Loading, ScreenTitle } from '../ui/common.js';
 import { localDate } from '../lib/local-time.js';
@@ -66,8 +67,7 @@ export function SafetyScreen({
   const [answers, setAnswers] = useState<Record<string, boolean>>({});
   const [birthYear, setBirthYear] = useState('');
   const [missing, setMissing] = useState<Set<string>>(new Set());
-  const [error, setError] = useState<{ message: string; field?: string | undefined } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, submit: send } = useFormState();
   const summaryRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -109,29 +109,27 @@ export function SafetyScreen({
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setError(null);
+    // Unanswered questions are marked each where it is (not one problem), and the first is focused.
     const unanswered = all.filter((id) => typeof answers[id] !== 'boolean');
     if (unanswered.length || yearError) {
+      setError(null);
       setMissing(new Set(unanswered));
       if (unanswered.length) document.getElementById(`q-${unanswered[0]}`)?.querySelector('input')?.focus();
       else document.getElementById('birth-year')?.focus();
       return;
     }
-    setBusy(true);
-    try {
-      const outcome = await api<ScreenOutcome>('POST', `/api/screen?date=${localDate()}`, {
-        answers,
-        ...(year !== null ? { birthYear: year } : {}),
-        ...(clinicianCleared ? { clinicianCleared: true } : {}),
-      });
-      onDone(outcome);
-    } catch (err) {
-      const ae = err instanceof ApiError ? err : null;
-      setError({ message: ae?.message ?? t('check.failed'), field: ae?.field });
-      summaryRef.current?.focus();
-    } finally {
-      setBusy(false);
-    }
+    const sent = await send(
+      async () =>
+        onDone(
+          await api<ScreenOutcome>('POST', `/api/screen?date=${localDate()}`, {
+            answers,
+            ...(year !== null ? { birthYear: year } : {}),
+            ...(clinicianCleared ? { clinicianCleared: true } : {}),
+          }),
+        ),
+      { fallback: t('check.failed') },
+    );
+    if (!sent) summaryRef.current?.focus();
   }
 
   /** One yes/no question, red flag or precaution alike. */
