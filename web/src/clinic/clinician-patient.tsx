@@ -4,13 +4,14 @@
  * progress and program history, check-ins, walking, assessment and gait analyses, all from
  * /api/patients/:personId/*. When the patient has revoked consent the API answers "not found", and so does this page.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { api, ApiError } from '../api/client.js';
+import { api } from '../api/client.js';
 import type { Assessment, GaitAnalysisRecord } from '../../../src/server/api-types.js';
 import type { Checkin, DailyWalking, Progress, TodayState } from '../api/types.js';
-import { FieldError, Loading, ScreenTitle } from '../ui/common.js';
+import { Loading, ScreenTitle } from '../ui/common.js';
+import { PatientLoadError, usePatientData } from './patient-load.js';
 import { addDays } from '../../../src/core/dates.js';
 import { LAST_STAGE } from '../../../src/core/stages.js';
 import { localDate, shortDate } from '../lib/local-time.js';
@@ -47,47 +48,35 @@ const pain = (c: Checkin, t: TFunction) =>
 export function ClinicianPatientScreen({ personId }: { personId: string }) {
   const { t } = useTranslation('clinic');
   const today = localDate();
-  const [data, setData] = useState<PatientData | null>(null);
-  const [error, setError] = useState<ApiError | Error | null>(null);
   const base = `/api/patients/${encodeURIComponent(personId)}`;
   // The report's period: the downloads and the pictures below follow it (report-period-fields.tsx).
   const period = useReportPeriod(today);
 
-  const load = useCallback(async () => {
-    try {
-      // Today first: it answers 404 when this is not (or no longer) the clinician's patient, before anything else is asked.
-      const day = await api<TodayState>('GET', `${base}/today?date=${today}`);
-      const [line, progress, checkins, walking, gait, assessment] = await Promise.all([
-        api<PatientLine>('GET', `${base}/summary?date=${today}`),
-        api<Progress>('GET', `${base}/progress?date=${today}`),
-        api<Checkin[]>('GET', `${base}/checkins?from=${addDays(today, -27)}&to=${today}`),
-        api<DailyWalking[]>('GET', `${base}/walking/daily?from=${addDays(today, -13)}&to=${today}`),
-        api<GaitAnalysisRecord[]>('GET', `${base}/gait-analyses`),
-        api<Assessment>('GET', `${base}/assessment`),
-      ]);
-      setData({ line, today: day, progress, checkins, walking, gait, assessment });
-      setError(null);
-    } catch (e) {
-      setError(e as Error);
-      setData(null);
-    }
-  }, [base, personId, today]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const load = useCallback(async (): Promise<PatientData> => {
+    // Today first: it answers 404 when this is not (or no longer) the clinician's patient, before anything else is asked.
+    const day = await api<TodayState>('GET', `${base}/today?date=${today}`);
+    const [line, progress, checkins, walking, gait, assessment] = await Promise.all([
+      api<PatientLine>('GET', `${base}/summary?date=${today}`),
+      api<Progress>('GET', `${base}/progress?date=${today}`),
+      api<Checkin[]>('GET', `${base}/checkins?from=${addDays(today, -27)}&to=${today}`),
+      api<DailyWalking[]>('GET', `${base}/walking/daily?from=${addDays(today, -13)}&to=${today}`),
+      api<GaitAnalysisRecord[]>('GET', `${base}/gait-analyses`),
+      api<Assessment>('GET', `${base}/assessment`),
+    ]);
+    return { line, today: day, progress, checkins, walking, gait, assessment };
+  }, [base, today]);
+  const { data, error, reload } = usePatientData(load);
 
-  if (error) {
-    const gone = error instanceof ApiError && error.status === 404;
+  if (error)
     return (
-      <section className="screen">
-        <ScreenTitle>{gone ? t('patient.notFound') : t('patient.title')}</ScreenTitle>
-        <FieldError message={gone ? t('patient.notYours') : error.message} />
-        <p>
-          <PathLink to="/">{t('patient.back')}</PathLink>
-        </p>
-      </section>
+      <PatientLoadError
+        error={error}
+        title={t('patient.title')}
+        goneTitle={t('patient.notFound')}
+        goneMessage={t('patient.notYours')}
+        back={t('patient.back')}
+      />
     );
-  }
   if (!data)
     return (
       <section className="screen">
@@ -175,8 +164,8 @@ export function ClinicianPatientScreen({ personId }: { personId: string }) {
 
       {day.program && day.program.status === 'active' && (
         <>
-          <ClinicianStageForm personId={personId} current={day.program.stage} onSaved={() => void load()} />
-          <ClinicianWalkingForm personId={personId} walking={day.walking} onSaved={() => void load()} />
+          <ClinicianStageForm personId={personId} current={day.program.stage} onSaved={() => void reload()} />
+          <ClinicianWalkingForm personId={personId} walking={day.walking} onSaved={() => void reload()} />
         </>
       )}
 

@@ -4,11 +4,12 @@
  * conversation at /patients/:personId/messages (GET and POST /api/patients/:personId/messages: the guard checks the
  * care link and audits every call). When the patient stops sharing, the API answers "not found", and so does this page.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../i18n/format.js';
 import type { Message } from '../../../src/core/message-record.js';
-import { api, ApiError } from '../api/client.js';
+import { api } from '../api/client.js';
+import { PatientLoadError, usePatientData } from '../clinic/patient-load.js';
 import { FieldError, Loading, ScreenTitle } from '../ui/common.js';
 import { ClinicianNoticesCard } from './clinician-notices.js';
 import { MessageThread } from './message-thread.js';
@@ -64,39 +65,25 @@ export function ClinicianMessagesScreen({
 }) {
   const { t } = useTranslation('clinician-messages');
   const base = `/api/patients/${encodeURIComponent(personId)}/messages`;
-  const [data, setData] = useState<{ patient: { displayName: string }; messages: Message[] } | null>(null);
-  const [error, setError] = useState<ApiError | Error | null>(null);
-  const load = useCallback(
-    () =>
-      api<{ patient: { displayName: string }; messages: Message[] }>('GET', base).then(
-        (d) => {
-          setData(d);
-          setError(null);
-          onRead();
-        },
-        (e: Error) => {
-          setError(e);
-          setData(null);
-        },
-      ),
-    [base, onRead],
-  );
-  useEffect(() => {
-    void load();
-  }, [load, version]);
+  // `version` is read so that a new message the workspace's poll saw loads the conversation again.
+  const fetchConversation = useCallback(async () => {
+    const d = await api<{ patient: { displayName: string }; messages: Message[] }>('GET', base);
+    onRead();
+    return d;
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [base, onRead, version]);
+  const { data, error, reload: load } = usePatientData(fetchConversation);
 
-  if (error) {
-    const gone = error instanceof ApiError && error.status === 404;
+  if (error)
     return (
-      <section className="screen">
-        <ScreenTitle>{gone ? t('notFound.title') : t('title')}</ScreenTitle>
-        <FieldError message={gone ? t('notFound.message') : error.message} />
-        <p>
-          <PathLink to="/">{t('back')}</PathLink>
-        </p>
-      </section>
+      <PatientLoadError
+        error={error}
+        title={t('title')}
+        goneTitle={t('notFound.title')}
+        goneMessage={t('notFound.message')}
+        back={t('back')}
+      />
     );
-  }
   const name = data?.patient.displayName || t('yourPatient');
   return (
     <section className="screen">
