@@ -36,12 +36,12 @@ test('Given a warmed pool, the walker scan finds the same people, box for box, a
 });
 
 test('Given a pool warmed and closed before any job, at any point of its start, its workers stop and close resolves', async () => {
-  // Closed while the worker loads its modules or opens its ONNX Runtime sessions. Stopping a worker in the middle of
-  // opening a session once aborted the whole process (terminate called after a Napi::Error, in analyze-command.test's
-  // bad-input cases), so close waits for the sessions; this checks that the wait always ends, whatever the moment.
-  // (It did not reproduce the abort without the wait: that moment is narrow.)
-  for (const delayMs of [0, 200, 400, 600, 800]) {
-    const pool = createPosePool(1, 'onnx', 1);
+  // Stopping a worker while it opens its ONNX Runtime sessions aborts the whole process ("terminate called after
+  // throwing an instance of 'Napi::Error'": seen in analyze-command.test's bad-input cases), so close waits for the
+  // sessions. A worker's start takes 0.5-1.5 s here depending on the load; closes every 150 ms from 0.1 to 1.9 s
+  // land in every part of it (without the wait, the process aborted at 0.9 s at load 7).
+  for (let delayMs = 100; delayMs < 2000; delayMs += 150) {
+    const pool = createPosePool(1, 'onnx', 2);
     pool.warm();
     await new Promise((r) => setTimeout(r, delayMs));
     await pool.close();
