@@ -87,13 +87,11 @@ test('a clinician caps the walking target with a reason; the patient reads the c
     effectiveDateTime: '2025-01-15',
     valueQuantity: { value: 3456, unit: 'steps/day', system: 'http://unitsofmeasure.org', code: '/d' },
   };
-  await p
-    .locator('#walking-file')
-    .setInputFiles({
-      name: 'steps.ndjson',
-      mimeType: 'application/x-ndjson',
-      buffer: Buffer.from(`${JSON.stringify(steps)}\n`),
-    });
+  await p.locator('#walking-file').setInputFiles({
+    name: 'steps.ndjson',
+    mimeType: 'application/x-ndjson',
+    buffer: Buffer.from(`${JSON.stringify(steps)}\n`),
+  });
   await p
     .getByTestId('import-result')
     .getByRole('heading', { name: 'steps.ndjson: imported' })

@@ -140,15 +140,13 @@ test('walking page: hand-logged week, charts with reference bands, nav fits a ph
   await nav.getByRole('link', { name: 'Walk' }).click();
   await page.getByRole('heading', { level: 1, name: 'Walking' }).waitFor();
   // Five links at 390 px: none is cut off (its text fits) and each is at least 44 px wide.
-  const links = await nav
-    .getByRole('link')
-    .evaluateAll((as) =>
-      as.map((a) => ({
-        text: a.textContent,
-        fits: a.scrollWidth <= a.clientWidth,
-        w: a.getBoundingClientRect().width,
-      })),
-    );
+  const links = await nav.getByRole('link').evaluateAll((as) =>
+    as.map((a) => ({
+      text: a.textContent,
+      fits: a.scrollWidth <= a.clientWidth,
+      w: a.getBoundingClientRect().width,
+    })),
+  );
   assert.equal(links.length, 5);
   for (const l of links) assert.ok(l.fits && l.w >= 44, `nav link ${l.text} fits (${l.w} px)`);
 
@@ -809,13 +807,11 @@ test('a record from the clinic (FHIR), with "take my program" ticked, in a time 
     if (r.method() === 'POST' && r.url().includes('/api/imports?')) posted.push(r.url());
   });
   lastJob = null;
-  await page
-    .locator('#walking-file')
-    .setInputFiles({
-      name: 'clinic-record-2.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify(newer, null, 2)),
-    });
+  await page.locator('#walking-file').setInputFiles({
+    name: 'clinic-record-2.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(newer, null, 2)),
+  });
   const question = page.getByTestId('import-program-question');
   await question.getByRole('heading', { name: 'clinic-record-2.json holds a program from your clinic' }).waitFor();
   assert.deepEqual(posted, [], 'nothing is sent before the answer');
@@ -840,13 +836,11 @@ test('a record from the clinic (FHIR), with "take my program" ticked, in a time 
   const importsBefore = (await call<unknown[]>(server.url, 'GET', '/api/imports?limit=50')).length;
   await page.getByText('Options: damaged records, time zone, a record from your clinic').click();
   await page.getByRole('checkbox', { name: /Also take my program’s stage and walking target from it/ }).check();
-  await page
-    .locator('#walking-file')
-    .setInputFiles({
-      name: 'clinic-record.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify(CLINIC_RECORD)),
-    });
+  await page.locator('#walking-file').setInputFiles({
+    name: 'clinic-record.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(CLINIC_RECORD)),
+  });
   const refusal = page.locator('.walking-import .field-error[role=alert]');
   await refusal.waitFor();
   assert.equal(

@@ -36,7 +36,11 @@ export const PhoneWalkInput = z
     /** Steps in each minute from the start (the last minute may be shorter); they sum to `steps`. */
     stepsPerMinute: z
       .array(
-        z.number().int().min(0).max(MAX_STEPS_PER_MINUTE, says('walk.steps-per-minute', { max: MAX_STEPS_PER_MINUTE })),
+        z
+          .number()
+          .int()
+          .min(0)
+          .max(MAX_STEPS_PER_MINUTE, says('walk.steps-per-minute', { max: MAX_STEPS_PER_MINUTE })),
       )
       .min(1),
     steps: z.number().int().min(0),
@@ -49,7 +53,11 @@ export const PhoneWalkInput = z
     const ms = Date.parse(w.end) - Date.parse(w.start);
     if (!(ms > 0)) return ctx.addIssue({ code: 'custom', path: ['end'], ...saying('walk.end-after-start') });
     if (ms > MAX_WALK_MS)
-      return ctx.addIssue({ code: 'custom', path: ['end'], ...saying('walk.within-hours', { hours: MAX_WALK_MS / 3_600_000 }) });
+      return ctx.addIssue({
+        code: 'custom',
+        path: ['end'],
+        ...saying('walk.within-hours', { hours: MAX_WALK_MS / 3_600_000 }),
+      });
     if (w.stepsPerMinute.length !== Math.ceil(ms / 60_000))
       ctx.addIssue({
         code: 'custom',

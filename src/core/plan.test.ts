@@ -28,7 +28,10 @@ const provisionalWalk: WalkingTarget = {
   baselineSteps: null,
   baselineMinutes: null,
   basis: 'Log 3 days.',
-  basisText: { id: 'walking-basis.provisional', params: { from: '2024-01-01', to: '2024-01-07', days: 7, withData: 0, needDays: 3, startMinutes: 10 } },
+  basisText: {
+    id: 'walking-basis.provisional',
+    params: { from: '2024-01-01', to: '2024-01-07', days: 7, withData: 0, needDays: 3, startMinutes: 10 },
+  },
   window: { from: '2024-01-01', to: '2024-01-07', daysWithData: 0 },
   clinician: null,
 };
@@ -39,7 +42,10 @@ const stepWalk: WalkingTarget = {
   baselineSteps: 5000,
   baselineMinutes: 22,
   basis: 'Baseline +10%.',
-  basisText: { id: 'walking-basis.provisional', params: { from: '2024-01-01', to: '2024-01-07', days: 7, withData: 7, needDays: 3, startMinutes: 10 } },
+  basisText: {
+    id: 'walking-basis.provisional',
+    params: { from: '2024-01-01', to: '2024-01-07', days: 7, withData: 7, needDays: 3, startMinutes: 10 },
+  },
   window: { from: '2024-01-01', to: '2024-01-07', daysWithData: 7 },
   clinician: null,
 };

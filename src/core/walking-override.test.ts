@@ -18,7 +18,10 @@ const own = (steps: number | null, minutes: number, provisional = false): Walkin
   baselineSteps: steps,
   baselineMinutes: null,
   basis: 'From your own days.',
-  basisText: { id: 'walking-basis.provisional', params: { from: '2026-10-27', to: '2026-11-02', days: 7, withData: 7, needDays: 3, startMinutes: 10 } },
+  basisText: {
+    id: 'walking-basis.provisional',
+    params: { from: '2026-10-27', to: '2026-11-02', days: 7, withData: 7, needDays: 3, startMinutes: 10 },
+  },
   window: { from: '2026-10-27', to: '2026-11-02', daysWithData: 7 },
   clinician: null,
 });

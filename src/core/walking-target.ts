@@ -117,7 +117,9 @@ export function basisEnglish(t: WalkingBasisText): string {
   }
   const a = t.params;
   const gaps =
-    a.withData < a.days ? ` (on the ${a.withData} of those days with walking data; days without data are left out)` : '';
+    a.withData < a.days
+      ? ` (on the ${a.withData} of those days with walking data; days without data are left out)`
+      : '';
   const head = `Your average was ${walkingFigure(a.average)} a day over ${span}${gaps}`;
   const ceilingWords =
     a.ceiling.steps !== null

@@ -250,16 +250,22 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       return reply.status(404).send({
         error: {
           code: 'not_found',
-          message: refusalTextIn(refusal('request.no-route', { method: req.method, path: req.url.split('?')[0]! }), requestLanguage(req)),
+          message: refusalTextIn(
+            refusal('request.no-route', { method: req.method, path: req.url.split('?')[0]! }),
+            requestLanguage(req),
+          ),
         },
       });
     if (webRoot && req.method === 'GET') return reply.sendFile('index.html'); // client-side routes
     // Served without a built web app (a fresh clone where only `npm ci` ran): say so in the browser, not a JSON 404.
     if (webAppMissing && req.method === 'GET')
       return reply.status(503).type('text/html; charset=utf-8').send(WEB_APP_NOT_BUILT_PAGE);
-    return reply
-      .status(404)
-      .send({ error: { code: 'not_found', message: refusalTextIn(refusal('request.not-found', { words: null }), requestLanguage(req)) } });
+    return reply.status(404).send({
+      error: {
+        code: 'not_found',
+        message: refusalTextIn(refusal('request.not-found', { words: null }), requestLanguage(req)),
+      },
+    });
   });
 
   // null: the API only (tests). A folder without index.html: the web app was never built there.

@@ -29,9 +29,7 @@ export const PushSubscriptionBody = z
   .object({
     endpoint: endpointUrl,
     expirationTime: z.number().nullable().optional(),
-    keys: z
-      .object({ p256dh: base64urlOf(65, 'p256dh'), auth: base64urlOf(16, 'auth') })
-      .strict(),
+    keys: z.object({ p256dh: base64urlOf(65, 'p256dh'), auth: base64urlOf(16, 'auth') }).strict(),
   })
   .strict();
 export type PushSubscriptionBody = z.infer<typeof PushSubscriptionBody>;

@@ -24,7 +24,11 @@ export interface PersonChoiceJson {
   /** Frames the pose model ran on (the followed person's span); the other frames count as empty. */
   frames_analysed?: { first: number; last: number };
   /** People found by the first pass, with their boxes over time (source pixels), for a "not me" picker. */
-  candidates: Array<{ id: number; travel_px: number; boxes: Array<{ frame: number; time: number; x: number; y: number; width: number; height: number; score: number }> }>;
+  candidates: Array<{
+    id: number;
+    travel_px: number;
+    boxes: Array<{ frame: number; time: number; x: number; y: number; width: number; height: number; score: number }>;
+  }>;
 }
 
 /** The analysis JSON with whom it followed: what `footing analyze --json` prints. */
@@ -59,10 +63,18 @@ export interface VideoAnalysis {
 function candidateJson(c: Candidate): PersonChoiceJson['candidates'][number] {
   const r1 = (v: number) => Math.round(v * 10) / 10;
   return {
-    id: c.id, travel_px: Math.round(c.travelPx),
+    id: c.id,
+    travel_px: Math.round(c.travelPx),
     // A box around the body: MediaPipe's radius reaches just above the head (see walker-choice.ts roiFor).
-    boxes: c.boxes.map((b) => ({ frame: b.index, time: Math.round(b.time * 1000) / 1000, x: r1(b.hipX - 0.6 * b.radius), y: r1(b.hipY - 1.1 * b.radius),
-      width: r1(1.2 * b.radius), height: r1(2.2 * b.radius), score: Math.round(b.score * 100) / 100 })),
+    boxes: c.boxes.map((b) => ({
+      frame: b.index,
+      time: Math.round(b.time * 1000) / 1000,
+      x: r1(b.hipX - 0.6 * b.radius),
+      y: r1(b.hipY - 1.1 * b.radius),
+      width: r1(1.2 * b.radius),
+      height: r1(2.2 * b.radius),
+      score: Math.round(b.score * 100) / 100,
+    })),
   };
 }
 
@@ -71,11 +83,21 @@ function candidateJson(c: Candidate): PersonChoiceJson['candidates'][number] {
  * the result (analyze-gait.ts `otherWalker`). The screen numbers people from 1 (web/src/gait/walker-candidates.ts)
  * and says which way each walks, so the person in the server's warning is the one in the list on the device.
  */
-export function otherWalkerWords(followed: Candidate, other: Candidate, readOn: 'cli' | 'screen'): { followed: string; other: string; choose: string } {
-  if (readOn === 'cli') return { followed: `person ${followed.id}`, other: `person ${other.id}`, choose: `run it again with --person ${other.id}` };
+export function otherWalkerWords(
+  followed: Candidate,
+  other: Candidate,
+  readOn: 'cli' | 'screen',
+): { followed: string; other: string; choose: string } {
+  if (readOn === 'cli')
+    return {
+      followed: `person ${followed.id}`,
+      other: `person ${other.id}`,
+      choose: `run it again with --person ${other.id}`,
+    };
   const name = (c: Candidate) => `Person ${c.id + 1}, who ${direction(c)}`;
   return {
-    followed: name(followed), other: name(other),
+    followed: name(followed),
+    other: name(other),
     choose: `analyse the video on this device instead, where you can choose Person ${other.id + 1} under "Who should Footing follow?"`,
   };
 }
@@ -88,8 +110,15 @@ export async function analyzeVideoFile(video: VideoInput, o: AnalyzeVideoOptions
   if (!est.ok) return est;
   const { series } = est.value;
   const byId = (id: number | null) => est.value.candidates.find((c) => c.id === id);
-  const followed = byId(est.value.chosen); const rival = byId(est.value.rival);
-  const person: PersonChoiceJson = { method: est.value.method, roi: est.value.roi, chosen: est.value.chosen, frames_analysed: est.value.span, candidates: est.value.candidates.map(candidateJson) };
+  const followed = byId(est.value.chosen);
+  const rival = byId(est.value.rival);
+  const person: PersonChoiceJson = {
+    method: est.value.method,
+    roi: est.value.roi,
+    chosen: est.value.chosen,
+    frames_analysed: est.value.span,
+    candidates: est.value.candidates.map(candidateJson),
+  };
   const analysis = analyzeGait(series, {
     view: o.view ?? 'auto',
     ...(o.heightCm !== undefined ? { scale: { kind: 'height' as const, heightCm: o.heightCm } } : {}),
@@ -98,5 +127,12 @@ export async function analyzeVideoFile(video: VideoInput, o: AnalyzeVideoOptions
     ...(est.value.scene ? { scene: est.value.scene } : {}),
     ...(followed && rival ? { otherWalker: otherWalkerWords(followed, rival, o.readOn ?? 'cli') } : {}),
   });
-  return { ok: true, value: { json: { ...analysisToJson(analysis, { name: o.name, fps: series.fps, frames: series.frames.length }), person }, series, keyFrames: analysis.keyFrames } };
+  return {
+    ok: true,
+    value: {
+      json: { ...analysisToJson(analysis, { name: o.name, fps: series.fps, frames: series.frames.length }), person },
+      series,
+      keyFrames: analysis.keyFrames,
+    },
+  };
 }

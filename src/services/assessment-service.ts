@@ -9,19 +9,39 @@ import type { Language } from '../core/language.js';
 import { latestPainAreas, type PainAreas } from '../core/pain-areas.js';
 import type { GaitAnalysisInput } from '../core/gait-findings.js';
 import { latestGaitSession, sessionGaitFindings } from '../core/gait-session.js';
-import { outcomeTrend, parseOutcomeEntry, scoreOutcome, outcomeEntrySchema, type OutcomeMeasureId, type ResponderMeasureId, type OutcomeTrend } from '../core/outcome-measures.js';
+import {
+  outcomeTrend,
+  parseOutcomeEntry,
+  scoreOutcome,
+  outcomeEntrySchema,
+  type OutcomeMeasureId,
+  type ResponderMeasureId,
+  type OutcomeTrend,
+} from '../core/outcome-measures.js';
 import { outcomeFinding } from '../core/outcome-finding.js';
 import { interpretScreening, parseScreeningResult, type ScreeningResult } from '../core/screening-tests.js';
 import type { BodyMark } from '../core/pain.js';
 import { invalidInput } from './service-error.js';
 import { refusal } from '../core/refusal-words.js';
 import type { Database } from '../store/schema.js';
-import { insertOutcomeScore, insertPainMap, insertScreeningResult, listOutcomeScores, listPainMaps, listScreeningResults, type OutcomeRecord } from '../store/repos/assessments.js';
+import {
+  insertOutcomeScore,
+  insertPainMap,
+  insertScreeningResult,
+  listOutcomeScores,
+  listPainMaps,
+  listScreeningResults,
+  type OutcomeRecord,
+} from '../store/repos/assessments.js';
 import { listGaitAnalyses } from '../store/repos/gait-analyses.js';
 import { listCheckins } from '../store/repos/checkins.js';
 import { getPerson } from '../store/repos/people.js';
 
-export async function addPainMap(db: Kysely<Database>, personId: string, input: { marks: BodyMark[]; recordedAt: string; recordedBy: string }) {
+export async function addPainMap(
+  db: Kysely<Database>,
+  personId: string,
+  input: { marks: BodyMark[]; recordedAt: string; recordedBy: string },
+) {
   return insertPainMap(db, personId, input);
 }
 
@@ -33,18 +53,37 @@ export async function latestPainFor(db: Kysely<Database>, personId: string): Pro
 /** Stores a screening result; its findings come back written in `language` (the person's, for their screen). */
 export async function addScreening(db: Kysely<Database>, personId: string, input: unknown, language: Language = 'en') {
   const parsed = parseScreeningResult(input);
-  if (!parsed.result) throw invalidInput(refusal('field.at', { field: parsed.problems[0]!.field, refusal: parsed.problems[0]! }), parsed.problems[0]!.field);
+  if (!parsed.result)
+    throw invalidInput(
+      refusal('field.at', { field: parsed.problems[0]!.field, refusal: parsed.problems[0]! }),
+      parsed.problems[0]!.field,
+    );
   const r = parsed.result;
-  const record = await insertScreeningResult(db, personId, { testId: r.testId, values: r.values as Record<string, unknown>, recordedAt: r.recordedAt, recordedBy: r.recordedBy });
+  const record = await insertScreeningResult(db, personId, {
+    testId: r.testId,
+    values: r.values as Record<string, unknown>,
+    recordedAt: r.recordedAt,
+    recordedBy: r.recordedBy,
+  });
   return { record, findings: interpretScreening(r, await context(db, personId, r.recordedAt), language) };
 }
 
 /** Stores an outcome entry; a form that cannot be scored is refused saying why (by id: the API answers in the reader's language). */
 export async function addOutcome(db: Kysely<Database>, personId: string, input: unknown) {
   const parsed = parseOutcomeEntry(input);
-  if (!parsed.entry) throw invalidInput(refusal('outcome.refused', { field: parsed.problems[0]!.field, problem: parsed.problems[0]! }), parsed.problems[0]!.field);
+  if (!parsed.entry)
+    throw invalidInput(
+      refusal('outcome.refused', { field: parsed.problems[0]!.field, problem: parsed.problems[0]! }),
+      parsed.problems[0]!.field,
+    );
   const e = parsed.entry;
-  const record = await insertOutcomeScore(db, personId, { measureId: e.measure, inputs: e.input as Record<string, unknown>, score: parsed.score.score, recordedAt: e.recordedAt, recordedBy: e.recordedBy });
+  const record = await insertOutcomeScore(db, personId, {
+    measureId: e.measure,
+    inputs: e.input as Record<string, unknown>,
+    score: parsed.score.score,
+    recordedAt: e.recordedAt,
+    recordedBy: e.recordedBy,
+  });
   return { record, score: parsed.score };
 }
 
@@ -56,11 +95,20 @@ async function context(db: Kysely<Database>, personId: string, at: string): Prom
 /** The latest of each key, by recorded time. */
 function latestBy<T extends { recordedAt: string }>(items: readonly T[], key: (t: T) => string): T[] {
   const m = new Map<string, T>();
-  for (const i of items) { const k = key(i); const prev = m.get(k); if (!prev || prev.recordedAt <= i.recordedAt) m.set(k, i); }
+  for (const i of items) {
+    const k = key(i);
+    const prev = m.get(k);
+    if (!prev || prev.recordedAt <= i.recordedAt) m.set(k, i);
+  }
   return [...m.values()];
 }
 
-export interface OutcomeSummary { measure: OutcomeMeasureId; latest: OutcomeRecord; band: string | null; trend: OutcomeTrend | null }
+export interface OutcomeSummary {
+  measure: OutcomeMeasureId;
+  latest: OutcomeRecord;
+  band: string | null;
+  trend: OutcomeTrend | null;
+}
 
 export async function outcomeSummaries(db: Kysely<Database>, personId: string): Promise<OutcomeSummary[]> {
   return summariseOutcomes(await listOutcomeScores(db, personId));
@@ -71,10 +119,17 @@ function summariseOutcomes(scores: readonly OutcomeRecord[]): OutcomeSummary[] {
   const out: OutcomeSummary[] = [];
   for (const latest of latestBy(scores, (s) => s.measureId)) {
     const measure = latest.measureId as OutcomeMeasureId;
-    const series = scores.filter((s) => s.measureId === measure && s.score !== null).map((s) => ({ date: s.recordedAt, score: s.score! }));
+    const series = scores
+      .filter((s) => s.measureId === measure && s.score !== null)
+      .map((s) => ({ date: s.recordedAt, score: s.score! }));
     const trend = measure === 'start-back' ? null : outcomeTrend(measure as ResponderMeasureId, series).trend;
-    const entry = outcomeEntrySchema.safeParse({ measure, input: latest.inputs, recordedAt: latest.recordedAt, recordedBy: latest.recordedBy });
-    const band = entry.success ? scoreOutcome(entry.data).band ?? null : null;
+    const entry = outcomeEntrySchema.safeParse({
+      measure,
+      input: latest.inputs,
+      recordedAt: latest.recordedAt,
+      recordedBy: latest.recordedBy,
+    });
+    const band = entry.success ? (scoreOutcome(entry.data).band ?? null) : null;
     out.push({ measure, latest, band, trend });
   }
   return out;
@@ -85,7 +140,8 @@ export function reviewInputsOf(scores: readonly OutcomeRecord[]) {
   const summaries = summariseOutcomes(scores);
   return {
     outcomes: summaries.filter((s) => s.trend).map((s) => ({ measure: s.measure, response: s.trend!.status })),
-    startBackRisk: (summaries.find((s) => s.measure === 'start-back')?.band ?? null) as 'low' | 'medium' | 'high' | null,
+    startBackRisk: (summaries.find((s) => s.measure === 'start-back')?.band ?? null) as
+      'low' | 'medium' | 'high' | null,
   };
 }
 
@@ -99,36 +155,81 @@ export interface Assessment {
 }
 
 /** Everything assessed, the screening findings written in `language` (English for a clinician). */
-export async function getAssessment(db: Kysely<Database>, personId: string, language: Language = 'en'): Promise<Assessment> {
+export async function getAssessment(
+  db: Kysely<Database>,
+  personId: string,
+  language: Language = 'en',
+): Promise<Assessment> {
   const painMaps = await listPainMaps(db, personId);
   const screening = [];
   for (const record of await listScreeningResults(db, personId)) {
-    const parsed = parseScreeningResult({ testId: record.testId, values: record.values, recordedAt: record.recordedAt, recordedBy: record.recordedBy });
-    screening.push({ record, findings: parsed.result ? interpretScreening(parsed.result as ScreeningResult, await context(db, personId, record.recordedAt), language) : [] });
+    const parsed = parseScreeningResult({
+      testId: record.testId,
+      values: record.values,
+      recordedAt: record.recordedAt,
+      recordedBy: record.recordedBy,
+    });
+    screening.push({
+      record,
+      findings: parsed.result
+        ? interpretScreening(parsed.result as ScreeningResult, await context(db, personId, record.recordedAt), language)
+        : [],
+    });
   }
   const latestPain = latestPainAreas({ painMaps, checkins: await listCheckins(db, personId) });
-  return { painMaps, latestPain, screening, outcomes: await outcomeSummaries(db, personId), gait: await listGaitAnalyses(db, personId) };
+  return {
+    painMaps,
+    latestPain,
+    screening,
+    outcomes: await outcomeSummaries(db, personId),
+    gait: await listGaitAnalyses(db, personId),
+  };
 }
 
 /** The chain explanation from the latest of each kind of measurement, in `language` (its words and the findings'). */
-export async function explainFor(db: Kysely<Database>, personId: string, language: Language = 'en'): Promise<ChainExplanation> {
+export async function explainFor(
+  db: Kysely<Database>,
+  personId: string,
+  language: Language = 'en',
+): Promise<ChainExplanation> {
   const a = await getAssessment(db, personId, language);
   const findings: Finding[] = [];
   const wholeBody: Finding[] = [];
-  for (const s of latestBy(a.screening.map((s) => ({ ...s, recordedAt: s.record.recordedAt })), (s) => s.record.testId)) findings.push(...s.findings);
+  for (const s of latestBy(
+    a.screening.map((s) => ({ ...s, recordedAt: s.record.recordedAt })),
+    (s) => s.record.testId,
+  ))
+    findings.push(...s.findings);
   for (const o of a.outcomes) {
-    const entry = outcomeEntrySchema.safeParse({ measure: o.measure, input: o.latest.inputs, recordedAt: o.latest.recordedAt, recordedBy: o.latest.recordedBy });
+    const entry = outcomeEntrySchema.safeParse({
+      measure: o.measure,
+      input: o.latest.inputs,
+      recordedAt: o.latest.recordedAt,
+      recordedBy: o.latest.recordedBy,
+    });
     if (!entry.success) continue;
-    const f = outcomeFinding({
-      measure: o.measure, result: scoreOutcome(entry.data), recordedAt: o.latest.recordedAt, recordedBy: o.latest.recordedBy,
-      ...(o.trend && o.trend.points.length > 1 ? { baseline: o.trend.baseline.score } : {}),
-    }, language);
+    const f = outcomeFinding(
+      {
+        measure: o.measure,
+        result: scoreOutcome(entry.data),
+        recordedAt: o.latest.recordedAt,
+        recordedBy: o.latest.recordedBy,
+        ...(o.trend && o.trend.points.length > 1 ? { baseline: o.trend.baseline.score } : {}),
+      },
+      language,
+    );
     findings.push(f);
   }
   // The latest visit's videos read together: a side and a front or back video each fill the links they measure.
-  const visit = latestGaitSession(a.gait.map((g) => ({
-    id: g.id, recordedAt: g.recordedAt, recordedBy: g.recordedBy, sourceName: g.sourceName, analysis: g.analysis as unknown as GaitAnalysisInput,
-  })));
+  const visit = latestGaitSession(
+    a.gait.map((g) => ({
+      id: g.id,
+      recordedAt: g.recordedAt,
+      recordedBy: g.recordedBy,
+      sourceName: g.sourceName,
+      analysis: g.analysis as unknown as GaitAnalysisInput,
+    })),
+  );
   const g = sessionGaitFindings(visit, language);
   findings.push(...g.chain);
   wholeBody.push(...g.wholeBody);

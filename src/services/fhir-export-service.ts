@@ -5,7 +5,16 @@
  * shows them (getToday), so `today` is the person's calendar date, as for every other read of the program.
  */
 import type { Kysely } from 'kysely';
-import { bundleEntry, patientBundle, patientBundleParts, type FhirBundle, type FhirBundleHead, type FhirResource, type FhirExportInput, type WalkingSourceInput } from '../core/fhir/patient-bundle.js';
+import {
+  bundleEntry,
+  patientBundle,
+  patientBundleParts,
+  type FhirBundle,
+  type FhirBundleHead,
+  type FhirResource,
+  type FhirExportInput,
+  type WalkingSourceInput,
+} from '../core/fhir/patient-bundle.js';
 import { bundleJsonStream } from '../core/fhir/bundle-stream.js';
 import { stageByNumber } from '../core/stages.js';
 import { notFoundHere } from './service-error.js';
@@ -30,7 +39,11 @@ function metricsOf(analysis: { metrics?: unknown }): MetricsJson {
   for (const [name, m] of Object.entries(metrics as Record<string, unknown>)) {
     const v = m as { value?: unknown; confidence?: unknown; n?: unknown };
     if ((typeof v.value === 'number' || v.value === null) && typeof v.confidence === 'number') {
-      out[name] = { value: v.value as number | null, confidence: v.confidence, ...(typeof v.n === 'number' ? { n: v.n } : {}) };
+      out[name] = {
+        value: v.value as number | null,
+        confidence: v.confidence,
+        ...(typeof v.n === 'number' ? { n: v.n } : {}),
+      };
     }
   }
   return out;
@@ -47,25 +60,61 @@ function sourcesOfDay(r: SourceRow, origins: ReadonlyMap<string, NonNullable<Imp
   const named = r.import ? (origins.get(r.import.id) ?? []).filter((o) => o.dates.includes(r.date)) : [];
   if (!named.length) return [r];
   // A file's origin names its files by date only (the export writes "imported <date>"), hence the empty ids.
-  return named.flatMap((o) => (o.files.length ? o.files : [null]).map((f) => ({ source: o.source, device: o.device, date: r.date, updatedAt: o.recorded, import: f ? { id: '', ...f } : null })));
+  return named.flatMap((o) =>
+    (o.files.length ? o.files : [null]).map((f) => ({
+      source: o.source,
+      device: o.device,
+      date: r.date,
+      updatedAt: o.recorded,
+      import: f ? { id: '', ...f } : null,
+    })),
+  );
 }
 
 /** The steps' sources, grouped by source and device, with the dates they gave and the files they came from. */
-function walkingSources(stored: Awaited<ReturnType<typeof listStepSources>>, origins: ReadonlyMap<string, NonNullable<ImportRecord['origins']>>): WalkingSourceInput[] {
-  const groups = new Map<string, { source: string; device: string | null; dates: string[]; lastAddedAt: string; imports: Map<string, { fileName: string; format: string; at: string }> }>();
+function walkingSources(
+  stored: Awaited<ReturnType<typeof listStepSources>>,
+  origins: ReadonlyMap<string, NonNullable<ImportRecord['origins']>>,
+): WalkingSourceInput[] {
+  const groups = new Map<
+    string,
+    {
+      source: string;
+      device: string | null;
+      dates: string[];
+      lastAddedAt: string;
+      imports: Map<string, { fileName: string; format: string; at: string }>;
+    }
+  >();
   for (const r of stored.flatMap((row) => sourcesOfDay(row, origins))) {
     const key = `${r.source}\u001f${r.device ?? ''}`;
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { source: r.source, device: r.device, dates: [], lastAddedAt: r.updatedAt, imports: new Map() }));
+    if (!g)
+      groups.set(
+        key,
+        (g = { source: r.source, device: r.device, dates: [], lastAddedAt: r.updatedAt, imports: new Map() }),
+      );
     if (!g.dates.includes(r.date)) g.dates.push(r.date);
     if (Date.parse(r.updatedAt) > Date.parse(g.lastAddedAt)) g.lastAddedAt = r.updatedAt;
-    if (r.import) g.imports.set(`${r.import.at}\u001f${r.import.fileName}`, { fileName: r.import.fileName, format: r.import.format, at: r.import.at });
+    if (r.import)
+      g.imports.set(`${r.import.at}\u001f${r.import.fileName}`, {
+        fileName: r.import.fileName,
+        format: r.import.format,
+        at: r.import.at,
+      });
   }
-  return [...groups.values()].map((g) => ({ ...g, imports: [...g.imports.values()].sort((a, b) => (a.at < b.at ? -1 : 1)) }));
+  return [...groups.values()].map((g) => ({
+    ...g,
+    imports: [...g.imports.values()].sort((a, b) => (a.at < b.at ? -1 : 1)),
+  }));
 }
 
 /** What the mapping is made from: the person's rows as the store gives them (plain values, a few per day). */
-async function exportInput(db: Kysely<Database>, personId: string, options: { today: string; exportedAt?: string }): Promise<FhirExportInput> {
+async function exportInput(
+  db: Kysely<Database>,
+  personId: string,
+  options: { today: string; exportedAt?: string },
+): Promise<FhirExportInput> {
   const person = await getPerson(db, personId);
   if (!person) throw notFoundHere(refusal('person.not-found'));
   const state = await getToday(db, personId, options.today);
@@ -76,16 +125,49 @@ async function exportInput(db: Kysely<Database>, personId: string, options: { to
     stepDays: (await dailyWalking(db, personId)).map((d) => ({ date: d.date, steps: d.steps })),
     walkingSources: walkingSources(await listStepSources(db, personId), await listImportOrigins(db, personId)),
     checkins: await listCheckins(db, personId),
-    gaitAnalyses: (await listGaitAnalyses(db, personId)).map((a) => ({ id: a.id, recordedAt: a.recordedAt, recordedBy: a.recordedBy, sourceName: a.sourceName, view: a.view, metrics: metricsOf(a.analysis) })),
+    gaitAnalyses: (await listGaitAnalyses(db, personId)).map((a) => ({
+      id: a.id,
+      recordedAt: a.recordedAt,
+      recordedBy: a.recordedBy,
+      sourceName: a.sourceName,
+      view: a.view,
+      metrics: metricsOf(a.analysis),
+    })),
     screenings: await listScreeningResults(db, personId),
     outcomes: await listOutcomeScores(db, personId),
-    program: state.program ? {
-      status: state.program.status, startedOn: state.program.startedOn,
-      stage: plan.status === 'active' ? plan.stage : (({ number, name, goal }) => ({ number, name, goal }))(stageByNumber(state.program.stage)),
-      activities: plan.status === 'active' ? plan.items.map((i) => ({ exercise: i.exercise, name: i.name, doseText: i.doseText })) : [],
-    } : null,
-    walkingTarget: state.program ? { steps: state.walking.steps, minutes: state.walking.minutes, basis: clinician?.applied ? clinician.text : state.walking.basis, setBy: clinician?.applied ? clinician.setBy : null, asOf: options.today,
-      clinician: clinician ? { kind: clinician.kind, steps: clinician.steps, minutes: clinician.minutes, reason: clinician.reason, setBy: clinician.setBy, setOn: clinician.setOn } : null } : null,
+    program: state.program
+      ? {
+          status: state.program.status,
+          startedOn: state.program.startedOn,
+          stage:
+            plan.status === 'active'
+              ? plan.stage
+              : (({ number, name, goal }) => ({ number, name, goal }))(stageByNumber(state.program.stage)),
+          activities:
+            plan.status === 'active'
+              ? plan.items.map((i) => ({ exercise: i.exercise, name: i.name, doseText: i.doseText }))
+              : [],
+        }
+      : null,
+    walkingTarget: state.program
+      ? {
+          steps: state.walking.steps,
+          minutes: state.walking.minutes,
+          basis: clinician?.applied ? clinician.text : state.walking.basis,
+          setBy: clinician?.applied ? clinician.setBy : null,
+          asOf: options.today,
+          clinician: clinician
+            ? {
+                kind: clinician.kind,
+                steps: clinician.steps,
+                minutes: clinician.minutes,
+                reason: clinician.reason,
+                setBy: clinician.setBy,
+                setOn: clinician.setOn,
+              }
+            : null,
+        }
+      : null,
     ...(options.exportedAt ? { exportedAt: options.exportedAt } : {}),
   };
 }
@@ -94,7 +176,11 @@ async function exportInput(db: Kysely<Database>, personId: string, options: { to
  * The person's record as a FHIR R4 Bundle (type collection), whole: for the FHIR REST reads and $everything, which
  * search it. `exportedAt` becomes Bundle.timestamp; without it the same record gives a bundle equal to the byte.
  */
-export async function exportFhirBundle(db: Kysely<Database>, personId: string, options: { today: string; exportedAt?: string }): Promise<FhirBundle> {
+export async function exportFhirBundle(
+  db: Kysely<Database>,
+  personId: string,
+  options: { today: string; exportedAt?: string },
+): Promise<FhirBundle> {
   return patientBundle(await exportInput(db, personId, options));
 }
 
@@ -103,7 +189,11 @@ export async function exportFhirBundle(db: Kysely<Database>, personId: string, o
  * searches and $everything read them in one or two passes instead of holding the record's resources); the store's
  * rows are loaded once, here.
  */
-export async function exportFhirResources(db: Kysely<Database>, personId: string, options: { today: string }): Promise<() => Generator<FhirResource>> {
+export async function exportFhirResources(
+  db: Kysely<Database>,
+  personId: string,
+  options: { today: string },
+): Promise<() => Generator<FhirResource>> {
   return patientBundleParts(await exportInput(db, personId, options)).resources;
 }
 
@@ -113,7 +203,20 @@ export async function exportFhirResources(db: Kysely<Database>, personId: string
  * resources or as text at once; the store's rows are loaded first (a date and a number a day, a check-in's scores).
  * Joined, the pieces are JSON.stringify(exportFhirBundle(...)), indented by 2 with `indent: 2`.
  */
-export async function exportFhirJson(db: Kysely<Database>, personId: string, options: { today: string; exportedAt?: string; indent?: 0 | 2 }): Promise<{ head: FhirBundleHead; pieces: Generator<string> }> {
+export async function exportFhirJson(
+  db: Kysely<Database>,
+  personId: string,
+  options: { today: string; exportedAt?: string; indent?: 0 | 2 },
+): Promise<{ head: FhirBundleHead; pieces: Generator<string> }> {
   const { head, resources } = patientBundleParts(await exportInput(db, personId, options));
-  return { head, pieces: bundleJsonStream(head, (function* () { for (const r of resources()) yield bundleEntry(r); })(), { indent: options.indent ?? 0 }) };
+  return {
+    head,
+    pieces: bundleJsonStream(
+      head,
+      (function* () {
+        for (const r of resources()) yield bundleEntry(r);
+      })(),
+      { indent: options.indent ?? 0 },
+    ),
+  };
 }

@@ -14,17 +14,28 @@ import { getPerson } from '../store/repos/people.js';
 import { exportFhirResources } from './fhir-export-service.js';
 
 /** A person's resources, in the export's order, as a generator made afresh at each call; null when there is no such person. */
-export async function recordResources(db: Kysely<Database>, personId: string, today: string): Promise<(() => Generator<FhirResource>) | null> {
+export async function recordResources(
+  db: Kysely<Database>,
+  personId: string,
+  today: string,
+): Promise<(() => Generator<FhirResource>) | null> {
   if (!(await getPerson(db, personId))) return null;
   return exportFhirResources(db, personId, { today });
 }
 
 /** The resource of this type and id in one of these people's records, with whose it is; null when none has it. */
-export async function findResource(db: Kysely<Database>, personIds: readonly string[], type: string, id: string, today: string): Promise<{ personId: string; resource: FhirResource } | null> {
+export async function findResource(
+  db: Kysely<Database>,
+  personIds: readonly string[],
+  type: string,
+  id: string,
+  today: string,
+): Promise<{ personId: string; resource: FhirResource } | null> {
   for (const personId of personIds) {
     const resources = await recordResources(db, personId, today);
     if (!resources) continue;
-    for (const resource of resources()) if (resource.resourceType === type && resource.id === id) return { personId, resource };
+    for (const resource of resources())
+      if (resource.resourceType === type && resource.id === id) return { personId, resource };
   }
   return null;
 }

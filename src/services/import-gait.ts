@@ -13,12 +13,19 @@ import type { ImportedGaitAnalysis } from '../importers/fhir-gait.js';
 import type { StoredGaitAnalysis } from '../gait/gait-analysis-record.js';
 import type { Database } from '../store/schema.js';
 import { insertGaitAnalysis, listGaitAnalyses } from '../store/repos/gait-analyses.js';
+import { addUnlessHeld, type AddCount } from './add-unless-held.js';
 
 type Metrics = ImportedGaitAnalysis['metrics'];
 
 /** An analysis's identity for duplicates: its instant, view and measured metrics (a metric not measured is left out). */
-function key(at: string, view: string, metrics: Readonly<Record<string, { value: number | null; confidence: number; n?: number }>>): string {
-  const measured = Object.entries(metrics).filter(([, m]) => m.value !== null).sort(([a], [b]) => (a < b ? -1 : 1))
+function key(
+  at: string,
+  view: string,
+  metrics: Readonly<Record<string, { value: number | null; confidence: number; n?: number }>>,
+): string {
+  const measured = Object.entries(metrics)
+    .filter(([, m]) => m.value !== null)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([name, m]) => [name, m.value, m.confidence, m.n ?? null]);
   return JSON.stringify([Date.parse(at), view, measured]);
 }
@@ -27,22 +34,42 @@ function key(at: string, view: string, metrics: Readonly<Record<string, { value:
 function storedAnalysis(a: ImportedGaitAnalysis, fileName: string): StoredGaitAnalysis {
   const none = { heel_strike: [], toe_off: [] };
   return {
-    video: a.sourceName, fps: 0, frames: 0, view: a.view, direction: 'unknown',
-    events: { left: none, right: none }, metrics: a.metrics as Metrics, warnings: [], tracks: [], track_id: null,
+    video: a.sourceName,
+    fps: 0,
+    frames: 0,
+    view: a.view,
+    direction: 'unknown',
+    events: { left: none, right: none },
+    metrics: a.metrics as Metrics,
+    warnings: [],
+    tracks: [],
+    track_id: null,
     imported_from: { file: fileName, format: 'fhir' },
   };
 }
 
-export async function storeImportedGait(db: Kysely<Database>, personId: string, analyses: readonly ImportedGaitAnalysis[], fileName: string): Promise<{ added: number; duplicates: number }> {
-  const held = new Set((await listGaitAnalyses(db, personId)).map((a) => key(a.recordedAt, a.view, (a.analysis.metrics ?? {}) as Metrics)));
-  let added = 0;
-  let duplicates = 0;
-  for (const a of analyses) {
-    const k = key(a.recordedAt, a.view, a.metrics);
-    if (held.has(k)) { duplicates++; continue; }
-    await insertGaitAnalysis(db, personId, { recordedAt: a.recordedAt, recordedBy: a.recordedBy, sourceName: a.sourceName, view: a.view, analysis: storedAnalysis(a, fileName), keypoints: null, videoPath: null });
-    held.add(k);
-    added++;
-  }
-  return { added, duplicates };
+export async function storeImportedGait(
+  db: Kysely<Database>,
+  personId: string,
+  analyses: readonly ImportedGaitAnalysis[],
+  fileName: string,
+): Promise<AddCount> {
+  const held = new Set(
+    (await listGaitAnalyses(db, personId)).map((a) => key(a.recordedAt, a.view, (a.analysis.metrics ?? {}) as Metrics)),
+  );
+  return addUnlessHeld(
+    analyses,
+    (a) => key(a.recordedAt, a.view, a.metrics),
+    held,
+    (a) =>
+      insertGaitAnalysis(db, personId, {
+        recordedAt: a.recordedAt,
+        recordedBy: a.recordedBy,
+        sourceName: a.sourceName,
+        view: a.view,
+        analysis: storedAnalysis(a, fileName),
+        keypoints: null,
+        videoPath: null,
+      }),
+  );
 }

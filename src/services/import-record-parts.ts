@@ -20,7 +20,12 @@ export interface RecordFigures {
   walkingTarget?: 'set' | 'same';
 }
 
-export async function storeImportedRecord(db: Kysely<Database>, personId: string, parts: ImportedRecordParts, context: { fileName: string; today: string }): Promise<RecordFigures> {
+export async function storeImportedRecord(
+  db: Kysely<Database>,
+  personId: string,
+  parts: ImportedRecordParts,
+  context: { fileName: string; today: string },
+): Promise<RecordFigures> {
   const out: RecordFigures = {};
   if (parts.birthYear !== null) {
     // A different year never gets here: the importer refused the file (fhir.ts).
@@ -42,12 +47,21 @@ export async function storeImportedRecord(db: Kysely<Database>, personId: string
     if (w) {
       const o = newWalkingOverride(w.input, w.setBy, w.setOn);
       const had = prev.walkingOverride;
-      const same = (a: typeof o, b: typeof o) => a.kind === b.kind && a.steps === b.steps && a.minutes === b.minutes && a.reason === b.reason && a.setBy === b.setBy && a.setOn === b.setOn;
+      const same = (a: typeof o, b: typeof o) =>
+        a.kind === b.kind &&
+        a.steps === b.steps &&
+        a.minutes === b.minutes &&
+        a.reason === b.reason &&
+        a.setBy === b.setBy &&
+        a.setOn === b.setOn;
       if (had && same(had, o)) out.walkingTarget = 'same';
       else {
         await setWalkingOverride(db, personId, o);
         // The stage is the file's by now (set above, or already the same): no need to read the program again.
-        await addProgramEvent(db, personId, { at: new Date().toISOString(), ...importedWalkingEvent({ ...prev, stage: parts.program.stage }, o, context.fileName, context.today) });
+        await addProgramEvent(db, personId, {
+          at: new Date().toISOString(),
+          ...importedWalkingEvent({ ...prev, stage: parts.program.stage }, o, context.fileName, context.today),
+        });
         out.walkingTarget = 'set';
       }
     }

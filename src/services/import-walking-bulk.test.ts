@@ -16,7 +16,10 @@ import { importWalkingFile } from './import-walking.js';
 import { ensureLocalPerson } from '../store/repos/people.js';
 import { dailyWalking } from '../store/repos/walking.js';
 
-const SAMPLE = readFileSync(fileURLToPath(new URL('../../../shared/data/apple-health/export6s3sample.xml', import.meta.url)), 'utf8');
+const SAMPLE = readFileSync(
+  fileURLToPath(new URL('../../../shared/data/apple-health/export6s3sample.xml', import.meta.url)),
+  'utf8',
+);
 const HEAD = SAMPLE.slice(0, SAMPLE.indexOf('\n', SAMPLE.indexOf('<Me ')) + 1);
 /** The sample's 15 walking records (10 StepCount, 5 DistanceWalkingRunning), one per line. */
 const RECORDS = [...SAMPLE.matchAll(/^ <Record [^\n]*\/>\n/gm)].map((m) => m[0]);
@@ -35,7 +38,12 @@ function shiftDate(raw: string, minutes: number): string {
 
 /** Copy k of the records, every date shifted by k * SHIFT_MIN minutes. */
 function copy(k: number): string[] {
-  return RECORDS.map((r) => r.replace(/(startDate|endDate|creationDate)="([^"]+)"/g, (_m, a: string, v: string) => `${a}="${shiftDate(v, k * SHIFT_MIN)}"`));
+  return RECORDS.map((r) =>
+    r.replace(
+      /(startDate|endDate|creationDate)="([^"]+)"/g,
+      (_m, a: string, v: string) => `${a}="${shiftDate(v, k * SHIFT_MIN)}"`,
+    ),
+  );
 }
 
 const exportOf = (records: readonly string[]): string => `${HEAD}${records.join('')}</HealthData>\n`;
@@ -44,7 +52,9 @@ const exportOf = (records: readonly string[]): string => `${HEAD}${records.join(
 function stepsByDay(xml: string): Map<string, number> {
   const out = new Map<string, number>();
   for (const m of xml.matchAll(/<Record [^>]*?startDate="(\d{4}-\d{2}-\d{2})/g)) out.set(m[1]!, 0);
-  for (const m of xml.matchAll(/<Record type="HKQuantityTypeIdentifierStepCount"[^>]*?startDate="(\d{4}-\d{2}-\d{2})[^"]*"[^>]*?value="([\d.]+)"/g)) {
+  for (const m of xml.matchAll(
+    /<Record type="HKQuantityTypeIdentifierStepCount"[^>]*?startDate="(\d{4}-\d{2}-\d{2})[^"]*"[^>]*?value="([\d.]+)"/g,
+  )) {
     out.set(m[1]!, (out.get(m[1]!) ?? 0) + Number(m[2]));
   }
   return out;
@@ -74,7 +84,8 @@ const GAPLESS_FILE = join(tmp, 'gapless.xml');
 async function steps(store: Store, personId: string): Promise<Map<string, number>> {
   return new Map((await dailyWalking(store.db, personId)).map((d) => [d.date, d.steps]));
 }
-const rounded = (m: Map<string, number>): Map<string, number> => new Map([...m].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, Math.round(v)]));
+const rounded = (m: Map<string, number>): Map<string, number> =>
+  new Map([...m].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, Math.round(v)]));
 
 before(() => {
   writeFileSync(FULL, fullXml);
@@ -87,7 +98,9 @@ after(() => rmSync(tmp, { recursive: true, force: true }));
 
 test('The bulk files are large enough for several chunks per day and worker batches', () => {
   assert.ok(all.length >= 40 * CHUNK_SAMPLES, String(all.length));
-  const perDay = [...stepsByDay(fullXml).keys()].map((d) => (fullXml.match(new RegExp(`startDate="${d}`, 'g')) ?? []).length);
+  const perDay = [...stepsByDay(fullXml).keys()].map(
+    (d) => (fullXml.match(new RegExp(`startDate="${d}`, 'g')) ?? []).length,
+  );
   assert.ok(perDay.length >= 5 && perDay.filter((n) => n > 2 * CHUNK_SAMPLES).length >= 3, String(perDay));
 });
 
@@ -95,8 +108,12 @@ for (const kind of DATABASES) {
   describe(`Bulk Apple Health imports into ${kind}`, () => {
     let store: Store;
     let cleanup: () => Promise<void>;
-    before(async () => { ({ store, cleanup } = await freshStore(kind)); });
-    after(async () => { await cleanup(); });
+    before(async () => {
+      ({ store, cleanup } = await freshStore(kind));
+    });
+    after(async () => {
+      await cleanup();
+    });
 
     test('An older export, then a newer overlapping one, then the newer again: each record stored once, days as in the file', async () => {
       const me = (await ensureLocalPerson(store.db)).id;
@@ -130,7 +147,10 @@ for (const kind of DATABASES) {
     test('A record missing from an older export comes back alone among stored samples, and its day is recomputed', async () => {
       const me = (await ensureLocalPerson(store.db)).id;
       assert.match(gapless[GAP]!, /StepCount/);
-      assert.equal((await importWalkingFile(store, me, GAP_FILE, { worker: 'always', chunkSamples: CHUNK_SAMPLES })).added, gapless.length - 1);
+      assert.equal(
+        (await importWalkingFile(store, me, GAP_FILE, { worker: 'always', chunkSamples: CHUNK_SAMPLES })).added,
+        gapless.length - 1,
+      );
       const r = await importWalkingFile(store, me, GAPLESS_FILE, { worker: 'always', chunkSamples: CHUNK_SAMPLES });
       assert.deepEqual([r.added, r.duplicates], [1, gapless.length - 1]);
       const expected = rounded(stepsByDay(exportOf(gapless)));

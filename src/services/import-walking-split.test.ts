@@ -16,7 +16,10 @@ import { importWalkingFile, type StoredImport } from './import-walking.js';
 import { ensureLocalPerson } from '../store/repos/people.js';
 import { dailyWalking, listWalkingSamples } from '../store/repos/walking.js';
 
-const SAMPLE = readFileSync(fileURLToPath(new URL('../../../shared/data/apple-health/export6s3sample.xml', import.meta.url)), 'utf8');
+const SAMPLE = readFileSync(
+  fileURLToPath(new URL('../../../shared/data/apple-health/export6s3sample.xml', import.meta.url)),
+  'utf8',
+);
 const HEAD = SAMPLE.slice(0, SAMPLE.indexOf('\n', SAMPLE.indexOf('<Me ')) + 1);
 const RECORDS = [...SAMPLE.matchAll(/^ <Record [^\n]*\/>\n/gm)].map((m) => m[0]);
 
@@ -27,7 +30,12 @@ function shiftDate(raw: string, minutes: number): string {
   return `${t.slice(0, 10)} ${t.slice(11, 19)}${zone}`;
 }
 const copy = (k: number): string[] =>
-  RECORDS.map((r) => r.replace(/(startDate|endDate|creationDate)="([^"]+)"/g, (_m, a: string, v: string) => `${a}="${shiftDate(v, k * 41)}"`));
+  RECORDS.map((r) =>
+    r.replace(
+      /(startDate|endDate|creationDate)="([^"]+)"/g,
+      (_m, a: string, v: string) => `${a}="${shiftDate(v, k * 41)}"`,
+    ),
+  );
 const exportOf = (lines: readonly string[]): string => `${HEAD}${lines.join('')}</HealthData>\n`;
 
 /** 300 copies of the sample's records, ~8 days: the cut (56% in) falls mid-day inside one type's run. */
@@ -55,7 +63,12 @@ const file = (name: string, text: string): string => {
 };
 /** Cut short inside a record near the end (a download that did not finish). */
 const TRUNCATED = PLAIN.slice(0, PLAIN.lastIndexOf('startDate=', PLAIN.length - 400));
-const FILES = { plain: file('plain.xml', PLAIN), correlated: file('correlated.xml', CORRELATED), bad: file('bad.xml', BAD), truncated: file('truncated.xml', TRUNCATED) };
+const FILES = {
+  plain: file('plain.xml', PLAIN),
+  correlated: file('correlated.xml', CORRELATED),
+  bad: file('bad.xml', BAD),
+  truncated: file('truncated.xml', TRUNCATED),
+};
 after(() => rmSync(tmp, { recursive: true, force: true }));
 
 /** Splits whatever the size; small chunks so that days arrive in several parts from both threads. */
@@ -66,10 +79,21 @@ const ONE_PART = { worker: 'always', split: 'never' } as const;
 async function outcome(store: Store, r: StoredImport, personId: string) {
   const { summary } = r;
   return {
-    added: r.added, duplicates: r.duplicates, ok: summary.ok, records: summary.recordsSeen, samples: summary.samples, skipped: summary.skipped,
+    added: r.added,
+    duplicates: r.duplicates,
+    ok: summary.ok,
+    records: summary.recordsSeen,
+    samples: summary.samples,
+    skipped: summary.skipped,
     issues: summary.issues.map((i) => `${i.code} line ${i.location.line}: ${i.message}`),
-    daily: Object.fromEntries(Object.entries(summary.daily).map(([d, t]) => [d, [Math.round(t.steps * 100) / 100, Math.round(t.distance_m * 100) / 100]])),
-    stored: await listWalkingSamples(store.db, personId), days: await dailyWalking(store.db, personId),
+    daily: Object.fromEntries(
+      Object.entries(summary.daily).map(([d, t]) => [
+        d,
+        [Math.round(t.steps * 100) / 100, Math.round(t.distance_m * 100) / 100],
+      ]),
+    ),
+    stored: await listWalkingSamples(store.db, personId),
+    days: await dailyWalking(store.db, personId),
   };
 }
 
@@ -82,7 +106,9 @@ for (const kind of DATABASES) {
       return { store: s.store, me: (await ensureLocalPerson(s.store.db)).id };
     };
     before(() => undefined);
-    after(async () => { for (const s of stores) await s.cleanup(); });
+    after(async () => {
+      for (const s of stores) await s.cleanup();
+    });
 
     test('Two parts give exactly what one part gives, and importing again adds nothing', async () => {
       const a = await fresh();
@@ -115,7 +141,9 @@ for (const kind of DATABASES) {
         const whole = await importWalkingFile(b.store, b.me, FILES.bad, { ...ONE_PART, mode });
         const got = await outcome(a.store, split, a.me);
         assert.deepEqual(got, await outcome(b.store, whole, b.me));
-        assert.deepEqual(got.issues, [`bad-value line ${HEAD.split('\n').length + BAD_LINE}: value "lots" is not a number`]);
+        assert.deepEqual(got.issues, [
+          `bad-value line ${HEAD.split('\n').length + BAD_LINE}: value "lots" is not a number`,
+        ]);
         assert.equal(got.stored.length, mode === 'strict' ? 0 : records.length - 1);
       }
     });
@@ -126,7 +154,10 @@ for (const kind of DATABASES) {
         const b = await fresh();
         const split = await importWalkingFile(a.store, a.me, FILES.truncated, { ...SPLIT, mode });
         const got = await outcome(a.store, split, a.me);
-        assert.deepEqual(got, await outcome(b.store, await importWalkingFile(b.store, b.me, FILES.truncated, { ...ONE_PART, mode }), b.me));
+        assert.deepEqual(
+          got,
+          await outcome(b.store, await importWalkingFile(b.store, b.me, FILES.truncated, { ...ONE_PART, mode }), b.me),
+        );
         assert.match(got.issues.join('\n'), /^truncated line \d+/);
         // Lenient keeps the records before the cut; strict stores nothing.
         assert.equal(got.ok, mode === 'lenient');

@@ -43,7 +43,16 @@ import { assertOpenProgram } from './clinician-service.js';
 import { getPerson } from '../store/repos/people.js';
 import { getProgram } from '../store/repos/program.js';
 import { insertImport } from '../store/repos/imports.js';
-import { kyselyChunks, lockWalking, mergeChunk, recomputeDays, sqliteChunks, storedDayTotals, writeWalkingDays, type ChunkTable } from '../store/repos/walking.js';
+import {
+  kyselyChunks,
+  lockWalking,
+  mergeChunk,
+  recomputeDays,
+  sqliteChunks,
+  storedDayTotals,
+  writeWalkingDays,
+  type ChunkTable,
+} from '../store/repos/walking.js';
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 
@@ -125,8 +134,21 @@ interface Tally {
   dates: Set<string>;
 }
 
-export async function importWalkingFile(store: Store, personId: string, path: string, options: StoreImportOptions = {}): Promise<StoredImport> {
-  const { worker = 'auto', chunkSamples, split = 'auto', splitMinBytes = SPLIT_MIN_BYTES, onSamples, today, ...rest } = options;
+export async function importWalkingFile(
+  store: Store,
+  personId: string,
+  path: string,
+  options: StoreImportOptions = {},
+): Promise<StoredImport> {
+  const {
+    worker = 'auto',
+    chunkSamples,
+    split = 'auto',
+    splitMinBytes = SPLIT_MIN_BYTES,
+    onSamples,
+    today,
+    ...rest
+  } = options;
   // A program is taken from a file only into a program this person started with their own safety answers: asked
   // for and impossible, the import is refused before the file is read (import-record-parts.ts).
   if (rest.adoptProgram) assertOpenProgram(await getProgram(store.db, personId));
@@ -137,9 +159,16 @@ export async function importWalkingFile(store: Store, personId: string, path: st
   const detected = await detectFile(path);
   // A FHIR file: the step streams the record holds by date, so its own days coming back are not stored twice (fhir.ts).
   if (detected?.format === 'fhir') rest.heldStepStreams = await heldStepStreams(store, personId);
-  const importOptions: Omit<AnyImportOptions, 'onBatch'> = { ...rest, onePerson: true, ...(detected !== undefined ? { detected } : {}) };
+  const importOptions: Omit<AnyImportOptions, 'onBatch'> = {
+    ...rest,
+    onePerson: true,
+    ...(detected !== undefined ? { detected } : {}),
+  };
   const useWorker = worker === 'always' || (worker === 'auto' && fileSize(path) >= WORKER_MIN_BYTES);
-  const cut = useWorker && split === 'auto' && detected?.format === 'apple-health-xml' ? await splitPoint(path, splitMinBytes) : null;
+  const cut =
+    useWorker && split === 'auto' && detected?.format === 'apple-health-xml'
+      ? await splitPoint(path, splitMinBytes)
+      : null;
   let summary: ImportSummary | null = null;
   let tally: Tally | null = null;
   let importId: string | null = null;
@@ -152,27 +181,69 @@ export async function importWalkingFile(store: Store, personId: string, path: st
   const startedAt = new Date().toISOString();
   const restore = tuneSqlite(store);
   const t0 = performance.now();
-  const timing: ImportTiming = { onWorker: useWorker, parts: cut ? 2 : 1, totalMs: 0, storeMs: 0, parserBlockedMs: 0, firstBatchMs: 0, finishMs: 0, mainCpuMs: null, parserCpuMs: null };
+  const timing: ImportTiming = {
+    onWorker: useWorker,
+    parts: cut ? 2 : 1,
+    totalMs: 0,
+    storeMs: 0,
+    parserBlockedMs: 0,
+    firstBatchMs: 0,
+    finishMs: 0,
+    mainCpuMs: null,
+    parserCpuMs: null,
+  };
   const cpu0 = threadCpuMs();
   let parsedAt = 0;
   let splitFailed = false;
   try {
     await store.db.transaction().execute(async (trx) => {
       await lockWalking(trx, personId);
-      const existing = new Set((await trx.selectFrom('walking_sample_chunks').select('date').distinct().where('person_id', '=', personId).execute()).map((r) => r.date));
-      const t: Tally = (tally = { added: 0, seen: 0, existing, touched: new Set(), dirty: new Set(), dates: new Set() });
+      const existing = new Set(
+        (
+          await trx
+            .selectFrom('walking_sample_chunks')
+            .select('date')
+            .distinct()
+            .where('person_id', '=', personId)
+            .execute()
+        ).map((r) => r.date),
+      );
+      const t: Tally = (tally = {
+        added: 0,
+        seen: 0,
+        existing,
+        touched: new Set(),
+        dirty: new Set(),
+        dates: new Set(),
+      });
       importId = newId();
       // The import row goes first (chunks reference it); it is rolled back with the rest if nothing is kept.
       await insertImport(trx, { id: importId, personId, fileName, format: 'pending', at: startedAt, summary: '{}' });
       // Daily totals of every delivered sample, summed from the chunks on this thread (the parser's is busier).
       const acc = new WalkingDaysAccumulator();
-      const merge = chunkMerger(store.sqlite ? sqliteChunks(store.sqlite) : kyselyChunks(trx), personId, importId, t, acc, onSamples);
+      const merge = chunkMerger(
+        store.sqlite ? sqliteChunks(store.sqlite) : kyselyChunks(trx),
+        personId,
+        importId,
+        t,
+        acc,
+        onSamples,
+      );
       if (cut) {
         summary = await importInTwoParts(path, cut, importOptions, merge, timing, chunkSamples);
       } else if (useWorker) {
-        const r = await importFileInWorker(path, { ...importOptions, onChunks: merge, ...(chunkSamples ? { maxChunkSamples: chunkSamples } : {}) });
+        const r = await importFileInWorker(path, {
+          ...importOptions,
+          onChunks: merge,
+          ...(chunkSamples ? { maxChunkSamples: chunkSamples } : {}),
+        });
         summary = r.summary;
-        Object.assign(timing, { storeMs: r.timing.storeMs, parserBlockedMs: r.timing.parserBlockedMs, firstBatchMs: r.timing.firstBatchMs, parserCpuMs: r.timing.parserCpuMs });
+        Object.assign(timing, {
+          storeMs: r.timing.storeMs,
+          parserBlockedMs: r.timing.parserBlockedMs,
+          firstBatchMs: r.timing.firstBatchMs,
+          parserCpuMs: r.timing.parserCpuMs,
+        });
       } else {
         // Loaded here: on the worker path this thread never needs the importers (the FIT SDK alone is ~6 MB).
         const { importFile } = await import('../importers/import-file.js');
@@ -198,13 +269,37 @@ export async function importWalkingFile(store: Store, personId: string, path: st
       // Screening results and outcome entries of a FHIR file, each stored once (import-assessments.ts).
       if (summary.assessments) assessments = await storeImportedAssessments(trx, personId, summary.assessments);
       // Gait analyses of a FHIR file (their metrics), each stored once (import-gait.ts).
-      if (summary.gait) gait = await storeImportedGait(trx, personId, summary.gait, options.fileName ?? displayName(path));
+      if (summary.gait)
+        gait = await storeImportedGait(trx, personId, summary.gait, options.fileName ?? displayName(path));
       // The Patient's birth year and, when asked for, the program of a FHIR file (import-record-parts.ts).
-      if (summary.record) recordFigures = await storeImportedRecord(trx, personId, summary.record, { fileName: options.fileName ?? displayName(path), today: today ?? localCalendarDate(new Date()) });
+      if (summary.record)
+        recordFigures = await storeImportedRecord(trx, personId, summary.record, {
+          fileName: options.fileName ?? displayName(path),
+          today: today ?? localCalendarDate(new Date()),
+        });
       const changed = Object.values(recordFigures ?? {}).includes('set');
-      if (t.added === 0 && (checkins?.added ?? 0) === 0 && (assessments?.added ?? 0) === 0 && (gait?.added ?? 0) === 0 && !changed) throw new Rollback();
-      const record = importRecord(summary, { added: t.added, duplicates: t.seen - t.added + (summary.held ?? 0), days, ...(checkins ? { checkins } : {}), ...(assessments ? { assessments } : {}), ...(gait ? { gait } : {}), ...(recordFigures ? { record: recordFigures } : {}) });
-      await trx.updateTable('imports').set({ format: summary.format, summary: toJson(record) }).where('id', '=', importId).execute();
+      if (
+        t.added === 0 &&
+        (checkins?.added ?? 0) === 0 &&
+        (assessments?.added ?? 0) === 0 &&
+        (gait?.added ?? 0) === 0 &&
+        !changed
+      )
+        throw new Rollback();
+      const record = importRecord(summary, {
+        added: t.added,
+        duplicates: t.seen - t.added + (summary.held ?? 0),
+        days,
+        ...(checkins ? { checkins } : {}),
+        ...(assessments ? { assessments } : {}),
+        ...(gait ? { gait } : {}),
+        ...(recordFigures ? { record: recordFigures } : {}),
+      });
+      await trx
+        .updateTable('imports')
+        .set({ format: summary.format, summary: toJson(record) })
+        .where('id', '=', importId)
+        .execute();
     });
   } catch (e) {
     if (!(e instanceof Rollback) && !(e instanceof SplitFallback)) throw e;
@@ -226,31 +321,59 @@ export async function importWalkingFile(store: Store, personId: string, path: st
   const done = summary as ImportSummary | null;
   const kept = Boolean(done?.ok);
   // A kept file that stored nothing was rolled back: every check-in it held was stored already.
-  const checkinFigures = kept && done?.checkins ? (importId ? checkins : { added: 0, duplicates: done.checkins.length }) : undefined;
+  const checkinFigures =
+    kept && done?.checkins ? (importId ? checkins : { added: 0, duplicates: done.checkins.length }) : undefined;
   const found = done?.assessments ? done.assessments.screenings.length + done.assessments.outcomes.length : 0;
-  const assessmentFigures = kept && done?.assessments ? (importId ? assessments : { added: 0, duplicates: found }) : undefined;
+  const assessmentFigures =
+    kept && done?.assessments ? (importId ? assessments : { added: 0, duplicates: found }) : undefined;
   const gaitFigures = kept && done?.gait ? (importId ? gait : { added: 0, duplicates: done.gait.length }) : undefined;
   // Rolled back with nothing new: every part of the record the file gave was there already.
   const recordParts = kept && done?.record ? (importId ? recordFigures : sameAsStored(done.record)) : undefined;
   // Days a FHIR file gave that the record holds from their own device were counted, not delivered: already stored.
-  const held = kept ? done?.held ?? 0 : 0;
-  const figures: StoredFigures = { added: t?.added ?? 0, duplicates: (t?.seen ?? 0) - (t?.added ?? 0) + held, days: kept ? days : {}, ...(checkinFigures ? { checkins: checkinFigures } : {}), ...(assessmentFigures ? { assessments: assessmentFigures } : {}), ...(gaitFigures ? { gait: gaitFigures } : {}), ...(recordParts ? { record: recordParts } : {}) };
+  const held = kept ? (done?.held ?? 0) : 0;
+  const figures: StoredFigures = {
+    added: t?.added ?? 0,
+    duplicates: (t?.seen ?? 0) - (t?.added ?? 0) + held,
+    days: kept ? days : {},
+    ...(checkinFigures ? { checkins: checkinFigures } : {}),
+    ...(assessmentFigures ? { assessments: assessmentFigures } : {}),
+    ...(gaitFigures ? { gait: gaitFigures } : {}),
+    ...(recordParts ? { record: recordParts } : {}),
+  };
   // A file that stored nothing still leaves its row in the history (what it held, its problems).
   const historyId = importId ?? newId();
   if (!importId) {
-    await insertImport(store.db, { id: historyId, personId, fileName, format: summary!.format, at: startedAt, summary: toJson(importRecord(summary!, figures)) });
+    await insertImport(store.db, {
+      id: historyId,
+      personId,
+      fileName,
+      format: summary!.format,
+      at: startedAt,
+      summary: toJson(importRecord(summary!, figures)),
+    });
   }
   return { summary: summary!, ...figures, importId, historyId, timing };
 }
 
 /** The figures of a file whose record parts all matched what was stored (the import was rolled back as nothing new). */
 function sameAsStored(parts: NonNullable<ImportSummary['record']>): RecordFigures {
-  return { ...(parts.birthYear !== null ? { birthYear: 'same' as const } : {}), ...(parts.program ? { stage: 'same' as const, ...(parts.program.walking ? { walkingTarget: 'same' as const } : {}) } : {}) };
+  return {
+    ...(parts.birthYear !== null ? { birthYear: 'same' as const } : {}),
+    ...(parts.program
+      ? { stage: 'same' as const, ...(parts.program.walking ? { walkingTarget: 'same' as const } : {}) }
+      : {}),
+  };
 }
 
 /** The step streams a person's record holds, by date (streamKey of fhir-provenance.ts). */
 async function heldStepStreams(store: Store, personId: string): Promise<Set<string>> {
-  const rows = await store.db.selectFrom('walking_sample_chunks').select(['date', 'source', 'device']).distinct().where('person_id', '=', personId).where('kind', '=', 'steps').execute();
+  const rows = await store.db
+    .selectFrom('walking_sample_chunks')
+    .select(['date', 'source', 'device'])
+    .distinct()
+    .where('person_id', '=', personId)
+    .where('kind', '=', 'steps')
+    .execute();
   return new Set(rows.map((r) => streamKey(r.date, r.source, r.device === '' ? null : r.device)));
 }
 
@@ -285,8 +408,12 @@ async function splitPoint(path: string, minBytes: number): Promise<{ at: number;
  * those of the whole file (combinePartSummaries).
  */
 async function importInTwoParts(
-  path: string, cut: { at: number; size: number }, options: Omit<AnyImportOptions, 'onBatch'>,
-  merge: (chunks: SampleChunk[]) => Promise<void>, timing: ImportTiming, chunkSamples: number | undefined,
+  path: string,
+  cut: { at: number; size: number },
+  options: Omit<AnyImportOptions, 'onBatch'>,
+  merge: (chunks: SampleChunk[]) => Promise<void>,
+  timing: ImportTiming,
+  chunkSamples: number | undefined,
 ): Promise<ImportSummary> {
   const { importAppleHealthPart } = await import('../importers/apple-health/import.js');
   const { combinePartSummaries } = await import('../importers/import-sink.js');
@@ -294,22 +421,36 @@ async function importInTwoParts(
   let queue: Promise<void> = Promise.resolve();
   const serial = (chunks: SampleChunk[]): Promise<void> => (queue = queue.then(() => merge(chunks)));
   const read = [0, 0];
-  const progress = (part: number) => (bytes: number): void => {
-    read[part] = bytes;
-    options.onBytes?.(read[0]! + read[1]!, cut.size);
-  };
-  const first = importFileInWorker(path, { ...options, onBytes: progress(0), onChunks: serial, part: { start: 0, end: cut.at, first: true }, ...(chunkSamples ? { maxChunkSamples: chunkSamples } : {}) });
+  const progress =
+    (part: number) =>
+    (bytes: number): void => {
+      read[part] = bytes;
+      options.onBytes?.(read[0]! + read[1]!, cut.size);
+    };
+  const first = importFileInWorker(path, {
+    ...options,
+    onBytes: progress(0),
+    onChunks: serial,
+    part: { start: 0, end: cut.at, first: true },
+    ...(chunkSamples ? { maxChunkSamples: chunkSamples } : {}),
+  });
   const second = (async () => {
     const batches = chunkedBatches(serial, chunkSamples);
     let n = 0;
-    const r = await importAppleHealthPart(path, { start: cut.at, end: cut.size, first: false }, {
-      ...options, batchSize: WORKER_BATCH_SIZE, onBytes: progress(1),
-      onBatch: async (batch, times) => {
-        await batches.onBatch(batch, times);
-        // Let the worker's chunks in now and then: this thread would otherwise scan without turning its event loop.
-        if (++n % YIELD_EVERY_BATCHES === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    const r = await importAppleHealthPart(
+      path,
+      { start: cut.at, end: cut.size, first: false },
+      {
+        ...options,
+        batchSize: WORKER_BATCH_SIZE,
+        onBytes: progress(1),
+        onBatch: async (batch, times) => {
+          await batches.onBatch(batch, times);
+          // Let the worker's chunks in now and then: this thread would otherwise scan without turning its event loop.
+          if (++n % YIELD_EVERY_BATCHES === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+        },
       },
-    });
+    );
     if (r.valid) await batches.finish();
     return r;
   })();
@@ -317,7 +458,12 @@ async function importInTwoParts(
   await queue;
   if (a.status === 'rejected') throw a.reason;
   if (b.status === 'rejected') throw b.reason;
-  Object.assign(timing, { storeMs: a.value.timing.storeMs, parserBlockedMs: a.value.timing.parserBlockedMs, firstBatchMs: a.value.timing.firstBatchMs, parserCpuMs: a.value.timing.parserCpuMs });
+  Object.assign(timing, {
+    storeMs: a.value.timing.storeMs,
+    parserBlockedMs: a.value.timing.parserBlockedMs,
+    firstBatchMs: a.value.timing.firstBatchMs,
+    parserCpuMs: a.value.timing.parserCpuMs,
+  });
   if (!a.value.part?.valid || !b.value.valid) throw new SplitFallback();
   return combinePartSummaries(a.value.summary, b.value.summary, [a.value.part.merger, b.value.merger]);
 }
@@ -326,7 +472,10 @@ async function importInTwoParts(
  * An importer's batches on this thread, gathered into day chunks and merged as chunks fill (their memory then
  * serves the next ones); `finish` merges what is still held, at the end of a file that is kept.
  */
-function chunkedBatches(merge: (chunks: SampleChunk[]) => Promise<void>, maxSamples: number | undefined): {
+function chunkedBatches(
+  merge: (chunks: SampleChunk[]) => Promise<void>,
+  maxSamples: number | undefined,
+): {
   onBatch: (batch: WalkingSample[], times: readonly (SampleTimes | undefined)[]) => Promise<void>;
   finish: () => Promise<void>;
 } {
@@ -386,7 +535,12 @@ function tuneSqlite(store: Store): () => void {
  * import and that this import has not written yet is inserted without reading (the common case of new data).
  */
 function chunkMerger(
-  table: ChunkTable, personId: string, importId: string, t: Tally, days: WalkingDaysAccumulator, onSamples?: (n: number) => void,
+  table: ChunkTable,
+  personId: string,
+  importId: string,
+  t: Tally,
+  days: WalkingDaysAccumulator,
+  onSamples?: (n: number) => void,
 ): (chunks: SampleChunk[]) => Promise<void> {
   const now = new Date().toISOString();
   const written = new Set<string>();

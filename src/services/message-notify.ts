@@ -7,7 +7,12 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
-import { deleteGoneSubscription, listClinicianPushSubscriptions, listPushSubscriptions, type PushSubscriptionKeys } from '../store/repos/push-subscriptions.js';
+import {
+  deleteGoneSubscription,
+  listClinicianPushSubscriptions,
+  listPushSubscriptions,
+  type PushSubscriptionKeys,
+} from '../store/repos/push-subscriptions.js';
 import type { DispatchResult, ReminderMessage, SendPush } from './reminder-dispatch.js';
 import type { Language } from '../core/language.js';
 import { PUSH_WORDS } from '../core/i18n/reminder-texts.js';
@@ -30,7 +35,13 @@ export const NEW_PATIENT_MESSAGE_NOTICE: ReminderMessage = {
 };
 
 /** `notice` for each subscription, in its language when `inLanguage` is given (the patient's browsers). */
-async function sendNotice(db: Kysely<Database>, subs: readonly (PushSubscriptionKeys & { language?: Language })[], notice: ReminderMessage, send: SendPush, inLanguage?: (language: Language) => ReminderMessage): Promise<DispatchResult> {
+async function sendNotice(
+  db: Kysely<Database>,
+  subs: readonly (PushSubscriptionKeys & { language?: Language })[],
+  notice: ReminderMessage,
+  send: SendPush,
+  inLanguage?: (language: Language) => ReminderMessage,
+): Promise<DispatchResult> {
   const result: DispatchResult = { sent: 0, gone: 0, failed: 0 };
   for (const sub of subs) {
     const outcome = await send(sub, JSON.stringify(inLanguage && sub.language ? inLanguage(sub.language) : notice));
@@ -41,11 +52,22 @@ async function sendNotice(db: Kysely<Database>, subs: readonly (PushSubscription
 }
 
 /** A clinician wrote: the patient's browsers. */
-export async function notifyNewMessage(db: Kysely<Database>, personId: string, send: SendPush): Promise<DispatchResult> {
-  return sendNotice(db, await listPushSubscriptions(db, personId), NEW_MESSAGE_NOTICE, send, (language) => ({ ...NEW_MESSAGE_NOTICE, body: PUSH_WORDS[language].newMessage }));
+export async function notifyNewMessage(
+  db: Kysely<Database>,
+  personId: string,
+  send: SendPush,
+): Promise<DispatchResult> {
+  return sendNotice(db, await listPushSubscriptions(db, personId), NEW_MESSAGE_NOTICE, send, (language) => ({
+    ...NEW_MESSAGE_NOTICE,
+    body: PUSH_WORDS[language].newMessage,
+  }));
 }
 
 /** A patient wrote: the browsers in which that clinician allowed notices. */
-export async function notifyClinicianOfMessage(db: Kysely<Database>, clinicianAccountId: string, send: SendPush): Promise<DispatchResult> {
+export async function notifyClinicianOfMessage(
+  db: Kysely<Database>,
+  clinicianAccountId: string,
+  send: SendPush,
+): Promise<DispatchResult> {
   return sendNotice(db, await listClinicianPushSubscriptions(db, clinicianAccountId), NEW_PATIENT_MESSAGE_NOTICE, send);
 }

@@ -5,11 +5,24 @@
  */
 import type { Kysely } from 'kysely';
 import type { MonitoringMinutes, MonitoringMinutesInput } from '../core/monitoring-minutes-record.js';
-import { currentMonitoringPeriod, monitoringPeriods, MONITORING_MIN_DAYS, MONITORING_PERIOD_DAYS, type MonitoringPeriod } from '../core/remote-monitoring.js';
+import {
+  currentMonitoringPeriod,
+  monitoringPeriods,
+  MONITORING_MIN_DAYS,
+  MONITORING_PERIOD_DAYS,
+  type MonitoringPeriod,
+} from '../core/remote-monitoring.js';
 import { addDays } from '../core/dates.js';
 import type { Database } from '../store/schema.js';
 import { getProgram } from '../store/repos/program.js';
-import { dataDatesSince, deleteMonitoringMinutes, insertMonitoringMinutes, listMonitoringMinutes, minutesSince, updateMonitoringMinutes } from '../store/repos/monitoring.js';
+import {
+  dataDatesSince,
+  deleteMonitoringMinutes,
+  insertMonitoringMinutes,
+  listMonitoringMinutes,
+  minutesSince,
+  updateMonitoringMinutes,
+} from '../store/repos/monitoring.js';
 import { notFoundHere } from './service-error.js';
 import { refusal } from '../core/refusal-words.js';
 
@@ -23,11 +36,17 @@ export interface MonitoringFigures {
   entries: MonitoringMinutes[];
 }
 
-export async function monitoringFigures(db: Kysely<Database>, personId: string, today: string): Promise<MonitoringFigures> {
+export async function monitoringFigures(
+  db: Kysely<Database>,
+  personId: string,
+  today: string,
+): Promise<MonitoringFigures> {
   const program = await getProgram(db, personId);
   const startedOn = program?.startedOn ?? null;
   const entries = await listMonitoringMinutes(db, personId);
-  const dates = startedOn ? (await dataDatesSince(db, [personId], startedOn)).get(personId) ?? new Set<string>() : new Set<string>();
+  const dates = startedOn
+    ? ((await dataDatesSince(db, [personId], startedOn)).get(personId) ?? new Set<string>())
+    : new Set<string>();
   return {
     rule: { periodDays: MONITORING_PERIOD_DAYS, minDays: MONITORING_MIN_DAYS },
     startedOn,
@@ -36,7 +55,13 @@ export async function monitoringFigures(db: Kysely<Database>, personId: string, 
   };
 }
 
-export async function logMonitoringMinutes(db: Kysely<Database>, personId: string, account: { id: string; displayName: string }, input: MonitoringMinutesInput, now = new Date()): Promise<MonitoringMinutes> {
+export async function logMonitoringMinutes(
+  db: Kysely<Database>,
+  personId: string,
+  account: { id: string; displayName: string },
+  input: MonitoringMinutesInput,
+  now = new Date(),
+): Promise<MonitoringMinutes> {
   return insertMonitoringMinutes(db, personId, account, input, now.toISOString());
 }
 
@@ -44,24 +69,48 @@ export async function logMonitoringMinutes(db: Kysely<Database>, personId: strin
 const notYours = () => notFoundHere(refusal('minutes.not-found'), 'id');
 
 /** A clinician corrects an entry they logged (the date, the minutes, the note). */
-export async function editMonitoringMinutes(db: Kysely<Database>, personId: string, account: { id: string }, id: string, input: MonitoringMinutesInput): Promise<MonitoringMinutes> {
+export async function editMonitoringMinutes(
+  db: Kysely<Database>,
+  personId: string,
+  account: { id: string },
+  id: string,
+  input: MonitoringMinutesInput,
+): Promise<MonitoringMinutes> {
   const row = await updateMonitoringMinutes(db, personId, account.id, id, input);
   if (!row) throw notYours();
   return row;
 }
 
 /** A clinician removes an entry they logged (logged by mistake, or on the wrong patient). */
-export async function removeMonitoringMinutes(db: Kysely<Database>, personId: string, account: { id: string }, id: string): Promise<void> {
+export async function removeMonitoringMinutes(
+  db: Kysely<Database>,
+  personId: string,
+  account: { id: string },
+  id: string,
+): Promise<void> {
   if (!(await deleteMonitoringMinutes(db, personId, account.id, id))) throw notYours();
 }
 
 /** Each patient's current period (null before their program starts), for a page of the patient list: two queries for the page. */
-export async function currentPeriods(db: Kysely<Database>, rows: readonly { personId: string; program: { startedOn: string } | null }[], today: string): Promise<(MonitoringPeriod | null)[]> {
+export async function currentPeriods(
+  db: Kysely<Database>,
+  rows: readonly { personId: string; program: { startedOn: string } | null }[],
+  today: string,
+): Promise<(MonitoringPeriod | null)[]> {
   const started = rows.filter((r) => r.program && r.program.startedOn <= today);
   if (!started.length) return rows.map(() => null);
   // The earliest start of a current period on the page: no period is longer than 30 days.
   const from = addDays(today, -(MONITORING_PERIOD_DAYS - 1));
   const ids = started.map((r) => r.personId);
   const [dates, minutes] = await Promise.all([dataDatesSince(db, ids, from), minutesSince(db, ids, from)]);
-  return rows.map((r) => (r.program ? currentMonitoringPeriod({ startedOn: r.program.startedOn, today, dataDates: dates.get(r.personId) ?? [], minutes: minutes.get(r.personId) ?? [] }) : null));
+  return rows.map((r) =>
+    r.program
+      ? currentMonitoringPeriod({
+          startedOn: r.program.startedOn,
+          today,
+          dataDates: dates.get(r.personId) ?? [],
+          minutes: minutes.get(r.personId) ?? [],
+        })
+      : null,
+  );
 }

@@ -11,9 +11,33 @@
  * matching patient judged and sorted here, as before.
  */
 import type { Kysely } from 'kysely';
-import { attentionKey, covers, judgeLine, listLine, readKept, readStored, type FigureReader, type LineJudgement, type ListFigures, type ListLineFigures } from '../core/patient-list-figures.js';
+import {
+  attentionKey,
+  covers,
+  judgeLine,
+  listLine,
+  readKept,
+  readStored,
+  type FigureReader,
+  type LineJudgement,
+  type ListFigures,
+  type ListLineFigures,
+} from '../core/patient-list-figures.js';
 import type { Database } from '../store/schema.js';
-import { judgedPage, listFiguresAsOf, patientJudgementRows, patientPage, patientRows, storeJudgements, storedListFigures, unjudgedRows, type JudgementRow, type ListOwner, type PatientRow, type StoredSortKey } from '../store/repos/patient-list.js';
+import {
+  judgedPage,
+  listFiguresAsOf,
+  patientJudgementRows,
+  patientPage,
+  patientRows,
+  storeJudgements,
+  storedListFigures,
+  unjudgedRows,
+  type JudgementRow,
+  type ListOwner,
+  type PatientRow,
+  type StoredSortKey,
+} from '../store/repos/patient-list.js';
 import { unreadFromPatients } from '../store/repos/messages.js';
 import { getProgram } from '../store/repos/program.js';
 import { SESSIONS_PER_WEEK } from '../core/clinical-constants.js';
@@ -28,7 +52,14 @@ export type PatientSort = (typeof PATIENT_SORTS)[number];
 export type SortOrder = 'asc' | 'desc';
 /** Each sort's order when none is asked: names A to Z and stages up; the latest dates, the most reasons to look
  * and the lowest adherence first. */
-export const DEFAULT_ORDER: Record<PatientSort, SortOrder> = { name: 'asc', stage: 'asc', lastCheckin: 'desc', lastSession: 'desc', attention: 'desc', adherence7: 'asc' };
+export const DEFAULT_ORDER: Record<PatientSort, SortOrder> = {
+  name: 'asc',
+  stage: 'asc',
+  lastCheckin: 'desc',
+  lastSession: 'desc',
+  attention: 'desc',
+  adherence7: 'asc',
+};
 const STORED_SORTS: ReadonlySet<PatientSort> = new Set<StoredSortKey>(['name', 'lastCheckin', 'lastSession', 'stage']);
 
 export interface PatientListRequest {
@@ -46,35 +77,66 @@ export interface PatientListRequest {
 }
 
 export interface PatientLine extends ListLineFigures {
-  personId: string; displayName: string; email: string | null; linkedAt: string | null; linkId: string;
+  personId: string;
+  displayName: string;
+  email: string | null;
+  linkedAt: string | null;
+  linkId: string;
   /** The current remote-monitoring period (src/core/remote-monitoring.ts); null before the program starts. */
   monitoring: MonitoringPeriod | null;
   /** Messages from this patient to the clinician whose list it is that they have not opened yet (0 when none). */
   unreadMessages: number;
 }
 
-export interface PatientPage { patients: PatientLine[]; total: number; page: number; pageSize: number }
+export interface PatientPage {
+  patients: PatientLine[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
 
 /** One page of the clinician's list, with the number of patients matching the search and filter. */
-export async function patientList(db: Kysely<Database>, owner: ListOwner, req: PatientListRequest, onPage?: (personIds: readonly string[]) => Promise<void>): Promise<PatientPage> {
+export async function patientList(
+  db: Kysely<Database>,
+  owner: ListOwner,
+  req: PatientListRequest,
+  onPage?: (personIds: readonly string[]) => Promise<void>,
+): Promise<PatientPage> {
   const order = req.order ?? DEFAULT_ORDER[req.sort];
   const offset = (req.page - 1) * req.pageSize;
   // The page's lines are read while onPage (the route's audit entries) runs: on PostgreSQL two connections, so the
   // answer waits for the longer of the two rather than their sum.
   const page = async (personIds: readonly string[], total: number) => {
-    const [patients] = await Promise.all([(async () => linesOf(db, owner, await patientRows(db, owner, personIds), req.date))(), onPage?.(personIds)]);
+    const [patients] = await Promise.all([
+      (async () => linesOf(db, owner, await patientRows(db, owner, personIds), req.date))(),
+      onPage?.(personIds),
+    ]);
     return { patients, total, page: req.page, pageSize: req.pageSize };
   };
   const stored = STORED_SORTS.has(req.sort);
   if (stored && !req.attentionOnly) {
-    const { personIds, total } = await patientPage(db, owner, { q: req.q, sort: req.sort as StoredSortKey, order, limit: req.pageSize, offset });
+    const { personIds, total } = await patientPage(db, owner, {
+      q: req.q,
+      sort: req.sort as StoredSortKey,
+      order,
+      limit: req.pageSize,
+      offset,
+    });
     return page(personIds, total);
   }
   // The orders and the filter that depend on the date: the database sorts, filters and pages on the judgement kept
   // for it. The page's statement also counts the matching rows not judged for the date, so the common case (every
   // row judged: the same day's second request on) is one statement; otherwise those rows are judged and kept (the
   // day's first request, or after a write), and the page is read again.
-  const pageAsked = { q: req.q, sort: req.sort, order, attentionOnly: req.attentionOnly, date: req.date, limit: req.pageSize, offset };
+  const pageAsked = {
+    q: req.q,
+    sort: req.sort,
+    order,
+    attentionOnly: req.attentionOnly,
+    date: req.date,
+    limit: req.pageSize,
+    offset,
+  };
   let judgedRows = await judgedPage(db, owner, pageAsked);
   if (!judgedRows) {
     await judgeUnjudged(db, owner, req.q, req.date);
@@ -83,9 +145,16 @@ export async function patientList(db: Kysely<Database>, owner: ListOwner, req: P
   if (judgedRows) return page(judgedRows.personIds, judgedRows.total);
   // A write refreshed a matching row in between: every matching patient's judgement (in the order asked if the
   // database gives it, else by name), then the filter and the order worked out from them, then the page's lines.
-  const rows = await patientJudgementRows(db, owner, { q: req.q, sort: stored ? req.sort as StoredSortKey : 'name', order: stored ? order : 'asc' });
+  const rows = await patientJudgementRows(db, owner, {
+    q: req.q,
+    sort: stored ? (req.sort as StoredSortKey) : 'name',
+    order: stored ? order : 'asc',
+  });
   const readers = await readersFor(db, rows, req.date);
-  let judged = rows.map((r, i) => ({ personId: r.personId, judgement: judgeLine(readers[i]!, r.program, req.date, SESSIONS_PER_WEEK) }));
+  let judged = rows.map((r, i) => ({
+    personId: r.personId,
+    judgement: judgeLine(readers[i]!, r.program, req.date, SESSIONS_PER_WEEK),
+  }));
   if (req.attentionOnly) judged = judged.filter((j) => j.judgement.needsAttention.length > 0);
   if (!stored) {
     const compare = COMPARE[req.sort as 'attention' | 'adherence7'](order);
@@ -96,18 +165,38 @@ export async function patientList(db: Kysely<Database>, owner: ListOwner, req: P
 }
 
 /** Judges, for `date`, the patients on the list (matching `q`) whose kept row is not judged for it, and keeps that. */
-async function judgeUnjudged(db: Kysely<Database>, owner: ListOwner, q: string | undefined, date: string): Promise<void> {
+async function judgeUnjudged(
+  db: Kysely<Database>,
+  owner: ListOwner,
+  q: string | undefined,
+  date: string,
+): Promise<void> {
   const rows = await unjudgedRows(db, owner, q, date);
   if (!rows.length) return;
   const readers = await readersFor(db, rows, date);
-  await storeJudgements(db, date, rows.map((r, i) => {
-    const j = judgeLine(readers[i]!, r.program, date, SESSIONS_PER_WEEK);
-    return { personId: r.personId, version: r.version, attentionKey: attentionKey(j), attentionReasons: j.needsAttention.length, adherence7: j.adherence7?.fraction ?? null };
-  }));
+  await storeJudgements(
+    db,
+    date,
+    rows.map((r, i) => {
+      const j = judgeLine(readers[i]!, r.program, date, SESSIONS_PER_WEEK);
+      return {
+        personId: r.personId,
+        version: r.version,
+        attentionKey: attentionKey(j),
+        attentionReasons: j.needsAttention.length,
+        adherence7: j.adherence7?.fraction ?? null,
+      };
+    }),
+  );
 }
 
 /** One patient's line on this clinician's list, or null when they are not on it. */
-export async function patientLineOf(db: Kysely<Database>, owner: ListOwner, personId: string, date: string): Promise<PatientLine | null> {
+export async function patientLineOf(
+  db: Kysely<Database>,
+  owner: ListOwner,
+  personId: string,
+  date: string,
+): Promise<PatientLine | null> {
   return (await linesOf(db, owner, await patientRows(db, owner, [personId]), date))[0] ?? null;
 }
 
@@ -115,23 +204,48 @@ export async function patientLineOf(db: Kysely<Database>, owner: ListOwner, pers
 export async function listLineFor(db: Kysely<Database>, personId: string, date: string): Promise<ListLineFigures> {
   const p = await getProgram(db, personId);
   const figures = (await storedListFigures(db, [personId])).get(personId) ?? null;
-  const row = { personId, program: p && { stage: p.stage, status: p.status, startedOn: p.startedOn, stageStartedOn: p.stageStartedOn }, figures };
+  const row = {
+    personId,
+    program: p && { stage: p.stage, status: p.status, startedOn: p.startedOn, stageStartedOn: p.stageStartedOn },
+    figures,
+  };
   return (await figureLines(db, [row], date))[0]!;
 }
 
-async function linesOf(db: Kysely<Database>, owner: ListOwner, rows: readonly PatientRow[], date: string): Promise<PatientLine[]> {
+async function linesOf(
+  db: Kysely<Database>,
+  owner: ListOwner,
+  rows: readonly PatientRow[],
+  date: string,
+): Promise<PatientLine[]> {
   // Three reads that need only the rows, side by side (on PostgreSQL, each on its own connection).
   const [figures, monitoring, unread] = await Promise.all([
-    figureLines(db, rows, date), currentPeriods(db, rows, date), unreadFromPatients(db, owner.clinicianAccountId, rows.map((r) => r.personId)),
+    figureLines(db, rows, date),
+    currentPeriods(db, rows, date),
+    unreadFromPatients(
+      db,
+      owner.clinicianAccountId,
+      rows.map((r) => r.personId),
+    ),
   ]);
   return rows.map((r, i) => ({
-    personId: r.personId, displayName: r.displayName, email: r.email, linkedAt: r.linkedAt, linkId: r.linkId, ...figures[i]!,
-    monitoring: monitoring[i] ?? null, unreadMessages: unread.get(r.personId) ?? 0,
+    personId: r.personId,
+    displayName: r.displayName,
+    email: r.email,
+    linkedAt: r.linkedAt,
+    linkId: r.linkId,
+    ...figures[i]!,
+    monitoring: monitoring[i] ?? null,
+    unreadMessages: unread.get(r.personId) ?? 0,
   }));
 }
 
 /** The lines for `date` (see readersFor). */
-async function figureLines(db: Kysely<Database>, rows: readonly Pick<PatientRow, 'personId' | 'program' | 'figures'>[], date: string): Promise<ListLineFigures[]> {
+async function figureLines(
+  db: Kysely<Database>,
+  rows: readonly Pick<PatientRow, 'personId' | 'program' | 'figures'>[],
+  date: string,
+): Promise<ListLineFigures[]> {
   const readers = await readersFor(db, rows, date);
   return rows.map((r, i) => listLine(readers[i]!, r.program, date, SESSIONS_PER_WEEK));
 }
@@ -141,7 +255,11 @@ async function figureLines(db: Kysely<Database>, rows: readonly Pick<PatientRow,
  * cover the date (a date more than a week before the patient's latest data) or is missing, the figures computed
  * from the base tables.
  */
-async function readersFor(db: Kysely<Database>, rows: readonly Pick<JudgementRow, 'personId' | 'figures'>[], date: string): Promise<FigureReader[]> {
+async function readersFor(
+  db: Kysely<Database>,
+  rows: readonly Pick<JudgementRow, 'personId' | 'figures'>[],
+  date: string,
+): Promise<FigureReader[]> {
   const kept = rows.map((r) => (r.figures ? readStored(r.figures, `patient_list_figures of ${r.personId}`) : null));
   const stale = rows.filter((r, i) => !kept[i] || !covers(kept[i]!, date)).map((r) => r.personId);
   const exact = stale.length ? await listFiguresAsOf(db, stale, date) : new Map<string, ListFigures>();
@@ -152,8 +270,12 @@ async function readersFor(db: Kysely<Database>, rows: readonly Pick<JudgementRow
 }
 
 /** Orders worked out from the lines; no value (no program) last whichever the direction. */
-const COMPARE: Record<'attention' | 'adherence7', (order: SortOrder) => (a: LineJudgement, b: LineJudgement) => number> = {
-  attention: (order) => (a, b) => (order === 'asc' ? attentionKey(a) - attentionKey(b) : attentionKey(b) - attentionKey(a)),
+const COMPARE: Record<
+  'attention' | 'adherence7',
+  (order: SortOrder) => (a: LineJudgement, b: LineJudgement) => number
+> = {
+  attention: (order) => (a, b) =>
+    order === 'asc' ? attentionKey(a) - attentionKey(b) : attentionKey(b) - attentionKey(a),
   adherence7: (order) => (a, b) => {
     const x = a.adherence7?.fraction ?? null;
     const y = b.adherence7?.fraction ?? null;

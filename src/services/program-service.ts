@@ -5,7 +5,13 @@
 import type { Kysely } from 'kysely';
 import { addDays } from '../core/dates.js';
 import { SESSIONS_PER_WEEK } from '../core/clinical-constants.js';
-import { doneSessionDates, painBaseline, weekVerdicts, type CheckinSummary, type SessionStatus } from '../core/program-engine.js';
+import {
+  doneSessionDates,
+  painBaseline,
+  weekVerdicts,
+  type CheckinSummary,
+  type SessionStatus,
+} from '../core/program-engine.js';
 import { reviewProgram, type ProgramReview } from '../core/program-review.js';
 import { evaluateScreen, type ScreenAnswers, type ScreenResult } from '../core/red-flags.js';
 import { screenProblemText } from '../core/validation-words.js';
@@ -21,7 +27,14 @@ import type { Database } from '../store/schema.js';
 import { setBirthYear } from '../store/repos/people.js';
 import { insertScreen } from '../store/repos/screens.js';
 import { readPlanHistory } from '../store/repos/person-history.js';
-import { addProgramEvent, getProgram, listProgramEvents, upsertProgram, type Program, type ProgramEvent } from '../store/repos/program.js';
+import {
+  addProgramEvent,
+  getProgram,
+  listProgramEvents,
+  upsertProgram,
+  type Program,
+  type ProgramEvent,
+} from '../store/repos/program.js';
 import type { CheckinSignals } from '../store/repos/checkins.js';
 import { maxPain } from '../core/pain.js';
 import { listSessions } from '../store/repos/sessions.js';
@@ -29,13 +42,29 @@ import { dailyWalking } from '../store/repos/walking.js';
 import { reviewInputsOf } from './assessment-service.js';
 
 /** Review rules that report a new signal (pain, symptoms, adherence) rather than an unmet requirement. */
-const SIGNAL_RULES = new Set(['activity-pain-high', 'morning-pain-rise', 'heel-first-steps-rising', 'new-lower-limb-symptoms', 'low-adherence', 'referral']);
+const SIGNAL_RULES = new Set([
+  'activity-pain-high',
+  'morning-pain-rise',
+  'heel-first-steps-rising',
+  'new-lower-limb-symptoms',
+  'low-adherence',
+  'referral',
+]);
 
-export interface ScreenOutcome { result: ScreenResult; program: Program }
+export interface ScreenOutcome {
+  result: ScreenResult;
+  program: Program;
+}
 
-export async function submitScreen(db: Kysely<Database>, personId: string, input: { answers: ScreenAnswers; birthYear?: number | null | undefined; clinicianCleared?: boolean | undefined }, today: string): Promise<ScreenOutcome> {
+export async function submitScreen(
+  db: Kysely<Database>,
+  personId: string,
+  input: { answers: ScreenAnswers; birthYear?: number | null | undefined; clinicianCleared?: boolean | undefined },
+  today: string,
+): Promise<ScreenOutcome> {
   const { problems, result } = evaluateScreen(input.answers);
-  if (!result) throw invalidInput(
+  if (!result)
+    throw invalidInput(
       { message: problems[0]!.message, text: screenProblemText(problems[0]!) },
       `answers.${problems[0]!.field}`,
     );
@@ -93,11 +122,20 @@ export async function getToday(db: Kysely<Database>, personId: string, today: st
 
   if (program && review) {
     decision = reviewProgram({
-      today, stage: program.stage, stageStartedOn: program.stageStartedOn, programStartedOn: program.startedOn,
-      redFlag: screen?.result.status === 'stop', sessionDates: doneDates, checkins, prescribedPerWeek: SESSIONS_PER_WEEK,
-      heelFirstSteps: rawCheckins.filter((c) => c.heelFirstSteps !== null).map((c) => ({ date: c.date, value: c.heelFirstSteps! })),
+      today,
+      stage: program.stage,
+      stageStartedOn: program.stageStartedOn,
+      programStartedOn: program.startedOn,
+      redFlag: screen?.result.status === 'stop',
+      sessionDates: doneDates,
+      checkins,
+      prescribedPerWeek: SESSIONS_PER_WEEK,
+      heelFirstSteps: rawCheckins
+        .filter((c) => c.heelFirstSteps !== null)
+        .map((c) => ({ date: c.date, value: c.heelFirstSteps! })),
       newLowerLimbDates: rawCheckins.filter((c) => c.newLowerLimbSymptoms).map((c) => c.date),
-      outcomes: review.outcomes, startBackRisk: review.startBackRisk,
+      outcomes: review.outcomes,
+      startBackRisk: review.startBackRisk,
       lastScreenOn: screen ? screen.takenAt.slice(0, 10) : null,
       lastRegressOn: events.filter((e) => e.action === 'regress').at(-1)?.onDate ?? null,
     });
@@ -106,7 +144,9 @@ export async function getToday(db: Kysely<Database>, personId: string, today: st
     // The decision applied today stands for the rest of the day: after a stage change, re-judging the new stage
     // (started today) would read "hold" and hide why the plan changed. The events are read again only when this
     // call may have added one.
-    const appliedToday = (deciding ? await listProgramEvents(db, personId) : events).filter((e) => e.onDate === today && (e.action === 'progress' || e.action === 'regress')).at(-1);
+    const appliedToday = (deciding ? await listProgramEvents(db, personId) : events)
+      .filter((e) => e.onDate === today && (e.action === 'progress' || e.action === 'regress'))
+      .at(-1);
     if (appliedToday && decision.action !== 'stop') {
       // New signals since the change (e.g. symptoms reported later today) are added to its reasons. Pain that calls
       // for a step back after this morning's step up (the new stage hurt) is said as what happens next.
@@ -114,8 +154,18 @@ export async function getToday(db: Kysely<Database>, personId: string, today: st
       const fresh = decision.reasons.filter((r) => SIGNAL_RULES.has(r.rule) && !shown.has(r.rule));
       const stepsBack = decision.action === 'regress' && appliedToday.action === 'progress';
       // A step back gives the step back's own reasons: this morning's reasons for stepping up are not reasons for it.
-      decision = { ...decision, action: stepsBack ? 'regress' : appliedToday.action as 'progress' | 'regress', reasons: stepsBack ? decision.reasons : [...appliedToday.reasons, ...fresh], ...(stepsBack ? { pending: true as const } : {}) };
-    } else if (!deciding && program.status === 'active' && program.decidedOn === today && (decision.action === 'regress' || decision.action === 'progress')) {
+      decision = {
+        ...decision,
+        action: stepsBack ? 'regress' : (appliedToday.action as 'progress' | 'regress'),
+        reasons: stepsBack ? decision.reasons : [...appliedToday.reasons, ...fresh],
+        ...(stepsBack ? { pending: true as const } : {}),
+      };
+    } else if (
+      !deciding &&
+      program.status === 'active' &&
+      program.decidedOn === today &&
+      (decision.action === 'regress' || decision.action === 'progress')
+    ) {
       // Today's decision was applied earlier (a hold) and a signal since then changed the review (DOMAIN.md §8: pain
       // after a session above 5/10 means reduce the load): the review says so at once; the stage moves tomorrow.
       decision = { ...decision, pending: true };
@@ -129,15 +179,35 @@ export async function getToday(db: Kysely<Database>, personId: string, today: st
   // The window follows the program as it is after today's decision; walkingTarget counts only the window's days.
   const days = history.walkingDays;
   // A clinician's target replaces the computed one; their cap lowers it to the cap (src/core/walking-override.ts).
-  const walking = applyWalkingOverride(walkingTarget({ today, programStartedOn, days, weeks, age }), program?.walkingOverride ?? null);
-  const plan = todayPlan({ screen: screen?.result ?? null, stage: program?.stage ?? FIRST_STAGE, walking, doseOverrides: program?.doseOverrides ?? null });
+  const walking = applyWalkingOverride(
+    walkingTarget({ today, programStartedOn, days, weeks, age }),
+    program?.walkingOverride ?? null,
+  );
+  const plan = todayPlan({
+    screen: screen?.result ?? null,
+    stage: program?.stage ?? FIRST_STAGE,
+    walking,
+    doseOverrides: program?.doseOverrides ?? null,
+  });
   return {
-    date: today, screen: screen ? { takenAt: screen.takenAt, answers: screen.answers, result: screen.result } : null, program, plan, decision, walking,
-    sessionDoneToday: doneDates.includes(today), age,
+    date: today,
+    screen: screen ? { takenAt: screen.takenAt, answers: screen.answers, result: screen.result } : null,
+    program,
+    plan,
+    decision,
+    walking,
+    sessionDoneToday: doneDates.includes(today),
+    age,
   };
 }
 
-async function applyDecision(db: Kysely<Database>, personId: string, program: Program, decision: ProgramReview, today: string): Promise<Program> {
+async function applyDecision(
+  db: Kysely<Database>,
+  personId: string,
+  program: Program,
+  decision: ProgramReview,
+  today: string,
+): Promise<Program> {
   return db.transaction().execute(async (trx) => {
     // Re-read inside the transaction: another request may have applied today's decision already.
     const current = await getProgram(trx, personId);
@@ -167,8 +237,14 @@ export async function getProgress(db: Kysely<Database>, personId: string, today:
   const walkingDays = await dailyWalking(db, personId, { from: addDays(today, -89), to: today });
   return {
     date: today,
-    stage: state.program ? (({ number, name, goal }) => ({ number, name, goal }))(stageByNumber(state.program.stage)) : null,
-    decision: state.decision, events, sessions: sessions.map((s) => ({ date: s.date, status: s.status })),
-    weekAdherence: state.decision?.adherence ?? null, walkingDays, walking: state.walking,
+    stage: state.program
+      ? (({ number, name, goal }) => ({ number, name, goal }))(stageByNumber(state.program.stage))
+      : null,
+    decision: state.decision,
+    events,
+    sessions: sessions.map((s) => ({ date: s.date, status: s.status })),
+    weekAdherence: state.decision?.adherence ?? null,
+    walkingDays,
+    walking: state.walking,
   };
 }

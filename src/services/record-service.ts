@@ -16,7 +16,11 @@ import { conflictWith } from './service-error.js';
 import { refusal } from '../core/refusal-words.js';
 
 /** Saves a session at the program's stage; `created` is false for a resend of one already stored (same clientId). */
-export async function recordSession(db: Kysely<Database>, personId: string, input: SessionInput): Promise<Awaited<ReturnType<typeof saveSession>>> {
+export async function recordSession(
+  db: Kysely<Database>,
+  personId: string,
+  input: SessionInput,
+): Promise<Awaited<ReturnType<typeof saveSession>>> {
   const program = await getProgram(db, personId);
   if (!program) throw conflictWith(refusal('program.safety-first'));
   if (program.status === 'stopped') throw conflictWith(refusal('program.paused'));
@@ -29,13 +33,27 @@ export function handLogSamples(log: WalkingLogInput): WalkingSample[] {
   const start = `${log.date}T00:00:00+00:00`;
   const end = `${log.date}T23:59:59+00:00`;
   const samples: WalkingSample[] = [];
-  if (log.steps) samples.push({ source: MANUAL_SOURCE, device: null, start, end, kind: 'steps', value: log.steps, unit: 'count' });
-  if (log.minutes) samples.push({ source: MANUAL_SOURCE, device: null, start, end, kind: 'duration', value: Math.round(log.minutes * 60), unit: 's' });
+  if (log.steps)
+    samples.push({ source: MANUAL_SOURCE, device: null, start, end, kind: 'steps', value: log.steps, unit: 'count' });
+  if (log.minutes)
+    samples.push({
+      source: MANUAL_SOURCE,
+      device: null,
+      start,
+      end,
+      kind: 'duration',
+      value: Math.round(log.minutes * 60),
+      unit: 's',
+    });
   return samples;
 }
 
 /** Replaces the day's hand log (the day's totals are recomputed) and says what was logged. */
-export async function logWalkingDay(db: Kysely<Database>, personId: string, log: WalkingLogInput): Promise<{ date: string; steps: number | null; minutes: number | null }> {
+export async function logWalkingDay(
+  db: Kysely<Database>,
+  personId: string,
+  log: WalkingLogInput,
+): Promise<{ date: string; steps: number | null; minutes: number | null }> {
   await replaceManualDay(db, personId, log.date, handLogSamples(log));
   return { date: log.date, steps: log.steps ?? null, minutes: log.minutes ?? null };
 }

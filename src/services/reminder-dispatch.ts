@@ -12,10 +12,19 @@ import type { Language } from '../core/language.js';
 import { PUSH_WORDS } from '../core/i18n/reminder-texts.js';
 import type { Database } from '../store/schema.js';
 import { claimReminder, listActiveReminders } from '../store/repos/reminders.js';
-import { deleteGoneSubscription, listPushSubscriptions, type PushSubscriptionKeys } from '../store/repos/push-subscriptions.js';
+import {
+  deleteGoneSubscription,
+  listPushSubscriptions,
+  type PushSubscriptionKeys,
+} from '../store/repos/push-subscriptions.js';
 
 /** What the service worker shows (web/public/sw.js reads these fields). */
-export interface ReminderMessage { title: string; body: string; url: string; tag: string }
+export interface ReminderMessage {
+  title: string;
+  body: string;
+  url: string;
+  tag: string;
+}
 
 export const REMINDER_MESSAGE: ReminderMessage = {
   title: 'Footing',
@@ -29,7 +38,11 @@ export const REMINDER_MESSAGE: ReminderMessage = {
 export type PushOutcome = 'sent' | 'gone' | 'failed';
 export type SendPush = (subscription: PushSubscriptionKeys, payload: string) => Promise<PushOutcome>;
 
-export interface DispatchResult { sent: number; gone: number; failed: number }
+export interface DispatchResult {
+  sent: number;
+  gone: number;
+  failed: number;
+}
 
 export async function sendDueReminders(db: Kysely<Database>, now: number, send: SendPush): Promise<DispatchResult> {
   const result: DispatchResult = { sent: 0, gone: 0, failed: 0 };

@@ -44,7 +44,12 @@ export type ReportKind = (typeof REPORT_KINDS)[number];
  * A gait analysis for the report, with the picture of its representative moment: the still saved with it when there
  * is one (as JPEG), else the stick figure of its representative frame when its keypoints were saved.
  */
-async function gaitFor(db: Kysely<Database>, personId: string, a: Awaited<ReturnType<typeof listGaitAnalyses>>[number], withStill: boolean): Promise<ReportGait> {
+async function gaitFor(
+  db: Kysely<Database>,
+  personId: string,
+  a: Awaited<ReturnType<typeof listGaitAnalyses>>[number],
+  withStill: boolean,
+): Promise<ReportGait> {
   const analysis = a.analysis as unknown as GaitAnalysisInput & { events?: unknown; analysed_on?: unknown };
   const video = a.sourceName ?? 'the video';
   let skeleton: ReportGait['skeleton'] = null;
@@ -53,29 +58,56 @@ async function gaitFor(db: Kysely<Database>, personId: string, a: Awaited<Return
   if (chosen !== null) {
     const stored = await getGaitStill(db, personId, a.id, chosen);
     const jpeg = stored ? await stillAsJpeg(stored) : null;
-    if (jpeg) picture = stillPicture(a.stills[chosen]!, video, jpeg.toString('base64'), analysis.analysed_on === 'server' ? 'server' : 'device');
+    if (jpeg)
+      picture = stillPicture(
+        a.stills[chosen]!,
+        video,
+        jpeg.toString('base64'),
+        analysis.analysed_on === 'server' ? 'server' : 'device',
+      );
   }
   if (withStill && !picture && a.hasKeypoints) {
     // Keypoints saved before their schema was bounded may not parse: the report then says there is no still.
     const parsed = SavedKeypointSeries.safeParse(await getGaitKeypoints(db, personId, a.id));
     if (parsed.success) skeleton = skeletonStill(parsed.data as unknown as KeypointSeries, analysis.events, video);
   }
-  return { recordedAt: a.recordedAt, sourceName: a.sourceName, analysis, skeleton, picture, hasKeypoints: a.hasKeypoints };
+  return {
+    recordedAt: a.recordedAt,
+    sourceName: a.sourceName,
+    analysis,
+    skeleton,
+    picture,
+    hasKeypoints: a.hasKeypoints,
+  };
 }
 
 /** The period a report covers: from `from` (optional: the start of the record) to `today`, the day it is made for. */
-export interface ReportPeriod { today: string; from?: string }
+export interface ReportPeriod {
+  today: string;
+  from?: string;
+}
 
 /** Everything a report is made from, for this person and period. */
-export async function reportInputFor(db: Kysely<Database>, personId: string, period: ReportPeriod): Promise<ReportInput> {
+export async function reportInputFor(
+  db: Kysely<Database>,
+  personId: string,
+  period: ReportPeriod,
+): Promise<ReportInput> {
   const { today, from } = period;
-  if (from !== undefined && from > today) throw invalidInput(refusal('report.period-order', { from, to: today }), 'from');
+  if (from !== undefined && from > today)
+    throw invalidInput(refusal('report.period-order', { from, to: today }), 'from');
   const person = await getPerson(db, personId);
   if (!person) throw notFoundHere(refusal('person.not-found'));
   const state = await getToday(db, personId, today);
   const [events, sessions, checkins, walking, outcomes, screens, chain, gait] = await Promise.all([
-    listProgramEvents(db, personId), listSessionDays(db, personId), listCheckins(db, personId), dailyWalking(db, personId),
-    listOutcomeScores(db, personId), listScreens(db, personId), explainFor(db, personId), listGaitAnalyses(db, personId),
+    listProgramEvents(db, personId),
+    listSessionDays(db, personId),
+    listCheckins(db, personId),
+    dailyWalking(db, personId),
+    listOutcomeScores(db, personId),
+    listScreens(db, personId),
+    explainFor(db, personId),
+    listGaitAnalyses(db, personId),
   ]);
   const newest = gaitOfPeriod({ today, ...(from !== undefined ? { from } : {}), gait }).slice(0, REPORT_GAIT_ANALYSES);
   const p = state.program;
@@ -83,15 +115,40 @@ export async function reportInputFor(db: Kysely<Database>, personId: string, per
     today,
     ...(from !== undefined ? { from } : {}),
     person: { displayName: person.displayName, birthYear: person.birthYear },
-    program: p ? { status: p.status, startedOn: p.startedOn, stageStartedOn: p.stageStartedOn, stage: (({ number, name, goal }) => ({ number, name, goal }))(stageByNumber(p.stage)) } : null,
-    planItems: state.plan.status === 'active' ? state.plan.items.map((i) => ({ name: i.name, doseText: i.doseText })) : [],
-    walkingTarget: p ? { steps: state.walking.steps, minutes: state.walking.minutes, basis: state.walking.clinician?.applied ? state.walking.clinician.text : state.walking.basis } : null,
+    program: p
+      ? {
+          status: p.status,
+          startedOn: p.startedOn,
+          stageStartedOn: p.stageStartedOn,
+          stage: (({ number, name, goal }) => ({ number, name, goal }))(stageByNumber(p.stage)),
+        }
+      : null,
+    planItems:
+      state.plan.status === 'active' ? state.plan.items.map((i) => ({ name: i.name, doseText: i.doseText })) : [],
+    walkingTarget: p
+      ? {
+          steps: state.walking.steps,
+          minutes: state.walking.minutes,
+          basis: state.walking.clinician?.applied ? state.walking.clinician.text : state.walking.basis,
+        }
+      : null,
     sessionsPerWeek: SESSIONS_PER_WEEK,
-    events: events.map((e) => ({ onDate: e.onDate, action: e.action, fromStage: e.fromStage, toStage: e.toStage, actor: e.actor, reasons: e.reasons })),
+    events: events.map((e) => ({
+      onDate: e.onDate,
+      action: e.action,
+      fromStage: e.fromStage,
+      toStage: e.toStage,
+      actor: e.actor,
+      reasons: e.reasons,
+    })),
     checkins: checkins.map((c) => ({ date: c.date, context: c.context, back: c.back, neck: c.neck, foot: c.foot })),
     doneSessionDates: doneSessionDates(sessions),
     walkingDays: walking.map((d) => ({ date: d.date, steps: d.steps })),
-    outcomes: outcomes.map((o) => ({ measure: o.measureId as OutcomeMeasureId, recordedAt: o.recordedAt, score: o.score })),
+    outcomes: outcomes.map((o) => ({
+      measure: o.measureId as OutcomeMeasureId,
+      recordedAt: o.recordedAt,
+      score: o.score,
+    })),
     screens: screens.map((s) => ({ takenAt: s.takenAt, result: s.result })),
     chain,
     gait: await Promise.all(gait.map((g) => gaitFor(db, personId, g, newest.includes(g)))),
@@ -104,11 +161,19 @@ export function reportDocument(kind: ReportKind, input: ReportInput): ReportDocu
 }
 
 /** The report's content (what the web app draws as pictures on the patient page and Progress). */
-export async function reportContent(db: Kysely<Database>, personId: string, options: { kind: ReportKind } & ReportPeriod): Promise<ReportDocument> {
+export async function reportContent(
+  db: Kysely<Database>,
+  personId: string,
+  options: { kind: ReportKind } & ReportPeriod,
+): Promise<ReportDocument> {
   return reportDocument(options.kind, await reportInputFor(db, personId, options));
 }
 
 /** The report as PDF bytes. */
-export async function reportPdf(db: Kysely<Database>, personId: string, options: { kind: ReportKind; createdAt?: Date } & ReportPeriod): Promise<Buffer> {
+export async function reportPdf(
+  db: Kysely<Database>,
+  personId: string,
+  options: { kind: ReportKind; createdAt?: Date } & ReportPeriod,
+): Promise<Buffer> {
   return renderReportPdf(await reportContent(db, personId, options), options.createdAt ?? new Date());
 }

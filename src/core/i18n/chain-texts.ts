@@ -8,19 +8,27 @@
  */
 import type { FindingStatus } from '../findings.js';
 
-export type ChainLinkName = 'foot-ankle' | 'ankle-knee' | 'knee-hip' | 'hip-pelvis' | 'pelvis-sacrum' | 'sacrum-spine' | 'spine-neck';
+export type ChainLinkName =
+  'foot-ankle' | 'ankle-knee' | 'knee-hip' | 'hip-pelvis' | 'pelvis-sacrum' | 'sacrum-spine' | 'spine-neck';
 
 export const LINK_MEANING_ES: Record<ChainLinkName, string> = {
-  'foot-ankle': 'Cuando el pie se va más hacia dentro, la espinilla tiende a girar hacia dentro. Un tobillo rígido (que se dobla poco hacia delante) es un factor de riesgo conocido del dolor de talón.',
-  'ankle-knee': 'En estudios de laboratorio, hacer que el pie se fuera hacia dentro giró un poco hacia dentro la parte baja de la pierna y la rodilla.',
+  'foot-ankle':
+    'Cuando el pie se va más hacia dentro, la espinilla tiende a girar hacia dentro. Un tobillo rígido (que se dobla poco hacia delante) es un factor de riesgo conocido del dolor de talón.',
+  'ankle-knee':
+    'En estudios de laboratorio, hacer que el pie se fuera hacia dentro giró un poco hacia dentro la parte baja de la pierna y la rodilla.',
   'knee-hip': 'En los mismos estudios de laboratorio, la cadera también giró hacia dentro.',
-  'hip-pelvis': 'Cuando se hizo que los dos pies se fueran hacia dentro al caminar, la pelvis bajó más por el otro lado. En un ensayo, añadir fortalecimiento de cadera a los ejercicios de pie ayudó al arco más que los ejercicios de pie solos.',
-  'pelvis-sacrum': 'Aquí los estudios no coinciden: uno vio que la pelvis se inclinaba hacia delante cuando los pies se iban hacia dentro; otro no encontró relación entre el ángulo del talón y la pelvis o la curva de la zona lumbar.',
-  'sacrum-spine': 'Un estudio grande relacionó la forma en que se mueve el pie al caminar con el dolor lumbar, solo en mujeres; no puede mostrar qué causa qué. No se ha demostrado con claridad que las plantillas traten o prevengan el dolor de espalda.',
-  'spine-neck': 'Que los pies influyan en el dolor de cuello a través de la columna es una idea que no se ha probado. Aun así, caminar es una buena actividad general para las personas con dolor de cuello.',
+  'hip-pelvis':
+    'Cuando se hizo que los dos pies se fueran hacia dentro al caminar, la pelvis bajó más por el otro lado. En un ensayo, añadir fortalecimiento de cadera a los ejercicios de pie ayudó al arco más que los ejercicios de pie solos.',
+  'pelvis-sacrum':
+    'Aquí los estudios no coinciden: uno vio que la pelvis se inclinaba hacia delante cuando los pies se iban hacia dentro; otro no encontró relación entre el ángulo del talón y la pelvis o la curva de la zona lumbar.',
+  'sacrum-spine':
+    'Un estudio grande relacionó la forma en que se mueve el pie al caminar con el dolor lumbar, solo en mujeres; no puede mostrar qué causa qué. No se ha demostrado con claridad que las plantillas traten o prevengan el dolor de espalda.',
+  'spine-neck':
+    'Que los pies influyan en el dolor de cuello a través de la columna es una idea que no se ha probado. Aun así, caminar es una buena actividad general para las personas con dolor de cuello.',
 };
 
-export const CHAIN_DISCLAIMER_ES = 'Esto explica tus mediciones junto a lo que han encontrado los estudios. No es un diagnóstico. La idea de que los pies influyen en toda la cadena hasta el cuello tiene algo de respaldo en los eslabones de abajo y es una hipótesis en los de arriba; un profesional puede decirte qué se aplica a ti.';
+export const CHAIN_DISCLAIMER_ES =
+  'Esto explica tus mediciones junto a lo que han encontrado los estudios. No es un diagnóstico. La idea de que los pies influyen en toda la cadena hasta el cuello tiene algo de respaldo en los eslabones de abajo y es una hipótesis en los de arriba; un profesional puede decirte qué se aplica a ti.';
 
 export const STATUS_WORDS_ES: Record<FindingStatus, string> = {
   typical: 'dentro del rango habitual',

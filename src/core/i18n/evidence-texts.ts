@@ -28,9 +28,11 @@ export const PLAIN_STRENGTH_ES: Record<ReturnType<typeof plainStrength>, string>
 };
 
 export const EVIDENCE_EXPLAINED_ES: Record<EvidenceLevel, string> = {
-  'GL-A': 'Una guía clínica, escrita por expertos que valoraron todos los estudios, lo recomienda con fuerza (grado A).',
+  'GL-A':
+    'Una guía clínica, escrita por expertos que valoraron todos los estudios, lo recomienda con fuerza (grado A).',
   'GL-B': 'Una guía clínica lo recomienda, con menos certeza (grado B).',
-  'GL-NICE': 'El Instituto Nacional para la Excelencia en la Salud y la Atención del Reino Unido (NICE) lo recomienda en su guía.',
+  'GL-NICE':
+    'El Instituto Nacional para la Excelencia en la Salud y la Atención del Reino Unido (NICE) lo recomienda en su guía.',
   'SR/MA': 'Una revisión que reunió todos los buenos estudios sobre la pregunta y, a menudo, combinó sus resultados.',
   RCT: 'Un ensayo en el que las personas se repartieron en grupos al azar, unas con el tratamiento y otras sin él: la prueba más justa de si algo funciona.',
   COH: 'Un estudio que siguió o midió a grupos de personas. Puede mostrar que dos cosas van juntas, no que una cause la otra.',

@@ -104,5 +104,13 @@ export function exerciseIn(id: ExerciseId, language: Language): Exercise {
   const en = EXERCISES[id];
   if (language === 'en') return en;
   const es = EXERCISE_TEXTS_ES[id];
-  return { ...en, name: es.name, summary: es.summary, equipment: es.equipment, steps: es.steps, ifItHurts: es.ifItHurts, why: en.why.map((c, i) => ({ ...c, text: es.why[i] ?? c.text })) };
+  return {
+    ...en,
+    name: es.name,
+    summary: es.summary,
+    equipment: es.equipment,
+    steps: es.steps,
+    ifItHurts: es.ifItHurts,
+    why: en.why.map((c, i) => ({ ...c, text: es.why[i] ?? c.text })),
+  };
 }

@@ -12,25 +12,55 @@ const NUMBER = new Intl.NumberFormat('es-ES', { maximumFractionDigits: 1 });
 const num = (n: number) => NUMBER.format(Math.round(n * 10) / 10);
 const PAIN_SITE = { back: 'espalda', neck: 'cuello', foot: 'pie' } as const;
 const BAND_NAME: Record<string, string> = {
-  'odi:minimal': 'mínima', 'odi:moderate': 'moderada', 'odi:severe': 'intensa', 'odi:crippled': 'discapacidad', 'odi:bed-bound': 'máxima',
-  'ndi:none': 'ninguna', 'ndi:mild': 'leve', 'ndi:moderate': 'moderada', 'ndi:severe': 'grave', 'ndi:complete': 'completa',
-  'start-back:low': 'riesgo bajo', 'start-back:medium': 'riesgo medio', 'start-back:high': 'riesgo alto',
+  'odi:minimal': 'mínima',
+  'odi:moderate': 'moderada',
+  'odi:severe': 'intensa',
+  'odi:crippled': 'discapacidad',
+  'odi:bed-bound': 'máxima',
+  'ndi:none': 'ninguna',
+  'ndi:mild': 'leve',
+  'ndi:moderate': 'moderada',
+  'ndi:severe': 'grave',
+  'ndi:complete': 'completa',
+  'start-back:low': 'riesgo bajo',
+  'start-back:medium': 'riesgo medio',
+  'start-back:high': 'riesgo alto',
 };
 
 export const OUTCOME_FINDING_ES: OutcomeFindingWords = {
   num,
   notScoredValue: 'sin puntuar',
-  notScored: (problems) => `Este formulario no se pudo puntuar: ${problems.map((p) => outcomeProblemIn(p, 'es')).join(' ')}`,
+  notScored: (problems) =>
+    `Este formulario no se pudo puntuar: ${problems.map((p) => outcomeProblemIn(p, 'es')).join(' ')}`,
   describe: (measure, score, painSite) => {
     const n = num(score);
     switch (measure) {
-      case 'nprs': return { value: `${n}/10`, said: `Tu dolor de ${PAIN_SITE[painSite ?? 'back']} es de ${n} sobre 10.` };
-      case 'psfs': return { value: `${n}/10 (media)`, said: `Tus actividades tienen una puntuación media de ${n} sobre 10, donde 10 significa tan bien como antes.` };
-      case 'odi': return { value: `${n} %`, said: `La puntuación de tu cuestionario de espalda (ODI) es ${n} sobre 100.` };
-      case 'ndi': return { value: `${n}/50 bruta (${num(score * 2)} %)`, said: `La puntuación de tu cuestionario de cuello (NDI) es ${n} sobre 50.` };
-      case 'faam-adl': return { value: `${n} %`, said: `Tu puntuación de pie y tobillo para la vida diaria (FAAM) es ${n} %, donde 100 % significa ningún problema.` };
-      case 'faam-sports': return { value: `${n} %`, said: `Tu puntuación de pie y tobillo para el deporte (FAAM) es ${n} %, donde 100 % significa ningún problema.` };
-      case 'start-back': return { value: `${n}/9`, said: `Tu cuestionario de cribado de espalda (STarT Back) sumó ${n} sobre 9.` };
+      case 'nprs':
+        return { value: `${n}/10`, said: `Tu dolor de ${PAIN_SITE[painSite ?? 'back']} es de ${n} sobre 10.` };
+      case 'psfs':
+        return {
+          value: `${n}/10 (media)`,
+          said: `Tus actividades tienen una puntuación media de ${n} sobre 10, donde 10 significa tan bien como antes.`,
+        };
+      case 'odi':
+        return { value: `${n} %`, said: `La puntuación de tu cuestionario de espalda (ODI) es ${n} sobre 100.` };
+      case 'ndi':
+        return {
+          value: `${n}/50 bruta (${num(score * 2)} %)`,
+          said: `La puntuación de tu cuestionario de cuello (NDI) es ${n} sobre 50.`,
+        };
+      case 'faam-adl':
+        return {
+          value: `${n} %`,
+          said: `Tu puntuación de pie y tobillo para la vida diaria (FAAM) es ${n} %, donde 100 % significa ningún problema.`,
+        };
+      case 'faam-sports':
+        return {
+          value: `${n} %`,
+          said: `Tu puntuación de pie y tobillo para el deporte (FAAM) es ${n} %, donde 100 % significa ningún problema.`,
+        };
+      case 'start-back':
+        return { value: `${n}/9`, said: `Tu cuestionario de cribado de espalda (STarT Back) sumó ${n} sobre 9.` };
     }
   },
   bandName: (key) => BAND_NAME[key] ?? key.slice(key.indexOf(':') + 1),

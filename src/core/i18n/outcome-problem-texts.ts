@@ -33,21 +33,27 @@ function problemEs(p: OutcomeProblem): string {
   const got = q.got === null || q.got === undefined ? 'ninguna' : num(q.got);
   switch (p.code) {
     case 'not_a_number':
-      return q.what ? `${what} debe ser un número del ${num(q.min)} al ${num(q.max)}.` : `La actividad ${q.n} necesita un nombre.`;
-    case 'out_of_range': return `${what} es ${num(q.value)}; debe estar entre ${num(q.min)} y ${num(q.max)}.`;
-    case 'not_integer': return `${what} es ${num(q.value)}; debe ser un número entero.`;
+      return q.what
+        ? `${what} debe ser un número del ${num(q.min)} al ${num(q.max)}.`
+        : `La actividad ${q.n} necesita un nombre.`;
+    case 'out_of_range':
+      return `${what} es ${num(q.value)}; debe estar entre ${num(q.min)} y ${num(q.max)}.`;
+    case 'not_integer':
+      return `${what} es ${num(q.value)}; debe ser un número entero.`;
     case 'wrong_count':
       return q.what === 'section' || q.what === 'item'
         ? `Se esperaban ${num(q.count)} puntuaciones de ${q.what === 'section' ? 'sección' : 'ítem'} (usa null para una que falte); llegaron ${got}.`
         : `Nombra de ${num(q.min)} a ${num(q.max)} actividades; llegaron ${got}.`;
-    case 'too_few_answered': return `Hay que valorar al menos ${num(q.min)} actividades; ${q.rated === 1 ? 'se valoró 1' : `se valoraron ${num(q.rated)}`}.`;
+    case 'too_few_answered':
+      return `Hay que valorar al menos ${num(q.min)} actividades; ${q.rated === 1 ? 'se valoró 1' : `se valoraron ${num(q.rated)}`}.`;
     case 'too_many_missing':
       return q.measure === 'odi'
         ? `Faltan ${num(q.missing)} secciones; el ODI no se puede puntuar con más de ${num(q.max)} sin responder.`
         : `Faltan ${num(q.missing)} ítems; Footing puntúa el NDI con ${num(q.max)} como mucho sin responder.`;
     case 'inconsistent':
       return `La subescala psicosocial (${num(q.psychosocial)}) no puede ser mayor que la puntuación total (${num(q.overall)}): sus ítems forman parte de ella.`;
-    case 'not_a_form': return refusalIn(p, 'es');
+    case 'not_a_form':
+      return refusalIn(p, 'es');
   }
 }
 

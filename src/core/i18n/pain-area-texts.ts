@@ -6,10 +6,18 @@
 import type { BodyRegion } from '../pain.js';
 
 export const REGION_NAMES_ES: Record<BodyRegion, { name: string; gender: 'm' | 'f' }> = {
-  'foot-sole': { name: 'planta del pie', gender: 'm' }, heel: { name: 'talón', gender: 'm' }, ankle: { name: 'tobillo', gender: 'm' },
-  knee: { name: 'rodilla', gender: 'f' }, hip: { name: 'cadera', gender: 'f' }, pelvis: { name: 'zona de la pelvis y la ingle', gender: 'f' },
-  'low-back': { name: 'zona lumbar', gender: 'f' }, 'mid-back': { name: 'zona media de la espalda', gender: 'f' }, neck: { name: 'cuello', gender: 'm' },
-  shoulder: { name: 'hombro', gender: 'm' }, 'upper-arm': { name: 'parte superior del brazo', gender: 'm' }, forearm: { name: 'antebrazo', gender: 'm' },
+  'foot-sole': { name: 'planta del pie', gender: 'm' },
+  heel: { name: 'talón', gender: 'm' },
+  ankle: { name: 'tobillo', gender: 'm' },
+  knee: { name: 'rodilla', gender: 'f' },
+  hip: { name: 'cadera', gender: 'f' },
+  pelvis: { name: 'zona de la pelvis y la ingle', gender: 'f' },
+  'low-back': { name: 'zona lumbar', gender: 'f' },
+  'mid-back': { name: 'zona media de la espalda', gender: 'f' },
+  neck: { name: 'cuello', gender: 'm' },
+  shoulder: { name: 'hombro', gender: 'm' },
+  'upper-arm': { name: 'parte superior del brazo', gender: 'm' },
+  forearm: { name: 'antebrazo', gender: 'm' },
   hand: { name: 'mano', gender: 'f' },
 };
 

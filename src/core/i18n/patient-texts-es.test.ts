@@ -20,11 +20,17 @@ test('the end of a session in Spanish: 7/10 is above the limit of 5 and says wha
   const high = sessionFeedback({ back: 3, foot: 7 }, 'es');
   assert.equal(high.band, 'high');
   assert.equal(high.title, 'Tu dolor pasa de 5 sobre 10: baja el ritmo');
-  assert.equal(high.lines[0], 'Un dolor de 7 sobre 10 pasa del límite de 5 para el ejercicio. Deja estos ejercicios por hoy y no sigas a pesar del dolor.');
+  assert.equal(
+    high.lines[0],
+    'Un dolor de 7 sobre 10 pasa del límite de 5 para el ejercicio. Deja estos ejercicios por hoy y no sigas a pesar del dolor.',
+  );
   assert.match(high.safetyPrompt!, /^Si algo nuevo te preocupa/);
   assert.equal(high.claim.evidence, 'EO');
   assert.match(high.claim.text, /es un consejo de expertos\.$/);
-  assert.equal(sessionFeedback({ neck: 4 }, 'es').lines[0], 'Un dolor de 4 sobre 10 es aceptable durante el ejercicio, con tal de que se calme antes de mañana por la mañana.');
+  assert.equal(
+    sessionFeedback({ neck: 4 }, 'es').lines[0],
+    'Un dolor de 4 sobre 10 es aceptable durante el ejercicio, con tal de que se calme antes de mañana por la mañana.',
+  );
   assert.equal(sessionFeedback({ neck: 1 }, 'es').title, 'Bien hecho. Tu sesión está guardada.');
   assert.equal(sessionFeedback({ neck: 7 }).title, 'Your pain is above 5 out of 10: ease off');
   assert.equal(sessionFeedback(undefined).claim, PAIN_MONITORING_CLAIM);

@@ -7,17 +7,35 @@
  */
 import type { Language } from '../language.js';
 
-export interface CalendarWords { summary: string; description: string }
+export interface CalendarWords {
+  summary: string;
+  description: string;
+}
 
 export const CALENDAR_WORDS: Record<Language, CalendarWords> = {
-  en: { summary: 'Footing: today’s foot session', description: 'Your walk and foot exercises for today. Open Footing to start.' },
-  es: { summary: 'Footing: la sesión de pies de hoy', description: 'Tu caminata y tus ejercicios de pies de hoy. Abre Footing para empezar.' },
+  en: {
+    summary: 'Footing: today’s foot session',
+    description: 'Your walk and foot exercises for today. Open Footing to start.',
+  },
+  es: {
+    summary: 'Footing: la sesión de pies de hoy',
+    description: 'Tu caminata y tus ejercicios de pies de hoy. Abre Footing para empezar.',
+  },
 };
 
 /** The body of a pushed reminder and of a new-message notice to the patient (the title is always "Footing"). */
-export interface PushWords { reminder: string; newMessage: string }
+export interface PushWords {
+  reminder: string;
+  newMessage: string;
+}
 
 export const PUSH_WORDS: Record<Language, PushWords> = {
-  en: { reminder: 'Time for today’s walk and foot exercises.', newMessage: 'You have a new message from your clinician.' },
-  es: { reminder: 'Es la hora de la caminata y los ejercicios de pies de hoy.', newMessage: 'Tienes un mensaje nuevo de tu profesional.' },
+  en: {
+    reminder: 'Time for today’s walk and foot exercises.',
+    newMessage: 'You have a new message from your clinician.',
+  },
+  es: {
+    reminder: 'Es la hora de la caminata y los ejercicios de pies de hoy.',
+    newMessage: 'Tienes un mensaje nuevo de tu profesional.',
+  },
 };

@@ -6,7 +6,16 @@
  * questionnaire's published name stay as they are.
  */
 import type { ReportBlock } from '../report/report-document.js';
-import { reportEnglish, type ReportText, type ReportTextId, type ReportTextParams, type Side, type StillAngles, type StillEvent, type StillMaker } from '../report/report-words.js';
+import {
+  reportEnglish,
+  type ReportText,
+  type ReportTextId,
+  type ReportTextParams,
+  type Side,
+  type StillAngles,
+  type StillEvent,
+  type StillMaker,
+} from '../report/report-words.js';
 import { OUTCOME_MEASURES } from '../outcome-measures.js';
 import type { ResponderMeasureId } from '../outcome-change.js';
 import type { Language } from '../language.js';
@@ -20,24 +29,35 @@ const num = (n: number) => (n < 0 ? `−${NUMBER.format(-n)}` : NUMBER.format(n)
 const secs = (t: number) => t.toFixed(2).replace('.', ',');
 
 const SIDE: Record<Side, string> = { left: 'izquierdo', right: 'derecho' };
-const EVENT: Record<StillEvent, string> = { initial_contact: 'contacto inicial (apoyo del talón)', mid_stance: 'apoyo medio', toe_off: 'despegue' };
+const EVENT: Record<StillEvent, string> = {
+  initial_contact: 'contacto inicial (apoyo del talón)',
+  mid_stance: 'apoyo medio',
+  toe_off: 'despegue',
+};
 const MADE: Record<StillMaker, string> = {
   device: 'tal como se vio en el dispositivo al guardar el análisis',
   server: 'tal como lo sacó el servidor del vídeo antes de borrarlo',
 };
 const angle = (name: string, v: number | null) => `${name} ${v === null ? 'sin medir' : `${Math.round(v)}°`}`;
-const angles = (a: StillAngles) => `${angle('cadera', a.hip)}, ${angle('rodilla', a.knee)}, ${angle('tobillo', a.ankle)}`;
+const angles = (a: StillAngles) =>
+  `${angle('cadera', a.hip)}, ${angle('rodilla', a.knee)}, ${angle('tobillo', a.ankle)}`;
 const frameAt = (p: { frame: number; frameTime: number }) => `fotograma ${p.frame} a los ${secs(p.frameTime)} s`;
 
 /** A questionnaire's unit on its axis (outcome-measures.ts scale.unit). */
 const OUTCOME_UNIT: Record<ResponderMeasureId, string> = {
-  nprs: 'puntos', psfs: 'puntos (media)', odi: '%', ndi: 'puntos brutos (x2 = %)', 'faam-adl': '%', 'faam-sports': '%',
+  nprs: 'puntos',
+  psfs: 'puntos (media)',
+  odi: '%',
+  ndi: 'puntos brutos (x2 = %)',
+  'faam-adl': '%',
+  'faam-sports': '%',
 };
 
 type SpanishOf = { [K in ReportTextId]: (p: ReportTextParams<K>) => string };
 
 export const REPORT_TEXT_ES: SpanishOf = {
-  'title.clinician-pain': () => 'Dolor diario (el más alto de espalda, cuello y pie) con la franja del punto de partida ± DMCI',
+  'title.clinician-pain': () =>
+    'Dolor diario (el más alto de espalda, cuello y pie) con la franja del punto de partida ± DMCI',
   'title.clinician-adherence': () => 'Adherencia: sesiones hechas cada semana, como parte de las prescritas',
   'title.clinician-steps': () => 'Pasos de cada día frente al objetivo de caminata de hoy',
   'title.patient-pain': () => 'Tu dolor de cada día (la franja sombreada: ningún cambio real desde tu primera semana)',
@@ -51,7 +71,8 @@ export const REPORT_TEXT_ES: SpanishOf = {
   'band.baseline-mcid': (p) => `punto de partida ${num(p.baseline)} ± ${num(p.mcid)} (DMCI)`,
   'band.first-week': (p) => `tu primera semana, ${num(p.baseline)}, más o menos ${num(p.mcid)}`,
   'line.steps-target': (p) => `objetivo de hoy, ${num(p.steps)} pasos`,
-  'line.outcome-rule': (p) => `punto de partida ${p.higherIsBetter ? '+' : '−'} ${p.kind === 'MCID' ? 'DMCI' : 'CMD'} (${num(p.value)})`,
+  'line.outcome-rule': (p) =>
+    `punto de partida ${p.higherIsBetter ? '+' : '−'} ${p.kind === 'MCID' ? 'DMCI' : 'CMD'} (${num(p.value)})`,
   'caption.still': (p) =>
     `${EVENT[p.event]} ${SIDE[p.side]} de ${p.video} a los ${secs(p.time)} s (fotograma ${p.frame}), ${MADE[p.madeOn]}; los ángulos dibujados: ${angles(p.angles)}`,
   'caption.stick-figure-strike': (p) =>
@@ -79,7 +100,9 @@ export function chartIn(c: Chart, language: Language): Chart {
   if (language === 'en' || !(c as Partial<Chart>).text) return c;
   const w = c.text;
   return {
-    ...c, title: reportTextIn(w.title, language), yLabel: reportTextIn(w.yLabel, language),
+    ...c,
+    title: reportTextIn(w.title, language),
+    yLabel: reportTextIn(w.yLabel, language),
     ...(c.band && w.band ? { band: { ...c.band, label: reportTextIn(w.band, language) } } : {}),
     ...(c.line && w.line ? { line: { ...c.line, label: reportTextIn(w.line, language) } } : {}),
   };

@@ -7,7 +7,12 @@
  * English: no test manual is reproduced (the FPI-6 form is © A. Redmond; only its total is stored).
  */
 import type { Language } from '../language.js';
-import { HEEL_RAISE_INCLINE_DEG, HEEL_RAISE_METRONOME_BPM, SINGLE_LEG_STANCE_MAX_S, SINGLE_LEG_STANCE_TRIALS } from '../screening-constants.js';
+import {
+  HEEL_RAISE_INCLINE_DEG,
+  HEEL_RAISE_METRONOME_BPM,
+  SINGLE_LEG_STANCE_MAX_S,
+  SINGLE_LEG_STANCE_TRIALS,
+} from '../screening-constants.js';
 import type { ScreeningTestId } from '../screening-schemas.js';
 import { SCREENING_NAME_ES } from './screening-names.js';
 import { SCREENING_TESTS, type MeasureHow, type ScreeningTestInfo } from '../screening-tests.js';
@@ -32,7 +37,11 @@ export const SCREENING_TEXTS_ES: Record<ScreeningTestId, ScreeningTexts> = {
     name: SCREENING_NAME_ES['navicular-drop'],
     purpose: 'Cuánto baja el arco del pie al pasar de estar sentado a estar de pie.',
     home: {
-      need: ['Alguien que te ayude', 'Un bolígrafo que se borre con agua', 'Una tarjeta rígida (como una ficha) y una regla con milímetros'],
+      need: [
+        'Alguien que te ayude',
+        'Un bolígrafo que se borre con agua',
+        'Una tarjeta rígida (como una ficha) y una regla con milímetros',
+      ],
       steps: [
         'Siéntate con el pie descalzo apoyado en el suelo y la rodilla doblada en ángulo recto.',
         'Quien te ayuda busca el bulto óseo del lado interno del pie, delante del hueso del tobillo, y lo marca con el bolígrafo.',
@@ -54,14 +63,21 @@ export const SCREENING_TEXTS_ES: Record<ScreeningTestId, ScreeningTexts> = {
       safety: ['Dar apoyo para el equilibrio al ponerse de pie.'],
     },
     range: '0-30 mm por pie',
-    reliability: 'CCI intraobservador 0,61-0,79, interobservador 0,46-0,83; la caída estática explica solo ~13 % de la caída dinámica; la concordancia entre sesiones es solo aceptable (kappa ponderado 0,40). Poco valor en casa.',
+    reliability:
+      'CCI intraobservador 0,61-0,79, interobservador 0,46-0,83; la caída estática explica solo ~13 % de la caída dinámica; la concordancia entre sesiones es solo aceptable (kappa ponderado 0,40). Poco valor en casa.',
   },
   'foot-posture-index': {
     name: SCREENING_NAME_ES['foot-posture-index'],
-    purpose: 'Cómo se colocan tus pies cuando estás de pie relajado: hacia dentro, hacia fuera o entre ambos. Lo puntúa una persona formada.',
-    home: { notAtHome: 'Esta prueba necesita un observador formado y el formulario oficial. Pide a tu profesional que la haga, e introduce la puntuación total de su formulario.' },
+    purpose:
+      'Cómo se colocan tus pies cuando estás de pie relajado: hacia dentro, hacia fuera o entre ambos. Lo puntúa una persona formada.',
+    home: {
+      notAtHome:
+        'Esta prueba necesita un observador formado y el formulario oficial. Pide a tu profesional que la haga, e introduce la puntuación total de su formulario.',
+    },
     clinic: {
-      need: ['El formulario oficial FPI-6 y su guía de uso (© A. Redmond; se obtienen del autor, Universidad de Leeds)'],
+      need: [
+        'El formulario oficial FPI-6 y su guía de uso (© A. Redmond; se obtienen del autor, Universidad de Leeds)',
+      ],
       steps: [
         'Puntuar el FPI-6 de cada pie siguiendo la guía de uso oficial.',
         'Introducir en Footing solo el total de cada pie (de -12 a +12).',
@@ -70,8 +86,10 @@ export const SCREENING_TEXTS_ES: Record<ScreeningTestId, ScreeningTexts> = {
       note: 'Footing no reproduce los seis ítems ni el manual: tienen derechos de autor.',
     },
     range: 'números enteros de -12 a +12 por pie',
-    reliability: 'Kappa ponderado entre sesiones 0,92; necesita un observador formado; una versión a partir de fotos no está validada.',
-    licence: 'Manual del FPI-6 © Anthony Redmond 1998, todos los derechos reservados; no se encontraron condiciones de uso en una app. Solo se guarda la puntuación total.',
+    reliability:
+      'Kappa ponderado entre sesiones 0,92; necesita un observador formado; una versión a partir de fotos no está validada.',
+    licence:
+      'Manual del FPI-6 © Anthony Redmond 1998, todos los derechos reservados; no se encontraron condiciones de uso en una app. Solo se guarda la puntuación total.',
   },
   'weight-bearing-lunge': {
     name: SCREENING_NAME_ES['weight-bearing-lunge'],
@@ -87,7 +105,11 @@ export const SCREENING_TEXTS_ES: Record<ScreeningTestId, ScreeningTexts> = {
         'Lee en centímetros la distancia de la pared a la punta del dedo gordo. Inténtalo 3 veces y quédate con la mayor.',
         'Haz el otro pie igual.',
       ],
-      safety: ['Apoya las manos en la pared para el equilibrio.', STOP_IF_PAIN, 'No hagas esta prueba si te has hecho daño en el tobillo en las últimas semanas.'],
+      safety: [
+        'Apoya las manos en la pared para el equilibrio.',
+        STOP_IF_PAIN,
+        'No hagas esta prueba si te has hecho daño en el tobillo en las últimas semanas.',
+      ],
     },
     clinic: {
       need: ['Cinta métrica fijada al suelo perpendicular a la pared'],
@@ -99,13 +121,18 @@ export const SCREENING_TEXTS_ES: Record<ScreeningTestId, ScreeningTexts> = {
       safety: ['Manos en la pared.'],
     },
     range: '0-25 cm por lado',
-    reliability: 'CCI 0,80-0,99 (revisión sistemática); CMD de unos 1,0 cm para una pierna, 1,5 cm entre lados. Muy adecuada para casa con una cinta métrica.',
+    reliability:
+      'CCI 0,80-0,99 (revisión sistemática); CMD de unos 1,0 cm para una pierna, 1,5 cm entre lados. Muy adecuada para casa con una cinta métrica.',
   },
   'single-leg-stance': {
     name: SCREENING_NAME_ES['single-leg-stance'],
     purpose: 'Cuánto tiempo puedes mantener el equilibrio sobre una pierna, con los ojos abiertos y después cerrados.',
     home: {
-      need: ['Un cronómetro (sirve el móvil)', 'Alguien que te ayude, necesario con los ojos cerrados', 'Un suelo llano y despejado junto a una encimera'],
+      need: [
+        'Un cronómetro (sirve el móvil)',
+        'Alguien que te ayude, necesario con los ojos cerrados',
+        'Un suelo llano y despejado junto a una encimera',
+      ],
       steps: [
         'Ponte descalzo junto a la encimera y cruza los brazos sobre el pecho.',
         'Levanta un pie del suelo sin que toque la otra pierna. Pon en marcha el cronómetro.',
@@ -113,7 +140,11 @@ export const SCREENING_TEXTS_ES: Record<ScreeningTestId, ScreeningTexts> = {
         `Hazlo ${SINGLE_LEG_STANCE_TRIALS} veces con cada pierna y quédate con el mejor tiempo (como mucho ${SINGLE_LEG_STANCE_MAX_S} segundos).`,
         'Si con los ojos abiertos te sentiste estable, haz lo mismo con los ojos cerrados, con quien te ayuda justo a tu lado.',
       ],
-      safety: [HOLD_ON, 'Cierra los ojos solo con alguien a tu lado.', 'No lo hagas con los ojos cerrados si te mareas o te has caído en el último año.'],
+      safety: [
+        HOLD_ON,
+        'Cierra los ojos solo con alguien a tu lado.',
+        'No lo hagas con los ojos cerrados si te mareas o te has caído en el último año.',
+      ],
     },
     clinic: {
       need: ['Cronómetro'],
@@ -124,14 +155,20 @@ export const SCREENING_TEXTS_ES: Record<ScreeningTestId, ScreeningTexts> = {
       safety: ['Proteger al paciente, sobre todo con los ojos cerrados.'],
     },
     range: `0-${SINGLE_LEG_STANCE_MAX_S} s por lado, ojos abiertos y/o ojos cerrados`,
-    reliability: 'CCI interobservador (mejor de 3) 0,994 ojos abiertos, 0,998 ojos cerrados; descalzo, brazos cruzados y máximo 45 s es la variante más fiable (CCI 0,83-0,998).',
-    unverified: 'Las medias por grupo de edad (ojos abiertos ~43/40/37/27/15/6 s, ojos cerrados ~9/7/5/2,5/2/1 s) están SIN VERIFICAR: tomadas de memoria de la tabla del artículo, no comprobadas de nuevo.',
+    reliability:
+      'CCI interobservador (mejor de 3) 0,994 ojos abiertos, 0,998 ojos cerrados; descalzo, brazos cruzados y máximo 45 s es la variante más fiable (CCI 0,83-0,998).',
+    unverified:
+      'Las medias por grupo de edad (ojos abiertos ~43/40/37/27/15/6 s, ojos cerrados ~9/7/5/2,5/2/1 s) están SIN VERIFICAR: tomadas de memoria de la tabla del artículo, no comprobadas de nuevo.',
   },
   'heel-raise': {
     name: SCREENING_NAME_ES['heel-raise'],
     purpose: 'Cuántas veces puedes subir sobre la parte delantera de un pie: fuerza y resistencia de la pantorrilla.',
     home: {
-      need: ['Una pared para tocarla con la punta de los dedos', 'Una app de metrónomo a 60 pulsos por minuto', 'Una pendiente de unos 10 grados si tienes una (una cuña o una rampa)'],
+      need: [
+        'Una pared para tocarla con la punta de los dedos',
+        'Una app de metrónomo a 60 pulsos por minuto',
+        'Una pendiente de unos 10 grados si tienes una (una cuña o una rampa)',
+      ],
       steps: [
         'Ponte sobre un pie descalzo (en la pendiente si tienes una, con el talón más bajo que los dedos), con la punta de los dedos en la pared solo para el equilibrio.',
         'Al ritmo del pulso, sube todo lo que puedas sobre la parte delantera del pie y después baja el talón: arriba en un pulso, abajo en el siguiente.',
@@ -139,7 +176,10 @@ export const SCREENING_TEXTS_ES: Record<ScreeningTestId, ScreeningTexts> = {
         'Para cuando no puedas seguir el ritmo o ya no subas tan alto. Apunta el número.',
         'Descansa y haz la otra pierna. Indica si usaste una pendiente o el suelo llano.',
       ],
-      safety: [STOP_IF_PAIN, 'No hagas esta prueba si has tenido hace poco una lesión de la pantorrilla o del tendón de Aquiles.'],
+      safety: [
+        STOP_IF_PAIN,
+        'No hagas esta prueba si has tenido hace poco una lesión de la pantorrilla o del tendón de Aquiles.',
+      ],
       note: `Las cifras habituales vienen de una pendiente de ${HEEL_RAISE_INCLINE_DEG} grados con un pulso de ${HEEL_RAISE_METRONOME_BPM} por minuto. En suelo llano, compara tus dos piernas entre sí.`,
     },
     clinic: {
@@ -177,7 +217,8 @@ export const SCREENING_TEXTS_ES: Record<ScreeningTestId, ScreeningTexts> = {
       note: 'Especificidad del 100 %, sensibilidad de alrededor del 32 % en carga (13,6 % sin carga). La prueba también tensa los nervios plantares, así que no es selectiva.',
     },
     range: 'sí (volvió el dolor) o no, por pie',
-    reliability: 'No hay cifras de fiabilidad en las fuentes que usa Footing. Precisión diagnóstica: especificidad del 100 %, sensibilidad del 32 %.',
+    reliability:
+      'No hay cifras de fiabilidad en las fuentes que usa Footing. Precisión diagnóstica: especificidad del 100 %, sensibilidad del 32 %.',
   },
   'single-leg-squat-valgus': {
     name: SCREENING_NAME_ES['single-leg-squat-valgus'],
@@ -194,7 +235,9 @@ export const SCREENING_TEXTS_ES: Record<ScreeningTestId, ScreeningTexts> = {
     },
     clinic: {
       need: [],
-      steps: ['Observar la sentadilla sobre una pierna de frente; valorar el colapso medial de la rodilla como se ve, no se ve o no seguro.'],
+      steps: [
+        'Observar la sentadilla sobre una pierna de frente; valorar el colapso medial de la rodilla como se ve, no se ve o no seguro.',
+      ],
       safety: ['Proteger el equilibrio.'],
       note: 'Sin un umbral numérico validado; una observación que anotar.',
     },
@@ -216,7 +259,9 @@ export const SCREENING_TEXTS_ES: Record<ScreeningTestId, ScreeningTexts> = {
     },
     clinic: {
       need: [],
-      steps: ['Observar la pelvis por detrás en apoyo monopodal; registrar la caída pélvica contralateral por pierna de apoyo como se ve, no se ve o no seguro.'],
+      steps: [
+        'Observar la pelvis por detrás en apoyo monopodal; registrar la caída pélvica contralateral por pierna de apoyo como se ve, no se ve o no seguro.',
+      ],
       safety: ['Proteger el equilibrio.'],
       note: 'Sin un umbral numérico validado; una observación que anotar.',
     },
@@ -233,7 +278,8 @@ export function screeningTestsIn(language: Language): readonly ScreeningTestInfo
     const es = SCREENING_TEXTS_ES[t.id];
     const { range, unverified, licence, ...words } = es;
     return {
-      ...t, ...words,
+      ...t,
+      ...words,
       input: { ...t.input, range },
       ...(t.unverified !== undefined ? { unverified: unverified ?? t.unverified } : {}),
       ...(t.licence !== undefined ? { licence: licence ?? t.licence } : {}),

@@ -10,8 +10,14 @@ type StageTexts = { name: string; goal: string };
 export const STAGE_TEXTS_ES: readonly [StageTexts, StageTexts, StageTexts, StageTexts, StageTexts] = [
   { name: 'Inicio', goal: 'Camina cada día desde tu propio punto de partida y rueda cada planta una vez al día.' },
   { name: 'Despertar los dedos', goal: 'Añade la elevación del dedo pequeño sentado, con mantenimientos cortos.' },
-  { name: 'Mantenimientos más largos', goal: 'Los mismos ejercicios, con más volumen: mantenimientos más largos, más repeticiones y más series.' },
-  { name: 'De pie', goal: 'Haz los ejercicios de pie sobre los dos pies; la dosis baja mientras la posición se hace más difícil.' },
+  {
+    name: 'Mantenimientos más largos',
+    goal: 'Los mismos ejercicios, con más volumen: mantenimientos más largos, más repeticiones y más series.',
+  },
+  {
+    name: 'De pie',
+    goal: 'Haz los ejercicios de pie sobre los dos pies; la dosis baja mientras la posición se hace más difícil.',
+  },
   { name: 'Un pie', goal: 'La elevación del dedo pequeño sobre un pie cada vez, para el equilibrio.' },
 ];
 

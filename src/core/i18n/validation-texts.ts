@@ -6,7 +6,14 @@
  */
 import type { Language } from '../language.js';
 import { PRECAUTION_TEXTS_ES, RED_FLAG_TEXTS_ES } from './red-flag-texts.js';
-import { textOfIssue, type BackupJson, type IdOf, type ValidationId, type ValidationParams, type ValidationText } from '../validation-words.js';
+import {
+  textOfIssue,
+  type BackupJson,
+  type IdOf,
+  type ValidationId,
+  type ValidationParams,
+  type ValidationText,
+} from '../validation-words.js';
 
 const NUMBER = new Intl.NumberFormat('es-ES', { maximumFractionDigits: 2 });
 const num = (n: number) => NUMBER.format(n);
@@ -14,20 +21,36 @@ const count = (n: number, one: string, many: string) => `${num(n)} ${n === 1 ? o
 
 /** Zod's names of types, as a sentence ends "debe ser ...". */
 const TYPES: Readonly<Record<string, string>> = {
-  string: 'un texto', number: 'un número', int: 'un número entero', boolean: 'sí o no', array: 'una lista', object: 'un objeto',
-  date: 'una fecha', null: 'vacío',
+  string: 'un texto',
+  number: 'un número',
+  int: 'un número entero',
+  boolean: 'sí o no',
+  array: 'una lista',
+  object: 'un objeto',
+  date: 'una fecha',
+  null: 'vacío',
 };
 /** Zod's names of formats, as a sentence ends "debe ser ...". */
 const FORMATS: Readonly<Record<string, string>> = {
-  email: 'una dirección de correo electrónico', url: 'una dirección web', datetime: 'una fecha y hora ISO 8601', date: 'una fecha (AAAA-MM-DD)',
-  time: 'una hora', uuid: 'un identificador UUID',
+  email: 'una dirección de correo electrónico',
+  url: 'una dirección web',
+  datetime: 'una fecha y hora ISO 8601',
+  date: 'una fecha (AAAA-MM-DD)',
+  time: 'una hora',
+  uuid: 'un identificador UUID',
 };
 const question = (id: string) => RED_FLAG_TEXTS_ES[id]?.text ?? PRECAUTION_TEXTS_ES[id]?.text ?? id;
 
 /** "debe ser 10 o menos" / "puede tener como mucho 300 caracteres" / "puede tener como mucho 40 elementos". */
 function bound(p: { origin: string; limit: number; inclusive: boolean }, big: boolean): string {
-  if (p.origin === 'string') return big ? `puede tener como mucho ${count(p.limit, 'carácter', 'caracteres')}` : `debe tener al menos ${count(p.limit, 'carácter', 'caracteres')}`;
-  if (p.origin === 'array' || p.origin === 'set') return big ? `puede tener como mucho ${count(p.limit, 'elemento', 'elementos')}` : `debe tener al menos ${count(p.limit, 'elemento', 'elementos')}`;
+  if (p.origin === 'string')
+    return big
+      ? `puede tener como mucho ${count(p.limit, 'carácter', 'caracteres')}`
+      : `debe tener al menos ${count(p.limit, 'carácter', 'caracteres')}`;
+  if (p.origin === 'array' || p.origin === 'set')
+    return big
+      ? `puede tener como mucho ${count(p.limit, 'elemento', 'elementos')}`
+      : `debe tener al menos ${count(p.limit, 'elemento', 'elementos')}`;
   if (big) return p.inclusive ? `debe ser ${num(p.limit)} o menos` : `debe ser menos de ${num(p.limit)}`;
   return p.inclusive ? `debe ser ${num(p.limit)} o más` : `debe ser más de ${num(p.limit)}`;
 }
@@ -67,7 +90,8 @@ export const VALIDATION_ES: SpanishOf = {
   'screening.eyes-times': () => 'Indica los tiempos con los ojos abiertos o con los ojos cerrados.',
   'outcome.form-expected': () => 'Se esperaban las puntuaciones anotadas del formulario.',
   'walking-setting.one-figure': () => 'indica pasos o minutos: uno de los dos',
-  'walking-setting.range': (p) => `un número entero de ${p.unit === 'steps' ? 'pasos' : 'minutos'} del ${num(p.min)} al ${num(p.max)}`,
+  'walking-setting.range': (p) =>
+    `un número entero de ${p.unit === 'steps' ? 'pasos' : 'minutos'} del ${num(p.min)} al ${num(p.max)}`,
   'reason.say-why': () => 'explica el motivo con palabras que el paciente leerá',
   'text.plain': () => 'solo texto: letras, números, signos de puntuación y saltos de línea',
   'text.at-most': (p) => `como mucho ${num(p.max)} caracteres`,
@@ -139,7 +163,10 @@ export const quotedEnglishEs = (english: string): string => `«${english}» (en 
  * record kept before the ids; a check of a schema outside the patient's and clinician's records) is its English,
  * quoted and said to be English.
  */
-export function refusalIn(r: { message: string; text?: ValidationText | null | undefined }, language: Language): string {
+export function refusalIn(
+  r: { message: string; text?: ValidationText | null | undefined },
+  language: Language,
+): string {
   if (language === 'en') return r.message;
   return r.text ? validationTextEs(r.text) : quotedEnglishEs(r.message);
 }

@@ -48,11 +48,7 @@ const GaitSaveInput = z
 /** One still of one saved analysis: its place in the analysis's list of stills. */
 export const StillParams = z.object({
   id: z.string().uuid(says('id.of', { what: 'gait-analysis' })),
-  index: z.coerce
-    .number()
-    .int(says('still.number'))
-    .min(0, says('still.number'))
-    .max(99, says('still.number')),
+  index: z.coerce.number().int(says('still.number')).min(0, says('still.number')).max(99, says('still.number')),
 });
 
 /** Sends a still's picture (its own type; private: health data, cached by this browser only). */
@@ -98,20 +94,18 @@ export async function registerAssessmentRoutes(app: FastifyInstance, store: Stor
     { config: access('self'), bodyLimit: SAVED_ANALYSIS_MAX_BYTES, schema: { body: GaitSaveInput } },
     async (req, reply) => {
       const b = req.body;
-      return reply
-        .status(201)
-        .send(
-          await insertGaitAnalysis(store.db, req.personId, {
-            recordedAt: b.recordedAt,
-            recordedBy: b.recordedBy,
-            sourceName: b.sourceName,
-            view: b.analysis.view,
-            analysis: b.analysis,
-            keypoints: b.keypoints ?? null,
-            videoPath: null,
-            stills: b.stills,
-          }),
-        );
+      return reply.status(201).send(
+        await insertGaitAnalysis(store.db, req.personId, {
+          recordedAt: b.recordedAt,
+          recordedBy: b.recordedBy,
+          sourceName: b.sourceName,
+          view: b.analysis.view,
+          analysis: b.analysis,
+          keypoints: b.keypoints ?? null,
+          videoPath: null,
+          stills: b.stills,
+        }),
+      );
     },
   );
   r.get('/api/gait-analyses', { config: access('self') }, async (req) => listGaitAnalyses(store.db, req.personId));

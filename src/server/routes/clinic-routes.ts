@@ -144,16 +144,14 @@ export async function registerClinicRoutes(app: FastifyInstance, store: Store, c
       expiresAt,
     });
     // The token is shown once, now (as a link and its QR code); only its hash is kept.
-    return reply
-      .status(201)
-      .send({
-        id: link.id,
-        token,
-        path: invitationPath(token),
-        expiresAt,
-        label: link.label,
-        ...(await invitationShare(app, req, token)),
-      });
+    return reply.status(201).send({
+      id: link.id,
+      token,
+      path: invitationPath(token),
+      expiresAt,
+      label: link.label,
+      ...(await invitationShare(app, req, token)),
+    });
   });
   r.get('/api/invitations', { config: access('clinician') }, async (req) =>
     listInvitationsOf(store.db, req.auth.account!.id),

@@ -143,7 +143,8 @@ export async function registerFhirRestRoutes(app: FastifyInstance, store: Store)
       for (const type of SEARCH_TYPES) {
         fhir.get(`/${type}`, { config: access('patient-or-clinician') }, async (req, reply) => {
           const parsed = parseSearch(type as SearchType, req.query as Record<string, unknown>);
-          if (!parsed.ok) throw new BadParameter(
+          if (!parsed.ok)
+            throw new BadParameter(
               parsed.param,
               refusal('fhir.search', { param: parsed.param, words: parsed.message }),
               parsed.unsupported,

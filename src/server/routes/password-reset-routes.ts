@@ -86,11 +86,9 @@ export async function registerPasswordResetRoutes(app: FastifyInstance, store: S
         req.log,
         'password reset link',
       );
-      return reply
-        .status(202)
-        .send({
-          message: refusalTextIn(refusal('reset.sent', { email, minutes: cfg.resetMinutes }), requestLanguage(req)),
-        });
+      return reply.status(202).send({
+        message: refusalTextIn(refusal('reset.sent', { email, minutes: cfg.resetMinutes }), requestLanguage(req)),
+      });
     },
   );
 
