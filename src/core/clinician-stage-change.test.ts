@@ -51,6 +51,7 @@ test("the change: up, down or the same stage, doses kept, replaced or cleared, t
       started: today,
       action: 'progress',
       doses: open.doseOverrides,
+      said: 'unchanged',
       text: 'Dr Ada set your program to stage 3 (Longer holds): Ready for more.',
     },
     {
@@ -60,6 +61,7 @@ test("the change: up, down or the same stage, doses kept, replaced or cleared, t
       started: today,
       action: 'regress',
       doses: null,
+      said: 'stage',
       text: 'Dr Ada set your program to stage 1 (Start): Ready for more. Doses are back to the stage’s own.',
     },
     {
@@ -69,6 +71,7 @@ test("the change: up, down or the same stage, doses kept, replaced or cleared, t
       started: '2026-11-30',
       action: 'hold',
       doses: { 'pinky-toe-lift': { holdSeconds: 8, reps: 12 } },
+      said: { 'pinky-toe-lift': { holdSeconds: 8, reps: 12 } },
       text: 'Dr Ada set your program to stage 2 (Wake up the toes): Ready for more. New doses: Pinky-toe lift: hold 8 s, 12 reps.',
     },
   ] as const;
@@ -83,7 +86,17 @@ test("the change: up, down or the same stage, doses kept, replaced or cleared, t
         fromStage: 2,
         toStage: r.stage,
         actor: 'clinician',
-        reasons: [{ rule: 'clinician-adjustment', text: r.text, refs: [] }],
+        reasons: [
+          {
+            rule: 'clinician-adjustment',
+            text: r.text,
+            said: {
+              id: 'clinician.stage',
+              params: { clinician: 'Dr Ada', stage: r.stage, reason: 'Ready for more.', doses: r.said },
+            },
+            refs: [],
+          },
+        ],
       },
       r.name,
     );

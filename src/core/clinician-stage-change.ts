@@ -5,12 +5,13 @@
  * the reason in the clinician's words. The clinician service reads the program, calls these and writes both in
  * one transaction.
  */
-import { EXERCISES } from './exercises.js';
 import { applyDoseOverride, type DoseOverrides } from './plan.js';
 import type { Program } from './program-record.js';
 import type { ProgramChange } from './program-transitions.js';
 import { DOSE_LIMITS, FIRST_STAGE, LAST_STAGE, stageByNumber } from './stages.js';
 import { validationEnglish, validationText, type ValidationText } from './validation-words.js';
+import { reason } from './program-engine.js';
+import { programText } from './program-words.js';
 
 export interface StageChangeInput {
   stage: number;
@@ -82,12 +83,6 @@ export function clinicianStageChange(
 ): ProgramChange & { event: NonNullable<ProgramChange['event']> } {
   const { program, action } = withStage(prev, input.stage, today);
   const doseOverrides = input.doses === undefined ? (prev.doseOverrides ?? null) : input.doses;
-  const doseText =
-    input.doses === undefined
-      ? ''
-      : input.doses === null
-        ? ' Doses are back to the stage’s own.'
-        : ` New doses: ${describeOverrides(input.doses)}.`;
   return {
     program: { ...program, doseOverrides },
     event: {
@@ -97,34 +92,18 @@ export function clinicianStageChange(
       toStage: input.stage,
       actor: 'clinician',
       reasons: [
-        {
-          rule: 'clinician-adjustment',
-          text: `${input.clinicianName} set your program to stage ${input.stage} (${stageByNumber(input.stage).name}): ${input.reason}${doseText}`,
-          refs: [],
-        },
+        reason(
+          'clinician-adjustment',
+          programText('clinician.stage', {
+            clinician: input.clinicianName,
+            stage: input.stage,
+            reason: input.reason,
+            doses: input.doses === undefined ? 'unchanged' : input.doses === null ? 'stage' : input.doses,
+          }),
+        ),
       ],
     },
   };
 }
 
-const DOSE_WORDS: Record<string, (v: number) => string> = {
-  secondsPerFoot: (v) => `${v} s per foot`,
-  timesPerDay: (v) => `${v === 1 ? 'once' : `${v} times`} a day`,
-  holdSeconds: (v) => `hold ${v} s`,
-  reps: (v) => `${v} reps`,
-  sets: (v) => `${v} sets`,
-  restSeconds: (v) => `rest ${v} s`,
-};
-
-/** A clinician's dose changes in the patient's words, e.g. "Pinky-toe lift: hold 8 s, 12 reps". */
-export function describeOverrides(doses: DoseOverrides): string {
-  return Object.entries(doses)
-    .filter(([, d]) => d && Object.keys(d).length)
-    .map(
-      ([ex, d]) =>
-        `${EXERCISES[ex as keyof typeof EXERCISES]?.name ?? ex}: ${Object.entries(d!)
-          .map(([k, v]) => DOSE_WORDS[k]?.(v as number) ?? `${k} ${v}`)
-          .join(', ')}`,
-    )
-    .join('; ');
-}
+export { describeOverrides } from './program-words.js';

@@ -9,9 +9,8 @@
 import type { Program } from './program-record.js';
 import type { ProgramChange } from './program-transitions.js';
 import { withStage } from './clinician-stage-change.js';
-import { stageByNumber } from './stages.js';
-import { dayMonth } from './dates.js';
-import { walkingFigure } from './walking-target.js';
+import { reason } from './program-engine.js';
+import { programText } from './program-words.js';
 import type { WalkingOverride } from './walking-override.js';
 
 /** The program with the file's stage, and the event saying so ('hold' when the stage is the same). */
@@ -30,13 +29,7 @@ export function importedStageChange(
       fromStage: prev.stage,
       toStage: stage,
       actor: 'person',
-      reasons: [
-        {
-          rule: 'imported-program',
-          text: `Your program was set to stage ${stage} (${stageByNumber(stage).name}), as in the record you imported (${fileName}).`,
-          refs: [],
-        },
-      ],
+      reasons: [reason('imported-program', programText('import.stage', { stage, file: fileName }))],
     },
   };
 }
@@ -48,9 +41,6 @@ export function importedWalkingEvent(
   fileName: string,
   today: string,
 ): NonNullable<ProgramChange['event']> {
-  const figure = walkingFigure({ steps: o.steps ?? null, minutes: o.minutes ?? null });
-  const did =
-    o.kind === 'target' ? `walking target of ${figure} a day` : `cap of ${figure} a day on your walking target`;
   return {
     onDate: today,
     action: 'hold',
@@ -58,11 +48,18 @@ export function importedWalkingEvent(
     toStage: program.stage,
     actor: 'person',
     reasons: [
-      {
-        rule: 'imported-walking-target',
-        text: `${o.setBy}'s ${did} (set on ${dayMonth(o.setOn)}: ${o.reason}) comes from the record you imported (${fileName}).`,
-        refs: [],
-      },
+      reason(
+        'imported-walking-target',
+        programText('import.walking', {
+          clinician: o.setBy,
+          kind: o.kind,
+          steps: o.steps ?? null,
+          minutes: o.minutes ?? null,
+          setOn: o.setOn,
+          reason: o.reason,
+          file: fileName,
+        }),
+      ),
     ],
   };
 }

@@ -14,6 +14,7 @@ import { addDays, daysBetween } from './dates.js';
 import { LAST_STAGE } from './stages.js';
 import type { CheckinContext } from './checkin-record.js';
 import type { WeekVerdict } from './walking-target.js';
+import { programEnglish, programText, type ProgramText } from './program-words.js';
 
 export interface CheckinSummary {
   date: string;
@@ -39,16 +40,26 @@ export interface ProgramInput {
 
 export type ProgramAction = 'progress' | 'hold' | 'regress' | 'stop';
 
+/** A reason of a decision: its rule, its English (`text`, made from `said`) and its id and figures (program-words.ts). */
 export interface Reason {
   rule: string;
   text: string;
+  said: ProgramText;
   refs: string[];
 }
+/** A requirement for the next stage, and where the person is with it (`detail`), each in English and by id. */
 export interface Requirement {
   id: string;
   text: string;
+  said: ProgramText;
   met: boolean;
   detail: string;
+  detailSaid: ProgramText;
+}
+
+/** A reason from its id and figures, with its English. */
+export function reason(rule: string, said: ProgramText, refs: string[] = []): Reason {
+  return { rule, text: programEnglish(said), said, refs };
 }
 
 export interface ProgramDecision {
@@ -181,43 +192,40 @@ export function decideProgram(input: ProgramInput): ProgramDecision {
       adherence: adh,
       painBaseline: baseline,
       requirements: [],
-      reasons: [
-        {
-          rule: 'red-flag',
-          text: 'Your safety check found something a clinician should look at first. The program is paused until then.',
-          refs: ['33', '34'],
-        },
-      ],
+      reasons: [reason('red-flag', programText('stop.red-flag'), ['33', '34'])],
     };
   }
 
   // Regress triggers (DOMAIN.md §8): pain during activity above 5/10; next-morning pain above baseline + 2.
   const highActivity = recent.filter((c) => c.context === 'after' && c.maxPain > PAIN_DURING_ACCEPTABLE_MAX);
   if (highActivity.length) {
-    reasons.push({
-      rule: 'activity-pain-high',
-      text: `Pain during or after a session went above ${PAIN_DURING_ACCEPTABLE_MAX}/10 (${highActivity.map((c) => c.date).join(', ')}). The pain-monitoring model says to reduce the load.`,
-      refs: ['46'],
-    });
+    reasons.push(
+      reason(
+        'activity-pain-high',
+        programText('regress.activity-pain-high', {
+          limit: PAIN_DURING_ACCEPTABLE_MAX,
+          dates: highActivity.map((c) => c.date),
+        }),
+        ['46'],
+      ),
+    );
   }
   const morningHigh =
     baseline === null
       ? []
       : recent.filter((c) => c.context === 'daily' && c.maxPain > baseline + NEXT_MORNING_RISE_REGRESS);
   if (morningHigh.length) {
-    reasons.push({
-      rule: 'morning-pain-rise',
-      text: `Your daily pain rose more than ${NEXT_MORNING_RISE_REGRESS} points above your usual level (about ${baseline!.toFixed(1)}/10). That is a real change, so the plan steps back.`,
-      refs: ['39', '5'],
-    });
+    reasons.push(
+      reason(
+        'morning-pain-rise',
+        programText('regress.morning-pain-rise', { points: NEXT_MORNING_RISE_REGRESS, baseline: baseline! }),
+        ['39', '5'],
+      ),
+    );
   }
   if (reasons.length) {
     if (input.stage <= 1) {
-      reasons.push({
-        rule: 'lowest-stage',
-        text: 'You are on the first stage already, so the plan holds here and your walking target steps back.',
-        refs: [],
-      });
+      reasons.push(reason('lowest-stage', programText('hold.lowest-stage')));
       return {
         action: 'hold',
         reasons,
@@ -242,13 +250,7 @@ export function decideProgram(input: ProgramInput): ProgramDecision {
       requirements,
       adherence: adh,
       painBaseline: baseline,
-      reasons: [
-        {
-          rule: 'all-met',
-          text: 'You did your sessions and your pain stayed within the rules for a week, so the next stage starts.',
-          refs: ['46'],
-        },
-      ],
+      reasons: [reason('all-met', programText('progress.all-met'), ['46'])],
     };
   }
   const unmet = requirements.filter((r) => !r.met);
@@ -259,14 +261,8 @@ export function decideProgram(input: ProgramInput): ProgramDecision {
     painBaseline: baseline,
     reasons:
       input.stage >= LAST_STAGE
-        ? [
-            {
-              rule: 'last-stage',
-              text: 'You are on the last stage. Keep going: walking and these drills are the long-term routine.',
-              refs: [],
-            },
-          ]
-        : unmet.map((r) => ({ rule: r.id, text: `${r.text}: ${r.detail}`, refs: [] })),
+        ? [reason('last-stage', programText('hold.last-stage'))]
+        : unmet.map((r) => reason(r.id, programText('hold.unmet', { requirement: r.said, detail: r.detailSaid }))),
   };
 }
 
@@ -290,34 +286,39 @@ function requirementsFor(
     thisMean !== null &&
     (lastMean === null ? baseline === null || thisMean <= baseline + NEXT_MORNING_RISE_REGRESS : thisMean <= lastMean);
   return [
-    {
-      id: 'time-at-stage',
-      text: `At least ${MIN_DAYS_AT_STAGE} days at this stage`,
-      met: daysAtStage >= MIN_DAYS_AT_STAGE,
-      detail: `${daysAtStage} of ${MIN_DAYS_AT_STAGE} days so far`,
-    },
-    {
-      id: 'adherence',
-      text: `Sessions done on at least ${Math.round(ADHERENCE_TARGET * 100)}% of days this week`,
-      met: adh.fraction >= ADHERENCE_TARGET,
-      detail: `${adh.done} of ${adh.prescribed} ${adh.prescribed === 1 ? 'day' : 'days'} with a full session`,
-    },
-    {
-      id: 'activity-pain',
-      text: `Pain during sessions at ${PAIN_DURING_ACCEPTABLE_MAX}/10 or less, checked after each session`,
-      met: maxActivity !== null && maxActivity <= PAIN_DURING_ACCEPTABLE_MAX,
-      detail: maxActivity === null ? 'no after-session check-ins yet' : `highest ${maxActivity}/10`,
-    },
-    {
-      id: 'daily-pain-steady',
-      text: 'Daily pain not rising from week to week',
-      met: morningOk,
-      detail:
-        thisMean === null
-          ? 'no daily check-ins this week yet'
-          : `average ${thisMean.toFixed(1)}/10 this week${lastMean !== null ? `, ${lastMean.toFixed(1)} the week before` : ''}`,
-    },
+    requirement(
+      'time-at-stage',
+      programText('requirement.time-at-stage', { days: MIN_DAYS_AT_STAGE }),
+      daysAtStage >= MIN_DAYS_AT_STAGE,
+      programText('requirement.time-at-stage.so-far', { days: daysAtStage, of: MIN_DAYS_AT_STAGE }),
+    ),
+    requirement(
+      'adherence',
+      programText('requirement.adherence', { percent: Math.round(ADHERENCE_TARGET * 100) }),
+      adh.fraction >= ADHERENCE_TARGET,
+      programText('requirement.adherence.done', { done: adh.done, prescribed: adh.prescribed }),
+    ),
+    requirement(
+      'activity-pain',
+      programText('requirement.activity-pain', { limit: PAIN_DURING_ACCEPTABLE_MAX }),
+      maxActivity !== null && maxActivity <= PAIN_DURING_ACCEPTABLE_MAX,
+      maxActivity === null
+        ? programText('requirement.activity-pain.none')
+        : programText('requirement.activity-pain.highest', { highest: maxActivity }),
+    ),
+    requirement(
+      'daily-pain-steady',
+      programText('requirement.daily-pain-steady'),
+      morningOk,
+      thisMean === null
+        ? programText('requirement.daily-pain-steady.none')
+        : programText('requirement.daily-pain-steady.average', { thisWeek: thisMean, weekBefore: lastMean }),
+    ),
   ];
+}
+
+function requirement(id: string, said: ProgramText, met: boolean, detailSaid: ProgramText): Requirement {
+  return { id, text: programEnglish(said), said, met, detail: programEnglish(detailSaid), detailSaid };
 }
 
 /** Verdicts of each complete week since `from`, for the walking target: a flare if a regress rule fired in it,

@@ -12,12 +12,14 @@ import {
   adherence,
   decideProgram,
   painBaseline,
+  reason,
   recentDailyPainMean,
   type ProgramDecision,
   type ProgramInput,
   type Reason,
 } from './program-engine.js';
 import { FIRST_STAGE } from './stages.js';
+import { programEnglish, programText, type ProgramText } from './program-words.js';
 
 /** Full red-flag screen again at least every 4 weeks: DOMAIN.md §6 asks to re-screen at each check-in; Footing asks a
  * short "anything new?" at each daily check-in and the whole screen on this schedule (design choice, EO). */
@@ -46,13 +48,20 @@ export interface ReviewInput extends ProgramInput {
 export interface ProgramReview extends ProgramDecision {
   /** Reasons to see a clinician (not red flags: the program can go on meanwhile, without progressing). */
   referral: Reason[];
-  rescreen: { due: boolean; reason: string | null };
+  /** Whether the safety questions are due again, and why (in English, and by id: `said`). */
+  rescreen: Rescreen;
   /**
    * Set by the program service (not by reviewProgram) when the review changed after today's decision was applied,
    * e.g. by pain after this evening's session: the action is what the review says now, and the stage moves at
    * tomorrow's first review (a decision applies once a day). Absent: the action is in effect.
    */
   pending?: true;
+}
+
+export interface Rescreen {
+  due: boolean;
+  reason: string | null;
+  said: ProgramText | null;
 }
 
 /** Reviews the program. A red flag stops everything; otherwise the strictest applicable action wins. */
@@ -64,19 +73,13 @@ export function reviewProgram(input: ReviewInput): ProgramReview {
   const windowStart = addDays(input.today, -6) > input.stageStartedOn ? addDays(input.today, -6) : input.stageStartedOn;
   const extraRegress: Reason[] = [];
   if (heelPainRisingTwoDays(input.heelFirstSteps.filter((h) => h.date >= windowStart && h.date <= input.today))) {
-    extraRegress.push({
-      rule: 'heel-first-steps-rising',
-      text: 'Heel pain with your first steps in the morning rose two days in a row. The plan steps back to let it settle.',
-      refs: ['13', '46'],
-    });
+    extraRegress.push(reason('heel-first-steps-rising', programText('regress.heel-first-steps-rising'), ['13', '46']));
   }
   const newSymptoms = input.newLowerLimbDates.filter((d) => d >= windowStart && d <= input.today);
   if (newSymptoms.length) {
-    extraRegress.push({
-      rule: 'new-lower-limb-symptoms',
-      text: `You reported new foot, knee or hip symptoms (${newSymptoms.join(', ')}). In the walking trial these were the side effects to watch, so the plan steps back.`,
-      refs: ['5'],
-    });
+    extraRegress.push(
+      reason('new-lower-limb-symptoms', programText('regress.new-lower-limb-symptoms', { dates: newSymptoms }), ['5']),
+    );
   }
 
   const referral = referralReasons(input);
@@ -92,11 +95,7 @@ export function reviewProgram(input: ReviewInput): ProgramReview {
     if (input.stage <= FIRST_STAGE) {
       action = 'hold';
       if (!reasons.some((r) => r.rule === 'lowest-stage'))
-        reasons.push({
-          rule: 'lowest-stage',
-          text: 'You are on the first stage already, so the plan holds here and your walking target steps back.',
-          refs: [],
-        });
+        reasons.push(reason('lowest-stage', programText('hold.lowest-stage')));
     } else action = 'regress';
   }
   if (action === 'progress' && (referral.length || replan)) {
@@ -104,12 +103,7 @@ export function reviewProgram(input: ReviewInput): ProgramReview {
     reasons = [];
   }
   if (replan && action !== 'regress') reasons.push(replan);
-  if (referral.length && action === 'hold')
-    reasons.push({
-      rule: 'referral',
-      text: 'The plan holds until you have talked with a clinician (see below).',
-      refs: [],
-    });
+  if (referral.length && action === 'hold') reasons.push(reason('referral', programText('hold.referral')));
   return { ...base, action, reasons, referral, rescreen };
 }
 
@@ -138,11 +132,10 @@ function lowAdherenceTwoWeeks(input: ReviewInput): Reason | null {
     input.prescribedPerWeek,
   );
   if (thisWeek.fraction < ADHERENCE_REPLAN_BELOW && lastWeek.fraction < ADHERENCE_REPLAN_BELOW) {
-    return {
-      rule: 'low-adherence',
-      text: `Sessions were done on fewer than half the days for two weeks (${lastWeek.done} and ${thisWeek.done}). Rather than push on, let's re-plan: pick a time of day, or ask your clinician for a smaller daily dose.`,
-      refs: [],
-    };
+    return reason(
+      'low-adherence',
+      programText('replan.low-adherence', { weekBefore: lastWeek.done, thisWeek: thisWeek.done }),
+    );
   }
   return null;
 }
@@ -157,11 +150,13 @@ function referralReasons(input: ReviewInput): Reason[] {
     const painImproved = baseline !== null && recentMean !== null && isMeaningfulImprovement(baseline, recentMean);
     const outcomeImproved = input.outcomes.some((o) => o.response === 'improved');
     if (baseline !== null && recentMean !== null && !painImproved && !outcomeImproved) {
-      reasons.push({
-        rule: 'no-improvement-6-weeks',
-        text: `After ${NO_IMPROVEMENT_REFER_WEEKS} weeks your pain has not changed by a meaningful amount (from about ${baseline.toFixed(1)} to ${recentMean.toFixed(1)} out of 10). It is worth a clinician's review.`,
-        refs: ['33', '39'],
-      });
+      reasons.push(
+        reason(
+          'no-improvement-6-weeks',
+          programText('referral.no-improvement', { weeks: NO_IMPROVEMENT_REFER_WEEKS, from: baseline, to: recentMean }),
+          ['33', '39'],
+        ),
+      );
     }
   }
   if (input.lastRegressOn) {
@@ -172,43 +167,31 @@ function referralReasons(input: ReviewInput): Reason[] {
       lastThree[1]!.maxPain > lastThree[0]!.maxPain &&
       lastThree[2]!.maxPain > lastThree[1]!.maxPain
     ) {
-      reasons.push({
-        rule: 'worse-despite-regression',
-        text: 'Your pain kept getting worse over your last two check-ins even after the plan stepped back. Please see a clinician.',
-        refs: ['33'],
-      });
+      reasons.push(reason('worse-despite-regression', programText('referral.worse-despite-regression'), ['33']));
     }
   }
   if (input.startBackRisk === 'high') {
-    reasons.push({
-      rule: 'start-back-high',
-      text: 'Your clinician recorded a high-risk back screening score; care that also looks at worry, mood and beliefs about pain is recommended.',
-      refs: ['45', '33'],
-    });
+    reasons.push(reason('start-back-high', programText('referral.start-back-high'), ['45', '33']));
   }
   if (input.outcomes.some((o) => o.response === 'worse')) {
-    reasons.push({
-      rule: 'outcome-worse',
-      text: 'One of your questionnaire scores got meaningfully worse. Please go over it with a clinician.',
-      refs: ['39'],
-    });
+    reasons.push(reason('outcome-worse', programText('referral.outcome-worse'), ['39']));
   }
   return reasons;
 }
 
-function rescreenDue(input: ReviewInput): { due: boolean; reason: string | null } {
-  if (!input.lastScreenOn) return { due: true, reason: 'Answer the safety questions before you start.' };
+/** Due again, and why. */
+const due = (said: ProgramText): Rescreen => ({ due: true, reason: programEnglish(said), said });
+
+function rescreenDue(input: ReviewInput): Rescreen {
+  if (!input.lastScreenOn) return due(programText('rescreen.first'));
   if (daysBetween(input.lastScreenOn, input.today) >= RESCREEN_EVERY_DAYS)
-    return { due: true, reason: `It has been ${RESCREEN_EVERY_DAYS} days or more since your last safety check.` };
+    return due(programText('rescreen.interval', { days: RESCREEN_EVERY_DAYS }));
   const dailies = input.checkins
     .filter((c) => c.context === 'daily' && c.date > input.lastScreenOn!)
     .sort((a, b) => a.date.localeCompare(b.date) || a.maxPain - b.maxPain);
   for (let i = 1; i < dailies.length; i++) {
     if (dailies[i]!.maxPain - dailies[i - 1]!.maxPain >= SHARP_RISE_POINTS)
-      return {
-        due: true,
-        reason: `Your pain rose sharply (from ${dailies[i - 1]!.maxPain} to ${dailies[i]!.maxPain} out of 10). Please answer the safety questions again.`,
-      };
+      return due(programText('rescreen.sharp-rise', { from: dailies[i - 1]!.maxPain, to: dailies[i]!.maxPain }));
   }
-  return { due: false, reason: null };
+  return { due: false, reason: null, said: null };
 }

@@ -3,14 +3,16 @@ import assert from 'node:assert/strict';
 import type { Program } from './program-record.js';
 import { afterReview, afterScreen, RESUME_NEEDS_CLINICIAN } from './program-transitions.js';
 import type { ScreenResult } from './red-flags.js';
+import { reason, type Reason } from './program-engine.js';
+import { programText } from './program-words.js';
 
 const today = '2026-12-07';
 const clear: ScreenResult = { status: 'clear', exclusions: [], precautions: [] };
 const stop: ScreenResult = {
   status: 'stop',
   urgency: 'emergency',
-  advice: 'Go to A&E now.',
-  flags: [{ id: 'ce-bladder', concern: 'nerve pressure', urgency: 'emergency' }],
+  advice: 'Get emergency care now: go to an emergency department or call your local emergency number.',
+  flags: [{ id: 'ce-bladder', concern: 'pressure on the nerves at the bottom of the spine', urgency: 'emergency' }],
   exclusions: [],
   precautions: [],
 };
@@ -22,8 +24,14 @@ const running: Program = {
   decidedOn: '2026-12-06',
 };
 const stopped: Program = { ...running, status: 'stopped' };
-const stopReasons = [
-  { rule: 'red-flag:ce-bladder', text: 'Safety answer suggests nerve pressure. Go to A&E now.', refs: [] },
+// The flag's concern and the advice of the screen's urgency (red-flags.ts), kept by id and urgency.
+const stopReasons: Reason[] = [
+  {
+    rule: 'red-flag:ce-bladder',
+    text: 'Safety answer suggests pressure on the nerves at the bottom of the spine. Get emergency care now: go to an emergency department or call your local emergency number.',
+    said: { id: 'stop.red-flag-answer', params: { flag: 'ce-bladder', urgency: 'emergency' } },
+    refs: [],
+  },
 ];
 
 test('a safety screen: start, stop, resume only after a clinician, or nothing', () => {
@@ -47,7 +55,14 @@ test('a safety screen: start, stop, resume only after a clinician, or nothing', 
           fromStage: null,
           toStage: 1,
           actor: 'person',
-          reasons: [{ rule: 'screen-clear', text: 'Safety check clear: the program starts at stage 1.', refs: [] }],
+          reasons: [
+            {
+              rule: 'screen-clear',
+              text: 'Safety check clear: the program starts at stage 1.',
+              said: { id: 'start.screen-clear', params: {} },
+              refs: [],
+            },
+          ],
         },
       },
     },
@@ -105,6 +120,7 @@ test('a safety screen: start, stop, resume only after a clinician, or nothing', 
             {
               rule: 'clinician-cleared',
               text: 'A clinician has checked you and the safety check is clear again.',
+              said: { id: 'resume.clinician-cleared', params: {} },
               refs: [],
             },
           ],
@@ -123,7 +139,7 @@ test('a safety screen: start, stop, resume only after a clinician, or nothing', 
 });
 
 test("applying the day's review: one stage within 1 to 5, else only the day marked decided; nothing when there is nothing to apply", () => {
-  const why = [{ rule: 'adherence', text: 'Seven of seven sessions.', refs: [] }];
+  const why = [reason('all-met', programText('progress.all-met'), ['46'])];
   const at = (stage: number): Program => ({ ...running, stage });
   const rows: {
     name: string;

@@ -10,6 +10,8 @@ import type { ProgramEvent } from './program-event-record.js';
 import type { Program } from './program-record.js';
 import type { ScreenResult } from './red-flags.js';
 import { FIRST_STAGE, LAST_STAGE } from './stages.js';
+import { reason } from './program-engine.js';
+import { programText } from './program-words.js';
 
 /** An event to record with the change (its id and time are the store's and the clock's). */
 export type NewProgramEvent = Omit<ProgramEvent, 'id' | 'at'>;
@@ -44,11 +46,9 @@ export function afterScreen(
         fromStage: prev?.stage ?? null,
         toStage: null,
         actor: 'person',
-        reasons: result.flags.map((f) => ({
-          rule: `red-flag:${f.id}`,
-          text: `Safety answer suggests ${f.concern}. ${result.advice}`,
-          refs: [],
-        })),
+        reasons: result.flags.map((f) =>
+          reason(`red-flag:${f.id}`, programText('stop.red-flag-answer', { flag: f.id, urgency: result.urgency })),
+        ),
       },
     };
   }
@@ -61,7 +61,7 @@ export function afterScreen(
         fromStage: null,
         toStage: FIRST_STAGE,
         actor: 'person',
-        reasons: [{ rule: 'screen-clear', text: 'Safety check clear: the program starts at stage 1.', refs: [] }],
+        reasons: [reason('screen-clear', programText('start.screen-clear'))],
       },
     };
   }
@@ -75,13 +75,7 @@ export function afterScreen(
         fromStage: prev.stage,
         toStage: prev.stage,
         actor: 'person',
-        reasons: [
-          {
-            rule: 'clinician-cleared',
-            text: 'A clinician has checked you and the safety check is clear again.',
-            refs: [],
-          },
-        ],
+        reasons: [reason('clinician-cleared', programText('resume.clinician-cleared'))],
       },
     };
   }

@@ -28,11 +28,18 @@ interface TodayLike {
 export function todayStateIn<T extends TodayLike>(state: T, language: Language): T {
   if (language === 'en') return state;
   const walking = walkingTargetIn(state.walking, language);
-  const plan = todayPlan({ screen: state.screen?.result ?? null, stage: state.program?.stage ?? FIRST_STAGE, walking, doseOverrides: state.program?.doseOverrides ?? null, language });
+  const plan = todayPlan({
+    screen: state.screen?.result ?? null,
+    stage: state.program?.stage ?? FIRST_STAGE,
+    walking,
+    doseOverrides: state.program?.doseOverrides ?? null,
+    language,
+  });
   return {
     ...state,
     screen: state.screen && { ...state.screen, result: screenResultIn(state.screen.result, language) },
-    plan, walking,
+    plan,
+    walking,
     decision: state.decision && reviewIn(state.decision, language),
   };
 }
@@ -41,15 +48,17 @@ export function todayStateIn<T extends TodayLike>(state: T, language: Language):
 interface ProgressLike {
   stage: { number: number; name: string; goal: string } | null;
   decision: Review | null;
-  events: { reasons: { text: string }[] }[];
+  events: Parameters<typeof eventIn>[0][];
   walking: WalkingTarget;
 }
 
 export function progressIn<P extends ProgressLike>(progress: P, language: Language): P {
   if (language === 'en') return progress;
-  const stage = progress.stage && (({ number, name, goal }) => ({ number, name, goal }))(stageIn(progress.stage.number, language));
+  const stage =
+    progress.stage && (({ number, name, goal }) => ({ number, name, goal }))(stageIn(progress.stage.number, language));
   return {
-    ...progress, stage,
+    ...progress,
+    stage,
     decision: progress.decision && reviewIn(progress.decision, language),
     events: progress.events.map((e) => eventIn(e, language)),
     walking: walkingTargetIn(progress.walking, language),

@@ -1,14 +1,12 @@
 /**
  * The walking target's words in Spanish (issue 14 item 8): the basis (how today's target came from the person's own
  * days, src/core/walking-target.ts) and a clinician's setting (src/core/walking-override.ts), both from the target's
- * own id and figures (WalkingBasisText, the setting's fields), never from its English. The two readers of English
- * below (a day and a walking figure) serve review-texts.ts's stored sentences only.
+ * own id and figures (WalkingBasisText, the setting's fields), never from its English.
  */
 import type { Language } from '../language.js';
 import type { ClinicianWalkingSetting, WalkingBasisText, WalkingTarget } from '../walking-target.js';
 
 const NUMBER_ES = new Intl.NumberFormat('es-ES');
-const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const MONTHS_ES = ['ene', 'feb', 'mar', 'abr', 'may', 'jun', 'jul', 'ago', 'sept', 'oct', 'nov', 'dic'];
 
 /** "4400 pasos", "12.000 pasos" or "25 minutos". */
@@ -19,20 +17,6 @@ export function walkingFigureEs(t: { steps: number | null; minutes: number | nul
 /** "3 nov" from 2026-11-03 (dayMonth's Spanish). */
 export function dayMonthEs(iso: string): string {
   return `${Number(iso.slice(8, 10))} ${MONTHS_ES[Number(iso.slice(5, 7)) - 1]}`;
-}
-
-/** "3 nov" from dayMonth's English "3 Nov"; null for anything else. */
-export function englishDayMonthEs(text: string): string | null {
-  const m = /^(\d{1,2}) ([A-Z][a-z]{2})$/.exec(text);
-  const i = m ? MONTHS_EN.indexOf(m[2]!) : -1;
-  return m && i >= 0 ? `${m[1]} ${MONTHS_ES[i]}` : null;
-}
-
-/** "4,400 steps" / "25 minutes" (walkingFigure's English) in Spanish; null for anything else. */
-export function walkingFigureFromEnglish(english: string): string | null {
-  const m = /^([\d,]+) steps$|^(\d+) minutes$/.exec(english);
-  if (!m) return null;
-  return m[1] !== undefined ? walkingFigureEs({ steps: Number(m[1].replace(/,/g, '')), minutes: null }) : walkingFigureEs({ steps: null, minutes: Number(m[2]) });
 }
 
 /** The basis in Spanish, from its id and figures (walking-target.ts WalkingBasisText; its English is basisEnglish). */
@@ -46,7 +30,9 @@ export function walkingBasisEs(t: WalkingBasisText): string {
   }
   const a = t.params;
   const gaps =
-    a.withData < a.days ? ` (en los ${a.withData} de esos días con datos de caminata; los días sin datos no cuentan)` : '';
+    a.withData < a.days
+      ? ` (en los ${a.withData} de esos días con datos de caminata; los días sin datos no cuentan)`
+      : '';
   const what = a.ceiling.steps !== null ? 'donde el beneficio se estabiliza' : 'el objetivo del programa';
   const raised =
     a.raised === 'past'
@@ -68,11 +54,17 @@ export function walkingBasisEs(t: WalkingBasisText): string {
 /** A clinician's setting's sentence in Spanish, from its figures (the clinician's reason stays in their words). */
 export function clinicianSettingTextEs(c: ClinicianWalkingSetting): string {
   const by = `${c.setBy} ${c.kind === 'target' ? 'ha fijado tu objetivo de caminata en' : 'ha limitado tu objetivo de caminata a'} ${walkingFigureEs(c)} al día el ${dayMonthEs(c.setOn)}`;
-  return c.applied ? `${by}. Según tus propios días recientes sería ${walkingFigureEs(c.own)}.` : `${by}; tu propio objetivo no pasa de eso, así que se mantiene.`;
+  return c.applied
+    ? `${by}. Según tus propios días recientes sería ${walkingFigureEs(c.own)}.`
+    : `${by}; tu propio objetivo no pasa de eso, así que se mantiene.`;
 }
 
 /** The walking target with its words in `language`. */
 export function walkingTargetIn(target: WalkingTarget, language: Language): WalkingTarget {
   if (language === 'en') return target;
-  return { ...target, basis: walkingBasisEs(target.basisText), clinician: target.clinician && { ...target.clinician, text: clinicianSettingTextEs(target.clinician) } };
+  return {
+    ...target,
+    basis: walkingBasisEs(target.basisText),
+    clinician: target.clinician && { ...target.clinician, text: clinicianSettingTextEs(target.clinician) },
+  };
 }

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { DATABASES, freshStore } from '../../../test/helpers/databases.js';
 import { evaluateScreen, PRECAUTION_QUESTIONS, RED_FLAG_QUESTIONS } from '../../core/red-flags.js';
 import type { Store } from '../db.js';
+import type { Reason } from '../../core/program-engine.js';
 import { insertOutcomeScore, listOutcomeScores } from './assessments.js';
 import { addCheckinRow, listCheckinSignals } from './checkins.js';
 import { readPlanHistory } from './person-history.js';
@@ -128,7 +129,12 @@ for (const kind of DATABASES) {
           })
           .execute();
       }
-      const reason = { rule: 'weeks-ok', text: 'Two good weeks.', refs: ['pocovi-2024'] };
+      const reason = {
+        rule: 'all-met',
+        text: 'You did your sessions and your pain stayed within the rules for a week, so the next stage starts.',
+        said: { id: 'progress.all-met', params: {} },
+        refs: ['46'],
+      } satisfies Reason;
       await addProgramEvent(db, personId, {
         at: '2026-11-09T06:00:00.000Z',
         onDate: '2026-11-09',

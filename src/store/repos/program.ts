@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../schema.js';
 import { WalkingOverride } from '../../core/walking-override.js';
-import { PROGRAM_EVENT_REASONS, type ProgramEvent } from '../../core/program-event-record.js';
+import { PROGRAM_EVENT_REASONS, storedReasons, type ProgramEvent } from '../../core/program-event-record.js';
 import { DoseOverridesRecord, type Program } from '../../core/program-record.js';
 import { fromJson, newId, toJson } from '../json-column.js';
 import { inTransaction, refreshListFigures } from './patient-list.js';
@@ -99,7 +99,7 @@ export async function addProgramEvent(db: Db, personId: string, e: Omit<ProgramE
       action: e.action,
       from_stage: e.fromStage,
       to_stage: e.toStage,
-      reasons: toJson(e.reasons),
+      reasons: toJson(storedReasons(e.reasons)),
       actor: e.actor,
     })
     .execute();
