@@ -34,6 +34,7 @@ const FORMATTED: readonly string[] = [
   'src/core/report',
   'src/gait',
   'src/importers',
+  'src/pose',
   'src/reports',
   'src/store',
   'test/formatting.test.ts',

@@ -19,7 +19,10 @@ const NMS_IOU = 0.3;
 /** One detected person: score, box and the 4 detector keypoints (hip centre first, the full-body scale point second), normalised to the frame. */
 export interface Detection {
   score: number;
-  xMin: number; yMin: number; xMax: number; yMax: number;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
   /** x, y pairs. */
   keypoints: Float64Array;
 }
@@ -28,18 +31,26 @@ const f = Math.fround;
 
 /** The anchors' centres, float32 as pose-detection's anchor tensors (createSsdAnchors with BLAZEPOSE_DETECTOR_ANCHOR_CONFIGURATION: fixed size 1, 2 per cell). */
 const anchors: { x: Float64Array; y: Float64Array } = (() => {
-  const x = new Float64Array(NUM_BOXES); const y = new Float64Array(NUM_BOXES);
+  const x = new Float64Array(NUM_BOXES);
+  const y = new Float64Array(NUM_BOXES);
   const strides = [8, 16, 32, 32, 32];
   let n = 0;
   for (let layer = 0; layer < strides.length;) {
     let last = layer;
     let perCell = 0;
     // Layers with the same stride share a grid: one anchor per aspect ratio (1) and one interpolated scale each.
-    while (last < strides.length && strides[last] === strides[layer]) { perCell += 2; last++; }
+    while (last < strides.length && strides[last] === strides[layer]) {
+      perCell += 2;
+      last++;
+    }
     const side = Math.ceil(DETECTOR_SIZE / strides[layer]!);
     for (let row = 0; row < side; row++) {
       for (let col = 0; col < side; col++) {
-        for (let k = 0; k < perCell; k++) { x[n] = f((col + 0.5) / side); y[n] = f((row + 0.5) / side); n++; }
+        for (let k = 0; k < perCell; k++) {
+          x[n] = f((col + 0.5) / side);
+          y[n] = f((row + 0.5) / side);
+          n++;
+        }
       }
     }
     layer = last;
@@ -65,10 +76,16 @@ export function decodeDetections(raw: Float32Array, padding: Padding, maxDetecti
     // reverseOutputOrder: x centre, y centre, width, height, then x, y per keypoint, in detector pixels around the
     // anchor. In float32 (f) as pose-detection's tensors computed them: the first crop's region then lands on the
     // very same numbers, and tracking can carry a 1e-7 difference there to whole pixels a few frames on.
-    const ax = anchors.x[i]!; const ay = anchors.y[i]!;
-    const xc = f(f(raw[o + 1]! / DETECTOR_SIZE) + ax); const yc = f(f(raw[o + 2]! / DETECTOR_SIZE) + ay);
-    const halfW = f(f(raw[o + 3]! / DETECTOR_SIZE) / 2); const halfH = f(f(raw[o + 4]! / DETECTOR_SIZE) / 2);
-    const xMin = f(xc - halfW); const yMin = f(yc - halfH); const xMax = f(xc + halfW); const yMax = f(yc + halfH);
+    const ax = anchors.x[i]!;
+    const ay = anchors.y[i]!;
+    const xc = f(f(raw[o + 1]! / DETECTOR_SIZE) + ax);
+    const yc = f(f(raw[o + 2]! / DETECTOR_SIZE) + ay);
+    const halfW = f(f(raw[o + 3]! / DETECTOR_SIZE) / 2);
+    const halfH = f(f(raw[o + 4]! / DETECTOR_SIZE) / 2);
+    const xMin = f(xc - halfW);
+    const yMin = f(yc - halfH);
+    const xMax = f(xc + halfW);
+    const yMax = f(yc + halfH);
     if (xMax - xMin < 0 || yMax - yMin < 0) continue;
     const keypoints = new Float64Array(DETECTOR_KEYPOINTS * 2);
     for (let k = 0; k < DETECTOR_KEYPOINTS; k++) {
@@ -104,10 +121,16 @@ function iou(a: Detection, b: Detection): number {
 }
 
 function removeLetterbox(d: Detection, p: Padding): void {
-  const lr = 1 - (p.left + p.right); const tb = 1 - (p.top + p.bottom);
-  const xMin = (d.xMin - p.left) / lr; const yMin = (d.yMin - p.top) / tb;
-  const width = (d.xMax - d.xMin) / lr; const height = (d.yMax - d.yMin) / tb;
-  d.xMin = xMin; d.yMin = yMin; d.xMax = xMin + width; d.yMax = yMin + height;
+  const lr = 1 - (p.left + p.right);
+  const tb = 1 - (p.top + p.bottom);
+  const xMin = (d.xMin - p.left) / lr;
+  const yMin = (d.yMin - p.top) / tb;
+  const width = (d.xMax - d.xMin) / lr;
+  const height = (d.yMax - d.yMin) / tb;
+  d.xMin = xMin;
+  d.yMin = yMin;
+  d.xMax = xMin + width;
+  d.yMax = yMin + height;
   for (let k = 0; k < d.keypoints.length; k += 2) {
     d.keypoints[k] = (d.keypoints[k]! - p.left) / lr;
     d.keypoints[k + 1] = (d.keypoints[k + 1]! - p.top) / tb;
@@ -175,9 +198,14 @@ function refineFromHeatmap(xy: Float64Array, heatmap: { data: Float32Array; dims
     const centerCol = Math.trunc(xy[2 * i]! * hmWidth);
     const centerRow = Math.trunc(xy[2 * i + 1]! * hmHeight);
     if (centerCol < 0 || centerCol >= hmWidth || centerRow < 0 || centerCol >= hmHeight) continue;
-    const beginCol = Math.max(0, centerCol - offset); const endCol = Math.min(hmWidth, centerCol + offset + 1);
-    const beginRow = Math.max(0, centerRow - offset); const endRow = Math.min(hmHeight, centerRow + offset + 1);
-    let sum = 0; let weightedCol = 0; let weightedRow = 0; let maxValue = 0;
+    const beginCol = Math.max(0, centerCol - offset);
+    const endCol = Math.min(hmWidth, centerCol + offset + 1);
+    const beginRow = Math.max(0, centerRow - offset);
+    const endRow = Math.min(hmHeight, centerRow + offset + 1);
+    let sum = 0;
+    let weightedCol = 0;
+    let weightedRow = 0;
+    let maxValue = 0;
     for (let row = beginRow; row < endRow; ++row) {
       for (let col = beginCol; col < endCol; ++col) {
         const confidence = hm[(row * hmWidth + col) * channels + i]!;

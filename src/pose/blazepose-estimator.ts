@@ -11,7 +11,9 @@ import { checkRoi, cropFrame } from './roi.js';
 
 /** Thrown inside estimate() for a user-caused problem; runtimes turn it into a PoseError value. */
 export class PoseInputError extends Error {
-  constructor(readonly error: import('./frame.js').PoseError) { super(error.message); }
+  constructor(readonly error: import('./frame.js').PoseError) {
+    super(error.message);
+  }
 }
 
 /** Default EstimateOptions.backfill: half a second at 30 fps. */
@@ -38,7 +40,8 @@ export function blazePoseEstimator(tracker: PoseTracker, model: string): PoseEst
       };
       const backfill = Math.max(0, options.backfill ?? DEFAULT_BACKFILL);
       // Frames before anyone was found, kept (bytes copied: decoders may reuse buffers) for the backward pass.
-      let recent: Array<{ input: Frame; time: number; at: number; offset: { x: number; y: number }; scale: number }> = [];
+      let recent: Array<{ input: Frame; time: number; at: number; offset: { x: number; y: number }; scale: number }> =
+        [];
       let seen = false;
       for await (const frame of frames) {
         // Where the frame sits in the source picture: source = region origin + frame pixel * scale.
@@ -47,7 +50,12 @@ export function blazePoseEstimator(tracker: PoseTracker, model: string): PoseEst
         let input = frame;
         let offset = { x: region.x / scale, y: region.y / scale }; // in frame pixels
         if (roi && !sameRect(roi, region)) {
-          const r = scaledRoi({ ...roi, x: roi.x - region.x, y: roi.y - region.y }, 1 / scale, frame.width, frame.height);
+          const r = scaledRoi(
+            { ...roi, x: roi.x - region.x, y: roi.y - region.y },
+            1 / scale,
+            frame.width,
+            frame.height,
+          );
           input = cropFrame(frame, r);
           offset = { x: offset.x + r.x, y: offset.y + r.y };
         }
@@ -68,10 +76,18 @@ export function blazePoseEstimator(tracker: PoseTracker, model: string): PoseEst
           tracker.reset();
           poses = await estimateOne(input, frame.time);
         }
-        if (poses.length) { seen = true; recent = []; }
-        else if (!seen && backfill > 0) {
+        if (poses.length) {
+          seen = true;
+          recent = [];
+        } else if (!seen && backfill > 0) {
           const whole = filledFrame(input); // the detector looked at all of it already
-          recent.push({ input: { ...whole, data: whole.data.slice() }, time: frame.time, at: out.length, offset, scale });
+          recent.push({
+            input: { ...whole, data: whole.data.slice() },
+            time: frame.time,
+            at: out.length,
+            offset,
+            scale,
+          });
           if (recent.length > backfill) recent.shift();
         }
         out.push({ index: frame.index, time: frame.time, people: poses.map((p) => toPerson(p, offset, scale)) });
@@ -90,7 +106,12 @@ function sameRect(a: RegionOfInterest, b: RegionOfInterest): boolean {
 function scaledRoi(roi: RegionOfInterest, k: number, w: number, h: number): RegionOfInterest {
   const x = Math.min(w - 1, Math.max(0, Math.round(roi.x * k)));
   const y = Math.min(h - 1, Math.max(0, Math.round(roi.y * k)));
-  return { x, y, width: Math.min(w - x, Math.round(roi.width * k)), height: Math.min(h - y, Math.round(roi.height * k)) };
+  return {
+    x,
+    y,
+    width: Math.min(w - x, Math.round(roi.width * k)),
+    height: Math.min(h - y, Math.round(roi.height * k)),
+  };
 }
 
 /** A tracked person from frame pixels (of the frame handed to the tracker) into source-video pixels. */
@@ -98,6 +119,10 @@ function toPerson(person: PosePerson, offset: { x: number; y: number }, scale: n
   // World landmarks are already in metres, hip-centred; cropping and scaling do not change them.
   return {
     ...person,
-    image: person.image.map((k) => ({ x: (k.x + offset.x) * scale, y: (k.y + offset.y) * scale, visibility: k.visibility })),
+    image: person.image.map((k) => ({
+      x: (k.x + offset.x) * scale,
+      y: (k.y + offset.y) * scale,
+      visibility: k.visibility,
+    })),
   };
 }

@@ -7,12 +7,26 @@
  */
 
 /** A rectangle normalised to the image (0-1 on each axis), rotated by `rotation` radians about its centre. */
-export interface NormRect { xCenter: number; yCenter: number; width: number; height: number; rotation: number }
+export interface NormRect {
+  xCenter: number;
+  yCenter: number;
+  width: number;
+  height: number;
+  rotation: number;
+}
 
 /** Letterbox padding as fractions of the model input (left, top, right, bottom). */
-export interface Padding { left: number; top: number; right: number; bottom: number }
+export interface Padding {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
 
-export interface ImageSize { width: number; height: number }
+export interface ImageSize {
+  width: number;
+  height: number;
+}
 
 /** pose-detection's BLAZEPOSE_DETECTOR_RECT_TRANSFORMATION_CONFIG: square on the long side, 1.25 times larger. */
 const RECT_SCALE = 1.25;
@@ -29,8 +43,10 @@ export function normalizeRadians(angle: number): number {
  */
 export function alignmentRect(sx: number, sy: number, ex: number, ey: number, size: ImageSize): NormRect {
   const { width: w, height: h } = size;
-  const xCenter = sx * w; const yCenter = sy * h;
-  const xScale = ex * w; const yScale = ey * h;
+  const xCenter = sx * w;
+  const yCenter = sy * h;
+  const xScale = ex * w;
+  const yScale = ey * h;
   const boxSize = Math.sqrt((xScale - xCenter) * (xScale - xCenter) + (yScale - yCenter) * (yScale - yCenter)) * 2;
   const rotation = normalizeRadians(TARGET_ANGLE - Math.atan2(-(yScale - yCenter), xScale - xCenter));
   return { xCenter: xCenter / w, yCenter: yCenter / h, width: boxSize / w, height: boxSize / h, rotation };
@@ -63,7 +79,8 @@ export function objectScale(sx: number, sy: number, ex: number, ey: number, size
 export function projectToFrame(xy: Float64Array, from: number, to: number, padding: Padding, roi: NormRect): void {
   const lr = padding.left + padding.right;
   const tb = padding.top + padding.bottom;
-  const cos = Math.cos(roi.rotation); const sin = Math.sin(roi.rotation);
+  const cos = Math.cos(roi.rotation);
+  const sin = Math.sin(roi.rotation);
   for (let i = from; i < to; i++) {
     const x = (xy[2 * i]! - padding.left) / (1 - lr) - 0.5;
     const y = (xy[2 * i + 1]! - padding.top) / (1 - tb) - 0.5;
@@ -74,9 +91,11 @@ export function projectToFrame(xy: Float64Array, from: number, to: number, paddi
 
 /** World landmarks (metres, hip-centred) turned by the crop's rotation, in place (calculateWorldLandmarkProjection). */
 export function rotateWorld(xyz: Float64Array, count: number, roi: NormRect): void {
-  const cos = Math.cos(roi.rotation); const sin = Math.sin(roi.rotation);
+  const cos = Math.cos(roi.rotation);
+  const sin = Math.sin(roi.rotation);
   for (let i = 0; i < count; i++) {
-    const x = xyz[3 * i]!; const y = xyz[3 * i + 1]!;
+    const x = xyz[3 * i]!;
+    const y = xyz[3 * i + 1]!;
     xyz[3 * i] = cos * x - sin * y;
     xyz[3 * i + 1] = sin * x + cos * y;
   }

@@ -7,10 +7,23 @@
  * Pure apart from the two network calls it is handed: the browser (onnxruntime-web) and Node (onnxruntime-node) share it.
  */
 import { LANDMARKS, type PosePerson } from '../gait/keypoints.js';
-import { BODY_LANDMARKS, decodeDetections, decodeLandmarks, DETECTOR_SIZE, LANDMARK_SIZE, type LandmarkOutputs } from './blazepose-decode.js';
+import {
+  BODY_LANDMARKS,
+  decodeDetections,
+  decodeLandmarks,
+  DETECTOR_SIZE,
+  LANDMARK_SIZE,
+  type LandmarkOutputs,
+} from './blazepose-decode.js';
 import { objectScale, projectToFrame, roiFromPoints, rotateWorld, type NormRect } from './blazepose-geometry.js';
 import { cropForModel, type RgbImage } from './landmark-crop.js';
-import { OneEuroFilters, SMOOTH_AUXILIARY, SMOOTH_LANDMARKS, SMOOTH_WORLD, VisibilityFilters } from './landmark-smoothing.js';
+import {
+  OneEuroFilters,
+  SMOOTH_AUXILIARY,
+  SMOOTH_LANDMARKS,
+  SMOOTH_WORLD,
+  VisibilityFilters,
+} from './landmark-smoothing.js';
 import type { PersonDetection, PoseTracker } from './pose-tracker.js';
 
 /** The two networks, as onnx-graph-model.ts opens them on either ONNX Runtime. */
@@ -37,7 +50,12 @@ export function blazePoseTracker(nets: PoseNetworks): PoseTracker {
    * Tracking lost: pose-detection's reset(). It leaves the world-landmark filter as it was (an upstream omission,
    * kept so the numbers stay theirs within a video); `reset` below clears that one too.
    */
-  const lose = () => { roi = null; visibility = null; smooth = null; smoothAux = null; };
+  const lose = () => {
+    roi = null;
+    visibility = null;
+    smooth = null;
+    smoothAux = null;
+  };
 
   async function detect(image: RgbImage, max: number) {
     const crop = cropForModel(image, undefined, DETECTOR_SIZE, DETECTOR_SIZE, [-1, 1], detectorInput);
@@ -58,16 +76,23 @@ export function blazePoseTracker(nets: PoseNetworks): PoseTracker {
   return {
     async estimate(image, time) {
       const size = { width: image.width, height: image.height };
-      const W = size.width; const H = size.height;
+      const W = size.width;
+      const H = size.height;
       let rect = roi;
       if (!rect) {
         const [first] = await detect(image, 1);
-        if (!first) { lose(); return null; }
+        if (!first) {
+          lose();
+          return null;
+        }
         const k = first.keypoints;
         rect = roiFromPoints(k[0]!, k[1]!, k[2]!, k[3]!, size);
       }
       const lm = await landmarksIn(image, rect);
-      if (!lm) { lose(); return null; }
+      if (!lm) {
+        lose();
+        return null;
+      }
       const xy = lm.xy;
       const micro = time * 1000 * 1000; // pose-detection: the caller's milliseconds, then microseconds
       const scale = objectScale(xy[2 * AUX]!, xy[2 * AUX + 1]!, xy[2 * AUX + 2]!, xy[2 * AUX + 3]!, size);
@@ -79,7 +104,10 @@ export function blazePoseTracker(nets: PoseNetworks): PoseTracker {
       visibility.apply(lm.visibility);
       // Coordinates in pixels through the one-euro filters, then back to normalised (as pose-detection's round trip).
       const body = new Float64Array(BODY_LANDMARKS * 2);
-      for (let i = 0; i < BODY_LANDMARKS; i++) { body[2 * i] = xy[2 * i]! * W; body[2 * i + 1] = xy[2 * i + 1]! * H; }
+      for (let i = 0; i < BODY_LANDMARKS; i++) {
+        body[2 * i] = xy[2 * i]! * W;
+        body[2 * i + 1] = xy[2 * i + 1]! * H;
+      }
       smooth ??= new OneEuroFilters(BODY_LANDMARKS * 2, SMOOTH_LANDMARKS);
       smooth.apply(body, micro, scale);
       const aux = Float64Array.of(xy[2 * AUX]! * W, xy[2 * AUX + 1]! * H, xy[2 * AUX + 2]! * W, xy[2 * AUX + 3]! * H);
@@ -92,27 +120,55 @@ export function blazePoseTracker(nets: PoseNetworks): PoseTracker {
       const world = lm.world;
       return {
         score: lm.score,
-        image: LANDMARKS.map((_, i) => ({ x: (body[2 * i]! / W) * W, y: (body[2 * i + 1]! / H) * H, visibility: shown[i]! })),
-        world: LANDMARKS.map((_, i) => ({ x: world[3 * i]!, y: world[3 * i + 1]!, z: world[3 * i + 2]!, visibility: lm.visibility[i]! })),
+        image: LANDMARKS.map((_, i) => ({
+          x: (body[2 * i]! / W) * W,
+          y: (body[2 * i + 1]! / H) * H,
+          visibility: shown[i]!,
+        })),
+        world: LANDMARKS.map((_, i) => ({
+          x: world[3 * i]!,
+          y: world[3 * i + 1]!,
+          z: world[3 * i + 2]!,
+          visibility: lm.visibility[i]!,
+        })),
       };
     },
     async detectPeople(image, maxPeople): Promise<PersonDetection[]> {
       return (await detect(image, maxPeople)).map((d) => ({
-        score: d.score, hip: { x: d.keypoints[0]!, y: d.keypoints[1]! }, scalePoint: { x: d.keypoints[2]!, y: d.keypoints[3]! },
+        score: d.score,
+        hip: { x: d.keypoints[0]!, y: d.keypoints[1]! },
+        scalePoint: { x: d.keypoints[2]!, y: d.keypoints[3]! },
       }));
     },
     async landmarksOf(image, person) {
       const size = { width: image.width, height: image.height };
-      const lm = await landmarksIn(image, roiFromPoints(person.hip.x, person.hip.y, person.scalePoint.x, person.scalePoint.y, size));
+      const lm = await landmarksIn(
+        image,
+        roiFromPoints(person.hip.x, person.hip.y, person.scalePoint.x, person.scalePoint.y, size),
+      );
       if (!lm) return null;
       const xy = lm.xy;
       return {
         score: lm.score,
-        image: LANDMARKS.map((_, i) => ({ x: xy[2 * i]! * size.width, y: xy[2 * i + 1]! * size.height, visibility: lm.visibility[i]! })),
-        world: LANDMARKS.map((_, i) => ({ x: lm.world[3 * i]!, y: lm.world[3 * i + 1]!, z: lm.world[3 * i + 2]!, visibility: lm.visibility[i]! })),
+        image: LANDMARKS.map((_, i) => ({
+          x: xy[2 * i]! * size.width,
+          y: xy[2 * i + 1]! * size.height,
+          visibility: lm.visibility[i]!,
+        })),
+        world: LANDMARKS.map((_, i) => ({
+          x: lm.world[3 * i]!,
+          y: lm.world[3 * i + 1]!,
+          z: lm.world[3 * i + 2]!,
+          visibility: lm.visibility[i]!,
+        })),
       };
     },
-    reset() { lose(); smoothWorld = null; },
-    dispose() { void nets.release?.(); },
+    reset() {
+      lose();
+      smoothWorld = null;
+    },
+    dispose() {
+      void nets.release?.();
+    },
   };
 }

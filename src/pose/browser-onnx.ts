@@ -7,11 +7,21 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as ort from 'onnxruntime-web';
 import {
-  DETECTOR_INPUT_SHAPE, DETECTOR_OUTPUTS, LANDMARK_INPUT_SHAPE, LANDMARK_OUTPUTS, openOnnxGraphModel,
-  type OnnxDetectorModel, type OnnxLandmarkModel, type OrtLike,
+  DETECTOR_INPUT_SHAPE,
+  DETECTOR_OUTPUTS,
+  LANDMARK_INPUT_SHAPE,
+  LANDMARK_OUTPUTS,
+  openOnnxGraphModel,
+  type OnnxDetectorModel,
+  type OnnxLandmarkModel,
+  type OrtLike,
 } from './onnx-graph-model.js';
 
-export interface BrowserOnnxModels { landmarks: OnnxLandmarkModel; persons: OnnxDetectorModel; description: string }
+export interface BrowserOnnxModels {
+  landmarks: OnnxLandmarkModel;
+  persons: OnnxDetectorModel;
+  description: string;
+}
 
 /**
  * Threads for the wasm kernels: wasm threads need SharedArrayBuffer, which only a cross-origin isolated page has
@@ -38,9 +48,26 @@ export async function loadBrowserOnnxModels(modelBase: string, ortBase: string):
   const description = `onnxruntime-web ${ort.env.versions.web ?? ort.env.versions.common} wasm, ${n} thread${n === 1 ? '' : 's'}`;
   const options = { executionProviders: ['wasm'], executionMode: 'sequential' };
   const load = (file: string) => tf.io.http(`${modelBase}${file}`).load!();
-  const [landmarkArtifacts, detectorArtifacts] = await Promise.all([load('blazepose-full.json'), load('blazepose-detector.json')]);
+  const [landmarkArtifacts, detectorArtifacts] = await Promise.all([
+    load('blazepose-full.json'),
+    load('blazepose-detector.json'),
+  ]);
   // One after the other: the wasm module is created by the first session.
-  const landmarks = await openOnnxGraphModel(ort as unknown as OrtLike, landmarkArtifacts, LANDMARK_INPUT_SHAPE, LANDMARK_OUTPUTS, options, description);
-  const persons = await openOnnxGraphModel(ort as unknown as OrtLike, detectorArtifacts, DETECTOR_INPUT_SHAPE, DETECTOR_OUTPUTS, options, description);
+  const landmarks = await openOnnxGraphModel(
+    ort as unknown as OrtLike,
+    landmarkArtifacts,
+    LANDMARK_INPUT_SHAPE,
+    LANDMARK_OUTPUTS,
+    options,
+    description,
+  );
+  const persons = await openOnnxGraphModel(
+    ort as unknown as OrtLike,
+    detectorArtifacts,
+    DETECTOR_INPUT_SHAPE,
+    DETECTOR_OUTPUTS,
+    options,
+    description,
+  );
   return { landmarks, persons, description };
 }

@@ -39,7 +39,9 @@ export interface BrowserRuntimeOptions {
  * (person-boxes.ts `scanPeople`) needs the tracker itself; share one between the scan and the estimator (never run
  * both on it at once). Load failures come back as an error value.
  */
-export async function createBrowserPoseDetector(options: BrowserRuntimeOptions = {}): Promise<Result<{ detector: PoseTracker; model: string }>> {
+export async function createBrowserPoseDetector(
+  options: BrowserRuntimeOptions = {},
+): Promise<Result<{ detector: PoseTracker; model: string }>> {
   const modelBase = options.modelBase ?? '/models/blazepose/';
   try {
     setWasmPaths(options.wasmBase ?? '/models/tfjs-wasm/');
@@ -52,8 +54,21 @@ export async function createBrowserPoseDetector(options: BrowserRuntimeOptions =
     if (options.runtime !== 'tfjs') {
       try {
         const onnx = await loadBrowserOnnxModels(modelBase, options.ortBase ?? '/models/ort-wasm/');
-        const detector = blazePoseTracker({ detector: onnx.persons, landmarks: onnx.landmarks, release: async () => { await onnx.landmarks.release(); await onnx.persons.release(); } });
-        return { ok: true, value: { detector, model: `blazepose-full on ${onnx.description} (pre- and post-processing in TypeScript, browser)` } };
+        const detector = blazePoseTracker({
+          detector: onnx.persons,
+          landmarks: onnx.landmarks,
+          release: async () => {
+            await onnx.landmarks.release();
+            await onnx.persons.release();
+          },
+        });
+        return {
+          ok: true,
+          value: {
+            detector,
+            model: `blazepose-full on ${onnx.description} (pre- and post-processing in TypeScript, browser)`,
+          },
+        };
       } catch (e) {
         // The reason goes into the model name (saved with the keypoints, at most 200 characters) and the console.
         console.warn('ONNX Runtime unavailable, the pose model runs on tfjs wasm:', e);
@@ -67,10 +82,19 @@ export async function createBrowserPoseDetector(options: BrowserRuntimeOptions =
       detectorModelUrl: `${modelBase}blazepose-detector.json`,
       landmarkModelUrl: `${modelBase}blazepose-full.json`,
     });
-    return { ok: true, value: { detector: tfjsPoseTracker(tfjsDetector), model: `blazepose-full tfjs-core ${tf.version_core} wasm browser${onnxFailure}` } };
+    return {
+      ok: true,
+      value: {
+        detector: tfjsPoseTracker(tfjsDetector),
+        model: `blazepose-full tfjs-core ${tf.version_core} wasm browser${onnxFailure}`,
+      },
+    };
   } catch (e) {
-    return fail('model-load-failed', `Cannot load the pose model from ${modelBase}: ${e instanceof Error ? e.message : String(e)}`,
-      { file: modelBase });
+    return fail(
+      'model-load-failed',
+      `Cannot load the pose model from ${modelBase}: ${e instanceof Error ? e.message : String(e)}`,
+      { file: modelBase },
+    );
   }
 }
 

@@ -15,8 +15,22 @@ test('Given the Sports2D walk, when opened, then size, count and 30 fps timestam
   assert.ok(r.ok);
   const v = r.value;
   // SOURCES.md: 1768x994, 30 fps. Frame count by a second method: ffprobe actually decoding and counting frames.
-  const counted = Number(execFileSync('ffprobe', ['-v', 'error', '-count_frames', '-select_streams', 'v:0',
-    '-show_entries', 'stream=nb_read_frames', '-of', 'csv=p=0', VIDEO]).toString().trim());
+  const counted = Number(
+    execFileSync('ffprobe', [
+      '-v',
+      'error',
+      '-count_frames',
+      '-select_streams',
+      'v:0',
+      '-show_entries',
+      'stream=nb_read_frames',
+      '-of',
+      'csv=p=0',
+      VIDEO,
+    ])
+      .toString()
+      .trim(),
+  );
   assert.equal(v.source.width, 1768);
   assert.equal(v.source.height, 994);
   assert.equal(v.source.frameCount, counted);
@@ -33,7 +47,10 @@ test('Given a frame range and a downscale, then the right frames come out with t
   assert.ok(r.ok);
   const frames = [];
   for await (const f of r.value.frames()) frames.push(f);
-  assert.deepEqual(frames.map((f) => f.index), [10, 11, 12, 13]);
+  assert.deepEqual(
+    frames.map((f) => f.index),
+    [10, 11, 12, 13],
+  );
   // 1768x994 scaled to height 360: width 1768*360/994 = 640.3, rounded to an even 640.
   for (const f of frames) {
     assert.equal(f.height, 360);
@@ -43,8 +60,12 @@ test('Given a frame range and a downscale, then the right frames come out with t
   }
   // Frames are real pictures, not zero-filled: the outdoor scene has bright and dark pixels.
   const d = frames[0]!.data;
-  let min = 255; let max = 0;
-  for (let i = 0; i < d.length; i += 97) { min = Math.min(min, d[i]!); max = Math.max(max, d[i]!); }
+  let min = 255;
+  let max = 0;
+  for (let i = 0; i < d.length; i += 97) {
+    min = Math.min(min, d[i]!);
+    max = Math.max(max, d[i]!);
+  }
   assert.ok(max - min > 100);
 });
 
@@ -74,11 +95,20 @@ test('Given a later frame range, the container seek hands out the same frames as
   const seek = await openVideo(VIDEO, { first: 150, last: 156, maxHeight: 240 });
   const sampled = await openVideo(VIDEO, { first: 150, last: 160, maxHeight: 240, every: 5 });
   assert.ok(fromStart.ok && seek.ok && sampled.ok);
-  const all = []; for await (const f of fromStart.value.frames()) all.push(f);
-  const a = []; for await (const f of seek.value.frames()) a.push(f);
-  const b = []; for await (const f of sampled.value.frames()) b.push(f);
-  assert.deepEqual(a.map((f) => f.index), [150, 151, 152, 153, 154, 155, 156]);
-  assert.deepEqual(b.map((f) => f.index), [150, 155, 160]);
+  const all = [];
+  for await (const f of fromStart.value.frames()) all.push(f);
+  const a = [];
+  for await (const f of seek.value.frames()) a.push(f);
+  const b = [];
+  for await (const f of sampled.value.frames()) b.push(f);
+  assert.deepEqual(
+    a.map((f) => f.index),
+    [150, 151, 152, 153, 154, 155, 156],
+  );
+  assert.deepEqual(
+    b.map((f) => f.index),
+    [150, 155, 160],
+  );
   for (const f of [...a, ...b]) assert.deepEqual(all[f.index]!.data, f.data, `frame ${f.index}`);
   // Neighbouring frames differ (the walker moves), so equal bytes mean the same frame, not any frame.
   assert.notDeepEqual(a[0]!.data, a[1]!.data);
@@ -96,10 +126,15 @@ test('Given a crop, frames show only that part of the picture and say where it i
   assert.equal(c!.width, 640);
   assert.deepEqual(c!.region, crop);
   // Same pixels as rows 174.. of the downscaled whole picture (480 * 360/994 = 173.8), up to resampling.
-  let diff = 0; let n = 0;
-  for (let y = 10; y < 180; y += 7) for (let x = 0; x < 640; x += 5) {
-    for (let ch = 0; ch < 3; ch++) { diff += Math.abs(c!.data[(y * 640 + x) * 3 + ch]! - w!.data[((y + 174) * 640 + x) * 3 + ch]!); n++; }
-  }
+  let diff = 0;
+  let n = 0;
+  for (let y = 10; y < 180; y += 7)
+    for (let x = 0; x < 640; x += 5) {
+      for (let ch = 0; ch < 3; ch++) {
+        diff += Math.abs(c!.data[(y * 640 + x) * 3 + ch]! - w!.data[((y + 174) * 640 + x) * 3 + ch]!);
+        n++;
+      }
+    }
   assert.ok(diff / n < 12, `mean difference ${diff / n}`);
   const bad = await openVideo(VIDEO, { crop: { x: 1700, y: 0, width: 200, height: 200 } });
   assert.equal(bad.ok, false);
@@ -108,7 +143,10 @@ test('Given a crop, frames show only that part of the picture and say where it i
 
 async function first<T>(it: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
-  for await (const x of it) { out.push(x); break; }
+  for await (const x of it) {
+    out.push(x);
+    break;
+  }
   return out;
 }
 
@@ -117,8 +155,25 @@ test('Given a variable-frame-rate video, the seek path hands out the same frames
   // 67 and 33 ms alternate irregularly), keyframes every 10 frames so that seeking lands mid-stream.
   const dir = mkdtempSync(join(tmpdir(), 'pose-vfr-'));
   const vfr = join(dir, 'vfr.mp4');
-  execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', VIDEO, '-vf', "select='lt(n\\,150)*(not(mod(n\\,3))+not(mod(n\\,5)))',scale=320:-2",
-    '-fps_mode', 'vfr', '-an', '-c:v', 'libx264', '-preset', 'ultrafast', '-g', '10', vfr]);
+  execFileSync('ffmpeg', [
+    '-v',
+    'error',
+    '-y',
+    '-i',
+    VIDEO,
+    '-vf',
+    "select='lt(n\\,150)*(not(mod(n\\,3))+not(mod(n\\,5)))',scale=320:-2",
+    '-fps_mode',
+    'vfr',
+    '-an',
+    '-c:v',
+    'libx264',
+    '-preset',
+    'ultrafast',
+    '-g',
+    '10',
+    vfr,
+  ]);
   // Kept source frames by hand: n in 0..149 with n % 3 == 0 or n % 5 == 0 -> 50 + 30 - 10 = 70 frames.
   const kept = Array.from({ length: 150 }, (_, n) => n).filter((n) => n % 3 === 0 || n % 5 === 0);
   const seek = await openVideo(vfr, { first: 40, last: 47 });
@@ -126,12 +181,24 @@ test('Given a variable-frame-rate video, the seek path hands out the same frames
   const counted = await openVideo(vfr, { first: 0, last: 47, every: 2 });
   assert.ok(seek.ok && counted.ok);
   assert.equal(seek.value.times.length, kept.length);
-  const a = []; for await (const f of seek.value.frames()) a.push(f);
-  const b = []; for await (const f of counted.value.frames()) b.push(f);
-  assert.deepEqual(a.map((f) => f.index), [40, 41, 42, 43, 44, 45, 46, 47]);
-  for (const f of a) assert.ok(Math.abs(f.time - kept[f.index]! / 30) < 2e-3, `frame ${f.index} at ${f.time} s, source frame ${kept[f.index]}`);
+  const a = [];
+  for await (const f of seek.value.frames()) a.push(f);
+  const b = [];
+  for await (const f of counted.value.frames()) b.push(f);
+  assert.deepEqual(
+    a.map((f) => f.index),
+    [40, 41, 42, 43, 44, 45, 46, 47],
+  );
+  for (const f of a)
+    assert.ok(
+      Math.abs(f.time - kept[f.index]! / 30) < 2e-3,
+      `frame ${f.index} at ${f.time} s, source frame ${kept[f.index]}`,
+    );
   const later = b.filter((f) => f.index >= 40);
-  assert.deepEqual(later.map((f) => f.index), [40, 42, 44, 46]);
+  assert.deepEqual(
+    later.map((f) => f.index),
+    [40, 42, 44, 46],
+  );
   for (const f of later) assert.deepEqual(a.find((g) => g.index === f.index)!.data, f.data, `frame ${f.index}`);
 });
 
@@ -140,15 +207,43 @@ test('Given a phone clip stored sideways with rotation metadata, frames come out
   // "rotate=90" in its metadata, as phones save portrait video: a player (and Footing) must show it upright.
   const clip = fileURLToPath(new URL('../../test/fixtures/gait-clips/treadmill-run-side-a.mp4', import.meta.url));
   const dir = mkdtempSync(join(tmpdir(), 'footing-rotated-'));
-  const sideways = join(dir, 'sideways.mp4'); const rotated = join(dir, 'rotated.mp4');
-  execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', clip, '-frames:v', '15', '-vf', 'transpose=1', '-c:v', 'libx264', '-crf', '18', '-preset', 'veryfast', '-an', sideways]);
+  const sideways = join(dir, 'sideways.mp4');
+  const rotated = join(dir, 'rotated.mp4');
+  execFileSync('ffmpeg', [
+    '-v',
+    'error',
+    '-y',
+    '-i',
+    clip,
+    '-frames:v',
+    '15',
+    '-vf',
+    'transpose=1',
+    '-c:v',
+    'libx264',
+    '-crf',
+    '18',
+    '-preset',
+    'veryfast',
+    '-an',
+    sideways,
+  ]);
   execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', sideways, '-c', 'copy', '-metadata:s:v:0', 'rotate=90', rotated]);
-  const stored = execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'stream=width,height', '-of', 'csv=p=0', rotated], { encoding: 'utf8' }).trim().replace(/,$/, '');
+  const stored = execFileSync(
+    'ffprobe',
+    ['-v', 'error', '-show_entries', 'stream=width,height', '-of', 'csv=p=0', rotated],
+    { encoding: 'utf8' },
+  )
+    .trim()
+    .replace(/,$/, '');
   assert.equal(stored, '960,540', 'stored sideways');
   const [a, b] = await Promise.all([openVideo(clip, { last: 0 }), openVideo(rotated, { last: 0 })]);
   assert.ok(a.ok && b.ok);
   assert.deepEqual([b.value.source.width, b.value.source.height], [540, 960]);
-  const first = async (o: typeof a) => { for await (const f of (o as Extract<typeof a, { ok: true }>).value.frames()) return f; throw new Error('no frame'); };
+  const first = async (o: typeof a) => {
+    for await (const f of (o as Extract<typeof a, { ok: true }>).value.frames()) return f;
+    throw new Error('no frame');
+  };
   const [fa, fb] = await Promise.all([first(a), first(b)]);
   assert.deepEqual([fb.width, fb.height], [fa.width, fa.height]);
   // Upright: the same picture as the original, pixel for pixel within compression noise (a wrong turn would
@@ -170,9 +265,15 @@ test('Given reuse, frames are the same bytes, in buffers reused from frame to fr
   };
   const a = await copies(fresh.value.frames());
   const b = await copies(reused.value.frames());
-  assert.deepEqual(b.map((f) => f.index), [100, 101, 102, 103, 104, 105]);
+  assert.deepEqual(
+    b.map((f) => f.index),
+    [100, 101, 102, 103, 104, 105],
+  );
   for (const [i, f] of b.entries()) assert.deepEqual(f.bytes, a[i]!.bytes, `frame ${f.index}`);
   assert.notDeepEqual(b[0]!.bytes, b[1]!.bytes, 'the frames differ (the walker moves)');
-  assert.ok(b.every((f) => f.buffer === b[0]!.buffer), 'one buffer for every frame');
+  assert.ok(
+    b.every((f) => f.buffer === b[0]!.buffer),
+    'one buffer for every frame',
+  );
   assert.ok(a[0]!.buffer !== a[1]!.buffer, 'without reuse each frame has its own');
 });

@@ -88,9 +88,19 @@ export async function probeVideo(file: string): Promise<Result<ProbedVideo>> {
   }
   let probe: ProbeJson;
   try {
-    probe = JSON.parse(await run('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries',
-      'stream=width,height,r_frame_rate,avg_frame_rate,nb_frames:stream_side_data=rotation:stream_tags=rotate',
-      '-of', 'json', file])) as ProbeJson;
+    probe = JSON.parse(
+      await run('ffprobe', [
+        '-v',
+        'error',
+        '-select_streams',
+        'v:0',
+        '-show_entries',
+        'stream=width,height,r_frame_rate,avg_frame_rate,nb_frames:stream_side_data=rotation:stream_tags=rotate',
+        '-of',
+        'json',
+        file,
+      ]),
+    ) as ProbeJson;
   } catch (e) {
     return fail('not-a-video', `ffprobe cannot read ${file} as a video: ${firstLine(e)}`, { file });
   }
@@ -101,12 +111,25 @@ export async function probeVideo(file: string): Promise<Result<ProbedVideo>> {
   let packetTimes: string;
   try {
     // Packet timestamps (no decoding needed, fast); sorted they are the frames' presentation times.
-    packetTimes = await run('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'packet=pts_time',
-      '-of', 'csv=p=0', file]);
+    packetTimes = await run('ffprobe', [
+      '-v',
+      'error',
+      '-select_streams',
+      'v:0',
+      '-show_entries',
+      'packet=pts_time',
+      '-of',
+      'csv=p=0',
+      file,
+    ]);
   } catch (e) {
     return fail('decode-failed', `Cannot read the video packets of ${file}: ${firstLine(e)}`, { file });
   }
-  const rawTimes = packetTimes.split('\n').map((l) => Number.parseFloat(l)).filter((t) => Number.isFinite(t)).sort((a, b) => a - b);
+  const rawTimes = packetTimes
+    .split('\n')
+    .map((l) => Number.parseFloat(l))
+    .filter((t) => Number.isFinite(t))
+    .sort((a, b) => a - b);
   if (rawTimes.length === 0) return fail('decode-failed', `No video frames in ${file}`, { file });
   const t0 = rawTimes[0] ?? 0;
   const times = rawTimes.map((t) => t - t0);
@@ -114,7 +137,10 @@ export async function probeVideo(file: string): Promise<Result<ProbedVideo>> {
   // ffmpeg rotates phone videos upright by default; report the rotated size.
   const rotation = Math.abs(Number(stream.side_data_list?.[0]?.rotation ?? stream.tags?.rotate ?? 0)) % 180;
   const [width, height] = rotation === 90 ? [stream.height, stream.width] : [stream.width, stream.height];
-  const fps = ratio(stream.avg_frame_rate) || ratio(stream.r_frame_rate) || (times.length > 1 ? (times.length - 1) / (times.at(-1) ?? 1) : 30);
+  const fps =
+    ratio(stream.avg_frame_rate) ||
+    ratio(stream.r_frame_rate) ||
+    (times.length > 1 ? (times.length - 1) / (times.at(-1) ?? 1) : 30);
   return { ok: true, value: { file, source: { width, height, fps, frameCount: times.length }, times, rawTimes } };
 }
 
@@ -131,21 +157,40 @@ export function openProbed(video: ProbedVideo, options: VideoOpenOptions = {}): 
   const { width: frameWidth, height: frameHeight } = modelFrameSize(source, crop, options.maxHeight);
   return {
     ok: true,
-    value: { ...video, frameWidth, frameHeight, frames: () => decodeFrames(file, frameWidth, frameHeight, { times, rawTimes, width, height }, options) },
+    value: {
+      ...video,
+      frameWidth,
+      frameHeight,
+      frames: () => decodeFrames(file, frameWidth, frameHeight, { times, rawTimes, width, height }, options),
+    },
   };
 }
 
 function checkCrop(c: RegionOfInterest, width: number, height: number): string | null {
-  const ok = [c.x, c.y, c.width, c.height].every((v) => Number.isInteger(v)) && c.x >= 0 && c.y >= 0 && c.width >= 16
-    && c.height >= 16 && c.x + c.width <= width && c.y + c.height <= height;
-  return ok ? null : `Region of interest ${JSON.stringify(c)} must be whole pixels, at least 16x16, inside ${width}x${height}.`;
+  const ok =
+    [c.x, c.y, c.width, c.height].every((v) => Number.isInteger(v)) &&
+    c.x >= 0 &&
+    c.y >= 0 &&
+    c.width >= 16 &&
+    c.height >= 16 &&
+    c.x + c.width <= width &&
+    c.y + c.height <= height;
+  return ok
+    ? null
+    : `Region of interest ${JSON.stringify(c)} must be whole pixels, at least 16x16, inside ${width}x${height}.`;
 }
 
 /** Frames before this index are reached by a container seek rather than by decoding from the start. */
 const SEEK_FROM_FRAME = 30;
 
 /** Streams decoded frames; a decoding failure mid-way throws a VideoDecodeError carrying a located error. */
-async function* decodeFrames(file: string, w: number, h: number, t: { times: number[]; rawTimes: number[]; width: number; height: number }, o: VideoOpenOptions): AsyncIterable<Frame> {
+async function* decodeFrames(
+  file: string,
+  w: number,
+  h: number,
+  t: { times: number[]; rawTimes: number[]; width: number; height: number },
+  o: VideoOpenOptions,
+): AsyncIterable<Frame> {
   const { times, rawTimes } = t;
   const first = Math.max(0, o.first ?? 0);
   const last = Math.min(times.length - 1, o.last ?? times.length - 1);
@@ -175,24 +220,55 @@ async function* decodeFrames(file: string, w: number, h: number, t: { times: num
   const want = o.crop ?? { x: 0, y: 0, width: t.width, height: t.height };
   const box = o.yuv && !o.hflip ? chromaAlignedBox(want, t.width, t.height) : null;
   const crop = box ?? o.crop;
-  if (crop && (crop.width !== t.width || crop.height !== t.height)) filters.push(`crop=${crop.width}:${crop.height}:${crop.x}:${crop.y}`);
+  if (crop && (crop.width !== t.width || crop.height !== t.height))
+    filters.push(`crop=${crop.width}:${crop.height}:${crop.x}:${crop.y}`);
   if (!box) filters.push(`scale=${w}:${h}:flags=area`);
   else if (!filters.length) filters.push('null');
   // One decoder thread: the pose pool already runs one ffmpeg beside each worker, one worker per core, so ffmpeg's
   // own frame threads only competed with them (footing analyze of the shared walk, four pairs alternating at load
   // 7-11: 0.93-0.99x the CPU and 0.49-0.98x the wall time with one thread, the same heel strikes). Decoding is
   // bit-exact whatever the thread count.
-  const args = ['-v', 'error', '-nostdin', '-threads', '1', ...input, '-i', file, '-an', '-sn', '-vf', filters.join(','),
-    '-fps_mode', 'passthrough', '-f', 'rawvideo', '-pix_fmt', box ? 'yuv420p' : 'rgb24', 'pipe:1'];
+  const args = [
+    '-v',
+    'error',
+    '-nostdin',
+    '-threads',
+    '1',
+    ...input,
+    '-i',
+    file,
+    '-an',
+    '-sn',
+    '-vf',
+    filters.join(','),
+    '-fps_mode',
+    'passthrough',
+    '-f',
+    'rawvideo',
+    '-pix_fmt',
+    box ? 'yuv420p' : 'rgb24',
+    'pipe:1',
+  ];
   // yuv: a frame filled on demand, so the model's crops convert only the part of the picture they read.
   const into = o.reuse && box ? new Uint8Array(w * h * 3) : undefined;
   const convert = box
-    ? (raw: Uint8Array) => { const f = lazyYuv420ToRgb(packedYuv420(raw, box.width, box.height), { ...want, x: want.x - box.x, y: want.y - box.y }, w, h, into); return { data: f.data, fill: f.fill }; }
+    ? (raw: Uint8Array) => {
+        const f = lazyYuv420ToRgb(
+          packedYuv420(raw, box.width, box.height),
+          { ...want, x: want.x - box.x, y: want.y - box.y },
+          w,
+          h,
+          into,
+        );
+        return { data: f.data, fill: f.fill };
+      }
     : (raw: Uint8Array) => ({ data: raw });
   const region = o.crop ? { ...o.crop } : undefined;
   const child = spawn('ffmpeg', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
-  child.stderr.on('data', (d: Buffer) => { if (stderr.length < 4000) stderr += d.toString(); });
+  child.stderr.on('data', (d: Buffer) => {
+    if (stderr.length < 4000) stderr += d.toString();
+  });
   const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   const frameBytes = box ? (box.width * box.height * 3) / 2 : w * h * 3;
   const readAhead = Math.max(1, o.readAhead ?? 4);
@@ -205,7 +281,11 @@ async function* decodeFrames(file: string, w: number, h: number, t: { times: num
   let buffered = 0;
   let ended = false;
   let wake: (() => void) | null = null;
-  const notify = () => { const f = wake; wake = null; f?.(); };
+  const notify = () => {
+    const f = wake;
+    wake = null;
+    f?.();
+  };
   child.stdout.on('data', (chunk: Buffer) => {
     chunks.push(chunk);
     buffered += chunk.length;
@@ -217,7 +297,8 @@ async function* decodeFrames(file: string, w: number, h: number, t: { times: num
         const take = Math.min(c.length, frameBytes - filled);
         frame.set(c.subarray(0, take), filled);
         filled += take;
-        if (take === c.length) chunks.shift(); else chunks[0] = c.subarray(take);
+        if (take === c.length) chunks.shift();
+        else chunks[0] = c.subarray(take);
       }
       buffered -= frameBytes;
       queue.push(frame);
@@ -225,7 +306,10 @@ async function* decodeFrames(file: string, w: number, h: number, t: { times: num
     if (queue.length >= readAhead) child.stdout.pause(); // back-pressure: ffmpeg blocks on a full pipe
     notify();
   });
-  child.stdout.on('end', () => { ended = true; notify(); });
+  child.stdout.on('end', () => {
+    ended = true;
+    notify();
+  });
   let index = first;
   try {
     for (;;) {
@@ -234,7 +318,14 @@ async function* decodeFrames(file: string, w: number, h: number, t: { times: num
         if (lent && o.reuse) spare.push(lent);
         lent = data;
         if (queue.length < readAhead) child.stdout.resume();
-        yield { ...convert(data), width: w, height: h, index, time: times[index] ?? index / 30, ...(region ? { region } : {}) };
+        yield {
+          ...convert(data),
+          width: w,
+          height: h,
+          index,
+          time: times[index] ?? index / 30,
+          ...(region ? { region } : {}),
+        };
         index += every;
         // The last wanted frame is out: stop ffmpeg (finally below) rather than let it decode the rest of the file
         // only for the select filter to drop it (the first of two segments would decode the second's frames too).
@@ -242,27 +333,44 @@ async function* decodeFrames(file: string, w: number, h: number, t: { times: num
         continue;
       }
       if (ended) break;
-      await new Promise<void>((r) => { wake = r; });
+      await new Promise<void>((r) => {
+        wake = r;
+      });
     }
     const code = await exited;
     if (code !== 0) {
-      throw new VideoDecodeError({ code: 'decode-failed', message: `ffmpeg failed decoding ${file}: ${stderr.split('\n')[0] ?? ''}`, location: { file, frame: index } });
+      throw new VideoDecodeError({
+        code: 'decode-failed',
+        message: `ffmpeg failed decoding ${file}: ${stderr.split('\n')[0] ?? ''}`,
+        location: { file, frame: index },
+      });
     }
   } finally {
     // Stopped early (last frame out, or the reader stopped): ffmpeg goes, and is waited for, so that it is gone
     // (and its CPU time counted with this process's children) when the frames end.
-    if (child.exitCode === null && child.signalCode === null) { child.kill('SIGKILL'); await exited; }
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGKILL');
+      await exited;
+    }
   }
 }
 
 /** A decoding failure found while streaming frames; carries a located error value. */
 export class VideoDecodeError extends Error {
-  constructor(readonly error: import('./frame.js').PoseError) { super(error.message); }
+  constructor(readonly error: import('./frame.js').PoseError) {
+    super(error.message);
+  }
 }
 
 interface ProbeJson {
-  streams?: Array<{ width?: number; height?: number; r_frame_rate?: string; avg_frame_rate?: string;
-    side_data_list?: Array<{ rotation?: number }>; tags?: { rotate?: string } }>;
+  streams?: Array<{
+    width?: number;
+    height?: number;
+    r_frame_rate?: string;
+    avg_frame_rate?: string;
+    side_data_list?: Array<{ rotation?: number }>;
+    tags?: { rotate?: string };
+  }>;
 }
 
 function ratio(s: string | undefined): number {
@@ -274,7 +382,8 @@ function ratio(s: string | undefined): number {
 function run(cmd: string, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile(cmd, args, { maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
-      if (err) reject(new Error(stderr || err.message)); else resolve(stdout);
+      if (err) reject(new Error(stderr || err.message));
+      else resolve(stdout);
     });
   });
 }

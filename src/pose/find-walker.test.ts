@@ -23,12 +23,19 @@ test('Given the shared walk, the first pass picks the walker, not the acrobat on
   // body at x = 1416 - (n - 60) * 10.2 (docs/gait-reference.md, pass 2 command).
   for (const b of walker.boxes) {
     const expected = 1416 - (b.index - 60) * 10.2;
-    assert.ok(Math.abs(b.hipX - expected) < 150, `frame ${b.index}: hip x ${b.hipX.toFixed(0)} vs ${expected.toFixed(0)}`);
+    assert.ok(
+      Math.abs(b.hipX - expected) < 150,
+      `frame ${b.index}: hip x ${b.hipX.toFixed(0)} vs ${expected.toFixed(0)}`,
+    );
   }
   // The acrobat stands on the box with his hips near (590, 260) and his feet at y ~420 (read off frame 20 by eye):
   // he is a candidate too, and the band starts below his feet but reaches her feet (y ~920-940).
-  assert.ok(candidates.some((c) => c !== walker && c.boxes.some((b) => Math.abs(b.hipX - 590) < 120 && Math.abs(b.hipY - 260) < 120)),
-    'the acrobat is listed as another candidate');
+  assert.ok(
+    candidates.some(
+      (c) => c !== walker && c.boxes.some((b) => Math.abs(b.hipX - 590) < 120 && Math.abs(b.hipY - 260) < 120),
+    ),
+    'the acrobat is listed as another candidate',
+  );
   assert.ok(roi);
   assert.ok(roi!.y > 420 && roi!.y + roi!.height >= 940, JSON.stringify(roi));
 });
@@ -47,7 +54,10 @@ test('Given a treadmill runner and someone walking past for 2 s, the scan follow
     const { candidates, chosen } = r.value;
     // By the clip's making: the left 270 px are the treadmill, the right 300 the window the passer crosses.
     const runner = candidates[chosen!]!;
-    assert.ok(runner.boxes.every((b) => b.hipX < 270), 'the runner on the treadmill is followed');
+    assert.ok(
+      runner.boxes.every((b) => b.hipX < 270),
+      'the runner on the treadmill is followed',
+    );
     const passer = candidates.find((c) => c.boxes.length >= 3 && c.boxes.every((b) => b.hipX > 270));
     assert.ok(passer, 'the passer-by is seen on at least 3 samples');
     // She travels far enough that a ranking by travel alone would have taken her: the case this test is for.

@@ -13,7 +13,6 @@ import { sceneChecks, type SceneChecks, type Thumbnail } from './scene-checks.js
 import type { SegmentJob, SegmentTiming } from './segment-plan.js';
 import { chooseWalker, type WalkerChoice } from './walker-choice.js';
 
-
 /** The scan looks at whole frames; `maxHeight` defaults to SCAN_MAX_HEIGHT, `onProgress` counts sampled frames. */
 export interface FindWalkerOptions extends Omit<PoseRunOptions, 'roi'> {
   /** Sampled frames per second of video (default 2). */
@@ -31,7 +30,10 @@ export interface FindWalkerResult extends WalkerChoice {
 }
 
 /** Scans the video for people and picks the walker. */
-export async function findWalker(input: VideoInput, options: FindWalkerOptions = {}): Promise<Result<FindWalkerResult>> {
+export async function findWalker(
+  input: VideoInput,
+  options: FindWalkerOptions = {},
+): Promise<Result<FindWalkerResult>> {
   const t0 = performance.now();
   const opened = await probed(input);
   if (!opened.ok) return opened;
@@ -50,15 +52,29 @@ export async function findWalker(input: VideoInput, options: FindWalkerOptions =
   for (let i = 0; i < parts; i++) {
     const a = first + i * per * every;
     const b = Math.min(last, a + (per - 1) * every);
-    if (a <= last) jobs.push({ kind: 'scan', segment: i, video, first: a, last: b, decodeFirst: a, every, maxHeight: options.maxHeight ?? SCAN_MAX_HEIGHT });
+    if (a <= last)
+      jobs.push({
+        kind: 'scan',
+        segment: i,
+        video,
+        first: a,
+        last: b,
+        decodeFirst: a,
+        every,
+        maxHeight: options.maxHeight ?? SCAN_MAX_HEIGHT,
+      });
   }
   const done = jobs.map(() => 0);
   let results;
   try {
-    results = await Promise.all(jobs.map((job) => pool.run(job, (n) => {
-      done[job.segment] = n;
-      options.onProgress?.({ done: done.reduce((x, y) => x + y, 0), total: samples });
-    })));
+    results = await Promise.all(
+      jobs.map((job) =>
+        pool.run(job, (n) => {
+          done[job.segment] = n;
+          options.onProgress?.({ done: done.reduce((x, y) => x + y, 0), total: samples });
+        }),
+      ),
+    );
   } finally {
     if (!options.pool) await pool.close();
   }
@@ -71,7 +87,11 @@ export async function findWalker(input: VideoInput, options: FindWalkerOptions =
     thumbs.push(...r.value.thumbs);
     segments.push({ first: jobs[i]!.first, last: jobs[i]!.last, timing: r.value.timing });
   }
-  const choice = chooseWalker(boxes, { width: source.width, height: source.height, sampleInterval: every / source.fps });
+  const choice = chooseWalker(boxes, {
+    width: source.width,
+    height: source.height,
+    sampleInterval: every / source.fps,
+  });
   const scene = sceneChecks(thumbs, boxes, source);
   return { ok: true, value: { ...choice, every, wallMs: performance.now() - t0, segments, scene } };
 }

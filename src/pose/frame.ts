@@ -37,13 +37,21 @@ export function filledFrame(frame: Frame): Frame {
 }
 
 /** Progress of a running estimation. `total` is null when the frame count is not known in advance. */
-export interface PoseProgress { done: number; total: number | null }
+export interface PoseProgress {
+  done: number;
+  total: number | null;
+}
 
 /**
  * A rectangle in source-video pixels. Used to choose one person when several are in view: frames are cropped to it
  * before estimation (BlazePose tfjs reports one person per frame), and keypoints are mapped back to full-frame pixels.
  */
-export interface RegionOfInterest { x: number; y: number; width: number; height: number }
+export interface RegionOfInterest {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 
 /** Describes the source video so that keypoints can be reported in its pixel grid. */
 export interface SourceInfo {
@@ -58,10 +66,7 @@ export interface SourceInfo {
 export interface PoseEstimator {
   /** Name of model, variant and backend, copied into KeypointSeries.model. */
   readonly model: string;
-  estimate(
-    frames: AsyncIterable<Frame>,
-    options: EstimateOptions,
-  ): Promise<KeypointSeries>;
+  estimate(frames: AsyncIterable<Frame>, options: EstimateOptions): Promise<KeypointSeries>;
   /** Releases the model's memory. */
   dispose(): void;
 }

@@ -18,28 +18,33 @@ async function frame(): Promise<RgbImage> {
   throw new Error('no frame');
 }
 
-test('Given real frames and rotated regions, then the JS crop equals pose-detection\'s tfjs crop', async () => {
+test("Given real frames and rotated regions, then the JS crop equals pose-detection's tfjs crop", async () => {
   const det = await createTfjsBlazePose(); // sets up the tfjs backend the reference crop runs on
   const image = await frame();
   const tensor = tf.tensor3d(Float32Array.from(image.data), [image.height, image.width, 3]);
-  await fc.assert(fc.asyncProperty(
-    fc.record({
-      xCenter: fc.double({ min: -0.1, max: 1.1, noNaN: true }), yCenter: fc.double({ min: -0.1, max: 1.1, noNaN: true }),
-      width: fc.double({ min: 0.05, max: 1.2, noNaN: true }), height: fc.double({ min: 0.05, max: 1.2, noNaN: true }),
-      rotation: fc.double({ min: -Math.PI, max: Math.PI, noNaN: true }),
-    }),
-    async (rect) => {
-      const ref = convertImageToTensor(tensor, BLAZEPOSE_LANDMARK_IMAGE_TO_TENSOR_CONFIG, { ...rect });
-      const expected = await ref.imageTensor.data();
-      const got = cropForLandmarks(image, { ...rect });
-      ref.imageTensor.dispose();
-      assert.equal(got.pixels.length, expected.length);
-      let worst = 0;
-      for (let i = 0; i < expected.length; i++) worst = Math.max(worst, Math.abs(expected[i]! - got.pixels[i]!));
-      assert.ok(worst < 1e-4, `largest pixel difference ${worst} for ${JSON.stringify(rect)}`);
-      assert.deepEqual(got.padding, ref.padding);
-    },
-  ), { numRuns: 25 });
+  await fc.assert(
+    fc.asyncProperty(
+      fc.record({
+        xCenter: fc.double({ min: -0.1, max: 1.1, noNaN: true }),
+        yCenter: fc.double({ min: -0.1, max: 1.1, noNaN: true }),
+        width: fc.double({ min: 0.05, max: 1.2, noNaN: true }),
+        height: fc.double({ min: 0.05, max: 1.2, noNaN: true }),
+        rotation: fc.double({ min: -Math.PI, max: Math.PI, noNaN: true }),
+      }),
+      async (rect) => {
+        const ref = convertImageToTensor(tensor, BLAZEPOSE_LANDMARK_IMAGE_TO_TENSOR_CONFIG, { ...rect });
+        const expected = await ref.imageTensor.data();
+        const got = cropForLandmarks(image, { ...rect });
+        ref.imageTensor.dispose();
+        assert.equal(got.pixels.length, expected.length);
+        let worst = 0;
+        for (let i = 0; i < expected.length; i++) worst = Math.max(worst, Math.abs(expected[i]! - got.pixels[i]!));
+        assert.ok(worst < 1e-4, `largest pixel difference ${worst} for ${JSON.stringify(rect)}`);
+        assert.deepEqual(got.padding, ref.padding);
+      },
+    ),
+    { numRuns: 25 },
+  );
   tensor.dispose();
   det.dispose();
 });

@@ -7,14 +7,40 @@
  */
 
 /** A one-euro filter's constants (pose-detection's oneEuroFilter config). */
-export interface OneEuroConfig { frequency: number; minCutOff: number; beta: number; derivateCutOff: number; minAllowedObjectScale: number; disableValueScaling?: boolean }
+export interface OneEuroConfig {
+  frequency: number;
+  minCutOff: number;
+  beta: number;
+  derivateCutOff: number;
+  minAllowedObjectScale: number;
+  disableValueScaling?: boolean;
+}
 
 /** Body landmarks as shown. */
-export const SMOOTH_LANDMARKS: OneEuroConfig = { frequency: 30, minCutOff: 0.05, beta: 80, derivateCutOff: 1.0, minAllowedObjectScale: 1e-6 };
+export const SMOOTH_LANDMARKS: OneEuroConfig = {
+  frequency: 30,
+  minCutOff: 0.05,
+  beta: 80,
+  derivateCutOff: 1.0,
+  minAllowedObjectScale: 1e-6,
+};
 /** The two auxiliary landmarks that place the next crop: smoothed harder, so the crop is steady while the body is. */
-export const SMOOTH_AUXILIARY: OneEuroConfig = { frequency: 30, minCutOff: 0.01, beta: 10.0, derivateCutOff: 1.0, minAllowedObjectScale: 1e-6 };
+export const SMOOTH_AUXILIARY: OneEuroConfig = {
+  frequency: 30,
+  minCutOff: 0.01,
+  beta: 10.0,
+  derivateCutOff: 1.0,
+  minAllowedObjectScale: 1e-6,
+};
 /** World landmarks are metres, whatever the person's size in the picture: no scaling by the object's size. */
-export const SMOOTH_WORLD: OneEuroConfig = { frequency: 30, minCutOff: 0.1, beta: 40, derivateCutOff: 1.0, minAllowedObjectScale: 1e-6, disableValueScaling: true };
+export const SMOOTH_WORLD: OneEuroConfig = {
+  frequency: 30,
+  minCutOff: 0.1,
+  beta: 40,
+  derivateCutOff: 1.0,
+  minAllowedObjectScale: 1e-6,
+  disableValueScaling: true,
+};
 /** BLAZEPOSE_VISIBILITY_SMOOTHING_CONFIG. */
 export const VISIBILITY_ALPHA = 0.1;
 
@@ -33,11 +59,17 @@ export class OneEuroFilters {
   private readonly dxInit: Uint8Array;
   private readonly dxStored: Float64Array;
 
-  constructor(readonly n: number, private readonly config: OneEuroConfig) {
+  constructor(
+    readonly n: number,
+    private readonly config: OneEuroConfig,
+  ) {
     this.frequency = new Float64Array(n).fill(config.frequency);
     this.lastTimestamp = new Float64Array(n);
-    this.xInit = new Uint8Array(n); this.xRaw = new Float64Array(n); this.xStored = new Float64Array(n);
-    this.dxInit = new Uint8Array(n); this.dxStored = new Float64Array(n);
+    this.xInit = new Uint8Array(n);
+    this.xRaw = new Float64Array(n);
+    this.xStored = new Float64Array(n);
+    this.dxInit = new Uint8Array(n);
+    this.dxStored = new Float64Array(n);
   }
 
   /**
@@ -55,22 +87,29 @@ export class OneEuroFilters {
     for (let i = 0; i < this.n; i++) {
       // A timestamp not after the last one: the value passes unfiltered and the state is left alone.
       if (this.lastTimestamp[i]! >= us) continue;
-      if (this.lastTimestamp[i] !== 0 && us !== 0) this.frequency[i] = 1 / ((us - this.lastTimestamp[i]!) * MICRO_SECONDS_TO_SECOND);
+      if (this.lastTimestamp[i] !== 0 && us !== 0)
+        this.frequency[i] = 1 / ((us - this.lastTimestamp[i]!) * MICRO_SECONDS_TO_SECOND);
       this.lastTimestamp[i] = us;
       const value = values[i]!;
       const freq = this.frequency[i]!;
       const dValue = this.xInit[i] ? (value - this.xRaw[i]!) * valueScale * freq : 0;
       // The derivative's low-pass, then the value's with a cut-off that rises with speed.
-      const dAlpha = 1.0 / (1.0 + (freq / (2 * Math.PI * derivateCutOff)));
+      const dAlpha = 1.0 / (1.0 + freq / (2 * Math.PI * derivateCutOff));
       let edValue: number;
       if (this.dxInit[i]) edValue = this.dxStored[i]! + dAlpha * (dValue - this.dxStored[i]!);
-      else { edValue = dValue; this.dxInit[i] = 1; }
+      else {
+        edValue = dValue;
+        this.dxInit[i] = 1;
+      }
       this.dxStored[i] = edValue;
       const cutOff = minCutOff + beta * Math.abs(edValue);
-      const alpha = 1.0 / (1.0 + (freq / (2 * Math.PI * cutOff)));
+      const alpha = 1.0 / (1.0 + freq / (2 * Math.PI * cutOff));
       let result: number;
       if (this.xInit[i]) result = this.xStored[i]! + alpha * (value - this.xStored[i]!);
-      else { result = value; this.xInit[i] = 1; }
+      else {
+        result = value;
+        this.xInit[i] = 1;
+      }
       this.xRaw[i] = value;
       this.xStored[i] = result;
       values[i] = result;
@@ -83,7 +122,12 @@ export class VisibilityFilters {
   private readonly stored: Float64Array;
   private started = false;
 
-  constructor(readonly n: number, private readonly alpha = VISIBILITY_ALPHA) { this.stored = new Float64Array(n); }
+  constructor(
+    readonly n: number,
+    private readonly alpha = VISIBILITY_ALPHA,
+  ) {
+    this.stored = new Float64Array(n);
+  }
 
   apply(values: Float64Array): Float64Array {
     const out = new Float64Array(this.n);

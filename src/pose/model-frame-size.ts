@@ -18,7 +18,11 @@ export const MODEL_MAX_HEIGHT = 720;
 /** The walker scan's frames, Node's and the page's: the person detector sees 224x224 tiles of them anyway. */
 export const SCAN_MAX_HEIGHT = 360;
 
-export function modelFrameSize(source: { width: number; height: number }, region?: RegionOfInterest, maxHeight?: number): { width: number; height: number } {
+export function modelFrameSize(
+  source: { width: number; height: number },
+  region?: RegionOfInterest,
+  maxHeight?: number,
+): { width: number; height: number } {
   let width = source.width;
   let height = source.height;
   if (maxHeight && maxHeight < height) {
@@ -27,5 +31,8 @@ export function modelFrameSize(source: { width: number; height: number }, region
   }
   if (!region) return { width, height };
   const k = height / source.height;
-  return { width: Math.max(2, Math.round((region.width * k) / 2) * 2), height: Math.max(2, Math.round((region.height * k) / 2) * 2) };
+  return {
+    width: Math.max(2, Math.round((region.width * k) / 2) * 2),
+    height: Math.max(2, Math.round((region.height * k) / 2) * 2),
+  };
 }

@@ -15,14 +15,22 @@ test('Given four frames of the walk, then BlazePose finds the walker with heel b
   assert.ok(v.ok);
   const series = await est.value.estimate(v.value.frames(), { source: v.value.source });
   assert.equal(series.width, 1768);
-  assert.deepEqual(series.frames.map((f) => f.index), [100, 101, 102, 103]);
+  assert.deepEqual(
+    series.frames.map((f) => f.index),
+    [100, 101, 102, 103],
+  );
   for (const f of series.frames) {
     const p = f.people[0];
     assert.ok(p, `person in frame ${f.index}`);
     assert.equal(p.image.length, 33);
     for (const side of ['left', 'right'] as const) {
-      const hip = p.image[at(`${side}_hip`)]!; const knee = p.image[at(`${side}_knee`)]!; const heel = p.image[at(`${side}_heel`)]!;
-      assert.ok(heel.y > knee.y && knee.y > hip.y, `${side}: heel ${heel.y} knee ${knee.y} hip ${hip.y} in frame ${f.index}`);
+      const hip = p.image[at(`${side}_hip`)]!;
+      const knee = p.image[at(`${side}_knee`)]!;
+      const heel = p.image[at(`${side}_heel`)]!;
+      assert.ok(
+        heel.y > knee.y && knee.y > hip.y,
+        `${side}: heel ${heel.y} knee ${knee.y} hip ${hip.y} in frame ${f.index}`,
+      );
     }
     // From the hand annotation (docs/gait-reference.md): around frame 100 her feet are near x 940-1130, y ~930
     // in source pixels. Allow a wide margin: this checks the mapping back to source pixels, not accuracy.
@@ -38,7 +46,8 @@ test('Given four frames of the walk, then BlazePose finds the walker with heel b
   const roi = { x: 700, y: 300, width: 760, height: 694 };
   const cropped = await est.value.estimate(v2.value.frames(), { source: v2.value.source, roi });
   const p = cropped.frames[0]!.people[0]!;
-  const knee = p.image[at('left_knee')]!; const heel = p.image[at('left_heel')]!;
+  const knee = p.image[at('left_knee')]!;
+  const heel = p.image[at('left_heel')]!;
   assert.ok(knee.x >= roi.x && knee.x <= roi.x + roi.width, `knee x ${knee.x}`);
   assert.ok(Math.abs(knee.y - 815) < 60, `knee y ${knee.y}`);
   assert.ok(Math.abs(heel.y - 930) < 50 && heel.x > 850 && heel.x < 1200, `heel ${heel.x},${heel.y}`);
@@ -52,7 +61,8 @@ test('Given a region of interest outside the picture, then estimate rejects it w
   assert.ok(v.ok);
   await assert.rejects(
     est.value.estimate(v.value.frames(), { source: v.value.source, roi: { x: 1700, y: 0, width: 200, height: 200 } }),
-    (e: { error?: { code: string; location: { field?: string } } }) => e.error?.code === 'bad-roi' && e.error.location.field === 'roi',
+    (e: { error?: { code: string; location: { field?: string } } }) =>
+      e.error?.code === 'bad-roi' && e.error.location.field === 'roi',
   );
   est.value.dispose();
 });
@@ -65,16 +75,23 @@ test('Given a walker the detector finds late, then she is followed back over ear
   const run = async (backfill: number) => {
     const v = await openVideo(VIDEO, { first: 30, last: 46, maxHeight: 720 });
     assert.ok(v.ok);
-    return est.value.estimate(v.value.frames(), { source: v.value.source, roi: { x: 0, y: 467, width: 1768, height: 527 }, backfill });
+    return est.value.estimate(v.value.frames(), {
+      source: v.value.source,
+      roi: { x: 0, y: 467, width: 1768, height: 527 },
+      backfill,
+    });
   };
-  const without = await run(0); const withBack = await run(15);
+  const without = await run(0);
+  const withBack = await run(15);
   const firstWith = (s: typeof without) => s.frames.find((f) => f.people.length)?.index;
   const seed = firstWith(without)!;
   assert.ok(seed > 30, `the detector needs a few frames to find her (first at ${seed})`);
   assert.ok(firstWith(withBack)! < seed, `followed back from ${seed} to ${firstWith(withBack)}`);
   // Every frame found by following back sits to the right of (behind, in her direction of travel) the first detection.
-  const heelX = (s: typeof without, i: number) => s.frames.find((f) => f.index === i)!.people[0]!.image[at('left_heel')]!.x;
-  for (let i = firstWith(withBack)!; i < seed; i++) assert.ok(heelX(withBack, i) >= heelX(withBack, seed) - 5, `frame ${i}`);
+  const heelX = (s: typeof without, i: number) =>
+    s.frames.find((f) => f.index === i)!.people[0]!.image[at('left_heel')]!.x;
+  for (let i = firstWith(withBack)!; i < seed; i++)
+    assert.ok(heelX(withBack, i) >= heelX(withBack, seed) - 5, `frame ${i}`);
   // From the first detection on, the forward pass is exactly what it was without the detour.
   for (const f of without.frames.filter((x) => x.index >= seed)) {
     const g = withBack.frames.find((x) => x.index === f.index)!;

@@ -37,7 +37,9 @@ function registerFileLoadRouter(): void {
   const router = (url: string | string[]): tf.io.IOHandler => {
     const s = Array.isArray(url) ? url[0] : url;
     // IORouter is typed as never returning null, but returning null is how a router declines a URL.
-    return (typeof s === 'string' && s.startsWith('file://') ? fileModelHandler(fileURLToPath(s)) : null) as tf.io.IOHandler;
+    return (
+      typeof s === 'string' && s.startsWith('file://') ? fileModelHandler(fileURLToPath(s)) : null
+    ) as tf.io.IOHandler;
   };
   tf.io.registerLoadRouter(router);
 }

@@ -16,7 +16,10 @@ export const LANDMARK_INPUT_SHAPE = [1, 256, 256, 3];
 export const DETECTOR_OUTPUTS = ['person'] as const;
 export const DETECTOR_INPUT_SHAPE = [1, 224, 224, 3];
 
-export interface OutputTensor { data: Float32Array; dims: number[] }
+export interface OutputTensor {
+  data: Float32Array;
+  dims: number[];
+}
 
 /** A converted tfjs graph model on ONNX Runtime: one NHWC float input, named float outputs. */
 export interface OnnxGraphModel<K extends string> {
@@ -47,7 +50,10 @@ interface OrtSession {
  * A tfjs graph model's JSON and weights, decoded from its artifacts (float16-quantised in the shipped files) in
  * plain TypeScript, as tf.io.decodeWeights does: no tfjs backend is needed to build the graphs.
  */
-export function decodeGraphWeights(artifacts: tf.io.ModelArtifacts): { json: TfjsGraphJson; weights: Map<string, GraphWeight> } {
+export function decodeGraphWeights(artifacts: tf.io.ModelArtifacts): {
+  json: TfjsGraphJson;
+  weights: Map<string, GraphWeight>;
+} {
   const json = { modelTopology: artifacts.modelTopology, signature: artifacts.signature } as TfjsGraphJson;
   // tfjs gives the weights as one ArrayBuffer or, in the browser's loader, one per shard file (WeightData): the
   // specs' offsets run across the shards joined in order.
@@ -66,10 +72,15 @@ export function decodeGraphWeights(artifacts: tf.io.ModelArtifacts): { json: Tfj
       offset += 2 * size;
     } else if (!q && (spec.dtype === 'float32' || spec.dtype === 'int32')) {
       const bytes = buffer.slice(offset, offset + 4 * size);
-      weights.set(spec.name, { shape: spec.shape, data: spec.dtype === 'int32' ? new Int32Array(bytes) : new Float32Array(bytes) });
+      weights.set(spec.name, {
+        shape: spec.shape,
+        data: spec.dtype === 'int32' ? new Int32Array(bytes) : new Float32Array(bytes),
+      });
       offset += 4 * size;
     } else {
-      throw new Error(`Weight ${spec.name}: ${spec.dtype}${q ? ` quantised as ${q}` : ''} is not a kind the graph conversion reads`);
+      throw new Error(
+        `Weight ${spec.name}: ${spec.dtype}${q ? ` quantised as ${q}` : ''} is not a kind the graph conversion reads`,
+      );
     }
   }
   return { json, weights };
@@ -113,7 +124,11 @@ function halfToFloat(h: number): number {
 }
 
 /** The ONNX bytes of a tfjs graph model with a fixed input shape. */
-export function onnxBytes(artifacts: tf.io.ModelArtifacts, inputShape: number[], outputs: readonly string[]): Uint8Array {
+export function onnxBytes(
+  artifacts: tf.io.ModelArtifacts,
+  inputShape: number[],
+  outputs: readonly string[],
+): Uint8Array {
   const { json, weights } = decodeGraphWeights(artifacts);
   return encodeOnnxModel(tfjsGraphToOnnx(json, weights, inputShape, [...outputs]), 'footing');
 }
@@ -122,14 +137,33 @@ export function onnxBytes(artifacts: tf.io.ModelArtifacts, inputShape: number[],
  * Converts a tfjs graph model and opens it on `ort`. `sessionOptions` are the runtime's own (threads, execution
  * providers); `description` names the runtime in every keypoint series it produces.
  */
-export function openOnnxGraphModel<K extends string>(ort: OrtLike, artifacts: tf.io.ModelArtifacts, inputShape: number[],
-  outputs: readonly K[], sessionOptions: object, description: string): Promise<OnnxGraphModel<K>> {
-  return openOnnxSession(ort, onnxBytes(artifacts, inputShape, outputs), inputShape, outputs, sessionOptions, description);
+export function openOnnxGraphModel<K extends string>(
+  ort: OrtLike,
+  artifacts: tf.io.ModelArtifacts,
+  inputShape: number[],
+  outputs: readonly K[],
+  sessionOptions: object,
+  description: string,
+): Promise<OnnxGraphModel<K>> {
+  return openOnnxSession(
+    ort,
+    onnxBytes(artifacts, inputShape, outputs),
+    inputShape,
+    outputs,
+    sessionOptions,
+    description,
+  );
 }
 
 /** Opens converted ONNX bytes (onnxBytes) on `ort`: what a pose worker does with the graphs its process built once. */
-export async function openOnnxSession<K extends string>(ort: OrtLike, bytes: Uint8Array, inputShape: number[],
-  outputs: readonly K[], sessionOptions: object, description: string): Promise<OnnxGraphModel<K>> {
+export async function openOnnxSession<K extends string>(
+  ort: OrtLike,
+  bytes: Uint8Array,
+  inputShape: number[],
+  outputs: readonly K[],
+  sessionOptions: object,
+  description: string,
+): Promise<OnnxGraphModel<K>> {
   const session = await ort.InferenceSession.create(bytes, { graphOptimizationLevel: 'all', ...sessionOptions });
   return {
     description,

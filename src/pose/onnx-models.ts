@@ -10,13 +10,27 @@
 import * as ort from 'onnxruntime-node';
 import { fileModelHandler } from './node-model-loader.js';
 import {
-  DETECTOR_INPUT_SHAPE, DETECTOR_OUTPUTS, LANDMARK_INPUT_SHAPE, LANDMARK_OUTPUTS, onnxBytes, openOnnxSession,
-  type OnnxDetectorModel, type OnnxGraphModel, type OnnxLandmarkModel, type OrtLike,
+  DETECTOR_INPUT_SHAPE,
+  DETECTOR_OUTPUTS,
+  LANDMARK_INPUT_SHAPE,
+  LANDMARK_OUTPUTS,
+  onnxBytes,
+  openOnnxSession,
+  type OnnxDetectorModel,
+  type OnnxGraphModel,
+  type OnnxLandmarkModel,
+  type OrtLike,
 } from './onnx-graph-model.js';
 
 export {
-  DETECTOR_INPUT_SHAPE, DETECTOR_OUTPUTS, LANDMARK_INPUT_SHAPE, LANDMARK_OUTPUTS,
-  type OnnxDetectorModel, type OnnxGraphModel, type OnnxLandmarkModel, type OutputTensor,
+  DETECTOR_INPUT_SHAPE,
+  DETECTOR_OUTPUTS,
+  LANDMARK_INPUT_SHAPE,
+  LANDMARK_OUTPUTS,
+  type OnnxDetectorModel,
+  type OnnxGraphModel,
+  type OnnxLandmarkModel,
+  type OutputTensor,
 } from './onnx-graph-model.js';
 
 /**
@@ -25,15 +39,35 @@ export {
  * spinning threads would take the cores from each other (the page measured 1.4x the CPU a frame with two spinning
  * threads on two cores). Outputs are the same bit for bit whatever the thread count (onnx-runtime.test.ts).
  */
-export function openOnnxModel<K extends string>(bytes: Uint8Array, inputShape: number[], outputs: readonly K[], threads = 1): Promise<OnnxGraphModel<K>> {
+export function openOnnxModel<K extends string>(
+  bytes: Uint8Array,
+  inputShape: number[],
+  outputs: readonly K[],
+  threads = 1,
+): Promise<OnnxGraphModel<K>> {
   const version = ort.env.versions.node ?? ort.env.versions.common;
-  return openOnnxSession(ort as unknown as OrtLike, bytes, inputShape, outputs,
-    { intraOpNumThreads: threads, interOpNumThreads: 1, executionMode: 'sequential', ...(threads > 1 ? { extra: { session: { intra_op: { allow_spinning: '0' } } } } : {}) },
-    `onnxruntime-node ${version} cpu, ${threads} thread${threads === 1 ? '' : 's'}`);
+  return openOnnxSession(
+    ort as unknown as OrtLike,
+    bytes,
+    inputShape,
+    outputs,
+    {
+      intraOpNumThreads: threads,
+      interOpNumThreads: 1,
+      executionMode: 'sequential',
+      ...(threads > 1 ? { extra: { session: { intra_op: { allow_spinning: '0' } } } } : {}),
+    },
+    `onnxruntime-node ${version} cpu, ${threads} thread${threads === 1 ? '' : 's'}`,
+  );
 }
 
 /** Converts and loads a tfjs graph model with a fixed input shape (tests and tools; the pose path uses pose-graph-bytes.ts). */
-export async function loadOnnxGraphModel<K extends string>(modelJsonPath: string, inputShape: number[], outputs: readonly K[], threads = 1): Promise<OnnxGraphModel<K>> {
+export async function loadOnnxGraphModel<K extends string>(
+  modelJsonPath: string,
+  inputShape: number[],
+  outputs: readonly K[],
+  threads = 1,
+): Promise<OnnxGraphModel<K>> {
   const artifacts = await fileModelHandler(modelJsonPath).load!(); // model.json and its weight files, read once
   return openOnnxModel(onnxBytes(artifacts, inputShape, outputs), inputShape, outputs, threads);
 }

@@ -8,7 +8,13 @@ import assert from 'node:assert/strict';
 import protobuf from 'protobufjs';
 import { createTfjsBlazePose, MODEL_DIR } from './node-runtime.js';
 import { fileModelHandler } from './node-model-loader.js';
-import { decodeGraphWeights, DETECTOR_INPUT_SHAPE, DETECTOR_OUTPUTS, LANDMARK_INPUT_SHAPE, LANDMARK_OUTPUTS } from './onnx-graph-model.js';
+import {
+  decodeGraphWeights,
+  DETECTOR_INPUT_SHAPE,
+  DETECTOR_OUTPUTS,
+  LANDMARK_INPUT_SHAPE,
+  LANDMARK_OUTPUTS,
+} from './onnx-graph-model.js';
 import { encodeOnnxModel, type OnnxGraph, type OnnxValueInfo } from './onnx-proto.js';
 import { tfjsGraphToOnnx } from './tfjs-graph-to-onnx.js';
 
@@ -29,14 +35,37 @@ message ModelProto { int64 ir_version = 1; string producer_name = 2; GraphProto 
 
 function schemaEncode(graph: OnnxGraph, producer: string): Uint8Array {
   const type = protobuf.parse(SCHEMA, { keepCase: false }).root.lookupType('onnx.ModelProto');
-  const info = (v: OnnxValueInfo) => ({ name: v.name, type: { tensorType: { elemType: v.elemType, shape: { dim: v.shape.map((d) => (d < 0 ? { dimParam: 'n' } : { dimValue: d })) } } } });
-  return type.encode(type.fromObject({
-    irVersion: 7, producerName: producer, opsetImport: [{ domain: '', version: 13 }],
-    graph: { name: graph.name, node: graph.nodes, initializer: graph.initializers, input: graph.inputs.map(info), output: graph.outputs.map(info) },
-  })).finish();
+  const info = (v: OnnxValueInfo) => ({
+    name: v.name,
+    type: {
+      tensorType: {
+        elemType: v.elemType,
+        shape: { dim: v.shape.map((d) => (d < 0 ? { dimParam: 'n' } : { dimValue: d })) },
+      },
+    },
+  });
+  return type
+    .encode(
+      type.fromObject({
+        irVersion: 7,
+        producerName: producer,
+        opsetImport: [{ domain: '', version: 13 }],
+        graph: {
+          name: graph.name,
+          node: graph.nodes,
+          initializer: graph.initializers,
+          input: graph.inputs.map(info),
+          output: graph.outputs.map(info),
+        },
+      }),
+    )
+    .finish();
 }
 
-for (const [file, shape, outputs] of [['blazepose-full.json', LANDMARK_INPUT_SHAPE, LANDMARK_OUTPUTS], ['blazepose-detector.json', DETECTOR_INPUT_SHAPE, DETECTOR_OUTPUTS]] as const) {
+for (const [file, shape, outputs] of [
+  ['blazepose-full.json', LANDMARK_INPUT_SHAPE, LANDMARK_OUTPUTS],
+  ['blazepose-detector.json', DETECTOR_INPUT_SHAPE, DETECTOR_OUTPUTS],
+] as const) {
   test(`Given the ${file} graph, then the hand-written ONNX encoding gives the schema encoder's bytes`, async () => {
     const { json, weights } = decodeGraphWeights(await fileModelHandler(new URL(file, MODEL_DIR).pathname).load!());
     const graph = tfjsGraphToOnnx(json, weights, [...shape], [...outputs]);
@@ -48,7 +77,7 @@ for (const [file, shape, outputs] of [['blazepose-full.json', LANDMARK_INPUT_SHA
   });
 }
 
-test('Given the vendored weight files, then the plain decoding gives tf.io.decodeWeights\' values exactly (float16 and int32)', async () => {
+test("Given the vendored weight files, then the plain decoding gives tf.io.decodeWeights' values exactly (float16 and int32)", async () => {
   (await createTfjsBlazePose()).dispose(); // a tfjs backend for the reference decoding
   for (const file of ['blazepose-full.json', 'blazepose-detector.json']) {
     const artifacts = await fileModelHandler(new URL(file, MODEL_DIR).pathname).load!();
@@ -61,7 +90,8 @@ test('Given the vendored weight files, then the plain decoding gives tf.io.decod
       assert.deepEqual(got.shape, t.shape, name);
       const e = t.dataSync();
       assert.equal(got.data.length, e.length, name);
-      for (let i = 0; i < e.length; i++) if (!Object.is(got.data[i], e[i])) assert.fail(`${name}[${i}]: ${got.data[i]} vs ${e[i]}`);
+      for (let i = 0; i < e.length; i++)
+        if (!Object.is(got.data[i], e[i])) assert.fail(`${name}[${i}]: ${got.data[i]} vs ${e[i]}`);
       t.dispose();
     }
   }
@@ -73,7 +103,10 @@ test('Given the weights as shards (the browser loader gives one ArrayBuffer per 
     const whole = artifacts.weightData as ArrayBuffer;
     // Cut at an odd byte inside a weight, not at a weight's edge, as shard files of fixed size are.
     const cut = Math.floor(whole.byteLength / 3) | 1;
-    const sharded = { ...artifacts, weightData: [whole.slice(0, cut), whole.slice(cut, 2 * cut), whole.slice(2 * cut)] };
+    const sharded = {
+      ...artifacts,
+      weightData: [whole.slice(0, cut), whole.slice(cut, 2 * cut), whole.slice(2 * cut)],
+    };
     const a = decodeGraphWeights(artifacts).weights;
     const b = decodeGraphWeights(sharded).weights;
     assert.equal(b.size, a.size, file);

@@ -26,39 +26,90 @@ export const ONNX_INT64 = 7;
 /** AttributeProto.AttributeType values used here. */
 export const ATTR = { FLOAT: 1, INT: 2, STRING: 3, INTS: 7 } as const;
 
-export interface OnnxAttribute { name: string; type: number; f?: number; i?: number; s?: Uint8Array; ints?: number[] }
-export interface OnnxNode { input: string[]; output: string[]; name: string; opType: string; attribute: OnnxAttribute[] }
-export interface OnnxTensor { name: string; dims: number[]; dataType: number; rawData: Uint8Array }
-export interface OnnxValueInfo { name: string; elemType: number; shape: number[] }
-export interface OnnxGraph { name: string; nodes: OnnxNode[]; initializers: OnnxTensor[]; inputs: OnnxValueInfo[]; outputs: OnnxValueInfo[] }
+export interface OnnxAttribute {
+  name: string;
+  type: number;
+  f?: number;
+  i?: number;
+  s?: Uint8Array;
+  ints?: number[];
+}
+export interface OnnxNode {
+  input: string[];
+  output: string[];
+  name: string;
+  opType: string;
+  attribute: OnnxAttribute[];
+}
+export interface OnnxTensor {
+  name: string;
+  dims: number[];
+  dataType: number;
+  rawData: Uint8Array;
+}
+export interface OnnxValueInfo {
+  name: string;
+  elemType: number;
+  shape: number[];
+}
+export interface OnnxGraph {
+  name: string;
+  nodes: OnnxNode[];
+  initializers: OnnxTensor[];
+  inputs: OnnxValueInfo[];
+  outputs: OnnxValueInfo[];
+}
 
 type Writer = protobuf.Writer;
-const VARINT = 0; const FIXED32 = 5; const BYTES = 2;
+const VARINT = 0;
+const FIXED32 = 5;
+const BYTES = 2;
 const tag = (w: Writer, field: number, wire: number) => w.uint32((field << 3) | wire);
 
 // Scalars are left out at their proto3 default, as the schema encoder does.
-function str(w: Writer, field: number, v: string | undefined): void { if (v) tag(w, field, BYTES).string(v); }
-function int(w: Writer, field: number, v: number | undefined): void { if (v) tag(w, field, VARINT).int64(v); }
-function int32(w: Writer, field: number, v: number | undefined): void { if (v) tag(w, field, VARINT).int32(v); }
-function bytes(w: Writer, field: number, v: Uint8Array | undefined): void { if (v && v.length) tag(w, field, BYTES).bytes(v); }
-function message(w: Writer, field: number, write: (w: Writer) => void): void { tag(w, field, BYTES).fork(); write(w); w.ldelim(); }
+function str(w: Writer, field: number, v: string | undefined): void {
+  if (v) tag(w, field, BYTES).string(v);
+}
+function int(w: Writer, field: number, v: number | undefined): void {
+  if (v) tag(w, field, VARINT).int64(v);
+}
+function int32(w: Writer, field: number, v: number | undefined): void {
+  if (v) tag(w, field, VARINT).int32(v);
+}
+function bytes(w: Writer, field: number, v: Uint8Array | undefined): void {
+  if (v && v.length) tag(w, field, BYTES).bytes(v);
+}
+function message(w: Writer, field: number, write: (w: Writer) => void): void {
+  tag(w, field, BYTES).fork();
+  write(w);
+  w.ldelim();
+}
 function packedInts(w: Writer, field: number, v: number[] | undefined): void {
   if (!v || !v.length) return;
-  tag(w, field, BYTES).fork(); for (const x of v) w.int64(x); w.ldelim();
+  tag(w, field, BYTES).fork();
+  for (const x of v) w.int64(x);
+  w.ldelim();
 }
 
 function attribute(w: Writer, a: OnnxAttribute): void {
   str(w, 1, a.name);
   if (a.f) tag(w, 2, FIXED32).float(a.f);
-  int(w, 3, a.i); bytes(w, 4, a.s); packedInts(w, 8, a.ints); int32(w, 20, a.type);
+  int(w, 3, a.i);
+  bytes(w, 4, a.s);
+  packedInts(w, 8, a.ints);
+  int32(w, 20, a.type);
 }
 
 function valueInfo(w: Writer, v: OnnxValueInfo): void {
   str(w, 1, v.name);
-  message(w, 2, (t) => message(t, 1, (tt) => {
-    int32(tt, 1, v.elemType);
-    message(tt, 2, (s) => { for (const d of v.shape) message(s, 1, (dim) => (d < 0 ? str(dim, 2, 'n') : int(dim, 1, d))); });
-  }));
+  message(w, 2, (t) =>
+    message(t, 1, (tt) => {
+      int32(tt, 1, v.elemType);
+      message(tt, 2, (s) => {
+        for (const d of v.shape) message(s, 1, (dim) => (d < 0 ? str(dim, 2, 'n') : int(dim, 1, d)));
+      });
+    }),
+  );
 }
 
 /** Encodes a graph as the bytes of an .onnx model (opset 13). */
@@ -71,15 +122,25 @@ export function encodeOnnxModel(graph: OnnxGraph, producer: string): Uint8Array 
       message(g, 1, (m) => {
         for (const i of n.input) tag(m, 1, BYTES).string(i);
         for (const o of n.output) tag(m, 2, BYTES).string(o);
-        str(m, 3, n.name); str(m, 4, n.opType);
+        str(m, 3, n.name);
+        str(m, 4, n.opType);
         for (const a of n.attribute) message(m, 5, (x) => attribute(x, a));
       });
     }
     str(g, 2, graph.name);
-    for (const t of graph.initializers) message(g, 5, (m) => { packedInts(m, 1, t.dims); int32(m, 2, t.dataType); str(m, 8, t.name); bytes(m, 9, t.rawData); });
+    for (const t of graph.initializers)
+      message(g, 5, (m) => {
+        packedInts(m, 1, t.dims);
+        int32(m, 2, t.dataType);
+        str(m, 8, t.name);
+        bytes(m, 9, t.rawData);
+      });
     for (const v of graph.inputs) message(g, 11, (m) => valueInfo(m, v));
     for (const v of graph.outputs) message(g, 12, (m) => valueInfo(m, v));
   });
-  message(w, 8, (o) => { str(o, 1, ''); int(o, 2, 13); });
+  message(w, 8, (o) => {
+    str(o, 1, '');
+    int(o, 2, 13);
+  });
   return w.finish();
 }

@@ -8,14 +8,19 @@ import { createNodePoseEstimator, createNodeTracker, createTfjsBlazePose, MODEL_
 import { loadOnnxDetectorModel, loadOnnxLandmarkModel, LANDMARK_OUTPUTS, type OutputTensor } from './onnx-models.js';
 import { detectPersonBoxesTiled } from './person-boxes.js';
 import { tfjsGraphToOnnx, UnsupportedGraphError } from './tfjs-graph-to-onnx.js';
-import { LANDMARKS } from '../gait/keypoints.js';
+import { LANDMARKS, LEG_LANDMARKS } from '../gait/keypoints.js';
 
 const VIDEO = fileURLToPath(new URL('../../../shared/data/video/sports2d_demo_walk_side.mp4', import.meta.url));
 const LANDMARK_JSON = new URL('blazepose-full.json', MODEL_DIR).pathname;
 
 /** The walker's 256x256 crop from a real frame, as floats in [0, 1] (the landmark network's input). */
 async function walkerCrop(): Promise<Float32Array> {
-  const v = await openVideo(VIDEO, { first: 100, last: 100, crop: { x: 780, y: 560, width: 434, height: 434 }, maxHeight: 586 }); // 434 px at the 586/994 scale = 256 px
+  const v = await openVideo(VIDEO, {
+    first: 100,
+    last: 100,
+    crop: { x: 780, y: 560, width: 434, height: 434 },
+    maxHeight: 586,
+  }); // 434 px at the 586/994 scale = 256 px
   assert.ok(v.ok);
   for await (const f of v.value.frames()) {
     assert.equal(f.width, 256);
@@ -26,7 +31,8 @@ async function walkerCrop(): Promise<Float32Array> {
 
 test('Given a real crop, then the ONNX conversion computes what the tfjs model computes from the same weights', async () => {
   const det = await createTfjsBlazePose(); // tfjs is the reference: the model as its authors shipped it
-  const tfjsModel = (det as unknown as { landmarkModel: { execute(x: tf.Tensor, o: string[]): tf.Tensor[] } }).landmarkModel;
+  const tfjsModel = (det as unknown as { landmarkModel: { execute(x: tf.Tensor, o: string[]): tf.Tensor[] } })
+    .landmarkModel;
   const onnx = await loadOnnxLandmarkModel(LANDMARK_JSON, 1);
   const input = await walkerCrop();
   const x = tf.tensor4d(input, [1, 256, 256, 3]);
@@ -49,7 +55,7 @@ test('Given a real crop, then the ONNX conversion computes what the tfjs model c
   det.dispose();
 });
 
-test('Given the same frames, then both runtimes place the walker\'s legs within 2 source pixels of each other', async () => {
+test("Given the same frames, then both runtimes place the walker's legs within 2 source pixels of each other", async () => {
   const onnxEst = await createNodePoseEstimator('onnx');
   const tfjsEst = await createNodePoseEstimator('tfjs');
   assert.ok(onnxEst.ok && tfjsEst.ok);
@@ -58,20 +64,26 @@ test('Given the same frames, then both runtimes place the walker\'s legs within 
     assert.ok(est.ok);
     const v = await openVideo(VIDEO, { first: 95, last: 104, maxHeight: 480 });
     assert.ok(v.ok);
-    return est.value.estimate(v.value.frames(), { source: v.value.source, roi: { x: 0, y: 480, width: 1768, height: 514 } });
+    return est.value.estimate(v.value.frames(), {
+      source: v.value.source,
+      roi: { x: 0, y: 480, width: 1768, height: 514 },
+    });
   };
   const [a, b] = [await run(onnxEst), await run(tfjsEst)];
-  const legs = ['left_hip', 'right_hip', 'left_knee', 'right_knee', 'left_ankle', 'right_ankle', 'left_heel', 'right_heel'].map((n) => LANDMARKS.indexOf(n as (typeof LANDMARKS)[number]));
+  // The legs' points but the toes (foot_index): hips, knees, ankles and heels.
+  const legs = LEG_LANDMARKS.filter((n) => !n.endsWith('foot_index')).map((n) => LANDMARKS.indexOf(n));
   assert.equal(a.frames.length, 10);
   for (let i = 0; i < a.frames.length; i++) {
-    const pa = a.frames[i]!.people[0]; const pb = b.frames[i]!.people[0];
+    const pa = a.frames[i]!.people[0];
+    const pb = b.frames[i]!.people[0];
     assert.ok(pa && pb, `a person in frame ${a.frames[i]!.index} on both runtimes`);
     for (const j of legs) {
       const d = Math.hypot(pa.image[j]!.x - pb.image[j]!.x, pa.image[j]!.y - pb.image[j]!.y);
       assert.ok(d < 2, `${LANDMARKS[j]} differs by ${d.toFixed(2)} px in frame ${a.frames[i]!.index}`);
     }
   }
-  onnxEst.value.dispose(); tfjsEst.value.dispose();
+  onnxEst.value.dispose();
+  tfjsEst.value.dispose();
 });
 
 test('Given YUV frames filled on demand, then the keypoints equal those from the same frames filled whole, and tracked frames convert only part of the picture', async () => {
@@ -79,25 +91,42 @@ test('Given YUV frames filled on demand, then the keypoints equal those from the
   assert.ok(est.ok);
   const roi = { x: 0, y: 480, width: 1768, height: 514 };
   // Frames 30-49 of the shared clip: nobody until the walker is found (frame 40, then followed back), then tracking.
-  const open = async () => { const v = await openVideo(VIDEO, { first: 30, last: 49, crop: roi, maxHeight: 720, yuv: true }); assert.ok(v.ok); return v.value; };
+  const open = async () => {
+    const v = await openVideo(VIDEO, { first: 30, last: 49, crop: roi, maxHeight: 720, yuv: true });
+    assert.ok(v.ok);
+    return v.value;
+  };
   const share: number[] = [];
   async function* watched(frames: AsyncIterable<Frame>): AsyncIterable<Frame> {
     for await (const f of frames) {
       assert.ok(f.fill, 'a YUV frame is filled on demand');
-      const fill = f.fill; let area = 0;
+      const fill = f.fill;
+      let area = 0;
       const clipped = (a: number, b: number, n: number) => Math.max(0, Math.min(n, b) - Math.max(0, a));
-      yield { ...f, fill: (x0, y0, x1, y1) => { area += clipped(x0, x1, f.width) * clipped(y0, y1, f.height); fill(x0, y0, x1, y1); } };
+      yield {
+        ...f,
+        fill: (x0, y0, x1, y1) => {
+          area += clipped(x0, x1, f.width) * clipped(y0, y1, f.height);
+          fill(x0, y0, x1, y1);
+        },
+      };
       share.push(area / (f.width * f.height));
     }
   }
-  async function* whole(frames: AsyncIterable<Frame>): AsyncIterable<Frame> { for await (const f of frames) yield filledFrame(f); }
-  const a = await open(); const b = await open();
+  async function* whole(frames: AsyncIterable<Frame>): AsyncIterable<Frame> {
+    for await (const f of frames) yield filledFrame(f);
+  }
+  const a = await open();
+  const b = await open();
   const lazy = await est.value.estimate(watched(a.frames()), { source: a.source, roi });
   const full = await est.value.estimate(whole(b.frames()), { source: b.source, roi });
   assert.deepEqual(lazy.frames, full.frames);
   assert.ok(lazy.frames.filter((f) => f.people.length).length >= 8, 'the walker is found');
   // Tracked frames ask for the landmark crop's box only: the walker is a fraction of the 1768 px wide band.
-  assert.ok(share.some((x) => x < 0.6), `largest share asked of a frame: ${Math.min(...share).toFixed(2)}`);
+  assert.ok(
+    share.some((x) => x < 0.6),
+    `largest share asked of a frame: ${Math.min(...share).toFixed(2)}`,
+  );
   est.value.dispose();
 });
 
@@ -106,45 +135,62 @@ test('Given a real frame, then the converted person detector scores and places p
   const tfjsModel = (det as unknown as { detectorModel: { predict(x: tf.Tensor): tf.Tensor } }).detectorModel;
   const onnx = await loadOnnxDetectorModel(new URL('blazepose-detector.json', MODEL_DIR).pathname, 1);
   // The walker's 224x224 tile in [-1, 1] (the detector's input range).
-  const v = await openVideo(VIDEO, { first: 100, last: 100, crop: { x: 700, y: 300, width: 694, height: 694 }, maxHeight: 321 }); // 694 px at 321/994 = 224 px
+  const v = await openVideo(VIDEO, {
+    first: 100,
+    last: 100,
+    crop: { x: 700, y: 300, width: 694, height: 694 },
+    maxHeight: 321,
+  }); // 694 px at 321/994 = 224 px
   assert.ok(v.ok);
   let input = new Float32Array(0);
-  for await (const f of v.value.frames()) { assert.equal(f.width, 224); input = Float32Array.from(f.data, (b) => (b / 255) * 2 - 1); }
+  for await (const f of v.value.frames()) {
+    assert.equal(f.width, 224);
+    input = Float32Array.from(f.data, (b) => (b / 255) * 2 - 1);
+  }
   const x = tf.tensor4d(input, [1, 224, 224, 3]);
   const expected = tfjsModel.predict(x);
   const e = expected.dataSync();
   const got = (await onnx.run(input)).person;
   assert.deepEqual(got.dims, expected.shape);
   let worst = 0;
-  for (let j = 0; j < e.length; j++) worst = Math.max(worst, Math.abs(e[j]! - got.data[j]!) / Math.max(1, Math.abs(e[j]!)));
+  for (let j = 0; j < e.length; j++)
+    worst = Math.max(worst, Math.abs(e[j]! - got.data[j]!) / Math.max(1, Math.abs(e[j]!)));
   assert.ok(worst < 1e-3, `largest relative difference ${worst}`);
   tf.dispose([x, expected]);
   await onnx.release();
   det.dispose();
 });
 
-test('Given two kernel threads (what a pose worker of a 2-core pool runs), then both networks give one thread\'s outputs bit for bit', async () => {
+test("Given two kernel threads (what a pose worker of a 2-core pool runs), then both networks give one thread's outputs bit for bit", async () => {
   const crop = await walkerCrop();
   const detectorInput = Float32Array.from(crop.subarray(0, 224 * 224 * 3), (v) => v * 2 - 1);
   const pairs = [
     [await loadOnnxLandmarkModel(LANDMARK_JSON, 1), await loadOnnxLandmarkModel(LANDMARK_JSON, 2), crop],
-    [await loadOnnxDetectorModel(new URL('blazepose-detector.json', MODEL_DIR).pathname, 1), await loadOnnxDetectorModel(new URL('blazepose-detector.json', MODEL_DIR).pathname, 2), detectorInput],
+    [
+      await loadOnnxDetectorModel(new URL('blazepose-detector.json', MODEL_DIR).pathname, 1),
+      await loadOnnxDetectorModel(new URL('blazepose-detector.json', MODEL_DIR).pathname, 2),
+      detectorInput,
+    ],
   ] as const;
   for (const [one, two, input] of pairs) {
     assert.match(two.description, /2 threads/);
-    const a: Record<string, OutputTensor> = await one.run(input); const b: Record<string, OutputTensor> = await two.run(input);
+    const a: Record<string, OutputTensor> = await one.run(input);
+    const b: Record<string, OutputTensor> = await two.run(input);
     for (const name of Object.keys(a)) {
-      const x = a[name]!.data; const y = b[name]!.data;
+      const x = a[name]!.data;
+      const y = b[name]!.data;
       let differing = 0;
       for (let j = 0; j < x.length; j++) if (!Object.is(x[j], y[j])) differing++;
       assert.equal(differing, 0, `${name}: ${differing} of ${x.length} values differ`);
     }
-    await one.release(); await two.release();
+    await one.release();
+    await two.release();
   }
 });
 
-test('Given the walker scan\'s tiles, then both runtimes find the same people in the same places', async () => {
-  const onnx = await createNodeTracker('onnx'); const tfjs = await createNodeTracker('tfjs');
+test("Given the walker scan's tiles, then both runtimes find the same people in the same places", async () => {
+  const onnx = await createNodeTracker('onnx');
+  const tfjs = await createNodeTracker('tfjs');
   assert.ok(onnx.ok && tfjs.ok);
   const v = await openVideo(VIDEO, { first: 60, last: 150, every: 30, maxHeight: 360 });
   assert.ok(v.ok);
@@ -154,19 +200,33 @@ test('Given the walker scan\'s tiles, then both runtimes find the same people in
     const b = await detectPersonBoxesTiled(tfjs.value.tracker, f, v.value.source);
     assert.equal(a.length, b.length, `frame ${f.index}: ${a.length} vs ${b.length} boxes`);
     for (const box of b) {
-      const near = a.find((o) => Math.hypot(o.hipX - box.hipX, o.hipY - box.hipY) < 3 && Math.abs(o.radius - box.radius) < 3);
-      assert.ok(near, `frame ${f.index}: the tfjs box at ${box.hipX.toFixed(0)},${box.hipY.toFixed(0)} has no ONNX twin`);
+      const near = a.find(
+        (o) => Math.hypot(o.hipX - box.hipX, o.hipY - box.hipY) < 3 && Math.abs(o.radius - box.radius) < 3,
+      );
+      assert.ok(
+        near,
+        `frame ${f.index}: the tfjs box at ${box.hipX.toFixed(0)},${box.hipY.toFixed(0)} has no ONNX twin`,
+      );
     }
     people += b.length;
   }
   assert.ok(people >= 4, `people seen on the sampled frames: ${people}`);
-  onnx.value.tracker.dispose(); tfjs.value.tracker.dispose();
+  onnx.value.tracker.dispose();
+  tfjs.value.tracker.dispose();
 });
 
 test('Given a graph with an op the conversion does not know, then it fails naming the node, not with a wrong model', () => {
-  const model = { modelTopology: { node: [
-    { name: 'input_1', op: 'Placeholder' },
-    { name: 'odd', op: 'Softplus', input: ['input_1'] },
-  ] }, signature: { outputs: { out: { name: 'odd:0' } } } };
-  assert.throws(() => tfjsGraphToOnnx(model, new Map(), [1, 4, 4, 3], ['out']), (e: Error) => e instanceof UnsupportedGraphError && /odd: op Softplus/.test(e.message));
+  const model = {
+    modelTopology: {
+      node: [
+        { name: 'input_1', op: 'Placeholder' },
+        { name: 'odd', op: 'Softplus', input: ['input_1'] },
+      ],
+    },
+    signature: { outputs: { out: { name: 'odd:0' } } },
+  };
+  assert.throws(
+    () => tfjsGraphToOnnx(model, new Map(), [1, 4, 4, 3], ['out']),
+    (e: Error) => e instanceof UnsupportedGraphError && /odd: op Softplus/.test(e.message),
+  );
 });

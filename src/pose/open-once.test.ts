@@ -32,7 +32,10 @@ test('Given a probed video, the pose pipeline (scan, pose pass, workers) runs ff
     const r = await estimateWalker(video.value, { first: 100, last: 119, workers: 1 });
     assert.ok(r.ok, r.ok ? '' : r.error.message);
     assert.equal(r.value.series.frames.length, 20);
-    assert.ok(r.value.series.frames.some((f) => f.people.length > 0), 'someone was found');
+    assert.ok(
+      r.value.series.frames.some((f) => f.people.length > 0),
+      'someone was found',
+    );
     assert.equal(calls(), 2, 'no ffprobe run after the first probe');
   } finally {
     process.env.PATH = path;
@@ -41,12 +44,20 @@ test('Given a probed video, the pose pipeline (scan, pose pass, workers) runs ff
 });
 
 test('Given three items and a source that waits, timedFrames passes them through and tells each wait', async () => {
-  async function* slow() { for (const x of ['a', 'b', 'c']) { await new Promise((r) => setTimeout(r, 20)); yield x; } }
+  async function* slow() {
+    for (const x of ['a', 'b', 'c']) {
+      await new Promise((r) => setTimeout(r, 20));
+      yield x;
+    }
+  }
   const waits: Array<[number, boolean]> = [];
   const got: string[] = [];
   for await (const x of timedFrames(slow(), (ms, done) => waits.push([ms, done]))) got.push(x);
   assert.deepEqual(got, ['a', 'b', 'c']);
-  assert.deepEqual(waits.map(([, done]) => done), [false, false, false, true]);
+  assert.deepEqual(
+    waits.map(([, done]) => done),
+    [false, false, false, true],
+  );
   // Each item took a 20 ms timer (timers may fire a little early: 15 ms is a safe floor); the end came at once.
   for (const [ms] of waits.slice(0, 3)) assert.ok(ms >= 15, `${ms} ms`);
 });

@@ -31,7 +31,10 @@ export interface EstimateVideoResult {
 export const DEFAULT_WARMUP = 15;
 
 /** Estimates poses over a video file with worker threads. User-caused problems come back as error values. */
-export async function estimateVideo(input: VideoInput, options: EstimateVideoOptions = {}): Promise<Result<EstimateVideoResult>> {
+export async function estimateVideo(
+  input: VideoInput,
+  options: EstimateVideoOptions = {},
+): Promise<Result<EstimateVideoResult>> {
   const t0 = performance.now();
   const opened = await probed(input);
   if (!opened.ok) return opened;
@@ -44,22 +47,37 @@ export async function estimateVideo(input: VideoInput, options: EstimateVideoOpt
   }
   const first = Math.max(0, options.first ?? 0);
   const last = Math.min(count - 1, options.last ?? count - 1);
-  if (last < first) return fail('decode-failed', `Frame range ${first}-${last} is empty (the video has ${count} frames)`, { file, field: 'frames' });
+  if (last < first)
+    return fail('decode-failed', `Frame range ${first}-${last} is empty (the video has ${count} frames)`, {
+      file,
+      field: 'frames',
+    });
   const pool = options.pool ?? createPosePool(options.workers);
   const workers = Math.max(1, Math.min(pool.size, options.workers ?? pool.size));
   const plan = planSegments(first, last, workers, options.warmup ?? DEFAULT_WARMUP);
   const done = plan.map(() => 0);
   const jobs: SegmentJob[] = plan.map((s, segment) => ({
-    kind: 'pose', segment, video, first: s.first, last: s.last, decodeFirst: s.decodeFirst, maxHeight: options.maxHeight ?? MODEL_MAX_HEIGHT,
-    ...(options.roi ? { roi: options.roi, crop: options.roi } : {}), ...(options.hflip ? { hflip: true } : {}),
+    kind: 'pose',
+    segment,
+    video,
+    first: s.first,
+    last: s.last,
+    decodeFirst: s.decodeFirst,
+    maxHeight: options.maxHeight ?? MODEL_MAX_HEIGHT,
+    ...(options.roi ? { roi: options.roi, crop: options.roi } : {}),
+    ...(options.hflip ? { hflip: true } : {}),
   }));
   const total = plan.reduce((a, s) => a + s.last - s.decodeFirst + 1, 0);
   let results;
   try {
-    results = await Promise.all(jobs.map((job) => pool.run(job, (n) => {
-      done[job.segment] = n;
-      options.onProgress?.({ done: done.reduce((a, b) => a + b, 0), total });
-    })));
+    results = await Promise.all(
+      jobs.map((job) =>
+        pool.run(job, (n) => {
+          done[job.segment] = n;
+          options.onProgress?.({ done: done.reduce((a, b) => a + b, 0), total });
+        }),
+      ),
+    );
   } finally {
     if (!options.pool) await pool.close();
   }

@@ -32,15 +32,21 @@ export interface PersonBox {
   ankles?: [Point | null, Point | null];
 }
 
-interface Point { x: number; y: number }
+interface Point {
+  x: number;
+  y: number;
+}
 
 /** Merges boxes of one frame that are the same person seen twice (overlapping detector tiles). */
 export function mergeFrameBoxes(boxes: PersonBox[]): PersonBox[] {
   const sorted = [...boxes].sort((a, b) => b.score - a.score);
   const kept: PersonBox[] = [];
   for (const b of sorted) {
-    const dup = kept.some((k) => Math.hypot(k.hipX - b.hipX, k.hipY - b.hipY) < 0.5 * Math.min(k.radius, b.radius)
-      && Math.max(k.radius, b.radius) / Math.min(k.radius, b.radius) < 1.6);
+    const dup = kept.some(
+      (k) =>
+        Math.hypot(k.hipX - b.hipX, k.hipY - b.hipY) < 0.5 * Math.min(k.radius, b.radius) &&
+        Math.max(k.radius, b.radius) / Math.min(k.radius, b.radius) < 1.6,
+    );
     if (!dup) kept.push(b);
   }
   return kept;
@@ -50,7 +56,12 @@ export function mergeFrameBoxes(boxes: PersonBox[]): PersonBox[] {
  * Runs the person detector on one frame and returns up to `maxPeople` boxes in source pixels.
  * `source` is the size of the source video; the frame may be downscaled or cropped (`frame.region`).
  */
-export async function detectPersonBoxes(tracker: PoseTracker, frame: Frame, source: { width: number; height: number }, maxPeople = 6): Promise<PersonBox[]> {
+export async function detectPersonBoxes(
+  tracker: PoseTracker,
+  frame: Frame,
+  source: { width: number; height: number },
+  maxPeople = 6,
+): Promise<PersonBox[]> {
   const region = frame.region ?? { x: 0, y: 0, width: source.width, height: source.height };
   const kx = region.width / frame.width;
   const ky = region.height / frame.height;
@@ -70,7 +81,10 @@ export async function detectPersonBoxes(tracker: PoseTracker, frame: Frame, sour
  * 16:9 frame a walker 40 % of the picture high is only ~50 detector pixels and is often missed; squares of the
  * short side, overlapping by at least a fifth of it, keep people about twice as large (two tiles for 16:9).
  */
-export function squareTiles(width: number, height: number): Array<{ x: number; y: number; width: number; height: number }> {
+export function squareTiles(
+  width: number,
+  height: number,
+): Array<{ x: number; y: number; width: number; height: number }> {
   const side = Math.min(width, height);
   const long = Math.max(width, height);
   const n = long <= side ? 1 : Math.ceil((long - 0.2 * side) / (0.8 * side));
@@ -82,15 +96,24 @@ export function squareTiles(width: number, height: number): Array<{ x: number; y
 }
 
 /** Runs the detector on every square tile of the frame; boxes come back in source pixels (duplicates included). */
-export async function detectPersonBoxesTiled(tracker: PoseTracker, frame: Frame, source: { width: number; height: number }): Promise<PersonBox[]> {
+export async function detectPersonBoxesTiled(
+  tracker: PoseTracker,
+  frame: Frame,
+  source: { width: number; height: number },
+): Promise<PersonBox[]> {
   const region = frame.region ?? { x: 0, y: 0, width: source.width, height: source.height };
   const kx = region.width / frame.width;
   const ky = region.height / frame.height;
   const out: PersonBox[] = [];
   for (const t of squareTiles(frame.width, frame.height)) {
     const tile = cropFrame(frame, t);
-    tile.region = { x: region.x + Math.round(t.x * kx), y: region.y + Math.round(t.y * ky), width: Math.round(t.width * kx), height: Math.round(t.height * ky) };
-    out.push(...await detectPersonBoxes(tracker, tile, source));
+    tile.region = {
+      x: region.x + Math.round(t.x * kx),
+      y: region.y + Math.round(t.y * ky),
+      width: Math.round(t.width * kx),
+      height: Math.round(t.height * ky),
+    };
+    out.push(...(await detectPersonBoxes(tracker, tile, source)));
   }
   return out;
 }
@@ -100,19 +123,28 @@ export async function detectPersonBoxesTiled(tracker: PoseTracker, frame: Frame,
  * region is built as the tracker builds it from a detection, upright (the scale point straight above the hips, one
  * radius away): the scan keeps no detector rotation, and the people it looks for stand or walk upright.
  */
-async function lookAtAnkles(tracker: PoseTracker, frame: Frame, source: { width: number; height: number }, box: PersonBox): Promise<void> {
+async function lookAtAnkles(
+  tracker: PoseTracker,
+  frame: Frame,
+  source: { width: number; height: number },
+  box: PersonBox,
+): Promise<void> {
   if (!tracker.landmarksOf) return;
   const r = frame.region ?? { x: 0, y: 0, width: source.width, height: source.height };
   const nx = (box.hipX - r.x) / r.width;
   const person = await tracker.landmarksOf(frame, {
-    score: box.score, hip: { x: nx, y: (box.hipY - r.y) / r.height }, scalePoint: { x: nx, y: (box.hipY - box.radius - r.y) / r.height },
+    score: box.score,
+    hip: { x: nx, y: (box.hipY - r.y) / r.height },
+    scalePoint: { x: nx, y: (box.hipY - box.radius - r.y) / r.height },
   });
   const seen = (name: 'left_ankle' | 'right_ankle' | 'left_hip' | 'right_hip'): Point | null => {
     const p = person?.image[LANDMARK_INDEX[name]];
     return p && p.visibility >= 0.3 && Number.isFinite(p.x) && Number.isFinite(p.y) ? p : null;
   };
-  const lh = seen('left_hip'); const rh = seen('right_hip');
-  const kx = r.width / frame.width; const ky = r.height / frame.height;
+  const lh = seen('left_hip');
+  const rh = seen('right_hip');
+  const kx = r.width / frame.width;
+  const ky = r.height / frame.height;
   const at = (name: 'left_ankle' | 'right_ankle'): Point | null => {
     const p = seen(name);
     return p && lh && rh ? { x: (p.x - (lh.x + rh.x) / 2) * kx, y: (p.y - (lh.y + rh.y) / 2) * ky } : null;
@@ -124,8 +156,13 @@ async function lookAtAnkles(tracker: PoseTracker, frame: Frame, source: { width:
  * The walker scan over any frames (Node worker or browser): person boxes on every frame handed in (hand in a few
  * frames a second). Feed the result to `chooseWalker` (walker-choice.ts) for the candidates and the walker's region.
  */
-export async function scanPeople(tracker: PoseTracker, frames: AsyncIterable<Frame>, source: { width: number; height: number },
-  onFrame?: (scanned: number) => void, thumbs?: Thumbnail[]): Promise<PersonBox[]> {
+export async function scanPeople(
+  tracker: PoseTracker,
+  frames: AsyncIterable<Frame>,
+  source: { width: number; height: number },
+  onFrame?: (scanned: number) => void,
+  thumbs?: Thumbnail[],
+): Promise<PersonBox[]> {
   const boxes: PersonBox[] = [];
   let n = 0;
   for await (const lazy of frames) {

@@ -5,10 +5,19 @@
  * worker's time in the profile of 2026-12-07). No ONNX Runtime and no tfjs backend here: plain conversion.
  */
 import { fileModelHandler } from './node-model-loader.js';
-import { DETECTOR_INPUT_SHAPE, DETECTOR_OUTPUTS, LANDMARK_INPUT_SHAPE, LANDMARK_OUTPUTS, onnxBytes } from './onnx-graph-model.js';
+import {
+  DETECTOR_INPUT_SHAPE,
+  DETECTOR_OUTPUTS,
+  LANDMARK_INPUT_SHAPE,
+  LANDMARK_OUTPUTS,
+  onnxBytes,
+} from './onnx-graph-model.js';
 
 /** Both networks as ONNX bytes: what a pose worker needs to open its sessions. */
-export interface PoseGraphBytes { landmarks: Uint8Array; detector: Uint8Array }
+export interface PoseGraphBytes {
+  landmarks: Uint8Array;
+  detector: Uint8Array;
+}
 
 const MODEL_DIR = new URL('../../models/blazepose/', import.meta.url);
 let built: Promise<PoseGraphBytes> | null = null;
@@ -23,6 +32,8 @@ export function poseGraphBytes(): Promise<PoseGraphBytes> {
       detector: await convert('blazepose-detector.json', DETECTOR_INPUT_SHAPE, DETECTOR_OUTPUTS),
     };
   })();
-  built.catch(() => { built = null; });
+  built.catch(() => {
+    built = null;
+  });
   return built;
 }

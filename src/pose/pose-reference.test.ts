@@ -37,10 +37,15 @@ test('Given the shared walk, then the landmarks equal those of the tfjs-processe
   const v = await openVideo(VIDEO, { first, last, crop: roi, maxHeight: MODEL_MAX_HEIGHT, yuv: true, reuse: true });
   assert.ok(v.ok);
   const got = await est.value.estimate(v.value.frames(), { source: v.value.source, roi });
-  assert.deepEqual(got.frames.map((f) => [f.index, f.people.length]), ref.frames.map((f) => [f.index, f.people.length]));
-  let worstPx = 0; let worstUnit = 0;
+  assert.deepEqual(
+    got.frames.map((f) => [f.index, f.people.length]),
+    ref.frames.map((f) => [f.index, f.people.length]),
+  );
+  let worstPx = 0;
+  let worstUnit = 0;
   for (const [i, f] of ref.frames.entries()) {
-    const p = f.people[0]; const q = got.frames[i]!.people[0];
+    const p = f.people[0];
+    const q = got.frames[i]!.people[0];
     if (!p || !q) continue;
     worstUnit = Math.max(worstUnit, Math.abs(p.score - q.score));
     p.image.forEach((k, j) => {
@@ -50,7 +55,13 @@ test('Given the shared walk, then the landmarks equal those of the tfjs-processe
     });
     p.world!.forEach((k, j) => {
       const g = q.world![j]!;
-      worstUnit = Math.max(worstUnit, Math.abs(k.x - g.x), Math.abs(k.y - g.y), Math.abs(k.z - g.z), Math.abs(k.visibility - g.visibility));
+      worstUnit = Math.max(
+        worstUnit,
+        Math.abs(k.x - g.x),
+        Math.abs(k.y - g.y),
+        Math.abs(k.z - g.z),
+        Math.abs(k.visibility - g.visibility),
+      );
     });
   }
   assert.ok(worstPx < PX, `largest landmark difference ${worstPx} px`);
@@ -58,18 +69,20 @@ test('Given the shared walk, then the landmarks equal those of the tfjs-processe
   est.value.dispose();
 });
 
-test('Given the walker scan\'s frames, then the person boxes equal those of the tfjs-processed path within float tolerance', async () => {
+test("Given the walker scan's frames, then the person boxes equal those of the tfjs-processed path within float tolerance", async () => {
   const t = await createNodeTracker('onnx');
   assert.ok(t.ok);
   const s = await openVideo(VIDEO, { ...ref.scan, maxHeight: SCAN_MAX_HEIGHT });
   assert.ok(s.ok);
   const boxes: PersonBox[] = [];
-  for await (const f of s.value.frames()) boxes.push(...await detectPersonBoxesTiled(t.value.tracker, f, s.value.source));
+  for await (const f of s.value.frames())
+    boxes.push(...(await detectPersonBoxesTiled(t.value.tracker, f, s.value.source)));
   assert.equal(boxes.length, ref.boxes.length);
   boxes.forEach((b, i) => {
     const r = ref.boxes[i]!;
     assert.equal(b.index, r.index);
-    for (const k of ['hipX', 'hipY', 'radius'] as const) assert.ok(Math.abs(b[k] - r[k]) < PX, `box ${i} ${k}: ${b[k]} vs ${r[k]}`);
+    for (const k of ['hipX', 'hipY', 'radius'] as const)
+      assert.ok(Math.abs(b[k] - r[k]) < PX, `box ${i} ${k}: ${b[k]} vs ${r[k]}`);
     assert.ok(Math.abs(b.score - r.score) < UNIT, `box ${i} score: ${b.score} vs ${r.score}`);
   });
   t.value.tracker.dispose();

@@ -8,7 +8,11 @@ import type { PosePerson } from '../gait/keypoints.js';
 import type { RgbImage } from './landmark-crop.js';
 
 /** One person the detector found, normalised to the image: score, hip centre and full-body scale point. */
-export interface PersonDetection { score: number; hip: { x: number; y: number }; scalePoint: { x: number; y: number } }
+export interface PersonDetection {
+  score: number;
+  hip: { x: number; y: number };
+  scalePoint: { x: number; y: number };
+}
 
 export interface PoseTracker {
   /**

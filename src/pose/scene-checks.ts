@@ -12,7 +12,11 @@ export const THUMB_COLS = 32;
 export const THUMB_ROWS = 18;
 
 /** Mean luma per grid cell of one sampled frame, over the whole source picture. */
-export interface Thumbnail { index: number; time: number; luma: number[] }
+export interface Thumbnail {
+  index: number;
+  time: number;
+  luma: number[];
+}
 
 /** Luma block means of a frame (which shows the whole picture, maybe downscaled). */
 export function thumbnail(frame: Frame): Thumbnail {
@@ -61,7 +65,12 @@ function median(xs: number[]): number {
 }
 
 /** The part of a person box this needs (person-boxes.ts PersonBox; structural, so the two files need not import each other). */
-export interface BoxAt { index: number; hipX: number; hipY: number; radius: number }
+export interface BoxAt {
+  index: number;
+  hipX: number;
+  hipY: number;
+  radius: number;
+}
 
 /** Cells covered by a person (their body circle, widened by a fifth) in either of two samples are left out. */
 function personCells(boxes: readonly BoxAt[], source: { width: number; height: number }): Set<number> {
@@ -78,14 +87,24 @@ function personCells(boxes: readonly BoxAt[], source: { width: number; height: n
 }
 
 /** Camera motion and brightness from the scan's thumbnails and person boxes. */
-export function sceneChecks(thumbs: readonly Thumbnail[], boxes: readonly BoxAt[], source: { width: number; height: number }): SceneChecks {
+export function sceneChecks(
+  thumbs: readonly Thumbnail[],
+  boxes: readonly BoxAt[],
+  source: { width: number; height: number },
+): SceneChecks {
   const sorted = [...thumbs].sort((a, b) => a.index - b.index);
   const changes: number[] = [];
   for (let k = 1; k < sorted.length; k++) {
-    const a = sorted[k - 1]!; const b = sorted[k]!;
-    const people = personCells(boxes.filter((x) => x.index === a.index || x.index === b.index), source);
+    const a = sorted[k - 1]!;
+    const b = sorted[k]!;
+    const people = personCells(
+      boxes.filter((x) => x.index === a.index || x.index === b.index),
+      source,
+    );
     const diffs: number[] = [];
-    a.luma.forEach((v, i) => { if (!people.has(i)) diffs.push((b.luma[i] as number) - v); });
+    a.luma.forEach((v, i) => {
+      if (!people.has(i)) diffs.push((b.luma[i] as number) - v);
+    });
     if (diffs.length < 0.2 * a.luma.length) continue; // the person fills the picture: nothing to judge by
     const shift = median(diffs); // auto-exposure brightens or darkens everything at once: not motion
     changes.push(median(diffs.map((d) => Math.abs(d - shift))));
@@ -93,7 +112,9 @@ export function sceneChecks(thumbs: readonly Thumbnail[], boxes: readonly BoxAt[
   const backgroundChange = median(changes);
   const brightness = median(sorted.flatMap((t) => t.luma));
   return {
-    backgroundChange, cameraMoving: Number.isFinite(backgroundChange) && backgroundChange > CAMERA_MOTION_LEVELS,
-    brightness, dark: Number.isFinite(brightness) && brightness < DARK_LUMA,
+    backgroundChange,
+    cameraMoving: Number.isFinite(backgroundChange) && backgroundChange > CAMERA_MOTION_LEVELS,
+    brightness,
+    dark: Number.isFinite(brightness) && brightness < DARK_LUMA,
   };
 }

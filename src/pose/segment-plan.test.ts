@@ -13,22 +13,29 @@ test('Given 230 frames, 2 parts and 15 warm-up frames, the halves carry equal wo
 });
 
 test('Segments tile the range exactly, in order, each later one warmed up without leaving the range', () => {
-  fc.assert(fc.property(fc.integer({ min: 0, max: 500 }), fc.integer({ min: 1, max: 2000 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 0, max: 40 }),
-    (first, n, parts, warmup) => {
-      const last = first + n - 1;
-      const s = planSegments(first, last, parts, warmup);
-      assert.ok(s.length >= 1 && s.length <= parts);
-      assert.equal(s[0]!.first, first);
-      assert.equal(s.at(-1)!.last, last);
-      for (let i = 0; i < s.length; i++) {
-        assert.ok(s[i]!.first <= s[i]!.last);
-        assert.ok(s[i]!.decodeFirst >= first && s[i]!.decodeFirst <= s[i]!.first);
-        if (i > 0) {
-          assert.equal(s[i]!.first, s[i - 1]!.last + 1);
-          assert.equal(s[i]!.decodeFirst, Math.max(first, s[i]!.first - warmup));
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 0, max: 500 }),
+      fc.integer({ min: 1, max: 2000 }),
+      fc.integer({ min: 1, max: 4 }),
+      fc.integer({ min: 0, max: 40 }),
+      (first, n, parts, warmup) => {
+        const last = first + n - 1;
+        const s = planSegments(first, last, parts, warmup);
+        assert.ok(s.length >= 1 && s.length <= parts);
+        assert.equal(s[0]!.first, first);
+        assert.equal(s.at(-1)!.last, last);
+        for (let i = 0; i < s.length; i++) {
+          assert.ok(s[i]!.first <= s[i]!.last);
+          assert.ok(s[i]!.decodeFirst >= first && s[i]!.decodeFirst <= s[i]!.first);
+          if (i > 0) {
+            assert.equal(s[i]!.first, s[i - 1]!.last + 1);
+            assert.equal(s[i]!.decodeFirst, Math.max(first, s[i]!.first - warmup));
+          }
         }
-      }
-    }));
+      },
+    ),
+  );
 });
 
 test('Rounding never leaves a later segment empty (6 frames, 4 parts, no warm-up: 1.5 frames each)', () => {
@@ -46,7 +53,16 @@ test('Padding keeps estimated frames and fills the others with nobody at their r
   const times = [0, 0.04, 0.07, 0.1, 0.14];
   const person = { score: 1, image: [], world: null };
   const out = padFrames([{ index: 2, time: 0.07, people: [person] }], times, 1, 4);
-  assert.deepEqual(out.map((f) => f.index), [1, 2, 3, 4]);
-  assert.deepEqual(out.map((f) => f.time), [0.04, 0.07, 0.1, 0.14]);
-  assert.deepEqual(out.map((f) => f.people.length), [0, 1, 0, 0]);
+  assert.deepEqual(
+    out.map((f) => f.index),
+    [1, 2, 3, 4],
+  );
+  assert.deepEqual(
+    out.map((f) => f.time),
+    [0.04, 0.07, 0.1, 0.14],
+  );
+  assert.deepEqual(
+    out.map((f) => f.people.length),
+    [0, 1, 0, 0],
+  );
 });

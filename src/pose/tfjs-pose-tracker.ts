@@ -13,7 +13,9 @@ import type { PersonDetection, PoseTracker } from './pose-tracker.js';
 /** The private members of BlazePoseTfjsDetector the walker scan uses (pinned at 2.1.3 in package-lock.json). */
 interface DetectorInternals {
   maxPoses: number;
-  detectPose(image: tf.Tensor3D): Promise<Array<{ score: number[] | number; locationData: { relativeKeypoints: Array<{ x: number; y: number }> } }>>;
+  detectPose(
+    image: tf.Tensor3D,
+  ): Promise<Array<{ score: number[] | number; locationData: { relativeKeypoints: Array<{ x: number; y: number }> } }>>;
 }
 
 export function tfjsPoseTracker(detector: PoseDetector): PoseTracker {
@@ -34,7 +36,8 @@ export function tfjsPoseTracker(detector: PoseDetector): PoseTracker {
     },
     async detectPeople(image, maxPeople): Promise<PersonDetection[]> {
       const inner = detector as unknown as DetectorInternals;
-      if (typeof inner.detectPose !== 'function') throw new Error('This pose-detection version does not expose the person detector stage');
+      if (typeof inner.detectPose !== 'function')
+        throw new Error('This pose-detection version does not expose the person detector stage');
       const tensor = tensorOf(image);
       const saved = inner.maxPoses;
       try {
@@ -73,7 +76,9 @@ function toPerson(pose: Pose): PosePerson {
     const by3 = new Map(pose.keypoints3D.map((k) => [k.name, k]));
     world = LANDMARKS.map((name) => {
       const k = by3.get(name);
-      return k ? { x: k.x, y: k.y, z: k.z ?? 0, visibility: k.score ?? 0 } : { x: Number.NaN, y: Number.NaN, z: Number.NaN, visibility: 0 };
+      return k
+        ? { x: k.x, y: k.y, z: k.z ?? 0, visibility: k.score ?? 0 }
+        : { x: Number.NaN, y: Number.NaN, z: Number.NaN, visibility: 0 };
     });
   }
   return { score: pose.score ?? 0, image, world };

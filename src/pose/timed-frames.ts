@@ -8,7 +8,10 @@
  * Yields what `items` yields. `spent(ms, done)` is called after every wait: `done` false with an item, true for the
  * last wait, which found the end.
  */
-export async function* timedFrames<T>(items: AsyncIterable<T>, spent: (ms: number, done: boolean) => void): AsyncGenerator<T> {
+export async function* timedFrames<T>(
+  items: AsyncIterable<T>,
+  spent: (ms: number, done: boolean) => void,
+): AsyncGenerator<T> {
   const it = items[Symbol.asyncIterator]();
   for (;;) {
     const t = performance.now();

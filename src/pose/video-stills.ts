@@ -28,7 +28,11 @@ const QUALITIES = [4, 7, 11] as const;
  * The stills of `keyFrames` from `video` (probed once by the caller), whose keypoints are `series`. The keypoints may
  * be in another pixel size than the file's frames (a model-sized decode): the crop is scaled to the file's frames.
  */
-export async function videoStills(video: ProbedVideo, series: Pick<KeypointSeries, 'width' | 'height' | 'fps' | 'frames'>, keyFrames: readonly KeyFrame[]): Promise<GaitStill[]> {
+export async function videoStills(
+  video: ProbedVideo,
+  series: Pick<KeypointSeries, 'width' | 'height' | 'fps' | 'frames'>,
+  keyFrames: readonly KeyFrame[],
+): Promise<GaitStill[]> {
   if (!keyFrames.length) return [];
   const dir = await mkdtemp(join(tmpdir(), 'footing-stills-'));
   try {
@@ -43,14 +47,25 @@ export async function videoStills(video: ProbedVideo, series: Pick<KeypointSerie
   }
 }
 
-async function oneStill(video: ProbedVideo, series: Pick<KeypointSeries, 'width' | 'height' | 'fps' | 'frames'>, k: KeyFrame, base: string): Promise<GaitStill | null> {
+async function oneStill(
+  video: ProbedVideo,
+  series: Pick<KeypointSeries, 'width' | 'height' | 'fps' | 'frames'>,
+  k: KeyFrame,
+  base: string,
+): Promise<GaitStill | null> {
   // The video frame the keypoints came from: the series may hold every n-th frame, each knows its own index.
   const index = series.frames[k.frame]?.index ?? k.frame;
   const raw = video.rawTimes[index];
   if (raw === undefined) return null;
   const layout = stillLayout(k.points, { width: series.width, height: series.height }, STILL_MAX_SIDE * 0.75);
-  const sx = video.source.width / series.width; const sy = video.source.height / series.height;
-  const crop = { x: Math.round(layout.crop.x * sx), y: Math.round(layout.crop.y * sy), w: Math.max(2, Math.round(layout.crop.width * sx)), h: Math.max(2, Math.round(layout.crop.height * sy)) };
+  const sx = video.source.width / series.width;
+  const sy = video.source.height / series.height;
+  const crop = {
+    x: Math.round(layout.crop.x * sx),
+    y: Math.round(layout.crop.y * sy),
+    w: Math.max(2, Math.round(layout.crop.width * sx)),
+    h: Math.max(2, Math.round(layout.crop.height * sy)),
+  };
   await writeFile(`${base}.svg`, stillOverlaySvg(k, layout));
   // Seek to a second before the frame (fast, to a keyframe), keep the file's times, and take the one frame whose
   // time is this frame's: the same frame the model saw, whatever the frame rate.
@@ -58,15 +73,45 @@ async function oneStill(video: ProbedVideo, series: Pick<KeypointSeries, 'width'
   const filter = `[0:v]select='between(t\\,${(raw - gap).toFixed(6)}\\,${(raw + gap).toFixed(6)})',crop=${crop.w}:${crop.h}:${crop.x}:${crop.y},scale=${layout.width}:${layout.height}[v];[v][1:v]overlay=0:0`;
   for (const q of QUALITIES) {
     const file = `${base}-${q}.jpg`;
-    await run('ffmpeg', ['-v', 'error', '-nostdin', '-threads', '1', '-ss', Math.max(0, raw - 1).toFixed(6), '-copyts', '-i', video.file, '-i', `${base}.svg`,
-      '-filter_complex', filter, '-frames:v', '1', '-q:v', String(q), '-y', file], { timeout: 30_000 });
+    await run(
+      'ffmpeg',
+      [
+        '-v',
+        'error',
+        '-nostdin',
+        '-threads',
+        '1',
+        '-ss',
+        Math.max(0, raw - 1).toFixed(6),
+        '-copyts',
+        '-i',
+        video.file,
+        '-i',
+        `${base}.svg`,
+        '-filter_complex',
+        filter,
+        '-frames:v',
+        '1',
+        '-q:v',
+        String(q),
+        '-y',
+        file,
+      ],
+      { timeout: 30_000 },
+    );
     const bytes = await readFile(file);
     if (bytes.length > STILL_MAX_BYTES) continue;
     // Checked as a still sent by a device is: a value the record refuses is left out, never stored.
     const still = GaitStillSchema.safeParse({
-      event: k.event, side: k.side, time: Math.round(k.time * 1000) / 1000, frame: k.frame,
+      event: k.event,
+      side: k.side,
+      time: Math.round(k.time * 1000) / 1000,
+      frame: k.frame,
       angles: { hip_deg: k.angles.hip, knee_deg: k.angles.knee, ankle_deg: k.angles.ankle },
-      type: 'image/jpeg', width: layout.width, height: layout.height, data: bytes.toString('base64'),
+      type: 'image/jpeg',
+      width: layout.width,
+      height: layout.height,
+      data: bytes.toString('base64'),
     });
     return still.success ? still.data : null;
   }

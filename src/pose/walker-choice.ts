@@ -138,12 +138,14 @@ export function alternationOf(boxes: PersonBox[], radius: number): number | null
 /** The ankles' motion relative to the hips over a track's boxes, in body radii (null: seen on too few boxes). */
 export function stepsOf(boxes: PersonBox[], radius: number): number | null {
   if (!(radius > 0)) return null;
-  const perAnkle = [0, 1].map((side) => {
-    const rel = boxes.flatMap((b) => (b.ankles?.[side] ? [b.ankles[side]!] : []));
-    if (rel.length < MIN_BOXES) return null;
-    const range = (v: number[]): number => quantile(v, 0.95) - quantile(v, 0.05);
-    return (range(rel.map((p) => p.x)) + range(rel.map((p) => p.y))) / radius;
-  }).filter((v): v is number => v !== null);
+  const perAnkle = [0, 1]
+    .map((side) => {
+      const rel = boxes.flatMap((b) => (b.ankles?.[side] ? [b.ankles[side]!] : []));
+      if (rel.length < MIN_BOXES) return null;
+      const range = (v: number[]): number => quantile(v, 0.95) - quantile(v, 0.05);
+      return (range(rel.map((p) => p.x)) + range(rel.map((p) => p.y))) / radius;
+    })
+    .filter((v): v is number => v !== null);
   return perAnkle.length ? median(perAnkle) : null;
 }
 
@@ -152,7 +154,8 @@ export function stepsOf(boxes: PersonBox[], radius: number): number | null {
  * (web/src/gait/walker-candidates.ts), the server's warning names people by it (src/services/analyze-video.ts), and
  * e2e/gait-walker compares it with the page's English.
  */
-export type Direction = 'walks left to right' | 'walks right to left' | 'walks toward or away from the camera' | 'stays in one place';
+export type Direction =
+  'walks left to right' | 'walks right to left' | 'walks toward or away from the camera' | 'stays in one place';
 
 /**
  * Which way a candidate went: the mid-hip x of the first box against the last. Less than one body radius of net
@@ -160,7 +163,8 @@ export type Direction = 'walks left to right' | 'walks right to left' | 'walks t
  * away from the camera).
  */
 export function direction(c: Candidate): Direction {
-  const a = c.boxes[0]; const b = c.boxes[c.boxes.length - 1];
+  const a = c.boxes[0];
+  const b = c.boxes[c.boxes.length - 1];
   if (!a || !b || Math.abs(b.hipX - a.hipX) < Math.max(1, c.radius)) {
     return c.depthTravel >= MIN_TRAVEL_RADII ? 'walks toward or away from the camera' : 'stays in one place'; // i18n-ignore: Direction codes (above)
   }
@@ -188,24 +192,36 @@ export function linkCandidates(boxes: PersonBox[], sampleInterval: number): Cand
       });
     });
     pairs.sort((a, b) => a.d - b.d);
-    const usedT = new Set<number>(); const usedB = new Set<number>();
+    const usedT = new Set<number>();
+    const usedB = new Set<number>();
     for (const p of pairs) {
       if (usedT.has(p.t) || usedB.has(p.b)) continue;
-      usedT.add(p.t); usedB.add(p.b);
+      usedT.add(p.t);
+      usedB.add(p.b);
       tracks[p.t]!.push(here[p.b]!);
     }
-    here.forEach((b, i) => { if (!usedB.has(i)) tracks.push([b]); });
+    here.forEach((b, i) => {
+      if (!usedB.has(i)) tracks.push([b]);
+    });
   }
   return tracks.map((tr, id) => {
     const xs = tr.map((b) => b.hipX);
     const radius = median(tr.map((b) => b.radius));
     const travelPx = Math.max(...xs) - Math.min(...xs);
     const k = Math.max(1, Math.floor(tr.length / 4));
-    const first = median(tr.slice(0, k).map((b) => b.radius)); const last = median(tr.slice(-k).map((b) => b.radius));
+    const first = median(tr.slice(0, k).map((b) => b.radius));
+    const last = median(tr.slice(-k).map((b) => b.radius));
     const depthTravel = first > 0 && last > 0 ? 4 * Math.abs(Math.log(last / first)) : 0;
     const c = {
-      id, boxes: tr, travelPx, travel: radius > 0 ? travelPx / radius : 0, depthTravel, radius,
-      steps: stepsOf(tr, radius), alternation: alternationOf(tr, radius), seconds: tr[tr.length - 1]!.time - tr[0]!.time,
+      id,
+      boxes: tr,
+      travelPx,
+      travel: radius > 0 ? travelPx / radius : 0,
+      depthTravel,
+      radius,
+      steps: stepsOf(tr, radius),
+      alternation: alternationOf(tr, radius),
+      seconds: tr[tr.length - 1]!.time - tr[0]!.time,
     };
     return { ...c, walked: walked(c) };
   });
@@ -222,7 +238,13 @@ export function chooseWalker(boxes: PersonBox[], o: ChoiceOptions): WalkerChoice
   const eligible = all.filter((c) => c.boxes.length >= MIN_BOXES && moved(c) >= MIN_TRAVEL_RADII);
   eligible.sort((a, b) => moved(b) - moved(a));
   let walker = eligible[0] ?? null;
-  const rivalOf = walker ? eligible.slice(1).find((c) => moved(c) >= RIVAL.travel * moved(walker!) && c.boxes.length >= RIVAL.boxes * walker!.boxes.length) ?? null : null;
+  const rivalOf = walker
+    ? (eligible
+        .slice(1)
+        .find(
+          (c) => moved(c) >= RIVAL.travel * moved(walker!) && c.boxes.length >= RIVAL.boxes * walker!.boxes.length,
+        ) ?? null)
+    : null;
   if (!walker) {
     // Nobody walks by what the scan saw (the feet not seen: a tracker without landmarks, or hidden by the rails):
     // the person seen on most samples (at least half of them), then the largest. A clinician beside the treadmill
@@ -237,7 +259,12 @@ export function chooseWalker(boxes: PersonBox[], o: ChoiceOptions): WalkerChoice
   const candidates = (walker ? [walker, ...rest] : rest).map((c, id) => ({ ...c, id }));
   if (!walker) return { candidates, chosen: null, roi: null, rival: null };
   const rival = rivalOf ? candidates.findIndex((c) => c.boxes === rivalOf.boxes) : -1;
-  return { candidates, chosen: 0, roi: roiForCandidate(candidates[0]!, o.width, o.height), rival: rival >= 0 ? rival : null };
+  return {
+    candidates,
+    chosen: 0,
+    roi: roiForCandidate(candidates[0]!, o.width, o.height),
+    rival: rival >= 0 ? rival : null,
+  };
 }
 
 /**
@@ -251,7 +278,11 @@ export function roiForCandidate(c: Candidate, width: number, height: number): Re
   // below it (on the real treadmill clip, filmed from below hip height, 1.4 radii below the hips where 1.1 was
   // allowed, so the pose model lost the feet): the band reaches 1.6 radii below the hips. A larger region only
   // costs a slightly coarser crop; a region that cuts the feet loses every contact.
-  return roiFor(c, width, height, { rows: inPlace || c.depthTravel > c.travel ? 'extremes' : 'typical', sideMargin: inPlace ? 1.5 : 1, ...(inPlace ? { feetMargin: 1.6 } : {}) });
+  return roiFor(c, width, height, {
+    rows: inPlace || c.depthTravel > c.travel ? 'extremes' : 'typical',
+    sideMargin: inPlace ? 1.5 : 1,
+    ...(inPlace ? { feetMargin: 1.6 } : {}),
+  });
 }
 
 /**
@@ -260,20 +291,40 @@ export function roiForCandidate(c: Candidate, width: number, height: number): Re
  * boxes (one oversized detection must not pull the band up to a bystander's feet); columns use the extremes
  * ± 1 radius, because the walker is meant to cross them all.
  */
-export function roiFor(c: Candidate, width: number, height: number, o: { rows?: 'typical' | 'extremes'; sideMargin?: number; feetMargin?: number } = {}): RegionOfInterest {
+export function roiFor(
+  c: Candidate,
+  width: number,
+  height: number,
+  o: { rows?: 'typical' | 'extremes'; sideMargin?: number; feetMargin?: number } = {},
+): RegionOfInterest {
   const [qTop, qBottom] = o.rows === 'extremes' ? [0, 1] : [0.25, 0.75];
   const margin = o.sideMargin ?? 1;
-  const top = quantile(c.boxes.map((b) => b.hipY - 1.1 * b.radius), qTop);
-  const bottom = quantile(c.boxes.map((b) => b.hipY + (o.feetMargin ?? 1.1) * b.radius), qBottom);
+  const top = quantile(
+    c.boxes.map((b) => b.hipY - 1.1 * b.radius),
+    qTop,
+  );
+  const bottom = quantile(
+    c.boxes.map((b) => b.hipY + (o.feetMargin ?? 1.1) * b.radius),
+    qBottom,
+  );
   const left = Math.min(...c.boxes.map((b) => b.hipX - margin * b.radius));
   const right = Math.max(...c.boxes.map((b) => b.hipX + margin * b.radius));
   const x = clamp(Math.floor(left), 0, width - 16);
   const y = clamp(Math.floor(top), 0, height - 16);
-  return { x, y, width: clamp(Math.ceil(right) - x, 16, width - x), height: clamp(Math.ceil(bottom) - y, 16, height - y) };
+  return {
+    x,
+    y,
+    width: clamp(Math.ceil(right) - x, 16, width - x),
+    height: clamp(Math.ceil(bottom) - y, 16, height - y),
+  };
 }
 
-function clamp(v: number, lo: number, hi: number): number { return Math.min(hi, Math.max(lo, v)); }
-function median(xs: number[]): number { return quantile(xs, 0.5); }
+function clamp(v: number, lo: number, hi: number): number {
+  return Math.min(hi, Math.max(lo, v));
+}
+function median(xs: number[]): number {
+  return quantile(xs, 0.5);
+}
 /** Linear-interpolated quantile (q in 0..1); 0 for an empty list. */
 function quantile(xs: number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -289,7 +340,14 @@ function quantile(xs: number[], q: number): number {
  * Frames outside it hold nobody the pass would follow; skipping them saves the detector runs BlazePose makes on
  * every frame while it has nobody to track.
  */
-export function frameSpan(c: Candidate, every: number, range: { first: number; last: number }): { first: number; last: number } {
+export function frameSpan(
+  c: Candidate,
+  every: number,
+  range: { first: number; last: number },
+): { first: number; last: number } {
   const idx = c.boxes.map((b) => b.index);
-  return { first: Math.max(range.first, Math.min(...idx) - every), last: Math.min(range.last, Math.max(...idx) + every) };
+  return {
+    first: Math.max(range.first, Math.min(...idx) - every),
+    last: Math.min(range.last, Math.max(...idx) + every),
+  };
 }
