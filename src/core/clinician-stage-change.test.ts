@@ -1,11 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  clinicianStageChange,
-  closedProgramReason,
-  describeOverrides,
-  stageChangeProblem,
-} from './clinician-stage-change.js';
+import { clinicianStageChange, closedProgramReason, stageChangeProblem } from './clinician-stage-change.js';
+import { describeOverrides } from './program-words.js';
 import type { Program } from './program-record.js';
 
 const today = '2026-12-07';

@@ -105,5 +105,3 @@ export function clinicianStageChange(
     },
   };
 }
-
-export { describeOverrides } from './program-words.js';

@@ -11,7 +11,7 @@ import { WalkingOverride } from '../core/walking-override.js';
 import { WALKING_KINDS, type WalkingSample } from '../core/walking.js';
 import { REMINDER_DAYS, ReminderSettingsInput } from '../core/reminder-record.js';
 import { DoseOverridesRecord, PROGRAM_STATUSES } from '../core/program-record.js';
-import { PROGRAM_EVENT_ACTIONS, PROGRAM_EVENT_ACTORS } from '../core/program-event-record.js';
+import { PROGRAM_EVENT_ACTIONS, PROGRAM_EVENT_ACTORS, PROGRAM_EVENT_REASONS } from '../core/program-event-record.js';
 import { MESSAGE_MAX_CHARS, MESSAGE_RECORD_VERSION, MESSAGE_SENDERS } from '../core/message-record.js';
 import { MONITORING_MINUTES_VERSION, MonitoringMinutesInput } from '../core/monitoring-minutes-record.js';
 import { CHECKIN_CONTEXTS } from '../core/checkin-record.js';
@@ -34,19 +34,17 @@ export const BACKUP_VERSION = 1;
 const text = z.string();
 const nullableText = z.string().nullable();
 const int = z.number().int();
-/** JSON text that its record's validator accepts (a bad one would break the person's Today once restored). */
+/** Whether `t` is JSON text that its record's validator accepts (a bad one would break the person's Today once restored). */
+const isJsonOf = (schema: z.ZodType, t: string) => {
+  try {
+    return schema.safeParse(JSON.parse(t)).success;
+  } catch {
+    return false;
+  }
+};
+/** JSON text that its record's validator accepts, or null. */
 const jsonOf = (schema: z.ZodType, what: BackupJson) =>
-  nullableText.refine(
-    (t) => {
-      if (t === null) return true;
-      try {
-        return schema.safeParse(JSON.parse(t)).success;
-      } catch {
-        return false;
-      }
-    },
-    says('backup.json-of', { what }),
-  );
+  nullableText.refine((t) => t === null || isJsonOf(schema, t), says('backup.json-of', { what }));
 
 const Row = {
   person: z.object({ id: text, display_name: text, birth_year: int.nullable(), created_at: text }).strict(),
@@ -80,7 +78,8 @@ const Row = {
       action: z.enum(PROGRAM_EVENT_ACTIONS),
       from_stage: int.nullable(),
       to_stage: int.nullable(),
-      reasons: text,
+      // Either stored form (program-event-record.ts): a version-1 array is upgraded when read, as in the table.
+      reasons: text.refine((t) => isJsonOf(PROGRAM_EVENT_REASONS, t), says('backup.json-of', { what: 'reasons' })),
       actor: z.enum(PROGRAM_EVENT_ACTORS),
     })
     .strict(),
