@@ -2,9 +2,9 @@
  * Browser test: a clinician whose browser is set to Spanish (issue 14 item 8) reads the clinician's screens in
  * Spanish, from the same catalogue as the patient's (web/src/i18n/locales/es/clinic.json, clinician-messages.json):
  * the patient list with an unread message, the patient's page (with a walking target set there, and the report's
- * pain picture, whose words chartIn gives in Spanish), and the
- * conversation. The patient's browser is English. The words are written here by hand from the catalogue; axe runs on
- * each screen; screenshots 49a-49d.
+ * pain picture, whose words chartIn gives in Spanish; its program history, whose reasons the server says from their
+ * ids), and the conversation. The patient's browser is English. The words are written here by hand from the catalogue; axe runs on
+ * each screen; screenshots 49a-49e.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -130,6 +130,20 @@ test('a Spanish clinician: the patient list, the patient page and the conversati
   await assertNoEnglish(c, 'the walking form');
   await form.scrollIntoViewIfNeeded();
   await screenshot(c, '49d-es-clinician-walking-target');
+
+  // The program history: each change's reasons said from their ids (src/core/i18n/review-texts.ts), the clinician's
+  // reason in their own words. Written here by hand.
+  await c.reload();
+  const history = c.locator('ol.events');
+  await history.getByText('Control de seguridad sin señales de alarma: el programa empieza en la etapa 1.').waitFor();
+  await history
+    .getByText(
+      `${CLINICIAN.name} ha fijado tu objetivo de caminata en 4000 pasos al día: Tu rodilla se quejó tras los paseos largos.`,
+    )
+    .waitFor();
+  await assertNoEnglish(c, 'the program history');
+  await history.scrollIntoViewIfNeeded();
+  await screenshot(c, '49e-es-clinician-history');
 
   // The conversation: opening it reads the message.
   await c.goto(`${url}/messages`);
