@@ -31,13 +31,14 @@ const ID_OF_EN: Record<IdOf, string> = {
 const PUSH_KEY_EN = { p256dh: 'the browser’s P-256 public key', auth: 'the auth secret' } as const;
 
 /** The stored JSON a backup's field holds. */
-export type BackupJson = 'doses' | 'walking-setting' | 'stills' | 'days' | 'reasons';
+export type BackupJson = 'doses' | 'walking-setting' | 'stills' | 'days' | 'reasons' | 'gait-analysis';
 const BACKUP_JSON_EN: Record<BackupJson, string> = {
   doses: "a clinician's doses (src/core/program-record.ts)",
   'walking-setting': "a clinician's walking target or cap (src/core/walking-override.ts)",
   stills: 'the stills of a gait analysis (src/gait/gait-stills.ts)',
   days: 'days of the week (mon ... sun)',
   reasons: 'the reasons of a program event (src/core/program-event-record.ts)',
+  'gait-analysis': 'a gait analysis (src/gait/gait-analysis-record.ts)',
 };
 
 /** Footing's own words, by id. */

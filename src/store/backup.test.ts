@@ -153,3 +153,44 @@ test("A backup whose program holds a clinician's doses that Footing could not ha
   const ok = withDoses({ 'ball-roll': { secondsPerFoot: 90, timesPerDay: 2 }, 'pinky-toe-lift': { reps: 8 } });
   assert.ok('backup' in ok);
 });
+
+test('A backup whose gait analysis is not one Footing could have stored is refused at that field (the stored analysis validator)', () => {
+  const none = { heel_strike: [], toe_off: [] };
+  const analysis = {
+    video: 'walk.mp4',
+    fps: 30,
+    frames: 300,
+    view: 'side',
+    direction: 'left-to-right',
+    events: { left: none, right: none },
+    metrics: { cadence_spm: { value: 104, confidence: 0.8 } },
+    warnings: [],
+    tracks: [],
+    track_id: null,
+  };
+  const row = (a: unknown) => ({
+    id: 'g1',
+    recorded_at: '2024-05-01T10:00:00Z',
+    recorded_by: 'me',
+    source_name: 'walk.mp4',
+    view: 'side',
+    analysis: JSON.stringify(a),
+    keypoints: null,
+    video_kept: 0,
+    video_path: null,
+  });
+  assert.ok('backup' in parseBackup(JSON.stringify({ ...OLD_BACKUP, gaitAnalyses: [row(analysis)] })));
+  // A cadence of -5 steps/min, and a row that is not JSON: neither could come from Footing.
+  for (const bad of [{ ...analysis, metrics: { cadence_spm: { value: -5, confidence: 0.8 } } }, '{not json']) {
+    const r = row(bad);
+    const parsed = parseBackup(
+      JSON.stringify({ ...OLD_BACKUP, gaitAnalyses: [typeof bad === 'string' ? { ...r, analysis: bad } : r] }),
+    );
+    assert.ok('problem' in parsed);
+    assert.deepEqual(parsed.problem, {
+      path: 'gaitAnalyses[0].analysis',
+      message: 'must be a gait analysis (src/gait/gait-analysis-record.ts) as JSON',
+      text: { id: 'backup.json-of', params: { what: 'gait-analysis' } },
+    });
+  }
+});

@@ -25,6 +25,7 @@ import {
   type ValidationText,
 } from '../core/validation-words.js';
 import { GaitStillsRecordSchema } from '../gait/gait-stills.js';
+import { StoredGaitAnalysisJson } from '../gait/gait-analysis-record.js';
 import { addWalkingSamples, listWalkingChunkRows, recomputeDays } from './repos/walking.js';
 import { refreshListFigures } from './repos/patient-list.js';
 
@@ -168,7 +169,8 @@ const Row = {
       recorded_by: text,
       source_name: text,
       view: text,
-      analysis: text,
+      // Checked by the stored analysis's one validator, as the store checks every writer's (issue 12).
+      analysis: jsonOf(StoredGaitAnalysisJson, 'gait-analysis').pipe(text),
       keypoints: nullableText,
       video_kept: int,
       video_path: nullableText,

@@ -436,3 +436,9 @@ test("a clinician's stage change refused by id: stage 9 of 5 stages, a roll of 3
     'doses.ball-roll: esa dosis está fuera de los límites de este ejercicio (rodar hasta 120 s por pie 2 veces al día; mantener hasta 10 s, 15 repeticiones, 3 series)',
   );
 });
+
+test('a backup field that must hold a stored gait analysis says so in both languages', () => {
+  const text = validationText('backup.json-of', { what: 'gait-analysis' });
+  assert.equal(validationEnglish(text), 'must be a gait analysis (src/gait/gait-analysis-record.ts) as JSON');
+  assert.equal(validationTextEs(text), 'debe ser un análisis de la marcha (src/gait/gait-analysis-record.ts) en JSON');
+});

@@ -69,6 +69,7 @@ const BACKUP_JSON_ES: Record<BackupJson, string> = {
   stills: 'las imágenes fijas de un análisis de la marcha (src/gait/gait-stills.ts)',
   days: 'días de la semana (mon ... sun)',
   reasons: 'los motivos de un cambio del programa (src/core/program-event-record.ts)',
+  'gait-analysis': 'un análisis de la marcha (src/gait/gait-analysis-record.ts)',
 };
 const PUSH_KEY_ES = { p256dh: 'la clave pública P-256 del navegador', auth: 'el secreto de autenticación' } as const;
 
