@@ -108,6 +108,23 @@ export const REFUSAL_EN = {
     `${p.name}: the analysis could not run (${p.code}). Your video was deleted.`,
   'video.too-long': (p: { name: string; seconds: number; max: number }) =>
     `${p.name} is ${p.seconds} s long; the server analyses videos up to ${p.max} s. Trim it to 10–20 seconds of walking.`,
+  // A job's failure, kept in the job's stored result beside its English and said in the reader's language when the
+  // job is read (src/server/jobs/job-failure.ts). `refusal` is the use case's own refusal that stopped an import.
+  'job.import-refused': (p: { refusal: Said }) => `${saidEnglish(p.refusal)} Nothing from this file was stored.`,
+  'job.import-internal': () => 'The import stopped with an internal error; nothing from this file was stored.',
+  'video.missing': (p: { name: string }) =>
+    `${p.name}: the uploaded video is no longer on the server. Please upload it again.`,
+  // `warnings`: each filming warning's English message and advice (the gait analysis writes them in English only).
+  'video.nothing-measured': (p: { name: string; warnings: string[] }) =>
+    `${p.name}: nothing could be measured, so nothing was saved. ${
+      p.warnings.length ? p.warnings.join(' ') : 'No step, angle or distance could be measured in it.'
+    }`,
+  'video.stopped': (p: { name: string }) =>
+    `${p.name}: the analysis stopped with an error on our side. Your video was deleted; please try again, or analyse it on this device.`,
+  'video.not-saved': (p: { name: string }) =>
+    `${p.name}: the result could not be saved. Your video was deleted; please try again.`,
+  // A job no process finished (src/store/repos/job-files.ts sweepJobFiles).
+  'video.abandoned': () => 'The analysis did not finish in time, so the video was deleted. Please try again.',
   'gait.no-keypoints': () => 'No such gait analysis with body points',
   'still.not-found': () => 'No such still of a gait analysis',
   'backup.not-json': (p: { path: string; words: string }) => `Backup file at ${p.path}: not valid JSON: ${p.words}`,

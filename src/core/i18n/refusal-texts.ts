@@ -7,7 +7,7 @@
 import type { Language } from '../language.js';
 import { refusalEnglish, type RefusalId, type RefusalParams, type RefusalText, type Worded } from '../refusal-words.js';
 import { outcomeProblemIn } from './outcome-problem-texts.js';
-import { refusalIn } from './validation-texts.js';
+import { quotedEnglishEs, refusalIn } from './validation-texts.js';
 
 const NUMBER = new Intl.NumberFormat('es-ES');
 const minutos = (n: number) => `${NUMBER.format(n)} ${n === 1 ? 'minuto' : 'minutos'}`;
@@ -98,6 +98,20 @@ export const REFUSAL_ES: SpanishOf = {
   'video.could-not-run': (p) => `${p.name}: el análisis no se pudo hacer (${p.code}). Tu vídeo se ha borrado.`,
   'video.too-long': (p) =>
     `${p.name} dura ${NUMBER.format(p.seconds)} s; el servidor analiza vídeos de hasta ${NUMBER.format(p.max)} s. Recórtalo a 10–20 segundos de caminata.`,
+  'job.import-refused': (p) => `${refusalTextIn(p.refusal, 'es')} No se ha guardado nada de este archivo.`,
+  'job.import-internal': () => 'La importación se detuvo por un error interno; no se ha guardado nada de este archivo.',
+  'video.missing': (p) => `${p.name}: el vídeo subido ya no está en el servidor. Vuelve a subirlo.`,
+  // The filming warnings exist in English only: quoted and said to be English, never passed off as Spanish.
+  'video.nothing-measured': (p) =>
+    `${p.name}: no se pudo medir nada, así que no se ha guardado nada. ${
+      p.warnings.length
+        ? p.warnings.map(quotedEnglishEs).join(' ')
+        : 'No se pudo medir ningún paso, ángulo ni distancia.'
+    }`,
+  'video.stopped': (p) =>
+    `${p.name}: el análisis se detuvo por un error nuestro. Tu vídeo se ha borrado; inténtalo de nuevo, o analízalo en este dispositivo.`,
+  'video.not-saved': (p) => `${p.name}: no se pudo guardar el resultado. Tu vídeo se ha borrado; inténtalo de nuevo.`,
+  'video.abandoned': () => 'El análisis no terminó a tiempo, así que el vídeo se ha borrado. Inténtalo de nuevo.',
   'gait.no-keypoints': () => 'No existe ese análisis de la marcha con puntos del cuerpo',
   'still.not-found': () => 'No existe esa imagen fija de un análisis de la marcha',
   'backup.not-json': (p) =>

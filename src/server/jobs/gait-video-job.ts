@@ -21,7 +21,8 @@ import { deleteJobFile, writeJobFileTo } from '../../store/repos/job-files.js';
 import { updateJob } from '../../store/repos/jobs.js';
 import { compactKeypoints } from '../../gait/compact-keypoints.js';
 import type { StoredGaitAnalysis } from '../../gait/gait-analysis-record.js';
-import { nothingMeasured, videoProblem, type VideoProblem } from './video-errors.js';
+import { refusal } from '../../core/refusal-words.js';
+import { jobFailed, nothingMeasured, videoProblem, type VideoRefusal } from './video-errors.js';
 
 /** The queue name of gait-video analyses. */
 export const GAIT_VIDEO_JOB = 'gait-video-analysis';
@@ -54,7 +55,10 @@ export interface GaitJobProgress {
   total: number | null;
 }
 
-/** The result of a finished job: the saved analysis (done) or what went wrong (failed). */
+/**
+ * The result of a finished job: the saved analysis (done) or what went wrong (failed), its English with its id
+ * (`text`; a job that failed before the ids has the English only: job-failure.ts reads both).
+ */
 export type GaitJobResult =
   | {
       analysisId: string;
@@ -63,7 +67,7 @@ export type GaitJobResult =
       analysis: StoredGaitAnalysis;
       stills: GaitStillInfo[];
     }
-  | { error: VideoProblem };
+  | { error: VideoRefusal };
 
 let queue: Promise<void> = Promise.resolve();
 
@@ -91,7 +95,7 @@ async function analyse(store: Store, d: GaitVideoJobData): Promise<void> {
   };
   let outcome:
     | { status: 'done'; frames: number; save: (trx: typeof db) => Promise<GaitJobResult> }
-    | { status: 'failed'; result: { error: VideoProblem } };
+    | { status: 'failed'; result: { error: VideoRefusal } };
   try {
     await updateJob(db, d.jobId, {
       status: 'running',
@@ -104,11 +108,7 @@ async function analyse(store: Store, d: GaitVideoJobData): Promise<void> {
       outcome = {
         status: 'failed',
         result: {
-          error: {
-            code: 'video_missing',
-            message: `${d.name}: the uploaded video is no longer on the server. Please upload it again.`,
-            location: { file: d.name },
-          },
+          error: jobFailed('video_missing', refusal('video.missing', { name: d.name }), d.name),
         },
       };
     } else {
@@ -182,11 +182,7 @@ async function analyse(store: Store, d: GaitVideoJobData): Promise<void> {
     outcome = {
       status: 'failed',
       result: {
-        error: {
-          code: 'internal',
-          message: `${d.name}: the analysis stopped with an error on our side. Your video was deleted; please try again, or analyse it on this device.`,
-          location: { file: d.name },
-        },
+        error: jobFailed('internal', refusal('video.stopped', { name: d.name }), d.name),
       },
     };
   }
@@ -213,11 +209,7 @@ async function analyse(store: Store, d: GaitVideoJobData): Promise<void> {
     await updateJob(db, d.jobId, {
       status: 'failed',
       result: {
-        error: {
-          code: 'internal',
-          message: `${d.name}: the result could not be saved. Your video was deleted; please try again.`,
-          location: { file: d.name },
-        },
+        error: jobFailed('internal', refusal('video.not-saved', { name: d.name }), d.name),
       },
     }).catch(() => {});
   }

@@ -1,7 +1,8 @@
 /**
- * What the server says about a video it cannot analyse: a plain message, the uploaded file's name (never the
- * server's temporary path, never ffmpeg's own words) and, when known, the frame. The pose runtime's located
- * errors (src/pose/frame.ts) are mapped here, once, for the upload route and the analysis job.
+ * What the server says about a video it cannot analyse: a plain message (its English, with its message id beside
+ * it), the uploaded file's name (never the server's temporary path, never ffmpeg's own words) and, when known, the
+ * frame. The pose runtime's located errors (src/pose/frame.ts) are mapped here, once, for the upload route and the
+ * analysis job.
  */
 import type { PoseError } from '../../pose/frame.js';
 import { refusal, refusalEnglish, type RefusalText } from '../../core/refusal-words.js';
@@ -52,13 +53,17 @@ export function videoProblem(e: PoseError, name: string): VideoRefusal {
 export function nothingMeasured(
   name: string,
   warnings: ReadonlyArray<{ message: string; advice: string }>,
-): VideoProblem {
-  const why = warnings.length
-    ? warnings.map((w) => `${w.message} ${w.advice}`).join(' ')
-    : 'No step, angle or distance could be measured in it.';
-  return {
-    code: 'nothing_measured',
-    message: `${name}: nothing could be measured, so nothing was saved. ${why}`,
-    location: { file: name },
-  };
+): VideoRefusal {
+  return refused(
+    'nothing_measured',
+    refusal('video.nothing-measured', { name, warnings: warnings.map((w) => `${w.message} ${w.advice}`) }),
+    { file: name },
+  );
 }
+
+/** The job's own failures (not the file's): what the person reads, by id, with the uploaded name. */
+export const jobFailed = (
+  code: 'video_missing' | 'internal',
+  text: RefusalText<'video.missing' | 'video.stopped' | 'video.not-saved'>,
+  name: string,
+): VideoRefusal => refused(code, text, { file: name });

@@ -20,6 +20,8 @@ import { access } from '../access.js';
 import { isoDateTime } from '../api-schemas.js';
 import { GAIT_VIDEO_JOB, GAIT_VIDEO_KIND, runGaitVideoJob, type GaitVideoJobData } from '../jobs/gait-video-job.js';
 import type { JobQueue } from '../jobs/job-queue.js';
+import { jobIn } from '../jobs/job-failure.js';
+import { requestLanguage } from '../request-language.js';
 import { videoProblem } from '../jobs/video-errors.js';
 import { notFound, Problem } from '../problem.js';
 import { refusal } from '../../core/refusal-words.js';
@@ -158,7 +160,7 @@ export async function registerGaitJobRoutes(
     async (req) => {
       const job = await getJob(store.db, req.personId, req.params.id);
       if (!job) throw notFound(refusal('job.not-found'));
-      return job;
+      return jobIn(job, requestLanguage(req));
     },
   );
   // The body points of one saved analysis, for the skeleton over the video (the analyses list leaves them out).

@@ -22,6 +22,8 @@ import { badRequest, notFound, Problem } from '../problem.js';
 import { refusal } from '../../core/refusal-words.js';
 import { todayFrom } from '../request-date.js';
 import type { JobQueue } from '../jobs/job-queue.js';
+import { importFailure, jobIn } from '../jobs/job-failure.js';
+import { requestLanguage } from '../request-language.js';
 import { receiveUpload, safeUploadName, sizeText, sweepUploads } from './receive-upload.js';
 
 /** The queue name of walking-file imports. The uploaded file sits in this machine's temporary folder, so with
@@ -64,7 +66,7 @@ const ImportQuery = z
 /** How many past imports: the newest first. */
 const HistoryQuery = z.object({ limit: z.coerce.number().int().min(1).max(PAST_IMPORTS_MAX).default(20) }).strict();
 
-interface ImportJobData {
+export interface ImportJobData {
   jobId: string;
   personId: string;
   file: string;
@@ -162,12 +164,13 @@ export async function registerImportRoutes(
         return { id: req.params.id, kind: 'import', status: 'running', progress: live, result: null };
       const job = await getJob(store.db, req.personId, req.params.id);
       if (!job) throw notFound(refusal('job.not-found'));
-      return job;
+      return jobIn(job, requestLanguage(req));
     },
   );
 }
 
-async function runImport(store: Store, job: ImportJobData): Promise<void> {
+/** Runs one import job to its end (the queue's handler; exported for the tests of a job that fails). */
+export async function runImport(store: Store, job: ImportJobData): Promise<void> {
   const { personId, jobId, file, dir, name, strict } = job;
   let last = 0;
   let progress = { bytes: 0, total: null as number | null };
@@ -205,11 +208,10 @@ async function runImport(store: Store, job: ImportJobData): Promise<void> {
   } catch (e) {
     await rm(dir, { recursive: true, force: true }).catch(() => {});
     // A refusal of the use case (the program to take over was stopped meanwhile) says why; anything else is internal.
-    const error =
-      e instanceof ServiceError
-        ? `${e.message} Nothing from this file was stored.`
-        : 'The import stopped with an internal error; nothing from this file was stored.';
-    await updateJob(store.db, jobId, { status: 'failed', result: { error } }).catch(() => {});
+    // Kept by id beside its English: GET /api/jobs/:id says it in the reader's language (job-failure.ts).
+    const text =
+      e instanceof ServiceError ? refusal('job.import-refused', { refusal: e.said }) : refusal('job.import-internal');
+    await updateJob(store.db, jobId, { status: 'failed', result: importFailure(text) }).catch(() => {});
   } finally {
     inMemoryProgress.delete(jobId);
     liveOwner.delete(jobId);

@@ -69,7 +69,15 @@ for (const kind of DATABASES) {
       assert.deepEqual(swept.sort(), [ended, old].sort());
       assert.equal(await jobFileBytes(store.db, fresh), 1000);
       assert.equal((await jobFileBytes(store.db, ended)) + (await jobFileBytes(store.db, old)), 0);
-      assert.equal((await getJob(store.db, personId, old))!.status, 'failed');
+      const abandoned = (await getJob(store.db, personId, old))!;
+      assert.equal(abandoned.status, 'failed');
+      assert.deepEqual(abandoned.result, {
+        error: {
+          code: 'abandoned',
+          message: 'The analysis did not finish in time, so the video was deleted. Please try again.',
+          text: { id: 'video.abandoned', params: {} },
+        },
+      });
       assert.equal((await getJob(store.db, personId, ended))!.status, 'done');
     });
 

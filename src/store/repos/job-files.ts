@@ -7,6 +7,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.js';
+import { refusal, refusalEnglish } from '../../core/refusal-words.js';
 
 /** The table of migration 0009 (declared here, beside its only users, rather than in the shared schema file). */
 export interface JobFilesTable {
@@ -90,6 +91,7 @@ export async function sweepJobFiles(db: Kysely<Database>, maxAgeMs: number, now 
     .distinct()
     .where((eb) => eb.or([eb('jobs.status', 'in', ['done', 'failed']), eb('jobs.created_at', '<', cutoff)]))
     .execute();
+  const abandoned = refusal('video.abandoned');
   for (const r of rows) {
     await d.deleteFrom('job_files').where('job_id', '=', r.id).execute();
     if (r.status !== 'done' && r.status !== 'failed') {
@@ -98,10 +100,8 @@ export async function sweepJobFiles(db: Kysely<Database>, maxAgeMs: number, now 
         .set({
           status: 'failed',
           result: JSON.stringify({
-            error: {
-              code: 'abandoned',
-              message: 'The analysis did not finish in time, so the video was deleted. Please try again.',
-            },
+            // By id beside its English: the job routes say it in the reader's language (job-failure.ts).
+            error: { code: 'abandoned', message: refusalEnglish(abandoned), text: abandoned },
           }),
           updated_at: new Date(now).toISOString(),
         })

@@ -6,7 +6,7 @@
 import { ApiError, apiErrorFrom } from '../api/client.js';
 import { pause, uploadForJob } from '../api/upload-job.js';
 import type { ImportJob } from './import-types.js';
-import { i18n } from '../i18n/i18n.js';
+import { currentLanguage, i18n } from '../i18n/i18n.js';
 import { localDate } from '../lib/local-time.js';
 
 export type ImportPhase = 'upload' | 'import';
@@ -72,7 +72,11 @@ async function pollJob(id: string, opts: UploadOptions): Promise<ImportJob> {
     if (opts.signal?.aborted) throw new ApiError(0, 'aborted', i18n.t('walking:import.stopped'));
     let res: Response;
     try {
-      res = await fetch(`/api/jobs/${encodeURIComponent(id)}`, opts.signal ? { signal: opts.signal } : {});
+      // The language on screen: a failed import's message comes back in it (the server stores it by id).
+      res = await fetch(`/api/jobs/${encodeURIComponent(id)}`, {
+        headers: { 'accept-language': currentLanguage() },
+        ...(opts.signal ? { signal: opts.signal } : {}),
+      });
     } catch {
       throw new ApiError(0, 'offline', i18n.t('walking:import.lostConnection'));
     }
