@@ -143,7 +143,7 @@ test('a Spanish clinician: the patient list, the patient page and the conversati
     .waitFor();
   await assertNoEnglish(c, 'the program history');
   await history.scrollIntoViewIfNeeded();
-  await screenshot(c, '49e-es-clinician-history');
+  await screenshot(c, '49f-es-clinician-history');
 
   // The conversation: opening it reads the message.
   await c.goto(`${url}/messages`);
