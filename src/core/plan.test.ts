@@ -13,6 +13,7 @@ import {
 } from './red-flags.js';
 import { DOSE_LIMITS, LAST_STAGE, stageByNumber, withinLimits } from './stages.js';
 import type { ClinicianWalkingSetting, WalkingTarget } from './walking-target.js';
+import { NEW_PERSON_WALKING } from '../../test/helpers/walking-target-fixture.js';
 
 const allIds = [...RED_FLAG_QUESTIONS, ...PRECAUTION_QUESTIONS].map((q) => q.id);
 const redIds = RED_FLAG_QUESTIONS.map((q) => q.id);
@@ -21,20 +22,7 @@ function screen(yes: string[] = []): ScreenResult {
   assert.ok(result);
   return result;
 }
-const provisionalWalk: WalkingTarget = {
-  steps: null,
-  minutes: 10,
-  provisional: true,
-  baselineSteps: null,
-  baselineMinutes: null,
-  basis: 'Log 3 days.',
-  basisText: {
-    id: 'walking-basis.provisional',
-    params: { from: '2024-01-01', to: '2024-01-07', days: 7, withData: 0, needDays: 3, startMinutes: 10 },
-  },
-  window: { from: '2024-01-01', to: '2024-01-07', daysWithData: 0 },
-  clinician: null,
-};
+const provisionalWalk = NEW_PERSON_WALKING;
 const stepWalk: WalkingTarget = {
   steps: 5500,
   minutes: 24,

@@ -10,11 +10,11 @@ import { test } from 'node:test';
 import { EXERCISES, type ExerciseId, type Position } from '../../../src/core/exercises.js';
 import { todayPlan } from '../../../src/core/plan.js';
 import { STAGES } from '../../../src/core/stages.js';
-import type { WalkingTarget } from '../../../src/core/walking-target.js';
 import { framesOf, pictureFor, PICTURES } from './picture-catalogue.js';
 import { motionFor, ROLL_PASS_SECONDS } from './picture-motion.js';
 import { buildSegments, sessionItems } from '../session/segments.js';
 import { i18n } from '../i18n/i18n.js';
+import { NEW_PERSON_WALKING } from '../../../test/helpers/walking-target-fixture.js';
 
 // English, the catalogue's source language: the segments' words (only their timing is checked here) and the
 // pictures' words, which the catalogue holds as keys of the pictures namespace.
@@ -112,20 +112,7 @@ test('each picture shows where it matters: the toes from the front for the toe l
   assert.equal(weightOf('standing'), 'more');
 });
 
-const walking: WalkingTarget = {
-  steps: null,
-  minutes: 10,
-  provisional: true,
-  baselineSteps: null,
-  baselineMinutes: null,
-  basis: '',
-  basisText: {
-    id: 'walking-basis.provisional',
-    params: { from: '2024-01-01', to: '2024-01-07', days: 7, withData: 0, needDays: 3, startMinutes: 10 },
-  },
-  window: { from: '2024-01-01', to: '2024-01-07', daysWithData: 0 },
-  clinician: null,
-};
+const walking = NEW_PERSON_WALKING;
 
 test('in a stage-2 session the picture keeps the dose: a 5 s lift and hold, a 3 s lowering, 2 min of rolling per foot in 10 s rolls', () => {
   const plan = todayPlan({ screen: { status: 'clear', exclusions: [], precautions: [] }, stage: 2, walking });

@@ -5,27 +5,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { todayPlan, type PlanItem } from '../../../src/core/plan.js';
-import type { WalkingTarget } from '../../../src/core/walking-target.js';
 import { buildSegments, sessionItems, tallyItems, type SegmentOutcome } from './segments.js';
 import { i18n } from '../i18n/i18n.js';
+import { NEW_PERSON_WALKING } from '../../../test/helpers/walking-target-fixture.js';
 
 // The segments' words in English (the catalogue's source language); only their timing is checked here.
 const en = i18n.getFixedT('en');
 
-const walking: WalkingTarget = {
-  steps: null,
-  minutes: 10,
-  provisional: true,
-  baselineSteps: null,
-  baselineMinutes: null,
-  basis: '',
-  basisText: {
-    id: 'walking-basis.provisional',
-    params: { from: '2024-01-01', to: '2024-01-07', days: 7, withData: 0, needDays: 3, startMinutes: 10 },
-  },
-  window: { from: '2024-01-01', to: '2024-01-07', daysWithData: 0 },
-  clinician: null,
-};
+const walking = NEW_PERSON_WALKING;
 function drills(stage: number): PlanItem[] {
   const plan = todayPlan({ screen: { status: 'clear', exclusions: [], precautions: [] }, stage, walking });
   assert.equal(plan.status, 'active');
