@@ -5,6 +5,7 @@ import { BACKUP_FORMAT, BACKUP_VERSION, exportBackup, parseBackup, restoreBackup
 import type { Store } from './db.js';
 import { ensureLocalPerson } from './repos/people.js';
 import { dailyWalking } from './repos/walking.js';
+import { MINIMAL_GAIT_ANALYSIS } from '../../test/helpers/minimal-gait-analysis.js';
 
 /** A backup written before migration 0005: walking rows carry an id and a dedupe_key. */
 const OLD_BACKUP = {
@@ -155,19 +156,7 @@ test("A backup whose program holds a clinician's doses that Footing could not ha
 });
 
 test('A backup whose gait analysis is not one Footing could have stored is refused at that field (the stored analysis validator)', () => {
-  const none = { heel_strike: [], toe_off: [] };
-  const analysis = {
-    video: 'walk.mp4',
-    fps: 30,
-    frames: 300,
-    view: 'side',
-    direction: 'left-to-right',
-    events: { left: none, right: none },
-    metrics: { cadence_spm: { value: 104, confidence: 0.8 } },
-    warnings: [],
-    tracks: [],
-    track_id: null,
-  };
+  const analysis = MINIMAL_GAIT_ANALYSIS;
   const row = (a: unknown) => ({
     id: 'g1',
     recorded_at: '2024-05-01T10:00:00Z',

@@ -1,24 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DATABASES, freshStore } from '../../../test/helpers/databases.js';
+import { MINIMAL_GAIT_ANALYSIS } from '../../../test/helpers/minimal-gait-analysis.js';
 import { ensureLocalPerson } from './people.js';
 import { insertGaitAnalysis, listGaitAnalyses } from './gait-analyses.js';
 import type { StoredGaitAnalysis } from '../../gait/gait-analysis-record.js';
 
-const none = { heel_strike: [], toe_off: [] };
-/** A minimal analysis of a 10 s side walk at 30 fps: cadence 104 steps/min, nothing else measured. */
-const ANALYSIS = {
-  video: 'walk.mp4',
-  fps: 30,
-  frames: 300,
-  view: 'side',
-  direction: 'left-to-right',
-  events: { left: none, right: none },
-  metrics: { cadence_spm: { value: 104, confidence: 0.8 } },
-  warnings: [],
-  tracks: [],
-  track_id: null,
-} as unknown as StoredGaitAnalysis;
+const ANALYSIS = MINIMAL_GAIT_ANALYSIS;
 const row = (analysis: StoredGaitAnalysis) => ({
   recordedAt: '2026-11-02T10:00:00Z',
   recordedBy: 'me',
