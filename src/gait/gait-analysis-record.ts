@@ -36,6 +36,12 @@ export const SAVED_ANALYSIS_MAX_BYTES = 8 * 1024 * 1024;
 const MAX_PIXELS = 8192;
 /** Times within one clip: an hour is far beyond any clip the app analyses (the server takes 60 s). */
 const MAX_SECONDS = 3600;
+/** A frame's index or a count of frames within MAX_SECONDS at 240 fps (the highest frame rate accepted). */
+const frameIndex = z
+  .number()
+  .int()
+  .min(0)
+  .max(MAX_SECONDS * 240);
 
 /**
  * Plausible range of a metric, from the unit its JSON name ends with (analysis-json.ts names every metric with
@@ -146,11 +152,7 @@ export const SavedAnalysisJson = z
   .object({
     video: text(300),
     fps: finite.min(1).max(240),
-    frames: z
-      .number()
-      .int()
-      .min(0)
-      .max(MAX_SECONDS * 240),
+    frames: frameIndex,
     view: text(20),
     direction: text(40),
     // Absent in analyses saved before in-place walking and running were recognised (read as overground walks).
@@ -167,16 +169,8 @@ export const SavedAnalysisJson = z
         z
           .object({
             id: z.number().int().min(0).max(100_000),
-            frames: z
-              .number()
-              .int()
-              .min(0)
-              .max(MAX_SECONDS * 240),
-            firstFrame: z
-              .number()
-              .int()
-              .min(0)
-              .max(MAX_SECONDS * 240),
+            frames: frameIndex,
+            firstFrame: frameIndex,
             score: finite.min(0).max(1e6),
           })
           .strict(),
@@ -215,11 +209,7 @@ export const SavedKeypointSeries = z
       .array(
         z
           .object({
-            index: z
-              .number()
-              .int()
-              .min(0)
-              .max(MAX_SECONDS * 240),
+            index: frameIndex,
             time: finite.min(0).max(MAX_SECONDS),
             people: z.array(Person).max(4),
           })
@@ -233,11 +223,14 @@ export const SavedKeypointSeries = z
   .strict();
 
 /** Whom an analysis made on the server followed (its video job adds it; the browser's analyses have none). */
-export interface StoredPersonChoice {
-  method: 'roi' | 'auto' | 'person' | 'none';
-  chosen: number | null;
-  frames_analysed?: { first: number; last: number } | undefined;
-}
+const PersonChoiceJson = z
+  .object({
+    method: z.enum(['roi', 'auto', 'person', 'none']),
+    chosen: z.number().int().min(0).max(100_000).nullable(),
+    frames_analysed: z.object({ first: frameIndex, last: frameIndex }).strict().optional(),
+  })
+  .strict();
+export type StoredPersonChoice = z.infer<typeof PersonChoiceJson>;
 
 /**
  * The stored analysis JSON: the analysis as analysis-json.ts writes it, with the region the person chose; one made
@@ -250,19 +243,6 @@ export type StoredGaitAnalysis = GaitAnalysisJson & {
   analysed_on?: 'server';
   imported_from?: { file: string; format: 'fhir' };
 };
-
-const frameIndex = z
-  .number()
-  .int()
-  .min(0)
-  .max(MAX_SECONDS * 240);
-const PersonChoiceJson = z
-  .object({
-    method: z.enum(['roi', 'auto', 'person', 'none']),
-    chosen: z.number().int().min(0).max(100_000).nullable(),
-    frames_analysed: z.object({ first: frameIndex, last: frameIndex }).strict().optional(),
-  })
-  .strict();
 
 /**
  * The one validator of a stored analysis, whoever writes it (the save route's client analysis, the server's video
