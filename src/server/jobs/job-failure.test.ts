@@ -122,6 +122,12 @@ test('A job stored before the ids (English only) reads as stored in English and 
   });
 });
 
+test('A failure stored with an id this version does not know reads as its English, quoted in Spanish (never a crash)', () => {
+  const later = { error: 'A reason a later version names.', text: { id: 'job.some-later-reason', params: {} } };
+  assert.equal(importSays(later, 'en'), 'A reason a later version names.');
+  assert.equal(importSays(later, 'es'), '«A reason a later version names.» (en inglés)');
+});
+
 test('A job that did not fail with a message (running, done, a failed import holding its report) is returned as stored', () => {
   const running = { id: 'j3', kind: 'import', status: 'running', result: null };
   assert.equal(jobIn(running, 'es'), running);

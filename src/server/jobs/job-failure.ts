@@ -8,7 +8,7 @@
  * Spanish. A failed import that holds its report has no message here (the page writes its problems by their ids).
  */
 import type { Language } from '../../core/language.js';
-import { refusalEnglish, type RefusalText } from '../../core/refusal-words.js';
+import { REFUSAL_EN, refusalEnglish, type RefusalText } from '../../core/refusal-words.js';
 import { refusalTextIn } from '../../core/i18n/refusal-texts.js';
 import { quotedEnglishEs } from '../../core/i18n/validation-texts.js';
 
@@ -23,7 +23,8 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 /** The stored English, or the message's id said in `language` (the English quoted for Spanish when it has no id). */
 function said(english: string, text: unknown, language: Language): string {
   if (language === 'en') return english;
-  return isObject(text) && typeof text.id === 'string'
+  // An id this version does not know (a result stored by another version) is read as English without an id.
+  return isObject(text) && typeof text.id === 'string' && Object.hasOwn(REFUSAL_EN, text.id)
     ? refusalTextIn(text as unknown as RefusalText, language)
     : quotedEnglishEs(english);
 }
