@@ -80,7 +80,12 @@ async function signIn(page: Page, url: string, who: { email: string; password: s
 
 /** Clicks a link that downloads a file and gives its bytes and the name the server gave it. */
 async function download(page: Page, linkName: string): Promise<{ name: string; bytes: Buffer }> {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: linkName }).click()]);
+  // The download starts when the server has made the PDF; on a loaded machine that can take longer than a step's
+  // 10 s (it did once, on PostgreSQL, in a full run): a hang guard, not a timing.
+  const [file] = await Promise.all([
+    page.waitForEvent('download', { timeout: 60_000 }),
+    page.getByRole('link', { name: linkName }).click(),
+  ]);
   const path = await file.path();
   assert.ok(path, `${linkName}: the download finished`);
   return { name: file.suggestedFilename(), bytes: readFileSync(path) };
